@@ -1,0 +1,56 @@
+/** The library file's shape (DESIGN.md section 3). Version 1. */
+
+export const LIBRARY_FORMAT = 'precis-library'
+export const LIBRARY_VERSION = 1
+
+export interface Paper {
+  /** Citekey, e.g. `gilmer2017neural`; unique among papers. */
+  key: string
+  title: string
+  /** Names as written, "Given Family" or "Family, Given". */
+  authors: string[]
+  year: number | null
+  venue: string | null
+  /** arXiv id without version, e.g. `1704.01212` or `math/0501234`. */
+  arxiv: string | null
+  doi: string | null
+  url: string | null
+  abstract: string | null
+  /** ISO timestamp of when the paper entered the library. */
+  added: string
+}
+
+export interface Summary {
+  /** `<paper key>` for a paper's first summary, then `<key>-2`, `<key>-3`, ... */
+  id: string
+  /** Key of the paper this summarises. */
+  paper: string
+  /** Who wrote the summary (free text; may be empty). */
+  by: string
+  /** Markdown with LaTeX math, stored exactly as written. */
+  body: string
+  /** Normalised tags: lowercase, `a/b` hierarchy, no spaces. */
+  tags: string[]
+  created: string
+  updated: string
+}
+
+/** A removed summary, restorable; keeps its paper when the paper left the library with it. */
+export interface TrashEntry {
+  summary: Summary
+  /** The paper record when this summary was its last one (so restore can bring it back). */
+  paper: Paper | null
+  deleted: string
+}
+
+export interface Library {
+  format: typeof LIBRARY_FORMAT
+  version: typeof LIBRARY_VERSION
+  papers: Paper[]
+  summaries: Summary[]
+  trash: TrashEntry[]
+}
+
+export function emptyLibrary(): Library {
+  return { format: LIBRARY_FORMAT, version: LIBRARY_VERSION, papers: [], summaries: [], trash: [] }
+}
