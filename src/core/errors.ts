@@ -53,6 +53,13 @@ export class BusyError extends PrecisError {
   }
 }
 
+/** A remote service could not be used: offline, unreachable, timed out, rate-limited, or it sent nonsense. */
+export class NetworkError extends PrecisError {
+  constructor(message: string, details: string[] = []) {
+    super(message, ExitCode.failure, details)
+  }
+}
+
 /** The user cancelled (Ctrl-C at a prompt, "no" to a confirmation that guards the action). */
 export class CancelError extends PrecisError {
   constructor(message = 'Cancelled') {
