@@ -1,0 +1,67 @@
+/**
+ * Typed reading of loosely typed input values (front matter, JSON-ish maps). Each reader returns the
+ * value or a reason; the caller decides whether a reason is fatal. Strings are never altered.
+ */
+import { tagProblem } from '../core/tags.js'
+
+/** A value, or why the input could not give one. */
+export type Read<T> = { ok: true; value: T } | { ok: false; reason: string }
+
+const ok = <T>(value: T): Read<T> => ({ ok: true, value })
+const fail = <T>(reason: string): Read<T> => ({ ok: false, reason })
+
+// The same shape the library schema requires (zod's iso.datetime with an offset).
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/
+
+/** Text or nothing: a string, or null when absent or empty in YAML (`key:` / `key: null`). */
+export function readText(value: unknown, field: string): Read<string | null> {
+  if (value === undefined || value === null) return ok(null)
+  if (typeof value === 'string') return ok(value)
+  return fail(`${field} must be text`)
+}
+
+/** A list of strings; a single string counts as a list of one. */
+export function readTextList(value: unknown, field: string): Read<string[]> {
+  if (value === undefined || value === null) return ok([])
+  if (typeof value === 'string') return ok([value])
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return ok(value as string[])
+  return fail(`${field} must be a list of text`)
+}
+
+/** A year written as digits (0-9999), or null. */
+export function readYear(value: unknown): Read<number | null> {
+  if (value === undefined || value === null) return ok(null)
+  const text = typeof value === 'number' ? String(value) : value
+  if (typeof text === 'string' && /^\s*\d{1,4}\s*$/.test(text)) return ok(Number(text))
+  return fail(`year must be a number from 0 to 9999, not ${JSON.stringify(value)}`)
+}
+
+/**
+ * Tags as the library stores them: lowercase, whitespace runs as `-`, a leading `#` (Obsidian's
+ * inline form) dropped, duplicates removed. Fails naming the first tag that breaks the rules.
+ */
+export function readTags(value: unknown): Read<string[]> {
+  const list = readTextList(value, 'tags')
+  if (!list.ok) return list
+  const tags: string[] = []
+  for (const raw of list.value) {
+    const tag = raw.trim().replace(/^#/, '').toLowerCase().replace(/\s+/g, '-')
+    const problem = tagProblem(tag)
+    if (problem) return fail(`tag ${JSON.stringify(raw)}: ${problem}`)
+    if (!tags.includes(tag)) tags.push(tag)
+  }
+  return ok(tags)
+}
+
+/**
+ * A timestamp as the library stores it. ISO timestamps with an offset are kept exactly as written;
+ * other dates that JavaScript understands (`2024-03-01`) become ISO timestamps in UTC.
+ */
+export function readTimestamp(value: unknown, field: string): Read<string | null> {
+  if (value === undefined || value === null) return ok(null)
+  if (typeof value !== 'string') return fail(`${field} must be a date`)
+  if (ISO_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value))) return ok(value)
+  const time = Date.parse(value)
+  if (Number.isNaN(time)) return fail(`${field} is not a date: ${JSON.stringify(value)}`)
+  return ok(new Date(time).toISOString())
+}

@@ -1,0 +1,74 @@
+/**
+ * YAML front matter, read and written with the `yaml` package (never gray-matter, which runs
+ * `---js` front matter as code). Reading is strict: core schema, an alias limit, unique keys, no
+ * custom tags, and any other front-matter language is refused.
+ */
+import { Document, parseDocument } from 'yaml'
+import { DataError } from '../core/errors.js'
+
+/** Aliases allowed when reading; real front matter uses none, a "billion laughs" file uses millions. */
+const MAX_ALIASES = 50
+
+const OPENING = /^---([^\r\n]*)\r?\n/
+const CLOSING = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m
+const TOML_OPENING = /^\+\+\+[ \t]*\r?\n/
+
+/** A Markdown file split at its front matter. */
+export interface FrontMatterFile {
+  /** The front matter's keys and values (mappings are Maps too), or null when the file has none. */
+  fields: Map<string, unknown> | null
+  /** Everything after the front matter, byte for byte. */
+  body: string
+}
+
+/**
+ * Split and parse a file's front matter. The body starts after the closing `---` line and one
+ * blank line when there is one (the blank line is what writeFrontMatter puts there).
+ * Throws DataError naming `source` for another front-matter language or invalid YAML.
+ */
+export function readFrontMatter(text: string, source: string): FrontMatterFile {
+  if (TOML_OPENING.test(text)) throw new DataError(`${source}: TOML front matter (+++) is not supported; use YAML (---)`)
+  const opening = OPENING.exec(text)
+  if (!opening) return { fields: null, body: text }
+  const language = opening[1]!.trim()
+  if (/^[^a-z]/i.test(language)) return { fields: null, body: text } // `----`: a thematic break, not front matter
+  if (language !== '' && !/^ya?ml$/i.test(language)) {
+    throw new DataError(`${source}: front matter in ${JSON.stringify(language)} is refused; only YAML front matter is read`)
+  }
+  const rest = text.slice(opening[0].length)
+  const closing = CLOSING.exec(rest)
+  if (!closing) throw new DataError(`${source}: the front matter has no closing --- line`)
+  const after = rest.slice(closing.index + closing[0].length)
+  return { fields: parseYamlMap(rest.slice(0, closing.index), source), body: after.replace(/^\r?\n/, '') }
+}
+
+/**
+ * Front matter for `fields` (in their order) followed by the blank line that separates it from the
+ * body. Strings that YAML would read as something else (`0012`, `1.10`, `null`, `true`) are quoted.
+ */
+export function writeFrontMatter(fields: ReadonlyArray<readonly [string, unknown]>): string {
+  const doc = new Document(Object.fromEntries(fields))
+  return `---\n${doc.toString({ lineWidth: 0 })}---\n\n`
+}
+
+function parseYamlMap(yamlText: string, source: string): Map<string, unknown> {
+  const doc = parseDocument(yamlText, {
+    schema: 'core',
+    // Numbers and booleans stay text as written (`0012`, `1.10`, `yes`); the reader converts the
+    // few fields that are numbers. This keeps every string field exactly as the author typed it.
+    customTags: (tags) => tags.filter((tag) => !/(^|:)(int|float|bool)/.test(typeof tag === 'string' ? tag : tag.tag)),
+    uniqueKeys: true,
+    prettyErrors: false,
+  })
+  const problem = doc.errors[0] ?? doc.warnings[0]
+  if (problem) throw new DataError(`${source}: the front matter is not valid YAML: ${problem.message.split('\n')[0]}`)
+  let value: unknown
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES, mapAsMap: true }) // Maps: keys such as __proto__ stay data
+  } catch (error) {
+    throw new DataError(`${source}: the front matter was refused: ${(error as Error).message}`)
+  }
+  if (value === null || value === undefined) return new Map()
+  if (!(value instanceof Map)) throw new DataError(`${source}: the front matter must be a mapping of keys to values`)
+  return new Map([...value].map(([key, item]) => [String(key), item]))
+}
