@@ -1,0 +1,92 @@
+/**
+ * The record a metadata source hands back, and the cleaning every outside string goes through
+ * before it is stored. A client either returns a complete, valid `PaperMetadata` or throws.
+ */
+import { z } from 'zod'
+import { NetworkError } from '../core/errors.js'
+
+/** Everything precis takes from arXiv or a DOI registry about one paper. */
+export interface PaperMetadata {
+  /** One line, whitespace collapsed. */
+  title: string
+  /** Names as written: "Given Family", or "Family, Given" when the family name has several words. */
+  authors: string[]
+  year: number | null
+  /** Journal or proceedings; arXiv's journal-ref when that is all there is. */
+  venue: string | null
+  /** arXiv id without version. */
+  arxiv: string | null
+  /** Lower-cased DOI. */
+  doi: string | null
+  /** An http(s) landing page. */
+  url: string | null
+  /** Plain text, whitespace collapsed. */
+  abstract: string | null
+  /** arXiv primary category, e.g. `cs.LG`. */
+  primaryCategory: string | null
+  /** The arXiv version described, e.g. `v3`. */
+  version: string | null
+  /** arXiv's journal reference as the authors typed it. */
+  journalRef: string | null
+}
+
+/** Longest stored value of each field, in characters; longer values are cut with an ellipsis. */
+export const LIMITS = { title: 1000, author: 200, authors: 5000, venue: 500, abstract: 20_000, url: 2000 } as const
+
+const nullableText = (max: number) => z.string().min(1).max(max).nullable()
+
+/** Validates a finished record (also what the on-disk cache holds). */
+export const paperMetadataSchema = z.object({
+  title: z.string().min(1).max(LIMITS.title),
+  authors: z.array(z.string().min(1).max(LIMITS.author)).max(LIMITS.authors),
+  year: z.number().int().min(1000).max(9999).nullable(),
+  venue: nullableText(LIMITS.venue),
+  arxiv: nullableText(100),
+  doi: nullableText(LIMITS.url),
+  url: nullableText(LIMITS.url),
+  abstract: nullableText(LIMITS.abstract),
+  primaryCategory: nullableText(100),
+  version: z.string().regex(/^v\d{1,4}$/).nullable(),
+  journalRef: nullableText(LIMITS.venue),
+})
+
+// Controls (C0, DEL, C1) and bidi/direction marks: in metadata they are never meaningful, only harmful.
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+
+/**
+ * Outside text made fit to store: controls and bidi marks removed, hard wraps and runs of
+ * whitespace collapsed to single spaces, NFC, cut to `max` characters. Empty becomes null.
+ */
+export function cleanText(value: string | null | undefined, max: number): string | null {
+  if (value === null || value === undefined) return null
+  const text = value.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim().normalize('NFC')
+  if (text === '') return null
+  const chars = Array.from(text)
+  return chars.length <= max ? text : chars.slice(0, max - 1).join('').trimEnd() + '…'
+}
+
+/** An http(s) URL as given, or null for anything else (other schemes, junk, absurd lengths). */
+export function cleanUrl(value: string | null | undefined): string | null {
+  const text = cleanText(value, LIMITS.url + 1)
+  if (text === null || text.length > LIMITS.url || !URL.canParse(text)) return null
+  const { protocol } = new URL(text)
+  return protocol === 'http:' || protocol === 'https:' ? text : null
+}
+
+/** A year when `value` holds a plausible one (1000–9999), else null. */
+export function cleanYear(value: unknown): number | null {
+  const year = typeof value === 'string' ? Number.parseInt(value, 10) : value
+  return typeof year === 'number' && Number.isInteger(year) && year >= 1000 && year <= 9999 ? year : null
+}
+
+/**
+ * The final gate: a record that fails the schema is never returned half-filled.
+ * `service` names the source in the error ("arXiv", "doi.org").
+ */
+export function finishMetadata(record: PaperMetadata, service: string): PaperMetadata {
+  const result = paperMetadataSchema.safeParse(record)
+  if (result.success) return result.data
+  const problems = result.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+  throw new NetworkError(`${service} sent a record precis cannot use`, problems)
+}
