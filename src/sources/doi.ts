@@ -1,0 +1,121 @@
+/**
+ * DOI metadata by content negotiation: doi.org redirects to the registration agency (Crossref,
+ * DataCite, ...), which answers in CSL-JSON. Mapped here to precis's fields.
+ */
+import { z } from 'zod'
+import { NetworkError, NotFoundError } from '../core/errors.js'
+import { getWithRetry, type ClientOptions } from './http.js'
+import { cleanText, cleanUrl, cleanYear, finishMetadata, LIMITS, type PaperMetadata } from './metadata.js'
+
+export const DEFAULT_DOI_URL = 'https://doi.org'
+const CSL_JSON = 'application/vnd.citationstyles.csl+json'
+
+/** Metadata of `doi` (lower-cased canonical form). */
+export async function fetchDoi(doi: string, options: ClientOptions): Promise<PaperMetadata> {
+  const base = (options.env.PRECIS_DOI_URL || DEFAULT_DOI_URL).replace(/\/+$/, '')
+  const url = `${base}/${doi.split('/').map(encodeURIComponent).join('/')}`
+  const response = await getWithRetry(url, { Accept: CSL_JSON }, 'doi.org', options)
+  if (response.status === 404) throw new NotFoundError(`No paper is registered under DOI ${doi}`)
+  if (response.status === 406) throw new NetworkError(`The registry of DOI ${doi} offers no citation metadata`)
+  if (response.status !== 200) throw new NetworkError(`doi.org answered HTTP ${response.status}`)
+  return parseCslJson(response.body, doi)
+}
+
+const text = z.string()
+// CSL-JSON allows a list where one value is expected (Crossref sends container-title as a list).
+const firstText = z.union([text, z.array(text)]).transform((value) => (Array.isArray(value) ? (value[0] ?? '') : value))
+const nameSchema = z.object({
+  family: text.optional(),
+  given: text.optional(),
+  literal: text.optional(),
+  'non-dropping-particle': text.optional(),
+  'dropping-particle': text.optional(),
+  suffix: text.optional(),
+})
+const dateSchema = z
+  .object({ 'date-parts': z.array(z.array(z.union([z.number(), z.string(), z.null()]))).optional(), raw: text.optional() })
+  .optional()
+const cslSchema = z.object({
+  title: firstText.optional(),
+  author: z.array(nameSchema).default([]),
+  issued: dateSchema,
+  'published-print': dateSchema,
+  'published-online': dateSchema,
+  'container-title': firstText.optional(),
+  URL: text.optional(),
+  abstract: text.optional(),
+})
+type CslName = z.infer<typeof nameSchema>
+type CslDate = z.infer<typeof dateSchema>
+
+/** The metadata in a CSL-JSON document about `doi`; throws NetworkError when it does not parse. */
+export function parseCslJson(json: string, doi: string): PaperMetadata {
+  let value: unknown
+  try {
+    value = JSON.parse(json)
+  } catch {
+    throw new NetworkError('doi.org sent something that is not JSON', [`starts with: ${json.slice(0, 60)}`])
+  }
+  const parsed = cslSchema.safeParse(value)
+  if (!parsed.success) throw new NetworkError('doi.org sent CSL-JSON precis cannot read')
+  const csl = parsed.data
+  const record: PaperMetadata = {
+    title: cleanText(csl.title, LIMITS.title) ?? '',
+    authors: csl.author.map(formatName).filter((name): name is string => name !== null).slice(0, LIMITS.authors),
+    year: yearOf(csl.issued) ?? yearOf(csl['published-print']) ?? yearOf(csl['published-online']),
+    venue: cleanText(csl['container-title'], LIMITS.venue),
+    arxiv: null,
+    doi,
+    url: cleanUrl(csl.URL) ?? `https://doi.org/${doi}`,
+    abstract: csl.abstract === undefined ? null : cleanText(jatsToText(csl.abstract), LIMITS.abstract),
+    primaryCategory: null,
+    version: null,
+    journalRef: null,
+  }
+  return finishMetadata(record, 'doi.org')
+}
+
+/**
+ * "Given Family"; "Family, Given" when the family name has several words (so the citekey takes
+ * all of it); "Family, Suffix, Given" with a suffix (BibTeX's form for "Jr.").
+ */
+function formatName(name: CslName): string | null {
+  const part = (value: string | undefined) => cleanText(value, LIMITS.author) ?? ''
+  if (name.literal !== undefined) return cleanText(name.literal, LIMITS.author)
+  const family = [part(name['non-dropping-particle']), part(name.family)].filter(Boolean).join(' ')
+  const given = [part(name.given), part(name['dropping-particle'])].filter(Boolean).join(' ')
+  const suffix = part(name.suffix)
+  if (!family || !given) return cleanText(family || given, LIMITS.author)
+  if (suffix) return cleanText(`${family}, ${suffix}, ${given}`, LIMITS.author)
+  return cleanText(/\s/.test(family) ? `${family}, ${given}` : `${given} ${family}`, LIMITS.author)
+}
+
+function yearOf(date: CslDate): number | null {
+  const first = date?.['date-parts']?.[0]?.[0]
+  if (first !== undefined && first !== null) return cleanYear(first)
+  return cleanYear(/\b\d{4}\b/.exec(date?.raw ?? '')?.[0])
+}
+
+// Block elements separate words; inline ones (italic, sub, sup) sit inside words: "H<sub>2</sub>O".
+const BLOCK_TAG = /<\/?(?:jats:)?(?:p|title|sec|list|list-item|label|abstract)\b[^>]*>/gi
+// Only what looks like a tag, so a stray "a < b" in the text survives.
+const ANY_TAG = /<\/?[a-z][\w:.-]*(?:\s[^<>]*)?\/?>/gi
+// Crossref often heads an abstract with a title that says just that; it is not part of the text.
+const ABSTRACT_HEADING = /<((?:jats:)?title)\b[^>]*>\s*abstract\s*<\/\1>/gi
+const NAMED_ENTITIES: ReadonlyMap<string, string> = new Map([
+  ['lt', '<'], ['gt', '>'], ['amp', '&'], ['quot', '"'], ['apos', "'"], ['nbsp', ' '],
+])
+
+/**
+ * Plain text of a JATS abstract. Tags are removed, not parsed: Crossref's fragments are often not
+ * well-formed XML (unbound `jats:` prefixes), and the result is only ever shown as text.
+ */
+export function jatsToText(jats: string): string {
+  const plain = jats.replace(ABSTRACT_HEADING, ' ').replace(BLOCK_TAG, ' ').replace(ANY_TAG, '')
+  return plain.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, code: string) => {
+    if (code[0] !== '#') return NAMED_ENTITIES.get(code.toLowerCase()) ?? entity
+    const point = code[1] === 'x' || code[1] === 'X' ? Number.parseInt(code.slice(2), 16) : Number(code.slice(1))
+    const valid = point > 0 && point <= 0x10ffff && (point < 0xd800 || point > 0xdfff)
+    return valid ? String.fromCodePoint(point) : entity
+  })
+}
