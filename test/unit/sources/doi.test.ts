@@ -93,7 +93,7 @@ describe('jatsToText', () => {
 
 describe('fetchDoi over HTTP', () => {
   it('asks for CSL-JSON, follows the registry redirect and reads the answer', async () => {
-    const { server, options } = await serve((url) => {
+    const { server, options } = await serve((url): Reply => {
       if (url.pathname === '/10.5555/example.2020.17') return { status: 302, headers: { location: '/works/17/transform' } }
       return { body: fixture('doi/article.json'), headers: { 'content-type': CSL_JSON } }
     })
