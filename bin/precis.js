@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Entry point: run main() and set the exit code; never process.exit() while a write may be pending.
+import { createProcessContext } from '../dist/context.js'
+import { main } from '../dist/main.js'
+
+process.stdout.on('error', (error) => {
+  // `precis list | head`: the reader left; that is not a failure.
+  if (error.code === 'EPIPE') process.exit(0)
+  throw error
+})
+
+process.exitCode = await main(process.argv.slice(2), createProcessContext())

@@ -1,0 +1,159 @@
+import type { Command } from 'commander'
+import type { Context } from '../context.js'
+import { UsageError } from '../core/errors.js'
+import { parseSource, type Source } from '../core/identifiers.js'
+import type { Paper } from '../core/model.js'
+import { addSummary, findSamePaper, type PaperInput } from '../core/papers.js'
+import { normalizeTags } from '../core/tags.js'
+import { oneLine } from '../render/summary-rows.js'
+import { parseBodySource, readBody, type BodySource } from './body-input.js'
+import { canPrompt, collect, inform } from './shared.js'
+
+/** Paper fields given as flags; undefined when not given. */
+export interface PaperFlags {
+  title?: string
+  authors: string[]
+  year?: number | null
+  venue?: string
+  arxiv?: string
+  doi?: string
+  url?: string
+}
+
+export interface AddOptions {
+  source: Source | null
+  paper: PaperFlags
+  tags: string[]
+  by: string
+  body: BodySource
+  offline: boolean
+}
+
+interface RawAddFlags {
+  title?: string
+  author?: string[]
+  year?: string
+  venue?: string
+  arxiv?: string
+  doi?: string
+  url?: string
+  tag?: string[]
+  by?: string
+  body?: string
+  file?: string
+  edit?: boolean
+  offline?: boolean
+}
+
+/** A year flag or answer: a whole number 0–9999, or empty for none. */
+export function parseYear(value: string, flag = '--year'): number | null {
+  if (value.trim() === '') return null
+  const year = Number(value)
+  if (!Number.isInteger(year) || year < 0 || year > 9999) throw new UsageError(`${flag} takes a year like 2017, not "${value}"`)
+  return year
+}
+
+export function parseAddOptions(sourceArg: string | undefined, raw: RawAddFlags): AddOptions {
+  const source = sourceArg === undefined ? null : parseSource(sourceArg)
+  if (sourceArg !== undefined && source === null) {
+    throw new UsageError(`"${sourceArg}" is not an arXiv id or a DOI`, ['Examples: 1704.01212, arXiv:2003.10555v3, 10.1007/978-3-540-28650-9_4'])
+  }
+  const paper: PaperFlags = {
+    title: raw.title,
+    authors: raw.author ?? [],
+    year: raw.year === undefined ? undefined : parseYear(raw.year),
+    venue: raw.venue,
+    arxiv: raw.arxiv ?? (source?.kind === 'arxiv' ? source.id : undefined),
+    doi: raw.doi ?? (source?.kind === 'doi' ? source.doi : undefined),
+    url: raw.url,
+  }
+  if (paper.title !== undefined && paper.title.trim() === '') throw new UsageError('--title must not be empty')
+  return {
+    source,
+    paper,
+    tags: normalizeTags(raw.tag ?? []),
+    by: raw.by ?? '',
+    body: parseBodySource(raw),
+    offline: raw.offline === true,
+  }
+}
+
+export function registerAdd(program: Command, ctx: Context, run = addRun): void {
+  program
+    .command('add')
+    .description('Add a summary of a paper; prints the new id')
+    .argument('[source]', 'arXiv id or URL, DOI or doi.org URL')
+    .option('--title <title>', 'paper title')
+    .option('--author <name>', 'an author, "Given Family" (repeat for each)', collect)
+    .option('--year <year>', 'publication year')
+    .option('--venue <venue>', 'journal or conference')
+    .option('--arxiv <id>', 'arXiv id')
+    .option('--doi <doi>', 'DOI')
+    .option('--url <url>', 'link to the paper')
+    .option('--tag <tag>', 'a tag (repeat for each)', collect)
+    .option('--by <name>', 'who wrote the summary')
+    .option('--body <text>', 'the summary text (Markdown)')
+    .option('--file <path>', 'read the summary from a file (- for stdin)')
+    .option('--edit', 'write the summary in $VISUAL / $EDITOR')
+    .option('--offline', 'never use the network')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  precis add arXiv:1704.01212 --edit
+  precis add --title "Neural Message Passing for Quantum Chemistry" --author "Justin Gilmer" \\
+      --year 2017 --tag gnn --file notes.md
+  pbpaste | precis add 10.1007/978-3-540-28650-9_4 --file -
+`,
+    )
+    .action(async (source: string | undefined, raw: RawAddFlags) => run(parseAddOptions(source, raw), ctx))
+}
+
+function fromKnownPaper(paper: Paper): PaperInput {
+  const { key: _key, added: _added, ...fields } = paper
+  return fields
+}
+
+/** Ask for (in a terminal) or require (otherwise) what the flags did not give. */
+async function completePaper(flags: PaperFlags, ctx: Context): Promise<PaperInput> {
+  const interactive = canPrompt(ctx)
+  const required = (flag: string) => new UsageError(`Missing ${flag}: it is required when precis cannot ask (not a terminal, or --no-input)`)
+  let title = flags.title
+  if (title === undefined) {
+    if (!interactive) throw required('--title')
+    title = await ctx.prompter.input({ name: 'title', message: 'Title', validate: (v) => v.trim() !== '' || 'A title is needed' })
+  }
+  let authors = flags.authors
+  if (authors.length === 0) {
+    if (!interactive) throw required('--author')
+    const answer = await ctx.prompter.input({ name: 'authors', message: 'Authors (separated by ";")', validate: (v) => v.trim() !== '' || 'At least one author is needed' })
+    authors = answer.split(';').map((a) => a.trim()).filter(Boolean)
+  }
+  let year = flags.year
+  if (year === undefined) {
+    year = interactive
+      ? parseYear(await ctx.prompter.input({ name: 'year', message: 'Year (empty if unknown)', validate: (v) => v.trim() === '' || /^\d{1,4}$/.test(v.trim()) || 'A year like 2017' }))
+      : null
+  }
+  return {
+    title: title.trim(), authors, year, venue: flags.venue ?? null, arxiv: flags.arxiv ?? null, doi: flags.doi ?? null,
+    url: flags.url ?? null, abstract: null,
+  }
+}
+
+async function askTags(ctx: Context): Promise<string[]> {
+  const answer = await ctx.prompter.input({ name: 'tags', message: 'Tags (separated by spaces or commas; empty for none)' })
+  return normalizeTags(answer.split(/[\s,]+/).filter(Boolean))
+}
+
+export async function addRun(opts: AddOptions, ctx: Context): Promise<void> {
+  const library = await ctx.store.read()
+  const known = findSamePaper(library, { arxiv: opts.paper.arxiv ?? null, doi: opts.paper.doi ?? null, title: opts.paper.title ?? '', year: opts.paper.year ?? null })
+  const paperInput = known ? fromKnownPaper(known) : await completePaper(opts.paper, ctx)
+  const tags = opts.tags.length === 0 && canPrompt(ctx) ? await askTags(ctx) : opts.tags
+  const body = await readBody(opts.body, ctx, 'summary.md')
+  const added = await ctx.store.update((lib) => addSummary(lib, paperInput, { by: opts.by, body, tags }, ctx.clock.now()))
+  ctx.io.out(added.summary.id + '\n')
+  const what = `${oneLine(added.paper.title)} (${added.paper.key})`
+  inform(ctx, added.attached ? `Added summary ${added.summary.id} to the existing paper ${what}` : `Added ${added.summary.id}: ${oneLine(added.paper.title)}`)
+}

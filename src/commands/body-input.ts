@@ -1,0 +1,49 @@
+import { resolve } from 'node:path'
+import type { Context } from '../context.js'
+import { ExitCode, PrecisError, UsageError } from '../core/errors.js'
+import { decodeInput } from '../formats/input.js'
+import { readTextFile } from '../text-file.js'
+import { canPrompt } from './shared.js'
+
+/** Where a summary's text comes from: `--body`, `--file <path>`, `--file -`, `--edit`, or not given. */
+export type BodySource =
+  | { from: 'text'; text: string }
+  | { from: 'file'; path: string }
+  | { from: 'stdin' }
+  | { from: 'editor' }
+  | { from: 'none' }
+
+/** The body source named by the flags; more than one is a usage error. */
+export function parseBodySource(raw: { body?: string; file?: string; edit?: boolean }): BodySource {
+  const given = [raw.body !== undefined && '--body', raw.file !== undefined && '--file', raw.edit && '--edit'].filter(Boolean)
+  if (given.length > 1) throw new UsageError(`Use only one of ${given.join(', ')}`)
+  if (raw.body !== undefined) return { from: 'text', text: raw.body }
+  if (raw.file === '-') return { from: 'stdin' }
+  if (raw.file !== undefined) return { from: 'file', path: raw.file }
+  return raw.edit ? { from: 'editor' } : { from: 'none' }
+}
+
+/**
+ * The summary text. Without a source, a terminal opens the editor; otherwise the text is required.
+ * `initial` seeds the editor.
+ */
+export async function readBody(source: BodySource, ctx: Context, fileName: string, initial = ''): Promise<string> {
+  switch (source.from) {
+    case 'text':
+      return source.text
+    case 'file':
+      return readTextFile(resolve(ctx.cwd, source.path))
+    case 'stdin':
+      return decodeInput(await ctx.io.readStdin(), 'standard input')
+    case 'none':
+    case 'editor': {
+      // Without a text source, a terminal opens the editor: that is how a summary gets written.
+      if (source.from === 'none' && !canPrompt(ctx)) {
+        throw new UsageError('Missing summary text: pass --body <text>, --file <path> (- for stdin) or --edit')
+      }
+      const text = await ctx.editor.edit(initial, fileName)
+      if (text.trim() === '') throw new PrecisError('The summary is empty; nothing was saved', ExitCode.failure)
+      return text
+    }
+  }
+}

@@ -1,0 +1,162 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Command } from 'commander'
+import type { Context } from '../context.js'
+import { InvalidDocumentError, parseEditDocument, toEditDocument } from '../core/edit-document.js'
+import { applyEdit, type EditBase, type PaperEdit, type SummaryEdit } from '../core/edits.js'
+import { PrecisError, UsageError } from '../core/errors.js'
+import { resolveHandle } from '../core/handles.js'
+import { normalizeTags } from '../core/tags.js'
+import { dataDir } from '../store/paths.js'
+import { parseYear } from './add.js'
+import { parseBodySource, readBody, type BodySource } from './body-input.js'
+import { canPrompt, collect, inform } from './shared.js'
+
+export interface EditOptions {
+  handle: string
+  paper: PaperEdit
+  summary: Omit<SummaryEdit, 'body' | 'tags'>
+  addTags: string[]
+  removeTags: string[]
+  body: BodySource
+}
+
+interface RawEditFlags {
+  title?: string
+  author?: string[]
+  year?: string
+  venue?: string
+  arxiv?: string
+  doi?: string
+  url?: string
+  tag?: string[]
+  untag?: string[]
+  by?: string
+  body?: string
+  file?: string
+}
+
+export function parseEditOptions(handle: string, raw: RawEditFlags): EditOptions {
+  const paper: PaperEdit = {}
+  if (raw.title !== undefined) {
+    if (raw.title.trim() === '') throw new UsageError('--title must not be empty')
+    paper.title = raw.title.trim()
+  }
+  if (raw.author !== undefined) paper.authors = raw.author
+  if (raw.year !== undefined) paper.year = parseYear(raw.year)
+  for (const field of ['venue', 'arxiv', 'doi', 'url'] as const) {
+    const value = raw[field]
+    if (value !== undefined) paper[field] = value === '' ? null : value
+  }
+  return {
+    handle,
+    paper,
+    summary: raw.by === undefined ? {} : { by: raw.by },
+    addTags: normalizeTags(raw.tag ?? []),
+    removeTags: normalizeTags(raw.untag ?? []),
+    body: parseBodySource(raw),
+  }
+}
+
+export function registerEdit(program: Command, ctx: Context, run = editRun): void {
+  program
+    .command('edit')
+    .description('Edit a summary and its paper: in $VISUAL/$EDITOR, or with field flags')
+    .argument('<handle>', 'summary id or unique prefix')
+    .option('--title <title>', 'set the paper title')
+    .option('--author <name>', 'set the authors (repeat for each; replaces the list)', collect)
+    .option('--year <year>', 'set the year (empty to clear)')
+    .option('--venue <venue>', 'set the venue (empty to clear)')
+    .option('--arxiv <id>', 'set the arXiv id (empty to clear)')
+    .option('--doi <doi>', 'set the DOI (empty to clear)')
+    .option('--url <url>', 'set the URL (empty to clear)')
+    .option('--tag <tag>', 'add a tag (repeatable)', collect)
+    .option('--untag <tag>', 'remove a tag (repeatable)', collect)
+    .option('--by <name>', 'set who wrote the summary')
+    .option('--body <text>', 'replace the summary text')
+    .option('--file <path>', 'replace the summary text from a file (- for stdin)')
+    .addHelpText(
+      'after',
+      `
+Without field flags the summary opens in your editor as YAML front matter + Markdown; it is checked
+when you save, and text that does not validate is kept in a file whose path is printed.
+
+Examples:
+  precis edit gilmer2017neural
+  precis edit gilmer2017neural --title "Neural Message Passing for Quantum Chemistry" --tag gnn
+  precis edit oh2020discovering --file revised.md
+`,
+    )
+    .action(async (handle: string, raw: RawEditFlags) => run(parseEditOptions(handle, raw), ctx))
+}
+
+function hasFieldFlags(opts: EditOptions): boolean {
+  return Object.keys(opts.paper).length > 0 || Object.keys(opts.summary).length > 0 || opts.addTags.length > 0 ||
+    opts.removeTags.length > 0 || opts.body.from !== 'none'
+}
+
+/** Keep text that could not be applied, and say where. */
+async function keepText(ctx: Context, id: string, text: string): Promise<string> {
+  const dir = join(dataDir(ctx.env), 'recovered')
+  await mkdir(dir, { recursive: true, mode: 0o700 })
+  const path = join(dir, `${id.replace(/[^\w.-]+/g, '_')}-${ctx.clock.now().toISOString().replace(/[:.]/g, '-')}.md`)
+  await writeFile(path, text, { mode: 0o600 })
+  return path
+}
+
+/** Open the editor until the text validates (or the person gives up); returns the parsed fields. */
+async function editInEditor(ctx: Context, id: string, initial: string) {
+  let text = initial
+  for (;;) {
+    text = await ctx.editor.edit(text, `${id}.md`)
+    try {
+      return { fields: parseEditDocument(text), text }
+    } catch (error) {
+      if (!(error instanceof InvalidDocumentError)) throw error
+      if (canPrompt(ctx)) {
+        ctx.io.err(ctx.io.errStyle.red('The summary is not valid:\n') + error.details.join('\n') + '\n')
+        if (await ctx.prompter.confirm({ name: 'reopen', message: 'Open the editor again to fix it?', default: true })) continue
+      }
+      const kept = await keepText(ctx, id, text)
+      throw new PrecisError(error.message, error.exitCode, [...error.details, `Your text is kept at ${kept}`])
+    }
+  }
+}
+
+export async function editRun(opts: EditOptions, ctx: Context): Promise<void> {
+  const resolved = resolveHandle(await ctx.store.read(), opts.handle)
+  // A paper key is also its first summary's id: with several summaries, that one is meant.
+  const exact = resolved.summaries.find((s) => s.id.toLowerCase() === opts.handle.trim().toLowerCase())
+  if (exact) resolved.summaries = [exact]
+  if (resolved.summaries.length !== 1) {
+    const ids = resolved.summaries.map((s) => `  ${s.id}`)
+    throw new UsageError(`"${opts.handle}" names ${resolved.summaries.length} summaries; edit one at a time`, ids)
+  }
+  const summary = resolved.summaries[0]!
+  let edit: { paper: PaperEdit; summary: SummaryEdit }
+  let base: EditBase | null = null
+  let text = ''
+  if (hasFieldFlags(opts)) {
+    const tags = summary.tags.filter((t) => !opts.removeTags.includes(t))
+    for (const tag of opts.addTags) if (!tags.includes(tag)) tags.push(tag)
+    const body = opts.body.from === 'none' ? {} : { body: await readBody(opts.body, ctx, `${summary.id}.md`) }
+    edit = { paper: opts.paper, summary: { ...opts.summary, tags, ...body } }
+  } else {
+    if (!canPrompt(ctx) && !ctx.env.VISUAL && !ctx.env.EDITOR) {
+      throw new UsageError('Nothing to change: pass field flags (see precis edit --help), or run in a terminal to use the editor')
+    }
+    base = { paper: resolved.paper, summary }
+    const edited = await editInEditor(ctx, summary.id, toEditDocument(resolved.paper, summary))
+    edit = edited.fields
+    text = edited.text
+  }
+  let result
+  try {
+    result = await ctx.store.update((lib) => applyEdit(lib, summary.id, edit, base, ctx.clock.now()))
+  } catch (error) {
+    if (!(error instanceof PrecisError) || !text) throw error
+    throw new PrecisError(error.message, error.exitCode, [...error.details, `Your text is kept at ${await keepText(ctx, summary.id, text)}`])
+  }
+  ctx.io.out(result.summary.id + '\n')
+  inform(ctx, result.changed ? `Updated ${result.summary.id}` : `No changes to ${result.summary.id}`)
+}

@@ -1,0 +1,39 @@
+import type { Context } from '../context.js'
+import { UsageError } from '../core/errors.js'
+
+/** True when we may ask the person: a terminal on stdin and stderr, and no `--no-input`. */
+export function canPrompt(ctx: Context): boolean {
+  return ctx.globals.input && ctx.io.stdinIsTTY && ctx.io.stderrIsTTY
+}
+
+/** A message for the person on stderr, unless `--quiet`. */
+export function inform(ctx: Context, message: string): void {
+  if (!ctx.globals.quiet) ctx.io.err(message.endsWith('\n') ? message : message + '\n')
+}
+
+/** Stable JSON on stdout (`--json`). */
+export function printJson(ctx: Context, value: unknown): void {
+  ctx.io.out(JSON.stringify(value, null, 2) + '\n')
+}
+
+/**
+ * Ask for confirmation before a destructive step: in a terminal ask; otherwise require `--yes`.
+ * Returns false when the person says no.
+ */
+export async function confirmOrRequireYes(ctx: Context, yes: boolean, question: string): Promise<boolean> {
+  if (yes) return true
+  if (!canPrompt(ctx)) throw new UsageError(`${question.replace(/\?$/, '')}: pass --yes to confirm when not interactive`)
+  return ctx.prompter.confirm({ name: 'confirm', message: question, default: false })
+}
+
+/** Parse a positive whole number flag value. */
+export function parsePositiveInt(flag: string, value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} takes a positive whole number, not "${value}"`)
+  return n
+}
+
+/** Collect a repeatable flag (`--tag a --tag b`). */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value]
+}

@@ -1,0 +1,58 @@
+import type { Command } from 'commander'
+import type { Context } from '../context.js'
+import { resolveHandle, type Resolved } from '../core/handles.js'
+import { entryRecord, type Entry } from '../core/records.js'
+import type { Library } from '../core/model.js'
+import { parsePositiveInt, printJson } from './shared.js'
+
+export interface ShowOptions {
+  handles: string[]
+  raw: boolean
+  width: number | null
+}
+
+/** Widest text `show` lays out on a terminal when no `--width` is given: long lines are hard to read. */
+export const MAX_READING_WIDTH = 100
+
+export function registerShow(program: Command, ctx: Context, run = showRun): void {
+  program
+    .command('show')
+    .description('Show papers and their summaries, rendered (math as Unicode, figures numbered)')
+    .argument('<handle...>', 'summary ids, paper keys (all their summaries) or unique prefixes')
+    .option('--raw', 'print the stored Markdown exactly')
+    .option('--width <n>', 'wrap at n columns (default: the terminal, at most 100; 80 when piped)')
+    .addHelpText('after', '\nExamples:\n  precis show gilmer2017neural\n  precis show rasmussen --width 72 | less\n  precis show clark2020electra --raw > electra.md\n')
+    .action(async (handles: string[], raw: { raw?: boolean; width?: string }) =>
+      run({ handles, raw: raw.raw === true, width: raw.width === undefined ? null : parsePositiveInt('--width', raw.width) }, ctx),
+    )
+}
+
+/** Resolve the handles into papers with the asked-for summaries, merging handles that reach the same paper. */
+function resolveGroups(lib: Library, handles: readonly string[]): Resolved[] {
+  const groups = new Map<string, Resolved>()
+  for (const handle of handles) {
+    const { paper, summaries } = resolveHandle(lib, handle)
+    const group = groups.get(paper.key) ?? { paper, summaries: [] }
+    for (const s of summaries) if (!group.summaries.includes(s)) group.summaries.push(s)
+    groups.set(paper.key, group)
+  }
+  return [...groups.values()]
+}
+
+export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
+  const groups = resolveGroups(await ctx.store.read(), opts.handles)
+  if (ctx.globals.json) {
+    const entries = groups.flatMap(({ paper, summaries }): Entry[] =>
+      summaries.length > 0 ? summaries.map((summary) => ({ id: summary.id, paper, summary })) : [{ id: paper.key, paper, summary: null }],
+    )
+    return printJson(ctx, entries.map((e) => entryRecord(e, { body: true })))
+  }
+  if (opts.raw) {
+    const bodies = groups.flatMap((g) => g.summaries.map((s) => s.body))
+    return ctx.io.out(bodies.map((b, i) => (i < bodies.length - 1 && !b.endsWith('\n') ? b + '\n' : b)).join(''))
+  }
+  const width = opts.width ?? (ctx.io.columns === null ? 80 : Math.min(ctx.io.columns, MAX_READING_WIDTH))
+  const { renderPaper } = await import('../render/show.js') // marked-terminal and temml: loaded only to render
+  const options = { width, color: ctx.io.color, hyperlinks: ctx.io.hyperlinks }
+  await ctx.io.page(groups.map((g) => renderPaper(g.paper, g.summaries, options)).join('\n'))
+}

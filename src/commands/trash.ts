@@ -1,0 +1,59 @@
+import type { Command } from 'commander'
+import type { Context } from '../context.js'
+import { CancelError } from '../core/errors.js'
+import { restoreFromTrash } from '../core/trash.js'
+import { oneLine } from '../render/summary-rows.js'
+import { confirmOrRequireYes, inform, printJson } from './shared.js'
+
+export interface RestoreOptions {
+  ids: string[]
+}
+
+export interface TrashOptions {
+  empty: boolean
+  yes: boolean
+}
+
+export function registerRestore(program: Command, ctx: Context, run = restoreRun): void {
+  program
+    .command('restore')
+    .description('Bring summaries back from the trash')
+    .argument('<id...>', 'ids as listed by "precis trash"')
+    .addHelpText('after', '\nExamples:\n  precis restore gilmer2017neural-2\n')
+    .action(async (ids: string[]) => run({ ids }, ctx))
+}
+
+export async function restoreRun(opts: RestoreOptions, ctx: Context): Promise<void> {
+  const restored = await ctx.store.update((lib) => opts.ids.map((id) => restoreFromTrash(lib, id)))
+  for (const summary of restored) ctx.io.out(summary.id + '\n')
+  const renamed = restored.filter((s, i) => s.id !== opts.ids[i])
+  for (const s of renamed) inform(ctx, `Restored under a new id: ${oneLine(s.id)} (its old id was taken)`)
+  inform(ctx, `Restored ${restored.length} ${restored.length === 1 ? 'summary' : 'summaries'}`)
+}
+
+export function registerTrash(program: Command, ctx: Context, run = trashRun): void {
+  program
+    .command('trash')
+    .description('List the trash, or empty it')
+    .option('--empty', 'delete everything in the trash for good')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .addHelpText('after', '\nExamples:\n  precis trash\n  precis trash --empty --yes\n')
+    .action(async (raw: { empty?: boolean; yes?: boolean }) => run({ empty: raw.empty === true, yes: raw.yes === true }, ctx))
+}
+
+export async function trashRun(opts: TrashOptions, ctx: Context): Promise<void> {
+  if (opts.empty) {
+    const count = (await ctx.store.read()).trash.length
+    if (count === 0) return inform(ctx, 'The trash is empty')
+    if (!(await confirmOrRequireYes(ctx, opts.yes, `Delete ${count} trashed summaries for good?`))) throw new CancelError('The trash was kept')
+    const removed = await ctx.store.update((lib) => lib.trash.splice(0).length)
+    return inform(ctx, `Deleted ${removed} summaries for good`)
+  }
+  const { trash } = await ctx.store.read()
+  if (ctx.globals.json) {
+    return printJson(ctx, trash.map((e) => ({ id: e.summary.id, key: e.summary.paper, title: e.paper?.title ?? null, deleted: e.deleted })))
+  }
+  if (trash.length === 0) return inform(ctx, 'The trash is empty')
+  const rows = [...trash].reverse().map((e) => [e.summary.id, e.deleted.slice(0, 10), e.paper?.title ?? e.summary.paper].map(oneLine).join('\t'))
+  ctx.io.out(rows.join('\n') + '\n')
+}

@@ -1,0 +1,92 @@
+import { copyFileSync, mkdtempSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { ProcessEditor, type Editor } from './editor.js'
+import type { IO } from './io.js'
+import { InquirerPrompter, type Prompter } from './prompts.js'
+import { DEFAULT_LOCK_TIMEOUT_MS, FileStore } from './store/file-store.js'
+import { resolveLibraryPath, type Env } from './store/paths.js'
+import type { Store } from './store/store.js'
+import { TerminalIO } from './terminal-io.js'
+
+/** The global options of DESIGN.md section 2, as parsed. */
+export interface GlobalOptions {
+  library?: string
+  demo: boolean
+  json: boolean
+  color: boolean
+  pager: boolean
+  /** false with `--no-input`: never prompt. */
+  input: boolean
+  quiet: boolean
+}
+
+export const defaultGlobals: GlobalOptions = { demo: false, json: false, color: true, pager: true, input: true, quiet: false }
+
+export interface Clock {
+  now(): Date
+}
+
+/** Everything a command may touch. Commands never use `process`, `console`, inquirer or chalk directly. */
+export interface Context {
+  io: IO
+  prompter: Prompter
+  editor: Editor
+  clock: Clock
+  env: Env
+  /** Folder relative paths are resolved against. */
+  cwd: string
+  /** Set from the command line before an action runs. */
+  globals: GlobalOptions
+  /** The library, opened on first use according to `globals` and `env`. */
+  readonly store: Store
+  /** Run at exit: removes temporary files (the demo copy). */
+  dispose(): Promise<void>
+}
+
+/** The bundled demo library, next to dist/ in the package. */
+export const DEMO_LIBRARY = fileURLToPath(new URL('../data/demo-library.json', import.meta.url))
+
+function lockTimeout(env: Env): number {
+  const value = Number(env.PRECIS_LOCK_TIMEOUT_MS)
+  return Number.isFinite(value) && value >= 0 ? value : DEFAULT_LOCK_TIMEOUT_MS
+}
+
+/** The real wiring on this process. */
+export function createProcessContext(): Context {
+  const env: Env = { ...process.env }
+  const cleanups: (() => Promise<void>)[] = []
+  let store: Store | undefined
+
+  const ctx: Context = {
+    io: new TerminalIO(env),
+    prompter: new InquirerPrompter(),
+    editor: new ProcessEditor(env),
+    clock: { now: () => new Date() },
+    env,
+    cwd: process.cwd(),
+    globals: { ...defaultGlobals },
+    get store(): Store {
+      if (store) return store
+      const path = ctx.globals.demo ? demoCopy(ctx, cleanups) : resolveLibraryPath(ctx.globals.library, env, ctx.cwd)
+      store = new FileStore(path, lockTimeout(env))
+      return store
+    },
+    async dispose() {
+      for (const cleanup of cleanups.splice(0)) await cleanup()
+    },
+  }
+  return ctx
+}
+
+/** A temporary copy of the demo library, removed at exit. */
+function demoCopy(ctx: Context, cleanups: (() => Promise<void>)[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'precis-demo-'))
+  cleanups.push(() => rm(dir, { recursive: true, force: true }))
+  const path = join(dir, 'library.json')
+  copyFileSync(DEMO_LIBRARY, path)
+  if (!ctx.globals.quiet) ctx.io.err(ctx.io.errStyle.dim('Using a temporary copy of the demo library; changes are not kept.\n'))
+  return path
+}

@@ -1,0 +1,76 @@
+import { makeCitekey } from './citekey.js'
+import type { Library, Paper, Summary } from './model.js'
+import { normalizeArxivId, normalizeDoi } from './identifiers.js'
+
+/** Paper fields a user or a source provides; the key and timestamp are assigned here. */
+export type PaperInput = Omit<Paper, 'key' | 'added'>
+
+/** Title folded for identity: case, accents, punctuation and spacing do not matter. */
+export function normalizeTitle(title: string): string {
+  return title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}
+
+/**
+ * The library's record of the same paper: same arXiv id (version ignored), same DOI (case ignored),
+ * or same normalised title and year.
+ */
+export function findSamePaper(lib: Library, paper: Pick<PaperInput, 'arxiv' | 'doi' | 'title' | 'year'>): Paper | undefined {
+  const arxiv = paper.arxiv ? normalizeArxivId(paper.arxiv) : null
+  const doi = paper.doi ? normalizeDoi(paper.doi) : null
+  const title = normalizeTitle(paper.title)
+  return lib.papers.find(
+    (p) =>
+      (arxiv !== null && p.arxiv !== null && normalizeArxivId(p.arxiv) === arxiv) ||
+      (doi !== null && p.doi !== null && normalizeDoi(p.doi) === doi) ||
+      (title !== '' && p.year === paper.year && normalizeTitle(p.title) === title),
+  )
+}
+
+/** Add a paper under a fresh citekey. */
+export function insertPaper(lib: Library, input: PaperInput, now: Date): Paper {
+  const taken = new Set(lib.papers.map((p) => p.key))
+  const paper: Paper = { key: makeCitekey(input, taken), ...input, added: now.toISOString() }
+  lib.papers.push(paper)
+  return paper
+}
+
+/** The id for a paper's next summary: the key itself, then `<key>-2`, `<key>-3`, ... never reusing a trashed id. */
+export function nextSummaryId(lib: Library, paperKey: string): string {
+  const taken = new Set([...lib.summaries.map((s) => s.id), ...lib.trash.map((t) => t.summary.id)])
+  if (!taken.has(paperKey)) return paperKey
+  for (let n = 2; ; n++) if (!taken.has(`${paperKey}-${n}`)) return `${paperKey}-${n}`
+}
+
+/** What to store for a new summary. */
+export interface SummaryInput {
+  by: string
+  body: string
+  tags: string[]
+}
+
+/** The outcome of adding: the summary, its paper, and whether the paper was already in the library. */
+export interface AddedSummary {
+  summary: Summary
+  paper: Paper
+  attached: boolean
+}
+
+/** Add a summary, attaching it to the library's record of the same paper when there is one. */
+export function addSummary(lib: Library, paperInput: PaperInput, input: SummaryInput, now: Date): AddedSummary {
+  const existing = findSamePaper(lib, paperInput)
+  const paper = existing ?? insertPaper(lib, paperInput, now)
+  const stamp = now.toISOString()
+  const summary: Summary = { id: nextSummaryId(lib, paper.key), paper: paper.key, ...input, created: stamp, updated: stamp }
+  lib.summaries.push(summary)
+  return { summary, paper, attached: existing !== undefined }
+}
+
+/** Index papers by key for lookups inside loops. */
+export function papersByKey(lib: Library): Map<string, Paper> {
+  return new Map(lib.papers.map((p) => [p.key, p]))
+}

@@ -1,0 +1,34 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PrecisError, ExitCode } from './core/errors.js'
+import type { Env } from './store/paths.js'
+
+/** Opening text in the user's editor; a seam so command tests script the result. */
+export interface Editor {
+  /** Let the user edit `text` in a file named `fileName`; resolves to the saved text. */
+  edit(text: string, fileName: string): Promise<string>
+}
+
+/** `$VISUAL`, else `$EDITOR`, else vi, run through the shell so values like `code --wait` work. */
+export class ProcessEditor implements Editor {
+  constructor(private readonly env: Env) {}
+
+  async edit(text: string, fileName: string): Promise<string> {
+    const command = this.env.VISUAL || this.env.EDITOR || 'vi'
+    const dir = await mkdtemp(join(tmpdir(), 'precis-edit-'))
+    const file = join(dir, fileName)
+    await writeFile(file, text, { mode: 0o600 })
+    const result = spawnSync('/bin/sh', ['-c', `${command} "$1"`, 'precis-editor', file], { stdio: 'inherit' })
+    if (result.error || result.status !== 0) {
+      const why = result.error ? result.error.message : `exited with status ${result.status}`
+      throw new PrecisError(`The editor (${command}) ${why}; nothing was saved`, ExitCode.failure, [
+        `Your text is kept at ${file}`,
+      ])
+    }
+    const saved = await readFile(file, 'utf8')
+    await rm(dir, { recursive: true, force: true })
+    return saved
+  }
+}

@@ -1,0 +1,40 @@
+import { CommanderError } from 'commander'
+import { ExitCode, PrecisError } from './core/errors.js'
+import type { Context } from './context.js'
+import { sanitizeTerminal } from './sanitize.js'
+import { buildProgram } from './program.js'
+
+/** Commander's own exits that are not failures. */
+const COMMANDER_SUCCESS = new Set(['commander.helpDisplayed', 'commander.version', 'commander.help'])
+
+function report(ctx: Context, message: string, details: readonly string[] = []): void {
+  const { errStyle } = ctx.io
+  const lines = [errStyle.red(`precis: ${sanitizeTerminal(message)}`), ...details.map((d) => sanitizeTerminal(d))]
+  ctx.io.err(lines.join('\n') + '\n')
+}
+
+/**
+ * Run precis with `argv` (arguments after the program name) in `ctx`, and return the exit code.
+ * The only place where failures become exit codes (DESIGN.md section 2).
+ */
+export async function main(argv: readonly string[], ctx: Context): Promise<number> {
+  const program = buildProgram(ctx)
+  try {
+    await program.parseAsync([...argv], { from: 'user' })
+    return ExitCode.ok
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed its message (through ctx.io).
+      return COMMANDER_SUCCESS.has(error.code) && error.exitCode === 0 ? ExitCode.ok : ExitCode.usage
+    }
+    if (error instanceof PrecisError) {
+      report(ctx, error.message, error.details)
+      return error.exitCode
+    }
+    const err = error as NodeJS.ErrnoException
+    report(ctx, err?.message ?? String(error), ctx.env.PRECIS_DEBUG && err?.stack ? [err.stack] : [])
+    return ExitCode.failure
+  } finally {
+    await ctx.dispose()
+  }
+}

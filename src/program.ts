@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs'
+import { Command } from 'commander'
+import type { Context, GlobalOptions } from './context.js'
+import { registerAdd } from './commands/add.js'
+import { registerEdit } from './commands/edit.js'
+import { registerList } from './commands/list.js'
+import { registerRestore, registerTrash } from './commands/trash.js'
+import { registerRm } from './commands/rm.js'
+import { registerShow } from './commands/show.js'
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+
+/** The commander root: global options (DESIGN.md section 2) and every command. */
+export function buildProgram(ctx: Context): Command {
+  const program = new Command('precis')
+    .description('A terminal library of paper summaries: Markdown with LaTeX, search, tags, export.')
+    .version(version, '--version', 'print the version')
+    .option('--library <file>', 'library file (default: $PRECIS_LIBRARY, else ~/.local/share/precis/library.json)')
+    .option('--demo', 'work on a temporary copy of the bundled demo library')
+    .option('--json', 'print data as JSON (where a command has data)')
+    .option('--no-color', 'no colour or hyperlinks')
+    .option('--no-pager', 'never page long output')
+    .option('--no-input', 'never prompt; missing data is an error')
+    .option('-q, --quiet', 'no messages on stderr, only data and errors')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) })
+    .addHelpText('after', '\nExamples:\n  precis --demo search "message passing"\n  precis add arXiv:1704.01212 --tag gnn\n  precis show gilmer2017neural\n')
+
+  program.hook('preAction', () => {
+    const opts = program.opts<Partial<GlobalOptions>>()
+    ctx.globals = {
+      library: opts.library,
+      demo: opts.demo === true,
+      json: opts.json === true,
+      color: opts.color !== false,
+      pager: opts.pager !== false,
+      input: opts.input !== false,
+      quiet: opts.quiet === true,
+    }
+    ctx.io.configure({ color: ctx.globals.color, pager: ctx.globals.pager })
+  })
+
+  registerAdd(program, ctx)
+  registerList(program, ctx)
+  registerShow(program, ctx)
+  registerEdit(program, ctx)
+  registerRm(program, ctx)
+  registerRestore(program, ctx)
+  registerTrash(program, ctx)
+  return program
+}

@@ -1,0 +1,63 @@
+import { lstat, mkdir, readlink, realpath } from 'node:fs/promises'
+import { basename, dirname, join, resolve } from 'node:path'
+import { Low } from 'lowdb'
+import { emptyLibrary, type Library } from '../core/model.js'
+import { LibraryFile } from './library-file.js'
+import { acquireLock } from './lock.js'
+import type { Store } from './store.js'
+
+/** Default wait for the library lock before "library busy". */
+export const DEFAULT_LOCK_TIMEOUT_MS = 10_000
+
+/**
+ * The real path behind `path`: symlinks followed (also a dangling one, so the first write creates
+ * the link's target rather than replacing the link), folders resolved where they exist.
+ */
+export async function resolveLibraryTarget(path: string, hops = 0): Promise<string> {
+  try {
+    return await realpath(path)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || hops > 40) throw error
+  }
+  try {
+    if ((await lstat(path)).isSymbolicLink()) {
+      return resolveLibraryTarget(resolve(dirname(path), await readlink(path)), hops + 1)
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+  }
+  try {
+    return join(await realpath(dirname(path)), basename(path))
+  } catch {
+    return path // the folder does not exist yet; it is created on first write
+  }
+}
+
+/** The library in a JSON file: lowdb over our adapter, with a cross-process lock around every update. */
+export class FileStore implements Store {
+  constructor(
+    readonly path: string,
+    private readonly lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS,
+  ) {}
+
+  async read(): Promise<Library> {
+    const db = new Low(new LibraryFile(await resolveLibraryTarget(this.path)), emptyLibrary())
+    await db.read()
+    return db.data
+  }
+
+  async update<T>(change: (library: Library) => T | Promise<T>): Promise<T> {
+    const target = await resolveLibraryTarget(this.path)
+    await mkdir(dirname(target), { recursive: true })
+    const release = await acquireLock(`${target}.lock`, { timeoutMs: this.lockTimeoutMs, label: this.path })
+    try {
+      const db = new Low(new LibraryFile(target), emptyLibrary()) // re-read inside the lock: never a lost update
+      await db.read()
+      const result = await change(db.data)
+      await db.write()
+      return result
+    } finally {
+      await release()
+    }
+  }
+}

@@ -1,0 +1,128 @@
+import { hostname } from 'node:os'
+import { open, readFile, rm, stat } from 'node:fs/promises'
+import { BusyError } from '../core/errors.js'
+
+/**
+ * An exclusive cross-process lock: a file created with O_EXCL that records its owner.
+ *
+ * Written here rather than taken from proper-lockfile because that library decides staleness by
+ * mtime alone: after a crash every writer waits out the stale period, and a slow writer can be
+ * judged stale. Here a lock whose owner process is gone (same host) is broken at once; locks from
+ * another host fall back to age. Breaking is serialised through a second lock so that two
+ * processes cannot both break a lock and one delete the other's fresh lock.
+ */
+
+/** How long a lock held by another host, or a leftover break lock, may be before it counts as stale. */
+const STALE_AFTER_MS = 60_000
+const BREAK_LOCK_STALE_MS = 5_000
+
+export interface LockOptions {
+  /** Give up after this many milliseconds with a BusyError. */
+  timeoutMs: number
+  /** What to name in the busy message (the library path). */
+  label: string
+}
+
+interface Owner {
+  pid: number
+  host: string
+  nonce: string
+}
+
+export type Release = () => Promise<void>
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Try once to create the lock file; true when it is ours. */
+async function tryCreate(path: string, content: string): Promise<boolean> {
+  try {
+    const handle = await open(path, 'wx', 0o600)
+    try {
+      await handle.writeFile(content)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
+    throw error
+  }
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM' // exists, owned by someone else
+  }
+}
+
+async function readOwner(path: string): Promise<{ owner: Owner | null; raw: string; ageMs: number } | null> {
+  try {
+    const [raw, info] = await Promise.all([readFile(path, 'utf8'), stat(path)])
+    let owner: Owner | null = null
+    try {
+      owner = JSON.parse(raw) as Owner
+    } catch {
+      owner = null // a lock file cut short by a crash between create and write
+    }
+    return { owner, raw, ageMs: Date.now() - info.mtimeMs }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw error
+  }
+}
+
+/** True when the lock's owner is certainly gone. */
+export function isStale(owner: Owner | null, ageMs: number, here: string): boolean {
+  if (owner && owner.host === here && Number.isInteger(owner.pid)) return !processIsAlive(owner.pid)
+  return ageMs > STALE_AFTER_MS || (owner === null && ageMs > BREAK_LOCK_STALE_MS)
+}
+
+/** Remove the lock at `path` if it still holds exactly `raw`, under the break lock. */
+async function breakStaleLock(path: string, raw: string): Promise<void> {
+  const breaker = `${path}.break`
+  const mine = JSON.stringify({ pid: process.pid, host: hostname(), nonce: Math.random().toString(36).slice(2) })
+  if (!(await tryCreate(breaker, mine))) {
+    const info = await readOwner(breaker)
+    if (info && info.ageMs > BREAK_LOCK_STALE_MS) await rm(breaker, { force: true })
+    return
+  }
+  try {
+    const current = await readOwner(path)
+    if (current && current.raw === raw) await rm(path, { force: true })
+  } finally {
+    await rm(breaker, { force: true })
+  }
+}
+
+/** Wait for the lock at `path`; resolves to its release function, or rejects with BusyError after the timeout. */
+export async function acquireLock(path: string, options: LockOptions): Promise<Release> {
+  const here = hostname()
+  const content = JSON.stringify({ pid: process.pid, host: here, nonce: Math.random().toString(36).slice(2) })
+  const deadline = Date.now() + options.timeoutMs
+  for (let attempt = 0; ; attempt++) {
+    if (await tryCreate(path, content)) {
+      return async () => {
+        const current = await readOwner(path)
+        if (current?.raw === content) await rm(path, { force: true })
+      }
+    }
+    const info = await readOwner(path)
+    if (info && isStale(info.owner, info.ageMs, here)) {
+      await breakStaleLock(path, info.raw)
+      await sleep(1) // another process may be breaking it; let it finish
+      continue
+    }
+    if (Date.now() >= deadline) {
+      const holder = info?.owner ? ` (held by process ${info.owner.pid} on ${info.owner.host})` : ''
+      throw new BusyError(`Library busy: ${options.label} is locked by another precis${holder}`, [
+        'Try again in a moment. If no precis is running, remove the lock file:',
+        `  ${path}`,
+      ])
+    }
+    await sleep(Math.min(5 + attempt * 5, 50) + Math.random() * 10)
+  }
+}

@@ -1,0 +1,18 @@
+import { homedir } from 'node:os'
+import { isAbsolute, join, resolve } from 'node:path'
+
+/** Environment variables consulted; a plain record so tests pass their own. */
+export type Env = Readonly<Record<string, string | undefined>>
+
+/** `$XDG_DATA_HOME/precis`, else `~/.local/share/precis` (relative XDG values are ignored, per the spec). */
+export function dataDir(env: Env): string {
+  const xdg = env.XDG_DATA_HOME
+  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), '.local', 'share')
+  return join(base, 'precis')
+}
+
+/** Where the library lives: `--library` > `PRECIS_LIBRARY` > the data dir. */
+export function resolveLibraryPath(flag: string | undefined, env: Env, cwd: string): string {
+  const chosen = flag || env.PRECIS_LIBRARY
+  return chosen ? resolve(cwd, chosen) : join(dataDir(env), 'library.json')
+}

@@ -1,0 +1,111 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { defaultGlobals, type Context, type GlobalOptions } from '../../src/context.js'
+import { CancelError } from '../../src/core/errors.js'
+import type { Library } from '../../src/core/model.js'
+import type { Editor } from '../../src/editor.js'
+import { styleFor, type IO } from '../../src/io.js'
+import type { Prompter, Question } from '../../src/prompts.js'
+import { FileStore } from '../../src/store/file-store.js'
+import { MemoryStore } from '../../src/store/memory-store.js'
+import type { Store } from '../../src/store/store.js'
+
+/** Scripted answers by question name; a function answer sees the question. */
+export type Answers = Record<string, unknown>
+
+export interface TestContextOptions {
+  tty?: boolean
+  color?: boolean
+  columns?: number
+  answers?: Answers
+  /** Library contents for an in-memory store, or a path for a real file store. */
+  library?: Library | string
+  globals?: Partial<GlobalOptions>
+  env?: Record<string, string>
+  stdin?: string | Uint8Array
+  /** What the fake editor returns: a function of the text it was given. */
+  editor?: (text: string) => string
+  now?: string
+}
+
+export interface TestContext extends Context {
+  stdout(): string
+  stderr(): string
+  /** Questions asked, by name, in order. */
+  asked: string[]
+  /** Texts the editor was opened with. */
+  edited: string[]
+}
+
+/** The fake prompter: answers from the script, and fails the test on a question it was not given. */
+function scriptedPrompter(answers: Answers, asked: string[]): Prompter {
+  const answer = (q: Question) => {
+    asked.push(q.name)
+    if (!(q.name in answers)) throw new Error(`Unexpected question "${q.name}": ${q.message}`)
+    const value = answers[q.name]
+    if (value instanceof CancelError) throw value
+    return value
+  }
+  return {
+    input: async (q) => String(answer(q)),
+    confirm: async (q) => Boolean(answer(q)),
+    select: async (q) => answer(q) as never,
+  }
+}
+
+/** A temp folder for one test's files. */
+export function tempDir(prefix = 'precis-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix))
+}
+
+/** A Context for command tests: captured output, scripted prompts and editor, a memory or file store. */
+export function testContext(options: TestContextOptions = {}): TestContext {
+  const tty = options.tty ?? false
+  const color = options.color ?? false
+  let out = ''
+  let err = ''
+  const asked: string[] = []
+  const edited: string[] = []
+  const io: IO = {
+    out: (text) => void (out += text),
+    err: (text) => void (err += text),
+    stdinIsTTY: tty,
+    stdoutIsTTY: tty,
+    stderrIsTTY: tty,
+    columns: tty ? (options.columns ?? 80) : null,
+    rows: tty ? 24 : null,
+    color,
+    hyperlinks: false,
+    style: styleFor(color),
+    errStyle: styleFor(false),
+    readStdin: async () => (typeof options.stdin === 'string' ? new TextEncoder().encode(options.stdin) : (options.stdin ?? new Uint8Array())),
+    page: async (text) => void (out += text),
+    configure: () => undefined,
+  }
+  const editor: Editor = {
+    edit: async (text) => {
+      edited.push(text)
+      if (!options.editor) throw new Error('Unexpected editor session')
+      return options.editor(text)
+    },
+  }
+  const library = options.library
+  const store: Store = typeof library === 'string' ? new FileStore(library, 2_000) : new MemoryStore(library)
+  const now = new Date(options.now ?? '2026-11-26T12:00:00.000Z')
+  return {
+    io,
+    prompter: scriptedPrompter(options.answers ?? {}, asked),
+    editor,
+    clock: { now: () => now },
+    env: { HOME: tempDir('precis-home-'), ...options.env },
+    cwd: process.cwd(),
+    globals: { ...defaultGlobals, ...options.globals },
+    store,
+    dispose: async () => undefined,
+    stdout: () => out,
+    stderr: () => err,
+    asked,
+    edited,
+  }
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { NotFoundError, UsageError } from '../../../src/core/errors.js'
+import { resolveHandle, resolveSummaries } from '../../../src/core/handles.js'
+import { libraryOf, paper, smallLibrary, summary } from '../../support/library.js'
+
+describe('resolveHandle', () => {
+  const lib = smallLibrary()
+  it.each([
+    ['gilmer2017neural-2', 'gilmer2017neural', ['gilmer2017neural-2']],
+    ['gilmer2017neural', 'gilmer2017neural', ['gilmer2017neural', 'gilmer2017neural-2']],
+    ['GILMER2017NEURAL-2', 'gilmer2017neural', ['gilmer2017neural-2']],
+    ['gil', 'gilmer2017neural', ['gilmer2017neural', 'gilmer2017neural-2']],
+    ['gilmer2017neural-', 'gilmer2017neural', ['gilmer2017neural-2']],
+    ['ras', 'rasmussen2004gaussian', ['rasmussen2004gaussian']],
+  ])('%s → paper %s, summaries %j', (handle, key, ids) => {
+    const resolved = resolveHandle(lib, handle)
+    expect(resolved.paper.key).toBe(key)
+    expect(resolved.summaries.map((s) => s.id)).toEqual(ids)
+  })
+
+  it('names close candidates when nothing matches', () => {
+    const error = (() => {
+      try {
+        resolveHandle(lib, 'gilmr2017neural')
+      } catch (e) {
+        return e as NotFoundError
+      }
+    })()
+    expect(error).toBeInstanceOf(NotFoundError)
+    expect(error?.details.join('\n')).toContain('gilmer2017neural')
+  })
+
+  it('lists the papers when a prefix reaches several', () => {
+    const two = libraryOf([paper({ key: 'smith2020a' }), paper({ key: 'smith2021b' })])
+    expect(() => resolveHandle(two, 'smith')).toThrow(UsageError)
+    try {
+      resolveHandle(two, 'smith')
+    } catch (e) {
+      expect((e as UsageError).details.map((d) => d.trim())).toEqual(['smith2020a', 'smith2021b'])
+    }
+  })
+
+  it('resolves a paper that has no summary yet to no summaries', () => {
+    const lib2 = libraryOf([paper({ key: 'lone2020paper' })], [summary({ id: 'other2020x', paper: 'other' })])
+    expect(resolveHandle(lib2, 'lone2020paper').summaries).toEqual([])
+  })
+})
+
+describe('resolveSummaries', () => {
+  it('de-duplicates summaries named twice, in order', () => {
+    const ids = resolveSummaries(smallLibrary(), ['gilmer2017neural-2', 'gilmer', 'ras']).map((s) => s.id)
+    expect(ids).toEqual(['gilmer2017neural-2', 'gilmer2017neural', 'rasmussen2004gaussian'])
+  })
+})

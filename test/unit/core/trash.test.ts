@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { NotFoundError } from '../../../src/core/errors.js'
+import { moveToTrash, restoreFromTrash } from '../../../src/core/trash.js'
+import { paper, smallLibrary, summary } from '../../support/library.js'
+
+const now = new Date('2026-05-05T00:00:00.000Z')
+
+describe('moveToTrash and restoreFromTrash', () => {
+  it('keeps a paper that still has summaries', () => {
+    const lib = smallLibrary()
+    const [entry] = moveToTrash(lib, ['gilmer2017neural-2'], now)
+    expect(entry).toMatchObject({ summary: { id: 'gilmer2017neural-2' }, paper: null, deleted: now.toISOString() })
+    expect(lib.papers.map((p) => p.key)).toContain('gilmer2017neural')
+    expect(lib.summaries.map((s) => s.id)).not.toContain('gilmer2017neural-2')
+  })
+
+  it('takes a paper along with its last summary, and restore brings both back exactly', () => {
+    const lib = smallLibrary()
+    const before = structuredClone(lib)
+    moveToTrash(lib, ['rasmussen2004gaussian'], now)
+    expect(lib.papers.map((p) => p.key)).not.toContain('rasmussen2004gaussian')
+    expect(lib.trash[0]?.paper?.key).toBe('rasmussen2004gaussian')
+    const restored = restoreFromTrash(lib, 'rasmussen2004gaussian')
+    expect(restored).toEqual(before.summaries[2])
+    expect(lib.papers.find((p) => p.key === 'rasmussen2004gaussian')).toEqual(before.papers[1])
+    expect(lib.trash).toEqual([])
+  })
+
+  it('removes all of a paper in one go, with one entry carrying the paper', () => {
+    const lib = smallLibrary()
+    const entries = moveToTrash(lib, ['gilmer2017neural', 'gilmer2017neural-2'], now)
+    expect(entries.filter((e) => e.paper !== null)).toHaveLength(1)
+    expect(lib.papers.map((p) => p.key)).toEqual(['rasmussen2004gaussian'])
+    restoreFromTrash(lib, 'gilmer2017neural-2')
+    restoreFromTrash(lib, 'gilmer2017neural')
+    expect(lib.papers.map((p) => p.key).sort()).toEqual(['gilmer2017neural', 'rasmussen2004gaussian'])
+    expect(lib.summaries.map((s) => s.id).sort()).toEqual(['gilmer2017neural', 'gilmer2017neural-2', 'rasmussen2004gaussian'])
+  })
+
+  it('restores under a new key when another paper took the old one meanwhile', () => {
+    const lib = smallLibrary()
+    moveToTrash(lib, ['rasmussen2004gaussian'], now)
+    lib.papers.push(paper({ key: 'rasmussen2004gaussian', title: 'Something else entirely', authors: ['Carl Edward Rasmussen'], year: 2004 }))
+    lib.summaries.push(summary({ id: 'rasmussen2004gaussian', paper: 'rasmussen2004gaussian' }))
+    const restored = restoreFromTrash(lib, 'rasmussen2004gaussian')
+    expect(restored.paper).toBe('rasmussen2004gaussiana')
+    expect(restored.id).toBe('rasmussen2004gaussiana')
+  })
+
+  it('says what is not in the trash', () => {
+    expect(() => restoreFromTrash(smallLibrary(), 'nope')).toThrow(NotFoundError)
+  })
+})
