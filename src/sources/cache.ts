@@ -1,0 +1,71 @@
+/**
+ * Resolved metadata kept on disk, one small JSON file per paper, so re-adding or refreshing works
+ * offline. Entries are validated on read like any outside file: a damaged one is simply a miss.
+ */
+import { createHash, randomUUID } from 'node:crypto'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { homedir } from 'node:os'
+import { dirname, isAbsolute, join } from 'node:path'
+import { z } from 'zod'
+import type { Source } from '../core/identifiers.js'
+import { paperMetadataSchema, type PaperMetadata } from './metadata.js'
+
+/** A cache hit: the metadata and when it was fetched (ISO timestamp). */
+export interface CachedMetadata {
+  metadata: PaperMetadata
+  fetched: string
+}
+
+const entrySchema = z.object({ source: z.string(), fetched: z.iso.datetime(), metadata: paperMetadataSchema })
+
+/** `PRECIS_CACHE_DIR`, else `$XDG_CACHE_HOME/precis`, else `~/.cache/precis`. */
+export function cacheDir(env: Readonly<Record<string, string | undefined>>): string {
+  if (env.PRECIS_CACHE_DIR) return env.PRECIS_CACHE_DIR
+  // The XDG spec says a relative XDG_CACHE_HOME is invalid and must be ignored.
+  const xdg = env.XDG_CACHE_HOME
+  return join(xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), '.cache'), 'precis')
+}
+
+/** The cache file of `source`: a readable slug of the id plus a hash, so no id can escape the folder. */
+export function cacheFile(dir: string, source: Source): string {
+  const bare = source.kind === 'arxiv' ? source.id : source.doi
+  const slug = bare.replace(/[^a-z0-9.-]+/gi, '_').slice(0, 80)
+  const hash = createHash('sha256').update(sourceId(source)).digest('hex').slice(0, 12)
+  return join(dir, 'sources', source.kind, `${slug}-${hash}.json`)
+}
+
+/** The cached metadata of `source`, or null when there is none (or it is unreadable). */
+export async function readCached(dir: string, source: Source): Promise<CachedMetadata | null> {
+  let text: string
+  try {
+    text = await readFile(cacheFile(dir, source), 'utf8')
+  } catch {
+    return null
+  }
+  try {
+    const entry = entrySchema.safeParse(JSON.parse(text))
+    if (!entry.success || entry.data.source !== sourceId(source)) return null
+    return { metadata: entry.data.metadata, fetched: entry.data.fetched }
+  } catch {
+    return null
+  }
+}
+
+/** Store `metadata` for `source`, atomically: readers see the old file or the new one, never half. */
+export async function writeCached(dir: string, source: Source, metadata: PaperMetadata, now: Date): Promise<void> {
+  const file = cacheFile(dir, source)
+  await mkdir(dirname(file), { recursive: true })
+  const temp = `${file}.${randomUUID()}.tmp`
+  const entry = { source: sourceId(source), fetched: now.toISOString(), metadata }
+  try {
+    await writeFile(temp, JSON.stringify(entry, null, 2) + '\n', { flag: 'wx' })
+    await rename(temp, file)
+  } catch (error) {
+    await rm(temp, { force: true })
+    throw error
+  }
+}
+
+function sourceId(source: Source): string {
+  return source.kind === 'arxiv' ? `arxiv:${source.id}` : `doi:${source.doi}`
+}

@@ -1,0 +1,57 @@
+/**
+ * From a parsed source to metadata: the right client, the on-disk cache in front of it, and
+ * `--offline` honoured (the cache only, never the network).
+ */
+import { NetworkError } from '../core/errors.js'
+import type { Source } from '../core/identifiers.js'
+import { fetchArxiv } from './arxiv.js'
+import { cacheDir, readCached, writeCached } from './cache.js'
+import { fetchDoi } from './doi.js'
+import type { ClientOptions } from './http.js'
+import type { PaperMetadata } from './metadata.js'
+
+/** How to resolve: the environment (base URLs, cache dir), offline mode, and the HTTP knobs. */
+export interface ResolveOptions extends ClientOptions {
+  /** Read only the cache; a miss is a NetworkError. */
+  offline: boolean
+  /** The clock stamping cache entries. */
+  now?: () => Date
+  /** Told when precis falls back to the cache or cannot write it (a message for stderr). */
+  notice?: (message: string) => void
+}
+
+/**
+ * Metadata for `source`, fetched fresh and cached; when the service cannot be used, the cached
+ * copy (with a notice). Throws NotFoundError for unknown ids, NetworkError when nothing is usable.
+ * arXiv entries that name their published DOI keep both identifiers.
+ */
+export async function resolveSource(source: Source, options: ResolveOptions): Promise<PaperMetadata> {
+  const dir = cacheDir(options.env)
+  if (options.offline) {
+    const cached = await readCached(dir, source)
+    if (cached) return cached.metadata
+    throw new NetworkError(`${describeSource(source)} is not in the metadata cache, and --offline keeps precis off the network`)
+  }
+  let metadata: PaperMetadata
+  try {
+    metadata = source.kind === 'arxiv' ? await fetchArxiv(source.id, source.version, options) : await fetchDoi(source.doi, options)
+  } catch (error) {
+    if (!(error instanceof NetworkError)) throw error
+    const cached = await readCached(dir, source)
+    if (!cached) throw error
+    options.notice?.(`${error.message}; using the metadata cached on ${cached.fetched.slice(0, 10)}`)
+    return cached.metadata
+  }
+  try {
+    await writeCached(dir, source, metadata, options.now?.() ?? new Date())
+  } catch (error) {
+    // A cache that cannot be written costs only offline use later; the metadata itself is fine.
+    options.notice?.(`Could not write the metadata cache in ${dir}: ${(error as Error).message}`)
+  }
+  return metadata
+}
+
+/** How a source is named in messages: `arXiv:2003.10555v2`, `DOI 10.1038/nature14539`. */
+export function describeSource(source: Source): string {
+  return source.kind === 'arxiv' ? `arXiv:${source.id}${source.version ?? ''}` : `DOI ${source.doi}`
+}
