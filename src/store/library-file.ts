@@ -6,7 +6,8 @@ import { parseLibrary } from '../core/schema.js'
 import { writeFileDurably } from './durable-write.js'
 import { serializeLibrary } from './serialize.js'
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+// ignoreBOM keeps a byte-order mark in the text, so it is reported rather than silently accepted.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
 async function describeBackup(path: string): Promise<string[]> {
   const backup = `${path}.bak`
@@ -43,6 +44,7 @@ export class LibraryFile implements Adapter<Library> {
       } catch {
         throw new DataError(`${this.path} is not valid UTF-8 text`)
       }
+      if (text.startsWith('\ufeff')) throw new DataError(`${this.path} starts with a byte-order mark, which precis never writes`)
       return parseLibrary(text, this.path)
     } catch (error) {
       if (!(error instanceof DataError)) throw error

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { InvalidDocumentError, parseEditDocument, toEditDocument } from '../../../src/core/edit-document.js'
+import { InvalidDocumentError, parseEditDocument, toEditDocument } from '../../../src/formats/edit-document.js'
 import { smallLibrary } from '../../support/library.js'
 
 const lib = smallLibrary()
@@ -23,14 +23,14 @@ describe('edit document', () => {
 
   it.each([
     ['no front matter', 'just text', 'front matter is missing'],
-    ['unclosed front matter', '---\ntitle: x\n', 'front matter is missing'],
+    ['unclosed front matter', '---\ntitle: x\n', 'closing'],
     ['broken YAML', '---\ntitle: [x\n---\nbody', 'front matter'],
     ['an empty title', '---\ntitle: ""\nauthors: [A]\n---\n', 'title'],
     ['no authors', '---\ntitle: T\n---\n', 'authors'],
     ['a bad year', '---\ntitle: T\nauthors: [A]\nyear: soon\n---\n', 'year'],
-    ['a bad tag', '---\ntitle: T\nauthors: [A]\ntags: ["a//b"]\n---\n', 'tags'],
+    ['a bad tag', '---\ntitle: T\nauthors: [A]\ntags: ["a//b"]\n---\n', 'a//b'],
     ['an unknown field', '---\ntitle: T\nauthors: [A]\ncolour: red\n---\n', 'colour'],
-    ['a list as front matter', '---\n- a\n---\n', 'field: value'],
+    ['a list as front matter', '---\n- a\n---\n', 'mapping'],
     ['an alias bomb', '---\na: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\ntitle: T\nauthors: [A]\n---\n', 'front matter'],
   ])('refuses %s, saying what is wrong', (_, text, mention) => {
     try {
