@@ -48,3 +48,23 @@ describe('makeCitekey', () => {
     [['gilmer2017neural', ...'abcdefghijklmnopqrstuvwxyz'.split('').map((c) => `gilmer2017neural${c}`)], 'gilmer2017neuralaa'],
   ])('taken %j → %s', (taken, key) => expect(makeCitekey(paper, new Set(taken))).toBe(key))
 })
+
+describe('citekeys from odd metadata (what arXiv and DOI sources hand over)', () => {
+  it.each([
+    [{ authors: ['Sofía de la Cruz'], year: 2005, title: 'On the Count of Lattice Points' }, 'delacruz2005count'],
+    [{ authors: ['van der Berg, Jan'], year: 2020, title: 'Learned Messages' }, 'vanderberg2020learned'],
+    [{ authors: ['Jan van der Berg'], year: 2020, title: 'Learned Messages' }, 'vanderberg2020learned'],
+    [{ authors: ['García Márquez, Gabriela'], year: 1967, title: 'Cien años' }, 'garciamarquez1967cien'],
+    [{ authors: ['Luther, Jr., Martin'], year: 1963, title: 'Letters' }, 'luther1963letters'],
+    [{ authors: ['Zoë Ångström'], year: 2020, title: 'Énergie libre' }, 'angstrom2020energie'],
+    [{ authors: ['Conor O\'Brien'], year: 2019, title: 'Über Graphen' }, 'obrien2019uber'],
+    [{ authors: ['Anne Smith-Jones'], year: 2018, title: 'Kernels' }, 'smithjones2018kernels'],
+    [{ authors: ['The Example Consortium'], year: 2021, title: 'Measurements' }, 'consortium2021measurements'],
+    [{ authors: ['Plato'], year: null, title: 'Republic' }, 'platondrepublic'],
+    [{ authors: ['Ada Lovelace'], year: 1843, title: 'Attention' }, 'lovelace1843attention'],
+    [{ authors: ['Ada Lovelace'], year: 1843, title: 'hep-th/9901001 revisited' }, 'lovelace1843hep'],
+    [{ authors: ['Ada Lovelace'], year: 1843, title: '2003.10555' }, 'lovelace1843untitled'],
+    [{ authors: ['__proto__'], year: 2020, title: 'constructor' }, 'proto2020constructor'],
+    [{ authors: [''], year: null, title: '' }, 'anonnduntitled'],
+  ])('%j → %s', (paper, key) => expect(baseCitekey(paper)).toBe(key))
+})
