@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import type { Context } from '../context.js'
 import { CancelError } from '../core/errors.js'
+import type { TrashEntry } from '../core/model.js'
 import { restoreFromTrash } from '../core/trash.js'
 import { oneLine } from '../render/summary-rows.js'
 import { confirmOrRequireYes, inform, printJson } from './shared.js'
@@ -49,11 +50,12 @@ export async function trashRun(opts: TrashOptions, ctx: Context): Promise<void> 
     const removed = await ctx.store.update((lib) => lib.trash.splice(0).length)
     return inform(ctx, `Deleted ${removed} summaries for good`)
   }
-  const { trash } = await ctx.store.read()
+  const { trash, papers } = await ctx.store.read()
+  const titleOf = (e: TrashEntry) => e.paper?.title ?? papers.find((p) => p.key === e.summary.paper)?.title ?? e.summary.paper
   if (ctx.globals.json) {
-    return printJson(ctx, trash.map((e) => ({ id: e.summary.id, key: e.summary.paper, title: e.paper?.title ?? null, deleted: e.deleted })))
+    return printJson(ctx, trash.map((e) => ({ id: e.summary.id, key: e.summary.paper, title: titleOf(e), deleted: e.deleted })))
   }
   if (trash.length === 0) return inform(ctx, 'The trash is empty')
-  const rows = [...trash].reverse().map((e) => [e.summary.id, e.deleted.slice(0, 10), e.paper?.title ?? e.summary.paper].map(oneLine).join('\t'))
+  const rows = [...trash].reverse().map((e) => [e.summary.id, e.deleted.slice(0, 10), titleOf(e)].map(oneLine).join('\t'))
   ctx.io.out(rows.join('\n') + '\n')
 }
