@@ -1,0 +1,90 @@
+/**
+ * BibTeX export: one entry per paper, keyed by the paper key, typed from the venue. Every field value
+ * is built by src/formats/latex.ts, so braces are balanced whatever the library holds.
+ */
+import type { Library, Paper } from '../core/model.js'
+import { bibtexAuthors } from './bibtex-names.js'
+import { escapeLatex, latexTitle } from './latex.js'
+
+/** The BibTeX entry types precis writes. */
+export type EntryType = 'article' | 'inproceedings' | 'incollection' | 'misc'
+
+const CONFERENCE =
+  /\b(proceedings|conference|workshop|symposium|advances in neural information processing|icml|neurips|nips|iclr|cvpr|iccv|eccv|acl|emnlp|naacl|coling|aaai|ijcai|kdd|sigir|siggraph|www|uai|aistats|colt|corl|icra|iros|interspeech|icassp|miccai)\b/i
+const BOOK = /\b(lecture notes|chapter|handbook|book|lectures)\b/i
+const PREPRINT = /^\s*(arxiv|corr|preprint)\b/i
+
+/**
+ * The entry type for a paper: conference venues (by name or well-known acronym) are `inproceedings`,
+ * book-like venues (lecture notes, handbooks) `incollection`, other venues journals (`article`);
+ * without a venue, or with only arXiv as venue, a `misc` (arXiv preprints carry `eprint`).
+ */
+export function entryType(paper: Pick<Paper, 'venue'>): EntryType {
+  const venue = paper.venue?.trim() ?? ''
+  if (venue === '' || PREPRINT.test(venue)) return 'misc'
+  if (CONFERENCE.test(venue)) return 'inproceedings'
+  if (BOOK.test(venue)) return 'incollection'
+  return 'article'
+}
+
+/**
+ * A citation key for each paper that both BibTeX and Pandoc accept (letters, digits and `_:.-/`,
+ * starting with a letter, digit or `_`), unique ignoring case since BibTeX compares keys that way.
+ * Keys made by precis pass unchanged.
+ */
+export function citationKeys(papers: readonly Pick<Paper, 'key'>[]): Map<string, string> {
+  const keys = new Map<string, string>()
+  const used = new Set<string>()
+  for (const { key } of papers) {
+    const base = key.normalize('NFC').replace(/[^\p{L}\p{N}_:.\-/]+/gu, '_').replace(/^[^\p{L}\p{N}_]+/u, '') || 'paper'
+    let candidate = base
+    for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = `${base}_${n}`
+    used.add(candidate.toLowerCase())
+    keys.set(key, candidate)
+  }
+  return keys
+}
+
+/** One entry. `keywords` are the tags of the paper's summaries. */
+export function paperToBibtex(paper: Paper, citeKey: string, keywords: readonly string[] = []): string {
+  const type = entryType(paper)
+  const venue = paper.venue && type !== 'misc' ? escapeLatex(paper.venue) : null
+  const arxiv = paper.arxiv?.trim() || null
+  const fields: Array<[string, string | null]> = [
+    ['author', paper.authors.length > 0 ? bibtexAuthors(paper.authors) : null],
+    ['title', latexTitle(paper.title)],
+    [type === 'article' ? 'journal' : 'booktitle', venue],
+    ['year', paper.year === null ? null : String(paper.year)],
+    ['doi', paper.doi ? verbatim(paper.doi) : null],
+    ['url', paper.url ? verbatim(paper.url) : null],
+    ['eprint', arxiv ? verbatim(arxiv) : null],
+    ['archivePrefix', arxiv ? 'arXiv' : null],
+    // Old-style ids name their archive (`math/0501234`); new-style ids do not carry a category.
+    ['primaryClass', arxiv?.includes('/') ? verbatim(arxiv.split('/')[0]!) : null],
+    ['keywords', keywords.length > 0 ? escapeLatex(keywords.join(', ')) : null],
+    ['abstract', paper.abstract ? escapeLatex(paper.abstract) : null],
+  ]
+  const body = fields.filter(([, value]) => value !== null && value !== '').map(([name, value]) => `  ${name} = {${value}},`)
+  return `@${type}{${citeKey},\n${body.join('\n')}\n}\n`
+}
+
+/** A `.bib` file with every paper of `lib`, keywords gathered from each paper's summaries. */
+export function libraryToBibtex(lib: Library): string {
+  const keys = citationKeys(lib.papers)
+  const tags = new Map<string, Set<string>>()
+  for (const summary of lib.summaries) {
+    const set = tags.get(summary.paper) ?? new Set<string>()
+    for (const tag of summary.tags) set.add(tag)
+    tags.set(summary.paper, set)
+  }
+  return lib.papers.map((paper) => paperToBibtex(paper, keys.get(paper.key)!, [...(tags.get(paper.key) ?? [])])).join('\n')
+}
+
+/**
+ * Identifiers and URLs are read verbatim by biblatex and the url package, so they are not escaped;
+ * only what could end the field or break the line is percent-encoded.
+ */
+function verbatim(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.trim().replace(/[{}\\\s\u0000-\u001f\u007f]/g, encodeURIComponent)
+}

@@ -1,0 +1,105 @@
+/**
+ * Text to LaTeX for BibTeX fields. The output only ever contains balanced `{}` pairs that this module
+ * wrote: BibTeX counts braces without regard to backslashes, so even `\}` would unbalance a field;
+ * literal braces are therefore written as `\textbraceleft{}` / `\textbraceright{}`.
+ *
+ * Non-ASCII text is kept as UTF-8 rather than turned into accent macros: LaTeX reads UTF-8 by default
+ * since 2018, biber, bibtex8 and pandoc read it natively, and macros exist only for a few scripts
+ * (a Greek or CJK title would be lost).
+ */
+
+const ESCAPES: ReadonlyMap<string, string> = new Map([
+  ['\\', '\\textbackslash{}'],
+  ['{', '\\textbraceleft{}'],
+  ['}', '\\textbraceright{}'],
+  ['#', '\\#'],
+  ['$', '\\$'],
+  ['%', '\\%'],
+  ['&', '\\&'],
+  ['_', '\\_'],
+  ['~', '\\textasciitilde{}'],
+  ['^', '\\textasciicircum{}'],
+  // In LaTeX's default OT1 font encoding these print as other glyphs (¡ ¿ —).
+  ['<', '\\textless{}'],
+  ['>', '\\textgreater{}'],
+  ['|', '\\textbar{}'],
+])
+
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g
+
+/** Plain text as LaTeX: special characters escaped, controls and newlines as single spaces. */
+export function escapeLatex(text: string): string {
+  let out = ''
+  for (const ch of text.replace(CONTROLS, ' ')) out += ESCAPES.get(ch) ?? ch
+  return out.replace(/ {2,}/g, ' ')
+}
+
+// Commands allowed inside title math. An allow-list, because TeX can read files and redefine
+// anything (`\input`, `\def`, `^^5c` escapes); math with anything else is escaped as plain text.
+const MATH_COMMANDS = new Set(
+  ('alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi varpi ' +
+    'rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma ' +
+    'Upsilon Phi Psi Omega mathcal mathbb mathbf mathrm mathit mathsf mathtt mathfrak boldsymbol pmb bm ' +
+    'frac sqrt sum prod int log exp sin cos tan min max arg argmin argmax left right cdot times div pm mp ' +
+    'leq le geq ge neq ne approx sim simeq equiv propto infty partial nabla in notin subset subseteq ' +
+    'supset cup cap emptyset forall exists to rightarrow leftarrow Rightarrow mapsto mid ell dots ldots ' +
+    'cdots hat tilde bar vec dot ddot overline underline top star ast circ langle rangle lVert rVert ' +
+    'lvert rvert quad qquad operatorname text').split(' '),
+)
+const SAFE_MATH = /^[\p{L}\p{N}\s+\-=*/()[\]<>|,.;:!'^_{}\\]*$/u
+
+/** Whether a math span can go to LaTeX as math: allow-listed commands, balanced braces, no `^^`. */
+export function isSafeMath(tex: string): boolean {
+  if (!SAFE_MATH.test(tex) || tex.includes('^^')) return false
+  const commands = tex.match(/\\(?:[a-zA-Z]+|.)/g) ?? []
+  if (!commands.every((command) => MATH_COMMANDS.has(command.slice(1)) || command === '\\,' || command === '\\ ')) return false
+  let depth = 0
+  for (const ch of tex) {
+    depth += ch === '{' ? 1 : ch === '}' ? -1 : 0
+    if (depth < 0) return false
+  }
+  return depth === 0
+}
+
+/**
+ * A title for BibTeX: words with capitals are wrapped in braces (a run of them in one pair) so that
+ * styles which change case keep the title as written; `$...$` math stays math when isSafeMath,
+ * protected too; everything else is escaped. Runs of white space become one space.
+ */
+export function latexTitle(title: string): string {
+  const parts = splitTitle(title)
+  let out = ''
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!
+    if (part.kind === 'space') out += ' '
+    else if (part.kind === 'math') out += isSafeMath(part.text) ? `{$${part.text}$}` : escapeLatex(`$${part.text}$`)
+    else if (!hasCapital(part)) out += escapeLatex(part.text)
+    else {
+      let run = escapeLatex(part.text)
+      while (parts[i + 1]?.kind === 'space' && hasCapital(parts[i + 2])) {
+        run += ' ' + escapeLatex(parts[i + 2]!.text)
+        i += 2
+      }
+      out += `{${run}}`
+    }
+  }
+  return out
+}
+
+type TitlePart = { kind: 'word' | 'math' | 'space'; text: string }
+
+const hasCapital = (part: TitlePart | undefined): boolean => part?.kind === 'word' && /\p{Lu}/u.test(part.text)
+
+// Pandoc's rule for inline math: no space just inside the dollars, no digit just after the closing
+// one, so that "$5 and $10" stays text.
+const TITLE_PARTS = /\$([^\s$](?:[^$]*[^\s$])?)\$(?!\d)|(\s+)|[^\s$]+|\$/g
+
+function splitTitle(title: string): TitlePart[] {
+  const parts: TitlePart[] = []
+  for (const match of title.replace(CONTROLS, ' ').trim().matchAll(TITLE_PARTS)) {
+    const kind = match[1] !== undefined ? 'math' : match[2] !== undefined ? 'space' : 'word'
+    parts.push({ kind, text: match[1] ?? match[0] })
+  }
+  return parts
+}

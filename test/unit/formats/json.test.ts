@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { libraryEntries } from '../../../src/core/records.js'
+import { DataError } from '../../../src/core/errors.js'
+import { librarySubset, libraryToJson, readJsonLibrary } from '../../../src/formats/json.js'
+import { sampleLibrary } from './sample-library.js'
+
+describe('libraryToJson / readJsonLibrary', () => {
+  it('gives back every paper with its summaries', () => {
+    const lib = sampleLibrary()
+    const { records, problems } = readJsonLibrary(libraryToJson(lib), 'lib.json')
+    expect(problems).toEqual([])
+    expect(records.map((r) => r.paper)).toEqual(lib.papers)
+    expect(records.flatMap((r) => r.summaries.map((s) => s.id))).toEqual(lib.summaries.map((s) => s.id))
+  })
+
+  it('writes the text the store writes for the same library', () => {
+    const demo = readFileSync(new URL('../../../data/demo-library.json', import.meta.url), 'utf8')
+    const lib = JSON.parse(demo)
+    expect(libraryToJson(lib)).toBe(JSON.stringify(lib, null, 2) + '\n')
+  })
+
+  it('drops unknown keys and never lets __proto__ reach an object', () => {
+    const lib = JSON.parse(libraryToJson(sampleLibrary()))
+    const text = JSON.stringify(lib)
+      .replace('"papers":[{', '"papers":[{"__proto__":{"polluted":"yes"},"extra":1,')
+      .replace('"summaries":[{', '"summaries":[{"constructor":{"prototype":{"polluted":"yes"}},')
+    const { records } = readJsonLibrary(text, 'evil.json')
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(Object.keys(records[0]!.paper)).not.toContain('extra')
+    expect(Object.getPrototypeOf(records[0]!.paper)).toBe(Object.prototype)
+  })
+
+  it.each([
+    ['not JSON', '{', /bad\.json is not valid JSON/],
+    ['deep nesting', '['.repeat(10_000), /bad\.json is nested too deeply/],
+    ['wrong shape', '{"format":"precis-library","version":1,"papers":[{"key":1}],"summaries":[],"trash":[]}', /bad\.json is not a valid precis library/],
+    ['a newer version', '{"format":"precis-library","version":99}', /newer precis/],
+  ])('refuses %s, naming the file', (_case, text, message) => {
+    expect(() => readJsonLibrary(text, 'bad.json')).toThrow(DataError)
+    expect(() => readJsonLibrary(text, 'bad.json')).toThrow(message)
+  })
+
+  it('reports a summary whose paper is missing', () => {
+    const lib = sampleLibrary()
+    lib.papers = lib.papers.filter((p) => p.key !== 'hopper1952compiler')
+    const { problems } = readJsonLibrary(libraryToJson(lib), 'l.json')
+    expect(problems).toEqual([{ origin: 'l.json, summary hopper1952compiler', reason: 'its paper "hopper1952compiler" is not in the file' }])
+  })
+})
+
+describe('librarySubset', () => {
+  it('keeps the chosen summaries with their papers, in library order, without the trash', () => {
+    const lib = sampleLibrary()
+    const chosen = libraryEntries(lib).filter((e) => e.id === 'hopper1952compiler' || e.id === 'lovelace2019graphs-2')
+    const subset = librarySubset(lib, chosen)
+    expect(subset.papers.map((p) => p.key)).toEqual(['lovelace2019graphs', 'hopper1952compiler'])
+    expect(subset.summaries.map((s) => s.id)).toEqual(['lovelace2019graphs-2', 'hopper1952compiler'])
+    expect(subset.trash).toEqual([])
+  })
+})
