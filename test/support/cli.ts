@@ -1,0 +1,40 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+/** The built command-line entry point (`npm test` builds dist/ before vitest runs). */
+export const BIN = fileURLToPath(new URL('../../bin/precis.js', import.meta.url))
+
+export interface RunResult {
+  code: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+}
+
+export interface RunOptions {
+  env?: Record<string, string>
+  input?: string | Buffer
+  cwd?: string
+  /** Called with the child as soon as it starts (to kill it, for instance). */
+  onSpawn?: (child: ChildProcess) => void
+}
+
+/** Spawn `node bin/precis.js ...args` with a clean environment (no colour, no user library). */
+export function runPrecis(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent', NO_COLOR: '1', ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+    child.on('error', reject)
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }))
+    child.stdin.on('error', () => undefined)
+    child.stdin.end(options.input ?? '')
+    options.onSpawn?.(child)
+  })
+}
