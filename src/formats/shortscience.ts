@@ -1,0 +1,116 @@
+/**
+ * ShortScience imports: a page as copied from the site (summaries separated by `[link]` lines, with
+ * `![]() |` debris from its images and buttons) and the site's CSV export (`paperid,text`). Every
+ * summary is tagged `shortscience` and its text kept exactly.
+ *
+ * A page carries no paper metadata. Each of its summaries gets a paper titled
+ * "Untitled ShortScience summary <hash>", the hash taken from the text: stable, so importing the
+ * same page again finds the same papers, and distinct, so two pages never share a paper by accident
+ * (a first sentence or a position number would do neither). When the text names exactly one arXiv
+ * id or DOI, that is taken as the paper's, so it can attach to a known paper or be completed from
+ * the metadata sources; with several, none is taken, since summaries cite other papers.
+ */
+import { createHash } from 'node:crypto'
+import { parse as parseCsv } from 'csv-parse/sync'
+import { DataError } from '../core/errors.js'
+import { normalizeArxivId, normalizeDoi } from '../core/identifiers.js'
+import { bareImportedPaper, type ImportProblem, type ImportRecord, type ImportResult, type ImportedPaper } from './records.js'
+
+/** The tag every ShortScience summary gets. */
+export const SHORTSCIENCE_TAG = 'shortscience'
+
+const LINK_LINE = /^\[link\][ \t]*\r?$/m
+// Image placeholders and table pipes left where the site's pictures and buttons were.
+const TRAILING_DEBRIS = /(?:[ \t]*!\[\]\(\))*[ \t]*\|[ \t]*$|(?:[ \t]*!\[\]\(\))+[ \t]*$/
+
+/** Whether a text looks like a page dump (has a `[link]` line). */
+export function isShortScienceDump(text: string): boolean {
+  return LINK_LINE.test(text)
+}
+
+/** Read a page dump: one record per summary, in page order. */
+export function readShortScienceDump(text: string, source: string): ImportResult {
+  const chunks = text.split(/^\[link\][ \t]*\r?\n?/m).slice(1) // before the first [link]: the page header
+  const records = chunks
+    .map((chunk) => chunk.replace(/\r?\n$/, '').replace(TRAILING_DEBRIS, ''))
+    .filter((body) => body.trim() !== '')
+    .map((body, i) => summaryRecord(`${source}, summary ${i + 1}`, paperFromText(body), body))
+  return { records, problems: [] }
+}
+
+/**
+ * Read the CSV export. The header row `paperid,text` is optional. Rows about the same paper become
+ * one record. A row with the wrong number of columns is a problem naming its line.
+ */
+export function readShortScienceCsv(text: string, source: string): ImportResult {
+  let rows: Array<{ record: string[]; info: { lines: number } }>
+  try {
+    // With `info`, csv-parse returns { record, info } pairs; its types do not model that option.
+    rows = parseCsv(text, { relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof rows
+  } catch (error) {
+    throw new DataError(`${source} is not valid CSV: ${(error as Error).message}`)
+  }
+  if (rows[0] && rows[0].record.map((cell) => cell.trim().toLowerCase()).join(',') === 'paperid,text') rows.shift()
+  const records = new Map<string, ImportRecord>()
+  const problems: ImportProblem[] = []
+  for (const { record, info } of rows) {
+    const origin = `${source}, line ${info.lines}`
+    const [paperId, body] = record
+    if (record.length !== 2 || paperId === undefined || body === undefined) {
+      problems.push({ origin, reason: `expected 2 columns (paperid,text), found ${record.length}` })
+    } else if (paperId.trim() === '') problems.push({ origin, reason: 'the paperid is empty' })
+    else {
+      const existing = records.get(paperId.trim())
+      if (existing) existing.summaries.push(shortScienceSummary(body))
+      else records.set(paperId.trim(), summaryRecord(origin, paperFromId(paperId.trim()), body))
+    }
+  }
+  return { records: [...records.values()], problems }
+}
+
+function summaryRecord(origin: string, paper: ImportedPaper, body: string): ImportRecord {
+  return { origin, paper, summaries: [shortScienceSummary(body)] }
+}
+
+function shortScienceSummary(body: string) {
+  return { id: null, by: '', body, tags: [SHORTSCIENCE_TAG], created: null, updated: null }
+}
+
+/** A paper from a ShortScience paper id: `journals/corr/<arXiv id>`, a DOI, or another key. */
+function paperFromId(paperId: string): ImportedPaper {
+  const corr = /^journals\/corr\/(?:abs-)?(\d{4})[.-](\d{4,5})(?:v\d+)?$/i.exec(paperId)
+  const arxiv = corr ? `${corr[1]}.${corr[2]}` : normalizeArxivId(paperId)
+  const doi = arxiv ? null : normalizeDoi(paperId)
+  const paper = bareImportedPaper(`Untitled ShortScience paper ${paperId}`)
+  paper.arxiv = arxiv
+  paper.doi = doi
+  paper.url = `https://www.shortscience.org/paper?bibtexKey=${encodeURIComponent(paperId)}`
+  return paper
+}
+
+/** A placeholder paper for a summary from a page, with the one identifier its text names, if any. */
+function paperFromText(body: string): ImportedPaper {
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 8)
+  const paper = bareImportedPaper(`Untitled ShortScience summary ${hash}`)
+  const ids = identifiersIn(body)
+  if (ids.size === 1) {
+    const [id] = ids
+    if (id!.startsWith('arxiv:')) paper.arxiv = id!.slice('arxiv:'.length)
+    else paper.doi = id!.slice('doi:'.length)
+  }
+  return paper
+}
+
+/** Explicit arXiv and DOI references (`arXiv:…`, arxiv.org and doi.org links, `doi:…`), normalised. */
+function identifiersIn(text: string): Set<string> {
+  const found = new Set<string>()
+  for (const [candidate] of text.matchAll(/\b(?:arxiv:\s*|https?:\/\/(?:www\.)?arxiv\.org\/(?:abs|pdf)\/)[^\s)\]>,;]+/gi)) {
+    const id = normalizeArxivId(candidate.replace(/\.$/, '').replace(/^arxiv:\s*/i, 'arXiv:'))
+    if (id) found.add(`arxiv:${id}`)
+  }
+  for (const [candidate] of text.matchAll(/\b(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)10\.[^\s)\]>,;]+/gi)) {
+    const doi = normalizeDoi(candidate.replace(/\.$/, ''))
+    if (doi) found.add(`doi:${doi}`)
+  }
+  return found
+}
