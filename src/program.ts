@@ -4,6 +4,7 @@ import type { Context, GlobalOptions } from './context.js'
 import { registerAdd } from './commands/add.js'
 import { registerEdit } from './commands/edit.js'
 import { registerList } from './commands/list.js'
+import { registerRefresh } from './commands/refresh.js'
 import { registerRestore, registerTrash } from './commands/trash.js'
 import { registerRm } from './commands/rm.js'
 import { registerShow } from './commands/show.js'
@@ -49,5 +50,6 @@ export function buildProgram(ctx: Context): Command {
   registerRm(program, ctx)
   registerRestore(program, ctx)
   registerTrash(program, ctx)
+  registerRefresh(program, ctx)
   return program
 }

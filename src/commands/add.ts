@@ -6,8 +6,10 @@ import type { Paper } from '../core/model.js'
 import { addSummary, findSamePaper, type PaperInput } from '../core/papers.js'
 import { normalizeTags } from '../core/tags.js'
 import { oneLine } from '../render/summary-rows.js'
+import { linkIdentifiers } from '../sources/merge.js'
 import { parseBodySource, readBody, type BodySource } from './body-input.js'
 import { canPrompt, collect, inform } from './shared.js'
+import { paperFromSource } from './source-input.js'
 
 /** Paper fields given as flags; undefined when not given. */
 export interface PaperFlags {
@@ -27,6 +29,8 @@ export interface AddOptions {
   by: string
   body: BodySource
   offline: boolean
+  /** Save fetched metadata without the preview. */
+  yes: boolean
 }
 
 interface RawAddFlags {
@@ -43,6 +47,7 @@ interface RawAddFlags {
   file?: string
   edit?: boolean
   offline?: boolean
+  yes?: boolean
 }
 
 /** A year flag or answer: a whole number 0–9999, or empty for none. */
@@ -75,6 +80,7 @@ export function parseAddOptions(sourceArg: string | undefined, raw: RawAddFlags)
     by: raw.by ?? '',
     body: parseBodySource(raw),
     offline: raw.offline === true,
+    yes: raw.yes === true,
   }
 }
 
@@ -95,7 +101,8 @@ export function registerAdd(program: Command, ctx: Context, run = addRun): void 
     .option('--body <text>', 'the summary text (Markdown)')
     .option('--file <path>', 'read the summary from a file (- for stdin)')
     .option('--edit', 'write the summary in $VISUAL / $EDITOR')
-    .option('--offline', 'never use the network')
+    .option('--offline', 'never use the network (metadata from the cache only)')
+    .option('-y, --yes', 'save fetched metadata without the preview')
     .addHelpText(
       'after',
       `
@@ -149,11 +156,24 @@ async function askTags(ctx: Context): Promise<string[]> {
 export async function addRun(opts: AddOptions, ctx: Context): Promise<void> {
   const library = await ctx.store.read()
   const known = findSamePaper(library, { arxiv: opts.paper.arxiv ?? null, doi: opts.paper.doi ?? null, title: opts.paper.title ?? '', year: opts.paper.year ?? null })
-  const paperInput = known ? fromKnownPaper(known) : await completePaper(opts.paper, ctx)
+  const ask = () => completePaper(opts.paper, ctx)
+  const paperInput = known
+    ? fromKnownPaper(known)
+    : opts.source
+      ? await paperFromSource({ source: opts.source, flags: opts.paper, offline: opts.offline, yes: opts.yes }, ctx, library, ask)
+      : await ask()
   const tags = opts.tags.length === 0 && canPrompt(ctx) ? await askTags(ctx) : opts.tags
   const body = await readBody(opts.body, ctx, 'summary.md')
-  const added = await ctx.store.update((lib) => addSummary(lib, paperInput, { by: opts.by, body, tags }, ctx.clock.now()))
+  const added = await ctx.store.update((lib) => {
+    const result = addSummary(lib, paperInput, { by: opts.by, body, tags }, ctx.clock.now())
+    // A preprint and its published version stay one record: the known paper gains the id it lacked.
+    return { ...result, linked: result.attached ? linkIdentifiers(result.paper, paperInput) : [] }
+  })
   ctx.io.out(added.summary.id + '\n')
   const what = `${oneLine(added.paper.title)} (${added.paper.key})`
   inform(ctx, added.attached ? `Added summary ${added.summary.id} to the existing paper ${what}` : `Added ${added.summary.id}: ${oneLine(added.paper.title)}`)
+  if (added.linked.length > 0) {
+    const names = added.linked.map((field) => (field === 'doi' ? `DOI ${added.paper.doi}` : `arXiv:${added.paper.arxiv}`))
+    inform(ctx, `${added.paper.key} now also records ${oneLine(names.join(' and '))}`)
+  }
 }

@@ -107,7 +107,7 @@ function parseRetryAfter(header: string | null): number | null {
 }
 
 function describeFailure(error: unknown, service: string, timeoutMs: number): string {
-  const err = error as { name?: string; cause?: { code?: string } }
+  const err = error as { name?: string; message?: string; cause?: { code?: string; message?: string } }
   if (err.name === 'TimeoutError' || err.name === 'AbortError') {
     return `${service} did not answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`
   }
@@ -116,6 +116,7 @@ function describeFailure(error: unknown, service: string, timeoutMs: number): st
     code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'no network or DNS' :
     code === 'ECONNREFUSED' ? 'connection refused' :
     code === 'ECONNRESET' ? 'connection reset' :
-    code ?? (error instanceof Error ? error.message : String(error))
+    // fetch wraps the real reason ("bad port", a TLS failure) in a generic "fetch failed".
+    code ?? err.cause?.message ?? err.message ?? String(error)
   return `could not reach ${service} (${reason})`
 }

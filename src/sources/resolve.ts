@@ -3,7 +3,8 @@
  * `--offline` honoured (the cache only, never the network).
  */
 import { NetworkError } from '../core/errors.js'
-import type { Source } from '../core/identifiers.js'
+import { parseSource, type Source } from '../core/identifiers.js'
+import type { Paper } from '../core/model.js'
 import { fetchArxiv } from './arxiv.js'
 import { cacheDir, readCached, writeCached } from './cache.js'
 import { fetchDoi } from './doi.js'
@@ -54,4 +55,15 @@ export async function resolveSource(source: Source, options: ResolveOptions): Pr
 /** How a source is named in messages: `arXiv:2003.10555v2`, `DOI 10.1038/nature14539`. */
 export function describeSource(source: Source): string {
   return source.kind === 'arxiv' ? `arXiv:${source.id}${source.version ?? ''}` : `DOI ${source.doi}`
+}
+
+/**
+ * Where a stored paper's metadata comes from: its DOI when it has one (the version of record),
+ * else its arXiv id; null when it has neither (or they are not valid identifiers).
+ */
+export function sourceOfPaper(paper: Pick<Paper, 'arxiv' | 'doi'>): Source | null {
+  const fromDoi = paper.doi === null ? null : parseSource(paper.doi)
+  if (fromDoi) return fromDoi
+  const fromArxiv = paper.arxiv === null ? null : parseSource(paper.arxiv)
+  return fromArxiv?.kind === 'arxiv' ? { ...fromArxiv, version: null } : null
 }

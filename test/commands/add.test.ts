@@ -113,9 +113,10 @@ describe('add', () => {
     expect(lib.summaries.filter((s) => s.paper === 'gilmer2017neural')).toHaveLength(3)
   })
 
-  it('an unknown arXiv id without a terminal still needs a title', async () => {
+  it('an unknown arXiv id without a terminal or metadata (no network here) fails naming --title', async () => {
     const ctx = testContext()
-    expect(await main(['add', 'arXiv:2401.00001', '--body', 'x'], ctx)).toBe(2)
+    expect(await main(['add', 'arXiv:2401.00001', '--body', 'x'], ctx)).toBe(1)
+    expect(ctx.stderr()).toContain('No metadata for arXiv:2401.00001')
     expect(ctx.stderr()).toContain('--title')
   })
 })

@@ -45,12 +45,13 @@ function scriptedPrompter(answers: Answers, asked: string[]): Prompter {
     if (!(q.name in answers)) throw new Error(`Unexpected question "${q.name}": ${q.message}`)
     const value = answers[q.name]
     if (value instanceof CancelError) throw value
-    return value
+    return typeof value === 'function' ? (value as (q: Question) => unknown)(q) : value
   }
   return {
     input: async (q) => String(answer(q)),
     confirm: async (q) => Boolean(answer(q)),
     select: async (q) => answer(q) as never,
+    checkbox: async (q) => answer(q) as never,
   }
 }
 

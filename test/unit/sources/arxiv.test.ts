@@ -173,6 +173,13 @@ describe('fetchArxiv over HTTP', () => {
     await expect(fetchArxiv('2003.10555', null, options)).rejects.toThrow('could not reach arXiv (connection refused)')
   })
 
+  it('passes on the reason fetch hides behind "fetch failed"', async () => {
+    // Port 9 is on fetch's list of ports it refuses to use.
+    await expect(fetchArxiv('2003.10555', null, { env: { PRECIS_ARXIV_URL: 'http://127.0.0.1:9/api/query' } })).rejects.toThrow(
+      'could not reach arXiv (bad port)',
+    )
+  })
+
   it('refuses an absurdly large answer', async () => {
     const { options } = await serve(() => ({ body: Buffer.alloc(6 * 1024 * 1024, 0x20) }))
     await expect(fetchArxiv('2003.10555', null, options)).rejects.toThrow(/sent more than 5 MB/)

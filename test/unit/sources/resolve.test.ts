@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { NetworkError, NotFoundError } from '../../../src/core/errors.js'
 import { parseSource, type Source } from '../../../src/core/identifiers.js'
 import { readCached } from '../../../src/sources/cache.js'
-import { describeSource, resolveSource, type ResolveOptions } from '../../../src/sources/resolve.js'
+import { describeSource, resolveSource, sourceOfPaper, type ResolveOptions } from '../../../src/sources/resolve.js'
 import { fixture } from './fixtures.js'
 import { recordingSleep, startServer, type Reply, type TestServer } from './server.js'
 
@@ -109,5 +109,18 @@ describe('describeSource', () => {
     [{ kind: 'doi', doi: '10.1000/x' }, 'DOI 10.1000/x'],
   ])('%j → %s', (source, expected) => {
     expect(describeSource(source)).toBe(expected)
+  })
+})
+
+describe('sourceOfPaper', () => {
+  it.each<[{ arxiv: string | null; doi: string | null }, Source | null]>([
+    [{ arxiv: '2003.10555', doi: '10.5555/X' }, { kind: 'doi', doi: '10.5555/x' }],
+    [{ arxiv: '2003.10555v3', doi: null }, { kind: 'arxiv', id: '2003.10555', version: null }],
+    [{ arxiv: 'math/0501234', doi: null }, { kind: 'arxiv', id: 'math/0501234', version: null }],
+    [{ arxiv: null, doi: '10.48550/arXiv.2003.10555' }, { kind: 'arxiv', id: '2003.10555', version: null }],
+    [{ arxiv: 'not an id', doi: 'nor this' }, null],
+    [{ arxiv: null, doi: null }, null],
+  ])('%j → %j', (paper, expected) => {
+    expect(sourceOfPaper(paper)).toEqual(expected)
   })
 })

@@ -60,3 +60,10 @@ export function recordingSleep(): { sleep: (ms: number) => Promise<void>; waits:
   const waits: number[] = []
   return { waits, sleep: async (ms: number) => void waits.push(ms) }
 }
+
+/** An origin where nothing listens (a port just released by the OS): connecting is refused. */
+export async function closedOrigin(): Promise<string> {
+  const server = await startServer(() => ({}))
+  await server.close()
+  return server.origin
+}

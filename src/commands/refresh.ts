@@ -1,0 +1,74 @@
+import type { Command } from 'commander'
+import type { Context } from '../context.js'
+import { CancelError, NotFoundError, UsageError } from '../core/errors.js'
+import { resolveHandle } from '../core/handles.js'
+import { normalizeDoi } from '../core/identifiers.js'
+import { oneLine } from '../render/summary-rows.js'
+import { applyChanges, refreshChanges } from '../sources/merge.js'
+import { formatChanges } from '../sources/preview.js'
+import { describeSource, resolveSource, sourceOfPaper } from '../sources/resolve.js'
+import { confirmOrRequireYes, inform, printJson } from './shared.js'
+
+export interface RefreshOptions {
+  handle: string
+  /** Apply without asking. */
+  yes: boolean
+  /** Use only the metadata cache. */
+  offline: boolean
+}
+
+export function registerRefresh(program: Command, ctx: Context, run = refreshRun): void {
+  program
+    .command('refresh')
+    .description("Fetch a paper's metadata again; show what changes, then apply it")
+    .argument('<handle>', 'paper key, summary id or unique prefix')
+    .option('-y, --yes', 'apply without asking')
+    .option('--offline', 'never use the network (metadata from the cache only)')
+    .addHelpText(
+      'after',
+      `
+The paper is looked up by its DOI when it has one, else by its arXiv id. Fields the source
+leaves empty are kept; the arXiv id, DOI and URL are only filled in, never replaced; the
+citekey never changes.
+
+Examples:
+  precis refresh gilmer2017neural
+  precis refresh gilmer --yes
+`,
+    )
+    .action(async (handle: string, raw: { yes?: boolean; offline?: boolean }) =>
+      run({ handle, yes: raw.yes === true, offline: raw.offline === true }, ctx),
+    )
+}
+
+export async function refreshRun(opts: RefreshOptions, ctx: Context): Promise<void> {
+  const { paper } = resolveHandle(await ctx.store.read(), opts.handle)
+  const source = sourceOfPaper(paper)
+  if (!source) {
+    throw new UsageError(`${paper.key} has no arXiv id or DOI to refresh from`, [`Give it one with: precis edit ${paper.key}`])
+  }
+  const metadata = await resolveSource(source, {
+    env: ctx.env,
+    offline: opts.offline,
+    now: () => ctx.clock.now(),
+    notice: (message) => inform(ctx, message),
+  })
+  const changes = refreshChanges(paper, metadata)
+  if (ctx.globals.json) printJson(ctx, { key: paper.key, source: describeSource(source), changes })
+  if (changes.length === 0) {
+    inform(ctx, `${paper.key} already matches ${describeSource(source)}`)
+    return
+  }
+  if (!ctx.globals.json) ctx.io.out(formatChanges(changes))
+  const question = `Apply ${changes.length === 1 ? 'this change' : `these ${changes.length} changes`} to ${paper.key}?`
+  if (!(await confirmOrRequireYes(ctx, opts.yes, question))) throw new CancelError('Nothing was changed')
+  const twin = await ctx.store.update((lib) => {
+    const current = lib.papers.find((p) => p.key === paper.key)
+    if (!current) throw new NotFoundError(`${paper.key} was removed while refreshing`)
+    applyChanges(current, changes)
+    const doi = current.doi === null ? null : normalizeDoi(current.doi)
+    return lib.papers.find((p) => p.key !== current.key && doi !== null && p.doi !== null && normalizeDoi(p.doi) === doi)
+  })
+  inform(ctx, `Updated ${paper.key}: ${changes.map((c) => c.field).join(', ')}`)
+  if (twin) inform(ctx, `Note: ${oneLine(twin.key)} has the same DOI; it may be the same paper`)
+}
