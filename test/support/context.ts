@@ -11,6 +11,9 @@ import { FileStore } from '../../src/store/file-store.js'
 import { MemoryStore } from '../../src/store/memory-store.js'
 import type { Store } from '../../src/store/store.js'
 
+/** Nothing listens on port 9 (discard) here: connecting fails at once. */
+const OFFLINE_URL = 'http://127.0.0.1:9'
+
 /** Scripted answers by question name; a function answer sees the question. */
 export type Answers = Record<string, unknown>
 
@@ -99,7 +102,8 @@ export function testContext(options: TestContextOptions = {}): TestContext {
     prompter: scriptedPrompter(options.answers ?? {}, asked),
     editor,
     clock: { now: () => now },
-    env: { HOME: tempDir('precis-home-'), ...options.env },
+    // Metadata services point at a closed local port unless a test serves them: no test reaches the internet.
+    env: { HOME: tempDir('precis-home-'), PRECIS_ARXIV_URL: OFFLINE_URL, PRECIS_DOI_URL: OFFLINE_URL, ...options.env },
     cwd: process.cwd(),
     globals: { ...defaultGlobals, ...options.globals },
     store,
