@@ -14,6 +14,8 @@ export interface Prompter {
   input(q: Question & { default?: string; validate?: (value: string) => true | string }): Promise<string>
   confirm(q: Question & { default?: boolean }): Promise<boolean>
   select<T extends string>(q: Question & { choices: { name: string; value: T }[]; default?: T }): Promise<T>
+  /** Tick any number of choices; typing filters the list. Resolves to the ticked values, in choice order. */
+  checkbox<T extends string>(q: Question & { choices: { name: string; value: T; checked?: boolean }[] }): Promise<T[]>
 }
 
 function isPromptExit(error: unknown): boolean {
@@ -44,5 +46,15 @@ export class InquirerPrompter implements Prompter {
 
   select<T extends string>(q: Question & { choices: { name: string; value: T }[]; default?: T }): Promise<T> {
     return this.ask({ type: 'select', message: q.message, choices: q.choices, default: q.default })
+  }
+
+  async checkbox<T extends string>(q: Question & { choices: { name: string; value: T; checked?: boolean }[] }): Promise<T[]> {
+    const { searchCheckbox } = await import('./search-checkbox.js')
+    try {
+      return (await searchCheckbox({ message: q.message, choices: q.choices }, { output: process.stderr })) as T[]
+    } catch (error) {
+      if (isPromptExit(error)) throw new CancelError()
+      throw error
+    }
   }
 }
