@@ -26,7 +26,7 @@ export function librarySubset(lib: Library, entries: readonly Entry[]): Library 
   }
 }
 
-/** The library file's text, formatted exactly as the store writes it. */
+/** The library file's text, exactly as the store writes it (records in their stable order). */
 export function libraryToJson(lib: Library): string {
   return [...serializeLibrary(lib)].join('')
 }

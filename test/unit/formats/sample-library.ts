@@ -1,15 +1,18 @@
 /** A small library written for these tests, with the awkward values real libraries contain. */
 import type { Library, Paper, Summary } from '../../../src/core/model.js'
 
+/** A paper with its fields in schema order, as the library file has them. */
 export function paper(fields: Partial<Paper> & Pick<Paper, 'key' | 'title'>): Paper {
-  return {
-    authors: [], year: null, venue: null, arxiv: null, doi: null, url: null, abstract: null,
-    added: '2024-01-02T03:04:05.000Z', ...fields,
-  }
+  const { key, title, ...rest } = fields
+  const defaults = { authors: [], year: null, venue: null, arxiv: null, doi: null, url: null, abstract: null, added: '2024-01-02T03:04:05.000Z' }
+  return { key, title, ...defaults, ...rest }
 }
 
+/** A summary with its fields in schema order. */
 export function summary(fields: Partial<Summary> & Pick<Summary, 'id' | 'paper'>): Summary {
-  return { by: '', body: '', tags: [], created: '2024-02-03T04:05:06.000Z', updated: '2024-02-03T04:05:06.000Z', ...fields }
+  const { id, paper: key, ...rest } = fields
+  const defaults = { by: '', body: '', tags: [], created: '2024-02-03T04:05:06.000Z', updated: '2024-02-03T04:05:06.000Z' }
+  return { id, paper: key, ...defaults, ...rest }
 }
 
 export function sampleLibrary(): Library {

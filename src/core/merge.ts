@@ -1,0 +1,142 @@
+/**
+ * Merging imported records into the library. The same function serves `--dry-run` (on a copy) and
+ * the real import (inside one `store.update`), so the plan printed is the plan applied.
+ *
+ * Rules: a paper is the one already in the library with the same key and title, arXiv id, DOI, or
+ * normalised title and year; a summary is the one on that paper with the same body, or else the same
+ * id. What is identical is "unchanged", so importing the same input twice changes nothing. What
+ * differs is a conflict, settled by `onConflict`: `skip` leaves the library's record, `update` takes
+ * the imported values, `keep-both` adds the imported record beside it.
+ */
+import type { ImportRecord, ImportedSummary } from '../formats/records.js'
+import { makeCitekey } from './citekey.js'
+import { differingPaperFields, differingSummaryFields } from './merge-compare.js'
+import type { Library, Paper, Summary } from './model.js'
+import { PaperIndex } from './paper-index.js'
+
+export type OnConflict = 'skip' | 'update' | 'keep-both'
+export type Outcome = 'added' | 'updated' | 'unchanged' | 'skipped'
+
+/** What happened (or would happen) to one imported paper or summary. */
+export interface MergeAction {
+  kind: 'paper' | 'summary'
+  outcome: Outcome
+  /** The paper key or summary id in the library after the merge. */
+  id: string
+  /** Where the record came from. */
+  origin: string
+  /** For a conflict: the fields that differ. */
+  differences?: string[]
+}
+
+export interface MergeOptions {
+  onConflict: OnConflict
+  now: Date
+}
+
+// Longest key and id the schema accepts; longer ones from an import are replaced by made ones.
+const MAX_KEY = 200
+const MAX_ID = 210
+
+/** Merge `records` into `lib` (mutating it) and return what was done, record by record. */
+export function mergeRecords(lib: Library, records: readonly ImportRecord[], options: MergeOptions): MergeAction[] {
+  const index = new PaperIndex(lib)
+  const stamp = options.now.toISOString()
+  const actions: MergeAction[] = []
+  // A paper met again in a later record (its next summary) is reported once, unless it conflicts.
+  const touched = new Set<Paper>()
+
+  const addPaper = (record: ImportRecord): Paper => {
+    const { key: wanted, title, authors, year, venue, arxiv, doi, url, abstract, added } = record.paper
+    const free = wanted !== null && wanted !== '' && wanted.length <= MAX_KEY && !index.paperKeys.has(wanted)
+    const key = free ? wanted : makeCitekey({ title, authors, year }, index.paperKeys)
+    // Built field by field: schema order, and nothing the record may carry besides.
+    const paper: Paper = { key, title, authors, year, venue, arxiv, doi, url, abstract, added: added ?? stamp }
+    lib.papers.push(paper)
+    index.addPaper(paper)
+    touched.add(paper)
+    actions.push({ kind: 'paper', outcome: 'added', id: key, origin: record.origin })
+    return paper
+  }
+
+  const addSummary = (paper: Paper, imported: ImportedSummary, origin: string): void => {
+    const summary: Summary = {
+      id: summaryId(paper.key, imported.id, index.summaryIds),
+      paper: paper.key,
+      by: imported.by,
+      body: imported.body,
+      tags: imported.tags,
+      created: imported.created ?? stamp,
+      updated: imported.updated ?? imported.created ?? stamp,
+    }
+    lib.summaries.push(summary)
+    index.addSummary(summary)
+    actions.push({ kind: 'summary', outcome: 'added', id: summary.id, origin })
+  }
+
+  for (const record of records) {
+    const candidates = index.candidates(record.paper)
+    // Prefer a candidate that agrees with the import: after a keep-both it is the copy we added.
+    const paper = candidates.find((c) => differingPaperFields(c, record.paper).length === 0) ?? candidates[0]
+    let target: Paper
+    if (!paper) target = addPaper(record)
+    else {
+      const differences = differingPaperFields(paper, record.paper)
+      const outcome = differences.length === 0 ? 'unchanged' : conflictOutcome(options.onConflict)
+      if (outcome === 'added') target = addPaper(record)
+      else {
+        if (outcome === 'updated') {
+          for (const field of differences) Object.assign(paper, { [field]: record.paper[field] })
+          index.addPaper(paper)
+        }
+        if (outcome !== 'unchanged' || !touched.has(paper)) {
+          actions.push({ kind: 'paper', outcome, id: paper.key, origin: record.origin, ...(differences.length ? { differences } : {}) })
+        }
+        touched.add(paper)
+        target = paper
+      }
+    }
+    for (const imported of record.summaries) {
+      const existing = index.summariesOf(target.key)
+      const same = existing.find((s) => s.body === imported.body) ?? existing.find((s) => imported.id !== null && s.id === imported.id)
+      if (!same) {
+        addSummary(target, imported, record.origin)
+        continue
+      }
+      const differences = differingSummaryFields(same, imported)
+      const outcome = differences.length === 0 ? 'unchanged' : conflictOutcome(options.onConflict)
+      if (outcome === 'added') addSummary(target, imported, record.origin)
+      else {
+        if (outcome === 'updated') {
+          Object.assign(same, { by: imported.by, body: imported.body, tags: imported.tags, updated: imported.updated ?? stamp })
+        }
+        actions.push({ kind: 'summary', outcome, id: same.id, origin: record.origin, ...(differences.length ? { differences } : {}) })
+      }
+    }
+  }
+  return actions
+}
+
+/** Whether the actions change the library. */
+export function changesLibrary(actions: readonly MergeAction[]): boolean {
+  return actions.some((action) => action.outcome === 'added' || action.outcome === 'updated')
+}
+
+function conflictOutcome(onConflict: OnConflict): Outcome {
+  return onConflict === 'skip' ? 'skipped' : onConflict === 'update' ? 'updated' : 'added'
+}
+
+/**
+ * The imported id when it is free and belongs to the paper (`<key>` or `<key>-<n>`), so a library
+ * exported and imported elsewhere keeps its ids; otherwise the paper's next id.
+ */
+function summaryId(key: string, wanted: string | null, taken: Set<string>): string {
+  const belongs = wanted !== null && wanted.length <= MAX_ID && (wanted === key || new RegExp(`^${escapeRegExp(key)}-\\d+$`).test(wanted))
+  if (belongs && !taken.has(wanted)) return wanted
+  if (!taken.has(key)) return key
+  for (let n = 2; ; n++) if (!taken.has(`${key}-${n}`)) return `${key}-${n}`
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
