@@ -8,6 +8,7 @@ import { registerRefresh } from './commands/refresh.js'
 import { registerRestore, registerTrash } from './commands/trash.js'
 import { registerRm } from './commands/rm.js'
 import { registerShow } from './commands/show.js'
+import { registerTags } from './commands/tags.js'
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 
@@ -50,6 +51,7 @@ export function buildProgram(ctx: Context): Command {
   registerRm(program, ctx)
   registerRestore(program, ctx)
   registerTrash(program, ctx)
+  registerTags(program, ctx)
   registerRefresh(program, ctx)
   return program
 }

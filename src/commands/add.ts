@@ -10,6 +10,7 @@ import { linkIdentifiers } from '../sources/merge.js'
 import { parseBodySource, readBody, type BodySource } from './body-input.js'
 import { canPrompt, collect, inform } from './shared.js'
 import { paperFromSource } from './source-input.js'
+import { chooseTags, guardNewTags } from './tag-prompts.js'
 
 /** Paper fields given as flags; undefined when not given. */
 export interface PaperFlags {
@@ -148,11 +149,6 @@ async function completePaper(flags: PaperFlags, ctx: Context): Promise<PaperInpu
   }
 }
 
-async function askTags(ctx: Context): Promise<string[]> {
-  const answer = await ctx.prompter.input({ name: 'tags', message: 'Tags (separated by spaces or commas; empty for none)' })
-  return normalizeTags(answer.split(/[\s,]+/).filter(Boolean))
-}
-
 export async function addRun(opts: AddOptions, ctx: Context): Promise<void> {
   const library = await ctx.store.read()
   const known = findSamePaper(library, { arxiv: opts.paper.arxiv ?? null, doi: opts.paper.doi ?? null, title: opts.paper.title ?? '', year: opts.paper.year ?? null })
@@ -162,7 +158,7 @@ export async function addRun(opts: AddOptions, ctx: Context): Promise<void> {
     : opts.source
       ? await paperFromSource({ source: opts.source, flags: opts.paper, offline: opts.offline, yes: opts.yes }, ctx, library, ask)
       : await ask()
-  const tags = opts.tags.length === 0 && canPrompt(ctx) ? await askTags(ctx) : opts.tags
+  const tags = opts.tags.length === 0 && canPrompt(ctx) ? await chooseTags(library, [], ctx) : await guardNewTags(opts.tags, library, ctx)
   const body = await readBody(opts.body, ctx, 'summary.md')
   const added = await ctx.store.update((lib) => {
     const result = addSummary(lib, paperInput, { by: opts.by, body, tags }, ctx.clock.now())

@@ -11,6 +11,7 @@ import { dataDir } from '../store/paths.js'
 import { parseYear } from './add.js'
 import { parseBodySource, readBody, type BodySource } from './body-input.js'
 import { canPrompt, collect, inform } from './shared.js'
+import { guardNewTags } from './tag-prompts.js'
 
 export interface EditOptions {
   handle: string
@@ -124,7 +125,8 @@ async function editInEditor(ctx: Context, id: string, initial: string) {
 }
 
 export async function editRun(opts: EditOptions, ctx: Context): Promise<void> {
-  const resolved = resolveHandle(await ctx.store.read(), opts.handle)
+  const library = await ctx.store.read()
+  const resolved = resolveHandle(library, opts.handle)
   // A paper key is also its first summary's id: with several summaries, that one is meant.
   const exact = resolved.summaries.find((s) => s.id.toLowerCase() === opts.handle.trim().toLowerCase())
   if (exact) resolved.summaries = [exact]
@@ -138,7 +140,7 @@ export async function editRun(opts: EditOptions, ctx: Context): Promise<void> {
   let text = ''
   if (hasFieldFlags(opts)) {
     const tags = summary.tags.filter((t) => !opts.removeTags.includes(t))
-    for (const tag of opts.addTags) if (!tags.includes(tag)) tags.push(tag)
+    for (const tag of await guardNewTags(opts.addTags, library, ctx)) if (!tags.includes(tag)) tags.push(tag)
     const body = opts.body.from === 'none' ? {} : { body: await readBody(opts.body, ctx, `${summary.id}.md`) }
     edit = { paper: opts.paper, summary: { ...opts.summary, tags, ...body } }
   } else {
@@ -148,6 +150,7 @@ export async function editRun(opts: EditOptions, ctx: Context): Promise<void> {
     base = { paper: resolved.paper, summary }
     const edited = await editInEditor(ctx, summary.id, toEditDocument(resolved.paper, summary))
     edit = edited.fields
+    if (edit.summary.tags) edit.summary.tags = await guardNewTags(edit.summary.tags, library, ctx)
     text = edited.text
   }
   let result
