@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest'
+import { CONFLICT_TAG, mergeLibraries, mergeTagSets, sameValue } from '../../../src/core/merge3.js'
+import type { Library } from '../../../src/core/model.js'
+import { validateLibrary } from '../../../src/core/schema.js'
+import { moveToTrash } from '../../../src/core/trash.js'
+import { addSummary, type PaperInput } from '../../../src/core/papers.js'
+import { paper, smallLibrary, summary } from '../../support/library.js'
+
+const NOW = new Date('2026-11-26T12:00:00.000Z')
+const LATER = '2025-06-01T00:00:00.000Z'
+const LATEST = '2025-07-01T00:00:00.000Z'
+
+/** Apply `edit` to a copy of `lib`. */
+function edited(lib: Library, edit: (lib: Library) => void): Library {
+  const copy = structuredClone(lib)
+  edit(copy)
+  return copy
+}
+
+/** What `add` hands over for a new paper. */
+function paperInput(fields: Partial<PaperInput>): PaperInput {
+  const { key: _key, added: _added, ...input } = paper({ key: 'unused', ...fields })
+  return input
+}
+
+const byId = (lib: Library, id: string) => lib.summaries.find((s) => s.id === id)
+const byKey = (lib: Library, key: string) => lib.papers.find((p) => p.key === key)
+
+function merge(base: Library, ours: Library, theirs: Library) {
+  const result = mergeLibraries(base, ours, theirs, NOW)
+  validateLibrary(result.library, 'merged') // always a valid library
+  return result
+}
+
+describe('mergeTagSets', () => {
+  it.each([
+    [['a', 'b'], ['a', 'b', 'c'], ['a', 'b', 'd'], ['a', 'b', 'c', 'd']],
+    [['a', 'b'], ['b'], ['a', 'b', 'c'], ['b', 'c']],
+    [['a', 'b'], ['a'], ['b'], []],
+    [[], ['x'], ['x'], ['x']],
+    [['a'], ['a', 'x'], [], ['x']],
+  ])('base %j, ours %j, theirs %j → %j', (base, ours, theirs, expected) => {
+    expect(mergeTagSets(base, ours, theirs)).toEqual(expected)
+  })
+})
+
+describe('sameValue', () => {
+  it.each([
+    [{ a: [1, { b: null }] }, { a: [1, { b: null }] }, true],
+    [{ a: 1 }, { a: 1, b: undefined }, false],
+    [[1, 2], [2, 1], false],
+    [null, {}, false],
+    ['x', 'x', true],
+  ])('%j vs %j → %s', (a, b, expected) => {
+    expect(sameValue(a, b)).toBe(expected)
+  })
+})
+
+describe('mergeLibraries', () => {
+  const base = smallLibrary()
+
+  it('keeps additions from both sides and different fields edited on each side', () => {
+    const ours = edited(base, (lib) => {
+      addSummary(lib, paperInput({ title: 'Ours alone' }), { by: 'o', body: 'ours new', tags: [] }, NOW)
+      byId(lib, 'gilmer2017neural')!.body = 'ours body'
+      byKey(lib, 'rasmussen2004gaussian')!.venue = 'ML Summer School'
+    })
+    const theirs = edited(base, (lib) => {
+      addSummary(lib, paperInput({ title: 'Theirs alone', authors: ['Grace Hopper'] }), { by: 't', body: 'theirs new', tags: [] }, NOW)
+      byId(lib, 'gilmer2017neural')!.by = 'theirs reader'
+      byKey(lib, 'rasmussen2004gaussian')!.year = 2006
+    })
+    const { library, conflicts } = merge(base, ours, theirs)
+    expect(conflicts).toEqual([])
+    expect(byId(library, 'gilmer2017neural')).toMatchObject({ body: 'ours body', by: 'theirs reader' })
+    expect(byKey(library, 'rasmussen2004gaussian')).toMatchObject({ venue: 'ML Summer School', year: 2006 })
+    expect(library.summaries.map((s) => s.body)).toEqual(expect.arrayContaining(['ours new', 'theirs new']))
+  })
+
+  it('respects a deletion unless the other side edited the record', () => {
+    const ours = edited(base, (lib) => void moveToTrash(lib, ['gilmer2017neural-2', 'rasmussen2004gaussian'], NOW))
+    const theirs = edited(base, (lib) => void (byId(lib, 'rasmussen2004gaussian')!.tags = ['bayesian', 'gp']))
+    const { library } = merge(base, ours, theirs)
+    expect(byId(library, 'gilmer2017neural-2')).toBeUndefined()
+    expect(library.trash.map((e) => e.summary.id)).toEqual(['gilmer2017neural-2'])
+    // Edited on the other side: it lives on, with its paper, and is not also in the trash.
+    expect(byId(library, 'rasmussen2004gaussian')!.tags).toEqual(['bayesian', 'gp'])
+    expect(byKey(library, 'rasmussen2004gaussian')).toBeDefined()
+  })
+
+  it('keeps the newest edit of a field changed on both sides and the other as a conflict copy', () => {
+    const ours = edited(base, (lib) => Object.assign(byId(lib, 'gilmer2017neural')!, { body: 'ours', updated: LATEST, tags: ['gnn'] }))
+    const theirs = edited(base, (lib) => Object.assign(byId(lib, 'gilmer2017neural')!, { body: 'theirs', updated: LATER, tags: ['gnn', 'chemistry', 'mpnn'] }))
+    const { library, conflicts } = merge(base, ours, theirs)
+    expect(byId(library, 'gilmer2017neural')).toMatchObject({ body: 'ours', tags: ['gnn', 'mpnn'], updated: LATEST })
+    expect(conflicts).toEqual([{ kind: 'summary', record: 'gilmer2017neural', fields: ['body'], copy: 'gilmer2017neural-conflict' }])
+    const copy = byId(library, 'gilmer2017neural-conflict')!
+    expect(copy.body.endsWith('\n\ntheirs')).toBe(true)
+    expect(copy.tags).toContain(CONFLICT_TAG)
+    expect(copy.paper).toBe('gilmer2017neural')
+  })
+
+  it('notes a paper field changed on both sides in a conflict summary on that paper', () => {
+    const ours = edited(base, (lib) => void (byKey(lib, 'gilmer2017neural')!.title = 'Ours title'))
+    const theirs = edited(base, (lib) => void (byKey(lib, 'gilmer2017neural')!.title = 'Theirs title'))
+    const { library, conflicts } = merge(base, ours, theirs)
+    expect(byKey(library, 'gilmer2017neural')!.title).toBe('Ours title')
+    expect(conflicts).toEqual([{ kind: 'paper', record: 'gilmer2017neural', fields: ['title'], copy: 'gilmer2017neural-conflict' }])
+    expect(byId(library, 'gilmer2017neural-conflict')!.body).toContain('- title: "Theirs title"')
+  })
+
+  it('renames a different paper added under the same key on both sides, with its summaries', () => {
+    const start = { ...base, papers: [], summaries: [] }
+    const add = (title: string, body: string) => (lib: Library) =>
+      void addSummary(lib, paperInput({ authors: ['Ada Smith'], year: 2020, title }), { by: '', body, tags: [] }, NOW)
+    const { library } = merge(start, edited(start, add('Deep nets', 'ours')), edited(start, add('Deep learning', 'theirs')))
+    expect(library.papers.map((p) => [p.key, p.title])).toEqual([['smith2020deep', 'Deep nets'], ['smith2020deepa', 'Deep learning']])
+    expect(library.summaries.map((s) => [s.id, s.paper, s.body])).toEqual([['smith2020deep', 'smith2020deep', 'ours'], ['smith2020deepa', 'smith2020deepa', 'theirs']])
+  })
+
+  it('keeps both summaries when the same paper gets a new summary on each side', () => {
+    const add = (body: string) => (lib: Library) => void addSummary(lib, base.papers[1]!, { by: '', body, tags: [] }, NOW)
+    const { library } = merge(base, edited(base, add('ours')), edited(base, add('theirs')))
+    const ids = library.summaries.filter((s) => s.paper === 'rasmussen2004gaussian').map((s) => [s.id, s.body])
+    expect(ids).toEqual([['rasmussen2004gaussian', base.summaries[2]!.body], ['rasmussen2004gaussian-2', 'ours'], ['rasmussen2004gaussian-3', 'theirs']])
+  })
+
+  it('makes one trash entry when both sides trash the same summary', () => {
+    const rm = (lib: Library) => void moveToTrash(lib, ['gilmer2017neural-2'], NOW)
+    expect(merge(base, edited(base, rm), edited(base, rm)).library.trash).toHaveLength(1)
+  })
+
+  it('treats an empty base (histories that share nothing) as an empty library', () => {
+    const other = { ...base, papers: [paper({ key: 'hopper1952compiler', title: 'Compilers' })], summaries: [summary({ id: 'hopper1952compiler', paper: 'hopper1952compiler' })] }
+    const { library } = merge({ ...base, papers: [], summaries: [] }, base, other)
+    expect(library.summaries).toHaveLength(4)
+  })
+})
