@@ -99,7 +99,7 @@ const papers = (lib: Library) => new Map(lib.papers.map((p) => [p.key, p]))
 const copies = (lib: Library) => lib.summaries.filter((s) => s.tags.includes(CONFLICT_TAG))
 
 /** A field changed on side `x`: its value must be in the merge, or (when `y` changed it too) one kept and the other copied. */
-function expectFieldKept<T>(x: T, y: T | undefined, base: T, merged: T, field: keyof T & string, copyHas: (value: unknown) => boolean): void {
+function expectFieldKept<T extends object>(x: T, y: T | undefined, base: T, merged: T, field: keyof T & string, copyHas: (value: unknown) => boolean): void {
   if (sameValue(x[field], base[field])) return
   if (y === undefined || sameValue(y[field], base[field]) || sameValue(y[field], x[field])) {
     expect(merged[field], field).toEqual(x[field])
