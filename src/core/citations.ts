@@ -1,0 +1,128 @@
+/**
+ * Citations between summaries: `\cite{key}` (and natbib/biblatex's `\citep`, `\citet`, ...),
+ * Pandoc's `[@key]` / `[see @a, p. 3; @b]`, and a bare `@key`.
+ *
+ * A bare `@key` is an in-text citation only when it names a paper in the library: elsewhere it is
+ * a handle, a decorator or an address, and stays text. `@` after a letter, digit, dot or slash is
+ * never a citation (`ada@example.org`, `medium.com/@someone`), and nothing inside code or math is.
+ */
+import { escaped, inSpans, protectedSpans } from './citations-scan.js'
+import type { Library, Paper, Summary } from './model.js'
+
+export type CitationForm = 'latex' | 'pandoc' | 'bare'
+
+/** One citation as written in a body. */
+export interface Citation {
+  /** The keys as written, in order: several for `\cite{a,b}`, one otherwise. */
+  keys: string[]
+  form: CitationForm
+  /** Where it is: the whole command for LaTeX, `@key` (or `-@key`) for the Pandoc forms. */
+  start: number
+  end: number
+}
+
+// Pandoc's citation key: starts with a letter, digit or _, with punctuation only inside it.
+// It ends where it cannot go on: `@ada@example.org` is not `@ad` followed by text.
+const KEY = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*(?![\p{L}\p{N}_@]|[:.#$%&\-+?<>~/][\p{L}\p{N}_@])`
+const LATEX = /\\(?:cite|citep|citet|citealp|citealt|citeauthor|citeyear|parencite|textcite|autocite|footcite)\*?(?:\[[^\]\n]*\]){0,2}\{([^{}\n]*)\}/g
+// A bracketed group that holds citations; not a link (`[...](`), a reference (`[...][`) or a definition (`[...]:`).
+const BRACKET = /\[([^[\]\n]*@[^[\]\n]*)\](?![([:])/g
+const IN_BRACKET = new RegExp(String.raw`(?<=^|[\s;])-?@(${KEY})`, 'gu')
+const BARE = new RegExp(String.raw`(?<=^|[\s({"'“‘*_])@(${KEY})`, 'gu')
+const QUICK = /@|\\[a-z]*cite/
+
+/** Every citation in `body`, in order of position (bare `@key`s included: resolution decides). */
+export function extractCitations(body: string): Citation[] {
+  if (!QUICK.test(body)) return []
+  const spans = protectedSpans(body)
+  const free = (index: number) => !inSpans(spans, index)
+  const found: Citation[] = []
+  for (const match of body.matchAll(LATEX)) {
+    if (!free(match.index) || escaped(body, match.index)) continue
+    const keys = match[1]!.split(',').map((key) => key.trim()).filter((key) => key !== '')
+    if (keys.length > 0) found.push({ keys, form: 'latex', start: match.index, end: match.index + match[0].length })
+  }
+  const groups: [number, number][] = []
+  for (const group of body.matchAll(BRACKET)) {
+    const contentStart = group.index + 1
+    const cited = [...group[1]!.matchAll(IN_BRACKET)].filter((m) => free(contentStart + m.index))
+    if (cited.length === 0) continue
+    groups.push([group.index, group.index + group[0].length])
+    for (const m of cited) found.push({ keys: [m[1]!], form: 'pandoc', start: contentStart + m.index, end: contentStart + m.index + m[0].length })
+  }
+  for (const match of body.matchAll(BARE)) {
+    if (free(match.index) && !inSpans(groups, match.index)) found.push({ keys: [match[1]!], form: 'bare', start: match.index, end: match.index + match[0].length })
+  }
+  return found.sort((a, b) => a.start - b.start)
+}
+
+/** Finds the paper a citation key names: a paper key or a summary id, case-insensitive. */
+export class CitationResolver {
+  private readonly byKey = new Map<string, Paper>()
+
+  constructor(lib: Pick<Library, 'papers' | 'summaries'>) {
+    for (const paper of lib.papers) this.byKey.set(paper.key.toLowerCase(), paper)
+    for (const summary of lib.summaries) {
+      const id = summary.id.toLowerCase()
+      const paper = this.byKey.get(summary.paper.toLowerCase())
+      if (paper && !this.byKey.has(id)) this.byKey.set(id, paper)
+    }
+  }
+
+  /** The paper `key` names, or null when it names nothing in the library. */
+  resolve(key: string): Paper | null {
+    return this.byKey.get(key.toLowerCase()) ?? null
+  }
+}
+
+/** One key of a citation with the paper it names (null: not in the library). */
+export interface CitedKey {
+  key: string
+  paper: Paper | null
+}
+
+/** A citation with its keys resolved. */
+export interface ResolvedCitation extends Citation {
+  cited: CitedKey[]
+}
+
+/** The citations of `body` with their papers; bare `@word`s that name no paper are left out (they are text). */
+export function resolveCitations(body: string, resolver: CitationResolver): ResolvedCitation[] {
+  return extractCitations(body)
+    .map((citation) => ({ ...citation, cited: citation.keys.map((key) => ({ key, paper: resolver.resolve(key) })) }))
+    .filter((citation) => citation.form !== 'bare' || citation.cited[0]!.paper !== null)
+}
+
+/** The keys of the papers a summary cites, distinct, in order of first citation; its own paper left out. */
+export function citedPaperKeys(summary: Pick<Summary, 'body' | 'paper'>, resolver: CitationResolver): string[] {
+  const keys = new Set<string>()
+  for (const citation of resolveCitations(summary.body, resolver)) {
+    for (const { paper } of citation.cited) if (paper && paper.key !== summary.paper) keys.add(paper.key)
+  }
+  return [...keys]
+}
+
+/** Who cites whom in a library. */
+export interface CitationGraph {
+  /** Paper keys each summary cites (its own paper excluded), by summary id; summaries citing nothing are absent. */
+  cites: Map<string, string[]>
+  /** The summaries citing each paper, in library order, by paper key. */
+  citedBy: Map<string, Summary[]>
+}
+
+/** The citation graph of a library's summaries. */
+export function citationGraph(lib: Pick<Library, 'papers' | 'summaries'>, resolver = new CitationResolver(lib)): CitationGraph {
+  const cites = new Map<string, string[]>()
+  const citedBy = new Map<string, Summary[]>()
+  for (const summary of lib.summaries) {
+    const keys = citedPaperKeys(summary, resolver)
+    if (keys.length === 0) continue
+    cites.set(summary.id, keys)
+    for (const key of keys) {
+      const citing = citedBy.get(key)
+      if (citing) citing.push(summary)
+      else citedBy.set(key, [summary])
+    }
+  }
+  return { cites, citedBy }
+}
