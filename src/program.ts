@@ -9,6 +9,7 @@ import { registerRestore, registerTrash } from './commands/trash.js'
 import { registerRm } from './commands/rm.js'
 import { registerShow } from './commands/show.js'
 import { registerTags } from './commands/tags.js'
+import { registerStats } from './commands/stats.js'
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 
@@ -53,5 +54,6 @@ export function buildProgram(ctx: Context): Command {
   registerTrash(program, ctx)
   registerTags(program, ctx)
   registerRefresh(program, ctx)
+  registerStats(program, ctx)
   return program
 }
