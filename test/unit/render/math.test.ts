@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest'
+import { texToUnicode } from '../../../src/render/math.js'
+
+// TeX → Unicode, inline. Every construct named in issue 3 and DESIGN.md section 4 appears here.
+const inline: Array<[tex: string, unicode: string]> = [
+  ['x', 'x'],
+  ['\\alpha', 'α'],
+  ['\\beta + \\gamma', 'β + γ'],
+  ['\\theta + \\delta - \\epsilon', 'θ + δ − ϵ'],
+  ['\\varepsilon \\sigma', 'εσ'],
+  ['\\Sigma', 'Σ'],
+  ['\\Sigma_{ij}', 'Σᵢⱼ'],
+  ['n^3', 'n³'],
+  ['\\mathcal{O}(n^3)', '𝒪(n³)'],
+  ['\\mathcal{GP}', '𝒢𝒫'],
+  ['\\mathcal{D}', '𝒟'],
+  ['\\pmb{\\mu}', '𝛍'],
+  ['\\pmb{x}', '𝐱'],
+  ['\\pmb{\\Sigma}', '𝚺'],
+  ['\\pmb{\\theta}', '𝛉'],
+  ['\\pmb{\\mathrm{f}}', '𝐟'],
+  ['\\pmb{1}', '𝟏'],
+  ['\\boldsymbol{\\mu}', '𝛍'],
+  ['\\mathbf{x}', '𝐱'],
+  ['\\mathbf{W}^\\top', '𝐖ᵀ'],
+  ['\\mathbb{R}^n', 'ℝⁿ'],
+  ['\\mathbb{E}[x]', '𝔼[x]'],
+  ['\\mathrm{log}', 'log'],
+  ['\\mathit{ab}', 'ab'],
+  ['\\mu_i', 'μᵢ'],
+  ['\\pmb{x}_i', '𝐱ᵢ'],
+  ['m_D', 'm_D'],
+  ['x_{i,j}', 'x_(i,j)'],
+  ['x_{\\text{max}}', 'xₘₐₓ'],
+  ['\\sigma_n^2', 'σₙ²'],
+  ['x^{-1}', 'x⁻¹'],
+  ['\\pmb{\\Sigma}^{-1}', '𝚺⁻¹'],
+  ['e^{i\\pi}', 'e^(iπ)'],
+  ['x^{2^{3}}', 'x^(2³)'],
+  ["x'", 'x′'],
+  ["k(\\pmb{x}, \\pmb{x}')", 'k(𝐱, 𝐱′)'],
+  ['x^*', 'x∗'],
+  ['90^\\circ', '90°'],
+  ['\\frac{a}{b}', 'a/b'],
+  ['\\frac{a+b}{c+d}', '(a + b)/(c + d)'],
+  ['\\frac{1}{2}', '1/2'],
+  ['\\frac{\\partial f}{\\partial x}', '∂f/∂x'],
+  ['\\frac{1}{\\sqrt{2\\pi}}', '1/√(2π)'],
+  ['\\sqrt{x}', '√x'],
+  ['\\sqrt{x+1}', '√(x + 1)'],
+  ['\\sqrt[3]{x}', '∛x'],
+  ['\\sqrt[n]{x}', 'ⁿ√x'],
+  ['\\sum_{i=1}^{n} x_i', '∑ᵢ₌₁ⁿ xᵢ'],
+  ['\\prod_{k} a_k', '∏ₖ aₖ'],
+  ['\\int_0^1 f(x)\\,dx', '∫₀¹ f(x) dx'],
+  ['\\int_{-\\infty}^{\\infty} e^{-x^2}', '∫_(−∞)^∞ e^(−x²)'],
+  ['\\lim_{n\\to\\infty} a_n', 'lim_(n→∞) aₙ'],
+  ['\\max_i x_i', 'maxᵢ xᵢ'],
+  ['\\log x', 'log x'],
+  ['\\operatorname{tr}(A)', 'tr(A)'],
+  ['\\Pr(A)', 'Pr(A)'],
+  ['\\hat{x}', 'x\u0302'],
+  ['\\bar{x}', 'x\u0304'],
+  ['\\tilde{x}', 'x\u0303'],
+  ['\\vec{v}', 'v\u20d7'],
+  ['\\dot{x}', 'x\u0307'],
+  ['\\overline{xy}', 'x\u0305y\u0305'],
+  ['\\left( x \\right)', '(x)'],
+  ['\\left[ \\frac{a}{b} \\right]', '[a/b]'],
+  ['p(y \\rvert x)', 'p(y|x)'],
+  ['f \\sim \\mathcal{GP}(m, k)', 'f ∼ 𝒢𝒫(m, k)'],
+  ['\\epsilon \\sim \\mathcal{N}(0,\\sigma_n^2)', 'ϵ ∼ 𝒩(0, σₙ²)'],
+  ['x_1, \\dots, x_n', 'x₁, …, xₙ'],
+  ['a \\leq b', 'a ≤ b'],
+  ['a \\geq b', 'a ≥ b'],
+  ['a \\neq b', 'a ≠ b'],
+  ['a \\approx b', 'a ≈ b'],
+  ['x \\in X', 'x ∈ X'],
+  ['a \\to b', 'a → b'],
+  ['A \\Rightarrow B', 'A ⇒ B'],
+  ['p \\propto q', 'p ∝ q'],
+  ['\\infty', '∞'],
+  ['a \\times b \\cdot c', 'a × b ⋅ c'],
+  ['-x', '−x'],
+  ['\\pm 1', '±1'],
+  ['\\nabla f', '∇f'],
+  ['\\{x \\in X : f(x)\\}', '{x ∈ X : f(x)}'],
+  ['\\|x\\|', '‖x‖'],
+  ['\\langle x, y \\rangle', '⟨x, y⟩'],
+  ['\\text{if } x > 0', 'if x > 0'],
+  ['a \\quad b', 'a  b'],
+  ['L= \\mathrm{log}(p(\\pmb{y} \\rvert \\pmb{x}, \\pmb{\\theta}))', 'L = log(p(𝐲|𝐱, 𝛉))'],
+  ['\\pmb{\\mathrm{f}} = [f(\\pmb{x}_1), \\dots, f(\\pmb{x}_n)]^T', '𝐟 = [f(𝐱₁), …, f(𝐱ₙ)]ᵀ'],
+  ["y \\sim \\mathcal{GP}(m, k + \\sigma_n^2\\delta_{ii'})", 'y ∼ 𝒢𝒫(m, k + σₙ²δ_(ii′))'],
+]
+
+// Constructs with no faithful one-line Unicode form, and TeX that temml rejects.
+const asWritten = [
+  '\\binom{n}{k}',
+  '\\begin{pmatrix}a&b\\\\c&d\\end{pmatrix}',
+  '\\widehat{xy}',
+  '\\cancel{x}',
+  '\\underbrace{x}_{n}',
+  '\\begin{aligned}a&=b\\\\c&=d\\end{aligned}', // several lines: only in display math
+  '\\unknowncommand{x}',
+  'x^',
+  '{',
+  '',
+  '{'.repeat(3000) + 'x' + '}'.repeat(3000),
+]
+
+describe('texToUnicode', () => {
+  it.each(inline)('%s → %s', (tex, unicode) => {
+    expect(texToUnicode(tex, false)).toEqual({ text: unicode, faithful: true })
+  })
+
+  it.each(asWritten.map((tex) => [tex.slice(0, 40), tex]))('%s stays TeX', (_, tex) => {
+    expect(texToUnicode(tex, false)).toEqual({ text: tex, faithful: false })
+  })
+
+  it.each([
+    ['\\sum_{i=1}^n x_i', '∑ᵢ₌₁ⁿ xᵢ'],
+    ['\\lim_{n\\to\\infty} x', 'lim_(n→∞) x'],
+    ['\\frac{a}{b} \\tag{1}', 'a/b    (1)'],
+    ['\\begin{aligned}a &= b\\\\ c &= d\\end{aligned}', 'a = b\nc = d'],
+  ])('display %s → %s', (tex, unicode) => {
+    expect(texToUnicode(tex, true)).toEqual({ text: unicode, faithful: true })
+  })
+
+  it('gives the same answer from its cache', () => {
+    const first = texToUnicode('\\alpha_1', false)
+    expect(texToUnicode('\\alpha_1', false)).toEqual(first)
+    expect(first.text).toBe('α₁')
+  })
+})
