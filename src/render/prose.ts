@@ -1,0 +1,92 @@
+/**
+ * Finding the prose in Markdown source: everything outside fenced code blocks, indented code
+ * blocks and code spans. Math protection and figure-URL repair work on prose only, before marked
+ * parses the text, so `$` in code stays a dollar and a URL in code stays as typed.
+ *
+ * This follows CommonMark closely enough for real summaries (fences inside quotes and list items,
+ * backtick runs of any length, backslash escapes); exotic edge cases fall on the side of "prose".
+ */
+
+const FENCE_OPEN = /^(?:[ \t]*>)*[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)*[ \t]*(`{3,}(?=[^`]*$)|~{3,})/
+const FENCE_CLOSE = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})[ \t]*$/
+const LIST_ITEM = /^(?:[ \t]*>)*[ \t]{0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/
+const INDENTED = /^(?:[ \t]*>[ \t]?)*(?: {4}|\t)/
+const BLANK = /^(?:[ \t]*>)*[ \t]*$/
+
+/** Returns `markdown` with `edit` applied to each run of prose; code is passed through unchanged. */
+export function mapProse(markdown: string, edit: (prose: string) => string): string {
+  const lines = markdown.split('\n')
+  const out: string[] = []
+  let prose: string[] = []
+  let fence: string | null = null
+  let inList = false
+  let previousBlank = true
+  let previousIndentedCode = false
+  const flush = () => {
+    if (prose.length > 0) out.push(mapOutsideCodeSpans(prose.join('\n'), edit))
+    prose = []
+  }
+  for (const line of lines) {
+    if (fence !== null) {
+      out.push(line)
+      const close = FENCE_CLOSE.exec(line)?.[1]
+      if (close && close[0] === fence[0] && close.length >= fence.length) fence = null
+      continue
+    }
+    const blank = BLANK.test(line)
+    const open = FENCE_OPEN.exec(line)?.[1]
+    const indentedCode: boolean = !blank && !inList && INDENTED.test(line) && (previousBlank || previousIndentedCode)
+    if (open || indentedCode || blank) {
+      flush()
+      out.push(line)
+      if (open) fence = open
+    } else {
+      prose.push(line)
+    }
+    if (LIST_ITEM.test(line)) inList = true
+    else if (!blank && previousBlank && !/^[ \t]/.test(line)) inList = false
+    previousBlank = blank
+    previousIndentedCode = indentedCode
+  }
+  flush()
+  return out.join('\n')
+}
+
+/** Applies `edit` to the text between code spans of one paragraph-sized block. */
+function mapOutsideCodeSpans(block: string, edit: (prose: string) => string): string {
+  // Run lengths known to have no closing run after some position: without this, many unmatched
+  // runs would each scan to the end of the block (quadratic on hostile input).
+  const noCloserAfter = new Map<number, number>()
+  let out = ''
+  let start = 0
+  let i = 0
+  while (i < block.length) {
+    const ch = block[i]
+    if (ch === '\\') { i += 2; continue }
+    if (ch !== '`') { i++; continue }
+    let runEnd = i
+    while (block[runEnd] === '`') runEnd++
+    const length = runEnd - i
+    const end = runEnd >= (noCloserAfter.get(length) ?? Infinity) ? -1 : closingRun(block, runEnd, length)
+    if (end < 0) {
+      noCloserAfter.set(length, Math.min(noCloserAfter.get(length) ?? Infinity, runEnd))
+      i = runEnd
+      continue
+    }
+    out += edit(block.slice(start, i)) + block.slice(i, end)
+    start = i = end
+  }
+  return out + edit(block.slice(start))
+}
+
+/** Index just past the next backtick run of exactly `length`, or -1. */
+function closingRun(text: string, from: number, length: number): number {
+  let i = text.indexOf('`', from)
+  while (i >= 0) {
+    let j = i
+    while (text[j] === '`') j++
+    if (j - i === length) return j
+    i = text.indexOf('`', j)
+  }
+  return -1
+}
