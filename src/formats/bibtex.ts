@@ -29,14 +29,19 @@ export function entryType(paper: Pick<Paper, 'venue'>): EntryType {
 
 /**
  * A citation key for each paper that both BibTeX and Pandoc accept (letters, digits and `_:.-/`,
- * starting with a letter, digit or `_`), unique ignoring case since BibTeX compares keys that way.
+ * starting and ending with a letter, digit or `_`, as Pandoc reads only inner punctuation as part
+ * of a key), unique ignoring case since BibTeX compares keys that way.
  * Keys made by precis pass unchanged.
  */
 export function citationKeys(papers: readonly Pick<Paper, 'key'>[]): Map<string, string> {
   const keys = new Map<string, string>()
   const used = new Set<string>()
   for (const { key } of papers) {
-    const base = key.normalize('NFC').replace(/[^\p{L}\p{N}_:.\-/]+/gu, '_').replace(/^[^\p{L}\p{N}_]+/u, '') || 'paper'
+    const base =
+      key
+        .normalize('NFC')
+        .replace(/[^\p{L}\p{N}_:.\-/]+/gu, '_')
+        .replace(/^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu, '') || 'paper'
     let candidate = base
     for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = `${base}_${n}`
     used.add(candidate.toLowerCase())
@@ -48,7 +53,8 @@ export function citationKeys(papers: readonly Pick<Paper, 'key'>[]): Map<string,
 /** One entry. `keywords` are the tags of the paper's summaries. */
 export function paperToBibtex(paper: Paper, citeKey: string, keywords: readonly string[] = []): string {
   const type = entryType(paper)
-  const venue = paper.venue && type !== 'misc' ? escapeLatex(paper.venue) : null
+  // Venues keep their capitals too: Pandoc and some styles sentence-case unprotected text.
+  const venue = paper.venue && type !== 'misc' ? latexTitle(paper.venue) : null
   const arxiv = paper.arxiv?.trim() || null
   const fields: Array<[string, string | null]> = [
     ['author', paper.authors.length > 0 ? bibtexAuthors(paper.authors) : null],

@@ -7,6 +7,7 @@
  * since 2018, biber, bibtex8 and pandoc read it natively, and macros exist only for a few scripts
  * (a Greek or CJK title would be lost).
  */
+import { splitInlineMath } from './inline-math.js'
 
 const ESCAPES: ReadonlyMap<string, string> = new Map([
   ['\\', '\\textbackslash{}'],
@@ -91,15 +92,11 @@ type TitlePart = { kind: 'word' | 'math' | 'space'; text: string }
 
 const hasCapital = (part: TitlePart | undefined): boolean => part?.kind === 'word' && /\p{Lu}/u.test(part.text)
 
-// Pandoc's rule for inline math: no space just inside the dollars, no digit just after the closing
-// one, so that "$5 and $10" stays text.
-const TITLE_PARTS = /\$([^\s$](?:[^$]*[^\s$])?)\$(?!\d)|(\s+)|[^\s$]+|\$/g
-
 function splitTitle(title: string): TitlePart[] {
   const parts: TitlePart[] = []
-  for (const match of title.replace(CONTROLS, ' ').trim().matchAll(TITLE_PARTS)) {
-    const kind = match[1] !== undefined ? 'math' : match[2] !== undefined ? 'space' : 'word'
-    parts.push({ kind, text: match[1] ?? match[0] })
+  for (const run of splitInlineMath(title.replace(CONTROLS, ' ').trim())) {
+    if (run.math) parts.push({ kind: 'math', text: run.text })
+    else for (const [piece] of run.text.matchAll(/\s+|\S+/g)) parts.push({ kind: /^\s/.test(piece) ? 'space' : 'word', text: piece })
   }
   return parts
 }

@@ -100,7 +100,7 @@ describe('paperToBibtex', () => {
         '@inproceedings{lovelace2019graphs,',
         '  author = {Lovelace, Ada and van der Berg, Jan and de la Vallée Poussin, Charles and du Châtelet, Émilie},',
         '  title = {{Graphs, \\textbraceleft{}Braces\\textbraceright{}} and {$\\mathcal{O}(n^2)$} {Messages:} a 50\\% \\& \\#1 {Study}},',
-        '  booktitle = {Proceedings of the 36th International Conference on Machine Learning (ICML)},',
+        '  booktitle = {{Proceedings} of the 36th {International Conference} on {Machine Learning (ICML)}},',
         '  year = {2019},',
         '  doi = {10.5555/ABC.0012},',
         '  url = {https://example.org/paper?id=1&x=_y},',
@@ -164,7 +164,7 @@ describe('paperToBibtex', () => {
 
 describe('citationKeys', () => {
   it('keeps precis keys, repairs others and keeps them unique ignoring case', () => {
-    const keys = citationKeys([{ key: 'gilmer2017neural' }, { key: 'Gilmer2017Neural' }, { key: 'a b,c{d}' }, { key: '-x' }, { key: '' }])
+    const keys = citationKeys([{ key: 'gilmer2017neural' }, { key: 'Gilmer2017Neural' }, { key: 'a b,c{d}' }, { key: '-x.' }, { key: '' }])
     expect([...keys.values()]).toEqual(['gilmer2017neural', 'Gilmer2017Neural_2', 'a_b_c_d_', 'x', 'paper'])
   })
 

@@ -1,0 +1,110 @@
+/**
+ * The HTML export: one self-contained reading-list page. Summaries are rendered by `marked` (an own
+ * instance) with math as MathML (temml) and figures as images; every piece of content is sanitised
+ * against an allow-list, text is escaped, and a Content-Security-Policy forbids scripts, frames,
+ * forms and any fetch but images, should anything slip through.
+ */
+import { Marked } from 'marked'
+import type { Library, Paper, Summary } from '../core/model.js'
+import { escapeHtml } from './html-escape.js'
+import { mathAndFigures, mathToMathML } from './html-math.js'
+import { sanitizeContent } from './html-sanitize.js'
+import { PAGE_STYLE } from './html-style.js'
+import { splitInlineMath } from './inline-math.js'
+import { summariesByPaper } from './reading-list.js'
+
+/** The policy of the page: nothing runs, nothing is fetched but images, nothing is submitted. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; img-src https: http:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+
+export interface HtmlOptions {
+  title: string
+  /** When the page was made, shown under the title. */
+  now: Date
+}
+
+/** The page for the papers and summaries of `lib`, papers in library order. */
+export function readingListHtml(lib: Library, options: HtmlOptions): string {
+  const marked = new Marked({ gfm: true }, mathAndFigures(), {
+    // Task-list checkboxes as characters: the page has no forms.
+    renderer: { checkbox: ({ checked }) => (checked ? '☑ ' : '☐ ') },
+  })
+  const summaries = summariesByPaper(lib.summaries)
+  const anchors = lib.papers.map((_paper, i) => `paper-${i + 1}`)
+  const toc = lib.papers
+    .map((paper, i) => `<li><a href="#${anchors[i]}">${titleHtml(paper.title)}</a>${paper.year ? ` <span class="year">(${paper.year})</span>` : ''}</li>`)
+    .join('\n')
+  const articles = lib.papers.map((paper, i) => {
+    const rendered = (summaries.get(paper.key) ?? []).map((summary) => summaryHtml(summary, (body) => marked.parse(body, { async: false })))
+    const content = rendered.length > 0 ? rendered.join('\n') : '<p class="empty">Not summarised yet.</p>'
+    return `<article class="paper" id="${anchors[i]}">\n${paperHeader(paper)}\n${content}\n</article>`
+  })
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(options.title)}</title>
+<style>${PAGE_STYLE}</style>
+</head>
+<body>
+<header>
+<h1>${escapeHtml(options.title)}</h1>
+<p class="meta">${count(lib.papers.length, 'paper', 'papers')} · ${count(lib.summaries.length, 'summary', 'summaries')} · ${options.now.toISOString().slice(0, 10)}</p>
+</header>
+<nav class="toc">
+<h2>Contents</h2>
+<ol>
+${toc}
+</ol>
+</nav>
+<main>
+${articles.join('\n')}
+</main>
+</body>
+</html>
+`
+}
+
+function paperHeader(paper: Paper): string {
+  const meta: string[] = []
+  const venue = [paper.venue, paper.year].filter((part) => part !== null && part !== '').join(' ')
+  if (venue) meta.push(escapeHtml(venue))
+  if (paper.arxiv) meta.push(link(`https://arxiv.org/abs/${paper.arxiv}`, `arXiv:${paper.arxiv}`))
+  if (paper.doi) meta.push(link(`https://doi.org/${paper.doi}`, `doi:${paper.doi}`))
+  if (paper.url) meta.push(link(paper.url, 'link'))
+  const lines = [`<h2>${titleHtml(paper.title)}</h2>`]
+  if (paper.authors.length > 0) lines.push(`<p class="byline">${escapeHtml(paper.authors.join(', '))}</p>`)
+  if (meta.length > 0) lines.push(`<p class="paper-meta">${meta.join(' · ')}</p>`)
+  return lines.join('\n')
+}
+
+function summaryHtml(summary: Summary, render: (markdown: string) => string): string {
+  const by = summary.by.trim() ? ` by ${escapeHtml(summary.by.trim())}` : ''
+  const tags = summary.tags.length > 0 ? `\n<p class="tags">${summary.tags.map((tag) => `<span class="tag">${escapeHtml(tag)}</span>`).join('')}</p>` : ''
+  return `<section class="summary">
+<h3>Summary${by} · ${escapeHtml(summary.created.slice(0, 10))}</h3>${tags}
+<div class="body">
+${sanitizeContent(render(summary.body))}
+</div>
+</section>`
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`
+}
+
+/** A title with its `$...$` math as MathML, the rest escaped. */
+function titleHtml(title: string): string {
+  return splitInlineMath(title)
+    .map((run) => (run.math ? sanitizeContent(mathToMathML(run.text, false)) : escapeHtml(run.text)))
+    .join('')
+}
+
+/** A link from the library's own fields; anything but http(s) is shown as text, not linked. */
+function link(url: string, label: string): string {
+  if (!/^https?:\/\//i.test(url)) return escapeHtml(label === 'link' ? url : label)
+  return `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(label)}</a>`
+}

@@ -1,0 +1,91 @@
+/**
+ * A reading list as one Markdown document, written for Pandoc: a table of contents, then a section
+ * per paper with a metadata line, a citation `[@key]` and its summaries (bodies exactly as stored).
+ * `pandoc list.md --citeproc --bibliography refs.bib` renders it with a reference list.
+ */
+import type { Library, Paper, Summary } from '../core/model.js'
+import { citationKeys } from './bibtex.js'
+import { writeFrontMatter } from './frontmatter.js'
+import { splitInlineMath } from './inline-math.js'
+
+export interface ReadingListOptions {
+  /** The document title. */
+  title: string
+  /** The companion `.bib` file as the list should name it (relative to the list), or null. */
+  bibliography: string | null
+}
+
+/** The reading list for the papers and summaries of `lib`, papers in library order. */
+export function readingListMarkdown(lib: Library, options: ReadingListOptions): string {
+  const keys = citationKeys(lib.papers)
+  const anchors = sectionAnchors(lib.papers.map((p) => keys.get(p.key)!))
+  const summaries = summariesByPaper(lib.summaries)
+  const meta: Array<[string, unknown]> = [['title', options.title]]
+  if (options.bibliography) meta.push(['bibliography', options.bibliography], ['link-citations', true])
+  const contents = lib.papers.map((paper, i) => `- [${inlineText(paper.title)}](#${anchors[i]})${paper.year ? ` (${paper.year})` : ''}`)
+  const sections = lib.papers.map((paper, i) => paperSection(paper, anchors[i]!, keys.get(paper.key)!, summaries.get(paper.key) ?? []))
+  return [writeFrontMatter(meta) + '## Contents', contents.join('\n'), ...sections].join('\n\n') + '\n'
+}
+
+function paperSection(paper: Paper, anchor: string, citeKey: string, summaries: readonly Summary[]): string {
+  const heading = `## ${inlineText(paper.title)} {#${anchor}}`
+  const parts = [heading, metadataLine(paper, citeKey)]
+  if (summaries.length === 0) parts.push('*Not summarised yet.*')
+  for (const summary of summaries) {
+    const by = summary.by.trim() ? ` by ${inlineText(summary.by.trim())}` : ''
+    parts.push(`### Summary${by} (${summary.created.slice(0, 10)})`)
+    if (summary.tags.length > 0) parts.push(`Tags: ${summary.tags.map((tag) => `\`${tag}\``).join(', ')}`)
+    // The body as stored, less trailing blank lines, so sections are one blank line apart.
+    parts.push(summary.body.replace(/\s+$/, ''))
+  }
+  return parts.join('\n\n')
+}
+
+/** Authors · venue year · identifiers · the citation Pandoc resolves against the `.bib` file. */
+function metadataLine(paper: Paper, citeKey: string): string {
+  const items: string[] = []
+  if (paper.authors.length > 0) items.push(`*${inlineText(paper.authors.join(', '))}*`)
+  const venue = [paper.venue, paper.year].filter((part) => part !== null && part !== '').join(' ')
+  if (venue) items.push(inlineText(venue))
+  if (paper.arxiv) items.push(`[arXiv:${inlineText(paper.arxiv)}](${linkTarget(`https://arxiv.org/abs/${paper.arxiv}`)})`)
+  if (paper.doi) items.push(`[doi:${inlineText(paper.doi)}](${linkTarget(`https://doi.org/${paper.doi}`)})`)
+  if (paper.url && /^https?:\/\//i.test(paper.url)) items.push(`[link](${linkTarget(paper.url)})`)
+  items.push(`[@${citeKey}]`)
+  // A line starting "- " or "1. " would be a list.
+  return items.join(' · ').replace(/^-/, '\\-').replace(/^(\d+)([.)])/, '$1\\$2')
+}
+
+/** One-line text as Markdown: math runs kept, Markdown and Pandoc syntax characters escaped. */
+export function inlineText(text: string): string {
+  return splitInlineMath(text.replace(/\s+/g, ' ').trim())
+    .map((run) => (run.math ? `$${run.text}$` : run.text.replace(/[\\`*_[\]{}<>()#+!|~^@$&]/g, '\\$&')))
+    .join('')
+}
+
+/** A link destination in angle brackets, with what could end it percent-encoded. */
+function linkTarget(url: string): string {
+  return `<${url.replace(/[\s<>]/g, encodeURIComponent)}>`
+}
+
+/** Section ids Pandoc accepts (letters, digits, `-_.`), unique, derived from the citation keys. */
+function sectionAnchors(citeKeys: readonly string[]): string[] {
+  const used = new Set<string>()
+  return citeKeys.map((key) => {
+    const base = 'paper-' + key.replace(/[^A-Za-z0-9_.-]+/g, '-')
+    let anchor = base
+    for (let n = 2; used.has(anchor.toLowerCase()); n++) anchor = `${base}-${n}`
+    used.add(anchor.toLowerCase())
+    return anchor
+  })
+}
+
+/** Summaries grouped by paper key, each group in library order. */
+export function summariesByPaper(summaries: readonly Summary[]): Map<string, Summary[]> {
+  const map = new Map<string, Summary[]>()
+  for (const summary of summaries) {
+    const list = map.get(summary.paper)
+    if (list) list.push(summary)
+    else map.set(summary.paper, [summary])
+  }
+  return map
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest'
+import { parse, type DefaultTreeAdapterTypes } from 'parse5'
+import { CONTENT_SECURITY_POLICY, readingListHtml } from '../../../src/formats/html.js'
+import type { Library } from '../../../src/core/model.js'
+import { paper, sampleLibrary, summary } from './sample-library.js'
+
+type Element = DefaultTreeAdapterTypes.Element
+const now = new Date('2025-03-04T05:06:07.000Z')
+
+/** Every element of the page as a browser's parser builds it. */
+function elements(html: string): Element[] {
+  const found: Element[] = []
+  const walk = (node: DefaultTreeAdapterTypes.Node) => {
+    if ('tagName' in node) found.push(node)
+    if ('childNodes' in node) node.childNodes.forEach(walk)
+    if ('content' in node) walk(node.content as DefaultTreeAdapterTypes.Node) // <template>
+  }
+  walk(parse(html))
+  return found
+}
+
+const attr = (element: Element, name: string) => element.attrs.find((a) => a.name === name)?.value
+const text = (element: Element): string =>
+  element.childNodes.map((child) => ('value' in child ? child.value : 'tagName' in child ? text(child) : '')).join('')
+
+function libraryOf(body: string, fields: Partial<Parameters<typeof paper>[0]> = {}): Library {
+  return {
+    format: 'precis-library',
+    version: 1,
+    papers: [paper({ key: 'k', title: 'A Paper', ...fields })],
+    summaries: [summary({ id: 'k', paper: 'k', body })],
+    trash: [],
+  }
+}
+
+const HOSTILE_BODIES = [
+  '<script>globalThis.pwned = 1</script>',
+  '<img src="x.png" onerror="alert(1)">',
+  '[click](javascript:alert(1)) [caps](JAVASCRIPT:alert(1)) [tab](java\tscript:alert(1)) [ent](&#106;avascript:alert(1))',
+  '![svg](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=) <a href="data:text/html,<script>x</script>">d</a>',
+  '<iframe src="https://evil.example"></iframe><object data="x"></object><embed src="x">',
+  '<form action="https://evil.example"><input name="p"><button>go</button></form>',
+  '<div style="background:url(javascript:alert(1))" onclick="x()">styled</div><p style="position:fixed">fixed</p>',
+  '<svg><script>alert(1)</script><a xlink:href="javascript:alert(1)">s</a></svg>',
+  '<math><mtext><script>alert(1)</script></mtext><mi href="javascript:alert(1)">x</mi></math>',
+  '<style>body{display:none}</style><link rel="stylesheet" href="https://evil.example/x.css">',
+  '<meta http-equiv="refresh" content="0;url=https://evil.example"><base href="https://evil.example/">',
+  'Math that tries to link: $\\href{javascript:alert(1)}{x}$ and $\\style{color:red}{y}$',
+  '<template><script>alert(1)</script></template><noscript><img src=x onerror=alert(1)></noscript>',
+  '<a href="https://ok.example" target="_blank" onmouseover="x()">ok</a>',
+  '[relative](../../etc/passwd) ![beside](secret.png) <a href="file:///etc/passwd">f</a>',
+]
+
+describe('readingListHtml sanitising', () => {
+  it.each(HOSTILE_BODIES)('leaves no active content for %j', (body) => {
+    const html = readingListHtml(libraryOf(body), { title: 'T', now })
+    const all = elements(html)
+    const tags = new Set(all.map((e) => e.tagName))
+    for (const forbidden of ['script', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'svg', 'link', 'base', 'template', 'noscript']) {
+      expect(tags.has(forbidden)).toBe(false)
+    }
+    expect(all.filter((e) => e.tagName === 'meta' && attr(e, 'http-equiv') === 'refresh')).toEqual([])
+    expect(all.filter((e) => e.tagName === 'style')).toHaveLength(1) // the page's own
+    for (const element of all) {
+      for (const { name, value } of element.attrs) {
+        expect(name.startsWith('on')).toBe(false)
+        if (['href', 'src', 'xlink:href', 'action', 'data'].includes(name)) expect(value).toMatch(/^(https?:|mailto:|#)/i)
+        if (name === 'style') expect(element.namespaceURI).toBe('http://www.w3.org/1998/Math/MathML')
+      }
+    }
+  })
+
+  it('escapes hostile metadata and does not link non-http URLs', () => {
+    const lib = libraryOf('ok', {
+      title: '<script>alert(1)</script>',
+      authors: ['"><img src=x onerror=alert(1)>'],
+      venue: '<iframe>',
+      url: 'javascript:alert(1)',
+    })
+    lib.summaries[0]!.tags = ['<b>']
+    lib.summaries[0]!.by = '<i onclick=x>'
+    const html = readingListHtml(lib, { title: '</title><script>x</script>', now })
+    const all = elements(html)
+    expect(all.some((e) => ['script', 'iframe', 'img', 'b', 'i'].includes(e.tagName))).toBe(false)
+    expect(all.filter((e) => e.tagName === 'a').map((a) => attr(a, 'href'))).toEqual(['#paper-1'])
+    expect(text(all.find((e) => e.tagName === 'title')!)).toBe('</title><script>x</script>')
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+  })
+
+  it('carries the restrictive Content-Security-Policy as its first meta after the charset', () => {
+    const metas = elements(readingListHtml(sampleLibrary(), { title: 'T', now })).filter((e) => e.tagName === 'meta')
+    expect(attr(metas[1]!, 'http-equiv')).toBe('Content-Security-Policy')
+    expect(attr(metas[1]!, 'content')).toBe(CONTENT_SECURITY_POLICY)
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'")
+  })
+})
+
+describe('readingListHtml rendering', () => {
+  const body = [
+    'Inline $\\mathcal{O}(n^2)$, snake_case_words and a cost of $5 and $10.',
+    '',
+    '$$\\sum_{i=1}^n x_i^2$$',
+    '',
+    'Glued figure: observationshttps://i.imgur.com/Abc123X.png and `code $x$`.',
+    '',
+    '- [x] done',
+    '- [ ] open',
+  ].join('\n')
+  const html = readingListHtml(libraryOf(body, { title: 'Bounds in $O(n)$', authors: ['Ada Lovelace'], arxiv: '1901.00012' }), { title: 'List', now })
+  const all = elements(html)
+
+  it('renders math as MathML and leaves currency and code alone', () => {
+    const maths = all.filter((e) => e.tagName === 'math')
+    // The title's math in the contents and in the heading, then the body's.
+    expect(maths.map((m) => attr(m, 'display') ?? 'inline')).toEqual(['inline', 'inline', 'inline', 'block'])
+    expect(html).toContain('snake_case_words and a cost of $5 and $10.')
+    expect(text(all.find((e) => e.tagName === 'code')!)).toBe('code $x$')
+  })
+
+  it('shows bare image URLs as figures, even glued to a word', () => {
+    const images = all.filter((e) => e.tagName === 'img')
+    expect(images.map((i) => attr(i, 'src'))).toEqual(['https://i.imgur.com/Abc123X.png'])
+    expect(html).toContain('observations<img')
+  })
+
+  it('has a table of contents, the paper header and the summary', () => {
+    expect(all.filter((e) => e.tagName === 'nav')).toHaveLength(1)
+    expect(all.filter((e) => e.tagName === 'a').map((a) => attr(a, 'href'))).toEqual(['#paper-1', 'https://arxiv.org/abs/1901.00012'])
+    expect(all.find((e) => attr(e, 'class') === 'byline') && text(all.find((e) => attr(e, 'class') === 'byline')!)).toBe('Ada Lovelace')
+    expect(html).toContain('☑ done')
+  })
+})
