@@ -1,13 +1,12 @@
 /**
- * The HTML export: one self-contained reading-list page. Summaries are rendered by `marked` (an own
- * instance) with math as MathML (temml) and figures as images; every piece of content is sanitised
- * against an allow-list, text is escaped, and a Content-Security-Policy forbids scripts, frames,
- * forms and any fetch but images, should anything slip through.
+ * The HTML export: one self-contained reading-list page. Summaries are rendered by `marked` (see
+ * html-markdown.ts) with math as MathML (temml) and figures as images; every piece of content is
+ * sanitised against an allow-list, text is escaped, and a Content-Security-Policy forbids scripts,
+ * frames, forms and any fetch but images, should anything slip through.
  */
-import { Marked } from 'marked'
 import type { Library, Paper, Summary } from '../core/model.js'
 import { escapeHtml } from './html-escape.js'
-import { mathAndFigures, mathToMathML } from './html-math.js'
+import { markdownConverter, mathToMathML } from './html-markdown.js'
 import { sanitizeContent } from './html-sanitize.js'
 import { PAGE_STYLE } from './html-style.js'
 import { splitInlineMath } from './inline-math.js'
@@ -25,17 +24,14 @@ export interface HtmlOptions {
 
 /** The page for the papers and summaries of `lib`, papers in library order. */
 export function readingListHtml(lib: Library, options: HtmlOptions): string {
-  const marked = new Marked({ gfm: true }, mathAndFigures(), {
-    // Task-list checkboxes as characters: the page has no forms.
-    renderer: { checkbox: ({ checked }) => (checked ? '☑ ' : '☐ ') },
-  })
+  const render = markdownConverter()
   const summaries = summariesByPaper(lib.summaries)
   const anchors = lib.papers.map((_paper, i) => `paper-${i + 1}`)
   const toc = lib.papers
     .map((paper, i) => `<li><a href="#${anchors[i]}">${titleHtml(paper.title)}</a>${paper.year ? ` <span class="year">(${paper.year})</span>` : ''}</li>`)
     .join('\n')
   const articles = lib.papers.map((paper, i) => {
-    const rendered = (summaries.get(paper.key) ?? []).map((summary) => summaryHtml(summary, (body) => marked.parse(body, { async: false })))
+    const rendered = (summaries.get(paper.key) ?? []).map((summary) => summaryHtml(summary, render))
     const content = rendered.length > 0 ? rendered.join('\n') : '<p class="empty">Not summarised yet.</p>'
     return `<article class="paper" id="${anchors[i]}">\n${paperHeader(paper)}\n${content}\n</article>`
   })

@@ -120,7 +120,7 @@ describe('readingListHtml rendering', () => {
   it('shows bare image URLs as figures, even glued to a word', () => {
     const images = all.filter((e) => e.tagName === 'img')
     expect(images.map((i) => attr(i, 'src'))).toEqual(['https://i.imgur.com/Abc123X.png'])
-    expect(html).toContain('observations<img')
+    expect(html).toContain('observations <img') // unglued, as the terminal renderer does
   })
 
   it('has a table of contents, the paper header and the summary', () => {
@@ -128,5 +128,11 @@ describe('readingListHtml rendering', () => {
     expect(all.filter((e) => e.tagName === 'a').map((a) => attr(a, 'href'))).toEqual(['#paper-1', 'https://arxiv.org/abs/1901.00012'])
     expect(all.find((e) => attr(e, 'class') === 'byline') && text(all.find((e) => attr(e, 'class') === 'byline')!)).toBe('Ada Lovelace')
     expect(html).toContain('☑ done')
+  })
+
+  it('keeps math in an attribute as TeX, never as markup', () => {
+    const page = readingListHtml(libraryOf('![plot of $x_i$](https://example.org/plot.png)'), { title: 'T', now })
+    const image = elements(page).find((e) => e.tagName === 'img')!
+    expect(attr(image, 'alt')).toBe('plot of $x_i$')
   })
 })
