@@ -1,13 +1,35 @@
 import { randomBytes } from 'node:crypto'
 import { constants } from 'node:fs'
-import { link, open, rename, rm, stat } from 'node:fs/promises'
+import { link, open, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { ExitCode, PrecisError } from '../core/errors.js'
 
 /** Mode of a library created by precis: notes are private. */
 export const NEW_FILE_MODE = 0o600
 
 /** Chunks are gathered into writes of about this many characters: few syscalls, bounded memory. */
 const WRITE_BATCH_CHARS = 4 * 1024 * 1024
+
+const FAILURE_REASONS: ReadonlyMap<string, string> = new Map([
+  ['ENOSPC', 'the disk is full'],
+  ['EDQUOT', 'the disk quota is used up'],
+  ['EFBIG', 'the file would be bigger than precis may write (file size limit)'],
+  ['EROFS', 'the file system is read-only'],
+  ['EACCES', 'permission denied'],
+  ['EPERM', 'operation not permitted'],
+  ['EIO', 'the disk reported an input/output error'],
+])
+
+/**
+ * A save that failed before the library was replaced, as a message a person can act on: which
+ * library, why, and that it is unchanged. Errors that are not system errors pass through.
+ */
+export function saveFailure(library: string, error: unknown, step?: string): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code
+  if (error instanceof PrecisError || typeof code !== 'string') return error
+  const reason = FAILURE_REASONS.get(code) ?? (error as Error).message
+  return new PrecisError(`Could not save the library ${library}: ${step ? `${step}: ` : ''}${reason}`, ExitCode.failure, ['The library was not changed.'])
+}
 
 function tempNameBeside(path: string, purpose: string): string {
   return join(dirname(path), `.${basename(path)}.${purpose}-${process.pid}-${randomBytes(6).toString('hex')}`)
@@ -46,7 +68,45 @@ async function keepBackup(path: string): Promise<void> {
     const { copyFile } = await import('node:fs/promises')
     await copyFile(path, temp, constants.COPYFILE_EXCL)
   }
-  await rename(temp, `${path}.bak`)
+  try {
+    await rename(temp, `${path}.bak`)
+  } catch (error) {
+    await rm(temp, { force: true })
+    throw error
+  }
+}
+
+/** Write all of `text`: one write may be cut short (disk full, file size limit) without an error. */
+async function writeAll(handle: FileHandle, text: string): Promise<void> {
+  const bytes = Buffer.from(text, 'utf8')
+  for (let offset = 0; offset < bytes.length; ) {
+    const { bytesWritten } = await handle.write(bytes, offset)
+    if (bytesWritten === 0) throw Object.assign(new Error('no byte could be written'), { code: 'EIO' })
+    offset += bytesWritten
+  }
+}
+
+/** Write `chunks` to the new file behind `handle`, flush it to disk and close it. */
+async function fillAndClose(handle: FileHandle, chunks: Iterable<string>, mode: number): Promise<void> {
+  try {
+    // Written in pieces so a large library never has to become one giant string.
+    let pending: string[] = []
+    let pendingLength = 0
+    for (const chunk of chunks) {
+      pending.push(chunk)
+      pendingLength += chunk.length
+      if (pendingLength >= WRITE_BATCH_CHARS) {
+        await writeAll(handle, pending.join(''))
+        pending = []
+        pendingLength = 0
+      }
+    }
+    if (pending.length > 0) await writeAll(handle, pending.join(''))
+    await handle.chmod(mode) // the umask may have narrowed the mode given to open
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
 }
 
 /**
@@ -58,32 +118,16 @@ async function keepBackup(path: string): Promise<void> {
 export async function writeFileDurably(path: string, chunks: Iterable<string>): Promise<void> {
   const mode = (await modeOf(path)) ?? NEW_FILE_MODE
   const temp = tempNameBeside(path, 'tmp')
-  const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode)
+  let created = false
   try {
-    try {
-      // Written in pieces so a large library never has to become one giant string.
-      let pending: string[] = []
-      let pendingLength = 0
-      for (const chunk of chunks) {
-        pending.push(chunk)
-        pendingLength += chunk.length
-        if (pendingLength >= WRITE_BATCH_CHARS) {
-          await handle.write(pending.join(''))
-          pending = []
-          pendingLength = 0
-        }
-      }
-      if (pending.length > 0) await handle.write(pending.join(''))
-      await handle.chmod(mode) // the umask may have narrowed the mode given to open
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
+    const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode)
+    created = true // from here on the temp file is ours to remove; a name we did not create is never touched
+    await fillAndClose(handle, chunks, mode)
     await keepBackup(path)
     await rename(temp, path)
   } catch (error) {
-    await rm(temp, { force: true })
-    throw error
+    if (created) await rm(temp, { force: true })
+    throw saveFailure(path, error)
   }
   await fsyncDirectory(dirname(path))
 }

@@ -2,6 +2,7 @@ import { lstat, mkdir, readlink, realpath } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { Low } from 'lowdb'
 import { emptyLibrary, type Library } from '../core/model.js'
+import { saveFailure } from './durable-write.js'
 import { LibraryFile } from './library-file.js'
 import { acquireLock } from './lock.js'
 import type { Store } from './store.js'
@@ -49,7 +50,10 @@ export class FileStore implements Store {
   async update<T>(change: (library: Library) => T | Promise<T>): Promise<T> {
     const target = await resolveLibraryTarget(this.path)
     await mkdir(dirname(target), { recursive: true })
-    const release = await acquireLock(`${target}.lock`, { timeoutMs: this.lockTimeoutMs, label: this.path })
+    const lock = `${target}.lock`
+    const release = await acquireLock(lock, { timeoutMs: this.lockTimeoutMs, label: this.path }).catch((error: unknown) => {
+      throw saveFailure(target, error, `its lock file ${lock} could not be created`)
+    })
     try {
       const db = new Low(new LibraryFile(target), emptyLibrary()) // re-read inside the lock: never a lost update
       await db.read()

@@ -35,19 +35,24 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Try once to create the lock file; true when it is ours. */
 async function tryCreate(path: string, content: string): Promise<boolean> {
+  let handle
   try {
-    const handle = await open(path, 'wx', 0o600)
-    try {
-      await handle.writeFile(content)
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    return true
+    handle = await open(path, 'wx', 0o600)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
     throw error
   }
+  try {
+    await handle.writeFile(content)
+    await handle.sync()
+  } catch (error) {
+    // A lock we could not fill in (disk full) must not stay behind and block everyone.
+    await handle.close()
+    await rm(path, { force: true })
+    throw error
+  }
+  await handle.close()
+  return true
 }
 
 function processIsAlive(pid: number): boolean {

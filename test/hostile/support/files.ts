@@ -1,0 +1,28 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { parseLibrary } from '../../../src/core/schema.js'
+import type { Library } from '../../../src/core/model.js'
+import { serializeLibrary } from '../../../src/store/serialize.js'
+import { libraryOf, paper, summary } from '../../support/library.js'
+
+/** A library of at least `bytes` bytes as precis writes it, so a write takes long enough to be interrupted. */
+export function paddedLibrary(bytes: number): Library {
+  const body = 'Message passing over graphs with $h_v^{t+1} = U(h_v^t, m_v^{t+1})$, read as text. '.repeat(50)
+  const count = Math.ceil(bytes / (body.length + 400))
+  const papers = Array.from({ length: count }, (_, i) => paper({ key: `filler${i}2020paper`, title: `Filler paper ${i}` }))
+  return libraryOf(papers, papers.map((p) => summary({ id: p.key, paper: p.key, body, tags: ['filler'] })))
+}
+
+/** Write `library` to `path` exactly as precis would. */
+export function writeLibraryFile(path: string, library: Library): void {
+  writeFileSync(path, [...serializeLibrary(library)].join(''), { mode: 0o600 })
+}
+
+/** Read and validate the library at `path`; throws when it is not a valid library. */
+export function readLibraryFile(path: string): Library {
+  return parseLibrary(readFileSync(path, 'utf8'), path)
+}
+
+/** Files a writer leaves beside `library.json` only when it dies mid-write. */
+export function leftoverTempFiles(dir: string): string[] {
+  return readdirSync(dir).filter((name) => /^\.library\.json\.(tmp|bak)-/.test(name)).sort()
+}
