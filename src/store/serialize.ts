@@ -1,4 +1,64 @@
-import type { Library } from '../core/model.js'
+import type { Library, Paper, Summary, TrashEntry } from '../core/model.js'
+import { paperSchema, summarySchema, trashEntrySchema } from '../core/schema.js'
+
+// Field order is the schema's, so a record reads the same however the code that made it built it.
+const PAPER_FIELDS = Object.keys(paperSchema.shape) as (keyof Paper)[]
+const SUMMARY_FIELDS = Object.keys(summarySchema.shape) as (keyof Summary)[]
+const TRASH_FIELDS = Object.keys(trashEntrySchema.shape) as (keyof TrashEntry)[]
+
+function inFieldOrder<T extends object>(record: T, fields: readonly (keyof T)[]): T {
+  const ordered = {} as T
+  for (const field of fields) ordered[field] = record[field]
+  return ordered
+}
+
+const orderedPaper = (paper: Paper): Paper => inFieldOrder(paper, PAPER_FIELDS)
+const orderedSummary = (summary: Summary): Summary => inFieldOrder(summary, SUMMARY_FIELDS)
+const orderedTrashEntry = (entry: TrashEntry): TrashEntry =>
+  inFieldOrder({ ...entry, summary: orderedSummary(entry.summary), paper: entry.paper && orderedPaper(entry.paper) }, TRASH_FIELDS)
+
+/**
+ * Order ids the way people number them: digit runs compare as numbers (`x-2` before `x-10`), the
+ * rest by code unit, never by locale, so every machine sorts alike. Equal-looking ids (`x01`, `x1`)
+ * fall back to a plain comparison: the order is total.
+ */
+export function compareIds(a: string, b: string): number {
+  const runs = /\d+|\D+/g
+  const left = a.match(runs) ?? []
+  const right = b.match(runs) ?? []
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const x = left[i]!
+    const y = right[i]!
+    if (x === y) continue
+    if (/^\d/.test(x) && /^\d/.test(y)) {
+      const [nx, ny] = [x.replace(/^0+(?=\d)/, ''), y.replace(/^0+(?=\d)/, '')]
+      if (nx.length !== ny.length) return nx.length - ny.length
+      if (nx !== ny) return nx < ny ? -1 : 1
+      continue
+    }
+    return x < y ? -1 : 1
+  }
+  if (left.length !== right.length) return left.length - right.length
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/**
+ * The library in its stable form: papers by key, summaries by id (so a paper's summaries stay in
+ * the order they were numbered), trash by deletion time (the order it was filled in), fields in
+ * schema order. Two libraries with the same records give the same text, whatever order they
+ * were changed in: `git diff` shows only what changed and merges line up.
+ */
+export function stableLibrary(lib: Library): Library {
+  const byDeletion = (a: TrashEntry, b: TrashEntry) =>
+    (a.deleted < b.deleted ? -1 : a.deleted > b.deleted ? 1 : 0) || compareIds(a.summary.id, b.summary.id)
+  return {
+    format: lib.format,
+    version: lib.version,
+    papers: lib.papers.map(orderedPaper).sort((a, b) => compareIds(a.key, b.key)),
+    summaries: lib.summaries.map(orderedSummary).sort((a, b) => compareIds(a.id, b.id)),
+    trash: lib.trash.map(orderedTrashEntry).sort(byDeletion),
+  }
+}
 
 function indentRecord(record: unknown): string {
   // String values never hold a raw newline in JSON, so indenting at newlines only touches structure.
@@ -13,13 +73,15 @@ function* recordList(name: string, records: readonly unknown[], last: boolean): 
 }
 
 /**
- * The library as JSON text, in pieces: the same text as `JSON.stringify(lib, null, 2)` (one field
- * per line, so `git diff` shows what changed) without building one giant string.
+ * The library as JSON text in its stable form (see `stableLibrary`), one field per line, in
+ * pieces so a large library never has to become one giant string. The text is exactly
+ * `JSON.stringify(stableLibrary(lib), null, 2) + '\n'`.
  */
 export function* serializeLibrary(lib: Library): Generator<string> {
-  yield `{\n  "format": ${JSON.stringify(lib.format)},\n  "version": ${JSON.stringify(lib.version)},\n`
-  yield* recordList('papers', lib.papers, false)
-  yield* recordList('summaries', lib.summaries, false)
-  yield* recordList('trash', lib.trash, true)
+  const stable = stableLibrary(lib)
+  yield `{\n  "format": ${JSON.stringify(stable.format)},\n  "version": ${JSON.stringify(stable.version)},\n`
+  yield* recordList('papers', stable.papers, false)
+  yield* recordList('summaries', stable.summaries, false)
+  yield* recordList('trash', stable.trash, true)
   yield '}\n'
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { DataError } from '../../../src/core/errors.js'
-import { emptyLibrary } from '../../../src/core/model.js'
+import { emptyLibrary, type Library, type Paper, type Summary } from '../../../src/core/model.js'
 import { parseLibrary } from '../../../src/core/schema.js'
-import { serializeLibrary } from '../../../src/store/serialize.js'
+import { compareIds, serializeLibrary, stableLibrary } from '../../../src/store/serialize.js'
 import { smallLibrary } from '../../support/library.js'
 
 const valid = () => JSON.stringify(smallLibrary())
@@ -51,10 +51,56 @@ describe('parseLibrary', () => {
 })
 
 describe('serializeLibrary', () => {
+  const text = (lib: Library) => [...serializeLibrary(lib)].join('')
+  const shuffled = (lib: Library): Library => ({
+    ...lib,
+    // Records in reverse order, fields in reverse order: what code that builds records freely might hold.
+    papers: lib.papers.map((p) => Object.fromEntries(Object.entries(p).reverse()) as Paper).reverse(),
+    summaries: lib.summaries.map((s) => Object.fromEntries(Object.entries(s).reverse()) as Summary).reverse(),
+    trash: [...lib.trash].reverse(),
+  })
+  const withTrash = (): Library => {
+    const lib = smallLibrary()
+    const [first, second] = [lib.summaries[0]!, lib.summaries[1]!]
+    lib.trash = [
+      { summary: { ...second, id: 'later' }, paper: null, deleted: '2025-02-01T00:00:00.000Z' },
+      { summary: { ...first, id: 'earlier' }, paper: lib.papers[0]!, deleted: '2025-01-01T00:00:00.000Z' },
+    ]
+    lib.summaries.push({ ...first, id: 'gilmer2017neural-10' })
+    return lib
+  }
+
   it.each([
     ['the small library', smallLibrary()],
     ['an empty library', emptyLibrary()],
-  ])('writes %s as JSON.stringify(lib, null, 2) does', (_, lib) => {
-    expect([...serializeLibrary(lib)].join('')).toBe(JSON.stringify(lib, null, 2) + '\n')
+    ['a library with trash', withTrash()],
+  ])('writes %s as the same text whatever the order of its records and fields', (_, lib) => {
+    expect(text(shuffled(lib))).toBe(text(lib))
+    expect(text(lib)).toBe(JSON.stringify(JSON.parse(text(lib)), null, 2) + '\n') // one field per line
+    expect(parseLibrary(text(lib), 'lib.json')).toEqual(stableLibrary(lib))
+  })
+
+  it('sorts papers by key, summaries by id with numbers in order, trash by deletion time', () => {
+    const lib = parseLibrary(text(shuffled(withTrash())), 'lib.json')
+    expect(lib.papers.map((p) => p.key)).toEqual(['gilmer2017neural', 'rasmussen2004gaussian'])
+    expect(lib.summaries.map((s) => s.id)).toEqual(['gilmer2017neural', 'gilmer2017neural-2', 'gilmer2017neural-10', 'rasmussen2004gaussian'])
+    expect(lib.trash.map((e) => e.summary.id)).toEqual(['earlier', 'later'])
+    expect(Object.keys(lib.summaries[0]!)).toEqual(['id', 'paper', 'by', 'body', 'tags', 'created', 'updated'])
+  })
+})
+
+describe('compareIds', () => {
+  it.each([
+    ['x', 'x-2', -1],
+    ['x-2', 'x-10', -1],
+    ['x-10', 'x-9', 1],
+    ['smith2009deep', 'smith2017deep', -1],
+    ['smith2017deep', 'smith2017deepa', -1],
+    ['x01', 'x1', -1],
+    ['x1', 'x1', 0],
+    ['B', 'a', -1], // code units, not locale: the same order on every machine
+  ])('%s vs %s → %i', (a, b, sign) => {
+    expect(Math.sign(compareIds(a, b))).toBe(sign)
+    expect(Math.sign(compareIds(b, a))).toBe(sign === 0 ? 0 : -sign)
   })
 })
