@@ -3,7 +3,8 @@
  * swapped for placeholders before marked parses the text, so `_`, `*` and `\{` inside formulas are
  * not read as Markdown. Dollars follow pandoc's rule, which keeps prices as text: the opening `$`
  * has a non-space character after it, the closing `$` a non-space character before it and no
- * digit after it (`$5 and $10` is text); and the first `$` after the opening one must close it.
+ * digit after it (`$5 and $10` is text); and the first `$` after the opening one must close it,
+ * and what it encloses must not read as prose.
  * `\$` is a dollar sign.
  */
 import { mapProse } from './prose.js'
@@ -69,7 +70,7 @@ function replaceMath(prose: string, replace: (span: MathSpan) => string): string
       else i += 2
     } else if (ch === '$') {
       const close = closingDollar(prose, i)
-      if (close > 0) take(close + 1, prose.slice(i + 1, close), false)
+      if (close > 0 && !looksLikeProse(prose.slice(i + 1, close))) take(close + 1, prose.slice(i + 1, close), false)
       else i++
     } else if (ch === 'h' && /^https?:\/\//.test(prose.slice(i, i + 8))) {
       i = skipWhile(prose, i, /\S/) // a `$` inside a URL is part of the URL
@@ -96,6 +97,15 @@ function closingDollar(text: string, open: number): number {
     else if (ch === '$') return !/\s/.test(text[j - 1] ?? ' ') && !/\d/.test(text[j + 1] ?? '') ? j : -1
   }
   return -1
+}
+
+/**
+ * Three plain words in a row, outside TeX commands and their arguments: the text between two
+ * prices (`$8, so a run is cheap ... 5$`), not a formula.
+ */
+function looksLikeProse(tex: string): boolean {
+  const bare = tex.replace(/\\[a-zA-Z]+\*?(?:\{[^{}]*\})*/g, ' ')
+  return /(?<![\w\\])[A-Za-z]{2,}[ ,.;:!?]+[A-Za-z]{2,}[ ,.;:!?]+[A-Za-z]{2,}/.test(bare)
 }
 
 /** `indexOf` that remembers misses, so many unclosed `\(` cannot make scanning quadratic. */

@@ -41,7 +41,34 @@ export function mathmlToText(math: MathElement, display: boolean): string {
 }
 
 function children(nodes: MathChild[], ctx: Context): string {
-  return nodes.map((node) => render(node, ctx)).join('')
+  let out = ''
+  nodes.forEach((node, i) => {
+    const text = render(node, ctx)
+    if (needsSpace(out, nodes[i - 1], node, text)) out += ' '
+    out += text
+  })
+  return out
+}
+
+/** Constructs whose last operand would run into a following letter: a/b x, √2 x. */
+const OPEN_ENDED = new Set(['mfrac', 'msqrt', 'mroot'])
+const STARTS_OPERAND = /^[\p{L}\p{N}∇∂]/u
+
+/**
+ * Spaces TeX's layout implies but the text would lose: `\frac{1}{N}\ell` is "1/N ℓ", not
+ * "1/Nℓ"; `\alpha_y\nabla` is "α_y ∇", not "α_y∇" (is the script y∇?); `\sigma^2\exp` is
+ * "σ² exp", as operator names are set apart from what precedes them.
+ */
+function needsSpace(out: string, previous: MathChild | undefined, node: MathChild, text: string): boolean {
+  if (typeof previous === 'object' && OPEN_ENDED.has(previous.name) && STARTS_OPERAND.test(text)) return true
+  if (/[_^][^\s()]$/u.test(out) && STARTS_OPERAND.test(text)) return true
+  return isFunctionName(node) && /[\p{L}\p{N}′″)\]}⟩|‖]$/u.test(out)
+}
+
+function isFunctionName(node: MathChild): boolean {
+  if (typeof node === 'string') return false
+  if (node.name === 'mi') return /^[A-Za-z]{2,}$/.test(textContent(node))
+  return node.name === 'mrow' && node.children[0] !== undefined && isFunctionName(node.children[0])
 }
 
 function render(node: MathChild, ctx: Context): string {

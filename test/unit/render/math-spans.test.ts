@@ -17,6 +17,7 @@ describe('protectMath', () => {
     ['> $a\n> + b$', [['a\n+ b', false]]],
     ['- item $\\alpha$', [['\\alpha', false]]],
     ['costs $5, not $x$', [['x', false]]],
+    ['$f(x) = 0 \\text{ if and only if } x = 0$', [['f(x) = 0 \\text{ if and only if } x = 0', false]]],
   ])('finds the math in %j', (markdown, spans) => {
     expect(texOf(markdown)).toEqual(spans)
   })
@@ -25,6 +26,7 @@ describe('protectMath', () => {
     ['costs $5 and $10'],
     ['costs $5.'],
     ['between $5-$10 a day'],
+    ['a GPU costs $5 an hour and a TPU $8, so a run is cheap; so does 5$ after a number'],
     ['an escaped \\$5 and \\$6'],
     ['$ x$ has a space after the opening dollar'],
     ['$x $ has a space before the closing dollar'],

@@ -1,0 +1,82 @@
+/**
+ * The paper header (title, authors, venue and year, links) and the rule that opens each summary
+ * (its number, id, author, dates, tags). Every field is sanitised before it is styled.
+ */
+import type { Paper, Summary } from '../core/model.js'
+import { sanitizeTerminal } from '../sanitize.js'
+import type { Styles } from './styles.js'
+import { displayWidth, indent, wrapText } from './wrap.js'
+
+/** Author lists longer than this are shortened to the first few and a count. */
+const MAX_AUTHORS_SHOWN = 5
+const AUTHORS_BEFORE_ET_AL = 3
+
+/** "A, B, C" or, for long lists, "A, B, C et al. (12 authors)". */
+export function formatAuthors(authors: string[]): string {
+  const names = authors.map((name) => sanitizeTerminal(name.trim())).filter(Boolean)
+  if (names.length <= MAX_AUTHORS_SHOWN) return names.join(', ')
+  return `${names.slice(0, AUTHORS_BEFORE_ET_AL).join(', ')} et al. (${names.length} authors)`
+}
+
+/** Title, authors, venue and year, and the paper's arXiv / DOI / URL links. */
+export function renderHeader(paper: Paper, styles: Styles, width: number): string {
+  const lines = [wrapText(sanitizeTerminal(paper.title), width).split('\n').map((line) => styles.title(line)).join('\n')]
+  const authors = formatAuthors(paper.authors)
+  if (authors) lines.push(wrapText(authors, width))
+  const published = [paper.venue ? sanitizeTerminal(paper.venue) : '', paper.year === null ? '' : String(paper.year)]
+  if (published.some(Boolean)) lines.push(wrapText(published.filter(Boolean).join(' '), width))
+  const links = paperLinks(paper)
+  if (styles.hyperlinks && links.length > 0) {
+    lines.push(wrapText(links.map(({ text, url }) => styles.hyperlink(styles.link(text), url)).join(styles.dim(' · ')), width))
+  } else {
+    // Without hyperlinks the URL is printed, one link per line so none is split across lines.
+    for (const { text, url } of links) lines.push(wrapText(text === url ? styles.link(url) : `${text} (${styles.link(url)})`, width))
+  }
+  return lines.join('\n')
+}
+
+interface PaperLink { text: string; url: string }
+
+function paperLinks(paper: Paper): PaperLink[] {
+  const links: PaperLink[] = []
+  if (paper.arxiv) {
+    const id = sanitizeTerminal(paper.arxiv)
+    links.push({ text: `arXiv:${id}`, url: `https://arxiv.org/abs/${id}` })
+  }
+  if (paper.doi) {
+    const doi = sanitizeTerminal(paper.doi)
+    links.push({ text: `doi:${doi}`, url: `https://doi.org/${doi}` })
+  }
+  if (paper.url) {
+    const url = sanitizeTerminal(paper.url)
+    if (!links.some((link) => link.url === url)) links.push({ text: url, url })
+  }
+  return links
+}
+
+/**
+ * The rule opening a summary, `── Summary 2 of 3 · by X ───` (no count when there is one), then
+ * a line with the summary's id, dates and tags.
+ */
+export function renderSummaryRule(summary: Summary, index: number, count: number, styles: Styles, width: number): string {
+  const by = sanitizeTerminal(summary.by.trim())
+  const label = [count > 1 ? `Summary ${index + 1} of ${count}` : 'Summary', by ? `by ${by}` : ''].filter(Boolean).join(' · ')
+  const wrapped = wrapText(label, width - 3).split('\n')
+  const last = wrapped[wrapped.length - 1] as string
+  wrapped[wrapped.length - 1] = `${last} ${'─'.repeat(Math.max(2, width - 4 - displayWidth(last)))}`
+  const rule = indent(wrapped.join('\n'), '── ').split('\n').map((line) => styles.dim(line)).join('\n')
+  const tags = summary.tags.map((tag) => sanitizeTerminal(tag)).filter(Boolean)
+  const meta = [sanitizeTerminal(summary.id), formatDates(summary), tags.length > 0 ? `tags: ${tags.join(', ')}` : '']
+  return `${rule}\n${wrapText(meta.filter(Boolean).join(' · '), width)}`
+}
+
+/** The creation date, and the last update when it is on a later day. */
+function formatDates(summary: Summary): string {
+  const created = day(summary.created)
+  const updated = day(summary.updated)
+  return updated && updated !== created ? `${created}, updated ${updated}` : created
+}
+
+function day(timestamp: string): string {
+  return /^\d{4}-\d{2}-\d{2}/.test(timestamp) ? timestamp.slice(0, 10) : sanitizeTerminal(timestamp)
+}

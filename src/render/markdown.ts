@@ -1,0 +1,64 @@
+/**
+ * A summary's Markdown rendered for the terminal: marked (our own instance) with marked-terminal
+ * and our overrides (renderer.ts), math protected before parsing and put back as Unicode, figures
+ * collected into a numbered list, and limits that send pathological input to a plain rendering.
+ */
+import { Marked } from 'marked'
+import { markedTerminal } from 'marked-terminal'
+import { sanitizeTerminal } from '../sanitize.js'
+import { type Figure, FigureList, unglueImageUrls } from './figures.js'
+import { plainText, tooComplex, tooLarge } from './limits.js'
+import { protectMath } from './math-spans.js'
+import { MathText } from './math-text.js'
+import { mapProse } from './prose.js'
+import { terminalRenderer } from './renderer.js'
+import { makeStyles, type RenderOptions, type Styles } from './styles.js'
+import { NO_BREAK_SPACE, trimLines } from './wrap.js'
+
+export interface RenderedMarkdown {
+  /** The rendered text: no trailing whitespace on any line, ends without a newline. */
+  text: string
+  /** Images and image URLs, in the order of their `[fig N]` numbers. */
+  figures: Figure[]
+}
+
+/** Renders Markdown (with TeX math) for a terminal. Never throws on any input string. */
+export function renderMarkdown(markdown: string, opts: RenderOptions): RenderedMarkdown {
+  const styles = makeStyles(opts)
+  const width = clampWidth(opts.width)
+  const source = sanitizeTerminal(markdown.replace(/\r\n?/g, '\n'))
+  const sizeProblem = tooLarge(source)
+  if (sizeProblem) return fallback(source, sizeProblem, styles, width)
+  const { markdown: prepared, spans } = protectMath(mapProse(source, unglueImageUrls))
+  const shapeProblem = tooComplex(prepared)
+  if (shapeProblem) return fallback(source, shapeProblem, styles, width)
+
+  const math = new MathText(spans, styles)
+  const figures = new FigureList()
+  const marked = new Marked({ gfm: true, breaks: false, async: false })
+  marked.use(markedTerminal({
+    strong: styles.strong, em: styles.em, del: styles.del, codespan: styles.code, code: styles.code,
+    emoji: false, reflowText: false, showSectionPrefix: true, width,
+  }))
+  marked.use({ renderer: terminalRenderer({ styles, math, figures, width, listDepth: 0 }) })
+  let rendered: string
+  try {
+    rendered = marked.parse(prepared, { async: false })
+  } catch {
+    // The limits above are estimates; a stack overflow they missed still must not crash `show`.
+    return fallback(source, 'could not be formatted', styles, width)
+  }
+  const text = trimLines(math.flatten(rendered).replace(/\t/g, '    ').replaceAll(NO_BREAK_SPACE, ' '))
+    .replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd()
+  return { text, figures: figures.figures }
+}
+
+function fallback(source: string, problem: string, styles: Styles, width: number): RenderedMarkdown {
+  const notice = styles.notice(`[precis: this summary ${problem}; showing it as plain text]`)
+  return { text: notice + '\n\n' + trimLines(plainText(source, width)).trimEnd(), figures: [] }
+}
+
+/** Widths below 20 columns cannot show a formula or a table; absurd widths are capped. */
+export function clampWidth(width: number): number {
+  return Number.isFinite(width) ? Math.min(1000, Math.max(20, Math.floor(width))) : 80
+}

@@ -1,0 +1,56 @@
+/**
+ * Putting math back after Markdown: each placeholder left by protectMath becomes its Unicode
+ * text, or its TeX as written (dimmed when colour is on) when it has no faithful Unicode form.
+ */
+import { texToUnicode } from './math.js'
+import { DISPLAY_PLACEHOLDER, INLINE_PLACEHOLDER, type MathSpan } from './math-spans.js'
+import { BINARY, RELATIONS } from './mathml-text.js'
+import type { Styles } from './styles.js'
+import { NO_BREAK_SPACE } from './wrap.js'
+
+/** Beyond this many spans in one summary the rest are shown as written (each costs ~0.1 ms). */
+export const MAX_CONVERTED_SPANS = 5000
+
+/**
+ * The space before a relation or binary operator is made non-breaking, so that wrapped text
+ * breaks after operators, as TeX does, and no line starts with `=` or `∼`.
+ */
+const SPACE_BEFORE_OPERATOR = new RegExp(` (?=[${[...RELATIONS, ...BINARY].join('').replace(/[\]\\^-]/g, '\\$&')}] )`, 'gu')
+
+/** A piece of a paragraph: running text, or a display formula's lines. */
+export type FlowPart = { text: string } | { display: string[] }
+
+export class MathText {
+  private readonly rendered = new Map<number, string>()
+
+  constructor(private readonly spans: MathSpan[], private readonly styles: Styles) {}
+
+  /** `text` with inline math placeholders replaced. */
+  inline(text: string): string {
+    return text.replace(INLINE_PLACEHOLDER, (_, index: string) => this.render(Number(index)))
+  }
+
+  /** `text` with every placeholder replaced, display math kept on the line (headings, cells). */
+  flatten(text: string): string {
+    return this.inline(text).replace(DISPLAY_PLACEHOLDER, (_, index: string) => this.render(Number(index)).replace(/\n/g, ' '))
+  }
+
+  /** Splits a paragraph's text at its display formulas. */
+  split(text: string): FlowPart[] {
+    const pieces = this.inline(text).split(/\uE002(\d+)\uE001/)
+    return pieces.map((piece, i) => (i % 2 === 0 ? { text: piece } : { display: this.render(Number(piece)).split('\n') }))
+  }
+
+  private render(index: number): string {
+    const known = this.rendered.get(index)
+    if (known !== undefined) return known
+    const span = this.spans[index]
+    if (!span) return ''
+    const math = index < MAX_CONVERTED_SPANS ? texToUnicode(span.tex, span.display) : { text: span.tex, faithful: false }
+    const text = math.faithful
+      ? math.text.replace(SPACE_BEFORE_OPERATOR, NO_BREAK_SPACE)
+      : span.source.split('\n').map((line) => this.styles.tex(line)).join('\n')
+    this.rendered.set(index, text)
+    return text
+  }
+}

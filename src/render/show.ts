@@ -1,0 +1,36 @@
+/**
+ * What `precis show` prints for a paper: its header, then each summary under its own rule with
+ * the summary's figures listed after it. Pure: the caller decides width, colour and hyperlinks.
+ */
+import type { Paper, Summary } from '../core/model.js'
+import { renderFigureList } from './figures.js'
+import { renderHeader, renderSummaryRule } from './header.js'
+import { clampWidth, renderMarkdown } from './markdown.js'
+import { makeStyles, type RenderOptions } from './styles.js'
+
+export type { RenderOptions } from './styles.js'
+
+/**
+ * Renders a paper and the given summaries of it. The result ends with a newline, has no trailing
+ * whitespace on any line, and with colour and hyperlinks off contains no escape byte.
+ */
+export function renderPaper(paper: Paper, summaries: Summary[], opts: RenderOptions): string {
+  const styles = makeStyles(opts)
+  const width = clampWidth(opts.width)
+  const sections = [renderHeader(paper, styles, width)]
+  summaries.forEach((summary, i) => {
+    sections.push(renderSummaryRule(summary, i, summaries.length, styles, width))
+    sections.push(renderSummaryBody(summary.body, { ...opts, width }))
+  })
+  if (summaries.length === 0) sections.push(styles.dim('(no summaries)'))
+  return sections.join('\n\n') + '\n'
+}
+
+/** One summary's Markdown rendered, followed by its list of figures; no final newline. */
+export function renderSummaryBody(body: string, opts: RenderOptions): string {
+  const styles = makeStyles(opts)
+  const rendered = renderMarkdown(body, opts)
+  const text = rendered.text === '' ? styles.dim('(empty summary)') : rendered.text
+  if (rendered.figures.length === 0) return text
+  return `${text}\n\n${renderFigureList(rendered.figures, styles, clampWidth(opts.width))}`
+}

@@ -1,0 +1,68 @@
+/**
+ * Terminal text layout: display width (wide CJK, zero-width combining marks, escape sequences),
+ * word wrapping that keeps styles and hyperlinks open across lines, centring, indenting.
+ */
+import stringWidth from 'fast-string-width'
+import { wrapAnsi } from 'fast-wrap-ansi'
+
+/**
+ * A space wrapping must not break at (inside `[fig 3]`, before `=` in a formula). Rendering
+ * turns it back into a plain space once the text is wrapped.
+ */
+export const NO_BREAK_SPACE = '\u00A0'
+
+/** Columns `text` takes on a terminal (escape sequences count zero). */
+export function displayWidth(text: string): number {
+  return stringWidth(text)
+}
+
+/**
+ * Wraps `text` at `width` columns on spaces; existing newlines are kept. A word longer than the
+ * line is cut into pieces, except URLs, which stay whole so they can still be copied.
+ */
+export function wrapText(text: string, width: number): string {
+  const breakable = text.replace(/[^\s]{2,}/g, (word) => (
+    displayWidth(word) > width && !word.includes('://') && !word.includes('\x1b') ? chop(word, width) : word
+  ))
+  return wrapAnsi(breakable, width, { hard: false, trim: true })
+}
+
+/** Splits a plain word into space-separated pieces of at most `width` columns. */
+function chop(word: string, width: number): string {
+  const pieces: string[] = []
+  let piece = ''
+  let used = 0
+  for (const ch of word) {
+    const w = displayWidth(ch)
+    if (used + w > width && piece !== '') {
+      pieces.push(piece)
+      piece = ''
+      used = 0
+    }
+    piece += ch
+    used += w
+  }
+  return [...pieces, piece].join(' ')
+}
+
+/** Centres a block of lines (as one block, so aligned lines stay aligned) within `width`. */
+export function centre(lines: string[], width: number): string[] {
+  const widest = Math.max(0, ...lines.map(displayWidth))
+  const pad = ' '.repeat(Math.max(0, Math.floor((width - widest) / 2)))
+  return lines.map((line) => (line === '' ? '' : pad + line))
+}
+
+/** Prefixes every line; `rest` (default: spaces as wide as `first`) for the lines after the first. */
+export function indent(text: string, first: string, rest = ' '.repeat(displayWidth(first))): string {
+  return text.split('\n').map((line, i) => {
+    const prefix = i === 0 ? first : rest
+    return line === '' ? prefix.trimEnd() : prefix + line
+  }).join('\n')
+}
+
+const TRAILING_SPACE = /[ \t]+((?:\x1b\[[0-9;]*m|\x1b\]8;;[^\x07]*\x07)*)$/
+
+/** Removes trailing whitespace from every line, also where a style or link closes after it. */
+export function trimLines(text: string): string {
+  return text.split('\n').map((line) => line.replace(TRAILING_SPACE, '$1')).join('\n')
+}
