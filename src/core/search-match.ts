@@ -1,0 +1,49 @@
+/**
+ * Running a compiled query over one document. Clauses run in their compiled order and the first
+ * failing one ends the work; term frequencies are recorded for scoring when asked.
+ */
+import type { CompiledCondition, CompiledQuery, ScoringTerm } from './search-compile.js'
+import { FIELD_NAMES, type SearchDoc } from './search-docs.js'
+import { TF_CAP } from './search-rank.js'
+
+const FIELD_COUNT = FIELD_NAMES.length
+
+function occurs(term: ScoringTerm, doc: SearchDoc): boolean {
+  return term.fields.some((field) => term.pattern.find(doc.fields[field]!) !== null)
+}
+
+/** Count the term in each of its fields into `tf` from `offset`; whether it occurred at all. */
+export function countTerm(term: ScoringTerm, doc: SearchDoc, tf: Float64Array, offset: number): boolean {
+  let total = 0
+  for (const field of term.fields) {
+    const count = term.pattern.count(doc.fields[field]!, TF_CAP)
+    tf[offset + field] = count
+    total += count
+  }
+  return total > 0
+}
+
+function holds(condition: CompiledCondition, doc: SearchDoc, tf: Float64Array | null): boolean {
+  const { test, negated } = condition
+  if (test.kind === 'meta') return test.matches(doc) !== negated
+  if (negated) return !occurs(test.term, doc)
+  return tf ? countTerm(test.term, doc, tf, test.slot * FIELD_COUNT) : occurs(test.term, doc)
+}
+
+/**
+ * Whether `doc` satisfies every clause of `query`. With `tf` (length terms × fields, zeroed),
+ * every positive term of the matched clauses is counted per field, for scoring.
+ */
+export function matchDoc(query: CompiledQuery, doc: SearchDoc, tf: Float64Array | null): boolean {
+  for (const clause of query.clauses) {
+    let satisfied = false
+    for (const condition of clause) {
+      if (holds(condition, doc, tf)) {
+        satisfied = true
+        if (!tf) break // when scoring, the other alternatives still count
+      }
+    }
+    if (!satisfied) return false
+  }
+  return true
+}

@@ -1,0 +1,143 @@
+/**
+ * Finding query words in raw stored text without tokenising it (the fast scan of DESIGN.md section 5).
+ *
+ * Each word compiles to one case-insensitive expression over its plain spellings (plural forms,
+ * `varepsilon` for `epsilon`); words with accents are read from the list `scanText` made. Either
+ * way a place only counts when the word there, read by the same tokenizer as the query
+ * (`tokenAt`), folds to one of the keys.
+ */
+import { firstWordFrom, type ScanText } from './search-text.js'
+import { GREEK_LETTERS } from './text-latex.js'
+import { foldPlural, surfaceForms } from './text-plural.js'
+import { nextToken, tokenAt, type Token } from './text.js'
+
+/** What one query word accepts. */
+export interface WordSpec {
+  /** Plural-folded keys that match (several after typo correction). */
+  keys: ReadonlySet<string>
+  /** Also accept any word starting with this normalised prefix (the word still being typed). */
+  prefix: string | null
+}
+
+/** A place in a text where a term matched: [start, end) in UTF-16 units. */
+export interface Span {
+  start: number
+  end: number
+  /** 1 for the word itself; less when only the prefix of a word still being typed matched. */
+  weight: number
+}
+
+/**
+ * What a completion of a word being typed counts for, against the word itself: typing `GP`
+ * should find `\mathcal{GP}` before `GPUs`, while `neur` (no word of its own) finds all completions.
+ */
+export const PREFIX_WEIGHT = 0.3
+
+/** Escape a word for use in a regular expression. */
+export function escapeRegex(word: string): string {
+  return word.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')
+}
+
+/** Plain spellings that read as `key`: its plural forms, and `varepsilon` for a Greek `epsilon`. */
+function spellings(key: string): string[] {
+  return GREEK_LETTERS.has(key) ? [...surfaceForms(key), 'var' + key] : surfaceForms(key)
+}
+
+/** One query word compiled for scanning. */
+export class WordPattern {
+  /** Proposes candidate places; global, so callers set `lastIndex`. */
+  readonly finder: RegExp
+
+  constructor(readonly spec: WordSpec) {
+    const words = [...spec.keys].flatMap(spellings)
+    if (spec.prefix !== null) words.push(spec.prefix)
+    // Longest first, so a longer spelling wins over its own prefix at the same place.
+    const unique = [...new Set(words)].sort((a, b) => b.length - a.length)
+    this.finder = new RegExp(unique.length > 0 ? unique.map(escapeRegex).join('|') : '(?!)', 'gi')
+  }
+
+  /** How well a token is this word: 1, PREFIX_WEIGHT for a completion of the prefix, 0 for not at all. */
+  weigh(token: Token): number {
+    if (this.spec.keys.has(foldPlural(token.word))) return 1
+    return this.spec.prefix !== null && token.word.startsWith(this.spec.prefix) ? PREFIX_WEIGHT : 0
+  }
+}
+
+/** A term compiled for scanning: one word, or several that must follow each other (a phrase). */
+export class TermPattern {
+  readonly words: WordPattern[]
+  // The last plain search, reused while its answer still holds: without it, a text whose matches
+  // are all accented would be rescanned to its end after each of them.
+  private last: { text: string; from: number; span: Span | null } | null = null
+
+  constructor(specs: readonly WordSpec[]) {
+    this.words = specs.map((spec) => new WordPattern(spec))
+  }
+
+  /** The first occurrence in `field` at or after `from`, or null. */
+  find(field: ScanText, from = 0): Span | null {
+    const plain = this.findPlain(field.text, from)
+    return this.findAccented(field, from, plain ? plain.start : Infinity) ?? plain
+  }
+
+  /**
+   * How many times the term occurs (completions of a prefix weigh less), looking at no more than
+   * `cap` occurrences: term frequency saturates anyway.
+   */
+  count(field: ScanText, cap: number): number {
+    let total = 0
+    let seen = 0
+    for (let span = this.find(field); span && seen < cap; span = this.find(field, span.end), seen++) total += span.weight
+    return total
+  }
+
+  /** Every occurrence, up to `limit`. */
+  spans(field: ScanText, limit: number): Span[] {
+    const spans: Span[] = []
+    for (let span = this.find(field); span && spans.length < limit; span = this.find(field, span.end)) spans.push(span)
+    return spans
+  }
+
+  /** The occurrence starting with `token`, or null. */
+  private matchAt(text: string, token: Token | null): Span | null {
+    let weight = token ? this.words[0]!.weigh(token) : 0
+    if (!token || weight === 0) return null
+    let end = token.end
+    for (let i = 1; i < this.words.length; i++) {
+      const next = nextToken(text, end)
+      weight *= next ? this.words[i]!.weigh(next) : 0
+      if (!next || weight === 0) return null
+      end = next.end
+    }
+    return { start: token.start, end, weight }
+  }
+
+  private findPlain(text: string, from: number): Span | null {
+    const last = this.last
+    if (last && last.text === text && last.from <= from && (last.span === null || last.span.start >= from)) return last.span
+    const span = this.scanPlain(text, from)
+    this.last = { text, from, span }
+    return span
+  }
+
+  private scanPlain(text: string, from: number): Span | null {
+    const finder = this.words[0]?.finder
+    if (!finder) return null
+    finder.lastIndex = from
+    for (let hit = finder.exec(text); hit; hit = finder.exec(text)) {
+      const span = this.matchAt(text, tokenAt(text, hit.index))
+      if (span) return span
+    }
+    return null
+  }
+
+  // The first occurrence starting with an accented word in [from, before).
+  private findAccented(field: ScanText, from: number, before: number): Span | null {
+    const words = field.accentedWords
+    for (let i = firstWordFrom(words, from); i < words.length && words[i]!.start < before; i++) {
+      const span = this.matchAt(field.text, words[i]!)
+      if (span) return span
+    }
+    return null
+  }
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { TermPattern, type WordSpec } from '../../../src/core/search-pattern.js'
+import { ScanText } from '../../../src/core/search-text.js'
+import { foldPlural } from '../../../src/core/text-plural.js'
+import { tokenize } from '../../../src/core/text.js'
+
+/** Specs for a query value, as the compiler makes them (no typo correction here). */
+function specs(value: string, prefixLast = false): WordSpec[] {
+  const words = tokenize(value).map((t) => t.word)
+  return words.map((word, i) => ({ keys: new Set([foldPlural(word)]), prefix: prefixLast && i === words.length - 1 ? word : null }))
+}
+
+function found(query: string, text: string, prefixLast = false): string[] {
+  const pattern = new TermPattern(specs(query, prefixLast))
+  return pattern.spans(new ScanText(text), 100).map(({ start, end }) => text.slice(start, end))
+}
+
+describe('TermPattern finds words as the tokenizer reads them', () => {
+  it.each([
+    ['graph', 'Graphs and a graph, not a paragraph or graphics.', ['Graphs', 'graph']],
+    ['networks', 'one network, two networks', ['network', 'networks']],
+    ['study', 'a study; two studies', ['study', 'studies']],
+    ['matrix', 'covariance matrices and a matrix', ['matrices', 'matrix']],
+    ['schrodinger', 'Schrödinger and Schro\u0308dinger and SCHRODINGER', ['Schrödinger', 'Schro\u0308dinger', 'SCHRODINGER']],
+    ['Schrödinger', 'Schrodinger', ['Schrodinger']],
+    ['erdos', 'Paul Erdős', ['Erdős']],
+    ['lukasz', 'Łukasz Kaiser', ['Łukasz']],
+    ['efficient', 'an eﬃcient method, efficient too', ['eﬃcient', 'efficient']],
+    ['gp', '$\\mathcal{GP}(m, k)$ and GPs', ['GP', 'GPs']],
+    ['sigma', '$\\Sigma_{ij}$, σ and sigmas but not \\sigmoid', ['Sigma', 'σ', 'sigmas']],
+    ['epsilon', '$\\varepsilon$ and $\\epsilon$ and ϵ, not varepsilon', ['varepsilon', 'epsilon', 'ϵ']],
+    ['x', '$\\pmb{x}$ and x_i but not x2', ['x', 'x']],
+    ['lambda', 'TD(λ) and $\\lambda$', ['λ', 'lambda']],
+    ['mathcal', '$\\mathcal{O}$ but the word mathcal', ['mathcal']],
+    ['log', '$\\log p$ and a log', ['log', 'log']],
+    ['message passing', 'message passing, Message-Passing, message\n\npassing; messages passing; message then passing', ['message passing', 'Message-Passing', 'message\n\npassing', 'messages passing']],
+    ['self-attention', 'self attention and self-attention', ['self attention', 'self-attention']],
+    ['neural \\mathbf{net}', 'neural \\textbf{net}', ['neural \\textbf{net']],
+  ])('%j in %j', (query, text, expected) => {
+    expect(found(query, text)).toEqual(expected)
+  })
+
+  it('matches the last word as a prefix when asked', () => {
+    expect(found('graph neur', 'graph neural nets, graph neurons, graph net', true)).toEqual(['graph neural', 'graph neurons'])
+    expect(found('graph neur', 'graph neural nets', false)).toEqual([])
+  })
+
+  it('counts up to a cap', () => {
+    const text = new ScanText('a a a a a a')
+    expect(new TermPattern(specs('a')).count(text, 4)).toBe(4)
+    expect(new TermPattern(specs('b')).count(text, 4)).toBe(0)
+  })
+
+  it('finds accented and plain occurrences in text order', () => {
+    const text = 'Gödel, then Godel, then Gödel'
+    expect(new TermPattern(specs('godel')).spans(new ScanText(text), 10).map((s) => s.start)).toEqual([0, 12, 24])
+  })
+})

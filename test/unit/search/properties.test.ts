@@ -1,0 +1,158 @@
+/**
+ * Property tests over seeded random queries on the fixture library. The reference is a slow,
+ * obvious matcher: tokenise every field with the tokenizer and compare keys, so the fast scan
+ * (regex candidates, accent lists, clause ordering, early exits) is checked against the definition.
+ */
+import { describe, expect, it } from 'vitest'
+import type { Entry } from '../../../src/core/records.js'
+import { libraryEntries } from '../../../src/core/records.js'
+import { parseQuery, type Query, type Term } from '../../../src/core/query.js'
+import { LibrarySearch } from '../../../src/core/search.js'
+import { hasFigure, hasMath } from '../../../src/core/search-docs.js'
+import { tagMatches } from '../../../src/core/tags.js'
+import { foldPlural } from '../../../src/core/text-plural.js'
+import { tokenize } from '../../../src/core/text.js'
+import { searchFixture } from './fixture.js'
+
+const entries = libraryEntries(searchFixture())
+const search = new LibrarySearch(entries)
+
+/** mulberry32, so every run draws the same queries. */
+function random(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = Math.imul(a ^ (a >>> 15), a | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+// Reference matcher ------------------------------------------------------------------------------
+
+const fieldTexts = (entry: Entry) => {
+  const { paper, summary } = entry
+  return {
+    title: paper.title,
+    author: paper.authors.join('; '),
+    venue: paper.venue ?? '',
+    body: summary ? summary.body : (paper.abstract ?? ''),
+    rest: [summary ? summary.tags.join(' ') : '', [entry.id, paper.key, paper.arxiv ?? '', paper.doi ?? ''].join(' ')].join(' \n '),
+  }
+}
+
+function containsKeys(text: string, keys: string[]): boolean {
+  const words = tokenize(text).map((t) => foldPlural(t.word))
+  return words.some((_, i) => keys.every((key, j) => words[i + j] === key))
+}
+
+function termHolds(term: Term, entry: Entry): boolean {
+  const { paper, summary } = entry
+  switch (term.kind) {
+    case 'text': {
+      const keys = tokenize(term.value).map((t) => foldPlural(t.word))
+      if (keys.length === 0) return true
+      const texts = fieldTexts(entry)
+      const fields = term.field === 'any' ? Object.values(texts) : [texts[term.field]]
+      return fields.some((text) => containsKeys(text, keys))
+    }
+    case 'tag':
+      return (summary?.tags ?? []).some((tag) => tagMatches(tag, term.tag))
+    case 'year':
+      return paper.year !== null && (term.from === null || paper.year >= term.from) && (term.to === null || paper.year <= term.to)
+    case 'has': {
+      const body = fieldTexts(entry).body
+      return term.feature === 'math' ? hasMath(body) : hasFigure(body)
+    }
+    case 'id':
+      return entry.id.toLowerCase().startsWith(term.id) || paper.key.toLowerCase() === term.id
+  }
+}
+
+function reference(query: Query): Set<string> {
+  const holds = (entry: Entry) => query.clauses.every((clause) => clause.anyOf.some((c) => termHolds(c.term, entry) !== c.negated))
+  return new Set(entries.filter(holds).map((e) => e.id))
+}
+
+// Random queries ---------------------------------------------------------------------------------
+
+// Words that occur in the library (so no typo correction applies), and short made-up ones that do not.
+const vocabulary = [...new Set(entries.flatMap((e) => tokenize(Object.values(fieldTexts(e)).join(' ')).map((t) => t.word)))]
+const tags = [...new Set(entries.flatMap((e) => e.summary?.tags ?? []).flatMap((t) => [t, t.split('/')[0]!]))]
+
+function randomQuery(next: () => number): string {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!
+  const condition = (): string => {
+    const roll = next()
+    if (roll < 0.45) return pick(vocabulary)
+    if (roll < 0.55) return pick(['qzx', 'vvq', 'zzz'])
+    if (roll < 0.65) {
+      const words = tokenize(fieldTexts(pick(entries)).body).map((t) => t.word)
+      const at = Math.floor(next() * Math.max(1, words.length - 1))
+      return words.length > 1 ? `"${words[at]} ${words[at + 1]}"` : pick(vocabulary)
+    }
+    if (roll < 0.75) return `-${pick(vocabulary)}`
+    if (roll < 0.83) return `${next() < 0.3 ? '-' : ''}tag:${pick(tags)}`
+    if (roll < 0.9) {
+      const from = 1900 + Math.floor(next() * 130)
+      return pick([`year:${from}`, `year:>=${from}`, `year:<=${from}`, `year:${from}..${from + Math.floor(next() * 30)}`])
+    }
+    if (roll < 0.95) return pick(['has:math', 'has:figure', '-has:math'])
+    const field = pick(['title', 'author', 'venue'] as const)
+    // A word of that field, so that no typo correction applies.
+    const words = tokenize(fieldTexts(pick(entries))[field]).map((t) => t.word)
+    return words.length > 0 ? `${field}:${pick(words)}` : pick(vocabulary)
+  }
+  const clauses = Array.from({ length: 1 + Math.floor(next() * 3) }, () => (next() < 0.25 ? `${condition()} OR ${condition()}` : condition()))
+  return clauses.join(' ')
+}
+
+const queries = (() => {
+  const next = random(20240611)
+  return Array.from({ length: 300 }, () => randomQuery(next))
+})()
+const ALL = { limit: Number.MAX_SAFE_INTEGER }
+
+describe('properties over 300 seeded random queries', () => {
+  it('the filter returns exactly the entries the reference matcher accepts', () => {
+    for (const query of queries) {
+      const parsed = parseQuery(query)
+      expect(new Set(search.filter(parsed).map((e) => e.id)), query).toEqual(reference(parsed))
+    }
+  })
+
+  it('search returns the same entries as the filter', () => {
+    for (const query of queries) {
+      const parsed = parseQuery(query)
+      const found = search.search(parsed, ALL).map((hit) => hit.id)
+      expect(new Set(found), query).toEqual(new Set(search.filter(parsed).map((e) => e.id)))
+      expect(found.length, query).toBe(new Set(found).size)
+    }
+  })
+
+  it('every result satisfies every clause of the query on its own', () => {
+    for (const query of queries) {
+      const parsed = parseQuery(query)
+      const found = search.search(parsed, ALL).map((hit) => hit.id)
+      for (const clause of parsed.clauses) {
+        const alone = new Set(search.filter({ clauses: [clause], openEnded: false }).map((e) => e.id))
+        for (const id of found) expect(alone.has(id), `${id} for ${query}`).toBe(true)
+      }
+    }
+  })
+
+  it('adding an exclusion never adds results', () => {
+    const next = random(7)
+    for (const query of queries) {
+      const before = new Set(search.search(parseQuery(query), ALL).map((hit) => hit.id))
+      const excluded = `${query} -${vocabulary[Math.floor(next() * vocabulary.length)]}`
+      for (const hit of search.search(parseQuery(excluded), ALL)) expect(before.has(hit.id), excluded).toBe(true)
+    }
+  })
+
+  it('draws queries that find something and queries that do not', () => {
+    const sizes = queries.map((q) => search.filter(parseQuery(q)).length)
+    expect(sizes.filter((n) => n === 0).length).toBeGreaterThan(20)
+    expect(sizes.filter((n) => n > 0).length).toBeGreaterThan(100)
+  })
+})
