@@ -10,6 +10,9 @@ import { registerRm } from './commands/rm.js'
 import { registerShow } from './commands/show.js'
 import { registerTags } from './commands/tags.js'
 import { registerStats } from './commands/stats.js'
+import { registerHistory } from './commands/history.js'
+import { registerMergeDriver } from './commands/merge-driver.js'
+import { registerSync } from './commands/sync.js'
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 
@@ -55,5 +58,8 @@ export function buildProgram(ctx: Context): Command {
   registerTags(program, ctx)
   registerRefresh(program, ctx)
   registerStats(program, ctx)
+  registerSync(program, ctx)
+  registerHistory(program, ctx)
+  registerMergeDriver(program, ctx)
   return program
 }

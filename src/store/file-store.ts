@@ -2,10 +2,12 @@ import { lstat, mkdir, readlink, realpath } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { Low } from 'lowdb'
 import { emptyLibrary, type Library } from '../core/model.js'
+import { gitAutoCommit } from '../sync/auto-commit.js'
 import { saveFailure } from './durable-write.js'
 import { LibraryFile } from './library-file.js'
 import { acquireLock } from './lock.js'
-import type { Store } from './store.js'
+import type { ChangeRecorder } from './recorder.js'
+import type { Store, UpdateOptions } from './store.js'
 
 /** Default wait for the library lock before "library busy". */
 export const DEFAULT_LOCK_TIMEOUT_MS = 10_000
@@ -34,11 +36,15 @@ export async function resolveLibraryTarget(path: string, hops = 0): Promise<stri
   }
 }
 
-/** The library in a JSON file: lowdb over our adapter, with a cross-process lock around every update. */
+/**
+ * The library in a JSON file: lowdb over our adapter, with a cross-process lock around every update,
+ * and each update recorded in the library's history (a git commit when sync is on).
+ */
 export class FileStore implements Store {
   constructor(
     readonly path: string,
     private readonly lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS,
+    private readonly recorder: ChangeRecorder = gitAutoCommit,
   ) {}
 
   async read(): Promise<Library> {
@@ -47,7 +53,7 @@ export class FileStore implements Store {
     return db.data
   }
 
-  async update<T>(change: (library: Library) => T | Promise<T>): Promise<T> {
+  async update<T>(change: (library: Library) => T | Promise<T>, options: UpdateOptions<T> = {}): Promise<T> {
     const target = await resolveLibraryTarget(this.path)
     await mkdir(dirname(target), { recursive: true })
     const lock = `${target}.lock`
@@ -57,8 +63,11 @@ export class FileStore implements Store {
     try {
       const db = new Low(new LibraryFile(target), emptyLibrary()) // re-read inside the lock: never a lost update
       await db.read()
+      const recording = await this.recorder.begin(target, db.data)
       const result = await change(db.data)
       await db.write()
+      const { message } = options
+      await recording?.finish(db.data, typeof message === 'function' ? message(result) : message)
       return result
     } finally {
       await release()

@@ -1,5 +1,14 @@
 import type { Library } from '../core/model.js'
 
+/** How an update is told in the library's history (a git commit when sync is on). */
+export interface UpdateOptions<T> {
+  /**
+   * What the change did, e.g. `tags rename ml graph (12 summaries)`, possibly from the change's
+   * result. Without it the history says what changed, record by record (`add x`, `edit x (body)`).
+   */
+  message?: string | ((result: T) => string)
+}
+
 /**
  * The library store (lowdb's Adapter idea, with a locked read-modify-write).
  * Commands read through `read` and change through `update`, never by writing a file themselves.
@@ -13,5 +22,5 @@ export interface Store {
    * Lock, re-read, let `change` mutate the library, then write it durably and unlock.
    * When `change` throws, nothing is written. Returns what `change` returned.
    */
-  update<T>(change: (library: Library) => T | Promise<T>): Promise<T>
+  update<T>(change: (library: Library) => T | Promise<T>, options?: UpdateOptions<T>): Promise<T>
 }

@@ -1,0 +1,19 @@
+import type { Library } from '../core/model.js'
+
+/**
+ * Keeps a history of library changes (git, when sync is on). The store calls it inside its lock:
+ * `begin` before a change, then `finish` after the durable write, so history follows the file in
+ * the order the changes were made.
+ */
+export interface ChangeRecorder {
+  /** Prepare to record a change of the library file `file`; null when this library keeps no history. */
+  begin(file: string, before: Library): Promise<ChangeRecording | null>
+}
+
+export interface ChangeRecording {
+  /**
+   * Record the change that produced `after`, with `message` when the command gave one. Never throws:
+   * the change is saved already, and an unrecorded change is picked up by the next one.
+   */
+  finish(after: Library, message: string | undefined): Promise<void>
+}

@@ -1,0 +1,84 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { ExitCode, PrecisError } from '../core/errors.js'
+import type { Env } from '../store/paths.js'
+
+/** What a git run printed, and how it ended. */
+export interface GitResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** A git command that failed; the message carries git's own words. */
+export class GitError extends PrecisError {
+  constructor(
+    readonly args: readonly string[],
+    readonly result: GitResult,
+  ) {
+    const said = result.stderr.trim() || result.stdout.trim()
+    super(`git ${args.find((a) => !a.startsWith('-')) ?? ''} failed${said ? `: ${said.split('\n')[0]}` : ''}`, ExitCode.failure, said.split('\n').slice(1, 8))
+  }
+}
+
+// Variables that would point git at some other repository than the library's (set when precis runs from a git hook).
+const REPOSITORY_VARIABLES = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_COMMON_DIR', 'GIT_PREFIX']
+
+function gitEnvironment(env: Env): NodeJS.ProcessEnv {
+  const result: NodeJS.ProcessEnv = { ...env, GIT_TERMINAL_PROMPT: '0' } // never wait for a password nobody will type
+  for (const name of REPOSITORY_VARIABLES) delete result[name]
+  return result
+}
+
+/** git, run in one folder without a shell: arguments are never interpreted. */
+export class Git {
+  private identity: Promise<string[]> | undefined
+
+  constructor(
+    readonly cwd: string,
+    private readonly env: Env,
+  ) {}
+
+  /** Start git with piped streams (for output too large to hold, such as every version of the library). */
+  spawn(args: readonly string[]): ChildProcessWithoutNullStreams {
+    return spawn('git', [...args], { cwd: this.cwd, env: gitEnvironment(this.env), stdio: ['pipe', 'pipe', 'pipe'] })
+  }
+
+  /** Run git to the end; resolves whatever the exit code. */
+  run(args: readonly string[]): Promise<GitResult> {
+    return new Promise((resolve, reject) => {
+      const child = this.spawn(args)
+      const out: Buffer[] = []
+      const err: Buffer[] = []
+      child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
+      child.stderr.on('data', (chunk: Buffer) => err.push(chunk))
+      child.on('error', (error: NodeJS.ErrnoException) => {
+        reject(error.code === 'ENOENT' ? new PrecisError('Sync needs git, and git was not found on the PATH', ExitCode.failure, ['Install git, then run the command again.']) : error)
+      })
+      child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }))
+      child.stdin.end()
+    })
+  }
+
+  /** Run git and return its standard output; a failure throws GitError. */
+  async ok(args: readonly string[]): Promise<string> {
+    const result = await this.run(args)
+    if (result.code !== 0) throw new GitError(args, result)
+    return result.stdout
+  }
+
+  /**
+   * Options that give a command which records commits (commit, merge) an identity, only where the
+   * person has configured none: precis must be able to commit on a fresh machine, and must not
+   * speak for someone who has said who they are.
+   */
+  identityOptions(): Promise<string[]> {
+    this.identity ??= this.run(['config', '--get-regexp', '^user\\.(name|email)$']).then(({ stdout }) => {
+      const has = (key: string) => stdout.split('\n').some((line) => line.toLowerCase().startsWith(`${key} `))
+      const options: string[] = []
+      if (!has('user.name') && !(this.env.GIT_AUTHOR_NAME && this.env.GIT_COMMITTER_NAME)) options.push('-c', 'user.name=precis')
+      if (!has('user.email') && !(this.env.GIT_AUTHOR_EMAIL && this.env.GIT_COMMITTER_EMAIL) && !this.env.EMAIL) options.push('-c', 'user.email=precis@localhost')
+      return options
+    })
+    return this.identity
+  }
+}

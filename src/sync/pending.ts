@@ -1,0 +1,53 @@
+import { readFile } from 'node:fs/promises'
+import { posix } from 'node:path'
+import { DataError } from '../core/errors.js'
+import { emptyLibrary } from '../core/model.js'
+import { parseLibrary } from '../core/schema.js'
+import { commitLibrary } from './auto-commit.js'
+import { describeChange } from './commit-message.js'
+import { diffLibraries } from './library-diff.js'
+import { libraryAt, refExists, type LibraryRepo } from './repo.js'
+
+/** The sync files of the library's folder, as paths from the top of the work tree. */
+export function setupFiles(repo: LibraryRepo): string[] {
+  const folder = posix.dirname(repo.rel)
+  return ['.gitattributes', '.gitignore'].map((name) => posix.join(folder, name))
+}
+
+/** Commit the setup files when they changed; true when a commit was made. */
+export async function commitSetup(repo: LibraryRepo, subject: string): Promise<boolean> {
+  const files = setupFiles(repo)
+  await repo.git.ok(['add', '--', ...files])
+  const staged = await repo.git.run(['diff', '--cached', '--quiet', '--', ...files])
+  if (staged.code === 0) return false
+  await repo.git.ok([...(await repo.git.identityOptions()), 'commit', '--quiet', '--no-verify', '-m', subject, '--', ...files])
+  return true
+}
+
+/**
+ * Commit the library file when it differs from the last commit (a hand edit, or a change whose
+ * commit failed), after checking that it is a valid library: precis never commits a broken one.
+ * Returns the commit's subject, or null when there was nothing to commit.
+ */
+export async function commitPendingLibrary(repo: LibraryRepo): Promise<string | null> {
+  const status = await repo.git.ok(['status', '--porcelain', '--untracked-files=all', '--', repo.rel])
+  if (status.trim() === '') return null
+  let working
+  try {
+    working = parseLibrary(await readFile(repo.file, 'utf8'), repo.file)
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error
+    throw new DataError(`${repo.file} has uncommitted changes that are not a valid library, so precis will not commit or sync them`, [
+      ...error.details,
+      'Fix the file, or go back to its last commit with:',
+      `  git -C '${repo.top}' checkout -- '${repo.rel}'`,
+    ])
+  }
+  // A last commit that is itself damaged cannot be compared with: the change is then told in general terms.
+  const committed = (await refExists(repo, 'HEAD')) ? await libraryAt(repo, 'HEAD').catch(() => undefined) : null
+  const described = committed === undefined ? null : describeChange(diffLibraries(committed ?? emptyLibrary(), working))
+  const subject = described?.subject ?? 'rewrite the library file (same records)'
+  const note = 'Committed by precis sync: changes made outside precis, or saved while a commit could not be made.'
+  await commitLibrary(repo.git, repo.rel, subject, [described?.body ?? '', note].filter(Boolean).join('\n\n'))
+  return subject
+}

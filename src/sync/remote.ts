@@ -1,0 +1,78 @@
+import { posix } from 'node:path'
+import { DataError, ExitCode, NetworkError, PrecisError } from '../core/errors.js'
+import type { Library } from '../core/model.js'
+import { GitError } from './git.js'
+import { libraryAt, refExists, type LibraryRepo } from './repo.js'
+import { attributeLine } from './setup.js'
+
+/** The remote a branch syncs with. */
+export interface Remote {
+  name: string
+  url: string
+  branch: string
+  /** Where git keeps what it fetched of the branch: `refs/remotes/<name>/<branch>`. */
+  ref: string
+}
+
+const KEPT_HERE = 'Your changes are committed here; run precis sync again once the remote can be reached.'
+
+/** The branch's configured remote (else `origin`), or null when there is none. */
+export async function branchRemote(repo: LibraryRepo, branch: string): Promise<Remote | null> {
+  const configured = (await repo.git.run(['config', '--get', `branch.${branch}.remote`])).stdout.trim()
+  const name = configured === '' || configured === '.' ? 'origin' : configured
+  const url = await repo.git.run(['remote', 'get-url', name])
+  if (url.code !== 0) return null
+  return { name, url: url.stdout.trim(), branch, ref: `refs/remotes/${name}/${branch}` }
+}
+
+/** Fetch the remote; an unreachable one is a NetworkError that says the local work is safe. */
+export async function fetchRemote(repo: LibraryRepo, remote: Remote): Promise<void> {
+  try {
+    await repo.git.ok(['fetch', '--quiet', '--no-tags', remote.name])
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error
+    throw new NetworkError(`Cannot reach the remote ${remote.name} (${remote.url})`, [...said(error), KEPT_HERE])
+  }
+}
+
+function said(error: GitError): string[] {
+  return (error.result.stderr.trim() || error.result.stdout.trim()).split('\n').slice(0, 6).map((line) => `  ${line}`)
+}
+
+/**
+ * The library on the remote branch as fetched: null when the branch does not exist there yet.
+ * A branch without a precis library (no library file, and no precis merge driver) or with a
+ * damaged one is a DataError: nothing is merged from it.
+ */
+export async function remoteLibrary(repo: LibraryRepo, remote: Remote): Promise<Library | null> {
+  if (!(await refExists(repo, remote.ref))) return null
+  const where = `${remote.name} (${remote.url}), branch ${remote.branch}`
+  let library: Library | null
+  try {
+    library = await libraryAt(repo, remote.ref)
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error
+    throw new DataError(`The library on ${where} is not valid, so precis will not merge it`, [error.message, ...error.details, 'Nothing was merged.'])
+  }
+  if (library !== null) return library
+  const attributes = await repo.git.run(['cat-file', 'blob', `${remote.ref}:${posix.join(posix.dirname(repo.rel), '.gitattributes')}`])
+  if (!attributes.stdout.split('\n').some((line) => line.trim() === attributeLine(repo.name))) {
+    throw new DataError(`${where} is not a precis library: it has no ${repo.rel} and no precis merge driver`, [
+      'Nothing was merged. Check the remote with:',
+      `  git -C '${repo.top}' remote -v`,
+    ])
+  }
+  return null // set up for sync, no library written yet
+}
+
+/** Push HEAD to the remote branch: 'rejected' when the remote moved on meanwhile (fetch and merge again). */
+export async function pushRemote(repo: LibraryRepo, remote: Remote): Promise<'pushed' | 'rejected'> {
+  const args = ['push', '--porcelain', remote.name, `HEAD:refs/heads/${remote.branch}`]
+  const result = await repo.git.run(args)
+  if (result.code === 0) return 'pushed'
+  if (result.stdout.split('\n').some((line) => line.startsWith('!') && line.includes('[rejected]'))) return 'rejected'
+  const failure = new GitError(args, result)
+  const unreachable = !result.stdout.includes('\t') // porcelain prints a line per ref once it has talked to the remote
+  if (unreachable) throw new NetworkError(`Cannot reach the remote ${remote.name} (${remote.url})`, [...said(failure), KEPT_HERE])
+  throw new PrecisError(`The remote ${remote.name} (${remote.url}) refused the push`, ExitCode.failure, [...said(failure), 'Your changes are committed here.'])
+}

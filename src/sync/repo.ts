@@ -1,0 +1,61 @@
+import { stat } from 'node:fs/promises'
+import { basename, dirname, relative, sep } from 'node:path'
+import type { Library } from '../core/model.js'
+import { parseLibrary } from '../core/schema.js'
+import { resolveLibraryTarget } from '../store/file-store.js'
+import type { Env } from '../store/paths.js'
+import { Git } from './git.js'
+
+/** The library file inside a git work tree. */
+export interface LibraryRepo {
+  /** git, run at the top of the work tree. */
+  git: Git
+  /** The work tree's top folder. */
+  top: string
+  /** The library's folder (the top, or a folder below it). */
+  dir: string
+  /** The library file's real path. */
+  file: string
+  /** The library file's name. */
+  name: string
+  /** The library file's path from the top, with `/` (as git names it). */
+  rel: string
+}
+
+/** Where the library file really is: its real path, folder and name. */
+export async function libraryLocation(libraryPath: string): Promise<{ file: string; dir: string; name: string }> {
+  const file = await resolveLibraryTarget(libraryPath)
+  return { file, dir: dirname(file), name: basename(file) }
+}
+
+/** The git work tree holding the library, or null when its folder is in none (or does not exist yet). */
+export async function findLibraryRepo(libraryPath: string, env: Env): Promise<LibraryRepo | null> {
+  const { file, dir, name } = await libraryLocation(libraryPath)
+  const isFolder = await stat(dir).then((s) => s.isDirectory(), () => false)
+  if (!isFolder) return null
+  const probe = await new Git(dir, env).run(['rev-parse', '--show-toplevel'])
+  const top = probe.stdout.trim()
+  if (probe.code !== 0 || top === '') return null
+  return { git: new Git(top, env), top, dir, file, name, rel: relative(top, file).split(sep).join('/') }
+}
+
+/** True when `ref` names a commit. */
+export async function refExists(repo: LibraryRepo, ref: string): Promise<boolean> {
+  return (await repo.git.run(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).code === 0
+}
+
+/**
+ * The library as committed at `ref`, or null when that commit has no library file.
+ * A file that is not a valid library throws DataError naming `ref`.
+ */
+export async function libraryAt(repo: LibraryRepo, ref: string): Promise<Library | null> {
+  const result = await repo.git.run(['cat-file', 'blob', `${ref}:${repo.rel}`])
+  if (result.code !== 0) return null
+  return parseLibrary(result.stdout, `${repo.rel} at ${ref}`)
+}
+
+/** The branch checked out, or null when HEAD is detached. */
+export async function currentBranch(repo: LibraryRepo): Promise<string | null> {
+  const result = await repo.git.run(['symbolic-ref', '--quiet', '--short', 'HEAD'])
+  return result.code === 0 ? result.stdout.trim() : null
+}

@@ -1,0 +1,138 @@
+import { ExitCode, PrecisError, UsageError } from '../core/errors.js'
+import { CONFLICT_TAG } from '../core/merge3.js'
+import { emptyLibrary, type Library } from '../core/model.js'
+import { acquireLock } from '../store/lock.js'
+import type { Env } from '../store/paths.js'
+import { countChanges, diffLibraries, type ChangeCounts } from './library-diff.js'
+import { commitPendingLibrary, commitSetup } from './pending.js'
+import { branchRemote, fetchRemote, pushRemote, remoteLibrary, type Remote } from './remote.js'
+import { currentBranch, findLibraryRepo, libraryAt, refExists, type LibraryRepo } from './repo.js'
+import { ensureSyncSetup, syncIsOn } from './setup.js'
+
+/** What a sync did. */
+export interface SyncReport {
+  /** The work tree's top folder. */
+  top: string
+  branch: string
+  remote: { name: string; url: string } | null
+  /** Parts of the setup that had to be written again. */
+  repaired: string[]
+  /** Subjects of the commits made of changes not committed before. */
+  committed: string[]
+  /** Summaries that came in from the remote. */
+  received: ChangeCounts
+  /** Summaries the remote gained from this push. */
+  sent: ChangeCounts
+  /** Conflict copies the merge made (summaries tagged precis/conflict). */
+  conflicts: string[]
+  pushed: boolean
+}
+
+/** Fetch, merge and push again at most this often when the remote keeps moving under us. */
+const MAX_ATTEMPTS = 3
+
+const REPAIR_SUBJECT = 'precis sync: repair the merge setup'
+
+const none = (): ChangeCounts => ({ added: 0, changed: 0, removed: 0 })
+
+/** The repository of a library that sync was set up for; a usage error otherwise. */
+export async function openSyncedRepo(libraryPath: string, env: Env): Promise<LibraryRepo> {
+  const repo = await findLibraryRepo(libraryPath, env)
+  if (!repo || !(await syncIsOn(repo.dir, repo.name))) {
+    throw new UsageError(`Sync is not set up for ${libraryPath}`, ['Set it up with: precis sync init --remote <url>'])
+  }
+  return repo
+}
+
+async function refuseUnfinishedMerge(repo: LibraryRepo): Promise<void> {
+  if (!(await refExists(repo, 'MERGE_HEAD'))) return
+  throw new PrecisError(`A git merge is unfinished in ${repo.top}`, ExitCode.failure, [
+    `Finish it (git -C '${repo.top}' commit) or abandon it (git -C '${repo.top}' merge --abort), then sync again.`,
+  ])
+}
+
+const headLibrary = async (repo: LibraryRepo): Promise<Library> =>
+  ((await refExists(repo, 'HEAD')) ? await libraryAt(repo, 'HEAD') : null) ?? emptyLibrary()
+
+async function sameCommit(repo: LibraryRepo, a: string, b: string): Promise<boolean> {
+  const [x, y] = await Promise.all([a, b].map((ref) => repo.git.run(['rev-parse', '--verify', '--quiet', ref])))
+  return x!.code === 0 && y!.code === 0 && x!.stdout === y!.stdout
+}
+
+/** Merge the fetched branch into HEAD with the precis driver; a failed merge is undone and reported. */
+async function mergeRemote(repo: LibraryRepo, remote: Remote, theirs: Library, report: SyncReport): Promise<void> {
+  const before = await headLibrary(repo)
+  const args = ['merge', '--quiet', '--no-edit', '--no-verify', '--allow-unrelated-histories', '-m', `sync: merge ${remote.name}/${remote.branch}`, remote.ref]
+  const result = await repo.git.run([...(await repo.git.identityOptions()), ...args])
+  if (result.code !== 0) {
+    const conflicted = (await repo.git.run(['diff', '--name-only', '--diff-filter=U'])).stdout.split('\n').filter(Boolean)
+    await repo.git.run(['merge', '--abort'])
+    throw new PrecisError(`Could not merge ${remote.name}/${remote.branch}`, ExitCode.failure, [
+      ...(result.stderr.trim() || result.stdout.trim()).split('\n').slice(0, 6).map((line) => `  ${line}`),
+      ...(conflicted.length > 0 ? [`Files both sides changed that git could not merge: ${conflicted.join(', ')}`] : []),
+      'The merge was undone: the library and the repository are as they were before this sync.',
+    ])
+  }
+  const after = await headLibrary(repo)
+  const counts = countChanges(diffLibraries(before, after), after)
+  for (const key of ['added', 'changed', 'removed'] as const) report.received[key] += counts[key]
+  const existing = new Set([...before.summaries, ...theirs.summaries].map((s) => s.id))
+  report.conflicts.push(...after.summaries.filter((s) => s.tags.includes(CONFLICT_TAG) && !existing.has(s.id)).map((s) => s.id))
+}
+
+/**
+ * `precis sync`: check and repair the setup, commit what is pending, then fetch, merge (with the
+ * precis driver) and push, again when the remote moved meanwhile. Every step that writes the
+ * library runs under the library's lock; the network steps do not, so other commands wait only
+ * for the local work.
+ */
+export async function syncLibrary(libraryPath: string, env: Env, lockTimeoutMs: number): Promise<SyncReport> {
+  const repo = await openSyncedRepo(libraryPath, env)
+  const repaired = await ensureSyncSetup(repo)
+  await refuseUnfinishedMerge(repo)
+  const branch = await currentBranch(repo)
+  if (branch === null) {
+    throw new PrecisError(`No branch is checked out in ${repo.top} (HEAD is detached)`, ExitCode.failure, [`Check out your branch, e.g. git -C '${repo.top}' switch main, then sync again.`])
+  }
+  const locked = async <T>(work: () => Promise<T>): Promise<T> => {
+    const release = await acquireLock(`${repo.file}.lock`, { timeoutMs: lockTimeoutMs, label: repo.file })
+    try {
+      return await work()
+    } finally {
+      await release()
+    }
+  }
+  const report: SyncReport = { top: repo.top, branch, remote: null, repaired, committed: [], received: none(), sent: none(), conflicts: [], pushed: false }
+  const commitPending = async () => {
+    const subject = await commitPendingLibrary(repo)
+    if (subject !== null) report.committed.push(subject)
+  }
+  await locked(async () => {
+    const repairedFiles = repaired.some((part) => part.startsWith('.git'))
+    if (repairedFiles && (await commitSetup(repo, REPAIR_SUBJECT))) report.committed.push(REPAIR_SUBJECT)
+    await commitPending()
+  })
+  const remote = await branchRemote(repo, branch)
+  if (!remote) return report
+  report.remote = { name: remote.name, url: remote.url }
+  for (let attempt = 1; ; attempt++) {
+    await fetchRemote(repo, remote)
+    const theirs = await remoteLibrary(repo, remote)
+    if (await refExists(repo, remote.ref)) {
+      await locked(async () => {
+        await commitPending() // a hand edit made while fetching
+        await mergeRemote(repo, remote, theirs ?? emptyLibrary(), report)
+      })
+    }
+    if (!(await refExists(repo, 'HEAD')) || (await sameCommit(repo, 'HEAD', remote.ref))) return report
+    if ((await pushRemote(repo, remote)) === 'pushed') {
+      const pushed = await headLibrary(repo)
+      report.sent = countChanges(diffLibraries(theirs ?? emptyLibrary(), pushed), pushed)
+      report.pushed = true
+      return report
+    }
+    if (attempt === MAX_ATTEMPTS) {
+      throw new PrecisError(`${remote.name} kept changing while precis synced with it`, ExitCode.failure, ['Your changes are committed here; run precis sync again.'])
+    }
+  }
+}
