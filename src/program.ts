@@ -13,6 +13,9 @@ import { registerStats } from './commands/stats.js'
 import { registerHistory } from './commands/history.js'
 import { registerMergeDriver } from './commands/merge-driver.js'
 import { registerSync } from './commands/sync.js'
+import { registerCompletion } from './commands/completion.js'
+import { HELP_TOPICS, registerHelp } from './commands/help-topics.js'
+import { FIELDS } from './core/query-fields.js'
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 
@@ -61,5 +64,7 @@ export function buildProgram(ctx: Context): Command {
   registerSync(program, ctx)
   registerHistory(program, ctx)
   registerMergeDriver(program, ctx)
+  registerHelp(program, ctx)
+  registerCompletion(program, ctx, HELP_TOPICS.map((t) => t.name), [...FIELDS.keys()])
   return program
 }

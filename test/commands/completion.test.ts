@@ -1,0 +1,183 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { main } from '../../src/main.js'
+import { testContext, tempDir } from '../support/context.js'
+import { summary } from '../support/library.js'
+import { connectedLibrary } from '../unit/connected/fixture.js'
+import { hasShell, probeBash, probeFish, probeFolder, probeZsh, type Probe } from '../unit/connected/shell-probes.js'
+
+function library() {
+  const lib = connectedLibrary()
+  lib.trash.push({ summary: summary({ id: 'old2010removed', paper: 'old2010removed' }), paper: null, deleted: '2025-01-01T00:00:00.000Z' })
+  return lib
+}
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const ctx = testContext({ library: library() })
+  const code = await main(argv, ctx)
+  return { code, out: ctx.stdout(), err: ctx.stderr() }
+}
+
+async function complete(source: string, prefix: string): Promise<string[]> {
+  const { code, out } = await run(['__complete', source, '--', prefix])
+  expect(code).toBe(0)
+  return out.split('\n').filter(Boolean)
+}
+
+describe('__complete: candidates from the library', () => {
+  it.each([
+    ['handles', 'gil', ['gilmer2017neural', 'gilmer2017neural-2']],
+    ['handles', 'KIPF', ['kipf2017semi']],
+    ['handles', 'dev', ['devlin2019bert']],
+    ['handles', 'zzz', []],
+    ['tags', 'ml', ['ml', 'ml/graphs']],
+    ['tags', '', ['attention', 'bayesian', 'chemistry', 'gnn', 'ml', 'ml/graphs', 'nlp', 'optimisation']],
+    ['tag-ops', '+g', ['+gnn']],
+    ['tag-ops', '-ch', ['-chemistry']],
+    ['tag-ops', 'vas', ['vaswani2017attention']],
+    ['trash', '', ['old2010removed']],
+    ['query', 'tag:ml', ['tag:ml', 'tag:ml/graphs']],
+    ['query', '-tag:b', ['-tag:bayesian']],
+    ['query', 'id:sno', ['id:snoek2012practical']],
+    ['query', 'ye', ['year:']],
+    ['query', 'message', []],
+  ])('%s %j → %j', async (source, prefix, expected) => {
+    expect(await complete(source, prefix)).toEqual(expected)
+  })
+
+  it('leaves out values a shell cannot take (control characters)', async () => {
+    const lib = library()
+    lib.papers.push({ ...lib.papers[0]!, key: 'gilmer\u001b[2J' })
+    const ctx = testContext({ library: lib })
+    await main(['__complete', 'handles', 'gil'], ctx)
+    expect(ctx.stdout()).toBe('gilmer2017neural\ngilmer2017neural-2\n')
+  })
+
+  it('prints nothing, successfully, when the library cannot be read', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'library.json')
+    writeFileSync(file, '{ not json')
+    const ctx = testContext({ library: file })
+    expect(await main(['__complete', 'handles', ''], ctx)).toBe(0)
+    expect(ctx.stdout()).toBe('')
+  })
+
+  it('is hidden from help and from the scripts', async () => {
+    const help = await run(['--help'])
+    expect(help.out).not.toContain('__complete')
+    const script = await run(['completion', 'bash'])
+    expect(script.out).not.toContain('\t__complete\t')
+  })
+})
+
+describe('completion <shell>', () => {
+  it('refuses other shells with the choices', async () => {
+    const { code, err } = await run(['completion', 'tcsh'])
+    expect(code).toBe(2)
+    expect(err).toMatch(/bash, zsh, fish/)
+  })
+
+  it.each(['bash', 'zsh', 'fish'])('the %s script says how to install it', async (shell) => {
+    const { code, out } = await run(['completion', shell])
+    expect(code).toBe(0)
+    expect(out).toMatch(/# Install: precis completion /)
+  })
+})
+
+/** Candidate files for the shell probes, from the real `__complete`. */
+async function candidateFiles(): Promise<Map<string, string[]>> {
+  const files = new Map<string, string[]>()
+  files.set('handles', await complete('handles', ''))
+  files.set('tags', await complete('tags', ''))
+  files.set('trash', await complete('trash', ''))
+  files.set('tag-ops', [...(await complete('tag-ops', '')), ...(await complete('tag-ops', '+')), ...(await complete('tag-ops', '-'))])
+  const query = await Promise.all(['', '-', 'tag:', '-tag:', 'id:'].map((p) => complete('query', p)))
+  files.set('query', query.flat())
+  return files
+}
+
+type Prober = (dir: string, line: string, cwd?: string) => Probe
+
+/** Probes every shell answers alike: [line, what must be offered, what must not]. */
+const COMMON: [string, string[], string[]][] = [
+  ['precis ', ['add', 'list', 'show', 'stats', 'completion', 'help'], ['__complete', 'merge-driver', '--library']],
+  ['precis st', ['stats'], ['show']],
+  ['precis --de', ['--demo'], []],
+  ['precis show gi', ['gilmer2017neural', 'gilmer2017neural-2'], ['kipf2017semi']],
+  ['precis show gilmer2017neural ki', ['kipf2017semi'], []],
+  ['precis show --w', ['--width'], []],
+  ['precis ls --so', ['--sort'], []],
+  ['precis ls --json --so', ['--sort'], []],
+  ['precis tag kipf2017semi +g', ['+gnn'], []],
+  ['precis tag kipf2017semi -', ['-attention', '--query'], []],
+  ['precis edit kipf2017semi --tag ml', ['ml', 'ml/graphs'], []],
+  ['precis tags rename ml/', ['ml/graphs'], []],
+  ['precis tags rename ml/graphs gn', ['gnn'], []],
+  ['precis tags ', ['rename', 'rm'], []],
+  ['precis restore ', ['old2010removed'], ['gilmer2017neural']],
+  ['precis completion ', ['bash', 'zsh', 'fish'], []],
+  ['precis help qu', ['query'], []],
+  ['precis help sh', ['show'], []],
+  ['precis stats --top ', [], ['gilmer2017neural', '--top']],
+]
+
+const SHELLS: [string, Prober][] = [
+  ['bash', probeBash],
+  ['zsh', probeZsh],
+  ['fish', probeFish],
+]
+
+// bash is required (it is on every machine this runs on); zsh and fish are probed where installed.
+describe.each(SHELLS.filter(([shell]) => shell === 'bash' || hasShell(shell)))('the %s script', (shell, probe) => {
+  let dir: string
+
+  beforeAll(async () => {
+    const { out } = await run(['completion', shell])
+    dir = probeFolder(tempDir(`precis-${shell}-`), out, await candidateFiles())
+  })
+
+  it.each(COMMON)('%j offers %j', (line, offered, notOffered) => {
+    const { replies } = probe(dir, line)
+    for (const word of offered) expect(replies).toContain(word)
+    for (const word of notOffered) expect(replies).not.toContain(word)
+  })
+
+  it('passes --library and --demo on to __complete', () => {
+    expect(probe(dir, 'precis --library /tmp/lib.json show gi').calls).toEqual(['--library /tmp/lib.json __complete handles -- gi'])
+    expect(probe(dir, 'precis --demo tags rm b').calls).toEqual(['--demo __complete tags -- b'])
+    expect(probe(dir, 'precis --library=/tmp/x.json rm k').calls).toEqual(['--library=/tmp/x.json __complete handles -- k'])
+  })
+
+  it('does not take a flag value for a command or an argument', () => {
+    expect(probe(dir, 'precis --library sh').replies).not.toContain('show')
+    expect(probe(dir, 'precis --library show sh').replies).toContain('show')
+    expect(probe(dir, 'precis show --width 72 gi').replies).toContain('gilmer2017neural')
+  })
+})
+
+describe('the bash script, in detail', () => {
+  let dir: string
+
+  beforeAll(async () => {
+    const { out } = await run(['completion', 'bash'])
+    dir = probeFolder(tempDir('precis-bash-'), out, await candidateFiles())
+    mkdirSync(join(dir, 'notes'))
+    writeFileSync(join(dir, 'notes', 'gp.md'), '')
+  })
+
+  it('completes files for file flags, also written --flag=value', () => {
+    expect(probeBash(dir, 'precis add --file notes/g').replies).toEqual(['notes/gp.md'])
+    // bash splits the word at "=": the reply is what follows it.
+    expect(probeBash(dir, 'precis --library=notes/g').replies).toEqual(['notes/gp.md'])
+  })
+
+  it('replies after the last ":" for query fields, as bash splits words there', () => {
+    expect(probeBash(dir, 'precis tag --query tag:ml/').replies).toEqual(['ml/graphs'])
+    expect(probeBash(dir, 'precis tag --query ye').replies).toEqual(['year:'])
+  })
+
+  it('offers nothing for free text', () => {
+    expect(probeBash(dir, 'precis add --title Neu').replies).toEqual([])
+  })
+})
