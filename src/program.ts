@@ -8,6 +8,7 @@ import { registerRefresh } from './commands/refresh.js'
 import { registerRestore, registerTrash } from './commands/trash.js'
 import { registerRm } from './commands/rm.js'
 import { registerShow } from './commands/show.js'
+import { registerTag } from './commands/tag.js'
 import { registerTags } from './commands/tags.js'
 import { registerStats } from './commands/stats.js'
 import { registerHistory } from './commands/history.js'
@@ -58,6 +59,7 @@ export function buildProgram(ctx: Context): Command {
   registerRm(program, ctx)
   registerRestore(program, ctx)
   registerTrash(program, ctx)
+  registerTag(program, ctx)
   registerTags(program, ctx)
   registerRefresh(program, ctx)
   registerStats(program, ctx)

@@ -1,0 +1,117 @@
+import type { Command } from 'commander'
+import type { Context } from '../context.js'
+import { CancelError, UsageError } from '../core/errors.js'
+import { resolveSummaries } from '../core/handles.js'
+import type { Library, Summary } from '../core/model.js'
+import { parseQuery, type Query } from '../core/query.js'
+import { libraryEntries } from '../core/records.js'
+import { filterEntries } from '../core/search.js'
+import { applyTagChanges, parseTagWords, planTagChanges, type TagChange, type TagChanges } from '../core/tag-ops.js'
+import { sanitizeTerminal } from '../sanitize.js'
+import { confirmOrRequireYes, canPrompt, inform, printJson } from './shared.js'
+import { chooseTags, guardNewTags } from './tag-prompts.js'
+
+export interface TagOptions {
+  /** Summaries named by id, paper key or prefix; empty with `query`. */
+  handles: string[]
+  /** Bulk: every summary matching this query (search grammar); null with handles. */
+  query: Query | null
+  changes: TagChanges
+  yes: boolean
+  dryRun: boolean
+}
+
+interface RawTagFlags {
+  query?: string
+  yes?: boolean
+  dryRun?: boolean
+}
+
+export function parseTagOptions(words: readonly string[], raw: RawTagFlags): TagOptions {
+  const { handles, changes } = parseTagWords(words)
+  const query = raw.query === undefined ? null : parseQuery(raw.query)
+  if (query !== null && handles.length > 0) throw new UsageError(`Give handles or --query, not both (got ${handles.map((h) => `"${h}"`).join(', ')})`)
+  if (query === null && handles.length === 0) throw new UsageError('Which summaries? Give handles (precis tag gilmer2017neural +gnn) or --query')
+  if (query !== null && changes.add.length + changes.remove.length === 0) throw new UsageError('With --query, give the tags to change: +tag adds, -tag removes')
+  return { handles, query, changes, yes: raw.yes === true, dryRun: raw.dryRun === true }
+}
+
+export function registerTag(program: Command, ctx: Context, run = tagRun): void {
+  program
+    .command('tag')
+    .description('Add (+tag) or remove (-tag) tags on summaries')
+    .argument('[handle-and-tags...]', 'summary ids, paper keys or prefixes, then +tag / -tag')
+    .option('--query <query>', 'change every summary matching the query (as in precis search)')
+    .option('-y, --yes', 'do not ask before changing many summaries with --query')
+    .option('--dry-run', 'print what would change, write nothing')
+    // `-todo` is a tag to remove, not an option.
+    .allowUnknownOption()
+    .addHelpText(
+      'after',
+      `
+Tags are lowercase, spaces become "-", and "/" makes a hierarchy (ml/gnn). A new tag that looks
+like an existing one (gnns / gnn, meta_learning / meta-learning) is warned about. Without +/-
+tags, in a terminal, you pick the tags of one summary from a list. Prints the ids that changed.
+A tag that reads like one of precis' options (-h, -y, -q) goes after "--".
+
+Examples:
+  precis tag gilmer2017neural +gnn +chemistry -todo
+  precis tag gilmer2017neural
+  precis tag --query 'tag:ml year:<2015' +ml/classic -ml --dry-run
+  precis tag --query 'author:hinton' +deep-learning --yes
+  precis tag oh2020discovering -- -y
+`,
+    )
+    .action(async (words: string[], raw: RawTagFlags) => run(parseTagOptions(words, raw), ctx))
+}
+
+/** The summaries named by the handles, or matching the query (papers without a summary have no tags). */
+function targets(lib: Library, opts: TagOptions): Summary[] {
+  if (opts.query === null) return resolveSummaries(lib, opts.handles)
+  return filterEntries(libraryEntries(lib), opts.query).flatMap((entry) => entry.summary ?? [])
+}
+
+/** Without +/- tags: pick one summary's tags in a terminal. */
+async function pickChanges(lib: Library, chosen: readonly Summary[], ctx: Context): Promise<TagChanges> {
+  if (!canPrompt(ctx)) throw new UsageError('Give the tags to change: +tag adds, -tag removes (e.g. precis tag gilmer2017neural +gnn)')
+  if (chosen.length !== 1) throw new UsageError(`Those handles name ${chosen.length} summaries; to pick tags from a list name one, or give +tag / -tag`)
+  const current = chosen[0]!.tags
+  const picked = await chooseTags(lib, current, ctx)
+  return { add: picked.filter((t) => !current.includes(t)), remove: current.filter((t) => !picked.includes(t)) }
+}
+
+/** `+a -b` as typed, for messages and the plan. */
+function formatChange(change: Pick<TagChange, 'added' | 'removed'>): string {
+  return sanitizeTerminal([...change.added.map((t) => `+${t}`), ...change.removed.map((t) => `-${t}`)].join(' '))
+}
+
+function countOf(n: number): string {
+  return `${n} ${n === 1 ? 'summary' : 'summaries'}`
+}
+
+export async function tagRun(opts: TagOptions, ctx: Context): Promise<void> {
+  const lib = await ctx.store.read()
+  const chosen = targets(lib, opts)
+  const given = opts.changes.add.length + opts.changes.remove.length > 0
+  // Picked tags went through the guard as they were typed.
+  const changes = given ? { ...opts.changes, add: await guardNewTags(opts.changes.add, lib, ctx) } : await pickChanges(lib, chosen, ctx)
+  const plan = planTagChanges(chosen, changes)
+  const wanted = formatChange({ added: changes.add, removed: changes.remove })
+  if (plan.length === 0) {
+    if (ctx.globals.json) printJson(ctx, [])
+    return inform(ctx, chosen.length === 0 ? 'No summary matches; nothing to change' : `Nothing to change: ${countOf(chosen.length)} already ${chosen.length === 1 ? 'has' : 'have'} those tags`)
+  }
+  if (opts.dryRun) {
+    if (ctx.globals.json) printJson(ctx, plan)
+    else ctx.io.out(plan.map((c) => `${sanitizeTerminal(c.id)} ${formatChange(c)}\n`).join(''))
+    return inform(ctx, `Would change ${countOf(plan.length)} (dry run: nothing written)`)
+  }
+  if (opts.query !== null && !(await confirmOrRequireYes(ctx, opts.yes, `Change tags (${wanted}) on ${countOf(plan.length)}?`))) {
+    throw new CancelError('No tags were changed')
+  }
+  // Applied to the summaries planned, as they are inside the lock.
+  const made = await ctx.store.update((fresh) => applyTagChanges(fresh, plan.map((c) => c.id), changes, ctx.clock.now()))
+  if (ctx.globals.json) printJson(ctx, made)
+  else ctx.io.out(made.map((c) => sanitizeTerminal(c.id) + '\n').join(''))
+  inform(ctx, `Changed tags on ${countOf(made.length)} (${wanted})`)
+}
