@@ -43,7 +43,7 @@ export async function driveWriters(options: DriveOptions): Promise<DriveResult> 
   let failed = false
   const enoughKills = () => options.kills !== undefined && result.kills >= options.kills
 
-  async function writer(n: number): Promise<void> {
+  async function writer(n: number): Promise<OwnedState> {
     const random = seeded(options.seed * 31 + n)
     let state: OwnedState = new Map()
     let typicalMs = 0 // learnt from the commands left to finish: machines and loads differ
@@ -81,9 +81,10 @@ export async function driveWriters(options: DriveOptions): Promise<DriveResult> 
       }
       state = after
     }
+    return state
   }
 
-  await Promise.all(
+  const finals = await Promise.all(
     Array.from({ length: options.writers }, (_, n) =>
       writer(n).catch((error: unknown) => {
         failed = true
@@ -91,5 +92,8 @@ export async function driveWriters(options: DriveOptions): Promise<DriveResult> 
       }),
     ),
   )
+  // Once everyone is done: no writer's later command lost another's earlier change.
+  const library = readLibraryFile(options.library)
+  for (const [n, state] of finals.entries()) expect(describeState(ownedBy(library, n)), `writer ${n} at the end`).toBe(describeState(state))
   return result
 }

@@ -1,0 +1,115 @@
+import { existsSync, readFileSync, utimesSync, watch, writeFileSync } from 'node:fs'
+import { hostname } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { acquireLock } from '../../src/store/lock.js'
+import { tempDir } from '../support/context.js'
+import { driveWriters } from './support/drive.js'
+import { paddedLibrary, readLibraryFile, writeLibraryFile } from './support/files.js'
+import { precisOn, type RunResult } from './support/precis.js'
+import { seedFromEnv } from './support/random.js'
+
+const addArgs = (n: number) => ['add', '--title', `Waiting writer ${n}`, '--author', `Ada Waiting${n}`, '--year', '2024', '--body', 'x']
+
+function libraryIn(bytes = 0): { dir: string; library: string } {
+  const dir = tempDir('precis-locks-')
+  const library = join(dir, 'library.json')
+  writeLibraryFile(library, paddedLibrary(bytes))
+  return { dir, library }
+}
+
+/** The pid recorded in the lock file, or null when there is none (yet). */
+function lockOwner(lock: string): number | null {
+  try {
+    return (JSON.parse(readFileSync(lock, 'utf8')) as { pid: number }).pid
+  } catch {
+    return null
+  }
+}
+
+/** No process has a pid above Linux's largest pid_max (2^22): such an owner is certainly gone. */
+const DEAD_PID = 4194305
+const MINUTES_AGO = (m: number) => new Date(Date.now() - m * 60_000)
+
+describe('many precis at once', () => {
+  it('20 processes mixing add, edit, rm and restore (and tag, tags rename, import as built): every reported success is in the library at the end', async () => {
+    const { library } = libraryIn(64 * 1024)
+    const result = await driveWriters({
+      library,
+      writers: 20,
+      seed: seedFromEnv(7),
+      commandsPerWriter: 3,
+      killAfter: null,
+      env: { PRECIS_LOCK_TIMEOUT_MS: '120000' },
+    })
+    expect(result).toMatchObject({ commands: 60, succeeded: 60, busy: 0, kills: 0 })
+  }, 180_000)
+
+  it('while a live process holds the lock, 10 writers each give up after PRECIS_LOCK_TIMEOUT_MS with exit 5, naming the lock and its holder, and change nothing', async () => {
+    const { library } = libraryIn()
+    const before = readFileSync(library)
+    const release = await acquireLock(`${library}.lock`, { timeoutMs: 1000, label: library })
+    let results: RunResult[]
+    try {
+      results = await Promise.all(Array.from({ length: 10 }, (_, n) => precisOn(library, addArgs(n), { env: { PRECIS_LOCK_TIMEOUT_MS: '400' } })))
+    } finally {
+      await release()
+    }
+    for (const result of results) {
+      expect(result.code).toBe(5)
+      expect(result.stderr).toContain(`Library busy: ${library} is locked by another precis (held by process ${process.pid} on ${hostname()})`)
+      expect(result.stderr).toContain(`${library}.lock`)
+    }
+    expect(readFileSync(library)).toEqual(before)
+    expect((await precisOn(library, addArgs(99), { env: { PRECIS_LOCK_TIMEOUT_MS: '400' } })).code).toBe(0)
+  })
+
+  it('a writer killed (SIGKILL) while it holds the lock leaves a lock the next writer breaks at once', async () => {
+    const { dir, library } = libraryIn(1024 * 1024)
+    const lock = `${library}.lock`
+    let killedHolding: number | null = null
+    // The lock lives from before the library is read until after it is written: kill as soon as it
+    // names its owner (a lock killed before that is empty: the table below covers it).
+    for (let attempt = 0; attempt < 5 && killedHolding === null; attempt++) {
+      const watcher = watch(dir)
+      const result = await precisOn(library, addArgs(attempt), {
+        onSpawn: (child) =>
+          watcher.on('change', (_, name) => {
+            if (name === 'library.json.lock' && lockOwner(lock) === child.pid) child.kill('SIGKILL')
+          }),
+      })
+      watcher.close()
+      if (result.signal === 'SIGKILL') killedHolding = lockOwner(lock)
+    }
+    expect(killedHolding).toEqual(expect.any(Number))
+    const next = await precisOn(library, addArgs(100), { env: { PRECIS_LOCK_TIMEOUT_MS: '2000' } })
+    expect(next.code, next.stderr).toBe(0)
+    expect(existsSync(lock)).toBe(false)
+    expect(readLibraryFile(library).papers.map((p) => p.title)).toContain('Waiting writer 100')
+  })
+
+  it.each([
+    ['this host, by a process that is gone, is broken', { pid: DEAD_PID, host: hostname(), nonce: 'x' }, 0, 0],
+    ['another host, 2 minutes ago, is broken', { pid: 1, host: 'elsewhere.example', nonce: 'x' }, 2, 0],
+    ['a crash before its owner was written (empty), a minute ago, is broken', '', 1, 0],
+    ['another host, just now, keeps writers out (exit 5)', { pid: 1, host: 'elsewhere.example', nonce: 'x' }, 0, 5],
+    ['a crash before its owner was written (empty), just now, keeps writers out (exit 5)', '', 0, 5],
+    ['this host, by a live process (this test), keeps writers out (exit 5)', { pid: process.pid, host: hostname(), nonce: 'x' }, 0, 5],
+  ] as const)('a lock from %s', async (_, owner, minutesAgo, expectedCode) => {
+    const { library } = libraryIn()
+    const lock = `${library}.lock`
+    writeFileSync(lock, typeof owner === 'string' ? owner : JSON.stringify(owner))
+    utimesSync(lock, MINUTES_AGO(minutesAgo), MINUTES_AGO(minutesAgo))
+    const before = readFileSync(library)
+    const result = await precisOn(library, addArgs(1), { env: { PRECIS_LOCK_TIMEOUT_MS: '600' } })
+    expect(result.code, result.stderr).toBe(expectedCode)
+    if (expectedCode === 0) {
+      expect(existsSync(lock)).toBe(false) // broken, then our own lock released
+      expect(readLibraryFile(library).papers.map((p) => p.title)).toContain('Waiting writer 1')
+    } else {
+      expect(result.stderr).toContain('Library busy')
+      expect(readFileSync(library)).toEqual(before)
+      expect(existsSync(lock)).toBe(true) // a lock that may be live is never broken
+    }
+  })
+})
