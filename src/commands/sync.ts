@@ -48,6 +48,7 @@ Examples:
     .command('init')
     .description("Make the library's folder a git repository (or adopt the one it is in) that precis merges")
     .option('--remote <url>', 'the shared repository (a URL, or the path of a bare repository)')
+    .addHelpText('after', '\nExamples:\n  precis sync init\n  precis sync init --remote git@example.org:lab/library.git\n')
     .action(async (raw: { remote?: string }) => runs.init({ remote: raw.remote ?? null }, ctx))
 }
 
