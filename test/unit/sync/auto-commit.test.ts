@@ -1,0 +1,79 @@
+import { rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Library } from '../../../src/core/model.js'
+import { moveToTrash, restoreFromTrash } from '../../../src/core/trash.js'
+import { FileStore } from '../../../src/store/file-store.js'
+import { findLibraryRepo } from '../../../src/sync/repo.js'
+import { ensureSyncSetup } from '../../../src/sync/setup.js'
+import { tempDir } from '../../support/context.js'
+import { smallLibrary, summary } from '../../support/library.js'
+import { git, sandboxProcessGit } from './git-sandbox.js'
+
+// The store commits through git with this process's environment.
+const env = sandboxProcessGit()
+const NOW = new Date('2026-11-26T12:00:00.000Z')
+
+/** A library file in a fresh repository, with sync set up when `synced`. */
+async function libraryInRepo(synced = true): Promise<{ dir: string; store: FileStore }> {
+  const dir = tempDir('precis-autocommit-')
+  git(env, dir, 'init', '--quiet', '--initial-branch=main')
+  const path = join(dir, 'library.json')
+  if (synced) await ensureSyncSetup((await findLibraryRepo(path, env))!)
+  return { dir, store: new FileStore(path, 2_000) }
+}
+
+/** Commit subjects, newest first; none while the branch has no commit. */
+function subjects(dir: string): string[] {
+  const hasCommits = git(env, dir, 'rev-list', '--all', '--count') !== '0'
+  return hasCommits ? git(env, dir, 'log', '--format=%s').split('\n') : []
+}
+const replace = (lib: Library, next: Library) => void Object.assign(lib, structuredClone(next))
+
+describe('FileStore with sync on', () => {
+  it('commits every change with a message that says what it did', async () => {
+    const { dir, store } = await libraryInRepo()
+    await store.update((lib) => replace(lib, smallLibrary()))
+    await store.update((lib) => void (lib.summaries[0]!.body = 'Rewritten.\n'))
+    await store.update((lib) => void moveToTrash(lib, ['gilmer2017neural-2'], NOW))
+    await store.update((lib) => void restoreFromTrash(lib, 'gilmer2017neural-2'))
+    await store.update((lib) => lib.summaries.forEach((s) => s.tags.push('thesis')), { message: 'tag everything for the thesis' })
+    await store.update((lib) => lib.summaries.length, { message: (n) => `count ${n}` }) // nothing changed: no commit
+    expect(subjects(dir)).toEqual([
+      'tag everything for the thesis',
+      'restore gilmer2017neural-2',
+      'rm gilmer2017neural-2',
+      'edit gilmer2017neural (body)',
+      'add gilmer2017neural, gilmer2017neural-2, rasmussen2004gaussian',
+    ])
+    expect(git(env, dir, 'status', '--porcelain', '--', 'library.json')).toBe('')
+    expect(git(env, dir, 'log', '-1', '--format=%an <%ae>')).toBe('precis <precis@localhost>') // no identity configured here
+  })
+
+  it('commits only the library, never what else the person staged', async () => {
+    const { dir, store } = await libraryInRepo()
+    writeFileSync(join(dir, 'draft.md'), 'mine\n')
+    git(env, dir, 'add', 'draft.md')
+    await store.update((lib) => void lib.summaries.push(summary({ id: 'x', paper: 'x' })))
+    expect(git(env, dir, 'show', '--name-only', '--format=', 'HEAD')).toBe('library.json')
+    expect(git(env, dir, 'diff', '--cached', '--name-only')).toBe('draft.md')
+  })
+
+  it('saves the change even when git cannot commit, and the next change commits both', async () => {
+    const { dir, store } = await libraryInRepo()
+    writeFileSync(join(dir, '.git', 'index.lock'), '') // another git is busy
+    await store.update((lib) => void lib.summaries.push(summary({ id: 'first', paper: 'first' })))
+    expect((await store.read()).summaries.map((s) => s.id)).toEqual(['first'])
+    expect(subjects(dir)).toEqual([])
+    rmSync(join(dir, '.git', 'index.lock'))
+    await store.update((lib) => void lib.summaries.push(summary({ id: 'second', paper: 'second' })))
+    expect(subjects(dir)).toEqual(['add second'])
+    expect(git(env, dir, 'show', 'HEAD:library.json')).toContain('"id": "first"')
+  })
+
+  it('commits nothing when sync is not set up, even in a repository', async () => {
+    const { dir, store } = await libraryInRepo(false)
+    await store.update((lib) => replace(lib, smallLibrary()))
+    expect(subjects(dir)).toEqual([])
+  })
+})

@@ -1,0 +1,34 @@
+import { execFileSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
+import { tempDir } from '../../support/context.js'
+
+/**
+ * An environment in which git reads no configuration of the person running the tests: an empty
+ * global file, no system file, a temporary HOME. No identity either, so precis's fallback is used.
+ */
+export function gitSandbox(): Record<string, string> {
+  const home = tempDir('precis-git-home-')
+  writeFileSync(join(home, 'gitconfig'), '')
+  return { PATH: process.env.PATH ?? '', HOME: home, GIT_CONFIG_GLOBAL: join(home, 'gitconfig'), GIT_CONFIG_NOSYSTEM: '1' }
+}
+
+/** For tests whose code runs git with this process's environment (the store's auto-commit): sandbox it for the file. */
+export function sandboxProcessGit(): Record<string, string> {
+  const env = gitSandbox()
+  const saved = new Map(Object.keys(env).map((name) => [name, process.env[name]]))
+  beforeAll(() => void Object.assign(process.env, env))
+  afterAll(() => {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name]
+      else process.env[name] = value
+    }
+  })
+  return env
+}
+
+/** Run git for a test's own setup and checks; its output, trimmed. */
+export function git(env: Record<string, string>, cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim()
+}
