@@ -3,6 +3,8 @@ import { Command } from 'commander'
 import type { Context, GlobalOptions } from './context.js'
 import { registerAdd } from './commands/add.js'
 import { registerEdit } from './commands/edit.js'
+import { registerExport } from './commands/export.js'
+import { registerImport } from './commands/import.js'
 import { registerList } from './commands/list.js'
 import { registerRefresh } from './commands/refresh.js'
 import { registerRestore, registerTrash } from './commands/trash.js'
@@ -59,6 +61,8 @@ export function buildProgram(ctx: Context): Command {
   registerRm(program, ctx)
   registerRestore(program, ctx)
   registerTrash(program, ctx)
+  registerExport(program, ctx)
+  registerImport(program, ctx)
   registerTag(program, ctx)
   registerTags(program, ctx)
   registerRefresh(program, ctx)

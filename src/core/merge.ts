@@ -3,8 +3,8 @@
  * the real import (inside one `store.update`), so the plan printed is the plan applied.
  *
  * Rules: a paper is the one already in the library with the same key and title, arXiv id, DOI, or
- * normalised title and year; a summary is the one on that paper with the same body, or else the same
- * id. What is identical is "unchanged", so importing the same input twice changes nothing. What
+ * normalised title and year; a summary is the one on that paper with the same content, else the same
+ * id (or, when the input has no ids, the same body). What is identical is "unchanged", so importing the same input twice changes nothing. What
  * differs is a conflict, settled by `onConflict`: `skip` leaves the library's record, `update` takes
  * the imported values, `keep-both` adds the imported record beside it.
  */
@@ -97,8 +97,7 @@ export function mergeRecords(lib: Library, records: readonly ImportRecord[], opt
       }
     }
     for (const imported of record.summaries) {
-      const existing = index.summariesOf(target.key)
-      const same = existing.find((s) => s.body === imported.body) ?? existing.find((s) => imported.id !== null && s.id === imported.id)
+      const same = sameSummary(index.summariesOf(target.key), imported)
       if (!same) {
         addSummary(target, imported, record.origin)
         continue
@@ -115,6 +114,19 @@ export function mergeRecords(lib: Library, records: readonly ImportRecord[], opt
     }
   }
   return actions
+}
+
+/**
+ * The paper's summary that the imported one is: one with the same content (preferring the same id),
+ * else the same id, else, for inputs without ids (BibTeX notes, ShortScience), the same body.
+ */
+function sameSummary(existing: readonly Summary[], imported: ImportedSummary): Summary | undefined {
+  const sameContent = (s: Summary) => differingSummaryFields(s, imported).length === 0
+  return (
+    existing.find((s) => s.id === imported.id && sameContent(s)) ??
+    existing.find(sameContent) ??
+    (imported.id === null ? existing.find((s) => s.body === imported.body) : existing.find((s) => s.id === imported.id))
+  )
 }
 
 /** Whether the actions change the library. */

@@ -15,14 +15,19 @@ export const MAX_JSON_DEPTH = 64
  * one). Throws DataError naming `source` when the file is too big, binary (NUL bytes) or not UTF-8.
  */
 export function decodeInput(bytes: Uint8Array, source: string): string {
-  if (bytes.byteLength > MAX_INPUT_BYTES) {
-    throw new DataError(`${source} is too big to import (${megabytes(bytes.byteLength)} MB; the limit is ${megabytes(MAX_INPUT_BYTES)} MB)`)
-  }
+  checkInputSize(bytes.byteLength, source)
   if (bytes.includes(0)) throw new DataError(`${source} looks like a binary file (it contains NUL bytes), not text`)
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
   } catch {
     throw new DataError(`${source} is not valid UTF-8 text`)
+  }
+}
+
+/** Throws DataError naming `source` when a file of `bytes` bytes is over the import limit. */
+export function checkInputSize(bytes: number, source: string): void {
+  if (bytes > MAX_INPUT_BYTES) {
+    throw new DataError(`${source} is too big to import (${megabytes(bytes)} MB; the limit is ${megabytes(MAX_INPUT_BYTES)} MB)`)
   }
 }
 

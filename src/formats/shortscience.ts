@@ -30,6 +30,7 @@ export function isShortScienceDump(text: string): boolean {
 
 /** Read a page dump: one record per summary, in page order. */
 export function readShortScienceDump(text: string, source: string): ImportResult {
+  if (!isShortScienceDump(text)) throw new DataError(`${source} has no [link] lines, which separate the summaries on a ShortScience page`)
   const chunks = text.split(/^\[link\][ \t]*\r?\n?/m).slice(1) // before the first [link]: the page header
   const records = chunks
     .map((chunk) => chunk.replace(/\r?\n$/, '').replace(TRAILING_DEBRIS, ''))

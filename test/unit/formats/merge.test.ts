@@ -133,6 +133,16 @@ describe('conflicts', () => {
     expect(lib.summaries.map((s) => s.id)).toEqual(['k', 'k-3', 'k-4'])
   })
 
+  it('tells apart summaries with the same body by their ids, and matches id-less ones by body', () => {
+    const lib = base()
+    const actions = merge(lib, [
+      imported({ key: 'k', title: 'T' }, [{ id: 'k-2', body: 'old body', tags: ['other'] }]),
+      imported({ key: 'k', title: 'T' }, [{ body: 'old body', tags: ['a'] }]),
+    ])
+    expect(lib.summaries.map((s) => [s.id, s.tags])).toEqual([['k', ['a']], ['k-2', ['other']]])
+    expect(actions.filter((a) => a.kind === 'summary').map((a) => `${a.id} ${a.outcome}`)).toEqual(['k-2 added', 'k unchanged'])
+  })
+
   it('merges records of the same paper within one input', () => {
     const lib = emptyLibrary()
     const actions = merge(lib, [

@@ -31,6 +31,10 @@ describe('readShortScienceDump', () => {
     expect(records.map((r) => [r.paper.arxiv, r.paper.doi])).toEqual([[null, null], ['1704.01212', null], [null, null]])
   })
 
+  it('refuses a text with no [link] separators, naming it', () => {
+    expect(() => readShortScienceDump('just some text', 'notes.txt')).toThrow(/notes\.txt has no \[link\] lines/)
+  })
+
   it('gives the same titles when the same page is read again', () => {
     expect(readShortScienceDump(page, 'again.txt').records.map((r) => r.paper.title)).toEqual(records.map((r) => r.paper.title))
   })

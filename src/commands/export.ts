@@ -1,0 +1,144 @@
+import { stat } from 'node:fs/promises'
+import path from 'node:path'
+import type { Command } from 'commander'
+import type { Context } from '../context.js'
+import { UsageError } from '../core/errors.js'
+import { pathInside, uniqueFileNames } from '../core/filenames.js'
+import type { Library } from '../core/model.js'
+import { parseQuery, type Query } from '../core/query.js'
+import { libraryEntries } from '../core/records.js'
+import { filterEntries } from '../core/search.js'
+import { libraryToBibtex } from '../formats/bibtex.js'
+import { refuseOverwrites, writeOutputFiles, type OutputFile } from '../formats/export-files.js'
+import { librarySubset, libraryToJson } from '../formats/json.js'
+import { summaryToMarkdown } from '../formats/markdown.js'
+import { readingListMarkdown } from '../formats/reading-list.js'
+import { sanitizeTerminal } from '../sanitize.js'
+import { Progress } from './progress.js'
+import { inform } from './shared.js'
+
+export type ExportFormat = 'md' | 'json' | 'bibtex' | 'html'
+const FORMATS: readonly ExportFormat[] = ['md', 'json', 'bibtex', 'html']
+
+export interface ExportOptions {
+  /** Which summaries (search grammar); null for the whole library. */
+  query: Query | null
+  /** The query as typed, for the default title. */
+  queryText: string
+  format: ExportFormat
+  /** A file, or for `md` a folder (one file per summary); null for stdout. */
+  out: string | null
+  /** Companion BibTeX file for `md`. */
+  bib: string | null
+  force: boolean
+  /** Title of a reading list (md document, html). */
+  title: string | null
+}
+
+interface RawExportFlags {
+  format?: string
+  out?: string
+  bib?: string
+  force?: boolean
+  title?: string
+}
+
+export function parseExportOptions(words: string[], raw: RawExportFlags): ExportOptions {
+  const format = (raw.format ?? 'md') as ExportFormat
+  if (!FORMATS.includes(format)) throw new UsageError(`--format takes one of ${FORMATS.join(', ')}, not "${raw.format}"`)
+  if (raw.bib !== undefined && format !== 'md') throw new UsageError('--bib goes with --format md (the reading list cites the papers in it)')
+  const queryText = words.join(' ').trim()
+  return {
+    query: queryText === '' ? null : parseQuery(queryText),
+    queryText,
+    format,
+    out: raw.out ?? null,
+    bib: raw.bib ?? null,
+    force: raw.force === true,
+    title: raw.title ?? null,
+  }
+}
+
+export function registerExport(program: Command, ctx: Context, run = exportRun): void {
+  program
+    .command('export')
+    .description('Export summaries as Markdown, JSON, BibTeX or an HTML page')
+    .argument('[query...]', 'which summaries (search grammar); all when omitted')
+    .option('--format <format>', 'md, json, bibtex or html', 'md')
+    .option('--out <file|dir>', 'where to write; md to a folder writes one file per summary (default: stdout)')
+    .option('--bib <file>', 'with md: also write the cited papers as BibTeX')
+    .option('--title <text>', 'title of the reading list (md document, html)')
+    .option('--force', 'replace files that exist')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  precis export tag:thesis-ch2 --out review/ --bib review/refs.bib\n' +
+        '  precis export --format md --out list.md --bib refs.bib && pandoc list.md --citeproc -o list.html\n' +
+        '  precis export year:>=2020 --format bibtex > refs.bib\n  precis export --format html --out reading.html\n' +
+        '\n--out names a folder when it ends with "/", is an existing folder, or has no extension.\n',
+    )
+    .action(async (words: string[], raw: RawExportFlags) => run(parseExportOptions(words, raw), ctx))
+}
+
+export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void> {
+  const lib = await ctx.store.read()
+  const entries = libraryEntries(lib)
+  const selected = librarySubset(lib, opts.query ? filterEntries(entries, opts.query) : entries)
+  if (selected.papers.length === 0) inform(ctx, opts.query ? 'No summaries match the query; the export is empty.' : 'The library is empty; the export is empty.')
+  const out = opts.out === null ? null : path.resolve(ctx.cwd, opts.out)
+  const toFolder = out !== null && (await namesFolder(opts.out!, out))
+  if (toFolder && opts.format !== 'md') throw new UsageError(`--out ${opts.out} is a folder; --format ${opts.format} writes one file`)
+  const bib = opts.bib === null ? null : path.resolve(ctx.cwd, opts.bib)
+  const files: OutputFile[] = toFolder ? summaryFiles(selected, out!) : []
+  const document = toFolder ? null : await singleDocument(selected, opts, ctx, out, bib)
+  if (document !== null && out !== null) files.push({ path: out, content: document })
+  if (bib !== null) files.push({ path: bib, content: libraryToBibtex(selected) })
+  await refuseOverwrites(files, opts.force)
+  const progress = new Progress(ctx, 'Exporting', files.length)
+  await writeOutputFiles(files, (done) => progress.update(done))
+  progress.finish()
+  if (document !== null && out === null) ctx.io.out(ctx.io.stdoutIsTTY ? sanitizeTerminal(document) : document)
+  if (files.length > 0) inform(ctx, sanitizeTerminal(wroteMessage(selected, opts, toFolder)))
+}
+
+/** One Markdown file per summary, named after its id, inside `folder`. */
+function summaryFiles(lib: Library, folder: string): OutputFile[] {
+  const names = uniqueFileNames(lib.summaries.map((s) => s.id), '.md')
+  const papers = new Map(lib.papers.map((p) => [p.key, p]))
+  return lib.summaries.map((s) => ({ path: pathInside(folder, names.get(s.id)!), content: summaryToMarkdown(s, papers.get(s.paper)!) }))
+}
+
+async function singleDocument(lib: Library, opts: ExportOptions, ctx: Context, out: string | null, bib: string | null): Promise<string> {
+  const title = opts.title ?? (opts.queryText ? `Reading list: ${opts.queryText}` : 'Reading list')
+  switch (opts.format) {
+    case 'md': {
+      // The list names its bibliography relative to itself, so Pandoc finds it from the list's folder.
+      const bibliography = bib === null ? null : path.relative(out === null ? ctx.cwd : path.dirname(out), bib).split(path.sep).join('/')
+      return readingListMarkdown(lib, { title, bibliography })
+    }
+    case 'json':
+      return libraryToJson(lib)
+    case 'bibtex':
+      return libraryToBibtex(lib)
+    case 'html': {
+      const { readingListHtml } = await import('../formats/html.js') // marked, temml, sanitize-html: only here
+      return readingListHtml(lib, { title, now: ctx.clock.now() })
+    }
+  }
+}
+
+/** `--out` is a folder when written as one (`review/`), when it is one, or when it has no extension. */
+async function namesFolder(given: string, resolved: string): Promise<boolean> {
+  if (/[\\/]$/.test(given)) return true
+  const info = await stat(resolved).catch(() => null)
+  return info ? info.isDirectory() : path.extname(resolved) === ''
+}
+
+function wroteMessage(lib: Library, opts: ExportOptions, toFolder: boolean): string {
+  const bib = opts.bib === null ? '' : ` and ${opts.bib}`
+  if (!toFolder) return `Wrote ${opts.out ?? 'the document to stdout'}${bib}`
+  const summarised = new Set(lib.summaries.map((s) => s.paper))
+  const unsummarised = lib.papers.filter((p) => !summarised.has(p.key)).length
+  const count = lib.summaries.length === 1 ? '1 summary' : `${lib.summaries.length} summaries`
+  const note = unsummarised === 0 ? '' : `; ${unsummarised} paper${unsummarised === 1 ? '' : 's'} without a summary ${unsummarised === 1 ? 'is' : 'are'} only in BibTeX and JSON exports`
+  return `Wrote ${count} to ${opts.out}${bib}${note}`
+}

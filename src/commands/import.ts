@@ -1,0 +1,116 @@
+import path from 'node:path'
+import type { Command } from 'commander'
+import type { Context } from '../context.js'
+import { DataError, UsageError } from '../core/errors.js'
+import { changesLibrary, mergeRecords, type MergeAction, type OnConflict } from '../core/merge.js'
+import { detectFormat, importExtensions, IMPORT_FORMATS, readImport, type ImportFormat } from '../formats/detect.js'
+import { collectImportFiles, readImportFile } from '../formats/import-files.js'
+import { decodeInput } from '../formats/input.js'
+import { planLines, problemLines, tally } from '../formats/merge-report.js'
+import type { ImportProblem, ImportRecord } from '../formats/records.js'
+import { sanitizeTerminal } from '../sanitize.js'
+import { Progress } from './progress.js'
+import { inform, printJson } from './shared.js'
+
+export interface ImportOptions {
+  /** Files and folders; `-` is standard input. */
+  paths: string[]
+  format: ImportFormat | 'auto'
+  dryRun: boolean
+  onConflict: OnConflict
+  /** Import the valid records even when others are invalid. */
+  partial: boolean
+}
+
+interface RawImportFlags {
+  format?: string
+  dryRun?: boolean
+  onConflict?: string
+  partial?: boolean
+}
+
+const CONFLICT_MODES: readonly OnConflict[] = ['skip', 'update', 'keep-both']
+
+export function parseImportOptions(paths: string[], raw: RawImportFlags): ImportOptions {
+  const format = (raw.format ?? 'auto') as ImportFormat | 'auto'
+  if (format !== 'auto' && !IMPORT_FORMATS.includes(format)) {
+    throw new UsageError(`--format takes one of auto, ${IMPORT_FORMATS.join(', ')}, not "${raw.format}"`)
+  }
+  const onConflict = (raw.onConflict ?? 'skip') as OnConflict
+  if (!CONFLICT_MODES.includes(onConflict)) throw new UsageError(`--on-conflict takes one of ${CONFLICT_MODES.join(', ')}, not "${raw.onConflict}"`)
+  if (paths.length === 0) throw new UsageError('What to import? Give files or folders, or - for standard input')
+  if (paths.includes('-') && paths.length > 1) throw new UsageError('Read standard input (-) alone, not with other paths')
+  return { paths, format, dryRun: raw.dryRun === true, onConflict, partial: raw.partial === true }
+}
+
+export function registerImport(program: Command, ctx: Context, run = importRun): void {
+  program
+    .command('import')
+    .description('Import summaries and papers from Markdown, JSON, BibTeX or ShortScience')
+    .argument('[paths...]', 'files or folders (read recursively); - for standard input')
+    .option('--format <format>', `auto, ${IMPORT_FORMATS.join(', ')}`, 'auto')
+    .option('--dry-run', 'print what would change and write nothing')
+    .option('--on-conflict <mode>', 'when a record differs from the library: skip, update or keep-both', 'skip')
+    .option('--partial', 'import the valid records even if some are invalid')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  precis import notes/ --dry-run\n  precis import refs.bib\n  precis import shortscience-export.csv --on-conflict update\n' +
+        '  pbpaste | precis import - --format shortscience\n',
+    )
+    .action(async (paths: string[], raw: RawImportFlags) => run(parseImportOptions(paths, raw), ctx))
+}
+
+export async function importRun(opts: ImportOptions, ctx: Context): Promise<void> {
+  const { records, problems } = await readInputs(opts, ctx)
+  if (problems.length > 0 && !opts.partial) {
+    throw new DataError(`Nothing was imported: ${problems.length} invalid record${problems.length === 1 ? '' : 's'} (--partial imports the rest)`, problemLines(problems).map(sanitizeTerminal))
+  }
+  const mergeOptions = { onConflict: opts.onConflict, now: ctx.clock.now() }
+  const preview = mergeRecords(structuredClone(await ctx.store.read()), records, mergeOptions)
+  if (opts.dryRun) {
+    if (ctx.globals.json) printJson(ctx, { actions: preview, problems })
+    else ctx.io.out(sanitizeTerminal(planLines(preview)))
+    inform(ctx, `Dry run, nothing written: ${tally(preview)}`)
+  } else if (!changesLibrary(preview)) {
+    if (ctx.globals.json) printJson(ctx, { actions: preview, problems })
+    inform(ctx, `Nothing changed: ${tally(preview)}`)
+  } else {
+    // Merged again inside the lock: the library may have changed since the preview was made.
+    const actions: MergeAction[] = await ctx.store.update((lib) => mergeRecords(lib, records, mergeOptions), {
+      message: (done) => `import ${opts.paths.join(' ')} (${tally(done)})`,
+    })
+    if (ctx.globals.json) printJson(ctx, { actions, problems })
+    inform(ctx, `Imported: ${tally(actions)}`)
+  }
+  if (problems.length > 0) inform(ctx, ['Skipped as invalid:', ...problemLines(problems).map((line) => `  ${sanitizeTerminal(line)}`)].join('\n'))
+}
+
+/** Read and parse every input; a file that cannot be read at all is one problem naming it. */
+async function readInputs(opts: ImportOptions, ctx: Context): Promise<{ records: ImportRecord[]; problems: ImportProblem[] }> {
+  const records: ImportRecord[] = []
+  const problems: ImportProblem[] = []
+  const read = async (name: string | null, source: string, load: () => Promise<string>) => {
+    try {
+      const text = await load()
+      const result = await readImport(opts.format === 'auto' ? detectFormat(name, text) : opts.format, text, source)
+      records.push(...result.records)
+      problems.push(...result.problems)
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error
+      problems.push({ origin: source, reason: error.message })
+    }
+  }
+  if (opts.paths[0] === '-') {
+    await read(null, 'stdin', async () => decodeInput(await ctx.io.readStdin(), 'stdin'))
+    return { records, problems }
+  }
+  const files = await collectImportFiles(opts.paths, ctx.cwd, importExtensions(opts.format))
+  const progress = new Progress(ctx, 'Reading', files.length)
+  for (const [i, file] of files.entries()) {
+    const source = path.relative(ctx.cwd, file) || file
+    await read(file, source, () => readImportFile(file, source))
+    progress.update(i + 1)
+  }
+  progress.finish()
+  return { records, problems }
+}

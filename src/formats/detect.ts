@@ -1,0 +1,64 @@
+/**
+ * Which reader an import file needs (`--format auto`) and the one place that calls the readers.
+ * The BibTeX reader is loaded only when a `.bib` file is read: its parser takes ~100 ms to load.
+ */
+import path from 'node:path'
+import { readJsonLibrary } from './json.js'
+import { readMarkdownSummary } from './markdown.js'
+import type { ImportResult } from './records.js'
+import { isShortScienceDump, readShortScienceCsv, readShortScienceDump } from './shortscience.js'
+
+/** The formats `import` reads. */
+export type ImportFormat = 'md' | 'json' | 'bibtex' | 'shortscience'
+
+export const IMPORT_FORMATS: readonly ImportFormat[] = ['md', 'json', 'bibtex', 'shortscience']
+
+const BY_EXTENSION: ReadonlyMap<string, ImportFormat> = new Map([
+  ['.md', 'md'],
+  ['.markdown', 'md'],
+  ['.json', 'json'],
+  ['.bib', 'bibtex'],
+  ['.csv', 'shortscience'],
+])
+
+/** File extensions a directory import picks up for a format (`auto`: all known ones, and `.txt`). */
+export function importExtensions(format: ImportFormat | 'auto'): Set<string> {
+  if (format === 'auto') return new Set([...BY_EXTENSION.keys(), '.txt'])
+  const extensions = [...BY_EXTENSION].filter(([, f]) => f === format).map(([ext]) => ext)
+  return new Set(format === 'shortscience' ? [...extensions, '.txt'] : extensions)
+}
+
+/**
+ * The format of a file from its extension, else from its content: a JSON object, a BibTeX entry,
+ * a ShortScience CSV header or page, and Markdown otherwise. `name` is null for standard input.
+ */
+export function detectFormat(name: string | null, text: string): ImportFormat {
+  const byName = name === null ? undefined : BY_EXTENSION.get(path.extname(name).toLowerCase())
+  if (byName) return byName
+  const start = text.trimStart()
+  if (start.startsWith('{')) return 'json'
+  if (/^(?:%[^\n]*\n\s*)*@\s*[a-z]+\s*[{(]/i.test(start)) return 'bibtex'
+  if (isCsvExport(text) || isShortScienceDump(text)) return 'shortscience'
+  return 'md'
+}
+
+/** Read `text` as `format`; `source` names the input in problems and errors. */
+export async function readImport(format: ImportFormat, text: string, source: string): Promise<ImportResult> {
+  switch (format) {
+    case 'md':
+      return readMarkdownSummary(text, source)
+    case 'json':
+      return readJsonLibrary(text, source)
+    case 'bibtex': {
+      const { readBibtex } = await import('./bibtex-import.js')
+      return readBibtex(text, source)
+    }
+    case 'shortscience':
+      return path.extname(source).toLowerCase() === '.csv' || isCsvExport(text) ? readShortScienceCsv(text, source) : readShortScienceDump(text, source)
+  }
+}
+
+/** ShortScience's CSV export starts with the header `paperid,text`. */
+function isCsvExport(text: string): boolean {
+  return /^\s*"?paperid"?\s*,\s*"?text"?\s*\r?\n/i.test(text)
+}

@@ -1,0 +1,51 @@
+/**
+ * Writing export files: nothing is overwritten without `--force`, and each file is replaced whole
+ * (a temp file beside it, then a rename), so an interrupted export never leaves half a file and a
+ * symbolic link planted where a file will go is replaced, never written through.
+ */
+import { randomBytes } from 'node:crypto'
+import { constants } from 'node:fs'
+import { lstat, mkdir, open, rename, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { UsageError } from '../core/errors.js'
+
+/** A file an export writes. */
+export interface OutputFile {
+  path: string
+  content: string
+}
+
+/** Throws UsageError listing the files that exist already, unless `force`. */
+export async function refuseOverwrites(files: readonly OutputFile[], force: boolean): Promise<void> {
+  if (force) return
+  const existing: string[] = []
+  for (const file of files) if (await lstat(file.path).catch(() => null)) existing.push(file.path)
+  if (existing.length === 0) return
+  const shown = existing.slice(0, 10)
+  if (existing.length > shown.length) shown.push(`... and ${existing.length - shown.length} more`)
+  throw new UsageError(`${existing.length === 1 ? 'A file' : `${existing.length} files`} would be overwritten; pass --force to replace`, shown)
+}
+
+/** Write the files in order, creating folders as needed; `progress` is told after each file. */
+export async function writeOutputFiles(files: readonly OutputFile[], progress: (done: number) => void = () => undefined): Promise<void> {
+  const folders = new Set(files.map((file) => path.dirname(file.path)))
+  for (const folder of folders) await mkdir(folder, { recursive: true })
+  for (let i = 0; i < files.length; i++) {
+    await replaceFile(files[i]!)
+    progress(i + 1)
+  }
+}
+
+async function replaceFile({ path: target, content }: OutputFile): Promise<void> {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
+  const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666)
+  try {
+    await handle.writeFile(content, 'utf8')
+    await handle.close()
+    await rename(temp, target)
+  } catch (error) {
+    await handle.close().catch(() => undefined)
+    await rm(temp, { force: true })
+    throw error
+  }
+}
