@@ -21,9 +21,13 @@ const BY_EXTENSION: ReadonlyMap<string, ImportFormat> = new Map([
   ['.csv', 'shortscience'],
 ])
 
-/** File extensions a directory import picks up for a format (`auto`: all known ones, and `.txt`). */
+/**
+ * File extensions a folder import picks up for a format. `auto` takes the known ones but not `.txt`,
+ * which a folder of notes holds for other reasons (a `LICENSE.txt` is not a summary); a `.txt` named
+ * on the command line is read all the same.
+ */
 export function importExtensions(format: ImportFormat | 'auto'): Set<string> {
-  if (format === 'auto') return new Set([...BY_EXTENSION.keys(), '.txt'])
+  if (format === 'auto') return new Set(BY_EXTENSION.keys())
   const extensions = [...BY_EXTENSION].filter(([, f]) => f === format).map(([ext]) => ext)
   return new Set(format === 'shortscience' ? [...extensions, '.txt'] : extensions)
 }

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { detectFormat, importExtensions } from '../../../src/formats/detect.js'
+
+describe('detectFormat', () => {
+  it.each([
+    ['notes/a.md', 'anything', 'md'],
+    ['A.MARKDOWN', '{', 'md'],
+    ['lib.json', '', 'json'],
+    ['refs.bib', '', 'bibtex'],
+    ['export.csv', '', 'shortscience'],
+    [null, '  {"format": "precis-library"}', 'json'],
+    [null, '% exported\n@article{k, title={t}}', 'bibtex'],
+    [null, 'paperid,text\nx,y\n', 'shortscience'],
+    [null, 'header |\n[link]\nA summary. ![]() |\n', 'shortscience'],
+    ['page.txt', 'header |\n[link]\nA summary.\n', 'shortscience'],
+    [null, '# A note\n\nwith an @ sign and {braces}', 'md'],
+    ['notes.txt', 'plain words', 'md'],
+  ])('%s %j → %s', (name, text, format) => {
+    expect(detectFormat(name, text)).toBe(format)
+  })
+})
+
+describe('importExtensions', () => {
+  it.each([
+    ['auto', ['.md', '.markdown', '.json', '.bib', '.csv']],
+    ['md', ['.md', '.markdown']],
+    ['bibtex', ['.bib']],
+    ['shortscience', ['.csv', '.txt']],
+  ] as const)('%s reads %j from folders', (format, extensions) => {
+    expect([...importExtensions(format)]).toEqual(extensions)
+  })
+})
