@@ -3,10 +3,11 @@
  * the real import (inside one `store.update`), so the plan printed is the plan applied.
  *
  * Rules: a paper is the one already in the library with the same key and title, arXiv id, DOI, or
- * normalised title and year; a summary is the one on that paper with the same content, else the same
- * id (or, when the input has no ids, the same body). What is identical is "unchanged", so importing the same input twice changes nothing. What
- * differs is a conflict, settled by `onConflict`: `skip` leaves the library's record, `update` takes
- * the imported values, `keep-both` adds the imported record beside it.
+ * normalised title and year; a summary is the one on that paper with the same content, else the
+ * same id (or, when the input has no ids, the same body). What is identical is "unchanged", so
+ * importing the same input twice changes nothing. What differs is a conflict, settled by
+ * `onConflict`: `skip` leaves the library's record, `update` takes the imported values, `keep-both`
+ * adds the imported record beside it.
  */
 import type { ImportRecord, ImportedSummary } from '../formats/records.js'
 import { makeCitekey } from './citekey.js'
@@ -74,44 +75,40 @@ export function mergeRecords(lib: Library, records: readonly ImportRecord[], opt
     actions.push({ kind: 'summary', outcome: 'added', id: summary.id, origin })
   }
 
-  for (const record of records) {
+  /** The library's paper for the record (updated, or a new one), after settling any conflict. */
+  const mergePaper = (record: ImportRecord): Paper => {
     const candidates = index.candidates(record.paper)
     // Prefer a candidate that agrees with the import: after a keep-both it is the copy we added.
     const paper = candidates.find((c) => differingPaperFields(c, record.paper).length === 0) ?? candidates[0]
-    let target: Paper
-    if (!paper) target = addPaper(record)
-    else {
-      const differences = differingPaperFields(paper, record.paper)
-      const outcome = differences.length === 0 ? 'unchanged' : conflictOutcome(options.onConflict)
-      if (outcome === 'added') target = addPaper(record)
-      else {
-        if (outcome === 'updated') {
-          for (const field of differences) Object.assign(paper, { [field]: record.paper[field] })
-          index.addPaper(paper)
-        }
-        if (outcome !== 'unchanged' || !touched.has(paper)) {
-          actions.push({ kind: 'paper', outcome, id: paper.key, origin: record.origin, ...(differences.length ? { differences } : {}) })
-        }
-        touched.add(paper)
-        target = paper
-      }
+    if (!paper) return addPaper(record)
+    const differences = differingPaperFields(paper, record.paper)
+    const outcome = differences.length === 0 ? 'unchanged' : conflictOutcome(options.onConflict)
+    if (outcome === 'added') return addPaper(record)
+    if (outcome === 'updated') {
+      for (const field of differences) Object.assign(paper, { [field]: record.paper[field] })
+      index.addPaper(paper)
     }
-    for (const imported of record.summaries) {
-      const same = sameSummary(index.summariesOf(target.key), imported)
-      if (!same) {
-        addSummary(target, imported, record.origin)
-        continue
-      }
-      const differences = differingSummaryFields(same, imported)
-      const outcome = differences.length === 0 ? 'unchanged' : conflictOutcome(options.onConflict)
-      if (outcome === 'added') addSummary(target, imported, record.origin)
-      else {
-        if (outcome === 'updated') {
-          Object.assign(same, { by: imported.by, body: imported.body, tags: imported.tags, updated: imported.updated ?? stamp })
-        }
-        actions.push({ kind: 'summary', outcome, id: same.id, origin: record.origin, ...(differences.length ? { differences } : {}) })
-      }
+    if (outcome !== 'unchanged' || !touched.has(paper)) {
+      actions.push({ kind: 'paper', outcome, id: paper.key, origin: record.origin, ...(differences.length ? { differences } : {}) })
     }
+    touched.add(paper)
+    return paper
+  }
+
+  const mergeSummary = (paper: Paper, imported: ImportedSummary, origin: string): void => {
+    const same = sameSummary(index.summariesOf(paper.key), imported)
+    const differences = same ? differingSummaryFields(same, imported) : []
+    const outcome = !same ? 'added' : differences.length === 0 ? 'unchanged' : conflictOutcome(options.onConflict)
+    if (outcome === 'added' || !same) return addSummary(paper, imported, origin)
+    if (outcome === 'updated') {
+      Object.assign(same, { by: imported.by, body: imported.body, tags: imported.tags, updated: imported.updated ?? stamp })
+    }
+    actions.push({ kind: 'summary', outcome, id: same.id, origin, ...(differences.length ? { differences } : {}) })
+  }
+
+  for (const record of records) {
+    const paper = mergePaper(record)
+    for (const summary of record.summaries) mergeSummary(paper, summary, record.origin)
   }
   return actions
 }
@@ -143,12 +140,8 @@ function conflictOutcome(onConflict: OnConflict): Outcome {
  * exported and imported elsewhere keeps its ids; otherwise the paper's next id.
  */
 function summaryId(key: string, wanted: string | null, taken: Set<string>): string {
-  const belongs = wanted !== null && wanted.length <= MAX_ID && (wanted === key || new RegExp(`^${escapeRegExp(key)}-\\d+$`).test(wanted))
-  if (belongs && !taken.has(wanted)) return wanted
+  const belongs = wanted !== null && (wanted === key || (wanted.startsWith(`${key}-`) && /^\d+$/.test(wanted.slice(key.length + 1))))
+  if (belongs && wanted.length <= MAX_ID && !taken.has(wanted)) return wanted
   if (!taken.has(key)) return key
   for (let n = 2; ; n++) if (!taken.has(`${key}-${n}`)) return `${key}-${n}`
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
