@@ -25,6 +25,10 @@ export type Term =
   | { kind: 'has'; feature: HasFeature }
   /** The summary id or paper key equals `id`, or the summary id starts with it (case-insensitive). */
   | { kind: 'id'; id: string }
+  /** The summary cites the paper `key` names (a paper key or summary id; lowercase), or a citation written `key`. */
+  | { kind: 'cites'; key: string }
+  /** The entry's paper is cited by a summary of `key` (a paper key: any of its summaries; or a summary id). */
+  | { kind: 'citedby'; key: string }
 
 export type HasFeature = 'math' | 'figure'
 
@@ -113,4 +117,6 @@ export const FIELDS: ReadonlyMap<string, FieldSpec> = new Map<string, FieldSpec>
     },
   ],
   ['id', { parse: (value) => ({ kind: 'id', id: value.toLowerCase() }), example: 'id:gilmer2017neural' }],
+  ['cites', { parse: (value) => ({ kind: 'cites', key: value.trim().toLowerCase() }), example: 'cites:gilmer2017neural (summaries citing it)' }],
+  ['citedby', { parse: (value) => ({ kind: 'citedby', key: value.trim().toLowerCase() }), example: 'citedby:gilmer2017neural (papers its summaries cite)' }],
 ])

@@ -3,6 +3,7 @@
  * patterns (typos corrected against the library), metadata terms become predicates, and clauses
  * are ordered so that cheap and selective ones reject most entries before costly ones run.
  */
+import { CitationMatcher } from './citations-search.js'
 import type { Clause, Condition, Query, Term, TextField } from './query.js'
 import { AUTHORS, BODY, FIELD_NAMES, hasFigure, hasMath, TITLE, VENUE, type SearchDoc } from './search-docs.js'
 import { TermPattern, type WordSpec } from './search-pattern.js'
@@ -43,7 +44,7 @@ const TEXT_FIELDS: Record<TextField, readonly number[]> = { any: ALL_FIELDS, tit
 /** Documents sampled to estimate how common each term is (all of them in smaller libraries). */
 const SAMPLE_SIZE = 400
 
-function metaTest(term: Exclude<Term, { kind: 'text' }>): (doc: SearchDoc) => boolean {
+function metaTest(term: Exclude<Term, { kind: 'text' }>, citations: () => CitationMatcher): (doc: SearchDoc) => boolean {
   switch (term.kind) {
     case 'tag':
       return (doc) => doc.entry.summary?.tags.some((tag) => tagMatches(tag, term.tag)) ?? false
@@ -57,6 +58,10 @@ function metaTest(term: Exclude<Term, { kind: 'text' }>): (doc: SearchDoc) => bo
         const id = entry.id.toLowerCase()
         return id.startsWith(term.id) || entry.paper.key.toLowerCase() === term.id
       }
+    case 'cites':
+      return ({ entry }) => citations().cites(entry, term.key)
+    case 'citedby':
+      return ({ entry }) => citations().citedBy(term.key, entry)
   }
 }
 
@@ -89,10 +94,12 @@ export function compileQuery(docs: readonly SearchDoc[], query: Query, options: 
   const terms: ScoringTerm[] = []
   const plainWords: WordSpec[] = []
   const lastCondition = query.clauses.at(-1)?.anyOf.at(-1)
+  let matcher: CitationMatcher | undefined
+  const citations = () => (matcher ??= new CitationMatcher(docs.map((doc) => doc.entry)))
 
   const compileCondition = (condition: Condition, alone: boolean): CompiledCondition | null => {
     const { term, negated } = condition
-    if (term.kind !== 'text') return { negated, test: { kind: 'meta', matches: metaTest(term) } }
+    if (term.kind !== 'text') return { negated, test: { kind: 'meta', matches: metaTest(term, citations) } }
     const fields = TEXT_FIELDS[term.field]
     const prefixLast = options.prefixLast && query.openEnded && condition === lastCondition
     let specs = wordSpecs(term.value, prefixLast)
