@@ -65,14 +65,28 @@ export async function remoteLibrary(repo: LibraryRepo, remote: Remote): Promise<
   return null // set up for sync, no library written yet
 }
 
-/** Push HEAD to the remote branch: 'rejected' when the remote moved on meanwhile (fetch and merge again). */
+/** The commit git last fetched of the remote branch, or null. */
+async function fetchedCommit(repo: LibraryRepo, remote: Remote): Promise<string | null> {
+  const result = await repo.git.run(['rev-parse', '--verify', '--quiet', remote.ref])
+  return result.code === 0 ? result.stdout.trim() : null
+}
+
+/**
+ * Push HEAD to the remote branch: 'rejected' when the remote moved on meanwhile (fetch and merge
+ * again). That shows as `[rejected]` when git saw it before sending, or as the remote refusing to
+ * move its branch when another push landed during ours; the remote's other refusals (a hook, no
+ * permission) are errors.
+ */
 export async function pushRemote(repo: LibraryRepo, remote: Remote): Promise<'pushed' | 'rejected'> {
   const args = ['push', '--porcelain', remote.name, `HEAD:refs/heads/${remote.branch}`]
   const result = await repo.git.run(args)
   if (result.code === 0) return 'pushed'
-  if (result.stdout.split('\n').some((line) => line.startsWith('!') && line.includes('[rejected]'))) return 'rejected'
+  const refused = result.stdout.split('\n').find((line) => line.startsWith('!'))
+  if (refused?.includes('[rejected]')) return 'rejected'
   const failure = new GitError(args, result)
-  const unreachable = !result.stdout.includes('\t') // porcelain prints a line per ref once it has talked to the remote
-  if (unreachable) throw new NetworkError(`Cannot reach the remote ${remote.name} (${remote.url})`, [...said(failure), KEPT_HERE])
+  if (refused === undefined) throw new NetworkError(`Cannot reach the remote ${remote.name} (${remote.url})`, [...said(failure), KEPT_HERE])
+  const before = await fetchedCommit(repo, remote)
+  await fetchRemote(repo, remote)
+  if ((await fetchedCommit(repo, remote)) !== before) return 'rejected'
   throw new PrecisError(`The remote ${remote.name} (${remote.url}) refused the push`, ExitCode.failure, [...said(failure), 'Your changes are committed here.'])
 }
