@@ -10,6 +10,8 @@ import { registerRefresh } from './commands/refresh.js'
 import { registerRestore, registerTrash } from './commands/trash.js'
 import { registerRm } from './commands/rm.js'
 import { registerShow } from './commands/show.js'
+import { registerSearch } from './commands/search.js'
+import { registerBrowse } from './commands/browse.js'
 import { registerTag } from './commands/tag.js'
 import { registerTags } from './commands/tags.js'
 import { registerStats } from './commands/stats.js'
@@ -57,6 +59,8 @@ export function buildProgram(ctx: Context): Command {
   registerAdd(program, ctx)
   registerList(program, ctx)
   registerShow(program, ctx)
+  registerSearch(program, ctx)
+  registerBrowse(program, ctx)
   registerEdit(program, ctx)
   registerRm(program, ctx)
   registerRestore(program, ctx)

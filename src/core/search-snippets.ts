@@ -36,8 +36,10 @@ const MAX_SPANS_PER_TERM = 200
 function collectHits(body: ScanText, patterns: readonly TermPattern[]): Hit[] {
   const hits = patterns.flatMap((pattern, term) => pattern.spans(body, MAX_SPANS_PER_TERM).map((span) => ({ ...span, term })))
   hits.sort((a, b) => a.start - b.start || b.end - a.end)
-  // Keep the first of overlapping hits (a phrase and one of its words).
-  return hits.filter((hit, i) => i === 0 || hit.start >= hits[i - 1]!.end)
+  // Keep the first of overlapping hits (a phrase, not its words again).
+  const kept: Hit[] = []
+  for (const hit of hits) if (kept.length === 0 || hit.start >= kept[kept.length - 1]!.end) kept.push(hit)
+  return kept
 }
 
 // The window that starts a little before `anchor`, covering as many different terms as possible.

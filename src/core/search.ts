@@ -23,6 +23,12 @@ export interface SearchHit extends Entry {
   snippets: Snippet[]
 }
 
+/** The best hits of a search, and how many entries matched in all. */
+export interface SearchResult {
+  hits: SearchHit[]
+  total: number
+}
+
 export interface SearchOptions {
   /** Most hits to return. */
   limit: number
@@ -58,7 +64,7 @@ export class LibrarySearch {
   }
 
   /** Entries matching `query`, best first (ties: most recently updated first, then by id). */
-  search(query: Query, options: SearchOptions): SearchHit[] {
+  search(query: Query, options: SearchOptions): SearchResult {
     const compiled = compileQuery(this.docs, query, { prefixLast: options.prefixLast ?? false })
     const matches = this.scan(compiled)
     this.score(compiled, matches)
@@ -69,11 +75,12 @@ export class LibrarySearch {
       .filter((term) => term.fields.includes(BODY))
       .map((term) => term.pattern)
     const snippetOptions = { count: options.snippets ?? 2, length: SNIPPET_LENGTH }
-    return matches.slice(0, options.limit).map(({ doc, score }) => ({
+    const hits = matches.slice(0, options.limit).map(({ doc, score }) => ({
       ...doc.entry,
       score,
       snippets: snippetOptions.count > 0 ? bodySnippets(doc.fields[BODY]!, patterns, snippetOptions) : [],
     }))
+    return { hits, total: matches.length }
   }
 
   /** Entries matching `query`, in library order (no ranking; the filter of `list`, `export`, `tag --query`). */
@@ -117,7 +124,7 @@ export class LibrarySearch {
 }
 
 /** Search a whole library (a convenience for one query). */
-export function searchLibrary(lib: Library, query: Query, options: SearchOptions): SearchHit[] {
+export function searchLibrary(lib: Library, query: Query, options: SearchOptions): SearchResult {
   return new LibrarySearch(libraryEntries(lib)).search(query, options)
 }
 

@@ -55,6 +55,7 @@ function scriptedPrompter(answers: Answers, asked: string[]): Prompter {
     confirm: async (q) => Boolean(answer(q)),
     select: async (q) => answer(q) as never,
     checkbox: async (q) => answer(q) as never,
+    search: async (q) => answer(q) as never,
   }
 }
 

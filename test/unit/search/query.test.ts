@@ -18,6 +18,9 @@ function shape(query: Query): string[][] {
         return `has=${term.feature}`
       case 'id':
         return `id=${term.id}`
+      case 'cites':
+      case 'citedby':
+        return `${term.kind}=${term.key}`
     }
   }
   return query.clauses.map((clause) => clause.anyOf.map((c) => (c.negated ? '-' : '') + show(c.term)))

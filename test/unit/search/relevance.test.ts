@@ -10,7 +10,7 @@ import { libraryEntries } from '../../../src/core/records.js'
 import { searchFixture } from './fixture.js'
 
 const search = new LibrarySearch(libraryEntries(searchFixture()))
-const ids = (query: string, limit = 10) => search.search(parseQuery(query), { limit, prefixLast: true }).map((hit) => hit.id)
+const ids = (query: string, limit = 10) => search.search(parseQuery(query), { limit, prefixLast: true }).hits.map((hit) => hit.id)
 
 describe('relevance: the expected summary comes first', () => {
   it.each([
@@ -112,7 +112,8 @@ describe('ranking rules', () => {
   })
 
   it('scores are positive and sorted', () => {
-    const hits = search.search(parseQuery('graph'), { limit: 50 })
+    const { hits, total } = search.search(parseQuery('graph'), { limit: 50 })
+    expect(total).toBe(hits.length)
     expect(hits.length).toBeGreaterThan(5)
     for (const [i, hit] of hits.entries()) {
       expect(hit.score).toBeGreaterThan(0)

@@ -1,0 +1,55 @@
+import type { Command } from 'commander'
+import type { Context } from '../context.js'
+import { parseQuery } from '../core/query.js'
+import { entryRecord, libraryEntries } from '../core/records.js'
+import { LibrarySearch, type SearchHit } from '../core/search.js'
+import { formatHitsBlocks, formatHitsPlain } from '../render/search-results.js'
+import { inform, parsePositiveInt, printJson } from './shared.js'
+
+export interface SearchCommandOptions {
+  /** The query words joined by spaces (DESIGN.md section 5). */
+  query: string
+  limit: number
+}
+
+export const DEFAULT_LIMIT = 20
+
+export function parseSearchOptions(words: string[], raw: { limit?: string }): SearchCommandOptions {
+  return { query: words.join(' '), limit: raw.limit === undefined ? DEFAULT_LIMIT : parsePositiveInt('--limit', raw.limit) }
+}
+
+export function registerSearch(program: Command, ctx: Context, run = searchRun): void {
+  program
+    .command('search')
+    .description('Search summaries: ranked results with highlighted snippets')
+    .argument('<query...>', 'words, "phrases", -exclusions, a OR b, title: author: venue: tag: year: has: id:')
+    .option('--limit <n>', `show at most n results (default ${DEFAULT_LIMIT})`)
+    // `-attention` and `-tag:todo` are exclusions in the query, not options.
+    .allowUnknownOption(true)
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  precis search message passing\n' +
+        "  precis search '\"message passing\" tag:gnn year:>=2017'\n" +
+        '  precis search transformer -attention --limit 5\n' +
+        '  precis search author:kingma has:math --json | jq -r .[].id\n' +
+        '\nSee `precis help query` for the whole grammar.\n',
+    )
+    .action(async (words: string[], raw: { limit?: string }) => run(parseSearchOptions(words, raw), ctx))
+}
+
+/** The JSON record of a hit: the entry's contract fields, its score and its first snippet. */
+function hitRecord(hit: SearchHit): Record<string, unknown> {
+  return { ...entryRecord(hit), score: Math.round(hit.score * 1e4) / 1e4, snippet: hit.snippets[0]?.text ?? null }
+}
+
+export async function searchRun(opts: SearchCommandOptions, ctx: Context): Promise<void> {
+  const query = parseQuery(opts.query) // a bad query fails before the library is read
+  const library = await ctx.store.read()
+  const { hits, total } = new LibrarySearch(libraryEntries(library)).search(query, { limit: opts.limit, prefixLast: true })
+  if (ctx.globals.json) return printJson(ctx, hits.map(hitRecord))
+  if (!ctx.io.stdoutIsTTY) return ctx.io.out(formatHitsPlain(hits))
+  if (total === 0) return inform(ctx, 'No summaries match.')
+  await ctx.io.page(formatHitsBlocks(hits, ctx.io.columns ?? 80, ctx.io.style))
+  if (total > hits.length) inform(ctx, `Showing ${hits.length} of ${total} matches (--limit to see more).`)
+}

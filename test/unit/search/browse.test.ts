@@ -1,0 +1,124 @@
+import { render } from '@inquirer/testing'
+import stringWidth from 'fast-string-width'
+import { describe, expect, it } from 'vitest'
+import { browseChoices } from '../../../src/commands/browse.js'
+import { CancelError } from '../../../src/core/errors.js'
+import { libraryEntries } from '../../../src/core/records.js'
+import { LibrarySearch } from '../../../src/core/search.js'
+import { main } from '../../../src/main.js'
+import { escapableSearch, type SearchChoice, type SearchQuestion } from '../../../src/prompts.js'
+import { testContext } from '../../support/context.js'
+import { searchFixture } from './fixture.js'
+
+const search = new LibrarySearch(libraryEntries(searchFixture()))
+const mark = (s: string) => `<${s}>`
+
+describe('browseChoices', () => {
+  it('lists hits as id, year and title, with the best snippet as the description', () => {
+    const [first] = browseChoices(search, 'double helix', 80, mark)
+    expect(first!.value).toBe('watson1953molecular')
+    expect(first!.name).toMatch(/^watson1953molecular {2}1953 {2}Molecular Structure/)
+    expect(first!.description).toContain('<double helix>')
+  })
+
+  it('fits every line to the width', () => {
+    for (const choice of browseChoices(search, 'graph', 40, (s) => s)) {
+      expect(stringWidth(choice.name)).toBeLessThanOrEqual(38)
+      expect(stringWidth(choice.description ?? '')).toBeLessThanOrEqual(40)
+    }
+  })
+
+  it('matches the word being typed as a prefix', () => {
+    expect(browseChoices(search, 'lotte', 80, mark)[0]!.value).toBe('frankle2019lottery')
+  })
+
+  it('lists the newest first before anything is typed', () => {
+    const values = browseChoices(search, '', 80, mark).map((c) => c.value)
+    expect(values[0]).toBe('gilmer2017neural-2') // updated 2024-05
+    expect(values.length).toBeGreaterThan(20)
+  })
+
+  it('a query that cannot parse is an error the prompt shows', () => {
+    expect(() => browseChoices(search, 'graph "unclosed', 80, mark)).toThrow('Unbalanced quote at column 7')
+  })
+})
+
+describe('browse through the fake context', () => {
+  it('searches, renders the chosen summary, returns to the list with the same text, and leaves on Esc', async () => {
+    const questions: SearchQuestion<string>[] = []
+    const script = [
+      (q: SearchQuestion<string>) => q.source('double helix')[0]!.value,
+      () => null, // Esc
+    ]
+    const ctx = testContext({
+      tty: true,
+      library: searchFixture(),
+      answers: { browse: (q: SearchQuestion<string>) => (questions.push(q), script[questions.length - 1]!(q)) },
+    })
+    expect(await main(['browse'], ctx)).toBe(0)
+    expect(questions).toHaveLength(2)
+    expect(questions[1]).toMatchObject({ initial: 'double helix', default: 'watson1953molecular' })
+    expect(ctx.stdout()).toContain('Molecular Structure of Nucleic Acids')
+    expect(ctx.stdout()).toContain('double helix')
+  })
+
+  it('starts with the text given on the command line', async () => {
+    let initial: string | undefined
+    const ctx = testContext({
+      tty: true,
+      library: searchFixture(),
+      answers: { browse: (q: SearchQuestion<string>) => ((initial = q.initial), null) },
+    })
+    expect(await main(['browse', 'tag:gnn', '-survey'], ctx)).toBe(0)
+    expect(initial).toBe('tag:gnn -survey')
+    expect(ctx.stdout()).toBe('')
+  })
+
+  it('Ctrl-C is a cancel (exit 130)', async () => {
+    const ctx = testContext({ tty: true, library: searchFixture(), answers: { browse: new CancelError() } })
+    expect(await main(['browse'], ctx)).toBe(130)
+  })
+
+  it('needs a terminal', async () => {
+    const ctx = testContext({ tty: false, library: searchFixture() })
+    expect(await main(['browse'], ctx)).toBe(2)
+    expect(ctx.stderr()).toContain('precis search')
+  })
+})
+
+describe('escapableSearch on @inquirer/search', () => {
+  const choices = (term: string): SearchChoice<string>[] =>
+    ['graph attention', 'graph networks', 'gaussian processes'].filter((n) => n.includes(term)).map((name) => ({ name, value: name.replace(' ', '-') }))
+  const question: SearchQuestion<string> = { name: 'browse', message: 'Search', source: choices }
+
+  it('shows what the source gives for the typed text, and Enter picks it', async () => {
+    const { answer, events, getScreen, nextRender } = await render(escapableSearch, question)
+    events.type('graph')
+    await nextRender()
+    expect(getScreen()).toContain('graph attention')
+    expect(getScreen()).not.toContain('gaussian processes')
+    events.keypress('down')
+    await nextRender()
+    events.keypress('enter')
+    await expect(answer).resolves.toBe('graph-networks')
+  })
+
+  it('Esc leaves with null', async () => {
+    const { answer, events } = await render(escapableSearch, question)
+    events.keypress('escape')
+    await expect(answer).resolves.toBeNull()
+  })
+
+  it('Ctrl-C still rejects as inquirer does', async () => {
+    const { answer, events } = await render(escapableSearch, question)
+    events.keypress({ name: 'c', ctrl: true })
+    await expect(answer).rejects.toThrow()
+  })
+
+  it('opens with the text typed before and the last choice active', async () => {
+    const { answer, events, getScreen } = await render(escapableSearch, { ...question, initial: 'graph', default: 'graph-networks' })
+    expect(getScreen()).toContain('❯ graph networks')
+    events.keypress('enter')
+    await expect(answer).resolves.toBe('graph-networks')
+  })
+})
