@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { parseLibrary } from '../../src/core/schema.js'
+import { runPrecis } from '../support/cli.js'
+import { tempDir } from '../support/context.js'
+import { git, gitSandbox } from '../unit/sync/git-sandbox.js'
+
+// HOME and GIT_CONFIG_GLOBAL point at temporary files: the person's git config is never read or touched.
+const env = gitSandbox()
+
+async function precis(library: string, ...args: string[]) {
+  const result = await runPrecis(['--library', library, ...args], { env })
+  expect(result.code, `precis ${args.join(' ')}: ${result.stderr}`).toBe(0)
+  return result
+}
+
+const add = (library: string, title: string, author: string, body: string) =>
+  precis(library, 'add', '--title', title, '--author', author, '--year', '2017', '--body', body)
+
+describe('precis sync (spawned, real git)', () => {
+  it('two machines edit the same library, sync through a bare remote and agree; git merges with precis', async () => {
+    const dir = tempDir('precis-e2e-sync-')
+    const remote = join(dir, 'remote.git')
+    git(env, dir, 'init', '--quiet', '--bare', '--initial-branch=main', remote)
+    const [a, b] = [join(dir, 'laptop', 'library.json'), join(dir, 'desktop', 'library.json')]
+
+    await add(a, 'Neural Message Passing', 'Justin Gilmer', 'Messages.\n')
+    await add(a, 'Deep Sets', 'Manzil Zaheer', 'Sets.\n')
+    await precis(a, 'sync', 'init', '--remote', remote)
+    await precis(a, 'sync')
+    await precis(b, 'sync', 'init', '--remote', remote)
+    expect((await precis(b, 'sync')).stderr).toContain('Received from origin/main: 2 added')
+
+    // Concurrent writers on one machine: every change saved and committed, in turn.
+    await Promise.all(['One', 'Two', 'Three', 'Four'].map((word) => add(a, `${word} Paper`, 'Ada Lovelace', `${word}.\n`)))
+    await precis(a, 'edit', 'gilmer2017neural', '--body', 'Laptop body.\n')
+    await precis(a, 'edit', 'zaheer2017deep', '--tag', 'sets')
+    await precis(b, 'edit', 'gilmer2017neural', '--body', 'Desktop body.\n')
+    await precis(b, 'rm', 'zaheer2017deep', '--yes')
+    const subjects = git(env, join(dir, 'laptop'), 'log', '--format=%s').split('\n')
+    expect(subjects.slice(0, 2)).toEqual(['tag zaheer2017deep +sets', 'edit gilmer2017neural (body)'])
+    expect(subjects.filter((s) => /^add lovelace2017/.test(s))).toHaveLength(4)
+
+    await precis(a, 'sync')
+    const merged = await precis(b, 'sync')
+    expect(merged.stderr).toContain('1 conflict(s)')
+    await precis(a, 'sync')
+
+    expect(readFileSync(a, 'utf8')).toBe(readFileSync(b, 'utf8'))
+    const lib = parseLibrary(readFileSync(a, 'utf8'), a)
+    expect(lib.summaries).toHaveLength(7) // 2 + 4 adds + 1 conflict copy
+    // Deleted on the desktop but tagged on the laptop: the edit keeps it.
+    expect(lib.summaries.find((s) => s.id === 'zaheer2017deep')?.tags).toEqual(['sets'])
+    const list = await precis(b, 'list')
+    expect(list.stdout).toMatch(/^gilmer2017neural-conflict\t2017\tNeural Message Passing\tprecis\/conflict\n/m)
+    const shown = await precis(b, 'show', 'gilmer2017neural-conflict', '--raw')
+    expect(shown.stdout).toContain('both copies of the library changed body of `gilmer2017neural`')
+
+    const history = JSON.parse((await precis(b, '--json', 'history', 'gilmer2017neural')).stdout)
+    const bodies = history.map((v: { summary: { body: string } }) => v.summary.body)
+    expect(bodies).toEqual(expect.arrayContaining(['Laptop body.\n', 'Desktop body.\n', 'Messages.\n']))
+    expect(git(env, join(dir, 'laptop'), 'status', '--porcelain')).toBe('')
+  })
+
+  it('git pull in the library folder merges with precis too, never leaving conflict markers', async () => {
+    const dir = tempDir('precis-e2e-pull-')
+    const remote = join(dir, 'remote.git')
+    git(env, dir, 'init', '--quiet', '--bare', '--initial-branch=main', remote)
+    const [a, b] = [join(dir, 'a', 'library.json'), join(dir, 'b', 'library.json')]
+    await add(a, 'Deep Sets', 'Manzil Zaheer', 'Sets.\n')
+    await precis(a, 'sync', 'init', '--remote', remote)
+    await precis(a, 'sync')
+    await precis(b, 'sync', 'init', '--remote', remote)
+    await precis(b, 'sync')
+    await add(a, 'Graph Attention', 'Petar Velickovic', 'GAT.\n')
+    await precis(a, 'sync')
+    await add(b, 'Message Passing', 'Justin Gilmer', 'MPNN.\n')
+    git(env, join(dir, 'b'), '-c', 'user.name=t', '-c', 'user.email=t@t', 'pull', '--quiet', '--no-rebase', '--no-edit', 'origin', 'main')
+    const text = readFileSync(b, 'utf8')
+    expect(text).not.toContain('<<<<<<<')
+    expect(parseLibrary(text, b).summaries.map((s) => s.id)).toEqual(['gilmer2017message', 'velickovic2017graph', 'zaheer2017deep'])
+  })
+})
