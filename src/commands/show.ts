@@ -40,7 +40,8 @@ function resolveGroups(lib: Library, handles: readonly string[]): Resolved[] {
 }
 
 export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
-  const groups = resolveGroups(await ctx.store.read(), opts.handles)
+  const library = await ctx.store.read()
+  const groups = resolveGroups(library, opts.handles)
   if (ctx.globals.json) {
     const entries = groups.flatMap(({ paper, summaries }): Entry[] =>
       summaries.length > 0 ? summaries.map((summary) => ({ id: summary.id, paper, summary })) : [{ id: paper.key, paper, summary: null }],
@@ -53,6 +54,9 @@ export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
   }
   const width = opts.width ?? (ctx.io.columns === null ? 80 : Math.min(ctx.io.columns, MAX_READING_WIDTH))
   const { renderPaper } = await import('../render/show.js') // marked-terminal and temml: loaded only to render
+  const { ShowCitations } = await import('../render/citations.js')
   const options = { width, color: ctx.io.color, hyperlinks: ctx.io.hyperlinks }
-  await ctx.io.page(groups.map((g) => renderPaper(g.paper, g.summaries, options)).join('\n'))
+  const citations = new ShowCitations(library, options)
+  const pages = groups.map((g) => renderPaper(g.paper, g.summaries.map((s) => citations.display(s)), options) + citations.citedBy(g.paper))
+  await ctx.io.page(pages.join('\n'))
 }

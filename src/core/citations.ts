@@ -16,6 +16,11 @@ export interface Citation {
   /** The keys as written, in order: several for `\cite{a,b}`, one otherwise. */
   keys: string[]
   form: CitationForm
+  /**
+   * Part of the sentence rather than a parenthetical: `\citet`, `\textcite`, `\citeauthor`,
+   * `\citealt` and a bare `@key`. (Pandoc's bracketed form carries its brackets in the text.)
+   */
+  textual: boolean
   /** Where it is: the whole command for LaTeX, `@key` (or `-@key`) for the Pandoc forms. */
   start: number
   end: number
@@ -24,12 +29,13 @@ export interface Citation {
 // Pandoc's citation key: starts with a letter, digit or _, with punctuation only inside it.
 // It ends where it cannot go on: `@ada@example.org` is not `@ad` followed by text.
 const KEY = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*(?![\p{L}\p{N}_@]|[:.#$%&\-+?<>~/][\p{L}\p{N}_@])`
-const LATEX = /\\(?:cite|citep|citet|citealp|citealt|citeauthor|citeyear|parencite|textcite|autocite|footcite)\*?(?:\[[^\]\n]*\]){0,2}\{([^{}\n]*)\}/g
+const LATEX = /\\(cite|citep|citet|citealp|citealt|citeauthor|citeyear|parencite|textcite|autocite|footcite)\*?(?:\[[^\]\n]*\]){0,2}\{([^{}\n]*)\}/g
 // A bracketed group that holds citations; not a link (`[...](`), a reference (`[...][`) or a definition (`[...]:`).
 const BRACKET = /\[([^[\]\n]*@[^[\]\n]*)\](?![([:])/g
 const IN_BRACKET = new RegExp(String.raw`(?<=^|[\s;])-?@(${KEY})`, 'gu')
 const BARE = new RegExp(String.raw`(?<=^|[\s({"'“‘*_])@(${KEY})`, 'gu')
 const QUICK = /@|\\[a-z]*cite/
+const TEXTUAL_COMMANDS = new Set(['citet', 'textcite', 'citeauthor', 'citealt'])
 
 /** Every citation in `body`, in order of position (bare `@key`s included: resolution decides). */
 export function extractCitations(body: string): Citation[] {
@@ -39,8 +45,9 @@ export function extractCitations(body: string): Citation[] {
   const found: Citation[] = []
   for (const match of body.matchAll(LATEX)) {
     if (!free(match.index) || escaped(body, match.index)) continue
-    const keys = match[1]!.split(',').map((key) => key.trim()).filter((key) => key !== '')
-    if (keys.length > 0) found.push({ keys, form: 'latex', start: match.index, end: match.index + match[0].length })
+    const keys = match[2]!.split(',').map((key) => key.trim()).filter((key) => key !== '')
+    const textual = TEXTUAL_COMMANDS.has(match[1]!)
+    if (keys.length > 0) found.push({ keys, form: 'latex', textual, start: match.index, end: match.index + match[0].length })
   }
   const groups: [number, number][] = []
   for (const group of body.matchAll(BRACKET)) {
@@ -48,10 +55,10 @@ export function extractCitations(body: string): Citation[] {
     const cited = [...group[1]!.matchAll(IN_BRACKET)].filter((m) => free(contentStart + m.index))
     if (cited.length === 0) continue
     groups.push([group.index, group.index + group[0].length])
-    for (const m of cited) found.push({ keys: [m[1]!], form: 'pandoc', start: contentStart + m.index, end: contentStart + m.index + m[0].length })
+    for (const m of cited) found.push({ keys: [m[1]!], form: 'pandoc', textual: false, start: contentStart + m.index, end: contentStart + m.index + m[0].length })
   }
   for (const match of body.matchAll(BARE)) {
-    if (free(match.index) && !inSpans(groups, match.index)) found.push({ keys: [match[1]!], form: 'bare', start: match.index, end: match.index + match[0].length })
+    if (free(match.index) && !inSpans(groups, match.index)) found.push({ keys: [match[1]!], form: 'bare', textual: true, start: match.index, end: match.index + match[0].length })
   }
   return found.sort((a, b) => a.start - b.start)
 }
@@ -91,6 +98,22 @@ export function resolveCitations(body: string, resolver: CitationResolver): Reso
   return extractCitations(body)
     .map((citation) => ({ ...citation, cited: citation.keys.map((key) => ({ key, paper: resolver.resolve(key) })) }))
     .filter((citation) => citation.form !== 'bare' || citation.cited[0]!.paper !== null)
+}
+
+/**
+ * `body` with each citation replaced by what `format` makes of it; `null` keeps it as written.
+ * Code and math are never touched (citations are not found there).
+ */
+export function rewriteCitations(body: string, resolver: CitationResolver, format: (citation: ResolvedCitation) => string | null): string {
+  let out = ''
+  let last = 0
+  for (const citation of resolveCitations(body, resolver)) {
+    const replacement = format(citation)
+    if (replacement === null) continue
+    out += body.slice(last, citation.start) + replacement
+    last = citation.end
+  }
+  return last === 0 ? body : out + body.slice(last)
 }
 
 /** The keys of the papers a summary cites, distinct, in order of first citation; its own paper left out. */

@@ -10,7 +10,7 @@ import { libraryOf, paper, summary } from '../../support/library.js'
  * Word counts (126 in all) are written next to each body.
  */
 export function connectedLibrary(): Library {
-  return libraryOf(
+  const lib = libraryOf(
     [
       paper({ key: 'gilmer2017neural', title: 'Neural Message Passing for Quantum Chemistry', year: 2017, venue: 'ICML' }),
       paper({ key: 'kipf2017semi', title: 'Semi-Supervised Classification with Graph Convolutional Networks', year: 2017, venue: 'ICLR' }),
@@ -59,4 +59,6 @@ export function connectedLibrary(): Library {
       }),
     ],
   )
+  for (const s of lib.summaries) s.updated = s.created
+  return lib
 }

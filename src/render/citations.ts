@@ -1,0 +1,113 @@
+/**
+ * Citations as `show` displays them. Before a body is rendered, each citation becomes Markdown
+ * naming the paper by its short title (a link to the paper where hyperlinks are on), so the
+ * renderer wraps and styles it like any other text; a key the library does not know reads
+ * `?key`, as LaTeX prints `[?]`. After the summaries, "Cited by" lists the summaries citing the paper.
+ */
+import { citationGraph, CitationResolver, rewriteCitations, type CitationGraph, type ResolvedCitation } from '../core/citations.js'
+import type { Library, Paper, Summary } from '../core/model.js'
+import { sanitizeTerminal } from '../sanitize.js'
+import { linkTarget, makeStyles, type RenderOptions } from './styles.js'
+import { displayWidth, indent, wrapText } from './wrap.js'
+
+/** A title longer than this is cut at a word boundary. */
+const MAX_SHORT_TITLE = 48
+/** A lead-in before `:` ("BERT: Pre-training of ...") is the short title when it is this long at most. */
+const MAX_LEAD_IN = 40
+
+/** "BERT" for "BERT: Pre-training of Deep ...", a long title cut at a word with `…`, else the title. */
+export function shortTitle(title: string): string {
+  const clean = title.replace(/\s+/g, ' ').trim()
+  const colon = clean.indexOf(': ')
+  if (colon > 0 && colon <= MAX_LEAD_IN) return clean.slice(0, colon)
+  if ([...clean].length <= MAX_SHORT_TITLE) return clean
+  const cut = [...clean].slice(0, MAX_SHORT_TITLE).join('')
+  const space = cut.lastIndexOf(' ')
+  return (space > MAX_SHORT_TITLE / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '') + '…'
+}
+
+/** Where a paper lives on the web: its arXiv page, its DOI, or its URL. */
+export function paperUrl(paper: Paper): string | null {
+  if (paper.arxiv) return `https://arxiv.org/abs/${paper.arxiv}`
+  if (paper.doi) return `https://doi.org/${paper.doi}`
+  return paper.url
+}
+
+/**
+ * Text that Markdown shows as written. Brackets and parentheses become HTML entities rather than
+ * backslash escapes, because `\\(` and `\\[` open math for the renderer; other ASCII punctuation
+ * is backslash-escaped (CommonMark allows it; `\\$` is a dollar sign to the math finder too).
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}<>#+\-.!|~$&"']/g, '\\$&').replace(/[[\]()]/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+function citedText(key: string, paper: Paper | null, hyperlinks: boolean): string {
+  if (!paper) return escapeMarkdown(`?${key}`)
+  const title = `*${escapeMarkdown(shortTitle(paper.title))}*`
+  const url = hyperlinks ? paperUrl(paper) : null
+  return url && linkTarget(url) ? `[${title}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)` : title
+}
+
+/** The Markdown a citation is shown as: its papers' short titles, in brackets unless it is part of the sentence. */
+export function citationMarkdown(citation: ResolvedCitation, hyperlinks: boolean): string {
+  const names = citation.cited.map(({ key, paper }) => citedText(key, paper, hyperlinks))
+  const joined = names.join('; ')
+  return citation.form === 'latex' && !citation.textual ? `&#91;${joined}&#93;` : joined
+}
+
+/** A summary citing the paper being shown, with its own paper. */
+export interface CitingSummary {
+  summary: Summary
+  paper: Paper
+}
+
+/**
+ * A rule like the one opening each summary, `── Cited by 2 ───`, then one line per citing summary:
+ * its id (a handle for `show`) and its paper's short title. '' when no summary cites the paper.
+ */
+export function renderCitedBy(citing: readonly CitingSummary[], opts: RenderOptions): string {
+  if (citing.length === 0) return ''
+  const styles = makeStyles(opts)
+  const width = Math.max(20, opts.width)
+  const label = `── Cited by ${citing.length} `
+  const rule = styles.dim(label + '─'.repeat(Math.max(2, width - displayWidth(label))))
+  const ids = citing.map(({ summary }) => sanitizeTerminal(summary.id))
+  const idWidth = Math.min(Math.max(...ids.map(displayWidth)), Math.floor(width / 2))
+  const lines = citing.map(({ paper }, i) => {
+    const id = ids[i]!
+    const title = sanitizeTerminal(shortTitle(paper.title))
+    const url = opts.hyperlinks ? paperUrl(paper) : null
+    const column = styles.link(id) + ' '.repeat(Math.max(0, idWidth - displayWidth(id))) + '  '
+    return indent(wrapText(url ? styles.hyperlink(title, url) : title, Math.max(10, width - idWidth - 2)), column, ' '.repeat(idWidth + 2))
+  })
+  return `${rule}\n${lines.join('\n')}`
+}
+
+/** What `show` adds for citations: bodies with titles for citation keys, and "Cited by" after a paper. */
+export class ShowCitations {
+  private readonly resolver: CitationResolver
+  private readonly graph: CitationGraph
+  private readonly papers: Map<string, Paper>
+
+  constructor(lib: Pick<Library, 'papers' | 'summaries'>, private readonly opts: RenderOptions) {
+    this.resolver = new CitationResolver(lib)
+    this.graph = citationGraph(lib, this.resolver)
+    this.papers = new Map(lib.papers.map((p) => [p.key, p]))
+  }
+
+  /** The summary with its citations as Markdown titles, to render (the stored summary is not changed). */
+  display(summary: Summary): Summary {
+    return { ...summary, body: rewriteCitations(summary.body, this.resolver, (c) => citationMarkdown(c, this.opts.hyperlinks)) }
+  }
+
+  /** "Cited by" for `paper`, after a blank line and ending with a newline; '' when nothing cites it. */
+  citedBy(paper: Paper): string {
+    const citing = (this.graph.citedBy.get(paper.key) ?? []).flatMap((summary) => {
+      const citingPaper = this.papers.get(summary.paper)
+      return citingPaper ? [{ summary, paper: citingPaper }] : []
+    })
+    const section = renderCitedBy(citing, this.opts)
+    return section === '' ? '' : `\n${section}\n`
+  }
+}
