@@ -121,7 +121,10 @@ async function singleDocument(lib: Library, opts: ExportOptions, ctx: Context, o
       return libraryToBibtex(lib)
     case 'html': {
       const { readingListHtml } = await import('../formats/html.js') // marked, temml, sanitize-html: only here
-      return readingListHtml(lib, { title, now: ctx.clock.now() })
+      const progress = new Progress(ctx, 'Rendering', lib.summaries.length)
+      const page = readingListHtml(lib, { title, now: ctx.clock.now(), progress: (done) => progress.update(done) })
+      progress.finish()
+      return page
     }
   }
 }

@@ -3,9 +3,9 @@ import type { Command } from 'commander'
 import type { Context } from '../context.js'
 import { DataError, UsageError } from '../core/errors.js'
 import { changesLibrary, mergeRecords, type MergeAction, type OnConflict } from '../core/merge.js'
-import { detectFormat, importExtensions, IMPORT_FORMATS, readImport, type ImportFormat } from '../formats/detect.js'
+import { detectFormat, importExtensions, importSizeLimit, IMPORT_FORMATS, readImport, type ImportFormat } from '../formats/detect.js'
 import { collectImportFiles, readImportFile } from '../formats/import-files.js'
-import { decodeInput } from '../formats/input.js'
+import { checkInputSize, decodeInput } from '../formats/input.js'
 import { planLines, problemLines, tally } from '../formats/merge-report.js'
 import type { ImportProblem, ImportRecord } from '../formats/records.js'
 import { sanitizeTerminal } from '../sanitize.js'
@@ -92,7 +92,10 @@ async function readInputs(opts: ImportOptions, ctx: Context): Promise<{ records:
   const read = async (name: string | null, source: string, load: () => Promise<string>) => {
     try {
       const text = await load()
-      const result = await readImport(opts.format === 'auto' ? detectFormat(name, text) : opts.format, text, source)
+      const format = opts.format === 'auto' ? detectFormat(name, text) : opts.format
+      // Standard input was allowed a library's size; what it turned out to be may allow less.
+      if (name === null) checkInputSize(Buffer.byteLength(text), source, importSizeLimit(format, name))
+      const result = await readImport(format, text, source)
       records.push(...result.records)
       problems.push(...result.problems)
     } catch (error) {
@@ -101,14 +104,14 @@ async function readInputs(opts: ImportOptions, ctx: Context): Promise<{ records:
     }
   }
   if (opts.paths[0] === '-') {
-    await read(null, 'stdin', async () => decodeInput(await ctx.io.readStdin(), 'stdin'))
+    await read(null, 'stdin', async () => decodeInput(await ctx.io.readStdin(), 'stdin', importSizeLimit(opts.format, null)))
     return { records, problems }
   }
   const files = await collectImportFiles(opts.paths, ctx.cwd, importExtensions(opts.format))
   const progress = new Progress(ctx, 'Reading', files.length)
   for (const [i, file] of files.entries()) {
     const source = path.relative(ctx.cwd, file) || file
-    await read(file, source, () => readImportFile(file, source))
+    await read(file, source, () => readImportFile(file, source, importSizeLimit(opts.format, file)))
     progress.update(i + 1)
   }
   progress.finish()

@@ -5,6 +5,7 @@
 import path from 'node:path'
 import { readJsonLibrary } from './json.js'
 import { readMarkdownSummary } from './markdown.js'
+import { MAX_INPUT_BYTES, MAX_LIBRARY_BYTES } from './input.js'
 import type { ImportResult } from './records.js'
 import { isShortScienceDump, readShortScienceCsv, readShortScienceDump } from './shortscience.js'
 
@@ -44,6 +45,15 @@ export function detectFormat(name: string | null, text: string): ImportFormat {
   if (/^(?:%[^\n]*\n\s*)*@\s*[a-z]+\s*[{(]/i.test(start)) return 'bibtex'
   if (isCsvExport(text) || isShortScienceDump(text)) return 'shortscience'
   return 'md'
+}
+
+/**
+ * The size limit for an input: a whole library file (JSON, or standard input that may be one) may be
+ * large; a Markdown note, a `.bib` or a ShortScience export is refused beyond MAX_INPUT_BYTES.
+ */
+export function importSizeLimit(format: ImportFormat | 'auto', name: string | null): number {
+  const json = format === 'json' || (format === 'auto' && (name === null || BY_EXTENSION.get(path.extname(name).toLowerCase()) === 'json'))
+  return json ? MAX_LIBRARY_BYTES : MAX_INPUT_BYTES
 }
 
 /** Read `text` as `format`; `source` names the input in problems and errors. */

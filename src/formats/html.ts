@@ -20,6 +20,8 @@ export interface HtmlOptions {
   title: string
   /** When the page was made, shown under the title. */
   now: Date
+  /** Told how many summaries are rendered so far (rendering is the slow part of a long page). */
+  progress?: (done: number) => void
 }
 
 /** The page for the papers and summaries of `lib`, papers in library order. */
@@ -30,8 +32,13 @@ export function readingListHtml(lib: Library, options: HtmlOptions): string {
   const toc = lib.papers
     .map((paper, i) => `<li><a href="#${anchors[i]}">${titleHtml(paper.title)}</a>${paper.year ? ` <span class="year">(${paper.year})</span>` : ''}</li>`)
     .join('\n')
+  let done = 0
   const articles = lib.papers.map((paper, i) => {
-    const rendered = (summaries.get(paper.key) ?? []).map((summary) => summaryHtml(summary, render))
+    const rendered = (summaries.get(paper.key) ?? []).map((summary) => {
+      const html = summaryHtml(summary, render)
+      options.progress?.(++done)
+      return html
+    })
     const content = rendered.length > 0 ? rendered.join('\n') : '<p class="empty">Not summarised yet.</p>'
     return `<article class="paper" id="${anchors[i]}">\n${paperHeader(paper)}\n${content}\n</article>`
   })

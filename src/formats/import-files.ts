@@ -38,17 +38,17 @@ async function walk(dir: string, extensions: ReadonlySet<string>): Promise<strin
 
 /**
  * A file's text through the input gate, with errors naming it as `source` (the path as the person
- * gave it). The size is checked before the file is read, so a huge file costs nothing.
+ * gave it). The size is checked against `limit` before the file is read, so a huge file costs nothing.
  */
-export async function readImportFile(file: string, source: string): Promise<string> {
+export async function readImportFile(file: string, source: string, limit: number): Promise<string> {
   const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
     throw error.code === 'ENOENT' ? new NotFoundError(`No such file: ${source}`) : new DataError(`${source} cannot be read: ${error.message}`)
   })
   try {
     const info = await handle.stat()
     if (!info.isFile()) throw new DataError(`${source} is not a regular file`)
-    checkInputSize(info.size, source)
-    return decodeInput(await handle.readFile(), source)
+    checkInputSize(info.size, source, limit)
+    return decodeInput(await handle.readFile(), source, limit)
   } finally {
     await handle.close()
   }

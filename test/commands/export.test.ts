@@ -148,6 +148,16 @@ describe('export progress', () => {
     expect(existsSync(join(out, 'gilmer2017neural-32.md'))).toBe(true)
   })
 
+  it('draws a bar while a long HTML page renders', async () => {
+    const lib = smallLibrary()
+    for (let i = 0; i < 20; i++) lib.summaries.push(summary({ id: `gilmer2017neural-${i + 3}`, paper: 'gilmer2017neural', body: `Formula $x_${i}^2$.` }))
+    const ctx = testContext({ tty: true, library: lib })
+    let t = Date.parse('2026-01-01T00:00:00Z')
+    ctx.clock = { now: () => new Date((t += 300)) }
+    expect(await main(['export', '--format', 'html', '--out', join(tempDir(), 'page.html')], ctx)).toBe(0)
+    expect(ctx.stderr()).toMatch(/\rRendering █+░* \d+\/23\u001b\[K/)
+  })
+
   it('draws nothing when stderr is not a terminal', async () => {
     const ctx = testContext({ tty: false, library: smallLibrary() })
     let t = 0

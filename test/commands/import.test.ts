@@ -114,6 +114,19 @@ describe('import refuses bad input with exit 4 and leaves the library alone', ()
     expect(ctx.stderr()).toMatch(/huge\.md is too big to import \(50 MB; the limit is 20 MB\)/)
   })
 
+  it('Markdown on standard input over the note limit, while a library file may be bigger', async () => {
+    const ctx = testContext({ library: emptyLibrary(), stdin: '# Big\n' + 'x'.repeat(21 * 1024 * 1024) })
+    expect(await main(['import', '-'], ctx)).toBe(4)
+    expect(ctx.stderr()).toContain('stdin is too big to import (21 MB; the limit is 20 MB)')
+    const lib = smallLibrary()
+    lib.summaries[0]!.body = 'y'.repeat(21 * 1024 * 1024)
+    const file = join(tempDir(), 'big.json')
+    writeFileSync(file, libraryToJson(lib))
+    const big = testContext({ library: emptyLibrary() })
+    expect(await main(['import', file], big)).toBe(0)
+    expect((await big.store.read()).summaries).toHaveLength(3)
+  })
+
   it('__proto__ records in JSON pollute nothing', async () => {
     const file = join(tempDir(), 'evil.json')
     writeFileSync(file, libraryToJson(smallLibrary()).replace('"papers": [', '"__proto__": {"polluted": 1}, "papers": ['))

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { detectFormat, importExtensions } from '../../../src/formats/detect.js'
+import { detectFormat, importExtensions, importSizeLimit } from '../../../src/formats/detect.js'
+import { MAX_INPUT_BYTES, MAX_LIBRARY_BYTES } from '../../../src/formats/input.js'
 
 describe('detectFormat', () => {
   it.each([
@@ -28,5 +29,18 @@ describe('importExtensions', () => {
     ['shortscience', ['.csv', '.txt']],
   ] as const)('%s reads %j from folders', (format, extensions) => {
     expect([...importExtensions(format)]).toEqual(extensions)
+  })
+})
+
+describe('importSizeLimit', () => {
+  it.each([
+    ['auto', 'lib.json', MAX_LIBRARY_BYTES],
+    ['json', 'backup.txt', MAX_LIBRARY_BYTES],
+    ['auto', null, MAX_LIBRARY_BYTES],
+    ['auto', 'note.md', MAX_INPUT_BYTES],
+    ['md', null, MAX_INPUT_BYTES],
+    ['bibtex', 'refs.bib', MAX_INPUT_BYTES],
+  ] as const)('%s %s → %d', (format, name, limit) => {
+    expect(importSizeLimit(format, name)).toBe(limit)
   })
 })
