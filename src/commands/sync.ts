@@ -49,7 +49,15 @@ Examples:
     .description("Make the library's folder a git repository (or adopt the one it is in) that precis merges")
     .option('--remote <url>', 'the shared repository (a URL, or the path of a bare repository)')
     .addHelpText('after', '\nExamples:\n  precis sync init\n  precis sync init --remote git@example.org:lab/library.git\n')
-    .action(async (raw: { remote?: string }) => runs.init({ remote: raw.remote ?? null }, ctx))
+    .action(async (raw: { remote?: string }) => runs.init(parseSyncInitOptions(raw), ctx))
+}
+
+export function parseSyncInitOptions(raw: { remote?: string }): SyncInitOptions {
+  const remote = raw.remote?.trim()
+  if (remote === '') throw new UsageError('--remote needs a URL or the path of a repository')
+  // git would read a leading "-" as one of its own options (--upload-pack runs a command).
+  if (remote?.startsWith('-')) throw new UsageError(`--remote "${remote}" is not a URL or path`)
+  return { remote: remote ?? null }
 }
 
 /** The library file to sync: a real file, never the demo's temporary copy. */

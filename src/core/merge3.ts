@@ -105,8 +105,8 @@ function unionKeys(ours: Side<unknown>, theirs: Side<unknown>): string[] {
 }
 
 /** A record on one side only: added there, or deleted on the other side, which holds unless this side edited it. */
-function oneSided<T>(base: T | undefined, present: T): T | null {
-  return base === undefined || !sameValue(base, present) ? present : null
+function oneSided<T>(base: T | undefined, present: T): T[] {
+  return base === undefined || !sameValue(base, present) ? [present] : []
 }
 
 class LibraryMerge {
@@ -131,7 +131,7 @@ class LibraryMerge {
     for (const key of unionKeys(o, t)) {
       const [base, mine, other] = [b.get(key), o.get(key), t.get(key)]
       if (mine && other) result.push(...(base ? [this.mergePaper(base, mine, other)] : this.addedTwice(mine, other)))
-      else if (mine || other) result.push(...[oneSided(base, (mine ?? other)!)].filter((p) => p !== null))
+      else result.push(...oneSided(base, (mine ?? other)!))
     }
     return result
   }
@@ -185,8 +185,8 @@ class LibraryMerge {
       if (mine && other) {
         if (base) result.push(this.mergeSummary(base, mine, other))
         else result.push(mine, ...(sameValue(mine, other) ? [] : [{ ...other, id: this.names.freshId(other.paper) }]))
-      } else if (mine || other) {
-        result.push(...[oneSided(base, (mine ?? other)!)].filter((s) => s !== null))
+      } else {
+        result.push(...oneSided(base, (mine ?? other)!))
       }
     }
     return [...result, ...this.copies]

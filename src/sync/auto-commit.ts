@@ -1,7 +1,7 @@
 import { basename, dirname } from 'node:path'
 import type { Library } from '../core/model.js'
 import type { ChangeRecorder } from '../store/recorder.js'
-import { describeChange } from './commit-message.js'
+import { cleanMessage, describeChange } from './commit-message.js'
 import { Git } from './git.js'
 import { diffLibraries } from './library-diff.js'
 import { syncIsOn } from './setup.js'
@@ -17,7 +17,8 @@ async function commitChange(file: string, before: Library, after: Library, messa
   const described = describeChange(diffLibraries(before, after))
   if (described === null) return // the same records: nothing to commit
   try {
-    await commitLibrary(new Git(dirname(file), process.env), basename(file), message ?? described.subject, message === undefined ? described.body : '')
+    const subject = message === undefined ? described.subject : cleanMessage(message)
+    await commitLibrary(new Git(dirname(file), process.env), basename(file), subject, message === undefined ? described.body : '')
   } catch {
     // Best effort by design: the change is saved; the next change or `precis sync` commits it.
   }
@@ -26,7 +27,8 @@ async function commitChange(file: string, before: Library, after: Library, messa
 /** With sync on, every change of the library becomes a commit that says what it did. */
 export const gitAutoCommit: ChangeRecorder = {
   async begin(file, before) {
-    if (!(await syncIsOn(dirname(file), basename(file)))) return null
+    // An unreadable .gitattributes must not stop a change from being saved: it is then not recorded.
+    if (!(await syncIsOn(dirname(file), basename(file)).catch(() => false))) return null
     const snapshot = structuredClone(before) // the change mutates `before` in place
     return { finish: (after, message) => commitChange(file, snapshot, after, message) }
   },

@@ -8,11 +8,13 @@ export interface CommitMessage {
 
 const NAMES_IN_SUBJECT = 3
 
-// Ids and tags come from outside: a line break or control character would forge message lines.
-const clean = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+/** Ids, tags and messages come from outside: a line break or control character would forge message lines. */
+export function cleanMessage(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+}
 
 function nameList(names: readonly string[]): string {
-  const shown = names.slice(0, NAMES_IN_SUBJECT).map(clean).join(', ')
+  const shown = names.slice(0, NAMES_IN_SUBJECT).map(cleanMessage).join(', ')
   return names.length > NAMES_IN_SUBJECT ? `${shown} and ${names.length - NAMES_IN_SUBJECT} more` : shown
 }
 
@@ -20,8 +22,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** `+a -b` for the tags added and removed. */
 function tagDelta(before: readonly string[], after: readonly string[]): string {
-  const added = after.filter((t) => !before.includes(t)).map((t) => `+${clean(t)}`)
-  const removed = before.filter((t) => !after.includes(t)).map((t) => `-${clean(t)}`)
+  const added = after.filter((t) => !before.includes(t)).map((t) => `+${cleanMessage(t)}`)
+  const removed = before.filter((t) => !after.includes(t)).map((t) => `-${cleanMessage(t)}`)
   return [...added, ...removed].join(' ')
 }
 
@@ -39,12 +41,12 @@ function describeEdits(diff: LibraryDiff, full: string[]): string[] {
   const tagOnly = [...edits.values()].every((fields) => fields.size === 1 && fields.has('tags'))
   if (tagOnly) {
     const deltas = diff.summaries.changed.map((c) => tagDelta(c.before.tags, c.after.tags))
-    full.push(...diff.summaries.changed.map((c, i) => `tag ${clean(c.after.id)} ${deltas[i]}`))
-    if (deltas.length === 1) return [`tag ${clean(diff.summaries.changed[0]!.after.id)} ${deltas[0]}`]
+    full.push(...diff.summaries.changed.map((c, i) => `tag ${cleanMessage(c.after.id)} ${deltas[i]}`))
+    if (deltas.length === 1) return [`tag ${cleanMessage(diff.summaries.changed[0]!.after.id)} ${deltas[0]}`]
     const same = deltas.every((d) => d === deltas[0])
     return [same ? `tags ${deltas[0]} (${deltas.length} summaries)` : `tag ${plural(deltas.length, 'summary', 'summaries')}`]
   }
-  const lines = [...edits].map(([name, fields]) => `edit ${clean(name)}${fields.size > 0 ? ` (${[...fields].join(', ')})` : ''}`)
+  const lines = [...edits].map(([name, fields]) => `edit ${cleanMessage(name)}${fields.size > 0 ? ` (${[...fields].join(', ')})` : ''}`)
   full.push(...lines)
   return lines.length === 1 ? lines : [`edit ${nameList([...edits.keys()])}`]
 }
@@ -60,7 +62,7 @@ export function describeChange(diff: LibraryDiff): CommitMessage | null {
   const listed = (verb: string, names: string[]) => {
     if (names.length === 0) return
     parts.push(`${verb} ${nameList(names)}`)
-    full.push(...names.map((n) => `${verb} ${clean(n)}`))
+    full.push(...names.map((n) => `${verb} ${cleanMessage(n)}`))
   }
   const untrashed = new Set(diff.trash.removed.map((e) => e.summary.id))
   const trashed = new Set(diff.trash.added.map((e) => e.summary.id))

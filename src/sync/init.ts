@@ -1,6 +1,6 @@
-import { mkdir, readFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { DataError, ExitCode, PrecisError } from '../core/errors.js'
-import { parseLibrary } from '../core/schema.js'
+import { LibraryFile } from '../store/library-file.js'
 import type { Env } from '../store/paths.js'
 import { Git } from './git.js'
 import { commitPendingLibrary, commitSetup } from './pending.js'
@@ -31,18 +31,11 @@ async function remoteDefaultBranch(git: Git, url: string): Promise<string | null
 }
 
 async function refuseInvalidLibrary(file: string): Promise<void> {
-  let text: string
   try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return // created by the first change
-    throw error
-  }
-  try {
-    parseLibrary(text, file)
+    await new LibraryFile(file).read() // a missing file is fine: the first change creates it
   } catch (error) {
     if (!(error instanceof DataError)) throw error
-    throw new DataError(`${file} is not a valid library, so precis will not start syncing it`, [...error.details, 'Nothing was changed.'])
+    throw new DataError(`${file} is not a valid library, so precis will not start syncing it`, [error.message, ...error.details, 'Nothing was changed.'])
   }
 }
 

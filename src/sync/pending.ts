@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises'
 import { posix } from 'node:path'
 import { DataError } from '../core/errors.js'
 import { emptyLibrary } from '../core/model.js'
-import { parseLibrary } from '../core/schema.js'
+import { LibraryFile } from '../store/library-file.js'
 import { commitLibrary } from './auto-commit.js'
 import { describeChange } from './commit-message.js'
 import { diffLibraries } from './library-diff.js'
@@ -32,17 +31,16 @@ export async function commitSetup(repo: LibraryRepo, subject: string): Promise<b
 export async function commitPendingLibrary(repo: LibraryRepo): Promise<string | null> {
   const status = await repo.git.ok(['status', '--porcelain', '--untracked-files=all', '--', repo.rel])
   if (status.trim() === '') return null
+  const goBack = ['Fix the file, or go back to its last commit with:', `  git -C '${repo.top}' checkout -- '${repo.rel}'`]
   let working
   try {
-    working = parseLibrary(await readFile(repo.file, 'utf8'), repo.file)
+    working = await new LibraryFile(repo.file).read() // strict UTF-8 and the schema, as for every read
   } catch (error) {
     if (!(error instanceof DataError)) throw error
-    throw new DataError(`${repo.file} has uncommitted changes that are not a valid library, so precis will not commit or sync them`, [
-      ...error.details,
-      'Fix the file, or go back to its last commit with:',
-      `  git -C '${repo.top}' checkout -- '${repo.rel}'`,
-    ])
+    const problem = `${repo.file} has uncommitted changes that are not a valid library, so precis will not commit or sync them`
+    throw new DataError(problem, [error.message, ...error.details, ...goBack])
   }
+  if (working === null) throw new DataError(`${repo.file} was deleted, so precis will not commit or sync`, goBack)
   // A last commit that is itself damaged cannot be compared with: the change is then told in general terms.
   const committed = (await refExists(repo, 'HEAD')) ? await libraryAt(repo, 'HEAD').catch(() => undefined) : null
   const described = committed === undefined ? null : describeChange(diffLibraries(committed ?? emptyLibrary(), working))

@@ -1,4 +1,4 @@
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseLibrary } from '../../src/core/schema.js'
@@ -98,6 +98,16 @@ describe('sync failures leave library and repository usable', () => {
     expect(readFileSync(path, 'utf8')).toBe(broken)
     expect(head()).toBe(before)
     expect(git(env, folder, 'status', '--porcelain')).toBe('M library.json')
+  })
+
+  it('a library deleted by hand is refused, not committed as a deletion', async () => {
+    const { path, head } = await syncedLibrary()
+    const before = head()
+    rmSync(path)
+    const result = await run(path, ['sync'])
+    expect(result.code).toBe(4)
+    expect(result.stderr).toContain('was deleted')
+    expect(head()).toBe(before)
   })
 
   it('an unfinished git merge is refused with the way out', async () => {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { parseSyncInitOptions } from '../../src/commands/sync.js'
+import { UsageError } from '../../src/core/errors.js'
 import { CONFLICT_TAG } from '../../src/core/merge3.js'
 import { parseLibrary } from '../../src/core/schema.js'
 import { main } from '../../src/main.js'
@@ -127,6 +129,20 @@ describe('sync between two machines', () => {
     await ok(a, ['trash', '--empty', '--yes'])
     const versions = JSON.parse(await ok(a, ['--json', 'history', 'vaswani2017attention']))
     expect(versions.map((v: { changed: string[] }) => v.changed)).toEqual([['deleted'], ['removed'], ['added']])
+  })
+})
+
+describe('parseSyncInitOptions', () => {
+  it.each([
+    [{}, null],
+    [{ remote: ' git@example.org:me/papers.git ' }, 'git@example.org:me/papers.git'],
+    [{ remote: '/srv/papers.git' }, '/srv/papers.git'],
+  ])('%j → remote %j', (raw, remote) => {
+    expect(parseSyncInitOptions(raw)).toEqual({ remote })
+  })
+
+  it.each(['', '--upload-pack=touch /tmp/x', '-x'])('refuses --remote %j', (remote) => {
+    expect(() => parseSyncInitOptions({ remote })).toThrow(UsageError)
   })
 })
 
