@@ -1,6 +1,8 @@
+import { chmod, stat } from 'node:fs/promises'
 import { ExitCode, PrecisError, UsageError } from '../core/errors.js'
 import { CONFLICT_TAG } from '../core/merge3.js'
 import { emptyLibrary, type Library } from '../core/model.js'
+import { NEW_FILE_MODE } from '../store/durable-write.js'
 import { acquireLock } from '../store/lock.js'
 import type { Env } from '../store/paths.js'
 import { countChanges, diffLibraries, type ChangeCounts } from './library-diff.js'
@@ -62,6 +64,8 @@ async function sameCommit(repo: LibraryRepo, a: string, b: string): Promise<bool
 /** Merge the fetched branch into HEAD with the precis driver; a failed merge is undone and reported. */
 async function mergeRemote(repo: LibraryRepo, remote: Remote, theirs: Library, report: SyncReport): Promise<void> {
   const before = await headLibrary(repo)
+  // git writes files with the umask's mode; the library stays as private as precis made it.
+  const mode = await stat(repo.file).then((info) => info.mode & 0o7777, () => NEW_FILE_MODE)
   const args = ['merge', '--quiet', '--no-edit', '--no-verify', '--allow-unrelated-histories', '-m', `sync: merge ${remote.name}/${remote.branch}`, remote.ref]
   const result = await repo.git.run([...(await repo.git.identityOptions()), ...args])
   if (result.code !== 0) {
@@ -73,6 +77,7 @@ async function mergeRemote(repo: LibraryRepo, remote: Remote, theirs: Library, r
       'The merge was undone: the library and the repository are as they were before this sync.',
     ])
   }
+  await chmod(repo.file, mode).catch(() => undefined) // neither side may have a library yet
   const after = await headLibrary(repo)
   const counts = countChanges(diffLibraries(before, after), after)
   for (const key of ['added', 'changed', 'removed'] as const) report.received[key] += counts[key]

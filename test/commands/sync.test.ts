@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseSyncInitOptions } from '../../src/commands/sync.js'
@@ -77,6 +77,7 @@ describe('sync between two machines', () => {
     expect(report.pushed).toBe(true)
 
     expect(readFileSync(files.a, 'utf8')).toBe(readFileSync(files.b, 'utf8'))
+    expect([files.a, files.b].map((f) => statSync(f).mode & 0o777)).toEqual([0o600, 0o600]) // merges keep it private
     const lib = read(files.a)
     expect(lib.summaries.map((s) => s.id)).toEqual([
       'gilmer2017neural', 'gilmer2017neural-conflict', 'rasmussen2004gaussian', 'velickovic2018graph', 'zaheer2017deep',
