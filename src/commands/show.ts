@@ -56,7 +56,7 @@ export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
   const { renderPaper } = await import('../render/show.js') // marked-terminal and temml: loaded only to render
   const { ShowCitations } = await import('../render/citations.js')
   const options = { width, color: ctx.io.color, hyperlinks: ctx.io.hyperlinks }
-  const citations = new ShowCitations(library, options)
+  const citations = new ShowCitations(library, groups.map((g) => g.paper.key), options)
   const pages = groups.map((g) => renderPaper(g.paper, g.summaries.map((s) => citations.display(s)), options) + citations.citedBy(g.paper))
   await ctx.io.page(pages.join('\n'))
 }

@@ -8,7 +8,7 @@
 /** A half-open range [start, end) of the body. */
 export type Span = readonly [start: number, end: number]
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/
+const FENCE = /^ {0,3}(`{3,}|~{3,})/gm
 // Openers of math. Inline `$...$` is read as search-docs reads it (the currency guard: `$5 and $10`
 // is text): the opening $ is followed by a non-space, the closing one follows a non-space and no digit follows it.
 const MATH_OPENER = /\$\$|\\\(|\\\[|\\begin\{([a-z]+\*?)\}|\$/g
@@ -20,18 +20,14 @@ const BACKTICKS = /`+/g
 function fencedBlocks(body: string): Span[] {
   const spans: Span[] = []
   let open: { marker: string; start: number } | null = null
-  let lineStart = 0
-  while (lineStart <= body.length) {
-    const newline = body.indexOf('\n', lineStart)
-    const lineEnd = newline < 0 ? body.length : newline
-    const fence = FENCE.exec(body.slice(lineStart, lineEnd))?.[1]
-    if (fence && open === null) open = { marker: fence, start: lineStart }
-    else if (fence && open && fence[0] === open.marker[0] && fence.length >= open.marker.length) {
-      spans.push([open.start, lineEnd])
+  for (const line of body.matchAll(FENCE)) {
+    const fence = line[1]!
+    if (open === null) open = { marker: fence, start: line.index }
+    else if (fence[0] === open.marker[0] && fence.length >= open.marker.length) {
+      const end = body.indexOf('\n', line.index)
+      spans.push([open.start, end < 0 ? body.length : end])
       open = null
     }
-    if (newline < 0) break
-    lineStart = newline + 1
   }
   if (open) spans.push([open.start, body.length])
   return spans
@@ -111,8 +107,9 @@ function mathSpans(body: string, code: readonly Span[]): Span[] {
 
 /** Every code and math span of `body`: sorted by start and disjoint. Math inside code is code. */
 export function protectedSpans(body: string): Span[] {
-  const blocks = fencedBlocks(body)
-  const code = merged([...blocks, ...codeSpans(body, blocks)])
+  // Cheap look-ups first: most bodies have no code at all.
+  const blocks = body.includes('```') || body.includes('~~~') ? fencedBlocks(body) : []
+  const code = body.includes('`') ? merged([...blocks, ...codeSpans(body, blocks)]) : blocks
   return merged([...code, ...mathSpans(body, code)])
 }
 

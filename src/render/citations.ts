@@ -4,7 +4,7 @@
  * renderer wraps and styles it like any other text; a key the library does not know reads
  * `?key`, as LaTeX prints `[?]`. After the summaries, "Cited by" lists the summaries citing the paper.
  */
-import { citationGraph, CitationResolver, rewriteCitations, type CitationGraph, type ResolvedCitation } from '../core/citations.js'
+import { backlinks, CitationResolver, rewriteCitations, type ResolvedCitation } from '../core/citations.js'
 import type { Library, Paper, Summary } from '../core/model.js'
 import { sanitizeTerminal } from '../sanitize.js'
 import { linkTarget, makeStyles, type RenderOptions } from './styles.js'
@@ -87,12 +87,13 @@ export function renderCitedBy(citing: readonly CitingSummary[], opts: RenderOpti
 /** What `show` adds for citations: bodies with titles for citation keys, and "Cited by" after a paper. */
 export class ShowCitations {
   private readonly resolver: CitationResolver
-  private readonly graph: CitationGraph
+  private readonly citing: Map<string, Summary[]>
   private readonly papers: Map<string, Paper>
 
-  constructor(lib: Pick<Library, 'papers' | 'summaries'>, private readonly opts: RenderOptions) {
+  /** For showing `shown` (paper keys) from `lib`. */
+  constructor(lib: Pick<Library, 'papers' | 'summaries'>, shown: readonly string[], private readonly opts: RenderOptions) {
     this.resolver = new CitationResolver(lib)
-    this.graph = citationGraph(lib, this.resolver)
+    this.citing = backlinks(lib, shown, this.resolver)
     this.papers = new Map(lib.papers.map((p) => [p.key, p]))
   }
 
@@ -103,7 +104,7 @@ export class ShowCitations {
 
   /** "Cited by" for `paper`, after a blank line and ending with a newline; '' when nothing cites it. */
   citedBy(paper: Paper): string {
-    const citing = (this.graph.citedBy.get(paper.key) ?? []).flatMap((summary) => {
+    const citing = (this.citing.get(paper.key) ?? []).flatMap((summary) => {
       const citingPaper = this.papers.get(summary.paper)
       return citingPaper ? [{ summary, paper: citingPaper }] : []
     })

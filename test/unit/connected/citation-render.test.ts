@@ -64,7 +64,7 @@ describe('citations as Markdown for display', () => {
   it('emits an OSC 8 hyperlink around the title when hyperlinks are on', () => {
     const withArxiv = connectedLibrary()
     withArxiv.papers.find((p) => p.key === 'kipf2017semi')!.arxiv = '1609.02907'
-    const show = new ShowCitations(withArxiv, { width: 80, color: true, hyperlinks: true })
+    const show = new ShowCitations(withArxiv, [], { width: 80, color: true, hyperlinks: true })
     const body = show.display(summary({ id: 'x', paper: 'gilmer2017neural', body: 'See \\cite{kipf2017semi}.' })).body
     const rendered = renderMarkdown(body, { width: 80, color: true, hyperlinks: true }).text
     expect(rendered).toContain('\u001b]8;;https://arxiv.org/abs/1609.02907\u0007')
@@ -74,7 +74,7 @@ describe('citations as Markdown for display', () => {
 
 describe('Cited by', () => {
   it('lists the summaries citing a paper with their titles, in a column', () => {
-    const show = new ShowCitations(lib, { width: 80, color: false, hyperlinks: false })
+    const show = new ShowCitations(lib, ['kipf2017semi'], { width: 80, color: false, hyperlinks: false })
     const kipf = lib.papers.find((p) => p.key === 'kipf2017semi')!
     expect(show.citedBy(kipf)).toBe(
       '\n── Cited by 2 ' + '─'.repeat(66) + '\n' +
@@ -84,7 +84,7 @@ describe('Cited by', () => {
   })
 
   it('is empty for a paper nobody cites', () => {
-    const show = new ShowCitations(lib, { width: 60, color: false, hyperlinks: false })
+    const show = new ShowCitations(lib, ['gilmer2017neural'], { width: 60, color: false, hyperlinks: false })
     expect(show.citedBy(lib.papers.find((p) => p.key === 'gilmer2017neural')!)).toBe('')
   })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { citationGraph, citedPaperKeys, CitationResolver, extractCitations, resolveCitations } from '../../../src/core/citations.js'
+import { backlinks, citationGraph, citedPaperKeys, CitationResolver, extractCitations, resolveCitations } from '../../../src/core/citations.js'
 import { protectedSpans } from '../../../src/core/citations-scan.js'
 import { libraryOf, paper, summary } from '../../support/library.js'
 
@@ -109,5 +109,13 @@ describe('resolution', () => {
     expect(citedBy('kipf2017semi')).toEqual(['gilmer2017neural'])
     expect(citedBy('vaswani2017attention')).toEqual(['kipf2017semi-2'])
     expect(graph.cites.has('vaswani2017attention')).toBe(false)
+  })
+
+  it('finds the same backlinks for chosen papers without reading every body', () => {
+    const graph = citationGraph(lib)
+    const keys = ['gilmer2017neural', 'kipf2017semi', 'vaswani2017attention', 'gilmer2017neural-2']
+    const found = backlinks(lib, keys)
+    for (const key of keys) expect(found.get(key)?.map((s) => s.id)).toEqual(graph.citedBy.get(key)?.map((s) => s.id))
+    expect(backlinks(lib, []).size).toBe(0)
   })
 })
