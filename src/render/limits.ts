@@ -6,14 +6,13 @@
  * paragraph take ~0.25 s, 3,000 take 2.4 s and then overflow; 1 MB of ordinary summary text takes
  * ~0.35 s, 5 MB ~1.8 s, and 20 MB overflows the stack. Past these limits the text is shown plain.
  */
-import { wrapText } from './wrap.js'
-
 export const MAX_BODY_CHARS = 1_000_000
 export const MAX_NESTING = 100
 export const MAX_EMPHASIS_OPENERS = 500
 
 const CONTAINER_PREFIX = /^[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))[ \t]?/
-const EMPHASIS_OPENER = /(?:^|[\s\p{P}])([*_~]+)(?=[^\s*_~])/gu
+// A delimiter run not preceded by a letter, digit or another delimiter, followed by a non-space.
+const EMPHASIS_OPENER = /(?<![\p{L}\p{N}*_~])([*_~]+)(?=[^\s*_~])/gu
 
 /** Why `markdown` is too large to format, or null. Checked first: it is the cheap one. */
 export function tooLarge(markdown: string): string | null {
@@ -21,7 +20,7 @@ export function tooLarge(markdown: string): string | null {
   return `is too large to format (${formatSize(markdown.length)}, limit ${formatSize(MAX_BODY_CHARS)})`
 }
 
-/** Why `markdown` (math already protected) should not be given to marked, or null. */
+/** Why `markdown` should not be given to marked (nesting, emphasis), or null. */
 export function tooComplex(markdown: string): string | null {
   if (deepestNesting(markdown) > MAX_NESTING) return `nests lists or quotes more than ${MAX_NESTING} levels deep`
   for (const block of markdown.split(/\n[ \t]*\n/)) {
@@ -57,8 +56,10 @@ function formatSize(chars: number): string {
   return chars >= 1_000_000 ? `${(chars / 1_000_000).toFixed(1)} MB` : `${Math.round(chars / 1000)} kB`
 }
 
-/** The text as it is, lines wrapped (when small enough to be worth it) and trailing space removed. */
-export function plainText(text: string, width: number): string {
-  const lines = text.split('\n').map((line) => line.trimEnd())
-  return text.length > MAX_BODY_CHARS ? lines.join('\n') : lines.map((line) => wrapText(line, width)).join('\n')
+/**
+ * The text as it is, without trailing space. Not wrapped: wrapping lines made of thousands of
+ * markers or spaces is itself slow, and a terminal or pager wraps long lines anyway.
+ */
+export function plainText(text: string): string {
+  return text.split('\n').map((line) => line.trimEnd()).join('\n')
 }

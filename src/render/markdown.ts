@@ -27,11 +27,9 @@ export function renderMarkdown(markdown: string, opts: RenderOptions): RenderedM
   const styles = makeStyles(opts)
   const width = clampWidth(opts.width)
   const source = sanitizeTerminal(markdown.replace(/\r\n?/g, '\n'))
-  const sizeProblem = tooLarge(source)
-  if (sizeProblem) return fallback(source, sizeProblem, styles, width)
+  const problem = tooLarge(source) ?? tooComplex(source)
+  if (problem) return fallback(source, problem, styles)
   const { markdown: prepared, spans } = protectMath(mapProse(source, unglueImageUrls))
-  const shapeProblem = tooComplex(prepared)
-  if (shapeProblem) return fallback(source, shapeProblem, styles, width)
 
   const math = new MathText(spans, styles)
   const figures = new FigureList()
@@ -46,16 +44,16 @@ export function renderMarkdown(markdown: string, opts: RenderOptions): RenderedM
     rendered = marked.parse(prepared, { async: false })
   } catch {
     // The limits above are estimates; a stack overflow they missed still must not crash `show`.
-    return fallback(source, 'could not be formatted', styles, width)
+    return fallback(source, 'could not be formatted', styles)
   }
   const text = trimLines(math.flatten(rendered).replace(/\t/g, '    ').replaceAll(NO_BREAK_SPACE, ' '))
     .replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd()
   return { text, figures: figures.figures }
 }
 
-function fallback(source: string, problem: string, styles: Styles, width: number): RenderedMarkdown {
+function fallback(source: string, problem: string, styles: Styles): RenderedMarkdown {
   const notice = styles.notice(`[precis: this summary ${problem}; showing it as plain text]`)
-  return { text: notice + '\n\n' + trimLines(plainText(source, width)).trimEnd(), figures: [] }
+  return { text: notice + '\n\n' + plainText(source).trimEnd(), figures: [] }
 }
 
 /** Widths below 20 columns cannot show a formula or a table; absurd widths are capped. */

@@ -48,7 +48,8 @@ export class MathText {
     if (!span) return ''
     const math = index < MAX_CONVERTED_SPANS ? texToUnicode(span.tex, span.display) : { text: span.tex, faithful: false }
     const text = math.faithful
-      ? math.text.replace(SPACE_BEFORE_OPERATOR, NO_BREAK_SPACE)
+      // Wide spaces (\quad) would be collapsed by wrapping: make them non-breaking too.
+      ? math.text.replace(SPACE_BEFORE_OPERATOR, NO_BREAK_SPACE).replace(/ {2,}/g, (run) => NO_BREAK_SPACE.repeat(run.length))
       : span.source.split('\n').map((line) => this.styles.tex(line)).join('\n')
     this.rendered.set(index, text)
     return text

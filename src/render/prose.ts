@@ -7,11 +7,30 @@
  * backtick runs of any length, backslash escapes); exotic edge cases fall on the side of "prose".
  */
 
-const FENCE_OPEN = /^(?:[ \t]*>)*[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)*[ \t]*(`{3,}(?=[^`]*$)|~{3,})/
-const FENCE_CLOSE = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})[ \t]*$/
-const LIST_ITEM = /^(?:[ \t]*>)*[ \t]{0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/
-const INDENTED = /^(?:[ \t]*>[ \t]?)*(?: {4}|\t)/
-const BLANK = /^(?:[ \t]*>)*[ \t]*$/
+// Applied to a line after its block-quote markers are removed. Each pattern has one way to match
+// any text, so hostile lines (`> > > > ...` 10,000 times) cannot make the regex engine backtrack.
+const QUOTE_MARKERS = /^(?:[ \t]*>)*/
+const FENCE_OPEN = /^[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)*(`{3,}(?=[^`]*$)|~{3,})/
+const FENCE_CLOSE = /^[ \t]*(`{3,}|~{3,})[ \t]*$/
+const LIST_ITEM = /^[ \t]{0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/
+
+interface Line {
+  /** The line without its block-quote markers. */
+  body: string
+  quoted: boolean
+  blank: boolean
+}
+
+function readLine(line: string): Line {
+  const markers = QUOTE_MARKERS.exec(line)?.[0] ?? ''
+  const body = line.slice(markers.length)
+  return { body, quoted: markers !== '', blank: body.trim() === '' }
+}
+
+/** Four columns of indentation (after a quote marker and its optional space) make code. */
+function isIndented({ body, quoted }: Line): boolean {
+  return (quoted ? /^[ \t]?(?: {4}|\t)/ : /^(?: {4}|\t)/).test(body)
+}
 
 /** Returns `markdown` with `edit` applied to each run of prose; code is passed through unchanged. */
 export function mapProse(markdown: string, edit: (prose: string) => string): string {
@@ -26,26 +45,26 @@ export function mapProse(markdown: string, edit: (prose: string) => string): str
     if (prose.length > 0) out.push(mapOutsideCodeSpans(prose.join('\n'), edit))
     prose = []
   }
-  for (const line of lines) {
+  for (const text of lines) {
+    const line = readLine(text)
     if (fence !== null) {
-      out.push(line)
-      const close = FENCE_CLOSE.exec(line)?.[1]
+      out.push(text)
+      const close = FENCE_CLOSE.exec(line.body)?.[1]
       if (close && close[0] === fence[0] && close.length >= fence.length) fence = null
       continue
     }
-    const blank = BLANK.test(line)
-    const open = FENCE_OPEN.exec(line)?.[1]
-    const indentedCode: boolean = !blank && !inList && INDENTED.test(line) && (previousBlank || previousIndentedCode)
-    if (open || indentedCode || blank) {
+    const open = FENCE_OPEN.exec(line.body)?.[1]
+    const indentedCode: boolean = !line.blank && !inList && isIndented(line) && (previousBlank || previousIndentedCode)
+    if (open || indentedCode || line.blank) {
       flush()
-      out.push(line)
+      out.push(text)
       if (open) fence = open
     } else {
-      prose.push(line)
+      prose.push(text)
     }
-    if (LIST_ITEM.test(line)) inList = true
-    else if (!blank && previousBlank && !/^[ \t]/.test(line)) inList = false
-    previousBlank = blank
+    if (LIST_ITEM.test(line.body)) inList = true
+    else if (!line.blank && previousBlank && !/^[ \t]/.test(line.body)) inList = false
+    previousBlank = line.blank
     previousIndentedCode = indentedCode
   }
   flush()

@@ -125,11 +125,13 @@ function flow(inline: string, state: RenderState): string {
   const lines: string[] = []
   for (const part of state.math.split(inline)) {
     if ('display' in part) {
-      lines.push(...centre(part.display, state.width))
+      // A formula wider than the line breaks after an operator (see MathText), then is centred.
+      const display = part.display.flatMap((line) => wrapText(line, state.width).split('\n'))
+      lines.push(...centre(display, state.width))
       continue
     }
     // Soft line breaks and tabs are spaces in running text, as in HTML.
-    const text = part.text.replace(/[ \t]*\n[ \t]*/g, ' ').replace(/\t/g, ' ').trim()
+    const text = part.text.split('\n').map((line) => line.trim()).join(' ').replace(/\t/g, ' ').trim()
     for (const line of text.split(HARD_BREAK)) {
       if (line.trim() !== '') lines.push(wrapText(line.trim(), state.width))
     }

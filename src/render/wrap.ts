@@ -17,11 +17,13 @@ export function displayWidth(text: string): number {
 }
 
 /**
- * Wraps `text` at `width` columns on spaces; existing newlines are kept. A word longer than the
- * line is cut into pieces, except URLs, which stay whole so they can still be copied.
+ * Wraps `text` at `width` columns on spaces; existing newlines are kept, runs of spaces become
+ * one. A word longer than the line is cut into pieces, except URLs, which stay whole so they can
+ * still be copied.
  */
 export function wrapText(text: string, width: number): string {
-  const breakable = text.replace(/[^\s]{2,}/g, (word) => (
+  // Runs of spaces collapse, as in HTML; the wrapping library is quadratic in them.
+  const breakable = text.replace(/ {2,}/g, ' ').replace(/[^\s]{2,}/g, (word) => (
     displayWidth(word) > width && !word.includes('://') && !word.includes('\x1b') ? chop(word, width) : word
   ))
   return wrapAnsi(breakable, width, { hard: false, trim: true })
@@ -60,9 +62,19 @@ export function indent(text: string, first: string, rest = ' '.repeat(displayWid
   }).join('\n')
 }
 
-const TRAILING_SPACE = /[ \t]+((?:\x1b\[[0-9;]*m|\x1b\]8;;[^\x07]*\x07)*)$/
+const ESCAPE_SEQUENCE = /^(?:\x1b\[[0-9;]*m|\x1b\]8;;[^\x07\x1b]*\x07)$/
 
-/** Removes trailing whitespace from every line, also where a style or link closes after it. */
+/** Removes trailing whitespace from every line, also where styles or links close after it. */
 export function trimLines(text: string): string {
-  return text.split('\n').map((line) => line.replace(TRAILING_SPACE, '$1')).join('\n')
+  return text.split('\n').map((line) => {
+    // Peel off closing escape sequences and the spaces around them from the end (one regex for
+    // this backtracks quadratically on long lines), then put the sequences back.
+    let body = line.trimEnd()
+    let closing = ''
+    for (let start = body.lastIndexOf('\x1b'); start >= 0 && ESCAPE_SEQUENCE.test(body.slice(start)); start = body.lastIndexOf('\x1b')) {
+      closing = body.slice(start) + closing
+      body = body.slice(0, start).trimEnd()
+    }
+    return body + closing
+  }).join('\n')
 }
