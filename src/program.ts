@@ -20,6 +20,7 @@ import { registerMergeDriver } from './commands/merge-driver.js'
 import { registerSync } from './commands/sync.js'
 import { registerCompletion } from './commands/completion.js'
 import { HELP_TOPICS, registerHelp } from './commands/help-topics.js'
+import { registerRelated } from './commands/related.js'
 import { FIELDS } from './core/query-fields.js'
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -76,5 +77,6 @@ export function buildProgram(ctx: Context): Command {
   registerMergeDriver(program, ctx)
   registerHelp(program, ctx)
   registerCompletion(program, ctx, HELP_TOPICS.map((t) => t.name), [...FIELDS.keys()])
+  registerRelated(program, ctx)
   return program
 }

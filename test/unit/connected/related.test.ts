@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest'
+import { describeReasons, relatedPapers } from '../../../src/core/related.js'
+import { characteristicTerms, similarityTerms, textSimilarity } from '../../../src/core/related-text.js'
+import { paper, summary } from '../../support/library.js'
+import { connectedLibrary } from './fixture.js'
+
+const keys = (key: string) => relatedPapers(connectedLibrary(), key, 10).map((r) => r.paper.key)
+
+describe('relatedPapers on the connected fixture', () => {
+  it.each([
+    // velickovic cites kipf and shares its tags and words; gilmer shares gnn and cites kipf too.
+    ['velickovic2018graph', ['kipf2017semi', 'gilmer2017neural', 'vaswani2017attention']],
+    ['kipf2017semi', ['velickovic2018graph', 'gilmer2017neural']],
+    ['gilmer2017neural', ['kipf2017semi', 'velickovic2018graph']],
+    ['snoek2012practical', ['rasmussen2004gaussian', 'vaswani2017attention']],
+    ['rasmussen2004gaussian', ['snoek2012practical']],
+  ])('%s: the papers known to be related come first, in order', (key, expected) => {
+    expect(keys(key).slice(0, expected.length).sort()).toEqual([...expected].sort())
+    expect(keys(key)[0]).toBe(expected[0])
+  })
+
+  it('never lists the paper itself, and lists nothing unrelated', () => {
+    for (const paper of connectedLibrary().papers) {
+      const found = keys(paper.key)
+      expect(found).not.toContain(paper.key)
+      if (paper.key.startsWith('rasmussen')) expect(found).not.toContain('kipf2017semi')
+    }
+  })
+
+  it('says why, naming the most specific shared tags, the citations and shared words', () => {
+    const [first] = relatedPapers(connectedLibrary(), 'velickovic2018graph', 1)
+    expect(first!.reasons).toMatchObject({ tags: ['gnn', 'ml/graphs'], cites: false, citedBy: true, bothCite: [] })
+    expect(first!.reasons.words).toEqual(expect.arrayContaining(['graph', 'message']))
+    expect(describeReasons(first!.reasons, 'velickovic2018graph')).toMatch(
+      /^shares tags gnn, ml\/graphs; cited by velickovic2018graph; similar text: (graph|message|average)(, (graph|message|average)){2}$/,
+    )
+  })
+
+  it('finds papers that both cite the same paper', () => {
+    const gilmer = relatedPapers(connectedLibrary(), 'gilmer2017neural', 10).find((r) => r.paper.key === 'velickovic2018graph')!
+    expect(gilmer.reasons.bothCite).toEqual(['kipf2017semi'])
+  })
+
+  it('finds a paper not yet summarised by its title', () => {
+    const lib = connectedLibrary()
+    const found = relatedPapers(lib, 'devlin2019bert', 10)
+    expect(found.map((r) => r.paper.key)).toEqual(['vaswani2017attention'])
+    expect(found[0]!.reasons.words).toEqual(['transformer'])
+  })
+
+  it('scores between 0 and 1, best first, and honours the limit', () => {
+    const all = relatedPapers(connectedLibrary(), 'velickovic2018graph', 10)
+    expect(all.every((r) => r.score > 0 && r.score <= 1)).toBe(true)
+    expect(all.map((r) => r.score)).toEqual([...all.map((r) => r.score)].sort((a, b) => b - a))
+    expect(relatedPapers(connectedLibrary(), 'velickovic2018graph', 2)).toHaveLength(2)
+  })
+
+  it('ranks a rare shared tag above a common one', () => {
+    const lib = connectedLibrary()
+    lib.papers.push(paper({ key: 'a', title: 'Alpha' }), paper({ key: 'b', title: 'Beta' }), paper({ key: 'c', title: 'Gamma' }))
+    lib.summaries.push(
+      summary({ id: 'a', paper: 'a', body: 'x', tags: ['rare', 'gnn'] }),
+      summary({ id: 'b', paper: 'b', body: 'y', tags: ['rare'] }),
+      summary({ id: 'c', paper: 'c', body: 'z', tags: ['gnn'] }),
+    )
+    const found = relatedPapers(lib, 'a', 10).map((r) => r.paper.key)
+    expect(found.slice(0, 2)).toEqual(['b', 'c'])
+  })
+})
+
+describe('text similarity', () => {
+  it.each([
+    ['The networks of the graph, with 2017 and $x$', ['network', 'graph']],
+    ['Schrödinger’s equations', ['schrodinger', 'equation']],
+    ['\\mathcal{GP} kernels', ['kernel']],
+  ])('similarityTerms(%j) = %j', (text, expected) => {
+    expect(similarityTerms(text)).toEqual(expected)
+  })
+
+  it('picks words frequent in the text and rare elsewhere, leaving out words nothing else uses', () => {
+    const terms = characteristicTerms('graph graph graph kernel unique', ['a graph here', 'a kernel there', 'a graph again', 'more words'], 5, true)
+    expect(terms.map((t) => t.term)).toEqual(['graph', 'kernel'])
+  })
+
+  it('scores texts by the words relative to the text they came from, accents and plurals folded', () => {
+    const texts = new Map([
+      ['self', 'Schrödinger equations for graphs'],
+      ['same', 'schrodinger equation on a graph'],
+      ['half', 'a graph only, and a long text around it that goes on for a while'],
+      ['none', 'nothing in common'],
+    ])
+    const terms = characteristicTerms(texts.get('self')!, [...texts.values()].slice(1), 5, true)
+    const scores = textSimilarity(texts, terms, 'self')
+    expect([...scores.keys()].sort()).toEqual(['half', 'same'])
+    expect(scores.get('same')!).toBeGreaterThan(scores.get('half')!)
+    expect(scores.get('same')!).toBeLessThanOrEqual(1)
+  })
+})
