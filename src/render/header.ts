@@ -20,17 +20,21 @@ export function formatAuthors(authors: string[]): string {
 
 /** Title, authors, venue and year, and the paper's arXiv / DOI / URL links. */
 export function renderHeader(paper: Paper, styles: Styles, width: number): string {
-  const lines = [wrapText(sanitizeTerminal(paper.title), width).split('\n').map((line) => styles.title(line)).join('\n')]
+  const title = wrapText(sanitizeTerminal(paper.title), width).split('\n').map((line) => styles.title(line))
+  const lines = [title.join('\n')]
   const authors = formatAuthors(paper.authors)
   if (authors) lines.push(wrapText(authors, width))
   const published = [paper.venue ? sanitizeTerminal(paper.venue) : '', paper.year === null ? '' : String(paper.year)]
   if (published.some(Boolean)) lines.push(wrapText(published.filter(Boolean).join(' '), width))
   const links = paperLinks(paper)
   if (styles.hyperlinks && links.length > 0) {
-    lines.push(wrapText(links.map(({ text, url }) => styles.hyperlink(styles.link(text), url)).join(styles.dim(' · ')), width))
+    const linked = links.map(({ text, url }) => styles.hyperlink(styles.link(text), url))
+    lines.push(wrapText(linked.join(styles.dim(' · ')), width))
   } else {
     // Without hyperlinks the URL is printed, one link per line so none is split across lines.
-    for (const { text, url } of links) lines.push(wrapText(text === url ? styles.link(url) : `${text} (${styles.link(url)})`, width))
+    for (const { text, url } of links) {
+      lines.push(wrapText(text === url ? styles.link(url) : `${text} (${styles.link(url)})`, width))
+    }
   }
   return lines.join('\n')
 }
@@ -58,9 +62,12 @@ function paperLinks(paper: Paper): PaperLink[] {
  * The rule opening a summary, `── Summary 2 of 3 · by X ───` (no count when there is one), then
  * a line with the summary's id, dates and tags.
  */
-export function renderSummaryRule(summary: Summary, index: number, count: number, styles: Styles, width: number): string {
+export function renderSummaryRule(
+  summary: Summary, index: number, count: number, styles: Styles, width: number,
+): string {
   const by = sanitizeTerminal(summary.by.trim())
-  const label = [count > 1 ? `Summary ${index + 1} of ${count}` : 'Summary', by ? `by ${by}` : ''].filter(Boolean).join(' · ')
+  const counted = count > 1 ? `Summary ${index + 1} of ${count}` : 'Summary'
+  const label = by ? `${counted} · by ${by}` : counted
   const wrapped = wrapText(label, width - 3).split('\n')
   const last = wrapped[wrapped.length - 1] as string
   wrapped[wrapped.length - 1] = `${last} ${'─'.repeat(Math.max(2, width - 4 - displayWidth(last)))}`

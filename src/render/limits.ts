@@ -26,7 +26,9 @@ export function tooComplex(markdown: string): string | null {
   for (const block of markdown.split(/\n[ \t]*\n/)) {
     let openers = 0
     for (const match of block.matchAll(EMPHASIS_OPENER)) openers += (match[1] as string).length
-    if (openers > MAX_EMPHASIS_OPENERS) return `has ${openers} emphasis markers in one paragraph (limit ${MAX_EMPHASIS_OPENERS})`
+    if (openers > MAX_EMPHASIS_OPENERS) {
+      return `has ${openers} emphasis markers in one paragraph (limit ${MAX_EMPHASIS_OPENERS})`
+    }
   }
   return null
 }

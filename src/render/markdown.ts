@@ -34,10 +34,9 @@ export function renderMarkdown(markdown: string, opts: RenderOptions): RenderedM
   const math = new MathText(spans, styles)
   const figures = new FigureList()
   const marked = new Marked({ gfm: true, breaks: false, async: false })
-  marked.use(markedTerminal({
-    strong: styles.strong, em: styles.em, del: styles.del, codespan: styles.code, code: styles.code,
-    emoji: false, reflowText: false, showSectionPrefix: true, width,
-  }))
+  // marked-terminal draws emphasis, strong and strikethrough with our styles; renderer.ts
+  // overrides the rest. Emoji shortcodes (`:name:`) stay as typed.
+  marked.use(markedTerminal({ strong: styles.strong, em: styles.em, del: styles.del, emoji: false }))
   marked.use({ renderer: terminalRenderer({ styles, math, figures, width, listDepth: 0 }) })
   let rendered: string
   try {

@@ -4,7 +4,7 @@
  */
 import { texToUnicode } from './math.js'
 import { DISPLAY_PLACEHOLDER, INLINE_PLACEHOLDER, type MathSpan } from './math-spans.js'
-import { BINARY, RELATIONS } from './mathml-text.js'
+import { BINARY, RELATIONS } from './mathml-kinds.js'
 import type { Styles } from './styles.js'
 import { NO_BREAK_SPACE } from './wrap.js'
 
@@ -15,7 +15,8 @@ export const MAX_CONVERTED_SPANS = 5000
  * The space before a relation or binary operator is made non-breaking, so that wrapped text
  * breaks after operators, as TeX does, and no line starts with `=` or `∼`.
  */
-const SPACE_BEFORE_OPERATOR = new RegExp(` (?=[${[...RELATIONS, ...BINARY].join('').replace(/[\]\\^-]/g, '\\$&')}] )`, 'gu')
+const OPERATOR_CLASS = [...RELATIONS, ...BINARY].join('').replace(/[\]\\^-]/g, '\\$&')
+const SPACE_BEFORE_OPERATOR = new RegExp(` (?=[${OPERATOR_CLASS}] )`, 'gu')
 
 /** A piece of a paragraph: running text, or a display formula's lines. */
 export type FlowPart = { text: string } | { display: string[] }
@@ -32,13 +33,16 @@ export class MathText {
 
   /** `text` with every placeholder replaced, display math kept on the line (headings, cells). */
   flatten(text: string): string {
-    return this.inline(text).replace(DISPLAY_PLACEHOLDER, (_, index: string) => this.render(Number(index)).replace(/\n/g, ' '))
+    return this.inline(text)
+      .replace(DISPLAY_PLACEHOLDER, (_, index: string) => this.render(Number(index)).replace(/\n/g, ' '))
   }
 
   /** Splits a paragraph's text at its display formulas. */
   split(text: string): FlowPart[] {
     const pieces = this.inline(text).split(/\uE002(\d+)\uE001/)
-    return pieces.map((piece, i) => (i % 2 === 0 ? { text: piece } : { display: this.render(Number(piece)).split('\n') }))
+    return pieces.map((piece, i) => (
+      i % 2 === 0 ? { text: piece } : { display: this.render(Number(piece)).split('\n') }
+    ))
   }
 
   private render(index: number): string {
@@ -46,7 +50,9 @@ export class MathText {
     if (known !== undefined) return known
     const span = this.spans[index]
     if (!span) return ''
-    const math = index < MAX_CONVERTED_SPANS ? texToUnicode(span.tex, span.display) : { text: span.tex, faithful: false }
+    const math = index < MAX_CONVERTED_SPANS
+      ? texToUnicode(span.tex, span.display)
+      : { text: span.tex, faithful: false }
     const text = math.faithful
       // Wide spaces (\quad) would be collapsed by wrapping: make them non-breaking too.
       ? math.text.replace(SPACE_BEFORE_OPERATOR, NO_BREAK_SPACE).replace(/ {2,}/g, (run) => NO_BREAK_SPACE.repeat(run.length))

@@ -43,7 +43,9 @@ export function parseMathML(markup: string): MathElement {
       open.pop()
     } else {
       const attrs = new Map<string, string>()
-      for (const [, key, value] of (attrText ?? '').matchAll(ATTRIBUTE)) attrs.set(key as string, unescapeXml(value as string))
+      for (const [, key, value] of (attrText ?? '').matchAll(ATTRIBUTE)) {
+        attrs.set(key as string, unescapeXml(value as string))
+      }
       const element: MathElement = { name: name as string, attrs, children: [] }
       parent.children.push(element)
       if (!selfClosing) open.push(element)

@@ -54,7 +54,8 @@ export function mapProse(markdown: string, edit: (prose: string) => string): str
       continue
     }
     const open = FENCE_OPEN.exec(line.body)?.[1]
-    const indentedCode: boolean = !line.blank && !inList && isIndented(line) && (previousBlank || previousIndentedCode)
+    const indentedCode: boolean =
+      !line.blank && !inList && isIndented(line) && (previousBlank || previousIndentedCode)
     if (open || indentedCode || line.blank) {
       flush()
       out.push(text)

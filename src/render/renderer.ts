@@ -1,9 +1,10 @@
 /**
  * Our renderer overrides on top of marked-terminal. marked-terminal wraps paragraphs to a fixed
  * width (ignoring the indentation of quotes and lists), leaves inline Markdown in list items raw,
- * prints an empty rule when stdout is not a TTY, and decides hyperlinks and highlighting from the
- * process's own terminal. These overrides keep one current width that shrinks inside quotes and
- * list items, and take colour and hyperlinks only from the render options.
+ * prints an empty rule when stdout is not a TTY, counts UTF-16 units rather than columns, and
+ * decides hyperlinks and highlighting from the process's own terminal. These overrides keep one
+ * current width that shrinks inside quotes and list items, measure display columns, and take
+ * colour and hyperlinks only from the render options. Code is never highlighted.
  */
 import { decodeHTML } from 'entities'
 import type { RendererObject, Tokens } from 'marked'
@@ -80,7 +81,8 @@ export function terminalRenderer(state: RenderState): RendererObject {
     table(token) {
       const cell = (c: Tokens.TableCell) => math.flatten(this.parser.parseInline(c.tokens))
       const header = token.header.map((c) => styles.strong(cell(c)))
-      return block(renderTable({ header, rows: token.rows.map((row) => row.map(cell)), align: token.align }, state.width))
+      const rows = token.rows.map((row) => row.map(cell))
+      return block(renderTable({ header, rows, align: token.align }, state.width))
     },
     codespan(token) {
       return styles.code(token.text.replace(/\n/g, ' '))

@@ -32,7 +32,10 @@ export function renderTable(cells: TableCells, width: number): string {
     style: { head: [], border: [], compact: fitted.every((w, c) => w >= (natural[c] ?? 0)) },
   })
   for (const row of cells.rows) {
-    table.push(Array.from({ length: columns }, (_, c) => ({ content: row[c] ?? '', hAlign: cells.align[c] ?? 'left' })))
+    table.push(Array.from({ length: columns }, (_, c) => ({
+      content: row[c] ?? '',
+      hAlign: cells.align[c] ?? 'left',
+    })))
   }
   return table.toString()
 }

@@ -50,6 +50,20 @@ export function toSubscript(text: string): string | null {
   return out
 }
 
+/**
+ * A script written after its base: Unicode sub/superscripts when every character has one (xᵢⱼ,
+ * n³), else `_x` for one character and `_(...)` for more. Primes stay on the line (x′²).
+ */
+export function attachScript(kind: 'sub' | 'sup', text: string): string {
+  if (text === '') return ''
+  const primes = kind === 'sup' ? /^[′″‴]*/.exec(text)?.[0] ?? '' : ''
+  const rest = text.slice(primes.length)
+  if (rest === '') return primes
+  const unicode = kind === 'sup' ? toSuperscript(rest) : toSubscript(rest)
+  const mark = kind === 'sup' ? '^' : '_'
+  return primes + (unicode ?? ([...rest].length === 1 ? mark + rest : `${mark}(${rest})`))
+}
+
 // Layout shared by the Greek runs of the Mathematical Alphanumeric Symbols block: 25 capitals
 // (Α..Ω with ϴ in the gap at U+03A2), ∇, 25 small letters (α..ω), then ∂ ϵ ϑ ϰ ϕ ϱ ϖ.
 const GREEK_RUN = [
@@ -74,9 +88,13 @@ export function foldItalic(ch: string): string {
   const cp = ch.codePointAt(0) ?? 0
   if (ch === 'ℎ') return 'h'
   if (cp >= ITALIC_LATIN && cp < ITALIC_LATIN + 52) return LATIN[cp - ITALIC_LATIN] ?? ch
-  if (cp >= BOLD_ITALIC_LATIN && cp < BOLD_ITALIC_LATIN + 52) return String.fromCodePoint(cp - BOLD_ITALIC_LATIN + BOLD_LATIN)
+  if (cp >= BOLD_ITALIC_LATIN && cp < BOLD_ITALIC_LATIN + 52) {
+    return String.fromCodePoint(cp - BOLD_ITALIC_LATIN + BOLD_LATIN)
+  }
   if (cp >= ITALIC_GREEK && cp < ITALIC_GREEK + 58) return GREEK_RUN[cp - ITALIC_GREEK] ?? ch
-  if (cp >= BOLD_ITALIC_GREEK && cp < BOLD_ITALIC_GREEK + 58) return String.fromCodePoint(cp - BOLD_ITALIC_GREEK + BOLD_GREEK)
+  if (cp >= BOLD_ITALIC_GREEK && cp < BOLD_ITALIC_GREEK + 58) {
+    return String.fromCodePoint(cp - BOLD_ITALIC_GREEK + BOLD_GREEK)
+  }
   if (cp === 0x1d6a4) return 'ı'
   if (cp === 0x1d6a5) return 'ȷ'
   return ch

@@ -71,9 +71,11 @@ export function trimLines(text: string): string {
     // this backtracks quadratically on long lines), then put the sequences back.
     let body = line.trimEnd()
     let closing = ''
-    for (let start = body.lastIndexOf('\x1b'); start >= 0 && ESCAPE_SEQUENCE.test(body.slice(start)); start = body.lastIndexOf('\x1b')) {
+    let start = body.lastIndexOf('\x1b')
+    while (start >= 0 && ESCAPE_SEQUENCE.test(body.slice(start))) {
       closing = body.slice(start) + closing
       body = body.slice(0, start).trimEnd()
+      start = body.lastIndexOf('\x1b')
     }
     return body + closing
   }).join('\n')

@@ -1,0 +1,94 @@
+/**
+ * What kind of thing a MathML node is, for laying it out as one line of text: which operators
+ * are spaced, what reads as a single operand (so a/b needs no parentheses), which bases take
+ * limits, which overscripts are accents, and where TeX's spacing must become a real space.
+ */
+import { type MathChild, type MathElement, textContent } from './mathml.js'
+import { COMBINING_ACCENTS } from './unicode-math.js'
+
+/** Relations and binary operators get a space on each side (outside scripts). */
+export const RELATIONS = new Set([
+  ...'=≠<>≤≥≦≧≪≫≈≃≅≡≢∼≁∝≺≻⪯⪰∈∉∋∌⊂⊃⊆⊇⊄⊅⊊⊋⊏⊐⊑⊒',
+  ...'→←↔⇒⇐⇔⟹⟸⟺↦⟶⟵⟷⟼↪↩⇝↑↓⊥⟂∥∦∣∤⊢⊣⊨≔≕≜≐≍≲≳≟⋘⋙',
+])
+export const BINARY = new Set([...'+−±∓×÷⋅·∘∪∩∧∨⊕⊗⊙⊖⊘∖⋆∗⊎⊓⊔⋄⊞⊠≀⊻'])
+/** Large operators: their scripts are limits, and a space follows them. */
+export const LARGE = new Set([...'∑∏∐∫∬∭∮∯∰⋃⋂⋁⋀⨁⨂⨀⨄⨆'])
+
+/** Function application, invisible times/separator/plus, and variation selectors. */
+const INVISIBLE = /[\u2061-\u2064\ufe0e\ufe0f]/g
+
+/** The text of a node without invisible operators. */
+export function visibleText(node: MathChild): string {
+  return textContent(node).replace(INVISIBLE, '')
+}
+
+/** Reads as one operand: x, 2, xᵢ, (a+b), √x, and juxtapositions of those like 2x or ∂f. */
+export function isAtomic(node: MathChild): boolean {
+  if (typeof node === 'string') return true
+  switch (node.name) {
+    case 'mi': case 'mn': case 'mspace': return true
+    case 'mtext': return !/\s/.test(textContent(node).trim())
+    case 'mstyle': case 'mpadded': case 'msqrt': return node.children.every(isAtomic)
+    case 'mrow': return isFenced(node) || node.children.every(isAtomic)
+    case 'msub': case 'msup': case 'msubsup': case 'mover':
+      return node.children[0] !== undefined && isAtomic(node.children[0])
+    default: return false
+  }
+}
+
+/** A row opened and closed by fences: (…), […], |…|. */
+export function isFenced(row: MathElement): boolean {
+  const first = row.children[0]
+  const last = row.children[row.children.length - 1]
+  return row.children.length >= 2 && typeof first === 'object' && typeof last === 'object' &&
+    first.attrs.get('fence') === 'true' && last.attrs.get('fence') === 'true'
+}
+
+/**
+ * Whether operands can go without parentheses. With `single`, only one unit may (√x but √(2π));
+ * otherwise juxtapositions may too (2x/3 for a fraction).
+ */
+export function isUnit(nodes: MathChild[], single: boolean): boolean {
+  const visible = nodes.filter((node) => typeof node === 'string' || node.name !== 'mspace')
+  const [only] = visible
+  if (visible.length === 0) return true
+  if (!single) return visible.every(isAtomic)
+  if (visible.length > 1 || !only) return false
+  return typeof only === 'object' && (only.name === 'mrow' || only.name === 'mstyle') && !isFenced(only)
+    ? isUnit(only.children, true)
+    : isAtomic(only)
+}
+
+/** An operator name such as log, exp, max (alone or as the head of temml's \log row). */
+export function isFunctionName(node: MathChild): boolean {
+  if (typeof node === 'string') return false
+  if (node.name === 'mi') return /^[A-Za-z]{2,}$/.test(textContent(node))
+  return node.name === 'mrow' && node.children[0] !== undefined && isFunctionName(node.children[0])
+}
+
+/** Bases whose under/over scripts are limits: ∑, ∫, lim, max, argmin... */
+export function takesLimits(base: MathChild): boolean {
+  if (LARGE.has(visibleText(base).trim())) return true
+  return typeof base === 'object' && base.name === 'mi' && isFunctionName(base)
+}
+
+/** An overscript that is an accent with a combining form (\hat, \bar, \vec, ...). */
+export function isAccent(node: MathChild): boolean {
+  return typeof node === 'object' && node.name === 'mo' && COMBINING_ACCENTS.has(visibleText(node))
+}
+
+/** Constructs whose last operand would run into a following letter: a/b x, √2 x. */
+const OPEN_ENDED = new Set(['mfrac', 'msqrt', 'mroot'])
+const STARTS_OPERAND = /^[\p{L}\p{N}∇∂]/u
+
+/**
+ * Spaces TeX's layout implies but the text would lose: `\frac{1}{N}\ell` is "1/N ℓ", not
+ * "1/Nℓ"; `\alpha_y\nabla` is "α_y ∇", not "α_y∇" (is the script y∇?); `\sigma^2\exp` is
+ * "σ² exp", as operator names are set apart from what precedes them.
+ */
+export function needsSpace(before: string, previous: MathChild | undefined, node: MathChild, text: string): boolean {
+  if (typeof previous === 'object' && OPEN_ENDED.has(previous.name) && STARTS_OPERAND.test(text)) return true
+  if (/[_^][^\s()]$/u.test(before) && STARTS_OPERAND.test(text)) return true
+  return isFunctionName(node) && /[\p{L}\p{N}′″)\]}⟩|‖]$/u.test(before)
+}
