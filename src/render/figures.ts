@@ -40,6 +40,7 @@ export function unglueImageUrls(prose: string): string {
 /** The figures of one summary, numbered in order of first appearance. */
 export class FigureList {
   private readonly numbers = new Map<string, number>()
+  /** The figures in order: figure N is `figures[N - 1]`. */
   readonly figures: Figure[] = []
 
   /** The figure's number (the same URL keeps its first number). */

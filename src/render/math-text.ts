@@ -21,6 +21,7 @@ const SPACE_BEFORE_OPERATOR = new RegExp(` (?=[${OPERATOR_CLASS}] )`, 'gu')
 /** A piece of a paragraph: running text, or a display formula's lines. */
 export type FlowPart = { text: string } | { display: string[] }
 
+/** The math spans of one summary, each converted once, on first use. */
 export class MathText {
   private readonly rendered = new Map<number, string>()
 

@@ -17,7 +17,9 @@ import { centre, indent, wrapText } from './wrap.js'
 
 export interface RenderState {
   styles: Styles
+  /** Puts the math behind placeholders back. */
   math: MathText
+  /** Collects the figures referenced so far, numbering them. */
   figures: FigureList
   /** Columns available to the block being rendered. */
   width: number
@@ -31,6 +33,7 @@ const BULLETS = ['•', '◦', '▪']
 /** Narrower than this, nested blocks stop indenting further rather than becoming unreadable. */
 const MIN_WIDTH = 20
 
+/** The renderer overrides for one rendering; `state.width` changes while nested blocks render. */
 export function terminalRenderer(state: RenderState): RendererObject {
   const { styles, math } = state
   const block = (text: string) => text + '\n\n'

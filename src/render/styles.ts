@@ -40,6 +40,7 @@ export interface Styles {
 
 const identity: Style = (text) => text
 
+/** The styles for one rendering: identity functions when colour is off. */
 export function makeStyles(opts: Pick<RenderOptions, 'color' | 'hyperlinks'>): Styles {
   const c = new Chalk({ level: opts.color ? 1 : 0 })
   const style = (s: Style): Style => (opts.color ? s : identity)

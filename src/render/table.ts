@@ -9,8 +9,11 @@ import { displayWidth } from './wrap.js'
 export type Align = 'left' | 'center' | 'right' | null
 
 export interface TableCells {
+  /** Rendered header cells (may hold escape sequences). */
   header: string[]
+  /** Rendered body cells, row by row; short rows are padded with empty cells. */
   rows: string[][]
+  /** Alignment per column, from the Markdown delimiter row. */
   align: Align[]
 }
 
@@ -18,6 +21,7 @@ export interface TableCells {
 const CHROME_PER_COLUMN = 3
 const MIN_COLUMN = 4
 
+/** Draws the table with box characters, fitted to `width` columns when its cells can wrap. */
 export function renderTable(cells: TableCells, width: number): string {
   const columns = cells.header.length
   const natural = Array.from({ length: columns }, (_, c) => Math.max(
