@@ -7,7 +7,7 @@ import temml from 'temml'
 import { parseMathML } from './mathml.js'
 import { mathmlToText } from './mathml-text.js'
 
-export interface MathText {
+export interface UnicodeMath {
   /** Unicode text, or the original TeX when `faithful` is false. */
   text: string
   /** False when the TeX was rejected or has no faithful Unicode form. */
@@ -17,10 +17,10 @@ export interface MathText {
 /** Longer TeX is shown as written: no summary needs it, and parsing it costs time. */
 const MAX_TEX_LENGTH = 4000
 const CACHE_SIZE = 2000
-const cache = new Map<string, MathText>()
+const cache = new Map<string, UnicodeMath>()
 
 /** Converts one TeX formula (without its delimiters) to Unicode text. */
-export function texToUnicode(tex: string, display: boolean): MathText {
+export function texToUnicode(tex: string, display: boolean): UnicodeMath {
   const key = (display ? 'D' : 'I') + tex
   const cached = cache.get(key)
   if (cached) return cached
@@ -30,7 +30,7 @@ export function texToUnicode(tex: string, display: boolean): MathText {
   return result
 }
 
-function convert(tex: string, display: boolean): MathText {
+function convert(tex: string, display: boolean): UnicodeMath {
   const asWritten = { text: tex, faithful: false }
   if (tex.trim() === '' || tex.length > MAX_TEX_LENGTH) return asWritten
   try {
