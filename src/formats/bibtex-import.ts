@@ -1,76 +1,65 @@
 /**
  * BibTeX import with @retorquere/bibtex-parser (the parser behind Better BibTeX for Zotero): each
  * entry becomes a paper; its `annote` (or else `note`) becomes the paper's summary, tagged with the
- * entry's keywords. Entries the parser could not read are problems naming the entry.
+ * entry's keywords. LaTeX is turned into text, math kept (bibtex-text.ts). Entries the parser could
+ * not read are problems naming the entry.
  */
-import { FieldMode, parse, type Creator, type Entry } from '@retorquere/bibtex-parser'
+import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser'
 import { normalizeArxivId, normalizeDoi } from '../core/identifiers.js'
-import { convertLatexValues, PARSE_OPTIONS, type LatexValue, type TextKind } from './bibtex-text.js'
+import { markupToMarkdown, markupToText, protectSpans } from './bibtex-text.js'
 import { readTags } from './fields.js'
 import type { ImportProblem, ImportRecord, ImportResult } from './records.js'
 
-// Fields read verbatim by the parser, then turned into text or Markdown by convertLatexValues,
-// which keeps their math and angle brackets.
-const CONVERTED: ReadonlyMap<string, TextKind> = new Map([
-  ['title', 'title'],
-  ['journal', 'title'],
-  ['journaltitle', 'title'],
-  ['booktitle', 'title'],
-  ['annote', 'markdown'],
-  ['note', 'markdown'],
-  ['abstract', 'markdown'],
-])
+const PARSE_OPTIONS = {
+  sentenceCase: false,
+  english: false,
+  caseProtection: false,
+  // Unknown commands are dropped and their arguments kept as text: `\foo{bar}` → `bar`.
+  unsupported: () => '',
+} as const
 
 /** Read a `.bib` file; `source` names it in problems (`refs.bib, entry gilmer2017neural`). */
 export function readBibtex(text: string, source: string): ImportResult {
-  const library = parse(text, { ...PARSE_OPTIONS, verbatimFields: [...FieldMode.verbatim, ...CONVERTED.keys()] })
+  const { text: protectedText, restore } = protectSpans(text)
+  const library = parse(protectedText, PARSE_OPTIONS)
   const problems: ImportProblem[] = library.errors.map((error) => ({
-    origin: entryOrigin(source, /^@\s*\w+\s*[{(]\s*([^,\s]*)/.exec(error.input ?? '')?.[1]),
-    reason: error.error,
+    origin: entryOrigin(source, /^@\s*\w+\s*[{(]\s*([^,\s]*)/.exec(restore(error.input ?? ''))?.[1]),
+    reason: restore(error.error),
   }))
-  const entries = library.entries.filter((entry) => entry.input !== '') // '' marks an entry that failed
-  const jobs = entries.flatMap((entry, index) =>
-    [...CONVERTED].flatMap(([name, kind]) => {
-      const tex = entry.fields[name]
-      return typeof tex === 'string' ? [{ index, name, value: { tex, kind } satisfies LatexValue }] : []
-    }),
-  )
-  const converted = convertLatexValues(jobs.map((job) => job.value))
-  const texts = entries.map(() => new Map<string, string>())
-  const failures = new Map<number, string>()
-  jobs.forEach((job, i) => {
-    const text = converted.texts[i]
-    if (text === null || text === undefined) failures.set(job.index, `${job.name}: ${converted.errors.get(i) ?? 'unreadable'}`)
-    else texts[job.index]!.set(job.name, text)
-  })
   const records: ImportRecord[] = []
-  entries.forEach((entry, index) => {
-    const origin = entryOrigin(source, entry.key)
-    const tags = readTags(entry.fields.keywords ?? [])
-    const failure = failures.get(index) ?? (tags.ok ? null : tags.reason)
-    if (failure !== null) problems.push({ origin, reason: failure })
-    else records.push(toRecord(entry, origin, texts[index]!, tags.ok ? tags.value : []))
-  })
+  // The parser lists an entry it could not read with empty input; its error is reported above.
+  for (const entry of library.entries.filter((e) => e.input !== '')) {
+    const origin = entryOrigin(source, restore(entry.key))
+    const tags = readTags((entry.fields.keywords ?? []).map(restore))
+    if (tags.ok) records.push(toRecord(entry, origin, tags.value, restore))
+    else problems.push({ origin, reason: tags.reason })
+  }
   return { records, problems }
 }
 
-function toRecord(entry: Entry, origin: string, texts: Map<string, string>, tags: string[]): ImportRecord {
-  const text = (name: string) => texts.get(name) || null
-  const verbatim = (name: string) => (entry.fields[name] as string | undefined)?.trim() || null
+function toRecord(entry: Entry, origin: string, tags: string[], restore: (value: string) => string): ImportRecord {
+  const raw = (name: string) => {
+    const value = entry.fields[name]
+    return typeof value === 'string' && value.trim() !== '' ? value : null
+  }
+  const text = (name: string) => (raw(name) === null ? null : restore(markupToText(raw(name)!)) || null)
+  const markdown = (name: string) => (raw(name) === null ? null : restore(markupToMarkdown(raw(name)!)) || null)
+  const verbatim = (name: string) => (raw(name) === null ? null : restore(raw(name)!.trim()))
   const doi = verbatim('doi')
-  const note = text('annote') ?? text('note')
+  const note = markdown('annote') ?? markdown('note')
+  const key = restore(entry.key)
   return {
     origin,
     paper: {
-      key: entry.key || null,
-      title: text('title') ?? (entry.key || 'Untitled'),
-      authors: (entry.fields.author ?? []).map(creatorName).filter((name) => name !== ''),
+      key: key || null,
+      title: text('title') ?? (key || 'Untitled'),
+      authors: (entry.fields.author ?? []).map((creator) => restore(creatorName(creator))).filter((name) => name !== ''),
       year: year(verbatim('year') ?? verbatim('date')),
       venue: text('journal') ?? text('journaltitle') ?? text('booktitle'),
-      arxiv: arxivId(entry),
+      arxiv: arxivId(verbatim),
       doi: doi ? (normalizeDoi(doi) ?? doi) : null,
       url: verbatim('url'),
-      abstract: text('abstract'),
+      abstract: markdown('abstract'),
       added: null,
     },
     summaries: note ? [{ id: null, by: '', body: note, tags, created: null, updated: null }] : [],
@@ -91,8 +80,7 @@ function year(value: string | null): number | null {
 }
 
 /** The arXiv id from `eprint` (when the archive is arXiv or unnamed), an arXiv URL, or an "arXiv:" venue. */
-function arxivId(entry: Entry): string | null {
-  const field = (name: string) => entry.fields[name] as string | undefined
+function arxivId(field: (name: string) => string | null): string | null {
   const archive = (field('archiveprefix') ?? field('eprinttype') ?? 'arxiv').toLowerCase()
   const eprint = field('eprint')
   const url = field('url')

@@ -1,118 +1,98 @@
 /**
- * LaTeX field values from a `.bib` file turned into text (titles) or Markdown (notes, abstracts) by
- * the BibTeX parser's own LaTeX reader, with math kept as written: a summary is Markdown with
- * `$...$` math, and `\mathcal{O}(n^2)` must not come back as "O(n²)".
+ * Help for reading LaTeX field values as text (titles) or Markdown (notes) with the BibTeX parser's
+ * own LaTeX reader, while keeping math exactly as written: a summary is Markdown with `$...$` math,
+ * and `\mathcal{O}(n^2)` must not come back as "O(n²)".
  *
- * How: math spans and angle brackets are swapped for letter-only placeholders, all values go through
- * the parser in one synthetic document, and its output is read back. After the swap every `<` in the
- * parser's output is markup it produced (`<i>`, `<p>`, `<a href>`), so the markup is unambiguous.
+ * How: before parsing, math spans and angle brackets in the `.bib` text are swapped for letter-only
+ * placeholders; after parsing, the parser's markup is turned into text or Markdown and the spans are
+ * put back. With the brackets swapped out, every `<` in the parser's output is markup it produced
+ * (`<i>`, `<p>`, `<a href>`), so the markup is unambiguous.
  */
-import { parse } from '@retorquere/bibtex-parser'
 
-/** How a converted value is used: a title is one line of text; a note becomes a Markdown body. */
-export type TextKind = 'title' | 'markdown'
-
-/** A value to convert and its kind. */
-export interface LatexValue {
-  tex: string
-  kind: TextKind
+/** The `.bib` text with spans hidden, and the function that puts them back into a value. */
+export interface ProtectedBibtex {
+  text: string
+  restore(value: string): string
 }
 
-/** Converted values in input order; null where the parser could not read a value (with the reason). */
-export interface ConvertedValues {
-  texts: Array<string | null>
-  errors: Map<number, string>
-}
+// Math must keep its braces balanced inside it: a `$` that would pair with one in another field
+// (`{costs $5}, note = {and $10}`) crosses a `}` first and is not math.
+const MAX_MATH_LENGTH = 4000
+const ANGLE = /\\text(?:less|greater)(?![a-zA-Z])(?:\{\})?|[<>]/y
+const ANGLES: ReadonlyMap<string, string> = new Map([['\\textless', '<'], ['\\textgreater', '>'], ['<', '<'], ['>', '>']])
 
-export const PARSE_OPTIONS = {
-  sentenceCase: false,
-  english: false,
-  caseProtection: false,
-  // Unknown commands are dropped and their arguments kept as text: `\foo{bar}` → `bar`.
-  unsupported: () => '',
-} as const
-
-/** Convert LaTeX values to text or Markdown; math (`$..$`, `$$..$$`, `\(..\)`, `\[..\]`) is kept verbatim. */
-export function convertLatexValues(values: readonly LatexValue[]): ConvertedValues {
-  const marker = placeholderPrefix(values.map((v) => v.tex).join('\n'))
-  const saved: string[] = []
-  const protect = (tex: string) =>
-    tex.replace(MATH_OR_ANGLE, (match) => `${marker}${saved.push(match) - 1}${marker}`)
-  const errors = new Map<number, string>()
-  // `title` is read in the parser's title mode and `note` in its rich-text mode (paragraphs, lists).
-  // An unbalanced value would swallow the values after it, so it never enters the document.
-  const document = values
-    .map((value, i) => {
-      if (bracesBalanced(value.tex)) return `@misc{v${i}, ${value.kind === 'title' ? 'title' : 'note'} = {${protect(value.tex)}}}`
-      errors.set(i, 'unbalanced braces')
-      return ''
-    })
-    .join('\n')
-  const result = parse(document, PARSE_OPTIONS)
-  const texts: Array<string | null> = values.map(() => null)
-  for (const entry of result.entries) {
-    const index = Number(entry.key.slice(1))
-    const kind = values[index]!.kind
-    const raw = (kind === 'title' ? entry.fields.title : entry.fields.note) ?? ''
-    // NFC: the parser builds accented letters from combining marks (`\"o` → o + U+0308).
-    const text = (kind === 'title' ? markupToText(raw) : markupToMarkdown(raw)).normalize('NFC')
-    texts[index] = restore(text, marker, saved)
-  }
-  for (const error of result.errors) {
-    const index = /^@misc\{v(\d+),/.exec(error.input ?? '')?.[1]
-    if (index !== undefined) errors.set(Number(index), error.error)
-  }
-  for (const index of errors.keys()) texts[index] = null
-  return { texts, errors }
-}
-
-// Math in TeX terms (`\$` is an escaped dollar, not math), plus the characters whose meaning the
-// parser would change (`<` prints as ¡ in TeX's old font encoding) and their command forms.
-const MATH_OR_ANGLE =
-  /\\\$|\$\$(?:[^$\\]|\\[\s\S])+\$\$|\$(?:[^$\\]|\\[\s\S])+\$|\\\([\s\S]*?\\\)|\\\[[\s\S]*?\\\]|\\text(?:less|greater)(?![a-zA-Z])(?:\{\})?|[<>]/g
-
-const ANGLES: ReadonlyMap<string, string> = new Map([['\\textless', '<'], ['\\textgreater', '>']])
-
-/** Put the saved spans back; an escaped dollar becomes a plain `$`, bracket commands their character. */
-function restore(text: string, marker: string, saved: readonly string[]): string {
-  return text.replace(new RegExp(`${marker}(\\d+)${marker}`, 'g'), (_m, n: string) => {
-    const span = saved[Number(n)]!
-    if (span === '\\$') return '$'
-    return ANGLES.get(span.replace(/\{\}$/, '')) ?? span
-  })
-}
-
-/** Whether braces pair up, counted as BibTeX counts them (backslashes do not escape braces). */
-function bracesBalanced(text: string): boolean {
-  let depth = 0
-  for (const ch of text) {
-    depth += ch === '{' ? 1 : ch === '}' ? -1 : 0
-    if (depth < 0) return false
-  }
-  return depth === 0
-}
-
-/** A letters-only prefix that does not occur in the input, so placeholders cannot be forged. */
-function placeholderPrefix(input: string): string {
+/** Hide math (`$..$`, `$$..$$`, `\(..\)`, `\[..\]`) and angle brackets behind placeholders. */
+export function protectSpans(bib: string): ProtectedBibtex {
   let marker = 'precisspan'
-  while (input.includes(marker)) marker += 'x'
-  return marker
+  while (bib.includes(marker)) marker += 'x' // placeholders the input cannot forge
+  const saved: string[] = []
+  let out = ''
+  let last = 0
+  const interesting = /[\\$<>]/g
+  for (let match = interesting.exec(bib); match; match = interesting.exec(bib)) {
+    const start = match.index
+    ANGLE.lastIndex = start
+    const angle = ANGLE.exec(bib)
+    const end = angle ? start + angle[0].length : mathEnd(bib, start)
+    if (end > start) {
+      out += `${bib.slice(last, start)}${marker}${saved.push(bib.slice(start, end)) - 1}${marker}`
+      last = interesting.lastIndex = end
+    } else if (bib[start] === '\\') interesting.lastIndex = start + 2 // `\$` is a dollar sign, not math
+  }
+  const placeholder = new RegExp(`${marker}(\\d+)${marker}`, 'g')
+  return {
+    text: out + bib.slice(last),
+    restore: (value) =>
+      value.replace(placeholder, (_m, n: string) => {
+        const span = saved[Number(n)]!
+        return ANGLES.get(span.replace(/\{\}$/, '')) ?? span
+      }),
+  }
 }
+
+/**
+ * The index just past the math span opening at `start`, or `start` when none opens there. A span
+ * ends at its closer with braces balanced; another opener, an unbalanced `}` or a long run without a
+ * closer means it was not math. Stopping at the next opener keeps the whole scan linear.
+ */
+function mathEnd(text: string, start: number): number {
+  const open = OPENERS.find((opener) => text.startsWith(opener, start))
+  if (open === undefined) return start
+  const close = CLOSERS.get(open)!
+  const limit = Math.min(text.length, start + MAX_MATH_LENGTH)
+  let depth = 0
+  for (let j = start + open.length; j < limit; j++) {
+    if (depth === 0 && text.startsWith(close, j)) return j > start + open.length ? j + close.length : start
+    const ch = text[j]
+    if (ch === '$' || (ch === '\\' && (text[j + 1] === '(' || text[j + 1] === '['))) return start
+    if (ch === '\\') j++
+    else if (ch === '{') depth++
+    else if (ch === '}' && --depth < 0) return start
+  }
+  return start
+}
+
+const OPENERS = ['$$', '$', '\\(', '\\[']
+const CLOSERS: ReadonlyMap<string, string> = new Map([['$$', '$$'], ['$', '$'], ['\\(', '\\)'], ['\\[', '\\]']])
 
 const TAG = /<(\/?)([a-z][a-z0-9]*)((?:\s[^>]*)?)>/g
 
-/** Parser markup to plain text: tags dropped, links kept as their label, paragraphs as spaces. */
-function markupToText(markup: string): string {
-  return markup.replace(TAG, (_m, _close: string, name: string) => (name === 'p' || name === 'br' ? ' ' : '')).replace(/\s+/g, ' ').trim()
+/** Parser markup to plain text: tags dropped, paragraphs and white space runs as one space. */
+export function markupToText(markup: string): string {
+  return markup
+    .replace(TAG, (_m, _close: string, name: string) => (name === 'p' || name === 'br' ? ' ' : ''))
+    .replace(/\s+/g, ' ')
+    .trim()
+    .normalize('NFC') // the parser builds accented letters from combining marks (`\"o` → o + U+0308)
 }
 
 /** Parser markup to Markdown: emphasis, code, links, lists, headings and paragraphs. */
-function markupToMarkdown(markup: string): string {
+export function markupToMarkdown(markup: string): string {
   const markdown = markup
     .replace(/<a href="([^"]*)">([\s\S]*?)<\/a>/g, (_m, url: string, label: string) => (label === url ? `<${url}>` : `[${label}](${url})`))
     .replace(/<h(\d)>([\s\S]*?)<\/h\d>/g, (_m, level: string, text: string) => `\n\n${'#'.repeat(Number(level) + 1)} ${text}\n\n`)
     .replace(TAG, (_m, close: string, name: string) => MARKDOWN_TAGS.get(name)?.[close ? 1 : 0] ?? '')
-  return markdown.replace(/[ \t]*\n[ \t]*/g, '\n').replace(/\n{3,}/g, '\n\n').trim()
+  return markdown.replace(/[ \t]*\n[ \t]*/g, '\n').replace(/\n{3,}/g, '\n\n').trim().normalize('NFC')
 }
 
 /** Opening and closing Markdown for the parser's tags; tags not listed are dropped. */

@@ -4,7 +4,7 @@
  */
 import type { Library, Paper } from '../core/model.js'
 import { bibtexAuthors } from './bibtex-names.js'
-import { escapeLatex, latexTitle } from './latex.js'
+import { escapeLatex, latexText, latexTitle } from './latex.js'
 
 /** The BibTeX entry types precis writes. */
 export type EntryType = 'article' | 'inproceedings' | 'incollection' | 'misc'
@@ -68,7 +68,7 @@ export function paperToBibtex(paper: Paper, citeKey: string, keywords: readonly 
     // Old-style ids name their archive (`math/0501234`); new-style ids do not carry a category.
     ['primaryClass', arxiv?.includes('/') ? verbatim(arxiv.split('/')[0]!) : null],
     ['keywords', keywords.length > 0 ? escapeLatex(keywords.join(', ')) : null],
-    ['abstract', paper.abstract ? escapeLatex(paper.abstract) : null],
+    ['abstract', paper.abstract ? latexText(paper.abstract) : null],
   ]
   const body = fields.filter(([, value]) => value !== null && value !== '').map(([name, value]) => `  ${name} = {${value}},`)
   return `@${type}{${citeKey},\n${body.join('\n')}\n}\n`

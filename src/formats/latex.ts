@@ -63,6 +63,15 @@ export function isSafeMath(tex: string): boolean {
   return depth === 0
 }
 
+/** Running text (an abstract) for BibTeX: `$...$` math kept when isSafeMath, the rest escaped. */
+export function latexText(text: string): string {
+  return splitInlineMath(text.replace(CONTROLS, ' '))
+    .map((run) => (run.math && isSafeMath(run.text) ? `$${run.text}$` : escapeLatex(run.math ? `$${run.text}$` : run.text)))
+    .join('')
+    .replace(/ {2,}/g, ' ')
+    .trim()
+}
+
 /**
  * A title for BibTeX: words with capitals are wrapped in braces (a run of them in one pair) so that
  * styles which change case keep the title as written; `$...$` math stays math when isSafeMath,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { parse } from '@retorquere/bibtex-parser'
 import { bibtexName, splitName } from '../../../src/formats/bibtex-names.js'
 import { citationKeys, entryType, libraryToBibtex, paperToBibtex } from '../../../src/formats/bibtex.js'
-import { escapeLatex, isSafeMath, latexTitle } from '../../../src/formats/latex.js'
+import { escapeLatex, isSafeMath, latexText, latexTitle } from '../../../src/formats/latex.js'
 import { paper, sampleLibrary } from './sample-library.js'
 
 /** Parse with a real BibTeX parser, as a reference manager would; no case changes. */
@@ -71,6 +71,16 @@ describe('latexTitle', () => {
     ['Line\nbreak\u0007 here', '{Line} break here'],
   ])('%j', (title, latex) => {
     expect(latexTitle(title)).toBe(latex)
+  })
+})
+
+describe('latexText', () => {
+  it.each([
+    ['Loss $\\sum_i x_i^2$ at 50% & more', 'Loss $\\sum_i x_i^2$ at 50\\% \\& more'],
+    ['Unsafe $\\input{x}$ math', 'Unsafe \\$\\textbackslash{}input\\textbraceleft{}x\\textbraceright{}\\$ math'],
+    ['Two\n\nparagraphs', 'Two paragraphs'],
+  ])('%j', (text, latex) => {
+    expect(latexText(text)).toBe(latex)
   })
 })
 

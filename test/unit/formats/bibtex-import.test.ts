@@ -32,9 +32,8 @@ describe('readBibtex', () => {
   it('makes annote the summary, as Markdown, tagged with the keywords', () => {
     const [summary] = byKey.get('lovelace2019graphs')!.summaries
     expect(summary!.tags).toEqual(['gnn', 'graph-theory'])
-    // The parser's LaTeX reader drops the space after `\mathcal{L}`; in math mode TeX ignores it too.
     expect(summary!.body).toBe(
-      'We read this on a train. The loss is $\\mathcal{L}= \\sum_i \\|x_i - \\hat{x}_i\\|^2$ and costs $5.\n\n' +
+      'We read this on a train. The loss is $\\mathcal{L} = \\sum_i \\|x_i - \\hat{x}_i\\|^2$ and costs $5.\n\n' +
         '*Second* paragraph with **bold**, a < b, <https://example.org/a_b> and\n\n- first\n- second',
     )
   })
@@ -69,6 +68,26 @@ describe('readBibtex', () => {
     const { records, problems } = readBibtex(bib, 'bad.bib')
     expect(records).toEqual([])
     expect(problems).toEqual([{ origin: 'bad.bib, entry x', reason: expect.stringMatching(reason) }])
+  })
+
+  it.each([
+    // A lone `$` is invalid LaTeX: the entry is reported, and the math scan never pairs it across fields.
+    ['lone dollars in two fields', '{cost $5}, note = {and $10}', null],
+    ['escaped dollars', '{\\$5 and \\$10}', '$5 and $10'],
+    ['display math', '{A $$\\sum_{i} x_i$$ sum}', 'A $$\\sum_{i} x_i$$ sum'],
+    ['bracket math', '{A \\(x^{2}\\) and \\[y\\]}', 'A \\(x^{2}\\) and \\[y\\]'],
+    ['math with an unbalanced brace', '{A $x}$ b}', null],
+    ['angle brackets', '{a < b and \\textless{}c\\textgreater}', 'a < b and <c>'],
+  ])('reads %s', (_case, value, title) => {
+    const { records, problems } = readBibtex(`@misc{k, title = ${value}}`, 'm.bib')
+    if (title === null) expect(problems).toHaveLength(1)
+    else expect(records[0]!.paper.title).toBe(title)
+  })
+
+  it('scans hostile dollar and brace runs in linear time', () => {
+    const hostile = '@misc{k, title = {' + '${\\('.repeat(50_000) + '}}'
+    const { problems } = readBibtex(hostile, 'slow.bib')
+    expect(problems.length).toBeGreaterThan(0)
   })
 
   it('does not let a placeholder-looking text or markup-looking text change the result', () => {
