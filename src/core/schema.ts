@@ -1,57 +1,25 @@
-import { z } from 'zod'
+import { createRequire } from 'node:module'
+import type { ZodError } from 'zod'
 import { DataError } from './errors.js'
-import { LIBRARY_FORMAT, LIBRARY_VERSION, type Library } from './model.js'
-import { tagProblem } from './tags.js'
+import { LIBRARY_VERSION, type Library, type Paper, type Summary } from './model.js'
+import { buildZodSchemas, type ZodSchemas } from './schema-zod.js'
+import { checkLibrary, checkPaper, checkSummary } from './validate-fast.js'
 
-// Objects are built by zod from the keys listed here only: unknown keys (and `__proto__`) are dropped.
-const timestamp = z.iso.datetime({ offset: true })
-const text = z.string()
-const optionalText = z.string().nullable()
+export { PAPER_FIELDS, SUMMARY_FIELDS, TRASH_FIELDS } from './validate-fast.js'
 
-const tag = z.string().superRefine((value, ctx) => {
-  const problem = tagProblem(value)
-  if (problem) ctx.addIssue({ code: 'custom', message: `tag ${JSON.stringify(value)}: ${problem}` })
-})
+let schemas: ZodSchemas | undefined
 
-export const paperSchema = z.object({
-  key: z.string().min(1).max(200),
-  title: text,
-  authors: z.array(text),
-  year: z.number().int().min(0).max(9999).nullable(),
-  venue: optionalText,
-  arxiv: optionalText,
-  doi: optionalText,
-  url: optionalText,
-  abstract: optionalText,
-  added: timestamp,
-})
-
-export const summarySchema = z.object({
-  id: z.string().min(1).max(210),
-  paper: z.string().min(1),
-  by: text,
-  body: text,
-  tags: z.array(tag),
-  created: timestamp,
-  updated: timestamp,
-})
-
-export const trashEntrySchema = z.object({
-  summary: summarySchema,
-  paper: paperSchema.nullable(),
-  deleted: timestamp,
-})
-
-const librarySchema = z.object({
-  format: z.literal(LIBRARY_FORMAT),
-  version: z.literal(LIBRARY_VERSION),
-  papers: z.array(paperSchema),
-  summaries: z.array(summarySchema),
-  trash: z.array(trashEntrySchema),
-})
+/**
+ * The zod schemas, loaded on first use. Through `require` (zod ships CommonJS too) because
+ * validation is synchronous and an ES import cannot be; every valid read skips zod entirely.
+ */
+export function zodSchemas(): ZodSchemas {
+  schemas ??= buildZodSchemas((createRequire(import.meta.url)('zod') as typeof import('zod')).z)
+  return schemas
+}
 
 /** A readable list of what is wrong, at most `limit` lines, each with its path (`papers[3].year`). */
-function describeIssues(error: z.ZodError, limit = 5): string[] {
+function describeIssues(error: ZodError, limit = 5): string[] {
   const lines = error.issues.slice(0, limit).map((issue) => {
     const path = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('')
     return `${path.replace(/^\./, '') || '(top level)'}: ${issue.message}`
@@ -60,11 +28,27 @@ function describeIssues(error: z.ZodError, limit = 5): string[] {
   return lines
 }
 
+/** What zod finds wrong with `value`, which the fast check refused (the two agree; see the tests). */
+function explainRefusal(value: unknown): string[] {
+  const result = zodSchemas().librarySchema.safeParse(value)
+  return result.success ? ['it breaks a rule of the library format'] : describeIssues(result.error)
+}
+
 function duplicates(values: readonly string[]): string[] {
   const seen = new Set<string>()
   const repeated = new Set<string>()
   for (const value of values) (seen.has(value) ? repeated : seen).add(value)
   return [...repeated]
+}
+
+/** `value` as a paper record (known fields only), or undefined when it is not a valid one. */
+export function readPaper(value: unknown): Paper | undefined {
+  return checkPaper(value) ?? undefined
+}
+
+/** `value` as a summary record (known fields only), or undefined when it is not a valid one. */
+export function readSummary(value: unknown): Summary | undefined {
+  return checkSummary(value) ?? undefined
 }
 
 /**
@@ -78,9 +62,8 @@ export function validateLibrary(value: unknown, source: string): Library {
       throw new DataError(`${source} was written by a newer precis (format version ${version}); upgrade precis to read it`)
     }
   }
-  const result = librarySchema.safeParse(value)
-  if (!result.success) throw new DataError(`${source} is not a valid precis library`, describeIssues(result.error))
-  const library = result.data as Library
+  const library = checkLibrary(value)
+  if (!library) throw new DataError(`${source} is not a valid precis library`, explainRefusal(value))
   const problems = [
     ...duplicates(library.papers.map((p) => p.key)).map((key) => `two papers share the key ${JSON.stringify(key)}`),
     ...duplicates(library.summaries.map((s) => s.id)).map((id) => `two summaries share the id ${JSON.stringify(id)}`),

@@ -1,10 +1,6 @@
 import type { Library, Paper, Summary, TrashEntry } from '../core/model.js'
-import { paperSchema, summarySchema, trashEntrySchema } from '../core/schema.js'
-
 // Field order is the schema's, so a record reads the same however the code that made it built it.
-const PAPER_FIELDS = Object.keys(paperSchema.shape) as (keyof Paper)[]
-const SUMMARY_FIELDS = Object.keys(summarySchema.shape) as (keyof Summary)[]
-const TRASH_FIELDS = Object.keys(trashEntrySchema.shape) as (keyof TrashEntry)[]
+import { PAPER_FIELDS, SUMMARY_FIELDS, TRASH_FIELDS } from '../core/validate-fast.js'
 
 function inFieldOrder<T extends object>(record: T, fields: readonly (keyof T)[]): T {
   const ordered = {} as T

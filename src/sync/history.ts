@@ -1,6 +1,6 @@
 import { sameValue } from '../core/merge3.js'
 import type { Paper, Summary, TrashEntry } from '../core/model.js'
-import { paperSchema, summarySchema } from '../core/schema.js'
+import { readPaper, readSummary } from '../core/schema.js'
 import { readObjects } from './blobs.js'
 import type { LibraryRepo } from './repo.js'
 
@@ -51,12 +51,12 @@ export function recordState(text: Buffer | null, id: string): RecordState {
   if (text === null || !text.includes(JSON.stringify(id))) return ABSENT
   const quoted = JSON.stringify(id)
   try {
-    const live = summarySchema.safeParse(stableRecord(text, `\n    {\n      "id": ${quoted},\n`))
-    const entry = live.success ? undefined : (stableRecord(text, `\n    {\n      "summary": {\n        "id": ${quoted},\n`) as TrashEntry | undefined)
-    const summary = live.success ? live.data : summarySchema.safeParse(entry?.summary).data
+    const live = readSummary(stableRecord(text, `\n    {\n      "id": ${quoted},\n`))
+    const entry = live ? undefined : (stableRecord(text, `\n    {\n      "summary": {\n        "id": ${quoted},\n`) as TrashEntry | undefined)
+    const summary = live ?? readSummary(entry?.summary)
     if (summary) {
-      const paper = paperSchema.safeParse(stableRecord(text, `\n    {\n      "key": ${JSON.stringify(summary.paper)},\n`) ?? entry?.paper).data ?? null
-      return { state: live.success ? 'present' : 'trashed', summary, paper: paper as Paper | null }
+      const paper = readPaper(stableRecord(text, `\n    {\n      "key": ${JSON.stringify(summary.paper)},\n`) ?? entry?.paper) ?? null
+      return { state: live ? 'present' : 'trashed', summary, paper }
     }
     return wholeFileState(JSON.parse(text.toString('utf8')), id)
   } catch {
