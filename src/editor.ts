@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PrecisError, ExitCode } from './core/errors.js'
+import { DataError, PrecisError, ExitCode } from './core/errors.js'
+import { decodeInput } from './formats/input.js'
 import type { Env } from './store/paths.js'
 
 /** Opening text in the user's editor; a seam so command tests script the result. */
@@ -27,7 +28,15 @@ export class ProcessEditor implements Editor {
         `Your text is kept at ${file}`,
       ])
     }
-    const saved = await readFile(file, 'utf8')
+    // The editor may save anything (another encoding, a pasted binary): checked like every input,
+    // and when refused the file stays where the message says.
+    let saved: string
+    try {
+      saved = decodeInput(await readFile(file), file)
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error
+      throw new DataError(error.message, [`Your text is kept at ${file}`])
+    }
     await rm(dir, { recursive: true, force: true })
     return saved
   }

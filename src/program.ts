@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { Command } from 'commander'
 import type { Context, GlobalOptions } from './context.js'
+import { sanitizeTerminal } from './sanitize.js'
 import { registerAdd } from './commands/add.js'
 import { registerEdit } from './commands/edit.js'
 import { registerExport } from './commands/export.js'
@@ -40,7 +41,8 @@ export function buildProgram(ctx: Context): Command {
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) })
+    // Commander's errors quote what was typed (an unknown option, a bad value): sanitised like ours.
+    .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(sanitizeTerminal(s)) })
     .addHelpText('after', '\nExamples:\n  precis --demo search "message passing"\n  precis add arXiv:1704.01212 --tag gnn\n  precis show gilmer2017neural\n')
 
   program.hook('preAction', () => {

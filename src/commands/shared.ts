@@ -1,5 +1,6 @@
 import type { Context } from '../context.js'
 import { UsageError } from '../core/errors.js'
+import { sanitizeTerminal } from '../sanitize.js'
 
 /** True when we may ask the person: a terminal on stdin and stderr, and no `--no-input`. */
 export function canPrompt(ctx: Context): boolean {
@@ -11,9 +12,12 @@ export function inform(ctx: Context, message: string): void {
   if (!ctx.globals.quiet) ctx.io.err(message.endsWith('\n') ? message : message + '\n')
 }
 
-/** Stable JSON on stdout (`--json`). */
+/**
+ * Stable JSON on stdout (`--json`). JSON.stringify leaves C1 controls and bidi overrides raw; the
+ * sanitizer writes them as `\uXXXX`, a JSON escape with the same meaning: still exact data.
+ */
 export function printJson(ctx: Context, value: unknown): void {
-  ctx.io.out(JSON.stringify(value, null, 2) + '\n')
+  ctx.io.out(sanitizeTerminal(JSON.stringify(value, null, 2)) + '\n')
 }
 
 /**

@@ -1,0 +1,148 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { MAX_INPUT_BYTES, MAX_LIBRARY_BYTES } from '../../src/formats/input.js'
+import { tempDir } from '../support/context.js'
+import { smallLibrary } from '../support/library.js'
+import { writeLibraryFile } from './support/files.js'
+import { precisOn, type RunResult } from './support/precis.js'
+
+const INVALID_UTF8 = Buffer.concat([Buffer.from('A summary in Latin-1: caf'), Buffer.from([0xe9]), Buffer.from(' and a stray byte '), Buffer.from([0xff, 0xfe]), Buffer.from('\n')])
+const BINARY = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.alloc(64, 7)]) // a PNG header
+const MB = 1024 * 1024
+const addFlags = ['--title', 'From a file', '--author', 'Ada Input', '--year', '2024']
+
+/** A library with two summaries, and a folder for input files and the editor script. */
+function setting() {
+  const dir = tempDir('precis-input-')
+  const library = join(dir, 'library.json')
+  writeLibraryFile(library, smallLibrary())
+  return { dir, library, before: readFileSync(library), env: { HOME: dir } }
+}
+
+/** An $EDITOR that replaces the document with the bytes in `content`. */
+function editorWriting(dir: string, content: Buffer): string {
+  const payload = join(dir, 'editor-output')
+  writeFileSync(payload, content)
+  const script = join(dir, 'editor.sh')
+  writeFileSync(script, `#!/bin/sh\ncat '${payload}' > "$1"\n`, { mode: 0o755 })
+  return script
+}
+
+/** Refused with exit 4 and a message naming `source`; the library untouched; no crash. */
+function expectRefused(result: RunResult, source: string, library: string, before: Buffer, reason: RegExp): void {
+  expect(result.signal).toBeNull()
+  expect(result.code, result.stderr).toBe(4)
+  expect(result.stderr).toContain(source)
+  expect(result.stderr).toMatch(reason)
+  expect(result.stderr).not.toMatch(/heap out of memory|\n\s+at .+:\d+:\d+/) // no crash, no stack trace
+  expect(readFileSync(library)).toEqual(before)
+}
+
+const BAD_BYTES = [
+  ['invalid UTF-8', INVALID_UTF8, /not valid UTF-8/],
+  ['binary (NUL bytes)', BINARY, /binary/],
+  ['over the size limit (50 MB)', Buffer.alloc(50 * MB, 'a'), /too big/],
+] as const
+
+describe('input that is not text, or too much of it, through every entry point', () => {
+  it.each(BAD_BYTES)('%s given to add --file: exit 4 naming the file', async (_, bytes, reason) => {
+    const { dir, library, before, env } = setting()
+    const file = join(dir, 'summary.md')
+    writeFileSync(file, bytes)
+    expectRefused(await precisOn(library, ['add', ...addFlags, '--file', file], { env }), file, library, before, reason)
+  })
+
+  it.each(BAD_BYTES)('%s on standard input (add --file -): exit 4 naming standard input', async (_, bytes, reason) => {
+    const { library, before, env } = setting()
+    expectRefused(await precisOn(library, ['add', ...addFlags, '--file', '-'], { env, input: bytes }), 'standard input', library, before, reason)
+  })
+
+  it.each(BAD_BYTES)('%s saved by $EDITOR (edit): exit 4 naming the file, which is kept with those bytes', async (_, bytes, reason) => {
+    const { dir, library, before, env } = setting()
+    const result = await precisOn(library, ['edit', 'gilmer2017neural-2'], { env: { ...env, EDITOR: editorWriting(dir, bytes) } })
+    const kept = /Your text is kept at (\S+)/.exec(result.stderr)?.[1]
+    expectRefused(result, kept ?? 'Your text is kept at', library, before, reason)
+    expect(kept && existsSync(kept) ? readFileSync(kept).equals(bytes) : false).toBe(true)
+  })
+
+  it.each(BAD_BYTES)('%s given to edit --file: exit 4 naming the file', async (_, bytes, reason) => {
+    const { dir, library, before, env } = setting()
+    const file = join(dir, 'revised.md')
+    writeFileSync(file, bytes)
+    expectRefused(await precisOn(library, ['edit', 'gilmer2017neural-2', '--file', file], { env }), file, library, before, reason)
+  })
+
+  it.each(BAD_BYTES)('%s given to import (each format): exit 4 naming the file', async (_, bytes, reason) => {
+    const { dir, library, before, env } = setting()
+    await Promise.all(['md', 'json', 'bibtex', 'shortscience'].map(async (format) => {
+      const file = join(dir, `input.${format === 'shortscience' ? 'csv' : format === 'bibtex' ? 'bib' : format}`)
+      writeFileSync(file, bytes)
+      // A JSON file may be a whole library, allowed up to MAX_LIBRARY_BYTES: 50 MB of it passes the gate and the parser refuses it.
+      const why = format === 'json' && bytes.length > MAX_INPUT_BYTES && bytes.length <= MAX_LIBRARY_BYTES ? /not valid JSON/ : reason
+      // import names files relative to where it runs
+      expectRefused(await precisOn(library, ['import', file, '--format', format], { env }), basename(file), library, before, why)
+    }))
+  })
+})
+
+describe('deep nesting and huge bodies are handled within limits: a clear message, no crash, no hang', () => {
+  const deepJson = '['.repeat(10_000) + ']'.repeat(10_000)
+
+  it('an import nested 10,000 deep: exit 4, too deep', async () => {
+    const { dir, library, before, env } = setting()
+    const file = join(dir, 'deep.json')
+    writeFileSync(file, `{"format": "precis-library", "version": 1, "papers": ${deepJson}, "summaries": [], "trash": []}`)
+    expectRefused(await precisOn(library, ['import', file, '--format', 'json'], { env }), basename(file), library, before, /nested too deeply/)
+  })
+
+  it('a library file nested 10,000 deep: exit 4 naming it, untouched', async () => {
+    const { library, env } = setting()
+    writeFileSync(library, `{"format": "precis-library", "version": 1, "papers": ${deepJson}, "summaries": [], "trash": []}`)
+    const before = readFileSync(library)
+    expectRefused(await precisOn(library, ['list'], { env }), library, library, before, /not a valid precis library|nested too deeply/)
+  })
+
+  it('front matter nested 10,000 deep from $EDITOR: exit 4, text kept', async () => {
+    const { dir, library, before, env } = setting()
+    const document = Buffer.from(`---\ntitle: Deep\nauthors: ${deepJson}\n---\nBody\n`)
+    const result = await precisOn(library, ['edit', 'gilmer2017neural-2'], { env: { ...env, EDITOR: editorWriting(dir, document) } })
+    expectRefused(result, 'Your text is kept at', library, before, /front matter/)
+  })
+
+  it.each([
+    ['lists nested 10,000 deep', '- '.repeat(10_000) + 'deep'],
+    ['numbered lists nested 10,000 deep', '1. '.repeat(10_000) + 'deep'],
+    ['quotes nested 10,000 deep', '>'.repeat(10_000) + ' deep'],
+    ['a 50 MB body', 'Message passing, again and again. '.repeat((50 * MB) / 34)],
+  ])('a stored summary with %s: list, show, show --raw and --json show all finish', async (_, body) => {
+    const { library, env } = setting()
+    const lib = smallLibrary()
+    const summary = lib.summaries.find((s) => s.id === 'gilmer2017neural-2')!
+    summary.body = body
+    writeLibraryFile(library, lib)
+    const id = summary.id
+    const runs: [string[], (r: RunResult) => void][] = [
+      [['list'], (r) => expect(r.stdout).toContain(id)],
+      [['show', id, '--width', '80'], (r) => expect(r.stdout).toContain('Neural Message Passing')],
+      [['show', id, '--raw'], (r) => expect(r.stdout.length).toBe(body.length)],
+      [['--json', 'show', id], (r) => expect((JSON.parse(r.stdout) as { body: string }[])[0]?.body.length).toBe(body.length)],
+    ]
+    runs.push([['search', 'message'], (r) => expect(r.stdout).toContain(id)])
+    const results = await Promise.all(runs.map(([args]) => precisOn(library, args, { env })))
+    for (const [i, [args, check]] of runs.entries()) {
+      const result = results[i]!
+      expect(result.signal, `precis ${args.join(' ')}`).toBeNull()
+      expect(result.code, `precis ${args.join(' ')}: ${result.stderr.slice(0, 500)}`).toBe(0)
+      check(result)
+    }
+  }, 240_000)
+
+  it('a search query nested 10,000 deep: a usage error, not a crash', async () => {
+    const { library, env } = setting()
+    const result = await precisOn(library, ['search', '('.repeat(10_000) + 'x' + ')'.repeat(10_000)], { env })
+    expect(result.signal).toBeNull()
+    expect([0, 2]).toContain(result.code)
+    expect(result.stderr).not.toMatch(/RangeError|Maximum call stack/)
+  })
+})

@@ -1,0 +1,121 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { listRun, parseListOptions } from '../../src/commands/list.js'
+import { parseSearchOptions, searchRun } from '../../src/commands/search.js'
+import { showRun } from '../../src/commands/show.js'
+import { statsRun } from '../../src/commands/stats.js'
+import { parseTagsListOptions, tagsListRun } from '../../src/commands/tags.js'
+import { trashRun } from '../../src/commands/trash.js'
+import type { Context } from '../../src/context.js'
+import { moveToTrash } from '../../src/core/trash.js'
+import { tempDir, testContext } from '../support/context.js'
+import { libraryOf, paper, summary } from '../support/library.js'
+import { builtCommands, precisOn } from './support/precis.js'
+import { expectTerminalSafe, HOSTILE, HOSTILE_NO_SGR } from './support/terminal.js'
+
+const BODY = `Message passing, written by someone else: ${HOSTILE}\n`
+let library: string
+let home: string
+let id: string
+
+beforeAll(async () => {
+  home = tempDir('precis-escapes-')
+  library = join(home, 'library.json')
+  // Every text field through flags, the body through stdin.
+  const add = await precisOn(library, ['add', '--title', HOSTILE, '--author', `Ada ${HOSTILE}`, '--venue', HOSTILE, '--url', HOSTILE, '--by', HOSTILE, '--tag', 'gnn', '--year', '2024', '--file', '-'], { input: BODY })
+  expect(add.code, add.stderr).toBe(0)
+  expectTerminalSafe(add.stdout + add.stderr, 'add')
+  id = add.stdout.trim()
+  const second = await precisOn(library, ['add', '--title', `Trashed ${HOSTILE}`, '--author', 'Bo Trash', '--year', '2023', '--body', HOSTILE])
+  expect(second.code, second.stderr).toBe(0)
+  const rm = await precisOn(library, ['rm', second.stdout.trim(), '--yes'])
+  expect(rm.code, rm.stderr).toBe(0)
+  expectTerminalSafe(rm.stdout + rm.stderr, 'rm')
+})
+
+/** Commands that print library data, with the exit code each should give. */
+function dataCommands(): [string, () => string[], number][] {
+  const built = builtCommands()
+  const commands: [string, () => string[], number][] = [
+    ['list', () => ['list'], 0],
+    ['list --json', () => ['--json', 'list'], 0],
+    ['show (rendered)', () => ['show', id, '--width', '60'], 0],
+    ['show --json', () => ['--json', 'show', id], 0],
+    ['trash', () => ['trash'], 0],
+    ['trash --json', () => ['--json', 'trash'], 0],
+    ['show of a handle that does not exist, with candidates', () => ['show', HOSTILE], 3],
+    ['rm of a handle that does not exist', () => ['rm', HOSTILE, '--yes'], 3],
+    ['edit of a handle that does not exist', () => ['edit', HOSTILE, '--title', 'x'], 3],
+    ['restore of an id not in the trash', () => ['restore', HOSTILE], 3],
+    ['an unknown option', () => [`--${HOSTILE}`], 2],
+    ['an unknown command', () => [HOSTILE], 2],
+    ['a source that is neither arXiv nor DOI', () => ['add', HOSTILE], 2],
+    ['a bad --year', () => ['add', '--title', 'x', '--author', 'y', '--year', HOSTILE, '--body', 'x'], 2],
+    ['a tag with control characters', () => ['add', '--title', 'x', '--author', 'y', '--tag', HOSTILE, '--body', 'x'], 2],
+    ['a bad --sort', () => ['list', '--sort', HOSTILE], 2],
+    ['a bad --width', () => ['show', id, '--width', HOSTILE], 2],
+  ]
+  if (built.has('tags')) commands.push(['tags', () => ['tags'], 0], ['tags --json', () => ['--json', 'tags'], 0], ['tags rename of a bad tag', () => ['tags', 'rename', HOSTILE, 'x'], 2])
+  if (built.has('tag')) commands.push(['tag with a bad tag', () => ['tag', id, `+${HOSTILE}`], 2])
+  if (built.has('search')) {
+    commands.push(['search', () => ['search', 'message'], 0], ['search --json', () => ['--json', 'search', 'message'], 0])
+    commands.push(['search with an unbalanced quote', () => ['search', `title:"${HOSTILE}`], 2])
+  }
+  if (built.has('stats')) commands.push(['stats', () => ['stats'], 0])
+  return commands
+}
+
+describe('terminal escapes and bidi controls in stored text and in arguments', () => {
+  it.concurrent.each(dataCommands())('%s: nothing raw reaches stdout or stderr', async (_, args, code) => {
+    const result = await precisOn(library, args(), { env: { HOME: home } })
+    expect(result.code, result.stderr).toBe(code)
+    expectTerminalSafe(result.stdout, 'stdout')
+    expectTerminalSafe(result.stderr, 'stderr')
+    // Shown, not dropped: where the text appears, its escaped form is there for the reader to see.
+    const output = result.stdout + result.stderr
+    if (output.includes('Evil')) expect(output).toMatch(/\\u001[Bb]/)
+  })
+
+  it('--json output parses back to the exact stored text', async () => {
+    const result = await precisOn(library, ['--json', 'show', id])
+    const [entry] = JSON.parse(result.stdout) as [{ title: string; body: string; venue: string }]
+    expect(entry).toMatchObject({ title: HOSTILE, venue: HOSTILE, body: BODY })
+  })
+
+  it('show --raw is the exception by contract: it prints the stored Markdown byte for byte (for files and pipes)', async () => {
+    const result = await precisOn(library, ['show', id, '--raw'])
+    expect(result.stdout).toBe(BODY)
+  })
+
+  it('an edited summary that fails validation is reported without raw controls', async () => {
+    const editor = join(home, 'editor.sh')
+    // YAML errors quote the offending line: here it carries the hostile text.
+    writeFileSync(editor, `#!/bin/sh\nprintf -- '---\\ntitle: %s\\nyear: [unclosed\\n---\\nBody\\n' '${HOSTILE}' > "$1"\n`, { mode: 0o755 })
+    const result = await precisOn(library, ['edit', id], { env: { HOME: home, EDITOR: editor } })
+    expect(result.code).toBe(4)
+    expectTerminalSafe(result.stderr, 'stderr')
+  })
+})
+
+describe('on a colour terminal (in process: spawned children never have one)', () => {
+  const lib = libraryOf(
+    [paper({ key: 'evil2024x', title: HOSTILE_NO_SGR, authors: [HOSTILE_NO_SGR], venue: HOSTILE_NO_SGR, url: HOSTILE_NO_SGR }), paper({ key: 'gone2023x', title: HOSTILE_NO_SGR })],
+    [summary({ id: 'evil2024x', paper: 'evil2024x', by: HOSTILE_NO_SGR, body: `Message passing ${HOSTILE_NO_SGR}\n`, tags: ['gnn'] }), summary({ id: 'gone2023x', paper: 'gone2023x' })],
+  )
+  moveToTrash(lib, ['gone2023x'], new Date('2024-05-01T00:00:00Z'))
+
+  it.each([
+    ['list', (ctx: Context) => listRun(parseListOptions({}), ctx)],
+    ['show', (ctx: Context) => showRun({ handles: ['evil2024x'], raw: false, width: null }, ctx)],
+    ['trash', (ctx: Context) => trashRun({ empty: false, yes: false }, ctx)],
+    ['tags', (ctx: Context) => tagsListRun(parseTagsListOptions({}), ctx)],
+    ['search', (ctx: Context) => searchRun(parseSearchOptions(['message'], {}), ctx)],
+    ['stats', (ctx: Context) => statsRun({ top: 5 }, ctx)],
+  ])('%s: only our own colours, everything else escaped', async (_, run) => {
+    const ctx = testContext({ tty: true, color: true, columns: 100, library: lib })
+    await run(ctx)
+    expectTerminalSafe(ctx.stdout(), 'stdout', { colour: true })
+    expectTerminalSafe(ctx.stderr(), 'stderr', { colour: true })
+  })
+})
