@@ -9,6 +9,7 @@ import { parseQuery, type Query } from '../core/query.js'
 import { libraryEntries } from '../core/records.js'
 import { filterEntries } from '../core/search.js'
 import { libraryToBibtex } from '../formats/bibtex.js'
+import { withCitedPapers } from '../formats/citations.js'
 import { refuseOverwrites, writeOutputFiles, type OutputFile } from '../formats/export-files.js'
 import { librarySubset, libraryToJson } from '../formats/json.js'
 import { summaryToMarkdown } from '../formats/markdown.js'
@@ -89,9 +90,10 @@ export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void
   if (toFolder && opts.format !== 'md') throw new UsageError(`--out ${opts.out} is a folder; --format ${opts.format} writes one file`)
   const bib = opts.bib === null ? null : path.resolve(ctx.cwd, opts.bib)
   const files: OutputFile[] = toFolder ? summaryFiles(selected, out!) : []
-  const document = toFolder ? null : await singleDocument(selected, opts, ctx, out, bib)
+  const document = toFolder ? null : await singleDocument(selected, opts, ctx, out, bib, lib)
   if (document !== null && out !== null) files.push({ path: out, content: document })
-  if (bib !== null) files.push({ path: bib, content: libraryToBibtex(selected) })
+  // The cited papers go in too, so every citation in the list resolves.
+  if (bib !== null) files.push({ path: bib, content: libraryToBibtex(withCitedPapers(lib, selected)) })
   await refuseOverwrites(files, opts.force)
   const progress = new Progress(ctx, 'Exporting', files.length)
   await writeOutputFiles(files, (done) => progress.update(done))
@@ -107,13 +109,13 @@ function summaryFiles(lib: Library, folder: string): OutputFile[] {
   return lib.summaries.map((s) => ({ path: pathInside(folder, names.get(s.id)!), content: summaryToMarkdown(s, papers.get(s.paper)!) }))
 }
 
-async function singleDocument(lib: Library, opts: ExportOptions, ctx: Context, out: string | null, bib: string | null): Promise<string> {
+async function singleDocument(lib: Library, opts: ExportOptions, ctx: Context, out: string | null, bib: string | null, whole: Library): Promise<string> {
   const title = opts.title ?? (opts.queryText ? `Reading list: ${opts.queryText}` : 'Reading list')
   switch (opts.format) {
     case 'md': {
       // The list names its bibliography relative to itself, so Pandoc finds it from the list's folder.
       const bibliography = bib === null ? null : path.relative(out === null ? ctx.cwd : path.dirname(out), bib).split(path.sep).join('/')
-      return readingListMarkdown(lib, { title, bibliography })
+      return readingListMarkdown(lib, { title, bibliography, library: whole })
     }
     case 'json':
       return libraryToJson(lib)
@@ -122,7 +124,7 @@ async function singleDocument(lib: Library, opts: ExportOptions, ctx: Context, o
     case 'html': {
       const { readingListHtml } = await import('../formats/html.js') // marked, temml, sanitize-html: only here
       const progress = new Progress(ctx, 'Rendering', lib.summaries.length)
-      const page = readingListHtml(lib, { title, now: ctx.clock.now(), progress: (done) => progress.update(done) })
+      const page = readingListHtml(lib, { title, now: ctx.clock.now(), progress: (done) => progress.update(done), library: whole })
       progress.finish()
       return page
     }

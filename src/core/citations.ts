@@ -21,6 +21,11 @@ export interface Citation {
    * `\citealt` and a bare `@key`. (Pandoc's bracketed form carries its brackets in the text.)
    */
   textual: boolean
+  /** The year only, author left out: Pandoc's `[-@key]`, LaTeX's `\\citeyear`. */
+  suppressAuthor: boolean
+  /** LaTeX's optional notes: `\\citep[see][p.~3]{key}` has prefix `see` and suffix `p.~3` ('' when absent). */
+  prefix: string
+  suffix: string
   /** Where it is: the whole command for LaTeX, `@key` (or `-@key`) for the Pandoc forms. */
   start: number
   end: number
@@ -29,7 +34,7 @@ export interface Citation {
 // Pandoc's citation key: starts with a letter, digit or _, with punctuation only inside it.
 // It ends where it cannot go on: `@ada@example.org` is not `@ad` followed by text.
 const KEY = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*(?![\p{L}\p{N}_@]|[:.#$%&\-+?<>~/][\p{L}\p{N}_@])`
-const LATEX = /\\(cite|citep|citet|citealp|citealt|citeauthor|citeyear|parencite|textcite|autocite|footcite)\*?(?:\[[^\]\n]*\]){0,2}\{([^{}\n]*)\}/g
+const LATEX = /\\(cite|citep|citet|citealp|citealt|citeauthor|citeyear|parencite|textcite|autocite|footcite)\*?(?:\[([^\]\n]*)\])?(?:\[([^\]\n]*)\])?\{([^{}\n]*)\}/g
 // A bracketed group that holds citations; not a link (`[...](`), a reference (`[...][`) or a definition (`[...]:`).
 const BRACKET = /\[([^[\]\n]*@[^[\]\n]*)\](?![([:])/g
 // The look-behind comes after the `@` so the engine jumps from `@` to `@` (five times faster than before it).
@@ -47,9 +52,13 @@ export function extractCitations(body: string): Citation[] {
   const found: Citation[] = []
   for (const match of body.matchAll(LATEX)) {
     if (!free(match.index) || escaped(body, match.index)) continue
-    const keys = match[2]!.split(',').map((key) => key.trim()).filter((key) => key !== '')
-    const textual = TEXTUAL_COMMANDS.has(match[1]!)
-    if (keys.length > 0) found.push({ keys, form: 'latex', textual, start: match.index, end: match.index + match[0].length })
+    const [, command, first, second, list] = match as unknown as [string, string, string | undefined, string | undefined, string]
+    const keys = list.split(',').map((key) => key.trim()).filter((key) => key !== '')
+    // natbib: one optional argument is a suffix (`[p.~3]`), two are prefix and suffix.
+    const [prefix, suffix] = second === undefined ? ['', first ?? ''] : [first ?? '', second]
+    const textual = TEXTUAL_COMMANDS.has(command)
+    const suppressAuthor = command === 'citeyear'
+    if (keys.length > 0) found.push({ keys, form: 'latex', textual, suppressAuthor, prefix, suffix, start: match.index, end: match.index + match[0].length })
   }
   const groups: [number, number][] = []
   for (const group of body.matchAll(BRACKET)) {
@@ -57,10 +66,10 @@ export function extractCitations(body: string): Citation[] {
     const cited = [...group[1]!.matchAll(IN_BRACKET)].filter((m) => free(contentStart + m.index))
     if (cited.length === 0) continue
     groups.push([group.index, group.index + group[0].length])
-    for (const m of cited) found.push({ keys: [m[1]!], form: 'pandoc', textual: false, start: contentStart + m.index, end: contentStart + m.index + m[0].length })
+    for (const m of cited) found.push({ keys: [m[1]!], form: 'pandoc', textual: false, suppressAuthor: m[0].startsWith('-'), prefix: '', suffix: '', start: contentStart + m.index, end: contentStart + m.index + m[0].length })
   }
   for (const match of body.matchAll(BARE)) {
-    if (free(match.index) && !inSpans(groups, match.index)) found.push({ keys: [match[1]!], form: 'bare', textual: true, start: match.index, end: match.index + match[0].length })
+    if (free(match.index) && !inSpans(groups, match.index)) found.push({ keys: [match[1]!], form: 'bare', textual: true, suppressAuthor: false, prefix: '', suffix: '', start: match.index, end: match.index + match[0].length })
   }
   return found.sort((a, b) => a.start - b.start)
 }

@@ -5,6 +5,7 @@
  * frames, forms and any fetch but images, should anything slip through.
  */
 import type { Library, Paper, Summary } from '../core/model.js'
+import { htmlCitationLinks } from './citations.js'
 import { escapeHtml } from './html-escape.js'
 import { markdownConverter, mathToMathML } from './html-markdown.js'
 import { sanitizeContent } from './html-sanitize.js'
@@ -22,6 +23,8 @@ export interface HtmlOptions {
   now: Date
   /** Told how many summaries are rendered so far (rendering is the slow part of a long page). */
   progress?: (done: number) => void
+  /** The whole library, to resolve citations of papers outside the page (default: the page's). */
+  library?: Library
 }
 
 /** The page for the papers and summaries of `lib`, papers in library order. */
@@ -29,13 +32,15 @@ export function readingListHtml(lib: Library, options: HtmlOptions): string {
   const render = markdownConverter()
   const summaries = summariesByPaper(lib.summaries)
   const anchors = lib.papers.map((_paper, i) => `paper-${i + 1}`)
+  // Citations link to the cited paper's section on the page, or to its web page.
+  const citations = htmlCitationLinks(options.library ?? lib, new Map(lib.papers.map((paper, i) => [paper.key, anchors[i]!])))
   const toc = lib.papers
     .map((paper, i) => `<li><a href="#${anchors[i]}">${titleHtml(paper.title)}</a>${paper.year ? ` <span class="year">(${paper.year})</span>` : ''}</li>`)
     .join('\n')
   let done = 0
   const articles = lib.papers.map((paper, i) => {
     const rendered = (summaries.get(paper.key) ?? []).map((summary) => {
-      const html = summaryHtml(summary, render)
+      const html = summaryHtml(summary, (markdown) => render(citations(markdown)))
       options.progress?.(++done)
       return html
     })

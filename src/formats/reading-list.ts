@@ -1,10 +1,12 @@
 /**
  * A reading list as one Markdown document, written for Pandoc: a table of contents, then a section
- * per paper with a metadata line, a citation `[@key]` and its summaries (bodies exactly as stored).
+ * per paper with a metadata line, a citation `[@key]` and its summaries (bodies as stored, their
+ * citations in Pandoc's syntax with the `.bib` keys: see citations.ts).
  * `pandoc list.md --citeproc --bibliography refs.bib` renders it with a reference list.
  */
 import type { Library, Paper, Summary } from '../core/model.js'
 import { citationKeys } from './bibtex.js'
+import { pandocCitations, withCitedPapers } from './citations.js'
 import { writeFrontMatter } from './frontmatter.js'
 import { splitInlineMath } from './inline-math.js'
 
@@ -13,21 +15,25 @@ export interface ReadingListOptions {
   title: string
   /** The companion `.bib` file as the list should name it (relative to the list), or null. */
   bibliography: string | null
+  /** The whole library, to resolve citations of papers outside the list (default: the list). */
+  library?: Library
 }
 
 /** The reading list for the papers and summaries of `lib`, papers in library order. */
 export function readingListMarkdown(lib: Library, options: ReadingListOptions): string {
   const keys = citationKeys(lib.papers)
+  const whole = options.library ?? lib
+  const citations = pandocCitations(whole, citationKeys(withCitedPapers(whole, lib).papers))
   const anchors = sectionAnchors(lib.papers.map((p) => keys.get(p.key)!))
   const summaries = summariesByPaper(lib.summaries)
   const meta: Array<[string, unknown]> = [['title', options.title]]
   if (options.bibliography) meta.push(['bibliography', options.bibliography], ['link-citations', true])
   const contents = lib.papers.map((paper, i) => `- [${inlineText(paper.title)}](#${anchors[i]})${paper.year ? ` (${paper.year})` : ''}`)
-  const sections = lib.papers.map((paper, i) => paperSection(paper, anchors[i]!, keys.get(paper.key)!, summaries.get(paper.key) ?? []))
+  const sections = lib.papers.map((paper, i) => paperSection(paper, anchors[i]!, keys.get(paper.key)!, summaries.get(paper.key) ?? [], citations))
   return [writeFrontMatter(meta) + '## Contents', contents.join('\n'), ...sections].join('\n\n') + '\n'
 }
 
-function paperSection(paper: Paper, anchor: string, citeKey: string, summaries: readonly Summary[]): string {
+function paperSection(paper: Paper, anchor: string, citeKey: string, summaries: readonly Summary[], citations: (body: string) => string): string {
   const heading = `## ${inlineText(paper.title)} {#${anchor}}`
   const parts = [heading, metadataLine(paper, citeKey)]
   if (summaries.length === 0) parts.push('*Not summarised yet.*')
@@ -35,8 +41,8 @@ function paperSection(paper: Paper, anchor: string, citeKey: string, summaries: 
     const by = summary.by.trim() ? ` by ${inlineText(summary.by.trim())}` : ''
     parts.push(`### Summary${by} (${summary.created.slice(0, 10)})`)
     if (summary.tags.length > 0) parts.push(`Tags: ${summary.tags.map((tag) => `\`${tag}\``).join(', ')}`)
-    // The body as stored, less trailing blank lines, so sections are one blank line apart.
-    parts.push(summary.body.replace(/\s+$/, ''))
+    // The body as stored (citations in Pandoc's syntax), less trailing blank lines, so sections are one blank line apart.
+    parts.push(citations(summary.body).replace(/\s+$/, ''))
   }
   return parts.join('\n\n')
 }

@@ -1,0 +1,73 @@
+/**
+ * Citations in exports, so they keep working outside precis:
+ * - the reading list (Markdown for Pandoc) writes them in Pandoc's syntax, `[@key]`, with the keys
+ *   its companion `.bib` uses, and that `.bib` also holds the cited papers that were not exported;
+ * - the HTML page links each citation to the cited paper's section (or its web page);
+ * - one file per summary keeps the body exactly as written (`\cite{key}` stays, for LaTeX users).
+ */
+import { CitationResolver, citedPaperKeys, rewriteCitations, type ResolvedCitation } from '../core/citations.js'
+import type { Library, Paper } from '../core/model.js'
+import { escapeMarkdown, paperUrl, shortTitle } from '../render/citations.js'
+
+/** `selected` with the papers its summaries cite (found in `lib`) added after its own, for a `.bib` that resolves every citation. */
+export function withCitedPapers(lib: Pick<Library, 'papers' | 'summaries'>, selected: Library): Library {
+  const resolver = new CitationResolver(lib)
+  const have = new Set(selected.papers.map((p) => p.key))
+  const papers = new Map(lib.papers.map((p) => [p.key, p]))
+  const cited: Paper[] = []
+  for (const summary of selected.summaries) {
+    for (const key of citedPaperKeys(summary, resolver)) {
+      if (have.has(key)) continue
+      have.add(key)
+      cited.push(papers.get(key)!)
+    }
+  }
+  return { ...selected, papers: [...selected.papers, ...cited] }
+}
+
+/** One key in Pandoc's syntax: the `.bib` key of the paper it names, or the key as written. */
+function pandocKey({ key, paper }: ResolvedCitation['cited'][number], bibKeys: ReadonlyMap<string, string>): string {
+  return '@' + (paper ? (bibKeys.get(paper.key) ?? paper.key) : key)
+}
+
+/**
+ * A citation in Pandoc's syntax: `\\citep[see][p.~3]{a,b}` → `[see @a; @b, p.~3]`, `\\citet{a}` →
+ * `@a`, `\\citeyear{a}` → `[-@a]`; Pandoc's own forms keep their shape with the `.bib` key.
+ */
+export function pandocCitation(citation: ResolvedCitation, bibKeys: ReadonlyMap<string, string>): string {
+  const keys = citation.cited.map((cited) => (citation.suppressAuthor ? '-' : '') + pandocKey(cited, bibKeys))
+  if (citation.form !== 'latex') return keys[0]!
+  if (citation.textual) return keys.join(' and ')
+  const prefix = citation.prefix.trim() === '' ? '' : `${citation.prefix.trim()} `
+  const suffix = citation.suffix.trim() === '' ? '' : `, ${citation.suffix.trim()}`
+  return `[${prefix}${keys.join('; ')}${suffix}]`
+}
+
+/** A rewriter of summary bodies for a Pandoc document whose `.bib` names papers by `bibKeys` (paper key → `.bib` key). */
+export function pandocCitations(lib: Pick<Library, 'papers' | 'summaries'>, bibKeys: ReadonlyMap<string, string>): (body: string) => string {
+  const resolver = new CitationResolver(lib)
+  return (body) => rewriteCitations(body, resolver, (citation) => pandocCitation(citation, bibKeys))
+}
+
+/** A cited paper as a Markdown link: to its section on the page, else to its web page, else its title alone. */
+function htmlCited({ key, paper }: ResolvedCitation['cited'][number], anchors: ReadonlyMap<string, string>): string {
+  if (!paper) return escapeMarkdown(`?${key}`)
+  const title = escapeMarkdown(shortTitle(paper.title))
+  const anchor = anchors.get(paper.key)
+  const url = anchor ? `#${anchor}` : paperUrl(paper)
+  return url && (anchor || /^https?:\/\//i.test(url)) ? `[${title}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)` : title
+}
+
+/**
+ * A rewriter of summary bodies for the HTML page: each citation becomes links to the cited papers
+ * (`anchors`: paper key → the id of its section), in brackets unless it is part of the sentence.
+ */
+export function htmlCitationLinks(lib: Pick<Library, 'papers' | 'summaries'>, anchors: ReadonlyMap<string, string>): (body: string) => string {
+  const resolver = new CitationResolver(lib)
+  return (body) =>
+    rewriteCitations(body, resolver, (citation) => {
+      const links = citation.cited.map((cited) => htmlCited(cited, anchors)).join('; ')
+      // Entities, not `\[`: to the math finder `\[` opens display math.
+      return citation.form === 'latex' && !citation.textual ? `&#91;${links}&#93;` : links
+    })
+}
