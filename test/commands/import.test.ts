@@ -194,6 +194,22 @@ describe('import other formats', () => {
   })
 })
 
+describe('import in a terminal', () => {
+  it('draws a progress bar over many files and shows hostile names escaped in the plan', async () => {
+    const dir = tempDir()
+    for (let i = 0; i < 12; i++) writeFileSync(join(dir, `note-${String(i).padStart(2, '0')}.md`), `# Note ${i}\n`)
+    writeFileSync(join(dir, 'evil\u001b[2J.md'), '# Evil\n')
+    const ctx = testContext({ tty: true, library: emptyLibrary() })
+    ctx.cwd = dir
+    let t = Date.parse('2026-01-01T00:00:00Z')
+    ctx.clock = { now: () => new Date((t += 400)) }
+    expect(await main(['import', '.', '--dry-run'], ctx)).toBe(0)
+    expect(ctx.stderr()).toMatch(/\rReading █+░* \d+\/13\u001b\[K/)
+    expect(ctx.stdout()).toContain('evil\\u001B[2J.md')
+    expect(ctx.stdout()).not.toContain('\u001b')
+  })
+})
+
 describe('import usage', () => {
   it.each([
     [['import'], 'What to import'],
