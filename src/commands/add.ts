@@ -6,26 +6,16 @@ import type { Paper } from '../core/model.js'
 import { addSummary, findSamePaper, type PaperInput } from '../core/papers.js'
 import { normalizeTags } from '../core/tags.js'
 import { oneLine } from '../render/summary-rows.js'
-import { linkIdentifiers } from '../sources/merge.js'
+import { linkIdentifiers, type PaperOverrides } from '../sources/merge.js'
 import { parseBodySource, readBody, type BodySource } from './body-input.js'
-import { canPrompt, collect, inform } from './shared.js'
+import { addPaperFlags, parseYear, type RawPaperFlags } from './paper-flags.js'
+import { canPrompt, inform } from './shared.js'
 import { paperFromSource } from './source-input.js'
 import { chooseTags, guardNewTags } from './tag-prompts.js'
 
-/** Paper fields given as flags; undefined when not given. */
-export interface PaperFlags {
-  title?: string
-  authors: string[]
-  year?: number | null
-  venue?: string
-  arxiv?: string
-  doi?: string
-  url?: string
-}
-
 export interface AddOptions {
   source: Source | null
-  paper: PaperFlags
+  paper: PaperOverrides
   tags: string[]
   by: string
   body: BodySource
@@ -34,29 +24,10 @@ export interface AddOptions {
   yes: boolean
 }
 
-interface RawAddFlags {
-  title?: string
-  author?: string[]
-  year?: string
-  venue?: string
-  arxiv?: string
-  doi?: string
-  url?: string
-  tag?: string[]
-  by?: string
-  body?: string
-  file?: string
+interface RawAddFlags extends RawPaperFlags {
   edit?: boolean
   offline?: boolean
   yes?: boolean
-}
-
-/** A year flag or answer: a whole number 0–9999, or empty for none. */
-export function parseYear(value: string, flag = '--year'): number | null {
-  if (value.trim() === '') return null
-  const year = Number(value)
-  if (!Number.isInteger(year) || year < 0 || year > 9999) throw new UsageError(`${flag} takes a year like 2017, not "${value}"`)
-  return year
 }
 
 export function parseAddOptions(sourceArg: string | undefined, raw: RawAddFlags): AddOptions {
@@ -64,7 +35,7 @@ export function parseAddOptions(sourceArg: string | undefined, raw: RawAddFlags)
   if (sourceArg !== undefined && source === null) {
     throw new UsageError(`"${sourceArg}" is not an arXiv id or a DOI`, ['Examples: 1704.01212, arXiv:2003.10555v3, 10.1007/978-3-540-28650-9_4'])
   }
-  const paper: PaperFlags = {
+  const paper: PaperOverrides = {
     title: raw.title,
     authors: raw.author ?? [],
     year: raw.year === undefined ? undefined : parseYear(raw.year),
@@ -86,21 +57,11 @@ export function parseAddOptions(sourceArg: string | undefined, raw: RawAddFlags)
 }
 
 export function registerAdd(program: Command, ctx: Context, run = addRun): void {
-  program
+  const command = program
     .command('add')
     .description('Add a summary of a paper; prints the new id')
     .argument('[source]', 'arXiv id or URL, DOI or doi.org URL')
-    .option('--title <title>', 'paper title')
-    .option('--author <name>', 'an author, "Given Family" (repeat for each)', collect)
-    .option('--year <year>', 'publication year')
-    .option('--venue <venue>', 'journal or conference')
-    .option('--arxiv <id>', 'arXiv id')
-    .option('--doi <doi>', 'DOI')
-    .option('--url <url>', 'link to the paper')
-    .option('--tag <tag>', 'a tag (repeat for each)', collect)
-    .option('--by <name>', 'who wrote the summary')
-    .option('--body <text>', 'the summary text (Markdown)')
-    .option('--file <path>', 'read the summary from a file (- for stdin)')
+  addPaperFlags(command, false)
     .option('--edit', 'write the summary in $VISUAL / $EDITOR')
     .option('--offline', 'never use the network (metadata from the cache only)')
     .option('-y, --yes', 'save fetched metadata without the preview')
@@ -123,7 +84,7 @@ function fromKnownPaper(paper: Paper): PaperInput {
 }
 
 /** Ask for (in a terminal) or require (otherwise) what the flags did not give. */
-async function completePaper(flags: PaperFlags, ctx: Context): Promise<PaperInput> {
+async function completePaper(flags: PaperOverrides, ctx: Context): Promise<PaperInput> {
   const interactive = canPrompt(ctx)
   const required = (flag: string) => new UsageError(`Missing ${flag}: it is required when precis cannot ask (not a terminal, or --no-input)`)
   let title = flags.title

@@ -8,8 +8,8 @@ import { PrecisError, UsageError } from '../core/errors.js'
 import { resolveHandle } from '../core/handles.js'
 import { normalizeTags } from '../core/tags.js'
 import { dataDir } from '../store/paths.js'
-import { parseYear } from './add.js'
 import { parseBodySource, readBody, type BodySource } from './body-input.js'
+import { addPaperFlags, parseYear, type RawPaperFlags } from './paper-flags.js'
 import { canPrompt, collect, inform } from './shared.js'
 import { guardNewTags } from './tag-prompts.js'
 
@@ -22,19 +22,8 @@ export interface EditOptions {
   body: BodySource
 }
 
-interface RawEditFlags {
-  title?: string
-  author?: string[]
-  year?: string
-  venue?: string
-  arxiv?: string
-  doi?: string
-  url?: string
-  tag?: string[]
+interface RawEditFlags extends RawPaperFlags {
   untag?: string[]
-  by?: string
-  body?: string
-  file?: string
 }
 
 export function parseEditOptions(handle: string, raw: RawEditFlags): EditOptions {
@@ -60,22 +49,12 @@ export function parseEditOptions(handle: string, raw: RawEditFlags): EditOptions
 }
 
 export function registerEdit(program: Command, ctx: Context, run = editRun): void {
-  program
+  const command = program
     .command('edit')
     .description('Edit a summary and its paper: in $VISUAL/$EDITOR, or with field flags')
     .argument('<handle>', 'summary id or unique prefix')
-    .option('--title <title>', 'set the paper title')
-    .option('--author <name>', 'set the authors (repeat for each; replaces the list)', collect)
-    .option('--year <year>', 'set the year (empty to clear)')
-    .option('--venue <venue>', 'set the venue (empty to clear)')
-    .option('--arxiv <id>', 'set the arXiv id (empty to clear)')
-    .option('--doi <doi>', 'set the DOI (empty to clear)')
-    .option('--url <url>', 'set the URL (empty to clear)')
-    .option('--tag <tag>', 'add a tag (repeatable)', collect)
-    .option('--untag <tag>', 'remove a tag (repeatable)', collect)
-    .option('--by <name>', 'set who wrote the summary')
-    .option('--body <text>', 'replace the summary text')
-    .option('--file <path>', 'replace the summary text from a file (- for stdin)')
+  addPaperFlags(command, true)
+    .option('--untag <tag>', 'remove a tag (repeat for each)', collect)
     .addHelpText(
       'after',
       `
