@@ -44,8 +44,8 @@ const NONE: ValueKind = { kind: 'none' }
 const FILE: ValueKind = { kind: 'file' }
 const dynamic = (source: DynamicSource): ValueKind => ({ kind: 'dynamic', source })
 
-/** Value names that mean "a file", e.g. `<file>`, `<path>`, `<dir>`, `<file|dir>`, `<path|->`. */
-const FILE_NAME = /^(?:file|path|dir|folder|-)(?:\|(?:file|path|dir|folder|-))*$/
+/** Value names that mean "a file", e.g. `<file>`, `<paths...>`, `<dir>`, `<file|dir>`, `<path|->`. */
+const FILE_NAME = /^(?:files?|paths?|dirs?|folders?|-)(?:\|(?:files?|paths?|dirs?|folders?|-))*$/
 
 /** Where a value is written: as a positional argument or after a flag (`--arxiv <id>` is not a trash id). */
 export type ValuePlace = 'argument' | 'flag'

@@ -177,6 +177,10 @@ describe('the bash script, in detail', () => {
     expect(probeBash(dir, 'precis tag --query ye').replies).toEqual(['year:'])
   })
 
+  it('completes files for import paths', () => {
+    expect(probeBash(dir, 'precis import notes/').replies).toEqual(['notes/gp.md'])
+  })
+
   it('offers nothing for free text', () => {
     expect(probeBash(dir, 'precis add --title Neu').replies).toEqual([])
   })
