@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module'
 import type { ZodError } from 'zod'
+import { lazyRequire } from '../lazy-require.js'
 import { DataError } from './errors.js'
 import { LIBRARY_VERSION, type Library, type Paper, type Summary } from './model.js'
 import { buildZodSchemas, type ZodSchemas } from './schema-zod.js'
@@ -8,13 +8,11 @@ import { checkLibrary, checkPaper, checkSummary } from './validate-fast.js'
 export { PAPER_FIELDS, SUMMARY_FIELDS, TRASH_FIELDS } from './validate-fast.js'
 
 let schemas: ZodSchemas | undefined
+const zod = lazyRequire<typeof import('zod')>('zod')
 
-/**
- * The zod schemas, loaded on first use. Through `require` (zod ships CommonJS too) because
- * validation is synchronous and an ES import cannot be; every valid read skips zod entirely.
- */
+/** The zod schemas, loaded on first use: every valid read skips zod entirely. */
 export function zodSchemas(): ZodSchemas {
-  schemas ??= buildZodSchemas((createRequire(import.meta.url)('zod') as typeof import('zod')).z)
+  schemas ??= buildZodSchemas(zod().z)
   return schemas
 }
 

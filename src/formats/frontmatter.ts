@@ -3,8 +3,11 @@
  * `---js` front matter as code). Reading is strict: core schema, an alias limit, unique keys, no
  * custom tags, and any other front-matter language is refused.
  */
-import { Document, parseDocument } from 'yaml'
+import type * as Yaml from 'yaml'
 import { DataError } from '../core/errors.js'
+import { lazyRequire } from '../lazy-require.js'
+
+const yaml = lazyRequire<typeof Yaml>('yaml') // ~200 ms to load: only when front matter is read or written
 
 /** Aliases allowed when reading; real front matter uses none, a "billion laughs" file uses millions. */
 const MAX_ALIASES = 50
@@ -47,12 +50,12 @@ export function readFrontMatter(text: string, source: string): FrontMatterFile {
  * body. Strings that YAML would read as something else (`0012`, `1.10`, `null`, `true`) are quoted.
  */
 export function writeFrontMatter(fields: ReadonlyArray<readonly [string, unknown]>): string {
-  const doc = new Document(Object.fromEntries(fields))
+  const doc = new (yaml().Document)(Object.fromEntries(fields))
   return `---\n${doc.toString({ lineWidth: 0 })}---\n\n`
 }
 
 function parseYamlMap(yamlText: string, source: string): Map<string, unknown> {
-  const doc = parseDocument(yamlText, {
+  const doc = yaml().parseDocument(yamlText, {
     schema: 'core',
     // Numbers and booleans stay text as written (`0012`, `1.10`, `yes`); the reader converts the
     // few fields that are numbers. This keeps every string field exactly as the author typed it.

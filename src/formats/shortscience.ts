@@ -11,10 +11,13 @@
  * the metadata sources; with several, none is taken, since summaries cite other papers.
  */
 import { createHash } from 'node:crypto'
-import { parse as parseCsv } from 'csv-parse/sync'
+import type * as CsvParse from 'csv-parse/sync'
 import { DataError } from '../core/errors.js'
+import { lazyRequire } from '../lazy-require.js'
 import { normalizeArxivId, normalizeDoi } from '../core/identifiers.js'
 import { bareImportedPaper, type ImportProblem, type ImportRecord, type ImportResult, type ImportedPaper } from './records.js'
+
+const csvParse = lazyRequire<typeof CsvParse>('csv-parse/sync') // loaded only to read a CSV export
 
 /** The tag every ShortScience summary gets. */
 export const SHORTSCIENCE_TAG = 'shortscience'
@@ -47,7 +50,7 @@ export function readShortScienceCsv(text: string, source: string): ImportResult 
   let rows: Array<{ record: string[]; info: { lines: number } }>
   try {
     // With `info`, csv-parse returns { record, info } pairs; its types do not model that option.
-    rows = parseCsv(text, { relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof rows
+    rows = csvParse().parse(text, { relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof rows
   } catch (error) {
     throw new DataError(`${source} is not valid CSV: ${(error as Error).message}`)
   }

@@ -5,9 +5,6 @@
 import { NetworkError } from '../core/errors.js'
 import { parseSource, type Source } from '../core/identifiers.js'
 import type { Paper } from '../core/model.js'
-import { fetchArxiv } from './arxiv.js'
-import { cacheDir, readCached, writeCached } from './cache.js'
-import { fetchDoi } from './doi.js'
 import type { ClientOptions } from './http.js'
 import type { PaperMetadata } from './metadata.js'
 
@@ -27,6 +24,8 @@ export interface ResolveOptions extends ClientOptions {
  * arXiv entries that name their published DOI keep both identifiers.
  */
 export async function resolveSource(source: Source, options: ResolveOptions): Promise<PaperMetadata> {
+  // The clients and the cache bring zod and fast-xml-parser: loaded here, not by every command that names a source.
+  const [{ fetchArxiv }, { cacheDir, readCached, writeCached }, { fetchDoi }] = await Promise.all([import('./arxiv.js'), import('./cache.js'), import('./doi.js')])
   const dir = cacheDir(options.env)
   if (options.offline) {
     const cached = await readCached(dir, source)

@@ -1,6 +1,5 @@
 import { lstat, mkdir, readlink, realpath } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
-import { Low } from 'lowdb'
 import { emptyLibrary, type Library } from '../core/model.js'
 import { gitAutoCommit } from '../sync/auto-commit.js'
 import { saveFailure } from './durable-write.js'
@@ -48,6 +47,7 @@ export class FileStore implements Store {
   ) {}
 
   async read(): Promise<Library> {
+    const { Low } = await import('lowdb') // not at start-up: `--help` never opens the library
     const db = new Low(new LibraryFile(await resolveLibraryTarget(this.path)), emptyLibrary())
     await db.read()
     return db.data
@@ -61,6 +61,7 @@ export class FileStore implements Store {
       throw saveFailure(target, error, `its lock file ${lock} could not be created`)
     })
     try {
+      const { Low } = await import('lowdb')
       const db = new Low(new LibraryFile(target), emptyLibrary()) // re-read inside the lock: never a lost update
       await db.read()
       const recording = await this.recorder.begin(target, db.data)
