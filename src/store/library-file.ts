@@ -1,13 +1,13 @@
+import { constants as bufferLimits, isUtf8 } from 'node:buffer'
 import { readFile, stat } from 'node:fs/promises'
 import type { Adapter } from 'lowdb'
 import { DataError } from '../core/errors.js'
 import type { Library } from '../core/model.js'
-import { parseLibrary } from '../core/schema.js'
+import { parseLibrary, validateLibrary } from '../core/schema.js'
 import { writeFileDurably } from './durable-write.js'
+import { parseJsonPieces } from './json-pieces.js'
 import { serializeLibrary } from './serialize.js'
-
-// ignoreBOM keeps a byte-order mark in the text, so it is reported rather than silently accepted.
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+import { MAX_LIBRARY_FILE_BYTES, describeSize } from './size-limit.js'
 
 async function describeBackup(path: string): Promise<string[]> {
   const backup = `${path}.bak`
@@ -27,32 +27,62 @@ async function describeBackup(path: string): Promise<string[]> {
  * write with a backup. A missing file reads as null (lowdb then starts from an empty library).
  */
 export class LibraryFile implements Adapter<Library> {
-  constructor(private readonly path: string) {}
+  /** `wholeTextLimit`: longer files are parsed in pieces (a parameter so tests can reach that path). */
+  constructor(
+    private readonly path: string,
+    private readonly wholeTextLimit = bufferLimits.MAX_STRING_LENGTH,
+  ) {}
 
   async read(): Promise<Library | null> {
     let bytes: Buffer
     try {
       bytes = await readFile(this.path)
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'ENOENT') return null
+      if (code === 'ERR_FS_FILE_TOO_LARGE') {
+        throw new DataError(`${this.path} is larger than ${describeSize(MAX_LIBRARY_FILE_BYTES)}, the largest library file precis can read`)
+      }
       throw new DataError(`Cannot read the library ${this.path}: ${(error as Error).message}`)
     }
     try {
-      let text: string
-      try {
-        text = strictUtf8.decode(bytes)
-      } catch {
-        throw new DataError(`${this.path} is not valid UTF-8 text`)
+      if (!isUtf8(bytes)) throw new DataError(`${this.path} is not valid UTF-8 text`)
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+        throw new DataError(`${this.path} starts with a byte-order mark, which precis never writes`)
       }
-      if (text.startsWith('\ufeff')) throw new DataError(`${this.path} starts with a byte-order mark, which precis never writes`)
-      return parseLibrary(text, this.path)
+      if (bytes.length <= this.wholeTextLimit) return parseLibrary(bytes.toString('utf8'), this.path)
+      return validateLibrary(this.parseInPieces(bytes), this.path)
     } catch (error) {
       if (!(error instanceof DataError)) throw error
       throw new DataError(error.message, [...error.details, ...(await describeBackup(this.path))])
     }
   }
 
+  /** A library too long for one string (V8's limit, ~512 MiB): parsed record by record. */
+  private parseInPieces(bytes: Buffer): unknown {
+    try {
+      return parseJsonPieces(bytes)
+    } catch (error) {
+      throw new DataError(`${this.path} is not valid JSON: ${(error as Error).message}`)
+    }
+  }
+
   async write(library: Library): Promise<void> {
-    await writeFileDurably(this.path, serializeLibrary(library))
+    await writeFileDurably(this.path, refuseBeyondLimit(serializeLibrary(library), this.path))
+  }
+}
+
+/**
+ * The chunks as they are, failing before the last one when the file would be too large to read
+ * back: the write is then abandoned and the library left as it was.
+ */
+function* refuseBeyondLimit(chunks: Iterable<string>, path: string): Generator<string> {
+  let bytes = 0
+  for (const chunk of chunks) {
+    bytes += Buffer.byteLength(chunk)
+    if (bytes > MAX_LIBRARY_FILE_BYTES) {
+      throw new DataError(`Could not save the library ${path}: it would be larger than ${describeSize(MAX_LIBRARY_FILE_BYTES)}, the largest library file precis can read`, ['The library was not changed.'])
+    }
+    yield chunk
   }
 }
