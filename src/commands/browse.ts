@@ -32,7 +32,7 @@ export function registerBrowse(program: Command, ctx: Context, run = browseRun):
 
 /** The list for what has been typed so far: one line per hit, its best snippet as the description. */
 export function browseChoices(search: LibrarySearch, term: string, width: number, highlight: (s: string) => string): SearchChoice<string>[] {
-  const { hits } = search.search(parseQuery(term), { limit: LIST_LENGTH, prefixLast: true, snippets: 1 })
+  const { hits } = search.search(parseQuery(term), { limit: LIST_LENGTH, lastWord: 'typing', snippets: 1 })
   return hits.map((hit) => {
     const year = hit.paper.year === null ? '    ' : String(hit.paper.year)
     const line = `${sanitizeTerminal(hit.id)}  ${year}  ${sanitizeTerminal(hit.paper.title.replace(/\s+/g, ' '))}`

@@ -46,7 +46,7 @@ function hitRecord(hit: SearchHit): Record<string, unknown> {
 export async function searchRun(opts: SearchCommandOptions, ctx: Context): Promise<void> {
   const query = parseQuery(opts.query) // a bad query fails before the library is read
   const library = await ctx.store.read()
-  const { hits, total } = new LibrarySearch(libraryEntries(library)).search(query, { limit: opts.limit, prefixLast: true })
+  const { hits, total } = new LibrarySearch(libraryEntries(library)).search(query, { limit: opts.limit, lastWord: 'prefix' })
   if (ctx.globals.json) return printJson(ctx, hits.map(hitRecord))
   if (!ctx.io.stdoutIsTTY) return ctx.io.out(formatHitsPlain(hits))
   if (total === 0) return inform(ctx, 'No summaries match.')

@@ -28,6 +28,8 @@ export type CompiledTest =
 export interface CompiledCondition {
   negated: boolean
   test: CompiledTest
+  /** Equal for conditions that match the same entries the same way (a cache key). */
+  signature: string
 }
 
 export interface CompiledQuery {
@@ -65,13 +67,25 @@ function metaTest(term: Exclude<Term, { kind: 'text' }>, citations: () => Citati
   }
 }
 
-/** The word specs of a text value: `Message-passing` → message, passing. */
-function wordSpecs(value: string, prefixLast: boolean): WordSpec[] {
-  const words = tokenize(value).map((token) => token.word)
+/** A word being typed counts once it has this many characters: shorter, it begins a good part of every text. */
+export const MIN_TYPED_PREFIX = 3
+
+/**
+ * The word specs of a text value: `Message-passing` → message, passing. With `prefixLast` the last
+ * word also matches as a prefix; with `typing` too, a last word shorter than MIN_TYPED_PREFIX is
+ * left out until there is more of it.
+ */
+function wordSpecs(value: string, prefixLast: boolean, typing: boolean): WordSpec[] {
+  let words = tokenize(value).map((token) => token.word)
+  if (typing && [...(words.at(-1) ?? '')].length < MIN_TYPED_PREFIX) words = words.slice(0, -1)
   return words.map((word, index) => ({
     keys: new Set([foldPlural(word)]),
     prefix: prefixLast && index === words.length - 1 ? word : null,
   }))
+}
+
+function specSignature(spec: WordSpec): string {
+  return [...spec.keys].sort().join('|') + (spec.prefix === null ? '' : `*${spec.prefix}`)
 }
 
 function sampleOf(docs: readonly SearchDoc[]): readonly SearchDoc[] {
@@ -86,10 +100,20 @@ function estimateDf(pattern: TermPattern, fields: readonly number[], sample: rea
 }
 
 /**
- * Compile `query` for the library `docs`. With `prefixLast`, a last word still being typed
- * (`Query.openEnded`) also matches as a prefix.
+ * How to read the query's last word when nothing follows it (`Query.openEnded`): as a whole word;
+ * also as a prefix (`search`: the last word may be cut short); or as a word still being typed
+ * (`browse`: a prefix, and no typo correction, which would be wasted on half a word).
  */
-export function compileQuery(docs: readonly SearchDoc[], query: Query, options: { prefixLast: boolean }): CompiledQuery {
+export type LastWord = 'whole' | 'prefix' | 'typing'
+
+export interface CompileOptions {
+  lastWord: LastWord
+  /** Typo corrections already made for this library, reused (browse compiles on every keystroke). */
+  corrections?: Map<string, WordSpec>
+}
+
+/** Compile `query` for the library `docs`. */
+export function compileQuery(docs: readonly SearchDoc[], query: Query, options: CompileOptions): CompiledQuery {
   const sample = sampleOf(docs)
   const terms: ScoringTerm[] = []
   const plainWords: WordSpec[] = []
@@ -97,27 +121,49 @@ export function compileQuery(docs: readonly SearchDoc[], query: Query, options: 
   let matcher: CitationMatcher | undefined
   const citations = () => (matcher ??= new CitationMatcher(docs.map((doc) => doc.entry)))
 
+  const typing = options.lastWord === 'typing'
+  const corrected = (spec: WordSpec, fields: readonly number[]): WordSpec => {
+    const key = `${fields.join(',')} ${specSignature(spec)}`
+    const known = options.corrections?.get(key)
+    if (known) return known
+    const result = correctTypo(spec, docs, sample, fields)
+    options.corrections?.set(key, result)
+    return result
+  }
+  let openClause: CompiledCondition[] | undefined
+
   const compileCondition = (condition: Condition, alone: boolean): CompiledCondition | null => {
     const { term, negated } = condition
-    if (term.kind !== 'text') return { negated, test: { kind: 'meta', matches: metaTest(term, citations) } }
+    const sign = negated ? '-' : ''
+    if (term.kind !== 'text') {
+      return { negated, test: { kind: 'meta', matches: metaTest(term, citations) }, signature: sign + JSON.stringify(term) }
+    }
     const fields = TEXT_FIELDS[term.field]
-    const prefixLast = options.prefixLast && query.openEnded && condition === lastCondition
-    let specs = wordSpecs(term.value, prefixLast)
-    if (specs.length === 0) return null // only punctuation: nothing to look for
-    if (specs.length === 1 && !term.quoted && !negated) specs = [correctTypo(specs[0]!, docs, sample, fields)]
+    const open = query.openEnded && condition === lastCondition && options.lastWord !== 'whole'
+    let specs = wordSpecs(term.value, open, open && typing)
+    if (specs.length === 0) return null // only punctuation (or one letter being typed): nothing to look for
+    if (specs.length === 1 && !term.quoted && !negated && !(open && typing)) specs = [corrected(specs[0]!, fields)]
     const pattern = new TermPattern(specs)
     const scoring: ScoringTerm = { pattern, fields, estimatedDf: estimateDf(pattern, fields, sample, docs.length) }
-    if (negated) return { negated, test: { kind: 'text', term: scoring, slot: -1 } }
+    const signature = `${sign}${fields.join(',')}:${specs.map(specSignature).join(' ')}`
+    if (negated) return { negated, test: { kind: 'text', term: scoring, slot: -1 }, signature }
     if (alone && !term.quoted && term.field === 'any') plainWords.push(...specs)
     terms.push(scoring)
-    return { negated, test: { kind: 'text', term: scoring, slot: terms.length - 1 } }
+    return { negated, test: { kind: 'text', term: scoring, slot: terms.length - 1 }, signature }
   }
 
   const clauses = query.clauses
-    .map((clause: Clause) => clause.anyOf.map((c) => compileCondition(c, clause.anyOf.length === 1)))
+    .map((clause: Clause) => {
+      const compiled = clause.anyOf.map((c) => compileCondition(c, clause.anyOf.length === 1))
+      if (clause.anyOf.includes(lastCondition!) && query.openEnded) openClause = compiled as CompiledCondition[]
+      return compiled
+    })
     // A clause with a condition that says nothing (only punctuation) always holds: drop it.
     .filter((clause): clause is CompiledCondition[] => clause.every((c) => c !== null))
-  clauses.sort((a, b) => clauseCost(a, docs.length) - clauseCost(b, docs.length))
+  // While typing, the clause being typed runs after the finished ones, whose results stay the same
+  // from one keystroke to the next (LibrarySearch keeps the first clause's).
+  const cost = (clause: CompiledCondition[]) => (typing && clause === openClause ? 1.99 : clauseCost(clause, docs.length))
+  clauses.sort((a, b) => cost(a) - cost(b))
 
   const phrase = plainWords.length >= 2 ? new TermPattern(plainWords) : null
   return {

@@ -6,7 +6,7 @@
  * way a place only counts when the word there, read by the same tokenizer as the query
  * (`tokenAt`), folds to one of the keys.
  */
-import { firstWordFrom, type ScanText } from './search-text.js'
+import { lowerBound, type ScanText } from './search-text.js'
 import { GREEK_LETTERS } from './text-latex.js'
 import { foldPlural, surfaceForms } from './text-plural.js'
 import { nextToken, tokenAt, type Token } from './text.js'
@@ -43,17 +43,41 @@ function spellings(key: string): string[] {
   return GREEK_LETTERS.has(key) ? [...surfaceForms(key), 'var' + key] : surfaceForms(key)
 }
 
+/**
+ * The beginnings to look for so that every spelling is found: their common start when it is long
+ * enough (one literal, which regex engines find fastest), else the spellings that do not begin
+ * with another. A place only has to be proposed; the word there is read and checked after.
+ */
+export function startsToFind(spellings: readonly string[]): string[] {
+  if (spellings.length === 0) return []
+  let common = spellings[0]!
+  for (const word of spellings) while (!word.startsWith(common)) common = common.slice(0, -1)
+  const shortest = Math.min(...spellings.map((word) => word.length))
+  if (common.length >= Math.min(4, shortest)) return [common]
+  const starts: string[] = []
+  for (const word of [...spellings].sort((a, b) => a.length - b.length)) if (!starts.some((s) => word.startsWith(s))) starts.push(word)
+  return starts
+}
+
 /** One query word compiled for scanning. */
 export class WordPattern {
   /** Proposes candidate places; global, so callers set `lastIndex`. */
   readonly finder: RegExp
+  /** First letters of the plain spellings: an accented word starting with another ASCII letter is not this word. */
+  readonly firstLetters: string
 
   constructor(readonly spec: WordSpec) {
     const words = [...spec.keys].flatMap(spellings)
     if (spec.prefix !== null) words.push(spec.prefix)
-    // Longest first, so a longer spelling wins over its own prefix at the same place.
-    const unique = [...new Set(words)].sort((a, b) => b.length - a.length)
-    this.finder = new RegExp(unique.length > 0 ? unique.map(escapeRegex).join('|') : '(?!)', 'gi')
+    const starts = startsToFind([...new Set(words)])
+    this.finder = new RegExp(starts.length > 0 ? starts.map(escapeRegex).join('|') : '(?!)', 'gi')
+    this.firstLetters = [...new Set(starts.map((s) => s[0]!))].join('')
+  }
+
+  /** Whether a word starting at `index` of `text` may be this one, judged by its first character alone. */
+  mayStartAt(text: string, index: number): boolean {
+    const first = text.charCodeAt(index)
+    return first >= 128 || this.firstLetters.includes(String.fromCharCode(first).toLowerCase())
   }
 
   /** How well a token is this word: 1, PREFIX_WEIGHT for a completion of the prefix, 0 for not at all. */
@@ -133,9 +157,11 @@ export class TermPattern {
 
   // The first occurrence starting with an accented word in [from, before).
   private findAccented(field: ScanText, from: number, before: number): Span | null {
-    const words = field.accentedWords
-    for (let i = firstWordFrom(words, from); i < words.length && words[i]!.start < before; i++) {
-      const span = this.matchAt(field.text, words[i]!)
+    const starts = field.accentedWords
+    const first = this.words[0]
+    if (!first) return null
+    for (let i = lowerBound(starts, from); i < starts.length && starts[i]! < before; i++) {
+      const span = first.mayStartAt(field.text, starts[i]!) ? this.matchAt(field.text, tokenAt(field.text, starts[i]!)) : null
       if (span) return span
     }
     return null

@@ -6,50 +6,50 @@
  * and are read one by one.
  */
 import { Buffer } from 'node:buffer'
-import { isWordCharBefore, tokenAt, type Token } from './text.js'
+import { isWordCharAt, isWordCharBefore } from './text.js'
 
 // What a plain ASCII spelling cannot match: accented and stroked Latin letters, combining marks,
 // Greek letters (θ reads as theta) and ligatures.
 const ACCENT = /[\u00b5\u00c0-\u02af\u0300-\u036f\u0370-\u03ff\u1e00-\u1fff\ufb00-\ufb06]/g
 
-const NONE: readonly Token[] = []
+const NONE: readonly number[] = []
 
 /** A text ready to scan. */
 export class ScanText {
-  private accented: readonly Token[] | null = null
+  private accented: readonly number[] | null = null
 
   constructor(readonly text: string) {}
 
-  /** The words containing a character outside plain ASCII spelling, in order (found on first use, then kept). */
-  get accentedWords(): readonly Token[] {
+  /**
+   * Where the words containing a character outside plain ASCII spelling start, in order (found on
+   * first use, then kept). They are read (`tokenAt`) only when a query word could be one of them.
+   */
+  get accentedWords(): readonly number[] {
     this.accented ??= findAccentedWords(this.text)
     return this.accented
   }
 }
 
-function findAccentedWords(text: string): readonly Token[] {
+function findAccentedWords(text: string): readonly number[] {
   // Pure ASCII (the common case) is recognised without a regex: its UTF-8 length equals its length.
   if (Buffer.byteLength(text, 'utf8') === text.length) return NONE
-  const words: Token[] = []
+  const starts: number[] = []
   ACCENT.lastIndex = 0
   for (let hit = ACCENT.exec(text); hit; hit = ACCENT.exec(text)) {
     let start = hit.index
     while (isWordCharBefore(text, start)) start--
-    const token = tokenAt(text, start)
-    if (!token) continue
-    words.push(token)
-    ACCENT.lastIndex = Math.max(ACCENT.lastIndex, token.end)
+    if (starts.at(-1) !== start && isWordCharAt(text, start)) starts.push(start)
   }
-  return words
+  return starts
 }
 
-/** Index of the first word starting at or after `index` (words in text order). */
-export function firstWordFrom(words: readonly Token[], index: number): number {
+/** Index of the first entry of a sorted list that is >= `value`. */
+export function lowerBound(sorted: readonly number[], value: number): number {
   let lo = 0
-  let hi = words.length
+  let hi = sorted.length
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
-    if (words[mid]!.start < index) lo = mid + 1
+    if (sorted[mid]! < value) lo = mid + 1
     else hi = mid
   }
   return lo

@@ -63,7 +63,7 @@ export function neighbours(key: string, docs: readonly SearchDoc[], fields: read
         finder.lastIndex = token ? Math.max(token.end, hit.index + 1) : hit.index + 1
         consider(token)
       }
-      for (const word of accentedWords) consider(word)
+      for (const start of accentedWords) consider(tokenAt(text, start))
     }
   }
   return found

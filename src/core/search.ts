@@ -7,7 +7,8 @@
 import type { Library } from './model.js'
 import type { Query } from './query.js'
 import { libraryEntries, type Entry } from './records.js'
-import { compileQuery, type CompiledQuery } from './search-compile.js'
+import { compileQuery, type CompiledCondition, type CompiledQuery, type LastWord } from './search-compile.js'
+import type { WordSpec } from './search-pattern.js'
 import { BODY, FIELD_NAMES, searchDocs, type SearchDoc } from './search-docs.js'
 import { countTerm, matchDoc } from './search-match.js'
 import { averageFieldLengths, inverseDocumentFrequency, termScore } from './search-rank.js'
@@ -32,14 +33,16 @@ export interface SearchResult {
 export interface SearchOptions {
   /** Most hits to return. */
   limit: number
-  /** Match the query's last word as a prefix when it is still being typed (`Query.openEnded`). */
-  prefixLast?: boolean
+  /** How to read the last word when nothing follows it (default 'whole'; see LastWord). */
+  lastWord?: LastWord
   /** Snippets per hit (default 2). */
   snippets?: number
 }
 
 /** Exact-phrase occurrences weigh this much more than a single term of the same rarity. */
 const PHRASE_BOOST = 1.5
+/** Best-scoring matches that are looked at for the exact phrase. */
+const PHRASE_CANDIDATES = 300
 const SNIPPET_LENGTH = 180
 const FIELD_COUNT = FIELD_NAMES.length
 
@@ -47,6 +50,14 @@ interface Match {
   doc: SearchDoc
   tf: Float64Array
   score: number
+}
+
+/** The entries a clause matched over the whole library, with its conditions' term counts. */
+interface ClauseHits {
+  signature: string
+  docs: SearchDoc[]
+  /** Per hit: FIELD_COUNT counts for each condition of the clause, in clause order. */
+  tf: Float64Array[]
 }
 
 function newest(entry: Entry): string {
@@ -57,6 +68,9 @@ function newest(entry: Entry): string {
 export class LibrarySearch {
   private readonly docs: SearchDoc[]
   private readonly averages: Float64Array
+  private readonly corrections = new Map<string, WordSpec>()
+  // The last first clause's hits: while a query is typed, its finished clauses do not change.
+  private firstClause: ClauseHits | null = null
 
   constructor(entries: readonly Entry[]) {
     this.docs = searchDocs(entries)
@@ -65,7 +79,7 @@ export class LibrarySearch {
 
   /** Entries matching `query`, best first (ties: most recently updated first, then by id). */
   search(query: Query, options: SearchOptions): SearchResult {
-    const compiled = compileQuery(this.docs, query, { prefixLast: options.prefixLast ?? false })
+    const compiled = compileQuery(this.docs, query, { lastWord: options.lastWord ?? 'whole', corrections: this.corrections })
     const matches = this.scan(compiled)
     this.score(compiled, matches)
     matches.sort(
@@ -85,18 +99,50 @@ export class LibrarySearch {
 
   /** Entries matching `query`, in library order (no ranking; the filter of `list`, `export`, `tag --query`). */
   filter(query: Query): Entry[] {
-    const compiled = compileQuery(this.docs, query, { prefixLast: false })
+    const compiled = compileQuery(this.docs, query, { lastWord: 'whole' })
     return this.docs.filter((doc) => matchDoc(compiled, doc, null)).map((doc) => doc.entry)
   }
 
   private scan(compiled: CompiledQuery): Match[] {
-    const matches: Match[] = []
     const scratch = new Float64Array(compiled.terms.length * FIELD_COUNT)
-    for (const doc of this.docs) {
-      if (matchDoc(compiled, doc, scratch)) matches.push({ doc, tf: scratch.slice(), score: 0 })
+    const [first, ...rest] = compiled.clauses
+    if (!first) return this.docs.map((doc) => ({ doc, tf: scratch.slice(), score: 0 }))
+    const hits = this.clauseHits(first, scratch.length)
+    const others = { ...compiled, clauses: rest }
+    const matches: Match[] = []
+    hits.docs.forEach((doc, i) => {
       scratch.fill(0)
-    }
+      first.forEach((condition, c) => {
+        if (condition.test.kind === 'text' && condition.test.slot >= 0) {
+          scratch.set(hits.tf[i]!.subarray(c * FIELD_COUNT, (c + 1) * FIELD_COUNT), condition.test.slot * FIELD_COUNT)
+        }
+      })
+      if (matchDoc(others, doc, scratch)) matches.push({ doc, tf: scratch.slice(), score: 0 })
+    })
     return matches
+  }
+
+  /** The entries `clause` matches in the whole library (kept for the next query while the clause is the same). */
+  private clauseHits(clause: CompiledCondition[], width: number): ClauseHits {
+    const signature = clause.map((c) => c.signature).join(' OR ')
+    if (this.firstClause?.signature === signature) return this.firstClause
+    const hits: ClauseHits = { signature, docs: [], tf: [] }
+    const scratch = new Float64Array(width)
+    const alone: CompiledQuery = { clauses: [clause], terms: [], phrase: null }
+    for (const doc of this.docs) {
+      scratch.fill(0)
+      if (!matchDoc(alone, doc, scratch)) continue
+      const tf = new Float64Array(clause.length * FIELD_COUNT)
+      clause.forEach((condition, c) => {
+        if (condition.test.kind === 'text' && condition.test.slot >= 0) {
+          tf.set(scratch.subarray(condition.test.slot * FIELD_COUNT, (condition.test.slot + 1) * FIELD_COUNT), c * FIELD_COUNT)
+        }
+      })
+      hits.docs.push(doc)
+      hits.tf.push(tf)
+    }
+    this.firstClause = hits
+    return hits
   }
 
   private score(compiled: CompiledQuery, matches: Match[]): void {
@@ -110,13 +156,16 @@ export class LibrarySearch {
       for (let t = 0; t < idfs.length; t++) match.score += termScore(match.doc, match.tf, t * FIELD_COUNT, idfs[t]!, this.averages)
     }
     if (!compiled.phrase) return
+    // The phrase bonus reorders the leaders; looking for the phrase in every match would cost a
+    // second scan of them all for entries that could not come near the top anyway.
     const phrase = compiled.phrase
-    const phraseTf = matches.map((m) => {
+    const leaders = matches.length <= PHRASE_CANDIDATES ? matches : [...matches].sort((a, b) => b.score - a.score).slice(0, PHRASE_CANDIDATES)
+    const phraseTf = leaders.map((m) => {
       const tf = new Float64Array(FIELD_COUNT)
       return countTerm(phrase, m.doc, tf, 0) ? tf : null
     })
     const idf = inverseDocumentFrequency(Math.max(phrase.estimatedDf, phraseTf.filter(Boolean).length), total)
-    matches.forEach((match, i) => {
+    leaders.forEach((match, i) => {
       const tf = phraseTf[i]
       if (tf) match.score += PHRASE_BOOST * termScore(match.doc, tf, 0, idf, this.averages)
     })

@@ -17,14 +17,22 @@ interface Cell {
 
 const ELLIPSIS = '…'
 
+// Printable ASCII is one column and safe as it is; only other characters need the full treatment
+// (browse formats a snippet per listed hit on every keystroke).
+function cell(char: string, highlighted: boolean): Cell {
+  const code = char.charCodeAt(0)
+  if (char.length === 1 && code >= 0x20 && code < 0x7f) return { text: char, width: 1, highlighted }
+  const text = sanitizeTerminal(char)
+  return { text, width: stringWidth(text), highlighted }
+}
+
 function cells(snippet: Snippet): Cell[] {
   const marked = new Uint8Array(snippet.text.length)
   for (const { start, end } of snippet.highlights) marked.fill(1, start, end)
   const result: Cell[] = []
   let index = 0
   for (const char of snippet.text) {
-    const text = sanitizeTerminal(char)
-    result.push({ text, width: stringWidth(text), highlighted: marked[index] === 1 })
+    result.push(cell(char, marked[index] === 1))
     index += char.length
   }
   return result

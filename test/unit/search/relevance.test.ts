@@ -10,7 +10,7 @@ import { libraryEntries } from '../../../src/core/records.js'
 import { searchFixture } from './fixture.js'
 
 const search = new LibrarySearch(libraryEntries(searchFixture()))
-const ids = (query: string, limit = 10) => search.search(parseQuery(query), { limit, prefixLast: true }).hits.map((hit) => hit.id)
+const ids = (query: string, limit = 10) => search.search(parseQuery(query), { limit, lastWord: 'prefix' }).hits.map((hit) => hit.id)
 
 describe('relevance: the expected summary comes first', () => {
   it.each([

@@ -1,0 +1,73 @@
+/** Search while a query is being typed (browse): the last word, and what is kept between keystrokes. */
+import { describe, expect, it } from 'vitest'
+import { parseQuery } from '../../../src/core/query.js'
+import { libraryEntries } from '../../../src/core/records.js'
+import { startsToFind } from '../../../src/core/search-pattern.js'
+import { LibrarySearch, type SearchOptions } from '../../../src/core/search.js'
+import { searchFixture } from './fixture.js'
+
+const entries = libraryEntries(searchFixture())
+const ids = (search: LibrarySearch, query: string, options: Partial<SearchOptions> = {}) =>
+  search.search(parseQuery(query), { limit: 100, ...options }).hits.map((hit) => hit.id)
+
+/** The ids, or the error message for a query typed only half-way (`tag:`). */
+function idsOrError(search: LibrarySearch, query: string): string[] | string {
+  try {
+    return ids(search, query, { lastWord: 'typing' })
+  } catch (error) {
+    return (error as Error).message
+  }
+}
+
+describe('the last word', () => {
+  const search = new LibrarySearch(entries)
+
+  it.each([
+    ['whole', 'lott', []],
+    ['prefix', 'lott', ['frankle2019lottery']],
+    ['typing', 'lott', ['frankle2019lottery']],
+  ] as const)('%s: %s', (lastWord, query, expected) => {
+    expect(ids(search, query, { lastWord })).toEqual(expected)
+  })
+
+  it('is corrected when it is a typo, unless it is still being typed', () => {
+    expect(ids(search, 'helxi', { lastWord: 'prefix' })).toEqual(['watson1953molecular'])
+    expect(ids(search, 'helxi', { lastWord: 'typing' })).toEqual([])
+    expect(ids(search, 'helxi ', { lastWord: 'typing' })).toEqual(['watson1953molecular'])
+  })
+
+  it('while typing, waits for three characters before it narrows the list', () => {
+    const all = ids(search, '', { lastWord: 'typing' })
+    expect(ids(search, 'h', { lastWord: 'typing' })).toEqual(all)
+    expect(ids(search, 'he', { lastWord: 'typing' })).toEqual(all)
+    expect(ids(search, 'hel', { lastWord: 'typing' }).length).toBeLessThan(all.length)
+    expect(ids(search, 'double he', { lastWord: 'typing' })).toEqual(ids(search, 'double', { lastWord: 'typing' }))
+  })
+})
+
+describe('typing one character at a time', () => {
+  it.each(['graph atten', 'message passing quan', 'tag:ml/gnn -survey graph', 'schrodinger equation', 'tranformer atte'])(
+    'one search kept across keystrokes gives what a fresh one gives: %s',
+    (query) => {
+      const kept = new LibrarySearch(entries)
+      for (let i = 1; i <= query.length; i++) {
+        const typed = query.slice(0, i)
+        expect(idsOrError(kept, typed), typed).toEqual(idsOrError(new LibrarySearch(entries), typed))
+      }
+    },
+  )
+})
+
+describe('startsToFind', () => {
+  it.each([
+    [['graph', 'graphs'], ['graph']],
+    [['study', 'studies', 'studie'], ['stud']],
+    [['gp', 'gps'], ['gp']],
+    [['epsilon', 'epsilons', 'varepsilon'], ['epsilon', 'varepsilon']],
+    [['man', 'men'], ['man', 'men']],
+    [['transformer', 'transformers', 'tranformer'], ['tran']],
+    [[], []],
+  ])('%j → %j', (spellings, expected) => {
+    expect(startsToFind(spellings)).toEqual(expected)
+  })
+})
