@@ -34,10 +34,9 @@ exchanges changes with the remote. Two machines' edits merge record by record; w
 the same field, one value is kept and the other is kept in a summary tagged ${CONFLICT_TAG}.
 
 Examples:
-  precis sync init --remote git@example.org:me/papers.git    # first machine
-  precis sync init --remote git@example.org:me/papers.git    # other machines, then:
-  precis sync
-  precis history gilmer2017neural
+  precis sync init --remote git@example.org:me/papers.git    # once on each machine
+  precis sync                                                # commit, fetch, merge, push
+  precis history gilmer2017neural                            # a summary's past versions
 `,
     )
     .action(async (word: string | undefined) => {
