@@ -45,6 +45,8 @@ interface PromptContext {
   input?: NodeJS.ReadableStream
   output?: NodeJS.WritableStream
   signal?: AbortSignal
+  /** Erase the prompt when it is answered or left. */
+  clearPromptOnDone?: boolean
 }
 
 /**
@@ -118,7 +120,7 @@ export class InquirerPrompter implements Prompter {
 
   async search<T extends string>(q: SearchQuestion<T>): Promise<T | null> {
     try {
-      return await escapableSearch(q, { output: process.stderr })
+      return await escapableSearch(q, { output: process.stderr, clearPromptOnDone: true })
     } catch (error) {
       if (isPromptExit(error)) throw new CancelError()
       throw error

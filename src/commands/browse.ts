@@ -1,7 +1,8 @@
 import type { Command } from 'commander'
+import stringWidth from 'fast-string-width'
 import type { Context } from '../context.js'
 import { UsageError } from '../core/errors.js'
-import { parseQuery } from '../core/query.js'
+import { parseTypedQuery } from '../core/query.js'
 import { libraryEntries, type Entry } from '../core/records.js'
 import { LibrarySearch } from '../core/search.js'
 import type { SearchChoice } from '../prompts.js'
@@ -18,6 +19,8 @@ export interface BrowseOptions {
 
 /** Hits listed at once; the list scrolls through them. */
 const LIST_LENGTH = 50
+/** Ids are aligned in a column this wide at most (longer ones are cut). */
+const MAX_ID_WIDTH = 28
 const PAGE_SIZE = 12
 
 export function registerBrowse(program: Command, ctx: Context, run = browseRun): void {
@@ -32,10 +35,12 @@ export function registerBrowse(program: Command, ctx: Context, run = browseRun):
 
 /** The list for what has been typed so far: one line per hit, its best snippet as the description. */
 export function browseChoices(search: LibrarySearch, term: string, width: number, highlight: (s: string) => string): SearchChoice<string>[] {
-  const { hits } = search.search(parseQuery(term), { limit: LIST_LENGTH, lastWord: 'typing', snippets: 1 })
+  const { hits } = search.search(parseTypedQuery(term), { limit: LIST_LENGTH, lastWord: 'typing', snippets: 1 })
+  const idWidth = Math.min(MAX_ID_WIDTH, Math.max(0, ...hits.map((hit) => hit.id.length)))
   return hits.map((hit) => {
     const year = hit.paper.year === null ? '    ' : String(hit.paper.year)
-    const line = `${sanitizeTerminal(hit.id)}  ${year}  ${sanitizeTerminal(hit.paper.title.replace(/\s+/g, ' '))}`
+    const id = fitWidth(sanitizeTerminal(hit.id), idWidth)
+    const line = `${id}${' '.repeat(Math.max(0, idWidth - stringWidth(id)))}  ${year}  ${sanitizeTerminal(hit.paper.title.replace(/\s+/g, ' '))}`
     const snippet = hit.snippets[0]
     return {
       name: fitWidth(line, width - 2),

@@ -126,6 +126,35 @@ class Lexer {
   }
 }
 
+/**
+ * Parse a query that is still being typed (browse): a phrase not closed yet is read as if it were,
+ * and a last condition typed only half-way (`year:20`, `title:`) is left out until it parses.
+ * Anything else malformed is a UsageError as with parseQuery.
+ */
+export function parseTypedQuery(input: string): Query {
+  try {
+    return parseQuery(input)
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    const quotes = [...input].filter((c) => c === '"').length
+    const readings: [string, boolean][] = []
+    // A phrase closed for the person stays open-ended: its last word may be half typed.
+    if (quotes % 2 === 1) readings.push([`${input}"`, !/\s$/u.test(input)])
+    // Without the condition being typed (`year:20`), the words before it are finished. An unknown
+    // field name will not get better with more typing: that error stands.
+    const field = /(?:^|\s)-?([A-Za-z]+):\S*$/u.exec(input)
+    if (!/\s$/u.test(input) && !(field && !FIELDS.has(field[1]!.toLowerCase()))) readings.push([input.replace(/\S+$/u, ''), false])
+    for (const [text, openEnded] of readings) {
+      try {
+        return { ...parseQuery(text), openEnded }
+      } catch {
+        // try the next reading
+      }
+    }
+    throw error
+  }
+}
+
 /** Parse a query; a malformed one is a UsageError (exit 2) naming the column, with a caret line. */
 export function parseQuery(input: string): Query {
   const tokens = new Lexer(input).tokens()

@@ -17,7 +17,7 @@ describe('browseChoices', () => {
   it('lists hits as id, year and title, with the best snippet as the description', () => {
     const [first] = browseChoices(search, 'double helix', 80, mark)
     expect(first!.value).toBe('watson1953molecular')
-    expect(first!.name).toMatch(/^watson1953molecular {2}1953 {2}Molecular Structure/)
+    expect(first!.name).toMatch(/^watson1953molecular\s+1953 {2}Molecular Structure/)
     expect(first!.description).toContain('<double helix>')
   })
 
@@ -26,6 +26,12 @@ describe('browseChoices', () => {
       expect(stringWidth(choice.name)).toBeLessThanOrEqual(38)
       expect(stringWidth(choice.description ?? '')).toBeLessThanOrEqual(40)
     }
+  })
+
+  it('aligns the ids in a column', () => {
+    const names = browseChoices(search, 'graph', 80, mark).map((c) => c.name)
+    const yearColumn = new Set(names.map((name) => name.search(/ \d{4} /)))
+    expect(yearColumn.size).toBe(1)
   })
 
   it('matches the word being typed as a prefix', () => {
@@ -38,8 +44,12 @@ describe('browseChoices', () => {
     expect(values.length).toBeGreaterThan(20)
   })
 
-  it('a query that cannot parse is an error the prompt shows', () => {
-    expect(() => browseChoices(search, 'graph "unclosed', 80, mark)).toThrow('Unbalanced quote at column 7')
+  it('reads a phrase not closed yet as the phrase so far', () => {
+    expect(browseChoices(search, '"double hel', 80, mark)[0]!.value).toBe('watson1953molecular')
+  })
+
+  it('a query that cannot become right by typing more is an error the prompt shows', () => {
+    expect(() => browseChoices(search, 'graph titel:x', 80, mark)).toThrow('Unknown field "titel:"')
   })
 })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { UsageError } from '../../../src/core/errors.js'
-import { parseQuery, type Query, type Term } from '../../../src/core/query.js'
+import { parseQuery, parseTypedQuery, type Query, type Term } from '../../../src/core/query.js'
 
 const text = (value: string, field: 'any' | 'title' | 'author' | 'venue' = 'any', quoted = false): Term => ({ kind: 'text', field, value, quoted })
 
@@ -144,5 +144,31 @@ describe('parseQuery: errors name the column', () => {
 
   it('counts columns in characters, not UTF-16 units', () => {
     expect(() => parseQuery('𝒪 "x')).toThrow('Unbalanced quote at column 3')
+  })
+})
+
+describe('parseTypedQuery: a query half typed', () => {
+  it.each([
+    ['message "pass', [['any:message'], ['any:"pass"']], true],
+    ['"message pass', [['any:"message pass"']], true],
+    ['"message pass ', [['any:"message pass "']], false],
+    ['graph year:20', [['any:graph']], false],
+    ['graph title:', [['any:graph']], false],
+    ['year:20', [], false],
+    ['graph -', [['any:graph']], false],
+    ['graph atten', [['any:graph'], ['any:atten']], true],
+  ])('%j', (input, expected, openEnded) => {
+    const query = parseTypedQuery(input)
+    expect(shape(query)).toEqual(expected)
+    expect(query.openEnded).toBe(openEnded)
+  })
+
+  it.each([
+    ['titel:attention', 'Unknown field "titel:"'],
+    ['graph titel:', 'Unknown field "titel:"'],
+    ['year:20 graph', 'Bad year "20"'],
+    ['graph year:20 ', 'Bad year "20"'],
+  ])('%j is still an error', (input, message) => {
+    expect(() => parseTypedQuery(input)).toThrow(message)
   })
 })
