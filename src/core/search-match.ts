@@ -4,9 +4,10 @@
  */
 import type { CompiledCondition, CompiledQuery, ScoringTerm } from './search-compile.js'
 import { FIELD_NAMES, type SearchDoc } from './search-docs.js'
-import { TF_CAP } from './search-rank.js'
 
 const FIELD_COUNT = FIELD_NAMES.length
+/** Occurrences counted per field: BM25 saturates, so more would add almost nothing to a score. */
+export const TF_CAP = 10
 
 function occurs(term: ScoringTerm, doc: SearchDoc): boolean {
   return term.fields.some((field) => term.pattern.find(doc.fields[field]!) !== null)

@@ -3,15 +3,21 @@
  * are added up before saturation, so a word in the title counts like several in the body.
  * Lengths are in characters (free to know, and proportional to words for prose).
  */
+import type { CompiledQuery } from './search-compile.js'
 import { FIELD_NAMES, type SearchDoc } from './search-docs.js'
+import { countTerm } from './search-match.js'
+import type { Match } from './search-scan.js'
 
 /** Field weights, in FIELD_NAMES order: title > authors, tags > venue, ids > body. */
 export const FIELD_WEIGHTS: readonly number[] = [5, 3, 3, 2, 2, 1]
 // Length normalisation per field: strong for the body, mild for short fields.
 const LENGTH_NORMALISATION: readonly number[] = [0.5, 0.3, 0.3, 0.3, 0.3, 0.75]
 const K1 = 1.2
-/** Occurrences counted per field; more add almost nothing after saturation. */
-export const TF_CAP = 10
+
+/** Exact-phrase occurrences weigh this much more than a single term of the same rarity. */
+const PHRASE_BOOST = 1.5
+/** Best-scoring matches that are looked at for the exact phrase. */
+const PHRASE_CANDIDATES = 300
 
 const FIELD_COUNT = FIELD_NAMES.length
 
@@ -40,4 +46,34 @@ export function termScore(doc: SearchDoc, tf: Float64Array, offset: number, idf:
     weighted += (FIELD_WEIGHTS[f]! * count) / (1 - b + (b * doc.fields[f]!.text.length) / averages[f]!)
   }
   return (idf * weighted * (K1 + 1)) / (K1 + weighted)
+}
+
+/**
+ * Score every match: BM25F over the query's terms, document frequencies from the sample estimate
+ * or the matches themselves (whichever is larger), plus a bonus where the plain words of the
+ * query stand together as a phrase.
+ */
+export function scoreMatches(query: CompiledQuery, matches: Match[], total: number, averages: Float64Array): void {
+  const idfs = query.terms.map((term, t) => {
+    // Every matching entry that contains the term proves it that common, whatever the sample said.
+    const seen = matches.reduce((n, m) => n + (m.tf.subarray(t * FIELD_COUNT, (t + 1) * FIELD_COUNT).some((c) => c > 0) ? 1 : 0), 0)
+    return inverseDocumentFrequency(Math.max(term.estimatedDf, seen), total)
+  })
+  for (const match of matches) {
+    for (let t = 0; t < idfs.length; t++) match.score += termScore(match.doc, match.tf, t * FIELD_COUNT, idfs[t]!, averages)
+  }
+  const phrase = query.phrase
+  if (!phrase) return
+  // The bonus reorders the leaders; looking for the phrase in every match would cost a second
+  // scan of them all, for entries that could not come near the top anyway.
+  const leaders = matches.length <= PHRASE_CANDIDATES ? matches : [...matches].sort((a, b) => b.score - a.score).slice(0, PHRASE_CANDIDATES)
+  const counts = leaders.map((m) => {
+    const tf = new Float64Array(FIELD_COUNT)
+    return countTerm(phrase, m.doc, tf, 0) ? tf : null
+  })
+  const idf = inverseDocumentFrequency(Math.max(phrase.estimatedDf, counts.filter(Boolean).length), total)
+  leaders.forEach((match, i) => {
+    const tf = counts[i]
+    if (tf) match.score += PHRASE_BOOST * termScore(match.doc, tf, 0, idf, averages)
+  })
 }

@@ -7,11 +7,12 @@
 import type { Library } from './model.js'
 import type { Query } from './query.js'
 import { libraryEntries, type Entry } from './records.js'
-import { compileQuery, type CompiledCondition, type CompiledQuery, type LastWord } from './search-compile.js'
+import { compileQuery, type LastWord } from './search-compile.js'
 import type { WordSpec } from './search-pattern.js'
-import { BODY, FIELD_NAMES, searchDocs, type SearchDoc } from './search-docs.js'
-import { countTerm, matchDoc } from './search-match.js'
-import { averageFieldLengths, inverseDocumentFrequency, termScore } from './search-rank.js'
+import { BODY, searchDocs, type SearchDoc } from './search-docs.js'
+import { matchDoc } from './search-match.js'
+import { averageFieldLengths, scoreMatches } from './search-rank.js'
+import { Scanner } from './search-scan.js'
 import { bodySnippets, type Snippet } from './search-snippets.js'
 
 export type { Snippet } from './search-snippets.js'
@@ -39,26 +40,7 @@ export interface SearchOptions {
   snippets?: number
 }
 
-/** Exact-phrase occurrences weigh this much more than a single term of the same rarity. */
-const PHRASE_BOOST = 1.5
-/** Best-scoring matches that are looked at for the exact phrase. */
-const PHRASE_CANDIDATES = 300
 const SNIPPET_LENGTH = 180
-const FIELD_COUNT = FIELD_NAMES.length
-
-interface Match {
-  doc: SearchDoc
-  tf: Float64Array
-  score: number
-}
-
-/** The entries a clause matched over the whole library, with its conditions' term counts. */
-interface ClauseHits {
-  signature: string
-  docs: SearchDoc[]
-  /** Per hit: FIELD_COUNT counts for each condition of the clause, in clause order. */
-  tf: Float64Array[]
-}
 
 function newest(entry: Entry): string {
   return entry.summary?.updated ?? entry.paper.added
@@ -68,20 +50,20 @@ function newest(entry: Entry): string {
 export class LibrarySearch {
   private readonly docs: SearchDoc[]
   private readonly averages: Float64Array
+  private readonly scanner: Scanner
   private readonly corrections = new Map<string, WordSpec>()
-  // The last first clause's hits: while a query is typed, its finished clauses do not change.
-  private firstClause: ClauseHits | null = null
 
   constructor(entries: readonly Entry[]) {
     this.docs = searchDocs(entries)
     this.averages = averageFieldLengths(this.docs)
+    this.scanner = new Scanner(this.docs)
   }
 
   /** Entries matching `query`, best first (ties: most recently updated first, then by id). */
   search(query: Query, options: SearchOptions): SearchResult {
     const compiled = compileQuery(this.docs, query, { lastWord: options.lastWord ?? 'whole', corrections: this.corrections })
-    const matches = this.scan(compiled)
-    this.score(compiled, matches)
+    const matches = this.scanner.scan(compiled)
+    scoreMatches(compiled, matches, this.docs.length, this.averages)
     matches.sort(
       (a, b) => b.score - a.score || newest(b.doc.entry).localeCompare(newest(a.doc.entry)) || a.doc.entry.id.localeCompare(b.doc.entry.id),
     )
@@ -101,74 +83,6 @@ export class LibrarySearch {
   filter(query: Query): Entry[] {
     const compiled = compileQuery(this.docs, query, { lastWord: 'whole' })
     return this.docs.filter((doc) => matchDoc(compiled, doc, null)).map((doc) => doc.entry)
-  }
-
-  private scan(compiled: CompiledQuery): Match[] {
-    const scratch = new Float64Array(compiled.terms.length * FIELD_COUNT)
-    const [first, ...rest] = compiled.clauses
-    if (!first) return this.docs.map((doc) => ({ doc, tf: scratch.slice(), score: 0 }))
-    const hits = this.clauseHits(first, scratch.length)
-    const others = { ...compiled, clauses: rest }
-    const matches: Match[] = []
-    hits.docs.forEach((doc, i) => {
-      scratch.fill(0)
-      first.forEach((condition, c) => {
-        if (condition.test.kind === 'text' && condition.test.slot >= 0) {
-          scratch.set(hits.tf[i]!.subarray(c * FIELD_COUNT, (c + 1) * FIELD_COUNT), condition.test.slot * FIELD_COUNT)
-        }
-      })
-      if (matchDoc(others, doc, scratch)) matches.push({ doc, tf: scratch.slice(), score: 0 })
-    })
-    return matches
-  }
-
-  /** The entries `clause` matches in the whole library (kept for the next query while the clause is the same). */
-  private clauseHits(clause: CompiledCondition[], width: number): ClauseHits {
-    const signature = clause.map((c) => c.signature).join(' OR ')
-    if (this.firstClause?.signature === signature) return this.firstClause
-    const hits: ClauseHits = { signature, docs: [], tf: [] }
-    const scratch = new Float64Array(width)
-    const alone: CompiledQuery = { clauses: [clause], terms: [], phrase: null }
-    for (const doc of this.docs) {
-      scratch.fill(0)
-      if (!matchDoc(alone, doc, scratch)) continue
-      const tf = new Float64Array(clause.length * FIELD_COUNT)
-      clause.forEach((condition, c) => {
-        if (condition.test.kind === 'text' && condition.test.slot >= 0) {
-          tf.set(scratch.subarray(condition.test.slot * FIELD_COUNT, (condition.test.slot + 1) * FIELD_COUNT), c * FIELD_COUNT)
-        }
-      })
-      hits.docs.push(doc)
-      hits.tf.push(tf)
-    }
-    this.firstClause = hits
-    return hits
-  }
-
-  private score(compiled: CompiledQuery, matches: Match[]): void {
-    const total = this.docs.length
-    const idfs = compiled.terms.map((term, t) => {
-      // Every matching entry that contains the term proves it that common, whatever the sample said.
-      const seen = matches.reduce((n, m) => n + (m.tf.subarray(t * FIELD_COUNT, (t + 1) * FIELD_COUNT).some((c) => c > 0) ? 1 : 0), 0)
-      return inverseDocumentFrequency(Math.max(term.estimatedDf, seen), total)
-    })
-    for (const match of matches) {
-      for (let t = 0; t < idfs.length; t++) match.score += termScore(match.doc, match.tf, t * FIELD_COUNT, idfs[t]!, this.averages)
-    }
-    if (!compiled.phrase) return
-    // The phrase bonus reorders the leaders; looking for the phrase in every match would cost a
-    // second scan of them all for entries that could not come near the top anyway.
-    const phrase = compiled.phrase
-    const leaders = matches.length <= PHRASE_CANDIDATES ? matches : [...matches].sort((a, b) => b.score - a.score).slice(0, PHRASE_CANDIDATES)
-    const phraseTf = leaders.map((m) => {
-      const tf = new Float64Array(FIELD_COUNT)
-      return countTerm(phrase, m.doc, tf, 0) ? tf : null
-    })
-    const idf = inverseDocumentFrequency(Math.max(phrase.estimatedDf, phraseTf.filter(Boolean).length), total)
-    leaders.forEach((match, i) => {
-      const tf = phraseTf[i]
-      if (tf) match.score += PHRASE_BOOST * termScore(match.doc, tf, 0, idf, this.averages)
-    })
   }
 }
 
