@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, statSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,6 +8,7 @@ import type { IO } from './io.js'
 import { InquirerPrompter, type Prompter } from './prompts.js'
 import { DEFAULT_LOCK_TIMEOUT_MS, FileStore } from './store/file-store.js'
 import { resolveLibraryPath, type Env } from './store/paths.js'
+import { sizeWarning } from './store/size-limit.js'
 import type { Store } from './store/store.js'
 import { TerminalIO } from './terminal-io.js'
 
@@ -49,7 +50,8 @@ export interface Context {
 /** The bundled demo library, next to dist/ in the package. */
 export const DEMO_LIBRARY = fileURLToPath(new URL('../data/demo-library.json', import.meta.url))
 
-function lockTimeout(env: Env): number {
+/** How long to wait for the library lock: `PRECIS_LOCK_TIMEOUT_MS`, else the default. */
+export function lockTimeout(env: Env): number {
   const value = Number(env.PRECIS_LOCK_TIMEOUT_MS)
   return Number.isFinite(value) && value >= 0 ? value : DEFAULT_LOCK_TIMEOUT_MS
 }
@@ -72,6 +74,7 @@ export function createProcessContext(): Context {
       if (store) return store
       const path = ctx.globals.demo ? demoCopy(ctx, cleanups) : resolveLibraryPath(ctx.globals.library, env, ctx.cwd)
       store = new FileStore(path, lockTimeout(env))
+      warnNearSizeLimit(ctx, path)
       return store
     },
     async dispose() {
@@ -79,6 +82,18 @@ export function createProcessContext(): Context {
     },
   }
   return ctx
+}
+
+/** Say so on stderr when the library file is nearing the largest size precis can read. */
+function warnNearSizeLimit(ctx: Context, path: string): void {
+  let bytes: number
+  try {
+    bytes = statSync(path).size
+  } catch {
+    return // no library yet, or unreadable: the read will say so
+  }
+  const warning = sizeWarning(path, bytes)
+  if (warning && !ctx.globals.quiet) ctx.io.err(ctx.io.errStyle.yellow(`${warning}\n`))
 }
 
 /** A temporary copy of the demo library, removed at exit. */
