@@ -1,11 +1,11 @@
 // Seeded generator of realistic precis libraries for the benchmark (not shipped, not imported by src/).
-// Usage: node bench/generate.js <summaries> <out.json> [seed]
+// Usage: node bench/generate.js <summaries> <out.json> [seed] [body bytes, e.g. 3000-6000]
 //
 // Bodies are 3–6 KB of prose over a Zipf-distributed vocabulary (real words first, then a long tail
 // of made-up ones, as in real text where a few words are everywhere and most are rare), with
 // inline and display LaTeX, bare and Markdown image links (some glued to a word), numbered lists
 // and the occasional accented name, like the summaries people actually keep.
-import { writeFileSync } from 'node:fs'
+import { closeSync, openSync, writeSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 
 /** mulberry32: tiny, fast, good enough for test data, and the same on every machine. */
@@ -99,8 +99,8 @@ function makeVocabulary(random, size) {
   return words
 }
 
-/** A generator of papers and summaries; every call sequence is fixed by the seed. */
-export function generateLibrary(count, seed = 1) {
+/** A library of `count` summaries; the same for the same seed. Bodies are `body` = [min, max] bytes. */
+export function generateLibrary(count, seed = 1, body = [3000, 6000]) {
   const random = seededRandom(seed)
   const pick = (list) => list[Math.floor(random() * list.length)]
   const vocabulary = makeVocabulary(random, 40000)
@@ -140,8 +140,8 @@ export function generateLibrary(count, seed = 1) {
     return parts.join(' ')
   }
 
-  function body() {
-    const target = 3000 + Math.floor(random() * 3000)
+  function makeBody() {
+    const target = body[0] + Math.floor(random() * (body[1] - body[0]))
     const paragraphs = []
     let size = 0
     while (size < target) {
@@ -175,13 +175,32 @@ export function generateLibrary(count, seed = 1) {
     for (let c = 1; c <= copies && summaries.length < count; c++) {
       const tags = [...new Set(Array.from({ length: Math.floor(random() * 4) }, () => pick(TAGS)))]
       const updated = new Date(Date.parse(added) + random() * 1e9).toISOString()
-      summaries.push({ id: c === 1 ? key : `${key}-${c}`, paper: key, by: pick(GIVEN), body: body(), tags, created: added, updated })
+      summaries.push({ id: c === 1 ? key : `${key}-${c}`, paper: key, by: pick(GIVEN), body: makeBody(), tags, created: added, updated })
     }
   }
   return { format: 'precis-library', version: 1, papers, summaries, trash: [] }
 }
 
+/**
+ * Write a library record by record: at 100,000 summaries of 3–6 KB the whole file is longer than
+ * the longest string V8 can make (~512 MB), so one JSON.stringify cannot produce it.
+ */
+export function writeLibrary(library, path) {
+  const fd = openSync(path, 'w')
+  const list = (name, items) => {
+    writeSync(fd, `  ${JSON.stringify(name)}: [`)
+    items.forEach((item, i) => writeSync(fd, `${i ? ',' : ''}\n    ${JSON.stringify(item)}`))
+    writeSync(fd, items.length ? '\n  ]' : ']')
+  }
+  writeSync(fd, `{\n  "format": ${JSON.stringify(library.format)},\n  "version": ${library.version},\n`)
+  list('papers', library.papers)
+  writeSync(fd, ',\n')
+  list('summaries', library.summaries)
+  writeSync(fd, ',\n  "trash": []\n}\n')
+  closeSync(fd)
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [count = '1000', out = 'bench-library.json', seed = '1'] = process.argv.slice(2)
-  writeFileSync(out, JSON.stringify(generateLibrary(Number(count), Number(seed)), null, 2))
+  const [count = '1000', out = 'bench-library.json', seed = '1', body = '3000-6000'] = process.argv.slice(2)
+  writeLibrary(generateLibrary(Number(count), Number(seed), body.split('-').map(Number)), out)
 }

@@ -56,7 +56,15 @@ export function termScore(doc: SearchDoc, tf: Float64Array, offset: number, idf:
 export function scoreMatches(query: CompiledQuery, matches: Match[], total: number, averages: Float64Array): void {
   const idfs = query.terms.map((term, t) => {
     // Every matching entry that contains the term proves it that common, whatever the sample said.
-    const seen = matches.reduce((n, m) => n + (m.tf.subarray(t * FIELD_COUNT, (t + 1) * FIELD_COUNT).some((c) => c > 0) ? 1 : 0), 0)
+    let seen = 0
+    for (const { tf } of matches) {
+      for (let f = t * FIELD_COUNT; f < (t + 1) * FIELD_COUNT; f++) {
+        if (tf[f]! > 0) {
+          seen++
+          break
+        }
+      }
+    }
     return inverseDocumentFrequency(Math.max(term.estimatedDf, seen), total)
   })
   for (const match of matches) {
