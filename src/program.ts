@@ -3,6 +3,7 @@ import { Command } from 'commander'
 import type { Context, GlobalOptions } from './context.js'
 import { sanitizeTerminal } from './sanitize.js'
 import { registerAdd } from './commands/add.js'
+import { registerDoctor } from './commands/doctor.js'
 import { registerEdit } from './commands/edit.js'
 import { registerExport } from './commands/export.js'
 import { registerImport } from './commands/import.js'
@@ -74,6 +75,7 @@ export function buildProgram(ctx: Context): Command {
   registerTags(program, ctx)
   registerRefresh(program, ctx)
   registerStats(program, ctx)
+  registerDoctor(program, ctx)
   registerSync(program, ctx)
   registerHistory(program, ctx)
   registerMergeDriver(program, ctx)

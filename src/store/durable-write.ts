@@ -31,11 +31,13 @@ export function saveFailure(library: string, error: unknown, step?: string): unk
   return new PrecisError(`Could not save the library ${library}: ${step ? `${step}: ` : ''}${reason}`, ExitCode.failure, ['The library was not changed.'])
 }
 
-function tempNameBeside(path: string, purpose: string): string {
+/** A fresh, unguessable name beside `path` for a file being prepared (`.library.json.tmp-<pid>-<random>`). */
+export function tempNameBeside(path: string, purpose: string): string {
   return join(dirname(path), `.${basename(path)}.${purpose}-${process.pid}-${randomBytes(6).toString('hex')}`)
 }
 
-async function fsyncDirectory(dir: string): Promise<void> {
+/** Flush a folder's entries (a rename into it) to disk. */
+export async function fsyncDirectory(dir: string): Promise<void> {
   const handle = await open(dir, constants.O_RDONLY)
   try {
     await handle.sync()

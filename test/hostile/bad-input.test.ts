@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { MAX_INPUT_BYTES, MAX_LIBRARY_BYTES } from '../../src/formats/input.js'
 import { tempDir } from '../support/context.js'
 import { smallLibrary } from '../support/library.js'
-import { writeLibraryFile } from './support/files.js'
+import { fingerprint, writeLibraryFile } from './support/files.js'
 import { precisOn, type RunResult } from './support/precis.js'
 
 const INVALID_UTF8 = Buffer.concat([Buffer.from('A summary in Latin-1: caf'), Buffer.from([0xe9]), Buffer.from(' and a stray byte '), Buffer.from([0xff, 0xfe]), Buffer.from('\n')])
@@ -17,7 +17,7 @@ function setting() {
   const dir = tempDir('precis-input-')
   const library = join(dir, 'library.json')
   writeLibraryFile(library, smallLibrary())
-  return { dir, library, before: readFileSync(library), env: { HOME: dir } }
+  return { dir, library, before: fingerprint(library), env: { HOME: dir } }
 }
 
 /** An $EDITOR that replaces the document with the bytes in `content`. */
@@ -30,13 +30,13 @@ function editorWriting(dir: string, content: Buffer): string {
 }
 
 /** Refused with exit 4 and a message naming `source`; the library untouched; no crash. */
-function expectRefused(result: RunResult, source: string, library: string, before: Buffer, reason: RegExp): void {
+function expectRefused(result: RunResult, source: string, library: string, before: string, reason: RegExp): void {
   expect(result.signal).toBeNull()
   expect(result.code, result.stderr).toBe(4)
   expect(result.stderr).toContain(source)
   expect(result.stderr).toMatch(reason)
   expect(result.stderr).not.toMatch(/heap out of memory|\n\s+at .+:\d+:\d+/) // no crash, no stack trace
-  expect(readFileSync(library)).toEqual(before)
+  expect(fingerprint(library)).toBe(before)
 }
 
 const BAD_BYTES = [
@@ -99,7 +99,7 @@ describe('deep nesting and huge bodies are handled within limits: a clear messag
   it('a library file nested 10,000 deep: exit 4 naming it, untouched', async () => {
     const { library, env } = setting()
     writeFileSync(library, `{"format": "precis-library", "version": 1, "papers": ${deepJson}, "summaries": [], "trash": []}`)
-    const before = readFileSync(library)
+    const before = fingerprint(library)
     expectRefused(await precisOn(library, ['list'], { env }), library, library, before, /not a valid precis library|nested too deeply/)
   })
 

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../support/context.js'
 import { driveWriters } from './support/drive.js'
-import { paddedLibrary, writeLibraryFile } from './support/files.js'
+import { leftoverTempFiles, paddedLibrary, writeLibraryFile } from './support/files.js'
 import { builtCommands, precisOn } from './support/precis.js'
 import { seedFromEnv } from './support/random.js'
 
@@ -42,5 +42,11 @@ describe('writers killed with SIGKILL at random moments', () => {
     const add = await precisOn(library, ['add', '--title', 'After the storm', '--author', 'Ada Last', '--year', '2025', '--body', 'x'], { env: { PRECIS_LOCK_TIMEOUT_MS: '2000' } })
     expect(add).toMatchObject({ code: 0, stdout: 'last2025after\n' })
     expect(readdirSync(dir).filter((f) => f.endsWith('.lock'))).toEqual([])
+    // What the killed writers left beside it, doctor --fix clears; then doctor finds nothing.
+    expect(leftoverTempFiles(dir).length).toBeGreaterThan(0) // some kills did land mid-write
+    const fix = await precisOn(library, ['doctor', '--fix'])
+    expect(fix.code, fix.stdout + fix.stderr).toBe(0)
+    expect(leftoverTempFiles(dir)).toEqual([])
+    expect((await precisOn(library, ['doctor'])).code).toBe(0)
   }, 600_000)
 })

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { parseLibrary } from '../../../src/core/schema.js'
 import type { Library } from '../../../src/core/model.js'
 import { serializeLibrary } from '../../../src/store/serialize.js'
@@ -25,4 +26,12 @@ export function readLibraryFile(path: string): Library {
 /** Files a writer leaves beside `library.json` only when it dies mid-write. */
 export function leftoverTempFiles(dir: string): string[] {
   return readdirSync(dir).filter((name) => /^\.library\.json\.(tmp|bak)-/.test(name)).sort()
+}
+
+/**
+ * A file's SHA-256 ("absent" when there is none), to assert byte-identity: comparing megabyte
+ * Buffers with toEqual walks them byte by byte and takes seconds.
+ */
+export function fingerprint(path: string): string {
+  return existsSync(path) ? createHash('sha256').update(readFileSync(path)).digest('hex') : 'absent'
 }

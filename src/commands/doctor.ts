@@ -1,0 +1,118 @@
+import type { Command } from 'commander'
+import { lockTimeout, type Context } from '../context.js'
+import { checkLibrary, type Finding, type FindingKind } from '../core/doctor.js'
+import { checkFolder, type FolderState } from '../core/doctor-files.js'
+import { repairLibrary } from '../core/doctor-repair.js'
+import { CancelError, DataError, NotFoundError, UsageError } from '../core/errors.js'
+import { sanitizeTerminal } from '../sanitize.js'
+import { inspectFolder, removeLeftovers, restoreBackup } from '../store/maintenance.js'
+import { confirmOrRequireYes, inform, printJson } from './shared.js'
+
+export interface DoctorOptions {
+  fix: boolean
+  restoreBackup: boolean
+  yes: boolean
+}
+
+export function parseDoctorOptions(raw: { fix?: boolean; restoreBackup?: boolean; yes?: boolean }): DoctorOptions {
+  if (raw.fix && raw.restoreBackup) throw new UsageError('Use --fix or --restore-backup, not both: restore first, then check again')
+  return { fix: raw.fix === true, restoreBackup: raw.restoreBackup === true, yes: raw.yes === true }
+}
+
+export function registerDoctor(program: Command, ctx: Context, run = doctorRun): void {
+  program
+    .command('doctor')
+    .description('Check the library and the files beside it; repair what is safe with --fix')
+    .option('--fix', 'repair what can be repaired without losing anything (one write, backup kept)')
+    .option('--restore-backup', 'put library.json.bak back in place of the library (the current file is kept aside)')
+    .option('-y, --yes', 'do not ask before --restore-backup')
+    .addHelpText(
+      'after',
+      `
+Checks: the library reads and is valid; one paper recorded twice (same arXiv id, DOI, or title and
+year); summaries whose paper is missing; tags breaking the rules; a lock left by a precis that is
+gone; temp files of killed writers; the backup (valid, not newer than the library).
+Each problem is printed with its fix. Exit 0 when there is none; 4 when problems remain.
+
+Examples:
+  precis doctor
+  precis doctor --fix
+  precis doctor --restore-backup --yes
+  precis --json doctor | jq '.findings[].kind'
+`,
+    )
+    .action(async (raw: { fix?: boolean; restoreBackup?: boolean; yes?: boolean }) => run(parseDoctorOptions(raw), ctx))
+}
+
+const LIBRARY_KINDS: ReadonlySet<FindingKind> = new Set(['duplicate-paper', 'missing-paper', 'trash-missing-paper', 'bad-tags'])
+
+/** A library that does not read, as a finding whose fix names the backup. */
+function unreadable(error: DataError, library: string, folder: FolderState | null): Finding {
+  const backup = folder?.backup
+  const issues = error.details.filter((line) => !backup || !line.includes(backup.path)) // the backup is our fix's business
+  const fix = !backup
+    ? 'There is no backup: repair the file by hand (the problems are listed above), or move it aside to start a new library'
+    : backup.problem
+      ? `The backup ${backup.path} is damaged too: repair the library by hand (the problems are listed above)`
+      : `precis doctor --restore-backup puts back ${backup.path} (saved ${new Date(backup.mtimeMs).toISOString()}); the damaged file is kept aside`
+  return { kind: 'unreadable-library', problem: [error.message, ...issues].join('; '), fix, fixable: false, subjects: [library] }
+}
+
+async function examine(ctx: Context): Promise<Finding[]> {
+  const folder = ctx.store.path === null ? null : await inspectFolder(ctx.store.path)
+  let inside: Finding[]
+  try {
+    inside = checkLibrary(await ctx.store.read())
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error
+    inside = [unreadable(error, folder?.library ?? ctx.store.path ?? '', folder)]
+  }
+  return [...inside, ...(folder ? checkFolder(folder) : [])]
+}
+
+/** Apply the safe repairs for `findings`; returns what was done. */
+async function repair(ctx: Context, findings: readonly Finding[]): Promise<string[]> {
+  const fixable = findings.filter((f) => f.fixable)
+  const done: string[] = []
+  if (fixable.some((f) => LIBRARY_KINDS.has(f.kind))) done.push(...(await ctx.store.update((lib) => repairLibrary(lib))))
+  const path = ctx.store.path
+  if (path !== null && fixable.some((f) => !LIBRARY_KINDS.has(f.kind))) {
+    const removed = await removeLeftovers(path, lockTimeout(ctx.env)) // taking the lock breaks a stale one
+    for (const f of fixable) if (f.kind === 'stale-lock') done.push(`Removed the stale lock ${f.subjects[0]}`)
+    if (removed.length > 0) done.push(`Removed ${removed.length} leftover temp ${removed.length === 1 ? 'file' : 'files'}`)
+  }
+  return done
+}
+
+function formatFinding(f: Finding, ctx: Context): string {
+  const { style } = ctx.io
+  return `${style.yellow(`[${f.kind}]`)} ${sanitizeTerminal(f.problem)}\n  ${style.dim('fix:')} ${sanitizeTerminal(f.fix)}\n`
+}
+
+export async function doctorRun(opts: DoctorOptions, ctx: Context): Promise<void> {
+  if (opts.restoreBackup) return restoreBackupRun(opts, ctx)
+  let findings = await examine(ctx)
+  const fixed = opts.fix && findings.some((f) => f.fixable) ? await repair(ctx, findings) : []
+  if (fixed.length > 0) findings = await examine(ctx)
+  const library = ctx.store.path ?? '(in memory)'
+  if (ctx.globals.json) printJson(ctx, { library, fixed, findings })
+  else ctx.io.out([...fixed.map((line) => `Fixed: ${sanitizeTerminal(line)}\n`), ...findings.map((f) => formatFinding(f, ctx))].join(''))
+  if (findings.length === 0) return inform(ctx, `No problems found in ${sanitizeTerminal(library)}`)
+  const fixable = findings.filter((f) => f.fixable).length
+  const hint = fixable > 0 && !opts.fix ? [`${fixable} of them can be repaired with: precis doctor --fix`] : []
+  throw new DataError(`${findings.length} ${findings.length === 1 ? 'problem' : 'problems'} found in ${library}`, hint)
+}
+
+async function restoreBackupRun(opts: DoctorOptions, ctx: Context): Promise<void> {
+  const path = ctx.store.path
+  if (path === null) throw new UsageError('--restore-backup works on a library file')
+  const { library, backup } = await inspectFolder(path)
+  if (!backup) throw new NotFoundError(`There is no backup to restore: ${library}.bak does not exist`)
+  if (backup.problem) throw new DataError(`The backup is not a valid library either, so it was not restored: ${backup.problem}`)
+  const question = `Replace ${library} with its backup saved ${new Date(backup.mtimeMs).toISOString()} (the current file is kept beside it)?`
+  if (!(await confirmOrRequireYes(ctx, opts.yes, question))) throw new CancelError('The library was left as it was')
+  const restored = await restoreBackup(path, ctx.clock.now(), lockTimeout(ctx.env))
+  if (ctx.globals.json) return printJson(ctx, { library, ...restored })
+  inform(ctx, `Restored ${sanitizeTerminal(library)} from ${sanitizeTerminal(restored.backup)}`)
+  if (restored.keptAs) inform(ctx, `The file it replaced is kept at ${sanitizeTerminal(restored.keptAs)}`)
+}

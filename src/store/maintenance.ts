@@ -1,0 +1,187 @@
+/**
+ * What `precis doctor` does to the files beside a library: look at them, remove what killed
+ * writers left, and put the backup back. Everything that changes a file holds the library lock,
+ * so it never races a running precis.
+ */
+import { constants } from 'node:fs'
+import { copyFile, link, lstat, open, readdir, readFile, rename, rm } from 'node:fs/promises'
+import { hostname } from 'node:os'
+import { basename, dirname, join } from 'node:path'
+import type { FolderState } from '../core/doctor-files.js'
+import { DataError, NotFoundError } from '../core/errors.js'
+import { fsyncDirectory, tempNameBeside } from './durable-write.js'
+import { resolveLibraryTarget } from './file-store.js'
+import { LibraryFile } from './library-file.js'
+import { acquireLock, isStale } from './lock.js'
+
+function missing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException).code === 'ENOENT'
+}
+
+/** Why the library file at `path` does not read, or null when it does. */
+async function readProblem(path: string): Promise<string | null> {
+  try {
+    await new LibraryFile(path).read()
+    return null
+  } catch (error) {
+    if (error instanceof DataError) return error.message
+    throw error
+  }
+}
+
+/** What a lock file records (lock.ts writes it). */
+interface LockOwner {
+  pid: number
+  host: string
+  nonce: string
+}
+
+/** The owner a lock file names and whether that owner is certainly gone; null when there is no such file. */
+async function lockFileState(path: string): Promise<{ stale: boolean; owner: string } | null> {
+  let raw: string
+  let ageMs: number
+  try {
+    ;[raw, ageMs] = await Promise.all([readFile(path, 'utf8'), lstat(path).then((i) => Date.now() - i.mtimeMs)])
+  } catch (error) {
+    if (missing(error)) return null
+    throw error
+  }
+  let owner: LockOwner | null
+  try {
+    owner = JSON.parse(raw) as LockOwner
+  } catch {
+    owner = null // cut short by a crash between creating and writing it
+  }
+  const who = owner ? `process ${owner.pid} on ${owner.host}` : 'a precis that was stopped while taking it'
+  return { stale: isStale(owner, ageMs, hostname()), owner: who }
+}
+
+async function backupState(target: string): Promise<FolderState['backup']> {
+  const path = `${target}.bak`
+  try {
+    const info = await lstat(path)
+    const problem = info.isSymbolicLink() ? 'it is a symbolic link, which precis never makes' : await readProblem(path)
+    return { path, mtimeMs: info.mtimeMs, problem }
+  } catch (error) {
+    if (missing(error)) return null
+    throw error
+  }
+}
+
+/** Temp files of killed writers beside `target`, and a break lock whose owner is gone. */
+async function leftoversBeside(target: string): Promise<FolderState['leftovers']> {
+  const name = basename(target)
+  const found: FolderState['leftovers'] = []
+  for (const entry of await readdir(dirname(target))) {
+    const path = join(dirname(target), entry)
+    const temp = entry.startsWith(`.${name}.tmp-`) || entry.startsWith(`.${name}.bak-`)
+    if (!temp && !(entry === `${name}.lock.break` && (await lockFileState(path))?.stale)) continue
+    try {
+      found.push({ path, bytes: (await lstat(path)).size })
+    } catch (error) {
+      if (!missing(error)) throw error // removed meanwhile by a writer that finished
+    }
+  }
+  return found.sort((a, b) => a.path.localeCompare(b.path))
+}
+
+/** The state of the files beside the library at `libraryPath`. */
+export async function inspectFolder(libraryPath: string): Promise<FolderState> {
+  const library = await resolveLibraryTarget(libraryPath)
+  let libraryMtimeMs: number | null = null
+  try {
+    libraryMtimeMs = (await lstat(library)).mtimeMs
+  } catch (error) {
+    if (!missing(error)) throw error
+  }
+  const lockPath = `${library}.lock`
+  const lock = await lockFileState(lockPath)
+  let leftovers: FolderState['leftovers'] = []
+  try {
+    leftovers = await leftoversBeside(library)
+  } catch (error) {
+    if (!missing(error)) throw error // no folder yet: nothing beside it
+  }
+  return { library, libraryMtimeMs, backup: await backupState(library), lock: lock && { path: lockPath, ...lock }, leftovers }
+}
+
+/** Run `work` holding the library's lock (a stale lock is broken on the way, as every writer does). */
+async function withLock<T>(libraryPath: string, timeoutMs: number, work: (target: string) => Promise<T>): Promise<T> {
+  const target = await resolveLibraryTarget(libraryPath)
+  const release = await acquireLock(`${target}.lock`, { timeoutMs, label: libraryPath })
+  try {
+    return await work(target)
+  } finally {
+    await release()
+  }
+}
+
+/**
+ * Remove the temp files killed writers left beside the library. Done holding the lock: a running
+ * precis only has temp files while it holds it, so every one found then is a leftover.
+ */
+export async function removeLeftovers(libraryPath: string, timeoutMs: number): Promise<string[]> {
+  return withLock(libraryPath, timeoutMs, async (target) => {
+    const leftovers = await leftoversBeside(target)
+    for (const { path } of leftovers) await rm(path, { force: true }) // a link is removed, never its target
+    return leftovers.map((f) => f.path)
+  })
+}
+
+/** Hard-link `from` to the new name `to`, or copy it (flushed) where links are not supported. */
+async function linkOrCopy(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'EMLINK') throw error
+    await copyFile(from, to, constants.COPYFILE_EXCL)
+    const handle = await open(to, 'r')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  }
+}
+
+/** What restoring the backup did. */
+export interface Restored {
+  backup: string
+  /** Where the file it replaced was kept; null when there was no library file. */
+  keptAs: string | null
+}
+
+/**
+ * Put `<library>.bak` in the library's place, atomically and durably, after checking it is a
+ * valid library. The file it replaces is never deleted: it is kept beside it as
+ * `<library>.damaged-<time>` (or `.replaced-<time>` when it was a valid library). The backup stays.
+ */
+export async function restoreBackup(libraryPath: string, now: Date, timeoutMs: number): Promise<Restored> {
+  return withLock(libraryPath, timeoutMs, async (target) => {
+    const backup = `${target}.bak`
+    const info = await lstat(backup).catch((error: unknown) => {
+      throw missing(error) ? new NotFoundError(`There is no backup to restore: ${backup} does not exist`) : error
+    })
+    if (!info.isFile()) throw new DataError(`${backup} is not a regular file (a symbolic link?); precis does not restore from it`)
+    const problem = await readProblem(backup)
+    if (problem) throw new DataError(`The backup is not a valid library either, so it was not restored: ${problem}`)
+    let keptAs: string | null = null
+    const current = await lstat(target).catch((error: unknown) => (missing(error) ? null : Promise.reject(error)))
+    if (current) {
+      const damaged = (await readProblem(target)) !== null
+      keptAs = `${target}.${damaged ? 'damaged' : 'replaced'}-${now.toISOString().replace(/[:.]/g, '-')}`
+      await linkOrCopy(target, keptAs)
+    }
+    const temp = tempNameBeside(target, 'tmp')
+    await linkOrCopy(backup, temp)
+    try {
+      await rename(temp, target)
+    } catch (error) {
+      await rm(temp, { force: true })
+      throw error
+    }
+    await fsyncDirectory(dirname(target))
+    return { backup, keptAs }
+  })
+}
