@@ -1,8 +1,8 @@
 import type { Command } from 'commander'
 import type { Context } from '../context.js'
 import { parseQuery } from '../core/query.js'
-import { entryRecord, libraryEntries } from '../core/records.js'
-import { LibrarySearch, type SearchHit } from '../core/search.js'
+import { entryRecord } from '../core/records.js'
+import { searchLibrary, type SearchHit } from '../core/search.js'
 import { formatHitsBlocks, formatHitsPlain } from '../render/search-results.js'
 import { inform, parsePositiveInt, printJson } from './shared.js'
 
@@ -12,7 +12,7 @@ export interface SearchCommandOptions {
   limit: number
 }
 
-export const DEFAULT_LIMIT = 20
+const DEFAULT_LIMIT = 20
 
 export function parseSearchOptions(words: string[], raw: { limit?: string }): SearchCommandOptions {
   return { query: words.join(' '), limit: raw.limit === undefined ? DEFAULT_LIMIT : parsePositiveInt('--limit', raw.limit) }
@@ -46,7 +46,7 @@ function hitRecord(hit: SearchHit): Record<string, unknown> {
 export async function searchRun(opts: SearchCommandOptions, ctx: Context): Promise<void> {
   const query = parseQuery(opts.query) // a bad query fails before the library is read
   const library = await ctx.store.read()
-  const { hits, total } = new LibrarySearch(libraryEntries(library)).search(query, { limit: opts.limit, lastWord: 'prefix' })
+  const { hits, total } = searchLibrary(library, query, { limit: opts.limit, lastWord: 'prefix' })
   if (ctx.globals.json) return printJson(ctx, hits.map(hitRecord))
   if (!ctx.io.stdoutIsTTY) return ctx.io.out(formatHitsPlain(hits))
   if (total === 0) return inform(ctx, 'No summaries match.')

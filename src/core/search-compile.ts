@@ -21,7 +21,8 @@ export interface ScoringTerm {
 }
 
 export type CompiledTest =
-  | { kind: 'meta'; matches: (doc: SearchDoc) => boolean }
+  /** `cost`: 0 for a look at a field, more for a scan of the body. */
+  | { kind: 'meta'; matches: (doc: SearchDoc) => boolean; cost: number }
   /** `slot` indexes `CompiledQuery.terms` (positive terms only; -1 when negated). */
   | { kind: 'text'; term: ScoringTerm; slot: number }
 
@@ -54,7 +55,9 @@ function metaTest(term: Exclude<Term, { kind: 'text' }>, citations: () => Citati
       return ({ entry: { paper } }) =>
         paper.year !== null && (term.from === null || paper.year >= term.from) && (term.to === null || paper.year <= term.to)
     case 'has':
-      return term.feature === 'math' ? (doc) => hasMath(doc.fields[BODY]!.text) : (doc) => hasFigure(doc.fields[BODY]!.text)
+      return term.feature === 'math'
+        ? ({ features, fields }) => (features.math ??= hasMath(fields[BODY]!.text))
+        : ({ features, fields }) => (features.figure ??= hasFigure(fields[BODY]!.text))
     case 'id':
       return ({ entry }) => {
         const id = entry.id.toLowerCase()
@@ -68,7 +71,7 @@ function metaTest(term: Exclude<Term, { kind: 'text' }>, citations: () => Citati
 }
 
 /** A word being typed counts once it has this many characters: shorter, it begins a good part of every text. */
-export const MIN_TYPED_PREFIX = 3
+const MIN_TYPED_PREFIX = 3
 
 /**
  * The word specs of a text value: `Message-passing` → message, passing. With `prefixLast` the last
@@ -136,7 +139,8 @@ export function compileQuery(docs: readonly SearchDoc[], query: Query, options: 
     const { term, negated } = condition
     const sign = negated ? '-' : ''
     if (term.kind !== 'text') {
-      return { negated, test: { kind: 'meta', matches: metaTest(term, citations) }, signature: sign + JSON.stringify(term) }
+      const cost = term.kind === 'has' ? 0.5 : 0
+      return { negated, test: { kind: 'meta', matches: metaTest(term, citations), cost }, signature: sign + JSON.stringify(term) }
     }
     const fields = TEXT_FIELDS[term.field]
     const open = query.openEnded && condition === lastCondition && options.lastWord !== 'whole'
@@ -177,8 +181,8 @@ export function compileQuery(docs: readonly SearchDoc[], query: Query, options: 
 function clauseCost(clause: readonly CompiledCondition[], total: number): number {
   let cost = 0
   for (const { negated, test } of clause) {
-    if (test.kind === 'meta') continue
-    cost += negated ? 2 : 1 + test.term.estimatedDf / Math.max(1, total)
+    if (test.kind === 'meta') cost += test.cost
+    else cost += negated ? 2 : 1 + test.term.estimatedDf / Math.max(1, total)
   }
   return cost
 }

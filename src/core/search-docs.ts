@@ -24,6 +24,8 @@ export interface SearchDoc {
   entry: Entry
   /** Field texts, indexed like FIELD_NAMES. */
   fields: readonly ScanText[]
+  /** Whether the body has math / a figure, once a query asked (each is a scan of the body). */
+  features: { math?: boolean; figure?: boolean }
 }
 
 /** The searchable text of each entry. */
@@ -33,7 +35,7 @@ export function searchDocs(entries: readonly Entry[]): SearchDoc[] {
     const ids = [entry.id, paper.key, paper.arxiv ?? '', paper.doi ?? ''].join(' ')
     const body = summary ? summary.body : (paper.abstract ?? '')
     const texts = [paper.title, paper.authors.join('; '), summary ? summary.tags.join(' ') : '', paper.venue ?? '', ids, body]
-    return { entry, fields: texts.map((text) => new ScanText(text)) }
+    return { entry, fields: texts.map((text) => new ScanText(text)), features: {} }
   })
 }
 

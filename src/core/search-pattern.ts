@@ -31,7 +31,7 @@ export interface Span {
  * What a completion of a word being typed counts for, against the word itself: typing `GP`
  * should find `\mathcal{GP}` before `GPUs`, while `neur` (no word of its own) finds all completions.
  */
-export const PREFIX_WEIGHT = 0.3
+const PREFIX_WEIGHT = 0.3
 
 /** Escape a word for use in a regular expression. */
 export function escapeRegex(word: string): string {

@@ -9,7 +9,7 @@ import { countTerm } from './search-match.js'
 import type { Match } from './search-scan.js'
 
 /** Field weights, in FIELD_NAMES order: title > authors, tags > venue, ids > body. */
-export const FIELD_WEIGHTS: readonly number[] = [5, 3, 3, 2, 2, 1]
+const FIELD_WEIGHTS: readonly number[] = [5, 3, 3, 2, 2, 1]
 // Length normalisation per field: strong for the body, mild for short fields.
 const LENGTH_NORMALISATION: readonly number[] = [0.5, 0.3, 0.3, 0.3, 0.3, 0.75]
 const K1 = 1.2

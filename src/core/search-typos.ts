@@ -16,10 +16,10 @@ import { foldPlural } from './text-plural.js'
 import { isWordCharBefore, tokenAt, type Token } from './text.js'
 
 /** Shortest key that gets typo tolerance. */
-export const MIN_TYPO_LENGTH = 5
+const MIN_TYPO_LENGTH = 5
 
 /** Whether a query key may be corrected: letters only, long enough. */
-export function correctable(key: string): boolean {
+function correctable(key: string): boolean {
   return key.length >= MIN_TYPO_LENGTH && /^[a-z]+$/.test(key)
 }
 

@@ -42,7 +42,7 @@ export function isWordCharBefore(text: string, index: number): boolean {
 }
 
 /** Letters with a stroke, which Unicode does not decompose but readers see as the plain letter. */
-export const STROKED_LETTERS: ReadonlyMap<string, string> = new Map([
+const STROKED_LETTERS: ReadonlyMap<string, string> = new Map([
   ['ø', 'o'], ['ł', 'l'], ['đ', 'd'], ['ħ', 'h'], ['ı', 'i'], ['ŧ', 't'], ['ƀ', 'b'], ['ɨ', 'i'],
 ])
 const STROKED = new RegExp(`[${[...STROKED_LETTERS.keys()].join('')}]`, 'g')
