@@ -5,7 +5,8 @@ import { checkFolder, type FolderState } from '../core/doctor-files.js'
 import { repairLibrary } from '../core/doctor-repair.js'
 import { CancelError, DataError, NotFoundError, UsageError } from '../core/errors.js'
 import { sanitizeTerminal } from '../sanitize.js'
-import { inspectFolder, removeLeftovers, restoreBackup } from '../store/maintenance.js'
+import { inspectFolder, removeLeftovers } from '../store/maintenance.js'
+import { restoreBackup } from '../store/restore-backup.js'
 import { confirmOrRequireYes, inform, printJson } from './shared.js'
 
 export interface DoctorOptions {

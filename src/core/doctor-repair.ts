@@ -3,7 +3,8 @@
  * their records agree, dangling references get their paper back (from the trash, or as an
  * untitled record to fill in), tags are normalised by the same rule `--tag` applies.
  */
-import { conflictingFields, duplicatePairs, tagTrouble } from './doctor.js'
+import { tagTrouble } from './doctor.js'
+import { conflictingFields, duplicatePairs, isUnset } from './doctor-duplicates.js'
 import type { Library, Paper } from './model.js'
 
 /** A paper record standing in for one that is missing, so its summaries stay reachable. */
@@ -14,8 +15,7 @@ export function placeholderPaper(key: string, added: string): Paper {
 /** Move everything of `duplicate` onto `keep`, which gains the details only `duplicate` had. */
 function mergeInto(lib: Library, keep: Paper, duplicate: Paper): void {
   for (const field of ['authors', 'year', 'venue', 'arxiv', 'doi', 'url', 'abstract'] as const) {
-    const unset = keep[field] === null || keep[field] === '' || (Array.isArray(keep[field]) && keep[field].length === 0)
-    if (unset) Object.assign(keep, { [field]: duplicate[field] })
+    if (isUnset(keep[field])) Object.assign(keep, { [field]: duplicate[field] })
   }
   for (const s of lib.summaries) if (s.paper === duplicate.key) s.paper = keep.key
   // Trashed summaries without their own copy of the paper would otherwise point at nothing.

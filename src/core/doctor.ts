@@ -3,9 +3,8 @@
  * references, tags breaking the rules), each with how to fix it. Pure: the command reads the
  * library and the files beside it; doctor-files.ts judges the files, doctor-repair.ts repairs.
  */
+import { conflictingFields, duplicatePairs } from './doctor-duplicates.js'
 import type { Library, Paper, Summary } from './model.js'
-import { normalizeArxivId, normalizeDoi } from './identifiers.js'
-import { normalizeTitle } from './papers.js'
 import { canonicalTag, tagProblem } from './tags.js'
 
 /** Kinds of finding, stable for `--json` and scripts. */
@@ -32,70 +31,6 @@ export interface Finding {
   fixable: boolean
   /** The keys, ids or paths concerned. */
   subjects: string[]
-}
-
-/** A paper's arXiv id and DOI in canonical form; null when absent or not a valid identifier. */
-const arxivOf = (p: Paper) => (p.arxiv ? normalizeArxivId(p.arxiv) : null)
-const doiOf = (p: Paper) => (p.doi ? normalizeDoi(p.doi) : null)
-
-/** Why two papers are the same paper (DESIGN.md section 3), or null when they are not. */
-export function samePaperReason(a: Paper, b: Paper): string | null {
-  const arxiv = arxivOf(a)
-  if (arxiv !== null && arxiv === arxivOf(b)) return `the same arXiv id ${arxiv}`
-  const doi = doiOf(a)
-  if (doi !== null && doi === doiOf(b)) return `the same DOI ${doi}`
-  const title = normalizeTitle(a.title)
-  if (title !== '' && a.year === b.year && title === normalizeTitle(b.title)) return 'the same title and year'
-  return null
-}
-
-const MERGED_FIELDS = ['title', 'authors', 'year', 'venue', 'arxiv', 'doi', 'url', 'abstract'] as const
-type MergedField = (typeof MERGED_FIELDS)[number]
-
-function isUnset(value: Paper[MergedField]): boolean {
-  return value === null || value === '' || (Array.isArray(value) && value.length === 0)
-}
-
-function sameValue(field: MergedField, a: Paper, b: Paper): boolean {
-  if (field === 'title') return normalizeTitle(a.title) === normalizeTitle(b.title)
-  if (field === 'arxiv' && arxivOf(a) !== null) return arxivOf(a) === arxivOf(b)
-  if (field === 'doi' && doiOf(a) !== null) return doiOf(a) === doiOf(b)
-  return JSON.stringify(a[field]) === JSON.stringify(b[field])
-}
-
-/** The fields two records of one paper disagree on (both set, different): merging would lose one. */
-export function conflictingFields(keep: Paper, duplicate: Paper): MergedField[] {
-  return MERGED_FIELDS.filter((f) => !isUnset(keep[f]) && !isUnset(duplicate[f]) && !sameValue(f, keep, duplicate))
-}
-
-/** The identities a paper is recognised by: arXiv id, DOI, title with year. */
-function identities(paper: Paper): string[] {
-  const [arxiv, doi, title] = [arxivOf(paper), doiOf(paper), normalizeTitle(paper.title)]
-  return [...(arxiv ? [`arxiv:${arxiv}`] : []), ...(doi ? [`doi:${doi}`] : []), ...(title !== '' ? [`title:${paper.year ?? ''}:${title}`] : [])]
-}
-
-/**
- * Each paper that repeats one added before it, with the paper it should merge into and why. A
- * paper that matches a duplicate (by an identifier only the duplicate has) merges into the same
- * paper. Indexed by identity: linear in the size of the library.
- */
-export function duplicatePairs(lib: Library): { keep: Paper; duplicate: Paper; reason: string }[] {
-  const owner = new Map<string, Paper>()
-  const mergesInto = new Map<Paper, Paper>()
-  const pairs = []
-  const oldestFirst = [...lib.papers].sort((a, b) => a.added.localeCompare(b.added)) // stable: ties keep library order
-  for (const paper of oldestFirst) {
-    const ids = identities(paper)
-    const matched = ids.map((id) => owner.get(id)).find((p) => p !== undefined)
-    if (matched) {
-      const keep = mergesInto.get(matched) ?? matched
-      mergesInto.set(paper, keep)
-      const reason = samePaperReason(matched, paper)!
-      pairs.push({ keep, duplicate: paper, reason: matched === keep ? reason : `${reason} as ${matched.key}` })
-    }
-    for (const id of ids) if (!owner.has(id)) owner.set(id, paper)
-  }
-  return pairs
 }
 
 function duplicateFindings(lib: Library): Finding[] {

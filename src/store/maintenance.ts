@@ -1,25 +1,24 @@
 /**
- * What `precis doctor` does to the files beside a library: look at them, remove what killed
- * writers left, and put the backup back. Everything that changes a file holds the library lock,
- * so it never races a running precis.
+ * What `precis doctor` does to the files beside a library: look at them, and remove what killed
+ * writers left. Everything that changes a file holds the library lock, so it never races a running
+ * precis (restore-backup.ts puts the backup back the same way).
  */
-import { constants } from 'node:fs'
-import { copyFile, link, lstat, open, readdir, readFile, rename, rm } from 'node:fs/promises'
+import { lstat, readdir, readFile, rm } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import type { FolderState } from '../core/doctor-files.js'
-import { DataError, NotFoundError } from '../core/errors.js'
-import { fsyncDirectory, tempNameBeside } from './durable-write.js'
+import { DataError } from '../core/errors.js'
 import { resolveLibraryTarget } from './file-store.js'
 import { LibraryFile } from './library-file.js'
 import { acquireLock, isStale } from './lock.js'
 
-function missing(error: unknown): boolean {
+/** True for the error of a file that does not exist. */
+export function missing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException).code === 'ENOENT'
 }
 
 /** Why the library file at `path` does not read, or null when it does. */
-async function readProblem(path: string): Promise<string | null> {
+export async function readProblem(path: string): Promise<string | null> {
   try {
     await new LibraryFile(path).read()
     return null
@@ -106,7 +105,7 @@ export async function inspectFolder(libraryPath: string): Promise<FolderState> {
 }
 
 /** Run `work` holding the library's lock (a stale lock is broken on the way, as every writer does). */
-async function withLock<T>(libraryPath: string, timeoutMs: number, work: (target: string) => Promise<T>): Promise<T> {
+export async function withLock<T>(libraryPath: string, timeoutMs: number, work: (target: string) => Promise<T>): Promise<T> {
   const target = await resolveLibraryTarget(libraryPath)
   const release = await acquireLock(`${target}.lock`, { timeoutMs, label: libraryPath })
   try {
@@ -125,63 +124,5 @@ export async function removeLeftovers(libraryPath: string, timeoutMs: number): P
     const leftovers = await leftoversBeside(target)
     for (const { path } of leftovers) await rm(path, { force: true }) // a link is removed, never its target
     return leftovers.map((f) => f.path)
-  })
-}
-
-/** Hard-link `from` to the new name `to`, or copy it (flushed) where links are not supported. */
-async function linkOrCopy(from: string, to: string): Promise<void> {
-  try {
-    await link(from, to)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'EMLINK') throw error
-    await copyFile(from, to, constants.COPYFILE_EXCL)
-    const handle = await open(to, 'r')
-    try {
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-  }
-}
-
-/** What restoring the backup did. */
-export interface Restored {
-  backup: string
-  /** Where the file it replaced was kept; null when there was no library file. */
-  keptAs: string | null
-}
-
-/**
- * Put `<library>.bak` in the library's place, atomically and durably, after checking it is a
- * valid library. The file it replaces is never deleted: it is kept beside it as
- * `<library>.damaged-<time>` (or `.replaced-<time>` when it was a valid library). The backup stays.
- */
-export async function restoreBackup(libraryPath: string, now: Date, timeoutMs: number): Promise<Restored> {
-  return withLock(libraryPath, timeoutMs, async (target) => {
-    const backup = `${target}.bak`
-    const info = await lstat(backup).catch((error: unknown) => {
-      throw missing(error) ? new NotFoundError(`There is no backup to restore: ${backup} does not exist`) : error
-    })
-    if (!info.isFile()) throw new DataError(`${backup} is not a regular file (a symbolic link?); precis does not restore from it`)
-    const problem = await readProblem(backup)
-    if (problem) throw new DataError(`The backup is not a valid library either, so it was not restored: ${problem}`)
-    let keptAs: string | null = null
-    const current = await lstat(target).catch((error: unknown) => (missing(error) ? null : Promise.reject(error)))
-    if (current) {
-      const damaged = (await readProblem(target)) !== null
-      keptAs = `${target}.${damaged ? 'damaged' : 'replaced'}-${now.toISOString().replace(/[:.]/g, '-')}`
-      await linkOrCopy(target, keptAs)
-    }
-    const temp = tempNameBeside(target, 'tmp')
-    await linkOrCopy(backup, temp)
-    try {
-      await rename(temp, target)
-    } catch (error) {
-      await rm(temp, { force: true })
-      throw error
-    }
-    await fsyncDirectory(dirname(target))
-    return { backup, keptAs }
   })
 }

@@ -86,6 +86,22 @@ describe('input that is not text, or too much of it, through every entry point',
   })
 })
 
+describe('front matter that would run code', () => {
+  /** A document whose front matter, if evaluated as JavaScript (gray-matter's ---js), writes `marker`. */
+  const executable = (marker: string) => Buffer.from(`---js\n{ title: require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran') }\n---\nBody\n`)
+
+  it('from $EDITOR and from an imported file: refused (exit 4), and the code never runs', async () => {
+    const { dir, library, before, env } = setting()
+    const marker = join(dir, 'code-ran')
+    const edit = await precisOn(library, ['edit', 'gilmer2017neural-2'], { env: { ...env, EDITOR: editorWriting(dir, executable(marker)) } })
+    expectRefused(edit, 'Your text is kept at', library, before, /front matter/)
+    const file = join(dir, 'note.md')
+    writeFileSync(file, executable(marker))
+    expectRefused(await precisOn(library, ['import', file, '--format', 'md'], { env }), basename(file), library, before, /front matter/)
+    expect(existsSync(marker)).toBe(false)
+  })
+})
+
 describe('deep nesting and huge bodies are handled within limits: a clear message, no crash, no hang', () => {
   const deepJson = '['.repeat(10_000) + ']'.repeat(10_000)
 

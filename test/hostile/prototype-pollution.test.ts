@@ -111,7 +111,7 @@ describe('__proto__, constructor and prototype never reach a prototype', () => {
     const runs: [string[], number[]][] = [[['list'], [0]], [['--json', 'list'], [0]], [['trash'], [0]]]
     if (built.has('tags')) runs.push([['tags'], [0]], [['tags', 'rename', '__proto__', 'constructor'], [0]], [['tags', 'rm', 'prototype', '--yes'], [0]])
     if (built.has('tag')) runs.push([['tag', 'gilmer2017neural', '+__proto__', '+constructor'], [0]])
-    if (built.has('search')) runs.push([['search', '__proto__'], [0]], [['search', 'tag:constructor'], [0]], [['search', '__proto__:x'], [2]])
+    if (built.has('search')) runs.push([['search', '__proto__'], [0]], [['search', 'tag:constructor'], [0]], [['search', '__proto__:x'], [0, 2]])
     if (built.has('stats')) runs.push([['stats'], [0]], [['--json', 'stats'], [0]])
     if (built.has('import')) {
       const file = join(home, 'poisoned.json')

@@ -13,6 +13,8 @@ export interface DriveOptions {
   library: string
   /** How many writers run side by side; each runs one command at a time. */
   writers: number
+  /** The number of the first writer (later rounds on one library take new numbers, hence new records). */
+  firstWriter?: number
   seed: number
   /** Stop starting commands once this many have been killed (kill runs) ... */
   kills?: number
@@ -84,8 +86,9 @@ export async function driveWriters(options: DriveOptions): Promise<DriveResult> 
     return state
   }
 
+  const numbers = Array.from({ length: options.writers }, (_, i) => (options.firstWriter ?? 0) + i)
   const finals = await Promise.all(
-    Array.from({ length: options.writers }, (_, n) =>
+    numbers.map((n) =>
       writer(n).catch((error: unknown) => {
         failed = true
         throw error
@@ -94,6 +97,6 @@ export async function driveWriters(options: DriveOptions): Promise<DriveResult> 
   )
   // Once everyone is done: no writer's later command lost another's earlier change.
   const library = readLibraryFile(options.library)
-  for (const [n, state] of finals.entries()) expect(describeState(ownedBy(library, n)), `writer ${n} at the end`).toBe(describeState(state))
+  for (const [i, state] of finals.entries()) expect(describeState(ownedBy(library, numbers[i]!)), `writer ${numbers[i]} at the end`).toBe(describeState(state))
   return result
 }

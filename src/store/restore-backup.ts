@@ -1,0 +1,68 @@
+/**
+ * `precis doctor --restore-backup`: the backup back in the library's place, atomically and
+ * durably, holding the lock; the file it replaces is kept, never deleted.
+ */
+import { constants } from 'node:fs'
+import { copyFile, link, lstat, open, rename, rm } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { DataError, NotFoundError } from '../core/errors.js'
+import { fsyncDirectory, tempNameBeside } from './durable-write.js'
+import { missing, readProblem, withLock } from './maintenance.js'
+
+/** Hard-link `from` to the new name `to`, or copy it (flushed) where links are not supported. */
+async function linkOrCopy(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'EMLINK') throw error
+    await copyFile(from, to, constants.COPYFILE_EXCL)
+    const handle = await open(to, 'r')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  }
+}
+
+/** What restoring the backup did. */
+export interface Restored {
+  backup: string
+  /** Where the file it replaced was kept; null when there was no library file. */
+  keptAs: string | null
+}
+
+/**
+ * Put `<library>.bak` in the library's place, atomically and durably, after checking it is a
+ * valid library. The file it replaces is never deleted: it is kept beside it as
+ * `<library>.damaged-<time>` (or `.replaced-<time>` when it was a valid library). The backup stays.
+ */
+export async function restoreBackup(libraryPath: string, now: Date, timeoutMs: number): Promise<Restored> {
+  return withLock(libraryPath, timeoutMs, async (target) => {
+    const backup = `${target}.bak`
+    const info = await lstat(backup).catch((error: unknown) => {
+      throw missing(error) ? new NotFoundError(`There is no backup to restore: ${backup} does not exist`) : error
+    })
+    if (!info.isFile()) throw new DataError(`${backup} is not a regular file (a symbolic link?); precis does not restore from it`)
+    const problem = await readProblem(backup)
+    if (problem) throw new DataError(`The backup is not a valid library either, so it was not restored: ${problem}`)
+    let keptAs: string | null = null
+    const current = await lstat(target).catch((error: unknown) => (missing(error) ? null : Promise.reject(error)))
+    if (current) {
+      const damaged = (await readProblem(target)) !== null
+      keptAs = `${target}.${damaged ? 'damaged' : 'replaced'}-${now.toISOString().replace(/[:.]/g, '-')}`
+      await linkOrCopy(target, keptAs)
+    }
+    const temp = tempNameBeside(target, 'tmp')
+    await linkOrCopy(backup, temp)
+    try {
+      await rename(temp, target)
+    } catch (error) {
+      await rm(temp, { force: true })
+      throw error
+    }
+    await fsyncDirectory(dirname(target))
+    return { backup, keptAs }
+  })
+}
