@@ -10,6 +10,7 @@ import { trashRun } from '../../src/commands/trash.js'
 import type { Context } from '../../src/context.js'
 import { moveToTrash } from '../../src/core/trash.js'
 import { tempDir, testContext } from '../support/context.js'
+import { startServer } from '../unit/sources/server.js'
 import { libraryOf, paper, summary } from '../support/library.js'
 import { builtCommands, precisOn } from './support/precis.js'
 import { expectTerminalSafe, HOSTILE, HOSTILE_NO_SGR } from './support/terminal.js'
@@ -97,6 +98,74 @@ describe('terminal escapes and bidi controls in stored text and in arguments', (
     expectTerminalSafe(result.stderr, 'stderr')
   })
 })
+
+describe('terminal escapes arriving in imported files', () => {
+  const bibtexSafe = HOSTILE.replace(/[{}\\]/g, '') // BibTeX would read braces and backslashes as markup
+  const files: [string, string, string][] = [
+    ['md', 'note.md', `---\ntitle: ${JSON.stringify(HOSTILE)}\nauthors: [${JSON.stringify('Ada ' + HOSTILE)}]\nyear: 2021\ntags: [imported]\n---\n${HOSTILE}\n`],
+    ['json', 'library.json', JSON.stringify({
+      format: 'precis-library', version: 1, trash: [],
+      papers: [{ key: 'evil2021x', title: HOSTILE, authors: [HOSTILE], year: 2021, venue: HOSTILE, arxiv: null, doi: null, url: null, abstract: HOSTILE, added: '2024-01-01T00:00:00.000Z' }],
+      summaries: [{ id: 'evil2021x', paper: 'evil2021x', by: HOSTILE, body: HOSTILE, tags: ['imported'], created: '2024-01-01T00:00:00.000Z', updated: '2024-01-01T00:00:00.000Z' }],
+    })],
+    ['bibtex', 'refs.bib', `@article{evil2021x,\n  title = {${bibtexSafe}},\n  author = {Ada ${bibtexSafe}},\n  journal = {${bibtexSafe}},\n  year = 2021,\n  annote = {${bibtexSafe}}\n}\n`],
+  ]
+
+  it.concurrent.each(files)('%s: the import plan, the import, and list and show afterwards print nothing raw', async (format, name, content) => {
+    const dir = tempDir('precis-import-escapes-')
+    const file = join(dir, name === 'library.json' ? 'export.json' : name)
+    writeFileSync(file, content)
+    const into = join(dir, 'library.json')
+    const run = async (args: string[]) => {
+      const result = await precisOn(into, args, { env: { HOME: dir } })
+      expect(result.code, `precis ${args.join(' ')}: ${result.stderr}`).toBe(0)
+      expectTerminalSafe(result.stdout + result.stderr, `precis ${args.join(' ')}`)
+      return result.stdout
+    }
+    await run(['import', file, '--format', format, '--dry-run'])
+    await run(['import', file, '--format', format])
+    const [entry] = JSON.parse(await run(['--json', 'list'])) as { id: string; title: string }[]
+    expect(entry?.title).toContain('Evil')
+    await run(['list'])
+    await run(['show', entry!.id, '--width', '70'])
+  })
+})
+
+describe('terminal escapes in metadata replies', () => {
+  it.each([
+    ['a DOI reply (CSL-JSON)', '10.5555/evil.2', 'PRECIS_DOI_URL', '', () => ({
+      headers: { 'content-type': 'application/vnd.citationstyles.csl+json' },
+      body: JSON.stringify({ title: HOSTILE, author: [{ given: HOSTILE, family: `Evil${HOSTILE}` }], 'container-title': HOSTILE, abstract: HOSTILE, issued: { 'date-parts': [[2022]] } }),
+    })],
+    ['an arXiv reply (Atom)', 'arXiv:2202.00002', 'PRECIS_ARXIV_URL', '/api/query', () => ({
+      headers: { 'content-type': 'application/atom+xml' },
+      body: `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/abs/2202.00002v1</id><published>2022-02-01T00:00:00Z</published>` +
+        `<title>${xmlText(HOSTILE)}</title><summary>${xmlText(HOSTILE)}</summary><author><name>Ada ${xmlText(HOSTILE)}</name></author></entry></feed>`,
+    })],
+  ])('%s: add, list and show print nothing raw', async (_, source, variable, path, reply) => {
+    const server = await startServer(reply)
+    try {
+      const dir = tempDir('precis-metadata-escapes-')
+      const into = join(dir, 'library.json')
+      const env = { HOME: dir, [variable]: server.origin + path }
+      const add = await precisOn(into, ['add', source, '--yes', '--body', 'x'], { env })
+      expect(add.code, add.stderr).toBe(0)
+      expectTerminalSafe(add.stdout + add.stderr, 'add')
+      for (const args of [['list'], ['show', add.stdout.trim(), '--width', '70']]) {
+        const result = await precisOn(into, args, { env })
+        expect(result.code, result.stderr).toBe(0)
+        expectTerminalSafe(result.stdout + result.stderr, `precis ${args.join(' ')}`)
+      }
+    } finally {
+      await server.close()
+    }
+  })
+})
+
+/** Text as XML character data: every control character as a numeric reference, as a hostile server would send it. */
+function xmlText(text: string): string {
+  return text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`)
+}
 
 describe('on a colour terminal (in process: spawned children never have one)', () => {
   const lib = libraryOf(
