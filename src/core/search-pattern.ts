@@ -44,16 +44,17 @@ function spellings(key: string): string[] {
 }
 
 /**
- * The beginnings to look for so that every spelling is found: their common start when it is long
- * enough (one literal, which regex engines find fastest), else the spellings that do not begin
- * with another. A place only has to be proposed; the word there is read and checked after.
+ * The beginnings to look for so that every spelling is found: their common start when it is
+ * nearly whole (one literal, which regex engines find fastest: `graph` for graph, graphs), else
+ * the spellings that do not begin with another (`tranformer|transformer`, not `tran`, which
+ * begins far too many words). A place only has to be proposed; the word there is checked after.
  */
 export function startsToFind(spellings: readonly string[]): string[] {
   if (spellings.length === 0) return []
   let common = spellings[0]!
   for (const word of spellings) while (!word.startsWith(common)) common = common.slice(0, -1)
   const shortest = Math.min(...spellings.map((word) => word.length))
-  if (common.length >= Math.min(4, shortest)) return [common]
+  if (common.length >= Math.min(shortest, Math.max(2, shortest - 2))) return [common]
   const starts: string[] = []
   for (const word of [...spellings].sort((a, b) => a.length - b.length)) if (!starts.some((s) => word.startsWith(s))) starts.push(word)
   return starts

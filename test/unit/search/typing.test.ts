@@ -65,7 +65,9 @@ describe('startsToFind', () => {
     [['gp', 'gps'], ['gp']],
     [['epsilon', 'epsilons', 'varepsilon'], ['epsilon', 'varepsilon']],
     [['man', 'men'], ['man', 'men']],
-    [['transformer', 'transformers', 'tranformer'], ['tran']],
+    [['transformer', 'transformers', 'tranformer'], ['tranformer', 'transformer']],
+    [['person', 'people'], ['person', 'people']],
+    [['analysis', 'analyses'], ['analys']],
     [[], []],
   ])('%j → %j', (spellings, expected) => {
     expect(startsToFind(spellings)).toEqual(expected)
