@@ -54,6 +54,7 @@ export async function restoreBackup(libraryPath: string, now: Date, timeoutMs: n
       keptAs = `${target}.${damaged ? 'damaged' : 'replaced'}-${now.toISOString().replace(/[:.]/g, '-')}`
       await linkOrCopy(target, keptAs)
     }
+    // Linked, not copied: precis never changes a file in place, so the library may share the backup's inode.
     const temp = tempNameBeside(target, 'tmp')
     await linkOrCopy(backup, temp)
     try {
