@@ -1,8 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../support/context.js'
-import { mountTinyDisk } from './support/disk.js'
+import { mountTinyDisk, type TinyDisk } from './support/disk.js'
 import { fingerprint, paddedLibrary, readLibraryFile, writeLibraryFile } from './support/files.js'
 import { precisOn, precisWithFileSizeLimit, type RunResult } from './support/precis.js'
 
@@ -56,12 +56,13 @@ describe('a write that runs out of space', () => {
   })
 
   describe('on a really full disk', () => {
-    // Mounting needs root; elsewhere the file size limit above is the fault, and these cases repeat it.
-    const disk = mountTinyDisk(16 * 1024)
+    // A 16 MB tmpfs where this process may mount one (root on Linux); elsewhere the file size limit
+    // above stands in, and these cases repeat it. Mounted only when the cases run, always unmounted.
+    let disk: TinyDisk | null = null
+    beforeAll(() => void (disk = mountTinyDisk(16 * 1024)))
     afterAll(() => disk?.unmount())
-    const where = disk ? 'a 16 MB tmpfs' : 'a file size limit (no tmpfs: mounting needs root)'
 
-    it.each(cases)(`on ${where}, fails %s: exit 1, library and backup byte-identical, nothing left behind`, async (_, kilobytes) => {
+    it.each(cases)('(a tmpfs where mounting is allowed) fails %s: exit 1, library and backup byte-identical, nothing left behind', async (_, kilobytes) => {
       const dir = disk ? join(disk.dir, `room-${kilobytes}`) : tempDir('precis-full-')
       mkdirSync(dir, { recursive: true })
       const { library, before } = prepare(dir)
