@@ -19,10 +19,10 @@ export interface RunOptions {
   onSpawn?: (child: ChildProcess) => void
 }
 
-/** Spawn `node bin/precis.js ...args` with a clean environment (no colour, no user library). */
-export function runPrecis(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+/** Spawn `file args...` with a clean environment (no colour, no user library), output captured. */
+export function runCommand(file: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(file, args, {
       cwd: options.cwd,
       env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent', NO_COLOR: '1', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -37,4 +37,9 @@ export function runPrecis(args: readonly string[], options: RunOptions = {}): Pr
     child.stdin.end(options.input ?? '')
     options.onSpawn?.(child)
   })
+}
+
+/** Spawn `node bin/precis.js ...args` (see runCommand). */
+export function runPrecis(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  return runCommand(process.execPath, [BIN, ...args], options)
 }

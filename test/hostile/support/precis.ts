@@ -1,27 +1,7 @@
-import { spawn, spawnSync } from 'node:child_process'
-import { BIN, runPrecis, type RunOptions, type RunResult } from '../../support/cli.js'
+import { spawnSync } from 'node:child_process'
+import { BIN, runCommand, runPrecis, type RunOptions, type RunResult } from '../../support/cli.js'
 
-export { BIN, runPrecis, type RunOptions, type RunResult }
-
-/** Spawn any program as runPrecis spawns precis: clean environment, output captured. */
-export function runCommand(file: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, args, {
-      cwd: options.cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent', NO_COLOR: '1', ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }))
-    child.stdin.on('error', () => undefined)
-    child.stdin.end(options.input ?? '')
-    options.onSpawn?.(child)
-  })
-}
+export { BIN, runCommand, runPrecis, type RunOptions, type RunResult }
 
 /** Run precis on the library at `library`. */
 export function precisOn(library: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
