@@ -9,9 +9,9 @@ import { normalizeArxivId, normalizeDoi } from './identifiers.js'
 import type { Paper, Summary } from './model.js'
 
 /** The paper fields an import can bring and an update can change. */
-export type PaperField = 'title' | 'authors' | 'year' | 'venue' | 'arxiv' | 'doi' | 'url' | 'abstract'
+export type PaperField = 'title' | 'authors' | 'year' | 'venue' | 'arxiv' | 'category' | 'doi' | 'url' | 'abstract'
 
-const PAPER_FIELDS: readonly PaperField[] = ['title', 'authors', 'year', 'venue', 'arxiv', 'doi', 'url', 'abstract']
+const PAPER_FIELDS: readonly PaperField[] = ['title', 'authors', 'year', 'venue', 'arxiv', 'category', 'doi', 'url', 'abstract']
 
 /** The fields where the import says something the library record does not. */
 export function differingPaperFields(existing: Paper, imported: Pick<ImportedPaper, PaperField>): PaperField[] {
@@ -26,7 +26,7 @@ export function differingPaperFields(existing: Paper, imported: Pick<ImportedPap
       case 'doi':
         return differs(imported.doi, existing.doi, (doi) => (normalizeDoi(doi) ?? doi).toLowerCase()) // DOIs ignore case
       default:
-        return differs(imported[field], existing[field], collapseSpace)
+        return differs(imported[field] ?? null, existing[field] ?? null, collapseSpace)
     }
   })
 }

@@ -48,11 +48,11 @@ export function mergeRecords(lib: Library, records: readonly ImportRecord[], opt
   const touched = new Set<Paper>()
 
   const addPaper = (record: ImportRecord): Paper => {
-    const { key: wanted, title, authors, year, venue, arxiv, doi, url, abstract, added } = record.paper
+    const { key: wanted, title, authors, year, venue, arxiv, category, doi, url, abstract, added } = record.paper
     const free = wanted !== null && wanted !== '' && wanted.length <= MAX_KEY && !index.paperKeys.has(wanted)
     const key = free ? wanted : makeCitekey({ title, authors, year }, index.paperKeys)
     // Built field by field: schema order, and nothing the record may carry besides.
-    const paper: Paper = { key, title, authors, year, venue, arxiv, doi, url, abstract, added: added ?? stamp }
+    const paper: Paper = { key, title, authors, year, venue, arxiv, ...(category != null && { category }), doi, url, abstract, added: added ?? stamp }
     lib.papers.push(paper)
     index.addPaper(paper)
     touched.add(paper)

@@ -13,6 +13,8 @@ export interface Paper {
   venue: string | null
   /** arXiv id without version, e.g. `1704.01212` or `math/0501234`. */
   arxiv: string | null
+  /** arXiv primary category (`cs.LG`); absent for papers that never came from arXiv. */
+  category?: string | null
   doi: string | null
   url: string | null
   abstract: string | null

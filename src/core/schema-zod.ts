@@ -23,6 +23,7 @@ export function buildZodSchemas(z: typeof Zod) {
     year: z.number().int().min(0).max(9999).nullable(),
     venue: optionalText,
     arxiv: optionalText,
+    category: optionalText.optional(),
     doi: optionalText,
     url: optionalText,
     abstract: optionalText,

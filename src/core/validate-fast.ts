@@ -8,7 +8,7 @@ import { tagProblem } from './tags.js'
 // these plain loops take a few milliseconds.
 
 /** Paper fields in the order the file keeps them. */
-export const PAPER_FIELDS = ['key', 'title', 'authors', 'year', 'venue', 'arxiv', 'doi', 'url', 'abstract', 'added'] as const satisfies readonly (keyof Paper)[]
+export const PAPER_FIELDS = ['key', 'title', 'authors', 'year', 'venue', 'arxiv', 'category', 'doi', 'url', 'abstract', 'added'] as const satisfies readonly (keyof Paper)[]
 /** Summary fields in the order the file keeps them. */
 export const SUMMARY_FIELDS = ['id', 'paper', 'by', 'body', 'tags', 'created', 'updated'] as const satisfies readonly (keyof Summary)[]
 /** Trash entry fields in the order the file keeps them. */
@@ -37,11 +37,14 @@ function isTextList(value: unknown, itemOk: (item: string) => boolean = () => tr
 /** The paper in `value` (known fields only, in file order), or null when it breaks a rule. */
 export function checkPaper(value: unknown): Paper | null {
   if (!isRecord(value)) return null
-  const { key, title, authors, year, venue, arxiv, doi, url, abstract, added } = value
+  const { key, title, authors, year, venue, arxiv, category, doi, url, abstract, added } = value
   if (!isSized(key, 200) || !isText(title) || !isTextList(authors) || !isYear(year)) return null
   if (!isOptionalText(venue) || !isOptionalText(arxiv) || !isOptionalText(doi) || !isOptionalText(url)) return null
   if (!isOptionalText(abstract) || !isTimestamp(added)) return null
-  return { key, title, authors: [...authors], year, venue, arxiv, doi, url, abstract, added }
+  if (category !== undefined && !isOptionalText(category)) return null
+  // `category` came later than the other fields: a record without it stays without it.
+  const paper: Paper = { key, title, authors: [...authors], year, venue, arxiv, doi, url, abstract, added }
+  return category === undefined ? paper : { key, title, authors: paper.authors, year, venue, arxiv, category, doi, url, abstract, added }
 }
 
 /** The summary in `value` (known fields only, in file order), or null when it breaks a rule. */

@@ -65,8 +65,8 @@ export function paperToBibtex(paper: Paper, citeKey: string, keywords: readonly 
     ['url', paper.url ? verbatim(paper.url) : null],
     ['eprint', arxiv ? verbatim(arxiv) : null],
     ['archivePrefix', arxiv ? 'arXiv' : null],
-    // Old-style ids name their archive (`math/0501234`); new-style ids do not carry a category.
-    ['primaryClass', arxiv?.includes('/') ? verbatim(arxiv.split('/')[0]!) : null],
+    // The primary category arXiv reported; old-style ids also name their archive (`math/0501234`).
+    ['primaryClass', arxiv ? verbatim(paper.category ?? (arxiv.includes('/') ? arxiv.split('/')[0]! : '')) || null : null],
     ['keywords', keywords.length > 0 ? escapeLatex(keywords.join(', ')) : null],
     ['abstract', paper.abstract ? latexText(paper.abstract) : null],
   ]

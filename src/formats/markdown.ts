@@ -21,6 +21,7 @@ export function summaryToMarkdown(summary: Summary, paper: Paper): string {
     ['year', paper.year],
     ['venue', paper.venue],
     ['arxiv', paper.arxiv],
+    ...(paper.category != null ? [['category', paper.category] as const] : []),
     ['doi', paper.doi],
     ['url', paper.url],
     ['tags', summary.tags],
@@ -57,6 +58,7 @@ export function readMarkdownSummary(text: string, source: string): ImportResult 
       year: take(readYear(get('year')), null),
       venue: take(readText(get('venue'), 'venue'), null),
       arxiv: take(readText(get('arxiv'), 'arxiv'), null),
+      ...optionalCategory(take(readText(get('category'), 'category'), null)),
       doi: take(readText(get('doi'), 'doi'), null),
       url: take(readText(get('url'), 'url'), null),
       abstract: take(readText(get('abstract'), 'abstract'), null),
@@ -102,4 +104,9 @@ function withoutClosingHashes(text: string): string {
   while (end > 0 && text[end - 1] === '#') end--
   if (end === text.length) return text
   return end === 0 || text[end - 1] === ' ' || text[end - 1] === '\t' ? text.slice(0, end).trim() : text
+}
+
+/** `category` only when the file has one, so a paper without it round-trips without it. */
+function optionalCategory(category: string | null): { category?: string } {
+  return category === null ? {} : { category }
 }

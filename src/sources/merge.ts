@@ -25,6 +25,7 @@ export function paperFromMetadata(metadata: PaperMetadata, flags: PaperOverrides
     year: flags.year !== undefined ? flags.year : metadata.year,
     venue: flags.venue ?? metadata.venue,
     arxiv: flags.arxiv ?? metadata.arxiv,
+    ...(metadata.primaryCategory ? { category: metadata.primaryCategory } : {}),
     doi: flags.doi ?? metadata.doi,
     url: flags.url ?? metadata.url,
     abstract: metadata.abstract,
@@ -70,7 +71,7 @@ export function linkIdentifiers(paper: Paper, input: Pick<PaperInput, 'arxiv' | 
 /** Fields a refresh may change: the source's value replaces the stored one. */
 const REPLACED = ['title', 'authors', 'year', 'venue', 'abstract'] as const
 /** Fields a refresh only fills in: identifiers and the link are the person's once set. */
-const FILLED = ['arxiv', 'doi', 'url'] as const
+const FILLED = ['arxiv', 'category', 'doi', 'url'] as const
 
 export type RefreshField = (typeof REPLACED)[number] | (typeof FILLED)[number]
 
@@ -88,8 +89,8 @@ export interface FieldChange<F extends RefreshField = RefreshField> {
 export function refreshChanges(paper: Paper, metadata: PaperMetadata): FieldChange[] {
   const changes: FieldChange[] = []
   for (const field of [...REPLACED, ...FILLED]) {
-    const after = metadata[field]
-    const before = paper[field]
+    const after = field === 'category' ? metadata.primaryCategory : metadata[field]
+    const before = paper[field] ?? null
     if (after === null || (Array.isArray(after) && after.length === 0)) continue
     if ((FILLED as readonly string[]).includes(field) && before !== null) continue
     if (!sameValue(before, after)) changes.push({ field, before, after } as FieldChange)

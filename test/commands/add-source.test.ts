@@ -44,7 +44,7 @@ describe('add <source> without a terminal', () => {
     expect(lib.papers).toEqual([
       {
         key: 'ashworth2020pretraining', title: TITLE, authors: ['Kim Ashworth', 'Jan van der Berg', 'Zoë Ångström'], year: 2020,
-        venue: 'Proceedings of the Example Conference on Learning (2020)', arxiv: '2003.10555', doi: '10.5555/example.2020.17',
+        venue: 'Proceedings of the Example Conference on Learning (2020)', arxiv: '2003.10555', category: 'cs.CL', doi: '10.5555/example.2020.17',
         url: 'https://arxiv.org/abs/2003.10555', abstract: expect.stringMatching(/^Masked language models corrupt/),
         added: '2026-11-26T12:00:00.000Z',
       },

@@ -19,7 +19,7 @@ afterEach(() => server.close())
 
 const stale = paper({
   key: 'cruz2005count', title: 'On the count of lattice  points', authors: ['S. de la Cruz'], year: 2005, venue: 'My notes',
-  arxiv: 'math/0501234', url: 'https://example.org/mine',
+  arxiv: 'math/0501234', category: 'math.NT', url: 'https://example.org/mine',
 })
 
 function context(papers: Paper[], options: TestContextOptions = {}) {

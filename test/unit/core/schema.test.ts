@@ -50,6 +50,20 @@ describe('parseLibrary', () => {
   })
 })
 
+describe('the arXiv category (a field added after version 1 files were written)', () => {
+  const withCategory = (category: unknown) => valid().replace('"arxiv":"1704.01212"', `"arxiv":"1704.01212","category":${JSON.stringify(category)}`)
+  it('is kept when present, in schema order, and stays absent when absent', () => {
+    const lib = parseLibrary(withCategory('cs.LG'), 'lib.json')
+    expect(lib.papers[0]?.category).toBe('cs.LG')
+    expect(Object.keys(lib.papers[0]!).indexOf('category')).toBe(Object.keys(lib.papers[0]!).indexOf('arxiv') + 1)
+    expect(Object.keys(parseLibrary(valid(), 'lib.json').papers[0]!)).not.toContain('category')
+    expect([...serializeLibrary(lib)].join('')).toContain('"category": "cs.LG"')
+  })
+  it.each([[5], [['cs.LG']]])('refuses %j', (category) => {
+    expect(() => parseLibrary(withCategory(category), 'lib.json')).toThrow(DataError)
+  })
+})
+
 describe('serializeLibrary', () => {
   const text = (lib: Library) => [...serializeLibrary(lib)].join('')
   const shuffled = (lib: Library): Library => ({

@@ -129,6 +129,15 @@ describe('paperToBibtex', () => {
     expect(bib).toBe('@misc{k,\n  title = {x},\n  eprint = {math/0501234},\n  archivePrefix = {arXiv},\n  primaryClass = {math},\n}\n')
   })
 
+  it.each([
+    [{ arxiv: '2003.10555', category: 'cs.CL' }, 'cs.CL'],
+    [{ arxiv: 'math/0501234', category: 'math.NT' }, 'math.NT'],
+    [{ arxiv: '2003.10555' }, null],
+  ])('takes primaryClass from the stored arXiv category: %j', (fields, primaryClass) => {
+    const bib = paperToBibtex(paper({ key: 'k', title: 'x', ...fields }), 'k')
+    expect(/primaryClass = \{([^}]*)\}/.exec(bib)?.[1] ?? null).toBe(primaryClass)
+  })
+
   it('reads back through a real BibTeX parser with the same text', () => {
     const { entries, errors } = parseBack(libraryToBibtex(lib))
     // The parser turns LaTeX into text and does not know \mathcal; that is the only complaint.

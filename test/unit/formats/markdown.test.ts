@@ -17,6 +17,14 @@ describe('summaryToMarkdown → readMarkdownSummary', () => {
     expect(records).toEqual([{ origin: `${summary.id}.md`, paper, summaries: [summaryFields] }])
   })
 
+  it('carries the arXiv category when the paper has one, and no category line when not', () => {
+    const summary = lib.summaries[0]!
+    const paper = { ...paperOf(summary.paper), category: 'cs.LG' }
+    const { records } = readMarkdownSummary(summaryToMarkdown(summary, paper), 'a.md')
+    expect(records[0]?.paper).toMatchObject({ arxiv: paper.arxiv, category: 'cs.LG' })
+    expect(summaryToMarkdown(summary, paperOf(summary.paper))).not.toContain('category:')
+  })
+
   it('writes plain front matter that other tools read as metadata', () => {
     const summary = lib.summaries[0]!
     const file = summaryToMarkdown(summary, paperOf(summary.paper))

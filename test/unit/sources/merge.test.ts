@@ -14,14 +14,14 @@ const metadata: PaperMetadata = {
 describe('paperFromMetadata', () => {
   it('takes the metadata when no flag is given', () => {
     expect(paperFromMetadata(metadata, { authors: [] })).toEqual({
-      title: 'Learned Messages', authors: ['Kim Ashworth'], year: 2020, venue: 'J. Ex.', arxiv: '2003.10555',
+      title: 'Learned Messages', authors: ['Kim Ashworth'], year: 2020, venue: 'J. Ex.', arxiv: '2003.10555', category: 'cs.LG',
       doi: '10.5555/x', url: 'https://arxiv.org/abs/2003.10555', abstract: 'We learn.',
     })
   })
 
   it('lets every given flag win, including an explicit empty year', () => {
     const flags = { title: 'T', authors: ['A B'], year: null, venue: 'V', arxiv: '1111.22222', doi: '10.1/y', url: 'https://u.example' }
-    expect(paperFromMetadata(metadata, flags)).toEqual({ ...flags, abstract: 'We learn.' })
+    expect(paperFromMetadata(metadata, flags)).toEqual({ ...flags, category: 'cs.LG', abstract: 'We learn.' })
   })
 })
 
@@ -69,11 +69,12 @@ describe('refreshChanges / applyChanges', () => {
       { field: 'title', before: 'Learned messages', after: 'Learned Messages' },
       { field: 'authors', before: ['K. Ashworth'], after: ['Kim Ashworth'] },
       { field: 'abstract', before: null, after: 'We learn.' },
+      { field: 'category', before: null, after: 'cs.LG' },
       { field: 'doi', before: null, after: '10.5555/x' },
     ])
     const record = { ...stored }
     applyChanges(record, changes)
-    expect(record).toEqual({ ...stored, title: 'Learned Messages', authors: ['Kim Ashworth'], abstract: 'We learn.', doi: '10.5555/x' })
+    expect(record).toEqual({ ...stored, title: 'Learned Messages', authors: ['Kim Ashworth'], abstract: 'We learn.', category: 'cs.LG', doi: '10.5555/x' })
   })
 
   it('finds nothing to change in an up-to-date paper', () => {
