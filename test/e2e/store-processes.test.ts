@@ -5,6 +5,7 @@ import { parseLibrary } from '../../src/core/schema.js'
 import { libraryOf, paper, summary } from '../support/library.js'
 import { tempDir } from '../support/context.js'
 import { runPrecis } from '../support/cli.js'
+import { seeded } from '../support/random.js'
 
 /** A library of about `megabytes` MB, so that a write takes long enough to be interrupted. */
 function bigLibrary(megabytes: number) {
@@ -14,15 +15,6 @@ function bigLibrary(megabytes: number) {
   return libraryOf(papers, papers.map((p) => summary({ id: p.key, paper: p.key, body })))
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so a failing run can be repeated. */
-function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const addArgs = (library: string, n: number) => ['--library', library, 'add', '--title', `Concurrent paper ${n}`, '--author', `Writer ${n}`, '--year', '2024', '--body', `Body ${n}`]
 

@@ -7,7 +7,7 @@ import { tempDir } from '../support/context.js'
 import { driveWriters } from './support/drive.js'
 import { fingerprint, paddedLibrary, readLibraryFile, writeLibraryFile } from './support/files.js'
 import { precisOn, type RunResult } from './support/precis.js'
-import { seedFromEnv } from './support/random.js'
+import { seedFromEnv } from '../support/random.js'
 
 const addArgs = (n: number) => ['add', '--title', `Waiting writer ${n}`, '--author', `Ada Waiting${n}`, '--year', '2024', '--body', 'x']
 

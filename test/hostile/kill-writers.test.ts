@@ -5,7 +5,7 @@ import { tempDir } from '../support/context.js'
 import { driveWriters } from './support/drive.js'
 import { leftoverTempFiles, paddedLibrary, writeLibraryFile } from './support/files.js'
 import { builtCommands, precisOn } from './support/precis.js'
-import { seedFromEnv } from './support/random.js'
+import { seedFromEnv } from '../support/random.js'
 
 /** Kills per round; each round ends with the checks below. `npm run soak` runs more rounds (PRECIS_SOAK_KILLS=1000). */
 const ROUND = 200

@@ -6,7 +6,7 @@
 import { expect } from 'vitest'
 import { readLibraryFile } from './files.js'
 import { builtCommands, precisOn } from './precis.js'
-import { seeded } from './random.js'
+import { seeded } from '../../support/random.js'
 import { describeState, ownedBy, planOp, type OwnedState } from './writers.js'
 
 export interface DriveOptions {

@@ -8,7 +8,7 @@
  * of it (a write is atomic).
  */
 import type { Library } from '../../../src/core/model.js'
-import { pick } from './random.js'
+import { pick } from '../../support/random.js'
 
 /** What a writer knows of one of its summaries. */
 export interface Owned {

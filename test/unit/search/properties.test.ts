@@ -13,20 +13,11 @@ import { tagMatches } from '../../../src/core/tags.js'
 import { foldPlural } from '../../../src/core/text-plural.js'
 import { tokenize } from '../../../src/core/text.js'
 import { searchFixture } from './fixture.js'
+import { seeded as random } from '../../support/random.js'
 
 const entries = libraryEntries(searchFixture())
 const search = new LibrarySearch(entries)
 
-/** mulberry32, so every run draws the same queries. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = Math.imul(a ^ (a >>> 15), a | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 // Reference matcher ------------------------------------------------------------------------------
 

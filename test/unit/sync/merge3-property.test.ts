@@ -4,18 +4,8 @@ import { emptyLibrary, type Library, type Paper, type Summary } from '../../../s
 import { addSummary, type PaperInput } from '../../../src/core/papers.js'
 import { validateLibrary } from '../../../src/core/schema.js'
 import { moveToTrash, restoreFromTrash } from '../../../src/core/trash.js'
+import { seeded as random } from '../../support/random.js'
 
-/** mulberry32: a small seeded generator, so a failing case can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 // A shared pool so both sides sometimes add the same paper, or different papers under one citekey.
 const NEW_PAPERS: PaperInput[] = [
