@@ -1,14 +1,12 @@
 /**
- * Lookups for merging many imported records into a large library: the identity rules of
- * `findSamePaper` (same arXiv id without version, same DOI ignoring case, same normalised title and
- * year), kept in Maps so an import of thousands of records into 100,000 papers stays linear.
+ * Lookups for merging many imported records into a large library: the identity of `paperIdentity`
+ * (the rule `findSamePaper` applies by scanning), kept in Maps so an import of thousands of records into 100,000 papers stays linear.
  */
-import { normalizeArxivId, normalizeDoi } from './identifiers.js'
 import type { Library, Paper, Summary } from './model.js'
-import { normalizeTitle } from './papers.js'
+import { normalizeTitle, paperIdentity } from './papers.js'
 
 /** What an imported paper brings for matching. */
-export type PaperIdentity = Pick<Paper, 'title' | 'year' | 'arxiv' | 'doi'> & { key: string | null }
+export type ImportedIdentity = Pick<Paper, 'title' | 'year' | 'arxiv' | 'doi'> & { key: string | null }
 
 /** The library's papers and summaries by every key an import may match on. */
 export class PaperIndex {
@@ -32,16 +30,15 @@ export class PaperIndex {
    * The papers that are the same as `paper`, best first: the same key with the same title, then the
    * same arXiv id, DOI, and papers with the same normalised title and year.
    */
-  candidates(paper: PaperIdentity): Paper[] {
+  candidates(paper: ImportedIdentity): Paper[] {
     const found: Paper[] = []
     const title = normalizeTitle(paper.title)
     const byKey = paper.key === null ? undefined : this.byKey.get(paper.key)
     if (byKey && normalizeTitle(byKey.title) === title) found.push(byKey)
-    const arxiv = paper.arxiv ? normalizeArxivId(paper.arxiv) : null
-    const doi = paper.doi ? normalizeDoi(paper.doi) : null
+    const { arxiv, doi, titleYear } = paperIdentity(paper)
     if (arxiv) found.push(...optional(this.byArxiv.get(arxiv)))
     if (doi) found.push(...optional(this.byDoi.get(doi)))
-    if (title !== '') found.push(...(this.byTitleYear.get(titleYear(title, paper.year)) ?? []))
+    if (titleYear) found.push(...(this.byTitleYear.get(titleYear) ?? []))
     return [...new Set(found)]
   }
 
@@ -54,24 +51,17 @@ export class PaperIndex {
   addPaper(paper: Paper): void {
     this.byKey.set(paper.key, paper)
     this.paperKeys.add(paper.key)
-    const arxiv = paper.arxiv ? normalizeArxivId(paper.arxiv) : null
-    const doi = paper.doi ? normalizeDoi(paper.doi) : null
+    const { arxiv, doi, titleYear } = paperIdentity(paper)
     // The first paper with an identifier keeps it, as findSamePaper returns the first match.
     if (arxiv && !this.byArxiv.has(arxiv)) this.byArxiv.set(arxiv, paper)
     if (doi && !this.byDoi.has(doi)) this.byDoi.set(doi, paper)
-    const title = normalizeTitle(paper.title)
-    const list = title === '' ? [] : (this.byTitleYear.get(titleYear(title, paper.year)) ?? [])
-    if (title !== '' && !list.includes(paper)) push(this.byTitleYear, titleYear(title, paper.year), paper)
+    if (titleYear && !(this.byTitleYear.get(titleYear) ?? []).includes(paper)) push(this.byTitleYear, titleYear, paper)
   }
 
   addSummary(summary: Summary): void {
     push(this.summariesByPaper, summary.paper, summary)
     this.summaryIds.add(summary.id)
   }
-}
-
-function titleYear(title: string, year: number | null): string {
-  return `${year ?? ''}\u0000${title}`
 }
 
 function optional<T>(value: T | undefined): T[] {

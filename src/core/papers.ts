@@ -15,20 +15,34 @@ export function normalizeTitle(title: string): string {
     .trim()
 }
 
-/**
- * The library's record of the same paper: same arXiv id (version ignored), same DOI (case ignored),
- * or same normalised title and year.
- */
-export function findSamePaper(lib: Library, paper: Pick<PaperInput, 'arxiv' | 'doi' | 'title' | 'year'>): Paper | undefined {
-  const arxiv = paper.arxiv ? normalizeArxivId(paper.arxiv) : null
-  const doi = paper.doi ? normalizeDoi(paper.doi) : null
+/** What identifies a paper, each part normalised; null where the paper has nothing to match on. */
+export interface PaperIdentity {
+  /** arXiv id without version. */
+  arxiv: string | null
+  /** DOI, lower-cased. */
+  doi: string | null
+  /** Normalised title and year together (the same title in another year is another paper). */
+  titleYear: string | null
+}
+
+/** The paper's identity: two papers are the same when any part of their identities is equal. */
+export function paperIdentity(paper: Pick<PaperInput, 'arxiv' | 'doi' | 'title' | 'year'>): PaperIdentity {
   const title = normalizeTitle(paper.title)
-  return lib.papers.find(
-    (p) =>
-      (arxiv !== null && p.arxiv !== null && normalizeArxivId(p.arxiv) === arxiv) ||
-      (doi !== null && p.doi !== null && normalizeDoi(p.doi) === doi) ||
-      (title !== '' && p.year === paper.year && normalizeTitle(p.title) === title),
-  )
+  return {
+    arxiv: paper.arxiv ? normalizeArxivId(paper.arxiv) : null,
+    doi: paper.doi ? normalizeDoi(paper.doi) : null,
+    titleYear: title === '' ? null : `${paper.year ?? ''}\u0000${title}`,
+  }
+}
+
+/** The library's record of the same paper (see `paperIdentity`): the first one that shares a part. */
+export function findSamePaper(lib: Library, paper: Pick<PaperInput, 'arxiv' | 'doi' | 'title' | 'year'>): Paper | undefined {
+  const wanted = paperIdentity(paper)
+  const shares = (part: keyof PaperIdentity, id: PaperIdentity) => wanted[part] !== null && id[part] === wanted[part]
+  return lib.papers.find((p) => {
+    const id = paperIdentity(p)
+    return shares('arxiv', id) || shares('doi', id) || shares('titleYear', id)
+  })
 }
 
 /** Add a paper under a fresh citekey. */
