@@ -1,21 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { NetworkError, NotFoundError } from '../../../src/core/errors.js'
 import { fetchArxiv, parseArxivFeed } from '../../../src/sources/arxiv.js'
 import { fixture } from './fixtures.js'
-import { recordingSleep, startServer, type Reply, type TestServer } from './server.js'
+import { serverPerTest, type Reply } from './server.js'
 
-let server: TestServer | undefined
-afterEach(async () => {
-  await server?.close()
-  server = undefined
-})
-
-async function serve(reply: (url: URL, n: number) => Reply) {
-  server = await startServer(reply)
-  const { sleep, waits } = recordingSleep()
-  const options = { env: { PRECIS_ARXIV_URL: `${server.origin}/api/query` }, sleep, backoffMs: 100, timeoutMs: 2000 }
-  return { server, waits, options }
-}
+const serve = serverPerTest((origin) => ({ PRECIS_ARXIV_URL: `${origin}/api/query` }), 100)
 
 const atom = (name: string): Reply => ({ body: fixture(`arxiv/${name}`), headers: { 'content-type': 'application/atom+xml' } })
 

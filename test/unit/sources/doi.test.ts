@@ -1,22 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { NetworkError, NotFoundError } from '../../../src/core/errors.js'
 import { fetchDoi, jatsToText, parseCslJson } from '../../../src/sources/doi.js'
 import { fixture } from './fixtures.js'
-import { recordingSleep, startServer, type Reply, type TestServer } from './server.js'
+import { serverPerTest, type Reply } from './server.js'
 
 const CSL_JSON = 'application/vnd.citationstyles.csl+json'
 
-let server: TestServer | undefined
-afterEach(async () => {
-  await server?.close()
-  server = undefined
-})
-
-async function serve(reply: (url: URL, n: number) => Reply) {
-  server = await startServer(reply)
-  const { sleep, waits } = recordingSleep()
-  return { server, waits, options: { env: { PRECIS_DOI_URL: server.origin }, sleep, backoffMs: 10, timeoutMs: 2000 } }
-}
+const serve = serverPerTest((origin) => ({ PRECIS_DOI_URL: origin }), 10)
 
 describe('parseCslJson', () => {
   it('maps a Crossref-style record to our fields', () => {

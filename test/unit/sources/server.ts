@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest'
 /**
  * A local HTTP server for source-client tests: 127.0.0.1, port chosen by the OS, replies decided
  * by the test. Nothing here reaches the internet.
@@ -66,4 +67,21 @@ export async function closedOrigin(): Promise<string> {
   const server = await startServer(() => ({}))
   await server.close()
   return server.origin
+}
+
+/**
+ * A test server for one client test file: started by `serve`, closed after each test. `env` names
+ * the service URL from the server's origin; the options are what the clients take.
+ */
+export function serverPerTest(env: (origin: string) => Record<string, string>, backoffMs: number) {
+  let server: TestServer | undefined
+  afterEach(async () => {
+    await server?.close()
+    server = undefined
+  })
+  return async function serve(reply: (url: URL, n: number) => Reply) {
+    server = await startServer(reply)
+    const { sleep, waits } = recordingSleep()
+    return { server, waits, options: { env: env(server.origin), sleep, backoffMs, timeoutMs: 2000 } }
+  }
 }
