@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // Entry point: run main() and set the exit code; never process.exit() while a write may be pending.
-import { createProcessContext } from '../dist/context.js'
-import { main } from '../dist/main.js'
+import { createProcessContext, main } from '../dist/cli.js'
 
 process.stdout.on('error', (error) => {
   // `precis list | head`: the reader left; that is not a failure.

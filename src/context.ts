@@ -2,8 +2,8 @@ import { copyFileSync, mkdtempSync, statSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { ProcessEditor, type Editor } from './editor.js'
+import { DEMO_LIBRARY } from './package-files.js'
 import type { IO } from './io.js'
 import { InquirerPrompter, type Prompter } from './prompts.js'
 import { DEFAULT_LOCK_TIMEOUT_MS, FileStore } from './store/file-store.js'
@@ -46,9 +46,6 @@ export interface Context {
   /** Run at exit: removes temporary files (the demo copy). */
   dispose(): Promise<void>
 }
-
-/** The bundled demo library, next to dist/ in the package. */
-export const DEMO_LIBRARY = fileURLToPath(new URL('../data/demo-library.json', import.meta.url))
 
 /** How long to wait for the library lock: `PRECIS_LOCK_TIMEOUT_MS`, else the default. */
 export function lockTimeout(env: Env): number {

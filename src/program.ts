@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { Command } from 'commander'
 import type { Context, GlobalOptions } from './context.js'
+import { PACKAGE_JSON } from './package-files.js'
 import { sanitizeTerminal } from './sanitize.js'
 import { registerAdd } from './commands/add.js'
 import { registerDoctor } from './commands/doctor.js'
@@ -25,7 +26,7 @@ import { HELP_TOPICS, registerHelp } from './commands/help-topics.js'
 import { registerRelated } from './commands/related.js'
 import { FIELDS } from './core/query-fields.js'
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+const { version } = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }
 
 /** The commander root: global options (DESIGN.md section 2) and every command. */
 export function buildProgram(ctx: Context): Command {

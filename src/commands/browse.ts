@@ -1,14 +1,9 @@
 import type { Command } from 'commander'
-import stringWidth from 'fast-string-width'
 import type { Context } from '../context.js'
 import { UsageError } from '../core/errors.js'
-import { parseTypedQuery } from '../core/query.js'
 import { libraryEntries, type Entry } from '../core/records.js'
 import { LibrarySearch } from '../core/search.js'
-import type { SearchChoice } from '../prompts.js'
-import { fitWidth } from '../render/search-results.js'
-import { formatSnippet } from '../render/snippet.js'
-import { sanitizeTerminal } from '../sanitize.js'
+import { browseChoices } from '../render/browse-choices.js'
 import { canPrompt } from './shared.js'
 import { MAX_READING_WIDTH } from './show.js'
 
@@ -17,10 +12,6 @@ export interface BrowseOptions {
   query: string
 }
 
-/** Hits listed at once; the list scrolls through them. */
-const LIST_LENGTH = 50
-/** Ids are aligned in a column this wide at most (longer ones are cut). */
-const MAX_ID_WIDTH = 28
 const PAGE_SIZE = 12
 
 export function registerBrowse(program: Command, ctx: Context, run = browseRun): void {
@@ -31,23 +22,6 @@ export function registerBrowse(program: Command, ctx: Context, run = browseRun):
     .allowUnknownOption(true)
     .addHelpText('after', '\nExamples:\n  precis browse\n  precis browse tag:gnn\n')
     .action(async (words: string[]) => run({ query: words.join(' ') }, ctx))
-}
-
-/** The list for what has been typed so far: one line per hit, its best snippet as the description. */
-export function browseChoices(search: LibrarySearch, term: string, width: number, highlight: (s: string) => string): SearchChoice<string>[] {
-  const { hits } = search.search(parseTypedQuery(term), { limit: LIST_LENGTH, lastWord: 'typing', snippets: 1 })
-  const idWidth = Math.min(MAX_ID_WIDTH, Math.max(0, ...hits.map((hit) => hit.id.length)))
-  return hits.map((hit) => {
-    const year = hit.paper.year === null ? '    ' : String(hit.paper.year)
-    const id = fitWidth(sanitizeTerminal(hit.id), idWidth)
-    const line = `${id}${' '.repeat(Math.max(0, idWidth - stringWidth(id)))}  ${year}  ${sanitizeTerminal(hit.paper.title.replace(/\s+/g, ' '))}`
-    const snippet = hit.snippets[0]
-    return {
-      name: fitWidth(line, width - 2),
-      value: hit.id,
-      ...(snippet ? { description: formatSnippet(snippet, width, highlight) } : {}),
-    }
-  })
 }
 
 export async function browseRun(opts: BrowseOptions, ctx: Context): Promise<void> {

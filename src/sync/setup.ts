@@ -1,13 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { PRECIS_BIN } from '../package-files.js'
 import type { LibraryRepo } from './repo.js'
 
 /** The merge driver's name in `.gitattributes` and git's config. */
 export const MERGE_DRIVER = 'precis'
-
-/** The command-line entry point, found from this module so it works wherever precis is installed. */
-const BIN = fileURLToPath(new URL('../../bin/precis.js', import.meta.url))
 
 const globEscape = (text: string) => text.replace(/[*?[\]\\]/g, '\\$&')
 
@@ -43,7 +40,7 @@ const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`
  * `precis sync` writes it again each time, so a moved install is picked up.
  */
 export function driverCommand(): string {
-  return `${shellQuote(process.execPath)} ${shellQuote(BIN)} merge-driver %O %A %B %P`
+  return `${shellQuote(process.execPath)} ${shellQuote(PRECIS_BIN)} merge-driver %O %A %B %P`
 }
 
 async function readLines(path: string): Promise<string[]> {

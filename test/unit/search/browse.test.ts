@@ -1,7 +1,7 @@
 import { render } from '@inquirer/testing'
 import stringWidth from 'fast-string-width'
 import { describe, expect, it } from 'vitest'
-import { browseChoices } from '../../../src/commands/browse.js'
+import { browseChoices } from '../../../src/render/browse-choices.js'
 import { CancelError } from '../../../src/core/errors.js'
 import { libraryEntries } from '../../../src/core/records.js'
 import { LibrarySearch } from '../../../src/core/search.js'

@@ -1,0 +1,3 @@
+// What bin/precis.js runs: the entry point of the bundle in dist/ (scripts/build.mjs).
+export { createProcessContext } from './context.js'
+export { main } from './main.js'
