@@ -1,0 +1,107 @@
+// The processes the benchmark times, grouped by the floor each is compared to: a process that does
+// the least any program doing the same job must do (start node; read and parse the library; ...).
+import { execFileSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { freshCopy } from './fixtures.js'
+
+const floorScript = (name) => resolve(fileURLToPath(new URL(`floors/${name}.js`, import.meta.url)))
+
+/** Each group: its floor's name, and the budget of its commands as a ratio to that floor. */
+export const GROUPS = {
+  start: { floor: 'node -e 0', budget: 1.5 },
+  read: { floor: 'node read+parse', budget: 1.5 },
+  write: { floor: 'node read+parse+stringify+durable write', budget: 2 },
+  export: { floor: 'node read+parse, write the export files', budget: 2 },
+  import: { floor: 'node read the files, write the library', budget: 2 },
+}
+
+const QUERIES = [
+  ['one word', ['quantum']],
+  ['two words', ['graph', 'attention']],
+  ['phrase', ['"neural networks"']],
+  ['typo', ['tranformer']],
+  ['fields only', ['tag:ml/gnn', 'year:>=2018']],
+  ['words and fields', ['kernel', 'tag:stats', '-has:figure']],
+]
+
+export function hasRipgrep() {
+  try {
+    execFileSync('rg', ['--version'], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+}
+
+function startCases(precis) {
+  return [
+    { group: 'start', name: 'node -e 0', floor: true, argv: ['node', '-e', '0'] },
+    { group: 'start', name: 'precis --version', argv: ['node', precis, '--version'] },
+    { group: 'start', name: 'precis --help', argv: ['node', precis, '--help'] },
+  ]
+}
+
+function readCases(precis, { file, corpus, id }) {
+  const precisOn = (...args) => ['node', precis, '--library', file, ...args]
+  const list = [
+    { name: 'node read+parse', floor: true, argv: ['node', floorScript('read-parse'), file] },
+    { name: 'show <id>', argv: precisOn('show', id) },
+    ...QUERIES.map(([label, words]) => ({ name: `search: ${label}`, argv: precisOn('search', ...words) })),
+    { name: 'list (everything)', argv: precisOn('list') },
+    { name: 'list tag:ml/gnn year:>=2018', argv: precisOn('list', 'tag:ml/gnn', 'year:>=2018') },
+    { name: 'tags', argv: precisOn('tags') },
+    { name: 'stats', argv: precisOn('stats') },
+  ]
+  // An outside reference, with no budget: grep over the same text as one Markdown file per summary.
+  if (hasRipgrep()) list.push({ name: 'rg -i -w -l quantum (reference)', reference: true, argv: ['rg', '-i', '-w', '-l', 'quantum', corpus] })
+  return list.map((c) => ({ group: 'read', ...c }))
+}
+
+/** Commands that change the library: each timed run gets its own copy, made before the clock starts. */
+function writeCases(precis, { file, id }, work) {
+  const body = join(work.root, 'body.md')
+  writeFileSync(body, 'A new summary, added by the benchmark, with $\\alpha$ in it.\n')
+  const onCopy = (name, args, extra = {}) => ({
+    group: 'write',
+    name,
+    ...extra,
+    fresh: () => {
+      const copy = freshCopy(work, file)
+      return { argv: args(copy.library), cleanup: copy.cleanup }
+    },
+  })
+  const precisOn = (...args) => (library) => ['node', precis, '--library', library, '--no-input', ...args]
+  return [
+    onCopy('node read+parse+stringify+durable write', (library) => ['node', floorScript('rewrite'), library], { floor: true }),
+    onCopy('add --title ... --file <body>', precisOn('add', '--title', 'A Benchmark Paper', '--author', 'Ada Bench', '--year', '2020', '--file', body)),
+    onCopy('tag <id> +newtag', precisOn('tag', id, '+newtag')),
+    onCopy('rm <id> --yes', precisOn('rm', id, '--yes')),
+    onCopy('edit <id> --title ...', precisOn('edit', id, '--title', 'New title')),
+  ]
+}
+
+/** Export to a fresh folder, and import that export into a fresh empty library, each run. */
+function exchangeCases(precis, { file }, work, ref) {
+  const into = (argv) => () => {
+    const { dir, cleanup } = work.fresh()
+    return { argv: argv(dir), cleanup }
+  }
+  const precisOn = (library, ...args) => ['node', precis, '--library', library, '--no-input', ...args]
+  // Without a reference import its size is unknown: the floor fails with the reason.
+  const importFloor = ref.error
+    ? () => { throw new Error(`no reference import: ${ref.error}`) }
+    : into((dir) => ['node', floorScript('import'), ref.exported, String(ref.bytes), join(dir, 'library.json')])
+  return [
+    { group: 'export', name: 'node read+parse, write the export files', floor: true, fresh: into((dir) => ['node', floorScript('export'), file, ref.exported, join(dir, 'out')]) },
+    { group: 'export', name: 'export --format md --out <dir>', fresh: into((dir) => precisOn(file, 'export', '--format', 'md', '--out', `${dir}/out/`)) },
+    { group: 'import', name: 'node read the files, write the library', floor: true, fresh: importFloor },
+    { group: 'import', name: 'import <export> (empty library)', fresh: into((dir) => precisOn(join(dir, 'library.json'), 'import', ref.exported)) },
+  ]
+}
+
+/** Every case for one library, in table order: grouped by floor, each group's floor first. */
+export function cases(precis, library, work, ref) {
+  return [...startCases(precis), ...readCases(precis, library), ...writeCases(precis, library, work), ...exchangeCases(precis, library, work, ref)]
+}

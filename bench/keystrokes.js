@@ -1,0 +1,53 @@
+// browse's per-keystroke list update, timed inside one process. dist/ is one esbuild bundle that
+// exports only the CLI, so the modules are bundled here from the TypeScript sources.
+import { build } from 'esbuild'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { median } from './measure.js'
+
+const ENTRY = `
+export { libraryEntries } from './src/core/records.ts'
+export { LibrarySearch } from './src/core/search.ts'
+export { browseChoices } from './src/render/browse-choices.ts'
+export { LibraryFile } from './src/store/library-file.ts'
+`
+
+/** Bundle the modules browse uses and import them. */
+async function browseModules(root) {
+  // Inside node_modules/.cache rather than the system's temp folder: the bundle leaves packages
+  // external, and node finds them only from a folder below the project's node_modules.
+  const cache = join(root, 'node_modules', '.cache')
+  mkdirSync(cache, { recursive: true })
+  const dir = mkdtempSync(join(cache, 'precis-bench-'))
+  try {
+    const outfile = join(dir, 'browse.js')
+    await build({
+      stdin: { contents: ENTRY, resolveDir: root, loader: 'ts' },
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      logLevel: 'warning',
+    })
+    return await import(pathToFileURL(outfile).href)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** Per-keystroke time of browse's list update, typing a query one character at a time (library read as the store reads it). */
+export async function keystrokes(root, file) {
+  const { libraryEntries, LibrarySearch, browseChoices, LibraryFile } = await browseModules(root)
+  const search = new LibrarySearch(libraryEntries(await new LibraryFile(file).read()))
+  const times = []
+  for (const text of ['graph attention', 'quantum chem', 'tranformer model']) {
+    for (let i = 1; i <= text.length; i++) {
+      const started = performance.now()
+      browseChoices(search, text.slice(0, i), 100, (s) => s)
+      times.push(performance.now() - started)
+    }
+  }
+  return { median: median(times), max: Math.max(...times), count: times.length }
+}
