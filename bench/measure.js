@@ -9,7 +9,8 @@ const hasGnuTime = existsSync(GNU_TIME)
 
 /**
  * Run `argv` once with stdout discarded; returns { wall, cpu, peak }: milliseconds, and the peak
- * resident memory in KiB (cpu and peak null without GNU time).
+ * resident memory in KiB (cpu and peak null without GNU time). A failure throws an Error saying
+ * why, with the process's `peak` (running out of memory is a likely failure at 100k).
  */
 export function timeProcess(argv) {
   const command = hasGnuTime ? [GNU_TIME, '-f', '@@time %U %S %M', ...argv] : argv
@@ -20,9 +21,10 @@ export function timeProcess(argv) {
   const wall = Number(process.hrtime.bigint() - started) / 1e6
   if (result.error) throw result.error
   const times = /@@time ([\d.]+) ([\d.]+) (\d+)/.exec(result.stderr ?? '')
+  const peak = times ? Number(times[3]) : null
   const failed = hasGnuTime ? /Command (exited with non-zero status|terminated by signal)/.test(result.stderr) : result.status !== 0
-  if (failed) throw new Error(failure(result.stderr))
-  return times ? { wall, cpu: (Number(times[1]) + Number(times[2])) * 1000, peak: Number(times[3]) } : { wall, cpu: null, peak: null }
+  if (failed) throw Object.assign(new Error(failure(result.stderr)), { peak })
+  return { wall, cpu: times ? (Number(times[1]) + Number(times[2])) * 1000 : null, peak }
 }
 
 /** The line of a failed process's stderr that says why: its error, else how GNU time saw it end. */
@@ -54,8 +56,8 @@ function runCase(c) {
 /**
  * Time every case `runs` times, interleaved (case 1, case 2, ..., then again) so that a slow
  * moment of the machine spreads over all of them instead of hitting one. Returns, by name,
- * medians of wall and CPU time and the highest peak memory, or the error of a case that fails
- * (it is not run again). `warmUp`: run each case once, untimed, first.
+ * medians of wall and CPU time and the highest peak memory, or { error, peak } of a case that
+ * fails (it is not run again). `warmUp`: run each case once, untimed, first.
  */
 export function timeCases(cases, runs, { warmUp = true } = {}) {
   const samples = new Map(cases.map((c) => [c.name, []]))
@@ -65,7 +67,7 @@ export function timeCases(cases, runs, { warmUp = true } = {}) {
     try {
       return runCase(c)
     } catch (error) {
-      errors.set(c.name, error.message)
+      errors.set(c.name, { error: error.message, peak: error.peak ?? null })
       return null
     }
   }
@@ -76,7 +78,7 @@ export function timeCases(cases, runs, { warmUp = true } = {}) {
       const s = samples.get(c.name).filter(Boolean)
       const error = errors.get(c.name)
       const peaks = s.map((t) => t.peak).filter((p) => p !== null)
-      return [c.name, error ? { error } : { wall: median(s.map((t) => t.wall)), cpu: median(s.map((t) => t.cpu)), peak: peaks.length ? Math.max(...peaks) : null }]
+      return [c.name, error ?? { wall: median(s.map((t) => t.wall)), cpu: median(s.map((t) => t.cpu)), peak: peaks.length ? Math.max(...peaks) : null }]
     }),
   )
 }
