@@ -37,7 +37,7 @@ export function hasRipgrep() {
 
 function startCases(precis) {
   return [
-    { group: 'start', name: 'node -e 0', floor: true, argv: ['node', '-e', '0'] },
+    { group: 'start', name: GROUPS.start.floor, floor: true, argv: ['node', '-e', '0'] },
     { group: 'start', name: 'precis --version', argv: ['node', precis, '--version'] },
     { group: 'start', name: 'precis --help', argv: ['node', precis, '--help'] },
   ]
@@ -46,7 +46,7 @@ function startCases(precis) {
 function readCases(precis, { file, corpus, id }) {
   const precisOn = (...args) => ['node', precis, '--library', file, ...args]
   const list = [
-    { name: 'node read+parse', floor: true, argv: ['node', floorScript('read-parse'), file] },
+    { name: GROUPS.read.floor, floor: true, argv: ['node', floorScript('read-parse'), file] },
     { name: 'show <id>', argv: precisOn('show', id) },
     ...QUERIES.map(([label, words]) => ({ name: `search: ${label}`, argv: precisOn('search', ...words) })),
     { name: 'list (everything)', argv: precisOn('list') },
@@ -72,13 +72,13 @@ function writeCases(precis, { file, id }, work) {
       return { argv: args(copy.library), cleanup: copy.cleanup }
     },
   })
-  const precisOn = (...args) => (library) => ['node', precis, '--library', library, '--no-input', ...args]
+  const precisOnCopy = (...args) => (library) => ['node', precis, '--library', library, '--no-input', ...args]
   return [
-    onCopy('node read+parse+stringify+durable write', (library) => ['node', floorScript('rewrite'), library], { floor: true }),
-    onCopy('add --title ... --file <body>', precisOn('add', '--title', 'A Benchmark Paper', '--author', 'Ada Bench', '--year', '2020', '--file', body)),
-    onCopy('tag <id> +newtag', precisOn('tag', id, '+newtag')),
-    onCopy('rm <id> --yes', precisOn('rm', id, '--yes')),
-    onCopy('edit <id> --title ...', precisOn('edit', id, '--title', 'New title')),
+    onCopy(GROUPS.write.floor, (library) => ['node', floorScript('rewrite'), library], { floor: true }),
+    onCopy('add --title ... --file <body>', precisOnCopy('add', '--title', 'A Benchmark Paper', '--author', 'Ada Bench', '--year', '2020', '--file', body)),
+    onCopy('tag <id> +newtag', precisOnCopy('tag', id, '+newtag')),
+    onCopy('rm <id> --yes', precisOnCopy('rm', id, '--yes')),
+    onCopy('edit <id> --title ...', precisOnCopy('edit', id, '--title', 'New title')),
   ]
 }
 
@@ -88,16 +88,16 @@ function exchangeCases(precis, { file }, work, ref) {
     const { dir, cleanup } = work.fresh()
     return { argv: argv(dir), cleanup }
   }
-  const precisOn = (library, ...args) => ['node', precis, '--library', library, '--no-input', ...args]
+  const precisWith = (library, ...args) => ['node', precis, '--library', library, '--no-input', ...args]
   // Without a reference import its size is unknown: the floor fails with the reason.
   const importFloor = ref.error
     ? () => { throw new Error(`no reference import: ${ref.error}`) }
     : into((dir) => ['node', floorScript('import'), ref.exported, String(ref.bytes), join(dir, 'library.json')])
   return [
-    { group: 'export', name: 'node read+parse, write the export files', floor: true, fresh: into((dir) => ['node', floorScript('export'), file, ref.exported, join(dir, 'out')]) },
-    { group: 'export', name: 'export --format md --out <dir>', fresh: into((dir) => precisOn(file, 'export', '--format', 'md', '--out', `${dir}/out/`)) },
-    { group: 'import', name: 'node read the files, write the library', floor: true, fresh: importFloor },
-    { group: 'import', name: 'import <export> (empty library)', fresh: into((dir) => precisOn(join(dir, 'library.json'), 'import', ref.exported)) },
+    { group: 'export', name: GROUPS.export.floor, floor: true, fresh: into((dir) => ['node', floorScript('export'), file, ref.exported, join(dir, 'out')]) },
+    { group: 'export', name: 'export --format md --out <dir>', fresh: into((dir) => precisWith(file, 'export', '--format', 'md', '--out', `${dir}/out/`)) },
+    { group: 'import', name: GROUPS.import.floor, floor: true, fresh: importFloor },
+    { group: 'import', name: 'import <export> (empty library)', fresh: into((dir) => precisWith(join(dir, 'library.json'), 'import', ref.exported)) },
   ]
 }
 
