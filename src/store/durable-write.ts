@@ -7,8 +7,8 @@ import { ExitCode, PrecisError } from '../core/errors.js'
 /** Mode of a library created by precis: notes are private. */
 export const NEW_FILE_MODE = 0o600
 
-/** Chunks are gathered into writes of about this many characters: few syscalls, bounded memory. */
-const WRITE_BATCH_CHARS = 4 * 1024 * 1024
+/** Chunks are encoded into a buffer of this size and written when it fills: few syscalls, bounded memory. */
+const WRITE_BUFFER_BYTES = 4 * 1024 * 1024
 
 const FAILURE_REASONS: ReadonlyMap<string, string> = new Map([
   ['ENOSPC', 'the disk is full'],
@@ -78,32 +78,47 @@ async function keepBackup(path: string): Promise<void> {
   }
 }
 
-/** Write all of `text`: one write may be cut short (disk full, file size limit) without an error. */
-async function writeAll(handle: FileHandle, text: string): Promise<void> {
-  const bytes = Buffer.from(text, 'utf8')
-  for (let offset = 0; offset < bytes.length; ) {
-    const { bytesWritten } = await handle.write(bytes, offset)
+/** Write `length` bytes of `bytes`: one write may be cut short (disk full, file size limit) without an error. */
+async function writeAll(handle: FileHandle, bytes: Buffer, length: number): Promise<void> {
+  for (let offset = 0; offset < length; ) {
+    const { bytesWritten } = await handle.write(bytes, offset, length - offset)
     if (bytesWritten === 0) throw Object.assign(new Error('no byte could be written'), { code: 'EIO' })
     offset += bytesWritten
   }
 }
 
-/** Write `chunks` to the new file behind `handle`, flush it to disk and close it. */
-async function fillAndClose(handle: FileHandle, chunks: Iterable<string>, mode: number): Promise<void> {
-  try {
-    // Written in pieces so a large library never has to become one giant string.
-    let pending: string[] = []
-    let pendingLength = 0
-    for (const chunk of chunks) {
-      pending.push(chunk)
-      pendingLength += chunk.length
-      if (pendingLength >= WRITE_BATCH_CHARS) {
-        await writeAll(handle, pending.join(''))
-        pending = []
-        pendingLength = 0
-      }
+/** Thrown when the text would be longer than the `maxBytes` given to `writeFileDurably`. */
+export class TooLongError extends Error {}
+
+/**
+ * Write `chunks` as UTF-8 to the new file behind `handle`. Each chunk is encoded straight into one
+ * reused buffer, written out whenever the next might not fit: no joined batches or per-chunk
+ * buffers, so a large library is written in bounded memory.
+ */
+async function writeChunks(handle: FileHandle, chunks: Iterable<string>, maxBytes: number): Promise<void> {
+  const buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES)
+  let used = 0
+  let total = 0
+  for (const chunk of chunks) {
+    const mostBytes = chunk.length * 3 // a UTF-16 code unit takes at most 3 bytes in UTF-8
+    if (used + mostBytes > buffer.length) {
+      await writeAll(handle, buffer, used)
+      used = 0
     }
-    if (pending.length > 0) await writeAll(handle, pending.join(''))
+    const bytes = mostBytes > buffer.length ? Buffer.from(chunk) : undefined // a chunk longer than the buffer goes on its own
+    const length = bytes ? bytes.length : buffer.write(chunk, used)
+    total += length
+    if (total > maxBytes) throw new TooLongError(`the text is longer than ${maxBytes} bytes`)
+    if (bytes) await writeAll(handle, bytes, length)
+    else used += length
+  }
+  await writeAll(handle, buffer, used)
+}
+
+/** Write `chunks` to the new file behind `handle`, flush it to disk and close it. */
+async function fillAndClose(handle: FileHandle, chunks: Iterable<string>, maxBytes: number, mode: number): Promise<void> {
+  try {
+    await writeChunks(handle, chunks, maxBytes)
     await handle.chmod(mode) // the umask may have narrowed the mode given to open
     await handle.sync()
   } finally {
@@ -115,16 +130,17 @@ async function fillAndClose(handle: FileHandle, chunks: Iterable<string>, mode: 
  * Replace `path` with `chunks` so that a crash at any moment leaves either the old or the new file:
  * write a unique temp file beside it (O_EXCL, so a planted symlink is never followed), fsync it,
  * keep the old file as `.bak`, rename over, fsync the folder. The file's mode is kept.
- * `path` must already be the real path (symlinks resolved by the caller).
+ * `path` must already be the real path (symlinks resolved by the caller). Text longer than
+ * `maxBytes` is not written: TooLongError, and `path` is left as it was.
  */
-export async function writeFileDurably(path: string, chunks: Iterable<string>): Promise<void> {
+export async function writeFileDurably(path: string, chunks: Iterable<string>, maxBytes = Infinity): Promise<void> {
   const mode = (await modeOf(path)) ?? NEW_FILE_MODE
   const temp = tempNameBeside(path, 'tmp')
   let created = false
   try {
     const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode)
     created = true // from here on the temp file is ours to remove; a name we did not create is never touched
-    await fillAndClose(handle, chunks, mode)
+    await fillAndClose(handle, chunks, maxBytes, mode)
     await keepBackup(path)
     await rename(temp, path)
   } catch (error) {

@@ -5,7 +5,7 @@ import type { Adapter } from 'lowdb'
 import { DataError } from '../core/errors.js'
 import type { Library } from '../core/model.js'
 import { parseLibrary, validateLibrary } from '../core/schema.js'
-import { writeFileDurably } from './durable-write.js'
+import { TooLongError, writeFileDurably } from './durable-write.js'
 import { parseJsonPieces } from './json-pieces.js'
 import { serializeLibrary } from './serialize.js'
 import { MAX_LIBRARY_FILE_BYTES, describeSize } from './size-limit.js'
@@ -70,21 +70,12 @@ export class LibraryFile implements Adapter<Library> {
   }
 
   async write(library: Library): Promise<void> {
-    await writeFileDurably(this.path, refuseBeyondLimit(serializeLibrary(library), this.path))
-  }
-}
-
-/**
- * The chunks as they are, failing before the last one when the file would be too large to read
- * back: the write is then abandoned and the library left as it was.
- */
-function* refuseBeyondLimit(chunks: Iterable<string>, path: string): Generator<string> {
-  let bytes = 0
-  for (const chunk of chunks) {
-    bytes += Buffer.byteLength(chunk)
-    if (bytes > MAX_LIBRARY_FILE_BYTES) {
-      throw new DataError(`Could not save the library ${path}: it would be larger than ${describeSize(MAX_LIBRARY_FILE_BYTES)}, the largest library file precis can read`, ['The library was not changed.'])
+    try {
+      await writeFileDurably(this.path, serializeLibrary(library), MAX_LIBRARY_FILE_BYTES)
+    } catch (error) {
+      if (!(error instanceof TooLongError)) throw error
+      // Refused before the file was replaced: a library precis could not read back is never written.
+      throw new DataError(`Could not save the library ${this.path}: it would be larger than ${describeSize(MAX_LIBRARY_FILE_BYTES)}, the largest library file precis can read`, ['The library was not changed.'])
     }
-    yield chunk
   }
 }

@@ -1,4 +1,5 @@
 import type { Library, Paper, Summary, TrashEntry } from '../core/model.js'
+import { paperText, summaryText, trashEntryText } from './record-text.js'
 // Field order is the schema's, so a record reads the same however the code that made it built it.
 import { PAPER_FIELDS, SUMMARY_FIELDS, TRASH_FIELDS } from '../core/validate-fast.js'
 
@@ -44,6 +45,11 @@ function sortedById<T>(records: readonly T[], id: (record: T) => string): T[] {
     .map(({ record }) => record)
 }
 
+const sortedPapers = (papers: readonly Paper[]) => sortedById(papers, (p) => p.key)
+const sortedSummaries = (summaries: readonly Summary[]) => sortedById(summaries, (s) => s.id)
+// Entries deleted at the same moment keep an id order; a stable sort keeps the rest as they were.
+const sortedTrash = (trash: readonly TrashEntry[]) => sortedById(trash, (e) => e.summary.id).sort((a, b) => byCodeUnit(a.deleted, b.deleted))
+
 /**
  * The library in its stable form: papers by key, summaries by id (so a paper's summaries stay in
  * the order they were numbered), trash by deletion time (the order it was filled in), fields in
@@ -54,35 +60,30 @@ export function stableLibrary(lib: Library): Library {
   return {
     format: lib.format,
     version: lib.version,
-    papers: sortedById(lib.papers.map(orderedPaper), (p) => p.key),
-    summaries: sortedById(lib.summaries.map(orderedSummary), (s) => s.id),
-    // Entries deleted at the same moment keep an id order; a stable sort keeps the rest as they were.
-    trash: sortedById(lib.trash.map(orderedTrashEntry), (e) => e.summary.id).sort((a, b) => byCodeUnit(a.deleted, b.deleted)),
+    papers: sortedPapers(lib.papers).map(orderedPaper),
+    summaries: sortedSummaries(lib.summaries).map(orderedSummary),
+    trash: sortedTrash(lib.trash).map(orderedTrashEntry),
   }
 }
 
-function indentRecord(record: unknown): string {
-  // String values never hold a raw newline in JSON, so indenting at newlines only touches structure.
-  return '    ' + JSON.stringify(record, null, 2).replace(/\n/g, '\n    ')
-}
+const RECORD_INDENT = '    '
 
-function* recordList(name: string, records: readonly unknown[], last: boolean): Generator<string> {
+function* recordList<T>(name: string, records: readonly T[], recordText: (record: T, indent: string) => string, last: boolean): Generator<string> {
   yield `  ${JSON.stringify(name)}: [`
-  for (let i = 0; i < records.length; i++) yield (i === 0 ? '\n' : ',\n') + indentRecord(records[i])
+  for (let i = 0; i < records.length; i++) yield (i === 0 ? '\n' : ',\n') + RECORD_INDENT + recordText(records[i]!, RECORD_INDENT)
   yield records.length > 0 ? '\n  ]' : ']'
   yield last ? '\n' : ',\n'
 }
 
 /**
  * The library as JSON text in its stable form (see `stableLibrary`), one field per line, in
- * pieces so a large library never has to become one giant string. The text is exactly
- * `JSON.stringify(stableLibrary(lib), null, 2) + '\n'`.
+ * pieces (one per record) so a large library never has to become one giant string. The text is
+ * exactly `JSON.stringify(stableLibrary(lib), null, 2) + '\n'`, written without copying a record.
  */
 export function* serializeLibrary(lib: Library): Generator<string> {
-  const stable = stableLibrary(lib)
-  yield `{\n  "format": ${JSON.stringify(stable.format)},\n  "version": ${JSON.stringify(stable.version)},\n`
-  yield* recordList('papers', stable.papers, false)
-  yield* recordList('summaries', stable.summaries, false)
-  yield* recordList('trash', stable.trash, true)
+  yield `{\n  "format": ${JSON.stringify(lib.format)},\n  "version": ${JSON.stringify(lib.version)},\n`
+  yield* recordList('papers', sortedPapers(lib.papers), paperText, false)
+  yield* recordList('summaries', sortedSummaries(lib.summaries), summaryText, false)
+  yield* recordList('trash', sortedTrash(lib.trash), trashEntryText, true)
   yield '}\n'
 }
