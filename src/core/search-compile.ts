@@ -113,6 +113,12 @@ export interface CompileOptions {
   lastWord: LastWord
   /** Typo corrections already made for this library, reused (browse compiles on every keystroke). */
   corrections?: Map<string, WordSpec>
+  /** The entries that may match a condition, when fewer than all are known to (see Scanner.mayMatch). */
+  mayMatch?: (condition: CompiledCondition) => readonly SearchDoc[]
+}
+
+function textSignature(negated: boolean, fields: readonly number[], specs: readonly WordSpec[]): string {
+  return `${negated ? '-' : ''}${fields.join(',')}:${specs.map(specSignature).join(' ')}`
 }
 
 /** Compile `query` for the library `docs`. */
@@ -129,7 +135,13 @@ export function compileQuery(docs: readonly SearchDoc[], query: Query, options: 
     const key = `${fields.join(',')} ${specSignature(spec)}`
     const known = options.corrections?.get(key)
     if (known) return known
-    const result = correctTypo(spec, docs, sample, fields)
+    const alone: CompiledCondition = {
+      negated: false,
+      test: { kind: 'text', term: { pattern: new TermPattern([spec]), fields, estimatedDf: 0 }, slot: 0 },
+      signature: textSignature(false, fields, [spec]),
+    }
+    const mayContain = options.mayMatch?.(alone) ?? docs
+    const result = correctTypo(spec, fields, { docs, mayContain, sample })
     options.corrections?.set(key, result)
     return result
   }
@@ -149,7 +161,7 @@ export function compileQuery(docs: readonly SearchDoc[], query: Query, options: 
     if (specs.length === 1 && !term.quoted && !negated && !(open && typing)) specs = [corrected(specs[0]!, fields)]
     const pattern = new TermPattern(specs)
     const scoring: ScoringTerm = { pattern, fields, estimatedDf: estimateDf(pattern, fields, sample, docs.length) }
-    const signature = `${sign}${fields.join(',')}:${specs.map(specSignature).join(' ')}`
+    const signature = textSignature(negated, fields, specs)
     if (negated) return { negated, test: { kind: 'text', term: scoring, slot: -1 }, signature }
     if (alone && !term.quoted && term.field === 'any') plainWords.push(...specs)
     terms.push(scoring)

@@ -6,6 +6,7 @@
  * paper's fields, with its abstract standing in for the body; it has no tags.
  */
 import type { Entry } from './records.js'
+import { recencyOf, type Recency } from './search-order.js'
 import { ScanText } from './search-text.js'
 
 /** The searchable fields, in the order of `SearchDoc.fields`. */
@@ -24,6 +25,8 @@ export interface SearchDoc {
   entry: Entry
   /** Field texts, indexed like FIELD_NAMES. */
   fields: readonly ScanText[]
+  /** When the entry last changed (ties in score rank the newest first). */
+  recency: Recency
   /** Whether the body has math / a figure, once a query asked (each is a scan of the body). */
   features: { math?: boolean; figure?: boolean }
 }
@@ -35,7 +38,7 @@ export function searchDocs(entries: readonly Entry[]): SearchDoc[] {
     const ids = [entry.id, paper.key, paper.arxiv ?? '', paper.doi ?? ''].join(' ')
     const body = summary ? summary.body : (paper.abstract ?? '')
     const texts = [paper.title, paper.authors.join('; '), summary ? summary.tags.join(' ') : '', paper.venue ?? '', ids, body]
-    return { entry, fields: texts.map((text) => new ScanText(text)), features: {} }
+    return { entry, fields: texts.map((text) => new ScanText(text)), recency: recencyOf(entry), features: {} }
   })
 }
 

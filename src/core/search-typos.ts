@@ -69,15 +69,25 @@ export function neighbours(key: string, docs: readonly SearchDoc[], fields: read
   return found
 }
 
+/** Where to look for a word and its corrections. */
+export interface TypoScope {
+  /** The whole library. */
+  docs: readonly SearchDoc[]
+  /** A part of it that every entry containing the word is in (browse knows one from the keystrokes before). */
+  mayContain: readonly SearchDoc[]
+  /** A sample of it, where corrections are looked for first. */
+  sample: readonly SearchDoc[]
+}
+
 /**
  * The spec to search for: `spec` itself when its word occurs in the library (or cannot be
  * corrected), otherwise also the library's words within one edit of it. Corrections are looked
- * for in `sample` first (a typo is most often of a common word) and in all `docs` if none is there.
+ * for in the sample first (a typo is most often of a common word) and in all docs if none is there.
  */
-export function correctTypo(spec: WordSpec, docs: readonly SearchDoc[], sample: readonly SearchDoc[], fields: readonly number[]): WordSpec {
+export function correctTypo(spec: WordSpec, fields: readonly number[], { docs, mayContain, sample }: TypoScope): WordSpec {
   const [key] = spec.keys
   if (spec.keys.size !== 1 || key === undefined || !correctable(key)) return spec
-  if (occursAnywhere(new TermPattern([spec]), docs, fields)) return spec
+  if (occursAnywhere(new TermPattern([spec]), mayContain, fields)) return spec
   let found = neighbours(key, sample, fields)
   if (found.size === 0 && sample.length < docs.length) found = neighbours(key, docs, fields)
   // A last word being typed keeps its prefix: it is a typo only if nothing starts with it either.

@@ -11,6 +11,7 @@ import { compileQuery, type LastWord } from './search-compile.js'
 import type { WordSpec } from './search-pattern.js'
 import { BODY, searchDocs, type SearchDoc } from './search-docs.js'
 import { matchDoc } from './search-match.js'
+import { compareMatches } from './search-order.js'
 import { averageFieldLengths, scoreMatches } from './search-rank.js'
 import { Scanner } from './search-scan.js'
 import { bodySnippets, type Snippet } from './search-snippets.js'
@@ -42,10 +43,6 @@ export interface SearchOptions {
 
 const SNIPPET_LENGTH = 180
 
-function newest(entry: Entry): string {
-  return entry.summary?.updated ?? entry.paper.added
-}
-
 /** A library prepared for repeated queries (`browse` searches on every keystroke). */
 export class LibrarySearch {
   private readonly docs: SearchDoc[]
@@ -61,12 +58,14 @@ export class LibrarySearch {
 
   /** Entries matching `query`, best first (ties: most recently updated first, then by id). */
   search(query: Query, options: SearchOptions): SearchResult {
-    const compiled = compileQuery(this.docs, query, { lastWord: options.lastWord ?? 'whole', corrections: this.corrections })
+    const compiled = compileQuery(this.docs, query, {
+      lastWord: options.lastWord ?? 'whole',
+      corrections: this.corrections,
+      mayMatch: (condition) => this.scanner.mayMatch(condition),
+    })
     const matches = this.scanner.scan(compiled)
     scoreMatches(compiled, matches, this.docs.length, this.averages)
-    matches.sort(
-      (a, b) => b.score - a.score || newest(b.doc.entry).localeCompare(newest(a.doc.entry)) || a.doc.entry.id.localeCompare(b.doc.entry.id),
-    )
+    matches.sort(compareMatches)
     const patterns = [...(compiled.phrase ? [compiled.phrase] : []), ...compiled.terms]
       .filter((term) => term.fields.includes(BODY))
       .map((term) => term.pattern)
