@@ -1,6 +1,6 @@
 /** Search while a query is being typed (browse): the last word, and what is kept between keystrokes. */
 import { describe, expect, it } from 'vitest'
-import { parseQuery } from '../../../src/core/query.js'
+import { parseQuery, parseTypedQuery } from '../../../src/core/query.js'
 import { libraryEntries } from '../../../src/core/records.js'
 import { startsToFind } from '../../../src/core/search-pattern.js'
 import { LibrarySearch, type SearchOptions } from '../../../src/core/search.js'
@@ -56,6 +56,18 @@ describe('typing one character at a time', () => {
       }
     },
   )
+})
+
+describe('typing with corrections', () => {
+  // Backspaces (a shorter query after a longer one) must not reuse what the longer one found.
+  const keystrokes = ['gra', 'grap', 'graph', 'graph ', 'graph a', 'graph att', 'graph at', 'graph', 'gra', 'tranformer', 'tranformer ', 'tran', 'tranformer', 'ml', 'tag:ml -graph', 'tag:ml -grap', 'tag:ml -graph']
+  const scores = (search: LibrarySearch, query: string) =>
+    search.search(parseTypedQuery(query), { limit: 100, lastWord: 'typing' }).hits.map((hit) => [hit.id, hit.score])
+
+  it('gives, scores included, what a fresh search gives', () => {
+    const kept = new LibrarySearch(entries)
+    for (const typed of keystrokes) expect(scores(kept, typed), typed).toEqual(scores(new LibrarySearch(entries), typed))
+  })
 })
 
 describe('startsToFind', () => {
