@@ -6,7 +6,8 @@ import { ProcessEditor, type Editor } from './editor.js'
 import { DEMO_LIBRARY } from './package-files.js'
 import type { IO } from './io.js'
 import { InquirerPrompter, type Prompter } from './prompts.js'
-import { DEFAULT_LOCK_TIMEOUT_MS, FileStore } from './store/file-store.js'
+import { DeferredFileStore } from './store/deferred-store.js'
+import { lockTimeout } from './store/lock-timeout.js'
 import { resolveLibraryPath, type Env } from './store/paths.js'
 import { sizeWarning } from './store/size-limit.js'
 import type { Store } from './store/store.js'
@@ -47,12 +48,6 @@ export interface Context {
   dispose(): Promise<void>
 }
 
-/** How long to wait for the library lock: `PRECIS_LOCK_TIMEOUT_MS`, else the default. */
-export function lockTimeout(env: Env): number {
-  const value = Number(env.PRECIS_LOCK_TIMEOUT_MS)
-  return Number.isFinite(value) && value >= 0 ? value : DEFAULT_LOCK_TIMEOUT_MS
-}
-
 /** The real wiring on this process. */
 export function createProcessContext(): Context {
   const env: Env = { ...process.env }
@@ -70,7 +65,7 @@ export function createProcessContext(): Context {
     get store(): Store {
       if (store) return store
       const path = ctx.globals.demo ? demoCopy(ctx, cleanups) : resolveLibraryPath(ctx.globals.library, env, ctx.cwd)
-      store = new FileStore(path, lockTimeout(env))
+      store = new DeferredFileStore(path, lockTimeout(env))
       warnNearSizeLimit(ctx, path)
       return store
     },

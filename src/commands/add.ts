@@ -1,14 +1,13 @@
-import type { Command } from 'commander'
 import type { Context } from '../context.js'
 import { UsageError } from '../core/errors.js'
-import { parseSource, type Source } from '../core/identifiers.js'
+import type { Source } from '../core/identifiers.js'
 import type { Paper } from '../core/model.js'
 import { addSummary, findSamePaper, type PaperInput } from '../core/papers.js'
-import { normalizeTags } from '../core/tags.js'
 import { oneLine } from '../render/summary-rows.js'
 import { linkIdentifiers, type PaperOverrides } from '../sources/merge.js'
-import { parseBodySource, readBody, type BodySource } from './body-input.js'
-import { addPaperFlags, parseYear, type RawPaperFlags } from './paper-flags.js'
+import type { BodySource } from '../cli/body-source.js'
+import { readBody } from './body-input.js'
+import { parseYear } from '../cli/paper-flags.js'
 import { canPrompt, inform } from './shared.js'
 import { paperFromSource } from './source-input.js'
 import { chooseTags, guardNewTags } from './tag-prompts.js'
@@ -22,60 +21,6 @@ export interface AddOptions {
   offline: boolean
   /** Save fetched metadata without the preview. */
   yes: boolean
-}
-
-interface RawAddFlags extends RawPaperFlags {
-  edit?: boolean
-  offline?: boolean
-  yes?: boolean
-}
-
-export function parseAddOptions(sourceArg: string | undefined, raw: RawAddFlags): AddOptions {
-  const source = sourceArg === undefined ? null : parseSource(sourceArg)
-  if (sourceArg !== undefined && source === null) {
-    throw new UsageError(`"${sourceArg}" is not an arXiv id or a DOI`, ['Examples: 1704.01212, arXiv:2003.10555v3, 10.1007/978-3-540-28650-9_4'])
-  }
-  const paper: PaperOverrides = {
-    title: raw.title,
-    authors: raw.author ?? [],
-    year: raw.year === undefined ? undefined : parseYear(raw.year),
-    venue: raw.venue,
-    arxiv: raw.arxiv ?? (source?.kind === 'arxiv' ? source.id : undefined),
-    doi: raw.doi ?? (source?.kind === 'doi' ? source.doi : undefined),
-    url: raw.url,
-  }
-  if (paper.title !== undefined && paper.title.trim() === '') throw new UsageError('--title must not be empty')
-  return {
-    source,
-    paper,
-    tags: normalizeTags(raw.tag ?? []),
-    by: raw.by ?? '',
-    body: parseBodySource(raw),
-    offline: raw.offline === true,
-    yes: raw.yes === true,
-  }
-}
-
-export function registerAdd(program: Command, ctx: Context, run = addRun): void {
-  const command = program
-    .command('add')
-    .description('Add a summary of a paper; prints the new id')
-    .argument('[source]', 'arXiv id or URL, DOI or doi.org URL')
-  addPaperFlags(command, false)
-    .option('--edit', 'write the summary in $VISUAL / $EDITOR')
-    .option('--offline', 'never use the network (metadata from the cache only)')
-    .option('-y, --yes', 'save fetched metadata without the preview')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  precis add arXiv:1704.01212 --edit
-  precis add --title "Neural Message Passing for Quantum Chemistry" --author "Justin Gilmer" \\
-      --year 2017 --tag gnn --file notes.md
-  pbpaste | precis add 10.1007/978-3-540-28650-9_4 --file -
-`,
-    )
-    .action(async (source: string | undefined, raw: RawAddFlags) => run(parseAddOptions(source, raw), ctx))
 }
 
 function fromKnownPaper(paper: Paper): PaperInput {

@@ -1,16 +1,13 @@
-import { Argument, Help, type Command } from 'commander'
+import type { Shell } from '../cli/completion.js'
 import type { Context } from '../context.js'
 import { PrecisError } from '../core/errors.js'
 import { bashScript } from '../completion/bash.js'
 import { completionCandidates, type QueryFields } from '../completion/candidates.js'
 import { fishScript } from '../completion/fish.js'
-import { commandSpec, DYNAMIC_SOURCES, type CommandSpec, type DynamicSource } from '../completion/spec.js'
+import type { CommandSpec, DynamicSource } from '../completion/spec.js'
 import { completionTable } from '../completion/table.js'
 import { zshScript } from '../completion/zsh.js'
 import { sanitizeTerminal } from '../sanitize.js'
-
-export const SHELLS = ['bash', 'zsh', 'fish'] as const
-export type Shell = (typeof SHELLS)[number]
 
 export interface CompletionOptions {
   shell: Shell
@@ -24,36 +21,6 @@ export interface CompleteOptions {
 }
 
 const SCRIPTS: Record<Shell, (table: string) => string> = { bash: bashScript, zsh: zshScript, fish: fishScript }
-
-/**
- * `completion <shell>` prints the script; the hidden `__complete <source> [prefix]` prints the
- * library's handles, tags or trash ids for it. `topics` are the extra words `help` completes.
- */
-export function registerCompletion(program: Command, ctx: Context, topics: readonly string[] = [], fields: QueryFields = []): void {
-  program
-    .command('completion')
-    .description('Print the shell completion script for bash, zsh or fish')
-    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(SHELLS))
-    .addHelpText(
-      'after',
-      '\nExamples:\n' +
-        '  precis completion bash > ~/.local/share/bash-completion/completions/precis\n' +
-        '  precis completion zsh > "${fpath[1]}/_precis"\n' +
-        '  precis completion fish > ~/.config/fish/completions/precis.fish\n' +
-        "  echo 'source <(precis completion bash)' >> ~/.bashrc\n",
-    )
-    .action(async (shell: Shell) => {
-      const names = new Help().visibleCommands(program).map((c) => c.name())
-      return completionRun({ shell, spec: commandSpec(program, [...names, ...topics]) }, ctx)
-    })
-
-  program
-    .command('__complete', { hidden: true })
-    .description('Print completion candidates from the library (used by the completion scripts)')
-    .addArgument(new Argument('<source>').choices(DYNAMIC_SOURCES))
-    .argument('[prefix]', 'what has been typed so far', '')
-    .action(async (source: DynamicSource, prefix: string) => completeRun({ source, prefix }, ctx, fields))
-}
 
 export async function completionRun(opts: CompletionOptions, ctx: Context): Promise<void> {
   ctx.io.out(SCRIPTS[opts.shell](completionTable(opts.spec)))

@@ -1,16 +1,14 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Command } from 'commander'
 import type { Context } from '../context.js'
 import { InvalidDocumentError, parseEditDocument, toEditDocument } from '../formats/edit-document.js'
 import { applyEdit, type EditBase, type PaperEdit, type SummaryEdit } from '../core/edits.js'
 import { PrecisError, UsageError } from '../core/errors.js'
 import { resolveHandle } from '../core/handles.js'
-import { normalizeTags } from '../core/tags.js'
 import { dataDir } from '../store/paths.js'
-import { parseBodySource, readBody, type BodySource } from './body-input.js'
-import { addPaperFlags, parseYear, type RawPaperFlags } from './paper-flags.js'
-import { canPrompt, collect, inform } from './shared.js'
+import type { BodySource } from '../cli/body-source.js'
+import { readBody } from './body-input.js'
+import { canPrompt, inform } from './shared.js'
 import { guardNewTags } from './tag-prompts.js'
 
 export interface EditOptions {
@@ -20,54 +18,6 @@ export interface EditOptions {
   addTags: string[]
   removeTags: string[]
   body: BodySource
-}
-
-interface RawEditFlags extends RawPaperFlags {
-  untag?: string[]
-}
-
-export function parseEditOptions(handle: string, raw: RawEditFlags): EditOptions {
-  const paper: PaperEdit = {}
-  if (raw.title !== undefined) {
-    if (raw.title.trim() === '') throw new UsageError('--title must not be empty')
-    paper.title = raw.title.trim()
-  }
-  if (raw.author !== undefined) paper.authors = raw.author
-  if (raw.year !== undefined) paper.year = parseYear(raw.year)
-  for (const field of ['venue', 'arxiv', 'doi', 'url'] as const) {
-    const value = raw[field]
-    if (value !== undefined) paper[field] = value === '' ? null : value
-  }
-  return {
-    handle,
-    paper,
-    summary: raw.by === undefined ? {} : { by: raw.by },
-    addTags: normalizeTags(raw.tag ?? []),
-    removeTags: normalizeTags(raw.untag ?? []),
-    body: parseBodySource(raw),
-  }
-}
-
-export function registerEdit(program: Command, ctx: Context, run = editRun): void {
-  const command = program
-    .command('edit')
-    .description('Edit a summary and its paper: in $VISUAL/$EDITOR, or with field flags')
-    .argument('<handle>', 'summary id or unique prefix')
-  addPaperFlags(command, true)
-    .option('--untag <tag>', 'remove a tag (repeat for each)', collect)
-    .addHelpText(
-      'after',
-      `
-Without field flags the summary opens in your editor as YAML front matter + Markdown; it is checked
-when you save, and text that does not validate is kept in a file whose path is printed.
-
-Examples:
-  precis edit gilmer2017neural
-  precis edit gilmer2017neural --title "Neural Message Passing for Quantum Chemistry" --tag gnn
-  precis edit oh2020discovering --file revised.md
-`,
-    )
-    .action(async (handle: string, raw: RawEditFlags) => run(parseEditOptions(handle, raw), ctx))
 }
 
 function hasFieldFlags(opts: EditOptions): boolean {

@@ -1,9 +1,9 @@
 import path from 'node:path'
-import type { Command } from 'commander'
 import type { Context } from '../context.js'
-import { DataError, UsageError } from '../core/errors.js'
+import { DataError } from '../core/errors.js'
 import { changesLibrary, mergeRecords, type MergeAction, type OnConflict } from '../core/merge.js'
-import { detectFormat, importExtensions, importSizeLimit, IMPORT_FORMATS, readImport, type ImportFormat } from '../formats/detect.js'
+import { detectFormat, importExtensions, importSizeLimit, readImport } from '../formats/detect.js'
+import type { ImportFormat } from '../formats/import-formats.js'
 import { collectImportFiles, readImportFile } from '../formats/import-files.js'
 import { checkInputSize, decodeInput } from '../formats/input.js'
 import { planLines, problemLines, tally } from '../formats/merge-report.js'
@@ -20,44 +20,6 @@ export interface ImportOptions {
   onConflict: OnConflict
   /** Import the valid records even when others are invalid. */
   partial: boolean
-}
-
-interface RawImportFlags {
-  format?: string
-  dryRun?: boolean
-  onConflict?: string
-  partial?: boolean
-}
-
-const CONFLICT_MODES: readonly OnConflict[] = ['skip', 'update', 'keep-both']
-
-export function parseImportOptions(paths: string[], raw: RawImportFlags): ImportOptions {
-  const format = (raw.format ?? 'auto') as ImportFormat | 'auto'
-  if (format !== 'auto' && !IMPORT_FORMATS.includes(format)) {
-    throw new UsageError(`--format takes one of auto, ${IMPORT_FORMATS.join(', ')}, not "${raw.format}"`)
-  }
-  const onConflict = (raw.onConflict ?? 'skip') as OnConflict
-  if (!CONFLICT_MODES.includes(onConflict)) throw new UsageError(`--on-conflict takes one of ${CONFLICT_MODES.join(', ')}, not "${raw.onConflict}"`)
-  if (paths.length === 0) throw new UsageError('What to import? Give files or folders, or - for standard input')
-  if (paths.includes('-') && paths.length > 1) throw new UsageError('Read standard input (-) alone, not with other paths')
-  return { paths, format, dryRun: raw.dryRun === true, onConflict, partial: raw.partial === true }
-}
-
-export function registerImport(program: Command, ctx: Context, run = importRun): void {
-  program
-    .command('import')
-    .description('Import summaries and papers from Markdown, JSON, BibTeX or ShortScience')
-    .argument('[paths...]', 'files or folders (read recursively); - for standard input')
-    .option('--format <format>', `auto, ${IMPORT_FORMATS.join(', ')}`, 'auto')
-    .option('--dry-run', 'print what would change and write nothing')
-    .option('--on-conflict <mode>', 'when a record differs from the library: skip, update or keep-both', 'skip')
-    .option('--partial', 'import the valid records even if some are invalid')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  precis import notes/ --dry-run\n  precis import refs.bib\n  precis import shortscience-export.csv --on-conflict update\n' +
-        '  pbpaste | precis import - --format shortscience\n',
-    )
-    .action(async (paths: string[], raw: RawImportFlags) => run(parseImportOptions(paths, raw), ctx))
 }
 
 export async function importRun(opts: ImportOptions, ctx: Context): Promise<void> {

@@ -1,24 +1,13 @@
-import type { Command } from 'commander'
 import type { Context } from '../context.js'
 import { resolveHandle } from '../core/handles.js'
 import { describeReasons, relatedPapers } from '../core/related.js'
 import { formatRelated, formatRelatedPlain } from '../render/related.js'
-import { inform, parsePositiveInt, printJson } from './shared.js'
-import { MAX_READING_WIDTH } from './show.js'
+import { readingWidth } from '../render/reading-width.js'
+import { inform, printJson } from './shared.js'
 
 export interface RelatedOptions {
   handle: string
   limit: number
-}
-
-export function registerRelated(program: Command, ctx: Context, run = relatedRun): void {
-  program
-    .command('related')
-    .description('The papers most related to one: shared citations, shared tags and similar text, with the reason for each')
-    .argument('<handle>', 'a paper key, summary id or unique prefix')
-    .option('--limit <n>', 'show at most n papers', '10')
-    .addHelpText('after', '\nExamples:\n  precis related gilmer2017neural\n  precis related gilm --limit 5\n  precis related gilmer2017neural --json | jq -r .[].key\n')
-    .action(async (handle: string, raw: { limit: string }) => run({ handle, limit: parsePositiveInt('--limit', raw.limit) }, ctx))
 }
 
 export async function relatedRun(opts: RelatedOptions, ctx: Context): Promise<void> {
@@ -36,5 +25,5 @@ export async function relatedRun(opts: RelatedOptions, ctx: Context): Promise<vo
   }
   if (related.length === 0) return inform(ctx, `Nothing is related to ${paper.key} yet: shared tags, citations or words make papers related.`)
   if (!ctx.io.stdoutIsTTY) return ctx.io.out(formatRelatedPlain(related, paper.key))
-  await ctx.io.page(formatRelated(related, paper.key, Math.min(ctx.io.columns ?? 80, MAX_READING_WIDTH), ctx.io.style))
+  await ctx.io.page(formatRelated(related, paper.key, readingWidth(ctx.io.columns), ctx.io.style))
 }

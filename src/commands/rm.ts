@@ -1,4 +1,3 @@
-import type { Command } from 'commander'
 import type { Context } from '../context.js'
 import { CancelError, UsageError } from '../core/errors.js'
 import { resolveSummaries } from '../core/handles.js'
@@ -9,16 +8,6 @@ import { confirmOrRequireYes, inform } from './shared.js'
 export interface RmOptions {
   handles: string[]
   yes: boolean
-}
-
-export function registerRm(program: Command, ctx: Context, run = rmRun): void {
-  program
-    .command('rm')
-    .description('Move summaries to the trash (restorable with "precis restore")')
-    .argument('<handle...>', 'summary ids, paper keys (all their summaries) or unique prefixes')
-    .option('-y, --yes', 'do not ask for confirmation')
-    .addHelpText('after', '\nExamples:\n  precis rm gilmer2017neural-2\n  precis rm oh2020discovering --yes\n')
-    .action(async (handles: string[], raw: { yes?: boolean }) => run({ handles, yes: raw.yes === true }, ctx))
 }
 
 export async function rmRun(opts: RmOptions, ctx: Context): Promise<void> {

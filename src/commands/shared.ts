@@ -29,15 +29,3 @@ export async function confirmOrRequireYes(ctx: Context, yes: boolean, question: 
   if (!canPrompt(ctx)) throw new UsageError(`${question.replace(/\?$/, '')}: pass --yes to confirm when not interactive`)
   return ctx.prompter.confirm({ name: 'confirm', message: question, default: false })
 }
-
-/** Parse a positive whole number flag value. */
-export function parsePositiveInt(flag: string, value: string): number {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} takes a positive whole number, not "${value}"`)
-  return n
-}
-
-/** Collect a repeatable flag (`--tag a --tag b`). */
-export function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value]
-}

@@ -1,30 +1,14 @@
-import type { Command } from 'commander'
 import type { Context } from '../context.js'
 import { resolveHandle, type Resolved } from '../core/handles.js'
 import { entryRecord, type Entry } from '../core/records.js'
 import type { Library } from '../core/model.js'
-import { parsePositiveInt, printJson } from './shared.js'
+import { readingWidth } from '../render/reading-width.js'
+import { printJson } from './shared.js'
 
 export interface ShowOptions {
   handles: string[]
   raw: boolean
   width: number | null
-}
-
-/** Widest text `show` lays out on a terminal when no `--width` is given: long lines are hard to read. */
-export const MAX_READING_WIDTH = 100
-
-export function registerShow(program: Command, ctx: Context, run = showRun): void {
-  program
-    .command('show')
-    .description('Show papers and their summaries, rendered (math as Unicode, figures numbered)')
-    .argument('<handle...>', 'summary ids, paper keys (all their summaries) or unique prefixes')
-    .option('--raw', 'print the stored Markdown exactly')
-    .option('--width <n>', 'wrap at n columns (default: the terminal, at most 100; 80 when piped)')
-    .addHelpText('after', '\nExamples:\n  precis show gilmer2017neural\n  precis show rasmussen --width 72 | less\n  precis show clark2020electra --raw > electra.md\n')
-    .action(async (handles: string[], raw: { raw?: boolean; width?: string }) =>
-      run({ handles, raw: raw.raw === true, width: raw.width === undefined ? null : parsePositiveInt('--width', raw.width) }, ctx),
-    )
 }
 
 /** Resolve the handles into papers with the asked-for summaries, merging handles that reach the same paper. */
@@ -52,7 +36,7 @@ export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
     const bodies = groups.flatMap((g) => g.summaries.map((s) => s.body))
     return ctx.io.out(bodies.map((b, i) => (i < bodies.length - 1 && !b.endsWith('\n') ? b + '\n' : b)).join(''))
   }
-  const width = opts.width ?? (ctx.io.columns === null ? 80 : Math.min(ctx.io.columns, MAX_READING_WIDTH))
+  const width = opts.width ?? readingWidth(ctx.io.columns)
   const { renderPaper } = await import('../render/show.js') // marked-terminal and temml: loaded only to render
   const { ShowCitations } = await import('../render/citations.js')
   const options = { width, color: ctx.io.color, hyperlinks: ctx.io.hyperlinks }

@@ -1,12 +1,11 @@
-import type { Command } from 'commander'
 import type { Context } from '../context.js'
 import { CancelError, UsageError } from '../core/errors.js'
 import { resolveSummaries } from '../core/handles.js'
 import type { Library, Summary } from '../core/model.js'
-import { parseQuery, type Query } from '../core/query.js'
+import type { Query } from '../core/query.js'
 import { libraryEntries } from '../core/records.js'
 import { filterEntries } from '../core/search.js'
-import { applyTagChanges, parseTagWords, planTagChanges, type TagChange, type TagChanges } from '../core/tag-ops.js'
+import { applyTagChanges, planTagChanges, type TagChange, type TagChanges } from '../core/tag-ops.js'
 import { sanitizeTerminal } from '../sanitize.js'
 import { confirmOrRequireYes, canPrompt, inform, printJson } from './shared.js'
 import { chooseTags, guardNewTags } from './tag-prompts.js'
@@ -19,50 +18,6 @@ export interface TagOptions {
   changes: TagChanges
   yes: boolean
   dryRun: boolean
-}
-
-interface RawTagFlags {
-  query?: string
-  yes?: boolean
-  dryRun?: boolean
-}
-
-export function parseTagOptions(words: readonly string[], raw: RawTagFlags): TagOptions {
-  const { handles, changes } = parseTagWords(words)
-  const query = raw.query === undefined ? null : parseQuery(raw.query)
-  if (query !== null && handles.length > 0) throw new UsageError(`Give handles or --query, not both (got ${handles.map((h) => `"${h}"`).join(', ')})`)
-  if (query === null && handles.length === 0) throw new UsageError('Which summaries? Give handles (precis tag gilmer2017neural +gnn) or --query')
-  if (query !== null && changes.add.length + changes.remove.length === 0) throw new UsageError('With --query, give the tags to change: +tag adds, -tag removes')
-  return { handles, query, changes, yes: raw.yes === true, dryRun: raw.dryRun === true }
-}
-
-export function registerTag(program: Command, ctx: Context, run = tagRun): void {
-  program
-    .command('tag')
-    .description('Add (+tag) or remove (-tag) tags on summaries')
-    .argument('[handle-and-tags...]', 'summary ids, paper keys or prefixes, then +tag / -tag')
-    .option('--query <query>', 'change every summary matching the query (as in precis search)')
-    .option('-y, --yes', 'do not ask before changing many summaries with --query')
-    .option('--dry-run', 'print what would change, write nothing')
-    // `-todo` is a tag to remove, not an option.
-    .allowUnknownOption()
-    .addHelpText(
-      'after',
-      `
-Tags are lowercase, spaces become "-", and "/" makes a hierarchy (ml/gnn). A new tag that looks
-like an existing one (gnns / gnn, meta_learning / meta-learning) is warned about. Without +/-
-tags, in a terminal, you pick the tags of one summary from a list. Prints the ids that changed.
-A tag that reads like one of precis' options (-h, -y, -q) goes after "--".
-
-Examples:
-  precis tag gilmer2017neural +gnn +chemistry -todo
-  precis tag gilmer2017neural
-  precis tag --query 'tag:ml year:<2015' +ml/classic -ml --dry-run
-  precis tag --query 'author:hinton' +deep-learning --yes
-  precis tag oh2020discovering -- -y
-`,
-    )
-    .action(async (words: string[], raw: RawTagFlags) => run(parseTagOptions(words, raw), ctx))
 }
 
 /** The summaries named by the handles, or matching the query (papers without a summary have no tags). */

@@ -1,4 +1,3 @@
-import type { Command } from 'commander'
 import type { Context } from '../context.js'
 import { CancelError } from '../core/errors.js'
 import type { TrashEntry } from '../core/model.js'
@@ -15,31 +14,12 @@ export interface TrashOptions {
   yes: boolean
 }
 
-export function registerRestore(program: Command, ctx: Context, run = restoreRun): void {
-  program
-    .command('restore')
-    .description('Bring summaries back from the trash')
-    .argument('<id...>', 'ids as listed by "precis trash"')
-    .addHelpText('after', '\nExamples:\n  precis restore gilmer2017neural-2\n')
-    .action(async (ids: string[]) => run({ ids }, ctx))
-}
-
 export async function restoreRun(opts: RestoreOptions, ctx: Context): Promise<void> {
   const restored = await ctx.store.update((lib) => opts.ids.map((id) => restoreFromTrash(lib, id)))
   for (const summary of restored) ctx.io.out(summary.id + '\n')
   const renamed = restored.filter((s, i) => s.id !== opts.ids[i])
   for (const s of renamed) inform(ctx, `Restored under a new id: ${oneLine(s.id)} (its old id was taken)`)
   inform(ctx, `Restored ${restored.length} ${restored.length === 1 ? 'summary' : 'summaries'}`)
-}
-
-export function registerTrash(program: Command, ctx: Context, run = trashRun): void {
-  program
-    .command('trash')
-    .description('List the trash, or empty it')
-    .option('--empty', 'delete everything in the trash for good')
-    .option('-y, --yes', 'do not ask for confirmation')
-    .addHelpText('after', '\nExamples:\n  precis trash\n  precis trash --empty --yes\n')
-    .action(async (raw: { empty?: boolean; yes?: boolean }) => run({ empty: raw.empty === true, yes: raw.yes === true }, ctx))
 }
 
 export async function trashRun(opts: TrashOptions, ctx: Context): Promise<void> {

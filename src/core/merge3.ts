@@ -1,6 +1,7 @@
 import { makeCitekey } from './citekey.js'
 import { emptyLibrary, type Library, type Paper, type Summary, type TrashEntry } from './model.js'
 import { findSamePaper } from './papers.js'
+import { CONFLICT_TAG } from './tags.js'
 
 /**
  * Three-way merge of two libraries that grew from a common base (git's merge-driver contract),
@@ -10,9 +11,6 @@ import { findSamePaper } from './papers.js'
  * for papers) and the other goes into a conflict copy: an extra summary tagged `precis/conflict`
  * that `show`, `list` and `doctor` see like any other. No schema change, nothing lost.
  */
-
-/** The tag of every summary a merge made to hold a version it could not keep. */
-export const CONFLICT_TAG = 'precis/conflict'
 
 /** A place where both sides changed the same fields, and where the other version went. */
 export interface MergeConflict {

@@ -1,5 +1,8 @@
 import { UsageError } from './errors.js'
 
+/** The tag of every summary a sync merge made to hold a version it could not keep. */
+export const CONFLICT_TAG = 'precis/conflict'
+
 /** Longest tag accepted, in characters. */
 export const MAX_TAG_LENGTH = 64
 

@@ -7,12 +7,9 @@ import { readJsonLibrary } from './json.js'
 import { readMarkdownSummary } from './markdown.js'
 import { MAX_INPUT_BYTES, MAX_LIBRARY_BYTES } from './input.js'
 import type { ImportResult } from './records.js'
+import type { ImportFormat } from './import-formats.js'
 import { isShortScienceDump, readShortScienceCsv, readShortScienceDump } from './shortscience.js'
 
-/** The formats `import` reads. */
-export type ImportFormat = 'md' | 'json' | 'bibtex' | 'shortscience'
-
-export const IMPORT_FORMATS: readonly ImportFormat[] = ['md', 'json', 'bibtex', 'shortscience']
 
 const BY_EXTENSION: ReadonlyMap<string, ImportFormat> = new Map([
   ['.md', 'md'],

@@ -5,11 +5,9 @@ import { gitAutoCommit } from '../sync/auto-commit.js'
 import { saveFailure } from './durable-write.js'
 import { LibraryFile } from './library-file.js'
 import { acquireLock } from './lock.js'
+import { DEFAULT_LOCK_TIMEOUT_MS } from './lock-timeout.js'
 import type { ChangeRecorder } from './recorder.js'
 import type { Store, UpdateOptions } from './store.js'
-
-/** Default wait for the library lock before "library busy". */
-export const DEFAULT_LOCK_TIMEOUT_MS = 10_000
 
 /**
  * The real path behind `path`: symlinks followed (also a dangling one, so the first write creates

@@ -1,6 +1,7 @@
 import { Command } from 'commander'
 import { describe, expect, it, vi } from 'vitest'
-import { registerTag, type TagOptions } from '../../src/commands/tag.js'
+import { registerTag } from '../../src/cli/tag.js'
+import type { TagOptions } from '../../src/commands/tag.js'
 import { CancelError } from '../../src/core/errors.js'
 import { main } from '../../src/main.js'
 import { testContext } from '../support/context.js'

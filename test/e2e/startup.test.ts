@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../support/context.js'
 import { runPrecis } from '../support/cli.js'
@@ -26,8 +26,14 @@ register(new URL('./hooks.mjs', import.meta.url), { data: { log } })
 process.on('exit', () => appendFileSync(log, Object.keys(createRequire(import.meta.url).cache).join('\\n') + '\\n'))
 `
 
-/** The npm packages a spawned `precis ...args` loaded. */
-async function packagesLoaded(args: readonly string[]): Promise<Set<string>> {
+/** What a spawned `precis ...args` loaded: npm packages from node_modules, and our source modules. */
+interface Loaded {
+  packages: Set<string>
+  /** Source files (src/...) bundled into the dist/ files that were loaded; esbuild marks each with a comment. */
+  sources: Set<string>
+}
+
+async function whatLoads(args: readonly string[]): Promise<Loaded> {
   const dir = tempDir()
   writeFileSync(join(dir, 'hooks.mjs'), HOOKS)
   writeFileSync(join(dir, 'register.mjs'), REGISTER)
@@ -36,26 +42,34 @@ async function packagesLoaded(args: readonly string[]): Promise<Set<string>> {
   const result = await runPrecis(args, { env: { LOAD_LOG: log, NODE_OPTIONS: `--import ${pathToFileURL(join(dir, 'register.mjs')).href}` } })
   expect(result.stderr).toBe('')
   expect(result.code).toBe(0)
-  const names = readFileSync(log, 'utf8').matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)\//g)
-  return new Set([...names].map((match) => match[1]!))
+  const lines = readFileSync(log, 'utf8').split('\n')
+  const distFiles = [...new Set(lines.filter((line) => /\/dist\/[^/]+\.js$/.test(line)))]
+  expect(distFiles.some((url) => url.endsWith('/dist/cli.js'))).toBe(true) // the hook saw the run
+  const sources = distFiles.flatMap((url) => [...readFileSync(fileURLToPath(url), 'utf8').matchAll(/^\/\/ (src\/\S+)$/gm)].map((m) => m[1]!))
+  const packages = lines.flatMap((line) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(line)?.[1] ?? [])
+  return { packages: new Set(packages), sources: new Set(sources) }
 }
 
 // Parsers, renderers and prompts: each costs tens to hundreds of milliseconds to load.
-const HEAVY = ['zod', 'yaml', 'lowdb', 'csv-parse', 'fast-xml-parser', 'marked', 'marked-terminal', 'temml', 'sanitize-html',
+const HEAVY = ['zod', 'yaml', 'csv-parse', 'fast-xml-parser', 'marked', 'marked-terminal', 'temml', 'sanitize-html',
   '@retorquere/bibtex-parser', 'inquirer', '@inquirer/prompts', '@inquirer/search', 'cli-table3', 'entities']
 
 describe('start-up loads only what the command needs', () => {
-  it.each([[['--help']], [['--version']], [['list', '--help']], [['add', '--help']]])('precis %j loads no heavy package', async (args) => {
-    const loaded = await packagesLoaded(args)
-    expect(loaded).toContain('commander') // the hook saw the run
-    expect(HEAVY.filter((name) => loaded.has(name))).toEqual([])
+  it.each([[['--help']], [['--version']], [['list', '--help']], [['add', '--help']]])('precis %j loads no heavy package and no command\'s work', async (args) => {
+    const { packages, sources } = await whatLoads(args)
+    expect(HEAVY.filter((name) => packages.has(name))).toEqual([])
+    expect(sources).toContain('src/program.ts')
+    // Only the command line: no command's implementation, no store, no search.
+    expect([...sources].filter((s) => /^src\/(commands|store\/file-store|core\/search|render)/.test(s))).toEqual([])
   })
 
-  it('list on a valid library skips zod, yaml and the renderers', async () => {
+  it('list on a valid library loads the list command and the store, not zod, yaml, the renderers or other commands', async () => {
     const library = join(tempDir(), 'library.json')
     writeFileSync(library, JSON.stringify(smallLibrary()))
-    const loaded = await packagesLoaded(['--library', library, 'list'])
-    expect(loaded).toContain('lowdb')
-    expect(['zod', 'yaml', 'csv-parse', 'fast-xml-parser', 'marked', 'temml', 'sanitize-html', 'inquirer'].filter((name) => loaded.has(name))).toEqual([])
+    const { packages, sources } = await whatLoads(['--library', library, 'list'])
+    expect(sources).toContain('src/commands/list.ts')
+    expect(sources).toContain('src/store/file-store.ts')
+    expect([...sources].filter((s) => s.startsWith('src/commands/') && s !== 'src/commands/list.ts' && s !== 'src/commands/shared.ts')).toEqual([])
+    expect(['zod', 'yaml', 'csv-parse', 'fast-xml-parser', 'marked', 'temml', 'sanitize-html', 'inquirer'].filter((name) => packages.has(name))).toEqual([])
   })
 })

@@ -1,6 +1,7 @@
 import stringWidth from 'fast-string-width'
 import { describe, expect, it, vi } from 'vitest'
-import { parseSearchOptions, registerSearch, type SearchCommandOptions } from '../../../src/commands/search.js'
+import { parseSearchOptions, registerSearch } from '../../../src/cli/search.js'
+import type { SearchCommandOptions } from '../../../src/commands/search.js'
 import { main } from '../../../src/main.js'
 import { Command } from 'commander'
 import { testContext } from '../../support/context.js'

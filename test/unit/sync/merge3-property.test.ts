@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CONFLICT_TAG, mergeLibraries, sameValue } from '../../../src/core/merge3.js'
+import { mergeLibraries, sameValue } from '../../../src/core/merge3.js'
+import { CONFLICT_TAG } from '../../../src/core/tags.js'
 import { emptyLibrary, type Library, type Paper, type Summary } from '../../../src/core/model.js'
 import { addSummary, type PaperInput } from '../../../src/core/papers.js'
 import { validateLibrary } from '../../../src/core/schema.js'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CONFLICT_TAG, mergeLibraries, mergeTagSets, sameValue } from '../../../src/core/merge3.js'
+import { mergeLibraries, mergeTagSets, sameValue } from '../../../src/core/merge3.js'
+import { CONFLICT_TAG } from '../../../src/core/tags.js'
 import type { Library } from '../../../src/core/model.js'
 import { validateLibrary } from '../../../src/core/schema.js'
 import { moveToTrash } from '../../../src/core/trash.js'

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { UsageError } from '../core/errors.js'
-import { collect } from './shared.js'
+import { collect } from './flags.js'
 
 /** The paper and text flags `add` and `edit` share, as commander hands them over. */
 export interface RawPaperFlags {

@@ -1,0 +1,67 @@
+import type { Command } from 'commander'
+import type { Context } from '../context.js'
+import type { AddOptions } from '../commands/add.js'
+import { UsageError } from '../core/errors.js'
+import { parseSource } from '../core/identifiers.js'
+import { normalizeTags } from '../core/tags.js'
+import type { PaperOverrides } from '../sources/merge.js'
+import { parseBodySource } from './body-source.js'
+import { lazyRun } from './lazy-run.js'
+import { addPaperFlags, parseYear, type RawPaperFlags } from './paper-flags.js'
+
+// The work of the command, loaded when it runs (start-up loads only the command line).
+const addRun = lazyRun(async () => (await import('../commands/add.js')).addRun)
+
+interface RawAddFlags extends RawPaperFlags {
+  edit?: boolean
+  offline?: boolean
+  yes?: boolean
+}
+
+export function parseAddOptions(sourceArg: string | undefined, raw: RawAddFlags): AddOptions {
+  const source = sourceArg === undefined ? null : parseSource(sourceArg)
+  if (sourceArg !== undefined && source === null) {
+    throw new UsageError(`"${sourceArg}" is not an arXiv id or a DOI`, ['Examples: 1704.01212, arXiv:2003.10555v3, 10.1007/978-3-540-28650-9_4'])
+  }
+  const paper: PaperOverrides = {
+    title: raw.title,
+    authors: raw.author ?? [],
+    year: raw.year === undefined ? undefined : parseYear(raw.year),
+    venue: raw.venue,
+    arxiv: raw.arxiv ?? (source?.kind === 'arxiv' ? source.id : undefined),
+    doi: raw.doi ?? (source?.kind === 'doi' ? source.doi : undefined),
+    url: raw.url,
+  }
+  if (paper.title !== undefined && paper.title.trim() === '') throw new UsageError('--title must not be empty')
+  return {
+    source,
+    paper,
+    tags: normalizeTags(raw.tag ?? []),
+    by: raw.by ?? '',
+    body: parseBodySource(raw),
+    offline: raw.offline === true,
+    yes: raw.yes === true,
+  }
+}
+
+export function registerAdd(program: Command, ctx: Context, run = addRun): void {
+  const command = program
+    .command('add')
+    .description('Add a summary of a paper; prints the new id')
+    .argument('[source]', 'arXiv id or URL, DOI or doi.org URL')
+  addPaperFlags(command, false)
+    .option('--edit', 'write the summary in $VISUAL / $EDITOR')
+    .option('--offline', 'never use the network (metadata from the cache only)')
+    .option('-y, --yes', 'save fetched metadata without the preview')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  precis add arXiv:1704.01212 --edit
+  precis add --title "Neural Message Passing for Quantum Chemistry" --author "Justin Gilmer" \\
+      --year 2017 --tag gnn --file notes.md
+  pbpaste | precis add 10.1007/978-3-540-28650-9_4 --file -
+`,
+    )
+    .action(async (source: string | undefined, raw: RawAddFlags) => run(parseAddOptions(source, raw), ctx))
+}

@@ -1,0 +1,55 @@
+import type { Command } from 'commander'
+import type { Context } from '../context.js'
+import type { ExportFormat, ExportOptions } from '../commands/export.js'
+import { UsageError } from '../core/errors.js'
+import { parseQuery } from '../core/query.js'
+import { lazyRun } from './lazy-run.js'
+
+// The work of the command, loaded when it runs (start-up loads only the command line).
+const exportRun = lazyRun(async () => (await import('../commands/export.js')).exportRun)
+
+const FORMATS: readonly ExportFormat[] = ['md', 'json', 'bibtex', 'html']
+
+interface RawExportFlags {
+  format?: string
+  out?: string
+  bib?: string
+  force?: boolean
+  title?: string
+}
+
+export function parseExportOptions(words: string[], raw: RawExportFlags): ExportOptions {
+  const format = (raw.format ?? 'md') as ExportFormat
+  if (!FORMATS.includes(format)) throw new UsageError(`--format takes one of ${FORMATS.join(', ')}, not "${raw.format}"`)
+  if (raw.bib !== undefined && format !== 'md') throw new UsageError('--bib goes with --format md (the reading list cites the papers in it)')
+  const queryText = words.join(' ').trim()
+  return {
+    query: queryText === '' ? null : parseQuery(queryText),
+    queryText,
+    format,
+    out: raw.out ?? null,
+    bib: raw.bib ?? null,
+    force: raw.force === true,
+    title: raw.title ?? null,
+  }
+}
+
+export function registerExport(program: Command, ctx: Context, run = exportRun): void {
+  program
+    .command('export')
+    .description('Export summaries as Markdown, JSON, BibTeX or an HTML page')
+    .argument('[query...]', 'which summaries (search grammar); all when omitted')
+    .option('--format <format>', 'md, json, bibtex or html', 'md')
+    .option('--out <file|dir>', 'where to write; md to a folder writes one file per summary (default: stdout)')
+    .option('--bib <file>', 'with md: also write the cited papers as BibTeX')
+    .option('--title <text>', 'title of the reading list (md document, html)')
+    .option('--force', 'replace files that exist')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  precis export tag:thesis-ch2 --out review/ --bib review/refs.bib\n' +
+        '  precis export --format md --out list.md --bib refs.bib && pandoc list.md --citeproc -o list.html\n' +
+        '  precis export year:>=2020 --format bibtex > refs.bib\n  precis export --format html --out reading.html\n' +
+        '\n--out names a folder when it ends with "/", is an existing folder, or has no extension.\n',
+    )
+    .action(async (words: string[], raw: RawExportFlags) => run(parseExportOptions(words, raw), ctx))
+}

@@ -1,0 +1,13 @@
+import { UsageError } from '../core/errors.js'
+
+/** Parse a positive whole number flag value. */
+export function parsePositiveInt(flag: string, value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} takes a positive whole number, not "${value}"`)
+  return n
+}
+
+/** Collect a repeatable flag (`--tag a --tag b`). */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value]
+}

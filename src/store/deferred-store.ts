@@ -1,0 +1,30 @@
+import type { Library } from '../core/model.js'
+import type { FileStore } from './file-store.js'
+import type { Store, UpdateOptions } from './store.js'
+
+/**
+ * The file store, loaded on first use. The context names the library as soon as a command asks
+ * for it, but the lock, the durable writer and lowdb are loaded only when it is read or changed,
+ * so that start-up (`--help`, and every command's parsing) does not pay for them.
+ */
+export class DeferredFileStore implements Store {
+  #store: Promise<FileStore> | undefined
+
+  constructor(
+    readonly path: string,
+    private readonly lockTimeoutMs: number,
+  ) {}
+
+  async read(): Promise<Library> {
+    return (await this.#open()).read()
+  }
+
+  async update<T>(change: (library: Library) => T | Promise<T>, options?: UpdateOptions<T>): Promise<T> {
+    return (await this.#open()).update(change, options)
+  }
+
+  #open(): Promise<FileStore> {
+    this.#store ??= import('./file-store.js').then(({ FileStore }) => new FileStore(this.path, this.lockTimeoutMs))
+    return this.#store
+  }
+}
