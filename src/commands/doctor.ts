@@ -8,6 +8,7 @@ import { lockTimeout } from '../store/lock-timeout.js'
 import { inspectFolder, removeLeftovers } from '../store/maintenance.js'
 import { restoreBackup } from '../store/restore-backup.js'
 import { confirmOrRequireYes, inform, printJson } from './shared.js'
+import { libraryStepNote, withStepNote } from './step-note.js'
 
 export interface DoctorOptions {
   fix: boolean
@@ -30,10 +31,12 @@ function unreadable(error: DataError, library: string, folder: FolderState | nul
 }
 
 async function examine(ctx: Context): Promise<Finding[]> {
-  const folder = ctx.store.path === null ? null : await inspectFolder(ctx.store.path)
+  const path = ctx.store.path
+  const folder = path === null ? null : await withStepNote(ctx, libraryStepNote(ctx, 'Checking the backup of'), () => inspectFolder(path))
   let inside: Finding[]
   try {
-    inside = checkLibrary(await ctx.store.read())
+    const library = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () => ctx.store.read())
+    inside = await withStepNote(ctx, libraryStepNote(ctx, 'Checking'), async () => checkLibrary(library))
   } catch (error) {
     if (!(error instanceof DataError)) throw error
     inside = [unreadable(error, folder?.library ?? ctx.store.path ?? '', folder)]
@@ -45,7 +48,9 @@ async function examine(ctx: Context): Promise<Finding[]> {
 async function repair(ctx: Context, findings: readonly Finding[]): Promise<string[]> {
   const fixable = findings.filter((f) => f.fixable)
   const done: string[] = []
-  if (fixable.some((f) => LIBRARY_KINDS.has(f.kind))) done.push(...(await ctx.store.update((lib) => repairLibrary(lib))))
+  if (fixable.some((f) => LIBRARY_KINDS.has(f.kind))) {
+    done.push(...(await withStepNote(ctx, libraryStepNote(ctx, 'Repairing'), () => ctx.store.update((lib) => repairLibrary(lib)))))
+  }
   const path = ctx.store.path
   if (path !== null && fixable.some((f) => !LIBRARY_KINDS.has(f.kind))) {
     const removed = await removeLeftovers(path, lockTimeout(ctx.env)) // taking the lock breaks a stale one

@@ -16,6 +16,7 @@ import { readingListMarkdown } from '../formats/reading-list.js'
 import { sanitizeTerminal } from '../sanitize.js'
 import { Progress } from './progress.js'
 import { inform } from './shared.js'
+import { libraryStepNote, withStepNote } from './step-note.js'
 
 export type ExportFormat = 'md' | 'json' | 'bibtex' | 'html'
 
@@ -35,7 +36,7 @@ export interface ExportOptions {
 }
 
 export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void> {
-  const lib = await ctx.store.read()
+  const lib = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () => ctx.store.read())
   const entries = libraryEntries(lib)
   const selected = librarySubset(lib, opts.query ? filterEntries(entries, opts.query) : entries)
   if (selected.papers.length === 0) inform(ctx, opts.query ? 'No summaries match the query; the export is empty.' : 'The library is empty; the export is empty.')

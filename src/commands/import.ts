@@ -11,6 +11,7 @@ import type { ImportProblem, ImportRecord } from '../formats/records.js'
 import { sanitizeTerminal } from '../sanitize.js'
 import { Progress } from './progress.js'
 import { inform, printJson } from './shared.js'
+import { libraryStepNote, withStepNote } from './step-note.js'
 
 export interface ImportOptions {
   /** Files and folders; `-` is standard input. */
@@ -28,7 +29,8 @@ export async function importRun(opts: ImportOptions, ctx: Context): Promise<void
     throw new DataError(`Nothing was imported: ${problems.length} invalid record${problems.length === 1 ? '' : 's'} (--partial imports the rest)`, problemLines(problems).map(sanitizeTerminal))
   }
   const mergeOptions = { onConflict: opts.onConflict, now: ctx.clock.now() }
-  const preview = mergeRecords(structuredClone(await ctx.store.read()), records, mergeOptions)
+  const library = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () => ctx.store.read())
+  const preview = mergeRecords(structuredClone(library), records, mergeOptions)
   if (opts.dryRun) {
     if (ctx.globals.json) printJson(ctx, { actions: preview, problems })
     else ctx.io.out(sanitizeTerminal(planLines(preview)))
@@ -38,9 +40,10 @@ export async function importRun(opts: ImportOptions, ctx: Context): Promise<void
     inform(ctx, `Nothing changed: ${tally(preview)}`)
   } else {
     // Merged again inside the lock: the library may have changed since the preview was made.
-    const actions: MergeAction[] = await ctx.store.update((lib) => mergeRecords(lib, records, mergeOptions), {
-      message: (done) => `import ${opts.paths.join(' ')} (${tally(done)})`,
-    })
+    const saving = libraryStepNote(ctx, `Importing ${tally(preview)}: saving`)
+    const actions: MergeAction[] = await withStepNote(ctx, saving, () =>
+      ctx.store.update((lib) => mergeRecords(lib, records, mergeOptions), { message: (done) => `import ${opts.paths.join(' ')} (${tally(done)})` }),
+    )
     if (ctx.globals.json) printJson(ctx, { actions, problems })
     inform(ctx, `Imported: ${tally(actions)}`)
   }

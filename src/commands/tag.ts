@@ -8,6 +8,7 @@ import { filterEntries } from '../core/search.js'
 import { applyTagChanges, planTagChanges, type TagChange, type TagChanges } from '../core/tag-ops.js'
 import { sanitizeTerminal } from '../sanitize.js'
 import { confirmOrRequireYes, canPrompt, inform, printJson } from './shared.js'
+import { libraryStepNote, withStepNote } from './step-note.js'
 import { chooseTags, guardNewTags } from './tag-prompts.js'
 
 export interface TagOptions {
@@ -45,7 +46,7 @@ function countOf(n: number): string {
 }
 
 export async function tagRun(opts: TagOptions, ctx: Context): Promise<void> {
-  const lib = await ctx.store.read()
+  const lib = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () => ctx.store.read())
   const chosen = targets(lib, opts)
   const given = opts.changes.add.length + opts.changes.remove.length > 0
   // Picked tags went through the guard as they were typed.
@@ -65,7 +66,8 @@ export async function tagRun(opts: TagOptions, ctx: Context): Promise<void> {
     throw new CancelError('No tags were changed')
   }
   // Applied to the summaries planned, as they are inside the lock.
-  const made = await ctx.store.update((fresh) => applyTagChanges(fresh, plan.map((c) => c.id), changes, ctx.clock.now()))
+  const saving = libraryStepNote(ctx, `Changing tags on ${countOf(plan.length)}: saving`)
+  const made = await withStepNote(ctx, saving, () => ctx.store.update((fresh) => applyTagChanges(fresh, plan.map((c) => c.id), changes, ctx.clock.now())))
   if (ctx.globals.json) printJson(ctx, made)
   else ctx.io.out(made.map((c) => sanitizeTerminal(c.id) + '\n').join(''))
   inform(ctx, `Changed tags on ${countOf(made.length)} (${wanted})`)
