@@ -5,7 +5,8 @@ import { tagProblem } from './tags.js'
 // same rules and stays the reference: it explains what is wrong when this check says no, and a
 // test holds the two to the same verdicts. Written by hand because zod took about as long as
 // JSON.parse itself on a 10,000-summary library (~0.7 s) and cost ~200 ms to import on every run;
-// these plain loops take a few milliseconds.
+// these plain loops take a few milliseconds. A record that holds exactly the known fields, in file
+// order, is returned as it is: copying every record of a large library doubled the garbage of a read.
 
 /** Paper fields in the order the file keeps them. */
 export const PAPER_FIELDS = ['key', 'title', 'authors', 'year', 'venue', 'arxiv', 'category', 'doi', 'url', 'abstract', 'added'] as const satisfies readonly (keyof Paper)[]
@@ -34,6 +35,30 @@ function isTextList(value: unknown, itemOk: (item: string) => boolean = () => tr
   return true
 }
 
+/** Tag verdicts already reached: a library repeats a few hundred tags across all its summaries. */
+const goodTags = new Set<string>()
+function isGoodTag(tag: string): boolean {
+  if (goodTags.has(tag)) return true
+  if (tagProblem(tag) !== null) return false
+  if (goodTags.size < 10_000) goodTags.add(tag) // bounded: a hostile file may hold millions of tags
+  return true
+}
+
+/**
+ * Whether `value` is a plain object whose own keys are exactly `fields` in that order (`optional`
+ * may be missing), so it can stand for the record as it is: no `__proto__` key, nothing unknown.
+ */
+function hasExactly(value: Fields, fields: readonly string[], optional?: string): boolean {
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false
+  let i = 0
+  for (const key in value) {
+    if (fields[i] === optional && key !== optional) i++
+    if (key !== fields[i] || !Object.hasOwn(value, key)) return false
+    i++
+  }
+  return i === fields.length || (i === fields.length - 1 && fields[i] === optional)
+}
+
 /** The paper in `value` (known fields only, in file order), or null when it breaks a rule. */
 export function checkPaper(value: unknown): Paper | null {
   if (!isRecord(value)) return null
@@ -42,6 +67,7 @@ export function checkPaper(value: unknown): Paper | null {
   if (!isOptionalText(venue) || !isOptionalText(arxiv) || !isOptionalText(doi) || !isOptionalText(url)) return null
   if (!isOptionalText(abstract) || !isTimestamp(added)) return null
   if (category !== undefined && !isOptionalText(category)) return null
+  if (hasExactly(value, PAPER_FIELDS, 'category')) return value as unknown as Paper
   // `category` came later than the other fields: a record without it stays without it.
   const paper: Paper = { key, title, authors: [...authors], year, venue, arxiv, doi, url, abstract, added }
   return category === undefined ? paper : { key, title, authors: paper.authors, year, venue, arxiv, category, doi, url, abstract, added }
@@ -52,7 +78,8 @@ export function checkSummary(value: unknown): Summary | null {
   if (!isRecord(value)) return null
   const { id, paper, by, body, tags, created, updated } = value
   if (!isSized(id, 210) || !isSized(paper, Infinity) || !isText(by) || !isText(body)) return null
-  if (!isTextList(tags, (tag) => tagProblem(tag) === null) || !isTimestamp(created) || !isTimestamp(updated)) return null
+  if (!isTextList(tags, isGoodTag) || !isTimestamp(created) || !isTimestamp(updated)) return null
+  if (hasExactly(value, SUMMARY_FIELDS)) return value as unknown as Summary
   return { id, paper, by, body, tags: [...tags], created, updated }
 }
 
@@ -61,23 +88,26 @@ function checkTrashEntry(value: unknown): TrashEntry | null {
   const summary = checkSummary(value.summary)
   const paper = value.paper === null ? null : checkPaper(value.paper)
   if (!summary || (paper === null && value.paper !== null) || !isTimestamp(value.deleted)) return null
-  return { summary, paper, deleted: value.deleted }
+  const same = summary === value.summary && paper === value.paper && hasExactly(value, TRASH_FIELDS)
+  return same ? (value as unknown as TrashEntry) : { summary, paper, deleted: value.deleted }
 }
 
+/** The checked items of the list `value` (the list itself when every item stood as it was), or null. */
 function checkList<T>(value: unknown, check: (item: unknown) => T | null): T[] | null {
   if (!Array.isArray(value)) return null
-  const out: T[] = new Array<T>(value.length)
+  let copy: T[] | undefined // made at the first item that had to be rebuilt
   for (let i = 0; i < value.length; i++) {
     const item = check(value[i])
     if (item === null) return null
-    out[i] = item
+    if (item !== value[i]) copy ??= value.slice(0, i) as T[]
+    if (copy) copy.push(item)
   }
-  return out
+  return copy ?? (value as T[])
 }
 
 /**
- * The library in `value` as new objects holding only the known fields (so `__proto__` or stray
- * keys never come along), or null when any rule is broken. Duplicate keys and ids are not
+ * The library in `value` holding only the known fields (records with `__proto__` or stray keys
+ * are rebuilt without them; the others are kept), or null when any rule is broken. Duplicate keys and ids are not
  * checked here (see `validateLibrary`).
  */
 export function checkLibrary(value: unknown): Library | null {

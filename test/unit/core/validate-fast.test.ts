@@ -5,6 +5,7 @@ import type { Library } from '../../../src/core/model.js'
 import { buildZodSchemas } from '../../../src/core/schema-zod.js'
 import { validateLibrary } from '../../../src/core/schema.js'
 import { checkLibrary } from '../../../src/core/validate-fast.js'
+import { serializeLibrary } from '../../../src/store/serialize.js'
 import { paper, smallLibrary } from '../../support/library.js'
 
 // zod is the reference: the hand-written check must accept and refuse exactly what it does,
@@ -85,6 +86,22 @@ describe('checkLibrary agrees with the zod schema', () => {
     const value = JSON.parse(text) as unknown
     expectSameVerdict(value)
     expect(Object.getPrototypeOf(checkLibrary(value)!.papers[0])).toBe(Object.prototype)
+  })
+
+  it('keeps records that hold exactly the known fields in file order, and rebuilds the others', () => {
+    const lib = libraryWithTrash()
+    lib.papers[0]!.category = 'cs.LG'
+    const value = JSON.parse([...serializeLibrary(lib)].join('')) as Library // as read from a file: fields in order
+    const reordered = { ...value.summaries[1]!, id: 'reordered' }
+    value.summaries[1] = Object.fromEntries(Object.entries(reordered).reverse()) as typeof reordered
+    const checked = checkLibrary(value)!
+    expect(checked.papers[0]).toBe(value.papers[0])
+    expect(checked.papers[1]).toBe(value.papers[1])
+    expect(checked.trash[0]).toBe(value.trash[0])
+    expect(checked.summaries[0]).toBe(value.summaries[0])
+    expect(checked.summaries[1]).not.toBe(value.summaries[1])
+    expect(Object.keys(checked.summaries[1]!)).toEqual(['id', 'paper', 'by', 'body', 'tags', 'created', 'updated'])
+    expectSameVerdict(value)
   })
 
   it('agrees on random damage (seeded)', () => {
