@@ -8,7 +8,7 @@
  */
 import { lowerBound, type ScanText } from './search-text.js'
 import { GREEK_LETTERS } from './text-latex.js'
-import { foldPlural, surfaceForms } from './text-plural.js'
+import { surfaceForms } from './text-plural.js'
 import { nextToken, tokenAt, type Token } from './text.js'
 
 /** What one query word accepts. */
@@ -60,19 +60,29 @@ export function startsToFind(spellings: readonly string[]): string[] {
   return starts
 }
 
+/**
+ * No word starts right after an ASCII letter or digit (they are word characters, and a command's
+ * word starts after its backslash): places there need not be proposed. Without this, `qua` would
+ * propose every `qua` inside a word, three times as many places as start one.
+ */
+const NOT_AFTER_LETTER = '(?<![A-Za-z0-9])'
+
 /** One query word compiled for scanning. */
 export class WordPattern {
   /** Proposes candidate places; global, so callers set `lastIndex`. */
   readonly finder: RegExp
   /** First letters of the plain spellings: an accented word starting with another ASCII letter is not this word. */
   readonly firstLetters: string
+  /** The words that fold to one of the keys (as `foldPlural` would say, without running it on every word read). */
+  private readonly accepted: ReadonlySet<string>
 
   constructor(readonly spec: WordSpec) {
     const words = [...spec.keys].flatMap(spellings)
     if (spec.prefix !== null) words.push(spec.prefix)
     const starts = startsToFind([...new Set(words)])
-    this.finder = new RegExp(starts.length > 0 ? starts.map(escapeRegex).join('|') : '(?!)', 'gi')
+    this.finder = new RegExp(starts.length > 0 ? `${NOT_AFTER_LETTER}(?:${starts.map(escapeRegex).join('|')})` : '(?!)', 'gi')
     this.firstLetters = [...new Set(starts.map((s) => s[0]!))].join('')
+    this.accepted = new Set([...spec.keys].flatMap(surfaceForms))
   }
 
   /** Whether a word starting at `index` of `text` may be this one, judged by its first character alone. */
@@ -83,7 +93,7 @@ export class WordPattern {
 
   /** How well a token is this word: 1, PREFIX_WEIGHT for a completion of the prefix, 0 for not at all. */
   weigh(token: Token): number {
-    if (this.spec.keys.has(foldPlural(token.word))) return 1
+    if (this.accepted.has(token.word)) return 1
     return this.spec.prefix !== null && token.word.startsWith(this.spec.prefix) ? PREFIX_WEIGHT : 0
   }
 }

@@ -24,10 +24,14 @@ const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u
 const MARKS = /\p{M}+/gu
 const ASCII_LETTER = /[A-Za-z]/
 
+function isAsciiWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122)
+}
+
 /** Whether the code point at `index` of `text` belongs to a word. */
 export function isWordCharAt(text: string, index: number): boolean {
   const code = text.charCodeAt(index)
-  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122)
+  if (code < 128) return isAsciiWordCode(code)
   if (Number.isNaN(code)) return false
   return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(index) ?? code))
 }
@@ -77,9 +81,22 @@ export function tokenAt(text: string, start: number): Token | null {
     }
   }
   if (isWordCharBefore(text, start) || !isWordCharAt(text, start)) return null
+  // Search reads a word at every place a query word may start: plain ASCII letters, the common
+  // case, are stepped over and lowercased without the general Unicode path.
   let end = start
-  while (end < text.length && isWordCharAt(text, end)) end += text.codePointAt(end)! > 0xffff ? 2 : 1
-  return { word: normalizeWord(text.slice(start, end)), start, end }
+  let ascii = true
+  for (let code = text.charCodeAt(end); end < text.length; code = text.charCodeAt(end)) {
+    if (code < 128) {
+      if (!isAsciiWordCode(code)) break
+      end++
+    } else {
+      if (!isWordCharAt(text, end)) break
+      ascii = false
+      end += text.codePointAt(end)! > 0xffff ? 2 : 1
+    }
+  }
+  const raw = text.slice(start, end)
+  return { word: ascii ? raw.toLowerCase() : normalizeWord(raw), start, end }
 }
 
 /** The next word at or after `from` (formatting commands skipped), or null at the end of the text. */

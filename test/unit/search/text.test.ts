@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { latexWord } from '../../../src/core/text-latex.js'
 import { foldPlural, surfaceForms } from '../../../src/core/text-plural.js'
 import { normalizeWord, textKeys, tokenAt, tokenize } from '../../../src/core/text.js'
+import { searchFixture } from './fixture.js'
 
 describe('normalizeWord', () => {
   it.each([
@@ -120,6 +121,15 @@ describe('foldPlural', () => {
     const forms = surfaceForms(key)
     expect(forms).toContain(word)
     for (const form of forms) expect(foldPlural(form)).toBe(key)
+  })
+
+  // Search accepts a word by its surface forms, and narrows browse's keystrokes by them.
+  it('surfaceForms inverts it for every word of the search fixture', () => {
+    const texts = searchFixture().summaries.flatMap((summary) => [summary.body, ...summary.tags])
+    const missing = [...new Set(texts.flatMap((text) => tokenize(text).map((token) => token.word)))].filter(
+      (word) => !surfaceForms(foldPlural(word)).includes(word),
+    )
+    expect(missing).toEqual([])
   })
 })
 
