@@ -38,6 +38,18 @@ describe('FileStore', () => {
     expect(readFileSync(`${path}.bak`, 'utf8')).toBe(second)
   })
 
+  it('reads each time as new: an unchanged file gives fresh records, a changed one its new text', async () => {
+    const path = join(tempDir(), 'library.json')
+    writeLibrary(path)
+    const store = new FileStore(path)
+    const first = await store.read()
+    first.papers[0]!.title = 'changed in memory only'
+    const second = await store.read()
+    expect(second).toEqual(smallLibrary())
+    writeFileSync(path, readFileSync(path, 'utf8').replace('Neural Message', 'Neural Massage')) // same length
+    expect((await store.read()).papers[0]!.title).toBe('Neural Massage Passing for Quantum Chemistry')
+  })
+
   it.each([0o600, 0o640, 0o644])('keeps the file mode %o', async (mode) => {
     const path = join(tempDir(), 'library.json')
     writeLibrary(path)
