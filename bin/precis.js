@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Entry point: run main() and set the exit code; never process.exit() while a write may be pending.
-import { createProcessContext, main } from '../dist/cli.js'
+import { createProcessContext, leaveCleanlyOnSignals, main } from '../dist/cli.js'
 
 process.stdout.on('error', (error) => {
   // `precis list | head`: the reader left; that is not a failure.
   if (error.code === 'EPIPE') process.exit(0)
   throw error
 })
+leaveCleanlyOnSignals() // Ctrl-C removes a pending temp file and our lock, then exits 130
 
 process.exitCode = await main(process.argv.slice(2), createProcessContext())

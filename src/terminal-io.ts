@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { leavingCtrlCToPager } from './interrupt.js'
 import supportsHyperlinks from 'supports-hyperlinks'
 import { colorWanted, styleFor, type IO } from './io.js'
 import type { Env } from './store/paths.js'
@@ -51,13 +52,16 @@ export class TerminalIO implements IO {
     const lines = text.split('\n').length
     if (!this.pager || !this.stdoutIsTTY || this.rows === null || lines < this.rows) return this.out(text)
     const command = this.env.PAGER || 'less -FRX'
-    const paged = await new Promise<boolean>((resolve) => {
-      const child = spawn('/bin/sh', ['-c', command], { stdio: ['pipe', 'inherit', 'inherit'] })
-      child.on('error', () => resolve(false))
-      child.on('close', (code) => resolve(code !== 127)) // 127: the shell did not find the pager
-      child.stdin.on('error', () => undefined) // the reader quit early (q in less): not an error
-      child.stdin.end(text)
-    })
+    const paged = await leavingCtrlCToPager(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const child = spawn('/bin/sh', ['-c', command], { stdio: ['pipe', 'inherit', 'inherit'] })
+          child.on('error', () => resolve(false))
+          child.on('close', (code) => resolve(code !== 127)) // 127: the shell did not find the pager
+          child.stdin.on('error', () => undefined) // the reader quit early (q in less): not an error
+          child.stdin.end(text)
+        }),
+    )
     if (!paged) this.out(text)
   }
 }

@@ -8,6 +8,7 @@ import { constants } from 'node:fs'
 import { lstat, mkdir, open, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { UsageError } from '../core/errors.js'
+import { removeOnInterrupt } from '../interrupt.js'
 
 /** A file an export writes. */
 export interface OutputFile {
@@ -39,6 +40,7 @@ export async function writeOutputFiles(files: readonly OutputFile[], progress: (
 async function replaceFile({ path: target, content }: OutputFile): Promise<void> {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
   const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666)
+  const forget = removeOnInterrupt(temp)
   try {
     await handle.writeFile(content, 'utf8')
     await handle.close()
@@ -47,5 +49,7 @@ async function replaceFile({ path: target, content }: OutputFile): Promise<void>
     await handle.close().catch(() => undefined)
     await rm(temp, { force: true })
     throw error
+  } finally {
+    forget()
   }
 }

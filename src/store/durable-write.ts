@@ -3,6 +3,7 @@ import { constants } from 'node:fs'
 import { link, open, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { ExitCode, PrecisError } from '../core/errors.js'
+import { removeOnInterrupt } from '../interrupt.js'
 
 /** Mode of a library created by precis: notes are private. */
 export const NEW_FILE_MODE = 0o600
@@ -70,11 +71,14 @@ async function keepBackup(path: string): Promise<void> {
     const { copyFile } = await import('node:fs/promises')
     await copyFile(path, temp, constants.COPYFILE_EXCL)
   }
+  const forget = removeOnInterrupt(temp)
   try {
     await rename(temp, `${path}.bak`)
   } catch (error) {
     await rm(temp, { force: true })
     throw error
+  } finally {
+    forget()
   }
 }
 
@@ -137,15 +141,19 @@ export async function writeFileDurably(path: string, chunks: Iterable<string>, m
   const mode = (await modeOf(path)) ?? NEW_FILE_MODE
   const temp = tempNameBeside(path, 'tmp')
   let created = false
+  let forget: () => void = () => undefined
   try {
     const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode)
     created = true // from here on the temp file is ours to remove; a name we did not create is never touched
+    forget = removeOnInterrupt(temp)
     await fillAndClose(handle, chunks, maxBytes, mode)
     await keepBackup(path)
     await rename(temp, path)
   } catch (error) {
     if (created) await rm(temp, { force: true })
     throw saveFailure(path, error)
+  } finally {
+    forget()
   }
   await fsyncDirectory(dirname(path))
 }

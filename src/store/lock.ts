@@ -1,6 +1,7 @@
 import { hostname } from 'node:os'
 import { open, readFile, rm, stat } from 'node:fs/promises'
 import { BusyError } from '../core/errors.js'
+import { removeOnInterrupt } from '../interrupt.js'
 
 /**
  * An exclusive cross-process lock: a file created with O_EXCL that records its owner.
@@ -33,15 +34,19 @@ export type Release = () => Promise<void>
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** Try once to create the lock file; true when it is ours. */
-async function tryCreate(path: string, content: string): Promise<boolean> {
+/**
+ * Try once to create the lock file. When it is ours, returns the function that stops it being
+ * removed on an interruption (call it as the lock is released); null when another holds it.
+ */
+async function tryCreate(path: string, content: string): Promise<(() => void) | null> {
   let handle
   try {
     handle = await open(path, 'wx', 0o600)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null
     throw error
   }
+  const forget = removeOnInterrupt(path) // ours from here: Ctrl-C before the owner is written must not leave it
   try {
     await handle.writeFile(content)
     await handle.sync()
@@ -49,10 +54,11 @@ async function tryCreate(path: string, content: string): Promise<boolean> {
     // A lock we could not fill in (disk full) must not stay behind and block everyone.
     await handle.close()
     await rm(path, { force: true })
+    forget()
     throw error
   }
   await handle.close()
-  return true
+  return forget
 }
 
 function processIsAlive(pid: number): boolean {
@@ -109,10 +115,12 @@ export async function acquireLock(path: string, options: LockOptions): Promise<R
   const content = JSON.stringify({ pid: process.pid, host: here, nonce: Math.random().toString(36).slice(2) })
   const deadline = Date.now() + options.timeoutMs
   for (let attempt = 0; ; attempt++) {
-    if (await tryCreate(path, content)) {
+    const forget = await tryCreate(path, content)
+    if (forget) {
       return async () => {
         const current = await readOwner(path)
         if (current?.raw === content) await rm(path, { force: true })
+        forget()
       }
     }
     const info = await readOwner(path)

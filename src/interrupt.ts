@@ -1,0 +1,41 @@
+import { rmSync } from 'node:fs'
+import { constants } from 'node:os'
+
+/**
+ * Files to remove if the process is interrupted (Ctrl-C, SIGTERM, a closed terminal) while they
+ * exist: a write's temp file before its rename, the library lock while it is held. Interruption
+ * never damages the library either way (the rename is atomic, a dead process's lock is broken by
+ * the next writer), but without this the folder keeps a temp file that `doctor` reports.
+ * Signal handlers run between two steps of the event loop, never inside one, so a file is either
+ * still pending here or already renamed or released.
+ */
+const pending = new Set<string>()
+/** While a pager runs, Ctrl-C is the pager's (less stops a search with it), as git does. */
+let pagers = 0
+
+/** Remove `path` if the process is interrupted, until the returned function is called. */
+export function removeOnInterrupt(path: string): () => void {
+  pending.add(path)
+  return () => void pending.delete(path)
+}
+
+/** Run `paging` (a pager in the foreground) with Ctrl-C left to the pager. */
+export async function leavingCtrlCToPager<T>(paging: () => Promise<T>): Promise<T> {
+  pagers++
+  try {
+    return await paging()
+  } finally {
+    pagers--
+  }
+}
+
+/** For the process: on SIGINT, SIGTERM or SIGHUP remove the pending files and exit 128 + the signal's number. */
+export function leaveCleanlyOnSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => {
+      if (signal === 'SIGINT' && pagers > 0) return
+      for (const path of pending) rmSync(path, { force: true })
+      process.exit(128 + constants.signals[signal])
+    })
+  }
+}

@@ -1,0 +1,116 @@
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Library } from '../../src/core/model.js'
+import { tempDir } from '../support/context.js'
+import { seeded, seedFromEnv } from '../support/random.js'
+import { leftoverTempFiles, paddedLibrary, readLibraryFile, writeLibraryFile } from './support/files.js'
+import { precisOn, type RunResult } from './support/precis.js'
+
+const env = { PRECIS_LOCK_TIMEOUT_MS: '200' }
+/** Interruptions per command, spread over the time the command takes uninterrupted. */
+const INTERRUPTS = 4
+
+interface Case {
+  name: string
+  args: (dir: string) => string[]
+  /** What must hold of the library after an interruption: the change is all or nothing. */
+  allOrNothing: (before: Library, after: Library) => void
+  /** Files the command writes besides the library, checked for leftovers and half-written files. */
+  outputs?: (dir: string) => void
+}
+
+const tagged = (lib: Library) => lib.summaries.filter((s) => s.tags.includes('interrupted')).length
+
+/** A library of about `bytes` whose keys start with `prefix`, so two of them share no record. */
+function fillerLibrary(bytes: number, prefix: string): Library {
+  const lib = paddedLibrary(bytes)
+  const key = (k: string) => k.replace(/^filler/, prefix)
+  return { ...lib, papers: lib.papers.map((p) => ({ ...p, key: key(p.key) })), summaries: lib.summaries.map((s) => ({ ...s, id: key(s.id), paper: key(s.paper) })) }
+}
+
+/** Made once: the Markdown files every exported file must equal, and the number of summaries to import. */
+let reference: Map<string, string>
+let incomingCount: number
+
+const CASES: Case[] = [
+  {
+    name: 'bulk tag',
+    args: () => ['tag', '--query', 'tag:filler', '+interrupted', '--yes'],
+    allOrNothing: (before, after) => expect([0, before.summaries.length]).toContain(tagged(after)),
+  },
+  {
+    name: 'import',
+    args: (dir) => ['import', join(dir, 'incoming')],
+    allOrNothing: (before, after) => expect([before.summaries.length, before.summaries.length + incomingCount]).toContain(after.summaries.length),
+  },
+  {
+    name: 'export to a folder',
+    args: (dir) => ['export', '--out', join(dir, 'out') + '/', '--force'],
+    allOrNothing: (before, after) => expect(after).toEqual(before),
+    outputs: (dir) => {
+      const names = readdirSync(join(dir, 'out'))
+      expect(names.filter((n) => n.startsWith('.'))).toEqual([]) // no temp file left
+      for (const name of names) expect(readFileSync(join(dir, 'out', name), 'utf8')).toBe(reference.get(name)) // none half-written
+    },
+  },
+]
+
+/** Export the library at `library` to `folder` (uninterrupted). */
+async function exportTo(library: string, folder: string): Promise<void> {
+  const made = await precisOn(library, ['export', '--out', folder + '/'])
+  expect(made.code, made.stderr).toBe(0)
+}
+
+/** A folder with the library (~8 MB: a write takes long enough to be interrupted) and Markdown files of other summaries to import. */
+async function setUp(): Promise<{ dir: string; library: string }> {
+  const dir = tempDir('precis-interrupt-')
+  const library = join(dir, 'library.json')
+  writeLibraryFile(library, fillerLibrary(8 * 1024 * 1024, 'filler'))
+  const incoming = fillerLibrary(2 * 1024 * 1024, 'incoming')
+  writeLibraryFile(join(dir, 'incoming.json'), incoming)
+  await exportTo(join(dir, 'incoming.json'), join(dir, 'incoming'))
+  incomingCount = incoming.summaries.length
+  if (!reference) {
+    await exportTo(library, join(dir, 'reference'))
+    reference = new Map(readdirSync(join(dir, 'reference')).map((name) => [name, readFileSync(join(dir, 'reference', name), 'utf8')]))
+  }
+  return { dir, library }
+}
+
+/** Run the command, sending SIGINT after `delayMs`; resolves when it has exited. */
+async function interrupted(library: string, args: string[], delayMs: number): Promise<RunResult> {
+  return precisOn(library, args, { env, onSpawn: (child) => void setTimeout(() => child.kill('SIGINT'), delayMs) })
+}
+
+describe('Ctrl-C (SIGINT) at any moment of a long command', () => {
+  it.each(CASES)('$name: the library stays valid, the change is all or nothing, nothing is left behind, the next command runs at once', async (c) => {
+    const { dir, library } = await setUp()
+    const pristine = join(dir, 'pristine.json')
+    copyFileSync(library, pristine)
+    const before = readLibraryFile(library)
+
+    const started = Date.now()
+    const whole = await precisOn(library, c.args(dir), { env })
+    expect(whole.code, whole.stderr).toBe(0)
+    const duration = Date.now() - started
+
+    const random = seeded(seedFromEnv(20261126))
+    const codes: (number | null)[] = []
+    for (let i = 0; i < INTERRUPTS; i++) {
+      copyFileSync(pristine, library)
+      const delay = Math.round(((i + random()) / INTERRUPTS) * duration)
+      const result = await interrupted(library, c.args(dir), delay)
+      // 130 from our handler; killed by the signal itself only during node's own start-up; 0 when it finished first.
+      expect(result.code === 130 || result.code === 0 || result.signal === 'SIGINT', `${result.code} ${result.signal} ${result.stderr}`).toBe(true)
+      codes.push(result.code)
+      c.allOrNothing(before, readLibraryFile(library))
+      expect(leftoverTempFiles(dir)).toEqual([])
+      expect(readdirSync(dir).filter((f) => f.endsWith('.lock'))).toEqual([])
+      c.outputs?.(dir)
+      const next = await precisOn(library, ['tag', before.summaries[0]!.id, '+next'], { env })
+      expect(next.code, next.stderr).toBe(0)
+    }
+    expect(codes).toContain(130) // some interruptions landed while the command ran
+  }, 180_000)
+})
