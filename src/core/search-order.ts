@@ -32,3 +32,26 @@ export function compareMatches(a: Match, b: Match): number {
   const newer = x.time !== y.time && !Number.isNaN(x.time - y.time) ? y.time - x.time : y.text.localeCompare(x.text)
   return newer || a.doc.entry.id.localeCompare(b.doc.entry.id)
 }
+
+/**
+ * The `limit` best matches, best first. A list shows 50 of what may be thousands of matches, and
+ * sorting them all compares each a dozen times; here most cost one comparison with the worst kept.
+ */
+export function bestMatches(matches: Match[], limit: number): Match[] {
+  if (limit < 1 || matches.length <= 2 * limit) return matches.sort(compareMatches).slice(0, Math.max(0, limit))
+  const best = matches.slice(0, limit).sort(compareMatches)
+  for (let i = limit; i < matches.length; i++) {
+    const match = matches[i]!
+    if (compareMatches(match, best[limit - 1]!) >= 0) continue
+    let lo = 0
+    let hi = limit - 1
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (compareMatches(match, best[mid]!) < 0) hi = mid
+      else lo = mid + 1
+    }
+    best.splice(lo, 0, match)
+    best.pop()
+  }
+  return best
+}

@@ -57,8 +57,8 @@ export function scoreMatches(query: CompiledQuery, matches: Match[], total: numb
   const idfs = query.terms.map((term, t) => {
     // Every matching entry that contains the term proves it that common, whatever the sample said.
     let seen = 0
-    for (const { tf } of matches) {
-      for (let f = t * FIELD_COUNT; f < (t + 1) * FIELD_COUNT; f++) {
+    for (const { tf, offset } of matches) {
+      for (let f = offset + t * FIELD_COUNT; f < offset + (t + 1) * FIELD_COUNT; f++) {
         if (tf[f]! > 0) {
           seen++
           break
@@ -68,7 +68,7 @@ export function scoreMatches(query: CompiledQuery, matches: Match[], total: numb
     return inverseDocumentFrequency(Math.max(term.estimatedDf, seen), total)
   })
   for (const match of matches) {
-    for (let t = 0; t < idfs.length; t++) match.score += termScore(match.doc, match.tf, t * FIELD_COUNT, idfs[t]!, averages)
+    for (let t = 0; t < idfs.length; t++) match.score += termScore(match.doc, match.tf, match.offset + t * FIELD_COUNT, idfs[t]!, averages)
   }
   const phrase = query.phrase
   if (!phrase) return

@@ -16,10 +16,15 @@ const FIELD_COUNT = FIELD_NAMES.length
 /** Earlier results kept to narrow from: enough for the keystrokes of a few words. */
 const KEPT_SCOPES = 24
 
-/** An entry that matched: its term counts (terms × fields, as in CompiledQuery.terms) and score. */
+/**
+ * An entry that matched, and its score. Its term counts (terms × fields, as in
+ * CompiledQuery.terms) are in `tf` from `offset`: one array holds those of every match, since
+ * allocating one per match was a good part of a keystroke with thousands of matches.
+ */
 export interface Match {
   doc: SearchDoc
   tf: Float64Array
+  offset: number
   score: number
 }
 
@@ -35,21 +40,17 @@ interface Scope {
 /** The entries a clause matched in the whole library, with its conditions' term counts. */
 interface ClauseHits {
   signature: string
-  /** Per hit, in library order: FIELD_COUNT counts for each condition of the clause, in clause order. */
-  counts: Map<SearchDoc, Float64Array>
+  /** Per hit, in library order: where its counts start in `counts`. */
+  offsets: Map<SearchDoc, number>
+  /** FIELD_COUNT counts for each scored condition of the clause, in clause order, hit after hit. */
+  counts: Float64Array
 }
 
 const clauseSignature = (clause: readonly CompiledCondition[]) => clause.map((c) => c.signature).join(' OR ')
 
-// Copy the counts of the clause's scored conditions between the query layout (by term slot) and
-// the clause layout (by condition index), one way or the other.
-function copyCounts(clause: readonly CompiledCondition[], bySlot: Float64Array, byCondition: Float64Array, toSlots: boolean): void {
-  clause.forEach((condition, c) => {
-    if (condition.test.kind !== 'text' || condition.test.slot < 0) return
-    const slot = condition.test.slot * FIELD_COUNT
-    if (toSlots) bySlot.set(byCondition.subarray(c * FIELD_COUNT, (c + 1) * FIELD_COUNT), slot)
-    else byCondition.set(bySlot.subarray(slot, slot + FIELD_COUNT), c * FIELD_COUNT)
-  })
+/** Where each scored condition of the clause (in clause order) keeps its counts in the query's. */
+function scoredSlots(clause: readonly CompiledCondition[]): number[] {
+  return clause.flatMap(({ test }) => (test.kind === 'text' && test.slot >= 0 ? [test.slot * FIELD_COUNT] : []))
 }
 
 /** The library's entries, with what earlier queries found kept for the next ones. */
@@ -61,23 +62,34 @@ export class Scanner {
 
   /** The entries matching `query`, in library order. */
   scan(query: CompiledQuery): Match[] {
-    const scratch = new Float64Array(query.terms.length * FIELD_COUNT)
+    const width = query.terms.length * FIELD_COUNT
     const [first, ...rest] = query.clauses
-    if (!first) return this.docs.map((doc) => ({ doc, tf: scratch.slice(), score: 0 }))
-    const hits = this.clauseHits(first, scratch.length)
-    const narrower = this.narrowest(query.clauses)
-    const candidates = narrower && narrower.length < hits.counts.size ? narrower : hits.counts.keys()
-    const others = { ...query, clauses: rest }
-    const matches: Match[] = []
-    for (const doc of candidates) {
-      const counts = hits.counts.get(doc)
-      if (!counts) continue
-      scratch.fill(0)
-      copyCounts(first, scratch, counts, true)
-      if (matchDoc(others, doc, scratch)) matches.push({ doc, tf: scratch.slice(), score: 0 })
+    if (!first) {
+      const none = new Float64Array(0)
+      return this.docs.map((doc) => ({ doc, tf: none, offset: 0, score: 0 }))
     }
-    this.keep(query.clauses, matches.map((match) => match.doc))
-    return matches
+    const hits = this.clauseHits(first)
+    const narrower = this.narrowest(query.clauses)
+    const candidates = narrower && narrower.length < hits.offsets.size ? narrower : hits.offsets.keys()
+    const others = { ...query, clauses: rest }
+    const slots = scoredSlots(first)
+    const scratch = new Float64Array(width)
+    const found: SearchDoc[] = []
+    const counts: number[] = []
+    for (const doc of candidates) {
+      const offset = hits.offsets.get(doc)
+      if (offset === undefined) continue
+      scratch.fill(0)
+      for (let i = 0; i < slots.length; i++) {
+        for (let f = 0; f < FIELD_COUNT; f++) scratch[slots[i]! + f] = hits.counts[offset + i * FIELD_COUNT + f]!
+      }
+      if (!matchDoc(others, doc, scratch)) continue
+      found.push(doc)
+      for (let i = 0; i < width; i++) counts.push(scratch[i]!)
+    }
+    this.keep(query.clauses, found)
+    const tf = Float64Array.from(counts)
+    return found.map((doc, i) => ({ doc, tf, offset: i * width, score: 0 }))
   }
 
   /** The entries that may match `condition`: those of the narrowest kept result it implies, or all. */
@@ -99,21 +111,23 @@ export class Scanner {
     this.scopes = [...this.scopes.filter((scope) => scope.key !== key), { key, clauses, docs }].slice(-KEPT_SCOPES)
   }
 
-  private clauseHits(clause: CompiledCondition[], width: number): ClauseHits {
+  private clauseHits(clause: CompiledCondition[]): ClauseHits {
     const signature = clauseSignature(clause)
     if (this.first?.signature === signature) return this.first
-    const hits: ClauseHits = { signature, counts: new Map() }
-    const scratch = new Float64Array(width)
+    const offsets = new Map<SearchDoc, number>()
+    const counts: number[] = []
+    // Counted as a query of its own, whose terms are those of the clause's conditions.
+    const slots = scoredSlots(clause)
+    const scratch = new Float64Array(Math.max(0, ...slots) + FIELD_COUNT)
     const alone: CompiledQuery = { clauses: [clause], terms: [], phrase: null }
     for (const doc of this.narrowest([clause]) ?? this.docs) {
       scratch.fill(0)
       if (!matchDoc(alone, doc, scratch)) continue
-      const counts = new Float64Array(clause.length * FIELD_COUNT)
-      copyCounts(clause, scratch, counts, false)
-      hits.counts.set(doc, counts)
+      offsets.set(doc, counts.length)
+      for (const slot of slots) for (let f = 0; f < FIELD_COUNT; f++) counts.push(scratch[slot + f]!)
     }
-    this.first = hits
-    this.keep([clause], [...hits.counts.keys()])
-    return hits
+    this.first = { signature, offsets, counts: Float64Array.from(counts) }
+    this.keep([clause], [...offsets.keys()])
+    return this.first
   }
 }

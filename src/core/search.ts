@@ -11,7 +11,7 @@ import { compileQuery, type LastWord } from './search-compile.js'
 import type { WordSpec } from './search-pattern.js'
 import { BODY, searchDocs, type SearchDoc } from './search-docs.js'
 import { matchDoc } from './search-match.js'
-import { compareMatches } from './search-order.js'
+import { bestMatches } from './search-order.js'
 import { averageFieldLengths, scoreMatches } from './search-rank.js'
 import { Scanner } from './search-scan.js'
 import { bodySnippets, type Snippet } from './search-snippets.js'
@@ -65,12 +65,11 @@ export class LibrarySearch {
     })
     const matches = this.scanner.scan(compiled)
     scoreMatches(compiled, matches, this.docs.length, this.averages)
-    matches.sort(compareMatches)
     const patterns = [...(compiled.phrase ? [compiled.phrase] : []), ...compiled.terms]
       .filter((term) => term.fields.includes(BODY))
       .map((term) => term.pattern)
     const snippetOptions = { count: options.snippets ?? 2, length: SNIPPET_LENGTH }
-    const hits = matches.slice(0, options.limit).map(({ doc, score }) => ({
+    const hits = bestMatches(matches, options.limit).map(({ doc, score }) => ({
       ...doc.entry,
       score,
       snippets: snippetOptions.count > 0 ? bodySnippets(doc.fields[BODY]!, patterns, snippetOptions) : [],

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { parseQuery } from '../../../src/core/query.js'
 import { libraryEntries } from '../../../src/core/records.js'
 import { LibrarySearch } from '../../../src/core/search.js'
+import { bestMatches, compareMatches, recencyOf } from '../../../src/core/search-order.js'
+import type { Match } from '../../../src/core/search-scan.js'
 import { seeded } from '../../support/random.js'
 import { tinyLibrary } from './fixture.js'
 
@@ -25,5 +27,22 @@ describe('ties', () => {
     const search = new LibrarySearch(libraryEntries(tinyLibrary(items)))
     expect(search.search(parseQuery(''), { limit: 500 }).hits.map((hit) => hit.id)).toEqual(expected)
     expect(search.search(parseQuery('same'), { limit: 500 }).hits.map((hit) => hit.id)).toEqual(expected)
+  })
+})
+
+describe('bestMatches', () => {
+  it('gives the first of all the matches sorted, for any limit', () => {
+    const random = seeded(11)
+    const entries = libraryEntries(tinyLibrary(Array.from({ length: 300 }, (_, i) => ({ key: `k${i}`, updated: timestamp(random) }))))
+    const matches: Match[] = entries.map((entry) => ({
+      doc: { entry, fields: [], recency: recencyOf(entry), features: {} },
+      tf: new Float64Array(0),
+      offset: 0,
+      score: Math.floor(random() * 20) / 4, // many ties
+    }))
+    const sorted = [...matches].sort(compareMatches)
+    for (const limit of [0, 1, 7, 50, 149, 150, 151, 299, 300, 1000]) {
+      expect(bestMatches([...matches], limit).map((m) => m.doc.entry.id), `limit ${limit}`).toEqual(sorted.slice(0, limit).map((m) => m.doc.entry.id))
+    }
   })
 })
