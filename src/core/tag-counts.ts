@@ -29,12 +29,16 @@ export function tagPath(tag: string): string[] {
 export function countTags(summaries: readonly Pick<Summary, 'tags'>[]): TagCount[] {
   const counts = new Map<string, TagCount>()
   const entry = (tag: string) => counts.get(tag) ?? counts.set(tag, { tag, count: 0, own: 0 }).get(tag)!
-  for (const summary of summaries) {
-    const own = new Set(summary.tags)
+  // Each distinct tag is split once: a library repeats a few hundred tags over all its summaries.
+  const paths = new Map<string, string[]>()
+  const pathOf = (tag: string) => paths.get(tag) ?? paths.set(tag, tagPath(tag)).get(tag)!
+  for (const { tags } of summaries) {
+    if (tags.length === 0) continue
     // A summary tagged `ml` and `ml/gnn` counts once for `ml`.
-    const reached = new Set(summary.tags.flatMap(tagPath))
+    const reached = new Set<string>()
+    for (const tag of tags) for (const step of pathOf(tag)) reached.add(step)
     for (const tag of reached) entry(tag).count++
-    for (const tag of own) entry(tag).own++
+    for (const tag of tags.length === 1 ? tags : new Set(tags)) entry(tag).own++
   }
   return sortTagCounts([...counts.values()], 'name')
 }
