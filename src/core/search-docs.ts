@@ -25,6 +25,12 @@ export interface SearchDoc {
   entry: Entry
   /** Field texts, indexed like FIELD_NAMES. */
   fields: readonly ScanText[]
+  /**
+   * The fields before the body, one per line: a word found in none of them here need not be
+   * looked for in each (most entries, for most words). A word cannot run across a line break, so
+   * every word of a field is found here, where it reads the same.
+   */
+  short: ScanText
   /** When the entry last changed (ties in score rank the newest first). */
   recency: Recency
   /** Whether the body has math / a figure, once a query asked (each is a scan of the body). */
@@ -38,7 +44,8 @@ export function searchDocs(entries: readonly Entry[]): SearchDoc[] {
     const ids = [entry.id, paper.key, paper.arxiv ?? '', paper.doi ?? ''].join(' ')
     const body = summary ? summary.body : (paper.abstract ?? '')
     const texts = [paper.title, paper.authors.join('; '), summary ? summary.tags.join(' ') : '', paper.venue ?? '', ids, body]
-    return { entry, fields: texts.map((text) => new ScanText(text)), recency: recencyOf(entry), features: {} }
+    const fields = texts.map((text) => new ScanText(text))
+    return { entry, fields, short: new ScanText(texts.slice(0, BODY).join('\n')), recency: recencyOf(entry), features: {} }
   })
 }
 

@@ -3,21 +3,30 @@
  * failing one ends the work; term frequencies are recorded for scoring when asked.
  */
 import type { CompiledCondition, CompiledQuery, ScoringTerm } from './search-compile.js'
-import { FIELD_NAMES, type SearchDoc } from './search-docs.js'
+import { BODY, FIELD_NAMES, type SearchDoc } from './search-docs.js'
 
 const FIELD_COUNT = FIELD_NAMES.length
+const BODY_ONLY: readonly number[] = [BODY]
 /** Occurrences counted per field: BM25 saturates, so more would add almost nothing to a score. */
 export const TF_CAP = 10
 
-function occurs(term: ScoringTerm, doc: SearchDoc): boolean {
-  return term.fields.some((field) => term.pattern.find(doc.fields[field]!) !== null)
+// A term looked for in every field is first looked for in the short ones together (SearchDoc.short):
+// where it is not there, only the body is left to look at.
+function fieldsToRead(term: ScoringTerm, doc: SearchDoc): readonly number[] {
+  return term.fields.length === FIELD_COUNT && term.pattern.find(doc.short) === null ? BODY_ONLY : term.fields
+}
+
+/** Whether the term occurs in any of its fields. */
+export function occurs(term: ScoringTerm, doc: SearchDoc): boolean {
+  return fieldsToRead(term, doc).some((field) => term.pattern.find(doc.fields[field]!) !== null)
 }
 
 /** Count the term in each of its fields into `tf` from `offset`; whether it occurred at all. */
 export function countTerm(term: ScoringTerm, doc: SearchDoc, tf: Float64Array, offset: number): boolean {
+  const read = fieldsToRead(term, doc)
   let total = 0
   for (const field of term.fields) {
-    const count = term.pattern.count(doc.fields[field]!, TF_CAP)
+    const count = read === term.fields || field === BODY ? term.pattern.count(doc.fields[field]!, TF_CAP) : 0
     tf[offset + field] = count
     total += count
   }

@@ -5,6 +5,7 @@ import { libraryEntries } from '../../../src/core/records.js'
 import { LibrarySearch } from '../../../src/core/search.js'
 import { bestMatches, compareMatches, recencyOf } from '../../../src/core/search-order.js'
 import type { Match } from '../../../src/core/search-scan.js'
+import { ScanText } from '../../../src/core/search-text.js'
 import { seeded } from '../../support/random.js'
 import { tinyLibrary } from './fixture.js'
 
@@ -35,7 +36,7 @@ describe('bestMatches', () => {
     const random = seeded(11)
     const entries = libraryEntries(tinyLibrary(Array.from({ length: 300 }, (_, i) => ({ key: `k${i}`, updated: timestamp(random) }))))
     const matches: Match[] = entries.map((entry) => ({
-      doc: { entry, fields: [], recency: recencyOf(entry), features: {} },
+      doc: { entry, fields: [], short: new ScanText(''), recency: recencyOf(entry), features: {} },
       tf: new Float64Array(0),
       offset: 0,
       score: Math.floor(random() * 20) / 4, // many ties
