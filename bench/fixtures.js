@@ -2,12 +2,14 @@
 // seed and body size; and, made once per run by the precis under test (its export format may
 // change between runs), a reference export and the size of the library that importing it makes.
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { generateLibrary, writeLibrary } from './generate.js'
 
 const CACHE = join(tmpdir(), 'precis-bench')
+
+const removeFolder = (dir) => () => rmSync(dir, { recursive: true, force: true })
 
 /** The library file and its Markdown export for rg, made once per size, seed and body size, then reused. */
 export function cachedLibrary(size, seed, body) {
@@ -27,7 +29,20 @@ export function cachedLibrary(size, seed, body) {
   return { file, corpus, id }
 }
 
-const removeFolder = (dir) => () => rmSync(dir, { recursive: true, force: true })
+/**
+ * A copy of the built precis (bin/, dist/, data/, package.json) for the whole benchmark run, so that
+ * a rebuild of dist/ while it runs (others work in the same tree) cannot make a command fail
+ * halfway. It sits in the package's node_modules/.cache, where node still finds the packages that
+ * dist/ leaves external. Returns { precis: its bin/precis.js, remove }.
+ */
+export function snapshot(precis) {
+  const root = dirname(dirname(precis))
+  const cache = join(root, 'node_modules', '.cache')
+  mkdirSync(cache, { recursive: true })
+  const copy = mkdtempSync(join(cache, 'precis-bench-'))
+  for (const part of ['bin', 'dist', 'data', 'package.json']) cpSync(join(root, part), join(copy, part), { recursive: true })
+  return { precis: join(copy, 'bin', 'precis.js'), remove: removeFolder(copy) }
+}
 
 /**
  * A folder for one benchmark run's files, removed by `remove()`. `fresh()` makes an empty folder

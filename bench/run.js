@@ -10,8 +10,8 @@ import { loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { cases, hasRipgrep } from './cases.js'
-import { cachedLibrary, reference, workspace } from './fixtures.js'
-import { keystrokes } from './keystrokes.js'
+import { cachedLibrary, reference, snapshot, workspace } from './fixtures.js'
+import { browseModules, keystrokes } from './keystrokes.js'
 import { timeCases } from './measure.js'
 import { machine, peakLine, table } from './report.js'
 
@@ -36,21 +36,21 @@ function options(argv) {
   }
 }
 
-async function measureSize(opts, size) {
+async function measureSize(opts, precis, browse, size) {
   const library = cachedLibrary(size, opts.seed, opts.body)
   const work = workspace()
   try {
-    const ref = reference(opts.precis, work, library.file)
-    const list = cases(opts.precis, library, work, ref)
+    const ref = reference(precis, work, library.file)
+    const list = cases(precis, library, work, ref)
     const runs = opts.runsFor(size)
     // Below LARGE a warm-up pass fills the file cache; at LARGE the reference export and import have
     // just read the library and the export, and a warm-up pass would cost many minutes.
     const results = timeCases(list, runs, { warmUp: size < LARGE })
-    const keys = await keystrokes(root, library.file)
-    const browse = `browse, per keystroke in the process: median ${keys.median.toFixed(1)} ms, max ${keys.max.toFixed(1)} ms over ${keys.count} keystrokes.`
+    const keys = await keystrokes(browse, library.file)
+    const perKey = `browse, per keystroke in the process: median ${keys.median.toFixed(1)} ms, max ${keys.max.toFixed(1)} ms over ${keys.count} keystrokes.`
     const megabytes = (statSync(library.file).size / 2 ** 20).toFixed(1)
     const heading = `#### ${size.toLocaleString('en')} summaries, bodies of ${opts.body.join('–')} bytes (${megabytes} MB); ${runs} run${runs === 1 ? '' : 's'}`
-    return `\n${heading}\n\n${table(list, results)}\n\n${peakLine(list, results)}\n\n${browse}\n`
+    return `\n${heading}\n\n${table(list, results)}\n\n${peakLine(list, results)}\n\n${perKey}\n`
   } finally {
     work.remove()
   }
@@ -64,10 +64,16 @@ if (!existsSync(join(opts.precis, '..', '..', 'dist', 'cli.js'))) {
 if (!hasRipgrep()) console.error('ripgrep not found (apt-get install ripgrep): the rg reference is skipped')
 const load = loadavg()[0].toFixed(1)
 let report = `\n### ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC\n\n${machine()}; load average ${load} at the start; medians of wall and CPU time, highest peak memory; "met" compares the wall-time median with the budget.\n`
-for (const size of opts.sizes) {
-  const section = await measureSize(opts, size)
-  console.log(section)
-  report += section
+const built = snapshot(opts.precis)
+try {
+  const browse = await browseModules(root)
+  for (const size of opts.sizes) {
+    const section = await measureSize(opts, built.precis, browse, size)
+    console.log(section)
+    report += section
+  }
+} finally {
+  built.remove()
 }
 if (opts.record) {
   appendFileSync(join(root, 'BENCHMARKS.md'), report)
