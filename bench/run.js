@@ -7,7 +7,7 @@
 // described, to BENCHMARKS.md.
 import { appendFileSync, existsSync, statSync } from 'node:fs'
 import { loadavg } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { cases, hasRipgrep } from './cases.js'
 import { cachedLibrary, reference, snapshot, workspace } from './fixtures.js'
@@ -66,7 +66,7 @@ const load = loadavg()[0].toFixed(1)
 let report = `\n### ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC\n\n${machine()}; load average ${load} at the start; medians of wall and CPU time, highest peak memory; "met" compares the wall-time median with the budget.\n`
 const built = snapshot(opts.precis)
 try {
-  const browse = await browseModules(root)
+  const browse = await browseModules(dirname(dirname(opts.precis))) // the sources of the precis under test
   for (const size of opts.sizes) {
     const section = await measureSize(opts, built.precis, browse, size)
     console.log(section)
