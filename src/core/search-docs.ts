@@ -6,7 +6,7 @@
  * paper's fields, with its abstract standing in for the body; it has no tags.
  */
 import type { Entry } from './records.js'
-import { recencyOf, type Recency } from './search-order.js'
+import type { Recency } from './search-order.js'
 import { ScanText } from './search-text.js'
 
 /** The searchable fields, in the order of `SearchDoc.fields`. */
@@ -25,14 +25,8 @@ export interface SearchDoc {
   entry: Entry
   /** Field texts, indexed like FIELD_NAMES. */
   fields: readonly ScanText[]
-  /**
-   * The fields before the body, one per line: a word found in none of them here need not be
-   * looked for in each (most entries, for most words). A word cannot run across a line break, so
-   * every word of a field is found here, where it reads the same.
-   */
-  short: ScanText
-  /** When the entry last changed (ties in score rank the newest first). */
-  recency: Recency
+  /** Worked out on first use: only some queries need them (`list`'s filters mostly do not). */
+  derived: { short: ScanText | null; recency: Recency | null }
   /** Whether the body has math / a figure, once a query asked (each is a scan of the body). */
   features: { math?: boolean; figure?: boolean }
 }
@@ -45,8 +39,17 @@ export function searchDocs(entries: readonly Entry[]): SearchDoc[] {
     const body = summary ? summary.body : (paper.abstract ?? '')
     const texts = [paper.title, paper.authors.join('; '), summary ? summary.tags.join(' ') : '', paper.venue ?? '', ids, body]
     const fields = texts.map((text) => new ScanText(text))
-    return { entry, fields, short: new ScanText(texts.slice(0, BODY).join('\n')), recency: recencyOf(entry), features: {} }
+    return { entry, fields, derived: { short: null, recency: null }, features: {} }
   })
+}
+
+/**
+ * The fields before the body, one per line: a word found in none of them here need not be looked
+ * for in each (most entries, for most words). A word cannot run across a line break, so every
+ * word of a field is found here, where it reads the same.
+ */
+export function shortFields(doc: SearchDoc): ScanText {
+  return (doc.derived.short ??= new ScanText(doc.fields.slice(0, BODY).map((field) => field.text).join('\n')))
 }
 
 // Display math, \( \) and \[ \] delimiters, environments, or inline $...$ that is not money: the

@@ -4,9 +4,10 @@
  *
  * Ties are common enough that comparing timestamps with localeCompare was most of a keystroke in
  * browse. The timestamps precis writes (toISOString) sort as the instants they name, so they are
- * compared as numbers, read once per entry; any other text falls back to localeCompare.
+ * compared as numbers, read once per entry (when first tied); any other text falls back to localeCompare.
  */
 import type { Entry } from './records.js'
+import type { SearchDoc } from './search-docs.js'
 import type { Match } from './search-scan.js'
 
 /** When an entry last changed, as written and (for a canonical timestamp) in ms since the epoch. */
@@ -19,15 +20,19 @@ export interface Recency {
 const CANONICAL_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/
 
 /** The entry's summary update time, or when its paper was added if it has no summary. */
-export function recencyOf(entry: Entry): Recency {
+function recencyOf(entry: Entry): Recency {
   const text = entry.summary?.updated ?? entry.paper.added
   return { text, time: CANONICAL_TIMESTAMP.test(text) ? Date.parse(text) : NaN }
+}
+
+function recency(doc: SearchDoc): Recency {
+  return (doc.derived.recency ??= recencyOf(doc.entry))
 }
 
 /** Negative when `a` ranks before `b`: higher score, then newer, then smaller id (localeCompare). */
 export function compareMatches(a: Match, b: Match): number {
   if (a.score !== b.score) return b.score - a.score
-  const [x, y] = [a.doc.recency, b.doc.recency]
+  const [x, y] = [recency(a.doc), recency(b.doc)]
   // Different canonical instants are ordered as their texts would be; anything else by the texts.
   const newer = x.time !== y.time && !Number.isNaN(x.time - y.time) ? y.time - x.time : y.text.localeCompare(x.text)
   return newer || a.doc.entry.id.localeCompare(b.doc.entry.id)

@@ -3,9 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { parseQuery } from '../../../src/core/query.js'
 import { libraryEntries } from '../../../src/core/records.js'
 import { LibrarySearch } from '../../../src/core/search.js'
-import { bestMatches, compareMatches, recencyOf } from '../../../src/core/search-order.js'
+import { bestMatches, compareMatches } from '../../../src/core/search-order.js'
 import type { Match } from '../../../src/core/search-scan.js'
-import { ScanText } from '../../../src/core/search-text.js'
 import { seeded } from '../../support/random.js'
 import { tinyLibrary } from './fixture.js'
 
@@ -36,7 +35,7 @@ describe('bestMatches', () => {
     const random = seeded(11)
     const entries = libraryEntries(tinyLibrary(Array.from({ length: 300 }, (_, i) => ({ key: `k${i}`, updated: timestamp(random) }))))
     const matches: Match[] = entries.map((entry) => ({
-      doc: { entry, fields: [], short: new ScanText(''), recency: recencyOf(entry), features: {} },
+      doc: { entry, fields: [], derived: { short: null, recency: null }, features: {} },
       tf: new Float64Array(0),
       offset: 0,
       score: Math.floor(random() * 20) / 4, // many ties
