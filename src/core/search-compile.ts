@@ -6,6 +6,7 @@
 import { CitationMatcher } from './citations-search.js'
 import type { Clause, Condition, Query, Term, TextField } from './query.js'
 import { AUTHORS, BODY, FIELD_NAMES, hasFigure, hasMath, TITLE, VENUE, type SearchDoc } from './search-docs.js'
+import { occurs } from './search-match.js'
 import { TermPattern, type WordSpec } from './search-pattern.js'
 import { correctTypo } from './search-typos.js'
 import { tagMatches } from './tags.js'
@@ -98,7 +99,7 @@ function sampleOf(docs: readonly SearchDoc[]): readonly SearchDoc[] {
 }
 
 function estimateDf(pattern: TermPattern, fields: readonly number[], sample: readonly SearchDoc[], total: number): number {
-  const hits = sample.filter((doc) => fields.some((field) => pattern.find(doc.fields[field]!) !== null)).length
+  const hits = sample.filter((doc) => occurs({ pattern, fields }, doc)).length
   return (hits * total) / Math.max(1, sample.length)
 }
 

@@ -12,12 +12,14 @@ export const TF_CAP = 10
 
 // A term looked for in every field is first looked for in the short ones together (shortFields):
 // where it is not there, only the body is left to look at.
-function fieldsToRead(term: ScoringTerm, doc: SearchDoc): readonly number[] {
+function fieldsToRead(term: TermAndFields, doc: SearchDoc): readonly number[] {
   return term.fields.length === FIELD_COUNT && term.pattern.find(shortFields(doc)) === null ? BODY_ONLY : term.fields
 }
 
+type TermAndFields = Pick<ScoringTerm, 'pattern' | 'fields'>
+
 /** Whether the term occurs in any of its fields. */
-export function occurs(term: ScoringTerm, doc: SearchDoc): boolean {
+export function occurs(term: TermAndFields, doc: SearchDoc): boolean {
   return fieldsToRead(term, doc).some((field) => term.pattern.find(doc.fields[field]!) !== null)
 }
 

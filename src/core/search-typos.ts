@@ -10,7 +10,9 @@
  * for pieces of the word that an edit cannot both break.
  */
 import { editDistance } from './similar.js'
-import type { SearchDoc } from './search-docs.js'
+import { BODY, FIELD_NAMES, shortFields, type SearchDoc } from './search-docs.js'
+import { occurs } from './search-match.js'
+import type { ScanText } from './search-text.js'
 import { escapeRegex, TermPattern, type WordSpec } from './search-pattern.js'
 import { foldPlural } from './text-plural.js'
 import { isWordCharBefore, tokenAt, type Token } from './text.js'
@@ -24,7 +26,12 @@ function correctable(key: string): boolean {
 }
 
 function occursAnywhere(pattern: TermPattern, docs: readonly SearchDoc[], fields: readonly number[]): boolean {
-  return docs.some((doc) => fields.some((field) => pattern.find(doc.fields[field]!) !== null))
+  return docs.some((doc) => occurs({ pattern, fields }, doc))
+}
+
+// The texts to read for `fields`: with every field asked for, the short ones on one line (the same words).
+function textsOf(doc: SearchDoc, fields: readonly number[]): ScanText[] {
+  return fields.length === FIELD_NAMES.length ? [shortFields(doc), doc.fields[BODY]!] : fields.map((field) => doc.fields[field]!)
 }
 
 // Every word within one edit of `key` keeps one of these two pieces intact (pigeonhole: an edit
@@ -53,8 +60,7 @@ export function neighbours(key: string, docs: readonly SearchDoc[], fields: read
   }
   const finder = new RegExp(pieces(key).map(escapeRegex).join('|'), 'gi')
   for (const doc of docs) {
-    for (const field of fields) {
-      const { text, accentedWords } = doc.fields[field]!
+    for (const { text, accentedWords } of textsOf(doc, fields)) {
       finder.lastIndex = 0
       for (let hit = finder.exec(text); hit; hit = finder.exec(text)) {
         let start = hit.index
