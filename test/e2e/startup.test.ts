@@ -26,8 +26,9 @@ register(new URL('./hooks.mjs', import.meta.url), { data: { log } })
 process.on('exit', () => appendFileSync(log, Object.keys(createRequire(import.meta.url).cache).join('\\n') + '\\n'))
 `
 
-/** What a spawned `precis ...args` loaded: npm packages from node_modules, and our source modules. */
+/** What a spawned `precis ...args` loaded: npm packages, and our source modules. */
 interface Loaded {
+  /** Packages loaded from node_modules or bundled into the dist/ files that were loaded. */
   packages: Set<string>
   /** Source files (src/...) bundled into the dist/ files that were loaded; esbuild marks each with a comment. */
   sources: Set<string>
@@ -45,8 +46,11 @@ async function whatLoads(args: readonly string[]): Promise<Loaded> {
   const lines = readFileSync(log, 'utf8').split('\n')
   const distFiles = [...new Set(lines.filter((line) => /\/dist\/[^/]+\.js$/.test(line)))]
   expect(distFiles.some((url) => url.endsWith('/dist/cli.js'))).toBe(true) // the hook saw the run
-  const sources = distFiles.flatMap((url) => [...readFileSync(fileURLToPath(url), 'utf8').matchAll(/^\/\/ (src\/\S+)$/gm)].map((m) => m[1]!))
-  const packages = lines.flatMap((line) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(line)?.[1] ?? [])
+  const bundled = distFiles.map((url) => readFileSync(fileURLToPath(url), 'utf8'))
+  const sources = bundled.flatMap((text) => [...text.matchAll(/^\/\/ (src\/\S+)$/gm)].map((m) => m[1]!))
+  // Packages loaded from node_modules, and those bundled into the dist/ files that were loaded.
+  const packagePaths = [...lines, ...bundled.flatMap((text) => [...text.matchAll(/^\/\/ (node_modules\/\S+)$/gm)].map((m) => m[1]!))]
+  const packages = packagePaths.flatMap((path) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1] ?? [])
   return { packages: new Set(packages), sources: new Set(sources) }
 }
 
@@ -71,5 +75,14 @@ describe('start-up loads only what the command needs', () => {
     expect(sources).toContain('src/store/file-store.ts')
     expect([...sources].filter((s) => s.startsWith('src/commands/') && s !== 'src/commands/list.ts' && s !== 'src/commands/shared.ts')).toEqual([])
     expect(['zod', 'yaml', 'csv-parse', 'fast-xml-parser', 'marked', 'temml', 'sanitize-html', 'inquirer'].filter((name) => packages.has(name))).toEqual([])
+  })
+
+  it('show renders with marked and temml but never loads a syntax highlighter (precis draws code blocks itself)', async () => {
+    const library = join(tempDir(), 'library.json')
+    writeFileSync(library, JSON.stringify(smallLibrary()))
+    const { packages, sources } = await whatLoads(['--library', library, 'show', 'rasmussen2004gaussian'])
+    expect(sources).toContain('src/render/show.ts')
+    expect(['marked', 'temml'].filter((name) => packages.has(name))).toEqual(['marked', 'temml'])
+    expect(['cli-highlight', 'highlight.js'].filter((name) => packages.has(name))).toEqual([])
   })
 })
