@@ -39,8 +39,17 @@ export async function writeOutputFiles(files: readonly OutputFile[], progress: (
 
 async function replaceFile({ path: target, content }: OutputFile): Promise<void> {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
-  const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666)
+  // Removed on Ctrl-C from before it exists (the name is new and random: only our file can have it).
   const forget = removeOnInterrupt(temp)
+  try {
+    await writeThenRename(temp, target, content)
+  } finally {
+    forget()
+  }
+}
+
+async function writeThenRename(temp: string, target: string, content: string): Promise<void> {
+  const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666)
   try {
     await handle.writeFile(content, 'utf8')
     await handle.close()
@@ -49,7 +58,5 @@ async function replaceFile({ path: target, content }: OutputFile): Promise<void>
     await handle.close().catch(() => undefined)
     await rm(temp, { force: true })
     throw error
-  } finally {
-    forget()
   }
 }

@@ -62,21 +62,21 @@ async function modeOf(path: string): Promise<number | null> {
  */
 async function keepBackup(path: string): Promise<void> {
   const temp = tempNameBeside(path, 'bak')
+  const forget = removeOnInterrupt(temp) // from before it exists, as in writeFileDurably
   try {
-    await link(path, temp)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') return // first write: nothing to keep
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error
-    const { copyFile } = await import('node:fs/promises')
-    await copyFile(path, temp, constants.COPYFILE_EXCL)
-  }
-  const forget = removeOnInterrupt(temp)
-  try {
-    await rename(temp, `${path}.bak`)
-  } catch (error) {
-    await rm(temp, { force: true })
-    throw error
+    try {
+      await link(path, temp)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'ENOENT') return // first write: nothing to keep
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error
+      const { copyFile } = await import('node:fs/promises')
+      await copyFile(path, temp, constants.COPYFILE_EXCL)
+    }
+    await rename(temp, `${path}.bak`).catch(async (error: unknown) => {
+      await rm(temp, { force: true })
+      throw error
+    })
   } finally {
     forget()
   }
@@ -140,12 +140,13 @@ async function fillAndClose(handle: FileHandle, chunks: Iterable<string>, maxByt
 export async function writeFileDurably(path: string, chunks: Iterable<string>, maxBytes = Infinity): Promise<void> {
   const mode = (await modeOf(path)) ?? NEW_FILE_MODE
   const temp = tempNameBeside(path, 'tmp')
+  // Removed on Ctrl-C from before it exists, so an interruption just after the kernel creates it
+  // finds it too: the name is new and random, the only file it can name is the one we create.
+  const forget = removeOnInterrupt(temp)
   let created = false
-  let forget: () => void = () => undefined
   try {
     const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode)
     created = true // from here on the temp file is ours to remove; a name we did not create is never touched
-    forget = removeOnInterrupt(temp)
     await fillAndClose(handle, chunks, maxBytes, mode)
     await keepBackup(path)
     await rename(temp, path)
