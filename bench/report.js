@@ -5,8 +5,8 @@ import { GROUPS } from './cases.js'
 /** The issue's budget for peak memory, at every size (it matters at 100k). */
 export const PEAK_BUDGET_MB = 2.5 * 1024
 
-const fmt = (ms) => (ms === null || ms === undefined ? '–' : `${Math.round(ms)}`)
-const mb = (kib) => (kib === null || kib === undefined ? '–' : `${Math.round(kib / 1024)}`)
+const fmt = (ms) => (ms == null ? '–' : `${Math.round(ms)}`)
+const mb = (kib) => (kib == null ? '–' : `${Math.round(kib / 1024)}`)
 const ratio = (a, b) => (a == null || b == null ? null : a / b)
 const fixed = (r) => (r === null ? '–' : r.toFixed(2))
 

@@ -64,6 +64,7 @@ if (!existsSync(join(opts.precis, '..', '..', 'dist', 'cli.js'))) {
 if (!hasRipgrep()) console.error('ripgrep not found (apt-get install ripgrep): the rg reference is skipped')
 const load = loadavg()[0].toFixed(1)
 let report = `\n### ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC\n\n${machine()}; load average ${load} at the start; medians of wall and CPU time, highest peak memory; "met" compares the wall-time median with the budget.\n`
+console.log(report)
 const built = snapshot(opts.precis)
 try {
   const browse = await browseModules(dirname(dirname(opts.precis))) // the sources of the precis under test
