@@ -3,9 +3,10 @@ import { constants } from 'node:os'
 
 /**
  * Files to remove if the process is interrupted (Ctrl-C, SIGTERM, a closed terminal) while they
- * exist: a write's temp file before its rename, the library lock while it is held. Interruption
- * never damages the library either way (the rename is atomic, a dead process's lock is broken by
- * the next writer), but without this the folder keeps a temp file that `doctor` reports.
+ * exist: a write's temp file (or an export's temp folder) before its rename, the library lock while
+ * it is held. Interruption never damages the library either way (the rename is atomic, a dead
+ * process's lock is broken by the next writer), but without this the folder keeps a temp file that
+ * `doctor` reports.
  * Signal handlers run between two steps of the event loop, never inside one, so a file is either
  * still pending here or already renamed or released.
  */
@@ -34,7 +35,7 @@ export function leaveCleanlyOnSignals(): void {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
       if (signal === 'SIGINT' && pagers > 0) return
-      for (const path of pending) rmSync(path, { force: true })
+      for (const path of pending) rmSync(path, { recursive: true, force: true }) // a file, or a folder being filled
       process.exit(128 + constants.signals[signal])
     })
   }

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises'
+import { lstat, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Context } from '../context.js'
 import { UsageError } from '../core/errors.js'
@@ -10,6 +10,7 @@ import { filterEntries } from '../core/search.js'
 import { libraryToBibtex } from '../formats/bibtex.js'
 import { withCitedPapers } from '../formats/citations.js'
 import { refuseOverwrites, writeOutputFiles, type OutputFile } from '../formats/export-files.js'
+import { writeNewFolder } from '../formats/export-folder.js'
 import { librarySubset, libraryToJson } from '../formats/json.js'
 import { summaryToMarkdown } from '../formats/markdown.js'
 import { readingListMarkdown } from '../formats/reading-list.js'
@@ -49,9 +50,12 @@ export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void
   if (document !== null && out !== null) files.push({ path: out, content: document })
   // The cited papers go in too, so every citation in the list resolves.
   if (bib !== null) files.push({ path: bib, content: libraryToBibtex(withCitedPapers(lib, selected)) })
-  await refuseOverwrites(files, opts.force)
+  const newFolder = toFolder && !(await exists(out!)) ? out : null
+  // Nothing can be overwritten inside a folder that does not exist yet.
+  await refuseOverwrites(newFolder === null ? files : files.filter((f) => path.dirname(f.path) !== newFolder), opts.force)
   const progress = new Progress(ctx, 'Exporting', files.length)
-  await writeOutputFiles(files, (done) => progress.update(done))
+  const update = (done: number) => progress.update(done)
+  await (newFolder !== null ? writeNewFolder(newFolder, files, update) : writeOutputFiles(files, update))
   progress.finish()
   if (document !== null && out === null) ctx.io.out(ctx.io.stdoutIsTTY ? sanitizeTerminal(document) : document)
   if (files.length > 0) inform(ctx, sanitizeTerminal(wroteMessage(selected, opts, toFolder)))
@@ -84,6 +88,10 @@ async function singleDocument(lib: Library, opts: ExportOptions, ctx: Context, o
       return page
     }
   }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return (await lstat(file).catch(() => null)) !== null
 }
 
 /** `--out` is a folder when written as one (`review/`), when it is one, or when it has no extension. */

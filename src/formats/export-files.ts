@@ -30,19 +30,25 @@ export async function refuseOverwrites(files: readonly OutputFile[], force: bool
 /** Longest stretch of synchronous writing before Ctrl-C and the progress bar get a turn. */
 const YIELD_EVERY_MS = 50
 
-/**
- * Write the files in order, creating folders as needed; `progress` is told after each file.
- * Each file is written with synchronous calls: thousands of small files cost mostly the hop of
- * each asynchronous call through libuv's thread pool (half of a 10k export), so the loop only
- * pauses every YIELD_EVERY_MS to let a signal (Ctrl-C) be handled.
- */
+/** Write the files in order, creating folders as needed; `progress` is told after each file. */
 export async function writeOutputFiles(files: readonly OutputFile[], progress: (done: number) => void = () => undefined): Promise<void> {
   const folders = new Set(files.map((file) => path.dirname(file.path)))
   for (const folder of folders) await mkdir(folder, { recursive: true })
-  let paused = Date.now()
-  for (let i = 0; i < files.length; i++) {
-    replaceFile(files[i]!)
+  await forEachPausing(files, (file, i) => {
+    replaceFile(file)
     progress(i + 1)
+  })
+}
+
+/**
+ * Run `work` on each item with synchronous file calls: thousands of small files cost mostly the
+ * hop of each asynchronous call through libuv's thread pool (half of a 10k export), so the loop
+ * only pauses every YIELD_EVERY_MS to let a signal (Ctrl-C) be handled.
+ */
+export async function forEachPausing<T>(items: readonly T[], work: (item: T, index: number) => void): Promise<void> {
+  let paused = Date.now()
+  for (let i = 0; i < items.length; i++) {
+    work(items[i]!, i)
     if (Date.now() - paused > YIELD_EVERY_MS) {
       await new Promise((resolve) => setImmediate(resolve))
       paused = Date.now()

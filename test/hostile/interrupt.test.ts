@@ -1,4 +1,4 @@
-import { copyFileSync, readdirSync, readFileSync } from 'node:fs'
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Library } from '../../src/core/model.js'
@@ -45,7 +45,18 @@ const CASES: Case[] = [
     allOrNothing: (before, after) => expect([before.summaries.length, before.summaries.length + incomingCount]).toContain(after.summaries.length),
   },
   {
-    name: 'export to a folder',
+    name: 'export to a new folder',
+    args: (dir) => ['export', '--out', join(dir, 'new') + '/'],
+    allOrNothing: (before, after) => expect(after).toEqual(before),
+    outputs: (dir) => {
+      expect(readdirSync(dir).filter((n) => n.startsWith('.new.'))).toEqual([]) // no temp folder left
+      // Whole or absent: the folder appears only once every file is in it.
+      if (existsSync(join(dir, 'new'))) expect(readdirSync(join(dir, 'new')).sort()).toEqual([...reference.keys()].sort())
+      rmSync(join(dir, 'new'), { recursive: true, force: true })
+    },
+  },
+  {
+    name: 'export over an existing folder',
     args: (dir) => ['export', '--out', join(dir, 'out') + '/', '--force'],
     allOrNothing: (before, after) => expect(after).toEqual(before),
     outputs: (dir) => {

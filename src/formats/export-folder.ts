@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto'
+import { writeFileSync } from 'node:fs'
+import { mkdir, rename, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { removeOnInterrupt } from '../interrupt.js'
+import { forEachPausing, writeOutputFiles, type OutputFile } from './export-files.js'
+
+/**
+ * An export to a folder that does not exist yet: its files are written into a hidden folder beside
+ * it, which is renamed into place once they are all there. Nobody sees a file before the export is
+ * complete, so no file needs a temp file and a rename of its own (most of the system time of a 10k
+ * export), and an interrupted export leaves no folder at all. Files outside `folder` (a BibTeX file
+ * elsewhere) are written after, one by one.
+ */
+export async function writeNewFolder(folder: string, files: readonly OutputFile[], progress: (done: number) => void): Promise<void> {
+  const inside = files.filter((file) => path.dirname(file.path) === folder)
+  const outside = files.filter((file) => path.dirname(file.path) !== folder)
+  await mkdir(path.dirname(folder), { recursive: true })
+  // A new random name, created here with the usual permissions (mkdtemp would make it private).
+  const temp = path.join(path.dirname(folder), `.${path.basename(folder)}.${randomBytes(6).toString('hex')}.tmp`)
+  const forget = removeOnInterrupt(temp)
+  try {
+    await mkdir(temp)
+    await forEachPausing(inside, (file, i) => {
+      writeFileSync(path.join(temp, path.basename(file.path)), file.content, { flag: 'wx' })
+      progress(i + 1)
+    })
+    await rename(temp, folder) // fails if the folder appeared meanwhile: nothing in it is replaced
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true })
+    throw error
+  } finally {
+    forget()
+  }
+  await writeOutputFiles(outside, (done) => progress(inside.length + done))
+}
