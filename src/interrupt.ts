@@ -40,3 +40,22 @@ export function leaveCleanlyOnSignals(): void {
     })
   }
 }
+
+/** Longest stretch of work without a turn of the event loop, where a signal is handled. */
+const TURN_EVERY_MS = 50
+
+/**
+ * Run `work` on each item in order, giving the event loop a turn every TURN_EVERY_MS so that
+ * Ctrl-C is handled promptly. For loops of synchronous file calls, which are much faster than
+ * their asynchronous versions over thousands of small files but would otherwise hold off signals.
+ */
+export async function forEachInterruptible<T>(items: readonly T[], work: (item: T, index: number) => void | Promise<void>): Promise<void> {
+  let turned = Date.now()
+  for (let i = 0; i < items.length; i++) {
+    await work(items[i]!, i)
+    if (Date.now() - turned > TURN_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve))
+      turned = Date.now()
+    }
+  }
+}

@@ -8,6 +8,7 @@ import { collectImportFiles, readImportFile } from '../formats/import-files.js'
 import { checkInputSize, decodeInput } from '../formats/input.js'
 import { planLines, problemLines, tally } from '../formats/merge-report.js'
 import type { ImportProblem, ImportRecord } from '../formats/records.js'
+import { forEachInterruptible } from '../interrupt.js'
 import { sanitizeTerminal } from '../sanitize.js'
 import { Progress } from './progress.js'
 import { inform, printJson } from './shared.js'
@@ -74,11 +75,11 @@ async function readInputs(opts: ImportOptions, ctx: Context): Promise<{ records:
   }
   const files = await collectImportFiles(opts.paths, ctx.cwd, importExtensions(opts.format))
   const progress = new Progress(ctx, 'Reading', files.length)
-  for (const [i, file] of files.entries()) {
+  await forEachInterruptible(files, async (file, i) => {
     const source = path.relative(ctx.cwd, file) || file
-    await read(file, source, () => readImportFile(file, source, importSizeLimit(opts.format, file)))
+    await read(file, source, async () => readImportFile(file, source, importSizeLimit(opts.format, file)))
     progress.update(i + 1)
-  }
+  })
   progress.finish()
   return { records, problems }
 }

@@ -8,7 +8,7 @@ import { closeSync, constants, openSync, renameSync, rmSync, writeFileSync } fro
 import { lstat, mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { UsageError } from '../core/errors.js'
-import { removeOnInterrupt } from '../interrupt.js'
+import { forEachInterruptible, removeOnInterrupt } from '../interrupt.js'
 
 /** A file an export writes. */
 export interface OutputFile {
@@ -27,33 +27,18 @@ export async function refuseOverwrites(files: readonly OutputFile[], force: bool
   throw new UsageError(`${existing.length === 1 ? 'A file' : `${existing.length} files`} would be overwritten; pass --force to replace`, shown)
 }
 
-/** Longest stretch of synchronous writing before Ctrl-C and the progress bar get a turn. */
-const YIELD_EVERY_MS = 50
-
-/** Write the files in order, creating folders as needed; `progress` is told after each file. */
+/**
+ * Write the files in order, creating folders as needed; `progress` is told after each file.
+ * Synchronous file calls: for thousands of small files the hop of each asynchronous call through
+ * libuv's thread pool was half the work (forEachInterruptible lets Ctrl-C in between).
+ */
 export async function writeOutputFiles(files: readonly OutputFile[], progress: (done: number) => void = () => undefined): Promise<void> {
   const folders = new Set(files.map((file) => path.dirname(file.path)))
   for (const folder of folders) await mkdir(folder, { recursive: true })
-  await forEachPausing(files, (file, i) => {
+  await forEachInterruptible(files, (file, i) => {
     replaceFile(file)
     progress(i + 1)
   })
-}
-
-/**
- * Run `work` on each item with synchronous file calls: thousands of small files cost mostly the
- * hop of each asynchronous call through libuv's thread pool (half of a 10k export), so the loop
- * only pauses every YIELD_EVERY_MS to let a signal (Ctrl-C) be handled.
- */
-export async function forEachPausing<T>(items: readonly T[], work: (item: T, index: number) => void): Promise<void> {
-  let paused = Date.now()
-  for (let i = 0; i < items.length; i++) {
-    work(items[i]!, i)
-    if (Date.now() - paused > YIELD_EVERY_MS) {
-      await new Promise((resolve) => setImmediate(resolve))
-      paused = Date.now()
-    }
-  }
 }
 
 function replaceFile({ path: target, content }: OutputFile): void {

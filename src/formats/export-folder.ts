@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { mkdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { removeOnInterrupt } from '../interrupt.js'
-import { forEachPausing, writeOutputFiles, type OutputFile } from './export-files.js'
+import { forEachInterruptible, removeOnInterrupt } from '../interrupt.js'
+import { writeOutputFiles, type OutputFile } from './export-files.js'
 
 /**
  * An export to a folder that does not exist yet: its files are written into a hidden folder beside
@@ -21,7 +21,7 @@ export async function writeNewFolder(folder: string, files: readonly OutputFile[
   const forget = removeOnInterrupt(temp)
   try {
     await mkdir(temp)
-    await forEachPausing(inside, (file, i) => {
+    await forEachInterruptible(inside, (file, i) => {
       writeFileSync(path.join(temp, path.basename(file.path)), file.content, { flag: 'wx' })
       progress(i + 1)
     })

@@ -1,9 +1,9 @@
 /**
- * Front matter written without the yaml package, for the values precis's own files hold: building
- * a yaml Document per file was two thirds of a 10k export. It writes exactly what yaml writes
- * (test/unit/formats/frontmatter-fast.test.ts holds it to yaml's output over many tricky values)
- * and gives up, returning null, on any value whose YAML it is not sure of: writeFrontMatter then
- * asks yaml for the whole file.
+ * Front matter written and read without the yaml package, in the shapes precis's own files use:
+ * building a yaml Document per file was two thirds of a 10k export, and parsing one most of a 10k
+ * import. Both write and read exactly what yaml does (test/unit/formats/frontmatter-fast.test.ts
+ * holds them to yaml over many tricky values) and give up, returning null, on anything they are
+ * not sure of: frontmatter.ts then asks yaml for the whole file.
  */
 
 /** Characters that would be read as more than text in a plain scalar (or need escaping): control and format characters. */
@@ -52,4 +52,47 @@ export function fastFrontMatter(fields: ReadonlyArray<readonly [string, unknown]
     text += `${key}: ${written}\n`
   }
   return `${text}---\n\n`
+}
+
+/** `key: value`, `key: []`, or `key:` (a list follows, or the value is empty: null). */
+const KEY_LINE = /^([a-z]+):(?: (.*))?$/
+const ITEM_LINE = /^ {2}- (.*)$/
+const NULL = /^(?:~|null|Null|NULL)$/
+
+/** A scalar as precis's reader sees it (numbers and booleans stay text), or undefined when unsure. */
+function readScalar(raw: string): string | null | undefined {
+  if (raw === '') return undefined
+  if (NULL.test(raw)) return null
+  if (raw.startsWith('"')) return /^"[^"\\]*"$/.test(raw) ? raw.slice(1, -1) : undefined
+  if (UNSAFE_START.test(raw) || UNSAFE_SPACE.test(raw) || MISREAD_PLAIN.test(raw)) return undefined
+  return raw
+}
+
+/** The fields of front matter `text` (between the --- lines), or null when it is beyond this reader. */
+export function fastFrontMatterFields(text: string): Map<string, unknown> | null {
+  if (NEEDS_ESCAPE.test(text.replace(/\n/g, ''))) return null // also \r: CRLF files go to yaml
+  const lines = text.split('\n')
+  if (lines.pop() !== '') return null
+  const fields = new Map<string, unknown>()
+  for (let i = 0; i < lines.length; i++) {
+    const line = KEY_LINE.exec(lines[i]!)
+    if (!line || fields.has(line[1]!)) return null // a duplicate key: yaml's error
+    const [, key, raw] = line as unknown as [string, string, string | undefined]
+    if (raw === '[]') {
+      fields.set(key, [])
+    } else if (raw !== undefined) {
+      const value = readScalar(raw)
+      if (value === undefined) return null
+      fields.set(key, value)
+    } else {
+      const items: Array<string | null> = []
+      for (let item; i + 1 < lines.length && (item = ITEM_LINE.exec(lines[i + 1]!)); i++) {
+        const value = readScalar(item[1]!)
+        if (value === undefined) return null
+        items.push(value)
+      }
+      fields.set(key, items.length > 0 ? items : null)
+    }
+  }
+  return fields
 }

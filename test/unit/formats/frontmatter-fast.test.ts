@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseLibrary } from '../../../src/core/schema.js'
-import { fastFrontMatter } from '../../../src/formats/frontmatter-fast.js'
-import { yamlFrontMatter } from '../../../src/formats/frontmatter.js'
+import { fastFrontMatter, fastFrontMatterFields } from '../../../src/formats/frontmatter-fast.js'
+import { parseYamlFields, yamlFrontMatter } from '../../../src/formats/frontmatter.js'
 import { seeded } from '../../support/random.js'
 
 /** Values chosen to sit on every rule of plain and quoted YAML scalars. */
@@ -84,5 +84,56 @@ describe('fastFrontMatter writes what yaml writes, or gives up', () => {
     ['a key yaml may quote', [['Title', 'x']]],
   ] as const)('gives up on %s', (_, fields) => {
     expect(fastFrontMatter(fields)).toBeNull()
+  })
+})
+
+/** The YAML between the --- lines of a written front matter. */
+const inner = (frontMatter: string) => frontMatter.slice('---\n'.length, -'---\n\n'.length)
+
+/** fastFrontMatterFields reads `yamlText` as yaml does, or gives up; true when it read it. */
+function readsLikeYaml(yamlText: string): boolean {
+  const fast = fastFrontMatterFields(yamlText)
+  if (fast === null) return false
+  expect(fast, JSON.stringify(yamlText)).toEqual(parseYamlFields(yamlText, 'test'))
+  return true
+}
+
+describe('fastFrontMatterFields reads what yaml reads, or gives up', () => {
+  it('everything yaml writes for tricky values and random field lists', () => {
+    const random = seeded(13)
+    let read = 0
+    for (let i = 0; i < 3000; i++) if (readsLikeYaml(inner(yamlFrontMatter(randomFields(random))))) read++
+    for (const value of TRICKY) if (readsLikeYaml(inner(yamlFrontMatter([['title', value], ['tags', [value]]])))) read++
+    expect(read).toBeGreaterThan(150)
+  })
+
+  it('20,000 hand-made front matters stitched from lines and pieces YAML cares about', () => {
+    const values = ['a', 'Zoë', '"q"', '"a: b"', "'s'", 'null', '~', 'NULL', '', ' x', 'x ', 'a: b', 'a #c', '#c', '- x', '[]', '[a]', '{}', '&a', '*a', '|', '>', '1.5', 'true', 'x:', '"\\n"', '"a\\"b"']
+    const lines = [...values.map((v) => `title: ${v}`), ...values.map((v) => `  - ${v}`), 'tags:', 'tags: []', 'authors:', '# comment', '', '---', 'title:  two spaces', '   - deeper', '- at column 0', 'Title: x', 'title : x', 'title:\tx', 'title: x\r', 'title: a\n  continued']
+    const random = seeded(17)
+    let read = 0
+    for (let i = 0; i < 20_000; i++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 5) }, () => pick(random, lines)).join('\n') + '\n'
+      let yamlReads = true
+      try {
+        parseYamlFields(text, 'test')
+      } catch {
+        yamlReads = false
+      }
+      if (!yamlReads) {
+        expect(fastFrontMatterFields(text), JSON.stringify(text)).toBeNull() // what yaml refuses is never read
+        continue
+      }
+      if (readsLikeYaml(text)) read++
+    }
+    expect(read).toBeGreaterThan(500)
+  })
+
+  it('reads every front matter fastFrontMatter writes', () => {
+    const random = seeded(19)
+    for (let i = 0; i < 1000; i++) {
+      const written = fastFrontMatter(randomFields(random))
+      if (written !== null) expect(readsLikeYaml(inner(written)), written).toBe(true)
+    }
   })
 })
