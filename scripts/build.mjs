@@ -11,7 +11,7 @@ const { dependencies } = JSON.parse(readFileSync(new URL('../package.json', impo
 
 // Small packages every run needs are bundled with our code. The others stay in node_modules as
 // their authors ship them (their own lazy requires, data files); we only ever load them lazily.
-const BUNDLED = new Set(['commander', 'chalk', 'supports-hyperlinks', 'fast-string-width', 'fast-wrap-ansi', 'lowdb', 'marked-terminal'])
+const BUNDLED = new Set(['commander', 'chalk', 'supports-hyperlinks', 'fast-string-width', 'fast-wrap-ansi', 'lowdb', 'marked-terminal', 'entities'])
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true })
 await build({
@@ -23,8 +23,9 @@ await build({
   platform: 'node',
   target: 'node20',
   external: Object.keys(dependencies).filter((name) => !BUNDLED.has(name)),
-  // marked-terminal's code-block highlighting is never reached (see src/render/no-highlight.ts).
-  alias: { 'cli-highlight': './src/render/no-highlight.ts' },
+  // What marked-terminal imports but precis never reaches: code-block highlighting and emoji
+  // shortcodes (see the two files).
+  alias: { 'cli-highlight': './src/render/no-highlight.ts', 'node-emoji': './src/render/no-emoji.ts' },
   // Bundled CommonJS (commander) calls require() for Node's own modules.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   // Flat: every file of dist/ sits one level below the package root, as src/ does (see package-files.ts).

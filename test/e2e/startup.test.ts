@@ -77,12 +77,12 @@ describe('start-up loads only what the command needs', () => {
     expect(['zod', 'yaml', 'csv-parse', 'fast-xml-parser', 'marked', 'temml', 'sanitize-html', 'inquirer'].filter((name) => packages.has(name))).toEqual([])
   })
 
-  it('show renders with marked and temml but never loads a syntax highlighter (precis draws code blocks itself)', async () => {
+  it('show renders with marked and temml but loads no syntax highlighter nor emoji data (precis draws code blocks itself, and leaves :shortcodes: as typed)', async () => {
     const library = join(tempDir(), 'library.json')
     writeFileSync(library, JSON.stringify(smallLibrary()))
     const { packages, sources } = await whatLoads(['--library', library, 'show', 'rasmussen2004gaussian'])
     expect(sources).toContain('src/render/show.ts')
     expect(['marked', 'temml'].filter((name) => packages.has(name))).toEqual(['marked', 'temml'])
-    expect(['cli-highlight', 'highlight.js'].filter((name) => packages.has(name))).toEqual([])
+    expect(['cli-highlight', 'highlight.js', 'node-emoji', 'emojilib'].filter((name) => packages.has(name))).toEqual([])
   })
 })
