@@ -47,9 +47,9 @@ export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void
   const bib = opts.bib === null ? null : path.resolve(ctx.cwd, opts.bib)
   const files: OutputFile[] = toFolder ? summaryFiles(selected, out!) : []
   const document = toFolder ? null : await singleDocument(selected, opts, ctx, out, bib, lib)
-  if (document !== null && out !== null) files.push({ path: out, content: document })
+  if (document !== null && out !== null) files.push({ path: out, content: () => document })
   // The cited papers go in too, so every citation in the list resolves.
-  if (bib !== null) files.push({ path: bib, content: libraryToBibtex(withCitedPapers(lib, selected)) })
+  if (bib !== null) files.push({ path: bib, content: () => libraryToBibtex(withCitedPapers(lib, selected)) })
   const newFolder = toFolder && !(await exists(out!)) ? out : null
   // Nothing can be overwritten inside a folder that does not exist yet.
   await refuseOverwrites(newFolder === null ? files : files.filter((f) => path.dirname(f.path) !== newFolder), opts.force)
@@ -65,7 +65,7 @@ export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void
 function summaryFiles(lib: Library, folder: string): OutputFile[] {
   const names = uniqueFileNames(lib.summaries.map((s) => s.id), '.md')
   const papers = new Map(lib.papers.map((p) => [p.key, p]))
-  return lib.summaries.map((s) => ({ path: pathInside(folder, names.get(s.id)!), content: summaryToMarkdown(s, papers.get(s.paper)!) }))
+  return lib.summaries.map((s) => ({ path: pathInside(folder, names.get(s.id)!), content: () => summaryToMarkdown(s, papers.get(s.paper)!) }))
 }
 
 async function singleDocument(lib: Library, opts: ExportOptions, ctx: Context, out: string | null, bib: string | null, whole: Library): Promise<string> {

@@ -13,7 +13,8 @@ import { forEachInterruptible, removeOnInterrupt } from '../interrupt.js'
 /** A file an export writes. */
 export interface OutputFile {
   path: string
-  content: string
+  /** The text, made as the file is written: an export of 100k summaries never holds them all at once. */
+  content: () => string
 }
 
 /** Throws UsageError listing the files that exist already, unless `force`. */
@@ -46,7 +47,7 @@ function replaceFile({ path: target, content }: OutputFile): void {
   // Removed on Ctrl-C from before it exists (the name is new and random: only our file can have it).
   const forget = removeOnInterrupt(temp)
   try {
-    writeThenRename(temp, target, content)
+    writeThenRename(temp, target, content())
   } finally {
     forget()
   }

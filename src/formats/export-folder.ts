@@ -22,7 +22,7 @@ export async function writeNewFolder(folder: string, files: readonly OutputFile[
   try {
     await mkdir(temp)
     await forEachInterruptible(inside, (file, i) => {
-      writeFileSync(path.join(temp, path.basename(file.path)), file.content, { flag: 'wx' })
+      writeFileSync(path.join(temp, path.basename(file.path)), file.content(), { flag: 'wx' })
       progress(i + 1)
     })
     await rename(temp, folder) // fails if the folder appeared meanwhile: nothing in it is replaced
