@@ -7,6 +7,6 @@ process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(0)
   throw error
 })
-leaveCleanlyOnSignals() // Ctrl-C removes a pending temp file and our lock, then exits 130
+leaveCleanlyOnSignals() // Ctrl-C removes a pending temp file and our lock, then ends precis by the signal
 
 process.exitCode = await main(process.argv.slice(2), createProcessContext())

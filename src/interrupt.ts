@@ -1,5 +1,4 @@
 import { rmSync } from 'node:fs'
-import { constants } from 'node:os'
 
 /**
  * Files to remove if the process is interrupted (Ctrl-C, SIGTERM, a closed terminal) while they
@@ -30,13 +29,18 @@ export async function leavingCtrlCToPager<T>(paging: () => Promise<T>): Promise<
   }
 }
 
-/** For the process: on SIGINT, SIGTERM or SIGHUP remove the pending files and exit 128 + the signal's number. */
+/**
+ * For the process: on SIGINT, SIGTERM or SIGHUP remove the pending files, then die of the same
+ * signal, with the default action restored. Exiting with 130 instead would tell a shell that precis
+ * handled Ctrl-C itself, and a script's loop around precis would go on to the next round.
+ */
 export function leaveCleanlyOnSignals(): void {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.on(signal, () => {
+    process.on(signal, function onSignal() {
       if (signal === 'SIGINT' && pagers > 0) return
       for (const path of pending) rmSync(path, { recursive: true, force: true }) // a file, or a folder being filled
-      process.exit(128 + constants.signals[signal])
+      process.removeListener(signal, onSignal)
+      process.kill(process.pid, signal)
     })
   }
 }
