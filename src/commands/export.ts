@@ -18,6 +18,7 @@ import { sanitizeTerminal } from '../sanitize.js'
 import { Progress } from './progress.js'
 import { inform } from './shared.js'
 import { libraryStepNote, withStepNote } from './step-note.js'
+import { papersByKey } from '../core/papers.js'
 
 export type ExportFormat = 'md' | 'json' | 'bibtex' | 'html'
 
@@ -64,7 +65,7 @@ export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void
 /** One Markdown file per summary, named after its id, inside `folder`. */
 function summaryFiles(lib: Library, folder: string): OutputFile[] {
   const names = uniqueFileNames(lib.summaries.map((s) => s.id), '.md')
-  const papers = new Map(lib.papers.map((p) => [p.key, p]))
+  const papers = papersByKey(lib)
   return lib.summaries.map((s) => ({ path: pathInside(folder, names.get(s.id)!), content: () => summaryToMarkdown(s, papers.get(s.paper)!) }))
 }
 

@@ -85,6 +85,6 @@ export function addSummary(lib: Library, paperInput: PaperInput, input: SummaryI
 }
 
 /** Index papers by key for lookups inside loops. */
-export function papersByKey(lib: Library): Map<string, Paper> {
+export function papersByKey(lib: Pick<Library, 'papers'>): Map<string, Paper> {
   return new Map(lib.papers.map((p) => [p.key, p]))
 }

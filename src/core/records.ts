@@ -1,4 +1,5 @@
 import type { Library, Paper, Summary } from './model.js'
+import { papersByKey } from './papers.js'
 
 /** One row of the library as commands list it: a summary with its paper, or a paper not yet summarised. */
 export interface Entry {
@@ -10,7 +11,7 @@ export interface Entry {
 
 /** Every summary with its paper, plus each paper that has no summary ("to summarise"). */
 export function libraryEntries(lib: Library): Entry[] {
-  const papers = new Map(lib.papers.map((p) => [p.key, p]))
+  const papers = papersByKey(lib)
   const summarised = new Set<string>()
   const entries: Entry[] = []
   for (const summary of lib.summaries) {

@@ -11,7 +11,6 @@ import { ScanText } from './search-text.js'
 
 /** The searchable fields, in the order of `SearchDoc.fields`. */
 export const FIELD_NAMES = ['title', 'authors', 'tags', 'venue', 'ids', 'body'] as const
-export type FieldName = (typeof FIELD_NAMES)[number]
 
 export const TITLE = 0
 export const AUTHORS = 1

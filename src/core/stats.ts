@@ -6,6 +6,7 @@ import { citationGraph } from './citations.js'
 import type { Library, Paper } from './model.js'
 import { countTags, sortTagCounts } from './tag-counts.js'
 import { isWordCharAt } from './text.js'
+import { papersByKey } from './papers.js'
 
 /** How many summaries fall in one year. */
 export interface YearCount {
@@ -113,7 +114,7 @@ function venues(papers: readonly Paper[], limit: number): NamedCount[] {
 
 /** The statistics of `lib`, with `limit` rows in each top list. */
 export function libraryStats(lib: Library, limit = 10): LibraryStats {
-  const papers = new Map(lib.papers.map((p) => [p.key, p]))
+  const papers = papersByKey(lib)
   const summarised = new Set(lib.summaries.map((s) => s.paper))
   const lengths = lib.summaries.map((s) => ({ id: s.id, title: papers.get(s.paper)?.title ?? s.paper, words: countWords(s.body) }))
   const years = lib.summaries.map((s) => papers.get(s.paper)?.year ?? null)

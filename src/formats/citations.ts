@@ -8,12 +8,13 @@
 import { CitationResolver, citedPaperKeys, rewriteCitations, type ResolvedCitation } from '../core/citations.js'
 import type { Library, Paper } from '../core/model.js'
 import { escapeMarkdown, paperUrl, shortTitle } from '../render/citations.js'
+import { papersByKey } from '../core/papers.js'
 
 /** `selected` with the papers its summaries cite (found in `lib`) added after its own, for a `.bib` that resolves every citation. */
 export function withCitedPapers(lib: Pick<Library, 'papers' | 'summaries'>, selected: Library): Library {
   const resolver = new CitationResolver(lib)
   const have = new Set(selected.papers.map((p) => p.key))
-  const papers = new Map(lib.papers.map((p) => [p.key, p]))
+  const papers = papersByKey(lib)
   const cited: Paper[] = []
   for (const summary of selected.summaries) {
     for (const key of citedPaperKeys(summary, resolver)) {

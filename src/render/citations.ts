@@ -9,6 +9,7 @@ import type { Library, Paper, Summary } from '../core/model.js'
 import { sanitizeTerminal } from '../sanitize.js'
 import { linkTarget, makeStyles, type RenderOptions } from './styles.js'
 import { displayWidth, indent, wrapText } from './wrap.js'
+import { papersByKey } from '../core/papers.js'
 
 /** A title longer than this is cut at a word boundary. */
 const MAX_SHORT_TITLE = 48
@@ -94,7 +95,7 @@ export class ShowCitations {
   constructor(lib: Pick<Library, 'papers' | 'summaries'>, shown: readonly string[], private readonly opts: RenderOptions) {
     this.resolver = new CitationResolver(lib)
     this.citing = backlinks(lib, shown, this.resolver)
-    this.papers = new Map(lib.papers.map((p) => [p.key, p]))
+    this.papers = papersByKey(lib)
   }
 
   /** The summary with its citations as Markdown titles, to render (the stored summary is not changed). */
