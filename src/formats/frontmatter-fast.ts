@@ -61,7 +61,7 @@ const NULL = /^(?:~|null|Null|NULL)$/
 
 /** A scalar as precis's reader sees it (numbers and booleans stay text), or undefined when unsure. */
 function readScalar(raw: string): string | null | undefined {
-  if (raw === '') return undefined
+  if (raw === '' || NEEDS_ESCAPE.test(raw)) return undefined
   if (NULL.test(raw)) return null
   if (raw.startsWith('"')) return /^"[^"\\]*"$/.test(raw) ? raw.slice(1, -1) : undefined
   if (UNSAFE_START.test(raw) || UNSAFE_SPACE.test(raw) || MISREAD_PLAIN.test(raw)) return undefined
@@ -70,7 +70,8 @@ function readScalar(raw: string): string | null | undefined {
 
 /** The fields of front matter `text` (between the --- lines), or null when it is beyond this reader. */
 export function fastFrontMatterFields(text: string): Map<string, unknown> | null {
-  if (NEEDS_ESCAPE.test(text.replace(/\n/g, ''))) return null // also \r: CRLF files go to yaml
+  // Keys are letters and every value goes through readScalar's character check: a \r (CRLF) or a
+  // control character anywhere makes this reader give up.
   const lines = text.split('\n')
   if (lines.pop() !== '') return null
   const fields = new Map<string, unknown>()
