@@ -1,10 +1,12 @@
 import { hostname } from 'node:os'
-import { open, readFile, rm, stat } from 'node:fs/promises'
+import { lstat, open, readFile, readlink, rm, symlink } from 'node:fs/promises'
 import { BusyError } from '../core/errors.js'
 import { removeOnInterrupt } from '../interrupt.js'
 
 /**
- * An exclusive cross-process lock: a file created with O_EXCL that records its owner.
+ * An exclusive cross-process lock: a symbolic link whose target is its owner (pid, host, nonce),
+ * made in one step, so that no lock ever lacks its owner, whenever its maker is killed (as Emacs
+ * locks files). Where symbolic links cannot be made, a file created with O_EXCL, then filled in.
  *
  * Written here rather than taken from proper-lockfile because that library decides staleness by
  * mtime alone: after a crash every writer waits out the stale period, and a slow writer can be
@@ -24,7 +26,7 @@ export interface LockOptions {
   label: string
 }
 
-interface Owner {
+export interface Owner {
   pid: number
   host: string
   nonce: string
@@ -34,11 +36,26 @@ export type Release = () => Promise<void>
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/** Errors of file systems that cannot make symbolic links (FAT, some network shares). */
+const NO_SYMLINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EINVAL'])
+
 /**
- * Try once to create the lock file. When it is ours, returns the function that stops it being
- * removed on an interruption (call it as the lock is released); null when another holds it.
+ * Try once to create the lock. When it is ours, returns the function that stops it being removed
+ * on an interruption (call it as the lock is released); null when another holds it.
  */
 async function tryCreate(path: string, content: string): Promise<(() => void) | null> {
+  try {
+    await symlink(content, path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? ''
+    if (code === 'EEXIST') return null
+    if (NO_SYMLINKS.has(code)) return tryCreateFile(path, content)
+    throw error
+  }
+  return removeOnInterrupt(path)
+}
+
+async function tryCreateFile(path: string, content: string): Promise<(() => void) | null> {
   let handle
   try {
     handle = await open(path, 'wx', 0o600)
@@ -70,19 +87,27 @@ function processIsAlive(pid: number): boolean {
   }
 }
 
-async function readOwner(path: string): Promise<{ owner: Owner | null; raw: string; ageMs: number } | null> {
+/** What a lock records, as written (`raw`) and read, and how old it is; null when there is no lock. */
+export async function readOwner(path: string): Promise<{ owner: Owner | null; raw: string; ageMs: number } | null> {
   try {
-    const [raw, info] = await Promise.all([readFile(path, 'utf8'), stat(path)])
-    let owner: Owner | null = null
-    try {
-      owner = JSON.parse(raw) as Owner
-    } catch {
-      owner = null // a lock file cut short by a crash between create and write
-    }
-    return { owner, raw, ageMs: Date.now() - info.mtimeMs }
+    const info = await lstat(path)
+    // A regular file: made where links cannot be, or by an older precis.
+    const raw = info.isSymbolicLink() ? await readlink(path) : await readFile(path, 'utf8')
+    return { owner: parseOwner(raw), raw, ageMs: Date.now() - info.mtimeMs }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw error
+  }
+}
+
+// Null for what no precis wrote whole: a file cut short between its creation and its filling in,
+// or a link planted by someone else.
+function parseOwner(raw: string): Owner | null {
+  try {
+    const owner = JSON.parse(raw) as Partial<Owner> | null
+    return owner && Number.isInteger(owner.pid) && typeof owner.host === 'string' ? (owner as Owner) : null
+  } catch {
+    return null
   }
 }
 

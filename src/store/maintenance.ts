@@ -3,14 +3,14 @@
  * writers left. Everything that changes a file holds the library lock, so it never races a running
  * precis (restore-backup.ts puts the backup back the same way).
  */
-import { lstat, readdir, readFile, rm } from 'node:fs/promises'
+import { lstat, readdir, rm } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import type { FolderState } from '../core/doctor-files.js'
 import { DataError } from '../core/errors.js'
 import { resolveLibraryTarget } from './file-store.js'
 import { LibraryFile } from './library-file.js'
-import { acquireLock, isStale } from './lock.js'
+import { acquireLock, isStale, readOwner } from './lock.js'
 
 /** True for the error of a file that does not exist. */
 export function missing(error: unknown): boolean {
@@ -28,29 +28,11 @@ export async function readProblem(path: string): Promise<string | null> {
   }
 }
 
-/** What a lock file records (lock.ts writes it). */
-interface LockOwner {
-  pid: number
-  host: string
-  nonce: string
-}
-
-/** The owner a lock file names and whether that owner is certainly gone; null when there is no such file. */
+/** The owner a lock names and whether that owner is certainly gone; null when there is no lock. */
 async function lockFileState(path: string): Promise<{ stale: boolean; owner: string } | null> {
-  let raw: string
-  let ageMs: number
-  try {
-    ;[raw, ageMs] = await Promise.all([readFile(path, 'utf8'), lstat(path).then((i) => Date.now() - i.mtimeMs)])
-  } catch (error) {
-    if (missing(error)) return null
-    throw error
-  }
-  let owner: LockOwner | null
-  try {
-    owner = JSON.parse(raw) as LockOwner
-  } catch {
-    owner = null // cut short by a crash between creating and writing it
-  }
+  const lock = await readOwner(path)
+  if (!lock) return null
+  const { owner, ageMs } = lock
   const who = owner ? `process ${owner.pid} on ${owner.host}` : 'a precis that was stopped while taking it'
   return { stale: isStale(owner, ageMs, hostname()), owner: who }
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
@@ -8,7 +8,7 @@ import { CancelError } from '../../src/core/errors.js'
 import { main } from '../../src/main.js'
 import { writeLibraryFile } from '../hostile/support/files.js'
 import { paper, smallLibrary, summary } from '../support/library.js'
-import { tempDir, testContext } from '../support/context.js'
+import { lockPresent, tempDir, testContext } from '../support/context.js'
 
 /** A library file with a duplicate paper, a leftover temp file and a stale lock beside it. */
 function troubledFolder() {
@@ -158,6 +158,6 @@ describe('doctor --restore-backup', () => {
     expect(await main(['doctor', '--restore-backup', '--yes'], ctx)).toBe(code)
     expect(ctx.stderr()).toContain(message)
     expect(readFileSync(library, 'utf8')).toBe('damaged')
-    expect(existsSync(join(dir, 'library.json.lock'))).toBe(false)
+    expect(lockPresent(join(dir, 'library.json.lock'))).toBe(false)
   })
 })

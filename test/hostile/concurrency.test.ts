@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, utimesSync, watch, writeFileSync } from 'node:fs'
+import { lstatSync, lutimesSync, readFileSync, readlinkSync, symlinkSync, utimesSync, watch, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { acquireLock } from '../../src/store/lock.js'
-import { tempDir } from '../support/context.js'
+import { lockPresent, tempDir } from '../support/context.js'
 import { driveWriters } from './support/drive.js'
 import { fingerprint, paddedLibrary, readLibraryFile, writeLibraryFile } from './support/files.js'
 import { precisOn, type RunResult } from './support/precis.js'
@@ -18,10 +18,11 @@ function libraryIn(bytes = 0): { dir: string; library: string } {
   return { dir, library }
 }
 
-/** The pid recorded in the lock file, or null when there is none (yet). */
+/** The pid the lock records (a link's target, or a file's text), or null when there is none (yet). */
 function lockOwner(lock: string): number | null {
   try {
-    return (JSON.parse(readFileSync(lock, 'utf8')) as { pid: number }).pid
+    const raw = lstatSync(lock).isSymbolicLink() ? readlinkSync(lock) : readFileSync(lock, 'utf8')
+    return (JSON.parse(raw) as { pid: number }).pid
   } catch {
     return null
   }
@@ -84,7 +85,7 @@ describe('many precis at once', () => {
     expect(killedHolding).toEqual(expect.any(Number))
     const next = await precisOn(library, addArgs(100), { env: { PRECIS_LOCK_TIMEOUT_MS: '2000' } })
     expect(next.code, next.stderr).toBe(0)
-    expect(existsSync(lock)).toBe(false)
+    expect(lockPresent(lock)).toBe(false)
     expect(readLibraryFile(library).papers.map((p) => p.title)).toContain('Waiting writer 100')
   })
 
@@ -95,21 +96,40 @@ describe('many precis at once', () => {
     ['another host, just now, keeps writers out (exit 5)', { pid: 1, host: 'elsewhere.example', nonce: 'x' }, 0, 5],
     ['a crash before its owner was written (empty), just now, keeps writers out (exit 5)', '', 0, 5],
     ['this host, by a live process (this test), keeps writers out (exit 5)', { pid: process.pid, host: hostname(), nonce: 'x' }, 0, 5],
-  ] as const)('a lock from %s', async (_, owner, minutesAgo, expectedCode) => {
+  ] as const)('a lock file (made where links cannot be, or by an older precis) from %s', async (_, owner, minutesAgo, expectedCode) => {
     const { library } = libraryIn()
     const lock = `${library}.lock`
     writeFileSync(lock, typeof owner === 'string' ? owner : JSON.stringify(owner))
     utimesSync(lock, MINUTES_AGO(minutesAgo), MINUTES_AGO(minutesAgo))
-    const before = fingerprint(library)
-    const result = await precisOn(library, addArgs(1), { env: { PRECIS_LOCK_TIMEOUT_MS: '600' } })
-    expect(result.code, result.stderr).toBe(expectedCode)
-    if (expectedCode === 0) {
-      expect(existsSync(lock)).toBe(false) // broken, then our own lock released
-      expect(readLibraryFile(library).papers.map((p) => p.title)).toContain('Waiting writer 1')
-    } else {
-      expect(result.stderr).toContain('Library busy')
-      expect(fingerprint(library)).toBe(before)
-      expect(existsSync(lock)).toBe(true) // a lock that may be live is never broken
-    }
+    await expectLockOutcome(library, expectedCode)
+  })
+
+  it.each([
+    ['this host, by a process that is gone, is broken', { pid: DEAD_PID, host: hostname(), nonce: 'x' }, 0, 0],
+    ['another host, 2 minutes ago, is broken', { pid: 1, host: 'elsewhere.example', nonce: 'x' }, 2, 0],
+    ['another host, just now, keeps writers out (exit 5)', { pid: 1, host: 'elsewhere.example', nonce: 'x' }, 0, 5],
+    ['this host, by a live process (this test), keeps writers out (exit 5)', { pid: process.pid, host: hostname(), nonce: 'x' }, 0, 5],
+  ] as const)('a lock link (as precis makes them) from %s', async (_, owner, minutesAgo, expectedCode) => {
+    const { library } = libraryIn()
+    const lock = `${library}.lock`
+    symlinkSync(JSON.stringify(owner), lock)
+    lutimesSync(lock, MINUTES_AGO(minutesAgo), MINUTES_AGO(minutesAgo))
+    await expectLockOutcome(library, expectedCode)
   })
 })
+
+/** A writer meets the planted lock: it breaks it and writes (0), or leaves it and the library alone (5). */
+async function expectLockOutcome(library: string, expectedCode: number): Promise<void> {
+  const lock = `${library}.lock`
+  const before = fingerprint(library)
+  const result = await precisOn(library, addArgs(1), { env: { PRECIS_LOCK_TIMEOUT_MS: '600' } })
+  expect(result.code, result.stderr).toBe(expectedCode)
+  if (expectedCode === 0) {
+    expect(lockPresent(lock)).toBe(false) // broken, then our own lock released
+    expect(readLibraryFile(library).papers.map((p) => p.title)).toContain('Waiting writer 1')
+  } else {
+    expect(result.stderr).toContain('Library busy')
+    expect(fingerprint(library)).toBe(before)
+    expect(lockPresent(lock)).toBe(true) // a lock that may be live is never broken
+  }
+}

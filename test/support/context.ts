@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { lstatSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { defaultGlobals, type Context, type GlobalOptions } from '../../src/context.js'
@@ -56,6 +56,16 @@ function scriptedPrompter(answers: Answers, asked: string[]): Prompter {
     select: async (q) => answer(q) as never,
     checkbox: async (q) => answer(q) as never,
     search: async (q) => answer(q) as never,
+  }
+}
+
+/** Whether something is at `path`, even a link to nothing (the library lock is one: existsSync follows it). */
+export function lockPresent(path: string): boolean {
+  try {
+    lstatSync(path)
+    return true
+  } catch {
+    return false
   }
 }
 
