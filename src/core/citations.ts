@@ -8,6 +8,7 @@
  */
 import { escaped, inSpans, protectedSpans, type Span } from './citations-scan.js'
 import type { Library, Paper, Summary } from './model.js'
+import { escapeRegex } from './regex.js'
 
 export type CitationForm = 'latex' | 'pandoc' | 'bare'
 
@@ -159,11 +160,6 @@ export function citationGraph(lib: Pick<Library, 'papers' | 'summaries'>, resolv
     }
   }
   return { cites, citedBy }
-}
-
-/** `text` for use inside a regular expression. */
-function escapeRegex(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')
 }
 
 /**

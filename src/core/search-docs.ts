@@ -7,7 +7,7 @@
  */
 import type { Entry } from './records.js'
 import type { Recency } from './search-order.js'
-import { ScanText } from './search-text.js'
+import { ShortFields } from './search-short.js'
 
 /** The searchable fields, in the order of `SearchDoc.fields`. */
 export const FIELD_NAMES = ['title', 'authors', 'tags', 'venue', 'ids', 'body'] as const
@@ -23,32 +23,28 @@ export const BODY = 5
 export interface SearchDoc {
   entry: Entry
   /** Field texts, indexed like FIELD_NAMES. */
-  fields: readonly ScanText[]
-  /** Worked out on first use: only some queries need them (`list`'s filters mostly do not). */
-  derived: { short: ScanText | null; recency: Recency | null }
+  fields: readonly string[]
+  /** The short fields of the whole library (shared by its docs), and this doc's line there. */
+  short: ShortFields
+  line: number
+  /** Worked out on first use: only some queries need it (`list`'s filters mostly do not). */
+  derived: { recency: Recency | null }
   /** Whether the body has math / a figure, once a query asked (each is a scan of the body). */
   features: { math?: boolean; figure?: boolean }
 }
 
 /** The searchable text of each entry. */
 export function searchDocs(entries: readonly Entry[]): SearchDoc[] {
-  return entries.map((entry) => {
+  // Built on first use from the docs below (filters without words never need it).
+  const short = new ShortFields(() => docs)
+  const docs = entries.map((entry, line): SearchDoc => {
     const { paper, summary } = entry
     const ids = [entry.id, paper.key, paper.arxiv ?? '', paper.doi ?? ''].join(' ')
     const body = summary ? summary.body : (paper.abstract ?? '')
-    const texts = [paper.title, paper.authors.join('; '), summary ? summary.tags.join(' ') : '', paper.venue ?? '', ids, body]
-    const fields = texts.map((text) => new ScanText(text))
-    return { entry, fields, derived: { short: null, recency: null }, features: {} }
+    const fields = [paper.title, paper.authors.join('; '), summary ? summary.tags.join(' ') : '', paper.venue ?? '', ids, body]
+    return { entry, fields, short, line, derived: { recency: null }, features: {} }
   })
-}
-
-/**
- * The fields before the body, one per line: a word found in none of them here need not be looked
- * for in each (most entries, for most words). A word cannot run across a line break, so every
- * word of a field is found here, where it reads the same.
- */
-export function shortFields(doc: SearchDoc): ScanText {
-  return (doc.derived.short ??= new ScanText(doc.fields.slice(0, BODY).map((field) => field.text).join('\n')))
+  return docs
 }
 
 // Display math, \( \) and \[ \] delimiters, environments, or inline $...$ that is not money: the

@@ -3,17 +3,17 @@
  * failing one ends the work; term frequencies are recorded for scoring when asked.
  */
 import type { CompiledCondition, CompiledQuery, ScoringTerm } from './search-compile.js'
-import { BODY, FIELD_NAMES, shortFields, type SearchDoc } from './search-docs.js'
+import { BODY, FIELD_NAMES, type SearchDoc } from './search-docs.js'
 
 const FIELD_COUNT = FIELD_NAMES.length
 const BODY_ONLY: readonly number[] = [BODY]
 /** Occurrences counted per field: BM25 saturates, so more would add almost nothing to a score. */
 export const TF_CAP = 10
 
-// A term looked for in every field is first looked for in the short ones together (shortFields):
-// where it is not there, only the body is left to look at.
+// A term looked for in every field is first looked for in the short ones of the whole library
+// together (search-short.ts): where it is not there, only the body is left to look at.
 function fieldsToRead(term: TermAndFields, doc: SearchDoc): readonly number[] {
-  return term.fields.length === FIELD_COUNT && term.pattern.find(shortFields(doc)) === null ? BODY_ONLY : term.fields
+  return term.fields.length === FIELD_COUNT && !doc.short.mayContain(term.pattern, doc) ? BODY_ONLY : term.fields
 }
 
 type TermAndFields = Pick<ScoringTerm, 'pattern' | 'fields'>

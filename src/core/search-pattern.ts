@@ -2,11 +2,11 @@
  * Finding query words in raw stored text without tokenising it (the fast scan of DESIGN.md section 5).
  *
  * Each word compiles to one case-insensitive expression over its plain spellings (plural forms,
- * `varepsilon` for `epsilon`); words with accents are read from the list `scanText` made. Either
- * way a place only counts when the word there, read by the same tokenizer as the query
- * (`tokenAt`), folds to one of the keys.
+ * `varepsilon` for `epsilon`), read through accents (search-fold.ts). A place the expression
+ * proposes only counts when the word there, read by the same tokenizer as the query (`tokenAt`),
+ * folds to one of the keys.
  */
-import { lowerBound, type ScanText } from './search-text.js'
+import { beforeLeadingMarks, wordStartSource } from './search-fold.js'
 import { GREEK_LETTERS } from './text-latex.js'
 import { surfaceForms } from './text-plural.js'
 import { nextToken, tokenAt, type Token } from './text.js'
@@ -32,11 +32,6 @@ export interface Span {
  * should find `\mathcal{GP}` before `GPUs`, while `neur` (no word of its own) finds all completions.
  */
 const PREFIX_WEIGHT = 0.3
-
-/** Escape a word for use in a regular expression. */
-export function escapeRegex(word: string): string {
-  return word.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')
-}
 
 /** Plain spellings that read as `key`: its plural forms, and `varepsilon` for a Greek `epsilon`. */
 function spellings(key: string): string[] {
@@ -71,8 +66,6 @@ const NOT_AFTER_LETTER = '(?<![A-Za-z0-9])'
 export class WordPattern {
   /** Proposes candidate places; global, so callers set `lastIndex`. */
   readonly finder: RegExp
-  /** First letters of the plain spellings: an accented word starting with another ASCII letter is not this word. */
-  readonly firstLetters: string
   /** The words that fold to one of the keys (as `foldPlural` would say, without running it on every word read). */
   private readonly accepted: ReadonlySet<string>
 
@@ -80,15 +73,8 @@ export class WordPattern {
     const words = [...spec.keys].flatMap(spellings)
     if (spec.prefix !== null) words.push(spec.prefix)
     const starts = startsToFind([...new Set(words)])
-    this.finder = new RegExp(starts.length > 0 ? `${NOT_AFTER_LETTER}(?:${starts.map(escapeRegex).join('|')})` : '(?!)', 'gi')
-    this.firstLetters = [...new Set(starts.map((s) => s[0]!))].join('')
+    this.finder = new RegExp(starts.length > 0 ? `${NOT_AFTER_LETTER}(?:${starts.map(wordStartSource).join('|')})` : '(?!)', 'gi')
     this.accepted = new Set([...spec.keys].flatMap(surfaceForms))
-  }
-
-  /** Whether a word starting at `index` of `text` may be this one, judged by its first character alone. */
-  mayStartAt(text: string, index: number): boolean {
-    const first = text.charCodeAt(index)
-    return first >= 128 || this.firstLetters.includes(String.fromCharCode(first).toLowerCase())
   }
 
   /** How well a token is this word: 1, PREFIX_WEIGHT for a completion of the prefix, 0 for not at all. */
@@ -101,35 +87,38 @@ export class WordPattern {
 /** A term compiled for scanning: one word, or several that must follow each other (a phrase). */
 export class TermPattern {
   readonly words: WordPattern[]
-  // The last plain search, reused while its answer still holds: without it, a text whose matches
-  // are all accented would be rescanned to its end after each of them.
+  // The last search, reused while its answer still holds: counting asks for the occurrence after
+  // the one before, and a text is often asked about twice in a row (is it there? how often?).
   private last: { text: string; from: number; span: Span | null } | null = null
 
   constructor(specs: readonly WordSpec[]) {
     this.words = specs.map((spec) => new WordPattern(spec))
   }
 
-  /** The first occurrence in `field` at or after `from`, or null. */
-  find(field: ScanText, from = 0): Span | null {
-    const plain = this.findPlain(field.text, from)
-    return this.findAccented(field, from, plain ? plain.start : Infinity) ?? plain
+  /** The first occurrence in `text` at or after `from`, or null. */
+  find(text: string, from = 0): Span | null {
+    const last = this.last
+    if (last && last.text === text && last.from <= from && (last.span === null || last.span.start >= from)) return last.span
+    const span = this.scan(text, from)
+    this.last = { text, from, span }
+    return span
   }
 
   /**
    * How many times the term occurs (completions of a prefix weigh less), looking at no more than
    * `cap` occurrences: term frequency saturates anyway.
    */
-  count(field: ScanText, cap: number): number {
+  count(text: string, cap: number): number {
     let total = 0
     let seen = 0
-    for (let span = this.find(field); span && seen < cap; span = this.find(field, span.end), seen++) total += span.weight
+    for (let span = this.find(text); span && seen < cap; span = this.find(text, span.end), seen++) total += span.weight
     return total
   }
 
   /** Every occurrence, up to `limit`. */
-  spans(field: ScanText, limit: number): Span[] {
+  spans(text: string, limit: number): Span[] {
     const spans: Span[] = []
-    for (let span = this.find(field); span && spans.length < limit; span = this.find(field, span.end)) spans.push(span)
+    for (let span = this.find(text); span && spans.length < limit; span = this.find(text, span.end)) spans.push(span)
     return spans
   }
 
@@ -147,32 +136,12 @@ export class TermPattern {
     return { start: token.start, end, weight }
   }
 
-  private findPlain(text: string, from: number): Span | null {
-    const last = this.last
-    if (last && last.text === text && last.from <= from && (last.span === null || last.span.start >= from)) return last.span
-    const span = this.scanPlain(text, from)
-    this.last = { text, from, span }
-    return span
-  }
-
-  private scanPlain(text: string, from: number): Span | null {
+  private scan(text: string, from: number): Span | null {
     const finder = this.words[0]?.finder
     if (!finder) return null
     finder.lastIndex = from
     for (let hit = finder.exec(text); hit; hit = finder.exec(text)) {
-      const span = this.matchAt(text, tokenAt(text, hit.index))
-      if (span) return span
-    }
-    return null
-  }
-
-  // The first occurrence starting with an accented word in [from, before).
-  private findAccented(field: ScanText, from: number, before: number): Span | null {
-    const starts = field.accentedWords
-    const first = this.words[0]
-    if (!first) return null
-    for (let i = lowerBound(starts, from); i < starts.length && starts[i]! < before; i++) {
-      const span = first.mayStartAt(field.text, starts[i]!) ? this.matchAt(field.text, tokenAt(field.text, starts[i]!)) : null
+      const span = this.matchAt(text, tokenAt(text, beforeLeadingMarks(text, hit.index)))
       if (span) return span
     }
     return null

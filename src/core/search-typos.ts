@@ -10,10 +10,10 @@
  * for pieces of the word that an edit cannot both break.
  */
 import { editDistance } from './similar.js'
-import { BODY, FIELD_NAMES, shortFields, type SearchDoc } from './search-docs.js'
+import { BODY, FIELD_NAMES, type SearchDoc } from './search-docs.js'
 import { occurs } from './search-match.js'
-import type { ScanText } from './search-text.js'
-import { escapeRegex, TermPattern, type WordSpec } from './search-pattern.js'
+import { pieceSource } from './search-fold.js'
+import { TermPattern, type WordSpec } from './search-pattern.js'
 import { foldPlural } from './text-plural.js'
 import { isWordCharBefore, tokenAt, type Token } from './text.js'
 
@@ -30,8 +30,8 @@ function occursAnywhere(pattern: TermPattern, docs: readonly SearchDoc[], fields
 }
 
 // The texts to read for `fields`: with every field asked for, the short ones on one line (the same words).
-function textsOf(doc: SearchDoc, fields: readonly number[]): ScanText[] {
-  return fields.length === FIELD_NAMES.length ? [shortFields(doc), doc.fields[BODY]!] : fields.map((field) => doc.fields[field]!)
+function textsOf(doc: SearchDoc, fields: readonly number[]): readonly string[] {
+  return fields.length === FIELD_NAMES.length ? [doc.short.of(doc), doc.fields[BODY]!] : fields.map((field) => doc.fields[field]!)
 }
 
 // Every word within one edit of `key` keeps one of these two pieces intact (pigeonhole: an edit
@@ -58,9 +58,9 @@ export function neighbours(key: string, docs: readonly SearchDoc[], fields: read
     }
     if (near) found.add(candidate)
   }
-  const finder = new RegExp(pieces(key).map(escapeRegex).join('|'), 'gi')
+  const finder = new RegExp(pieces(key).map(pieceSource).join('|'), 'gi')
   for (const doc of docs) {
-    for (const { text, accentedWords } of textsOf(doc, fields)) {
+    for (const text of textsOf(doc, fields)) {
       finder.lastIndex = 0
       for (let hit = finder.exec(text); hit; hit = finder.exec(text)) {
         let start = hit.index
@@ -69,7 +69,6 @@ export function neighbours(key: string, docs: readonly SearchDoc[], fields: read
         finder.lastIndex = token ? Math.max(token.end, hit.index + 1) : hit.index + 1
         consider(token)
       }
-      for (const start of accentedWords) consider(tokenAt(text, start))
     }
   }
   return found

@@ -52,11 +52,16 @@ const STROKED_LETTERS: ReadonlyMap<string, string> = new Map([
 const STROKED = new RegExp(`[${[...STROKED_LETTERS.keys()].join('')}]`, 'g')
 
 /** Lowercase, compatibility-decomposed, marks and strokes removed: `Émile` → `emile`, `Łukasz` → `lukasz`. */
-export function normalizeWord(raw: string): string {
+export function foldLetters(raw: string): string {
   const lower = raw.toLowerCase()
   // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(lower)) return lower
-  const folded = lower.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(STROKED, (c) => STROKED_LETTERS.get(c)!)
+  return lower.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(STROKED, (c) => STROKED_LETTERS.get(c)!)
+}
+
+/** A word as search reads it: its letters folded (foldLetters), and a Greek letter standing alone read as its name. */
+export function normalizeWord(raw: string): string {
+  const folded = foldLetters(raw)
   return folded.length === 1 ? (greekName(folded) ?? folded) : folded
 }
 

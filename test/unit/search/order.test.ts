@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { parseQuery } from '../../../src/core/query.js'
 import { libraryEntries } from '../../../src/core/records.js'
 import { LibrarySearch } from '../../../src/core/search.js'
+import { searchDocs } from '../../../src/core/search-docs.js'
 import { bestMatches, compareMatches } from '../../../src/core/search-order.js'
 import type { Match } from '../../../src/core/search-scan.js'
 import { seeded } from '../../support/random.js'
@@ -34,8 +35,8 @@ describe('bestMatches', () => {
   it('gives the first of all the matches sorted, for any limit', () => {
     const random = seeded(11)
     const entries = libraryEntries(tinyLibrary(Array.from({ length: 300 }, (_, i) => ({ key: `k${i}`, updated: timestamp(random) }))))
-    const matches: Match[] = entries.map((entry) => ({
-      doc: { entry, fields: [], derived: { short: null, recency: null }, features: {} },
+    const matches: Match[] = searchDocs(entries).map((doc) => ({
+      doc,
       tf: new Float64Array(0),
       offset: 0,
       score: Math.floor(random() * 20) / 4, // many ties

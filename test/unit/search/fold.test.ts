@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest'
+import { beforeLeadingMarks, pieceSource, wordStartSource } from '../../../src/core/search-fold.js'
+import { tokenAt } from '../../../src/core/text.js'
+import { pick, seeded } from '../../support/random.js'
+
+/** Whether the expression for `start` matches at the very beginning of `text`. */
+const startsWord = (start: string, text: string) => new RegExp(wordStartSource(start), 'iy').test(text)
+
+describe('wordStartSource reads through accents', () => {
+  it.each([
+    ['schrodinger', 'Schrödinger'],
+    ['schrodinger', 'Schro\u0308dinger'],
+    ['schrodinger', 'SCHRÖDINGER'],
+    ['erdos', 'Erdős'],
+    ['emile', 'Émile'],
+    ['lukasz', 'Łukasz'],
+    ['soren', 'Søren'],
+    ['efficient', 'eﬃcient'],
+    ['ef', 'eﬃcient'], // a ligature running past the end of what is typed
+    ['fit', 'ﬁt'],
+    ['theta', 'θ'],
+    ['the', 'Θ'],
+    ['theta', 'ϑ'],
+    ['mu', 'µ'],
+    ['λογος', 'Λόγος'],
+    ['quantum', 'Quantum'],
+  ])('%s at the start of %s', (start, text) => {
+    expect(startsWord(start, text)).toBe(true)
+  })
+
+  it.each([
+    ['quantum', 'quintum'],
+    ['efficient', 'effluent'],
+    ['theta', 'η'],
+    ['mu', 'ν'],
+    ['emile', 'mile'],
+  ])('not %s at the start of %s', (start, text) => {
+    expect(startsWord(start, text)).toBe(false)
+  })
+
+  it('matches every word whose folded reading begins with the start, and every piece inside it (random words)', () => {
+    const random = seeded(7)
+    const letters = [...'abcefilmnostuxz', 'é', 'È', 'ö', 'Ø', 'ł', 'ß', 'æ', 'ﬁ', 'ﬃ', 'ﬆ', 'ǆ', '\u0308', '\u0301', 'θ', 'Σ', 'µ', 'ϵ', 'ά']
+    let checked = 0
+    for (let n = 0; n < 3000; n++) {
+      const raw = Array.from({ length: 1 + Math.floor(random() * 7) }, () => pick(random, letters)).join('')
+      const token = tokenAt(raw, 0)
+      if (!token || token.end !== raw.length) continue // not one word
+      // Marks before the first letter are stepped over by the scan, not matched by the expression.
+      const first = raw.search(/[^\u0300-\u036f]/)
+      if (first < 0) continue // marks only: no letters to look for
+      expect(beforeLeadingMarks(raw, first)).toBe(0)
+      for (let cut = 1; cut <= token.word.length; cut++) {
+        const start = token.word.slice(0, cut)
+        expect(startsWord(start, raw.slice(first)), `${start} at the start of ${raw} (${token.word})`).toBe(true)
+        const piece = token.word.slice(Math.floor(random() * cut), cut)
+        if (piece.length >= 2) expect(new RegExp(pieceSource(piece), 'i').test(raw), `${piece} in ${raw} (${token.word})`).toBe(true)
+        checked++
+      }
+    }
+    expect(checked).toBeGreaterThan(3000)
+  })
+})
+
+describe('pieceSource', () => {
+  it.each([
+    ['ficient', 'eﬃcient'],
+    ['dinger', 'Schrödinger'],
+    ['rodi', 'Schröding'],
+    ['kasz', 'Łukasz'],
+    ['psilo', 'ϵ'],
+  ])('finds %s inside %s', (piece, text) => {
+    expect(new RegExp(pieceSource(piece), 'i').test(text)).toBe(true)
+  })
+})
