@@ -6,10 +6,12 @@
  * costs a fraction. Words are the search module's own (text.ts, search-pattern.ts), so `related`
  * and `search` agree on what a word is.
  */
+import { beforeLeadingMarks } from './search-fold.js'
 import { WordPattern } from './search-pattern.js'
+import { ScanText } from './search-text.js'
 import { inverseDocumentFrequency } from './search-rank.js'
 import { foldPlural } from './text-plural.js'
-import { isWordCharBefore, textKeys, tokenAt, type Token } from './text.js'
+import { textKeys, tokenAt } from './text.js'
 
 /** A characteristic word and its weight in the text (tf·idf). */
 export interface WeightedTerm {
@@ -68,39 +70,29 @@ export function characteristicTerms(text: string, sample: readonly string[], cou
     .slice(0, count)
 }
 
-// eslint-disable-next-line no-control-regex
-const NON_ASCII = /[^\u0000-\u007f]/g
 const K1 = 1.2
 const B = 0.75
 /** Occurrences counted per word; more add almost nothing after saturation. */
 const TF_CAP = 10
 
 /**
- * How often each of `keys` occurs in `text`, read as search reads it: one expression proposes
- * places (the plain spellings of all the words, plural forms included) and the tokenizer confirms
- * the word there; words with a non-ASCII character are read one by one.
+ * How often each of `keys` occurs in `text`, read as search reads it: the pattern's expressions
+ * propose places (every spelling of the words, accented ones included) and the tokenizer confirms
+ * the word there.
  */
 function countKeys(text: string, pattern: WordPattern, keys: ReadonlySet<string>): Map<string, number> {
   const counts = new Map<string, number>()
   const seen = new Set<number>()
-  const add = (token: Token | null) => {
-    if (!token || seen.has(token.start)) return
-    const key = foldPlural(token.word)
-    if (!keys.has(key)) return
-    seen.add(token.start)
-    counts.set(key, Math.min(TF_CAP, (counts.get(key) ?? 0) + 1))
-  }
-  const finder = pattern.finder
-  finder.lastIndex = 0
-  for (let hit = finder.exec(text); hit; hit = finder.exec(text)) add(tokenAt(text, hit.index))
-  // Words with a character outside ASCII (Schrödinger, θ) have no plain spelling: read each of them.
-  NON_ASCII.lastIndex = 0
-  for (let hit = NON_ASCII.exec(text); hit; hit = NON_ASCII.exec(text)) {
-    let start = hit.index
-    while (isWordCharBefore(text, start)) start--
-    const token = tokenAt(text, start)
-    add(token)
-    NON_ASCII.lastIndex = Math.max(NON_ASCII.lastIndex, token?.end ?? 0)
+  const field = new ScanText(text)
+  for (const places of pattern.places) {
+    for (let at = places.next(field, 0); at >= 0; at = places.next(field, at + 1)) {
+      const token = tokenAt(text, beforeLeadingMarks(text, at))
+      if (!token || seen.has(token.start)) continue
+      const key = foldPlural(token.word)
+      if (!keys.has(key)) continue
+      seen.add(token.start)
+      counts.set(key, Math.min(TF_CAP, (counts.get(key) ?? 0) + 1))
+    }
   }
   return counts
 }

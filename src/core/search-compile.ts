@@ -57,8 +57,8 @@ function metaTest(term: Exclude<Term, { kind: 'text' }>, citations: () => Citati
         paper.year !== null && (term.from === null || paper.year >= term.from) && (term.to === null || paper.year <= term.to)
     case 'has':
       return term.feature === 'math'
-        ? ({ features, fields }) => (features.math ??= hasMath(fields[BODY]!))
-        : ({ features, fields }) => (features.figure ??= hasFigure(fields[BODY]!))
+        ? ({ features, fields }) => (features.math ??= hasMath(fields[BODY]!.text))
+        : ({ features, fields }) => (features.figure ??= hasFigure(fields[BODY]!.text))
     case 'id':
       return ({ entry }) => {
         const id = entry.id.toLowerCase()

@@ -8,6 +8,7 @@
 import type { Entry } from './records.js'
 import type { Recency } from './search-order.js'
 import { ShortFields } from './search-short.js'
+import { ScanText } from './search-text.js'
 
 /** The searchable fields, in the order of `SearchDoc.fields`. */
 export const FIELD_NAMES = ['title', 'authors', 'tags', 'venue', 'ids', 'body'] as const
@@ -23,7 +24,7 @@ export const BODY = 5
 export interface SearchDoc {
   entry: Entry
   /** Field texts, indexed like FIELD_NAMES. */
-  fields: readonly string[]
+  fields: readonly ScanText[]
   /** The short fields of the whole library (shared by its docs), and this doc's line there. */
   short: ShortFields
   line: number
@@ -41,7 +42,8 @@ export function searchDocs(entries: readonly Entry[]): SearchDoc[] {
     const { paper, summary } = entry
     const ids = [entry.id, paper.key, paper.arxiv ?? '', paper.doi ?? ''].join(' ')
     const body = summary ? summary.body : (paper.abstract ?? '')
-    const fields = [paper.title, paper.authors.join('; '), summary ? summary.tags.join(' ') : '', paper.venue ?? '', ids, body]
+    const texts = [paper.title, paper.authors.join('; '), summary ? summary.tags.join(' ') : '', paper.venue ?? '', ids, body]
+    const fields = texts.map((text) => new ScanText(text))
     return { entry, fields, short, line, derived: { recency: null }, features: {} }
   })
   return docs

@@ -61,32 +61,99 @@ function foldTable(): FoldTable {
 }
 
 const charClass = (chars: string) => `[${[...chars].map(escapeRegex).join('')}]`
+const either = (alternatives: readonly string[]): string | null =>
+  alternatives.length <= 1 ? (alternatives[0] ?? null) : `(?:${alternatives.join('|')})`
+
+/** Which characters an expression may match (see wordStartSources). */
+type Accepted = (char: string) => boolean
+const ANY: Accepted = () => true
+const LATIN1: Accepted = (char) => char.charCodeAt(0) <= 0xff
 
 /**
  * Source of an expression matching text whose folded letters begin with `word` from `from` on:
- * each letter as itself or as a character folding to it, marks allowed after each, ligatures
- * standing for the letters they fold to (also one that runs past the end of `word`).
+ * each letter as itself or as a character folding to it, ligatures standing for the letters they
+ * fold to (also one that runs past the end of `word`), `marks` after each; only characters
+ * `accepted`. Null when some letter has no such character.
  */
-function lettersSource(word: string, from: number, folds: FoldTable): string {
+function lettersSource(word: string, from: number, folds: FoldTable, accepted: Accepted, marks: string): string | null {
   if (from >= word.length) return ''
-  const letter = word[from]!
-  const alternatives = [`${charClass(letter + (folds.single.get(letter) ?? ''))}${MARKS}${lettersSource(word, from + 1, folds)}`]
-  for (const [folded, chars] of folds.several) {
-    if (word.startsWith(folded, from)) alternatives.push(`${charClass(chars)}${MARKS}${lettersSource(word, from + folded.length, folds)}`)
-    else if (folded.startsWith(word.slice(from))) alternatives.push(charClass(chars))
+  const alternatives: string[] = []
+  const add = (chars: string, rest: string | null) => {
+    const kept = accepted === ANY ? chars : [...chars].filter(accepted).join('')
+    if (kept && rest !== null) alternatives.push(`${charClass(kept)}${rest}`)
   }
-  return alternatives.length === 1 ? alternatives[0]! : `(?:${alternatives.join('|')})`
+  const after = (next: number) => {
+    const rest = lettersSource(word, next, folds, accepted, marks)
+    return rest === null ? null : marks + rest
+  }
+  const letter = word[from]!
+  add(letter + (folds.single.get(letter) ?? ''), after(from + 1))
+  for (const [folded, chars] of folds.several) {
+    if (word.startsWith(folded, from)) add(chars, after(from + folded.length))
+    else if (folded.startsWith(word.slice(from))) add(chars, '')
+  }
+  return either(alternatives)
 }
 
 /**
- * An expression source (for the `i` flag) matching wherever a word whose folded reading begins
- * with `start` begins. It proposes places only: the word there is read and checked after.
+ * Expression sources (for the `i` flag) matching wherever a word whose folded reading begins with
+ * `start` begins. `full` matches every such word. `latin1` matches those written in Latin-1 alone
+ * (`graph`, `Gödel`), with no combining marks; null when there are none (a Cyrillic word). They
+ * propose places only: the word there is read and checked after.
+ *
+ * Why two: V8 finds where an expression may match by skipping along the text with a table of the
+ * characters it can have at its first few places, which marks between letters and characters beyond
+ * Latin-1 make useless: `attention` took three times as long as its plain spelling, and six in
+ * strings with a character beyond Latin-1. So `latin1` is left to V8, and `full` is tried only at
+ * the words with a character beyond Latin-1 (search-pattern.ts), which are few.
  */
-export function wordStartSource(start: string): string {
+export function wordStartSources(start: string): WordStartSources {
+  let sources = sourcesByStart.get(start)
+  if (!sources) {
+    if (sourcesByStart.size >= SOURCES_KEPT) sourcesByStart.clear()
+    sources = buildWordStartSources(start)
+    sourcesByStart.set(start, sources)
+  }
+  return sources
+}
+
+export interface WordStartSources {
+  latin1: string | null
+  full: string
+}
+
+// Browse compiles every word of the query again at each keystroke: building a source costs more
+// than the scan of a narrowed list.
+const sourcesByStart = new Map<string, WordStartSources>()
+const SOURCES_KEPT = 1000
+
+function buildWordStartSources(start: string): WordStartSources {
   const folds = foldTable()
-  const alternatives = [lettersSource(start, 0, folds)]
-  for (const [word, chars] of folds.alone) if (word.startsWith(start)) alternatives.push(charClass(chars))
-  return alternatives.length === 1 ? alternatives[0]! : `(?:${alternatives.join('|')})`
+  const alone = [...folds.alone].filter(([word]) => word.startsWith(start)).map(([, chars]) => chars).join('')
+  const source = (accepted: Accepted, marks: string) => {
+    const loneLetters = [...alone].filter(accepted).join('')
+    const alternatives = [lettersSource(start, 0, folds, accepted, marks), loneLetters ? charClass(loneLetters) : null]
+    return either(alternatives.filter((part): part is string => part !== null))
+  }
+  return { latin1: source(LATIN1, ''), full: source(ANY, MARKS)! }
+}
+
+/**
+ * An expression source (for the `i` flag) matching `piece` anywhere inside a word, read through
+ * accents like wordStartSources; a ligature may also begin before the piece (`ﬃ` for the `fi` of
+ * `ficient`), and a lone letter may read as a word containing it (`ϵ` for the `psi` of epsilon).
+ */
+export function pieceSource(piece: string): string {
+  const folds = foldTable()
+  const alternatives = [lettersSource(piece, 0, folds, ANY, MARKS)!]
+  for (const [folded, chars] of folds.several) {
+    for (let cut = 1; cut < folded.length; cut++) {
+      const rest = folded.slice(cut)
+      if (piece.startsWith(rest)) alternatives.push(`${charClass(chars)}${MARKS}${lettersSource(piece, rest.length, folds, ANY, MARKS)}`)
+    }
+  }
+  for (const [word, chars] of folds.alone) if (word.includes(piece)) alternatives.push(charClass(chars))
+  return either(alternatives)!
 }
 
 /**
@@ -96,24 +163,15 @@ export function wordStartSource(start: string): string {
  */
 export function beforeLeadingMarks(text: string, index: number): number {
   let start = index
-  while (start > 0 && text.charCodeAt(start - 1) >= 0x300 && text.charCodeAt(start - 1) <= 0x36f) start--
+  while (start > 0 && isMark(text.charCodeAt(start - 1))) start--
   return start
 }
 
-/**
- * An expression source (for the `i` flag) matching `piece` anywhere inside a word, read through
- * accents like wordStartSource; a ligature may also begin before the piece (`ﬃ` for the `fi` of
- * `ficient`), and a lone letter may read as a word containing it (`ϵ` for the `psi` of epsilon).
- */
-export function pieceSource(piece: string): string {
-  const folds = foldTable()
-  const alternatives = [lettersSource(piece, 0, folds)]
-  for (const [folded, chars] of folds.several) {
-    for (let cut = 1; cut < folded.length; cut++) {
-      const rest = folded.slice(cut)
-      if (piece.startsWith(rest)) alternatives.push(`${charClass(chars)}${MARKS}${lettersSource(piece, rest.length, folds)}`)
-    }
-  }
-  for (const [word, chars] of folds.alone) if (word.includes(piece)) alternatives.push(charClass(chars))
-  return alternatives.length === 1 ? alternatives[0]! : `(?:${alternatives.join('|')})`
+/** The first character at or after `index` that is not a combining mark. */
+export function afterLeadingMarks(text: string, index: number): number {
+  let letter = index
+  while (letter < text.length && isMark(text.charCodeAt(letter))) letter++
+  return letter
 }
+
+const isMark = (code: number) => code >= 0x300 && code <= 0x36f

@@ -6,7 +6,8 @@
  * proposes only counts when the word there, read by the same tokenizer as the query (`tokenAt`),
  * folds to one of the keys.
  */
-import { beforeLeadingMarks, wordStartSource } from './search-fold.js'
+import { beforeLeadingMarks, wordStartSources } from './search-fold.js'
+import { lowerBound, type ScanText } from './search-text.js'
 import { GREEK_LETTERS } from './text-latex.js'
 import { surfaceForms } from './text-plural.js'
 import { nextToken, tokenAt, type Token } from './text.js'
@@ -62,18 +63,55 @@ export function startsToFind(spellings: readonly string[]): string[] {
  */
 const NOT_AFTER_LETTER = '(?<![A-Za-z0-9])'
 
+/** Finds the places where a word may begin, one after another. */
+export interface PlaceFinder {
+  /** The first such place at or after `from` in `field`, or -1. */
+  next(field: ScanText, from: number): number
+}
+
+/** Places an expression matches (words written in Latin-1 alone). */
+class MatchedPlaces implements PlaceFinder {
+  constructor(private readonly expression: RegExp) {}
+
+  next(field: ScanText, from: number): number {
+    this.expression.lastIndex = from
+    return this.expression.exec(field.text)?.index ?? -1
+  }
+}
+
+/** The words with a character beyond Latin-1 where an expression matches at their start (see ScanText). */
+class WordsBeyondLatin1 implements PlaceFinder {
+  /** `expression` is sticky: it is tried at one place. */
+  constructor(private readonly expression: RegExp) {}
+
+  next(field: ScanText, from: number): number {
+    const starts = field.wideWords
+    for (let i = lowerBound(starts, from); i < starts.length; i++) {
+      this.expression.lastIndex = starts[i]!
+      if (this.expression.test(field.text)) return starts[i]!
+    }
+    return -1
+  }
+}
+
 /** One query word compiled for scanning. */
 export class WordPattern {
-  /** Proposes candidate places; global, so callers set `lastIndex`. */
-  readonly finder: RegExp
+  /** Where the word may begin: found by its expressions, checked by reading the word there. */
+  readonly places: readonly PlaceFinder[]
   /** The words that fold to one of the keys (as `foldPlural` would say, without running it on every word read). */
   private readonly accepted: ReadonlySet<string>
 
   constructor(readonly spec: WordSpec) {
     const words = [...spec.keys].flatMap(spellings)
     if (spec.prefix !== null) words.push(spec.prefix)
-    const starts = startsToFind([...new Set(words)])
-    this.finder = new RegExp(starts.length > 0 ? `${NOT_AFTER_LETTER}(?:${starts.map(wordStartSource).join('|')})` : '(?!)', 'gi')
+    const sources = startsToFind([...new Set(words)]).map(wordStartSources)
+    const expression = (parts: readonly (string | null)[], flags: string) => {
+      const present = parts.filter((source): source is string => source !== null)
+      return present.length > 0 ? new RegExp(`${NOT_AFTER_LETTER}(?:${present.join('|')})`, flags) : null
+    }
+    const latin1 = expression(sources.map((s) => s.latin1), 'gi')
+    const full = expression(sources.map((s) => s.full), 'iy')
+    this.places = [...(latin1 ? [new MatchedPlaces(latin1)] : []), ...(full ? [new WordsBeyondLatin1(full)] : [])]
     this.accepted = new Set([...spec.keys].flatMap(surfaceForms))
   }
 
@@ -87,38 +125,39 @@ export class WordPattern {
 /** A term compiled for scanning: one word, or several that must follow each other (a phrase). */
 export class TermPattern {
   readonly words: WordPattern[]
-  // The last search, reused while its answer still holds: counting asks for the occurrence after
-  // the one before, and a text is often asked about twice in a row (is it there? how often?).
-  private last: { text: string; from: number; span: Span | null } | null = null
+  // Each place finder's last answer, reused while it still holds: counting asks for the occurrence
+  // after the one before, and a text is often asked about twice in a row (is it there? how often?).
+  private readonly last: ({ field: ScanText; from: number; span: Span | null } | null)[] = []
 
   constructor(specs: readonly WordSpec[]) {
     this.words = specs.map((spec) => new WordPattern(spec))
   }
 
-  /** The first occurrence in `text` at or after `from`, or null. */
-  find(text: string, from = 0): Span | null {
-    const last = this.last
-    if (last && last.text === text && last.from <= from && (last.span === null || last.span.start >= from)) return last.span
-    const span = this.scan(text, from)
-    this.last = { text, from, span }
-    return span
+  /** The first occurrence in `field` at or after `from`, or null. */
+  find(field: ScanText, from = 0): Span | null {
+    let first: Span | null = null
+    this.words[0]?.places.forEach((places, i) => {
+      const span = this.findWith(i, places, field, from)
+      if (span && (!first || span.start < first.start)) first = span
+    })
+    return first
   }
 
   /**
    * How many times the term occurs (completions of a prefix weigh less), looking at no more than
    * `cap` occurrences: term frequency saturates anyway.
    */
-  count(text: string, cap: number): number {
+  count(field: ScanText, cap: number): number {
     let total = 0
     let seen = 0
-    for (let span = this.find(text); span && seen < cap; span = this.find(text, span.end), seen++) total += span.weight
+    for (let span = this.find(field); span && seen < cap; span = this.find(field, span.end), seen++) total += span.weight
     return total
   }
 
   /** Every occurrence, up to `limit`. */
-  spans(text: string, limit: number): Span[] {
+  spans(field: ScanText, limit: number): Span[] {
     const spans: Span[] = []
-    for (let span = this.find(text); span && spans.length < limit; span = this.find(text, span.end)) spans.push(span)
+    for (let span = this.find(field); span && spans.length < limit; span = this.find(field, span.end)) spans.push(span)
     return spans
   }
 
@@ -136,12 +175,19 @@ export class TermPattern {
     return { start: token.start, end, weight }
   }
 
-  private scan(text: string, from: number): Span | null {
-    const finder = this.words[0]?.finder
-    if (!finder) return null
-    finder.lastIndex = from
-    for (let hit = finder.exec(text); hit; hit = finder.exec(text)) {
-      const span = this.matchAt(text, tokenAt(text, beforeLeadingMarks(text, hit.index)))
+  private findWith(i: number, places: PlaceFinder, field: ScanText, from: number): Span | null {
+    const last = this.last[i]
+    if (last && last.field === field && last.from <= from && (last.span === null || last.span.start >= from)) return last.span
+    const span = this.scan(places, field, from)
+    this.last[i] = { field, from, span }
+    return span
+  }
+
+  private scan(places: PlaceFinder, field: ScanText, from: number): Span | null {
+    const { text } = field
+    for (let at = places.next(field, from); at >= 0; at = places.next(field, at + 1)) {
+      const start = beforeLeadingMarks(text, at)
+      const span = start >= from ? this.matchAt(text, tokenAt(text, start)) : null
       if (span) return span
     }
     return null

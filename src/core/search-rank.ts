@@ -24,7 +24,7 @@ const FIELD_COUNT = FIELD_NAMES.length
 /** Average length of each field over the library. */
 export function averageFieldLengths(docs: readonly SearchDoc[]): Float64Array {
   const sums = new Float64Array(FIELD_COUNT)
-  for (const doc of docs) for (let f = 0; f < FIELD_COUNT; f++) sums[f]! += doc.fields[f]!.length
+  for (const doc of docs) for (let f = 0; f < FIELD_COUNT; f++) sums[f]! += doc.fields[f]!.text.length
   return sums.map((sum) => Math.max(1, sum / Math.max(1, docs.length)))
 }
 
@@ -43,7 +43,7 @@ export function termScore(doc: SearchDoc, tf: Float64Array, offset: number, idf:
     const count = tf[offset + f]!
     if (count === 0) continue
     const b = LENGTH_NORMALISATION[f]!
-    weighted += (FIELD_WEIGHTS[f]! * count) / (1 - b + (b * doc.fields[f]!.length) / averages[f]!)
+    weighted += (FIELD_WEIGHTS[f]! * count) / (1 - b + (b * doc.fields[f]!.text.length) / averages[f]!)
   }
   return (idf * weighted * (K1 + 1)) / (K1 + weighted)
 }

@@ -4,6 +4,7 @@
  * width and sanitising are the renderer's job (render/snippet.ts).
  */
 import type { Span, TermPattern } from './search-pattern.js'
+import type { ScanText } from './search-text.js'
 
 /** A matched stretch of a snippet's text: [start, end) in UTF-16 units. */
 export interface Highlight {
@@ -32,7 +33,7 @@ interface Hit extends Span {
 
 const MAX_SPANS_PER_TERM = 200
 
-function collectHits(body: string, patterns: readonly TermPattern[]): Hit[] {
+function collectHits(body: ScanText, patterns: readonly TermPattern[]): Hit[] {
   const hits = patterns.flatMap((pattern, term) => pattern.spans(body, MAX_SPANS_PER_TERM).map((span) => ({ ...span, term })))
   hits.sort((a, b) => a.start - b.start || b.end - a.end)
   // Keep the first of overlapping hits (a phrase, not its words again).
@@ -82,10 +83,11 @@ function render(body: string, start: number, end: number, hits: readonly Hit[]):
   return { text: text.trimEnd() + (end < body.length ? '…' : ''), highlights }
 }
 
-/** Up to `count` windows of `body` around the places where `patterns` match (or its opening when none does). */
-export function bodySnippets(body: string, patterns: readonly TermPattern[], options: SnippetOptions): Snippet[] {
+/** Up to `count` windows of `field` around the places where `patterns` match (or its opening when none does). */
+export function bodySnippets(field: ScanText, patterns: readonly TermPattern[], options: SnippetOptions): Snippet[] {
+  const body = field.text
   if (body.trim() === '') return []
-  const hits = collectHits(body, patterns)
+  const hits = collectHits(field, patterns)
   if (hits.length === 0) return [render(body, 0, atSpace(body, options.length, 1), [])]
   const windows: { start: number; end: number }[] = []
   let remaining = hits

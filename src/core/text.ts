@@ -101,7 +101,8 @@ export function tokenAt(text: string, start: number): Token | null {
     }
   }
   const raw = text.slice(start, end)
-  return { word: ascii ? raw.toLowerCase() : normalizeWord(raw), start, end }
+  const word = ascii ? raw.toLowerCase() : normalizeWord(raw)
+  return word === '' ? null : { word, start, end } // marks with no letter make no word
 }
 
 /** The next word at or after `from` (formatting commands skipped), or null at the end of the text. */

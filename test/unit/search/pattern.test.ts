@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { TermPattern, type WordSpec } from '../../../src/core/search-pattern.js'
+import { TermPattern, WordPattern, type WordSpec } from '../../../src/core/search-pattern.js'
+import { ScanText } from '../../../src/core/search-text.js'
 import { foldPlural } from '../../../src/core/text-plural.js'
 import { tokenize } from '../../../src/core/text.js'
+import { pick, seeded } from '../../support/random.js'
 
 /** Specs for a query value, as the compiler makes them (no typo correction here). */
 function specs(value: string, prefixLast = false): WordSpec[] {
@@ -11,7 +13,7 @@ function specs(value: string, prefixLast = false): WordSpec[] {
 
 function found(query: string, text: string, prefixLast = false): string[] {
   const pattern = new TermPattern(specs(query, prefixLast))
-  return pattern.spans(text, 100).map(({ start, end }) => text.slice(start, end))
+  return pattern.spans(new ScanText(text), 100).map(({ start, end }) => text.slice(start, end))
 }
 
 describe('TermPattern finds words as the tokenizer reads them', () => {
@@ -46,13 +48,32 @@ describe('TermPattern finds words as the tokenizer reads them', () => {
   })
 
   it('counts up to a cap', () => {
-    const text = 'a a a a a a'
+    const text = new ScanText('a a a a a a')
     expect(new TermPattern(specs('a')).count(text, 4)).toBe(4)
     expect(new TermPattern(specs('b')).count(text, 4)).toBe(0)
   })
 
   it('finds accented and plain occurrences in text order', () => {
     const text = 'Gödel, then Godel, then Gödel'
-    expect(new TermPattern(specs('godel')).spans(text, 10).map((s) => s.start)).toEqual([0, 12, 24])
+    expect(new TermPattern(specs('godel')).spans(new ScanText(text), 10).map((s) => s.start)).toEqual([0, 12, 24])
+  })
+
+  it('finds exactly the words the tokenizer reads as the query word, however they are written (random texts)', () => {
+    const random = seeded(3)
+    const letters = [...'aegiklnorstu', 'é', 'ö', 'Ø', 'ĝ', 'ł', 'ﬁ', 'ﬃ', '\u0308', 'θ', 'Σ', 'µ']
+    const word = () => Array.from({ length: 1 + Math.floor(random() * 5) }, () => pick(random, letters)).join('')
+    let found = 0
+    for (let n = 0; n < 400; n++) {
+      const text = Array.from({ length: 8 }, word).join(pick(random, [' ', ', ', '-', '\n']))
+      const tokens = tokenize(text)
+      const target = pick(random, tokens)
+      const prefix = random() < 0.3 ? target.word.slice(0, 1 + Math.floor(random() * target.word.length)) : null
+      const spec = { keys: new Set([foldPlural(target.word)]), prefix }
+      const word0 = new WordPattern(spec)
+      const expected = tokens.filter((token) => word0.weigh(token) > 0).map((token) => token.start)
+      expect(new TermPattern([spec]).spans(new ScanText(text), 100).map((span) => span.start), `${JSON.stringify(text)} for ${target.word}`).toEqual(expected)
+      found += expected.length
+    }
+    expect(found).toBeGreaterThan(400)
   })
 })

@@ -2,6 +2,7 @@ import stringWidth from 'fast-string-width'
 import { describe, expect, it } from 'vitest'
 import { TermPattern } from '../../../src/core/search-pattern.js'
 import { bodySnippets, type Snippet } from '../../../src/core/search-snippets.js'
+import { ScanText } from '../../../src/core/search-text.js'
 import { foldPlural } from '../../../src/core/text-plural.js'
 import { formatSnippet } from '../../../src/render/snippet.js'
 
@@ -13,7 +14,7 @@ const filler = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).jo
 describe('bodySnippets', () => {
   it('marks the matched words in a window around them', () => {
     const body = `${filler(40)} the message passing framework ${filler(40)}`
-    const [snippet, ...rest] = bodySnippets(body, [term('message'), term('passing')], options)
+    const [snippet, ...rest] = bodySnippets(new ScanText(body), [term('message'), term('passing')], options)
     expect(rest).toEqual([])
     expect(marked(snippet!)).toEqual(['message', 'passing'])
     expect(snippet!.text.startsWith('…')).toBe(true)
@@ -22,35 +23,35 @@ describe('bodySnippets', () => {
 
   it('prefers the window where more different terms meet', () => {
     const body = `graph ${filler(60)} graph and kernel together ${filler(60)}`
-    const [snippet] = bodySnippets(body, [term('graph'), term('kernel')], { count: 1, length: 80 })
+    const [snippet] = bodySnippets(new ScanText(body), [term('graph'), term('kernel')], { count: 1, length: 80 })
     expect(marked(snippet!)).toEqual(['graph', 'kernel'])
   })
 
   it('gives a second window for matches far apart, in text order', () => {
     const body = `Gaussian ${filler(80)} covariance ${filler(80)}`
-    const snippets = bodySnippets(body, [term('covariance'), term('gaussian')], options)
+    const snippets = bodySnippets(new ScanText(body), [term('covariance'), term('gaussian')], options)
     expect(snippets.map(marked)).toEqual([['Gaussian'], ['covariance']])
   })
 
   it('folds white space and keeps highlights aligned', () => {
     const body = 'First line\n\n  the   Schrödinger\tequation\nends here.'
-    const [snippet] = bodySnippets(body, [term('schrodinger'), term('equation')], options)
+    const [snippet] = bodySnippets(new ScanText(body), [term('schrodinger'), term('equation')], options)
     expect(snippet!.text).toBe('First line the Schrödinger equation ends here.')
     expect(marked(snippet!)).toEqual(['Schrödinger', 'equation'])
   })
 
   it('shows the opening of the body when only other fields matched', () => {
-    const [snippet] = bodySnippets(`Opening words. ${filler(100)}`, [term('absent')], options)
+    const [snippet] = bodySnippets(new ScanText(`Opening words. ${filler(100)}`), [term('absent')], options)
     expect(snippet!.text.startsWith('Opening words.')).toBe(true)
     expect(snippet!.highlights).toEqual([])
   })
 
   it('gives nothing for an empty body', () => {
-    expect(bodySnippets('  \n', [term('x')], options)).toEqual([])
+    expect(bodySnippets(new ScanText('  \n'), [term('x')], options)).toEqual([])
   })
 
   it('keeps math as its source', () => {
-    const [snippet] = bodySnippets('We sample $\\varepsilon \\sim \\mathcal{N}(0, I)$ here.', [term('epsilon')], options)
+    const [snippet] = bodySnippets(new ScanText('We sample $\\varepsilon \\sim \\mathcal{N}(0, I)$ here.'), [term('epsilon')], options)
     expect(snippet!.text).toBe('We sample $\\varepsilon \\sim \\mathcal{N}(0, I)$ here.')
     expect(marked(snippet!)).toEqual(['varepsilon'])
   })
