@@ -1,5 +1,4 @@
-import { copyFileSync, mkdtempSync, statSync } from 'node:fs'
-import { rm } from 'node:fs/promises'
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ProcessEditor, type Editor } from './editor.js'
@@ -91,7 +90,7 @@ function warnNearSizeLimit(ctx: Context, path: string): void {
 /** A temporary copy of the demo library, removed at exit. */
 function demoCopy(ctx: Context, cleanups: (() => Promise<void>)[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'precis-demo-'))
-  cleanups.push(() => rm(dir, { recursive: true, force: true }))
+  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }))
   const path = join(dir, 'library.json')
   copyFileSync(DEMO_LIBRARY, path)
   if (!ctx.globals.quiet) ctx.io.err(ctx.io.errStyle.dim('Using a temporary copy of the demo library; changes are not kept.\n'))

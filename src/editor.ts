@@ -1,5 +1,4 @@
-import { spawnSync } from 'node:child_process'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DataError, PrecisError, ExitCode } from './core/errors.js'
@@ -18,9 +17,11 @@ export class ProcessEditor implements Editor {
 
   async edit(text: string, fileName: string): Promise<string> {
     const command = this.env.VISUAL || this.env.EDITOR || 'vi'
-    const dir = await mkdtemp(join(tmpdir(), 'precis-edit-'))
+    const dir = mkdtempSync(join(tmpdir(), 'precis-edit-'))
     const file = join(dir, fileName)
-    await writeFile(file, text, { mode: 0o600 })
+    writeFileSync(file, text, { mode: 0o600 })
+    // Loaded here: child_process (with net and streams) at start-up would slow every command.
+    const { spawnSync } = process.getBuiltinModule('node:child_process')
     const result = spawnSync('/bin/sh', ['-c', `${command} "$1"`, 'precis-editor', file], { stdio: 'inherit' })
     if (result.error || result.status !== 0) {
       const why = result.error ? result.error.message : `exited with status ${result.status}`
@@ -32,12 +33,12 @@ export class ProcessEditor implements Editor {
     // and when refused the file stays where the message says.
     let saved: string
     try {
-      saved = decodeInput(await readFile(file), file)
+      saved = decodeInput(readFileSync(file), file)
     } catch (error) {
       if (!(error instanceof DataError)) throw error
       throw new DataError(error.message, [`Your text is kept at ${file}`])
     }
-    await rm(dir, { recursive: true, force: true })
+    rmSync(dir, { recursive: true, force: true })
     return saved
   }
 }

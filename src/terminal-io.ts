@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { leavingCtrlCToPager } from './interrupt.js'
 import supportsHyperlinks from 'supports-hyperlinks'
 import { colorWanted, styleFor, type IO } from './io.js'
@@ -55,6 +54,8 @@ export class TerminalIO implements IO {
     const paged = await leavingCtrlCToPager(
       () =>
         new Promise<boolean>((resolve) => {
+          // Loaded here: child_process (with net, streams) at start-up would slow every command.
+          const { spawn } = process.getBuiltinModule('node:child_process')
           const child = spawn('/bin/sh', ['-c', command], { stdio: ['pipe', 'inherit', 'inherit'] })
           child.on('error', () => resolve(false))
           child.on('close', (code) => resolve(code !== 127)) // 127: the shell did not find the pager

@@ -1,10 +1,8 @@
-import { lstat, mkdir, readlink, realpath } from 'node:fs/promises'
+// Synchronous calls: fs/promises (with readline and streams) costs every command's start more than they take.
+import { lstatSync, mkdirSync, readlinkSync, realpathSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { emptyLibrary, type Library } from '../core/model.js'
-import { gitAutoCommit } from '../sync/auto-commit.js'
-import { saveFailure } from './durable-write.js'
 import { LibraryFile } from './library-file.js'
-import { acquireLock } from './lock.js'
 import { DEFAULT_LOCK_TIMEOUT_MS } from './lock-timeout.js'
 import type { ChangeRecorder } from './recorder.js'
 import type { Store, UpdateOptions } from './store.js'
@@ -15,19 +13,19 @@ import type { Store, UpdateOptions } from './store.js'
  */
 export async function resolveLibraryTarget(path: string, hops = 0): Promise<string> {
   try {
-    return await realpath(path)
+    return realpathSync(path)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || hops > 40) throw error
   }
   try {
-    if ((await lstat(path)).isSymbolicLink()) {
-      return resolveLibraryTarget(resolve(dirname(path), await readlink(path)), hops + 1)
+    if (lstatSync(path).isSymbolicLink()) {
+      return resolveLibraryTarget(resolve(dirname(path), readlinkSync(path)), hops + 1)
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
   }
   try {
-    return join(await realpath(dirname(path)), basename(path))
+    return join(realpathSync(dirname(path)), basename(path))
   } catch {
     return path // the folder does not exist yet; it is created on first write
   }
@@ -41,7 +39,8 @@ export class FileStore implements Store {
   constructor(
     readonly path: string,
     private readonly lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS,
-    private readonly recorder: ChangeRecorder = gitAutoCommit,
+    /** How changes are recorded: by default a git commit when sync is on. */
+    private readonly recorder?: ChangeRecorder,
   ) {}
 
   async read(): Promise<Library> {
@@ -52,8 +51,15 @@ export class FileStore implements Store {
   }
 
   async update<T>(change: (library: Library) => T | Promise<T>, options: UpdateOptions<T> = {}): Promise<T> {
+    // Loaded by the commands that write only: with them, git and the durable write (child_process,
+    // crypto, fs/promises) would slow the start of every command that reads.
+    const [{ acquireLock }, { saveFailure }, recorder] = await Promise.all([
+      import('./lock.js'),
+      import('./durable-write.js'),
+      this.recorder ?? import('../sync/auto-commit.js').then((m) => m.gitAutoCommit),
+    ])
     const target = await resolveLibraryTarget(this.path)
-    await mkdir(dirname(target), { recursive: true })
+    mkdirSync(dirname(target), { recursive: true })
     const lock = `${target}.lock`
     const release = await acquireLock(lock, { timeoutMs: this.lockTimeoutMs, label: this.path }).catch((error: unknown) => {
       throw saveFailure(target, error, `its lock file ${lock} could not be created`)
@@ -62,7 +68,7 @@ export class FileStore implements Store {
       const { Low } = await import('lowdb')
       const db = new Low(new LibraryFile(target), emptyLibrary()) // re-read inside the lock: never a lost update
       await db.read()
-      const recording = await this.recorder.begin(target, db.data)
+      const recording = await recorder.begin(target, db.data)
       const result = await change(db.data)
       await db.write()
       const { message } = options

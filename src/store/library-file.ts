@@ -1,19 +1,16 @@
 import { constants as bufferLimits, isUtf8 } from 'node:buffer'
-import { readFileSync } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { readFileSync, statSync } from 'node:fs'
 import type { Adapter } from 'lowdb'
 import { DataError } from '../core/errors.js'
 import type { Library } from '../core/model.js'
 import { parseLibrary, validateLibrary } from '../core/schema.js'
-import { TooLongError, writeFileDurably } from './durable-write.js'
 import { parseJsonPieces } from './json-pieces.js'
-import { serializeLibrary } from './serialize.js'
 import { MAX_LIBRARY_FILE_BYTES, describeSize } from './size-limit.js'
 
-async function describeBackup(path: string): Promise<string[]> {
+function describeBackup(path: string): string[] {
   const backup = `${path}.bak`
   try {
-    const info = await stat(backup)
+    const info = statSync(backup)
     return [
       `The previous good version is kept at ${backup} (saved ${info.mtime.toISOString()}).`,
       `precis will not write to the damaged file. To go back to the backup: cp '${backup}' '${path}'`,
@@ -74,7 +71,7 @@ export class LibraryFile implements Adapter<Library> {
       return validateLibrary(this.parseInPieces(bytes), this.path)
     } catch (error) {
       if (!(error instanceof DataError)) throw error
-      throw new DataError(error.message, [...error.details, ...(await describeBackup(this.path))])
+      throw new DataError(error.message, [...error.details, ...describeBackup(this.path)])
     }
   }
 
@@ -88,6 +85,8 @@ export class LibraryFile implements Adapter<Library> {
   }
 
   async write(library: Library): Promise<void> {
+    // Loaded by the commands that write: reading needs neither (nor crypto and fs/promises, theirs).
+    const [{ TooLongError, writeFileDurably }, { serializeLibrary }] = await Promise.all([import('./durable-write.js'), import('./serialize.js')])
     try {
       await writeFileDurably(this.path, serializeLibrary(library), MAX_LIBRARY_FILE_BYTES)
     } catch (error) {

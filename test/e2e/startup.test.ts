@@ -75,6 +75,8 @@ describe('start-up loads only what the command needs', () => {
     expect(sources).toContain('src/store/file-store.ts')
     expect([...sources].filter((s) => s.startsWith('src/commands/') && s !== 'src/commands/list.ts' && s !== 'src/commands/shared.ts')).toEqual([])
     expect(['zod', 'yaml', 'csv-parse', 'fast-xml-parser', 'marked', 'temml', 'sanitize-html', 'inquirer'].filter((name) => packages.has(name))).toEqual([])
+    // Reading needs no lock, durable write or git: those (and crypto, child_process) load with a change.
+    expect([...sources].filter((s) => /^src\/(store\/(lock|durable-write|serialize)\.ts|sync\/)/.test(s))).toEqual([])
   })
 
   it('show renders with marked and temml but loads no syntax highlighter nor emoji data (precis draws code blocks itself, and leaves :shortcodes: as typed)', async () => {
