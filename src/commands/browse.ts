@@ -18,6 +18,7 @@ export async function browseRun(opts: BrowseOptions, ctx: Context): Promise<void
   const entries = libraryEntries(await ctx.store.read())
   const byId = new Map<string, Entry>(entries.map((e) => [e.id, e]))
   const search = new LibrarySearch(entries)
+  search.prepare() // before the first keystroke, not during it
   const width = ctx.io.columns ?? 80
   let term = opts.query
   let chosen: string | undefined

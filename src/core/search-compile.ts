@@ -6,7 +6,7 @@
 import { CitationMatcher } from './citations-search.js'
 import type { Clause, Condition, Query, Term, TextField } from './query.js'
 import { AUTHORS, BODY, FIELD_NAMES, hasFigure, hasMath, TITLE, VENUE, type SearchDoc } from './search-docs.js'
-import { occurs } from './search-match.js'
+import { occurs, TF_CAP, TYPING_TF_CAP } from './search-match.js'
 import { TermPattern, type WordSpec } from './search-pattern.js'
 import { correctTypo } from './search-typos.js'
 import { tagMatches } from './tags.js'
@@ -19,6 +19,8 @@ export interface ScoringTerm {
   fields: readonly number[]
   /** Documents matching it in the sample, scaled to the library (an estimate of its document frequency). */
   estimatedDf: number
+  /** Occurrences counted per field (TF_CAP, or TYPING_TF_CAP for the word being typed). */
+  countCap: number
 }
 
 export type CompiledTest =
@@ -138,7 +140,7 @@ export function compileQuery(docs: readonly SearchDoc[], query: Query, options: 
     if (known) return known
     const alone: CompiledCondition = {
       negated: false,
-      test: { kind: 'text', term: { pattern: new TermPattern([spec]), fields, estimatedDf: 0 }, slot: 0 },
+      test: { kind: 'text', term: { pattern: new TermPattern([spec]), fields, estimatedDf: 0, countCap: TF_CAP }, slot: 0 },
       signature: textSignature(false, fields, [spec]),
     }
     const mayContain = options.mayMatch?.(alone) ?? docs
@@ -161,8 +163,10 @@ export function compileQuery(docs: readonly SearchDoc[], query: Query, options: 
     if (specs.length === 0) return null // only punctuation (or one letter being typed): nothing to look for
     if (specs.length === 1 && !term.quoted && !negated && !(open && typing)) specs = [corrected(specs[0]!, fields)]
     const pattern = new TermPattern(specs)
-    const scoring: ScoringTerm = { pattern, fields, estimatedDf: estimateDf(pattern, fields, sample, docs.length) }
-    const signature = textSignature(negated, fields, specs)
+    const countCap = open && typing ? TYPING_TF_CAP : TF_CAP
+    const scoring: ScoringTerm = { pattern, fields, estimatedDf: estimateDf(pattern, fields, sample, docs.length), countCap }
+    // Counted differently, the same words are not the same condition for the counts kept (search-scan.ts).
+    const signature = textSignature(negated, fields, specs) + (countCap === TF_CAP ? '' : ` (counting ${countCap})`)
     if (negated) return { negated, test: { kind: 'text', term: scoring, slot: -1 }, signature }
     if (alone && !term.quoted && term.field === 'any') plainWords.push(...specs)
     terms.push(scoring)
@@ -186,7 +190,7 @@ export function compileQuery(docs: readonly SearchDoc[], query: Query, options: 
   return {
     clauses,
     terms,
-    phrase: phrase && { pattern: phrase, fields: [TITLE, BODY], estimatedDf: estimateDf(phrase, [TITLE, BODY], sample, docs.length) },
+    phrase: phrase && { pattern: phrase, fields: [TITLE, BODY], estimatedDf: estimateDf(phrase, [TITLE, BODY], sample, docs.length), countCap: TF_CAP },
   }
 }
 

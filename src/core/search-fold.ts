@@ -41,6 +41,11 @@ function add(map: Map<string, string>, key: string, char: string): void {
   map.set(key, (map.get(key) ?? '') + char)
 }
 
+/** Build the table of folded letters now (browse, as it opens), not at the first query word. */
+export function prepareFolding(): void {
+  foldTable()
+}
+
 // Built once per process, from the tokenizer's own folding (about 1,300 characters).
 function foldTable(): FoldTable {
   if (table) return table

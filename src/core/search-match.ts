@@ -9,6 +9,12 @@ const FIELD_COUNT = FIELD_NAMES.length
 const BODY_ONLY: readonly number[] = [BODY]
 /** Occurrences counted per field: BM25 saturates, so more would add almost nothing to a score. */
 export const TF_CAP = 10
+/**
+ * For the word being typed in browse: three letters begin a good part of every text, and telling
+ * three occurrences from ten matters little while the word is half typed, but counting them all
+ * was most of a keystroke (BM25 gives three 80% of what it gives ten).
+ */
+export const TYPING_TF_CAP = 3
 
 // A term looked for in every field is first looked for in the short ones of the whole library
 // together (search-short.ts): where it is not there, only the body is left to look at.
@@ -28,7 +34,7 @@ export function countTerm(term: ScoringTerm, doc: SearchDoc, tf: Float64Array, o
   const read = fieldsToRead(term, doc)
   let total = 0
   for (const field of term.fields) {
-    const count = read === term.fields || field === BODY ? term.pattern.count(doc.fields[field]!, TF_CAP) : 0
+    const count = read === term.fields || field === BODY ? term.pattern.count(doc.fields[field]!, term.countCap) : 0
     tf[offset + field] = count
     total += count
   }

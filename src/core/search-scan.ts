@@ -60,14 +60,11 @@ export class Scanner {
 
   constructor(private readonly docs: readonly SearchDoc[]) {}
 
-  /** The entries matching `query`, in library order. */
+  /** The entries matching `query` (at least one clause), in library order. */
   scan(query: CompiledQuery): Match[] {
     const width = query.terms.length * FIELD_COUNT
     const [first, ...rest] = query.clauses
-    if (!first) {
-      const none = new Float64Array(0)
-      return this.docs.map((doc) => ({ doc, tf: none, offset: 0, score: 0 }))
-    }
+    if (!first) throw new Error('a query with no clauses matches every entry: LibrarySearch lists them without a scan')
     const hits = this.clauseHits(first)
     const narrower = this.narrowest(query.clauses)
     const candidates = narrower && narrower.length < hits.offsets.size ? narrower : hits.offsets.keys()

@@ -41,6 +41,11 @@ export class ShortFields {
     return asked.lines ? asked.lines[doc.line] === 1 : pattern.find(this.of(doc)) !== null
   }
 
+  /** Join the whole library's short fields now rather than when a term is first asked about in many entries. */
+  prepare(): void {
+    void this.all().all.wideWords
+  }
+
   /** The short fields of `doc`, one per line (where a word of them reads as it does in its field). */
   of(doc: SearchDoc): ScanText {
     let line = this.lines[doc.line]

@@ -7,11 +7,12 @@
 import type { Library } from './model.js'
 import type { Query } from './query.js'
 import { libraryEntries, type Entry } from './records.js'
-import { compileQuery, type LastWord } from './search-compile.js'
+import { compileQuery, type CompiledQuery, type LastWord } from './search-compile.js'
+import { prepareFolding } from './search-fold.js'
 import type { WordSpec } from './search-pattern.js'
 import { BODY, searchDocs, type SearchDoc } from './search-docs.js'
 import { matchDoc } from './search-match.js'
-import { bestMatches } from './search-order.js'
+import { bestMatches, byRecency } from './search-order.js'
 import { averageFieldLengths, scoreMatches } from './search-rank.js'
 import { Scanner } from './search-scan.js'
 import { bodySnippets, type Snippet } from './search-snippets.js'
@@ -56,6 +57,19 @@ export class LibrarySearch {
     this.scanner = new Scanner(this.docs)
   }
 
+  /**
+   * Do now what the first queries would otherwise do on the way (browse calls it as it opens,
+   * before the first keystroke): list each text's words with characters beyond Latin-1, join the
+   * short fields, build the table of folded letters, and order the entries by recency for the
+   * query with no words.
+   */
+  prepare(): void {
+    prepareFolding()
+    for (const doc of this.docs) for (const field of doc.fields) void field.wideWords
+    this.docs[0]?.short.prepare()
+    this.newestFirst()
+  }
+
   /** Entries matching `query`, best first (ties: most recently updated first, then by id). */
   search(query: Query, options: SearchOptions): SearchResult {
     const compiled = compileQuery(this.docs, query, {
@@ -63,18 +77,32 @@ export class LibrarySearch {
       corrections: this.corrections,
       mayMatch: (condition) => this.scanner.mayMatch(condition),
     })
-    const matches = this.scanner.scan(compiled)
-    scoreMatches(compiled, matches, this.docs.length, this.averages)
+    const { best, total } = this.best(compiled, options.limit)
     const patterns = [...(compiled.phrase ? [compiled.phrase] : []), ...compiled.terms]
       .filter((term) => term.fields.includes(BODY))
       .map((term) => term.pattern)
     const snippetOptions = { count: options.snippets ?? 2, length: SNIPPET_LENGTH }
-    const hits = bestMatches(matches, options.limit).map(({ doc, score }) => ({
+    const hits = best.map(({ doc, score }) => ({
       ...doc.entry,
       score,
       snippets: snippetOptions.count > 0 ? bodySnippets(doc.fields[BODY]!, patterns, snippetOptions) : [],
     }))
-    return { hits, total: matches.length }
+    return { hits, total }
+  }
+
+  private best(compiled: CompiledQuery, limit: number): { best: { doc: SearchDoc; score: number }[]; total: number } {
+    // No words and no filters (browse before a word has three letters): every entry, newest first.
+    if (compiled.clauses.length === 0) return { best: this.newestFirst().slice(0, Math.max(0, limit)).map((doc) => ({ doc, score: 0 })), total: this.docs.length }
+    const matches = this.scanner.scan(compiled)
+    scoreMatches(compiled, matches, this.docs.length, this.averages)
+    return { best: bestMatches(matches, limit), total: matches.length }
+  }
+
+  private newest: SearchDoc[] | null = null
+
+  private newestFirst(): readonly SearchDoc[] {
+    this.newest ??= byRecency(this.docs)
+    return this.newest
   }
 
   /** Entries matching `query`, in library order (no ranking; the filter of `list`, `export`, `tag --query`). */

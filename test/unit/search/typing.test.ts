@@ -4,7 +4,7 @@ import { parseQuery, parseTypedQuery } from '../../../src/core/query.js'
 import { libraryEntries } from '../../../src/core/records.js'
 import { startsToFind } from '../../../src/core/search-pattern.js'
 import { LibrarySearch, type SearchOptions } from '../../../src/core/search.js'
-import { searchFixture } from './fixture.js'
+import { searchFixture, tinyLibrary } from './fixture.js'
 
 const entries = libraryEntries(searchFixture())
 const ids = (search: LibrarySearch, query: string, options: Partial<SearchOptions> = {}) =>
@@ -83,5 +83,39 @@ describe('startsToFind', () => {
     [[], []],
   ])('%j → %j', (spellings, expected) => {
     expect(startsToFind(spellings)).toEqual(expected)
+  })
+})
+
+describe('what browse prepares and counts', () => {
+  it('gives the same hits, scores and snippets once prepared as without', () => {
+    const prepared = new LibrarySearch(entries)
+    prepared.prepare()
+    const plain = new LibrarySearch(entries)
+    for (const query of ['', 'graph', 'schrodinger equation', 'tag:ml', '"message passing"', 'gaus']) {
+      const options = { limit: 20, lastWord: 'typing' as const }
+      expect(prepared.search(parseTypedQuery(query), options), query).toEqual(plain.search(parseTypedQuery(query), options))
+    }
+  })
+
+  it('lists every entry, newest first with the opening of its body, for a query with no words', () => {
+    const search = new LibrarySearch(entries)
+    const { hits, total } = search.search(parseQuery(''), { limit: 5 })
+    expect(total).toBe(entries.length)
+    expect(hits).toHaveLength(5)
+    const times = hits.map((hit) => hit.summary?.updated ?? hit.paper.added)
+    expect(times).toEqual([...times].sort().reverse())
+    expect(hits.every((hit) => hit.snippets.length === 1 && hit.snippets[0]!.highlights.length === 0)).toBe(true)
+  })
+
+  it('counts at most three occurrences of the word being typed, ten of a finished one', () => {
+    // Bodies of the same length, with the word eight times and three times.
+    const library = tinyLibrary([{ key: 'eight', body: 'kernel '.repeat(8) }, { key: 'three', body: 'kernel '.repeat(3) + 'xxxxxx '.repeat(5) }])
+    const search = new LibrarySearch(libraryEntries(library))
+    const scores = (lastWord: SearchOptions['lastWord']) =>
+      Object.fromEntries(search.search(parseTypedQuery('kern'), { limit: 5, lastWord }).hits.map((hit) => [hit.id, hit.score]))
+    const typed = scores('typing')
+    expect(typed.eight).toBeCloseTo(typed.three!, 10)
+    const prefix = scores('prefix')
+    expect(prefix.eight).toBeGreaterThan(prefix.three!)
   })
 })
