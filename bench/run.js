@@ -47,7 +47,7 @@ async function measureSize(opts, precis, browse, size) {
     // just read the library and the export, and a warm-up pass would cost many minutes.
     const results = timeCases(list, runs, { warmUp: size < LARGE })
     const keys = await keystrokes(browse, library.file)
-    const perKey = `browse, per keystroke in the process: median ${keys.median.toFixed(1)} ms, max ${keys.max.toFixed(1)} ms over ${keys.count} keystrokes.`
+    const perKey = `browse, per keystroke in the process: median ${keys.median.toFixed(1)} ms, max ${keys.max.toFixed(1)} ms over ${keys.count} keystrokes (after ${keys.prepareMs.toFixed(0)} ms preparing the library as browse opens).`
     const megabytes = (statSync(library.file).size / 2 ** 20).toFixed(1)
     const heading = `#### ${size.toLocaleString('en')} summaries, bodies of ${opts.body.join('–')} bytes (${megabytes} MB); ${runs} run${runs === 1 ? '' : 's'}`
     return `\n${heading}\n\n${table(list, results)}\n\n${peakLine(list, results)}\n\n${perKey}\n`
