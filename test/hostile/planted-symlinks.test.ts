@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readFileSync, readlinkSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
+import { existsSync, lstatSync, lutimesSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { FileStore } from '../../src/store/file-store.js'
@@ -55,10 +55,13 @@ describe('a symlink planted where precis writes', () => {
 
   it('at the backup, the lock, the break lock and the names other tools use: precis writes through none of them', async () => {
     const { dir, library, victim } = setting()
-    // An old target: a lock that is a link to it reads as a crashed writer's leftover and is broken.
-    utimesSync(victim, new Date('2020-01-01'), new Date('2020-01-01'))
+    // Old links (a lock is a link naming its owner; these name a file, so no owner): an old lock
+    // naming no owner reads as a crashed writer's leftover and is broken.
     const foreignNames = ['.library.json.tmp', 'library.json.tmp', 'library.json~', 'library.json.new']
-    for (const name of ['library.json.bak', 'library.json.lock', 'library.json.lock.break', ...foreignNames]) symlinkSync(victim, join(dir, name))
+    for (const name of ['library.json.bak', 'library.json.lock', 'library.json.lock.break', ...foreignNames]) {
+      symlinkSync(victim, join(dir, name))
+      lutimesSync(join(dir, name), new Date('2020-01-01'), new Date('2020-01-01'))
+    }
 
     const add = await precisOn(library, ['add', '--title', 'Planted', '--author', 'Ada Planted', '--year', '2024', '--body', 'x'], { env: { PRECIS_LOCK_TIMEOUT_MS: '15000' } })
     expect(add.code, add.stderr).toBe(0)
