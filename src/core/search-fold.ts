@@ -1,16 +1,17 @@
 /**
- * Query words as regular expressions that read through accents: a word compiles to one expression
- * that also matches its spellings with accented letters (`Schrödinger`, `Schro\u0308dinger`),
- * stroked letters (`Łukasz`), ligatures (`eﬃcient`) and, at the start of a word, a Greek letter
- * standing alone for its name (`θ` for theta), exactly as the tokenizer folds them (text.ts).
+ * Query words as regular expressions that read through accents, built from the tokenizer's own
+ * folding (text.ts): accented letters (`Schrödinger`, `Schro\u0308dinger`), stroked letters
+ * (`Łukasz`), ligatures (`eﬃcient`) and, at the start of a word, a Greek letter standing alone for
+ * its name (`θ` for theta).
  *
- * Why one expression per word instead of a plain ASCII one plus a list of each text's accented
- * words: the list costs a scan of every text for accented letters (about as long as the search
- * itself at 10k summaries, on every run of the command), while folding the letters into character
- * classes costs the regex engine only a little more than the plain word.
+ * Why not a plain ASCII expression plus a list of each text's accented words, as before: the list
+ * cost a scan of every text for accented letters on each run of the command, about as long as the
+ * search itself at 10k summaries. Latin-1 letters cost V8 little inside an expression's character
+ * classes; only the rarer words with a character beyond Latin-1 are listed (search-text.ts), and
+ * tried with the full expression (wordStartSources says why there are two).
  */
 import { escapeRegex } from './regex.js'
-import { foldLetters, isWordCharAt, normalizeWord } from './text.js'
+import { foldLetters, isWordCharAt, wordOfFolded } from './text.js'
 
 // The characters a plain spelling cannot match (the others fold to themselves): accented and
 // stroked Latin letters, combining marks, Greek letters, Latin ligatures.
@@ -37,7 +38,7 @@ interface FoldTable {
 
 let table: FoldTable | null = null
 
-function add(map: Map<string, string>, key: string, char: string): void {
+function append(map: Map<string, string>, key: string, char: string): void {
   map.set(key, (map.get(key) ?? '') + char)
 }
 
@@ -55,10 +56,10 @@ function foldTable(): FoldTable {
       const char = String.fromCharCode(code)
       if (!isWordCharAt(char, 0)) continue
       const folded = foldLetters(char)
-      if ([...folded].length === 1) add(built.single, folded, char)
-      else if (folded.length > 1) add(built.several, folded, char)
-      const word = normalizeWord(char)
-      if (word !== folded) add(built.alone, word, char)
+      if ([...folded].length === 1) append(built.single, folded, char)
+      else if (folded.length > 1) append(built.several, folded, char)
+      const word = wordOfFolded(folded)
+      if (word !== folded) append(built.alone, word, char)
     }
   }
   table = built

@@ -61,7 +61,11 @@ export function foldLetters(raw: string): string {
 
 /** A word as search reads it: its letters folded (foldLetters), and a Greek letter standing alone read as its name. */
 export function normalizeWord(raw: string): string {
-  const folded = foldLetters(raw)
+  return wordOfFolded(foldLetters(raw))
+}
+
+/** The word folded letters read as: themselves, or a Greek letter's name when it stands alone. */
+export function wordOfFolded(folded: string): string {
   return folded.length === 1 ? (greekName(folded) ?? folded) : folded
 }
 
