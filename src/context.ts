@@ -28,6 +28,8 @@ export const defaultGlobals: GlobalOptions = { demo: false, json: false, color: 
 
 export interface Clock {
   now(): Date
+  /** Wait `ms` milliseconds (before a network retry); tests pass time without waiting. */
+  sleep(ms: number): Promise<void>
 }
 
 /** Everything a command may touch. Commands never use `process`, `console`, inquirer or chalk directly. */
@@ -57,7 +59,7 @@ export function createProcessContext(): Context {
     io: new TerminalIO(env),
     prompter: new InquirerPrompter(),
     editor: new ProcessEditor(env),
-    clock: { now: () => new Date() },
+    clock: { now: () => new Date(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
     env,
     cwd: process.cwd(),
     globals: { ...defaultGlobals },

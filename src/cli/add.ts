@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import type { Context } from '../context.js'
 import type { AddOptions } from '../commands/add.js'
 import { UsageError } from '../core/errors.js'
-import { parseSource } from '../core/identifiers.js'
+import { MAX_IDENTIFIER_LENGTH, parseSource } from '../core/identifiers.js'
 import { normalizeTags } from '../core/tags.js'
 import type { PaperOverrides } from '../sources/merge.js'
 import { parseBodySource } from './body-source.js'
@@ -19,6 +19,9 @@ interface RawAddFlags extends RawPaperFlags {
 }
 
 export function parseAddOptions(sourceArg: string | undefined, raw: RawAddFlags): AddOptions {
+  if (sourceArg !== undefined && sourceArg.length > MAX_IDENTIFIER_LENGTH) {
+    throw new UsageError(`The source is ${sourceArg.length} characters long; an arXiv id or DOI has at most ${MAX_IDENTIFIER_LENGTH}`)
+  }
   const source = sourceArg === undefined ? null : parseSource(sourceArg)
   if (sourceArg !== undefined && source === null) {
     throw new UsageError(`"${sourceArg}" is not an arXiv id or a DOI`, ['Examples: 1704.01212, arXiv:2003.10555v3, 10.1007/978-3-540-28650-9_4'])

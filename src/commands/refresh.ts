@@ -26,6 +26,7 @@ export async function refreshRun(opts: RefreshOptions, ctx: Context): Promise<vo
     env: ctx.env,
     offline: opts.offline,
     now: () => ctx.clock.now(),
+    sleep: (ms) => ctx.clock.sleep(ms),
     notice: (message) => inform(ctx, message),
   })
   const changes = refreshChanges(paper, metadata)

@@ -42,6 +42,7 @@ export async function paperFromSource(
       env: ctx.env,
       offline: request.offline,
       now: () => ctx.clock.now(),
+      sleep: (ms) => ctx.clock.sleep(ms),
       notice: (message) => inform(ctx, message),
     })
     input = paperFromMetadata(metadata, request.flags)

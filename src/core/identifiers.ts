@@ -40,11 +40,25 @@ export function normalizeArxivId(input: string): string | null {
 export function normalizeDoi(input: string): string | null {
   const text = input.trim()
   const bare = fromUrl(text, DOI_HOSTS, /^\/(.+)$/) ?? text.replace(/^doi:\s*/i, '')
-  return DOI.test(bare) ? bare.toLowerCase() : null
+  return fitsInUrl(bare) && DOI.test(bare) ? bare.toLowerCase() : null
+}
+
+/** Longest text read as an identifier: real ones are far shorter, and each becomes part of a URL. */
+export const MAX_IDENTIFIER_LENGTH = 1000
+
+/**
+ * Whether `doi` can become a URL path and a link unchanged: within the length limit, no `.` or `..`
+ * segment (a URL resolves them away: `10.1234/../admin` is `/admin`), no lone surrogate (it has
+ * no UTF-8 form to percent-encode).
+ */
+function fitsInUrl(doi: string): boolean {
+  if (doi.length > MAX_IDENTIFIER_LENGTH || /\p{Cs}/u.test(doi)) return false
+  return !doi.split('/').some((segment) => segment === '.' || segment === '..')
 }
 
 function parseArxiv(input: string): Extract<Source, { kind: 'arxiv' }> | null {
   const text = input.trim()
+  if (text.length > MAX_IDENTIFIER_LENGTH) return null
   const bare = fromUrl(text, ARXIV_HOSTS, ARXIV_PATH) ?? text.replace(/^arxiv:\s*/i, '')
   return parseArxivId(bare)
 }

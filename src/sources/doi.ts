@@ -13,12 +13,19 @@ const CSL_JSON = 'application/vnd.citationstyles.csl+json'
 /** Metadata of `doi` (lower-cased canonical form). */
 export async function fetchDoi(doi: string, options: ClientOptions): Promise<PaperMetadata> {
   const base = (options.env.PRECIS_DOI_URL || DEFAULT_DOI_URL).replace(/\/+$/, '')
-  const url = `${base}/${doi.split('/').map(encodeURIComponent).join('/')}`
+  // One path segment, every reserved character encoded (the `/` too), so nothing in the DOI can
+  // change the path or add a query; doi.org decodes the name (`10.1175%2Fabc` is `10.1175/abc`).
+  const url = `${base}/${encodeURIComponent(doi)}`
   const response = await getWithRetry(url, { Accept: CSL_JSON }, 'doi.org', options)
   if (response.status === 404) throw new NotFoundError(`No paper is registered under DOI ${doi}`)
   if (response.status === 406) throw new NetworkError(`The registry of DOI ${doi} offers no citation metadata`)
   if (response.status !== 200) throw new NetworkError(`doi.org answered HTTP ${response.status}`)
   return parseCslJson(response.body, doi)
+}
+
+/** The doi.org link stored for a paper: readable slashes, other reserved characters encoded. */
+function doiLink(doi: string): string {
+  return `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`
 }
 
 const text = z.string()
@@ -66,7 +73,7 @@ export function parseCslJson(json: string, doi: string): PaperMetadata {
     venue: cleanText(csl['container-title'], LIMITS.venue),
     arxiv: null,
     doi,
-    url: cleanUrl(csl.URL) ?? `https://doi.org/${doi}`,
+    url: cleanUrl(csl.URL) ?? doiLink(doi),
     abstract: csl.abstract === undefined ? null : cleanText(jatsToText(csl.abstract), LIMITS.abstract),
     primaryCategory: null,
     version: null,

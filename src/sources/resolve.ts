@@ -8,14 +8,13 @@ import type { Paper } from '../core/model.js'
 import type { ClientOptions } from './http.js'
 import type { PaperMetadata } from './metadata.js'
 
-/** How to resolve: the environment (base URLs, cache dir), offline mode, and the HTTP knobs. */
+/**
+ * How to resolve: the environment (base URLs, cache dir), offline mode, and the HTTP knobs (whose
+ * `now` also stamps cache entries, and whose `notice` also hears of a fallback to the cache).
+ */
 export interface ResolveOptions extends ClientOptions {
   /** Read only the cache; a miss is a NetworkError. */
   offline: boolean
-  /** The clock stamping cache entries. */
-  now?: () => Date
-  /** Told when precis falls back to the cache or cannot write it (a message for stderr). */
-  notice?: (message: string) => void
 }
 
 /**

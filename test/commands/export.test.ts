@@ -141,7 +141,7 @@ describe('export progress', () => {
     for (let i = 0; i < 30; i++) lib.summaries.push(summary({ id: `gilmer2017neural-${i + 3}`, paper: 'gilmer2017neural' }))
     const ctx = testContext({ tty: true, library: lib })
     let t = Date.parse('2026-01-01T00:00:00Z')
-    ctx.clock = { now: () => new Date((t += 200)) }
+    ctx.clock = { ...ctx.clock, now: () => new Date((t += 200)) }
     expect(await main(['export', '--out', out], ctx)).toBe(0)
     expect(ctx.stderr()).toMatch(/\rExporting █+░* \d+\/33\u001b\[K/)
     expect(ctx.stderr()).toContain('\r\u001b[KWrote 33 summaries')
@@ -153,7 +153,7 @@ describe('export progress', () => {
     for (let i = 0; i < 20; i++) lib.summaries.push(summary({ id: `gilmer2017neural-${i + 3}`, paper: 'gilmer2017neural', body: `Formula $x_${i}^2$.` }))
     const ctx = testContext({ tty: true, library: lib })
     let t = Date.parse('2026-01-01T00:00:00Z')
-    ctx.clock = { now: () => new Date((t += 300)) }
+    ctx.clock = { ...ctx.clock, now: () => new Date((t += 300)) }
     expect(await main(['export', '--format', 'html', '--out', join(tempDir(), 'page.html')], ctx)).toBe(0)
     expect(ctx.stderr()).toMatch(/\rRendering █+░* \d+\/23\u001b\[K/)
   })
@@ -161,7 +161,7 @@ describe('export progress', () => {
   it('draws nothing when stderr is not a terminal', async () => {
     const ctx = testContext({ tty: false, library: smallLibrary() })
     let t = 0
-    ctx.clock = { now: () => new Date((t += 5000)) }
+    ctx.clock = { ...ctx.clock, now: () => new Date((t += 5000)) }
     expect(await main(['export', '--out', join(tempDir(), 'x')], ctx)).toBe(0)
     expect(ctx.stderr()).not.toContain('\r')
   })

@@ -202,7 +202,7 @@ describe('import in a terminal', () => {
     const ctx = testContext({ tty: true, library: emptyLibrary() })
     ctx.cwd = dir
     let t = Date.parse('2026-01-01T00:00:00Z')
-    ctx.clock = { now: () => new Date((t += 400)) }
+    ctx.clock = { ...ctx.clock, now: () => new Date((t += 400)) }
     expect(await main(['import', '.', '--dry-run'], ctx)).toBe(0)
     expect(ctx.stderr()).toMatch(/\rReading █+░* \d+\/13\u001b\[K/)
     expect(ctx.stdout()).toContain('evil\\u001B[2J.md')

@@ -77,7 +77,7 @@ describe('refresh', () => {
     const published = paper({ key: 'ashworth2020learned', title: 'Learned Messages for Small Molecules', year: 2020, doi: '10.5555/example.2020.17', arxiv: '2003.10555', authors: ['Kim Ashworth'] })
     const ctx = context([published])
     expect(await main(['refresh', 'ashworth2020learned', '--yes'], ctx)).toBe(0)
-    expect(server.requests.map((r) => r.url)).toEqual(['/doi/10.5555/example.2020.17'])
+    expect(server.requests.map((r) => r.url)).toEqual(['/doi/10.5555%2Fexample.2020.17'])
     expect((await ctx.store.read()).papers[0]).toMatchObject({
       key: 'ashworth2020learned', venue: 'Journal of Worked Examples', url: 'https://doi.org/10.5555/example.2020.17', arxiv: '2003.10555',
     })

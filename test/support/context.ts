@@ -39,6 +39,8 @@ export interface TestContext extends Context {
   asked: string[]
   /** Texts the editor was opened with. */
   edited: string[]
+  /** Waits asked of the clock, in milliseconds; they pass at once. */
+  slept: number[]
 }
 
 /** The fake prompter: answers from the script, and fails the test on a question it was not given. */
@@ -82,6 +84,7 @@ export function testContext(options: TestContextOptions = {}): TestContext {
   let err = ''
   const asked: string[] = []
   const edited: string[] = []
+  const slept: number[] = []
   const io: IO = {
     out: (text) => void (out += text),
     err: (text) => void (err += text),
@@ -112,7 +115,7 @@ export function testContext(options: TestContextOptions = {}): TestContext {
     io,
     prompter: scriptedPrompter(options.answers ?? {}, asked),
     editor,
-    clock: { now: () => now },
+    clock: { now: () => now, sleep: async (ms) => void slept.push(ms) },
     // Metadata services point at a closed local port unless a test serves them: no test reaches the internet.
     env: { HOME: tempDir('precis-home-'), PRECIS_ARXIV_URL: OFFLINE_URL, PRECIS_DOI_URL: OFFLINE_URL, ...options.env },
     cwd: process.cwd(),
@@ -123,5 +126,6 @@ export function testContext(options: TestContextOptions = {}): TestContext {
     stderr: () => err,
     asked,
     edited,
+    slept,
   }
 }

@@ -84,26 +84,42 @@ describe('jatsToText', () => {
 describe('fetchDoi over HTTP', () => {
   it('asks for CSL-JSON, follows the registry redirect and reads the answer', async () => {
     const { server, options } = await serve((url): Reply => {
-      if (url.pathname === '/10.5555/example.2020.17') return { status: 302, headers: { location: '/works/17/transform' } }
+      if (url.pathname === '/10.5555%2Fexample.2020.17') return { status: 302, headers: { location: '/works/17/transform' } }
       return { body: fixture('doi/article.json'), headers: { 'content-type': CSL_JSON } }
     })
     const metadata = await fetchDoi('10.5555/example.2020.17', options)
     expect(metadata.title).toBe('Learned Messages for Small Molecules')
-    expect(server.requests.map((r) => r.url)).toEqual(['/10.5555/example.2020.17', '/works/17/transform'])
+    expect(server.requests.map((r) => r.url)).toEqual(['/10.5555%2Fexample.2020.17', '/works/17/transform'])
     expect(server.requests.every((r) => r.headers.accept === CSL_JSON)).toBe(true)
   })
 
   it('encodes characters that would change the URL', async () => {
     const { server, options } = await serve(() => ({ body: fixture('doi/minimal.json') }))
     await fetchDoi('10.1002/(sici)1097-4571(199806)49:8<693::aid-asi4>3.0.co;2-0#x?y', options)
-    expect(server.requests[0]!.url).toBe('/10.1002/(sici)1097-4571(199806)49%3A8%3C693%3A%3Aaid-asi4%3E3.0.co%3B2-0%23x%3Fy')
+    expect(server.requests[0]!.url).toBe('/10.1002%2F(sici)1097-4571(199806)49%3A8%3C693%3A%3Aaid-asi4%3E3.0.co%3B2-0%23x%3Fy')
+  })
+
+  it.each([
+    ['10.1234/../../admin?x=1', '/doi/10.1234%2F..%2F..%2Fadmin%3Fx%3D1'],
+    ['10.1234/%2e%2e/%2E%2E/admin', '/doi/10.1234%2F%252e%252e%2F%252E%252E%2Fadmin'],
+    ['10.1234/a#frag', '/doi/10.1234%2Fa%23frag'],
+    ['10.1234/100%', '/doi/10.1234%2F100%25'],
+  ])('keeps %j inside one path segment under the base URL', async (doi, path) => {
+    const { server, options } = await serve(() => ({ body: fixture('doi/minimal.json') }))
+    await fetchDoi(doi, { ...options, env: { PRECIS_DOI_URL: `${server.origin}/doi` } })
+    expect(server.requests.map((r) => r.url)).toEqual([path])
+  })
+
+  it('stores a doi.org link whose reserved characters are encoded', async () => {
+    const { options } = await serve(() => ({ body: fixture('doi/minimal.json') }))
+    expect((await fetchDoi('10.1234/a?b#c', options)).url).toBe('https://doi.org/10.1234/a%3Fb%23c')
   })
 
   it.each<[string, Reply, RegExp, typeof NetworkError | typeof NotFoundError]>([
     ['404 as not found', { status: 404, body: 'DOI Not Found' }, /No paper is registered under DOI 10\.5555\/x/, NotFoundError],
     ['406 as no metadata offered', { status: 406 }, /offers no citation metadata/, NetworkError],
     ['an HTML page as unreadable', { body: '<html><body>Landing page</body></html>' }, /not JSON/, NetworkError],
-    ['persistent 503 as a clear failure', { status: 503 }, /doi\.org answered HTTP 503 \(tried 4 times\)/, NetworkError],
+    ['persistent 503 as a clear failure', { status: 503 }, /doi\.org answered HTTP 503 \(tried 3 times\)/, NetworkError],
   ])('reports %s', async (_what, reply, message, type) => {
     const { options } = await serve(() => reply)
     const error = await fetchDoi('10.5555/x', options).catch((e: unknown) => e)

@@ -53,7 +53,7 @@ describe('resolveSource', () => {
   it('resolves a DOI source through the DOI base URL', async () => {
     const metadata = await resolveSource(doiSource, options())
     expect(metadata).toMatchObject({ doi: '10.5555/example.2020.17', venue: 'Journal of Worked Examples' })
-    expect(server.requests.map((r) => r.url)).toEqual(['/doi/10.5555/example.2020.17'])
+    expect(server.requests.map((r) => r.url)).toEqual(['/doi/10.5555%2Fexample.2020.17'])
   })
 
   it('--offline answers from the cache without touching the network', async () => {
