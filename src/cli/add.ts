@@ -20,7 +20,10 @@ interface RawAddFlags extends RawPaperFlags {
 
 export function parseAddOptions(sourceArg: string | undefined, raw: RawAddFlags): AddOptions {
   if (sourceArg !== undefined && sourceArg.length > MAX_IDENTIFIER_LENGTH) {
-    throw new UsageError(`The source is ${sourceArg.length} characters long; an arXiv id or DOI has at most ${MAX_IDENTIFIER_LENGTH}`)
+    // Named by its length: echoing it would fill the terminal.
+    throw new UsageError(
+      `The source is ${sourceArg.length} characters long; an arXiv id or DOI has at most ${MAX_IDENTIFIER_LENGTH}`,
+    )
   }
   const source = sourceArg === undefined ? null : parseSource(sourceArg)
   if (sourceArg !== undefined && source === null) {

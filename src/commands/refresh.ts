@@ -20,7 +20,10 @@ export async function refreshRun(opts: RefreshOptions, ctx: Context): Promise<vo
   const { paper } = resolveHandle(await ctx.store.read(), opts.handle)
   const source = sourceOfPaper(paper)
   if (!source) {
-    throw new UsageError(`${paper.key} has no arXiv id or DOI to refresh from`, [`Give it one with: precis edit ${paper.key}`])
+    // A stored value that is not an identifier (hand-edited, imported) is never sent anywhere.
+    const invalid = paper.doi !== null ? 'DOI' : paper.arxiv !== null ? 'arXiv id' : null
+    const why = invalid ? ` (its ${invalid} is not one precis can look up)` : ''
+    throw new UsageError(`${paper.key} has no arXiv id or DOI to refresh from${why}`, [`Give it one with: precis edit ${paper.key}`])
   }
   const metadata = await resolveSource(source, {
     env: ctx.env,

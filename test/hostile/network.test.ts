@@ -97,7 +97,7 @@ describe('identifiers that would change the request', () => {
     const { server, library, run } = await against(() => ({ body: JSON.stringify(CSL_JSON) }))
     writeLibraryFile(library, libraryOf([paper({ key: 'evil2020', doi: '10.1234/../../admin?x=1' })]))
     const before = fingerprint(library)
-    expectRefused(await run(['refresh', 'evil2020', '--yes']), 2, /has no arXiv id or DOI to refresh from/)
+    expectRefused(await run(['refresh', 'evil2020', '--yes']), 2, /has no arXiv id or DOI to refresh from \(its DOI is not one precis can look up\)/)
     expect(server.requests).toEqual([])
     expect(fingerprint(library)).toBe(before)
   })
