@@ -39,6 +39,11 @@ export interface HttpResponse {
 
 // Three attempts 1 s and 2 s apart: a failing service costs 3 s of waiting, not half a minute.
 const DEFAULTS = { timeoutMs: 20_000, attempts: 3, backoffMs: 1_000 } as const
+/**
+ * A service that says "slow down" without saying how long waits three times the back-off (3 s,
+ * then 6 s): arXiv asks for no more than one request every three seconds.
+ */
+const RATE_LIMIT_FACTOR = 3
 /** Larger than any real record (a 3,000-author paper is ~400 KB); a bound against absurd answers. */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024
 /** Longest single wait a service may ask for (Retry-After); asked for more, precis gives up at once. */
@@ -79,7 +84,7 @@ export async function getWithRetry(
       ])
     }
     if (attempt >= attempts) throw new NetworkError(`${trouble} (tried ${attempts} times); try again in a minute`)
-    const wait = asked ?? backoffMs * 2 ** (attempt - 1)
+    const wait = asked ?? backoffMs * (overloaded ? RATE_LIMIT_FACTOR : 1) * 2 ** (attempt - 1)
     if (waited + wait > MAX_TOTAL_WAIT_MS) {
       throw new NetworkError(`${trouble} (tried ${attempt} times, waiting ${describeWait(waited)}); try again later`)
     }

@@ -109,7 +109,7 @@ describe('fetchArxiv over HTTP', () => {
     const metadata = await fetchArxiv('2003.10555', null, options)
     expect(metadata.arxiv).toBe('2003.10555')
     expect(server.requests).toHaveLength(3)
-    expect(waits).toEqual([100, 200])
+    expect(waits).toEqual([300, 600]) // three times the back-off: arXiv asks for 3 s between requests
   })
 
   it('treats "Rate exceeded." as throttling even with HTTP 200', async () => {

@@ -66,6 +66,15 @@ describe('getWithRetry: waiting', () => {
     expect(notices).toEqual(['doi.org answered HTTP 500; trying again in 1 s', 'doi.org answered HTTP 500; trying again in 2 s'])
   })
 
+  it('waits 3 s, then 6 s, for a service that says "slow down" without saying how long', async () => {
+    const { server, waits, notices, get } = await setUp(() => ({ status: 429 }))
+    const error = await failure(get())
+    expect(error.message).toBe('doi.org is rate-limiting requests (tried 3 times); try again in a minute')
+    expect(server.requests).toHaveLength(3)
+    expect(waits).toEqual([3_000, 6_000])
+    expect(notices).toEqual(['doi.org is rate-limiting requests; trying again in 3 s', 'doi.org is rate-limiting requests; trying again in 6 s'])
+  })
+
   it('passes a short wait without a notice', async () => {
     const { waits, notices, get } = await setUp((_url, n) => (n === 1 ? { status: 502 } : { body: 'ok' }), { backoffMs: 300 })
     await get()
