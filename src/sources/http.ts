@@ -47,9 +47,9 @@ const RATE_LIMIT_FACTOR = 3
 /** Larger than any real record (a 3,000-author paper is ~400 KB); a bound against absurd answers. */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024
 /** Longest single wait a service may ask for (Retry-After); asked for more, precis gives up at once. */
-export const MAX_WAIT_MS = 10_000
+const MAX_WAIT_MS = 10_000
 /** Most time the retries of one request may spend waiting, all waits together. */
-export const MAX_TOTAL_WAIT_MS = 15_000
+const MAX_TOTAL_WAIT_MS = 15_000
 /** Waits this long or longer are announced: anything shorter passes as a moment. */
 const NOTICE_WAIT_MS = 1_000
 /** Redirects followed for one request (doi.org needs two: the registry, then its metadata service). */
