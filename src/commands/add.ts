@@ -67,7 +67,7 @@ export async function addRun(opts: AddOptions, ctx: Context): Promise<void> {
   const tags = opts.tags.length === 0 && canPrompt(ctx) ? await chooseTags(library, [], ctx) : await guardNewTags(opts.tags, library, ctx)
   const body = await readBody(opts.body, ctx, 'summary.md')
   const added = await ctx.store.update((lib) => {
-    const result = addSummary(lib, paperInput, { by: opts.by, body, tags }, ctx.clock.now())
+    const result = addSummary(lib, paperInput, { by: opts.by, body, tags }, ctx.clock.now(), known?.key ?? null)
     // A preprint and its published version stay one record: the known paper gains the id it lacked.
     return { ...result, linked: result.attached ? linkIdentifiers(result.paper, paperInput) : [] }
   })
