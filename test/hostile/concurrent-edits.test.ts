@@ -4,7 +4,7 @@
  * its write, deterministically, through a step the command waits on: its standard input, its
  * editor, or the metadata service it asks. No sleeps.
  */
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -44,7 +44,7 @@ function feederScript(dir: string): string {
   const script = join(dir, 'feeder.mjs')
   writeFileSync(
     script,
-    `import { spawnSync } from 'node:child_process'
+    `import { spawn, spawnSync } from 'node:child_process'
 import { writeFileSync, writeSync } from 'node:fs'
 const write = (text) => { const bytes = Buffer.from(text); for (let at = 0; at < bytes.length; ) at += writeSync(1, bytes, at) }
 const [status, file, ...args] = process.argv.slice(2)
@@ -57,14 +57,18 @@ write('New body.\\n')
   return script
 }
 
-/** `precis edit <args> --file -` reading a text during which `meanwhile` (precis arguments) runs. */
-async function editFromStdinWhile(setup: ReturnType<typeof setting>, editArgs: readonly string[], meanwhile: readonly string[]) {
+/** precis `args` reading its standard input, during which precis `meanwhile` runs. */
+async function whileReadingStdin(setup: ReturnType<typeof setting>, args: readonly string[], meanwhile: readonly string[]) {
   const { dir, library, env } = setup
   const status = join(dir, 'meanwhile.status')
   const feeder = [process.execPath, feederScript(dir), status, process.execPath, BIN, '--library', library, ...meanwhile].map(quote).join(' ')
-  const result = await runCommand('/bin/sh', ['-c', `${feeder} | ${precisWords(library, ['edit', ...editArgs, '--file', '-'])}`], { env })
+  const result = await runCommand('/bin/sh', ['-c', `${feeder} | ${precisWords(library, args)}`], { env })
   return { ...result, meanwhile: Number(readFileSync(status, 'utf8')) }
 }
+
+/** `precis edit <args> --file -` reading a text during which `meanwhile` (precis arguments) runs. */
+const editFromStdinWhile = (setup: ReturnType<typeof setting>, editArgs: readonly string[], meanwhile: readonly string[]) =>
+  whileReadingStdin(setup, ['edit', ...editArgs, '--file', '-'], meanwhile)
 
 /** An $EDITOR that runs precis `meanwhile` (as another terminal would) while it is open, then edits with `sed`. */
 function editorScript(setup: ReturnType<typeof setting>, meanwhile: readonly string[], sed: string): string {
@@ -165,5 +169,78 @@ describe('refresh while another precis edits the paper', () => {
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('precis: "cruz2005count" was changed by someone else while refreshing (title); nothing was changed')
     expect(paperOf(result.library, stale.key)).toEqual({ ...stale, title: 'Edited meanwhile' })
+  })
+})
+
+describe('add --file - while another precis edits the paper it attaches to', () => {
+  it('attaches to that paper, retitled meanwhile, rather than adding it again under its old title', async () => {
+    const known = paper({ key: 'lovelace1843notes', title: 'Notes on the Engine', authors: ['Ada Lovelace'], year: 1843 })
+    const setup = setting(libraryOf([known], [summary({ id: known.key, paper: known.key })]))
+    const args = ['add', '--title', 'Notes on the Engine', '--author', 'Ada Lovelace', '--year', '1843', '--file', '-']
+    const result = await whileReadingStdin(setup, args, ['edit', known.key, '--title', 'Notes on the Analytical Engine'])
+    expect(result.meanwhile).toBe(0)
+    expect(result.code, result.stderr).toBe(0)
+    const lib = readLibraryFile(setup.library)
+    expect(lib.papers.map((p) => [p.key, p.title])).toEqual([['lovelace1843notes', 'Notes on the Analytical Engine']])
+    expect(lib.summaries.map((s) => s.id)).toEqual(['lovelace1843notes', 'lovelace1843notes-2'])
+  })
+})
+
+/**
+ * precis `args` in a terminal (util-linux \`script\` gives it one): when it asks a question holding
+ * `question`, precis `meanwhile` runs, then the answer is yes. What it printed comes back with its
+ * exit code and the exit code of `meanwhile`.
+ */
+function confirmAfter(setup: ReturnType<typeof setting>, args: readonly string[], question: string, meanwhile: readonly string[]) {
+  const env = { ...setup.env, PATH: process.env.PATH ?? '', TERM: 'xterm', NO_COLOR: '1' }
+  return new Promise<{ code: number | null; output: string; other: number | null }>((resolve, reject) => {
+    const child = spawn('script', ['-qfec', precisWords(setup.library, args), '/dev/null'], { env, stdio: ['pipe', 'pipe', 'inherit'] })
+    let output = ''
+    let other: number | null = null
+    child.stdout.setEncoding('utf8').on('data', (text: string) => {
+      output += text
+      if (other !== null || !output.includes(question)) return
+      other = spawnSync(process.execPath, [BIN, '--library', setup.library, ...meanwhile], { env }).status
+      child.stdin.write('y\r')
+    })
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, output, other }))
+  })
+}
+
+describe('commands that ask first, while another precis changes the library before the answer', () => {
+  it('rm trashes the summary as it is then: its body edited meanwhile is what the trash keeps', async () => {
+    const setup = setting()
+    const result = await confirmAfter(setup, ['rm', 'gilmer2017neural-2'], 'to the trash?', ['edit', 'gilmer2017neural-2', '--body', 'Edited meanwhile.'])
+    expect(result.other).toBe(0)
+    expect(result.code, result.output).toBe(0)
+    expect(readLibraryFile(setup.library).trash.map((e) => [e.summary.id, e.summary.body])).toEqual([['gilmer2017neural-2', 'Edited meanwhile.']])
+  })
+
+  it('tag --query changes tags on the summaries as they are then: a body and a tag given meanwhile stay', async () => {
+    const setup = setting()
+    const result = await confirmAfter(setup, ['tag', '--query', 'tag:gnn', '+mine'], 'Change tags', ['edit', ID, '--body', 'Edited meanwhile.', '--tag', 'theirs'])
+    expect(result.other).toBe(0)
+    expect(result.code, result.output).toBe(0)
+    expect(summaryOf(setup.library)).toMatchObject({ body: 'Edited meanwhile.', tags: ['gnn', 'chemistry', 'theirs', 'mine'] })
+  })
+
+  it('tags rm removes the tag from the summaries as they are then: a body edited meanwhile stays', async () => {
+    const setup = setting()
+    const result = await confirmAfter(setup, ['tags', 'rm', 'chemistry'], 'Remove "chemistry"', ['edit', ID, '--body', 'Edited meanwhile.'])
+    expect(result.other).toBe(0)
+    expect(result.code, result.output).toBe(0)
+    expect(summaryOf(setup.library)).toMatchObject({ body: 'Edited meanwhile.', tags: ['gnn'] })
+  })
+
+  it('trash --empty deletes what it asked about: a summary trashed meanwhile stays restorable', async () => {
+    const setup = setting()
+    expect((await precisOn(setup.library, ['rm', 'gilmer2017neural-2', '--yes'], { env: setup.env })).code).toBe(0)
+    const result = await confirmAfter(setup, ['trash', '--empty'], 'for good?', ['rm', 'rasmussen2004gaussian', '--yes'])
+    expect(result.other).toBe(0)
+    expect(result.code, result.output).toBe(0)
+    expect(result.output).toContain('Kept 1 trashed since you confirmed')
+    expect(readLibraryFile(setup.library).trash.map((e) => e.summary.id)).toEqual(['rasmussen2004gaussian'])
+    expect((await precisOn(setup.library, ['restore', 'rasmussen2004gaussian'], { env: setup.env })).code).toBe(0)
   })
 })
