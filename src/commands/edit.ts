@@ -99,7 +99,8 @@ export async function editRun(opts: EditOptions, ctx: Context): Promise<void> {
     result = await ctx.store.update((lib) => applyEdit(lib, id, changes, ctx.clock.now()))
   } catch (error) {
     if (!(error instanceof PrecisError) || !text) throw error
-    throw new PrecisError(error.message, error.exitCode, [...error.details, `Your text is kept at ${await keepText(ctx, id, text)}`])
+    error.details.push(`Your text is kept at ${await keepText(ctx, id, text)}`) // the same error (a conflict stays one), with where the text went
+    throw error
   }
   ctx.io.out(result.summary.id + '\n')
   inform(ctx, result.changed ? `Updated ${result.summary.id}` : `No changes to ${result.summary.id}`)
