@@ -1,13 +1,11 @@
-import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import type { Context } from '../context.js'
 import { InvalidDocumentError, parseEditDocument, toEditDocument } from '../formats/edit-document.js'
 import { applyEdit, diffEdit, editFromFlags, fieldsOf, type EditBase, type EditChanges, type EditFields, type PaperEdit, type SummaryEdit } from '../core/edits.js'
 import { PrecisError, UsageError } from '../core/errors.js'
 import { resolveHandle } from '../core/handles.js'
-import { dataDir } from '../store/paths.js'
 import type { BodySource } from '../cli/body-source.js'
 import { readBody } from './body-input.js'
+import { keepingTextOnFailure, keepText } from './kept-text.js'
 import { canPrompt, inform } from './shared.js'
 import { guardNewTags } from './tag-prompts.js'
 
@@ -23,15 +21,6 @@ export interface EditOptions {
 function hasFieldFlags(opts: EditOptions): boolean {
   return Object.keys(opts.paper).length > 0 || Object.keys(opts.summary).length > 0 || opts.addTags.length > 0 ||
     opts.removeTags.length > 0 || opts.body.from !== 'none'
-}
-
-/** Keep text that could not be applied, and say where. */
-async function keepText(ctx: Context, id: string, text: string): Promise<string> {
-  const dir = join(dataDir(ctx.env), 'recovered')
-  await mkdir(dir, { recursive: true, mode: 0o700 })
-  const path = join(dir, `${id.replace(/[^\w.-]+/g, '_')}-${ctx.clock.now().toISOString().replace(/[:.]/g, '-')}.md`)
-  await writeFile(path, text, { mode: 0o600 })
-  return path
 }
 
 /** Open the editor until the text validates (or the person gives up); returns the parsed fields. */
@@ -93,15 +82,8 @@ export async function editRun(opts: EditOptions, ctx: Context): Promise<void> {
     changes = diffEdit(base, shownFields(base, document), edited.fields)
     text = edited.text
   }
-  let result
-  try {
-    // Applied to the records as they are inside the lock: only the fields the person changed.
-    result = await ctx.store.update((lib) => applyEdit(lib, id, changes, ctx.clock.now()))
-  } catch (error) {
-    if (!(error instanceof PrecisError) || !text) throw error
-    error.details.push(`Your text is kept at ${await keepText(ctx, id, text)}`) // the same error (a conflict stays one), with where the text went
-    throw error
-  }
+  // Applied to the records as they are inside the lock: only the fields the person changed.
+  const result = await keepingTextOnFailure(ctx, id, text, () => ctx.store.update((lib) => applyEdit(lib, id, changes, ctx.clock.now())))
   ctx.io.out(result.summary.id + '\n')
   inform(ctx, result.changed ? `Updated ${result.summary.id}` : `No changes to ${result.summary.id}`)
 }

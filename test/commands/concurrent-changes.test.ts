@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { main } from '../../src/main.js'
+import { BusyError } from '../../src/core/errors.js'
 import type { Library, Summary } from '../../src/core/model.js'
 import { fixture } from '../unit/sources/fixtures.js'
 import { startServer, type TestServer } from '../unit/sources/server.js'
@@ -154,6 +155,22 @@ describe('add', () => {
     const lib = await ctx.store.read()
     expect(lib.papers.map((p) => [p.key, p.title])).toEqual([['lovelace1843notes', 'Notes on the Analytical Engine']])
     expect(lib.summaries.map((s) => s.id)).toEqual(['lovelace1843notes', 'lovelace1843notes-2'])
+  })
+})
+
+describe('text that cannot be saved is kept', () => {
+  const busy = () => {
+    throw new BusyError('Library busy: locked by another precis')
+  }
+
+  it.each([
+    ['add --file -', ['add', '--title', 'A Paper', '--author', 'Ann Author', '--year', '2020', '--file', '-']],
+    ['edit --file -', ['edit', ID, '--file', '-']],
+  ])('%s: a library that stays busy (exit 5) keeps the text read from standard input', async (_name, args) => {
+    const ctx = context(busy, { stdin: 'Written with care.\n' })
+    expect(await main(args, ctx)).toBe(5)
+    expect(keptText(ctx.stderr())).toBe('Written with care.\n')
+    expect(await ctx.store.read()).toEqual(smallLibrary())
   })
 })
 
