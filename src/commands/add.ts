@@ -60,17 +60,18 @@ export async function addRun(opts: AddOptions, ctx: Context): Promise<void> {
   const library = await ctx.store.read()
   const known = findSamePaper(library, { arxiv: opts.paper.arxiv ?? null, doi: opts.paper.doi ?? null, title: opts.paper.title ?? '', year: opts.paper.year ?? null })
   const ask = () => completePaper(opts.paper, ctx)
-  const paperInput = known
-    ? fromKnownPaper(known)
-    : opts.source
-      ? await paperFromSource({ source: opts.source, flags: opts.paper, offline: opts.offline, yes: opts.yes }, ctx, library, ask)
-      : await ask()
+  const fromSource = !known && opts.source
+    ? await paperFromSource({ source: opts.source, flags: opts.paper, offline: opts.offline, yes: opts.yes }, ctx, library, ask)
+    : null
+  const paperInput = known ? fromKnownPaper(known) : (fromSource?.paper ?? (await ask()))
+  // The paper found before the lock: attached to inside it even if its fields changed meanwhile.
+  const knownKey = known?.key ?? fromSource?.knownKey ?? null
   const tags = opts.tags.length === 0 && canPrompt(ctx) ? await chooseTags(library, [], ctx) : await guardNewTags(opts.tags, library, ctx)
   const body = await readBody(opts.body, ctx, 'summary.md')
   // The text written is kept in a file if the summary cannot be saved.
   const added = await keepingTextOnFailure(ctx, 'new-summary', body, () =>
     ctx.store.update((lib) => {
-      const result = addSummary(lib, paperInput, { by: opts.by, body, tags }, ctx.clock.now(), known?.key ?? null)
+      const result = addSummary(lib, paperInput, { by: opts.by, body, tags }, ctx.clock.now(), knownKey)
       // A preprint and its published version stay one record: the known paper gains the id it lacked.
       return { ...result, linked: result.attached ? linkIdentifiers(result.paper, paperInput) : [] }
     }),
