@@ -7,7 +7,7 @@ import { oneLine } from '../render/summary-rows.js'
 import { linkIdentifiers, type PaperOverrides } from '../sources/merge.js'
 import type { BodySource } from '../cli/body-source.js'
 import { readBody } from './body-input.js'
-import { keepingTextOnFailure } from './kept-text.js'
+import { keepingTextOnFailure, textToKeep } from './kept-text.js'
 import { parseYear } from '../cli/paper-flags.js'
 import { canPrompt, inform } from './shared.js'
 import { paperFromSource } from './source-input.js'
@@ -69,7 +69,7 @@ export async function addRun(opts: AddOptions, ctx: Context): Promise<void> {
   const tags = opts.tags.length === 0 && canPrompt(ctx) ? await chooseTags(library, [], ctx) : await guardNewTags(opts.tags, library, ctx)
   const body = await readBody(opts.body, ctx, 'summary.md')
   // The text written is kept in a file if the summary cannot be saved.
-  const added = await keepingTextOnFailure(ctx, 'new-summary', body, () =>
+  const added = await keepingTextOnFailure(ctx, 'new-summary', textToKeep(opts.body, body), () =>
     ctx.store.update((lib) => {
       const result = addSummary(lib, paperInput, { by: opts.by, body, tags }, ctx.clock.now(), knownKey)
       // A preprint and its published version stay one record: the known paper gains the id it lacked.

@@ -5,7 +5,7 @@ import { PrecisError, UsageError } from '../core/errors.js'
 import { resolveHandle } from '../core/handles.js'
 import type { BodySource } from '../cli/body-source.js'
 import { readBody } from './body-input.js'
-import { keepingTextOnFailure, keepText } from './kept-text.js'
+import { keepingTextOnFailure, keepText, textToKeep } from './kept-text.js'
 import { canPrompt, inform } from './shared.js'
 import { guardNewTags } from './tag-prompts.js'
 
@@ -71,7 +71,7 @@ export async function editRun(opts: EditOptions, ctx: Context): Promise<void> {
     const addTags = await guardNewTags(opts.addTags, library, ctx)
     const body = opts.body.from === 'none' ? {} : { body: await readBody(opts.body, ctx, `${id}.md`) }
     changes = editFromFlags(base, { paper: opts.paper, summary: { ...opts.summary, ...body }, addTags, removeTags: opts.removeTags })
-    text = body.body ?? ''
+    text = textToKeep(opts.body, body.body ?? '')
   } else {
     if (!canPrompt(ctx) && !ctx.env.VISUAL && !ctx.env.EDITOR) {
       throw new UsageError('Nothing to change: pass field flags (see precis edit --help), or run in a terminal to use the editor')

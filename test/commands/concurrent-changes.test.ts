@@ -192,6 +192,18 @@ describe('text that cannot be saved is kept', () => {
     expect(keptText(ctx.stderr())).toBe('Written with care.\n')
     expect(await ctx.store.read()).toEqual(smallLibrary())
   })
+
+  it('text given with --body is on the command line still: not copied', async () => {
+    const ctx = context(busy)
+    expect(await main(['edit', ID, '--body', 'Typed in the shell.'], ctx)).toBe(5)
+    expect(ctx.stderr()).not.toContain('kept')
+  })
+
+  it('text that cannot be kept either (no room, no folder) does not hide why nothing was saved', async () => {
+    const ctx = context(busy, { stdin: 'Written with care.\n', env: { HOME: '/dev/null' } })
+    expect(await main(['add', '--title', 'A Paper', '--author', 'Ann Author', '--file', '-'], ctx)).toBe(5)
+    expect(ctx.stderr()).toBe('precis: Library busy: locked by another precis\nYour text could not be kept in /dev/null/.local/share/precis/recovered either\n')
+  })
 })
 
 describe('import and doctor --fix', () => {
