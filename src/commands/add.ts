@@ -7,6 +7,7 @@ import { oneLine } from '../render/summary-rows.js'
 import { linkIdentifiers, type PaperOverrides } from '../sources/merge.js'
 import type { BodySource } from '../cli/body-source.js'
 import { readBody } from './body-input.js'
+import { keepingTextOnFailure, textToKeep } from './kept-text.js'
 import { parseYear } from '../cli/paper-flags.js'
 import { canPrompt, inform } from './shared.js'
 import { paperFromSource } from './source-input.js'
@@ -59,18 +60,22 @@ export async function addRun(opts: AddOptions, ctx: Context): Promise<void> {
   const library = await ctx.store.read()
   const known = findSamePaper(library, { arxiv: opts.paper.arxiv ?? null, doi: opts.paper.doi ?? null, title: opts.paper.title ?? '', year: opts.paper.year ?? null })
   const ask = () => completePaper(opts.paper, ctx)
-  const paperInput = known
-    ? fromKnownPaper(known)
-    : opts.source
-      ? await paperFromSource({ source: opts.source, flags: opts.paper, offline: opts.offline, yes: opts.yes }, ctx, library, ask)
-      : await ask()
+  const fromSource = !known && opts.source
+    ? await paperFromSource({ source: opts.source, flags: opts.paper, offline: opts.offline, yes: opts.yes }, ctx, library, ask)
+    : null
+  const paperInput = known ? fromKnownPaper(known) : (fromSource?.paper ?? (await ask()))
+  // The paper found before the lock: attached to inside it even if its fields changed meanwhile.
+  const knownKey = known?.key ?? fromSource?.knownKey ?? null
   const tags = opts.tags.length === 0 && canPrompt(ctx) ? await chooseTags(library, [], ctx) : await guardNewTags(opts.tags, library, ctx)
   const body = await readBody(opts.body, ctx, 'summary.md')
-  const added = await ctx.store.update((lib) => {
-    const result = addSummary(lib, paperInput, { by: opts.by, body, tags }, ctx.clock.now())
-    // A preprint and its published version stay one record: the known paper gains the id it lacked.
-    return { ...result, linked: result.attached ? linkIdentifiers(result.paper, paperInput) : [] }
-  })
+  // The text written is kept in a file if the summary cannot be saved.
+  const added = await keepingTextOnFailure(ctx, 'new-summary', textToKeep(opts.body, body), () =>
+    ctx.store.update((lib) => {
+      const result = addSummary(lib, paperInput, { by: opts.by, body, tags }, ctx.clock.now(), knownKey)
+      // A preprint and its published version stay one record: the known paper gains the id it lacked.
+      return { ...result, linked: result.attached ? linkIdentifiers(result.paper, paperInput) : [] }
+    }),
+  )
   ctx.io.out(added.summary.id + '\n')
   const what = `${oneLine(added.paper.title)} (${added.paper.key})`
   inform(ctx, added.attached ? `Added summary ${added.summary.id} to the existing paper ${what}` : `Added ${added.summary.id}: ${oneLine(added.paper.title)}`)

@@ -1,13 +1,11 @@
-import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import type { Context } from '../context.js'
 import { InvalidDocumentError, parseEditDocument, toEditDocument } from '../formats/edit-document.js'
-import { applyEdit, type EditBase, type PaperEdit, type SummaryEdit } from '../core/edits.js'
+import { applyEdit, diffEdit, editFromFlags, fieldsOf, type EditBase, type EditChanges, type EditFields, type PaperEdit, type SummaryEdit } from '../core/edits.js'
 import { PrecisError, UsageError } from '../core/errors.js'
 import { resolveHandle } from '../core/handles.js'
-import { dataDir } from '../store/paths.js'
 import type { BodySource } from '../cli/body-source.js'
 import { readBody } from './body-input.js'
+import { keepingTextOnFailure, keepText, textToKeep } from './kept-text.js'
 import { canPrompt, inform } from './shared.js'
 import { guardNewTags } from './tag-prompts.js'
 
@@ -23,15 +21,6 @@ export interface EditOptions {
 function hasFieldFlags(opts: EditOptions): boolean {
   return Object.keys(opts.paper).length > 0 || Object.keys(opts.summary).length > 0 || opts.addTags.length > 0 ||
     opts.removeTags.length > 0 || opts.body.from !== 'none'
-}
-
-/** Keep text that could not be applied, and say where. */
-async function keepText(ctx: Context, id: string, text: string): Promise<string> {
-  const dir = join(dataDir(ctx.env), 'recovered')
-  await mkdir(dir, { recursive: true, mode: 0o700 })
-  const path = join(dir, `${id.replace(/[^\w.-]+/g, '_')}-${ctx.clock.now().toISOString().replace(/[:.]/g, '-')}.md`)
-  await writeFile(path, text, { mode: 0o600 })
-  return path
 }
 
 /** Open the editor until the text validates (or the person gives up); returns the parsed fields. */
@@ -53,6 +42,16 @@ async function editInEditor(ctx: Context, id: string, initial: string) {
   }
 }
 
+/** The document the editor opens, read back as fields: what the person was shown, normalised as their text will be. */
+function shownFields(base: EditBase, document: string): EditFields {
+  try {
+    return parseEditDocument(document)
+  } catch (error) {
+    if (error instanceof InvalidDocumentError) return fieldsOf(base) // a stored record the document cannot carry: every field the person fixes is a change
+    throw error
+  }
+}
+
 export async function editRun(opts: EditOptions, ctx: Context): Promise<void> {
   const library = await ctx.store.read()
   const resolved = resolveHandle(library, opts.handle)
@@ -63,32 +62,28 @@ export async function editRun(opts: EditOptions, ctx: Context): Promise<void> {
     const ids = resolved.summaries.map((s) => `  ${s.id}`)
     throw new UsageError(`"${opts.handle}" names ${resolved.summaries.length} summaries; edit one at a time`, ids)
   }
-  const summary = resolved.summaries[0]!
-  let edit: { paper: PaperEdit; summary: SummaryEdit }
-  let base: EditBase | null = null
+  const base: EditBase = { paper: resolved.paper, summary: resolved.summaries[0]! }
+  const id = base.summary.id
+  let changes: EditChanges
+  // What the person typed, kept in a file when it cannot be applied.
   let text = ''
   if (hasFieldFlags(opts)) {
-    const tags = summary.tags.filter((t) => !opts.removeTags.includes(t))
-    for (const tag of await guardNewTags(opts.addTags, library, ctx)) if (!tags.includes(tag)) tags.push(tag)
-    const body = opts.body.from === 'none' ? {} : { body: await readBody(opts.body, ctx, `${summary.id}.md`) }
-    edit = { paper: opts.paper, summary: { ...opts.summary, tags, ...body } }
+    const addTags = await guardNewTags(opts.addTags, library, ctx)
+    const body = opts.body.from === 'none' ? {} : { body: await readBody(opts.body, ctx, `${id}.md`) }
+    changes = editFromFlags(base, { paper: opts.paper, summary: { ...opts.summary, ...body }, addTags, removeTags: opts.removeTags })
+    text = textToKeep(opts.body, body.body ?? '')
   } else {
     if (!canPrompt(ctx) && !ctx.env.VISUAL && !ctx.env.EDITOR) {
       throw new UsageError('Nothing to change: pass field flags (see precis edit --help), or run in a terminal to use the editor')
     }
-    base = { paper: resolved.paper, summary }
-    const edited = await editInEditor(ctx, summary.id, toEditDocument(resolved.paper, summary))
-    edit = edited.fields
-    if (edit.summary.tags) edit.summary.tags = await guardNewTags(edit.summary.tags, library, ctx)
+    const document = toEditDocument(base.paper, base.summary)
+    const edited = await editInEditor(ctx, id, document)
+    edited.fields.summary.tags = await guardNewTags(edited.fields.summary.tags, library, ctx)
+    changes = diffEdit(base, shownFields(base, document), edited.fields)
     text = edited.text
   }
-  let result
-  try {
-    result = await ctx.store.update((lib) => applyEdit(lib, summary.id, edit, base, ctx.clock.now()))
-  } catch (error) {
-    if (!(error instanceof PrecisError) || !text) throw error
-    throw new PrecisError(error.message, error.exitCode, [...error.details, `Your text is kept at ${await keepText(ctx, summary.id, text)}`])
-  }
+  // Applied to the records as they are inside the lock: only the fields the person changed.
+  const result = await keepingTextOnFailure(ctx, id, text, () => ctx.store.update((lib) => applyEdit(lib, id, changes, ctx.clock.now())))
   ctx.io.out(result.summary.id + '\n')
   inform(ctx, result.changed ? `Updated ${result.summary.id}` : `No changes to ${result.summary.id}`)
 }

@@ -1,9 +1,10 @@
 import type { Context } from '../context.js'
-import { CancelError, NotFoundError, UsageError } from '../core/errors.js'
+import { applyPaperChanges } from '../core/edits.js'
+import { CancelError, UsageError } from '../core/errors.js'
 import { resolveHandle } from '../core/handles.js'
 import { normalizeDoi } from '../core/identifiers.js'
 import { oneLine } from '../render/summary-rows.js'
-import { applyChanges, refreshChanges } from '../sources/merge.js'
+import { refreshChanges } from '../sources/merge.js'
 import { formatChanges } from '../sources/preview.js'
 import { describeSource, resolveSource, sourceOfPaper } from '../sources/resolve.js'
 import { confirmOrRequireYes, inform, printJson } from './shared.js'
@@ -42,9 +43,8 @@ export async function refreshRun(opts: RefreshOptions, ctx: Context): Promise<vo
   const question = `Apply ${changes.length === 1 ? 'this change' : `these ${changes.length} changes`} to ${paper.key}?`
   if (!(await confirmOrRequireYes(ctx, opts.yes, question))) throw new CancelError('Nothing was changed')
   const twin = await ctx.store.update((lib) => {
-    const current = lib.papers.find((p) => p.key === paper.key)
-    if (!current) throw new NotFoundError(`${paper.key} was removed while refreshing`)
-    applyChanges(current, changes)
+    // Each change began at the value read before fetching: one changed meanwhile is not overwritten.
+    const current = applyPaperChanges(lib, paper.key, changes, 'refreshing')
     const doi = current.doi === null ? null : normalizeDoi(current.doi)
     return lib.papers.find((p) => p.key !== current.key && doi !== null && p.doi !== null && normalizeDoi(p.doi) === doi)
   })

@@ -23,9 +23,16 @@ export interface SourceRequest {
   yes: boolean
 }
 
+/** The paper to add a summary to, and the key of the library's record of it when there is one. */
+export interface SourcePaper {
+  paper: PaperInput
+  /** The known paper's key: the summary attaches to it inside the lock even if it changed meanwhile. */
+  knownKey: string | null
+}
+
 /**
  * The paper for `add <source>`. A paper the library already has (or its preprint/published twin)
- * comes back as stored plus the identifiers it lacked, so the summary attaches to it. When the
+ * comes back as stored plus the identifiers it lacked, with its key, so the summary attaches to it. When the
  * source cannot be used, says so and calls `askForFields` (asks in a terminal, takes the flags
  * otherwise) if that can succeed; without a terminal and without --title/--author it fails.
  */
@@ -34,7 +41,7 @@ export async function paperFromSource(
   ctx: Context,
   library: Library,
   askForFields: () => Promise<PaperInput>,
-): Promise<PaperInput> {
+): Promise<SourcePaper> {
   const label = describeSource(request.source)
   let input: PaperInput
   try {
@@ -56,15 +63,15 @@ export async function paperFromSource(
       ])
     }
     inform(ctx, `No metadata for ${label}: ${error.message}`)
-    return askForFields()
+    return { paper: await askForFields(), knownKey: null }
   }
   const known = findKnownPaper(library, input)
   if (known) {
-    const { key: _key, added: _added, ...stored } = known
-    return { ...stored, arxiv: stored.arxiv ?? input.arxiv, doi: stored.doi ?? input.doi }
+    const { key, added: _added, ...stored } = known
+    return { paper: { ...stored, arxiv: stored.arxiv ?? input.arxiv, doi: stored.doi ?? input.doi }, knownKey: key }
   }
-  if (request.yes || !canPrompt(ctx)) return input
-  return confirmPaper(input, label, ctx)
+  const paper = request.yes || !canPrompt(ctx) ? input : await confirmPaper(input, label, ctx)
+  return { paper, knownKey: null }
 }
 
 /** Show the record and ask: save, edit the fields (then show it again), or cancel. */

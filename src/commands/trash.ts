@@ -1,7 +1,7 @@
 import type { Context } from '../context.js'
 import { CancelError } from '../core/errors.js'
 import type { TrashEntry } from '../core/model.js'
-import { restoreFromTrash } from '../core/trash.js'
+import { emptyTrash, restoreFromTrash } from '../core/trash.js'
 import { oneLine } from '../render/summary-rows.js'
 import { confirmOrRequireYes, inform, printJson } from './shared.js'
 
@@ -24,11 +24,14 @@ export async function restoreRun(opts: RestoreOptions, ctx: Context): Promise<vo
 
 export async function trashRun(opts: TrashOptions, ctx: Context): Promise<void> {
   if (opts.empty) {
-    const count = (await ctx.store.read()).trash.length
-    if (count === 0) return inform(ctx, 'The trash is empty')
-    if (!(await confirmOrRequireYes(ctx, opts.yes, `Delete ${count} trashed summaries for good?`))) throw new CancelError('The trash was kept')
-    const removed = await ctx.store.update((lib) => lib.trash.splice(0).length)
-    return inform(ctx, `Deleted ${removed} summaries for good`)
+    const { trash } = await ctx.store.read()
+    if (trash.length === 0) return inform(ctx, 'The trash is empty')
+    if (!(await confirmOrRequireYes(ctx, opts.yes, `Delete ${trash.length} trashed summaries for good?`))) throw new CancelError('The trash was kept')
+    // Only what was confirmed: a summary trashed meanwhile stays restorable.
+    const { deleted, kept } = await ctx.store.update((lib) => emptyTrash(lib, trash))
+    inform(ctx, `Deleted ${deleted} summaries for good`)
+    if (kept > 0) inform(ctx, `Kept ${kept} trashed since you confirmed (run precis trash --empty again to delete them)`)
+    return
   }
   const { trash, papers } = await ctx.store.read()
   const titleOf = (e: TrashEntry) => e.paper?.title ?? papers.find((p) => p.key === e.summary.paper)?.title ?? e.summary.paper

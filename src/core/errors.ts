@@ -53,6 +53,21 @@ export class BusyError extends PrecisError {
   }
 }
 
+/**
+ * A change refused because someone else (another precis, a hand edit, a sync) changed the same
+ * fields while it was being made; nothing was written. `fields` names them.
+ */
+export class ConflictError extends PrecisError {
+  constructor(
+    message: string,
+    /** The fields changed on both sides, e.g. `title`, `body`. */
+    readonly fields: string[],
+    details: string[] = [],
+  ) {
+    super(message, ExitCode.failure, details)
+  }
+}
+
 /** A remote service could not be used: offline, unreachable, timed out, rate-limited, or it sent nonsense. */
 export class NetworkError extends PrecisError {
   constructor(message: string, details: string[] = []) {

@@ -74,9 +74,13 @@ export interface AddedSummary {
   attached: boolean
 }
 
-/** Add a summary, attaching it to the library's record of the same paper when there is one. */
-export function addSummary(lib: Library, paperInput: PaperInput, input: SummaryInput, now: Date): AddedSummary {
-  const existing = findSamePaper(lib, paperInput)
+/**
+ * Add a summary, attaching it to the library's record of the same paper when there is one. `knownKey`
+ * names the paper found before the lock was taken: it is attached to while it exists, even when its
+ * fields changed meanwhile (so `paperInput`, read earlier, no longer matches it).
+ */
+export function addSummary(lib: Library, paperInput: PaperInput, input: SummaryInput, now: Date, knownKey: string | null = null): AddedSummary {
+  const existing = (knownKey === null ? undefined : lib.papers.find((p) => p.key === knownKey)) ?? findSamePaper(lib, paperInput)
   const paper = existing ?? insertPaper(lib, paperInput, now)
   const stamp = now.toISOString()
   const summary: Summary = { id: nextSummaryId(lib, paper.key), paper: paper.key, ...input, created: stamp, updated: stamp }

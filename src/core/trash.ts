@@ -49,3 +49,14 @@ export function restoreFromTrash(lib: Library, id: string): Summary {
   lib.summaries.push(summary)
   return summary
 }
+
+/**
+ * Delete for good the trash entries `confirmed` (matched by id and time of deletion) that are still
+ * in the trash: entries trashed since the person confirmed stay. Returns how many were deleted and kept.
+ */
+export function emptyTrash(lib: Library, confirmed: readonly TrashEntry[]): { deleted: number; kept: number } {
+  const sameEntry = (a: TrashEntry, b: TrashEntry) => a.summary.id === b.summary.id && a.deleted === b.deleted
+  const before = lib.trash.length
+  lib.trash = lib.trash.filter((entry) => !confirmed.some((c) => sameEntry(c, entry)))
+  return { deleted: before - lib.trash.length, kept: lib.trash.length }
+}

@@ -2,6 +2,7 @@
  * Bringing resolved metadata into the library: flags over metadata when adding, one record for a
  * preprint and its published version, and the field changes a refresh proposes.
  */
+import { sameValue, type FieldChange as CoreFieldChange } from '../core/field-changes.js'
 import type { Library, Paper } from '../core/model.js'
 import { findSamePaper, normalizeTitle, type PaperInput } from '../core/papers.js'
 import type { PaperMetadata } from './metadata.js'
@@ -76,11 +77,7 @@ const FILLED = ['arxiv', 'category', 'doi', 'url'] as const
 export type RefreshField = (typeof REPLACED)[number] | (typeof FILLED)[number]
 
 /** One proposed change to a stored paper. */
-export interface FieldChange<F extends RefreshField = RefreshField> {
-  field: F
-  before: Paper[F]
-  after: Paper[F]
-}
+export type FieldChange<F extends RefreshField = RefreshField> = CoreFieldChange<Paper, F>
 
 /**
  * What refreshing `paper` from `metadata` would change. A field the source leaves empty is never
@@ -96,16 +93,4 @@ export function refreshChanges(paper: Paper, metadata: PaperMetadata): FieldChan
     if (!sameValue(before, after)) changes.push({ field, before, after } as FieldChange)
   }
   return changes
-}
-
-/** Apply changes from `refreshChanges` (fields come from the fixed list above, never from data). */
-export function applyChanges(paper: Paper, changes: readonly FieldChange[]): void {
-  for (const change of changes) Object.assign(paper, { [change.field]: change.after })
-}
-
-function sameValue(before: Paper[RefreshField], after: Paper[RefreshField]): boolean {
-  if (Array.isArray(before) && Array.isArray(after)) {
-    return before.length === after.length && before.every((value, i) => value === after[i])
-  }
-  return before === after
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Paper } from '../../../src/core/model.js'
 import type { PaperInput } from '../../../src/core/papers.js'
-import { applyChanges, findKnownPaper, linkIdentifiers, paperFromMetadata, refreshChanges } from '../../../src/sources/merge.js'
+import { applyFieldChanges } from '../../../src/core/field-changes.js'
+import { findKnownPaper, linkIdentifiers, paperFromMetadata, refreshChanges } from '../../../src/sources/merge.js'
 import type { PaperMetadata } from '../../../src/sources/metadata.js'
 import { libraryOf, paper } from '../../support/library.js'
 
@@ -57,7 +58,7 @@ describe('linkIdentifiers', () => {
   })
 })
 
-describe('refreshChanges / applyChanges', () => {
+describe('refreshChanges', () => {
   const stored = paper({
     key: 'k', title: 'Learned messages', authors: ['K. Ashworth'], year: 2020, venue: 'Mine', arxiv: '2003.10555',
     doi: null, url: 'https://mine.example', abstract: null,
@@ -73,7 +74,7 @@ describe('refreshChanges / applyChanges', () => {
       { field: 'doi', before: null, after: '10.5555/x' },
     ])
     const record = { ...stored }
-    applyChanges(record, changes)
+    applyFieldChanges(record, changes)
     expect(record).toEqual({ ...stored, title: 'Learned Messages', authors: ['Kim Ashworth'], abstract: 'We learn.', category: 'cs.LG', doi: '10.5555/x' })
   })
 
