@@ -28,8 +28,9 @@ const REASONS: ReadonlyMap<string, string> = new Map([
 
 /** Thrown for a path that names something other than a regular file (see regular-file.ts). */
 export class NotRegularFileError extends Error {
-  constructor(info: Stats) {
-    super(`it is ${describeKind(info)}, not a regular file`)
+  /** `kind`: what the path names instead, as describeKind says it. */
+  constructor(kind: string) {
+    super(`it is ${kind}, not a regular file`)
   }
 }
 

@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync } from 'node:fs'
-import { NotRegularFileError } from './file-errors.js'
+import { describeKind, NotRegularFileError } from './file-errors.js'
 
 /**
  * Opened without blocking: opening a named pipe for reading otherwise waits for a writer, in a
@@ -15,16 +15,24 @@ export interface OpenFile {
 }
 
 /**
- * Open `path` (symbolic links followed) for reading if it is a regular file. A named pipe, a device
- * (`/dev/zero` never ends), a socket or a folder is refused at once with NotRegularFileError. The
- * kind is taken from the opened file itself, so it cannot be swapped between a check and the open.
+ * Open `path` for reading if it is a regular file. A named pipe, a device (`/dev/zero` never ends),
+ * a socket or a folder is refused at once with NotRegularFileError. The kind is taken from the
+ * opened file itself, so it cannot be swapped between a check and the open. A symbolic link is
+ * followed, unless `noFollow` (for a path already checked: a link put in its place is refused).
  * Other failures are the system's errors (file-errors.ts names them).
  */
-export function openRegularFile(path: string): OpenFile {
-  const fd = openSync(path, OPEN_FOR_READING)
+export function openRegularFile(path: string, noFollow = false): OpenFile {
+  let fd: number
+  try {
+    fd = openSync(path, OPEN_FOR_READING | (noFollow ? (constants.O_NOFOLLOW ?? 0) : 0))
+  } catch (error) {
+    // What O_NOFOLLOW meets at the end of the path: a link.
+    if (noFollow && (error as NodeJS.ErrnoException).code === 'ELOOP') throw new NotRegularFileError('a symbolic link')
+    throw error
+  }
   try {
     const info = fstatSync(fd)
-    if (!info.isFile()) throw new NotRegularFileError(info)
+    if (!info.isFile()) throw new NotRegularFileError(describeKind(info))
     return { fd, size: info.size }
   } catch (error) {
     closeSync(fd)
