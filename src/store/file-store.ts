@@ -1,9 +1,9 @@
 // Synchronous calls: fs/promises (with readline and streams) costs every command's start more than they take.
-import { lstatSync, mkdirSync, readlinkSync, realpathSync } from 'node:fs'
+import { lstatSync, mkdirSync, readlinkSync, realpathSync, statSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { DataError } from '../core/errors.js'
 import { emptyLibrary, type Library } from '../core/model.js'
-import { describeFileError } from '../file-errors.js'
+import { describeFileError, describeKind, NotRegularFileError } from '../file-errors.js'
 import { LibraryFile } from './library-file.js'
 import { DEFAULT_LOCK_TIMEOUT_MS } from './lock-timeout.js'
 import type { ChangeRecorder } from './recorder.js'
@@ -12,12 +12,16 @@ import type { Store, UpdateOptions } from './store.js'
 /**
  * The real path behind `path`: symlinks followed (also a dangling one, so the first write creates
  * the link's target rather than replacing the link), folders resolved where they exist. A path
- * that cannot be followed (a loop of links, a file where a folder should be) is a DataError
- * naming the reason.
+ * that cannot be followed (a loop of links, a file where a folder should be) or that names
+ * something other than a regular file (a named pipe, `/dev/zero`) is a DataError naming the
+ * reason, before a lock is made beside it. (Reading checks the kind again on the file it opens.)
  */
 export async function resolveLibraryTarget(path: string): Promise<string> {
   try {
-    return followLinks(path, 0)
+    const target = followLinks(path, 0)
+    const info = statSync(target, { throwIfNoEntry: false })
+    if (info && !info.isFile()) throw new NotRegularFileError(describeKind(info))
+    return target
   } catch (error) {
     throw new DataError(`Cannot open the library ${path}: ${describeFileError(error)}`)
   }
