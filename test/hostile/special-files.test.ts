@@ -114,6 +114,32 @@ describe('special files given to import and --file', () => {
   })
 })
 
+describe('file-system failures of an export', () => {
+  it.each([
+    ['a file where a folder of --out should be', (dir: string) => ['--out', join(dir, 'plain', 'list.md')], 'Could not create the folder'],
+    ['a folder export under a file', (dir: string) => ['--out', join(dir, 'plain', 'review') + '/'], 'Could not create the folder'],
+  ])('%s: exit 1 naming the reason in words', async (_, outArgs, what) => {
+    const dir = tempDir('precis-export-')
+    const library = join(dir, 'library.json')
+    writeLibraryFile(library, smallLibrary())
+    writeFileSync(join(dir, 'plain'), 'a file, not a folder')
+    const run = await precisOn(library, ['export', ...outArgs(dir)], tracked)
+    expect(run.code, run.stderr).toBe(1)
+    expect(run.stderr).toContain(`${what} ${join(dir, 'plain')}: a part of its path is a file, not a folder`)
+    expect(run.stderr).not.toMatch(ENGINE_CODE)
+  })
+
+  it('a file name too long for the file system: exit 1 saying so', async () => {
+    const dir = tempDir('precis-export-')
+    const library = join(dir, 'library.json')
+    writeLibraryFile(library, smallLibrary())
+    const run = await precisOn(library, ['export', '--format', 'json', '--out', join(dir, `${'n'.repeat(300)}.json`)], tracked)
+    expect(run.code, run.stderr).toBe(1)
+    expect(run.stderr).toContain('its path is too long for the file system')
+    expect(run.stderr).not.toMatch(ENGINE_CODE)
+  })
+})
+
 describe('symbolic links in an imported folder', () => {
   /** notes/ with a note of its own, a link to a note outside it, a link to its own note and a link to a folder outside. */
   function folderWithLinks() {
