@@ -15,8 +15,7 @@ describe('a file-system failure no command named itself', () => {
     ['EACCES', "EACCES: permission denied, open '/lib/library.json'", 'permission denied'],
     ['EXDEV', "EXDEV: cross-device link not permitted, open '/lib/library.json'", 'cross-device link not permitted'],
   ])('%s: exit 1 with the path and the reason in words, no code', async (code, message, reason) => {
-    const ctx = testContext()
-    ctx.store = failingStore(code, message)
+    const ctx = { ...testContext(), store: failingStore(code, message) }
     expect(await main(['list'], ctx)).toBe(1)
     expect(ctx.stderr()).toBe(`precis: /lib/library.json: ${reason}\n`)
   })
