@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs'
 import { describeKind, NotRegularFileError } from './file-errors.js'
 
 /**
@@ -38,4 +38,13 @@ export function openRegularFile(path: string, noFollow = false): OpenFile {
     closeSync(fd)
     throw error
   }
+}
+
+/**
+ * The bytes of a file `openRegularFile` opened, as many as its size said. Nothing is read from a
+ * file of no size: those of /proc report none, and some never end (/proc/kmsg waits for the
+ * kernel's next message); it reads as empty, which every reader refuses or skips as such.
+ */
+export function readOpenedFile({ fd, size }: OpenFile): Buffer {
+  return size === 0 ? Buffer.alloc(0) : readFileSync(fd)
 }

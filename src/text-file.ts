@@ -1,8 +1,8 @@
-import { closeSync, readFileSync } from 'node:fs'
+import { closeSync } from 'node:fs'
 import { DataError, NotFoundError } from './core/errors.js'
 import { describeFileError } from './file-errors.js'
 import { decodeInput, MAX_INPUT_BYTES } from './formats/input.js'
-import { openRegularFile } from './regular-file.js'
+import { openRegularFile, readOpenedFile, type OpenFile } from './regular-file.js'
 
 /**
  * Read a text file from outside through the import gate (size, binary, strict UTF-8), refusing an
@@ -10,18 +10,17 @@ import { openRegularFile } from './regular-file.js'
  * at once. Errors name the file. Standard input is read elsewhere (`-`).
  */
 export async function readTextFile(path: string): Promise<string> {
-  let fd: number
-  let size: number
+  let opened: OpenFile
   try {
-    ;({ fd, size } = openRegularFile(path))
+    opened = openRegularFile(path)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError(`No such file: ${path}`)
     throw new DataError(`Cannot read ${path}: ${describeFileError(error)}`)
   }
   try {
-    if (size > MAX_INPUT_BYTES) throw new DataError(`${path} is too big (${size} bytes; the limit is ${MAX_INPUT_BYTES})`)
-    return decodeInput(readFileSync(fd), path)
+    if (opened.size > MAX_INPUT_BYTES) throw new DataError(`${path} is too big (${opened.size} bytes; the limit is ${MAX_INPUT_BYTES})`)
+    return decodeInput(readOpenedFile(opened), path)
   } finally {
-    closeSync(fd)
+    closeSync(opened.fd)
   }
 }

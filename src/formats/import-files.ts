@@ -7,12 +7,12 @@
  * is read where it is). Links skipped are listed, for the command to name. `--follow-symlinks`
  * follows every link, each folder read once, so a loop of links ends.
  */
-import { closeSync, readFileSync } from 'node:fs'
+import { closeSync } from 'node:fs'
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { DataError, NotFoundError } from '../core/errors.js'
 import { describeFileError, describeKind, NotRegularFileError } from '../file-errors.js'
-import { openRegularFile } from '../regular-file.js'
+import { openRegularFile, readOpenedFile, type OpenFile } from '../regular-file.js'
 import { checkInputSize, decodeInput } from './input.js'
 
 /** A file to import. */
@@ -137,18 +137,17 @@ class FolderWalk {
  * asynchronous call costs more than the read (the caller lets Ctrl-C in between files).
  */
 export function readImportFile(file: string, source: string, limit: number): string {
-  let fd: number
-  let size: number
+  let opened: OpenFile
   try {
-    ;({ fd, size } = openRegularFile(file, true))
+    opened = openRegularFile(file, true)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     throw code === 'ENOENT' ? new NotFoundError(`No such file: ${source}`) : new DataError(`${source} cannot be read: ${describeFileError(error)}`)
   }
   try {
-    checkInputSize(size, source, limit)
-    return decodeInput(readFileSync(fd), source, limit)
+    checkInputSize(opened.size, source, limit)
+    return decodeInput(readOpenedFile(opened), source, limit)
   } finally {
-    closeSync(fd)
+    closeSync(opened.fd)
   }
 }

@@ -1,9 +1,9 @@
 import { constants as bufferLimits, isUtf8 } from 'node:buffer'
-import { closeSync, readFileSync, readSync, statSync } from 'node:fs'
+import { closeSync, readSync, statSync } from 'node:fs'
 import type { Adapter } from 'lowdb'
 import { DataError } from '../core/errors.js'
 import { describeFileError } from '../file-errors.js'
-import { openRegularFile } from '../regular-file.js'
+import { openRegularFile, readOpenedFile } from '../regular-file.js'
 import type { Library } from '../core/model.js'
 import { parseLibrary, validateLibrary } from '../core/schema.js'
 import { parseJsonPieces } from './json-pieces.js'
@@ -53,8 +53,7 @@ async function readWholeFile(path: string): Promise<Buffer> {
   const { fd, size } = openRegularFile(path)
   try {
     if (size > MAX_LIBRARY_FILE_BYTES) throw Object.assign(new Error('too large'), { code: 'ERR_FS_FILE_TOO_LARGE' })
-    // A file that reports no size (as those of /proc do) is read to its end the usual way.
-    if (size === 0) return readFileSync(fd)
+    if (size === 0) return readOpenedFile({ fd, size }) // nothing: see there why
     const bytes = Buffer.allocUnsafe(size)
     let filled = 0
     for (;;) {
