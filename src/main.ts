@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander'
 import { ExitCode, PrecisError } from './core/errors.js'
 import type { Context } from './context.js'
+import { describeFileError } from './file-errors.js'
 import { sanitizeTerminal } from './sanitize.js'
 import { buildProgram } from './program.js'
 
@@ -32,7 +33,10 @@ export async function main(argv: readonly string[], ctx: Context): Promise<numbe
       return error.exitCode
     }
     const err = error as NodeJS.ErrnoException
-    report(ctx, err?.message ?? String(error), ctx.env.PRECIS_DEBUG && err?.stack ? [err.stack] : [])
+    const debug = ctx.env.PRECIS_DEBUG && err?.stack ? [err.stack] : []
+    // A file-system failure no command turned into its own message: the file and the reason in words, not ELOOP.
+    if (typeof err?.path === 'string' && typeof err.syscall === 'string' && !err.syscall.startsWith('spawn')) report(ctx, `${err.path}: ${describeFileError(err)}`, debug)
+    else report(ctx, err?.message ?? String(error), debug)
     return ExitCode.failure
   } finally {
     await ctx.dispose()

@@ -1,26 +1,26 @@
-import { open } from 'node:fs/promises'
+import { closeSync } from 'node:fs'
 import { DataError, NotFoundError } from './core/errors.js'
+import { describeFileError } from './file-errors.js'
 import { decodeInput, MAX_INPUT_BYTES } from './formats/input.js'
+import { openRegularFile, readOpenedFile, type OpenFile } from './regular-file.js'
 
 /**
  * Read a text file from outside through the import gate (size, binary, strict UTF-8), refusing an
- * oversized file before reading it whole. Errors name the file.
+ * oversized file before reading it whole, and anything but a regular file (a named pipe, a device)
+ * at once. Errors name the file. Standard input is read elsewhere (`-`).
  */
 export async function readTextFile(path: string): Promise<string> {
-  let handle
+  let opened: OpenFile
   try {
-    handle = await open(path, 'r')
+    opened = openRegularFile(path)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') throw new NotFoundError(`No such file: ${path}`)
-    throw new DataError(`Cannot read ${path}: ${(error as Error).message}`)
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError(`No such file: ${path}`)
+    throw new DataError(`Cannot read ${path}: ${describeFileError(error)}`)
   }
   try {
-    const info = await handle.stat()
-    if (!info.isFile()) throw new DataError(`${path} is not a regular file`)
-    if (info.size > MAX_INPUT_BYTES) throw new DataError(`${path} is too big (${info.size} bytes; the limit is ${MAX_INPUT_BYTES})`)
-    return decodeInput(await handle.readFile(), path)
+    if (opened.size > MAX_INPUT_BYTES) throw new DataError(`${path} is too big (${opened.size} bytes; the limit is ${MAX_INPUT_BYTES})`)
+    return decodeInput(readOpenedFile(opened), path)
   } finally {
-    await handle.close()
+    closeSync(opened.fd)
   }
 }

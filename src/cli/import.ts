@@ -14,6 +14,7 @@ interface RawImportFlags {
   dryRun?: boolean
   onConflict?: string
   partial?: boolean
+  followSymlinks?: boolean
 }
 
 const CONFLICT_MODES: readonly OnConflict[] = ['skip', 'update', 'keep-both']
@@ -27,7 +28,7 @@ export function parseImportOptions(paths: string[], raw: RawImportFlags): Import
   if (!CONFLICT_MODES.includes(onConflict)) throw new UsageError(`--on-conflict takes one of ${CONFLICT_MODES.join(', ')}, not "${raw.onConflict}"`)
   if (paths.length === 0) throw new UsageError('What to import? Give files or folders, or - for standard input')
   if (paths.includes('-') && paths.length > 1) throw new UsageError('Read standard input (-) alone, not with other paths')
-  return { paths, format, dryRun: raw.dryRun === true, onConflict, partial: raw.partial === true }
+  return { paths, format, dryRun: raw.dryRun === true, onConflict, partial: raw.partial === true, followSymlinks: raw.followSymlinks === true }
 }
 
 export function registerImport(program: Command, ctx: Context, run = importRun): void {
@@ -39,10 +40,13 @@ export function registerImport(program: Command, ctx: Context, run = importRun):
     .option('--dry-run', 'print what would change and write nothing')
     .option('--on-conflict <mode>', 'when a record differs from the library: skip, update or keep-both', 'skip')
     .option('--partial', 'import the valid records even if some are invalid')
+    .option('--follow-symlinks', 'in folders, also read links to files and folders outside the folder')
     .addHelpText(
       'after',
       '\nExamples:\n  precis import notes/ --dry-run\n  precis import refs.bib\n  precis import shortscience-export.csv --on-conflict update\n' +
-        '  pbpaste | precis import - --format shortscience\n',
+        '  pbpaste | precis import - --format shortscience\n' +
+        '  precis import notes/ --follow-symlinks   # also read what links in notes/ lead to elsewhere\n' +
+        '\nIn folders, links to files elsewhere are skipped and named, unless --follow-symlinks.\n',
     )
     .action(async (paths: string[], raw: RawImportFlags) => run(parseImportOptions(paths, raw), ctx))
 }

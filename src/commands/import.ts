@@ -4,7 +4,7 @@ import { DataError } from '../core/errors.js'
 import { changesLibrary, mergeRecords, type MergeAction, type OnConflict } from '../core/merge.js'
 import { detectFormat, importExtensions, importSizeLimit, readImport } from '../formats/detect.js'
 import type { ImportFormat } from '../formats/import-formats.js'
-import { collectImportFiles, readImportFile } from '../formats/import-files.js'
+import { collectImportFiles, readImportFile, type SkippedEntry } from '../formats/import-files.js'
 import { checkInputSize, decodeInput } from '../formats/input.js'
 import { planLines, problemLines, tally } from '../formats/merge-report.js'
 import type { ImportProblem, ImportRecord } from '../formats/records.js'
@@ -22,6 +22,8 @@ export interface ImportOptions {
   onConflict: OnConflict
   /** Import the valid records even when others are invalid. */
   partial: boolean
+  /** In folders, follow symbolic links wherever they lead (by default only links to files inside the folder are read). */
+  followSymlinks: boolean
 }
 
 export async function importRun(opts: ImportOptions, ctx: Context): Promise<void> {
@@ -73,13 +75,21 @@ async function readInputs(opts: ImportOptions, ctx: Context): Promise<{ records:
     await read(null, 'stdin', async () => decodeInput(await ctx.io.readStdin(), 'stdin', importSizeLimit(opts.format, null)))
     return { records, problems }
   }
-  const files = await collectImportFiles(opts.paths, ctx.cwd, importExtensions(opts.format))
+  const { files, skipped } = await collectImportFiles(opts.paths, ctx.cwd, importExtensions(opts.format), opts.followSymlinks)
+  if (skipped.length > 0) inform(ctx, skippedLines(skipped, ctx.cwd, opts.followSymlinks))
   const progress = new Progress(ctx, 'Reading', files.length)
   await forEachInterruptible(files, async (file, i) => {
-    const source = path.relative(ctx.cwd, file) || file
-    await read(file, source, async () => readImportFile(file, source, importSizeLimit(opts.format, file)))
+    const source = path.relative(ctx.cwd, file.path) || file.path
+    await read(file.path, source, async () => readImportFile(file.target, source, importSizeLimit(opts.format, file.path)))
     progress.update(i + 1)
   })
   progress.finish()
   return { records, problems }
+}
+
+/** What the walk through the folders did not read, each path with its reason, and how to read links out of the folder. */
+function skippedLines(skipped: readonly SkippedEntry[], cwd: string, followSymlinks: boolean): string {
+  const lines = skipped.map(({ path: where, reason }) => `  ${sanitizeTerminal(path.relative(cwd, where) || where)}: ${sanitizeTerminal(reason)}`)
+  const hint = !followSymlinks && skipped.some((s) => s.reason.includes(' outside ')) ? ['--follow-symlinks reads what links outside the folder lead to.'] : []
+  return [`Skipped ${skipped.length === 1 ? 'one entry' : `${skipped.length} entries`} in the folders:`, ...lines, ...hint].join('\n')
 }

@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto'
 import { closeSync, constants, openSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { lstat, mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import { UsageError } from '../core/errors.js'
+import { ExitCode, PrecisError, UsageError } from '../core/errors.js'
+import { describeFileError } from '../file-errors.js'
 import { forEachInterruptible, removeOnInterrupt } from '../interrupt.js'
 
 /** A file an export writes. */
@@ -35,11 +36,30 @@ export async function refuseOverwrites(files: readonly OutputFile[], force: bool
  */
 export async function writeOutputFiles(files: readonly OutputFile[], progress: (done: number) => void = () => undefined): Promise<void> {
   const folders = new Set(files.map((file) => path.dirname(file.path)))
-  for (const folder of folders) await mkdir(folder, { recursive: true })
+  for (const folder of folders) await createFolder(folder)
   await forEachInterruptible(files, (file, i) => {
-    replaceFile(file)
+    try {
+      replaceFile(file)
+    } catch (error) {
+      throw writeFailure(`Could not write ${file.path}: ${describeFileError(error)}`, error)
+    }
     progress(i + 1)
   })
+}
+
+/** Make `folder` and the folders above it, as needed; a failure is a message naming it. */
+export async function createFolder(folder: string): Promise<void> {
+  await mkdir(folder, { recursive: true }).catch((error: unknown) => {
+    // mkdir says EEXIST when a file stands where a folder of the path should be.
+    const reason = (error as NodeJS.ErrnoException).code === 'EEXIST' ? 'a part of its path is a file, not a folder' : describeFileError(error)
+    throw writeFailure(`Could not create the folder ${folder}: ${reason}`, error)
+  })
+}
+
+/** A system error while writing, as `message` (exit 1); other errors pass through. */
+export function writeFailure(message: string, error: unknown): unknown {
+  if (typeof (error as NodeJS.ErrnoException | null)?.code !== 'string') return error
+  return new PrecisError(message, ExitCode.failure)
 }
 
 function replaceFile({ path: target, content }: OutputFile): void {

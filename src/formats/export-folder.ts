@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs'
 import { mkdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { forEachInterruptible, removeOnInterrupt } from '../interrupt.js'
-import { writeOutputFiles, type OutputFile } from './export-files.js'
+import { describeFileError } from '../file-errors.js'
+import { createFolder, writeFailure, writeOutputFiles, type OutputFile } from './export-files.js'
 
 /**
  * An export to a folder that does not exist yet: its files are written into a hidden folder beside
@@ -15,7 +16,7 @@ import { writeOutputFiles, type OutputFile } from './export-files.js'
 export async function writeNewFolder(folder: string, files: readonly OutputFile[], progress: (done: number) => void): Promise<void> {
   const inside = files.filter((file) => path.dirname(file.path) === folder)
   const outside = files.filter((file) => path.dirname(file.path) !== folder)
-  await mkdir(path.dirname(folder), { recursive: true })
+  await createFolder(path.dirname(folder))
   // A new random name, created here with the usual permissions (mkdtemp would make it private).
   const temp = path.join(path.dirname(folder), `.${path.basename(folder)}.${randomBytes(6).toString('hex')}.tmp`)
   const forget = removeOnInterrupt(temp)
@@ -27,8 +28,8 @@ export async function writeNewFolder(folder: string, files: readonly OutputFile[
     })
     await rename(temp, folder) // fails if the folder appeared meanwhile: nothing in it is replaced
   } catch (error) {
-    await rm(temp, { recursive: true, force: true })
-    throw error
+    await rm(temp, { recursive: true, force: true }).catch(() => undefined) // a name too long was never made
+    throw writeFailure(`Could not write the folder ${folder}: ${describeFileError(error)}`, error)
   } finally {
     forget()
   }

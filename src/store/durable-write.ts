@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto'
 import { constants } from 'node:fs'
-import { link, open, rename, rm, stat, type FileHandle } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { access, link, open, rename, rm, stat, type FileHandle } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { ExitCode, PrecisError } from '../core/errors.js'
+import { describeFileError } from '../file-errors.js'
 import { removeOnInterrupt } from '../interrupt.js'
+import { removeDeadWritersFiles, tempNameBeside } from './temp-files.js'
 
 /** Mode of a library created by precis: notes are private. */
 export const NEW_FILE_MODE = 0o600
@@ -11,30 +12,13 @@ export const NEW_FILE_MODE = 0o600
 /** Chunks are encoded into a buffer of this size and written when it fills: few syscalls, bounded memory. */
 const WRITE_BUFFER_BYTES = 4 * 1024 * 1024
 
-const FAILURE_REASONS: ReadonlyMap<string, string> = new Map([
-  ['ENOSPC', 'the disk is full'],
-  ['EDQUOT', 'the disk quota is used up'],
-  ['EFBIG', 'the file would be bigger than precis may write (file size limit)'],
-  ['EROFS', 'the file system is read-only'],
-  ['EACCES', 'permission denied'],
-  ['EPERM', 'operation not permitted'],
-  ['EIO', 'the disk reported an input/output error'],
-])
-
 /**
  * A save that failed before the library was replaced, as a message a person can act on: which
  * library, why, and that it is unchanged. Errors that are not system errors pass through.
  */
 export function saveFailure(library: string, error: unknown, step?: string): unknown {
-  const code = (error as NodeJS.ErrnoException | null)?.code
-  if (error instanceof PrecisError || typeof code !== 'string') return error
-  const reason = FAILURE_REASONS.get(code) ?? (error as Error).message
-  return new PrecisError(`Could not save the library ${library}: ${step ? `${step}: ` : ''}${reason}`, ExitCode.failure, ['The library was not changed.'])
-}
-
-/** A fresh, unguessable name beside `path` for a file being prepared (`.library.json.tmp-<pid>-<random>`). */
-export function tempNameBeside(path: string, purpose: string): string {
-  return join(dirname(path), `.${basename(path)}.${purpose}-${process.pid}-${randomBytes(6).toString('hex')}`)
+  if (error instanceof PrecisError || typeof (error as NodeJS.ErrnoException | null)?.code !== 'string') return error
+  return new PrecisError(`Could not save the library ${library}: ${step ? `${step}: ` : ''}${describeFileError(error)}`, ExitCode.failure, ['The library was not changed.'])
 }
 
 /** Flush a folder's entries (a rename into it) to disk. */
@@ -47,13 +31,37 @@ export async function fsyncDirectory(dir: string): Promise<void> {
   }
 }
 
-async function modeOf(path: string): Promise<number | null> {
+/**
+ * Why the file at `path`, of `mode`, must not be replaced, or null when it may. A save renames a new
+ * file over the library and never writes into it, which the file's own permissions do not stop (the
+ * folder's do): a library the person made read-only is honoured here. Decided by the mode bits, not
+ * only by access(2): root passes every access check (precis's tests run as root), but an owner
+ * write bit taken away is a decision to respect whoever runs precis. `writable` is access(2)'s
+ * answer, for a file of another user or one an ACL denies.
+ */
+export function readOnlyReason(path: string, mode: number, writable: boolean): string | null {
+  const quoted = `'${path.replace(/'/g, `'\\''`)}'`
+  if ((mode & 0o200) === 0) return `the library file is read-only; chmod u+w ${quoted} to allow changes`
+  if (!writable) return `you do not have permission to change the library file ${quoted} (see its owner and mode with ls -l)`
+  return null
+}
+
+/** The mode of the file at `path`, to keep for its replacement; null when there is none yet. Refuses a read-only file. */
+async function modeToKeep(path: string): Promise<number | null> {
+  let mode: number
   try {
-    return (await stat(path)).mode & 0o7777
+    mode = (await stat(path)).mode & 0o7777
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw error
+    throw saveFailure(path, error)
   }
+  const writable = await access(path, constants.W_OK).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => error.code !== 'EACCES', // a read-only file system is the write's to report
+  )
+  const reason = readOnlyReason(path, mode, writable)
+  if (reason) throw new PrecisError(`Could not save the library ${path}: ${reason}`, ExitCode.failure, ['The library was not changed.'])
+  return mode
 }
 
 /**
@@ -135,10 +143,12 @@ async function fillAndClose(handle: FileHandle, chunks: Iterable<string>, maxByt
  * write a unique temp file beside it (O_EXCL, so a planted symlink is never followed), fsync it,
  * keep the old file as `.bak`, rename over, fsync the folder. The file's mode is kept.
  * `path` must already be the real path (symlinks resolved by the caller). Text longer than
- * `maxBytes` is not written: TooLongError, and `path` is left as it was.
+ * `maxBytes` is not written: TooLongError, and `path` is left as it was; nor is a file the person
+ * made read-only. Temp files of writers that were killed are removed on the way.
  */
 export async function writeFileDurably(path: string, chunks: Iterable<string>, maxBytes = Infinity): Promise<void> {
-  const mode = (await modeOf(path)) ?? NEW_FILE_MODE
+  const mode = (await modeToKeep(path)) ?? NEW_FILE_MODE
+  await removeDeadWritersFiles(path) // before this write adds its own; the caller holds the lock
   const temp = tempNameBeside(path, 'tmp')
   // Removed on Ctrl-C from before it exists, so an interruption just after the kernel creates it
   // finds it too: the name is new and random, the only file it can name is the one we create.

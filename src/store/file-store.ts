@@ -1,7 +1,9 @@
 // Synchronous calls: fs/promises (with readline and streams) costs every command's start more than they take.
-import { lstatSync, mkdirSync, readlinkSync, realpathSync } from 'node:fs'
+import { lstatSync, mkdirSync, readlinkSync, realpathSync, statSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
+import { DataError } from '../core/errors.js'
 import { emptyLibrary, type Library } from '../core/model.js'
+import { describeFileError, describeKind, NotRegularFileError } from '../file-errors.js'
 import { LibraryFile } from './library-file.js'
 import { DEFAULT_LOCK_TIMEOUT_MS } from './lock-timeout.js'
 import type { ChangeRecorder } from './recorder.js'
@@ -9,17 +11,35 @@ import type { Store, UpdateOptions } from './store.js'
 
 /**
  * The real path behind `path`: symlinks followed (also a dangling one, so the first write creates
- * the link's target rather than replacing the link), folders resolved where they exist.
+ * the link's target rather than replacing the link), folders resolved where they exist. A path
+ * that cannot be followed (a loop of links, a file where a folder should be) or that names
+ * something other than a regular file (a named pipe, `/dev/zero`) is a DataError naming the
+ * reason, before a lock is made beside it. (Reading checks the kind again on the file it opens.)
  */
-export async function resolveLibraryTarget(path: string, hops = 0): Promise<string> {
+export async function resolveLibraryTarget(path: string): Promise<string> {
+  try {
+    const target = followLinks(path, 0)
+    const info = statSync(target, { throwIfNoEntry: false })
+    if (info && !info.isFile()) throw new NotRegularFileError(describeKind(info))
+    return target
+  } catch (error) {
+    throw new DataError(`Cannot open the library ${path}: ${describeFileError(error)}`)
+  }
+}
+
+/** Links a chain may go through before it counts as a loop: the kernel's own limit (ELOOP). */
+const MAX_LINK_HOPS = 40
+
+function followLinks(path: string, hops: number): string {
   try {
     return realpathSync(path)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || hops > 40) throw error
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
   }
   try {
     if (lstatSync(path).isSymbolicLink()) {
-      return resolveLibraryTarget(resolve(dirname(path), readlinkSync(path)), hops + 1)
+      if (hops >= MAX_LINK_HOPS) throw Object.assign(new Error('too many links'), { code: 'ELOOP' })
+      return followLinks(resolve(dirname(path), readlinkSync(path)), hops + 1)
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
@@ -59,7 +79,11 @@ export class FileStore implements Store {
       this.recorder ?? import('../sync/auto-commit.js').then((m) => m.gitAutoCommit),
     ])
     const target = await resolveLibraryTarget(this.path)
-    mkdirSync(dirname(target), { recursive: true })
+    try {
+      mkdirSync(dirname(target), { recursive: true })
+    } catch (error) {
+      throw saveFailure(target, error, `its folder ${dirname(target)} could not be created`)
+    }
     const lock = `${target}.lock`
     const release = await acquireLock(lock, { timeoutMs: this.lockTimeoutMs, label: this.path }).catch((error: unknown) => {
       throw saveFailure(target, error, `its lock file ${lock} could not be created`)

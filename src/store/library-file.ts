@@ -1,7 +1,9 @@
 import { constants as bufferLimits, isUtf8 } from 'node:buffer'
-import { readFileSync, statSync } from 'node:fs'
+import { closeSync, readSync, statSync } from 'node:fs'
 import type { Adapter } from 'lowdb'
 import { DataError } from '../core/errors.js'
+import { describeFileError } from '../file-errors.js'
+import { openRegularFile, readOpenedFile } from '../regular-file.js'
 import type { Library } from '../core/model.js'
 import { parseLibrary, validateLibrary } from '../core/schema.js'
 import { parseJsonPieces } from './json-pieces.js'
@@ -38,6 +40,33 @@ function decodeText(bytes: Buffer): string {
   return text
 }
 
+/** Read in steps this large, with a turn of the event loop between them, where Ctrl-C is handled. */
+const READ_STEP_BYTES = 64 * 1024 * 1024
+
+/**
+ * The bytes of the regular file at `path` (anything else is refused before a byte is read). In a
+ * few large synchronous steps: fs.promises.readFile goes in 512 KiB steps through the thread pool,
+ * several times slower, while one synchronous call for a whole large library would hold off
+ * Ctrl-C until it is done.
+ */
+async function readWholeFile(path: string): Promise<Buffer> {
+  const { fd, size } = openRegularFile(path)
+  try {
+    if (size > MAX_LIBRARY_FILE_BYTES) throw Object.assign(new Error('too large'), { code: 'ERR_FS_FILE_TOO_LARGE' })
+    if (size === 0) return readOpenedFile({ fd, size }) // nothing: see there why
+    const bytes = Buffer.allocUnsafe(size)
+    let filled = 0
+    for (;;) {
+      const read = readSync(fd, bytes, filled, Math.min(READ_STEP_BYTES, size - filled), null)
+      filled += read
+      if (read === 0 || filled === size) return bytes.subarray(0, filled) // shorter: cut meanwhile
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+  } finally {
+    closeSync(fd)
+  }
+}
+
 /**
  * lowdb adapter for the library file: strict UTF-8, schema-validated on read, durable atomic
  * write with a backup. A missing file reads as null (lowdb then starts from an empty library).
@@ -52,15 +81,14 @@ export class LibraryFile implements Adapter<Library> {
   async read(): Promise<Library | null> {
     let bytes: Buffer
     try {
-      // In one read call: fs.promises.readFile goes in 512 KiB steps through the thread pool.
-      bytes = readFileSync(this.path)
+      bytes = await readWholeFile(this.path)
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       if (code === 'ENOENT') return null
       if (code === 'ERR_FS_FILE_TOO_LARGE') {
         throw new DataError(`${this.path} is larger than ${describeSize(MAX_LIBRARY_FILE_BYTES)}, the largest library file precis can read`)
       }
-      throw new DataError(`Cannot read the library ${this.path}: ${(error as Error).message}`)
+      throw new DataError(`Cannot read the library ${this.path}: ${describeFileError(error)}`)
     }
     try {
       if (!isUtf8(bytes)) throw new DataError(`${this.path} is not valid UTF-8 text`)

@@ -78,7 +78,8 @@ async function tryCreateFile(path: string, content: string): Promise<(() => void
   return forget
 }
 
-function processIsAlive(pid: number): boolean {
+/** True while process `pid` of this host runs (or may: one of another user counts as running). */
+export function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true

@@ -6,8 +6,9 @@ import { constants } from 'node:fs'
 import { copyFile, link, lstat, open, rename, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { DataError, NotFoundError } from '../core/errors.js'
-import { fsyncDirectory, tempNameBeside } from './durable-write.js'
+import { fsyncDirectory } from './durable-write.js'
 import { missing, readProblem, withLock } from './maintenance.js'
+import { tempNameBeside } from './temp-files.js'
 
 /** Hard-link `from` to the new name `to`, or copy it (flushed) where links are not supported. */
 async function linkOrCopy(from: string, to: string): Promise<void> {

@@ -2,12 +2,13 @@ import { existsSync, lstatSync, lutimesSync, readFileSync, readlinkSync, symlink
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { FileStore } from '../../src/store/file-store.js'
+import { tempNameBeside } from '../../src/store/temp-files.js'
 import { lockPresent, tempDir } from '../support/context.js'
 import { smallLibrary, summary } from '../support/library.js'
 import { fingerprint, readLibraryFile, writeLibraryFile } from './support/files.js'
 import { precisOn } from './support/precis.js'
 
-// Temp names are `.<name>.tmp-<pid>-<12 random hex>`: unguessable. Here the randomness is pinned to
+// Temp names are `.<name>.tmp-<pid>-<host>-<12 random hex>`: unguessable. Here the randomness is pinned to
 // zeros so this test can plant a symlink exactly where the next temp file will be created, and so
 // prove what happens on a collision: precis refuses (O_EXCL | O_NOFOLLOW) and never follows it.
 vi.mock('node:crypto', async (importOriginal) => {
@@ -37,20 +38,20 @@ const addOne = (lib: ReturnType<typeof smallLibrary>) => void lib.summaries.push
 
 describe('a symlink planted where precis writes', () => {
   it.each([
-    ['the temp file for the new library', 'tmp'],
-    ['the temp link for the backup', 'bak'],
+    ['the temp file for the new library', 'tmp' as const],
+    ['the temp link for the backup', 'bak' as const],
   ])('at the exact name of %s: the save is refused, the target and the link are untouched, the library unchanged', async (_, purpose) => {
-    const { dir, library, victim } = setting()
+    const { library, victim } = setting()
     const before = fingerprint(library)
-    const planted = join(dir, `.library.json.${purpose}-${process.pid}-000000000000`)
+    const planted = tempNameBeside(library, purpose)
     symlinkSync(victim, planted)
     const error = await new FileStore(library, 1000).update(addOne).catch((e: unknown) => e as Error)
     expect(error).toBeInstanceOf(Error)
     expect(error!.message).toContain(`Could not save the library ${library}`)
-    expect(error!.message).toContain('EEXIST')
+    expect(error!.message).toContain('a file precis was about to create already exists')
     expectPlantedLinkIntact(planted, victim)
     expect(fingerprint(library)).toBe(before)
-    expect(existsSync(join(dir, '.library.json.tmp-' + process.pid + '-000000000000'))).toBe(purpose === 'tmp')
+    expect(existsSync(tempNameBeside(library, 'tmp'))).toBe(purpose === 'tmp')
   })
 
   it('at the backup, the lock, the break lock and the names other tools use: precis writes through none of them', async () => {
