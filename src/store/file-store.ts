@@ -2,6 +2,7 @@
 import { lstatSync, mkdirSync, readlinkSync, realpathSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { emptyLibrary, type Library } from '../core/model.js'
+import { sanitizeTerminal } from '../sanitize.js'
 import { LibraryFile } from './library-file.js'
 import { DEFAULT_LOCK_TIMEOUT_MS } from './lock-timeout.js'
 import type { ChangeRecorder } from './recorder.js'
@@ -41,6 +42,8 @@ export class FileStore implements Store {
     private readonly lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS,
     /** How changes are recorded: by default a git commit when sync is on. */
     private readonly recorder?: ChangeRecorder,
+    /** Told when a saved change could not be recorded (a git commit that failed). */
+    private readonly warn: (message: string) => void = (message) => void process.stderr.write(`precis: ${sanitizeTerminal(message)}\n`),
   ) {}
 
   async read(): Promise<Library> {
@@ -72,7 +75,8 @@ export class FileStore implements Store {
       const result = await change(db.data)
       await db.write()
       const { message } = options
-      await recording?.finish(db.data, typeof message === 'function' ? message(result) : message)
+      const unrecorded = await recording?.finish(db.data, typeof message === 'function' ? message(result) : message)
+      if (unrecorded) this.warn(unrecorded)
       return result
     } finally {
       await release()

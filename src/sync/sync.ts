@@ -7,8 +7,9 @@ import { acquireLock } from '../store/lock.js'
 import type { Env } from '../store/paths.js'
 import { countChanges, diffLibraries, type ChangeCounts } from './library-diff.js'
 import { commitPendingLibrary, commitSetup } from './pending.js'
+import { mergeableCommit, pathList } from './own-files.js'
 import { branchRemote, fetchRemote, pushRemote, remoteLibrary, type Remote } from './remote.js'
-import { currentBranch, findLibraryRepo, libraryAt, refExists, type LibraryRepo } from './repo.js'
+import { currentBranch, findLibraryRepo, headLibrary, refExists, type LibraryRepo } from './repo.js'
 import { ensureSyncSetup, syncIsOn } from './setup.js'
 
 /** What a sync did. */
@@ -40,7 +41,7 @@ const none = (): ChangeCounts => ({ added: 0, changed: 0, removed: 0 })
 /** The repository of a library that sync was set up for; a usage error otherwise. */
 export async function openSyncedRepo(libraryPath: string, env: Env): Promise<LibraryRepo> {
   const repo = await findLibraryRepo(libraryPath, env)
-  if (!repo || !(await syncIsOn(repo.dir, repo.name))) {
+  if (!repo || !(await syncIsOn(repo))) {
     throw new UsageError(`Sync is not set up for ${libraryPath}`, ['Set it up with: precis sync init --remote <url>'])
   }
   return repo
@@ -53,9 +54,6 @@ async function refuseUnfinishedMerge(repo: LibraryRepo): Promise<void> {
   ])
 }
 
-const headLibrary = async (repo: LibraryRepo): Promise<Library> =>
-  ((await refExists(repo, 'HEAD')) ? await libraryAt(repo, 'HEAD') : null) ?? emptyLibrary()
-
 async function sameCommit(repo: LibraryRepo, a: string, b: string): Promise<boolean> {
   const [x, y] = await Promise.all([a, b].map((ref) => repo.git.run(['rev-parse', '--verify', '--quiet', ref])))
   return x!.code === 0 && y!.code === 0 && x!.stdout === y!.stdout
@@ -66,7 +64,9 @@ async function mergeRemote(repo: LibraryRepo, remote: Remote, theirs: Library, r
   const before = await headLibrary(repo)
   // git writes files with the umask's mode; the library stays as private as precis made it.
   const mode = await stat(repo.file).then((info) => info.mode & 0o7777, () => NEW_FILE_MODE)
-  const args = ['merge', '--quiet', '--no-edit', '--no-verify', '--allow-unrelated-histories', '-m', `sync: merge ${remote.name}/${remote.branch}`, remote.ref]
+  const { commit, untracked } = await mergeableCommit(repo, remote.ref)
+  if (untracked.length > 0) report.repaired.push(`stopped tracking ${pathList(untracked)}, which ${remote.name}/${remote.branch} tracks`)
+  const args = ['merge', '--quiet', '--no-edit', '--no-verify', '--allow-unrelated-histories', '-m', `sync: merge ${remote.name}/${remote.branch}`, commit]
   const result = await repo.git.run([...(await repo.git.identityOptions()), ...args])
   if (result.code !== 0) {
     const conflicted = (await repo.git.run(['diff', '--name-only', '--diff-filter=U'])).stdout.split('\n').filter(Boolean)
@@ -112,9 +112,11 @@ export async function syncLibrary(libraryPath: string, env: Env, lockTimeoutMs: 
     const subject = await commitPendingLibrary(repo)
     if (subject !== null) report.committed.push(subject)
   }
+  const commitRepairs = async () => {
+    if (await commitSetup(repo, REPAIR_SUBJECT)) report.committed.push(REPAIR_SUBJECT)
+  }
   await locked(async () => {
-    const repairedFiles = repaired.some((part) => part.startsWith('.git'))
-    if (repairedFiles && (await commitSetup(repo, REPAIR_SUBJECT))) report.committed.push(REPAIR_SUBJECT)
+    if (repaired.length > 0) await commitRepairs()
     await commitPending()
   })
   const remote = await branchRemote(repo, branch)
@@ -127,6 +129,12 @@ export async function syncLibrary(libraryPath: string, env: Env, lockTimeoutMs: 
       await locked(async () => {
         await commitPending() // a hand edit made while fetching
         await mergeRemote(repo, remote, theirs ?? emptyLibrary(), report)
+        // What the merge brought may have undone the setup: repaired before anything is pushed.
+        const undone = await ensureSyncSetup(repo)
+        if (undone.length > 0) {
+          report.repaired.push(...undone.filter((part) => !report.repaired.includes(part)))
+          await commitRepairs()
+        }
       })
     }
     if (!(await refExists(repo, 'HEAD')) || (await sameCommit(repo, 'HEAD', remote.ref))) return report

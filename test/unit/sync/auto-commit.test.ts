@@ -59,16 +59,22 @@ describe('FileStore with sync on', () => {
     expect(git(env, dir, 'diff', '--cached', '--name-only')).toBe('draft.md')
   })
 
-  it('saves the change even when git cannot commit, and the next change commits both', async () => {
-    const { dir, store } = await libraryInRepo()
+  it('saves the change even when git cannot commit, says why, and the next change commits both', async () => {
+    const { dir } = await libraryInRepo()
+    const warnings: string[] = []
+    const store = new FileStore(join(dir, 'library.json'), 2_000, undefined, (warning) => void warnings.push(warning))
     writeFileSync(join(dir, '.git', 'index.lock'), '') // another git is busy
     await store.update((lib) => void lib.summaries.push(summary({ id: 'first', paper: 'first' })))
     expect((await store.read()).summaries.map((s) => s.id)).toEqual(['first'])
     expect(subjects(dir)).toEqual([])
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/^The change is saved, but git could not commit it: git add failed: fatal: Unable to create .*index\.lock.*File exists/)
     rmSync(join(dir, '.git', 'index.lock'))
-    await store.update((lib) => void lib.summaries.push(summary({ id: 'second', paper: 'second' })))
-    expect(subjects(dir)).toEqual(['add second'])
-    expect(git(env, dir, 'show', 'HEAD:library.json')).toContain('"id": "first"')
+    await store.update((lib) => void lib.summaries.push(summary({ id: 'second', paper: 'second' })), { message: 'add the second' })
+    expect(warnings).toHaveLength(1)
+    expect(subjects(dir)).toEqual(['add first, second'])
+    expect(git(env, dir, 'log', '-1', '--format=%b')).toContain('The last change: add the second')
+    expect(git(env, dir, 'status', '--porcelain', '--', 'library.json')).toBe('')
   })
 
   it('commits nothing when sync is not set up, even in a repository', async () => {

@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Git } from '../../../src/sync/git.js'
 import { findLibraryRepo } from '../../../src/sync/repo.js'
-import { attributeLine, driverCommand, ensureSyncSetup, ignoreLines, syncIsOn } from '../../../src/sync/setup.js'
+import { ignoreLines } from '../../../src/sync/own-files.js'
+import { attributeLine, driverCommand, ensureSyncSetup, syncIsOn } from '../../../src/sync/setup.js'
 import { tempDir } from '../../support/context.js'
 import { git, gitSandbox } from './git-sandbox.js'
 
@@ -39,9 +40,9 @@ describe('ensureSyncSetup', () => {
     const dir = repository()
     writeFileSync(join(dir, '.gitignore'), 'notes/\n')
     const repo = (await findLibraryRepo(join(dir, 'library.json'), env))!
-    expect(await syncIsOn(dir, 'library.json')).toBe(false)
-    expect(await ensureSyncSetup(repo)).toEqual(['.gitattributes', '.gitignore', 'the merge driver in git config'])
-    expect(await syncIsOn(dir, 'library.json')).toBe(true)
+    expect(await syncIsOn(repo)).toBe(false)
+    expect(await ensureSyncSetup(repo)).toEqual(['.git/info/attributes', '.git/info/exclude', '.gitattributes', '.gitignore', 'the merge driver in git config'])
+    expect(await syncIsOn(repo)).toBe(true)
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toMatch(/^notes\/\n\n# precis/)
     expect(git(env, dir, 'config', '--get', 'merge.precis.driver')).toBe(driverCommand())
     expect(await ensureSyncSetup(repo)).toEqual([])

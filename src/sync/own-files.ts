@@ -1,0 +1,76 @@
+import type { Env } from '../store/paths.js'
+import type { LibraryRepo } from './repo.js'
+import { withTemporaryIndex } from './temporary-index.js'
+
+// The files precis keeps beside the library `name`: its lock (and the lock that serialises breaking
+// it), the backup, temporary and set-aside files of the durable write, and edits recovered after a
+// failure. They belong to this machine: tracked, a merge would write another machine's over them.
+const ownNames = (name: string) => [`${name}.lock`, `${name}.lock.break`, `${name}.bak`]
+const ownPrefixes = (name: string) => [`.${name}.tmp-`, `.${name}.bak-`, 'recovered/']
+
+const globEscape = (text: string) => text.replace(/[*?[\]\\]/g, '\\$&')
+
+/**
+ * Ignore lines for precis's own files beside the library `name`, anchored at `folder` (the
+ * library's folder from where the ignore file applies: `''`, or a path ending in `/`).
+ */
+export function ignoreLines(name: string, folder = ''): string[] {
+  // A pattern is the whole line: only glob characters and a trailing space need escaping.
+  const anchored = (text: string) => '/' + globEscape(folder + text).replace(/ $/, '\\ ')
+  return [...ownNames(name).map(anchored), ...ownPrefixes(name).map((prefix) => anchored(prefix) + (prefix.endsWith('/') ? '' : '*'))]
+}
+
+/** True when `path` (from the top of the work tree, as git names it) is one of precis's own files beside the library at `rel`. */
+export function isOwnFile(path: string, rel: string): boolean {
+  const folder = rel.slice(0, rel.lastIndexOf('/') + 1)
+  const name = rel.slice(folder.length)
+  if (!path.startsWith(folder)) return false
+  const local = path.slice(folder.length)
+  return ownNames(name).includes(local) || ownPrefixes(name).some((prefix) => local.startsWith(prefix))
+}
+
+/** Precis's own files that `commit` tracks, or the index when `commit` is null. */
+export async function trackedOwnFiles(repo: LibraryRepo, commit: string | null): Promise<string[]> {
+  const listing = await repo.git.ok(commit === null ? ['ls-files', '-z'] : ['ls-tree', '-r', '-z', '--name-only', commit])
+  return [...new Set(listing.split('\0'))].filter((path) => path !== '' && isOwnFile(path, repo.rel))
+}
+
+/** Take `paths` out of an index (the repository's, or the one `env` names); the files themselves stay. */
+export async function untrack(repo: LibraryRepo, paths: readonly string[], env: Env = {}): Promise<void> {
+  if (paths.length === 0) return
+  // Through standard input, literally: there may be thousands, and a name may hold glob characters.
+  const args = ['--literal-pathspecs', 'rm', '--cached', '--quiet', '--ignore-unmatch', '--pathspec-from-file=-', '--pathspec-file-nul']
+  await repo.git.ok(args, { input: paths.join('\0'), env })
+}
+
+/** Stop tracking precis's own files that are in the index (a remote commit, or `git add -A`, put them there). */
+export async function untrackOwnFiles(repo: LibraryRepo): Promise<string[]> {
+  const tracked = await trackedOwnFiles(repo, null)
+  await untrack(repo, tracked)
+  return tracked
+}
+
+/** A few paths and how many more, for a message. */
+export function pathList(paths: readonly string[]): string {
+  const shown = paths.slice(0, 3).join(', ')
+  return paths.length > 3 ? `${shown} and ${paths.length - 3} more` : shown
+}
+
+/**
+ * What to merge for the fetched commit `ref`: `ref` itself, or, when it tracks precis's own files,
+ * a commit on top of it that stops tracking them. Merging `ref` as it is would make git write
+ * another machine's lock, backup or temporary files over this one's (the lock this sync holds
+ * among them), and track them here from then on.
+ */
+export async function mergeableCommit(repo: LibraryRepo, ref: string): Promise<{ commit: string; untracked: string[] }> {
+  const untracked = await trackedOwnFiles(repo, ref)
+  if (untracked.length === 0) return { commit: ref, untracked }
+  const parent = (await repo.git.ok(['rev-parse', '--verify', `${ref}^{commit}`])).trim()
+  const commit = await withTemporaryIndex(repo, parent, async (env) => {
+    await untrack(repo, untracked, env)
+    const tree = (await repo.git.ok(['write-tree'], { env })).trim()
+    const message = `precis sync: stop tracking precis's own files (${pathList(untracked)})`
+    return (await repo.git.ok([...(await repo.git.identityOptions()), 'commit-tree', tree, '-p', parent, '-F', '-'], { input: message })).trim()
+  })
+  return { commit, untracked }
+}
