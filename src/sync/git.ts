@@ -9,6 +9,15 @@ export interface GitResult {
   stderr: string
 }
 
+/** The git command among `args`: the first that is not an option (nor the value of `-c`). */
+function commandOf(args: readonly string[]): string {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '-c') i++
+    else if (!args[i]!.startsWith('-')) return args[i]!
+  }
+  return ''
+}
+
 /** A git command that failed; the message carries git's own words. */
 export class GitError extends PrecisError {
   constructor(
@@ -16,7 +25,7 @@ export class GitError extends PrecisError {
     readonly result: GitResult,
   ) {
     const said = result.stderr.trim() || result.stdout.trim()
-    super(`git ${args.find((a) => !a.startsWith('-')) ?? ''} failed${said ? `: ${said.split('\n')[0]}` : ''}`, ExitCode.failure, said.split('\n').slice(1, 8))
+    super(`git ${commandOf(args)} failed${said ? `: ${said.split('\n')[0]}` : ''}`, ExitCode.failure, said.split('\n').slice(1, 8))
   }
 }
 

@@ -39,7 +39,8 @@ export async function trackedOwnFiles(repo: LibraryRepo, commit: string | null):
 export async function untrack(repo: LibraryRepo, paths: readonly string[], env: Env = {}): Promise<void> {
   if (paths.length === 0) return
   // Through standard input, literally: there may be thousands, and a name may hold glob characters.
-  const args = ['--literal-pathspecs', 'rm', '--cached', '--quiet', '--ignore-unmatch', '--pathspec-from-file=-', '--pathspec-file-nul']
+  // Forced: only index entries go, whatever they hold (the files are this machine's, not these).
+  const args = ['--literal-pathspecs', 'rm', '--cached', '--force', '--quiet', '--ignore-unmatch', '--pathspec-from-file=-', '--pathspec-file-nul']
   await repo.git.ok(args, { input: paths.join('\0'), env })
 }
 
