@@ -52,6 +52,39 @@ describe('ensureSyncSetup', () => {
     expect(git(env, dir, 'config', '--get', 'merge.precis.driver')).toBe(driverCommand())
   })
 
+  it('keeps sync on and the driver in force whatever a commit does to .gitattributes', async () => {
+    const dir = repository()
+    const repo = (await findLibraryRepo(join(dir, 'library.json'), env))!
+    await ensureSyncSetup(repo)
+    const attr = (name: string) => git(env, dir, 'check-attr', name, '--', 'library.json').split(': ').at(-1)
+    writeFileSync(join(dir, '.gitattributes'), '/library.json -merge working-tree-encoding=UTF-16 filter=lfs text eol=crlf\n')
+    expect(await syncIsOn(repo)).toBe(true) // from .git/info/attributes
+    expect([attr('merge'), attr('working-tree-encoding'), attr('filter'), attr('text'), attr('eol')]).toEqual(['precis', 'unset', 'unset', 'unset', 'unset'])
+  })
+
+  it('takes out of .gitattributes the lines that give the library another merge, and only those', async () => {
+    const dir = repository()
+    const repo = (await findLibraryRepo(join(dir, 'library.json'), env))!
+    await ensureSyncSetup(repo)
+    const mine = ['*.md diff=markdown', '/library.json diff', '/library.json.bak binary', '/library.jsonx -merge']
+    const theirs = ['/library.json -merge', '/library.json merge=ours', '/library.json binary', '/library.json\t!merge']
+    writeFileSync(join(dir, '.gitattributes'), [...mine, attributeLine('library.json'), ...theirs].join('\n') + '\n')
+    expect(await ensureSyncSetup(repo)).toEqual([`.gitattributes (removed ${theirs.map((line) => JSON.stringify(line)).join(', ')})`])
+    expect(readFileSync(join(dir, '.gitattributes'), 'utf8')).toBe([...mine, attributeLine('library.json')].join('\n') + '\n')
+    expect(await ensureSyncSetup(repo)).toEqual([])
+  })
+
+  it('stops tracking precis’s own files that are in the index, and keeps them', async () => {
+    const dir = repository()
+    const repo = (await findLibraryRepo(join(dir, 'library.json'), env))!
+    await ensureSyncSetup(repo)
+    for (const name of ['library.json', 'library.json.lock', 'library.json.bak']) writeFileSync(join(dir, name), 'x\n')
+    git(env, dir, 'add', '--force', 'library.json', 'library.json.lock', 'library.json.bak')
+    expect(await ensureSyncSetup(repo)).toEqual(['stopped tracking library.json.bak, library.json.lock'])
+    expect(git(env, dir, 'ls-files')).toBe('library.json')
+    expect(readFileSync(join(dir, 'library.json.lock'), 'utf8')).toBe('x\n')
+  })
+
   it('adopts a repository the library folder is inside', async () => {
     const top = repository()
     expect(await findLibraryRepo(join(top, 'notes', 'papers', 'library.json'), env)).toBeNull() // the folder is not there yet
