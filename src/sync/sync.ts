@@ -93,7 +93,6 @@ async function mergeRemote(repo: LibraryRepo, remote: Remote, theirs: Library, r
  */
 export async function syncLibrary(libraryPath: string, env: Env, lockTimeoutMs: number): Promise<SyncReport> {
   const repo = await openSyncedRepo(libraryPath, env)
-  const repaired = await ensureSyncSetup(repo)
   await refuseUnfinishedMerge(repo)
   const branch = await currentBranch(repo)
   if (branch === null) {
@@ -107,16 +106,19 @@ export async function syncLibrary(libraryPath: string, env: Env, lockTimeoutMs: 
       await release()
     }
   }
-  const report: SyncReport = { top: repo.top, branch, remote: null, repaired, committed: [], received: none(), sent: none(), conflicts: [], pushed: false }
+  const report: SyncReport = { top: repo.top, branch, remote: null, repaired: [], committed: [], received: none(), sent: none(), conflicts: [], pushed: false }
   const commitPending = async () => {
     const subject = await commitPendingLibrary(repo)
     if (subject !== null) report.committed.push(subject)
   }
-  const commitRepairs = async () => {
-    if (await commitSetup(repo, REPAIR_SUBJECT)) report.committed.push(REPAIR_SUBJECT)
+  // Under the lock: the repair works on git's index, as the commit of every change does.
+  const repairSetup = async () => {
+    const repaired = await ensureSyncSetup(repo)
+    report.repaired.push(...repaired.filter((part) => !report.repaired.includes(part)))
+    if (repaired.length > 0 && (await commitSetup(repo, REPAIR_SUBJECT))) report.committed.push(REPAIR_SUBJECT)
   }
   await locked(async () => {
-    if (repaired.length > 0) await commitRepairs()
+    await repairSetup()
     await commitPending()
   })
   const remote = await branchRemote(repo, branch)
@@ -129,12 +131,7 @@ export async function syncLibrary(libraryPath: string, env: Env, lockTimeoutMs: 
       await locked(async () => {
         await commitPending() // a hand edit made while fetching
         await mergeRemote(repo, remote, theirs ?? emptyLibrary(), report)
-        // What the merge brought may have undone the setup: repaired before anything is pushed.
-        const undone = await ensureSyncSetup(repo)
-        if (undone.length > 0) {
-          report.repaired.push(...undone.filter((part) => !report.repaired.includes(part)))
-          await commitRepairs()
-        }
+        await repairSetup() // what the merge brought may have undone the setup: repaired before it is pushed
       })
     }
     if (!(await refExists(repo, 'HEAD')) || (await sameCommit(repo, 'HEAD', remote.ref))) return report
