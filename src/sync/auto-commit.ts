@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import type { Library } from '../core/model.js'
 import type { ChangeRecorder } from '../store/recorder.js'
 import { cleanMessage, describeChange } from './commit-message.js'
 import { Git } from './git.js'
 import { diffLibraries } from './library-diff.js'
 import { findLibraryRepo, headLibrary, type LibraryRepo } from './repo.js'
-import { syncIsOn } from './setup.js'
+import { folderSyncIsOn, syncIsOn } from './setup.js'
 
 /**
  * Commit the library file with `subject` and `body`. Only that file: nothing else the person
@@ -60,6 +60,12 @@ async function messageFor(repo: LibraryRepo, before: Library, after: Library, me
   return message === undefined ? described : { subject: cleanMessage(message), body: pending ? EARLIER : '' }
 }
 
+/** The warning for a change saved but not committed. */
+function notCommitted(error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error)
+  return `The change is saved, but git could not commit it: ${reason}\nThe next change commits it with this one, as does precis sync.`
+}
+
 /** Commit the change; null when done (or nothing changed), else why it could not be, for a warning. */
 async function commitChange(repo: LibraryRepo, before: Library, after: Library, message: string | undefined, pending: boolean): Promise<string | null> {
   try {
@@ -67,16 +73,22 @@ async function commitChange(repo: LibraryRepo, before: Library, after: Library, 
     if (commit !== null) await commitLibrary(repo.git, repo.rel, commit.subject, commit.body)
     return null
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    return `The change is saved, but git could not commit it: ${reason}\nThe next change commits it with this one, as does precis sync.`
+    return notCommitted(error)
   }
 }
 
 /** With sync on, every change of the library becomes a commit that says what it did. */
 export const gitAutoCommit: ChangeRecorder = {
   async begin(file, before) {
-    // An unreadable .gitattributes, or a git that cannot start, must not stop a change from being saved.
-    const repo = await syncedRepo(file).catch(() => null)
+    let repo: LibraryRepo | null
+    try {
+      repo = await syncedRepo(file)
+    } catch (error) {
+      // Nothing must stop a change from being saved. When git cannot even start, the folder's
+      // .gitattributes still tells whether sync is on, and so whether a commit is missed.
+      const on = await folderSyncIsOn(dirname(file), basename(file)).catch(() => false)
+      return on ? { finish: async () => notCommitted(error) } : null
+    }
     if (repo === null) return null
     const pending = await uncommitted(repo).catch(() => true)
     const snapshot = structuredClone(before) // the change mutates `before` in place

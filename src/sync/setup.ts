@@ -52,14 +52,19 @@ export function driverCommand(): string {
   return `${shellQuote(process.execPath)} ${shellQuote(PRECIS_BIN)} merge-driver %O %A %B %P`
 }
 
+/** True when the folder's `.gitattributes` has precis's line for the library `name`. */
+export async function folderSyncIsOn(dir: string, name: string): Promise<boolean> {
+  return (await readLines(join(dir, '.gitattributes'))).some((line) => line.trim() === attributeLine(name))
+}
+
 /**
  * True when sync is on for the library: precis's line is in the repository's own attributes
  * (where `sync init` and every sync put it), or in the folder's `.gitattributes` (a fresh clone
  * of a synced library).
  */
 export async function syncIsOn(repo: LibraryRepo): Promise<boolean> {
-  const [info, folder] = await Promise.all([readLines(repo.info.attributes), readLines(join(repo.dir, '.gitattributes'))])
-  return info.some((line) => line.trim() === infoAttributeLine(repo.rel)) || folder.some((line) => line.trim() === attributeLine(repo.name))
+  const info = await readLines(repo.info.attributes)
+  return info.some((line) => line.trim() === infoAttributeLine(repo.rel)) || (await folderSyncIsOn(repo.dir, repo.name))
 }
 
 /**

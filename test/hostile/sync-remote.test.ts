@@ -162,4 +162,14 @@ describe('an auto-commit that fails', () => {
     expect(subjects()).toEqual(['add zaheer2024deep, velickovic2024graph', ...before])
     expect(git(env, folder, 'status', '--porcelain')).toBe('')
   })
+
+  it('without git on the PATH: reported, and committed by the next change once git is back', async () => {
+    const { a } = await sharedLibrary()
+    const folder = folderOf(a)
+    const noGit = await precisOn(a, addArgs('Deep Sets', 'Manzil Zaheer'), { env: { ...env, PATH: tempDir('precis-no-git-') } })
+    expect(noGit.code, noGit.stderr).toBe(0)
+    expect(noGit.stderr).toContain('precis: The change is saved, but git could not commit it: Sync needs git, and git was not found on the PATH')
+    await precisOk(a, addArgs('Graph Attention Networks', 'Petar Velickovic'))
+    expect(git(env, folder, 'log', '-1', '--format=%s')).toBe('add zaheer2024deep, velickovic2024graph')
+  })
 })
