@@ -66,12 +66,14 @@ export function pathList(paths: readonly string[]): string {
 export async function mergeableCommit(repo: LibraryRepo, ref: string): Promise<{ commit: string; untracked: string[] }> {
   const untracked = await trackedOwnFiles(repo, ref)
   if (untracked.length === 0) return { commit: ref, untracked }
-  const parent = (await repo.git.ok(['rev-parse', '--verify', `${ref}^{commit}`])).trim()
+  const [parent = '', time = ''] = (await repo.git.ok(['log', '-1', '--format=%H%n%ct', `${ref}^{commit}`])).split('\n')
+  // Dated as `ref`: the same commit each time, so a sync that could not push merges nothing new the next time.
+  const dated = { GIT_AUTHOR_DATE: `@${time} +0000`, GIT_COMMITTER_DATE: `@${time} +0000` }
   const commit = await withTemporaryIndex(repo, parent, async (env) => {
     await untrack(repo, untracked, env)
     const tree = (await repo.git.ok(['write-tree'], { env })).trim()
     const message = `precis sync: stop tracking precis's own files (${pathList(untracked)})`
-    return (await repo.git.ok([...(await repo.git.identityOptions()), 'commit-tree', tree, '-p', parent, '-F', '-'], { input: message })).trim()
+    return (await repo.git.ok([...(await repo.git.identityOptions()), 'commit-tree', tree, '-p', parent, '-F', '-'], { input: message, env: dated })).trim()
   })
   return { commit, untracked }
 }

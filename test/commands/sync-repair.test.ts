@@ -39,7 +39,7 @@ describe('sync repairs what a commit broke, and says so', () => {
     const result = await run(path, ['--json', 'sync'])
     expect(result.code, result.stderr).toBe(0)
     expect(JSON.parse(result.stdout).repaired).toEqual(['.gitattributes (removed "/library.json -merge")'])
-    expect(result.stderr).toContain('Repaired the sync setup: .gitattributes (removed "/library.json -merge")\nCommitted: precis sync: repair the merge setup\n')
+    expect(result.stderr).toContain('Repaired the sync setup: .gitattributes (removed "/library.json -merge")\nCommitted: precis sync: repair the merge setup\nPushed to origin/main; no summary changed\n')
     expect((await run(path, ['sync'])).stderr).toBe('Up to date with origin/main\n')
   })
 })

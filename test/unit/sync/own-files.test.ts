@@ -72,5 +72,6 @@ describe('mergeableCommit', () => {
     expect(git(env, dir, 'rev-parse', `${child}^`)).toBe(git(env, dir, 'rev-parse', 'HEAD'))
     expect(git(env, dir, 'ls-tree', '-r', '--name-only', child).split('\n')).toEqual(['library.json', 'notes.md'])
     expect(await trackedOwnFiles(repo, null)).toHaveLength(2) // the index was not touched
+    expect((await mergeableCommit(repo, 'HEAD')).commit).toBe(child) // the same commit each time: nothing new to merge
   })
 })
