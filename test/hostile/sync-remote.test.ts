@@ -75,6 +75,26 @@ describe('a remote commit that turns the merge driver off', () => {
   })
 })
 
+describe('a remote commit that would change the library’s bytes on checkout', () => {
+  it.each([
+    ['another working-tree encoding', '/library.json working-tree-encoding=UTF-16LE\n'],
+    ['CRLF line endings', '/library.json text eol=crlf\n'],
+    ['a filter configured on this machine', '/library.json filter=shout\n'],
+  ])('%s: the library is checked out as precis wrote it', async (_, line) => {
+    const { a, b, other, push } = await sharedLibrary()
+    git(env, folderOf(b), 'config', 'filter.shout.smudge', 'tr a-z A-Z') // what a global filter (Git LFS) could do
+    git(env, folderOf(b), 'config', 'filter.shout.clean', 'cat')
+    writeFileSync(join(other, '.gitattributes'), readFileSync(join(other, '.gitattributes'), 'utf8') + line)
+    git(env, other, 'add', '.gitattributes')
+    push('checkout attributes')
+    await precisOk(a, addArgs('Deep Sets', 'Manzil Zaheer'))
+    await precisOk(a, ['sync'])
+    await precisOk(b, ['sync'])
+    expect(fingerprint(b)).toBe(fingerprint(a))
+    expect(ids(b)).toEqual(['gilmer2024neural', 'zaheer2024deep'])
+  })
+})
+
 describe('a remote commit that tracks precis’s own files', () => {
   it('lock, backup and temp files: sync never writes them here, stops tracking them, and every later sync works', async () => {
     const { a, other, push, remote } = await sharedLibrary()
