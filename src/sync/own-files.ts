@@ -51,10 +51,10 @@ export async function untrackOwnFiles(repo: LibraryRepo): Promise<string[]> {
   return tracked
 }
 
-/** A few paths and how many more, for a message. */
-export function pathList(paths: readonly string[]): string {
-  const shown = paths.slice(0, 3).join(', ')
-  return paths.length > 3 ? `${shown} and ${paths.length - 3} more` : shown
+/** The first few of `items` and how many more, for a message. */
+export function shortList(items: readonly string[]): string {
+  const shown = items.slice(0, 3).join(', ')
+  return items.length > 3 ? `${shown} and ${items.length - 3} more` : shown
 }
 
 /**
@@ -72,7 +72,7 @@ export async function mergeableCommit(repo: LibraryRepo, ref: string): Promise<{
   const commit = await withTemporaryIndex(repo, parent, async (env) => {
     await untrack(repo, untracked, env)
     const tree = (await repo.git.ok(['write-tree'], { env })).trim()
-    const message = `precis sync: stop tracking precis's own files (${pathList(untracked)})`
+    const message = `precis sync: stop tracking precis's own files (${shortList(untracked)})`
     return (await repo.git.ok([...(await repo.git.identityOptions()), 'commit-tree', tree, '-p', parent, '-F', '-'], { input: message, env: dated })).trim()
   })
   return { commit, untracked }

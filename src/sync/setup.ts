@@ -1,6 +1,6 @@
 import { join, relative } from 'node:path'
 import { PRECIS_BIN } from '../package-files.js'
-import { ignoreLines, pathList, untrackOwnFiles } from './own-files.js'
+import { ignoreLines, shortList, untrackOwnFiles } from './own-files.js'
 import type { LibraryRepo } from './repo.js'
 import { dropLines, ensureLines, readLines } from './setup-lines.js'
 
@@ -91,7 +91,7 @@ export async function ensureSyncSetup(repo: LibraryRepo): Promise<string[]> {
   const attributes = join(repo.dir, '.gitattributes')
   const overrides = await dropLines(attributes, (line) => overridesMerge(line, repo.name))
   const added = await ensureLines(attributes, [attributeLine(repo.name)], '# precis merges its library record by record')
-  if (overrides.length > 0) repaired.push(`.gitattributes (removed ${overrides.map((line) => JSON.stringify(line)).join(', ')})`)
+  if (overrides.length > 0) repaired.push(`.gitattributes (removed ${shortList(overrides.map((line) => JSON.stringify(line)))})`)
   else if (added) repaired.push('.gitattributes')
   if (await ensureLines(join(repo.dir, '.gitignore'), ignoreLines(repo.name), '# precis: lock, backup and temporary files of the library')) {
     repaired.push('.gitignore')
@@ -103,6 +103,6 @@ export async function ensureSyncSetup(repo: LibraryRepo): Promise<string[]> {
     repaired.push('the merge driver in git config')
   }
   const untracked = await untrackOwnFiles(repo)
-  if (untracked.length > 0) repaired.push(`stopped tracking ${pathList(untracked)}`)
+  if (untracked.length > 0) repaired.push(`stopped tracking ${shortList(untracked)}`)
   return repaired
 }

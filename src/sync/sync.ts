@@ -6,7 +6,7 @@ import { NEW_FILE_MODE } from '../store/durable-write.js'
 import { acquireLock } from '../store/lock.js'
 import type { Env } from '../store/paths.js'
 import { countChanges, diffLibraries, type ChangeCounts } from './library-diff.js'
-import { mergeableCommit, pathList } from './own-files.js'
+import { mergeableCommit, shortList } from './own-files.js'
 import { commitPendingLibrary, commitSetup } from './pending.js'
 import { branchRemote, fetchRemote, pushRemote, remoteLibrary, type Remote } from './remote.js'
 import { currentBranch, findLibraryRepo, headLibrary, refExists, type LibraryRepo } from './repo.js'
@@ -65,7 +65,7 @@ async function mergeRemote(repo: LibraryRepo, remote: Remote, theirs: Library, r
   // git writes files with the umask's mode; the library stays as private as precis made it.
   const mode = await stat(repo.file).then((info) => info.mode & 0o7777, () => NEW_FILE_MODE)
   const { commit, untracked } = await mergeableCommit(repo, remote.ref)
-  if (untracked.length > 0) report.repaired.push(`stopped tracking ${pathList(untracked)}, which ${remote.name}/${remote.branch} tracks`)
+  if (untracked.length > 0) report.repaired.push(`stopped tracking ${shortList(untracked)}, which ${remote.name}/${remote.branch} tracks`)
   const args = ['merge', '--quiet', '--no-edit', '--no-verify', '--allow-unrelated-histories', '-m', `sync: merge ${remote.name}/${remote.branch}`, commit]
   const result = await repo.git.run([...(await repo.git.identityOptions()), ...args])
   if (result.code !== 0) {
