@@ -26,7 +26,8 @@ export function isOwnFile(path: string, rel: string): boolean {
   const name = rel.slice(folder.length)
   if (!path.startsWith(folder)) return false
   const local = path.slice(folder.length)
-  return ownNames(name).includes(local) || ownPrefixes(name).some((prefix) => local.startsWith(prefix))
+  // A folder by one of those names counts too: a tracked `library.json.lock/` would block every lock.
+  return ownNames(name).some((own) => local === own || local.startsWith(`${own}/`)) || ownPrefixes(name).some((prefix) => local.startsWith(prefix))
 }
 
 /** Precis's own files that `commit` tracks, or the index when `commit` is null. */

@@ -1,5 +1,19 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
+
+/** True when `path` is a symbolic link. */
+export const isLink = (path: string): Promise<boolean> => lstat(path).then((info) => info.isSymbolicLink(), () => false)
+
+/**
+ * Remove `path` when it is a symbolic link; true when it was. A commit can make `.gitattributes`
+ * or `.gitignore` a link to any file (`/dev/zero`, `~/.bashrc`); git reads no lines through such
+ * a link, and precis must neither read nor write through one.
+ */
+export async function removeLink(path: string): Promise<boolean> {
+  if (!(await isLink(path))) return false
+  await rm(path)
+  return true
+}
 
 /** The lines of a text file; none when it does not exist. */
 export async function readLines(path: string): Promise<string[]> {

@@ -2,7 +2,7 @@ import { join, relative } from 'node:path'
 import { PRECIS_BIN } from '../package-files.js'
 import { ignoreLines, shortList, untrackOwnFiles } from './own-files.js'
 import type { LibraryRepo } from './repo.js'
-import { dropLines, ensureLines, readLines } from './setup-lines.js'
+import { dropLines, ensureLines, isLink, readLines, removeLink } from './setup-lines.js'
 
 /** The merge driver's name in `.gitattributes` and git's config. */
 export const MERGE_DRIVER = 'precis'
@@ -52,9 +52,10 @@ export function driverCommand(): string {
   return `${shellQuote(process.execPath)} ${shellQuote(PRECIS_BIN)} merge-driver %O %A %B %P`
 }
 
-/** True when the folder's `.gitattributes` has precis's line for the library `name`. */
+/** True when the folder's `.gitattributes` has precis's line for the library `name` (never read through a link, as git does not). */
 export async function folderSyncIsOn(dir: string, name: string): Promise<boolean> {
-  return (await readLines(join(dir, '.gitattributes'))).some((line) => line.trim() === attributeLine(name))
+  const path = join(dir, '.gitattributes')
+  return !(await isLink(path)) && (await readLines(path)).some((line) => line.trim() === attributeLine(name))
 }
 
 /**
@@ -88,12 +89,13 @@ export async function ensureSyncSetup(repo: LibraryRepo): Promise<string[]> {
   if (await ensureLines(repo.info.exclude, ignoreLines(repo.name, folder), '# precis: lock, backup and temporary files of the library')) {
     repaired.push(shown(repo.info.exclude))
   }
-  const attributes = join(repo.dir, '.gitattributes')
+  const [attributes, ignores] = [join(repo.dir, '.gitattributes'), join(repo.dir, '.gitignore')]
+  for (const path of [attributes, ignores]) if (await removeLink(path)) repaired.push(`${relative(repo.dir, path)} (was a symbolic link)`)
   const overrides = await dropLines(attributes, (line) => overridesMerge(line, repo.name))
   const added = await ensureLines(attributes, [attributeLine(repo.name)], '# precis merges its library record by record')
   if (overrides.length > 0) repaired.push(`.gitattributes (removed ${shortList(overrides.map((line) => JSON.stringify(line)))})`)
   else if (added) repaired.push('.gitattributes')
-  if (await ensureLines(join(repo.dir, '.gitignore'), ignoreLines(repo.name), '# precis: lock, backup and temporary files of the library')) {
+  if (await ensureLines(ignores, ignoreLines(repo.name), '# precis: lock, backup and temporary files of the library')) {
     repaired.push('.gitignore')
   }
   const configured = await repo.git.run(['config', '--local', '--get', `merge.${MERGE_DRIVER}.driver`])

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../support/context.js'
@@ -92,6 +92,30 @@ describe('a remote commit that would change the library’s bytes on checkout', 
     await precisOk(b, ['sync'])
     expect(fingerprint(b)).toBe(fingerprint(a))
     expect(ids(b)).toEqual(['gilmer2024neural', 'zaheer2024deep'])
+  })
+})
+
+describe('a remote commit that makes the setup files symbolic links', () => {
+  it('to files outside the repository: nothing is read or written through them, and they become files again', async () => {
+    const { dir, a, other, push, remote } = await sharedLibrary()
+    const victims = { attributes: join(dir, 'victim-attributes'), ignore: join(dir, 'victim-ignore') }
+    writeFileSync(victims.attributes, 'keep me\n')
+    writeFileSync(victims.ignore, 'keep me too\n')
+    rmSync(join(other, '.gitattributes'))
+    rmSync(join(other, '.gitignore'))
+    symlinkSync(victims.attributes, join(other, '.gitattributes'))
+    symlinkSync(victims.ignore, join(other, '.gitignore'))
+    git(env, other, 'add', '.gitattributes', '.gitignore')
+    push('links')
+
+    const said = await precisOk(a, ['sync'])
+    expect(said).toContain('.gitattributes (was a symbolic link)')
+    expect(said).toContain('.gitignore (was a symbolic link)')
+    expect([readFileSync(victims.attributes, 'utf8'), readFileSync(victims.ignore, 'utf8')]).toEqual(['keep me\n', 'keep me too\n'])
+    expect(lstatSync(join(folderOf(a), '.gitattributes')).isFile()).toBe(true)
+    expect(git(env, remote, 'show', 'main:.gitattributes')).toContain('/library.json merge=precis')
+    await precisOk(a, addArgs('Deep Sets', 'Manzil Zaheer'))
+    expect(git(env, folderOf(a), 'log', '-1', '--format=%s')).toBe('add zaheer2024deep')
   })
 })
 

@@ -16,6 +16,8 @@ describe('isOwnFile', () => {
     ['.library.json.tmp-123-abc', 'library.json', true],
     ['.library.json.bak-9-f0', 'library.json', true],
     ['recovered/edit.md', 'library.json', true],
+    ['library.json.lock/planted', 'library.json', true],
+    ['library.json.bakery', 'library.json', false],
     ['library.json', 'library.json', false],
     ['.gitattributes', 'library.json', false],
     ['other.json.lock', 'library.json', false],
