@@ -5,6 +5,7 @@ import { ProcessEditor, type Editor } from './editor.js'
 import { DEMO_LIBRARY } from './package-files.js'
 import type { IO } from './io.js'
 import { InquirerPrompter, type Prompter } from './prompts.js'
+import { sanitizeTerminal } from './sanitize.js'
 import { DeferredFileStore } from './store/deferred-store.js'
 import { lockTimeout } from './store/lock-timeout.js'
 import { resolveLibraryPath, type Env } from './store/paths.js'
@@ -66,7 +67,7 @@ export function createProcessContext(): Context {
     get store(): Store {
       if (store) return store
       const path = ctx.globals.demo ? demoCopy(ctx, cleanups) : resolveLibraryPath(ctx.globals.library, env, ctx.cwd)
-      store = new DeferredFileStore(path, lockTimeout(env))
+      store = new DeferredFileStore(path, lockTimeout(env), (warning) => ctx.io.err(ctx.io.errStyle.yellow(`precis: ${sanitizeTerminal(warning)}\n`)))
       warnNearSizeLimit(ctx, path)
       return store
     },

@@ -29,7 +29,7 @@ export function describeSync(report: SyncReport): string[] {
   if (!report.remote) return [...lines, 'No remote to sync with; add one with: precis sync init --remote <url>']
   const where = oneLine(`${report.remote.name}/${report.branch}`)
   const quiet = (c: ChangeCounts) => c.added + c.changed + c.removed === 0
-  if (quiet(report.received) && quiet(report.sent)) return [...lines, `Up to date with ${where}`]
+  if (quiet(report.received) && quiet(report.sent)) return [...lines, report.pushed ? `Pushed to ${where}; no summary changed` : `Up to date with ${where}`]
   lines.push(`Received from ${where}: ${counts(report.received)}`, `Sent to ${where}: ${counts(report.sent)}`)
   if (report.conflicts.length > 0) {
     lines.push(

@@ -13,6 +13,8 @@ export class DeferredFileStore implements Store {
   constructor(
     readonly path: string,
     private readonly lockTimeoutMs: number,
+    /** Told when a saved change could not be recorded in the library's history. */
+    private readonly warn: (message: string) => void,
   ) {}
 
   async read(): Promise<Library> {
@@ -24,7 +26,7 @@ export class DeferredFileStore implements Store {
   }
 
   #open(): Promise<FileStore> {
-    this.#store ??= import('./file-store.js').then(({ FileStore }) => new FileStore(this.path, this.lockTimeoutMs))
+    this.#store ??= import('./file-store.js').then(({ FileStore }) => new FileStore(this.path, this.lockTimeoutMs, undefined, this.warn))
     return this.#store
   }
 }

@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { DataError } from '../core/errors.js'
 import { emptyLibrary, type Library } from '../core/model.js'
 import { describeFileError, describeKind, NotRegularFileError } from '../file-errors.js'
+import { sanitizeTerminal } from '../sanitize.js'
 import { LibraryFile } from './library-file.js'
 import { DEFAULT_LOCK_TIMEOUT_MS } from './lock-timeout.js'
 import type { ChangeRecorder } from './recorder.js'
@@ -61,6 +62,8 @@ export class FileStore implements Store {
     private readonly lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS,
     /** How changes are recorded: by default a git commit when sync is on. */
     private readonly recorder?: ChangeRecorder,
+    /** Told when a saved change could not be recorded (a git commit that failed). */
+    private readonly warn: (message: string) => void = (message) => void process.stderr.write(`precis: ${sanitizeTerminal(message)}\n`),
   ) {}
 
   async read(): Promise<Library> {
@@ -96,7 +99,8 @@ export class FileStore implements Store {
       const result = await change(db.data)
       await db.write()
       const { message } = options
-      await recording?.finish(db.data, typeof message === 'function' ? message(result) : message)
+      const unrecorded = await recording?.finish(db.data, typeof message === 'function' ? message(result) : message)
+      if (unrecorded) this.warn(unrecorded)
       return result
     } finally {
       await release()

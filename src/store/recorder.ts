@@ -13,7 +13,9 @@ export interface ChangeRecorder {
 export interface ChangeRecording {
   /**
    * Record the change that produced `after`, with `message` when the command gave one. Never throws:
-   * the change is saved already, and an unrecorded change is picked up by the next one.
+   * the change is saved already, and an unrecorded change is picked up by the next one. Resolves
+   * to null when recorded (or when there was nothing to record), else to what went wrong, which
+   * the person is told.
    */
-  finish(after: Library, message: string | undefined): Promise<void>
+  finish(after: Library, message: string | undefined): Promise<string | null>
 }

@@ -1,35 +1,97 @@
-import { basename, dirname } from 'node:path'
+import { existsSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import type { Library } from '../core/model.js'
 import type { ChangeRecorder } from '../store/recorder.js'
 import { cleanMessage, describeChange } from './commit-message.js'
 import { Git } from './git.js'
 import { diffLibraries } from './library-diff.js'
-import { syncIsOn } from './setup.js'
+import { findLibraryRepo, headLibrary, type LibraryRepo } from './repo.js'
+import { folderSyncIsOn, syncIsOn } from './setup.js'
 
-/** Commit the library file with `message` (subject, then body). Only that file: nothing else the person staged. */
+/**
+ * Commit the library file with `subject` and `body`. Only that file: nothing else the person
+ * staged. The message goes through standard input: a bulk change lists thousands of records, more
+ * than one argument may hold.
+ */
 export async function commitLibrary(git: Git, name: string, subject: string, body = ''): Promise<void> {
-  await git.ok(['add', '--', name])
-  const messages = body === '' ? ['-m', subject] : ['-m', subject, '-m', body]
-  await git.ok([...(await git.identityOptions()), 'commit', '--quiet', '--no-verify', ...messages, '--', name])
+  await git.ok(['--literal-pathspecs', 'add', '--', name])
+  const message = body === '' ? subject : `${subject}\n\n${body}`
+  await git.ok([...(await git.identityOptions()), '--literal-pathspecs', 'commit', '--quiet', '--no-verify', '--cleanup=whitespace', '-F', '-', '--', name], { input: message })
 }
 
-async function commitChange(file: string, before: Library, after: Library, message: string | undefined): Promise<void> {
+/** True when some folder from `dir` up holds `.git`: without one no git needs starting to know that sync is off. */
+function mayBeInRepository(dir: string): boolean {
+  for (let folder = dir; ; folder = dirname(folder)) {
+    if (existsSync(join(folder, '.git'))) return true
+    if (dirname(folder) === folder) return false
+  }
+}
+
+/** The library's repository when sync is on for it; null otherwise. */
+async function syncedRepo(file: string): Promise<LibraryRepo | null> {
+  if (!mayBeInRepository(dirname(file))) return null
+  const repo = await findLibraryRepo(file, process.env)
+  return repo && (await syncIsOn(repo)) ? repo : null
+}
+
+/** True when the file differs from its last commit: a change whose commit failed, or a hand edit. */
+async function uncommitted(repo: LibraryRepo): Promise<boolean> {
+  const status = await repo.git.run(['--literal-pathspecs', 'status', '--porcelain', '--untracked-files=all', '--', repo.rel])
+  return status.code !== 0 || status.stdout.trim() !== ''
+}
+
+const EARLIER = 'Includes changes saved before, while a commit could not be made (or made outside precis).'
+
+/**
+ * The commit message for the change from `before` to `after`. When the file held changes not
+ * committed yet, it tells everything since the last commit, so the commit that takes them in says so.
+ */
+async function messageFor(repo: LibraryRepo, before: Library, after: Library, message: string | undefined, pending: boolean) {
+  // A last commit that is itself damaged cannot be compared with: the change alone is then told.
+  const committed = pending ? await headLibrary(repo).catch(() => null) : null
+  if (committed !== null) {
+    const described = describeChange(diffLibraries(committed, after))
+    if (described === null) return null
+    const last = message === undefined ? '' : `The last change: ${cleanMessage(message)}`
+    return { subject: described.subject, body: [last, described.body, EARLIER].filter(Boolean).join('\n\n') }
+  }
   const described = describeChange(diffLibraries(before, after))
-  if (described === null) return // the same records: nothing to commit
+  if (described === null) return null // the same records: nothing to commit
+  return message === undefined ? described : { subject: cleanMessage(message), body: pending ? EARLIER : '' }
+}
+
+/** The warning for a change saved but not committed. */
+function notCommitted(error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error)
+  return `The change is saved, but git could not commit it: ${reason}\nThe next change commits it with this one, as does precis sync.`
+}
+
+/** Commit the change; null when done (or nothing changed), else why it could not be, for a warning. */
+async function commitChange(repo: LibraryRepo, before: Library, after: Library, message: string | undefined, pending: boolean): Promise<string | null> {
   try {
-    const subject = message === undefined ? described.subject : cleanMessage(message)
-    await commitLibrary(new Git(dirname(file), process.env), basename(file), subject, message === undefined ? described.body : '')
-  } catch {
-    // Best effort by design: the change is saved; the next change or `precis sync` commits it.
+    const commit = await messageFor(repo, before, after, message, pending)
+    if (commit !== null) await commitLibrary(repo.git, repo.rel, commit.subject, commit.body)
+    return null
+  } catch (error) {
+    return notCommitted(error)
   }
 }
 
 /** With sync on, every change of the library becomes a commit that says what it did. */
 export const gitAutoCommit: ChangeRecorder = {
   async begin(file, before) {
-    // An unreadable .gitattributes must not stop a change from being saved: it is then not recorded.
-    if (!(await syncIsOn(dirname(file), basename(file)).catch(() => false))) return null
+    let repo: LibraryRepo | null
+    try {
+      repo = await syncedRepo(file)
+    } catch (error) {
+      // Nothing must stop a change from being saved. When git cannot even start, the folder's
+      // .gitattributes still tells whether sync is on, and so whether a commit is missed.
+      const on = await folderSyncIsOn(dirname(file), basename(file)).catch(() => false)
+      return on ? { finish: async () => notCommitted(error) } : null
+    }
+    if (repo === null) return null
+    const pending = await uncommitted(repo).catch(() => true)
     const snapshot = structuredClone(before) // the change mutates `before` in place
-    return { finish: (after, message) => commitChange(file, snapshot, after, message) }
+    return { finish: (after, message) => commitChange(repo, snapshot, after, message, pending) }
   },
 }

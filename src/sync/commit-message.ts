@@ -8,6 +8,15 @@ export interface CommitMessage {
 
 const NAMES_IN_SUBJECT = 3
 
+/** Lines of a message body listing changes: a bulk change of 100,000 summaries says how many more there were. */
+export const MAX_BODY_LINES = 1000
+
+/** The first `max` lines, then one that counts the rest. */
+export function cutLines(lines: readonly string[], max = MAX_BODY_LINES): string[] {
+  if (lines.length <= max) return [...lines]
+  return [...lines.slice(0, max - 1), `… and ${lines.length - (max - 1)} more`]
+}
+
 /** Ids, tags and messages come from outside: a line break or control character would forge message lines. */
 export function cleanMessage(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
@@ -76,10 +85,11 @@ export function describeChange(diff: LibraryDiff): CommitMessage | null {
   const summarised = new Set([...diff.summaries.added, ...diff.summaries.removed].map((s) => s.paper))
   listed('add paper', diff.papers.added.map((p) => p.key).filter((k) => !summarised.has(k)))
   listed('delete paper', diff.papers.removed.map((p) => p.key).filter((k) => !summarised.has(k)))
-  const purged = diff.trash.removed.filter((e) => !added.includes(e.summary.id)).length
+  const addedIds = new Set(added)
+  const purged = diff.trash.removed.filter((e) => !addedIds.has(e.summary.id)).length
   if (purged > 0) parts.push(`empty trash (${plural(purged, 'summary', 'summaries')})`)
   if (parts.length === 0) return diff.trash.added.length > 0 ? { subject: 'update the trash', body: '' } : null
   const subject = parts.join('; ')
-  const body = full.length > 1 && full.join('; ') !== subject ? full.join('\n') : ''
+  const body = full.length > 1 && full.join('; ') !== subject ? cutLines(full).join('\n') : ''
   return { subject, body }
 }

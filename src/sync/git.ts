@@ -9,6 +9,15 @@ export interface GitResult {
   stderr: string
 }
 
+/** The git command among `args`: the first that is not an option (nor the value of `-c`). */
+function commandOf(args: readonly string[]): string {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '-c') i++
+    else if (!args[i]!.startsWith('-')) return args[i]!
+  }
+  return ''
+}
+
 /** A git command that failed; the message carries git's own words. */
 export class GitError extends PrecisError {
   constructor(
@@ -16,17 +25,28 @@ export class GitError extends PrecisError {
     readonly result: GitResult,
   ) {
     const said = result.stderr.trim() || result.stdout.trim()
-    super(`git ${args.find((a) => !a.startsWith('-')) ?? ''} failed${said ? `: ${said.split('\n')[0]}` : ''}`, ExitCode.failure, said.split('\n').slice(1, 8))
+    super(`git ${commandOf(args)} failed${said ? `: ${said.split('\n')[0]}` : ''}`, ExitCode.failure, said.split('\n').slice(1, 8))
   }
 }
 
 // Variables that would point git at some other repository than the library's (set when precis runs from a git hook).
 const REPOSITORY_VARIABLES = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_COMMON_DIR', 'GIT_PREFIX']
 
-function gitEnvironment(env: Env): NodeJS.ProcessEnv {
+function gitEnvironment(env: Env, extra: Env): NodeJS.ProcessEnv {
   const result: NodeJS.ProcessEnv = { ...env, GIT_TERMINAL_PROMPT: '0' } // never wait for a password nobody will type
   for (const name of REPOSITORY_VARIABLES) delete result[name]
-  return result
+  return { ...result, ...extra }
+}
+
+/** What a git run is given beside its arguments. */
+export interface GitRunOptions {
+  /**
+   * Written to git's standard input: how long text reaches git (a commit message, a list of
+   * paths), since one argument may not exceed the kernel's limit (128 KB on Linux: E2BIG).
+   */
+  input?: string
+  /** Variables for this run only, set after the inherited ones are cleared (a temporary index). */
+  env?: Env
 }
 
 /** git, run in one folder without a shell: arguments are never interpreted. */
@@ -39,14 +59,14 @@ export class Git {
   ) {}
 
   /** Start git with piped streams (for output too large to hold, such as every version of the library). */
-  spawn(args: readonly string[]): ChildProcessWithoutNullStreams {
-    return spawn('git', [...args], { cwd: this.cwd, env: gitEnvironment(this.env), stdio: ['pipe', 'pipe', 'pipe'] })
+  spawn(args: readonly string[], extraEnv: Env = {}): ChildProcessWithoutNullStreams {
+    return spawn('git', [...args], { cwd: this.cwd, env: gitEnvironment(this.env, extraEnv), stdio: ['pipe', 'pipe', 'pipe'] })
   }
 
   /** Run git to the end; resolves whatever the exit code. */
-  run(args: readonly string[]): Promise<GitResult> {
+  run(args: readonly string[], options: GitRunOptions = {}): Promise<GitResult> {
     return new Promise((resolve, reject) => {
-      const child = this.spawn(args)
+      const child = this.spawn(args, options.env)
       const out: Buffer[] = []
       const err: Buffer[] = []
       child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
@@ -55,13 +75,14 @@ export class Git {
         reject(error.code === 'ENOENT' ? new PrecisError('Sync needs git, and git was not found on the PATH', ExitCode.failure, ['Install git, then run the command again.']) : error)
       })
       child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }))
-      child.stdin.end()
+      child.stdin.on('error', () => undefined) // git that exits without reading its input: its exit code tells
+      child.stdin.end(options.input ?? '')
     })
   }
 
   /** Run git and return its standard output; a failure throws GitError. */
-  async ok(args: readonly string[]): Promise<string> {
-    const result = await this.run(args)
+  async ok(args: readonly string[], options: GitRunOptions = {}): Promise<string> {
+    const result = await this.run(args, options)
     if (result.code !== 0) throw new GitError(args, result)
     return result.stdout
   }

@@ -5,7 +5,9 @@ import { LibraryFile } from '../store/library-file.js'
 import { commitLibrary } from './auto-commit.js'
 import { describeChange } from './commit-message.js'
 import { diffLibraries } from './library-diff.js'
+import { trackedOwnFiles, untrack } from './own-files.js'
 import { libraryAt, refExists, type LibraryRepo } from './repo.js'
+import { withTemporaryIndex } from './temporary-index.js'
 
 /** The sync files of the library's folder, as paths from the top of the work tree. */
 export function setupFiles(repo: LibraryRepo): string[] {
@@ -13,14 +15,26 @@ export function setupFiles(repo: LibraryRepo): string[] {
   return ['.gitattributes', '.gitignore'].map((name) => posix.join(folder, name))
 }
 
-/** Commit the setup files when they changed; true when a commit was made. */
+/**
+ * Commit the setup files when they changed, and the end of tracking precis's own files when the
+ * last commit tracks them; true when a commit was made. Committed from an index of its own, so
+ * nothing else the person staged goes with it (`git commit -- paths` cannot commit an untracking).
+ */
 export async function commitSetup(repo: LibraryRepo, subject: string): Promise<boolean> {
   const files = setupFiles(repo)
-  await repo.git.ok(['add', '--', ...files])
-  const staged = await repo.git.run(['diff', '--cached', '--quiet', '--', ...files])
-  if (staged.code === 0) return false
-  await repo.git.ok([...(await repo.git.identityOptions()), 'commit', '--quiet', '--no-verify', '-m', subject, '--', ...files])
-  return true
+  const add = ['--literal-pathspecs', 'add', '--', ...files]
+  await repo.git.ok(add) // the repository's index agrees with the commit
+  const head = (await refExists(repo, 'HEAD')) ? 'HEAD' : null
+  const owned = head === null ? [] : await trackedOwnFiles(repo, head)
+  await untrack(repo, owned)
+  return withTemporaryIndex(repo, head, async (env) => {
+    await repo.git.ok(add, { env })
+    await untrack(repo, owned, env)
+    const staged = await repo.git.run(['diff', '--cached', '--quiet', ...(head === null ? [] : [head])], { env })
+    if (staged.code === 0) return false
+    await repo.git.ok([...(await repo.git.identityOptions()), 'commit', '--quiet', '--no-verify', '--cleanup=whitespace', '-F', '-'], { env, input: subject })
+    return true
+  })
 }
 
 /**

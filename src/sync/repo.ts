@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises'
-import { basename, dirname, relative, sep } from 'node:path'
-import type { Library } from '../core/model.js'
+import { basename, dirname, relative, resolve, sep } from 'node:path'
+import { emptyLibrary, type Library } from '../core/model.js'
 import { parseLibrary } from '../core/schema.js'
 import { resolveLibraryTarget } from '../store/file-store.js'
 import type { Env } from '../store/paths.js'
@@ -20,6 +20,11 @@ export interface LibraryRepo {
   name: string
   /** The library file's path from the top, with `/` (as git names it). */
   rel: string
+  /**
+   * The repository's own attributes and exclude files (`.git/info/…`, shared by its work trees):
+   * no commit can change them, so the sync setup that must hold whatever a remote sends lives there.
+   */
+  info: { attributes: string; exclude: string }
 }
 
 /** Where the library file really is: its real path, folder and name. */
@@ -33,10 +38,11 @@ export async function findLibraryRepo(libraryPath: string, env: Env): Promise<Li
   const { file, dir, name } = await libraryLocation(libraryPath)
   const isFolder = await stat(dir).then((s) => s.isDirectory(), () => false)
   if (!isFolder) return null
-  const probe = await new Git(dir, env).run(['rev-parse', '--show-toplevel'])
-  const top = probe.stdout.trim()
-  if (probe.code !== 0 || top === '') return null
-  return { git: new Git(top, env), top, dir, file, name, rel: relative(top, file).split(sep).join('/') }
+  const probe = await new Git(dir, env).run(['rev-parse', '--show-toplevel', '--git-path', 'info/attributes', '--git-path', 'info/exclude'])
+  const [top = '', attributes = '', exclude = ''] = probe.stdout.split('\n')
+  if (probe.code !== 0 || top === '' || attributes === '' || exclude === '') return null
+  const info = { attributes: resolve(dir, attributes), exclude: resolve(dir, exclude) } // given from `dir`
+  return { git: new Git(top, env), top, dir, file, name, rel: relative(top, file).split(sep).join('/'), info }
 }
 
 /** True when `ref` names a commit. */
@@ -52,6 +58,11 @@ export async function libraryAt(repo: LibraryRepo, ref: string): Promise<Library
   const result = await repo.git.run(['cat-file', 'blob', `${ref}:${repo.rel}`])
   if (result.code !== 0) return null
   return parseLibrary(result.stdout, `${repo.rel} at ${ref}`)
+}
+
+/** The library as last committed: empty before the first commit, or when that commit has none. */
+export async function headLibrary(repo: LibraryRepo): Promise<Library> {
+  return ((await refExists(repo, 'HEAD')) ? await libraryAt(repo, 'HEAD') : null) ?? emptyLibrary()
 }
 
 /** The branch checked out, or null when HEAD is detached. */

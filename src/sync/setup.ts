@@ -1,35 +1,44 @@
-import { readFile, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { PRECIS_BIN } from '../package-files.js'
+import { ignoreLines, shortList, untrackOwnFiles } from './own-files.js'
 import type { LibraryRepo } from './repo.js'
+import { dropLines, ensureLines, isLink, readLines, removeLink } from './setup-lines.js'
 
 /** The merge driver's name in `.gitattributes` and git's config. */
 export const MERGE_DRIVER = 'precis'
 
 const globEscape = (text: string) => text.replace(/[*?[\]\\]/g, '\\$&')
 
+/** The pattern naming exactly the file at `path` (from the attributes file's folder), in git's C-style quotes when needed. */
+function attributePattern(path: string): string {
+  const pattern = '/' + globEscape(path)
+  return /[\s"]/.test(path) ? `"${pattern.replace(/["\\]/g, '\\$&')}"` : pattern
+}
+
 /**
  * The `.gitattributes` line that gives the library file precis's merge driver. Anchored with `/`
  * so it names this folder's file only; names with spaces or quotes use git's C-style quoting.
  */
 export function attributeLine(name: string): string {
-  const pattern = '/' + globEscape(name)
-  const quoted = /[\s"]/.test(name) ? `"${pattern.replace(/["\\]/g, '\\$&')}"` : pattern
-  return `${quoted} merge=${MERGE_DRIVER}`
+  return `${attributePattern(name)} merge=${MERGE_DRIVER}`
 }
 
-/** `.gitignore` lines for the files precis keeps beside the library: lock, backup, temporary files, recovered edits. */
-export function ignoreLines(name: string): string[] {
-  // A .gitignore pattern is the whole line: only glob characters and a trailing space need escaping.
-  const anchored = (text: string) => '/' + globEscape(text).replace(/ $/, '\\ ')
-  return [
-    anchored(`${name}.lock`),
-    anchored(`${name}.lock.break`),
-    anchored(`${name}.bak`),
-    anchored(`.${name}.tmp-`) + '*',
-    anchored(`.${name}.bak-`) + '*',
-    '/recovered/',
-  ]
+/**
+ * The line of the repository's own `info/attributes` for the library at `rel` (from the top).
+ * Beside the merge driver it unsets what would make git store or check out other bytes than
+ * precis wrote: line-ending conversion, filters (such as a global Git LFS setup), `ident` and
+ * another working-tree encoding (a library checked out as UTF-16 cannot be read).
+ */
+export function infoAttributeLine(rel: string): string {
+  return `${attributeLine(rel)} -text -eol -filter -ident -working-tree-encoding`
+}
+
+/** True when `line` of the library folder's `.gitattributes` gives the library `name` another merge (`-merge`, `binary`, another driver). */
+function overridesMerge(line: string, name: string): boolean {
+  const pattern = attributePattern(name)
+  if (!line.startsWith(pattern) || !/^\s/.test(line.slice(pattern.length))) return false
+  const attributes = line.slice(pattern.length).trim().split(/\s+/)
+  return attributes.some((attribute) => attribute !== `merge=${MERGE_DRIVER}` && /^[-!]?(merge(=|$)|binary$)/.test(attribute))
 }
 
 const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`
@@ -43,43 +52,50 @@ export function driverCommand(): string {
   return `${shellQuote(process.execPath)} ${shellQuote(PRECIS_BIN)} merge-driver %O %A %B %P`
 }
 
-async function readLines(path: string): Promise<string[]> {
-  try {
-    return (await readFile(path, 'utf8')).split(/\r?\n/)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
-    throw error
-  }
-}
-
-/** Append the lines `path` lacks (under `comment`); true when the file changed. */
-async function ensureLines(path: string, lines: readonly string[], comment: string): Promise<boolean> {
-  const present = await readLines(path)
-  const have = new Set(present.map((line) => line.trim()))
-  const missing = lines.filter((line) => !have.has(line))
-  if (missing.length === 0) return false
-  const text = present.join('\n')
-  const start = text === '' ? '' : text.endsWith('\n') ? `${text}\n` : `${text}\n\n`
-  await writeFile(path, `${start}${comment}\n${missing.join('\n')}\n`)
-  return true
-}
-
-/** True when the library's folder says, in `.gitattributes`, that precis merges the library: sync is on. */
-export async function syncIsOn(dir: string, name: string): Promise<boolean> {
-  const line = attributeLine(name)
-  return (await readLines(join(dir, '.gitattributes'))).some((l) => l.trim() === line)
+/** True when the folder's `.gitattributes` has precis's line for the library `name` (never read through a link, as git does not). */
+export async function folderSyncIsOn(dir: string, name: string): Promise<boolean> {
+  const path = join(dir, '.gitattributes')
+  return !(await isLink(path)) && (await readLines(path)).some((line) => line.trim() === attributeLine(name))
 }
 
 /**
- * Make sure the repository merges the library with precis: the attribute, the ignore lines and the
- * driver in the repository's own config. Returns what had to be (re)written; empty when all was right.
+ * True when sync is on for the library: precis's line is in the repository's own attributes
+ * (where `sync init` and every sync put it), or in the folder's `.gitattributes` (a fresh clone
+ * of a synced library).
+ */
+export async function syncIsOn(repo: LibraryRepo): Promise<boolean> {
+  const info = await readLines(repo.info.attributes)
+  return info.some((line) => line.trim() === infoAttributeLine(repo.rel)) || (await folderSyncIsOn(repo.dir, repo.name))
+}
+
+/**
+ * Make sure the repository merges the library with precis and never tracks precis's own files,
+ * whatever a commit (a remote's among them) did: the attribute and ignore lines, the driver in the
+ * repository's config, and the index. Returns what had to be (re)written; empty when all was right.
+ *
+ * The lines that must hold go to the repository's own `info/attributes` and `info/exclude`: git
+ * reads them before (and over) any `.gitattributes`, and no commit can change them, so a remote
+ * `/library.json -merge` cannot turn the driver off. The folder's `.gitattributes` and
+ * `.gitignore` get the same lines (and lose lines that override the library's), committed, so
+ * that other clones and plain git see them too.
  */
 export async function ensureSyncSetup(repo: LibraryRepo): Promise<string[]> {
   const repaired: string[] = []
-  if (await ensureLines(join(repo.dir, '.gitattributes'), [attributeLine(repo.name)], '# precis merges its library record by record')) {
-    repaired.push('.gitattributes')
+  const shown = (path: string) => relative(repo.top, path)
+  const folder = repo.rel.slice(0, repo.rel.length - repo.name.length)
+  if (await ensureLines(repo.info.attributes, [infoAttributeLine(repo.rel)], '# precis merges its library record by record')) {
+    repaired.push(shown(repo.info.attributes))
   }
-  if (await ensureLines(join(repo.dir, '.gitignore'), ignoreLines(repo.name), '# precis: lock, backup and temporary files of the library')) {
+  if (await ensureLines(repo.info.exclude, ignoreLines(repo.name, folder), '# precis: lock, backup and temporary files of the library')) {
+    repaired.push(shown(repo.info.exclude))
+  }
+  const [attributes, ignores] = [join(repo.dir, '.gitattributes'), join(repo.dir, '.gitignore')]
+  for (const path of [attributes, ignores]) if (await removeLink(path)) repaired.push(`${relative(repo.dir, path)} (was a symbolic link)`)
+  const overrides = await dropLines(attributes, (line) => overridesMerge(line, repo.name))
+  const added = await ensureLines(attributes, [attributeLine(repo.name)], '# precis merges its library record by record')
+  if (overrides.length > 0) repaired.push(`.gitattributes (removed ${shortList(overrides.map((line) => JSON.stringify(line)))})`)
+  else if (added) repaired.push('.gitattributes')
+  if (await ensureLines(ignores, ignoreLines(repo.name), '# precis: lock, backup and temporary files of the library')) {
     repaired.push('.gitignore')
   }
   const configured = await repo.git.run(['config', '--local', '--get', `merge.${MERGE_DRIVER}.driver`])
@@ -88,5 +104,7 @@ export async function ensureSyncSetup(repo: LibraryRepo): Promise<string[]> {
     await repo.git.ok(['config', '--local', `merge.${MERGE_DRIVER}.driver`, driverCommand()])
     repaired.push('the merge driver in git config')
   }
+  const untracked = await untrackOwnFiles(repo)
+  if (untracked.length > 0) repaired.push(`stopped tracking ${shortList(untracked)}`)
   return repaired
 }

@@ -6,9 +6,10 @@ import { NEW_FILE_MODE } from '../store/durable-write.js'
 import { acquireLock } from '../store/lock.js'
 import type { Env } from '../store/paths.js'
 import { countChanges, diffLibraries, type ChangeCounts } from './library-diff.js'
+import { mergeableCommit, shortList } from './own-files.js'
 import { commitPendingLibrary, commitSetup } from './pending.js'
 import { branchRemote, fetchRemote, pushRemote, remoteLibrary, type Remote } from './remote.js'
-import { currentBranch, findLibraryRepo, libraryAt, refExists, type LibraryRepo } from './repo.js'
+import { currentBranch, findLibraryRepo, headLibrary, refExists, type LibraryRepo } from './repo.js'
 import { ensureSyncSetup, syncIsOn } from './setup.js'
 
 /** What a sync did. */
@@ -40,7 +41,7 @@ const none = (): ChangeCounts => ({ added: 0, changed: 0, removed: 0 })
 /** The repository of a library that sync was set up for; a usage error otherwise. */
 export async function openSyncedRepo(libraryPath: string, env: Env): Promise<LibraryRepo> {
   const repo = await findLibraryRepo(libraryPath, env)
-  if (!repo || !(await syncIsOn(repo.dir, repo.name))) {
+  if (!repo || !(await syncIsOn(repo))) {
     throw new UsageError(`Sync is not set up for ${libraryPath}`, ['Set it up with: precis sync init --remote <url>'])
   }
   return repo
@@ -53,9 +54,6 @@ async function refuseUnfinishedMerge(repo: LibraryRepo): Promise<void> {
   ])
 }
 
-const headLibrary = async (repo: LibraryRepo): Promise<Library> =>
-  ((await refExists(repo, 'HEAD')) ? await libraryAt(repo, 'HEAD') : null) ?? emptyLibrary()
-
 async function sameCommit(repo: LibraryRepo, a: string, b: string): Promise<boolean> {
   const [x, y] = await Promise.all([a, b].map((ref) => repo.git.run(['rev-parse', '--verify', '--quiet', ref])))
   return x!.code === 0 && y!.code === 0 && x!.stdout === y!.stdout
@@ -66,7 +64,9 @@ async function mergeRemote(repo: LibraryRepo, remote: Remote, theirs: Library, r
   const before = await headLibrary(repo)
   // git writes files with the umask's mode; the library stays as private as precis made it.
   const mode = await stat(repo.file).then((info) => info.mode & 0o7777, () => NEW_FILE_MODE)
-  const args = ['merge', '--quiet', '--no-edit', '--no-verify', '--allow-unrelated-histories', '-m', `sync: merge ${remote.name}/${remote.branch}`, remote.ref]
+  const { commit, untracked } = await mergeableCommit(repo, remote.ref)
+  if (untracked.length > 0) report.repaired.push(`stopped tracking ${shortList(untracked)}, which ${remote.name}/${remote.branch} tracks`)
+  const args = ['merge', '--quiet', '--no-edit', '--no-verify', '--allow-unrelated-histories', '-m', `sync: merge ${remote.name}/${remote.branch}`, commit]
   const result = await repo.git.run([...(await repo.git.identityOptions()), ...args])
   if (result.code !== 0) {
     const conflicted = (await repo.git.run(['diff', '--name-only', '--diff-filter=U'])).stdout.split('\n').filter(Boolean)
@@ -93,7 +93,6 @@ async function mergeRemote(repo: LibraryRepo, remote: Remote, theirs: Library, r
  */
 export async function syncLibrary(libraryPath: string, env: Env, lockTimeoutMs: number): Promise<SyncReport> {
   const repo = await openSyncedRepo(libraryPath, env)
-  const repaired = await ensureSyncSetup(repo)
   await refuseUnfinishedMerge(repo)
   const branch = await currentBranch(repo)
   if (branch === null) {
@@ -107,14 +106,19 @@ export async function syncLibrary(libraryPath: string, env: Env, lockTimeoutMs: 
       await release()
     }
   }
-  const report: SyncReport = { top: repo.top, branch, remote: null, repaired, committed: [], received: none(), sent: none(), conflicts: [], pushed: false }
+  const report: SyncReport = { top: repo.top, branch, remote: null, repaired: [], committed: [], received: none(), sent: none(), conflicts: [], pushed: false }
   const commitPending = async () => {
     const subject = await commitPendingLibrary(repo)
     if (subject !== null) report.committed.push(subject)
   }
+  // Under the lock: the repair works on git's index, as the commit of every change does.
+  const repairSetup = async () => {
+    const repaired = await ensureSyncSetup(repo)
+    report.repaired.push(...repaired.filter((part) => !report.repaired.includes(part)))
+    if (repaired.length > 0 && (await commitSetup(repo, REPAIR_SUBJECT))) report.committed.push(REPAIR_SUBJECT)
+  }
   await locked(async () => {
-    const repairedFiles = repaired.some((part) => part.startsWith('.git'))
-    if (repairedFiles && (await commitSetup(repo, REPAIR_SUBJECT))) report.committed.push(REPAIR_SUBJECT)
+    await repairSetup()
     await commitPending()
   })
   const remote = await branchRemote(repo, branch)
@@ -127,6 +131,7 @@ export async function syncLibrary(libraryPath: string, env: Env, lockTimeoutMs: 
       await locked(async () => {
         await commitPending() // a hand edit made while fetching
         await mergeRemote(repo, remote, theirs ?? emptyLibrary(), report)
+        await repairSetup() // what the merge brought may have undone the setup: repaired before it is pushed
       })
     }
     if (!(await refExists(repo, 'HEAD')) || (await sameCommit(repo, 'HEAD', remote.ref))) return report

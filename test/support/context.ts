@@ -109,7 +109,7 @@ export function testContext(options: TestContextOptions = {}): TestContext {
     },
   }
   const library = options.library
-  const store: Store = typeof library === 'string' ? new FileStore(library, 2_000) : new MemoryStore(library)
+  const store: Store = typeof library === 'string' ? new FileStore(library, 2_000, undefined, (warning) => void (err += `precis: ${warning}\n`)) : new MemoryStore(library)
   const now = new Date(options.now ?? '2026-11-26T12:00:00.000Z')
   return {
     io,

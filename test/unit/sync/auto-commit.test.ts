@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -5,6 +6,8 @@ import type { Library } from '../../../src/core/model.js'
 import { moveToTrash, restoreFromTrash } from '../../../src/core/trash.js'
 import { FileStore } from '../../../src/store/file-store.js'
 import { findLibraryRepo } from '../../../src/sync/repo.js'
+import { commitLibrary } from '../../../src/sync/auto-commit.js'
+import { Git } from '../../../src/sync/git.js'
 import { ensureSyncSetup } from '../../../src/sync/setup.js'
 import { tempDir } from '../../support/context.js'
 import { smallLibrary, summary } from '../../support/library.js'
@@ -59,16 +62,32 @@ describe('FileStore with sync on', () => {
     expect(git(env, dir, 'diff', '--cached', '--name-only')).toBe('draft.md')
   })
 
-  it('saves the change even when git cannot commit, and the next change commits both', async () => {
-    const { dir, store } = await libraryInRepo()
+  it('saves the change even when git cannot commit, says why, and the next change commits both', async () => {
+    const { dir } = await libraryInRepo()
+    const warnings: string[] = []
+    const store = new FileStore(join(dir, 'library.json'), 2_000, undefined, (warning) => void warnings.push(warning))
     writeFileSync(join(dir, '.git', 'index.lock'), '') // another git is busy
     await store.update((lib) => void lib.summaries.push(summary({ id: 'first', paper: 'first' })))
     expect((await store.read()).summaries.map((s) => s.id)).toEqual(['first'])
     expect(subjects(dir)).toEqual([])
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/^The change is saved, but git could not commit it: git add failed: fatal: Unable to create .*index\.lock.*File exists/)
     rmSync(join(dir, '.git', 'index.lock'))
-    await store.update((lib) => void lib.summaries.push(summary({ id: 'second', paper: 'second' })))
-    expect(subjects(dir)).toEqual(['add second'])
-    expect(git(env, dir, 'show', 'HEAD:library.json')).toContain('"id": "first"')
+    await store.update((lib) => void lib.summaries.push(summary({ id: 'second', paper: 'second' })), { message: 'add the second' })
+    expect(warnings).toHaveLength(1)
+    expect(subjects(dir)).toEqual(['add first, second'])
+    expect(git(env, dir, 'log', '-1', '--format=%b')).toContain('The last change: add the second')
+    expect(git(env, dir, 'status', '--porcelain', '--', 'library.json')).toBe('')
+  })
+
+  it('gives git a message of 100,000 lines (3 MB, far over what one argument may hold)', async () => {
+    const { dir } = await libraryInRepo()
+    writeFileSync(join(dir, 'library.json'), '{}\n')
+    const body = Array.from({ length: 100_000 }, (_, i) => `add summary${i}2020paper`).join('\n')
+    await commitLibrary(new Git(dir, env), 'library.json', 'add everything', body)
+    expect(subjects(dir)).toEqual(['add everything'])
+    const logged = execFileSync('git', ['log', '-1', '--format=%b'], { cwd: dir, env, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })
+    expect(logged.trim()).toBe(body)
   })
 
   it('commits nothing when sync is not set up, even in a repository', async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Library } from '../../../src/core/model.js'
 import { moveToTrash, restoreFromTrash } from '../../../src/core/trash.js'
-import { describeChange } from '../../../src/sync/commit-message.js'
+import { cutLines, describeChange, MAX_BODY_LINES } from '../../../src/sync/commit-message.js'
 import { countChanges, diffLibraries, isUnchanged } from '../../../src/sync/library-diff.js'
-import { paper, smallLibrary, summary } from '../../support/library.js'
+import { libraryOf, paper, smallLibrary, summary } from '../../support/library.js'
 
 const NOW = new Date('2026-11-26T12:00:00.000Z')
 
@@ -54,6 +54,41 @@ describe('describeChange', () => {
     const { before, after } = changed((lib) => lib.summaries.reverse())
     expect(isUnchanged(diffLibraries(before, after))).toBe(true)
     expect(describeChange(diffLibraries(before, after))).toBeNull()
+  })
+})
+
+describe('cutLines', () => {
+  it.each<[string, string[], number, string[]]>([
+    ['none', [], 3, []],
+    ['fewer than the limit', ['a', 'b'], 3, ['a', 'b']],
+    ['exactly the limit', ['a', 'b', 'c'], 3, ['a', 'b', 'c']],
+    ['one more than the limit', ['a', 'b', 'c', 'd'], 3, ['a', 'b', '… and 2 more']],
+    ['many more', ['a', 'b', 'c', 'd', 'e', 'f'], 3, ['a', 'b', '… and 4 more']],
+  ])('%s', (_, lines, max, cut) => {
+    expect(cutLines(lines, max)).toEqual(cut)
+  })
+})
+
+describe('describeChange at 100,000 summaries', () => {
+  const many = (n: number) => {
+    const papers = Array.from({ length: n }, (_, i) => paper({ key: `p${i}` }))
+    return libraryOf(papers, papers.map((p) => summary({ id: p.key, paper: p.key, tags: ['ml'] })))
+  }
+  const big = many(100_000)
+
+  it('adding them all: a short subject, a body cut to the limit with a count', () => {
+    const message = describeChange(diffLibraries(libraryOf([]), big))!
+    expect(message.subject).toBe('add p0, p1, p2 and 99997 more')
+    const body = message.body.split('\n')
+    expect(body).toHaveLength(MAX_BODY_LINES)
+    expect(body.at(-1)).toBe(`… and ${100_000 - MAX_BODY_LINES + 1} more`)
+    expect(message.body.length).toBeLessThan(128 * 1024) // under one argument's limit, though it goes through stdin
+  })
+
+  it('one tag on all of them', () => {
+    const after = structuredClone(big)
+    for (const s of after.summaries) s.tags = ['ml', 'bulk']
+    expect(describeChange(diffLibraries(big, after))?.subject).toBe('tags +bulk (100000 summaries)')
   })
 })
 

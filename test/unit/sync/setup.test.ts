@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Git } from '../../../src/sync/git.js'
 import { findLibraryRepo } from '../../../src/sync/repo.js'
-import { attributeLine, driverCommand, ensureSyncSetup, ignoreLines, syncIsOn } from '../../../src/sync/setup.js'
+import { ignoreLines } from '../../../src/sync/own-files.js'
+import { attributeLine, driverCommand, ensureSyncSetup, syncIsOn } from '../../../src/sync/setup.js'
 import { tempDir } from '../../support/context.js'
 import { git, gitSandbox } from './git-sandbox.js'
 
@@ -39,9 +40,9 @@ describe('ensureSyncSetup', () => {
     const dir = repository()
     writeFileSync(join(dir, '.gitignore'), 'notes/\n')
     const repo = (await findLibraryRepo(join(dir, 'library.json'), env))!
-    expect(await syncIsOn(dir, 'library.json')).toBe(false)
-    expect(await ensureSyncSetup(repo)).toEqual(['.gitattributes', '.gitignore', 'the merge driver in git config'])
-    expect(await syncIsOn(dir, 'library.json')).toBe(true)
+    expect(await syncIsOn(repo)).toBe(false)
+    expect(await ensureSyncSetup(repo)).toEqual(['.git/info/attributes', '.git/info/exclude', '.gitattributes', '.gitignore', 'the merge driver in git config'])
+    expect(await syncIsOn(repo)).toBe(true)
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toMatch(/^notes\/\n\n# precis/)
     expect(git(env, dir, 'config', '--get', 'merge.precis.driver')).toBe(driverCommand())
     expect(await ensureSyncSetup(repo)).toEqual([])
@@ -49,6 +50,39 @@ describe('ensureSyncSetup', () => {
     git(env, dir, 'config', 'merge.precis.driver', 'true')
     expect(await ensureSyncSetup(repo)).toEqual(['the merge driver in git config'])
     expect(git(env, dir, 'config', '--get', 'merge.precis.driver')).toBe(driverCommand())
+  })
+
+  it('keeps sync on and the driver in force whatever a commit does to .gitattributes', async () => {
+    const dir = repository()
+    const repo = (await findLibraryRepo(join(dir, 'library.json'), env))!
+    await ensureSyncSetup(repo)
+    const attr = (name: string) => git(env, dir, 'check-attr', name, '--', 'library.json').split(': ').at(-1)
+    writeFileSync(join(dir, '.gitattributes'), '/library.json -merge working-tree-encoding=UTF-16 filter=lfs text eol=crlf\n')
+    expect(await syncIsOn(repo)).toBe(true) // from .git/info/attributes
+    expect([attr('merge'), attr('working-tree-encoding'), attr('filter'), attr('text'), attr('eol')]).toEqual(['precis', 'unset', 'unset', 'unset', 'unset'])
+  })
+
+  it('takes out of .gitattributes the lines that give the library another merge, and only those', async () => {
+    const dir = repository()
+    const repo = (await findLibraryRepo(join(dir, 'library.json'), env))!
+    await ensureSyncSetup(repo)
+    const mine = ['*.md diff=markdown', '/library.json diff', '/library.json.bak binary', '/library.jsonx -merge']
+    const theirs = ['/library.json -merge', '/library.json merge=ours', '/library.json binary', '/library.json\t!merge']
+    writeFileSync(join(dir, '.gitattributes'), [...mine, attributeLine('library.json'), ...theirs].join('\n') + '\n')
+    expect(await ensureSyncSetup(repo)).toEqual(['.gitattributes (removed "/library.json -merge", "/library.json merge=ours", "/library.json binary" and 1 more)'])
+    expect(readFileSync(join(dir, '.gitattributes'), 'utf8')).toBe([...mine, attributeLine('library.json')].join('\n') + '\n')
+    expect(await ensureSyncSetup(repo)).toEqual([])
+  })
+
+  it('stops tracking precis’s own files that are in the index, and keeps them', async () => {
+    const dir = repository()
+    const repo = (await findLibraryRepo(join(dir, 'library.json'), env))!
+    await ensureSyncSetup(repo)
+    for (const name of ['library.json', 'library.json.lock', 'library.json.bak']) writeFileSync(join(dir, name), 'x\n')
+    git(env, dir, 'add', '--force', 'library.json', 'library.json.lock', 'library.json.bak')
+    expect(await ensureSyncSetup(repo)).toEqual(['stopped tracking library.json.bak, library.json.lock'])
+    expect(git(env, dir, 'ls-files')).toBe('library.json')
+    expect(readFileSync(join(dir, 'library.json.lock'), 'utf8')).toBe('x\n')
   })
 
   it('adopts a repository the library folder is inside', async () => {
