@@ -1,0 +1,293 @@
+/**
+ * Limits on what a `.bib` file may expand to, checked before @retorquere/bibtex-parser reads it.
+ *
+ * Why a scan of our own: the parser expands `@string` macros as it reads (each definition is kept
+ * expanded, then read again as LaTeX) and offers no hook to stop it, so 600 bytes of definitions
+ * that each use the one before twice grow to 2^30 characters (3 GB, then "Invalid array length"),
+ * and 19 levels store a 1.5 MB title after 14 s. Its LaTeX reader is also quadratic in the length
+ * of one value (100 kB: 1.6 s, 400 kB: 13 s, 1 MB: over 2 minutes), and each entry it cannot read
+ * costs it a pass over the file up to that entry (32,000 broken entries in 128 kB: 31 s).
+ * So this scan reads the file the way the parser's tokenizer does (same grammar, same recovery
+ * from errors) and adds up lengths instead of building strings: each value's expanded length and
+ * macro depth come from those of the macros it uses, and nothing is ever expanded.
+ */
+import { DataError } from '../core/errors.js'
+
+/** Longest value (a field or an `@string`), macros expanded. Summaries longer than this come in as Markdown. */
+export const MAX_BIBTEX_VALUE_CHARS = 100_000
+/** Deepest chain of `@string` macros defined with other macros; real files nest two or three. */
+export const MAX_MACRO_DEPTH = 10
+/** All values of a file together, macros expanded: at least this, else twice the file's length. */
+export const MIN_EXPANSION_BUDGET = 1_000_000
+/** Entries the parser cannot read before the file is refused as not BibTeX. */
+export const MAX_UNREADABLE_ENTRIES = 100
+
+/** The total length a file's values may expand to. */
+export function expansionBudget(fileChars: number): number {
+  return Math.max(MIN_EXPANSION_BUDGET, 2 * fileChars)
+}
+
+/** A value as the scan knows it: its length once expanded, and how deep its macros nest. */
+interface Sized {
+  chars: number
+  depth: number
+}
+
+/** Thrown inside the scan where the parser throws its ParsingError: the item is skipped. */
+class Unreadable extends Error {}
+
+// The parser's own abbreviations (months, ACM and IEEE journals): none is longer than this.
+const BUILT_IN_MACRO_CHARS = 70
+const GUARDS = [['{', '}'], ['(', ')']] as const
+const KEY_CHAR = /[+'a-zA-Z0-9&;_:\\./-]|[\p{Lu}\p{Lt}\p{Ll}\p{Lm}\p{Lo}]/u
+
+/**
+ * Throws DataError naming `source`, the entry and field (or the `@string`) and the limit when the
+ * `.bib` text would expand past a limit. `measure` gives a literal piece's length as it will be
+ * stored (bibtex-text.ts hides math behind placeholders that are put back later).
+ */
+export function checkBibtexExpansion(text: string, source: string, measure: (literal: string) => number = (s) => s.length): void {
+  new ExpansionScan(text, source, measure).run()
+}
+
+class ExpansionScan {
+  private pos = 0
+  private total = 0
+  private unreadable = 0
+  private readonly macros = new Map<string, Sized>()
+  private readonly budget: number
+  /** Where the value being read belongs, for messages: `entry gilmer2017, field title`. */
+  private place = ''
+
+  constructor(private readonly text: string, private readonly source: string, private readonly measure: (literal: string) => number) {
+    this.budget = expansionBudget(text.length)
+  }
+
+  run(): void {
+    while (this.pos < this.text.length) this.next()
+  }
+
+  /** One top-level item, as the parser's parseNext reads it. */
+  private next(): void {
+    this.skipWhitespace()
+    while (this.pos < this.text.length && this.text[this.pos] !== '@') {
+      if (this.text[this.pos] === '%') this.skipLine()
+      else this.pos++
+    }
+    if (this.pos >= this.text.length) return
+    const start = this.pos
+    try {
+      this.match('@')
+      const directive = this.key().toLowerCase()
+      if (directive === 'string') {
+        const guard = this.guard()
+        this.definition()
+        this.match(guard)
+      } else if (directive === 'preamble') {
+        this.place = '@preamble'
+        this.value()
+      } else if (directive === 'comment') {
+        this.comment()
+      } else {
+        const guard = this.guard()
+        this.entry(guard)
+        this.match(guard)
+      }
+    } catch (error) {
+      if (!(error instanceof Unreadable)) throw error
+      if (++this.unreadable > MAX_UNREADABLE_ENTRIES) {
+        throw new DataError(`${this.source} has more than ${MAX_UNREADABLE_ENTRIES} entries that cannot be read as BibTeX; is it a .bib file?`)
+      }
+      this.pos = start + 1
+      while (this.pos < this.text.length && this.text[this.pos] !== '@') this.pos++
+    }
+  }
+
+  private definition(): void {
+    const name = this.key()
+    if (!name) return
+    this.place = `@string ${name}`
+    this.expect('=')
+    const value = this.value()
+    const sized = { chars: value.chars, depth: value.depth + 1 }
+    if (sized.depth > MAX_MACRO_DEPTH) {
+      throw new DataError(`${this.source}, ${this.place}: @string macros are nested ${sized.depth} deep (the limit is ${MAX_MACRO_DEPTH})`)
+    }
+    this.macros.set(name.toUpperCase(), sized)
+  }
+
+  private entry(guard: string): void {
+    if (this.tryMatch(guard)) return
+    const key = this.tryMatch(',') ? '' : this.key('[]*"')
+    const entry = key ? `entry ${key}` : 'an entry without a key'
+    if (this.tryMatch('=')) this.field(key, entry)
+    this.tryMatch(',', true)
+    if (this.tryMatch(guard)) return
+    this.field(this.key(), entry)
+    while (this.tryMatch(',', true)) {
+      if (this.tryMatch(guard)) return
+      this.field(this.key(), entry)
+    }
+  }
+
+  private field(name: string, entry: string): void {
+    if (!name) return
+    this.place = `${entry}, field ${name.toLowerCase()}`
+    this.expect('=')
+    this.value()
+  }
+
+  /** `piece # piece # ...`: each value read is counted against the limits. */
+  private value(): Sized {
+    let { chars, depth } = this.piece()
+    while (this.tryMatch('#')) {
+      this.match('#')
+      const piece = this.piece()
+      chars += piece.chars
+      depth = Math.max(depth, piece.depth)
+      this.checkValue(chars)
+    }
+    this.checkValue(chars)
+    this.total += chars
+    if (this.total > this.budget) {
+      throw new DataError(
+        `${this.source}, ${this.place}: with @string macros expanded, the file's values pass ${this.budget.toLocaleString('en-US')} characters in all ` +
+          `(the limit is twice the file's length, at least ${MIN_EXPANSION_BUDGET.toLocaleString('en-US')})`,
+      )
+    }
+    return { chars, depth }
+  }
+
+  private checkValue(chars: number): void {
+    if (chars <= MAX_BIBTEX_VALUE_CHARS) return
+    throw new DataError(
+      `${this.source}, ${this.place}: the value is ${chars.toLocaleString('en-US')} characters long with @string macros expanded ` +
+        `(the limit is ${MAX_BIBTEX_VALUE_CHARS.toLocaleString('en-US')})`,
+    )
+  }
+
+  /** A braced or quoted literal, a number, or a macro name (an unknown name is kept as `{{name}}`). */
+  private piece(): Sized {
+    if (this.tryMatch('{')) return { chars: this.measure(this.braced()), depth: 0 }
+    if (this.tryMatch('"')) return { chars: this.measure(this.quoted()), depth: 0 }
+    const bare = this.key()
+    if (/^\d+$/.test(bare)) return { chars: bare.length, depth: 0 }
+    return this.macros.get(bare.toUpperCase()) ?? { chars: Math.max(BUILT_IN_MACRO_CHARS, bare.length + 4), depth: 1 }
+  }
+
+  private braced(): string {
+    this.match('{', false)
+    const start = this.pos
+    let depth = 0
+    let math = false
+    for (;;) {
+      const ch = this.text[this.pos]
+      if (ch === '\\') this.pos++
+      else if (ch === '{') depth++
+      else if (ch === '$') math = !math
+      else if (ch === '}') {
+        if (depth === 0) {
+          if (math) throw new Unreadable()
+          this.pos++
+          return this.text.slice(start, this.pos - 1)
+        }
+        depth--
+      }
+      if (++this.pos >= this.text.length) throw new Unreadable()
+    }
+  }
+
+  private quoted(): string {
+    this.match('"', false)
+    const start = this.pos
+    let depth = 0
+    for (;;) {
+      const ch = this.text[this.pos]
+      if (ch === '\\') this.pos++
+      else if (ch === '{') depth++
+      else if (ch === '}') depth--
+      else if (ch === '"' && depth <= 0) {
+        this.pos++
+        return this.text.slice(start, this.pos - 1)
+      }
+      if (++this.pos >= this.text.length) throw new Unreadable()
+    }
+  }
+
+  private comment(): void {
+    while (this.text[this.pos] === ' ' || this.text[this.pos] === '\t') this.pos++
+    if (this.text[this.pos] === '{') this.braced()
+    else this.skipLine()
+  }
+
+  private key(allow = ''): string {
+    const start = this.pos
+    for (;;) {
+      if (this.pos === this.text.length) throw new Unreadable()
+      const ch = this.text[this.pos]!
+      if (!KEY_CHAR.test(ch) && !allow.includes(ch)) return this.text.slice(start, this.pos)
+      this.pos++
+    }
+  }
+
+  /** The closing bracket of an item that opens with `{` or `(`. */
+  private guard(): string {
+    for (const [open, close] of GUARDS) {
+      if (!this.tryMatch(open)) continue
+      this.match(open)
+      return close
+    }
+    throw new Unreadable()
+  }
+
+  private expect(token: string): void {
+    if (!this.tryMatch(token)) throw new Unreadable()
+    this.match(token)
+  }
+
+  private match(token: string, thenSkip = true): void {
+    this.skipWhitespace()
+    if (!this.text.startsWith(token, this.pos)) throw new Unreadable()
+    this.pos += token.length
+    if (thenSkip) this.skipWhitespace()
+  }
+
+  private tryMatch(token: string, consume = false): boolean {
+    this.skipWhitespace()
+    const found = this.text.startsWith(token, this.pos)
+    if (found && consume) this.pos += token.length
+    return found
+  }
+
+  private skipWhitespace(): void {
+    for (let ch = this.text[this.pos]; ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n' || ch === '%'; ch = this.text[this.pos]) {
+      if (ch === '%') this.skipLine()
+      else this.pos++
+    }
+  }
+
+  private skipLine(): void {
+    while (this.pos < this.text.length && this.text[this.pos] !== '\n') this.pos++
+  }
+}
+
+/**
+ * Throws DataError when the parsed entries hold more text than the file may expand to. The scan
+ * above bounds the macros; this catches `crossref`, through which every child entry inherits its
+ * parent's fields (the parser shares the strings, so adding up their lengths costs nothing).
+ */
+export function checkParsedSize(entries: ReadonlyArray<{ key: string; fields: Record<string, unknown> }>, source: string, fileChars: number): void {
+  const budget = expansionBudget(fileChars)
+  let total = 0
+  for (const entry of entries) {
+    for (const value of Object.values(entry.fields)) {
+      total += typeof value === 'string' ? value.length : JSON.stringify(value ?? '').length
+    }
+    if (total > budget) {
+      throw new DataError(
+        `${source}, entry ${entry.key}: with crossref fields inherited, the entries pass ${budget.toLocaleString('en-US')} characters in all ` +
+          `(the limit is twice the file's length, at least ${MIN_EXPANSION_BUDGET.toLocaleString('en-US')})`,
+      )
+    }
+  }
+}
