@@ -47,7 +47,10 @@ export function readingListHtml(lib: Library, options: HtmlOptions): string {
   let done = 0
   const articles = lib.papers.map((paper, i) => {
     const rendered = (summaries.get(paper.key) ?? []).map((summary) => {
-      const html = summaryHtml(summary, (markdown) => sanitizeContent(render(citations(markdown)), options.remoteImages))
+      const markdown = citations(summary.body)
+      // Checked as marked gets it (citations lengthen it); past the limits the body is shown as stored.
+      const body = renderWithinLimits(markdown, () => sanitizeContent(render(markdown), options.remoteImages), (problem) => plainBodyHtml(summary.body, problem))
+      const html = summaryHtml(summary, body)
       options.progress?.(++done)
       return html
     })
@@ -96,14 +99,14 @@ function paperHeader(paper: Paper): string {
   return lines.join('\n')
 }
 
-/** A summary's section; `render` gives its body as sanitised HTML. */
-function summaryHtml(summary: Summary, render: (markdown: string) => string): string {
+/** A summary's section around its body's HTML. */
+function summaryHtml(summary: Summary, body: string): string {
   const by = summary.by.trim() ? ` by ${escapeHtml(summary.by.trim())}` : ''
   const tags = summary.tags.length > 0 ? `\n<p class="tags">${summary.tags.map((tag) => `<span class="tag">${escapeHtml(tag)}</span>`).join('')}</p>` : ''
   return `<section class="summary">
 <h3>Summary${by} · ${escapeHtml(summary.created.slice(0, 10))}</h3>${tags}
 <div class="body">
-${renderWithinLimits(summary.body, () => render(summary.body), (problem) => plainBodyHtml(summary.body, problem))}
+${body}
 </div>
 </section>`
 }

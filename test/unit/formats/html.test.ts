@@ -195,3 +195,12 @@ describe('readingListHtml with a summary past the renderer limits', () => {
     expect(all.filter((e) => e.tagName === 'math')).toHaveLength(1)
   })
 })
+
+describe('readingListHtml with citations that lengthen a body past the limits', () => {
+  it('checks the body as the renderer gets it, and shows it as stored', () => {
+    const body = '\\cite{k} '.repeat(100_000)
+    const all = elements(readingListHtml(libraryOf(body), { title: 'T', now }))
+    expect(text(all.find((e) => attr(e, 'class') === 'notice')!)).toMatch(/^\[precis: this summary is too large to format \(\d\.\d MB, limit 1\.0 MB\)/)
+    expect(text(all.find((e) => e.tagName === 'pre')!)).toBe(body.trimEnd())
+  })
+})
