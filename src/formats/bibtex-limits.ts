@@ -6,7 +6,8 @@
  * that each use the one before twice grow to 2^30 characters (3 GB, then "Invalid array length"),
  * and 19 levels store a 1.5 MB title after 14 s. Its LaTeX reader is also quadratic in the length
  * of one value (100 kB: 1.6 s, 400 kB: 13 s, 1 MB: over 2 minutes), and each entry it cannot read
- * costs it a pass over the file up to that entry (32,000 broken entries in 128 kB: 31 s).
+ * costs it a pass over the file up to that entry (32,000 broken entries in 128 kB: 31 s), as each
+ * repeat of a field name costs it a pass over the repeats before (16,000 `note`s in one entry: 64 s).
  * So this scan reads the file the way the parser's tokenizer does (same grammar, same recovery
  * from errors) and adds up lengths instead of building strings: each value's expanded length and
  * macro depth come from those of the macros it uses, and nothing is ever expanded.
@@ -19,6 +20,8 @@ export const MAX_BIBTEX_VALUE_CHARS = 100_000
 export const MAX_MACRO_DEPTH = 10
 /** All values of a file together, macros expanded: at least this, else twice the file's length. */
 export const MIN_EXPANSION_BUDGET = 1_000_000
+/** Fields in one entry; real entries have a few dozen at most. */
+export const MAX_FIELDS_PER_ENTRY = 100
 /** Entries the parser cannot read before the file is refused as not BibTeX. */
 export const MAX_UNREADABLE_ENTRIES = 100
 
@@ -119,7 +122,7 @@ class ExpansionScan {
   private entry(guard: string): void {
     if (this.tryMatch(guard)) return
     const key = this.tryMatch(',') ? '' : this.key('[]*"')
-    const entry = key ? `entry ${key}` : 'an entry without a key'
+    const entry = { name: key ? `entry ${key}` : 'an entry without a key', fields: 0 }
     if (this.tryMatch('=')) this.field(key, entry)
     this.tryMatch(',', true)
     if (this.tryMatch(guard)) return
@@ -130,9 +133,12 @@ class ExpansionScan {
     }
   }
 
-  private field(name: string, entry: string): void {
+  private field(name: string, entry: { name: string; fields: number }): void {
     if (!name) return
-    this.place = `${entry}, field ${name.toLowerCase()}`
+    if (++entry.fields > MAX_FIELDS_PER_ENTRY) {
+      throw new DataError(`${this.source}, ${entry.name}: the entry has more than ${MAX_FIELDS_PER_ENTRY} fields (the limit is ${MAX_FIELDS_PER_ENTRY})`)
+    }
+    this.place = `${entry.name}, field ${name.toLowerCase()}`
     this.expect('=')
     this.value()
   }

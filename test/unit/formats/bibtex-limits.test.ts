@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { readBibtex } from '../../../src/formats/bibtex-import.js'
 import {
-  checkBibtexExpansion, checkParsedSize, MAX_BIBTEX_VALUE_CHARS, MAX_MACRO_DEPTH, MAX_UNREADABLE_ENTRIES, MIN_EXPANSION_BUDGET,
+  checkBibtexExpansion, checkParsedSize, MAX_BIBTEX_VALUE_CHARS, MAX_FIELDS_PER_ENTRY, MAX_MACRO_DEPTH, MAX_UNREADABLE_ENTRIES,
+  MIN_EXPANSION_BUDGET,
 } from '../../../src/formats/bibtex-limits.js'
 
 const fixture = readFileSync(new URL('../../fixtures/formats/refs.bib', import.meta.url), 'utf8')
@@ -31,6 +32,7 @@ describe('checkBibtexExpansion', () => {
     ['month and journal abbreviations', '@article{k, title = {T}, journal = cacm, month = jan, year = 2020}'],
     ['an unknown macro name', '@misc{k, title = undefinedmacro}'],
     ['a few broken entries', '@misc{broken, title = {unclosed\n'.repeat(10)],
+    ['an entry with as many fields as the limit', `@misc{k, ${Array.from({ length: MAX_FIELDS_PER_ENTRY }, (_, i) => `f${i} = {v}`).join(', ')}}`],
     ['an entry using a big macro twice in a big file', `@string{h = {${'y'.repeat(40_000)}}}\n${'@misc{k, note = h}\n'.repeat(20)}`],
   ])('accepts %s', (_, bib) => {
     expect(() => checkBibtexExpansion(bib, 'refs.bib')).not.toThrow()
@@ -46,6 +48,8 @@ describe('checkBibtexExpansion', () => {
     ['a literal value over the size limit', `@misc{long, abstract = {${big}z}}`, 'entry long, field abstract: the value is 100,001 characters'],
     ['a quoted value over the size limit', `@misc{long, abstract = "${big}z"}`, 'entry long, field abstract: the value is 100,001 characters'],
     ['a big macro used by many entries', `@string{h = {${'y'.repeat(90_000)}}}\n${Array.from({ length: 20 }, (_, i) => `@misc{k${i}, note = h}`).join('\n')}`, 'entry k10, field note: with @string macros expanded, the file\'s values pass 1,000,000 characters in all'],
+    ['one field name repeated past the field limit', `@misc{dup, ${'note = {a}, '.repeat(MAX_FIELDS_PER_ENTRY + 1)}}`, `refs.bib, entry dup: the entry has more than ${MAX_FIELDS_PER_ENTRY} fields (the limit is ${MAX_FIELDS_PER_ENTRY})`],
+    ['16,000 repeats of a field (64 s in the parser)', `@misc{dup, ${'note = {a}, '.repeat(16_000)}}`, 'entry dup: the entry has more than'],
     ['more broken entries than the limit', '@a{\n'.repeat(MAX_UNREADABLE_ENTRIES + 1), `refs.bib has more than ${MAX_UNREADABLE_ENTRIES} entries that cannot be read as BibTeX`],
   ])('refuses %s, naming where and the limit', (_, bib, message) => {
     expect(() => checkBibtexExpansion(bib, 'refs.bib')).toThrow(message)
