@@ -30,7 +30,7 @@ export function readBibtex(text: string, source: string): ImportResult {
   checkParsedSize(library.entries, source, text.length)
   const problems: ImportProblem[] = library.errors.map((error) => ({
     origin: entryOrigin(source, /^@\s*\w+\s*[{(]\s*([^,\s]*)/.exec(restore(error.input ?? ''))?.[1]),
-    reason: restore(error.error),
+    reason: readableReason(restore(error.error)),
   }))
   const records: ImportRecord[] = []
   // The parser lists an entry it could not read with empty input; its error is reported above.
@@ -96,6 +96,14 @@ function arxivId(field: (name: string) => string | null): string | null {
     (url ? normalizeArxivId(url) : null) ??
     (venue ? normalizeArxivId(venue) : null)
   )
+}
+
+/**
+ * The parser's message for an entry it could not read. Its LaTeX reader recurses; the brace limit
+ * keeps deep nesting away from it, but should it still overflow, the reason is said as such.
+ */
+function readableReason(message: string): string {
+  return /^Maximum call stack size exceeded/.test(message) ? 'the entry nests too deeply to be read' : message
 }
 
 function entryOrigin(source: string, key: string | undefined): string {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { readBibtex } from '../../../src/formats/bibtex-import.js'
 import {
-  checkBibtexExpansion, checkParsedSize, MAX_BIBTEX_VALUE_CHARS, MAX_FIELDS_PER_ENTRY, MAX_MACRO_DEPTH, MAX_UNREADABLE_ENTRIES,
+  checkBibtexExpansion, checkParsedSize, MAX_BIBTEX_VALUE_CHARS, MAX_BRACE_DEPTH, MAX_FIELDS_PER_ENTRY, MAX_MACRO_DEPTH, MAX_UNREADABLE_ENTRIES,
   MIN_EXPANSION_BUDGET,
 } from '../../../src/formats/bibtex-limits.js'
 
@@ -33,6 +33,8 @@ describe('checkBibtexExpansion', () => {
     ['an unknown macro name', '@misc{k, title = undefinedmacro}'],
     ['a few broken entries', '@misc{broken, title = {unclosed\n'.repeat(10)],
     ['an entry with as many fields as the limit', `@misc{k, ${Array.from({ length: MAX_FIELDS_PER_ENTRY }, (_, i) => `f${i} = {v}`).join(', ')}}`],
+    ['braces nested to the limit', `@misc{k, title = {${'\\emph{'.repeat(MAX_BRACE_DEPTH)}x${'}'.repeat(MAX_BRACE_DEPTH)}}}`],
+    ['quoted braces nested to the limit', `@misc{k, title = "${'{'.repeat(MAX_BRACE_DEPTH)}x${'}'.repeat(MAX_BRACE_DEPTH)}"}`],
     ['an entry using a big macro twice in a big file', `@string{h = {${'y'.repeat(40_000)}}}\n${'@misc{k, note = h}\n'.repeat(20)}`],
   ])('accepts %s', (_, bib) => {
     expect(() => checkBibtexExpansion(bib, 'refs.bib')).not.toThrow()
@@ -45,8 +47,11 @@ describe('checkBibtexExpansion', () => {
     ['one redefined macro doubling itself', '@string{a = "xx"}\n' + '@string{a = a # a}\n'.repeat(30), '@string a: @string macros are nested'],
     ['a wide macro', `@string{a = "${'x'.repeat(100)}"}\n@string{b = ${Array(1001).fill('a').join(' # ')}}`, '@string b: the value is 100,100 characters long with @string macros expanded (the limit is 100,000)'],
     ['a field using a macro a thousand times', `@string{a = "${'x'.repeat(101)}"}\n@misc{wide, title = ${Array(1000).fill('a').join(' # ')}}`, 'entry wide, field title: the value is 100,'],
-    ['a literal value over the size limit', `@misc{long, abstract = {${big}z}}`, 'entry long, field abstract: the value is 100,001 characters'],
-    ['a quoted value over the size limit', `@misc{long, abstract = "${big}z"}`, 'entry long, field abstract: the value is 100,001 characters'],
+    ['a literal value over the size limit', `@misc{long, abstract = {${big}z}}`, 'entry long, field abstract: the value is 100,001 characters long (the limit is 100,000)'],
+    ['a quoted value over the size limit', `@misc{long, abstract = "${big}z"}`, 'entry long, field abstract: the value is 100,001 characters long (the limit is 100,000)'],
+    ['braces nested past the limit', `@misc{deep, title = {${'{'.repeat(MAX_BRACE_DEPTH + 1)}x${'}'.repeat(MAX_BRACE_DEPTH + 1)}}}`, `entry deep, field title: the value nests braces ${MAX_BRACE_DEPTH + 1} deep (the limit is ${MAX_BRACE_DEPTH})`],
+    ['\\emph nested 1,000 deep (a stack overflow in the parser)', `@misc{deep, note = "${'\\emph{'.repeat(1000)}x${'}'.repeat(1000)}"}`, 'entry deep, field note: the value nests braces 1,000 deep'],
+    ['nested braces in a macro', `@string{m = {${'{'.repeat(40)}${'}'.repeat(40)}}}`, '@string m: the value nests braces 40 deep'],
     ['a big macro used by many entries', `@string{h = {${'y'.repeat(90_000)}}}\n${Array.from({ length: 20 }, (_, i) => `@misc{k${i}, note = h}`).join('\n')}`, 'entry k10, field note: with @string macros expanded, the file\'s values pass 1,000,000 characters in all'],
     ['one field name repeated past the field limit', `@misc{dup, ${'note = {a}, '.repeat(MAX_FIELDS_PER_ENTRY + 1)}}`, `refs.bib, entry dup: the entry has more than ${MAX_FIELDS_PER_ENTRY} fields (the limit is ${MAX_FIELDS_PER_ENTRY})`],
     ['16,000 repeats of a field (64 s in the parser)', `@misc{dup, ${'note = {a}, '.repeat(16_000)}}`, 'entry dup: the entry has more than'],
@@ -81,6 +86,13 @@ describe('readBibtex with the limits', () => {
     const children = Array.from({ length: 30 }, (_, i) => `@inproceedings{c${i}, crossref = {p}, author = {A B}}`).join('\n')
     const bib = `@proceedings{p, title = {${'word '.repeat(10_000)}}, year = 2020}\n${children}\n`
     expect(() => readBibtex(bib, 'refs.bib')).toThrow(/refs\.bib, entry c\d+: with crossref fields inherited/)
+  })
+
+  it('reads math nested deeper than the brace limit: math is hidden from the parser', () => {
+    const math = `$${'{'.repeat(MAX_BRACE_DEPTH + 10)}x${'}'.repeat(MAX_BRACE_DEPTH + 10)}$`
+    const { records, problems } = readBibtex(`@misc{k, title = {Deep ${math}}}`, 'refs.bib')
+    expect(problems).toEqual([])
+    expect(records[0]!.paper.title).toBe(`Deep ${math}`)
   })
 
   it('reads macros within the limits as before', () => {
