@@ -57,6 +57,17 @@ describe('BibTeX macros that expand past the limits', () => {
     expectRefused(result, 'wide.bib, entry wide, field title: the value is 100,200 characters long with @string macros expanded (the limit is 100,000)', library, before)
   })
 
+  it.each([
+    ['\\emph nested 1,000 deep (a stack overflow in the parser)', `@misc{deep, title = {${'\\emph{'.repeat(1000)}x${'}'.repeat(1000)}}}\n`, 'deep.bib, entry deep, field title: the value nests braces 1,000 deep (the limit is 32)'],
+    ['16,000 repeats of a field (64 s in the parser)', `@misc{dup, ${'note = {a}, '.repeat(16_000)}title = {t}}\n`, 'deep.bib, entry dup: the entry has more than 100 fields (the limit is 100)'],
+    ['32,000 unreadable entries (31 s in the parser)', '@a{\n'.repeat(32_000), 'deep.bib has more than 100 entries that cannot be read as BibTeX'],
+  ])('%s: exit 4 with the reason in words', async (_, bib, message) => {
+    const { dir, library, before, env } = setting()
+    const file = join(dir, 'deep.bib')
+    writeFileSync(file, bib)
+    expectRefused(await precisOn(library, ['import', file], { env }), message, library, before)
+  })
+
   it('macros within the limits still import', async () => {
     const { dir, library, env } = setting()
     const file = join(dir, 'fine.bib')
@@ -98,6 +109,17 @@ describe('export --format html with a summary past the renderer limits', () => {
     expect(page).toContain('$x$ $x$ $x$')
     expect(all.filter((e) => e.tagName === 'strong')).toHaveLength(1)
     expect(all.filter((e) => e.tagName === 'math').length).toBeGreaterThan(0)
+  })
+})
+
+describe('a ShortScience page with a long run of spaces', () => {
+  it('imports (its end was trimmed by a pattern that backtracked over the spaces: 43 s for 80,000)', async () => {
+    const { dir, library, env } = setting()
+    const file = join(dir, 'page.txt')
+    writeFileSync(file, `Header\n[link]\nSummary${' '.repeat(1_000_000)}end ![]() |\n`)
+    const result = await precisOn(library, ['import', file, '--format', 'shortscience'], { env })
+    expect(result.code, result.stderr).toBe(0)
+    expect(readLibraryFile(library).summaries.some((s) => s.body.endsWith(' end'))).toBe(true)
   })
 })
 
