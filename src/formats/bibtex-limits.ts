@@ -6,15 +6,16 @@
  * that each use the one before twice grow to 2^30 characters (3 GB, then "Invalid array length"),
  * and 19 levels store a 1.5 MB title after 14 s. Its LaTeX reader is also quadratic in the length
  * of one value (100 kB: 1.6 s, 400 kB: 13 s, 1 MB: over 2 minutes), and each entry it cannot read
- * costs it a pass over the file up to that entry (32,000 broken entries in 128 kB: 31 s), as each
- * repeat of a field name costs it a pass over the repeats before (16,000 `note`s in one entry: 64 s).
- * The LaTeX reader recurses into braces: `\emph{` nested 200 deep costs it 0.6 s, 1,000 overflow
- * the stack.
- * So this scan reads the file the way the parser's tokenizer does (same grammar, same recovery
- * from errors) and adds up lengths instead of building strings: each value's expanded length and
- * macro depth come from those of the macros it uses, and nothing is ever expanded.
+ * costs it a pass over the file up to that entry (32,000 broken entries in 128 kB: 31 s). Each
+ * repeat of a field name costs a pass over the repeats before it (16,000 `note`s in one entry:
+ * 64 s), and the LaTeX reader recurses into braces (`\emph{` nested 200 deep: 0.6 s; 1,000: a
+ * stack overflow).
+ * So this scan reads the file the way the parser's tokenizer does (bibtex-cursor.ts; the same
+ * recovery from errors) and adds up lengths instead of building strings: each value's expanded
+ * length and macro depth come from those of the macros it uses, and nothing is ever expanded.
  */
 import { DataError } from '../core/errors.js'
+import { BibtexCursor, Unreadable } from './bibtex-cursor.js'
 
 /** Longest value (a field or an `@string`), macros expanded. Summaries longer than this come in as Markdown. */
 export const MAX_BIBTEX_VALUE_CHARS = 100_000
@@ -40,20 +41,8 @@ interface Sized {
   depth: number
 }
 
-/** A literal piece of a value. */
-interface Literal {
-  text: string
-  /** The deepest brace nesting inside it. */
-  braces: number
-}
-
-/** Thrown inside the scan where the parser throws its ParsingError: the item is skipped. */
-class Unreadable extends Error {}
-
 // The parser's own abbreviations (months, ACM and IEEE journals): none is longer than this.
 const BUILT_IN_MACRO_CHARS = 70
-const GUARDS = [['{', '}'], ['(', ')']] as const
-const KEY_CHAR = /[+'a-zA-Z0-9&;_:\\./-]|[\p{Lu}\p{Lt}\p{Ll}\p{Lm}\p{Lo}]/u
 
 /**
  * Throws DataError naming `source`, the entry and field (or the `@string`) and the limit when the
@@ -64,8 +53,7 @@ export function checkBibtexExpansion(text: string, source: string, measure: (lit
   new ExpansionScan(text, source, measure).run()
 }
 
-class ExpansionScan {
-  private pos = 0
+class ExpansionScan extends BibtexCursor {
   private total = 0
   private unreadable = 0
   private readonly macros = new Map<string, Sized>()
@@ -73,7 +61,8 @@ class ExpansionScan {
   /** Where the value being read belongs, for messages: `entry gilmer2017, field title`. */
   private place = ''
 
-  constructor(private readonly text: string, private readonly source: string, private readonly measure: (literal: string) => number) {
+  constructor(text: string, private readonly source: string, private readonly measure: (literal: string) => number) {
+    super(text)
     this.budget = expansionBudget(text.length)
   }
 
@@ -199,105 +188,6 @@ class ExpansionScan {
     const bare = this.key()
     if (/^\d+$/.test(bare)) return { chars: bare.length, depth: 0 }
     return this.macros.get(bare.toUpperCase()) ?? { chars: Math.max(BUILT_IN_MACRO_CHARS, bare.length + 4), depth: 1 }
-  }
-
-  /** A `{...}` literal: its text, and how deep braces nest inside it. */
-  private braced(): Literal {
-    this.match('{', false)
-    const start = this.pos
-    let depth = 0
-    let braces = 0
-    let math = false
-    for (;;) {
-      const ch = this.text[this.pos]
-      if (ch === '\\') this.pos++
-      else if (ch === '{') braces = Math.max(braces, ++depth)
-      else if (ch === '$') math = !math
-      else if (ch === '}') {
-        if (depth === 0) {
-          if (math) throw new Unreadable()
-          this.pos++
-          return { text: this.text.slice(start, this.pos - 1), braces }
-        }
-        depth--
-      }
-      if (++this.pos >= this.text.length) throw new Unreadable()
-    }
-  }
-
-  /** A `"..."` literal: its text, and how deep braces nest inside it. */
-  private quoted(): Literal {
-    this.match('"', false)
-    const start = this.pos
-    let depth = 0
-    let braces = 0
-    for (;;) {
-      const ch = this.text[this.pos]
-      if (ch === '\\') this.pos++
-      else if (ch === '{') braces = Math.max(braces, ++depth)
-      else if (ch === '}') depth--
-      else if (ch === '"' && depth <= 0) {
-        this.pos++
-        return { text: this.text.slice(start, this.pos - 1), braces }
-      }
-      if (++this.pos >= this.text.length) throw new Unreadable()
-    }
-  }
-
-  private comment(): void {
-    while (this.text[this.pos] === ' ' || this.text[this.pos] === '\t') this.pos++
-    if (this.text[this.pos] === '{') this.braced()
-    else this.skipLine()
-  }
-
-  private key(allow = ''): string {
-    const start = this.pos
-    for (;;) {
-      if (this.pos === this.text.length) throw new Unreadable()
-      const ch = this.text[this.pos]!
-      if (!KEY_CHAR.test(ch) && !allow.includes(ch)) return this.text.slice(start, this.pos)
-      this.pos++
-    }
-  }
-
-  /** The closing bracket of an item that opens with `{` or `(`. */
-  private guard(): string {
-    for (const [open, close] of GUARDS) {
-      if (!this.tryMatch(open)) continue
-      this.match(open)
-      return close
-    }
-    throw new Unreadable()
-  }
-
-  private expect(token: string): void {
-    if (!this.tryMatch(token)) throw new Unreadable()
-    this.match(token)
-  }
-
-  private match(token: string, thenSkip = true): void {
-    this.skipWhitespace()
-    if (!this.text.startsWith(token, this.pos)) throw new Unreadable()
-    this.pos += token.length
-    if (thenSkip) this.skipWhitespace()
-  }
-
-  private tryMatch(token: string, consume = false): boolean {
-    this.skipWhitespace()
-    const found = this.text.startsWith(token, this.pos)
-    if (found && consume) this.pos += token.length
-    return found
-  }
-
-  private skipWhitespace(): void {
-    for (let ch = this.text[this.pos]; ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n' || ch === '%'; ch = this.text[this.pos]) {
-      if (ch === '%') this.skipLine()
-      else this.pos++
-    }
-  }
-
-  private skipLine(): void {
-    while (this.pos < this.text.length && this.text[this.pos] !== '\n') this.pos++
   }
 }
 
