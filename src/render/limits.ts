@@ -35,13 +35,13 @@ export function plainTextNotice(problem: string): string {
 }
 
 /** Why `markdown` is too large to format, or null. Checked first: it is the cheap one. */
-export function tooLarge(markdown: string): string | null {
+function tooLarge(markdown: string): string | null {
   if (markdown.length <= MAX_BODY_CHARS) return null
   return `is too large to format (${formatSize(markdown.length)}, limit ${formatSize(MAX_BODY_CHARS)})`
 }
 
 /** Why `markdown` should not be given to marked (nesting, emphasis), or null. */
-export function tooComplex(markdown: string): string | null {
+function tooComplex(markdown: string): string | null {
   if (deepestNesting(markdown) > MAX_NESTING) return `nests lists or quotes more than ${MAX_NESTING} levels deep`
   for (const block of markdown.split(/\n[ \t]*\n/)) {
     let openers = 0
