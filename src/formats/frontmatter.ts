@@ -7,7 +7,7 @@ import type * as Yaml from 'yaml'
 import { DataError } from '../core/errors.js'
 import { lazyRequire } from '../lazy-require.js'
 import { fastFrontMatter, fastFrontMatterFields } from './frontmatter-fast.js'
-import { yamlNestingDepth } from './yaml-depth.js'
+import { mayNestDeeperThan, yamlNestingDepth } from './yaml-depth.js'
 
 const yaml = lazyRequire<typeof Yaml>('yaml') // ~200 ms to load: only when front matter is read or written
 
@@ -66,7 +66,7 @@ export function yamlFrontMatter(fields: ReadonlyArray<readonly [string, unknown]
 
 /** The fields of front matter as the yaml package reads them; fastFrontMatterFields reads the same, faster, when it can. */
 export function parseYamlFields(yamlText: string, source: string): Map<string, unknown> {
-  const depth = yamlNestingDepth(yaml(), yamlText)
+  const depth = mayNestDeeperThan(yamlText, MAX_FRONT_MATTER_DEPTH) ? yamlNestingDepth(yaml(), yamlText) : 0
   if (depth > MAX_FRONT_MATTER_DEPTH) {
     throw new DataError(`${source}: the front matter nests ${depth.toLocaleString('en-US')} levels deep (the limit is ${MAX_FRONT_MATTER_DEPTH})`)
   }

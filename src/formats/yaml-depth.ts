@@ -7,6 +7,21 @@ import type * as Yaml from 'yaml'
 
 type Token = Yaml.CST.Token
 
+/** Each level of nesting opens with one of these (`key:`, `- `, `? `, `[`, `{`), so there are at least as many. */
+const COLLECTION_INDICATORS = /[:\-?[{]/g
+
+/**
+ * Whether `text` may nest deeper than `limit`: a count of the characters that open collections,
+ * which spares the slow path of front matter a second parse in the common case.
+ */
+export function mayNestDeeperThan(text: string, limit: number): boolean {
+  let count = 0
+  for (COLLECTION_INDICATORS.lastIndex = 0; COLLECTION_INDICATORS.test(text);) {
+    if (++count > limit) return true
+  }
+  return false
+}
+
 /** The deepest nesting of collections (mappings, sequences, flow or block) in `text`. */
 export function yamlNestingDepth(yaml: typeof Yaml, text: string): number {
   const pending: Array<[Token, number]> = []

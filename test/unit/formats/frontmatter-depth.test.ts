@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as yaml from 'yaml'
 import { MAX_FRONT_MATTER_DEPTH, readFrontMatter } from '../../../src/formats/frontmatter.js'
-import { yamlNestingDepth } from '../../../src/formats/yaml-depth.js'
+import { mayNestDeeperThan, yamlNestingDepth } from '../../../src/formats/yaml-depth.js'
 
 const flowSeqs = (n: number) => `a: ${'['.repeat(n)}${']'.repeat(n)}\n`
 const flowMaps = (n: number) => `a: ${'{a: '.repeat(n)}1${'}'.repeat(n)}\n`
@@ -25,6 +25,25 @@ describe('yamlNestingDepth', () => {
     ['10,000 compact block lists', compactSeqs(10_000), 10_001],
   ])('%s: %i', (_, text, depth) => {
     expect(yamlNestingDepth(yaml, text)).toBe(depth)
+  })
+})
+
+describe('mayNestDeeperThan', () => {
+  it.each([
+    ['typical front matter', 'id: x\ntitle: "A: B"\nauthors:\n  - Ann\ncreated: 2024-03-01T00:00:00.000Z\n', 3, true],
+    ['typical front matter', 'id: x\ntitle: "A: B"\nauthors:\n  - Ann\ncreated: 2024-03-01T00:00:00.000Z\n', 64, false],
+    ['3 flow lists', '[[[]]]', 3, false],
+    ['4 flow lists', '[[[[]]]]', 3, true],
+    ['? and {', '? {a', 3, false],
+  ])('%s, limit %i: %s', (_, text, limit, expected) => {
+    expect(mayNestDeeperThan(text, limit)).toBe(expected)
+  })
+
+  it.each([flowSeqs, flowMaps, compactSeqs, blockMaps])('is never false where the depth is over the limit (%#)', (make) => {
+    for (let n = 1; n < 80; n++) {
+      const text = make(n)
+      if (yamlNestingDepth(yaml, text) > 64) expect(mayNestDeeperThan(text, 64)).toBe(true)
+    }
   })
 })
 
