@@ -8,6 +8,8 @@
  * in the terminal (`show`, `browse`) and in the HTML export alike (renderWithinLimits).
  */
 export const MAX_BODY_CHARS = 1_000_000
+/** Formulas converted in one summary (temml: ~0.1 ms each to text, ~1 ms to MathML); the rest are shown as written. */
+export const MAX_CONVERTED_SPANS = 5000
 export const MAX_NESTING = 100
 export const MAX_EMPHASIS_OPENERS = 500
 

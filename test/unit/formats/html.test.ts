@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { parse, type DefaultTreeAdapterTypes } from 'parse5'
 import { contentSecurityPolicy, readingListHtml } from '../../../src/formats/html.js'
 import type { Library } from '../../../src/core/model.js'
+import { MAX_CONVERTED_SPANS } from '../../../src/render/limits.js'
 import { paper, sampleLibrary, summary } from './sample-library.js'
 
 type Element = DefaultTreeAdapterTypes.Element
@@ -202,5 +203,14 @@ describe('readingListHtml with citations that lengthen a body past the limits', 
     const all = elements(readingListHtml(libraryOf(body), { title: 'T', now }))
     expect(text(all.find((e) => attr(e, 'class') === 'notice')!)).toMatch(/^\[precis: this summary is too large to format \(\d\.\d MB, limit 1\.0 MB\)/)
     expect(text(all.find((e) => e.tagName === 'pre')!)).toBe(body.trimEnd())
+  })
+})
+
+describe('readingListHtml with many formulas', () => {
+  it('converts as many as the terminal does and shows the rest as TeX', () => {
+    const body = Array.from({ length: MAX_CONVERTED_SPANS + 2 }, () => '$\\alpha$').join(' ')
+    const all = elements(readingListHtml(libraryOf(body), { title: 'T', now }))
+    expect(all.filter((e) => e.tagName === 'math')).toHaveLength(MAX_CONVERTED_SPANS)
+    expect(all.filter((e) => e.tagName === 'code' && attr(e, 'class') === 'tex').map(text)).toEqual(['$\\alpha$', '$\\alpha$'])
   })
 })
