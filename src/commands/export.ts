@@ -35,6 +35,8 @@ export interface ExportOptions {
   force: boolean
   /** Title of a reading list (md document, html). */
   title: string | null
+  /** html: images from the web are shown (loaded when the page opens) rather than linked. */
+  remoteImages: boolean
 }
 
 export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void> {
@@ -84,7 +86,7 @@ async function singleDocument(lib: Library, opts: ExportOptions, ctx: Context, o
     case 'html': {
       const { readingListHtml } = await import('../formats/html.js') // marked, temml, sanitize-html: only here
       const progress = new Progress(ctx, 'Rendering', lib.summaries.length)
-      const page = readingListHtml(lib, { title, now: ctx.clock.now(), progress: (done) => progress.update(done), library: whole })
+      const page = readingListHtml(lib, { title, now: ctx.clock.now(), progress: (done) => progress.update(done), library: whole, remoteImages: opts.remoteImages })
       progress.finish()
       return page
     }

@@ -6,6 +6,7 @@
  */
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser'
 import { normalizeArxivId, normalizeDoi } from '../core/identifiers.js'
+import { checkBibtexExpansion, checkParsedSize } from './bibtex-limits.js'
 import { markupToMarkdown, markupToText, protectSpans } from './bibtex-text.js'
 import { readTags } from './fields.js'
 import type { ImportProblem, ImportRecord, ImportResult } from './records.js'
@@ -18,13 +19,18 @@ const PARSE_OPTIONS = {
   unsupported: () => '',
 } as const
 
-/** Read a `.bib` file; `source` names it in problems (`refs.bib, entry gilmer2017neural`). */
+/**
+ * Read a `.bib` file; `source` names it in problems (`refs.bib, entry gilmer2017neural`). Throws
+ * DataError when its macros or crossrefs would expand past the limits of bibtex-limits.ts.
+ */
 export function readBibtex(text: string, source: string): ImportResult {
   const { text: protectedText, restore } = protectSpans(text)
+  checkBibtexExpansion(protectedText, source, (literal) => restore(literal).length)
   const library = parse(protectedText, PARSE_OPTIONS)
+  checkParsedSize(library.entries, source, text.length)
   const problems: ImportProblem[] = library.errors.map((error) => ({
     origin: entryOrigin(source, /^@\s*\w+\s*[{(]\s*([^,\s]*)/.exec(restore(error.input ?? ''))?.[1]),
-    reason: restore(error.error),
+    reason: readableReason(restore(error.error)),
   }))
   const records: ImportRecord[] = []
   // The parser lists an entry it could not read with empty input; its error is reported above.
@@ -90,6 +96,14 @@ function arxivId(field: (name: string) => string | null): string | null {
     (url ? normalizeArxivId(url) : null) ??
     (venue ? normalizeArxivId(venue) : null)
   )
+}
+
+/**
+ * The parser's message for an entry it could not read. Its LaTeX reader recurses; the brace limit
+ * keeps deep nesting away from it, but should it still overflow, the reason is said as such.
+ */
+function readableReason(message: string): string {
+  return /^Maximum call stack size exceeded/.test(message) ? 'the entry nests too deeply to be read' : message
 }
 
 function entryOrigin(source: string, key: string | undefined): string {

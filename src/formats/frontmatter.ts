@@ -7,11 +7,14 @@ import type * as Yaml from 'yaml'
 import { DataError } from '../core/errors.js'
 import { lazyRequire } from '../lazy-require.js'
 import { fastFrontMatter, fastFrontMatterFields } from './frontmatter-fast.js'
+import { mayNestDeeperThan, yamlNestingDepth } from './yaml-depth.js'
 
 const yaml = lazyRequire<typeof Yaml>('yaml') // ~200 ms to load: only when front matter is read or written
 
 /** Aliases allowed when reading; real front matter uses none, a "billion laughs" file uses millions. */
 const MAX_ALIASES = 50
+/** Deepest nesting of lists and mappings read; precis writes two levels, other tools a few more. */
+export const MAX_FRONT_MATTER_DEPTH = 64
 
 const OPENING = /^---([^\r\n]*)\r?\n/
 const CLOSING = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m
@@ -63,6 +66,10 @@ export function yamlFrontMatter(fields: ReadonlyArray<readonly [string, unknown]
 
 /** The fields of front matter as the yaml package reads them; fastFrontMatterFields reads the same, faster, when it can. */
 export function parseYamlFields(yamlText: string, source: string): Map<string, unknown> {
+  const depth = mayNestDeeperThan(yamlText, MAX_FRONT_MATTER_DEPTH) ? yamlNestingDepth(yaml(), yamlText) : 0
+  if (depth > MAX_FRONT_MATTER_DEPTH) {
+    throw new DataError(`${source}: the front matter nests ${depth.toLocaleString('en-US')} levels deep (the limit is ${MAX_FRONT_MATTER_DEPTH})`)
+  }
   const doc = yaml().parseDocument(yamlText, {
     schema: 'core',
     // Numbers and booleans stay text as written (`0012`, `1.10`, `yes`); the reader converts the

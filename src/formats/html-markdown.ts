@@ -8,6 +8,7 @@ import { Marked, type Tokens } from 'marked'
 import temml from 'temml'
 import { isImageUrl, unglueImageUrls } from '../render/figures.js'
 import { DISPLAY_PLACEHOLDER, INLINE_PLACEHOLDER, protectMath } from '../render/math-spans.js'
+import { MAX_CONVERTED_SPANS } from '../render/limits.js'
 import { mapProse } from '../render/prose.js'
 import { escapeHtml } from './html-escape.js'
 
@@ -23,6 +24,10 @@ export function mathToMathML(tex: string, display: boolean, source = display ? `
       // A TeX error (or a stack overflow on absurd nesting): show the source instead.
     }
   }
+  return texAsCode(source)
+}
+
+function texAsCode(source: string): string {
   return `<code class="tex">${escapeHtml(source)}</code>`
 }
 
@@ -47,9 +52,10 @@ export function markdownConverter(): (markdown: string) => string {
     const attributesDone = html.replace(/="[^"]*"/g, (attr) =>
       attr.replace(PLACEHOLDERS, (_m, inline?: string, display?: string) => escapeHtml(span(inline, display).source)),
     )
+    // Past the limit the terminal keeps too, formulas stay TeX.
     return attributesDone.replace(PLACEHOLDERS, (_m, inline?: string, display?: string) => {
       const { tex, display: block, source } = span(inline, display)
-      return mathToMathML(tex, block, source)
+      return Number(inline ?? display) < MAX_CONVERTED_SPANS ? mathToMathML(tex, block, source) : texAsCode(source)
     })
   }
 }

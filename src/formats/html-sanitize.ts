@@ -2,7 +2,9 @@
  * The allow-list every piece of content passes before it enters the HTML export: the elements that
  * Markdown and temml's MathML produce, links and images only over http(s) (links also mailto:), and
  * nothing active: no script, no event handlers, no forms, no frames, no style except the few MathML
- * layout properties temml writes (bold via \pmb, matrix padding, display).
+ * layout properties temml writes (bold via \pmb, matrix padding, display). Images are links to
+ * their address unless the page may load remote images: an image from the web tells its server
+ * who opened the page and when (a tracking pixel), so the export loads none unless asked.
  */
 import sanitizeHtml from 'sanitize-html'
 
@@ -35,10 +37,10 @@ const MATHML_STYLES = {
 
 const ABSOLUTE = /^https?:\/\//i
 
-const OPTIONS: sanitizeHtml.IOptions = {
+const OPTIONS_WITH_IMAGES: sanitizeHtml.IOptions = {
   allowedTags: [...MARKDOWN_TAGS, ...MATHML_TAGS],
   allowedAttributes: {
-    a: ['href', 'title', 'rel'],
+    a: ['href', 'title', 'rel', 'class'],
     img: ['src', 'alt', 'title', 'class'],
     th: ['align'],
     td: ['align'],
@@ -48,6 +50,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
     ...Object.fromEntries(MATHML_TAGS.map((tag) => [tag, MATHML_ATTRIBUTES])),
   },
   allowedClasses: {
+    a: ['image-link'],
     img: ['figure'],
     code: ['tex', 'language-*'],
     p: ['math-display'],
@@ -60,7 +63,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   // A page saved anywhere must not load or link files beside it: only absolute http(s) images,
   // and links that are absolute or point into the page. Links leave without a referrer.
-  exclusiveFilter: (frame) => frame.tag === 'img' && !ABSOLUTE.test(frame.attribs.src ?? ''),
+  // (An image turned into a link has its address in href.)
+  exclusiveFilter: (frame) => frame.tag === 'img' && !ABSOLUTE.test(frame.attribs.src ?? frame.attribs.href ?? ''),
   transformTags: {
     a: (tagName, attribs) => {
       const kept: sanitizeHtml.Attributes = { rel: 'noopener noreferrer' }
@@ -72,7 +76,21 @@ const OPTIONS: sanitizeHtml.IOptions = {
   },
 }
 
-/** Content HTML reduced to the allow-list. */
-export function sanitizeContent(html: string): string {
-  return sanitizeHtml(html, OPTIONS)
+/** The same, with each image made a link to it: `Figure: <address>` for a bare image URL, else `Image: <alt text>`. */
+const OPTIONS_WITH_IMAGE_LINKS: sanitizeHtml.IOptions = {
+  ...OPTIONS_WITH_IMAGES,
+  transformTags: {
+    ...OPTIONS_WITH_IMAGES.transformTags,
+    img: (_tagName, attribs) => {
+      const src = attribs.src ?? ''
+      const figure = attribs.class === 'figure'
+      const label = figure ? `Figure: ${src}` : `Image: ${attribs.alt?.trim() || src}`
+      return { tagName: 'a', attribs: { href: src, rel: 'noopener noreferrer', class: 'image-link' }, text: label }
+    },
+  },
+}
+
+/** Content HTML reduced to the allow-list; images stay images only when `remoteImages` is true. */
+export function sanitizeContent(html: string, remoteImages = false): string {
+  return sanitizeHtml(html, remoteImages ? OPTIONS_WITH_IMAGES : OPTIONS_WITH_IMAGE_LINKS)
 }

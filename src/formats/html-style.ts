@@ -33,6 +33,9 @@ th, td { border: 1px solid var(--rule); padding: .3rem .6rem; }
 math { font-size: 1.05em; }
 .math-display { overflow-x: auto; text-align: center; }
 .empty { color: var(--muted); font-style: italic; }
+.notice { color: var(--muted); font-style: italic; }
+pre.plain { white-space: pre-wrap; overflow-wrap: anywhere; }
+a.image-link { font-style: italic; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; color: #000; background: #fff; }
   a { color: inherit; }

@@ -2,9 +2,12 @@
  * The HTML export: one self-contained reading-list page. Summaries are rendered by `marked` (see
  * html-markdown.ts) with math as MathML (temml) and figures as images; every piece of content is
  * sanitised against an allow-list, text is escaped, and a Content-Security-Policy forbids scripts,
- * frames, forms and any fetch but images, should anything slip through.
+ * frames, forms and any fetch (but images, when the page may load them), should anything slip
+ * through. A summary past the renderer's limits is shown as preformatted text with a note, as `show`
+ * does, and the rest of the page is rendered as usual.
  */
 import type { Library, Paper, Summary } from '../core/model.js'
+import { plainText, plainTextNotice, renderWithinLimits } from '../render/limits.js'
 import { htmlCitationLinks } from './citations.js'
 import { escapeHtml } from './html-escape.js'
 import { markdownConverter, mathToMathML } from './html-markdown.js'
@@ -13,9 +16,11 @@ import { PAGE_STYLE } from './html-style.js'
 import { splitInlineMath } from './inline-math.js'
 import { summariesByPaper } from './reading-list.js'
 
-/** The policy of the page: nothing runs, nothing is fetched but images, nothing is submitted. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; img-src https: http:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+/** The policy of the page: nothing runs, nothing is fetched (but web images when allowed), nothing is submitted. */
+export function contentSecurityPolicy(remoteImages: boolean): string {
+  const images = remoteImages ? ' img-src https: http:;' : ''
+  return `default-src 'none';${images} style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'`
+}
 
 export interface HtmlOptions {
   title: string
@@ -25,6 +30,8 @@ export interface HtmlOptions {
   progress?: (done: number) => void
   /** The whole library, to resolve citations of papers outside the page (default: the page's). */
   library?: Library
+  /** Whether the page shows images from the web; without, each image is a link to it (default false). */
+  remoteImages?: boolean
 }
 
 /** The page for the papers and summaries of `lib`, papers in library order. */
@@ -40,7 +47,10 @@ export function readingListHtml(lib: Library, options: HtmlOptions): string {
   let done = 0
   const articles = lib.papers.map((paper, i) => {
     const rendered = (summaries.get(paper.key) ?? []).map((summary) => {
-      const html = summaryHtml(summary, (markdown) => render(citations(markdown)))
+      const markdown = citations(summary.body)
+      // Checked as marked gets it (citations lengthen it); past the limits the body is shown as stored.
+      const body = renderWithinLimits(markdown, () => sanitizeContent(render(markdown), options.remoteImages), (problem) => plainBodyHtml(summary.body, problem))
+      const html = summaryHtml(summary, body)
       options.progress?.(++done)
       return html
     })
@@ -51,7 +61,7 @@ export function readingListHtml(lib: Library, options: HtmlOptions): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(options.remoteImages ?? false)}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(options.title)}</title>
@@ -89,15 +99,22 @@ function paperHeader(paper: Paper): string {
   return lines.join('\n')
 }
 
-function summaryHtml(summary: Summary, render: (markdown: string) => string): string {
+/** A summary's section around its body's HTML. */
+function summaryHtml(summary: Summary, body: string): string {
   const by = summary.by.trim() ? ` by ${escapeHtml(summary.by.trim())}` : ''
   const tags = summary.tags.length > 0 ? `\n<p class="tags">${summary.tags.map((tag) => `<span class="tag">${escapeHtml(tag)}</span>`).join('')}</p>` : ''
   return `<section class="summary">
 <h3>Summary${by} · ${escapeHtml(summary.created.slice(0, 10))}</h3>${tags}
 <div class="body">
-${sanitizeContent(render(summary.body))}
+${body}
 </div>
 </section>`
+}
+
+/** A body the renderer cannot take, as `show` prints it: a note, then the text as it is. */
+function plainBodyHtml(body: string, problem: string): string {
+  // A browser drops the newline right after <pre>: this one, so that the body's own first line break stays.
+  return `<p class="notice">${escapeHtml(plainTextNotice(problem))}</p>\n<pre class="plain">\n${escapeHtml(plainText(body))}</pre>`
 }
 
 function count(n: number, one: string, many: string): string {

@@ -4,9 +4,12 @@
  * 1.4 s at 500, 15 s at 1,000 and run out of memory at 3,000; block quotes, `- - - x` and
  * `***...x...***` overflow the stack at 3,000 levels; 1,000 unclosed `*a ` emphasis openers in one
  * paragraph take ~0.25 s, 3,000 take 2.4 s and then overflow; 1 MB of ordinary summary text takes
- * ~0.35 s, 5 MB ~1.8 s, and 20 MB overflows the stack. Past these limits the text is shown plain.
+ * ~0.35 s, 5 MB ~1.8 s, and 20 MB overflows the stack. Past these limits the text is shown plain,
+ * in the terminal (`show`, `browse`) and in the HTML export alike (renderWithinLimits).
  */
 export const MAX_BODY_CHARS = 1_000_000
+/** Formulas converted in one summary (temml: ~0.1 ms each to text, ~1 ms to MathML); the rest are shown as written. */
+export const MAX_CONVERTED_SPANS = 5000
 export const MAX_NESTING = 100
 export const MAX_EMPHASIS_OPENERS = 500
 
@@ -14,14 +17,33 @@ const CONTAINER_PREFIX = /^[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))[ \t]?/
 // A delimiter run not preceded by a letter, digit or another delimiter, followed by a non-space.
 const EMPHASIS_OPENER = /(?<![\p{L}\p{N}*_~])([*_~]+)(?=[^\s*_~])/gu
 
+/**
+ * `render()`, or `fallback(problem)` when `markdown` is past the limits or the renderer fails
+ * anyway: the limits are estimates, and a stack overflow they missed must not fail the command.
+ */
+export function renderWithinLimits<T>(markdown: string, render: () => T, fallback: (problem: string) => T): T {
+  const problem = tooLarge(markdown) ?? tooComplex(markdown)
+  if (problem) return fallback(problem)
+  try {
+    return render()
+  } catch {
+    return fallback('could not be formatted')
+  }
+}
+
+/** The one line said above a summary shown as plain text, for `problem` from renderWithinLimits. */
+export function plainTextNotice(problem: string): string {
+  return `[precis: this summary ${problem}; showing it as plain text]`
+}
+
 /** Why `markdown` is too large to format, or null. Checked first: it is the cheap one. */
-export function tooLarge(markdown: string): string | null {
+function tooLarge(markdown: string): string | null {
   if (markdown.length <= MAX_BODY_CHARS) return null
   return `is too large to format (${formatSize(markdown.length)}, limit ${formatSize(MAX_BODY_CHARS)})`
 }
 
 /** Why `markdown` should not be given to marked (nesting, emphasis), or null. */
-export function tooComplex(markdown: string): string | null {
+function tooComplex(markdown: string): string | null {
   if (deepestNesting(markdown) > MAX_NESTING) return `nests lists or quotes more than ${MAX_NESTING} levels deep`
   for (const block of markdown.split(/\n[ \t]*\n/)) {
     let openers = 0

@@ -7,7 +7,7 @@ import { Marked } from 'marked'
 import { markedTerminal } from 'marked-terminal'
 import { sanitizeTerminal } from '../sanitize.js'
 import { type Figure, FigureList, unglueImageUrls } from './figures.js'
-import { plainText, tooComplex, tooLarge } from './limits.js'
+import { plainText, plainTextNotice, renderWithinLimits } from './limits.js'
 import { protectMath } from './math-spans.js'
 import { MathText } from './math-text.js'
 import { mapProse } from './prose.js'
@@ -25,12 +25,15 @@ export interface RenderedMarkdown {
 /** Renders Markdown (with TeX math) for a terminal. Never throws on any input string. */
 export function renderMarkdown(markdown: string, opts: RenderOptions): RenderedMarkdown {
   const styles = makeStyles(opts)
-  const width = clampWidth(opts.width)
   const source = sanitizeTerminal(markdown.replace(/\r\n?/g, '\n'))
-  const problem = tooLarge(source) ?? tooComplex(source)
-  if (problem) return fallback(source, problem, styles)
-  const { markdown: prepared, spans } = protectMath(mapProse(source, unglueImageUrls))
+  return renderWithinLimits(source, () => formatted(source, styles, clampWidth(opts.width)), (problem) => ({
+    text: styles.notice(plainTextNotice(problem)) + '\n\n' + plainText(source).trimEnd(),
+    figures: [],
+  }))
+}
 
+function formatted(source: string, styles: Styles, width: number): RenderedMarkdown {
+  const { markdown: prepared, spans } = protectMath(mapProse(source, unglueImageUrls))
   const math = new MathText(spans, styles)
   const figures = new FigureList()
   const marked = new Marked({ gfm: true, breaks: false, async: false })
@@ -38,21 +41,10 @@ export function renderMarkdown(markdown: string, opts: RenderOptions): RenderedM
   // overrides the rest. Emoji shortcodes (`:name:`) stay as typed.
   marked.use(markedTerminal({ strong: styles.strong, em: styles.em, del: styles.del, emoji: false }))
   marked.use({ renderer: terminalRenderer({ styles, math, figures, width, listDepth: 0 }) })
-  let rendered: string
-  try {
-    rendered = marked.parse(prepared, { async: false })
-  } catch {
-    // The limits above are estimates; a stack overflow they missed still must not crash `show`.
-    return fallback(source, 'could not be formatted', styles)
-  }
+  const rendered = marked.parse(prepared, { async: false })
   const text = trimLines(math.flatten(rendered).replace(/\t/g, '    ').replaceAll(NO_BREAK_SPACE, ' '))
     .replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd()
   return { text, figures: figures.figures }
-}
-
-function fallback(source: string, problem: string, styles: Styles): RenderedMarkdown {
-  const notice = styles.notice(`[precis: this summary ${problem}; showing it as plain text]`)
-  return { text: notice + '\n\n' + plainText(source).trimEnd(), figures: [] }
 }
 
 /** Widths below 20 columns cannot show a formula or a table; absurd widths are capped. */

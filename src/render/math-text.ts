@@ -2,14 +2,13 @@
  * Putting math back after Markdown: each placeholder left by protectMath becomes its Unicode
  * text, or its TeX as written (dimmed when colour is on) when it has no faithful Unicode form.
  */
+import { MAX_CONVERTED_SPANS } from './limits.js'
 import { texToUnicode } from './math.js'
 import { DISPLAY_PLACEHOLDER, INLINE_PLACEHOLDER, type MathSpan } from './math-spans.js'
 import { BINARY, RELATIONS } from './mathml-kinds.js'
 import type { Styles } from './styles.js'
 import { NO_BREAK_SPACE } from './wrap.js'
 
-/** Beyond this many spans in one summary the rest are shown as written (each costs ~0.1 ms). */
-export const MAX_CONVERTED_SPANS = 5000
 
 /**
  * The space before a relation or binary operator is made non-breaking, so that wrapped text

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { parse, type DefaultTreeAdapterTypes } from 'parse5'
-import { CONTENT_SECURITY_POLICY, readingListHtml } from '../../../src/formats/html.js'
+import { contentSecurityPolicy, readingListHtml } from '../../../src/formats/html.js'
 import type { Library } from '../../../src/core/model.js'
+import { MAX_CONVERTED_SPANS } from '../../../src/render/limits.js'
 import { paper, sampleLibrary, summary } from './sample-library.js'
 
 type Element = DefaultTreeAdapterTypes.Element
@@ -87,11 +88,14 @@ describe('readingListHtml sanitising', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
   })
 
-  it('carries the restrictive Content-Security-Policy as its first meta after the charset', () => {
-    const metas = elements(readingListHtml(sampleLibrary(), { title: 'T', now })).filter((e) => e.tagName === 'meta')
+  it.each([
+    [false, "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"],
+    [true, "default-src 'none'; img-src https: http:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"],
+  ])('carries the restrictive Content-Security-Policy as its first meta after the charset (remote images: %s)', (remoteImages, policy) => {
+    const metas = elements(readingListHtml(sampleLibrary(), { title: 'T', now, remoteImages })).filter((e) => e.tagName === 'meta')
     expect(attr(metas[1]!, 'http-equiv')).toBe('Content-Security-Policy')
-    expect(attr(metas[1]!, 'content')).toBe(CONTENT_SECURITY_POLICY)
-    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'")
+    expect(attr(metas[1]!, 'content')).toBe(policy)
+    expect(contentSecurityPolicy(remoteImages)).toBe(policy)
   })
 })
 
@@ -106,7 +110,7 @@ describe('readingListHtml rendering', () => {
     '- [x] done',
     '- [ ] open',
   ].join('\n')
-  const html = readingListHtml(libraryOf(body, { title: 'Bounds in $O(n)$', authors: ['Ada Lovelace'], arxiv: '1901.00012' }), { title: 'List', now })
+  const html = readingListHtml(libraryOf(body, { title: 'Bounds in $O(n)$', authors: ['Ada Lovelace'], arxiv: '1901.00012' }), { title: 'List', now, remoteImages: true })
   const all = elements(html)
 
   it('renders math as MathML and leaves currency and code alone', () => {
@@ -131,8 +135,82 @@ describe('readingListHtml rendering', () => {
   })
 
   it('keeps math in an attribute as TeX, never as markup', () => {
-    const page = readingListHtml(libraryOf('![plot of $x_i$](https://example.org/plot.png)'), { title: 'T', now })
+    const page = readingListHtml(libraryOf('![plot of $x_i$](https://example.org/plot.png)'), { title: 'T', now, remoteImages: true })
     const image = elements(page).find((e) => e.tagName === 'img')!
     expect(attr(image, 'alt')).toBe('plot of $x_i$')
+  })
+})
+
+describe('readingListHtml without remote images (the default)', () => {
+  const body = [
+    'Glued figure: observationshttps://i.imgur.com/Abc123X.png then',
+    '![plot of $x_i$](https://example.org/plot.png) and ![](https://example.org/bare.png)',
+    '<img src="https://tracker.example/pixel.gif" alt="pixel"> <img src="beside.png" alt="local">',
+  ].join('\n\n')
+  const all = elements(readingListHtml(libraryOf(body), { title: 'T', now }))
+  const links = all.filter((e) => e.tagName === 'a' && attr(e, 'class') === 'image-link')
+
+  it('has no image at all', () => {
+    expect(all.filter((e) => e.tagName === 'img')).toEqual([])
+  })
+
+  it.each([
+    ['https://i.imgur.com/Abc123X.png', 'Figure: https://i.imgur.com/Abc123X.png'],
+    ['https://example.org/plot.png', 'Image: plot of $x_i$'],
+    ['https://example.org/bare.png', 'Image: https://example.org/bare.png'],
+    ['https://tracker.example/pixel.gif', 'Image: pixel'],
+  ])('links to %s as "%s", without a referrer', (href, label) => {
+    const link = links.find((e) => attr(e, 'href') === href)
+    expect(link && text(link)).toBe(label)
+    expect(link && attr(link, 'rel')).toBe('noopener noreferrer')
+  })
+
+  it('drops an image that is not on the web, as with remote images', () => {
+    expect(links).toHaveLength(4)
+    expect(all.some((e) => (attr(e, 'href') ?? '').includes('beside.png'))).toBe(false)
+  })
+})
+
+describe('readingListHtml with a summary past the renderer limits', () => {
+  const normal = 'A normal summary with $x^2$ and **bold**.'
+  it.each([
+    ['a 4 MB body of inline math', '$x$ '.repeat(1_000_000), 'is too large to format (4.0 MB, limit 1.0 MB)'],
+    ['10,000 nested lists', '- '.repeat(10_000) + 'x', 'nests lists or quotes more than 100 levels deep'],
+    ['10,000 nested block quotes', '>'.repeat(10_000) + ' <script>x</script>', 'nests lists or quotes'],
+    ['5,000 unclosed emphasis openers', '*a '.repeat(5_000), 'emphasis markers in one paragraph'],
+  ])('%s: that summary as escaped preformatted text with a note, the other rendered', (_, body, reason) => {
+    const lib = libraryOf(body)
+    lib.papers.push(paper({ key: 'n', title: 'Normal' }))
+    lib.summaries.push(summary({ id: 'n', paper: 'n', body: normal }))
+    const html = readingListHtml(lib, { title: 'T', now })
+    const all = elements(html)
+    const notice = all.find((e) => attr(e, 'class') === 'notice')!
+    expect(text(notice)).toMatch(/^\[precis: this summary .+; showing it as plain text\]$/)
+    expect(text(notice)).toContain(reason)
+    const pre = all.filter((e) => e.tagName === 'pre')
+    expect(pre).toHaveLength(1)
+    expect(text(pre[0]!)).toBe(body.split('\n').map((line) => line.trimEnd()).join('\n'))
+    expect(all.some((e) => e.tagName === 'script')).toBe(false)
+    // The other summary is rendered as usual.
+    expect(all.filter((e) => e.tagName === 'strong').map(text)).toEqual(['bold'])
+    expect(all.filter((e) => e.tagName === 'math')).toHaveLength(1)
+  })
+})
+
+describe('readingListHtml with citations that lengthen a body past the limits', () => {
+  it('checks the body as the renderer gets it, and shows it as stored', () => {
+    const body = '\\cite{k} '.repeat(100_000)
+    const all = elements(readingListHtml(libraryOf(body), { title: 'T', now }))
+    expect(text(all.find((e) => attr(e, 'class') === 'notice')!)).toMatch(/^\[precis: this summary is too large to format \(\d\.\d MB, limit 1\.0 MB\)/)
+    expect(text(all.find((e) => e.tagName === 'pre')!)).toBe(body.trimEnd())
+  })
+})
+
+describe('readingListHtml with many formulas', () => {
+  it('converts as many as the terminal does and shows the rest as TeX', () => {
+    const body = Array.from({ length: MAX_CONVERTED_SPANS + 2 }, () => '$\\alpha$').join(' ')
+    const all = elements(readingListHtml(libraryOf(body), { title: 'T', now }))
+    expect(all.filter((e) => e.tagName === 'math')).toHaveLength(MAX_CONVERTED_SPANS)
+    expect(all.filter((e) => e.tagName === 'code' && attr(e, 'class') === 'tex').map(text)).toEqual(['$\\alpha$', '$\\alpha$'])
   })
 })

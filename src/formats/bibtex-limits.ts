@@ -1,0 +1,213 @@
+/**
+ * Limits on what a `.bib` file may expand to, checked before @retorquere/bibtex-parser reads it.
+ *
+ * Why a scan of our own: the parser expands `@string` macros as it reads (each definition is kept
+ * expanded, then read again as LaTeX) and offers no hook to stop it, so 600 bytes of definitions
+ * that each use the one before twice grow to 2^30 characters (3 GB, then "Invalid array length"),
+ * and 19 levels store a 1.5 MB title after 14 s. Its LaTeX reader is also quadratic in the length
+ * of one value (100 kB: 1.6 s, 400 kB: 13 s, 1 MB: over 2 minutes), and each entry it cannot read
+ * costs it a pass over the file up to that entry (32,000 broken entries in 128 kB: 31 s). Each
+ * repeat of a field name costs a pass over the repeats before it (16,000 `note`s in one entry:
+ * 64 s), and the LaTeX reader recurses into braces (`\emph{` nested 200 deep: 0.6 s; 1,000: a
+ * stack overflow).
+ * So this scan reads the file the way the parser's tokenizer does (bibtex-cursor.ts; the same
+ * recovery from errors) and adds up lengths instead of building strings: each value's expanded
+ * length and macro depth come from those of the macros it uses, and nothing is ever expanded.
+ */
+import { DataError } from '../core/errors.js'
+import { BibtexCursor, Unreadable } from './bibtex-cursor.js'
+
+/** Longest value (a field or an `@string`), macros expanded. Summaries longer than this come in as Markdown. */
+export const MAX_BIBTEX_VALUE_CHARS = 100_000
+/** Deepest chain of `@string` macros defined with other macros; real files nest two or three. */
+export const MAX_MACRO_DEPTH = 10
+/** All values of a file together, macros expanded: at least this, else twice the file's length. */
+export const MIN_EXPANSION_BUDGET = 1_000_000
+/** Braces nested in one value (math aside, which the parser never sees); real titles nest four or five. */
+export const MAX_BRACE_DEPTH = 32
+/** Fields in one entry; real entries have a few dozen at most. */
+export const MAX_FIELDS_PER_ENTRY = 100
+/** Entries the parser cannot read before the file is refused as not BibTeX. */
+export const MAX_UNREADABLE_ENTRIES = 100
+
+/** The total length a file's values may expand to. */
+export function expansionBudget(fileChars: number): number {
+  return Math.max(MIN_EXPANSION_BUDGET, 2 * fileChars)
+}
+
+/** A value as the scan knows it: its length once expanded, and how deep its macros nest. */
+interface Sized {
+  chars: number
+  depth: number
+}
+
+// The parser's own abbreviations (months, ACM and IEEE journals): none is longer than this.
+const BUILT_IN_MACRO_CHARS = 70
+
+/**
+ * Throws DataError naming `source`, the entry and field (or the `@string`) and the limit when the
+ * `.bib` text would expand past a limit. `measure` gives a literal piece's length as it will be
+ * stored (bibtex-text.ts hides math behind placeholders that are put back later).
+ */
+export function checkBibtexExpansion(text: string, source: string, measure: (literal: string) => number = (s) => s.length): void {
+  new ExpansionScan(text, source, measure).run()
+}
+
+class ExpansionScan extends BibtexCursor {
+  private total = 0
+  private unreadable = 0
+  private readonly macros = new Map<string, Sized>()
+  private readonly budget: number
+  /** Where the value being read belongs, for messages: `entry gilmer2017, field title`. */
+  private place = ''
+
+  constructor(text: string, private readonly source: string, private readonly measure: (literal: string) => number) {
+    super(text)
+    this.budget = expansionBudget(text.length)
+  }
+
+  run(): void {
+    while (this.pos < this.text.length) this.next()
+  }
+
+  /** One top-level item, as the parser's parseNext reads it. */
+  private next(): void {
+    this.skipWhitespace()
+    while (this.pos < this.text.length && this.text[this.pos] !== '@') {
+      if (this.text[this.pos] === '%') this.skipLine()
+      else this.pos++
+    }
+    if (this.pos >= this.text.length) return
+    const start = this.pos
+    try {
+      this.match('@')
+      const directive = this.key().toLowerCase()
+      if (directive === 'string') {
+        const guard = this.guard()
+        this.definition()
+        this.match(guard)
+      } else if (directive === 'preamble') {
+        this.place = '@preamble'
+        this.value()
+      } else if (directive === 'comment') {
+        this.comment()
+      } else {
+        const guard = this.guard()
+        this.entry(guard)
+        this.match(guard)
+      }
+    } catch (error) {
+      if (!(error instanceof Unreadable)) throw error
+      if (++this.unreadable > MAX_UNREADABLE_ENTRIES) {
+        throw new DataError(`${this.source} has more than ${MAX_UNREADABLE_ENTRIES} entries that cannot be read as BibTeX; is it a .bib file?`)
+      }
+      this.pos = start + 1
+      while (this.pos < this.text.length && this.text[this.pos] !== '@') this.pos++
+    }
+  }
+
+  private definition(): void {
+    const name = this.key()
+    if (!name) return
+    this.place = `@string ${name}`
+    this.expect('=')
+    const value = this.value()
+    const sized = { chars: value.chars, depth: value.depth + 1 }
+    if (sized.depth > MAX_MACRO_DEPTH) {
+      throw new DataError(`${this.source}, ${this.place}: @string macros are nested ${sized.depth} deep (the limit is ${MAX_MACRO_DEPTH})`)
+    }
+    this.macros.set(name.toUpperCase(), sized)
+  }
+
+  private entry(guard: string): void {
+    if (this.tryMatch(guard)) return
+    const key = this.tryMatch(',') ? '' : this.key('[]*"')
+    const entry = { name: key ? `entry ${key}` : 'an entry without a key', fields: 0 }
+    if (this.tryMatch('=')) this.field(key, entry)
+    this.tryMatch(',', true)
+    if (this.tryMatch(guard)) return
+    this.field(this.key(), entry)
+    while (this.tryMatch(',', true)) {
+      if (this.tryMatch(guard)) return
+      this.field(this.key(), entry)
+    }
+  }
+
+  private field(name: string, entry: { name: string; fields: number }): void {
+    if (!name) return
+    if (++entry.fields > MAX_FIELDS_PER_ENTRY) {
+      throw new DataError(`${this.source}, ${entry.name}: the entry has more than ${MAX_FIELDS_PER_ENTRY} fields (the limit is ${MAX_FIELDS_PER_ENTRY})`)
+    }
+    this.place = `${entry.name}, field ${name.toLowerCase()}`
+    this.expect('=')
+    this.value()
+  }
+
+  /** `piece # piece # ...`: each value read is counted against the limits. */
+  private value(): Sized {
+    let { chars, depth } = this.piece()
+    while (this.tryMatch('#')) {
+      this.match('#')
+      const piece = this.piece()
+      chars += piece.chars
+      depth = Math.max(depth, piece.depth)
+      this.checkValue(chars, depth)
+    }
+    this.checkValue(chars, depth)
+    this.total += chars
+    if (this.total > this.budget) {
+      throw new DataError(
+        `${this.source}, ${this.place}: with @string macros expanded, the file's values pass ${this.budget.toLocaleString('en-US')} characters in all ` +
+          `(the limit is twice the file's length, at least ${MIN_EXPANSION_BUDGET.toLocaleString('en-US')})`,
+      )
+    }
+    return { chars, depth }
+  }
+
+  private checkValue(chars: number, macroDepth: number): void {
+    if (chars <= MAX_BIBTEX_VALUE_CHARS) return
+    const expanded = macroDepth > 0 ? ' with @string macros expanded' : ''
+    throw new DataError(
+      `${this.source}, ${this.place}: the value is ${chars.toLocaleString('en-US')} characters long${expanded} ` +
+        `(the limit is ${MAX_BIBTEX_VALUE_CHARS.toLocaleString('en-US')})`,
+    )
+  }
+
+  private checkBraces(depth: number): void {
+    if (depth <= MAX_BRACE_DEPTH) return
+    throw new DataError(`${this.source}, ${this.place}: the value nests braces ${depth.toLocaleString('en-US')} deep (the limit is ${MAX_BRACE_DEPTH})`)
+  }
+
+  /** A braced or quoted literal, a number, or a macro name (an unknown name is kept as `{{name}}`). */
+  private piece(): Sized {
+    if (this.tryMatch('{') || this.tryMatch('"')) {
+      const literal = this.tryMatch('{') ? this.braced() : this.quoted()
+      this.checkBraces(literal.braces)
+      return { chars: this.measure(literal.text), depth: 0 }
+    }
+    const bare = this.key()
+    if (/^\d+$/.test(bare)) return { chars: bare.length, depth: 0 }
+    return this.macros.get(bare.toUpperCase()) ?? { chars: Math.max(BUILT_IN_MACRO_CHARS, bare.length + 4), depth: 1 }
+  }
+}
+
+/**
+ * Throws DataError when the parsed entries hold more text than the file may expand to. The scan
+ * above bounds the macros; this catches `crossref`, through which every child entry inherits its
+ * parent's fields (the parser shares the strings, so adding up their lengths costs nothing).
+ */
+export function checkParsedSize(entries: ReadonlyArray<{ key: string; fields: Record<string, unknown> }>, source: string, fileChars: number): void {
+  const budget = expansionBudget(fileChars)
+  let total = 0
+  for (const entry of entries) {
+    for (const value of Object.values(entry.fields)) {
+      total += typeof value === 'string' ? value.length : JSON.stringify(value ?? '').length
+    }
+    if (total > budget) {
+      throw new DataError(
+        `${source}, entry ${entry.key}: with crossref fields inherited, the entries pass ${budget.toLocaleString('en-US')} characters in all ` +
+          `(the limit is twice the file's length, at least ${MIN_EXPANSION_BUDGET.toLocaleString('en-US')})`,
+      )
+    }
+  }
+}
