@@ -35,13 +35,35 @@ export async function leavingCtrlCToPager<T>(paging: () => Promise<T>): Promise<
  * handled Ctrl-C itself, and a script's loop around precis would go on to the next round.
  */
 export function leaveCleanlyOnSignals(): void {
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.on(signal, function onSignal() {
+  for (const signal of SIGNALS) {
+    const onSignal = () => {
       if (signal === 'SIGINT' && pagers > 0) return
       for (const path of pending) rmSync(path, { recursive: true, force: true }) // a file, or a folder being filled
       process.removeListener(signal, onSignal)
       process.kill(process.pid, signal)
-    })
+    }
+    handlers.set(signal, onSignal)
+    process.on(signal, onSignal)
+  }
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+/** The handlers leaveCleanlyOnSignals installed, so that runWithDefaultSignals can stand them aside. */
+const handlers = new Map<NodeJS.Signals, () => void>()
+
+/**
+ * Run the synchronous `work` (one long call into a parser, which never gives the event loop a turn)
+ * with the signals' default action while nothing is pending: a handler would only run once the
+ * call returned, seconds or minutes after Ctrl-C, and with nothing to remove it would do what the
+ * default action does at once (die of the signal).
+ */
+export function runWithDefaultSignals<T>(work: () => T): T {
+  if (pending.size > 0 || pagers > 0) return work()
+  for (const [signal, handler] of handlers) process.removeListener(signal, handler)
+  try {
+    return work()
+  } finally {
+    for (const [signal, handler] of handlers) process.on(signal, handler)
   }
 }
 

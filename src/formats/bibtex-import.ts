@@ -6,6 +6,7 @@
  */
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser'
 import { normalizeArxivId, normalizeDoi } from '../core/identifiers.js'
+import { runWithDefaultSignals } from '../interrupt.js'
 import { checkBibtexExpansion, checkParsedSize } from './bibtex-limits.js'
 import { markupToMarkdown, markupToText, protectSpans } from './bibtex-text.js'
 import { readTags } from './fields.js'
@@ -26,7 +27,8 @@ const PARSE_OPTIONS = {
 export function readBibtex(text: string, source: string): ImportResult {
   const { text: protectedText, restore } = protectSpans(text)
   checkBibtexExpansion(protectedText, source, (literal) => restore(literal).length)
-  const library = parse(protectedText, PARSE_OPTIONS)
+  // The parse is one synchronous call (about 35 kB/s on text full of LaTeX commands): Ctrl-C must end it.
+  const library = runWithDefaultSignals(() => parse(protectedText, PARSE_OPTIONS))
   checkParsedSize(library.entries, source, text.length)
   const problems: ImportProblem[] = library.errors.map((error) => ({
     origin: entryOrigin(source, /^@\s*\w+\s*[{(]\s*([^,\s]*)/.exec(restore(error.input ?? ''))?.[1]),

@@ -3,6 +3,7 @@ import { closeSync, readSync, statSync } from 'node:fs'
 import type { Adapter } from 'lowdb'
 import { DataError } from '../core/errors.js'
 import { describeFileError } from '../file-errors.js'
+import { runWithDefaultSignals } from '../interrupt.js'
 import { openRegularFile, readOpenedFile } from '../regular-file.js'
 import type { Library } from '../core/model.js'
 import { parseLibrary, validateLibrary } from '../core/schema.js'
@@ -91,16 +92,21 @@ export class LibraryFile implements Adapter<Library> {
       throw new DataError(`Cannot read the library ${this.path}: ${describeFileError(error)}`)
     }
     try {
-      if (!isUtf8(bytes)) throw new DataError(`${this.path} is not valid UTF-8 text`)
-      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-        throw new DataError(`${this.path} starts with a byte-order mark, which precis never writes`)
-      }
-      if (bytes.length <= this.wholeTextLimit) return parseLibrary(decodeText(bytes), this.path)
-      return validateLibrary(this.parseInPieces(bytes), this.path)
+      // Decoding, parsing and checking are long synchronous steps on a large library: Ctrl-C ends them at once.
+      return runWithDefaultSignals(() => this.parse(bytes))
     } catch (error) {
       if (!(error instanceof DataError)) throw error
       throw new DataError(error.message, [...error.details, ...describeBackup(this.path)])
     }
+  }
+
+  private parse(bytes: Buffer): Library {
+    if (!isUtf8(bytes)) throw new DataError(`${this.path} is not valid UTF-8 text`)
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+      throw new DataError(`${this.path} starts with a byte-order mark, which precis never writes`)
+    }
+    if (bytes.length <= this.wholeTextLimit) return parseLibrary(decodeText(bytes), this.path)
+    return validateLibrary(this.parseInPieces(bytes), this.path)
   }
 
   /** A library too long for one string (V8's limit, ~512 MiB): parsed record by record. */
