@@ -29,3 +29,8 @@ export async function confirmOrRequireYes(ctx: Context, yes: boolean, question: 
   if (!canPrompt(ctx)) throw new UsageError(`${question.replace(/\?$/, '')}: pass --yes to confirm when not interactive`)
   return ctx.prompter.confirm({ name: 'confirm', message: question, default: false })
 }
+
+/** Authors typed on one line, separated by semicolons (how the prompts ask for them). */
+export function splitAuthors(line: string): string[] {
+  return line.split(';').map((a) => a.trim()).filter(Boolean)
+}

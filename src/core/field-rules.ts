@@ -140,6 +140,12 @@ export function describeFieldProblem(problem: FieldProblem, field = problem.fiel
   return `${field}${problem.item === undefined ? '' : ` (name ${problem.item + 1})`} ${problem.reason}`
 }
 
+/** The first problem with `fields` as one line, or null: what a prompt shows before asking again. */
+export function firstPaperProblem(fields: Partial<PaperFields>): string | null {
+  const [problem] = checkPaperFields(fields).problems
+  return problem ? describeFieldProblem(problem) : null
+}
+
 /** A citekey or summary id from an import that can name a record (else one is made). */
 export function isUsableName(name: string, kind: 'key' | 'id'): boolean {
   return name !== '' && textProblem(name, FIELD_LIMITS[kind]) === null && !/\s/.test(name)
