@@ -50,12 +50,13 @@ export const paperMetadataSchema = z.object({
   journalRef: nullableText(LIMITS.venue),
 })
 
-// Controls (C0, DEL, C1) and bidi/direction marks: in metadata they are never meaningful, only harmful.
+// Controls (C0, DEL, C1), bidi/direction marks and halves of surrogate pairs alone (a JSON reply
+// may spell one as \ud800): in metadata they are never meaningful, only harmful.
 // eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
 
 /**
- * Outside text made fit to store: controls and bidi marks removed, hard wraps and runs of
+ * Outside text made fit to store: controls, bidi marks and lone surrogates removed, hard wraps and runs of
  * whitespace collapsed to single spaces, NFC, cut to `max` characters. Empty becomes null.
  */
 export function cleanText(value: string | null | undefined, max: number): string | null {
