@@ -36,7 +36,7 @@ const hex = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, '
 function describeCharacter(code: number): string {
   if (code === 0) return 'a NUL character'
   if (code < 0x20) return `a control character (${hex(code)})`
-  return `half of a surrogate pair alone (${hex(code)}), which is not a character`
+  return `a lone surrogate (${hex(code)}, half of a character)`
 }
 
 /** `line 3, column 5` in multi-line text, `character 5` in a single line (both counted from 1). */
