@@ -4,6 +4,8 @@
  */
 import { z } from 'zod'
 import { NetworkError } from '../core/errors.js'
+import { checkPaperFields, describeFieldProblem } from '../core/field-rules.js'
+import { normalizeUrl } from '../core/identifiers.js'
 
 /** Everything precis takes from arXiv or a DOI registry about one paper. */
 export interface PaperMetadata {
@@ -67,12 +69,10 @@ export function cleanText(value: string | null | undefined, max: number): string
   return chars.length <= max ? text : chars.slice(0, max - 1).join('').trimEnd() + '…'
 }
 
-/** An http(s) URL as given, or null for anything else (other schemes, junk, absurd lengths). */
+/** An http(s) URL as given, or null for anything else (other schemes, white space, junk, absurd lengths). */
 export function cleanUrl(value: string | null | undefined): string | null {
   const text = cleanText(value, LIMITS.url + 1)
-  if (text === null || text.length > LIMITS.url || !URL.canParse(text)) return null
-  const { protocol } = new URL(text)
-  return protocol === 'http:' || protocol === 'https:' ? text : null
+  return text === null ? null : normalizeUrl(text)
 }
 
 /** A year when `value` holds a plausible one (1000–9999), else null. */
@@ -87,7 +87,13 @@ export function cleanYear(value: unknown): number | null {
  */
 export function finishMetadata(record: PaperMetadata, service: string): PaperMetadata {
   const result = paperMetadataSchema.safeParse(record)
-  if (result.success) return result.data
-  const problems = result.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-  throw new NetworkError(`${service} sent a record precis cannot use`, problems)
+  if (!result.success) {
+    const problems = result.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    throw new NetworkError(`${service} sent a record precis cannot use`, problems)
+  }
+  // The rules every way into a record shares (flags and imports meet the same ones).
+  const { title, authors, venue, arxiv, doi, url, abstract, primaryCategory: category } = result.data
+  const fields = checkPaperFields({ title, authors, venue, arxiv, doi, url, abstract, category })
+  if (fields.problems.length > 0) throw new NetworkError(`${service} sent a record precis cannot use`, fields.problems.slice(0, 3).map((problem) => describeFieldProblem(problem)))
+  return { ...result.data, arxiv: fields.value.arxiv, doi: fields.value.doi, url: fields.value.url }
 }
