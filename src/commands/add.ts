@@ -54,10 +54,14 @@ async function completePaper(flags: PaperOverrides, ctx: Context): Promise<Paper
       ? parseYear(await ctx.prompter.input({ name: 'year', message: 'Year (empty if unknown)', validate: (v) => v.trim() === '' || /^\d{1,4}$/.test(v.trim()) || 'A year like 2017' }))
       : null
   }
-  return {
+  const input: PaperInput = {
     title: title.trim(), authors, year, venue: flags.venue ?? null, arxiv: flags.arxiv ?? null, doi: flags.doi ?? null,
     url: flags.url ?? null, abstract: null,
   }
+  // The prompts check each answer as it is typed; this holds for any prompter.
+  const problem = firstPaperProblem(input)
+  if (problem) throw new UsageError(`The answer cannot be stored: ${problem}`)
+  return input
 }
 
 export async function addRun(opts: AddOptions, ctx: Context): Promise<void> {

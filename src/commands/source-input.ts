@@ -3,7 +3,7 @@
  * in a terminal before anything is saved. The fetching and merging live in src/sources.
  */
 import type { Context } from '../context.js'
-import { CancelError, NetworkError } from '../core/errors.js'
+import { CancelError, NetworkError, UsageError } from '../core/errors.js'
 import { firstPaperProblem } from '../core/field-rules.js'
 import type { Source } from '../core/identifiers.js'
 import type { Library } from '../core/model.js'
@@ -105,11 +105,15 @@ async function editPaper(input: PaperInput, ctx: Context): Promise<PaperInput> {
   const venue = await prompter.input({
     name: 'edit-venue', message: 'Venue (empty for none)', default: input.venue ?? '', validate: (v) => firstPaperProblem({ venue: v.trim() }) ?? true,
   })
-  return {
+  const edited: PaperInput = {
     ...input,
     title: title.trim(),
     authors: splitAuthors(authors),
     year: year.trim() === '' ? null : Number(year.trim()),
     venue: venue.trim() || null,
   }
+  // The prompts check each answer as it is typed; this holds for any prompter.
+  const problem = firstPaperProblem(edited)
+  if (problem) throw new UsageError(`The answer cannot be stored: ${problem}`)
+  return edited
 }
