@@ -8,7 +8,7 @@
 import { MAX_URL_LENGTH, normalizeArxivId, normalizeDoi, normalizeUrl } from './identifiers.js'
 import type { Paper, Summary } from './model.js'
 
-/** Longest stored value of each text field, in characters (UTF-16 code units). */
+/** Longest stored value of each text field, in characters (code points; a key's and an id's in UTF-16 code units, as the read path counts them). */
 export const FIELD_LIMITS = {
   title: 1000,
   /** Each author's name. */
@@ -18,6 +18,7 @@ export const FIELD_LIMITS = {
   venue: 500,
   abstract: 20_000,
   category: 100,
+  arxiv: 100,
   doi: MAX_URL_LENGTH,
   url: MAX_URL_LENGTH,
   by: 200,
@@ -53,7 +54,12 @@ function describePosition(text: string, index: number): string {
  * `limit` characters), with the position; null when it can.
  */
 export function textProblem(text: string, limit = Infinity): string | null {
-  if (text.length > limit) return `is longer than ${limit} characters (${text.length})`
+  // Characters are code points, as the metadata sources count them when they cut (an emoji is one).
+  if (text.length > limit) {
+    let characters = 0
+    for (const _ of text) characters++
+    if (characters > limit) return `is longer than ${limit} characters (${characters})`
+  }
   const at = text.search(UNSTORABLE)
   return at < 0 ? null : `contains ${describeCharacter(text.charCodeAt(at))} at ${describePosition(text, at)}`
 }
@@ -73,7 +79,7 @@ export interface Checked<T> {
 }
 
 /** The paper fields that come from outside. */
-export type PaperFields = Pick<Paper, 'title' | 'authors' | 'venue' | 'arxiv' | 'doi' | 'url' | 'abstract'> & Pick<Paper, 'category'>
+export type PaperFields = Pick<Paper, 'title' | 'authors' | 'venue' | 'arxiv' | 'category' | 'doi' | 'url' | 'abstract'>
 
 const shown = (value: string) => JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)
 
@@ -87,7 +93,7 @@ function checkIdentifier(value: string, limit: number, normalise: (text: string)
 }
 
 const IDENTIFIERS = {
-  arxiv: (value: string) => checkIdentifier(value, 100, normalizeArxivId, 'an arXiv id (such as 1704.01212 or math/0501234)'),
+  arxiv: (value: string) => checkIdentifier(value, FIELD_LIMITS.arxiv, normalizeArxivId, 'an arXiv id (such as 1704.01212 or math/0501234)'),
   doi: (value: string) => checkIdentifier(value, FIELD_LIMITS.doi, normalizeDoi, 'a DOI (such as 10.1000/xyz123)'),
   url: (value: string) => checkIdentifier(value, FIELD_LIMITS.url, normalizeUrl, 'an http or https link'),
 } as const
@@ -148,5 +154,6 @@ export function firstPaperProblem(fields: Partial<PaperFields>): string | null {
 
 /** A citekey or summary id from an import that can name a record (else one is made). */
 export function isUsableName(name: string, kind: 'key' | 'id'): boolean {
-  return name !== '' && textProblem(name, FIELD_LIMITS[kind]) === null && !/\s/.test(name)
+  // The read path counts a key's length in UTF-16 code units.
+  return name !== '' && name.length <= FIELD_LIMITS[kind] && textProblem(name) === null && !/\s/.test(name)
 }

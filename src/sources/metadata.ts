@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { NetworkError } from '../core/errors.js'
-import { checkPaperFields, describeFieldProblem } from '../core/field-rules.js'
+import { checkPaperFields, describeFieldProblem, FIELD_LIMITS } from '../core/field-rules.js'
 import { normalizeUrl } from '../core/identifiers.js'
 
 /** Everything precis takes from arXiv or a DOI registry about one paper. */
@@ -32,8 +32,8 @@ export interface PaperMetadata {
   journalRef: string | null
 }
 
-/** Longest stored value of each field, in characters; longer values are cut with an ellipsis. */
-export const LIMITS = { title: 1000, author: 200, authors: 5000, venue: 500, abstract: 20_000, url: 2000 } as const
+/** Longest stored value of each field (the limits every way in shares); longer values are cut with an ellipsis. */
+export const LIMITS = FIELD_LIMITS
 
 const nullableText = (max: number) => z.string().min(1).max(max).nullable()
 

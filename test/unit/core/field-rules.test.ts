@@ -22,6 +22,8 @@ describe('textProblem', () => {
   it('counts the limit in characters and says by how much', () => {
     expect(textProblem('abcd', 4)).toBeNull()
     expect(textProblem('abcde', 4)).toBe('is longer than 4 characters (5)')
+    expect(textProblem('😀😀😀😀', 4)).toBeNull()
+    expect(textProblem('😀😀😀😀😀', 4)).toBe('is longer than 4 characters (5)')
   })
 })
 
@@ -93,6 +95,7 @@ describe('isUsableName', () => {
     ['k'.repeat(200), 'key', true],
     ['k'.repeat(201), 'key', false],
     ['i'.repeat(210), 'id', true],
+    ['😀'.repeat(101), 'key', false],
     ['nul\u0000', 'id', false],
   ] as const)('%j as a %s → %s', (name, kind, usable) => {
     expect(isUsableName(name, kind)).toBe(usable)
