@@ -9,8 +9,8 @@ import type { BodySource } from '../cli/body-source.js'
 
 /**
  * The summary text. Without a source, a terminal opens the editor; otherwise the text is required.
- * `initial` seeds the editor. Text from a file, standard input or the editor that the library
- * cannot store is refused as invalid input, naming the position (`--body` is checked with the flags).
+ * `initial` seeds the editor. Text from a file or standard input that the library cannot store is
+ * refused as invalid input, naming the position (`--body` is checked with the flags, editor text by the editor).
  */
 export async function readBody(source: BodySource, ctx: Context, fileName: string, initial = ''): Promise<string> {
   const storable = (text: string, name: string) => {
@@ -33,7 +33,7 @@ export async function readBody(source: BodySource, ctx: Context, fileName: strin
       }
       const text = await ctx.editor.edit(initial, fileName)
       if (text.trim() === '') throw new PrecisError('The summary is empty; nothing was saved', ExitCode.failure)
-      return storable(text, 'the editor')
+      return text // checked by the editor, which keeps the text when it refuses it
     }
   }
 }

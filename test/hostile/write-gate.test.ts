@@ -3,7 +3,7 @@
  * reaches a record is normalised or refused at the door, so a command that exits 0 leaves a library
  * the next command reads, and a refusal leaves the file exactly as it was.
  */
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../support/context.js'
@@ -169,6 +169,18 @@ describe('text the Markdown round trip cannot carry', () => {
   ])('%s with a control character: exit 2, naming the flag and the position', async (flag, value) => {
     const { library, before } = setting()
     expectRefused(await precisOn(library, addWith(flag, value)), 2, new RegExp(`${flag}( \\(name 1\\))? contains a control character \\(U\\+00`), library, before)
+  })
+
+  it('summary text with a control character saved in $EDITOR: exit 4, the text kept where the message says', async () => {
+    const { dir, library, before } = setting()
+    const text = 'typed in the editor\u0007 with a bell\n'
+    writeFileSync(join(dir, 'typed'), text)
+    const editor = join(dir, 'editor.sh')
+    writeFileSync(editor, `#!/bin/sh\ncat '${join(dir, 'typed')}' > "$1"\n`, { mode: 0o755 })
+    const result = await precisOn(library, ['add', '--title', 'T', '--author', 'A B', '--edit'], { env: { HOME: dir, EDITOR: editor } })
+    expectRefused(result, 4, /cannot be stored: it contains a control character \(U\+0007\) at line 1, column 20/, library, before)
+    const kept = /Your text is kept at (.+)$/m.exec(result.stderr)?.[1]
+    expect(kept && readFileSync(kept, 'utf8')).toBe(text)
   })
 
   it('summary text with a control character from a file: exit 4 naming the file', async () => {
