@@ -1,6 +1,6 @@
 /**
  * The write gate's property: random and hostile values driven through every way into a record
- * (add flags, Markdown / JSON / BibTeX import, the edit document, a metadata reply into `add`).
+ * (add flags, Markdown / JSON / BibTeX / ShortScience import, the edit document, DOI and arXiv replies into `add`).
  * Whatever the command does, it never crashes; when it exits 0 the library reads and every summary
  * survives the Markdown round trip; and a refusal comes from the door that took the value in, never
  * from the store's last check (that check is a backstop: reaching it means a door let a value by).
@@ -60,6 +60,12 @@ function valueFor(field: string, random: Random): string {
   if (/^(created|updated|added)$/.test(name)) return pick(random, [...DATES, hostile(random)])
   const valid = VALID[name]
   return valid && random() < 0.5 ? pick(random, valid) : hostile(random)
+}
+
+/** Text as XML character data, every control character as a numeric reference, as a hostile server sends it. */
+function xmlText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/[\u0000-\u001f\u007f-\u009f\ud800-\udfff]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`)
 }
 
 /** A YAML scalar for `value`: a JSON string is a YAML double-quoted string, escapes included. */
@@ -169,6 +175,24 @@ describe(`hostile values through every way in (seed ${SEED})`, () => {
       const outcome = await run(['add', `10.5555/p${i}`, '--body', 'notes', '--no-input'], smallLibrary(), { env })
       // A reply precis cannot use is a network failure (exit 1), never a stored record.
       return { what: reply.slice(0, 400), outcome, codes: [0, 1] }
+    },
+    'arXiv reply': async (random, i) => {
+      const id = `2101.${String(10000 + i)}`
+      const entry =
+        `<entry><id>http://arxiv.org/abs/${id}v1</id><published>2021-01-01T00:00:00Z</published><title>${xmlText(hostile(random))}</title>` +
+        `<summary>${xmlText(hostile(random))}</summary><author><name>${xmlText(hostile(random))}</name></author>` +
+        `<arxiv:doi xmlns:arxiv="http://arxiv.org/schemas/atom">${xmlText(valueFor('doi', random))}</arxiv:doi>` +
+        `<arxiv:journal_ref xmlns:arxiv="http://arxiv.org/schemas/atom">${xmlText(hostile(random))}</arxiv:journal_ref></entry>`
+      reply = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">${entry}</feed>`
+      const env = { PRECIS_ARXIV_URL: `${server.origin}/api/query`, PRECIS_CACHE_DIR: join(dir, `arxiv-cache-${i}`) }
+      const outcome = await run(['add', `arXiv:${id}`, '--body', 'notes', '--no-input'], smallLibrary(), { env })
+      return { what: reply.slice(0, 400), outcome, codes: [0, 1] }
+    },
+    'ShortScience import': async (random, i) => {
+      const rows = Array.from({ length: 2 }, () => `"${pick(random, ['1704.01212', hostile(random)]).replace(/"/g, '""')}","${hostile(random).replace(/"/g, '""')}"`)
+      const file = join(dir, `shortscience-${i}.csv`)
+      writeFileSync(file, `paperid,text\n${rows.join('\n')}\n`)
+      return { what: JSON.stringify(rows).slice(0, 400), outcome: await run(['import', file], smallLibrary()) }
     },
   }
 
