@@ -9,7 +9,7 @@ import { linkIdentifiers, type PaperOverrides } from '../sources/merge.js'
 import type { BodySource } from '../cli/body-source.js'
 import { readBody } from './body-input.js'
 import { parseYear } from '../cli/paper-flags.js'
-import { canPrompt, inform, splitAuthors } from './shared.js'
+import { canPrompt, inform, splitAuthors, storableAnswers } from './shared.js'
 import { paperFromSource } from './source-input.js'
 import { chooseTags, guardNewTags } from './tag-prompts.js'
 
@@ -58,10 +58,7 @@ async function completePaper(flags: PaperOverrides, ctx: Context): Promise<Paper
     title: title.trim(), authors, year, venue: flags.venue ?? null, arxiv: flags.arxiv ?? null, doi: flags.doi ?? null,
     url: flags.url ?? null, abstract: null,
   }
-  // The prompts check each answer as it is typed; this holds for any prompter.
-  const problem = firstPaperProblem(input)
-  if (problem) throw new UsageError(`The answer cannot be stored: ${problem}`)
-  return input
+  return storableAnswers(input)
 }
 
 export async function addRun(opts: AddOptions, ctx: Context): Promise<void> {

@@ -3,7 +3,7 @@
  * in a terminal before anything is saved. The fetching and merging live in src/sources.
  */
 import type { Context } from '../context.js'
-import { CancelError, NetworkError, UsageError } from '../core/errors.js'
+import { CancelError, NetworkError } from '../core/errors.js'
 import { firstPaperProblem } from '../core/field-rules.js'
 import type { Source } from '../core/identifiers.js'
 import type { Library } from '../core/model.js'
@@ -11,7 +11,7 @@ import type { PaperInput } from '../core/papers.js'
 import { findKnownPaper, paperFromMetadata, type PaperOverrides } from '../sources/merge.js'
 import { formatPaperPreview } from '../sources/preview.js'
 import { describeSource, resolveSource } from '../sources/resolve.js'
-import { canPrompt, inform, splitAuthors } from './shared.js'
+import { canPrompt, inform, splitAuthors, storableAnswers } from './shared.js'
 
 /** What `add` was asked to resolve. */
 export interface SourceRequest {
@@ -112,8 +112,5 @@ async function editPaper(input: PaperInput, ctx: Context): Promise<PaperInput> {
     year: year.trim() === '' ? null : Number(year.trim()),
     venue: venue.trim() || null,
   }
-  // The prompts check each answer as it is typed; this holds for any prompter.
-  const problem = firstPaperProblem(edited)
-  if (problem) throw new UsageError(`The answer cannot be stored: ${problem}`)
-  return edited
+  return storableAnswers(edited)
 }
