@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DataError, PrecisError, ExitCode } from './core/errors.js'
+import { textProblem } from './core/field-rules.js'
 import { decodeInput } from './formats/input.js'
 import type { Env } from './store/paths.js'
 
@@ -29,11 +30,13 @@ export class ProcessEditor implements Editor {
         `Your text is kept at ${file}`,
       ])
     }
-    // The editor may save anything (another encoding, a pasted binary): checked like every input,
-    // and when refused the file stays where the message says.
+    // The editor may save anything (another encoding, a pasted binary, control characters): checked
+    // like every input, and when refused the file stays where the message says.
     let saved: string
     try {
       saved = decodeInput(readFileSync(file), file)
+      const problem = textProblem(saved)
+      if (problem) throw new DataError(`The text saved in the editor cannot be stored: it ${problem}`)
     } catch (error) {
       if (!(error instanceof DataError)) throw error
       throw new DataError(error.message, [`Your text is kept at ${file}`])

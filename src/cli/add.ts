@@ -7,7 +7,7 @@ import { normalizeTags } from '../core/tags.js'
 import type { PaperOverrides } from '../sources/merge.js'
 import { parseBodySource } from './body-source.js'
 import { lazyRun } from './lazy-run.js'
-import { addPaperFlags, parseYear, type RawPaperFlags } from './paper-flags.js'
+import { addPaperFlags, checkPaperFlags, checkSummaryFlags, parseYear, type RawPaperFlags } from './paper-flags.js'
 
 // The work of the command, loaded when it runs (start-up loads only the command line).
 const addRun = lazyRun(async () => (await import('../commands/add.js')).addRun)
@@ -29,7 +29,7 @@ export function parseAddOptions(sourceArg: string | undefined, raw: RawAddFlags)
   if (sourceArg !== undefined && source === null) {
     throw new UsageError(`"${sourceArg}" is not an arXiv id or a DOI`, ['Examples: 1704.01212, arXiv:2003.10555v3, 10.1007/978-3-540-28650-9_4'])
   }
-  const paper: PaperOverrides = {
+  const paper: PaperOverrides = checkPaperFlags({
     title: raw.title,
     authors: raw.author ?? [],
     year: raw.year === undefined ? undefined : parseYear(raw.year),
@@ -37,7 +37,8 @@ export function parseAddOptions(sourceArg: string | undefined, raw: RawAddFlags)
     arxiv: raw.arxiv ?? (source?.kind === 'arxiv' ? source.id : undefined),
     doi: raw.doi ?? (source?.kind === 'doi' ? source.doi : undefined),
     url: raw.url,
-  }
+  })
+  checkSummaryFlags(raw)
   if (paper.title !== undefined && paper.title.trim() === '') throw new UsageError('--title must not be empty')
   return {
     source,

@@ -7,7 +7,7 @@ import { normalizeTags } from '../core/tags.js'
 import { parseBodySource } from './body-source.js'
 import { collect } from './flags.js'
 import { lazyRun } from './lazy-run.js'
-import { addPaperFlags, parseYear, type RawPaperFlags } from './paper-flags.js'
+import { addPaperFlags, checkPaperFlags, checkSummaryFlags, parseYear, type RawPaperFlags } from './paper-flags.js'
 
 // The work of the command, loaded when it runs (start-up loads only the command line).
 const editRun = lazyRun(async () => (await import('../commands/edit.js')).editRun)
@@ -28,9 +28,10 @@ export function parseEditOptions(handle: string, raw: RawEditFlags): EditOptions
     const value = raw[field]
     if (value !== undefined) paper[field] = value === '' ? null : value
   }
+  checkSummaryFlags(raw)
   return {
     handle,
-    paper,
+    paper: checkPaperFlags(paper),
     summary: raw.by === undefined ? {} : { by: raw.by },
     addTags: normalizeTags(raw.tag ?? []),
     removeTags: normalizeTags(raw.untag ?? []),

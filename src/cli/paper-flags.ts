@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import { UsageError } from '../core/errors.js'
+import { checkPaperFields, checkSummaryFields, describeFieldProblem, type FieldProblem, type PaperFields } from '../core/field-rules.js'
 import { collect } from './flags.js'
 
 /** The paper and text flags `add` and `edit` share, as commander hands them over. */
@@ -23,6 +24,28 @@ export function parseYear(value: string, flag = '--year'): number | null {
   const year = Number(value)
   if (!Number.isInteger(year) || year < 0 || year > 9999) throw new UsageError(`${flag} takes a year like 2017, not "${value}"`)
   return year
+}
+
+const FLAGS: Readonly<Record<string, string>> = { title: '--title', authors: '--author', venue: '--venue', arxiv: '--arxiv', doi: '--doi', url: '--url', by: '--by', body: '--body' }
+
+function refuse(problems: readonly FieldProblem[]): void {
+  const [first, ...rest] = problems.map((problem) => describeFieldProblem(problem, FLAGS[problem.field] ?? problem.field))
+  if (first !== undefined) throw new UsageError(first, rest)
+}
+
+/**
+ * The paper flags given, checked by the rules every way in shares and in stored form (an arXiv id
+ * without its version, a bare DOI); a UsageError names the flag that cannot be stored.
+ */
+export function checkPaperFlags<T extends Partial<PaperFields>>(paper: T): T {
+  const { value, problems } = checkPaperFields(paper)
+  refuse(problems)
+  return value
+}
+
+/** `--by` and `--body` checked the same way. */
+export function checkSummaryFlags(raw: Pick<RawPaperFlags, 'by' | 'body'>): void {
+  refuse(checkSummaryFields(raw).problems)
 }
 
 /**

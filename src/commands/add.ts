@@ -1,5 +1,6 @@
 import type { Context } from '../context.js'
 import { UsageError } from '../core/errors.js'
+import { firstPaperProblem } from '../core/field-rules.js'
 import type { Source } from '../core/identifiers.js'
 import type { Paper } from '../core/model.js'
 import { addSummary, findSamePaper, type PaperInput } from '../core/papers.js'
@@ -9,7 +10,7 @@ import type { BodySource } from '../cli/body-source.js'
 import { readBody } from './body-input.js'
 import { keepingTextOnFailure, textToKeep } from './kept-text.js'
 import { parseYear } from '../cli/paper-flags.js'
-import { canPrompt, inform } from './shared.js'
+import { canPrompt, inform, splitAuthors, storableAnswers } from './shared.js'
 import { paperFromSource } from './source-input.js'
 import { chooseTags, guardNewTags } from './tag-prompts.js'
 
@@ -36,13 +37,17 @@ async function completePaper(flags: PaperOverrides, ctx: Context): Promise<Paper
   let title = flags.title
   if (title === undefined) {
     if (!interactive) throw required('--title')
-    title = await ctx.prompter.input({ name: 'title', message: 'Title', validate: (v) => v.trim() !== '' || 'A title is needed' })
+    title = await ctx.prompter.input({ name: 'title', message: 'Title', validate: (v) => (v.trim() === '' ? 'A title is needed' : firstPaperProblem({ title: v.trim() }) ?? true) })
   }
   let authors = flags.authors
   if (authors.length === 0) {
     if (!interactive) throw required('--author')
-    const answer = await ctx.prompter.input({ name: 'authors', message: 'Authors (separated by ";")', validate: (v) => v.trim() !== '' || 'At least one author is needed' })
-    authors = answer.split(';').map((a) => a.trim()).filter(Boolean)
+    const answer = await ctx.prompter.input({
+      name: 'authors',
+      message: 'Authors (separated by ";")',
+      validate: (v) => (v.trim() === '' ? 'At least one author is needed' : firstPaperProblem({ authors: splitAuthors(v) }) ?? true),
+    })
+    authors = splitAuthors(answer)
   }
   let year = flags.year
   if (year === undefined) {
@@ -50,10 +55,11 @@ async function completePaper(flags: PaperOverrides, ctx: Context): Promise<Paper
       ? parseYear(await ctx.prompter.input({ name: 'year', message: 'Year (empty if unknown)', validate: (v) => v.trim() === '' || /^\d{1,4}$/.test(v.trim()) || 'A year like 2017' }))
       : null
   }
-  return {
+  const input: PaperInput = {
     title: title.trim(), authors, year, venue: flags.venue ?? null, arxiv: flags.arxiv ?? null, doi: flags.doi ?? null,
     url: flags.url ?? null, abstract: null,
   }
+  return storableAnswers(input)
 }
 
 export async function addRun(opts: AddOptions, ctx: Context): Promise<void> {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import type { Context } from '../context.js'
-import { ExitCode, PrecisError, UsageError } from '../core/errors.js'
+import { DataError, ExitCode, PrecisError, UsageError } from '../core/errors.js'
+import { textProblem } from '../core/field-rules.js'
 import { decodeInput } from '../formats/input.js'
 import { readTextFile } from '../text-file.js'
 import { canPrompt } from './shared.js'
@@ -8,16 +9,22 @@ import type { BodySource } from '../cli/body-source.js'
 
 /**
  * The summary text. Without a source, a terminal opens the editor; otherwise the text is required.
- * `initial` seeds the editor.
+ * `initial` seeds the editor. Text from a file or standard input that the library cannot store is
+ * refused as invalid input, naming the position (`--body` is checked with the flags, editor text by the editor).
  */
 export async function readBody(source: BodySource, ctx: Context, fileName: string, initial = ''): Promise<string> {
+  const storable = (text: string, name: string) => {
+    const problem = textProblem(text)
+    if (problem) throw new DataError(`The summary text from ${name} cannot be stored: it ${problem}`)
+    return text
+  }
   switch (source.from) {
     case 'text':
       return source.text
     case 'file':
-      return readTextFile(resolve(ctx.cwd, source.path))
+      return storable(await readTextFile(resolve(ctx.cwd, source.path)), source.path)
     case 'stdin':
-      return decodeInput(await ctx.io.readStdin(), 'standard input')
+      return storable(decodeInput(await ctx.io.readStdin(), 'standard input'), 'standard input')
     case 'none':
     case 'editor': {
       // Without a text source, a terminal opens the editor: that is how a summary gets written.
@@ -26,7 +33,7 @@ export async function readBody(source: BodySource, ctx: Context, fileName: strin
       }
       const text = await ctx.editor.edit(initial, fileName)
       if (text.trim() === '') throw new PrecisError('The summary is empty; nothing was saved', ExitCode.failure)
-      return text
+      return text // checked by the editor, which keeps the text when it refuses it
     }
   }
 }

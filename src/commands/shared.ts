@@ -1,5 +1,6 @@
 import type { Context } from '../context.js'
 import { UsageError } from '../core/errors.js'
+import { firstPaperProblem, type PaperFields } from '../core/field-rules.js'
 import { sanitizeTerminal } from '../sanitize.js'
 
 /** True when we may ask the person: a terminal on stdin and stderr, and no `--no-input`. */
@@ -28,4 +29,19 @@ export async function confirmOrRequireYes(ctx: Context, yes: boolean, question: 
   if (yes) return true
   if (!canPrompt(ctx)) throw new UsageError(`${question.replace(/\?$/, '')}: pass --yes to confirm when not interactive`)
   return ctx.prompter.confirm({ name: 'confirm', message: question, default: false })
+}
+
+/** Authors typed on one line, separated by semicolons (how the prompts ask for them). */
+export function splitAuthors(line: string): string[] {
+  return line.split(';').map((a) => a.trim()).filter(Boolean)
+}
+
+/**
+ * `input` when every field can be stored. The prompts check each answer as it is typed; this
+ * holds whatever the prompter, before anything is saved.
+ */
+export function storableAnswers<T extends Partial<PaperFields>>(input: T): T {
+  const problem = firstPaperProblem(input)
+  if (problem) throw new UsageError(`The answer cannot be stored: ${problem}`)
+  return input
 }

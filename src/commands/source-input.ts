@@ -4,13 +4,14 @@
  */
 import type { Context } from '../context.js'
 import { CancelError, NetworkError } from '../core/errors.js'
+import { firstPaperProblem } from '../core/field-rules.js'
 import type { Source } from '../core/identifiers.js'
 import type { Library } from '../core/model.js'
 import type { PaperInput } from '../core/papers.js'
 import { findKnownPaper, paperFromMetadata, type PaperOverrides } from '../sources/merge.js'
 import { formatPaperPreview } from '../sources/preview.js'
 import { describeSource, resolveSource } from '../sources/resolve.js'
-import { canPrompt, inform } from './shared.js'
+import { canPrompt, inform, splitAuthors, storableAnswers } from './shared.js'
 
 /** What `add` was asked to resolve. */
 export interface SourceRequest {
@@ -98,21 +99,26 @@ async function confirmPaper(input: PaperInput, label: string, ctx: Context): Pro
 async function editPaper(input: PaperInput, ctx: Context): Promise<PaperInput> {
   const { prompter } = ctx
   const title = await prompter.input({
-    name: 'edit-title', message: 'Title', default: input.title, validate: (v) => v.trim() !== '' || 'A title is needed',
+    name: 'edit-title', message: 'Title', default: input.title, validate: (v) => (v.trim() === '' ? 'A title is needed' : firstPaperProblem({ title: v.trim() }) ?? true),
   })
-  const authors = await prompter.input({ name: 'edit-authors', message: 'Authors (separated by ";")', default: input.authors.join('; ') })
+  const authors = await prompter.input({
+    name: 'edit-authors', message: 'Authors (separated by ";")', default: input.authors.join('; '), validate: (v) => firstPaperProblem({ authors: splitAuthors(v) }) ?? true,
+  })
   const year = await prompter.input({
     name: 'edit-year',
     message: 'Year (empty if unknown)',
     default: input.year === null ? '' : String(input.year),
     validate: (v) => v.trim() === '' || /^\d{1,4}$/.test(v.trim()) || 'A year like 2017',
   })
-  const venue = await prompter.input({ name: 'edit-venue', message: 'Venue (empty for none)', default: input.venue ?? '' })
-  return {
+  const venue = await prompter.input({
+    name: 'edit-venue', message: 'Venue (empty for none)', default: input.venue ?? '', validate: (v) => firstPaperProblem({ venue: v.trim() }) ?? true,
+  })
+  const edited: PaperInput = {
     ...input,
     title: title.trim(),
-    authors: authors.split(';').map((a) => a.trim()).filter(Boolean),
+    authors: splitAuthors(authors),
     year: year.trim() === '' ? null : Number(year.trim()),
     venue: venue.trim() || null,
   }
+  return storableAnswers(edited)
 }

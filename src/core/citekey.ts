@@ -37,17 +37,32 @@ export function familyName(name: string): string {
   return words.slice(start).join(' ')
 }
 
+/**
+ * `text` folded and cut to MAX_KEY_PART. Only a bounded start is folded (accents and marks
+ * rarely take more than three characters per letter), so a hostile megabyte word costs nothing.
+ */
+function keyPart(text: string): string {
+  return asciiFold(text.slice(0, MAX_KEY_PART * 4)).slice(0, MAX_KEY_PART)
+}
+
 function firstSignificantWord(title: string): string {
   for (const word of title.split(/[\s\-–—:;,.!?()[\]{}"'`/\\$]+/)) {
-    const folded = asciiFold(word)
+    const folded = keyPart(word)
     if (folded && !STOP_WORDS.has(folded) && !/^\d+$/.test(folded)) return folded
   }
   return ''
 }
 
+/**
+ * Longest family name and title word a key takes: the longest real family names fold to about 30
+ * letters, and with a 4-digit year and collision letters a key stays far below the 200 characters
+ * a key may have (and `<key>-<n>` below the 210 of a summary id), whatever the title or name.
+ */
+export const MAX_KEY_PART = 40
+
 /** The citekey a paper would get in an empty library. */
 export function baseCitekey(paper: { authors: readonly string[]; year: number | null; title: string }): string {
-  const family = asciiFold(familyName(paper.authors[0] ?? '')) || 'anon'
+  const family = keyPart(familyName(paper.authors[0] ?? '')) || 'anon'
   const year = paper.year === null ? 'nd' : String(paper.year)
   return family + year + (firstSignificantWord(paper.title) || 'untitled')
 }

@@ -15,8 +15,9 @@ const OLD_ARXIV = /^([a-z]+(?:-[a-z]+)*)(?:\.[a-z]{2})?\/(\d{7})(v\d+)?$/i
 const ARXIV_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'])
 const ARXIV_PATH = /^\/(?:abs|pdf|html)\/(.+?)(?:\.pdf)?\/?$/
 
-// Registrant code with optional subdivisions, then any suffix without whitespace or invisible characters.
-const DOI = /^10\.\d{4,9}(?:\.\d+)*\/[^\s\p{Cc}\p{Cf}]+$/u
+// Registrant code with optional subdivisions, then any suffix without whitespace, invisible
+// characters or halves of a surrogate pair.
+const DOI = /^10\.\d{4,9}(?:\.\d+)*\/[^\s\p{Cc}\p{Cf}\p{Cs}]+$/u
 const DOI_HOSTS = new Set(['doi.org', 'www.doi.org', 'dx.doi.org'])
 // arXiv registers DOIs of its own (DataCite); they name an arXiv paper, which its API describes best.
 const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/i
@@ -54,6 +55,20 @@ export const MAX_IDENTIFIER_LENGTH = 1000
 function fitsInUrl(doi: string): boolean {
   if (doi.length > MAX_IDENTIFIER_LENGTH || /\p{Cs}/u.test(doi)) return false
   return !doi.split('/').some((segment) => segment === '.' || segment === '..')
+}
+
+/** Longest link stored, in characters (the metadata sources cut theirs to the same). */
+export const MAX_URL_LENGTH = 2000
+
+/**
+ * An absolute http or https link, trimmed, or null: other schemes (`javascript:`, `file:`, `data:`)
+ * are never stored, nor links with white space, invisible characters or over MAX_URL_LENGTH.
+ */
+export function normalizeUrl(input: string): string | null {
+  const text = input.trim()
+  if (text.length > MAX_URL_LENGTH || /[\s\p{Cc}\p{Cf}\p{Cs}]/u.test(text) || !URL.canParse(text)) return null
+  const { protocol, hostname } = new URL(text)
+  return (protocol === 'http:' || protocol === 'https:') && hostname !== '' ? text : null
 }
 
 function parseArxiv(input: string): Extract<Source, { kind: 'arxiv' }> | null {

@@ -8,6 +8,7 @@ import { readMarkdownSummary } from './markdown.js'
 import { MAX_INPUT_BYTES, MAX_LIBRARY_BYTES } from './input.js'
 import type { ImportResult } from './records.js'
 import type { ImportFormat } from './import-formats.js'
+import { checkImportResult } from './record-check.js'
 import { isShortScienceDump, readShortScienceCsv, readShortScienceDump } from './shortscience.js'
 
 
@@ -53,8 +54,15 @@ export function importSizeLimit(format: ImportFormat | 'auto', name: string | nu
   return json ? MAX_LIBRARY_BYTES : MAX_INPUT_BYTES
 }
 
-/** Read `text` as `format`; `source` names the input in problems and errors. */
+/**
+ * Read `text` as `format`; `source` names the input in problems and errors. Every record is checked
+ * by the rules all ways in share before it is returned.
+ */
 export async function readImport(format: ImportFormat, text: string, source: string): Promise<ImportResult> {
+  return checkImportResult(await readFormat(format, text, source))
+}
+
+async function readFormat(format: ImportFormat, text: string, source: string): Promise<ImportResult> {
   switch (format) {
     case 'md':
       return readMarkdownSummary(text, source)

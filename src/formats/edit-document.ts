@@ -1,4 +1,5 @@
 import { ExitCode, PrecisError, DataError } from '../core/errors.js'
+import { checkPaperFields, checkSummaryFields, describeFieldProblem } from '../core/field-rules.js'
 import type { Paper, Summary } from '../core/model.js'
 import { readText, readTextList, readYear, readTags, type Read } from './fields.js'
 import { readFrontMatter, writeFrontMatter } from './frontmatter.js'
@@ -65,6 +66,9 @@ export function parseEditDocument(text: string): EditedFields {
       body: file.body,
     },
   }
+  // The rules every way in shares: lengths, text the library cannot store, identifiers.
+  const paper = checkPaperFields(edited.paper)
+  for (const problem of [...paper.problems, ...checkSummaryFields(edited.summary).problems]) problems.push(describeFieldProblem(problem))
   if (problems.length > 0) throw new InvalidDocumentError(problems)
-  return edited
+  return { ...edited, paper: paper.value }
 }

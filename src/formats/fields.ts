@@ -3,15 +3,13 @@
  * value or a reason; the caller decides whether a reason is fatal. Strings are never altered.
  */
 import { tagProblem } from '../core/tags.js'
+import { canonicalTimestamp, TIMESTAMP_FORMS } from '../core/timestamps.js'
 
 /** A value, or why the input could not give one. */
 export type Read<T> = { ok: true; value: T } | { ok: false; reason: string }
 
 const ok = <T>(value: T): Read<T> => ({ ok: true, value })
 const fail = <T>(reason: string): Read<T> => ({ ok: false, reason })
-
-// The same shape the library schema requires (zod's iso.datetime with an offset).
-const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/
 
 /** Text or nothing: a string, or null when absent or empty in YAML (`key:` / `key: null`). */
 export function readText(value: unknown, field: string): Read<string | null> {
@@ -53,15 +51,11 @@ export function readTags(value: unknown): Read<string[]> {
   return ok(tags)
 }
 
-/**
- * A timestamp as the library stores it. ISO timestamps with an offset are kept exactly as written;
- * other dates that JavaScript understands (`2024-03-01`) become ISO timestamps in UTC.
- */
+/** A timestamp in the form the library stores (see core/timestamps.ts), or null when absent. */
 export function readTimestamp(value: unknown, field: string): Read<string | null> {
   if (value === undefined || value === null) return ok(null)
   if (typeof value !== 'string') return fail(`${field} must be a date`)
-  if (ISO_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value))) return ok(value)
-  const time = Date.parse(value)
-  if (Number.isNaN(time)) return fail(`${field} is not a date: ${JSON.stringify(value)}`)
-  return ok(new Date(time).toISOString())
+  const timestamp = canonicalTimestamp(value)
+  if (timestamp === null) return fail(`${field} is not a date: ${JSON.stringify(value.slice(0, 60))} (expected ${TIMESTAMP_FORMS})`)
+  return ok(timestamp)
 }

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod'
 import { NetworkError } from '../core/errors.js'
+import { checkPaperFields, describeFieldProblem, FIELD_LIMITS } from '../core/field-rules.js'
+import { normalizeUrl } from '../core/identifiers.js'
 
 /** Everything precis takes from arXiv or a DOI registry about one paper. */
 export interface PaperMetadata {
@@ -30,8 +32,8 @@ export interface PaperMetadata {
   journalRef: string | null
 }
 
-/** Longest stored value of each field, in characters; longer values are cut with an ellipsis. */
-export const LIMITS = { title: 1000, author: 200, authors: 5000, venue: 500, abstract: 20_000, url: 2000 } as const
+/** Longest stored value of each field (the limits every way in shares); longer values are cut with an ellipsis. */
+export const LIMITS = FIELD_LIMITS
 
 const nullableText = (max: number) => z.string().min(1).max(max).nullable()
 
@@ -50,12 +52,13 @@ export const paperMetadataSchema = z.object({
   journalRef: nullableText(LIMITS.venue),
 })
 
-// Controls (C0, DEL, C1) and bidi/direction marks: in metadata they are never meaningful, only harmful.
+// Controls (C0, DEL, C1), bidi/direction marks and halves of surrogate pairs alone (a JSON reply
+// may spell one as \ud800): in metadata they are never meaningful, only harmful.
 // eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
 
 /**
- * Outside text made fit to store: controls and bidi marks removed, hard wraps and runs of
+ * Outside text made fit to store: controls, bidi marks and lone surrogates removed, hard wraps and runs of
  * whitespace collapsed to single spaces, NFC, cut to `max` characters. Empty becomes null.
  */
 export function cleanText(value: string | null | undefined, max: number): string | null {
@@ -66,12 +69,10 @@ export function cleanText(value: string | null | undefined, max: number): string
   return chars.length <= max ? text : chars.slice(0, max - 1).join('').trimEnd() + '…'
 }
 
-/** An http(s) URL as given, or null for anything else (other schemes, junk, absurd lengths). */
+/** An http(s) URL as given, or null for anything else (other schemes, white space, junk, absurd lengths). */
 export function cleanUrl(value: string | null | undefined): string | null {
   const text = cleanText(value, LIMITS.url + 1)
-  if (text === null || text.length > LIMITS.url || !URL.canParse(text)) return null
-  const { protocol } = new URL(text)
-  return protocol === 'http:' || protocol === 'https:' ? text : null
+  return text === null ? null : normalizeUrl(text)
 }
 
 /** A year when `value` holds a plausible one (1000–9999), else null. */
@@ -86,7 +87,13 @@ export function cleanYear(value: unknown): number | null {
  */
 export function finishMetadata(record: PaperMetadata, service: string): PaperMetadata {
   const result = paperMetadataSchema.safeParse(record)
-  if (result.success) return result.data
-  const problems = result.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-  throw new NetworkError(`${service} sent a record precis cannot use`, problems)
+  if (!result.success) {
+    const problems = result.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    throw new NetworkError(`${service} sent a record precis cannot use`, problems)
+  }
+  // The rules every way into a record shares (flags and imports meet the same ones).
+  const { title, authors, venue, arxiv, doi, url, abstract, primaryCategory: category } = result.data
+  const fields = checkPaperFields({ title, authors, venue, arxiv, doi, url, abstract, category })
+  if (fields.problems.length > 0) throw new NetworkError(`${service} sent a record precis cannot use`, fields.problems.slice(0, 3).map((problem) => describeFieldProblem(problem)))
+  return { ...result.data, arxiv: fields.value.arxiv, doi: fields.value.doi, url: fields.value.url }
 }

@@ -76,9 +76,10 @@ export class FileStore implements Store {
   async update<T>(change: (library: Library) => T | Promise<T>, options: UpdateOptions<T> = {}): Promise<T> {
     // Loaded by the commands that write only: with them, git and the durable write (child_process,
     // crypto, fs/promises) would slow the start of every command that reads.
-    const [{ acquireLock }, { saveFailure }, recorder] = await Promise.all([
+    const [{ acquireLock }, { saveFailure }, { checkBeforeWrite }, recorder] = await Promise.all([
       import('./lock.js'),
       import('./durable-write.js'),
+      import('./write-gate.js'),
       this.recorder ?? import('../sync/auto-commit.js').then((m) => m.gitAutoCommit),
     ])
     const target = await resolveLibraryTarget(this.path)
@@ -97,6 +98,7 @@ export class FileStore implements Store {
       await db.read()
       const recording = await recorder.begin(target, db.data)
       const result = await change(db.data)
+      checkBeforeWrite(db.data, this.path) // the read path's rules: never write what cannot be read back
       await db.write()
       const { message } = options
       const unrecorded = await recording?.finish(db.data, typeof message === 'function' ? message(result) : message)

@@ -2,8 +2,9 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { DataError } from '../core/errors.js'
 import { mergeLibraries, type MergeConflict } from '../core/merge3.js'
 import { emptyLibrary, type Library } from '../core/model.js'
-import { parseLibrary, validateLibrary } from '../core/schema.js'
+import { parseLibrary } from '../core/schema.js'
 import { serializeLibrary } from '../store/serialize.js'
+import { checkBeforeWrite } from '../store/write-gate.js'
 
 /** The three files git hands a merge driver: `%O`, `%A` (also where the result goes) and `%B`. */
 export interface MergeFiles {
@@ -41,7 +42,7 @@ export async function mergeLibraryFiles(files: MergeFiles, label: string, now: D
     readSide(files.theirs, `their version of ${label}`, false),
   ])
   const { library, conflicts } = mergeLibraries(base, ours, theirs, now)
-  validateLibrary(library, `the merge of ${label}`)
+  checkBeforeWrite(library, label) // the store's last check: a merge is a write too
   const temp = `${files.ours}.precis-merge-${process.pid}`
   try {
     await writeFile(temp, [...serializeLibrary(library)].join(''), { flag: 'wx' })

@@ -179,8 +179,8 @@ describe('add <source> in a terminal', () => {
   it('shows hostile metadata escaped in the preview', async () => {
     reply = () => ({ body: fixture('doi/hostile.json') })
     const ctx = context({ tty: true, answers: { preview: 'cancel' }, env: {} })
-    await main(['add', '10.5555/evil', '--title', 'Flag \u001b[31mtitle'], ctx)
-    expect(ctx.stderr()).toContain('  title    Flag \\u001B[31mtitle\n')
+    await main(['add', '10.5555/evil', '--title', 'Flag \u009b31mtitle'], ctx)
+    expect(ctx.stderr()).toContain('  title    Flag \\u009B31mtitle\n')
   })
 
   it('unreachable: says so, then asks for the fields', async () => {

@@ -12,6 +12,14 @@ export const HOSTILE =
 /** The same without SGR-looking sequences, for output that may carry our own colours. */
 export const HOSTILE_NO_SGR = HOSTILE.replace('\u001b[31m', '')
 
+/**
+ * What of HOSTILE a record may hold from a flag or an import: its C0 controls (ESC, BEL, BS; all
+ * but tab, newline and CR) are refused at the door, while C1 controls, bidi controls and DEL are stored and left to
+ * the sanitizer. Libraries written before that rule, hand edits and sync peers may hold all of HOSTILE.
+ */
+// eslint-disable-next-line no-control-regex
+export const HOSTILE_STORABLE = HOSTILE.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+
 // What must never reach a terminal raw (DESIGN.md section 2): C0 but \n and \t, DEL, C1, bidi controls.
 // eslint-disable-next-line no-control-regex
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g

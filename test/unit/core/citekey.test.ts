@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { asciiFold, baseCitekey, familyName, makeCitekey } from '../../../src/core/citekey.js'
+import { asciiFold, baseCitekey, familyName, makeCitekey, MAX_KEY_PART } from '../../../src/core/citekey.js'
 
 describe('familyName', () => {
   it.each([
@@ -67,4 +67,20 @@ describe('citekeys from odd metadata (what arXiv and DOI sources hand over)', ()
     [{ authors: ['__proto__'], year: 2020, title: 'constructor' }, 'proto2020constructor'],
     [{ authors: [''], year: null, title: '' }, 'anonnduntitled'],
   ])('%j → %s', (paper, key) => expect(baseCitekey(paper)).toBe(key))
+})
+
+describe('keys stay within their limit whatever the title or name', () => {
+  const long = (n: number) => 'x'.repeat(n)
+  it.each([
+    ['a 195-character title word', { authors: ['Bob Long'], year: 2021, title: long(195) }],
+    ['a 190-character family name', { authors: [`Ann ${long(190)}`], year: 2021, title: 'Normal' }],
+    ['a 4.9 MB title', { authors: ['Ann Normal'], year: 2020, title: long(4_900_000) }],
+    ['both long, no year', { authors: [`${'é'.repeat(300)}, Ann`], year: null, title: `The ${'ﬃ'.repeat(500)}` }],
+  ])('%s', (_case, fields) => {
+    const taken = new Set<string>()
+    for (let i = 0; i < 30; i++) taken.add(makeCitekey(fields, taken))
+    const longest = Math.max(...[...taken].map((key) => key.length))
+    expect(longest).toBeLessThanOrEqual(2 * MAX_KEY_PART + 4 + 2)
+    expect(longest + '-999999999'.length).toBeLessThanOrEqual(210)
+  })
 })

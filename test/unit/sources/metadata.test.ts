@@ -9,6 +9,7 @@ describe('cleanText', () => {
     ['bidi \u202eevil\u202c and \u2066iso\u2069 \u200fmark', 100, 'bidi evil and iso mark'],
     ['C1 \u009b controls \u0085 and DEL\u007f', 100, 'C1 controls and DEL'],
     ['NUL\u0000 byte', 100, 'NUL byte'],
+    ['lone \ud800 high, lone \udfff low, pair \ud83d\ude00 kept', 100, 'lone high, lone low, pair \ud83d\ude00 kept'],
     ['e\u0301 composed', 100, '\u00e9 composed'],
     ['\u001b\u202e \n', 100, null],
     ['', 100, null],
