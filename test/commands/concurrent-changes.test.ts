@@ -217,12 +217,16 @@ describe('import and doctor --fix', () => {
   })
 
   it('doctor --fix repairs the library as it is now: a body edited meanwhile stays', async () => {
+    // A second record of the Gaussian-process paper (same DOI): a repair doctor --fix makes in a library that reads.
     const lib = smallLibrary()
-    summaryIn(lib, 'rasmussen2004gaussian').tags = ['Bad Tag']
+    lib.papers.push({ ...lib.papers[1]!, key: 'rasmussen2004gaussiana' })
+    lib.summaries.push({ ...summaryIn(lib, 'rasmussen2004gaussian'), id: 'rasmussen2004gaussiana', paper: 'rasmussen2004gaussiana' })
     const ctx = meddledContext({ library: lib }, setBody('theirs\n'))
     await main(['doctor', '--fix'], ctx)
     expect(ctx.store.meddled).toBe(1)
-    expect(summaryIn(await ctx.store.read()).body).toBe('theirs\n')
+    const after = await ctx.store.read()
+    expect(after.papers.map((p) => p.key)).not.toContain('rasmussen2004gaussiana') // the repair was made
+    expect(summaryIn(after).body).toBe('theirs\n')
   })
 })
 
