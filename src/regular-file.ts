@@ -48,3 +48,13 @@ export function openRegularFile(path: string, noFollow = false): OpenFile {
 export function readOpenedFile({ fd, size }: OpenFile): Buffer {
   return size === 0 ? Buffer.alloc(0) : readFileSync(fd)
 }
+
+/** The bytes of the regular file at `path` (see openRegularFile for what is refused, and how). */
+export function readRegularFile(path: string): Buffer {
+  const opened = openRegularFile(path)
+  try {
+    return readOpenedFile(opened)
+  } finally {
+    closeSync(opened.fd)
+  }
+}

@@ -3,12 +3,13 @@
  * offline. Entries are validated on read like any outside file: a damaged one is simply a miss.
  */
 import { createHash, randomUUID } from 'node:crypto'
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { dirname, isAbsolute, join } from 'node:path'
 import { z } from 'zod'
 import type { Source } from '../core/identifiers.js'
 import { paperMetadataSchema, type PaperMetadata } from './metadata.js'
+import { readRegularFile } from '../regular-file.js'
 
 /** A cache hit: the metadata and when it was fetched (ISO timestamp). */
 export interface CachedMetadata {
@@ -38,7 +39,7 @@ export function cacheFile(dir: string, source: Source): string {
 export async function readCached(dir: string, source: Source): Promise<CachedMetadata | null> {
   let text: string
   try {
-    text = await readFile(cacheFile(dir, source), 'utf8')
+    text = readRegularFile(cacheFile(dir, source)).toString('utf8') // a named pipe planted there would block a plain read
   } catch {
     return null
   }

@@ -93,7 +93,8 @@ export async function readOwner(path: string): Promise<{ owner: Owner | null; ra
   try {
     const info = await lstat(path)
     // A regular file: made where links cannot be, or by an older precis.
-    const raw = info.isSymbolicLink() ? await readlink(path) : await readFile(path, 'utf8')
+    // Anything else planted there (a named pipe would block a read) is no owner's record either.
+    const raw = info.isSymbolicLink() ? await readlink(path) : info.isFile() ? await readFile(path, 'utf8') : ''
     return { owner: parseOwner(raw), raw, ageMs: Date.now() - info.mtimeMs }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir, homedir } from 'node:os'
 import { basename, dirname, join, relative } from 'node:path'
@@ -86,6 +87,13 @@ describe('readCached / writeCached', () => {
     const file = cacheFile(dir, arxiv)
     await mkdir(dirname(file), { recursive: true })
     await writeFile(file, text)
+    expect(await readCached(dir, arxiv)).toBeNull()
+  })
+
+  it('treats a named pipe in the cache as a miss, without waiting for a writer', async () => {
+    const file = cacheFile(dir, arxiv)
+    await mkdir(dirname(file), { recursive: true })
+    execFileSync('mkfifo', [file])
     expect(await readCached(dir, arxiv)).toBeNull()
   })
 

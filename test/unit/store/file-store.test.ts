@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -5,7 +6,7 @@ import { BusyError, DataError } from '../../../src/core/errors.js'
 import { emptyLibrary } from '../../../src/core/model.js'
 import { parseLibrary } from '../../../src/core/schema.js'
 import { FileStore } from '../../../src/store/file-store.js'
-import { acquireLock } from '../../../src/store/lock.js'
+import { acquireLock, readOwner } from '../../../src/store/lock.js'
 import { smallLibrary, summary } from '../../support/library.js'
 import { lockPresent, tempDir } from '../../support/context.js'
 
@@ -144,5 +145,13 @@ describe('FileStore', () => {
     await new FileStore(path, 500).update(addOne('after-crash'))
     expect((await new FileStore(path).read()).summaries.map((s) => s.id)).toContain('after-crash')
     expect(lockPresent(`${path}.lock`)).toBe(false)
+  })
+})
+
+describe('readOwner', () => {
+  it('reads a named pipe planted at the lock path as a lock of no owner, without waiting for a writer', async () => {
+    const lock = join(tempDir(), 'library.json.lock')
+    execFileSync('mkfifo', [lock])
+    expect(await readOwner(lock)).toMatchObject({ owner: null, raw: '' })
   })
 })
