@@ -38,6 +38,7 @@ function refuse(problems: readonly FieldProblem[]): void {
  * without its version, a bare DOI); a UsageError names the flag that cannot be stored.
  */
 export function checkPaperFlags<T extends Partial<PaperFields>>(paper: T): T {
+  if (paper.authors?.some((name) => name.trim() === '')) throw new UsageError('--author must not be empty')
   const { value, problems } = checkPaperFields(paper)
   refuse(problems)
   return value

@@ -30,3 +30,23 @@ describe('add: answers typed at the prompts meet the rules flags meet', () => {
     expect((await ctx.store.read()).papers).toEqual([])
   })
 })
+
+describe('add and edit: a blank --author is refused, not stored as a nameless author', () => {
+  it.each([
+    [['add', '--title', 'A Paper', '--author', '', '--body', 'x', '--no-input']],
+    [['add', '--title', 'A Paper', '--author', 'Ann Normal', '--author', '   ', '--body', 'x', '--no-input']],
+  ])('%j exits 2 naming the flag', async (argv) => {
+    const ctx = testContext({})
+    expect(await main(argv, ctx)).toBe(2)
+    expect(ctx.stderr()).toContain('--author must not be empty')
+    expect((await ctx.store.read()).papers).toEqual([])
+  })
+
+  it('edit --author "" exits 2 and leaves the authors as they were', async () => {
+    const ctx = testContext({})
+    expect(await main(['add', '--title', 'A Paper', '--author', 'Ann Normal', '--body', 'x', '--no-input'], ctx)).toBe(0)
+    const [paper] = (await ctx.store.read()).papers
+    expect(await main(['edit', paper!.key, '--author', ''], ctx)).toBe(2)
+    expect((await ctx.store.read()).papers[0]!.authors).toEqual(['Ann Normal'])
+  })
+})
