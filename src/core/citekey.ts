@@ -67,12 +67,18 @@ export function baseCitekey(paper: { authors: readonly string[]; year: number | 
   return family + year + (firstSignificantWord(paper.title) || 'untitled')
 }
 
+/** Keys in use; a `KeySet` compares them ignoring case, as every key precis makes must. */
+export interface TakenKeys {
+  has(key: string): boolean
+}
+
 /** A citekey unique among `taken`: the base key, then the base key + `a`, `b`, ..., `z`, `aa`, ... */
-export function makeCitekey(
-  paper: { authors: readonly string[]; year: number | null; title: string },
-  taken: ReadonlySet<string>,
-): string {
-  const base = baseCitekey(paper)
+export function makeCitekey(paper: { authors: readonly string[]; year: number | null; title: string }, taken: TakenKeys): string {
+  return uniqueKey(baseCitekey(paper), taken)
+}
+
+/** `base` when it is free, else `base` with the first free letter suffix (`a`, `b`, ..., `aa`, ...). */
+export function uniqueKey(base: string, taken: TakenKeys): string {
   if (!taken.has(base)) return base
   for (let n = 0; ; n++) {
     const key = base + letterSuffix(n)

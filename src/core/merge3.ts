@@ -1,4 +1,5 @@
 import { makeCitekey } from './citekey.js'
+import { KeySet } from './key-rules.js'
 import { emptyLibrary, type Library, type Paper, type Summary, type TrashEntry } from './model.js'
 import { findSamePaper } from './papers.js'
 import { CONFLICT_TAG } from './tags.js'
@@ -67,7 +68,7 @@ function mergeFields<T extends object>(base: T, ours: T, theirs: T, winner: T): 
 /** Ids and keys in use anywhere, so every new one is fresh on both machines. */
 class Names {
   readonly ids = new Set<string>()
-  readonly keys = new Set<string>()
+  readonly keys = new KeySet()
 
   constructor(libraries: readonly Library[]) {
     for (const lib of libraries) {

@@ -1,4 +1,5 @@
 import { makeCitekey } from './citekey.js'
+import { KeySet } from './key-rules.js'
 import type { Library, Paper, Summary } from './model.js'
 import { normalizeArxivId, normalizeDoi } from './identifiers.js'
 
@@ -47,8 +48,7 @@ export function findSamePaper(lib: Library, paper: Pick<PaperInput, 'arxiv' | 'd
 
 /** Add a paper under a fresh citekey. */
 export function insertPaper(lib: Library, input: PaperInput, now: Date): Paper {
-  const taken = new Set(lib.papers.map((p) => p.key))
-  const paper: Paper = { key: makeCitekey(input, taken), ...input, added: now.toISOString() }
+  const paper: Paper = { key: makeCitekey(input, new KeySet(lib.papers.map((p) => p.key))), ...input, added: now.toISOString() }
   lib.papers.push(paper)
   return paper
 }
