@@ -19,11 +19,6 @@ export function keyProblem(key: string): string | null {
   return null
 }
 
-/** Whether a key can be cited as it is (exports keep such keys unchanged). */
-export function isCitableKey(key: string): boolean {
-  return CITABLE.test(key)
-}
-
 /** A set of keys compared ignoring case: `Chen_2017` is taken once `chen_2017` is. */
 export class KeySet {
   private readonly folded = new Set<string>()

@@ -40,7 +40,7 @@ export interface PaperRename {
 }
 
 /** The id a summary of the paper takes: ids made from the key follow it, others (hand-made, older files) stay. */
-function followKey(id: string, from: string, to: string): string {
+export function followKey(id: string, from: string, to: string): string {
   if (id === from) return to
   return id.startsWith(`${from}-`) ? to + id.slice(from.length) : id
 }
