@@ -2,6 +2,7 @@ import type { Context } from '../context.js'
 import type { Library } from '../core/model.js'
 import { renamePaper, type PaperRename } from '../core/rename-paper.js'
 import { sanitizeTerminal } from '../sanitize.js'
+import { rekeyMessage } from '../sync/rename-trail.js'
 import { inform, printJson } from './shared.js'
 
 export interface RekeyOptions {
@@ -55,7 +56,7 @@ export async function rekeyRun(opts: RekeyOptions, ctx: Context): Promise<void> 
           Object.assign(lib, renamed.library)
           return renamed
         },
-        { message: (renamed) => `rekey ${renamed.from} ${renamed.to}` },
+        { message: (renamed) => rekeyMessage(renamed.from, renamed.to) },
       )
   const { library: _library, ...changes } = result
   if (ctx.globals.json) printJson(ctx, { ...changes, dryRun: opts.dryRun })
