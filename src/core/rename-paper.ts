@@ -6,7 +6,7 @@
  */
 import { CitationResolver, extractCitations, type Citation } from './citations.js'
 import { NotFoundError, UsageError } from './errors.js'
-import { isUsableName } from './field-rules.js'
+import { isUsableName, shown } from './field-rules.js'
 import { KeySet, keyProblem } from './key-rules.js'
 import type { Library, Paper, Summary, TrashEntry } from './model.js'
 import { escapeRegex } from './regex.js'
@@ -50,19 +50,20 @@ function findPaper(lib: Library, key: string): Paper {
   const paper = lib.papers.find((p) => p.key === key) ?? lib.trash.find((e) => e.paper?.key === key)?.paper
   if (paper) return paper
   const candidates = closest(key, lib.papers.map((p) => p.key), 5)
-  throw new NotFoundError(`No paper has the key "${key}"`, candidates.length > 0 ? ['Did you mean:', ...candidates.map((c) => `  ${c}`)] : [])
+  throw new NotFoundError(`No paper has the key ${shown(key)}`, candidates.length > 0 ? ['Did you mean:', ...candidates.map((c) => `  ${c}`)] : [])
 }
 
 /** Refuses a key that cannot name the paper: an invalid one, or one another paper has (ignoring case). */
 function checkNewKey(lib: Library, from: string, to: string): void {
   const problem = keyProblem(to)
-  if (problem) throw new UsageError(`The key "${to}" ${problem}`)
-  if (to === from) throw new UsageError(`The paper already has the key "${to}"`)
+  if (problem) throw new UsageError(`The key ${shown(to)} ${problem}`)
+  if (to === from) throw new UsageError(`The paper already has the key ${shown(to)}`)
   const others = [...lib.papers, ...lib.trash.flatMap((e) => (e.paper ? [e.paper] : []))].filter((p) => p.key !== from)
-  const holder = others.find((p) => new KeySet([p.key]).has(to))
+  const folded = to.toLowerCase()
+  const holder = others.find((p) => p.key.toLowerCase() === folded)
   if (holder) {
     const where = lib.papers.includes(holder) ? '' : ' (in the trash)'
-    throw new UsageError(`The key "${to}" is taken by another paper${where}: "${holder.key}"`, ['Keys are compared ignoring case, as BibTeX compares them.'])
+    throw new UsageError(`The key ${shown(to)} is taken by another paper${where}: ${shown(holder.key)}`, ['Keys are compared ignoring case, as BibTeX compares them.'])
   }
 }
 
@@ -71,8 +72,8 @@ function checkNewIds(lib: Library, changes: readonly IdChange[]): void {
   const moving = new Set(changes.map((c) => c.from))
   const kept = new KeySet([...lib.summaries, ...lib.trash.map((e) => e.summary)].map((s) => s.id).filter((id) => !moving.has(id)))
   for (const { from, to } of changes) {
-    if (!isUsableName(to, 'id')) throw new UsageError(`The key is too long: the summary "${from}" would become "${to}", over 210 characters`)
-    if (kept.has(to)) throw new UsageError(`The summary "${from}" would become "${to}", an id another summary has`)
+    if (!isUsableName(to, 'id')) throw new UsageError(`The key is too long: the summary ${shown(from)} would become ${shown(to)}, over 210 characters`)
+    if (kept.has(to)) throw new UsageError(`The summary ${shown(from)} would become ${shown(to)}, an id another summary has`)
   }
 }
 

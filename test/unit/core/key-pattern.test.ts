@@ -28,8 +28,8 @@ describe('key patterns', () => {
   })
 
   it.each([
-    ['{first}', 'The key pattern has the unknown token {first}'],
-    ['{author}{Year}', 'The key pattern has the unknown token {Year}'],
+    ['{first}', 'The key pattern has the unknown token "{first}"'],
+    ['{author}{Year}', 'The key pattern has the unknown token "{Year}"'],
     ['paper', 'has no token: every paper would get the same key'],
     ['{author} {year}', 'makes keys such as "gilmer 2017", which may hold only'],
     ['{author}--{year}', 'makes keys such as "gilmer--2017"'],
@@ -43,6 +43,6 @@ describe('key patterns', () => {
     expect(keyPatternFrom({})(gilmer)).toBe('gilmer2017neural')
     expect(keyPatternFrom({ PRECIS_KEY_PATTERN: '' })(gilmer)).toBe('gilmer2017neural')
     expect(keyPatternFrom({ PRECIS_KEY_PATTERN: '{Author}{year}' })(gilmer)).toBe('Gilmer2017')
-    expect(() => keyPatternFrom({ PRECIS_KEY_PATTERN: '{x}' })).toThrow('PRECIS_KEY_PATTERN has the unknown token {x}')
+    expect(() => keyPatternFrom({ PRECIS_KEY_PATTERN: '{x}' })).toThrow('PRECIS_KEY_PATTERN has the unknown token "{x}"')
   })
 })
