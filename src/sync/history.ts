@@ -108,13 +108,14 @@ function idsAtCommits(commits: readonly CommitInfo[], id: string): Map<string, s
   const renames = commits.flatMap((c) => c.renames.map((rename) => ({ commit: c.commit, rename })))
   const ids = new Map<string, string>()
   if (renames.length === 0) return new Map(commits.map((c) => [c.commit, id]))
+  const newestFirst = [...renames].reverse()
   const after = new Map<string, Set<string>>() // commit → the rename commits it descends from (itself included)
   for (const info of commits) {
     const seen = new Set(info.parents.flatMap((p) => [...(after.get(p) ?? [])]))
     if (info.renames.length > 0) seen.add(info.commit)
     after.set(info.commit, seen)
     let at = id
-    for (const { commit, rename } of [...renames].reverse()) if (!seen.has(commit)) at = idBefore(at, rename)
+    for (const { commit, rename } of newestFirst) if (!seen.has(commit)) at = idBefore(at, rename)
     ids.set(info.commit, at)
   }
   return ids
