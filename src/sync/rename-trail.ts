@@ -24,7 +24,12 @@ export function renamesIn(message: string): KeyRename[] {
   return [...found.values()]
 }
 
+// The ids precis makes from a key: `<key>`, `<key>-2`, and a sync's conflict copies. Others that
+// start with the new key (`b-c` of a paper `b-c` added later) are left alone.
+const MADE_SUFFIX = /^-(?:\d+|conflict(?:-\d+)?)$/
+
 /** The id summary `id` had before `rename` (ids made from the key followed it). */
 export function idBefore(id: string, rename: KeyRename): string {
-  return followKey(id, rename.to, rename.from)
+  const made = id === rename.to || (id.startsWith(rename.to) && MADE_SUFFIX.test(id.slice(rename.to.length)))
+  return made ? followKey(id, rename.to, rename.from) : id
 }

@@ -27,6 +27,8 @@ describe('renamesIn', () => {
     ['mpnn', 'gilmer2017neural'],
     ['mpnn-2', 'gilmer2017neural-2'],
     ['mpnnx', 'mpnnx'],
+    ['mpnn-conflict-2', 'gilmer2017neural-conflict-2'],
+    ['mpnn-gnn', 'mpnn-gnn'],
     ['other', 'other'],
   ])('the id %s was %s before the rename', (id, before) => {
     expect(idBefore(id, { from: 'gilmer2017neural', to: 'mpnn' })).toBe(before)
