@@ -107,7 +107,7 @@ function rewritten(text: string, citation: Citation, rename: (key: string) => st
   const open = text.lastIndexOf('{') + 1
   const list = text.slice(open, -1).split(',').map((item) => {
     const key = item.trim()
-    return key === '' ? item : item.replace(key, rename(key))
+    return key === '' ? item : item.replace(key, () => rename(key)) // a function: `$$` in a key is not a pattern
   })
   return `${text.slice(0, open)}${list.join(',')}}`
 }

@@ -62,6 +62,7 @@ describe('renamePaper', () => {
     ['\\citep[p.~2]{ other2020x , old }', '\\citep[p.~2]{ other2020x , new }'],
     ['\\citep[see][ch. 2]{old}', '\\citep[see][ch. 2]{new}'],
     ['\\parencite*{old}', '\\parencite*{new}'],
+    ['\\cite{a$$b,old}', '\\cite{a$$b,new}'],
     // Not citations: left as written.
     ['`[@old]` and $\\cite{old}$', '`[@old]` and $\\cite{old}$'],
     ['mail old@example.org or @older', 'mail old@example.org or @older'],
