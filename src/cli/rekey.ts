@@ -19,7 +19,7 @@ export function registerRekey(program: Command, ctx: Context, run: Run<RekeyOpti
         'summaries whose citations of it ([@key], @key, \\cite{key}, \\citet{a,key}, ...) are rewritten, with how many.\n' +
         'Piped, the lines are tab-separated; --json prints {from, to, ids, trashIds, citations, dryRun}.\n' +
         'With sync on, the commit is "rekey <old> <new>", so history and other machines follow the paper.\n\n' +
-        'Examples:\n  precis rekey anon2017untitled gilmer2017neural --dry-run\n  precis rekey gilmer2017neural mpnn\n',
+        'Examples:\n  precis rekey anonnduntitled gilmer2017neural --dry-run\n  precis rekey gilmer2017neural mpnn\n',
     )
     .action(async (from: string, to: string, raw: { dryRun?: boolean }) => run({ from, to, dryRun: raw.dryRun === true }, ctx))
 }
