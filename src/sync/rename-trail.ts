@@ -16,7 +16,8 @@ export function rekeyMessage(from: string, to: string): string {
   return `rekey ${from} ${to}`
 }
 
-const RENAME = /(?:^|; |The last change: )rekey (\S+) (\S+?)(?=;|$)/gm
+// At a line's start or after `; ` or `: ` (`identify x: rekey x y`, `The last change: rekey x y`).
+const RENAME = /(?:^|[;:] )rekey (\S+) (\S+?)(?=;|$)/gm
 
 /** The renames a commit message records, in order, each once (a message may name one twice). */
 export function renamesIn(message: string): KeyRename[] {

@@ -19,6 +19,7 @@ describe('renamesIn', () => {
     ['rekey gilmer2017neural mpnn', [{ from: 'gilmer2017neural', to: 'mpnn' }]],
     ['add x; edit y (body)\n\nThe last change: rekey a b\n\nIncludes changes saved before', [{ from: 'a', to: 'b' }]],
     ['rekey a b; rekey b c', [{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }]],
+    ['identify untitled-3fa9: rekey untitled-3fa9 gilmer2017neural', [{ from: 'untitled-3fa9', to: 'gilmer2017neural' }]],
     ['edit rekey (body)', []],
     ['add surekey x y', []],
   ])('%j → %j', (message, renames) => expect(renamesIn(message)).toEqual(renames))
