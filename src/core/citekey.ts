@@ -1,7 +1,9 @@
 /**
  * Citekeys: first author's family name (ASCII-folded, lowercase) + year + first significant title
- * word, e.g. `gilmer2017neural` (DESIGN.md section 3). Collisions get `a`, `b`, ... .
+ * word, e.g. `gilmer2017neural`. Collisions get `a`, `b`, ... . Keys in use
+ * come as a `KeySet`, which compares them ignoring case, as BibTeX does.
  */
+import type { KeySet } from './key-rules.js'
 
 const STOP_WORDS = new Set(
   ('a an the of on in at to for from by with and or but nor is are was were be being been do does what which who ' +
@@ -74,18 +76,14 @@ export function baseCitekey(paper: KeyFields): string {
   return family + year + (firstSignificantWord(paper.title) || 'untitled')
 }
 
-/** Keys in use; a `KeySet` compares them ignoring case, as every key precis makes must. */
-export interface TakenKeys {
-  has(key: string): boolean
-}
 
 /** A citekey unique among `taken`: the base key, then the base key + `a`, `b`, ..., `z`, `aa`, ... */
-export function makeCitekey(paper: KeyFields, taken: TakenKeys, pattern: KeyPattern = baseCitekey): string {
+export function makeCitekey(paper: KeyFields, taken: KeySet, pattern: KeyPattern = baseCitekey): string {
   return uniqueKey(pattern(paper), taken)
 }
 
-/** `base` when it is free, else `base` with the first free letter suffix (`a`, `b`, ..., `aa`, ...). */
-export function uniqueKey(base: string, taken: TakenKeys): string {
+/** `base` when it is free (ignoring case), else `base` with the first free letter suffix (`a`, `b`, ..., `aa`, ...). */
+export function uniqueKey(base: string, taken: KeySet): string {
   if (!taken.has(base)) return base
   for (let n = 0; ; n++) {
     const key = base + letterSuffix(n)
