@@ -24,6 +24,7 @@ import { registerSync } from './cli/sync.js'
 import { registerCompletion } from './cli/completion.js'
 import { HELP_TOPICS, registerHelp } from './cli/help-topics.js'
 import { registerRelated } from './cli/related.js'
+import { registerRekey } from './cli/rekey.js'
 import { FIELDS } from './core/query-fields.js'
 
 const { version } = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }
@@ -83,5 +84,6 @@ export function buildProgram(ctx: Context): Command {
   registerHelp(program, ctx)
   registerCompletion(program, ctx, HELP_TOPICS.map((t) => t.name), [...FIELDS.keys()])
   registerRelated(program, ctx)
+  registerRekey(program, ctx)
   return program
 }

@@ -2,6 +2,7 @@ import type { Context } from '../context.js'
 import { UsageError } from '../core/errors.js'
 import { firstPaperProblem } from '../core/field-rules.js'
 import type { Source } from '../core/identifiers.js'
+import { keyPatternFrom } from '../core/key-pattern.js'
 import type { Paper } from '../core/model.js'
 import { addSummary, findSamePaper, type PaperInput } from '../core/papers.js'
 import { oneLine } from '../render/summary-rows.js'
@@ -63,6 +64,7 @@ async function completePaper(flags: PaperOverrides, ctx: Context): Promise<Paper
 }
 
 export async function addRun(opts: AddOptions, ctx: Context): Promise<void> {
+  const keyPattern = keyPatternFrom(ctx.env) // a bad pattern is refused before anything is asked
   const library = await ctx.store.read()
   const known = findSamePaper(library, { arxiv: opts.paper.arxiv ?? null, doi: opts.paper.doi ?? null, title: opts.paper.title ?? '', year: opts.paper.year ?? null })
   const ask = () => completePaper(opts.paper, ctx)
@@ -77,7 +79,7 @@ export async function addRun(opts: AddOptions, ctx: Context): Promise<void> {
   // The text written is kept in a file if the summary cannot be saved.
   const added = await keepingTextOnFailure(ctx, 'new-summary', textToKeep(opts.body, body), () =>
     ctx.store.update((lib) => {
-      const result = addSummary(lib, paperInput, { by: opts.by, body, tags }, ctx.clock.now(), knownKey)
+      const result = addSummary(lib, paperInput, { by: opts.by, body, tags }, ctx.clock.now(), knownKey, keyPattern)
       // A preprint and its published version stay one record: the known paper gains the id it lacked.
       return { ...result, linked: result.attached ? linkIdentifiers(result.paper, paperInput) : [] }
     }),

@@ -1,7 +1,9 @@
 /**
  * Citekeys: first author's family name (ASCII-folded, lowercase) + year + first significant title
- * word, e.g. `gilmer2017neural` (DESIGN.md section 3). Collisions get `a`, `b`, ... .
+ * word, e.g. `gilmer2017neural`. Collisions get `a`, `b`, ... . Keys in use
+ * come as a `KeySet`, which compares them ignoring case, as BibTeX does.
  */
+import type { KeySet } from './key-rules.js'
 
 const STOP_WORDS = new Set(
   ('a an the of on in at to for from by with and or but nor is are was were be being been do does what which who ' +
@@ -41,11 +43,12 @@ export function familyName(name: string): string {
  * `text` folded and cut to MAX_KEY_PART. Only a bounded start is folded (accents and marks
  * rarely take more than three characters per letter), so a hostile megabyte word costs nothing.
  */
-function keyPart(text: string): string {
+export function keyPart(text: string): string {
   return asciiFold(text.slice(0, MAX_KEY_PART * 4)).slice(0, MAX_KEY_PART)
 }
 
-function firstSignificantWord(title: string): string {
+/** The title's first word that is not a stop word or a number, folded as `keyPart` folds; '' when none. */
+export function firstSignificantWord(title: string): string {
   for (const word of title.split(/[\s\-–—:;,.!?()[\]{}"'`/\\$]+/)) {
     const folded = keyPart(word)
     if (folded && !STOP_WORDS.has(folded) && !/^\d+$/.test(folded)) return folded
@@ -60,19 +63,27 @@ function firstSignificantWord(title: string): string {
  */
 export const MAX_KEY_PART = 40
 
-/** The citekey a paper would get in an empty library. */
-export function baseCitekey(paper: { authors: readonly string[]; year: number | null; title: string }): string {
+/** What a key is made from. */
+export type KeyFields = { authors: readonly string[]; year: number | null; title: string }
+
+/** How a paper's key is made before collisions are settled (src/core/key-pattern.ts compiles the user's). */
+export type KeyPattern = (paper: KeyFields) => string
+
+/** The citekey a paper would get in an empty library, by the default pattern `{author}{year}{title}`. */
+export function baseCitekey(paper: KeyFields): string {
   const family = keyPart(familyName(paper.authors[0] ?? '')) || 'anon'
   const year = paper.year === null ? 'nd' : String(paper.year)
   return family + year + (firstSignificantWord(paper.title) || 'untitled')
 }
 
+
 /** A citekey unique among `taken`: the base key, then the base key + `a`, `b`, ..., `z`, `aa`, ... */
-export function makeCitekey(
-  paper: { authors: readonly string[]; year: number | null; title: string },
-  taken: ReadonlySet<string>,
-): string {
-  const base = baseCitekey(paper)
+export function makeCitekey(paper: KeyFields, taken: KeySet, pattern: KeyPattern = baseCitekey): string {
+  return uniqueKey(pattern(paper), taken)
+}
+
+/** `base` when it is free (ignoring case), else `base` with the first free letter suffix (`a`, `b`, ..., `aa`, ...). */
+export function uniqueKey(base: string, taken: KeySet): string {
   if (!taken.has(base)) return base
   for (let n = 0; ; n++) {
     const key = base + letterSuffix(n)

@@ -4,6 +4,7 @@
  * library and the files beside it; doctor-files.ts judges the files, doctor-repair.ts repairs.
  */
 import { conflictingFields, duplicatePairs } from './doctor-duplicates.js'
+import { caseTwinFindings } from './doctor-keys.js'
 import type { Library, Paper, Summary } from './model.js'
 import { canonicalTag, tagProblem } from './tags.js'
 
@@ -15,6 +16,7 @@ export type FindingKind =
   | 'missing-paper'
   | 'trash-missing-paper'
   | 'bad-tags'
+  | 'case-twin-keys'
   | 'stale-lock'
   | 'leftover-temp-files'
   | 'backup-newer'
@@ -124,5 +126,5 @@ function tagFindings(lib: Library): Finding[] {
 
 /** Everything wrong inside `lib`, in a stable order. */
 export function checkLibrary(lib: Library): Finding[] {
-  return [...duplicateFindings(lib), ...missingPaperFindings(lib), ...trashMissingPaperFindings(lib), ...tagFindings(lib)]
+  return [...duplicateFindings(lib), ...missingPaperFindings(lib), ...trashMissingPaperFindings(lib), ...tagFindings(lib), ...caseTwinFindings(lib)]
 }

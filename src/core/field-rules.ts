@@ -81,7 +81,8 @@ export interface Checked<T> {
 /** The paper fields that come from outside. */
 export type PaperFields = Pick<Paper, 'title' | 'authors' | 'venue' | 'arxiv' | 'category' | 'doi' | 'url' | 'abstract'>
 
-const shown = (value: string) => JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)
+/** A value quoted for a message, cut at 60 characters: a refusal must stay readable whatever it refuses. */
+export const shown = (value: string) => JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)
 
 /** An identifier in its stored form (blank is none), or the reason it is not one. */
 function checkIdentifier(value: string, limit: number, normalise: (text: string) => string | null, what: string): { value: string | null; reason?: string } {

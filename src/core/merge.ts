@@ -10,7 +10,7 @@
  * adds the imported record beside it.
  */
 import type { ImportRecord, ImportedSummary } from '../formats/records.js'
-import { makeCitekey } from './citekey.js'
+import { makeCitekey, type KeyPattern } from './citekey.js'
 import { differingPaperFields, differingSummaryFields } from './merge-compare.js'
 import type { Library, Paper, Summary } from './model.js'
 import { PaperIndex } from './paper-index.js'
@@ -33,6 +33,8 @@ export interface MergeAction {
 export interface MergeOptions {
   onConflict: OnConflict
   now: Date
+  /** How a paper imported without a usable key gets one (PRECIS_KEY_PATTERN); the default pattern when absent. */
+  keyPattern?: KeyPattern
 }
 
 // Longest key and id the schema accepts; longer ones from an import are replaced by made ones.
@@ -50,7 +52,7 @@ export function mergeRecords(lib: Library, records: readonly ImportRecord[], opt
   const addPaper = (record: ImportRecord): Paper => {
     const { key: wanted, title, authors, year, venue, arxiv, category, doi, url, abstract, added } = record.paper
     const free = wanted !== null && wanted !== '' && wanted.length <= MAX_KEY && !index.paperKeys.has(wanted)
-    const key = free ? wanted : makeCitekey({ title, authors, year }, index.paperKeys)
+    const key = free ? wanted : makeCitekey({ title, authors, year }, index.paperKeys, options.keyPattern)
     // Built field by field: schema order, and nothing the record may carry besides.
     const paper: Paper = { key, title, authors, year, venue, arxiv, ...(category != null && { category }), doi, url, abstract, added: added ?? stamp }
     lib.papers.push(paper)

@@ -1,4 +1,6 @@
 import { makeCitekey } from './citekey.js'
+import { KeySet } from './key-rules.js'
+import { alignRenames } from './merge-renames.js'
 import { emptyLibrary, type Library, type Paper, type Summary, type TrashEntry } from './model.js'
 import { findSamePaper } from './papers.js'
 import { CONFLICT_TAG } from './tags.js'
@@ -9,7 +11,8 @@ import { CONFLICT_TAG } from './tags.js'
  * the other side edited the record; different fields edited on each side are both kept; tags merge
  * as sets. When both sides changed the same field, one value is kept (the summary edited last; ours
  * for papers) and the other goes into a conflict copy: an extra summary tagged `precis/conflict`
- * that `show`, `list` and `doctor` see like any other. No schema change, nothing lost.
+ * that `show`, `list` and `doctor` see like any other. A paper renamed on one side is renamed on
+ * the other before the records are matched (merge-renames.ts). No schema change, nothing lost.
  */
 
 /** A place where both sides changed the same fields, and where the other version went. */
@@ -67,7 +70,7 @@ function mergeFields<T extends object>(base: T, ours: T, theirs: T, winner: T): 
 /** Ids and keys in use anywhere, so every new one is fresh on both machines. */
 class Names {
   readonly ids = new Set<string>()
-  readonly keys = new Set<string>()
+  readonly keys = new KeySet()
 
   constructor(libraries: readonly Library[]) {
     for (const lib of libraries) {
@@ -102,6 +105,11 @@ function unionKeys(ours: Side<unknown>, theirs: Side<unknown>): string[] {
   return [...new Set([...ours.keys(), ...theirs.keys()])]
 }
 
+/** Whether theirs' new `key` differs only in case from ours' `twin` (which theirs lacks): a library never holds both. */
+function caseTwin(twin: string | undefined, key: string, theirs: Side<unknown>): boolean {
+  return twin !== undefined && twin !== key && !theirs.has(twin)
+}
+
 /** A record on one side only: added there, or deleted on the other side, which holds unless this side edited it. */
 function oneSided<T>(base: T | undefined, present: T): T[] {
   return base === undefined || !sameValue(base, present) ? [present] : []
@@ -126,12 +134,21 @@ class LibraryMerge {
   papers(): Paper[] {
     const [b, o, t] = [this.base, this.ours, this.theirs].map((lib) => byKey(lib.papers, (p) => p.key)) as [Side<Paper>, Side<Paper>, Side<Paper>]
     const result: Paper[] = []
+    const oursFolded = new Map([...o.keys()].map((key) => [key.toLowerCase(), key]))
     for (const key of unionKeys(o, t)) {
       const [base, mine, other] = [b.get(key), o.get(key), t.get(key)]
       if (mine && other) result.push(...(base ? [this.mergePaper(base, mine, other)] : this.addedTwice(mine, other)))
+      else if (other && !base && caseTwin(oursFolded.get(key.toLowerCase()), key, t)) result.push(this.renameTheirs(other))
       else result.push(...oneSided(base, (mine ?? other)!))
     }
     return result
+  }
+
+  /** Theirs' paper under a fresh key, its new summaries to follow (see `followRenamedPaper`). */
+  private renameTheirs(other: Paper): Paper {
+    const key = this.names.freshKey(other)
+    this.renamedKeys.set(other.key, key)
+    return { ...other, key }
   }
 
   private mergePaper(base: Paper, mine: Paper, other: Paper): Paper {
@@ -143,11 +160,7 @@ class LibraryMerge {
   /** Both sides added a paper under one key: the same paper merges; a different one is renamed. */
   private addedTwice(mine: Paper, other: Paper): Paper[] {
     if (sameValue(mine, other)) return [mine]
-    if (!findSamePaper({ ...emptyLibrary(), papers: [mine] }, other)) {
-      const key = this.names.freshKey(other)
-      this.renamedKeys.set(other.key, key)
-      return [mine, { ...other, key }]
-    }
+    if (!findSamePaper({ ...emptyLibrary(), papers: [mine] }, other)) return [mine, this.renameTheirs(other)]
     const empty = (v: unknown) => v === null || v === '' || (Array.isArray(v) && v.length === 0)
     const merged = { ...mine }
     const conflicts: string[] = []
@@ -253,7 +266,7 @@ class LibraryMerge {
 
 /** Merge `ours` and `theirs`, both descended from `base`. `now` dates the conflict copies. */
 export function mergeLibraries(base: Library, ours: Library, theirs: Library, now: Date): MergeResult {
-  const merge = new LibraryMerge(base, ours, theirs, now.toISOString())
+  const merge = new LibraryMerge(...alignRenames(base, ours, theirs), now.toISOString())
   const papers = merge.papers()
   const summaries = merge.summaries()
   const trash = merge.trash(new Set(summaries.map((s) => s.id)))

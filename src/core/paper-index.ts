@@ -2,6 +2,7 @@
  * Lookups for merging many imported records into a large library: the identity of `paperIdentity`
  * (the rule `findSamePaper` applies by scanning), kept in Maps so an import of thousands of records into 100,000 papers stays linear.
  */
+import { KeySet } from './key-rules.js'
 import type { Library, Paper, Summary } from './model.js'
 import { normalizeTitle, paperIdentity } from './papers.js'
 
@@ -15,8 +16,8 @@ export class PaperIndex {
   private readonly byDoi = new Map<string, Paper>()
   private readonly byTitleYear = new Map<string, Paper[]>()
   private readonly summariesByPaper = new Map<string, Summary[]>()
-  /** Paper keys in use. */
-  readonly paperKeys = new Set<string>()
+  /** Paper keys in use, compared ignoring case. */
+  readonly paperKeys = new KeySet()
   /** Summary ids in use, the trash included (ids are never reused). */
   readonly summaryIds = new Set<string>()
 

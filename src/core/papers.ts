@@ -1,4 +1,5 @@
-import { makeCitekey } from './citekey.js'
+import { baseCitekey, makeCitekey, type KeyPattern } from './citekey.js'
+import { KeySet } from './key-rules.js'
 import type { Library, Paper, Summary } from './model.js'
 import { normalizeArxivId, normalizeDoi } from './identifiers.js'
 
@@ -45,10 +46,9 @@ export function findSamePaper(lib: Library, paper: Pick<PaperInput, 'arxiv' | 'd
   })
 }
 
-/** Add a paper under a fresh citekey. */
-export function insertPaper(lib: Library, input: PaperInput, now: Date): Paper {
-  const taken = new Set(lib.papers.map((p) => p.key))
-  const paper: Paper = { key: makeCitekey(input, taken), ...input, added: now.toISOString() }
+/** Add a paper under a fresh citekey, made by `pattern` (PRECIS_KEY_PATTERN) and free ignoring case. */
+export function insertPaper(lib: Library, input: PaperInput, now: Date, pattern: KeyPattern = baseCitekey): Paper {
+  const paper: Paper = { key: makeCitekey(input, new KeySet(lib.papers.map((p) => p.key)), pattern), ...input, added: now.toISOString() }
   lib.papers.push(paper)
   return paper
 }
@@ -77,11 +77,11 @@ export interface AddedSummary {
 /**
  * Add a summary, attaching it to the library's record of the same paper when there is one. `knownKey`
  * names the paper found before the lock was taken: it is attached to while it exists, even when its
- * fields changed meanwhile (so `paperInput`, read earlier, no longer matches it).
+ * fields changed meanwhile (so `paperInput`, read earlier, no longer matches it). A new paper's key is made by `pattern`.
  */
-export function addSummary(lib: Library, paperInput: PaperInput, input: SummaryInput, now: Date, knownKey: string | null = null): AddedSummary {
+export function addSummary(lib: Library, paperInput: PaperInput, input: SummaryInput, now: Date, knownKey: string | null = null, pattern: KeyPattern = baseCitekey): AddedSummary {
   const existing = (knownKey === null ? undefined : lib.papers.find((p) => p.key === knownKey)) ?? findSamePaper(lib, paperInput)
-  const paper = existing ?? insertPaper(lib, paperInput, now)
+  const paper = existing ?? insertPaper(lib, paperInput, now, pattern)
   const stamp = now.toISOString()
   const summary: Summary = { id: nextSummaryId(lib, paper.key), paper: paper.key, ...input, created: stamp, updated: stamp }
   lib.summaries.push(summary)

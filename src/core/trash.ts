@@ -1,5 +1,6 @@
 import { makeCitekey } from './citekey.js'
 import { NotFoundError } from './errors.js'
+import { KeySet } from './key-rules.js'
 import type { Library, Summary, TrashEntry } from './model.js'
 import { findSamePaper, nextSummaryId } from './papers.js'
 
@@ -38,7 +39,7 @@ export function restoreFromTrash(lib: Library, id: string): Summary {
   if (present) {
     paperKey = present.key
   } else if (paperRecord) {
-    const taken = new Set(lib.papers.map((p) => p.key))
+    const taken = new KeySet(lib.papers.map((p) => p.key))
     paperKey = taken.has(paperRecord.key) ? makeCitekey(paperRecord, taken) : paperRecord.key
     lib.papers.push({ ...paperRecord, key: paperKey })
   } else {

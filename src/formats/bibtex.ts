@@ -2,6 +2,7 @@
  * BibTeX export: one entry per paper, keyed by the paper key, typed from the venue. Every field value
  * is built by src/formats/latex.ts, so braces are balanced whatever the library holds.
  */
+import { KeySet } from '../core/key-rules.js'
 import type { Library, Paper } from '../core/model.js'
 import { bibtexAuthors } from './bibtex-names.js'
 import { escapeLatex, latexText, latexTitle } from './latex.js'
@@ -28,23 +29,29 @@ export function entryType(paper: Pick<Paper, 'venue'>): EntryType {
 }
 
 /**
- * A citation key for each paper that both BibTeX and Pandoc accept (letters, digits and `_:.-/`,
- * starting and ending with a letter, digit or `_`, as Pandoc reads only inner punctuation as part
- * of a key), unique ignoring case since BibTeX compares keys that way.
- * Keys made by precis pass unchanged.
+ * A citation key for each paper that both BibTeX and Pandoc accept. A key that is one already
+ * (every key precis makes) is written as it is, so keys survive a round trip; only keys with
+ * other characters are repaired, to letters, digits and `_:.-/`
+ * (starting and ending with a letter, digit or `_`), away from every other key ignoring case.
+ * Two keys that differ only in case stay as they are: a library no longer takes such a pair, and
+ * `doctor` names one it already holds.
  */
 export function citationKeys(papers: readonly Pick<Paper, 'key'>[]): Map<string, string> {
   const keys = new Map<string, string>()
-  const used = new Set<string>()
+  const used = new KeySet(papers.map((p) => p.key))
   for (const { key } of papers) {
     const base =
       key
         .normalize('NFC')
         .replace(/[^\p{L}\p{N}_:.\-/]+/gu, '_')
         .replace(/^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu, '') || 'paper'
+    if (base === key) {
+      keys.set(key, key) // already a citation key: never renamed
+      continue
+    }
     let candidate = base
-    for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = `${base}_${n}`
-    used.add(candidate.toLowerCase())
+    for (let n = 2; used.has(candidate); n++) candidate = `${base}_${n}`
+    used.add(candidate)
     keys.set(key, candidate)
   }
   return keys

@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
+import { findRenames } from '../core/merge-renames.js'
 import type { Library } from '../core/model.js'
 import type { ChangeRecorder } from '../store/recorder.js'
 import { cleanMessage, describeChange } from './commit-message.js'
 import { Git } from './git.js'
 import { diffLibraries } from './library-diff.js'
+import { rekeyMessage } from './rename-trail.js'
 import { findLibraryRepo, headLibrary, type LibraryRepo } from './repo.js'
 import { folderSyncIsOn, syncIsOn } from './setup.js'
 
@@ -53,7 +55,9 @@ async function messageFor(repo: LibraryRepo, before: Library, after: Library, me
     const described = describeChange(diffLibraries(committed, after))
     if (described === null) return null
     const last = message === undefined ? '' : `The last change: ${cleanMessage(message)}`
-    return { subject: described.subject, body: [last, described.body, EARLIER].filter(Boolean).join('\n\n') }
+    // Renames among the earlier changes are named too: history follows a paper by them.
+    const renames = [...findRenames(committed, after)].map(([from, to]) => rekeyMessage(from, to)).join('\n')
+    return { subject: described.subject, body: [last, renames, described.body, EARLIER].filter(Boolean).join('\n\n') }
   }
   const described = describeChange(diffLibraries(before, after))
   if (described === null) return null // the same records: nothing to commit

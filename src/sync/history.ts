@@ -1,7 +1,9 @@
 import { sameValue } from '../core/merge3.js'
 import type { Paper, Summary, TrashEntry } from '../core/model.js'
 import { readPaper, readSummary } from '../core/schema.js'
+import { followKey } from '../core/rename-paper.js'
 import { readObjects } from './blobs.js'
+import { idBefore, renamesIn, type KeyRename } from './rename-trail.js'
 import type { LibraryRepo } from './repo.js'
 
 /** The summary (and its paper) as one commit had it. */
@@ -30,6 +32,8 @@ interface CommitInfo {
   date: string
   author: string
   message: string
+  /** Papers the commit renamed (from its whole message). */
+  renames: KeyRename[]
 }
 
 const ABSENT: RecordState = { state: 'absent', summary: null, paper: null }
@@ -88,32 +92,67 @@ function changesBetween(previous: RecordState, state: RecordState): string[] {
 
 async function commitsOf(repo: LibraryRepo): Promise<CommitInfo[]> {
   // Parents as rewritten for this file (--parents), parents before children (--topo-order --reverse).
-  const log = await repo.git.ok(['log', '--topo-order', '--reverse', '--parents', '--format=%x1e%H%x1f%P%x1f%aI%x1f%an%x1f%s', '--', repo.rel])
+  const log = await repo.git.ok(['log', '--topo-order', '--reverse', '--parents', '--format=%x1e%H%x1f%P%x1f%aI%x1f%an%x1f%s%x1f%b', '--', repo.rel])
   return log.split('\x1e').filter((entry) => entry.trim() !== '').map((entry) => {
-    const [commit, parents, date, author, message] = entry.replace(/\n+$/, '').split('\x1f') as [string, string, string, string, string]
-    return { commit, parents: parents.split(' ').filter(Boolean), date, author, message }
+    const [commit, parents, date, author, message, body = ''] = entry.replace(/\n+$/, '').split('\x1f') as [string, string, string, string, string, string?]
+    return { commit, parents: parents.split(' ').filter(Boolean), date, author, message, renames: renamesIn(`${message}\n${body}`) }
   })
+}
+
+/**
+ * The id the summary had at each commit: `id` as it is now, followed back through each rename
+ * (`rekey old new`) that the commit does not descend from. A key given up by a rename and taken
+ * later by another paper is that paper's only in the commits after the rename.
+ */
+function idsAtCommits(commits: readonly CommitInfo[], id: string): Map<string, string> {
+  const renames = commits.flatMap((c) => c.renames.map((rename) => ({ commit: c.commit, rename })))
+  const ids = new Map<string, string>()
+  if (renames.length === 0) return new Map(commits.map((c) => [c.commit, id]))
+  const newestFirst = [...renames].reverse()
+  const after = new Map<string, Set<string>>() // commit → the rename commits it descends from (itself included)
+  for (const info of commits) {
+    const seen = new Set(info.parents.flatMap((p) => [...(after.get(p) ?? [])]))
+    if (info.renames.length > 0) seen.add(info.commit)
+    after.set(info.commit, seen)
+    let at = id
+    for (const { commit, rename } of newestFirst) if (!seen.has(commit)) at = idBefore(at, rename)
+    ids.set(info.commit, at)
+  }
+  return ids
+}
+
+/** How `state` differs from `previous`, a rename told as one: `renamed from x` (with whatever else changed), or `renamed to y`. */
+function describeVersion(previous: RecordState, state: RecordState, renames: readonly KeyRename[]): string[] {
+  const before = previous.summary
+  if (before && state.summary && before.id !== state.summary.id) {
+    const other = changesBetween(previous, state).filter((f) => f !== 'id' && f !== 'paper' && f !== 'paper.key')
+    return [`renamed from ${before.id}`, ...other]
+  }
+  const rename = state.state === 'absent' && before ? renames.find((r) => r.from === before.paper) : undefined
+  return rename ? [`renamed to ${followKey(before!.id, rename.from, rename.to)}`] : changesBetween(previous, state)
 }
 
 /**
  * Every version of summary `id` in the library file's git history, newest first: one per commit
  * that changed the summary or its paper, or moved it to or from the trash. A merge is listed only
- * when it made a version neither side had.
+ * when it made a version neither side had. Versions from before a rename (`precis rekey`) are
+ * found under the id the summary had then.
  */
 export async function summaryHistory(repo: LibraryRepo, id: string): Promise<SummaryVersion[]> {
   const commits = await commitsOf(repo)
+  const ids = idsAtCommits(commits, id)
   const states = new Map<string, RecordState>()
   const versions: SummaryVersion[] = []
   let i = 0
   for await (const text of readObjects(repo.git, commits.map((c) => `${c.commit}:${repo.rel}`))) {
     const info = commits[i++]!
-    const state = recordState(text, id)
+    const state = recordState(text, ids.get(info.commit)!)
     states.set(info.commit, state)
     const parents = info.parents.map((p) => states.get(p) ?? ABSENT)
     const previous = parents[0] ?? ABSENT
     if (parents.some((p) => sameValue(p, state)) || (parents.length === 0 && state.state === 'absent')) continue
-    const { parents: _parents, ...commit } = info
-    versions.push({ ...commit, ...state, changed: changesBetween(previous, state) })
+    const { parents: _parents, renames, ...commit } = info
+    versions.push({ ...commit, ...state, changed: describeVersion(previous, state, renames) })
   }
   return versions.reverse()
 }

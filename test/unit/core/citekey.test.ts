@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { asciiFold, baseCitekey, familyName, makeCitekey, MAX_KEY_PART } from '../../../src/core/citekey.js'
+import { KeySet } from '../../../src/core/key-rules.js'
 
 describe('familyName', () => {
   it.each([
@@ -46,7 +47,7 @@ describe('makeCitekey', () => {
     [['gilmer2017neural'], 'gilmer2017neurala'],
     [['gilmer2017neural', 'gilmer2017neurala'], 'gilmer2017neuralb'],
     [['gilmer2017neural', ...'abcdefghijklmnopqrstuvwxyz'.split('').map((c) => `gilmer2017neural${c}`)], 'gilmer2017neuralaa'],
-  ])('taken %j → %s', (taken, key) => expect(makeCitekey(paper, new Set(taken))).toBe(key))
+  ])('taken %j → %s', (taken, key) => expect(makeCitekey(paper, new KeySet(taken))).toBe(key))
 })
 
 describe('citekeys from odd metadata (what arXiv and DOI sources hand over)', () => {
@@ -77,9 +78,13 @@ describe('keys stay within their limit whatever the title or name', () => {
     ['a 4.9 MB title', { authors: ['Ann Normal'], year: 2020, title: long(4_900_000) }],
     ['both long, no year', { authors: [`${'é'.repeat(300)}, Ann`], year: null, title: `The ${'ﬃ'.repeat(500)}` }],
   ])('%s', (_case, fields) => {
-    const taken = new Set<string>()
-    for (let i = 0; i < 30; i++) taken.add(makeCitekey(fields, taken))
-    const longest = Math.max(...[...taken].map((key) => key.length))
+    const taken = new KeySet()
+    const keys: string[] = []
+    for (let i = 0; i < 30; i++) {
+      keys.push(makeCitekey(fields, taken))
+      taken.add(keys.at(-1)!)
+    }
+    const longest = Math.max(...keys.map((key) => key.length))
     expect(longest).toBeLessThanOrEqual(2 * MAX_KEY_PART + 4 + 2)
     expect(longest + '-999999999'.length).toBeLessThanOrEqual(210)
   })

@@ -182,9 +182,9 @@ describe('paperToBibtex', () => {
 })
 
 describe('citationKeys', () => {
-  it('keeps precis keys, repairs others and keeps them unique ignoring case', () => {
-    const keys = citationKeys([{ key: 'gilmer2017neural' }, { key: 'Gilmer2017Neural' }, { key: 'a b,c{d}' }, { key: '-x.' }, { key: '' }])
-    expect([...keys.values()]).toEqual(['gilmer2017neural', 'Gilmer2017Neural_2', 'a_b_c_d_', 'x', 'paper'])
+  it('keeps citation keys as they are, even two that differ only in case, and repairs others away from every key', () => {
+    const keys = citationKeys([{ key: 'gilmer2017neural' }, { key: 'Gilmer2017Neural' }, { key: 'a b,c{d}' }, { key: '-x.' }, { key: '' }, { key: 'X' }, { key: 'Smith:2017' }])
+    expect([...keys.values()]).toEqual(['gilmer2017neural', 'Gilmer2017Neural', 'a_b_c_d_', 'x_2', 'paper', 'X', 'Smith:2017'])
   })
 
   it('escapes keywords', () => {
