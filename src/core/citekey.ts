@@ -2,6 +2,7 @@
  * Citekeys: first author's family name (ASCII-folded, lowercase) + year + first significant title
  * word, e.g. `gilmer2017neural` (DESIGN.md section 3). Collisions get `a`, `b`, ... .
  */
+import { literalNameText } from './author-names.js'
 
 const STOP_WORDS = new Set(
   ('a an the of on in at to for from by with and or but nor is are was were be being been do does what which who ' +
@@ -25,8 +26,11 @@ export function asciiFold(text: string): string {
 /**
  * The family name of a name written "Given Family", "Family, Given" or "Given van der Family".
  * Lowercase particles before the last word belong to the family name (BibTeX's "von" part).
+ * A name stored whole (`{ATLAS Collaboration}`) is its own family name, up to a first comma.
  */
 export function familyName(name: string): string {
+  const literal = literalNameText(name)
+  if (literal !== null) return literal.split(',')[0]!.trim()
   const trimmed = name.trim()
   const comma = trimmed.indexOf(',')
   if (comma >= 0) return trimmed.slice(0, comma).trim()
