@@ -4,7 +4,7 @@
  */
 import type { Library, Paper } from '../core/model.js'
 import { bibtexAuthors } from './bibtex-names.js'
-import { escapeLatex, latexText, latexTitle } from './latex.js'
+import { escapeLatex, latexText, latexTitle, latexVenue } from './latex.js'
 
 /** The BibTeX entry types precis writes. */
 export type EntryType = 'article' | 'inproceedings' | 'incollection' | 'misc'
@@ -54,7 +54,7 @@ export function citationKeys(papers: readonly Pick<Paper, 'key'>[]): Map<string,
 export function paperToBibtex(paper: Paper, citeKey: string, keywords: readonly string[] = []): string {
   const type = entryType(paper)
   // Venues keep their capitals too: Pandoc and some styles sentence-case unprotected text.
-  const venue = paper.venue && type !== 'misc' ? latexTitle(paper.venue) : null
+  const venue = paper.venue && type !== 'misc' ? latexVenue(paper.venue) : null
   const arxiv = paper.arxiv?.trim() || null
   const fields: Array<[string, string | null]> = [
     ['author', paper.authors.length > 0 ? bibtexAuthors(paper.authors) : null],
