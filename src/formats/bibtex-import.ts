@@ -1,7 +1,7 @@
 /**
  * BibTeX import with @retorquere/bibtex-parser (the parser behind Better BibTeX for Zotero): each
- * entry becomes a paper; its `annote` (or else `note`) becomes the paper's summary, tagged with the
- * entry's keywords. LaTeX is turned into text, math kept (bibtex-text.ts). Entries the parser could
+ * entry becomes a paper; its `annote` (or else `note`) becomes the paper's summary, or its summaries
+ * when it holds the export's SUMMARY_BREAK paragraph, each tagged with the entry's keywords. LaTeX is turned into text, math kept (bibtex-text.ts). Entries the parser could
  * not read are problems naming the entry.
  */
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser'
@@ -9,6 +9,7 @@ import { literalName } from '../core/author-names.js'
 import { normalizeArxivId, normalizeDoi } from '../core/identifiers.js'
 import { runWithDefaultSignals } from '../interrupt.js'
 import { checkBibtexExpansion, checkParsedSize } from './bibtex-limits.js'
+import { SUMMARY_BREAK } from './bibtex.js'
 import { composeLetters, markupToMarkdown, markupToText, protectSpans } from './bibtex-text.js'
 import { tagFromKeyword } from '../core/tags.js'
 import type { ImportProblem, ImportRecord, ImportResult } from './records.js'
@@ -79,8 +80,18 @@ function toRecord(entry: Entry, origin: string, tags: string[], restore: (value:
       abstract: markdown('abstract'),
       added: null,
     },
-    summaries: note ? [{ id: null, by: '', body: note, tags, created: null, updated: null }] : [],
+    summaries: (note === null ? [] : splitSummaries(note)).map((body) => ({ id: null, by: '', body, tags, created: null, updated: null })),
   }
+}
+
+/** The summaries in a note: its text split at each paragraph that is just SUMMARY_BREAK (a note is Markdown with paragraphs apart by one blank line). */
+function splitSummaries(note: string): string[] {
+  const summaries: string[][] = [[]]
+  for (const paragraph of note.split('\n\n')) {
+    if (paragraph.trim() === SUMMARY_BREAK) summaries.push([])
+    else summaries[summaries.length - 1]!.push(paragraph)
+  }
+  return summaries.map((paragraphs) => paragraphs.join('\n\n').trim()).filter((body) => body !== '')
 }
 
 /**

@@ -65,11 +65,29 @@ export function isSafeMath(tex: string): boolean {
 
 /** Running text (an abstract) for BibTeX: `$...$` math kept when isSafeMath, the rest escaped. */
 export function latexText(text: string): string {
+  return mathAndText(text, escapeLatex).replace(/ {2,}/g, ' ').trim()
+}
+
+/** `text` with its safe math kept and everything else written by `escape`. */
+function mathAndText(text: string, escape: (text: string) => string): string {
   return splitInlineMath(text.replace(CONTROLS, ' '))
-    .map((run) => (run.math && isSafeMath(run.text) ? `$${run.text}$` : escapeLatex(run.math ? `$${run.text}$` : run.text)))
+    .map((run) => (run.math && isSafeMath(run.text) ? `$${run.text}$` : escape(run.math ? `$${run.text}$` : run.text)))
     .join('')
-    .replace(/ {2,}/g, ' ')
+}
+
+/**
+ * A Markdown note for BibTeX (`annote`), written so that it reads back as written: its lines kept
+ * (`\\{}` ends each; the braces stop a next line that opens with `[` or `*` from being read as an
+ * argument), its paragraphs kept (a blank line), safe math kept, and the ligatures TeX would make of
+ * the text (`--`, ``` `` ```, `''`, `?``, `!``) broken with `{}`.
+ */
+export function latexNote(markdown: string): string {
+  const line = (text: string) => mathAndText(text.trim(), (run) => escapeLatex(run).replace(/([-`'])(?=\1)|([?!])(?=`)/g, '$&{}'))
+  return markdown
     .trim()
+    .split(/\n[ \t]*\n\s*/)
+    .map((paragraph) => paragraph.split('\n').map(line).join('\\\\{}\n'))
+    .join('\n\n')
 }
 
 /**
