@@ -77,16 +77,18 @@ function mathAndText(text: string, escape: (text: string) => string): string {
 
 /**
  * A Markdown note for BibTeX (`annote`), written so that it reads back as written: its lines kept
- * (`\\{}` ends each; the braces stop a next line that opens with `[` or `*` from being read as an
- * argument), its paragraphs kept (a blank line), safe math kept, and the ligatures TeX would make of
- * the text (`--`, ``` `` ```, `''`, `?``, `!``) broken with `{}`.
+ * (`\\` ends each, and a line that opens with `[` or `*` starts with `{}`, which LaTeX would
+ * otherwise read as an argument of `\\`; Pandoc refuses `\\{}`), its paragraphs kept (a blank
+ * line), safe math kept, and the ligatures TeX would make of the text (`--`, ``` `` ```, `''`, `?``,
+ * `!``) broken with `{}`.
  */
 export function latexNote(markdown: string): string {
-  const line = (text: string) => mathAndText(text.trim(), (run) => escapeLatex(run).replace(/([-`'])(?=\1)|([?!])(?=`)/g, '$&{}'))
+  const line = (text: string) =>
+    mathAndText(text.trim(), (run) => escapeLatex(run).replace(/([-`'])(?=\1)|([?!])(?=`)/g, '$&{}')).replace(/^[[*]/, '{}$&')
   return markdown
     .trim()
     .split(/\n[ \t]*\n\s*/)
-    .map((paragraph) => paragraph.split('\n').map(line).join('\\\\{}\n'))
+    .map((paragraph) => paragraph.split('\n').map(line).join('\\\\\n'))
     .join('\n\n')
 }
 

@@ -53,7 +53,7 @@ describe('a BibTeX round trip of real constructs', () => {
     expect(bib).toContain('author = {{Hen Dotan, Nripan Mathews, Takashi Hisatomi} and García, José and')
     expect(bib).toContain('author = {{ATLAS Collaboration}}')
     expect(bib).toContain('title = {Ferroelectric {HfO₂} and {H⁺} in Drosophila for {BERT} and {GPs} at {ICML} with {LaTeX}}')
-    expect(bib).toContain('annote = {First summary, with *emphasis*, a list\\\\{}\n- one\\\\{}\n- two\n\nand $x^2$ math, a lone \\$5, en–dash and “quotes”.\n\n* * *\n\nSecond summary by someone else.}')
+    expect(bib).toContain('annote = {First summary, with *emphasis*, a list\\\\\n- one\\\\\n- two\n\nand $x^2$ math, a lone \\$5, en–dash and “quotes”.\n\n* * *\n\nSecond summary by someone else.}')
   })
 
   it('gives the same library back with summaries', () => {
