@@ -29,7 +29,7 @@ describe('a BibTeX round trip of real constructs', () => {
     expect(original.papers.map((p) => p.key)).toEqual(['dotan2019perovskite', 'atlas2012observation', 'aydin2020dotless'])
     const [dotan, atlas, aydin] = original.papers
     expect(dotan).toMatchObject({
-      authors: ['{Hen Dotan, Nripan Mathews, Takashi Hisatomi}', 'José García', 'Ana Muïz', 'Bo Gaíl', 'Carl Škoda'],
+      authors: ['{Hen Dotan, Nripan Mathews, Takashi Hisatomi, Kevin Sivula}', 'José García', 'Ana Muïz', 'Bo Gaíl', 'Carl Škoda'],
       title: 'Ferroelectric HfO₂ and H⁺ in Drosophila for BERT and GPs at ICML with LaTeX',
       venue: 'Child Abuse & Neglect',
       abstract: 'Phones under $100. sell well, and $5 ones too.',
@@ -50,7 +50,7 @@ describe('a BibTeX round trip of real constructs', () => {
 
   it('writes braced names braced, acronyms protected and summaries into annote', () => {
     const bib = libraryToBibtex(original, { withSummaries: true })
-    expect(bib).toContain('author = {{Hen Dotan, Nripan Mathews, Takashi Hisatomi} and García, José and')
+    expect(bib).toContain('author = {{Hen Dotan, Nripan Mathews, Takashi Hisatomi, Kevin Sivula} and García, José and')
     expect(bib).toContain('author = {{ATLAS Collaboration}}')
     expect(bib).toContain('title = {Ferroelectric {HfO₂} and {H⁺} in Drosophila for {BERT} and {GPs} at {ICML} with {LaTeX}}')
     expect(bib).toContain('annote = {First summary, with *emphasis*, a list\\\\\n- one\\\\\n- two\n\nand $x^2$ math, a lone \\$5, en–dash and “quotes”.\n\n* * *\n\nSecond summary by someone else.}')
