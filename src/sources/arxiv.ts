@@ -5,6 +5,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { z } from 'zod'
+import { literalName } from '../core/author-names.js'
 import { NetworkError, NotFoundError } from '../core/errors.js'
 import { normalizeArxivId, normalizeDoi, parseSource } from '../core/identifiers.js'
 import { getWithRetry, type ClientOptions } from './http.js'
@@ -83,6 +84,9 @@ function readEntries(xml: string): Entry[] {
   })
 }
 
+// arXiv lists a collaboration among the people ("ATLAS Collaboration"): it is one name, stored whole.
+const COLLABORATION = /\s(?:collaboration|consortium)$/i
+
 function toMetadata(entry: Entry, id: string): PaperMetadata {
   const journalRef = cleanInlineText(entry.journal_ref, LIMITS.venue)
   const category = entry.primary_category?.term.trim() ?? ''
@@ -91,8 +95,9 @@ function toMetadata(entry: Entry, id: string): PaperMetadata {
   const record: PaperMetadata = {
     title: cleanInlineText(entry.title, LIMITS.title) ?? '',
     authors: entry.author
-      .map((author) => cleanInlineText(author.name, LIMITS.author))
+      .map((author) => cleanInlineText(author.name, LIMITS.author - 2))
       .filter((name): name is string => name !== null)
+      .map((name) => (COLLABORATION.test(name) ? literalName(name) : name))
       .slice(0, LIMITS.authors),
     year: cleanYear(entry.published?.trim().slice(0, 4)),
     venue: journalRef,

@@ -37,6 +37,8 @@ const nameSchema = z.object({
   family: text.optional(),
   given: text.optional(),
   literal: text.optional(),
+  // Crossref's own records name an organisation author `name` rather than CSL's `literal`.
+  name: text.optional(),
   'non-dropping-particle': text.optional(),
   'dropping-particle': text.optional(),
   suffix: text.optional(),
@@ -87,12 +89,13 @@ export function parseCslJson(json: string, doi: string): PaperMetadata {
 /**
  * "Given Family"; "Family, Given" when the family name has several words (so the citekey takes
  * all of it); "Family, Suffix, Given" with a suffix (BibTeX's form for "Jr."). An organisation
- * (CSL's `literal`: "ATLAS Collaboration") is one name, stored whole.
+ * (CSL's `literal`, Crossref's `name`: "ATLAS Collaboration") is one name, stored whole.
  */
 function formatName(name: CslName): string | null {
   const part = (value: string | undefined) => cleanInlineText(value, LIMITS.author) ?? ''
-  if (name.literal !== undefined) {
-    const literal = cleanInlineText(name.literal, LIMITS.author - 2)
+  const whole = name.literal ?? (name.family === undefined && name.given === undefined ? name.name : undefined)
+  if (whole !== undefined) {
+    const literal = cleanInlineText(whole, LIMITS.author - 2)
     return literal === null ? null : literalName(literal)
   }
   const family = [part(name['non-dropping-particle']), part(name.family)].filter(Boolean).join(' ')

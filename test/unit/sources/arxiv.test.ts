@@ -48,6 +48,7 @@ describe('parseArxivFeed', () => {
   it('reads HTML and entities in titles and journal references as text, leaving abstracts as written', () => {
     expect(parseArxivFeed(fixture('arxiv/markup.xml'), 'math/0501234')).toMatchObject({
       title: 'Growth of MoS₂ & WSe₂ on x<y substrates',
+      authors: ['Sofía de la Cruz', '{The ATLAS Collaboration}'],
       venue: 'Phys. Rev. B 7 (2005) & Errata',
       abstract: 'Bounds for $a<b$ and $b>c$ stay as written.',
     })

@@ -38,7 +38,7 @@ describe('parseCslJson', () => {
   it('reads markup and entities in titles, venues and names as text, organisations as one name', () => {
     expect(parseCslJson(fixture('doi/markup.json'), '10.5555/markup.2021.3')).toMatchObject({
       title: 'Ferroelectric HfO₂ films and H⁺ transport in Drosophila: the Cas9 case of T_c <100 K',
-      authors: ['Ana González', '{ATLAS Collaboration}', '{Hen Dotan, Nripan Mathews}'],
+      authors: ['Ana González', '{ATLAS Collaboration}', '{Hen Dotan, Nripan Mathews}', '{CMS Collaboration}'],
       venue: 'Child Abuse & Neglect',
     })
   })
