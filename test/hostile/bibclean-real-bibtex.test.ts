@@ -1,11 +1,13 @@
 /**
- * Reproducers from real bibliographies (issue 17): entries that were refused or changed on a round
- * trip, and markup stored literally. Each goes through the built binary as a user would run it.
+ * Reproducers from real bibliographies and Crossref (issue 17): entries that were refused or changed
+ * on a round trip, markup stored literally, organisation authors dropped. Each goes through the
+ * built binary as a user would run it.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../support/context.js'
+import { startServer, type TestServer } from '../unit/sources/server.js'
 import { readLibraryFile } from './support/files.js'
 import { precisOn } from './support/precis.js'
 
@@ -79,5 +81,34 @@ describe('real BibTeX through the binary', () => {
     const result = await precisOn(join(dir, 'library.json'), ['export', '--format', 'md', '--with-summaries'], { env: { HOME: dir } })
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('--with-summaries goes with --format bibtex')
+  })
+})
+
+let server: TestServer | undefined
+afterEach(async () => {
+  await server?.close()
+  server = undefined
+})
+
+describe('a Crossref record with markup through the binary', () => {
+  it('stores text, keeps organisations whole, and exports them braced', async () => {
+    const record = readFileSync(new URL('../fixtures/sources/doi/markup.json', import.meta.url), 'utf8')
+    server = await startServer(() => ({ body: record, headers: { 'content-type': 'application/vnd.citationstyles.csl+json' } }))
+    const dir = tempDir('precis-bibclean-')
+    const library = join(dir, 'library.json')
+    const env = { HOME: dir, PRECIS_CACHE_DIR: join(dir, 'cache'), PRECIS_DOI_URL: `${server.origin}/doi` }
+    const added = await precisOn(library, ['add', '10.5555/markup.2021.3', '--body', 'Notes.'], { env })
+    expect(added.code, added.stderr).toBe(0)
+    const [paper] = readLibraryFile(library).papers
+    expect(paper).toMatchObject({
+      title: 'Ferroelectric HfO₂ films and H⁺ transport in Drosophila: the Cas9 case of T_c <100 K',
+      authors: ['Ana González', '{ATLAS Collaboration}', '{Hen Dotan, Nripan Mathews}', '{CMS Collaboration}'],
+      venue: 'Child Abuse & Neglect',
+    })
+    const exported = await precisOn(library, ['export', '--format', 'bibtex'], { env })
+    expect(exported.code, exported.stderr).toBe(0)
+    expect(exported.stdout).toContain('author = {González, Ana and {ATLAS Collaboration} and {Hen Dotan, Nripan Mathews} and {CMS Collaboration}}')
+    expect(exported.stdout).toContain('journal = {{Child Abuse} \\& {Neglect}}')
+    expect(exported.stdout).not.toMatch(/&amp;|textless{}sub|textless{}i/)
   })
 })
