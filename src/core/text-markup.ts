@@ -23,6 +23,8 @@ const INLINE = new Set(
 // Their content is another spelling of what is already shown (MathML's TeX or MathML copy).
 const HIDDEN = new Set(['annotation', 'annotation-xml'])
 const SCRIPTS = new Set(['sub', 'sup', 'msub', 'msup', 'msubsup'])
+// Real titles nest a formula in a few elements; deeper tags are dropped, so hostile nesting cannot exhaust the stack.
+const MAX_NESTING = 32
 const TAG = /<(\/?)((?:[a-z][\w.-]*:)?([a-z][\w.-]*))((?:\s+[\w:.-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?)*)\s*(\/?)>/gi
 
 const SUBSCRIPTS: ReadonlyMap<string, string> = pairs('0123456789+-−=()aeoxhklmnpstijruv', '₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼᵣᵤᵥ')
@@ -64,6 +66,7 @@ function readTree(text: string): Node {
       const at = open.findLastIndex((node) => node.name === name)
       if (at > 0) open.length = at
     } else {
+      if (open.length > MAX_NESTING) continue
       const node: Node = { name, children: [] }
       top.children.push(node)
       if (!selfClosing && name !== 'br' && name !== 'wbr') open.push(node)

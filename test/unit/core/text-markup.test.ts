@@ -31,4 +31,11 @@ describe('markupToPlainText', () => {
   ])('%s → %s', (input, expected) => {
     expect(markupToPlainText(input)).toBe(expected)
   })
+
+  it('reads hostile nesting without exhausting the stack', () => {
+    expect(markupToPlainText('<i>'.repeat(100_000) + 'deep' + '</i>'.repeat(100_000))).toBe('deep')
+    const scripts = markupToPlainText('<sub>'.repeat(100_000) + 'deep' + '</sub>'.repeat(100_000))
+    expect(scripts).toContain('_deep')
+    expect(scripts.length).toBeLessThan(200)
+  })
 })
