@@ -32,10 +32,11 @@ export function splitName(name: string): NameParts {
 
 /**
  * One name as BibTeX writes it, each part escaped; a part with the word `and` in it is braced, and
- * a name stored whole is braced whole (BibTeX would split it at its commas and spaces).
+ * a name stored whole, or with more commas than BibTeX reads, is braced whole.
  */
 export function bibtexName(name: string): string {
-  const literal = literalNameText(name)
+  // BibTeX reads at most two commas in a name; a list stored as one name before braces marked it is one name too.
+  const literal = literalNameText(name) ?? (name.split(',').length > 3 ? name.trim() : null)
   if (literal !== null) return `{${escapeLatex(literal)}}`
   const { family, given, suffix } = splitName(name)
   const parts = [family, suffix, given].filter((part, i) => i === 0 || part !== '').map(protectPart)

@@ -38,6 +38,16 @@ describe('splitName and bibtexName', () => {
     expect(bibtexName(name)).toBe(bib)
   })
 
+  it.each([
+    ['{ATLAS Collaboration}', '{ATLAS Collaboration}'],
+    ['{Hen Dotan, Nripan Mathews}', '{Hen Dotan, Nripan Mathews}'],
+    ['{Research & Development Group}', '{Research \\& Development Group}'],
+    // Stored before braces marked names whole: more commas than BibTeX reads in a name.
+    ['Hen Dotan, Nripan Mathews, Takashi Hisatomi, Kevin Sivula', '{Hen Dotan, Nripan Mathews, Takashi Hisatomi, Kevin Sivula}'],
+  ])('braces %j whole', (name, bib) => {
+    expect(bibtexName(name)).toBe(bib)
+  })
+
   it('braces a name part containing the word "and" so the author list is not split there', () => {
     expect(bibtexName('Johnson and Johnson, Research')).toBe('{Johnson and Johnson}, Research')
   })
