@@ -1,17 +1,18 @@
 /**
  * BibTeX import with @retorquere/bibtex-parser (the parser behind Better BibTeX for Zotero): each
  * entry becomes a paper; its `annote` (or else `note`) becomes the paper's summary, or its summaries
- * when it holds the export's SUMMARY_BREAK paragraph, each tagged with the entry's keywords. LaTeX is turned into text, math kept (bibtex-text.ts). Entries the parser could
- * not read are problems naming the entry.
+ * when it holds the export's SUMMARY_BREAK paragraph, each tagged with the entry's keywords. LaTeX
+ * is turned into text, math kept (bibtex-text.ts). Entries the parser could not read are problems
+ * naming the entry.
  */
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser'
 import { literalName } from '../core/author-names.js'
 import { normalizeArxivId, normalizeDoi } from '../core/identifiers.js'
+import { tagFromKeyword } from '../core/tags.js'
 import { runWithDefaultSignals } from '../interrupt.js'
 import { checkBibtexExpansion, checkParsedSize } from './bibtex-limits.js'
-import { SUMMARY_BREAK } from './bibtex.js'
 import { composeLetters, markupToMarkdown, markupToText, protectSpans } from './bibtex-text.js'
-import { tagFromKeyword } from '../core/tags.js'
+import { SUMMARY_BREAK } from './bibtex.js'
 import type { ImportProblem, ImportRecord, ImportResult } from './records.js'
 
 const PARSE_OPTIONS = {
