@@ -8,19 +8,23 @@ import { mergeRecords } from '../../../src/core/merge.js'
 import { emptyLibrary, type Library } from '../../../src/core/model.js'
 import { readBibtex } from '../../../src/formats/bibtex-import.js'
 import { libraryToBibtex } from '../../../src/formats/bibtex.js'
-import { libraryToJson } from '../../../src/formats/json.js'
+import { libraryToJson, readJsonLibrary } from '../../../src/formats/json.js'
+import { readMarkdownSummary, summaryToMarkdown } from '../../../src/formats/markdown.js'
+import type { ImportResult } from '../../../src/formats/records.js'
 import { checkImportResult } from '../../../src/formats/record-check.js'
 
 const fixture = readFileSync(new URL('../../fixtures/formats/real-constructs.bib', import.meta.url), 'utf8')
 const now = new Date('2030-01-01T00:00:00.000Z')
 
-function imported(bib: string): Library {
-  const { records, problems } = checkImportResult(readBibtex(bib, 'refs.bib'))
+function merged(results: ImportResult[]): Library {
+  const { records, problems } = checkImportResult({ records: results.flatMap((r) => r.records), problems: results.flatMap((r) => r.problems) })
   expect(problems).toEqual([])
   const lib = emptyLibrary()
   mergeRecords(lib, records, { onConflict: 'skip', now })
   return lib
 }
+
+const imported = (bib: string) => merged([readBibtex(bib, 'refs.bib')])
 
 describe('a BibTeX round trip of real constructs', () => {
   const original = imported(fixture)
@@ -72,5 +76,14 @@ describe('a BibTeX round trip of real constructs', () => {
     const { records } = checkImportResult(readBibtex(libraryToBibtex(lib, { withSummaries: true }), 'again.bib'))
     mergeRecords(lib, records, { onConflict: 'update', now })
     expect(libraryToJson(lib)).toBe(libraryToJson(original))
+  })
+
+  it('gives the same library back through its JSON and Markdown exports', () => {
+    expect(libraryToJson(merged([readJsonLibrary(libraryToJson(original), 'lib.json')]))).toBe(libraryToJson(original))
+    const papers = new Map(original.papers.map((p) => [p.key, p]))
+    const notes = original.summaries.map((s) => readMarkdownSummary(summaryToMarkdown(s, papers.get(s.paper)!), `${s.id}.md`))
+    const back = merged(notes)
+    // Markdown carries papers with their summaries only; those match field for field.
+    expect(libraryToJson(back)).toBe(libraryToJson({ ...original, papers: original.papers.filter((p) => original.summaries.some((s) => s.paper === p.key)) }))
   })
 })
