@@ -75,13 +75,6 @@ describe('real BibTeX through the binary', () => {
     const comparable = (l: typeof lib) => ({ papers: l.papers.map((p) => ({ ...p, added: '' })), summaries: l.summaries.map((s) => ({ ...s, ...stamps })) })
     expect(comparable(back)).toEqual(comparable(lib))
   })
-
-  it('refuses --with-summaries with another format', async () => {
-    const dir = tempDir('precis-bibclean-')
-    const result = await precisOn(join(dir, 'library.json'), ['export', '--format', 'md', '--with-summaries'], { env: { HOME: dir } })
-    expect(result.code).toBe(2)
-    expect(result.stderr).toContain('--with-summaries goes with --format bibtex')
-  })
 })
 
 let server: TestServer | undefined
