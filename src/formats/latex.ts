@@ -93,22 +93,27 @@ export function latexNote(markdown: string): string {
 }
 
 /**
- * A title for BibTeX: words whose capitals are part of how they are spelled are wrapped in braces
- * (a run of them in one pair): acronyms and words with inner capitals (`{BERT}`, `{GPs}`, `{LaTeX}`,
+ * A title for BibTeX: words whose capitals are part of how they are spelled are wrapped in braces,
+ * each on its own: acronyms and words with inner capitals (`{BERT}`, `{GPs}`, `{LaTeX}`,
  * `{3D}`) and single capital letters but "A" (`{Q}-learning`). Ordinary capitalised words are left
  * to the style, so styles that set titles in sentence case can. `$...$` math stays math when
  * isSafeMath, protected too; everything else is escaped. Runs of white space become one space.
  */
 export function latexTitle(title: string): string {
-  return protectWords(title, hasSpelledCapital)
+  return protectWords(title, hasSpelledCapital, (word) => {
+    // Only the word is braced, its punctuation left outside: `{BERT}:`, `({ICML})`.
+    const [, before, core, after] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(word)!
+    return `${escapeLatex(before!)}{${escapeLatex(core!)}}${escapeLatex(after!)}`
+  })
 }
 
-/** A venue for BibTeX: every word with a capital protected, as journal and proceedings names keep their capitals in every style. */
+/** A venue for BibTeX: every word with a capital protected, a run of them in one pair, as journal and proceedings names keep their capitals in every style. */
 export function latexVenue(venue: string): string {
   return protectWords(venue, (word) => /\p{Lu}/u.test(word))
 }
 
-function protectWords(text: string, protects: (word: string) => boolean): string {
+/** `text` escaped, math kept when safe, and the words `protects` picks braced: each by `brace`, else runs of them in one pair. */
+function protectWords(text: string, protects: (word: string) => boolean, brace?: (word: string) => string): string {
   const parts = splitTitle(text)
   const protectedWord = (part: TitlePart | undefined) => part?.kind === 'word' && protects(part.text)
   let out = ''
@@ -117,6 +122,7 @@ function protectWords(text: string, protects: (word: string) => boolean): string
     if (part.kind === 'space') out += ' '
     else if (part.kind === 'math') out += isSafeMath(part.text) ? `{$${part.text}$}` : escapeLatex(`$${part.text}$`)
     else if (!protectedWord(part)) out += escapeLatex(part.text)
+    else if (brace) out += brace(part.text)
     else {
       let run = escapeLatex(part.text)
       while (parts[i + 1]?.kind === 'space' && protectedWord(parts[i + 2])) {

@@ -72,13 +72,13 @@ describe('entryType', () => {
 describe('latexTitle', () => {
   it.each([
     ['Neural Message Passing for Quantum Chemistry', 'Neural Message Passing for Quantum Chemistry'],
-    ['BERT: Pre-training of Deep Bidirectional Transformers', '{BERT:} Pre-training of Deep Bidirectional Transformers'],
+    ['BERT: Pre-training of Deep Bidirectional Transformers', '{BERT}: Pre-training of Deep Bidirectional Transformers'],
     ['Scalable GPs at ICML with LaTeX and iPhone', 'Scalable {GPs} at {ICML} with {LaTeX} and {iPhone}'],
     ['Q-Learning in 3D for GPT-4 and Self-Attention', '{Q-Learning} in {3D} for {GPT-4} and Self-Attention'],
     ['A Type I Error', 'A Type {I} Error'],
-    ['(ICML) McDonald Schrödinger', '{(ICML) McDonald} Schrödinger'],
+    ['(ICML) McDonald Schrödinger', '({ICML}) {McDonald} Schrödinger'],
     ['deep learning', 'deep learning'],
-    ['A 50% gain & C# tricks_1', 'A 50\\% gain \\& {C\\#} tricks\\_1'],
+    ['A 50% gain & C# tricks_1', 'A 50\\% gain \\& {C}\\# tricks\\_1'],
     ['Costs of $5 and $10', 'Costs of \\$5 and \\$10'],
     ['Bounds in $\\mathcal{O}(n^2)$ time', 'Bounds in {$\\mathcal{O}(n^2)$} time'],
     ['Evil $\\input{/etc/passwd}$', 'Evil \\$\\textbackslash{}input\\textbraceleft{}/etc/passwd\\textbraceright{}\\$'],

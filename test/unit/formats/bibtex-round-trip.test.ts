@@ -56,7 +56,7 @@ describe('a BibTeX round trip of real constructs', () => {
     const bib = libraryToBibtex(original, { withSummaries: true })
     expect(bib).toContain('author = {{Hen Dotan, Nripan Mathews, Takashi Hisatomi, Kevin Sivula} and García, José and')
     expect(bib).toContain('author = {{ATLAS Collaboration}}')
-    expect(bib).toContain('title = {Ferroelectric {HfO₂} and {H⁺} in Drosophila for {BERT} and {GPs} at {ICML} with {LaTeX}}')
+    expect(bib).toContain('title = {Ferroelectric {HfO₂} and {H}⁺ in Drosophila for {BERT} and {GPs} at {ICML} with {LaTeX}}')
     expect(bib).toContain('annote = {First summary, with *emphasis*, a list\\\\\n- one\\\\\n- two\n\nand $x^2$ math, a lone \\$5, en–dash and “quotes”.\n\n* * *\n\nSecond summary by someone else.}')
   })
 
