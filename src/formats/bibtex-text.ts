@@ -38,8 +38,8 @@ export function protectSpans(bib: string): ProtectedBibtex {
     LITERAL.lastIndex = start
     const literal = LITERAL.exec(bib)
     const math = literal ? start + literal[0].length : mathEnd(bib, start)
-    // A dollar that opens no math is a dollar sign.
-    const end = math === start && bib[start] === '$' ? start + 1 : math
+    // A dollar that opens no math is a dollar sign; a run of them is hidden as one.
+    const end = math === start && bib[start] === '$' ? dollarRunEnd(bib, start) : math
     if (end > start) {
       out += `${bib.slice(last, start)}${marker}${saved.push(bib.slice(start, end)) - 1}${marker}`
       last = interesting.lastIndex = end
@@ -54,6 +54,12 @@ export function protectSpans(bib: string): ProtectedBibtex {
         return LITERALS.get(span.replace(/\{\}$/, '')) ?? span
       }),
   }
+}
+
+function dollarRunEnd(text: string, start: number): number {
+  let end = start + 1
+  while (text[end] === '$') end++
+  return end
 }
 
 /**
