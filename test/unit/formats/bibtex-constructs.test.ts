@@ -32,6 +32,7 @@ describe('BibTeX constructs from real files', () => {
     ['a stray dollar', 'Phones under $100. today', 'Phones under $100. today'],
     ['two stray dollars in one field', 'From $5 to more}, note = {and $10', 'From $5 to more'],
     ['math next to a stray dollar', 'Cost $5 for $x^2$', 'Cost $5 for $x^2$'],
+    ['a run of dollars', 'Costs: $$$ and more', 'Costs: $$$ and more'],
     ['HTML sub and superscripts', 'HfO<sub>2</sub> and H<sup>+</sup>', 'HfO₂ and H⁺'],
     ['HTML italics and entities', '<i>Drosophila</i> \\&amp; friends', 'Drosophila & friends'],
   ])('reads %s in a title', (_case, title, text) => {
