@@ -17,6 +17,7 @@ interface RawExportFlags {
   force?: boolean
   title?: string
   remoteImages?: boolean
+  withSummaries?: boolean
 }
 
 export function parseExportOptions(words: string[], raw: RawExportFlags): ExportOptions {
@@ -24,6 +25,7 @@ export function parseExportOptions(words: string[], raw: RawExportFlags): Export
   if (!FORMATS.includes(format)) throw new UsageError(`--format takes one of ${FORMATS.join(', ')}, not "${raw.format}"`)
   if (raw.bib !== undefined && format !== 'md') throw new UsageError('--bib goes with --format md (the reading list cites the papers in it)')
   if (raw.remoteImages === true && format !== 'html') throw new UsageError('--remote-images goes with --format html (only the HTML page shows images)')
+  if (raw.withSummaries === true && format !== 'bibtex') throw new UsageError('--with-summaries goes with --format bibtex (md, json and html always carry the summaries)')
   const queryText = words.join(' ').trim()
   return {
     query: queryText === '' ? null : parseQuery(queryText),
@@ -34,6 +36,7 @@ export function parseExportOptions(words: string[], raw: RawExportFlags): Export
     force: raw.force === true,
     title: raw.title ?? null,
     remoteImages: raw.remoteImages === true,
+    withSummaries: raw.withSummaries === true,
   }
 }
 
@@ -47,12 +50,15 @@ export function registerExport(program: Command, ctx: Context, run = exportRun):
     .option('--bib <file>', 'with md: also write the cited papers as BibTeX')
     .option('--title <text>', 'title of the reading list (md document, html)')
     .option('--force', 'replace files that exist')
+    .option('--with-summaries', 'with bibtex: write each paper\'s summaries into its annote field (import reads them back)')
     .option('--remote-images', 'with html: show images from the web in the page (they tell their servers it was opened); by default each is a link')
     .addHelpText(
       'after',
       '\nExamples:\n  precis export tag:thesis-ch2 --out review/ --bib review/refs.bib\n' +
         '  precis export --format md --out list.md --bib refs.bib && pandoc list.md --citeproc -o list.html\n' +
-        '  precis export year:>=2020 --format bibtex > refs.bib\n  precis export --format html --out reading.html\n' +
+        '  precis export year:>=2020 --format bibtex > refs.bib\n' +
+        '  precis export --format bibtex --with-summaries --out notes.bib   # summaries in annote\n' +
+        '  precis export --format html --out reading.html\n' +
         '  precis export tag:vision --format html --remote-images --out vision.html   # figures shown, loaded from the web\n' +
         '\n--out names a folder when it ends with "/", is an existing folder, or has no extension.\n',
     )

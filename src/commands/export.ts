@@ -37,6 +37,8 @@ export interface ExportOptions {
   title: string | null
   /** html: images from the web are shown (loaded when the page opens) rather than linked. */
   remoteImages: boolean
+  /** bibtex: summaries written into each entry's `annote`. */
+  withSummaries: boolean
 }
 
 export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void> {
@@ -82,7 +84,7 @@ async function singleDocument(lib: Library, opts: ExportOptions, ctx: Context, o
     case 'json':
       return libraryToJson(lib)
     case 'bibtex':
-      return libraryToBibtex(lib)
+      return libraryToBibtex(lib, { withSummaries: opts.withSummaries })
     case 'html': {
       const { readingListHtml } = await import('../formats/html.js') // marked, temml, sanitize-html: only here
       const progress = new Progress(ctx, 'Rendering', lib.summaries.length)

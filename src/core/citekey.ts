@@ -3,6 +3,7 @@
  * word, e.g. `gilmer2017neural`. Collisions get `a`, `b`, ... . Keys in use
  * come as a `KeySet`, which compares them ignoring case, as BibTeX does.
  */
+import { literalNameText } from './author-names.js'
 import type { KeySet } from './key-rules.js'
 
 const STOP_WORDS = new Set(
@@ -27,8 +28,11 @@ export function asciiFold(text: string): string {
 /**
  * The family name of a name written "Given Family", "Family, Given" or "Given van der Family".
  * Lowercase particles before the last word belong to the family name (BibTeX's "von" part).
+ * A name stored whole (`{ATLAS Collaboration}`) is its own family name, up to a first comma.
  */
 export function familyName(name: string): string {
+  const literal = literalNameText(name)
+  if (literal !== null) return literal.split(',')[0]!.trim()
   const trimmed = name.trim()
   const comma = trimmed.indexOf(',')
   if (comma >= 0) return trimmed.slice(0, comma).trim()

@@ -45,3 +45,21 @@ export function normalizeTags(raw: readonly string[]): string[] {
 export function tagMatches(tag: string, wanted: string): boolean {
   return tag === wanted || tag.startsWith(wanted + '/')
 }
+
+/**
+ * The nearest valid tag to a keyword from another program (a `.bib` file's `keywords`), or null
+ * when nothing of it can be a tag: normalised, control characters dropped, empty segments around
+ * `/` closed up (`a//b` → `a/b`), cut to MAX_TAG_LENGTH characters at a word or segment boundary
+ * when one is near.
+ */
+export function tagFromKeyword(keyword: string): string | null {
+  const segments = canonicalTag(keyword.replace(new RegExp(CONTROL.source, 'g'), ' ')).split('/')
+  let tag = segments.map((segment) => segment.replace(/^-+|-+$/g, '')).filter(Boolean).join('/')
+  const chars = [...tag]
+  if (chars.length > MAX_TAG_LENGTH) {
+    const cut = chars.slice(0, MAX_TAG_LENGTH).join('')
+    const boundary = /[-/]/.test(chars[MAX_TAG_LENGTH]!) ? cut.length : Math.max(cut.lastIndexOf('-'), cut.lastIndexOf('/'))
+    tag = (boundary >= MAX_TAG_LENGTH / 2 ? cut.slice(0, boundary) : cut).replace(/[-/]+$/, '')
+  }
+  return tag === '' || tagProblem(tag) !== null ? null : tag
+}

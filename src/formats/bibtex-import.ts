@@ -1,15 +1,18 @@
 /**
  * BibTeX import with @retorquere/bibtex-parser (the parser behind Better BibTeX for Zotero): each
- * entry becomes a paper; its `annote` (or else `note`) becomes the paper's summary, tagged with the
- * entry's keywords. LaTeX is turned into text, math kept (bibtex-text.ts). Entries the parser could
- * not read are problems naming the entry.
+ * entry becomes a paper; its `annote` (or else `note`) becomes the paper's summary, or its summaries
+ * when it holds the export's SUMMARY_BREAK paragraph, each tagged with the entry's keywords. LaTeX
+ * is turned into text, math kept (bibtex-text.ts). Entries the parser could not read are problems
+ * naming the entry.
  */
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser'
+import { literalName } from '../core/author-names.js'
 import { normalizeArxivId, normalizeDoi } from '../core/identifiers.js'
+import { tagFromKeyword } from '../core/tags.js'
 import { runWithDefaultSignals } from '../interrupt.js'
 import { checkBibtexExpansion, checkParsedSize } from './bibtex-limits.js'
-import { markupToMarkdown, markupToText, protectSpans } from './bibtex-text.js'
-import { readTags } from './fields.js'
+import { composeLetters, markupToMarkdown, markupToText, protectSpans } from './bibtex-text.js'
+import { SUMMARY_BREAK } from './bibtex.js'
 import type { ImportProblem, ImportRecord, ImportResult } from './records.js'
 
 const PARSE_OPTIONS = {
@@ -38,11 +41,19 @@ export function readBibtex(text: string, source: string): ImportResult {
   // The parser lists an entry it could not read with empty input; its error is reported above.
   for (const entry of library.entries.filter((e) => e.input !== '')) {
     const origin = entryOrigin(source, restore(entry.key))
-    const tags = readTags((entry.fields.keywords ?? []).map(restore))
-    if (tags.ok) records.push(toRecord(entry, origin, tags.value, restore))
-    else problems.push({ origin, reason: tags.reason })
+    records.push(toRecord(entry, origin, keywordTags((entry.fields.keywords ?? []).map(restore)), restore))
   }
   return { records, problems }
+}
+
+/**
+ * The entry's keywords as tags. Keywords are written for other programs (`Machine Learning`,
+ * `methods//survey`, a sentence), so each becomes the nearest valid tag rather than a reason to
+ * refuse the entry; one with nothing a tag can hold is left out.
+ */
+function keywordTags(keywords: readonly string[]): string[] {
+  const tags = keywords.map(tagFromKeyword).filter((tag): tag is string => tag !== null)
+  return [...new Set(tags)]
 }
 
 function toRecord(entry: Entry, origin: string, tags: string[], restore: (value: string) => string): ImportRecord {
@@ -61,7 +72,7 @@ function toRecord(entry: Entry, origin: string, tags: string[], restore: (value:
     paper: {
       key: key || null,
       title: text('title') ?? (key || 'Untitled'),
-      authors: (entry.fields.author ?? []).map((creator) => restore(creatorName(creator))).filter((name) => name !== ''),
+      authors: (entry.fields.author ?? []).map((creator) => composeLetters(restore(creatorName(creator)))).filter((name) => name !== ''),
       year: year(verbatim('year') ?? verbatim('date')),
       venue: text('journal') ?? text('journaltitle') ?? text('booktitle'),
       arxiv: arxivId(verbatim),
@@ -70,13 +81,26 @@ function toRecord(entry: Entry, origin: string, tags: string[], restore: (value:
       abstract: markdown('abstract'),
       added: null,
     },
-    summaries: note ? [{ id: null, by: '', body: note, tags, created: null, updated: null }] : [],
+    summaries: (note === null ? [] : splitSummaries(note)).map((body) => ({ id: null, by: '', body, tags, created: null, updated: null })),
   }
 }
 
-/** "Given von Family" as people write names; "von Family, Jr., Given" when there is a suffix. */
+/** The summaries in a note: its text split at each paragraph that is just SUMMARY_BREAK (a note is Markdown with paragraphs apart by one blank line). */
+function splitSummaries(note: string): string[] {
+  const summaries: string[][] = [[]]
+  for (const paragraph of note.split('\n\n')) {
+    if (paragraph.trim() === SUMMARY_BREAK) summaries.push([])
+    else summaries[summaries.length - 1]!.push(paragraph)
+  }
+  return summaries.map((paragraphs) => paragraphs.join('\n\n').trim()).filter((body) => body !== '')
+}
+
+/**
+ * "Given von Family" as people write names; "von Family, Jr., Given" when there is a suffix. A name
+ * braced whole (`{ATLAS Collaboration}`, `{Hen Dotan, Nripan Mathews}`) stays one name.
+ */
 function creatorName(creator: Creator): string {
-  if (creator.name) return creator.name
+  if (creator.name?.trim()) return literalName(creator.name.trim())
   const family = [creator.prefix, creator.lastName].filter(Boolean).join(' ')
   if (creator.suffix) return [family, creator.suffix, creator.firstName].filter(Boolean).join(', ')
   return [creator.firstName, family].filter(Boolean).join(' ')

@@ -4,6 +4,7 @@
  * the first form: the lowercase words ("van der", "de la") start the family name, which runs to the
  * end; without them the family name is the last word.
  */
+import { literalNameText } from '../core/author-names.js'
 import { escapeLatex } from './latex.js'
 
 /** The parts of one name. */
@@ -29,8 +30,14 @@ export function splitName(name: string): NameParts {
   return { family: words.slice(familyStart).join(' '), given: words.slice(0, familyStart).join(' '), suffix: '' }
 }
 
-/** One name as BibTeX writes it, each part escaped; a part with the word `and` in it is braced. */
+/**
+ * One name as BibTeX writes it, each part escaped; a part with the word `and` in it is braced, and
+ * a name stored whole, or with more commas than BibTeX reads, is braced whole.
+ */
 export function bibtexName(name: string): string {
+  // BibTeX reads at most two commas in a name; a list stored as one name before braces marked it is one name too.
+  const literal = literalNameText(name) ?? (name.split(',').length > 3 ? name.trim() : null)
+  if (literal !== null) return `{${escapeLatex(literal)}}`
   const { family, given, suffix } = splitName(name)
   const parts = [family, suffix, given].filter((part, i) => i === 0 || part !== '').map(protectPart)
   return parts.join(', ')

@@ -6,7 +6,9 @@
  * How: before parsing, math spans and angle brackets in the `.bib` text are swapped for letter-only
  * placeholders; after parsing, the parser's markup is turned into text or Markdown and the spans are
  * put back. With the brackets swapped out, every `<` in the parser's output is markup it produced
- * (`<i>`, `<p>`, `<a href>`), so the markup is unambiguous.
+ * (`<i>`, `<p>`, `<a href>`), so the markup is unambiguous. A `$` that opens no math ("under $100.")
+ * is swapped out too and comes back as a dollar sign: the parser would refuse the whole entry for
+ * it, and `\~{}` and `\^{}` come back as `~` and `^`, which the parser makes an accent on nothing.
  */
 
 /** The `.bib` text with spans hidden, and the function that puts them back into a value. */
@@ -18,10 +20,12 @@ export interface ProtectedBibtex {
 // Math must keep its braces balanced inside it: a `$` that would pair with one in another field
 // (`{costs $5}, note = {and $10}`) crosses a `}` first and is not math.
 const MAX_MATH_LENGTH = 4000
-const ANGLE = /\\text(?:less|greater)(?![a-zA-Z])(?:\{\})?|[<>]/y
-const ANGLES: ReadonlyMap<string, string> = new Map([['\\textless', '<'], ['\\textgreater', '>'], ['<', '<'], ['>', '>']])
+const LITERAL = /\\text(?:less|greater)(?![a-zA-Z])(?:\{\})?|\\[~^]\{\}|[<>]/y
+const LITERALS: ReadonlyMap<string, string> = new Map([
+  ['\\textless', '<'], ['\\textgreater', '>'], ['<', '<'], ['>', '>'], ['\\~', '~'], ['\\^', '^'],
+])
 
-/** Hide math (`$..$`, `$$..$$`, `\(..\)`, `\[..\]`) and angle brackets behind placeholders. */
+/** Hide math (`$..$`, `$$..$$`, `\(..\)`, `\[..\]`), lone dollars, angle brackets and `\~{}` behind placeholders. */
 export function protectSpans(bib: string): ProtectedBibtex {
   let marker = 'precisspan'
   while (bib.includes(marker)) marker += 'x' // placeholders the input cannot forge
@@ -31,9 +35,11 @@ export function protectSpans(bib: string): ProtectedBibtex {
   const interesting = /[\\$<>]/g
   for (let match = interesting.exec(bib); match; match = interesting.exec(bib)) {
     const start = match.index
-    ANGLE.lastIndex = start
-    const angle = ANGLE.exec(bib)
-    const end = angle ? start + angle[0].length : mathEnd(bib, start)
+    LITERAL.lastIndex = start
+    const literal = LITERAL.exec(bib)
+    const math = literal ? start + literal[0].length : mathEnd(bib, start)
+    // A dollar that opens no math is a dollar sign; a run of them is hidden as one.
+    const end = math === start && bib[start] === '$' ? dollarRunEnd(bib, start) : math
     if (end > start) {
       out += `${bib.slice(last, start)}${marker}${saved.push(bib.slice(start, end)) - 1}${marker}`
       last = interesting.lastIndex = end
@@ -45,9 +51,15 @@ export function protectSpans(bib: string): ProtectedBibtex {
     restore: (value) =>
       value.replace(placeholder, (_m, n: string) => {
         const span = saved[Number(n)]!
-        return ANGLES.get(span.replace(/\{\}$/, '')) ?? span
+        return LITERALS.get(span.replace(/\{\}$/, '')) ?? span
       }),
   }
+}
+
+function dollarRunEnd(text: string, start: number): number {
+  let end = start + 1
+  while (text[end] === '$') end++
+  return end
 }
 
 /**
@@ -79,11 +91,12 @@ const TAG = /<(\/?)([a-z][a-z0-9]*)((?:\s[^>]*)?)>/g
 
 /** Parser markup to plain text: tags dropped, paragraphs and white space runs as one space. */
 export function markupToText(markup: string): string {
-  return markup
-    .replace(TAG, (_m, _close: string, name: string) => (name === 'p' || name === 'br' ? ' ' : ''))
-    .replace(/\s+/g, ' ')
-    .trim()
-    .normalize('NFC') // the parser builds accented letters from combining marks (`\"o` → o + U+0308)
+  return composeLetters(
+    markup
+      .replace(TAG, (_m, _close: string, name: string) => (name === 'p' || name === 'br' ? ' ' : ''))
+      .replace(/\s+/g, ' ')
+      .trim(),
+  )
 }
 
 /** Parser markup to Markdown: emphasis, code, links, lists, headings and paragraphs. */
@@ -92,7 +105,17 @@ export function markupToMarkdown(markup: string): string {
     .replace(/<a href="([^"]*)">([\s\S]*?)<\/a>/g, (_m, url: string, label: string) => (label === url ? `<${url}>` : `[${label}](${url})`))
     .replace(/<h(\d)>([\s\S]*?)<\/h\d>/g, (_m, level: string, text: string) => `\n\n${'#'.repeat(Number(level) + 1)} ${text}\n\n`)
     .replace(TAG, (_m, close: string, name: string) => MARKDOWN_TAGS.get(name)?.[close ? 1 : 0] ?? '')
-  return markdown.replace(/[ \t]*\n[ \t]*/g, '\n').replace(/\n{3,}/g, '\n\n').trim().normalize('NFC')
+  return composeLetters(markdown.replace(/[ \t]*\n[ \t]*/g, '\n').replace(/\n{3,}/g, '\n\n').trim())
+}
+
+/**
+ * Accented letters as single characters (NFC), as search and other programs expect them. The parser
+ * builds them from combining marks (`\"o` → o + U+0308), and puts accents on `\i` and `\j`
+ * (`{\'\i}`) on the dotless letters, which have no precomposed forms: there the accent takes the
+ * place of the dot, so the letters are i and j.
+ */
+export function composeLetters(text: string): string {
+  return text.replace(/[ıȷ](?=\p{M})/gu, (letter) => (letter === 'ı' ? 'i' : 'j')).normalize('NFC')
 }
 
 /** Opening and closing Markdown for the parser's tags; tags not listed are dropped. */

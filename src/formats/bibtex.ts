@@ -5,7 +5,14 @@
 import { KeySet } from '../core/key-rules.js'
 import type { Library, Paper } from '../core/model.js'
 import { bibtexAuthors } from './bibtex-names.js'
-import { escapeLatex, latexText, latexTitle } from './latex.js'
+import { escapeLatex, latexNote, latexText, latexTitle, latexVenue } from './latex.js'
+
+/**
+ * The paragraph between two summaries in one `annote`: a Markdown thematic break, which reference
+ * managers show as a divider. Importing splits an `annote` or `note` at it, so a note with a
+ * paragraph of just `* * *` comes back as several summaries.
+ */
+export const SUMMARY_BREAK = '* * *'
 
 /** The BibTeX entry types precis writes. */
 export type EntryType = 'article' | 'inproceedings' | 'incollection' | 'misc'
@@ -57,11 +64,15 @@ export function citationKeys(papers: readonly Pick<Paper, 'key'>[]): Map<string,
   return keys
 }
 
-/** One entry. `keywords` are the tags of the paper's summaries. */
-export function paperToBibtex(paper: Paper, citeKey: string, keywords: readonly string[] = []): string {
+/**
+ * One entry. `keywords` are the tags of the paper's summaries; `notes`, the summaries' bodies to
+ * write into `annote` (none: no `annote`).
+ */
+export function paperToBibtex(paper: Paper, citeKey: string, keywords: readonly string[] = [], notes: readonly string[] = []): string {
+  const annote = notes.filter((note) => note.trim() !== '').map(latexNote).join(`\n\n${SUMMARY_BREAK}\n\n`)
   const type = entryType(paper)
   // Venues keep their capitals too: Pandoc and some styles sentence-case unprotected text.
-  const venue = paper.venue && type !== 'misc' ? latexTitle(paper.venue) : null
+  const venue = paper.venue && type !== 'misc' ? latexVenue(paper.venue) : null
   const arxiv = paper.arxiv?.trim() || null
   const fields: Array<[string, string | null]> = [
     ['author', paper.authors.length > 0 ? bibtexAuthors(paper.authors) : null],
@@ -76,21 +87,30 @@ export function paperToBibtex(paper: Paper, citeKey: string, keywords: readonly 
     ['primaryClass', arxiv ? verbatim(paper.category ?? (arxiv.includes('/') ? arxiv.split('/')[0]! : '')) || null : null],
     ['keywords', keywords.length > 0 ? escapeLatex(keywords.join(', ')) : null],
     ['abstract', paper.abstract ? latexText(paper.abstract) : null],
+    ['annote', annote || null],
   ]
   const body = fields.filter(([, value]) => value !== null && value !== '').map(([name, value]) => `  ${name} = {${value}},`)
   return `@${type}{${citeKey},\n${body.join('\n')}\n}\n`
 }
 
+/** How a library is written as BibTeX. */
+export interface BibtexOptions {
+  /** Each paper's summaries go into its `annote`, in library order, SUMMARY_BREAK between them. */
+  withSummaries?: boolean
+}
+
 /** A `.bib` file with every paper of `lib`, keywords gathered from each paper's summaries. */
-export function libraryToBibtex(lib: Library): string {
+export function libraryToBibtex(lib: Library, options: BibtexOptions = {}): string {
   const keys = citationKeys(lib.papers)
   const tags = new Map<string, Set<string>>()
+  const notes = new Map<string, string[]>()
   for (const summary of lib.summaries) {
     const set = tags.get(summary.paper) ?? new Set<string>()
     for (const tag of summary.tags) set.add(tag)
     tags.set(summary.paper, set)
+    if (options.withSummaries) notes.set(summary.paper, [...(notes.get(summary.paper) ?? []), summary.body])
   }
-  return lib.papers.map((paper) => paperToBibtex(paper, keys.get(paper.key)!, [...(tags.get(paper.key) ?? [])])).join('\n')
+  return lib.papers.map((paper) => paperToBibtex(paper, keys.get(paper.key)!, [...(tags.get(paper.key) ?? [])], notes.get(paper.key))).join('\n')
 }
 
 /**

@@ -6,6 +6,7 @@
  * through. A summary past the renderer's limits is shown as preformatted text with a note, as `show`
  * does, and the rest of the page is rendered as usual.
  */
+import { displayName } from '../core/author-names.js'
 import type { Library, Paper, Summary } from '../core/model.js'
 import { plainText, plainTextNotice, renderWithinLimits } from '../render/limits.js'
 import { htmlCitationLinks } from './citations.js'
@@ -94,7 +95,7 @@ function paperHeader(paper: Paper): string {
   if (paper.doi) meta.push(link(`https://doi.org/${paper.doi}`, `doi:${paper.doi}`))
   if (paper.url) meta.push(link(paper.url, 'link'))
   const lines = [`<h2>${titleHtml(paper.title)}</h2>`]
-  if (paper.authors.length > 0) lines.push(`<p class="byline">${escapeHtml(paper.authors.join(', '))}</p>`)
+  if (paper.authors.length > 0) lines.push(`<p class="byline">${escapeHtml(paper.authors.map(displayName).join(', '))}</p>`)
   if (meta.length > 0) lines.push(`<p class="paper-meta">${meta.join(' · ')}</p>`)
   return lines.join('\n')
 }

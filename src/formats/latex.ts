@@ -65,29 +65,67 @@ export function isSafeMath(tex: string): boolean {
 
 /** Running text (an abstract) for BibTeX: `$...$` math kept when isSafeMath, the rest escaped. */
 export function latexText(text: string): string {
+  return mathAndText(text, escapeLatex).replace(/ {2,}/g, ' ').trim()
+}
+
+/** `text` with its safe math kept and everything else written by `escape`. */
+function mathAndText(text: string, escape: (text: string) => string): string {
   return splitInlineMath(text.replace(CONTROLS, ' '))
-    .map((run) => (run.math && isSafeMath(run.text) ? `$${run.text}$` : escapeLatex(run.math ? `$${run.text}$` : run.text)))
+    .map((run) => (run.math && isSafeMath(run.text) ? `$${run.text}$` : escape(run.math ? `$${run.text}$` : run.text)))
     .join('')
-    .replace(/ {2,}/g, ' ')
-    .trim()
 }
 
 /**
- * A title for BibTeX: words with capitals are wrapped in braces (a run of them in one pair) so that
- * styles which change case keep the title as written; `$...$` math stays math when isSafeMath,
- * protected too; everything else is escaped. Runs of white space become one space.
+ * A Markdown note for BibTeX (`annote`), written so that it reads back as written: its lines kept
+ * (`\\` ends each, and a line that opens with `[` or `*` starts with `{}`, which LaTeX would
+ * otherwise read as an argument of `\\`; Pandoc refuses `\\{}`), its paragraphs kept (a blank
+ * line), safe math kept, and the ligatures TeX would make of the text (`--`, ``` `` ```, `''`, `?``,
+ * `!``) broken with `{}`.
+ */
+export function latexNote(markdown: string): string {
+  const line = (text: string) =>
+    mathAndText(text.trim(), (run) => escapeLatex(run).replace(/([-`'])(?=\1)|([?!])(?=`)/g, '$&{}')).replace(/^[[*]/, '{}$&')
+  return markdown
+    .trim()
+    .split(/\n[ \t]*\n\s*/)
+    .map((paragraph) => paragraph.split('\n').map(line).join('\\\\\n'))
+    .join('\n\n')
+}
+
+/**
+ * A title for BibTeX: words whose capitals are part of how they are spelled are wrapped in braces,
+ * each on its own: acronyms and words with inner capitals (`{BERT}`, `{GPs}`, `{LaTeX}`,
+ * `{3D}`) and single capital letters but "A" (`{Q}-learning`). Ordinary capitalised words are left
+ * to the style, so styles that set titles in sentence case can. `$...$` math stays math when
+ * isSafeMath, protected too; everything else is escaped. Runs of white space become one space.
  */
 export function latexTitle(title: string): string {
-  const parts = splitTitle(title)
+  return protectWords(title, hasSpelledCapital, (word) => {
+    // Only the word is braced, its punctuation left outside: `{BERT}:`, `({ICML})`.
+    const [, before, core, after] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(word)!
+    return `${escapeLatex(before!)}{${escapeLatex(core!)}}${escapeLatex(after!)}`
+  })
+}
+
+/** A venue for BibTeX: every word with a capital protected, a run of them in one pair, as journal and proceedings names keep their capitals in every style. */
+export function latexVenue(venue: string): string {
+  return protectWords(venue, (word) => /\p{Lu}/u.test(word))
+}
+
+/** `text` escaped, math kept when safe, and the words `protects` picks braced: each by `brace`, else runs of them in one pair. */
+function protectWords(text: string, protects: (word: string) => boolean, brace?: (word: string) => string): string {
+  const parts = splitTitle(text)
+  const protectedWord = (part: TitlePart | undefined) => part?.kind === 'word' && protects(part.text)
   let out = ''
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!
     if (part.kind === 'space') out += ' '
     else if (part.kind === 'math') out += isSafeMath(part.text) ? `{$${part.text}$}` : escapeLatex(`$${part.text}$`)
-    else if (!hasCapital(part)) out += escapeLatex(part.text)
+    else if (!protectedWord(part)) out += escapeLatex(part.text)
+    else if (brace) out += brace(part.text)
     else {
       let run = escapeLatex(part.text)
-      while (parts[i + 1]?.kind === 'space' && hasCapital(parts[i + 2])) {
+      while (parts[i + 1]?.kind === 'space' && protectedWord(parts[i + 2])) {
         run += ' ' + escapeLatex(parts[i + 2]!.text)
         i += 2
       }
@@ -97,9 +135,15 @@ export function latexTitle(title: string): string {
   return out
 }
 
-type TitlePart = { kind: 'word' | 'math' | 'space'; text: string }
+/** Whether a word (or a part of a hyphenated one) has a capital other than its first letter, or is a capital letter alone but "A". */
+function hasSpelledCapital(word: string): boolean {
+  return word.split(/[-–—/]/).some((part) => {
+    const letters = part.replace(/[^\p{L}\p{N}]/gu, '')
+    return /^.[^]*\p{Lu}/u.test(letters) || (/^\p{Lu}$/u.test(letters) && letters !== 'A')
+  })
+}
 
-const hasCapital = (part: TitlePart | undefined): boolean => part?.kind === 'word' && /\p{Lu}/u.test(part.text)
+type TitlePart = { kind: 'word' | 'math' | 'space'; text: string }
 
 function splitTitle(title: string): TitlePart[] {
   const parts: TitlePart[] = []

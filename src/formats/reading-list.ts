@@ -4,6 +4,7 @@
  * citations in Pandoc's syntax with the `.bib` keys: see citations.ts).
  * `pandoc list.md --citeproc --bibliography refs.bib` renders it with a reference list.
  */
+import { displayName } from '../core/author-names.js'
 import type { Library, Paper, Summary } from '../core/model.js'
 import { citationKeys } from './bibtex.js'
 import { pandocCitations, withCitedPapers } from './citations.js'
@@ -50,7 +51,7 @@ function paperSection(paper: Paper, anchor: string, citeKey: string, summaries: 
 /** Authors · venue year · identifiers · the citation Pandoc resolves against the `.bib` file. */
 function metadataLine(paper: Paper, citeKey: string): string {
   const items: string[] = []
-  if (paper.authors.length > 0) items.push(`*${inlineText(paper.authors.join(', '))}*`)
+  if (paper.authors.length > 0) items.push(`*${inlineText(paper.authors.map(displayName).join(', '))}*`)
   const venue = [paper.venue, paper.year].filter((part) => part !== null && part !== '').join(' ')
   if (venue) items.push(inlineText(venue))
   if (paper.arxiv) items.push(`[arXiv:${inlineText(paper.arxiv)}](${linkTarget(`https://arxiv.org/abs/${paper.arxiv}`)})`)

@@ -2,6 +2,7 @@
  * The paper header (title, authors, venue and year, links) and the rule that opens each summary
  * (its number, id, author, dates, tags). Every field is sanitised before it is styled.
  */
+import { displayName } from '../core/author-names.js'
 import type { Paper, Summary } from '../core/model.js'
 import { sanitizeTerminal } from '../sanitize.js'
 import type { Styles } from './styles.js'
@@ -13,7 +14,7 @@ const AUTHORS_BEFORE_ET_AL = 3
 
 /** "A, B, C" or, for long lists, "A, B, C et al. (12 authors)". */
 export function formatAuthors(authors: string[]): string {
-  const names = authors.map((name) => sanitizeTerminal(name.trim())).filter(Boolean)
+  const names = authors.map((name) => sanitizeTerminal(displayName(name).trim())).filter(Boolean)
   if (names.length <= MAX_AUTHORS_SHOWN) return names.join(', ')
   return `${names.slice(0, AUTHORS_BEFORE_ET_AL).join(', ')} et al. (${names.length} authors)`
 }

@@ -5,10 +5,11 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { z } from 'zod'
+import { literalName } from '../core/author-names.js'
 import { NetworkError, NotFoundError } from '../core/errors.js'
 import { normalizeArxivId, normalizeDoi, parseSource } from '../core/identifiers.js'
 import { getWithRetry, type ClientOptions } from './http.js'
-import { cleanText, cleanYear, finishMetadata, LIMITS, type PaperMetadata } from './metadata.js'
+import { cleanInlineText, cleanText, cleanYear, finishMetadata, LIMITS, type PaperMetadata } from './metadata.js'
 
 export const DEFAULT_ARXIV_URL = 'https://export.arxiv.org/api/query'
 
@@ -83,16 +84,20 @@ function readEntries(xml: string): Entry[] {
   })
 }
 
+// arXiv lists a collaboration among the people ("ATLAS Collaboration"): it is one name, stored whole.
+const COLLABORATION = /\s(?:collaboration|consortium)$/i
+
 function toMetadata(entry: Entry, id: string): PaperMetadata {
-  const journalRef = cleanText(entry.journal_ref, LIMITS.venue)
+  const journalRef = cleanInlineText(entry.journal_ref, LIMITS.venue)
   const category = entry.primary_category?.term.trim() ?? ''
   // arXiv lists every DOI the authors gave, separated by spaces; the first is the published version.
   const firstDoi = entry.doi?.trim().split(/\s+/)[0] ?? ''
   const record: PaperMetadata = {
-    title: cleanText(entry.title, LIMITS.title) ?? '',
+    title: cleanInlineText(entry.title, LIMITS.title) ?? '',
     authors: entry.author
-      .map((author) => cleanText(author.name, LIMITS.author))
+      .map((author) => cleanInlineText(author.name, LIMITS.author - 2))
       .filter((name): name is string => name !== null)
+      .map((name) => (COLLABORATION.test(name) ? literalName(name) : name))
       .slice(0, LIMITS.authors),
     year: cleanYear(entry.published?.trim().slice(0, 4)),
     venue: journalRef,

@@ -2,10 +2,12 @@
  * DOI metadata by content negotiation: doi.org redirects to the registration agency (Crossref,
  * DataCite, ...), which answers in CSL-JSON. Mapped here to precis's fields.
  */
+import { decodeHTMLStrict } from 'entities'
 import { z } from 'zod'
 import { NetworkError, NotFoundError } from '../core/errors.js'
 import { getWithRetry, type ClientOptions } from './http.js'
-import { cleanText, cleanUrl, cleanYear, finishMetadata, LIMITS, type PaperMetadata } from './metadata.js'
+import { literalName } from '../core/author-names.js'
+import { cleanInlineText, cleanText, cleanUrl, cleanYear, finishMetadata, LIMITS, type PaperMetadata } from './metadata.js'
 
 export const DEFAULT_DOI_URL = 'https://doi.org'
 const CSL_JSON = 'application/vnd.citationstyles.csl+json'
@@ -35,6 +37,8 @@ const nameSchema = z.object({
   family: text.optional(),
   given: text.optional(),
   literal: text.optional(),
+  // Crossref's own records name an organisation author `name` rather than CSL's `literal`.
+  name: text.optional(),
   'non-dropping-particle': text.optional(),
   'dropping-particle': text.optional(),
   suffix: text.optional(),
@@ -67,10 +71,10 @@ export function parseCslJson(json: string, doi: string): PaperMetadata {
   if (!parsed.success) throw new NetworkError('doi.org sent CSL-JSON precis cannot read')
   const csl = parsed.data
   const record: PaperMetadata = {
-    title: cleanText(csl.title, LIMITS.title) ?? '',
+    title: cleanInlineText(csl.title, LIMITS.title) ?? '',
     authors: csl.author.map(formatName).filter((name): name is string => name !== null).slice(0, LIMITS.authors),
     year: yearOf(csl.issued) ?? yearOf(csl['published-print']) ?? yearOf(csl['published-online']),
-    venue: cleanText(csl['container-title'], LIMITS.venue),
+    venue: cleanInlineText(csl['container-title'], LIMITS.venue),
     arxiv: null,
     doi,
     url: cleanUrl(csl.URL) ?? doiLink(doi),
@@ -84,11 +88,16 @@ export function parseCslJson(json: string, doi: string): PaperMetadata {
 
 /**
  * "Given Family"; "Family, Given" when the family name has several words (so the citekey takes
- * all of it); "Family, Suffix, Given" with a suffix (BibTeX's form for "Jr.").
+ * all of it); "Family, Suffix, Given" with a suffix (BibTeX's form for "Jr."). An organisation
+ * (CSL's `literal`, Crossref's `name`: "ATLAS Collaboration") is one name, stored whole.
  */
 function formatName(name: CslName): string | null {
-  const part = (value: string | undefined) => cleanText(value, LIMITS.author) ?? ''
-  if (name.literal !== undefined) return cleanText(name.literal, LIMITS.author)
+  const part = (value: string | undefined) => cleanInlineText(value, LIMITS.author) ?? ''
+  const whole = name.literal ?? (name.family === undefined && name.given === undefined ? name.name : undefined)
+  if (whole !== undefined) {
+    const literal = cleanInlineText(whole, LIMITS.author - 2)
+    return literal === null ? null : literalName(literal)
+  }
   const family = [part(name['non-dropping-particle']), part(name.family)].filter(Boolean).join(' ')
   const given = [part(name.given), part(name['dropping-particle'])].filter(Boolean).join(' ')
   const suffix = part(name.suffix)
@@ -109,20 +118,10 @@ const BLOCK_TAG = /<\/?(?:jats:)?(?:p|title|sec|list|list-item|label|abstract)\b
 const ANY_TAG = /<\/?[a-z][\w:.-]*(?:\s[^<>]*)?\/?>/gi
 // Crossref often heads an abstract with a title that says just that; it is not part of the text.
 const ABSTRACT_HEADING = /<((?:jats:)?title)\b[^>]*>\s*abstract\s*<\/\1>/gi
-const NAMED_ENTITIES: ReadonlyMap<string, string> = new Map([
-  ['lt', '<'], ['gt', '>'], ['amp', '&'], ['quot', '"'], ['apos', "'"], ['nbsp', ' '],
-])
-
 /**
  * Plain text of a JATS abstract. Tags are removed, not parsed: Crossref's fragments are often not
  * well-formed XML (unbound `jats:` prefixes), and the result is only ever shown as text.
  */
 export function jatsToText(jats: string): string {
-  const plain = jats.replace(ABSTRACT_HEADING, ' ').replace(BLOCK_TAG, ' ').replace(ANY_TAG, '')
-  return plain.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, code: string) => {
-    if (code[0] !== '#') return NAMED_ENTITIES.get(code.toLowerCase()) ?? entity
-    const point = code[1] === 'x' || code[1] === 'X' ? Number.parseInt(code.slice(2), 16) : Number(code.slice(1))
-    const valid = point > 0 && point <= 0x10ffff && (point < 0xd800 || point > 0xdfff)
-    return valid ? String.fromCodePoint(point) : entity
-  })
+  return decodeHTMLStrict(jats.replace(ABSTRACT_HEADING, ' ').replace(BLOCK_TAG, ' ').replace(ANY_TAG, ''))
 }

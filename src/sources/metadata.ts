@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { NetworkError } from '../core/errors.js'
 import { checkPaperFields, describeFieldProblem, FIELD_LIMITS } from '../core/field-rules.js'
 import { normalizeUrl } from '../core/identifiers.js'
+import { markupToPlainText } from '../core/text-markup.js'
 
 /** Everything precis takes from arXiv or a DOI registry about one paper. */
 export interface PaperMetadata {
@@ -67,6 +68,11 @@ export function cleanText(value: string | null | undefined, max: number): string
   if (text === '') return null
   const chars = Array.from(text)
   return chars.length <= max ? text : chars.slice(0, max - 1).join('').trimEnd() + '…'
+}
+
+/** Like cleanText, for titles, venues and names, which sources send with inline HTML, MathML and entities: those become text. */
+export function cleanInlineText(value: string | null | undefined, max: number): string | null {
+  return cleanText(value === null || value === undefined ? value : markupToPlainText(value), max)
 }
 
 /** An http(s) URL as given, or null for anything else (other schemes, white space, junk, absurd lengths). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { parse } from '@retorquere/bibtex-parser'
 import { bibtexName, splitName } from '../../../src/formats/bibtex-names.js'
 import { citationKeys, entryType, libraryToBibtex, paperToBibtex } from '../../../src/formats/bibtex.js'
-import { escapeLatex, isSafeMath, latexText, latexTitle } from '../../../src/formats/latex.js'
+import { escapeLatex, isSafeMath, latexText, latexTitle, latexVenue } from '../../../src/formats/latex.js'
 import { paper, sampleLibrary } from './sample-library.js'
 
 /** Parse with a real BibTeX parser, as a reference manager would; no case changes. */
@@ -38,6 +38,16 @@ describe('splitName and bibtexName', () => {
     expect(bibtexName(name)).toBe(bib)
   })
 
+  it.each([
+    ['{ATLAS Collaboration}', '{ATLAS Collaboration}'],
+    ['{Hen Dotan, Nripan Mathews}', '{Hen Dotan, Nripan Mathews}'],
+    ['{Research & Development Group}', '{Research \\& Development Group}'],
+    // Stored before braces marked names whole: more commas than BibTeX reads in a name.
+    ['Hen Dotan, Nripan Mathews, Takashi Hisatomi, Kevin Sivula', '{Hen Dotan, Nripan Mathews, Takashi Hisatomi, Kevin Sivula}'],
+  ])('braces %j whole', (name, bib) => {
+    expect(bibtexName(name)).toBe(bib)
+  })
+
   it('braces a name part containing the word "and" so the author list is not split there', () => {
     expect(bibtexName('Johnson and Johnson, Research')).toBe('{Johnson and Johnson}, Research')
   })
@@ -61,16 +71,29 @@ describe('entryType', () => {
 
 describe('latexTitle', () => {
   it.each([
-    ['Neural Message Passing for Quantum Chemistry', '{Neural Message Passing} for {Quantum Chemistry}'],
+    ['Neural Message Passing for Quantum Chemistry', 'Neural Message Passing for Quantum Chemistry'],
+    ['BERT: Pre-training of Deep Bidirectional Transformers', '{BERT}: Pre-training of Deep Bidirectional Transformers'],
+    ['Scalable GPs at ICML with LaTeX and iPhone', 'Scalable {GPs} at {ICML} with {LaTeX} and {iPhone}'],
+    ['Q-Learning in 3D for GPT-4 and Self-Attention', '{Q-Learning} in {3D} for {GPT-4} and Self-Attention'],
+    ['A Type I Error', 'A Type {I} Error'],
+    ['(ICML) McDonald Schrödinger', '({ICML}) {McDonald} Schrödinger'],
     ['deep learning', 'deep learning'],
-    ['A 50% gain & C# tricks_1', '{A} 50\\% gain \\& {C\\#} tricks\\_1'],
-    ['Costs of $5 and $10', '{Costs} of \\$5 and \\$10'],
-    ['Bounds in $\\mathcal{O}(n^2)$ time', '{Bounds} in {$\\mathcal{O}(n^2)$} time'],
-    ['Evil $\\input{/etc/passwd}$', '{Evil} \\$\\textbackslash{}input\\textbraceleft{}/etc/passwd\\textbraceright{}\\$'],
-    ['Unbalanced } brace {', '{Unbalanced} \\textbraceright{} brace \\textbraceleft{}'],
-    ['Line\nbreak\u0007 here', '{Line} break here'],
+    ['A 50% gain & C# tricks_1', 'A 50\\% gain \\& {C}\\# tricks\\_1'],
+    ['Costs of $5 and $10', 'Costs of \\$5 and \\$10'],
+    ['Bounds in $\\mathcal{O}(n^2)$ time', 'Bounds in {$\\mathcal{O}(n^2)$} time'],
+    ['Evil $\\input{/etc/passwd}$', 'Evil \\$\\textbackslash{}input\\textbraceleft{}/etc/passwd\\textbraceright{}\\$'],
+    ['Unbalanced } brace {', 'Unbalanced \\textbraceright{} brace \\textbraceleft{}'],
+    ['Line\nbreak\u0007 here', 'Line break here'],
   ])('%j', (title, latex) => {
     expect(latexTitle(title)).toBe(latex)
+  })
+})
+
+describe('latexVenue', () => {
+  it('protects every word with a capital', () => {
+    expect(latexVenue('Proceedings of the 36th International Conference on Machine Learning (ICML)')).toBe(
+      '{Proceedings} of the 36th {International Conference} on {Machine Learning (ICML)}',
+    )
   })
 })
 
@@ -109,7 +132,7 @@ describe('paperToBibtex', () => {
       [
         '@inproceedings{lovelace2019graphs,',
         '  author = {Lovelace, Ada and van der Berg, Jan and de la Vallée Poussin, Charles and du Châtelet, Émilie},',
-        '  title = {{Graphs, \\textbraceleft{}Braces\\textbraceright{}} and {$\\mathcal{O}(n^2)$} {Messages:} a 50\\% \\& \\#1 {Study}},',
+        '  title = {Graphs, \\textbraceleft{}Braces\\textbraceright{} and {$\\mathcal{O}(n^2)$} Messages: a 50\\% \\& \\#1 Study},',
         '  booktitle = {{Proceedings} of the 36th {International Conference} on {Machine Learning (ICML)}},',
         '  year = {2019},',
         '  doi = {10.5555/ABC.0012},',

@@ -45,6 +45,15 @@ describe('parseArxivFeed', () => {
     })
   })
 
+  it('reads HTML and entities in titles and journal references as text, leaving abstracts as written', () => {
+    expect(parseArxivFeed(fixture('arxiv/markup.xml'), 'math/0501234')).toMatchObject({
+      title: 'Growth of MoS₂ & WSe₂ on x<y substrates',
+      authors: ['Sofía de la Cruz', '{The ATLAS Collaboration}'],
+      venue: 'Phys. Rev. B 7 (2005) & Errata',
+      abstract: 'Bounds for $a<b$ and $b>c$ stay as written.',
+    })
+  })
+
   it('strips controls and bidi marks from every stored string and drops what is not valid', () => {
     const metadata = parseArxivFeed(fixture('arxiv/hostile.xml'), '2003.10555')
     expect(metadata.title).toBe('Harmless[2J Title gnp.exe with marks')

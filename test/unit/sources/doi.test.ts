@@ -17,7 +17,7 @@ describe('parseCslJson', () => {
         'van der Berg, Jan',
         'García Márquez, Gabriela',
         'Luther, Jr., Martin',
-        'The Example Consortium',
+        '{The Example Consortium}',
         'Plato',
       ],
       year: 2020,
@@ -32,6 +32,14 @@ describe('parseCslJson', () => {
       primaryCategory: null,
       version: null,
       journalRef: null,
+    })
+  })
+
+  it('reads markup and entities in titles, venues and names as text, organisations as one name', () => {
+    expect(parseCslJson(fixture('doi/markup.json'), '10.5555/markup.2021.3')).toMatchObject({
+      title: 'Ferroelectric HfO₂ films and H⁺ transport in Drosophila: the Cas9 case of T_c <100 K',
+      authors: ['Ana González', '{ATLAS Collaboration}', '{Hen Dotan, Nripan Mathews}', '{CMS Collaboration}'],
+      venue: 'Child Abuse & Neglect',
     })
   })
 
@@ -52,7 +60,8 @@ describe('parseCslJson', () => {
     expect(metadata.authors).toEqual(['Ann __proto__', 'Bob Smith'])
     expect(metadata.venue).toBe('Journal of Tricks')
     expect(metadata.url).toBe('https://doi.org/10.5555/evil')
-    expect(metadata.abstract).toBe('Text [31m red &#xD800; &#x110000; &bogus; end')
+    // Numeric entities naming no character read as the replacement character.
+    expect(metadata.abstract).toBe('Text [31m red \ufffd \ufffd &bogus; end')
     expect(metadata.year).toBeNull()
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     expect(Object.keys(metadata)).not.toContain('__proto__')
@@ -75,7 +84,7 @@ describe('jatsToText', () => {
     ['<jats:sec><jats:title>Background</jats:title><jats:p>x</jats:p></jats:sec>', '  Background  x  '],
     ['CO<sub>2</sub> and <jats:italic>in vivo</jats:italic>', 'CO2 and in vivo'],
     ['a < b and c > d', 'a < b and c > d'],
-    ['&lt;tag&gt; &amp;amp; &#233;&#xE9; &copy;', '<tag> &amp; éé &copy;'],
+    ['&lt;tag&gt; &amp;amp; &#233;&#xE9; &copy;', '<tag> &amp; éé ©'],
   ])('%j → %j', (input, expected) => {
     expect(jatsToText(input)).toBe(expected)
   })
