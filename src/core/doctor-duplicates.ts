@@ -6,13 +6,15 @@
 import { normalizeArxivId, normalizeDoi } from './identifiers.js'
 import type { Library, Paper } from './model.js'
 import { normalizeTitle } from './papers.js'
+import { identitiesDisagree } from './same-paper.js'
 
 /** A paper's arXiv id and DOI in canonical form; null when absent or not a valid identifier. */
 const arxivOf = (p: Paper) => (p.arxiv ? normalizeArxivId(p.arxiv) : null)
 const doiOf = (p: Paper) => (p.doi ? normalizeDoi(p.doi) : null)
 
-/** Why two papers are the same paper (DESIGN.md section 3), or null when they are not. */
+/** Why two papers are the same paper (a shared id, unless same-paper.ts says otherwise), or null when they are not. */
 export function samePaperReason(a: Paper, b: Paper): string | null {
+  if (identitiesDisagree(a, b)) return null
   const arxiv = arxivOf(a)
   if (arxiv !== null && arxiv === arxivOf(b)) return `the same arXiv id ${arxiv}`
   const doi = doiOf(a)
@@ -54,20 +56,25 @@ function identities(paper: Paper): string[] {
  * paper. Indexed by identity: linear in the size of the library.
  */
 export function duplicatePairs(lib: Library): { keep: Paper; duplicate: Paper; reason: string }[] {
-  const owner = new Map<string, Paper>()
+  // Every paper holding each identity: one that shares an id it should not (same-paper.ts) leaves room for others.
+  const holders = new Map<string, Paper[]>()
   const mergesInto = new Map<Paper, Paper>()
   const pairs = []
   const oldestFirst = [...lib.papers].sort((a, b) => a.added.localeCompare(b.added)) // stable: ties keep library order
   for (const paper of oldestFirst) {
     const ids = identities(paper)
-    const matched = ids.map((id) => owner.get(id)).find((p) => p !== undefined)
+    const matched = ids.flatMap((id) => holders.get(id) ?? []).find((p) => samePaperReason(p, paper) !== null)
     if (matched) {
       const keep = mergesInto.get(matched) ?? matched
       mergesInto.set(paper, keep)
       const reason = samePaperReason(matched, paper)!
       pairs.push({ keep, duplicate: paper, reason: matched === keep ? reason : `${reason} as ${matched.key}` })
     }
-    for (const id of ids) if (!owner.has(id)) owner.set(id, paper)
+    for (const id of ids) {
+      const list = holders.get(id)
+      if (list) list.push(paper)
+      else holders.set(id, [paper])
+    }
   }
   return pairs
 }

@@ -6,10 +6,11 @@
 import { tagTrouble } from './doctor.js'
 import { conflictingFields, duplicatePairs, isUnset } from './doctor-duplicates.js'
 import type { Library, Paper } from './model.js'
+import { missingPaperTitle } from './placeholders.js'
 
 /** A paper record standing in for one that is missing, so its summaries stay reachable. */
 export function placeholderPaper(key: string, added: string): Paper {
-  return { key, title: `(missing paper ${key})`, authors: [], year: null, venue: null, arxiv: null, doi: null, url: null, abstract: null, added }
+  return { key, title: missingPaperTitle(key), authors: [], year: null, venue: null, arxiv: null, doi: null, url: null, abstract: null, added }
 }
 
 /** Move everything of `duplicate` onto `keep`, which gains the details only `duplicate` had. */
