@@ -6,7 +6,7 @@ import { oneLine } from './summary-rows.js'
 
 /** The value on one sanitised line, at most `max` characters. */
 export function valueText(value: unknown, max = Infinity): string {
-  if (value === null || value === undefined) return '(none)'
+  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return '(none)'
   const text = Array.isArray(value) ? value.join('; ') : String(value)
   return oneLine(shorten(text, max))
 }
