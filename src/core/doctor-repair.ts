@@ -1,10 +1,11 @@
 /**
  * `precis doctor --fix` inside the library: only repairs that lose nothing. Duplicates merge when
- * their records agree, dangling references get their paper back (from the trash, or as an
+ * their records agree (papers here, summaries in doctor-summaries.ts), dangling references get their paper back (from the trash, or as an
  * untitled record to fill in), tags are normalised by the same rule `--tag` applies.
  */
 import { tagTrouble } from './doctor.js'
 import { conflictingFields, duplicatePairs, isUnset } from './doctor-duplicates.js'
+import { mergeDuplicateSummaries } from './doctor-summaries.js'
 import type { Library, Paper } from './model.js'
 import { missingPaperTitle } from './placeholders.js'
 
@@ -73,5 +74,5 @@ function normaliseTags(lib: Library): string[] {
 
 /** Apply every safe repair to `lib` in place; returns what was done, one line each. */
 export function repairLibrary(lib: Library): string[] {
-  return [...mergeDuplicates(lib), ...restoreMissingPapers(lib), ...keepTrashRestorable(lib), ...normaliseTags(lib)]
+  return [...mergeDuplicates(lib), ...mergeDuplicateSummaries(lib), ...restoreMissingPapers(lib), ...keepTrashRestorable(lib), ...normaliseTags(lib)]
 }
