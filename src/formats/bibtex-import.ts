@@ -60,10 +60,10 @@ function toRecord(entry: Entry, origin: string, tags: string[], restore: (value:
     origin,
     paper: {
       key: key || null,
-      title: text('title') ?? (key || 'Untitled'),
+      title: chapterTitle(text('title'), text('chapter')) ?? (key || 'Untitled'),
       authors: (entry.fields.author ?? []).map((creator) => restore(creatorName(creator))).filter((name) => name !== ''),
       year: year(verbatim('year') ?? verbatim('date')),
-      venue: text('journal') ?? text('journaltitle') ?? text('booktitle'),
+      venue: text('journal') ?? text('journaltitle') ?? text('booktitle') ?? (text('chapter') === null ? null : text('title')),
       arxiv: arxivId(verbatim),
       doi: doi ? (normalizeDoi(doi) ?? doi) : null,
       url: verbatim('url'),
@@ -72,6 +72,17 @@ function toRecord(entry: Entry, origin: string, tags: string[], restore: (value:
     },
     summaries: note ? [{ id: null, by: '', body: note, tags, created: null, updated: null }] : [],
   }
+}
+
+/**
+ * The title of a chapter given as `title` (the book) and `chapter` (@inbook): the chapter's own title,
+ * with the book as venue, or, for a numbered chapter, the book's title with the number. Without it,
+ * every chapter of a book would be the book, and all of them one paper.
+ */
+function chapterTitle(title: string | null, chapter: string | null): string | null {
+  if (chapter === null) return title
+  if (/^\d+$/.test(chapter.trim())) return title === null ? null : `${title}, chapter ${chapter.trim()}`
+  return chapter
 }
 
 /** "Given von Family" as people write names; "von Family, Jr., Given" when there is a suffix. */
