@@ -13,10 +13,9 @@ export function comparableBody(body: string): string {
     .replace(/^\n+|\n+$/g, '')
 }
 
-/** Whether two bodies are the same text (see comparableBody); blank bodies are never the same summary. */
+/** Whether two bodies are the same text (see comparableBody). */
 export function sameBody(a: string, b: string): boolean {
-  const text = comparableBody(a)
-  return text !== '' && text === comparableBody(b)
+  return comparableBody(a) === comparableBody(b)
 }
 
 /**

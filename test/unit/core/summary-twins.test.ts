@@ -25,9 +25,9 @@ describe('comparableBody', () => {
     expect(comparableBody(body)).toBe(expected)
   })
 
-  it('never takes blank bodies for the same summary', () => {
-    expect(sameBody(' ', '\n')).toBe(false)
+  it('compares bodies as that text', () => {
     expect(sameBody('x\r\n', 'x  ')).toBe(true)
+    expect(sameBody(' x', 'x')).toBe(false)
   })
 })
 
@@ -51,6 +51,17 @@ describe('importing a page again', () => {
     mergeRecords(lib, [record], { onConflict: 'update', now })
     expect(lib.papers).toHaveLength(1)
     expect(lib.summaries.map((s) => s.tags)).toEqual([['gnn', 'shortscience']])
+  })
+
+  it('adds an empty note once, and an empty body never replaces a real one', () => {
+    const lib = emptyLibrary()
+    const note = (body: string): ImportRecord => ({ origin: 'a.md', paper: { key: null, title: 'Alpha', authors: [], year: 2020, venue: null, arxiv: null, doi: null, url: null, abstract: null, added: null }, summaries: [{ id: null, by: '', body, tags: [], created: null, updated: null }] })
+    mergeRecords(lib, [note('')], { onConflict: 'update', now })
+    mergeRecords(lib, [note('')], { onConflict: 'update', now })
+    expect(lib.summaries).toHaveLength(1)
+    lib.summaries[0]!.body = 'Written since.\n'
+    mergeRecords(lib, [{ ...note(''), summaries: [{ ...note('').summaries[0]!, id: lib.summaries[0]!.id }] }], { onConflict: 'update', now })
+    expect(lib.summaries.map((s) => s.body)).toEqual(['Written since.\n'])
   })
 
   it('does not take a short note written on another paper for the same summary', () => {
