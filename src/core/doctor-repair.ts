@@ -4,20 +4,20 @@
  * untitled record to fill in), tags are normalised by the same rule `--tag` applies.
  */
 import { tagTrouble } from './doctor.js'
-import { conflictingFields, duplicatePairs, isUnset } from './doctor-duplicates.js'
+import { conflictingFields, duplicatePairs, MERGED_FIELDS } from './doctor-duplicates.js'
 import { mergeDuplicateSummaries } from './doctor-summaries.js'
 import type { Library, Paper } from './model.js'
-import { missingPaperTitle } from './placeholders.js'
+import { isPlaceholder, missingPaperTitle } from './placeholders.js'
 
 /** A paper record standing in for one that is missing, so its summaries stay reachable. */
 export function placeholderPaper(key: string, added: string): Paper {
   return { key, title: missingPaperTitle(key), authors: [], year: null, venue: null, arxiv: null, doi: null, url: null, abstract: null, added }
 }
 
-/** Move everything of `duplicate` onto `keep`, which gains the details only `duplicate` had. */
+/** Move everything of `duplicate` onto `keep`, which gains the details only `duplicate` had (for a placeholder, too). */
 function mergeInto(lib: Library, keep: Paper, duplicate: Paper): void {
-  for (const field of ['authors', 'year', 'venue', 'arxiv', 'doi', 'url', 'abstract'] as const) {
-    if (isUnset(keep[field])) Object.assign(keep, { [field]: duplicate[field] })
+  for (const field of MERGED_FIELDS) {
+    if (isPlaceholder(field, keep[field]) && !isPlaceholder(field, duplicate[field])) Object.assign(keep, { [field]: duplicate[field] })
   }
   for (const s of lib.summaries) if (s.paper === duplicate.key) s.paper = keep.key
   // Trashed summaries without their own copy of the paper would otherwise point at nothing.
