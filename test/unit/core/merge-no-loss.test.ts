@@ -73,7 +73,7 @@ async function read(format: Parameters<typeof readImport>[0], text: string, sour
   return (await readImport(format, text, source)).records
 }
 
-const sources: Record<string, () => Promise<ImportRecord[]>> = {
+const readers: Record<string, () => Promise<ImportRecord[]>> = {
   bibtex: () => read('bibtex', bibtex, 'refs.bib'),
   json: () => read('json', json, 'theirs.json'),
   markdown: () => read('md', markdown, 'note.md'),
@@ -82,6 +82,15 @@ const sources: Record<string, () => Promise<ImportRecord[]>> = {
   arxiv: async () => [fromMetadata(parseArxivFeed(arxivEntry, '2003.10555'), 'arXiv:2003.10555'), fromMetadata(parseArxivFeed(mpnnEntry, '1704.01212'), 'arXiv:1704.01212')],
   doi: async () => [fromMetadata(parseCslJson(fixture('sources/doi/article.json'), '10.5555/example.2020.17'), 'doi:10.5555/example.2020.17')],
 }
+
+// Each source read once; every merge gets its own copy of the records.
+const parsed = new Map<string, Promise<ImportRecord[]>>()
+const sources: Record<string, () => Promise<ImportRecord[]>> = Object.fromEntries(
+  Object.keys(readers).map((name) => [name, async () => {
+    if (!parsed.has(name)) parsed.set(name, readers[name]!())
+    return structuredClone(await parsed.get(name)!)
+  }]),
+)
 
 /**
  * What `after` must keep of `before`: every paper under its key with every real value still real,
