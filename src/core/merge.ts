@@ -130,8 +130,11 @@ export function mergeRecords(lib: Library, records: readonly ImportRecord[], opt
 
   const mergeSummary = (paper: Paper, imported: ImportedSummary, origin: string): void => {
     const same = sameSummary(index.summariesOf(paper.key), imported)
-    const differences = same ? differingSummaryFields(same, imported) : []
-    const outcome = !same ? 'added' : differences.length === 0 ? 'unchanged' : conflictOutcome(options.onConflict)
+    // The same text is one summary: keep-both would only copy it, so it takes the new tags instead.
+    const sameText = same !== undefined && sameBody(same.body, imported.body)
+    const keepOne = sameText && options.onConflict === 'keep-both'
+    const differences = !same ? [] : differingSummaryFields(same, imported).filter((field) => !keepOne || field === 'tags')
+    const outcome = !same ? 'added' : differences.length === 0 ? 'unchanged' : keepOne ? 'updated' : conflictOutcome(options.onConflict)
     if (outcome === 'added' || !same) return addSummary(paper, imported, origin)
     const changes = differences.map((field): ValueChange => ({ field, before: same[field], after: updatedSummaryValue(same, imported, field) }))
     if (outcome === 'updated') {

@@ -45,12 +45,16 @@ describe('importing a page again', () => {
     expect(actions.every((a) => a.outcome === 'unchanged')).toBe(true)
   })
 
-  it('keeps all tags of a summary met again with others', () => {
+  it.each<[OnConflict, string[]]>([
+    ['skip', ['gnn']],
+    ['update', ['gnn', 'shortscience']],
+    ['keep-both', ['gnn', 'shortscience']],
+  ])('a summary met again with other tags stays one summary (--on-conflict %s)', (onConflict, tags) => {
     const lib = libraryOf([paper({ key: 'gilmer2017neural' })], [summary({ id: 'gilmer2017neural', paper: 'gilmer2017neural', body: LONG, tags: ['gnn'] })])
-    const record: ImportRecord = { origin: 'x.md', paper: { key: null, title: 'Untitled', authors: [], year: null, venue: null, arxiv: null, doi: null, url: null, abstract: null, added: null }, summaries: [{ id: null, by: '', body: LONG, tags: ['shortscience'], created: null, updated: null }] }
-    mergeRecords(lib, [record], { onConflict: 'update', now })
+    const record: ImportRecord = { origin: 'x.md', paper: { key: null, title: 'Untitled', authors: [], year: null, venue: null, arxiv: null, doi: null, url: null, abstract: null, added: null }, summaries: [{ id: null, by: 'Someone', body: LONG, tags: ['shortscience'], created: null, updated: null }] }
+    mergeRecords(lib, [record], { onConflict, now })
     expect(lib.papers).toHaveLength(1)
-    expect(lib.summaries.map((s) => s.tags)).toEqual([['gnn', 'shortscience']])
+    expect(lib.summaries.map((s) => [s.tags, s.by])).toEqual([[tags, onConflict === 'update' ? 'Someone' : 'Reader']])
   })
 
   it('adds an empty note once, and an empty body never replaces a real one', () => {
