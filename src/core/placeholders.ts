@@ -25,9 +25,10 @@ export function missingPaperTitle(key: string): string {
 }
 
 // "Untitled" alone is what a BibTeX entry without title or key gets.
-const PLACEHOLDER_TITLE = /^\s*(?:untitled(?:\s+shortscience\s+(?:paper|summary)\b.*)?|\(missing paper .*\))\s*$/is
+const PLACEHOLDER_TITLES = ['untitled']
+const PLACEHOLDER_TITLE_STARTS = ['untitled shortscience paper ', 'untitled shortscience summary ']
 // Names that say the author is unknown: ShortScience's `anon`, reference managers' "Anonymous".
-const PLACEHOLDER_NAME = /^\s*(?:anon\.?|anonymous|unknown|n\/?a|-+)?\s*$/i
+const PLACEHOLDER_NAME = /^(?:anon\.?|anonymous|unknown|n\/?a|-*)$/i
 // A link to a ShortScience page stands in for the paper's own link.
 const PLACEHOLDER_HOSTS = new Set(['shortscience.org', 'www.shortscience.org'])
 
@@ -37,10 +38,10 @@ const PLACEHOLDER_HOSTS = new Set(['shortscience.org', 'www.shortscience.org'])
  */
 export function isPlaceholder(field: PlaceholderField, value: unknown): boolean {
   if (value === null || value === undefined) return true
-  if (Array.isArray(value)) return field === 'authors' ? value.every((name) => typeof name !== 'string' || PLACEHOLDER_NAME.test(name)) : value.length === 0
+  if (Array.isArray(value)) return field === 'authors' ? value.every((name) => typeof name !== 'string' || PLACEHOLDER_NAME.test(name.trim())) : value.length === 0
   if (typeof value !== 'string') return false // a year is a number: real when set
   if (value.trim() === '') return true
-  if (field === 'title') return PLACEHOLDER_TITLE.test(value)
+  if (field === 'title') return isPlaceholderTitle(value)
   if (field === 'url') return PLACEHOLDER_HOSTS.has(hostOf(value))
   return false
 }
@@ -48,6 +49,12 @@ export function isPlaceholder(field: PlaceholderField, value: unknown): boolean 
 /** A paper nobody has identified: its title is a placeholder and it has no arXiv id or DOI to look up. */
 export function isUnidentifiedPaper(paper: Pick<Paper, 'title' | 'arxiv' | 'doi'>): boolean {
   return isPlaceholder('title', paper.title) && isPlaceholder('arxiv', paper.arxiv) && isPlaceholder('doi', paper.doi)
+}
+
+/** Compared with spacing and case set aside, by prefix: no pattern to backtrack over long titles. */
+function isPlaceholderTitle(title: string): boolean {
+  const text = title.replace(/\s+/g, ' ').trim().toLowerCase()
+  return PLACEHOLDER_TITLES.includes(text) || PLACEHOLDER_TITLE_STARTS.some((start) => text.startsWith(start)) || (text.startsWith('(missing paper ') && text.endsWith(')'))
 }
 
 function hostOf(url: string): string {

@@ -14,6 +14,8 @@ describe('isPlaceholder', () => {
     ['authors', ['anon'], true],
     ['authors', ['Anonymous', ''], true],
     ['authors', ['anon', 'Justin Gilmer'], false],
+    ['authors', [`${' '.repeat(100_000)}x`], false],
+    ['title', `(missing paper ${') '.repeat(100_000)}x`, false],
     ['url', 'https://www.shortscience.org/paper?bibtexKey=journals%2Fcorr%2F1704.01212', true],
     ['url', 'https://shortscience.org/paper?bibtexKey=x', true],
     ['url', 'https://proceedings.mlr.press/v70/gilmer17a.html', false],

@@ -25,6 +25,11 @@ describe('comparableBody', () => {
     expect(comparableBody(body)).toBe(expected)
   })
 
+  it('reads long runs of spaces and blank lines in one pass', () => {
+    const runs = `${' '.repeat(200_000)}x\n${'\n'.repeat(200_000)}y${' \t'.repeat(100_000)}`
+    expect(comparableBody(runs)).toBe(`${' '.repeat(200_000)}x\n${'\n'.repeat(200_000)}y`)
+  })
+
   it('compares bodies as that text', () => {
     expect(sameBody('x\r\n', 'x  ')).toBe(true)
     expect(sameBody(' x', 'x')).toBe(false)
