@@ -16,7 +16,7 @@ export interface DoctorOptions {
   yes: boolean
 }
 
-const LIBRARY_KINDS: ReadonlySet<FindingKind> = new Set(['duplicate-paper', 'missing-paper', 'trash-missing-paper', 'bad-tags', 'case-twin-keys'])
+const LIBRARY_KINDS: ReadonlySet<FindingKind> = new Set(['duplicate-paper', 'duplicate-summary', 'missing-paper', 'trash-missing-paper', 'bad-tags', 'case-twin-keys'])
 
 /** A library that does not read, as a finding whose fix names the backup. */
 function unreadable(error: DataError, library: string, folder: FolderState | null): Finding {

@@ -7,7 +7,7 @@ import { detectFormat, importExtensions, importSizeLimit, readImport } from '../
 import type { ImportFormat } from '../formats/import-formats.js'
 import { collectImportFiles, readImportFile, type SkippedEntry } from '../formats/import-files.js'
 import { checkInputSize, decodeInput } from '../formats/input.js'
-import { planLines, problemLines, tally } from '../formats/merge-report.js'
+import { planLines, problemLines, tally, updateLines } from '../formats/merge-report.js'
 import type { ImportProblem, ImportRecord } from '../formats/records.js'
 import { forEachInterruptible } from '../interrupt.js'
 import { sanitizeTerminal } from '../sanitize.js'
@@ -49,7 +49,10 @@ export async function importRun(opts: ImportOptions, ctx: Context): Promise<void
     const actions: MergeAction[] = await withStepNote(ctx, saving, () =>
       ctx.store.update((lib) => mergeRecords(lib, records, mergeOptions), { message: (done) => `import ${opts.paths.join(' ')} (${tally(done)})` }),
     )
+    // Each field changed in a record the library had, as `old → new`: what an update replaced is said.
+    const updates = updateLines(actions)
     if (ctx.globals.json) printJson(ctx, { actions, problems })
+    else if (updates !== '') inform(ctx, sanitizeTerminal(updates))
     inform(ctx, `Imported: ${tally(actions)}`)
   }
   if (problems.length > 0) inform(ctx, ['Skipped as invalid:', ...problemLines(problems).map((line) => `  ${sanitizeTerminal(line)}`)].join('\n'))

@@ -6,7 +6,8 @@
 import { literalNameText } from './author-names.js'
 import type { KeySet } from './key-rules.js'
 
-const STOP_WORDS = new Set(
+/** Words a title can do without: not significant for a key, nor for telling two titles apart. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
   ('a an the of on in at to for from by with and or but nor is are was were be being been do does what which who ' +
     'whom whose why how when where this that these those it its as into onto via towards toward up down not no ' +
     'we our you your can should would will shall may might must very more most less some any all')

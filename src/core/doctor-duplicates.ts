@@ -6,13 +6,16 @@
 import { normalizeArxivId, normalizeDoi } from './identifiers.js'
 import type { Library, Paper } from './model.js'
 import { normalizeTitle } from './papers.js'
+import { isPlaceholder } from './placeholders.js'
+import { identitiesDisagree } from './same-paper.js'
 
 /** A paper's arXiv id and DOI in canonical form; null when absent or not a valid identifier. */
 const arxivOf = (p: Paper) => (p.arxiv ? normalizeArxivId(p.arxiv) : null)
 const doiOf = (p: Paper) => (p.doi ? normalizeDoi(p.doi) : null)
 
-/** Why two papers are the same paper (DESIGN.md section 3), or null when they are not. */
+/** Why two papers are the same paper (a shared id, unless same-paper.ts says otherwise), or null when they are not. */
 export function samePaperReason(a: Paper, b: Paper): string | null {
+  if (identitiesDisagree(a, b)) return null
   const arxiv = arxivOf(a)
   if (arxiv !== null && arxiv === arxivOf(b)) return `the same arXiv id ${arxiv}`
   const doi = doiOf(a)
@@ -22,13 +25,10 @@ export function samePaperReason(a: Paper, b: Paper): string | null {
   return null
 }
 
-const MERGED_FIELDS = ['title', 'authors', 'year', 'venue', 'arxiv', 'doi', 'url', 'abstract'] as const
+/** The fields of two records of one paper that merging brings together. */
+export const MERGED_FIELDS = ['title', 'authors', 'year', 'venue', 'arxiv', 'doi', 'url', 'abstract'] as const
 type MergedField = (typeof MERGED_FIELDS)[number]
 
-/** True when a paper field holds nothing (null, empty text, no authors). */
-export function isUnset(value: Paper[MergedField]): boolean {
-  return value === null || value === '' || (Array.isArray(value) && value.length === 0)
-}
 
 function sameValue(field: MergedField, a: Paper, b: Paper): boolean {
   if (field === 'title') return normalizeTitle(a.title) === normalizeTitle(b.title)
@@ -37,9 +37,12 @@ function sameValue(field: MergedField, a: Paper, b: Paper): boolean {
   return JSON.stringify(a[field]) === JSON.stringify(b[field])
 }
 
-/** The fields two records of one paper disagree on (both set, different): merging would lose one. */
+/**
+ * The fields two records of one paper disagree on (both real, different): merging would lose one. A
+ * placeholder (placeholders.ts) gives way to the other record's real value.
+ */
 export function conflictingFields(keep: Paper, duplicate: Paper): MergedField[] {
-  return MERGED_FIELDS.filter((f) => !isUnset(keep[f]) && !isUnset(duplicate[f]) && !sameValue(f, keep, duplicate))
+  return MERGED_FIELDS.filter((f) => !isPlaceholder(f, keep[f]) && !isPlaceholder(f, duplicate[f]) && !sameValue(f, keep, duplicate))
 }
 
 /** The identities a paper is recognised by: arXiv id, DOI, title with year. */
@@ -49,25 +52,33 @@ function identities(paper: Paper): string[] {
 }
 
 /**
- * Each paper that repeats one added before it, with the paper it should merge into and why. A
- * paper that matches a duplicate (by an identifier only the duplicate has) merges into the same
- * paper. Indexed by identity: linear in the size of the library.
+ * Each paper that repeats one added before it (or a real record, for a placeholder), with the paper
+ * it should merge into and why. A paper that matches a duplicate (by an identifier only the
+ * duplicate has) merges into the same paper. Indexed by identity: linear in the size of the library.
  */
 export function duplicatePairs(lib: Library): { keep: Paper; duplicate: Paper; reason: string }[] {
-  const owner = new Map<string, Paper>()
+  // Every paper holding each identity: one that shares an id it should not (same-paper.ts) leaves room for others.
+  const holders = new Map<string, Paper[]>()
   const mergesInto = new Map<Paper, Paper>()
   const pairs = []
-  const oldestFirst = [...lib.papers].sort((a, b) => a.added.localeCompare(b.added)) // stable: ties keep library order
-  for (const paper of oldestFirst) {
+  // Real records before placeholders, then oldest first (stable: ties keep library order): a
+  // placeholder merges into the real record and its key, not the other way round.
+  const placeholder = (p: Paper) => Number(isPlaceholder('title', p.title))
+  const keepFirst = [...lib.papers].sort((a, b) => placeholder(a) - placeholder(b) || a.added.localeCompare(b.added))
+  for (const paper of keepFirst) {
     const ids = identities(paper)
-    const matched = ids.map((id) => owner.get(id)).find((p) => p !== undefined)
+    const matched = ids.flatMap((id) => holders.get(id) ?? []).find((p) => samePaperReason(p, paper) !== null)
     if (matched) {
       const keep = mergesInto.get(matched) ?? matched
       mergesInto.set(paper, keep)
       const reason = samePaperReason(matched, paper)!
       pairs.push({ keep, duplicate: paper, reason: matched === keep ? reason : `${reason} as ${matched.key}` })
     }
-    for (const id of ids) if (!owner.has(id)) owner.set(id, paper)
+    for (const id of ids) {
+      const list = holders.get(id)
+      if (list) list.push(paper)
+      else holders.set(id, [paper])
+    }
   }
   return pairs
 }

@@ -1,21 +1,23 @@
 /**
  * `precis doctor --fix` inside the library: only repairs that lose nothing. Duplicates merge when
- * their records agree, dangling references get their paper back (from the trash, or as an
+ * their records agree (papers here, summaries in doctor-summaries.ts), dangling references get their paper back (from the trash, or as an
  * untitled record to fill in), tags are normalised by the same rule `--tag` applies.
  */
 import { tagTrouble } from './doctor.js'
-import { conflictingFields, duplicatePairs, isUnset } from './doctor-duplicates.js'
+import { conflictingFields, duplicatePairs, MERGED_FIELDS } from './doctor-duplicates.js'
+import { mergeDuplicateSummaries } from './doctor-summaries.js'
 import type { Library, Paper } from './model.js'
+import { isPlaceholder, missingPaperTitle } from './placeholders.js'
 
 /** A paper record standing in for one that is missing, so its summaries stay reachable. */
 export function placeholderPaper(key: string, added: string): Paper {
-  return { key, title: `(missing paper ${key})`, authors: [], year: null, venue: null, arxiv: null, doi: null, url: null, abstract: null, added }
+  return { key, title: missingPaperTitle(key), authors: [], year: null, venue: null, arxiv: null, doi: null, url: null, abstract: null, added }
 }
 
-/** Move everything of `duplicate` onto `keep`, which gains the details only `duplicate` had. */
+/** Move everything of `duplicate` onto `keep`, which gains the details only `duplicate` had (for a placeholder, too). */
 function mergeInto(lib: Library, keep: Paper, duplicate: Paper): void {
-  for (const field of ['authors', 'year', 'venue', 'arxiv', 'doi', 'url', 'abstract'] as const) {
-    if (isUnset(keep[field])) Object.assign(keep, { [field]: duplicate[field] })
+  for (const field of MERGED_FIELDS) {
+    if (isPlaceholder(field, keep[field]) && !isPlaceholder(field, duplicate[field])) Object.assign(keep, { [field]: duplicate[field] })
   }
   for (const s of lib.summaries) if (s.paper === duplicate.key) s.paper = keep.key
   // Trashed summaries without their own copy of the paper would otherwise point at nothing.
@@ -72,5 +74,5 @@ function normaliseTags(lib: Library): string[] {
 
 /** Apply every safe repair to `lib` in place; returns what was done, one line each. */
 export function repairLibrary(lib: Library): string[] {
-  return [...mergeDuplicates(lib), ...restoreMissingPapers(lib), ...keepTrashRestorable(lib), ...normaliseTags(lib)]
+  return [...mergeDuplicates(lib), ...mergeDuplicateSummaries(lib), ...restoreMissingPapers(lib), ...keepTrashRestorable(lib), ...normaliseTags(lib)]
 }

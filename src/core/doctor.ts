@@ -5,6 +5,7 @@
  */
 import { conflictingFields, duplicatePairs } from './doctor-duplicates.js'
 import { caseTwinFindings } from './doctor-keys.js'
+import { duplicateSummaries } from './doctor-summaries.js'
 import type { Library, Paper, Summary } from './model.js'
 import { canonicalTag, tagProblem } from './tags.js'
 
@@ -13,6 +14,7 @@ export type FindingKind =
   | 'unreadable-library'
   | 'missing-library'
   | 'duplicate-paper'
+  | 'duplicate-summary'
   | 'missing-paper'
   | 'trash-missing-paper'
   | 'bad-tags'
@@ -47,6 +49,16 @@ function duplicateFindings(lib: Library): Finding[] {
       kind: 'duplicate-paper', problem, fixable: false, subjects,
       fix: `They disagree on ${conflicts.join(', ')}. If they are one paper, make those agree (precis edit ${duplicate.key} --${conflicts[0]} ...), then run precis doctor --fix to merge them; if not, change a title or year so they differ`,
     }
+  })
+}
+
+function duplicateSummaryFindings(lib: Library): Finding[] {
+  return duplicateSummaries(lib).map(({ keep, duplicates, blocker }): Finding => {
+    const ids = duplicates.map((s) => s.id)
+    const problem = `${ids.join(', ')} ${ids.length === 1 ? 'holds' : 'hold'} the same text as ${keep.id}`
+    const subjects = [keep.id, ...ids]
+    if (blocker !== null) return { kind: 'duplicate-summary', problem, fixable: false, subjects, fix: `precis doctor --fix leaves them: ${blocker}. Remove the copy you do not want with precis rm ${ids[0]}` }
+    return { kind: 'duplicate-summary', problem, fixable: true, subjects, fix: `precis doctor --fix keeps ${keep.id} with the tags of all, the earliest date and the summary author, and removes the copies (and an untitled paper left without a summary)` }
   })
 }
 
@@ -126,5 +138,5 @@ function tagFindings(lib: Library): Finding[] {
 
 /** Everything wrong inside `lib`, in a stable order. */
 export function checkLibrary(lib: Library): Finding[] {
-  return [...duplicateFindings(lib), ...missingPaperFindings(lib), ...trashMissingPaperFindings(lib), ...tagFindings(lib), ...caseTwinFindings(lib)]
+  return [...duplicateFindings(lib), ...duplicateSummaryFindings(lib), ...missingPaperFindings(lib), ...trashMissingPaperFindings(lib), ...tagFindings(lib), ...caseTwinFindings(lib)]
 }

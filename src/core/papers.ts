@@ -2,6 +2,7 @@ import { baseCitekey, makeCitekey, type KeyPattern } from './citekey.js'
 import { KeySet } from './key-rules.js'
 import type { Library, Paper, Summary } from './model.js'
 import { normalizeArxivId, normalizeDoi } from './identifiers.js'
+import { identitiesDisagree } from './same-paper.js'
 
 /** Paper fields a user or a source provides; the key and timestamp are assigned here. */
 export type PaperInput = Omit<Paper, 'key' | 'added'>
@@ -36,13 +37,16 @@ export function paperIdentity(paper: Pick<PaperInput, 'arxiv' | 'doi' | 'title' 
   }
 }
 
-/** The library's record of the same paper (see `paperIdentity`): the first one that shares a part. */
+/**
+ * The library's record of the same paper (see `paperIdentity`): the first one that shares a part,
+ * unless their titles or other identifiers clearly say they are two papers (same-paper.ts).
+ */
 export function findSamePaper(lib: Library, paper: Pick<PaperInput, 'arxiv' | 'doi' | 'title' | 'year'>): Paper | undefined {
   const wanted = paperIdentity(paper)
   const shares = (part: keyof PaperIdentity, id: PaperIdentity) => wanted[part] !== null && id[part] === wanted[part]
   return lib.papers.find((p) => {
     const id = paperIdentity(p)
-    return shares('arxiv', id) || shares('doi', id) || shares('titleYear', id)
+    return (shares('arxiv', id) || shares('doi', id) || shares('titleYear', id)) && !identitiesDisagree(p, paper)
   })
 }
 

@@ -71,10 +71,10 @@ function toRecord(entry: Entry, origin: string, tags: string[], restore: (value:
     origin,
     paper: {
       key: key || null,
-      title: text('title') ?? (key || 'Untitled'),
+      title: chapterTitle(text('title'), text('chapter')) ?? (key || 'Untitled'),
       authors: (entry.fields.author ?? []).map((creator) => composeLetters(restore(creatorName(creator)))).filter((name) => name !== ''),
       year: year(verbatim('year') ?? verbatim('date')),
-      venue: text('journal') ?? text('journaltitle') ?? text('booktitle'),
+      venue: text('journal') ?? text('journaltitle') ?? text('booktitle') ?? (text('chapter') === null ? null : text('title')),
       arxiv: arxivId(verbatim),
       doi: doi ? (normalizeDoi(doi) ?? doi) : null,
       url: verbatim('url'),
@@ -93,6 +93,17 @@ function splitSummaries(note: string): string[] {
     else summaries[summaries.length - 1]!.push(paragraph)
   }
   return summaries.map((paragraphs) => paragraphs.join('\n\n').trim()).filter((body) => body !== '')
+}
+
+/**
+ * The title of a chapter given as `title` (the book) and `chapter` (@inbook): the chapter's own title,
+ * with the book as venue, or, for a numbered chapter, the book's title with the number. Without it,
+ * every chapter of a book would be the book, and all of them one paper.
+ */
+function chapterTitle(title: string | null, chapter: string | null): string | null {
+  if (chapter === null) return title
+  if (/^\d+$/.test(chapter.trim())) return title === null ? null : `${title}, chapter ${chapter.trim()}`
+  return chapter
 }
 
 /**

@@ -1,22 +1,42 @@
 /**
  * How an import's plan and outcome read: one line per paper or summary for `--dry-run`, and a one-line
- * tally for the message after a real import. Plain text; the command sanitises it for a terminal.
+ * tally for the message after a real import, and the fields an import changed, as `old → new`.
+ * Values are shown sanitised and shortened (render/value-text.ts); the command sanitises the rest.
  */
 import type { MergeAction, Outcome } from '../core/merge.js'
+import { valueText } from '../render/value-text.js'
 import type { ImportProblem } from './records.js'
 
 const OUTCOMES: readonly Outcome[] = ['added', 'updated', 'unchanged', 'skipped']
 
-/** `added     paper    gilmer2017neural  notes/a.md`, with the differing fields of a conflict. */
+/** Longest value shown in a change line: enough to recognise a title, not a whole abstract. */
+const CHANGE_VALUE_LENGTH = 60
+
+/**
+ * `added     paper    gilmer2017neural  notes/a.md`, with the differing fields of a conflict, each
+ * on a line of its own as `old → new`.
+ */
 export function planLines(actions: readonly MergeAction[]): string {
   const width = Math.min(40, Math.max(0, ...actions.map((a) => a.id.length)))
   return actions
     .map((action) => {
       const differs = action.differences ? `  (differs: ${action.differences.join(', ')})` : ''
-      return `${action.outcome.padEnd(9)} ${action.kind.padEnd(7)}  ${action.id.padEnd(width)}  ${action.origin}${differs}`
+      return [`${action.outcome.padEnd(9)} ${action.kind.padEnd(7)}  ${action.id.padEnd(width)}  ${action.origin}${differs}`, ...changeLines(action)].join('\n')
     })
     .map((line) => line + '\n')
     .join('')
+}
+
+/** What an import changed, one line per field (`  title: old → new`), for the updated records only. */
+export function updateLines(actions: readonly MergeAction[]): string {
+  return actions
+    .filter((action) => action.outcome === 'updated' && action.changes)
+    .map((action) => [`updated ${action.kind} ${action.id}`, ...changeLines(action)].join('\n') + '\n')
+    .join('')
+}
+
+function changeLines(action: MergeAction): string[] {
+  return (action.changes ?? []).map(({ field, before, after }) => `    ${field}: ${valueText(before, CHANGE_VALUE_LENGTH)} → ${valueText(after, CHANGE_VALUE_LENGTH)}`)
 }
 
 /** "2 papers added, 1 updated; 5 summaries added, 3 unchanged" (kinds and outcomes with none left out). */

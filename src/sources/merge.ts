@@ -5,6 +5,7 @@
 import { sameValue, type FieldChange as CoreFieldChange } from '../core/field-changes.js'
 import type { Library, Paper } from '../core/model.js'
 import { findSamePaper, normalizeTitle, type PaperInput } from '../core/papers.js'
+import { isPlaceholder } from '../core/placeholders.js'
 import type { PaperMetadata } from './metadata.js'
 
 /** Paper fields the person gave explicitly (undefined or empty: not given). */
@@ -80,16 +81,17 @@ export type RefreshField = (typeof REPLACED)[number] | (typeof FILLED)[number]
 export type FieldChange<F extends RefreshField = RefreshField> = CoreFieldChange<Paper, F>
 
 /**
- * What refreshing `paper` from `metadata` would change. A field the source leaves empty is never
- * cleared; identifiers and the URL are only filled in where the paper has none.
+ * What refreshing `paper` from `metadata` would change. A field the source leaves empty or holds a
+ * placeholder in (placeholders.ts) is never touched; identifiers and the URL are only filled in where
+ * the paper has none, or a placeholder (a shortscience.org link gives way to the paper's own).
  */
 export function refreshChanges(paper: Paper, metadata: PaperMetadata): FieldChange[] {
   const changes: FieldChange[] = []
   for (const field of [...REPLACED, ...FILLED]) {
     const after = field === 'category' ? metadata.primaryCategory : metadata[field]
     const before = paper[field] ?? null
-    if (after === null || (Array.isArray(after) && after.length === 0)) continue
-    if ((FILLED as readonly string[]).includes(field) && before !== null) continue
+    if (isPlaceholder(field, after)) continue
+    if ((FILLED as readonly string[]).includes(field) && !isPlaceholder(field, before)) continue
     if (!sameValue(before, after)) changes.push({ field, before, after } as FieldChange)
   }
   return changes

@@ -4,6 +4,7 @@
  */
 import type { PaperInput } from '../core/papers.js'
 import { oneLine } from '../render/summary-rows.js'
+import { valueText } from '../render/value-text.js'
 import type { FieldChange } from './merge.js'
 
 /** Abstracts are long; the preview shows their start. */
@@ -19,7 +20,7 @@ export function formatPaperPreview(input: PaperInput, heading: string): string {
     ['arXiv', input.arxiv],
     ['DOI', input.doi],
     ['URL', input.url],
-    ['abstract', input.abstract === null ? null : shorten(input.abstract)],
+    ['abstract', input.abstract === null ? null : valueText(input.abstract, ABSTRACT_PREVIEW)],
   ]
   const lines = rows.filter((row): row is [string, string] => row[1] !== null).map(([label, value]) => `  ${label.padEnd(9)}${oneLine(value)}`)
   return [oneLine(heading), ...lines].join('\n') + '\n'
@@ -31,13 +32,5 @@ export function formatChanges(changes: readonly FieldChange[]): string {
 }
 
 function describe(field: string, value: FieldChange['before']): string {
-  if (value === null) return '(none)'
-  if (Array.isArray(value)) return oneLine(value.join('; '))
-  const text = String(value)
-  return oneLine(field === 'abstract' ? shorten(text) : text)
-}
-
-function shorten(text: string): string {
-  const chars = Array.from(text)
-  return chars.length <= ABSTRACT_PREVIEW ? text : chars.slice(0, ABSTRACT_PREVIEW - 1).join('') + '…'
+  return valueText(value, field === 'abstract' ? ABSTRACT_PREVIEW : Infinity)
 }

@@ -206,7 +206,7 @@ describe('add <source> for a paper the library has', () => {
   })
 
   it('an arXiv preprint whose DOI the library has joins that paper and lends it the arXiv id', async () => {
-    const published = paper({ key: 'ashworth2020learned', title: 'Learned Messages for Small Molecules', doi: '10.5555/EXAMPLE.2020.17' })
+    const published = paper({ key: 'ashworth2020learned', title: 'Pretraining text encoders as discriminators (journal version)', doi: '10.5555/EXAMPLE.2020.17' })
     const ctx = context({ library: libraryOf([published]) })
     expect(await main(['add', '2003.10555', '--body', 'Preprint notes.'], ctx)).toBe(0)
     expect(ctx.stdout()).toBe('ashworth2020learned\n')
@@ -214,7 +214,7 @@ describe('add <source> for a paper the library has', () => {
     expect(ctx.stderr()).toContain('ashworth2020learned now also records arXiv:2003.10555')
     const lib = await ctx.store.read()
     expect(lib.papers).toHaveLength(1)
-    expect(lib.papers[0]).toMatchObject({ arxiv: '2003.10555', doi: '10.5555/EXAMPLE.2020.17', title: 'Learned Messages for Small Molecules' })
+    expect(lib.papers[0]).toMatchObject({ arxiv: '2003.10555', doi: '10.5555/EXAMPLE.2020.17', title: 'Pretraining text encoders as discriminators (journal version)' })
   })
 
   it('a published version of a preprint in the library (same title, a year later) becomes one paper', async () => {

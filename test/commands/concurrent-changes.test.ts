@@ -166,14 +166,14 @@ describe('add <source>', () => {
   afterEach(() => server.close())
 
   it('attaches to the paper the DOI named even when its DOI and title were corrected while metadata was fetched', async () => {
-    const published = paper({ key: 'ashworth2020learned', title: 'Learned Messages', doi: '10.5555/example.2020.17' })
+    const published = paper({ key: 'ashworth2020learned', title: 'Pretraining Text Encoders as Discriminators', doi: '10.5555/example.2020.17' })
     const ctx = meddledContext(
       { library: libraryOf([published]), env: { PRECIS_ARXIV_URL: `${server.origin}/api/query`, PRECIS_CACHE_DIR: tempDir('precis-cache-') } },
-      (lib) => void Object.assign(paperIn(lib, published.key), { title: 'Learned Messages, Corrected', doi: '10.5555/example.2020.18' }),
+      (lib) => void Object.assign(paperIn(lib, published.key), { title: 'Pretraining Text Encoders as Discriminators, Corrected', doi: '10.5555/example.2020.18' }),
     )
     expect(await main(['add', '2003.10555', '--body', 'Preprint notes.'], ctx)).toBe(0)
     const lib = await ctx.store.read()
-    expect(lib.papers).toEqual([{ ...published, title: 'Learned Messages, Corrected', doi: '10.5555/example.2020.18', arxiv: '2003.10555' }])
+    expect(lib.papers).toEqual([{ ...published, title: 'Pretraining Text Encoders as Discriminators, Corrected', doi: '10.5555/example.2020.18', arxiv: '2003.10555' }])
     expect(lib.summaries.map((s) => s.id)).toEqual(['ashworth2020learned'])
   })
 })

@@ -100,7 +100,7 @@ describe('doctor --fix', () => {
 
   it('what it cannot repair stays reported, exit 4, without the --fix hint', async () => {
     const lib = smallLibrary()
-    lib.papers.push(paper({ key: 'clash', title: 'Other', authors: [], arxiv: '1704.01212', venue: 'Somewhere else', year: 1999 }))
+    lib.papers.push(paper({ key: 'clash', title: 'Neural message passing, revisited', authors: [], arxiv: '1704.01212', venue: 'Somewhere else', year: 1999 }))
     lib.papers[0]!.venue = 'ICML'
     const ctx = testContext({ library: lib })
     expect(await main(['doctor', '--fix'], ctx)).toBe(4)

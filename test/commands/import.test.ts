@@ -188,8 +188,8 @@ describe('import other formats', () => {
     expect(lib.summaries[0]!.body).toBe('Their version.\n')
     const report = JSON.parse(update.stdout()) as { actions: { outcome: string; id: string; differences?: string[] }[] }
     expect(report.actions.filter((a) => a.outcome === 'updated')).toEqual([
-      { kind: 'paper', outcome: 'updated', id: 'gilmer2017neural', origin, differences: ['venue'] },
-      { kind: 'summary', outcome: 'updated', id: 'gilmer2017neural', origin, differences: ['body'] },
+      { kind: 'paper', outcome: 'updated', id: 'gilmer2017neural', origin, differences: ['venue'], changes: [{ field: 'venue', before: null, after: 'ICML' }] },
+      { kind: 'summary', outcome: 'updated', id: 'gilmer2017neural', origin, differences: ['body'], changes: [{ field: 'body', before: 'Notes on gilmer2017neural.\n', after: 'Their version.\n' }] },
     ])
   })
 })

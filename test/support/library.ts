@@ -30,7 +30,7 @@ export function smallLibrary(): Library {
     ],
     [
       summary({ id: 'gilmer2017neural', paper: 'gilmer2017neural', tags: ['gnn', 'chemistry'], created: '2024-03-01T00:00:00.000Z', updated: '2024-03-01T00:00:00.000Z' }),
-      summary({ id: 'gilmer2017neural-2', paper: 'gilmer2017neural', by: 'Second Reader', created: '2024-04-01T00:00:00.000Z', updated: '2024-04-01T00:00:00.000Z' }),
+      summary({ id: 'gilmer2017neural-2', paper: 'gilmer2017neural', by: 'Second Reader', body: 'A second reading of gilmer2017neural.\n', created: '2024-04-01T00:00:00.000Z', updated: '2024-04-01T00:00:00.000Z' }),
       summary({ id: 'rasmussen2004gaussian', paper: 'rasmussen2004gaussian', tags: ['bayesian'], body: 'A GP is $\\mathcal{GP}(m, k)$.\n' }),
     ],
   )

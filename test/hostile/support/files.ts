@@ -10,7 +10,8 @@ export function paddedLibrary(bytes: number): Library {
   const body = 'Message passing over graphs with $h_v^{t+1} = U(h_v^t, m_v^{t+1})$, read as text. '.repeat(50)
   const count = Math.ceil(bytes / (body.length + 400))
   const papers = Array.from({ length: count }, (_, i) => paper({ key: `filler${i}2020paper`, title: `Filler paper ${i}` }))
-  return libraryOf(papers, papers.map((p) => summary({ id: p.key, paper: p.key, body, tags: ['filler'] })))
+  // Each body its own text: the same text on two papers is a duplicate doctor reports.
+  return libraryOf(papers, papers.map((p) => summary({ id: p.key, paper: p.key, body: `${p.title}. ${body}`, tags: ['filler'] })))
 }
 
 /** Write `library` to `path` exactly as precis would. */

@@ -12,8 +12,11 @@ const kinds = (lib: Library) => checkLibrary(lib).map((f) => f.kind)
 describe('samePaperReason', () => {
   const base = paper({ key: 'a2020x', title: 'Graph Networks', year: 2020 })
   it.each<[string, Partial<Paper>, Partial<Paper>, string | null]>([
-    ['arXiv ids, versions ignored', { arxiv: '1704.01212v2', title: 'One' }, { arxiv: '1704.01212', title: 'Other' }, 'the same arXiv id 1704.01212'],
-    ['DOIs, case ignored', { doi: '10.1000/ABC', title: 'One' }, { doi: 'https://doi.org/10.1000/abc', title: 'Other' }, 'the same DOI 10.1000/abc'],
+    ['arXiv ids, versions ignored', { arxiv: '1704.01212v2' }, { arxiv: '1704.01212', title: 'Graph networks for chemistry' }, 'the same arXiv id 1704.01212'],
+    ['DOIs, case ignored', { doi: '10.1000/ABC' }, { doi: 'https://doi.org/10.1000/abc', title: 'Untitled' }, 'the same DOI 10.1000/abc'],
+    ['a shared arXiv id, titles that disagree', { arxiv: '1704.01212', title: 'One' }, { arxiv: '1704.01212', title: 'Other' }, null],
+    ['a shared arXiv id, two DOIs', { arxiv: '1704.01212', doi: '10.1000/a' }, { arxiv: '1704.01212', doi: '10.1000/b' }, null],
+    ['a shared DOI, two chapters', { doi: '10.1000/book', title: 'Introduction' }, { doi: '10.1000/book', title: 'Kernels on graphs' }, null],
     ['two texts that are not DOIs never match', { doi: 'not a doi', title: 'One' }, { doi: 'n/a', title: 'Other' }, null],
     ['titles folded, same year', { title: 'Graph Networks!' }, { title: 'graph   networks' }, 'the same title and year'],
     ['same title, other year', {}, { year: 2021 }, null],
@@ -78,7 +81,7 @@ function damagedLibraries(): [string, Library, string[], (lib: Library) => void]
   withDuplicate.summaries.push(summary({ id: 'dup2017x', paper: 'dup2017x' }))
 
   const conflicting = smallLibrary()
-  conflicting.papers.push(paper({ key: 'clash', title: 'Other title', arxiv: '1704.01212v3', year: 2016 }))
+  conflicting.papers.push(paper({ key: 'clash', title: 'Neural message passing for chemistry', arxiv: '1704.01212v3', year: 2016 }))
 
   const orphan = smallLibrary()
   orphan.summaries.push(summary({ id: 'orphan', paper: 'nowhere2020x', created: '2023-05-05T00:00:00.000Z' }))

@@ -11,9 +11,9 @@ const input = (fields: Partial<PaperInput>): PaperInput => ({
 describe('findSamePaper', () => {
   const lib = smallLibrary()
   it.each([
-    ['the arXiv id, version ignored', { arxiv: '1704.01212v2', title: 'x', year: null }, 'gilmer2017neural'],
-    ['the arXiv id with prefix', { arxiv: 'arXiv:1704.01212', title: 'x', year: null }, 'gilmer2017neural'],
-    ['the DOI, case ignored', { doi: '10.1007/978-3-540-28650-9_4'.toUpperCase(), title: 'x', year: null }, 'rasmussen2004gaussian'],
+    ['the arXiv id, version ignored', { arxiv: '1704.01212v2', title: 'Neural message passing', year: null }, 'gilmer2017neural'],
+    ['the arXiv id with prefix', { arxiv: 'arXiv:1704.01212', title: '', year: null }, 'gilmer2017neural'],
+    ['the DOI, case ignored', { doi: '10.1007/978-3-540-28650-9_4'.toUpperCase(), title: 'Untitled', year: null }, 'rasmussen2004gaussian'],
     ['title and year, punctuation and case ignored', { title: 'neural message-passing for quantum chemistry!', year: 2017 }, 'gilmer2017neural'],
     ['title with accents folded', { title: 'Gaussian Procésses in Machine Learning', year: 2004 }, 'rasmussen2004gaussian'],
   ])('by %s', (_, fields, key) => {
@@ -23,6 +23,7 @@ describe('findSamePaper', () => {
   it.each([
     ['same title, other year', { title: 'Neural Message Passing for Quantum Chemistry', year: 2018 }],
     ['other arXiv id', { arxiv: '1704.01213', title: 'x', year: null }],
+    ['the arXiv id with a title that disagrees', { arxiv: '1704.01212', title: 'Attention is all you need', year: 2017 }],
     ['empty title', { title: '', year: null }],
   ])('not by %s', (_, fields) => {
     expect(findSamePaper(lib, { arxiv: null, doi: null, ...fields })).toBeUndefined()
@@ -40,7 +41,7 @@ describe('addSummary', () => {
 
   it('attaches a summary of a known paper as <key>-N', () => {
     const lib = smallLibrary()
-    const added = addSummary(lib, input({ arxiv: '1704.01212', title: 'other title' }), { by: '', body: 'b', tags: [] }, now)
+    const added = addSummary(lib, input({ arxiv: '1704.01212', title: 'Neural message passing (preprint)' }), { by: '', body: 'b', tags: [] }, now)
     expect(added.attached).toBe(true)
     expect(added.summary.id).toBe('gilmer2017neural-3')
     expect(lib.papers).toHaveLength(2)

@@ -74,8 +74,8 @@ describe('recognising the same paper', () => {
     )
 
   it.each([
-    ['the arXiv id without version', { title: 'Other', arxiv: 'arXiv:1901.00001v3' }, 'a2019x'],
-    ['the DOI ignoring case', { title: 'Other', doi: 'https://doi.org/10.1000/abc' }, 'b2019y'],
+    ['the arXiv id without version', { title: 'Alpha (extended version)', arxiv: 'arXiv:1901.00001v3' }, 'a2019x'],
+    ['the DOI ignoring case', { title: 'Untitled', doi: 'https://doi.org/10.1000/abc' }, 'b2019y'],
     ['the normalised title and year', { title: 'beta — a study!', year: 2019 }, 'b2019y'],
     ['the key with the same title', { key: 'c2019z', title: 'GAMMA' }, 'c2019z'],
   ])('by %s', (_by, fields, key) => {

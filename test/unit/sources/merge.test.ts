@@ -30,7 +30,7 @@ describe('findKnownPaper', () => {
   const input = (fields: Partial<PaperInput>): PaperInput => ({ ...paperFromMetadata(metadata, { authors: [] }), ...fields })
   const preprint = paper({ key: 'pre', title: 'Learned messages!', year: 2019, arxiv: '1905.00001' })
   const published = paper({ key: 'pub', title: 'Learned Messages', year: 2021, doi: '10.5555/PUB' })
-  const lib = libraryOf([preprint, published, paper({ key: 'other', title: 'Other', arxiv: '2003.10555' })])
+  const lib = libraryOf([preprint, published, paper({ key: 'other', title: 'Learned messages (extended)', arxiv: '2003.10555' }), paper({ key: 'bogus', title: 'Protein folding at scale', arxiv: '1906.00001' })])
 
   it.each<[string, Partial<PaperInput>, string | undefined]>([
     ['the same arXiv id', { arxiv: '2003.10555v4', doi: null }, 'other'],
@@ -40,6 +40,7 @@ describe('findKnownPaper', () => {
     ['no twin when both sides have the same kind of id', { arxiv: '2101.00009', doi: '10.5555/new' }, undefined],
     ['no twin when years are far apart', { arxiv: null, doi: '10.5555/new', year: 2030 }, undefined],
     ['no twin with another title', { arxiv: null, doi: '10.5555/new', title: 'Learned Messages II' }, undefined],
+    ['not a paper that shares a copied arXiv id under another title', { arxiv: '1906.00001', doi: null, year: 2030 }, undefined],
   ])('%s', (_what, fields, key) => {
     expect(findKnownPaper(lib, input(fields))?.key).toBe(key)
   })
@@ -86,5 +87,22 @@ describe('refreshChanges', () => {
   it('does not replace authors with an empty list', () => {
     const current = paper({ key: 'k', ...paperFromMetadata(metadata, { authors: [] }) })
     expect(refreshChanges(current, { ...metadata, authors: [] })).toEqual([])
+  })
+
+  it.each<[string, Partial<PaperMetadata>]>([
+    ['an empty title', { title: '' }],
+    ['a placeholder title', { title: 'Untitled ShortScience paper 2003.10555' }],
+    ['anonymous authors', { authors: ['anon'] }],
+    ['blank text', { venue: '  ', abstract: '' }],
+  ])('never replaces a real value with %s', (_what, fields) => {
+    const current = paper({ key: 'k', ...paperFromMetadata(metadata, { authors: [] }) })
+    expect(refreshChanges(current, { ...metadata, ...fields })).toEqual([])
+  })
+
+  it('replaces placeholders: a made-up title and a shortscience.org link give way to the real ones', () => {
+    const placeholder = paper({ key: 'k', title: 'Untitled ShortScience paper 2003.10555', arxiv: '2003.10555', url: 'https://www.shortscience.org/paper?bibtexKey=2003.10555' })
+    const fields = refreshChanges(placeholder, metadata).map((c) => [c.field, c.after])
+    expect(fields).toContainEqual(['title', 'Learned Messages'])
+    expect(fields).toContainEqual(['url', 'https://arxiv.org/abs/2003.10555'])
   })
 })
