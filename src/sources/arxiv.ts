@@ -9,7 +9,7 @@ import { literalName } from '../core/author-names.js'
 import { NetworkError, NotFoundError } from '../core/errors.js'
 import { normalizeArxivId, normalizeDoi, parseSource } from '../core/identifiers.js'
 import { getWithRetry, type ClientOptions } from './http.js'
-import { cleanInlineText, cleanText, cleanYear, finishMetadata, LIMITS, type PaperMetadata } from './metadata.js'
+import { cleanInlineText, cleanText, cleanYear, finishMetadata, LIMITS, shortenedFields, type PaperMetadata } from './metadata.js'
 
 export const DEFAULT_ARXIV_URL = 'https://export.arxiv.org/api/query'
 
@@ -88,14 +88,16 @@ function readEntries(xml: string): Entry[] {
 const COLLABORATION = /\s(?:collaboration|consortium)$/i
 
 function toMetadata(entry: Entry, id: string): PaperMetadata {
-  const journalRef = cleanInlineText(entry.journal_ref, LIMITS.venue)
+  const { cut, fields: shortened } = shortenedFields()
+  const journalRef = cleanInlineText(entry.journal_ref, LIMITS.venue, cut('venue'))
+  if (entry.author.length > LIMITS.authors) shortened.add('authors')
   const category = entry.primary_category?.term.trim() ?? ''
   // arXiv lists every DOI the authors gave, separated by spaces; the first is the published version.
   const firstDoi = entry.doi?.trim().split(/\s+/)[0] ?? ''
   const record: PaperMetadata = {
-    title: cleanInlineText(entry.title, LIMITS.title) ?? '',
+    title: cleanInlineText(entry.title, LIMITS.title, cut('title')) ?? '',
     authors: entry.author
-      .map((author) => cleanInlineText(author.name, LIMITS.author - 2))
+      .map((author) => cleanInlineText(author.name, LIMITS.author - 2, cut('authors')))
       .filter((name): name is string => name !== null)
       .map((name) => (COLLABORATION.test(name) ? literalName(name) : name))
       .slice(0, LIMITS.authors),
@@ -104,12 +106,12 @@ function toMetadata(entry: Entry, id: string): PaperMetadata {
     arxiv: id,
     doi: normalizeDoi(firstDoi),
     url: `https://arxiv.org/abs/${id}`,
-    abstract: cleanText(entry.summary, LIMITS.abstract),
+    abstract: cleanText(entry.summary, LIMITS.abstract, cut('abstract')),
     primaryCategory: /^[a-z-]+(\.[A-Za-z-]+)?$/.test(category) ? category : null,
     version: versionOf(entry.id),
     journalRef,
   }
-  return finishMetadata(record, 'arXiv')
+  return finishMetadata(record, 'arXiv', shortened)
 }
 
 /** `v2` from an entry id such as `http://arxiv.org/abs/1704.01212v2`. */

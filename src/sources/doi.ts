@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { NetworkError, NotFoundError } from '../core/errors.js'
 import { getWithRetry, type ClientOptions } from './http.js'
 import { literalName } from '../core/author-names.js'
-import { cleanInlineText, cleanText, cleanUrl, cleanYear, finishMetadata, LIMITS, type PaperMetadata } from './metadata.js'
+import { cleanInlineText, cleanText, cleanUrl, cleanYear, finishMetadata, LIMITS, shortenedFields, type PaperMetadata } from './metadata.js'
 
 export const DEFAULT_DOI_URL = 'https://doi.org'
 const CSL_JSON = 'application/vnd.citationstyles.csl+json'
@@ -70,20 +70,22 @@ export function parseCslJson(json: string, doi: string): PaperMetadata {
   const parsed = cslSchema.safeParse(value)
   if (!parsed.success) throw new NetworkError('doi.org sent CSL-JSON precis cannot read')
   const csl = parsed.data
+  const { cut, fields: shortened } = shortenedFields()
+  if (csl.author.length > LIMITS.authors) shortened.add('authors')
   const record: PaperMetadata = {
-    title: cleanInlineText(csl.title, LIMITS.title) ?? '',
-    authors: csl.author.map(formatName).filter((name): name is string => name !== null).slice(0, LIMITS.authors),
+    title: cleanInlineText(csl.title, LIMITS.title, cut('title')) ?? '',
+    authors: csl.author.map((name) => formatName(name, cut('authors'))).filter((name): name is string => name !== null).slice(0, LIMITS.authors),
     year: yearOf(csl.issued) ?? yearOf(csl['published-print']) ?? yearOf(csl['published-online']),
-    venue: cleanInlineText(csl['container-title'], LIMITS.venue),
+    venue: cleanInlineText(csl['container-title'], LIMITS.venue, cut('venue')),
     arxiv: null,
     doi,
     url: cleanUrl(csl.URL) ?? doiLink(doi),
-    abstract: csl.abstract === undefined ? null : cleanText(jatsToText(csl.abstract), LIMITS.abstract),
+    abstract: csl.abstract === undefined ? null : cleanText(jatsToText(csl.abstract), LIMITS.abstract, cut('abstract')),
     primaryCategory: null,
     version: null,
     journalRef: null,
   }
-  return finishMetadata(record, 'doi.org')
+  return finishMetadata(record, 'doi.org', shortened)
 }
 
 /**
@@ -91,19 +93,19 @@ export function parseCslJson(json: string, doi: string): PaperMetadata {
  * all of it); "Family, Suffix, Given" with a suffix (BibTeX's form for "Jr."). An organisation
  * (CSL's `literal`, Crossref's `name`: "ATLAS Collaboration") is one name, stored whole.
  */
-function formatName(name: CslName): string | null {
-  const part = (value: string | undefined) => cleanInlineText(value, LIMITS.author) ?? ''
+function formatName(name: CslName, onCut: () => void): string | null {
+  const part = (value: string | undefined) => cleanInlineText(value, LIMITS.author, onCut) ?? ''
   const whole = name.literal ?? (name.family === undefined && name.given === undefined ? name.name : undefined)
   if (whole !== undefined) {
-    const literal = cleanInlineText(whole, LIMITS.author - 2)
+    const literal = cleanInlineText(whole, LIMITS.author - 2, onCut)
     return literal === null ? null : literalName(literal)
   }
   const family = [part(name['non-dropping-particle']), part(name.family)].filter(Boolean).join(' ')
   const given = [part(name.given), part(name['dropping-particle'])].filter(Boolean).join(' ')
   const suffix = part(name.suffix)
-  if (!family || !given) return cleanText(family || given, LIMITS.author)
-  if (suffix) return cleanText(`${family}, ${suffix}, ${given}`, LIMITS.author)
-  return cleanText(/\s/.test(family) ? `${family}, ${given}` : `${given} ${family}`, LIMITS.author)
+  if (!family || !given) return cleanText(family || given, LIMITS.author, onCut)
+  if (suffix) return cleanText(`${family}, ${suffix}, ${given}`, LIMITS.author, onCut)
+  return cleanText(/\s/.test(family) ? `${family}, ${given}` : `${given} ${family}`, LIMITS.author, onCut)
 }
 
 function yearOf(date: CslDate): number | null {

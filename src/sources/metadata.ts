@@ -31,7 +31,12 @@ export interface PaperMetadata {
   version: string | null
   /** arXiv's journal reference as the authors typed it. */
   journalRef: string | null
+  /** The fields whose values were over precis's limits and cut, for a notice (not kept in the cache). */
+  shortened?: ShortenedField[]
 }
+
+/** A field whose value a source sent longer than precis keeps. */
+export type ShortenedField = 'title' | 'authors' | 'venue' | 'abstract'
 
 /** Longest stored value of each field (the limits every way in shares); longer values are cut with an ellipsis. */
 export const LIMITS = FIELD_LIMITS
@@ -62,17 +67,38 @@ const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2
  * Outside text made fit to store: controls, bidi marks and lone surrogates removed, hard wraps and runs of
  * whitespace collapsed to single spaces, NFC, cut to `max` characters. Empty becomes null.
  */
-export function cleanText(value: string | null | undefined, max: number): string | null {
+export function cleanText(value: string | null | undefined, max: number, onCut?: () => void): string | null {
   if (value === null || value === undefined) return null
   const text = value.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim().normalize('NFC')
   if (text === '') return null
   const chars = Array.from(text)
-  return chars.length <= max ? text : chars.slice(0, max - 1).join('').trimEnd() + '…'
+  if (chars.length <= max) return text
+  onCut?.()
+  return chars.slice(0, max - 1).join('').trimEnd() + '…'
 }
 
 /** Like cleanText, for titles, venues and names, which sources send with inline HTML, MathML and entities: those become text. */
-export function cleanInlineText(value: string | null | undefined, max: number): string | null {
-  return cleanText(value === null || value === undefined ? value : markupToPlainText(value), max)
+export function cleanInlineText(value: string | null | undefined, max: number, onCut?: () => void): string | null {
+  return cleanText(value === null || value === undefined ? value : markupToPlainText(value), max, onCut)
+}
+
+/** A record's cut fields, gathered as it is built: `cut('title')` is the callback cleanText calls. */
+export function shortenedFields(): { cut: (field: ShortenedField) => () => void; fields: Set<ShortenedField> } {
+  const fields = new Set<ShortenedField>()
+  return { fields, cut: (field) => () => void fields.add(field) }
+}
+
+const LIMIT_OF: Record<ShortenedField, string> = {
+  title: `${LIMITS.title} characters`,
+  authors: `${LIMITS.author} characters a name, ${LIMITS.authors} names`,
+  venue: `${LIMITS.venue} characters`,
+  abstract: `${LIMITS.abstract} characters`,
+}
+
+/** What a person is told of the fields `service` sent too long: `arXiv sent a title over …; kept the first …`. */
+export function describeShortened(fields: readonly ShortenedField[], service: string): string {
+  const list = fields.map((field) => `${field} (${LIMIT_OF[field]})`).join(', ')
+  return `${service} sent more than precis keeps; cut to its limits, marked with …: ${list}`
 }
 
 /** An http(s) URL as given, or null for anything else (other schemes, white space, junk, absurd lengths). */
@@ -91,7 +117,7 @@ export function cleanYear(value: unknown): number | null {
  * The final gate: a record that fails the schema is never returned half-filled.
  * `service` names the source in the error ("arXiv", "doi.org").
  */
-export function finishMetadata(record: PaperMetadata, service: string): PaperMetadata {
+export function finishMetadata(record: PaperMetadata, service: string, shortened: ReadonlySet<ShortenedField> = new Set()): PaperMetadata {
   const result = paperMetadataSchema.safeParse(record)
   if (!result.success) {
     const problems = result.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message}`)
@@ -101,5 +127,6 @@ export function finishMetadata(record: PaperMetadata, service: string): PaperMet
   const { title, authors, venue, arxiv, doi, url, abstract, primaryCategory: category } = result.data
   const fields = checkPaperFields({ title, authors, venue, arxiv, doi, url, abstract, category })
   if (fields.problems.length > 0) throw new NetworkError(`${service} sent a record precis cannot use`, fields.problems.slice(0, 3).map((problem) => describeFieldProblem(problem)))
-  return { ...result.data, arxiv: fields.value.arxiv, doi: fields.value.doi, url: fields.value.url }
+  const checked = { ...result.data, arxiv: fields.value.arxiv, doi: fields.value.doi, url: fields.value.url }
+  return shortened.size === 0 ? checked : { ...checked, shortened: [...shortened] }
 }

@@ -24,7 +24,12 @@ export interface ResolveOptions extends ClientOptions {
  */
 export async function resolveSource(source: Source, options: ResolveOptions): Promise<PaperMetadata> {
   // The clients and the cache bring zod and fast-xml-parser: loaded here, not by every command that names a source.
-  const [{ fetchArxiv }, { cacheDir, readCached, writeCached }, { fetchDoi }] = await Promise.all([import('./arxiv.js'), import('./cache.js'), import('./doi.js')])
+  const [{ fetchArxiv }, { cacheDir, readCached, writeCached }, { fetchDoi }, { describeShortened }] = await Promise.all([
+    import('./arxiv.js'),
+    import('./cache.js'),
+    import('./doi.js'),
+    import('./metadata.js'),
+  ])
   const dir = cacheDir(options.env)
   if (options.offline) {
     const cached = await readCached(dir, source)
@@ -34,6 +39,7 @@ export async function resolveSource(source: Source, options: ResolveOptions): Pr
   let metadata: PaperMetadata
   try {
     metadata = source.kind === 'arxiv' ? await fetchArxiv(source.id, source.version, options) : await fetchDoi(source.doi, options)
+    if (metadata.shortened) options.notice?.(describeShortened(metadata.shortened, source.kind === 'arxiv' ? 'arXiv' : 'doi.org'))
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error
     const cached = await readCached(dir, source)

@@ -132,13 +132,15 @@ describe('hostile replies', () => {
     expect(readLibraryFile(library).papers[0]?.url).toBe('https://doi.org/10.5555/x')
   })
 
-  it('a 4.9 MB arXiv title goes through the normal cleaning: cut to 1000 characters', async () => {
+  it('a 4.9 MB arXiv title is cut to 1000 characters with a message, and the library reads', async () => {
     const { library, run } = await against(() => ({ body: ATOM_TITLE('T'.repeat(4_900_000)) }))
     const result = await run(['add', '2003.10555', '--body', 'x'])
     expect(result.code, result.stderr).toBe(0)
-    // The file as written (the key derived from such a title is the records' rules to bound).
-    const stored = JSON.parse(readFileSync(library, 'utf8')) as { papers: { title: string }[] }
+    expect(result.stderr).toContain('arXiv sent more than precis keeps; cut to its limits, marked with …: title (1000 characters)')
+    const stored = JSON.parse(readFileSync(library, 'utf8')) as { papers: { title: string; key: string }[] }
     expect(Array.from(stored.papers[0]!.title)).toHaveLength(1000)
+    expect(stored.papers[0]!.key.length).toBeLessThanOrEqual(200)
+    expect((await run(['list'])).code).toBe(0)
   })
 
   it("a DOI in an arXiv reply that would change a URL's path is not stored", async () => {

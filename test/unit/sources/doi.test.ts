@@ -9,6 +9,17 @@ const CSL_JSON = 'application/vnd.citationstyles.csl+json'
 const serve = serverPerTest((origin) => ({ PRECIS_DOI_URL: origin }), 10)
 
 describe('parseCslJson', () => {
+  it.each<[string, Record<string, unknown>, string[] | undefined]>([
+    ['nothing over a limit', {}, undefined],
+    ['a long title', { title: 'T'.repeat(1001) }, ['title']],
+    ['a long venue and abstract', { 'container-title': 'V'.repeat(501), abstract: 'A'.repeat(20_001) }, ['venue', 'abstract']],
+    ['a long name', { author: [{ family: 'F'.repeat(300), given: 'Ann' }] }, ['authors']],
+    ['too many names', { author: Array.from({ length: 5001 }, (_, i) => ({ family: `F${i}`, given: 'Ann' })) }, ['authors']],
+  ])('says which fields it cut: %s', (_what, fields, shortened) => {
+    const csl = { type: 'article-journal', title: 'A Title', author: [{ family: 'Doe', given: 'Ann' }], issued: { 'date-parts': [[2020]] }, ...fields }
+    expect(parseCslJson(JSON.stringify(csl), '10.5555/x').shortened).toEqual(shortened)
+  })
+
   it('maps a Crossref-style record to our fields', () => {
     expect(parseCslJson(fixture('doi/article.json'), '10.5555/example.2020.17')).toEqual({
       title: 'Learned Messages for Small Molecules',
