@@ -32,6 +32,28 @@ export function renamePaper(lib: Library, oldKey: string, newKey: string): Renam
   if (clash) throw new UsageError(`The key ${newKey} is taken by another paper (${clash.key})`)
 
   paper.key = newKey
+  return retarget(lib, oldKey, newKey)
+}
+
+/**
+ * Move everything of the paper `fromKey` to the paper `intoKey` (the same paper, recorded twice):
+ * its summaries (ids `<intoKey>-<n>`, never one already taken), its trash entries and every citation
+ * of it; then remove `fromKey`. Throws NotFoundError when either paper is missing.
+ */
+export function mergePaperInto(lib: Library, fromKey: string, intoKey: string): RenameReport {
+  const from = lib.papers.find((p) => p.key === fromKey)
+  if (!from) throw new NotFoundError(`No paper has the key ${fromKey}`)
+  if (!lib.papers.some((p) => p.key === intoKey)) throw new NotFoundError(`No paper has the key ${intoKey}`)
+  if (fromKey === intoKey) return { oldKey: fromKey, newKey: intoKey, ids: new Map(), rewritten: [] }
+  lib.papers.splice(lib.papers.indexOf(from), 1)
+  // A trashed summary no longer needs to keep its paper: restoring it finds `intoKey` in the library.
+  for (const entry of lib.trash) if (entry.paper?.key === fromKey) entry.paper = null
+  return retarget(lib, fromKey, intoKey)
+}
+
+/** Point the summaries of `oldKey` (library and trash) and every citation of them at `newKey`. */
+function retarget(lib: Library, oldKey: string, newKey: string): RenameReport {
+  const report: RenameReport = { oldKey, newKey, ids: new Map(), rewritten: [] }
   const own = [...lib.summaries.filter((s) => s.paper === oldKey), ...lib.trash.filter((e) => e.summary.paper === oldKey).map((e) => e.summary)]
   const taken = new Set([...lib.summaries, ...lib.trash.map((e) => e.summary)].filter((s) => s.paper !== oldKey).map((s) => s.id))
   // The paper's own ids first in their order (`old`, `old-2`, ...), so each keeps its suffix when free.

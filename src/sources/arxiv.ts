@@ -38,7 +38,7 @@ const entrySchema = z.object({
   doi: text.optional(),
   journal_ref: text.optional(),
 })
-type Entry = z.infer<typeof entrySchema>
+export type Entry = z.infer<typeof entrySchema>
 
 const feedSchema = z.object({ feed: z.object({ entry: z.array(z.unknown()).default([]) }) })
 
@@ -62,7 +62,8 @@ export function parseArxivFeed(xml: string, id: string): PaperMetadata {
   return toMetadata(entry, id)
 }
 
-function readEntries(xml: string): Entry[] {
+/** The entries of an Atom feed from arXiv; throws NetworkError when it is not one. */
+export function readEntries(xml: string): Entry[] {
   const valid = XMLValidator.validate(xml)
   if (valid !== true) {
     throw new NetworkError('arXiv sent XML precis cannot parse', [`line ${valid.err.line}: ${valid.err.msg}`])
@@ -83,7 +84,8 @@ function readEntries(xml: string): Entry[] {
   })
 }
 
-function toMetadata(entry: Entry, id: string): PaperMetadata {
+/** An entry as metadata of paper `id`; throws NetworkError when it cannot be stored. */
+export function toMetadata(entry: Entry, id: string): PaperMetadata {
   const journalRef = cleanText(entry.journal_ref, LIMITS.venue)
   const category = entry.primary_category?.term.trim() ?? ''
   // arXiv lists every DOI the authors gave, separated by spaces; the first is the published version.
