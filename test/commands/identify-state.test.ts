@@ -65,3 +65,13 @@ describe('papers without metadata', () => {
     expect(ctx.stdout()).toBe('')
   })
 })
+
+describe('refresh of a paper without metadata', () => {
+  it('points at identify, which can find it, rather than at edit', async () => {
+    const ctx = await importedPage()
+    const [key] = (await ctx.store.read()).papers.map((p) => p.key).filter((k) => k.startsWith('untitled-'))
+    const refresh = testContext({ library: ctx.store.path! })
+    expect(await main(['refresh', key!], refresh)).toBe(2)
+    expect(refresh.stderr()).toContain(`Find its paper with: precis identify ${key}`)
+  })
+})

@@ -26,7 +26,7 @@ describe('a copied ShortScience page (spawned)', () => {
     const library = join(tempDir(), 'library.json')
     const env = server.env(tempDir('precis-cache-'))
     expect((await precisOn(library, ['import', page], { env })).code).toBe(0)
-    const keys = parseLibrary(readFileSync(library, 'utf8')).papers.map((p) => p.key)
+    const keys = parseLibrary(readFileSync(library, 'utf8'), library).papers.map((p) => p.key)
     expect(keys.sort()).toEqual(IDENTIFY_CASES.map((c) => c.untitled).sort())
 
     const listed = await precisOn(library, ['list', 'has:no-metadata'], { env })
@@ -40,7 +40,7 @@ describe('a copied ShortScience page (spawned)', () => {
     const identified = await precisOn(library, ['identify', rasmussen.untitled, '--pick', '1', '--yes'], { env })
     expect([identified.code, identified.stdout]).toEqual([0, 'rasmussen2004gaussian\n'])
     expect(identified.stderr).toContain(`Identified ${rasmussen.untitled} as rasmussen2004gaussian: Gaussian Processes in Machine Learning`)
-    const after = parseLibrary(readFileSync(library, 'utf8'))
+    const after = parseLibrary(readFileSync(library, 'utf8'), library)
     expect(after.summaries.find((s) => s.id === 'rasmussen2004gaussian')).toMatchObject({ paper: 'rasmussen2004gaussian', body: rasmussen.summary })
   })
 
@@ -72,7 +72,7 @@ describe('what a service sends is only data', () => {
       expect(listed.code).toBe(0)
       expect(listed.stdout).not.toMatch(/[\u001b\u0007\u202e]/)
       expect((await precisOn(library, ['identify', IDENTIFY_CASES[4]!.untitled, '--pick', '1', '--yes'], { env })).code).toBe(0)
-      const stored = parseLibrary(readFileSync(library, 'utf8')).papers.find((p) => p.doi === '10.5555/evil')!
+      const stored = parseLibrary(readFileSync(library, 'utf8'), library).papers.find((p) => p.doi === '10.5555/evil')!
       expect(stored.title).not.toMatch(/[\u001b\u0007\u202e]/)
     } finally {
       await hostile.close()
