@@ -34,7 +34,8 @@ const SUMMARY_WORDS = new Set(
 )
 
 // Math, links and Markdown image syntax name no topic words (and `\pmb{x}` would read as words).
-const NOT_PROSE = /\$\$[\s\S]*?\$\$|\$[^$\n]{1,400}?\$|\\\([\s\S]*?\\\)|\\\[[\s\S]*?\\\]|!\[[^\]\n]*\]\([^)\n]*\)|https?:\/\/\S+/g
+// Each span is bounded, so an unclosed `\\(` or `![` costs a bounded look ahead, not the rest of the text.
+const NOT_PROSE = /\$\$[\s\S]{0,4000}?\$\$|\$[^$\n]{1,400}?\$|\\\([\s\S]{0,4000}?\\\)|\\\[[\s\S]{0,4000}?\\\]|!\[[^\]\n]{0,400}\]\([^)\n]{0,2000}\)|https?:\/\/\S+/g
 /** Sentences counted as the opening, where a summary says what the paper is about. */
 const OPENING_SENTENCES = 3
 const NAME_BOOST = 2
@@ -65,8 +66,10 @@ export function queryWords(text: string, count = QUERY_WORD_COUNT): string[] {
  * of a sentence: names and acronyms, as search keys.
  */
 function capitalisedInside(text: string): Set<string> {
+  // The cheap look-behind and the letter first: the sentence-start test, which reads back over
+  // white space, then runs only where a word begins.
   const found = new Set<string>()
-  for (const match of text.matchAll(/(?<![.!?:\n]\s*|^\s*)(?<=[\s(“"'-])(\p{Lu}[\p{L}\p{N}]*|\p{L}+\d[\p{L}\p{N}]*)/gu)) {
+  for (const match of text.matchAll(/(?<=[\s(“"'-])(?=\p{L})(?<![.!?:\n]\s*|^\s*)(\p{Lu}[\p{L}\p{N}]*|\p{L}+\d[\p{L}\p{N}]*)/gu)) {
     for (const key of textKeys(match[1]!)) found.add(key)
   }
   return found

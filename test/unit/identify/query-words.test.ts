@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { queryWords } from '../../../src/core/identify-words.js'
+import { normalizedBody } from '../../../src/core/unidentified.js'
 import { IDENTIFY_CASES } from './identify-fixtures.js'
 
 describe('queryWords', () => {
@@ -25,5 +26,27 @@ describe('queryWords', () => {
 
   it.each(IDENTIFY_CASES)('$name: the words of the real summary', ({ summary, marker }) => {
     expect(queryWords(summary)).toContain(marker)
+  })
+})
+
+describe('normalizedBody', () => {
+  it.each([
+    ['line ends', 'a\r\nb\rc\n', 'a\nb\nc'],
+    ['trailing spaces and tabs on each line', 'a  \t\nb \n\n\n', 'a\nb'],
+    ['inner spaces kept', 'a   b', 'a   b'],
+  ])('%s', (_name, body, expected) => {
+    expect(normalizedBody(body)).toBe(expected)
+  })
+
+  it('reads long runs of spaces and newlines in linear time', () => {
+    const body = `a${' '.repeat(200_000)}b${'\n'.repeat(200_000)}c`
+    expect(normalizedBody(body)).toBe(body)
+  })
+})
+
+describe('queryWords on hostile text', () => {
+  it('reads long runs of spaces, unclosed math and image openers in linear time', () => {
+    const text = `Alpha${' '.repeat(200_000)}Beta ${'\\\\( '.repeat(20_000)} ${'![x '.repeat(20_000)} ${'$$ '.repeat(20_001)} Gamma`
+    expect(queryWords(text)).toEqual(expect.arrayContaining(['alpha', 'beta']))
   })
 })
