@@ -165,6 +165,31 @@ describe('identify without a terminal', () => {
     expect(ctx.stderr()).toContain('Moved the summaries of untitled-0a1b2c3d to gilmer2017neural')
   })
 
+  it('renames every summary of the paper and the trash with it; --json reports the renames', async () => {
+    const body = IDENTIFY_CASES[3]!.summary
+    const lib = libraryOf(
+      [paper({ key: 'untitled-00c0ffee', title: 'Untitled ShortScience summary 00c0ffee', authors: [], year: null })],
+      [summary({ id: 'untitled-00c0ffee', paper: 'untitled-00c0ffee', body }), summary({ id: 'untitled-00c0ffee-2', paper: 'untitled-00c0ffee', body: 'Second reader. ELECTRA again.' })],
+    )
+    lib.trash.push({ summary: summary({ id: 'untitled-00c0ffee-3', paper: 'untitled-00c0ffee', body: 'Trashed; see @untitled-00c0ffee-2.' }), paper: null, deleted: '2026-01-01T00:00:00.000Z' })
+    writeLibraryFile(library, lib)
+    const ctx = context()
+    expect(await main(['--json', 'identify', 'untitled-00c0ffee', '--pick', '1', '--yes'], ctx)).toBe(0)
+    expect(JSON.parse(ctx.stdout())).toEqual({
+      key: 'untitled-00c0ffee', newKey: 'clark2020electra', merged: false,
+      ids: [
+        { from: 'untitled-00c0ffee', to: 'clark2020electra' },
+        { from: 'untitled-00c0ffee-2', to: 'clark2020electra-2' },
+        { from: 'untitled-00c0ffee-3', to: 'clark2020electra-3' },
+      ],
+      citationsRewritten: ['clark2020electra-3'],
+    })
+    const after = await ctx.store.read()
+    expect(after.summaries.map((s) => [s.id, s.paper])).toEqual([['clark2020electra', 'clark2020electra'], ['clark2020electra-2', 'clark2020electra']])
+    expect(after.trash[0]!.summary).toMatchObject({ id: 'clark2020electra-3', paper: 'clark2020electra', body: 'Trashed; see @clark2020electra-2.' })
+    expect(after.papers[0]).toMatchObject({ key: 'clark2020electra', title: 'ELECTRA: Pre-training Text Encoders as Discriminators Rather Than Generators', year: 2020, arxiv: '2003.10555' })
+  })
+
   it('an unknown handle is exit 3', async () => {
     writeLibraryFile(library, libraryOf([]))
     expect(await main(['identify', 'nobody'], context())).toBe(3)
