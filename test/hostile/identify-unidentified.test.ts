@@ -13,6 +13,7 @@ import { tempDir } from '../support/context.js'
 import { IDENTIFY_CASES } from '../unit/identify/identify-fixtures.js'
 import { startIdentifyServer } from '../unit/identify/identify-server.js'
 import { precisOn } from './support/precis.js'
+import { expectTerminalSafe, HOSTILE } from './support/terminal.js'
 
 const page = fileURLToPath(new URL('../fixtures/identify/shortscience-page.txt', import.meta.url))
 let server: Awaited<ReturnType<typeof startIdentifyServer>>
@@ -77,5 +78,22 @@ describe('what a service sends is only data', () => {
     } finally {
       await hostile.close()
     }
+  })
+})
+
+describe('identify with hostile arguments (spawned)', () => {
+  it('an unknown handle, a bad --pick and empty --query are refused with their codes, and the terminal stays safe', async () => {
+    const library = join(tempDir(), 'library.json')
+    const env = server.env(tempDir('precis-cache-'))
+    expect((await precisOn(library, ['import', page], { env })).code).toBe(0)
+    const asked = server.requests.length
+    const results = await Promise.all([
+      precisOn(library, ['identify', HOSTILE], { env }),
+      precisOn(library, ['identify', IDENTIFY_CASES[0]!.untitled, '--pick', HOSTILE], { env }),
+      precisOn(library, ['identify', IDENTIFY_CASES[0]!.untitled, '--query', ' '], { env }),
+    ])
+    expect(results.map((r) => r.code)).toEqual([3, 2, 2])
+    for (const result of results) expectTerminalSafe(result.stdout + result.stderr, 'identify')
+    expect(server.requests.length).toBe(asked) // refused before any search
   })
 })
