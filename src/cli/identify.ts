@@ -36,7 +36,9 @@ abstract are to the summary. In a terminal you pick one from a list; otherwise t
 (--json for data) and --pick n applies one (--yes to confirm). Applying fills in the metadata and
 gives the paper the key it makes (rasmussen2004gaussian): summary ids, the trash and citations
 ([@old], \\cite{old}) follow. A paper already in the library takes the summaries instead.
-Answers are cached; a service that cannot be reached is left out with a note.
+A paper that records an arXiv id or DOI (a ShortScience CSV row gives one) is looked up by it
+instead, unless --query is given. Answers are cached; a service that cannot be reached is left
+out with a note.
 
 Examples:
   precis list has:no-metadata

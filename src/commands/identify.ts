@@ -1,15 +1,18 @@
 import type { Context } from '../context.js'
-import { CancelError, NotFoundError, UsageError } from '../core/errors.js'
+import { CancelError, NetworkError, NotFoundError, UsageError } from '../core/errors.js'
 import { resolveHandle } from '../core/handles.js'
 import { applyIdentification, identifiedKey } from '../core/identify-apply.js'
 import { rankCandidates, type RankedCandidate } from '../core/identify-rank.js'
 import { queryWords } from '../core/identify-words.js'
+import type { Source } from '../core/identifiers.js'
 import { findSamePaper } from '../core/papers.js'
 import { candidateChoice, candidatesJson, formatCandidateList } from '../render/candidates.js'
 import { oneLine } from '../render/summary-rows.js'
-import { findCandidates, type Candidate } from '../sources/candidates.js'
+import { candidateFromIdentifier, findCandidates, type Candidate } from '../sources/candidates.js'
+import type { ClientOptions } from '../sources/http.js'
 import { paperFromMetadata } from '../sources/merge.js'
 import { formatPaperPreview } from '../sources/preview.js'
+import { describeSource, sourceOfPaper } from '../sources/resolve.js'
 import { canPrompt, confirmOrRequireYes, inform, printJson, storableAnswers } from './shared.js'
 
 export interface IdentifyOptions {
@@ -29,19 +32,13 @@ export async function identifyRun(opts: IdentifyOptions, ctx: Context): Promise<
   const { paper, summaries } = resolveHandle(await ctx.store.read(), opts.handle)
   const text = summaries.map((s) => s.body).join('\n\n')
   const words = opts.query ?? queryWords(text)
-  if (words.length === 0) {
+  const source = opts.query === null ? sourceOfPaper(paper) : null
+  if (words.length === 0 && source === null) {
     throw new UsageError(`${paper.key} has no summary text to find its paper by`, [`Give words to search for: precis identify ${paper.key} --query "<title words>"`])
   }
-  inform(ctx, `Searching arXiv and Crossref for: ${oneLine(words.join(' '))}`)
-  const search = await findCandidates(words, {
-    env: ctx.env,
-    now: () => ctx.clock.now(),
-    sleep: (ms) => ctx.clock.sleep(ms),
-    notice: (message) => inform(ctx, message),
-  })
-  for (const note of search.notes) inform(ctx, `Note: ${note}`)
+  const options = { env: ctx.env, now: () => ctx.clock.now(), sleep: (ms: number) => ctx.clock.sleep(ms), notice: (message: string) => inform(ctx, message) }
   // Ranked against the summary; with words given and no text, against the words.
-  const ranked = rankCandidates(text.trim() === '' ? words.join(' ') : text, search.candidates).slice(0, SHOWN)
+  const ranked = rankCandidates(text.trim() === '' ? words.join(' ') : text, await candidatesFor(source, words, options, ctx)).slice(0, SHOWN)
   if (ranked.length === 0) {
     const hint = [`Try other words: precis identify ${paper.key} --query "<title words>"`]
     if (opts.pick !== null) throw new NotFoundError('Neither arXiv nor Crossref found a paper for these words', hint)
@@ -50,6 +47,25 @@ export async function identifyRun(opts: IdentifyOptions, ctx: Context): Promise<
   }
   const chosen = await choose(ranked, opts, ctx, paper.key)
   if (chosen) await apply(chosen, paper.key, opts, ctx)
+}
+
+/**
+ * The papers a summary may be about: the one `source` names (the arXiv id or DOI the paper records,
+ * when no words were given), else what arXiv and Crossref find for `words`.
+ */
+async function candidatesFor(source: Source | null, words: string[], options: ClientOptions, ctx: Context): Promise<Candidate[]> {
+  if (source) {
+    try {
+      return [await candidateFromIdentifier(source, options)]
+    } catch (error) {
+      if (!(error instanceof NetworkError || error instanceof NotFoundError)) throw error
+      inform(ctx, `Note: ${describeSource(source)} could not be looked up (${error.message}); searching instead`)
+    }
+  }
+  inform(ctx, `Searching arXiv and Crossref for: ${oneLine(words.join(' '))}`)
+  const search = await findCandidates(words, options)
+  for (const note of search.notes) inform(ctx, `Note: ${note}`)
+  return search.candidates
 }
 
 /** The candidate to apply: `--pick`, else the picker in a terminal; null after listing them. */

@@ -5,25 +5,38 @@
  */
 import { NetworkError } from '../core/errors.js'
 import type { RankableCandidate } from '../core/identify-rank.js'
+import type { Source } from '../core/identifiers.js'
 import { normalizeTitle } from '../core/papers.js'
 import { arxivSearchQuery, searchArxiv } from './arxiv-search.js'
 import { cacheDir } from './cache.js'
 import { searchCrossref } from './crossref.js'
 import type { ClientOptions } from './http.js'
 import type { PaperMetadata } from './metadata.js'
+import { resolveSource } from './resolve.js'
 import { readCachedSearch, writeCachedSearch, type SearchService } from './search-cache.js'
 
 /** Papers asked of each service: the right one is nearly always among the first few. */
 export const ROWS_PER_SERVICE = 10
 
-/** How services are named to the person. */
-export const SERVICE_NAMES: Record<SearchService, string> = { arxiv: 'arXiv', crossref: 'Crossref' }
+/** Where a candidate came from: a search, or the arXiv id or DOI the paper already records. */
+export type CandidateOrigin = SearchService | 'identifier'
+
+/** How origins are named to the person. */
+export const SERVICE_NAMES: Record<CandidateOrigin, string> = { arxiv: 'arXiv', crossref: 'Crossref', identifier: 'its own arXiv id or DOI' }
 
 /** A paper a service proposed. */
 export interface Candidate extends RankableCandidate {
   metadata: PaperMetadata
-  /** The services that proposed it, in the order asked. */
-  services: SearchService[]
+  /** Where it came from, in the order asked. */
+  services: CandidateOrigin[]
+}
+
+/**
+ * The paper an identifier the library records names (a ShortScience CSV row gives one), fetched
+ * and cached as `add <id>` does: no search can do better. Throws NetworkError or NotFoundError.
+ */
+export async function candidateFromIdentifier(source: Source, options: ClientOptions): Promise<Candidate> {
+  return fromService(await resolveSource(source, { ...options, offline: false }), 'identifier', 0)
 }
 
 /** The candidates, and what the person should know about how they were found. */
@@ -92,7 +105,7 @@ export function mergeCandidates(arxiv: readonly PaperMetadata[], crossref: reado
   return candidates
 }
 
-function fromService(metadata: PaperMetadata, service: SearchService, rank: number): Candidate {
+function fromService(metadata: PaperMetadata, service: CandidateOrigin, rank: number): Candidate {
   return { metadata, title: metadata.title, abstract: metadata.abstract, authors: metadata.authors, services: [service], serviceRank: rank }
 }
 

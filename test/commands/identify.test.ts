@@ -233,3 +233,26 @@ describe('identify in a terminal', () => {
     expect((await ctx.store.read()).papers.map((p) => p.key).sort()).toEqual([...keys].sort())
   })
 })
+
+describe('identify of a paper that records an arXiv id', () => {
+  it('takes the paper the id names, without searching', async () => {
+    writeLibraryFile(library, libraryOf(
+      [paper({ key: 'untitled-1234abcd', title: 'Untitled ShortScience paper 2003.10555', authors: [], year: null, arxiv: '2003.10555', url: 'https://www.shortscience.org/paper?bibtexKey=2003.10555' })],
+      [summary({ id: 'untitled-1234abcd', paper: 'untitled-1234abcd', body: 'Short.' })],
+    ))
+    const { fixture } = await import('../unit/sources/fixtures.js')
+    const { startServer } = await import('../unit/sources/server.js')
+    const arxiv = await startServer(() => ({ body: fixture('arxiv/entry.xml') }))
+    try {
+      const ctx = context({ env: { PRECIS_ARXIV_URL: `${arxiv.origin}/api/query` } })
+      expect(await main(['identify', 'untitled-1234abcd', '--pick', '1', '--yes'], ctx)).toBe(0)
+      expect(ctx.stdout()).toBe('ashworth2020pretraining\n')
+      expect(arxiv.requests.map((r) => r.url)).toEqual(['/api/query?id_list=2003.10555'])
+      expect(ctx.stderr()).not.toContain('Searching')
+      const [stored] = (await ctx.store.read()).papers
+      expect(stored).toMatchObject({ key: 'ashworth2020pretraining', arxiv: '2003.10555', year: 2020, url: 'https://arxiv.org/abs/2003.10555' })
+    } finally {
+      await arxiv.close()
+    }
+  })
+})
