@@ -43,7 +43,7 @@ export async function identifyRun(opts: IdentifyOptions, ctx: Context): Promise<
     const hint = [`Try other words: precis identify ${paper.key} --query "<title words>"`]
     if (opts.pick !== null) throw new NotFoundError('Neither arXiv nor Crossref found a paper for these words', hint)
     if (ctx.globals.json) printJson(ctx, [])
-    return inform(ctx, ['Neither arXiv nor Crossref found a paper for these words.', ...hint].join('\n'))
+    return inform(ctx, ['Neither arXiv nor Crossref found a paper for these words.', ...hint].map(oneLine).join('\n'))
   }
   const chosen = await choose(ranked, opts, ctx, paper.key)
   if (chosen) await apply(chosen, paper.key, opts, ctx)
@@ -59,12 +59,12 @@ async function candidatesFor(source: Source | null, words: string[], options: Cl
       return [await candidateFromIdentifier(source, options)]
     } catch (error) {
       if (!(error instanceof NetworkError || error instanceof NotFoundError)) throw error
-      inform(ctx, `Note: ${describeSource(source)} could not be looked up (${error.message}); searching instead`)
+      inform(ctx, oneLine(`Note: ${describeSource(source)} could not be looked up (${error.message}); searching instead`))
     }
   }
   inform(ctx, `Searching arXiv and Crossref for: ${oneLine(words.join(' '))}`)
   const search = await findCandidates(words, options)
-  for (const note of search.notes) inform(ctx, `Note: ${note}`)
+  for (const note of search.notes) inform(ctx, oneLine(`Note: ${note}`))
   return search.candidates
 }
 
@@ -78,7 +78,7 @@ async function choose(ranked: RankedCandidate<Candidate>[], opts: IdentifyOption
   if (ctx.globals.json || !canPrompt(ctx)) {
     if (ctx.globals.json) printJson(ctx, candidatesJson(ranked))
     else ctx.io.out(formatCandidateList(ranked))
-    inform(ctx, `To apply one: precis identify ${key} --pick <n> --yes`)
+    inform(ctx, oneLine(`To apply one: precis identify ${key} --pick <n> --yes`))
     return null
   }
   const choices = ranked.map(({ candidate }, index) => ({ name: `${index + 1}. ${candidateChoice(candidate)}`, value: String(index) }))
@@ -93,13 +93,14 @@ async function apply(candidate: Candidate, key: string, opts: IdentifyOptions, c
   const library = await ctx.store.read()
   const known = findSamePaper({ ...library, papers: library.papers.filter((p) => p.key !== key) }, input)
   const outcome = known ? `its summaries move to ${known.key}, already in the library` : `${key} becomes ${identifiedKey(library, key, input)}`
-  if (!ctx.globals.json) ctx.io.err(formatPaperPreview(input, `${oneLine(key)}: ${oneLine(outcome)}`))
+  if (!ctx.globals.json) ctx.io.err(formatPaperPreview(input, `${key}: ${outcome}`))
   if (!(await confirmOrRequireYes(ctx, opts.yes, `Apply this to ${key}?`))) throw new CancelError('Nothing was changed')
   const done = await ctx.store.update((lib) => applyIdentification(lib, key, input))
   const ids = [...done.rename.ids].map(([from, to]) => ({ from, to }))
   if (ctx.globals.json) printJson(ctx, { key, newKey: done.paper.key, merged: done.merged, ids, citationsRewritten: done.rename.rewritten })
   else ctx.io.out(done.paper.key + '\n')
   const moved = ids.length === 0 ? '' : `; ${ids.map(({ from, to }) => `${from} → ${to}`).join(', ')}`
-  inform(ctx, `${done.merged ? 'Moved the summaries of' : 'Identified'} ${key} ${done.merged ? 'to' : 'as'} ${oneLine(done.paper.key)}: ${oneLine(done.paper.title)}${moved}`)
-  if (done.rename.rewritten.length > 0) inform(ctx, `Citations rewritten in ${done.rename.rewritten.join(', ')}`)
+  // Keys and ids come from the library file, which a hand edit may have filled with anything.
+  inform(ctx, oneLine(`${done.merged ? 'Moved the summaries of' : 'Identified'} ${key} ${done.merged ? 'to' : 'as'} ${done.paper.key}: ${done.paper.title}${moved}`))
+  if (done.rename.rewritten.length > 0) inform(ctx, oneLine(`Citations rewritten in ${done.rename.rewritten.join(', ')}`))
 }

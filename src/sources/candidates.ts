@@ -48,21 +48,20 @@ export interface CandidateSearch {
 
 /** Search both services for `words`; NetworkError when neither can answer. */
 export async function findCandidates(words: readonly string[], options: ClientOptions): Promise<CandidateSearch> {
-  const notes: string[] = []
+  const failures: string[] = []
   const ask = async (service: SearchService): Promise<PaperMetadata[] | null> => {
     const query = service === 'arxiv' ? arxivSearchQuery(words) : words.join(' ')
     try {
       return await answerOf(service, query, words, options)
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error
-      notes.push(`${SERVICE_NAMES[service]} could not be used (${error.message}); these candidates are from the other service only`)
+      failures.push(`${SERVICE_NAMES[service]} could not be used (${error.message})`)
       return null
     }
   }
   const [arxiv, crossref] = await Promise.all([ask('arxiv'), ask('crossref')])
-  if (arxiv === null && crossref === null) {
-    throw new NetworkError('Neither arXiv nor Crossref could be searched', [...notes.map((note) => note.replace(/; these candidates.*$/, '')), 'Check the network and try again.'])
-  }
+  if (arxiv === null && crossref === null) throw new NetworkError('Neither arXiv nor Crossref could be searched', [...failures, 'Check the network and try again.'])
+  const notes = failures.map((failure) => `${failure}; these candidates are from the other service only`)
   return { candidates: mergeCandidates(arxiv ?? [], crossref ?? []), notes }
 }
 
