@@ -190,6 +190,15 @@ describe('identify without a terminal', () => {
     expect(after.papers[0]).toMatchObject({ key: 'clark2020electra', title: 'ELECTRA: Pre-training Text Encoders as Discriminators Rather Than Generators', year: 2020, arxiv: '2003.10555' })
   })
 
+  it('when nothing is found, says so (exit 0), and --pick is exit 3', async () => {
+    await importPage()
+    const ctx = context()
+    expect(await main(['identify', keys[0]!, '--query', 'zzyzx'], ctx)).toBe(0)
+    expect(ctx.stdout()).toBe('')
+    expect(ctx.stderr()).toContain('Neither arXiv nor Crossref found a paper for these words.')
+    expect(await main(['identify', keys[0]!, '--query', 'zzyzx', '--pick', '1', '--yes'], context())).toBe(3)
+  })
+
   it('an unknown handle is exit 3', async () => {
     writeLibraryFile(library, libraryOf([]))
     expect(await main(['identify', 'nobody'], context())).toBe(3)
