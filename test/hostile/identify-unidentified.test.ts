@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseLibrary } from '../../src/core/schema.js'
 import { readFileSync } from 'node:fs'
-import { tempDir } from '../support/context.js'
+import { main } from '../../src/main.js'
+import { tempDir, testContext } from '../support/context.js'
+import { startServer } from '../unit/sources/server.js'
 import { IDENTIFY_CASES } from '../unit/identify/identify-fixtures.js'
 import { startIdentifyServer } from '../unit/identify/identify-server.js'
 import { precisOn } from './support/precis.js'
@@ -57,22 +59,31 @@ describe('a copied ShortScience page (spawned)', () => {
   })
 })
 
+/** A library file holding the imported page, and a context on it whose services are at `env`. */
+async function pageLibrary(env: Record<string, string>) {
+  const library = join(tempDir(), 'library.json')
+  const run = async (...args: string[]) => {
+    const ctx = testContext({ library, env })
+    return { code: await main(args, ctx), out: ctx.stdout() + ctx.stderr() }
+  }
+  expect((await run('import', page)).code).toBe(0)
+  return { library, run }
+}
+
 describe('what a service sends is only data', () => {
   it('a Crossref title with terminal escapes and bidi controls is shown inert, and stored clean', async () => {
-    const { startServer } = await import('../unit/sources/server.js')
     const hostile = await startServer((url) =>
       url.pathname === '/crossref/works'
         ? { body: JSON.stringify({ status: 'ok', message: { items: [{ DOI: '10.5555/evil', title: ['Gaussian \u001b]8;;http://x\u0007processes\u202e in practice'], author: [{ given: 'Eve', family: 'Rasmussen' }] }] } }) }
         : { body: '<feed xmlns="http://www.w3.org/2005/Atom"></feed>' },
     )
     try {
-      const library = join(tempDir(), 'library.json')
-      const env = { PRECIS_ARXIV_URL: `${hostile.origin}/arxiv`, PRECIS_CROSSREF_URL: `${hostile.origin}/crossref`, PRECIS_CACHE_DIR: tempDir('precis-cache-') }
-      expect((await precisOn(library, ['import', page], { env })).code).toBe(0)
-      const listed = await precisOn(library, ['identify', IDENTIFY_CASES[4]!.untitled], { env })
+      const { library, run } = await pageLibrary({ PRECIS_ARXIV_URL: `${hostile.origin}/arxiv`, PRECIS_CROSSREF_URL: `${hostile.origin}/crossref`, PRECIS_CACHE_DIR: tempDir('precis-cache-') })
+      const listed = await run('identify', IDENTIFY_CASES[4]!.untitled)
       expect(listed.code).toBe(0)
-      expect(listed.stdout).not.toMatch(/[\u001b\u0007\u202e]/)
-      expect((await precisOn(library, ['identify', IDENTIFY_CASES[4]!.untitled, '--pick', '1', '--yes'], { env })).code).toBe(0)
+      expectTerminalSafe(listed.out, 'identify')
+      expect(listed.out).toContain('Gaussian')
+      expect((await run('identify', IDENTIFY_CASES[4]!.untitled, '--pick', '1', '--yes')).code).toBe(0)
       const stored = parseLibrary(readFileSync(library, 'utf8'), library).papers.find((p) => p.doi === '10.5555/evil')!
       expect(stored.title).not.toMatch(/[\u001b\u0007\u202e]/)
     } finally {
@@ -81,19 +92,17 @@ describe('what a service sends is only data', () => {
   })
 })
 
-describe('identify with hostile arguments (spawned)', () => {
+describe('identify with hostile arguments', () => {
   it('an unknown handle, a bad --pick and empty --query are refused with their codes, and the terminal stays safe', async () => {
-    const library = join(tempDir(), 'library.json')
-    const env = server.env(tempDir('precis-cache-'))
-    expect((await precisOn(library, ['import', page], { env })).code).toBe(0)
+    const { run } = await pageLibrary(server.env(tempDir('precis-cache-')))
     const asked = server.requests.length
-    const results = await Promise.all([
-      precisOn(library, ['identify', HOSTILE], { env }),
-      precisOn(library, ['identify', IDENTIFY_CASES[0]!.untitled, '--pick', HOSTILE], { env }),
-      precisOn(library, ['identify', IDENTIFY_CASES[0]!.untitled, '--query', ' '], { env }),
-    ])
+    const results = [
+      await run('identify', HOSTILE),
+      await run('identify', IDENTIFY_CASES[0]!.untitled, '--pick', HOSTILE),
+      await run('identify', IDENTIFY_CASES[0]!.untitled, '--query', ' '),
+    ]
     expect(results.map((r) => r.code)).toEqual([3, 2, 2])
-    for (const result of results) expectTerminalSafe(result.stdout + result.stderr, 'identify')
+    for (const result of results) expectTerminalSafe(result.out, 'identify')
     expect(server.requests.length).toBe(asked) // refused before any search
   })
 })
