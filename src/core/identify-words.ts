@@ -12,7 +12,7 @@ import { textKeys } from './text.js'
 /** How many words a search takes: enough to find the paper, few enough to keep the services precise. */
 export const QUERY_WORD_COUNT = 8
 
-/** Words every summary uses about any paper. */
+/** Words any summary uses, whatever its paper: writing about papers, and the generic parts of a model or experiment. */
 const SUMMARY_WORDS = new Set(
   ('paper papers author authors propose proposes proposed approach approaches method methods result results work works ' +
     'show shows shown find finds found idea ideas interesting think actually like just really little way thing things ' +
@@ -34,7 +34,7 @@ const SUMMARY_WORDS = new Set(
 )
 
 // Math, links and Markdown image syntax name no topic words (and `\pmb{x}` would read as words).
-// Each span is bounded, so an unclosed `\\(` or `![` costs a bounded look ahead, not the rest of the text.
+// Each span is bounded, so an unclosed `\(` or `![` costs a bounded look ahead, not the rest of the text.
 const NOT_PROSE = /\$\$[\s\S]{0,4000}?\$\$|\$[^$\n]{1,400}?\$|\\\([\s\S]{0,4000}?\\\)|\\\[[\s\S]{0,4000}?\\\]|!\[[^\]\n]{0,400}\]\([^)\n]{0,2000}\)|https?:\/\/\S+/g
 /** Sentences counted as the opening, where a summary says what the paper is about. */
 const OPENING_SENTENCES = 3
