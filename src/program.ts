@@ -10,6 +10,7 @@ import { registerExport } from './cli/export.js'
 import { registerImport } from './cli/import.js'
 import { registerList } from './cli/list.js'
 import { registerRefresh } from './cli/refresh.js'
+import { registerIdentify } from './cli/identify.js'
 import { registerRestore, registerTrash } from './cli/trash.js'
 import { registerRm } from './cli/rm.js'
 import { registerShow } from './cli/show.js'
@@ -76,6 +77,7 @@ export function buildProgram(ctx: Context): Command {
   registerTag(program, ctx)
   registerTags(program, ctx)
   registerRefresh(program, ctx)
+  registerIdentify(program, ctx)
   registerStats(program, ctx)
   registerDoctor(program, ctx)
   registerSync(program, ctx)

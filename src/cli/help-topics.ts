@@ -38,6 +38,7 @@ function queryPage(): string {
     '  precis search "message passing" tag:gnn year:>=2017',
     '  precis list "tag:thesis/ch2 -has:figure"',
     '  precis search cites:gilmer2017neural',
+    '  precis list has:no-metadata          papers to identify (precis identify <key>)',
     '  precis export "author:rasmussen OR tag:bayesian" --format md --out review/',
     '',
   ].join('\n')

@@ -2,7 +2,9 @@ import type { Context } from '../context.js'
 import { checkLibrary, type Finding, type FindingKind } from '../core/doctor.js'
 import { checkFolder, type FolderState } from '../core/doctor-files.js'
 import { repairLibrary } from '../core/doctor-repair.js'
+import { papersToIdentify, type ToIdentify } from '../core/doctor-identify.js'
 import { CancelError, DataError, NotFoundError, UsageError } from '../core/errors.js'
+import { oneLine } from '../render/summary-rows.js'
 import { sanitizeTerminal } from '../sanitize.js'
 import { lockTimeout } from '../store/lock-timeout.js'
 import { inspectFolder, removeLeftovers } from '../store/maintenance.js'
@@ -30,18 +32,26 @@ function unreadable(error: DataError, library: string, folder: FolderState | nul
   return { kind: 'unreadable-library', problem: [error.message, ...issues].join('; '), fix, fixable: false, subjects: [library] }
 }
 
-async function examine(ctx: Context): Promise<Finding[]> {
+/** The problems found, and the papers left to identify (not problems: work to do). */
+interface Examination {
+  findings: Finding[]
+  toIdentify: ToIdentify[]
+}
+
+async function examine(ctx: Context): Promise<Examination> {
   const path = ctx.store.path
   const folder = path === null ? null : await withStepNote(ctx, libraryStepNote(ctx, 'Checking the backup of'), () => inspectFolder(path))
   let inside: Finding[]
+  let toIdentify: ToIdentify[] = []
   try {
     const library = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () => ctx.store.read())
     inside = await withStepNote(ctx, libraryStepNote(ctx, 'Checking'), async () => checkLibrary(library))
+    toIdentify = papersToIdentify(library)
   } catch (error) {
     if (!(error instanceof DataError)) throw error
     inside = [unreadable(error, folder?.library ?? ctx.store.path ?? '', folder)]
   }
-  return [...inside, ...(folder ? checkFolder(folder) : [])]
+  return { findings: [...inside, ...(folder ? checkFolder(folder) : [])], toIdentify }
 }
 
 /** Apply the safe repairs for `findings`; returns what was done. */
@@ -65,14 +75,24 @@ function formatFinding(f: Finding, ctx: Context): string {
   return `${style.yellow(`[${f.kind}]`)} ${sanitizeTerminal(f.problem)}\n  ${style.dim('fix:')} ${sanitizeTerminal(f.fix)}\n`
 }
 
+/** The papers to identify, one line each under a heading that says what to do; '' when none. */
+function formatToIdentify(papers: readonly ToIdentify[], ctx: Context): string {
+  if (papers.length === 0) return ''
+  const { style } = ctx.io
+  const count = papers.length === 1 ? '1 paper has' : `${papers.length} papers have`
+  const heading = `${style.yellow('[to identify]')} ${count} no real metadata yet; precis identify <key> finds ${papers.length === 1 ? 'it' : 'each'}:`
+  return [heading, ...papers.map((p) => `  ${sanitizeTerminal(p.key)}  ${style.dim(oneLine(p.title))}`)].join('\n') + '\n'
+}
+
 export async function doctorRun(opts: DoctorOptions, ctx: Context): Promise<void> {
   if (opts.restoreBackup) return restoreBackupRun(opts, ctx)
-  let findings = await examine(ctx)
-  const fixed = opts.fix && findings.some((f) => f.fixable) ? await repair(ctx, findings) : []
-  if (fixed.length > 0) findings = await examine(ctx)
+  let examined = await examine(ctx)
+  const fixed = opts.fix && examined.findings.some((f) => f.fixable) ? await repair(ctx, examined.findings) : []
+  if (fixed.length > 0) examined = await examine(ctx)
+  const { findings, toIdentify } = examined
   const library = ctx.store.path ?? '(in memory)'
-  if (ctx.globals.json) printJson(ctx, { library, fixed, findings })
-  else ctx.io.out([...fixed.map((line) => `Fixed: ${sanitizeTerminal(line)}\n`), ...findings.map((f) => formatFinding(f, ctx))].join(''))
+  if (ctx.globals.json) printJson(ctx, { library, fixed, findings, toIdentify })
+  else ctx.io.out([...fixed.map((line) => `Fixed: ${sanitizeTerminal(line)}\n`), ...findings.map((f) => formatFinding(f, ctx)), formatToIdentify(toIdentify, ctx)].join(''))
   if (findings.length === 0) return inform(ctx, `No problems found in ${sanitizeTerminal(library)}`)
   const fixable = findings.filter((f) => f.fixable).length
   const hint = fixable > 0 && !opts.fix ? [`${fixable} of them can be repaired with: precis doctor --fix`] : []

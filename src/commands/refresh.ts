@@ -3,6 +3,7 @@ import { applyPaperChanges } from '../core/edits.js'
 import { CancelError, UsageError } from '../core/errors.js'
 import { resolveHandle } from '../core/handles.js'
 import { normalizeDoi } from '../core/identifiers.js'
+import { lacksMetadata } from '../core/placeholders.js'
 import { oneLine } from '../render/summary-rows.js'
 import { refreshChanges } from '../sources/merge.js'
 import { formatChanges } from '../sources/preview.js'
@@ -24,7 +25,9 @@ export async function refreshRun(opts: RefreshOptions, ctx: Context): Promise<vo
     // A stored value that is not an identifier (hand-edited, imported) is never sent anywhere.
     const invalid = paper.doi !== null ? 'DOI' : paper.arxiv !== null ? 'arXiv id' : null
     const why = invalid ? ` (its ${invalid} is not one precis can look up)` : ''
-    throw new UsageError(`${paper.key} has no arXiv id or DOI to refresh from${why}`, [`Give it one with: precis edit ${paper.key}`])
+    // A paper known by nothing but its summary is found by what the summary says.
+    const hint = lacksMetadata(paper) ? `Find its paper with: precis identify ${paper.key}` : `Give it one with: precis edit ${paper.key}`
+    throw new UsageError(`${paper.key} has no arXiv id or DOI to refresh from${why}`, [hint])
   }
   const metadata = await resolveSource(source, {
     env: ctx.env,

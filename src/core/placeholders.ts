@@ -46,6 +46,11 @@ export function isPlaceholder(field: PlaceholderField, value: unknown): boolean 
   return false
 }
 
+/** A paper whose title is a placeholder: `has:no-metadata` lists it and doctor names it as one to identify. */
+export function lacksMetadata(paper: Pick<Paper, 'title'>): boolean {
+  return isPlaceholder('title', paper.title)
+}
+
 /** A paper nobody has identified: its title is a placeholder and it has no arXiv id or DOI to look up. */
 export function isUnidentifiedPaper(paper: Pick<Paper, 'title' | 'arxiv' | 'doi'>): boolean {
   return isPlaceholder('title', paper.title) && isPlaceholder('arxiv', paper.arxiv) && isPlaceholder('doi', paper.doi)

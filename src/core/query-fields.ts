@@ -21,7 +21,7 @@ export type Term =
   | { kind: 'tag'; tag: string }
   /** Publication year within [from, to]; null is open-ended. */
   | { kind: 'year'; from: number | null; to: number | null }
-  /** The summary contains math or a figure. */
+  /** The summary contains math or a figure; or its paper has no real metadata yet (`no-metadata`). */
   | { kind: 'has'; feature: HasFeature }
   /** The summary id or paper key equals `id`, or the summary id starts with it (case-insensitive). */
   | { kind: 'id'; id: string }
@@ -30,7 +30,7 @@ export type Term =
   /** The entry's paper is cited by a summary of `key` (a paper key: any of its summaries; or a summary id). */
   | { kind: 'citedby'; key: string }
 
-export type HasFeature = 'math' | 'figure'
+export type HasFeature = 'math' | 'figure' | 'no-metadata'
 
 /** Why a field value was refused, and where in the value (0-based code point offset). */
 export class FieldValueError extends Error {
@@ -52,7 +52,7 @@ export interface FieldSpec {
 }
 
 const YEAR = /^\d{4}$/
-const HAS: readonly HasFeature[] = ['math', 'figure']
+const HAS: readonly HasFeature[] = ['math', 'figure', 'no-metadata']
 
 function year(text: string, offset: number): number {
   if (!YEAR.test(text)) throw new FieldValueError(`Bad year "${text}": a year has four digits`, offset)
@@ -110,10 +110,10 @@ export const FIELDS: ReadonlyMap<string, FieldSpec> = new Map<string, FieldSpec>
     {
       parse: (value) => {
         const feature = value.toLowerCase() as HasFeature
-        if (!HAS.includes(feature)) throw new FieldValueError(`has: takes ${HAS.join(' or ')}, not "${value}"`)
+        if (!HAS.includes(feature)) throw new FieldValueError(`has: takes ${HAS.slice(0, -1).join(', ')} or ${HAS.at(-1)}, not "${value}"`)
         return { kind: 'has', feature }
       },
-      example: 'has:math, has:figure',
+      example: 'has:math, has:figure, has:no-metadata (papers to identify)',
     },
   ],
   ['id', { parse: (value) => ({ kind: 'id', id: value.toLowerCase() }), example: 'id:gilmer2017neural' }],

@@ -12,6 +12,7 @@ import { correctTypo } from './search-typos.js'
 import { tagMatches } from './tags.js'
 import { foldPlural } from './text-plural.js'
 import { tokenize } from './text.js'
+import { lacksMetadata } from './placeholders.js'
 
 /** A text term that contributes to the score: where to look and what for. */
 export interface ScoringTerm {
@@ -58,6 +59,7 @@ function metaTest(term: Exclude<Term, { kind: 'text' }>, citations: () => Citati
       return ({ entry: { paper } }) =>
         paper.year !== null && (term.from === null || paper.year >= term.from) && (term.to === null || paper.year <= term.to)
     case 'has':
+      if (term.feature === 'no-metadata') return ({ entry }) => lacksMetadata(entry.paper)
       return term.feature === 'math'
         ? ({ features, fields }) => (features.math ??= hasMath(fields[BODY]!.text))
         : ({ features, fields }) => (features.figure ??= hasFigure(fields[BODY]!.text))
@@ -154,7 +156,8 @@ export function compileQuery(docs: readonly SearchDoc[], query: Query, options: 
     const { term, negated } = condition
     const sign = negated ? '-' : ''
     if (term.kind !== 'text') {
-      const cost = term.kind === 'has' ? 0.5 : 0
+      // math and figure scan the body; the rest look at a field.
+      const cost = term.kind === 'has' && term.feature !== 'no-metadata' ? 0.5 : 0
       return { negated, test: { kind: 'meta', matches: metaTest(term, citations), cost }, signature: sign + JSON.stringify(term) }
     }
     const fields = TEXT_FIELDS[term.field]

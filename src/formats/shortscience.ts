@@ -3,21 +3,23 @@
  * `![]() |` debris from its images and buttons) and the site's CSV export (`paperid,text`). Every
  * summary is tagged `shortscience` and its text kept exactly.
  *
- * A page carries no paper metadata. Each of its summaries gets a paper titled
- * "Untitled ShortScience summary <hash>", the hash taken from the text: stable, so importing the
- * same page again finds the same papers, and distinct, so two pages never share a paper by accident
- * (a first sentence or a position number would do neither). When the text names exactly one arXiv
+ * A page carries no paper metadata. Each of its summaries gets a paper keyed `untitled-<hash>` and
+ * titled "Untitled ShortScience summary <hash>", the hash taken from the text (line ends and
+ * trailing spaces aside): stable, so importing the same page again finds the same papers, and
+ * distinct, so two pages never share a paper by accident (a first sentence or a position number
+ * would do neither). `precis identify` later finds the real paper and gives it its real key. When the text names exactly one arXiv
  * id or DOI, that is taken as the paper's, so it can attach to a known paper or be completed from
  * the metadata sources; with several, none is taken, since summaries cite other papers. These
  * titles and the shortscience.org link are placeholders (src/core/placeholders.ts): a later import
  * or merge never lets them replace a paper's real title or link.
  */
-import { createHash } from 'node:crypto'
 import type * as CsvParse from 'csv-parse/sync'
 import { DataError } from '../core/errors.js'
 import { lazyRequire } from '../lazy-require.js'
 import { normalizeArxivId, normalizeDoi } from '../core/identifiers.js'
 import { shortSciencePaperTitle, shortScienceSummaryTitle } from '../core/placeholders.js'
+import { comparableBody } from '../core/summary-bodies.js'
+import { shortHash, untitledKey } from '../core/unidentified.js'
 import { bareImportedPaper, type ImportProblem, type ImportRecord, type ImportResult, type ImportedPaper } from './records.js'
 
 const csvParse = lazyRequire<typeof CsvParse>('csv-parse/sync') // loaded only to read a CSV export
@@ -111,6 +113,7 @@ function paperFromId(paperId: string): ImportedPaper {
   const arxiv = corr ? `${corr[1]}.${corr[2]}` : normalizeArxivId(paperId)
   const doi = arxiv ? null : normalizeDoi(paperId)
   const paper = bareImportedPaper(shortSciencePaperTitle(paperId))
+  paper.key = untitledKey(paperId)
   paper.arxiv = arxiv
   paper.doi = doi
   paper.url = `https://www.shortscience.org/paper?bibtexKey=${encodeURIComponent(paperId)}`
@@ -119,8 +122,9 @@ function paperFromId(paperId: string): ImportedPaper {
 
 /** A placeholder paper for a summary from a page, with the one identifier its text names, if any. */
 function paperFromText(body: string): ImportedPaper {
-  const hash = createHash('sha256').update(body).digest('hex').slice(0, 8)
+  const hash = shortHash(comparableBody(body))
   const paper = bareImportedPaper(shortScienceSummaryTitle(hash))
+  paper.key = `untitled-${hash}`
   const ids = identifiersIn(body)
   if (ids.size === 1) {
     const [id] = ids

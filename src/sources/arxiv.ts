@@ -39,7 +39,7 @@ const entrySchema = z.object({
   doi: text.optional(),
   journal_ref: text.optional(),
 })
-type Entry = z.infer<typeof entrySchema>
+export type Entry = z.infer<typeof entrySchema>
 
 const feedSchema = z.object({ feed: z.object({ entry: z.array(z.unknown()).default([]) }) })
 
@@ -63,7 +63,8 @@ export function parseArxivFeed(xml: string, id: string): PaperMetadata {
   return toMetadata(entry, id)
 }
 
-function readEntries(xml: string): Entry[] {
+/** The entries of an Atom feed from arXiv; throws NetworkError when it is not one. */
+export function readEntries(xml: string): Entry[] {
   const valid = XMLValidator.validate(xml)
   if (valid !== true) {
     throw new NetworkError('arXiv sent XML precis cannot parse', [`line ${valid.err.line}: ${valid.err.msg}`])
@@ -87,7 +88,8 @@ function readEntries(xml: string): Entry[] {
 // arXiv lists a collaboration among the people ("ATLAS Collaboration"): it is one name, stored whole.
 const COLLABORATION = /\s(?:collaboration|consortium)$/i
 
-function toMetadata(entry: Entry, id: string): PaperMetadata {
+/** An entry as metadata of paper `id`; throws NetworkError when it cannot be stored. */
+export function toMetadata(entry: Entry, id: string): PaperMetadata {
   const { cut, fields: shortened } = shortenedFields()
   const journalRef = cleanInlineText(entry.journal_ref, LIMITS.venue, cut('venue'))
   if (entry.author.length > LIMITS.authors) shortened.add('authors')

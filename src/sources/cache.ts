@@ -54,12 +54,15 @@ export async function readCached(dir: string, source: Source): Promise<CachedMet
 
 /** Store `metadata` for `source`, atomically: readers see the old file or the new one, never half. */
 export async function writeCached(dir: string, source: Source, metadata: PaperMetadata, now: Date): Promise<void> {
-  const file = cacheFile(dir, source)
+  await writeJsonAtomically(cacheFile(dir, source), { source: sourceId(source), fetched: now.toISOString(), metadata })
+}
+
+/** Write `value` as JSON to `file` (folders made as needed) through a temp file renamed over it. */
+export async function writeJsonAtomically(file: string, value: unknown): Promise<void> {
   await mkdir(dirname(file), { recursive: true })
   const temp = `${file}.${randomUUID()}.tmp`
-  const entry = { source: sourceId(source), fetched: now.toISOString(), metadata }
   try {
-    await writeFile(temp, JSON.stringify(entry, null, 2) + '\n', { flag: 'wx' })
+    await writeFile(temp, JSON.stringify(value, null, 2) + '\n', { flag: 'wx' })
     await rename(temp, file)
   } catch (error) {
     await rm(temp, { force: true })

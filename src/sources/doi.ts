@@ -26,14 +26,14 @@ export async function fetchDoi(doi: string, options: ClientOptions): Promise<Pap
 }
 
 /** The doi.org link stored for a paper: readable slashes, other reserved characters encoded. */
-function doiLink(doi: string): string {
+export function doiLink(doi: string): string {
   return `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`
 }
 
 const text = z.string()
 // CSL-JSON allows a list where one value is expected (Crossref sends container-title as a list).
 const firstText = z.union([text, z.array(text)]).transform((value) => (Array.isArray(value) ? (value[0] ?? '') : value))
-const nameSchema = z.object({
+export const nameSchema = z.object({
   family: text.optional(),
   given: text.optional(),
   literal: text.optional(),
@@ -43,7 +43,7 @@ const nameSchema = z.object({
   'dropping-particle': text.optional(),
   suffix: text.optional(),
 })
-const dateSchema = z
+export const dateSchema = z
   .object({ 'date-parts': z.array(z.array(z.union([z.number(), z.string(), z.null()]))).optional(), raw: text.optional() })
   .optional()
 const cslSchema = z.object({
@@ -56,8 +56,8 @@ const cslSchema = z.object({
   URL: text.optional(),
   abstract: text.optional(),
 })
-type CslName = z.infer<typeof nameSchema>
-type CslDate = z.infer<typeof dateSchema>
+export type CslName = z.infer<typeof nameSchema>
+export type CslDate = z.infer<typeof dateSchema>
 
 /** The metadata in a CSL-JSON document about `doi`; throws NetworkError when it does not parse. */
 export function parseCslJson(json: string, doi: string): PaperMetadata {
@@ -93,7 +93,7 @@ export function parseCslJson(json: string, doi: string): PaperMetadata {
  * all of it); "Family, Suffix, Given" with a suffix (BibTeX's form for "Jr."). An organisation
  * (CSL's `literal`, Crossref's `name`: "ATLAS Collaboration") is one name, stored whole.
  */
-function formatName(name: CslName, onCut: () => void): string | null {
+export function formatName(name: CslName, onCut?: () => void): string | null {
   const part = (value: string | undefined) => cleanInlineText(value, LIMITS.author, onCut) ?? ''
   const whole = name.literal ?? (name.family === undefined && name.given === undefined ? name.name : undefined)
   if (whole !== undefined) {
@@ -108,7 +108,8 @@ function formatName(name: CslName, onCut: () => void): string | null {
   return cleanText(/\s/.test(family) ? `${family}, ${given}` : `${given} ${family}`, LIMITS.author, onCut)
 }
 
-function yearOf(date: CslDate): number | null {
+/** The year of a CSL date: its first date part, else a four-digit year in its raw text. */
+export function yearOf(date: CslDate): number | null {
   const first = date?.['date-parts']?.[0]?.[0]
   if (first !== undefined && first !== null) return cleanYear(first)
   return cleanYear(/\b\d{4}\b/.exec(date?.raw ?? '')?.[0])

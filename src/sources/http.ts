@@ -27,7 +27,7 @@ export interface HttpOptions {
 
 /** What a source client needs: the environment (for base URLs) and the HTTP knobs. */
 export interface ClientOptions extends HttpOptions {
-  /** Read for `PRECIS_ARXIV_URL` / `PRECIS_DOI_URL`. */
+  /** Read for `PRECIS_ARXIV_URL` / `PRECIS_DOI_URL` / `PRECIS_CROSSREF_URL`. */
   env: Readonly<Record<string, string | undefined>>
 }
 

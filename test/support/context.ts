@@ -117,7 +117,7 @@ export function testContext(options: TestContextOptions = {}): TestContext {
     editor,
     clock: { now: () => now, sleep: async (ms) => void slept.push(ms) },
     // Metadata services point at a closed local port unless a test serves them: no test reaches the internet.
-    env: { HOME: tempDir('precis-home-'), PRECIS_ARXIV_URL: OFFLINE_URL, PRECIS_DOI_URL: OFFLINE_URL, ...options.env },
+    env: { HOME: tempDir('precis-home-'), PRECIS_ARXIV_URL: OFFLINE_URL, PRECIS_DOI_URL: OFFLINE_URL, PRECIS_CROSSREF_URL: OFFLINE_URL, ...options.env },
     cwd: process.cwd(),
     globals: { ...defaultGlobals, ...options.globals },
     store,

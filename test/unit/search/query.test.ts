@@ -104,7 +104,7 @@ describe('parseQuery: errors name the column', () => {
     ['year:2020..2015', 'Bad year range "2020..2015": 2020 is after 2015 at column 6'],
     ['year:2015..20', 'Bad year "20": a year has four digits at column 12'],
     ['year:..', 'Bad year range "..": give a start, an end or both at column 6'],
-    ['has:table', 'has: takes math or figure, not "table" at column 5'],
+    ['has:table', 'has: takes math, figure or no-metadata, not "table" at column 5'],
     ['title: attention', 'Missing value after "title:" at column 7'],
     ['tag:', 'Missing value after "tag:" at column 5'],
     ['OR graph', '"OR" needs a search term before it at column 1'],
