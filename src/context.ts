@@ -13,7 +13,7 @@ import { sizeWarning } from './store/size-limit.js'
 import type { Store } from './store/store.js'
 import { TerminalIO } from './terminal-io.js'
 
-/** The global options of DESIGN.md section 2, as parsed. */
+/** The global options (README, Commands), as parsed. */
 export interface GlobalOptions {
   library?: string
   demo: boolean

@@ -34,7 +34,7 @@ export interface IO {
   configure(options: { color?: boolean; pager?: boolean }): void
 }
 
-/** What decides colour (DESIGN.md section 2): a flag, then NO_COLOR, then FORCE_COLOR, then TERM=dumb and the TTY. */
+/** What decides colour (README, Output conventions): a flag, then NO_COLOR, then FORCE_COLOR, then TERM=dumb and the TTY. */
 export function colorWanted(isTTY: boolean, env: Env, flag: boolean): boolean {
   if (!flag) return false
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false

@@ -16,7 +16,7 @@ function report(ctx: Context, message: string, details: readonly string[] = []):
 
 /**
  * Run precis with `argv` (arguments after the program name) in `ctx`, and return the exit code.
- * The only place where failures become exit codes (DESIGN.md section 2).
+ * The only place where failures become exit codes (README, Exit codes).
  */
 export async function main(argv: readonly string[], ctx: Context): Promise<number> {
   const program = buildProgram(ctx)

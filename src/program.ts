@@ -30,7 +30,7 @@ import { FIELDS } from './core/query-fields.js'
 
 const { version } = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }
 
-/** The commander root: global options (DESIGN.md section 2) and every command. */
+/** The commander root: global options (README, Commands) and every command. */
 export function buildProgram(ctx: Context): Command {
   const program = new Command('precis')
     .description('A terminal library of paper summaries: Markdown with LaTeX, search, tags, export.')

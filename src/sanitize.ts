@@ -1,5 +1,5 @@
 /**
- * The one sanitizer for text that reaches a terminal (DESIGN.md section 2).
+ * The one sanitizer for text that reaches a terminal (README, Output conventions).
  *
  * C0 controls except newline and tab, DEL, C1 controls and bidi overrides/isolates are shown as
  * `\uXXXX`. That form is also a valid JSON escape with the same meaning, so sanitising a JSON

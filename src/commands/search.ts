@@ -6,7 +6,7 @@ import { formatHitsBlocks, formatHitsPlain } from '../render/search-results.js'
 import { inform, printJson } from './shared.js'
 
 export interface SearchCommandOptions {
-  /** The query words joined by spaces (DESIGN.md section 5). */
+  /** The query words joined by spaces (`precis help query`). */
   query: string
   limit: number
 }

@@ -1,5 +1,5 @@
 /**
- * One paper recorded twice (DESIGN.md section 3: same arXiv id, DOI, or title and year), and
+ * One paper recorded twice (same arXiv id, DOI, or title and year: README, Import and export), and
  * whether its two records can merge without losing anything. Pure; used by doctor.ts and
  * doctor-repair.ts.
  */

@@ -1,6 +1,6 @@
 /**
  * Typed failures. Commands throw these; `main.ts` alone turns them into exit codes and messages.
- * The codes are the contract of DESIGN.md section 2.
+ * The codes are the contract in the README (Exit codes).
  */
 export const ExitCode = {
   ok: 0,

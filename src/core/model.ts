@@ -1,4 +1,4 @@
-/** The library file's shape (DESIGN.md section 3). Version 1. */
+/** The library file's shape (README, File format). Version 1. */
 
 export const LIBRARY_FORMAT = 'precis-library'
 export const LIBRARY_VERSION = 1

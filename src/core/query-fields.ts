@@ -1,5 +1,5 @@
 /**
- * The `name:value` fields of the query grammar (DESIGN.md section 5). One table, so a new field
+ * The `name:value` fields of the query grammar (`precis help query`). One table, so a new field
  * (`cites:`, `citedby:`) is one entry here, one `Term` variant and one case in the matcher.
  */
 import { tagProblem } from './tags.js'

@@ -1,5 +1,5 @@
 /**
- * The query grammar shared by `search`, `list`, `export` and `tag --query` (DESIGN.md section 5):
+ * The query grammar shared by `search`, `list`, `export` and `tag --query` (`precis help query`):
  * words (all must match), `"exact phrase"`, `-word` / `-field:value` (exclude), `a OR b`, and the
  * fields of query-fields.ts. `OR` binds tighter than the implicit AND, as on Google:
  * `gnn message OR graph` means gnn AND (message OR graph).

@@ -24,7 +24,7 @@ export function libraryEntries(lib: Library): Entry[] {
   return entries
 }
 
-/** The stable JSON shape of an entry for `--json` (DESIGN.md section 2). */
+/** The stable JSON shape of an entry for `--json` (README, Output conventions). */
 export function entryRecord(entry: Entry, options: { body?: boolean } = {}): Record<string, unknown> {
   const { paper, summary } = entry
   return {

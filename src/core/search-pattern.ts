@@ -1,5 +1,5 @@
 /**
- * Finding query words in raw stored text without tokenising it (the fast scan of DESIGN.md section 5).
+ * Finding query words in raw stored text without tokenising it (the fast scan).
  *
  * Each word compiles to one case-insensitive expression over its plain spellings (plural forms,
  * `varepsilon` for `epsilon`), read through accents (search-fold.ts). A place the expression

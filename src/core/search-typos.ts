@@ -1,5 +1,5 @@
 /**
- * Typo tolerance (DESIGN.md section 5): a word of 5+ letters that occurs nowhere in the library is
+ * Typo tolerance (`precis help query`): a word of 5+ letters that occurs nowhere in the library is
  * taken as mistyped and replaced by the library's words within one edit (Damerau-Levenshtein:
  * one letter inserted, deleted, replaced, or two neighbours swapped).
  *

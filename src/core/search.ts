@@ -1,5 +1,5 @@
 /**
- * Search (DESIGN.md section 5): every entry is scanned once per query, with no index to build or
+ * Search (`precis help query`): every entry is scanned once per query, with no index to build or
  * load. Cheap metadata clauses and rare words reject most entries first; only entries that match
  * are scored (BM25F, with document frequencies estimated on a sample) and only the ones shown
  * get snippets. See BENCHMARKS.md for what this costs at 1k, 10k and 100k summaries.

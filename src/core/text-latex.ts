@@ -1,5 +1,5 @@
 /**
- * How search reads LaTeX commands (DESIGN.md section 5): `\mathcal{GP}` is found by `gp`, `\Sigma`
+ * How search reads LaTeX commands (`precis help query`): `\mathcal{GP}` is found by `gp`, `\Sigma`
  * by `sigma`, `\pmb{x}` by `x`. Commands that only format their argument say nothing by themselves
  * and are dropped; Greek letters read as their names; any other command reads as its name
  * (`\log` as `log`, `\nabla` as `nabla`), which is what a person would type to find it.

@@ -1,5 +1,5 @@
 /**
- * JSON import and export in the library's own format (DESIGN.md section 3), so an export is itself a
+ * JSON import and export in the library's own format (README, File format), so an export is itself a
  * valid library file and any library file we wrote can be imported.
  */
 import type { Library } from '../core/model.js'

@@ -20,7 +20,7 @@ export const HOSTILE_NO_SGR = HOSTILE.replace('\u001b[31m', '')
 // eslint-disable-next-line no-control-regex
 export const HOSTILE_STORABLE = HOSTILE.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
 
-// What must never reach a terminal raw (DESIGN.md section 2): C0 but \n and \t, DEL, C1, bidi controls.
+// What must never reach a terminal raw (README, Output conventions): C0 but \n and \t, DEL, C1, bidi controls.
 // eslint-disable-next-line no-control-regex
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { texToUnicode } from '../../../src/render/math.js'
 
-// TeX → Unicode, inline. Every construct named in issue 3 and DESIGN.md section 4 appears here.
+// TeX → Unicode, inline. Every construct named in issue 3 and the README's rendering notes appears here.
 const inline: Array<[tex: string, unicode: string]> = [
   ['x', 'x'],
   ['\\alpha', 'α'],
