@@ -5,7 +5,12 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // The default report for people, plus the plain "N passed, N failed" line CI reads.
     reporters: ['default', './test/support/count-reporter.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Two test files at a time even on two cores (vitest's default would be one there): most of a
+    // hostile or end-to-end test is spent waiting for the precis processes it spawns, and every such
+    // test decides by counts and states, never by time. One at a time, the suite took 3.3 minutes.
+    maxWorkers: 2,
+    // Generous: a spawned precis on a machine busy with other work may take many times its usual time.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 })
