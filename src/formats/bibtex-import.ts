@@ -102,7 +102,8 @@ function splitSummaries(note: string): string[] {
  */
 function chapterTitle(title: string | null, chapter: string | null): string | null {
   if (chapter === null) return title
-  if (/^\d+$/.test(chapter.trim())) return title === null ? null : `${title}, chapter ${chapter.trim()}`
+  // A number (`3`, `1.2`, a Roman `IV`) names the chapter's place, not its subject.
+  if (/^(?:\d+(?:\.\d+)*|[IVXLC]+)$/.test(chapter.trim())) return title === null ? null : `${title}, chapter ${chapter.trim()}`
   return chapter
 }
 
