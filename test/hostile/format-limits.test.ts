@@ -134,7 +134,8 @@ describe('front matter nested 10,000 deep', () => {
     const { dir, library, before, env } = setting()
     const file = join(dir, 'deep.md')
     writeFileSync(file, text)
-    expectRefused(await precisOn(library, ['import', file], { env }), message(file), library, before)
+    // Run from the file's folder: an import names its sources relative to where precis runs.
+    expectRefused(await precisOn(library, ['import', file], { env, cwd: dir }), message('deep.md'), library, before)
   })
 
   it.each(deep)('%s saved by $EDITOR (edit): exit 4 with the reason, the text kept', async (_, text) => {
