@@ -4,6 +4,7 @@ import type { ListOptions } from '../commands/list.js'
 import { UsageError } from '../core/errors.js'
 import type { SortOrder } from '../core/records.js'
 import { parsePositiveInt } from './flags.js'
+import { allowDashWords } from './command-errors.js'
 import { lazyRun } from './lazy-run.js'
 
 // The work of the command, loaded when it runs (start-up loads only the command line).
@@ -18,14 +19,12 @@ export function parseListOptions(raw: { sort?: string; limit?: string }, words: 
 }
 
 export function registerList(program: Command, ctx: Context, run = listRun): void {
-  program
-    .command('list')
+  allowDashWords(program.command('list'))
     .alias('ls')
     .description('List summaries, one per line (id, year, title, tags)')
     .argument('[query...]', 'only entries matching this query (the search grammar: precis help query)')
     .option('--sort <order>', 'added (newest first), year (newest first) or title', 'added')
     .option('--limit <n>', 'show at most n rows')
-    .allowUnknownOption(true) // `-tag:todo` is an exclusion in the query, not an option
     .addHelpText('after', '\nExamples:\n  precis list\n  precis ls --sort year --limit 20\n  precis list tag:thesis -has:figure\n  precis list --json | jq -r .[].id\n')
     .action(async (words: string[], raw: { sort?: string; limit?: string }) => run(parseListOptions(raw, words), ctx))
 }
