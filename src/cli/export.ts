@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import type { Context } from '../context.js'
 import type { ExportFormat, ExportOptions } from '../commands/export.js'
 import { UsageError } from '../core/errors.js'
+import { allowDashWords } from './command-errors.js'
 import { choiceOption } from './flags.js'
 import { parseQuery } from '../core/query.js'
 import { lazyRun } from './lazy-run.js'
@@ -41,8 +42,7 @@ export function parseExportOptions(words: string[], raw: RawExportFlags): Export
 }
 
 export function registerExport(program: Command, ctx: Context, run = exportRun): void {
-  program
-    .command('export')
+  allowDashWords(program.command('export'))
     .description('Export summaries as Markdown, JSON, BibTeX or an HTML page')
     .argument('[query...]', 'which summaries (search grammar); all when omitted')
     .addOption(choiceOption('--format <format>', 'what to write', FORMATS, 'md'))

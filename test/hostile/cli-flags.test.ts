@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../src/main.js'
+import { runPrecis } from '../support/cli.js'
 import { buildProgram } from '../../src/program.js'
 import { testContext } from '../support/context.js'
 import { smallLibrary } from '../support/library.js'
@@ -72,10 +73,24 @@ describe('a word with one dash stays a query word', () => {
     [['search', 'message', '-gaussian', '--limit', '1']],
     [['search', '-tag:none', 'passing']],
     [['search', 'passing', '--', '--not-a-flag']],
+    [['export', '-tag:gnn', '--format', 'json']],
   ])('precis %j runs', async (argv) => {
     const { code, err } = await run(argv)
     expect(err).toBe('')
     expect(code).toBe(0)
+  })
+
+  it('list -tag:gnn leaves out what is tagged gnn', async () => {
+    const { code, out } = await run(['list', '-tag:gnn'])
+    expect(code).toBe(0)
+    expect(out.split('\n').map((row) => row.split('\t')[0])).toEqual(['gilmer2017neural-2', 'rasmussen2004gaussian', ''])
+  })
+
+  it('export -tag:gnn leaves out what is tagged gnn', async () => {
+    const { code, out } = await run(['export', '--format', 'json', '-tag:gnn'])
+    expect(code).toBe(0)
+    const summaries = (JSON.parse(out) as { summaries: { id: string }[] }).summaries.map((s) => s.id)
+    expect(summaries.sort()).toEqual(['gilmer2017neural-2', 'rasmussen2004gaussian'])
   })
 
   it('tag removes a tag written -tag', async () => {
@@ -95,6 +110,12 @@ describe("commander's refusals speak as precis", () => {
   ])('precis %j', async (argv, stderr) => {
     const { code, out, err } = await run(argv)
     expect({ code, out, err }).toEqual({ code: 2, out: '', err: stderr })
+  })
+
+  it('the built binary: precis alone is help on stdout, exit 0', async () => {
+    const result = await runPrecis([])
+    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' })
+    expect(result.stdout).toContain('Usage: precis [options] [command]')
   })
 
   it('precis alone prints the help on stdout and exits 0', async () => {
