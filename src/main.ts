@@ -5,9 +5,6 @@ import { describeFileError } from './file-errors.js'
 import { sanitizeTerminal } from './sanitize.js'
 import { buildProgram } from './program.js'
 
-/** Commander's own exits that are not failures. */
-const COMMANDER_SUCCESS = new Set(['commander.helpDisplayed', 'commander.version', 'commander.help'])
-
 function report(ctx: Context, message: string, details: readonly string[] = []): void {
   const { errStyle } = ctx.io
   const lines = [errStyle.red(`precis: ${sanitizeTerminal(message)}`), ...details.map((d) => sanitizeTerminal(d))]
@@ -25,8 +22,8 @@ export async function main(argv: readonly string[], ctx: Context): Promise<numbe
     return ExitCode.ok
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Commander has already printed its message (through ctx.io).
-      return COMMANDER_SUCCESS.has(error.code) && error.exitCode === 0 ? ExitCode.ok : ExitCode.usage
+      // Help or the version, printed by commander; its refusals arrive as UsageError (cli/command-errors.ts).
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage
     }
     if (error instanceof PrecisError) {
       report(ctx, error.message, error.details)

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { Command } from 'commander'
 import type { Context, GlobalOptions } from './context.js'
 import { PACKAGE_JSON } from './package-files.js'
-import { sanitizeTerminal } from './sanitize.js'
+import { precisErrors } from './cli/command-errors.js'
 import { registerAdd } from './cli/add.js'
 import { registerDoctor } from './cli/doctor.js'
 import { registerEdit } from './cli/edit.js'
@@ -44,9 +44,9 @@ export function buildProgram(ctx: Context): Command {
     .option('-q, --quiet', 'no messages on stderr, only data and errors')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
-    .exitOverride()
-    // Commander's errors quote what was typed (an unknown option, a bad value): sanitised like ours.
-    .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(sanitizeTerminal(s)) })
+    // Commander's refusals reach main as usage errors (precisErrors below), printed there like ours. What
+    // commander still writes to its error stream is the help it shows unasked (`precis` alone): help, not an error.
+    .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.out(s), outputError: () => {} })
     .addHelpText('after', '\nExamples:\n  precis --demo search "message passing"\n  precis add arXiv:1704.01212 --tag gnn\n  precis show gilmer2017neural\n')
 
   program.hook('preAction', () => {
@@ -87,5 +87,6 @@ export function buildProgram(ctx: Context): Command {
   registerCompletion(program, ctx, HELP_TOPICS.map((t) => t.name), [...FIELDS.keys()])
   registerRelated(program, ctx)
   registerRekey(program, ctx)
+  precisErrors(program)
   return program
 }

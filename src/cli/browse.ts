@@ -1,16 +1,15 @@
 import type { Command } from 'commander'
 import type { Context } from '../context.js'
+import { allowDashWords } from './command-errors.js'
 import { lazyRun } from './lazy-run.js'
 
 // The work of the command, loaded when it runs (start-up loads only the command line).
 const browseRun = lazyRun(async () => (await import('../commands/browse.js')).browseRun)
 
 export function registerBrowse(program: Command, ctx: Context, run = browseRun): void {
-  program
-    .command('browse')
+  allowDashWords(program.command('browse'))
     .description('Search as you type, pick with the arrows, Enter to read; Esc leaves')
     .argument('[query...]', 'text to start with')
-    .allowUnknownOption(true)
     .addHelpText('after', '\nExamples:\n  precis browse\n  precis browse tag:gnn\n')
     .action(async (words: string[]) => run({ query: words.join(' ') }, ctx))
 }

@@ -2,6 +2,8 @@ import type { Command } from 'commander'
 import type { Context } from '../context.js'
 import type { ExportFormat, ExportOptions } from '../commands/export.js'
 import { UsageError } from '../core/errors.js'
+import { allowDashWords } from './command-errors.js'
+import { choiceOption } from './flags.js'
 import { parseQuery } from '../core/query.js'
 import { lazyRun } from './lazy-run.js'
 
@@ -22,7 +24,6 @@ interface RawExportFlags {
 
 export function parseExportOptions(words: string[], raw: RawExportFlags): ExportOptions {
   const format = (raw.format ?? 'md') as ExportFormat
-  if (!FORMATS.includes(format)) throw new UsageError(`--format takes one of ${FORMATS.join(', ')}, not "${raw.format}"`)
   if (raw.bib !== undefined && format !== 'md') throw new UsageError('--bib goes with --format md (the reading list cites the papers in it)')
   if (raw.remoteImages === true && format !== 'html') throw new UsageError('--remote-images goes with --format html (only the HTML page shows images)')
   if (raw.withSummaries === true && format !== 'bibtex') throw new UsageError('--with-summaries goes with --format bibtex (md, json and html always carry the summaries)')
@@ -41,11 +42,10 @@ export function parseExportOptions(words: string[], raw: RawExportFlags): Export
 }
 
 export function registerExport(program: Command, ctx: Context, run = exportRun): void {
-  program
-    .command('export')
+  allowDashWords(program.command('export'))
     .description('Export summaries as Markdown, JSON, BibTeX or an HTML page')
     .argument('[query...]', 'which summaries (search grammar); all when omitted')
-    .option('--format <format>', 'md, json, bibtex or html', 'md')
+    .addOption(choiceOption('--format <format>', 'what to write', FORMATS, 'md'))
     .option('--out <file|dir>', 'where to write; md to a folder writes one file per summary (default: stdout)')
     .option('--bib <file>', 'with md: also write the cited papers as BibTeX')
     .option('--title <text>', 'title of the reading list (md document, html)')

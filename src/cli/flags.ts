@@ -1,3 +1,4 @@
+import { Option } from 'commander'
 import { UsageError } from '../core/errors.js'
 
 /** Parse a positive whole number flag value. */
@@ -5,6 +6,11 @@ export function parsePositiveInt(flag: string, value: string): number {
   const n = Number(value)
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} takes a positive whole number, not "${value}"`)
   return n
+}
+
+/** A flag that takes one of `choices`: commander refuses any other value, and shell completion offers them. */
+export function choiceOption(flags: string, description: string, choices: readonly string[], defaultValue: string): Option {
+  return new Option(flags, description).choices(choices).default(defaultValue)
 }
 
 /** Collect a repeatable flag (`--tag a --tag b`). */

@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import type { Context } from '../context.js'
 import type { ImportOptions } from '../commands/import.js'
 import { UsageError } from '../core/errors.js'
+import { choiceOption } from './flags.js'
 import type { OnConflict } from '../core/merge.js'
 import { IMPORT_FORMATS, type ImportFormat } from '../formats/import-formats.js'
 import { lazyRun } from './lazy-run.js'
@@ -21,11 +22,7 @@ const CONFLICT_MODES: readonly OnConflict[] = ['skip', 'update', 'keep-both']
 
 export function parseImportOptions(paths: string[], raw: RawImportFlags): ImportOptions {
   const format = (raw.format ?? 'auto') as ImportFormat | 'auto'
-  if (format !== 'auto' && !IMPORT_FORMATS.includes(format)) {
-    throw new UsageError(`--format takes one of auto, ${IMPORT_FORMATS.join(', ')}, not "${raw.format}"`)
-  }
   const onConflict = (raw.onConflict ?? 'skip') as OnConflict
-  if (!CONFLICT_MODES.includes(onConflict)) throw new UsageError(`--on-conflict takes one of ${CONFLICT_MODES.join(', ')}, not "${raw.onConflict}"`)
   if (paths.length === 0) throw new UsageError('What to import? Give files or folders, or - for standard input')
   if (paths.includes('-') && paths.length > 1) throw new UsageError('Read standard input (-) alone, not with other paths')
   return { paths, format, dryRun: raw.dryRun === true, onConflict, partial: raw.partial === true, followSymlinks: raw.followSymlinks === true }
@@ -36,9 +33,9 @@ export function registerImport(program: Command, ctx: Context, run = importRun):
     .command('import')
     .description('Import summaries and papers from Markdown, JSON, BibTeX or ShortScience')
     .argument('[paths...]', 'files or folders (read recursively); - for standard input')
-    .option('--format <format>', `auto, ${IMPORT_FORMATS.join(', ')}`, 'auto')
+    .addOption(choiceOption('--format <format>', 'what the files hold (auto: read from each file)', ['auto', ...IMPORT_FORMATS], 'auto'))
     .option('--dry-run', 'print what would change and write nothing')
-    .option('--on-conflict <mode>', 'when a record differs from the library: skip, update or keep-both', 'skip')
+    .addOption(choiceOption('--on-conflict <mode>', 'when a record differs from the library', CONFLICT_MODES, 'skip'))
     .option('--partial', 'import the valid records even if some are invalid')
     .option('--follow-symlinks', 'in folders, also read links to files and folders outside the folder')
     .addHelpText(

@@ -1,9 +1,9 @@
 import type { Command } from 'commander'
 import type { Context } from '../context.js'
 import type { ListOptions } from '../commands/list.js'
-import { UsageError } from '../core/errors.js'
 import type { SortOrder } from '../core/records.js'
-import { parsePositiveInt } from './flags.js'
+import { choiceOption, parsePositiveInt } from './flags.js'
+import { allowDashWords } from './command-errors.js'
 import { lazyRun } from './lazy-run.js'
 
 // The work of the command, loaded when it runs (start-up loads only the command line).
@@ -12,20 +12,16 @@ const listRun = lazyRun(async () => (await import('../commands/list.js')).listRu
 const SORTS: readonly SortOrder[] = ['added', 'year', 'title']
 
 export function parseListOptions(raw: { sort?: string; limit?: string }, words: string[] = []): ListOptions {
-  const sort = (raw.sort ?? 'added') as SortOrder
-  if (!SORTS.includes(sort)) throw new UsageError(`--sort takes one of ${SORTS.join(', ')}, not "${raw.sort}"`)
-  return { sort, limit: raw.limit === undefined ? null : parsePositiveInt('--limit', raw.limit), query: words.join(' ') }
+  return { sort: (raw.sort ?? 'added') as SortOrder, limit: raw.limit === undefined ? null : parsePositiveInt('--limit', raw.limit), query: words.join(' ') }
 }
 
 export function registerList(program: Command, ctx: Context, run = listRun): void {
-  program
-    .command('list')
+  allowDashWords(program.command('list'))
     .alias('ls')
     .description('List summaries, one per line (id, year, title, tags)')
     .argument('[query...]', 'only entries matching this query (the search grammar: precis help query)')
-    .option('--sort <order>', 'added (newest first), year (newest first) or title', 'added')
+    .addOption(choiceOption('--sort <order>', 'added and year: newest first; title: A to Z', SORTS, 'added'))
     .option('--limit <n>', 'show at most n rows')
-    .allowUnknownOption(true) // `-tag:todo` is an exclusion in the query, not an option
     .addHelpText('after', '\nExamples:\n  precis list\n  precis ls --sort year --limit 20\n  precis list tag:thesis -has:figure\n  precis list --json | jq -r .[].id\n')
     .action(async (words: string[], raw: { sort?: string; limit?: string }) => run(parseListOptions(raw, words), ctx))
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import type { Context } from '../context.js'
 import type { SearchCommandOptions } from '../commands/search.js'
 import { parsePositiveInt } from './flags.js'
+import { allowDashWords } from './command-errors.js'
 import { lazyRun } from './lazy-run.js'
 
 // The work of the command, loaded when it runs (start-up loads only the command line).
@@ -14,13 +15,10 @@ export function parseSearchOptions(words: string[], raw: { limit?: string }): Se
 }
 
 export function registerSearch(program: Command, ctx: Context, run = searchRun): void {
-  program
-    .command('search')
+  allowDashWords(program.command('search'))
     .description('Search summaries: ranked results with highlighted snippets')
     .argument('<query...>', 'words, "phrases", -exclusions, a OR b, title: author: venue: tag: year: has: id:')
     .option('--limit <n>', `show at most n results (default ${DEFAULT_LIMIT})`)
-    // `-attention` and `-tag:todo` are exclusions in the query, not options.
-    .allowUnknownOption(true)
     .addHelpText(
       'after',
       '\nExamples:\n' +

@@ -4,6 +4,7 @@ import type { TagOptions } from '../commands/tag.js'
 import { UsageError } from '../core/errors.js'
 import { parseQuery } from '../core/query.js'
 import { parseTagWords } from '../core/tag-ops.js'
+import { allowDashWords } from './command-errors.js'
 import { lazyRun } from './lazy-run.js'
 
 // The work of the command, loaded when it runs (start-up loads only the command line).
@@ -25,15 +26,12 @@ export function parseTagOptions(words: readonly string[], raw: RawTagFlags): Tag
 }
 
 export function registerTag(program: Command, ctx: Context, run = tagRun): void {
-  program
-    .command('tag')
+  allowDashWords(program.command('tag'))
     .description('Add (+tag) or remove (-tag) tags on summaries')
     .argument('[handle-and-tags...]', 'summary ids, paper keys or prefixes, then +tag / -tag')
     .option('--query <query>', 'change every summary matching the query (as in precis search)')
     .option('-y, --yes', 'do not ask before changing many summaries with --query')
     .option('--dry-run', 'print what would change, write nothing')
-    // `-todo` is a tag to remove, not an option.
-    .allowUnknownOption()
     .addHelpText(
       'after',
       `

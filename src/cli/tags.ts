@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import type { Context } from '../context.js'
 import type { TagsListOptions, TagsRenameOptions, TagsRmOptions } from '../commands/tags.js'
 import { UsageError } from '../core/errors.js'
+import { choiceOption } from './flags.js'
 import { normalizeTag } from '../core/tags.js'
 import type { TagSort } from '../core/tag-counts.js'
 import { lazyRun } from './lazy-run.js'
@@ -23,9 +24,7 @@ const tagsRuns: TagsRuns = {
 }
 
 export function parseTagsListOptions(raw: { sort?: string; flat?: boolean }): TagsListOptions {
-  const sort = (raw.sort ?? 'count') as TagSort
-  if (!SORTS.includes(sort)) throw new UsageError(`--sort takes one of ${SORTS.join(', ')}, not "${raw.sort}"`)
-  return { sort, flat: raw.flat === true }
+  return { sort: (raw.sort ?? 'count') as TagSort, flat: raw.flat === true }
 }
 
 /**
@@ -40,7 +39,7 @@ export function registerTags(program: Command, ctx: Context, runs: TagsRuns = ta
     .usage('[options] [command]')
     // Words that name no subcommand reach the listing's action, which refuses them with a hint.
     .allowExcessArguments(true)
-    .option('--sort <order>', 'count (most used first) or name', 'count')
+    .addOption(choiceOption('--sort <order>', 'count: most used first; name: A to Z', SORTS, 'count'))
     .option('--flat', 'one line per tag with its full name, not a tree')
     .addHelpText(
       'after',

@@ -11,7 +11,8 @@ import type { BodySource } from '../cli/body-source.js'
 import { readBody } from './body-input.js'
 import { keepingTextOnFailure, textToKeep } from './kept-text.js'
 import { parseYear } from '../cli/paper-flags.js'
-import { canPrompt, inform, splitAuthors, storableAnswers } from './shared.js'
+import { entryRecord } from '../core/records.js'
+import { canPrompt, inform, printJson, splitAuthors, storableAnswers } from './shared.js'
 import { paperFromSource } from './source-input.js'
 import { chooseTags, guardNewTags } from './tag-prompts.js'
 
@@ -84,7 +85,10 @@ export async function addRun(opts: AddOptions, ctx: Context): Promise<void> {
       return { ...result, linked: result.attached ? linkIdentifiers(result.paper, paperInput) : [] }
     }),
   )
-  ctx.io.out(added.summary.id + '\n')
+  if (ctx.globals.json) {
+    const record = entryRecord({ id: added.summary.id, paper: added.paper, summary: added.summary }, { body: true })
+    printJson(ctx, { id: added.summary.id, key: added.paper.key, newPaper: !added.attached, linked: added.linked, record })
+  } else ctx.io.out(added.summary.id + '\n')
   const what = `${oneLine(added.paper.title)} (${added.paper.key})`
   inform(ctx, added.attached ? `Added summary ${added.summary.id} to the existing paper ${what}` : `Added ${added.summary.id}: ${oneLine(added.paper.title)}`)
   if (added.linked.length > 0) {

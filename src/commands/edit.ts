@@ -6,7 +6,7 @@ import { resolveHandle } from '../core/handles.js'
 import type { BodySource } from '../cli/body-source.js'
 import { readBody } from './body-input.js'
 import { keepingTextOnFailure, keepText, textToKeep } from './kept-text.js'
-import { canPrompt, inform } from './shared.js'
+import { canPrompt, inform, printJson } from './shared.js'
 import { guardNewTags } from './tag-prompts.js'
 
 export interface EditOptions {
@@ -84,6 +84,7 @@ export async function editRun(opts: EditOptions, ctx: Context): Promise<void> {
   }
   // Applied to the records as they are inside the lock: only the fields the person changed.
   const result = await keepingTextOnFailure(ctx, id, text, () => ctx.store.update((lib) => applyEdit(lib, id, changes, ctx.clock.now())))
-  ctx.io.out(result.summary.id + '\n')
+  if (ctx.globals.json) printJson(ctx, { id: result.summary.id, key: result.summary.paper, changed: result.changed })
+  else ctx.io.out(result.summary.id + '\n')
   inform(ctx, result.changed ? `Updated ${result.summary.id}` : `No changes to ${result.summary.id}`)
 }

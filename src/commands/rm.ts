@@ -3,7 +3,7 @@ import { CancelError, UsageError } from '../core/errors.js'
 import { resolveSummaries } from '../core/handles.js'
 import { moveToTrash } from '../core/trash.js'
 import { oneLine } from '../render/summary-rows.js'
-import { confirmOrRequireYes, inform } from './shared.js'
+import { confirmOrRequireYes, inform, printJson } from './shared.js'
 
 export interface RmOptions {
   handles: string[]
@@ -18,6 +18,7 @@ export async function rmRun(opts: RmOptions, ctx: Context): Promise<void> {
   if (!(await confirmOrRequireYes(ctx, opts.yes, question))) throw new CancelError('Nothing was removed')
   // Resolved again inside the lock: only what still exists is removed.
   const entries = await ctx.store.update((lib) => moveToTrash(lib, names, ctx.clock.now()))
-  for (const entry of entries) ctx.io.out(entry.summary.id + '\n')
+  if (ctx.globals.json) printJson(ctx, { trashed: entries.map((e) => ({ id: e.summary.id, key: e.summary.paper })) })
+  else for (const entry of entries) ctx.io.out(entry.summary.id + '\n')
   inform(ctx, `Moved ${entries.length} ${entries.length === 1 ? 'summary' : 'summaries'} to the trash (undo with: precis restore ${oneLine(entries[0]?.summary.id ?? '')})`)
 }

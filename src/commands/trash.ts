@@ -16,7 +16,9 @@ export interface TrashOptions {
 
 export async function restoreRun(opts: RestoreOptions, ctx: Context): Promise<void> {
   const restored = await ctx.store.update((lib) => opts.ids.map((id) => restoreFromTrash(lib, id)))
-  for (const summary of restored) ctx.io.out(summary.id + '\n')
+  // `was`: the id asked for, when the summary came back under another one.
+  if (ctx.globals.json) printJson(ctx, { restored: restored.map((s, i) => ({ id: s.id, key: s.paper, was: opts.ids[i] })) })
+  else for (const summary of restored) ctx.io.out(summary.id + '\n')
   const renamed = restored.filter((s, i) => s.id !== opts.ids[i])
   for (const s of renamed) inform(ctx, `Restored under a new id: ${oneLine(s.id)} (its old id was taken)`)
   inform(ctx, `Restored ${restored.length} ${restored.length === 1 ? 'summary' : 'summaries'}`)
@@ -25,10 +27,14 @@ export async function restoreRun(opts: RestoreOptions, ctx: Context): Promise<vo
 export async function trashRun(opts: TrashOptions, ctx: Context): Promise<void> {
   if (opts.empty) {
     const { trash } = await ctx.store.read()
-    if (trash.length === 0) return inform(ctx, 'The trash is empty')
+    if (trash.length === 0) {
+      if (ctx.globals.json) printJson(ctx, { deleted: [], kept: 0 })
+      return inform(ctx, 'The trash is empty')
+    }
     if (!(await confirmOrRequireYes(ctx, opts.yes, `Delete ${trash.length} trashed summaries for good?`))) throw new CancelError('The trash was kept')
     // Only what was confirmed: a summary trashed meanwhile stays restorable.
-    const { deleted, kept } = await ctx.store.update((lib) => emptyTrash(lib, trash))
+    const { deleted, kept, ids } = await ctx.store.update((lib) => emptyTrash(lib, trash))
+    if (ctx.globals.json) printJson(ctx, { deleted: ids, kept })
     inform(ctx, `Deleted ${deleted} summaries for good`)
     if (kept > 0) inform(ctx, `Kept ${kept} trashed since you confirmed (run precis trash --empty again to delete them)`)
     return

@@ -53,11 +53,11 @@ export function restoreFromTrash(lib: Library, id: string): Summary {
 
 /**
  * Delete for good the trash entries `confirmed` (matched by id and time of deletion) that are still
- * in the trash: entries trashed since the person confirmed stay. Returns how many were deleted and kept.
+ * in the trash: entries trashed since the person confirmed stay. Returns how many were deleted (and their ids) and kept.
  */
-export function emptyTrash(lib: Library, confirmed: readonly TrashEntry[]): { deleted: number; kept: number } {
+export function emptyTrash(lib: Library, confirmed: readonly TrashEntry[]): { deleted: number; kept: number; ids: string[] } {
   const sameEntry = (a: TrashEntry, b: TrashEntry) => a.summary.id === b.summary.id && a.deleted === b.deleted
-  const before = lib.trash.length
-  lib.trash = lib.trash.filter((entry) => !confirmed.some((c) => sameEntry(c, entry)))
-  return { deleted: before - lib.trash.length, kept: lib.trash.length }
+  const gone = lib.trash.filter((entry) => confirmed.some((c) => sameEntry(c, entry)))
+  lib.trash = lib.trash.filter((entry) => !gone.includes(entry))
+  return { deleted: gone.length, kept: lib.trash.length, ids: gone.map((e) => e.summary.id) }
 }

@@ -40,7 +40,7 @@ describe('tags: argv → the right action', () => {
   ])('%j → %j', async (argv, calls) => expect(await parse(argv)).toEqual(calls))
 
   it.each([
-    [['--sort', 'size'], '--sort takes one of count, name'],
+    [['--sort', 'size'], "argument 'size' is invalid. Allowed choices are count, name."],
     [['renam', 'a', 'b'], 'Unknown command "tags renam"'],
     [['rename', 'a'], "missing required argument 'new'"],
     [['rename', 'a', 'b//c'], 'Invalid tag "b//c"'],

@@ -31,7 +31,12 @@ describe('emptyTrash deletes for good only what was confirmed', () => {
     const lib = confirmedTrash()
     const confirmed = structuredClone(lib.trash)
     change(lib)
-    expect(emptyTrash(lib, confirmed)).toEqual(counts)
+    const before = lib.trash.map((e) => e.summary.id)
+    const { ids, ...result } = emptyTrash(lib, confirmed)
+    expect(result).toEqual(counts)
+    // The ids named are those that left the trash.
+    expect(ids).toHaveLength(counts.deleted)
+    expect([...ids, ...lib.trash.map((e) => e.summary.id)].sort()).toEqual(before.sort())
     expect(lib.trash.map((e) => e.summary.id)).toEqual(left)
   })
 })
