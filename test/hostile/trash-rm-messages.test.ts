@@ -6,7 +6,7 @@ import { testContext } from '../support/context.js'
 /** A terminal context that says yes to every confirmation and records what it was asked. */
 function confirming(columns = 80) {
   const questions: string[] = []
-  const ctx = testContext({ tty: true, columns, library: smallLibrary(), answers: { confirm: (q: { message: string }) => void questions.push(q.message) ?? true } })
+  const ctx = testContext({ tty: true, columns, library: smallLibrary(), answers: { confirm: (q: { message: string }) => questions.push(q.message) > 0 } })
   return { ctx, questions }
 }
 
