@@ -7,8 +7,8 @@ import { displayWidth } from './wrap.js'
 /** Columns between two table columns. */
 const GAP = '  '
 const YEAR_WIDTH = 4
-/** The tags column never shrinks below this while it has something to show: a tag and `+N`. */
-const MIN_TAGS_WIDTH = 20
+/** The tags column never shrinks below this while it has something to show: a short tag and `+N`, or `(to summarise)`. */
+const MIN_TAGS_WIDTH = 14
 const MAX_ID_WIDTH = 32
 
 /** Single-line display text: sanitised, with line breaks and tabs folded to spaces. */
@@ -46,7 +46,7 @@ export function formatRowsPlain(entries: readonly Entry[]): string {
  * show `+N` for the ones that do not fit.
  */
 export function formatRowsTable(entries: readonly Entry[], width: number, style: ChalkInstance): string {
-  const idWidth = Math.min(MAX_ID_WIDTH, Math.floor(width / 4), Math.max(2, ...entries.map((e) => displayWidth(oneLine(e.id)))))
+  const idWidth = Math.min(MAX_ID_WIDTH, Math.floor(width / 3), Math.max(2, ...entries.map((e) => displayWidth(oneLine(e.id)))))
   const tagsOf = (e: Entry) => (e.summary ? fitTags(e.summary.tags, Infinity) : '(to summarise)')
   const tagsNatural = Math.max(0, ...entries.map((e) => displayWidth(tagsOf(e))))
   const titleNatural = Math.max(1, ...entries.map((e) => displayWidth(oneLine(e.paper.title))))
