@@ -5,27 +5,18 @@ import { moveToTrash } from '../core/trash.js'
 import { plural } from '../core/plural-count.js'
 import type { Library, Summary } from '../core/model.js'
 import { oneLine } from '../render/summary-rows.js'
-import { valueText } from '../render/value-text.js'
-import { confirmOrRequireYes, inform } from './shared.js'
+import { formatSummaryTitles } from '../render/trash-rows.js'
+import { canPrompt, confirmOrRequireYes, inform } from './shared.js'
 
 export interface RmOptions {
   handles: string[]
   yes: boolean
 }
 
-/** Summaries named in the question, each with its paper's title; the rest are counted. */
-const NAMED_IN_QUESTION = 5
-const TITLE_IN_QUESTION = 50
-
-/** `Move a ("Title A") to the trash?`, or for several, the ids with their titles. */
-export function rmQuestion(lib: Library, chosen: readonly Summary[]): string {
-  const named = chosen.slice(0, NAMED_IN_QUESTION).map((s) => {
-    const title = lib.papers.find((p) => p.key === s.paper)?.title
-    return title === undefined ? oneLine(s.id) : `${oneLine(s.id)} ("${valueText(title, TITLE_IN_QUESTION)}")`
-  })
-  const more = chosen.length > NAMED_IN_QUESTION ? ` and ${chosen.length - NAMED_IN_QUESTION} more` : ''
-  if (chosen.length === 1) return `Move ${named[0]} to the trash?`
-  return `Move ${plural(chosen.length, 'summary', 'summaries')} to the trash: ${named.join(', ')}${more}?`
+/** The summaries with their papers' titles, for the person to check before saying yes. */
+function listToConfirm(lib: Library, chosen: readonly Summary[], ctx: Context): string {
+  const rows = chosen.map((s) => ({ id: s.id, title: lib.papers.find((p) => p.key === s.paper)?.title ?? s.paper }))
+  return formatSummaryTitles(rows, ctx.io.columns ?? 80, ctx.io.errStyle)
 }
 
 export async function rmRun(opts: RmOptions, ctx: Context): Promise<void> {
@@ -33,7 +24,8 @@ export async function rmRun(opts: RmOptions, ctx: Context): Promise<void> {
   const chosen = resolveSummaries(lib, opts.handles)
   if (chosen.length === 0) throw new UsageError('Those papers have no summaries to remove')
   const names = chosen.map((s) => s.id)
-  const question = rmQuestion(lib, chosen)
+  const question = `Move ${chosen.length === 1 ? oneLine(names[0] ?? '') : `these ${plural(chosen.length, 'summary', 'summaries')}`} to the trash?`
+  if (!opts.yes && canPrompt(ctx)) ctx.io.err(listToConfirm(lib, chosen, ctx))
   if (!(await confirmOrRequireYes(ctx, opts.yes, question))) throw new CancelError('Nothing was removed')
   // Resolved again inside the lock: only what still exists is removed.
   const entries = await ctx.store.update((lib) => moveToTrash(lib, names, ctx.clock.now()))

@@ -23,9 +23,21 @@ export function formatTrashPlain(rows: readonly TrashRow[]): string {
 
 /** Terminal output: left-aligned columns as `list` draws them, the title cut to the width. */
 export function formatTrashTable(rows: readonly TrashRow[], width: number, style: ChalkInstance): string {
-  const idWidth = Math.min(32, Math.floor(width / 3), Math.max(2, ...rows.map((r) => displayWidth(oneLine(r.id)))))
+  const idWidth = idColumn(rows, width)
   const titleWidth = Math.max(10, width - idWidth - DATE_WIDTH - 2 * GAP.length)
   return rows
     .map((r) => [style.cyan(fitTo(oneLine(r.id), idWidth)), style.dim(fitTo(r.deleted, DATE_WIDTH)), fitTo(oneLine(r.title), titleWidth)].join(GAP).trimEnd() + '\n')
     .join('')
+}
+
+/** The summaries a question is about, indented: id and title, each on one line of the width. */
+export function formatSummaryTitles(rows: readonly Pick<TrashRow, 'id' | 'title'>[], width: number, style: ChalkInstance): string {
+  const idWidth = idColumn(rows, width)
+  const titleWidth = Math.max(10, width - GAP.length - idWidth - GAP.length)
+  return rows.map((r) => (GAP + [style.cyan(fitTo(oneLine(r.id), idWidth)), fitTo(oneLine(r.title), titleWidth)].join(GAP)).trimEnd() + '\n').join('')
+}
+
+/** Ids show whole up to a third of the width. */
+function idColumn(rows: readonly Pick<TrashRow, 'id'>[], width: number): number {
+  return Math.min(32, Math.floor(width / 3), Math.max(2, ...rows.map((r) => displayWidth(oneLine(r.id)))))
 }

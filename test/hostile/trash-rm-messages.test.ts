@@ -11,16 +11,19 @@ function confirming(columns = 80) {
 }
 
 describe('rm and trash speak in titles, whole id lists and plurals', () => {
-  it('the rm question names the paper of one summary', async () => {
+  it('rm of one summary shows its title before asking', async () => {
     const { ctx, questions } = confirming()
     expect(await main(['rm', 'rasmussen2004gaussian'], ctx)).toBe(0)
-    expect(questions).toEqual(['Move rasmussen2004gaussian ("Gaussian Processes in Machine Learning") to the trash?'])
+    expect(ctx.stderr()).toMatch(/^ {2}rasmussen2004gaussian {2}Gaussian Processes in Machine Learning\n/)
+    expect(questions).toEqual(['Move rasmussen2004gaussian to the trash?'])
   })
 
-  it('rm of two summaries asks with both titles and undoes with both ids', async () => {
-    const { ctx, questions } = confirming()
+  it('rm of two summaries lists both with titles fitted to the width and undoes with both ids', async () => {
+    const { ctx, questions } = confirming(40)
     expect(await main(['rm', 'rasmussen2004gaussian', 'gilmer2017neural-2'], ctx)).toBe(0)
-    expect(questions[0]).toBe('Move 2 summaries to the trash: rasmussen2004gaussian ("Gaussian Processes in Machine Learning"), gilmer2017neural-2 ("Neural Message Passing for Quantum Chemistry")?')
+    const listed = ctx.stderr().split('\n').slice(0, 2)
+    expect(listed).toEqual(['  rasmussen200…  Gaussian Processes in …', '  gilmer2017ne…  Neural Message Passing…'])
+    expect(questions[0]).toBe('Move these 2 summaries to the trash?')
     expect(ctx.stderr()).toContain('Moved 2 summaries to the trash (undo with: precis restore gilmer2017neural-2 rasmussen2004gaussian)')
     expect(await main(['restore', 'rasmussen2004gaussian', 'gilmer2017neural-2'], ctx)).toBe(0)
     expect((await ctx.store.read()).trash).toEqual([])
