@@ -31,5 +31,7 @@ export async function rmRun(opts: RmOptions, ctx: Context): Promise<void> {
   const entries = await ctx.store.update((lib) => moveToTrash(lib, names, ctx.clock.now()))
   for (const entry of entries) ctx.io.out(entry.summary.id + '\n')
   const ids = entries.map((e) => oneLine(e.summary.id)).join(' ')
-  inform(ctx, `Moved ${plural(entries.length, 'summary', 'summaries')} to the trash (undo with: precis restore ${ids})`)
+  // The undo command on a line of its own: a long list of ids wraps without splitting the sentence.
+  inform(ctx, `Moved ${plural(entries.length, 'summary', 'summaries')} to the trash; undo with:`)
+  inform(ctx, `  precis restore ${ids}`)
 }

@@ -24,7 +24,7 @@ describe('rm and trash speak in titles, whole id lists and plurals', () => {
     const listed = ctx.stderr().split('\n').slice(0, 2)
     expect(listed).toEqual(['  rasmussen200…  Gaussian Processes in …', '  gilmer2017ne…  Neural Message Passing…'])
     expect(questions[0]).toBe('Move these 2 summaries to the trash?')
-    expect(ctx.stderr()).toContain('Moved 2 summaries to the trash (undo with: precis restore gilmer2017neural-2 rasmussen2004gaussian)')
+    expect(ctx.stderr()).toContain('Moved 2 summaries to the trash; undo with:\n  precis restore gilmer2017neural-2 rasmussen2004gaussian\n')
     expect(await main(['restore', 'rasmussen2004gaussian', 'gilmer2017neural-2'], ctx)).toBe(0)
     expect((await ctx.store.read()).trash).toEqual([])
   })
