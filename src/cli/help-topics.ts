@@ -3,7 +3,7 @@ import type { Context } from '../context.js'
 import { UsageError } from '../core/errors.js'
 import { FIELDS } from '../core/query-fields.js'
 import { closest } from '../core/similar.js'
-import { DEFAULT_HELP_WIDTH, wrapHelp } from '../render/help-wrap.js'
+import { DEFAULT_HELP_WIDTH, wrapHelp } from './help-wrap.js'
 
 /** A help page that is not a command: `precis help query`. */
 export interface HelpTopic {

@@ -3,7 +3,8 @@
  * example command lines stay whole so they can be copied, and the two-column lists keep their
  * description column on the lines they wrap onto.
  */
-import { displayWidth } from './wrap.js'
+// Measured here rather than through render/: start-up (which prints help) loads no renderer.
+import displayWidth from 'fast-string-width'
 
 /** Help is laid out for this width when the output is not a terminal. */
 export const DEFAULT_HELP_WIDTH = 80
