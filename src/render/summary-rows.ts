@@ -55,7 +55,7 @@ export function formatRowsTable(entries: readonly Entry[], width: number, style:
   const tagsWidth = Math.max(0, room - titleWidth)
   return entries
     .map((e) => {
-      const tags = e.summary ? fitTags(e.summary.tags, tagsWidth) : fitTo('(to summarise)', tagsWidth)
+      const tags = e.summary ? fitTags(e.summary.tags, tagsWidth) : fitTo('(to summarise)', tagsWidth).trimEnd()
       const line = [
         style.cyan(fitTo(oneLine(e.id), idWidth)),
         style.dim(fitTo(String(e.paper.year ?? '—'), YEAR_WIDTH)),
