@@ -3,6 +3,7 @@ import { Command } from 'commander'
 import type { Context, GlobalOptions } from './context.js'
 import { PACKAGE_JSON } from './package-files.js'
 import { precisErrors } from './cli/command-errors.js'
+import { DEFAULT_HELP_WIDTH, wrapHelp } from './cli/help-wrap.js'
 import { registerAdd } from './cli/add.js'
 import { registerDoctor } from './cli/doctor.js'
 import { registerEdit } from './cli/edit.js'
@@ -30,6 +31,11 @@ import { FIELDS } from './core/query-fields.js'
 
 const { version } = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }
 
+/** Help is as wide as the terminal it is printed on. */
+export function helpWidth(ctx: Context): number {
+  return ctx.io.columns ?? DEFAULT_HELP_WIDTH
+}
+
 /** The commander root: global options (README, Commands) and every command. */
 export function buildProgram(ctx: Context): Command {
   const program = new Command('precis')
@@ -46,7 +52,14 @@ export function buildProgram(ctx: Context): Command {
     .showSuggestionAfterError(true)
     // Commander's refusals reach main as usage errors (precisErrors below), printed there like ours. What
     // commander still writes to its error stream is the help it shows unasked (`precis` alone): help, not an error.
-    .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.out(s), outputError: () => {} })
+    // Help fits the terminal: commander wraps its lists to the width, wrapHelp the texts added to them.
+    .configureOutput({
+      writeOut: (s) => ctx.io.out(wrapHelp(s, helpWidth(ctx))),
+      writeErr: (s) => ctx.io.out(wrapHelp(s, helpWidth(ctx))),
+      outputError: () => {},
+      getOutHelpWidth: () => helpWidth(ctx),
+      getErrHelpWidth: () => helpWidth(ctx),
+    })
     .addHelpText('after', '\nExamples:\n  precis --demo search "message passing"\n  precis add arXiv:1704.01212 --tag gnn\n  precis show gilmer2017neural\n')
 
   program.hook('preAction', () => {

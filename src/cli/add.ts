@@ -65,8 +65,8 @@ export function registerAdd(program: Command, ctx: Context, run = addRun): void 
       `
 Examples:
   precis add arXiv:1704.01212 --edit
-  precis add --title "Neural Message Passing for Quantum Chemistry" --author "Justin Gilmer" \\
-      --year 2017 --tag gnn --file notes.md
+  precis add --title "Neural Message Passing for Quantum Chemistry" \\
+      --author "Justin Gilmer" --year 2017 --tag gnn --file notes.md
   pbpaste | precis add 10.1007/978-3-540-28650-9_4 --file -
 `,
     )

@@ -54,7 +54,7 @@ when you save, and text that does not validate is kept in a file whose path is p
 
 Examples:
   precis edit gilmer2017neural
-  precis edit gilmer2017neural --title "Neural Message Passing for Quantum Chemistry" --tag gnn
+  precis edit gilmer2017neural --title "Neural Message Passing" --tag gnn
   precis edit oh2020discovering --file revised.md
 `,
     )

@@ -55,11 +55,12 @@ export function registerExport(program: Command, ctx: Context, run = exportRun):
     .addHelpText(
       'after',
       '\nExamples:\n  precis export tag:thesis-ch2 --out review/ --bib review/refs.bib\n' +
-        '  precis export --format md --out list.md --bib refs.bib && pandoc list.md --citeproc -o list.html\n' +
+        '  precis export --format md --out list.md --bib refs.bib\n' +
+        '  pandoc list.md --citeproc -o list.html\n' +
         '  precis export year:>=2020 --format bibtex > refs.bib\n' +
-        '  precis export --format bibtex --with-summaries --out notes.bib   # summaries in annote\n' +
+        '  precis export --format bibtex --with-summaries --out notes.bib  # with annote\n' +
         '  precis export --format html --out reading.html\n' +
-        '  precis export tag:vision --format html --remote-images --out vision.html   # figures shown, loaded from the web\n' +
+        '  precis export tag:vision --format html --remote-images --out vision.html\n' +
         '\n--out names a folder when it ends with "/", is an existing folder, or has no extension.\n',
     )
     .action(async (words: string[], raw: RawExportFlags) => run(parseExportOptions(words, raw), ctx))

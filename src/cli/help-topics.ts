@@ -3,6 +3,7 @@ import type { Context } from '../context.js'
 import { UsageError } from '../core/errors.js'
 import { FIELDS } from '../core/query-fields.js'
 import { closest } from '../core/similar.js'
+import { DEFAULT_HELP_WIDTH, wrapHelp } from './help-wrap.js'
 
 /** A help page that is not a command: `precis help query`. */
 export interface HelpTopic {
@@ -38,7 +39,7 @@ function queryPage(): string {
     '  precis search "message passing" tag:gnn year:>=2017',
     '  precis list "tag:thesis/ch2 -has:figure"',
     '  precis search cites:gilmer2017neural',
-    '  precis list has:no-metadata          papers to identify (precis identify <key>)',
+    '  precis list has:no-metadata     papers to identify (precis identify <key>)',
     '  precis export "author:rasmussen OR tag:bayesian" --format md --out review/',
     '',
   ].join('\n')
@@ -49,19 +50,20 @@ function formatPage(): string {
     'The library file (JSON, version 1; see the README for every field)',
     '',
     '  { "format": "precis-library", "version": 1,',
-    '    "papers":    [ { "key", "title", "authors", "year", "venue", "arxiv", "doi", "url", "abstract", "added" } ],',
-    '    "summaries": [ { "id", "paper", "by", "body", "tags", "created", "updated" } ],',
-    '    "trash":     [ { "summary", "paper", "deleted" } ] }',
+    '    "papers": [ { "key", "title", "authors", "year", "venue", "arxiv", "doi",',
+    '                  "url", "abstract", "added" } ],',
+    '    "summaries": [ { "id", "paper", "by", "body", "tags", "created",',
+    '                     "updated" } ],',
+    '    "trash": [ { "summary", "paper", "deleted" } ] }',
     '',
     '  key      the citekey: family name + year + first title word (gilmer2017neural)',
     '  id       a summary id: the paper key, then <key>-2, <key>-3 for more summaries',
     '  tags     lowercase, no spaces, "/" for a hierarchy (ml/gnn)',
     '',
     'A summary body is Markdown:',
-    '  math      $x^2$, $$\\sum_i x_i$$, \\(...\\), \\[...\\]   ($5 and $10 stay money)',
-    '  figures   ![caption](https://...png) or a bare image URL, shown as [fig 1]',
-    '  citations \\cite{key}, \\citep{a,b}, \\citet{key}, [@key], [see @a, p. 3; @b], or @key',
-    '            for a paper in the library; shown as its title, listed under "Cited by"',
+    '  math       $x^2$, $$\\sum_i x_i$$, \\(...\\), \\[...\\]   ($5 and $10 stay money)',
+    '  figures    ![caption](https://...png) or a bare image URL, shown as [fig 1]',
+    '  citations  \\cite{key}, \\citep{a,b}, \\citet{key}, [@key], [see @a, p. 3; @b], or @key for a paper in the library; shown as its title, listed under "Cited by"',
     '',
     'Exported Markdown (export --format md) is one file per summary: YAML front matter with the',
     "paper's fields and the summary's own (id, key, title, authors, year, venue, arxiv, doi, url,",
@@ -105,7 +107,7 @@ export async function helpRun(opts: HelpOptions, ctx: Context, program: Command)
   const [first] = opts.words
   if (first === undefined) program.help()
   const topic = HELP_TOPICS.find((t) => t.name === first.toLowerCase())
-  if (topic && !findCommand(program, first)) return ctx.io.page(topic.text())
+  if (topic && !findCommand(program, first)) return ctx.io.page(wrapHelp(topic.text(), ctx.io.columns ?? DEFAULT_HELP_WIDTH))
   // Follow the words down the commands (`tags rename`); suggest at the first one that names nothing.
   let command = program
   const found: string[] = []

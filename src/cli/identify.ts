@@ -43,7 +43,7 @@ out with a note.
 Examples:
   precis list has:no-metadata
   precis identify untitled-9249f972
-  precis identify untitled-9249f972 --query "neural message passing quantum chemistry"
+  precis identify untitled-9249f972 --query "message passing quantum chemistry"
   precis identify untitled-9249f972 --pick 1 --yes
 `,
     )

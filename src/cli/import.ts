@@ -42,7 +42,7 @@ export function registerImport(program: Command, ctx: Context, run = importRun):
       'after',
       '\nExamples:\n  precis import notes/ --dry-run\n  precis import refs.bib\n  precis import shortscience-export.csv --on-conflict update\n' +
         '  pbpaste | precis import - --format shortscience\n' +
-        '  precis import notes/ --follow-symlinks   # also read what links in notes/ lead to elsewhere\n' +
+        '  precis import notes/ --follow-symlinks   # also read where links lead\n' +
         '\nIn folders, links to files elsewhere are skipped and named, unless --follow-symlinks.\n',
     )
     .action(async (paths: string[], raw: RawImportFlags) => run(parseImportOptions(paths, raw), ctx))

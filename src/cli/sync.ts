@@ -31,9 +31,9 @@ exchanges changes with the remote. Two machines' edits merge record by record; w
 the same field, one value is kept and the other is kept in a summary tagged ${CONFLICT_TAG}.
 
 Examples:
-  precis sync init --remote git@example.org:me/papers.git    # once on each machine
-  precis sync                                                # commit, fetch, merge, push
-  precis history gilmer2017neural                            # a summary's past versions
+  precis sync init --remote git@example.org:me/papers.git   # once a machine
+  precis sync                                               # exchange changes
+  precis history gilmer2017neural                           # a summary's past
 `,
     )
     .action(async (word: string | undefined) => {

@@ -1,6 +1,7 @@
 import { lstat, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Context } from '../context.js'
+import { plural } from '../core/plural-count.js'
 import { UsageError } from '../core/errors.js'
 import { pathInside, uniqueFileNames } from '../core/filenames.js'
 import type { Library } from '../core/model.js'
@@ -111,7 +112,7 @@ function wroteMessage(lib: Library, opts: ExportOptions, toFolder: boolean): str
   if (!toFolder) return `Wrote ${opts.out ?? 'the document to stdout'}${bib}`
   const summarised = new Set(lib.summaries.map((s) => s.paper))
   const unsummarised = lib.papers.filter((p) => !summarised.has(p.key)).length
-  const count = lib.summaries.length === 1 ? '1 summary' : `${lib.summaries.length} summaries`
-  const note = unsummarised === 0 ? '' : `; ${unsummarised} paper${unsummarised === 1 ? '' : 's'} without a summary ${unsummarised === 1 ? 'is' : 'are'} only in BibTeX and JSON exports`
+  const count = plural(lib.summaries.length, 'summary', 'summaries')
+  const note = unsummarised === 0 ? '' : `; ${plural(unsummarised, 'paper')} without a summary ${unsummarised === 1 ? 'is' : 'are'} only in BibTeX and JSON exports`
   return `Wrote ${count} to ${opts.out}${bib}${note}`
 }

@@ -1,4 +1,5 @@
 import type { Context } from '../context.js'
+import { plural } from '../core/plural-count.js'
 import { NotFoundError, UsageError } from '../core/errors.js'
 import { resolveHandle } from '../core/handles.js'
 import type { Library } from '../core/model.js'
@@ -48,5 +49,5 @@ export async function historyRun(opts: HistoryOptions, ctx: Context): Promise<vo
   if (versions.length === 0) throw new NotFoundError(`No version of "${id}" in the history of ${repo.rel}`)
   if (ctx.globals.json) return printJson(ctx, versions)
   if (!ctx.io.stdoutIsTTY) return ctx.io.out(formatVersions(versions, true))
-  await ctx.io.page(`${ctx.io.style.bold(oneLine(id))}: ${versions.length} version(s), newest first\n\n${formatVersions(versions, false)}`)
+  await ctx.io.page(`${ctx.io.style.bold(oneLine(id))}: ${plural(versions.length, 'version')}, newest first\n\n${formatVersions(versions, false)}`)
 }

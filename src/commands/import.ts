@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { Context } from '../context.js'
+import { plural } from '../core/plural-count.js'
 import { DataError } from '../core/errors.js'
 import { keyPatternFrom } from '../core/key-pattern.js'
 import { changesLibrary, mergeRecords, type MergeAction, type OnConflict } from '../core/merge.js'
@@ -31,7 +32,7 @@ export async function importRun(opts: ImportOptions, ctx: Context): Promise<void
   const keyPattern = keyPatternFrom(ctx.env) // a bad pattern is refused before any file is read
   const { records, problems } = await readInputs(opts, ctx)
   if (problems.length > 0 && !opts.partial) {
-    throw new DataError(`Nothing was imported: ${problems.length} invalid record${problems.length === 1 ? '' : 's'} (--partial imports the rest)`, problemLines(problems).map(sanitizeTerminal))
+    throw new DataError(`Nothing was imported: ${plural(problems.length, 'invalid record')} (--partial imports the rest)`, problemLines(problems).map(sanitizeTerminal))
   }
   const mergeOptions = { onConflict: opts.onConflict, now: ctx.clock.now(), keyPattern }
   const library = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () => ctx.store.read())

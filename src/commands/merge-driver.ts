@@ -1,4 +1,5 @@
 import type { Context } from '../context.js'
+import { plural } from '../core/plural-count.js'
 import { oneLine } from '../render/summary-rows.js'
 import { mergeLibraryFiles, type MergeFiles } from '../sync/merge-files.js'
 import { inform } from './shared.js'
@@ -13,5 +14,5 @@ export async function mergeDriverRun(opts: MergeDriverOptions, ctx: Context): Pr
   const conflicts = await mergeLibraryFiles(opts.files, opts.path, ctx.clock.now())
   if (conflicts.length === 0) return
   const copies = oneLine(conflicts.map((c) => c.copy).join(', '))
-  inform(ctx, `precis: merged ${oneLine(opts.path)}; ${conflicts.length} record(s) changed on both sides, the other versions kept as ${copies}`)
+  inform(ctx, `precis: merged ${oneLine(opts.path)}; ${plural(conflicts.length, 'record')} changed on both sides, the other versions kept as ${copies}`)
 }

@@ -1,4 +1,5 @@
 import type { Context } from '../context.js'
+import { plural } from '../core/plural-count.js'
 import type { Library } from '../core/model.js'
 import { renamePaper, type PaperRename } from '../core/rename-paper.js'
 import { sanitizeTerminal } from '../sanitize.js'
@@ -32,7 +33,6 @@ function formatRename(result: PaperRename, tty: boolean): string {
   return clean.map(([kind, a, b]) => `${kind.padEnd(width)}  ${a} ${kind.startsWith('cites') ? `(${b} ${b === '1' ? 'citation' : 'citations'})` : `→ ${b}`}\n`).join('')
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 
 function describeRename(result: PaperRename, dryRun: boolean): string {
   const count = result.citations.reduce((sum, c) => sum + c.count, 0)

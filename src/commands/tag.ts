@@ -1,4 +1,5 @@
 import type { Context } from '../context.js'
+import { plural } from '../core/plural-count.js'
 import { CancelError, UsageError } from '../core/errors.js'
 import { resolveSummaries } from '../core/handles.js'
 import type { Library, Summary } from '../core/model.js'
@@ -41,10 +42,6 @@ function formatChange(change: Pick<TagChange, 'added' | 'removed'>): string {
   return sanitizeTerminal([...change.added.map((t) => `+${t}`), ...change.removed.map((t) => `-${t}`)].join(' '))
 }
 
-function countOf(n: number): string {
-  return `${n} ${n === 1 ? 'summary' : 'summaries'}`
-}
-
 export async function tagRun(opts: TagOptions, ctx: Context): Promise<void> {
   const lib = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () => ctx.store.read())
   const chosen = targets(lib, opts)
@@ -55,20 +52,20 @@ export async function tagRun(opts: TagOptions, ctx: Context): Promise<void> {
   const wanted = formatChange({ added: changes.add, removed: changes.remove })
   if (plan.length === 0) {
     if (ctx.globals.json) printJson(ctx, [])
-    return inform(ctx, chosen.length === 0 ? 'No summary matches; nothing to change' : `Nothing to change: ${countOf(chosen.length)} already ${chosen.length === 1 ? 'has' : 'have'} those tags`)
+    return inform(ctx, chosen.length === 0 ? 'No summary matches; nothing to change' : `Nothing to change: ${plural(chosen.length, 'summary', 'summaries')} already ${chosen.length === 1 ? 'has' : 'have'} those tags`)
   }
   if (opts.dryRun) {
     if (ctx.globals.json) printJson(ctx, plan)
     else ctx.io.out(plan.map((c) => `${sanitizeTerminal(c.id)} ${formatChange(c)}\n`).join(''))
-    return inform(ctx, `Would change ${countOf(plan.length)} (dry run: nothing written)`)
+    return inform(ctx, `Would change ${plural(plan.length, 'summary', 'summaries')} (dry run: nothing written)`)
   }
-  if (opts.query !== null && !(await confirmOrRequireYes(ctx, opts.yes, `Change tags (${wanted}) on ${countOf(plan.length)}?`))) {
+  if (opts.query !== null && !(await confirmOrRequireYes(ctx, opts.yes, `Change tags (${wanted}) on ${plural(plan.length, 'summary', 'summaries')}?`))) {
     throw new CancelError('No tags were changed')
   }
   // Applied to the summaries planned, as they are inside the lock.
-  const saving = libraryStepNote(ctx, `Changing tags on ${countOf(plan.length)}: saving`)
+  const saving = libraryStepNote(ctx, `Changing tags on ${plural(plan.length, 'summary', 'summaries')}: saving`)
   const made = await withStepNote(ctx, saving, () => ctx.store.update((fresh) => applyTagChanges(fresh, plan.map((c) => c.id), changes, ctx.clock.now())))
   if (ctx.globals.json) printJson(ctx, made)
   else ctx.io.out(made.map((c) => sanitizeTerminal(c.id) + '\n').join(''))
-  inform(ctx, `Changed tags on ${countOf(made.length)} (${wanted})`)
+  inform(ctx, `Changed tags on ${plural(made.length, 'summary', 'summaries')} (${wanted})`)
 }

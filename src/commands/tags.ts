@@ -1,4 +1,5 @@
 import type { Context } from '../context.js'
+import { plural } from '../core/plural-count.js'
 import { CancelError } from '../core/errors.js'
 import { countTags, sortTagCounts, tagTree, type TagSort } from '../core/tag-counts.js'
 import { removeTag, renameTag, type TagRewrite } from '../core/tag-rename.js'
@@ -33,10 +34,6 @@ export async function tagsListRun(opts: TagsListOptions, ctx: Context): Promise<
   await ctx.io.page(opts.flat ? formatTagColumns(sorted, ctx.io.style) : formatTagTree(tagTree(counts, opts.sort), ctx.io.style))
 }
 
-function countOf(n: number): string {
-  return `${n} ${n === 1 ? 'summary' : 'summaries'}`
-}
-
 /** The changed ids on stdout, one a line, or the whole result with `--json`. */
 function printRewrite(ctx: Context, result: TagRewrite): void {
   if (ctx.globals.json) return printJson(ctx, result)
@@ -44,7 +41,7 @@ function printRewrite(ctx: Context, result: TagRewrite): void {
 }
 
 function trashNote(result: TagRewrite): string {
-  return result.inTrash > 0 ? ` (and ${countOf(result.inTrash)} in the trash)` : ''
+  return result.inTrash > 0 ? ` (and ${plural(result.inTrash, 'summary', 'summaries')} in the trash)` : ''
 }
 
 export async function tagsRenameRun(opts: TagsRenameOptions, ctx: Context): Promise<void> {
@@ -56,7 +53,7 @@ export async function tagsRenameRun(opts: TagsRenameOptions, ctx: Context): Prom
   printRewrite(ctx, result)
   const merged = result.merged ? `, merged into the existing tag "${to}"` : ''
   const verb = opts.dryRun ? 'Would rename' : 'Renamed'
-  inform(ctx, `${verb} "${from}" to "${to}" on ${countOf(result.changed.length)}${trashNote(result)}${merged}${opts.dryRun ? ' (dry run: nothing written)' : ''}`)
+  inform(ctx, `${verb} "${from}" to "${to}" on ${plural(result.changed.length, 'summary', 'summaries')}${trashNote(result)}${merged}${opts.dryRun ? ' (dry run: nothing written)' : ''}`)
 }
 
 export async function tagsRmRun(opts: TagsRmOptions, ctx: Context): Promise<void> {
@@ -65,12 +62,12 @@ export async function tagsRmRun(opts: TagsRmOptions, ctx: Context): Promise<void
   const plan = removeTag(await ctx.store.read(), opts.tag, opts.recursive, ctx.clock.now())
   if (opts.dryRun) {
     printRewrite(ctx, plan)
-    return inform(ctx, `Would remove ${what} from ${countOf(plan.changed.length)}${trashNote(plan)} (dry run: nothing written)`)
+    return inform(ctx, `Would remove ${what} from ${plural(plan.changed.length, 'summary', 'summaries')}${trashNote(plan)} (dry run: nothing written)`)
   }
-  if (!(await confirmOrRequireYes(ctx, opts.yes, `Remove ${what} from ${countOf(plan.changed.length)}${trashNote(plan)}?`))) {
+  if (!(await confirmOrRequireYes(ctx, opts.yes, `Remove ${what} from ${plural(plan.changed.length, 'summary', 'summaries')}${trashNote(plan)}?`))) {
     throw new CancelError('No tags were removed')
   }
   const result = await ctx.store.update((lib) => removeTag(lib, opts.tag, opts.recursive, ctx.clock.now()))
   printRewrite(ctx, result)
-  inform(ctx, `Removed ${what} from ${countOf(result.changed.length)}${trashNote(result)}`)
+  inform(ctx, `Removed ${what} from ${plural(result.changed.length, 'summary', 'summaries')}${trashNote(result)}`)
 }

@@ -2,6 +2,8 @@ import type { Context } from '../context.js'
 import { CancelError } from '../core/errors.js'
 import type { TrashEntry } from '../core/model.js'
 import { emptyTrash, restoreFromTrash } from '../core/trash.js'
+import { plural } from '../core/plural-count.js'
+import { formatTrashPlain, formatTrashTable } from '../render/trash-rows.js'
 import { oneLine } from '../render/summary-rows.js'
 import { confirmOrRequireYes, inform, printJson } from './shared.js'
 
@@ -21,7 +23,7 @@ export async function restoreRun(opts: RestoreOptions, ctx: Context): Promise<vo
   else for (const summary of restored) ctx.io.out(summary.id + '\n')
   const renamed = restored.filter((s, i) => s.id !== opts.ids[i])
   for (const s of renamed) inform(ctx, `Restored under a new id: ${oneLine(s.id)} (its old id was taken)`)
-  inform(ctx, `Restored ${restored.length} ${restored.length === 1 ? 'summary' : 'summaries'}`)
+  inform(ctx, `Restored ${plural(restored.length, 'summary', 'summaries')}`)
 }
 
 export async function trashRun(opts: TrashOptions, ctx: Context): Promise<void> {
@@ -31,12 +33,12 @@ export async function trashRun(opts: TrashOptions, ctx: Context): Promise<void> 
       if (ctx.globals.json) printJson(ctx, { deleted: [], kept: 0 })
       return inform(ctx, 'The trash is empty')
     }
-    if (!(await confirmOrRequireYes(ctx, opts.yes, `Delete ${trash.length} trashed summaries for good?`))) throw new CancelError('The trash was kept')
+    if (!(await confirmOrRequireYes(ctx, opts.yes, `Delete ${plural(trash.length, 'trashed summary', 'trashed summaries')} for good?`))) throw new CancelError('The trash was kept')
     // Only what was confirmed: a summary trashed meanwhile stays restorable.
     const { deleted, kept, ids } = await ctx.store.update((lib) => emptyTrash(lib, trash))
     if (ctx.globals.json) printJson(ctx, { deleted: ids, kept })
-    inform(ctx, `Deleted ${deleted} summaries for good`)
-    if (kept > 0) inform(ctx, `Kept ${kept} trashed since you confirmed (run precis trash --empty again to delete them)`)
+    inform(ctx, `Deleted ${plural(deleted, 'summary', 'summaries')} for good`)
+    if (kept > 0) inform(ctx, `Kept ${plural(kept, 'summary', 'summaries')} trashed since you confirmed (run precis trash --empty again to delete ${kept === 1 ? 'it' : 'them'})`)
     return
   }
   const { trash, papers } = await ctx.store.read()
@@ -45,6 +47,7 @@ export async function trashRun(opts: TrashOptions, ctx: Context): Promise<void> 
     return printJson(ctx, trash.map((e) => ({ id: e.summary.id, key: e.summary.paper, title: titleOf(e), deleted: e.deleted })))
   }
   if (trash.length === 0) return inform(ctx, 'The trash is empty')
-  const rows = [...trash].reverse().map((e) => [e.summary.id, e.deleted.slice(0, 10), titleOf(e)].map(oneLine).join('\t'))
-  ctx.io.out(rows.join('\n') + '\n')
+  const rows = [...trash].reverse().map((e) => ({ id: e.summary.id, deleted: e.deleted.slice(0, 10), title: titleOf(e) }))
+  if (!ctx.io.stdoutIsTTY) return ctx.io.out(formatTrashPlain(rows))
+  await ctx.io.page(formatTrashTable(rows, ctx.io.columns ?? 80, ctx.io.style))
 }

@@ -25,8 +25,8 @@ export function renderHeader(paper: Paper, styles: Styles, width: number): strin
   const lines = [title.join('\n')]
   const authors = formatAuthors(paper.authors)
   if (authors) lines.push(wrapText(authors, width))
-  const published = [paper.venue ? sanitizeTerminal(paper.venue) : '', paper.year === null ? '' : String(paper.year)]
-  if (published.some(Boolean)) lines.push(wrapText(published.filter(Boolean).join(' '), width))
+  const published = venueAndYear(paper)
+  if (published) lines.push(wrapText(published, width))
   const links = paperLinks(paper)
   if (styles.hyperlinks && links.length > 0) {
     const linked = links.map(({ text, url }) => styles.hyperlink(styles.link(text), url))
@@ -38,6 +38,14 @@ export function renderHeader(paper: Paper, styles: Styles, width: number): strin
     }
   }
   return lines.join('\n')
+}
+
+/** `ICML 2017`: the venue, then the year unless the venue already ends with it (`(ICML 2017)`). */
+export function venueAndYear(paper: Pick<Paper, 'venue' | 'year'>): string {
+  const venue = paper.venue ? sanitizeTerminal(paper.venue).trim() : ''
+  const year = paper.year === null ? '' : String(paper.year)
+  const endsWithYear = year !== '' && new RegExp(`(?:^|\\D)${year}\\W*$`).test(venue)
+  return [venue, endsWithYear ? '' : year].filter(Boolean).join(' ')
 }
 
 interface PaperLink { text: string; url: string }

@@ -1,21 +1,36 @@
 import type { ChalkInstance } from 'chalk'
 import type { Entry } from '../core/records.js'
 import { sanitizeTerminal } from '../sanitize.js'
+import { fitTo } from './stats.js'
+import { displayWidth } from './wrap.js'
+
+/** Columns between two table columns. */
+const GAP = '  '
+const YEAR_WIDTH = 4
+/** The tags column never shrinks below this while it has something to show: a short tag and `+N`, or `(to summarise)`. */
+const MIN_TAGS_WIDTH = 14
+const MAX_ID_WIDTH = 32
 
 /** Single-line display text: sanitised, with line breaks and tabs folded to spaces. */
 export function oneLine(text: string): string {
   return sanitizeTerminal(text.replace(/[\r\n\t]+/g, ' '))
 }
 
-function fit(text: string, width: number): string {
-  const chars = [...text]
-  if (chars.length <= width) return text + ' '.repeat(width - chars.length)
-  return chars.slice(0, Math.max(0, width - 1)).join('') + '…'
-}
-
-function tagText(entry: Entry): string {
-  if (!entry.summary) return '(to summarise)'
-  return entry.summary.tags.map((t) => `#${t}`).join(' ')
+/**
+ * As many `#tag`s as fit in `width` columns, then `+N` for the rest; a first tag too long for
+ * the room is cut with an ellipsis so the count still shows.
+ */
+export function fitTags(tags: readonly string[], width: number): string {
+  const shown = tags.map((t) => `#${oneLine(t)}`)
+  if (width <= 0) return ''
+  for (let count = shown.length; count > 0; count--) {
+    const rest = shown.length - count
+    const text = [...shown.slice(0, count), ...(rest > 0 ? [`+${rest}`] : [])].join(' ')
+    if (displayWidth(text) <= width) return text
+  }
+  if (shown.length === 0) return ''
+  const more = shown.length > 1 ? ` +${shown.length - 1}` : ''
+  return fitTo(shown[0] ?? '', Math.max(1, width - more.length)).trimEnd() + more
 }
 
 /** Piped output: one tab-separated line per entry (id, year, title, tags comma-separated). */
@@ -25,19 +40,28 @@ export function formatRowsPlain(entries: readonly Entry[]): string {
     .join('')
 }
 
-/** Terminal output: aligned columns fitted to `width`, id and tags styled. */
+/**
+ * Terminal output: left-aligned columns fitted to `width`. The title is what a person scans, so
+ * it takes the room it needs first; the tags get what is left (at least MIN_TAGS_WIDTH) and
+ * show `+N` for the ones that do not fit.
+ */
 export function formatRowsTable(entries: readonly Entry[], width: number, style: ChalkInstance): string {
-  const idWidth = Math.min(32, Math.max(2, ...entries.map((e) => [...oneLine(e.id)].length)))
+  const idWidth = Math.min(MAX_ID_WIDTH, Math.floor(width / 3), Math.max(2, ...entries.map((e) => displayWidth(oneLine(e.id)))))
+  const tagsOf = (e: Entry) => (e.summary ? fitTags(e.summary.tags, Infinity) : '(to summarise)')
+  const tagsNatural = Math.max(0, ...entries.map((e) => displayWidth(tagsOf(e))))
+  const titleNatural = Math.max(1, ...entries.map((e) => displayWidth(oneLine(e.paper.title))))
+  const room = width - idWidth - YEAR_WIDTH - 3 * GAP.length
+  const titleWidth = Math.max(10, Math.min(titleNatural, room - Math.min(tagsNatural, MIN_TAGS_WIDTH)))
+  const tagsWidth = Math.max(0, room - titleWidth)
   return entries
     .map((e) => {
-      const tags = oneLine(tagText(e))
-      const titleWidth = Math.max(10, width - idWidth - 6 - 2 - Math.min([...tags].length, 30) - 2)
+      const tags = e.summary ? fitTags(e.summary.tags, tagsWidth) : fitTo('(to summarise)', tagsWidth).trimEnd()
       const line = [
-        style.cyan(fit(oneLine(e.id), idWidth)),
-        style.dim(fit(String(e.paper.year ?? '—'), 4)),
-        fit(oneLine(e.paper.title), titleWidth),
-        style.yellow(fit(tags, Math.min([...tags].length, 30))),
-      ].join('  ')
+        style.cyan(fitTo(oneLine(e.id), idWidth)),
+        style.dim(fitTo(String(e.paper.year ?? '—'), YEAR_WIDTH)),
+        fitTo(oneLine(e.paper.title), titleWidth),
+        style.yellow(tags),
+      ].join(GAP)
       return line.trimEnd() + '\n'
     })
     .join('')

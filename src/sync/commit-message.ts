@@ -1,3 +1,4 @@
+import { plural } from '../core/plural-count.js'
 import type { LibraryDiff } from './library-diff.js'
 
 /** A commit message: one line that says what happened, and the full lists when that line had to shorten them. */
@@ -26,8 +27,6 @@ function nameList(names: readonly string[]): string {
   const shown = names.slice(0, NAMES_IN_SUBJECT).map(cleanMessage).join(', ')
   return names.length > NAMES_IN_SUBJECT ? `${shown} and ${names.length - NAMES_IN_SUBJECT} more` : shown
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 
 /** `+a -b` for the tags added and removed. */
 function tagDelta(before: readonly string[], after: readonly string[]): string {

@@ -142,7 +142,7 @@ describe('rm, restore and trash --empty', () => {
       l.trash.push({ summary: gone!, paper: null, deleted: '2026-11-26T11:00:00.000Z' })
     })
     expect(await main(['trash', '--empty', '--yes'], ctx)).toBe(0)
-    expect(ctx.stderr()).toBe('Deleted 1 summaries for good\nKept 1 trashed since you confirmed (run precis trash --empty again to delete them)\n')
+    expect(ctx.stderr()).toBe('Deleted 1 summary for good\nKept 1 summary trashed since you confirmed (run precis trash --empty again to delete it)\n')
     expect((await ctx.store.read()).trash.map((e) => e.summary.id)).toEqual([ID])
   })
 })

@@ -66,7 +66,7 @@ describe('precis help', () => {
   it('help format describes the file and the body', async () => {
     const { code, out } = await run(['help', 'format'])
     expect(code).toBe(0)
-    for (const phrase of ['"format": "precis-library"', 'summaries', '\\cite{key}', '[@key]', 'front matter']) expect(out).toContain(phrase)
+    for (const phrase of ['"format": "precis-library"', 'summaries', '\\cite{key}', '[@key]', 'front matter']) expect(out.replace(/\n/g, ' ')).toContain(phrase)
   })
 
   it.each([

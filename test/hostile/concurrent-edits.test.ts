@@ -239,7 +239,7 @@ describe('commands that ask first, while another precis changes the library befo
     const result = await confirmAfter(setup, ['trash', '--empty'], 'for good?', ['rm', 'rasmussen2004gaussian', '--yes'])
     expect(result.other).toBe(0)
     expect(result.code, result.output).toBe(0)
-    expect(result.output).toContain('Kept 1 trashed since you confirmed')
+    expect(result.output).toContain('Kept 1 summary trashed since you confirmed')
     expect(readLibraryFile(setup.library).trash.map((e) => e.summary.id)).toEqual(['rasmussen2004gaussian'])
     expect((await precisOn(setup.library, ['restore', 'rasmussen2004gaussian'], { env: setup.env })).code).toBe(0)
   })
