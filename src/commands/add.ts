@@ -9,6 +9,7 @@ import { oneLine } from '../render/summary-rows.js'
 import { linkIdentifiers, type PaperOverrides } from '../sources/merge.js'
 import type { BodySource } from '../cli/body-source.js'
 import { readBody } from './body-input.js'
+import { isEditDocument, parseEditDocument } from '../formats/edit-document.js'
 import { keepingTextOnFailure, textToKeep } from './kept-text.js'
 import { parseYear } from '../cli/paper-flags.js'
 import { canPrompt, inform, splitAuthors, storableAnswers } from './shared.js'
@@ -63,9 +64,34 @@ async function completePaper(flags: PaperOverrides, ctx: Context): Promise<Paper
   return storableAnswers(input)
 }
 
-export async function addRun(opts: AddOptions, ctx: Context): Promise<void> {
+/** A file or standard input in the editor's own format gives the paper's and summary's fields; the flags win. */
+function withDocument(opts: AddOptions, text: string): AddOptions {
+  if (!isEditDocument(text)) return opts
+  const { paper, summary } = parseEditDocument(text)
+  const given = (value: string | null) => value ?? undefined
+  return {
+    ...opts,
+    paper: {
+      title: opts.paper.title ?? paper.title,
+      authors: opts.paper.authors.length > 0 ? opts.paper.authors : paper.authors,
+      year: opts.paper.year !== undefined ? opts.paper.year : paper.year,
+      venue: opts.paper.venue ?? given(paper.venue),
+      arxiv: opts.paper.arxiv ?? given(paper.arxiv),
+      doi: opts.paper.doi ?? given(paper.doi),
+      url: opts.paper.url ?? given(paper.url),
+    },
+    tags: opts.tags.length > 0 ? opts.tags : summary.tags,
+    by: opts.by !== '' ? opts.by : summary.by,
+    body: { from: 'text', text: summary.body },
+  }
+}
+
+export async function addRun(given: AddOptions, ctx: Context): Promise<void> {
   const keyPattern = keyPatternFrom(ctx.env) // a bad pattern is refused before anything is asked
   const library = await ctx.store.read()
+  // Text from a file or standard input is read before the paper is looked up: it may hold the paper's fields.
+  const read = given.body.from === 'file' || given.body.from === 'stdin' ? await readBody(given.body, ctx, 'new-summary.md') : null
+  const opts = read === null ? given : withDocument({ ...given, body: { from: 'text', text: read } }, read)
   const known = findSamePaper(library, { arxiv: opts.paper.arxiv ?? null, doi: opts.paper.doi ?? null, title: opts.paper.title ?? '', year: opts.paper.year ?? null })
   const ask = () => completePaper(opts.paper, ctx)
   const fromSource = !known && opts.source
@@ -75,9 +101,9 @@ export async function addRun(opts: AddOptions, ctx: Context): Promise<void> {
   // The paper found before the lock: attached to inside it even if its fields changed meanwhile.
   const knownKey = known?.key ?? fromSource?.knownKey ?? null
   const tags = opts.tags.length === 0 && canPrompt(ctx) ? await chooseTags(library, [], ctx) : await guardNewTags(opts.tags, library, ctx)
-  const body = await readBody(opts.body, ctx, 'summary.md')
+  const body = await readBody(opts.body, ctx, 'new-summary.md')
   // The text written is kept in a file if the summary cannot be saved.
-  const added = await keepingTextOnFailure(ctx, 'new-summary', textToKeep(opts.body, body), () =>
+  const added = await keepingTextOnFailure(ctx, 'new-summary', read ?? textToKeep(opts.body, body), () =>
     ctx.store.update((lib) => {
       const result = addSummary(lib, paperInput, { by: opts.by, body, tags }, ctx.clock.now(), knownKey, keyPattern)
       // A preprint and its published version stay one record: the known paper gains the id it lacked.

@@ -4,6 +4,7 @@ import { DataError, ExitCode, PrecisError, UsageError } from '../core/errors.js'
 import { textProblem } from '../core/field-rules.js'
 import { decodeInput } from '../formats/input.js'
 import { readTextFile } from '../text-file.js'
+import { editKeeping } from './kept-text.js'
 import { canPrompt } from './shared.js'
 import type { BodySource } from '../cli/body-source.js'
 
@@ -31,7 +32,7 @@ export async function readBody(source: BodySource, ctx: Context, fileName: strin
       if (source.from === 'none' && !canPrompt(ctx)) {
         throw new UsageError('Missing summary text: pass --body <text>, --file <path> (- for stdin) or --edit')
       }
-      const text = await ctx.editor.edit(initial, fileName)
+      const text = await editKeeping(ctx, fileName.replace(/\.md$/, ''), initial, fileName)
       if (text.trim() === '') throw new PrecisError('The summary is empty; nothing was saved', ExitCode.failure)
       return text // checked by the editor, which keeps the text when it refuses it
     }
