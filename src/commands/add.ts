@@ -1,10 +1,12 @@
 import type { Context } from '../context.js'
-import { UsageError } from '../core/errors.js'
+import { NotFoundError, UsageError } from '../core/errors.js'
 import { firstPaperProblem } from '../core/field-rules.js'
 import type { Source } from '../core/identifiers.js'
 import { keyPatternFrom } from '../core/key-pattern.js'
-import type { Paper } from '../core/model.js'
-import { addSummary, findSamePaper, type PaperInput } from '../core/papers.js'
+import type { Library, Paper } from '../core/model.js'
+import { addSummary, ensurePaper, findSamePaper, type PaperInput } from '../core/papers.js'
+import { resolveHandle } from '../core/handles.js'
+import type { KeyPattern } from '../core/citekey.js'
 import { oneLine } from '../render/summary-rows.js'
 import { linkIdentifiers, type PaperOverrides } from '../sources/merge.js'
 import type { BodySource } from '../cli/body-source.js'
@@ -18,6 +20,10 @@ import { chooseTags, guardNewTags } from './tag-prompts.js'
 
 export interface AddOptions {
   source: Source | null
+  /** The source argument when it is neither arXiv id nor DOI: a paper of the library (key or unique handle). */
+  paperHandle: string | null
+  /** false: the paper alone, no summary (`--no-summary`). */
+  summary: boolean
   paper: PaperOverrides
   tags: string[]
   by: string
@@ -86,13 +92,33 @@ function withDocument(opts: AddOptions, text: string): AddOptions {
   }
 }
 
+/** The paper `add <handle>` names; a handle that names none is a usage error, as a malformed arXiv id or DOI is. */
+function paperNamed(library: Library, handle: string): Paper {
+  try {
+    return resolveHandle(library, handle).paper
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error
+    throw new UsageError(`"${handle}" is not an arXiv id or a DOI, nor a paper in the library`, [
+      ...error.details,
+      'Examples: 1704.01212, arXiv:2003.10555v3, 10.1007/978-3-540-28650-9_4',
+    ])
+  }
+}
+
+/** `add --no-summary`: the paper goes on the reading list, to summarise later; one already there stays as it is. */
+async function addPaperAlone(ctx: Context, paperInput: PaperInput, knownKey: string | null, keyPattern: KeyPattern): Promise<void> {
+  const { paper, attached } = await ctx.store.update((lib) => ensurePaper(lib, paperInput, ctx.clock.now(), knownKey, keyPattern))
+  ctx.io.out(paper.key + '\n')
+  inform(ctx, attached ? `${oneLine(paper.title)} (${paper.key}) is already in the library` : `Added ${paper.key}: ${oneLine(paper.title)} (no summary yet)`)
+}
+
 export async function addRun(given: AddOptions, ctx: Context): Promise<void> {
   const keyPattern = keyPatternFrom(ctx.env) // a bad pattern is refused before anything is asked
   const library = await ctx.store.read()
   // Text from a file or standard input is read before the paper is looked up: it may hold the paper's fields.
   const read = given.body.from === 'file' || given.body.from === 'stdin' ? await readBody(given.body, ctx, 'new-summary.md') : null
   const opts = read === null ? given : withDocument({ ...given, body: { from: 'text', text: read } }, read)
-  const known = findSamePaper(library, { arxiv: opts.paper.arxiv ?? null, doi: opts.paper.doi ?? null, title: opts.paper.title ?? '', year: opts.paper.year ?? null })
+  const known = (opts.paperHandle === null ? undefined : paperNamed(library, opts.paperHandle)) ?? findSamePaper(library, { arxiv: opts.paper.arxiv ?? null, doi: opts.paper.doi ?? null, title: opts.paper.title ?? '', year: opts.paper.year ?? null })
   const ask = () => completePaper(opts.paper, ctx)
   const fromSource = !known && opts.source
     ? await paperFromSource({ source: opts.source, flags: opts.paper, offline: opts.offline, yes: opts.yes }, ctx, library, ask)
@@ -100,6 +126,7 @@ export async function addRun(given: AddOptions, ctx: Context): Promise<void> {
   const paperInput = known ? fromKnownPaper(known) : (fromSource?.paper ?? (await ask()))
   // The paper found before the lock: attached to inside it even if its fields changed meanwhile.
   const knownKey = known?.key ?? fromSource?.knownKey ?? null
+  if (!opts.summary) return addPaperAlone(ctx, paperInput, knownKey, keyPattern)
   const tags = opts.tags.length === 0 && canPrompt(ctx) ? await chooseTags(library, [], ctx) : await guardNewTags(opts.tags, library, ctx)
   const body = await readBody(opts.body, ctx, 'new-summary.md')
   // The text written is kept in a file if the summary cannot be saved.

@@ -17,7 +17,8 @@ describe('add: argv → options', () => {
   })
 
   it.each([
-    ['a source that is neither arXiv nor DOI', 'not-an-id', {}],
+    ['--no-summary with a tag', undefined, { summary: false, tag: ['x'] }],
+    ['--no-summary with a body', undefined, { summary: false, body: 'x' }],
     ['a bad year', undefined, { year: '20x7' }],
     ['two body sources', undefined, { body: 'x', file: 'y' }],
     ['a bad tag', undefined, { tag: ['a//b'] }],
