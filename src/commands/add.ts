@@ -1,5 +1,5 @@
 import type { Context } from '../context.js'
-import { NotFoundError, UsageError } from '../core/errors.js'
+import { ExitCode, NotFoundError, PrecisError, UsageError } from '../core/errors.js'
 import { firstPaperProblem } from '../core/field-rules.js'
 import type { Source } from '../core/identifiers.js'
 import { keyPatternFrom } from '../core/key-pattern.js'
@@ -12,6 +12,7 @@ import { linkIdentifiers, type PaperOverrides } from '../sources/merge.js'
 import type { BodySource } from '../cli/body-source.js'
 import { readBody } from './body-input.js'
 import { isEditDocument, parseEditDocument } from '../formats/edit-document.js'
+import { summaryTemplate } from '../formats/summary-template.js'
 import { keepingTextOnFailure, textToKeep } from './kept-text.js'
 import { parseYear } from '../cli/paper-flags.js'
 import { canPrompt, inform, splitAuthors, storableAnswers } from './shared.js'
@@ -92,6 +93,9 @@ function withDocument(opts: AddOptions, text: string): AddOptions {
   }
 }
 
+/** The same refusal whichever way the text came: --body "", an empty file, an editor left empty or on its template. */
+const emptySummary = () => new PrecisError('The summary is empty; nothing was saved', ExitCode.failure, ['To add the paper without a summary, use --no-summary'])
+
 /** The paper `add <handle>` names; a handle that names none is a usage error, as a malformed arXiv id or DOI is. */
 function paperNamed(library: Library, handle: string): Paper {
   try {
@@ -118,6 +122,7 @@ export async function addRun(given: AddOptions, ctx: Context): Promise<void> {
   // Text from a file or standard input is read before the paper is looked up: it may hold the paper's fields.
   const read = given.body.from === 'file' || given.body.from === 'stdin' ? await readBody(given.body, ctx, 'new-summary.md') : null
   const opts = read === null ? given : withDocument({ ...given, body: { from: 'text', text: read } }, read)
+  if (opts.body.from === 'text' && opts.body.text.trim() === '') throw emptySummary() // before anything is asked or fetched
   const known = (opts.paperHandle === null ? undefined : paperNamed(library, opts.paperHandle)) ?? findSamePaper(library, { arxiv: opts.paper.arxiv ?? null, doi: opts.paper.doi ?? null, title: opts.paper.title ?? '', year: opts.paper.year ?? null })
   const ask = () => completePaper(opts.paper, ctx)
   const fromSource = !known && opts.source
@@ -128,7 +133,9 @@ export async function addRun(given: AddOptions, ctx: Context): Promise<void> {
   const knownKey = known?.key ?? fromSource?.knownKey ?? null
   if (!opts.summary) return addPaperAlone(ctx, paperInput, knownKey, keyPattern)
   const tags = opts.tags.length === 0 && canPrompt(ctx) ? await chooseTags(library, [], ctx) : await guardNewTags(opts.tags, library, ctx)
-  const body = await readBody(opts.body, ctx, 'new-summary.md')
+  const body = await readBody(opts.body, ctx, 'new-summary.md', summaryTemplate(paperInput))
+  // The same refusal whichever way the text came: --body "", an empty file, an editor left empty.
+  if (body.trim() === '') throw emptySummary()
   // The text written is kept in a file if the summary cannot be saved.
   const added = await keepingTextOnFailure(ctx, 'new-summary', read ?? textToKeep(opts.body, body), () =>
     ctx.store.update((lib) => {

@@ -60,7 +60,7 @@ describe('add', () => {
     expect(ctx.asked).toEqual([])
   })
 
-  it('in a terminal asks for what is missing, then opens the editor for the text', async () => {
+  it('in a terminal asks for what is missing, then opens the editor on a template naming the paper', async () => {
     const ctx = testContext({
       tty: true,
       answers: { title: 'Deep Residual Learning', authors: 'Kaiming He; Xiangyu Zhang', year: '2016', tags: 'vision, CNN' },
@@ -68,7 +68,8 @@ describe('add', () => {
     })
     expect(await main(['add'], ctx)).toBe(0)
     expect(ctx.asked).toEqual(['title', 'authors', 'year', 'tags'])
-    expect(ctx.edited).toEqual([''])
+    expect(ctx.edited).toHaveLength(1)
+    expect(ctx.edited[0]).toContain('Summary of: Deep Residual Learning\n')
     const lib = await ctx.store.read()
     expect(lib.papers[0]).toMatchObject({ key: 'he2016deep', title: 'Deep Residual Learning', authors: ['Kaiming He', 'Xiangyu Zhang'], year: 2016 })
     expect(lib.summaries[0]).toMatchObject({ tags: ['vision', 'cnn'], body: 'Residual connections make depth trainable.\n' })
