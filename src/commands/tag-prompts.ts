@@ -6,7 +6,7 @@ import { canonicalTag, normalizeTags, tagProblem } from '../core/tags.js'
 import { sanitizeTerminal } from '../sanitize.js'
 import { canPrompt, inform } from './shared.js'
 
-const WHY: Record<Likeness, string> = { separator: 'other separators', plural: 'plural or singular', typo: 'one letter apart' }
+const WHY: Record<Likeness, string> = { separator: 'other separators', plural: 'plural or singular', typo: 'one letter apart', hierarchy: 'the same word elsewhere in the hierarchy' }
 
 /**
  * The similar-tag guard: each tag of `tags` that is new to the library but looks like an existing
