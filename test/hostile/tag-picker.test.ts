@@ -26,3 +26,27 @@ describe('the similar-tag warning across the hierarchy', () => {
     expect(await tagsOf(ctx)).toEqual(['nlp/transformers'])
   })
 })
+
+describe('the tag picker', () => {
+  const tagged = () => libraryOf([paper({ key: 'vaswani2017attention' })], [summary({ id: 'vaswani2017attention', paper: 'vaswani2017attention', tags: ['nlp/transformers', 'todo'] })])
+
+  it('filter text that matched nothing is proposed as the new tag (accepted as offered), then guarded', async () => {
+    let proposed: unknown
+    const ctx = testContext({
+      tty: true,
+      library: tagged(),
+      answers: { existingTags: { ticked: ['todo'], typed: 'transformer' }, tags: (q: { default?: string }) => ((proposed = q.default), q.default), similarTag: 'nlp/transformers' },
+    })
+    expect(await main(['add', '--title', 'Tags in Practice', '--author', 'Ada Lovelace', '--year', '2024', '--body', 'Notes.'], ctx), ctx.stderr()).toBe(0)
+    expect(proposed).toBe('transformer')
+    expect(ctx.asked).toEqual(['existingTags', 'tags', 'similarTag'])
+    expect(await tagsOf(ctx)).toEqual(['todo', 'nlp/transformers'])
+  })
+
+  it('Esc in the picker of precis tag changes nothing and asks nothing more', async () => {
+    const ctx = testContext({ tty: true, library: tagged(), answers: { existingTags: null } })
+    expect(await main(['tag', 'vaswani2017attention'], ctx), ctx.stderr()).toBe(0)
+    expect(ctx.asked).toEqual(['existingTags'])
+    expect((await ctx.store.read()).summaries[0]!.tags).toEqual(['nlp/transformers', 'todo'])
+  })
+})
