@@ -134,7 +134,6 @@ export async function addRun(given: AddOptions, ctx: Context): Promise<void> {
   if (!opts.summary) return addPaperAlone(ctx, paperInput, knownKey, keyPattern)
   const tags = opts.tags.length === 0 && canPrompt(ctx) ? await chooseTags(library, [], ctx) : await guardNewTags(opts.tags, library, ctx)
   const body = await readBody(opts.body, ctx, 'new-summary.md', summaryTemplate(paperInput))
-  // The same refusal whichever way the text came: --body "", an empty file, an editor left empty.
   if (body.trim() === '') throw emptySummary()
   // The text written is kept in a file if the summary cannot be saved.
   const added = await keepingTextOnFailure(ctx, 'new-summary', read ?? textToKeep(opts.body, body), () =>
