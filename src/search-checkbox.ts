@@ -41,6 +41,7 @@ export const searchCheckbox = createPrompt(<T extends string>(config: SearchChec
   const theme = makeTheme({})
   const [status, setStatus] = useState<'idle' | 'done'>('idle')
   const [term, setTerm] = useState('')
+  const [left, setLeft] = useState(false)
   const [active, setActive] = useState(0)
   const [checked, setChecked] = useState<ReadonlySet<T>>(new Set(config.choices.filter((c) => c.checked).map((c) => c.value)))
   const prefix = usePrefix({ status, theme })
@@ -52,6 +53,7 @@ export const searchCheckbox = createPrompt(<T extends string>(config: SearchChec
       setStatus('done')
       done({ ticked: config.choices.filter((c) => checked.has(c.value)).map((c) => c.value), typed: shown.length === 0 ? term.trim() : '' })
     } else if (key.name === 'escape') {
+      setLeft(true)
       setStatus('done')
       done(null)
     } else if (isSpaceKey(key) || isTabKey(key)) {
@@ -74,7 +76,8 @@ export const searchCheckbox = createPrompt(<T extends string>(config: SearchChec
 
   const message = theme.style.message(config.message, status)
   const picked = config.choices.filter((c) => checked.has(c.value))
-  if (status === 'done') return [prefix, message, theme.style.answer(picked.map((c) => c.name).join(', '))].filter(Boolean).join(' ')
+  const answer = left ? styleText('dim', 'left, nothing changed') : theme.style.answer(picked.map((c) => c.name).join(', '))
+  if (status === 'done') return [prefix, message, answer].filter(Boolean).join(' ')
 
   const page = usePagination({
     items: shown,

@@ -61,10 +61,12 @@ describe('searchCheckbox', () => {
   })
 
   it('Esc leaves it: null, whatever was ticked or typed', async () => {
-    const { answer, events } = await render(searchCheckbox, { message: 'Tags', choices })
+    const { answer, events, getScreen } = await render(searchCheckbox, { message: 'Tags', choices })
     events.keypress('space')
     events.type('gn')
     events.keypress('escape')
     expect(await answer).toBeNull()
+    expect(getScreen()).toContain('left, nothing changed')
+    expect(getScreen()).not.toContain('bayesian')
   })
 })
