@@ -1,4 +1,5 @@
 import { CancelError } from './core/errors.js'
+import type { CheckboxAnswer } from './search-checkbox.js'
 
 /** A question; `name` identifies it to the scripted fake in tests. */
 export interface Question {
@@ -34,8 +35,11 @@ export interface Prompter {
   input(q: Question & { default?: string; validate?: (value: string) => true | string }): Promise<string>
   confirm(q: Question & { default?: boolean }): Promise<boolean>
   select<T extends string>(q: Question & { choices: { name: string; value: T }[]; default?: T }): Promise<T>
-  /** Tick any number of choices; typing filters the list. Resolves to the ticked values, in choice order. */
-  checkbox<T extends string>(q: Question & { choices: { name: string; value: T; checked?: boolean }[] }): Promise<T[]>
+  /**
+   * Tick any number of choices; typing filters the list. Resolves to the ticked values (in choice
+   * order) and the typed text when it matched nothing, or null when the person leaves with Esc.
+   */
+  checkbox<T extends string>(q: Question & { choices: { name: string; value: T; checked?: boolean }[] }): Promise<CheckboxAnswer<T> | null>
   /** Type to search, arrows to move, Enter to choose. Resolves to the chosen value, or null when the person leaves with Esc. */
   search<T extends string>(q: SearchQuestion<T>): Promise<T | null>
 }
@@ -108,10 +112,10 @@ export class InquirerPrompter implements Prompter {
     return this.ask({ type: 'select', message: q.message, choices: q.choices, default: q.default })
   }
 
-  async checkbox<T extends string>(q: Question & { choices: { name: string; value: T; checked?: boolean }[] }): Promise<T[]> {
+  async checkbox<T extends string>(q: Question & { choices: { name: string; value: T; checked?: boolean }[] }): Promise<CheckboxAnswer<T> | null> {
     const { searchCheckbox } = await import('./search-checkbox.js')
     try {
-      return (await searchCheckbox({ message: q.message, choices: q.choices }, { output: process.stderr })) as T[]
+      return (await searchCheckbox({ message: q.message, choices: q.choices }, { output: process.stderr })) as CheckboxAnswer<T> | null
     } catch (error) {
       if (isPromptExit(error)) throw new CancelError()
       throw error

@@ -23,16 +23,25 @@ export interface SearchCheckboxConfig<T extends string> {
   pageSize?: number
 }
 
+/** What the person chose: the ticked values, and the text typed when it matched no choice (a new one, proposed). */
+export interface CheckboxAnswer<T extends string> {
+  ticked: T[]
+  /** The filter text when nothing matches it, else ''. */
+  typed: string
+}
+
 /** The choices whose name contains what was typed, case-insensitively. */
 export function filterChoices<T extends string>(choices: readonly CheckboxChoice<T>[], term: string): CheckboxChoice<T>[] {
   const wanted = term.trim().toLowerCase()
   return wanted === '' ? [...choices] : choices.filter((c) => c.name.toLowerCase().includes(wanted))
 }
 
-export const searchCheckbox = createPrompt(<T extends string>(config: SearchCheckboxConfig<T>, done: (value: T[]) => void) => {
+/** Resolves to the answer, or null when the person leaves with Esc (nothing chosen, as in browse). */
+export const searchCheckbox = createPrompt(<T extends string>(config: SearchCheckboxConfig<T>, done: (value: CheckboxAnswer<T> | null) => void) => {
   const theme = makeTheme({})
   const [status, setStatus] = useState<'idle' | 'done'>('idle')
   const [term, setTerm] = useState('')
+  const [left, setLeft] = useState(false)
   const [active, setActive] = useState(0)
   const [checked, setChecked] = useState<ReadonlySet<T>>(new Set(config.choices.filter((c) => c.checked).map((c) => c.value)))
   const prefix = usePrefix({ status, theme })
@@ -42,7 +51,11 @@ export const searchCheckbox = createPrompt(<T extends string>(config: SearchChec
   useKeypress((key, rl) => {
     if (isEnterKey(key)) {
       setStatus('done')
-      done(config.choices.filter((c) => checked.has(c.value)).map((c) => c.value))
+      done({ ticked: config.choices.filter((c) => checked.has(c.value)).map((c) => c.value), typed: shown.length === 0 ? term.trim() : '' })
+    } else if (key.name === 'escape') {
+      setLeft(true)
+      setStatus('done')
+      done(null)
     } else if (isSpaceKey(key) || isTabKey(key)) {
       // Space and Tab tick the current choice; they never reach the search text (tags have no spaces).
       rl.clearLine(0)
@@ -63,7 +76,8 @@ export const searchCheckbox = createPrompt(<T extends string>(config: SearchChec
 
   const message = theme.style.message(config.message, status)
   const picked = config.choices.filter((c) => checked.has(c.value))
-  if (status === 'done') return [prefix, message, theme.style.answer(picked.map((c) => c.name).join(', '))].filter(Boolean).join(' ')
+  const answer = left ? styleText('dim', 'left, nothing changed') : theme.style.answer(picked.map((c) => c.name).join(', '))
+  if (status === 'done') return [prefix, message, answer].filter(Boolean).join(' ')
 
   const page = usePagination({
     items: shown,
@@ -76,7 +90,7 @@ export const searchCheckbox = createPrompt(<T extends string>(config: SearchChec
       return isActive ? theme.style.highlight(line) : line
     },
   })
-  const help = styleText('dim', `type to filter • ↑↓ move • space tick • ⏎ done (${picked.length} ticked)`)
-  const body = shown.length === 0 ? theme.style.error('No tag matches') : page
+  const help = styleText('dim', `type to filter • ↑↓ move • space tick • esc cancel • ⏎ done (${picked.length} ticked)`)
+  const body = shown.length === 0 ? theme.style.error(`No tag matches${term.trim() ? `: ⏎ proposes "${term.trim()}" as a new tag` : ''}`) : page
   return [[prefix, message, styleText('cyan', term)].filter(Boolean).join(' ').trimEnd(), `${body}\n${help}`]
 })

@@ -14,6 +14,7 @@ const addRun = lazyRun(async () => (await import('../commands/add.js')).addRun)
 
 interface RawAddFlags extends RawPaperFlags {
   edit?: boolean
+  summary?: boolean
   offline?: boolean
   yes?: boolean
 }
@@ -26,8 +27,10 @@ export function parseAddOptions(sourceArg: string | undefined, raw: RawAddFlags)
     )
   }
   const source = sourceArg === undefined ? null : parseSource(sourceArg)
-  if (sourceArg !== undefined && source === null) {
-    throw new UsageError(`"${sourceArg}" is not an arXiv id or a DOI`, ['Examples: 1704.01212, arXiv:2003.10555v3, 10.1007/978-3-540-28650-9_4'])
+  const summary = raw.summary !== false
+  if (!summary) {
+    const given = [raw.tag && '--tag', raw.by !== undefined && '--by', raw.body !== undefined && '--body', raw.file !== undefined && '--file', raw.edit && '--edit'].filter(Boolean)
+    if (given.length > 0) throw new UsageError(`--no-summary adds the paper alone: ${given.join(', ')} belong to a summary`)
   }
   const paper: PaperOverrides = checkPaperFlags({
     title: raw.title,
@@ -42,6 +45,9 @@ export function parseAddOptions(sourceArg: string | undefined, raw: RawAddFlags)
   if (paper.title !== undefined && paper.title.trim() === '') throw new UsageError('--title must not be empty')
   return {
     source,
+    // Neither arXiv id nor DOI: a paper of the library, looked up when it is read.
+    paperHandle: sourceArg !== undefined && source === null ? sourceArg : null,
+    summary,
     paper,
     tags: normalizeTags(raw.tag ?? []),
     by: raw.by ?? '',
@@ -55,9 +61,10 @@ export function registerAdd(program: Command, ctx: Context, run = addRun): void 
   const command = program
     .command('add')
     .description('Add a summary of a paper; prints the new id')
-    .argument('[source]', 'arXiv id or URL, DOI or doi.org URL')
+    .argument('[source]', 'arXiv id or URL, DOI or doi.org URL, or the key of a paper in the library')
   addPaperFlags(command, false)
     .option('--edit', 'write the summary in $VISUAL / $EDITOR')
+    .option('--no-summary', 'add the paper alone, to summarise later (a reading list)')
     .option('--offline', 'never use the network (metadata from the cache only)')
     .option('-y, --yes', 'save fetched metadata without the preview')
     .addHelpText(
@@ -68,6 +75,8 @@ Examples:
   precis add --title "Neural Message Passing for Quantum Chemistry" \\
       --author "Justin Gilmer" --year 2017 --tag gnn --file notes.md
   pbpaste | precis add 10.1007/978-3-540-28650-9_4 --file -
+  precis add gilmer2017neural --file second-reading.md
+  precis add arXiv:2003.10555 --no-summary
 `,
     )
     .action(async (source: string | undefined, raw: RawAddFlags) => run(parseAddOptions(source, raw), ctx))

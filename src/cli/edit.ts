@@ -50,7 +50,8 @@ export function registerEdit(program: Command, ctx: Context, run = editRun): voi
       'after',
       `
 Without field flags the summary opens in your editor as YAML front matter + Markdown; it is checked
-when you save, and text that does not validate is kept in a file whose path is printed.
+when you save, and text that does not validate is kept in a file whose path is printed. A --file
+that starts with a "---" line (a kept or exported summary) is read the same way: its fields apply.
 
 Examples:
   precis edit gilmer2017neural

@@ -1,15 +1,17 @@
 import { resolve } from 'node:path'
 import type { Context } from '../context.js'
-import { DataError, ExitCode, PrecisError, UsageError } from '../core/errors.js'
+import { DataError, UsageError } from '../core/errors.js'
+import { withoutTemplate } from '../formats/summary-template.js'
 import { textProblem } from '../core/field-rules.js'
 import { decodeInput } from '../formats/input.js'
 import { readTextFile } from '../text-file.js'
+import { editKeeping } from './kept-text.js'
 import { canPrompt } from './shared.js'
 import type { BodySource } from '../cli/body-source.js'
 
 /**
  * The summary text. Without a source, a terminal opens the editor; otherwise the text is required.
- * `initial` seeds the editor. Text from a file or standard input that the library cannot store is
+ * `initial` seeds the editor (a template, removed again when left unchanged). Text from a file or standard input that the library cannot store is
  * refused as invalid input, naming the position (`--body` is checked with the flags, editor text by the editor).
  */
 export async function readBody(source: BodySource, ctx: Context, fileName: string, initial = ''): Promise<string> {
@@ -31,9 +33,8 @@ export async function readBody(source: BodySource, ctx: Context, fileName: strin
       if (source.from === 'none' && !canPrompt(ctx)) {
         throw new UsageError('Missing summary text: pass --body <text>, --file <path> (- for stdin) or --edit')
       }
-      const text = await ctx.editor.edit(initial, fileName)
-      if (text.trim() === '') throw new PrecisError('The summary is empty; nothing was saved', ExitCode.failure)
-      return text // checked by the editor, which keeps the text when it refuses it
+      const text = await editKeeping(ctx, fileName.replace(/\.md$/, ''), initial, fileName)
+      return withoutTemplate(text, initial) // checked by the editor, which keeps the text when it refuses it
     }
   }
 }

@@ -1,11 +1,11 @@
 import type { Context } from '../context.js'
-import { InvalidDocumentError, parseEditDocument, toEditDocument } from '../formats/edit-document.js'
+import { InvalidDocumentError, isEditDocument, parseEditDocument, toEditDocument } from '../formats/edit-document.js'
 import { applyEdit, diffEdit, editFromFlags, fieldsOf, type EditBase, type EditChanges, type EditFields, type PaperEdit, type SummaryEdit } from '../core/edits.js'
 import { PrecisError, UsageError } from '../core/errors.js'
 import { resolveHandle } from '../core/handles.js'
 import type { BodySource } from '../cli/body-source.js'
 import { readBody } from './body-input.js'
-import { keepingTextOnFailure, keepText, textToKeep } from './kept-text.js'
+import { editAgain, editKeeping, keepingTextOnFailure, keepTextFor, textToKeep } from './kept-text.js'
 import { canPrompt, inform, printJson } from './shared.js'
 import { guardNewTags } from './tag-prompts.js'
 
@@ -27,7 +27,7 @@ function hasFieldFlags(opts: EditOptions): boolean {
 async function editInEditor(ctx: Context, id: string, initial: string) {
   let text = initial
   for (;;) {
-    text = await ctx.editor.edit(text, `${id}.md`)
+    text = await editKeeping(ctx, id, text, `${id}.md`, editAgain(id))
     try {
       return { fields: parseEditDocument(text), text }
     } catch (error) {
@@ -36,8 +36,9 @@ async function editInEditor(ctx: Context, id: string, initial: string) {
         ctx.io.err(ctx.io.errStyle.red('The summary is not valid:\n') + error.details.join('\n') + '\n')
         if (await ctx.prompter.confirm({ name: 'reopen', message: 'Open the editor again to fix it?', default: true })) continue
       }
-      const kept = await keepText(ctx, id, text)
-      throw new PrecisError(error.message, error.exitCode, [...error.details, `Your text is kept at ${kept}`])
+      const refused = new PrecisError(error.message, error.exitCode, [...error.details])
+      await keepTextFor(ctx, refused, id, text, editAgain(id, 'Fix it, then apply it with'))
+      throw refused
     }
   }
 }
@@ -70,8 +71,21 @@ export async function editRun(opts: EditOptions, ctx: Context): Promise<void> {
   if (hasFieldFlags(opts)) {
     const addTags = await guardNewTags(opts.addTags, library, ctx)
     const body = opts.body.from === 'none' ? {} : { body: await readBody(opts.body, ctx, `${id}.md`) }
-    changes = editFromFlags(base, { paper: opts.paper, summary: { ...opts.summary, ...body }, addTags, removeTags: opts.removeTags })
     text = textToKeep(opts.body, body.body ?? '')
+    if (opts.body.from !== 'text' && body.body !== undefined && isEditDocument(body.body)) {
+      // The editor's own format (a kept or exported document): its fields apply, the flags on top.
+      const document = parseEditDocument(body.body)
+      const tags = await guardNewTags(document.summary.tags, library, ctx)
+      const stored = base.summary.tags
+      changes = editFromFlags(base, {
+        paper: { ...document.paper, ...opts.paper },
+        summary: { by: document.summary.by, body: document.summary.body, ...opts.summary },
+        addTags: [...tags.filter((tag) => !stored.includes(tag) && !opts.removeTags.includes(tag)), ...addTags],
+        removeTags: [...stored.filter((tag) => !tags.includes(tag) && !addTags.includes(tag)), ...opts.removeTags],
+      })
+    } else {
+      changes = editFromFlags(base, { paper: opts.paper, summary: { ...opts.summary, ...body }, addTags, removeTags: opts.removeTags })
+    }
   } else {
     if (!canPrompt(ctx) && !ctx.env.VISUAL && !ctx.env.EDITOR) {
       throw new UsageError('Nothing to change: pass field flags (see precis edit --help), or run in a terminal to use the editor')
@@ -83,7 +97,7 @@ export async function editRun(opts: EditOptions, ctx: Context): Promise<void> {
     text = edited.text
   }
   // Applied to the records as they are inside the lock: only the fields the person changed.
-  const result = await keepingTextOnFailure(ctx, id, text, () => ctx.store.update((lib) => applyEdit(lib, id, changes, ctx.clock.now())))
+  const result = await keepingTextOnFailure(ctx, id, text, () => ctx.store.update((lib) => applyEdit(lib, id, changes, ctx.clock.now())), editAgain(id))
   if (ctx.globals.json) printJson(ctx, { id: result.summary.id, key: result.summary.paper, changed: result.changed })
   else ctx.io.out(result.summary.id + '\n')
   inform(ctx, result.changed ? `Updated ${result.summary.id}` : `No changes to ${result.summary.id}`)

@@ -6,7 +6,7 @@ import { canonicalTag, normalizeTags, tagProblem } from '../core/tags.js'
 import { sanitizeTerminal } from '../sanitize.js'
 import { canPrompt, inform } from './shared.js'
 
-const WHY: Record<Likeness, string> = { separator: 'other separators', plural: 'plural or singular', typo: 'one letter apart' }
+const WHY: Record<Likeness, string> = { separator: 'other separators', plural: 'plural or singular', typo: 'one letter apart', hierarchy: 'the same word elsewhere in the hierarchy' }
 
 /**
  * The similar-tag guard: each tag of `tags` that is new to the library but looks like an existing
@@ -37,20 +37,25 @@ function splitTags(line: string): string[] {
 
 /**
  * Ask for tags in a terminal: the library's tags as a checkbox you can type into to filter
- * (`current` ticked), then new ones typed in, which pass the similar-tag guard.
+ * (`current` ticked), then new ones typed in (filter text that matched nothing proposed), which
+ * pass the similar-tag guard. Esc in the checkbox keeps `current`.
  */
 export async function chooseTags(lib: Library, current: readonly string[], ctx: Context): Promise<string[]> {
   const existing = [...tagsInUse(lib)].sort()
-  const ticked = existing.length === 0
-    ? []
+  const picked = existing.length === 0
+    ? { ticked: [], typed: '' }
     : await ctx.prompter.checkbox({
         name: 'existingTags',
         message: 'Tags (type to filter, space to tick)',
         choices: existing.map((tag) => ({ name: sanitizeTerminal(tag), value: tag, checked: current.includes(tag) })),
       })
+  if (picked === null) return [...current] // Esc: the picker changes nothing
+  const { ticked } = picked
   const typed = await ctx.prompter.input({
     name: 'tags',
     message: `${existing.length === 0 ? 'Tags' : 'New tags'} (separated by commas, or spaces; empty for none)`,
+    // Filter text that matched no tag is what the person meant to add: proposed, not retyped.
+    ...(picked.typed ? { default: picked.typed } : {}),
     validate: (answer) => {
       const problems = splitTags(answer).flatMap((word) => {
         const problem = tagProblem(canonicalTag(word))

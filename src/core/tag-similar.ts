@@ -1,7 +1,7 @@
 import { editDistance } from './similar.js'
 
 /** Why a new tag looks like an existing one. */
-export type Likeness = 'separator' | 'plural' | 'typo'
+export type Likeness = 'separator' | 'plural' | 'typo' | 'hierarchy'
 
 /** A new tag and the existing tag it looks like. */
 export interface SimilarTag {
@@ -31,21 +31,26 @@ function segmentLikeness(a: string, b: string): Likeness | null {
 /**
  * How `tag` resembles `existing`, or null: the same words with other separators (`meta_learning`,
  * `meta-learning`, `metalearning`), or, segment by segment with exactly one segment differing,
- * a plural (`ml/gnns`, `ml/gnn`) or a one-letter typo in a word of 5+ letters.
+ * a plural (`ml/gnns`, `ml/gnn`) or a one-letter typo in a word of 5+ letters; at another depth of the
+ * hierarchy, the last words the same (`gnn`, `ml/gnn`), plural or one letter apart (`transformer`, `nlp/transformers`).
  */
 export function tagLikeness(tag: string, existing: string): Likeness | null {
   if (tag === existing) return null
   if (tag.replace(SEPARATORS, '') === existing.replace(SEPARATORS, '')) return 'separator'
   const ours = tag.split('/')
   const theirs = existing.split('/')
-  if (ours.length !== theirs.length) return null
+  // At another depth of the hierarchy (`transformer`, `nlp/transformers`): the last words compared.
+  if (ours.length !== theirs.length) {
+    const [leaf, otherLeaf] = [ours.at(-1)!, theirs.at(-1)!]
+    return leaf === otherLeaf ? 'hierarchy' : segmentLikeness(leaf, otherLeaf)
+  }
   const differing = ours.flatMap((segment, i) => (segment === theirs[i] ? [] : [i]))
   if (differing.length !== 1) return null
   const i = differing[0]!
   return segmentLikeness(ours[i]!, theirs[i]!)
 }
 
-const ORDER: readonly Likeness[] = ['separator', 'plural', 'typo']
+const ORDER: readonly Likeness[] = ['separator', 'plural', 'typo', 'hierarchy']
 
 /**
  * For each tag not in `existing`, the existing tags it looks like: most alike first (separator,

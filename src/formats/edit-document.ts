@@ -31,6 +31,11 @@ function readAuthors(value: unknown): Read<string[]> {
   return list.ok ? { ok: true, value: list.value.map((a) => a.trim()).filter(Boolean) } : list
 }
 
+/** Text in the editor's own format (it opens with a `---` line), rather than a plain body: a kept or exported document read back. */
+export function isEditDocument(text: string): boolean {
+  return /^---[ \t]*\r?\n/.test(text)
+}
+
 /** Parse and validate an edited document. Throws InvalidDocumentError listing every problem. */
 export function parseEditDocument(text: string): EditedFields {
   let file

@@ -17,7 +17,8 @@ describe('add: argv → options', () => {
   })
 
   it.each([
-    ['a source that is neither arXiv nor DOI', 'not-an-id', {}],
+    ['--no-summary with a tag', undefined, { summary: false, tag: ['x'] }],
+    ['--no-summary with a body', undefined, { summary: false, body: 'x' }],
     ['a bad year', undefined, { year: '20x7' }],
     ['two body sources', undefined, { body: 'x', file: 'y' }],
     ['a bad tag', undefined, { tag: ['a//b'] }],
@@ -59,7 +60,7 @@ describe('add', () => {
     expect(ctx.asked).toEqual([])
   })
 
-  it('in a terminal asks for what is missing, then opens the editor for the text', async () => {
+  it('in a terminal asks for what is missing, then opens the editor on a template naming the paper', async () => {
     const ctx = testContext({
       tty: true,
       answers: { title: 'Deep Residual Learning', authors: 'Kaiming He; Xiangyu Zhang', year: '2016', tags: 'vision, CNN' },
@@ -67,7 +68,8 @@ describe('add', () => {
     })
     expect(await main(['add'], ctx)).toBe(0)
     expect(ctx.asked).toEqual(['title', 'authors', 'year', 'tags'])
-    expect(ctx.edited).toEqual([''])
+    expect(ctx.edited).toHaveLength(1)
+    expect(ctx.edited[0]).toContain('Summary of: Deep Residual Learning\n')
     const lib = await ctx.store.read()
     expect(lib.papers[0]).toMatchObject({ key: 'he2016deep', title: 'Deep Residual Learning', authors: ['Kaiming He', 'Xiangyu Zhang'], year: 2016 })
     expect(lib.summaries[0]).toMatchObject({ tags: ['vision', 'cnn'], body: 'Residual connections make depth trainable.\n' })

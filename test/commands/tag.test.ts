@@ -138,7 +138,7 @@ describe('tag: picking tags in a terminal', () => {
       tty: true,
       library: taggedLibrary(),
       answers: {
-        existingTags: (q: { choices: unknown }) => ((offered = q.choices), ['bayesian', 'ml/gnn']),
+        existingTags: (q: { choices: unknown }) => ((offered = q.choices), { ticked: ['bayesian', 'ml/gnn'], typed: '' }),
         tags: 'Theory, proofs',
       },
     })
@@ -154,7 +154,7 @@ describe('tag: picking tags in a terminal', () => {
   })
 
   it('asks once about a typed tag like an existing one', async () => {
-    const ctx = testContext({ tty: true, library: taggedLibrary(), answers: { existingTags: ['bayesian'], tags: 'priors, todos', similarTag: 'todos' } })
+    const ctx = testContext({ tty: true, library: taggedLibrary(), answers: { existingTags: { ticked: ['bayesian'], typed: '' }, tags: 'priors, todos', similarTag: 'todos' } })
     expect(await main(['tag', 'gamma2019priors'], ctx)).toBe(0)
     expect(ctx.asked).toEqual(['existingTags', 'tags', 'similarTag'])
     expect((await tagsById(ctx.store)).gamma2019priors).toEqual(['bayesian', 'priors', 'todos'])

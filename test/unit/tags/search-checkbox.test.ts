@@ -25,7 +25,7 @@ describe('searchCheckbox', () => {
     expect(getScreen()).toContain('◉ ml')
     events.keypress('space') // bayesian, the first line
     events.keypress('enter')
-    expect(await answer).toEqual(['bayesian', 'ml'])
+    expect(await answer).toEqual({ ticked: ['bayesian', 'ml'], typed: '' })
   })
 
   it('filters by what is typed, and the space never reaches the search text', async () => {
@@ -37,7 +37,7 @@ describe('searchCheckbox', () => {
     events.type('n')
     expect(getScreen()).toContain('gnn')
     events.keypress('enter')
-    expect(await answer).toEqual(['ml', 'ml/gnn'])
+    expect(await answer).toEqual({ ticked: ['ml', 'ml/gnn'], typed: '' })
   })
 
   it('moves with the arrows and unticks', async () => {
@@ -48,15 +48,25 @@ describe('searchCheckbox', () => {
     events.keypress('down')
     events.keypress('space') // todo
     events.keypress('enter')
-    expect(await answer).toEqual(['todo'])
+    expect(await answer).toEqual({ ticked: ['todo'], typed: '' })
   })
 
-  it('says so when nothing matches', async () => {
+  it('says so when nothing matches, and answers the typed text as the new tag proposed', async () => {
     const { answer, events, getScreen } = await render(searchCheckbox, { message: 'Tags', choices })
     events.type('zzz')
-    expect(getScreen()).toContain('No tag matches')
+    expect(getScreen()).toContain('No tag matches: ⏎ proposes "zzz" as a new tag')
     events.keypress('space')
     events.keypress('enter')
-    expect(await answer).toEqual(['ml'])
+    expect(await answer).toEqual({ ticked: ['ml'], typed: 'zzz' })
+  })
+
+  it('Esc leaves it: null, whatever was ticked or typed', async () => {
+    const { answer, events, getScreen } = await render(searchCheckbox, { message: 'Tags', choices })
+    events.keypress('space')
+    events.type('gn')
+    events.keypress('escape')
+    expect(await answer).toBeNull()
+    expect(getScreen()).toContain('left, nothing changed')
+    expect(getScreen()).not.toContain('bayesian')
   })
 })

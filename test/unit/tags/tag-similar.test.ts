@@ -23,6 +23,14 @@ describe('tagLikeness', () => {
     ['ml/gnns', 'cv/gnn', null],
     ['graphs/x', 'graph/y', null],
     ['theory', 'theorem', null],
+    ['transformer', 'nlp/transformers', 'plural'],
+    ['nlp/transformers', 'transformer', 'plural'],
+    ['transformers', 'nlp/transformers', 'hierarchy'],
+    ['ml/gnn', 'gnn', 'hierarchy'],
+    ['ml/optimisation', 'optimization', 'typo'],
+    ['nlp', 'nlp/transformers', null],
+    ['ml/deep/gnn', 'ml/gnn', 'hierarchy'],
+    ['gan', 'ml/gnn', null],
   ] as const)('%s vs %s → %s', (tag, existing, expected) => expect(tagLikeness(tag, existing)).toBe(expected))
 })
 

@@ -1,0 +1,29 @@
+import type { Paper } from '../core/model.js'
+
+/** A paper's field inside the comment: one line, and never `--`, which would end the comment early. */
+const commentLine = (text: string) => text.replace(/\s+/g, ' ').trim().replace(/--/g, '-\u200b-')
+
+/**
+ * The text a new summary's editor opens on: which paper it is and how to write it, in an HTML comment
+ * (invisible when the Markdown is shown) that `withoutTemplate` removes on save if left as it was.
+ */
+export function summaryTemplate(paper: Pick<Paper, 'title' | 'authors' | 'year'>): string {
+  return [
+    '<!--',
+    `Summary of: ${commentLine(paper.title)}`,
+    `Authors: ${commentLine(paper.authors.join('; '))}`,
+    `Year: ${paper.year ?? 'unknown'}`,
+    '',
+    'Write the summary below in Markdown; math as $x^2$ inline or between $$ lines.',
+    'This comment is removed when you save it unchanged; an empty summary is not saved.',
+    '-->',
+    '',
+    '',
+  ].join('\n')
+}
+
+/** The saved text without the template's comment, when the comment is still there as it was written. */
+export function withoutTemplate(text: string, template: string): string {
+  const comment = template.trimEnd()
+  return comment !== '' && text.startsWith(comment) ? text.slice(comment.length).replace(/^\s*\n/, '') : text
+}
