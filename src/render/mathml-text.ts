@@ -6,7 +6,7 @@
  */
 import { type MathChild, type MathElement, textContent } from './mathml.js'
 import {
-  BINARY, isAccent, isUnit, LARGE, needsSpace, RELATIONS, takesLimits, visibleText,
+  BINARY, isAccent, isDifferential, isFraction, isUnit, LARGE, needsSpace, RELATIONS, takesLimits, visibleText,
 } from './mathml-kinds.js'
 import {
   attachScript, COMBINING_ACCENTS, COMBINING_OVERLINE, COMBINING_UNDERLINE, foldItalic, toBold, toSuperscript,
@@ -42,11 +42,21 @@ export function mathmlToText(math: MathElement, display: boolean): string {
 function children(nodes: MathChild[], ctx: Context): string {
   let out = ''
   nodes.forEach((node, i) => {
-    const text = render(node, ctx)
-    if (needsSpace(out, nodes[i - 1], node, text)) out += ' '
+    let text = render(node, ctx)
+    if (isFraction(node) && fractionNeedsParentheses(out, nodes[i - 1], nodes[i + 1])) text = `(${text})`
+    else if (needsSpace(out, nodes[i - 1], node, text)) out += ' '
     out += text
   })
   return out
+}
+
+/**
+ * A fraction next to another reads as one (`1/21/2`), and one after a digit as a mixed number
+ * (`2 1/2`): both get parentheses, `(1/2)(1/2)`, `2(1/2)`.
+ */
+function fractionNeedsParentheses(before: string, previous: MathChild | undefined, next: MathChild | undefined): boolean {
+  return (previous !== undefined && isFraction(previous)) || (next !== undefined && isFraction(next)) ||
+    /[0-9]$/.test(before)
 }
 
 function render(node: MathChild, ctx: Context): string {
@@ -123,7 +133,11 @@ function fraction(node: MathElement, ctx: Context): string {
   const [numerator, denominator] = node.children
   const binomial = /^0/.test(node.attrs.get('linethickness') ?? '')
   if (!numerator || !denominator || binomial) throw new NoUnicodeForm('\\binom')
-  return `${grouped([numerator], ctx)}/${grouped([denominator], ctx)}`
+  // A denominator is one operand (a/2c reads as (a/2)c), except a differential: ∂f/∂x.
+  const denominatorText = isDifferential(denominator)
+    ? children([denominator], ctx).trim()
+    : grouped([denominator], ctx, true)
+  return `${grouped([numerator], ctx)}/${denominatorText}`
 }
 
 function root(node: MathElement, ctx: Context): string {

@@ -98,6 +98,18 @@ const inline: Array<[tex: string, unicode: string]> = [
   ['L= \\mathrm{log}(p(\\pmb{y} \\rvert \\pmb{x}, \\pmb{\\theta}))', 'L = log(p(𝐲|𝐱, 𝛉))'],
   ['\\pmb{\\mathrm{f}} = [f(\\pmb{x}_1), \\dots, f(\\pmb{x}_n)]^T', '𝐟 = [f(𝐱₁), …, f(𝐱ₙ)]ᵀ'],
   ["y \\sim \\mathcal{GP}(m, k + \\sigma_n^2\\delta_{ii'})", 'y ∼ 𝒢𝒫(m, k + σₙ²δ_(ii′))'],
+  // Fractions whose grouping text must make explicit (issue 21, item 15). Formulas written in the
+  // style of ShortScience notes on Gaussian processes, VAEs and batch-norm papers.
+  ['\\frac{a+b}{2c}', '(a + b)/(2c)'],
+  ["\\exp(-\\frac{\\|\\pmb{x}-\\pmb{x}'\\|^2}{2\\ell^2})", 'exp(−‖𝐱 − 𝐱′‖²/(2ℓ²))'],
+  ['\\frac{1}{2\\sigma^2}', '1/(2σ²)'],
+  ['\\frac{|x-y|}{2}', '|x − y|/2'],
+  ['{\\frac12}{\\frac12}', '(1/2)(1/2)'],
+  ['2\\frac{1}{2}', '2(1/2)'],
+  ['\\alpha_{out}\\frac{1}{\\sigma N}', 'αₒᵤₜ 1/(σN)'],
+  ['\\frac{\\partial^2 f}{\\partial x^2}', '∂²f/∂x²'],
+  ['\\frac{d}{dx}', 'd/dx'],
+  ['\\frac{x - \\mu_B}{\\sqrt{\\sigma_B^2 + \\epsilon}}', '(x − μ_B)/√(σ_B² + ϵ)'],
 ]
 
 // Constructs with no faithful one-line Unicode form, and TeX that temml rejects.
