@@ -4,7 +4,7 @@
  */
 import { MAX_CONVERTED_SPANS } from './limits.js'
 import { texToUnicode } from './math.js'
-import { DISPLAY_PLACEHOLDER, INLINE_PLACEHOLDER, type MathSpan } from './math-spans.js'
+import { DISPLAY_PLACEHOLDER, INLINE_PLACEHOLDER, MAX_INLINE_LENGTH, type MathSpan } from './math-spans.js'
 import { BINARY, RELATIONS } from './mathml-kinds.js'
 import type { Styles } from './styles.js'
 import { NO_BREAK_SPACE } from './wrap.js'
@@ -50,7 +50,8 @@ export class MathText {
     if (known !== undefined) return known
     const span = this.spans[index]
     if (!span) return ''
-    const math = index < MAX_CONVERTED_SPANS
+    const convert = index < MAX_CONVERTED_SPANS && (span.display || span.tex.length <= MAX_INLINE_LENGTH)
+    const math = convert
       ? texToUnicode(span.tex, span.display)
       : { text: span.tex, faithful: false }
     const text = math.faithful

@@ -33,13 +33,33 @@ export function texToUnicode(tex: string, display: boolean): UnicodeMath {
 function convert(tex: string, display: boolean): UnicodeMath {
   const asWritten = { text: tex, faithful: false }
   if (tex.trim() === '' || tex.length > MAX_TEX_LENGTH) return asWritten
+  const text = toText(tex, display) ?? retryLenient(tex, display)
+  return text === null || text === '' ? asWritten : { text, faithful: true }
+}
+
+function toText(tex: string, display: boolean): string | null {
   try {
     const markup = temml.renderToString(tex, { displayMode: display, throwOnError: true, trust: false })
-    const text = mathmlToText(parseMathML(markup), display)
-    return text === '' ? asWritten : { text, faithful: true }
+    return mathmlToText(parseMathML(markup), display)
   } catch {
     // temml's ParseError, NoUnicodeForm, or a stack overflow on absurdly nested input: all mean
-    // "show the TeX as written".
-    return asWritten
+    // "no Unicode form for this TeX".
+    return null
   }
+}
+
+/** A command straight after `_` or `^` (`\tau_\max`): LaTeX takes it, temml wants braces. */
+const BARE_SCRIPT_COMMAND = /([_^])\s*(\\[A-Za-z]+(?:\s*\{[^{}]*\})*)/g
+/** Text-mode arguments, where LaTeX users write `_` meaning an underscore (`\text{style_fwd}`). */
+const TEXT_ARGUMENT = /(\\(?:text|textrm|textit|textbf|texttt|textsf|mbox)\s*\{)([^{}]*)\}/g
+
+/**
+ * TeX that LaTeX accepts but temml rejects, rewritten into what temml reads, and tried once more.
+ * Only after the first attempt failed, so TeX temml reads is never rewritten.
+ */
+function retryLenient(tex: string, display: boolean): string | null {
+  const rewritten = tex
+    .replace(TEXT_ARGUMENT, (_, open: string, body: string) => open + body.replace(/(?<!\\)_/g, '\\_') + '}')
+    .replace(BARE_SCRIPT_COMMAND, '$1{$2}')
+  return rewritten === tex ? null : toText(rewritten, display)
 }

@@ -110,6 +110,11 @@ const inline: Array<[tex: string, unicode: string]> = [
   ['\\frac{\\partial^2 f}{\\partial x^2}', '∂²f/∂x²'],
   ['\\frac{d}{dx}', 'd/dx'],
   ['\\frac{x - \\mu_B}{\\sqrt{\\sigma_B^2 + \\epsilon}}', '(x − μ_B)/√(σ_B² + ϵ)'],
+  // TeX that LaTeX accepts and temml rejects, read after a rewrite (issue 21, item 17).
+  ['\\tau_\\max', 'τₘₐₓ'],
+  ['\\text{style_fwd}', 'style_fwd'],
+  ['\\mathcal{L}_\\text{content} + \\lambda \\mathcal{L}_\\text{style_fwd}', 'ℒ_(content) + λℒ_(style_fwd)'],
+  ['\\lambda^\\max_t', 'λₜᵐᵃˣ'],
 ]
 
 // Constructs with no faithful one-line Unicode form, and TeX that temml rejects.
