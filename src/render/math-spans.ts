@@ -63,7 +63,8 @@ function replaceMath(prose: string, replace: (span: MathSpan) => string): string
     const next = prose[i + 1]
     if (ch === '\\' && (next === '(' || next === '[')) {
       const close = find(next === '(' ? '\\)' : '\\]', i + 2)
-      if (close > i + 2) take(close + 2, prose.slice(i + 2, close), next === '[')
+      // `\[\\\]` is Markdown escapes (`[\]`), not a formula holding only a line break.
+      if (close > i + 2 && /[^\s\\]/.test(prose.slice(i + 2, close))) take(close + 2, prose.slice(i + 2, close), next === '[')
       else i += 2
     } else if (ch === '\\') {
       i += 2

@@ -14,6 +14,8 @@ describe('math that reads right', () => {
     ['two fractions side by side', 'Then ${\\frac12}{\\frac12}$.', 'Then (1/2)(1/2).'],
     ['a letter before a fraction', 'Scale by $\\alpha_{out}\\frac{1}{\\sigma N}$.', 'Scale by αₒᵤₜ 1/(σN).'],
     ['a bare command as a script', 'With $\\tau_\\max$ fixed.', 'With τₘₐₓ fixed.'],
+    ['escaped brackets', 'A \\[\\\\\\] pair.', 'A [\\] pair.'],
+    ['entities without their semicolon', '- &copy 2024, &nbsp x, &#99999999;', '• &copy 2024, &nbsp x, &#99999999;'],
     ['an underscore in \\text', 'The $\\mathcal{L}_\\text{style_fwd}$ loss.', 'The ℒ_(style_fwd) loss.'],
   ])('%s', (_, markdown, expected) => {
     expect(render(markdown)).toBe(expected)

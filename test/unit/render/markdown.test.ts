@@ -17,6 +17,10 @@ describe('renderMarkdown', () => {
     ['a rule when piped', 'a\n\n---\n\nb', `a\n\n${'─'.repeat(80)}\n\nb`],
     ['headings with their level', '## Results', '## Results'],
     ['entities decoded', 'AT&amp;T &lt;x&gt; &copy;', 'AT&T <x> ©'],
+    // CommonMark: a reference needs its `;`, and a number at most 7 digits (issue 21, item 19).
+    ['references without `;` kept in a heading', '# &copy &nbsp x', '# &copy &nbsp x'],
+    ['references without `;` kept in a list', '- &copy 2024 &amp; &#x41;', '• &copy 2024 & A'],
+    ['an over-long number kept in a table', '| a |\n|---|\n| &#99999999; &#0; |', '┌───────────────┐\n│ a             │\n├───────────────┤\n│ &#99999999; \uFFFD │\n└───────────────┘'],
     ['escaped Markdown', '\\*not em\\* and \\$5', '*not em* and $5'],
     ['a hard line break', 'one  \ntwo', 'one\ntwo'],
     ['soft line breaks as spaces', 'one\ntwo', 'one two'],
