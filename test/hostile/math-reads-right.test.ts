@@ -21,6 +21,16 @@ describe('math that reads right', () => {
     expect(render(markdown)).toBe(expected)
   })
 
+  it('never breaks an inline formula inside brackets or after =', () => {
+    const text = render('The kernel matrix entries are $k_D(\\pmb{x}, \\pmb{x}\')$ and the vector $[f(\\pmb{x}_1), \\dots, f(\\pmb{x}_n)]^\\top$ here, where $y = f(x)$.', 40)
+    expect(text).toBe('The kernel matrix entries are k_D(𝐱, 𝐱′)\nand the vector [f(𝐱₁), …, f(𝐱ₙ)]ᵀ here,\nwhere y = f(x).')
+  })
+
+  it('wraps a formula wider than the line at its top-level operators', () => {
+    const text = render('so $L = a_1 + a_2 + a_3 + a_4 + a_5 + a_6 + a_7 + a_8 + a_9 + b$ here', 24)
+    expect(text).toBe('so L = a₁ + a₂ + a₃ +\na₄ + a₅ + a₆ + a₇ + a₈ +\na₉ + b here')
+  })
+
   it('shows an inline formula over the length limit as written, underscores and all', () => {
     const tex = Array.from({ length: 300 }, (_, i) => `\\mathbf{w}_{${i}}`).join(' + ')
     expect(tex.length).toBeGreaterThan(2000)
