@@ -33,8 +33,38 @@ export function texToUnicode(tex: string, display: boolean): UnicodeMath {
 function convert(tex: string, display: boolean): UnicodeMath {
   const asWritten = { text: tex, faithful: false }
   if (tex.trim() === '' || tex.length > MAX_TEX_LENGTH) return asWritten
-  const text = toText(tex, display) ?? retryLenient(tex, display)
-  return text === null || text === '' ? asWritten : { text, faithful: true }
+  const rows = display ? topLevelRows(tex) : [tex]
+  const texts = rows.map((row) => toText(row, display) ?? retryLenient(row, display))
+  if (texts.some((text) => text === null)) return asWritten
+  const text = texts.filter(Boolean).join('\n')
+  return text === '' ? asWritten : { text, faithful: true }
+}
+
+/**
+ * Display math split at each `\\` outside braces and environments: temml keeps no trace of
+ * those line breaks, so `W_0 = … \\ W_1 = …` would run together.
+ */
+function topLevelRows(tex: string): string[] {
+  const rows: string[] = []
+  let depth = 0
+  let start = 0
+  for (let i = 0; i < tex.length; i++) {
+    const ch = tex[i]
+    if (ch === '{') depth++
+    else if (ch === '}') depth--
+    else if (ch === '\\') {
+      if (tex.startsWith('\\begin', i)) depth++
+      else if (tex.startsWith('\\end', i)) depth--
+      else if (tex[i + 1] === '\\' && depth === 0) {
+        rows.push(tex.slice(start, i))
+        const spacing = /^\s*\[[^\]]*\]/.exec(tex.slice(i + 2)) // `\\[2pt]`
+        start = i + 2 + (spacing?.[0].length ?? 0)
+      }
+      i++
+    }
+  }
+  rows.push(tex.slice(start))
+  return rows.length === 1 ? rows : rows.filter((row) => row.trim() !== '')
 }
 
 function toText(tex: string, display: boolean): string | null {

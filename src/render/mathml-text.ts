@@ -6,7 +6,7 @@
  */
 import { type MathChild, type MathElement, textContent } from './mathml.js'
 import {
-  BINARY, isAccent, isDifferential, isFraction, isUnit, LARGE, needsSpace, RELATIONS, takesLimits, visibleText,
+  BINARY, isAccent, isDifferential, isFenced, isFraction, isUnit, LARGE, needsSpace, RELATIONS, takesLimits, visibleText,
 } from './mathml-kinds.js'
 import {
   attachScript, COMBINING_ACCENTS, COMBINING_OVERLINE, COMBINING_UNDERLINE, foldItalic, toBold, toSuperscript,
@@ -64,7 +64,9 @@ function render(node: MathChild, ctx: Context): string {
   if (ctx.depth > MAX_DEPTH) throw new NoUnicodeForm('nested too deeply')
   const inner = { ...ctx, depth: ctx.depth + 1 }
   switch (node.name) {
-    case 'math': case 'mrow': case 'mpadded': case 'mtd':
+    case 'mrow':
+      return fencedTable(node, inner) ?? binomial(node, inner) ?? children(node.children, inner)
+    case 'math': case 'mpadded': case 'mtd':
       return children(node.children, inner)
     case 'mstyle': {
       const bold = /font-weight:\s*bold/.test(node.attrs.get('style') ?? '')
@@ -178,15 +180,60 @@ function accented(base: MathChild, accent: MathChild, ctx: Context): string {
   throw new NoUnicodeForm('wide accent')
 }
 
-/** Display-only tables: an equation with a \tag, or aligned/gathered lines (one per row). */
+/**
+ * Tables not between fences: an equation with a \tag; lines (aligned, gathered, `\\` outside an
+ * environment), one per row in display math and `; `-separated inline; a \substack, its rows
+ * separated by commas; an array, as a matrix.
+ */
 function table(node: MathElement, ctx: Context): string {
-  const rows = node.children.filter((row): row is MathElement => typeof row === 'object' && row.name === 'mtr')
-  const cells = (row: MathElement) => row.children.map((cell) => render(cell, ctx).trim())
-  const [only] = rows
+  const rows = tableCells(node, ctx)
+  const [only] = tableRows(node)
   if (ctx.display && rows.length === 1 && only?.attrs.get('class') === 'tml-tageqn') {
-    const [, body = '', tag = ''] = cells(only)
+    const [, body = '', tag = ''] = rows[0] as string[]
     return `${body}${HARD_SPACE.repeat(4)}${tag}`
   }
-  if (!ctx.display || !/\btml-jot\b/.test(node.attrs.get('class') ?? '')) throw new NoUnicodeForm('matrix')
-  return rows.map((row) => cells(row).filter(Boolean).join(' ')).join('\n')
+  const kind = node.attrs.get('class') ?? ''
+  if (/\btml-small\b/.test(kind)) return rows.map((cells) => cells.join(' ')).join(ctx.script ? ',' : ', ')
+  const lines = /\btml-jot\b/.test(kind) || node.attrs.get('columnalign') === 'left'
+  if (!lines) return matrixRows(rows)
+  const text = rows.map((cells) => cells.filter(Boolean).join(' '))
+  return text.join(ctx.display ? '\n' : '; ')
+}
+
+function tableRows(node: MathElement): MathElement[] {
+  return node.children.filter((row): row is MathElement => typeof row === 'object' && row.name === 'mtr')
+}
+
+function tableCells(node: MathElement, ctx: Context): string[][] {
+  return tableRows(node).map((row) => row.children.map((cell) => render(cell, ctx).trim()))
+}
+
+/** A matrix on one line: cells separated by spaces, rows by `; ` (`a b; c d`). */
+function matrixRows(rows: string[][]): string {
+  return rows.map((cells) => cells.join(' ')).join('; ')
+}
+
+/**
+ * A table between fences, on one line: a matrix as `[a b; c d]` or `(a b; c d)`, cases as
+ * `{1, x > 0; 0, otherwise}`. Null when the row is something else.
+ */
+function fencedTable(row: MathElement, ctx: Context): string | null {
+  const [open, inner, close, ...rest] = row.children
+  if (rest.length > 0 || !isFenced(row) || typeof inner !== 'object' || inner.name !== 'mtable') return null
+  const before = visibleText(open as MathChild)
+  const after = visibleText(close as MathChild)
+  const rows = tableCells(inner, { ...ctx, depth: ctx.depth + 1 })
+  if (before === '{' && after === '') return `{${rows.map((cells) => cells.filter(Boolean).join(', ')).join('; ')}}`
+  return before + matrixRows(rows) + after
+}
+
+/** `\binom{n}{k}` (temml: a fraction without a bar between parentheses) as `binom(n, k)`. */
+function binomial(row: MathElement, ctx: Context): string | null {
+  const [open, inner, close, ...rest] = row.children
+  if (rest.length > 0 || !isFenced(row) || typeof inner !== 'object' || inner.name !== 'mfrac') return null
+  if (!/^0/.test(inner.attrs.get('linethickness') ?? '') || visibleText(open as MathChild) !== '(' || visibleText(close as MathChild) !== ')') return null
+  const [n, k] = inner.children
+  if (!n || !k) return null
+  const inside = { ...ctx, depth: ctx.depth + 1 }
+  return `binom(${render(n, inside).trim()}, ${render(k, inside).trim()})`
 }

@@ -115,16 +115,21 @@ const inline: Array<[tex: string, unicode: string]> = [
   ['\\text{style_fwd}', 'style_fwd'],
   ['\\mathcal{L}_\\text{content} + \\lambda \\mathcal{L}_\\text{style_fwd}', 'ℒ_(content) + λℒ_(style_fwd)'],
   ['\\lambda^\\max_t', 'λₜᵐᵃˣ'],
+  // Tables and binomials on one line (issue 21, item 16).
+  ['\\binom{n}{k}', 'binom(n, k)'],
+  ['\\begin{pmatrix}a&b\\\\c&d\\end{pmatrix}', '(a b; c d)'],
+  ['\\mathbf{W} = \\begin{bmatrix}w_{11} & w_{12}\\\\ w_{21} & w_{22}\\end{bmatrix}', '𝐖 = [w₁₁ w₁₂; w₂₁ w₂₂]'],
+  ['\\begin{aligned}a&=b\\\\c&=d\\end{aligned}', 'a = b; c = d'],
+  ['\\mathrm{ReLU}(x) = \\begin{cases} x & x > 0 \\\\ 0 & \\text{otherwise}\\end{cases}', 'ReLU(x) = {x, x > 0; 0, otherwise}'],
+  ['\\begin{array}{cc}a&b\\\\c&d\\end{array}', 'a b; c d'],
+  ['\\sum_{\\substack{i<n\\\\j<m}} x_{ij}', '∑_(i<n,j<m) xᵢⱼ'],
 ]
 
 // Constructs with no faithful one-line Unicode form, and TeX that temml rejects.
 const asWritten = [
-  '\\binom{n}{k}',
-  '\\begin{pmatrix}a&b\\\\c&d\\end{pmatrix}',
   '\\widehat{xy}',
   '\\cancel{x}',
   '\\underbrace{x}_{n}',
-  '\\begin{aligned}a&=b\\\\c&=d\\end{aligned}', // several lines: only in display math
   '\\unknowncommand{x}',
   'x^',
   '{',
@@ -146,6 +151,8 @@ describe('texToUnicode', () => {
     ['\\lim_{n\\to\\infty} x', 'lim_(n→∞) x'],
     ['\\frac{a}{b} \\tag{1}', 'a/b    (1)'],
     ['\\begin{aligned}a &= b\\\\ c &= d\\end{aligned}', 'a = b\nc = d'],
+    ['W_0 = \\alpha \\\\ W_1 = \\beta', 'W₀ = α\nW₁ = β'],
+    ['W_0 = \\alpha \\\\[2pt] W_1 = \\frac{1}{2} \\\\', 'W₀ = α\nW₁ = 1/2'],
   ])('display %s → %s', (tex, unicode) => {
     expect(texToUnicode(tex, true)).toEqual({ text: unicode, faithful: true })
   })
