@@ -4,6 +4,7 @@
  * combining marks. A construct with no faithful linear form (matrices, braces, \binom, \cancel...)
  * throws NoUnicodeForm so the caller can show the TeX instead of a misleading approximation.
  */
+import { besideEachOther, drawTable, HARD_SPACE } from './math-blocks.js'
 import { type MathChild, type MathElement, textContent } from './mathml.js'
 import {
   BINARY, isAccent, isDifferential, isFenced, isFraction, isUnit, LARGE, needsSpace, RELATIONS, takesLimits, visibleText,
@@ -25,8 +26,6 @@ interface Context {
 }
 
 const MAX_DEPTH = 150
-/** A space that survives the final collapsing of runs of spaces (\quad, \qquad). */
-const HARD_SPACE = '\uE010'
 const SCRIPTS = new Set(['msub', 'msup', 'msubsup', 'munder', 'mover', 'munderover'])
 const ROOTS = new Map([['2', '√'], ['3', '∛'], ['4', '∜']])
 const ENCLOSURES = new Map([['top', COMBINING_OVERLINE], ['bottom', COMBINING_UNDERLINE]])
@@ -41,13 +40,18 @@ export function mathmlToText(math: MathElement, display: boolean): string {
 
 function children(nodes: MathChild[], ctx: Context): string {
   let out = ''
+  const pieces: string[] = []
   nodes.forEach((node, i) => {
     let text = render(node, ctx)
     if (isFraction(node) && fractionNeedsParentheses(out, nodes[i - 1], nodes[i + 1])) text = `(${text})`
-    else if (needsSpace(out, nodes[i - 1], node, text)) out += ' '
-    out += text
+    else if (needsSpace(out, nodes[i - 1], node, text)) {
+      pieces.push(' ')
+      out += ' '
+    }
+    pieces.push(text)
+    out = text.includes('\n') ? '' : out + text
   })
-  return out
+  return besideEachOther(pieces)
 }
 
 /**
@@ -214,8 +218,9 @@ function matrixRows(rows: string[][]): string {
 }
 
 /**
- * A table between fences, on one line: a matrix as `[a b; c d]` or `(a b; c d)`, cases as
- * `{1, x > 0; 0, otherwise}`. Null when the row is something else.
+ * A table between fences: in display math drawn over several lines (math-blocks.ts); inline on
+ * one line, a matrix as `[a b; c d]` or `(a b; c d)`, cases as `{1, x > 0; 0, otherwise}`.
+ * Null when the row is something else.
  */
 function fencedTable(row: MathElement, ctx: Context): string | null {
   const [open, inner, close, ...rest] = row.children
@@ -223,11 +228,18 @@ function fencedTable(row: MathElement, ctx: Context): string | null {
   const before = visibleText(open as MathChild)
   const after = visibleText(close as MathChild)
   const rows = tableCells(inner, { ...ctx, depth: ctx.depth + 1 })
-  if (before === '{' && after === '') return `{${rows.map((cells) => cells.filter(Boolean).join(', ')).join('; ')}}`
+  const cases = before === '{' && after === ''
+  if (ctx.display && !ctx.script && rows.length > 1 && !rows.flat().some((cell) => cell.includes('\n'))) {
+    return drawTable(rows, before, after, cases)
+  }
+  if (cases) return `{${rows.map((cells) => cells.filter(Boolean).join(', ')).join('; ')}}`
   return before + matrixRows(rows) + after
 }
 
-/** `\binom{n}{k}` (temml: a fraction without a bar between parentheses) as `binom(n, k)`. */
+/**
+ * `\binom{n}{k}` (temml: a fraction without a bar between parentheses) as `binom(n, k)`, or
+ * stacked between tall parentheses in display math.
+ */
 function binomial(row: MathElement, ctx: Context): string | null {
   const [open, inner, close, ...rest] = row.children
   if (rest.length > 0 || !isFenced(row) || typeof inner !== 'object' || inner.name !== 'mfrac') return null
@@ -235,5 +247,7 @@ function binomial(row: MathElement, ctx: Context): string | null {
   const [n, k] = inner.children
   if (!n || !k) return null
   const inside = { ...ctx, depth: ctx.depth + 1 }
-  return `binom(${render(n, inside).trim()}, ${render(k, inside).trim()})`
+  const [top, bottom] = [render(n, inside).trim(), render(k, inside).trim()]
+  if (ctx.display && !ctx.script && !(top + bottom).includes('\n')) return drawTable([[top], [bottom]], '(', ')', false)
+  return `binom(${top}, ${bottom})`
 }

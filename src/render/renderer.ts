@@ -13,7 +13,7 @@ import { figureReference, type FigureList, isImageUrl } from './figures.js'
 import type { MathText } from './math-text.js'
 import { linkTarget, type Styles } from './styles.js'
 import { renderTable } from './table.js'
-import { centre, indent, wrapText } from './wrap.js'
+import { centre, displayWidth, indent, wrapText } from './wrap.js'
 
 export interface RenderState {
   styles: Styles
@@ -136,8 +136,11 @@ function flow(inline: string, state: RenderState): string {
   const lines: string[] = []
   for (const part of state.math.split(inline)) {
     if ('display' in part) {
-      // A formula wider than the line breaks after an operator (see MathText), then is centred.
-      const display = part.display.flatMap((line) => wrapText(line, state.width).split('\n'))
+      // A formula wider than the line breaks after an operator (see MathText), then is centred;
+      // one that fits keeps its leading spaces (the lines of a drawn matrix are aligned by them)
+      // and is composed as wrapping would compose it (ŷ as one character).
+      const display = part.display.flatMap((line) => (
+        displayWidth(line) <= state.width ? [line.normalize('NFC')] : wrapText(line, state.width).split('\n')))
       lines.push(...centre(display, state.width))
       continue
     }

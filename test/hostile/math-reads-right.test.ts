@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { renderMarkdown } from '../../src/render/markdown.js'
+import { displayWidth } from '../../src/render/wrap.js'
 
 const render = (markdown: string, width = 80) => renderMarkdown(markdown, { width, color: false, hyperlinks: false }).text
 
@@ -29,6 +30,13 @@ describe('math that reads right', () => {
   it('wraps a formula wider than the line at its top-level operators', () => {
     const text = render('so $L = a_1 + a_2 + a_3 + a_4 + a_5 + a_6 + a_7 + a_8 + a_9 + b$ here', 24)
     expect(text).toBe('so L = a₁ + a₂ + a₃ +\na₄ + a₅ + a₆ + a₇ + a₈ +\na₉ + b here')
+  })
+
+  it('draws a display matrix in two dimensions and puts rows split by \\\\ on lines of their own', () => {
+    const text = render('$$\\mathbf{W} = \\begin{bmatrix}w_{11} & w_{12}\\\\ w_{21} & w_{22}\\end{bmatrix}$$\n\n$$W_0 = \\alpha \\\\ W_1 = \\beta$$', 40)
+    expect(text.split('\n').map((line) => line.trim())).toEqual(['𝐖 = ⎡ w₁₁  w₁₂ ⎤', '⎣ w₂₁  w₂₂ ⎦', '', 'W₀ = α', 'W₁ = β'])
+    const [first = '', second = ''] = text.split('\n')
+    expect(displayWidth(second.slice(0, second.indexOf('⎣')))).toBe(displayWidth(first.slice(0, first.indexOf('⎡'))))
   })
 
   it('shows an inline formula over the length limit as written, underscores and all', () => {

@@ -153,6 +153,12 @@ describe('texToUnicode', () => {
     ['\\begin{aligned}a &= b\\\\ c &= d\\end{aligned}', 'a = b\nc = d'],
     ['W_0 = \\alpha \\\\ W_1 = \\beta', 'W₀ = α\nW₁ = β'],
     ['W_0 = \\alpha \\\\[2pt] W_1 = \\frac{1}{2} \\\\', 'W₀ = α\nW₁ = 1/2'],
+    // Drawn in two dimensions (columns padded with spaces, made plain at the end).
+    ['\\mathbf{W} = \\begin{bmatrix}w_{11} & w_{12}\\\\ w_{21} & w_{22}\\end{bmatrix}', '𝐖 = ⎡ w₁₁  w₁₂ ⎤\n    ⎣ w₂₁  w₂₂ ⎦'],
+    ['\\begin{pmatrix}a&b&c\\\\d&e&f\\\\g&h&i\\end{pmatrix}\\mathbf{x}', '⎛ a  b  c ⎞ \n⎜ d  e  f ⎟𝐱\n⎝ g  h  i ⎠ '],
+    ['f(x) = \\begin{cases} x & x > 0 \\\\ 0 & \\text{otherwise}\\end{cases}', 'f(x) = ⎧ x  x > 0    \n       ⎩ 0  otherwise'],
+    ['\\binom{n}{k}', '⎛ n ⎞\n⎝ k ⎠'],
+    ['\\left|\\begin{array}{cc}a&b\\\\c&d\\end{array}\\right|', '│ a  b │\n│ c  d │'],
   ])('display %s → %s', (tex, unicode) => {
     expect(texToUnicode(tex, true)).toEqual({ text: unicode, faithful: true })
   })
