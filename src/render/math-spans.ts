@@ -30,8 +30,11 @@ export const INLINE_PLACEHOLDER = /\uE000(\d+)\uE001/g
 export const DISPLAY_PLACEHOLDER = /\uE002(\d+)\uE001/g
 const PLACEHOLDER_CHARS = /[\uE000-\uE01F]/g
 
-/** Inline math longer than this is not math (an unmatched `$` would otherwise swallow a page). */
-const MAX_INLINE_LENGTH = 2000
+/**
+ * Inline math longer than this is not converted: it is shown as written, as TeX (never handed
+ * to Markdown, which would eat its underscores).
+ */
+export const MAX_INLINE_LENGTH = 2000
 
 /** Replaces every math span in the prose of `markdown` with a placeholder. */
 export function protectMath(markdown: string): ProtectedMarkdown {
@@ -60,7 +63,8 @@ function replaceMath(prose: string, replace: (span: MathSpan) => string): string
     const next = prose[i + 1]
     if (ch === '\\' && (next === '(' || next === '[')) {
       const close = find(next === '(' ? '\\)' : '\\]', i + 2)
-      if (close > i + 2) take(close + 2, prose.slice(i + 2, close), next === '[')
+      // `\[\\\]` is Markdown escapes (`[\]`), not a formula holding only a line break.
+      if (close > i + 2 && /[^\s\\]/.test(prose.slice(i + 2, close))) take(close + 2, prose.slice(i + 2, close), next === '[')
       else i += 2
     } else if (ch === '\\') {
       i += 2
@@ -90,9 +94,11 @@ function replaceMath(prose: string, replace: (span: MathSpan) => string): string
 function closingDollar(text: string, open: number): number {
   const first = text[open + 1]
   if (first === undefined || /\s/.test(first)) return -1
-  const limit = Math.min(text.length, open + MAX_INLINE_LENGTH)
-  for (let j = open + 1; j < limit; j++) {
+  // The next `$` closes, so each scan ends there and the text is read once; a blank line ends
+  // the paragraph, so an unmatched `$` cannot swallow a page.
+  for (let j = open + 1; j < text.length; j++) {
     const ch = text[j]
+    if (ch === '\n' && /^[ \t]*(?:\n|$)/.test(text.slice(j + 1, j + 80))) return -1
     if (ch === '\\') j++
     else if (ch === '$') return !/\s/.test(text[j - 1] ?? ' ') && !/\d/.test(text[j + 1] ?? '') ? j : -1
   }

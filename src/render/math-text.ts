@@ -4,7 +4,7 @@
  */
 import { MAX_CONVERTED_SPANS } from './limits.js'
 import { texToUnicode } from './math.js'
-import { DISPLAY_PLACEHOLDER, INLINE_PLACEHOLDER, type MathSpan } from './math-spans.js'
+import { DISPLAY_PLACEHOLDER, INLINE_PLACEHOLDER, MAX_INLINE_LENGTH, type MathSpan } from './math-spans.js'
 import { BINARY, RELATIONS } from './mathml-kinds.js'
 import type { Styles } from './styles.js'
 import { NO_BREAK_SPACE } from './wrap.js'
@@ -16,6 +16,31 @@ import { NO_BREAK_SPACE } from './wrap.js'
  */
 const OPERATOR_CLASS = [...RELATIONS, ...BINARY].join('').replace(/[\]\\^-]/g, '\\$&')
 const SPACE_BEFORE_OPERATOR = new RegExp(` (?=[${OPERATOR_CLASS}] )`, 'gu')
+
+const OPENING = new Set([...'([{⟨⌈⌊'])
+const CLOSING = new Set([...')]}⟩⌉⌋'])
+const BREAK_AFTER = new Set([...BINARY, ',', ';'])
+const BREAK_BEFORE_FORBIDDEN = new RegExp(`^[${OPERATOR_CLASS}]$`, 'u')
+
+/**
+ * An inline formula as one unbreakable word, except after an operator or comma outside brackets
+ * (`a + b`, `x, y`): wrapping never splits `k(𝐱, 𝐱′)` nor leaves `=` at the end of a line, and a
+ * formula wider than the line still wraps.
+ */
+function breakOnlyAtOperators(text: string): string {
+  const chars = [...text]
+  let depth = 0
+  return chars.map((ch, i) => {
+    if (OPENING.has(ch)) depth++
+    else if (CLOSING.has(ch)) depth = Math.max(0, depth - 1)
+    if (ch !== ' ') return ch
+    const previous = chars[i - 1] ?? ''
+    // A spaced operator (` + `, not the star of `x∗ = …`), and no operator next (`a + −b`).
+    const spaced = previous === ',' || previous === ';' || chars[i - 2] === ' '
+    const breaks = depth === 0 && BREAK_AFTER.has(previous) && spaced && !BREAK_BEFORE_FORBIDDEN.test(chars[i + 1] ?? '')
+    return breaks ? ch : NO_BREAK_SPACE
+  }).join('')
+}
 
 /** A piece of a paragraph: running text, or a display formula's lines. */
 export type FlowPart = { text: string } | { display: string[] }
@@ -50,13 +75,16 @@ export class MathText {
     if (known !== undefined) return known
     const span = this.spans[index]
     if (!span) return ''
-    const math = index < MAX_CONVERTED_SPANS
+    const convert = index < MAX_CONVERTED_SPANS && (span.display || span.tex.length <= MAX_INLINE_LENGTH)
+    const math = convert
       ? texToUnicode(span.tex, span.display)
       : { text: span.tex, faithful: false }
-    const text = math.faithful
-      // Wide spaces (\quad) would be collapsed by wrapping: make them non-breaking too.
-      ? math.text.replace(SPACE_BEFORE_OPERATOR, NO_BREAK_SPACE).replace(/ {2,}/g, (run) => NO_BREAK_SPACE.repeat(run.length))
-      : span.source.split('\n').map((line) => this.styles.tex(line)).join('\n')
+    const text = !math.faithful
+      ? span.source.split('\n').map((line) => this.styles.tex(line)).join('\n')
+      : span.display
+        // Wide spaces (\quad) would be collapsed by wrapping: make them non-breaking too.
+        ? math.text.replace(SPACE_BEFORE_OPERATOR, NO_BREAK_SPACE).replace(/ {2,}/g, (run) => NO_BREAK_SPACE.repeat(run.length))
+        : breakOnlyAtOperators(math.text)
     this.rendered.set(index, text)
     return text
   }

@@ -33,13 +33,63 @@ export function texToUnicode(tex: string, display: boolean): UnicodeMath {
 function convert(tex: string, display: boolean): UnicodeMath {
   const asWritten = { text: tex, faithful: false }
   if (tex.trim() === '' || tex.length > MAX_TEX_LENGTH) return asWritten
+  const rows = display ? topLevelRows(tex) : [tex]
+  const texts = rows.map((row) => toText(row, display) ?? retryLenient(row, display))
+  if (texts.some((text) => text === null)) return asWritten
+  const text = texts.filter(Boolean).join('\n')
+  return text === '' ? asWritten : { text, faithful: true }
+}
+
+/**
+ * Display math split at each `\\` outside braces and environments: temml keeps no trace of
+ * those line breaks, so `W_0 = … \\ W_1 = …` would run together.
+ */
+function topLevelRows(tex: string): string[] {
+  const rows: string[] = []
+  let depth = 0
+  let start = 0
+  for (let i = 0; i < tex.length; i++) {
+    const ch = tex[i]
+    if (ch === '{') depth++
+    else if (ch === '}') depth--
+    else if (ch === '\\') {
+      if (tex.startsWith('\\begin', i)) depth++
+      else if (tex.startsWith('\\end', i)) depth--
+      else if (tex[i + 1] === '\\' && depth === 0) {
+        rows.push(tex.slice(start, i))
+        const spacing = /^\s*\[[^\]]*\]/.exec(tex.slice(i + 2)) // `\\[2pt]`
+        start = i + 2 + (spacing?.[0].length ?? 0)
+      }
+      i++
+    }
+  }
+  rows.push(tex.slice(start))
+  return rows.length === 1 ? rows : rows.filter((row) => row.trim() !== '')
+}
+
+function toText(tex: string, display: boolean): string | null {
   try {
     const markup = temml.renderToString(tex, { displayMode: display, throwOnError: true, trust: false })
-    const text = mathmlToText(parseMathML(markup), display)
-    return text === '' ? asWritten : { text, faithful: true }
+    return mathmlToText(parseMathML(markup), display)
   } catch {
     // temml's ParseError, NoUnicodeForm, or a stack overflow on absurdly nested input: all mean
-    // "show the TeX as written".
-    return asWritten
+    // "no Unicode form for this TeX".
+    return null
   }
+}
+
+/** A command straight after `_` or `^` (`\tau_\max`): LaTeX takes it, temml wants braces. */
+const BARE_SCRIPT_COMMAND = /([_^])\s*(\\[A-Za-z]+(?:\s*\{[^{}]*\})*)/g
+/** Text-mode arguments, where LaTeX users write `_` meaning an underscore (`\text{style_fwd}`). */
+const TEXT_ARGUMENT = /(\\(?:text|textrm|textit|textbf|texttt|textsf|mbox)\s*\{)([^{}]*)\}/g
+
+/**
+ * TeX that LaTeX accepts but temml rejects, rewritten into what temml reads, and tried once more.
+ * Only after the first attempt failed, so TeX temml reads is never rewritten.
+ */
+function retryLenient(tex: string, display: boolean): string | null {
+  const rewritten = tex
+    .replace(TEXT_ARGUMENT, (_, open: string, body: string) => open + body.replace(/(?<!\\)_/g, '\\_') + '}')
+    .replace(BARE_SCRIPT_COMMAND, '$1{$2}')
+  return rewritten === tex ? null : toText(rewritten, display)
 }

@@ -29,8 +29,9 @@ export function isAtomic(node: MathChild): boolean {
   switch (node.name) {
     case 'mi': case 'mn': case 'mspace': return true
     case 'mtext': return !/\s/.test(textContent(node).trim())
-    case 'mstyle': case 'mpadded': case 'msqrt': return node.children.every(isAtomic)
-    case 'mrow': return isFenced(node) || node.children.every(isAtomic)
+    case 'msqrt': case 'mroot': return true // √(…) carries its own parentheses
+    case 'mstyle': case 'mpadded': return node.children.every(isAtomic)
+    case 'mrow': return isFenced(node) || isBarred(node) || node.children.every(isAtomic)
     case 'msub': case 'msup': case 'msubsup': case 'mover':
       return node.children[0] !== undefined && isAtomic(node.children[0])
     default: return false
@@ -43,6 +44,15 @@ export function isFenced(row: MathElement): boolean {
   const last = row.children[row.children.length - 1]
   return row.children.length >= 2 && typeof first === 'object' && typeof last === 'object' &&
     first.attrs.get('fence') === 'true' && last.attrs.get('fence') === 'true'
+}
+
+/** A row between bars written without \\left/\\right: |x − y|, ‖𝐱 − 𝐱′‖² (its last bar scripted). */
+function isBarred(row: MathElement): boolean {
+  const first = row.children[0]
+  let last = row.children[row.children.length - 1]
+  if (typeof last === 'object' && (last.name === 'msup' || last.name === 'msub')) last = last.children[0]
+  const bar = first === undefined ? '' : visibleText(first)
+  return row.children.length >= 3 && /^[|‖]$/.test(bar) && last !== undefined && visibleText(last) === bar
 }
 
 /**
@@ -58,6 +68,22 @@ export function isUnit(nodes: MathChild[], single: boolean): boolean {
   return typeof only === 'object' && (only.name === 'mrow' || only.name === 'mstyle') && !isFenced(only)
     ? isUnit(only.children, true)
     : isAtomic(only)
+}
+
+/** A fraction, alone or as the only thing in a group (`{\\frac12}`). */
+export function isFraction(node: MathChild): boolean {
+  if (typeof node === 'string') return false
+  if (node.name === 'mfrac') return !/^0/.test(node.attrs.get('linethickness') ?? '')
+  const visible = node.children.filter((child) => typeof child === 'string' || child.name !== 'mspace')
+  return (node.name === 'mrow' || node.name === 'mstyle') && visible.length === 1 && isFraction(visible[0] as MathChild)
+}
+
+/** `∂x`, `∂x²`, `dx`, `d𝐱` in a denominator: a differential, read as one operand. */
+export function isDifferential(node: MathChild): boolean {
+  if (typeof node === 'string' || node.name !== 'mrow') return false
+  const [head, variable, ...rest] = node.children
+  return rest.length === 0 && head !== undefined && variable !== undefined &&
+    /^[∂d]$/.test(visibleText(head)) && isAtomic(variable) && visibleText(variable).length <= 2
 }
 
 /** An operator name such as log, exp, max (alone or as the head of temml's \log row). */
@@ -81,6 +107,7 @@ export function isAccent(node: MathChild): boolean {
 /** Constructs whose last operand would run into a following letter: a/b x, √2 x. */
 const OPEN_ENDED = new Set(['mfrac', 'msqrt', 'mroot'])
 const STARTS_OPERAND = /^[\p{L}\p{N}∇∂]/u
+const ENDS_OPERAND = /[\p{L}\p{N}′″)\]}⟩|‖]$/u
 
 /**
  * Spaces TeX's layout implies but the text would lose: `\frac{1}{N}\ell` is "1/N ℓ", not
@@ -90,5 +117,6 @@ const STARTS_OPERAND = /^[\p{L}\p{N}∇∂]/u
 export function needsSpace(before: string, previous: MathChild | undefined, node: MathChild, text: string): boolean {
   if (typeof previous === 'object' && OPEN_ENDED.has(previous.name) && STARTS_OPERAND.test(text)) return true
   if (/[_^][^\s()]$/u.test(before) && STARTS_OPERAND.test(text)) return true
-  return isFunctionName(node) && /[\p{L}\p{N}′″)\]}⟩|‖]$/u.test(before)
+  if (isFraction(node) && ENDS_OPERAND.test(before)) return true // αₒᵤₜ 1/σ, not αₒᵤₜ1/σ
+  return isFunctionName(node) && ENDS_OPERAND.test(before)
 }

@@ -4,9 +4,10 @@
  * combining marks. A construct with no faithful linear form (matrices, braces, \binom, \cancel...)
  * throws NoUnicodeForm so the caller can show the TeX instead of a misleading approximation.
  */
+import { besideEachOther, drawTable, HARD_SPACE } from './math-blocks.js'
 import { type MathChild, type MathElement, textContent } from './mathml.js'
 import {
-  BINARY, isAccent, isUnit, LARGE, needsSpace, RELATIONS, takesLimits, visibleText,
+  BINARY, isAccent, isDifferential, isFenced, isFraction, isUnit, LARGE, needsSpace, RELATIONS, takesLimits, visibleText,
 } from './mathml-kinds.js'
 import {
   attachScript, COMBINING_ACCENTS, COMBINING_OVERLINE, COMBINING_UNDERLINE, foldItalic, toBold, toSuperscript,
@@ -25,8 +26,6 @@ interface Context {
 }
 
 const MAX_DEPTH = 150
-/** A space that survives the final collapsing of runs of spaces (\quad, \qquad). */
-const HARD_SPACE = '\uE010'
 const SCRIPTS = new Set(['msub', 'msup', 'msubsup', 'munder', 'mover', 'munderover'])
 const ROOTS = new Map([['2', '√'], ['3', '∛'], ['4', '∜']])
 const ENCLOSURES = new Map([['top', COMBINING_OVERLINE], ['bottom', COMBINING_UNDERLINE]])
@@ -41,12 +40,27 @@ export function mathmlToText(math: MathElement, display: boolean): string {
 
 function children(nodes: MathChild[], ctx: Context): string {
   let out = ''
+  const pieces: string[] = []
   nodes.forEach((node, i) => {
-    const text = render(node, ctx)
-    if (needsSpace(out, nodes[i - 1], node, text)) out += ' '
-    out += text
+    let text = render(node, ctx)
+    if (isFraction(node) && fractionNeedsParentheses(out, nodes[i - 1], nodes[i + 1])) text = `(${text})`
+    else if (needsSpace(out, nodes[i - 1], node, text)) {
+      pieces.push(' ')
+      out += ' '
+    }
+    pieces.push(text)
+    out = text.includes('\n') ? '' : out + text
   })
-  return out
+  return besideEachOther(pieces)
+}
+
+/**
+ * A fraction next to another reads as one (`1/21/2`), and one after a digit as a mixed number
+ * (`2 1/2`): both get parentheses, `(1/2)(1/2)`, `2(1/2)`.
+ */
+function fractionNeedsParentheses(before: string, previous: MathChild | undefined, next: MathChild | undefined): boolean {
+  return (previous !== undefined && isFraction(previous)) || (next !== undefined && isFraction(next)) ||
+    /[0-9]$/.test(before)
 }
 
 function render(node: MathChild, ctx: Context): string {
@@ -54,7 +68,9 @@ function render(node: MathChild, ctx: Context): string {
   if (ctx.depth > MAX_DEPTH) throw new NoUnicodeForm('nested too deeply')
   const inner = { ...ctx, depth: ctx.depth + 1 }
   switch (node.name) {
-    case 'math': case 'mrow': case 'mpadded': case 'mtd':
+    case 'mrow':
+      return fencedTable(node, inner) ?? binomial(node, inner) ?? children(node.children, inner)
+    case 'math': case 'mpadded': case 'mtd':
       return children(node.children, inner)
     case 'mstyle': {
       const bold = /font-weight:\s*bold/.test(node.attrs.get('style') ?? '')
@@ -123,7 +139,11 @@ function fraction(node: MathElement, ctx: Context): string {
   const [numerator, denominator] = node.children
   const binomial = /^0/.test(node.attrs.get('linethickness') ?? '')
   if (!numerator || !denominator || binomial) throw new NoUnicodeForm('\\binom')
-  return `${grouped([numerator], ctx)}/${grouped([denominator], ctx)}`
+  // A denominator is one operand (a/2c reads as (a/2)c), except a differential: ∂f/∂x.
+  const denominatorText = isDifferential(denominator)
+    ? children([denominator], ctx).trim()
+    : grouped([denominator], ctx, true)
+  return `${grouped([numerator], ctx)}/${denominatorText}`
 }
 
 function root(node: MathElement, ctx: Context): string {
@@ -164,15 +184,70 @@ function accented(base: MathChild, accent: MathChild, ctx: Context): string {
   throw new NoUnicodeForm('wide accent')
 }
 
-/** Display-only tables: an equation with a \tag, or aligned/gathered lines (one per row). */
+/**
+ * Tables not between fences: an equation with a \tag; lines (aligned, gathered, `\\` outside an
+ * environment), one per row in display math and `; `-separated inline; a \substack, its rows
+ * separated by commas; an array, as a matrix.
+ */
 function table(node: MathElement, ctx: Context): string {
-  const rows = node.children.filter((row): row is MathElement => typeof row === 'object' && row.name === 'mtr')
-  const cells = (row: MathElement) => row.children.map((cell) => render(cell, ctx).trim())
-  const [only] = rows
+  const rows = tableCells(node, ctx)
+  const [only] = tableRows(node)
   if (ctx.display && rows.length === 1 && only?.attrs.get('class') === 'tml-tageqn') {
-    const [, body = '', tag = ''] = cells(only)
+    const [, body = '', tag = ''] = rows[0] as string[]
     return `${body}${HARD_SPACE.repeat(4)}${tag}`
   }
-  if (!ctx.display || !/\btml-jot\b/.test(node.attrs.get('class') ?? '')) throw new NoUnicodeForm('matrix')
-  return rows.map((row) => cells(row).filter(Boolean).join(' ')).join('\n')
+  const kind = node.attrs.get('class') ?? ''
+  if (/\btml-small\b/.test(kind)) return rows.map((cells) => cells.join(' ')).join(ctx.script ? ',' : ', ')
+  const lines = /\btml-jot\b/.test(kind) || node.attrs.get('columnalign') === 'left'
+  if (!lines) return matrixRows(rows)
+  const text = rows.map((cells) => cells.filter(Boolean).join(' '))
+  return text.join(ctx.display ? '\n' : '; ')
+}
+
+function tableRows(node: MathElement): MathElement[] {
+  return node.children.filter((row): row is MathElement => typeof row === 'object' && row.name === 'mtr')
+}
+
+function tableCells(node: MathElement, ctx: Context): string[][] {
+  return tableRows(node).map((row) => row.children.map((cell) => render(cell, ctx).trim()))
+}
+
+/** A matrix on one line: cells separated by spaces, rows by `; ` (`a b; c d`). */
+function matrixRows(rows: string[][]): string {
+  return rows.map((cells) => cells.join(' ')).join('; ')
+}
+
+/**
+ * A table between fences: in display math drawn over several lines (math-blocks.ts); inline on
+ * one line, a matrix as `[a b; c d]` or `(a b; c d)`, cases as `{1, x > 0; 0, otherwise}`.
+ * Null when the row is something else.
+ */
+function fencedTable(row: MathElement, ctx: Context): string | null {
+  const [open, inner, close, ...rest] = row.children
+  if (rest.length > 0 || !isFenced(row) || typeof inner !== 'object' || inner.name !== 'mtable') return null
+  const before = visibleText(open as MathChild)
+  const after = visibleText(close as MathChild)
+  const rows = tableCells(inner, { ...ctx, depth: ctx.depth + 1 })
+  const cases = before === '{' && after === ''
+  if (ctx.display && !ctx.script && rows.length > 1 && !rows.flat().some((cell) => cell.includes('\n'))) {
+    return drawTable(rows, before, after, cases)
+  }
+  if (cases) return `{${rows.map((cells) => cells.filter(Boolean).join(', ')).join('; ')}}`
+  return before + matrixRows(rows) + after
+}
+
+/**
+ * `\binom{n}{k}` (temml: a fraction without a bar between parentheses) as `binom(n, k)`, or
+ * stacked between tall parentheses in display math.
+ */
+function binomial(row: MathElement, ctx: Context): string | null {
+  const [open, inner, close, ...rest] = row.children
+  if (rest.length > 0 || !isFenced(row) || typeof inner !== 'object' || inner.name !== 'mfrac') return null
+  if (!/^0/.test(inner.attrs.get('linethickness') ?? '') || visibleText(open as MathChild) !== '(' || visibleText(close as MathChild) !== ')') return null
+  const [n, k] = inner.children
+  if (!n || !k) return null
+  const inside = { ...ctx, depth: ctx.depth + 1 }
+  const [top, bottom] = [render(n, inside).trim(), render(k, inside).trim()]
+  if (ctx.display && !ctx.script && !(top + bottom).includes('\n')) return drawTable([[top], [bottom]], '(', ')', false)
+  return `binom(${top}, ${bottom})`
 }

@@ -6,14 +6,14 @@
  * current width that shrinks inside quotes and list items, measure display columns, and take
  * colour and hyperlinks only from the render options. Code is never highlighted.
  */
-import { decodeHTML } from 'entities'
+import { decodeHTMLStrict } from 'entities'
 import type { RendererObject, Tokens } from 'marked'
 import { sanitizeTerminal } from '../sanitize.js'
 import { figureReference, type FigureList, isImageUrl } from './figures.js'
 import type { MathText } from './math-text.js'
 import { linkTarget, type Styles } from './styles.js'
 import { renderTable } from './table.js'
-import { centre, indent, wrapText } from './wrap.js'
+import { centre, displayWidth, indent, wrapText } from './wrap.js'
 
 export interface RenderState {
   styles: Styles
@@ -117,8 +117,14 @@ export function terminalRenderer(state: RenderState): RendererObject {
  * characters (`&#27;`), so the result is sanitised again.
  */
 function plain(text: string): string {
-  return sanitizeTerminal(decodeHTML(text))
+  return sanitizeTerminal(text.replace(ENTITY_REFERENCE, (reference) => decodeHTMLStrict(reference)))
 }
+
+/**
+ * What CommonMark reads as an entity: a name, or a number of at most 7 decimal or 6 hex digits,
+ * always ending in `;`. `&copy`, `&nbsp` and `&#99999999;` stay text.
+ */
+const ENTITY_REFERENCE = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/g
 
 /** A rendered block without the blank lines around it (leading spaces are indentation: kept). */
 function trimBlock(text: string): string {
@@ -130,8 +136,11 @@ function flow(inline: string, state: RenderState): string {
   const lines: string[] = []
   for (const part of state.math.split(inline)) {
     if ('display' in part) {
-      // A formula wider than the line breaks after an operator (see MathText), then is centred.
-      const display = part.display.flatMap((line) => wrapText(line, state.width).split('\n'))
+      // A formula wider than the line breaks after an operator (see MathText), then is centred;
+      // one that fits keeps its leading spaces (the lines of a drawn matrix are aligned by them)
+      // and is composed as wrapping would compose it (ŷ as one character).
+      const display = part.display.flatMap((line) => (
+        displayWidth(line) <= state.width ? [line.normalize('NFC')] : wrapText(line, state.width).split('\n')))
       lines.push(...centre(display, state.width))
       continue
     }

@@ -18,12 +18,15 @@ export function displayWidth(text: string): number {
 
 /**
  * Wraps `text` at `width` columns on spaces; existing newlines are kept, runs of spaces become
- * one. A word longer than the line is cut into pieces, except URLs, which stay whole so they can
+ * one. No-break spaces hold, unless what they join is wider than the line. A word longer than the line is cut into pieces, except URLs, which stay whole so they can
  * still be copied.
  */
 export function wrapText(text: string, width: number): string {
   // Runs of spaces collapse, as in HTML; the wrapping library is quadratic in them.
-  const breakable = text.replace(/ {2,}/g, ' ').replace(/[^\s]{2,}/g, (word) => (
+  const breakable = text.replace(/ {2,}/g, ' ')
+    // Text joined by no-break spaces (a formula) that cannot fit on any line may break at them.
+    .replace(/[^ \n]*\u00A0[^ \n]*/g, (word) => (displayWidth(word) > width ? word.replaceAll(NO_BREAK_SPACE, ' ') : word))
+    .replace(/[^\s]{2,}/g, (word) => (
     displayWidth(word) > width && !word.includes('://') && !word.includes('\x1b') ? chop(word, width) : word
   ))
   return wrapAnsi(breakable, width, { hard: false, trim: true })

@@ -42,6 +42,9 @@ describe('protectMath', () => {
     ['https://example.org/$x$/y in a URL'],
     ['[link](https://example.org/a$b$c)'],
     ['$$ $$ is empty'],
+    ['\\[\\\\\\] is escaped brackets around an escaped backslash'],
+    ['\\(\\\\\\) likewise'],
+    ['$x\n\ny$: a blank line ends the paragraph'],
   ])('leaves %j alone', (markdown) => {
     const result = protectMath(markdown)
     expect(result.spans).toEqual([])

@@ -98,16 +98,38 @@ const inline: Array<[tex: string, unicode: string]> = [
   ['L= \\mathrm{log}(p(\\pmb{y} \\rvert \\pmb{x}, \\pmb{\\theta}))', 'L = log(p(𝐲|𝐱, 𝛉))'],
   ['\\pmb{\\mathrm{f}} = [f(\\pmb{x}_1), \\dots, f(\\pmb{x}_n)]^T', '𝐟 = [f(𝐱₁), …, f(𝐱ₙ)]ᵀ'],
   ["y \\sim \\mathcal{GP}(m, k + \\sigma_n^2\\delta_{ii'})", 'y ∼ 𝒢𝒫(m, k + σₙ²δ_(ii′))'],
+  // Fractions whose grouping text must make explicit (issue 21, item 15). Formulas written in the
+  // style of ShortScience notes on Gaussian processes, VAEs and batch-norm papers.
+  ['\\frac{a+b}{2c}', '(a + b)/(2c)'],
+  ["\\exp(-\\frac{\\|\\pmb{x}-\\pmb{x}'\\|^2}{2\\ell^2})", 'exp(−‖𝐱 − 𝐱′‖²/(2ℓ²))'],
+  ['\\frac{1}{2\\sigma^2}', '1/(2σ²)'],
+  ['\\frac{|x-y|}{2}', '|x − y|/2'],
+  ['{\\frac12}{\\frac12}', '(1/2)(1/2)'],
+  ['2\\frac{1}{2}', '2(1/2)'],
+  ['\\alpha_{out}\\frac{1}{\\sigma N}', 'αₒᵤₜ 1/(σN)'],
+  ['\\frac{\\partial^2 f}{\\partial x^2}', '∂²f/∂x²'],
+  ['\\frac{d}{dx}', 'd/dx'],
+  ['\\frac{x - \\mu_B}{\\sqrt{\\sigma_B^2 + \\epsilon}}', '(x − μ_B)/√(σ_B² + ϵ)'],
+  // TeX that LaTeX accepts and temml rejects, read after a rewrite (issue 21, item 17).
+  ['\\tau_\\max', 'τₘₐₓ'],
+  ['\\text{style_fwd}', 'style_fwd'],
+  ['\\mathcal{L}_\\text{content} + \\lambda \\mathcal{L}_\\text{style_fwd}', 'ℒ_(content) + λℒ_(style_fwd)'],
+  ['\\lambda^\\max_t', 'λₜᵐᵃˣ'],
+  // Tables and binomials on one line (issue 21, item 16).
+  ['\\binom{n}{k}', 'binom(n, k)'],
+  ['\\begin{pmatrix}a&b\\\\c&d\\end{pmatrix}', '(a b; c d)'],
+  ['\\mathbf{W} = \\begin{bmatrix}w_{11} & w_{12}\\\\ w_{21} & w_{22}\\end{bmatrix}', '𝐖 = [w₁₁ w₁₂; w₂₁ w₂₂]'],
+  ['\\begin{aligned}a&=b\\\\c&=d\\end{aligned}', 'a = b; c = d'],
+  ['\\mathrm{ReLU}(x) = \\begin{cases} x & x > 0 \\\\ 0 & \\text{otherwise}\\end{cases}', 'ReLU(x) = {x, x > 0; 0, otherwise}'],
+  ['\\begin{array}{cc}a&b\\\\c&d\\end{array}', 'a b; c d'],
+  ['\\sum_{\\substack{i<n\\\\j<m}} x_{ij}', '∑_(i<n,j<m) xᵢⱼ'],
 ]
 
 // Constructs with no faithful one-line Unicode form, and TeX that temml rejects.
 const asWritten = [
-  '\\binom{n}{k}',
-  '\\begin{pmatrix}a&b\\\\c&d\\end{pmatrix}',
   '\\widehat{xy}',
   '\\cancel{x}',
   '\\underbrace{x}_{n}',
-  '\\begin{aligned}a&=b\\\\c&=d\\end{aligned}', // several lines: only in display math
   '\\unknowncommand{x}',
   'x^',
   '{',
@@ -129,6 +151,14 @@ describe('texToUnicode', () => {
     ['\\lim_{n\\to\\infty} x', 'lim_(n→∞) x'],
     ['\\frac{a}{b} \\tag{1}', 'a/b    (1)'],
     ['\\begin{aligned}a &= b\\\\ c &= d\\end{aligned}', 'a = b\nc = d'],
+    ['W_0 = \\alpha \\\\ W_1 = \\beta', 'W₀ = α\nW₁ = β'],
+    ['W_0 = \\alpha \\\\[2pt] W_1 = \\frac{1}{2} \\\\', 'W₀ = α\nW₁ = 1/2'],
+    // Drawn in two dimensions (columns padded with spaces, made plain at the end).
+    ['\\mathbf{W} = \\begin{bmatrix}w_{11} & w_{12}\\\\ w_{21} & w_{22}\\end{bmatrix}', '𝐖 = ⎡ w₁₁  w₁₂ ⎤\n    ⎣ w₂₁  w₂₂ ⎦'],
+    ['\\begin{pmatrix}a&b&c\\\\d&e&f\\\\g&h&i\\end{pmatrix}\\mathbf{x}', '⎛ a  b  c ⎞ \n⎜ d  e  f ⎟𝐱\n⎝ g  h  i ⎠ '],
+    ['f(x) = \\begin{cases} x & x > 0 \\\\ 0 & \\text{otherwise}\\end{cases}', 'f(x) = ⎧ x  x > 0    \n       ⎩ 0  otherwise'],
+    ['\\binom{n}{k}', '⎛ n ⎞\n⎝ k ⎠'],
+    ['\\left|\\begin{array}{cc}a&b\\\\c&d\\end{array}\\right|', '│ a  b │\n│ c  d │'],
   ])('display %s → %s', (tex, unicode) => {
     expect(texToUnicode(tex, true)).toEqual({ text: unicode, faithful: true })
   })

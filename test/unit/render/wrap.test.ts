@@ -24,6 +24,8 @@ describe('wrapText', () => {
     ['深度学习模型', 4, '深度\n学习\n模型'],
     ['keep\nnewlines', 20, 'keep\nnewlines'],
     ['a\u00a0b c\u00a0d', 3, 'a\u00a0b\nc\u00a0d'],
+    ['x k(a,\u00a0b)\u00a0=\u00a0c y', 12, 'x\nk(a,\u00a0b)\u00a0=\u00a0c\ny'],
+    ['k(a,\u00a0b)\u00a0=\u00a0c', 6, 'k(a,\nb) = c'], // wider than the line: breaks at its no-break spaces
   ])('%j at %i', (text, width, expected) => {
     expect(wrapText(text, width)).toBe(expected)
   })
