@@ -45,10 +45,11 @@ export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void
   const lib = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () => ctx.store.read())
   const entries = libraryEntries(lib)
   const selected = librarySubset(lib, opts.query ? filterEntries(entries, opts.query) : entries)
-  if (selected.papers.length === 0) inform(ctx, opts.query ? 'No summaries match the query; the export is empty.' : 'The library is empty; the export is empty.')
   const out = opts.out === null ? null : path.resolve(ctx.cwd, opts.out)
   const toFolder = out !== null && (await namesFolder(opts.out!, out))
   if (toFolder && opts.format !== 'md') throw new UsageError(`--out ${opts.out} is a folder; --format ${opts.format} writes one file`)
+  // An empty file (or refs.bib) left behind would make the next real export refuse to overwrite it.
+  if (selected.papers.length === 0) return inform(ctx, sanitizeTerminal(nothingMessage(opts)))
   const bib = opts.bib === null ? null : path.resolve(ctx.cwd, opts.bib)
   const files: OutputFile[] = toFolder ? summaryFiles(selected, out!) : []
   const document = toFolder ? null : await singleDocument(selected, opts, ctx, out, bib, lib)
@@ -104,6 +105,10 @@ async function namesFolder(given: string, resolved: string): Promise<boolean> {
   if (/[\\/]$/.test(given)) return true
   const info = await stat(resolved).catch(() => null)
   return info ? info.isDirectory() : path.extname(resolved) === ''
+}
+
+function nothingMessage(opts: ExportOptions): string {
+  return opts.query ? `No summaries match "${opts.queryText}"; nothing written` : 'The library is empty; nothing written'
 }
 
 function wroteMessage(lib: Library, opts: ExportOptions, toFolder: boolean): string {
