@@ -37,7 +37,7 @@ export interface HtmlOptions {
 
 /** The page for the papers and summaries of `lib`, papers in library order. */
 export function readingListHtml(lib: Library, options: HtmlOptions): string {
-  const render = markdownConverter()
+  const render = markdownConverter((html) => sanitizeContent(html, options.remoteImages))
   const summaries = summariesByPaper(lib.summaries)
   const anchors = lib.papers.map((_paper, i) => `paper-${i + 1}`)
   // Citations link to the cited paper's section on the page, or to its web page.
@@ -50,7 +50,7 @@ export function readingListHtml(lib: Library, options: HtmlOptions): string {
     const rendered = (summaries.get(paper.key) ?? []).map((summary) => {
       const markdown = citations(summary.body)
       // Checked as marked gets it (citations lengthen it); past the limits the body is shown as stored.
-      const body = renderWithinLimits(markdown, () => sanitizeContent(render(markdown), options.remoteImages), (problem) => plainBodyHtml(summary.body, problem))
+      const body = renderWithinLimits(markdown, () => render(markdown), (problem) => plainBodyHtml(summary.body, problem))
       const html = summaryHtml(summary, body)
       options.progress?.(++done)
       return html
