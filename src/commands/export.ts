@@ -63,7 +63,10 @@ export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void
   const update = (done: number) => progress.update(done)
   await (newFolder !== null ? writeNewFolder(newFolder, files, update) : writeOutputFiles(files, update))
   progress.finish()
-  if (document !== null && out === null) ctx.io.out(ctx.io.stdoutIsTTY ? sanitizeTerminal(document) : document)
+  if (document !== null && out === null) {
+    const text = typeof document === 'string' ? document : [...document].join('')
+    ctx.io.out(ctx.io.stdoutIsTTY ? sanitizeTerminal(text) : text)
+  }
   if (files.length > 0) inform(ctx, sanitizeTerminal(wroteMessage(selected, opts, toFolder)))
 }
 
@@ -74,7 +77,8 @@ function summaryFiles(lib: Library, folder: string): OutputFile[] {
   return lib.summaries.map((s) => ({ path: pathInside(folder, names.get(s.id)!), content: () => summaryToMarkdown(s, papers.get(s.paper)!) }))
 }
 
-async function singleDocument(lib: Library, opts: ExportOptions, ctx: Context, out: string | null, bib: string | null, whole: Library): Promise<string> {
+/** The document: whole, or (HTML) in pieces rendered as they are written. */
+async function singleDocument(lib: Library, opts: ExportOptions, ctx: Context, out: string | null, bib: string | null, whole: Library): Promise<string | Iterable<string>> {
   const title = opts.title ?? (opts.queryText ? `Reading list: ${opts.queryText}` : 'Reading list')
   switch (opts.format) {
     case 'md': {
@@ -87,13 +91,18 @@ async function singleDocument(lib: Library, opts: ExportOptions, ctx: Context, o
     case 'bibtex':
       return libraryToBibtex(lib, { withSummaries: opts.withSummaries })
     case 'html': {
-      const { readingListHtml } = await import('../formats/html.js') // marked, temml, sanitize-html: only here
-      const progress = new Progress(ctx, 'Rendering', lib.summaries.length)
-      const page = readingListHtml(lib, { title, now: ctx.clock.now(), progress: (done) => progress.update(done), library: whole, remoteImages: opts.remoteImages })
-      progress.finish()
-      return page
+      const { readingListHtmlPieces } = await import('../formats/html.js') // marked, temml, sanitize-html: only here
+      const options = { title, now: ctx.clock.now(), library: whole, remoteImages: opts.remoteImages }
+      return rendering(ctx, lib.summaries.length, (progress) => readingListHtmlPieces(lib, { ...options, progress }))
     }
   }
+}
+
+/** `pieces` with a progress bar of the summaries rendered, shown while they are asked for. */
+function* rendering(ctx: Context, summaries: number, pieces: (progress: (done: number) => void) => Iterable<string>): Generator<string> {
+  const progress = new Progress(ctx, 'Rendering', summaries)
+  yield* pieces((done) => progress.update(done))
+  progress.finish()
 }
 
 async function exists(file: string): Promise<boolean> {
