@@ -46,10 +46,11 @@ export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void
   const lib = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () => ctx.store.read())
   const entries = libraryEntries(lib)
   const selected = librarySubset(lib, opts.query ? filterEntries(entries, opts.query) : entries)
-  if (selected.papers.length === 0) inform(ctx, opts.query ? 'No summaries match the query; the export is empty.' : 'The library is empty; the export is empty.')
   const out = opts.out === null ? null : path.resolve(ctx.cwd, opts.out)
   const toFolder = out !== null && (await namesFolder(opts.out!, out))
   if (toFolder && opts.format !== 'md') throw new UsageError(`--out ${opts.out} is a folder; --format ${opts.format} writes one file`)
+  // An empty file (or refs.bib) left behind would make the next real export refuse to overwrite it.
+  if (selected.papers.length === 0) return inform(ctx, sanitizeTerminal(nothingMessage(opts)))
   const bib = opts.bib === null ? null : path.resolve(ctx.cwd, opts.bib)
   const files: OutputFile[] = toFolder ? summaryFiles(selected, out!) : []
   const document = toFolder ? null : await singleDocument(selected, opts, ctx, out, bib, lib)
@@ -63,7 +64,10 @@ export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void
   const update = (done: number) => progress.update(done)
   await (newFolder !== null ? writeNewFolder(newFolder, files, update) : writeOutputFiles(files, update))
   progress.finish()
-  if (document !== null && out === null) ctx.io.out(ctx.io.stdoutIsTTY ? sanitizeTerminal(document) : document)
+  if (document !== null && out === null) {
+    const text = typeof document === 'string' ? document : [...document].join('')
+    ctx.io.out(ctx.io.stdoutIsTTY ? sanitizeTerminal(text) : text)
+  }
   if (files.length > 0) inform(ctx, sanitizeTerminal(wroteMessage(selected, opts, toFolder)))
 }
 
@@ -74,7 +78,8 @@ function summaryFiles(lib: Library, folder: string): OutputFile[] {
   return lib.summaries.map((s) => ({ path: pathInside(folder, names.get(s.id)!), content: () => summaryToMarkdown(s, papers.get(s.paper)!) }))
 }
 
-async function singleDocument(lib: Library, opts: ExportOptions, ctx: Context, out: string | null, bib: string | null, whole: Library): Promise<string> {
+/** The document: whole, or (HTML) in pieces rendered as they are written. */
+async function singleDocument(lib: Library, opts: ExportOptions, ctx: Context, out: string | null, bib: string | null, whole: Library): Promise<string | Iterable<string>> {
   const title = opts.title ?? (opts.queryText ? `Reading list: ${opts.queryText}` : 'Reading list')
   switch (opts.format) {
     case 'md': {
@@ -87,13 +92,18 @@ async function singleDocument(lib: Library, opts: ExportOptions, ctx: Context, o
     case 'bibtex':
       return libraryToBibtex(lib, { withSummaries: opts.withSummaries })
     case 'html': {
-      const { readingListHtml } = await import('../formats/html.js') // marked, temml, sanitize-html: only here
-      const progress = new Progress(ctx, 'Rendering', lib.summaries.length)
-      const page = readingListHtml(lib, { title, now: ctx.clock.now(), progress: (done) => progress.update(done), library: whole, remoteImages: opts.remoteImages })
-      progress.finish()
-      return page
+      const { readingListHtmlPieces } = await import('../formats/html.js') // marked, temml, sanitize-html: only here
+      const options = { title, now: ctx.clock.now(), library: whole, remoteImages: opts.remoteImages }
+      return rendering(ctx, lib.summaries.length, (progress) => readingListHtmlPieces(lib, { ...options, progress }))
     }
   }
+}
+
+/** `pieces` with a progress bar of the summaries rendered, shown while they are asked for. */
+function* rendering(ctx: Context, summaries: number, pieces: (progress: (done: number) => void) => Iterable<string>): Generator<string> {
+  const progress = new Progress(ctx, 'Rendering', summaries)
+  yield* pieces((done) => progress.update(done))
+  progress.finish()
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -105,6 +115,10 @@ async function namesFolder(given: string, resolved: string): Promise<boolean> {
   if (/[\\/]$/.test(given)) return true
   const info = await stat(resolved).catch(() => null)
   return info ? info.isDirectory() : path.extname(resolved) === ''
+}
+
+function nothingMessage(opts: ExportOptions): string {
+  return opts.query ? `No summaries match "${opts.queryText}"; nothing written` : 'The library is empty; nothing written'
 }
 
 function wroteMessage(lib: Library, opts: ExportOptions, toFolder: boolean): string {

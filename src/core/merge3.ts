@@ -9,8 +9,9 @@ import { CONFLICT_TAG } from './tags.js'
  * Three-way merge of two libraries that grew from a common base (git's merge-driver contract),
  * record by record and field by field. Additions on both sides are kept; a deletion holds unless
  * the other side edited the record; different fields edited on each side are both kept; tags merge
- * as sets. When both sides changed the same field, one value is kept (the summary edited last; ours
- * for papers) and the other goes into a conflict copy: an extra summary tagged `precis/conflict`
+ * as sets. When both sides changed the same field, the later edit is kept (by the record's `updated`;
+ * a paper has no time of its own, so the latest `updated` of its summaries on each side stands for it;
+ * ours on a tie) and the other goes into a conflict copy: an extra summary tagged `precis/conflict`
  * that `show`, `list` and `doctor` see like any other. A paper renamed on one side is renamed on
  * the other before the records are matched (merge-renames.ts). No schema change, nothing lost.
  */
@@ -67,6 +68,13 @@ function mergeFields<T extends object>(base: T, ours: T, theirs: T, winner: T): 
   return { merged, conflicts }
 }
 
+/** When each paper of `lib` was last edited, as far as the library knows: its summaries' latest `updated`. */
+function lastEdits(lib: Library): Map<string, number> {
+  const times = new Map<string, number>()
+  for (const s of lib.summaries) times.set(s.paper, Math.max(times.get(s.paper) ?? -Infinity, Date.parse(s.updated)))
+  return times
+}
+
 /** Ids and keys in use anywhere, so every new one is fresh on both machines. */
 class Names {
   readonly ids = new Set<string>()
@@ -121,6 +129,8 @@ class LibraryMerge {
   readonly copies: Summary[] = []
   /** Theirs' papers added under a key ours gave to another paper: old key → new key. */
   readonly renamedKeys = new Map<string, string>()
+  private readonly oursEdited: Map<string, number>
+  private readonly theirsEdited: Map<string, number>
 
   constructor(
     readonly base: Library,
@@ -129,6 +139,8 @@ class LibraryMerge {
     readonly now: string,
   ) {
     this.names = new Names([base, ours, theirs])
+    this.oursEdited = lastEdits(ours)
+    this.theirsEdited = lastEdits(theirs)
   }
 
   papers(): Paper[] {
@@ -152,8 +164,11 @@ class LibraryMerge {
   }
 
   private mergePaper(base: Paper, mine: Paper, other: Paper): Paper {
-    const { merged, conflicts } = mergeFields(base, mine, other, mine)
-    if (conflicts.length > 0) this.notePaperConflict(merged, other, conflicts)
+    // `edit` of a paper's fields stamps the summary edited; the side that did so last wins (ours on a tie).
+    const oursWins = (this.oursEdited.get(mine.key) ?? -Infinity) >= (this.theirsEdited.get(other.key) ?? -Infinity)
+    const [winner, loser] = oursWins ? [mine, other] : [other, mine]
+    const { merged, conflicts } = mergeFields(base, mine, other, winner)
+    if (conflicts.length > 0) this.notePaperConflict(merged, loser, conflicts)
     return merged
   }
 
@@ -179,7 +194,7 @@ class LibraryMerge {
     const copy = this.names.freshId(`${kept.key.slice(0, 190)}-conflict`)
     const lines = fields.map((f) => `- ${f}: ${JSON.stringify((other as unknown as Record<string, unknown>)[f])}`)
     const body = [
-      `precis sync: both copies of the library changed the paper \`${kept.key}\`. The paper keeps one value; the other side had:`,
+      `precis sync: both copies of the library changed the paper \`${kept.key}\`. The paper keeps one value; the other copy had:`,
       '', ...lines, '',
       `Set what is right with \`precis edit ${kept.key}\`, then remove this note with \`precis rm ${copy}\`.`, '',
     ].join('\n')

@@ -2,6 +2,8 @@
  * Citations in exports, so they keep working outside precis:
  * - the reading list (Markdown for Pandoc) writes them in Pandoc's syntax, `[@key]`, with the keys
  *   its companion `.bib` uses, and that `.bib` also holds the cited papers that were not exported;
+ * - a reading list without a `.bib` writes them as text, title and year, since Pandoc prints
+ *   `[@key]` it cannot resolve as "(key?)";
  * - the HTML page links each citation to the cited paper's section (or its web page);
  * - one file per summary keeps the body exactly as written (`\cite{key}` stays, for LaTeX users).
  */
@@ -51,7 +53,7 @@ export function pandocCitations(lib: Pick<Library, 'papers' | 'summaries'>, bibK
 }
 
 /** A cited paper as a Markdown link: to its section on the page, else to its web page, else its title alone. */
-function htmlCited({ key, paper }: ResolvedCitation['cited'][number], anchors: ReadonlyMap<string, string>): string {
+function citedLink({ key, paper }: ResolvedCitation['cited'][number], anchors: ReadonlyMap<string, string>): string {
   if (!paper) return escapeMarkdown(`?${key}`)
   const title = escapeMarkdown(shortTitle(paper.title))
   const anchor = anchors.get(paper.key)
@@ -67,8 +69,35 @@ export function htmlCitationLinks(lib: Pick<Library, 'papers' | 'summaries'>, an
   const resolver = new CitationResolver(lib)
   return (body) =>
     rewriteCitations(body, resolver, (citation) => {
-      const links = citation.cited.map((cited) => htmlCited(cited, anchors)).join('; ')
+      const links = citation.cited.map((cited) => citedLink(cited, anchors)).join('; ')
       // Entities, not `\[`: to the math finder `\[` opens display math.
       return citation.form === 'latex' && !citation.textual ? `&#91;${links}&#93;` : links
+    })
+}
+
+/** A cited paper as text: its linked title and year (`Title, 2017`; `Title (2017)` in a sentence; the year alone for `\\citeyear`). */
+function textCited(cited: ResolvedCitation['cited'][number], citation: ResolvedCitation, anchors: ReadonlyMap<string, string>): string {
+  const title = citedLink(cited, anchors)
+  const year = cited.paper?.year ?? null
+  if (year === null) return title
+  if (citation.suppressAuthor) return String(year)
+  return citation.textual ? `${title} (${year})` : `${title}, ${year}`
+}
+
+/**
+ * A rewriter of summary bodies for a Markdown document without a bibliography: each citation
+ * becomes its papers' titles and years, linked as on the HTML page (`anchors`: paper key → section
+ * id); LaTeX's parenthetical forms go in parentheses with their notes, Pandoc's keep their brackets.
+ */
+export function textCitations(lib: Pick<Library, 'papers' | 'summaries'>, anchors: ReadonlyMap<string, string>): (body: string) => string {
+  const resolver = new CitationResolver(lib)
+  return (body) =>
+    rewriteCitations(body, resolver, (citation) => {
+      const papers = citation.cited.map((cited) => textCited(cited, citation, anchors))
+      if (citation.form !== 'latex') return papers[0]!
+      if (citation.textual) return papers.join(' and ')
+      const prefix = citation.prefix.trim() === '' ? '' : `${citation.prefix.trim()} `
+      const suffix = citation.suffix.trim() === '' ? '' : `, ${citation.suffix.trim()}`
+      return `(${prefix}${papers.join('; ')}${suffix})`
     })
 }

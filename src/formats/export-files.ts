@@ -14,8 +14,17 @@ import { forEachInterruptible, removeOnInterrupt } from '../interrupt.js'
 /** A file an export writes. */
 export interface OutputFile {
   path: string
-  /** The text, made as the file is written: an export of 100k summaries never holds them all at once. */
-  content: () => string
+  /**
+   * The text, made as the file is written: an export of 100k summaries never holds them all at once.
+   * Pieces are written as they come, so one long page is never held whole either.
+   */
+  content: () => string | Iterable<string>
+}
+
+/** The whole text of `file` (for the few places that need it at once). */
+export function wholeContent(file: OutputFile): string {
+  const content = file.content()
+  return typeof content === 'string' ? content : [...content].join('')
 }
 
 /** Throws UsageError listing the files that exist already, unless `force`. */
@@ -73,10 +82,11 @@ function replaceFile({ path: target, content }: OutputFile): void {
   }
 }
 
-function writeThenRename(temp: string, target: string, content: string): void {
+function writeThenRename(temp: string, target: string, content: string | Iterable<string>): void {
   const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666)
   try {
-    writeFileSync(fd, content, 'utf8')
+    if (typeof content === 'string') writeFileSync(fd, content, 'utf8')
+    else for (const piece of content) writeFileSync(fd, piece, 'utf8')
     closeSync(fd)
     renameSync(temp, target)
   } catch (error) {

@@ -4,7 +4,7 @@ import { mkdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { forEachInterruptible, removeOnInterrupt } from '../interrupt.js'
 import { describeFileError } from '../file-errors.js'
-import { createFolder, writeFailure, writeOutputFiles, type OutputFile } from './export-files.js'
+import { createFolder, wholeContent, writeFailure, writeOutputFiles, type OutputFile } from './export-files.js'
 
 /**
  * An export to a folder that does not exist yet: its files are written into a hidden folder beside
@@ -23,7 +23,7 @@ export async function writeNewFolder(folder: string, files: readonly OutputFile[
   try {
     await mkdir(temp)
     await forEachInterruptible(inside, (file, i) => {
-      writeFileSync(path.join(temp, path.basename(file.path)), file.content(), { flag: 'wx' })
+      writeFileSync(path.join(temp, path.basename(file.path)), wholeContent(file), { flag: 'wx' })
       progress(i + 1)
     })
     await rename(temp, folder) // fails if the folder appeared meanwhile: nothing in it is replaced

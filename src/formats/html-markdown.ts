@@ -2,7 +2,7 @@
  * Summary Markdown to HTML for the export, with the renderer's own rules for what is math and what
  * is a figure (src/render/math-spans.ts, src/render/figures.ts), so the page and the terminal agree:
  * math is taken out before marked can touch it and written back as MathML by temml; bare image URLs,
- * even glued to the word before them, become images. The result still has to be sanitised.
+ * even glued to the word before them, become images.
  */
 import { Marked, type Tokens } from 'marked'
 import temml from 'temml'
@@ -31,8 +31,20 @@ function texAsCode(source: string): string {
   return `<code class="tex">${escapeHtml(source)}</code>`
 }
 
-/** A converter from summary Markdown to (unsanitised) HTML, with its own marked instance. */
-export function markdownConverter(): (markdown: string) => string {
+/**
+ * A converter from summary Markdown to HTML, with its own marked instance; `sanitize` is applied to
+ * marked's HTML while math is still placeholders, and to each formula's MathML once per distinct
+ * formula: MathML is most of a page's markup, and sanitising it whole for every summary was most
+ * of an export's time and memory.
+ */
+export function markdownConverter(sanitize: (html: string) => string): (markdown: string) => string {
+  const formulas = new Map<string, string>()
+  const math = (tex: string, display: boolean, source: string): string => {
+    const key = `${display ? 'D' : 'I'}${source}`
+    let html = formulas.get(key)
+    if (html === undefined) formulas.set(key, (html = sanitize(mathToMathML(tex, display, source))))
+    return html
+  }
   const marked = new Marked({
     gfm: true,
     renderer: {
@@ -52,10 +64,11 @@ export function markdownConverter(): (markdown: string) => string {
     const attributesDone = html.replace(/="[^"]*"/g, (attr) =>
       attr.replace(PLACEHOLDERS, (_m, inline?: string, display?: string) => escapeHtml(span(inline, display).source)),
     )
+    // Placeholders are private-use characters, which the sanitiser keeps where it keeps text.
     // Past the limit the terminal keeps too, formulas stay TeX.
-    return attributesDone.replace(PLACEHOLDERS, (_m, inline?: string, display?: string) => {
+    return sanitize(attributesDone).replace(PLACEHOLDERS, (_m, inline?: string, display?: string) => {
       const { tex, display: block, source } = span(inline, display)
-      return Number(inline ?? display) < MAX_CONVERTED_SPANS ? mathToMathML(tex, block, source) : texAsCode(source)
+      return Number(inline ?? display) < MAX_CONVERTED_SPANS ? math(tex, block, source) : texAsCode(source)
     })
   }
 }

@@ -37,7 +37,12 @@ export interface HtmlOptions {
 
 /** The page for the papers and summaries of `lib`, papers in library order. */
 export function readingListHtml(lib: Library, options: HtmlOptions): string {
-  const render = markdownConverter()
+  return [...readingListHtmlPieces(lib, options)].join('')
+}
+
+/** The page in pieces, each paper rendered as it is asked for: a page of 10,000 summaries is written, never held whole. */
+export function* readingListHtmlPieces(lib: Library, options: HtmlOptions): Generator<string> {
+  const render = markdownConverter((html) => sanitizeContent(html, options.remoteImages))
   const summaries = summariesByPaper(lib.summaries)
   const anchors = lib.papers.map((_paper, i) => `paper-${i + 1}`)
   // Citations link to the cited paper's section on the page, or to its web page.
@@ -45,20 +50,7 @@ export function readingListHtml(lib: Library, options: HtmlOptions): string {
   const toc = lib.papers
     .map((paper, i) => `<li><a href="#${anchors[i]}">${titleHtml(paper.title)}</a>${paper.year ? ` <span class="year">(${paper.year})</span>` : ''}</li>`)
     .join('\n')
-  let done = 0
-  const articles = lib.papers.map((paper, i) => {
-    const rendered = (summaries.get(paper.key) ?? []).map((summary) => {
-      const markdown = citations(summary.body)
-      // Checked as marked gets it (citations lengthen it); past the limits the body is shown as stored.
-      const body = renderWithinLimits(markdown, () => sanitizeContent(render(markdown), options.remoteImages), (problem) => plainBodyHtml(summary.body, problem))
-      const html = summaryHtml(summary, body)
-      options.progress?.(++done)
-      return html
-    })
-    const content = rendered.length > 0 ? rendered.join('\n') : '<p class="empty">Not summarised yet.</p>'
-    return `<article class="paper" id="${anchors[i]}">\n${paperHeader(paper)}\n${content}\n</article>`
-  })
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -80,7 +72,21 @@ ${toc}
 </ol>
 </nav>
 <main>
-${articles.join('\n')}
+`
+  let done = 0
+  for (const [i, paper] of lib.papers.entries()) {
+    const rendered = (summaries.get(paper.key) ?? []).map((summary) => {
+      const markdown = citations(summary.body)
+      // Checked as marked gets it (citations lengthen it); past the limits the body is shown as stored.
+      const body = renderWithinLimits(markdown, () => render(markdown), (problem) => plainBodyHtml(summary.body, problem))
+      const html = summaryHtml(summary, body)
+      options.progress?.(++done)
+      return html
+    })
+    const content = rendered.length > 0 ? rendered.join('\n') : '<p class="empty">Not summarised yet.</p>'
+    yield `${i === 0 ? '' : '\n'}<article class="paper" id="${anchors[i]}">\n${paperHeader(paper)}\n${content}\n</article>`
+  }
+  yield `
 </main>
 </body>
 </html>

@@ -1,13 +1,14 @@
 /**
  * A reading list as one Markdown document, written for Pandoc: a table of contents, then a section
- * per paper with a metadata line, a citation `[@key]` and its summaries (bodies as stored, their
- * citations in Pandoc's syntax with the `.bib` keys: see citations.ts).
+ * per paper with a metadata line and its summaries (bodies as stored). With a companion `.bib`, the
+ * metadata line ends in a citation `[@key]` and body citations are in Pandoc's syntax with the
+ * `.bib` keys; without one they are titles and years (see citations.ts).
  * `pandoc list.md --citeproc --bibliography refs.bib` renders it with a reference list.
  */
 import { displayName } from '../core/author-names.js'
 import type { Library, Paper, Summary } from '../core/model.js'
 import { citationKeys } from './bibtex.js'
-import { pandocCitations, withCitedPapers } from './citations.js'
+import { pandocCitations, textCitations, withCitedPapers } from './citations.js'
 import { writeFrontMatter } from './frontmatter.js'
 import { splitInlineMath } from './inline-math.js'
 
@@ -24,17 +25,20 @@ export interface ReadingListOptions {
 export function readingListMarkdown(lib: Library, options: ReadingListOptions): string {
   const keys = citationKeys(lib.papers)
   const whole = options.library ?? lib
-  const citations = pandocCitations(whole, citationKeys(withCitedPapers(whole, lib).papers))
   const anchors = sectionAnchors(lib.papers.map((p) => keys.get(p.key)!))
+  // Without a bibliography Pandoc would print each `[@key]` as "(key?)": citations become text.
+  const citations = options.bibliography
+    ? pandocCitations(whole, citationKeys(withCitedPapers(whole, lib).papers))
+    : textCitations(whole, new Map(lib.papers.map((paper, i) => [paper.key, anchors[i]!])))
   const summaries = summariesByPaper(lib.summaries)
   const meta: Array<[string, unknown]> = [['title', options.title]]
   if (options.bibliography) meta.push(['bibliography', options.bibliography], ['link-citations', true])
   const contents = lib.papers.map((paper, i) => `- [${inlineText(paper.title)}](#${anchors[i]})${paper.year ? ` (${paper.year})` : ''}`)
-  const sections = lib.papers.map((paper, i) => paperSection(paper, anchors[i]!, keys.get(paper.key)!, summaries.get(paper.key) ?? [], citations))
+  const sections = lib.papers.map((paper, i) => paperSection(paper, anchors[i]!, options.bibliography ? keys.get(paper.key)! : null, summaries.get(paper.key) ?? [], citations))
   return [writeFrontMatter(meta) + '## Contents', contents.join('\n'), ...sections].join('\n\n') + '\n'
 }
 
-function paperSection(paper: Paper, anchor: string, citeKey: string, summaries: readonly Summary[], citations: (body: string) => string): string {
+function paperSection(paper: Paper, anchor: string, citeKey: string | null, summaries: readonly Summary[], citations: (body: string) => string): string {
   const heading = `## ${inlineText(paper.title)} {#${anchor}}`
   const parts = [heading, metadataLine(paper, citeKey)]
   if (summaries.length === 0) parts.push('*Not summarised yet.*')
@@ -48,8 +52,8 @@ function paperSection(paper: Paper, anchor: string, citeKey: string, summaries: 
   return parts.join('\n\n')
 }
 
-/** Authors · venue year · identifiers · the citation Pandoc resolves against the `.bib` file. */
-function metadataLine(paper: Paper, citeKey: string): string {
+/** Authors · venue year · identifiers · the citation Pandoc resolves against the `.bib` file, when there is one. */
+function metadataLine(paper: Paper, citeKey: string | null): string {
   const items: string[] = []
   if (paper.authors.length > 0) items.push(`*${inlineText(paper.authors.map(displayName).join(', '))}*`)
   const venue = [paper.venue, paper.year].filter((part) => part !== null && part !== '').join(' ')
@@ -57,7 +61,7 @@ function metadataLine(paper: Paper, citeKey: string): string {
   if (paper.arxiv) items.push(`[arXiv:${inlineText(paper.arxiv)}](${linkTarget(`https://arxiv.org/abs/${paper.arxiv}`)})`)
   if (paper.doi) items.push(`[doi:${inlineText(paper.doi)}](${linkTarget(`https://doi.org/${paper.doi}`)})`)
   if (paper.url && /^https?:\/\//i.test(paper.url)) items.push(`[link](${linkTarget(paper.url)})`)
-  items.push(`[@${citeKey}]`)
+  if (citeKey !== null) items.push(`[@${citeKey}]`)
   // A line starting "- " or "1. " would be a list.
   return items.join(' · ').replace(/^-/, '\\-').replace(/^(\d+)([.)])/, '$1\\$2')
 }

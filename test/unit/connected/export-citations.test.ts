@@ -5,7 +5,7 @@ import { CitationResolver, resolveCitations } from '../../../src/core/citations.
 import { parseQuery } from '../../../src/core/query.js'
 import { libraryEntries } from '../../../src/core/records.js'
 import { filterEntries } from '../../../src/core/search.js'
-import { htmlCitationLinks, pandocCitation, withCitedPapers } from '../../../src/formats/citations.js'
+import { htmlCitationLinks, pandocCitation, textCitations, withCitedPapers } from '../../../src/formats/citations.js'
 import { librarySubset } from '../../../src/formats/json.js'
 import { main } from '../../../src/main.js'
 import { tempDir, testContext } from '../../support/context.js'
@@ -53,6 +53,23 @@ describe('htmlCitationLinks', () => {
   })
 })
 
+describe('textCitations (a reading list without a .bib)', () => {
+  const rewrite = textCitations(lib, new Map([['kipf2017semi', 'paper-1']]))
+  it.each([
+    ['\\cite{kipf2017semi}', '([Semi\\-Supervised Classification with Graph…](<#paper-1>), 2017)'],
+    ['\\citep[see][p.~3]{kipf2017semi,vaswani2017attention}', '(see [Semi\\-Supervised Classification with Graph…](<#paper-1>), 2017; Attention Is All You Need, 2017, p.~3)'],
+    ['\\citet{vaswani2017attention}', 'Attention Is All You Need (2017)'],
+    ['\\citeyear{vaswani2017attention}', '(2017)'],
+    ['[see @vaswani2017attention, p. 3]', '[see Attention Is All You Need, 2017, p. 3]'],
+    ['[-@vaswani2017attention]', '[2017]'],
+    ['as @vaswani2017attention shows', 'as Attention Is All You Need (2017) shows'],
+    ['notes \\cite{anon0000notes}', 'notes (Untitled lecture notes)'],
+    ['\\cite{nobody2020x} and [@nobody2020x]', '(?nobody2020x) and [?nobody2020x]'],
+  ])('%j → %j', (body, expected) => {
+    expect(rewrite(body)).toBe(expected)
+  })
+})
+
 describe('export keeps citations working', () => {
   async function exportTo(args: string[]): Promise<string> {
     const dir = tempDir()
@@ -69,6 +86,13 @@ describe('export keeps citations working', () => {
     const bib = readFileSync(join(dir, 'refs.bib'), 'utf8')
     for (const key of ['kipf2017semi', 'velickovic2018graph', 'vaswani2017attention']) expect(bib).toContain(`{${key},`)
     expect(bib).not.toContain('{gilmer2017neural,')
+  })
+
+  it('md without --bib: citations as titles and years, no [@key] left for Pandoc to print as "(key?)"', async () => {
+    const dir = await exportTo(['tag:ml/graphs', '--format', 'md', '--out', 'list.md'])
+    const list = readFileSync(join(dir, 'list.md'), 'utf8')
+    expect(list).toContain('like Attention Is All You Need (2017), instead of the fixed averages of ([Semi\\-Supervised Classification with Graph…](<#paper-kipf2017semi>), 2017).')
+    expect(list).not.toMatch(/@|bibliography:/)
   })
 
   it('md files, one per summary: the body exactly as written, \\cite kept', async () => {

@@ -37,7 +37,13 @@ describe('readingListMarkdown', () => {
 
   it('says when a paper has no summary yet', () => {
     const empty = { ...lib, summaries: [] }
-    expect(readingListMarkdown(empty, { title: 'x', bibliography: null })).toContain('[@noether2021untitled]\n\n*Not summarised yet.*')
+    expect(readingListMarkdown(empty, { title: 'x', bibliography: 'refs.bib' })).toContain('[@noether2021untitled]\n\n*Not summarised yet.*')
+  })
+
+  it('without a bibliography, cites nothing Pandoc could not resolve', () => {
+    const alone = readingListMarkdown(lib, { title: 'x', bibliography: null })
+    expect(alone).not.toContain('[@')
+    expect(alone).toContain('[link](<https://example.org/paper?id=1&x=_y>)\n\n### Summary by Ada')
   })
 })
 

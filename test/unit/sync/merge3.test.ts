@@ -101,6 +101,20 @@ describe('mergeLibraries', () => {
     expect(copy.paper).toBe('gilmer2017neural')
   })
 
+  it.each([
+    ['theirs edited later: theirs wins', '2024-06-01T00:00:00.000Z', '2024-07-01T00:00:00.000Z', 'Theirs title', 'Ours title'],
+    ['ours edited later: ours wins', '2024-07-01T00:00:00.000Z', '2024-06-01T00:00:00.000Z', 'Ours title', 'Theirs title'],
+    ['a tie: ours wins', '2024-06-01T00:00:00.000Z', '2024-06-01T00:00:00.000Z', 'Ours title', 'Theirs title'],
+  ])('a paper field edited on both sides, %s (by its summaries\' latest updated)', (_, oursTime, theirsTime, kept, noted) => {
+    const edit = (title: string, time: string) => (lib: Library) => {
+      byKey(lib, 'gilmer2017neural')!.title = title
+      byId(lib, 'gilmer2017neural-2')!.updated = time
+    }
+    const { library } = merge(base, edited(base, edit('Ours title', oursTime)), edited(base, edit('Theirs title', theirsTime)))
+    expect(byKey(library, 'gilmer2017neural')!.title).toBe(kept)
+    expect(byId(library, 'gilmer2017neural-conflict')!.body).toContain(`- title: ${JSON.stringify(noted)}`)
+  })
+
   it('notes a paper field changed on both sides in a conflict summary on that paper', () => {
     const ours = edited(base, (lib) => void (byKey(lib, 'gilmer2017neural')!.title = 'Ours title'))
     const theirs = edited(base, (lib) => void (byKey(lib, 'gilmer2017neural')!.title = 'Theirs title'))
