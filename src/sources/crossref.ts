@@ -8,7 +8,7 @@ import { z } from 'zod'
 import { NetworkError } from '../core/errors.js'
 import { normalizeDoi } from '../core/identifiers.js'
 import { dateSchema, doiLink, formatName, jatsToText, nameSchema, yearOf } from './doi.js'
-import { getWithRetry, type ClientOptions } from './http.js'
+import { getWithRetry, parseJsonReply, type ClientOptions } from './http.js'
 import { cleanText, cleanUrl, finishMetadata, LIMITS, type PaperMetadata } from './metadata.js'
 
 export const DEFAULT_CROSSREF_URL = 'https://api.crossref.org'
@@ -43,12 +43,7 @@ export async function searchCrossref(words: readonly string[], rows: number, opt
 
 /** The works of a Crossref answer; items precis cannot store are left out, not fatal. */
 export function parseCrossrefWorks(json: string, rows: number): PaperMetadata[] {
-  let value: unknown
-  try {
-    value = JSON.parse(json)
-  } catch {
-    throw new NetworkError('Crossref sent something that is not JSON', [`starts with: ${json.slice(0, 60)}`])
-  }
+  const value = parseJsonReply(json, 'Crossref')
   const answer = answerSchema.safeParse(value)
   if (!answer.success) throw new NetworkError('Crossref sent an answer precis cannot read')
   const found: PaperMetadata[] = []

@@ -5,7 +5,7 @@
 import { decodeHTMLStrict } from 'entities'
 import { z } from 'zod'
 import { NetworkError, NotFoundError } from '../core/errors.js'
-import { getWithRetry, type ClientOptions } from './http.js'
+import { getWithRetry, parseJsonReply, type ClientOptions } from './http.js'
 import { literalName } from '../core/author-names.js'
 import { cleanInlineText, cleanText, cleanUrl, cleanYear, finishMetadata, LIMITS, shortenedFields, type PaperMetadata } from './metadata.js'
 
@@ -61,12 +61,7 @@ export type CslDate = z.infer<typeof dateSchema>
 
 /** The metadata in a CSL-JSON document about `doi`; throws NetworkError when it does not parse. */
 export function parseCslJson(json: string, doi: string): PaperMetadata {
-  let value: unknown
-  try {
-    value = JSON.parse(json)
-  } catch {
-    throw new NetworkError('doi.org sent something that is not JSON', [`starts with: ${json.slice(0, 60)}`])
-  }
+  const value = parseJsonReply(json, 'doi.org')
   const parsed = cslSchema.safeParse(value)
   if (!parsed.success) throw new NetworkError('doi.org sent CSL-JSON precis cannot read')
   const csl = parsed.data

@@ -196,3 +196,12 @@ function describeFailure(error: unknown, service: string, timeoutMs: number): st
     code ?? err.cause?.message ?? err.message ?? String(error)
   return `could not reach ${service} (${reason})`
 }
+
+/** A reply's body as JSON; a NetworkError naming `service` (and how the body starts) when it is not. */
+export function parseJsonReply(body: string, service: string): unknown {
+  try {
+    return JSON.parse(body)
+  } catch {
+    throw new NetworkError(`${service} sent something that is not JSON`, [`starts with: ${body.slice(0, 60)}`])
+  }
+}
