@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import type { Context } from '../context.js'
 import type { AddOptions } from '../commands/add.js'
 import { UsageError } from '../core/errors.js'
+import { shown } from '../core/field-rules.js'
 import { MAX_IDENTIFIER_LENGTH, parseSource } from '../core/identifiers.js'
 import { normalizeTags } from '../core/tags.js'
 import type { PaperOverrides } from '../sources/merge.js'
@@ -27,6 +28,7 @@ export function parseAddOptions(sourceArg: string | undefined, raw: RawAddFlags)
     )
   }
   const source = sourceArg === undefined ? null : parseSource(sourceArg)
+  if (sourceArg !== undefined && source === null) refusePaperFlags(sourceArg, raw)
   const summary = raw.summary !== false
   if (!summary) {
     const given = [raw.tag && '--tag', raw.by !== undefined && '--by', raw.body !== undefined && '--body', raw.file !== undefined && '--file', raw.edit && '--edit'].filter(Boolean)
@@ -54,6 +56,17 @@ export function parseAddOptions(sourceArg: string | undefined, raw: RawAddFlags)
     body: parseBodySource(raw),
     offline: raw.offline === true,
     yes: raw.yes === true,
+  }
+}
+
+/** A summary added to a paper of the library leaves the paper as it is: paper flags there would be ignored. */
+function refusePaperFlags(handle: string, raw: RawAddFlags): void {
+  const names = { title: '--title', author: '--author', year: '--year', venue: '--venue', arxiv: '--arxiv', doi: '--doi', url: '--url' } as const
+  const given = Object.entries(names).filter(([field]) => raw[field as keyof typeof names] !== undefined).map(([, flag]) => flag)
+  if (given.length > 0) {
+    throw new UsageError(`${shown(handle)} names a paper of the library, which add leaves as it is: ${given.join(', ')} would be ignored`, [
+      `Change the paper with: precis edit ${handle} ${given[0]} …`,
+    ])
   }
 }
 

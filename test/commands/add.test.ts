@@ -23,6 +23,8 @@ describe('add: argv → options', () => {
     ['two body sources', undefined, { body: 'x', file: 'y' }],
     ['a bad tag', undefined, { tag: ['a//b'] }],
     ['an empty title', undefined, { title: ' ' }],
+    ['paper flags with a paper of the library', 'gilmer2017neural', { title: 'Another Title' }],
+    ['an author with a paper of the library', 'gilmer2017neural', { author: ['Ann Other'] }],
   ])('refuses %s', (_, source, raw) => {
     expect(() => parseAddOptions(source, raw)).toThrow(UsageError)
   })
