@@ -6,7 +6,7 @@ import { editDistance } from '../core/similar.js'
 const COMMANDER_SUCCESS = new Set(['commander.helpDisplayed', 'commander.version', 'commander.help'])
 
 /** `precis tags rename`: the words that run `command`. */
-export function commandPath(command: Command): string {
+function commandPath(command: Command): string {
   const names: string[] = []
   for (let c: Command | null = command; c !== null; c = c.parent) names.unshift(c.name())
   return names.join(' ')
@@ -43,7 +43,7 @@ export function nearestFlag(flag: string, known: readonly string[]): string | un
 }
 
 /** An option `command` does not know, with the closest it does. */
-export function unknownOptionError(flag: string, command: Command): UsageError {
+function unknownOptionError(flag: string, command: Command): UsageError {
   const suggestion = nearestFlag(flag, longOptions(command))
   return new UsageError(`unknown option '${flag}'`, [...(suggestion ? [`Did you mean ${suggestion}?`] : []), seeHelp(command)])
 }

@@ -8,7 +8,7 @@ import { singleQuoted } from '../completion/bash.js'
 import { EditorError } from '../editor.js'
 
 /** Keep text that could not be saved in the library (in `recovered/`, private), and return where. */
-export async function keepText(ctx: Context, name: string, text: string | Uint8Array): Promise<string> {
+async function keepText(ctx: Context, name: string, text: string | Uint8Array): Promise<string> {
   const dir = join(dataDir(ctx.env), 'recovered')
   await mkdir(dir, { recursive: true, mode: 0o700 })
   const path = join(dir, `${name.replace(/[^\w.-]+/g, '_')}-${ctx.clock.now().toISOString().replace(/[:.]/g, '-')}.md`)

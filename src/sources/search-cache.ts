@@ -4,9 +4,9 @@
  * validated on read like any outside file: a damaged one is simply a miss.
  */
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { readRegularFile } from '../regular-file.js' // a named pipe planted in the cache would block a plain read
 import { writeJsonAtomically } from './cache.js'
 import { paperMetadataSchema, type PaperMetadata } from './metadata.js'
 
@@ -30,7 +30,7 @@ export function searchCacheFile(dir: string, service: SearchService, query: stri
 /** The cached answer, or null when there is none (or it is unreadable, or about another query). */
 export async function readCachedSearch(dir: string, service: SearchService, query: string): Promise<CachedSearch | null> {
   try {
-    const entry = entrySchema.safeParse(JSON.parse(await readFile(searchCacheFile(dir, service, query), 'utf8')))
+    const entry = entrySchema.safeParse(JSON.parse(readRegularFile(searchCacheFile(dir, service, query)).toString('utf8')))
     if (!entry.success || entry.data.service !== service || entry.data.query !== query) return null
     return { results: entry.data.results, fetched: entry.data.fetched }
   } catch {
