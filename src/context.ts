@@ -1,17 +1,17 @@
 import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ProcessEditor, type Editor } from './editor.js'
+import { ProcessEditor, type Editor } from './terminal/editor.js'
 import { DEMO_LIBRARY } from './package-files.js'
-import type { IO } from './io.js'
-import { InquirerPrompter, type Prompter } from './prompts.js'
-import { sanitizeTerminal } from './sanitize.js'
+import type { IO } from './terminal/io.js'
+import { InquirerPrompter, type Prompter } from './terminal/prompts.js'
+import { sanitizeTerminal } from './core/text/sanitize.js'
 import { DeferredFileStore } from './store/deferred-store.js'
 import { lockTimeout } from './store/lock-timeout.js'
 import { resolveLibraryPath, type Env } from './store/paths.js'
 import { sizeWarning } from './store/size-limit.js'
 import type { Store } from './store/store.js'
-import { TerminalIO } from './terminal-io.js'
+import { TerminalIO } from './terminal/terminal-io.js'
 
 /** The global options (README, Commands), as parsed. */
 export interface GlobalOptions {

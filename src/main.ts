@@ -1,8 +1,8 @@
 import { CommanderError } from 'commander'
 import { ExitCode, PrecisError } from './core/errors.js'
 import type { Context } from './context.js'
-import { describeFileError } from './file-errors.js'
-import { sanitizeTerminal } from './sanitize.js'
+import { describeFileError } from './platform/file-errors.js'
+import { sanitizeTerminal } from './core/text/sanitize.js'
 import { buildProgram } from './program.js'
 
 function report(ctx: Context, message: string, details: readonly string[] = []): void {

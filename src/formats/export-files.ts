@@ -8,8 +8,8 @@ import { closeSync, constants, openSync, renameSync, rmSync, writeFileSync } fro
 import { lstat, mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { ExitCode, PrecisError, UsageError } from '../core/errors.js'
-import { describeFileError } from '../file-errors.js'
-import { forEachInterruptible, removeOnInterrupt } from '../interrupt.js'
+import { describeFileError } from '../platform/file-errors.js'
+import { forEachInterruptible, removeOnInterrupt } from '../platform/interrupt.js'
 
 /** A file an export writes. */
 export interface OutputFile {

@@ -7,9 +7,9 @@
 import { Marked, type Tokens } from 'marked'
 import temml from 'temml'
 import { isImageUrl, unglueImageUrls } from '../render/figures.js'
-import { DISPLAY_PLACEHOLDER, INLINE_PLACEHOLDER, protectMath } from '../render/math-spans.js'
-import { MAX_CONVERTED_SPANS } from '../render/limits.js'
-import { mapProse } from '../render/prose.js'
+import { DISPLAY_PLACEHOLDER, INLINE_PLACEHOLDER, protectMath } from '../core/markdown/math-spans.js'
+import { MAX_CONVERTED_SPANS } from '../core/markdown/limits.js'
+import { mapProse } from '../core/markdown/prose.js'
 import { escapeHtml } from './html-escape.js'
 
 /** TeX longer than this is shown as code; no summary needs more and temml's time grows with it. */

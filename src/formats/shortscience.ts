@@ -15,12 +15,12 @@
  */
 import type * as CsvParse from 'csv-parse/sync'
 import { DataError } from '../core/errors.js'
-import { lazyRequire } from '../lazy-require.js'
-import { normalizeArxivId, normalizeDoi } from '../core/identifiers.js'
-import { shortSciencePaperTitle, shortScienceSummaryTitle } from '../core/placeholders.js'
-import { comparableBody } from '../core/summary-bodies.js'
-import { shortHash, untitledKey } from '../core/unidentified.js'
-import { bareImportedPaper, type ImportProblem, type ImportRecord, type ImportResult, type ImportedPaper } from './records.js'
+import { lazyRequire } from '../core/lazy-require.js'
+import { normalizeArxivId, normalizeDoi } from '../core/papers/identifiers.js'
+import { shortSciencePaperTitle, shortScienceSummaryTitle } from '../core/papers/placeholders.js'
+import { comparableBody } from '../core/papers/summary-bodies.js'
+import { shortHash, untitledKey } from '../core/keys/unidentified.js'
+import { bareImportedPaper, type ImportProblem, type ImportRecord, type ImportResult, type ImportedPaper } from '../core/merge/imported-records.js'
 
 const csvParse = lazyRequire<typeof CsvParse>('csv-parse/sync') // loaded only to read a CSV export
 

@@ -4,12 +4,12 @@
  * renderer wraps and styles it like any other text; a key the library does not know reads
  * `?key`, as LaTeX prints `[?]`. After the summaries, "Cited by" lists the summaries citing the paper.
  */
-import { backlinks, CitationResolver, rewriteCitations, type ResolvedCitation } from '../core/citations.js'
+import { backlinks, CitationResolver, rewriteCitations, type ResolvedCitation } from '../core/citations/citations.js'
 import type { Library, Paper, Summary } from '../core/model.js'
-import { sanitizeTerminal } from '../sanitize.js'
+import { sanitizeTerminal } from '../core/text/sanitize.js'
 import { linkTarget, makeStyles, type RenderOptions } from './styles.js'
 import { displayWidth, indent, wrapText } from './wrap.js'
-import { papersByKey } from '../core/papers.js'
+import { papersByKey } from '../core/papers/papers.js'
 
 /** A title longer than this is cut at a word boundary. */
 const MAX_SHORT_TITLE = 48

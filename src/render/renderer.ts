@@ -8,7 +8,7 @@
  */
 import { decodeHTMLStrict } from 'entities'
 import type { RendererObject, Tokens } from 'marked'
-import { sanitizeTerminal } from '../sanitize.js'
+import { sanitizeTerminal } from '../core/text/sanitize.js'
 import { figureReference, type FigureList, isImageUrl } from './figures.js'
 import type { MathText } from './math-text.js'
 import { linkTarget, type Styles } from './styles.js'

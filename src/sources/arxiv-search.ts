@@ -4,7 +4,7 @@
  * most of them ranks first, and one word the paper lacks does not empty the answer.
  */
 import { NetworkError } from '../core/errors.js'
-import { normalizeArxivId } from '../core/identifiers.js'
+import { normalizeArxivId } from '../core/papers/identifiers.js'
 import { DEFAULT_ARXIV_URL, readEntries, toMetadata } from './arxiv.js'
 import { getWithRetry, type ClientOptions } from './http.js'
 import type { PaperMetadata } from './metadata.js'

@@ -4,9 +4,9 @@
  * answer, or left out with a note; when neither answers, that is the error.
  */
 import { NetworkError } from '../core/errors.js'
-import type { RankableCandidate } from '../core/identify-rank.js'
-import type { Source } from '../core/identifiers.js'
-import { normalizeTitle } from '../core/papers.js'
+import type { RankableCandidate } from '../core/identify/rank.js'
+import type { Source } from '../core/papers/identifiers.js'
+import { normalizeTitle } from '../core/papers/papers.js'
 import { arxivSearchQuery, searchArxiv } from './arxiv-search.js'
 import { cacheDir } from './cache.js'
 import { searchCrossref } from './crossref.js'

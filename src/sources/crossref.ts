@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import { NetworkError } from '../core/errors.js'
-import { normalizeDoi } from '../core/identifiers.js'
+import { normalizeDoi } from '../core/papers/identifiers.js'
 import { dateSchema, doiLink, formatName, jatsToText, nameSchema, yearOf } from './doi.js'
 import { getWithRetry, parseJsonReply, type ClientOptions } from './http.js'
 import { cleanText, cleanUrl, finishMetadata, LIMITS, type PaperMetadata } from './metadata.js'

@@ -6,7 +6,7 @@ import { decodeHTMLStrict } from 'entities'
 import { z } from 'zod'
 import { NetworkError, NotFoundError } from '../core/errors.js'
 import { getWithRetry, parseJsonReply, type ClientOptions } from './http.js'
-import { literalName } from '../core/author-names.js'
+import { literalName } from '../core/papers/author-names.js'
 import { cleanInlineText, cleanText, cleanUrl, cleanYear, finishMetadata, LIMITS, shortenedFields, type PaperMetadata } from './metadata.js'
 
 export const DEFAULT_DOI_URL = 'https://doi.org'

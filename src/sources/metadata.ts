@@ -4,9 +4,9 @@
  */
 import { z } from 'zod'
 import { NetworkError } from '../core/errors.js'
-import { checkPaperFields, describeFieldProblem, FIELD_LIMITS } from '../core/field-rules.js'
-import { normalizeUrl } from '../core/identifiers.js'
-import { markupToPlainText } from '../core/text-markup.js'
+import { checkPaperFields, describeFieldProblem, FIELD_LIMITS } from '../core/records/field-rules.js'
+import { normalizeUrl } from '../core/papers/identifiers.js'
+import { markupToPlainText } from '../core/text/markup.js'
 
 /** Everything precis takes from arXiv or a DOI registry about one paper. */
 export interface PaperMetadata {

@@ -3,7 +3,7 @@
  * `--offline` honoured (the cache only, never the network).
  */
 import { NetworkError } from '../core/errors.js'
-import { parseSource, type Source } from '../core/identifiers.js'
+import { parseSource, type Source } from '../core/papers/identifiers.js'
 import type { Paper } from '../core/model.js'
 import type { ClientOptions } from './http.js'
 import type { PaperMetadata } from './metadata.js'

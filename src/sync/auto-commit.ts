@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { findRenames } from '../core/merge-renames.js'
+import { findRenames } from '../core/merge/renames.js'
 import type { Library } from '../core/model.js'
 import type { ChangeRecorder } from '../store/recorder.js'
 import { cleanMessage, describeChange } from './commit-message.js'

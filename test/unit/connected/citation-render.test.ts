@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CitationResolver, rewriteCitations } from '../../../src/core/citations.js'
+import { CitationResolver, rewriteCitations } from '../../../src/core/citations/citations.js'
 import { citationMarkdown, escapeMarkdown, renderCitedBy, shortTitle, ShowCitations } from '../../../src/render/citations.js'
 import { renderMarkdown } from '../../../src/render/markdown.js'
 import { paper, summary } from '../../support/library.js'

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promis
 import { tmpdir, homedir } from 'node:os'
 import { basename, dirname, join, relative } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Source } from '../../../src/core/identifiers.js'
+import type { Source } from '../../../src/core/papers/identifiers.js'
 import { cacheDir, cacheFile, readCached, writeCached } from '../../../src/sources/cache.js'
 import type { PaperMetadata } from '../../../src/sources/metadata.js'
 
