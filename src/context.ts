@@ -12,6 +12,12 @@ import { resolveLibraryPath, type Env } from './store/paths.js'
 import { sizeWarning } from './store/size-limit.js'
 import type { Store } from './store/store.js'
 import { TerminalIO } from './terminal/terminal-io.js'
+import type { LoadRecorder } from './store/recorder.js'
+
+/** Every change of a library with sync on becomes a git commit; git's code loads with the first change. */
+export function gitHistory(env: Env): LoadRecorder {
+  return async () => (await import('./sync/auto-commit.js')).gitAutoCommit(env)
+}
 
 /** The global options (README, Commands), as parsed. */
 export interface GlobalOptions {
@@ -67,7 +73,8 @@ export function createProcessContext(): Context {
     get store(): Store {
       if (store) return store
       const path = ctx.globals.demo ? demoCopy(ctx, cleanups) : resolveLibraryPath(ctx.globals.library, env, ctx.cwd)
-      store = new DeferredFileStore(path, lockTimeout(env), (warning) => ctx.io.err(ctx.io.errStyle.yellow(`precis: ${sanitizeTerminal(warning)}\n`)))
+      const warn = (warning: string) => ctx.io.err(ctx.io.errStyle.yellow(`precis: ${sanitizeTerminal(warning)}\n`))
+      store = new DeferredFileStore(path, lockTimeout(env), warn, gitHistory(env))
       warnNearSizeLimit(ctx, path)
       return store
     },

@@ -4,7 +4,7 @@ import type { BodySource } from './body-source.js'
 import type { Context } from '../context.js'
 import { PrecisError } from '../core/errors.js'
 import { dataDir } from '../store/paths.js'
-import { singleQuoted } from '../commands/completion/bash.js'
+import { shellWord } from '../core/text/shell-words.js'
 import { EditorError } from '../terminal/editor.js'
 
 /** Keep text that could not be saved in the library (in `recovered/`, private), and return where. */
@@ -18,11 +18,6 @@ async function keepText(ctx: Context, name: string, text: string | Uint8Array): 
 
 /** How to apply a kept text again, as a command to copy: `precis edit <id> --file <path>`. */
 export const editAgain = (id: string, lead = 'Apply it again with') => (path: string) => `${lead}: precis edit ${shellWord(id)} --file ${shellWord(path)}`
-
-/** `text` as one shell word: as it is when the shell leaves it so, else single-quoted. */
-function shellWord(text: string): string {
-  return /^[\w./@%+=:,-]+$/.test(text) ? text : singleQuoted(text)
-}
 
 /**
  * Keep `text` after `error` (the person's work was not saved) and add where to the error's details,

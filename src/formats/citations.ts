@@ -9,7 +9,7 @@
  */
 import { CitationResolver, citedPaperKeys, rewriteCitations, type ResolvedCitation } from '../core/citations/citations.js'
 import type { Library, Paper } from '../core/model.js'
-import { escapeMarkdown, paperUrl, shortTitle } from '../render/citations.js'
+import { escapeMarkdown, paperUrl, shortTitle } from '../core/citations/citation-text.js'
 import { papersByKey } from '../core/papers/papers.js'
 
 /** `selected` with the papers its summaries cite (found in `lib`) added after its own, for a `.bib` that resolves every citation. */

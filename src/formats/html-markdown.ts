@@ -6,7 +6,7 @@
  */
 import { Marked, type Tokens } from 'marked'
 import temml from 'temml'
-import { isImageUrl, unglueImageUrls } from '../render/figures.js'
+import { isImageUrl, unglueImageUrls } from '../core/markdown/figures.js'
 import { DISPLAY_PLACEHOLDER, INLINE_PLACEHOLDER, protectMath } from '../core/markdown/math-spans.js'
 import { MAX_CONVERTED_SPANS } from '../core/markdown/limits.js'
 import { mapProse } from '../core/markdown/prose.js'

@@ -6,7 +6,7 @@
 import { Marked } from 'marked'
 import { markedTerminal } from 'marked-terminal'
 import { sanitizeTerminal } from '../core/text/sanitize.js'
-import { type Figure, FigureList, unglueImageUrls } from './figures.js'
+import { type Figure, FigureList, unglueImageUrls } from '../core/markdown/figures.js'
 import { plainText, plainTextNotice, renderWithinLimits } from '../core/markdown/limits.js'
 import { protectMath } from '../core/markdown/math-spans.js'
 import { MathText } from './math-text.js'

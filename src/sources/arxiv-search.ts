@@ -7,7 +7,7 @@ import { NetworkError } from '../core/errors.js'
 import { normalizeArxivId } from '../core/papers/identifiers.js'
 import { DEFAULT_ARXIV_URL, readEntries, toMetadata } from './arxiv.js'
 import { getWithRetry, type ClientOptions } from './http.js'
-import type { PaperMetadata } from './metadata.js'
+import type { PaperMetadata } from '../core/papers/metadata.js'
 
 /** The search expression for `words`: each a plain word (no operators, quotes or fields can slip in). */
 export function arxivSearchQuery(words: readonly string[]): string {

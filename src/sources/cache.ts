@@ -8,7 +8,8 @@ import { homedir } from 'node:os'
 import { dirname, isAbsolute, join } from 'node:path'
 import { z } from 'zod'
 import type { Source } from '../core/papers/identifiers.js'
-import { paperMetadataSchema, type PaperMetadata } from './metadata.js'
+import type { PaperMetadata } from '../core/papers/metadata.js'
+import { paperMetadataSchema } from './metadata.js'
 import { readRegularFile } from '../platform/regular-file.js'
 
 /** A cache hit: the metadata and when it was fetched (ISO timestamp). */

@@ -6,7 +6,7 @@ import { NetworkError } from '../core/errors.js'
 import { parseSource, type Source } from '../core/papers/identifiers.js'
 import type { Paper } from '../core/model.js'
 import type { ClientOptions } from './http.js'
-import type { PaperMetadata } from './metadata.js'
+import type { PaperMetadata } from '../core/papers/metadata.js'
 
 /**
  * How to resolve: the environment (base URLs, cache dir), offline mode, and the HTTP knobs (whose

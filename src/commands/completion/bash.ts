@@ -3,11 +3,7 @@
  * and later: no `mapfile`, no negative indices. Words are split from COMP_LINE rather than taken
  * from COMP_WORDS, which bash splits at `:` and `=` (a query word `tag:gnn` would be three words).
  */
-
-/** `text` as one single-quoted shell word (bash, zsh and POSIX sh). */
-export function singleQuoted(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`
-}
+import { singleQuoted } from '../../core/text/shell-words.js'
 
 // A template literal: `\${` is bash's `${`, `\\` a backslash.
 const WALKER = `

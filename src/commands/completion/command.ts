@@ -1,10 +1,7 @@
 import { Argument, Help, type Command } from 'commander'
 import type { Context } from '../../context.js'
 import type { QueryFields } from './candidates.js'
-import { commandSpec, DYNAMIC_SOURCES, type DynamicSource } from './spec.js'
-
-export const SHELLS = ['bash', 'zsh', 'fish'] as const
-export type Shell = (typeof SHELLS)[number]
+import { commandSpec, DYNAMIC_SOURCES, SHELLS, type DynamicSource, type Shell } from './spec.js'
 
 /** The scripts and the candidates, loaded when asked for (start-up loads only the command line). */
 const work = () => import('./run.js')

@@ -6,6 +6,10 @@
  */
 import { Help, type Argument, type Command, type Option } from 'commander'
 
+/** The shells precis writes completion for. */
+export const SHELLS = ['bash', 'zsh', 'fish'] as const
+export type Shell = (typeof SHELLS)[number]
+
 /** What a value completes to. Dynamic kinds are listed by `precis __complete <kind>`. */
 export type ValueKind =
   | { kind: 'none' }

@@ -2,7 +2,7 @@
  * The zsh completion script: the table (table.ts) and a walker over zsh's `words`/`CURRENT`,
  * offering commands and flags with their descriptions (`_describe`) and files through `_files`.
  */
-import { singleQuoted } from './bash.js'
+import { singleQuoted } from '../../core/text/shell-words.js'
 
 // A template literal: `\${` is zsh's `${`, `\\` a backslash.
 const WALKER = `

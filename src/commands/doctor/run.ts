@@ -1,5 +1,6 @@
 import type { Context } from '../../context.js'
-import { checkLibrary, type Finding, type FindingKind } from '../../core/doctor/doctor.js'
+import { checkLibrary } from '../../core/doctor/doctor.js'
+import type { Finding, FindingKind } from '../../core/doctor/finding.js'
 import { checkFolder, type FolderState } from '../../core/doctor/files.js'
 import { repairLibrary } from '../../core/doctor/repair.js'
 import { papersToIdentify, type ToIdentify } from '../../core/doctor/identify.js'

@@ -7,7 +7,7 @@ import { oneLine } from '../../render/summary-rows.js'
 import { summaryHistory, type SummaryVersion } from '../../sync/history.js'
 import { findLibraryRepo } from '../../sync/repo.js'
 import { printJson } from '../../command-kit/shared.js'
-import { syncedLibraryPath } from '../sync/run.js'
+import { syncedLibraryPath } from '../../command-kit/synced-library.js'
 
 export interface HistoryOptions {
   handle: string

@@ -1,23 +1,15 @@
 import type { Context } from '../../context.js'
-import { UsageError } from '../../core/errors.js'
 import { oneLine } from '../../render/summary-rows.js'
 import { lockTimeout } from '../../store/lock-timeout.js'
 import { initSync } from '../../sync/init.js'
 import type { ChangeCounts } from '../../sync/library-diff.js'
 import { syncLibrary, type SyncReport } from '../../sync/sync.js'
 import { inform, printJson } from '../../command-kit/shared.js'
+import { syncedLibraryPath } from '../../command-kit/synced-library.js'
 
 export interface SyncInitOptions {
   /** The shared repository: a URL, or the path of a bare repository. */
   remote: string | null
-}
-
-/** The library file to sync: a real file, never the demo's temporary copy. */
-export function syncedLibraryPath(ctx: Context): string {
-  if (ctx.globals.demo) throw new UsageError('--demo works on a temporary copy of the demo library; there is nothing to sync')
-  const path = ctx.store.path
-  if (path === null) throw new UsageError('Sync needs a library file')
-  return path
 }
 
 const counts = (c: ChangeCounts) => `${c.added} added, ${c.changed} changed, ${c.removed} removed`

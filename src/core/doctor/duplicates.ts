@@ -5,7 +5,7 @@
  */
 import { normalizeArxivId, normalizeDoi } from '../papers/identifiers.js'
 import type { Library, Paper } from '../model.js'
-import { normalizeTitle } from '../papers/papers.js'
+import { normalizeTitle } from '../papers/titles.js'
 import { isPlaceholder } from '../papers/placeholders.js'
 import { identitiesDisagree } from '../papers/same-paper.js'
 

@@ -2,7 +2,7 @@
  * `precis doctor` on the files beside the library: the lock, temp files of writers that were
  * killed, the backup. Pure: src/store/maintenance.ts gathers the FolderState.
  */
-import type { Finding } from './doctor.js'
+import type { Finding } from './finding.js'
 
 /** What lies beside a library file, as gathered from the disk. */
 export interface FolderState {

@@ -4,7 +4,7 @@
  * pair; a library written before may hold one, which doctor names and `rekey` settles.
  */
 import { uniqueKey } from '../keys/citekey.js'
-import type { Finding } from './doctor.js'
+import type { Finding } from './finding.js'
 import { KeySet } from '../keys/key-rules.js'
 import type { Library } from '../model.js'
 

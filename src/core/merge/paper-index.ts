@@ -4,7 +4,8 @@
  */
 import { KeySet } from '../keys/key-rules.js'
 import type { Library, Paper, Summary } from '../model.js'
-import { normalizeTitle, paperIdentity } from '../papers/papers.js'
+import { paperIdentity } from '../papers/papers.js'
+import { normalizeTitle } from '../papers/titles.js'
 import { identitiesDisagree } from '../papers/same-paper.js'
 import { comparableBody } from '../papers/summary-bodies.js'
 

@@ -4,9 +4,10 @@
  */
 import { sameValue, type FieldChange as CoreFieldChange } from '../records/field-changes.js'
 import type { Library, Paper } from '../model.js'
-import { findSamePaper, normalizeTitle, type PaperInput } from './papers.js'
+import { findSamePaper, type PaperInput } from './papers.js'
+import { normalizeTitle } from './titles.js'
 import { isPlaceholder } from './placeholders.js'
-import type { PaperMetadata } from '../../sources/metadata.js'
+import type { PaperMetadata } from './metadata.js'
 
 /** Paper fields the person gave explicitly (undefined or empty: not given). */
 export interface PaperOverrides {

@@ -3,19 +3,10 @@ import { KeySet } from '../keys/key-rules.js'
 import type { Library, Paper, Summary } from '../model.js'
 import { normalizeArxivId, normalizeDoi } from './identifiers.js'
 import { identitiesDisagree } from './same-paper.js'
+import { normalizeTitle } from './titles.js'
 
 /** Paper fields a user or a source provides; the key and timestamp are assigned here. */
 export type PaperInput = Omit<Paper, 'key' | 'added'>
-
-/** Title folded for identity: case, accents, punctuation and spacing do not matter. */
-export function normalizeTitle(title: string): string {
-  return title
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-}
 
 /** What identifies a paper, each part normalised; null where the paper has nothing to match on. */
 export interface PaperIdentity {

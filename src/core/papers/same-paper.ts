@@ -14,7 +14,7 @@
 import { STOP_WORDS } from '../keys/citekey.js'
 import { normalizeArxivId, normalizeDoi } from './identifiers.js'
 import type { Paper } from '../model.js'
-import { normalizeTitle } from './papers.js'
+import { normalizeTitle } from './titles.js'
 import { isPlaceholder } from './placeholders.js'
 
 /** What two records are compared on. */

@@ -9,42 +9,11 @@ import { AUTHORS, BODY, FIELD_NAMES, hasFigure, hasMath, TITLE, VENUE, type Sear
 import { occurs, TF_CAP, TYPING_TF_CAP } from './match.js'
 import { TermPattern, type WordSpec } from './pattern.js'
 import { correctTypo } from './typos.js'
+import type { CompiledCondition, CompiledQuery, CompiledTest, ScoringTerm } from './compiled.js'
 import { tagMatches } from '../tags/rules.js'
 import { foldPlural } from '../text/plural.js'
 import { tokenize } from '../text/words.js'
 import { lacksMetadata } from '../papers/placeholders.js'
-
-/** A text term that contributes to the score: where to look and what for. */
-export interface ScoringTerm {
-  pattern: TermPattern
-  fields: readonly number[]
-  /** Documents matching it in the sample, scaled to the library (an estimate of its document frequency). */
-  estimatedDf: number
-  /** Occurrences counted per field (TF_CAP, or TYPING_TF_CAP for the word being typed). */
-  countCap: number
-}
-
-export type CompiledTest =
-  /** `cost`: 0 for a look at a field, more for a scan of the body. */
-  | { kind: 'meta'; matches: (doc: SearchDoc) => boolean; cost: number }
-  /** `slot` indexes `CompiledQuery.terms` (positive terms only; -1 when negated). */
-  | { kind: 'text'; term: ScoringTerm; slot: number }
-
-export interface CompiledCondition {
-  negated: boolean
-  test: CompiledTest
-  /** Equal for conditions that match the same entries the same way (a cache key). */
-  signature: string
-}
-
-export interface CompiledQuery {
-  /** Clauses in evaluation order; all must hold. */
-  clauses: CompiledCondition[][]
-  /** Positive text terms, scored with BM25F. */
-  terms: ScoringTerm[]
-  /** The plain words of the query in a row, for the exact-phrase bonus (null with fewer than two). */
-  phrase: ScoringTerm | null
-}
 
 const ALL_FIELDS = FIELD_NAMES.map((_, index) => index)
 const TEXT_FIELDS: Record<TextField, readonly number[]> = { any: ALL_FIELDS, title: [TITLE], author: [AUTHORS], venue: [VENUE] }

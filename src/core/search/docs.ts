@@ -6,7 +6,6 @@
  * paper's fields, with its abstract standing in for the body; it has no tags.
  */
 import type { Entry } from '../records/entries.js'
-import type { Recency } from './order.js'
 import { ShortFields } from './short.js'
 import { ScanText } from './text.js'
 
@@ -19,6 +18,13 @@ export const TAGS = 2
 export const VENUE = 3
 export const IDS = 4
 export const BODY = 5
+
+/** When an entry last changed, as written and (for a canonical timestamp) in ms since the epoch. */
+export interface Recency {
+  text: string
+  /** NaN unless `text` is a canonical UTC timestamp (`2024-05-01T12:00:00.000Z`). */
+  time: number
+}
 
 /** An entry with its searchable text. */
 export interface SearchDoc {

@@ -2,7 +2,7 @@
  * Running a compiled query over one document. Clauses run in their compiled order and the first
  * failing one ends the work; term frequencies are recorded for scoring when asked.
  */
-import type { CompiledCondition, CompiledQuery, ScoringTerm } from './compile.js'
+import type { CompiledCondition, CompiledQuery, ScoringTerm } from './compiled.js'
 import { BODY, FIELD_NAMES, type SearchDoc } from './docs.js'
 
 const FIELD_COUNT = FIELD_NAMES.length

@@ -6,7 +6,7 @@
  * Judged word by word on what the tokenizer reads, so the answer is exact, never a guess: a word
  * spec implies another when every word it accepts, the other accepts too.
  */
-import type { CompiledCondition } from './compile.js'
+import type { CompiledCondition } from './compiled.js'
 import type { WordSpec } from './pattern.js'
 import { surfaceForms } from '../text/plural.js'
 

@@ -7,15 +7,8 @@
  * compared as numbers, read once per entry (when first tied); any other text falls back to localeCompare.
  */
 import type { Entry } from '../records/entries.js'
-import type { SearchDoc } from './docs.js'
+import type { Recency, SearchDoc } from './docs.js'
 import type { Match } from './scan.js'
-
-/** When an entry last changed, as written and (for a canonical timestamp) in ms since the epoch. */
-export interface Recency {
-  text: string
-  /** NaN unless `text` is a canonical UTC timestamp (`2024-05-01T12:00:00.000Z`). */
-  time: number
-}
 
 const CANONICAL_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/
 

@@ -3,7 +3,7 @@
  * are added up before saturation, so a word in the title counts like several in the body.
  * Lengths are in characters (free to know, and proportional to words for prose).
  */
-import type { CompiledQuery } from './compile.js'
+import type { CompiledQuery } from './compiled.js'
 import { FIELD_NAMES, type SearchDoc } from './docs.js'
 import { countTerm } from './match.js'
 import type { Match } from './scan.js'

@@ -7,7 +7,7 @@
  * counts, and each query's matches), and a query that can only match entries an earlier one
  * matched (search-narrow.ts) is looked for among those instead of in the whole library.
  */
-import type { CompiledCondition, CompiledQuery } from './compile.js'
+import type { CompiledCondition, CompiledQuery } from './compiled.js'
 import { FIELD_NAMES, type SearchDoc } from './docs.js'
 import { matchDoc } from './match.js'
 import { queryImplies } from './narrow.js'

@@ -5,9 +5,14 @@
  * A term asked about for many entries is looked for in the whole library's at once, with one pass
  * of its expression instead of one per entry.
  */
-import type { SearchDoc } from './docs.js'
 import type { TermPattern } from './pattern.js'
 import { ScanText } from './text.js'
+
+/** What the short fields are read from: an entry's field texts (title first, body last) and its line. */
+export interface ShortDoc {
+  fields: readonly ScanText[]
+  line: number
+}
 
 /** How many fields come before the body (search-docs.ts BODY). */
 const SHORT_FIELD_COUNT = 5
@@ -25,13 +30,13 @@ export class ShortFields {
   private readonly lines: (ScanText | undefined)[] = []
   private readonly asked = new WeakMap<TermPattern, Asked>()
 
-  constructor(private readonly docs: () => readonly SearchDoc[]) {}
+  constructor(private readonly docs: () => readonly ShortDoc[]) {}
 
   /**
    * Whether `pattern` may occur in a short field of `doc`: false means it does not. A phrase may
    * be found across the end of a field here and then not in any one field; that only costs a look.
    */
-  mayContain(pattern: TermPattern, doc: SearchDoc): boolean {
+  mayContain(pattern: TermPattern, doc: ShortDoc): boolean {
     let asked = this.asked.get(pattern)
     if (!asked) {
       asked = { count: 0, lines: null }
@@ -47,7 +52,7 @@ export class ShortFields {
   }
 
   /** The short fields of `doc`, one per line (where a word of them reads as it does in its field). */
-  of(doc: SearchDoc): ScanText {
+  of(doc: ShortDoc): ScanText {
     let line = this.lines[doc.line]
     if (!line) {
       line = new ScanText(shortTexts(doc).join('\n'))
@@ -86,4 +91,4 @@ export class ShortFields {
   }
 }
 
-const shortTexts = (doc: SearchDoc) => doc.fields.slice(0, SHORT_FIELD_COUNT).map((field) => field.text)
+const shortTexts = (doc: ShortDoc) => doc.fields.slice(0, SHORT_FIELD_COUNT).map((field) => field.text)

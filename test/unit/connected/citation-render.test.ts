@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CitationResolver, rewriteCitations } from '../../../src/core/citations/citations.js'
-import { citationMarkdown, escapeMarkdown, renderCitedBy, shortTitle, ShowCitations } from '../../../src/render/citations.js'
+import { escapeMarkdown, shortTitle } from '../../../src/core/citations/citation-text.js'
+import { citationMarkdown, renderCitedBy, ShowCitations } from '../../../src/render/citations.js'
 import { renderMarkdown } from '../../../src/render/markdown.js'
 import { paper, summary } from '../../support/library.js'
 import { connectedLibrary } from './fixture.js'

@@ -21,7 +21,7 @@ import type { ImportRecord } from '../../../src/core/merge/imported-records.js'
 import { parseArxivFeed } from '../../../src/sources/arxiv.js'
 import { parseCslJson } from '../../../src/sources/doi.js'
 import { paperFromMetadata, refreshChanges } from '../../../src/core/papers/metadata-merge.js'
-import type { PaperMetadata } from '../../../src/sources/metadata.js'
+import type { PaperMetadata } from '../../../src/core/papers/metadata.js'
 import { paper, summary } from '../../support/library.js'
 
 const now = new Date('2026-12-06T00:00:00.000Z')
