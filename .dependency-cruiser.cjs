@@ -63,6 +63,20 @@ module.exports = {
       to: { path: '^src/commands/', pathNot: '^src/commands/$1/' },
     },
     {
+      name: 'commands-do-no-io-themselves',
+      severity: 'error',
+      comment: 'Commands reach files, processes and the terminal through the Context and the modules below them.',
+      from: { path: '^src/(commands|command-kit)/' },
+      to: { dependencyTypes: ['core'], path: '^(node:)?(fs|fs/promises|child_process|os|net|http|https|readline|tty)$' },
+    },
+    {
+      name: 'only-the-terminal-prompts',
+      severity: 'error',
+      comment: 'inquirer is used by terminal/ alone (prompts.ts and its checkbox search), behind the Prompter of the Context.',
+      from: { pathNot: '^src/terminal/' },
+      to: { path: 'node_modules/(@inquirer|inquirer)/' },
+    },
+    {
       name: 'entry-is-the-top',
       severity: 'error',
       from: { pathNot: '^src/(cli|main|program)\\.ts$' },

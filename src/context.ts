@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ProcessEditor, type Editor } from './terminal/editor.js'
@@ -9,7 +9,7 @@ import { sanitizeTerminal } from './core/text/sanitize.js'
 import { DeferredFileStore } from './store/deferred-store.js'
 import { lockTimeout } from './store/lock-timeout.js'
 import { resolveLibraryPath, type Env } from './store/paths.js'
-import { sizeWarning } from './store/size-limit.js'
+import { libraryFileBytes, sizeWarning } from './store/size-limit.js'
 import type { Store } from './store/store.js'
 import { TerminalIO } from './terminal/terminal-io.js'
 import type { LoadRecorder } from './store/recorder.js'
@@ -87,13 +87,8 @@ export function createProcessContext(): Context {
 
 /** Say so on stderr when the library file is nearing the largest size precis can read. */
 function warnNearSizeLimit(ctx: Context, path: string): void {
-  let bytes: number
-  try {
-    bytes = statSync(path).size
-  } catch {
-    return // no library yet, or unreadable: the read will say so
-  }
-  const warning = sizeWarning(path, bytes)
+  const bytes = libraryFileBytes(path)
+  const warning = bytes === null ? null : sizeWarning(path, bytes)
   if (warning && !ctx.globals.quiet) ctx.io.err(ctx.io.errStyle.yellow(`${warning}\n`))
 }
 

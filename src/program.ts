@@ -12,7 +12,8 @@ import { registerImport } from './commands/import/command.js'
 import { registerList } from './commands/list/command.js'
 import { registerRefresh } from './commands/refresh/command.js'
 import { registerIdentify } from './commands/identify/command.js'
-import { registerRestore, registerTrash } from './commands/trash/command.js'
+import { registerTrash } from './commands/trash/command.js'
+import { registerRestore } from './commands/restore/command.js'
 import { registerRm } from './commands/rm/command.js'
 import { registerShow } from './commands/show/command.js'
 import { registerSearch } from './commands/search/command.js'
@@ -30,6 +31,36 @@ import { registerRekey } from './commands/rekey/command.js'
 import { FIELDS } from './core/search/query-fields.js'
 
 const { version } = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }
+
+type Register = (program: Command, ctx: Context) => void
+
+/** Every command, in the order `precis --help` lists them; each is the folder src/commands/<name>/. */
+const COMMANDS: readonly Register[] = [
+  registerAdd,
+  registerList,
+  registerShow,
+  registerSearch,
+  registerBrowse,
+  registerEdit,
+  registerRm,
+  registerRestore,
+  registerTrash,
+  registerExport,
+  registerImport,
+  registerTag,
+  registerTags,
+  registerRefresh,
+  registerIdentify,
+  registerStats,
+  registerDoctor,
+  registerSync,
+  registerHistory,
+  registerMergeDriver,
+  registerHelp,
+  (program, ctx) => registerCompletion(program, ctx, HELP_TOPICS.map((t) => t.name), [...FIELDS.keys()]),
+  registerRelated,
+  registerRekey,
+]
 
 /** Help is as wide as the terminal it is printed on. */
 export function helpWidth(ctx: Context): number {
@@ -76,30 +107,7 @@ export function buildProgram(ctx: Context): Command {
     ctx.io.configure({ color: ctx.globals.color, pager: ctx.globals.pager })
   })
 
-  registerAdd(program, ctx)
-  registerList(program, ctx)
-  registerShow(program, ctx)
-  registerSearch(program, ctx)
-  registerBrowse(program, ctx)
-  registerEdit(program, ctx)
-  registerRm(program, ctx)
-  registerRestore(program, ctx)
-  registerTrash(program, ctx)
-  registerExport(program, ctx)
-  registerImport(program, ctx)
-  registerTag(program, ctx)
-  registerTags(program, ctx)
-  registerRefresh(program, ctx)
-  registerIdentify(program, ctx)
-  registerStats(program, ctx)
-  registerDoctor(program, ctx)
-  registerSync(program, ctx)
-  registerHistory(program, ctx)
-  registerMergeDriver(program, ctx)
-  registerHelp(program, ctx)
-  registerCompletion(program, ctx, HELP_TOPICS.map((t) => t.name), [...FIELDS.keys()])
-  registerRelated(program, ctx)
-  registerRekey(program, ctx)
+  for (const register of COMMANDS) register(program, ctx)
   precisErrors(program)
   return program
 }

@@ -1,19 +1,14 @@
-import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import type { BodySource } from './body-source.js'
 import type { Context } from '../context.js'
 import { PrecisError } from '../core/errors.js'
 import { dataDir } from '../store/paths.js'
+import { keepRecoveredText, recoveredFolder } from '../store/recovered.js'
 import { shellWord } from '../core/text/shell-words.js'
 import { EditorError } from '../terminal/editor.js'
 
 /** Keep text that could not be saved in the library (in `recovered/`, private), and return where. */
-async function keepText(ctx: Context, name: string, text: string | Uint8Array): Promise<string> {
-  const dir = join(dataDir(ctx.env), 'recovered')
-  await mkdir(dir, { recursive: true, mode: 0o700 })
-  const path = join(dir, `${name.replace(/[^\w.-]+/g, '_')}-${ctx.clock.now().toISOString().replace(/[:.]/g, '-')}.md`)
-  await writeFile(path, text, { mode: 0o600 })
-  return path
+function keepText(ctx: Context, name: string, text: string | Uint8Array): Promise<string> {
+  return keepRecoveredText(dataDir(ctx.env), name, text, ctx.clock.now())
 }
 
 /** How to apply a kept text again, as a command to copy: `precis edit <id> --file <path>`. */
@@ -29,7 +24,7 @@ export async function keepTextFor(ctx: Context, error: PrecisError, name: string
     const path = await keepText(ctx, name, text)
     error.details.push(`Your text is kept at ${path}`, ...(again ? [again(path)] : []))
   } catch {
-    error.details.push(`Your text could not be kept in ${join(dataDir(ctx.env), 'recovered')} either`)
+    error.details.push(`Your text could not be kept in ${recoveredFolder(dataDir(ctx.env))} either`)
   }
 }
 

@@ -1,7 +1,7 @@
-import { statSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { Context } from '../context.js'
 import { sanitizeTerminal } from '../core/text/sanitize.js'
+import { libraryFileBytes } from '../store/size-limit.js'
 
 /** A library file this big takes a noticeable time to read or write (~0.3 s per 16 MB here). */
 export const BIG_LIBRARY_BYTES = 16 * 2 ** 20
@@ -14,13 +14,8 @@ export const BIG_LIBRARY_BYTES = 16 * 2 ** 20
 export function libraryStepNote(ctx: Context, doing: string): string | null {
   const path = ctx.store.path
   if (path === null) return null
-  let bytes: number
-  try {
-    bytes = statSync(path).size
-  } catch {
-    return null // no library yet: nothing slow to read
-  }
-  if (bytes < BIG_LIBRARY_BYTES) return null
+  const bytes = libraryFileBytes(path)
+  if (bytes === null || bytes < BIG_LIBRARY_BYTES) return null
   return `${doing} ${sanitizeTerminal(basename(path))} (${Math.round(bytes / 2 ** 20)} MB)…`
 }
 

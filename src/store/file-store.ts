@@ -4,7 +4,6 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { DataError } from '../core/errors.js'
 import { emptyLibrary, type Library } from '../core/model.js'
 import { describeFileError, describeKind, NotRegularFileError } from '../platform/file-errors.js'
-import { sanitizeTerminal } from '../core/text/sanitize.js'
 import { LibraryFile } from './library-file.js'
 import { DEFAULT_LOCK_TIMEOUT_MS } from './lock-timeout.js'
 import { noHistory, type LoadRecorder } from './recorder.js'
@@ -62,8 +61,8 @@ export class FileStore implements Store {
     private readonly lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS,
     /** How changes are recorded (the context gives git's, which commits when sync is on); by default not at all. */
     private readonly loadRecorder: LoadRecorder = async () => noHistory,
-    /** Told when a saved change could not be recorded (a git commit that failed). */
-    private readonly warn: (message: string) => void = (message) => void process.stderr.write(`precis: ${sanitizeTerminal(message)}\n`),
+    /** Told when a saved change could not be recorded (a git commit that failed); the context tells the person. */
+    private readonly warn: (message: string) => void = () => undefined,
   ) {}
 
   async read(): Promise<Library> {

@@ -1,4 +1,3 @@
-import { lstat, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Context } from '../../context.js'
 import { plural } from '../../core/text/plural-count.js'
@@ -10,7 +9,7 @@ import { libraryEntries } from '../../core/records/entries.js'
 import { filterEntries } from '../../core/search/search.js'
 import { libraryToBibtex } from '../../formats/bibtex.js'
 import { withCitedPapers } from '../../formats/citations.js'
-import { refuseOverwrites, writeOutputFiles, type OutputFile } from '../../formats/export-files.js'
+import { namesFolder, pathExists, refuseOverwrites, writeOutputFiles, type OutputFile } from '../../formats/export-files.js'
 import { writeNewFolder } from '../../formats/export-folder.js'
 import { librarySubset, libraryToJson } from '../../formats/json.js'
 import { summaryToMarkdown } from '../../formats/markdown.js'
@@ -57,7 +56,7 @@ export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void
   if (document !== null && out !== null) files.push({ path: out, content: () => document })
   // The cited papers go in too, so every citation in the list resolves.
   if (bib !== null) files.push({ path: bib, content: () => libraryToBibtex(withCitedPapers(lib, selected)) })
-  const newFolder = toFolder && !(await exists(out!)) ? out : null
+  const newFolder = toFolder && !(await pathExists(out!)) ? out : null
   // Nothing can be overwritten inside a folder that does not exist yet.
   await refuseOverwrites(newFolder === null ? files : files.filter((f) => path.dirname(f.path) !== newFolder), opts.force)
   const progress = new Progress(ctx, 'Exporting', files.length)
@@ -104,17 +103,6 @@ function* rendering(ctx: Context, summaries: number, pieces: (progress: (done: n
   const progress = new Progress(ctx, 'Rendering', summaries)
   yield* pieces((done) => progress.update(done))
   progress.finish()
-}
-
-async function exists(file: string): Promise<boolean> {
-  return (await lstat(file).catch(() => null)) !== null
-}
-
-/** `--out` is a folder when written as one (`review/`), when it is one, or when it has no extension. */
-async function namesFolder(given: string, resolved: string): Promise<boolean> {
-  if (/[\\/]$/.test(given)) return true
-  const info = await stat(resolved).catch(() => null)
-  return info ? info.isDirectory() : path.extname(resolved) === ''
 }
 
 function nothingMessage(opts: ExportOptions): string {

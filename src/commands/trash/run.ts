@@ -1,29 +1,15 @@
 import type { Context } from '../../context.js'
 import { CancelError } from '../../core/errors.js'
 import type { TrashEntry } from '../../core/model.js'
-import { emptyTrash, restoreFromTrash } from '../../core/records/trash.js'
+import { emptyTrash } from '../../core/records/trash.js'
 import { plural } from '../../core/text/plural-count.js'
 import { formatTrashPlain, formatTrashTable } from '../../render/trash-rows.js'
 import { oneLine } from '../../render/summary-rows.js'
 import { confirmOrRequireYes, inform, printJson } from '../../command-kit/shared.js'
 
-export interface RestoreOptions {
-  ids: string[]
-}
-
 export interface TrashOptions {
   empty: boolean
   yes: boolean
-}
-
-export async function restoreRun(opts: RestoreOptions, ctx: Context): Promise<void> {
-  const restored = await ctx.store.update((lib) => opts.ids.map((id) => restoreFromTrash(lib, id)))
-  // `was`: the id asked for, when the summary came back under another one.
-  if (ctx.globals.json) printJson(ctx, { restored: restored.map((s, i) => ({ id: s.id, key: s.paper, was: opts.ids[i] })) })
-  else for (const summary of restored) ctx.io.out(summary.id + '\n')
-  const renamed = restored.filter((s, i) => s.id !== opts.ids[i])
-  for (const s of renamed) inform(ctx, `Restored under a new id: ${oneLine(s.id)} (its old id was taken)`)
-  inform(ctx, `Restored ${plural(restored.length, 'summary', 'summaries')}`)
 }
 
 export async function trashRun(opts: TrashOptions, ctx: Context): Promise<void> {
