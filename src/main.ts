@@ -22,7 +22,7 @@ export async function main(argv: readonly string[], ctx: Context): Promise<numbe
     return ExitCode.ok
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Help or the version, printed by commander; its refusals arrive as UsageError (cli/command-errors.ts).
+      // Help or the version, printed by commander; its refusals arrive as UsageError (command-kit/command-errors.ts).
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage
     }
     if (error instanceof PrecisError) {

@@ -51,7 +51,7 @@ export function readTags(value: unknown): Read<string[]> {
   return ok(tags)
 }
 
-/** A timestamp in the form the library stores (see core/timestamps.ts), or null when absent. */
+/** A timestamp in the form the library stores (see core/records/timestamps.ts), or null when absent. */
 export function readTimestamp(value: unknown, field: string): Read<string | null> {
   if (value === undefined || value === null) return ok(null)
   if (typeof value !== 'string') return fail(`${field} must be a date`)

@@ -1,6 +1,6 @@
 /**
  * Summary Markdown to HTML for the export, with the renderer's own rules for what is math and what
- * is a figure (src/render/math-spans.ts, src/render/figures.ts), so the page and the terminal agree:
+ * is a figure (src/core/markdown/math-spans.ts, src/core/markdown/figures.ts), so the page and the terminal agree:
  * math is taken out before marked can touch it and written back as MathML by temml; bare image URLs,
  * even glued to the word before them, become images.
  */

@@ -1,6 +1,6 @@
 /**
  * The door every import format passes: each record's fields checked by the rules every way in
- * shares (src/core/field-rules.ts) and put in their stored form, titles, venues and names as text. A record with a field that cannot
+ * shares (src/core/records/field-rules.ts) and put in their stored form, titles, venues and names as text. A record with a field that cannot
  * be stored becomes a problem naming the field (the import refuses it, as it refuses any invalid
  * record); a key or id that cannot name a record is dropped, so the merge makes one.
  */

@@ -10,7 +10,7 @@
  * would do neither). `precis identify` later finds the real paper and gives it its real key. When the text names exactly one arXiv
  * id or DOI, that is taken as the paper's, so it can attach to a known paper or be completed from
  * the metadata sources; with several, none is taken, since summaries cite other papers. These
- * titles and the shortscience.org link are placeholders (src/core/placeholders.ts): a later import
+ * titles and the shortscience.org link are placeholders (src/core/papers/placeholders.ts): a later import
  * or merge never lets them replace a paper's real title or link.
  */
 import type * as CsvParse from 'csv-parse/sync'

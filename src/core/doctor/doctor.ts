@@ -1,7 +1,7 @@
 /**
  * `precis doctor`: what can be wrong inside a library that still reads (duplicates, dangling
  * references, tags breaking the rules), each with how to fix it. Pure: the command reads the
- * library and the files beside it; doctor-files.ts judges the files, doctor-repair.ts repairs.
+ * library and the files beside it; files.ts judges the files, repair.ts repairs.
  */
 import { conflictingFields, duplicatePairs } from './duplicates.js'
 import { caseTwinFindings } from './keys.js'

@@ -1,7 +1,7 @@
 /**
  * One paper recorded twice (same arXiv id, DOI, or title and year: README, Import and export), and
  * whether its two records can merge without losing anything. Pure; used by doctor.ts and
- * doctor-repair.ts.
+ * repair.ts.
  */
 import { normalizeArxivId, normalizeDoi } from '../papers/identifiers.js'
 import type { Library, Paper } from '../model.js'

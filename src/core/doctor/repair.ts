@@ -1,6 +1,6 @@
 /**
  * `precis doctor --fix` inside the library: only repairs that lose nothing. Duplicates merge when
- * their records agree (papers here, summaries in doctor-summaries.ts), dangling references get their paper back (from the trash, or as an
+ * their records agree (papers here, summaries in summaries.ts), dangling references get their paper back (from the trash, or as an
  * untitled record to fill in), tags are normalised by the same rule `--tag` applies.
  */
 import { tagTrouble } from './doctor.js'

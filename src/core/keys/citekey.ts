@@ -71,7 +71,7 @@ export const MAX_KEY_PART = 40
 /** What a key is made from. */
 export type KeyFields = { authors: readonly string[]; year: number | null; title: string }
 
-/** How a paper's key is made before collisions are settled (src/core/key-pattern.ts compiles the user's). */
+/** How a paper's key is made before collisions are settled (src/core/keys/key-pattern.ts compiles the user's). */
 export type KeyPattern = (paper: KeyFields) => string
 
 /** The citekey a paper would get in an empty library, by the default pattern `{author}{year}{title}`. */

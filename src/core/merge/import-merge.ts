@@ -9,7 +9,7 @@
  * same body up to line ends and trailing spaces). What is identical is "unchanged", so importing the
  * same input twice changes nothing. What differs is a conflict, settled by `onConflict`: `skip`
  * leaves the library's record, `update` takes the imported values, `keep-both` adds the imported
- * record beside it. Only real values differ (merge-compare.ts): a placeholder or empty value never
+ * record beside it. Only real values differ (compare.ts): a placeholder or empty value never
  * replaces a real one, whatever `onConflict` says, and an update adds tags without dropping any.
  */
 import type { ImportRecord, ImportedSummary } from './imported-records.js'

@@ -1,6 +1,6 @@
 /**
  * What every import format produces: papers with the summaries that came with them, before they meet
- * the library. Fields the input did not carry are null; the merge (src/core/merge.ts) fills them in.
+ * the library. Fields the input did not carry are null; the merge (src/core/merge/import-merge.ts) fills them in.
  */
 import type { Paper } from '../model.js'
 

@@ -13,7 +13,7 @@ import { CONFLICT_TAG } from '../tags/rules.js'
  * a paper has no time of its own, so the latest `updated` of its summaries on each side stands for it;
  * ours on a tie) and the other goes into a conflict copy: an extra summary tagged `precis/conflict`
  * that `show`, `list` and `doctor` see like any other. A paper renamed on one side is renamed on
- * the other before the records are matched (merge-renames.ts). No schema change, nothing lost.
+ * the other before the records are matched (renames.ts). No schema change, nothing lost.
  */
 
 /** A place where both sides changed the same fields, and where the other version went. */

@@ -2,7 +2,7 @@
  * What a value must be to enter a record, whichever way it comes in (flags, prompts, the editor,
  * every import format, metadata replies). Each door runs its values through these checks and turns
  * a problem into its own refusal (a usage error for a flag, an invalid record for an import), so the
- * rules live here once. They are stricter than the read path's (src/core/validate-fast.ts), which
+ * rules live here once. They are stricter than the read path's (src/core/schema/validate-fast.ts), which
  * must still read every library written before them.
  */
 import { MAX_URL_LENGTH, normalizeArxivId, normalizeDoi, normalizeUrl } from '../papers/identifiers.js'

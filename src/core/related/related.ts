@@ -1,6 +1,6 @@
 /**
  * `precis related`: the papers most related to one paper, by three signals each scored 0..1 and
- * weighed together: text (related-text.ts), tags (shared tags, a rare tag counting more than a
+ * weighed together: text (text.ts), tags (shared tags, a rare tag counting more than a
  * common one, `ml/gnn` sharing `ml` with `ml/rl`), and citations (one cites the other, or both
  * cite the same papers, a rarely cited paper counting more). Each result says why it is related.
  */

@@ -3,7 +3,7 @@
  * paper's text (frequent in it, rare in the library) are looked for in every other text, and the
  * texts are ranked by BM25 over those words. Tokenizing every body into term vectors would cost
  * seconds on a large library; one scan for a handful of words, with the search module's patterns,
- * costs a fraction. Words are the search module's own (text.ts, search-pattern.ts), so `related`
+ * costs a fraction. Words are the search module's own (core/text/words.ts, core/search/pattern.ts), so `related`
  * and `search` agree on what a word is.
  */
 import { beforeLeadingMarks } from '../search/fold.js'

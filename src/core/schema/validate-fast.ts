@@ -1,7 +1,7 @@
 import { LIBRARY_FORMAT, LIBRARY_VERSION, type Library, type Paper, type Summary, type TrashEntry } from '../model.js'
 import { tagProblem } from '../tags/rules.js'
 
-// The library's rules, checked by hand on every read. zod (src/core/schema-zod.ts) states the
+// The library's rules, checked by hand on every read. zod (src/core/schema/zod.ts) states the
 // same rules and stays the reference: it explains what is wrong when this check says no, and a
 // test holds the two to the same verdicts. Written by hand because zod took about as long as
 // JSON.parse itself on a 10,000-summary library (~0.7 s) and cost ~200 ms to import on every run;

@@ -137,7 +137,7 @@ export function compileQuery(docs: readonly SearchDoc[], query: Query, options: 
     const pattern = new TermPattern(specs)
     const countCap = open && typing ? TYPING_TF_CAP : TF_CAP
     const scoring: ScoringTerm = { pattern, fields, estimatedDf: estimateDf(pattern, fields, sample, docs.length), countCap }
-    // Counted differently, the same words are not the same condition for the counts kept (search-scan.ts).
+    // Counted differently, the same words are not the same condition for the counts kept (scan.ts).
     const signature = textSignature(negated, fields, specs) + (countCap === TF_CAP ? '' : ` (counting ${countCap})`)
     if (negated) return { negated, test: { kind: 'text', term: scoring, slot: -1 }, signature }
     if (alone && !term.quoted && term.field === 'any') plainWords.push(...specs)

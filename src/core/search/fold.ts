@@ -1,13 +1,13 @@
 /**
  * Query words as regular expressions that read through accents, built from the tokenizer's own
- * folding (text.ts): accented letters (`Schrödinger`, `Schro\u0308dinger`), stroked letters
+ * folding (core/text/words.ts): accented letters (`Schrödinger`, `Schro\u0308dinger`), stroked letters
  * (`Łukasz`), ligatures (`eﬃcient`) and, at the start of a word, a Greek letter standing alone for
  * its name (`θ` for theta).
  *
  * Why not a plain ASCII expression plus a list of each text's accented words, as before: the list
  * cost a scan of every text for accented letters on each run of the command, about as long as the
  * search itself at 10k summaries. Latin-1 letters cost V8 little inside an expression's character
- * classes; only the rarer words with a character beyond Latin-1 are listed (search-text.ts), and
+ * classes; only the rarer words with a character beyond Latin-1 are listed (text.ts), and
  * tried with the full expression (wordStartSources says why there are two).
  */
 import { escapeRegex } from '../text/regex.js'
@@ -111,7 +111,7 @@ function lettersSource(word: string, from: number, folds: FoldTable, accepted: A
  * characters it can have at its first few places, which marks between letters and characters beyond
  * Latin-1 make useless: `attention` took three times as long as its plain spelling, and six in
  * strings with a character beyond Latin-1. So `latin1` is left to V8, and `full` is tried only at
- * the words with a character beyond Latin-1 (search-pattern.ts), which are few.
+ * the words with a character beyond Latin-1 (pattern.ts), which are few.
  */
 export function wordStartSources(start: string): WordStartSources {
   let sources = sourcesByStart.get(start)

@@ -17,7 +17,7 @@ export const TF_CAP = 10
 export const TYPING_TF_CAP = 3
 
 // A term looked for in every field is first looked for in the short ones of the whole library
-// together (search-short.ts): where it is not there, only the body is left to look at.
+// together (short.ts): where it is not there, only the body is left to look at.
 function fieldsToRead(term: TermAndFields, doc: SearchDoc): readonly number[] {
   return term.fields.length === FIELD_COUNT && !doc.short.mayContain(term.pattern, doc) ? BODY_ONLY : term.fields
 }

@@ -1,7 +1,7 @@
 /**
  * When one compiled query can only match entries that another matched: typing `grap` after `gra`,
  * finishing `graph` with a space, or adding a word. browse then looks for the new query among the
- * entries the earlier one found instead of in the whole library (search-scan.ts keeps them).
+ * entries the earlier one found instead of in the whole library (scan.ts keeps them).
  *
  * Judged word by word on what the tokenizer reads, so the answer is exact, never a guess: a word
  * spec implies another when every word it accepts, the other accepts too.

@@ -2,7 +2,7 @@
  * Finding query words in raw stored text without tokenising it (the fast scan).
  *
  * Each word compiles to one case-insensitive expression over its plain spellings (plural forms,
- * `varepsilon` for `epsilon`), read through accents (search-fold.ts). A place the expression
+ * `varepsilon` for `epsilon`), read through accents (fold.ts). A place the expression
  * proposes only counts when the word there, read by the same tokenizer as the query (`tokenAt`),
  * folds to one of the keys.
  */

@@ -5,7 +5,7 @@
  * While a query is typed (browse), each keystroke mostly narrows the last one: `gra` → `grap`, a
  * finished word, one more word. So the entries found are kept (the first clause's hits with their
  * counts, and each query's matches), and a query that can only match entries an earlier one
- * matched (search-narrow.ts) is looked for among those instead of in the whole library.
+ * matched (narrow.ts) is looked for among those instead of in the whole library.
  */
 import type { CompiledCondition, CompiledQuery } from './compiled.js'
 import { FIELD_NAMES, type SearchDoc } from './docs.js'

@@ -14,7 +14,7 @@ export interface ShortDoc {
   line: number
 }
 
-/** How many fields come before the body (search-docs.ts BODY). */
+/** How many fields come before the body (docs.ts BODY). */
 const SHORT_FIELD_COUNT = 5
 /** Entries a term is looked for in one by one before it is looked for in all at once. */
 const ONE_BY_ONE = 500

@@ -1,7 +1,7 @@
 /**
  * A stored text prepared for scanning: the text itself, untouched, plus where its words with a
  * character beyond Latin-1 start (`ĝraph`, `eﬃcient`, `θ`, a decomposed `Gödel`). A query word's
- * expression for those (search-fold.ts) is tried only there: V8 looks for such an expression far
+ * expression for those (fold.ts) is tried only there: V8 looks for such an expression far
  * more slowly than for one of Latin-1 letters. The list is made on first use and kept, so each
  * text is looked through for such characters once per process (browse searches it again at every
  * keystroke), and a one-byte string, which holds none, is known at once.

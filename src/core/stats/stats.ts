@@ -1,5 +1,5 @@
 /**
- * Numbers about a library for `precis stats`: pure computation, rendered by render/stats.ts.
+ * Numbers about a library for `precis stats`: pure computation, rendered by commands/stats/view.ts.
  * Words are counted as `wc -w` would, skipping runs without a letter or digit (a lone `-` or `$$`).
  */
 import { citationGraph } from '../citations/citations.js'

@@ -3,7 +3,7 @@
  *
  * A word is a run of letters, digits and combining marks, lowercased, decomposed (NFKD) with its
  * marks dropped, so `Schrödinger` reads `schrodinger` and `ﬁt` reads `fit`. LaTeX is read through
- * (see text-latex.ts): `\mathcal{GP}` gives the word `gp`, `\Sigma` gives `sigma`. A Greek letter
+ * (see latex.ts): `\mathcal{GP}` gives the word `gp`, `\Sigma` gives `sigma`. A Greek letter
  * standing alone reads as its name, so `θ` and `\theta` are the same word. Everything else
  * separates words. The same reader serves the query and the documents, so both agree by construction.
  */
