@@ -13,7 +13,7 @@ import { identitiesDisagree } from '../papers/same-paper.js'
 const arxivOf = (p: Paper) => (p.arxiv ? normalizeArxivId(p.arxiv) : null)
 const doiOf = (p: Paper) => (p.doi ? normalizeDoi(p.doi) : null)
 
-/** Why two papers are the same paper (a shared id, unless same-paper.ts says otherwise), or null when they are not. */
+/** Why two papers are the same paper (a shared id, unless core/papers/same-paper.ts says otherwise), or null when they are not. */
 export function samePaperReason(a: Paper, b: Paper): string | null {
   if (identitiesDisagree(a, b)) return null
   const arxiv = arxivOf(a)
@@ -39,7 +39,7 @@ function sameValue(field: MergedField, a: Paper, b: Paper): boolean {
 
 /**
  * The fields two records of one paper disagree on (both real, different): merging would lose one. A
- * placeholder (placeholders.ts) gives way to the other record's real value.
+ * placeholder (core/papers/placeholders.ts) gives way to the other record's real value.
  */
 export function conflictingFields(keep: Paper, duplicate: Paper): MergedField[] {
   return MERGED_FIELDS.filter((f) => !isPlaceholder(f, keep[f]) && !isPlaceholder(f, duplicate[f]) && !sameValue(f, keep, duplicate))
@@ -57,7 +57,7 @@ function identities(paper: Paper): string[] {
  * duplicate has) merges into the same paper. Indexed by identity: linear in the size of the library.
  */
 export function duplicatePairs(lib: Library): { keep: Paper; duplicate: Paper; reason: string }[] {
-  // Every paper holding each identity: one that shares an id it should not (same-paper.ts) leaves room for others.
+  // Every paper holding each identity: one that shares an id it should not (core/papers/same-paper.ts) leaves room for others.
   const holders = new Map<string, Paper[]>()
   const mergesInto = new Map<Paper, Paper>()
   const pairs = []

@@ -1,6 +1,6 @@
 /**
  * Applying an identification: the paper gets the metadata found and the key that metadata gives
- * (summary ids, trash and citations follow: rename-paper.ts). When the library already holds that
+ * (summary ids, trash and citations follow: core/papers/rename-paper.ts). When the library already holds that
  * paper under another key, the summaries move to it instead, so one paper is never recorded twice.
  */
 import { makeCitekey, type KeyPattern } from '../keys/citekey.js'

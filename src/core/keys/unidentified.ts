@@ -1,7 +1,7 @@
 /**
  * Keys of papers precis knows nothing real about: imported with a summary but no metadata (a copied
  * ShortScience page gives a summary and nothing else). They get a key that says so
- * (`untitled-<hash>`) and a placeholder title (placeholders.ts), and wait for `precis identify`.
+ * (`untitled-<hash>`) and a placeholder title (core/papers/placeholders.ts), and wait for `precis identify`.
  */
 import { createHash } from 'node:crypto'
 

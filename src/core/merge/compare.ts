@@ -1,7 +1,7 @@
 /**
  * What counts as a difference between a library record and an imported one. Only what the import
  * actually carries can differ (a `.bib` entry without an abstract says nothing about the abstract),
- * a placeholder or empty value says nothing either (placeholders.ts), and differences of form are not
+ * a placeholder or empty value says nothing either (core/papers/placeholders.ts), and differences of form are not
  * differences: white space, the case of a DOI, an arXiv version, "Family, Given" against "Given
  * Family", line ends and trailing spaces in a body.
  */

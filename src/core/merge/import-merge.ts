@@ -3,7 +3,7 @@
  * the real import (inside one `store.update`), so the plan printed is the plan applied.
  *
  * Rules: a paper is the one already in the library with the same key and title, arXiv id, DOI, or
- * normalised title and year (unless same-paper.ts finds they are two papers); a record whose paper is
+ * normalised title and year (unless core/papers/same-paper.ts finds they are two papers); a record whose paper is
  * unknown but whose summaries are all in the library already belongs to their paper. A summary is
  * the one on that paper with the same content, else the same id (or, when the input has no ids, the
  * same body up to line ends and trailing spaces). What is identical is "unchanged", so importing the

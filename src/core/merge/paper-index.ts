@@ -34,7 +34,7 @@ export class PaperIndex {
   /**
    * The papers that are the same as `paper`, best first: the same key with the same title, then the
    * same arXiv id, DOI, and papers with the same normalised title and year; never one whose title or
-   * other identifiers clearly say it is another paper (same-paper.ts).
+   * other identifiers clearly say it is another paper (core/papers/same-paper.ts).
    */
   candidates(paper: ImportedIdentity): Paper[] {
     const found: Paper[] = []
