@@ -127,7 +127,7 @@ export function checkPaperFields<T extends Partial<PaperFields>>(paper: T): Chec
     if (typeof current !== 'string') continue
     const checked = IDENTIFIERS[field](current)
     if (checked.reason) problems.push({ field, reason: checked.reason })
-    else value[field] = checked.value as T[typeof field]
+    else value[field] = checked.value
   }
   return { value, problems }
 }
