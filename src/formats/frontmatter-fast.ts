@@ -7,7 +7,7 @@
  */
 
 /** Characters that would be read as more than text in a plain scalar (or need escaping): control and format characters. */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what a plain YAML scalar cannot hold
 const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u00a0\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 /** Text the core schema reads as null, a boolean or a number: yaml writes it in double quotes. */
 const CORE_TYPED =
