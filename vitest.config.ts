@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Builds dist/ first: the end-to-end tests run it, and must run the source as it is now.
+    globalSetup: ['./test/support/build-dist.ts'],
     // The default report for people, plus the plain "N passed, N failed" line CI reads.
     reporters: ['default', './test/support/count-reporter.ts'],
     // Two test files at a time even on two cores (vitest's default would be one there): most of a
