@@ -1,9 +1,9 @@
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../support/context.js'
 import { libraryOf, paper, summary } from '../support/library.js'
-import { git, gitSandbox } from '../unit/sync/git-sandbox.js'
+import { copySyncSetup, git, gitSandbox } from '../unit/sync/git-sandbox.js'
 import { fingerprint, readLibraryFile, writeLibraryFile } from './support/files.js'
 import { precisOn } from './support/precis.js'
 
@@ -43,13 +43,11 @@ async function makeTemplate(): Promise<string> {
  * repository's origin pointed at the copy's remote.
  */
 async function sharedLibrary() {
-  const dir = tempDir('precis-sync-remote-')
-  cpSync(await (template ??= makeTemplate()), dir, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true })
+  const dir = copySyncSetup(env, await (template ??= makeTemplate()), ['a', 'b', 'other'])
   const remote = join(dir, 'remote.git')
   const a = join(dir, 'a', 'library.json')
   const b = join(dir, 'b', 'library.json')
   const other = join(dir, 'other')
-  for (const repository of [folderOf(a), folderOf(b), other]) git(env, repository, 'remote', 'set-url', 'origin', remote)
   const push = (message: string) => {
     git(env, other, '-c', 'user.name=Other', '-c', 'user.email=other@example.org', 'commit', '--quiet', '-m', message)
     git(env, other, 'push', '--quiet', 'origin', 'main')
