@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Library } from '../../src/core/model.js'
@@ -73,20 +73,28 @@ async function exportTo(library: string, folder: string): Promise<void> {
   expect(made.code, made.stderr).toBe(0)
 }
 
-/** A folder with the library (~8 MB: a write takes long enough to be interrupted) and Markdown files of other summaries to import. */
-async function setUp(): Promise<{ dir: string; library: string }> {
-  const dir = tempDir('precis-interrupt-')
+/** Made once: the library (~8 MB: a write takes long enough to be interrupted) and Markdown files of other summaries to import. */
+let template: Promise<string> | undefined
+
+async function makeTemplate(): Promise<string> {
+  const dir = tempDir('precis-interrupt-template-')
   const library = join(dir, 'library.json')
   writeLibraryFile(library, fillerLibrary(8 * 1024 * 1024, 'filler'))
   const incoming = fillerLibrary(2 * 1024 * 1024, 'incoming')
   writeLibraryFile(join(dir, 'incoming.json'), incoming)
   await exportTo(join(dir, 'incoming.json'), join(dir, 'incoming'))
   incomingCount = incoming.summaries.length
-  if (!reference) {
-    await exportTo(library, join(dir, 'reference'))
-    reference = new Map(readdirSync(join(dir, 'reference')).map((name) => [name, readFileSync(join(dir, 'reference', name), 'utf8')]))
-  }
-  return { dir, library }
+  const referenceDir = tempDir('precis-interrupt-reference-')
+  await exportTo(library, referenceDir)
+  reference = new Map(readdirSync(referenceDir).map((name) => [name, readFileSync(join(referenceDir, name), 'utf8')]))
+  return dir
+}
+
+/** A folder of its own for a case: a copy of the template. */
+async function setUp(): Promise<{ dir: string; library: string }> {
+  const dir = tempDir('precis-interrupt-')
+  cpSync(await (template ??= makeTemplate()), dir, { recursive: true })
+  return { dir, library: join(dir, 'library.json') }
 }
 
 /** Run the command, sending SIGINT after `delayMs` unless it has ended by then; resolves when it has exited. */
