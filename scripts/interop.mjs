@@ -42,6 +42,8 @@ const precis = (...args) => execFileSync(process.execPath, [bin, '--library', li
 precis('export', '--out', 'notes/')
 precis('export', '--out', 'list.md', '--bib', 'refs.bib', '--title', 'Interop reading list')
 precis('export', '--format', 'html', '--out', 'list.html')
+precis('export', '--format', 'csljson', '--out', 'refs.json')
+precis('export', '--out', 'csl-list.md', '--bib', 'csl-refs.json', '--title', 'Interop reading list')
 
 const results = { passed: 0, failed: 0, skipped: 0 }
 function check(name, tool, body) {
@@ -123,6 +125,26 @@ check('pandoc converts the BibTeX to CSL JSON with the same keys and titles', 'p
     assert(entry.author?.length === paper.authors.length, `${paper.key}: ${entry.author?.length} authors`)
     if (paper.year !== null) assert(entry.issued?.['date-parts']?.[0]?.[0] === paper.year, `${paper.key}: year`)
   }
+})
+
+check('pandoc reads the CSL-JSON export: every paper, its authors, year and DOI', 'pandoc', () => {
+  const entries = JSON.parse(run('pandoc', ['refs.json', '-f', 'csljson', '-t', 'csljson']).stdout)
+  assert(entries.length === lib.papers.length, `${entries.length} entries for ${lib.papers.length} papers`)
+  for (const paper of lib.papers) {
+    const entry = entries.find((e) => e.id === paper.key)
+    assert(entry, `no entry ${paper.key}`)
+    assert(entry.author?.length === paper.authors.length, `${paper.key}: ${entry.author?.length} authors`)
+    if (paper.year !== null) assert(entry.issued?.['date-parts']?.[0]?.[0] === paper.year, `${paper.key}: year`)
+    if (paper.doi !== null) assert(entry.DOI === paper.doi, `${paper.key}: DOI ${entry.DOI}`)
+  }
+})
+
+check('pandoc --citeproc renders the reading list against its CSL-JSON without a warning', 'pandoc', () => {
+  // --mathjax: the summaries' math is passed on as it is, so a warning can only be about the citations.
+  const result = run('pandoc', ['csl-list.md', '--citeproc', '--mathjax', '-s', '-t', 'html'])
+  assert(result.stderr.trim() === '', result.stderr)
+  for (const paper of lib.papers) assert(result.stdout.includes(`id="ref-${paper.key}"`), `no reference entry for ${paper.key}`)
+  assert(!result.stdout.includes('[@'), 'an unresolved [@key] is left in the output')
 })
 
 check('bibtex reads the .bib without errors', 'bibtex', () => {

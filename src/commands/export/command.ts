@@ -10,7 +10,7 @@ import { lazyRun } from '../../command-kit/lazy-run.js'
 // The work of the command, loaded when it runs (start-up loads only the command line).
 const exportRun = lazyRun(async () => (await import('./run.js')).exportRun)
 
-const FORMATS: readonly ExportFormat[] = ['md', 'json', 'bibtex', 'html']
+const FORMATS: readonly ExportFormat[] = ['md', 'json', 'bibtex', 'html', 'csljson', 'ris']
 
 interface RawExportFlags {
   format?: string
@@ -43,11 +43,11 @@ export function parseExportOptions(words: string[], raw: RawExportFlags): Export
 
 export function registerExport(program: Command, ctx: Context, run = exportRun): void {
   allowDashWords(program.command('export'))
-    .description('Export summaries as Markdown, JSON, BibTeX or an HTML page')
+    .description('Export summaries as Markdown, JSON, BibTeX, CSL-JSON, RIS or an HTML page')
     .argument('[query...]', 'which summaries (search grammar); all when omitted')
     .addOption(choiceOption('--format <format>', 'what to write', FORMATS, 'md'))
     .option('--out <file|dir>', 'where to write; md to a folder writes one file per summary (default: stdout)')
-    .option('--bib <file>', 'with md: also write the cited papers as BibTeX')
+    .option('--bib <file>', 'with md: also write the cited papers as BibTeX (CSL-JSON when the file ends in .json)')
     .option('--title <text>', 'title of the reading list (md document, html)')
     .option('--force', 'replace files that exist')
     .option('--with-summaries', 'with bibtex: write each paper\'s summaries into its annote field (import reads them back)')
@@ -58,6 +58,7 @@ export function registerExport(program: Command, ctx: Context, run = exportRun):
         '  precis export --format md --out list.md --bib refs.bib\n' +
         '  pandoc list.md --citeproc -o list.html\n' +
         '  precis export year:>=2020 --format bibtex > refs.bib\n' +
+        '  precis export --format csljson --out refs.json   # or --format ris --out refs.ris\n' +
         '  precis export --format bibtex --with-summaries --out notes.bib  # with annote\n' +
         '  precis export --format html --out reading.html\n' +
         '  precis export tag:vision --format html --remote-images --out vision.html\n' +

@@ -12,6 +12,8 @@ import { withCitedPapers } from '../../formats/citations.js'
 import { namesFolder, pathExists, refuseOverwrites, writeOutputFiles, type OutputFile } from '../../formats/export-files.js'
 import { writeNewFolder } from '../../formats/export-folder.js'
 import { librarySubset, libraryToJson } from '../../formats/json.js'
+import { libraryToCslJson } from '../../formats/csljson.js'
+import { libraryToRis } from '../../formats/ris.js'
 import { summaryToMarkdown } from '../../formats/markdown.js'
 import { readingListMarkdown } from '../../formats/reading-list.js'
 import { sanitizeTerminal } from '../../core/text/sanitize.js'
@@ -20,7 +22,7 @@ import { inform } from '../../command-kit/shared.js'
 import { libraryStepNote, withStepNote } from '../../command-kit/step-note.js'
 import { papersByKey } from '../../core/papers/papers.js'
 
-export type ExportFormat = 'md' | 'json' | 'bibtex' | 'html'
+export type ExportFormat = 'md' | 'json' | 'bibtex' | 'html' | 'csljson' | 'ris'
 
 export interface ExportOptions {
   /** Which summaries (search grammar); null for the whole library. */
@@ -55,7 +57,7 @@ export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void
   const document = toFolder ? null : await singleDocument(selected, opts, ctx, out, bib, lib)
   if (document !== null && out !== null) files.push({ path: out, content: () => document })
   // The cited papers go in too, so every citation in the list resolves.
-  if (bib !== null) files.push({ path: bib, content: () => libraryToBibtex(withCitedPapers(lib, selected)) })
+  if (bib !== null) files.push({ path: bib, content: () => bibliography(bib, withCitedPapers(lib, selected)) })
   const newFolder = toFolder && !(await pathExists(out)) ? out : null
   // Nothing can be overwritten inside a folder that does not exist yet.
   await refuseOverwrites(newFolder === null ? files : files.filter((f) => path.dirname(f.path) !== newFolder), opts.force)
@@ -68,6 +70,11 @@ export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void
     ctx.io.out(ctx.io.stdoutIsTTY ? sanitizeTerminal(text) : text)
   }
   if (files.length > 0) inform(ctx, sanitizeTerminal(wroteMessage(selected, opts, toFolder)))
+}
+
+/** The reading list's bibliography, in the format its extension names as Pandoc reads them: `.json` CSL-JSON, else BibTeX. */
+function bibliography(file: string, lib: Library): string {
+  return path.extname(file).toLowerCase() === '.json' ? libraryToCslJson(lib) : libraryToBibtex(lib)
 }
 
 /** One Markdown file per summary, named after its id, inside `folder`. */
@@ -90,6 +97,10 @@ async function singleDocument(lib: Library, opts: ExportOptions, ctx: Context, o
       return libraryToJson(lib)
     case 'bibtex':
       return libraryToBibtex(lib, { withSummaries: opts.withSummaries })
+    case 'csljson':
+      return libraryToCslJson(lib)
+    case 'ris':
+      return libraryToRis(lib)
     case 'html': {
       const { readingListHtmlPieces } = await import('../../formats/html.js') // marked, temml, sanitize-html: only here
       const options = { title, now: ctx.clock.now(), library: whole, remoteImages: opts.remoteImages }

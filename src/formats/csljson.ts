@@ -1,0 +1,61 @@
+/**
+ * CSL-JSON export: the bibliography format of citeproc (Pandoc, Zotero, Mendeley), one item per paper
+ * with the paper key as `id`. Names are split as the BibTeX export splits them (bibtex-names.ts); a
+ * name stored whole is a `literal`. CSL has no arXiv field: the id goes where Zotero's and Better
+ * BibTeX's CSL export put it, `archive` "arXiv" with the id in `archive_location`, and for a preprint
+ * also `number` "arXiv:<id>", which citation styles print. Tags go into `keyword`, as Zotero does.
+ */
+import { literalNameText } from '../core/papers/author-names.js'
+import type { Library, Paper } from '../core/model.js'
+import { citationKeys, entryType, type EntryType } from './bibtex.js'
+import { splitName } from './bibtex-names.js'
+import { paperKeywords } from './keywords.js'
+
+/** A CSL name: a person's parts, or one name whole. */
+export type CslName = { family: string; given?: string; suffix?: string } | { literal: string }
+
+const CSL_TYPES: Record<EntryType, string> = {
+  article: 'article-journal',
+  inproceedings: 'paper-conference',
+  incollection: 'chapter',
+  misc: 'article',
+}
+
+/** One name as CSL writes it. */
+export function cslName(name: string): CslName {
+  const literal = literalNameText(name)
+  if (literal !== null) return { literal }
+  const { family, given, suffix } = splitName(name)
+  if (given === '' && suffix === '') return { literal: family }
+  return { family, ...(given ? { given } : {}), ...(suffix ? { suffix } : {}) }
+}
+
+/** The CSL item for one paper; `id` is its citation key, `keywords` its summaries' tags. */
+export function paperToCsl(paper: Paper, id: string, keywords: readonly string[] = []): Record<string, unknown> {
+  const type = entryType(paper)
+  const arxiv = paper.arxiv?.trim() || null
+  const item: Record<string, unknown> = { id, type: CSL_TYPES[type], title: paper.title }
+  const authors = paper.authors.filter((name) => name.trim() !== '')
+  if (authors.length > 0) item.author = authors.map(cslName)
+  if (paper.year !== null) item.issued = { 'date-parts': [[paper.year]] }
+  if (paper.venue && type !== 'misc') item['container-title'] = paper.venue
+  else if (paper.venue) item.publisher = paper.venue // "arXiv", "Preprint": who published it, not a container
+  if (paper.doi) item.DOI = paper.doi
+  if (paper.url) item.URL = paper.url
+  if (arxiv) {
+    item.archive = 'arXiv'
+    item.archive_location = arxiv
+    if (type === 'misc') item.number = `arXiv:${arxiv}`
+  }
+  if (keywords.length > 0) item.keyword = keywords.join(', ')
+  if (paper.abstract) item.abstract = paper.abstract
+  return item
+}
+
+/** A CSL-JSON file (an array of items) with every paper of `lib`, ids as the BibTeX export keys them. */
+export function libraryToCslJson(lib: Library): string {
+  const keys = citationKeys(lib.papers)
+  const keywords = paperKeywords(lib)
+  const items = lib.papers.map((paper) => paperToCsl(paper, keys.get(paper.key)!, keywords.get(paper.key)))
+  return JSON.stringify(items, null, 2) + '\n'
+}

@@ -1,0 +1,13 @@
+// The tags of each paper's summaries, as the keywords bibliography formats carry.
+import type { Library } from '../core/model.js'
+
+/** Paper key → the tags of its summaries, in order of first use. */
+export function paperKeywords(lib: Pick<Library, 'summaries'>): Map<string, string[]> {
+  const tags = new Map<string, Set<string>>()
+  for (const summary of lib.summaries) {
+    const set = tags.get(summary.paper) ?? new Set<string>()
+    for (const tag of summary.tags) set.add(tag)
+    tags.set(summary.paper, set)
+  }
+  return new Map([...tags].map(([key, set]) => [key, [...set]]))
+}

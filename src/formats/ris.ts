@@ -1,0 +1,78 @@
+/**
+ * RIS export (the tagged format of the RIS specification, as Zotero, EndNote and Mendeley write it):
+ * one record per paper, `ID` the paper key. Names are "Family, Given, Suffix" (the spec's form),
+ * split as the BibTeX export splits them. The venue is `T2` (the secondary title, where Zotero writes
+ * a publication title), and `JO` too for a journal. RIS has no arXiv field: the id is the accession
+ * number `AN` ("arXiv:<id>"), as arXiv's own RIS records give it.
+ */
+import { literalNameText } from '../core/papers/author-names.js'
+import type { Library, Paper } from '../core/model.js'
+import { citationKeys, entryType, type EntryType } from './bibtex.js'
+import { splitName } from './bibtex-names.js'
+import { paperKeywords } from './keywords.js'
+
+const RIS_TYPES: Record<EntryType, string> = { article: 'JOUR', inproceedings: 'CONF', incollection: 'CHAP', misc: 'GEN' }
+
+/** One name as RIS writes it: "Family, Given" or "Family, Given, Suffix"; a name stored whole as it is. */
+export function risName(name: string): string {
+  const literal = literalNameText(name)
+  if (literal !== null) return literal
+  const { family, given, suffix } = splitName(name)
+  return [family, given, suffix]
+    .filter((part, i) => i === 0 || part !== '')
+    .join(', ')
+    .replace(/, , /, ', ')
+}
+
+// eslint-disable-next-line no-control-regex -- control characters cannot be in a RIS line
+const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/g
+
+/** A value on one line: RIS values end at the line's end, so line breaks inside become spaces. */
+function oneLine(value: string): string {
+  return value
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(CONTROL, ' ')
+    .trim()
+}
+
+/**
+ * A value of several lines: the first after the tag, the rest as lines of their own, which readers
+ * (Zotero's, precis's) join back with line breaks. A line that would read as a tag gets a space before it.
+ */
+function continued(value: string): string {
+  return value
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => line.replace(CONTROL, ' '))
+    .map((line, i) => (i > 0 && /^[A-Z][A-Z0-9] {2}-/.test(line) ? ` ${line}` : line))
+    .join('\n')
+}
+
+/** The record for one paper; `id` is its citation key, `keywords` its summaries' tags. */
+export function paperToRis(paper: Paper, id: string, keywords: readonly string[] = []): string {
+  const type = entryType(paper)
+  const arxiv = paper.arxiv?.trim() || null
+  const lines: Array<[string, string | null]> = [
+    ['TY', arxiv && type === 'misc' ? 'UNPB' : RIS_TYPES[type]],
+    ['ID', id],
+    ['TI', paper.title],
+    ...paper.authors.filter((name) => name.trim() !== '').map((name): [string, string] => ['AU', risName(name)]),
+    ['PY', paper.year === null ? null : String(paper.year)],
+    ['T2', paper.venue],
+    ['JO', type === 'article' ? paper.venue : null],
+    ['DO', paper.doi],
+    ['UR', paper.url],
+    ['AN', arxiv ? `arXiv:${arxiv}` : null],
+    ...keywords.map((tag): [string, string] => ['KW', tag]),
+  ]
+  const body = lines.filter(([, value]) => value !== null && oneLine(value) !== '').map(([tag, value]) => `${tag}  - ${oneLine(value!)}`)
+  const abstract = paper.abstract?.trim() ? [`AB  - ${continued(paper.abstract)}`] : []
+  return [...body, ...abstract, 'ER  - '].join('\n') + '\n'
+}
+
+/** A `.ris` file with every paper of `lib`, IDs as the BibTeX export keys them. */
+export function libraryToRis(lib: Library): string {
+  const keys = citationKeys(lib.papers)
+  const keywords = paperKeywords(lib)
+  return lib.papers.map((paper) => paperToRis(paper, keys.get(paper.key)!, keywords.get(paper.key))).join('\n')
+}
