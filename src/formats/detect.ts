@@ -10,6 +10,9 @@ import type { ImportResult } from '../core/merge/imported-records.js'
 import type { ImportFormat } from './import-formats.js'
 import { checkImportResult } from './record-check.js'
 import { isShortScienceDump, readShortScienceCsv, readShortScienceDump } from './shortscience.js'
+import { looksLikeRis, readRis } from './ris-import.js'
+import { readCslJson } from './csljson-import.js'
+import { readZoteroJson } from './zotero-import.js'
 
 
 const BY_EXTENSION: ReadonlyMap<string, ImportFormat> = new Map([
@@ -18,7 +21,11 @@ const BY_EXTENSION: ReadonlyMap<string, ImportFormat> = new Map([
   ['.json', 'json'],
   ['.bib', 'bibtex'],
   ['.csv', 'shortscience'],
+  ['.ris', 'ris'],
 ])
+
+/** The formats written as JSON: a `.json` file is one of them, told apart by its content. */
+const JSON_FORMATS: ReadonlySet<ImportFormat> = new Set(['json', 'csljson', 'zotero'])
 
 /**
  * File extensions a folder import picks up for a format. `auto` takes the known ones but not `.txt`,
@@ -27,19 +34,22 @@ const BY_EXTENSION: ReadonlyMap<string, ImportFormat> = new Map([
  */
 export function importExtensions(format: ImportFormat | 'auto'): Set<string> {
   if (format === 'auto') return new Set(BY_EXTENSION.keys())
+  if (JSON_FORMATS.has(format)) return new Set(['.json'])
   const extensions = [...BY_EXTENSION].filter(([, f]) => f === format).map(([ext]) => ext)
   return new Set(format === 'shortscience' ? [...extensions, '.txt'] : extensions)
 }
 
 /**
- * The format of a file from its extension, else from its content: a JSON object, a BibTeX entry,
- * a ShortScience CSV header or page, and Markdown otherwise. `name` is null for standard input.
+ * The format of a file from its extension, else from its content: JSON (a library, CSL-JSON or
+ * Zotero's, told apart by content whatever the extension), a BibTeX entry, a RIS record, a
+ * ShortScience CSV header or page, and Markdown otherwise. `name` is null for standard input.
  */
 export function detectFormat(name: string | null, text: string): ImportFormat {
   const byName = name === null ? undefined : BY_EXTENSION.get(path.extname(name).toLowerCase())
-  if (byName) return byName
   const start = text.trimStart()
-  if (start.startsWith('{')) return 'json'
+  if (byName === 'json' || (byName === undefined && (start.startsWith('{') || start.startsWith('[')))) return jsonFormat(start)
+  if (byName) return byName
+  if (looksLikeRis(text)) return 'ris'
   if (/^(?:%[^\n]*\n\s*)*@\s*[a-z]+\s*[{(]/i.test(start)) return 'bibtex'
   if (isCsvExport(text) || isShortScienceDump(text)) return 'shortscience'
   return 'md'
@@ -50,7 +60,7 @@ export function detectFormat(name: string | null, text: string): ImportFormat {
  * large; a Markdown note, a `.bib` or a ShortScience export is refused beyond MAX_INPUT_BYTES.
  */
 export function importSizeLimit(format: ImportFormat | 'auto', name: string | null): number {
-  const json = format === 'json' || (format === 'auto' && (name === null || BY_EXTENSION.get(path.extname(name).toLowerCase()) === 'json'))
+  const json = JSON_FORMATS.has(format as ImportFormat) || (format === 'auto' && (name === null || BY_EXTENSION.get(path.extname(name).toLowerCase()) === 'json'))
   return json ? MAX_LIBRARY_BYTES : MAX_INPUT_BYTES
 }
 
@@ -72,9 +82,29 @@ async function readFormat(format: ImportFormat, text: string, source: string): P
       const { readBibtex } = await import('./bibtex-import.js')
       return readBibtex(text, source)
     }
+    case 'csljson':
+      return readCslJson(text, source)
+    case 'ris':
+      return readRis(text, source)
+    case 'zotero':
+      return readZoteroJson(text, source)
     case 'shortscience':
       return path.extname(source).toLowerCase() === '.csv' || isCsvExport(text) ? readShortScienceCsv(text, source) : readShortScienceDump(text, source)
   }
+}
+
+/**
+ * Which JSON a text is, from its start, without parsing it (a library may be hundreds of MB): a precis
+ * library names its format first; Zotero's items have an `itemType` and Better BibTeX's export a
+ * `config`; other JSON arrays and objects with CSL's fields are CSL-JSON. Anything else is read as a
+ * library, whose reader says what is wrong with it.
+ */
+function jsonFormat(start: string): ImportFormat {
+  const head = start.slice(0, 1 << 20)
+  if (/"format"\s*:\s*"precis-library"/.test(head.slice(0, 4096))) return 'json'
+  if (/"itemType"\s*:/.test(head) || (start.startsWith('{') && /^\{\s*"config"\s*:/.test(head))) return 'zotero'
+  if (start.startsWith('[') || /"(?:type|issued|container-title|author)"\s*:/.test(head.slice(0, 4096))) return 'csljson'
+  return 'json'
 }
 
 /** ShortScience's CSV export starts with the header `paperid,text`. */

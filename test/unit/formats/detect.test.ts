@@ -23,7 +23,9 @@ describe('detectFormat', () => {
 
 describe('importExtensions', () => {
   it.each([
-    ['auto', ['.md', '.markdown', '.json', '.bib', '.csv']],
+    ['auto', ['.md', '.markdown', '.json', '.bib', '.csv', '.ris']],
+    ['csljson', ['.json']],
+    ['ris', ['.ris']],
     ['md', ['.md', '.markdown']],
     ['bibtex', ['.bib']],
     ['shortscience', ['.csv', '.txt']],
