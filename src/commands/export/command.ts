@@ -4,6 +4,7 @@ import type { ExportFormat, ExportOptions } from './run.js'
 import { UsageError } from '../../core/errors.js'
 import { allowDashWords } from '../../command-kit/command-errors.js'
 import { choiceOption } from '../../command-kit/flags.js'
+import { Option } from 'commander'
 import { parseQuery } from '../../core/search/query.js'
 import { lazyRun } from '../../command-kit/lazy-run.js'
 
@@ -20,6 +21,7 @@ interface RawExportFlags {
   title?: string
   remoteImages?: boolean
   withSummaries?: boolean
+  flavor?: string
 }
 
 export function parseExportOptions(words: string[], raw: RawExportFlags): ExportOptions {
@@ -27,6 +29,7 @@ export function parseExportOptions(words: string[], raw: RawExportFlags): Export
   if (raw.bib !== undefined && format !== 'md') throw new UsageError('--bib goes with --format md (the reading list cites the papers in it)')
   if (raw.remoteImages === true && format !== 'html') throw new UsageError('--remote-images goes with --format html (only the HTML page shows images)')
   if (raw.withSummaries === true && format !== 'bibtex') throw new UsageError('--with-summaries goes with --format bibtex (md, json and html always carry the summaries)')
+  if (raw.flavor === 'obsidian' && format !== 'md') throw new UsageError('--flavor obsidian goes with --format md (one note per summary, for an Obsidian vault)')
   const queryText = words.join(' ').trim()
   return {
     query: queryText === '' ? null : parseQuery(queryText),
@@ -38,6 +41,7 @@ export function parseExportOptions(words: string[], raw: RawExportFlags): Export
     title: raw.title ?? null,
     remoteImages: raw.remoteImages === true,
     withSummaries: raw.withSummaries === true,
+    flavor: raw.flavor === 'obsidian' ? 'obsidian' : 'plain',
   }
 }
 
@@ -50,6 +54,7 @@ export function registerExport(program: Command, ctx: Context, run = exportRun):
     .option('--bib <file>', 'with md: also write the cited papers as BibTeX (CSL-JSON when the file ends in .json)')
     .option('--title <text>', 'title of the reading list (md document, html)')
     .option('--force', 'replace files that exist')
+    .addOption(new Option('--flavor <flavor>', 'with md to a folder: obsidian writes Obsidian properties and [[key]] links').choices(['plain', 'obsidian']))
     .option('--with-summaries', 'with bibtex: write each paper\'s summaries into its annote field (import reads them back)')
     .option('--remote-images', 'with html: show images from the web in the page (they tell their servers it was opened); by default each is a link')
     .addHelpText(
@@ -61,6 +66,7 @@ export function registerExport(program: Command, ctx: Context, run = exportRun):
         '  precis export --format csljson --out refs.json   # or --format ris --out refs.ris\n' +
         '  precis export --format bibtex --with-summaries --out notes.bib  # with annote\n' +
         '  precis export --format html --out reading.html\n' +
+        '  precis export --format md --flavor obsidian --out vault/papers/\n' +
         '  precis export tag:vision --format html --remote-images --out vision.html\n' +
         '\n--out names a folder when it ends with "/", is an existing folder, or has no extension.\n',
     )

@@ -15,6 +15,7 @@ import { librarySubset, libraryToJson } from '../../formats/json.js'
 import { libraryToCslJson } from '../../formats/csljson.js'
 import { libraryToRis } from '../../formats/ris.js'
 import { summaryToMarkdown } from '../../formats/markdown.js'
+import { obsidianNote, wikiLinkCitations } from '../../formats/obsidian.js'
 import { readingListMarkdown } from '../../formats/reading-list.js'
 import { sanitizeTerminal } from '../../core/text/sanitize.js'
 import { Progress } from '../../command-kit/progress.js'
@@ -41,6 +42,8 @@ export interface ExportOptions {
   remoteImages: boolean
   /** bibtex: summaries written into each entry's `annote`. */
   withSummaries: boolean
+  /** md to a folder: `obsidian` writes Obsidian properties and `[[key]]` links between notes. */
+  flavor: 'plain' | 'obsidian'
 }
 
 export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void> {
@@ -50,10 +53,11 @@ export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void
   const out = opts.out === null ? null : path.resolve(ctx.cwd, opts.out)
   const toFolder = out !== null && (await namesFolder(opts.out!, out))
   if (toFolder && opts.format !== 'md') throw new UsageError(`--out ${opts.out} is a folder; --format ${opts.format} writes one file`)
+  if (!toFolder && opts.flavor === 'obsidian') throw new UsageError('--flavor obsidian writes one note per summary: give --out a folder (ending in "/")')
   // An empty file (or refs.bib) left behind would make the next real export refuse to overwrite it.
   if (selected.papers.length === 0) return inform(ctx, sanitizeTerminal(nothingMessage(opts)))
   const bib = opts.bib === null ? null : path.resolve(ctx.cwd, opts.bib)
-  const files: OutputFile[] = toFolder ? summaryFiles(selected, out) : []
+  const files: OutputFile[] = toFolder ? (opts.flavor === 'obsidian' ? obsidianFiles(selected, out, lib) : summaryFiles(selected, out)) : []
   const document = toFolder ? null : await singleDocument(selected, opts, ctx, out, bib, lib)
   if (document !== null && out !== null) files.push({ path: out, content: () => document })
   // The cited papers go in too, so every citation in the list resolves.
@@ -82,6 +86,17 @@ function summaryFiles(lib: Library, folder: string): OutputFile[] {
   const names = uniqueFileNames(lib.summaries.map((s) => s.id), '.md')
   const papers = papersByKey(lib)
   return lib.summaries.map((s) => ({ path: pathInside(folder, names.get(s.id)!), content: () => summaryToMarkdown(s, papers.get(s.paper)!) }))
+}
+
+/** One Obsidian note per summary, named after its id, citations as links to the notes (`whole` resolves them). */
+function obsidianFiles(lib: Library, folder: string, whole: Library): OutputFile[] {
+  const names = uniqueFileNames(lib.summaries.map((s) => s.id), '.md')
+  const papers = papersByKey(lib)
+  // A paper's note is its first summary's file; papers outside the export are linked by key.
+  const notes = new Map<string, string>()
+  for (const s of lib.summaries) if (!notes.has(s.paper)) notes.set(s.paper, names.get(s.id)!.replace(/\.md$/, ''))
+  const citations = wikiLinkCitations(whole, notes)
+  return lib.summaries.map((s) => ({ path: pathInside(folder, names.get(s.id)!), content: () => obsidianNote(s, papers.get(s.paper)!, citations) }))
 }
 
 /** The document: whole, or (HTML) in pieces rendered as they are written. */
