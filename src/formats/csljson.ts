@@ -7,9 +7,9 @@
  */
 import { literalNameText } from '../core/papers/author-names.js'
 import type { Library, Paper } from '../core/model.js'
-import { citationKeys, entryType, type EntryType } from './bibtex.js'
+import { citationKeys, entryType, SUMMARY_BREAK, type EntryType } from './bibtex.js'
 import { splitName } from './bibtex-names.js'
-import { paperKeywords } from './keywords.js'
+import { paperKeywords, paperNotes } from './keywords.js'
 
 /** A CSL name: a person's parts, or one name whole. */
 export type CslName = { family: string; given?: string; suffix?: string } | { literal: string }
@@ -30,8 +30,16 @@ export function cslName(name: string): CslName {
   return { family, ...(given ? { given } : {}), ...(suffix ? { suffix } : {}) }
 }
 
-/** The CSL item for one paper; `id` is its citation key, `keywords` its summaries' tags. */
-export function paperToCsl(paper: Paper, id: string, keywords: readonly string[] = []): Record<string, unknown> {
+/**
+ * The CSL item for one paper; `id` is its citation key, `keywords` its summaries' tags, `notes` the
+ * summaries' bodies for `annote` (the reader's notes; SUMMARY_BREAK between two, as in BibTeX).
+ */
+export function paperToCsl(
+  paper: Paper,
+  id: string,
+  keywords: readonly string[] = [],
+  notes: readonly string[] = [],
+): Record<string, unknown> {
   const type = entryType(paper)
   const arxiv = paper.arxiv?.trim() || null
   const item: Record<string, unknown> = { id, type: CSL_TYPES[type], title: paper.title }
@@ -49,13 +57,16 @@ export function paperToCsl(paper: Paper, id: string, keywords: readonly string[]
   }
   if (keywords.length > 0) item.keyword = keywords.join(', ')
   if (paper.abstract) item.abstract = paper.abstract
+  const annote = notes.filter((note) => note.trim() !== '').join(`\n\n${SUMMARY_BREAK}\n\n`)
+  if (annote) item.annote = annote
   return item
 }
 
-/** A CSL-JSON file (an array of items) with every paper of `lib`, ids as the BibTeX export keys them. */
-export function libraryToCslJson(lib: Library): string {
+/** A CSL-JSON file (an array of items) with every paper of `lib`, ids as the BibTeX export keys them; `withSummaries`: their bodies in `annote`. */
+export function libraryToCslJson(lib: Library, withSummaries = false): string {
   const keys = citationKeys(lib.papers)
   const keywords = paperKeywords(lib)
-  const items = lib.papers.map((paper) => paperToCsl(paper, keys.get(paper.key)!, keywords.get(paper.key)))
+  const notes = withSummaries ? paperNotes(lib) : new Map<string, string[]>()
+  const items = lib.papers.map((paper) => paperToCsl(paper, keys.get(paper.key)!, keywords.get(paper.key), notes.get(paper.key)))
   return JSON.stringify(items, null, 2) + '\n'
 }

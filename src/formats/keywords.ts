@@ -1,4 +1,4 @@
-// The tags of each paper's summaries, as the keywords bibliography formats carry.
+// The tags and bodies of each paper's summaries, as the keywords and notes bibliography formats carry.
 import type { Library } from '../core/model.js'
 
 /** Paper key → the tags of its summaries, in order of first use. */
@@ -10,4 +10,11 @@ export function paperKeywords(lib: Pick<Library, 'summaries'>): Map<string, stri
     tags.set(summary.paper, set)
   }
   return new Map([...tags].map(([key, set]) => [key, [...set]]))
+}
+
+/** Paper key → the bodies of its summaries, in library order. */
+export function paperNotes(lib: Pick<Library, 'summaries'>): Map<string, string[]> {
+  const notes = new Map<string, string[]>()
+  for (const summary of lib.summaries) notes.set(summary.paper, [...(notes.get(summary.paper) ?? []), summary.body])
+  return notes
 }

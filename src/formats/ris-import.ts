@@ -100,8 +100,11 @@ function risRecord(fields: Fields, origin: string): ImportRecord {
     .filter(([tag, value]) => CREATOR_TAGS.has(tag) && value.trim() !== '')
     .map(([tag, value]) => ({ role: ROLES[tag]!, name: risPersonName(oneLine(value)!) }))
   const urls = all('UR', 'L2')
-  // Zotero writes an item's Extra as a note: its "arXiv: ..." and "Citation Key: ..." lines are fields.
-  const notes = all('N1').map((note) => (looksLikeHtml(note) ? { fields: new Map<string, string>(), rest: note } : extraFields(note)))
+  // Zotero writes an item's Extra as a note: a note of only "arXiv: ..." and "Citation Key: ..." lines is fields.
+  const notes = all('N1').map((note) => {
+    const extra = looksLikeHtml(note) ? null : extraFields(note)
+    return extra !== null && extra.rest === '' ? extra : { fields: new Map<string, string>(), rest: note }
+  })
   const extra = (name: string) => notes.map((note) => note.fields.get(name)).find((value) => value !== undefined) ?? null
   return bibliographicRecord({
     origin,

@@ -9,7 +9,7 @@ import { literalNameText } from '../core/papers/author-names.js'
 import type { Library, Paper } from '../core/model.js'
 import { citationKeys, entryType, type EntryType } from './bibtex.js'
 import { splitName } from './bibtex-names.js'
-import { paperKeywords } from './keywords.js'
+import { paperKeywords, paperNotes } from './keywords.js'
 
 const RIS_TYPES: Record<EntryType, string> = { article: 'JOUR', inproceedings: 'CONF', incollection: 'CHAP', misc: 'GEN' }
 
@@ -48,8 +48,8 @@ function continued(value: string): string {
     .join('\n')
 }
 
-/** The record for one paper; `id` is its citation key, `keywords` its summaries' tags. */
-export function paperToRis(paper: Paper, id: string, keywords: readonly string[] = []): string {
+/** The record for one paper; `id` is its citation key, `keywords` its summaries' tags, `notes` the summaries' bodies (an `N1` each). */
+export function paperToRis(paper: Paper, id: string, keywords: readonly string[] = [], notes: readonly string[] = []): string {
   const type = entryType(paper)
   const arxiv = paper.arxiv?.trim() || null
   const lines: Array<[string, string | null]> = [
@@ -67,12 +67,14 @@ export function paperToRis(paper: Paper, id: string, keywords: readonly string[]
   ]
   const body = lines.filter(([, value]) => value !== null && oneLine(value) !== '').map(([tag, value]) => `${tag}  - ${oneLine(value!)}`)
   const abstract = paper.abstract?.trim() ? [`AB  - ${continued(paper.abstract)}`] : []
-  return [...body, ...abstract, 'ER  - '].join('\n') + '\n'
+  const noteLines = notes.filter((note) => note.trim() !== '').map((note) => `N1  - ${continued(note)}`)
+  return [...body, ...abstract, ...noteLines, 'ER  - '].join('\n') + '\n'
 }
 
-/** A `.ris` file with every paper of `lib`, IDs as the BibTeX export keys them. */
-export function libraryToRis(lib: Library): string {
+/** A `.ris` file with every paper of `lib`, IDs as the BibTeX export keys them; `withSummaries`: their bodies as notes. */
+export function libraryToRis(lib: Library, withSummaries = false): string {
   const keys = citationKeys(lib.papers)
   const keywords = paperKeywords(lib)
-  return lib.papers.map((paper) => paperToRis(paper, keys.get(paper.key)!, keywords.get(paper.key))).join('\n')
+  const notes = withSummaries ? paperNotes(lib) : new Map<string, string[]>()
+  return lib.papers.map((paper) => paperToRis(paper, keys.get(paper.key)!, keywords.get(paper.key), notes.get(paper.key))).join('\n')
 }

@@ -26,6 +26,6 @@ describe('export --format bibtex --with-summaries', () => {
   it.each(['md', 'json', 'html'])('is a usage error with --format %s', async (format) => {
     const ctx = testContext({ library: smallLibrary() })
     expect(await main(['export', '--format', format, '--with-summaries'], ctx)).toBe(2)
-    expect(ctx.stderr()).toContain('--with-summaries goes with --format bibtex')
+    expect(ctx.stderr()).toContain('--with-summaries goes with --format bibtex, csljson or ris')
   })
 })

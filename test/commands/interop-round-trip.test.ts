@@ -4,11 +4,12 @@
  * Context, on the fixtures of test/fixtures/formats/interop/ (see its README).
  */
 import { describe, expect, it } from 'vitest'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { main } from '../../src/main.js'
-import { emptyLibrary } from '../../src/core/model.js'
-import { testContext } from '../support/context.js'
+import { emptyLibrary, type Library, type Paper } from '../../src/core/model.js'
+import { tempDir, testContext } from '../support/context.js'
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/formats/interop/${name}`, import.meta.url))
 
@@ -134,5 +135,25 @@ describe('round trips keep every field precis models', () => {
       expect(csl).toEqual({ ...expected, authors, abstract })
       expect(ris).toEqual({ ...expected, authors, abstract })
     }
+  })
+})
+
+describe('precis → CSL-JSON or RIS --with-summaries → precis', () => {
+  it.each(['csljson', 'ris'] as const)('%s keeps the papers and the summaries with their tags', async (format) => {
+    const demo = JSON.parse(readFileSync(new URL('../../data/demo-library.json', import.meta.url), 'utf8')) as Library
+    const ctx = testContext({ library: demo })
+    expect(await main(['export', '--format', format, '--with-summaries'], ctx), ctx.stderr()).toBe(0)
+    const dir = tempDir()
+    writeFileSync(join(dir, `refs.${format === 'ris' ? 'ris' : 'json'}`), ctx.stdout())
+    const back = testContext({ library: emptyLibrary() })
+    expect(await main(['import', dir], back), back.stderr()).toBe(0)
+    const lib = await back.store.read()
+    const paperFields = ({ added: _a, category: _c, ...p }: Paper) => p
+    expect(lib.papers.map(paperFields)).toEqual(demo.papers.map(paperFields))
+    // Keywords belong to the item, so each summary comes back with the tags of all its paper's summaries.
+    const paperTags = (paper: string) => [...new Set(demo.summaries.filter((s) => s.paper === paper).flatMap((s) => s.tags))].sort()
+    expect(lib.summaries.map((s) => [s.paper, s.body.trim(), [...s.tags].sort()])).toEqual(
+      demo.summaries.map((s) => [s.paper, s.body.trim(), paperTags(s.paper)]),
+    )
   })
 })

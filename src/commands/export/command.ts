@@ -28,7 +28,9 @@ export function parseExportOptions(words: string[], raw: RawExportFlags): Export
   const format = (raw.format ?? 'md') as ExportFormat
   if (raw.bib !== undefined && format !== 'md') throw new UsageError('--bib goes with --format md (the reading list cites the papers in it)')
   if (raw.remoteImages === true && format !== 'html') throw new UsageError('--remote-images goes with --format html (only the HTML page shows images)')
-  if (raw.withSummaries === true && format !== 'bibtex') throw new UsageError('--with-summaries goes with --format bibtex (md, json and html always carry the summaries)')
+  if (raw.withSummaries === true && !['bibtex', 'csljson', 'ris'].includes(format)) {
+    throw new UsageError('--with-summaries goes with --format bibtex, csljson or ris (md, json and html always carry the summaries)')
+  }
   if (raw.flavor === 'obsidian' && format !== 'md') throw new UsageError('--flavor obsidian goes with --format md (one note per summary, for an Obsidian vault)')
   const queryText = words.join(' ').trim()
   return {
@@ -55,7 +57,7 @@ export function registerExport(program: Command, ctx: Context, run = exportRun):
     .option('--title <text>', 'title of the reading list (md document, html)')
     .option('--force', 'replace files that exist')
     .addOption(new Option('--flavor <flavor>', 'with md to a folder: obsidian writes Obsidian properties and [[key]] links').choices(['plain', 'obsidian']))
-    .option('--with-summaries', 'with bibtex: write each paper\'s summaries into its annote field (import reads them back)')
+    .option('--with-summaries', 'with bibtex, csljson or ris: write each paper\'s summaries into its annote field (RIS: its notes); import reads them back')
     .option('--remote-images', 'with html: show images from the web in the page (they tell their servers it was opened); by default each is a link')
     .addHelpText(
       'after',

@@ -40,7 +40,7 @@ export interface ExportOptions {
   title: string | null
   /** html: images from the web are shown (loaded when the page opens) rather than linked. */
   remoteImages: boolean
-  /** bibtex: summaries written into each entry's `annote`. */
+  /** bibtex, csljson: summaries written into each entry's `annote`; ris: each as a note (`N1`). */
   withSummaries: boolean
   /** md to a folder: `obsidian` writes Obsidian properties and `[[key]]` links between notes. */
   flavor: 'plain' | 'obsidian'
@@ -113,9 +113,9 @@ async function singleDocument(lib: Library, opts: ExportOptions, ctx: Context, o
     case 'bibtex':
       return libraryToBibtex(lib, { withSummaries: opts.withSummaries })
     case 'csljson':
-      return libraryToCslJson(lib)
+      return libraryToCslJson(lib, opts.withSummaries)
     case 'ris':
-      return libraryToRis(lib)
+      return libraryToRis(lib, opts.withSummaries)
     case 'html': {
       const { readingListHtmlPieces } = await import('../../formats/html.js') // marked, temml, sanitize-html: only here
       const options = { title, now: ctx.clock.now(), library: whole, remoteImages: opts.remoteImages }
