@@ -56,7 +56,11 @@ function firstArxivId(candidates: ReadonlyArray<string | null | undefined>): str
   return null
 }
 
-/** The tags for `keywords`, each the nearest valid tag, without repeats. */
+/**
+ * Keywords as tags. Keywords are written for other programs (`Machine Learning`, `methods//survey`,
+ * a sentence), so each becomes the nearest valid tag rather than a reason to refuse the item; one
+ * with nothing a tag can hold is left out.
+ */
 export function keywordTags(keywords: readonly string[]): string[] {
   return [...new Set(keywords.map(tagFromKeyword).filter((tag): tag is string => tag !== null))]
 }

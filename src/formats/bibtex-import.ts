@@ -8,11 +8,11 @@
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser'
 import { literalName } from '../core/papers/author-names.js'
 import { normalizeArxivId, normalizeDoi } from '../core/papers/identifiers.js'
-import { tagFromKeyword } from '../core/tags/rules.js'
 import { runWithDefaultSignals } from '../platform/interrupt.js'
 import { checkBibtexExpansion, checkParsedSize } from './bibtex-limits.js'
 import { composeLetters, markupToMarkdown, markupToText, protectSpans } from './bibtex-text.js'
-import { SUMMARY_BREAK } from './bibtex.js'
+import { splitSummaries } from './bibtex.js'
+import { keywordTags } from './bibliographic-record.js'
 import type { ImportProblem, ImportRecord, ImportResult } from '../core/merge/imported-records.js'
 
 const PARSE_OPTIONS = {
@@ -46,16 +46,6 @@ export function readBibtex(text: string, source: string): ImportResult {
   return { records, problems }
 }
 
-/**
- * The entry's keywords as tags. Keywords are written for other programs (`Machine Learning`,
- * `methods//survey`, a sentence), so each becomes the nearest valid tag rather than a reason to
- * refuse the entry; one with nothing a tag can hold is left out.
- */
-function keywordTags(keywords: readonly string[]): string[] {
-  const tags = keywords.map(tagFromKeyword).filter((tag): tag is string => tag !== null)
-  return [...new Set(tags)]
-}
-
 function toRecord(entry: Entry, origin: string, tags: string[], restore: (value: string) => string): ImportRecord {
   const raw = (name: string) => {
     const value = entry.fields[name]
@@ -83,16 +73,6 @@ function toRecord(entry: Entry, origin: string, tags: string[], restore: (value:
     },
     summaries: (note === null ? [] : splitSummaries(note)).map((body) => ({ id: null, by: '', body, tags, created: null, updated: null })),
   }
-}
-
-/** The summaries in a note: its text split at each paragraph that is just SUMMARY_BREAK (a note is Markdown with paragraphs apart by one blank line). */
-function splitSummaries(note: string): string[] {
-  const summaries: string[][] = [[]]
-  for (const paragraph of note.split('\n\n')) {
-    if (paragraph.trim() === SUMMARY_BREAK) summaries.push([])
-    else summaries[summaries.length - 1]!.push(paragraph)
-  }
-  return summaries.map((paragraphs) => paragraphs.join('\n\n').trim()).filter((body) => body !== '')
 }
 
 /**

@@ -14,6 +14,16 @@ import { escapeLatex, latexNote, latexText, latexTitle, latexVenue } from './lat
  */
 export const SUMMARY_BREAK = '* * *'
 
+/** The summaries in a note: its text split at each paragraph that is just SUMMARY_BREAK (a note is Markdown with paragraphs apart by one blank line). */
+export function splitSummaries(note: string): string[] {
+  const summaries: string[][] = [[]]
+  for (const paragraph of note.split('\n\n')) {
+    if (paragraph.trim() === SUMMARY_BREAK) summaries.push([])
+    else summaries[summaries.length - 1]!.push(paragraph)
+  }
+  return summaries.map((paragraphs) => paragraphs.join('\n\n').trim()).filter((body) => body !== '')
+}
+
 /** The BibTeX entry types precis writes. */
 export type EntryType = 'article' | 'inproceedings' | 'incollection' | 'misc'
 

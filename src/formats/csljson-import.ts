@@ -12,8 +12,7 @@ import { literalName } from '../core/papers/author-names.js'
 import { parseJsonText } from '../core/text/input.js'
 import type { ImportProblem, ImportRecord, ImportResult } from '../core/merge/imported-records.js'
 import { bibliographicRecord, extraFields, personName, yearOf, type RoledCreator } from './bibliographic-record.js'
-import { SUMMARY_BREAK } from './bibtex.js'
-import { htmlNoteToMarkdown } from './html-note.js'
+import { splitSummaries } from './bibtex.js'
 
 /** CSL's name variables, in the order they are kept; `author` is the paper's authors. */
 const NAME_VARIABLES = [
@@ -111,20 +110,12 @@ function issuedYear(item: Item): number | null {
   return yearOf(own(issued, 'raw') ?? own(issued, 'literal'))
 }
 
-/** Notes: `annote` split at the export's summary break, then the free text of `note`. */
+/**
+ * Notes: `annote` split at the export's summary break, then the free text of `note`. Both are plain
+ * text in CSL (Zotero's `note` is its Extra field; `annote` comes from BibTeX or precis), kept exactly.
+ */
 function notes(annote: string | null, rest: string): string[] {
-  const bodies: string[] = []
-  if (annote !== null) {
-    const markdown = htmlNoteToMarkdown(annote)
-    const parts: string[][] = [[]]
-    for (const paragraph of markdown.split('\n\n')) {
-      if (paragraph.trim() === SUMMARY_BREAK) parts.push([])
-      else parts[parts.length - 1]!.push(paragraph)
-    }
-    bodies.push(...parts.map((paragraphs) => paragraphs.join('\n\n').trim()))
-  }
-  if (rest !== '') bodies.push(htmlNoteToMarkdown(rest))
-  return bodies.filter((body) => body.trim() !== '')
+  return [...(annote === null ? [] : splitSummaries(annote)), ...(rest === '' ? [] : [rest])]
 }
 
 function cslRecord(item: Item, origin: string): ImportRecord {

@@ -37,6 +37,9 @@ describe('importExtensions', () => {
 describe('importSizeLimit', () => {
   it.each([
     ['auto', 'lib.json', MAX_LIBRARY_BYTES],
+    ['zotero', 'export.json', MAX_LIBRARY_BYTES],
+    ['ris', 'refs.ris', MAX_INPUT_BYTES],
+    ['auto', 'refs.ris', MAX_INPUT_BYTES],
     ['json', 'backup.txt', MAX_LIBRARY_BYTES],
     ['auto', null, MAX_LIBRARY_BYTES],
     ['auto', 'note.md', MAX_INPUT_BYTES],
