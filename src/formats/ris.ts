@@ -3,7 +3,7 @@
  * one record per paper, `ID` the paper key. Names are "Family, Given, Suffix" (the spec's form),
  * split as the BibTeX export splits them. The venue is `T2` (the secondary title, where Zotero writes
  * a publication title), and `JO` too for a journal. RIS has no arXiv field: the id is the accession
- * number `AN` ("arXiv:<id>"), as arXiv's own RIS records give it.
+ * number `AN` ("arXiv:<id>"), where precis's reader looks for it.
  */
 import { literalNameText } from '../core/papers/author-names.js'
 import type { Library, Paper } from '../core/model.js'
@@ -18,10 +18,8 @@ export function risName(name: string): string {
   const literal = literalNameText(name)
   if (literal !== null) return literal
   const { family, given, suffix } = splitName(name)
-  return [family, given, suffix]
-    .filter((part, i) => i === 0 || part !== '')
-    .join(', ')
-    .replace(/, , /, ', ')
+  if (suffix !== '') return `${family}, ${given}, ${suffix}` // the given place stays, even empty, so the suffix is read as one
+  return given === '' ? family : `${family}, ${given}`
 }
 
 // eslint-disable-next-line no-control-regex -- control characters cannot be in a RIS line

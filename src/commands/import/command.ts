@@ -31,7 +31,7 @@ export function parseImportOptions(paths: string[], raw: RawImportFlags): Import
 export function registerImport(program: Command, ctx: Context, run = importRun): void {
   program
     .command('import')
-    .description('Import summaries and papers from Markdown, JSON, BibTeX or ShortScience')
+    .description('Import summaries and papers from Markdown, JSON, BibTeX, CSL-JSON, RIS, Zotero or ShortScience')
     .argument('[paths...]', 'files or folders (read recursively); - for standard input')
     .addOption(choiceOption('--format <format>', 'what the files hold (auto: read from each file)', ['auto', ...IMPORT_FORMATS], 'auto'))
     .option('--dry-run', 'print what would change and write nothing')
@@ -40,7 +40,7 @@ export function registerImport(program: Command, ctx: Context, run = importRun):
     .option('--follow-symlinks', 'in folders, also read links to files and folders outside the folder')
     .addHelpText(
       'after',
-      '\nExamples:\n  precis import notes/ --dry-run\n  precis import refs.bib\n  precis import shortscience-export.csv --on-conflict update\n' +
+      '\nExamples:\n  precis import notes/ --dry-run\n  precis import refs.bib\n  precis import zotero-export.json refs.ris   # Zotero, Better BibTeX, CSL-JSON, RIS\n  precis import shortscience-export.csv --on-conflict update\n' +
         '  pbpaste | precis import - --format shortscience\n' +
         '  precis import notes/ --follow-symlinks   # also read where links lead\n' +
         '\nIn folders, links to files elsewhere are skipped and named, unless --follow-symlinks.\n',
