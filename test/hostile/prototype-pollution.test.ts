@@ -104,6 +104,28 @@ describe('__proto__, constructor and prototype never reach a prototype', () => {
     expect(readLibraryFile(library).papers.find((p) => p.arxiv === '2101.00001')?.authors).toContain('__proto__')
   })
 
+  it('in CSL-JSON, RIS, Zotero and Better BibTeX imports: as keys, citation keys, tags, collections and roles', async () => {
+    const name = (family: string) => JSON.parse(withProtoKeys({ family, given: 'constructor' })) as unknown
+    const csl = `[${withProtoKeys({ id: '__proto__', title: 'constructor', author: [name('__proto__')], keyword: '__proto__, constructor', annote: 'prototype' })}]`
+    const item = { itemID: 1, itemType: 'journalArticle', title: 'prototype', citationKey: 'constructor', creators: [{ creatorType: '__proto__', lastName: 'x' }], tags: [{ tag: '__proto__' }], notes: ['<p>__proto__</p>'], collections: ['prototype'] }
+    const zotero = withProtoKeys({
+      config: { label: 'BetterBibTeX JSON' },
+      collections: JSON.parse(withProtoKeys({ prototype: { name: '__proto__', parent: '__proto__', items: [1] } })) as unknown,
+      items: [JSON.parse(withProtoKeys(item)) as unknown],
+    })
+    const ris = 'TY  - JOUR\nID  - __proto__\nTI  - constructor\nAU  - prototype, __proto__\nA2  - constructor, x\nKW  - __proto__\nN1  - prototype\nER  - \n'
+    const library = seededLibrary()
+    const files = [['proto-csl.json', csl], ['proto-bbt.json', zotero], ['proto.ris', ris]].map(([file, text]) => {
+      writeFileSync(join(home, file!), text!)
+      return join(home, file!)
+    })
+    await expectClean(['import', ...files, '--on-conflict', 'keep-both'], [0], { library })
+    const stored = readLibraryFile(library)
+    expect(readFileSync(library, 'utf8')).not.toContain('polluted')
+    expect(stored.papers.map((p) => p.title)).toEqual(expect.arrayContaining(['constructor', 'prototype']))
+    expect(stored.summaries.flatMap((s) => s.tags)).toEqual(expect.arrayContaining(['__proto__']))
+  })
+
   it('in every other command the build has, on a library full of such names', async () => {
     const built = builtCommands()
     const library = seededLibrary()
