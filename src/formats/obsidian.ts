@@ -30,6 +30,10 @@ export function wikiLinkCitations(
     rewriteCitations(body, resolver, (citation: ResolvedCitation) => {
       if (citation.cited.some(({ paper }) => !paper)) return null
       const links = citation.cited.map(({ paper }) => wikiLink(paper!.key, files))
+      if (citation.form === 'pandoc') {
+        // Pandoc's brackets stay; a space keeps them apart from the link's (`[[[a]]]` would not read as a link).
+        return `${body[citation.start - 1] === '[' ? ' ' : ''}${links[0]!}${body[citation.end] === ']' ? ' ' : ''}`
+      }
       if (citation.form !== 'latex' || citation.textual) return links.join(citation.form === 'latex' ? ' and ' : '')
       const prefix = citation.prefix.trim() === '' ? '' : `${citation.prefix.trim()} `
       const suffix = citation.suffix.trim() === '' ? '' : `, ${citation.suffix.trim()}`
