@@ -29,7 +29,7 @@ export interface BibliographicItem {
   origin: string
   key: string | null
   title: string | null
-  /** Creators in their order; `author` says which roles are the paper's authors. */
+  /** Creators in their order; `isAuthor` says which roles are the paper's authors. */
   creators: RoledCreator[]
   isAuthor: (role: string) => boolean
   year: number | null
