@@ -8,7 +8,7 @@ import { InquirerPrompter, type Prompter } from './prompts.js'
 import { sanitizeTerminal } from './sanitize.js'
 import { DeferredFileStore } from './store/deferred-store.js'
 import { lockTimeout } from './store/lock-timeout.js'
-import { resolveLibraryPath, type Env } from './store/paths.js'
+import { cacheDir, resolveLibraryPath, type Env } from './store/paths.js'
 import { sizeWarning } from './store/size-limit.js'
 import type { Store } from './store/store.js'
 import { TerminalIO } from './terminal-io.js'
@@ -67,7 +67,10 @@ export function createProcessContext(): Context {
     get store(): Store {
       if (store) return store
       const path = ctx.globals.demo ? demoCopy(ctx, cleanups) : resolveLibraryPath(ctx.globals.library, env, ctx.cwd)
-      store = new DeferredFileStore(path, lockTimeout(env), (warning) => ctx.io.err(ctx.io.errStyle.yellow(`precis: ${sanitizeTerminal(warning)}\n`)))
+      const warn = (warning: string) => ctx.io.err(ctx.io.errStyle.yellow(`precis: ${sanitizeTerminal(warning)}\n`))
+      // A progress line for people watching; not in a pipe or with --quiet.
+      const note = (message: string) => void (ctx.io.stderrIsTTY && !ctx.globals.quiet && ctx.io.err(ctx.io.errStyle.dim(`${sanitizeTerminal(message)}\n`)))
+      store = new DeferredFileStore(path, lockTimeout(env), warn, { cacheDir: cacheDir(env), note })
       warnNearSizeLimit(ctx, path)
       return store
     },

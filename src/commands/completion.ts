@@ -8,6 +8,7 @@ import type { CommandSpec, DynamicSource } from '../completion/spec.js'
 import { completionTable } from '../completion/table.js'
 import { zshScript } from '../completion/zsh.js'
 import { sanitizeTerminal } from '../sanitize.js'
+import { readOutline } from '../store/outline-reads.js'
 
 export interface CompletionOptions {
   shell: Shell
@@ -30,7 +31,7 @@ export async function completionRun(opts: CompletionOptions, ctx: Context): Prom
 export async function completeRun(opts: CompleteOptions, ctx: Context, fields: QueryFields = []): Promise<void> {
   let library
   try {
-    library = await ctx.store.read()
+    library = await readOutline(ctx.store)
   } catch (error) {
     if (error instanceof PrecisError) return
     throw error

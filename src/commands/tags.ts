@@ -5,6 +5,7 @@ import { countTags, sortTagCounts, tagTree, type TagSort } from '../core/tag-cou
 import { removeTag, renameTag, type TagRewrite } from '../core/tag-rename.js'
 import { formatTagColumns, formatTagsPlain, formatTagTree } from '../render/tag-tree.js'
 import { sanitizeTerminal } from '../sanitize.js'
+import { readOutline } from '../store/outline-reads.js'
 import { confirmOrRequireYes, inform, printJson } from './shared.js'
 
 export interface TagsListOptions {
@@ -26,7 +27,7 @@ export interface TagsRmOptions {
 }
 
 export async function tagsListRun(opts: TagsListOptions, ctx: Context): Promise<void> {
-  const counts = countTags((await ctx.store.read()).summaries)
+  const counts = countTags((await readOutline(ctx.store)).summaries)
   const sorted = sortTagCounts(counts, opts.sort)
   if (ctx.globals.json) return printJson(ctx, sorted.map(({ tag, count, own }) => ({ tag, count, own })))
   if (!ctx.io.stdoutIsTTY) return ctx.io.out(formatTagsPlain(sorted))

@@ -1,5 +1,8 @@
 import type { Library } from '../core/model.js'
+import type { LibraryOutline } from '../core/outline.js'
 import type { FileStore } from './file-store.js'
+import type { IndexOptions } from './index/indexed-library.js'
+import type { PickedRecords } from './outline-reads.js'
 import type { Store, UpdateOptions } from './store.js'
 
 /**
@@ -15,6 +18,8 @@ export class DeferredFileStore implements Store {
     private readonly lockTimeoutMs: number,
     /** Told when a saved change could not be recorded in the library's history. */
     private readonly warn: (message: string) => void,
+    /** Where the library's index is kept. */
+    private readonly index?: IndexOptions,
   ) {}
 
   async read(): Promise<Library> {
@@ -25,8 +30,16 @@ export class DeferredFileStore implements Store {
     return (await this.#open()).update(change, options)
   }
 
+  async outline(): Promise<LibraryOutline> {
+    return (await this.#open()).outline()
+  }
+
+  async records(outline: LibraryOutline, keys: readonly string[], ids: readonly string[]): Promise<PickedRecords> {
+    return (await this.#open()).records(outline, keys, ids)
+  }
+
   #open(): Promise<FileStore> {
-    this.#store ??= import('./file-store.js').then(({ FileStore }) => new FileStore(this.path, this.lockTimeoutMs, undefined, this.warn))
+    this.#store ??= import('./file-store.js').then(({ FileStore }) => new FileStore(this.path, this.lockTimeoutMs, undefined, this.warn, this.index))
     return this.#store
   }
 }

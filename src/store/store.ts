@@ -1,4 +1,6 @@
 import type { Library } from '../core/model.js'
+import type { LibraryOutline } from '../core/outline.js'
+import type { PickedRecords } from './outline-reads.js'
 
 /** How an update is told in the library's history (a git commit when sync is on). */
 export interface UpdateOptions<T> {
@@ -23,4 +25,11 @@ export interface Store {
    * When `change` throws, nothing is written. Returns what `change` returned.
    */
   update<T>(change: (library: Library) => T | Promise<T>, options?: UpdateOptions<T>): Promise<T>
+  /**
+   * The library without bodies and abstracts, from the store's index while it is current. Read it
+   * through `readOutline` (outline-reads.ts), which reads the whole library for a store without one.
+   */
+  outline?(): Promise<LibraryOutline>
+  /** Whole records of the library an outline from `outline()` was made of (see `readRecords`). */
+  records?(outline: LibraryOutline, keys: readonly string[], ids: readonly string[]): Promise<PickedRecords>
 }

@@ -1,0 +1,86 @@
+import { emptyLibrary, type Library } from '../../core/model.js'
+import { libraryOutline, type LibraryOutline } from '../../core/outline.js'
+import type { LibraryFile } from '../library-file.js'
+import { describeSize } from '../size-limit.js'
+import { buildIndex, type PlacedLibrary } from './build.js'
+import { indexOutline, type IndexContents } from './contents.js'
+import { fileIdentity, sameIdentity } from './identity.js'
+import { IndexFile } from './index-file.js'
+import { indexPath } from './location.js'
+import { placesInText } from './places.js'
+import { pick, type PickedRecords } from '../outline-reads.js'
+import { readRecordsAt } from './record-reader.js'
+
+/** Where indexes are kept, and how a long rebuild is announced. */
+export interface IndexOptions {
+  /** precis's cache folder; the index goes in its `index/` folder. */
+  cacheDir: string
+  /** Told before a large library is read whole to build its index (a progress line). */
+  note?: (message: string) => void
+}
+
+/** Libraries from this size on take long enough to read whole that a rebuild says so. */
+const NOTE_FROM_BYTES = 16 * 1024 * 1024
+
+/** The index of the library file `target`. */
+export function indexFileOf(target: string, options: IndexOptions): IndexFile {
+  return new IndexFile(indexPath(options.cacheDir, target), target)
+}
+
+/**
+ * Reads of one library file that answer from its index while the index is current, and otherwise
+ * read the whole library, answer from it, and build the index for the next read. The JSON file
+ * stays the only truth: the index is used only when it was built from the file as it is now.
+ */
+export class IndexedLibrary {
+  /** What each outline handed out came from: the index, or the whole library read. */
+  private readonly sources = new WeakMap<LibraryOutline, IndexContents | Library>()
+
+  constructor(
+    private readonly target: string,
+    private readonly file: LibraryFile,
+    private readonly index: IndexFile | null,
+    private readonly note: (message: string) => void = () => undefined,
+  ) {}
+
+  async outline(): Promise<LibraryOutline> {
+    const current = fileIdentity(this.target)
+    const contents = this.index?.load(current)
+    if (contents) return this.handOut(indexOutline(contents), contents)
+    if (this.index && current && Number(current.size) >= NOTE_FROM_BYTES) this.note(`Indexing the library (${describeSize(Number(current.size))}); later reads will be quick.`)
+    const { library, bytes } = await this.file.readWithBytes()
+    const outline = libraryOutline(library ?? emptyLibrary())
+    // Built only from bytes known to be the file `current` names: unchanged from before the read to after it.
+    if (this.index && library && bytes && sameIdentity(current, fileIdentity(this.target))) {
+      const placed = placesInText(library, bytes)
+      if (placed) this.index.save(() => buildIndex(placed, this.target, current!, outline))
+    }
+    return this.handOut(outline, library ?? emptyLibrary())
+  }
+
+  /**
+   * The whole records of the papers `keys` and summaries `ids` of the library `outline` (from this
+   * reader) was made of: read from where the index says they lie, or taken from the library read
+   * whole. A record the library no longer holds (changed since) is missing from the result.
+   */
+  async records(outline: LibraryOutline, keys: readonly string[], ids: readonly string[]): Promise<PickedRecords> {
+    const source = this.sources.get(outline)
+    if (source && !('format' in source)) {
+      const picked = readRecordsAt(this.target, source, keys, ids)
+      if (picked) return picked
+    }
+    const library = source && 'format' in source ? source : ((await this.file.read()) ?? emptyLibrary())
+    return pick(library, keys, ids)
+  }
+
+  private handOut(outline: LibraryOutline, source: IndexContents | Library): LibraryOutline {
+    this.sources.set(outline, source)
+    return outline
+  }
+}
+
+/** After a save (inside its lock): the index of the file just written, from the records as they were placed in it. */
+export function indexAfterWrite(target: string, options: IndexOptions, placed: PlacedLibrary): void {
+  const identity = fileIdentity(target)
+  if (identity) indexFileOf(target, options).save(() => buildIndex(placed, target, identity))
+}
