@@ -1,7 +1,7 @@
 import type { LibraryOutline, PaperOutline, SummaryOutline } from '../../core/outline.js'
 import type { FileIdentity } from './identity.js'
 
-/** Everything an index file holds. */
+/** Everything an index file holds. (Read from a file, each part is decoded when first used.) */
 export interface IndexContents {
   /** The real path of the library file it was built from. */
   library: string
@@ -22,6 +22,12 @@ export interface IndexContents {
 
 /** The outline an index holds, ready for reads. */
 export function indexOutline(contents: IndexContents): LibraryOutline {
-  const { papers, summaries, trashIds, words, cites } = contents
-  return { papers, summaries, trashIds, wordCounts: () => words, citedKeys: () => cites }
+  // Getters: an index decodes each part when first used (format.ts), and a read uses only some.
+  return {
+    get papers() { return contents.papers },
+    get summaries() { return contents.summaries },
+    get trashIds() { return contents.trashIds },
+    wordCounts: () => contents.words,
+    citedKeys: () => contents.cites,
+  }
 }

@@ -13,6 +13,7 @@
 // object per record keep it compact (no field names repeated). Nothing in the file is trusted:
 // any damage, truncation or unexpected shape reads as no index, and the library is read instead.
 import { createHash } from 'node:crypto'
+import { DataError } from '../../core/errors.js'
 import type { PaperOutline, SummaryOutline } from '../../core/outline.js'
 import type { IndexContents } from './contents.js'
 import { isFileIdentity } from './identity.js'
@@ -50,7 +51,8 @@ export function encodeIndex(contents: IndexContents): Buffer {
     bodies.push(body)
     offset += body.length
   }
-  const header = Buffer.from(JSON.stringify({ library: contents.library, identity: contents.identity, sections }))
+  const counts = { papers: contents.papers.length, summaries: contents.summaries.length }
+  const header = Buffer.from(JSON.stringify({ library: contents.library, identity: contents.identity, counts, sections }))
   const fixed = Buffer.alloc(FIXED_BYTES)
   MAGIC.copy(fixed, 0)
   fixed.writeUInt32LE(INDEX_FORMAT_VERSION, 8)
@@ -63,7 +65,7 @@ const isText = (value: unknown): value is string => typeof value === 'string'
 const isOptionalText = (value: unknown) => value === null || typeof value === 'string'
 const isTextList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isText)
 const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0
-const isListOf = <T>(value: unknown, item: (x: unknown) => boolean, length?: number): value is T[] =>
+const isListOf = (value: unknown, item: (x: unknown) => boolean, length?: number): value is unknown[] =>
   Array.isArray(value) && (length === undefined || value.length === length) && value.every(item)
 
 function isPaperRow(row: unknown): boolean {
@@ -88,15 +90,25 @@ function summaryOf([id, paper, by, tags, created, updated]: SummaryRow): Summary
   return { id, paper, by, tags, created, updated }
 }
 
-/** The library path and identity an index file was built from, without reading its sections; null when it is not one. */
-function readHeader(bytes: Buffer): { library: string; identity: IndexContents['identity']; sections: Map<string, Buffer> } | null {
+interface Header {
+  library: string
+  identity: IndexContents['identity']
+  counts: { papers: number; summaries: number }
+  /** Each section's bytes, its checksum checked. */
+  sections: Map<string, Buffer>
+}
+
+/** The header of an index file, its sections' checksums checked; null when it is not a whole, undamaged index of this format. */
+function readHeader(bytes: Buffer): Header | null {
   if (bytes.length < FIXED_BYTES || !bytes.subarray(0, 8).equals(MAGIC) || bytes.readUInt32LE(8) !== INDEX_FORMAT_VERSION) return null
   const headerEnd = FIXED_BYTES + bytes.readUInt32LE(12)
   if (headerEnd > bytes.length) return null
   const headerBytes = bytes.subarray(FIXED_BYTES, headerEnd)
   if (!sha1(headerBytes).equals(bytes.subarray(16, FIXED_BYTES))) return null
   const header = JSON.parse(headerBytes.toString('utf8')) as Record<string, unknown>
+  const counts = header.counts as Record<string, unknown> | null
   if (!isText(header.library) || !isFileIdentity(header.identity) || !Array.isArray(header.sections)) return null
+  if (typeof counts !== 'object' || counts === null || !isCount(counts.papers) || !isCount(counts.summaries)) return null
   const sections = new Map<string, Buffer>()
   for (const section of header.sections as unknown[]) {
     if (!Array.isArray(section) || section.length !== 4) return null
@@ -107,29 +119,57 @@ function readHeader(bytes: Buffer): { library: string; identity: IndexContents['
     if (body.length !== length || sha1(body).toString('hex') !== sum) return null
     sections.set(name, body)
   }
-  return { library: header.library, identity: header.identity, sections }
+  return { library: header.library, identity: header.identity, counts: { papers: counts.papers as number, summaries: counts.summaries as number }, sections }
+}
+
+/** A section's value when it has the shape `valid` wants; otherwise the index was not written by precis. */
+function column<T>(header: Header, name: string, valid: (value: unknown) => value is T): T {
+  const body = header.sections.get(name)
+  let value: unknown
+  try {
+    value = body && JSON.parse(body.toString('utf8'))
+  } catch {
+    value = undefined
+  }
+  if (!valid(value)) throw new DataError(`The library's index holds something precis did not write (its ${name}); delete it and precis builds it again`)
+  return value
 }
 
 /**
  * What the index file `bytes` holds, or null when it is not a whole, undamaged index of this
- * format: wrong start or version, cut short, a checksum that does not match, or columns that do
- * not have the shapes and lengths they must.
+ * format (wrong start or version, cut short, a checksum that does not match). Its columns are
+ * decoded when first used, each checked for the shape and length it must have: a read uses
+ * only some of them.
  */
 export function decodeIndex(bytes: Buffer): IndexContents | null {
+  let header: Header | null
   try {
-    const header = readHeader(bytes)
-    if (!header) return null
-    const column = (name: string): unknown => {
-      const body = header.sections.get(name)
-      return body === undefined ? undefined : JSON.parse(body.toString('utf8'))
-    }
-    const [papers, summaries, trash, words, cites, paperPlaces, summaryPlaces] = ['papers', 'summaries', 'trash', 'words', 'cites', 'paperPlaces', 'summaryPlaces'].map(column)
-    if (!isListOf<PaperRow>(papers, isPaperRow) || !isListOf<SummaryRow>(summaries, isSummaryRow) || !isListOf<string>(trash, isText)) return null
-    const count = summaries.length
-    if (!isListOf<number>(words, isCount, count) || !isListOf<string[]>(cites, isTextList, count)) return null
-    if (!isListOf<number>(paperPlaces, isCount, 2 * papers.length) || !isListOf<number>(summaryPlaces, isCount, 2 * count)) return null
-    return { library: header.library, identity: header.identity, papers: papers.map(paperOf), summaries: summaries.map(summaryOf), trashIds: trash, words, cites, paperPlaces, summaryPlaces }
+    header = readHeader(bytes)
   } catch {
-    return null // JSON that does not parse: a damaged index is simply not used
+    return null // a header that is not JSON
+  }
+  if (!header) return null
+  const { papers, summaries } = header.counts
+  const once = <T>(make: () => T): (() => T) => {
+    let value: { made: T } | undefined
+    return () => (value ??= { made: make() }).made
+  }
+  const paperRows = once(() => column(header, 'papers', (v): v is PaperRow[] => isListOf(v, isPaperRow, papers)).map(paperOf))
+  const summaryRows = once(() => column(header, 'summaries', (v): v is SummaryRow[] => isListOf(v, isSummaryRow, summaries)).map(summaryOf))
+  const trash = once(() => column(header, 'trash', (v): v is string[] => isListOf(v, isText)))
+  const words = once(() => column(header, 'words', (v): v is number[] => isListOf(v, isCount, summaries)))
+  const cites = once(() => column(header, 'cites', (v): v is string[][] => isListOf(v, isTextList, summaries)))
+  const paperPlaces = once(() => column(header, 'paperPlaces', (v): v is number[] => isListOf(v, isCount, 2 * papers)))
+  const summaryPlaces = once(() => column(header, 'summaryPlaces', (v): v is number[] => isListOf(v, isCount, 2 * summaries)))
+  return {
+    library: header.library,
+    identity: header.identity,
+    get papers() { return paperRows() },
+    get summaries() { return summaryRows() },
+    get trashIds() { return trash() },
+    get words() { return words() },
+    get cites() { return cites() },
+    get paperPlaces() { return paperPlaces() },
+    get summaryPlaces() { return summaryPlaces() },
   }
 }
