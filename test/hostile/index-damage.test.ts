@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import type { Library } from '../../src/core/model.js'
 import { libraryOf, paper, summary } from '../support/library.js'
-import { answersFrom, freshAnswers, indexedStore, indexFileName, indexIsCurrent, libraryWithCache } from './support/index.js'
+import { answersFrom, freshAnswers, indexedStore, indexFileName, indexIsCurrent, libraryWithCache, recordsAtIndexedPlaces } from './support/index.js'
 
 /** A library with what the index keeps track of: tags, citations both ways, a paper to summarise, the trash. */
 function citingLibrary(): Library {
@@ -37,8 +37,9 @@ async function writtenLibrary(): Promise<{ library: string; cache: string; index
 
 /** Reads through the index give a fresh parse's answers, and leave a current index behind. */
 async function expectFreshAnswers(library: string, cache: string): Promise<void> {
-  expect(await answersFrom(indexedStore(library, cache))).toEqual(await freshAnswers(library))
-  expect(indexIsCurrent(library, cache)).toBe(true)
+  const fresh = await freshAnswers(library)
+  expect(await answersFrom(indexedStore(library, cache))).toEqual(fresh)
+  expect(recordsAtIndexedPlaces(library, cache)).toEqual(fresh.records)
 }
 
 describe('the index of a library', () => {

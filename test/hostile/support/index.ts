@@ -5,6 +5,7 @@ import { FileStore } from '../../../src/store/file-store.js'
 import { fileIdentity } from '../../../src/store/index/identity.js'
 import { IndexFile } from '../../../src/store/index/index-file.js'
 import { indexPath } from '../../../src/store/index/location.js'
+import { readRecordsAt } from '../../../src/store/index/record-reader.js'
 import { readOutline, readRecords } from '../../../src/store/outline-reads.js'
 import { tempDir } from '../../support/context.js'
 
@@ -33,6 +34,17 @@ export function indexFileName(library: string, cache: string): string {
 export function indexIsCurrent(library: string, cache: string): boolean {
   const target = realpathSync(library)
   return new IndexFile(indexPath(cache, target), target).load(fileIdentity(target)) !== null
+}
+
+/**
+ * Every record of `library` read from where its current index says it lies (no fallback to a
+ * whole read, which would hide a wrong place); null when the index is not current or a place is wrong.
+ */
+export function recordsAtIndexedPlaces(library: string, cache: string): Answers['records'] | null {
+  const target = realpathSync(library)
+  const contents = new IndexFile(indexPath(cache, target), target).load(fileIdentity(target))
+  const picked = contents && readRecordsAt(target, contents, contents.papers.map((p) => p.key), contents.summaries.map((s) => s.id))
+  return picked && { papers: [...picked.papers.values()], summaries: [...picked.summaries.values()] }
 }
 
 /** Everything reads take from the outline and the records it points to, as plain data to compare. */
