@@ -6,7 +6,8 @@ import { emptyLibrary, type Library } from '../core/model.js'
 import { describeFileError, describeKind, NotRegularFileError } from '../file-errors.js'
 import { sanitizeTerminal } from '../sanitize.js'
 import type { LibraryOutline } from '../core/outline.js'
-import { indexAfterWrite, indexFileOf, IndexedLibrary, type IndexOptions } from './index/indexed-library.js'
+import { fileIdentity } from './index/identity.js'
+import { indexAfterWrite, indexBeforeChange, indexFileOf, IndexedLibrary, type IndexOptions } from './index/indexed-library.js'
 import { PlacesWhileWriting } from './index/places.js'
 import { LibraryFile } from './library-file.js'
 import { DEFAULT_LOCK_TIMEOUT_MS } from './lock-timeout.js'
@@ -120,14 +121,16 @@ export class FileStore implements Store {
       const { Low } = await import('lowdb')
       const file = new LibraryFile(target)
       const db = new Low(file, emptyLibrary()) // re-read inside the lock: never a lost update
+      const read = this.index ? fileIdentity(target) : null
       await db.read()
+      const before = this.index && indexBeforeChange(target, this.index, read, db.data)
       const recording = await recorder.begin(target, db.data)
       const result = await change(db.data)
       checkBeforeWrite(db.data, this.path) // the read path's rules: never write what cannot be read back
       const places = this.index ? new PlacesWhileWriting() : undefined
       await file.write(db.data, places?.record)
       // Still inside the lock. A crash before this leaves an index of the previous file: the next read rebuilds it.
-      if (this.index && places) indexAfterWrite(target, this.index, places.placed)
+      if (this.index && places) indexAfterWrite(target, this.index, places.placed, before)
       const { message } = options
       const unrecorded = await recording?.finish(db.data, typeof message === 'function' ? message(result) : message)
       if (unrecorded) this.warn(unrecorded)

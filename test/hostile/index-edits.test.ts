@@ -12,13 +12,19 @@ import { answersFrom, freshAnswers, indexedStore, indexIsCurrent, libraryWithCac
 
 const TAGS = ['gnn', 'ml/graphs', 'ml', 'stats', 'todo']
 const STEPS = 60
+const LATER = 'later2020paper'
 
 /** One random change to a library (it stays valid). */
 function change(random: () => number, lib: Library, step: number): void {
-  const keys = lib.papers.map((p) => p.key)
-  const cite = () => (keys.length === 0 ? '' : pick(random, [`\\cite{${pick(random, keys)}}`, `[@${pick(random, keys)}]`, `@${pick(random, keys)}`, `\\citet{${pick(random, keys)},${pick(random, keys)}}`]))
+  // LATER is cited before it is in the library: it names nothing until a step adds it.
+  const keys = [...lib.papers.map((p) => p.key), LATER]
+  const cite = () => pick(random, [`\\cite{${pick(random, keys)}}`, `[@${pick(random, keys)}]`, `@${pick(random, keys)}`, `\\citet{${pick(random, keys)},${pick(random, keys)}}`])
   const live = lib.summaries
-  const kind = pick(random, ['add', 'add', 'paper only', 'tag', 'body', 'trash', 'title'])
+  const kind = pick(random, ['add', 'add', 'paper only', 'tag', 'body', 'trash', 'title', 'the later paper'])
+  if (kind === 'the later paper') {
+    if (!lib.papers.some((p) => p.key === LATER)) lib.papers.push(paper({ key: LATER }))
+    return
+  }
   if (kind === 'add' || kind === 'paper only' || live.length === 0) {
     const key = `p${step}x${Math.floor(random() * 1000)}`
     lib.papers.push(paper({ key, title: `Paper ${step} ${'é'.repeat(step % 3)}`, year: random() < 0.2 ? null : 2000 + step, category: random() < 0.5 ? 'cs.LG' : undefined }))

@@ -4,10 +4,11 @@ import type { LibraryFile } from '../library-file.js'
 import { describeSize } from '../size-limit.js'
 import { buildIndex, type PlacedLibrary } from './build.js'
 import { indexOutline, type IndexContents } from './contents.js'
-import { fileIdentity, sameIdentity } from './identity.js'
+import { fileIdentity, sameIdentity, type FileIdentity } from './identity.js'
 import { IndexFile } from './index-file.js'
 import { indexPath } from './location.js'
 import { placesInText } from './places.js'
+import { beforeChange, outlineAfterChange, type BeforeChange } from './reuse.js'
 import { pick, type PickedRecords } from '../outline-reads.js'
 import { readRecordsAt } from './record-reader.js'
 
@@ -79,8 +80,26 @@ export class IndexedLibrary {
   }
 }
 
-/** After a save (inside its lock): the index of the file just written, from the records as they were placed in it. */
-export function indexAfterWrite(target: string, options: IndexOptions, placed: PlacedLibrary): void {
+/**
+ * Inside a save's lock, once it has read the library: what the index knew of the library read,
+ * when the index is current for it (`read` is the file's identity before it was read; it must be
+ * the same after); else undefined.
+ */
+export function indexBeforeChange(target: string, options: IndexOptions, read: FileIdentity | null, library: Library): BeforeChange | undefined {
+  if (!sameIdentity(read, fileIdentity(target))) return undefined // changed while being read
+  const contents = indexFileOf(target, options).load(read)
+  try {
+    return contents ? beforeChange(library, contents) : undefined
+  } catch {
+    return undefined // columns precis did not write: built afresh
+  }
+}
+
+/**
+ * After a save (inside its lock): the index of the file just written, from the records as they
+ * were placed in it; what did not change is taken from `before`.
+ */
+export function indexAfterWrite(target: string, options: IndexOptions, placed: PlacedLibrary, before?: BeforeChange): void {
   const identity = fileIdentity(target)
-  if (identity) indexFileOf(target, options).save(() => buildIndex(placed, target, identity))
+  if (identity) indexFileOf(target, options).save(() => buildIndex(placed, target, identity, before && outlineAfterChange(placed, before)))
 }
