@@ -130,7 +130,7 @@ export class FileStore implements Store {
       const places = this.index ? new PlacesWhileWriting() : undefined
       await file.write(db.data, places?.record)
       // Still inside the lock. A crash before this leaves an index of the previous file: the next read rebuilds it.
-      if (this.index && places) indexAfterWrite(target, this.index, places.placed, before)
+      if (this.index && places) await indexAfterWrite(target, this.index, places.placed, before)
       const { message } = options
       const unrecorded = await recording?.finish(db.data, typeof message === 'function' ? message(result) : message)
       if (unrecorded) this.warn(unrecorded)

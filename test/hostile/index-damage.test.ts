@@ -2,8 +2,9 @@
 // short, bytes flipped, another library's index put in its place, a link or a folder where it
 // goes, an older format), reads give exactly what a fresh parse of the library gives, and the
 // next read builds a good index again.
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
-import { execFileSync } from 'node:child_process'
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { basename, dirname } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Library } from '../../src/core/model.js'
 import { libraryOf, paper, summary } from '../support/library.js'
@@ -135,6 +136,19 @@ describe('the index of a library', () => {
     await indexedStore(library, blocked).update((lib) => void lib.summaries[0]!.tags.push('more'))
     expect(await answersFrom(indexedStore(library, blocked))).toEqual(await freshAnswers(library))
     expect(existsSync(`${blocked}/index`)).toBe(false)
+  })
+})
+
+describe('the temporary files of index saves', () => {
+  it('are removed by the next save when the process that made them is gone', async () => {
+    const { library, cache, index } = await writtenLibrary()
+    const dead = spawnSync('true').pid!
+    const { tempNameBeside } = await import('../../src/store/temp-files.js')
+    const left = tempNameBeside(index, 'tmp').replace(`-${process.pid}-`, `-${dead}-`)
+    writeFileSync(left, 'what a killed save left')
+    await indexedStore(library, cache).update((lib) => void lib.summaries[0]!.tags.push('again'))
+    expect(existsSync(left)).toBe(false)
+    expect(readdirSync(dirname(index))).toEqual([basename(index)])
   })
 })
 

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { closeSync, mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { openRegularFile, readOpenedFile } from '../../regular-file.js'
@@ -42,8 +41,10 @@ export class IndexFile {
    * planted link is never written through), then renamed over it. Not synced to disk: a file cut
    * short by a crash fails its checksum and is rebuilt.
    */
-  save(contents: () => IndexContents): void {
-    const temp = `${this.path}.tmp-${randomBytes(6).toString('hex')}`
+  async save(contents: () => IndexContents): Promise<void> {
+    // Named after this process, so that the next save removes what a killed one left (as the library's own writes do).
+    const { removeDeadWritersFiles, tempNameBeside } = await import('../temp-files.js')
+    const temp = tempNameBeside(this.path, 'tmp')
     try {
       mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 }) // first: where there is no cache folder, nothing is computed
       writeFileSync(temp, encodeIndex(contents()), { mode: 0o600, flag: 'wx' })
@@ -51,6 +52,7 @@ export class IndexFile {
     } catch {
       removeQuietly(temp)
     }
+    await removeDeadWritersFiles(this.path)
   }
 
   private replaceWith(temp: string): void {

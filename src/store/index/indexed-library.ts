@@ -54,7 +54,7 @@ export class IndexedLibrary {
     // Built only from bytes known to be the file `current` names: unchanged from before the read to after it.
     if (this.index && library && bytes && sameIdentity(current, fileIdentity(this.target))) {
       const placed = placesInText(library, bytes)
-      if (placed) this.index.save(() => buildIndex(placed, this.target, current!, outline))
+      if (placed) await this.index.save(() => buildIndex(placed, this.target, current!, outline))
     }
     return this.handOut(outline, library ?? emptyLibrary())
   }
@@ -99,7 +99,7 @@ export function indexBeforeChange(target: string, options: IndexOptions, read: F
  * After a save (inside its lock): the index of the file just written, from the records as they
  * were placed in it; what did not change is taken from `before`.
  */
-export function indexAfterWrite(target: string, options: IndexOptions, placed: PlacedLibrary, before?: BeforeChange): void {
+export async function indexAfterWrite(target: string, options: IndexOptions, placed: PlacedLibrary, before?: BeforeChange): Promise<void> {
   const identity = fileIdentity(target)
-  if (identity) indexFileOf(target, options).save(() => buildIndex(placed, target, identity, before && outlineAfterChange(placed, before)))
+  if (identity) await indexFileOf(target, options).save(() => buildIndex(placed, target, identity, before && outlineAfterChange(placed, before)))
 }
