@@ -2,7 +2,7 @@
  * BibTeX export: one entry per paper, keyed by the paper key, typed from the venue. Every field value
  * is built by src/formats/latex.ts, so braces are balanced whatever the library holds.
  */
-import { KeySet } from '../core/key-rules.js'
+import { KeySet } from '../core/keys/key-rules.js'
 import type { Library, Paper } from '../core/model.js'
 import { bibtexAuthors } from './bibtex-names.js'
 import { escapeLatex, latexNote, latexText, latexTitle, latexVenue } from './latex.js'

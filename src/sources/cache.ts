@@ -6,9 +6,10 @@ import { createHash, randomUUID } from 'node:crypto'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
-import type { Source } from '../core/identifiers.js'
-import { paperMetadataSchema, type PaperMetadata } from './metadata.js'
-import { readRegularFile } from '../regular-file.js'
+import type { Source } from '../core/papers/identifiers.js'
+import type { PaperMetadata } from '../core/papers/metadata.js'
+import { paperMetadataSchema } from './metadata.js'
+import { readRegularFile } from '../platform/regular-file.js'
 
 /** A cache hit: the metadata and when it was fetched (ISO timestamp). */
 export interface CachedMetadata {

@@ -1,8 +1,9 @@
 import type { Library } from '../core/model.js'
-import type { LibraryOutline } from '../core/outline.js'
+import type { LibraryOutline } from '../core/records/outline.js'
 import type { FileStore } from './file-store.js'
 import type { IndexOptions } from './index/indexed-library.js'
 import type { PickedRecords } from './outline-reads.js'
+import type { LoadRecorder } from './recorder.js'
 import type { Store, UpdateOptions } from './store.js'
 
 /**
@@ -18,6 +19,8 @@ export class DeferredFileStore implements Store {
     private readonly lockTimeoutMs: number,
     /** Told when a saved change could not be recorded in the library's history. */
     private readonly warn: (message: string) => void,
+    /** How changes are recorded in the library's history. */
+    private readonly loadRecorder: LoadRecorder,
     /** Where the library's index is kept. */
     private readonly index?: IndexOptions,
   ) {}
@@ -39,7 +42,7 @@ export class DeferredFileStore implements Store {
   }
 
   #open(): Promise<FileStore> {
-    this.#store ??= import('./file-store.js').then(({ FileStore }) => new FileStore(this.path, this.lockTimeoutMs, undefined, this.warn, this.index))
+    this.#store ??= import('./file-store.js').then(({ FileStore }) => new FileStore(this.path, this.lockTimeoutMs, this.loadRecorder, this.warn, this.index))
     return this.#store
   }
 }

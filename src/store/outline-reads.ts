@@ -1,12 +1,8 @@
-import type { Library, Paper, Summary } from '../core/model.js'
-import { libraryOutline, type LibraryOutline } from '../core/outline.js'
-import type { Store } from './store.js'
+import type { Library } from '../core/model.js'
+import { libraryOutline, type LibraryOutline } from '../core/records/outline.js'
+import type { PickedRecords, Store } from './store.js'
 
-/** Whole records picked by key and id. */
-export interface PickedRecords {
-  papers: Map<string, Paper>
-  summaries: Map<string, Summary>
-}
+export type { PickedRecords }
 
 /** The records `keys` and `ids` name in `library`. */
 export function pick(library: Library, keys: readonly string[], ids: readonly string[]): PickedRecords {

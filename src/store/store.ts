@@ -1,6 +1,5 @@
-import type { Library } from '../core/model.js'
-import type { LibraryOutline } from '../core/outline.js'
-import type { PickedRecords } from './outline-reads.js'
+import type { Library, Paper, Summary } from '../core/model.js'
+import type { LibraryOutline } from '../core/records/outline.js'
 
 /** How an update is told in the library's history (a git commit when sync is on). */
 export interface UpdateOptions<T> {
@@ -9,6 +8,12 @@ export interface UpdateOptions<T> {
    * result. Without it the history says what changed, record by record (`add x`, `edit x (body)`).
    */
   message?: string | ((result: T) => string)
+}
+
+/** Whole records picked by key and id. */
+export interface PickedRecords {
+  papers: Map<string, Paper>
+  summaries: Map<string, Summary>
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { DataError } from '../core/errors.js'
 import type { Library } from '../core/model.js'
-import { validateLibrary, zodSchemas } from '../core/schema.js'
+import { validateLibrary, zodSchemas } from '../core/schema/schema.js'
 
 type Issue = { path: PropertyKey[]; code: string; message: string; maximum?: unknown; input?: unknown }
 

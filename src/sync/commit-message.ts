@@ -1,4 +1,4 @@
-import { plural } from '../core/plural-count.js'
+import { plural } from '../core/text/plural-count.js'
 import type { LibraryDiff } from './library-diff.js'
 
 /** A commit message: one line that says what happened, and the full lists when that line had to shorten them. */

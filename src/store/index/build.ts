@@ -1,5 +1,5 @@
 import { emptyLibrary, type Paper, type Summary, type TrashEntry } from '../../core/model.js'
-import { libraryOutline, type LibraryOutline } from '../../core/outline.js'
+import { libraryOutline, type LibraryOutline } from '../../core/records/outline.js'
 import type { IndexContents } from './contents.js'
 import type { FileIdentity } from './identity.js'
 

@@ -1,4 +1,4 @@
-import type { LibraryOutline, PaperOutline, SummaryOutline } from '../../core/outline.js'
+import type { LibraryOutline, PaperOutline, SummaryOutline } from '../../core/records/outline.js'
 import type { FileIdentity } from './identity.js'
 
 /** Everything an index file holds. (Read from a file, each part is decoded when first used.) */

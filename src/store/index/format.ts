@@ -14,7 +14,7 @@
 // any damage, truncation or unexpected shape reads as no index, and the library is read instead.
 import { createHash } from 'node:crypto'
 import { DataError } from '../../core/errors.js'
-import type { PaperOutline, SummaryOutline } from '../../core/outline.js'
+import type { PaperOutline, SummaryOutline } from '../../core/records/outline.js'
 import type { IndexContents } from './contents.js'
 import { isFileIdentity } from './identity.js'
 

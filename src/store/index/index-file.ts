@@ -1,6 +1,6 @@
 import { closeSync, mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { openRegularFile, readOpenedFile } from '../../regular-file.js'
+import { openRegularFile, readOpenedFile } from '../../platform/regular-file.js'
 import type { IndexContents } from './contents.js'
 import { decodeIndex, encodeIndex } from './format.js'
 import { sameIdentity, type FileIdentity } from './identity.js'
@@ -42,8 +42,8 @@ export class IndexFile {
    * short by a crash fails its checksum and is rebuilt.
    */
   async save(contents: () => IndexContents): Promise<void> {
-    // Named after this process, so that the next save removes what a killed one left (as the library's own writes do).
-    const { removeDeadWritersFiles, tempNameBeside } = await import('../temp-files.js')
+    // Named after this process, so that a later save removes what a killed one left (as the library's own writes do).
+    const { tempNameBeside } = await import('../temp-files.js')
     const temp = tempNameBeside(this.path, 'tmp')
     try {
       mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 }) // first: where there is no cache folder, nothing is computed
@@ -52,7 +52,6 @@ export class IndexFile {
     } catch {
       removeQuietly(temp)
     }
-    await removeDeadWritersFiles(this.path)
   }
 
   private replaceWith(temp: string): void {

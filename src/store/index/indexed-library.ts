@@ -1,5 +1,5 @@
 import { emptyLibrary, type Library } from '../../core/model.js'
-import { libraryOutline, type LibraryOutline } from '../../core/outline.js'
+import { libraryOutline, type LibraryOutline } from '../../core/records/outline.js'
 import type { LibraryFile } from '../library-file.js'
 import { describeSize } from '../size-limit.js'
 import { buildIndex, type PlacedLibrary } from './build.js'
@@ -101,5 +101,10 @@ export function indexBeforeChange(target: string, options: IndexOptions, read: F
  */
 export async function indexAfterWrite(target: string, options: IndexOptions, placed: PlacedLibrary, before?: BeforeChange): Promise<void> {
   const identity = fileIdentity(target)
-  if (identity) await indexFileOf(target, options).save(() => buildIndex(placed, target, identity, before && outlineAfterChange(placed, before)))
+  if (!identity) return
+  const index = indexFileOf(target, options)
+  await index.save(() => buildIndex(placed, target, identity, before && outlineAfterChange(placed, before)))
+  // What killed saves left; only here, where a save has loaded what this needs (a read has not).
+  const { removeDeadWritersFiles } = await import('../temp-files.js')
+  await removeDeadWritersFiles(index.path)
 }

@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, readSync } from 'node:fs'
-import { readPaper, readSummary } from '../../core/schema.js'
-import { openRegularFile } from '../../regular-file.js'
+import { readPaper, readSummary } from '../../core/schema/schema.js'
+import { openRegularFile } from '../../platform/regular-file.js'
 import type { PickedRecords } from '../outline-reads.js'
 import type { IndexContents } from './contents.js'
 import { identityOf, sameIdentity } from './identity.js'

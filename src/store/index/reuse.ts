@@ -1,7 +1,7 @@
-import { CitationResolver, citedPaperKeys } from '../../core/citations.js'
+import { CitationResolver, citedPaperKeys } from '../../core/citations/citations.js'
 import type { Library, Summary } from '../../core/model.js'
-import type { LibraryOutline } from '../../core/outline.js'
-import { countWords } from '../../core/word-count.js'
+import type { LibraryOutline } from '../../core/records/outline.js'
+import { countWords } from '../../core/stats/word-count.js'
 import type { PlacedLibrary } from './build.js'
 import type { IndexContents } from './contents.js'
 

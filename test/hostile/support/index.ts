@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs'
 import { join } from 'node:path'
-import { libraryOutline, type LibraryOutline } from '../../../src/core/outline.js'
+import { libraryOutline, type LibraryOutline } from '../../../src/core/records/outline.js'
 import { FileStore } from '../../../src/store/file-store.js'
 import { fileIdentity } from '../../../src/store/index/identity.js'
 import { IndexFile } from '../../../src/store/index/index-file.js'

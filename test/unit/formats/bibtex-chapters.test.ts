@@ -1,6 +1,6 @@
 /** Chapters of one book and papers with a copied eprint stay apart through a BibTeX import. */
 import { describe, expect, it } from 'vitest'
-import { mergeRecords, type OnConflict } from '../../../src/core/merge.js'
+import { mergeRecords, type OnConflict } from '../../../src/core/merge/import-merge.js'
 import { emptyLibrary } from '../../../src/core/model.js'
 import { readBibtex } from '../../../src/formats/bibtex-import.js'
 

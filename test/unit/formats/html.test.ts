@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { parse, type DefaultTreeAdapterTypes } from 'parse5'
 import { contentSecurityPolicy, readingListHtml } from '../../../src/formats/html.js'
 import type { Library } from '../../../src/core/model.js'
-import { MAX_CONVERTED_SPANS } from '../../../src/render/limits.js'
+import { MAX_CONVERTED_SPANS } from '../../../src/core/markdown/limits.js'
 import { paper, sampleLibrary, summary } from './sample-library.js'
 
 type Element = DefaultTreeAdapterTypes.Element
