@@ -118,6 +118,6 @@ export function libraryToBibtex(lib: Library, options: BibtexOptions = {}): stri
  * only what could end the field or break the line is percent-encoded.
  */
 function verbatim(value: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters in a verbatim field are percent-encoded
   return value.trim().replace(/[{}\\\s\u0000-\u001f\u007f]/g, encodeURIComponent)
 }

@@ -22,7 +22,7 @@ export function readText(value: unknown, field: string): Read<string | null> {
 export function readTextList(value: unknown, field: string): Read<string[]> {
   if (value === undefined || value === null) return ok([])
   if (typeof value === 'string') return ok([value])
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return ok(value as string[])
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return ok(value)
   return fail(`${field} must be a list of text`)
 }
 

@@ -32,8 +32,9 @@ export const paperMetadataSchema = z.object({
 
 // Controls (C0, DEL, C1), bidi/direction marks and halves of surrogate pairs alone (a JSON reply
 // may spell one as \ud800): in metadata they are never meaningful, only harmful.
-// eslint-disable-next-line no-control-regex
+/* eslint-disable no-control-regex -- strips control characters from fetched metadata */
 const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+/* eslint-enable no-control-regex */
 
 /**
  * Outside text made fit to store: controls, bidi marks and lone surrogates removed, hard wraps and runs of

@@ -115,7 +115,7 @@ export class InquirerPrompter implements Prompter {
   async checkbox<T extends string>(q: Question & { choices: { name: string; value: T; checked?: boolean }[] }): Promise<CheckboxAnswer<T> | null> {
     const { searchCheckbox } = await import('./checkbox-search.js')
     try {
-      return (await searchCheckbox({ message: q.message, choices: q.choices }, { output: process.stderr })) as CheckboxAnswer<T> | null
+      return await searchCheckbox<T>({ message: q.message, choices: q.choices }, { output: process.stderr })
     } catch (error) {
       if (isPromptExit(error)) throw new CancelError()
       throw error

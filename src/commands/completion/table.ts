@@ -15,7 +15,7 @@ import { commandPaths, type CommandSpec, type ValueKind } from './spec.js'
 
 /** Descriptions are one line without tabs (they come from our own code, but the format must hold). */
 function field(text: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters would break the one-line description format
   return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim()
 }
 

@@ -51,12 +51,12 @@ export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void
   // An empty file (or refs.bib) left behind would make the next real export refuse to overwrite it.
   if (selected.papers.length === 0) return inform(ctx, sanitizeTerminal(nothingMessage(opts)))
   const bib = opts.bib === null ? null : path.resolve(ctx.cwd, opts.bib)
-  const files: OutputFile[] = toFolder ? summaryFiles(selected, out!) : []
+  const files: OutputFile[] = toFolder ? summaryFiles(selected, out) : []
   const document = toFolder ? null : await singleDocument(selected, opts, ctx, out, bib, lib)
   if (document !== null && out !== null) files.push({ path: out, content: () => document })
   // The cited papers go in too, so every citation in the list resolves.
   if (bib !== null) files.push({ path: bib, content: () => libraryToBibtex(withCitedPapers(lib, selected)) })
-  const newFolder = toFolder && !(await pathExists(out!)) ? out : null
+  const newFolder = toFolder && !(await pathExists(out)) ? out : null
   // Nothing can be overwritten inside a folder that does not exist yet.
   await refuseOverwrites(newFolder === null ? files : files.filter((f) => path.dirname(f.path) !== newFolder), opts.force)
   const progress = new Progress(ctx, 'Exporting', files.length)

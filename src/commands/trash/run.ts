@@ -4,7 +4,6 @@ import type { TrashEntry } from '../../core/model.js'
 import { emptyTrash } from '../../core/records/trash.js'
 import { plural } from '../../core/text/plural-count.js'
 import { formatTrashPlain, formatTrashTable } from '../../render/trash-rows.js'
-import { oneLine } from '../../render/summary-rows.js'
 import { confirmOrRequireYes, inform, printJson } from '../../command-kit/shared.js'
 
 export interface TrashOptions {

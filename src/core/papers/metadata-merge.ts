@@ -93,7 +93,7 @@ export function refreshChanges(paper: Paper, metadata: PaperMetadata): FieldChan
     const before = paper[field] ?? null
     if (isPlaceholder(field, after)) continue
     if ((FILLED as readonly string[]).includes(field) && !isPlaceholder(field, before)) continue
-    if (!sameValue(before, after)) changes.push({ field, before, after } as FieldChange)
+    if (!sameValue(before, after)) changes.push({ field, before, after })
   }
   return changes
 }

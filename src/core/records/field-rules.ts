@@ -29,7 +29,7 @@ export const FIELD_LIMITS = {
 
 // What the Markdown round trip cannot carry: NUL and the other C0 controls but tab, line feed and
 // carriage return (CRLF line ends are kept as written), and either half of a surrogate pair alone.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- finds the control characters the Markdown round trip cannot carry
 const UNSTORABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
 const hex = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
@@ -127,7 +127,7 @@ export function checkPaperFields<T extends Partial<PaperFields>>(paper: T): Chec
     if (typeof current !== 'string') continue
     const checked = IDENTIFIERS[field](current)
     if (checked.reason) problems.push({ field, reason: checked.reason })
-    else value[field] = checked.value as T[typeof field]
+    else value[field] = checked.value
   }
   return { value, problems }
 }

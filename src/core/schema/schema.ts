@@ -55,7 +55,7 @@ export function readSummary(value: unknown): Summary | undefined {
  */
 export function validateLibrary(value: unknown, source: string): Library {
   if (typeof value === 'object' && value !== null && 'version' in value) {
-    const version = (value as { version: unknown }).version
+    const version = value.version
     if (typeof version === 'number' && version > LIBRARY_VERSION) {
       throw new DataError(`${source} was written by a newer precis (format version ${version}); upgrade precis to read it`)
     }

@@ -9,7 +9,7 @@ import { AUTHORS, BODY, FIELD_NAMES, hasFigure, hasMath, TITLE, VENUE, type Sear
 import { occurs, TF_CAP, TYPING_TF_CAP } from './match.js'
 import { TermPattern, type WordSpec } from './pattern.js'
 import { correctTypo } from './typos.js'
-import type { CompiledCondition, CompiledQuery, CompiledTest, ScoringTerm } from './compiled.js'
+import type { CompiledCondition, CompiledQuery, ScoringTerm } from './compiled.js'
 import { tagMatches } from '../tags/rules.js'
 import { foldPlural } from '../text/plural.js'
 import { tokenize } from '../text/words.js'

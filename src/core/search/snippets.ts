@@ -78,7 +78,10 @@ function render(body: string, start: number, end: number, hits: readonly Hit[]):
     const trimmed = text.trimStart()
     const shift = text.length - trimmed.length
     text = trimmed
-    for (const h of highlights) (h.start -= shift), (h.end -= shift)
+    for (const h of highlights) {
+      h.start -= shift
+      h.end -= shift
+    }
   }
   return { text: text.trimEnd() + (end < body.length ? '…' : ''), highlights }
 }

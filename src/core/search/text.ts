@@ -9,7 +9,7 @@
 import { afterLeadingMarks } from './fold.js'
 import { isWordCharBefore } from '../text/words.js'
 
-const BEYOND_LATIN1 = /[^\x00-\xff]/g
+const BEYOND_LATIN1 = /[\u0100-\uffff]/g // any UTF-16 code unit beyond Latin-1 (no u flag: surrogate halves count)
 const NONE: readonly number[] = []
 
 /** A text ready to scan. */

@@ -6,7 +6,7 @@ export const CONFLICT_TAG = 'precis/conflict'
 /** Longest tag accepted, in characters. */
 export const MAX_TAG_LENGTH = 64
 
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are refused in tags
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/
 
 /**

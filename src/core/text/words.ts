@@ -54,8 +54,7 @@ const STROKED = new RegExp(`[${[...STROKED_LETTERS.keys()].join('')}]`, 'g')
 /** Lowercase, compatibility-decomposed, marks and strokes removed: `Émile` → `emile`, `Łukasz` → `lukasz`. */
 export function foldLetters(raw: string): string {
   const lower = raw.toLowerCase()
-  // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7f]*$/.test(lower)) return lower
+  if (/^\p{ASCII}*$/u.test(lower)) return lower
   return lower.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(STROKED, (c) => STROKED_LETTERS.get(c)!)
 }
 

@@ -14,7 +14,7 @@ function elements(html: string): Element[] {
   const walk = (node: DefaultTreeAdapterTypes.Node) => {
     if ('tagName' in node) found.push(node)
     if ('childNodes' in node) node.childNodes.forEach(walk)
-    if ('content' in node) walk(node.content as DefaultTreeAdapterTypes.Node) // <template>
+    if ('content' in node) walk(node.content) // <template>
   }
   walk(parse(html))
   return found

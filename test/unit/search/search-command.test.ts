@@ -57,7 +57,6 @@ describe('search: run', () => {
     const ctx = testContext({ tty: true, color: true, columns: 60, library: searchFixture() })
     expect(await main(['search', 'graph', '--limit', '3'], ctx)).toBe(0)
     const out = ctx.stdout()
-    // eslint-disable-next-line no-control-regex
     const plain = out.replace(/\u001b\[[0-9;]*m/g, '')
     for (const line of plain.trimEnd().split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(60)
     expect(plain.split('\n\n')).toHaveLength(3)
