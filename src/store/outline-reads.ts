@@ -30,7 +30,12 @@ export async function readOutline(store: Store): Promise<LibraryOutline> {
  * The whole records of the papers `keys` and summaries `ids` of the library `outline` (from
  * readOutline on `store`) was made of. One the library no longer holds is missing from the result.
  */
-export async function readRecords(store: Store, outline: LibraryOutline, keys: readonly string[], ids: readonly string[]): Promise<PickedRecords> {
+export async function readRecords(
+  store: Store,
+  outline: LibraryOutline,
+  keys: readonly string[],
+  ids: readonly string[],
+): Promise<PickedRecords> {
   const library = wholeLibraries.get(outline)
   if (library) return pick(library, keys, ids)
   if (store.records) return store.records(outline, keys, ids)

@@ -39,9 +39,16 @@ const COMMANDS: [string, (ctx: Context, lib: Library) => Promise<void>][] = [
 ]
 
 /** A terminal, a pipe, and --json. */
-const MODES = [[true, false], [false, false], [false, true]] as const
+const MODES = [
+  [true, false],
+  [false, false],
+  [false, true],
+] as const
 
-async function output(ctx: Context & { stdout(): string; stderr(): string }, run: (ctx: Context, lib: Library) => Promise<void>): Promise<string> {
+async function output(
+  ctx: Context & { stdout(): string; stderr(): string },
+  run: (ctx: Context, lib: Library) => Promise<void>,
+): Promise<string> {
   await run(ctx, library())
   return `${ctx.stdout()}\n--- stderr\n${ctx.stderr()}`
 }

@@ -2,29 +2,64 @@
 // short, bytes flipped, another library's index put in its place, a link or a folder where it
 // goes, an older format), reads give exactly what a fresh parse of the library gives, and the
 // next read builds a good index again.
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs'
 import { execFileSync, spawnSync } from 'node:child_process'
 import { basename, dirname } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Library } from '../../src/core/model.js'
 import { libraryOf, paper, summary } from '../support/library.js'
-import { answersFrom, freshAnswers, indexedStore, indexFileName, indexIsCurrent, libraryWithCache, recordsAtIndexedPlaces } from './support/index.js'
+import {
+  answersFrom,
+  freshAnswers,
+  indexedStore,
+  indexFileName,
+  indexIsCurrent,
+  libraryWithCache,
+  recordsAtIndexedPlaces,
+} from './support/index.js'
 
 /** A library with what the index keeps track of: tags, citations both ways, a paper to summarise, the trash. */
 function citingLibrary(): Library {
   const lib = libraryOf(
     [
-      paper({ key: 'gilmer2017neural', title: 'Neural Message Passing for Quantum Chemistry', arxiv: '1704.01212', category: 'cs.LG', abstract: 'An abstract the outline leaves out.' }),
+      paper({
+        key: 'gilmer2017neural',
+        title: 'Neural Message Passing for Quantum Chemistry',
+        arxiv: '1704.01212',
+        category: 'cs.LG',
+        abstract: 'An abstract the outline leaves out.',
+      }),
       paper({ key: 'kipf2017semi', title: 'Semi-Supervised Classification with Graph Convolutional Networks', year: 2017 }),
       paper({ key: 'vaswani2017attention', title: 'Attention Is All You Need', venue: 'NeurIPS' }),
     ],
     [
-      summary({ id: 'gilmer2017neural', paper: 'gilmer2017neural', tags: ['gnn', 'chem/quantum'], body: 'Builds on \\cite{kipf2017semi}; see also @vaswani2017attention. Ünïcödé ✓.\n' }),
+      summary({
+        id: 'gilmer2017neural',
+        paper: 'gilmer2017neural',
+        tags: ['gnn', 'chem/quantum'],
+        body: 'Builds on \\cite{kipf2017semi}; see also @vaswani2017attention. Ünïcödé ✓.\n',
+      }),
       summary({ id: 'kipf2017semi', paper: 'kipf2017semi', tags: ['gnn'], body: 'Spectral convolutions [@gilmer2017neural, p. 3].\n' }),
       summary({ id: 'kipf2017semi-2', paper: 'kipf2017semi', by: 'Second', body: 'A second reading.\n' }),
     ],
   )
-  lib.trash.push({ summary: summary({ id: 'gone', paper: 'gone', body: 'trashed' }), paper: paper({ key: 'gone' }), deleted: '2024-05-01T00:00:00.000Z' })
+  lib.trash.push({
+    summary: summary({ id: 'gone', paper: 'gone', body: 'trashed' }),
+    paper: paper({ key: 'gone' }),
+    deleted: '2024-05-01T00:00:00.000Z',
+  })
   return lib
 }
 
@@ -142,7 +177,7 @@ describe('the index of a library', () => {
 describe('the temporary files of index saves', () => {
   it('are removed by the next save when the process that made them is gone', async () => {
     const { library, cache, index } = await writtenLibrary()
-    const dead = spawnSync('true').pid!
+    const dead = spawnSync('true').pid
     const { tempNameBeside } = await import('../../src/store/temp-files.js')
     const left = tempNameBeside(index, 'tmp').replace(`-${process.pid}-`, `-${dead}-`)
     writeFileSync(left, 'what a killed save left')

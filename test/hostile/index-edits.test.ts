@@ -8,7 +8,15 @@ import type { Library } from '../../src/core/model.js'
 import { serializeLibrary } from '../../src/store/serialize.js'
 import { paper, summary } from '../support/library.js'
 import { pick, seeded, seedFromEnv } from '../support/random.js'
-import { answersFrom, freshAnswers, indexedStore, indexIsCurrent, libraryWithCache, plainStore, recordsAtIndexedPlaces } from './support/index.js'
+import {
+  answersFrom,
+  freshAnswers,
+  indexedStore,
+  indexIsCurrent,
+  libraryWithCache,
+  plainStore,
+  recordsAtIndexedPlaces,
+} from './support/index.js'
 
 const TAGS = ['gnn', 'ml/graphs', 'ml', 'stats', 'todo']
 const STEPS = 60
@@ -18,7 +26,13 @@ const LATER = 'later2020paper'
 function change(random: () => number, lib: Library, step: number): void {
   // LATER is cited before it is in the library: it names nothing until a step adds it.
   const keys = [...lib.papers.map((p) => p.key), LATER]
-  const cite = () => pick(random, [`\\cite{${pick(random, keys)}}`, `[@${pick(random, keys)}]`, `@${pick(random, keys)}`, `\\citet{${pick(random, keys)},${pick(random, keys)}}`])
+  const cite = () =>
+    pick(random, [
+      `\\cite{${pick(random, keys)}}`,
+      `[@${pick(random, keys)}]`,
+      `@${pick(random, keys)}`,
+      `\\citet{${pick(random, keys)},${pick(random, keys)}}`,
+    ])
   const live = lib.summaries
   const kind = pick(random, ['add', 'add', 'paper only', 'tag', 'body', 'trash', 'title', 'the later paper'])
   if (kind === 'the later paper') {
@@ -27,8 +41,16 @@ function change(random: () => number, lib: Library, step: number): void {
   }
   if (kind === 'add' || kind === 'paper only' || live.length === 0) {
     const key = `p${step}x${Math.floor(random() * 1000)}`
-    lib.papers.push(paper({ key, title: `Paper ${step} ${'é'.repeat(step % 3)}`, year: random() < 0.2 ? null : 2000 + step, category: random() < 0.5 ? 'cs.LG' : undefined }))
-    if (kind !== 'paper only') lib.summaries.push(summary({ id: key, paper: key, tags: [pick(random, TAGS)], body: `Words ${step} ${cite()} $x^2$.\n` }))
+    lib.papers.push(
+      paper({
+        key,
+        title: `Paper ${step} ${'é'.repeat(step % 3)}`,
+        year: random() < 0.2 ? null : 2000 + step,
+        category: random() < 0.5 ? 'cs.LG' : undefined,
+      }),
+    )
+    if (kind !== 'paper only')
+      lib.summaries.push(summary({ id: key, paper: key, tags: [pick(random, TAGS)], body: `Words ${step} ${cite()} $x^2$.\n` }))
     return
   }
   const target = pick(random, live)

@@ -30,7 +30,12 @@ describe('a writer killed between writing the library and writing its index', ()
         onSpawn: (child) => void landed.then(() => child.kill('SIGKILL')),
       })
       await killed
-      for (const args of [['tags', '--json'], ['show', id, '--json'], ['list', '--json'], ['stats', '--json']]) {
+      for (const args of [
+        ['tags', '--json'],
+        ['show', id, '--json'],
+        ['list', '--json'],
+        ['stats', '--json'],
+      ]) {
         const [read, reference] = await Promise.all([precisOn(library, args, indexed), precisOn(library, args, unindexed)])
         expect(read.stderr).toBe('')
         expect(read.stdout, args.join(' ')).toBe(reference.stdout)

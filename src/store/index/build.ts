@@ -19,7 +19,12 @@ export interface PlacedLibrary {
  * of the same records in the same order, whose derived values (word counts, citations) may already
  * have been computed for the command being run.
  */
-export function buildIndex(placed: PlacedLibrary, target: string, identity: FileIdentity, outline: LibraryOutline = outlineOf(placed)): IndexContents {
+export function buildIndex(
+  placed: PlacedLibrary,
+  target: string,
+  identity: FileIdentity,
+  outline: LibraryOutline = outlineOf(placed),
+): IndexContents {
   return {
     library: target,
     identity,

@@ -24,9 +24,15 @@ export interface IndexContents {
 export function indexOutline(contents: IndexContents): LibraryOutline {
   // Getters: an index decodes each part when first used (format.ts), and a read uses only some.
   return {
-    get papers() { return contents.papers },
-    get summaries() { return contents.summaries },
-    get trashIds() { return contents.trashIds },
+    get papers() {
+      return contents.papers
+    },
+    get summaries() {
+      return contents.summaries
+    },
+    get trashIds() {
+      return contents.trashIds
+    },
     wordCounts: () => contents.words,
     citedKeys: () => contents.cites,
   }

@@ -25,12 +25,34 @@ const FIXED_BYTES = 36
 
 const sha1 = (bytes: Buffer | string) => createHash('sha1').update(bytes).digest()
 
-type PaperRow = [string, string, string[], number | null, string | null, string | null, string | null | 0, string | null, string | null, string]
+type PaperRow = [
+  string,
+  string,
+  string[],
+  number | null,
+  string | null,
+  string | null,
+  string | null | 0,
+  string | null,
+  string | null,
+  string,
+]
 type SummaryRow = [string, string, string, string[], string, string]
 
 function columns(contents: IndexContents): Record<string, unknown> {
   return {
-    papers: contents.papers.map((p): PaperRow => [p.key, p.title, p.authors, p.year, p.venue, p.arxiv, p.category === undefined ? 0 : p.category, p.doi, p.url, p.added]),
+    papers: contents.papers.map((p): PaperRow => [
+      p.key,
+      p.title,
+      p.authors,
+      p.year,
+      p.venue,
+      p.arxiv,
+      p.category === undefined ? 0 : p.category,
+      p.doi,
+      p.url,
+      p.added,
+    ]),
     summaries: contents.summaries.map((s): SummaryRow => [s.id, s.paper, s.by, s.tags, s.created, s.updated]),
     trash: contents.trashIds,
     words: contents.words,
@@ -71,8 +93,18 @@ const isListOf = (value: unknown, item: (x: unknown) => boolean, length?: number
 function isPaperRow(row: unknown): boolean {
   if (!Array.isArray(row) || row.length !== 10) return false
   const [key, title, authors, year, venue, arxiv, category, doi, url, added] = row as unknown[]
-  return isText(key) && isText(title) && isTextList(authors) && (year === null || Number.isSafeInteger(year)) && isOptionalText(venue) &&
-    isOptionalText(arxiv) && (category === 0 || isOptionalText(category)) && isOptionalText(doi) && isOptionalText(url) && isText(added)
+  return (
+    isText(key) &&
+    isText(title) &&
+    isTextList(authors) &&
+    (year === null || Number.isSafeInteger(year)) &&
+    isOptionalText(venue) &&
+    isOptionalText(arxiv) &&
+    (category === 0 || isOptionalText(category)) &&
+    isOptionalText(doi) &&
+    isOptionalText(url) &&
+    isText(added)
+  )
 }
 
 function isSummaryRow(row: unknown): boolean {
@@ -83,7 +115,9 @@ function isSummaryRow(row: unknown): boolean {
 
 function paperOf(row: PaperRow): PaperOutline {
   const [key, title, authors, year, venue, arxiv, category, doi, url, added] = row
-  return category === 0 ? { key, title, authors, year, venue, arxiv, doi, url, added } : { key, title, authors, year, venue, arxiv, category, doi, url, added }
+  return category === 0
+    ? { key, title, authors, year, venue, arxiv, doi, url, added }
+    : { key, title, authors, year, venue, arxiv, category, doi, url, added }
 }
 
 function summaryOf([id, paper, by, tags, created, updated]: SummaryRow): SummaryOutline {
@@ -119,7 +153,12 @@ function readHeader(bytes: Buffer): Header | null {
     if (body.length !== length || sha1(body).toString('hex') !== sum) return null
     sections.set(name, body)
   }
-  return { library: header.library, identity: header.identity, counts: { papers: counts.papers as number, summaries: counts.summaries as number }, sections }
+  return {
+    library: header.library,
+    identity: header.identity,
+    counts: { papers: counts.papers as number, summaries: counts.summaries as number },
+    sections,
+  }
 }
 
 /** A section's value when it has the shape `valid` wants; otherwise the index was not written by precis. */
@@ -131,7 +170,8 @@ function column<T>(header: Header, name: string, valid: (value: unknown) => valu
   } catch {
     value = undefined
   }
-  if (!valid(value)) throw new DataError(`The library's index holds something precis did not write (its ${name}); delete it and precis builds it again`)
+  if (!valid(value))
+    throw new DataError(`The library's index holds something precis did not write (its ${name}); delete it and precis builds it again`)
   return value
 }
 
@@ -164,12 +204,26 @@ export function decodeIndex(bytes: Buffer): IndexContents | null {
   return {
     library: header.library,
     identity: header.identity,
-    get papers() { return paperRows() },
-    get summaries() { return summaryRows() },
-    get trashIds() { return trash() },
-    get words() { return words() },
-    get cites() { return cites() },
-    get paperPlaces() { return paperPlaces() },
-    get summaryPlaces() { return summaryPlaces() },
+    get papers() {
+      return paperRows()
+    },
+    get summaries() {
+      return summaryRows()
+    },
+    get trashIds() {
+      return trash()
+    },
+    get words() {
+      return words()
+    },
+    get cites() {
+      return cites()
+    },
+    get paperPlaces() {
+      return paperPlaces()
+    },
+    get summaryPlaces() {
+      return summaryPlaces()
+    },
   }
 }

@@ -26,11 +26,25 @@ export function fileIdentity(path: string): FileIdentity | null {
 
 /** The identity in a file's status (`fstatSync(fd, { bigint: true })` of a file already open). */
 export function identityOf(info: BigIntStats): FileIdentity {
-  return { dev: String(info.dev), ino: String(info.ino), size: String(info.size), mtimeNs: String(info.mtimeNs), ctimeNs: String(info.ctimeNs) }
+  return {
+    dev: String(info.dev),
+    ino: String(info.ino),
+    size: String(info.size),
+    mtimeNs: String(info.mtimeNs),
+    ctimeNs: String(info.ctimeNs),
+  }
 }
 
 export function sameIdentity(a: FileIdentity | null, b: FileIdentity | null): boolean {
-  return a !== null && b !== null && a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs
+  return (
+    a !== null &&
+    b !== null &&
+    a.dev === b.dev &&
+    a.ino === b.ino &&
+    a.size === b.size &&
+    a.mtimeNs === b.mtimeNs &&
+    a.ctimeNs === b.ctimeNs
+  )
 }
 
 /** True when `value` has the shape of an identity (read from an index file, which is not trusted). */

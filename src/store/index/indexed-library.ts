@@ -48,7 +48,8 @@ export class IndexedLibrary {
     const current = fileIdentity(this.target)
     const contents = this.index?.load(current)
     if (contents) return this.handOut(indexOutline(contents), contents)
-    if (this.index && current && Number(current.size) >= NOTE_FROM_BYTES) this.note(`Indexing the library (${describeSize(Number(current.size))}); later reads will be quick.`)
+    if (this.index && current && Number(current.size) >= NOTE_FROM_BYTES)
+      this.note(`Indexing the library (${describeSize(Number(current.size))}); later reads will be quick.`)
     const { library, bytes } = await this.file.readWithBytes()
     const outline = libraryOutline(library ?? emptyLibrary())
     // Built only from bytes known to be the file `current` names: unchanged from before the read to after it.
@@ -85,7 +86,12 @@ export class IndexedLibrary {
  * when the index is current for it (`read` is the file's identity before it was read; it must be
  * the same after); else undefined.
  */
-export function indexBeforeChange(target: string, options: IndexOptions, read: FileIdentity | null, library: Library): BeforeChange | undefined {
+export function indexBeforeChange(
+  target: string,
+  options: IndexOptions,
+  read: FileIdentity | null,
+  library: Library,
+): BeforeChange | undefined {
   if (!sameIdentity(read, fileIdentity(target))) return undefined // changed while being read
   const contents = indexFileOf(target, options).load(read)
   try {

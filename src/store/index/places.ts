@@ -14,7 +14,13 @@ export function placesInText(library: Library, bytes: Buffer): PlacedLibrary | n
   const papers = rangesOf(ranges.papers, library.papers.length)
   const summaries = rangesOf(ranges.summaries, library.summaries.length)
   if (!papers || !summaries) return null
-  return { papers: library.papers, summaries: library.summaries, trash: library.trash, paperPlaces: flat(papers), summaryPlaces: flat(summaries) }
+  return {
+    papers: library.papers,
+    summaries: library.summaries,
+    trash: library.trash,
+    paperPlaces: flat(papers),
+    summaryPlaces: flat(summaries),
+  }
 }
 
 function rangesOf(value: ByteRange | ByteRange[] | undefined, count: number): ByteRange[] | null {
@@ -26,8 +32,12 @@ export class PlacesWhileWriting {
   readonly placed: PlacedLibrary = { papers: [], summaries: [], trash: [], paperPlaces: [], summaryPlaces: [] }
 
   readonly record: RecordPlaced = (list: RecordList, record: Paper | Summary | TrashEntry, start: number, end: number) => {
-    if (list === 'papers') (this.placed.papers.push(record as Paper), this.placed.paperPlaces.push(start, end))
-    else if (list === 'summaries') (this.placed.summaries.push(record as Summary), this.placed.summaryPlaces.push(start, end))
-    else this.placed.trash.push(record as TrashEntry)
+    if (list === 'papers') {
+      this.placed.papers.push(record as Paper)
+      this.placed.paperPlaces.push(start, end)
+    } else if (list === 'summaries') {
+      this.placed.summaries.push(record as Summary)
+      this.placed.summaryPlaces.push(start, end)
+    } else this.placed.trash.push(record as TrashEntry)
   }
 }

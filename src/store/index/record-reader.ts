@@ -48,7 +48,8 @@ export function readRecordsAt(target: string, index: IndexContents, keys: readon
     }
     for (const id of ids) {
       const at = index.summaries.findIndex((summary) => summary.id === id)
-      const summary = at < 0 ? undefined : parsed(readRange(opened.fd, index.summaryPlaces[2 * at]!, index.summaryPlaces[2 * at + 1]!), readSummary)
+      const summary =
+        at < 0 ? undefined : parsed(readRange(opened.fd, index.summaryPlaces[2 * at]!, index.summaryPlaces[2 * at + 1]!), readSummary)
       if (summary?.id !== id) return null
       picked.summaries.set(id, summary)
     }

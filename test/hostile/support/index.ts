@@ -43,7 +43,14 @@ export function indexIsCurrent(library: string, cache: string): boolean {
 export function recordsAtIndexedPlaces(library: string, cache: string): Answers['records'] | null {
   const target = realpathSync(library)
   const contents = new IndexFile(indexPath(cache, target), target).load(fileIdentity(target))
-  const picked = contents && readRecordsAt(target, contents, contents.papers.map((p) => p.key), contents.summaries.map((s) => s.id))
+  const picked =
+    contents &&
+    readRecordsAt(
+      target,
+      contents,
+      contents.papers.map((p) => p.key),
+      contents.summaries.map((s) => s.id),
+    )
   return picked && { papers: [...picked.papers.values()], summaries: [...picked.summaries.values()] }
 }
 
@@ -59,7 +66,18 @@ export interface Answers {
 
 function answersOf(outline: LibraryOutline, records: Awaited<ReturnType<typeof readRecords>>): Answers {
   return {
-    papers: outline.papers.map(({ key, title, authors, year, venue, arxiv, category, doi, url, added }) => ({ key, title, authors, year, venue, arxiv, category, doi, url, added })),
+    papers: outline.papers.map(({ key, title, authors, year, venue, arxiv, category, doi, url, added }) => ({
+      key,
+      title,
+      authors,
+      year,
+      venue,
+      arxiv,
+      category,
+      doi,
+      url,
+      added,
+    })),
     summaries: outline.summaries.map(({ id, paper, by, tags, created, updated }) => ({ id, paper, by, tags, created, updated })),
     trashIds: outline.trashIds,
     words: outline.wordCounts(),
@@ -71,7 +89,12 @@ function answersOf(outline: LibraryOutline, records: Awaited<ReturnType<typeof r
 /** What `store` answers: its outline, and every record read through it. */
 export async function answersFrom(store: FileStore): Promise<Answers> {
   const outline = await readOutline(store)
-  const records = await readRecords(store, outline, outline.papers.map((p) => p.key), outline.summaries.map((s) => s.id))
+  const records = await readRecords(
+    store,
+    outline,
+    outline.papers.map((p) => p.key),
+    outline.summaries.map((s) => s.id),
+  )
   return answersOf(outline, records)
 }
 

@@ -7,8 +7,14 @@ import { libraryOf, paper, summary } from '../../support/library.js'
 /** Records whose text is hard to find the ends of: quotes, backslashes, brackets and wide characters in strings. */
 function awkwardLibrary(): Library {
   const lib = libraryOf(
-    [paper({ key: 'b2020', title: 'Brackets ] } and "quotes" \\', authors: ['Zoë Ñandú', '𝒜 Script'] }), paper({ key: 'a2020', abstract: '{"not": ["json"]}' })],
-    [summary({ id: 'b2020', paper: 'b2020', body: 'A body with \\\\ and \\" and ], }, emoji 🧪\n', tags: ['x/y'] }), summary({ id: 'a2020', paper: 'a2020' })],
+    [
+      paper({ key: 'b2020', title: 'Brackets ] } and "quotes" \\', authors: ['Zoë Ñandú', '𝒜 Script'] }),
+      paper({ key: 'a2020', abstract: '{"not": ["json"]}' }),
+    ],
+    [
+      summary({ id: 'b2020', paper: 'b2020', body: 'A body with \\\\ and \\" and ], }, emoji 🧪\n', tags: ['x/y'] }),
+      summary({ id: 'a2020', paper: 'a2020' }),
+    ],
   )
   lib.trash.push({ summary: summary({ id: 'old', paper: 'a2020' }), paper: null, deleted: '2024-01-01T00:00:00.000Z' })
   return lib
@@ -30,8 +36,15 @@ describe('where each record lies in the library file', () => {
   it.each([
     ['as precis writes it', (lib: Library) => [...serializeLibrary(lib)].join('')],
     ['on one line', (lib: Library) => JSON.stringify(lib)],
-    ['with tabs and members in another order', (lib: Library) => JSON.stringify({ trash: lib.trash, summaries: lib.summaries, papers: lib.papers, version: 1, format: lib.format }, null, '\t')],
-    ['with a member given twice (the last one counts)', (lib: Library) => JSON.stringify(lib).replace('{', '{"papers": [{"key": "dropped"}],')],
+    [
+      'with tabs and members in another order',
+      (lib: Library) =>
+        JSON.stringify({ trash: lib.trash, summaries: lib.summaries, papers: lib.papers, version: 1, format: lib.format }, null, '\t'),
+    ],
+    [
+      'with a member given twice (the last one counts)',
+      (lib: Library) => JSON.stringify(lib).replace('{', '{"papers": [{"key": "dropped"}],'),
+    ],
   ])('is found in a file written %s', (_, write) => {
     const lib = awkwardLibrary()
     const bytes = Buffer.from(write(lib))
