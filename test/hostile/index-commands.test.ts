@@ -76,12 +76,12 @@ describe('reading commands through the index', () => {
 describe('show through the index, for records resolveHandle treats apart', () => {
   it.each([
     ['a summary whose paper is missing (a stand-in paper)', 'orphan2020', '(missing paper orphan2020)'],
-    ['a paper without summaries', 'lonely2020', 'lonely2020'],
-    ['a prefix reaching one paper', 'lone', 'lonely2020'],
+    ['a paper without summaries', 'lonely2020', 'A Lonely Paper'],
+    ['a prefix reaching one paper', 'lone', 'A Lonely Paper'],
   ])('%s prints what a whole read prints', async (_, handle, shown) => {
     const { library: path, cache } = libraryWithCache()
     const lib = library()
-    lib.papers.push({ ...lib.papers[0]!, key: 'lonely2020' })
+    lib.papers.push({ ...lib.papers[0]!, key: 'lonely2020', title: 'A Lonely Paper' })
     lib.summaries.push({ ...lib.summaries[0]!, id: 'orphan2020', paper: 'orphan2020' })
     writeFileSync(path, JSON.stringify(lib)) // by hand: the write gate would refuse the orphan
     const run = (ctx: Context) => showRun({ handles: [handle], raw: false, width: 80 }, ctx)
