@@ -85,7 +85,7 @@ export class FileStore implements Store {
   #indexedLibrary(): Promise<IndexedLibrary> {
     this.#indexed ??= resolveLibraryTarget(this.path).then((target) => {
       const index = this.index ? indexFileOf(target, this.index) : null
-      return new IndexedLibrary(target, new LibraryFile(target), index, this.index?.note)
+      return new IndexedLibrary(target, new LibraryFile(target), index, this.index?.note, this.index?.noteFromBytes)
     })
     return this.#indexed
   }

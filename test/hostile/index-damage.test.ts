@@ -19,6 +19,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { basename, dirname } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Library } from '../../src/core/model.js'
+import { FileStore } from '../../src/store/file-store.js'
 import { libraryOf, paper, summary } from '../support/library.js'
 import {
   answersFrom,
@@ -171,6 +172,22 @@ describe('the index of a library', () => {
     await indexedStore(library, blocked).update((lib) => void lib.summaries[0]!.tags.push('more'))
     expect(await answersFrom(indexedStore(library, blocked))).toEqual(await freshAnswers(library))
     expect(existsSync(`${blocked}/index`)).toBe(false)
+  })
+})
+
+describe('a read that builds the index', () => {
+  it('says so first on a large library, and a read from the index says nothing', async () => {
+    const { library, cache } = await writtenLibrary()
+    const notes: string[] = []
+    const store = () =>
+      new FileStore(library, 2_000, undefined, undefined, { cacheDir: cache, note: (m) => void notes.push(m), noteFromBytes: 100 })
+    await answersFrom(store())
+    expect(notes).toEqual([]) // the index a save wrote
+    writeFileSync(library, JSON.stringify(JSON.parse(readFileSync(library, 'utf8'))))
+    await answersFrom(store())
+    expect(notes).toEqual([expect.stringMatching(/^Indexing the library \(\d+ MB\); later reads will be quick\.$/)])
+    await answersFrom(store())
+    expect(notes).toHaveLength(1)
   })
 })
 

@@ -18,10 +18,15 @@ export interface IndexOptions {
   cacheDir: string
   /** Told before a large library is read whole to build its index (a progress line). */
   note?: (message: string) => void
+  /** Libraries from this size on are announced when their index is built by a read (a parameter for tests). */
+  noteFromBytes?: number
 }
 
 /** Libraries from this size on take long enough to read whole that a rebuild says so. */
 const NOTE_FROM_BYTES = 16 * 1024 * 1024
+
+/** What a read that builds the index says first, for a large library. */
+export type RebuildNote = (message: string) => void
 
 /** The index of the library file `target`. */
 export function indexFileOf(target: string, options: IndexOptions): IndexFile {
@@ -41,14 +46,15 @@ export class IndexedLibrary {
     private readonly target: string,
     private readonly file: LibraryFile,
     private readonly index: IndexFile | null,
-    private readonly note: (message: string) => void = () => undefined,
+    private readonly note: RebuildNote = () => undefined,
+    private readonly noteFromBytes = NOTE_FROM_BYTES,
   ) {}
 
   async outline(): Promise<LibraryOutline> {
     const current = fileIdentity(this.target)
     const contents = this.index?.load(current)
     if (contents) return this.handOut(indexOutline(contents), contents)
-    if (this.index && current && Number(current.size) >= NOTE_FROM_BYTES)
+    if (this.index && current && Number(current.size) >= this.noteFromBytes)
       this.note(`Indexing the library (${describeSize(Number(current.size))}); later reads will be quick.`)
     const { library, bytes } = await this.file.readWithBytes()
     const outline = libraryOutline(library ?? emptyLibrary())
