@@ -21,11 +21,19 @@ export interface BeforeChange {
 }
 
 /**
- * Every key and id a citation can name, and the paper each names, in file order: citations
- * found in an unchanged body are the same while this is (CitationResolver reads only these).
+ * What every name a citation can use resolves to, as CitationResolver resolves it (a paper key,
+ * else a summary id, ignoring case; the first record wins), sorted: citations found in an
+ * unchanged body are the same while this is, however the records were reordered.
  */
 function citationNames(lib: Pick<Library, 'papers' | 'summaries'>): string {
-  return JSON.stringify([lib.papers.map((p) => p.key), lib.summaries.map((s) => [s.id, s.paper])])
+  const names = new Map<string, string>() // name → the key of the paper it resolves to, step by step as the resolver does
+  for (const paper of lib.papers) names.set(paper.key.toLowerCase(), paper.key)
+  for (const summary of lib.summaries) {
+    const id = summary.id.toLowerCase()
+    const paper = names.get(summary.paper.toLowerCase())
+    if (paper !== undefined && !names.has(id)) names.set(id, paper)
+  }
+  return JSON.stringify([...names].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }
 
 /** What `contents`, the index of `library` as just read, knew of it. */
