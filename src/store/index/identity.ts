@@ -1,4 +1,5 @@
-import { statSync, type BigIntStats } from 'node:fs'
+import { closeSync, fstatSync, statSync, type BigIntStats } from 'node:fs'
+import { openRegularFile } from '../../platform/regular-file.js'
 
 /**
  * What says a library file is the one an index was built from: its device and inode (another file,
@@ -21,6 +22,25 @@ export function fileIdentity(path: string): FileIdentity | null {
     return info ? identityOf(info) : null
   } catch {
     return null // unreadable: the read that follows says why
+  }
+}
+
+/**
+ * The identity of the file at `path` when it can be read now: opened as a read opens it (a regular
+ * file, readable by this user), so an index is never used for a library its read would refuse.
+ * Null otherwise, and the whole read that follows says why.
+ */
+export function readableIdentity(path: string): FileIdentity | null {
+  let fd: number
+  try {
+    fd = openRegularFile(path).fd
+  } catch {
+    return null
+  }
+  try {
+    return identityOf(fstatSync(fd, { bigint: true }))
+  } finally {
+    closeSync(fd)
   }
 }
 

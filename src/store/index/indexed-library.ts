@@ -4,7 +4,7 @@ import type { LibraryFile } from '../library-file.js'
 import { describeSize } from '../size-limit.js'
 import { buildIndex, type PlacedLibrary } from './build.js'
 import { indexOutline, type IndexContents } from './contents.js'
-import { fileIdentity, sameIdentity, type FileIdentity } from './identity.js'
+import { fileIdentity, readableIdentity, sameIdentity, type FileIdentity } from './identity.js'
 import { IndexFile } from './index-file.js'
 import { indexPath } from './location.js'
 import { placesInText } from './places.js'
@@ -51,7 +51,7 @@ export class IndexedLibrary {
   ) {}
 
   async outline(): Promise<LibraryOutline> {
-    const current = fileIdentity(this.target)
+    const current = readableIdentity(this.target)
     const contents = this.index?.load(current)
     if (contents) return this.handOut(indexOutline(contents), contents)
     if (this.index && current && Number(current.size) >= this.noteFromBytes)
