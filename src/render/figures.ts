@@ -16,6 +16,10 @@ export interface Figure {
 const IMAGE_URL = /^https?:\/\/[^\s<>"']+\.(?:png|jpe?g|gif|svg|webp)(?:[?#][^\s<>"']*)?$/i
 const TRAILING_PUNCTUATION = /[.,;:!?)\]]+$/
 
+// A word with `http(s)://` after its first character: only those can be glued (a callback for
+// every word of every summary was most of an HTML export's preparation time).
+const WORD_WITH_URL_INSIDE = /(?<!\S)\S+?(?=https?:\/\/)\S*/g
+
 /** Whether `url` points at an image we present as a figure. */
 export function isImageUrl(url: string): boolean {
   return IMAGE_URL.test(url)
@@ -27,7 +31,8 @@ export function isImageUrl(url: string): boolean {
  * markup (`(`, `"`, `=`, `/` before the URL).
  */
 export function unglueImageUrls(prose: string): string {
-  return prose.replace(/\S+/g, (word) => {
+  if (!prose.includes('://')) return prose
+  return prose.replace(WORD_WITH_URL_INSIDE, (word) => {
     const at = word.search(/https?:\/\//)
     if (at <= 0) return word
     const before = word.slice(0, at)
