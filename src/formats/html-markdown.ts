@@ -104,6 +104,7 @@ export function markdownConverter(remoteImages: boolean, toMathML = mathToMathML
     spans = prepared.spans
     allowList = new HtmlAllowList(remoteImages, asWritten)
     const html = marked.parse(prepared.markdown, { async: false }) + allowList.close()
+    if (spans.length === 0) return html
     // Past the limit the terminal keeps too, formulas stay TeX.
     return html.replace(PLACEHOLDERS, (_m, inline?: string, display?: string) => {
       const index = Number(inline ?? display)
