@@ -17,6 +17,7 @@ import { DISPLAY_PLACEHOLDER, INLINE_PLACEHOLDER, protectMath, type MathSpan } f
 import { MAX_CONVERTED_SPANS } from '../render/limits.js'
 import { escapeHtml } from './html-escape.js'
 import { HtmlAllowList, imageHtml, isLinkTarget, isRemoteImage, linkHtml, sanitizeContent } from './html-sanitize.js'
+import { setextHeading, table } from './marked-block-checks.js'
 import { plainText } from './marked-plain-text.js'
 
 /** TeX longer than this is shown as code; no summary needs more and temml's time grows with it. */
@@ -71,7 +72,7 @@ export function markdownConverter(remoteImages: boolean, toMathML = mathToMathML
 
   const marked = new Marked({
     gfm: true,
-    tokenizer: { inlineText: plainText },
+    tokenizer: { inlineText: plainText, lheading: setextHeading, table },
     renderer: {
       html: ({ text }) => allowList.fragment(text),
       text(token) {
