@@ -80,7 +80,7 @@ export function isLinkTarget(href: string): boolean {
 
 /** A link leaving the page, without a referrer; `inner` is HTML already. */
 export function linkHtml(href: string, inner: string, title: string | null = null): string {
-  return `<a href="${escapeHtml(href)}"${title === null ? '' : ` title="${escapeHtml(title)}"`} rel="noopener noreferrer">${inner}</a>`
+  return `<a rel="noopener noreferrer" href="${escapeHtml(href)}"${title === null ? '' : ` title="${escapeHtml(title)}"`}>${inner}</a>`
 }
 
 /**
@@ -91,7 +91,7 @@ export function imageHtml(src: string, alt: string, options: { remoteImages: boo
   const { remoteImages, figure = false, title = null } = options
   if (!remoteImages) {
     const label = figure ? `Figure: ${src}` : `Image: ${alt.trim() || src}`
-    return `<a href="${escapeHtml(src)}" rel="noopener noreferrer" class="image-link">${escapeHtml(label)}</a>`
+    return `<a rel="noopener noreferrer" href="${escapeHtml(src)}" class="image-link">${escapeHtml(label)}</a>`
   }
   const titled = title === null ? '' : ` title="${escapeHtml(title)}"`
   return `<img${figure ? ' class="figure"' : ''} src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${titled}>`
@@ -189,9 +189,9 @@ export class HtmlAllowList {
     let out = `<${tag.name}`
     if (tag.name === 'a') {
       const href = values.get('href')
+      out += ' rel="noopener noreferrer"'
       if (href !== undefined && isLinkTarget(href)) out += ` href="${escapeHtml(href)}"`
       if (values.has('title')) out += ` title="${escapeHtml(values.get('title')!)}"`
-      out += ' rel="noopener noreferrer"'
     }
     const allowed = ATTRIBUTES.get(tag.name)
     for (const [name, value] of values) {
