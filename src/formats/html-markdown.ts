@@ -1,6 +1,6 @@
 /**
  * Summary Markdown to HTML for the export, with the renderer's own rules for what is math and what
- * is a figure (src/render/math-spans.ts, src/render/figures.ts), so the page and the terminal agree:
+ * is a figure (src/core/markdown/math-spans.ts, src/core/markdown/figures.ts), so the page and the terminal agree:
  * math is taken out before marked can touch it and written back as MathML by temml; bare image URLs,
  * even glued to the word before them, become images.
  *
@@ -12,9 +12,9 @@
 import { decodeHTML } from 'entities'
 import { Marked, type Tokens } from 'marked'
 import temml from 'temml'
-import { isImageUrl, unglueImageUrls } from '../render/figures.js'
-import { DISPLAY_PLACEHOLDER, INLINE_PLACEHOLDER, protectMath, type MathSpan } from '../render/math-spans.js'
-import { MAX_CONVERTED_SPANS } from '../render/limits.js'
+import { isImageUrl, unglueImageUrls } from '../core/markdown/figures.js'
+import { DISPLAY_PLACEHOLDER, INLINE_PLACEHOLDER, protectMath, type MathSpan } from '../core/markdown/math-spans.js'
+import { MAX_CONVERTED_SPANS } from '../core/markdown/limits.js'
 import { escapeHtml } from './html-escape.js'
 import { HtmlAllowList, imageHtml, isLinkTarget, isRemoteImage, linkHtml, sanitizeContent } from './html-sanitize.js'
 import { setextHeading, table } from './marked-block-checks.js'
@@ -45,7 +45,7 @@ function texAsCode(source: string): string {
 export interface HtmlConverter {
   (markdown: string): string
   /** A formula as MathML, converted and checked once per distinct formula. */
-  formula(tex: string, display: boolean, source?: string): string
+  formula: (tex: string, display: boolean, source?: string) => string
 }
 
 /**

@@ -16,7 +16,7 @@ export const MARKED_TEXT_RULE =
 // Where that rule, without its e-mail and mailto:/xmpp: alternatives, ends a run: before a
 // character that may start markup or an autolink, or after the character before a hard break
 // (captured). Searched for directly rather than tried at every character, as the rule is.
-const STOP = /[\\<!\[`*~_]|[hH][tT][tT][pP]|[fF][tT][pP]:\/\/|(?<![^\s*_~(])www\.|([^ ])(?= {2,}\n)/g
+const STOP = /[\\<![`*~_]|[hH][tT][tT][pP]|[fF][tT][pP]:\/\/|(?<![^\s*_~(])www\.|([^ ])(?= {2,}\n)/g
 const CODE_OR_STRIKE_RUN = /`+|~+/y
 const HARD_BREAK = / {2,}\n/y
 // Characters of an e-mail address's local part, as marked's rule has them.

@@ -5,8 +5,8 @@
  * which search must not load.
  */
 import stringWidth from 'fast-string-width'
-import type { Snippet } from '../core/search-snippets.js'
-import { sanitizeTerminal } from '../sanitize.js'
+import type { Snippet } from '../core/search/snippets.js'
+import { sanitizeTerminal } from '../core/text/sanitize.js'
 
 interface Cell {
   /** The character as it may be shown (sanitised). */

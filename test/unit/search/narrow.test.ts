@@ -1,7 +1,7 @@
 /** When one query can only match what another matched (browse narrows from the keystroke before). */
 import { describe, expect, it } from 'vitest'
-import { specImplies } from '../../../src/core/search-narrow.js'
-import type { WordSpec } from '../../../src/core/search-pattern.js'
+import { specImplies } from '../../../src/core/search/narrow.js'
+import type { WordSpec } from '../../../src/core/search/pattern.js'
 
 const spec = (keys: string[], prefix: string | null = null): WordSpec => ({ keys: new Set(keys), prefix })
 

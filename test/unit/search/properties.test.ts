@@ -4,14 +4,14 @@
  * (regex candidates, accent lists, clause ordering, early exits) is checked against the definition.
  */
 import { describe, expect, it } from 'vitest'
-import type { Entry } from '../../../src/core/records.js'
-import { libraryEntries } from '../../../src/core/records.js'
-import { parseQuery, type Query, type Term } from '../../../src/core/query.js'
-import { LibrarySearch } from '../../../src/core/search.js'
-import { hasFigure, hasMath } from '../../../src/core/search-docs.js'
-import { tagMatches } from '../../../src/core/tags.js'
-import { foldPlural } from '../../../src/core/text-plural.js'
-import { tokenize } from '../../../src/core/text.js'
+import type { Entry } from '../../../src/core/records/entries.js'
+import { libraryEntries } from '../../../src/core/records/entries.js'
+import { parseQuery, type Query, type Term } from '../../../src/core/search/query.js'
+import { LibrarySearch } from '../../../src/core/search/search.js'
+import { hasFigure, hasMath } from '../../../src/core/search/docs.js'
+import { tagMatches } from '../../../src/core/tags/rules.js'
+import { foldPlural } from '../../../src/core/text/plural.js'
+import { tokenize } from '../../../src/core/text/words.js'
 import { searchFixture } from './fixture.js'
 import { seeded as random } from '../../support/random.js'
 

@@ -1,9 +1,9 @@
 import stringWidth from 'fast-string-width'
 import { describe, expect, it } from 'vitest'
-import { TermPattern } from '../../../src/core/search-pattern.js'
-import { bodySnippets, type Snippet } from '../../../src/core/search-snippets.js'
-import { ScanText } from '../../../src/core/search-text.js'
-import { foldPlural } from '../../../src/core/text-plural.js'
+import { TermPattern } from '../../../src/core/search/pattern.js'
+import { bodySnippets, type Snippet } from '../../../src/core/search/snippets.js'
+import { ScanText } from '../../../src/core/search/text.js'
+import { foldPlural } from '../../../src/core/text/plural.js'
 import { formatSnippet } from '../../../src/render/snippet.js'
 
 const term = (word: string) => new TermPattern([{ keys: new Set([foldPlural(word)]), prefix: null }])
