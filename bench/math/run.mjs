@@ -1,7 +1,8 @@
 // The math corpus benchmark: `npm run bench:math [-- --all]`. Every formula of corpus.jsonl
 // (README.md beside this file) goes through the conversion `show` uses (src/render/math.ts) and
 // is counted as readable (Unicode text), raw (shown as TeX as written) or a crash. Prints the
-// share readable and the raw ones grouped by the construct that failed (--all: every one).
+// share readable and the raw ones grouped by the construct that failed (--all: every one;
+// --dump FILE: every formula and its text, to read for wrong grouping).
 import { build } from 'esbuild'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -10,6 +11,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 const showAll = process.argv.includes('--all')
+const dumpAt = process.argv.indexOf('--dump')
+const dumpFile = dumpAt >= 0 ? process.argv[dumpAt + 1] : null
 
 /** The TypeScript sources bundled into one temporary module, as the build does for `show`. */
 async function loadRenderer() {
@@ -53,6 +56,7 @@ const corpus = readFileSync(join(root, 'bench', 'math', 'corpus.jsonl'), 'utf8')
   .split('\n').filter(Boolean).map((line) => JSON.parse(line))
 
 const raw = new Map()
+const dump = []
 const crashes = []
 let readable = 0
 for (const formula of corpus) {
@@ -63,6 +67,7 @@ for (const formula of corpus) {
     crashes.push({ formula, error: String(error) })
     continue
   }
+  dump.push(`${formula.display ? '$$' : '$'}${formula.tex}${formula.display ? '$$' : '$'}\n${result.faithful ? result.text : '(raw)'}\n`)
   if (result.faithful) { readable++; continue }
   const why = reason(m, formula.tex, formula.display)
   if (!raw.has(why)) raw.set(why, [])
@@ -79,5 +84,6 @@ for (const [why, formulas] of groups) {
     console.log(`  ${f.display ? '$$' : '$'}${f.tex.replace(/\n/g, ' ').slice(0, 150)}${f.display ? '$$' : '$'}  (${f.page})`)
   }
 }
+if (dumpFile) writeFileSync(dumpFile, dump.join('\n'))
 for (const { formula, error } of crashes) console.log(`\ncrash: ${error}\n  ${formula.tex}`)
 process.exitCode = crashes.length > 0 ? 1 : 0

@@ -83,6 +83,9 @@ const BARE_SCRIPT_COMMAND = /([_^])\s*(\\[A-Za-z]+(?:\s*\{[^{}]*\})*)/g
 /** Text-mode arguments, where LaTeX users write `_` meaning an underscore (`\text{style_fwd}`). */
 const TEXT_ARGUMENT = /(\\(?:text|textrm|textit|textbf|texttt|textsf|mbox)\s*\{)([^{}]*)\}/g
 
+/** LaTeX's `\mbox{such that}`, which temml does not know: the same as `\text` in math. */
+const MBOX = /\\mbox(?![A-Za-z])/g
+
 /**
  * TeX that LaTeX accepts but temml rejects, rewritten into what temml reads, and tried once more.
  * Only after the first attempt failed, so TeX temml reads is never rewritten.
@@ -91,5 +94,6 @@ function retryLenient(tex: string, display: boolean): string | null {
   const rewritten = tex
     .replace(TEXT_ARGUMENT, (_, open: string, body: string) => open + body.replace(/(?<!\\)_/g, '\\_') + '}')
     .replace(BARE_SCRIPT_COMMAND, '$1{$2}')
+    .replace(MBOX, '\\text')
   return rewritten === tex ? null : toText(rewritten, display)
 }

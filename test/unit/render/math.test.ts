@@ -123,13 +123,40 @@ const inline: Array<[tex: string, unicode: string]> = [
   ['\\mathrm{ReLU}(x) = \\begin{cases} x & x > 0 \\\\ 0 & \\text{otherwise}\\end{cases}', 'ReLU(x) = {x, x > 0; 0, otherwise}'],
   ['\\begin{array}{cc}a&b\\\\c&d\\end{array}', 'a b; c d'],
   ['\\sum_{\\substack{i<n\\\\j<m}} x_{ij}', '∑_(i<n,j<m) xᵢⱼ'],
+  // The math corpus (bench/math/corpus.jsonl: the scikit-learn, statsmodels and SciPy documentation),
+  // issue 21. A fraction before a bracket or after a function name is parenthesised; before any
+  // other operand it is set apart, so it never reads as taking that operand into its denominator.
+  ['-\\frac{1}{2} (x-\\mu_k)^t \\Sigma^{-1}', '−(1/2)(x − μₖ)ᵗΣ⁻¹'],
+  ['(z - a) \\frac{\\partial l}{\\partial z}(a)', '(z − a)(∂l/∂z)(a)'],
+  ['\\log\\frac{y}{\\hat{y}}', 'log(y/y\u0302)'],
+  ['\\log{\\frac{1 + n}{1+\\text{df}(t)}} + 1', 'log((1 + n)/(1 + df(t))) + 1'],
+  ['\\frac{1}{2} ||X - Y||_{Fro}^2', '1/2 ||X − Y||_(Fro)²'],
+  ['\\frac{1}{n} \\sum_i x_i', '1/n ∑ᵢ xᵢ'],
+  ['\\frac{1}{|S|} \\sum_{s \\in S} P_s', '1/|S| ∑_(s∈S) Pₛ'],
+  // Bars that open and close different pairs are no group; an upright capital's argument is one.
+  ['\\sqrt{\\frac{|v|+|s|}{T}d(v,s)^2}', '√((|v| + |s|)/T d(v, s)²)'],
+  ['\\frac{|A \\cap B|}{|B|}', '|A ∩ B|/|B|'],
+  ['\\frac{x^{a-1}e^{-x}}{\\Gamma(a)}', 'xᵃ⁻¹e⁻ˣ/Γ(a)'],
+  ['\\frac{1}{c(c-1)}', '1/(c(c − 1))'],
+  ['\\frac{P(x|y)}{P(x)}', 'P(x|y)/(P(x))'],
+  ['n\\_features', 'n_features'],
+  // Accents over more than a letter, stacked scripts and braces, \\mbox.
+  ['\\hat{y_i}', 'y\u0302ᵢ'],
+  ['\\tilde{K(X, Y)}', 'tilde(K(X, Y))'],
+  ['\\widehat{xy}', 'hat(xy)'],
+  ['\\underset{w}{\\operatorname{arg\\,min\\,}} ||y - Xw||_2^2', 'arg min_w ||y − Xw||₂²'],
+  ['\\underset{y \\in Q_m}{\\mathrm{median}}(y)', 'median_(y∈Qₘ)(y)'],
+  ['pd(x) \\overset{def}{=} E[f]', 'pd(x) =ᵈᵉᶠ E[f]'],
+  ['\\hat{\\delta}\\stackrel{p}{\\rightarrow} E[Y]', 'δ̂ →ᵖ E[Y]'],
+  ['y_t = \\underbrace{\\mu_{t}}_{\\text{trend}} + \\underbrace{\\gamma_{t}}_{\\text{seasonal}}', 'yₜ = μₜ_(trend) + γₜ_(seasonal)'],
+  ['\\underset{\\text{Constant}}{\\underbrace{\\delta_0 + \\delta_1 t}}', '(δ₀ + δ₁t)_(Constant)'],
+  ['\\underbrace{x}_{n}', 'x_n'],
+  ['X_1 \\sim \\mbox{Poisson}(\\lambda_1)', 'X₁ ∼ Poisson(λ₁)'],
 ]
 
 // Constructs with no faithful one-line Unicode form, and TeX that temml rejects.
 const asWritten = [
-  '\\widehat{xy}',
   '\\cancel{x}',
-  '\\underbrace{x}_{n}',
   '\\unknowncommand{x}',
   'x^',
   '{',
