@@ -119,7 +119,9 @@ export function isDifferential(node: MathChild): boolean {
 export function isFunctionName(node: MathChild): boolean {
   if (typeof node === 'string') return false
   if (node.name === 'mi') return /^[A-Za-z]{2,}$/.test(textContent(node))
-  return node.name === 'mrow' && node.children[0] !== undefined && isFunctionName(node.children[0])
+  // temml's \\log after an operand is a row of a space, the name, function application, a space.
+  const head = node.children.find((child) => typeof child === 'string' || child.name !== 'mspace')
+  return node.name === 'mrow' && head !== undefined && isFunctionName(head)
 }
 
 /** Bases whose under/over scripts are limits: ∑, ∫, lim, max, argmin, `\\operatorname{arg\\,min}`... */

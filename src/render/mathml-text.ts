@@ -57,7 +57,22 @@ function children(nodes: MathChild[], ctx: Context): string {
     pieces.push(text)
     out = text.includes('\n') ? '' : out + text
   })
-  return besideEachOther(pieces)
+  return besideEachOther(collapsedBesideBlocks(pieces))
+}
+
+/**
+ * One-line text set beside a block of several lines is measured to centre the block, so its runs
+ * of spaces are collapsed first, as they will be when printed (`= ⎨` stays against the brace).
+ */
+function collapsedBesideBlocks(pieces: string[]): string[] {
+  if (!pieces.some((piece) => piece.includes('\n'))) return pieces
+  const merged: string[] = []
+  for (const piece of pieces) {
+    const last = merged[merged.length - 1]
+    if (last !== undefined && !last.includes('\n') && !piece.includes('\n')) merged[merged.length - 1] = last + piece
+    else merged.push(piece)
+  }
+  return merged.map((piece) => (piece.includes('\n') ? piece : piece.replace(/ {2,}/g, ' ')))
 }
 
 /**
@@ -270,7 +285,8 @@ function tableRows(node: MathElement): MathElement[] {
 }
 
 function tableCells(node: MathElement, ctx: Context): string[][] {
-  return tableRows(node).map((row) => row.children.map((cell) => render(cell, ctx).trim()))
+  // Runs of spaces are collapsed now, not only at the end, so that columns are measured as printed.
+  return tableRows(node).map((row) => row.children.map((cell) => render(cell, ctx).replace(/ {2,}/g, ' ').trim()))
 }
 
 /** A matrix on one line: cells separated by spaces, rows by `; ` (`a b; c d`). */

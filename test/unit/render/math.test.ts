@@ -130,6 +130,7 @@ const inline: Array<[tex: string, unicode: string]> = [
   ['(z - a) \\frac{\\partial l}{\\partial z}(a)', '(z − a)(∂l/∂z)(a)'],
   ['\\log\\frac{y}{\\hat{y}}', 'log(y/y\u0302)'],
   ['\\log{\\frac{1 + n}{1+\\text{df}(t)}} + 1', 'log((1 + n)/(1 + df(t))) + 1'],
+  ['y \\log \\frac{y}{\\bar{y}_m} - y', 'y log(y/y\u0304ₘ) − y'],
   ['\\frac{1}{2} ||X - Y||_{Fro}^2', '1/2 ||X − Y||_(Fro)²'],
   ['\\frac{1}{n} \\sum_i x_i', '1/n ∑ᵢ xᵢ'],
   ['\\frac{1}{|S|} \\sum_{s \\in S} P_s', '1/|S| ∑_(s∈S) Pₛ'],
@@ -185,6 +186,9 @@ describe('texToUnicode', () => {
     ['\\begin{pmatrix}a&b&c\\\\d&e&f\\\\g&h&i\\end{pmatrix}\\mathbf{x}', '⎛ a  b  c ⎞ \n⎜ d  e  f ⎟𝐱\n⎝ g  h  i ⎠ '],
     ['f(x) = \\begin{cases} x & x > 0 \\\\ 0 & \\text{otherwise}\\end{cases}', 'f(x) = ⎧ x  x > 0    \n       ⎩ 0  otherwise'],
     ['\\binom{n}{k}', '⎛ n ⎞\n⎝ k ⎠'],
+    // Columns measured as printed, after runs of spaces collapse (`\\min\\left|`: a space twice).
+    ['N =\\left\\{ \\begin{array}{cc} \\max\\left|x_{i}\\right| & \\textrm{ord}=\\textrm{inf}\\\\ \\min\\left|x_{i}\\right| & \\textrm{ord}=-\\textrm{inf}\\end{array}\\right.',
+      'N = ⎧ max|xᵢ|  ord = inf \n    ⎩ min|xᵢ|  ord = −inf'],
     ['\\left|\\begin{array}{cc}a&b\\\\c&d\\end{array}\\right|', '│ a  b │\n│ c  d │'],
   ])('display %s → %s', (tex, unicode) => {
     expect(texToUnicode(tex, true)).toEqual({ text: unicode, faithful: true })
