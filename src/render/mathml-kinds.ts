@@ -152,7 +152,7 @@ const OPEN_ENDED = new Set(['mfrac', 'msqrt', 'mroot'])
 const STARTS_OPERAND = /^[\p{L}\p{N}∇∂]/u
 /** What a fraction is set apart from, or it would read as its denominator: 1/n ∑ᵢ, 1/2 ‖w‖². */
 const AFTER_FRACTION = new RegExp(`^[\\p{L}\\p{N}∇∂√|‖⟨${[...LARGE].join('')}]`, 'u')
-const ENDS_OPERAND = /[\p{L}\p{N}′″)\]}⟩|‖]$/u
+const ENDS_OPERAND = /[\p{L}\p{N}′″∗*⁾₎)\]}⟩|‖]$/u
 
 /**
  * Spaces TeX's layout implies but the text would lose: `\frac{1}{N}\ell` is "1/N ℓ", not

@@ -43,6 +43,8 @@ function children(nodes: MathChild[], ctx: Context): string {
   const pieces: string[] = []
   nodes.forEach((node, i) => {
     let text = render(node, ctx)
+    // A sign straight after an opening bracket is a sign, whatever temml made of it: `exp(−x)`.
+    if (typeof node === 'object' && node.name === 'mo' && /^ [−+±∓] $/.test(text) && (pieces.length === 0 || /[([{⟨]$/.test(out))) text = text.trim()
     if (isFraction(node) && fractionNeedsParentheses(out, nodes[i - 1], nodes[i + 1])) {
       text = `(${text})`
       const previous = nodes[i - 1]

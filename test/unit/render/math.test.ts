@@ -141,6 +141,10 @@ const inline: Array<[tex: string, unicode: string]> = [
   ['\\frac{1}{c(c-1)}', '1/(c(c − 1))'],
   ['\\frac{P(x|y)}{P(x)}', 'P(x|y)/(P(x))'],
   ['n\\_features', 'n_features'],
+  // A sign after an opening bracket is unary; a function name after a starred or bracketed script is set apart.
+  ['\\exp \\Bigg(- \\frac{1}{l} d \\Bigg)', 'exp(−1/l d)'],
+  ['\\gamma^{*}_{j} \\sin(\\lambda_j)', 'γⱼ∗ sin(λⱼ)'],
+  ['-\\gamma^{(1)}_{j}\\sin(\\lambda_j)', '−γⱼ⁽¹⁾ sin(λⱼ)'],
   // Accents over more than a letter, stacked scripts and braces, \\mbox.
   ['\\hat{y_i}', 'y\u0302ᵢ'],
   ['\\tilde{K(X, Y)}', 'tilde(K(X, Y))'],
