@@ -157,12 +157,23 @@ const inline: Array<[tex: string, unicode: string]> = [
   ['\\underset{\\text{Constant}}{\\underbrace{\\delta_0 + \\delta_1 t}}', '(δ₀ + δ₁t)_(Constant)'],
   ['\\underbrace{x}_{n}', 'x_n'],
   ['X_1 \\sim \\mbox{Poisson}(\\lambda_1)', 'X₁ ∼ Poisson(λ₁)'],
+  // A note's macros defined elsewhere read as their names (or their usual meaning), a preamble's
+  // definitions are read, a redefinition is allowed, references become text (issue 21, item 17).
+  ['\\softmax(z)_i', 'softmax(z)ᵢ'],
+  ['\\unknowncommand{x}', 'unknowncommand x'],
+  ['\\E[X] + \\Var[X]', '𝔼[X] + Var[X]'],
+  ['x \\in \\R^d', 'x ∈ ℝᵈ'],
+  ['\\DeclareMathOperator{\\KL}{KL} \\KL(q \\| p)', 'KL(q‖p)'],
+  ['\\newcommand{\\r}{\\rho} \\r_t', 'ρₜ'],
+  ['\\mathds{1}[y = k]', '𝟙[y = k]'],
+  ['a = b \\quad \\eqref{eq:loss}', 'a = b  (eq:loss)'],
+  ['\\begin{align} a &= b \\\\ c &= d \\end{align}', 'a = b; c = d'],
 ]
 
 // Constructs with no faithful one-line Unicode form, and TeX that temml rejects.
 const asWritten = [
   '\\cancel{x}',
-  '\\unknowncommand{x}',
+  '\\frac{a}{',
   'x^',
   '{',
   '',
