@@ -116,6 +116,8 @@ function render(node: MathChild, ctx: Context): string {
       return operator(node, inner)
     case 'mspace':
       return space(node.attrs.get('width'))
+    case 'mphantom': // \phantom: room for something not shown
+      return ''
     case 'mfrac':
       return fraction(node, inner)
     case 'msqrt':
@@ -223,7 +225,8 @@ function stackedAsScripts(node: MathElement, ctx: Context): string {
   // label is written out: γₜ_(seasonal), never γₜₛₑₐₛₒₙₐₗ.
   const written = typeof base === 'object' && (/^m(sub|sup|subsup|under|over)$/.test(base.name))
   const script = (kind: 'sub' | 'sup', part: MathChild | undefined) => {
-    const text = part ? render(part, scriptCtx).trim() : ''
+    // Only spacing (the room \xrightarrow leaves above its arrow) is no script.
+    const text = part ? render(part, scriptCtx).replaceAll(HARD_SPACE, ' ').trim() : ''
     if (!written || text === '') return attachScript(kind, text)
     return (kind === 'sub' ? '_' : '^') + ([...text].length === 1 ? text : `(${text})`)
   }
@@ -311,7 +314,9 @@ function fencedTable(row: MathElement, ctx: Context): string | null {
   if (ctx.display && !ctx.script && rows.length > 1 && !rows.flat().some((cell) => cell.includes('\n'))) {
     return drawTable(rows, before, after, cases)
   }
-  if (cases) return `{${rows.map((cells) => cells.filter(Boolean).join(', ')).join('; ')}}`
+  // A cell that ends in its own comma (`x, & x > 0`) needs no second one.
+  const joinCells = (cells: string[]) => cells.filter(Boolean).reduce((line, cell) => (line === '' ? cell : line + (line.endsWith(',') ? ' ' : ', ') + cell), '')
+  if (cases) return `{${rows.map(joinCells).join('; ')}}`
   return before + matrixRows(rows) + after
 }
 

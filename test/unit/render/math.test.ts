@@ -168,6 +168,10 @@ const inline: Array<[tex: string, unicode: string]> = [
   ['\\mathds{1}[y = k]', '𝟙[y = k]'],
   ['a = b \\quad \\eqref{eq:loss}', 'a = b  (eq:loss)'],
   ['\\begin{align} a &= b \\\\ c &= d \\end{align}', 'a = b; c = d'],
+  ['\\xrightarrow{f} y', '→ᶠ y'],
+  ['\\phantom{x} y', 'y'],
+  ['A^{\\intercal}', 'Aᵀ'],
+  ['f(x) = \\begin{cases} x, & x \\geq 0 \\\\ \\alpha(e^x - 1), & x < 0 \\end{cases}', 'f(x) = {x, x ≥ 0; α(eˣ − 1), x < 0}'],
 ]
 
 // Constructs with no faithful one-line Unicode form, and TeX that temml rejects.
