@@ -78,15 +78,16 @@ function collapsedBesideBlocks(pieces: string[]): string[] {
 }
 
 /**
- * A fraction next to another reads as one (`1/21/2`), one after a digit as a mixed number
- * (`2 1/2`), one before a bracket as taking it into its denominator (`1/2(x − μ)`, `∂l/∂z(a)`),
- * and one after a function name as only its numerator being the argument (`log y/ŷ`): all get
- * parentheses, `(1/2)(1/2)`, `2(1/2)`, `(1/2)(x − μ)`, `log(y/ŷ)`.
+ * A fraction reads wrong beside some neighbours: next to another as one (`1/21/2`), after a digit
+ * as a mixed number (`2 1/2`), after a slash as only its numerator divided (`a/b/c`), before a
+ * bracket or `!` as taking it into its denominator (`1/2(x − μ)`, `∂l/∂z(a)`), after a function
+ * name as only its numerator being the argument (`log y/ŷ`). All get parentheses: `(1/2)(1/2)`,
+ * `2(1/2)`, `a/(b/c)`, `(1/2)(x − μ)`, `log(y/ŷ)`.
  */
 function fractionNeedsParentheses(before: string, previous: MathChild | undefined, next: MathChild | undefined): boolean {
   return (previous !== undefined && (isFraction(previous) || isFunctionName(previous))) ||
-    (next !== undefined && (isFraction(next) || opensBracket(next))) ||
-    /[0-9]$/.test(before)
+    (next !== undefined && (isFraction(next) || opensBracket(next) || /^!/.test(visibleText(next)))) ||
+    /[0-9/÷]$/.test(before)
 }
 
 /** An operand that starts with an opening bracket: `(x − μ)ᵗ`, `\\left[…\\right]`, a bare `(`. */
@@ -207,7 +208,8 @@ function scripted(node: MathElement, ctx: Context): string {
   const [sub, sup] = node.name === 'msup' || node.name === 'mover' ? [undefined, first] : [first, second]
   const subText = sub ? attachScript('sub', render(sub, scriptCtx).trim()) : ''
   const supText = sup ? attachScript('sup', render(sup, scriptCtx).trim()) : ''
-  const baseText = render(base, ctx).trimEnd()
+  // A fraction raised is raised whole: (x/2)², not x/2².
+  const baseText = isFraction(base) ? `(${render(base, ctx).trim()})` : render(base, ctx).trimEnd()
   const large = LARGE.has(baseText.trim())
   return baseText + subText + supText + (large && !ctx.script ? ' ' : '')
 }

@@ -141,6 +141,9 @@ const inline: Array<[tex: string, unicode: string]> = [
   ['\\frac{1}{c(c-1)}', '1/(c(c − 1))'],
   ['\\frac{P(x|y)}{P(x)}', 'P(x|y)/(P(x))'],
   ['n\\_features', 'n_features'],
+  ['\\frac{x}{2}^2', '(x/2)²'],
+  ['a/\\frac{b}{c}', 'a/(b/c)'],
+  ['\\frac{a}{b}!', '(a/b)!'],
   // A sign after an opening bracket is unary; a function name after a starred or bracketed script is set apart.
   ['\\exp \\Bigg(- \\frac{1}{l} d \\Bigg)', 'exp(−1/l d)'],
   ['\\gamma^{*}_{j} \\sin(\\lambda_j)', 'γⱼ∗ sin(λⱼ)'],
