@@ -110,6 +110,11 @@ const DECLARE_OPERATOR = /\\DeclareMathOperator\*?\s*\{\s*(\\[A-Za-z]+)\s*\}\s*\
 const USUAL_MACROS = new Map([
   ['\\R', '\\mathbb{R}'], ['\\E', '\\mathbb{E}'], ['\\N', '\\mathbb{N}'], ['\\Z', '\\mathbb{Z}'], ['\\Q', '\\mathbb{Q}'], ['\\C', '\\mathbb{C}'],
 ])
+/** Layout and links, which print nothing in a formula or only their text: `\vspace{2mm}`, `\href{url}{text}`. */
+const LAYOUT = /\\(?:vspace\*?|index)\s*\{[^{}]*\}/g
+const LINK = /\\href\s*\{[^{}]*\}\s*\{([^{}]*)\}|\\url\s*\{([^{}]*)\}/g
+/** An alignment mark with no environment around it (`a &= b \\ c &= d` written bare). */
+const BARE_ALIGNMENT = /(?<!\\)&/
 /** How many commands temml does not know are rewritten in one formula before it stays TeX. */
 const MAX_REWRITES = 6
 
@@ -125,6 +130,9 @@ function retryLenient(tex: string, display: boolean): string | null {
     .replace(BLACKBOARD, '\\mathbb')
     .replace(REFERENCE, (_, kind: string, label: string) => `\\text{${kind === 'eqref' ? `(${label})` : label}}`)
     .replace(DECLARE_OPERATOR, (_, name: string, body: string) => `\\def${name}{\\operatorname{${body}}}`)
+    .replace(LAYOUT, '')
+    .replace(LINK, (_, text?: string, url?: string) => (text !== undefined ? `{${text}}` : `\\text{${url}}`))
+  if (BARE_ALIGNMENT.test(rewritten) && !rewritten.includes('\\begin')) rewritten = `\\begin{aligned}${rewritten}\\end{aligned}`
   for (let attempt = 0; attempt <= MAX_REWRITES; attempt++) {
     const text = attempt === 0 && rewritten === tex ? null : toText(rewritten, display)
     if (text !== null) return text

@@ -172,6 +172,9 @@ const inline: Array<[tex: string, unicode: string]> = [
   ['a = b \\quad \\eqref{eq:loss}', 'a = b  (eq:loss)'],
   ['\\begin{align} a &= b \\\\ c &= d \\end{align}', 'a = b; c = d'],
   ['\\xrightarrow{f} y', '→ᶠ y'],
+  ['a &= b \\\\ c &= d', 'a = b; c = d'],
+  ['\\vspace{2mm} x', 'x'],
+  ['\\href{https://example.org}{y} + 1', 'y + 1'],
   ['\\phantom{x} y', 'y'],
   ['A^{\\intercal}', 'Aᵀ'],
   ['f(x) = \\begin{cases} x, & x \\geq 0 \\\\ \\alpha(e^x - 1), & x < 0 \\end{cases}', 'f(x) = {x, x ≥ 0; α(eˣ − 1), x < 0}'],
@@ -202,6 +205,7 @@ describe('texToUnicode', () => {
     ['\\frac{a}{b} \\tag{1}', 'a/b    (1)'],
     ['\\begin{aligned}a &= b\\\\ c &= d\\end{aligned}', 'a = b\nc = d'],
     ['W_0 = \\alpha \\\\ W_1 = \\beta', 'W₀ = α\nW₁ = β'],
+    ['a &= b \\\\ c &= d', 'a = b\nc = d'],
     ['W_0 = \\alpha \\\\[2pt] W_1 = \\frac{1}{2} \\\\', 'W₀ = α\nW₁ = 1/2'],
     // Drawn in two dimensions (columns padded with spaces, made plain at the end).
     ['\\mathbf{W} = \\begin{bmatrix}w_{11} & w_{12}\\\\ w_{21} & w_{22}\\end{bmatrix}', '𝐖 = ⎡ w₁₁  w₁₂ ⎤\n    ⎣ w₂₁  w₂₂ ⎦'],
