@@ -31,7 +31,7 @@ export function withSetting(text: string, file: string, name: SettingName, value
   const at = lineOfKey(text, name) - 1
   const inPlace = at >= 0 ? [...lines.slice(0, at), line, ...lines.slice(at + 1)].join('\n') : added(lines, line)
   if (sameTable(tableOrNull(inPlace), wanted)) return { text: inPlace, rewritten: false }
-  return { text: toml().stringify(wanted) + '\n', rewritten: true }
+  return { text: toml().stringify(wanted).trimEnd() + '\n', rewritten: true }
 }
 
 /** A new setting goes before the first [section], where it stays a setting of the top level. */

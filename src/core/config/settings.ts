@@ -5,7 +5,7 @@
  */
 import { compileKeyPattern } from '../keys/key-pattern.js'
 import { FIELD_LIMITS, textProblem } from '../records/field-rules.js'
-import { normalizeTag, tagProblem } from '../tags/rules.js'
+import { canonicalTag, normalizeTag, tagProblem } from '../tags/rules.js'
 import { UsageError } from '../errors.js'
 
 /** The values a config file can set; a setting it leaves out is undefined. */
@@ -115,7 +115,7 @@ function tagsProblem(value: unknown): string | null {
   if (value.length > MAX_TAGS) return `has more than ${MAX_TAGS} tags`
   for (const tag of value) {
     if (typeof tag !== 'string') return 'holds something other than strings'
-    const problem = tagProblem(normalizeTag(tag))
+    const problem = tagProblem(canonicalTag(tag))
     if (problem) return `holds the tag ${JSON.stringify(tag)}, but ${problem}`
   }
   return null
