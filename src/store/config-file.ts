@@ -41,7 +41,8 @@ function readConfigBytes(path: string): Buffer | null {
     throw new DataError(`Cannot read the config file ${path}: ${describeFileError(error)}`)
   }
   try {
-    if (opened.size > MAX_CONFIG_BYTES) throw new DataError(`${path} is too big for a config file (${opened.size} bytes; the limit is ${MAX_CONFIG_BYTES})`)
+    if (opened.size > MAX_CONFIG_BYTES)
+      throw new DataError(`${path} is too big for a config file (${opened.size} bytes; the limit is ${MAX_CONFIG_BYTES})`)
     return readOpenedFile(opened)
   } finally {
     closeSync(opened.fd)
@@ -62,7 +63,8 @@ export class FileConfig implements ConfigFile {
     const bytes = readConfigBytes(this.path)
     if (bytes === null) return (this.loaded = {})
     const { config, unknown } = parseConfigBytes(bytes, this.path)
-    for (const { key, line } of unknown) this.warn(`${line > 0 ? `${this.path}:${line}` : this.path}: unknown setting ${JSON.stringify(key.slice(0, 80))} ignored`)
+    for (const { key, line } of unknown)
+      this.warn(`${line > 0 ? `${this.path}:${line}` : this.path}: unknown setting ${JSON.stringify(key.slice(0, 80))} ignored`)
     return (this.loaded = config)
   }
 

@@ -57,11 +57,18 @@ describe('config get, set, path', () => {
   it('get prints the value in effect: a list a line each; --json with its source', async () => {
     expect((await run(['config', 'get', 'tags'], { config: 'tags = ["a", "b"]\n' })).stdout).toBe('a\nb\n')
     expect((await run(['config', 'get', 'key_pattern'])).stdout).toBe('{author}{year}{title}\n')
-    expect(JSON.parse((await run(['--json', 'config', 'get', 'pager'], { env: { PAGER: 'most' } })).stdout)).toEqual({ name: 'pager', value: 'most', source: 'environment' })
+    expect(JSON.parse((await run(['--json', 'config', 'get', 'pager'], { env: { PAGER: 'most' } })).stdout)).toEqual({
+      name: 'pager',
+      value: 'most',
+      source: 'environment',
+    })
   })
 
   it('get and set of a setting that does not exist: usage error with the list', async () => {
-    for (const argv of [['config', 'get', 'colour'], ['config', 'set', 'colour', 'false']]) {
+    for (const argv of [
+      ['config', 'get', 'colour'],
+      ['config', 'set', 'colour', 'false'],
+    ]) {
       const { code, stderr } = await run(argv)
       expect(code).toBe(2)
       expect(stderr).toContain('There is no setting "colour"')
@@ -108,8 +115,12 @@ describe('config get, set, path', () => {
 
   it('path follows XDG_CONFIG_HOME (absolute only), else ~/.config', async () => {
     expect((await run(['config', 'path'], { env: { XDG_CONFIG_HOME: '/x/conf' } })).stdout).toBe('/x/conf/precis/config.toml\n')
-    expect((await run(['config', 'path'], { env: { HOME: '/h', XDG_CONFIG_HOME: 'relative' } })).stdout).toBe('/h/.config/precis/config.toml\n')
-    expect(JSON.parse((await run(['--json', 'config', 'path'], { env: { XDG_CONFIG_HOME: '/x' } })).stdout)).toEqual({ path: '/x/precis/config.toml' })
+    expect((await run(['config', 'path'], { env: { HOME: '/h', XDG_CONFIG_HOME: 'relative' } })).stdout).toBe(
+      '/h/.config/precis/config.toml\n',
+    )
+    expect(JSON.parse((await run(['--json', 'config', 'path'], { env: { XDG_CONFIG_HOME: '/x' } })).stdout)).toEqual({
+      path: '/x/precis/config.toml',
+    })
   })
 })
 
@@ -152,7 +163,10 @@ describe('the settings reach the commands', () => {
     expect(added.record.by).toBe('Ada Lovelace')
     expect(added.record.tags).toEqual(['inbox'])
 
-    const flags = JSON.parse((await run(['--json', 'add', ...paper, '--by', 'Me', '--tag', 'sets'], { config, env: { PRECIS_KEY_PATTERN: '{title}{year}' } })).stdout)
+    const flags = JSON.parse(
+      (await run(['--json', 'add', ...paper, '--by', 'Me', '--tag', 'sets'], { config, env: { PRECIS_KEY_PATTERN: '{title}{year}' } }))
+        .stdout,
+    )
     expect(flags.key).toBe('deep2017')
     expect(flags.record.by).toBe('Me')
     expect(flags.record.tags).toEqual(['sets'])
@@ -161,7 +175,10 @@ describe('the settings reach the commands', () => {
   it('add --edit: the editor opens on the template below the comment; left unchanged, nothing is saved', async () => {
     const config = 'template = """\n## Problem\n\n## Method\n"""\n'
     const paper = ['--title', 'Deep Sets', '--author', 'Manzil Zaheer', '--year', '2017', '--edit']
-    const written = await run(['add', ...paper, '--tag', 'x'], { config, editor: (text) => text.replace('## Method\n', '## Method\nPermutation invariance.\n') })
+    const written = await run(['add', ...paper, '--tag', 'x'], {
+      config,
+      editor: (text) => text.replace('## Method\n', '## Method\nPermutation invariance.\n'),
+    })
     expect(written.code).toBe(0)
     expect(written.ctx.edited[0]).toMatch(/-->\n\n## Problem\n\n## Method\n$/)
     const summary = (await written.ctx.store.read()).summaries.at(-1)!

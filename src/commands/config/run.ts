@@ -8,7 +8,7 @@ import { inform, printJson } from '../../command-kit/shared.js'
 function plain(value: unknown): string {
   if (value === null) return ''
   if (Array.isArray(value)) return value.join('\n')
-  return String(value)
+  return typeof value === 'string' ? value : JSON.stringify(value)
 }
 
 /** A value on one line of `config list`. */

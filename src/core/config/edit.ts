@@ -18,7 +18,9 @@ export interface EditedConfig {
 
 /** The TOML line `name = value`. */
 export function settingLine(name: SettingName, value: NonNullable<Config[SettingName]>): string {
-  return toml().stringify({ [name]: value }).trimEnd()
+  return toml()
+    .stringify({ [name]: value })
+    .trimEnd()
 }
 
 /** `text` (a valid config, of file `file`) with `name` set to `value`. */

@@ -31,7 +31,8 @@ const where = (file: string, line: number) => (line > 0 ? `${file}:${line}` : fi
 
 /** Parse the bytes of the config file `file` (named in every error). */
 export function parseConfigBytes(bytes: Uint8Array, file: string): ParsedConfig {
-  if (bytes.length > MAX_CONFIG_BYTES) throw new DataError(`${file} is too big for a config file (${bytes.length} bytes; the limit is ${MAX_CONFIG_BYTES})`)
+  if (bytes.length > MAX_CONFIG_BYTES)
+    throw new DataError(`${file} is too big for a config file (${bytes.length} bytes; the limit is ${MAX_CONFIG_BYTES})`)
   return parseConfigText(decodeInput(bytes, file, MAX_CONFIG_BYTES), file)
 }
 
@@ -39,7 +40,7 @@ export function parseConfigBytes(bytes: Uint8Array, file: string): ParsedConfig 
 export function parseConfigText(text: string, file: string): ParsedConfig {
   let table: Record<string, unknown>
   try {
-    table = toml().parse(text) as Record<string, unknown>
+    table = toml().parse(text)
   } catch (error) {
     if (error instanceof RangeError) throw new DataError(`${file} is nested too deeply to be a config file`)
     if (!(error instanceof Error) || !('line' in error)) throw error

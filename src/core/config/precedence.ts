@@ -28,33 +28,67 @@ const set = (value: string | undefined) => (value === undefined || value === '' 
 
 /** The author of a new summary: `--by`, else `by`. */
 export function chooseBy(flag: string | undefined, config: Config): Chosen<string> {
-  return first([['flag', flag], ['config', config.by]], '')
+  return first(
+    [
+      ['flag', flag],
+      ['config', config.by],
+    ],
+    '',
+  )
 }
 
 /** The pattern of new keys: PRECIS_KEY_PATTERN, else `key_pattern`. */
 export function chooseKeyPattern(env: Env, config: Config): Chosen<string> {
-  return first([['environment', set(env.PRECIS_KEY_PATTERN)], ['config', config.key_pattern]], DEFAULT_KEY_PATTERN)
+  return first(
+    [
+      ['environment', set(env.PRECIS_KEY_PATTERN)],
+      ['config', config.key_pattern],
+    ],
+    DEFAULT_KEY_PATTERN,
+  )
 }
 
 /** The pattern new keys are made with; UsageError naming where it came from when it cannot make keys. */
 export function keyPatternIn(env: Env, config: Config): KeyPattern {
   const { value, source } = chooseKeyPattern(env, config)
-  return compileKeyPattern(value, source === 'environment' ? 'PRECIS_KEY_PATTERN' : source === 'config' ? 'key_pattern (config file)' : 'The key pattern')
+  return compileKeyPattern(
+    value,
+    source === 'environment' ? 'PRECIS_KEY_PATTERN' : source === 'config' ? 'key_pattern (config file)' : 'The key pattern',
+  )
 }
 
 /** The tags of a new summary: the `--tag`s given (they replace the configured ones), else `tags`. */
 export function chooseNewTags(flag: readonly string[], config: Config): Chosen<readonly string[]> {
-  return first([['flag', flag.length > 0 ? flag : undefined], ['config', config.tags]], [])
+  return first(
+    [
+      ['flag', flag.length > 0 ? flag : undefined],
+      ['config', config.tags],
+    ],
+    [],
+  )
 }
 
 /** The pager: none with `--no-pager`, else $PAGER, else `pager` (false: none), else less. */
 export function choosePager(flag: boolean, env: Env, config: Config): Chosen<string | false> {
-  return first([['flag', flag ? undefined : false], ['environment', set(env.PAGER)], ['config', config.pager]], DEFAULT_PAGER)
+  return first(
+    [
+      ['flag', flag ? undefined : false],
+      ['environment', set(env.PAGER)],
+      ['config', config.pager],
+    ],
+    DEFAULT_PAGER,
+  )
 }
 
 /** The columns `show` wraps at: `--width`, else `width`, else null (the terminal decides). */
 export function chooseWidth(flag: number | null, config: Config): Chosen<number | null> {
-  return first([['flag', flag ?? undefined], ['config', config.width]], null)
+  return first(
+    [
+      ['flag', flag ?? undefined],
+      ['config', config.width],
+    ],
+    null,
+  )
 }
 
 /**
@@ -62,8 +96,20 @@ export function chooseWidth(flag: number | null, config: Config): Chosen<number 
  * `color`; else yes (where the terminal has colour: terminal/io.ts).
  */
 export function chooseColor(flag: boolean, env: Env, config: Config): Chosen<boolean> {
-  const fromEnv = set(env.NO_COLOR) !== undefined ? false : env.FORCE_COLOR !== undefined ? env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false' : undefined
-  return first([['flag', flag ? undefined : false], ['environment', fromEnv], ['config', config.color]], true)
+  const fromEnv =
+    set(env.NO_COLOR) !== undefined
+      ? false
+      : env.FORCE_COLOR !== undefined
+        ? env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false'
+        : undefined
+  return first(
+    [
+      ['flag', flag ? undefined : false],
+      ['environment', fromEnv],
+      ['config', config.color],
+    ],
+    true,
+  )
 }
 
 /** Every setting as it stands without flags, for `config list`. */

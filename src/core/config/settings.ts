@@ -53,13 +53,22 @@ const oneLine = (value: unknown, limit: number): string | null => {
   return textProblem(value, limit)
 }
 
-const stringProblem = (value: unknown, limit: number): string | null => (typeof value === 'string' ? oneLine(value, limit) : 'is not a string')
+const stringProblem = (value: unknown, limit: number): string | null =>
+  typeof value === 'string' ? oneLine(value, limit) : 'is not a string'
 
 const asWord = (word: string): unknown => word
 const asBoolean = (word: string): unknown => ({ true: true, false: false })[word as 'true' | 'false'] ?? word
 
 export const SETTINGS: ReadonlyMap<SettingName, SettingSpec> = new Map<SettingName, SettingSpec>([
-  ['by', { description: 'author of new summaries (add --by)', kind: 'a string', problem: (v) => stringProblem(v, FIELD_LIMITS.by), fromWord: asWord }],
+  [
+    'by',
+    {
+      description: 'author of new summaries (add --by)',
+      kind: 'a string',
+      problem: (v) => stringProblem(v, FIELD_LIMITS.by),
+      fromWord: asWord,
+    },
+  ],
   [
     'key_pattern',
     {
@@ -78,13 +87,26 @@ export const SETTINGS: ReadonlyMap<SettingName, SettingSpec> = new Map<SettingNa
       fromWord: (word) => word.replace(/\\n/g, '\n'),
     },
   ],
-  ['tags', { description: 'tags of a new summary when add is given none', kind: 'a list of tags', problem: tagsProblem, fromWord: (word) => (word.trim() === '' ? [] : word.split(',').map((tag) => tag.trim())) }],
+  [
+    'tags',
+    {
+      description: 'tags of a new summary when add is given none',
+      kind: 'a list of tags',
+      problem: tagsProblem,
+      fromWord: (word) => (word.trim() === '' ? [] : word.split(',').map((tag) => tag.trim())),
+    },
+  ],
   [
     'pager',
     {
       description: 'command long output is shown through, or false',
       kind: 'a command or false',
-      problem: (v) => (v === false ? null : typeof v === 'string' && v.trim() === '' ? 'is empty (use false for no pager)' : stringProblem(v, MAX_LINE_SETTING)),
+      problem: (v) =>
+        v === false
+          ? null
+          : typeof v === 'string' && v.trim() === ''
+            ? 'is empty (use false for no pager)'
+            : stringProblem(v, MAX_LINE_SETTING),
       fromWord: (word) => (word === 'false' ? false : word),
     },
   ],
@@ -93,11 +115,24 @@ export const SETTINGS: ReadonlyMap<SettingName, SettingSpec> = new Map<SettingNa
     {
       description: `columns show wraps at (${MIN_WIDTH} to ${MAX_WIDTH})`,
       kind: 'a whole number',
-      problem: (v) => (typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v)) ? (Number(v) < MIN_WIDTH || Number(v) > MAX_WIDTH ? `is not between ${MIN_WIDTH} and ${MAX_WIDTH}` : null) : 'is not a whole number'),
+      problem: (v) =>
+        typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v))
+          ? Number(v) < MIN_WIDTH || Number(v) > MAX_WIDTH
+            ? `is not between ${MIN_WIDTH} and ${MAX_WIDTH}`
+            : null
+          : 'is not a whole number',
       fromWord: (word) => (/^\d{1,6}$/.test(word) ? Number(word) : word),
     },
   ],
-  ['color', { description: 'false: never colour output', kind: 'true or false', problem: (v) => (typeof v === 'boolean' ? null : 'is not true or false'), fromWord: asBoolean }],
+  [
+    'color',
+    {
+      description: 'false: never colour output',
+      kind: 'true or false',
+      problem: (v) => (typeof v === 'boolean' ? null : 'is not true or false'),
+      fromWord: asBoolean,
+    },
+  ],
 ])
 
 function keyPatternProblem(pattern: string): string | null {

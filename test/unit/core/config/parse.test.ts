@@ -19,9 +19,18 @@ function refusal(text: string): string {
 
 describe('parseConfigText', () => {
   it('reads every setting', () => {
-    const text = '# my settings\nby = "Ada Lovelace"\nkey_pattern = "{Author}{year}"\ntemplate = """\n## Problem\n"""\ntags = ["Inbox", "to read"]\npager = false\nwidth = 72\ncolor = false\n'
+    const text =
+      '# my settings\nby = "Ada Lovelace"\nkey_pattern = "{Author}{year}"\ntemplate = """\n## Problem\n"""\ntags = ["Inbox", "to read"]\npager = false\nwidth = 72\ncolor = false\n'
     expect(parseConfigText(text, FILE)).toEqual({
-      config: { by: 'Ada Lovelace', key_pattern: '{Author}{year}', template: '## Problem\n', tags: ['inbox', 'to-read'], pager: false, width: 72, color: false },
+      config: {
+        by: 'Ada Lovelace',
+        key_pattern: '{Author}{year}',
+        template: '## Problem\n',
+        tags: ['inbox', 'to-read'],
+        pager: false,
+        width: 72,
+        color: false,
+      },
       unknown: [],
     })
   })
@@ -34,10 +43,18 @@ describe('parseConfigText', () => {
     ['a syntax error: file, line and column', 'by = "Ada"\nwidth = \n', `${FILE}:2:9: `],
     ['an unterminated string', 'tags = ["a"]\n\nby = "Ada\n', `${FILE}:3:`],
     ['a key set twice', 'by = "a"\nby = "b"\n', `${FILE}:2:`],
-    ['a wrong type names the line and the setting', '# c\n\nwidth = "wide"\n', `${FILE}:3: width must be a whole number, but it is not a whole number`],
+    [
+      'a wrong type names the line and the setting',
+      '# c\n\nwidth = "wide"\n',
+      `${FILE}:3: width must be a whole number, but it is not a whole number`,
+    ],
     ['a width out of range', 'width = 5\n', `${FILE}:1: width must be a whole number, but it is not between 20 and 1000`],
     ['a bad tag', 'tags = ["a", ""]\n', `${FILE}:1: tags must be a list of tags, but it holds the tag "", but it is empty`],
-    ['a key pattern that cannot make keys', 'key_pattern = "{nope}"\n', `${FILE}:1: key_pattern must be a string, but it has the unknown token "{nope}"`],
+    [
+      'a key pattern that cannot make keys',
+      'key_pattern = "{nope}"\n',
+      `${FILE}:1: key_pattern must be a string, but it has the unknown token "{nope}"`,
+    ],
     ['a control character through an escape', 'by = "Ada\\u001b[31m"\n', `${FILE}:1: by must be a string, but it contains`],
     ['a by on two lines', 'by = "Ada\\nLovelace"\n', `${FILE}:1: by must be a string, but it is not one line`],
     ['a section for a setting', '[width]\nx = 1\n', `width must be a whole number`],
@@ -69,11 +86,32 @@ describe('parseConfigText', () => {
 
 describe('withSetting', () => {
   it.each([
-    ['replaces the line, keeping comments and other keys', '# mine\nby = "Ada"  # me\nfuture = 1\n', 'by', 'Grace', '# mine\nby = "Grace"\nfuture = 1\n', false],
+    [
+      'replaces the line, keeping comments and other keys',
+      '# mine\nby = "Ada"  # me\nfuture = 1\n',
+      'by',
+      'Grace',
+      '# mine\nby = "Grace"\nfuture = 1\n',
+      false,
+    ],
     ['adds a missing setting at the end', '# mine\nwidth = 80', 'by', 'Grace', '# mine\nwidth = 80\nby = "Grace"\n', false],
     ['makes an empty file', '', 'tags', ['a', 'b'], 'tags = [ "a", "b" ]\n', false],
-    ['adds before a section, where it stays a top-level setting', 'by = "x"\n[later]\nk = 1\n', 'width', 90, 'by = "x"\nwidth = 90\n[later]\nk = 1\n', false],
-    ['a multi-line value is written anew, keeping the other values', '# gone\ntemplate = """\n## A\n"""\nfuture = 2\n', 'template', '## B\n', 'template = "## B\\n"\nfuture = 2\n', true],
+    [
+      'adds before a section, where it stays a top-level setting',
+      'by = "x"\n[later]\nk = 1\n',
+      'width',
+      90,
+      'by = "x"\nwidth = 90\n[later]\nk = 1\n',
+      false,
+    ],
+    [
+      'a multi-line value is written anew, keeping the other values',
+      '# gone\ntemplate = """\n## A\n"""\nfuture = 2\n',
+      'template',
+      '## B\n',
+      'template = "## B\\n"\nfuture = 2\n',
+      true,
+    ],
   ])('%s', (_, text, name, value, expected, rewritten) => {
     expect(withSetting(text, FILE, name as never, value as never)).toEqual({ text: expected, rewritten })
   })

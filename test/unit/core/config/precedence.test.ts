@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { chooseBy, chooseColor, chooseKeyPattern, chooseNewTags, choosePager, chooseWidth, keyPatternIn, type Source } from '../../../../src/core/config/precedence.js'
+import {
+  chooseBy,
+  chooseColor,
+  chooseKeyPattern,
+  chooseNewTags,
+  choosePager,
+  chooseWidth,
+  keyPatternIn,
+  type Source,
+} from '../../../../src/core/config/precedence.js'
 import type { Config } from '../../../../src/core/config/settings.js'
 
 const file: Config = { by: 'Config Author', key_pattern: '{Author}{yy}', tags: ['inbox'], pager: 'more', width: 72, color: false }
