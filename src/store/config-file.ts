@@ -12,7 +12,6 @@ import type { Config, SettingName } from '../core/config/settings.js'
 import { decodeInput } from '../core/text/input.js'
 import { describeFileError } from '../platform/file-errors.js'
 import { openRegularFile, readOpenedFile } from '../platform/regular-file.js'
-import { writeFileDurably } from './durable-write.js'
 import type { Env } from './paths.js'
 
 /** What commands see of the config file (the Context's `config`). */
@@ -75,6 +74,7 @@ export class FileConfig implements ConfigFile {
     mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 })
     // Through a link to the real file (a dotfiles folder), so the link stays a link.
     const target = bytes === null ? this.path : realpathSync(this.path)
+    const { writeFileDurably } = await import('./durable-write.js') // the write machinery loads only to write
     await writeFileDurably(target, [edited.text], MAX_CONFIG_BYTES)
     this.loaded = undefined
     return { rewritten: edited.rewritten }
