@@ -50,20 +50,27 @@ Examples:
   config
     .command('list')
     .description('Every setting, its value and where the value comes from')
+    .addHelpText('after', '\nExamples:\n  precis config list\n  precis --json config list\n')
     .action(async () => runs.list(ctx))
   config
     .command('get')
     .description('The value of one setting')
     .argument('<name>', 'the setting')
+    .addHelpText('after', '\nExamples:\n  precis config get by\n  precis --json config get pager\n')
     .action(async (name: string) => runs.get(name, ctx))
   config
     .command('set')
     .description('Set one setting in the config file (made if missing; comments are kept)')
     .argument('<name>', 'the setting')
     .argument('<value>', 'its value: tags separated by commas; true or false; \\n for a new line in the template')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  precis config set by "Ada Lovelace"\n  precis config set tags inbox,to-sort\n  precis config set pager false\n  precis config set template "## Problem\\n\\n## Method\\n"\n',
+    )
     .action(async (name: string, value: string) => runs.set(name, value, ctx))
   config
     .command('path')
     .description('Where the config file is')
+    .addHelpText('after', '\nExamples:\n  precis config path\n  $EDITOR "$(precis config path)"\n')
     .action(async () => runs.path(ctx))
 }
