@@ -47,17 +47,15 @@ export interface SettingSpec {
   fromWord(word: string): unknown
 }
 
-const oneLine = (value: unknown, limit: number): string | null => {
-  if (typeof value !== 'string') return null
+/** Why `value` cannot be a one-line setting of at most `limit` characters. */
+function stringProblem(value: unknown, limit: number): string | null {
+  if (typeof value !== 'string') return 'is not a string'
   if (/[\r\n]/.test(value)) return 'is not one line'
   return textProblem(value, limit)
 }
 
-const stringProblem = (value: unknown, limit: number): string | null =>
-  typeof value === 'string' ? oneLine(value, limit) : 'is not a string'
-
 const asWord = (word: string): unknown => word
-const asBoolean = (word: string): unknown => ({ true: true, false: false })[word as 'true' | 'false'] ?? word
+const asBoolean = (word: string): unknown => (word === 'true' ? true : word === 'false' ? false : word)
 
 export const SETTINGS: ReadonlyMap<SettingName, SettingSpec> = new Map<SettingName, SettingSpec>([
   [
