@@ -189,6 +189,29 @@ describe('the settings reach the commands', () => {
     expect(unchanged.stderr).toContain('The summary is empty; nothing was saved')
   })
 
+  it.each([
+    ['the file alone', {}, [], { color: false, pager: true, pagerCommand: 'more' }],
+    [
+      'PAGER and FORCE_COLOR win over the file',
+      { PAGER: 'most', FORCE_COLOR: '1' },
+      [],
+      { color: undefined, pager: true, pagerCommand: 'most' },
+    ],
+    [
+      '--no-pager and --no-color win over everything',
+      { PAGER: 'most', FORCE_COLOR: '1' },
+      ['--no-pager', '--no-color'],
+      { color: undefined, pager: false, pagerCommand: undefined },
+    ],
+  ])('pager and colour reach the terminal: %s', async (_, env, flags, expected) => {
+    const ctx = testContext({ library: smallLibrary(), config: 'pager = "more"\ncolor = false\n', env })
+    const configured: unknown[] = []
+    ctx.io = { ...ctx.io, configure: (options) => void configured.push(options) }
+    expect(await main([...flags, 'list'], ctx)).toBe(0)
+    // First the flags, then what flags, environment and file choose together.
+    expect(configured.at(-1)).toEqual(expected)
+  })
+
   it('show: width from the file, --width wins', async () => {
     const config = 'width = 40\n'
     const narrow = (await run(['show', 'gilmer2017neural'], { config })).stdout
