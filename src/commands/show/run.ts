@@ -4,6 +4,7 @@ import { entryRecord, type Entry } from '../../core/records/entries.js'
 import { libraryOutline, type LibraryOutline, type PaperOutline, type SummaryOutline } from '../../core/records/outline.js'
 import { pick, readOutline, readRecords, type PickedRecords } from '../../store/outline-reads.js'
 import { readingWidth } from '../../render/reading-width.js'
+import { chooseWidth } from '../../core/config/precedence.js'
 import { printJson } from '../../command-kit/shared.js'
 
 export interface ShowOptions {
@@ -68,7 +69,7 @@ export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
     const bodies = groups.flatMap((g) => g.summaries.map((s) => s.body))
     return ctx.io.out(bodies.map((b, i) => (i < bodies.length - 1 && !b.endsWith('\n') ? b + '\n' : b)).join(''))
   }
-  const width = opts.width ?? readingWidth(ctx.io.columns)
+  const width = chooseWidth(opts.width, ctx.config.values()).value ?? readingWidth(ctx.io.columns)
   const { renderPaper } = await import('../../render/show.js') // marked-terminal and temml: loaded only to render
   const { ShowCitations } = await import('../../render/citations.js')
   const options = { width, color: ctx.io.color, hyperlinks: ctx.io.hyperlinks }
