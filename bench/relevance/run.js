@@ -18,6 +18,7 @@ const ENTRY = `
 export { parseQuery } from './src/core/query.ts'
 export { LibrarySearch } from './src/core/search.ts'
 export { libraryEntries } from './src/core/records.ts'
+export { SEARCH_TUNING } from './src/core/search-tuning.ts'
 `
 
 // dist/ exports only the CLI: the search core is bundled here from the TypeScript sources.
@@ -40,7 +41,7 @@ function precisRuns(core, collection) {
   let refused = 0
   const runs = collection.queries.map((query) => {
     try {
-      return search.search(core.parseQuery(query.text), { limit: DEPTH, lastWord: 'prefix', snippets: 0 }).hits.map((hit) => hit.id)
+      return search.search(core.parseQuery(query.text, 'pasted'), { limit: DEPTH, lastWord: 'prefix', snippets: 0 }).hits.map((hit) => hit.id)
     } catch (error) {
       if (error?.name !== 'UsageError' && error?.constructor?.name !== 'UsageError') throw error
       refused++
@@ -81,7 +82,34 @@ export async function measure(core, list = collections()) {
   })
 }
 
+// One setting changed at a time from the current ones (SEARCH_TUNING), for --sweep.
+const SWEEP = [
+  ...[0, 0.5, 2, 3].map((coordination) => ({ coordination })),
+  ...[0, 0.25, 0.5].flatMap((coordination) => [1.5, 2].map((k1) => ({ coordination, k1 }))),
+  ...[0.25, 0.5].map((minimumShouldMatch) => ({ minimumShouldMatch })),
+  ...[0.5, 0.85, 1].map((stemWeight) => ({ stemWeight })),
+  ...[2, 4].map((partialFrom) => ({ partialFrom })),
+  ...[1, 2, 3].map((title) => ({ fieldWeights: [title, 3, 3, 2, 2, 1] })),
+  ...[0.9, 1.5, 2].map((k1) => ({ k1 })),
+  ...[0.5, 0.9].map((body) => ({ lengthNormalisation: [0.5, 0.3, 0.3, 0.3, 0.3, body] })),
+]
+
+/** Each SWEEP setting's nDCG@10 per collection, beside the current settings'. */
+async function sweep(core) {
+  const list = collections()
+  const current = structuredClone(core.SEARCH_TUNING)
+  const row = async (label) => `| ${label} | ${(await measure(core, list)).map(({ precis }) => precis.ndcg.toFixed(3)).join(' | ')} |`
+  const lines = [`| setting | ${list.map((c) => c.name).join(' | ')} |`, `| --- |${list.map(() => ' ---: |').join('')}`, await row('current')]
+  for (const change of SWEEP) {
+    Object.assign(core.SEARCH_TUNING, structuredClone(current), change)
+    lines.push(await row(JSON.stringify(change)))
+  }
+  Object.assign(core.SEARCH_TUNING, current)
+  return lines.join('\n')
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const core = await searchCore()
   console.log(report(await measure(core)))
+  if (process.argv.includes('--sweep')) console.log(`\n${await sweep(core)}`)
 }

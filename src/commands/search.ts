@@ -17,7 +17,7 @@ function hitRecord(hit: SearchHit): Record<string, unknown> {
 }
 
 export async function searchRun(opts: SearchCommandOptions, ctx: Context): Promise<void> {
-  const query = parseQuery(opts.query) // a bad query fails before the library is read
+  const query = parseQuery(opts.query, 'pasted') // a bad query fails before the library is read
   const library = await ctx.store.read()
   const { hits, total } = searchLibrary(library, query, { limit: opts.limit, lastWord: 'prefix' })
   if (ctx.globals.json) return printJson(ctx, hits.map(hitRecord))
