@@ -98,8 +98,8 @@ class Lexer {
         this.pos++ // a quote never closed is punctuation: the words after it are plain words
         return null
       }
+      if (pasted && this.emptyPhrase()) return null
       const value = this.quoted()
-      if (pasted && value.trim() === '') return null
       return { kind: 'condition', condition: { term: { kind: 'text', field: 'any', value, quoted: true }, negated, column } }
     }
     const wordStart = this.pos
@@ -135,6 +135,14 @@ class Lexer {
     const start = this.pos
     while (this.pos < this.chars.length && !/[\s"]/u.test(this.chars[this.pos]!)) this.pos++
     return this.chars.slice(start, this.pos).join('')
+  }
+
+  /** Whether the quote at the current position closes on nothing but spaces; if so, steps past it. */
+  private emptyPhrase(): boolean {
+    const close = this.chars.indexOf('"', this.pos + 1)
+    if (this.chars.slice(this.pos + 1, close).join('').trim() !== '') return false
+    this.pos = close + 1
+    return true
   }
 
   /** Whether the quote at the current position has a closing one. */
