@@ -36,6 +36,15 @@ function cranfield(documents, judged) {
   return { name: 'Cranfield (questions pasted whole)', natural: true, documents, queries }
 }
 
+/**
+ * Cranfield again with each text's repetition of its title taken out, so that title and text are
+ * apart as in a paper's record (title, abstract): how much the title weighs shows here.
+ */
+function cranfieldTitleApart(documents, judged) {
+  const apart = documents.map((doc) => ({ ...doc, text: doc.text.startsWith(doc.title) ? doc.text.slice(doc.title.length).trim() : doc.text }))
+  return { ...cranfield(apart, judged), name: 'Cranfield, title apart (pasted)' }
+}
+
 /** Cranfield's documents and judgements, with keyword queries written for its first 40 questions. */
 function cranfieldKeywords(documents, judged) {
   const queries = lines('keywords/cranfield-keywords.tsv')
@@ -68,7 +77,7 @@ function fixtureKeywords() {
 export function collections() {
   const documents = cranfieldDocuments()
   const judged = cranfieldJudgements()
-  return [cranfield(documents, judged), cranfieldKeywords(documents, judged), fixtureKeywords()].map((collection) => ({
+  return [cranfield(documents, judged), cranfieldTitleApart(documents, judged), cranfieldKeywords(documents, judged), fixtureKeywords()].map((collection) => ({
     library: libraryOf(collection.documents),
     ...collection,
   }))

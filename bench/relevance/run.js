@@ -84,14 +84,14 @@ export async function measure(core, list = collections()) {
 
 // One setting changed at a time from the current ones (SEARCH_TUNING), for --sweep.
 const SWEEP = [
-  ...[0, 0.5, 2, 3].map((coordination) => ({ coordination })),
-  ...[0, 0.25, 0.5].flatMap((coordination) => [1.5, 2].map((k1) => ({ coordination, k1 }))),
+  ...[0.5, 1, 2].map((coordination) => ({ coordination })),
   ...[0.25, 0.5].map((minimumShouldMatch) => ({ minimumShouldMatch })),
-  ...[0.5, 0.85, 1].map((stemWeight) => ({ stemWeight })),
+  ...[0.5, 1].map((stemWeight) => ({ stemWeight })),
+  ...[0.1, 0.6].map((typoWeight) => ({ typoWeight })),
   ...[2, 4].map((partialFrom) => ({ partialFrom })),
-  ...[1, 2, 3].map((title) => ({ fieldWeights: [title, 3, 3, 2, 2, 1] })),
-  ...[0.9, 1.5, 2].map((k1) => ({ k1 })),
-  ...[0.5, 0.9].map((body) => ({ lengthNormalisation: [0.5, 0.3, 0.3, 0.3, 0.3, body] })),
+  ...[1, 3, 8].map((title) => ({ fieldWeights: [title, 3, 3, 2, 2, 1] })),
+  ...[1.2, 2].map((k1) => ({ k1 })),
+  ...[0.6, 0.9].map((body) => ({ lengthNormalisation: [0.5, 0.3, 0.3, 0.3, 0.3, body] })),
 ]
 
 /** Each SWEEP setting's nDCG@10 per collection, beside the current settings'. */

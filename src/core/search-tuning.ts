@@ -10,7 +10,7 @@ export const SEARCH_TUNING = {
   /** Fewest plain words for entries with only some of them to be listed after those with all. */
   partialFrom: 3,
   /** A partial match's score is multiplied by (words matched / words) to this power. */
-  coordination: 1,
+  coordination: 0,
   /** Share of the words (rounded up) a partial match must contain; 0: any one. */
   minimumShouldMatch: 0,
   /** Field weights, in FIELD_NAMES order (search-docs.ts): title, authors, tags, venue, ids, body. */
@@ -18,5 +18,5 @@ export const SEARCH_TUNING = {
   /** Length normalisation per field (BM25's b), in FIELD_NAMES order. */
   lengthNormalisation: [0.5, 0.3, 0.3, 0.3, 0.3, 0.75] as number[],
   /** BM25's k1: how fast more occurrences stop adding to a score. */
-  k1: 1.2,
+  k1: 1.6,
 }
