@@ -7,9 +7,9 @@ import { pathToFileURL } from 'node:url'
 import { median } from './measure.js'
 
 const ENTRY = `
-export { libraryEntries } from './src/core/records.ts'
-export { LibrarySearch } from './src/core/search.ts'
-export { browseChoices } from './src/render/browse-choices.ts'
+export { libraryEntries } from './src/core/records/entries.ts'
+export { LibrarySearch } from './src/core/search/search.ts'
+export { browseChoices } from './src/commands/browse/choices.ts'
 export { LibraryFile } from './src/store/library-file.ts'
 `
 

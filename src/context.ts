@@ -1,17 +1,23 @@
-import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ProcessEditor, type Editor } from './editor.js'
+import { ProcessEditor, type Editor } from './terminal/editor.js'
 import { DEMO_LIBRARY } from './package-files.js'
-import type { IO } from './io.js'
-import { InquirerPrompter, type Prompter } from './prompts.js'
-import { sanitizeTerminal } from './sanitize.js'
+import type { IO } from './terminal/io.js'
+import { InquirerPrompter, type Prompter } from './terminal/prompts.js'
+import { sanitizeTerminal } from './core/text/sanitize.js'
 import { DeferredFileStore } from './store/deferred-store.js'
 import { lockTimeout } from './store/lock-timeout.js'
 import { resolveLibraryPath, type Env } from './store/paths.js'
-import { sizeWarning } from './store/size-limit.js'
+import { libraryFileBytes, sizeWarning } from './store/size-limit.js'
 import type { Store } from './store/store.js'
-import { TerminalIO } from './terminal-io.js'
+import { TerminalIO } from './terminal/terminal-io.js'
+import type { LoadRecorder } from './store/recorder.js'
+
+/** Every change of a library with sync on becomes a git commit; git's code loads with the first change. */
+export function gitHistory(env: Env): LoadRecorder {
+  return async () => (await import('./sync/auto-commit.js')).gitAutoCommit(env)
+}
 
 /** The global options (README, Commands), as parsed. */
 export interface GlobalOptions {
@@ -67,7 +73,8 @@ export function createProcessContext(): Context {
     get store(): Store {
       if (store) return store
       const path = ctx.globals.demo ? demoCopy(ctx, cleanups) : resolveLibraryPath(ctx.globals.library, env, ctx.cwd)
-      store = new DeferredFileStore(path, lockTimeout(env), (warning) => ctx.io.err(ctx.io.errStyle.yellow(`precis: ${sanitizeTerminal(warning)}\n`)))
+      const warn = (warning: string) => ctx.io.err(ctx.io.errStyle.yellow(`precis: ${sanitizeTerminal(warning)}\n`))
+      store = new DeferredFileStore(path, lockTimeout(env), warn, gitHistory(env))
       warnNearSizeLimit(ctx, path)
       return store
     },
@@ -80,13 +87,8 @@ export function createProcessContext(): Context {
 
 /** Say so on stderr when the library file is nearing the largest size precis can read. */
 function warnNearSizeLimit(ctx: Context, path: string): void {
-  let bytes: number
-  try {
-    bytes = statSync(path).size
-  } catch {
-    return // no library yet, or unreadable: the read will say so
-  }
-  const warning = sizeWarning(path, bytes)
+  const bytes = libraryFileBytes(path)
+  const warning = bytes === null ? null : sizeWarning(path, bytes)
   if (warning && !ctx.globals.quiet) ctx.io.err(ctx.io.errStyle.yellow(`${warning}\n`))
 }
 

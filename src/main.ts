@@ -1,8 +1,8 @@
 import { CommanderError } from 'commander'
 import { ExitCode, PrecisError } from './core/errors.js'
 import type { Context } from './context.js'
-import { describeFileError } from './file-errors.js'
-import { sanitizeTerminal } from './sanitize.js'
+import { describeFileError } from './platform/file-errors.js'
+import { sanitizeTerminal } from './core/text/sanitize.js'
 import { buildProgram } from './program.js'
 
 function report(ctx: Context, message: string, details: readonly string[] = []): void {
@@ -22,7 +22,7 @@ export async function main(argv: readonly string[], ctx: Context): Promise<numbe
     return ExitCode.ok
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Help or the version, printed by commander; its refusals arrive as UsageError (cli/command-errors.ts).
+      // Help or the version, printed by commander; its refusals arrive as UsageError (command-kit/command-errors.ts).
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage
     }
     if (error instanceof PrecisError) {

@@ -2,34 +2,65 @@ import { readFileSync } from 'node:fs'
 import { Command } from 'commander'
 import type { Context, GlobalOptions } from './context.js'
 import { PACKAGE_JSON } from './package-files.js'
-import { precisErrors } from './cli/command-errors.js'
-import { DEFAULT_HELP_WIDTH, wrapHelp } from './cli/help-wrap.js'
-import { registerAdd } from './cli/add.js'
-import { registerDoctor } from './cli/doctor.js'
-import { registerEdit } from './cli/edit.js'
-import { registerExport } from './cli/export.js'
-import { registerImport } from './cli/import.js'
-import { registerList } from './cli/list.js'
-import { registerRefresh } from './cli/refresh.js'
-import { registerIdentify } from './cli/identify.js'
-import { registerRestore, registerTrash } from './cli/trash.js'
-import { registerRm } from './cli/rm.js'
-import { registerShow } from './cli/show.js'
-import { registerSearch } from './cli/search.js'
-import { registerBrowse } from './cli/browse.js'
-import { registerTag } from './cli/tag.js'
-import { registerTags } from './cli/tags.js'
-import { registerStats } from './cli/stats.js'
-import { registerHistory } from './cli/history.js'
-import { registerMergeDriver } from './cli/merge-driver.js'
-import { registerSync } from './cli/sync.js'
-import { registerCompletion } from './cli/completion.js'
-import { HELP_TOPICS, registerHelp } from './cli/help-topics.js'
-import { registerRelated } from './cli/related.js'
-import { registerRekey } from './cli/rekey.js'
-import { FIELDS } from './core/query-fields.js'
+import { precisErrors } from './command-kit/command-errors.js'
+import { DEFAULT_HELP_WIDTH, wrapHelp } from './command-kit/help-wrap.js'
+import { registerAdd } from './commands/add/command.js'
+import { registerDoctor } from './commands/doctor/command.js'
+import { registerEdit } from './commands/edit/command.js'
+import { registerExport } from './commands/export/command.js'
+import { registerImport } from './commands/import/command.js'
+import { registerList } from './commands/list/command.js'
+import { registerRefresh } from './commands/refresh/command.js'
+import { registerIdentify } from './commands/identify/command.js'
+import { registerTrash } from './commands/trash/command.js'
+import { registerRestore } from './commands/restore/command.js'
+import { registerRm } from './commands/rm/command.js'
+import { registerShow } from './commands/show/command.js'
+import { registerSearch } from './commands/search/command.js'
+import { registerBrowse } from './commands/browse/command.js'
+import { registerTag } from './commands/tag/command.js'
+import { registerTags } from './commands/tags/command.js'
+import { registerStats } from './commands/stats/command.js'
+import { registerHistory } from './commands/history/command.js'
+import { registerMergeDriver } from './commands/merge-driver/command.js'
+import { registerSync } from './commands/sync/command.js'
+import { registerCompletion } from './commands/completion/command.js'
+import { HELP_TOPICS, registerHelp } from './commands/help/command.js'
+import { registerRelated } from './commands/related/command.js'
+import { registerRekey } from './commands/rekey/command.js'
+import { FIELDS } from './core/search/query-fields.js'
 
 const { version } = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }
+
+type Register = (program: Command, ctx: Context) => void
+
+/** Every command, in the order `precis --help` lists them; each is the folder src/commands/<name>/. */
+const COMMANDS: readonly Register[] = [
+  registerAdd,
+  registerList,
+  registerShow,
+  registerSearch,
+  registerBrowse,
+  registerEdit,
+  registerRm,
+  registerRestore,
+  registerTrash,
+  registerExport,
+  registerImport,
+  registerTag,
+  registerTags,
+  registerRefresh,
+  registerIdentify,
+  registerStats,
+  registerDoctor,
+  registerSync,
+  registerHistory,
+  registerMergeDriver,
+  registerHelp,
+  (program, ctx) => registerCompletion(program, ctx, HELP_TOPICS.map((t) => t.name), [...FIELDS.keys()]),
+  registerRelated,
+  registerRekey,
+]
 
 /** Help is as wide as the terminal it is printed on. */
 export function helpWidth(ctx: Context): number {
@@ -76,30 +107,7 @@ export function buildProgram(ctx: Context): Command {
     ctx.io.configure({ color: ctx.globals.color, pager: ctx.globals.pager })
   })
 
-  registerAdd(program, ctx)
-  registerList(program, ctx)
-  registerShow(program, ctx)
-  registerSearch(program, ctx)
-  registerBrowse(program, ctx)
-  registerEdit(program, ctx)
-  registerRm(program, ctx)
-  registerRestore(program, ctx)
-  registerTrash(program, ctx)
-  registerExport(program, ctx)
-  registerImport(program, ctx)
-  registerTag(program, ctx)
-  registerTags(program, ctx)
-  registerRefresh(program, ctx)
-  registerIdentify(program, ctx)
-  registerStats(program, ctx)
-  registerDoctor(program, ctx)
-  registerSync(program, ctx)
-  registerHistory(program, ctx)
-  registerMergeDriver(program, ctx)
-  registerHelp(program, ctx)
-  registerCompletion(program, ctx, HELP_TOPICS.map((t) => t.name), [...FIELDS.keys()])
-  registerRelated(program, ctx)
-  registerRekey(program, ctx)
+  for (const register of COMMANDS) register(program, ctx)
   precisErrors(program)
   return program
 }

@@ -3,16 +3,36 @@
 import { readFileSync } from 'node:fs'
 
 const data = (path) => new URL(`data/${path}`, import.meta.url)
-const lines = (path) => readFileSync(data(path), 'utf8').split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#'))
+const lines = (path) =>
+  readFileSync(data(path), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.startsWith('#'))
 const jsonLines = (path) => lines(path).map((line) => JSON.parse(line))
 const STAMP = '2024-01-01T00:00:00.000Z'
 
 /** A library with one summarised paper per document: title → paper title, text → summary body. */
 function libraryOf(documents) {
   const papers = documents.map(({ key, title }) => ({
-    key, title, authors: [], year: null, venue: null, arxiv: null, doi: null, url: null, abstract: null, added: STAMP,
+    key,
+    title,
+    authors: [],
+    year: null,
+    venue: null,
+    arxiv: null,
+    doi: null,
+    url: null,
+    abstract: null,
+    added: STAMP,
   }))
-  const summaries = documents.map(({ key, text }) => ({ id: key, paper: key, by: '', body: text, tags: [], created: STAMP, updated: STAMP }))
+  const summaries = documents.map(({ key, text }) => ({
+    id: key,
+    paper: key,
+    by: '',
+    body: text,
+    tags: [],
+    created: STAMP,
+    updated: STAMP,
+  }))
   return { format: 'precis-library', version: 1, papers, summaries, trash: [] }
 }
 
@@ -41,7 +61,10 @@ function cranfield(documents, judged) {
  * apart as in a paper's record (title, abstract): how much the title weighs shows here.
  */
 function cranfieldTitleApart(documents, judged) {
-  const apart = documents.map((doc) => ({ ...doc, text: doc.text.startsWith(doc.title) ? doc.text.slice(doc.title.length).trim() : doc.text }))
+  const apart = documents.map((doc) => ({
+    ...doc,
+    text: doc.text.startsWith(doc.title) ? doc.text.slice(doc.title.length).trim() : doc.text,
+  }))
   return { ...cranfield(apart, judged), name: 'Cranfield, title apart (pasted)' }
 }
 
@@ -77,7 +100,12 @@ function fixtureKeywords() {
 export function collections() {
   const documents = cranfieldDocuments()
   const judged = cranfieldJudgements()
-  return [cranfield(documents, judged), cranfieldTitleApart(documents, judged), cranfieldKeywords(documents, judged), fixtureKeywords()].map((collection) => ({
+  return [
+    cranfield(documents, judged),
+    cranfieldTitleApart(documents, judged),
+    cranfieldKeywords(documents, judged),
+    fixtureKeywords(),
+  ].map((collection) => ({
     library: libraryOf(collection.documents),
     ...collection,
   }))

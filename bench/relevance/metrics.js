@@ -8,7 +8,10 @@ export function ndcgAt(k, ranked, judged) {
   ranked.slice(0, k).forEach((id, i) => {
     dcg += (judged.get(id) ?? 0) / Math.log2(i + 2)
   })
-  const ideal = [...judged.values()].filter((grade) => grade > 0).sort((a, b) => b - a).slice(0, k)
+  const ideal = [...judged.values()]
+    .filter((grade) => grade > 0)
+    .sort((a, b) => b - a)
+    .slice(0, k)
   const idcg = ideal.reduce((sum, grade, i) => sum + grade / Math.log2(i + 2), 0)
   return idcg === 0 ? 0 : dcg / idcg
 }

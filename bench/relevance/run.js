@@ -15,10 +15,10 @@ const root = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 const DEPTH = 100
 
 const ENTRY = `
-export { parseQuery } from './src/core/query.ts'
-export { LibrarySearch } from './src/core/search.ts'
-export { libraryEntries } from './src/core/records.ts'
-export { SEARCH_TUNING } from './src/core/search-tuning.ts'
+export { parseQuery } from './src/core/search/query.ts'
+export { LibrarySearch } from './src/core/search/search.ts'
+export { libraryEntries } from './src/core/records/entries.ts'
+export { SEARCH_TUNING } from './src/core/search/tuning.ts'
 `
 
 // dist/ exports only the CLI: the search core is bundled here from the TypeScript sources.
@@ -28,7 +28,15 @@ export async function searchCore() {
   const dir = mkdtempSync(join(cache, 'precis-relevance-'))
   try {
     const outfile = join(dir, 'core.js')
-    await build({ stdin: { contents: ENTRY, resolveDir: root, loader: 'ts' }, outfile, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' })
+    await build({
+      stdin: { contents: ENTRY, resolveDir: root, loader: 'ts' },
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      logLevel: 'warning',
+    })
     return await import(pathToFileURL(outfile).href)
   } finally {
     rmSync(dir, { recursive: true, force: true })
@@ -41,7 +49,9 @@ function precisRuns(core, collection) {
   let refused = 0
   const runs = collection.queries.map((query) => {
     try {
-      return search.search(core.parseQuery(query.text, 'pasted'), { limit: DEPTH, lastWord: 'prefix', snippets: 0 }).hits.map((hit) => hit.id)
+      return search
+        .search(core.parseQuery(query.text, 'pasted'), { limit: DEPTH, lastWord: 'prefix', snippets: 0 })
+        .hits.map((hit) => hit.id)
     } catch (error) {
       if (error?.name !== 'UsageError' && error?.constructor?.name !== 'UsageError') throw error
       refused++
@@ -68,9 +78,11 @@ function scores(collection, runs) {
 const percent = (share) => `${(share * 100).toFixed(1)}%`
 
 export function report(rows) {
-  const header = '| collection | queries | nDCG@10 precis | nDCG@10 BM25 | Δ | R@100 precis | R@100 BM25 | no result precis | no result BM25 | refused |'
-  const lines = rows.map(({ collection, precis, bm25, refused }) =>
-    `| ${collection.name} | ${collection.queries.length} | ${precis.ndcg.toFixed(3)} | ${bm25.ndcg.toFixed(3)} | ${(precis.ndcg - bm25.ndcg >= 0 ? '+' : '') + (precis.ndcg - bm25.ndcg).toFixed(3)} | ${precis.recall.toFixed(3)} | ${bm25.recall.toFixed(3)} | ${percent(precis.empty)} | ${percent(bm25.empty)} | ${refused} |`,
+  const header =
+    '| collection | queries | nDCG@10 precis | nDCG@10 BM25 | Δ | R@100 precis | R@100 BM25 | no result precis | no result BM25 | refused |'
+  const lines = rows.map(
+    ({ collection, precis, bm25, refused }) =>
+      `| ${collection.name} | ${collection.queries.length} | ${precis.ndcg.toFixed(3)} | ${bm25.ndcg.toFixed(3)} | ${(precis.ndcg - bm25.ndcg >= 0 ? '+' : '') + (precis.ndcg - bm25.ndcg).toFixed(3)} | ${precis.recall.toFixed(3)} | ${bm25.recall.toFixed(3)} | ${percent(precis.empty)} | ${percent(bm25.empty)} | ${refused} |`,
   )
   return [header, '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |', ...lines].join('\n')
 }
@@ -99,7 +111,11 @@ async function sweep(core) {
   const list = collections()
   const current = structuredClone(core.SEARCH_TUNING)
   const row = async (label) => `| ${label} | ${(await measure(core, list)).map(({ precis }) => precis.ndcg.toFixed(3)).join(' | ')} |`
-  const lines = [`| setting | ${list.map((c) => c.name).join(' | ')} |`, `| --- |${list.map(() => ' ---: |').join('')}`, await row('current')]
+  const lines = [
+    `| setting | ${list.map((c) => c.name).join(' | ')} |`,
+    `| --- |${list.map(() => ' ---: |').join('')}`,
+    await row('current'),
+  ]
   for (const change of SWEEP) {
     Object.assign(core.SEARCH_TUNING, structuredClone(current), change)
     lines.push(await row(JSON.stringify(change)))

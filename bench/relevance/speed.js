@@ -6,8 +6,15 @@ import { cachedLibrary } from '../fixtures.js'
 import { median } from '../measure.js'
 import { searchCore } from './run.js'
 
-const QUERIES = ['quantum', 'graph attention', '"neural networks"', 'tranformer', 'tag:ml/gnn year:>=2018', 'kernel tag:stats -has:figure',
-  'we propose a new method for learning graph representations with attention']
+const QUERIES = [
+  'quantum',
+  'graph attention',
+  '"neural networks"',
+  'tranformer',
+  'tag:ml/gnn year:>=2018',
+  'kernel tag:stats -has:figure',
+  'we propose a new method for learning graph representations with attention',
+]
 const size = Number(process.argv[2] ?? 10_000)
 const core = await searchCore()
 const library = JSON.parse(readFileSync(cachedLibrary(size, 1, [3000, 6000]).file, 'utf8'))

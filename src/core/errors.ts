@@ -1,5 +1,5 @@
 /**
- * Typed failures. Commands throw these; `main.ts` alone turns them into exit codes and messages.
+ * Typed failures. Commands throw these; `src/main.ts` alone turns them into exit codes and messages.
  * The codes are the contract in the README (Exit codes).
  */
 export const ExitCode = {

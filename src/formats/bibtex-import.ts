@@ -6,14 +6,14 @@
  * naming the entry.
  */
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser'
-import { literalName } from '../core/author-names.js'
-import { normalizeArxivId, normalizeDoi } from '../core/identifiers.js'
-import { tagFromKeyword } from '../core/tags.js'
-import { runWithDefaultSignals } from '../interrupt.js'
+import { literalName } from '../core/papers/author-names.js'
+import { normalizeArxivId, normalizeDoi } from '../core/papers/identifiers.js'
+import { tagFromKeyword } from '../core/tags/rules.js'
+import { runWithDefaultSignals } from '../platform/interrupt.js'
 import { checkBibtexExpansion, checkParsedSize } from './bibtex-limits.js'
 import { composeLetters, markupToMarkdown, markupToText, protectSpans } from './bibtex-text.js'
 import { SUMMARY_BREAK } from './bibtex.js'
-import type { ImportProblem, ImportRecord, ImportResult } from './records.js'
+import type { ImportProblem, ImportRecord, ImportResult } from '../core/merge/imported-records.js'
 
 const PARSE_OPTIONS = {
   sentenceCase: false,

@@ -4,7 +4,7 @@
  * the first form: the lowercase words ("van der", "de la") start the family name, which runs to the
  * end; without them the family name is the last word.
  */
-import { literalNameText } from '../core/author-names.js'
+import { literalNameText } from '../core/papers/author-names.js'
 import { escapeLatex } from './latex.js'
 
 /** The parts of one name. */

@@ -14,7 +14,7 @@
 /** The `.bib` text with spans hidden, and the function that puts them back into a value. */
 export interface ProtectedBibtex {
   text: string
-  restore(value: string): string
+  restore: (value: string) => string
 }
 
 // Math must keep its braces balanced inside it: a `$` that would pair with one in another field

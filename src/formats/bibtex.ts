@@ -2,7 +2,7 @@
  * BibTeX export: one entry per paper, keyed by the paper key, typed from the venue. Every field value
  * is built by src/formats/latex.ts, so braces are balanced whatever the library holds.
  */
-import { KeySet } from '../core/key-rules.js'
+import { KeySet } from '../core/keys/key-rules.js'
 import type { Library, Paper } from '../core/model.js'
 import { bibtexAuthors } from './bibtex-names.js'
 import { escapeLatex, latexNote, latexText, latexTitle, latexVenue } from './latex.js'
@@ -118,6 +118,6 @@ export function libraryToBibtex(lib: Library, options: BibtexOptions = {}): stri
  * only what could end the field or break the line is percent-encoded.
  */
 function verbatim(value: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters in a verbatim field are percent-encoded
   return value.trim().replace(/[{}\\\s\u0000-\u001f\u007f]/g, encodeURIComponent)
 }

@@ -7,10 +7,10 @@
  * - the HTML page links each citation to the cited paper's section (or its web page);
  * - one file per summary keeps the body exactly as written (`\cite{key}` stays, for LaTeX users).
  */
-import { CitationResolver, citedPaperKeys, rewriteCitations, type ResolvedCitation } from '../core/citations.js'
+import { CitationResolver, citedPaperKeys, rewriteCitations, type ResolvedCitation } from '../core/citations/citations.js'
 import type { Library, Paper } from '../core/model.js'
-import { escapeMarkdown, paperUrl, shortTitle } from '../render/citations.js'
-import { papersByKey } from '../core/papers.js'
+import { escapeMarkdown, paperUrl, shortTitle } from '../core/citations/citation-text.js'
+import { papersByKey } from '../core/papers/papers.js'
 
 /** `selected` with the papers its summaries cite (found in `lib`) added after its own, for a `.bib` that resolves every citation. */
 export function withCitedPapers(lib: Pick<Library, 'papers' | 'summaries'>, selected: Library): Library {

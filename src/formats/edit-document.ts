@@ -1,5 +1,5 @@
 import { ExitCode, PrecisError, DataError } from '../core/errors.js'
-import { checkPaperFields, checkSummaryFields, describeFieldProblem } from '../core/field-rules.js'
+import { checkPaperFields, checkSummaryFields, describeFieldProblem } from '../core/records/field-rules.js'
 import type { Paper, Summary } from '../core/model.js'
 import { readText, readTextList, readYear, readTags, type Read } from './fields.js'
 import { readFrontMatter, writeFrontMatter } from './frontmatter.js'

@@ -5,11 +5,11 @@
  */
 import { randomBytes } from 'node:crypto'
 import { closeSync, constants, openSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { lstat, mkdir } from 'node:fs/promises'
+import { lstat, mkdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { ExitCode, PrecisError, UsageError } from '../core/errors.js'
-import { describeFileError } from '../file-errors.js'
-import { forEachInterruptible, removeOnInterrupt } from '../interrupt.js'
+import { describeFileError } from '../platform/file-errors.js'
+import { forEachInterruptible, removeOnInterrupt } from '../platform/interrupt.js'
 
 /** A file an export writes. */
 export interface OutputFile {
@@ -98,4 +98,16 @@ function writeThenRename(temp: string, target: string, content: string | Iterabl
     rmSync(temp, { force: true })
     throw error
   }
+}
+
+/** Whether anything (a file, a folder, a link) is at `file`. */
+export async function pathExists(file: string): Promise<boolean> {
+  return (await lstat(file).catch(() => null)) !== null
+}
+
+/** `--out` is a folder when written as one (`review/`), when it is one, or when it has no extension. */
+export async function namesFolder(given: string, resolved: string): Promise<boolean> {
+  if (/[\\/]$/.test(given)) return true
+  const info = await stat(resolved).catch(() => null)
+  return info ? info.isDirectory() : path.extname(resolved) === ''
 }

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { mkdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { forEachInterruptible, removeOnInterrupt } from '../interrupt.js'
-import { describeFileError } from '../file-errors.js'
+import { forEachInterruptible, removeOnInterrupt } from '../platform/interrupt.js'
+import { describeFileError } from '../platform/file-errors.js'
 import { createFolder, wholeContent, writeFailure, writeOutputFiles, type OutputFile } from './export-files.js'
 
 /**

@@ -2,8 +2,8 @@
  * Typed reading of loosely typed input values (front matter, JSON-ish maps). Each reader returns the
  * value or a reason; the caller decides whether a reason is fatal. Strings are never altered.
  */
-import { tagProblem } from '../core/tags.js'
-import { canonicalTimestamp, TIMESTAMP_FORMS } from '../core/timestamps.js'
+import { tagProblem } from '../core/tags/rules.js'
+import { canonicalTimestamp, TIMESTAMP_FORMS } from '../core/records/timestamps.js'
 
 /** A value, or why the input could not give one. */
 export type Read<T> = { ok: true; value: T } | { ok: false; reason: string }
@@ -22,7 +22,7 @@ export function readText(value: unknown, field: string): Read<string | null> {
 export function readTextList(value: unknown, field: string): Read<string[]> {
   if (value === undefined || value === null) return ok([])
   if (typeof value === 'string') return ok([value])
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return ok(value as string[])
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return ok(value)
   return fail(`${field} must be a list of text`)
 }
 
@@ -51,7 +51,7 @@ export function readTags(value: unknown): Read<string[]> {
   return ok(tags)
 }
 
-/** A timestamp in the form the library stores (see core/timestamps.ts), or null when absent. */
+/** A timestamp in the form the library stores (see core/records/timestamps.ts), or null when absent. */
 export function readTimestamp(value: unknown, field: string): Read<string | null> {
   if (value === undefined || value === null) return ok(null)
   if (typeof value !== 'string') return fail(`${field} must be a date`)

@@ -6,9 +6,11 @@
  * not sure of: frontmatter.ts then asks yaml for the whole file.
  */
 
+/* eslint-disable no-control-regex -- control characters are what a plain YAML scalar cannot hold */
 /** Characters that would be read as more than text in a plain scalar (or need escaping): control and format characters. */
-// eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u00a0\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+/* eslint-enable no-control-regex */
+
 /** Text the core schema reads as null, a boolean or a number: yaml writes it in double quotes. */
 const CORE_TYPED =
   /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/

@@ -5,7 +5,7 @@
  */
 import type * as Yaml from 'yaml'
 import { DataError } from '../core/errors.js'
-import { lazyRequire } from '../lazy-require.js'
+import { lazyRequire } from '../core/lazy-require.js'
 import { fastFrontMatter, fastFrontMatterFields } from './frontmatter-fast.js'
 import { mayNestDeeperThan, yamlNestingDepth } from './yaml-depth.js'
 

@@ -1,15 +1,15 @@
 /**
  * Summary Markdown to HTML for the export, with the renderer's own rules for what is math and what
- * is a figure (src/render/math-spans.ts, src/render/figures.ts), so the page and the terminal agree:
+ * is a figure (src/core/markdown/math-spans.ts, src/core/markdown/figures.ts), so the page and the terminal agree:
  * math is taken out before marked can touch it and written back as MathML by temml; bare image URLs,
  * even glued to the word before them, become images.
  */
 import { Marked, type Tokens } from 'marked'
 import temml from 'temml'
-import { isImageUrl, unglueImageUrls } from '../render/figures.js'
-import { DISPLAY_PLACEHOLDER, INLINE_PLACEHOLDER, protectMath } from '../render/math-spans.js'
-import { MAX_CONVERTED_SPANS } from '../render/limits.js'
-import { mapProse } from '../render/prose.js'
+import { isImageUrl, unglueImageUrls } from '../core/markdown/figures.js'
+import { DISPLAY_PLACEHOLDER, INLINE_PLACEHOLDER, protectMath } from '../core/markdown/math-spans.js'
+import { MAX_CONVERTED_SPANS } from '../core/markdown/limits.js'
+import { mapProse } from '../core/markdown/prose.js'
 import { escapeHtml } from './html-escape.js'
 
 /** TeX longer than this is shown as code; no summary needs more and temml's time grows with it. */

@@ -6,9 +6,9 @@
  * through. A summary past the renderer's limits is shown as preformatted text with a note, as `show`
  * does, and the rest of the page is rendered as usual.
  */
-import { displayName } from '../core/author-names.js'
+import { displayName } from '../core/papers/author-names.js'
 import type { Library, Paper, Summary } from '../core/model.js'
-import { plainText, plainTextNotice, renderWithinLimits } from '../render/limits.js'
+import { plainText, plainTextNotice, renderWithinLimits } from '../core/markdown/limits.js'
 import { htmlCitationLinks } from './citations.js'
 import { escapeHtml } from './html-escape.js'
 import { markdownConverter, mathToMathML } from './html-markdown.js'

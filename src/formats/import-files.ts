@@ -11,9 +11,9 @@ import { closeSync } from 'node:fs'
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { DataError, NotFoundError } from '../core/errors.js'
-import { describeFileError, describeKind, NotRegularFileError } from '../file-errors.js'
-import { openRegularFile, readOpenedFile, type OpenFile } from '../regular-file.js'
-import { checkInputSize, decodeInput } from './input.js'
+import { describeFileError, describeKind, NotRegularFileError } from '../platform/file-errors.js'
+import { openRegularFile, readOpenedFile, type OpenFile } from '../platform/regular-file.js'
+import { checkInputSize, decodeInput } from '../core/text/input.js'
 
 /** A file to import. */
 export interface ImportFile {

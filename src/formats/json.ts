@@ -4,11 +4,11 @@
  */
 import type { Library } from '../core/model.js'
 import { LIBRARY_FORMAT, LIBRARY_VERSION } from '../core/model.js'
-import type { Entry } from '../core/records.js'
-import { validateLibrary } from '../core/schema.js'
+import type { Entry } from '../core/records/entries.js'
+import { validateLibrary } from '../core/schema/schema.js'
 import { serializeLibrary } from '../store/serialize.js'
-import { parseJsonText } from './input.js'
-import type { ImportRecord, ImportResult } from './records.js'
+import { parseJsonText } from '../core/text/input.js'
+import type { ImportRecord, ImportResult } from '../core/merge/imported-records.js'
 
 /**
  * The part of `lib` that `entries` name: their papers and summaries, in library order. The trash

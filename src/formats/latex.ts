@@ -26,7 +26,7 @@ const ESCAPES: ReadonlyMap<string, string> = new Map([
   ['|', '\\textbar{}'],
 ])
 
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- finds the control characters that LaTeX source cannot carry
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g
 
 /** Plain text as LaTeX: special characters escaped, controls and newlines as single spaces. */

@@ -6,7 +6,7 @@ import path from 'node:path'
 import type { Paper, Summary } from '../core/model.js'
 import { readFrontMatter, writeFrontMatter } from './frontmatter.js'
 import { readTags, readText, readTextList, readTimestamp, readYear, type Read } from './fields.js'
-import type { ImportRecord, ImportResult } from './records.js'
+import type { ImportRecord, ImportResult } from '../core/merge/imported-records.js'
 
 /**
  * The file for one summary. Optional paper fields (abstract) are written only when present, so a

@@ -5,7 +5,7 @@
  * `.bib` keys; without one they are titles and years (see citations.ts).
  * `pandoc list.md --citeproc --bibliography refs.bib` renders it with a reference list.
  */
-import { displayName } from '../core/author-names.js'
+import { displayName } from '../core/papers/author-names.js'
 import type { Library, Paper, Summary } from '../core/model.js'
 import { citationKeys } from './bibtex.js'
 import { pandocCitations, textCitations, withCitedPapers } from './citations.js'

@@ -1,12 +1,12 @@
 /**
  * The door every import format passes: each record's fields checked by the rules every way in
- * shares (src/core/field-rules.ts) and put in their stored form, titles, venues and names as text. A record with a field that cannot
+ * shares (src/core/records/field-rules.ts) and put in their stored form, titles, venues and names as text. A record with a field that cannot
  * be stored becomes a problem naming the field (the import refuses it, as it refuses any invalid
  * record); a key or id that cannot name a record is dropped, so the merge makes one.
  */
-import { checkPaperFields, checkSummaryFields, describeFieldProblem, isUsableName } from '../core/field-rules.js'
-import { markupToPlainText } from '../core/text-markup.js'
-import type { ImportedPaper, ImportProblem, ImportRecord, ImportResult, ImportedSummary } from './records.js'
+import { checkPaperFields, checkSummaryFields, describeFieldProblem, isUsableName } from '../core/records/field-rules.js'
+import { markupToPlainText } from '../core/text/markup.js'
+import type { ImportedPaper, ImportProblem, ImportRecord, ImportResult, ImportedSummary } from '../core/merge/imported-records.js'
 
 /** Titles, venues and names as text: markup other programs wrote into them (`HfO<sub>2</sub>`, `&amp;`) read as what it shows. */
 function withPlainText(paper: ImportedPaper): ImportedPaper {

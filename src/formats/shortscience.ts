@@ -10,17 +10,17 @@
  * would do neither). `precis identify` later finds the real paper and gives it its real key. When the text names exactly one arXiv
  * id or DOI, that is taken as the paper's, so it can attach to a known paper or be completed from
  * the metadata sources; with several, none is taken, since summaries cite other papers. These
- * titles and the shortscience.org link are placeholders (src/core/placeholders.ts): a later import
+ * titles and the shortscience.org link are placeholders (src/core/papers/placeholders.ts): a later import
  * or merge never lets them replace a paper's real title or link.
  */
 import type * as CsvParse from 'csv-parse/sync'
 import { DataError } from '../core/errors.js'
-import { lazyRequire } from '../lazy-require.js'
-import { normalizeArxivId, normalizeDoi } from '../core/identifiers.js'
-import { shortSciencePaperTitle, shortScienceSummaryTitle } from '../core/placeholders.js'
-import { comparableBody } from '../core/summary-bodies.js'
-import { shortHash, untitledKey } from '../core/unidentified.js'
-import { bareImportedPaper, type ImportProblem, type ImportRecord, type ImportResult, type ImportedPaper } from './records.js'
+import { lazyRequire } from '../core/lazy-require.js'
+import { normalizeArxivId, normalizeDoi } from '../core/papers/identifiers.js'
+import { shortSciencePaperTitle, shortScienceSummaryTitle } from '../core/papers/placeholders.js'
+import { comparableBody } from '../core/papers/summary-bodies.js'
+import { shortHash, untitledKey } from '../core/keys/unidentified.js'
+import { bareImportedPaper, type ImportProblem, type ImportRecord, type ImportResult, type ImportedPaper } from '../core/merge/imported-records.js'
 
 const csvParse = lazyRequire<typeof CsvParse>('csv-parse/sync') // loaded only to read a CSV export
 

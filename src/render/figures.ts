@@ -4,58 +4,9 @@
  * URLs under the summary. Scraped summaries often glue the URL to the word before it
  * (`observationshttps://i.imgur.com/x.png`); those are separated first.
  */
+import type { Figure } from '../core/markdown/figures.js'
 import type { Styles } from './styles.js'
 import { indent, NO_BREAK_SPACE, wrapText } from './wrap.js'
-
-export interface Figure {
-  url: string
-  /** Alt text or title of a Markdown image; empty for a bare URL. */
-  caption: string
-}
-
-const IMAGE_URL = /^https?:\/\/[^\s<>"']+\.(?:png|jpe?g|gif|svg|webp)(?:[?#][^\s<>"']*)?$/i
-const TRAILING_PUNCTUATION = /[.,;:!?)\]]+$/
-
-/** Whether `url` points at an image we present as a figure. */
-export function isImageUrl(url: string): boolean {
-  return IMAGE_URL.test(url)
-}
-
-/**
- * Puts a space between a word and an image URL glued to it (`textshttps://...png`,
- * `result:https://...png`), so Markdown sees a bare URL. Not when the word is itself a URL or
- * markup (`(`, `"`, `=`, `/` before the URL).
- */
-export function unglueImageUrls(prose: string): string {
-  return prose.replace(/\S+/g, (word) => {
-    const at = word.search(/https?:\/\//)
-    if (at <= 0) return word
-    const before = word.slice(0, at)
-    const url = word.slice(at).replace(TRAILING_PUNCTUATION, '')
-    const glued = /[\p{L}\p{N}:.,;]$/u.test(before) && !before.includes('://') && !/[[(<"'=]/.test(before)
-    return glued && isImageUrl(url) ? `${before} ${word.slice(at)}` : word
-  })
-}
-
-/** The figures of one summary, numbered in order of first appearance. */
-export class FigureList {
-  private readonly numbers = new Map<string, number>()
-  /** The figures in order: figure N is `figures[N - 1]`. */
-  readonly figures: Figure[] = []
-
-  /** The figure's number (the same URL keeps its first number). */
-  add(url: string, caption: string): number {
-    const known = this.numbers.get(url)
-    if (known !== undefined) {
-      const figure = this.figures[known - 1]
-      if (figure && figure.caption === '') figure.caption = caption
-      return known
-    }
-    this.figures.push({ url, caption })
-    this.numbers.set(url, this.figures.length)
-    return this.figures.length
-  }
-}
 
 /** The in-text reference, e.g. `[fig 2]`, linked to the image. */
 export function figureReference(n: number, url: string, styles: Styles): string {

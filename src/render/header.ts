@@ -2,9 +2,9 @@
  * The paper header (title, authors, venue and year, links) and the rule that opens each summary
  * (its number, id, author, dates, tags). Every field is sanitised before it is styled.
  */
-import { displayName } from '../core/author-names.js'
+import { displayName } from '../core/papers/author-names.js'
 import type { Paper, Summary } from '../core/model.js'
-import { sanitizeTerminal } from '../sanitize.js'
+import { sanitizeTerminal } from '../core/text/sanitize.js'
 import type { Styles } from './styles.js'
 import { displayWidth, indent, wrapText } from './wrap.js'
 

@@ -2,9 +2,9 @@
  * Putting math back after Markdown: each placeholder left by protectMath becomes its Unicode
  * text, or its TeX as written (dimmed when colour is on) when it has no faithful Unicode form.
  */
-import { MAX_CONVERTED_SPANS } from './limits.js'
+import { MAX_CONVERTED_SPANS } from '../core/markdown/limits.js'
 import { texToUnicode } from './math.js'
-import { DISPLAY_PLACEHOLDER, INLINE_PLACEHOLDER, MAX_INLINE_LENGTH, type MathSpan } from './math-spans.js'
+import { DISPLAY_PLACEHOLDER, INLINE_PLACEHOLDER, MAX_INLINE_LENGTH, type MathSpan } from '../core/markdown/math-spans.js'
 import { BINARY, RELATIONS } from './mathml-kinds.js'
 import type { Styles } from './styles.js'
 import { NO_BREAK_SPACE } from './wrap.js'

@@ -16,7 +16,7 @@ export const BINARY = new Set([...'+−±∓×÷⋅·∘∪∩∧∨⊕⊗⊙⊖
 export const LARGE = new Set([...'∑∏∐∫∬∭∮∯∰⋃⋂⋁⋀⨁⨂⨀⨄⨆'])
 
 /** Function application, invisible times/separator/plus, and variation selectors. */
-const INVISIBLE = /[\u2061-\u2064\ufe0e\ufe0f]/g
+const INVISIBLE = /[\u2061-\u2064]|\ufe0e|\ufe0f/g
 
 /** The text of a node without invisible operators. */
 export function visibleText(node: MathChild): string {

@@ -8,8 +8,9 @@
  */
 import { decodeHTMLStrict } from 'entities'
 import type { RendererObject, Tokens } from 'marked'
-import { sanitizeTerminal } from '../sanitize.js'
-import { figureReference, type FigureList, isImageUrl } from './figures.js'
+import { sanitizeTerminal } from '../core/text/sanitize.js'
+import { type FigureList, isImageUrl } from '../core/markdown/figures.js'
+import { figureReference } from './figures.js'
 import type { MathText } from './math-text.js'
 import { linkTarget, type Styles } from './styles.js'
 import { renderTable } from './table.js'

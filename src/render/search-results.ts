@@ -5,8 +5,8 @@
  */
 import type { ChalkInstance } from 'chalk'
 import stringWidth from 'fast-string-width'
-import type { Correction, SearchHit } from '../core/search.js'
-import { sanitizeTerminal } from '../sanitize.js'
+import type { Correction, SearchHit } from '../core/search/search.js'
+import { sanitizeTerminal } from '../core/text/sanitize.js'
 import { formatAuthors } from './header.js'
 import { formatSnippet } from './snippet.js'
 

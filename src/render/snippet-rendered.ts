@@ -4,9 +4,9 @@
  * library lacks). The highlights move with the text; a match inside a formula or a citation
  * highlights what it became.
  */
-import { resolveCitations, type CitationResolver } from '../core/citations.js'
-import type { Highlight, Snippet } from '../core/search-snippets.js'
-import { shortTitle } from './citations.js'
+import { resolveCitations, type CitationResolver } from '../core/citations/citations.js'
+import type { Highlight, Snippet } from '../core/search/snippets.js'
+import { shortTitle } from '../core/citations/citation-text.js'
 
 /** A stretch of a snippet's text [start, end) and what to show for it. */
 interface Rewrite {
@@ -57,12 +57,18 @@ export function renderSnippet(snippet: Snippet, rendering: SnippetRendering): Sn
   const starts = new Map<number, number>()
   const ends = new Map<number, number>()
   const place = (from: number, to: number, at: number) => {
-    for (let i = from; i <= to; i++) starts.set(i, at + (i - from)), ends.set(i, at + (i - from))
+    for (let i = from; i <= to; i++) {
+      starts.set(i, at + (i - from))
+      ends.set(i, at + (i - from))
+    }
   }
   for (const rewrite of rewrites) {
     place(last, rewrite.start, text.length)
     text += snippet.text.slice(last, rewrite.start)
-    for (let i = rewrite.start + 1; i < rewrite.end; i++) starts.set(i, text.length), ends.set(i, text.length + rewrite.text.length)
+    for (let i = rewrite.start + 1; i < rewrite.end; i++) {
+      starts.set(i, text.length)
+      ends.set(i, text.length + rewrite.text.length)
+    }
     text += rewrite.text
     ends.set(rewrite.end, text.length)
     last = rewrite.end

@@ -6,8 +6,8 @@
  * every keystroke, shows them as written.
  */
 import stringWidth from 'fast-string-width'
-import type { Snippet } from '../core/search-snippets.js'
-import { sanitizeTerminal } from '../sanitize.js'
+import type { Snippet } from '../core/search/snippets.js'
+import { sanitizeTerminal } from '../core/text/sanitize.js'
 
 interface Cell {
   /** The character as it may be shown (sanitised). */

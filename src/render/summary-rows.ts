@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk'
-import type { Entry } from '../core/records.js'
-import { sanitizeTerminal } from '../sanitize.js'
-import { fitTo } from './stats.js'
+import type { Entry } from '../core/records/entries.js'
+import { sanitizeTerminal } from '../core/text/sanitize.js'
+import { fitTo } from './fit.js'
 import { displayWidth } from './wrap.js'
 
 /** Columns between two table columns. */

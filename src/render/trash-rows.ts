@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk'
-import { fitTo } from './stats.js'
+import { fitTo } from './fit.js'
 import { oneLine } from './summary-rows.js'
 import { displayWidth } from './wrap.js'
 

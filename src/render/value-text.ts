@@ -7,7 +7,7 @@ import { oneLine } from './summary-rows.js'
 /** The value on one sanitised line, at most `max` characters. */
 export function valueText(value: unknown, max = Infinity): string {
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return '(none)'
-  const text = Array.isArray(value) ? value.join('; ') : String(value)
+  const text = Array.isArray(value) ? value.join('; ') : typeof value === 'string' ? value : JSON.stringify(value)
   return oneLine(shorten(text, max))
 }
 

@@ -65,6 +65,7 @@ export function indent(text: string, first: string, rest = ' '.repeat(displayWid
   }).join('\n')
 }
 
+// eslint-disable-next-line no-control-regex -- matches the SGR and OSC 8 escape sequences precis itself writes
 const ESCAPE_SEQUENCE = /^(?:\x1b\[[0-9;]*m|\x1b\]8;;[^\x07\x1b]*\x07)$/
 
 /** Removes trailing whitespace from every line, also where styles or links close after it. */

@@ -4,10 +4,10 @@
  * most of them ranks first, and one word the paper lacks does not empty the answer.
  */
 import { NetworkError } from '../core/errors.js'
-import { normalizeArxivId } from '../core/identifiers.js'
+import { normalizeArxivId } from '../core/papers/identifiers.js'
 import { DEFAULT_ARXIV_URL, readEntries, toMetadata } from './arxiv.js'
 import { getWithRetry, type ClientOptions } from './http.js'
-import type { PaperMetadata } from './metadata.js'
+import type { PaperMetadata } from '../core/papers/metadata.js'
 
 /** The search expression for `words`: each a plain word (no operators, quotes or fields can slip in). */
 export function arxivSearchQuery(words: readonly string[]): string {

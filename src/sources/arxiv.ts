@@ -5,11 +5,12 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { z } from 'zod'
-import { literalName } from '../core/author-names.js'
+import { literalName } from '../core/papers/author-names.js'
 import { NetworkError, NotFoundError } from '../core/errors.js'
-import { normalizeArxivId, normalizeDoi, parseSource } from '../core/identifiers.js'
+import { normalizeArxivId, normalizeDoi, parseSource } from '../core/papers/identifiers.js'
 import { getWithRetry, type ClientOptions } from './http.js'
-import { cleanInlineText, cleanText, cleanYear, finishMetadata, LIMITS, shortenedFields, type PaperMetadata } from './metadata.js'
+import { cleanInlineText, cleanText, cleanYear, finishMetadata, LIMITS, shortenedFields } from './metadata.js'
+import type { PaperMetadata } from '../core/papers/metadata.js'
 
 export const DEFAULT_ARXIV_URL = 'https://export.arxiv.org/api/query'
 

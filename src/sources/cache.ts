@@ -7,9 +7,10 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { dirname, isAbsolute, join } from 'node:path'
 import { z } from 'zod'
-import type { Source } from '../core/identifiers.js'
-import { paperMetadataSchema, type PaperMetadata } from './metadata.js'
-import { readRegularFile } from '../regular-file.js'
+import type { Source } from '../core/papers/identifiers.js'
+import type { PaperMetadata } from '../core/papers/metadata.js'
+import { paperMetadataSchema } from './metadata.js'
+import { readRegularFile } from '../platform/regular-file.js'
 
 /** A cache hit: the metadata and when it was fetched (ISO timestamp). */
 export interface CachedMetadata {

@@ -4,14 +4,14 @@
  * answer, or left out with a note; when neither answers, that is the error.
  */
 import { NetworkError } from '../core/errors.js'
-import type { RankableCandidate } from '../core/identify-rank.js'
-import type { Source } from '../core/identifiers.js'
-import { normalizeTitle } from '../core/papers.js'
+import type { RankableCandidate } from '../core/identify/rank.js'
+import type { Source } from '../core/papers/identifiers.js'
+import { normalizeTitle } from '../core/papers/titles.js'
 import { arxivSearchQuery, searchArxiv } from './arxiv-search.js'
 import { cacheDir } from './cache.js'
 import { searchCrossref } from './crossref.js'
 import type { ClientOptions } from './http.js'
-import type { PaperMetadata } from './metadata.js'
+import type { PaperMetadata } from '../core/papers/metadata.js'
 import { resolveSource } from './resolve.js'
 import { readCachedSearch, writeCachedSearch, type SearchService } from './search-cache.js'
 

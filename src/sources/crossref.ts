@@ -6,10 +6,11 @@
  */
 import { z } from 'zod'
 import { NetworkError } from '../core/errors.js'
-import { normalizeDoi } from '../core/identifiers.js'
+import { normalizeDoi } from '../core/papers/identifiers.js'
 import { dateSchema, doiLink, formatName, jatsToText, nameSchema, yearOf } from './doi.js'
 import { getWithRetry, parseJsonReply, type ClientOptions } from './http.js'
-import { cleanText, cleanUrl, finishMetadata, LIMITS, type PaperMetadata } from './metadata.js'
+import { cleanText, cleanUrl, finishMetadata, LIMITS } from './metadata.js'
+import type { PaperMetadata } from '../core/papers/metadata.js'
 
 export const DEFAULT_CROSSREF_URL = 'https://api.crossref.org'
 /** Only what precis stores is asked for: answers stay small. */

@@ -145,7 +145,7 @@ async function readCapped(response: Response, service: string): Promise<string> 
     await response.body.cancel()
     throw tooBig(service)
   }
-  const reader = response.body.getReader()
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader()
   const chunks: Uint8Array[] = []
   let size = 0
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {

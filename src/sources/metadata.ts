@@ -4,39 +4,11 @@
  */
 import { z } from 'zod'
 import { NetworkError } from '../core/errors.js'
-import { checkPaperFields, describeFieldProblem, FIELD_LIMITS } from '../core/field-rules.js'
-import { normalizeUrl } from '../core/identifiers.js'
-import { markupToPlainText } from '../core/text-markup.js'
+import { checkPaperFields, describeFieldProblem, FIELD_LIMITS } from '../core/records/field-rules.js'
+import { normalizeUrl } from '../core/papers/identifiers.js'
+import { markupToPlainText } from '../core/text/markup.js'
+import type { PaperMetadata, ShortenedField } from '../core/papers/metadata.js'
 
-/** Everything precis takes from arXiv or a DOI registry about one paper. */
-export interface PaperMetadata {
-  /** One line, whitespace collapsed. */
-  title: string
-  /** Names as written: "Given Family", or "Family, Given" when the family name has several words. */
-  authors: string[]
-  year: number | null
-  /** Journal or proceedings; arXiv's journal-ref when that is all there is. */
-  venue: string | null
-  /** arXiv id without version. */
-  arxiv: string | null
-  /** Lower-cased DOI. */
-  doi: string | null
-  /** An http(s) landing page. */
-  url: string | null
-  /** Plain text, whitespace collapsed. */
-  abstract: string | null
-  /** arXiv primary category, e.g. `cs.LG`. */
-  primaryCategory: string | null
-  /** The arXiv version described, e.g. `v3`. */
-  version: string | null
-  /** arXiv's journal reference as the authors typed it. */
-  journalRef: string | null
-  /** The fields whose values were over precis's limits and cut, for a notice (not kept in the cache). */
-  shortened?: ShortenedField[]
-}
-
-/** A field whose value a source sent longer than precis keeps. */
-export type ShortenedField = 'title' | 'authors' | 'venue' | 'abstract'
 
 /** Longest stored value of each field (the limits every way in shares); longer values are cut with an ellipsis. */
 export const LIMITS = FIELD_LIMITS
@@ -60,8 +32,9 @@ export const paperMetadataSchema = z.object({
 
 // Controls (C0, DEL, C1), bidi/direction marks and halves of surrogate pairs alone (a JSON reply
 // may spell one as \ud800): in metadata they are never meaningful, only harmful.
-// eslint-disable-next-line no-control-regex
+/* eslint-disable no-control-regex -- strips control characters from fetched metadata */
 const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+/* eslint-enable no-control-regex */
 
 /**
  * Outside text made fit to store: controls, bidi marks and lone surrogates removed, hard wraps and runs of

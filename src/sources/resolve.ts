@@ -3,10 +3,10 @@
  * `--offline` honoured (the cache only, never the network).
  */
 import { NetworkError } from '../core/errors.js'
-import { parseSource, type Source } from '../core/identifiers.js'
+import { parseSource, type Source } from '../core/papers/identifiers.js'
 import type { Paper } from '../core/model.js'
 import type { ClientOptions } from './http.js'
-import type { PaperMetadata } from './metadata.js'
+import type { PaperMetadata } from '../core/papers/metadata.js'
 
 /**
  * How to resolve: the environment (base URLs, cache dir), offline mode, and the HTTP knobs (whose

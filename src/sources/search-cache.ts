@@ -6,9 +6,10 @@
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { readRegularFile } from '../regular-file.js' // a named pipe planted in the cache would block a plain read
+import { readRegularFile } from '../platform/regular-file.js' // a named pipe planted in the cache would block a plain read
 import { writeJsonAtomically } from './cache.js'
-import { paperMetadataSchema, type PaperMetadata } from './metadata.js'
+import type { PaperMetadata } from '../core/papers/metadata.js'
+import { paperMetadataSchema } from './metadata.js'
 
 /** The services `identify` searches. */
 export type SearchService = 'arxiv' | 'crossref'

@@ -1,5 +1,6 @@
 import type { Library } from '../core/model.js'
 import type { FileStore } from './file-store.js'
+import type { LoadRecorder } from './recorder.js'
 import type { Store, UpdateOptions } from './store.js'
 
 /**
@@ -15,6 +16,8 @@ export class DeferredFileStore implements Store {
     private readonly lockTimeoutMs: number,
     /** Told when a saved change could not be recorded in the library's history. */
     private readonly warn: (message: string) => void,
+    /** How changes are recorded in the library's history. */
+    private readonly loadRecorder: LoadRecorder,
   ) {}
 
   async read(): Promise<Library> {
@@ -26,7 +29,7 @@ export class DeferredFileStore implements Store {
   }
 
   #open(): Promise<FileStore> {
-    this.#store ??= import('./file-store.js').then(({ FileStore }) => new FileStore(this.path, this.lockTimeoutMs, undefined, this.warn))
+    this.#store ??= import('./file-store.js').then(({ FileStore }) => new FileStore(this.path, this.lockTimeoutMs, this.loadRecorder, this.warn))
     return this.#store
   }
 }

@@ -2,8 +2,8 @@ import { constants } from 'node:fs'
 import { access, link, open, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { ExitCode, PrecisError } from '../core/errors.js'
-import { describeFileError } from '../file-errors.js'
-import { removeOnInterrupt } from '../interrupt.js'
+import { describeFileError } from '../platform/file-errors.js'
+import { removeOnInterrupt } from '../platform/interrupt.js'
 import { removeDeadWritersFiles, tempNameBeside } from './temp-files.js'
 
 /** Mode of a library created by precis: notes are private. */

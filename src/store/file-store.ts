@@ -3,11 +3,10 @@ import { lstatSync, mkdirSync, readlinkSync, realpathSync, statSync } from 'node
 import { basename, dirname, join, resolve } from 'node:path'
 import { DataError } from '../core/errors.js'
 import { emptyLibrary, type Library } from '../core/model.js'
-import { describeFileError, describeKind, NotRegularFileError } from '../file-errors.js'
-import { sanitizeTerminal } from '../sanitize.js'
+import { describeFileError, describeKind, NotRegularFileError } from '../platform/file-errors.js'
 import { LibraryFile } from './library-file.js'
 import { DEFAULT_LOCK_TIMEOUT_MS } from './lock-timeout.js'
-import type { ChangeRecorder } from './recorder.js'
+import { noHistory, type LoadRecorder } from './recorder.js'
 import type { Store, UpdateOptions } from './store.js'
 
 /**
@@ -60,10 +59,10 @@ export class FileStore implements Store {
   constructor(
     readonly path: string,
     private readonly lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS,
-    /** How changes are recorded: by default a git commit when sync is on. */
-    private readonly recorder?: ChangeRecorder,
-    /** Told when a saved change could not be recorded (a git commit that failed). */
-    private readonly warn: (message: string) => void = (message) => void process.stderr.write(`precis: ${sanitizeTerminal(message)}\n`),
+    /** How changes are recorded (the context gives git's, which commits when sync is on); by default not at all. */
+    private readonly loadRecorder: LoadRecorder = async () => noHistory,
+    /** Told when a saved change could not be recorded (a git commit that failed); the context tells the person. */
+    private readonly warn: (message: string) => void = () => undefined,
   ) {}
 
   async read(): Promise<Library> {
@@ -80,7 +79,7 @@ export class FileStore implements Store {
       import('./lock.js'),
       import('./durable-write.js'),
       import('./write-gate.js'),
-      this.recorder ?? import('../sync/auto-commit.js').then((m) => m.gitAutoCommit),
+      this.loadRecorder(),
     ])
     const target = await resolveLibraryTarget(this.path)
     try {

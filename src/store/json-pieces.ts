@@ -55,9 +55,16 @@ class Pieces {
     let i = this.at
     for (;;) {
       const byte = this.bytes[i]
-      if (byte === undefined) return depth === 0 ? i : ((this.at = i), this.fail('Unexpected end'))
+      if (byte === undefined) {
+        if (depth === 0) return i
+        this.at = i
+        this.fail('Unexpected end')
+      }
       if (byte === QUOTE) i = this.stringEnd(i)
-      else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) (depth++, i++)
+      else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
+        depth++
+        i++
+      }
       else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
         if (depth === 0) return i // the end of the enclosing array or object
         depth--
@@ -88,7 +95,10 @@ class Pieces {
       const next = this.skipSpace()
       this.at++
       if (next === CLOSE_ARRAY) return items
-      if (next !== COMMA) (this.at--, this.fail('Expected "," or "]"'))
+      if (next !== COMMA) {
+        this.at--
+        this.fail('Expected "," or "]"')
+      }
     }
   }
 
@@ -106,7 +116,10 @@ class Pieces {
         const next = this.skipSpace()
         this.at++
         if (next === CLOSE_OBJECT) break
-        if (next !== COMMA) (this.at--, this.fail('Expected "," or "}"'))
+        if (next !== COMMA) {
+          this.at--
+          this.fail('Expected "," or "}"')
+        }
       }
     }
     if (this.skipSpace() !== undefined) this.fail('Unexpected text after the end')

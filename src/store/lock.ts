@@ -1,7 +1,7 @@
 import { hostname } from 'node:os'
 import { lstat, open, readFile, readlink, rm, symlink } from 'node:fs/promises'
 import { BusyError } from '../core/errors.js'
-import { removeOnInterrupt } from '../interrupt.js'
+import { removeOnInterrupt } from '../platform/interrupt.js'
 
 /**
  * An exclusive cross-process lock: a symbolic link whose target is its owner (pid, host, nonce),

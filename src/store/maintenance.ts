@@ -6,7 +6,7 @@
 import { lstat, readdir, rm } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { basename, dirname, join } from 'node:path'
-import type { FolderState } from '../core/doctor-files.js'
+import type { FolderState } from '../core/doctor/files.js'
 import { DataError } from '../core/errors.js'
 import { resolveLibraryTarget } from './file-store.js'
 import { LibraryFile } from './library-file.js'

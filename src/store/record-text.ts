@@ -1,5 +1,5 @@
 import type { Paper, Summary, TrashEntry } from '../core/model.js'
-import { PAPER_FIELDS, SUMMARY_FIELDS, TRASH_FIELDS } from '../core/validate-fast.js'
+import { PAPER_FIELDS, SUMMARY_FIELDS, TRASH_FIELDS } from '../core/schema/validate-fast.js'
 
 // One record of the library file as `JSON.stringify(record, null, 2)` writes it nested at a given
 // indent, fields in schema order, built straight from the record's values. Serialising every record

@@ -19,3 +19,9 @@ export interface ChangeRecording {
    */
   finish(after: Library, message: string | undefined): Promise<string | null>
 }
+
+/** A library that keeps no history: changes are saved and nothing more. */
+export const noHistory: ChangeRecorder = { begin: async () => null }
+
+/** The recorder, loaded when a change is made: git and its helpers stay out of commands that only read. */
+export type LoadRecorder = () => Promise<ChangeRecorder>

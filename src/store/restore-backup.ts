@@ -49,7 +49,10 @@ export async function restoreBackup(libraryPath: string, now: Date, timeoutMs: n
     const problem = await readProblem(backup)
     if (problem) throw new DataError(`The backup is not a valid library either, so it was not restored: ${problem}`)
     let keptAs: string | null = null
-    const current = await lstat(target).catch((error: unknown) => (missing(error) ? null : Promise.reject(error)))
+    const current = await lstat(target).catch((error: unknown) => {
+      if (missing(error)) return null
+      throw error
+    })
     if (current) {
       const damaged = (await readProblem(target)) !== null
       keptAs = `${target}.${damaged ? 'damaged' : 'replaced'}-${now.toISOString().replace(/[:.]/g, '-')}`

@@ -1,7 +1,7 @@
 import type { Library, Paper, Summary, TrashEntry } from '../core/model.js'
 import { paperText, summaryText, trashEntryText } from './record-text.js'
 // Field order is the schema's, so a record reads the same however the code that made it built it.
-import { PAPER_FIELDS, SUMMARY_FIELDS, TRASH_FIELDS } from '../core/validate-fast.js'
+import { PAPER_FIELDS, SUMMARY_FIELDS, TRASH_FIELDS } from '../core/schema/validate-fast.js'
 
 function inFieldOrder<T extends object>(record: T, fields: readonly (keyof T)[]): T {
   const ordered = {} as T

@@ -3,6 +3,8 @@
 // so that limit is not one the user meets. Memory is the other bound: a library takes about
 // three times its file size in memory while read.
 
+import { statSync } from 'node:fs'
+
 /** The largest library file precis can read: Node's limit for reading a file whole. */
 export const MAX_LIBRARY_FILE_BYTES = 2 ** 31 - 1
 
@@ -21,4 +23,13 @@ export function sizeWarning(path: string, bytes: number): string | null {
     `The library ${path} is ${describeSize(bytes)}; precis cannot read a library file over ${describeSize(MAX_LIBRARY_FILE_BYTES)}. ` +
     'Move summaries you no longer need to another library (precis export, then import there) before it grows further.'
   )
+}
+
+/** The size of the library file in bytes; null when there is none yet (or it cannot be looked at: the read says why). */
+export function libraryFileBytes(path: string): number | null {
+  try {
+    return statSync(path).size
+  } catch {
+    return null
+  }
 }

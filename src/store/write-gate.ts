@@ -5,7 +5,7 @@
  */
 import { DataError } from '../core/errors.js'
 import type { Library } from '../core/model.js'
-import { validateLibrary, zodSchemas } from '../core/schema.js'
+import { validateLibrary, zodSchemas } from '../core/schema/schema.js'
 
 type Issue = { path: PropertyKey[]; code: string; message: string; maximum?: unknown; input?: unknown }
 
@@ -34,7 +34,7 @@ function describeProblems(library: Library): string[] {
     const [list, index, ...field] = issue.path
     const where = typeof list === 'string' && list in LISTS && typeof index === 'number' ? recordName(library, list as keyof typeof LISTS, index) : 'the library'
     const fieldName = field.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '')
-    return `${where}: ${fieldName || 'record'} ${describeIssue(issue as Issue)}`
+    return `${where}: ${fieldName || 'record'} ${describeIssue(issue)}`
   })
 }
 

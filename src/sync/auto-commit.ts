@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { findRenames } from '../core/merge-renames.js'
+import { findRenames } from '../core/merge/renames.js'
 import type { Library } from '../core/model.js'
+import type { Env } from '../store/paths.js'
 import type { ChangeRecorder } from '../store/recorder.js'
 import { cleanMessage, describeChange } from './commit-message.js'
-import { Git } from './git.js'
+import type { Git } from './git.js'
 import { diffLibraries } from './library-diff.js'
 import { rekeyMessage } from './rename-trail.js'
 import { findLibraryRepo, headLibrary, type LibraryRepo } from './repo.js'
@@ -30,9 +31,9 @@ function mayBeInRepository(dir: string): boolean {
 }
 
 /** The library's repository when sync is on for it; null otherwise. */
-async function syncedRepo(file: string): Promise<LibraryRepo | null> {
+async function syncedRepo(file: string, env: Env): Promise<LibraryRepo | null> {
   if (!mayBeInRepository(dirname(file))) return null
-  const repo = await findLibraryRepo(file, process.env)
+  const repo = await findLibraryRepo(file, env)
   return repo && (await syncIsOn(repo)) ? repo : null
 }
 
@@ -81,12 +82,12 @@ async function commitChange(repo: LibraryRepo, before: Library, after: Library, 
   }
 }
 
-/** With sync on, every change of the library becomes a commit that says what it did. */
-export const gitAutoCommit: ChangeRecorder = {
+/** With sync on, every change of the library becomes a commit that says what it did (git run with `env`). */
+export const gitAutoCommit = (env: Env): ChangeRecorder => ({
   async begin(file, before) {
     let repo: LibraryRepo | null
     try {
-      repo = await syncedRepo(file)
+      repo = await syncedRepo(file, env)
     } catch (error) {
       // Nothing must stop a change from being saved. When git cannot even start, the folder's
       // .gitattributes still tells whether sync is on, and so whether a commit is missed.
@@ -98,4 +99,4 @@ export const gitAutoCommit: ChangeRecorder = {
     const snapshot = structuredClone(before) // the change mutates `before` in place
     return { finish: (after, message) => commitChange(repo, snapshot, after, message, pending) }
   },
-}
+})

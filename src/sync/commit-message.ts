@@ -1,4 +1,4 @@
-import { plural } from '../core/plural-count.js'
+import { plural } from '../core/text/plural-count.js'
 import type { LibraryDiff } from './library-diff.js'
 
 /** A commit message: one line that says what happened, and the full lists when that line had to shorten them. */
@@ -20,6 +20,7 @@ export function cutLines(lines: readonly string[], max = MAX_BODY_LINES): string
 
 /** Ids, tags and messages come from outside: a line break or control character would forge message lines. */
 export function cleanMessage(text: string): string {
+  // eslint-disable-next-line no-control-regex -- a control character in a commit message would forge lines
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
 }
 

@@ -1,7 +1,7 @@
-import { sameValue } from '../core/merge3.js'
+import { sameValue } from '../core/merge/three-way.js'
 import type { Paper, Summary, TrashEntry } from '../core/model.js'
-import { readPaper, readSummary } from '../core/schema.js'
-import { followKey } from '../core/rename-paper.js'
+import { readPaper, readSummary } from '../core/schema/schema.js'
+import { followKey } from '../core/papers/rename-paper.js'
 import { readObjects } from './blobs.js'
 import { idBefore, renamesIn, type KeyRename } from './rename-trail.js'
 import type { LibraryRepo } from './repo.js'
@@ -62,14 +62,17 @@ export function recordState(text: Buffer | null, id: string): RecordState {
       const paper = readPaper(stableRecord(text, `\n    {\n      "key": ${JSON.stringify(summary.paper)},\n`) ?? entry?.paper) ?? null
       return { state: live ? 'present' : 'trashed', summary, paper }
     }
-    return wholeFileState(JSON.parse(text.toString('utf8')), id)
+    return wholeFileState(JSON.parse(text.toString('utf8')) as WholeLibrary, id)
   } catch {
     return ABSENT // a version that is not JSON (a hand edit gone wrong) has no readable record
   }
 }
 
+/** A whole library file as parsed, not yet checked: any part may be missing. */
+type WholeLibrary = { papers?: Paper[]; summaries?: Summary[]; trash?: TrashEntry[] }
+
 /** The slow way, for versions not in the stable form (older files, hand edits). */
-function wholeFileState(lib: { papers?: Paper[]; summaries?: Summary[]; trash?: TrashEntry[] }, id: string): RecordState {
+function wholeFileState(lib: WholeLibrary, id: string): RecordState {
   const live = lib.summaries?.find((s) => s?.id === id)
   const trashed = live ? undefined : lib.trash?.findLast((e) => e?.summary?.id === id)
   const summary = live ?? trashed?.summary

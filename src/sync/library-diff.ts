@@ -1,4 +1,4 @@
-import { sameValue } from '../core/merge3.js'
+import { sameValue } from '../core/merge/three-way.js'
 import type { Library, Paper, Summary, TrashEntry } from '../core/model.js'
 
 /** A record present before and after, and the fields that differ. */

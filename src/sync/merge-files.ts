@@ -1,8 +1,8 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { DataError } from '../core/errors.js'
-import { mergeLibraries, type MergeConflict } from '../core/merge3.js'
+import { mergeLibraries, type MergeConflict } from '../core/merge/three-way.js'
 import { emptyLibrary, type Library } from '../core/model.js'
-import { parseLibrary } from '../core/schema.js'
+import { parseLibrary } from '../core/schema/schema.js'
 import { serializeLibrary } from '../store/serialize.js'
 import { checkBeforeWrite } from '../store/write-gate.js'
 

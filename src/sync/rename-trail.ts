@@ -3,7 +3,7 @@
  * commit message holds `rekey <old> <new>` (its subject; in a commit that took in earlier changes
  * too, a line of its body, or its "The last change:" line). Keys hold no spaces, so the two words are the two keys.
  */
-import { followKey } from '../core/rename-paper.js'
+import { followKey } from '../core/papers/rename-paper.js'
 
 /** One rename a commit recorded. */
 export interface KeyRename {

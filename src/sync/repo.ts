@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises'
 import { basename, dirname, relative, resolve, sep } from 'node:path'
 import { emptyLibrary, type Library } from '../core/model.js'
-import { parseLibrary } from '../core/schema.js'
+import { parseLibrary } from '../core/schema/schema.js'
 import { resolveLibraryTarget } from '../store/file-store.js'
 import type { Env } from '../store/paths.js'
 import { Git } from './git.js'

@@ -1,6 +1,6 @@
 import { chmod, stat } from 'node:fs/promises'
 import { ExitCode, PrecisError, UsageError } from '../core/errors.js'
-import { CONFLICT_TAG } from '../core/tags.js'
+import { CONFLICT_TAG } from '../core/tags/rules.js'
 import { emptyLibrary, type Library } from '../core/model.js'
 import { NEW_FILE_MODE } from '../store/durable-write.js'
 import { acquireLock } from '../store/lock.js'

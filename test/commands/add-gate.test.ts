@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { main } from '../../src/main.js'
-import type { Question } from '../../src/prompts.js'
+import type { Question } from '../../src/terminal/prompts.js'
 import { testContext } from '../support/context.js'
 
 /** An answer that first asks the prompt's own check about `tried`, then gives `given`. */

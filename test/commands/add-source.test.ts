@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CancelError } from '../../src/core/errors.js'
 import { main } from '../../src/main.js'
-import type { Question } from '../../src/prompts.js'
+import type { Question } from '../../src/terminal/prompts.js'
 import { fixture } from '../unit/sources/fixtures.js'
 import { closedOrigin, startServer, type Reply, type TestServer } from '../unit/sources/server.js'
 import { libraryOf, paper } from '../support/library.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseAddOptions } from '../../src/cli/add.js'
+import { parseAddOptions } from '../../src/commands/add/command.js'
 import { CancelError, UsageError } from '../../src/core/errors.js'
 import { main } from '../../src/main.js'
 import { smallLibrary } from '../support/library.js'

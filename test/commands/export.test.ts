@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { main } from '../../src/main.js'
 import { libraryToBibtex } from '../../src/formats/bibtex.js'
 import { summaryToMarkdown } from '../../src/formats/markdown.js'
-import { parseLibrary } from '../../src/core/schema.js'
+import { parseLibrary } from '../../src/core/schema/schema.js'
 import { tempDir, testContext } from '../support/context.js'
 import { paper, smallLibrary, summary } from '../support/library.js'
 

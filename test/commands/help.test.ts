@@ -1,6 +1,6 @@
 import { Help, type Command } from 'commander'
 import { describe, expect, it } from 'vitest'
-import { FIELDS } from '../../src/core/query-fields.js'
+import { FIELDS } from '../../src/core/search/query-fields.js'
 import { main } from '../../src/main.js'
 import { buildProgram } from '../../src/program.js'
 import { testContext } from '../support/context.js'

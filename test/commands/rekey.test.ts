@@ -1,6 +1,6 @@
 import { Command } from 'commander'
 import { describe, expect, it } from 'vitest'
-import { registerRekey } from '../../src/cli/rekey.js'
+import { registerRekey } from '../../src/commands/rekey/command.js'
 import { main } from '../../src/main.js'
 import type { Library } from '../../src/core/model.js'
 import { testContext } from '../support/context.js'

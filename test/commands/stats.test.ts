@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { main } from '../../src/main.js'
-import { bar, fitTo } from '../../src/render/stats.js'
+import { bar, fitTo } from '../../src/render/fit.js'
 import { testContext } from '../support/context.js'
 import { connectedLibrary } from '../unit/connected/fixture.js'
 

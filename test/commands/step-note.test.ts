@@ -1,7 +1,7 @@
 import { appendFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { BIG_LIBRARY_BYTES } from '../../src/commands/step-note.js'
+import { BIG_LIBRARY_BYTES } from '../../src/command-kit/step-note.js'
 import { main } from '../../src/main.js'
 import { tempDir, testContext } from '../support/context.js'
 import { smallLibrary } from '../support/library.js'

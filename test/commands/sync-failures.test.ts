@@ -1,7 +1,7 @@
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parseLibrary } from '../../src/core/schema.js'
+import { parseLibrary } from '../../src/core/schema/schema.js'
 import { main } from '../../src/main.js'
 import { tempDir, testContext } from '../support/context.js'
 import { git, sandboxProcessGit } from '../unit/sync/git-sandbox.js'

@@ -1,6 +1,6 @@
 import { Command } from 'commander'
 import { describe, expect, it, vi } from 'vitest'
-import { registerTags, type TagsRuns } from '../../src/cli/tags.js'
+import { registerTags, type TagsRuns } from '../../src/commands/tags/command.js'
 import { main } from '../../src/main.js'
 import { emptyLibrary } from '../../src/core/model.js'
 import { testContext } from '../support/context.js'

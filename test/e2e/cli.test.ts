@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parseLibrary } from '../../src/core/schema.js'
+import { parseLibrary } from '../../src/core/schema/schema.js'
 import { tempDir } from '../support/context.js'
 import { runPrecis } from '../support/cli.js'
 

@@ -63,17 +63,19 @@ describe('start-up loads only what the command needs', () => {
     const { packages, sources } = await whatLoads(args)
     expect(HEAVY.filter((name) => packages.has(name))).toEqual([])
     expect(sources).toContain('src/program.ts')
-    // Only the command line: no command's implementation, no store, no search.
-    expect([...sources].filter((s) => /^src\/(commands|store\/file-store|core\/search|render)/.test(s))).toEqual([])
+    // Only the command line (each command's command.ts; the completion spec and the query parser are
+    // part of it): no command's implementation, no store, no search engine.
+    const commandLine = /^src\/(commands\/[^/]+\/command\.ts|commands\/completion\/spec\.ts|core\/search\/query(-fields)?\.ts)$/
+    expect([...sources].filter((s) => !commandLine.test(s) && /^src\/(commands|store\/file-store|core\/search|render)/.test(s))).toEqual([])
   })
 
   it('list on a valid library loads the list command and the store, not zod, yaml, the renderers or other commands', async () => {
     const library = join(tempDir(), 'library.json')
     writeFileSync(library, JSON.stringify(smallLibrary()))
     const { packages, sources } = await whatLoads(['--library', library, 'list'])
-    expect(sources).toContain('src/commands/list.ts')
+    expect(sources).toContain('src/commands/list/run.ts')
     expect(sources).toContain('src/store/file-store.ts')
-    expect([...sources].filter((s) => s.startsWith('src/commands/') && s !== 'src/commands/list.ts' && s !== 'src/commands/shared.ts')).toEqual([])
+    expect([...sources].filter((s) => s.startsWith('src/commands/') && !s.endsWith('/command.ts') && s !== 'src/commands/completion/spec.ts' && s !== 'src/commands/list/run.ts')).toEqual([])
     expect(['zod', 'yaml', 'csv-parse', 'fast-xml-parser', 'marked', 'temml', 'sanitize-html', 'inquirer'].filter((name) => packages.has(name))).toEqual([])
     // Reading needs no lock, durable write or git: those (and crypto, child_process) load with a change.
     expect([...sources].filter((s) => /^src\/(store\/(lock|durable-write|serialize)\.ts|sync\/)/.test(s))).toEqual([])

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { MAX_INPUT_BYTES, MAX_LIBRARY_BYTES } from '../../src/formats/input.js'
+import { MAX_INPUT_BYTES, MAX_LIBRARY_BYTES } from '../../src/core/text/input.js'
 import { tempDir } from '../support/context.js'
 import { smallLibrary } from '../support/library.js'
 import { fingerprint, writeLibraryFile } from './support/files.js'

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ProcessEditor } from '../../src/editor.js'
+import { ProcessEditor } from '../../src/terminal/editor.js'
 import { main } from '../../src/main.js'
 import { FileStore } from '../../src/store/file-store.js'
 import { tempDir, testContext, type TestContextOptions } from '../support/context.js'

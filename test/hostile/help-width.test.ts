@@ -1,6 +1,6 @@
 import { Help, type Command } from 'commander'
 import { describe, expect, it } from 'vitest'
-import { HELP_TOPICS } from '../../src/cli/help-topics.js'
+import { HELP_TOPICS } from '../../src/commands/help/command.js'
 import { main } from '../../src/main.js'
 import { buildProgram } from '../../src/program.js'
 import { testContext } from '../support/context.js'

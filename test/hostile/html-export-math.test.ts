@@ -15,7 +15,7 @@ function parsed(html: string): { tags: Set<string>; attributes: string[] } {
       for (const a of node.attrs) attributes.push(`${a.name}=${a.value}`)
     }
     if ('childNodes' in node) node.childNodes.forEach(walk)
-    if ('content' in node) walk(node.content as Node)
+    if ('content' in node) walk(node.content)
   }
   walk(parse(html))
   return { tags, attributes }

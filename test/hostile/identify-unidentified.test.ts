@@ -7,7 +7,7 @@
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parseLibrary } from '../../src/core/schema.js'
+import { parseLibrary } from '../../src/core/schema/schema.js'
 import { readFileSync } from 'node:fs'
 import { main } from '../../src/main.js'
 import { tempDir, testContext } from '../support/context.js'

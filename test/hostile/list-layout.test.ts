@@ -42,7 +42,7 @@ describe('list in a terminal gives the title the room and cuts tags first', () =
     const first = (await listAt(80)).find((l) => l.startsWith('vaswani'))
     const title = /Attention[^#]*/.exec(first!)![0].trimEnd()
     expect([...title].length).toBeGreaterThanOrEqual(30)
-    expect(first).toMatch(/  #\S+( #\S+)* \+\d$/)
+    expect(first).toMatch(/ {2}#\S+( #\S+)* \+\d$/)
   })
 
   it('at 160 columns the whole title and every tag show', async () => {

@@ -26,7 +26,7 @@ afterEach(() => {
 
 function fifo(path: string): string {
   const made = spawnSync('mkfifo', [path])
-  if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr}`)
+  if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr.toString()}`)
   return path
 }
 

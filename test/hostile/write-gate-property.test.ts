@@ -10,9 +10,9 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { emptyLibrary, type Library } from '../../src/core/model.js'
-import { validateLibrary } from '../../src/core/schema.js'
+import { validateLibrary } from '../../src/core/schema/schema.js'
 import { readImport } from '../../src/formats/detect.js'
-import { decodeInput } from '../../src/formats/input.js'
+import { decodeInput } from '../../src/core/text/input.js'
 import { summaryToMarkdown } from '../../src/formats/markdown.js'
 import { main } from '../../src/main.js'
 import { tempDir, testContext, type TestContextOptions } from '../support/context.js'
@@ -64,7 +64,6 @@ function valueFor(field: string, random: Random): string {
 
 /** Text as XML character data, every control character as a numeric reference, as a hostile server sends it. */
 function xmlText(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/[\u0000-\u001f\u007f-\u009f\ud800-\udfff]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`)
 }
 

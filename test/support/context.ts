@@ -1,12 +1,12 @@
 import { lstatSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { defaultGlobals, type Context, type GlobalOptions } from '../../src/context.js'
+import { defaultGlobals, gitHistory, type Context, type GlobalOptions } from '../../src/context.js'
 import { CancelError } from '../../src/core/errors.js'
 import type { Library } from '../../src/core/model.js'
-import type { Editor } from '../../src/editor.js'
-import { styleFor, type IO } from '../../src/io.js'
-import type { Prompter, Question } from '../../src/prompts.js'
+import type { Editor } from '../../src/terminal/editor.js'
+import { styleFor, type IO } from '../../src/terminal/io.js'
+import type { Prompter, Question } from '../../src/terminal/prompts.js'
 import { FileStore } from '../../src/store/file-store.js'
 import { MemoryStore } from '../../src/store/memory-store.js'
 import type { Store } from '../../src/store/store.js'
@@ -109,7 +109,9 @@ export function testContext(options: TestContextOptions = {}): TestContext {
     },
   }
   const library = options.library
-  const store: Store = typeof library === 'string' ? new FileStore(library, 2_000, undefined, (warning) => void (err += `precis: ${warning}\n`)) : new MemoryStore(library)
+  const env = { HOME: tempDir('precis-home-'), PRECIS_ARXIV_URL: OFFLINE_URL, PRECIS_DOI_URL: OFFLINE_URL, PRECIS_CROSSREF_URL: OFFLINE_URL, ...options.env }
+  const warn = (warning: string) => void (err += `precis: ${warning}\n`)
+  const store: Store = typeof library === 'string' ? new FileStore(library, 2_000, gitHistory(env), warn) : new MemoryStore(library)
   const now = new Date(options.now ?? '2026-11-26T12:00:00.000Z')
   return {
     io,
@@ -117,7 +119,7 @@ export function testContext(options: TestContextOptions = {}): TestContext {
     editor,
     clock: { now: () => now, sleep: async (ms) => void slept.push(ms) },
     // Metadata services point at a closed local port unless a test serves them: no test reaches the internet.
-    env: { HOME: tempDir('precis-home-'), PRECIS_ARXIV_URL: OFFLINE_URL, PRECIS_DOI_URL: OFFLINE_URL, PRECIS_CROSSREF_URL: OFFLINE_URL, ...options.env },
+    env,
     cwd: process.cwd(),
     globals: { ...defaultGlobals, ...options.globals },
     store,

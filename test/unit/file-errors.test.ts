@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { describeFileError, describeKind, NotRegularFileError } from '../../src/file-errors.js'
+import { describeFileError, describeKind, NotRegularFileError } from '../../src/platform/file-errors.js'
 import { tempDir } from '../support/context.js'
 
 const systemError = (code: string, message: string) => Object.assign(new Error(message), { code })

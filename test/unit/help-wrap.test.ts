@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { wrapHelp } from '../../src/cli/help-wrap.js'
+import { wrapHelp } from '../../src/command-kit/help-wrap.js'
 
 describe('wrapHelp', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { parseLibrary } from '../../../src/core/schema.js'
+import { parseLibrary } from '../../../src/core/schema/schema.js'
 import type { Library } from '../../../src/core/model.js'
 import { serializeLibrary } from '../../../src/store/serialize.js'
 import { libraryOf, paper, summary } from '../../support/library.js'

@@ -17,15 +17,12 @@ export const HOSTILE_NO_SGR = HOSTILE.replace('\u001b[31m', '')
  * but tab, newline and CR) are refused at the door, while C1 controls, bidi controls and DEL are stored and left to
  * the sanitizer. Libraries written before that rule, hand edits and sync peers may hold all of HOSTILE.
  */
-// eslint-disable-next-line no-control-regex
 export const HOSTILE_STORABLE = HOSTILE.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
 
 // What must never reach a terminal raw (README, Output conventions): C0 but \n and \t, DEL, C1, bidi controls.
-// eslint-disable-next-line no-control-regex
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
 
 /** Our own colours (SGR), which are allowed in colour output. */
-// eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[[0-9;]*m/g
 
 /** The raw control characters in `text`, each with a little context, for a readable failure. */

@@ -1,6 +1,6 @@
 import { Command } from 'commander'
 import { describe, expect, it } from 'vitest'
-import { nearestFlag, usageFromCommander } from '../../../src/cli/command-errors.js'
+import { nearestFlag, usageFromCommander } from '../../../src/command-kit/command-errors.js'
 
 describe('nearestFlag', () => {
   const known = ['--library', '--limit', '--sort', '--json', '--format']

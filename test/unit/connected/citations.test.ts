@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { backlinks, citationGraph, citedPaperKeys, CitationResolver, extractCitations, resolveCitations } from '../../../src/core/citations.js'
-import { protectedSpans } from '../../../src/core/citations-scan.js'
+import { backlinks, citationGraph, citedPaperKeys, CitationResolver, extractCitations, resolveCitations } from '../../../src/core/citations/citations.js'
+import { protectedSpans } from '../../../src/core/citations/scan.js'
 import { libraryOf, paper, summary } from '../../support/library.js'
 
 /** Each citation as `form:key,key`, in order. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { parseQuery } from '../../../src/core/query.js'
-import { libraryEntries } from '../../../src/core/records.js'
-import { filterEntries } from '../../../src/core/search.js'
+import { parseQuery } from '../../../src/core/search/query.js'
+import { libraryEntries } from '../../../src/core/records/entries.js'
+import { filterEntries } from '../../../src/core/search/search.js'
 import { summary } from '../../support/library.js'
 import { connectedLibrary } from './fixture.js'
 

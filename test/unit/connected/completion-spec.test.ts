@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander'
 import { describe, expect, it } from 'vitest'
-import { commandSpec, kindFromName, type ValuePlace } from '../../../src/completion/spec.js'
-import { completionTable, kindText } from '../../../src/completion/table.js'
+import { commandSpec, kindFromName, type ValuePlace } from '../../../src/commands/completion/spec.js'
+import { completionTable, kindText } from '../../../src/commands/completion/table.js'
 
 describe('kindFromName', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { describeReasons, relatedPapers } from '../../../src/core/related.js'
-import { characteristicTerms, similarityTerms, textSimilarity } from '../../../src/core/related-text.js'
+import { describeReasons, relatedPapers } from '../../../src/core/related/related.js'
+import { characteristicTerms, similarityTerms, textSimilarity } from '../../../src/core/related/text.js'
 import { paper, summary } from '../../support/library.js'
 import { connectedLibrary } from './fixture.js'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { emptyLibrary } from '../../../src/core/model.js'
-import { countWords, libraryStats } from '../../../src/core/stats.js'
+import { countWords, libraryStats } from '../../../src/core/stats/stats.js'
 import { paper, summary } from '../../support/library.js'
 import { connectedLibrary } from './fixture.js'
 

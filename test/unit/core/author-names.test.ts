@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { displayName, literalNameText } from '../../../src/core/author-names.js'
-import { baseCitekey, familyName } from '../../../src/core/citekey.js'
+import { displayName, literalNameText } from '../../../src/core/papers/author-names.js'
+import { baseCitekey, familyName } from '../../../src/core/keys/citekey.js'
 
 describe('names stored whole', () => {
   it.each([

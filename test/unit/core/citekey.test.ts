@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { asciiFold, baseCitekey, familyName, makeCitekey, MAX_KEY_PART } from '../../../src/core/citekey.js'
-import { KeySet } from '../../../src/core/key-rules.js'
+import { asciiFold, baseCitekey, familyName, makeCitekey, MAX_KEY_PART } from '../../../src/core/keys/citekey.js'
+import { KeySet } from '../../../src/core/keys/key-rules.js'
 
 describe('familyName', () => {
   it.each([

@@ -1,7 +1,7 @@
 /** doctor --fix merges a placeholder record into the real one, never the other way round. */
 import { describe, expect, it } from 'vitest'
-import { checkLibrary } from '../../../src/core/doctor.js'
-import { repairLibrary } from '../../../src/core/doctor-repair.js'
+import { checkLibrary } from '../../../src/core/doctor/doctor.js'
+import { repairLibrary } from '../../../src/core/doctor/repair.js'
 import { libraryOf, paper, summary } from '../../support/library.js'
 
 describe('duplicate papers where one is a placeholder', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { checkFolder, type FolderState } from '../../../src/core/doctor-files.js'
-import { placeholderPaper, repairLibrary } from '../../../src/core/doctor-repair.js'
-import { checkLibrary, tagTrouble } from '../../../src/core/doctor.js'
-import { conflictingFields, duplicatePairs, samePaperReason } from '../../../src/core/doctor-duplicates.js'
+import { checkFolder, type FolderState } from '../../../src/core/doctor/files.js'
+import { placeholderPaper, repairLibrary } from '../../../src/core/doctor/repair.js'
+import { checkLibrary, tagTrouble } from '../../../src/core/doctor/doctor.js'
+import { conflictingFields, duplicatePairs, samePaperReason } from '../../../src/core/doctor/duplicates.js'
 import type { Library, Paper } from '../../../src/core/model.js'
-import { moveToTrash } from '../../../src/core/trash.js'
+import { moveToTrash } from '../../../src/core/records/trash.js'
 import { libraryOf, paper, smallLibrary, summary } from '../../support/library.js'
 
 const kinds = (lib: Library) => checkLibrary(lib).map((f) => f.kind)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applyEdit, applyPaperChanges, diffEdit, editFromFlags, fieldsOf, type EditBase, type EditChanges } from '../../../src/core/edits.js'
+import { applyEdit, applyPaperChanges, diffEdit, editFromFlags, fieldsOf, type EditBase, type EditChanges } from '../../../src/core/records/edits.js'
 import { ConflictError, NotFoundError } from '../../../src/core/errors.js'
 import type { Library } from '../../../src/core/model.js'
 import { smallLibrary } from '../../support/library.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applyFieldChanges, collidingFields, diffFields, sameValue, type FieldChange } from '../../../src/core/field-changes.js'
+import { applyFieldChanges, collidingFields, diffFields, sameValue, type FieldChange } from '../../../src/core/records/field-changes.js'
 
 interface Rec {
   title: string

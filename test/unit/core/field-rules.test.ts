@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkPaperFields, checkSummaryFields, describeFieldProblem, FIELD_LIMITS, isUsableName, textProblem } from '../../../src/core/field-rules.js'
-import { normalizeUrl } from '../../../src/core/identifiers.js'
+import { checkPaperFields, checkSummaryFields, describeFieldProblem, FIELD_LIMITS, isUsableName, textProblem } from '../../../src/core/records/field-rules.js'
+import { normalizeUrl } from '../../../src/core/papers/identifiers.js'
 
 describe('textProblem', () => {
   it.each([

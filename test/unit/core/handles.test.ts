@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { NotFoundError, UsageError } from '../../../src/core/errors.js'
-import { resolveHandle, resolveSummaries } from '../../../src/core/handles.js'
+import { resolveHandle, resolveSummaries } from '../../../src/core/records/handles.js'
 import { libraryOf, paper, smallLibrary, summary } from '../../support/library.js'
 
 describe('resolveHandle', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { compileKeyPattern, keyPatternFrom } from '../../../src/core/key-pattern.js'
+import { compileKeyPattern, keyPatternFrom } from '../../../src/core/keys/key-pattern.js'
 import { UsageError } from '../../../src/core/errors.js'
-import { keyProblem } from '../../../src/core/key-rules.js'
+import { keyProblem } from '../../../src/core/keys/key-rules.js'
 
 const gilmer = { authors: ['Justin Gilmer', 'Samuel S. Schoenholz'], year: 2017, title: 'Neural Message Passing for Quantum Chemistry' }
 const bare = { authors: [], year: null, title: '' }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { makeCitekey, uniqueKey } from '../../../src/core/citekey.js'
-import { caseTwinFindings } from '../../../src/core/doctor-keys.js'
-import { KeySet, keyProblem } from '../../../src/core/key-rules.js'
-import { insertPaper } from '../../../src/core/papers.js'
-import { restoreFromTrash } from '../../../src/core/trash.js'
+import { makeCitekey, uniqueKey } from '../../../src/core/keys/citekey.js'
+import { caseTwinFindings } from '../../../src/core/doctor/keys.js'
+import { KeySet, keyProblem } from '../../../src/core/keys/key-rules.js'
+import { insertPaper } from '../../../src/core/papers/papers.js'
+import { restoreFromTrash } from '../../../src/core/records/trash.js'
 import { libraryOf, paper, summary } from '../../support/library.js'
 
 describe('keyProblem', () => {

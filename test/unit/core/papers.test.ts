@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { addSummary, findSamePaper, nextSummaryId, normalizeTitle, type PaperInput } from '../../../src/core/papers.js'
+import { addSummary, findSamePaper, nextSummaryId, type PaperInput } from '../../../src/core/papers/papers.js'
+import { normalizeTitle } from '../../../src/core/papers/titles.js'
 import { libraryOf, paper, smallLibrary, summary } from '../../support/library.js'
 
 const now = new Date('2026-01-02T03:04:05.000Z')

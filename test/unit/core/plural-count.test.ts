@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { plural } from '../../../src/core/plural-count.js'
+import { plural } from '../../../src/core/text/plural-count.js'
 
 describe('plural', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { renamePaper, rewriteCitedKeys } from '../../../src/core/rename-paper.js'
+import { renamePaper, rewriteCitedKeys } from '../../../src/core/papers/rename-paper.js'
 import { NotFoundError, UsageError } from '../../../src/core/errors.js'
 import type { Library } from '../../../src/core/model.js'
 import { libraryOf, paper, summary } from '../../support/library.js'

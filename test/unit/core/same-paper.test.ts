@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { identitiesDisagree, titlesDisagree } from '../../../src/core/same-paper.js'
+import { identitiesDisagree, titlesDisagree } from '../../../src/core/papers/same-paper.js'
 
 describe('titlesDisagree', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DataError } from '../../../src/core/errors.js'
 import { emptyLibrary, type Library, type Paper, type Summary } from '../../../src/core/model.js'
-import { parseLibrary } from '../../../src/core/schema.js'
+import { parseLibrary } from '../../../src/core/schema/schema.js'
 import { compareIds, serializeLibrary, stableLibrary } from '../../../src/store/serialize.js'
 import { smallLibrary } from '../../support/library.js'
 

@@ -1,13 +1,13 @@
 /** A summary imported twice is one summary: recognised by the merge, reported and merged by doctor. */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { checkLibrary } from '../../../src/core/doctor.js'
-import { repairLibrary } from '../../../src/core/doctor-repair.js'
-import { mergeRecords, type OnConflict } from '../../../src/core/merge.js'
+import { checkLibrary } from '../../../src/core/doctor/doctor.js'
+import { repairLibrary } from '../../../src/core/doctor/repair.js'
+import { mergeRecords, type OnConflict } from '../../../src/core/merge/import-merge.js'
 import { emptyLibrary, type Library } from '../../../src/core/model.js'
-import { comparableBody, sameBody } from '../../../src/core/summary-bodies.js'
+import { comparableBody, sameBody } from '../../../src/core/papers/summary-bodies.js'
 import { readShortScienceDump } from '../../../src/formats/shortscience.js'
-import type { ImportRecord } from '../../../src/formats/records.js'
+import type { ImportRecord } from '../../../src/core/merge/imported-records.js'
 import { libraryOf, paper, summary } from '../../support/library.js'
 
 const now = new Date('2026-12-06T00:00:00.000Z')

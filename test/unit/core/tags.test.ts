@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { UsageError } from '../../../src/core/errors.js'
-import { normalizeTag, normalizeTags, tagMatches } from '../../../src/core/tags.js'
+import { normalizeTag, normalizeTags, tagMatches } from '../../../src/core/tags/rules.js'
 
 describe('normalizeTag', () => {
   it.each([

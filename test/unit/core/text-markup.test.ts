@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { markupToPlainText } from '../../../src/core/text-markup.js'
+import { markupToPlainText } from '../../../src/core/text/markup.js'
 
 describe('markupToPlainText', () => {
   it.each([

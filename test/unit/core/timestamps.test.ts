@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkPaper } from '../../../src/core/validate-fast.js'
-import { canonicalTimestamp } from '../../../src/core/timestamps.js'
+import { checkPaper } from '../../../src/core/schema/validate-fast.js'
+import { canonicalTimestamp } from '../../../src/core/records/timestamps.js'
 import { paper } from '../../support/library.js'
 import { seeded } from '../../support/random.js'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Library } from '../../../src/core/model.js'
-import { emptyTrash, moveToTrash, restoreFromTrash } from '../../../src/core/trash.js'
+import { emptyTrash, moveToTrash, restoreFromTrash } from '../../../src/core/records/trash.js'
 import { smallLibrary } from '../../support/library.js'
 
 const CONFIRMED_AT = new Date('2026-05-05T00:00:00.000Z')

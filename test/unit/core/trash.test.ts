@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { NotFoundError } from '../../../src/core/errors.js'
-import { moveToTrash, restoreFromTrash } from '../../../src/core/trash.js'
+import { moveToTrash, restoreFromTrash } from '../../../src/core/records/trash.js'
 import { paper, smallLibrary, summary } from '../../support/library.js'
 
 const now = new Date('2026-05-05T00:00:00.000Z')

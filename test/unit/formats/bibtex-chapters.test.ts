@@ -1,6 +1,6 @@
 /** Chapters of one book and papers with a copied eprint stay apart through a BibTeX import. */
 import { describe, expect, it } from 'vitest'
-import { mergeRecords, type OnConflict } from '../../../src/core/merge.js'
+import { mergeRecords, type OnConflict } from '../../../src/core/merge/import-merge.js'
 import { emptyLibrary } from '../../../src/core/model.js'
 import { readBibtex } from '../../../src/formats/bibtex-import.js'
 
@@ -21,7 +21,7 @@ const renamed = '@article{doe2021protein, title = {Protein folding at scale, rev
 
 describe('BibTeX chapters and copied eprints', () => {
   it('reads an @inbook chapter as its own title, the book as venue', async () => {
-    const { records } = await readBibtex(bib, 'refs.bib')
+    const { records } = readBibtex(bib, 'refs.bib')
     expect(records.slice(2, 7).map((r) => [r.paper.title, r.paper.venue])).toEqual([
       ['Spectral Methods', 'Handbook of Graph Learning'],
       ['Random Walks', 'Handbook of Graph Learning'],
@@ -34,13 +34,13 @@ describe('BibTeX chapters and copied eprints', () => {
 
   it.each<OnConflict>(['skip', 'update', 'keep-both'])('never merges chapters of one book, nor papers whose titles disagree, by a shared DOI or eprint (--on-conflict %s)', async (onConflict) => {
     const lib = emptyLibrary()
-    mergeRecords(lib, (await readBibtex(bib, 'refs.bib')).records, { onConflict, now })
+    mergeRecords(lib, readBibtex(bib, 'refs.bib').records, { onConflict, now })
     expect(lib.papers.map((p) => p.key)).toEqual(['smith2010intro', 'smith2010kernels', 'lee2011spectral', 'lee2011walks', 'lee2011three', 'knuth1973fundamental', 'knuth1973roman', 'he2016deep', 'doe2020protein'])
   })
 
   it('still takes a renamed version with the same eprint for the same paper', async () => {
     const lib = emptyLibrary()
-    const records = (await readBibtex(`${renamed}\n${bib}`, 'refs.bib')).records.filter((r) => r.paper.key?.startsWith('doe'))
+    const records = readBibtex(`${renamed}\n${bib}`, 'refs.bib').records.filter((r) => r.paper.key?.startsWith('doe'))
     const actions = mergeRecords(lib, records, { onConflict: 'skip', now })
     expect(lib.papers.map((p) => p.key)).toEqual(['doe2021protein'])
     expect(actions.map((a) => `${a.id} ${a.outcome}`)).toEqual(['doe2021protein added', 'doe2021protein skipped'])

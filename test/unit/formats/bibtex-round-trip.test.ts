@@ -4,13 +4,13 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { mergeRecords } from '../../../src/core/merge.js'
+import { mergeRecords } from '../../../src/core/merge/import-merge.js'
 import { emptyLibrary, type Library } from '../../../src/core/model.js'
 import { readBibtex } from '../../../src/formats/bibtex-import.js'
 import { libraryToBibtex } from '../../../src/formats/bibtex.js'
 import { libraryToJson, readJsonLibrary } from '../../../src/formats/json.js'
 import { readMarkdownSummary, summaryToMarkdown } from '../../../src/formats/markdown.js'
-import type { ImportResult } from '../../../src/formats/records.js'
+import type { ImportResult } from '../../../src/core/merge/imported-records.js'
 import { checkImportResult } from '../../../src/formats/record-check.js'
 
 const fixture = readFileSync(new URL('../../fixtures/formats/real-constructs.bib', import.meta.url), 'utf8')

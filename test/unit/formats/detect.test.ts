@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { detectFormat, importExtensions, importSizeLimit } from '../../../src/formats/detect.js'
-import { MAX_INPUT_BYTES, MAX_LIBRARY_BYTES } from '../../../src/formats/input.js'
+import { MAX_INPUT_BYTES, MAX_LIBRARY_BYTES } from '../../../src/core/text/input.js'
 
 describe('detectFormat', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import path from 'node:path'
-import { MAX_FILE_NAME_BYTES, pathInside, safeFileStem, uniqueFileNames } from '../../../src/core/filenames.js'
+import { MAX_FILE_NAME_BYTES, pathInside, safeFileStem, uniqueFileNames } from '../../../src/core/text/filenames.js'
 
 describe('safeFileStem', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { parseLibrary } from '../../../src/core/schema.js'
+import { parseLibrary } from '../../../src/core/schema/schema.js'
 import { fastFrontMatter, fastFrontMatterFields } from '../../../src/formats/frontmatter-fast.js'
 import { parseYamlFields, yamlFrontMatter } from '../../../src/formats/frontmatter.js'
 import { seeded } from '../../support/random.js'

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { parse, type DefaultTreeAdapterTypes } from 'parse5'
 import { contentSecurityPolicy, readingListHtml } from '../../../src/formats/html.js'
 import type { Library } from '../../../src/core/model.js'
-import { MAX_CONVERTED_SPANS } from '../../../src/render/limits.js'
+import { MAX_CONVERTED_SPANS } from '../../../src/core/markdown/limits.js'
 import { paper, sampleLibrary, summary } from './sample-library.js'
 
 type Element = DefaultTreeAdapterTypes.Element
@@ -14,7 +14,7 @@ function elements(html: string): Element[] {
   const walk = (node: DefaultTreeAdapterTypes.Node) => {
     if ('tagName' in node) found.push(node)
     if ('childNodes' in node) node.childNodes.forEach(walk)
-    if ('content' in node) walk(node.content as DefaultTreeAdapterTypes.Node) // <template>
+    if ('content' in node) walk(node.content) // <template>
   }
   walk(parse(html))
   return found

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DataError } from '../../../src/core/errors.js'
-import { MAX_INPUT_BYTES, MAX_JSON_DEPTH, decodeInput, parseJsonText } from '../../../src/formats/input.js'
+import { MAX_INPUT_BYTES, MAX_JSON_DEPTH, decodeInput, parseJsonText } from '../../../src/core/text/input.js'
 
 const bytes = (...values: number[]) => new Uint8Array(values)
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { libraryEntries } from '../../../src/core/records.js'
+import { libraryEntries } from '../../../src/core/records/entries.js'
 import { DataError } from '../../../src/core/errors.js'
 import { librarySubset, libraryToJson, readJsonLibrary } from '../../../src/formats/json.js'
 import { sampleLibrary } from './sample-library.js'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { changesLibrary, mergeRecords, type OnConflict } from '../../../src/core/merge.js'
+import { changesLibrary, mergeRecords, type OnConflict } from '../../../src/core/merge/import-merge.js'
 import { emptyLibrary, type Library } from '../../../src/core/model.js'
-import type { ImportRecord, ImportedPaper, ImportedSummary } from '../../../src/formats/records.js'
+import type { ImportRecord, ImportedPaper, ImportedSummary } from '../../../src/core/merge/imported-records.js'
 import { paper, sampleLibrary, summary } from './sample-library.js'
 
 const now = new Date('2025-06-01T12:00:00.000Z')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bareImportedPaper, type ImportRecord } from '../../../src/formats/records.js'
+import { bareImportedPaper, type ImportRecord } from '../../../src/core/merge/imported-records.js'
 import { checkImportResult } from '../../../src/formats/record-check.js'
 
 const record = (paper: Partial<ImportRecord['paper']> = {}, summary: Partial<ImportRecord['summaries'][number]> = {}): ImportRecord => ({

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { uniqueFileNames } from '../../../src/core/filenames.js'
-import { mergeRecords } from '../../../src/core/merge.js'
+import { uniqueFileNames } from '../../../src/core/text/filenames.js'
+import { mergeRecords } from '../../../src/core/merge/import-merge.js'
 import { emptyLibrary, type Library } from '../../../src/core/model.js'
-import { validateLibrary } from '../../../src/core/schema.js'
+import { validateLibrary } from '../../../src/core/schema/schema.js'
 import { libraryToJson, readJsonLibrary } from '../../../src/formats/json.js'
 import { readMarkdownSummary, summaryToMarkdown } from '../../../src/formats/markdown.js'
-import type { ImportResult } from '../../../src/formats/records.js'
+import type { ImportResult } from '../../../src/core/merge/imported-records.js'
 import { sampleLibrary } from './sample-library.js'
 
 const demoText = readFileSync(new URL('../../../data/demo-library.json', import.meta.url), 'utf8')

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { comparableBody } from '../../../src/core/summary-bodies.js'
-import { untitledKey } from '../../../src/core/unidentified.js'
+import { comparableBody } from '../../../src/core/papers/summary-bodies.js'
+import { untitledKey } from '../../../src/core/keys/unidentified.js'
 import { readShortScienceDump } from '../../../src/formats/shortscience.js'
 
 const read = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { queryWords } from '../../../src/core/identify-words.js'
-import { comparableBody } from '../../../src/core/summary-bodies.js'
+import { queryWords } from '../../../src/core/identify/words.js'
+import { comparableBody } from '../../../src/core/papers/summary-bodies.js'
 import { IDENTIFY_CASES } from './identify-fixtures.js'
 
 describe('queryWords', () => {

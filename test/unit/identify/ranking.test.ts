@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { namesAnAuthor, rankCandidates } from '../../../src/core/identify-rank.js'
-import { queryWords } from '../../../src/core/identify-words.js'
+import { namesAnAuthor, rankCandidates } from '../../../src/core/identify/rank.js'
+import { queryWords } from '../../../src/core/identify/words.js'
 import { parseArxivSearch } from '../../../src/sources/arxiv-search.js'
 import { mergeCandidates } from '../../../src/sources/candidates.js'
 import { parseCrossrefWorks } from '../../../src/sources/crossref.js'

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { NotFoundError } from '../../../src/core/errors.js'
-import { mergePaperInto } from '../../../src/core/merge-paper-into.js'
-import { rewriteCitedKeys } from '../../../src/core/rename-paper.js'
-import { moveToTrash } from '../../../src/core/trash.js'
+import { mergePaperInto } from '../../../src/core/merge/paper-into.js'
+import { rewriteCitedKeys } from '../../../src/core/papers/rename-paper.js'
+import { moveToTrash } from '../../../src/core/records/trash.js'
 import { paper, smallLibrary, summary } from '../../support/library.js'
 
 const names = new Map([['old', 'new'], ['old-2', 'new-2']])

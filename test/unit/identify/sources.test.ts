@@ -3,7 +3,7 @@ import { NetworkError } from '../../../src/core/errors.js'
 import { arxivSearchQuery, parseArxivSearch } from '../../../src/sources/arxiv-search.js'
 import { mergeCandidates } from '../../../src/sources/candidates.js'
 import { parseCrossrefWorks } from '../../../src/sources/crossref.js'
-import type { PaperMetadata } from '../../../src/sources/metadata.js'
+import type { PaperMetadata } from '../../../src/core/papers/metadata.js'
 import { IDENTIFY_CASES } from './identify-fixtures.js'
 
 const works = (...items: unknown[]) => JSON.stringify({ status: 'ok', 'message-type': 'work-list', message: { items } })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { FigureList, isImageUrl, renderFigureList, unglueImageUrls } from '../../../src/render/figures.js'
+import { FigureList, isImageUrl, unglueImageUrls } from '../../../src/core/markdown/figures.js'
+import { renderFigureList } from '../../../src/render/figures.js'
 import { makeStyles } from '../../../src/render/styles.js'
 
 describe('isImageUrl', () => {

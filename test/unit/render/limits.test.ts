@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_BODY_CHARS, MAX_EMPHASIS_OPENERS, MAX_NESTING, plainTextNotice, renderWithinLimits } from '../../../src/render/limits.js'
+import { MAX_BODY_CHARS, MAX_EMPHASIS_OPENERS, MAX_NESTING, plainTextNotice, renderWithinLimits } from '../../../src/core/markdown/limits.js'
 
 /** What renderWithinLimits chose: the rendering, or the reason it fell back. */
 function outcome(markdown: string, render: () => string = () => 'rendered'): string {

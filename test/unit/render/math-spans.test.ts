@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { protectMath } from '../../../src/render/math-spans.js'
+import { protectMath } from '../../../src/core/markdown/math-spans.js'
 
 const texOf = (markdown: string) => protectMath(markdown).spans.map((span) => [span.tex, span.display])
 

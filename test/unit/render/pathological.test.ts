@@ -1,7 +1,7 @@
 /**
  * Input that would crash or stall a naive renderer: each case must finish with either a normal
  * rendering or the one-line notice and the plain text. (No timing assertions: the test timeout
- * is the bound; the costs behind the limits are measured in src/render/limits.ts.)
+ * is the bound; the costs behind the limits are measured in src/core/markdown/limits.ts.)
  */
 import { describe, expect, it } from 'vitest'
 import { renderMarkdown } from '../../../src/render/markdown.js'

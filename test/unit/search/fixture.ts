@@ -1,7 +1,7 @@
 /** The search fixture library (test/fixtures/search/library.json), validated like a real library file. */
 import { readFileSync } from 'node:fs'
 import type { Library, Paper, Summary } from '../../../src/core/model.js'
-import { parseLibrary } from '../../../src/core/schema.js'
+import { parseLibrary } from '../../../src/core/schema/schema.js'
 
 const path = new URL('../../fixtures/search/library.json', import.meta.url)
 

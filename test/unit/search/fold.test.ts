@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { beforeLeadingMarks, pieceSource, wordStartSources } from '../../../src/core/search-fold.js'
-import { tokenAt } from '../../../src/core/text.js'
+import { beforeLeadingMarks, pieceSource, wordStartSources } from '../../../src/core/search/fold.js'
+import { tokenAt } from '../../../src/core/text/words.js'
 import { pick, seeded } from '../../support/random.js'
 
 /** Whether the full expression for `start` matches at the very beginning of `text`. */

@@ -1,9 +1,9 @@
 /** When one query can only match what another matched (browse narrows from the keystroke before). */
 import { describe, expect, it } from 'vitest'
-import { specImplies } from '../../../src/core/search-narrow.js'
-import type { WordSpec } from '../../../src/core/search-pattern.js'
+import { specImplies } from '../../../src/core/search/narrow.js'
+import type { WordSpec } from '../../../src/core/search/pattern.js'
 
-import { stemWord } from '../../../src/core/text-stem.js'
+import { stemWord } from '../../../src/core/text/stem.js'
 
 // Keys are given as words and stemmed, as the query's are; the last of several is a typo correction.
 const spec = (words: string[], prefix: string | null = null): WordSpec => {

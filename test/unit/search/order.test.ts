@@ -1,11 +1,11 @@
 /** The order of hits with equal scores: newest first, then by id, as localeCompare orders the texts. */
 import { describe, expect, it } from 'vitest'
-import { parseQuery } from '../../../src/core/query.js'
-import { libraryEntries } from '../../../src/core/records.js'
-import { LibrarySearch } from '../../../src/core/search.js'
-import { searchDocs } from '../../../src/core/search-docs.js'
-import { bestMatches, compareMatches } from '../../../src/core/search-order.js'
-import type { Match } from '../../../src/core/search-scan.js'
+import { parseQuery } from '../../../src/core/search/query.js'
+import { libraryEntries } from '../../../src/core/records/entries.js'
+import { LibrarySearch } from '../../../src/core/search/search.js'
+import { searchDocs } from '../../../src/core/search/docs.js'
+import { bestMatches, compareMatches } from '../../../src/core/search/order.js'
+import type { Match } from '../../../src/core/search/scan.js'
 import { seeded } from '../../support/random.js'
 import { tinyLibrary } from './fixture.js'
 

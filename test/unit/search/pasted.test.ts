@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import { main } from '../../../src/main.js'
-import { parseQuery } from '../../../src/core/query.js'
-import { libraryEntries } from '../../../src/core/records.js'
-import { LibrarySearch } from '../../../src/core/search.js'
-import { stemWord } from '../../../src/core/text-stem.js'
+import { parseQuery } from '../../../src/core/search/query.js'
+import { libraryEntries } from '../../../src/core/records/entries.js'
+import { LibrarySearch } from '../../../src/core/search/search.js'
+import { stemWord } from '../../../src/core/text/stem.js'
 import { testContext } from '../../support/context.js'
 import { tinyLibrary } from './fixture.js'
 
@@ -78,7 +78,10 @@ describe('stems', () => {
     expect(stemWord(a)).toBe(stemWord(b))
   })
 
-  it.each([['general', 'generation'], ['news', 'new']])('%s and %s do not', (a, b) => {
+  it.each([
+    ['general', 'generation'],
+    ['news', 'new'],
+  ])('%s and %s do not', (a, b) => {
     expect(stemWord(a)).not.toBe(stemWord(b))
   })
 
@@ -104,16 +107,26 @@ describe('typo corrections', () => {
   })
 
   it('never replaces a word the library has', () => {
-    const own = new LibrarySearch(libraryEntries(tinyLibrary([...library.papers.map((p) => ({ key: p.key })), { key: 'own', body: 'tocopheryl succinate' }])))
+    const own = new LibrarySearch(
+      libraryEntries(tinyLibrary([...library.papers.map((p) => ({ key: p.key })), { key: 'own', body: 'tocopheryl succinate' }])),
+    )
     const result = own.search(parseQuery('tocopheryl'), { limit: 10, lastWord: 'prefix' })
     expect(result.corrections).toEqual([])
   })
 
   it('ranks an entry with the word as typed above one with a correction', () => {
     const both = new LibrarySearch(
-      libraryEntries(tinyLibrary([{ key: 'near', body: 'tocopherol trial in adults' }, { key: 'typed', body: 'a tocopheryl trial in adults' }])),
+      libraryEntries(
+        tinyLibrary([
+          { key: 'near', body: 'tocopherol trial in adults' },
+          { key: 'typed', body: 'a tocopheryl trial in adults' },
+        ]),
+      ),
     )
-    expect(both.search(parseQuery('tocopheryl trial adults'), { limit: 10, lastWord: 'prefix' }).hits.map((hit) => hit.id)).toEqual(['typed', 'near'])
+    expect(both.search(parseQuery('tocopheryl trial adults'), { limit: 10, lastWord: 'prefix' }).hits.map((hit) => hit.id)).toEqual([
+      'typed',
+      'near',
+    ])
   })
 })
 
@@ -129,7 +142,9 @@ describe('pasted text is text', () => {
     ['β-carotene E=mc^2', ['β-carotene', 'E=mc^2']],
     ['Note: arxiv:1704.01212', ['Note:', 'arxiv:1704.01212']],
   ])('%j is searched as text', (input, words) => {
-    const values = parseQuery(input, 'pasted').clauses.flatMap((clause) => clause.anyOf.map((c) => (c.term.kind === 'text' ? c.term.value : '?')))
+    const values = parseQuery(input, 'pasted').clauses.flatMap((clause) =>
+      clause.anyOf.map((c) => (c.term.kind === 'text' ? c.term.value : '?')),
+    )
     expect(values).toEqual(words)
   })
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { TermPattern, WordPattern, type WordSpec } from '../../../src/core/search-pattern.js'
-import { ScanText } from '../../../src/core/search-text.js'
-import { stemWord } from '../../../src/core/text-stem.js'
-import { tokenize } from '../../../src/core/text.js'
+import { TermPattern, WordPattern, type WordSpec } from '../../../src/core/search/pattern.js'
+import { ScanText } from '../../../src/core/search/text.js'
+import { stemWord } from '../../../src/core/text/stem.js'
+import { tokenize } from '../../../src/core/text/words.js'
 import { pick, seeded } from '../../support/random.js'
 
 /** Specs for a query value, as the compiler makes them (no typo correction here). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { UsageError } from '../../../src/core/errors.js'
-import { parseQuery, parseTypedQuery, type Query, type Term } from '../../../src/core/query.js'
+import { parseQuery, parseTypedQuery, type Query, type Term } from '../../../src/core/search/query.js'
 
 const text = (value: string, field: 'any' | 'title' | 'author' | 'venue' = 'any', quoted = false): Term => ({ kind: 'text', field, value, quoted })
 

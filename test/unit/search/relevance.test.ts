@@ -4,9 +4,9 @@
  * summaries themselves. Each grammar feature, LaTeX, accents, typos and prefixes appear at least once.
  */
 import { describe, expect, it } from 'vitest'
-import { parseQuery } from '../../../src/core/query.js'
-import { LibrarySearch } from '../../../src/core/search.js'
-import { libraryEntries } from '../../../src/core/records.js'
+import { parseQuery } from '../../../src/core/search/query.js'
+import { LibrarySearch } from '../../../src/core/search/search.js'
+import { libraryEntries } from '../../../src/core/records/entries.js'
 import { searchFixture } from './fixture.js'
 
 const search = new LibrarySearch(libraryEntries(searchFixture()))

@@ -1,7 +1,7 @@
 import stringWidth from 'fast-string-width'
 import { describe, expect, it, vi } from 'vitest'
-import { parseSearchOptions, registerSearch } from '../../../src/cli/search.js'
-import type { SearchCommandOptions } from '../../../src/commands/search.js'
+import { parseSearchOptions, registerSearch } from '../../../src/commands/search/command.js'
+import type { SearchCommandOptions } from '../../../src/commands/search/run.js'
 import { main } from '../../../src/main.js'
 import { Command } from 'commander'
 import { testContext } from '../../support/context.js'
@@ -57,7 +57,6 @@ describe('search: run', () => {
     const ctx = testContext({ tty: true, color: true, columns: 60, library: searchFixture() })
     expect(await main(['search', 'graph', '--limit', '3'], ctx)).toBe(0)
     const out = ctx.stdout()
-    // eslint-disable-next-line no-control-regex
     const plain = out.replace(/\u001b\[[0-9;]*m/g, '')
     for (const line of plain.trimEnd().split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(60)
     expect(plain.split('\n\n')).toHaveLength(3)

@@ -1,7 +1,7 @@
 /** Search snippets shown as `show` shows a body: math rendered, figures and citations replaced, highlights kept. */
 import { describe, expect, it } from 'vitest'
-import { CitationResolver } from '../../../src/core/citations.js'
-import type { Snippet } from '../../../src/core/search-snippets.js'
+import { CitationResolver } from '../../../src/core/citations/citations.js'
+import type { Snippet } from '../../../src/core/search/snippets.js'
 import { texToUnicode } from '../../../src/render/math.js'
 import { renderSnippet } from '../../../src/render/snippet-rendered.js'
 import { tinyLibrary } from './fixture.js'
@@ -27,7 +27,8 @@ function snippet(marked: string): Snippet {
   return { text, highlights }
 }
 
-const shown = (s: Snippet) => s.highlights.reduceRight((text, h) => `${text.slice(0, h.start)}<${text.slice(h.start, h.end)}>${text.slice(h.end)}`, s.text)
+const shown = (s: Snippet) =>
+  s.highlights.reduceRight((text, h) => `${text.slice(0, h.start)}<${text.slice(h.start, h.end)}>${text.slice(h.end)}`, s.text)
 
 describe('renderSnippet', () => {
   it.each([

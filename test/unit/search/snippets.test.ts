@@ -1,9 +1,9 @@
 import stringWidth from 'fast-string-width'
 import { describe, expect, it } from 'vitest'
-import { TermPattern } from '../../../src/core/search-pattern.js'
-import { bodySnippets, type Snippet } from '../../../src/core/search-snippets.js'
-import { ScanText } from '../../../src/core/search-text.js'
-import { stemWord } from '../../../src/core/text-stem.js'
+import { TermPattern } from '../../../src/core/search/pattern.js'
+import { bodySnippets, type Snippet } from '../../../src/core/search/snippets.js'
+import { ScanText } from '../../../src/core/search/text.js'
+import { stemWord } from '../../../src/core/text/stem.js'
 import { formatSnippet } from '../../../src/render/snippet.js'
 
 const term = (word: string) => new TermPattern([{ keys: new Set([stemWord(word)]), prefix: null }])

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { latexWord } from '../../../src/core/text-latex.js'
-import { foldPlural, surfaceForms } from '../../../src/core/text-plural.js'
-import { normalizeWord, textKeys, tokenAt, tokenize } from '../../../src/core/text.js'
+import { latexWord } from '../../../src/core/text/latex.js'
+import { foldPlural, surfaceForms } from '../../../src/core/text/plural.js'
+import { normalizeWord, textKeys, tokenAt, tokenize } from '../../../src/core/text/words.js'
 import { searchFixture } from './fixture.js'
 
 describe('normalizeWord', () => {

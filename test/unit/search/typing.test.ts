@@ -1,9 +1,9 @@
 /** Search while a query is being typed (browse): the last word, and what is kept between keystrokes. */
 import { describe, expect, it } from 'vitest'
-import { parseQuery, parseTypedQuery } from '../../../src/core/query.js'
-import { libraryEntries } from '../../../src/core/records.js'
-import { startsToFind } from '../../../src/core/search-pattern.js'
-import { LibrarySearch, type SearchOptions } from '../../../src/core/search.js'
+import { parseQuery, parseTypedQuery } from '../../../src/core/search/query.js'
+import { libraryEntries } from '../../../src/core/records/entries.js'
+import { startsToFind } from '../../../src/core/search/pattern.js'
+import { LibrarySearch, type SearchOptions } from '../../../src/core/search/search.js'
 import { searchFixture, tinyLibrary } from './fixture.js'
 
 const entries = libraryEntries(searchFixture())

@@ -3,9 +3,9 @@ import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promis
 import { tmpdir, homedir } from 'node:os'
 import { basename, dirname, join, relative } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Source } from '../../../src/core/identifiers.js'
+import type { Source } from '../../../src/core/papers/identifiers.js'
 import { cacheDir, cacheFile, readCached, writeCached } from '../../../src/sources/cache.js'
-import type { PaperMetadata } from '../../../src/sources/metadata.js'
+import type { PaperMetadata } from '../../../src/core/papers/metadata.js'
 
 const metadata: PaperMetadata = {
   title: 'Cached Paper', authors: ['Ann Author'], year: 2021, venue: null, arxiv: '2101.00001', doi: null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_IDENTIFIER_LENGTH, normalizeArxivId, normalizeDoi, parseSource } from '../../../src/core/identifiers.js'
+import { MAX_IDENTIFIER_LENGTH, normalizeArxivId, normalizeDoi, parseSource } from '../../../src/core/papers/identifiers.js'
 
 // Identifiers become URLs: what could change a URL's path, or is too long to be one, is not an identifier.
 describe('identifiers that could not become a URL unchanged', () => {

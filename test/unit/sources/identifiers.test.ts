@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { normalizeArxivId, normalizeDoi, parseSource, type Source } from '../../../src/core/identifiers.js'
+import { normalizeArxivId, normalizeDoi, parseSource, type Source } from '../../../src/core/papers/identifiers.js'
 
 const arxiv = (id: string, version: string | null = null): Source => ({ kind: 'arxiv', id, version })
 const doi = (value: string): Source => ({ kind: 'doi', doi: value })

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Paper } from '../../../src/core/model.js'
-import type { PaperInput } from '../../../src/core/papers.js'
-import { applyFieldChanges } from '../../../src/core/field-changes.js'
-import { findKnownPaper, linkIdentifiers, paperFromMetadata, refreshChanges } from '../../../src/sources/merge.js'
-import type { PaperMetadata } from '../../../src/sources/metadata.js'
+import type { PaperInput } from '../../../src/core/papers/papers.js'
+import { applyFieldChanges } from '../../../src/core/records/field-changes.js'
+import { findKnownPaper, linkIdentifiers, paperFromMetadata, refreshChanges } from '../../../src/core/papers/metadata-merge.js'
+import type { PaperMetadata } from '../../../src/core/papers/metadata.js'
 import { libraryOf, paper } from '../../support/library.js'
 
 const metadata: PaperMetadata = {

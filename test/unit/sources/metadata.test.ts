@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { cleanText, cleanUrl, cleanYear, finishMetadata, type PaperMetadata } from '../../../src/sources/metadata.js'
+import { cleanText, cleanUrl, cleanYear, finishMetadata } from '../../../src/sources/metadata.js'
+import type { PaperMetadata } from '../../../src/core/papers/metadata.js'
 import { NetworkError } from '../../../src/core/errors.js'
 
 describe('cleanText', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatChanges, formatPaperPreview } from '../../../src/sources/preview.js'
+import { formatChanges, formatPaperPreview } from '../../../src/render/metadata-preview.js'
 
 describe('formatPaperPreview', () => {
   it('lists the fields that have values, aligned and escaped', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Library, Paper, Summary } from '../../../src/core/model.js'
+import type { Library, Paper } from '../../../src/core/model.js'
 import { serializeLibrary, stableLibrary } from '../../../src/store/serialize.js'
 import { paper, smallLibrary, summary } from '../../support/library.js'
 
@@ -20,7 +20,7 @@ function oddLibrary(): Library {
   lib.summaries.push(summary({ id: 'tagged', paper: 'unicode', tags: ['ml/gnn', 'ü'], body: '' }))
   lib.trash = [
     { summary: summary({ id: 'gone', paper: 'stray' }), paper: null, deleted: '2025-01-02T00:00:00Z' },
-    { summary: { ...summary({ id: 'gone-2', paper: 'x' }), tags: ['a'] } as Summary, paper: paper({ key: 'x', authors: [] }), deleted: '2025-01-01T00:00:00Z' },
+    { summary: { ...summary({ id: 'gone-2', paper: 'x' }), tags: ['a'] }, paper: paper({ key: 'x', authors: [] }), deleted: '2025-01-01T00:00:00Z' },
   ]
   return lib
 }

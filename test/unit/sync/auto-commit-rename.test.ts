@@ -2,7 +2,8 @@ import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Library } from '../../../src/core/model.js'
-import { renamePaper } from '../../../src/core/rename-paper.js'
+import { renamePaper } from '../../../src/core/papers/rename-paper.js'
+import { gitHistory } from '../../../src/context.js'
 import { FileStore } from '../../../src/store/file-store.js'
 import { summaryHistory } from '../../../src/sync/history.js'
 import { findLibraryRepo } from '../../../src/sync/repo.js'
@@ -20,7 +21,7 @@ describe('a rename whose commit failed', () => {
     git(env, dir, 'init', '--quiet', '--initial-branch=main')
     const path = join(dir, 'library.json')
     await ensureSyncSetup((await findLibraryRepo(path, env))!)
-    const store = new FileStore(path, 2_000, undefined, () => undefined)
+    const store = new FileStore(path, 2_000, gitHistory(process.env), () => undefined)
     await store.update((lib) => void Object.assign(lib, smallLibrary()))
     writeFileSync(join(dir, '.git', 'index.lock'), '') // another git is busy: the rename is saved, not committed
     await store.update((lib: Library) => void Object.assign(lib, renamePaper(lib, 'gilmer2017neural', 'mpnn').library), { message: 'rekey gilmer2017neural mpnn' })

@@ -3,7 +3,8 @@ import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Library } from '../../../src/core/model.js'
-import { moveToTrash, restoreFromTrash } from '../../../src/core/trash.js'
+import { moveToTrash, restoreFromTrash } from '../../../src/core/records/trash.js'
+import { gitHistory } from '../../../src/context.js'
 import { FileStore } from '../../../src/store/file-store.js'
 import { findLibraryRepo } from '../../../src/sync/repo.js'
 import { commitLibrary } from '../../../src/sync/auto-commit.js'
@@ -23,7 +24,7 @@ async function libraryInRepo(synced = true): Promise<{ dir: string; store: FileS
   git(env, dir, 'init', '--quiet', '--initial-branch=main')
   const path = join(dir, 'library.json')
   if (synced) await ensureSyncSetup((await findLibraryRepo(path, env))!)
-  return { dir, store: new FileStore(path, 2_000) }
+  return { dir, store: new FileStore(path, 2_000, gitHistory(process.env)) }
 }
 
 /** Commit subjects, newest first; none while the branch has no commit. */
@@ -65,7 +66,7 @@ describe('FileStore with sync on', () => {
   it('saves the change even when git cannot commit, says why, and the next change commits both', async () => {
     const { dir } = await libraryInRepo()
     const warnings: string[] = []
-    const store = new FileStore(join(dir, 'library.json'), 2_000, undefined, (warning) => void warnings.push(warning))
+    const store = new FileStore(join(dir, 'library.json'), 2_000, gitHistory(process.env), (warning) => void warnings.push(warning))
     writeFileSync(join(dir, '.git', 'index.lock'), '') // another git is busy
     await store.update((lib) => void lib.summaries.push(summary({ id: 'first', paper: 'first' })))
     expect((await store.read()).summaries.map((s) => s.id)).toEqual(['first'])

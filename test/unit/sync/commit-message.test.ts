@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Library } from '../../../src/core/model.js'
-import { moveToTrash, restoreFromTrash } from '../../../src/core/trash.js'
+import { moveToTrash, restoreFromTrash } from '../../../src/core/records/trash.js'
 import { cutLines, describeChange, MAX_BODY_LINES } from '../../../src/sync/commit-message.js'
 import { countChanges, diffLibraries, isUnchanged } from '../../../src/sync/library-diff.js'
 import { libraryOf, paper, smallLibrary, summary } from '../../support/library.js'

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { findRenames } from '../../../src/core/merge-renames.js'
-import { mergeLibraries } from '../../../src/core/merge3.js'
+import { findRenames } from '../../../src/core/merge/renames.js'
+import { mergeLibraries } from '../../../src/core/merge/three-way.js'
 import type { Library } from '../../../src/core/model.js'
-import { addSummary } from '../../../src/core/papers.js'
-import { renamePaper } from '../../../src/core/rename-paper.js'
-import { validateLibrary } from '../../../src/core/schema.js'
-import { moveToTrash } from '../../../src/core/trash.js'
+import { addSummary } from '../../../src/core/papers/papers.js'
+import { renamePaper } from '../../../src/core/papers/rename-paper.js'
+import { validateLibrary } from '../../../src/core/schema/schema.js'
+import { moveToTrash } from '../../../src/core/records/trash.js'
 import { paper, smallLibrary, summary } from '../../support/library.js'
 
 const NOW = new Date('2026-11-26T12:00:00.000Z')

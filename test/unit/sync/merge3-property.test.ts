@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { mergeLibraries, sameValue } from '../../../src/core/merge3.js'
-import { CONFLICT_TAG } from '../../../src/core/tags.js'
+import { mergeLibraries, sameValue } from '../../../src/core/merge/three-way.js'
+import { CONFLICT_TAG } from '../../../src/core/tags/rules.js'
 import { emptyLibrary, type Library, type Paper, type Summary } from '../../../src/core/model.js'
-import { addSummary, type PaperInput } from '../../../src/core/papers.js'
-import { validateLibrary } from '../../../src/core/schema.js'
-import { moveToTrash, restoreFromTrash } from '../../../src/core/trash.js'
+import { addSummary, type PaperInput } from '../../../src/core/papers/papers.js'
+import { validateLibrary } from '../../../src/core/schema/schema.js'
+import { moveToTrash, restoreFromTrash } from '../../../src/core/records/trash.js'
 import { seeded as random } from '../../support/random.js'
 
 

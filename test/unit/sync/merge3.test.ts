@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { mergeLibraries, mergeTagSets, sameValue } from '../../../src/core/merge3.js'
-import { CONFLICT_TAG } from '../../../src/core/tags.js'
+import { mergeLibraries, mergeTagSets, sameValue } from '../../../src/core/merge/three-way.js'
+import { CONFLICT_TAG } from '../../../src/core/tags/rules.js'
 import type { Library } from '../../../src/core/model.js'
-import { validateLibrary } from '../../../src/core/schema.js'
-import { moveToTrash } from '../../../src/core/trash.js'
-import { addSummary, type PaperInput } from '../../../src/core/papers.js'
+import { validateLibrary } from '../../../src/core/schema/schema.js'
+import { moveToTrash } from '../../../src/core/records/trash.js'
+import { addSummary, type PaperInput } from '../../../src/core/papers/papers.js'
 import { paper, smallLibrary, summary } from '../../support/library.js'
 
 const NOW = new Date('2026-11-26T12:00:00.000Z')

@@ -1,6 +1,6 @@
 import { render } from '@inquirer/testing'
 import { describe, expect, it } from 'vitest'
-import { filterChoices, searchCheckbox } from '../../../src/search-checkbox.js'
+import { filterChoices, searchCheckbox } from '../../../src/terminal/checkbox-search.js'
 
 const choices = [
   { name: 'bayesian', value: 'bayesian' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countTags, sortTagCounts, tagPath, tagTree, type TagNode } from '../../../src/core/tag-counts.js'
+import { countTags, sortTagCounts, tagPath, tagTree, type TagNode } from '../../../src/core/tags/counts.js'
 
 const summaries = (...tagLists: string[][]) => tagLists.map((tags) => ({ tags }))
 

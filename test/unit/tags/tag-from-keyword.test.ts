@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_TAG_LENGTH, tagFromKeyword, tagProblem } from '../../../src/core/tags.js'
+import { MAX_TAG_LENGTH, tagFromKeyword, tagProblem } from '../../../src/core/tags/rules.js'
 
 describe('tagFromKeyword', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { UsageError } from '../../../src/core/errors.js'
-import { applyTagChanges, parseTagWords, planTagChange } from '../../../src/core/tag-ops.js'
+import { applyTagChanges, parseTagWords, planTagChange } from '../../../src/core/tags/changes.js'
 import { libraryOf, paper, summary } from '../../support/library.js'
 
 describe('parseTagWords', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { NotFoundError, UsageError } from '../../../src/core/errors.js'
 import type { Library } from '../../../src/core/model.js'
-import { removeTag, renameTag, tagsInUse } from '../../../src/core/tag-rename.js'
+import { removeTag, renameTag, tagsInUse } from '../../../src/core/tags/rename.js'
 import { libraryOf, paper, summary } from '../../support/library.js'
 
 const now = new Date('2026-05-06T07:08:09.000Z')

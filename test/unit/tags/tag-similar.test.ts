@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findSimilarTags, tagLikeness } from '../../../src/core/tag-similar.js'
+import { findSimilarTags, tagLikeness } from '../../../src/core/tags/similar.js'
 
 describe('tagLikeness', () => {
   it.each([

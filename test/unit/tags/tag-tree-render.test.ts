@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { countTags, sortTagCounts, tagTree } from '../../../src/core/tag-counts.js'
-import { styleFor } from '../../../src/io.js'
-import { formatTagColumns, formatTagsPlain, formatTagTree } from '../../../src/render/tag-tree.js'
+import { countTags, sortTagCounts, tagTree } from '../../../src/core/tags/counts.js'
+import { styleFor } from '../../../src/terminal/io.js'
+import { formatTagColumns, formatTagsPlain, formatTagTree } from '../../../src/commands/tags/tree.js'
 
 const plain = styleFor(false)
 const counts = countTags(

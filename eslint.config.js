@@ -1,0 +1,52 @@
+// ESLint for the whole tree: `npm run lint` runs it with --max-warnings 0, so every rule here is an error in effect.
+// TypeScript files get typescript-eslint's type-aware rules; the plain JavaScript of bench/, scripts/ and bin/
+// gets the same syntax rules without type information (it is not in any tsconfig).
+import js from '@eslint/js'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'bench/out/', 'coverage/'] },
+  { linterOptions: { reportUnusedDisableDirectives: 'error' } },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      globals: { ...globals.node },
+      parserOptions: { project: './tsconfig.test.json', tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // `x == null` is kept for "null or undefined" (optional fields that may also be null).
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      'no-unused-vars': 'off',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+      // `typeof import('zod')` stays allowed: it types a module that is loaded lazily, to keep start-up lean.
+      '@typescript-eslint/consistent-type-imports': ['error', { disallowTypeAnnotations: false }],
+      '@typescript-eslint/no-floating-promises': 'error',
+      // Off: async functions without await are how interfaces returning promises are met (Store.read,
+      // Prompter, Editor), and `async` turns a throw into a rejection the caller awaits.
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: {
+      // Tests assert on the raw bytes precis writes to a terminal (escapes, BEL, C0 and C1 controls).
+      'no-control-regex': 'off',
+      // Tests parse the JSON the binary prints and assert on it with expect(): typing every parse would
+      // add assertions that check nothing.
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+)

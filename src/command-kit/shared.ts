@@ -1,0 +1,47 @@
+import type { Context } from '../context.js'
+import { UsageError } from '../core/errors.js'
+import { firstPaperProblem, type PaperFields } from '../core/records/field-rules.js'
+import { sanitizeTerminal } from '../core/text/sanitize.js'
+
+/** True when we may ask the person: a terminal on stdin and stderr, and no `--no-input`. */
+export function canPrompt(ctx: Context): boolean {
+  return ctx.globals.input && ctx.io.stdinIsTTY && ctx.io.stderrIsTTY
+}
+
+/** A message for the person on stderr, unless `--quiet`. */
+export function inform(ctx: Context, message: string): void {
+  if (!ctx.globals.quiet) ctx.io.err(message.endsWith('\n') ? message : message + '\n')
+}
+
+/**
+ * Stable JSON on stdout (`--json`). JSON.stringify leaves C1 controls and bidi overrides raw; the
+ * sanitizer writes them as `\uXXXX`, a JSON escape with the same meaning: still exact data.
+ */
+export function printJson(ctx: Context, value: unknown): void {
+  ctx.io.out(sanitizeTerminal(JSON.stringify(value, null, 2)) + '\n')
+}
+
+/**
+ * Ask for confirmation before a destructive step: in a terminal ask; otherwise require `--yes`.
+ * Returns false when the person says no.
+ */
+export async function confirmOrRequireYes(ctx: Context, yes: boolean, question: string): Promise<boolean> {
+  if (yes) return true
+  if (!canPrompt(ctx)) throw new UsageError(`${question.replace(/\?$/, '')}: pass --yes to confirm when not interactive`)
+  return ctx.prompter.confirm({ name: 'confirm', message: question, default: false })
+}
+
+/** Authors typed on one line, separated by semicolons (how the prompts ask for them). */
+export function splitAuthors(line: string): string[] {
+  return line.split(';').map((a) => a.trim()).filter(Boolean)
+}
+
+/**
+ * `input` when every field can be stored. The prompts check each answer as it is typed; this
+ * holds whatever the prompter, before anything is saved.
+ */
+export function storableAnswers<T extends Partial<PaperFields>>(input: T): T {
+  const problem = firstPaperProblem(input)
+  if (problem) throw new UsageError(`The answer cannot be stored: ${problem}`)
+  return input
+}

@@ -1,0 +1,157 @@
+import type { Context } from '../../context.js'
+import { ExitCode, NotFoundError, PrecisError, UsageError } from '../../core/errors.js'
+import { firstPaperProblem } from '../../core/records/field-rules.js'
+import type { Source } from '../../core/papers/identifiers.js'
+import { keyPatternFrom } from '../../core/keys/key-pattern.js'
+import type { Library, Paper } from '../../core/model.js'
+import { addSummary, ensurePaper, findSamePaper, type PaperInput } from '../../core/papers/papers.js'
+import { resolveHandle } from '../../core/records/handles.js'
+import type { KeyPattern } from '../../core/keys/citekey.js'
+import { oneLine } from '../../render/summary-rows.js'
+import { linkIdentifiers, type PaperOverrides } from '../../core/papers/metadata-merge.js'
+import type { BodySource } from '../../command-kit/body-source.js'
+import { readBody } from '../../command-kit/body-input.js'
+import { isEditDocument, parseEditDocument } from '../../formats/edit-document.js'
+import { summaryTemplate } from '../../formats/summary-template.js'
+import { keepingTextOnFailure, textToKeep } from '../../command-kit/kept-text.js'
+import { parseYear } from '../../command-kit/paper-flags.js'
+import { entryRecord } from '../../core/records/entries.js'
+import { canPrompt, inform, printJson, splitAuthors, storableAnswers } from '../../command-kit/shared.js'
+import { paperFromSource } from './source-input.js'
+import { chooseTags, guardNewTags } from '../../command-kit/tag-prompts.js'
+
+export interface AddOptions {
+  source: Source | null
+  /** The source argument when it is neither arXiv id nor DOI: a paper of the library (key or unique handle). */
+  paperHandle: string | null
+  /** false: the paper alone, no summary (`--no-summary`). */
+  summary: boolean
+  paper: PaperOverrides
+  tags: string[]
+  by: string
+  body: BodySource
+  offline: boolean
+  /** Save fetched metadata without the preview. */
+  yes: boolean
+}
+
+function fromKnownPaper(paper: Paper): PaperInput {
+  const { key: _key, added: _added, ...fields } = paper
+  return fields
+}
+
+/** Ask for (in a terminal) or require (otherwise) what the flags did not give. */
+async function completePaper(flags: PaperOverrides, ctx: Context): Promise<PaperInput> {
+  const interactive = canPrompt(ctx)
+  const required = (flag: string) => new UsageError(`Missing ${flag}: it is required when precis cannot ask (not a terminal, or --no-input)`)
+  let title = flags.title
+  if (title === undefined) {
+    if (!interactive) throw required('--title')
+    title = await ctx.prompter.input({ name: 'title', message: 'Title', validate: (v) => (v.trim() === '' ? 'A title is needed' : firstPaperProblem({ title: v.trim() }) ?? true) })
+  }
+  let authors = flags.authors
+  if (authors.length === 0) {
+    if (!interactive) throw required('--author')
+    const answer = await ctx.prompter.input({
+      name: 'authors',
+      message: 'Authors (separated by ";")',
+      validate: (v) => (v.trim() === '' ? 'At least one author is needed' : firstPaperProblem({ authors: splitAuthors(v) }) ?? true),
+    })
+    authors = splitAuthors(answer)
+  }
+  let year = flags.year
+  if (year === undefined) {
+    year = interactive
+      ? parseYear(await ctx.prompter.input({ name: 'year', message: 'Year (empty if unknown)', validate: (v) => v.trim() === '' || /^\d{1,4}$/.test(v.trim()) || 'A year like 2017' }))
+      : null
+  }
+  const input: PaperInput = {
+    title: title.trim(), authors, year, venue: flags.venue ?? null, arxiv: flags.arxiv ?? null, doi: flags.doi ?? null,
+    url: flags.url ?? null, abstract: null,
+  }
+  return storableAnswers(input)
+}
+
+/** A file or standard input in the editor's own format gives the paper's and summary's fields; the flags win. */
+function withDocument(opts: AddOptions, text: string): AddOptions {
+  if (!isEditDocument(text)) return opts
+  const { paper, summary } = parseEditDocument(text)
+  const given = (value: string | null) => value ?? undefined
+  return {
+    ...opts,
+    paper: {
+      title: opts.paper.title ?? paper.title,
+      authors: opts.paper.authors.length > 0 ? opts.paper.authors : paper.authors,
+      year: opts.paper.year !== undefined ? opts.paper.year : paper.year,
+      venue: opts.paper.venue ?? given(paper.venue),
+      arxiv: opts.paper.arxiv ?? given(paper.arxiv),
+      doi: opts.paper.doi ?? given(paper.doi),
+      url: opts.paper.url ?? given(paper.url),
+    },
+    tags: opts.tags.length > 0 ? opts.tags : summary.tags,
+    by: opts.by !== '' ? opts.by : summary.by,
+    body: { from: 'text', text: summary.body },
+  }
+}
+
+/** The same refusal whichever way the text came: --body "", an empty file, an editor left empty or on its template. */
+const emptySummary = () => new PrecisError('The summary is empty; nothing was saved', ExitCode.failure, ['To add the paper without a summary, use --no-summary'])
+
+/** The paper `add <handle>` names; a handle that names none is a usage error, as a malformed arXiv id or DOI is. */
+function paperNamed(library: Library, handle: string): Paper {
+  try {
+    return resolveHandle(library, handle).paper
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error
+    throw new UsageError(`"${handle}" is not an arXiv id or a DOI, nor a paper in the library`, [
+      ...error.details,
+      'Examples: 1704.01212, arXiv:2003.10555v3, 10.1007/978-3-540-28650-9_4',
+    ])
+  }
+}
+
+/** `add --no-summary`: the paper goes on the reading list, to summarise later; one already there stays as it is. */
+async function addPaperAlone(ctx: Context, paperInput: PaperInput, knownKey: string | null, keyPattern: KeyPattern): Promise<void> {
+  const { paper, attached } = await ctx.store.update((lib) => ensurePaper(lib, paperInput, ctx.clock.now(), knownKey, keyPattern))
+  ctx.io.out(paper.key + '\n')
+  inform(ctx, attached ? `${oneLine(paper.title)} (${paper.key}) is already in the library` : `Added ${paper.key}: ${oneLine(paper.title)} (no summary yet)`)
+}
+
+export async function addRun(given: AddOptions, ctx: Context): Promise<void> {
+  const keyPattern = keyPatternFrom(ctx.env) // a bad pattern is refused before anything is asked
+  const library = await ctx.store.read()
+  // Text from a file or standard input is read before the paper is looked up: it may hold the paper's fields.
+  const read = given.body.from === 'file' || given.body.from === 'stdin' ? await readBody(given.body, ctx, 'new-summary.md') : null
+  const opts = read === null ? given : withDocument({ ...given, body: { from: 'text', text: read } }, read)
+  if (opts.body.from === 'text' && opts.body.text.trim() === '') throw emptySummary() // before anything is asked or fetched
+  const known = (opts.paperHandle === null ? undefined : paperNamed(library, opts.paperHandle)) ?? findSamePaper(library, { arxiv: opts.paper.arxiv ?? null, doi: opts.paper.doi ?? null, title: opts.paper.title ?? '', year: opts.paper.year ?? null })
+  const ask = () => completePaper(opts.paper, ctx)
+  const fromSource = !known && opts.source
+    ? await paperFromSource({ source: opts.source, flags: opts.paper, offline: opts.offline, yes: opts.yes }, ctx, library, ask)
+    : null
+  const paperInput = known ? fromKnownPaper(known) : (fromSource?.paper ?? (await ask()))
+  // The paper found before the lock: attached to inside it even if its fields changed meanwhile.
+  const knownKey = known?.key ?? fromSource?.knownKey ?? null
+  if (!opts.summary) return addPaperAlone(ctx, paperInput, knownKey, keyPattern)
+  const tags = opts.tags.length === 0 && canPrompt(ctx) ? await chooseTags(library, [], ctx) : await guardNewTags(opts.tags, library, ctx)
+  const body = await readBody(opts.body, ctx, 'new-summary.md', summaryTemplate(paperInput))
+  if (body.trim() === '') throw emptySummary()
+  // The text written is kept in a file if the summary cannot be saved.
+  const added = await keepingTextOnFailure(ctx, 'new-summary', read ?? textToKeep(opts.body, body), () =>
+    ctx.store.update((lib) => {
+      const result = addSummary(lib, paperInput, { by: opts.by, body, tags }, ctx.clock.now(), knownKey, keyPattern)
+      // A preprint and its published version stay one record: the known paper gains the id it lacked.
+      return { ...result, linked: result.attached ? linkIdentifiers(result.paper, paperInput) : [] }
+    }),
+  )
+  if (ctx.globals.json) {
+    const record = entryRecord({ id: added.summary.id, paper: added.paper, summary: added.summary }, { body: true })
+    printJson(ctx, { id: added.summary.id, key: added.paper.key, newPaper: !added.attached, linked: added.linked, record })
+  } else ctx.io.out(added.summary.id + '\n')
+  const what = `${oneLine(added.paper.title)} (${added.paper.key})`
+  inform(ctx, added.attached ? `Added summary ${added.summary.id} to the existing paper ${what}` : `Added ${added.summary.id}: ${oneLine(added.paper.title)}`)
+  if (added.linked.length > 0) {
+    const names = added.linked.map((field) => (field === 'doi' ? `DOI ${added.paper.doi}` : `arXiv:${added.paper.arxiv}`))
+    inform(ctx, `${added.paper.key} now also records ${oneLine(names.join(' and '))}`)
+  }
+}

@@ -1,0 +1,44 @@
+import type { Context } from '../../context.js'
+import { UsageError } from '../../core/errors.js'
+import { libraryEntries, type Entry } from '../../core/records/entries.js'
+import { LibrarySearch } from '../../core/search/search.js'
+import { browseChoices } from './choices.js'
+import { readingWidth } from '../../render/reading-width.js'
+import { canPrompt } from '../../command-kit/shared.js'
+
+export interface BrowseOptions {
+  /** Text already typed when the browser opens. */
+  query: string
+}
+
+const PAGE_SIZE = 12
+
+export async function browseRun(opts: BrowseOptions, ctx: Context): Promise<void> {
+  if (!canPrompt(ctx)) throw new UsageError('browse needs a terminal; to search from a script use: precis search <query>')
+  const entries = libraryEntries(await ctx.store.read())
+  const byId = new Map<string, Entry>(entries.map((e) => [e.id, e]))
+  const search = new LibrarySearch(entries)
+  search.prepare() // before the first keystroke, not during it
+  const width = ctx.io.columns ?? 80
+  let term = opts.query
+  let chosen: string | undefined
+  for (;;) {
+    const id = await ctx.prompter.search({
+      name: 'browse',
+      message: 'Search',
+      initial: term,
+      default: chosen,
+      pageSize: PAGE_SIZE,
+      source: (typed) => {
+        term = typed
+        return browseChoices(search, typed, width, (s) => ctx.io.errStyle.bold.yellow(s))
+      },
+    })
+    const entry = id === null ? undefined : byId.get(id)
+    if (!entry) return // Esc: leave
+    chosen = entry.id
+    const { renderPaper } = await import('../../render/show.js') // marked-terminal and temml: loaded only to render
+    const options = { width: readingWidth(width), color: ctx.io.color, hyperlinks: ctx.io.hyperlinks }
+    await ctx.io.page(renderPaper(entry.paper, entry.summary ? [entry.summary] : [], options))
+  }
+}

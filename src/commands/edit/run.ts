@@ -1,0 +1,104 @@
+import type { Context } from '../../context.js'
+import { InvalidDocumentError, isEditDocument, parseEditDocument, toEditDocument } from '../../formats/edit-document.js'
+import { applyEdit, diffEdit, editFromFlags, fieldsOf, type EditBase, type EditChanges, type EditFields, type PaperEdit, type SummaryEdit } from '../../core/records/edits.js'
+import { PrecisError, UsageError } from '../../core/errors.js'
+import { resolveHandle } from '../../core/records/handles.js'
+import type { BodySource } from '../../command-kit/body-source.js'
+import { readBody } from '../../command-kit/body-input.js'
+import { editAgain, editKeeping, keepingTextOnFailure, keepTextFor, textToKeep } from '../../command-kit/kept-text.js'
+import { canPrompt, inform, printJson } from '../../command-kit/shared.js'
+import { guardNewTags } from '../../command-kit/tag-prompts.js'
+
+export interface EditOptions {
+  handle: string
+  paper: PaperEdit
+  summary: Omit<SummaryEdit, 'body' | 'tags'>
+  addTags: string[]
+  removeTags: string[]
+  body: BodySource
+}
+
+function hasFieldFlags(opts: EditOptions): boolean {
+  return Object.keys(opts.paper).length > 0 || Object.keys(opts.summary).length > 0 || opts.addTags.length > 0 ||
+    opts.removeTags.length > 0 || opts.body.from !== 'none'
+}
+
+/** Open the editor until the text validates (or the person gives up); returns the parsed fields. */
+async function editInEditor(ctx: Context, id: string, initial: string) {
+  let text = initial
+  for (;;) {
+    text = await editKeeping(ctx, id, text, `${id}.md`, editAgain(id))
+    try {
+      return { fields: parseEditDocument(text), text }
+    } catch (error) {
+      if (!(error instanceof InvalidDocumentError)) throw error
+      if (canPrompt(ctx)) {
+        ctx.io.err(ctx.io.errStyle.red('The summary is not valid:\n') + error.details.join('\n') + '\n')
+        if (await ctx.prompter.confirm({ name: 'reopen', message: 'Open the editor again to fix it?', default: true })) continue
+      }
+      const refused = new PrecisError(error.message, error.exitCode, [...error.details])
+      await keepTextFor(ctx, refused, id, text, editAgain(id, 'Fix it, then apply it with'))
+      throw refused
+    }
+  }
+}
+
+/** The document the editor opens, read back as fields: what the person was shown, normalised as their text will be. */
+function shownFields(base: EditBase, document: string): EditFields {
+  try {
+    return parseEditDocument(document)
+  } catch (error) {
+    if (error instanceof InvalidDocumentError) return fieldsOf(base) // a stored record the document cannot carry: every field the person fixes is a change
+    throw error
+  }
+}
+
+export async function editRun(opts: EditOptions, ctx: Context): Promise<void> {
+  const library = await ctx.store.read()
+  const resolved = resolveHandle(library, opts.handle)
+  // A paper key is also its first summary's id: with several summaries, that one is meant.
+  const exact = resolved.summaries.find((s) => s.id.toLowerCase() === opts.handle.trim().toLowerCase())
+  if (exact) resolved.summaries = [exact]
+  if (resolved.summaries.length !== 1) {
+    const ids = resolved.summaries.map((s) => `  ${s.id}`)
+    throw new UsageError(`"${opts.handle}" names ${resolved.summaries.length} summaries; edit one at a time`, ids)
+  }
+  const base: EditBase = { paper: resolved.paper, summary: resolved.summaries[0]! }
+  const id = base.summary.id
+  let changes: EditChanges
+  // What the person typed, kept in a file when it cannot be applied.
+  let text = ''
+  if (hasFieldFlags(opts)) {
+    const addTags = await guardNewTags(opts.addTags, library, ctx)
+    const body = opts.body.from === 'none' ? {} : { body: await readBody(opts.body, ctx, `${id}.md`) }
+    text = textToKeep(opts.body, body.body ?? '')
+    if (opts.body.from !== 'text' && body.body !== undefined && isEditDocument(body.body)) {
+      // The editor's own format (a kept or exported document): its fields apply, the flags on top.
+      const document = parseEditDocument(body.body)
+      const tags = await guardNewTags(document.summary.tags, library, ctx)
+      const stored = base.summary.tags
+      changes = editFromFlags(base, {
+        paper: { ...document.paper, ...opts.paper },
+        summary: { by: document.summary.by, body: document.summary.body, ...opts.summary },
+        addTags: [...tags.filter((tag) => !stored.includes(tag) && !opts.removeTags.includes(tag)), ...addTags],
+        removeTags: [...stored.filter((tag) => !tags.includes(tag) && !addTags.includes(tag)), ...opts.removeTags],
+      })
+    } else {
+      changes = editFromFlags(base, { paper: opts.paper, summary: { ...opts.summary, ...body }, addTags, removeTags: opts.removeTags })
+    }
+  } else {
+    if (!canPrompt(ctx) && !ctx.env.VISUAL && !ctx.env.EDITOR) {
+      throw new UsageError('Nothing to change: pass field flags (see precis edit --help), or run in a terminal to use the editor')
+    }
+    const document = toEditDocument(base.paper, base.summary)
+    const edited = await editInEditor(ctx, id, document)
+    edited.fields.summary.tags = await guardNewTags(edited.fields.summary.tags, library, ctx)
+    changes = diffEdit(base, shownFields(base, document), edited.fields)
+    text = edited.text
+  }
+  // Applied to the records as they are inside the lock: only the fields the person changed.
+  const result = await keepingTextOnFailure(ctx, id, text, () => ctx.store.update((lib) => applyEdit(lib, id, changes, ctx.clock.now())), editAgain(id))
+  if (ctx.globals.json) printJson(ctx, { id: result.summary.id, key: result.summary.paper, changed: result.changed })
+  else ctx.io.out(result.summary.id + '\n')
+  inform(ctx, result.changed ? `Updated ${result.summary.id}` : `No changes to ${result.summary.id}`)
+}

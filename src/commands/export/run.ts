@@ -1,0 +1,120 @@
+import path from 'node:path'
+import type { Context } from '../../context.js'
+import { plural } from '../../core/text/plural-count.js'
+import { UsageError } from '../../core/errors.js'
+import { pathInside, uniqueFileNames } from '../../core/text/filenames.js'
+import type { Library } from '../../core/model.js'
+import type { Query } from '../../core/search/query.js'
+import { libraryEntries } from '../../core/records/entries.js'
+import { filterEntries } from '../../core/search/search.js'
+import { libraryToBibtex } from '../../formats/bibtex.js'
+import { withCitedPapers } from '../../formats/citations.js'
+import { namesFolder, pathExists, refuseOverwrites, writeOutputFiles, type OutputFile } from '../../formats/export-files.js'
+import { writeNewFolder } from '../../formats/export-folder.js'
+import { librarySubset, libraryToJson } from '../../formats/json.js'
+import { summaryToMarkdown } from '../../formats/markdown.js'
+import { readingListMarkdown } from '../../formats/reading-list.js'
+import { sanitizeTerminal } from '../../core/text/sanitize.js'
+import { Progress } from '../../command-kit/progress.js'
+import { inform } from '../../command-kit/shared.js'
+import { libraryStepNote, withStepNote } from '../../command-kit/step-note.js'
+import { papersByKey } from '../../core/papers/papers.js'
+
+export type ExportFormat = 'md' | 'json' | 'bibtex' | 'html'
+
+export interface ExportOptions {
+  /** Which summaries (search grammar); null for the whole library. */
+  query: Query | null
+  /** The query as typed, for the default title. */
+  queryText: string
+  format: ExportFormat
+  /** A file, or for `md` a folder (one file per summary); null for stdout. */
+  out: string | null
+  /** Companion BibTeX file for `md`. */
+  bib: string | null
+  force: boolean
+  /** Title of a reading list (md document, html). */
+  title: string | null
+  /** html: images from the web are shown (loaded when the page opens) rather than linked. */
+  remoteImages: boolean
+  /** bibtex: summaries written into each entry's `annote`. */
+  withSummaries: boolean
+}
+
+export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void> {
+  const lib = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () => ctx.store.read())
+  const entries = libraryEntries(lib)
+  const selected = librarySubset(lib, opts.query ? filterEntries(entries, opts.query) : entries)
+  const out = opts.out === null ? null : path.resolve(ctx.cwd, opts.out)
+  const toFolder = out !== null && (await namesFolder(opts.out!, out))
+  if (toFolder && opts.format !== 'md') throw new UsageError(`--out ${opts.out} is a folder; --format ${opts.format} writes one file`)
+  // An empty file (or refs.bib) left behind would make the next real export refuse to overwrite it.
+  if (selected.papers.length === 0) return inform(ctx, sanitizeTerminal(nothingMessage(opts)))
+  const bib = opts.bib === null ? null : path.resolve(ctx.cwd, opts.bib)
+  const files: OutputFile[] = toFolder ? summaryFiles(selected, out) : []
+  const document = toFolder ? null : await singleDocument(selected, opts, ctx, out, bib, lib)
+  if (document !== null && out !== null) files.push({ path: out, content: () => document })
+  // The cited papers go in too, so every citation in the list resolves.
+  if (bib !== null) files.push({ path: bib, content: () => libraryToBibtex(withCitedPapers(lib, selected)) })
+  const newFolder = toFolder && !(await pathExists(out)) ? out : null
+  // Nothing can be overwritten inside a folder that does not exist yet.
+  await refuseOverwrites(newFolder === null ? files : files.filter((f) => path.dirname(f.path) !== newFolder), opts.force)
+  const progress = new Progress(ctx, 'Exporting', files.length)
+  const update = (done: number) => progress.update(done)
+  await (newFolder !== null ? writeNewFolder(newFolder, files, update) : writeOutputFiles(files, update))
+  progress.finish()
+  if (document !== null && out === null) {
+    const text = typeof document === 'string' ? document : [...document].join('')
+    ctx.io.out(ctx.io.stdoutIsTTY ? sanitizeTerminal(text) : text)
+  }
+  if (files.length > 0) inform(ctx, sanitizeTerminal(wroteMessage(selected, opts, toFolder)))
+}
+
+/** One Markdown file per summary, named after its id, inside `folder`. */
+function summaryFiles(lib: Library, folder: string): OutputFile[] {
+  const names = uniqueFileNames(lib.summaries.map((s) => s.id), '.md')
+  const papers = papersByKey(lib)
+  return lib.summaries.map((s) => ({ path: pathInside(folder, names.get(s.id)!), content: () => summaryToMarkdown(s, papers.get(s.paper)!) }))
+}
+
+/** The document: whole, or (HTML) in pieces rendered as they are written. */
+async function singleDocument(lib: Library, opts: ExportOptions, ctx: Context, out: string | null, bib: string | null, whole: Library): Promise<string | Iterable<string>> {
+  const title = opts.title ?? (opts.queryText ? `Reading list: ${opts.queryText}` : 'Reading list')
+  switch (opts.format) {
+    case 'md': {
+      // The list names its bibliography relative to itself, so Pandoc finds it from the list's folder.
+      const bibliography = bib === null ? null : path.relative(out === null ? ctx.cwd : path.dirname(out), bib).split(path.sep).join('/')
+      return readingListMarkdown(lib, { title, bibliography, library: whole })
+    }
+    case 'json':
+      return libraryToJson(lib)
+    case 'bibtex':
+      return libraryToBibtex(lib, { withSummaries: opts.withSummaries })
+    case 'html': {
+      const { readingListHtmlPieces } = await import('../../formats/html.js') // marked, temml, sanitize-html: only here
+      const options = { title, now: ctx.clock.now(), library: whole, remoteImages: opts.remoteImages }
+      return rendering(ctx, lib.summaries.length, (progress) => readingListHtmlPieces(lib, { ...options, progress }))
+    }
+  }
+}
+
+/** `pieces` with a progress bar of the summaries rendered, shown while they are asked for. */
+function* rendering(ctx: Context, summaries: number, pieces: (progress: (done: number) => void) => Iterable<string>): Generator<string> {
+  const progress = new Progress(ctx, 'Rendering', summaries)
+  yield* pieces((done) => progress.update(done))
+  progress.finish()
+}
+
+function nothingMessage(opts: ExportOptions): string {
+  return opts.query ? `No summaries match "${opts.queryText}"; nothing written` : 'The library is empty; nothing written'
+}
+
+function wroteMessage(lib: Library, opts: ExportOptions, toFolder: boolean): string {
+  const bib = opts.bib === null ? '' : ` and ${opts.bib}`
+  if (!toFolder) return `Wrote ${opts.out ?? 'the document to stdout'}${bib}`
+  const summarised = new Set(lib.summaries.map((s) => s.paper))
+  const unsummarised = lib.papers.filter((p) => !summarised.has(p.key)).length
+  const count = plural(lib.summaries.length, 'summary', 'summaries')
+  const note = unsummarised === 0 ? '' : `; ${plural(unsummarised, 'paper')} without a summary ${unsummarised === 1 ? 'is' : 'are'} only in BibTeX and JSON exports`
+  return `Wrote ${count} to ${opts.out}${bib}${note}`
+}

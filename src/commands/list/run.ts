@@ -1,0 +1,25 @@
+import type { Context } from '../../context.js'
+import { parseQuery } from '../../core/search/query.js'
+import { filterEntries } from '../../core/search/search.js'
+import { entryRecord, libraryEntries, sortEntries, type SortOrder } from '../../core/records/entries.js'
+import { formatRowsPlain, formatRowsTable } from '../../render/summary-rows.js'
+import { printJson } from '../../command-kit/shared.js'
+
+export interface ListOptions {
+  sort: SortOrder
+  limit: number | null
+  /** The search grammar, as a filter (no ranking); '' lists everything. */
+  query: string
+}
+
+export async function listRun(opts: ListOptions, ctx: Context): Promise<void> {
+  const query = parseQuery(opts.query) // a bad query fails before the library is read
+  const library = await ctx.store.read()
+  const sorted = sortEntries(filterEntries(libraryEntries(library), query), opts.sort)
+  const entries = opts.limit === null ? sorted : sorted.slice(0, opts.limit)
+  if (ctx.globals.json) return printJson(ctx, entries.map((e) => entryRecord(e)))
+  if (!ctx.io.stdoutIsTTY) return ctx.io.out(formatRowsPlain(entries))
+  if (entries.length === 0 && query.clauses.length > 0) return ctx.io.err('No summaries match.\n')
+  if (entries.length === 0) return ctx.io.err('The library is empty. Add a summary with: precis add\n')
+  await ctx.io.page(formatRowsTable(entries, ctx.io.columns ?? 80, ctx.io.style))
+}

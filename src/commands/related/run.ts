@@ -1,0 +1,29 @@
+import type { Context } from '../../context.js'
+import { resolveHandle } from '../../core/records/handles.js'
+import { describeReasons, relatedPapers } from '../../core/related/related.js'
+import { formatRelated, formatRelatedPlain } from './view.js'
+import { readingWidth } from '../../render/reading-width.js'
+import { inform, printJson } from '../../command-kit/shared.js'
+
+export interface RelatedOptions {
+  handle: string
+  limit: number
+}
+
+export async function relatedRun(opts: RelatedOptions, ctx: Context): Promise<void> {
+  const library = await ctx.store.read()
+  const { paper } = resolveHandle(library, opts.handle)
+  const related = relatedPapers(library, paper.key, opts.limit)
+  if (ctx.globals.json) {
+    return printJson(
+      ctx,
+      related.map((r) => ({
+        id: r.summaries[0]?.id ?? r.paper.key, key: r.paper.key, title: r.paper.title, year: r.paper.year,
+        score: Math.round(r.score * 1000) / 1000, reasons: r.reasons, reason: describeReasons(r.reasons, paper.key),
+      })),
+    )
+  }
+  if (related.length === 0) return inform(ctx, `Nothing is related to ${paper.key} yet: shared tags, citations or words make papers related.`)
+  if (!ctx.io.stdoutIsTTY) return ctx.io.out(formatRelatedPlain(related, paper.key))
+  await ctx.io.page(formatRelated(related, paper.key, readingWidth(ctx.io.columns), ctx.io.style))
+}

@@ -1,0 +1,15 @@
+import type { Command } from 'commander'
+import type { Context } from '../../context.js'
+import { lazyRun } from '../../command-kit/lazy-run.js'
+
+// The work of the command, loaded when it runs (start-up loads only the command line).
+const restoreRun = lazyRun(async () => (await import('./run.js')).restoreRun)
+
+export function registerRestore(program: Command, ctx: Context, run = restoreRun): void {
+  program
+    .command('restore')
+    .description('Bring summaries back from the trash')
+    .argument('<id...>', 'ids as listed by "precis trash"')
+    .addHelpText('after', '\nExamples:\n  precis restore gilmer2017neural-2\n')
+    .action(async (ids: string[]) => run({ ids }, ctx))
+}

@@ -1,0 +1,38 @@
+import type { Context } from '../../context.js'
+import { CancelError } from '../../core/errors.js'
+import type { TrashEntry } from '../../core/model.js'
+import { emptyTrash } from '../../core/records/trash.js'
+import { plural } from '../../core/text/plural-count.js'
+import { formatTrashPlain, formatTrashTable } from '../../render/trash-rows.js'
+import { confirmOrRequireYes, inform, printJson } from '../../command-kit/shared.js'
+
+export interface TrashOptions {
+  empty: boolean
+  yes: boolean
+}
+
+export async function trashRun(opts: TrashOptions, ctx: Context): Promise<void> {
+  if (opts.empty) {
+    const { trash } = await ctx.store.read()
+    if (trash.length === 0) {
+      if (ctx.globals.json) printJson(ctx, { deleted: [], kept: 0 })
+      return inform(ctx, 'The trash is empty')
+    }
+    if (!(await confirmOrRequireYes(ctx, opts.yes, `Delete ${plural(trash.length, 'trashed summary', 'trashed summaries')} for good?`))) throw new CancelError('The trash was kept')
+    // Only what was confirmed: a summary trashed meanwhile stays restorable.
+    const { deleted, kept, ids } = await ctx.store.update((lib) => emptyTrash(lib, trash))
+    if (ctx.globals.json) printJson(ctx, { deleted: ids, kept })
+    inform(ctx, `Deleted ${plural(deleted, 'summary', 'summaries')} for good`)
+    if (kept > 0) inform(ctx, `Kept ${plural(kept, 'summary', 'summaries')} trashed since you confirmed (run precis trash --empty again to delete ${kept === 1 ? 'it' : 'them'})`)
+    return
+  }
+  const { trash, papers } = await ctx.store.read()
+  const titleOf = (e: TrashEntry) => e.paper?.title ?? papers.find((p) => p.key === e.summary.paper)?.title ?? e.summary.paper
+  if (ctx.globals.json) {
+    return printJson(ctx, trash.map((e) => ({ id: e.summary.id, key: e.summary.paper, title: titleOf(e), deleted: e.deleted })))
+  }
+  if (trash.length === 0) return inform(ctx, 'The trash is empty')
+  const rows = [...trash].reverse().map((e) => ({ id: e.summary.id, deleted: e.deleted.slice(0, 10), title: titleOf(e) }))
+  if (!ctx.io.stdoutIsTTY) return ctx.io.out(formatTrashPlain(rows))
+  await ctx.io.page(formatTrashTable(rows, ctx.io.columns ?? 80, ctx.io.style))
+}

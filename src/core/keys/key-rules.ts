@@ -1,0 +1,38 @@
+/**
+ * What a paper key must be when precis chooses it or is told to take it (`rekey`, a key pattern):
+ * a name every citation form reads back whole. `[@key]` (Pandoc), `\cite{key}` (LaTeX) and a
+ * BibTeX entry all end a key at other punctuation, so a key is letters, digits and `_`, with single
+ * `:` `.` `-` `/` inside. Keys are compared ignoring case, as BibTeX compares them: a library
+ * never holds two keys that differ only in case.
+ */
+import { FIELD_LIMITS, isUsableName } from '../records/field-rules.js'
+
+const CITABLE = /^[\p{L}\p{N}_]+(?:[:.\-/][\p{L}\p{N}_]+)*$/u
+
+/** Why `key` cannot name a paper, in the user's words; null when it can. */
+export function keyProblem(key: string): string | null {
+  if (key === '') return 'is empty'
+  if (key.length > FIELD_LIMITS.key) return `is longer than ${FIELD_LIMITS.key} characters (${key.length})`
+  if (!isUsableName(key, 'key') || !CITABLE.test(key)) {
+    return 'may hold only letters, digits and _, with single : . - / between them (so [@key] and \\cite{key} read it whole)'
+  }
+  return null
+}
+
+/** A set of keys compared ignoring case: `Chen_2017` is taken once `chen_2017` is. */
+export class KeySet {
+  private readonly folded = new Set<string>()
+
+  constructor(keys: Iterable<string> = []) {
+    for (const key of keys) this.add(key)
+  }
+
+  has(key: string): boolean {
+    return this.folded.has(key.toLowerCase())
+  }
+
+  add(key: string): this {
+    this.folded.add(key.toLowerCase())
+    return this
+  }
+}

@@ -1,0 +1,69 @@
+import { NotFoundError, UsageError } from '../errors.js'
+import type { Library, Paper, Summary } from '../model.js'
+import { closest } from '../text/similar.js'
+
+/** What a handle names: one paper and the summaries of it that were asked for. */
+export interface Resolved {
+  paper: Paper
+  summaries: Summary[]
+}
+
+/**
+ * Resolve a handle: an exact paper key (all of its summaries), an exact summary id, or a unique
+ * prefix of either (case-insensitive). A prefix that only reaches one paper's records names that paper.
+ * No match: NotFoundError with close candidates; several papers: UsageError listing them.
+ */
+export function resolveHandle(lib: Library, handle: string): Resolved {
+  const wanted = handle.trim().toLowerCase()
+  const papers = new Map(lib.papers.map((p) => [p.key.toLowerCase(), p]))
+  const summaryOf = (s: Summary): Resolved => ({ paper: paperFor(lib, s), summaries: [s] })
+  const paperWith = (p: Paper): Resolved => ({ paper: p, summaries: lib.summaries.filter((s) => s.paper === p.key) })
+
+  // A paper's first summary has the paper's key as id: the key names the whole paper.
+  const exactPaper = papers.get(wanted)
+  if (exactPaper) return paperWith(exactPaper)
+  const exactSummary = lib.summaries.find((s) => s.id.toLowerCase() === wanted)
+  if (exactSummary) return summaryOf(exactSummary)
+
+  const summaryHits = lib.summaries.filter((s) => s.id.toLowerCase().startsWith(wanted))
+  const paperHits = lib.papers.filter((p) => p.key.toLowerCase().startsWith(wanted))
+  const reached = new Set([...summaryHits.map((s) => s.paper), ...paperHits.map((p) => p.key)])
+  if (reached.size === 1 && wanted !== '') {
+    const [key] = reached
+    const paper = lib.papers.find((p) => p.key === key)!
+    const onlySummary = summaryHits.length === 1 && paperHits.length === 0
+    return onlySummary ? summaryOf(summaryHits[0]!) : paperWith(paper)
+  }
+  if (reached.size > 1) {
+    const names = [...reached].sort()
+    throw new UsageError(`"${handle}" matches ${names.length} papers; be more specific`, names.slice(0, 20).map((n) => `  ${n}`))
+  }
+  const candidates = closest(wanted, [...lib.summaries.map((s) => s.id), ...lib.papers.map((p) => p.key)], 5)
+  throw new NotFoundError(
+    `No summary or paper matches "${handle}"`,
+    candidates.length > 0 ? ['Did you mean:', ...candidates.map((c) => `  ${c}`)] : [],
+  )
+}
+
+/** Resolve several handles into the distinct summaries they name, in the order given. */
+export function resolveSummaries(lib: Library, handles: readonly string[]): Summary[] {
+  const seen = new Set<string>()
+  const result: Summary[] = []
+  for (const handle of handles) {
+    for (const summary of resolveHandle(lib, handle).summaries) {
+      if (!seen.has(summary.id)) result.push(summary)
+      seen.add(summary.id)
+    }
+  }
+  return result
+}
+
+/** The paper a summary belongs to (a summary whose paper is missing gets a placeholder, which doctor reports). */
+export function paperFor(lib: Library, summary: Summary): Paper {
+  return (
+    lib.papers.find((p) => p.key === summary.paper) ?? {
+      key: summary.paper, title: `(missing paper ${summary.paper})`, authors: [], year: null, venue: null,
+      arxiv: null, doi: null, url: null, abstract: null, added: summary.created,
+    }
+  )
+}

@@ -1,0 +1,53 @@
+import type { z as Zod } from 'zod'
+import { tagProblem } from '../tags/rules.js'
+import { LIBRARY_FORMAT, LIBRARY_VERSION } from '../model.js'
+
+/**
+ * The library's rules in zod: the reference for the hand-written check in validate-fast.ts, used
+ * to explain what is wrong with a library that check refused. Built from the `z` it is given
+ * because it is loaded only then, synchronously (see `zodSchemas` in schema.ts).
+ * zod builds objects from the keys listed here only: unknown keys (and `__proto__`) are dropped.
+ */
+export function buildZodSchemas(z: typeof Zod) {
+  const timestamp = z.iso.datetime({ offset: true })
+  const text = z.string()
+  const optionalText = z.string().nullable()
+  const tag = z.string().superRefine((value, ctx) => {
+    const problem = tagProblem(value)
+    if (problem) ctx.addIssue({ code: 'custom', message: `tag ${JSON.stringify(value)}: ${problem}` })
+  })
+  const paperSchema = z.object({
+    key: z.string().min(1).max(200),
+    title: text,
+    authors: z.array(text),
+    year: z.number().int().min(0).max(9999).nullable(),
+    venue: optionalText,
+    arxiv: optionalText,
+    category: optionalText.optional(),
+    doi: optionalText,
+    url: optionalText,
+    abstract: optionalText,
+    added: timestamp,
+  })
+  const summarySchema = z.object({
+    id: z.string().min(1).max(210),
+    paper: z.string().min(1),
+    by: text,
+    body: text,
+    tags: z.array(tag),
+    created: timestamp,
+    updated: timestamp,
+  })
+  const trashEntrySchema = z.object({ summary: summarySchema, paper: paperSchema.nullable(), deleted: timestamp })
+  const librarySchema = z.object({
+    format: z.literal(LIBRARY_FORMAT),
+    version: z.literal(LIBRARY_VERSION),
+    papers: z.array(paperSchema),
+    summaries: z.array(summarySchema),
+    trash: z.array(trashEntrySchema),
+  })
+  return { paperSchema, summarySchema, trashEntrySchema, librarySchema }
+}
+
+/** The schemas `buildZodSchemas` makes. */
+export type ZodSchemas = ReturnType<typeof buildZodSchemas>

@@ -1,0 +1,205 @@
+/**
+ * A parsed query turned into something fast to run over a library: text terms become scan
+ * patterns (typos corrected against the library), metadata terms become predicates, and clauses
+ * are ordered so that cheap and selective ones reject most entries before costly ones run.
+ */
+import { CitationMatcher } from './citations.js'
+import type { Clause, Condition, Query, Term, TextField } from './query.js'
+import { AUTHORS, BODY, FIELD_NAMES, hasFigure, hasMath, TITLE, VENUE, type SearchDoc } from './docs.js'
+import { occurs, TF_CAP, TYPING_TF_CAP } from './match.js'
+import { TermPattern, type WordSpec } from './pattern.js'
+import { correctTypo } from './typos.js'
+import type { CompiledCondition, CompiledQuery, Correction, ScoringTerm } from './compiled.js'
+import { isStopWord } from './stopwords.js'
+import { tagMatches } from '../tags/rules.js'
+import { foldPlural, surfaceForms } from '../text/plural.js'
+import { stemWord } from '../text/stem.js'
+import { tokenize } from '../text/words.js'
+import { lacksMetadata } from '../papers/placeholders.js'
+
+const ALL_FIELDS = FIELD_NAMES.map((_, index) => index)
+const TEXT_FIELDS: Record<TextField, readonly number[]> = { any: ALL_FIELDS, title: [TITLE], author: [AUTHORS], venue: [VENUE] }
+/** Documents sampled to estimate how common each term is (all of them in smaller libraries). */
+const SAMPLE_SIZE = 400
+
+function metaTest(term: Exclude<Term, { kind: 'text' }>, citations: () => CitationMatcher): (doc: SearchDoc) => boolean {
+  switch (term.kind) {
+    case 'tag':
+      return (doc) => doc.entry.summary?.tags.some((tag) => tagMatches(tag, term.tag)) ?? false
+    case 'year':
+      return ({ entry: { paper } }) =>
+        paper.year !== null && (term.from === null || paper.year >= term.from) && (term.to === null || paper.year <= term.to)
+    case 'has':
+      if (term.feature === 'no-metadata') return ({ entry }) => lacksMetadata(entry.paper)
+      return term.feature === 'math'
+        ? ({ features, fields }) => (features.math ??= hasMath(fields[BODY]!.text))
+        : ({ features, fields }) => (features.figure ??= hasFigure(fields[BODY]!.text))
+    case 'id':
+      return ({ entry }) => {
+        const id = entry.id.toLowerCase()
+        return id.startsWith(term.id) || entry.paper.key.toLowerCase() === term.id
+      }
+    case 'cites':
+      return ({ entry }) => citations().cites(entry, term.key)
+    case 'citedby':
+      return ({ entry }) => citations().citedBy(term.key, entry)
+  }
+}
+
+/** A word being typed counts once it has this many characters: shorter, it begins a good part of every text. */
+const MIN_TYPED_PREFIX = 3
+
+/**
+ * The word specs of a text value: `Message-passing` → message, passing. With `prefixLast` the last
+ * word also matches as a prefix; with `typing` too, a last word shorter than MIN_TYPED_PREFIX is
+ * left out until there is more of it.
+ */
+function wordSpecs(value: string, prefixLast: boolean, typing: boolean): WordSpec[] {
+  let words = tokenize(value).map((token) => token.word)
+  if (typing && [...(words.at(-1) ?? '')].length < MIN_TYPED_PREFIX) words = words.slice(0, -1)
+  return words.map((word, index) => ({
+    keys: new Set([stemWord(word)]),
+    exact: new Set([word, ...surfaceForms(foldPlural(word))]),
+    prefix: prefixLast && index === words.length - 1 ? word : null,
+  }))
+}
+
+function specSignature(spec: WordSpec): string {
+  const exact = spec.exact ? `=${[...spec.exact].sort().join('|')}` : ''
+  const alternatives = spec.alternatives ? `~${[...spec.alternatives.keys()].sort().join('|')}` : ''
+  return [...spec.keys].sort().join('|') + exact + alternatives + (spec.prefix === null ? '' : `*${spec.prefix}`)
+}
+
+function sampleOf(docs: readonly SearchDoc[]): readonly SearchDoc[] {
+  if (docs.length <= SAMPLE_SIZE) return docs
+  const step = docs.length / SAMPLE_SIZE
+  return Array.from({ length: SAMPLE_SIZE }, (_, i) => docs[Math.floor(i * step)]!)
+}
+
+function estimateDf(pattern: TermPattern, fields: readonly number[], sample: readonly SearchDoc[], total: number): number {
+  const hits = sample.filter((doc) => occurs({ pattern, fields }, doc)).length
+  return (hits * total) / Math.max(1, sample.length)
+}
+
+/**
+ * How to read the query's last word when nothing follows it (`Query.openEnded`): as a whole word;
+ * also as a prefix (`search`: the last word may be cut short); or as a word still being typed
+ * (`browse`: a prefix, and no typo correction, which would be wasted on half a word).
+ */
+export type LastWord = 'whole' | 'prefix' | 'typing'
+
+export interface CompileOptions {
+  lastWord: LastWord
+  /** Typo corrections already made for this library, reused (browse compiles on every keystroke). */
+  corrections?: Map<string, WordSpec>
+  /** The entries that may match a condition, when fewer than all are known to (see Scanner.mayMatch). */
+  mayMatch?: (condition: CompiledCondition) => readonly SearchDoc[]
+  /**
+   * A ranked search (not a filter): stop words need not match (stopwords.ts), and plain
+   * words are marked optional for partial matches.
+   */
+  ranked?: boolean
+}
+
+function textSignature(negated: boolean, fields: readonly number[], specs: readonly WordSpec[]): string {
+  return `${negated ? '-' : ''}${fields.join(',')}:${specs.map(specSignature).join(' ')}`
+}
+
+/** Compile `query` for the library `docs`. */
+export function compileQuery(docs: readonly SearchDoc[], query: Query, options: CompileOptions): CompiledQuery {
+  const sample = sampleOf(docs)
+  const terms: ScoringTerm[] = []
+  const plainWords: WordSpec[] = []
+  const corrections: Correction[] = []
+  const ranked = options.ranked ?? false
+  const onlyStopWords = (condition: Condition) =>
+    condition.term.kind === 'text' && tokenize(condition.term.value).every((token) => isStopWord(token.word))
+  const plain = (condition: Condition, alone: boolean) =>
+    alone && !condition.negated && condition.term.kind === 'text' && !condition.term.quoted && condition.term.field === 'any'
+  // Stop words are left out only when the query has other words to look for.
+  const dropStopWords = ranked && query.clauses.some((clause) => clause.anyOf.some((c) => c.term.kind === 'text' && !c.negated && !onlyStopWords(c)))
+  const lastCondition = query.clauses.at(-1)?.anyOf.at(-1)
+  let matcher: CitationMatcher | undefined
+  const citations = () => (matcher ??= new CitationMatcher(docs.map((doc) => doc.entry)))
+
+  const typing = options.lastWord === 'typing'
+  const corrected = (spec: WordSpec, fields: readonly number[]): WordSpec => {
+    const key = `${fields.join(',')} ${specSignature(spec)}`
+    const known = options.corrections?.get(key)
+    if (known) return known
+    const alone: CompiledCondition = {
+      negated: false,
+      test: { kind: 'text', term: { label: '', pattern: new TermPattern([spec]), fields, estimatedDf: 0, countCap: TF_CAP }, slot: 0 },
+      signature: textSignature(false, fields, [spec]),
+    }
+    const mayContain = options.mayMatch?.(alone) ?? docs
+    const result = correctTypo(spec, fields, { docs, mayContain, sample })
+    options.corrections?.set(key, result)
+    return result
+  }
+  let openClause: CompiledCondition[] | undefined
+
+  const compileCondition = (condition: Condition, alone: boolean): CompiledCondition | null => {
+    const { term, negated } = condition
+    const sign = negated ? '-' : ''
+    if (term.kind !== 'text') {
+      // math and figure scan the body; the rest look at a field.
+      const cost = term.kind === 'has' && term.feature !== 'no-metadata' ? 0.5 : 0
+      return { negated, test: { kind: 'meta', matches: metaTest(term, citations), cost }, signature: sign + JSON.stringify(term) }
+    }
+    const fields = TEXT_FIELDS[term.field]
+    const open = query.openEnded && condition === lastCondition && options.lastWord !== 'whole'
+    let specs = wordSpecs(term.value, open, open && typing)
+    if (specs.length === 0) return null // only punctuation (or one letter being typed): nothing to look for
+    const optional = ranked && plain(condition, alone)
+    if (optional && dropStopWords && onlyStopWords(condition)) {
+      plainWords.push(...specs) // in the phrase, not required
+      return null
+    }
+    if (specs.length === 1 && !term.quoted && !negated && !(open && typing)) {
+      specs = [corrected(specs[0]!, fields)]
+      const found = specs[0]!.alternatives
+      if (found) corrections.push({ word: term.value, alternatives: [...found.values()] })
+    }
+    const pattern = new TermPattern(specs)
+    const countCap = open && typing ? TYPING_TF_CAP : TF_CAP
+    const scoring: ScoringTerm = { label: term.value, pattern, fields, estimatedDf: estimateDf(pattern, fields, sample, docs.length), countCap }
+    // Counted differently, the same words are not the same condition for the counts kept (scan.ts).
+    const signature = textSignature(negated, fields, specs) + (countCap === TF_CAP ? '' : ` (counting ${countCap})`)
+    if (negated) return { negated, test: { kind: 'text', term: scoring, slot: -1 }, signature }
+    if (plain(condition, alone)) plainWords.push(...specs)
+    terms.push(scoring)
+    return { negated, ...(optional ? { optional } : {}), test: { kind: 'text', term: scoring, slot: terms.length - 1 }, signature }
+  }
+
+  const clauses = query.clauses
+    .map((clause: Clause) => {
+      const compiled = clause.anyOf.map((c) => compileCondition(c, clause.anyOf.length === 1))
+      if (clause.anyOf.includes(lastCondition!) && query.openEnded) openClause = compiled as CompiledCondition[]
+      return compiled
+    })
+    // A clause with a condition that says nothing (only punctuation) always holds: drop it.
+    .filter((clause): clause is CompiledCondition[] => clause.every((c) => c !== null))
+  // While typing, the clause being typed runs after the finished ones, whose results stay the same
+  // from one keystroke to the next (LibrarySearch keeps the first clause's).
+  const cost = (clause: CompiledCondition[]) => (typing && clause === openClause ? 1.99 : clauseCost(clause, docs.length))
+  clauses.sort((a, b) => cost(a) - cost(b))
+
+  const phrase = plainWords.length >= 2 ? new TermPattern(plainWords) : null
+  return {
+    clauses,
+    terms,
+    phrase: phrase && { label: '', pattern: phrase, fields: [TITLE, BODY], estimatedDf: estimateDf(phrase, [TITLE, BODY], sample, docs.length), countCap: TF_CAP },
+    corrections,
+  }
+}
+
+// Metadata first (cheap), then text from the rarest (rejects most), exclusions last (full scans).
+function clauseCost(clause: readonly CompiledCondition[], total: number): number {
+  let cost = 0
+  for (const { negated, test } of clause) {
+    if (test.kind === 'meta') cost += test.cost
+    else cost += negated ? 2 : 1 + test.term.estimatedDf / Math.max(1, total)
+  }
+  return cost
+}

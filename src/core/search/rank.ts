@@ -1,0 +1,83 @@
+/**
+ * BM25F (Robertson & Zaragoza): term frequencies of each field, weighted and length-normalised,
+ * are added up before saturation, so a word in the title counts like several in the body.
+ * Lengths are in characters (free to know, and proportional to words for prose).
+ */
+import type { CompiledQuery } from './compiled.js'
+import { FIELD_NAMES, type SearchDoc } from './docs.js'
+import { countTerm } from './match.js'
+import type { Match } from './scan.js'
+import { SEARCH_TUNING } from './tuning.js'
+
+/** Exact-phrase occurrences weigh this much more than a single term of the same rarity. */
+const PHRASE_BOOST = 1.5
+/** Best-scoring matches that are looked at for the exact phrase. */
+const PHRASE_CANDIDATES = 300
+
+const FIELD_COUNT = FIELD_NAMES.length
+
+/** Average length of each field over the library. */
+export function averageFieldLengths(docs: readonly SearchDoc[]): Float64Array {
+  const sums = new Float64Array(FIELD_COUNT)
+  for (const doc of docs) for (let f = 0; f < FIELD_COUNT; f++) sums[f]! += doc.fields[f]!.text.length
+  return sums.map((sum) => Math.max(1, sum / Math.max(1, docs.length)))
+}
+
+/** Inverse document frequency, never negative (BM25+ style: log(1 + ...)). */
+export function inverseDocumentFrequency(df: number, total: number): number {
+  return Math.log(1 + (total - df + 0.5) / (df + 0.5))
+}
+
+/**
+ * The BM25F score of one term in one document: `tf` holds its per-field counts from `offset`
+ * (FIELD_NAMES order), `idf` its inverse document frequency.
+ */
+export function termScore(doc: SearchDoc, tf: Float64Array, offset: number, idf: number, averages: Float64Array): number {
+  const { fieldWeights, lengthNormalisation, k1 } = SEARCH_TUNING
+  let weighted = 0
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    const count = tf[offset + f]!
+    if (count === 0) continue
+    const b = lengthNormalisation[f]!
+    weighted += (fieldWeights[f]! * count) / (1 - b + (b * doc.fields[f]!.text.length) / averages[f]!)
+  }
+  return (idf * weighted * (k1 + 1)) / (k1 + weighted)
+}
+
+/**
+ * Score every match: BM25F over the query's terms, document frequencies from the sample estimate
+ * or the matches themselves (whichever is larger), plus a bonus where the plain words of the
+ * query stand together as a phrase.
+ */
+export function scoreMatches(query: CompiledQuery, matches: Match[], total: number, averages: Float64Array): void {
+  const idfs = query.terms.map((term, t) => {
+    // Every matching entry that contains the term proves it that common, whatever the sample said.
+    let seen = 0
+    for (const { tf, offset } of matches) {
+      for (let f = offset + t * FIELD_COUNT; f < offset + (t + 1) * FIELD_COUNT; f++) {
+        if (tf[f]! > 0) {
+          seen++
+          break
+        }
+      }
+    }
+    return inverseDocumentFrequency(Math.max(term.estimatedDf, seen), total)
+  })
+  for (const match of matches) {
+    for (let t = 0; t < idfs.length; t++) match.score += termScore(match.doc, match.tf, match.offset + t * FIELD_COUNT, idfs[t]!, averages)
+  }
+  const phrase = query.phrase
+  if (!phrase) return
+  // The bonus reorders the leaders; looking for the phrase in every match would cost a second
+  // scan of them all, for entries that could not come near the top anyway.
+  const leaders = matches.length <= PHRASE_CANDIDATES ? matches : [...matches].sort((a, b) => b.score - a.score).slice(0, PHRASE_CANDIDATES)
+  const counts = leaders.map((m) => {
+    const tf = new Float64Array(FIELD_COUNT)
+    return countTerm(phrase, m.doc, tf, 0) ? tf : null
+  })
+  const idf = inverseDocumentFrequency(Math.max(phrase.estimatedDf, counts.filter(Boolean).length), total)
+  leaders.forEach((match, i) => {
+    const tf = counts[i]
+    if (tf) match.score += PHRASE_BOOST * termScore(match.doc, tf, 0, idf, averages)
+  })
+}

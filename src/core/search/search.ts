@@ -1,0 +1,149 @@
+/**
+ * Search (`precis help query`): every entry is scanned once per query, with no index to build or
+ * load. Cheap metadata clauses and rare words reject most entries first; only entries that match
+ * are scored (BM25F, with document frequencies estimated on a sample) and only the ones shown
+ * get snippets. See BENCHMARKS.md for what this costs at 1k, 10k and 100k summaries.
+ */
+import type { Library } from '../model.js'
+import type { Query } from './query.js'
+import { libraryEntries, type Entry } from '../records/entries.js'
+import { compileQuery, type LastWord } from './compile.js'
+import type { CompiledQuery, Correction } from './compiled.js'
+import { prepareFolding } from './fold.js'
+import type { WordSpec } from './pattern.js'
+import { BODY, searchDocs, type SearchDoc } from './docs.js'
+import { matchDoc } from './match.js'
+import { bestMatches, byRecency } from './order.js'
+import { averageFieldLengths, scoreMatches } from './rank.js'
+import { loosened, matchedSlots, optionalSlots, splitPartial } from './partial.js'
+import { Scanner, type Match } from './scan.js'
+import { bodySnippets, type Snippet } from './snippets.js'
+
+export type { Snippet } from './snippets.js'
+
+/** A search result: the entry, its score and snippets of its body. */
+export interface SearchHit extends Entry {
+  /** Relevance; higher is better. 0 when the query has no words (filters only). */
+  score: number
+  /** One or two windows of the body around the matched words (or its opening). */
+  snippets: Snippet[]
+  /** The query's plain words this entry lacks (a partial match); empty when it has them all. */
+  missing: string[]
+}
+
+export type { Correction } from './compiled.js'
+
+/** The best hits of a search, and how many entries matched in all. */
+export interface SearchResult {
+  hits: SearchHit[]
+  total: number
+  /** Words the library lacks, and the words near them that were searched for too (weaker). */
+  corrections: Correction[]
+}
+
+export interface SearchOptions {
+  /** Most hits to return. */
+  limit: number
+  /** How to read the last word when nothing follows it (default 'whole'; see LastWord). */
+  lastWord?: LastWord
+  /** Snippets per hit (default 2). */
+  snippets?: number
+}
+
+const SNIPPET_LENGTH = 180
+
+/** A library prepared for repeated queries (`browse` searches on every keystroke). */
+export class LibrarySearch {
+  private readonly docs: SearchDoc[]
+  private readonly averages: Float64Array
+  private readonly scanner: Scanner
+  private readonly corrections = new Map<string, WordSpec>()
+
+  constructor(entries: readonly Entry[]) {
+    this.docs = searchDocs(entries)
+    this.averages = averageFieldLengths(this.docs)
+    this.scanner = new Scanner(this.docs)
+  }
+
+  /**
+   * Do now what the first queries would otherwise do on the way (browse calls it as it opens,
+   * before the first keystroke): list each text's words with characters beyond Latin-1, join the
+   * short fields, build the table of folded letters, and order the entries by recency for the
+   * query with no words.
+   */
+  prepare(): void {
+    prepareFolding()
+    for (const doc of this.docs) for (const field of doc.fields) void field.wideWords
+    this.docs[0]?.short.prepare()
+    this.newestFirst()
+  }
+
+  /** Entries matching `query`, best first (ties: most recently updated first, then by id). */
+  search(query: Query, options: SearchOptions): SearchResult {
+    const compiled = compileQuery(this.docs, query, {
+      lastWord: options.lastWord ?? 'whole',
+      corrections: this.corrections,
+      mayMatch: (condition) => this.scanner.mayMatch(condition),
+      ranked: true,
+    })
+    const { best, total } = this.best(compiled, options.limit)
+    const patterns = [...(compiled.phrase ? [compiled.phrase] : []), ...compiled.terms]
+      .filter((term) => term.fields.includes(BODY))
+      .map((term) => term.pattern)
+    const snippetOptions = { count: options.snippets ?? 2, length: SNIPPET_LENGTH }
+    const slots = optionalSlots(compiled)
+    const hits = best.map((match) => ({
+      ...match.doc.entry,
+      score: match.score,
+      snippets: snippetOptions.count > 0 ? bodySnippets(match.doc.fields[BODY]!, patterns, snippetOptions) : [],
+      missing: 'tf' in match ? missingWords(compiled, match, slots) : [],
+    }))
+    return { hits, total, corrections: compiled.corrections }
+  }
+
+  private best(compiled: CompiledQuery, limit: number): { best: (Match | { doc: SearchDoc; score: number })[]; total: number } {
+    // No words and no filters (browse before a word has three letters): every entry, newest first.
+    if (compiled.clauses.length === 0) return { best: this.newestFirst().slice(0, Math.max(0, limit)).map((doc) => ({ doc, score: 0 })), total: this.docs.length }
+    const matches = this.scanner.scan(compiled)
+    const loose = matches.length < limit ? loosened(compiled) : null
+    if (!loose) {
+      scoreMatches(compiled, matches, this.docs.length, this.averages)
+      return { best: bestMatches(matches, limit), total: matches.length }
+    }
+    // Fewer entries have every word than were asked for: those with some follow them.
+    const all = this.scanner.scan(loose)
+    scoreMatches(loose, all, this.docs.length, this.averages)
+    const { whole, partial } = splitPartial(all, optionalSlots(compiled))
+    const first = bestMatches(whole, limit)
+    return { best: [...first, ...bestMatches(partial, limit - first.length)], total: whole.length + partial.length }
+  }
+
+  private newest: SearchDoc[] | null = null
+
+  private newestFirst(): readonly SearchDoc[] {
+    this.newest ??= byRecency(this.docs)
+    return this.newest
+  }
+
+  /** Entries matching `query`, in library order (no ranking; the filter of `list`, `export`, `tag --query`). */
+  filter(query: Query): Entry[] {
+    const compiled = compileQuery(this.docs, query, { lastWord: 'whole' })
+    return this.docs.filter((doc) => matchDoc(compiled, doc, null)).map((doc) => doc.entry)
+  }
+}
+
+function missingWords(query: CompiledQuery, match: Match, slots: readonly number[]): string[] {
+  const found = matchedSlots(match, slots)
+  return slots.filter((_, i) => !found[i]).map((slot) => query.terms[slot]!.label)
+}
+
+/** Search a whole library (a convenience for one query). */
+export function searchLibrary(lib: Library, query: Query, options: SearchOptions): SearchResult {
+  return new LibrarySearch(libraryEntries(lib)).search(query, options)
+}
+
+/** The entries that match `query`, in their given order. */
+export function filterEntries(entries: readonly Entry[], query: Query): Entry[] {
+  if (query.clauses.length === 0) return [...entries]
+  return new LibrarySearch(entries).filter(query)
+}

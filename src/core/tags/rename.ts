@@ -1,0 +1,90 @@
+import { NotFoundError, UsageError } from '../errors.js'
+import type { Library } from '../model.js'
+import { closest } from '../text/similar.js'
+import { tagPath } from './counts.js'
+import { tagMatches, tagProblem } from './rules.js'
+
+/** What a library-wide tag rewrite did. */
+export interface TagRewrite {
+  /** Ids of the summaries whose tags changed, in library order. */
+  changed: string[]
+  /** How many summaries in the trash changed too (so a restore does not bring the old tag back). */
+  inTrash: number
+}
+
+/** What renaming did, and whether the new name was already in use (a merge). */
+export interface TagRename extends TagRewrite {
+  merged: boolean
+}
+
+/** Every tag in the library (summaries and trash), with the parents of hierarchical ones. */
+export function tagsInUse(lib: Library): Set<string> {
+  const tags = [...lib.summaries, ...lib.trash.map((t) => t.summary)].flatMap((s) => s.tags)
+  return new Set(tags.flatMap(tagPath))
+}
+
+/** Map each tag through `rewrite` (null drops it), dropping duplicates; null when nothing changed. */
+function rewriteList(tags: readonly string[], rewrite: (tag: string) => string | null): string[] | null {
+  const next = [...new Set(tags.flatMap((tag) => rewrite(tag) ?? []))]
+  const same = next.length === tags.length && next.every((tag, i) => tag === tags[i])
+  return same ? null : next
+}
+
+/** Rewrite every summary's tags (trash included), stamping changed summaries as updated. */
+export function rewriteTags(lib: Library, rewrite: (tag: string) => string | null, now: Date): TagRewrite {
+  const stamp = now.toISOString()
+  const changed: string[] = []
+  let inTrash = 0
+  for (const summary of lib.summaries) {
+    const next = rewriteList(summary.tags, rewrite)
+    if (next === null) continue
+    summary.tags = next
+    summary.updated = stamp
+    changed.push(summary.id)
+  }
+  for (const { summary } of lib.trash) {
+    const next = rewriteList(summary.tags, rewrite)
+    if (next === null) continue
+    summary.tags = next
+    inTrash++
+  }
+  return { changed, inTrash }
+}
+
+function requireInUse(inUse: ReadonlySet<string>, tag: string): void {
+  if (inUse.has(tag)) return
+  const candidates = closest(tag, [...inUse], 5)
+  throw new NotFoundError(`No summary has the tag "${tag}"`, candidates.length > 0 ? ['Did you mean:', ...candidates.map((c) => `  ${c}`)] : [])
+}
+
+/**
+ * Rename tag `from` to `to` everywhere, with the tags below it (`ml/gnn` → `graph/gnn` when `ml` →
+ * `graph`). When `to` is already used the two merge: no summary ends up with a tag twice.
+ * Both names must be normalised (`normalizeTag`). Throws before changing anything when a renamed tag would break the rules.
+ */
+export function renameTag(lib: Library, from: string, to: string, now: Date): TagRename {
+  if (from === to) throw new UsageError(`"${from}" is already called that`)
+  const inUse = tagsInUse(lib)
+  requireInUse(inUse, from)
+  const rename = (tag: string) => (tagMatches(tag, from) ? to + tag.slice(from.length) : tag)
+  for (const tag of inUse) {
+    const problem = tagMatches(tag, from) ? tagProblem(rename(tag)) : null
+    if (problem) throw new UsageError(`Renaming "${tag}" would give an invalid tag ${JSON.stringify(rename(tag))}: ${problem}`)
+  }
+  const merged = [...inUse].some((tag) => tagMatches(tag, to) && !tagMatches(tag, from))
+  return { ...rewriteTags(lib, rename, now), merged }
+}
+
+/**
+ * Remove `tag` from every summary; the tags below it too only when `recursive`. Refuses (rather
+ * than doing nothing) when the tag is only a parent and `recursive` is not given.
+ */
+export function removeTag(lib: Library, tag: string, recursive: boolean, now: Date): TagRewrite {
+  const inUse = tagsInUse(lib)
+  requireInUse(inUse, tag)
+  if (!recursive) {
+    const own = [...lib.summaries, ...lib.trash.map((t) => t.summary)].some((s) => s.tags.includes(tag))
+    if (!own) throw new UsageError(`No summary has the tag "${tag}" itself, only tags below it; pass --recursive to remove those`)
+  }
+  return rewriteTags(lib, (t) => (recursive ? tagMatches(t, tag) : t === tag) ? null : t, now)
+}

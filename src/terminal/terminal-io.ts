@@ -1,0 +1,68 @@
+import { leavingCtrlCToPager } from '../platform/interrupt.js'
+import supportsHyperlinks from 'supports-hyperlinks'
+import { colorWanted, styleFor, type IO } from './io.js'
+import type { Env } from '../store/paths.js'
+
+/** The real IO on the process's streams. */
+export class TerminalIO implements IO {
+  readonly stdinIsTTY = process.stdin.isTTY === true
+  readonly stdoutIsTTY = process.stdout.isTTY === true
+  readonly stderrIsTTY = process.stderr.isTTY === true
+  readonly columns = this.stdoutIsTTY ? process.stdout.columns || null : null
+  readonly rows = this.stdoutIsTTY ? process.stdout.rows || null : null
+  color: boolean
+  hyperlinks: boolean
+  style
+  errStyle
+  private pager = true
+
+  constructor(private readonly env: Env) {
+    this.color = colorWanted(this.stdoutIsTTY, env, true)
+    this.hyperlinks = this.color && supportsHyperlinks.stdout
+    this.style = styleFor(this.color)
+    this.errStyle = styleFor(colorWanted(this.stderrIsTTY, env, true))
+  }
+
+  out(text: string): void {
+    process.stdout.write(text)
+  }
+
+  err(text: string): void {
+    process.stderr.write(text)
+  }
+
+  configure(options: { color?: boolean; pager?: boolean }): void {
+    if (options.color === false) {
+      this.color = false
+      this.hyperlinks = false
+      this.style = styleFor(false)
+      this.errStyle = styleFor(false)
+    }
+    if (options.pager === false) this.pager = false
+  }
+
+  async readStdin(): Promise<Uint8Array> {
+    const chunks: Buffer[] = []
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+    return Buffer.concat(chunks)
+  }
+
+  async page(text: string): Promise<void> {
+    const lines = text.split('\n').length
+    if (!this.pager || !this.stdoutIsTTY || this.rows === null || lines < this.rows) return this.out(text)
+    const command = this.env.PAGER || 'less -FRX'
+    const paged = await leavingCtrlCToPager(
+      () =>
+        new Promise<boolean>((resolve) => {
+          // Loaded here: child_process (with net, streams) at start-up would slow every command.
+          const { spawn } = process.getBuiltinModule('node:child_process')
+          const child = spawn('/bin/sh', ['-c', command], { stdio: ['pipe', 'inherit', 'inherit'] })
+          child.on('error', () => resolve(false))
+          child.on('close', (code) => resolve(code !== 127)) // 127: the shell did not find the pager
+          child.stdin.on('error', () => undefined) // the reader quit early (q in less): not an error
+          child.stdin.end(text)
+        }),
+    )
+    if (!paged) this.out(text)
+  }
+}
