@@ -3,6 +3,8 @@
  * corrections as weaker alternatives only, and text the grammar used to refuse read as text.
  */
 import { describe, expect, it } from 'vitest'
+import stringWidth from 'fast-string-width'
+import { browseChoices } from '../../../src/commands/browse/choices.js'
 import { main } from '../../../src/main.js'
 import { parseQuery } from '../../../src/core/search/query.js'
 import { libraryEntries } from '../../../src/core/records/entries.js'
@@ -159,6 +161,17 @@ describe('pasted text is text', () => {
 
   it('a filter still refuses what search reads as text', () => {
     expect(() => parseQuery('message "unclosed')).toThrow('Unbalanced quote at column 9')
+  })
+})
+
+describe('browse', () => {
+  it('lists partial matches after whole ones, each saying what it lacks, within the width', () => {
+    const choices = browseChoices(search, 'vitamin supplements fractures elderly ', 60, (s) => s)
+    expect(choices[0]!.value).toBe('all')
+    expect(choices[0]!.description).not.toContain('missing')
+    const two = choices.find((choice) => choice.value === 'two')!
+    expect(two.description).toMatch(/^missing: fractures, elderly · /)
+    for (const choice of choices) expect(stringWidth(choice.description ?? '')).toBeLessThanOrEqual(60)
   })
 })
 
