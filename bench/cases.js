@@ -15,6 +15,7 @@ export const GROUPS = {
   write: { floor: 'node read+parse+stringify+durable write', budget: 2 },
   export: { floor: 'node read+parse, write the export files', budget: 2 },
   import: { floor: 'node read the files, write the library', budget: 2 },
+  html: { floor: 'export --format md --out <dir> (as the floor of html)', budget: 2 },
 }
 
 const QUERIES = [
@@ -96,6 +97,9 @@ function exchangeCases(precis, { file }, work, ref) {
   return [
     { group: 'export', name: GROUPS.export.floor, floor: true, fresh: into((dir) => ['node', floorScript('export'), file, ref.exported, join(dir, 'out')]) },
     { group: 'export', name: 'export --format md --out <dir>', fresh: into((dir) => precisWith(file, 'export', '--format', 'md', '--out', `${dir}/out/`)) },
+    // The HTML page is held to the Markdown export of the same library, measured in the same run.
+    { group: 'html', name: GROUPS.html.floor, floor: true, fresh: into((dir) => precisWith(file, 'export', '--format', 'md', '--out', `${dir}/out/`)) },
+    { group: 'html', name: 'export --format html --out <file>', fresh: into((dir) => precisWith(file, 'export', '--format', 'html', '--out', join(dir, 'page.html'))) },
     { group: 'import', name: GROUPS.import.floor, floor: true, fresh: importFloor },
     { group: 'import', name: 'import <export> (empty library)', fresh: into((dir) => precisWith(join(dir, 'library.json'), 'import', ref.exported)) },
   ]

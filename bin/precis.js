@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // Entry point: run main() and set the exit code; never process.exit() while a write may be pending.
-import { createProcessContext, leaveCleanlyOnSignals, main } from '../dist/cli.js'
+
+// A stack trace under PRECIS_DEBUG names src/ files and lines (dist/*.map). Only then: reading the maps
+// costs start-up time. They must be on before dist/ loads, hence the import() below, not a static one.
+if (process.env.PRECIS_DEBUG) process.setSourceMapsEnabled(true)
+const { createProcessContext, leaveCleanlyOnSignals, main } = await import('../dist/cli.js')
 
 process.stdout.on('error', (error) => {
   // `precis list | head`: the reader left; that is not a failure.

@@ -30,5 +30,9 @@ await build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   // Flat: every file of dist/ sits one level below the package root, as src/ does (see package-files.ts).
   chunkNames: '[name]-[hash]',
+  // Maps (dist/*.map) so that a stack trace under PRECIS_DEBUG names src/ files and lines; bin/precis.js
+  // turns them on only then. Without the sources' text: a stack needs the lines, not the code.
+  sourcemap: true,
+  sourcesContent: false,
   logLevel: 'warning',
 })

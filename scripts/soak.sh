@@ -5,5 +5,4 @@
 # replays the same commands and kill delays (timing still varies from run to run).
 set -eu
 cd "$(dirname "$0")/.."
-npm run build
 PRECIS_SOAK_KILLS="${PRECIS_SOAK_KILLS:-1000}" exec npx vitest run test/hostile/kill-writers.test.ts

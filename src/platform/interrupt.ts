@@ -7,15 +7,20 @@ import { rmSync } from 'node:fs'
  * process's lock is broken by the next writer), but without this the folder keeps a temp file that
  * `doctor` reports.
  * Signal handlers run between two steps of the event loop, never inside one, so a file is either
- * still pending here or already renamed or released.
+ * still pending here or already renamed or released. A file call is done before its callback runs,
+ * though, and a signal may be handled in between: a file is registered before the call that makes it.
  */
-const pending = new Set<string>()
+const pending = new Map<string, (() => boolean) | undefined>()
 /** While a pager runs, Ctrl-C is the pager's (less stops a search with it), as git does. */
 let pagers = 0
 
-/** Remove `path` if the process is interrupted, until the returned function is called. */
-export function removeOnInterrupt(path: string): () => void {
-  pending.add(path)
+/**
+ * Remove `path` if the process is interrupted, until the returned function is called. With `isOurs`,
+ * only if it says so then: for a path registered before the call that makes it has returned, which
+ * may find it made by another process.
+ */
+export function removeOnInterrupt(path: string, isOurs?: () => boolean): () => void {
+  pending.set(path, isOurs)
   return () => void pending.delete(path)
 }
 
@@ -38,7 +43,7 @@ export function leaveCleanlyOnSignals(): void {
   for (const signal of SIGNALS) {
     const onSignal = () => {
       if (signal === 'SIGINT' && pagers > 0) return
-      for (const path of pending) rmSync(path, { recursive: true, force: true }) // a file, or a folder being filled
+      for (const [path, isOurs] of pending) if (!isOurs || isOurs()) rmSync(path, { recursive: true, force: true }) // a file, or a folder being filled
       process.removeListener(signal, onSignal)
       process.kill(process.pid, signal)
     }

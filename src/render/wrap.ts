@@ -24,8 +24,9 @@ export function displayWidth(text: string): number {
 export function wrapText(text: string, width: number): string {
   // Runs of spaces collapse, as in HTML; the wrapping library is quadratic in them.
   const breakable = text.replace(/ {2,}/g, ' ')
-    // Text joined by no-break spaces (a formula) that cannot fit on any line may break at them.
-    .replace(/[^ \n]*\u00A0[^ \n]*/g, (word) => (displayWidth(word) > width ? word.replaceAll(NO_BREAK_SPACE, ' ') : word))
+    // Text joined by no-break spaces (a formula) that cannot fit on any line may break at them. Whole
+    // words, tested after the match: /[^ \n]*\u00A0/ retried at every letter of a long word was quadratic.
+    .replace(/[^ \n]+/g, (word) => (word.includes(NO_BREAK_SPACE) && displayWidth(word) > width ? word.replaceAll(NO_BREAK_SPACE, ' ') : word))
     .replace(/[^\s]{2,}/g, (word) => (
     displayWidth(word) > width && !word.includes('://') && !word.includes('\x1b') ? chop(word, width) : word
   ))

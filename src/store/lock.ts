@@ -1,3 +1,4 @@
+import { readlinkSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { lstat, open, readFile, readlink, rm, symlink } from 'node:fs/promises'
 import { BusyError } from '../core/errors.js'
@@ -44,15 +45,28 @@ const NO_SYMLINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EINVAL
  * on an interruption (call it as the lock is released); null when another holds it.
  */
 async function tryCreate(path: string, content: string): Promise<(() => void) | null> {
+  // Ours from before the call: the link exists before the await below returns, and Ctrl-C handled in
+  // between must not leave it. Removed then only if it names us: it may be another's (EEXIST).
+  const forget = removeOnInterrupt(path, () => linkTarget(path) === content)
   try {
     await symlink(content, path)
   } catch (error) {
+    forget()
     const code = (error as NodeJS.ErrnoException).code ?? ''
     if (code === 'EEXIST') return null
     if (NO_SYMLINKS.has(code)) return tryCreateFile(path, content)
     throw error
   }
-  return removeOnInterrupt(path)
+  return forget
+}
+
+/** The target of the link at `path`, or null when there is no link. */
+function linkTarget(path: string): string | null {
+  try {
+    return readlinkSync(path)
+  } catch {
+    return null
+  }
 }
 
 async function tryCreateFile(path: string, content: string): Promise<(() => void) | null> {

@@ -7,7 +7,7 @@ import { CONFLICT_TAG } from '../../src/core/tags/rules.js'
 import { parseLibrary } from '../../src/core/schema/schema.js'
 import { main } from '../../src/main.js'
 import { tempDir, testContext } from '../support/context.js'
-import { git, sandboxProcessGit } from '../unit/sync/git-sandbox.js'
+import { copySyncSetup, git, sandboxProcessGit } from '../unit/sync/git-sandbox.js'
 
 // Commands run git with ctx.env; the store's auto-commit with this process's environment: both sandboxed.
 const env = sandboxProcessGit()
@@ -31,13 +31,14 @@ async function ok(run: Machine, argv: string[], now?: string): Promise<string> {
 
 const paperFlags = (title: string, author: string, year: string) => ['--title', title, '--author', author, '--year', year]
 
-/** A bare remote, machine A with three summaries pushed to it, and machine B set up from it. */
-async function twoMachines() {
-  const dir = tempDir('precis-sync-')
+/** Made once per file: a bare remote, machine A with three summaries pushed to it, and machine B set up from it. */
+let template: Promise<string> | undefined
+
+async function makeTemplate(): Promise<string> {
+  const dir = tempDir('precis-sync-template-')
   const remote = join(dir, 'remote.git')
   git(env, dir, 'init', '--quiet', '--bare', remote)
-  const files = { a: join(dir, 'a', 'library.json'), b: join(dir, 'b', 'library.json') }
-  const [a, b] = [machine(files.a), machine(files.b)]
+  const [a, b] = [machine(join(dir, 'a', 'library.json')), machine(join(dir, 'b', 'library.json'))]
   await ok(a, ['add', ...paperFlags('Neural Message Passing', 'Justin Gilmer', '2017'), '--tag', 'gnn', '--tag', 'chemistry', '--body', 'Messages.\n'], '2026-01-01T00:00:00.000Z')
   await ok(a, ['add', ...paperFlags('Gaussian Processes', 'Carl Rasmussen', '2004'), '--tag', 'bayesian', '--body', 'Kernels.\n'], '2026-01-01T00:00:00.000Z')
   await ok(a, ['add', ...paperFlags('Attention Is All You Need', 'Ashish Vaswani', '2017'), '--body', 'Heads.\n'], '2026-01-01T00:00:00.000Z')
@@ -45,6 +46,15 @@ async function twoMachines() {
   await ok(a, ['sync'])
   await ok(b, ['sync', 'init', '--remote', remote])
   await ok(b, ['sync'])
+  return dir
+}
+
+/** Two machines syncing through a bare remote: a copy of the template. */
+async function twoMachines() {
+  const dir = copySyncSetup(env, await (template ??= makeTemplate()), ['a', 'b'])
+  const remote = join(dir, 'remote.git')
+  const files = { a: join(dir, 'a', 'library.json'), b: join(dir, 'b', 'library.json') }
+  const [a, b] = [machine(files.a), machine(files.b)]
   return { dir, remote, files, a, b }
 }
 

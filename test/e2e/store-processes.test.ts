@@ -22,7 +22,9 @@ describe('the store under real processes', () => {
   it('20 concurrent add processes all land', async () => {
     const library = join(tempDir(), 'library.json')
     writeFileSync(library, JSON.stringify(bigLibrary(0.5)))
-    const results = await Promise.all(Array.from({ length: 20 }, (_, n) => runPrecis(addArgs(library, n))))
+    // Waiting for the lock as long as it takes: on a busy machine 20 writes in a row outlast the default wait.
+    const env = { PRECIS_LOCK_TIMEOUT_MS: '600000' }
+    const results = await Promise.all(Array.from({ length: 20 }, (_, n) => runPrecis(addArgs(library, n), { env })))
     expect(results.map((r) => r.code)).toEqual(Array(20).fill(0))
     const lib = parseLibrary(readFileSync(library, 'utf8'), library)
     for (const result of results) expect(lib.summaries.map((s) => s.id)).toContain(result.stdout.trim())
@@ -35,18 +37,24 @@ describe('the store under real processes', () => {
     writeFileSync(library, JSON.stringify(bigLibrary(2)))
     const random = seeded(20261126)
     const reported: string[] = []
-    // Kill within the life of an uninterrupted add on this machine, so kills land from start-up to the rename.
-    const started = Date.now()
+    // Aim each kill at a random moment of an uninterrupted add here, from start-up to the rename (a
+    // little past it, so some adds finish): how long that is, is learnt from the adds that finish, so
+    // the aim follows a machine that gets busier or idler. The loop ends by the count of kills alone.
+    let started = Date.now()
     reported.push((await runPrecis(addArgs(library, -1))).stdout.trim())
-    const lifetime = Date.now() - started
+    let lifetime = Date.now() - started
     let killed = 0
-    for (let n = 0; killed < 50 && n < 200; n++) {
-      const delay = random() * lifetime
-      const result = await runPrecis(addArgs(library, n), { onSpawn: (child) => void setTimeout(() => child.kill('SIGKILL'), delay) })
+    for (let n = 0; killed < 50; n++) {
+      const delay = random() * 1.2 * lifetime
+      started = Date.now()
+      let timer: NodeJS.Timeout | undefined
+      const result = await runPrecis(addArgs(library, n), { onSpawn: (child) => void (timer = setTimeout(() => child.kill('SIGKILL'), delay)) })
+      clearTimeout(timer)
       if (result.signal === 'SIGKILL') killed++
       else {
         expect(result.code).toBe(0)
         reported.push(result.stdout.trim())
+        lifetime = 0.8 * lifetime + 0.2 * (Date.now() - started)
       }
       const lib = parseLibrary(readFileSync(library, 'utf8'), library) // throws if damaged
       for (const id of reported) expect(lib.summaries.some((s) => s.id === id)).toBe(true)

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../support/context.js'
 import { libraryOf, paper, summary } from '../support/library.js'
-import { git, gitSandbox } from '../unit/sync/git-sandbox.js'
+import { copySyncSetup, git, gitSandbox } from '../unit/sync/git-sandbox.js'
 import { fingerprint, readLibraryFile, writeLibraryFile } from './support/files.js'
 import { precisOn } from './support/precis.js'
 
@@ -19,9 +19,11 @@ async function precisOk(library: string, args: string[]): Promise<string> {
   return result.stderr
 }
 
-/** A bare remote, machines A and B syncing with it, and a plain git clone through which a careless or hostile person pushes. */
-async function sharedLibrary() {
-  const dir = tempDir('precis-sync-remote-')
+/** Made once per file: a bare remote, and machines A and B that set up sync with it and synced. */
+let template: Promise<string> | undefined
+
+async function makeTemplate(): Promise<string> {
+  const dir = tempDir('precis-sync-remote-template-')
   const remote = join(dir, 'remote.git')
   git(env, dir, 'init', '--quiet', '--bare', '--initial-branch=main', remote)
   const a = join(dir, 'a', 'library.json')
@@ -31,8 +33,21 @@ async function sharedLibrary() {
   await precisOk(a, ['sync'])
   await precisOk(b, ['sync', 'init', '--remote', remote])
   await precisOk(b, ['sync'])
+  git(env, dir, 'clone', '--quiet', remote, join(dir, 'other'))
+  return dir
+}
+
+/**
+ * A bare remote, machines A and B syncing with it, and a plain git clone through which a careless or
+ * hostile person pushes: a copy of the template (five precis runs the tests need not repeat), each
+ * repository's origin pointed at the copy's remote.
+ */
+async function sharedLibrary() {
+  const dir = copySyncSetup(env, await (template ??= makeTemplate()), ['a', 'b', 'other'])
+  const remote = join(dir, 'remote.git')
+  const a = join(dir, 'a', 'library.json')
+  const b = join(dir, 'b', 'library.json')
   const other = join(dir, 'other')
-  git(env, dir, 'clone', '--quiet', remote, other)
   const push = (message: string) => {
     git(env, other, '-c', 'user.name=Other', '-c', 'user.email=other@example.org', 'commit', '--quiet', '-m', message)
     git(env, other, 'push', '--quiet', 'origin', 'main')

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
-/** The built command-line entry point (`npm test` builds dist/ before vitest runs). */
+/** The built command-line entry point (vitest builds dist/ before any test runs: build-dist.ts). */
 export const BIN = fileURLToPath(new URL('../../bin/precis.js', import.meta.url))
 
 export interface RunResult {

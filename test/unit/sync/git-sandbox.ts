@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { cpSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll } from 'vitest'
 import { tempDir } from '../../support/context.js'
@@ -31,4 +31,16 @@ export function sandboxProcessGit(): Record<string, string> {
 /** Run git for a test's own setup and checks; its output, trimmed. */
 export function git(env: Record<string, string>, cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim()
+}
+
+/**
+ * A copy of `template`, a folder holding a bare `remote.git` and the repositories (paths relative to
+ * it) that have it as origin, in a new temporary folder, each origin pointed at the copy's remote:
+ * set up once per file, a sync setup costs each test a copy instead of many precis and git runs.
+ */
+export function copySyncSetup(env: Record<string, string>, template: string, repositories: readonly string[]): string {
+  const dir = tempDir('precis-sync-copy-')
+  cpSync(template, dir, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true })
+  for (const repository of repositories) git(env, join(dir, repository), 'remote', 'set-url', 'origin', join(dir, 'remote.git'))
+  return dir
 }

@@ -1,0 +1,19 @@
+/**
+ * vitest's global setup: build dist/ from the current src/ before any test file runs (and before each
+ * rerun in watch mode). End-to-end tests spawn bin/precis.js, which runs dist/; built here, a plain
+ * `npx vitest run` after an edit tests the edit, never a stale bundle. The build takes about a second.
+ */
+import { execFileSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import type { TestProject } from 'vitest/node'
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+
+function buildDist(): void {
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' })
+}
+
+export default function setup(project: TestProject): void {
+  buildDist()
+  project.onTestsRerun(buildDist)
+}
