@@ -5,12 +5,29 @@
  * throws NoUnicodeForm so the caller can show the TeX instead of a misleading approximation.
  */
 import { besideEachOther, drawTable, HARD_SPACE } from './math-blocks.js'
-import { type MathChild, type MathElement, textContent } from './mathml.js'
+import type { MathChild, MathElement } from './mathml.js'
 import {
-  BINARY, isAccent, isDifferential, isFenced, isFraction, isFunctionName, isUnit, LARGE, needsSpace, RELATIONS, takesLimits, visibleText,
+  BINARY,
+  isAccent,
+  isDifferential,
+  isFenced,
+  isFraction,
+  isFunctionName,
+  isUnit,
+  LARGE,
+  needsSpace,
+  RELATIONS,
+  takesLimits,
+  visibleText,
 } from './mathml-kinds.js'
 import {
-  attachScript, COMBINING_ACCENTS, COMBINING_OVERLINE, COMBINING_UNDERLINE, foldItalic, toBold, toSuperscript,
+  attachScript,
+  COMBINING_ACCENTS,
+  COMBINING_OVERLINE,
+  COMBINING_UNDERLINE,
+  foldItalic,
+  toBold,
+  toSuperscript,
 } from './unicode-math.js'
 
 /** Thrown for constructs that have no faithful Unicode form. */
@@ -27,13 +44,21 @@ interface Context {
 
 const MAX_DEPTH = 150
 const SCRIPTS = new Set(['msub', 'msup', 'msubsup', 'munder', 'mover', 'munderover'])
-const ROOTS = new Map([['2', '√'], ['3', '∛'], ['4', '∜']])
-const ENCLOSURES = new Map([['top', COMBINING_OVERLINE], ['bottom', COMBINING_UNDERLINE]])
+const ROOTS = new Map([
+  ['2', '√'],
+  ['3', '∛'],
+  ['4', '∜'],
+])
+const ENCLOSURES = new Map([
+  ['top', COMBINING_OVERLINE],
+  ['bottom', COMBINING_UNDERLINE],
+])
 
 /** The Unicode text of a parsed `<math>` element; throws NoUnicodeForm when there is none. */
 export function mathmlToText(math: MathElement, display: boolean): string {
   const text = children(math.children, { script: false, bold: false, display, depth: 0 })
-  return text.split('\n')
+  return text
+    .split('\n')
     .map((line) => line.replace(/ {2,}/g, ' ').trim().replaceAll(HARD_SPACE, ' '))
     .join('\n')
 }
@@ -44,11 +69,13 @@ function children(nodes: MathChild[], ctx: Context): string {
   nodes.forEach((node, i) => {
     let text = render(node, ctx)
     // A sign straight after an opening bracket is a sign, whatever temml made of it: `exp(−x)`.
-    if (typeof node === 'object' && node.name === 'mo' && /^ [−+±∓] $/.test(text) && (pieces.length === 0 || /[([{⟨]$/.test(out))) text = text.trim()
+    if (typeof node === 'object' && node.name === 'mo' && /^ [−+±∓] $/.test(text) && (pieces.length === 0 || /[([{⟨]$/.test(out)))
+      text = text.trim()
     if (isFraction(node) && fractionNeedsParentheses(out, nodes[i - 1], nodes[i + 1])) {
       text = `(${text})`
       const previous = nodes[i - 1]
-      if (previous !== undefined && isFunctionName(previous)) { // log(y/ŷ), as log(x) is written
+      if (previous !== undefined && isFunctionName(previous)) {
+        // log(y/ŷ), as log(x) is written
         pieces.push((pieces.pop() ?? '').trimEnd())
         out = out.trimEnd()
       }
@@ -85,15 +112,16 @@ function collapsedBesideBlocks(pieces: string[]): string[] {
  * `2(1/2)`, `a/(b/c)`, `(1/2)(x − μ)`, `log(y/ŷ)`.
  */
 function fractionNeedsParentheses(before: string, previous: MathChild | undefined, next: MathChild | undefined): boolean {
-  return (previous !== undefined && (isFraction(previous) || isFunctionName(previous))) ||
+  return (
+    (previous !== undefined && (isFraction(previous) || isFunctionName(previous))) ||
     (next !== undefined && (isFraction(next) || opensBracket(next) || /^!/.test(visibleText(next)))) ||
     /[0-9/÷]$/.test(before)
+  )
 }
 
 /** An operand that starts with an opening bracket: `(x − μ)ᵗ`, `\\left[…\\right]`, a bare `(`. */
 function opensBracket(node: MathChild): boolean {
-  return typeof node === 'object' && /^[([]/.test(visibleText(node).trim()) &&
-    !(node.name === 'mo' && node.attrs.get('form') === 'postfix')
+  return typeof node === 'object' && /^[([]/.test(visibleText(node).trim()) && !(node.name === 'mo' && node.attrs.get('form') === 'postfix')
 }
 
 function render(node: MathChild, ctx: Context): string {
@@ -103,7 +131,9 @@ function render(node: MathChild, ctx: Context): string {
   switch (node.name) {
     case 'mrow':
       return fencedTable(node, inner) ?? binomial(node, inner) ?? children(node.children, inner)
-    case 'math': case 'mpadded': case 'mtd':
+    case 'math':
+    case 'mpadded':
+    case 'mtd':
       return children(node.children, inner)
     case 'mstyle': {
       const bold = /font-weight:\s*bold/.test(node.attrs.get('style') ?? '')
@@ -111,7 +141,10 @@ function render(node: MathChild, ctx: Context): string {
     }
     case 'semantics':
       return node.children[0] ? render(node.children[0], inner) : ''
-    case 'mi': case 'mn': case 'mtext': case 'ms':
+    case 'mi':
+    case 'mn':
+    case 'mtext':
+    case 'ms':
       return letters(node, inner.bold || /bold/.test(node.attrs.get('mathvariant') ?? ''))
     case 'mo':
       return operator(node, inner)
@@ -176,9 +209,7 @@ function fraction(node: MathElement, ctx: Context): string {
   const binomial = /^0/.test(node.attrs.get('linethickness') ?? '')
   if (!numerator || !denominator || binomial) throw new NoUnicodeForm('\\binom')
   // A denominator is one operand (a/2c reads as (a/2)c), except a differential: ∂f/∂x.
-  const denominatorText = isDifferential(denominator)
-    ? children([denominator], ctx).trim()
-    : grouped([denominator], ctx, true)
+  const denominatorText = isDifferential(denominator) ? children([denominator], ctx).trim() : grouped([denominator], ctx, true)
   return `${grouped([numerator], ctx)}/${denominatorText}`
 }
 
@@ -202,7 +233,8 @@ function scripted(node: MathElement, ctx: Context): string {
   if (node.name === 'mover' && isAccent(first)) return accented(base, first, ctx)
   if ((node.name === 'munder' || node.name === 'mover') && BRACES.has(visibleText(first))) return grouped([base], ctx, true)
   const stacked = node.name === 'munder' || node.name === 'mover' || node.name === 'munderover'
-  if (stacked && node.children.length > 3) return scripted({ ...node, children: [base, { name: 'mrow', attrs: new Map(), children: node.children.slice(1) }] }, ctx)
+  if (stacked && node.children.length > 3)
+    return scripted({ ...node, children: [base, { name: 'mrow', attrs: new Map(), children: node.children.slice(1) }] }, ctx)
   if (stacked && !takesLimits(base)) return stackedAsScripts(node, ctx)
   const scriptCtx = { ...ctx, script: true }
   const [sub, sup] = node.name === 'msup' || node.name === 'mover' ? [undefined, first] : [first, second]
@@ -225,7 +257,7 @@ function stackedAsScripts(node: MathElement, ctx: Context): string {
   const scriptCtx = { ...ctx, script: true }
   // On a base that already has scripts or a brace (`\\underbrace{\\gamma_t}_{\\text{seasonal}}`), a
   // label is written out: γₜ_(seasonal), never γₜₛₑₐₛₒₙₐₗ.
-  const written = typeof base === 'object' && (/^m(sub|sup|subsup|under|over)$/.test(base.name))
+  const written = typeof base === 'object' && /^m(sub|sup|subsup|under|over)$/.test(base.name)
   const script = (kind: 'sub' | 'sup', part: MathChild | undefined) => {
     // Only spacing (the room \xrightarrow leaves above its arrow) is no script.
     const text = part ? render(part, scriptCtx).replaceAll(HARD_SPACE, ' ').trim() : ''
@@ -244,8 +276,16 @@ const BRACES = new Set(['⏟', '⏞', '︸', '︷'])
 
 /** Accents as words, for a base too wide for one combining mark: hat(K(X, Y)), as in `\\widehat`'s reading. */
 const ACCENT_NAMES = new Map([
-  ['\u0302', 'hat'], ['\u0303', 'tilde'], ['\u0307', 'dot'], ['\u0308', 'ddot'], ['\u20d7', 'vec'],
-  ['\u030c', 'check'], ['\u0301', 'acute'], ['\u0300', 'grave'], ['\u0306', 'breve'], ['\u030a', 'ring'],
+  ['\u0302', 'hat'],
+  ['\u0303', 'tilde'],
+  ['\u0307', 'dot'],
+  ['\u0308', 'ddot'],
+  ['\u20d7', 'vec'],
+  ['\u030c', 'check'],
+  ['\u0301', 'acute'],
+  ['\u0300', 'grave'],
+  ['\u0306', 'breve'],
+  ['\u030a', 'ring'],
 ])
 
 /**
@@ -258,10 +298,14 @@ function accented(base: MathChild, accent: MathChild, ctx: Context): string {
   const chars = [...render(base, ctx).trim()]
   if (chars.length === 1) return chars[0] + mark
   if (mark === '\u0304') return chars.map((ch) => ch + COMBINING_OVERLINE).join('')
-  if (typeof base === 'object' && /^m(sub|sup|subsup)$/.test(base.name) && base.children[0] !== undefined &&
-    [...render(base.children[0], ctx).trim()].length === 1) {
+  if (
+    typeof base === 'object' &&
+    /^m(sub|sup|subsup)$/.test(base.name) &&
+    base.children[0] !== undefined &&
+    [...render(base.children[0], ctx).trim()].length === 1
+  ) {
     const [letter, ...scripts] = base.children
-    const accentedLetter: MathElement = { name: 'mover', attrs: new Map(), children: [letter as MathChild, accent] }
+    const accentedLetter: MathElement = { name: 'mover', attrs: new Map(), children: [letter, accent] }
     return scripted({ ...base, children: [accentedLetter, ...scripts] }, ctx)
   }
   return `${ACCENT_NAMES.get(mark) ?? 'accent'}(${chars.join('')})`
@@ -317,7 +361,8 @@ function fencedTable(row: MathElement, ctx: Context): string | null {
     return drawTable(rows, before, after, cases)
   }
   // A cell that ends in its own comma (`x, & x > 0`) needs no second one.
-  const joinCells = (cells: string[]) => cells.filter(Boolean).reduce((line, cell) => (line === '' ? cell : line + (line.endsWith(',') ? ' ' : ', ') + cell), '')
+  const joinCells = (cells: string[]) =>
+    cells.filter(Boolean).reduce((line, cell) => (line === '' ? cell : line + (line.endsWith(',') ? ' ' : ', ') + cell), '')
   if (cases) return `{${rows.map(joinCells).join('; ')}}`
   return before + matrixRows(rows) + after
 }
@@ -329,7 +374,12 @@ function fencedTable(row: MathElement, ctx: Context): string | null {
 function binomial(row: MathElement, ctx: Context): string | null {
   const [open, inner, close, ...rest] = row.children
   if (rest.length > 0 || !isFenced(row) || typeof inner !== 'object' || inner.name !== 'mfrac') return null
-  if (!/^0/.test(inner.attrs.get('linethickness') ?? '') || visibleText(open as MathChild) !== '(' || visibleText(close as MathChild) !== ')') return null
+  if (
+    !/^0/.test(inner.attrs.get('linethickness') ?? '') ||
+    visibleText(open as MathChild) !== '(' ||
+    visibleText(close as MathChild) !== ')'
+  )
+    return null
   const [n, k] = inner.children
   if (!n || !k) return null
   const inside = { ...ctx, depth: ctx.depth + 1 }
