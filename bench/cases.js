@@ -1,7 +1,7 @@
 // The processes the benchmark times, grouped by the floor each is compared to: a process that does
 // the least any program doing the same job must do (start node; read and parse the library; ...).
 import { execFileSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { appendFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { freshCopy } from './fixtures.js'
@@ -15,6 +15,7 @@ export const GROUPS = {
   write: { floor: 'node read+parse+stringify+durable write', budget: 2 },
   export: { floor: 'node read+parse, write the export files', budget: 2 },
   import: { floor: 'node read the files, write the library', budget: 2 },
+  html: { floor: 'export --format md --out <dir> (as the floor of html)', budget: 2 },
 }
 
 const QUERIES = [
@@ -43,7 +44,21 @@ function startCases(precis) {
   ]
 }
 
-function readCases(precis, { file, corpus, id }) {
+/**
+ * A read right after the library was edited by hand: on a fresh copy whose index was built, one
+ * byte of white space appended (still the same library), so the read finds its index stale and
+ * rebuilds it.
+ */
+function afterHandEdit(precis, file, work, args) {
+  return () => {
+    const copy = freshCopy(work, file)
+    execFileSync('node', [precis, '--library', copy.library, 'tags'], { stdio: 'ignore' })
+    appendFileSync(copy.library, '\n')
+    return { argv: ['node', precis, '--library', copy.library, ...args], cleanup: copy.cleanup }
+  }
+}
+
+function readCases(precis, { file, corpus, id }, work) {
   const precisOn = (...args) => ['node', precis, '--library', file, ...args]
   const list = [
     { name: GROUPS.read.floor, floor: true, argv: ['node', floorScript('read-parse'), file] },
@@ -53,6 +68,8 @@ function readCases(precis, { file, corpus, id }) {
     { name: 'list tag:ml/gnn year:>=2018', argv: precisOn('list', 'tag:ml/gnn', 'year:>=2018') },
     { name: 'tags', argv: precisOn('tags') },
     { name: 'stats', argv: precisOn('stats') },
+    { name: 'show <id>, first read after a hand edit (index rebuilt)', fresh: afterHandEdit(precis, file, work, ['show', id]) },
+    { name: 'list, first read after a hand edit (index rebuilt)', fresh: afterHandEdit(precis, file, work, ['list']) },
   ]
   // An outside reference, with no budget: grep over the same text as one Markdown file per summary.
   if (hasRipgrep()) list.push({ name: 'rg -i -w -l quantum (reference)', reference: true, argv: ['rg', '-i', '-w', '-l', 'quantum', corpus] })
@@ -69,6 +86,8 @@ function writeCases(precis, { file, id }, work) {
     ...extra,
     fresh: () => {
       const copy = freshCopy(work, file)
+      // As a library precis has read before: its index is current, and the write updates it.
+      if (!extra.floor) execFileSync('node', [precis, '--library', copy.library, 'tags'], { stdio: 'ignore' })
       return { argv: args(copy.library), cleanup: copy.cleanup }
     },
   })
@@ -96,6 +115,9 @@ function exchangeCases(precis, { file }, work, ref) {
   return [
     { group: 'export', name: GROUPS.export.floor, floor: true, fresh: into((dir) => ['node', floorScript('export'), file, ref.exported, join(dir, 'out')]) },
     { group: 'export', name: 'export --format md --out <dir>', fresh: into((dir) => precisWith(file, 'export', '--format', 'md', '--out', `${dir}/out/`)) },
+    // The HTML page is held to the Markdown export of the same library, measured in the same run.
+    { group: 'html', name: GROUPS.html.floor, floor: true, fresh: into((dir) => precisWith(file, 'export', '--format', 'md', '--out', `${dir}/out/`)) },
+    { group: 'html', name: 'export --format html --out <file>', fresh: into((dir) => precisWith(file, 'export', '--format', 'html', '--out', join(dir, 'page.html'))) },
     { group: 'import', name: GROUPS.import.floor, floor: true, fresh: importFloor },
     { group: 'import', name: 'import <export> (empty library)', fresh: into((dir) => precisWith(join(dir, 'library.json'), 'import', ref.exported)) },
   ]
@@ -103,5 +125,5 @@ function exchangeCases(precis, { file }, work, ref) {
 
 /** Every case for one library, in table order: grouped by floor, each group's floor first. */
 export function cases(precis, library, work, ref) {
-  return [...startCases(precis), ...readCases(precis, library), ...writeCases(precis, library, work), ...exchangeCases(precis, library, work, ref)]
+  return [...startCases(precis), ...readCases(precis, library, work), ...writeCases(precis, library, work), ...exchangeCases(precis, library, work, ref)]
 }

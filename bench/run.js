@@ -5,7 +5,9 @@
 // process against the floor of its kind (bench/cases.js), medians of interleaved runs, and browse's
 // per-keystroke update inside one process. --record appends the results, with the machine
 // described, to BENCHMARKS.md.
-import { appendFileSync, existsSync, statSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { appendFileSync, existsSync, realpathSync, statSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -39,8 +41,12 @@ function options(argv) {
 async function measureSize(opts, precis, browse, size) {
   const library = cachedLibrary(size, opts.seed, opts.body)
   const work = workspace()
+  // Every precis run keeps the index of the library it reads in this run's own cache folder.
+  process.env.PRECIS_CACHE_DIR = join(work.root, 'cache')
   try {
     const ref = reference(precis, work, library.file)
+    // The index of the library built before the clock starts: the read cases time reads that use it.
+    execFileSync('node', [precis, '--library', library.file, 'tags'], { stdio: 'ignore' })
     const list = cases(precis, library, work, ref)
     const runs = opts.runsFor(size)
     // Below LARGE a warm-up pass fills the file cache; at LARGE the reference export and import have
@@ -49,11 +55,21 @@ async function measureSize(opts, precis, browse, size) {
     const keys = await keystrokes(browse, library.file)
     const perKey = `browse, per keystroke in the process: median ${keys.median.toFixed(1)} ms, max ${keys.max.toFixed(1)} ms over ${keys.count} keystrokes (after ${keys.prepareMs.toFixed(0)} ms preparing the library as browse opens).`
     const megabytes = (statSync(library.file).size / 2 ** 20).toFixed(1)
+    const index = indexSize(process.env.PRECIS_CACHE_DIR, library.file)
     const heading = `#### ${size.toLocaleString('en')} summaries, bodies of ${opts.body.join('–')} bytes (${megabytes} MB); ${runs} run${runs === 1 ? '' : 's'}`
-    return `\n${heading}\n\n${table(list, results)}\n\n${peakLine(list, results)}\n\n${perKey}\n`
+    return `\n${heading}\n\n${table(list, results)}\n\n${peakLine(list, results)}\n\n${perKey}\n\n${index}\n`
   } finally {
     work.remove()
   }
+}
+
+/** The size on disk of the index precis keeps for `library` (its name: a hash of the library's real path). */
+function indexSize(cache, library) {
+  const name = createHash('sha256').update(realpathSync(library)).digest('hex').slice(0, 32)
+  const path = join(cache, 'index', `${name}.index`)
+  if (!existsSync(path)) return 'No index was kept for the library.'
+  const bytes = statSync(path).size
+  return `The index on disk: ${(bytes / 2 ** 20).toFixed(1)} MB (${((100 * bytes) / statSync(library).size).toFixed(1)}% of the library).`
 }
 
 const opts = options(process.argv.slice(2))

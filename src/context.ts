@@ -8,10 +8,11 @@ import { InquirerPrompter, type Prompter } from './terminal/prompts.js'
 import { sanitizeTerminal } from './core/text/sanitize.js'
 import { DeferredFileStore } from './store/deferred-store.js'
 import { lockTimeout } from './store/lock-timeout.js'
-import { resolveLibraryPath, type Env } from './store/paths.js'
+import { cacheDir, resolveLibraryPath, type Env } from './store/paths.js'
 import { libraryFileBytes, sizeWarning } from './store/size-limit.js'
 import type { Store } from './store/store.js'
 import { TerminalIO } from './terminal/terminal-io.js'
+import { configPath, FileConfig, type ConfigFile } from './store/config-file.js'
 import type { LoadRecorder } from './store/recorder.js'
 
 /** Every change of a library with sync on becomes a git commit; git's code loads with the first change. */
@@ -52,6 +53,8 @@ export interface Context {
   globals: GlobalOptions
   /** The library, opened on first use according to `globals` and `env`. */
   readonly store: Store
+  /** The config file (`$XDG_CONFIG_HOME/precis/config.toml`), read on first use. */
+  readonly config: ConfigFile
   /** Run at exit: removes temporary files (the demo copy). */
   dispose(): Promise<void>
 }
@@ -61,6 +64,9 @@ export function createProcessContext(): Context {
   const env: Env = { ...process.env }
   const cleanups: (() => Promise<void>)[] = []
   let store: Store | undefined
+  const warn = (message: string) => {
+    if (!ctx.globals.quiet) ctx.io.err(ctx.io.errStyle.yellow(`precis: ${sanitizeTerminal(message)}\n`))
+  }
 
   const ctx: Context = {
     io: new TerminalIO(env),
@@ -70,11 +76,16 @@ export function createProcessContext(): Context {
     env,
     cwd: process.cwd(),
     globals: { ...defaultGlobals },
+    config: new FileConfig(configPath(env), warn),
     get store(): Store {
       if (store) return store
       const path = ctx.globals.demo ? demoCopy(ctx, cleanups) : resolveLibraryPath(ctx.globals.library, env, ctx.cwd)
       const warn = (warning: string) => ctx.io.err(ctx.io.errStyle.yellow(`precis: ${sanitizeTerminal(warning)}\n`))
-      store = new DeferredFileStore(path, lockTimeout(env), warn, gitHistory(env))
+      // A progress line for people watching; not in a pipe or with --quiet.
+      const note = (message: string) => void (ctx.io.stderrIsTTY && !ctx.globals.quiet && ctx.io.err(ctx.io.errStyle.dim(`${sanitizeTerminal(message)}\n`)))
+      // The demo copy lives for one command: an index of it would only be left behind in the cache.
+      const index = ctx.globals.demo ? undefined : { cacheDir: cacheDir(env), note }
+      store = new DeferredFileStore(path, lockTimeout(env), warn, gitHistory(env), index)
       warnNearSizeLimit(ctx, path)
       return store
     },

@@ -29,6 +29,8 @@ import { HELP_TOPICS, registerHelp } from './commands/help/command.js'
 import { registerRelated } from './commands/related/command.js'
 import { registerRekey } from './commands/rekey/command.js'
 import { FIELDS } from './core/search/query-fields.js'
+import { chooseColor, choosePager } from './core/config/precedence.js'
+import { registerConfig } from './commands/config/command.js'
 
 const { version } = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }
 
@@ -60,7 +62,28 @@ const COMMANDS: readonly Register[] = [
   (program, ctx) => registerCompletion(program, ctx, HELP_TOPICS.map((t) => t.name), [...FIELDS.keys()]),
   registerRelated,
   registerRekey,
+  registerConfig,
 ]
+
+/**
+ * Commands the config file's colour and pager do not reach, so that a broken config file never
+ * stops them: help, the config command that mends it, and those other programs run.
+ */
+const IGNORE_CONFIG_OUTPUT = new Set(['help', 'config', 'completion', 'merge-driver'])
+
+function topCommand(command: Command): Command {
+  let top = command
+  while (top.parent?.parent) top = top.parent
+  return top
+}
+
+/** Colour and pager as flags, environment and config file choose them (a broken config file stops here: exit 4). */
+function configureOutput(ctx: Context): void {
+  const config = ctx.config.values()
+  const pager = choosePager(ctx.globals.pager, ctx.env, config).value
+  const color = chooseColor(ctx.globals.color, ctx.env, config)
+  ctx.io.configure({ color: color.source === 'config' ? color.value : undefined, pager: pager !== false, pagerCommand: pager || undefined })
+}
 
 /** Help is as wide as the terminal it is printed on. */
 export function helpWidth(ctx: Context): number {
@@ -93,7 +116,7 @@ export function buildProgram(ctx: Context): Command {
     })
     .addHelpText('after', '\nExamples:\n  precis --demo search "message passing"\n  precis add arXiv:1704.01212 --tag gnn\n  precis show gilmer2017neural\n')
 
-  program.hook('preAction', () => {
+  program.hook('preAction', (_program, action) => {
     const opts = program.opts<Partial<GlobalOptions>>()
     ctx.globals = {
       library: opts.library,
@@ -105,6 +128,7 @@ export function buildProgram(ctx: Context): Command {
       quiet: opts.quiet === true,
     }
     ctx.io.configure({ color: ctx.globals.color, pager: ctx.globals.pager })
+    if (!IGNORE_CONFIG_OUTPUT.has(topCommand(action).name())) configureOutput(ctx)
   })
 
   for (const register of COMMANDS) register(program, ctx)

@@ -45,6 +45,12 @@ export interface TrashEntry {
   deleted: string
 }
 
+/** A paper without its abstract: what reads that list or resolve papers need (see records/outline.ts). */
+export type PaperOutline = Omit<Paper, 'abstract'>
+
+/** A summary without its body. */
+export type SummaryOutline = Omit<Summary, 'body'>
+
 export interface Library {
   format: typeof LIBRARY_FORMAT
   version: typeof LIBRARY_VERSION

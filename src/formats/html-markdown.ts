@@ -3,17 +3,27 @@
  * is a figure (src/core/markdown/math-spans.ts, src/core/markdown/figures.ts), so the page and the terminal agree:
  * math is taken out before marked can touch it and written back as MathML by temml; bare image URLs,
  * even glued to the word before them, become images.
+ *
+ * The allow-list (html-sanitize.ts) is applied as marked renders: marked escapes the text it
+ * writes, so what is checked is what it would pass through (raw HTML, link and image addresses) and
+ * each distinct formula's MathML once. Re-parsing every rendered body to sanitise it took most of a
+ * long export's time.
  */
+import { decodeHTML } from 'entities'
 import { Marked, type Tokens } from 'marked'
 import temml from 'temml'
 import { isImageUrl, unglueImageUrls } from '../core/markdown/figures.js'
-import { DISPLAY_PLACEHOLDER, INLINE_PLACEHOLDER, protectMath } from '../core/markdown/math-spans.js'
+import { DISPLAY_PLACEHOLDER, INLINE_PLACEHOLDER, protectMath, type MathSpan } from '../core/markdown/math-spans.js'
 import { MAX_CONVERTED_SPANS } from '../core/markdown/limits.js'
-import { mapProse } from '../core/markdown/prose.js'
 import { escapeHtml } from './html-escape.js'
+import { HtmlAllowList, imageHtml, isLinkTarget, isRemoteImage, linkHtml, sanitizeContent } from './html-sanitize.js'
+import { setextHeading, table } from './marked-block-checks.js'
+import { plainText } from './marked-plain-text.js'
 
 /** TeX longer than this is shown as code; no summary needs more and temml's time grows with it. */
 const MAX_TEX_LENGTH = 4000
+/** Distinct formulas remembered; past this the memory starts over, so a long export stays bounded. */
+const MAX_REMEMBERED_FORMULAS = 20_000
 
 /** MathML for a formula, or the TeX as code when temml cannot read it. */
 export function mathToMathML(tex: string, display: boolean, source = display ? `$$${tex}$$` : `$${tex}$`): string {
@@ -31,51 +41,89 @@ function texAsCode(source: string): string {
   return `<code class="tex">${escapeHtml(source)}</code>`
 }
 
+/** Summary bodies to HTML, and single formulas (as in titles) to MathML, all allow-listed. */
+export interface HtmlConverter {
+  (markdown: string): string
+  /** A formula as MathML, converted and checked once per distinct formula. */
+  formula: (tex: string, display: boolean, source?: string) => string
+}
+
 /**
- * A converter from summary Markdown to HTML, with its own marked instance; `sanitize` is applied to
- * marked's HTML while math is still placeholders, and to each formula's MathML once per distinct
- * formula: MathML is most of a page's markup, and sanitising it whole for every summary was most
- * of an export's time and memory.
+ * A converter with its own marked instance; `remoteImages` keeps images as images, else each is a
+ * link to it. `toMathML` is the formula conversion (tests count its calls).
  */
-export function markdownConverter(sanitize: (html: string) => string): (markdown: string) => string {
+export function markdownConverter(remoteImages: boolean, toMathML = mathToMathML): HtmlConverter {
   const formulas = new Map<string, string>()
-  const math = (tex: string, display: boolean, source: string): string => {
+  const formula = (tex: string, display: boolean, source = display ? `$$${tex}$$` : `$${tex}$`): string => {
     const key = `${display ? 'D' : 'I'}${source}`
     let html = formulas.get(key)
-    if (html === undefined) formulas.set(key, (html = sanitize(mathToMathML(tex, display, source))))
+    if (html === undefined) {
+      if (formulas.size >= MAX_REMEMBERED_FORMULAS) formulas.clear()
+      formulas.set(key, (html = sanitizeContent(toMathML(tex, display, source))))
+    }
     return html
   }
+
+  // The body being rendered: its math spans, and the allow-list over its raw HTML.
+  let spans: MathSpan[] = []
+  let allowList = new HtmlAllowList(remoteImages)
+  // Math in an attribute or an address stays TeX, as written.
+  const asWritten = (text: string) => text.replace(PLACEHOLDERS, (_m, inline?: string, display?: string) => spans[Number(inline ?? display)]?.source ?? '')
+
   const marked = new Marked({
     gfm: true,
+    tokenizer: { inlineText: plainText, lheading: setextHeading, table },
     renderer: {
-      // A bare image URL (an autolink whose text is its address) is a figure.
+      html: ({ text }) => allowList.fragment(text),
+      text(token) {
+        if ('tokens' in token && token.tokens) return false // rendered through its inline tokens
+        if (allowList.dropsText) return ''
+        // Text inside raw <code>, <pre> or <script> comes as written: escaped here like any other.
+        return 'escaped' in token && token.escaped ? escapeHtml(decodeHTML(token.text)) : false
+      },
       link(token: Tokens.Link) {
-        return token.text === token.href && isImageUrl(token.href) ? figure(token.href) : false
+        const written = asWritten(token.href)
+        // A bare image URL (an autolink whose text is its address) is a figure.
+        if (token.text === token.href && isImageUrl(written)) return imageHtml(written, 'Figure', { remoteImages, figure: true })
+        const inner = this.parser.parseInline(token.tokens)
+        const href = cleanUrl(written)
+        return href !== null && isLinkTarget(href) ? linkHtml(href, inner, token.title ? asWritten(token.title) : null) : inner
+      },
+      image(token: Tokens.Image) {
+        const src = cleanUrl(asWritten(token.href))
+        if (src === null || !isRemoteImage(src)) return ''
+        const alt = asWritten(token.tokens ? this.parser.parseInline(token.tokens, this.parser.textRenderer) : token.text)
+        return imageHtml(src, alt, { remoteImages, title: token.title ? asWritten(token.title) : null })
       },
       // Task-list checkboxes as characters: the page has no forms.
       checkbox: ({ checked }) => (checked ? '☑ ' : '☐ '),
     },
   })
-  return (markdown) => {
-    const { markdown: text, spans } = protectMath(mapProse(markdown, unglueImageUrls))
-    const html = marked.parse(text, { async: false })
-    // Math in an attribute (an image's alt text) stays TeX; elsewhere it becomes MathML.
-    const span = (inline: string | undefined, display: string | undefined) => spans[Number(inline ?? display)]!
-    const attributesDone = html.replace(/="[^"]*"/g, (attr) =>
-      attr.replace(PLACEHOLDERS, (_m, inline?: string, display?: string) => escapeHtml(span(inline, display).source)),
-    )
-    // Placeholders are private-use characters, which the sanitiser keeps where it keeps text.
+
+  const convert = (markdown: string): string => {
+    const prepared = protectMath(markdown, unglueImageUrls)
+    spans = prepared.spans
+    allowList = new HtmlAllowList(remoteImages, asWritten)
+    const html = marked.parse(prepared.markdown, { async: false }) + allowList.close()
+    if (spans.length === 0) return html
     // Past the limit the terminal keeps too, formulas stay TeX.
-    return sanitize(attributesDone).replace(PLACEHOLDERS, (_m, inline?: string, display?: string) => {
-      const { tex, display: block, source } = span(inline, display)
-      return Number(inline ?? display) < MAX_CONVERTED_SPANS ? math(tex, block, source) : texAsCode(source)
+    return html.replace(PLACEHOLDERS, (_m, inline?: string, display?: string) => {
+      const index = Number(inline ?? display)
+      const { tex, display: block, source } = spans[index]!
+      return index < MAX_CONVERTED_SPANS ? formula(tex, block, source) : texAsCode(source)
     })
   }
+  return Object.assign(convert, { formula })
 }
 
 // The renderer's placeholders for inline and display math: (index) or (, index).
 const PLACEHOLDERS = new RegExp(`${INLINE_PLACEHOLDER.source}|${DISPLAY_PLACEHOLDER.source}`, 'g')
 
-function figure(url: string): string {
-  return `<img class="figure" src="${escapeHtml(url)}" alt="Figure">`
+/** An address as marked writes it (percent-encoded where needed), or null when it cannot be encoded. */
+function cleanUrl(url: string): string | null {
+  try {
+    return encodeURI(url).replace(/%25/g, '%')
+  } catch {
+    return null
+  }
 }

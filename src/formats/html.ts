@@ -11,8 +11,7 @@ import type { Library, Paper, Summary } from '../core/model.js'
 import { plainText, plainTextNotice, renderWithinLimits } from '../core/markdown/limits.js'
 import { htmlCitationLinks } from './citations.js'
 import { escapeHtml } from './html-escape.js'
-import { markdownConverter, mathToMathML } from './html-markdown.js'
-import { sanitizeContent } from './html-sanitize.js'
+import { markdownConverter } from './html-markdown.js'
 import { PAGE_STYLE } from './html-style.js'
 import { splitInlineMath } from './inline-math.js'
 import { summariesByPaper } from './reading-list.js'
@@ -42,7 +41,8 @@ export function readingListHtml(lib: Library, options: HtmlOptions): string {
 
 /** The page in pieces, each paper rendered as it is asked for: a page of 10,000 summaries is written, never held whole. */
 export function* readingListHtmlPieces(lib: Library, options: HtmlOptions): Generator<string> {
-  const render = markdownConverter((html) => sanitizeContent(html, options.remoteImages))
+  const render = markdownConverter(options.remoteImages ?? false)
+  const titleHtml = (title: string) => mathTitleHtml(title, render.formula)
   const summaries = summariesByPaper(lib.summaries)
   const anchors = lib.papers.map((_paper, i) => `paper-${i + 1}`)
   // Citations link to the cited paper's section on the page, or to its web page.
@@ -84,7 +84,7 @@ ${toc}
       return html
     })
     const content = rendered.length > 0 ? rendered.join('\n') : '<p class="empty">Not summarised yet.</p>'
-    yield `${i === 0 ? '' : '\n'}<article class="paper" id="${anchors[i]}">\n${paperHeader(paper)}\n${content}\n</article>`
+    yield `${i === 0 ? '' : '\n'}<article class="paper" id="${anchors[i]}">\n${paperHeader(paper, titleHtml(paper.title))}\n${content}\n</article>`
   }
   yield `
 </main>
@@ -93,14 +93,15 @@ ${toc}
 `
 }
 
-function paperHeader(paper: Paper): string {
+/** A paper's heading (`title` is HTML already), authors and links. */
+function paperHeader(paper: Paper, title: string): string {
   const meta: string[] = []
   const venue = [paper.venue, paper.year].filter((part) => part !== null && part !== '').join(' ')
   if (venue) meta.push(escapeHtml(venue))
   if (paper.arxiv) meta.push(link(`https://arxiv.org/abs/${paper.arxiv}`, `arXiv:${paper.arxiv}`))
   if (paper.doi) meta.push(link(`https://doi.org/${paper.doi}`, `doi:${paper.doi}`))
   if (paper.url) meta.push(link(paper.url, 'link'))
-  const lines = [`<h2>${titleHtml(paper.title)}</h2>`]
+  const lines = [`<h2>${title}</h2>`]
   if (paper.authors.length > 0) lines.push(`<p class="byline">${escapeHtml(paper.authors.map(displayName).join(', '))}</p>`)
   if (meta.length > 0) lines.push(`<p class="paper-meta">${meta.join(' · ')}</p>`)
   return lines.join('\n')
@@ -129,9 +130,9 @@ function count(n: number, one: string, many: string): string {
 }
 
 /** A title with its `$...$` math as MathML, the rest escaped. */
-function titleHtml(title: string): string {
+function mathTitleHtml(title: string, formula: (tex: string, display: boolean) => string): string {
   return splitInlineMath(title)
-    .map((run) => (run.math ? sanitizeContent(mathToMathML(run.text, false)) : escapeHtml(run.text)))
+    .map((run) => (run.math ? formula(run.text, false) : escapeHtml(run.text)))
     .join('')
 }
 

@@ -5,14 +5,14 @@
  * `?key`, as LaTeX prints `[?]`. After the summaries, "Cited by" lists the summaries citing the paper.
  */
 import { backlinks, CitationResolver, rewriteCitations, type ResolvedCitation } from '../core/citations/citations.js'
-import type { Library, Paper, Summary } from '../core/model.js'
+import type { Library, Summary } from '../core/model.js'
+import type { LibraryOutline, PaperOutline, SummaryOutline } from '../core/records/outline.js'
 import { sanitizeTerminal } from '../core/text/sanitize.js'
 import { linkTarget, makeStyles, type RenderOptions } from './styles.js'
 import { displayWidth, indent, wrapText } from './wrap.js'
-import { papersByKey } from '../core/papers/papers.js'
 import { escapeMarkdown, paperUrl, shortTitle } from '../core/citations/citation-text.js'
 
-function citedText(key: string, paper: Paper | null, hyperlinks: boolean): string {
+function citedText(key: string, paper: PaperOutline | null, hyperlinks: boolean): string {
   if (!paper) return escapeMarkdown(`?${key}`)
   const title = `*${escapeMarkdown(shortTitle(paper.title))}*`
   const url = hyperlinks ? paperUrl(paper) : null
@@ -28,8 +28,8 @@ export function citationMarkdown(citation: ResolvedCitation, hyperlinks: boolean
 
 /** A summary citing the paper being shown, with its own paper. */
 export interface CitingSummary {
-  summary: Summary
-  paper: Paper
+  summary: SummaryOutline
+  paper: PaperOutline
 }
 
 /**
@@ -57,14 +57,14 @@ export function renderCitedBy(citing: readonly CitingSummary[], opts: RenderOpti
 /** What `show` adds for citations: bodies with titles for citation keys, and "Cited by" after a paper. */
 export class ShowCitations {
   private readonly resolver: CitationResolver
-  private readonly citing: Map<string, Summary[]>
-  private readonly papers: Map<string, Paper>
+  private readonly citing: Map<string, SummaryOutline[]>
+  private readonly papers: Map<string, PaperOutline>
 
-  /** For showing `shown` (paper keys) from `lib`. */
-  constructor(lib: Pick<Library, 'papers' | 'summaries'>, shown: readonly string[], private readonly opts: RenderOptions) {
-    this.resolver = new CitationResolver(lib)
-    this.citing = backlinks(lib, shown, this.resolver)
-    this.papers = papersByKey(lib)
+  /** For showing `shown` (paper keys) from `library`, or from its outline (which knows who cites whom without the bodies). */
+  constructor(library: Library | LibraryOutline, shown: readonly string[], private readonly opts: RenderOptions) {
+    this.resolver = new CitationResolver(library)
+    this.papers = new Map(library.papers.map((p) => [p.key, p]))
+    this.citing = 'format' in library ? backlinks(library, shown, this.resolver) : outlineBacklinks(library, shown)
   }
 
   /** The summary with its citations as Markdown titles, to render (the stored summary is not changed). */
@@ -73,7 +73,7 @@ export class ShowCitations {
   }
 
   /** "Cited by" for `paper`, after a blank line and ending with a newline; '' when nothing cites it. */
-  citedBy(paper: Paper): string {
+  citedBy(paper: PaperOutline): string {
     const citing = (this.citing.get(paper.key) ?? []).flatMap((summary) => {
       const citingPaper = this.papers.get(summary.paper)
       return citingPaper ? [{ summary, paper: citingPaper }] : []
@@ -81,4 +81,15 @@ export class ShowCitations {
     const section = renderCitedBy(citing, this.opts)
     return section === '' ? '' : `\n${section}\n`
   }
+}
+
+/** The summaries citing each of `paperKeys`, by paper key, in library order: `backlinks` from an outline. */
+function outlineBacklinks(lib: LibraryOutline, paperKeys: readonly string[]): Map<string, SummaryOutline[]> {
+  const wanted = new Set(paperKeys)
+  const cited = lib.citedKeys()
+  const result = new Map<string, SummaryOutline[]>()
+  lib.summaries.forEach((summary, i) => {
+    for (const key of cited[i]!) if (wanted.has(key)) result.set(key, [...(result.get(key) ?? []), summary])
+  })
+  return result
 }

@@ -10,7 +10,6 @@ import { type Figure, FigureList, unglueImageUrls } from '../core/markdown/figur
 import { plainText, plainTextNotice, renderWithinLimits } from '../core/markdown/limits.js'
 import { protectMath } from '../core/markdown/math-spans.js'
 import { MathText } from './math-text.js'
-import { mapProse } from '../core/markdown/prose.js'
 import { terminalRenderer } from './renderer.js'
 import { makeStyles, type RenderOptions, type Styles } from './styles.js'
 import { NO_BREAK_SPACE, trimLines } from './wrap.js'
@@ -33,7 +32,7 @@ export function renderMarkdown(markdown: string, opts: RenderOptions): RenderedM
 }
 
 function formatted(source: string, styles: Styles, width: number): RenderedMarkdown {
-  const { markdown: prepared, spans } = protectMath(mapProse(source, unglueImageUrls))
+  const { markdown: prepared, spans } = protectMath(source, unglueImageUrls)
   const math = new MathText(spans, styles)
   const figures = new FigureList()
   const marked = new Marked({ gfm: true, breaks: false, async: false })

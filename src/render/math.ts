@@ -67,14 +67,29 @@ function topLevelRows(tex: string): string[] {
   return rows.length === 1 ? rows : rows.filter((row) => row.trim() !== '')
 }
 
-function toText(tex: string, display: boolean): string | null {
+/** `layout`: laid out as display math; an inline formula may be parsed as display (`$\begin{align}…$`). */
+function toText(tex: string, display: boolean, layout = display): string | null {
   try {
     const markup = temml.renderToString(tex, { displayMode: display, throwOnError: true, trust: false })
-    return mathmlToText(parseMathML(markup), display)
+    return mathmlToText(parseMathML(markup), layout)
   } catch {
     // temml's ParseError, NoUnicodeForm, or a stack overflow on absurdly nested input: all mean
     // "no Unicode form for this TeX".
     return null
+  }
+}
+
+/** What temml stopped at, as a rewrite to try: a command it does not know, or one defined twice. */
+function complaint(tex: string, display: boolean): { command: string, redefined: boolean } | null {
+  try {
+    temml.renderToString(tex, { displayMode: display, throwOnError: true, trust: false })
+    return null
+  } catch (error) {
+    const message = error instanceof Error ? error.message : ''
+    const unknown = /(?:Unsupported function name|Undefined control sequence): (\\[A-Za-z]+)/.exec(message)
+    const redefined = /attempting to redefine (\\[A-Za-z]+)/.exec(message)
+    const command = unknown?.[1] ?? redefined?.[1]
+    return command === undefined ? null : { command, redefined: redefined !== null }
   }
 }
 
@@ -83,13 +98,56 @@ const BARE_SCRIPT_COMMAND = /([_^])\s*(\\[A-Za-z]+(?:\s*\{[^{}]*\})*)/g
 /** Text-mode arguments, where LaTeX users write `_` meaning an underscore (`\text{style_fwd}`). */
 const TEXT_ARGUMENT = /(\\(?:text|textrm|textit|textbf|texttt|textsf|mbox)\s*\{)([^{}]*)\}/g
 
+/** LaTeX's `\mbox{such that}`, which temml does not know: the same as `\text` in math. */
+const MBOX = /\\mbox(?![A-Za-z])/g
+/** Blackboard-bold packages' one (`\mathds{1}`, `\mathbbm{1}`). */
+const BLACKBOARD = /\\(?:mathds|mathbbm)(?![A-Za-z])/g
+/** References to equations elsewhere in a paper, which temml writes as links outside the formula. */
+const REFERENCE = /\\(eqref|ref)\s*\{([^{}]*)\}/g
+/** `\DeclareMathOperator{\KL}{KL}`, from a paper's preamble: a definition temml can read. */
+const DECLARE_OPERATOR = /\\DeclareMathOperator\*?\s*\{\s*(\\[A-Za-z]+)\s*\}\s*\{([^{}]*)\}/g
+/** Macros that notes use without defining them, by their usual meaning. */
+const USUAL_MACROS = new Map([
+  ['\\R', '\\mathbb{R}'], ['\\E', '\\mathbb{E}'], ['\\N', '\\mathbb{N}'], ['\\Z', '\\mathbb{Z}'], ['\\Q', '\\mathbb{Q}'], ['\\C', '\\mathbb{C}'],
+])
+/** Layout and links, which print nothing in a formula or only their text: `\vspace{2mm}`, `\href{url}{text}`. */
+const LAYOUT = /\\(?:vspace\*?|index)\s*\{[^{}]*\}/g
+const LINK = /\\href\s*\{[^{}]*\}\s*\{([^{}]*)\}|\\url\s*\{([^{}]*)\}/g
+/** An alignment mark with no environment around it (`a &= b \\ c &= d` written bare). */
+const BARE_ALIGNMENT = /(?<!\\)&/
+/** How many commands temml does not know are rewritten in one formula before it stays TeX. */
+const MAX_REWRITES = 6
+
 /**
  * TeX that LaTeX accepts but temml rejects, rewritten into what temml reads, and tried once more.
  * Only after the first attempt failed, so TeX temml reads is never rewritten.
  */
 function retryLenient(tex: string, display: boolean): string | null {
-  const rewritten = tex
+  let rewritten = tex
     .replace(TEXT_ARGUMENT, (_, open: string, body: string) => open + body.replace(/(?<!\\)_/g, '\\_') + '}')
     .replace(BARE_SCRIPT_COMMAND, '$1{$2}')
-  return rewritten === tex ? null : toText(rewritten, display)
+    .replace(MBOX, '\\text')
+    .replace(BLACKBOARD, '\\mathbb')
+    .replace(REFERENCE, (_, kind: string, label: string) => `\\text{${kind === 'eqref' ? `(${label})` : label}}`)
+    .replace(DECLARE_OPERATOR, (_, name: string, body: string) => `\\def${name}{\\operatorname{${body}}}`)
+    .replace(LAYOUT, '')
+    .replace(LINK, (_, text?: string, url?: string) => (text !== undefined ? `{${text}}` : `\\text{${url}}`))
+  if (BARE_ALIGNMENT.test(rewritten) && !rewritten.includes('\\begin')) rewritten = `\\begin{aligned}${rewritten}\\end{aligned}`
+  for (let attempt = 0; attempt <= MAX_REWRITES; attempt++) {
+    const text = attempt === 0 && rewritten === tex ? null : toText(rewritten, display)
+    if (text !== null) return text
+    // Environments temml takes only in display math (`$\begin{align}…$`), laid out inline.
+    const asDisplay = display ? null : toText(rewritten, true, false)
+    if (asDisplay !== null) return asDisplay
+    const stop = complaint(rewritten, display)
+    if (!stop) return null
+    // A command defined twice (a note's own \newcommand over a built-in one) is redefined; one
+    // temml does not know (a note's macro defined elsewhere: \softmax, \E) reads as its name.
+    const escaped = stop.command.replace(/\\/g, '\\\\')
+    rewritten = stop.redefined
+      ? rewritten.replace(new RegExp(`\\\\newcommand(\\s*\\{?\\s*${escaped}(?![A-Za-z]))`), '\\renewcommand$1')
+      : rewritten.replace(new RegExp(`${escaped}(?![A-Za-z])`, 'g'),
+        USUAL_MACROS.get(stop.command) ?? `\\operatorname{${stop.command.slice(1)}}`)
+  }
+  return null
 }

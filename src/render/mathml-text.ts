@@ -1,16 +1,33 @@
 /**
  * MathML (as temml writes it) flattened to one line of Unicode text: scripts become Unicode
  * sub/superscripts where every character has one, fractions become a/b, roots √x, accents
- * combining marks. A construct with no faithful linear form (matrices, braces, \binom, \cancel...)
+ * combining marks. A construct with no faithful linear form (\cancel, \boxed...)
  * throws NoUnicodeForm so the caller can show the TeX instead of a misleading approximation.
  */
 import { besideEachOther, drawTable, HARD_SPACE } from './math-blocks.js'
-import { type MathChild, type MathElement, textContent } from './mathml.js'
+import type { MathChild, MathElement } from './mathml.js'
 import {
-  BINARY, isAccent, isDifferential, isFenced, isFraction, isUnit, LARGE, needsSpace, RELATIONS, takesLimits, visibleText,
+  BINARY,
+  isAccent,
+  isDifferential,
+  isFenced,
+  isFraction,
+  isFunctionName,
+  isUnit,
+  LARGE,
+  needsSpace,
+  RELATIONS,
+  takesLimits,
+  visibleText,
 } from './mathml-kinds.js'
 import {
-  attachScript, COMBINING_ACCENTS, COMBINING_OVERLINE, COMBINING_UNDERLINE, foldItalic, toBold, toSuperscript,
+  attachScript,
+  COMBINING_ACCENTS,
+  COMBINING_OVERLINE,
+  COMBINING_UNDERLINE,
+  foldItalic,
+  toBold,
+  toSuperscript,
 } from './unicode-math.js'
 
 /** Thrown for constructs that have no faithful Unicode form. */
@@ -27,13 +44,21 @@ interface Context {
 
 const MAX_DEPTH = 150
 const SCRIPTS = new Set(['msub', 'msup', 'msubsup', 'munder', 'mover', 'munderover'])
-const ROOTS = new Map([['2', '√'], ['3', '∛'], ['4', '∜']])
-const ENCLOSURES = new Map([['top', COMBINING_OVERLINE], ['bottom', COMBINING_UNDERLINE]])
+const ROOTS = new Map([
+  ['2', '√'],
+  ['3', '∛'],
+  ['4', '∜'],
+])
+const ENCLOSURES = new Map([
+  ['top', COMBINING_OVERLINE],
+  ['bottom', COMBINING_UNDERLINE],
+])
 
 /** The Unicode text of a parsed `<math>` element; throws NoUnicodeForm when there is none. */
 export function mathmlToText(math: MathElement, display: boolean): string {
   const text = children(math.children, { script: false, bold: false, display, depth: 0 })
-  return text.split('\n')
+  return text
+    .split('\n')
     .map((line) => line.replace(/ {2,}/g, ' ').trim().replaceAll(HARD_SPACE, ' '))
     .join('\n')
 }
@@ -43,24 +68,60 @@ function children(nodes: MathChild[], ctx: Context): string {
   const pieces: string[] = []
   nodes.forEach((node, i) => {
     let text = render(node, ctx)
-    if (isFraction(node) && fractionNeedsParentheses(out, nodes[i - 1], nodes[i + 1])) text = `(${text})`
-    else if (needsSpace(out, nodes[i - 1], node, text)) {
+    // A sign straight after an opening bracket is a sign, whatever temml made of it: `exp(−x)`.
+    if (typeof node === 'object' && node.name === 'mo' && /^ [−+±∓] $/.test(text) && (pieces.length === 0 || /[([{⟨]$/.test(out)))
+      text = text.trim()
+    if (isFraction(node) && fractionNeedsParentheses(out, nodes[i - 1], nodes[i + 1])) {
+      text = `(${text})`
+      const previous = nodes[i - 1]
+      if (previous !== undefined && isFunctionName(previous)) {
+        // log(y/ŷ), as log(x) is written
+        pieces.push((pieces.pop() ?? '').trimEnd())
+        out = out.trimEnd()
+      }
+    } else if (needsSpace(out, nodes[i - 1], node, text)) {
       pieces.push(' ')
       out += ' '
     }
     pieces.push(text)
     out = text.includes('\n') ? '' : out + text
   })
-  return besideEachOther(pieces)
+  return besideEachOther(collapsedBesideBlocks(pieces))
 }
 
 /**
- * A fraction next to another reads as one (`1/21/2`), and one after a digit as a mixed number
- * (`2 1/2`): both get parentheses, `(1/2)(1/2)`, `2(1/2)`.
+ * One-line text set beside a block of several lines is measured to centre the block, so its runs
+ * of spaces are collapsed first, as they will be when printed (`= ⎨` stays against the brace).
+ */
+function collapsedBesideBlocks(pieces: string[]): string[] {
+  if (!pieces.some((piece) => piece.includes('\n'))) return pieces
+  const merged: string[] = []
+  for (const piece of pieces) {
+    const last = merged[merged.length - 1]
+    if (last !== undefined && !last.includes('\n') && !piece.includes('\n')) merged[merged.length - 1] = last + piece
+    else merged.push(piece)
+  }
+  return merged.map((piece) => (piece.includes('\n') ? piece : piece.replace(/ {2,}/g, ' ')))
+}
+
+/**
+ * A fraction reads wrong beside some neighbours: next to another as one (`1/21/2`), after a digit
+ * as a mixed number (`2 1/2`), after a slash as only its numerator divided (`a/b/c`), before a
+ * bracket or `!` as taking it into its denominator (`1/2(x − μ)`, `∂l/∂z(a)`), after a function
+ * name as only its numerator being the argument (`log y/ŷ`). All get parentheses: `(1/2)(1/2)`,
+ * `2(1/2)`, `a/(b/c)`, `(1/2)(x − μ)`, `log(y/ŷ)`.
  */
 function fractionNeedsParentheses(before: string, previous: MathChild | undefined, next: MathChild | undefined): boolean {
-  return (previous !== undefined && isFraction(previous)) || (next !== undefined && isFraction(next)) ||
-    /[0-9]$/.test(before)
+  return (
+    (previous !== undefined && (isFraction(previous) || isFunctionName(previous))) ||
+    (next !== undefined && (isFraction(next) || opensBracket(next) || /^!/.test(visibleText(next)))) ||
+    /[0-9/÷]$/.test(before)
+  )
+}
+
+/** An operand that starts with an opening bracket: `(x − μ)ᵗ`, `\\left[…\\right]`, a bare `(`. */
+function opensBracket(node: MathChild): boolean {
+  return typeof node === 'object' && /^[([]/.test(visibleText(node).trim()) && !(node.name === 'mo' && node.attrs.get('form') === 'postfix')
 }
 
 function render(node: MathChild, ctx: Context): string {
@@ -70,7 +131,9 @@ function render(node: MathChild, ctx: Context): string {
   switch (node.name) {
     case 'mrow':
       return fencedTable(node, inner) ?? binomial(node, inner) ?? children(node.children, inner)
-    case 'math': case 'mpadded': case 'mtd':
+    case 'math':
+    case 'mpadded':
+    case 'mtd':
       return children(node.children, inner)
     case 'mstyle': {
       const bold = /font-weight:\s*bold/.test(node.attrs.get('style') ?? '')
@@ -78,12 +141,17 @@ function render(node: MathChild, ctx: Context): string {
     }
     case 'semantics':
       return node.children[0] ? render(node.children[0], inner) : ''
-    case 'mi': case 'mn': case 'mtext': case 'ms':
+    case 'mi':
+    case 'mn':
+    case 'mtext':
+    case 'ms':
       return letters(node, inner.bold || /bold/.test(node.attrs.get('mathvariant') ?? ''))
     case 'mo':
       return operator(node, inner)
     case 'mspace':
       return space(node.attrs.get('width'))
+    case 'mphantom': // \phantom: room for something not shown
+      return ''
     case 'mfrac':
       return fraction(node, inner)
     case 'msqrt':
@@ -101,7 +169,8 @@ function render(node: MathChild, ctx: Context): string {
 }
 
 function letters(node: MathElement, bold: boolean): string {
-  const plain = visibleText(node).replace(/\u00a0/g, ' ') // temml writes \text spaces as NBSP
+  // temml writes \text spaces as NBSP, and `\,` inside \operatorname{arg\,min} as a thin space.
+  const plain = visibleText(node).replace(/[\u00a0\u2000-\u200a]/g, ' ')
   return [...plain].map(bold ? toBold : foldItalic).join('')
 }
 
@@ -140,9 +209,7 @@ function fraction(node: MathElement, ctx: Context): string {
   const binomial = /^0/.test(node.attrs.get('linethickness') ?? '')
   if (!numerator || !denominator || binomial) throw new NoUnicodeForm('\\binom')
   // A denominator is one operand (a/2c reads as (a/2)c), except a differential: ∂f/∂x.
-  const denominatorText = isDifferential(denominator)
-    ? children([denominator], ctx).trim()
-    : grouped([denominator], ctx, true)
+  const denominatorText = isDifferential(denominator) ? children([denominator], ctx).trim() : grouped([denominator], ctx, true)
   return `${grouped([numerator], ctx)}/${denominatorText}`
 }
 
@@ -164,24 +231,84 @@ function scripted(node: MathElement, ctx: Context): string {
   const [base, first, second] = node.children
   if (!base || !first) throw new NoUnicodeForm(`<${node.name}>`)
   if (node.name === 'mover' && isAccent(first)) return accented(base, first, ctx)
-  if ((node.name === 'munder' || node.name === 'mover' || node.name === 'munderover') && !takesLimits(base)) {
-    throw new NoUnicodeForm(`<${node.name}> over ${textContent(base)}`)
-  }
+  if ((node.name === 'munder' || node.name === 'mover') && BRACES.has(visibleText(first))) return grouped([base], ctx, true)
+  const stacked = node.name === 'munder' || node.name === 'mover' || node.name === 'munderover'
+  if (stacked && node.children.length > 3)
+    return scripted({ ...node, children: [base, { name: 'mrow', attrs: new Map(), children: node.children.slice(1) }] }, ctx)
+  if (stacked && !takesLimits(base)) return stackedAsScripts(node, ctx)
   const scriptCtx = { ...ctx, script: true }
   const [sub, sup] = node.name === 'msup' || node.name === 'mover' ? [undefined, first] : [first, second]
   const subText = sub ? attachScript('sub', render(sub, scriptCtx).trim()) : ''
   const supText = sup ? attachScript('sup', render(sup, scriptCtx).trim()) : ''
-  const baseText = render(base, ctx).trimEnd()
+  // A fraction raised is raised whole: (x/2)², not x/2².
+  const baseText = isFraction(base) ? `(${render(base, ctx).trim()})` : render(base, ctx).trimEnd()
   const large = LARGE.has(baseText.trim())
   return baseText + subText + supText + (large && !ctx.script ? ' ' : '')
 }
 
+/**
+ * Something set over or under a base that is no operator (`\\overset{def}{=}`, `\\underset{a}{b}`,
+ * a brace's label): the base, in parentheses unless one unit, with the scripts after it, as sub-
+ * and superscripts are written (`=ᵈᵉᶠ`, `(a + b)_(n terms)`). A relation keeps its spaces.
+ */
+function stackedAsScripts(node: MathElement, ctx: Context): string {
+  const [base, first, second] = node.children as [MathChild, MathChild, MathChild?]
+  const [under, over] = node.name === 'mover' ? [undefined, first] : [first, second]
+  const scriptCtx = { ...ctx, script: true }
+  // On a base that already has scripts or a brace (`\\underbrace{\\gamma_t}_{\\text{seasonal}}`), a
+  // label is written out: γₜ_(seasonal), never γₜₛₑₐₛₒₙₐₗ.
+  const written = typeof base === 'object' && /^m(sub|sup|subsup|under|over)$/.test(base.name)
+  const script = (kind: 'sub' | 'sup', part: MathChild | undefined) => {
+    // Only spacing (the room \xrightarrow leaves above its arrow) is no script.
+    const text = part ? render(part, scriptCtx).replaceAll(HARD_SPACE, ' ').trim() : ''
+    if (!written || text === '') return attachScript(kind, text)
+    return (kind === 'sub' ? '_' : '^') + ([...text].length === 1 ? text : `(${text})`)
+  }
+  const relation = typeof base === 'object' && base.name === 'mo' && RELATIONS.has(visibleText(base))
+  const braced = typeof base === 'object' && /^m(under|over)$/.test(base.name) && BRACES.has(visibleText(base.children[1] ?? ''))
+  const baseText = relation ? visibleText(base) : braced ? render(base, ctx) : grouped([base], ctx, true)
+  const text = baseText + script('sub', under) + script('sup', over)
+  return relation && !ctx.script ? ` ${text} ` : text
+}
+
+/** Horizontal braces over or under a formula (\\underbrace, \\overbrace): the formula is what counts. */
+const BRACES = new Set(['⏟', '⏞', '︸', '︷'])
+
+/** Accents as words, for a base too wide for one combining mark: hat(K(X, Y)), as in `\\widehat`'s reading. */
+const ACCENT_NAMES = new Map([
+  ['\u0302', 'hat'],
+  ['\u0303', 'tilde'],
+  ['\u0307', 'dot'],
+  ['\u0308', 'ddot'],
+  ['\u20d7', 'vec'],
+  ['\u030c', 'check'],
+  ['\u0301', 'acute'],
+  ['\u0300', 'grave'],
+  ['\u0306', 'breve'],
+  ['\u030a', 'ring'],
+])
+
+/**
+ * An accent as a combining mark over one character (x̂); over a scripted letter (`\\hat{y_i}`) on the
+ * letter, as it is typeset (ŷᵢ); a bar over each character; any other accent over a wider base
+ * by its name (hat(K(X, Y))).
+ */
 function accented(base: MathChild, accent: MathChild, ctx: Context): string {
   const mark = COMBINING_ACCENTS.get(visibleText(accent)) as string
   const chars = [...render(base, ctx).trim()]
   if (chars.length === 1) return chars[0] + mark
   if (mark === '\u0304') return chars.map((ch) => ch + COMBINING_OVERLINE).join('')
-  throw new NoUnicodeForm('wide accent')
+  if (
+    typeof base === 'object' &&
+    /^m(sub|sup|subsup)$/.test(base.name) &&
+    base.children[0] !== undefined &&
+    [...render(base.children[0], ctx).trim()].length === 1
+  ) {
+    const [letter, ...scripts] = base.children
+    const accentedLetter: MathElement = { name: 'mover', attrs: new Map(), children: [letter, accent] }
+    return scripted({ ...base, children: [accentedLetter, ...scripts] }, ctx)
+  }
+  return `${ACCENT_NAMES.get(mark) ?? 'accent'}(${chars.join('')})`
 }
 
 /**
@@ -209,7 +336,8 @@ function tableRows(node: MathElement): MathElement[] {
 }
 
 function tableCells(node: MathElement, ctx: Context): string[][] {
-  return tableRows(node).map((row) => row.children.map((cell) => render(cell, ctx).trim()))
+  // Runs of spaces are collapsed now, not only at the end, so that columns are measured as printed.
+  return tableRows(node).map((row) => row.children.map((cell) => render(cell, ctx).replace(/ {2,}/g, ' ').trim()))
 }
 
 /** A matrix on one line: cells separated by spaces, rows by `; ` (`a b; c d`). */
@@ -232,7 +360,10 @@ function fencedTable(row: MathElement, ctx: Context): string | null {
   if (ctx.display && !ctx.script && rows.length > 1 && !rows.flat().some((cell) => cell.includes('\n'))) {
     return drawTable(rows, before, after, cases)
   }
-  if (cases) return `{${rows.map((cells) => cells.filter(Boolean).join(', ')).join('; ')}}`
+  // A cell that ends in its own comma (`x, & x > 0`) needs no second one.
+  const joinCells = (cells: string[]) =>
+    cells.filter(Boolean).reduce((line, cell) => (line === '' ? cell : line + (line.endsWith(',') ? ' ' : ', ') + cell), '')
+  if (cases) return `{${rows.map(joinCells).join('; ')}}`
   return before + matrixRows(rows) + after
 }
 
@@ -243,7 +374,12 @@ function fencedTable(row: MathElement, ctx: Context): string | null {
 function binomial(row: MathElement, ctx: Context): string | null {
   const [open, inner, close, ...rest] = row.children
   if (rest.length > 0 || !isFenced(row) || typeof inner !== 'object' || inner.name !== 'mfrac') return null
-  if (!/^0/.test(inner.attrs.get('linethickness') ?? '') || visibleText(open as MathChild) !== '(' || visibleText(close as MathChild) !== ')') return null
+  if (
+    !/^0/.test(inner.attrs.get('linethickness') ?? '') ||
+    visibleText(open as MathChild) !== '(' ||
+    visibleText(close as MathChild) !== ')'
+  )
+    return null
   const [n, k] = inner.children
   if (!n || !k) return null
   const inside = { ...ctx, depth: ctx.depth + 1 }

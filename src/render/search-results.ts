@@ -5,7 +5,7 @@
  */
 import type { ChalkInstance } from 'chalk'
 import stringWidth from 'fast-string-width'
-import type { SearchHit } from '../core/search/search.js'
+import type { Correction, SearchHit } from '../core/search/search.js'
 import { sanitizeTerminal } from '../core/text/sanitize.js'
 import { formatAuthors } from './header.js'
 import { formatSnippet } from './snippet.js'
@@ -57,7 +57,14 @@ export function formatHitsBlocks(hits: readonly SearchHit[], width: number, styl
       const lines = [first]
       if (about.length > 0) lines.push(indent + style.dim(fitWidth(about.join(' · '), inner)))
       for (const snippet of hit.snippets) lines.push(indent + formatSnippet(snippet, inner, (s) => style.bold.yellow(s)))
+      if (hit.missing.length > 0) lines.push(indent + style.dim(fitWidth(`missing: ${hit.missing.map(oneLine).join(', ')}`, inner)))
       return lines.join('\n') + '\n'
     })
     .join('\n')
+}
+
+/** What a search also looked for, on one line: `Also searched for: tranformer → transformer, transformers`. */
+export function formatCorrections(corrections: readonly Correction[]): string {
+  const each = corrections.map(({ word, alternatives }) => `${oneLine(word)} → ${alternatives.map(oneLine).join(', ')}`)
+  return `Also searched for: ${each.join('; ')} (not in the library as typed).`
 }

@@ -1,8 +1,9 @@
 /**
  * A search snippet as one terminal line: sanitised, fitted to a width in columns (wide CJK
  * characters take two), the first match kept in view, matches styled by the caller's function
- * (colour is the caller's choice). Math stays as its TeX source: rendering it would need temml,
- * which search must not load.
+ * (colour is the caller's choice). `search` renders math, figures and citations first
+ * (snippet-rendered.ts, loading temml only for a snippet with math); browse, which formats on
+ * every keystroke, shows them as written.
  */
 import stringWidth from 'fast-string-width'
 import type { Snippet } from '../core/search/snippets.js'

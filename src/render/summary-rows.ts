@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk'
-import type { Entry } from '../core/records/entries.js'
+import type { OutlineEntry } from '../core/records/entries.js'
 import { sanitizeTerminal } from '../core/text/sanitize.js'
 import { fitTo } from './fit.js'
 import { displayWidth } from './wrap.js'
@@ -34,7 +34,7 @@ export function fitTags(tags: readonly string[], width: number): string {
 }
 
 /** Piped output: one tab-separated line per entry (id, year, title, tags comma-separated). */
-export function formatRowsPlain(entries: readonly Entry[]): string {
+export function formatRowsPlain(entries: readonly OutlineEntry[]): string {
   return entries
     .map((e) => [e.id, e.paper.year ?? '', e.paper.title, e.summary ? e.summary.tags.join(',') : ''].map((f) => oneLine(String(f))).join('\t') + '\n')
     .join('')
@@ -45,9 +45,9 @@ export function formatRowsPlain(entries: readonly Entry[]): string {
  * it takes the room it needs first; the tags get what is left (at least MIN_TAGS_WIDTH) and
  * show `+N` for the ones that do not fit.
  */
-export function formatRowsTable(entries: readonly Entry[], width: number, style: ChalkInstance): string {
+export function formatRowsTable(entries: readonly OutlineEntry[], width: number, style: ChalkInstance): string {
   const idWidth = Math.min(MAX_ID_WIDTH, Math.floor(width / 3), Math.max(2, ...entries.map((e) => displayWidth(oneLine(e.id)))))
-  const tagsOf = (e: Entry) => (e.summary ? fitTags(e.summary.tags, Infinity) : '(to summarise)')
+  const tagsOf = (e: OutlineEntry) => (e.summary ? fitTags(e.summary.tags, Infinity) : '(to summarise)')
   const tagsNatural = Math.max(0, ...entries.map((e) => displayWidth(tagsOf(e))))
   const titleNatural = Math.max(1, ...entries.map((e) => displayWidth(oneLine(e.paper.title))))
   const room = width - idWidth - YEAR_WIDTH - 3 * GAP.length

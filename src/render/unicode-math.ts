@@ -16,7 +16,7 @@ const SUPERSCRIPTS = pairs(
   '0⁰1¹2²3³4⁴5⁵6⁶7⁷8⁸9⁹+⁺-⁻−⁻=⁼(⁽)⁾' +
   'aᵃbᵇcᶜdᵈeᵉfᶠgᵍhʰiⁱjʲkᵏlˡmᵐnⁿoᵒpᵖrʳsˢtᵗuᵘvᵛwʷxˣyʸzᶻ' +
   'AᴬBᴮDᴰEᴱGᴳHᴴIᴵJᴶKᴷLᴸMᴹNᴺOᴼPᴾRᴿTᵀUᵁVⱽWᵂ' +
-  'αᵅβᵝγᵞδᵟεᵋθᶿιᶥφᵠχᵡ⊤ᵀ∘°',
+  'αᵅβᵝγᵞδᵟεᵋθᶿιᶥφᵠχᵡ⊤ᵀ⊺ᵀ∘°',
 )
 
 const SUBSCRIPTS = pairs(

@@ -4,8 +4,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
-import { homedir } from 'node:os'
-import { dirname, isAbsolute, join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import type { Source } from '../core/papers/identifiers.js'
 import type { PaperMetadata } from '../core/papers/metadata.js'
@@ -20,13 +19,7 @@ export interface CachedMetadata {
 
 const entrySchema = z.object({ source: z.string(), fetched: z.iso.datetime(), metadata: paperMetadataSchema })
 
-/** `PRECIS_CACHE_DIR`, else `$XDG_CACHE_HOME/precis`, else `~/.cache/precis`. */
-export function cacheDir(env: Readonly<Record<string, string | undefined>>): string {
-  if (env.PRECIS_CACHE_DIR) return env.PRECIS_CACHE_DIR
-  // The XDG spec says a relative XDG_CACHE_HOME is invalid and must be ignored.
-  const xdg = env.XDG_CACHE_HOME
-  return join(xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), '.cache'), 'precis')
-}
+export { cacheDir } from '../store/paths.js'
 
 /** The cache file of `source`: a readable slug of the id plus a hash, so no id can escape the folder. */
 export function cacheFile(dir: string, source: Source): string {

@@ -1,5 +1,8 @@
 import type { Library } from '../core/model.js'
+import type { LibraryOutline } from '../core/records/outline.js'
 import type { FileStore } from './file-store.js'
+import type { IndexOptions } from './index/indexed-library.js'
+import type { PickedRecords } from './outline-reads.js'
 import type { LoadRecorder } from './recorder.js'
 import type { Store, UpdateOptions } from './store.js'
 
@@ -18,6 +21,8 @@ export class DeferredFileStore implements Store {
     private readonly warn: (message: string) => void,
     /** How changes are recorded in the library's history. */
     private readonly loadRecorder: LoadRecorder,
+    /** Where the library's index is kept. */
+    private readonly index?: IndexOptions,
   ) {}
 
   async read(): Promise<Library> {
@@ -28,8 +33,16 @@ export class DeferredFileStore implements Store {
     return (await this.#open()).update(change, options)
   }
 
+  async outline(): Promise<LibraryOutline> {
+    return (await this.#open()).outline()
+  }
+
+  async records(outline: LibraryOutline, keys: readonly string[], ids: readonly string[]): Promise<PickedRecords> {
+    return (await this.#open()).records(outline, keys, ids)
+  }
+
   #open(): Promise<FileStore> {
-    this.#store ??= import('./file-store.js').then(({ FileStore }) => new FileStore(this.path, this.lockTimeoutMs, this.loadRecorder, this.warn))
+    this.#store ??= import('./file-store.js').then(({ FileStore }) => new FileStore(this.path, this.lockTimeoutMs, this.loadRecorder, this.warn, this.index))
     return this.#store
   }
 }

@@ -4,8 +4,13 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { DataError } from '../core/errors.js'
 import { emptyLibrary, type Library } from '../core/model.js'
 import { describeFileError, describeKind, NotRegularFileError } from '../platform/file-errors.js'
+import type { LibraryOutline } from '../core/records/outline.js'
+import { fileIdentity } from './index/identity.js'
+import { indexAfterWrite, indexBeforeChange, indexFileOf, IndexedLibrary, type IndexOptions } from './index/indexed-library.js'
+import { PlacesWhileWriting } from './index/places.js'
 import { LibraryFile } from './library-file.js'
 import { DEFAULT_LOCK_TIMEOUT_MS } from './lock-timeout.js'
+import type { PickedRecords } from './outline-reads.js'
 import { noHistory, type LoadRecorder } from './recorder.js'
 import type { Store, UpdateOptions } from './store.js'
 
@@ -63,7 +68,27 @@ export class FileStore implements Store {
     private readonly loadRecorder: LoadRecorder = async () => noHistory,
     /** Told when a saved change could not be recorded (a git commit that failed); the context tells the person. */
     private readonly warn: (message: string) => void = () => undefined,
+    /** Where the library's index is kept; without it every read reads the whole library. */
+    private readonly index?: IndexOptions,
   ) {}
+
+  #indexed: Promise<IndexedLibrary> | undefined
+
+  async outline(): Promise<LibraryOutline> {
+    return (await this.#indexedLibrary()).outline()
+  }
+
+  async records(outline: LibraryOutline, keys: readonly string[], ids: readonly string[]): Promise<PickedRecords> {
+    return (await this.#indexedLibrary()).records(outline, keys, ids)
+  }
+
+  #indexedLibrary(): Promise<IndexedLibrary> {
+    this.#indexed ??= resolveLibraryTarget(this.path).then((target) => {
+      const index = this.index ? indexFileOf(target, this.index) : null
+      return new IndexedLibrary(target, new LibraryFile(target), index, this.index?.note, this.index?.noteFromBytes)
+    })
+    return this.#indexed
+  }
 
   async read(): Promise<Library> {
     const { Low } = await import('lowdb') // not at start-up: `--help` never opens the library
@@ -93,12 +118,18 @@ export class FileStore implements Store {
     })
     try {
       const { Low } = await import('lowdb')
-      const db = new Low(new LibraryFile(target), emptyLibrary()) // re-read inside the lock: never a lost update
+      const file = new LibraryFile(target)
+      const db = new Low(file, emptyLibrary()) // re-read inside the lock: never a lost update
+      const read = this.index ? fileIdentity(target) : null
       await db.read()
+      const before = this.index && indexBeforeChange(target, this.index, read, db.data)
       const recording = await recorder.begin(target, db.data)
       const result = await change(db.data)
       checkBeforeWrite(db.data, this.path) // the read path's rules: never write what cannot be read back
-      await db.write()
+      const places = this.index ? new PlacesWhileWriting() : undefined
+      await file.write(db.data, places?.record)
+      // Still inside the lock. A crash before this leaves an index of the previous file: the next read rebuilds it.
+      if (this.index && places) await indexAfterWrite(target, this.index, places.placed, before)
       const { message } = options
       const unrecorded = await recording?.finish(db.data, typeof message === 'function' ? message(result) : message)
       if (unrecorded) this.warn(unrecorded)

@@ -19,10 +19,18 @@ function isSpace(byte: number | undefined): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09
 }
 
+/** What a piece of the text becomes: by default its value. */
+type PieceValue = (bytes: Buffer, start: number, end: number) => unknown
+
+const parsePiece: PieceValue = (bytes, start, end) => JSON.parse(bytes.toString('utf8', start, end))
+
 class Pieces {
   private at = 0
 
-  constructor(private readonly bytes: Buffer) {}
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly value: PieceValue = parsePiece,
+  ) {}
 
   fail(what: string): never {
     throw new SyntaxError(`${what} at byte ${this.at} of the JSON text`)
@@ -76,14 +84,14 @@ class Pieces {
     }
   }
 
-  /** The value starting here, parsed by JSON.parse from its own piece of text. */
-  private piece(): unknown {
+  /** The value starting here, from its own piece of text (by default parsed by JSON.parse). */
+  private piece(value = this.value): unknown {
     this.skipSpace()
     const start = this.at
     const end = this.valueEnd()
     if (end === start) this.fail('Expected a value')
     this.at = end
-    return JSON.parse(this.bytes.toString('utf8', start, end))
+    return value(this.bytes, start, end)
   }
 
   private array(): unknown[] {
@@ -110,7 +118,7 @@ class Pieces {
     else {
       for (;;) {
         if (this.skipSpace() !== QUOTE) this.fail('Expected a member name')
-        const key = this.piece()
+        const key = this.piece(parsePiece)
         this.expect(COLON, '":"')
         members.set(key as string, this.skipSpace() === OPEN_ARRAY ? this.array() : this.piece())
         const next = this.skipSpace()
@@ -133,4 +141,17 @@ class Pieces {
  */
 export function parseJsonPieces(bytes: Buffer): unknown {
   return new Pieces(bytes).document()
+}
+
+/** Where a piece lies in the text: its first byte and the byte just past it. */
+export type ByteRange = readonly [start: number, end: number]
+
+/**
+ * Where each piece of the JSON object in `bytes` lies, instead of its value: each top-level
+ * member's value as a range, each element of a top-level array as one (the last of duplicate
+ * members wins, as in parseJsonPieces). The pieces are found, not checked: use it on a text
+ * that parsed.
+ */
+export function jsonPieceRanges(bytes: Buffer): Record<string, ByteRange | ByteRange[]> {
+  return new Pieces(bytes, (_, start, end) => [start, end]).document() as Record<string, ByteRange | ByteRange[]>
 }

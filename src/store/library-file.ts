@@ -8,6 +8,7 @@ import { openRegularFile, readOpenedFile } from '../platform/regular-file.js'
 import type { Library } from '../core/model.js'
 import { parseLibrary, validateLibrary } from '../core/schema/schema.js'
 import { parseJsonPieces } from './json-pieces.js'
+import type { RecordPlaced } from './serialize.js'
 import { MAX_LIBRARY_FILE_BYTES, describeSize } from './size-limit.js'
 
 function describeBackup(path: string): string[] {
@@ -80,12 +81,17 @@ export class LibraryFile implements Adapter<Library> {
   ) {}
 
   async read(): Promise<Library | null> {
+    return (await this.readWithBytes()).library
+  }
+
+  /** The library and the bytes it was parsed from; both null when there is no file. */
+  async readWithBytes(): Promise<{ library: Library | null; bytes: Buffer | null }> {
     let bytes: Buffer
     try {
       bytes = await readWholeFile(this.path)
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
-      if (code === 'ENOENT') return null
+      if (code === 'ENOENT') return { library: null, bytes: null }
       if (code === 'ERR_FS_FILE_TOO_LARGE') {
         throw new DataError(`${this.path} is larger than ${describeSize(MAX_LIBRARY_FILE_BYTES)}, the largest library file precis can read`)
       }
@@ -93,7 +99,7 @@ export class LibraryFile implements Adapter<Library> {
     }
     try {
       // Decoding, parsing and checking are long synchronous steps on a large library: Ctrl-C ends them at once.
-      return runWithDefaultSignals(() => this.parse(bytes))
+      return { library: runWithDefaultSignals(() => this.parse(bytes)), bytes }
     } catch (error) {
       if (!(error instanceof DataError)) throw error
       throw new DataError(error.message, [...error.details, ...describeBackup(this.path)])
@@ -118,11 +124,12 @@ export class LibraryFile implements Adapter<Library> {
     }
   }
 
-  async write(library: Library): Promise<void> {
+  /** `placed`, when given, learns where each record lies in the file written (see serializeLibrary). */
+  async write(library: Library, placed?: RecordPlaced): Promise<void> {
     // Loaded by the commands that write: reading needs neither (nor crypto and fs/promises, theirs).
     const [{ TooLongError, writeFileDurably }, { serializeLibrary }] = await Promise.all([import('./durable-write.js'), import('./serialize.js')])
     try {
-      await writeFileDurably(this.path, serializeLibrary(library), MAX_LIBRARY_FILE_BYTES)
+      await writeFileDurably(this.path, serializeLibrary(library, placed), MAX_LIBRARY_FILE_BYTES)
     } catch (error) {
       if (!(error instanceof TooLongError)) throw error
       // Refused before the file was replaced: a library precis could not read back is never written.

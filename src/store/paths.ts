@@ -16,3 +16,11 @@ export function resolveLibraryPath(flag: string | undefined, env: Env, cwd: stri
   const chosen = flag || env.PRECIS_LIBRARY
   return chosen ? resolve(cwd, chosen) : join(dataDir(env), 'library.json')
 }
+
+/** `PRECIS_CACHE_DIR`, else `$XDG_CACHE_HOME/precis`, else `~/.cache/precis`. */
+export function cacheDir(env: Env): string {
+  if (env.PRECIS_CACHE_DIR) return env.PRECIS_CACHE_DIR
+  // The XDG spec says a relative XDG_CACHE_HOME is invalid and must be ignored.
+  const xdg = env.XDG_CACHE_HOME
+  return join(xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), '.cache'), 'precis')
+}

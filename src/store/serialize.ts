@@ -68,22 +68,47 @@ export function stableLibrary(lib: Library): Library {
 
 const RECORD_INDENT = '    '
 
-function* recordList<T>(name: string, records: readonly T[], recordText: (record: T, indent: string) => string, last: boolean): Generator<string> {
-  yield `  ${JSON.stringify(name)}: [`
-  for (let i = 0; i < records.length; i++) yield (i === 0 ? '\n' : ',\n') + RECORD_INDENT + recordText(records[i]!, RECORD_INDENT)
-  yield records.length > 0 ? '\n  ]' : ']'
-  yield last ? '\n' : ',\n'
+/** The three lists of records, as the library file names them. */
+export type RecordList = 'papers' | 'summaries' | 'trash'
+
+/** Told where each record lies in the text written (its first byte and the byte just past it), in the order written. */
+export type RecordPlaced = (list: RecordList, record: Paper | Summary | TrashEntry, start: number, end: number) => void
+
+/** A piece of the text, and when it ends with a record, that record and the length of the (ASCII) text before it. */
+type Piece = { text: string; record?: { list: RecordList; value: Paper | Summary | TrashEntry; lead: number } }
+
+function* recordList<T extends Paper | Summary | TrashEntry>(name: RecordList, records: readonly T[], recordText: (record: T, indent: string) => string, last: boolean): Generator<Piece> {
+  yield { text: `  ${JSON.stringify(name)}: [` }
+  for (let i = 0; i < records.length; i++) {
+    const lead = (i === 0 ? '\n' : ',\n') + RECORD_INDENT
+    yield { text: lead + recordText(records[i]!, RECORD_INDENT), record: { list: name, value: records[i]!, lead: lead.length } }
+  }
+  yield { text: records.length > 0 ? '\n  ]' : ']' }
+  yield { text: last ? '\n' : ',\n' }
 }
 
 /**
  * The library as JSON text in its stable form (see `stableLibrary`), one field per line, in
  * pieces (one per record) so a large library never has to become one giant string. The text is
  * exactly `JSON.stringify(stableLibrary(lib), null, 2) + '\n'`, written without copying a record.
+ * `placed`, when given, learns the byte range of each record in the text, in the order written.
  */
-export function* serializeLibrary(lib: Library): Generator<string> {
-  yield `{\n  "format": ${JSON.stringify(lib.format)},\n  "version": ${JSON.stringify(lib.version)},\n`
+export function* serializeLibrary(lib: Library, placed?: RecordPlaced): Generator<string> {
+  let at = 0
+  for (const piece of allPieces(lib)) {
+    if (placed) {
+      const length = Buffer.byteLength(piece.text)
+      if (piece.record) placed(piece.record.list, piece.record.value, at + piece.record.lead, at + length)
+      at += length
+    }
+    yield piece.text
+  }
+}
+
+function* allPieces(lib: Library): Generator<Piece> {
+  yield { text: `{\n  "format": ${JSON.stringify(lib.format)},\n  "version": ${JSON.stringify(lib.version)},\n` }
   yield* recordList('papers', sortedPapers(lib.papers), paperText, false)
   yield* recordList('summaries', sortedSummaries(lib.summaries), summaryText, false)
   yield* recordList('trash', sortedTrash(lib.trash), trashEntryText, true)
-  yield '}\n'
+  yield { text: '}\n' }
 }

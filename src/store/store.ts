@@ -1,4 +1,5 @@
-import type { Library } from '../core/model.js'
+import type { Library, Paper, Summary } from '../core/model.js'
+import type { LibraryOutline } from '../core/records/outline.js'
 
 /** How an update is told in the library's history (a git commit when sync is on). */
 export interface UpdateOptions<T> {
@@ -7,6 +8,12 @@ export interface UpdateOptions<T> {
    * result. Without it the history says what changed, record by record (`add x`, `edit x (body)`).
    */
   message?: string | ((result: T) => string)
+}
+
+/** Whole records picked by key and id. */
+export interface PickedRecords {
+  papers: Map<string, Paper>
+  summaries: Map<string, Summary>
 }
 
 /**
@@ -23,4 +30,11 @@ export interface Store {
    * When `change` throws, nothing is written. Returns what `change` returned.
    */
   update<T>(change: (library: Library) => T | Promise<T>, options?: UpdateOptions<T>): Promise<T>
+  /**
+   * The library without bodies and abstracts, from the store's index while it is current. Read it
+   * through `readOutline` (outline-reads.ts), which reads the whole library for a store without one.
+   */
+  outline?(): Promise<LibraryOutline>
+  /** Whole records of the library an outline from `outline()` was made of (see `readRecords`). */
+  records?(outline: LibraryOutline, keys: readonly string[], ids: readonly string[]): Promise<PickedRecords>
 }

@@ -8,7 +8,6 @@ import { readdirSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { basename, dirname, join } from 'node:path'
-import { processIsAlive } from './lock.js'
 
 /**
  * This host in temp names: a short hash of its name, which may be long or hold any character. The
@@ -42,6 +41,7 @@ export function tempFileWriter(entry: string, libraryName: string): { pid: numbe
  * leaves it there and never stops the write.
  */
 export async function removeDeadWritersFiles(path: string): Promise<void> {
+  const { processIsAlive } = await import('./lock.js') // not for naming a file: a reader names the index's
   const dir = dirname(path)
   const name = basename(path)
   const here = hostTag(hostname())

@@ -30,8 +30,8 @@ export interface IO {
   readStdin(): Promise<Uint8Array>
   /** Show long output through the pager on a terminal; write it directly otherwise. */
   page(text: string): Promise<void>
-  /** Turn colour and hyperlinks off (`--no-color`) and the pager off (`--no-pager`). */
-  configure(options: { color?: boolean; pager?: boolean }): void
+  /** Turn colour and hyperlinks off (`--no-color`), the pager off (`--no-pager`), or choose the pager command. */
+  configure(options: { color?: boolean; pager?: boolean; pagerCommand?: string }): void
 }
 
 /** What decides colour (README, Output conventions): a flag, then NO_COLOR, then FORCE_COLOR, then TERM=dumb and the TTY. */

@@ -2,6 +2,7 @@ import { leavingCtrlCToPager } from '../platform/interrupt.js'
 import supportsHyperlinks from 'supports-hyperlinks'
 import { colorWanted, styleFor, type IO } from './io.js'
 import type { Env } from '../store/paths.js'
+import { DEFAULT_PAGER } from '../core/config/precedence.js'
 
 /** The real IO on the process's streams. */
 export class TerminalIO implements IO {
@@ -15,6 +16,7 @@ export class TerminalIO implements IO {
   style
   errStyle
   private pager = true
+  private pagerCommand: string | undefined
 
   constructor(private readonly env: Env) {
     this.color = colorWanted(this.stdoutIsTTY, env, true)
@@ -31,7 +33,8 @@ export class TerminalIO implements IO {
     process.stderr.write(text)
   }
 
-  configure(options: { color?: boolean; pager?: boolean }): void {
+  configure(options: { color?: boolean; pager?: boolean; pagerCommand?: string }): void {
+    if (options.pagerCommand !== undefined) this.pagerCommand = options.pagerCommand
     if (options.color === false) {
       this.color = false
       this.hyperlinks = false
@@ -50,7 +53,7 @@ export class TerminalIO implements IO {
   async page(text: string): Promise<void> {
     const lines = text.split('\n').length
     if (!this.pager || !this.stdoutIsTTY || this.rows === null || lines < this.rows) return this.out(text)
-    const command = this.env.PAGER || 'less -FRX'
+    const command = this.pagerCommand ?? (this.env.PAGER || DEFAULT_PAGER)
     const paged = await leavingCtrlCToPager(
       () =>
         new Promise<boolean>((resolve) => {

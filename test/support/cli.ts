@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /** The built command-line entry point (vitest builds dist/ before any test runs: build-dist.ts). */
@@ -19,12 +22,19 @@ export interface RunOptions {
   onSpawn?: (child: ChildProcess) => void
 }
 
+/**
+ * The cache folder of spawned runs (the index lives there): one per test process, inside the system's
+ * temp folder, so that no run writes below the HOME it is given (which does not exist).
+ */
+let cacheDir: string | undefined
+const testCacheDir = () => (cacheDir ??= mkdtempSync(join(tmpdir(), 'precis-cache-')))
+
 /** Spawn `file args...` with a clean environment (no colour, no user library), output captured. */
 export function runCommand(file: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, {
       cwd: options.cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent', NO_COLOR: '1', ...options.env },
+      env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent', PRECIS_CACHE_DIR: testCacheDir(), NO_COLOR: '1', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     })
     let stdout = ''

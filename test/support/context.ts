@@ -1,12 +1,13 @@
-import { lstatSync, mkdtempSync } from 'node:fs'
+import { lstatSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { defaultGlobals, gitHistory, type Context, type GlobalOptions } from '../../src/context.js'
 import { CancelError } from '../../src/core/errors.js'
 import type { Library } from '../../src/core/model.js'
 import type { Editor } from '../../src/terminal/editor.js'
 import { styleFor, type IO } from '../../src/terminal/io.js'
 import type { Prompter, Question } from '../../src/terminal/prompts.js'
+import { configPath, FileConfig } from '../../src/store/config-file.js'
 import { FileStore } from '../../src/store/file-store.js'
 import { MemoryStore } from '../../src/store/memory-store.js'
 import type { Store } from '../../src/store/store.js'
@@ -30,6 +31,8 @@ export interface TestContextOptions {
   /** What the fake editor returns: a function of the text it was given. */
   editor?: (text: string) => string
   now?: string
+  /** The text of the config file, written where the context's environment puts it (a fresh HOME). */
+  config?: string
 }
 
 export interface TestContext extends Context {
@@ -112,6 +115,11 @@ export function testContext(options: TestContextOptions = {}): TestContext {
   const env = { HOME: tempDir('precis-home-'), PRECIS_ARXIV_URL: OFFLINE_URL, PRECIS_DOI_URL: OFFLINE_URL, PRECIS_CROSSREF_URL: OFFLINE_URL, ...options.env }
   const warn = (warning: string) => void (err += `precis: ${warning}\n`)
   const store: Store = typeof library === 'string' ? new FileStore(library, 2_000, gitHistory(env), warn) : new MemoryStore(library)
+  const config = new FileConfig(configPath(env), warn)
+  if (options.config !== undefined) {
+    mkdirSync(dirname(config.path), { recursive: true })
+    writeFileSync(config.path, options.config)
+  }
   const now = new Date(options.now ?? '2026-11-26T12:00:00.000Z')
   return {
     io,
@@ -123,6 +131,7 @@ export function testContext(options: TestContextOptions = {}): TestContext {
     cwd: process.cwd(),
     globals: { ...defaultGlobals, ...options.globals },
     store,
+    config,
     dispose: async () => undefined,
     stdout: () => out,
     stderr: () => err,

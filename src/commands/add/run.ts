@@ -2,7 +2,7 @@ import type { Context } from '../../context.js'
 import { ExitCode, NotFoundError, PrecisError, UsageError } from '../../core/errors.js'
 import { firstPaperProblem } from '../../core/records/field-rules.js'
 import type { Source } from '../../core/papers/identifiers.js'
-import { keyPatternFrom } from '../../core/keys/key-pattern.js'
+import { chooseBy, chooseNewTags, keyPatternIn } from '../../core/config/precedence.js'
 import type { Library, Paper } from '../../core/model.js'
 import { addSummary, ensurePaper, findSamePaper, type PaperInput } from '../../core/papers/papers.js'
 import { resolveHandle } from '../../core/records/handles.js'
@@ -118,7 +118,8 @@ async function addPaperAlone(ctx: Context, paperInput: PaperInput, knownKey: str
 }
 
 export async function addRun(given: AddOptions, ctx: Context): Promise<void> {
-  const keyPattern = keyPatternFrom(ctx.env) // a bad pattern is refused before anything is asked
+  const config = ctx.config.values()
+  const keyPattern = keyPatternIn(ctx.env, config) // a bad pattern is refused before anything is asked
   const library = await ctx.store.read()
   // Text from a file or standard input is read before the paper is looked up: it may hold the paper's fields.
   const read = given.body.from === 'file' || given.body.from === 'stdin' ? await readBody(given.body, ctx, 'new-summary.md') : null
@@ -133,13 +134,16 @@ export async function addRun(given: AddOptions, ctx: Context): Promise<void> {
   // The paper found before the lock: attached to inside it even if its fields changed meanwhile.
   const knownKey = known?.key ?? fromSource?.knownKey ?? null
   if (!opts.summary) return addPaperAlone(ctx, paperInput, knownKey, keyPattern)
-  const tags = opts.tags.length === 0 && canPrompt(ctx) ? await chooseTags(library, [], ctx) : await guardNewTags(opts.tags, library, ctx)
-  const body = await readBody(opts.body, ctx, 'new-summary.md', summaryTemplate(paperInput))
+  // Tags from the config file are taken as given: the prompt is for a summary neither flag nor file tags.
+  const wanted = chooseNewTags(opts.tags, config)
+  const tags = wanted.source === 'default' && canPrompt(ctx) ? await chooseTags(library, [], ctx) : await guardNewTags(wanted.value, library, ctx)
+  const by = chooseBy(opts.by === '' ? undefined : opts.by, config).value
+  const body = await readBody(opts.body, ctx, 'new-summary.md', summaryTemplate(paperInput, config.template))
   if (body.trim() === '') throw emptySummary()
   // The text written is kept in a file if the summary cannot be saved.
   const added = await keepingTextOnFailure(ctx, 'new-summary', read ?? textToKeep(opts.body, body), () =>
     ctx.store.update((lib) => {
-      const result = addSummary(lib, paperInput, { by: opts.by, body, tags }, ctx.clock.now(), knownKey, keyPattern)
+      const result = addSummary(lib, paperInput, { by, body, tags }, ctx.clock.now(), knownKey, keyPattern)
       // A preprint and its published version stay one record: the known paper gains the id it lacked.
       return { ...result, linked: result.attached ? linkIdentifiers(result.paper, paperInput) : [] }
     }),

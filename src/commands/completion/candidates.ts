@@ -3,9 +3,12 @@
  * hidden `precis __complete <source> [prefix]`. Matching is by prefix, case-insensitive (the
  * shells then filter again by their own rules); each list is sorted and without duplicates.
  */
-import type { Library } from '../../core/model.js'
+import type { LibraryOutline } from '../../core/records/outline.js'
 import { countTags } from '../../core/tags/counts.js'
 import type { DynamicSource } from './spec.js'
+
+/** What completion offers comes from the library's outline: keys, ids, tags. */
+type Outline = Pick<LibraryOutline, 'papers' | 'summaries' | 'trashIds'>
 
 /** Query fields offered for a query word without a colon (`ti` → `title:`). */
 export type QueryFields = readonly string[]
@@ -15,16 +18,16 @@ function startingWith(values: Iterable<string>, prefix: string): string[] {
   return [...new Set(values)].filter((value) => value.toLowerCase().startsWith(wanted)).sort()
 }
 
-function handles(lib: Library): string[] {
+function handles(lib: Outline): string[] {
   return [...lib.papers.map((p) => p.key), ...lib.summaries.map((s) => s.id)]
 }
 
-function tags(lib: Library): string[] {
+function tags(lib: Outline): string[] {
   return countTags(lib.summaries).map((t) => t.tag)
 }
 
 /** `tag:gn` → `tag:gnn`, `-tag:`, `ti` → `title:`; a plain word completes to nothing (it is free text). */
-function queryWord(lib: Library, prefix: string, fields: QueryFields): string[] {
+function queryWord(lib: Outline, prefix: string, fields: QueryFields): string[] {
   const field = /^(-?)([a-z]+):(.*)$/i.exec(prefix)
   if (field) {
     const [, sign, name, value] = field as unknown as [string, string, string, string]
@@ -38,7 +41,7 @@ function queryWord(lib: Library, prefix: string, fields: QueryFields): string[] 
 }
 
 /** The candidates of `source` that start with `prefix`. */
-export function completionCandidates(lib: Library, source: DynamicSource, prefix: string, fields: QueryFields = []): string[] {
+export function completionCandidates(lib: Outline, source: DynamicSource, prefix: string, fields: QueryFields = []): string[] {
   switch (source) {
     case 'handles':
       return startingWith(handles(lib), prefix)
@@ -51,7 +54,7 @@ export function completionCandidates(lib: Library, source: DynamicSource, prefix
       return startingWith(handles(lib), prefix)
     }
     case 'trash':
-      return startingWith(lib.trash.map((t) => t.summary.id), prefix)
+      return startingWith(lib.trashIds, prefix)
     case 'query':
       return queryWord(lib, prefix, fields)
   }

@@ -7,6 +7,7 @@ import type { CommandSpec, DynamicSource, Shell } from './spec.js'
 import { completionTable } from './table.js'
 import { zshScript } from './zsh.js'
 import { sanitizeTerminal } from '../../core/text/sanitize.js'
+import { readOutline } from '../../store/outline-reads.js'
 
 export interface CompletionOptions {
   shell: Shell
@@ -29,7 +30,7 @@ export async function completionRun(opts: CompletionOptions, ctx: Context): Prom
 export async function completeRun(opts: CompleteOptions, ctx: Context, fields: QueryFields = []): Promise<void> {
   let library
   try {
-    library = await ctx.store.read()
+    library = await readOutline(ctx.store)
   } catch (error) {
     if (error instanceof PrecisError) return
     throw error

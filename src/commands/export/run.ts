@@ -117,7 +117,7 @@ async function singleDocument(lib: Library, opts: ExportOptions, ctx: Context, o
     case 'ris':
       return libraryToRis(lib, opts.withSummaries)
     case 'html': {
-      const { readingListHtmlPieces } = await import('../../formats/html.js') // marked, temml, sanitize-html: only here
+      const { readingListHtmlPieces } = await import('../../formats/html.js') // marked and temml: only here
       const options = { title, now: ctx.clock.now(), library: whole, remoteImages: opts.remoteImages }
       return rendering(ctx, lib.summaries.length, (progress) => readingListHtmlPieces(lib, { ...options, progress }))
     }

@@ -3,7 +3,7 @@ import { CancelError, NetworkError, NotFoundError, UsageError } from '../../core
 import { resolveHandle } from '../../core/records/handles.js'
 import { applyIdentification, identifiedKey } from '../../core/identify/apply.js'
 import type { KeyPattern } from '../../core/keys/citekey.js'
-import { keyPatternFrom } from '../../core/keys/key-pattern.js'
+import { keyPatternIn } from '../../core/config/precedence.js'
 import { rankCandidates, type RankedCandidate } from '../../core/identify/rank.js'
 import { queryWords } from '../../core/identify/words.js'
 import type { Source } from '../../core/papers/identifiers.js'
@@ -31,7 +31,7 @@ export interface IdentifyOptions {
 const SHOWN = 10
 
 export async function identifyRun(opts: IdentifyOptions, ctx: Context): Promise<void> {
-  const keyPattern = keyPatternFrom(ctx.env) // a bad pattern is refused before any request
+  const keyPattern = keyPatternIn(ctx.env, ctx.config.values()) // a bad pattern is refused before any request
   const { paper, summaries } = resolveHandle(await ctx.store.read(), opts.handle)
   const text = summaries.map((s) => s.body).join('\n\n')
   const words = opts.query ?? queryWords(text)

@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { Context } from '../../context.js'
 import { plural } from '../../core/text/plural-count.js'
 import { DataError } from '../../core/errors.js'
-import { keyPatternFrom } from '../../core/keys/key-pattern.js'
+import { keyPatternIn } from '../../core/config/precedence.js'
 import { changesLibrary, mergeRecords, type MergeAction, type OnConflict } from '../../core/merge/import-merge.js'
 import { detectFormat, importExtensions, importSizeLimit, readImport } from '../../formats/detect.js'
 import type { ImportFormat } from '../../formats/import-formats.js'
@@ -29,7 +29,7 @@ export interface ImportOptions {
 }
 
 export async function importRun(opts: ImportOptions, ctx: Context): Promise<void> {
-  const keyPattern = keyPatternFrom(ctx.env) // a bad pattern is refused before any file is read
+  const keyPattern = keyPatternIn(ctx.env, ctx.config.values()) // a bad pattern is refused before any file is read
   const { records, problems } = await readInputs(opts, ctx)
   if (problems.length > 0 && !opts.partial) {
     throw new DataError(`Nothing was imported: ${plural(problems.length, 'invalid record')} (--partial imports the rest)`, problemLines(problems).map(sanitizeTerminal))

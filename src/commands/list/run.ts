@@ -1,7 +1,8 @@
 import type { Context } from '../../context.js'
 import { parseQuery } from '../../core/search/query.js'
 import { filterEntries } from '../../core/search/search.js'
-import { entryRecord, libraryEntries, sortEntries, type SortOrder } from '../../core/records/entries.js'
+import { entryRecord, libraryEntries, sortEntries, type OutlineEntry, type SortOrder } from '../../core/records/entries.js'
+import { readOutline } from '../../store/outline-reads.js'
 import { formatRowsPlain, formatRowsTable } from '../../render/summary-rows.js'
 import { printJson } from '../../command-kit/shared.js'
 
@@ -14,8 +15,9 @@ export interface ListOptions {
 
 export async function listRun(opts: ListOptions, ctx: Context): Promise<void> {
   const query = parseQuery(opts.query) // a bad query fails before the library is read
-  const library = await ctx.store.read()
-  const sorted = sortEntries(filterEntries(libraryEntries(library), query), opts.sort)
+  // Everything listed comes from the outline; a query may look into the bodies, so it reads them.
+  const matching = query.clauses.length === 0 ? libraryEntries(await readOutline(ctx.store)) : filterEntries(libraryEntries(await ctx.store.read()), query)
+  const sorted = sortEntries<OutlineEntry>(matching, opts.sort)
   const entries = opts.limit === null ? sorted : sorted.slice(0, opts.limit)
   if (ctx.globals.json) return printJson(ctx, entries.map((e) => entryRecord(e)))
   if (!ctx.io.stdoutIsTTY) return ctx.io.out(formatRowsPlain(entries))

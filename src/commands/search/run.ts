@@ -2,7 +2,10 @@ import type { Context } from '../../context.js'
 import { parseQuery } from '../../core/search/query.js'
 import { entryRecord } from '../../core/records/entries.js'
 import { searchLibrary, type SearchHit } from '../../core/search/search.js'
-import { formatHitsBlocks, formatHitsPlain } from '../../render/search-results.js'
+import { CitationResolver } from '../../core/citations/citations.js'
+import type { Library } from '../../core/model.js'
+import { formatCorrections, formatHitsBlocks, formatHitsPlain } from '../../render/search-results.js'
+import { mayHoldMath, renderSnippet, type SnippetRendering } from '../../render/snippet-rendered.js'
 import { inform, printJson } from '../../command-kit/shared.js'
 
 export interface SearchCommandOptions {
@@ -11,17 +14,38 @@ export interface SearchCommandOptions {
   limit: number
 }
 
-/** The JSON record of a hit: the entry's contract fields, its score and its first snippet. */
+/** The JSON record of a hit: the entry's contract fields, its score, its first snippet and the query words it lacks. */
 function hitRecord(hit: SearchHit): Record<string, unknown> {
-  return { ...entryRecord(hit), score: Math.round(hit.score * 1e4) / 1e4, snippet: hit.snippets[0]?.text ?? null }
+  return { ...entryRecord(hit), score: Math.round(hit.score * 1e4) / 1e4, snippet: hit.snippets[0]?.text ?? null, missing: hit.missing }
+}
+
+/** The hits with their snippets shown as `show` shows a body (the JSON keeps the stored text). */
+async function rendered(hits: SearchHit[], library: Library): Promise<SearchHit[]> {
+  const snippets = hits.flatMap((hit) => hit.snippets)
+  if (snippets.length === 0) return hits
+  // The TeX renderer (temml) is loaded only when a snippet has math.
+  const texToUnicode = snippets.some(mayHoldMath) ? (await import('../../render/math.js')).texToUnicode : null
+  const rendering: SnippetRendering = {
+    resolver: new CitationResolver(library),
+    math: texToUnicode
+      ? (tex, display) => {
+          const math = texToUnicode(tex, display)
+          return math.faithful ? math.text : null
+        }
+      : null,
+  }
+  return hits.map((hit) => ({ ...hit, snippets: hit.snippets.map((snippet) => renderSnippet(snippet, rendering)) }))
 }
 
 export async function searchRun(opts: SearchCommandOptions, ctx: Context): Promise<void> {
-  const query = parseQuery(opts.query) // a bad query fails before the library is read
+  const query = parseQuery(opts.query, 'pasted') // a bad query fails before the library is read
   const library = await ctx.store.read()
-  const { hits, total } = searchLibrary(library, query, { limit: opts.limit, lastWord: 'prefix' })
-  if (ctx.globals.json) return printJson(ctx, hits.map(hitRecord))
+  const result = searchLibrary(library, query, { limit: opts.limit, lastWord: 'prefix' })
+  const { total, corrections } = result
+  if (ctx.globals.json) return printJson(ctx, result.hits.map(hitRecord))
+  const hits = await rendered(result.hits, library)
   if (!ctx.io.stdoutIsTTY) return ctx.io.out(formatHitsPlain(hits))
+  if (corrections.length > 0) inform(ctx, formatCorrections(corrections))
   if (total === 0) return inform(ctx, 'No summaries match.')
   await ctx.io.page(formatHitsBlocks(hits, ctx.io.columns ?? 80, ctx.io.style))
   if (total > hits.length) inform(ctx, `Showing ${hits.length} of ${total} matches (--limit to see more).`)

@@ -1,8 +1,10 @@
 import type { Context } from '../../context.js'
-import { resolveHandle, type Resolved } from '../../core/records/handles.js'
+import { missingPaper, resolveHandle, type Resolved } from '../../core/records/handles.js'
 import { entryRecord, type Entry } from '../../core/records/entries.js'
-import type { Library } from '../../core/model.js'
+import { libraryOutline, type LibraryOutline, type PaperOutline, type SummaryOutline } from '../../core/records/outline.js'
+import { pick, readOutline, readRecords, type PickedRecords } from '../../store/outline-reads.js'
 import { readingWidth } from '../../render/reading-width.js'
+import { chooseWidth } from '../../core/config/precedence.js'
 import { printJson } from '../../command-kit/shared.js'
 
 export interface ShowOptions {
@@ -12,8 +14,8 @@ export interface ShowOptions {
 }
 
 /** Resolve the handles into papers with the asked-for summaries, merging handles that reach the same paper. */
-function resolveGroups(lib: Library, handles: readonly string[]): Resolved[] {
-  const groups = new Map<string, Resolved>()
+function resolveGroups(lib: LibraryOutline, handles: readonly string[]): Resolved<PaperOutline, SummaryOutline>[] {
+  const groups = new Map<string, Resolved<PaperOutline, SummaryOutline>>()
   for (const handle of handles) {
     const { paper, summaries } = resolveHandle(lib, handle)
     const group = groups.get(paper.key) ?? { paper, summaries: [] }
@@ -23,9 +25,40 @@ function resolveGroups(lib: Library, handles: readonly string[]): Resolved[] {
   return [...groups.values()]
 }
 
+const paperKeys = (groups: readonly Resolved<PaperOutline, SummaryOutline>[]) => groups.map((g) => g.paper.key)
+const summaryIds = (groups: readonly Resolved<PaperOutline, SummaryOutline>[]) => groups.flatMap((g) => g.summaries.map((s) => s.id))
+
+/** The groups with their whole records; null when `records` lacks one (the library changed after the outline was read). */
+function wholeGroups(outline: LibraryOutline, groups: readonly Resolved<PaperOutline, SummaryOutline>[], records: PickedRecords): Resolved[] | null {
+  const known = new Set(outline.papers.map((p) => p.key))
+  const whole: Resolved[] = []
+  for (const group of groups) {
+    const summaries = group.summaries.flatMap((s) => records.summaries.get(s.id) ?? [])
+    // A summary whose paper is not in the library shows with a stand-in paper, as resolveHandle gives it.
+    const paper = known.has(group.paper.key) ? records.papers.get(group.paper.key) : summaries[0] && missingPaper(summaries[0])
+    if (!paper || summaries.length < group.summaries.length) return null
+    whole.push({ paper, summaries })
+  }
+  return whole
+}
+
+/**
+ * The papers and summaries the handles name, whole, and the outline of the library they are from:
+ * resolved on the outline, then only those records read.
+ */
+async function readGroups(ctx: Context, handles: readonly string[]): Promise<{ outline: LibraryOutline; groups: Resolved[] }> {
+  const outline = await readOutline(ctx.store)
+  const chosen = resolveGroups(outline, handles)
+  const groups = wholeGroups(outline, chosen, await readRecords(ctx.store, outline, paperKeys(chosen), summaryIds(chosen)))
+  if (groups) return { outline, groups }
+  const library = await ctx.store.read() // changed meanwhile: taken as it is now, whole
+  const current = libraryOutline(library)
+  const again = resolveGroups(current, handles)
+  return { outline: current, groups: wholeGroups(current, again, pick(library, paperKeys(again), summaryIds(again)))! }
+}
+
 export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
-  const library = await ctx.store.read()
-  const groups = resolveGroups(library, opts.handles)
+  const { outline, groups } = await readGroups(ctx, opts.handles)
   if (ctx.globals.json) {
     const entries = groups.flatMap(({ paper, summaries }): Entry[] =>
       summaries.length > 0 ? summaries.map((summary) => ({ id: summary.id, paper, summary })) : [{ id: paper.key, paper, summary: null }],
@@ -36,11 +69,11 @@ export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
     const bodies = groups.flatMap((g) => g.summaries.map((s) => s.body))
     return ctx.io.out(bodies.map((b, i) => (i < bodies.length - 1 && !b.endsWith('\n') ? b + '\n' : b)).join(''))
   }
-  const width = opts.width ?? readingWidth(ctx.io.columns)
+  const width = chooseWidth(opts.width, ctx.config.values()).value ?? readingWidth(ctx.io.columns)
   const { renderPaper } = await import('../../render/show.js') // marked-terminal and temml: loaded only to render
   const { ShowCitations } = await import('../../render/citations.js')
   const options = { width, color: ctx.io.color, hyperlinks: ctx.io.hyperlinks }
-  const citations = new ShowCitations(library, groups.map((g) => g.paper.key), options)
+  const citations = new ShowCitations(outline, groups.map((g) => g.paper.key), options)
   const pages = groups.map((g) => renderPaper(g.paper, g.summaries.map((s) => citations.display(s)), options) + citations.citedBy(g.paper))
   await ctx.io.page(pages.join('\n'))
 }

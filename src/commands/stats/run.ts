@@ -1,5 +1,6 @@
 import type { Context } from '../../context.js'
-import { libraryStats } from '../../core/stats/stats.js'
+import { outlineStats } from '../../core/stats/stats.js'
+import { readOutline } from '../../store/outline-reads.js'
 import { formatStats, formatStatsPlain } from './view.js'
 import { readingWidth } from '../../render/reading-width.js'
 import { printJson } from '../../command-kit/shared.js'
@@ -10,7 +11,7 @@ export interface StatsOptions {
 }
 
 export async function statsRun(opts: StatsOptions, ctx: Context): Promise<void> {
-  const stats = libraryStats(await ctx.store.read(), opts.top)
+  const stats = outlineStats(await readOutline(ctx.store), opts.top)
   if (ctx.globals.json) return printJson(ctx, stats)
   if (!ctx.io.stdoutIsTTY) return ctx.io.out(formatStatsPlain(stats))
   await ctx.io.page(formatStats(stats, readingWidth(ctx.io.columns), ctx.io.style))

@@ -6,6 +6,7 @@ import { removeTag, renameTag, type TagRewrite } from '../../core/tags/rename.js
 import { formatTagColumns, formatTagsPlain, formatTagTree } from './tree.js'
 import { sanitizeTerminal } from '../../core/text/sanitize.js'
 import { confirmOrRequireYes, inform, printJson } from '../../command-kit/shared.js'
+import { readOutline } from '../../store/outline-reads.js'
 
 export interface TagsListOptions {
   sort: TagSort
@@ -26,7 +27,7 @@ export interface TagsRmOptions {
 }
 
 export async function tagsListRun(opts: TagsListOptions, ctx: Context): Promise<void> {
-  const counts = countTags((await ctx.store.read()).summaries)
+  const counts = countTags((await readOutline(ctx.store)).summaries)
   const sorted = sortTagCounts(counts, opts.sort)
   if (ctx.globals.json) return printJson(ctx, sorted.map(({ tag, count, own }) => ({ tag, count, own })))
   if (!ctx.io.stdoutIsTTY) return ctx.io.out(formatTagsPlain(sorted))

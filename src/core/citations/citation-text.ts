@@ -18,7 +18,7 @@ export function shortTitle(title: string): string {
 }
 
 /** Where a paper lives on the web: its arXiv page, its DOI, or its URL. */
-export function paperUrl(paper: Paper): string | null {
+export function paperUrl(paper: Pick<Paper, 'arxiv' | 'doi' | 'url'>): string | null {
   if (paper.arxiv) return `https://arxiv.org/abs/${paper.arxiv}`
   if (paper.doi) return `https://doi.org/${paper.doi}`
   return paper.url

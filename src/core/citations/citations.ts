@@ -7,7 +7,7 @@
  * never a citation (`ada@example.org`, `medium.com/@someone`), and nothing inside code or math is.
  */
 import { escaped, inSpans, protectedSpans, type Span } from './scan.js'
-import type { Library, Paper, Summary } from '../model.js'
+import type { Library, PaperOutline, Summary, SummaryOutline } from '../model.js'
 import { escapeRegex } from '../text/regex.js'
 
 export type CitationForm = 'latex' | 'pandoc' | 'bare'
@@ -77,9 +77,10 @@ export function extractCitations(body: string): Citation[] {
 
 /** Finds the paper a citation key names: a paper key or a summary id, case-insensitive. */
 export class CitationResolver {
-  private readonly byKey = new Map<string, Paper>()
+  private readonly byKey = new Map<string, PaperOutline>()
 
-  constructor(lib: Pick<Library, 'papers' | 'summaries'>) {
+  /** Only keys, ids and which paper each summary is of are needed: an outline of the library does. */
+  constructor(lib: { papers: readonly PaperOutline[]; summaries: readonly Pick<SummaryOutline, 'id' | 'paper'>[] }) {
     for (const paper of lib.papers) this.byKey.set(paper.key.toLowerCase(), paper)
     for (const summary of lib.summaries) {
       const id = summary.id.toLowerCase()
@@ -89,7 +90,7 @@ export class CitationResolver {
   }
 
   /** The paper `key` names, or null when it names nothing in the library. */
-  resolve(key: string): Paper | null {
+  resolve(key: string): PaperOutline | null {
     return this.byKey.get(key.toLowerCase()) ?? null
   }
 }
@@ -97,7 +98,7 @@ export class CitationResolver {
 /** One key of a citation with the paper it names (null: not in the library). */
 export interface CitedKey {
   key: string
-  paper: Paper | null
+  paper: PaperOutline | null
 }
 
 /** A citation with its keys resolved. */

@@ -1,5 +1,6 @@
 /**
- * The pattern new papers take their key from, set with PRECIS_KEY_PATTERN (the README lists the
+ * The pattern new papers take their key from, set with PRECIS_KEY_PATTERN or the config file's
+ * key_pattern (core/config/precedence.ts chooses; the README lists the
  * tokens). The default, `{author}{year}{title}`, gives `gilmer2017neural`. Keys from a pattern obey
  * the key rules: each token is folded letters and digits (at most MAX_KEY_PART of them), the text
  * around them is checked once, and the whole is cut well below the longest key.
@@ -43,10 +44,4 @@ export function compileKeyPattern(pattern: string, source = 'The key pattern'): 
   const problem = keyProblem(make(SAMPLE))
   if (problem) throw new UsageError(`${source} ${shown(pattern)} makes keys such as ${shown(make(SAMPLE))}, which ${problem}`)
   return make
-}
-
-/** The key pattern the environment sets (PRECIS_KEY_PATTERN), else the default. */
-export function keyPatternFrom(env: Readonly<Record<string, string | undefined>>): KeyPattern {
-  const pattern = env.PRECIS_KEY_PATTERN
-  return pattern === undefined || pattern === '' ? baseCitekey : compileKeyPattern(pattern, 'PRECIS_KEY_PATTERN')
 }

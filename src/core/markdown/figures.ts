@@ -13,6 +13,10 @@ export interface Figure {
 const IMAGE_URL = /^https?:\/\/[^\s<>"']+\.(?:png|jpe?g|gif|svg|webp)(?:[?#][^\s<>"']*)?$/i
 const TRAILING_PUNCTUATION = /[.,;:!?)\]]+$/
 
+// Only words with an address can be glued: those are found from their address (a callback for
+// every word of every summary was most of an HTML export's preparation time).
+const URL_START = /https?:\/\//g
+
 /** Whether `url` points at an image we present as a figure. */
 export function isImageUrl(url: string): boolean {
   return IMAGE_URL.test(url)
@@ -24,14 +28,27 @@ export function isImageUrl(url: string): boolean {
  * markup (`(`, `"`, `=`, `/` before the URL).
  */
 export function unglueImageUrls(prose: string): string {
-  return prose.replace(/\S+/g, (word) => {
-    const at = word.search(/https?:\/\//)
-    if (at <= 0) return word
-    const before = word.slice(0, at)
-    const url = word.slice(at).replace(TRAILING_PUNCTUATION, '')
-    const glued = /[\p{L}\p{N}:.,;]$/u.test(before) && !before.includes('://') && !/[[(<"'=]/.test(before)
-    return glued && isImageUrl(url) ? `${before} ${word.slice(at)}` : word
-  })
+  let out = ''
+  let done = 0
+  for (const { index } of prose.matchAll(URL_START)) {
+    if (index < done) continue // in a word already looked at: only its first address counts
+    let start = index
+    while (start > 0 && !/\s/.test(prose[start - 1]!)) start--
+    let end = index
+    while (end < prose.length && !/\s/.test(prose[end]!)) end++
+    out += prose.slice(done, start) + unglued(prose.slice(start, end), index - start)
+    done = end
+  }
+  return done === 0 ? prose : out + prose.slice(done)
+}
+
+/** `word` with a space before the image URL at `at`, when it is glued to a word. */
+function unglued(word: string, at: number): string {
+  if (at === 0) return word
+  const before = word.slice(0, at)
+  const url = word.slice(at).replace(TRAILING_PUNCTUATION, '')
+  const glued = /[\p{L}\p{N}:.,;]$/u.test(before) && !before.includes('://') && !/[[(<"'=]/.test(before)
+  return glued && isImageUrl(url) ? `${before} ${word.slice(at)}` : word
 }
 
 /** The figures of one summary, numbered in order of first appearance. */

@@ -36,12 +36,15 @@ const PLACEHOLDER_CHARS = /[\uE000-\uE01F]/g
  */
 export const MAX_INLINE_LENGTH = 2000
 
-/** Replaces every math span in the prose of `markdown` with a placeholder. */
-export function protectMath(markdown: string): ProtectedMarkdown {
+/**
+ * Replaces every math span in the prose of `markdown` with a placeholder; `prepare` edits each run
+ * of prose first (in the same pass over the text).
+ */
+export function protectMath(markdown: string, prepare: (prose: string) => string = (prose) => prose): ProtectedMarkdown {
   const spans: MathSpan[] = []
   // Private-use characters we use as markers (placeholders, hard breaks) would be misread: neutralise them.
   const clean = markdown.replace(PLACEHOLDER_CHARS, '\uFFFD')
-  const protectedText = mapProse(clean, (prose) => replaceMath(prose, (span) => {
+  const protectedText = mapProse(clean, (prose) => replaceMath(prepare(prose), (span) => {
     spans.push(span)
     return `${span.display ? '\uE002' : '\uE000'}${spans.length - 1}\uE001`
   }))
@@ -81,10 +84,18 @@ function replaceMath(prose: string, replace: (span: MathSpan) => string): string
     } else if (ch === ']' && next === '(') {
       i = skipWhile(prose, i + 2, /[^\s)]/) // so is one in a link destination
     } else {
-      i++
+      i = nextCandidate(prose, i + 1)
     }
   }
   return out + prose.slice(last)
+}
+
+// Where math, an escape or a URL may start: the text between is passed over in one step.
+const CANDIDATE = /[\\$\]]|https?:\/\//g
+
+function nextCandidate(prose: string, from: number): number {
+  CANDIDATE.lastIndex = from
+  return CANDIDATE.exec(prose)?.index ?? prose.length
 }
 
 /**

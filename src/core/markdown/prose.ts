@@ -72,6 +72,8 @@ export function mapProse(markdown: string, edit: (prose: string) => string): str
   return out.join('\n')
 }
 
+const ESCAPE_OR_BACKTICK = /[\\`]/g
+
 /** Applies `edit` to the text between code spans of one paragraph-sized block. */
 function mapOutsideCodeSpans(block: string, edit: (prose: string) => string): string {
   // Run lengths known to have no closing run after some position: without this, many unmatched
@@ -81,9 +83,12 @@ function mapOutsideCodeSpans(block: string, edit: (prose: string) => string): st
   let start = 0
   let i = 0
   while (i < block.length) {
-    const ch = block[i]
-    if (ch === '\\') { i += 2; continue }
-    if (ch !== '`') { i++; continue }
+    // Only escapes and backticks matter here: go straight to the next one.
+    ESCAPE_OR_BACKTICK.lastIndex = i
+    const next = ESCAPE_OR_BACKTICK.exec(block)
+    if (next === null) break
+    i = next.index
+    if (block[i] === '\\') { i += 2; continue }
     let runEnd = i
     while (block[runEnd] === '`') runEnd++
     const length = runEnd - i

@@ -1,19 +1,25 @@
-import type { Library, Paper, Summary } from '../model.js'
-import { papersByKey } from '../papers/papers.js'
+import type { Paper, Summary } from '../model.js'
+import type { PaperOutline, SummaryOutline } from './outline.js'
 
-/** One row of the library as commands list it: a summary with its paper, or a paper not yet summarised. */
-export interface Entry {
+/**
+ * One row of the library as commands list it: a summary with its paper, or a paper not yet
+ * summarised. Whole records, or their outlines when the library's outline was read.
+ */
+export interface Entry<P extends PaperOutline = Paper, S extends SummaryOutline = Summary> {
   /** The summary's id, or the paper's key when there is no summary yet. */
   id: string
-  paper: Paper
-  summary: Summary | null
+  paper: P
+  summary: S | null
 }
 
+/** An entry of the library's outline: what list shows needs no more. */
+export type OutlineEntry = Entry<PaperOutline, SummaryOutline>
+
 /** Every summary with its paper, plus each paper that has no summary ("to summarise"). */
-export function libraryEntries(lib: Library): Entry[] {
-  const papers = papersByKey(lib)
+export function libraryEntries<P extends PaperOutline, S extends SummaryOutline>(lib: { papers: readonly P[]; summaries: readonly S[] }): Entry<P, S>[] {
+  const papers = new Map(lib.papers.map((p) => [p.key, p]))
   const summarised = new Set<string>()
-  const entries: Entry[] = []
+  const entries: Entry<P, S>[] = []
   for (const summary of lib.summaries) {
     const paper = papers.get(summary.paper)
     if (!paper) continue // an orphan summary; doctor reports it
@@ -25,7 +31,7 @@ export function libraryEntries(lib: Library): Entry[] {
 }
 
 /** The stable JSON shape of an entry for `--json` (README, Output conventions). */
-export function entryRecord(entry: Entry, options: { body?: boolean } = {}): Record<string, unknown> {
+export function entryRecord(entry: Entry<PaperOutline, SummaryOutline & { body?: string }>, options: { body?: boolean } = {}): Record<string, unknown> {
   const { paper, summary } = entry
   return {
     id: entry.id,
@@ -48,10 +54,10 @@ export function entryRecord(entry: Entry, options: { body?: boolean } = {}): Rec
 export type SortOrder = 'added' | 'year' | 'title'
 
 /** Sort entries: newest added first, newest year first, or title A→Z; ties by id. */
-export function sortEntries(entries: Entry[], order: SortOrder): Entry[] {
-  const added = (e: Entry) => e.summary?.created ?? e.paper.added
-  const byId = (a: Entry, b: Entry) => a.id.localeCompare(b.id)
-  const compare: Record<SortOrder, (a: Entry, b: Entry) => number> = {
+export function sortEntries<E extends OutlineEntry>(entries: E[], order: SortOrder): E[] {
+  const added = (e: E) => e.summary?.created ?? e.paper.added
+  const byId = (a: E, b: E) => a.id.localeCompare(b.id)
+  const compare: Record<SortOrder, (a: E, b: E) => number> = {
     added: (a, b) => added(b).localeCompare(added(a)) || byId(a, b),
     year: (a, b) => (b.paper.year ?? -1) - (a.paper.year ?? -1) || byId(a, b),
     title: (a, b) => a.paper.title.localeCompare(b.paper.title, 'en', { sensitivity: 'base' }) || byId(a, b),

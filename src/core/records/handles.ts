@@ -1,23 +1,29 @@
 import { NotFoundError, UsageError } from '../errors.js'
 import type { Library, Paper, Summary } from '../model.js'
+import type { PaperOutline, SummaryOutline } from './outline.js'
 import { closest } from '../text/similar.js'
 
-/** What a handle names: one paper and the summaries of it that were asked for. */
-export interface Resolved {
-  paper: Paper
-  summaries: Summary[]
+/** What a handle names: one paper and the summaries of it that were asked for (whole, or their outlines). */
+export interface Resolved<P extends PaperOutline = Paper, S extends SummaryOutline = Summary> {
+  paper: P
+  summaries: S[]
 }
+
+/** Papers and summaries to resolve handles among: a library, or its outline. */
+type HandleSource = { papers: readonly PaperOutline[]; summaries: readonly SummaryOutline[] }
 
 /**
  * Resolve a handle: an exact paper key (all of its summaries), an exact summary id, or a unique
  * prefix of either (case-insensitive). A prefix that only reaches one paper's records names that paper.
  * No match: NotFoundError with close candidates; several papers: UsageError listing them.
  */
-export function resolveHandle(lib: Library, handle: string): Resolved {
+export function resolveHandle(lib: Library, handle: string): Resolved
+export function resolveHandle(lib: HandleSource, handle: string): Resolved<PaperOutline, SummaryOutline>
+export function resolveHandle(lib: HandleSource, handle: string): Resolved<PaperOutline, SummaryOutline> {
   const wanted = handle.trim().toLowerCase()
   const papers = new Map(lib.papers.map((p) => [p.key.toLowerCase(), p]))
-  const summaryOf = (s: Summary): Resolved => ({ paper: paperFor(lib, s), summaries: [s] })
-  const paperWith = (p: Paper): Resolved => ({ paper: p, summaries: lib.summaries.filter((s) => s.paper === p.key) })
+  const summaryOf = (s: SummaryOutline): Resolved<PaperOutline, SummaryOutline> => ({ paper: lib.papers.find((p) => p.key === s.paper) ?? missingPaper(s), summaries: [s] })
+  const paperWith = (p: PaperOutline): Resolved<PaperOutline, SummaryOutline> => ({ paper: p, summaries: lib.summaries.filter((s) => s.paper === p.key) })
 
   // A paper's first summary has the paper's key as id: the key names the whole paper.
   const exactPaper = papers.get(wanted)
@@ -60,10 +66,13 @@ export function resolveSummaries(lib: Library, handles: readonly string[]): Summ
 
 /** The paper a summary belongs to (a summary whose paper is missing gets a placeholder, which doctor reports). */
 export function paperFor(lib: Library, summary: Summary): Paper {
-  return (
-    lib.papers.find((p) => p.key === summary.paper) ?? {
-      key: summary.paper, title: `(missing paper ${summary.paper})`, authors: [], year: null, venue: null,
-      arxiv: null, doi: null, url: null, abstract: null, added: summary.created,
-    }
-  )
+  return lib.papers.find((p) => p.key === summary.paper) ?? missingPaper(summary)
+}
+
+/** What stands for the paper of a summary whose paper is not in the library. */
+export function missingPaper(summary: Pick<Summary, 'paper' | 'created'>): Paper {
+  return {
+    key: summary.paper, title: `(missing paper ${summary.paper})`, authors: [], year: null, venue: null,
+    arxiv: null, doi: null, url: null, abstract: null, added: summary.created,
+  }
 }

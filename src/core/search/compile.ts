@@ -9,9 +9,11 @@ import { AUTHORS, BODY, FIELD_NAMES, hasFigure, hasMath, TITLE, VENUE, type Sear
 import { occurs, TF_CAP, TYPING_TF_CAP } from './match.js'
 import { TermPattern, type WordSpec } from './pattern.js'
 import { correctTypo } from './typos.js'
-import type { CompiledCondition, CompiledQuery, ScoringTerm } from './compiled.js'
+import type { CompiledCondition, CompiledQuery, Correction, ScoringTerm } from './compiled.js'
+import { isStopWord } from './stopwords.js'
 import { tagMatches } from '../tags/rules.js'
-import { foldPlural } from '../text/plural.js'
+import { foldPlural, surfaceForms } from '../text/plural.js'
+import { stemWord } from '../text/stem.js'
 import { tokenize } from '../text/words.js'
 import { lacksMetadata } from '../papers/placeholders.js'
 
@@ -56,13 +58,16 @@ function wordSpecs(value: string, prefixLast: boolean, typing: boolean): WordSpe
   let words = tokenize(value).map((token) => token.word)
   if (typing && [...(words.at(-1) ?? '')].length < MIN_TYPED_PREFIX) words = words.slice(0, -1)
   return words.map((word, index) => ({
-    keys: new Set([foldPlural(word)]),
+    keys: new Set([stemWord(word)]),
+    exact: new Set([word, ...surfaceForms(foldPlural(word))]),
     prefix: prefixLast && index === words.length - 1 ? word : null,
   }))
 }
 
 function specSignature(spec: WordSpec): string {
-  return [...spec.keys].sort().join('|') + (spec.prefix === null ? '' : `*${spec.prefix}`)
+  const exact = spec.exact ? `=${[...spec.exact].sort().join('|')}` : ''
+  const alternatives = spec.alternatives ? `~${[...spec.alternatives.keys()].sort().join('|')}` : ''
+  return [...spec.keys].sort().join('|') + exact + alternatives + (spec.prefix === null ? '' : `*${spec.prefix}`)
 }
 
 function sampleOf(docs: readonly SearchDoc[]): readonly SearchDoc[] {
@@ -89,6 +94,11 @@ export interface CompileOptions {
   corrections?: Map<string, WordSpec>
   /** The entries that may match a condition, when fewer than all are known to (see Scanner.mayMatch). */
   mayMatch?: (condition: CompiledCondition) => readonly SearchDoc[]
+  /**
+   * A ranked search (not a filter): stop words need not match (stopwords.ts), and plain
+   * words are marked optional for partial matches.
+   */
+  ranked?: boolean
 }
 
 function textSignature(negated: boolean, fields: readonly number[], specs: readonly WordSpec[]): string {
@@ -100,6 +110,14 @@ export function compileQuery(docs: readonly SearchDoc[], query: Query, options: 
   const sample = sampleOf(docs)
   const terms: ScoringTerm[] = []
   const plainWords: WordSpec[] = []
+  const corrections: Correction[] = []
+  const ranked = options.ranked ?? false
+  const onlyStopWords = (condition: Condition) =>
+    condition.term.kind === 'text' && tokenize(condition.term.value).every((token) => isStopWord(token.word))
+  const plain = (condition: Condition, alone: boolean) =>
+    alone && !condition.negated && condition.term.kind === 'text' && !condition.term.quoted && condition.term.field === 'any'
+  // Stop words are left out only when the query has other words to look for.
+  const dropStopWords = ranked && query.clauses.some((clause) => clause.anyOf.some((c) => c.term.kind === 'text' && !c.negated && !onlyStopWords(c)))
   const lastCondition = query.clauses.at(-1)?.anyOf.at(-1)
   let matcher: CitationMatcher | undefined
   const citations = () => (matcher ??= new CitationMatcher(docs.map((doc) => doc.entry)))
@@ -111,7 +129,7 @@ export function compileQuery(docs: readonly SearchDoc[], query: Query, options: 
     if (known) return known
     const alone: CompiledCondition = {
       negated: false,
-      test: { kind: 'text', term: { pattern: new TermPattern([spec]), fields, estimatedDf: 0, countCap: TF_CAP }, slot: 0 },
+      test: { kind: 'text', term: { label: '', pattern: new TermPattern([spec]), fields, estimatedDf: 0, countCap: TF_CAP }, slot: 0 },
       signature: textSignature(false, fields, [spec]),
     }
     const mayContain = options.mayMatch?.(alone) ?? docs
@@ -133,16 +151,25 @@ export function compileQuery(docs: readonly SearchDoc[], query: Query, options: 
     const open = query.openEnded && condition === lastCondition && options.lastWord !== 'whole'
     let specs = wordSpecs(term.value, open, open && typing)
     if (specs.length === 0) return null // only punctuation (or one letter being typed): nothing to look for
-    if (specs.length === 1 && !term.quoted && !negated && !(open && typing)) specs = [corrected(specs[0]!, fields)]
+    const optional = ranked && plain(condition, alone)
+    if (optional && dropStopWords && onlyStopWords(condition)) {
+      plainWords.push(...specs) // in the phrase, not required
+      return null
+    }
+    if (specs.length === 1 && !term.quoted && !negated && !(open && typing)) {
+      specs = [corrected(specs[0]!, fields)]
+      const found = specs[0]!.alternatives
+      if (found) corrections.push({ word: term.value, alternatives: [...found.values()] })
+    }
     const pattern = new TermPattern(specs)
     const countCap = open && typing ? TYPING_TF_CAP : TF_CAP
-    const scoring: ScoringTerm = { pattern, fields, estimatedDf: estimateDf(pattern, fields, sample, docs.length), countCap }
+    const scoring: ScoringTerm = { label: term.value, pattern, fields, estimatedDf: estimateDf(pattern, fields, sample, docs.length), countCap }
     // Counted differently, the same words are not the same condition for the counts kept (scan.ts).
     const signature = textSignature(negated, fields, specs) + (countCap === TF_CAP ? '' : ` (counting ${countCap})`)
     if (negated) return { negated, test: { kind: 'text', term: scoring, slot: -1 }, signature }
-    if (alone && !term.quoted && term.field === 'any') plainWords.push(...specs)
+    if (plain(condition, alone)) plainWords.push(...specs)
     terms.push(scoring)
-    return { negated, test: { kind: 'text', term: scoring, slot: terms.length - 1 }, signature }
+    return { negated, ...(optional ? { optional } : {}), test: { kind: 'text', term: scoring, slot: terms.length - 1 }, signature }
   }
 
   const clauses = query.clauses
@@ -162,7 +189,8 @@ export function compileQuery(docs: readonly SearchDoc[], query: Query, options: 
   return {
     clauses,
     terms,
-    phrase: phrase && { pattern: phrase, fields: [TITLE, BODY], estimatedDf: estimateDf(phrase, [TITLE, BODY], sample, docs.length), countCap: TF_CAP },
+    phrase: phrase && { label: '', pattern: phrase, fields: [TITLE, BODY], estimatedDf: estimateDf(phrase, [TITLE, BODY], sample, docs.length), countCap: TF_CAP },
+    corrections,
   }
 }
 

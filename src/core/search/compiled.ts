@@ -4,6 +4,8 @@ import type { TermPattern } from './pattern.js'
 
 /** A text term that contributes to the score: where to look and what for. */
 export interface ScoringTerm {
+  /** The term as the query has it (`transformer`, `one-child`), for saying which a result lacks. */
+  label: string
   pattern: TermPattern
   fields: readonly number[]
   /** Documents matching it in the sample, scaled to the library (an estimate of its document frequency). */
@@ -20,6 +22,8 @@ export type CompiledTest =
 
 export interface CompiledCondition {
   negated: boolean
+  /** A plain word of the query (no field, quotes or minus), which a partial match may lack (partial.ts). */
+  optional?: boolean
   test: CompiledTest
   /** Equal for conditions that match the same entries the same way (a cache key). */
   signature: string
@@ -32,4 +36,12 @@ export interface CompiledQuery {
   terms: ScoringTerm[]
   /** The plain words of the query in a row, for the exact-phrase bonus (null with fewer than two). */
   phrase: ScoringTerm | null
+  /** Words the library lacks, with the library's words near them that were searched for too. */
+  corrections: Correction[]
+}
+
+/** A word the library lacks, and the library's words one typo away that were searched for too. */
+export interface Correction {
+  word: string
+  alternatives: string[]
 }

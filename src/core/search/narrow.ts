@@ -8,20 +8,20 @@
  */
 import type { CompiledCondition } from './compiled.js'
 import type { WordSpec } from './pattern.js'
-import { surfaceForms } from '../text/plural.js'
+import { termStarts } from '../text/stem.js'
 
-/** Whether every (normalised) word that folds to `key` starts with `prefix`. */
-function formsStartWith(key: string, prefix: string): boolean {
-  // surfaceForms lists exactly the words that foldPlural takes to `key`.
-  return surfaceForms(key).every((word) => word.startsWith(prefix))
+/** Whether every (normalised) word whose term is `term` starts with `prefix`. */
+function formsStartWith(term: string, prefix: string): boolean {
+  // Every such word starts with one of termStarts (text/stem.ts).
+  return termStarts(term).every((start) => start.startsWith(prefix))
 }
 
 /** Whether every word `narrow` accepts, `wide` accepts too. */
 export function specImplies(narrow: WordSpec, wide: WordSpec): boolean {
   const widePrefix = wide.prefix
   if (narrow.prefix !== null && (widePrefix === null || !narrow.prefix.startsWith(widePrefix))) return false
-  for (const key of narrow.keys) {
-    if (!wide.keys.has(key) && (widePrefix === null || !formsStartWith(key, widePrefix))) return false
+  for (const term of [...narrow.keys, ...(narrow.alternatives?.keys() ?? [])]) {
+    if (!wide.keys.has(term) && !wide.alternatives?.has(term) && (widePrefix === null || !formsStartWith(term, widePrefix))) return false
   }
   return true
 }

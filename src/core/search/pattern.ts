@@ -1,21 +1,29 @@
 /**
  * Finding query words in raw stored text without tokenising it (the fast scan).
  *
- * Each word compiles to one case-insensitive expression over its plain spellings (plural forms,
- * `varepsilon` for `epsilon`), read through accents (fold.ts). A place the expression
- * proposes only counts when the word there, read by the same tokenizer as the query (`tokenAt`),
- * folds to one of the keys.
+ * Each word compiles to one case-insensitive expression over the beginnings of the words that
+ * share its stem (text/stem.ts `termStarts`, and `varepsilon` for `epsilon`), read through accents
+ * (fold.ts). A place the expression proposes only counts when the word there, read by the same
+ * tokenizer as the query (`tokenAt`), has one of the terms.
  */
 import { beforeLeadingMarks, wordStartSources } from './fold.js'
 import { lowerBound, type ScanText } from './text.js'
+import { SEARCH_TUNING } from './tuning.js'
 import { GREEK_LETTERS } from '../text/latex.js'
-import { surfaceForms } from '../text/plural.js'
+import { stemWord, termStarts } from '../text/stem.js'
 import { nextToken, tokenAt, type Token } from '../text/words.js'
 
 /** What one query word accepts. */
 export interface WordSpec {
-  /** Plural-folded keys that match (several after typo correction). */
+  /** Terms (stems, text/stem.ts) whose words match. */
   keys: ReadonlySet<string>
+  /**
+   * The words that count in full: the word as typed, its singular and plural. A word that only
+   * shares the stem counts SEARCH_TUNING.stemWeight. Absent: every word of the terms counts in full.
+   */
+  exact?: ReadonlySet<string>
+  /** Typo corrections (search-typos.ts): terms of library words near a word the library lacks, by the word seen. */
+  alternatives?: ReadonlyMap<string, string>
   /** Also accept any word starting with this normalised prefix (the word still being typed). */
   prefix: string | null
 }
@@ -34,9 +42,9 @@ export interface Span {
  */
 const PREFIX_WEIGHT = 0.3
 
-/** Plain spellings that read as `key`: its plural forms, and `varepsilon` for a Greek `epsilon`. */
-function spellings(key: string): string[] {
-  return GREEK_LETTERS.has(key) ? [...surfaceForms(key), 'var' + key] : surfaceForms(key)
+/** Beginnings of the plain spellings that read as `term`: its words', and `varepsilon` for a Greek `epsilon`. */
+function spellings(term: string): string[] {
+  return GREEK_LETTERS.has(term) ? [...termStarts(term), 'var' + term] : termStarts(term)
 }
 
 /**
@@ -98,11 +106,8 @@ class WordsBeyondLatin1 implements PlaceFinder {
 export class WordPattern {
   /** Where the word may begin: found by its expressions, checked by reading the word there. */
   readonly places: readonly PlaceFinder[]
-  /** The words that fold to one of the keys (as `foldPlural` would say, without running it on every word read). */
-  private readonly accepted: ReadonlySet<string>
-
   constructor(readonly spec: WordSpec) {
-    const words = [...spec.keys].flatMap(spellings)
+    const words = [...spec.keys, ...(spec.alternatives?.keys() ?? [])].flatMap(spellings)
     if (spec.prefix !== null) words.push(spec.prefix)
     const sources = startsToFind([...new Set(words)]).map(wordStartSources)
     const expression = (parts: readonly (string | null)[], flags: string) => {
@@ -112,13 +117,19 @@ export class WordPattern {
     const latin1 = expression(sources.map((s) => s.latin1), 'gi')
     const full = expression(sources.map((s) => s.full), 'iy')
     this.places = [...(latin1 ? [new MatchedPlaces(latin1)] : []), ...(full ? [new WordsBeyondLatin1(full)] : [])]
-    this.accepted = new Set([...spec.keys].flatMap(surfaceForms))
   }
 
-  /** How well a token is this word: 1, PREFIX_WEIGHT for a completion of the prefix, 0 for not at all. */
+  /**
+   * How well a token is this word: 1 for the word itself, less for a word of the same stem, a typo
+   * correction or a completion of the prefix, 0 for not at all.
+   */
   weigh(token: Token): number {
-    if (this.accepted.has(token.word)) return 1
-    return this.spec.prefix !== null && token.word.startsWith(this.spec.prefix) ? PREFIX_WEIGHT : 0
+    const { exact, keys, alternatives, prefix } = this.spec
+    if (exact?.has(token.word)) return 1
+    const term = stemWord(token.word)
+    if (keys.has(term)) return exact ? SEARCH_TUNING.stemWeight : 1
+    if (alternatives?.has(term)) return SEARCH_TUNING.typoWeight
+    return prefix !== null && token.word.startsWith(prefix) ? PREFIX_WEIGHT : 0
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { UsageError } from '../errors.js'
 import { FIELDS, FieldValueError, type Term } from './query-fields.js'
-import { closest } from '../text/similar.js'
+import { closest, editDistance } from '../text/similar.js'
 
 export type { Term, TextField, HasFeature } from './query-fields.js'
 
@@ -34,18 +34,45 @@ export interface Query {
   openEnded: boolean
 }
 
+/**
+ * Whether `name` (lowercase, before a colon in pasted text) is a field name or a slip of the keyboard
+ * for one, refused with "did you mean" rather than searched as text: within one edit of a field name
+ * of four letters or fewer (`tags` for tag), or two of a longer one (`tittle`, `athor`). Two-letter
+ * words never are: `is:` and `as:` are English.
+ */
+export function nearFieldName(name: string): boolean {
+  if (name.length < 3) return FIELDS.has(name)
+  return [...FIELDS.keys()].some((field) => editDistance(name, field) <= (field.length <= 4 ? 1 : 2))
+}
+
 type Token = { kind: 'or'; column: number } | { kind: 'condition'; condition: Condition }
+
+/** Pasted text: an `OR` with no term on one side is the word "or" (a stop word, left out). */
+function withoutStrayOr(tokens: Token[], reading: QueryReading): Token[] {
+  if (reading === 'strict') return tokens
+  return tokens.filter((token, i) => token.kind !== 'or' || (tokens[i - 1]?.kind === 'condition' && tokens[i + 1]?.kind === 'condition'))
+}
 
 /** A usage error pointing at `column` of the query, with the query and a caret under the spot. */
 function queryError(input: string, column: number, message: string, hints: string[] = []): UsageError {
   return new UsageError(`${message} at column ${column}`, [`  ${input}`, `  ${' '.repeat(column - 1)}^`, ...hints])
 }
 
+/**
+ * How to read what the grammar cannot: `strict` refuses it (the filters of `list`, `export`,
+ * `tag --query`); `pasted` reads it as text (`search` and `browse`, where a sentence from a paper
+ * is pasted whole). A field name mistyped is refused either way (nearFieldName).
+ */
+export type QueryReading = 'strict' | 'pasted'
+
 class Lexer {
   private readonly chars: string[]
   private pos = 0
 
-  constructor(private readonly input: string) {
+  constructor(
+    private readonly input: string,
+    private readonly reading: QueryReading,
+  ) {
     this.chars = [...input]
   }
 
@@ -55,7 +82,8 @@ class Lexer {
     for (;;) {
       while (this.pos < this.chars.length && /\s/u.test(this.chars[this.pos]!)) this.pos++
       if (this.pos >= this.chars.length) return tokens
-      tokens.push(this.token())
+      const token = this.token()
+      if (token) tokens.push(token)
     }
   }
 
@@ -63,14 +91,24 @@ class Lexer {
     throw queryError(this.input, column, message)
   }
 
-  private token(): Token {
+  /** The next token; null for pasted text the grammar has no use for (a dash alone, a stray quote). */
+  private token(): Token | null {
+    const pasted = this.reading === 'pasted'
     const column = this.pos + 1
     const negated = this.chars[this.pos] === '-'
     if (negated) {
       this.pos++
-      if (this.pos >= this.chars.length || /\s/u.test(this.chars[this.pos]!)) this.fail(column, 'Nothing to exclude after "-"')
+      if (this.pos >= this.chars.length || /\s/u.test(this.chars[this.pos]!)) {
+        if (pasted) return null
+        this.fail(column, 'Nothing to exclude after "-"')
+      }
     }
     if (this.chars[this.pos] === '"') {
+      if (pasted && !this.closes()) {
+        this.pos++ // a quote never closed is punctuation: the words after it are plain words
+        return null
+      }
+      if (pasted && this.emptyPhrase()) return null
       const value = this.quoted()
       return { kind: 'condition', condition: { term: { kind: 'text', field: 'any', value, quoted: true }, negated, column } }
     }
@@ -83,6 +121,10 @@ class Lexer {
     }
     const name = field[1]!.toLowerCase()
     const spec = FIELDS.get(name)
+    if (!spec && pasted && !nearFieldName(name)) {
+      // `Exposure: a study`: a word followed by a colon, not a field.
+      return { kind: 'condition', condition: { term: { kind: 'text', field: 'any', value: word, quoted: false }, negated, column } }
+    }
     if (!spec) this.unknownField(field[1]!, column)
     let value = word.slice(field[0].length)
     const quoted = value === '' && this.chars[this.pos] === '"'
@@ -103,6 +145,19 @@ class Lexer {
     const start = this.pos
     while (this.pos < this.chars.length && !/[\s"]/u.test(this.chars[this.pos]!)) this.pos++
     return this.chars.slice(start, this.pos).join('')
+  }
+
+  /** Whether the quote at the current position closes on nothing but spaces; if so, steps past it. */
+  private emptyPhrase(): boolean {
+    const close = this.chars.indexOf('"', this.pos + 1)
+    if (this.chars.slice(this.pos + 1, close).join('').trim() !== '') return false
+    this.pos = close + 1
+    return true
+  }
+
+  /** Whether the quote at the current position has a closing one. */
+  private closes(): boolean {
+    return this.chars.indexOf('"', this.pos + 1) >= 0
   }
 
   /** A quoted string starting at the current quote; returns its content. */
@@ -151,13 +206,18 @@ export function parseTypedQuery(input: string): Query {
         // try the next reading
       }
     }
-    throw error
+    // Nothing more to type would make it a query: text pasted into the box, read as text.
+    try {
+      return parseQuery(input, 'pasted')
+    } catch {
+      throw error
+    }
   }
 }
 
 /** Parse a query; a malformed one is a UsageError (exit 2) naming the column, with a caret line. */
-export function parseQuery(input: string): Query {
-  const tokens = new Lexer(input).tokens()
+export function parseQuery(input: string, reading: QueryReading = 'strict'): Query {
+  const tokens = withoutStrayOr(new Lexer(input, reading).tokens(), reading)
   const clauses: Clause[] = []
   let pendingOr: { column: number } | null = null
   for (const [index, token] of tokens.entries()) {

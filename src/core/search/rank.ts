@@ -7,12 +7,7 @@ import type { CompiledQuery } from './compiled.js'
 import { FIELD_NAMES, type SearchDoc } from './docs.js'
 import { countTerm } from './match.js'
 import type { Match } from './scan.js'
-
-/** Field weights, in FIELD_NAMES order: title > authors, tags > venue, ids > body. */
-const FIELD_WEIGHTS: readonly number[] = [5, 3, 3, 2, 2, 1]
-// Length normalisation per field: strong for the body, mild for short fields.
-const LENGTH_NORMALISATION: readonly number[] = [0.5, 0.3, 0.3, 0.3, 0.3, 0.75]
-const K1 = 1.2
+import { SEARCH_TUNING } from './tuning.js'
 
 /** Exact-phrase occurrences weigh this much more than a single term of the same rarity. */
 const PHRASE_BOOST = 1.5
@@ -38,14 +33,15 @@ export function inverseDocumentFrequency(df: number, total: number): number {
  * (FIELD_NAMES order), `idf` its inverse document frequency.
  */
 export function termScore(doc: SearchDoc, tf: Float64Array, offset: number, idf: number, averages: Float64Array): number {
+  const { fieldWeights, lengthNormalisation, k1 } = SEARCH_TUNING
   let weighted = 0
   for (let f = 0; f < FIELD_COUNT; f++) {
     const count = tf[offset + f]!
     if (count === 0) continue
-    const b = LENGTH_NORMALISATION[f]!
-    weighted += (FIELD_WEIGHTS[f]! * count) / (1 - b + (b * doc.fields[f]!.text.length) / averages[f]!)
+    const b = lengthNormalisation[f]!
+    weighted += (fieldWeights[f]! * count) / (1 - b + (b * doc.fields[f]!.text.length) / averages[f]!)
   }
-  return (idf * weighted * (K1 + 1)) / (K1 + weighted)
+  return (idf * weighted * (k1 + 1)) / (k1 + weighted)
 }
 
 /**

@@ -116,7 +116,7 @@ export class Scanner {
     // Counted as a query of its own, whose terms are those of the clause's conditions.
     const slots = scoredSlots(clause)
     const scratch = new Float64Array(Math.max(0, ...slots) + FIELD_COUNT)
-    const alone: CompiledQuery = { clauses: [clause], terms: [], phrase: null }
+    const alone: CompiledQuery = { clauses: [clause], terms: [], phrase: null, corrections: [] }
     for (const doc of this.narrowest([clause]) ?? this.docs) {
       scratch.fill(0)
       if (!matchDoc(alone, doc, scratch)) continue

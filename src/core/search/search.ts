@@ -8,14 +8,15 @@ import type { Library } from '../model.js'
 import type { Query } from './query.js'
 import { libraryEntries, type Entry } from '../records/entries.js'
 import { compileQuery, type LastWord } from './compile.js'
-import type { CompiledQuery } from './compiled.js'
+import type { CompiledQuery, Correction } from './compiled.js'
 import { prepareFolding } from './fold.js'
 import type { WordSpec } from './pattern.js'
 import { BODY, searchDocs, type SearchDoc } from './docs.js'
 import { matchDoc } from './match.js'
 import { bestMatches, byRecency } from './order.js'
 import { averageFieldLengths, scoreMatches } from './rank.js'
-import { Scanner } from './scan.js'
+import { loosened, matchedSlots, optionalSlots, splitPartial } from './partial.js'
+import { Scanner, type Match } from './scan.js'
 import { bodySnippets, type Snippet } from './snippets.js'
 
 export type { Snippet } from './snippets.js'
@@ -26,12 +27,18 @@ export interface SearchHit extends Entry {
   score: number
   /** One or two windows of the body around the matched words (or its opening). */
   snippets: Snippet[]
+  /** The query's plain words this entry lacks (a partial match); empty when it has them all. */
+  missing: string[]
 }
+
+export type { Correction } from './compiled.js'
 
 /** The best hits of a search, and how many entries matched in all. */
 export interface SearchResult {
   hits: SearchHit[]
   total: number
+  /** Words the library lacks, and the words near them that were searched for too (weaker). */
+  corrections: Correction[]
 }
 
 export interface SearchOptions {
@@ -77,26 +84,38 @@ export class LibrarySearch {
       lastWord: options.lastWord ?? 'whole',
       corrections: this.corrections,
       mayMatch: (condition) => this.scanner.mayMatch(condition),
+      ranked: true,
     })
     const { best, total } = this.best(compiled, options.limit)
     const patterns = [...(compiled.phrase ? [compiled.phrase] : []), ...compiled.terms]
       .filter((term) => term.fields.includes(BODY))
       .map((term) => term.pattern)
     const snippetOptions = { count: options.snippets ?? 2, length: SNIPPET_LENGTH }
-    const hits = best.map(({ doc, score }) => ({
-      ...doc.entry,
-      score,
-      snippets: snippetOptions.count > 0 ? bodySnippets(doc.fields[BODY]!, patterns, snippetOptions) : [],
+    const slots = optionalSlots(compiled)
+    const hits = best.map((match) => ({
+      ...match.doc.entry,
+      score: match.score,
+      snippets: snippetOptions.count > 0 ? bodySnippets(match.doc.fields[BODY]!, patterns, snippetOptions) : [],
+      missing: 'tf' in match ? missingWords(compiled, match, slots) : [],
     }))
-    return { hits, total }
+    return { hits, total, corrections: compiled.corrections }
   }
 
-  private best(compiled: CompiledQuery, limit: number): { best: { doc: SearchDoc; score: number }[]; total: number } {
+  private best(compiled: CompiledQuery, limit: number): { best: (Match | { doc: SearchDoc; score: number })[]; total: number } {
     // No words and no filters (browse before a word has three letters): every entry, newest first.
     if (compiled.clauses.length === 0) return { best: this.newestFirst().slice(0, Math.max(0, limit)).map((doc) => ({ doc, score: 0 })), total: this.docs.length }
     const matches = this.scanner.scan(compiled)
-    scoreMatches(compiled, matches, this.docs.length, this.averages)
-    return { best: bestMatches(matches, limit), total: matches.length }
+    const loose = matches.length < limit ? loosened(compiled) : null
+    if (!loose) {
+      scoreMatches(compiled, matches, this.docs.length, this.averages)
+      return { best: bestMatches(matches, limit), total: matches.length }
+    }
+    // Fewer entries have every word than were asked for: those with some follow them.
+    const all = this.scanner.scan(loose)
+    scoreMatches(loose, all, this.docs.length, this.averages)
+    const { whole, partial } = splitPartial(all, optionalSlots(compiled))
+    const first = bestMatches(whole, limit)
+    return { best: [...first, ...bestMatches(partial, limit - first.length)], total: whole.length + partial.length }
   }
 
   private newest: SearchDoc[] | null = null
@@ -111,6 +130,11 @@ export class LibrarySearch {
     const compiled = compileQuery(this.docs, query, { lastWord: 'whole' })
     return this.docs.filter((doc) => matchDoc(compiled, doc, null)).map((doc) => doc.entry)
   }
+}
+
+function missingWords(query: CompiledQuery, match: Match, slots: readonly number[]): string[] {
+  const found = matchedSlots(match, slots)
+  return slots.filter((_, i) => !found[i]).map((slot) => query.terms[slot]!.label)
 }
 
 /** Search a whole library (a convenience for one query). */

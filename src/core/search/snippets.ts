@@ -5,6 +5,7 @@
  */
 import type { Span, TermPattern } from './pattern.js'
 import type { ScanText } from './text.js'
+import { wholeFormulas } from './snippet-math.js'
 
 /** A matched stretch of a snippet's text: [start, end) in UTF-16 units. */
 export interface Highlight {
@@ -96,8 +97,7 @@ export function bodySnippets(field: ScanText, patterns: readonly TermPattern[], 
   let remaining = hits
   while (windows.length < options.count && remaining.length > 0) {
     const best = remaining.map((hit) => windowAt(hit, remaining, options.length)).reduce((a, b) => (b.value > a.value ? b : a))
-    const start = atSpace(body, best.start, -1)
-    const end = atSpace(body, best.end, 1)
+    const { start, end } = wholeFormulas(body, atSpace(body, best.start, -1), atSpace(body, best.end, 1))
     windows.push({ start, end })
     // Only hits whose own window would not overlap this one can anchor the next.
     const before = Math.floor(options.length / 4)

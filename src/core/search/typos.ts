@@ -1,7 +1,9 @@
 /**
- * Typo tolerance (`precis help query`): a word of 5+ letters that occurs nowhere in the library is
- * taken as mistyped and replaced by the library's words within one edit (Damerau-Levenshtein:
- * one letter inserted, deleted, replaced, or two neighbours swapped).
+ * Typo tolerance (`precis help query`): a word of 5+ letters that occurs nowhere in the library may
+ * be mistyped, so the library's words within one edit of it (Damerau-Levenshtein: one letter
+ * inserted, deleted, replaced, or two neighbours swapped, compared stem to stem) are searched for
+ * too, as weaker alternatives: the word keeps its own meaning (`tocopheryl` is a word, not a typo
+ * of `tocopherol`), and a document that has it still ranks first.
  *
  * Only absent words are corrected, as Typesense does by default: a word that exists is meant, so
  * `model` never also matches `modal`. That keeps precision, and the costly neighbour scan runs
@@ -15,6 +17,7 @@ import { occurs } from './match.js'
 import { pieceSource } from './fold.js'
 import { TermPattern, type WordSpec } from './pattern.js'
 import { foldPlural } from '../text/plural.js'
+import { stemWord } from '../text/stem.js'
 import { isWordCharBefore, tokenAt, type Token } from '../text/words.js'
 
 /** Shortest key that gets typo tolerance. */
@@ -43,22 +46,30 @@ function pieces(key: string): [string, string] {
   return [key.slice(0, half), key.slice(half + 1, end)]
 }
 
-/** Library words (as keys) within one edit of `key`, found in `fields` of `docs`. */
-export function neighbours(key: string, docs: readonly SearchDoc[], fields: readonly number[]): Set<string> {
-  const found = new Set<string>()
+/**
+ * Terms of library words within one edit of the query word `word` (whose term is `key`), found in
+ * `fields` of `docs`, with a word seen for each. Words are compared as singulars (`tranformers`,
+ * `transformer`) and as terms: a typo can change the stem (`diffrence` → diffrenc, `difference` → differ).
+ */
+export function neighbours(word: string, docs: readonly SearchDoc[], fields: readonly number[]): Map<string, string> {
+  const key = stemWord(word)
+  const singular = foldPlural(word)
+  const found = new Map<string, string>()
   const checked = new Map<string, boolean>() // a word is compared once, however often it occurs
+  const near = (a: string, b: string) => a !== b && Math.abs(a.length - b.length) <= 1 && editDistance(a, b) <= 1
   const consider = (token: Token | null) => {
-    // Plural endings add at most three letters (-ies): much longer words cannot be within one edit.
-    if (!token || token.end - token.start > key.length + 4) return
-    const candidate = foldPlural(token.word)
-    let near = checked.get(candidate)
-    if (near === undefined) {
-      near = Math.abs(candidate.length - key.length) <= 1 && editDistance(candidate, key) <= 1
-      checked.set(candidate, near)
+    // Endings add a few letters (-ations): much longer words cannot be within one edit.
+    if (!token || token.end - token.start > word.length + 6) return
+    const candidate = stemWord(token.word)
+    if (candidate === key) return
+    let close = checked.get(token.word)
+    if (close === undefined) {
+      close = near(foldPlural(token.word), singular) || near(candidate, key)
+      checked.set(token.word, close)
     }
-    if (near) found.add(candidate)
+    if (close && !found.has(candidate)) found.set(candidate, token.word)
   }
-  const finder = new RegExp(pieces(key).map(pieceSource).join('|'), 'gi')
+  const finder = new RegExp(pieces(singular).map(pieceSource).join('|'), 'gi')
   for (const doc of docs) {
     for (const text of textsOf(doc, fields)) {
       finder.lastIndex = 0
@@ -86,15 +97,17 @@ export interface TypoScope {
 
 /**
  * The spec to search for: `spec` itself when its word occurs in the library (or cannot be
- * corrected), otherwise also the library's words within one edit of it. Corrections are looked
- * for in the sample first (a typo is most often of a common word) and in all docs if none is there.
+ * corrected), otherwise with the library's words within one edit of it as alternatives.
+ * Corrections are looked for in the sample first (a typo is most often of a common word) and in
+ * all docs if none is there.
  */
 export function correctTypo(spec: WordSpec, fields: readonly number[], { docs, mayContain, sample }: TypoScope): WordSpec {
   const [key] = spec.keys
-  if (spec.keys.size !== 1 || key === undefined || !correctable(key)) return spec
+  const word = spec.exact ? [...spec.exact][0] : key // the word as typed comes first
+  if (spec.keys.size !== 1 || word === undefined || !correctable(word)) return spec
   if (occursAnywhere(new TermPattern([spec]), mayContain, fields)) return spec
-  let found = neighbours(key, sample, fields)
-  if (found.size === 0 && sample.length < docs.length) found = neighbours(key, docs, fields)
+  let found = neighbours(word, sample, fields)
+  if (found.size === 0 && sample.length < docs.length) found = neighbours(word, docs, fields)
   // A last word being typed keeps its prefix: it is a typo only if nothing starts with it either.
-  return { keys: new Set([key, ...found]), prefix: spec.prefix }
+  return found.size === 0 ? spec : { ...spec, alternatives: found }
 }

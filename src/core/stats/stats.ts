@@ -2,11 +2,11 @@
  * Numbers about a library for `precis stats`: pure computation, rendered by commands/stats/view.ts.
  * Words are counted as `wc -w` would, skipping runs without a letter or digit (a lone `-` or `$$`).
  */
-import { citationGraph } from '../citations/citations.js'
-import type { Library, Paper } from '../model.js'
+import type { Library } from '../model.js'
+import { libraryOutline, type LibraryOutline, type PaperOutline } from '../records/outline.js'
 import { countTags, sortTagCounts } from '../tags/counts.js'
-import { isWordCharAt } from '../text/words.js'
-import { papersByKey } from '../papers/papers.js'
+
+export { countWords } from './word-count.js'
 
 /** How many summaries fall in one year. */
 export interface YearCount {
@@ -58,26 +58,6 @@ export interface LibraryStats {
 
 /** Publication years spanning at most this many are shown with the empty years between. */
 const MAX_FILLED_SPAN = 30
-const SPACE = /\s/
-
-/**
- * Words in a text, counted like `wc -w` but only runs holding a letter or digit. A loop over
- * character codes rather than a regex: it runs over every body of the library.
- */
-export function countWords(text: string): number {
-  let count = 0
-  let counted = false // the current run of non-space characters has been counted
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    const space = code < 128 ? code === 32 || (code >= 9 && code <= 13) : SPACE.test(text[i]!)
-    if (space) counted = false
-    else if (!counted && isWordCharAt(text, i)) {
-      count++
-      counted = true
-    }
-  }
-  return count
-}
 
 function byYear(years: readonly number[], fillGaps: boolean): YearCount[] {
   const counts = new Map<number, number>()
@@ -100,7 +80,7 @@ function top(counts: Iterable<NamedCount>, limit: number): NamedCount[] {
   return [...counts].sort((a, b) => b.count - a.count || byCodePoint(a.name, b.name)).slice(0, limit)
 }
 
-function venues(papers: readonly Paper[], limit: number): NamedCount[] {
+function venues(papers: readonly PaperOutline[], limit: number): NamedCount[] {
   const counts = new Map<string, NamedCount>()
   for (const paper of papers) {
     const venue = paper.venue?.trim().replace(/\s+/g, ' ')
@@ -114,13 +94,20 @@ function venues(papers: readonly Paper[], limit: number): NamedCount[] {
 
 /** The statistics of `lib`, with `limit` rows in each top list. */
 export function libraryStats(lib: Library, limit = 10): LibraryStats {
-  const papers = papersByKey(lib)
+  return outlineStats(libraryOutline(lib), limit)
+}
+
+/** The statistics of a library from its outline (bodies are needed only through its word counts and citations). */
+export function outlineStats(lib: LibraryOutline, limit = 10): LibraryStats {
+  const papers = new Map(lib.papers.map((p) => [p.key, p]))
   const summarised = new Set(lib.summaries.map((s) => s.paper))
-  const lengths = lib.summaries.map((s) => ({ id: s.id, title: papers.get(s.paper)?.title ?? s.paper, words: countWords(s.body) }))
+  const words = lib.wordCounts()
+  const lengths = lib.summaries.map((s, i) => ({ id: s.id, title: papers.get(s.paper)?.title ?? s.paper, words: words[i]! }))
   const years = lib.summaries.map((s) => papers.get(s.paper)?.year ?? null)
   const tags = sortTagCounts(countTags(lib.summaries), 'count').slice(0, limit)
-  const { citedBy } = citationGraph(lib)
-  const cited = [...citedBy].map(([key, citing]) => ({ key, title: papers.get(key)!.title, citedBy: citing.length }))
+  const citing = new Map<string, number>()
+  for (const keys of lib.citedKeys()) for (const key of keys) citing.set(key, (citing.get(key) ?? 0) + 1)
+  const cited = [...citing].map(([key, count]) => ({ key, title: papers.get(key)!.title, citedBy: count }))
   return {
     papers: lib.papers.length,
     summaries: lib.summaries.length,

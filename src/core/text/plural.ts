@@ -47,6 +47,11 @@ export function foldPlural(word: string): string {
   return word
 }
 
+/** The irregular plurals (`vertices`) with their singulars (`vertex`). */
+export function irregularPlurals(): ReadonlyMap<string, string> {
+  return IRREGULAR
+}
+
 /** Every word that folds to `key` (the inverse of `foldPlural`): `graph` → graph, graphs. */
 export function surfaceForms(key: string): string[] {
   const candidates = [key, key + 's', key + 'es', ...(PLURALS_OF.get(key) ?? [])]

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { compileKeyPattern, keyPatternFrom } from '../../../src/core/keys/key-pattern.js'
+import { compileKeyPattern } from '../../../src/core/keys/key-pattern.js'
+import { keyPatternIn } from '../../../src/core/config/precedence.js'
 import { UsageError } from '../../../src/core/errors.js'
 import { keyProblem } from '../../../src/core/keys/key-rules.js'
 
@@ -40,9 +41,9 @@ describe('key patterns', () => {
   })
 
   it('is read from PRECIS_KEY_PATTERN, naming it when it is wrong; unset or empty means the default', () => {
-    expect(keyPatternFrom({})(gilmer)).toBe('gilmer2017neural')
-    expect(keyPatternFrom({ PRECIS_KEY_PATTERN: '' })(gilmer)).toBe('gilmer2017neural')
-    expect(keyPatternFrom({ PRECIS_KEY_PATTERN: '{Author}{year}' })(gilmer)).toBe('Gilmer2017')
-    expect(() => keyPatternFrom({ PRECIS_KEY_PATTERN: '{x}' })).toThrow('PRECIS_KEY_PATTERN has the unknown token "{x}"')
+    expect(keyPatternIn({}, {})(gilmer)).toBe('gilmer2017neural')
+    expect(keyPatternIn({ PRECIS_KEY_PATTERN: '' }, {})(gilmer)).toBe('gilmer2017neural')
+    expect(keyPatternIn({ PRECIS_KEY_PATTERN: '{Author}{year}' }, {})(gilmer)).toBe('Gilmer2017')
+    expect(() => keyPatternIn({ PRECIS_KEY_PATTERN: '{x}' }, {})).toThrow('PRECIS_KEY_PATTERN has the unknown token "{x}"')
   })
 })

@@ -123,14 +123,67 @@ const inline: Array<[tex: string, unicode: string]> = [
   ['\\mathrm{ReLU}(x) = \\begin{cases} x & x > 0 \\\\ 0 & \\text{otherwise}\\end{cases}', 'ReLU(x) = {x, x > 0; 0, otherwise}'],
   ['\\begin{array}{cc}a&b\\\\c&d\\end{array}', 'a b; c d'],
   ['\\sum_{\\substack{i<n\\\\j<m}} x_{ij}', '∑_(i<n,j<m) xᵢⱼ'],
+  // The math corpus (bench/math/corpus.jsonl: the scikit-learn, statsmodels and SciPy documentation),
+  // issue 21. A fraction before a bracket or after a function name is parenthesised; before any
+  // other operand it is set apart, so it never reads as taking that operand into its denominator.
+  ['-\\frac{1}{2} (x-\\mu_k)^t \\Sigma^{-1}', '−(1/2)(x − μₖ)ᵗΣ⁻¹'],
+  ['(z - a) \\frac{\\partial l}{\\partial z}(a)', '(z − a)(∂l/∂z)(a)'],
+  ['\\log\\frac{y}{\\hat{y}}', 'log(y/y\u0302)'],
+  ['\\log{\\frac{1 + n}{1+\\text{df}(t)}} + 1', 'log((1 + n)/(1 + df(t))) + 1'],
+  ['y \\log \\frac{y}{\\bar{y}_m} - y', 'y log(y/y\u0304ₘ) − y'],
+  ['\\frac{1}{2} ||X - Y||_{Fro}^2', '1/2 ||X − Y||_(Fro)²'],
+  ['\\frac{1}{n} \\sum_i x_i', '1/n ∑ᵢ xᵢ'],
+  ['\\frac{1}{|S|} \\sum_{s \\in S} P_s', '1/|S| ∑_(s∈S) Pₛ'],
+  // Bars that open and close different pairs are no group; an upright capital's argument is one.
+  ['\\sqrt{\\frac{|v|+|s|}{T}d(v,s)^2}', '√((|v| + |s|)/T d(v, s)²)'],
+  ['\\frac{|A \\cap B|}{|B|}', '|A ∩ B|/|B|'],
+  ['\\frac{x^{a-1}e^{-x}}{\\Gamma(a)}', 'xᵃ⁻¹e⁻ˣ/Γ(a)'],
+  ['\\frac{1}{c(c-1)}', '1/(c(c − 1))'],
+  ['\\frac{P(x|y)}{P(x)}', 'P(x|y)/(P(x))'],
+  ['n\\_features', 'n_features'],
+  ['\\frac{x}{2}^2', '(x/2)²'],
+  ['a/\\frac{b}{c}', 'a/(b/c)'],
+  ['\\frac{a}{b}!', '(a/b)!'],
+  // A sign after an opening bracket is unary; a function name after a starred or bracketed script is set apart.
+  ['\\exp \\Bigg(- \\frac{1}{l} d \\Bigg)', 'exp(−1/l d)'],
+  ['\\gamma^{*}_{j} \\sin(\\lambda_j)', 'γⱼ∗ sin(λⱼ)'],
+  ['-\\gamma^{(1)}_{j}\\sin(\\lambda_j)', '−γⱼ⁽¹⁾ sin(λⱼ)'],
+  // Accents over more than a letter, stacked scripts and braces, \\mbox.
+  ['\\hat{y_i}', 'y\u0302ᵢ'],
+  ['\\tilde{K(X, Y)}', 'tilde(K(X, Y))'],
+  ['\\widehat{xy}', 'hat(xy)'],
+  ['\\underset{w}{\\operatorname{arg\\,min\\,}} ||y - Xw||_2^2', 'arg min_w ||y − Xw||₂²'],
+  ['\\underset{y \\in Q_m}{\\mathrm{median}}(y)', 'median_(y∈Qₘ)(y)'],
+  ['pd(x) \\overset{def}{=} E[f]', 'pd(x) =ᵈᵉᶠ E[f]'],
+  ['\\hat{\\delta}\\stackrel{p}{\\rightarrow} E[Y]', 'δ̂ →ᵖ E[Y]'],
+  ['y_t = \\underbrace{\\mu_{t}}_{\\text{trend}} + \\underbrace{\\gamma_{t}}_{\\text{seasonal}}', 'yₜ = μₜ_(trend) + γₜ_(seasonal)'],
+  ['\\underset{\\text{Constant}}{\\underbrace{\\delta_0 + \\delta_1 t}}', '(δ₀ + δ₁t)_(Constant)'],
+  ['\\underbrace{x}_{n}', 'x_n'],
+  ['X_1 \\sim \\mbox{Poisson}(\\lambda_1)', 'X₁ ∼ Poisson(λ₁)'],
+  // A note's macros defined elsewhere read as their names (or their usual meaning), a preamble's
+  // definitions are read, a redefinition is allowed, references become text (issue 21, item 17).
+  ['\\softmax(z)_i', 'softmax(z)ᵢ'],
+  ['\\unknowncommand{x}', 'unknowncommand x'],
+  ['\\E[X] + \\Var[X]', '𝔼[X] + Var[X]'],
+  ['x \\in \\R^d', 'x ∈ ℝᵈ'],
+  ['\\DeclareMathOperator{\\KL}{KL} \\KL(q \\| p)', 'KL(q‖p)'],
+  ['\\newcommand{\\r}{\\rho} \\r_t', 'ρₜ'],
+  ['\\mathds{1}[y = k]', '𝟙[y = k]'],
+  ['a = b \\quad \\eqref{eq:loss}', 'a = b  (eq:loss)'],
+  ['\\begin{align} a &= b \\\\ c &= d \\end{align}', 'a = b; c = d'],
+  ['\\xrightarrow{f} y', '→ᶠ y'],
+  ['a &= b \\\\ c &= d', 'a = b; c = d'],
+  ['\\vspace{2mm} x', 'x'],
+  ['\\href{https://example.org}{y} + 1', 'y + 1'],
+  ['\\phantom{x} y', 'y'],
+  ['A^{\\intercal}', 'Aᵀ'],
+  ['f(x) = \\begin{cases} x, & x \\geq 0 \\\\ \\alpha(e^x - 1), & x < 0 \\end{cases}', 'f(x) = {x, x ≥ 0; α(eˣ − 1), x < 0}'],
 ]
 
 // Constructs with no faithful one-line Unicode form, and TeX that temml rejects.
 const asWritten = [
-  '\\widehat{xy}',
   '\\cancel{x}',
-  '\\underbrace{x}_{n}',
-  '\\unknowncommand{x}',
+  '\\frac{a}{',
   'x^',
   '{',
   '',
@@ -152,12 +205,16 @@ describe('texToUnicode', () => {
     ['\\frac{a}{b} \\tag{1}', 'a/b    (1)'],
     ['\\begin{aligned}a &= b\\\\ c &= d\\end{aligned}', 'a = b\nc = d'],
     ['W_0 = \\alpha \\\\ W_1 = \\beta', 'W₀ = α\nW₁ = β'],
+    ['a &= b \\\\ c &= d', 'a = b\nc = d'],
     ['W_0 = \\alpha \\\\[2pt] W_1 = \\frac{1}{2} \\\\', 'W₀ = α\nW₁ = 1/2'],
     // Drawn in two dimensions (columns padded with spaces, made plain at the end).
     ['\\mathbf{W} = \\begin{bmatrix}w_{11} & w_{12}\\\\ w_{21} & w_{22}\\end{bmatrix}', '𝐖 = ⎡ w₁₁  w₁₂ ⎤\n    ⎣ w₂₁  w₂₂ ⎦'],
     ['\\begin{pmatrix}a&b&c\\\\d&e&f\\\\g&h&i\\end{pmatrix}\\mathbf{x}', '⎛ a  b  c ⎞ \n⎜ d  e  f ⎟𝐱\n⎝ g  h  i ⎠ '],
     ['f(x) = \\begin{cases} x & x > 0 \\\\ 0 & \\text{otherwise}\\end{cases}', 'f(x) = ⎧ x  x > 0    \n       ⎩ 0  otherwise'],
     ['\\binom{n}{k}', '⎛ n ⎞\n⎝ k ⎠'],
+    // Columns measured as printed, after runs of spaces collapse (`\\min\\left|`: a space twice).
+    ['N =\\left\\{ \\begin{array}{cc} \\max\\left|x_{i}\\right| & \\textrm{ord}=\\textrm{inf}\\\\ \\min\\left|x_{i}\\right| & \\textrm{ord}=-\\textrm{inf}\\end{array}\\right.',
+      'N = ⎧ max|xᵢ|  ord = inf \n    ⎩ min|xᵢ|  ord = −inf'],
     ['\\left|\\begin{array}{cc}a&b\\\\c&d\\end{array}\\right|', '│ a  b │\n│ c  d │'],
   ])('display %s → %s', (tex, unicode) => {
     expect(texToUnicode(tex, true)).toEqual({ text: unicode, faithful: true })

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { TermPattern, WordPattern, type WordSpec } from '../../../src/core/search/pattern.js'
 import { ScanText } from '../../../src/core/search/text.js'
-import { foldPlural } from '../../../src/core/text/plural.js'
+import { stemWord } from '../../../src/core/text/stem.js'
 import { tokenize } from '../../../src/core/text/words.js'
 import { pick, seeded } from '../../support/random.js'
 
 /** Specs for a query value, as the compiler makes them (no typo correction here). */
 function specs(value: string, prefixLast = false): WordSpec[] {
   const words = tokenize(value).map((t) => t.word)
-  return words.map((word, i) => ({ keys: new Set([foldPlural(word)]), prefix: prefixLast && i === words.length - 1 ? word : null }))
+  return words.map((word, i) => ({ keys: new Set([stemWord(word)]), prefix: prefixLast && i === words.length - 1 ? word : null }))
 }
 
 function found(query: string, text: string, prefixLast = false): string[] {
@@ -68,7 +68,7 @@ describe('TermPattern finds words as the tokenizer reads them', () => {
       const tokens = tokenize(text)
       const target = pick(random, tokens)
       const prefix = random() < 0.3 ? target.word.slice(0, 1 + Math.floor(random() * target.word.length)) : null
-      const spec = { keys: new Set([foldPlural(target.word)]), prefix }
+      const spec = { keys: new Set([stemWord(target.word)]), prefix }
       const word0 = new WordPattern(spec)
       const expected = tokens.filter((token) => word0.weigh(token) > 0).map((token) => token.start)
       expect(new TermPattern([spec]).spans(new ScanText(text), 100).map((span) => span.start), `${JSON.stringify(text)} for ${target.word}`).toEqual(expected)

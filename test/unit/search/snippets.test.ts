@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { TermPattern } from '../../../src/core/search/pattern.js'
 import { bodySnippets, type Snippet } from '../../../src/core/search/snippets.js'
 import { ScanText } from '../../../src/core/search/text.js'
-import { foldPlural } from '../../../src/core/text/plural.js'
+import { stemWord } from '../../../src/core/text/stem.js'
 import { formatSnippet } from '../../../src/render/snippet.js'
 
-const term = (word: string) => new TermPattern([{ keys: new Set([foldPlural(word)]), prefix: null }])
+const term = (word: string) => new TermPattern([{ keys: new Set([stemWord(word)]), prefix: null }])
 const marked = (snippet: Snippet) => snippet.highlights.map(({ start, end }) => snippet.text.slice(start, end))
 const options = { count: 2, length: 120 }
 const filler = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ')

@@ -1,0 +1,58 @@
+import type { Context } from '../../context.js'
+import { settingsInEffect, type Chosen } from '../../core/config/precedence.js'
+import { isSettingName, unknownSetting, valueFromWord, type SettingName } from '../../core/config/settings.js'
+import { sanitizeTerminal } from '../../core/text/sanitize.js'
+import { inform, printJson } from '../../command-kit/shared.js'
+
+/** A value as `config get` prints it: strings as they are, lists a line each, numbers and booleans as words. */
+function plain(value: unknown): string {
+  if (value === null) return ''
+  if (Array.isArray(value)) return value.join('\n')
+  return typeof value === 'string' ? value : JSON.stringify(value)
+}
+
+/** A value on one line of `config list`. */
+function oneLine(value: unknown): string {
+  if (value === null) return '(the terminal)'
+  if (Array.isArray(value)) return value.join(',')
+  return JSON.stringify(value) ?? ''
+}
+
+export async function configListRun(ctx: Context): Promise<void> {
+  const settings = settingsInEffect(ctx.env, ctx.config.values())
+  if (ctx.globals.json) return printJson(ctx, { path: ctx.config.path, settings })
+  const entries = Object.entries(settings) as [SettingName, Chosen<unknown>][]
+  if (!ctx.io.stdoutIsTTY) {
+    // One setting a line, tab-separated, for scripts: name, value (as JSON), source.
+    for (const [name, { value, source }] of entries) ctx.io.out(`${name}\t${sanitizeTerminal(JSON.stringify(value))}\t${source}\n`)
+    return
+  }
+  const { style } = ctx.io
+  const width = Math.max(...entries.map(([name]) => name.length))
+  for (const [name, { value, source }] of entries) {
+    ctx.io.out(`${style.bold(name.padEnd(width))}  ${sanitizeTerminal(oneLine(value))}  ${style.dim(`(${source})`)}\n`)
+  }
+  ctx.io.out(style.dim(`\nConfig file: ${sanitizeTerminal(ctx.config.path)}\n`))
+}
+
+export async function configGetRun(name: string, ctx: Context): Promise<void> {
+  if (!isSettingName(name)) throw unknownSetting(name)
+  const chosen = settingsInEffect(ctx.env, ctx.config.values())[name]
+  if (ctx.globals.json) return printJson(ctx, { name, ...chosen })
+  const text = plain(chosen.value)
+  ctx.io.out(sanitizeTerminal(text) + (text === '' || text.endsWith('\n') ? '' : '\n'))
+}
+
+export async function configSetRun(name: string, word: string, ctx: Context): Promise<void> {
+  const value = valueFromWord(name, word)
+  const { rewritten } = await ctx.config.set(name as SettingName, value!)
+  const path = sanitizeTerminal(ctx.config.path)
+  inform(ctx, rewritten ? `Set ${name} in ${path}; the file was written anew, without its comments` : `Set ${name} in ${path}`)
+  const shadowed = settingsInEffect(ctx.env, ctx.config.values())[name as SettingName]
+  if (shadowed.source === 'environment') inform(ctx, `The environment sets ${name} too, and wins over the config file`)
+}
+
+export async function configPathRun(ctx: Context): Promise<void> {
+  if (ctx.globals.json) return printJson(ctx, { path: ctx.config.path })
+  ctx.io.out(sanitizeTerminal(ctx.config.path) + '\n')
+}

@@ -1,0 +1,57 @@
+/**
+ * `config set`: the config text with one setting changed. The line that sets it is replaced (or a
+ * line added at the end), so comments and the other settings stay as the person wrote them. When
+ * the setting spans lines (a multi-line string or list) that cannot be done safely: the file is
+ * written anew from its values, and the caller says that its comments were dropped.
+ */
+import { lazyRequire } from '../lazy-require.js'
+import { lineOfKey, parseConfigText } from './parse.js'
+import type { Config, SettingName } from './settings.js'
+
+const toml = lazyRequire<typeof import('smol-toml')>('smol-toml')
+
+export interface EditedConfig {
+  text: string
+  /** true when the file had to be written anew (its comments are gone). */
+  rewritten: boolean
+}
+
+/** The TOML line `name = value`. */
+export function settingLine(name: SettingName, value: NonNullable<Config[SettingName]>): string {
+  return toml()
+    .stringify({ [name]: value })
+    .trimEnd()
+}
+
+/** `text` (a valid config, of file `file`) with `name` set to `value`. */
+export function withSetting(text: string, file: string, name: SettingName, value: NonNullable<Config[SettingName]>): EditedConfig {
+  parseConfigText(text, file) // refuses a file that is not a valid config, before anything is changed
+  // Unknown keys are kept too: they may be a newer precis's settings.
+  const wanted: Record<string, unknown> = { ...toml().parse(text), [name]: value }
+  const line = settingLine(name, value)
+  const lines = text.split('\n')
+  const at = lineOfKey(text, name) - 1
+  const inPlace = at >= 0 ? [...lines.slice(0, at), line, ...lines.slice(at + 1)].join('\n') : added(lines, line)
+  if (sameTable(tableOrNull(inPlace), wanted)) return { text: inPlace, rewritten: false }
+  return { text: toml().stringify(wanted).trimEnd() + '\n', rewritten: true }
+}
+
+/** A new setting goes before the first [section], where it stays a setting of the top level. */
+function added(lines: string[], line: string): string {
+  const section = lines.findIndex((l) => /^\s*\[/.test(l))
+  if (section >= 0) return [...lines.slice(0, section), line, ...lines.slice(section)].join('\n')
+  const text = lines.join('\n')
+  if (text === '') return line + '\n'
+  return text.endsWith('\n') ? `${text}${line}\n` : `${text}\n${line}\n`
+}
+
+function tableOrNull(text: string): Record<string, unknown> | null {
+  try {
+    return toml().parse(text)
+  } catch {
+    return null
+  }
+}
+
+const sorted = (table: Record<string, unknown>) => JSON.stringify(Object.entries(table).sort(([a], [b]) => (a < b ? -1 : 1)))
+const sameTable = (a: Record<string, unknown> | null, b: Record<string, unknown>) => a !== null && sorted(a) === sorted(b)

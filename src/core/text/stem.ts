@@ -1,0 +1,58 @@
+/**
+ * The search terms of words: Porter2 (Snowball English) stems of their singulars, so that
+ * `homelessness` meets `homeless`, `decreasing` meets `decrease` and `vertices` meets `vertex`.
+ * One pure function from text to terms (`textTerms`) serves the query, the scan and any index.
+ *
+ * Irregular plurals are folded first (text-plural.ts: Porter2 alone leaves `analyses` and
+ * `analysis`, `vertices` and `vertex` apart). Only ASCII words are stemmed; any other word is its
+ * own term. Words that only share a stem still differ in rank: search scores the word as typed
+ * above a word of the same stem (search/pattern.ts), so `general` does not drown in `generation`.
+ */
+import stem from 'wink-porter2-stemmer'
+import { foldPlural, irregularPlurals } from './plural.js'
+import { tokenize } from './words.js'
+
+const ASCII_WORD = /^[a-z]+$/
+// A scan reads a word at each place a query word may begin, and stems it: the same few thousand
+// words again and again. Remembered, up to a bound.
+const stems = new Map<string, string>()
+const STEMS_KEPT = 200_000
+
+/** The term of one (normalised, lowercase) word: `networks` → network, `studies` → studi. */
+export function stemWord(word: string): string {
+  let term = stems.get(word)
+  if (term === undefined) {
+    const singular = foldPlural(word)
+    term = ASCII_WORD.test(singular) ? stem(singular) : singular
+    if (stems.size >= STEMS_KEPT) stems.clear()
+    stems.set(word, term)
+  }
+  return term
+}
+
+/** The search terms of a text, in order: `Message-passing networks` → messag, pass, network. */
+export function textTerms(text: string): string[] {
+  return tokenize(text).map((token) => stemWord(token.word))
+}
+
+let irregular: Map<string, string[]> | null = null
+
+/**
+ * What every word whose term is `term` begins with, so that a scan can find them all by looking
+ * for few beginnings: the term without a last e, i or y that Porter2 may have put there
+ * (`happy` → happi, `hoping` → hope), `possib` for possibl (`possibility`), the first letter of
+ * `lie` (`lying`), and the irregular plurals whole (`vertices` for vertex).
+ */
+export function termStarts(term: string): string[] {
+  if (!irregular) {
+    irregular = new Map()
+    for (const [plural, singular] of irregularPlurals()) {
+      const key = stemWord(singular)
+      irregular.set(key, [...(irregular.get(key) ?? []), plural])
+    }
+  }
+  let start = term.replace(/[eiy]$/, '').replace(/bl$/, 'b')
+  if (/^[dlt]ie$/.test(term)) start = term[0]! // dying, lying, tying
+  if (start === '') start = term
+  return [start, ...(irregular.get(term) ?? [])]
+}

@@ -1,0 +1,86 @@
+/**
+ * Snippets shown as `show` shows a body: math as Unicode (TeX it cannot render stays as written),
+ * figures as `[fig]`, citations as the short titles of the papers they cite (`?key` for a key the
+ * library lacks). The highlights move with the text; a match inside a formula or a citation
+ * highlights what it became.
+ */
+import { resolveCitations, type CitationResolver } from '../core/citations/citations.js'
+import type { Highlight, Snippet } from '../core/search/snippets.js'
+import { shortTitle } from '../core/citations/citation-text.js'
+
+/** A stretch of a snippet's text [start, end) and what to show for it. */
+interface Rewrite {
+  start: number
+  end: number
+  text: string
+}
+
+export interface SnippetRendering {
+  /** Unicode for a formula, or null to keep its TeX (render/math.ts `texToUnicode`, loaded only for math). */
+  math: ((tex: string, display: boolean) => string | null) | null
+  resolver: CitationResolver
+}
+
+const MATH = /\$\$([^$]{1,400}?)\$\$|\\\[([\s\S]{1,400}?)\\\]|\\\(([\s\S]{1,400}?)\\\)|\$(?=\S)((?:[^$\n\\]|\\.){1,400}?)(?<=\S)\$(?!\d)/g
+const FIGURE = /!\[[^\]\n]*\]\([^)\n]*\)|<img\s[^>]*>|https?:\/\/\S+?\.(?:png|jpe?g|gif|svg|webp)\b/gi
+
+/** Whether a snippet may hold math (so that the TeX renderer is worth loading). */
+export function mayHoldMath(snippet: Snippet): boolean {
+  return /\$|\\[([]/.test(snippet.text)
+}
+
+function rewritesOf(text: string, rendering: SnippetRendering): Rewrite[] {
+  const found: Rewrite[] = []
+  for (const match of text.matchAll(MATH)) {
+    const display = match[1] !== undefined || match[2] !== undefined
+    const tex = match[1] ?? match[2] ?? match[3] ?? match[4] ?? ''
+    const unicode = rendering.math?.(tex, display) ?? null
+    if (unicode !== null) found.push({ start: match.index, end: match.index + match[0].length, text: unicode.replace(/\s*\n\s*/g, ' ') })
+  }
+  for (const match of text.matchAll(FIGURE)) found.push({ start: match.index, end: match.index + match[0].length, text: '[fig]' })
+  for (const citation of resolveCitations(text, rendering.resolver)) {
+    const names = citation.cited.map(({ key, paper }) => (paper ? shortTitle(paper.title) : `?${key}`)).join('; ')
+    found.push({ start: citation.start, end: citation.end, text: citation.form === 'latex' && !citation.textual ? `[${names}]` : names })
+  }
+  // The first of overlapping stretches wins (a figure's URL is not also a citation).
+  found.sort((a, b) => a.start - b.start)
+  return found.filter((rewrite, i) => found.slice(0, i).every((other) => other.end <= rewrite.start || other.start >= rewrite.end))
+}
+
+/** The snippet as it is shown. */
+export function renderSnippet(snippet: Snippet, rendering: SnippetRendering): Snippet {
+  const rewrites = rewritesOf(snippet.text, rendering)
+  if (rewrites.length === 0) return snippet
+  let text = ''
+  let last = 0
+  // Where each position of the old text lands in the new; a rewritten stretch maps whole.
+  const starts = new Map<number, number>()
+  const ends = new Map<number, number>()
+  const place = (from: number, to: number, at: number) => {
+    for (let i = from; i <= to; i++) {
+      starts.set(i, at + (i - from))
+      ends.set(i, at + (i - from))
+    }
+  }
+  for (const rewrite of rewrites) {
+    place(last, rewrite.start, text.length)
+    text += snippet.text.slice(last, rewrite.start)
+    for (let i = rewrite.start + 1; i < rewrite.end; i++) {
+      starts.set(i, text.length)
+      ends.set(i, text.length + rewrite.text.length)
+    }
+    text += rewrite.text
+    ends.set(rewrite.end, text.length)
+    last = rewrite.end
+  }
+  place(last, snippet.text.length, text.length)
+  text += snippet.text.slice(last)
+  const highlights: Highlight[] = []
+  for (const { start, end } of snippet.highlights) {
+    const moved = { start: starts.get(start) ?? 0, end: ends.get(end) ?? text.length }
+    const previous = highlights.at(-1)
+    if (previous && moved.start < previous.end) previous.end = Math.max(previous.end, moved.end)
+    else if (moved.end > moved.start) highlights.push(moved)
+  }
+  return { text, highlights }
+}

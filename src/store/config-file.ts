@@ -1,0 +1,82 @@
+/**
+ * The config file: where it is, reading it (once, on first use) and changing one setting. What a
+ * setting may be, and the parsing, are core/config's; this file only touches the disk.
+ */
+import { closeSync, mkdirSync, realpathSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { dirname, isAbsolute, join } from 'node:path'
+import { DataError } from '../core/errors.js'
+import { withSetting } from '../core/config/edit.js'
+import { MAX_CONFIG_BYTES, parseConfigBytes } from '../core/config/parse.js'
+import type { Config, SettingName } from '../core/config/settings.js'
+import { decodeInput } from '../core/text/input.js'
+import { describeFileError } from '../platform/file-errors.js'
+import { openRegularFile, readOpenedFile } from '../platform/regular-file.js'
+import type { Env } from './paths.js'
+
+/** What commands see of the config file (the Context's `config`). */
+export interface ConfigFile {
+  readonly path: string
+  /** The settings the file sets (none when there is no file); DataError when it cannot be used. */
+  values(): Config
+  /** Set one setting in the file, made if missing; `rewritten` when its comments could not be kept. */
+  set(name: SettingName, value: NonNullable<Config[SettingName]>): Promise<{ rewritten: boolean }>
+}
+
+/** `$XDG_CONFIG_HOME/precis/config.toml`, else `~/.config/precis/config.toml` (relative XDG values are ignored, per the spec). */
+export function configPath(env: Env): string {
+  const xdg = env.XDG_CONFIG_HOME
+  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), '.config')
+  return join(base, 'precis', 'config.toml')
+}
+
+/** The config file's bytes, or null when there is none. A folder, a pipe or a device in its place is refused at once. */
+function readConfigBytes(path: string): Buffer | null {
+  let opened
+  try {
+    opened = openRegularFile(path)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw new DataError(`Cannot read the config file ${path}: ${describeFileError(error)}`)
+  }
+  try {
+    if (opened.size > MAX_CONFIG_BYTES)
+      throw new DataError(`${path} is too big for a config file (${opened.size} bytes; the limit is ${MAX_CONFIG_BYTES})`)
+    return readOpenedFile(opened)
+  } finally {
+    closeSync(opened.fd)
+  }
+}
+
+export class FileConfig implements ConfigFile {
+  private loaded: Config | undefined
+
+  /** `warn` hears of keys precis does not know (a typo, or a newer precis's setting). */
+  constructor(
+    readonly path: string,
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  values(): Config {
+    if (this.loaded) return this.loaded
+    const bytes = readConfigBytes(this.path)
+    if (bytes === null) return (this.loaded = {})
+    const { config, unknown } = parseConfigBytes(bytes, this.path)
+    for (const { key, line } of unknown)
+      this.warn(`${line > 0 ? `${this.path}:${line}` : this.path}: unknown setting ${JSON.stringify(key.slice(0, 80))} ignored`)
+    return (this.loaded = config)
+  }
+
+  async set(name: SettingName, value: NonNullable<Config[SettingName]>): Promise<{ rewritten: boolean }> {
+    const bytes = readConfigBytes(this.path)
+    const text = bytes === null ? '' : decodeInput(bytes, this.path, MAX_CONFIG_BYTES)
+    const edited = withSetting(text, this.path, name, value)
+    mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 })
+    // Through a link to the real file (a dotfiles folder), so the link stays a link.
+    const target = bytes === null ? this.path : realpathSync(this.path)
+    const { writeFileDurably } = await import('./durable-write.js') // the write machinery loads only to write
+    await writeFileDurably(target, [edited.text], MAX_CONFIG_BYTES)
+    this.loaded = undefined
+    return { rewritten: edited.rewritten }
+  }
+}

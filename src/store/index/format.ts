@@ -1,0 +1,229 @@
+// The index file: a fixed start, a header, then sections of compact JSON, each checksummed.
+//
+//   bytes 0-7    "precisIX"               what the file is
+//   bytes 8-11   format version (u32 LE)  another version is rebuilt, never read
+//   bytes 12-15  header length (u32 LE)
+//   bytes 16-35  SHA-1 of the header
+//   header       JSON: the library's path and identity, and each section's place and SHA-1
+//   sections     JSON arrays, one per column (papers' fields, summaries' fields, ...)
+//
+// Measured at 10,000 summaries (3.4 MB of columns): JSON.parse of the columns and a hand-written
+// binary decoder of the same values load in the same ~60-70 ms, since V8's JSON parser does in C++
+// what the decoder does in JavaScript; JSON is kept for its simplicity. Columns rather than one
+// object per record keep it compact (no field names repeated). Nothing in the file is trusted:
+// any damage, truncation or unexpected shape reads as no index, and the library is read instead.
+import { createHash } from 'node:crypto'
+import { DataError } from '../../core/errors.js'
+import type { PaperOutline, SummaryOutline } from '../../core/records/outline.js'
+import type { IndexContents } from './contents.js'
+import { isFileIdentity } from './identity.js'
+
+const MAGIC = Buffer.from('precisIX', 'latin1')
+/** Raised whenever what the index holds or how it is laid out changes. */
+export const INDEX_FORMAT_VERSION = 1
+const FIXED_BYTES = 36
+
+const sha1 = (bytes: Buffer | string) => createHash('sha1').update(bytes).digest()
+
+type PaperRow = [
+  string,
+  string,
+  string[],
+  number | null,
+  string | null,
+  string | null,
+  string | null | 0,
+  string | null,
+  string | null,
+  string,
+]
+type SummaryRow = [string, string, string, string[], string, string]
+
+function columns(contents: IndexContents): Record<string, unknown> {
+  return {
+    papers: contents.papers.map((p): PaperRow => [
+      p.key,
+      p.title,
+      p.authors,
+      p.year,
+      p.venue,
+      p.arxiv,
+      p.category === undefined ? 0 : p.category,
+      p.doi,
+      p.url,
+      p.added,
+    ]),
+    summaries: contents.summaries.map((s): SummaryRow => [s.id, s.paper, s.by, s.tags, s.created, s.updated]),
+    trash: contents.trashIds,
+    words: contents.words,
+    cites: contents.cites,
+    paperPlaces: contents.paperPlaces,
+    summaryPlaces: contents.summaryPlaces,
+  }
+}
+
+/** The index file's bytes for `contents`. */
+export function encodeIndex(contents: IndexContents): Buffer {
+  const sections: [string, number, number, string][] = []
+  const bodies: Buffer[] = []
+  let offset = 0
+  for (const [name, value] of Object.entries(columns(contents))) {
+    const body = Buffer.from(JSON.stringify(value))
+    sections.push([name, offset, body.length, sha1(body).toString('hex')])
+    bodies.push(body)
+    offset += body.length
+  }
+  const counts = { papers: contents.papers.length, summaries: contents.summaries.length }
+  const header = Buffer.from(JSON.stringify({ library: contents.library, identity: contents.identity, counts, sections }))
+  const fixed = Buffer.alloc(FIXED_BYTES)
+  MAGIC.copy(fixed, 0)
+  fixed.writeUInt32LE(INDEX_FORMAT_VERSION, 8)
+  fixed.writeUInt32LE(header.length, 12)
+  sha1(header).copy(fixed, 16)
+  return Buffer.concat([fixed, header, ...bodies])
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string'
+const isOptionalText = (value: unknown) => value === null || typeof value === 'string'
+const isTextList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isText)
+const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0
+const isListOf = (value: unknown, item: (x: unknown) => boolean, length?: number): value is unknown[] =>
+  Array.isArray(value) && (length === undefined || value.length === length) && value.every(item)
+
+function isPaperRow(row: unknown): boolean {
+  if (!Array.isArray(row) || row.length !== 10) return false
+  const [key, title, authors, year, venue, arxiv, category, doi, url, added] = row as unknown[]
+  return (
+    isText(key) &&
+    isText(title) &&
+    isTextList(authors) &&
+    (year === null || Number.isSafeInteger(year)) &&
+    isOptionalText(venue) &&
+    isOptionalText(arxiv) &&
+    (category === 0 || isOptionalText(category)) &&
+    isOptionalText(doi) &&
+    isOptionalText(url) &&
+    isText(added)
+  )
+}
+
+function isSummaryRow(row: unknown): boolean {
+  if (!Array.isArray(row) || row.length !== 6) return false
+  const [id, paper, by, tags, created, updated] = row as unknown[]
+  return isText(id) && isText(paper) && isText(by) && isTextList(tags) && isText(created) && isText(updated)
+}
+
+function paperOf(row: PaperRow): PaperOutline {
+  const [key, title, authors, year, venue, arxiv, category, doi, url, added] = row
+  return category === 0
+    ? { key, title, authors, year, venue, arxiv, doi, url, added }
+    : { key, title, authors, year, venue, arxiv, category, doi, url, added }
+}
+
+function summaryOf([id, paper, by, tags, created, updated]: SummaryRow): SummaryOutline {
+  return { id, paper, by, tags, created, updated }
+}
+
+interface Header {
+  library: string
+  identity: IndexContents['identity']
+  counts: { papers: number; summaries: number }
+  /** Each section's bytes, its checksum checked. */
+  sections: Map<string, Buffer>
+}
+
+/** The header of an index file, its sections' checksums checked; null when it is not a whole, undamaged index of this format. */
+function readHeader(bytes: Buffer): Header | null {
+  if (bytes.length < FIXED_BYTES || !bytes.subarray(0, 8).equals(MAGIC) || bytes.readUInt32LE(8) !== INDEX_FORMAT_VERSION) return null
+  const headerEnd = FIXED_BYTES + bytes.readUInt32LE(12)
+  if (headerEnd > bytes.length) return null
+  const headerBytes = bytes.subarray(FIXED_BYTES, headerEnd)
+  if (!sha1(headerBytes).equals(bytes.subarray(16, FIXED_BYTES))) return null
+  const header = JSON.parse(headerBytes.toString('utf8')) as Record<string, unknown>
+  const counts = header.counts as Record<string, unknown> | null
+  if (!isText(header.library) || !isFileIdentity(header.identity) || !Array.isArray(header.sections)) return null
+  if (typeof counts !== 'object' || counts === null || !isCount(counts.papers) || !isCount(counts.summaries)) return null
+  const sections = new Map<string, Buffer>()
+  for (const section of header.sections as unknown[]) {
+    if (!Array.isArray(section) || section.length !== 4) return null
+    const [name, offset, length, sum] = section as unknown[]
+    if (!isText(name) || !isCount(offset) || !isCount(length) || !isText(sum)) return null
+    const start = headerEnd + (offset as number)
+    const body = bytes.subarray(start, start + (length as number))
+    if (body.length !== length || sha1(body).toString('hex') !== sum) return null
+    sections.set(name, body)
+  }
+  return {
+    library: header.library,
+    identity: header.identity,
+    counts: { papers: counts.papers as number, summaries: counts.summaries as number },
+    sections,
+  }
+}
+
+/** A section's value when it has the shape `valid` wants; otherwise the index was not written by precis. */
+function column<T>(header: Header, name: string, valid: (value: unknown) => value is T): T {
+  const body = header.sections.get(name)
+  let value: unknown
+  try {
+    value = body && JSON.parse(body.toString('utf8'))
+  } catch {
+    value = undefined
+  }
+  if (!valid(value))
+    throw new DataError(`The library's index holds something precis did not write (its ${name}); delete it and precis builds it again`)
+  return value
+}
+
+/**
+ * What the index file `bytes` holds, or null when it is not a whole, undamaged index of this
+ * format (wrong start or version, cut short, a checksum that does not match). Its columns are
+ * decoded when first used, each checked for the shape and length it must have: a read uses
+ * only some of them.
+ */
+export function decodeIndex(bytes: Buffer): IndexContents | null {
+  let header: Header | null
+  try {
+    header = readHeader(bytes)
+  } catch {
+    return null // a header that is not JSON
+  }
+  if (!header) return null
+  const { papers, summaries } = header.counts
+  const once = <T>(make: () => T): (() => T) => {
+    let value: { made: T } | undefined
+    return () => (value ??= { made: make() }).made
+  }
+  const paperRows = once(() => column(header, 'papers', (v): v is PaperRow[] => isListOf(v, isPaperRow, papers)).map(paperOf))
+  const summaryRows = once(() => column(header, 'summaries', (v): v is SummaryRow[] => isListOf(v, isSummaryRow, summaries)).map(summaryOf))
+  const trash = once(() => column(header, 'trash', (v): v is string[] => isListOf(v, isText)))
+  const words = once(() => column(header, 'words', (v): v is number[] => isListOf(v, isCount, summaries)))
+  const cites = once(() => column(header, 'cites', (v): v is string[][] => isListOf(v, isTextList, summaries)))
+  const paperPlaces = once(() => column(header, 'paperPlaces', (v): v is number[] => isListOf(v, isCount, 2 * papers)))
+  const summaryPlaces = once(() => column(header, 'summaryPlaces', (v): v is number[] => isListOf(v, isCount, 2 * summaries)))
+  return {
+    library: header.library,
+    identity: header.identity,
+    get papers() {
+      return paperRows()
+    },
+    get summaries() {
+      return summaryRows()
+    },
+    get trashIds() {
+      return trash()
+    },
+    get words() {
+      return words()
+    },
+    get cites() {
+      return cites()
+    },
+    get paperPlaces() {
+      return paperPlaces()
+    },
+    get summaryPlaces() {
+      return summaryPlaces()
+    },
+  }
+}

@@ -1,0 +1,122 @@
+import { emptyLibrary, type Library } from '../../core/model.js'
+import { libraryOutline, type LibraryOutline } from '../../core/records/outline.js'
+import type { LibraryFile } from '../library-file.js'
+import { describeSize } from '../size-limit.js'
+import { buildIndex, type PlacedLibrary } from './build.js'
+import { indexOutline, type IndexContents } from './contents.js'
+import { fileIdentity, readableIdentity, sameIdentity, type FileIdentity } from './identity.js'
+import { IndexFile } from './index-file.js'
+import { indexPath } from './location.js'
+import { placesInText } from './places.js'
+import { beforeChange, outlineAfterChange, type BeforeChange } from './reuse.js'
+import { pick, type PickedRecords } from '../outline-reads.js'
+import { readRecordsAt } from './record-reader.js'
+
+/** Where indexes are kept, and how a long rebuild is announced. */
+export interface IndexOptions {
+  /** precis's cache folder; the index goes in its `index/` folder. */
+  cacheDir: string
+  /** Told before a large library is read whole to build its index (a progress line). */
+  note?: (message: string) => void
+  /** Libraries from this size on are announced when their index is built by a read (a parameter for tests). */
+  noteFromBytes?: number
+}
+
+/** Libraries from this size on take long enough to read whole that a rebuild says so. */
+const NOTE_FROM_BYTES = 16 * 1024 * 1024
+
+/** What a read that builds the index says first, for a large library. */
+export type RebuildNote = (message: string) => void
+
+/** The index of the library file `target`. */
+export function indexFileOf(target: string, options: IndexOptions): IndexFile {
+  return new IndexFile(indexPath(options.cacheDir, target), target)
+}
+
+/**
+ * Reads of one library file that answer from its index while the index is current, and otherwise
+ * read the whole library, answer from it, and build the index for the next read. The JSON file
+ * stays the only truth: the index is used only when it was built from the file as it is now.
+ */
+export class IndexedLibrary {
+  /** What each outline handed out came from: the index, or the whole library read. */
+  private readonly sources = new WeakMap<LibraryOutline, IndexContents | Library>()
+
+  constructor(
+    private readonly target: string,
+    private readonly file: LibraryFile,
+    private readonly index: IndexFile | null,
+    private readonly note: RebuildNote = () => undefined,
+    private readonly noteFromBytes = NOTE_FROM_BYTES,
+  ) {}
+
+  async outline(): Promise<LibraryOutline> {
+    const current = readableIdentity(this.target)
+    const contents = this.index?.load(current)
+    if (contents) return this.handOut(indexOutline(contents), contents)
+    if (this.index && current && Number(current.size) >= this.noteFromBytes)
+      this.note(`Indexing the library (${describeSize(Number(current.size))}); later reads will be quick.`)
+    const { library, bytes } = await this.file.readWithBytes()
+    const outline = libraryOutline(library ?? emptyLibrary())
+    // Built only from bytes known to be the file `current` names: unchanged from before the read to after it.
+    if (this.index && library && bytes && sameIdentity(current, fileIdentity(this.target))) {
+      const placed = placesInText(library, bytes)
+      if (placed) await this.index.save(() => buildIndex(placed, this.target, current!, outline))
+    }
+    return this.handOut(outline, library ?? emptyLibrary())
+  }
+
+  /**
+   * The whole records of the papers `keys` and summaries `ids` of the library `outline` (from this
+   * reader) was made of: read from where the index says they lie, or taken from the library read
+   * whole. A record the library no longer holds (changed since) is missing from the result.
+   */
+  async records(outline: LibraryOutline, keys: readonly string[], ids: readonly string[]): Promise<PickedRecords> {
+    const source = this.sources.get(outline)
+    if (source && !('format' in source)) {
+      const picked = readRecordsAt(this.target, source, keys, ids)
+      if (picked) return picked
+    }
+    const library = source && 'format' in source ? source : ((await this.file.read()) ?? emptyLibrary())
+    return pick(library, keys, ids)
+  }
+
+  private handOut(outline: LibraryOutline, source: IndexContents | Library): LibraryOutline {
+    this.sources.set(outline, source)
+    return outline
+  }
+}
+
+/**
+ * Inside a save's lock, once it has read the library: what the index knew of the library read,
+ * when the index is current for it (`read` is the file's identity before it was read; it must be
+ * the same after); else undefined.
+ */
+export function indexBeforeChange(
+  target: string,
+  options: IndexOptions,
+  read: FileIdentity | null,
+  library: Library,
+): BeforeChange | undefined {
+  if (!sameIdentity(read, fileIdentity(target))) return undefined // changed while being read
+  const contents = indexFileOf(target, options).load(read)
+  try {
+    return contents ? beforeChange(library, contents) : undefined
+  } catch {
+    return undefined // columns precis did not write: built afresh
+  }
+}
+
+/**
+ * After a save (inside its lock): the index of the file just written, from the records as they
+ * were placed in it; what did not change is taken from `before`.
+ */
+export async function indexAfterWrite(target: string, options: IndexOptions, placed: PlacedLibrary, before?: BeforeChange): Promise<void> {
+  const identity = fileIdentity(target)
+  if (!identity) return
+  const index = indexFileOf(target, options)
+  await index.save(() => buildIndex(placed, target, identity, before && outlineAfterChange(placed, before)))
+  // What killed saves left; only here, where a save has loaded what this needs (a read has not).
+  const { removeDeadWritersFiles } = await import('../temp-files.js')
+  await removeDeadWritersFiles(index.path)
+}

@@ -1,0 +1,60 @@
+import { closeSync, fstatSync, readSync } from 'node:fs'
+import { readPaper, readSummary } from '../../core/schema/schema.js'
+import { openRegularFile } from '../../platform/regular-file.js'
+import type { PickedRecords } from '../outline-reads.js'
+import type { IndexContents } from './contents.js'
+import { identityOf, sameIdentity } from './identity.js'
+
+function readRange(fd: number, start: number, end: number): string {
+  const bytes = Buffer.allocUnsafe(end - start)
+  let filled = 0
+  while (filled < bytes.length) {
+    const read = readSync(fd, bytes, filled, bytes.length - filled, start + filled)
+    if (read === 0) break
+    filled += read
+  }
+  return bytes.toString('utf8', 0, filled)
+}
+
+function parsed<T>(text: string, check: (value: unknown) => T | undefined): T | undefined {
+  try {
+    return check(JSON.parse(text))
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The papers `keys` and summaries `ids` read from where the index says they lie in the library
+ * file, each parsed and checked on its own, as a whole read checks it. Null when the file opened
+ * is no longer the one the index was built from, or a record is not where it should be: the
+ * caller then reads the whole library.
+ */
+export function readRecordsAt(target: string, index: IndexContents, keys: readonly string[], ids: readonly string[]): PickedRecords | null {
+  let opened: { fd: number }
+  try {
+    opened = openRegularFile(target)
+  } catch {
+    return null
+  }
+  try {
+    if (!sameIdentity(identityOf(fstatSync(opened.fd, { bigint: true })), index.identity)) return null
+    const picked: PickedRecords = { papers: new Map(), summaries: new Map() }
+    for (const key of keys) {
+      const at = index.papers.findIndex((paper) => paper.key === key)
+      const paper = at < 0 ? undefined : parsed(readRange(opened.fd, index.paperPlaces[2 * at]!, index.paperPlaces[2 * at + 1]!), readPaper)
+      if (paper?.key !== key) return null
+      picked.papers.set(key, paper)
+    }
+    for (const id of ids) {
+      const at = index.summaries.findIndex((summary) => summary.id === id)
+      const summary =
+        at < 0 ? undefined : parsed(readRange(opened.fd, index.summaryPlaces[2 * at]!, index.summaryPlaces[2 * at + 1]!), readSummary)
+      if (summary?.id !== id) return null
+      picked.summaries.set(id, summary)
+    }
+    return picked
+  } finally {
+    closeSync(opened.fd)
+  }
+}

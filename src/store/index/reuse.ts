@@ -1,0 +1,63 @@
+import { CitationResolver, citedPaperKeys } from '../../core/citations/citations.js'
+import type { Library, Summary } from '../../core/model.js'
+import type { LibraryOutline } from '../../core/records/outline.js'
+import { countWords } from '../../core/stats/word-count.js'
+import type { PlacedLibrary } from './build.js'
+import type { IndexContents } from './contents.js'
+
+/**
+ * What the index of a library knew before a save changed it, so the index after the save counts
+ * words and finds citations only in the bodies the save changed: over a whole library that is most
+ * of the cost of building an index.
+ */
+export interface BeforeChange {
+  /** Each summary's body as read before the change, by id. */
+  bodies: Map<string, string>
+  /** What a citation key could name before the change (see citationNames). */
+  names: string
+  /** The index's word counts and citations, by summary id. */
+  words: Map<string, number>
+  cites: Map<string, readonly string[]>
+}
+
+/**
+ * What every name a citation can use resolves to, as CitationResolver resolves it (a paper key,
+ * else a summary id, ignoring case; the first record wins), sorted: citations found in an
+ * unchanged body are the same while this is, however the records were reordered.
+ */
+function citationNames(lib: Pick<Library, 'papers' | 'summaries'>): string {
+  const names = new Map<string, string>() // name → the key of the paper it resolves to, step by step as the resolver does
+  for (const paper of lib.papers) names.set(paper.key.toLowerCase(), paper.key)
+  for (const summary of lib.summaries) {
+    const id = summary.id.toLowerCase()
+    const paper = names.get(summary.paper.toLowerCase())
+    if (paper !== undefined && !names.has(id)) names.set(id, paper)
+  }
+  return JSON.stringify([...names].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+}
+
+/** What `contents`, the index of `library` as just read, knew of it. */
+export function beforeChange(library: Library, contents: IndexContents): BeforeChange {
+  const ids = contents.summaries.map((s) => s.id)
+  return {
+    bodies: new Map(library.summaries.map((s) => [s.id, s.body])),
+    names: citationNames(library),
+    words: new Map(ids.map((id, i) => [id, contents.words[i]!])),
+    cites: new Map(ids.map((id, i) => [id, contents.cites[i]!])),
+  }
+}
+
+/** The outline of the library a save wrote, its word counts and citations taken from `before` for the bodies it did not change. */
+export function outlineAfterChange(placed: PlacedLibrary, before: BeforeChange): LibraryOutline {
+  const unchanged = (s: Summary) => before.bodies.get(s.id) === s.body
+  const sameNames = citationNames(placed) === before.names
+  let resolver: CitationResolver | undefined
+  const cited = (s: Summary) => citedPaperKeys(s, (resolver ??= new CitationResolver(placed)))
+  return {
+    papers: placed.papers,
+    summaries: placed.summaries,
+    trashIds: placed.trash.map((entry) => entry.summary.id),
+    wordCounts: () => placed.summaries.map((s) => (unchanged(s) ? before.words.get(s.id) : undefined) ?? countWords(s.body)),
+    citedKeys: () => placed.summaries.map((s) => (sameNames && unchanged(s) ? before.cites.get(s.id) : undefined) ?? cited(s)),
+  }
+}

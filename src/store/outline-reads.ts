@@ -1,0 +1,43 @@
+import type { Library } from '../core/model.js'
+import { libraryOutline, type LibraryOutline } from '../core/records/outline.js'
+import type { PickedRecords, Store } from './store.js'
+
+export type { PickedRecords }
+
+/** The records `keys` and `ids` name in `library`. */
+export function pick(library: Library, keys: readonly string[], ids: readonly string[]): PickedRecords {
+  const wantedKeys = new Set(keys)
+  const wantedIds = new Set(ids)
+  return {
+    papers: new Map(library.papers.filter((p) => wantedKeys.has(p.key)).map((p) => [p.key, p])),
+    summaries: new Map(library.summaries.filter((s) => wantedIds.has(s.id)).map((s) => [s.id, s])),
+  }
+}
+
+/** Libraries read whole for an outline, by the outline: a store without an index of its own. */
+const wholeLibraries = new WeakMap<LibraryOutline, Library>()
+
+/** The library's outline: from the store's index when it keeps one, else from the library read whole. */
+export async function readOutline(store: Store): Promise<LibraryOutline> {
+  if (store.outline) return store.outline()
+  const library = await store.read()
+  const outline = libraryOutline(library)
+  wholeLibraries.set(outline, library)
+  return outline
+}
+
+/**
+ * The whole records of the papers `keys` and summaries `ids` of the library `outline` (from
+ * readOutline on `store`) was made of. One the library no longer holds is missing from the result.
+ */
+export async function readRecords(
+  store: Store,
+  outline: LibraryOutline,
+  keys: readonly string[],
+  ids: readonly string[],
+): Promise<PickedRecords> {
+  const library = wholeLibraries.get(outline)
+  if (library) return pick(library, keys, ids)
+  if (store.records) return store.records(outline, keys, ids)
+  return pick(await store.read(), keys, ids)
+}

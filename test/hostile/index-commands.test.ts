@@ -1,0 +1,108 @@
+// The reading commands through the index print exactly what they print reading the whole library:
+// with the index just built by a save, rebuilt by the read itself, and with none at all.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { listRun } from '../../src/commands/list/run.js'
+import { showRun } from '../../src/commands/show/run.js'
+import { statsRun } from '../../src/commands/stats/run.js'
+import { tagsListRun } from '../../src/commands/tags/run.js'
+import { completeRun } from '../../src/commands/completion/run.js'
+import type { Context } from '../../src/context.js'
+import type { Library } from '../../src/core/model.js'
+import { libraryOutline } from '../../src/core/records/outline.js'
+import { ShowCitations } from '../../src/render/citations.js'
+import { testContext } from '../support/context.js'
+import { connectedLibrary } from '../unit/connected/fixture.js'
+import { indexedStore, indexIsCurrent, libraryWithCache } from './support/index.js'
+
+/** The connected fixture (citations between summaries), with one paper left to summarise and a summary in the trash. */
+function library(): Library {
+  const lib = connectedLibrary()
+  const [trashed] = lib.summaries.splice(lib.summaries.length - 1, 1)
+  lib.trash.push({ summary: trashed!, paper: null, deleted: '2025-01-01T00:00:00.000Z' })
+  return lib
+}
+
+/** Each command, run on the library; those whose name says so read the whole library, not the index. */
+const COMMANDS: [string, (ctx: Context, lib: Library) => Promise<void>][] = [
+  ['list', (ctx) => listRun({ sort: 'added', limit: null, query: '' }, ctx)],
+  ['list --sort title --limit 3', (ctx) => listRun({ sort: 'title', limit: 3, query: '' }, ctx)],
+  ['list tag:ml (a query: the whole library)', (ctx) => listRun({ sort: 'year', limit: null, query: 'tag:ml' }, ctx)],
+  ['show <every paper key>', (ctx, lib) => showRun({ handles: lib.papers.map((p) => p.key), raw: false, width: 80 }, ctx)],
+  ['show <every summary id> --raw', (ctx, lib) => showRun({ handles: lib.summaries.map((s) => s.id), raw: true, width: null }, ctx)],
+  ['tags', (ctx) => tagsListRun({ sort: 'count', flat: false }, ctx)],
+  ['tags --flat', (ctx) => tagsListRun({ sort: 'name', flat: true }, ctx)],
+  ['stats', (ctx) => statsRun({ top: 5 }, ctx)],
+  ['__complete handles', (ctx) => completeRun({ source: 'handles', prefix: '' }, ctx)],
+  ['__complete trash', (ctx) => completeRun({ source: 'trash', prefix: '' }, ctx)],
+  ['__complete query tag:', (ctx) => completeRun({ source: 'query', prefix: 'tag:' }, ctx)],
+]
+
+/** A terminal, a pipe, and --json. */
+const MODES = [
+  [true, false],
+  [false, false],
+  [false, true],
+] as const
+
+async function output(
+  ctx: Context & { stdout(): string; stderr(): string },
+  run: (ctx: Context, lib: Library) => Promise<void>,
+): Promise<string> {
+  await run(ctx, library())
+  return `${ctx.stdout()}\n--- stderr\n${ctx.stderr()}`
+}
+
+describe('reading commands through the index', () => {
+  it.each(COMMANDS.flatMap(([name, run]) => MODES.map(([tty, json]) => [name, tty, json, run] as const)))(
+    '%s (terminal: %s, --json: %s) prints what a whole read prints',
+    async (name, tty, json, run) => {
+      const { library: path, cache } = libraryWithCache()
+      await indexedStore(path, cache).update((lib) => Object.assign(lib, library()))
+      const reference = await output(testContext({ library: path, tty, globals: { json } }), run)
+      const withIndex = () => ({ ...testContext({ library: path, tty, globals: { json } }), store: indexedStore(path, cache) })
+      expect(indexIsCurrent(path, cache)).toBe(true)
+      expect(await output(withIndex(), run)).toBe(reference) // from the index a save wrote
+      await indexedStore(path, cache).update((lib) => void lib.papers.push({ ...lib.papers[0]!, key: 'zz-extra2020' })) // a paper to summarise
+      const changed = await output(testContext({ library: path, tty, globals: { json } }), run)
+      writeFileSync(path, JSON.stringify(JSON.parse(readFileSync(path, 'utf8')))) // by hand: stale, rebuilt by the read
+      expect(indexIsCurrent(path, cache)).toBe(false)
+      expect(await output(withIndex(), run)).toBe(changed)
+      expect(indexIsCurrent(path, cache)).toBe(!name.includes('the whole library'))
+    },
+  )
+})
+
+describe('show through the index, for records resolveHandle treats apart', () => {
+  it.each([
+    ['a summary whose paper is missing (a stand-in paper)', 'orphan2020', '(missing paper orphan2020)'],
+    ['a paper without summaries', 'lonely2020', 'A Lonely Paper'],
+    ['a prefix reaching one paper', 'lone', 'A Lonely Paper'],
+  ])('%s prints what a whole read prints', async (_, handle, shown) => {
+    const { library: path, cache } = libraryWithCache()
+    const lib = library()
+    lib.papers.push({ ...lib.papers[0]!, key: 'lonely2020', title: 'A Lonely Paper' })
+    lib.summaries.push({ ...lib.summaries[0]!, id: 'orphan2020', paper: 'orphan2020' })
+    writeFileSync(path, JSON.stringify(lib)) // by hand: the write gate would refuse the orphan
+    const run = (ctx: Context) => showRun({ handles: [handle], raw: false, width: 80 }, ctx)
+    const reference = await output(testContext({ library: path, tty: false }), run)
+    expect(reference).toContain(shown)
+    for (let read = 0; read < 2; read++) {
+      expect(await output({ ...testContext({ library: path, tty: false }), store: indexedStore(path, cache) }, run)).toBe(reference)
+      expect(indexIsCurrent(path, cache)).toBe(true) // the second read is from the index the first built
+    }
+  })
+})
+
+describe('"Cited by" from an outline', () => {
+  it('lists what backlinks finds reading every body', () => {
+    const lib = library()
+    const options = { width: 80, color: false, hyperlinks: false }
+    const keys = lib.papers.map((p) => p.key)
+    const fromBodies = new ShowCitations(lib, keys, options)
+    const fromOutline = new ShowCitations(libraryOutline(lib), keys, options)
+    const citedBy = (show: ShowCitations) => lib.papers.map((p) => show.citedBy(p))
+    expect(citedBy(fromOutline)).toEqual(citedBy(fromBodies))
+    expect(citedBy(fromBodies).filter((text) => text !== '').length).toBeGreaterThan(1)
+  })
+})

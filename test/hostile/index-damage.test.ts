@@ -1,0 +1,217 @@
+// The index beside the JSON library is a shortcut, never a source: whatever happens to it (cut
+// short, bytes flipped, another library's index put in its place, a link or a folder where it
+// goes, an older format), reads give exactly what a fresh parse of the library gives, and the
+// next read builds a good index again.
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { basename, dirname } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Library } from '../../src/core/model.js'
+import { FileStore } from '../../src/store/file-store.js'
+import { libraryOf, paper, summary } from '../support/library.js'
+import {
+  answersFrom,
+  freshAnswers,
+  indexedStore,
+  indexFileName,
+  indexIsCurrent,
+  libraryWithCache,
+  recordsAtIndexedPlaces,
+} from './support/index.js'
+
+/** A library with what the index keeps track of: tags, citations both ways, a paper to summarise, the trash. */
+function citingLibrary(): Library {
+  const lib = libraryOf(
+    [
+      paper({
+        key: 'gilmer2017neural',
+        title: 'Neural Message Passing for Quantum Chemistry',
+        arxiv: '1704.01212',
+        category: 'cs.LG',
+        abstract: 'An abstract the outline leaves out.',
+      }),
+      paper({ key: 'kipf2017semi', title: 'Semi-Supervised Classification with Graph Convolutional Networks', year: 2017 }),
+      paper({ key: 'vaswani2017attention', title: 'Attention Is All You Need', venue: 'NeurIPS' }),
+    ],
+    [
+      summary({
+        id: 'gilmer2017neural',
+        paper: 'gilmer2017neural',
+        tags: ['gnn', 'chem/quantum'],
+        body: 'Builds on \\cite{kipf2017semi}; see also @vaswani2017attention. Ünïcödé ✓.\n',
+      }),
+      summary({ id: 'kipf2017semi', paper: 'kipf2017semi', tags: ['gnn'], body: 'Spectral convolutions [@gilmer2017neural, p. 3].\n' }),
+      summary({ id: 'kipf2017semi-2', paper: 'kipf2017semi', by: 'Second', body: 'A second reading.\n' }),
+    ],
+  )
+  lib.trash.push({
+    summary: summary({ id: 'gone', paper: 'gone', body: 'trashed' }),
+    paper: paper({ key: 'gone' }),
+    deleted: '2024-05-01T00:00:00.000Z',
+  })
+  return lib
+}
+
+/** A library written by precis (which builds its index), with the index current. */
+async function writtenLibrary(): Promise<{ library: string; cache: string; index: string }> {
+  const { library, cache } = libraryWithCache()
+  await indexedStore(library, cache).update((lib) => Object.assign(lib, citingLibrary()))
+  expect(indexIsCurrent(library, cache)).toBe(true)
+  return { library, cache, index: indexFileName(library, cache) }
+}
+
+/** Reads through the index give a fresh parse's answers, and leave a current index behind. */
+async function expectFreshAnswers(library: string, cache: string): Promise<void> {
+  const fresh = await freshAnswers(library)
+  expect(await answersFrom(indexedStore(library, cache))).toEqual(fresh)
+  expect(recordsAtIndexedPlaces(library, cache)).toEqual(fresh.records)
+}
+
+describe('the index of a library', () => {
+  it('is written by a save and answers reads as a fresh parse does, records included', async () => {
+    const { library, cache } = await writtenLibrary()
+    const answers = await answersFrom(indexedStore(library, cache))
+    expect(answers).toEqual(await freshAnswers(library))
+    expect(answers.cites).toEqual([['kipf2017semi', 'vaswani2017attention'], ['gilmer2017neural'], []])
+    expect(answers.trashIds).toEqual(['gone'])
+  })
+
+  it('is not used after a hand edit that keeps the size and the modification time', async () => {
+    const { library, cache } = await writtenLibrary()
+    const before = statSync(library, { bigint: true })
+    execFileSync('touch', ['-r', library, `${library}.times`]) // touch copies times to the nanosecond, which utimes cannot
+    const text = readFileSync(library, 'utf8')
+    writeFileSync(library, text.replace('"chem/quantum"', '"chem/qubitsx"')) // in place, the same length
+    execFileSync('touch', ['-r', `${library}.times`, library])
+    const after = statSync(library, { bigint: true })
+    expect([after.ino, after.size, after.mtimeNs]).toEqual([before.ino, before.size, before.mtimeNs])
+    expect(indexIsCurrent(library, cache)).toBe(false) // the change time moved, and no one can set it back
+    await expectFreshAnswers(library, cache)
+    expect((await freshAnswers(library)).summaries).toContainEqual(expect.objectContaining({ tags: ['gnn', 'chem/qubitsx'] }))
+  })
+
+  it('is rebuilt after the library is reformatted by hand (one line, other record offsets)', async () => {
+    const { library, cache } = await writtenLibrary()
+    writeFileSync(library, JSON.stringify(JSON.parse(readFileSync(library, 'utf8'))))
+    await expectFreshAnswers(library, cache)
+  })
+
+  it.each([
+    ['cut short', (index: string) => truncateSync(index, Math.floor(statSync(index).size / 2))],
+    ['cut to nothing', (index: string) => truncateSync(index, 0)],
+    ['cut inside its fixed start', (index: string) => truncateSync(index, 10)],
+    ['a byte flipped in its header', (index: string) => flipByte(index, 40)],
+    ['a byte flipped in its last section', (index: string) => flipByte(index, statSync(index).size - 2)],
+    ['a byte flipped in its checksum', (index: string) => flipByte(index, 20)],
+    ['of an older format', (index: string) => writeVersion(index, 0)],
+    ['of a newer format', (index: string) => writeVersion(index, 99)],
+    ['not an index at all', (index: string) => writeFileSync(index, '{"papers": []}')],
+  ])('is rebuilt when %s', async (_, damage) => {
+    const { library, cache, index } = await writtenLibrary()
+    damage(index)
+    expect(indexIsCurrent(library, cache)).toBe(false)
+    await expectFreshAnswers(library, cache)
+  })
+
+  it("is rebuilt when another library's index is put in its place", async () => {
+    const { library, cache, index } = await writtenLibrary()
+    const other = await writtenLibrary()
+    await indexedStore(other.library, other.cache).update((lib) => void lib.summaries.pop())
+    copyFileSync(other.index, index)
+    expect(indexIsCurrent(library, cache)).toBe(false)
+    await expectFreshAnswers(library, cache)
+  })
+
+  it('never reads through a link put where the index goes, and replaces the link, not its target', async () => {
+    const { library, cache, index } = await writtenLibrary()
+    const other = await writtenLibrary()
+    // The other library's index, current for a library that is a copy of this one: only the link gives it away.
+    copyFileSync(library, other.library)
+    await expectFreshAnswers(other.library, other.cache)
+    const target = readFileSync(other.index)
+    rmSync(index)
+    symlinkSync(other.index, index)
+    await expectFreshAnswers(library, cache)
+    expect(lstatSync(index).isSymbolicLink()).toBe(false)
+    expect(readFileSync(other.index).equals(target)).toBe(true)
+  })
+
+  it('is rebuilt when an empty folder is where it goes', async () => {
+    const { library, cache, index } = await writtenLibrary()
+    rmSync(index)
+    mkdirSync(index)
+    await expectFreshAnswers(library, cache)
+    expect(statSync(index).isFile()).toBe(true)
+  })
+
+  it('leaves reads right, without an index, when a folder with files in it is where it goes', async () => {
+    const { library, cache, index } = await writtenLibrary()
+    rmSync(index)
+    mkdirSync(index)
+    writeFileSync(`${index}/keep`, 'not ours')
+    expect(await answersFrom(indexedStore(library, cache))).toEqual(await freshAnswers(library))
+    expect(readFileSync(`${index}/keep`, 'utf8')).toBe('not ours')
+  })
+
+  it('costs nothing but time when the cache folder cannot be made (a file in its way)', async () => {
+    const { library, cache } = await writtenLibrary()
+    const blocked = `${cache}-blocked`
+    writeFileSync(blocked, 'a file where a folder should be')
+    await indexedStore(library, blocked).update((lib) => void lib.summaries[0]!.tags.push('more'))
+    expect(await answersFrom(indexedStore(library, blocked))).toEqual(await freshAnswers(library))
+    expect(existsSync(`${blocked}/index`)).toBe(false)
+  })
+})
+
+describe('a read that builds the index', () => {
+  it('says so first on a large library, and a read from the index says nothing', async () => {
+    const { library, cache } = await writtenLibrary()
+    const notes: string[] = []
+    const store = () =>
+      new FileStore(library, 2_000, undefined, undefined, { cacheDir: cache, note: (m) => void notes.push(m), noteFromBytes: 100 })
+    await answersFrom(store())
+    expect(notes).toEqual([]) // the index a save wrote
+    writeFileSync(library, JSON.stringify(JSON.parse(readFileSync(library, 'utf8'))))
+    await answersFrom(store())
+    expect(notes).toEqual([expect.stringMatching(/^Indexing the library \(\d+ MB\); later reads will be quick\.$/)])
+    await answersFrom(store())
+    expect(notes).toHaveLength(1)
+  })
+})
+
+describe('the temporary files of index saves', () => {
+  it('are removed by the next save when the process that made them is gone', async () => {
+    const { library, cache, index } = await writtenLibrary()
+    const dead = spawnSync('true').pid
+    const { tempNameBeside } = await import('../../src/store/temp-files.js')
+    const left = tempNameBeside(index, 'tmp').replace(`-${process.pid}-`, `-${dead}-`)
+    writeFileSync(left, 'what a killed save left')
+    await indexedStore(library, cache).update((lib) => void lib.summaries[0]!.tags.push('again'))
+    expect(existsSync(left)).toBe(false)
+    expect(readdirSync(dirname(index))).toEqual([basename(index)])
+  })
+})
+
+function flipByte(path: string, at: number): void {
+  const bytes = readFileSync(path)
+  bytes[at] = bytes[at]! ^ 0x5a
+  writeFileSync(path, bytes)
+}
+
+function writeVersion(path: string, version: number): void {
+  const bytes = readFileSync(path)
+  bytes.writeUInt32LE(version, 8)
+  writeFileSync(path, bytes)
+}

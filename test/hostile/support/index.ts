@@ -1,0 +1,106 @@
+import { realpathSync } from 'node:fs'
+import { join } from 'node:path'
+import { libraryOutline, type LibraryOutline } from '../../../src/core/records/outline.js'
+import { FileStore } from '../../../src/store/file-store.js'
+import { fileIdentity } from '../../../src/store/index/identity.js'
+import { IndexFile } from '../../../src/store/index/index-file.js'
+import { indexPath } from '../../../src/store/index/location.js'
+import { readRecordsAt } from '../../../src/store/index/record-reader.js'
+import { readOutline, readRecords } from '../../../src/store/outline-reads.js'
+import { tempDir } from '../../support/context.js'
+
+/** A library path in a fresh folder, and a cache folder of its own for its index. */
+export function libraryWithCache(): { library: string; cache: string } {
+  const dir = tempDir('precis-index-')
+  return { library: join(dir, 'library.json'), cache: join(dir, 'cache') }
+}
+
+/** The real file store on `library`, keeping its index in `cache` (as every command does). */
+export function indexedStore(library: string, cache: string): FileStore {
+  return new FileStore(library, 2_000, undefined, () => undefined, { cacheDir: cache })
+}
+
+/** The same store without an index: what a process that dies before writing the index leaves, and the reference reads. */
+export function plainStore(library: string): FileStore {
+  return new FileStore(library, 2_000, undefined, () => undefined)
+}
+
+/** Where the index of `library` is kept in `cache`. */
+export function indexFileName(library: string, cache: string): string {
+  return indexPath(cache, realpathSync(library))
+}
+
+/** True when the index in `cache` is current for `library` as it is now: the next read answers from it. */
+export function indexIsCurrent(library: string, cache: string): boolean {
+  const target = realpathSync(library)
+  return new IndexFile(indexPath(cache, target), target).load(fileIdentity(target)) !== null
+}
+
+/**
+ * Every record of `library` read from where its current index says it lies (no fallback to a
+ * whole read, which would hide a wrong place); null when the index is not current or a place is wrong.
+ */
+export function recordsAtIndexedPlaces(library: string, cache: string): Answers['records'] | null {
+  const target = realpathSync(library)
+  const contents = new IndexFile(indexPath(cache, target), target).load(fileIdentity(target))
+  const picked =
+    contents &&
+    readRecordsAt(
+      target,
+      contents,
+      contents.papers.map((p) => p.key),
+      contents.summaries.map((s) => s.id),
+    )
+  return picked && { papers: [...picked.papers.values()], summaries: [...picked.summaries.values()] }
+}
+
+/** Everything reads take from the outline and the records it points to, as plain data to compare. */
+export interface Answers {
+  papers: unknown[]
+  summaries: unknown[]
+  trashIds: readonly string[]
+  words: readonly number[]
+  cites: readonly (readonly string[])[]
+  records: { papers: unknown[]; summaries: unknown[] }
+}
+
+function answersOf(outline: LibraryOutline, records: Awaited<ReturnType<typeof readRecords>>): Answers {
+  return {
+    papers: outline.papers.map(({ key, title, authors, year, venue, arxiv, category, doi, url, added }) => ({
+      key,
+      title,
+      authors,
+      year,
+      venue,
+      arxiv,
+      category,
+      doi,
+      url,
+      added,
+    })),
+    summaries: outline.summaries.map(({ id, paper, by, tags, created, updated }) => ({ id, paper, by, tags, created, updated })),
+    trashIds: outline.trashIds,
+    words: outline.wordCounts(),
+    cites: outline.citedKeys(),
+    records: { papers: [...records.papers.values()], summaries: [...records.summaries.values()] },
+  }
+}
+
+/** What `store` answers: its outline, and every record read through it. */
+export async function answersFrom(store: FileStore): Promise<Answers> {
+  const outline = await readOutline(store)
+  const records = await readRecords(
+    store,
+    outline,
+    outline.papers.map((p) => p.key),
+    outline.summaries.map((s) => s.id),
+  )
+  return answersOf(outline, records)
+}
+
+/** The answers of a fresh parse of the whole library, with no index anywhere. */
+export async function freshAnswers(library: string): Promise<Answers> {
+  const lib = await plainStore(library).read()
+  const outline = libraryOutline(lib)
+  return answersOf(outline, { papers: new Map(lib.papers.map((p) => [p.key, p])), summaries: new Map(lib.summaries.map((s) => [s.id, s])) })
+}
