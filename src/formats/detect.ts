@@ -14,7 +14,6 @@ import { looksLikeRis, readRis } from './ris-import.js'
 import { readCslJson } from './csljson-import.js'
 import { readZoteroJson } from './zotero-import.js'
 
-
 const BY_EXTENSION: ReadonlyMap<string, ImportFormat> = new Map([
   ['.md', 'md'],
   ['.markdown', 'md'],
@@ -60,7 +59,9 @@ export function detectFormat(name: string | null, text: string): ImportFormat {
  * large; a Markdown note, a `.bib` or a ShortScience export is refused beyond MAX_INPUT_BYTES.
  */
 export function importSizeLimit(format: ImportFormat | 'auto', name: string | null): number {
-  const json = JSON_FORMATS.has(format as ImportFormat) || (format === 'auto' && (name === null || BY_EXTENSION.get(path.extname(name).toLowerCase()) === 'json'))
+  const json =
+    JSON_FORMATS.has(format as ImportFormat) ||
+    (format === 'auto' && (name === null || BY_EXTENSION.get(path.extname(name).toLowerCase()) === 'json'))
   return json ? MAX_LIBRARY_BYTES : MAX_INPUT_BYTES
 }
 
@@ -89,7 +90,9 @@ async function readFormat(format: ImportFormat, text: string, source: string): P
     case 'zotero':
       return readZoteroJson(text, source)
     case 'shortscience':
-      return path.extname(source).toLowerCase() === '.csv' || isCsvExport(text) ? readShortScienceCsv(text, source) : readShortScienceDump(text, source)
+      return path.extname(source).toLowerCase() === '.csv' || isCsvExport(text)
+        ? readShortScienceCsv(text, source)
+        : readShortScienceDump(text, source)
   }
 }
 

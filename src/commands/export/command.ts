@@ -26,12 +26,15 @@ interface RawExportFlags {
 
 export function parseExportOptions(words: string[], raw: RawExportFlags): ExportOptions {
   const format = (raw.format ?? 'md') as ExportFormat
-  if (raw.bib !== undefined && format !== 'md') throw new UsageError('--bib goes with --format md (the reading list cites the papers in it)')
-  if (raw.remoteImages === true && format !== 'html') throw new UsageError('--remote-images goes with --format html (only the HTML page shows images)')
+  if (raw.bib !== undefined && format !== 'md')
+    throw new UsageError('--bib goes with --format md (the reading list cites the papers in it)')
+  if (raw.remoteImages === true && format !== 'html')
+    throw new UsageError('--remote-images goes with --format html (only the HTML page shows images)')
   if (raw.withSummaries === true && !['bibtex', 'csljson', 'ris'].includes(format)) {
     throw new UsageError('--with-summaries goes with --format bibtex, csljson or ris (md, json and html always carry the summaries)')
   }
-  if (raw.flavor === 'obsidian' && format !== 'md') throw new UsageError('--flavor obsidian goes with --format md (one note per summary, for an Obsidian vault)')
+  if (raw.flavor === 'obsidian' && format !== 'md')
+    throw new UsageError('--flavor obsidian goes with --format md (one note per summary, for an Obsidian vault)')
   const queryText = words.join(' ').trim()
   return {
     query: queryText === '' ? null : parseQuery(queryText),
@@ -56,9 +59,20 @@ export function registerExport(program: Command, ctx: Context, run = exportRun):
     .option('--bib <file>', 'with md: also write the cited papers as BibTeX (CSL-JSON when the file ends in .json)')
     .option('--title <text>', 'title of the reading list (md document, html)')
     .option('--force', 'replace files that exist')
-    .addOption(new Option('--flavor <flavor>', 'with md to a folder: obsidian writes Obsidian properties and [[key]] links').choices(['plain', 'obsidian']))
-    .option('--with-summaries', 'with bibtex, csljson or ris: write each paper\'s summaries into its annote field (RIS: its notes); import reads them back')
-    .option('--remote-images', 'with html: show images from the web in the page (they tell their servers it was opened); by default each is a link')
+    .addOption(
+      new Option('--flavor <flavor>', 'with md to a folder: obsidian writes Obsidian properties and [[key]] links').choices([
+        'plain',
+        'obsidian',
+      ]),
+    )
+    .option(
+      '--with-summaries',
+      "with bibtex, csljson or ris: write each paper's summaries into its annote field (RIS: its notes); import reads them back",
+    )
+    .option(
+      '--remote-images',
+      'with html: show images from the web in the page (they tell their servers it was opened); by default each is a link',
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  precis export tag:thesis-ch2 --out review/ --bib review/refs.bib\n' +

@@ -53,7 +53,8 @@ export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void
   const out = opts.out === null ? null : path.resolve(ctx.cwd, opts.out)
   const toFolder = out !== null && (await namesFolder(opts.out!, out))
   if (toFolder && opts.format !== 'md') throw new UsageError(`--out ${opts.out} is a folder; --format ${opts.format} writes one file`)
-  if (!toFolder && opts.flavor === 'obsidian') throw new UsageError('--flavor obsidian writes one note per summary: give --out a folder (ending in "/")')
+  if (!toFolder && opts.flavor === 'obsidian')
+    throw new UsageError('--flavor obsidian writes one note per summary: give --out a folder (ending in "/")')
   // An empty file (or refs.bib) left behind would make the next real export refuse to overwrite it.
   if (selected.papers.length === 0) return inform(ctx, sanitizeTerminal(nothingMessage(opts)))
   const bib = opts.bib === null ? null : path.resolve(ctx.cwd, opts.bib)
@@ -83,29 +84,54 @@ function bibliography(file: string, lib: Library): string {
 
 /** One Markdown file per summary, named after its id, inside `folder`. */
 function summaryFiles(lib: Library, folder: string): OutputFile[] {
-  const names = uniqueFileNames(lib.summaries.map((s) => s.id), '.md')
+  const names = uniqueFileNames(
+    lib.summaries.map((s) => s.id),
+    '.md',
+  )
   const papers = papersByKey(lib)
-  return lib.summaries.map((s) => ({ path: pathInside(folder, names.get(s.id)!), content: () => summaryToMarkdown(s, papers.get(s.paper)!) }))
+  return lib.summaries.map((s) => ({
+    path: pathInside(folder, names.get(s.id)!),
+    content: () => summaryToMarkdown(s, papers.get(s.paper)!),
+  }))
 }
 
 /** One Obsidian note per summary, named after its id, citations as links to the notes (`whole` resolves them). */
 function obsidianFiles(lib: Library, folder: string, whole: Library): OutputFile[] {
-  const names = uniqueFileNames(lib.summaries.map((s) => s.id), '.md')
+  const names = uniqueFileNames(
+    lib.summaries.map((s) => s.id),
+    '.md',
+  )
   const papers = papersByKey(lib)
   // A paper's note is its first summary's file; papers outside the export are linked by key.
   const notes = new Map<string, string>()
   for (const s of lib.summaries) if (!notes.has(s.paper)) notes.set(s.paper, names.get(s.id)!.replace(/\.md$/, ''))
   const citations = wikiLinkCitations(whole, notes)
-  return lib.summaries.map((s) => ({ path: pathInside(folder, names.get(s.id)!), content: () => obsidianNote(s, papers.get(s.paper)!, citations) }))
+  return lib.summaries.map((s) => ({
+    path: pathInside(folder, names.get(s.id)!),
+    content: () => obsidianNote(s, papers.get(s.paper)!, citations),
+  }))
 }
 
 /** The document: whole, or (HTML) in pieces rendered as they are written. */
-async function singleDocument(lib: Library, opts: ExportOptions, ctx: Context, out: string | null, bib: string | null, whole: Library): Promise<string | Iterable<string>> {
+async function singleDocument(
+  lib: Library,
+  opts: ExportOptions,
+  ctx: Context,
+  out: string | null,
+  bib: string | null,
+  whole: Library,
+): Promise<string | Iterable<string>> {
   const title = opts.title ?? (opts.queryText ? `Reading list: ${opts.queryText}` : 'Reading list')
   switch (opts.format) {
     case 'md': {
       // The list names its bibliography relative to itself, so Pandoc finds it from the list's folder.
-      const bibliography = bib === null ? null : path.relative(out === null ? ctx.cwd : path.dirname(out), bib).split(path.sep).join('/')
+      const bibliography =
+        bib === null
+          ? null
+          : path
+              .relative(out === null ? ctx.cwd : path.dirname(out), bib)
+              .split(path.sep)
+              .join('/')
       return readingListMarkdown(lib, { title, bibliography, library: whole })
     }
     case 'json':
@@ -141,6 +167,9 @@ function wroteMessage(lib: Library, opts: ExportOptions, toFolder: boolean): str
   const summarised = new Set(lib.summaries.map((s) => s.paper))
   const unsummarised = lib.papers.filter((p) => !summarised.has(p.key)).length
   const count = plural(lib.summaries.length, 'summary', 'summaries')
-  const note = unsummarised === 0 ? '' : `; ${plural(unsummarised, 'paper')} without a summary ${unsummarised === 1 ? 'is' : 'are'} only in BibTeX and JSON exports`
+  const note =
+    unsummarised === 0
+      ? ''
+      : `; ${plural(unsummarised, 'paper')} without a summary ${unsummarised === 1 ? 'is' : 'are'} only in BibTeX and JSON exports`
   return `Wrote ${count} to ${opts.out}${bib}${note}`
 }
