@@ -14,7 +14,13 @@ const peersOf = (name) => MIDDLE.filter((other) => other !== name).map((other) =
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    { name: 'no-cycles', severity: 'error', comment: 'An import cycle makes load order matter and hides which part owns what.', from: {}, to: { circular: true } },
+    {
+      name: 'no-cycles',
+      severity: 'error',
+      comment: 'An import cycle makes load order matter and hides which part owns what.',
+      from: {},
+      to: { circular: true },
+    },
     {
       name: 'core-is-pure',
       severity: 'error',

@@ -72,7 +72,8 @@ function readCases(precis, { file, corpus, id }, work) {
     { name: 'list, first read after a hand edit (index rebuilt)', fresh: afterHandEdit(precis, file, work, ['list']) },
   ]
   // An outside reference, with no budget: grep over the same text as one Markdown file per summary.
-  if (hasRipgrep()) list.push({ name: 'rg -i -w -l quantum (reference)', reference: true, argv: ['rg', '-i', '-w', '-l', 'quantum', corpus] })
+  if (hasRipgrep())
+    list.push({ name: 'rg -i -w -l quantum (reference)', reference: true, argv: ['rg', '-i', '-w', '-l', 'quantum', corpus] })
   return list.map((c) => ({ group: 'read', ...c }))
 }
 
@@ -91,10 +92,15 @@ function writeCases(precis, { file, id }, work) {
       return { argv: args(copy.library), cleanup: copy.cleanup }
     },
   })
-  const precisOnCopy = (...args) => (library) => ['node', precis, '--library', library, '--no-input', ...args]
+  const precisOnCopy =
+    (...args) =>
+    (library) => ['node', precis, '--library', library, '--no-input', ...args]
   return [
     onCopy(GROUPS.write.floor, (library) => ['node', floorScript('rewrite'), library], { floor: true }),
-    onCopy('add --title ... --file <body>', precisOnCopy('add', '--title', 'A Benchmark Paper', '--author', 'Ada Bench', '--year', '2020', '--file', body)),
+    onCopy(
+      'add --title ... --file <body>',
+      precisOnCopy('add', '--title', 'A Benchmark Paper', '--author', 'Ada Bench', '--year', '2020', '--file', body),
+    ),
     onCopy('tag <id> +newtag', precisOnCopy('tag', id, '+newtag')),
     onCopy('rm <id> --yes', precisOnCopy('rm', id, '--yes')),
     onCopy('edit <id> --title ...', precisOnCopy('edit', id, '--title', 'New title')),
@@ -110,20 +116,49 @@ function exchangeCases(precis, { file }, work, ref) {
   const precisWith = (library, ...args) => ['node', precis, '--library', library, '--no-input', ...args]
   // Without a reference import its size is unknown: the floor fails with the reason.
   const importFloor = ref.error
-    ? () => { throw new Error(`no reference import: ${ref.error}`) }
+    ? () => {
+        throw new Error(`no reference import: ${ref.error}`)
+      }
     : into((dir) => ['node', floorScript('import'), ref.exported, String(ref.bytes), join(dir, 'library.json')])
   return [
-    { group: 'export', name: GROUPS.export.floor, floor: true, fresh: into((dir) => ['node', floorScript('export'), file, ref.exported, join(dir, 'out')]) },
-    { group: 'export', name: 'export --format md --out <dir>', fresh: into((dir) => precisWith(file, 'export', '--format', 'md', '--out', `${dir}/out/`)) },
+    {
+      group: 'export',
+      name: GROUPS.export.floor,
+      floor: true,
+      fresh: into((dir) => ['node', floorScript('export'), file, ref.exported, join(dir, 'out')]),
+    },
+    {
+      group: 'export',
+      name: 'export --format md --out <dir>',
+      fresh: into((dir) => precisWith(file, 'export', '--format', 'md', '--out', `${dir}/out/`)),
+    },
     // The HTML page is held to the Markdown export of the same library, measured in the same run.
-    { group: 'html', name: GROUPS.html.floor, floor: true, fresh: into((dir) => precisWith(file, 'export', '--format', 'md', '--out', `${dir}/out/`)) },
-    { group: 'html', name: 'export --format html --out <file>', fresh: into((dir) => precisWith(file, 'export', '--format', 'html', '--out', join(dir, 'page.html'))) },
+    {
+      group: 'html',
+      name: GROUPS.html.floor,
+      floor: true,
+      fresh: into((dir) => precisWith(file, 'export', '--format', 'md', '--out', `${dir}/out/`)),
+    },
+    {
+      group: 'html',
+      name: 'export --format html --out <file>',
+      fresh: into((dir) => precisWith(file, 'export', '--format', 'html', '--out', join(dir, 'page.html'))),
+    },
     { group: 'import', name: GROUPS.import.floor, floor: true, fresh: importFloor },
-    { group: 'import', name: 'import <export> (empty library)', fresh: into((dir) => precisWith(join(dir, 'library.json'), 'import', ref.exported)) },
+    {
+      group: 'import',
+      name: 'import <export> (empty library)',
+      fresh: into((dir) => precisWith(join(dir, 'library.json'), 'import', ref.exported)),
+    },
   ]
 }
 
 /** Every case for one library, in table order: grouped by floor, each group's floor first. */
 export function cases(precis, library, work, ref) {
-  return [...startCases(precis), ...readCases(precis, library, work), ...writeCases(precis, library, work), ...exchangeCases(precis, library, work, ref)]
+  return [
+    ...startCases(precis),
+    ...readCases(precis, library, work),
+    ...writeCases(precis, library, work),
+    ...exchangeCases(precis, library, work, ref),
+  ]
 }

@@ -70,7 +70,10 @@ export function freshCopy(work, file) {
 }
 
 function precisRun(precis, library, args) {
-  const result = spawnSync('node', [precis, '--library', library, '--no-input', ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
+  const result = spawnSync('node', [precis, '--library', library, '--no-input', ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  })
   if (result.status !== 0) throw new Error(`precis ${args[0]} failed: ${result.stderr.trim().split('\n')[0]}`)
 }
 

@@ -42,16 +42,37 @@ overfitting capacity scale scaling compute efficient efficiency sparse dense pru
 search tree planning exploration exploitation environment environments trajectory trajectories
 simple different important interesting however because while although therefore thus since
 propose proposed introduce introduced evaluate evaluated compare compared show shows shown find found
-better worse larger smaller higher lower best state-of-the-art baseline baselines ablation analysis`
-  .split(/\s+/)
+better worse larger smaller higher lower best state-of-the-art baseline baselines ablation analysis`.split(/\s+/)
 
 const SYLLABLES = 'ka lo mi ne ta ri so vu pe da ge lu ba xo zi fe qua tre pol ven sor dim lax mur'.split(' ')
-const GIVEN = 'Justin Samuel Oriol George Behnam Hanie Chiyuan Junhyuk Matteo David Ana María José Zoë Jürgen Søren Łukasz Yoshua Geoffrey Fei-Fei Kaiming Ilya Diederik Max Irina Chelsea'.split(' ')
-const FAMILY = 'Gilmer Schoenholz Vinyals Dahl Neyshabur Sedghi Zhang Oh Hessel Silver Schmidhuber Müller García Núñez Kingma Welling Bengio Hinton Sutskever He Li Erdős Gödel Poincaré Schrödinger Kaiser Vaswani Finn Higgins'.split(' ')
+const GIVEN =
+  'Justin Samuel Oriol George Behnam Hanie Chiyuan Junhyuk Matteo David Ana María José Zoë Jürgen Søren Łukasz Yoshua Geoffrey Fei-Fei Kaiming Ilya Diederik Max Irina Chelsea'.split(
+    ' ',
+  )
+const FAMILY =
+  'Gilmer Schoenholz Vinyals Dahl Neyshabur Sedghi Zhang Oh Hessel Silver Schmidhuber Müller García Núñez Kingma Welling Bengio Hinton Sutskever He Li Erdős Gödel Poincaré Schrödinger Kaiser Vaswani Finn Higgins'.split(
+    ' ',
+  )
 const VENUES = ['NeurIPS', 'ICML', 'ICLR', 'AAAI', 'CVPR', 'ACL', 'Nature', 'Physical Review Letters', 'JMLR', 'arXiv preprint', null]
-const TAGS = ['ml', 'ml/gnn', 'ml/rl', 'ml/nlp', 'ml/vision', 'ml/theory', 'physics', 'physics/quantum', 'chemistry', 'stats', 'stats/bayes', 'thesis', 'thesis/ch2', 'todo', 'reading-group']
+const TAGS = [
+  'ml',
+  'ml/gnn',
+  'ml/rl',
+  'ml/nlp',
+  'ml/vision',
+  'ml/theory',
+  'physics',
+  'physics/quantum',
+  'chemistry',
+  'stats',
+  'stats/bayes',
+  'thesis',
+  'thesis/ch2',
+  'todo',
+  'reading-group',
+]
 const MATH = [
-  '$\\mathcal{GP}(m(\\pmb{x}), k(\\pmb{x},\\pmb{x}\'))$',
+  "$\\mathcal{GP}(m(\\pmb{x}), k(\\pmb{x},\\pmb{x}'))$",
   '$\\Sigma_{ij} = \\mathbb{E}[x_i x_j]$',
   '$h_v^{t+1} = U_t(h_v^t, m_v^{t+1})$',
   '$\\mathcal{O}(n^3)$',
@@ -162,14 +183,28 @@ export function generateLibrary(count, seed = 1, body = [3000, 6000]) {
     const authors = Array.from({ length: 1 + Math.floor(random() * 6) }, () => `${pick(GIVEN)} ${pick(FAMILY)}`)
     const titleWords = Array.from({ length: 4 + Math.floor(random() * 8) }, word)
     const title = titleWords.map((w) => w[0].toUpperCase() + w.slice(1)).join(' ')
-    const family = authors[0].split(' ').pop().normalize('NFKD').replace(/[^a-z]/gi, '').toLowerCase()
+    const family = authors[0]
+      .split(' ')
+      .pop()
+      .normalize('NFKD')
+      .replace(/[^a-z]/gi, '')
+      .toLowerCase()
     const key = `${family}${year}${titleWords[0].replace(/[^a-z]/g, '')}${n}`
     const added = new Date(start + random() * span).toISOString()
     papers.push({
-      key, title, authors, year, venue: pick(VENUES),
-      arxiv: random() < 0.7 ? `${String(year % 100).padStart(2, '0')}${String(1 + Math.floor(random() * 12)).padStart(2, '0')}.${String(Math.floor(random() * 99999)).padStart(5, '0')}` : null,
+      key,
+      title,
+      authors,
+      year,
+      venue: pick(VENUES),
+      arxiv:
+        random() < 0.7
+          ? `${String(year % 100).padStart(2, '0')}${String(1 + Math.floor(random() * 12)).padStart(2, '0')}.${String(Math.floor(random() * 99999)).padStart(5, '0')}`
+          : null,
       doi: random() < 0.4 ? `10.${1000 + Math.floor(random() * 9000)}/bench.${n}` : null,
-      url: null, abstract: random() < 0.5 ? paragraph(600) : null, added,
+      url: null,
+      abstract: random() < 0.5 ? paragraph(600) : null,
+      added,
     })
     const copies = random() < 0.1 ? 2 : 1
     for (let c = 1; c <= copies && summaries.length < count; c++) {

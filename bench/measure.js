@@ -78,7 +78,10 @@ export function timeCases(cases, runs, { warmUp = true } = {}) {
       const s = samples.get(c.name).filter(Boolean)
       const error = errors.get(c.name)
       const peaks = s.map((t) => t.peak).filter((p) => p !== null)
-      return [c.name, error ?? { wall: median(s.map((t) => t.wall)), cpu: median(s.map((t) => t.cpu)), peak: peaks.length ? Math.max(...peaks) : null }]
+      return [
+        c.name,
+        error ?? { wall: median(s.map((t) => t.wall)), cpu: median(s.map((t) => t.cpu)), peak: peaks.length ? Math.max(...peaks) : null },
+      ]
     }),
   )
 }

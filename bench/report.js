@@ -13,7 +13,8 @@ const fixed = (r) => (r === null ? '–' : r.toFixed(2))
 function row(c, t, floor) {
   const group = GROUPS[c.group]
   const name = c.floor ? `**${c.name}**` : c.name
-  if (t.error) return `| ${name} | fails: ${t.error.replaceAll('|', '\\|')} | | ${mb(t.peak)} | ${c.floor ? 'is the floor' : group.floor} | | | | |`
+  if (t.error)
+    return `| ${name} | fails: ${t.error.replaceAll('|', '\\|')} | | ${mb(t.peak)} | ${c.floor ? 'is the floor' : group.floor} | | | | |`
   const wall = ratio(t.wall, floor?.wall)
   const cpu = ratio(t.cpu, floor?.cpu)
   const budget = c.floor || c.reference ? '' : `≤ ${group.budget}×`

@@ -29,7 +29,9 @@ function options(argv) {
   }
   const runs = value('--runs', null)
   return {
-    sizes: value('--sizes', argv.includes('--full') ? '1000,10000,100000' : '1000,10000').split(',').map(Number),
+    sizes: value('--sizes', argv.includes('--full') ? '1000,10000,100000' : '1000,10000')
+      .split(',')
+      .map(Number),
     runsFor: (size) => (runs !== null ? Number(runs) : size >= LARGE ? 2 : 7),
     seed: Number(value('--seed', '1')),
     precis: resolve(value('--precis', join(root, 'bin', 'precis.js'))),

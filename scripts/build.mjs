@@ -11,7 +11,16 @@ const { dependencies } = JSON.parse(readFileSync(new URL('../package.json', impo
 
 // Small packages every run needs are bundled with our code. The others stay in node_modules as
 // their authors ship them (their own lazy requires, data files); we only ever load them lazily.
-const BUNDLED = new Set(['commander', 'chalk', 'supports-hyperlinks', 'fast-string-width', 'fast-wrap-ansi', 'lowdb', 'marked-terminal', 'entities'])
+const BUNDLED = new Set([
+  'commander',
+  'chalk',
+  'supports-hyperlinks',
+  'fast-string-width',
+  'fast-wrap-ansi',
+  'lowdb',
+  'marked-terminal',
+  'entities',
+])
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true })
 await build({

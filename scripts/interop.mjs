@@ -29,12 +29,25 @@ copyFileSync(join(root, 'data', 'demo-library.json'), library)
 const lib = JSON.parse(readFileSync(library, 'utf8'))
 // One awkward paper beside the demo's: characters BibTeX and Markdown treat specially, particles.
 lib.papers.push({
-  key: 'vandenberg2021braces', title: 'Braces } and {{ \\input{/etc/passwd} at 50% & C# ~x^ _y_ <b>', authors: ['Jan van den Berg', 'de la Vallée Poussin, Charles'],
-  year: 2021, venue: 'Journal of Awkward Characters', arxiv: null, doi: '10.5555/Awk_WARD', url: null, abstract: null, added: '2024-01-01T00:00:00.000Z',
+  key: 'vandenberg2021braces',
+  title: 'Braces } and {{ \\input{/etc/passwd} at 50% & C# ~x^ _y_ <b>',
+  authors: ['Jan van den Berg', 'de la Vallée Poussin, Charles'],
+  year: 2021,
+  venue: 'Journal of Awkward Characters',
+  arxiv: null,
+  doi: '10.5555/Awk_WARD',
+  url: null,
+  abstract: null,
+  added: '2024-01-01T00:00:00.000Z',
 })
 lib.summaries.push({
-  id: 'vandenberg2021braces', paper: 'vandenberg2021braces', by: 'Interop', body: 'A body with $x_i^2$ and a } brace.\n', tags: ['interop'],
-  created: '2024-01-01T00:00:00.000Z', updated: '2024-01-01T00:00:00.000Z',
+  id: 'vandenberg2021braces',
+  paper: 'vandenberg2021braces',
+  by: 'Interop',
+  body: 'A body with $x_i^2$ and a } brace.\n',
+  tags: ['interop'],
+  created: '2024-01-01T00:00:00.000Z',
+  updated: '2024-01-01T00:00:00.000Z',
 })
 writeFileSync(library, JSON.stringify(lib, null, 2) + '\n')
 
@@ -56,7 +69,11 @@ function check(name, tool, body) {
     console.log(`ok    ${name}`)
   } catch (error) {
     results.failed++
-    console.log(`FAIL  ${name}\n      ${String(error.message ?? error).split('\n').join('\n      ')}`)
+    console.log(
+      `FAIL  ${name}\n      ${String(error.message ?? error)
+        .split('\n')
+        .join('\n      ')}`,
+    )
   }
 }
 
@@ -83,7 +100,7 @@ function metaText(value) {
   return JSON.stringify(value)
 }
 
-check('pandoc reads every summary file\'s front matter as metadata', 'pandoc', () => {
+check("pandoc reads every summary file's front matter as metadata", 'pandoc', () => {
   const files = readdirSync(join(work, 'notes'))
   assert(files.length === lib.summaries.length, `${files.length} files for ${lib.summaries.length} summaries`)
   for (const summary of lib.summaries) {
@@ -132,13 +149,14 @@ check('bibtex reads the .bib without errors', 'bibtex', () => {
   assert(result.status === 0 && !/error message/.test(log), `bibtex exited ${result.status}:\n${log}`)
   const bbl = readFileSync(join(work, 'cite.bbl'), 'utf8')
   for (const paper of lib.papers) assert(bbl.includes(`\\bibitem{${paper.key}}`), `no \\bibitem for ${paper.key}`)
-  assert(!bbl.includes('\\input{'), 'a title\'s \\input reached the .bbl as a command')
+  assert(!bbl.includes('\\input{'), "a title's \\input reached the .bbl as a command")
 })
 
 // Constructs from real bibliographies: braced names with commas, organisations, accents on \i,
 // stray dollars, invalid keywords, HTML in titles, several summaries in one annote.
 const real = join(work, 'real.json')
-const realPrecis = (file, ...args) => execFileSync(process.execPath, [bin, '--library', file, '--quiet', ...args], { cwd: work, encoding: 'utf8' })
+const realPrecis = (file, ...args) =>
+  execFileSync(process.execPath, [bin, '--library', file, '--quiet', ...args], { cwd: work, encoding: 'utf8' })
 realPrecis(real, 'import', join(root, 'test', 'fixtures', 'formats', 'real-constructs.bib'))
 realPrecis(real, 'export', '--format', 'bibtex', '--with-summaries', '--out', 'real.bib')
 
@@ -154,7 +172,10 @@ check('pandoc reads braced names as one name and every annote', 'pandoc', () => 
   const atlas = entries.find((e) => e.id === 'atlas2012observation')
   assert(JSON.stringify(atlas?.author) === JSON.stringify([{ literal: 'ATLAS Collaboration' }]), `authors ${JSON.stringify(atlas?.author)}`)
   const dotan = entries.find((e) => e.id === 'dotan2019perovskite')
-  assert(dotan?.author?.[0]?.literal === 'Hen Dotan, Nripan Mathews, Takashi Hisatomi, Kevin Sivula', `first author ${JSON.stringify(dotan?.author?.[0])}`)
+  assert(
+    dotan?.author?.[0]?.literal === 'Hen Dotan, Nripan Mathews, Takashi Hisatomi, Kevin Sivula',
+    `first author ${JSON.stringify(dotan?.author?.[0])}`,
+  )
   assert(dotan?.annote?.includes('Second summary'), `annote ${JSON.stringify(dotan?.annote)}`)
 })
 
@@ -163,7 +184,10 @@ check('precis reads its own --with-summaries export back to the same library', '
   realPrecis(again, 'import', 'real.bib')
   const strip = (file) => {
     const lib = JSON.parse(readFileSync(file, 'utf8'))
-    return JSON.stringify({ papers: lib.papers.map((p) => ({ ...p, added: '' })), summaries: lib.summaries.map((s) => ({ ...s, created: '', updated: '' })) })
+    return JSON.stringify({
+      papers: lib.papers.map((p) => ({ ...p, added: '' })),
+      summaries: lib.summaries.map((s) => ({ ...s, created: '', updated: '' })),
+    })
   }
   assert(strip(again) === strip(real), 'the libraries differ')
 })

@@ -82,7 +82,8 @@ export function createProcessContext(): Context {
       const path = ctx.globals.demo ? demoCopy(ctx, cleanups) : resolveLibraryPath(ctx.globals.library, env, ctx.cwd)
       const warn = (warning: string) => ctx.io.err(ctx.io.errStyle.yellow(`precis: ${sanitizeTerminal(warning)}\n`))
       // A progress line for people watching; not in a pipe or with --quiet.
-      const note = (message: string) => void (ctx.io.stderrIsTTY && !ctx.globals.quiet && ctx.io.err(ctx.io.errStyle.dim(`${sanitizeTerminal(message)}\n`)))
+      const note = (message: string) =>
+        void (ctx.io.stderrIsTTY && !ctx.globals.quiet && ctx.io.err(ctx.io.errStyle.dim(`${sanitizeTerminal(message)}\n`)))
       // The demo copy lives for one command: an index of it would only be left behind in the cache.
       const index = ctx.globals.demo ? undefined : { cacheDir: cacheDir(env), note }
       store = new DeferredFileStore(path, lockTimeout(env), warn, gitHistory(env), index)

@@ -32,7 +32,8 @@ export async function main(argv: readonly string[], ctx: Context): Promise<numbe
     const err = error as NodeJS.ErrnoException
     const debug = ctx.env.PRECIS_DEBUG && err?.stack ? [err.stack] : []
     // A file-system failure no command turned into its own message: the file and the reason in words, not ELOOP.
-    if (typeof err?.path === 'string' && typeof err.syscall === 'string' && !err.syscall.startsWith('spawn')) report(ctx, `${err.path}: ${describeFileError(err)}`, debug)
+    if (typeof err?.path === 'string' && typeof err.syscall === 'string' && !err.syscall.startsWith('spawn'))
+      report(ctx, `${err.path}: ${describeFileError(err)}`, debug)
     else report(ctx, err?.message ?? String(error), debug)
     return ExitCode.failure
   } finally {

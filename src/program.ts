@@ -59,7 +59,13 @@ const COMMANDS: readonly Register[] = [
   registerHistory,
   registerMergeDriver,
   registerHelp,
-  (program, ctx) => registerCompletion(program, ctx, HELP_TOPICS.map((t) => t.name), [...FIELDS.keys()]),
+  (program, ctx) =>
+    registerCompletion(
+      program,
+      ctx,
+      HELP_TOPICS.map((t) => t.name),
+      [...FIELDS.keys()],
+    ),
   registerRelated,
   registerRekey,
   registerConfig,
@@ -114,7 +120,10 @@ export function buildProgram(ctx: Context): Command {
       getOutHelpWidth: () => helpWidth(ctx),
       getErrHelpWidth: () => helpWidth(ctx),
     })
-    .addHelpText('after', '\nExamples:\n  precis --demo search "message passing"\n  precis add arXiv:1704.01212 --tag gnn\n  precis show gilmer2017neural\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  precis --demo search "message passing"\n  precis add arXiv:1704.01212 --tag gnn\n  precis show gilmer2017neural\n',
+    )
 
   program.hook('preAction', (_program, action) => {
     const opts = program.opts<Partial<GlobalOptions>>()

@@ -11,15 +11,18 @@ const SKIPPED = /scipy\.special|reference\/constants|^release/
 
 const ENTITIES = { lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", amp: '&' }
 const unescape = (html) => html.replace(/&(lt|gt|quot|#39|#x27|amp);/g, (_, name) => ENTITIES[name])
-const SPHINX_MATH = /<span class="math[^"]*">\\\(([\s\S]*?)\\\)<\/span>|<div class="math[^"]*">\s*(?:<p>)?\s*\\\[([\s\S]*?)\\\]\s*(?:<\/p>)?\s*<\/div>/g
+const SPHINX_MATH =
+  /<span class="math[^"]*">\\\(([\s\S]*?)\\\)<\/span>|<div class="math[^"]*">\s*(?:<p>)?\s*\\\[([\s\S]*?)\\\]\s*(?:<\/p>)?\s*<\/div>/g
 const MARKDOWN_MATH = /\$\$([\s\S]+?)\$\$|\$([^$\s][^$]*?)(?<!\s)\$/g
 
 function htmlFiles(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) return htmlFiles(path)
-    return entry.isFile() && path.endsWith('.html') ? [path] : []
-  }).sort()
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) return htmlFiles(path)
+      return entry.isFile() && path.endsWith('.html') ? [path] : []
+    })
+    .sort()
 }
 
 function* spans(name, path) {
@@ -30,7 +33,9 @@ function* spans(name, path) {
     return
   }
   for (const file of htmlFiles(path)) {
-    const page = relative(path, file).replace(/\.html$/, '').replace(/^.*generated\//, '')
+    const page = relative(path, file)
+      .replace(/\.html$/, '')
+      .replace(/^.*generated\//, '')
     if (SKIPPED.test(page)) continue
     for (const m of readFileSync(file, 'utf8').matchAll(SPHINX_MATH)) {
       yield { tex: unescape((m[1] ?? m[2]).trim()), display: m[2] !== undefined, page: `${name} ${page}` }

@@ -27,7 +27,11 @@ async function loadRenderer() {
       resolveDir: root,
       loader: 'ts',
     },
-    bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'warning',
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile,
+    logLevel: 'warning',
   })
   try {
     return await import(pathToFileURL(outfile).href)
@@ -53,7 +57,9 @@ function reason(m, tex, display) {
 
 const m = await loadRenderer()
 const corpus = readFileSync(join(root, 'bench', 'math', 'corpus.jsonl'), 'utf8')
-  .split('\n').filter(Boolean).map((line) => JSON.parse(line))
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => JSON.parse(line))
 
 const raw = new Map()
 const dump = []
@@ -68,15 +74,20 @@ for (const formula of corpus) {
     continue
   }
   dump.push(`${formula.display ? '$$' : '$'}${formula.tex}${formula.display ? '$$' : '$'}\n${result.faithful ? result.text : '(raw)'}\n`)
-  if (result.faithful) { readable++; continue }
+  if (result.faithful) {
+    readable++
+    continue
+  }
   const why = reason(m, formula.tex, formula.display)
   if (!raw.has(why)) raw.set(why, [])
   raw.get(why).push(formula)
 }
 
-const share = (n) => `${(100 * n / corpus.length).toFixed(2)}%`
+const share = (n) => `${((100 * n) / corpus.length).toFixed(2)}%`
 const rawCount = corpus.length - readable - crashes.length
-console.log(`${corpus.length} formulas: ${readable} readable (${share(readable)}), ${rawCount} raw (${share(rawCount)}), ${crashes.length} crashed`)
+console.log(
+  `${corpus.length} formulas: ${readable} readable (${share(readable)}), ${rawCount} raw (${share(rawCount)}), ${crashes.length} crashed`,
+)
 const groups = [...raw.entries()].sort((a, b) => b[1].length - a[1].length)
 for (const [why, formulas] of groups) {
   console.log(`\n${formulas.length} × ${why}`)

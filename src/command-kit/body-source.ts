@@ -2,11 +2,7 @@ import { UsageError } from '../core/errors.js'
 
 /** Where a summary's text comes from: `--body`, `--file <path>`, `--file -`, `--edit`, or not given. */
 export type BodySource =
-  | { from: 'text'; text: string }
-  | { from: 'file'; path: string }
-  | { from: 'stdin' }
-  | { from: 'editor' }
-  | { from: 'none' }
+  { from: 'text'; text: string } | { from: 'file'; path: string } | { from: 'stdin' } | { from: 'editor' } | { from: 'none' }
 
 /** The body source named by the flags; more than one is a usage error. */
 export function parseBodySource(raw: { body?: string; file?: string; edit?: boolean }): BodySource {

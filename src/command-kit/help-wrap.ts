@@ -20,12 +20,14 @@ const HANGING = /^(\s*\S+(?: \S+)*? {2,})\S/
 export function wrapHelp(text: string, width: number): string {
   const lines = joinParagraphs(text.split('\n'))
   let inExamples = false
-  return lines.map((line) => {
-    if (HEADING.test(line)) inExamples = /^Examples?:$/.test(line)
-    else if (line.trim() === '') inExamples = false
-    if (inExamples || EXAMPLE.test(line) || displayWidth(line) <= width) return line
-    return wrapLine(line, width)
-  }).join('\n')
+  return lines
+    .map((line) => {
+      if (HEADING.test(line)) inExamples = /^Examples?:$/.test(line)
+      else if (line.trim() === '') inExamples = false
+      if (inExamples || EXAMPLE.test(line) || displayWidth(line) <= width) return line
+      return wrapLine(line, width)
+    })
+    .join('\n')
 }
 
 /**
@@ -37,7 +39,8 @@ function joinParagraphs(lines: readonly string[]): string[] {
   const joined: string[] = []
   for (const line of lines) {
     const previous = joined[joined.length - 1]
-    if (previous !== undefined && isProse(previous) && !HEADING.test(previous) && isProse(line)) joined[joined.length - 1] = `${previous} ${line}`
+    if (previous !== undefined && isProse(previous) && !HEADING.test(previous) && isProse(line))
+      joined[joined.length - 1] = `${previous} ${line}`
     else joined.push(line)
   }
   return joined

@@ -12,14 +12,23 @@ function keepText(ctx: Context, name: string, text: string | Uint8Array): Promis
 }
 
 /** How to apply a kept text again, as a command to copy: `precis edit <id> --file <path>`. */
-export const editAgain = (id: string, lead = 'Apply it again with') => (path: string) => `${lead}: precis edit ${shellWord(id)} --file ${shellWord(path)}`
+export const editAgain =
+  (id: string, lead = 'Apply it again with') =>
+  (path: string) =>
+    `${lead}: precis edit ${shellWord(id)} --file ${shellWord(path)}`
 
 /**
  * Keep `text` after `error` (the person's work was not saved) and add where to the error's details,
  * with `again` (how to apply it again) when given. When the text cannot be kept (a full disk) the
  * error says so: that failure must not hide why nothing was saved.
  */
-export async function keepTextFor(ctx: Context, error: PrecisError, name: string, text: string | Uint8Array, again?: (path: string) => string): Promise<void> {
+export async function keepTextFor(
+  ctx: Context,
+  error: PrecisError,
+  name: string,
+  text: string | Uint8Array,
+  again?: (path: string) => string,
+): Promise<void> {
   try {
     const path = await keepText(ctx, name, text)
     error.details.push(`Your text is kept at ${path}`, ...(again ? [again(path)] : []))
@@ -33,7 +42,13 @@ export async function keepTextFor(ctx: Context, error: PrecisError, name: string
  * person's `text` (none: '') is kept first and the error names where (and `again`, how to apply it
  * again). The same error is thrown on.
  */
-export async function keepingTextOnFailure<T>(ctx: Context, name: string, text: string, save: () => Promise<T>, again?: (path: string) => string): Promise<T> {
+export async function keepingTextOnFailure<T>(
+  ctx: Context,
+  name: string,
+  text: string,
+  save: () => Promise<T>,
+  again?: (path: string) => string,
+): Promise<T> {
   try {
     return await save()
   } catch (error) {
@@ -44,7 +59,13 @@ export async function keepingTextOnFailure<T>(ctx: Context, name: string, text: 
 }
 
 /** Open `initial` in the editor; when the editor fails or saves text that cannot be stored, that text is kept (named `name`) and the error says where. */
-export async function editKeeping(ctx: Context, name: string, initial: string, fileName: string, again?: (path: string) => string): Promise<string> {
+export async function editKeeping(
+  ctx: Context,
+  name: string,
+  initial: string,
+  fileName: string,
+  again?: (path: string) => string,
+): Promise<string> {
   try {
     return await ctx.editor.edit(initial, fileName)
   } catch (error) {

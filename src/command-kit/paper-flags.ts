@@ -1,6 +1,12 @@
 import type { Command } from 'commander'
 import { UsageError } from '../core/errors.js'
-import { checkPaperFields, checkSummaryFields, describeFieldProblem, type FieldProblem, type PaperFields } from '../core/records/field-rules.js'
+import {
+  checkPaperFields,
+  checkSummaryFields,
+  describeFieldProblem,
+  type FieldProblem,
+  type PaperFields,
+} from '../core/records/field-rules.js'
 import { collect } from './flags.js'
 
 /** The paper and text flags `add` and `edit` share, as commander hands them over. */
@@ -26,7 +32,16 @@ export function parseYear(value: string, flag = '--year'): number | null {
   return year
 }
 
-const FLAGS: Readonly<Record<string, string>> = { title: '--title', authors: '--author', venue: '--venue', arxiv: '--arxiv', doi: '--doi', url: '--url', by: '--by', body: '--body' }
+const FLAGS: Readonly<Record<string, string>> = {
+  title: '--title',
+  authors: '--author',
+  venue: '--venue',
+  arxiv: '--arxiv',
+  doi: '--doi',
+  url: '--url',
+  by: '--by',
+  body: '--body',
+}
 
 function refuse(problems: readonly FieldProblem[]): void {
   const [first, ...rest] = problems.map((problem) => describeFieldProblem(problem, FLAGS[problem.field] ?? problem.field))
@@ -57,7 +72,11 @@ export function addPaperFlags(command: Command, editing: boolean): Command {
   const set = (what: string) => (editing ? `set ${what} (empty to clear)` : what)
   return command
     .option('--title <title>', editing ? 'set the paper title' : 'paper title')
-    .option('--author <name>', editing ? 'set the authors (repeat for each; replaces the list)' : 'an author, "Given Family" (repeat for each)', collect)
+    .option(
+      '--author <name>',
+      editing ? 'set the authors (repeat for each; replaces the list)' : 'an author, "Given Family" (repeat for each)',
+      collect,
+    )
     .option('--year <year>', set('the publication year'))
     .option('--venue <venue>', set('the journal or conference'))
     .option('--arxiv <id>', set('the arXiv id'))

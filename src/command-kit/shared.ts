@@ -33,7 +33,10 @@ export async function confirmOrRequireYes(ctx: Context, yes: boolean, question: 
 
 /** Authors typed on one line, separated by semicolons (how the prompts ask for them). */
 export function splitAuthors(line: string): string[] {
-  return line.split(';').map((a) => a.trim()).filter(Boolean)
+  return line
+    .split(';')
+    .map((a) => a.trim())
+    .filter(Boolean)
 }
 
 /**

@@ -6,7 +6,12 @@ import { canonicalTag, normalizeTags, tagProblem } from '../core/tags/rules.js'
 import { sanitizeTerminal } from '../core/text/sanitize.js'
 import { canPrompt, inform } from './shared.js'
 
-const WHY: Record<Likeness, string> = { separator: 'other separators', plural: 'plural or singular', typo: 'one letter apart', hierarchy: 'the same word elsewhere in the hierarchy' }
+const WHY: Record<Likeness, string> = {
+  separator: 'other separators',
+  plural: 'plural or singular',
+  typo: 'one letter apart',
+  hierarchy: 'the same word elsewhere in the hierarchy',
+}
 
 /**
  * The similar-tag guard: each tag of `tags` that is new to the library but looks like an existing
@@ -25,14 +30,25 @@ export async function guardNewTags(tags: readonly string[], lib: Library, ctx: C
       ...alike.map((s) => ({ name: `Use "${sanitizeTerminal(s.existing)}"`, value: s.existing })),
       { name: `Add "${sanitizeTerminal(tag)}" as a new tag`, value: tag },
     ]
-    chosen.set(tag, await ctx.prompter.select({ name: 'similarTag', message: `Which tag for "${sanitizeTerminal(tag)}"?`, choices, default: alike[0]!.existing }))
+    chosen.set(
+      tag,
+      await ctx.prompter.select({
+        name: 'similarTag',
+        message: `Which tag for "${sanitizeTerminal(tag)}"?`,
+        choices,
+        default: alike[0]!.existing,
+      }),
+    )
   }
   return [...new Set(tags.map((tag) => chosen.get(tag)!))]
 }
 
 /** Tags typed in one line: separated by commas, or by spaces when there is no comma (`meta learning, gnn`). */
 function splitTags(line: string): string[] {
-  return line.split(line.includes(',') ? ',' : /\s+/).map((word) => word.trim()).filter(Boolean)
+  return line
+    .split(line.includes(',') ? ',' : /\s+/)
+    .map((word) => word.trim())
+    .filter(Boolean)
 }
 
 /**
@@ -42,13 +58,14 @@ function splitTags(line: string): string[] {
  */
 export async function chooseTags(lib: Library, current: readonly string[], ctx: Context): Promise<string[]> {
   const existing = [...tagsInUse(lib)].sort()
-  const picked = existing.length === 0
-    ? { ticked: [], typed: '' }
-    : await ctx.prompter.checkbox({
-        name: 'existingTags',
-        message: 'Tags (type to filter, space to tick)',
-        choices: existing.map((tag) => ({ name: sanitizeTerminal(tag), value: tag, checked: current.includes(tag) })),
-      })
+  const picked =
+    existing.length === 0
+      ? { ticked: [], typed: '' }
+      : await ctx.prompter.checkbox({
+          name: 'existingTags',
+          message: 'Tags (type to filter, space to tick)',
+          choices: existing.map((tag) => ({ name: sanitizeTerminal(tag), value: tag, checked: current.includes(tag) })),
+        })
   if (picked === null) return [...current] // Esc: the picker changes nothing
   const { ticked } = picked
   const typed = await ctx.prompter.input({

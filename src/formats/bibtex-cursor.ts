@@ -15,7 +15,10 @@ export interface Literal {
   braces: number
 }
 
-const GUARDS = [['{', '}'], ['(', ')']] as const
+const GUARDS = [
+  ['{', '}'],
+  ['(', ')'],
+] as const
 const KEY_CHAR = /[+'a-zA-Z0-9&;_:\\./-]|[\p{Lu}\p{Lt}\p{Ll}\p{Lm}\p{Lo}]/u
 
 export class BibtexCursor {

@@ -61,7 +61,11 @@ class ExpansionScan extends BibtexCursor {
   /** Where the value being read belongs, for messages: `entry gilmer2017, field title`. */
   private place = ''
 
-  constructor(text: string, private readonly source: string, private readonly measure: (literal: string) => number) {
+  constructor(
+    text: string,
+    private readonly source: string,
+    private readonly measure: (literal: string) => number,
+  ) {
     super(text)
     this.budget = expansionBudget(text.length)
   }
@@ -99,7 +103,9 @@ class ExpansionScan extends BibtexCursor {
     } catch (error) {
       if (!(error instanceof Unreadable)) throw error
       if (++this.unreadable > MAX_UNREADABLE_ENTRIES) {
-        throw new DataError(`${this.source} has more than ${MAX_UNREADABLE_ENTRIES} entries that cannot be read as BibTeX; is it a .bib file?`)
+        throw new DataError(
+          `${this.source} has more than ${MAX_UNREADABLE_ENTRIES} entries that cannot be read as BibTeX; is it a .bib file?`,
+        )
       }
       this.pos = start + 1
       while (this.pos < this.text.length && this.text[this.pos] !== '@') this.pos++
@@ -136,7 +142,9 @@ class ExpansionScan extends BibtexCursor {
   private field(name: string, entry: { name: string; fields: number }): void {
     if (!name) return
     if (++entry.fields > MAX_FIELDS_PER_ENTRY) {
-      throw new DataError(`${this.source}, ${entry.name}: the entry has more than ${MAX_FIELDS_PER_ENTRY} fields (the limit is ${MAX_FIELDS_PER_ENTRY})`)
+      throw new DataError(
+        `${this.source}, ${entry.name}: the entry has more than ${MAX_FIELDS_PER_ENTRY} fields (the limit is ${MAX_FIELDS_PER_ENTRY})`,
+      )
     }
     this.place = `${entry.name}, field ${name.toLowerCase()}`
     this.expect('=')
@@ -175,7 +183,9 @@ class ExpansionScan extends BibtexCursor {
 
   private checkBraces(depth: number): void {
     if (depth <= MAX_BRACE_DEPTH) return
-    throw new DataError(`${this.source}, ${this.place}: the value nests braces ${depth.toLocaleString('en-US')} deep (the limit is ${MAX_BRACE_DEPTH})`)
+    throw new DataError(
+      `${this.source}, ${this.place}: the value nests braces ${depth.toLocaleString('en-US')} deep (the limit is ${MAX_BRACE_DEPTH})`,
+    )
   }
 
   /** A braced or quoted literal, a number, or a macro name (an unknown name is kept as `{{name}}`). */
@@ -196,7 +206,11 @@ class ExpansionScan extends BibtexCursor {
  * above bounds the macros; this catches `crossref`, through which every child entry inherits its
  * parent's fields (the parser shares the strings, so adding up their lengths costs nothing).
  */
-export function checkParsedSize(entries: ReadonlyArray<{ key: string; fields: Record<string, unknown> }>, source: string, fileChars: number): void {
+export function checkParsedSize(
+  entries: ReadonlyArray<{ key: string; fields: Record<string, unknown> }>,
+  source: string,
+  fileChars: number,
+): void {
   const budget = expansionBudget(fileChars)
   let total = 0
   for (const entry of entries) {

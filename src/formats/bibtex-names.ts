@@ -45,7 +45,10 @@ export function bibtexName(name: string): string {
 
 /** The `author` field value for a list of names. */
 export function bibtexAuthors(names: readonly string[]): string {
-  return names.filter((name) => name.trim() !== '').map(bibtexName).join(' and ')
+  return names
+    .filter((name) => name.trim() !== '')
+    .map(bibtexName)
+    .join(' and ')
 }
 
 function protectPart(part: string): string {

@@ -22,7 +22,12 @@ export interface ProtectedBibtex {
 const MAX_MATH_LENGTH = 4000
 const LITERAL = /\\text(?:less|greater)(?![a-zA-Z])(?:\{\})?|\\[~^]\{\}|[<>]/y
 const LITERALS: ReadonlyMap<string, string> = new Map([
-  ['\\textless', '<'], ['\\textgreater', '>'], ['<', '<'], ['>', '>'], ['\\~', '~'], ['\\^', '^'],
+  ['\\textless', '<'],
+  ['\\textgreater', '>'],
+  ['<', '<'],
+  ['>', '>'],
+  ['\\~', '~'],
+  ['\\^', '^'],
 ])
 
 /** Hide math (`$..$`, `$$..$$`, `\(..\)`, `\[..\]`), lone dollars, angle brackets and `\~{}` behind placeholders. */
@@ -85,7 +90,12 @@ function mathEnd(text: string, start: number): number {
 }
 
 const OPENERS = ['$$', '$', '\\(', '\\[']
-const CLOSERS: ReadonlyMap<string, string> = new Map([['$$', '$$'], ['$', '$'], ['\\(', '\\)'], ['\\[', '\\]']])
+const CLOSERS: ReadonlyMap<string, string> = new Map([
+  ['$$', '$$'],
+  ['$', '$'],
+  ['\\(', '\\)'],
+  ['\\[', '\\]'],
+])
 
 const TAG = /<(\/?)([a-z][a-z0-9]*)((?:\s[^>]*)?)>/g
 
@@ -105,7 +115,12 @@ export function markupToMarkdown(markup: string): string {
     .replace(/<a href="([^"]*)">([\s\S]*?)<\/a>/g, (_m, url: string, label: string) => (label === url ? `<${url}>` : `[${label}](${url})`))
     .replace(/<h(\d)>([\s\S]*?)<\/h\d>/g, (_m, level: string, text: string) => `\n\n${'#'.repeat(Number(level) + 1)} ${text}\n\n`)
     .replace(TAG, (_m, close: string, name: string) => MARKDOWN_TAGS.get(name)?.[close ? 1 : 0] ?? '')
-  return composeLetters(markdown.replace(/[ \t]*\n[ \t]*/g, '\n').replace(/\n{3,}/g, '\n\n').trim())
+  return composeLetters(
+    markdown
+      .replace(/[ \t]*\n[ \t]*/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+  )
 }
 
 /**

@@ -69,7 +69,10 @@ export function citationKeys(papers: readonly Pick<Paper, 'key'>[]): Map<string,
  * write into `annote` (none: no `annote`).
  */
 export function paperToBibtex(paper: Paper, citeKey: string, keywords: readonly string[] = [], notes: readonly string[] = []): string {
-  const annote = notes.filter((note) => note.trim() !== '').map(latexNote).join(`\n\n${SUMMARY_BREAK}\n\n`)
+  const annote = notes
+    .filter((note) => note.trim() !== '')
+    .map(latexNote)
+    .join(`\n\n${SUMMARY_BREAK}\n\n`)
   const type = entryType(paper)
   // Venues keep their capitals too: Pandoc and some styles sentence-case unprotected text.
   const venue = paper.venue && type !== 'misc' ? latexVenue(paper.venue) : null
@@ -110,7 +113,9 @@ export function libraryToBibtex(lib: Library, options: BibtexOptions = {}): stri
     tags.set(summary.paper, set)
     if (options.withSummaries) notes.set(summary.paper, [...(notes.get(summary.paper) ?? []), summary.body])
   }
-  return lib.papers.map((paper) => paperToBibtex(paper, keys.get(paper.key)!, [...(tags.get(paper.key) ?? [])], notes.get(paper.key))).join('\n')
+  return lib.papers
+    .map((paper) => paperToBibtex(paper, keys.get(paper.key)!, [...(tags.get(paper.key) ?? [])], notes.get(paper.key)))
+    .join('\n')
 }
 
 /**

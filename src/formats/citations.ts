@@ -47,7 +47,10 @@ export function pandocCitation(citation: ResolvedCitation, bibKeys: ReadonlyMap<
 }
 
 /** A rewriter of summary bodies for a Pandoc document whose `.bib` names papers by `bibKeys` (paper key → `.bib` key). */
-export function pandocCitations(lib: Pick<Library, 'papers' | 'summaries'>, bibKeys: ReadonlyMap<string, string>): (body: string) => string {
+export function pandocCitations(
+  lib: Pick<Library, 'papers' | 'summaries'>,
+  bibKeys: ReadonlyMap<string, string>,
+): (body: string) => string {
   const resolver = new CitationResolver(lib)
   return (body) => rewriteCitations(body, resolver, (citation) => pandocCitation(citation, bibKeys))
 }
@@ -65,7 +68,10 @@ function citedLink({ key, paper }: ResolvedCitation['cited'][number], anchors: R
  * A rewriter of summary bodies for the HTML page: each citation becomes links to the cited papers
  * (`anchors`: paper key → the id of its section), in brackets unless it is part of the sentence.
  */
-export function htmlCitationLinks(lib: Pick<Library, 'papers' | 'summaries'>, anchors: ReadonlyMap<string, string>): (body: string) => string {
+export function htmlCitationLinks(
+  lib: Pick<Library, 'papers' | 'summaries'>,
+  anchors: ReadonlyMap<string, string>,
+): (body: string) => string {
   const resolver = new CitationResolver(lib)
   return (body) =>
     rewriteCitations(body, resolver, (citation) => {

@@ -11,7 +11,6 @@ import type { ImportFormat } from './import-formats.js'
 import { checkImportResult } from './record-check.js'
 import { isShortScienceDump, readShortScienceCsv, readShortScienceDump } from './shortscience.js'
 
-
 const BY_EXTENSION: ReadonlyMap<string, ImportFormat> = new Map([
   ['.md', 'md'],
   ['.markdown', 'md'],
@@ -73,7 +72,9 @@ async function readFormat(format: ImportFormat, text: string, source: string): P
       return readBibtex(text, source)
     }
     case 'shortscience':
-      return path.extname(source).toLowerCase() === '.csv' || isCsvExport(text) ? readShortScienceCsv(text, source) : readShortScienceDump(text, source)
+      return path.extname(source).toLowerCase() === '.csv' || isCsvExport(text)
+        ? readShortScienceCsv(text, source)
+        : readShortScienceDump(text, source)
   }
 }
 

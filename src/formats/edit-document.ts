@@ -13,7 +13,11 @@ export interface EditedFields {
 /** A document that does not validate; `problems` says what to fix. */
 export class InvalidDocumentError extends PrecisError {
   constructor(readonly problems: string[]) {
-    super('The edited summary is not valid', ExitCode.data, problems.map((p) => `  ${p}`))
+    super(
+      'The edited summary is not valid',
+      ExitCode.data,
+      problems.map((p) => `  ${p}`),
+    )
   }
 }
 
@@ -45,11 +49,13 @@ export function parseEditDocument(text: string): EditedFields {
     if (error instanceof DataError) throw new InvalidDocumentError([error.message])
     throw error
   }
-  if (!file.fields) throw new InvalidDocumentError(['the front matter is missing: the text must start with a "---" line and have a closing "---" line'])
+  if (!file.fields)
+    throw new InvalidDocumentError(['the front matter is missing: the text must start with a "---" line and have a closing "---" line'])
   const fields = file.fields
   const problems: string[] = []
   const take = <T>(read: Read<T>, fallback: T): T => (read.ok ? read.value : (problems.push(read.reason), fallback))
-  for (const key of fields.keys()) if (!(FIELDS as readonly string[]).includes(key)) problems.push(`${key}: unknown field (known: ${FIELDS.join(', ')})`)
+  for (const key of fields.keys())
+    if (!(FIELDS as readonly string[]).includes(key)) problems.push(`${key}: unknown field (known: ${FIELDS.join(', ')})`)
   const title = take(readText(fields.get('title'), 'title'), null)?.trim()
   if (!title) problems.push('title: a title is needed')
   const authors = take(readAuthors(fields.get('authors')), [])

@@ -35,7 +35,10 @@ export async function refuseOverwrites(files: readonly OutputFile[], force: bool
   if (existing.length === 0) return
   const shown = existing.slice(0, 10)
   if (existing.length > shown.length) shown.push(`... and ${existing.length - shown.length} more`)
-  throw new UsageError(`${existing.length === 1 ? 'A file' : `${existing.length} files`} would be overwritten; pass --force to replace`, shown)
+  throw new UsageError(
+    `${existing.length === 1 ? 'A file' : `${existing.length} files`} would be overwritten; pass --force to replace`,
+    shown,
+  )
 }
 
 /**
@@ -60,7 +63,8 @@ export async function writeOutputFiles(files: readonly OutputFile[], progress: (
 export async function createFolder(folder: string): Promise<void> {
   await mkdir(folder, { recursive: true }).catch((error: unknown) => {
     // mkdir says EEXIST when a file stands where a folder of the path should be.
-    const reason = (error as NodeJS.ErrnoException).code === 'EEXIST' ? 'a part of its path is a file, not a folder' : describeFileError(error)
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'EEXIST' ? 'a part of its path is a file, not a folder' : describeFileError(error)
     throw writeFailure(`Could not create the folder ${folder}: ${reason}`, error)
   })
 }

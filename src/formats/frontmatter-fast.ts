@@ -8,7 +8,8 @@
 
 /* eslint-disable no-control-regex -- control characters are what a plain YAML scalar cannot hold */
 /** Characters that would be read as more than text in a plain scalar (or need escaping): control and format characters. */
-const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u00a0\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+const NEEDS_ESCAPE =
+  /[\u0000-\u001f\u007f-\u009f\u00a0\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 /* eslint-enable no-control-regex */
 
 /** Text the core schema reads as null, a boolean or a number: yaml writes it in double quotes. */

@@ -68,7 +68,9 @@ export function yamlFrontMatter(fields: ReadonlyArray<readonly [string, unknown]
 export function parseYamlFields(yamlText: string, source: string): Map<string, unknown> {
   const depth = mayNestDeeperThan(yamlText, MAX_FRONT_MATTER_DEPTH) ? yamlNestingDepth(yaml(), yamlText) : 0
   if (depth > MAX_FRONT_MATTER_DEPTH) {
-    throw new DataError(`${source}: the front matter nests ${depth.toLocaleString('en-US')} levels deep (the limit is ${MAX_FRONT_MATTER_DEPTH})`)
+    throw new DataError(
+      `${source}: the front matter nests ${depth.toLocaleString('en-US')} levels deep (the limit is ${MAX_FRONT_MATTER_DEPTH})`,
+    )
   }
   const doc = yaml().parseDocument(yamlText, {
     schema: 'core',

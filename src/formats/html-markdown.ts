@@ -68,7 +68,8 @@ export function markdownConverter(remoteImages: boolean, toMathML = mathToMathML
   let spans: MathSpan[] = []
   let allowList = new HtmlAllowList(remoteImages)
   // Math in an attribute or an address stays TeX, as written.
-  const asWritten = (text: string) => text.replace(PLACEHOLDERS, (_m, inline?: string, display?: string) => spans[Number(inline ?? display)]?.source ?? '')
+  const asWritten = (text: string) =>
+    text.replace(PLACEHOLDERS, (_m, inline?: string, display?: string) => spans[Number(inline ?? display)]?.source ?? '')
 
   const marked = new Marked({
     gfm: true,

@@ -16,21 +16,106 @@ import { decodeHTML, decodeHTMLAttribute } from 'entities'
 import { escapeHtml } from './html-escape.js'
 
 const MARKDOWN_TAGS = [
-  'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code', 'em', 'strong', 'del', 's',
-  'ul', 'ol', 'li', 'a', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'sup', 'sub',
+  'p',
+  'br',
+  'hr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'code',
+  'em',
+  'strong',
+  'del',
+  's',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'img',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'sup',
+  'sub',
 ]
 
 const MATHML_TAGS = [
-  'math', 'semantics', 'annotation', 'mrow', 'mi', 'mn', 'mo', 'ms', 'mtext', 'mspace', 'msub', 'msup', 'msubsup',
-  'mfrac', 'msqrt', 'mroot', 'mover', 'munder', 'munderover', 'mtable', 'mtr', 'mtd', 'mlabeledtr', 'mstyle',
-  'mpadded', 'mphantom', 'menclose', 'mmultiscripts', 'mprescripts', 'none', 'merror',
+  'math',
+  'semantics',
+  'annotation',
+  'mrow',
+  'mi',
+  'mn',
+  'mo',
+  'ms',
+  'mtext',
+  'mspace',
+  'msub',
+  'msup',
+  'msubsup',
+  'mfrac',
+  'msqrt',
+  'mroot',
+  'mover',
+  'munder',
+  'munderover',
+  'mtable',
+  'mtr',
+  'mtd',
+  'mlabeledtr',
+  'mstyle',
+  'mpadded',
+  'mphantom',
+  'menclose',
+  'mmultiscripts',
+  'mprescripts',
+  'none',
+  'merror',
 ]
 
 const MATHML_ATTRIBUTES = [
-  'display', 'displaystyle', 'scriptlevel', 'mathvariant', 'mathsize', 'stretchy', 'fence', 'separator', 'form',
-  'lspace', 'rspace', 'accent', 'accentunder', 'movablelimits', 'largeop', 'symmetric', 'minsize', 'maxsize',
-  'linethickness', 'columnalign', 'rowalign', 'columnspacing', 'rowspacing', 'columnlines', 'rowlines', 'frame',
-  'width', 'height', 'depth', 'voffset', 'notation', 'encoding', 'class', 'style',
+  'display',
+  'displaystyle',
+  'scriptlevel',
+  'mathvariant',
+  'mathsize',
+  'stretchy',
+  'fence',
+  'separator',
+  'form',
+  'lspace',
+  'rspace',
+  'accent',
+  'accentunder',
+  'movablelimits',
+  'largeop',
+  'symmetric',
+  'minsize',
+  'maxsize',
+  'linethickness',
+  'columnalign',
+  'rowalign',
+  'columnspacing',
+  'rowspacing',
+  'columnlines',
+  'rowlines',
+  'frame',
+  'width',
+  'height',
+  'depth',
+  'voffset',
+  'notation',
+  'encoding',
+  'class',
+  'style',
 ]
 
 /** Attributes kept per element, and the values they may take (any, when no pattern is given). */
@@ -63,7 +148,20 @@ const ALLOWED = new Set([...MARKDOWN_TAGS, ...MATHML_TAGS])
 const MATHML = new Set(MATHML_TAGS)
 const VOID = new Set(['br', 'hr', 'img'])
 /** Elements whose content is code, data or a fallback for them: dropped with the element. */
-const DROPPED_WITH_CONTENT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'template', 'select', 'plaintext'])
+const DROPPED_WITH_CONTENT = new Set([
+  'script',
+  'style',
+  'textarea',
+  'title',
+  'xmp',
+  'iframe',
+  'noembed',
+  'noframes',
+  'noscript',
+  'template',
+  'select',
+  'plaintext',
+])
 
 const ABSOLUTE = /^https?:\/\//i
 const LINK_TARGET = /^(?:https?:\/\/|mailto:|#)/i
@@ -114,7 +212,10 @@ export class HtmlAllowList {
   private dropping: string | null = null
 
   /** `attributeText` rewrites a decoded attribute value before it is checked (math placeholders back to TeX). */
-  constructor(private readonly remoteImages: boolean, private readonly attributeText: (value: string) => string = (value) => value) {}
+  constructor(
+    private readonly remoteImages: boolean,
+    private readonly attributeText: (value: string) => string = (value) => value,
+  ) {}
 
   /** Whether text now is inside an element dropped with its content (`<script>` in a paragraph). */
   get dropsText(): boolean {
@@ -142,7 +243,12 @@ export class HtmlAllowList {
         i = to(html, '>', lt)
       } else if (next === '/') {
         const end = to(html, '>', lt)
-        out += this.endTag(html.slice(lt + 2, end).match(/^[^\s/>]+/)![0].toLowerCase())
+        out += this.endTag(
+          html
+            .slice(lt + 2, end)
+            .match(/^[^\s/>]+/)![0]
+            .toLowerCase(),
+        )
         i = end
       } else if (/[a-zA-Z]/.test(next)) {
         const tag = readTag(html, lt)
@@ -160,7 +266,11 @@ export class HtmlAllowList {
   /** End tags for the elements still open, innermost first. */
   close(): string {
     this.dropping = null
-    return this.open.splice(0).reverse().map((name) => `</${name}>`).join('')
+    return this.open
+      .splice(0)
+      .reverse()
+      .map((name) => `</${name}>`)
+      .join('')
   }
 
   private skipDropped(html: string, from: number): number {
@@ -184,7 +294,9 @@ export class HtmlAllowList {
     }
     if (tag.name === 'img') {
       const src = values.get('src') ?? ''
-      return isRemoteImage(src) ? imageHtml(src, values.get('alt') ?? '', { remoteImages: this.remoteImages, title: values.get('title') ?? null }) : ''
+      return isRemoteImage(src)
+        ? imageHtml(src, values.get('alt') ?? '', { remoteImages: this.remoteImages, title: values.get('title') ?? null })
+        : ''
     }
     let out = `<${tag.name}`
     if (tag.name === 'a') {
@@ -196,7 +308,14 @@ export class HtmlAllowList {
     const allowed = ATTRIBUTES.get(tag.name)
     for (const [name, value] of values) {
       if (!allowed?.has(name)) continue
-      const kept = name === 'class' ? keptClasses(tag.name, value) : name === 'style' ? keptStyle(value) : allowed.get(name)?.test(value) === false ? '' : value
+      const kept =
+        name === 'class'
+          ? keptClasses(tag.name, value)
+          : name === 'style'
+            ? keptStyle(value)
+            : allowed.get(name)?.test(value) === false
+              ? ''
+              : value
       if (kept !== '') out += ` ${name}="${escapeHtml(kept)}"`
     }
     out += '>'
@@ -209,7 +328,11 @@ export class HtmlAllowList {
   private endTag(name: string): string {
     const at = this.open.lastIndexOf(name)
     if (at < 0) return ''
-    return this.open.splice(at).reverse().map((open) => `</${open}>`).join('')
+    return this.open
+      .splice(at)
+      .reverse()
+      .map((open) => `</${open}>`)
+      .join('')
   }
 }
 
@@ -273,7 +396,10 @@ function readTag(html: string, from: number): Tag | null {
 
 function keptClasses(tag: string, value: string): string {
   const allowed = CLASSES.get(tag)
-  return value.split(/\s+/).filter((name) => name !== '' && allowed?.test(name)).join(' ')
+  return value
+    .split(/\s+/)
+    .filter((name) => name !== '' && allowed?.test(name))
+    .join(' ')
 }
 
 /** The MathML layout properties temml writes, each with a plain value; everything else dropped. */

@@ -48,7 +48,10 @@ export function* readingListHtmlPieces(lib: Library, options: HtmlOptions): Gene
   // Citations link to the cited paper's section on the page, or to its web page.
   const citations = htmlCitationLinks(options.library ?? lib, new Map(lib.papers.map((paper, i) => [paper.key, anchors[i]!])))
   const toc = lib.papers
-    .map((paper, i) => `<li><a href="#${anchors[i]}">${titleHtml(paper.title)}</a>${paper.year ? ` <span class="year">(${paper.year})</span>` : ''}</li>`)
+    .map(
+      (paper, i) =>
+        `<li><a href="#${anchors[i]}">${titleHtml(paper.title)}</a>${paper.year ? ` <span class="year">(${paper.year})</span>` : ''}</li>`,
+    )
     .join('\n')
   yield `<!doctype html>
 <html lang="en">
@@ -78,7 +81,11 @@ ${toc}
     const rendered = (summaries.get(paper.key) ?? []).map((summary) => {
       const markdown = citations(summary.body)
       // Checked as marked gets it (citations lengthen it); past the limits the body is shown as stored.
-      const body = renderWithinLimits(markdown, () => render(markdown), (problem) => plainBodyHtml(summary.body, problem))
+      const body = renderWithinLimits(
+        markdown,
+        () => render(markdown),
+        (problem) => plainBodyHtml(summary.body, problem),
+      )
       const html = summaryHtml(summary, body)
       options.progress?.(++done)
       return html
@@ -110,7 +117,10 @@ function paperHeader(paper: Paper, title: string): string {
 /** A summary's section around its body's HTML. */
 function summaryHtml(summary: Summary, body: string): string {
   const by = summary.by.trim() ? ` by ${escapeHtml(summary.by.trim())}` : ''
-  const tags = summary.tags.length > 0 ? `\n<p class="tags">${summary.tags.map((tag) => `<span class="tag">${escapeHtml(tag)}</span>`).join('')}</p>` : ''
+  const tags =
+    summary.tags.length > 0
+      ? `\n<p class="tags">${summary.tags.map((tag) => `<span class="tag">${escapeHtml(tag)}</span>`).join('')}</p>`
+      : ''
   return `<section class="summary">
 <h3>Summary${by} · ${escapeHtml(summary.created.slice(0, 10))}</h3>${tags}
 <div class="body">

@@ -76,7 +76,8 @@ class FolderWalk {
       throw new DataError(`${given} cannot be imported: ${describeFileError(error)}`)
     }
     if (info.isDirectory()) return this.folder(full, target, { root: target, given })
-    if (!info.isFile()) throw new DataError(`${given} cannot be imported: ${describeFileError(new NotRegularFileError(describeKind(info)))}`)
+    if (!info.isFile())
+      throw new DataError(`${given} cannot be imported: ${describeFileError(new NotRegularFileError(describeKind(info)))}`)
     this.take(full, target)
   }
 
@@ -110,13 +111,18 @@ class FolderWalk {
       target = await realpath(at)
       info = await stat(target)
     } catch (error) {
-      if (wanted) this.skipped.push({ path: shown, reason: `a symbolic link that ${(error as NodeJS.ErrnoException).code === 'ELOOP' ? 'leads round in a loop' : 'leads nowhere'}` })
+      if (wanted)
+        this.skipped.push({
+          path: shown,
+          reason: `a symbolic link that ${(error as NodeJS.ErrnoException).code === 'ELOOP' ? 'leads round in a loop' : 'leads nowhere'}`,
+        })
       return
     }
     const outside = isInside(target, top.root) ? '' : ` outside ${top.given}`
     if (info.isDirectory()) {
       if (this.followSymlinks) {
-        if (this.taken.has(target)) this.skipped.push({ path: shown, reason: 'a symbolic link to a folder already read (a loop of links?)' })
+        if (this.taken.has(target))
+          this.skipped.push({ path: shown, reason: 'a symbolic link to a folder already read (a loop of links?)' })
         else await this.folder(shown, target, top)
       } else if (outside) this.skipped.push({ path: shown, reason: `a symbolic link to a folder${outside}` })
       return
@@ -142,7 +148,9 @@ export function readImportFile(file: string, source: string, limit: number): str
     opened = openRegularFile(file, true)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw code === 'ENOENT' ? new NotFoundError(`No such file: ${source}`) : new DataError(`${source} cannot be read: ${describeFileError(error)}`)
+    throw code === 'ENOENT'
+      ? new NotFoundError(`No such file: ${source}`)
+      : new DataError(`${source} cannot be read: ${describeFileError(error)}`)
   }
   try {
     checkInputSize(opened.size, source, limit)

@@ -39,14 +39,16 @@ export function escapeLatex(text: string): string {
 // Commands allowed inside title math. An allow-list, because TeX can read files and redefine
 // anything (`\input`, `\def`, `^^5c` escapes); math with anything else is escaped as plain text.
 const MATH_COMMANDS = new Set(
-  ('alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi varpi ' +
+  (
+    'alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi varpi ' +
     'rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma ' +
     'Upsilon Phi Psi Omega mathcal mathbb mathbf mathrm mathit mathsf mathtt mathfrak boldsymbol pmb bm ' +
     'frac sqrt sum prod int log exp sin cos tan min max arg argmin argmax left right cdot times div pm mp ' +
     'leq le geq ge neq ne approx sim simeq equiv propto infty partial nabla in notin subset subseteq ' +
     'supset cup cap emptyset forall exists to rightarrow leftarrow Rightarrow mapsto mid ell dots ldots ' +
     'cdots hat tilde bar vec dot ddot overline underline top star ast circ langle rangle lVert rVert ' +
-    'lvert rvert quad qquad operatorname text').split(' '),
+    'lvert rvert quad qquad operatorname text'
+  ).split(' '),
 )
 const SAFE_MATH = /^[\p{L}\p{N}\s+\-=*/()[\]<>|,.;:!'^_{}\\]*$/u
 

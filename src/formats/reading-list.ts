@@ -34,11 +34,19 @@ export function readingListMarkdown(lib: Library, options: ReadingListOptions): 
   const meta: Array<[string, unknown]> = [['title', options.title]]
   if (options.bibliography) meta.push(['bibliography', options.bibliography], ['link-citations', true])
   const contents = lib.papers.map((paper, i) => `- [${inlineText(paper.title)}](#${anchors[i]})${paper.year ? ` (${paper.year})` : ''}`)
-  const sections = lib.papers.map((paper, i) => paperSection(paper, anchors[i]!, options.bibliography ? keys.get(paper.key)! : null, summaries.get(paper.key) ?? [], citations))
+  const sections = lib.papers.map((paper, i) =>
+    paperSection(paper, anchors[i]!, options.bibliography ? keys.get(paper.key)! : null, summaries.get(paper.key) ?? [], citations),
+  )
   return [writeFrontMatter(meta) + '## Contents', contents.join('\n'), ...sections].join('\n\n') + '\n'
 }
 
-function paperSection(paper: Paper, anchor: string, citeKey: string | null, summaries: readonly Summary[], citations: (body: string) => string): string {
+function paperSection(
+  paper: Paper,
+  anchor: string,
+  citeKey: string | null,
+  summaries: readonly Summary[],
+  citations: (body: string) => string,
+): string {
   const heading = `## ${inlineText(paper.title)} {#${anchor}}`
   const parts = [heading, metadataLine(paper, citeKey)]
   if (summaries.length === 0) parts.push('*Not summarised yet.*')
@@ -63,7 +71,10 @@ function metadataLine(paper: Paper, citeKey: string | null): string {
   if (paper.url && /^https?:\/\//i.test(paper.url)) items.push(`[link](${linkTarget(paper.url)})`)
   if (citeKey !== null) items.push(`[@${citeKey}]`)
   // A line starting "- " or "1. " would be a list.
-  return items.join(' · ').replace(/^-/, '\\-').replace(/^(\d+)([.)])/, '$1\\$2')
+  return items
+    .join(' · ')
+    .replace(/^-/, '\\-')
+    .replace(/^(\d+)([.)])/, '$1\\$2')
 }
 
 /** One-line text as Markdown: math runs kept, Markdown and Pandoc syntax characters escaped. */

@@ -20,7 +20,13 @@ import { normalizeArxivId, normalizeDoi } from '../core/papers/identifiers.js'
 import { shortSciencePaperTitle, shortScienceSummaryTitle } from '../core/papers/placeholders.js'
 import { comparableBody } from '../core/papers/summary-bodies.js'
 import { shortHash, untitledKey } from '../core/keys/unidentified.js'
-import { bareImportedPaper, type ImportProblem, type ImportRecord, type ImportResult, type ImportedPaper } from '../core/merge/imported-records.js'
+import {
+  bareImportedPaper,
+  type ImportProblem,
+  type ImportRecord,
+  type ImportResult,
+  type ImportedPaper,
+} from '../core/merge/imported-records.js'
 
 const csvParse = lazyRequire<typeof CsvParse>('csv-parse/sync') // loaded only to read a CSV export
 

@@ -9,18 +9,20 @@ const commentLine = (text: string) => text.replace(/\s+/g, ' ').trim().replace(/
  * then the person's own skeleton (`template` of the config file), if any.
  */
 export function summaryTemplate(paper: Pick<Paper, 'title' | 'authors' | 'year'>, skeleton = ''): string {
-  return [
-    '<!--',
-    `Summary of: ${commentLine(paper.title)}`,
-    `Authors: ${commentLine(paper.authors.join('; '))}`,
-    `Year: ${paper.year ?? 'unknown'}`,
-    '',
-    'Write the summary below in Markdown; math as $x^2$ inline or between $$ lines.',
-    'This comment is removed when you save it unchanged; an empty summary is not saved.',
-    '-->',
-    '',
-    '',
-  ].join('\n') + skeleton
+  return (
+    [
+      '<!--',
+      `Summary of: ${commentLine(paper.title)}`,
+      `Authors: ${commentLine(paper.authors.join('; '))}`,
+      `Year: ${paper.year ?? 'unknown'}`,
+      '',
+      'Write the summary below in Markdown; math as $x^2$ inline or between $$ lines.',
+      'This comment is removed when you save it unchanged; an empty summary is not saved.',
+      '-->',
+      '',
+      '',
+    ].join('\n') + skeleton
+  )
 }
 
 /**

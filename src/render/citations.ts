@@ -61,7 +61,11 @@ export class ShowCitations {
   private readonly papers: Map<string, PaperOutline>
 
   /** For showing `shown` (paper keys) from `library`, or from its outline (which knows who cites whom without the bodies). */
-  constructor(library: Library | LibraryOutline, shown: readonly string[], private readonly opts: RenderOptions) {
+  constructor(
+    library: Library | LibraryOutline,
+    shown: readonly string[],
+    private readonly opts: RenderOptions,
+  ) {
     this.resolver = new CitationResolver(library)
     this.papers = new Map(library.papers.map((p) => [p.key, p]))
     this.citing = 'format' in library ? backlinks(library, shown, this.resolver) : outlineBacklinks(library, shown)

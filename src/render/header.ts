@@ -21,7 +21,9 @@ export function formatAuthors(authors: string[]): string {
 
 /** Title, authors, venue and year, and the paper's arXiv / DOI / URL links. */
 export function renderHeader(paper: Paper, styles: Styles, width: number): string {
-  const title = wrapText(sanitizeTerminal(paper.title), width).split('\n').map((line) => styles.title(line))
+  const title = wrapText(sanitizeTerminal(paper.title), width)
+    .split('\n')
+    .map((line) => styles.title(line))
   const lines = [title.join('\n')]
   const authors = formatAuthors(paper.authors)
   if (authors) lines.push(wrapText(authors, width))
@@ -48,7 +50,10 @@ export function venueAndYear(paper: Pick<Paper, 'venue' | 'year'>): string {
   return [venue, endsWithYear ? '' : year].filter(Boolean).join(' ')
 }
 
-interface PaperLink { text: string; url: string }
+interface PaperLink {
+  text: string
+  url: string
+}
 
 function paperLinks(paper: Paper): PaperLink[] {
   const links: PaperLink[] = []
@@ -71,16 +76,17 @@ function paperLinks(paper: Paper): PaperLink[] {
  * The rule opening a summary, `── Summary 2 of 3 · by X ───` (no count when there is one), then
  * a line with the summary's id, dates and tags.
  */
-export function renderSummaryRule(
-  summary: Summary, index: number, count: number, styles: Styles, width: number,
-): string {
+export function renderSummaryRule(summary: Summary, index: number, count: number, styles: Styles, width: number): string {
   const by = sanitizeTerminal(summary.by.trim())
   const counted = count > 1 ? `Summary ${index + 1} of ${count}` : 'Summary'
   const label = by ? `${counted} · by ${by}` : counted
   const wrapped = wrapText(label, width - 3).split('\n')
   const last = wrapped[wrapped.length - 1] as string
   wrapped[wrapped.length - 1] = `${last} ${'─'.repeat(Math.max(2, width - 4 - displayWidth(last)))}`
-  const rule = indent(wrapped.join('\n'), '── ').split('\n').map((line) => styles.dim(line)).join('\n')
+  const rule = indent(wrapped.join('\n'), '── ')
+    .split('\n')
+    .map((line) => styles.dim(line))
+    .join('\n')
   const tags = summary.tags.map((tag) => sanitizeTerminal(tag)).filter(Boolean)
   const meta = [sanitizeTerminal(summary.id), formatDates(summary), tags.length > 0 ? `tags: ${tags.join(', ')}` : '']
   return `${rule}\n${wrapText(meta.filter(Boolean).join(' · '), width)}`

@@ -25,10 +25,14 @@ export interface RenderedMarkdown {
 export function renderMarkdown(markdown: string, opts: RenderOptions): RenderedMarkdown {
   const styles = makeStyles(opts)
   const source = sanitizeTerminal(markdown.replace(/\r\n?/g, '\n'))
-  return renderWithinLimits(source, () => formatted(source, styles, clampWidth(opts.width)), (problem) => ({
-    text: styles.notice(plainTextNotice(problem)) + '\n\n' + plainText(source).trimEnd(),
-    figures: [],
-  }))
+  return renderWithinLimits(
+    source,
+    () => formatted(source, styles, clampWidth(opts.width)),
+    (problem) => ({
+      text: styles.notice(plainTextNotice(problem)) + '\n\n' + plainText(source).trimEnd(),
+      figures: [],
+    }),
+  )
 }
 
 function formatted(source: string, styles: Styles, width: number): RenderedMarkdown {
@@ -42,7 +46,9 @@ function formatted(source: string, styles: Styles, width: number): RenderedMarkd
   marked.use({ renderer: terminalRenderer({ styles, math, figures, width, listDepth: 0 }) })
   const rendered = marked.parse(prepared, { async: false })
   const text = trimLines(math.flatten(rendered).replace(/\t/g, '    ').replaceAll(NO_BREAK_SPACE, ' '))
-    .replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd()
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/^\n+/, '')
+    .trimEnd()
   return { text, figures: figures.figures }
 }
 

@@ -28,16 +28,21 @@ export function besideEachOther(pieces: string[]): string {
 }
 
 const PIECES = new Map([
-  ['(', ['⎛', '⎜', '⎝']], [')', ['⎞', '⎟', '⎠']],
-  ['[', ['⎡', '⎢', '⎣']], [']', ['⎤', '⎥', '⎦']],
-  ['{', ['⎧', '⎪', '⎩', '⎨']], ['}', ['⎫', '⎪', '⎭', '⎬']],
-  ['|', ['│', '│', '│']], ['‖', ['║', '║', '║']],
+  ['(', ['⎛', '⎜', '⎝']],
+  [')', ['⎞', '⎟', '⎠']],
+  ['[', ['⎡', '⎢', '⎣']],
+  [']', ['⎤', '⎥', '⎦']],
+  ['{', ['⎧', '⎪', '⎩', '⎨']],
+  ['}', ['⎫', '⎪', '⎭', '⎬']],
+  ['|', ['│', '│', '│']],
+  ['‖', ['║', '║', '║']],
 ])
 
 /** A fence `height` lines tall, as one column of characters (`''` stays empty). */
 function fence(char: string, height: number): string[] {
   const pieces = PIECES.get(char)
-  if (height === 1 || !pieces) return Array.from({ length: height }, (_, row) => (row === 0 || height === 1 ? char : ' '.repeat(width(char))))
+  if (height === 1 || !pieces)
+    return Array.from({ length: height }, (_, row) => (row === 0 || height === 1 ? char : ' '.repeat(width(char))))
   const [top, middle, bottom, centre] = pieces as [string, string, string, string?]
   return Array.from({ length: height }, (_, row) => {
     if (row === 0) return top
@@ -53,11 +58,15 @@ function fence(char: string, height: number): string[] {
 export function drawTable(rows: string[][], open: string, close: string, alignLeft: boolean): string {
   const columns = Math.max(...rows.map((cells) => cells.length))
   const widths = Array.from({ length: columns }, (_, col) => Math.max(...rows.map((cells) => width(cells[col] ?? ''))))
-  const body = rows.map((cells) => widths.map((w, col) => {
-    const cell = cells[col] ?? ''
-    const left = alignLeft ? 0 : Math.floor((w - width(cell)) / 2)
-    return padEnd(HARD_SPACE.repeat(left) + cell, w)
-  }).join(HARD_SPACE.repeat(2)))
+  const body = rows.map((cells) =>
+    widths
+      .map((w, col) => {
+        const cell = cells[col] ?? ''
+        const left = alignLeft ? 0 : Math.floor((w - width(cell)) / 2)
+        return padEnd(HARD_SPACE.repeat(left) + cell, w)
+      })
+      .join(HARD_SPACE.repeat(2)),
+  )
   const before = fence(open, rows.length)
   const after = fence(close, rows.length)
   const space = (char: string) => (char === '' ? '' : HARD_SPACE)

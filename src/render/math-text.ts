@@ -9,7 +9,6 @@ import { BINARY, RELATIONS } from './mathml-kinds.js'
 import type { Styles } from './styles.js'
 import { NO_BREAK_SPACE } from './wrap.js'
 
-
 /**
  * The space before a relation or binary operator is made non-breaking, so that wrapped text
  * breaks after operators, as TeX does, and no line starts with `=` or `∼`.
@@ -30,16 +29,18 @@ const BREAK_BEFORE_FORBIDDEN = new RegExp(`^[${OPERATOR_CLASS}]$`, 'u')
 function breakOnlyAtOperators(text: string): string {
   const chars = [...text]
   let depth = 0
-  return chars.map((ch, i) => {
-    if (OPENING.has(ch)) depth++
-    else if (CLOSING.has(ch)) depth = Math.max(0, depth - 1)
-    if (ch !== ' ') return ch
-    const previous = chars[i - 1] ?? ''
-    // A spaced operator (` + `, not the star of `x∗ = …`), and no operator next (`a + −b`).
-    const spaced = previous === ',' || previous === ';' || chars[i - 2] === ' '
-    const breaks = depth === 0 && BREAK_AFTER.has(previous) && spaced && !BREAK_BEFORE_FORBIDDEN.test(chars[i + 1] ?? '')
-    return breaks ? ch : NO_BREAK_SPACE
-  }).join('')
+  return chars
+    .map((ch, i) => {
+      if (OPENING.has(ch)) depth++
+      else if (CLOSING.has(ch)) depth = Math.max(0, depth - 1)
+      if (ch !== ' ') return ch
+      const previous = chars[i - 1] ?? ''
+      // A spaced operator (` + `, not the star of `x∗ = …`), and no operator next (`a + −b`).
+      const spaced = previous === ',' || previous === ';' || chars[i - 2] === ' '
+      const breaks = depth === 0 && BREAK_AFTER.has(previous) && spaced && !BREAK_BEFORE_FORBIDDEN.test(chars[i + 1] ?? '')
+      return breaks ? ch : NO_BREAK_SPACE
+    })
+    .join('')
 }
 
 /** A piece of a paragraph: running text, or a display formula's lines. */
@@ -49,7 +50,10 @@ export type FlowPart = { text: string } | { display: string[] }
 export class MathText {
   private readonly rendered = new Map<number, string>()
 
-  constructor(private readonly spans: MathSpan[], private readonly styles: Styles) {}
+  constructor(
+    private readonly spans: MathSpan[],
+    private readonly styles: Styles,
+  ) {}
 
   /** `text` with inline math placeholders replaced. */
   inline(text: string): string {
@@ -58,16 +62,13 @@ export class MathText {
 
   /** `text` with every placeholder replaced, display math kept on the line (headings, cells). */
   flatten(text: string): string {
-    return this.inline(text)
-      .replace(DISPLAY_PLACEHOLDER, (_, index: string) => this.render(Number(index)).replace(/\n/g, ' '))
+    return this.inline(text).replace(DISPLAY_PLACEHOLDER, (_, index: string) => this.render(Number(index)).replace(/\n/g, ' '))
   }
 
   /** Splits a paragraph's text at its display formulas. */
   split(text: string): FlowPart[] {
     const pieces = this.inline(text).split(/\uE002(\d+)\uE001/)
-    return pieces.map((piece, i) => (
-      i % 2 === 0 ? { text: piece } : { display: this.render(Number(piece)).split('\n') }
-    ))
+    return pieces.map((piece, i) => (i % 2 === 0 ? { text: piece } : { display: this.render(Number(piece)).split('\n') }))
   }
 
   private render(index: number): string {
@@ -76,14 +77,15 @@ export class MathText {
     const span = this.spans[index]
     if (!span) return ''
     const convert = index < MAX_CONVERTED_SPANS && (span.display || span.tex.length <= MAX_INLINE_LENGTH)
-    const math = convert
-      ? texToUnicode(span.tex, span.display)
-      : { text: span.tex, faithful: false }
+    const math = convert ? texToUnicode(span.tex, span.display) : { text: span.tex, faithful: false }
     const text = !math.faithful
-      ? span.source.split('\n').map((line) => this.styles.tex(line)).join('\n')
+      ? span.source
+          .split('\n')
+          .map((line) => this.styles.tex(line))
+          .join('\n')
       : span.display
-        // Wide spaces (\quad) would be collapsed by wrapping: make them non-breaking too.
-        ? math.text.replace(SPACE_BEFORE_OPERATOR, NO_BREAK_SPACE).replace(/ {2,}/g, (run) => NO_BREAK_SPACE.repeat(run.length))
+        ? // Wide spaces (\quad) would be collapsed by wrapping: make them non-breaking too.
+          math.text.replace(SPACE_BEFORE_OPERATOR, NO_BREAK_SPACE).replace(/ {2,}/g, (run) => NO_BREAK_SPACE.repeat(run.length))
         : breakOnlyAtOperators(math.text)
     this.rendered.set(index, text)
     return text

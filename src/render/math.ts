@@ -80,7 +80,7 @@ function toText(tex: string, display: boolean, layout = display): string | null 
 }
 
 /** What temml stopped at, as a rewrite to try: a command it does not know, or one defined twice. */
-function complaint(tex: string, display: boolean): { command: string, redefined: boolean } | null {
+function complaint(tex: string, display: boolean): { command: string; redefined: boolean } | null {
   try {
     temml.renderToString(tex, { displayMode: display, throwOnError: true, trust: false })
     return null
@@ -108,7 +108,12 @@ const REFERENCE = /\\(eqref|ref)\s*\{([^{}]*)\}/g
 const DECLARE_OPERATOR = /\\DeclareMathOperator\*?\s*\{\s*(\\[A-Za-z]+)\s*\}\s*\{([^{}]*)\}/g
 /** Macros that notes use without defining them, by their usual meaning. */
 const USUAL_MACROS = new Map([
-  ['\\R', '\\mathbb{R}'], ['\\E', '\\mathbb{E}'], ['\\N', '\\mathbb{N}'], ['\\Z', '\\mathbb{Z}'], ['\\Q', '\\mathbb{Q}'], ['\\C', '\\mathbb{C}'],
+  ['\\R', '\\mathbb{R}'],
+  ['\\E', '\\mathbb{E}'],
+  ['\\N', '\\mathbb{N}'],
+  ['\\Z', '\\mathbb{Z}'],
+  ['\\Q', '\\mathbb{Q}'],
+  ['\\C', '\\mathbb{C}'],
 ])
 /** Layout and links, which print nothing in a formula or only their text: `\vspace{2mm}`, `\href{url}{text}`. */
 const LAYOUT = /\\(?:vspace\*?|index)\s*\{[^{}]*\}/g
@@ -146,8 +151,10 @@ function retryLenient(tex: string, display: boolean): string | null {
     const escaped = stop.command.replace(/\\/g, '\\\\')
     rewritten = stop.redefined
       ? rewritten.replace(new RegExp(`\\\\newcommand(\\s*\\{?\\s*${escaped}(?![A-Za-z]))`), '\\renewcommand$1')
-      : rewritten.replace(new RegExp(`${escaped}(?![A-Za-z])`, 'g'),
-        USUAL_MACROS.get(stop.command) ?? `\\operatorname{${stop.command.slice(1)}}`)
+      : rewritten.replace(
+          new RegExp(`${escaped}(?![A-Za-z])`, 'g'),
+          USUAL_MACROS.get(stop.command) ?? `\\operatorname{${stop.command.slice(1)}}`,
+        )
   }
   return null
 }

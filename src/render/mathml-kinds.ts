@@ -7,10 +7,7 @@ import { type MathChild, type MathElement, textContent } from './mathml.js'
 import { COMBINING_ACCENTS } from './unicode-math.js'
 
 /** Relations and binary operators get a space on each side (outside scripts). */
-export const RELATIONS = new Set([
-  ...'=≠<>≤≥≦≧≪≫≈≃≅≡≢∼≁∝≺≻⪯⪰∈∉∋∌⊂⊃⊆⊇⊄⊅⊊⊋⊏⊐⊑⊒',
-  ...'→←↔⇒⇐⇔⟹⟸⟺↦⟶⟵⟷⟼↪↩⇝↑↓⊥⟂∥∦∣∤⊢⊣⊨≔≕≜≐≍≲≳≟⋘⋙',
-])
+export const RELATIONS = new Set([...'=≠<>≤≥≦≧≪≫≈≃≅≡≢∼≁∝≺≻⪯⪰∈∉∋∌⊂⊃⊆⊇⊄⊅⊊⊋⊏⊐⊑⊒', ...'→←↔⇒⇐⇔⟹⟸⟺↦⟶⟵⟷⟼↪↩⇝↑↓⊥⟂∥∦∣∤⊢⊣⊨≔≕≜≐≍≲≳≟⋘⋙'])
 export const BINARY = new Set([...'+−±∓×÷⋅·∘∪∩∧∨⊕⊗⊙⊖⊘∖⋆∗⊎⊓⊔⋄⊞⊠≀⊻'])
 /** Large operators: their scripts are limits, and a space follows them. */
 export const LARGE = new Set([...'∑∏∐∫∬∭∮∯∰⋃⋂⋁⋀⨁⨂⨀⨄⨆'])
@@ -27,14 +24,28 @@ export function visibleText(node: MathChild): string {
 export function isAtomic(node: MathChild): boolean {
   if (typeof node === 'string') return true
   switch (node.name) {
-    case 'mi': case 'mn': case 'mspace': return true
-    case 'mtext': return !/\s/.test(textContent(node).trim())
-    case 'msqrt': case 'mroot': return true // √(…) carries its own parentheses
-    case 'mstyle': case 'mpadded': return node.children.every(isAtomic)
-    case 'mrow': return isFenced(node) || isBarred(node) || node.children.every(isAtomic)
-    case 'msub': case 'msup': case 'msubsup': case 'mover': case 'munder':
+    case 'mi':
+    case 'mn':
+    case 'mspace':
+      return true
+    case 'mtext':
+      return !/\s/.test(textContent(node).trim())
+    case 'msqrt':
+    case 'mroot':
+      return true // √(…) carries its own parentheses
+    case 'mstyle':
+    case 'mpadded':
+      return node.children.every(isAtomic)
+    case 'mrow':
+      return isFenced(node) || isBarred(node) || node.children.every(isAtomic)
+    case 'msub':
+    case 'msup':
+    case 'msubsup':
+    case 'mover':
+    case 'munder':
       return node.children[0] !== undefined && isAtomic(node.children[0])
-    default: return false
+    default:
+      return false
   }
 }
 
@@ -42,8 +53,13 @@ export function isAtomic(node: MathChild): boolean {
 export function isFenced(row: MathElement): boolean {
   const first = row.children[0]
   const last = row.children[row.children.length - 1]
-  return row.children.length >= 2 && typeof first === 'object' && typeof last === 'object' &&
-    first.attrs.get('fence') === 'true' && last.attrs.get('fence') === 'true'
+  return (
+    row.children.length >= 2 &&
+    typeof first === 'object' &&
+    typeof last === 'object' &&
+    first.attrs.get('fence') === 'true' &&
+    last.attrs.get('fence') === 'true'
+  )
 }
 
 /**
@@ -56,8 +72,13 @@ function isBarred(row: MathElement): boolean {
   if (typeof last === 'object' && (last.name === 'msup' || last.name === 'msub')) last = last.children[0]
   const bar = first === undefined ? '' : visibleText(first)
   const inner = row.children.slice(1, -1)
-  return row.children.length >= 3 && /^[|‖]$/.test(bar) && last !== undefined && visibleText(last) === bar &&
+  return (
+    row.children.length >= 3 &&
+    /^[|‖]$/.test(bar) &&
+    last !== undefined &&
+    visibleText(last) === bar &&
     !inner.some((node) => visibleText(node) === bar)
+  )
 }
 
 /**
@@ -83,8 +104,16 @@ export function isUnit(nodes: MathChild[], single: boolean): boolean {
  */
 function isApplication(row: MathElement): boolean {
   const [head, argument, ...others] = row.children
-  if (others.length === 0 && typeof head === 'object' && typeof argument === 'object' && argument.name === 'mrow' &&
-    isFenced(argument) && visibleText(argument).startsWith('(') && isUprightCapital(head)) return true // Γ(ν)
+  if (
+    others.length === 0 &&
+    typeof head === 'object' &&
+    typeof argument === 'object' &&
+    argument.name === 'mrow' &&
+    isFenced(argument) &&
+    visibleText(argument).startsWith('(') &&
+    isUprightCapital(head)
+  )
+    return true // Γ(ν)
   const [name, open, ...rest] = row.children
   const close = rest[rest.length - 1]
   if (name === undefined || open === undefined || close === undefined || typeof name === 'string' || name.name !== 'mi') return false
@@ -111,8 +140,14 @@ export function isFraction(node: MathChild): boolean {
 export function isDifferential(node: MathChild): boolean {
   if (typeof node === 'string' || node.name !== 'mrow') return false
   const [head, variable, ...rest] = node.children
-  return rest.length === 0 && head !== undefined && variable !== undefined &&
-    /^[∂d]$/.test(visibleText(head)) && isAtomic(variable) && visibleText(variable).length <= 2
+  return (
+    rest.length === 0 &&
+    head !== undefined &&
+    variable !== undefined &&
+    /^[∂d]$/.test(visibleText(head)) &&
+    isAtomic(variable) &&
+    visibleText(variable).length <= 2
+  )
 }
 
 /** An operator name such as log, exp, max (alone or as the head of temml's \log row). */
@@ -138,8 +173,12 @@ export function isAccent(node: MathChild): boolean {
 
 function isUprightCapital(node: MathElement): boolean {
   const letter = node.name === 'mrow' ? node.children[0] : node
-  return typeof letter === 'object' && letter.name === 'mi' && letter.attrs.get('mathvariant') === 'normal' &&
+  return (
+    typeof letter === 'object' &&
+    letter.name === 'mi' &&
+    letter.attrs.get('mathvariant') === 'normal' &&
     /^\p{Lu}$/u.test(visibleText(letter))
+  )
 }
 
 /** A row's only element (temml wraps `\\underset` in one), or the node itself. */
@@ -164,10 +203,22 @@ export function needsSpace(before: string, previous: MathChild | undefined, node
   if (typeof previous === 'object' && OPEN_ENDED.has(previous.name) && STARTS_OPERAND.test(text)) return true
   // Limits under a name before a norm: arg min_w ‖y − Xw‖, not arg min_w‖y − Xw‖.
   const limits = previous === undefined ? undefined : onlyChild(previous)
-  if (typeof limits === 'object' && /^m(under|sub)$/.test(limits.name) && limits.children[0] !== undefined &&
-    takesLimits(limits.children[0]) && /^[|‖]/.test(text)) return true
+  if (
+    typeof limits === 'object' &&
+    /^m(under|sub)$/.test(limits.name) &&
+    limits.children[0] !== undefined &&
+    takesLimits(limits.children[0]) &&
+    /^[|‖]/.test(text)
+  )
+    return true
   // A script written out (`_y`), not an underscore in a name (`n\_features`).
-  if (typeof previous === 'object' && /^m(sub|sup|subsup)$/.test(previous.name) && /[_^][^\s()]$/u.test(before) && STARTS_OPERAND.test(text)) return true
+  if (
+    typeof previous === 'object' &&
+    /^m(sub|sup|subsup)$/.test(previous.name) &&
+    /[_^][^\s()]$/u.test(before) &&
+    STARTS_OPERAND.test(text)
+  )
+    return true
   if (isFraction(node) && ENDS_OPERAND.test(before)) return true // αₒᵤₜ 1/σ, not αₒᵤₜ1/σ
   return isFunctionName(node) && ENDS_OPERAND.test(before)
 }

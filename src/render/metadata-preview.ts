@@ -22,7 +22,9 @@ export function formatPaperPreview(input: PaperInput, heading: string): string {
     ['URL', input.url],
     ['abstract', input.abstract === null ? null : valueText(input.abstract, ABSTRACT_PREVIEW)],
   ]
-  const lines = rows.filter((row): row is [string, string] => row[1] !== null).map(([label, value]) => `  ${label.padEnd(9)}${oneLine(value)}`)
+  const lines = rows
+    .filter((row): row is [string, string] => row[1] !== null)
+    .map(([label, value]) => `  ${label.padEnd(9)}${oneLine(value)}`)
   return [oneLine(heading), ...lines].join('\n') + '\n'
 }
 

@@ -41,7 +41,11 @@ export function terminalRenderer(state: RenderState): RendererObject {
   const within = <T>(width: number, render: () => T): T => {
     const outer = state.width
     state.width = Math.max(MIN_WIDTH, width)
-    try { return render() } finally { state.width = outer }
+    try {
+      return render()
+    } finally {
+      state.width = outer
+    }
   }
 
   return {
@@ -58,7 +62,12 @@ export function terminalRenderer(state: RenderState): RendererObject {
       const prefix = '#'.repeat(token.depth) + ' '
       const text = wrapText(math.flatten(this.parser.parseInline(token.tokens)), state.width - prefix.length)
       const style = token.depth === 1 ? styles.firstHeading : styles.heading
-      return block(indent(text, prefix).split('\n').map((line) => style(line)).join('\n'))
+      return block(
+        indent(text, prefix)
+          .split('\n')
+          .map((line) => style(line))
+          .join('\n'),
+      )
     },
     code(token) {
       const lines = token.text.replace(/\t/g, '    ').split('\n')
@@ -67,7 +76,16 @@ export function terminalRenderer(state: RenderState): RendererObject {
     blockquote(token) {
       const body = trimBlock(within(state.width - 2, () => this.parser.parse(token.tokens)))
       const bar = styles.dim('│') + ' '
-      return block(indent(body.split('\n').map((line) => styles.quote(line)).join('\n'), bar, bar))
+      return block(
+        indent(
+          body
+            .split('\n')
+            .map((line) => styles.quote(line))
+            .join('\n'),
+          bar,
+          bar,
+        ),
+      )
     },
     hr() {
       return block(styles.dim('─'.repeat(state.width)))
@@ -140,13 +158,19 @@ function flow(inline: string, state: RenderState): string {
       // A formula wider than the line breaks after an operator (see MathText), then is centred;
       // one that fits keeps its leading spaces (the lines of a drawn matrix are aligned by them)
       // and is composed as wrapping would compose it (ŷ as one character).
-      const display = part.display.flatMap((line) => (
-        displayWidth(line) <= state.width ? [line.normalize('NFC')] : wrapText(line, state.width).split('\n')))
+      const display = part.display.flatMap((line) =>
+        displayWidth(line) <= state.width ? [line.normalize('NFC')] : wrapText(line, state.width).split('\n'),
+      )
       lines.push(...centre(display, state.width))
       continue
     }
     // Soft line breaks and tabs are spaces in running text, as in HTML.
-    const text = part.text.split('\n').map((line) => line.trim()).join(' ').replace(/\t/g, ' ').trim()
+    const text = part.text
+      .split('\n')
+      .map((line) => line.trim())
+      .join(' ')
+      .replace(/\t/g, ' ')
+      .trim()
     for (const line of text.split(HARD_BREAK)) {
       if (line.trim() !== '') lines.push(wrapText(line.trim(), state.width))
     }
@@ -156,9 +180,7 @@ function flow(inline: string, state: RenderState): string {
 
 type ParserThis = ThisParameterType<NonNullable<RendererObject['list']>>
 
-function renderList(
-  this: ParserThis, token: Tokens.List, state: RenderState, within: <T>(width: number, render: () => T) => T,
-): string {
+function renderList(this: ParserThis, token: Tokens.List, state: RenderState, within: <T>(width: number, render: () => T) => T): string {
   const start = typeof token.start === 'number' ? token.start : 1
   const bullet = BULLETS[state.listDepth % BULLETS.length] as string
   const markers = token.items.map((item, i) => {

@@ -33,7 +33,13 @@ export function fitWidth(text: string, width: number): string {
 export function formatHitsPlain(hits: readonly SearchHit[]): string {
   return hits
     .map((hit) => {
-      const fields = [hit.id, String(hit.paper.year ?? ''), hit.paper.title, (hit.summary?.tags ?? []).join(','), hit.snippets[0]?.text ?? '']
+      const fields = [
+        hit.id,
+        String(hit.paper.year ?? ''),
+        hit.paper.title,
+        (hit.summary?.tags ?? []).join(','),
+        hit.snippets[0]?.text ?? '',
+      ]
       return fields.map(oneLine).join('\t') + '\n'
     })
     .join('')
@@ -48,7 +54,9 @@ export function formatHitsBlocks(hits: readonly SearchHit[], width: number, styl
       const id = fitWidth(oneLine(hit.id), Math.floor(width / 2))
       const year = hit.paper.year === null ? '' : String(hit.paper.year)
       const titleRoom = Math.max(5, width - stringWidth(id) - (year ? year.length + 2 : 0) - 2)
-      const first = [style.cyan(id), year ? style.dim(year) : '', style.bold(fitWidth(oneLine(hit.paper.title), titleRoom))].filter(Boolean).join('  ')
+      const first = [style.cyan(id), year ? style.dim(year) : '', style.bold(fitWidth(oneLine(hit.paper.title), titleRoom))]
+        .filter(Boolean)
+        .join('  ')
       const about = [
         formatAuthors(hit.paper.authors.map(oneLine)),
         hit.paper.venue ? oneLine(hit.paper.venue) : '',

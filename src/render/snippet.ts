@@ -48,7 +48,10 @@ function widthOf(list: readonly Cell[]): number {
 function fit(all: Cell[], width: number): Cell[] {
   if (widthOf(all) <= width) return all
   const ellipsis: Cell = { text: ELLIPSIS, width: 1, highlighted: false }
-  const firstMatch = Math.max(0, all.findIndex((cell) => cell.highlighted))
+  const firstMatch = Math.max(
+    0,
+    all.findIndex((cell) => cell.highlighted),
+  )
   let matchEnd = firstMatch
   while (matchEnd < all.length && all[matchEnd]!.highlighted) matchEnd++
   // Start at the beginning if the first match fits from there; else just before the match, with
@@ -81,7 +84,7 @@ function fit(all: Cell[], width: number): Cell[] {
 export function formatSnippet(snippet: Snippet, width: number, highlight: (text: string) => string): string {
   const shown = fit(cells(snippet), Math.max(1, width))
   let line = ''
-  for (let i = 0; i < shown.length; ) {
+  for (let i = 0; i < shown.length;) {
     let j = i
     let run = ''
     while (j < shown.length && shown[j]!.highlighted === shown[i]!.highlighted) run += shown[j++]!.text

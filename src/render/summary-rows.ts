@@ -36,7 +36,11 @@ export function fitTags(tags: readonly string[], width: number): string {
 /** Piped output: one tab-separated line per entry (id, year, title, tags comma-separated). */
 export function formatRowsPlain(entries: readonly OutlineEntry[]): string {
   return entries
-    .map((e) => [e.id, e.paper.year ?? '', e.paper.title, e.summary ? e.summary.tags.join(',') : ''].map((f) => oneLine(String(f))).join('\t') + '\n')
+    .map(
+      (e) =>
+        [e.id, e.paper.year ?? '', e.paper.title, e.summary ? e.summary.tags.join(',') : ''].map((f) => oneLine(String(f))).join('\t') +
+        '\n',
+    )
     .join('')
 }
 

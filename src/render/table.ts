@@ -24,9 +24,9 @@ const MIN_COLUMN = 4
 /** Draws the table with box characters, fitted to `width` columns when its cells can wrap. */
 export function renderTable(cells: TableCells, width: number): string {
   const columns = cells.header.length
-  const natural = Array.from({ length: columns }, (_, c) => Math.max(
-    1, ...[cells.header, ...cells.rows].map((row) => widest(row[c] ?? '')),
-  ))
+  const natural = Array.from({ length: columns }, (_, c) =>
+    Math.max(1, ...[cells.header, ...cells.rows].map((row) => widest(row[c] ?? ''))),
+  )
   const fitted = fitColumns(natural, width - CHROME_PER_COLUMN * columns - 1)
   const table = new Table({
     head: cells.header,
@@ -36,10 +36,12 @@ export function renderTable(cells: TableCells, width: number): string {
     style: { head: [], border: [], compact: fitted.every((w, c) => w >= (natural[c] ?? 0)) },
   })
   for (const row of cells.rows) {
-    table.push(Array.from({ length: columns }, (_, c) => ({
-      content: row[c] ?? '',
-      hAlign: cells.align[c] ?? 'left',
-    })))
+    table.push(
+      Array.from({ length: columns }, (_, c) => ({
+        content: row[c] ?? '',
+        hAlign: cells.align[c] ?? 'left',
+      })),
+    )
   }
   return table.toString()
 }

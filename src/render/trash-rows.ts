@@ -26,7 +26,12 @@ export function formatTrashTable(rows: readonly TrashRow[], width: number, style
   const idWidth = idColumn(rows, width)
   const titleWidth = Math.max(10, width - idWidth - DATE_WIDTH - 2 * GAP.length)
   return rows
-    .map((r) => [style.cyan(fitTo(oneLine(r.id), idWidth)), style.dim(fitTo(r.deleted, DATE_WIDTH)), fitTo(oneLine(r.title), titleWidth)].join(GAP).trimEnd() + '\n')
+    .map(
+      (r) =>
+        [style.cyan(fitTo(oneLine(r.id), idWidth)), style.dim(fitTo(r.deleted, DATE_WIDTH)), fitTo(oneLine(r.title), titleWidth)]
+          .join(GAP)
+          .trimEnd() + '\n',
+    )
     .join('')
 }
 
@@ -34,7 +39,9 @@ export function formatTrashTable(rows: readonly TrashRow[], width: number, style
 export function formatSummaryTitles(rows: readonly Pick<TrashRow, 'id' | 'title'>[], width: number, style: ChalkInstance): string {
   const idWidth = idColumn(rows, width)
   const titleWidth = Math.max(10, width - GAP.length - idWidth - GAP.length)
-  return rows.map((r) => (GAP + [style.cyan(fitTo(oneLine(r.id), idWidth)), fitTo(oneLine(r.title), titleWidth)].join(GAP)).trimEnd() + '\n').join('')
+  return rows
+    .map((r) => (GAP + [style.cyan(fitTo(oneLine(r.id), idWidth)), fitTo(oneLine(r.title), titleWidth)].join(GAP)).trimEnd() + '\n')
+    .join('')
 }
 
 /** Ids show whole up to a third of the width. */

@@ -14,16 +14,12 @@ function pairs(text: string): Map<string, string> {
 
 const SUPERSCRIPTS = pairs(
   '0⁰1¹2²3³4⁴5⁵6⁶7⁷8⁸9⁹+⁺-⁻−⁻=⁼(⁽)⁾' +
-  'aᵃbᵇcᶜdᵈeᵉfᶠgᵍhʰiⁱjʲkᵏlˡmᵐnⁿoᵒpᵖrʳsˢtᵗuᵘvᵛwʷxˣyʸzᶻ' +
-  'AᴬBᴮDᴰEᴱGᴳHᴴIᴵJᴶKᴷLᴸMᴹNᴺOᴼPᴾRᴿTᵀUᵁVⱽWᵂ' +
-  'αᵅβᵝγᵞδᵟεᵋθᶿιᶥφᵠχᵡ⊤ᵀ⊺ᵀ∘°',
+    'aᵃbᵇcᶜdᵈeᵉfᶠgᵍhʰiⁱjʲkᵏlˡmᵐnⁿoᵒpᵖrʳsˢtᵗuᵘvᵛwʷxˣyʸzᶻ' +
+    'AᴬBᴮDᴰEᴱGᴳHᴴIᴵJᴶKᴷLᴸMᴹNᴺOᴼPᴾRᴿTᵀUᵁVⱽWᵂ' +
+    'αᵅβᵝγᵞδᵟεᵋθᶿιᶥφᵠχᵡ⊤ᵀ⊺ᵀ∘°',
 )
 
-const SUBSCRIPTS = pairs(
-  '0₀1₁2₂3₃4₄5₅6₆7₇8₈9₉+₊-₋−₋=₌(₍)₎' +
-  'aₐeₑhₕiᵢjⱼkₖlₗmₘnₙoₒpₚrᵣsₛtₜuᵤvᵥxₓ' +
-  'βᵦγᵧρᵨφᵩχᵪ',
-)
+const SUBSCRIPTS = pairs('0₀1₁2₂3₃4₄5₅6₆7₇8₈9₉+₊-₋−₋=₌(₍)₎' + 'aₐeₑhₕiᵢjⱼkₖlₗmₘnₙoₒpₚrᵣsₛtₜuᵤvᵥxₓ' + 'βᵦγᵧρᵨφᵩχᵪ')
 
 /** Superscript look-alikes that are written on the line as they are (x′, x*, x†). */
 const ALREADY_RAISED = new Set(['′', '″', '‴', '*', '∗', '†', '‡'])
@@ -56,7 +52,7 @@ export function toSubscript(text: string): string | null {
  */
 export function attachScript(kind: 'sub' | 'sup', text: string): string {
   if (text === '') return ''
-  const primes = kind === 'sup' ? /^[′″‴]*/.exec(text)?.[0] ?? '' : ''
+  const primes = kind === 'sup' ? (/^[′″‴]*/.exec(text)?.[0] ?? '') : ''
   const rest = text.slice(primes.length)
   if (rest === '') return primes
   const unicode = kind === 'sup' ? toSuperscript(rest) : toSubscript(rest)
@@ -70,7 +66,13 @@ const GREEK_RUN = [
   ...Array.from({ length: 25 }, (_, i) => String.fromCodePoint(i === 17 ? 0x3f4 : 0x391 + i)),
   '∇',
   ...Array.from({ length: 25 }, (_, i) => String.fromCodePoint(0x3b1 + i)),
-  '∂', 'ϵ', 'ϑ', 'ϰ', 'ϕ', 'ϱ', 'ϖ',
+  '∂',
+  'ϵ',
+  'ϑ',
+  'ϰ',
+  'ϕ',
+  'ϱ',
+  'ϖ',
 ]
 const GREEK_INDEX = new Map(GREEK_RUN.map((ch, i) => [ch, i]))
 
@@ -113,12 +115,22 @@ export function toBold(ch: string): string {
 
 /** Combining marks for the accents temml writes as `<mover>` over a base (\hat, \bar, \vec, ...). */
 export const COMBINING_ACCENTS = new Map([
-  ['ˆ', '\u0302'], ['^', '\u0302'],
-  ['‾', '\u0304'], ['¯', '\u0304'], ['ˉ', '\u0304'],
-  ['~', '\u0303'], ['˜', '\u0303'],
-  ['˙', '\u0307'], ['¨', '\u0308'],
-  ['→', '\u20d7'], ['⃗', '\u20d7'],
-  ['ˇ', '\u030c'], ['´', '\u0301'], ['`', '\u0300'], ['˘', '\u0306'], ['˚', '\u030a'],
+  ['ˆ', '\u0302'],
+  ['^', '\u0302'],
+  ['‾', '\u0304'],
+  ['¯', '\u0304'],
+  ['ˉ', '\u0304'],
+  ['~', '\u0303'],
+  ['˜', '\u0303'],
+  ['˙', '\u0307'],
+  ['¨', '\u0308'],
+  ['→', '\u20d7'],
+  ['⃗', '\u20d7'],
+  ['ˇ', '\u030c'],
+  ['´', '\u0301'],
+  ['`', '\u0300'],
+  ['˘', '\u0306'],
+  ['˚', '\u030a'],
 ])
 
 /** Combining overline and underline, applied to each character of \overline{..} / \underline{..}. */

@@ -23,13 +23,16 @@ export function displayWidth(text: string): number {
  */
 export function wrapText(text: string, width: number): string {
   // Runs of spaces collapse, as in HTML; the wrapping library is quadratic in them.
-  const breakable = text.replace(/ {2,}/g, ' ')
+  const breakable = text
+    .replace(/ {2,}/g, ' ')
     // Text joined by no-break spaces (a formula) that cannot fit on any line may break at them. Whole
     // words, tested after the match: /[^ \n]*\u00A0/ retried at every letter of a long word was quadratic.
-    .replace(/[^ \n]+/g, (word) => (word.includes(NO_BREAK_SPACE) && displayWidth(word) > width ? word.replaceAll(NO_BREAK_SPACE, ' ') : word))
-    .replace(/[^\s]{2,}/g, (word) => (
-    displayWidth(word) > width && !word.includes('://') && !word.includes('\x1b') ? chop(word, width) : word
-  ))
+    .replace(/[^ \n]+/g, (word) =>
+      word.includes(NO_BREAK_SPACE) && displayWidth(word) > width ? word.replaceAll(NO_BREAK_SPACE, ' ') : word,
+    )
+    .replace(/[^\s]{2,}/g, (word) =>
+      displayWidth(word) > width && !word.includes('://') && !word.includes('\x1b') ? chop(word, width) : word,
+    )
   return wrapAnsi(breakable, width, { hard: false, trim: true })
 }
 
@@ -60,10 +63,13 @@ export function centre(lines: string[], width: number): string[] {
 
 /** Prefixes every line; `rest` (default: spaces as wide as `first`) for the lines after the first. */
 export function indent(text: string, first: string, rest = ' '.repeat(displayWidth(first))): string {
-  return text.split('\n').map((line, i) => {
-    const prefix = i === 0 ? first : rest
-    return line === '' ? prefix.trimEnd() : prefix + line
-  }).join('\n')
+  return text
+    .split('\n')
+    .map((line, i) => {
+      const prefix = i === 0 ? first : rest
+      return line === '' ? prefix.trimEnd() : prefix + line
+    })
+    .join('\n')
 }
 
 // eslint-disable-next-line no-control-regex -- matches the SGR and OSC 8 escape sequences precis itself writes
@@ -71,17 +77,20 @@ const ESCAPE_SEQUENCE = /^(?:\x1b\[[0-9;]*m|\x1b\]8;;[^\x07\x1b]*\x07)$/
 
 /** Removes trailing whitespace from every line, also where styles or links close after it. */
 export function trimLines(text: string): string {
-  return text.split('\n').map((line) => {
-    // Peel off closing escape sequences and the spaces around them from the end (one regex for
-    // this backtracks quadratically on long lines), then put the sequences back.
-    let body = line.trimEnd()
-    let closing = ''
-    let start = body.lastIndexOf('\x1b')
-    while (start >= 0 && ESCAPE_SEQUENCE.test(body.slice(start))) {
-      closing = body.slice(start) + closing
-      body = body.slice(0, start).trimEnd()
-      start = body.lastIndexOf('\x1b')
-    }
-    return body + closing
-  }).join('\n')
+  return text
+    .split('\n')
+    .map((line) => {
+      // Peel off closing escape sequences and the spaces around them from the end (one regex for
+      // this backtracks quadratically on long lines), then put the sequences back.
+      let body = line.trimEnd()
+      let closing = ''
+      let start = body.lastIndexOf('\x1b')
+      while (start >= 0 && ESCAPE_SEQUENCE.test(body.slice(start))) {
+        closing = body.slice(start) + closing
+        body = body.slice(0, start).trimEnd()
+        start = body.lastIndexOf('\x1b')
+      }
+      return body + closing
+    })
+    .join('\n')
 }

@@ -11,7 +11,10 @@ import type { PaperMetadata } from '../core/papers/metadata.js'
 
 /** The search expression for `words`: each a plain word (no operators, quotes or fields can slip in). */
 export function arxivSearchQuery(words: readonly string[]): string {
-  const plain = words.map((word) => word.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()).flatMap((word) => word.split(' ')).filter((word) => word !== '' && !/^(?:AND|OR|ANDNOT)$/.test(word))
+  const plain = words
+    .map((word) => word.replace(/[^\p{L}\p{N}]+/gu, ' ').trim())
+    .flatMap((word) => word.split(' '))
+    .filter((word) => word !== '' && !/^(?:AND|OR|ANDNOT)$/.test(word))
   return [...new Set(plain)].map((word) => `all:${word}`).join(' OR ')
 }
 

@@ -22,7 +22,11 @@ export const ROWS_PER_SERVICE = 10
 export type CandidateOrigin = SearchService | 'identifier'
 
 /** How origins are named to the person. */
-export const SERVICE_NAMES: Record<CandidateOrigin, string> = { arxiv: 'arXiv', crossref: 'Crossref', identifier: 'its own arXiv id or DOI' }
+export const SERVICE_NAMES: Record<CandidateOrigin, string> = {
+  arxiv: 'arXiv',
+  crossref: 'Crossref',
+  identifier: 'its own arXiv id or DOI',
+}
 
 /** A paper a service proposed. */
 export interface Candidate extends RankableCandidate {
@@ -60,7 +64,8 @@ export async function findCandidates(words: readonly string[], options: ClientOp
     }
   }
   const [arxiv, crossref] = await Promise.all([ask('arxiv'), ask('crossref')])
-  if (arxiv === null && crossref === null) throw new NetworkError('Neither arXiv nor Crossref could be searched', [...failures, 'Check the network and try again.'])
+  if (arxiv === null && crossref === null)
+    throw new NetworkError('Neither arXiv nor Crossref could be searched', [...failures, 'Check the network and try again.'])
   const notes = failures.map((failure) => `${failure}; these candidates are from the other service only`)
   return { candidates: mergeCandidates(arxiv ?? [], crossref ?? []), notes }
 }
@@ -70,7 +75,8 @@ async function answerOf(service: SearchService, query: string, words: readonly s
   const dir = cacheDir(options.env)
   let results: PaperMetadata[]
   try {
-    results = service === 'arxiv' ? await searchArxiv(words, ROWS_PER_SERVICE, options) : await searchCrossref(words, ROWS_PER_SERVICE, options)
+    results =
+      service === 'arxiv' ? await searchArxiv(words, ROWS_PER_SERVICE, options) : await searchCrossref(words, ROWS_PER_SERVICE, options)
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error
     const cached = await readCachedSearch(dir, service, query)

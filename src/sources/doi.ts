@@ -70,7 +70,10 @@ export function parseCslJson(json: string, doi: string): PaperMetadata {
   if (csl.author.length > LIMITS.authors) shortened.add('authors')
   const record: PaperMetadata = {
     title: cleanInlineText(csl.title, LIMITS.title, cut('title')) ?? '',
-    authors: csl.author.map((name) => formatName(name, cut('authors'))).filter((name): name is string => name !== null).slice(0, LIMITS.authors),
+    authors: csl.author
+      .map((name) => formatName(name, cut('authors')))
+      .filter((name): name is string => name !== null)
+      .slice(0, LIMITS.authors),
     year: yearOf(csl.issued) ?? yearOf(csl['published-print']) ?? yearOf(csl['published-online']),
     venue: cleanInlineText(csl['container-title'], LIMITS.venue, cut('venue')),
     arxiv: null,

@@ -176,9 +176,11 @@ export function describeWait(ms: number): string {
   const seconds = Math.ceil(ms / 1000)
   if (seconds < 120) return `${seconds} s`
   const rough =
-    seconds < 7_200 ? `about ${Math.round(seconds / 60)} minutes` :
-    seconds < 172_800 ? `about ${Math.round(seconds / 3_600)} hours` :
-    'more than two days'
+    seconds < 7_200
+      ? `about ${Math.round(seconds / 60)} minutes`
+      : seconds < 172_800
+        ? `about ${Math.round(seconds / 3_600)} hours`
+        : 'more than two days'
   return seconds < 1e9 ? `${seconds} s (${rough})` : rough
 }
 
@@ -189,11 +191,14 @@ function describeFailure(error: unknown, service: string, timeoutMs: number): st
   }
   const code = err.cause?.code
   const reason =
-    code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'no network or DNS' :
-    code === 'ECONNREFUSED' ? 'connection refused' :
-    code === 'ECONNRESET' ? 'connection reset' :
-    // fetch wraps the real reason ("bad port", a TLS failure) in a generic "fetch failed".
-    code ?? err.cause?.message ?? err.message ?? String(error)
+    code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+      ? 'no network or DNS'
+      : code === 'ECONNREFUSED'
+        ? 'connection refused'
+        : code === 'ECONNRESET'
+          ? 'connection reset'
+          : // fetch wraps the real reason ("bad port", a TLS failure) in a generic "fetch failed".
+            (code ?? err.cause?.message ?? err.message ?? String(error))
   return `could not reach ${service} (${reason})`
 }
 

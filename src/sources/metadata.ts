@@ -9,7 +9,6 @@ import { normalizeUrl } from '../core/papers/identifiers.js'
 import { markupToPlainText } from '../core/text/markup.js'
 import type { PaperMetadata, ShortenedField } from '../core/papers/metadata.js'
 
-
 /** Longest stored value of each field (the limits every way in shares); longer values are cut with an ellipsis. */
 export const LIMITS = FIELD_LIMITS
 
@@ -26,14 +25,18 @@ export const paperMetadataSchema = z.object({
   url: nullableText(LIMITS.url),
   abstract: nullableText(LIMITS.abstract),
   primaryCategory: nullableText(100),
-  version: z.string().regex(/^v\d{1,4}$/).nullable(),
+  version: z
+    .string()
+    .regex(/^v\d{1,4}$/)
+    .nullable(),
   journalRef: nullableText(LIMITS.venue),
 })
 
 // Controls (C0, DEL, C1), bidi/direction marks and halves of surrogate pairs alone (a JSON reply
 // may spell one as \ud800): in metadata they are never meaningful, only harmful.
 /* eslint-disable no-control-regex -- strips control characters from fetched metadata */
-const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+const INVISIBLE =
+  /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
 /* eslint-enable no-control-regex */
 
 /**
@@ -47,7 +50,12 @@ export function cleanText(value: string | null | undefined, max: number, onCut?:
   const chars = Array.from(text)
   if (chars.length <= max) return text
   onCut?.()
-  return chars.slice(0, max - 1).join('').trimEnd() + '…'
+  return (
+    chars
+      .slice(0, max - 1)
+      .join('')
+      .trimEnd() + '…'
+  )
 }
 
 /** Like cleanText, for titles, venues and names, which sources send with inline HTML, MathML and entities: those become text. */
@@ -99,7 +107,11 @@ export function finishMetadata(record: PaperMetadata, service: string, shortened
   // The rules every way into a record shares (flags and imports meet the same ones).
   const { title, authors, venue, arxiv, doi, url, abstract, primaryCategory: category } = result.data
   const fields = checkPaperFields({ title, authors, venue, arxiv, doi, url, abstract, category })
-  if (fields.problems.length > 0) throw new NetworkError(`${service} sent a record precis cannot use`, fields.problems.slice(0, 3).map((problem) => describeFieldProblem(problem)))
+  if (fields.problems.length > 0)
+    throw new NetworkError(
+      `${service} sent a record precis cannot use`,
+      fields.problems.slice(0, 3).map((problem) => describeFieldProblem(problem)),
+    )
   const checked = { ...result.data, arxiv: fields.value.arxiv, doi: fields.value.doi, url: fields.value.url }
   return shortened.size === 0 ? checked : { ...checked, shortened: [...shortened] }
 }

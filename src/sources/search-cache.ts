@@ -40,6 +40,12 @@ export async function readCachedSearch(dir: string, service: SearchService, quer
 }
 
 /** Store an answer; readers see the old file or the new one, never half. */
-export async function writeCachedSearch(dir: string, service: SearchService, query: string, results: PaperMetadata[], now: Date): Promise<void> {
+export async function writeCachedSearch(
+  dir: string,
+  service: SearchService,
+  query: string,
+  results: PaperMetadata[],
+  now: Date,
+): Promise<void> {
   await writeJsonAtomically(searchCacheFile(dir, service, query), { service, query, fetched: now.toISOString(), results })
 }

@@ -42,7 +42,9 @@ export class DeferredFileStore implements Store {
   }
 
   #open(): Promise<FileStore> {
-    this.#store ??= import('./file-store.js').then(({ FileStore }) => new FileStore(this.path, this.lockTimeoutMs, this.loadRecorder, this.warn, this.index))
+    this.#store ??= import('./file-store.js').then(
+      ({ FileStore }) => new FileStore(this.path, this.lockTimeoutMs, this.loadRecorder, this.warn, this.index),
+    )
     return this.#store
   }
 }

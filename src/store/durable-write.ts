@@ -18,7 +18,9 @@ const WRITE_BUFFER_BYTES = 4 * 1024 * 1024
  */
 export function saveFailure(library: string, error: unknown, step?: string): unknown {
   if (error instanceof PrecisError || typeof (error as NodeJS.ErrnoException | null)?.code !== 'string') return error
-  return new PrecisError(`Could not save the library ${library}: ${step ? `${step}: ` : ''}${describeFileError(error)}`, ExitCode.failure, ['The library was not changed.'])
+  return new PrecisError(`Could not save the library ${library}: ${step ? `${step}: ` : ''}${describeFileError(error)}`, ExitCode.failure, [
+    'The library was not changed.',
+  ])
 }
 
 /** Flush a folder's entries (a rename into it) to disk. */
@@ -92,7 +94,7 @@ async function keepBackup(path: string): Promise<void> {
 
 /** Write `length` bytes of `bytes`: one write may be cut short (disk full, file size limit) without an error. */
 async function writeAll(handle: FileHandle, bytes: Buffer, length: number): Promise<void> {
-  for (let offset = 0; offset < length; ) {
+  for (let offset = 0; offset < length;) {
     const { bytesWritten } = await handle.write(bytes, offset, length - offset)
     if (bytesWritten === 0) throw Object.assign(new Error('no byte could be written'), { code: 'EIO' })
     offset += bytesWritten

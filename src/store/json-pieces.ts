@@ -72,8 +72,7 @@ class Pieces {
       else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
         depth++
         i++
-      }
-      else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
+      } else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
         if (depth === 0) return i // the end of the enclosing array or object
         depth--
         i++

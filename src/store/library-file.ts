@@ -127,13 +127,19 @@ export class LibraryFile implements Adapter<Library> {
   /** `placed`, when given, learns where each record lies in the file written (see serializeLibrary). */
   async write(library: Library, placed?: RecordPlaced): Promise<void> {
     // Loaded by the commands that write: reading needs neither (nor crypto and fs/promises, theirs).
-    const [{ TooLongError, writeFileDurably }, { serializeLibrary }] = await Promise.all([import('./durable-write.js'), import('./serialize.js')])
+    const [{ TooLongError, writeFileDurably }, { serializeLibrary }] = await Promise.all([
+      import('./durable-write.js'),
+      import('./serialize.js'),
+    ])
     try {
       await writeFileDurably(this.path, serializeLibrary(library, placed), MAX_LIBRARY_FILE_BYTES)
     } catch (error) {
       if (!(error instanceof TooLongError)) throw error
       // Refused before the file was replaced: a library precis could not read back is never written.
-      throw new DataError(`Could not save the library ${this.path}: it would be larger than ${describeSize(MAX_LIBRARY_FILE_BYTES)}, the largest library file precis can read`, ['The library was not changed.'])
+      throw new DataError(
+        `Could not save the library ${this.path}: it would be larger than ${describeSize(MAX_LIBRARY_FILE_BYTES)}, the largest library file precis can read`,
+        ['The library was not changed.'],
+      )
     }
   }
 }

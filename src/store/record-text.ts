@@ -9,7 +9,9 @@ import { PAPER_FIELDS, SUMMARY_FIELDS, TRASH_FIELDS } from '../core/schema/valid
 const STEP = '  '
 
 /** The field's name as it starts its line: `"title": `. */
-const labels = new Map<string, string>([...PAPER_FIELDS, ...SUMMARY_FIELDS, ...TRASH_FIELDS].map((field) => [field, `${JSON.stringify(field)}: `]))
+const labels = new Map<string, string>(
+  [...PAPER_FIELDS, ...SUMMARY_FIELDS, ...TRASH_FIELDS].map((field) => [field, `${JSON.stringify(field)}: `]),
+)
 
 function stringListText(list: readonly string[], indent: string): string {
   if (list.length === 0) return '[]'

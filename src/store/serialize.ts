@@ -48,7 +48,8 @@ function sortedById<T>(records: readonly T[], id: (record: T) => string): T[] {
 const sortedPapers = (papers: readonly Paper[]) => sortedById(papers, (p) => p.key)
 const sortedSummaries = (summaries: readonly Summary[]) => sortedById(summaries, (s) => s.id)
 // Entries deleted at the same moment keep an id order; a stable sort keeps the rest as they were.
-const sortedTrash = (trash: readonly TrashEntry[]) => sortedById(trash, (e) => e.summary.id).sort((a, b) => byCodeUnit(a.deleted, b.deleted))
+const sortedTrash = (trash: readonly TrashEntry[]) =>
+  sortedById(trash, (e) => e.summary.id).sort((a, b) => byCodeUnit(a.deleted, b.deleted))
 
 /**
  * The library in its stable form: papers by key, summaries by id (so a paper's summaries stay in
@@ -77,7 +78,12 @@ export type RecordPlaced = (list: RecordList, record: Paper | Summary | TrashEnt
 /** A piece of the text, and when it ends with a record, that record and the length of the (ASCII) text before it. */
 type Piece = { text: string; record?: { list: RecordList; value: Paper | Summary | TrashEntry; lead: number } }
 
-function* recordList<T extends Paper | Summary | TrashEntry>(name: RecordList, records: readonly T[], recordText: (record: T, indent: string) => string, last: boolean): Generator<Piece> {
+function* recordList<T extends Paper | Summary | TrashEntry>(
+  name: RecordList,
+  records: readonly T[],
+  recordText: (record: T, indent: string) => string,
+  last: boolean,
+): Generator<Piece> {
   yield { text: `  ${JSON.stringify(name)}: [` }
   for (let i = 0; i < records.length; i++) {
     const lead = (i === 0 ? '\n' : ',\n') + RECORD_INDENT

@@ -21,8 +21,10 @@ function recordName(library: Library, list: keyof typeof LISTS, index: number): 
 
 /** What is wrong with one field, in the user's words. */
 function describeIssue(issue: Issue): string {
-  if (issue.code === 'too_big' && typeof issue.input === 'string') return `is longer than ${String(issue.maximum)} characters (${issue.input.length})`
-  if (issue.code === 'invalid_format' && typeof issue.input === 'string') return `is not a valid timestamp (${JSON.stringify(issue.input.slice(0, 40))})`
+  if (issue.code === 'too_big' && typeof issue.input === 'string')
+    return `is longer than ${String(issue.maximum)} characters (${issue.input.length})`
+  if (issue.code === 'invalid_format' && typeof issue.input === 'string')
+    return `is not a valid timestamp (${JSON.stringify(issue.input.slice(0, 40))})`
   return issue.message
 }
 
@@ -32,8 +34,14 @@ function describeProblems(library: Library): string[] {
   if (result.success) return []
   return result.error.issues.slice(0, 5).map((issue) => {
     const [list, index, ...field] = issue.path
-    const where = typeof list === 'string' && list in LISTS && typeof index === 'number' ? recordName(library, list as keyof typeof LISTS, index) : 'the library'
-    const fieldName = field.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '')
+    const where =
+      typeof list === 'string' && list in LISTS && typeof index === 'number'
+        ? recordName(library, list as keyof typeof LISTS, index)
+        : 'the library'
+    const fieldName = field
+      .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
+      .join('')
+      .replace(/^\./, '')
     return `${where}: ${fieldName || 'record'} ${describeIssue(issue)}`
   })
 }

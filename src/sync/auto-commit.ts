@@ -19,7 +19,21 @@ import { folderSyncIsOn, syncIsOn } from './setup.js'
 export async function commitLibrary(git: Git, name: string, subject: string, body = ''): Promise<void> {
   await git.ok(['--literal-pathspecs', 'add', '--', name])
   const message = body === '' ? subject : `${subject}\n\n${body}`
-  await git.ok([...(await git.identityOptions()), '--literal-pathspecs', 'commit', '--quiet', '--no-verify', '--cleanup=whitespace', '-F', '-', '--', name], { input: message })
+  await git.ok(
+    [
+      ...(await git.identityOptions()),
+      '--literal-pathspecs',
+      'commit',
+      '--quiet',
+      '--no-verify',
+      '--cleanup=whitespace',
+      '-F',
+      '-',
+      '--',
+      name,
+    ],
+    { input: message },
+  )
 }
 
 /** True when some folder from `dir` up holds `.git`: without one no git needs starting to know that sync is off. */
@@ -72,7 +86,13 @@ function notCommitted(error: unknown): string {
 }
 
 /** Commit the change; null when done (or nothing changed), else why it could not be, for a warning. */
-async function commitChange(repo: LibraryRepo, before: Library, after: Library, message: string | undefined, pending: boolean): Promise<string | null> {
+async function commitChange(
+  repo: LibraryRepo,
+  before: Library,
+  after: Library,
+  message: string | undefined,
+  pending: boolean,
+): Promise<string | null> {
   try {
     const commit = await messageFor(repo, before, after, message, pending)
     if (commit !== null) await commitLibrary(repo.git, repo.rel, commit.subject, commit.body)

@@ -53,7 +53,10 @@ export async function* readObjects(git: Git, specs: readonly string[]): AsyncGen
   try {
     for (let i = 0; i < specs.length; i++) {
       await fill(() => queue.indexOfNewline() >= 0)
-      const header = queue.take(queue.indexOfNewline() + 1).toString('utf8').trimEnd()
+      const header = queue
+        .take(queue.indexOfNewline() + 1)
+        .toString('utf8')
+        .trimEnd()
       const size = /^[0-9a-f]+ \S+ (\d+)$/.exec(header)?.[1]
       if (size === undefined) {
         yield null // "<name> missing" (or ambiguous): that version has no such file

@@ -77,14 +77,32 @@ export function describeChange(diff: LibraryDiff): CommitMessage | null {
   const trashed = new Set(diff.trash.added.map((e) => e.summary.id))
   const added = diff.summaries.added.map((s) => s.id)
   const removed = diff.summaries.removed.map((s) => s.id)
-  listed('add', added.filter((id) => !untrashed.has(id)))
-  listed('restore', added.filter((id) => untrashed.has(id)))
-  listed('rm', removed.filter((id) => trashed.has(id)))
-  listed('delete', removed.filter((id) => !trashed.has(id)))
+  listed(
+    'add',
+    added.filter((id) => !untrashed.has(id)),
+  )
+  listed(
+    'restore',
+    added.filter((id) => untrashed.has(id)),
+  )
+  listed(
+    'rm',
+    removed.filter((id) => trashed.has(id)),
+  )
+  listed(
+    'delete',
+    removed.filter((id) => !trashed.has(id)),
+  )
   parts.push(...describeEdits(diff, full))
   const summarised = new Set([...diff.summaries.added, ...diff.summaries.removed].map((s) => s.paper))
-  listed('add paper', diff.papers.added.map((p) => p.key).filter((k) => !summarised.has(k)))
-  listed('delete paper', diff.papers.removed.map((p) => p.key).filter((k) => !summarised.has(k)))
+  listed(
+    'add paper',
+    diff.papers.added.map((p) => p.key).filter((k) => !summarised.has(k)),
+  )
+  listed(
+    'delete paper',
+    diff.papers.removed.map((p) => p.key).filter((k) => !summarised.has(k)),
+  )
   const addedIds = new Set(added)
   const purged = diff.trash.removed.filter((e) => !addedIds.has(e.summary.id)).length
   if (purged > 0) parts.push(`empty trash (${plural(purged, 'summary', 'summaries')})`)

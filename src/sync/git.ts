@@ -30,7 +30,15 @@ export class GitError extends PrecisError {
 }
 
 // Variables that would point git at some other repository than the library's (set when precis runs from a git hook).
-const REPOSITORY_VARIABLES = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_COMMON_DIR', 'GIT_PREFIX']
+const REPOSITORY_VARIABLES = [
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_COMMON_DIR',
+  'GIT_PREFIX',
+]
 
 function gitEnvironment(env: Env, extra: Env): NodeJS.ProcessEnv {
   const result: NodeJS.ProcessEnv = { ...env, GIT_TERMINAL_PROMPT: '0' } // never wait for a password nobody will type
@@ -72,9 +80,17 @@ export class Git {
       child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
       child.stderr.on('data', (chunk: Buffer) => err.push(chunk))
       child.on('error', (error: NodeJS.ErrnoException) => {
-        reject(error.code === 'ENOENT' ? new PrecisError('Sync needs git, and git was not found on the PATH', ExitCode.failure, ['Install git, then run the command again.']) : error)
+        reject(
+          error.code === 'ENOENT'
+            ? new PrecisError('Sync needs git, and git was not found on the PATH', ExitCode.failure, [
+                'Install git, then run the command again.',
+              ])
+            : error,
+        )
       })
-      child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }))
+      child.on('close', (code) =>
+        resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+      )
       child.stdin.on('error', () => undefined) // git that exits without reading its input: its exit code tells
       child.stdin.end(options.input ?? '')
     })
@@ -97,7 +113,8 @@ export class Git {
       const has = (key: string) => stdout.split('\n').some((line) => line.toLowerCase().startsWith(`${key} `))
       const options: string[] = []
       if (!has('user.name') && !(this.env.GIT_AUTHOR_NAME && this.env.GIT_COMMITTER_NAME)) options.push('-c', 'user.name=precis')
-      if (!has('user.email') && !(this.env.GIT_AUTHOR_EMAIL && this.env.GIT_COMMITTER_EMAIL) && !this.env.EMAIL) options.push('-c', 'user.email=precis@localhost')
+      if (!has('user.email') && !(this.env.GIT_AUTHOR_EMAIL && this.env.GIT_COMMITTER_EMAIL) && !this.env.EMAIL)
+        options.push('-c', 'user.email=precis@localhost')
       return options
     })
     return this.identity

@@ -56,7 +56,9 @@ export function recordState(text: Buffer | null, id: string): RecordState {
   const quoted = JSON.stringify(id)
   try {
     const live = readSummary(stableRecord(text, `\n    {\n      "id": ${quoted},\n`))
-    const entry = live ? undefined : (stableRecord(text, `\n    {\n      "summary": {\n        "id": ${quoted},\n`) as TrashEntry | undefined)
+    const entry = live
+      ? undefined
+      : (stableRecord(text, `\n    {\n      "summary": {\n        "id": ${quoted},\n`) as TrashEntry | undefined)
     const summary = live ?? readSummary(entry?.summary)
     if (summary) {
       const paper = readPaper(stableRecord(text, `\n    {\n      "key": ${JSON.stringify(summary.paper)},\n`) ?? entry?.paper) ?? null
@@ -83,23 +85,44 @@ function wholeFileState(lib: WholeLibrary, id: string): RecordState {
 
 function fieldChanges<T extends object>(before: T | null, after: T | null, prefix = ''): string[] {
   if (!before || !after) return []
-  return Object.keys(after).filter((f) => f !== 'updated' && !sameValue((before as never)[f], (after as never)[f])).map((f) => prefix + f)
+  return Object.keys(after)
+    .filter((f) => f !== 'updated' && !sameValue((before as never)[f], (after as never)[f]))
+    .map((f) => prefix + f)
 }
 
 /** How `state` differs from `previous`. */
 function changesBetween(previous: RecordState, state: RecordState): string[] {
-  if (previous.state === state.state) return [...fieldChanges(previous.summary, state.summary), ...fieldChanges(previous.paper, state.paper, 'paper.')]
+  if (previous.state === state.state)
+    return [...fieldChanges(previous.summary, state.summary), ...fieldChanges(previous.paper, state.paper, 'paper.')]
   if (state.state === 'present') return [previous.state === 'trashed' ? 'restored' : 'added']
   return [state.state === 'trashed' ? 'removed' : 'deleted']
 }
 
 async function commitsOf(repo: LibraryRepo): Promise<CommitInfo[]> {
   // Parents as rewritten for this file (--parents), parents before children (--topo-order --reverse).
-  const log = await repo.git.ok(['log', '--topo-order', '--reverse', '--parents', '--format=%x1e%H%x1f%P%x1f%aI%x1f%an%x1f%s%x1f%b', '--', repo.rel])
-  return log.split('\x1e').filter((entry) => entry.trim() !== '').map((entry) => {
-    const [commit, parents, date, author, message, body = ''] = entry.replace(/\n+$/, '').split('\x1f') as [string, string, string, string, string, string?]
-    return { commit, parents: parents.split(' ').filter(Boolean), date, author, message, renames: renamesIn(`${message}\n${body}`) }
-  })
+  const log = await repo.git.ok([
+    'log',
+    '--topo-order',
+    '--reverse',
+    '--parents',
+    '--format=%x1e%H%x1f%P%x1f%aI%x1f%an%x1f%s%x1f%b',
+    '--',
+    repo.rel,
+  ])
+  return log
+    .split('\x1e')
+    .filter((entry) => entry.trim() !== '')
+    .map((entry) => {
+      const [commit, parents, date, author, message, body = ''] = entry.replace(/\n+$/, '').split('\x1f') as [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string?,
+      ]
+      return { commit, parents: parents.split(' ').filter(Boolean), date, author, message, renames: renamesIn(`${message}\n${body}`) }
+    })
 }
 
 /**
@@ -147,7 +170,10 @@ export async function summaryHistory(repo: LibraryRepo, id: string): Promise<Sum
   const states = new Map<string, RecordState>()
   const versions: SummaryVersion[] = []
   let i = 0
-  for await (const text of readObjects(repo.git, commits.map((c) => `${c.commit}:${repo.rel}`))) {
+  for await (const text of readObjects(
+    repo.git,
+    commits.map((c) => `${c.commit}:${repo.rel}`),
+  )) {
     const info = commits[i++]!
     const state = recordState(text, ids.get(info.commit)!)
     states.set(info.commit, state)

@@ -35,7 +35,11 @@ async function refuseInvalidLibrary(file: string): Promise<void> {
     await new LibraryFile(file).read() // a missing file is fine: the first change creates it
   } catch (error) {
     if (!(error instanceof DataError)) throw error
-    throw new DataError(`${file} is not a valid library, so precis will not start syncing it`, [error.message, ...error.details, 'Nothing was changed.'])
+    throw new DataError(`${file} is not a valid library, so precis will not start syncing it`, [
+      error.message,
+      ...error.details,
+      'Nothing was changed.',
+    ])
   }
 }
 

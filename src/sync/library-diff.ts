@@ -47,8 +47,16 @@ export function diffLibraries(before: Library, after: Library): LibraryDiff {
 /** True when the two versions hold the same records. */
 export function isUnchanged(diff: LibraryDiff): boolean {
   const { summaries, papers, trash } = diff
-  return [summaries.added, summaries.removed, summaries.changed, papers.added, papers.removed, papers.changed, trash.added, trash.removed]
-    .every((list) => list.length === 0)
+  return [
+    summaries.added,
+    summaries.removed,
+    summaries.changed,
+    papers.added,
+    papers.removed,
+    papers.changed,
+    trash.added,
+    trash.removed,
+  ].every((list) => list.length === 0)
 }
 
 /** Summaries added, changed and removed; a summary whose paper changed counts as changed. */

@@ -27,7 +27,10 @@ export function isOwnFile(path: string, rel: string): boolean {
   if (!path.startsWith(folder)) return false
   const local = path.slice(folder.length)
   // A folder by one of those names counts too: a tracked `library.json.lock/` would block every lock.
-  return ownNames(name).some((own) => local === own || local.startsWith(`${own}/`)) || ownPrefixes(name).some((prefix) => local.startsWith(prefix))
+  return (
+    ownNames(name).some((own) => local === own || local.startsWith(`${own}/`)) ||
+    ownPrefixes(name).some((prefix) => local.startsWith(prefix))
+  )
 }
 
 /** Precis's own files that `commit` tracks, or the index when `commit` is null. */
@@ -41,7 +44,16 @@ export async function untrack(repo: LibraryRepo, paths: readonly string[], env: 
   if (paths.length === 0) return
   // Through standard input, literally: there may be thousands, and a name may hold glob characters.
   // Forced: only index entries go, whatever they hold (the files are this machine's, not these).
-  const args = ['--literal-pathspecs', 'rm', '--cached', '--force', '--quiet', '--ignore-unmatch', '--pathspec-from-file=-', '--pathspec-file-nul']
+  const args = [
+    '--literal-pathspecs',
+    'rm',
+    '--cached',
+    '--force',
+    '--quiet',
+    '--ignore-unmatch',
+    '--pathspec-from-file=-',
+    '--pathspec-file-nul',
+  ]
   await repo.git.ok(args, { input: paths.join('\0'), env })
 }
 
@@ -74,7 +86,12 @@ export async function mergeableCommit(repo: LibraryRepo, ref: string): Promise<{
     await untrack(repo, untracked, env)
     const tree = (await repo.git.ok(['write-tree'], { env })).trim()
     const message = `precis sync: stop tracking precis's own files (${shortList(untracked)})`
-    return (await repo.git.ok([...(await repo.git.identityOptions()), 'commit-tree', tree, '-p', parent, '-F', '-'], { input: message, env: dated })).trim()
+    return (
+      await repo.git.ok([...(await repo.git.identityOptions()), 'commit-tree', tree, '-p', parent, '-F', '-'], {
+        input: message,
+        env: dated,
+      })
+    ).trim()
   })
   return { commit, untracked }
 }

@@ -32,7 +32,10 @@ export async function commitSetup(repo: LibraryRepo, subject: string): Promise<b
     await untrack(repo, owned, env)
     const staged = await repo.git.run(['diff', '--cached', '--quiet', ...(head === null ? [] : [head])], { env })
     if (staged.code === 0) return false
-    await repo.git.ok([...(await repo.git.identityOptions()), 'commit', '--quiet', '--no-verify', '--cleanup=whitespace', '-F', '-'], { env, input: subject })
+    await repo.git.ok([...(await repo.git.identityOptions()), 'commit', '--quiet', '--no-verify', '--cleanup=whitespace', '-F', '-'], {
+      env,
+      input: subject,
+    })
     return true
   })
 }

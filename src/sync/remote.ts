@@ -36,7 +36,10 @@ export async function fetchRemote(repo: LibraryRepo, remote: Remote): Promise<vo
 }
 
 function said(error: GitError): string[] {
-  return (error.result.stderr.trim() || error.result.stdout.trim()).split('\n').slice(0, 6).map((line) => `  ${line}`)
+  return (error.result.stderr.trim() || error.result.stdout.trim())
+    .split('\n')
+    .slice(0, 6)
+    .map((line) => `  ${line}`)
 }
 
 /**
@@ -52,7 +55,11 @@ export async function remoteLibrary(repo: LibraryRepo, remote: Remote): Promise<
     library = await libraryAt(repo, remote.ref)
   } catch (error) {
     if (!(error instanceof DataError)) throw error
-    throw new DataError(`The library on ${where} is not valid, so precis will not merge it`, [error.message, ...error.details, 'Nothing was merged.'])
+    throw new DataError(`The library on ${where} is not valid, so precis will not merge it`, [
+      error.message,
+      ...error.details,
+      'Nothing was merged.',
+    ])
   }
   if (library !== null) return library
   const attributes = await repo.git.run(['cat-file', 'blob', `${remote.ref}:${posix.join(posix.dirname(repo.rel), '.gitattributes')}`])
@@ -88,5 +95,8 @@ export async function pushRemote(repo: LibraryRepo, remote: Remote): Promise<'pu
   const before = await fetchedCommit(repo, remote)
   await fetchRemote(repo, remote)
   if ((await fetchedCommit(repo, remote)) !== before) return 'rejected'
-  throw new PrecisError(`The remote ${remote.name} (${remote.url}) refused the push`, ExitCode.failure, [...said(failure), 'Your changes are committed here.'])
+  throw new PrecisError(`The remote ${remote.name} (${remote.url}) refused the push`, ExitCode.failure, [
+    ...said(failure),
+    'Your changes are committed here.',
+  ])
 }

@@ -36,7 +36,10 @@ export async function libraryLocation(libraryPath: string): Promise<{ file: stri
 /** The git work tree holding the library, or null when its folder is in none (or does not exist yet). */
 export async function findLibraryRepo(libraryPath: string, env: Env): Promise<LibraryRepo | null> {
   const { file, dir, name } = await libraryLocation(libraryPath)
-  const isFolder = await stat(dir).then((s) => s.isDirectory(), () => false)
+  const isFolder = await stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  )
   if (!isFolder) return null
   const probe = await new Git(dir, env).run(['rev-parse', '--show-toplevel', '--git-path', 'info/attributes', '--git-path', 'info/exclude'])
   const [top = '', attributes = '', exclude = ''] = probe.stdout.split('\n')

@@ -2,7 +2,11 @@ import { lstat, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 
 /** True when `path` is a symbolic link. */
-export const isLink = (path: string): Promise<boolean> => lstat(path).then((info) => info.isSymbolicLink(), () => false)
+export const isLink = (path: string): Promise<boolean> =>
+  lstat(path).then(
+    (info) => info.isSymbolicLink(),
+    () => false,
+  )
 
 /**
  * Remove `path` when it is a symbolic link; true when it was. A commit can make `.gitattributes`

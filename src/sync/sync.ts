@@ -63,16 +63,31 @@ async function sameCommit(repo: LibraryRepo, a: string, b: string): Promise<bool
 async function mergeRemote(repo: LibraryRepo, remote: Remote, theirs: Library, report: SyncReport): Promise<void> {
   const before = await headLibrary(repo)
   // git writes files with the umask's mode; the library stays as private as precis made it.
-  const mode = await stat(repo.file).then((info) => info.mode & 0o7777, () => NEW_FILE_MODE)
+  const mode = await stat(repo.file).then(
+    (info) => info.mode & 0o7777,
+    () => NEW_FILE_MODE,
+  )
   const { commit, untracked } = await mergeableCommit(repo, remote.ref)
   if (untracked.length > 0) report.repaired.push(`stopped tracking ${shortList(untracked)}, which ${remote.name}/${remote.branch} tracks`)
-  const args = ['merge', '--quiet', '--no-edit', '--no-verify', '--allow-unrelated-histories', '-m', `sync: merge ${remote.name}/${remote.branch}`, commit]
+  const args = [
+    'merge',
+    '--quiet',
+    '--no-edit',
+    '--no-verify',
+    '--allow-unrelated-histories',
+    '-m',
+    `sync: merge ${remote.name}/${remote.branch}`,
+    commit,
+  ]
   const result = await repo.git.run([...(await repo.git.identityOptions()), ...args])
   if (result.code !== 0) {
     const conflicted = (await repo.git.run(['diff', '--name-only', '--diff-filter=U'])).stdout.split('\n').filter(Boolean)
     await repo.git.run(['merge', '--abort'])
     throw new PrecisError(`Could not merge ${remote.name}/${remote.branch}`, ExitCode.failure, [
-      ...(result.stderr.trim() || result.stdout.trim()).split('\n').slice(0, 6).map((line) => `  ${line}`),
+      ...(result.stderr.trim() || result.stdout.trim())
+        .split('\n')
+        .slice(0, 6)
+        .map((line) => `  ${line}`),
       ...(conflicted.length > 0 ? [`Files both sides changed that git could not merge: ${conflicted.join(', ')}`] : []),
       'The merge was undone: the library and the repository are as they were before this sync.',
     ])
@@ -96,7 +111,9 @@ export async function syncLibrary(libraryPath: string, env: Env, lockTimeoutMs: 
   await refuseUnfinishedMerge(repo)
   const branch = await currentBranch(repo)
   if (branch === null) {
-    throw new PrecisError(`No branch is checked out in ${repo.top} (HEAD is detached)`, ExitCode.failure, [`Check out your branch, e.g. git -C '${repo.top}' switch main, then sync again.`])
+    throw new PrecisError(`No branch is checked out in ${repo.top} (HEAD is detached)`, ExitCode.failure, [
+      `Check out your branch, e.g. git -C '${repo.top}' switch main, then sync again.`,
+    ])
   }
   const locked = async <T>(work: () => Promise<T>): Promise<T> => {
     const release = await acquireLock(`${repo.file}.lock`, { timeoutMs: lockTimeoutMs, label: repo.file })
@@ -106,7 +123,17 @@ export async function syncLibrary(libraryPath: string, env: Env, lockTimeoutMs: 
       await release()
     }
   }
-  const report: SyncReport = { top: repo.top, branch, remote: null, repaired: [], committed: [], received: none(), sent: none(), conflicts: [], pushed: false }
+  const report: SyncReport = {
+    top: repo.top,
+    branch,
+    remote: null,
+    repaired: [],
+    committed: [],
+    received: none(),
+    sent: none(),
+    conflicts: [],
+    pushed: false,
+  }
   const commitPending = async () => {
     const subject = await commitPendingLibrary(repo)
     if (subject !== null) report.committed.push(subject)
@@ -142,7 +169,9 @@ export async function syncLibrary(libraryPath: string, env: Env, lockTimeoutMs: 
       return report
     }
     if (attempt === MAX_ATTEMPTS) {
-      throw new PrecisError(`${remote.name} kept changing while precis synced with it`, ExitCode.failure, ['Your changes are committed here; run precis sync again.'])
+      throw new PrecisError(`${remote.name} kept changing while precis synced with it`, ExitCode.failure, [
+        'Your changes are committed here; run precis sync again.',
+      ])
     }
   }
 }

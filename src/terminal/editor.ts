@@ -11,7 +11,11 @@ import type { Env } from '../store/paths.js'
  * file held (bytes when they are not text), for the command to keep where kept texts go.
  */
 export class EditorError extends PrecisError {
-  constructor(message: string, exitCode: number, readonly text: string | Uint8Array) {
+  constructor(
+    message: string,
+    exitCode: number,
+    readonly text: string | Uint8Array,
+  ) {
     super(message, exitCode)
   }
 }

@@ -112,7 +112,9 @@ export class InquirerPrompter implements Prompter {
     return this.ask({ type: 'select', message: q.message, choices: q.choices, default: q.default })
   }
 
-  async checkbox<T extends string>(q: Question & { choices: { name: string; value: T; checked?: boolean }[] }): Promise<CheckboxAnswer<T> | null> {
+  async checkbox<T extends string>(
+    q: Question & { choices: { name: string; value: T; checked?: boolean }[] },
+  ): Promise<CheckboxAnswer<T> | null> {
     const { searchCheckbox } = await import('./checkbox-search.js')
     try {
       return await searchCheckbox<T>({ message: q.message, choices: q.choices }, { output: process.stderr })

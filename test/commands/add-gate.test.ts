@@ -12,19 +12,31 @@ function answering(tried: string, given: string, verdicts: unknown[]) {
 }
 
 describe('add: answers typed at the prompts meet the rules flags meet', () => {
-  it('the title and authors prompts refuse what cannot be stored, in the user\'s terms', async () => {
+  it("the title and authors prompts refuse what cannot be stored, in the user's terms", async () => {
     const verdicts: unknown[] = []
     const ctx = testContext({
       tty: true,
-      answers: { title: answering('A \u0007 title', 'A title', verdicts), authors: answering(`Ann ${'n'.repeat(200)}`, 'Ann Normal', verdicts), year: '2020', tags: '' },
+      answers: {
+        title: answering('A \u0007 title', 'A title', verdicts),
+        authors: answering(`Ann ${'n'.repeat(200)}`, 'Ann Normal', verdicts),
+        year: '2020',
+        tags: '',
+      },
       editor: () => 'Notes.\n',
     })
     expect(await main(['add'], ctx)).toBe(0)
-    expect(verdicts).toEqual(['title contains a control character (U+0007) at character 3', 'authors (name 1) is longer than 200 characters (204)'])
+    expect(verdicts).toEqual([
+      'title contains a control character (U+0007) at character 3',
+      'authors (name 1) is longer than 200 characters (204)',
+    ])
   })
 
   it('an answer that gets past a prompt anyway is refused before anything is stored (exit 2)', async () => {
-    const ctx = testContext({ tty: true, answers: { title: 'Bad \u0000 title', authors: 'Ann Normal', year: '2020', tags: '' }, editor: () => 'Notes.\n' })
+    const ctx = testContext({
+      tty: true,
+      answers: { title: 'Bad \u0000 title', authors: 'Ann Normal', year: '2020', tags: '' },
+      editor: () => 'Notes.\n',
+    })
     expect(await main(['add'], ctx)).toBe(2)
     expect(ctx.stderr()).toContain('The answer cannot be stored: title contains a NUL character at character 5')
     expect((await ctx.store.read()).papers).toEqual([])

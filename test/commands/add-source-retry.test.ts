@@ -16,7 +16,11 @@ async function context(reply: (url: URL, n: number) => Reply, options: TestConte
   server = await startServer(reply)
   return testContext({
     ...options,
-    env: { PRECIS_ARXIV_URL: `${server.origin}/api/query`, PRECIS_DOI_URL: `${server.origin}/doi`, PRECIS_CACHE_DIR: tempDir('precis-cache-') },
+    env: {
+      PRECIS_ARXIV_URL: `${server.origin}/api/query`,
+      PRECIS_DOI_URL: `${server.origin}/doi`,
+      PRECIS_CACHE_DIR: tempDir('precis-cache-'),
+    },
   })
 }
 
@@ -43,9 +47,12 @@ describe('commands that fetch metadata wait through the clock', () => {
   })
 
   it('refresh: a Retry-After within the limit is waited, then the answer used', async () => {
-    const ctx = await context((_url, n) => (n === 1 ? { status: 429, headers: { 'retry-after': '4' } } : { body: fixture('arxiv/entry.xml') }), {
-      library: libraryOf([paper({ key: 'a2020', arxiv: '2003.10555' })]),
-    })
+    const ctx = await context(
+      (_url, n) => (n === 1 ? { status: 429, headers: { 'retry-after': '4' } } : { body: fixture('arxiv/entry.xml') }),
+      {
+        library: libraryOf([paper({ key: 'a2020', arxiv: '2003.10555' })]),
+      },
+    )
     expect(await main(['refresh', 'a2020', '--yes'], ctx), ctx.stderr()).toBe(0)
     expect(ctx.slept).toEqual([4_000])
     expect(ctx.stderr()).toContain('arXiv is rate-limiting requests; trying again in 4 s\n')

@@ -22,7 +22,12 @@ afterEach(() => server.close())
 function context(options: TestContextOptions = {}) {
   return testContext({
     ...options,
-    env: { PRECIS_ARXIV_URL: `${server.origin}/api/query`, PRECIS_DOI_URL: `${server.origin}/doi`, PRECIS_CACHE_DIR: cacheDir, ...options.env },
+    env: {
+      PRECIS_ARXIV_URL: `${server.origin}/api/query`,
+      PRECIS_DOI_URL: `${server.origin}/doi`,
+      PRECIS_CACHE_DIR: cacheDir,
+      ...options.env,
+    },
   })
 }
 
@@ -43,9 +48,16 @@ describe('add <source> without a terminal', () => {
     const lib = await ctx.store.read()
     expect(lib.papers).toEqual([
       {
-        key: 'ashworth2020pretraining', title: TITLE, authors: ['Kim Ashworth', 'Jan van der Berg', 'Zoë Ångström'], year: 2020,
-        venue: 'Proceedings of the Example Conference on Learning (2020)', arxiv: '2003.10555', category: 'cs.CL', doi: '10.5555/example.2020.17',
-        url: 'https://arxiv.org/abs/2003.10555', abstract: expect.stringMatching(/^Masked language models corrupt/),
+        key: 'ashworth2020pretraining',
+        title: TITLE,
+        authors: ['Kim Ashworth', 'Jan van der Berg', 'Zoë Ångström'],
+        year: 2020,
+        venue: 'Proceedings of the Example Conference on Learning (2020)',
+        arxiv: '2003.10555',
+        category: 'cs.CL',
+        doi: '10.5555/example.2020.17',
+        url: 'https://arxiv.org/abs/2003.10555',
+        abstract: expect.stringMatching(/^Masked language models corrupt/),
         added: '2026-11-26T12:00:00.000Z',
       },
     ])
@@ -56,13 +68,24 @@ describe('add <source> without a terminal', () => {
     const ctx = context()
     expect(await main(['add', 'https://doi.org/10.5555/Example.2020.17', '--body', 'Notes.'], ctx)).toBe(0)
     const [stored] = (await ctx.store.read()).papers
-    expect(stored).toMatchObject({ key: 'ashworth2020learned', venue: 'Journal of Worked Examples', doi: '10.5555/example.2020.17', arxiv: null })
+    expect(stored).toMatchObject({
+      key: 'ashworth2020learned',
+      venue: 'Journal of Worked Examples',
+      doi: '10.5555/example.2020.17',
+      arxiv: null,
+    })
   })
 
   it('lets flags override the metadata', async () => {
     const ctx = context()
     expect(await main(['add', '2003.10555', '--title', 'ELECTRA', '--year', '2019', '--venue', 'Workshop', '--body', 'x'], ctx)).toBe(0)
-    expect((await ctx.store.read()).papers[0]).toMatchObject({ key: 'ashworth2019electra', title: 'ELECTRA', year: 2019, venue: 'Workshop', authors: ['Kim Ashworth', 'Jan van der Berg', 'Zoë Ångström'] })
+    expect((await ctx.store.read()).papers[0]).toMatchObject({
+      key: 'ashworth2019electra',
+      title: 'ELECTRA',
+      year: 2019,
+      venue: 'Workshop',
+      authors: ['Kim Ashworth', 'Jan van der Berg', 'Zoë Ångström'],
+    })
   })
 
   it('stores hostile metadata cleaned', async () => {
@@ -153,7 +176,10 @@ describe('add <source> in a terminal', () => {
     expect(ctx.asked).toEqual(['preview', 'edit-title', 'edit-authors', 'edit-year', 'edit-venue', 'preview', 'tags'])
     expect(ctx.stderr()).toContain('  venue    ICLR 2020\n')
     expect((await ctx.store.read()).papers[0]).toMatchObject({
-      key: 'ashworth2020electra', title: 'ELECTRA: Pre-training Text Encoders', authors: ['Kim Ashworth', 'Jan van der Berg'], venue: 'ICLR 2020',
+      key: 'ashworth2020electra',
+      title: 'ELECTRA: Pre-training Text Encoders',
+      authors: ['Kim Ashworth', 'Jan van der Berg'],
+      venue: 'ICLR 2020',
       arxiv: '2003.10555',
     })
   })
@@ -206,7 +232,11 @@ describe('add <source> for a paper the library has', () => {
   })
 
   it('an arXiv preprint whose DOI the library has joins that paper and lends it the arXiv id', async () => {
-    const published = paper({ key: 'ashworth2020learned', title: 'Pretraining text encoders as discriminators (journal version)', doi: '10.5555/EXAMPLE.2020.17' })
+    const published = paper({
+      key: 'ashworth2020learned',
+      title: 'Pretraining text encoders as discriminators (journal version)',
+      doi: '10.5555/EXAMPLE.2020.17',
+    })
     const ctx = context({ library: libraryOf([published]) })
     expect(await main(['add', '2003.10555', '--body', 'Preprint notes.'], ctx)).toBe(0)
     expect(ctx.stdout()).toBe('ashworth2020learned\n')
@@ -214,7 +244,11 @@ describe('add <source> for a paper the library has', () => {
     expect(ctx.stderr()).toContain('ashworth2020learned now also records arXiv:2003.10555')
     const lib = await ctx.store.read()
     expect(lib.papers).toHaveLength(1)
-    expect(lib.papers[0]).toMatchObject({ arxiv: '2003.10555', doi: '10.5555/EXAMPLE.2020.17', title: 'Pretraining text encoders as discriminators (journal version)' })
+    expect(lib.papers[0]).toMatchObject({
+      arxiv: '2003.10555',
+      doi: '10.5555/EXAMPLE.2020.17',
+      title: 'Pretraining text encoders as discriminators (journal version)',
+    })
   })
 
   it('a published version of a preprint in the library (same title, a year later) becomes one paper', async () => {

@@ -38,10 +38,20 @@ describe('add', () => {
     expect(ctx.stdout()).toBe('vaswani2017attention\n')
     expect(ctx.stderr()).toContain('Added vaswani2017attention')
     const lib = await ctx.store.read()
-    expect(lib.papers[0]).toMatchObject({ key: 'vaswani2017attention', authors: ['Ashish Vaswani', 'Noam Shazeer'], year: 2017, added: '2026-11-26T12:00:00.000Z' })
+    expect(lib.papers[0]).toMatchObject({
+      key: 'vaswani2017attention',
+      authors: ['Ashish Vaswani', 'Noam Shazeer'],
+      year: 2017,
+      added: '2026-11-26T12:00:00.000Z',
+    })
     expect(lib.summaries[0]).toEqual({
-      id: 'vaswani2017attention', paper: 'vaswani2017attention', by: 'Me', body: 'Self-attention, $O(n^2)$.', tags: ['nlp/transformers'],
-      created: '2026-11-26T12:00:00.000Z', updated: '2026-11-26T12:00:00.000Z',
+      id: 'vaswani2017attention',
+      paper: 'vaswani2017attention',
+      by: 'Me',
+      body: 'Self-attention, $O(n^2)$.',
+      tags: ['nlp/transformers'],
+      created: '2026-11-26T12:00:00.000Z',
+      updated: '2026-11-26T12:00:00.000Z',
     })
   })
 
@@ -73,7 +83,12 @@ describe('add', () => {
     expect(ctx.edited).toHaveLength(1)
     expect(ctx.edited[0]).toContain('Summary of: Deep Residual Learning\n')
     const lib = await ctx.store.read()
-    expect(lib.papers[0]).toMatchObject({ key: 'he2016deep', title: 'Deep Residual Learning', authors: ['Kaiming He', 'Xiangyu Zhang'], year: 2016 })
+    expect(lib.papers[0]).toMatchObject({
+      key: 'he2016deep',
+      title: 'Deep Residual Learning',
+      authors: ['Kaiming He', 'Xiangyu Zhang'],
+      year: 2016,
+    })
     expect(lib.summaries[0]).toMatchObject({ tags: ['vision', 'cnn'], body: 'Residual connections make depth trainable.\n' })
   })
 

@@ -18,9 +18,18 @@ const ID = 'gilmer2017neural'
 const summaryIn = (lib: Library, id = ID): Summary => lib.summaries.find((s) => s.id === id)!
 const paperIn = (lib: Library, key = ID) => lib.papers.find((p) => p.key === key)!
 
-const addTag = (tag: string, id = ID) => (lib: Library) => void summaryIn(lib, id).tags.push(tag)
-const setBody = (body: string, id = ID) => (lib: Library) => void (summaryIn(lib, id).body = body)
-const setTitle = (title: string, key = ID) => (lib: Library) => void (paperIn(lib, key).title = title)
+const addTag =
+  (tag: string, id = ID) =>
+  (lib: Library) =>
+    void summaryIn(lib, id).tags.push(tag)
+const setBody =
+  (body: string, id = ID) =>
+  (lib: Library) =>
+    void (summaryIn(lib, id).body = body)
+const setTitle =
+  (title: string, key = ID) =>
+  (lib: Library) =>
+    void (paperIn(lib, key).title = title)
 
 function context(meddle: (lib: Library) => void, options: TestContextOptions = {}) {
   return meddledContext({ library: smallLibrary(), env: { HOME: tempDir('precis-home-') }, ...options }, meddle)
@@ -142,7 +151,9 @@ describe('rm, restore and trash --empty', () => {
       l.trash.push({ summary: gone!, paper: null, deleted: '2026-11-26T11:00:00.000Z' })
     })
     expect(await main(['trash', '--empty', '--yes'], ctx)).toBe(0)
-    expect(ctx.stderr()).toBe('Deleted 1 summary for good\nKept 1 summary trashed since you confirmed (run precis trash --empty again to delete it)\n')
+    expect(ctx.stderr()).toBe(
+      'Deleted 1 summary for good\nKept 1 summary trashed since you confirmed (run precis trash --empty again to delete it)\n',
+    )
     expect((await ctx.store.read()).trash.map((e) => e.summary.id)).toEqual([ID])
   })
 })
@@ -150,7 +161,10 @@ describe('rm, restore and trash --empty', () => {
 describe('add', () => {
   it('attaches to the paper it found even when that paper was retitled meanwhile (no duplicate paper)', async () => {
     const known = paper({ key: 'lovelace1843notes', title: 'Notes on the Engine', authors: ['Ada Lovelace'], year: 1843 })
-    const ctx = meddledContext({ library: libraryOf([known], [summary({ id: known.key, paper: known.key })]) }, setTitle('Notes on the Analytical Engine', known.key))
+    const ctx = meddledContext(
+      { library: libraryOf([known], [summary({ id: known.key, paper: known.key })]) },
+      setTitle('Notes on the Analytical Engine', known.key),
+    )
     expect(await main(['add', '--title', 'Notes on the Engine', '--author', 'Ada Lovelace', '--year', '1843', '--body', 'b'], ctx)).toBe(0)
     const lib = await ctx.store.read()
     expect(lib.papers.map((p) => [p.key, p.title])).toEqual([['lovelace1843notes', 'Notes on the Analytical Engine']])
@@ -166,14 +180,32 @@ describe('add <source>', () => {
   afterEach(() => server.close())
 
   it('attaches to the paper the DOI named even when its DOI and title were corrected while metadata was fetched', async () => {
-    const published = paper({ key: 'ashworth2020learned', title: 'Pretraining Text Encoders as Discriminators', doi: '10.5555/example.2020.17' })
+    const published = paper({
+      key: 'ashworth2020learned',
+      title: 'Pretraining Text Encoders as Discriminators',
+      doi: '10.5555/example.2020.17',
+    })
     const ctx = meddledContext(
-      { library: libraryOf([published]), env: { PRECIS_ARXIV_URL: `${server.origin}/api/query`, PRECIS_CACHE_DIR: tempDir('precis-cache-') } },
-      (lib) => void Object.assign(paperIn(lib, published.key), { title: 'Pretraining Text Encoders as Discriminators, Corrected', doi: '10.5555/example.2020.18' }),
+      {
+        library: libraryOf([published]),
+        env: { PRECIS_ARXIV_URL: `${server.origin}/api/query`, PRECIS_CACHE_DIR: tempDir('precis-cache-') },
+      },
+      (lib) =>
+        void Object.assign(paperIn(lib, published.key), {
+          title: 'Pretraining Text Encoders as Discriminators, Corrected',
+          doi: '10.5555/example.2020.18',
+        }),
     )
     expect(await main(['add', '2003.10555', '--body', 'Preprint notes.'], ctx)).toBe(0)
     const lib = await ctx.store.read()
-    expect(lib.papers).toEqual([{ ...published, title: 'Pretraining Text Encoders as Discriminators, Corrected', doi: '10.5555/example.2020.18', arxiv: '2003.10555' }])
+    expect(lib.papers).toEqual([
+      {
+        ...published,
+        title: 'Pretraining Text Encoders as Discriminators, Corrected',
+        doi: '10.5555/example.2020.18',
+        arxiv: '2003.10555',
+      },
+    ])
     expect(lib.summaries.map((s) => s.id)).toEqual(['ashworth2020learned'])
   })
 })
@@ -202,7 +234,9 @@ describe('text that cannot be saved is kept', () => {
   it('text that cannot be kept either (no room, no folder) does not hide why nothing was saved', async () => {
     const ctx = context(busy, { stdin: 'Written with care.\n', env: { HOME: '/dev/null' } })
     expect(await main(['add', '--title', 'A Paper', '--author', 'Ann Author', '--file', '-'], ctx)).toBe(5)
-    expect(ctx.stderr()).toBe('precis: Library busy: locked by another precis\nYour text could not be kept in /dev/null/.local/share/precis/recovered either\n')
+    expect(ctx.stderr()).toBe(
+      'precis: Library busy: locked by another precis\nYour text could not be kept in /dev/null/.local/share/precis/recovered either\n',
+    )
   })
 })
 
@@ -237,17 +271,31 @@ describe('refresh', () => {
   })
   afterEach(() => server.close())
 
-  const stale = paper({ key: 'cruz2005count', title: 'On the count of lattice  points', authors: ['S. de la Cruz'], year: 2005, arxiv: 'math/0501234', venue: 'My notes' })
+  const stale = paper({
+    key: 'cruz2005count',
+    title: 'On the count of lattice  points',
+    authors: ['S. de la Cruz'],
+    year: 2005,
+    arxiv: 'math/0501234',
+    venue: 'My notes',
+  })
   const refreshContext = (meddle: (lib: Library) => void) =>
-    meddledContext({
-      library: libraryOf([stale], [summary({ id: stale.key, paper: stale.key })]),
-      env: { PRECIS_ARXIV_URL: `${server.origin}/api/query`, PRECIS_CACHE_DIR: tempDir('precis-cache-') },
-    }, meddle)
+    meddledContext(
+      {
+        library: libraryOf([stale], [summary({ id: stale.key, paper: stale.key })]),
+        env: { PRECIS_ARXIV_URL: `${server.origin}/api/query`, PRECIS_CACHE_DIR: tempDir('precis-cache-') },
+      },
+      meddle,
+    )
 
   it('applies its changes and keeps a field it does not change, edited while it fetched', async () => {
     const ctx = refreshContext((lib) => void (lib.papers[0]!.venue = 'Edited meanwhile'))
     expect(await main(['refresh', stale.key, '--yes'], ctx)).toBe(0)
-    expect((await ctx.store.read()).papers[0]).toMatchObject({ title: 'On the Count of Lattice Points', authors: ['Sofía de la Cruz'], venue: 'Edited meanwhile' })
+    expect((await ctx.store.read()).papers[0]).toMatchObject({
+      title: 'On the Count of Lattice Points',
+      authors: ['Sofía de la Cruz'],
+      venue: 'Edited meanwhile',
+    })
   })
 
   it('a field it would change, edited while it fetched, refuses the refresh (exit 1) and changes nothing', async () => {

@@ -15,7 +15,15 @@ function troubledFolder() {
   const dir = tempDir('precis-doctor-')
   const library = join(dir, 'library.json')
   const lib = smallLibrary()
-  lib.papers.push(paper({ key: 'again2017x', title: 'Neural Message Passing for Quantum Chemistry', year: 2017, authors: [], added: '2025-01-01T00:00:00.000Z' }))
+  lib.papers.push(
+    paper({
+      key: 'again2017x',
+      title: 'Neural Message Passing for Quantum Chemistry',
+      year: 2017,
+      authors: [],
+      added: '2025-01-01T00:00:00.000Z',
+    }),
+  )
   lib.summaries.push(summary({ id: 'again2017x', paper: 'again2017x' }))
   writeLibraryFile(library, lib)
   writeFileSync(join(dir, '.library.json.tmp-4194305-abcdef012345'), 'half a library')
@@ -65,10 +73,18 @@ describe('doctor: checking', () => {
     const { library } = troubledFolder()
     const ctx = testContext({ library })
     expect(await main(['--json', 'doctor'], ctx)).toBe(4)
-    const report = JSON.parse(ctx.stdout()) as { library: string; fixed: string[]; findings: { kind: string; fixable: boolean; subjects: string[] }[] }
+    const report = JSON.parse(ctx.stdout()) as {
+      library: string
+      fixed: string[]
+      findings: { kind: string; fixable: boolean; subjects: string[] }[]
+    }
     expect(report.library).toBe(library)
     expect(report.fixed).toEqual([])
-    expect(report.findings.map((f) => [f.kind, f.fixable])).toEqual([['duplicate-paper', true], ['stale-lock', true], ['leftover-temp-files', true]])
+    expect(report.findings.map((f) => [f.kind, f.fixable])).toEqual([
+      ['duplicate-paper', true],
+      ['stale-lock', true],
+      ['leftover-temp-files', true],
+    ])
     expect(report.findings[2]?.subjects).toEqual([join(library, '..', '.library.json.tmp-4194305-abcdef012345')])
   })
 
@@ -89,7 +105,9 @@ describe('doctor --fix', () => {
     const before = readFileSync(library, 'utf8')
     const ctx = testContext({ library })
     expect(await main(['doctor', '--fix'], ctx)).toBe(0)
-    expect(ctx.stdout()).toBe(`Fixed: Merged again2017x into gilmer2017neural\nFixed: Removed the stale lock ${library}.lock\nFixed: Removed 1 leftover temp file\n`)
+    expect(ctx.stdout()).toBe(
+      `Fixed: Merged again2017x into gilmer2017neural\nFixed: Removed the stale lock ${library}.lock\nFixed: Removed 1 leftover temp file\n`,
+    )
     expect(ctx.stderr()).toBe(`No problems found in ${library}\n`)
     expect(readFileSync(`${library}.bak`, 'utf8')).toBe(before)
     expect(readdirSync(dir).sort()).toEqual(['library.json', 'library.json.bak'])
@@ -100,7 +118,16 @@ describe('doctor --fix', () => {
 
   it('what it cannot repair stays reported, exit 4, without the --fix hint', async () => {
     const lib = smallLibrary()
-    lib.papers.push(paper({ key: 'clash', title: 'Neural message passing, revisited', authors: [], arxiv: '1704.01212', venue: 'Somewhere else', year: 1999 }))
+    lib.papers.push(
+      paper({
+        key: 'clash',
+        title: 'Neural message passing, revisited',
+        authors: [],
+        arxiv: '1704.01212',
+        venue: 'Somewhere else',
+        year: 1999,
+      }),
+    )
     lib.papers[0]!.venue = 'ICML'
     const ctx = testContext({ library: lib })
     expect(await main(['doctor', '--fix'], ctx)).toBe(4)

@@ -9,7 +9,10 @@ import { join } from 'node:path'
 describe('edit', () => {
   it('field flags change the paper and summary without an editor', async () => {
     const ctx = testContext({ library: smallLibrary() })
-    const code = await main(['edit', 'gilmer2017neural-2', '--title', 'MPNN', '--year', '2018', '--tag', 'GNN', '--by', 'Someone', '--venue', ''], ctx)
+    const code = await main(
+      ['edit', 'gilmer2017neural-2', '--title', 'MPNN', '--year', '2018', '--tag', 'GNN', '--by', 'Someone', '--venue', ''],
+      ctx,
+    )
     expect(code).toBe(0)
     expect(ctx.stdout()).toBe('gilmer2017neural-2\n')
     const lib = await ctx.store.read()
@@ -25,9 +28,16 @@ describe('edit', () => {
   })
 
   it('opens the editor with front matter and body, and applies a valid result', async () => {
-    const ctx = testContext({ tty: true, library: smallLibrary(), editor: (text) => text.replace('title: Gaussian', 'title: Gaussian!').replace('tags:\n  - bayesian', 'tags: [bayesian, ML/Kernels]') + 'More.\n' })
+    const ctx = testContext({
+      tty: true,
+      library: smallLibrary(),
+      editor: (text) =>
+        text.replace('title: Gaussian', 'title: Gaussian!').replace('tags:\n  - bayesian', 'tags: [bayesian, ML/Kernels]') + 'More.\n',
+    })
     expect(await main(['edit', 'ras'], ctx)).toBe(0)
-    expect(ctx.edited[0]).toMatch(/^---\n[\s\S]*title: Gaussian Processes in Machine Learning\n[\s\S]*---\n\nA GP is \$\\mathcal\{GP\}\(m, k\)\$\.\n$/)
+    expect(ctx.edited[0]).toMatch(
+      /^---\n[\s\S]*title: Gaussian Processes in Machine Learning\n[\s\S]*---\n\nA GP is \$\\mathcal\{GP\}\(m, k\)\$\.\n$/,
+    )
     const lib = await ctx.store.read()
     expect(lib.papers[1]?.title).toBe('Gaussian! Processes in Machine Learning')
     expect(lib.summaries[2]).toMatchObject({ tags: ['bayesian', 'ml/kernels'], body: 'A GP is $\\mathcal{GP}(m, k)$.\nMore.\n' })
@@ -35,7 +45,11 @@ describe('edit', () => {
 
   it('invalid text without a terminal is kept in a file whose path is printed, exit 4, library unchanged', async () => {
     const home = tempDir()
-    const ctx = testContext({ library: smallLibrary(), env: { HOME: home, EDITOR: 'fake' }, editor: (text) => text.replace(/year: 2004/, 'year: soon') })
+    const ctx = testContext({
+      library: smallLibrary(),
+      env: { HOME: home, EDITOR: 'fake' },
+      editor: (text) => text.replace(/year: 2004/, 'year: soon'),
+    })
     expect(await main(['edit', 'rasmussen2004gaussian'], ctx)).toBe(4)
     const kept = /kept at (.+\.md)/.exec(ctx.stderr())?.[1]
     expect(kept).toBeDefined()
@@ -47,8 +61,13 @@ describe('edit', () => {
   it('in a terminal an invalid result re-opens the editor when asked', async () => {
     let round = 0
     const ctx = testContext({
-      tty: true, library: smallLibrary(), answers: { reopen: true },
-      editor: (text) => (++round === 1 ? text.replace('title: Gaussian', 'title: ""\nx: Gaussian') : text.replace(/title: .*\n/, 'title: Fixed\n').replace(/x: .*\n/, '')),
+      tty: true,
+      library: smallLibrary(),
+      answers: { reopen: true },
+      editor: (text) =>
+        ++round === 1
+          ? text.replace('title: Gaussian', 'title: ""\nx: Gaussian')
+          : text.replace(/title: .*\n/, 'title: Fixed\n').replace(/x: .*\n/, ''),
     })
     expect(await main(['edit', 'rasmussen2004gaussian'], ctx)).toBe(0)
     expect(ctx.asked).toEqual(['reopen'])
@@ -60,7 +79,9 @@ describe('edit', () => {
     const path = join(dir, 'library.json')
     writeFileSync(path, JSON.stringify(smallLibrary()))
     const ctx = testContext({
-      tty: true, library: path, env: { HOME: dir },
+      tty: true,
+      library: path,
+      env: { HOME: dir },
       editor: (text) => {
         // Meanwhile, a hand edit of the library file:
         const lib = JSON.parse(readFileSync(path, 'utf8'))

@@ -24,12 +24,23 @@ describe('export --format md to a folder', () => {
 
   it('keeps hostile ids inside the folder and apart from each other', async () => {
     const lib = smallLibrary()
-    lib.summaries.push(summary({ id: '../../escape', paper: 'gilmer2017neural' }), summary({ id: 'CON', paper: 'gilmer2017neural' }), summary({ id: 'Gilmer2017Neural', paper: 'gilmer2017neural' }))
+    lib.summaries.push(
+      summary({ id: '../../escape', paper: 'gilmer2017neural' }),
+      summary({ id: 'CON', paper: 'gilmer2017neural' }),
+      summary({ id: 'Gilmer2017Neural', paper: 'gilmer2017neural' }),
+    )
     const root = tempDir()
     const out = join(root, 'out')
     expect(await main(['export', '--out', out], testContext({ library: lib }))).toBe(0)
     expect(readdirSync(root)).toEqual(['out'])
-    expect(readdirSync(out).sort()).toEqual(['Gilmer2017Neural-3.md', '_CON.md', 'escape.md', 'gilmer2017neural-2.md', 'gilmer2017neural.md', 'rasmussen2004gaussian.md'])
+    expect(readdirSync(out).sort()).toEqual([
+      'Gilmer2017Neural-3.md',
+      '_CON.md',
+      'escape.md',
+      'gilmer2017neural-2.md',
+      'gilmer2017neural.md',
+      'rasmussen2004gaussian.md',
+    ])
   })
 
   it('selects with the search grammar', async () => {
@@ -77,7 +88,12 @@ describe('export as one document', () => {
   it('md to a file names the .bib relative to the file', async () => {
     const root = tempDir()
     const ctx = testContext({ library: smallLibrary() })
-    expect(await main(['export', 'gilmer', '--out', join(root, 'docs', 'list.md'), '--bib', join(root, 'refs.bib'), '--title', 'Chapter 2'], ctx)).toBe(0)
+    expect(
+      await main(
+        ['export', 'gilmer', '--out', join(root, 'docs', 'list.md'), '--bib', join(root, 'refs.bib'), '--title', 'Chapter 2'],
+        ctx,
+      ),
+    ).toBe(0)
     const list = readFileSync(join(root, 'docs', 'list.md'), 'utf8')
     expect(list).toMatch(/^---\ntitle: Chapter 2\nbibliography: \.\.\/refs\.bib\n/)
     expect(list).not.toContain('rasmussen')
@@ -150,7 +166,8 @@ describe('export progress', () => {
 
   it('draws a bar while a long HTML page renders', async () => {
     const lib = smallLibrary()
-    for (let i = 0; i < 20; i++) lib.summaries.push(summary({ id: `gilmer2017neural-${i + 3}`, paper: 'gilmer2017neural', body: `Formula $x_${i}^2$.` }))
+    for (let i = 0; i < 20; i++)
+      lib.summaries.push(summary({ id: `gilmer2017neural-${i + 3}`, paper: 'gilmer2017neural', body: `Formula $x_${i}^2$.` }))
     const ctx = testContext({ tty: true, library: lib })
     let t = Date.parse('2026-01-01T00:00:00Z')
     ctx.clock = { ...ctx.clock, now: () => new Date((t += 300)) }

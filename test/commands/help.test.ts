@@ -24,7 +24,9 @@ describe('--help', () => {
   const paths = commandPaths()
 
   it('finds the commands to check', () => {
-    expect(paths.map((p) => p.join(' '))).toEqual(expect.arrayContaining(['add', 'list', 'show', 'stats', 'completion', 'help', 'tags rename']))
+    expect(paths.map((p) => p.join(' '))).toEqual(
+      expect.arrayContaining(['add', 'list', 'show', 'stats', 'completion', 'help', 'tags rename']),
+    )
   })
 
   it.each(paths.map((p) => [p.join(' '), p]))('precis %s --help shows examples', async (_, path) => {
@@ -66,7 +68,8 @@ describe('precis help', () => {
   it('help format describes the file and the body', async () => {
     const { code, out } = await run(['help', 'format'])
     expect(code).toBe(0)
-    for (const phrase of ['"format": "precis-library"', 'summaries', '\\cite{key}', '[@key]', 'front matter']) expect(out.replace(/\n/g, ' ')).toContain(phrase)
+    for (const phrase of ['"format": "precis-library"', 'summaries', '\\cite{key}', '[@key]', 'front matter'])
+      expect(out.replace(/\n/g, ' ')).toContain(phrase)
   })
 
   it.each([

@@ -43,7 +43,7 @@ describe('papers without metadata', () => {
       const listed = await ctx.run('--json', 'list', query)
       return (JSON.parse(listed.stdout()) as { key: string }[]).map((r) => r.key).sort()
     }
-    const untitled = (await list('has:no-metadata'))
+    const untitled = await list('has:no-metadata')
     expect(untitled).toHaveLength(2)
     expect(untitled.every((k) => k.startsWith('untitled-'))).toBe(true)
     expect(await list('-has:no-metadata')).toEqual(['gilmer2017neural', 'gilmer2017neural', 'gilmer2017neural', 'rasmussen2004gaussian'])
@@ -51,12 +51,17 @@ describe('papers without metadata', () => {
 
   it('are named by doctor as to identify, with the command, without being a problem', async () => {
     const ctx = await importedPage()
-    const keys = (await ctx.store.read()).papers.map((p) => p.key).filter((k) => k.startsWith('untitled-')).sort()
+    const keys = (await ctx.store.read()).papers
+      .map((p) => p.key)
+      .filter((k) => k.startsWith('untitled-'))
+      .sort()
     expect((await ctx.run('doctor')).stdout()).toBe(
       '[to identify] 2 papers have no real metadata yet; precis identify <key> finds each:\n' +
         keys.map((k) => `  ${k}  Untitled ShortScience summary ${k.slice('untitled-'.length)}\n`).join(''),
     )
-    expect(JSON.parse((await ctx.run('--json', 'doctor')).stdout()).toIdentify).toEqual(keys.map((key) => ({ key, title: `Untitled ShortScience summary ${key.slice(9)}`, hint: `precis identify ${key}` })))
+    expect(JSON.parse((await ctx.run('--json', 'doctor')).stdout()).toIdentify).toEqual(
+      keys.map((key) => ({ key, title: `Untitled ShortScience summary ${key.slice(9)}`, hint: `precis identify ${key}` })),
+    )
   })
 
   it('are not listed once there are none', async () => {

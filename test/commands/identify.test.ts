@@ -43,7 +43,10 @@ async function importPage(): Promise<void> {
 describe('identify: argv → options', () => {
   it.each([
     [{}, { query: null, pick: null, yes: false }],
-    [{ query: ' neural  message ', pick: '2', yes: true }, { query: ['neural', 'message'], pick: 2, yes: true }],
+    [
+      { query: ' neural  message ', pick: '2', yes: true },
+      { query: ['neural', 'message'], pick: 2, yes: true },
+    ],
   ])('%j', (raw, expected) => {
     expect(parseIdentifyOptions('k', raw)).toEqual({ handle: 'k', ...expected })
   })
@@ -70,13 +73,27 @@ describe('identify without a terminal', () => {
       expect(await main(['identify', key, '--pick', '1', '--yes'], ctx)).toBe(0)
       found.push(ctx.stdout().trim())
     }
-    expect(found).toEqual(['gilmer2017neural', 'neyshabur2020transferred', 'oh2020discovering', 'clark2020electra', 'rasmussen2004gaussian'])
+    expect(found).toEqual([
+      'gilmer2017neural',
+      'neyshabur2020transferred',
+      'oh2020discovering',
+      'clark2020electra',
+      'rasmussen2004gaussian',
+    ])
     const lib = await context().store.read()
     expect(lib.summaries.map((s) => s.id).sort()).toEqual([...found].sort())
     expect(lib.papers.find((p) => p.key === 'rasmussen2004gaussian')).toMatchObject({
-      title: 'Gaussian Processes in Machine Learning', authors: ['Carl Edward Rasmussen'], year: 2004, doi: '10.1007/978-3-540-28650-9_4', venue: 'Lecture Notes in Computer Science',
+      title: 'Gaussian Processes in Machine Learning',
+      authors: ['Carl Edward Rasmussen'],
+      year: 2004,
+      doi: '10.1007/978-3-540-28650-9_4',
+      venue: 'Lecture Notes in Computer Science',
     })
-    expect(lib.papers.find((p) => p.key === 'gilmer2017neural')).toMatchObject({ arxiv: '1704.01212', category: 'cs.LG', url: 'https://arxiv.org/abs/1704.01212' })
+    expect(lib.papers.find((p) => p.key === 'gilmer2017neural')).toMatchObject({
+      arxiv: '1704.01212',
+      category: 'cs.LG',
+      url: 'https://arxiv.org/abs/1704.01212',
+    })
   })
 
   it('lists the candidates, numbered, and changes nothing', async () => {
@@ -84,7 +101,9 @@ describe('identify without a terminal', () => {
     const key = keys[0]!
     const ctx = context()
     expect(await main(['identify', key], ctx)).toBe(0)
-    expect(ctx.stdout()).toMatch(/^1\. Neural Message Passing for Quantum Chemistry\n {3}Justin Gilmer, Samuel S\. Schoenholz, Patrick F\. Riley et al\. · 2017\n {3}arXiv:1704\.01212 \(arXiv\)\n\n2\. /)
+    expect(ctx.stdout()).toMatch(
+      /^1\. Neural Message Passing for Quantum Chemistry\n {3}Justin Gilmer, Samuel S\. Schoenholz, Patrick F\. Riley et al\. · 2017\n {3}arXiv:1704\.01212 \(arXiv\)\n\n2\. /,
+    )
     expect(ctx.stderr()).toContain('Searching arXiv and Crossref for: message node graph molecule')
     expect(ctx.stderr()).toContain(`To apply one: precis identify ${key} --pick <n> --yes`)
     expect((await ctx.store.read()).papers.map((p) => p.key)).toContain(key)
@@ -95,7 +114,13 @@ describe('identify without a terminal', () => {
     const ctx = context()
     expect(await main(['--json', 'identify', keys[4]!], ctx)).toBe(0)
     const [first, second] = JSON.parse(ctx.stdout()) as Record<string, unknown>[]
-    expect(first).toMatchObject({ n: 1, title: 'Gaussian Processes in Machine Learning', doi: '10.1007/978-3-540-28650-9_4', services: ['Crossref'], authorNamed: true })
+    expect(first).toMatchObject({
+      n: 1,
+      title: 'Gaussian Processes in Machine Learning',
+      doi: '10.1007/978-3-540-28650-9_4',
+      services: ['Crossref'],
+      authorNamed: true,
+    })
     expect(second).toMatchObject({ n: 2, title: 'Gaussian Processes for Machine Learning' })
   })
 
@@ -123,16 +148,20 @@ describe('identify without a terminal', () => {
     const ctx = context()
     expect(await main(['identify', key, '--query', 'ELECTRA pre-training', '--pick', '1', '--yes'], ctx)).toBe(0)
     expect(ctx.stdout()).toBe('clark2020electra\n')
-    expect(server.requests.map((r) => new URL(r.url, 'http://x').searchParams.get('search_query')).filter(Boolean)).toEqual(['all:ELECTRA OR all:pre OR all:training'])
+    expect(server.requests.map((r) => new URL(r.url, 'http://x').searchParams.get('search_query')).filter(Boolean)).toEqual([
+      'all:ELECTRA OR all:pre OR all:training',
+    ])
   })
 
-  it('with one service down, shows the other\'s candidates with a note', async () => {
+  it("with one service down, shows the other's candidates with a note", async () => {
     await importPage()
     outage.crossref = true
     const ctx = context()
     expect(await main(['identify', keys[0]!, '--pick', '1', '--yes'], ctx)).toBe(0)
     expect(ctx.stdout()).toBe('gilmer2017neural\n')
-    expect(ctx.stderr()).toMatch(/Note: Crossref could not be used \(Crossref answered HTTP 503 \(tried 3 times\)[^)]*\); these candidates are from the other service only/)
+    expect(ctx.stderr()).toMatch(
+      /Note: Crossref could not be used \(Crossref answered HTTP 503 \(tried 3 times\)[^)]*\); these candidates are from the other service only/,
+    )
   })
 
   it('with both down, says so and exits 1, changing nothing', async () => {
@@ -159,7 +188,13 @@ describe('identify without a terminal', () => {
   it('moves the summaries to the paper the library already has, and rewrites citations of the old key as citations of the paper', async () => {
     const lib = smallLibrary()
     lib.papers.push(paper({ key: 'untitled-0a1b2c3d', title: 'Untitled ShortScience summary 0a1b2c3d', authors: [], year: null }))
-    lib.summaries.push(summary({ id: 'untitled-0a1b2c3d', paper: 'untitled-0a1b2c3d', body: `${IDENTIFY_CASES[0]!.summary} See \\cite{untitled-0a1b2c3d}.` }))
+    lib.summaries.push(
+      summary({
+        id: 'untitled-0a1b2c3d',
+        paper: 'untitled-0a1b2c3d',
+        body: `${IDENTIFY_CASES[0]!.summary} See \\cite{untitled-0a1b2c3d}.`,
+      }),
+    )
     lib.summaries[2]!.body = 'Compare [@untitled-0a1b2c3d].\n'
     writeLibraryFile(library, lib)
     const ctx = context()
@@ -167,7 +202,10 @@ describe('identify without a terminal', () => {
     expect(ctx.stdout()).toBe('gilmer2017neural\n')
     const after = await ctx.store.read()
     expect(after.papers.map((p) => p.key).sort()).toEqual(['gilmer2017neural', 'rasmussen2004gaussian'])
-    expect(after.summaries.find((s) => s.id === 'gilmer2017neural-3')).toMatchObject({ paper: 'gilmer2017neural', body: `${IDENTIFY_CASES[0]!.summary} See \\cite{gilmer2017neural}.` })
+    expect(after.summaries.find((s) => s.id === 'gilmer2017neural-3')).toMatchObject({
+      paper: 'gilmer2017neural',
+      body: `${IDENTIFY_CASES[0]!.summary} See \\cite{gilmer2017neural}.`,
+    })
     expect(after.summaries.find((s) => s.id === 'rasmussen2004gaussian')!.body).toBe('Compare [@gilmer2017neural].\n')
     expect(ctx.stderr()).toContain('Moved the summaries of untitled-0a1b2c3d to gilmer2017neural')
   })
@@ -176,14 +214,23 @@ describe('identify without a terminal', () => {
     const body = IDENTIFY_CASES[3]!.summary
     const lib = libraryOf(
       [paper({ key: 'untitled-00c0ffee', title: 'Untitled ShortScience summary 00c0ffee', authors: [], year: null })],
-      [summary({ id: 'untitled-00c0ffee', paper: 'untitled-00c0ffee', body }), summary({ id: 'untitled-00c0ffee-2', paper: 'untitled-00c0ffee', body: 'Second reader. ELECTRA again.' })],
+      [
+        summary({ id: 'untitled-00c0ffee', paper: 'untitled-00c0ffee', body }),
+        summary({ id: 'untitled-00c0ffee-2', paper: 'untitled-00c0ffee', body: 'Second reader. ELECTRA again.' }),
+      ],
     )
-    lib.trash.push({ summary: summary({ id: 'untitled-00c0ffee-3', paper: 'untitled-00c0ffee', body: 'Trashed; see @untitled-00c0ffee-2.' }), paper: null, deleted: '2026-01-01T00:00:00.000Z' })
+    lib.trash.push({
+      summary: summary({ id: 'untitled-00c0ffee-3', paper: 'untitled-00c0ffee', body: 'Trashed; see @untitled-00c0ffee-2.' }),
+      paper: null,
+      deleted: '2026-01-01T00:00:00.000Z',
+    })
     writeLibraryFile(library, lib)
     const ctx = context()
     expect(await main(['--json', 'identify', 'untitled-00c0ffee', '--pick', '1', '--yes'], ctx)).toBe(0)
     expect(JSON.parse(ctx.stdout())).toEqual({
-      key: 'untitled-00c0ffee', newKey: 'clark2020electra', merged: false,
+      key: 'untitled-00c0ffee',
+      newKey: 'clark2020electra',
+      merged: false,
       ids: [
         { from: 'untitled-00c0ffee', to: 'clark2020electra' },
         { from: 'untitled-00c0ffee-2', to: 'clark2020electra-2' },
@@ -192,9 +239,21 @@ describe('identify without a terminal', () => {
       citationsRewritten: ['clark2020electra-3'],
     })
     const after = await ctx.store.read()
-    expect(after.summaries.map((s) => [s.id, s.paper])).toEqual([['clark2020electra', 'clark2020electra'], ['clark2020electra-2', 'clark2020electra']])
-    expect(after.trash[0]!.summary).toMatchObject({ id: 'clark2020electra-3', paper: 'clark2020electra', body: 'Trashed; see @clark2020electra-2.' })
-    expect(after.papers[0]).toMatchObject({ key: 'clark2020electra', title: 'ELECTRA: Pre-training Text Encoders as Discriminators Rather Than Generators', year: 2020, arxiv: '2003.10555' })
+    expect(after.summaries.map((s) => [s.id, s.paper])).toEqual([
+      ['clark2020electra', 'clark2020electra'],
+      ['clark2020electra-2', 'clark2020electra'],
+    ])
+    expect(after.trash[0]!.summary).toMatchObject({
+      id: 'clark2020electra-3',
+      paper: 'clark2020electra',
+      body: 'Trashed; see @clark2020electra-2.',
+    })
+    expect(after.papers[0]).toMatchObject({
+      key: 'clark2020electra',
+      title: 'ELECTRA: Pre-training Text Encoders as Discriminators Rather Than Generators',
+      year: 2020,
+      arxiv: '2003.10555',
+    })
   })
 
   it('when nothing is found, says so (exit 0), and --pick is exit 3', async () => {
@@ -227,7 +286,9 @@ describe('identify in a terminal', () => {
       },
     })
     expect(await main(['identify', keys[3]!], ctx)).toBe(0)
-    expect(offered[0]).toMatch(/^1\. ELECTRA: Pre-training Text Encoders as Discriminators Rather Than Generators — Kevin Clark, Minh-Thang Luong, Quoc V\. Le et al\. · 2020 — arXiv:2003\.10555 \(arXiv\)$/)
+    expect(offered[0]).toMatch(
+      /^1\. ELECTRA: Pre-training Text Encoders as Discriminators Rather Than Generators — Kevin Clark, Minh-Thang Luong, Quoc V\. Le et al\. · 2020 — arXiv:2003\.10555 \(arXiv\)$/,
+    )
     expect(offered.at(-1)).toBe('None of these')
     expect(ctx.asked).toEqual(['candidate', 'confirm'])
     expect(ctx.stderr()).toContain(`${keys[3]}: ${keys[3]} becomes clark2020electra`)
@@ -252,10 +313,22 @@ describe('identify in a terminal', () => {
 
 describe('identify of a paper that records an arXiv id', () => {
   it('takes the paper the id names, without searching', async () => {
-    writeLibraryFile(library, libraryOf(
-      [paper({ key: 'untitled-1234abcd', title: 'Untitled ShortScience paper 2003.10555', authors: [], year: null, arxiv: '2003.10555', url: 'https://www.shortscience.org/paper?bibtexKey=2003.10555' })],
-      [summary({ id: 'untitled-1234abcd', paper: 'untitled-1234abcd', body: 'Short.' })],
-    ))
+    writeLibraryFile(
+      library,
+      libraryOf(
+        [
+          paper({
+            key: 'untitled-1234abcd',
+            title: 'Untitled ShortScience paper 2003.10555',
+            authors: [],
+            year: null,
+            arxiv: '2003.10555',
+            url: 'https://www.shortscience.org/paper?bibtexKey=2003.10555',
+          }),
+        ],
+        [summary({ id: 'untitled-1234abcd', paper: 'untitled-1234abcd', body: 'Short.' })],
+      ),
+    )
     const { fixture } = await import('../unit/sources/fixtures.js')
     const { startServer } = await import('../unit/sources/server.js')
     const arxiv = await startServer(() => ({ body: fixture('arxiv/entry.xml') }))
@@ -266,7 +339,12 @@ describe('identify of a paper that records an arXiv id', () => {
       expect(arxiv.requests.map((r) => r.url)).toEqual(['/api/query?id_list=2003.10555'])
       expect(ctx.stderr()).not.toContain('Searching')
       const [stored] = (await ctx.store.read()).papers
-      expect(stored).toMatchObject({ key: 'ashworth2020pretraining', arxiv: '2003.10555', year: 2020, url: 'https://arxiv.org/abs/2003.10555' })
+      expect(stored).toMatchObject({
+        key: 'ashworth2020pretraining',
+        arxiv: '2003.10555',
+        year: 2020,
+        url: 'https://arxiv.org/abs/2003.10555',
+      })
     } finally {
       await arxiv.close()
     }

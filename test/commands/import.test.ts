@@ -14,7 +14,10 @@ function notesFolder(): string {
   const dir = tempDir()
   mkdirSync(join(dir, 'sub'))
   mkdirSync(join(dir, '.obsidian'))
-  writeFileSync(join(dir, 'a.md'), '---\ntitle: Attention Is Everywhere\nauthors: [Ada Lovelace]\nyear: 2021\ntags: [nlp]\n---\nFirst note.\n')
+  writeFileSync(
+    join(dir, 'a.md'),
+    '---\ntitle: Attention Is Everywhere\nauthors: [Ada Lovelace]\nyear: 2021\ntags: [nlp]\n---\nFirst note.\n',
+  )
   writeFileSync(join(dir, 'sub', 'b.markdown'), '# Graph Notes\n\nNo front matter here.\n')
   writeFileSync(join(dir, '.obsidian', 'c.md'), '# hidden, not imported\n')
   writeFileSync(join(dir, 'sub', 'ignored.png'), 'not text')
@@ -93,7 +96,12 @@ describe('import refuses bad input with exit 4 and leaves the library alone', ()
     ['invalid UTF-8', 'x.md', Buffer.from([0x23, 0x20, 0xc3, 0x28]), 'is not valid UTF-8'],
     ['a binary file', 'x.bib', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]), 'looks like a binary file'],
     ['deep JSON', 'x.json', Buffer.from('['.repeat(5000)), 'nested too deeply'],
-    ['an alias bomb', 'x.md', Buffer.from('---\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n---\n'), 'refused'],
+    [
+      'an alias bomb',
+      'x.md',
+      Buffer.from('---\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n---\n'),
+      'refused',
+    ],
   ])('%s', async (_case, name, bytes, message) => {
     const dir = tempDir()
     writeFileSync(join(dir, name), bytes)
@@ -188,8 +196,22 @@ describe('import other formats', () => {
     expect(lib.summaries[0]!.body).toBe('Their version.\n')
     const report = JSON.parse(update.stdout()) as { actions: { outcome: string; id: string; differences?: string[] }[] }
     expect(report.actions.filter((a) => a.outcome === 'updated')).toEqual([
-      { kind: 'paper', outcome: 'updated', id: 'gilmer2017neural', origin, differences: ['venue'], changes: [{ field: 'venue', before: null, after: 'ICML' }] },
-      { kind: 'summary', outcome: 'updated', id: 'gilmer2017neural', origin, differences: ['body'], changes: [{ field: 'body', before: 'Notes on gilmer2017neural.\n', after: 'Their version.\n' }] },
+      {
+        kind: 'paper',
+        outcome: 'updated',
+        id: 'gilmer2017neural',
+        origin,
+        differences: ['venue'],
+        changes: [{ field: 'venue', before: null, after: 'ICML' }],
+      },
+      {
+        kind: 'summary',
+        outcome: 'updated',
+        id: 'gilmer2017neural',
+        origin,
+        differences: ['body'],
+        changes: [{ field: 'body', before: 'Notes on gilmer2017neural.\n', after: 'Their version.\n' }],
+      },
     ])
   })
 })

@@ -23,7 +23,10 @@ describe('PRECIS_KEY_PATTERN', () => {
     expect((await ctx.store.read()).papers.map((p) => p.key)).toEqual(['zaheer:17:deep'])
   })
 
-  it.each([['add', addArgs], ['import', ['import', 'nothing-here.bib']]])('a bad pattern stops %s with exit 2 before anything is read or written', async (_, argv) => {
+  it.each([
+    ['add', addArgs],
+    ['import', ['import', 'nothing-here.bib']],
+  ])('a bad pattern stops %s with exit 2 before anything is read or written', async (_, argv) => {
     const ctx = testContext({ library: emptyLibrary(), env: { PRECIS_KEY_PATTERN: '{author} {year}' } })
     expect(await main(argv, ctx)).toBe(2)
     expect(ctx.stderr()).toContain('PRECIS_KEY_PATTERN "{author} {year}" makes keys such as "gilmer 2017", which may hold only')

@@ -16,7 +16,9 @@ describe('list', () => {
 
   it('in a terminal: aligned columns within the width, with "to summarise" for a paper without summaries', async () => {
     const lib = smallLibrary()
-    lib.papers.push(paper({ key: 'lone2021paper', title: 'A paper nobody has summarised yet, with a rather long title that must be cut', year: 2021 }))
+    lib.papers.push(
+      paper({ key: 'lone2021paper', title: 'A paper nobody has summarised yet, with a rather long title that must be cut', year: 2021 }),
+    )
     const ctx = testContext({ tty: true, columns: 70, library: lib })
     expect(await main(['ls', '--sort', 'title'], ctx)).toBe(0)
     const lines = ctx.stdout().trimEnd().split('\n')
@@ -30,7 +32,9 @@ describe('list', () => {
     expect(await main(['list', '--json', '--sort', 'year', '--limit', '1'], ctx)).toBe(0)
     const rows = JSON.parse(ctx.stdout()) as Record<string, unknown>[]
     expect(rows).toHaveLength(1)
-    expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(['id', 'key', 'title', 'authors', 'year', 'venue', 'arxiv', 'doi', 'tags']))
+    expect(Object.keys(rows[0]!)).toEqual(
+      expect.arrayContaining(['id', 'key', 'title', 'authors', 'year', 'venue', 'arxiv', 'doi', 'tags']),
+    )
     expect(rows[0]).toMatchObject({ key: 'gilmer2017neural', year: 2017 })
   })
 

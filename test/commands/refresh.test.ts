@@ -18,13 +18,22 @@ beforeEach(async () => {
 afterEach(() => server.close())
 
 const stale = paper({
-  key: 'cruz2005count', title: 'On the count of lattice  points', authors: ['S. de la Cruz'], year: 2005, venue: 'My notes',
-  arxiv: 'math/0501234', category: 'math.NT', url: 'https://example.org/mine',
+  key: 'cruz2005count',
+  title: 'On the count of lattice  points',
+  authors: ['S. de la Cruz'],
+  year: 2005,
+  venue: 'My notes',
+  arxiv: 'math/0501234',
+  category: 'math.NT',
+  url: 'https://example.org/mine',
 })
 
 function context(papers: Paper[], options: TestContextOptions = {}) {
   return testContext({
-    library: libraryOf(papers, papers.map((p) => summary({ id: p.key, paper: p.key }))),
+    library: libraryOf(
+      papers,
+      papers.map((p) => summary({ id: p.key, paper: p.key })),
+    ),
     ...options,
     env: { PRECIS_ARXIV_URL: `${server.origin}/api/query`, PRECIS_DOI_URL: `${server.origin}/doi`, PRECIS_CACHE_DIR: cacheDir },
   })
@@ -42,7 +51,12 @@ describe('refresh', () => {
     expect(ctx.stdout()).toBe(DIFF)
     expect(ctx.stderr()).toBe('Updated cruz2005count: title, authors, abstract\n')
     expect((await ctx.store.read()).papers).toEqual([
-      { ...stale, title: 'On the Count of Lattice Points', authors: ['Sofía de la Cruz'], abstract: 'We count lattice points in dilates of a convex body.' },
+      {
+        ...stale,
+        title: 'On the Count of Lattice Points',
+        authors: ['Sofía de la Cruz'],
+        abstract: 'We count lattice points in dilates of a convex body.',
+      },
     ])
     expect(server.requests.map((r) => r.url)).toEqual(['/api/query?id_list=math%2F0501234'])
   })
@@ -66,7 +80,12 @@ describe('refresh', () => {
   })
 
   it('says when nothing changed, without asking', async () => {
-    const current = { ...stale, title: 'On the Count of Lattice Points', authors: ['Sofía de la Cruz'], abstract: 'We count lattice points in dilates of a convex body.' }
+    const current = {
+      ...stale,
+      title: 'On the Count of Lattice Points',
+      authors: ['Sofía de la Cruz'],
+      abstract: 'We count lattice points in dilates of a convex body.',
+    }
     const ctx = context([current], { tty: true })
     expect(await main(['refresh', 'cruz2005count'], ctx)).toBe(0)
     expect(ctx.stdout()).toBe('')
@@ -74,12 +93,22 @@ describe('refresh', () => {
   })
 
   it('uses the DOI when the paper has one, and fills what the paper lacks', async () => {
-    const published = paper({ key: 'ashworth2020learned', title: 'Learned Messages for Small Molecules', year: 2020, doi: '10.5555/example.2020.17', arxiv: '2003.10555', authors: ['Kim Ashworth'] })
+    const published = paper({
+      key: 'ashworth2020learned',
+      title: 'Learned Messages for Small Molecules',
+      year: 2020,
+      doi: '10.5555/example.2020.17',
+      arxiv: '2003.10555',
+      authors: ['Kim Ashworth'],
+    })
     const ctx = context([published])
     expect(await main(['refresh', 'ashworth2020learned', '--yes'], ctx)).toBe(0)
     expect(server.requests.map((r) => r.url)).toEqual(['/doi/10.5555%2Fexample.2020.17'])
     expect((await ctx.store.read()).papers[0]).toMatchObject({
-      key: 'ashworth2020learned', venue: 'Journal of Worked Examples', url: 'https://doi.org/10.5555/example.2020.17', arxiv: '2003.10555',
+      key: 'ashworth2020learned',
+      venue: 'Journal of Worked Examples',
+      url: 'https://doi.org/10.5555/example.2020.17',
+      arxiv: '2003.10555',
     })
   })
 

@@ -13,7 +13,10 @@ describe('related', () => {
   it('piped: one tab-separated line per paper, best first, with the reason', async () => {
     const { code, out } = await run(['related', 'velickovic2018graph'])
     expect(code).toBe(0)
-    const rows = out.trimEnd().split('\n').map((line) => line.split('\t'))
+    const rows = out
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split('\t'))
     expect(rows.map((r) => r[0])).toEqual(['kipf2017semi', 'gilmer2017neural', 'vaswani2017attention', 'snoek2012practical'])
     expect(rows[0]!.slice(2, 4)).toEqual(['2017', 'Semi-Supervised Classification with Graph Convolutional Networks'])
     expect(rows[0]![4]).toMatch(/^shares tags gnn, ml\/graphs; cited by velickovic2018graph; similar text: /)
@@ -37,8 +40,18 @@ describe('related', () => {
 
   it('--json prints the papers with scores and structured reasons', async () => {
     const { out } = await run(['--json', 'related', 'snoek2012practical'])
-    const rows = JSON.parse(out) as { key: string; id: string; score: number; reasons: { citedBy: boolean; tags: string[] }; reason: string }[]
-    expect(rows[0]).toMatchObject({ key: 'rasmussen2004gaussian', id: 'rasmussen2004gaussian', reasons: { citedBy: true, tags: ['bayesian'] } })
+    const rows = JSON.parse(out) as {
+      key: string
+      id: string
+      score: number
+      reasons: { citedBy: boolean; tags: string[] }
+      reason: string
+    }[]
+    expect(rows[0]).toMatchObject({
+      key: 'rasmussen2004gaussian',
+      id: 'rasmussen2004gaussian',
+      reasons: { citedBy: true, tags: ['bayesian'] },
+    })
     expect(rows[0]!.reason).toContain('cited by snoek2012practical')
     expect(rows.every((r) => r.score > 0 && r.score <= 1)).toBe(true)
   })

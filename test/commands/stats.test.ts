@@ -56,7 +56,10 @@ describe('stats', () => {
   it('the longest bar fills the width left by the label and count', async () => {
     const ctx = testContext({ tty: true, columns: 60, library: connectedLibrary() })
     await main(['stats'], ctx)
-    const line2017 = ctx.stdout().split('\n').find((l) => l.startsWith('  2017 '))!
+    const line2017 = ctx
+      .stdout()
+      .split('\n')
+      .find((l) => l.startsWith('  2017 '))!
     expect([...line2017].length).toBe(60)
   })
 

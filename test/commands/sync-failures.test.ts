@@ -21,7 +21,9 @@ async function syncedLibrary() {
   git(env, dir, 'init', '--quiet', '--bare', remote)
   const path = join(dir, 'lib', 'library.json')
   const folder = join(dir, 'lib')
-  expect((await run(path, ['add', '--title', 'Deep Sets', '--author', 'Manzil Zaheer', '--year', '2017', '--body', 'Sets.\n'])).code).toBe(0)
+  expect((await run(path, ['add', '--title', 'Deep Sets', '--author', 'Manzil Zaheer', '--year', '2017', '--body', 'Sets.\n'])).code).toBe(
+    0,
+  )
   expect((await run(path, ['sync', 'init', '--remote', remote])).code).toBe(0)
   expect((await run(path, ['sync'])).code).toBe(0)
   return { dir, remote, path, folder, head: () => git(env, folder, 'rev-parse', 'HEAD') }
@@ -124,17 +126,25 @@ describe('sync failures leave library and repository usable', () => {
     const other = join(dir, 'other', 'library.json')
     expect((await run(other, ['sync', 'init', '--remote', remote])).code).toBe(0)
     expect((await run(other, ['sync'])).code).toBe(0)
-    expect((await run(other, ['add', '--title', 'Graph Attention', '--author', 'Petar Velickovic', '--year', '2018', '--body', 'GAT.\n'])).code).toBe(0)
+    expect(
+      (await run(other, ['add', '--title', 'Graph Attention', '--author', 'Petar Velickovic', '--year', '2018', '--body', 'GAT.\n'])).code,
+    ).toBe(0)
     const hook = join(folder, '.git', 'hooks', 'pre-push')
     const once = join(dir, 'pushed-once')
-    writeFileSync(hook, `#!/bin/sh\nunset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE\n[ -e '${once}' ] && exit 0\ntouch '${once}'\ngit -C '${join(dir, 'other')}' push --quiet origin main\n`)
+    writeFileSync(
+      hook,
+      `#!/bin/sh\nunset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE\n[ -e '${once}' ] && exit 0\ntouch '${once}'\ngit -C '${join(dir, 'other')}' push --quiet origin main\n`,
+    )
     chmodSync(hook, 0o755)
     expect((await run(path, ['edit', 'zaheer2017deep', '--tag', 'sets'])).code).toBe(0)
     const result = await run(path, ['sync'])
     expect(result.code, result.stderr).toBe(0)
     expect(result.stderr).toContain('Received from origin/main: 1 added')
     const pushed = parseLibrary(git(env, folder, 'show', 'origin/main:library.json'), 'remote')
-    expect(pushed.summaries.map((s) => [s.id, s.tags])).toEqual([['velickovic2018graph', []], ['zaheer2017deep', ['sets']]])
+    expect(pushed.summaries.map((s) => [s.id, s.tags])).toEqual([
+      ['velickovic2018graph', []],
+      ['zaheer2017deep', ['sets']],
+    ])
   })
 
   it('a detached HEAD is refused with the way out', async () => {

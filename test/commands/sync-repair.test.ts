@@ -39,7 +39,9 @@ describe('sync repairs what a commit broke, and says so', () => {
     const result = await run(path, ['--json', 'sync'])
     expect(result.code, result.stderr).toBe(0)
     expect(JSON.parse(result.stdout).repaired).toEqual(['.gitattributes (removed "/library.json -merge")'])
-    expect(result.stderr).toContain('Repaired the sync setup: .gitattributes (removed "/library.json -merge")\nCommitted: precis sync: repair the merge setup\nPushed to origin/main; no summary changed\n')
+    expect(result.stderr).toContain(
+      'Repaired the sync setup: .gitattributes (removed "/library.json -merge")\nCommitted: precis sync: repair the merge setup\nPushed to origin/main; no summary changed\n',
+    )
     expect((await run(path, ['sync'])).stderr).toBe('Up to date with origin/main\n')
   })
 })
@@ -50,7 +52,9 @@ describe('an auto-commit that fails', () => {
     writeFileSync(join(folder, '.git', 'index.lock'), '') // another git is at work
     const added = await run(path, addArgs('Graph Attention Networks', 'Petar Velickovic'))
     expect(added.code).toBe(0)
-    expect(added.stderr).toMatch(/^precis: The change is saved, but git could not commit it: git add failed: fatal: Unable to create '.*index\.lock': File exists\.\nThe next change commits it with this one, as does precis sync\.\n/)
+    expect(added.stderr).toMatch(
+      /^precis: The change is saved, but git could not commit it: git add failed: fatal: Unable to create '.*index\.lock': File exists\.\nThe next change commits it with this one, as does precis sync\.\n/,
+    )
     expect(git(env, folder, 'log', '-1', '--format=%s')).toBe('add zaheer2017deep') // nothing committed
     rmSync(join(folder, '.git', 'index.lock'))
     const synced = await run(path, ['sync'])

@@ -39,9 +39,30 @@ async function makeTemplate(): Promise<string> {
   const remote = join(dir, 'remote.git')
   git(env, dir, 'init', '--quiet', '--bare', remote)
   const [a, b] = [machine(join(dir, 'a', 'library.json')), machine(join(dir, 'b', 'library.json'))]
-  await ok(a, ['add', ...paperFlags('Neural Message Passing', 'Justin Gilmer', '2017'), '--tag', 'gnn', '--tag', 'chemistry', '--body', 'Messages.\n'], '2026-01-01T00:00:00.000Z')
-  await ok(a, ['add', ...paperFlags('Gaussian Processes', 'Carl Rasmussen', '2004'), '--tag', 'bayesian', '--body', 'Kernels.\n'], '2026-01-01T00:00:00.000Z')
-  await ok(a, ['add', ...paperFlags('Attention Is All You Need', 'Ashish Vaswani', '2017'), '--body', 'Heads.\n'], '2026-01-01T00:00:00.000Z')
+  await ok(
+    a,
+    [
+      'add',
+      ...paperFlags('Neural Message Passing', 'Justin Gilmer', '2017'),
+      '--tag',
+      'gnn',
+      '--tag',
+      'chemistry',
+      '--body',
+      'Messages.\n',
+    ],
+    '2026-01-01T00:00:00.000Z',
+  )
+  await ok(
+    a,
+    ['add', ...paperFlags('Gaussian Processes', 'Carl Rasmussen', '2004'), '--tag', 'bayesian', '--body', 'Kernels.\n'],
+    '2026-01-01T00:00:00.000Z',
+  )
+  await ok(
+    a,
+    ['add', ...paperFlags('Attention Is All You Need', 'Ashish Vaswani', '2017'), '--body', 'Heads.\n'],
+    '2026-01-01T00:00:00.000Z',
+  )
   await ok(a, ['sync', 'init', '--remote', remote])
   await ok(a, ['sync'])
   await ok(b, ['sync', 'init', '--remote', remote])
@@ -90,7 +111,11 @@ describe('sync between two machines', () => {
     expect([files.a, files.b].map((f) => statSync(f).mode & 0o777)).toEqual([0o600, 0o600]) // merges keep it private
     const lib = read(files.a)
     expect(lib.summaries.map((s) => s.id)).toEqual([
-      'gilmer2017neural', 'gilmer2017neural-conflict', 'rasmussen2004gaussian', 'velickovic2018graph', 'zaheer2017deep',
+      'gilmer2017neural',
+      'gilmer2017neural-conflict',
+      'rasmussen2004gaussian',
+      'velickovic2018graph',
+      'zaheer2017deep',
     ])
     const byId = new Map(lib.summaries.map((s) => [s.id, s]))
     // The same field on both sides: the later edit (B's) is kept, A's is in the conflict copy.
@@ -109,21 +134,30 @@ describe('sync between two machines', () => {
     const { a, b } = await twoMachines()
     await ok(a, ['add', ...paperFlags('Deep Sets', 'Manzil Zaheer', '2017'), '--body', 'x'])
     await ok(a, ['edit', 'gilmer2017neural', '--body', 'y'])
-    expect((await a(['sync'])).stderr).toBe('Received from origin/main: 0 added, 0 changed, 0 removed\nSent to origin/main: 1 added, 1 changed, 0 removed\n')
+    expect((await a(['sync'])).stderr).toBe(
+      'Received from origin/main: 0 added, 0 changed, 0 removed\nSent to origin/main: 1 added, 1 changed, 0 removed\n',
+    )
     await ok(b, ['rm', 'rasmussen2004gaussian', '--yes'])
-    expect((await b(['sync'])).stderr).toBe('Received from origin/main: 1 added, 1 changed, 0 removed\nSent to origin/main: 0 added, 0 changed, 1 removed\n')
+    expect((await b(['sync'])).stderr).toBe(
+      'Received from origin/main: 1 added, 1 changed, 0 removed\nSent to origin/main: 0 added, 0 changed, 1 removed\n',
+    )
     expect((await b(['sync'])).stderr).toBe('Up to date with origin/main\n')
     expect((await b(['--quiet', 'sync'])).stderr).toBe('')
   })
 
-  it('history shows a summary\'s versions from both machines, with what each commit did', async () => {
+  it("history shows a summary's versions from both machines, with what each commit did", async () => {
     const { a, b } = await twoMachines()
     await ok(a, ['edit', 'gilmer2017neural', '--tag', 'mpnn'], '2026-03-01T00:00:00.000Z')
     await ok(a, ['sync'])
     await ok(b, ['sync'])
     await ok(b, ['edit', 'gilmer2017neural', '--year', '2018'], '2026-03-02T00:00:00.000Z')
     const plain = await ok(b, ['history', 'gilmer2017neural'])
-    expect(plain.split('\n').filter(Boolean).map((line) => line.split('\t').slice(2))).toEqual([
+    expect(
+      plain
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split('\t').slice(2)),
+    ).toEqual([
       ['paper.year', 'edit gilmer2017neural (year)'],
       ['tags', 'tag gilmer2017neural +mpnn'],
       ['added', 'add gilmer2017neural, rasmussen2004gaussian, vaswani2017attention'], // the library as sync init found it

@@ -11,7 +11,11 @@ function failingStore(code: string, message: string): Store {
 
 describe('a file-system failure no command named itself', () => {
   it.each([
-    ['ELOOP', "ELOOP: too many symbolic links encountered, open '/lib/library.json'", 'its path goes through too many symbolic links (links that lead back to each other?)'],
+    [
+      'ELOOP',
+      "ELOOP: too many symbolic links encountered, open '/lib/library.json'",
+      'its path goes through too many symbolic links (links that lead back to each other?)',
+    ],
     ['EACCES', "EACCES: permission denied, open '/lib/library.json'", 'permission denied'],
     ['EXDEV', "EXDEV: cross-device link not permitted, open '/lib/library.json'", 'cross-device link not permitted'],
   ])('%s: exit 1 with the path and the reason in words, no code', async (code, message, reason) => {

@@ -29,7 +29,10 @@ describe('add and tags', () => {
       tty: true,
       library: taggedLibrary(),
       answers: {
-        existingTags: (q: { choices: { value: string }[] }) => ((offered = q.choices.map((c) => c.value)), { ticked: ['ml', 'todo'], typed: '' }),
+        existingTags: (q: { choices: { value: string }[] }) => (
+          (offered = q.choices.map((c) => c.value)),
+          { ticked: ['ml', 'todo'], typed: '' }
+        ),
         tags: 'Meta Learning, bayesians',
         similarTag: 'bayesian',
       },

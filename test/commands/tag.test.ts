@@ -20,7 +20,11 @@ describe('tag: argv → options', () => {
 
   it('splits handles from +/- tags and reads the flags', async () => {
     expect(await parse(['alpha', 'beta', '+GNN', '-todo', '--dry-run'])).toEqual({
-      handles: ['alpha', 'beta'], query: null, changes: { add: ['gnn'], remove: ['todo'] }, yes: false, dryRun: true,
+      handles: ['alpha', 'beta'],
+      query: null,
+      changes: { add: ['gnn'], remove: ['todo'] },
+      yes: false,
+      dryRun: true,
     })
   })
 
@@ -93,7 +97,9 @@ describe('tag with handles', () => {
   it('--json prints what changed on each summary', async () => {
     const ctx = testContext({ library: taggedLibrary() })
     expect(await main(['tag', 'alpha2020graphs', 'beta2021kernels', '+bayesian', '-todo', '--json'], ctx)).toBe(0)
-    expect(JSON.parse(ctx.stdout())).toEqual([{ id: 'alpha2020graphs', added: ['bayesian'], removed: ['todo'], tags: ['ml/gnn', 'bayesian'] }])
+    expect(JSON.parse(ctx.stdout())).toEqual([
+      { id: 'alpha2020graphs', added: ['bayesian'], removed: ['todo'], tags: ['ml/gnn', 'bayesian'] },
+    ])
   })
 })
 
@@ -118,7 +124,11 @@ describe('tag: the similar-tag guard', () => {
   })
 
   it('in a terminal keeps the new tag when asked to', async () => {
-    const ctx = testContext({ tty: true, library: taggedLibrary(), answers: { similarTag: (q: { choices: { value: string }[] }) => q.choices.at(-1)!.value } })
+    const ctx = testContext({
+      tty: true,
+      library: taggedLibrary(),
+      answers: { similarTag: (q: { choices: { value: string }[] }) => q.choices.at(-1)!.value },
+    })
     expect(await main(['tag', 'gamma2019priors', '+bayesians'], ctx)).toBe(0)
     expect((await tagsById(ctx.store)).gamma2019priors).toEqual(['bayesian', 'bayesians'])
   })
@@ -154,7 +164,11 @@ describe('tag: picking tags in a terminal', () => {
   })
 
   it('asks once about a typed tag like an existing one', async () => {
-    const ctx = testContext({ tty: true, library: taggedLibrary(), answers: { existingTags: { ticked: ['bayesian'], typed: '' }, tags: 'priors, todos', similarTag: 'todos' } })
+    const ctx = testContext({
+      tty: true,
+      library: taggedLibrary(),
+      answers: { existingTags: { ticked: ['bayesian'], typed: '' }, tags: 'priors, todos', similarTag: 'todos' },
+    })
     expect(await main(['tag', 'gamma2019priors'], ctx)).toBe(0)
     expect(ctx.asked).toEqual(['existingTags', 'tags', 'similarTag'])
     expect((await tagsById(ctx.store)).gamma2019priors).toEqual(['bayesian', 'priors', 'todos'])

@@ -11,7 +11,11 @@ import { taggedLibrary, tagsById } from './tag-fixtures.js'
 function library() {
   const lib = taggedLibrary()
   lib.summaries.push(summary({ id: 'beta2021kernels-2', paper: 'beta2021kernels', tags: ['ml/gnn/mpnn', 'ml/rl'] }))
-  lib.trash.push({ summary: summary({ id: 'gamma2019priors-2', paper: 'gamma2019priors', tags: ['ml/old'] }), paper: null, deleted: '2025-01-01T00:00:00.000Z' })
+  lib.trash.push({
+    summary: summary({ id: 'gamma2019priors-2', paper: 'gamma2019priors', tags: ['ml/old'] }),
+    paper: null,
+    deleted: '2025-01-01T00:00:00.000Z',
+  })
   return lib
 }
 

@@ -5,7 +5,16 @@ import { parseLibrary } from '../../src/core/schema/schema.js'
 import { tempDir } from '../support/context.js'
 import { runPrecis } from '../support/cli.js'
 
-const paperFlags = ['--title', 'Neural Message Passing for Quantum Chemistry', '--author', 'Justin Gilmer', '--year', '2017', '--tag', 'gnn']
+const paperFlags = [
+  '--title',
+  'Neural Message Passing for Quantum Chemistry',
+  '--author',
+  'Justin Gilmer',
+  '--year',
+  '2017',
+  '--tag',
+  'gnn',
+]
 
 describe('precis (spawned)', () => {
   it('--version and --help exit 0 on stdout', async () => {

@@ -18,8 +18,14 @@ describe('an unexpected error', () => {
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/^precis: Invalid URL\nTypeError: Invalid URL\n/)
     const frames = result.stderr.split('\n').filter((line) => line.trimStart().startsWith('at '))
-    expect(frames.find((frame) => /\/src\/sources\/arxiv\.ts:\d+:\d+\)$/.test(frame)), result.stderr).toBeDefined()
-    expect(frames.find((frame) => /\/src\/main\.ts:\d+:\d+\)$/.test(frame)), result.stderr).toBeDefined()
+    expect(
+      frames.find((frame) => /\/src\/sources\/arxiv\.ts:\d+:\d+\)$/.test(frame)),
+      result.stderr,
+    ).toBeDefined()
+    expect(
+      frames.find((frame) => /\/src\/main\.ts:\d+:\d+\)$/.test(frame)),
+      result.stderr,
+    ).toBeDefined()
     expect(frames.filter((frame) => frame.includes('/dist/'))).toEqual([])
   })
 

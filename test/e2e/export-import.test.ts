@@ -31,7 +31,8 @@ describe('precis export / import (spawned)', () => {
     const demo = parseLibrary(readFileSync(DEMO, 'utf8'), 'demo')
     for (const file of [fromMd, fromJson]) {
       const back = parseLibrary(readFileSync(file, 'utf8'), file)
-      const byKey = <T extends { key?: string; id?: string }>(list: T[]) => [...list].sort((a, b) => ((a.key ?? a.id)! < (b.key ?? b.id)! ? -1 : 1))
+      const byKey = <T extends { key?: string; id?: string }>(list: T[]) =>
+        [...list].sort((a, b) => ((a.key ?? a.id)! < (b.key ?? b.id)! ? -1 : 1))
       expect(byKey(back.papers)).toEqual(byKey(demo.papers))
       expect(byKey(back.summaries)).toEqual(byKey(demo.summaries))
     }
@@ -55,9 +56,13 @@ describe('precis export / import (spawned)', () => {
   it('--dry-run from standard input prints the plan and writes no library', async () => {
     const root = tempDir()
     const library = join(root, 'library.json')
-    const bib = '@article{hopper1952, title = {A Compiler for the {UNIVAC}}, author = {Hopper, Grace}, year = 1952, annote = {Short note.}}\n'
+    const bib =
+      '@article{hopper1952, title = {A Compiler for the {UNIVAC}}, author = {Hopper, Grace}, year = 1952, annote = {Short note.}}\n'
     const result = await runPrecis(['--library', library, 'import', '-', '--format', 'bibtex', '--dry-run'], { input: bib })
-    expect(result).toMatchObject({ code: 0, stdout: 'added     paper    hopper1952  stdin, entry hopper1952\nadded     summary  hopper1952  stdin, entry hopper1952\n' })
+    expect(result).toMatchObject({
+      code: 0,
+      stdout: 'added     paper    hopper1952  stdin, entry hopper1952\nadded     summary  hopper1952  stdin, entry hopper1952\n',
+    })
     expect(readdirSync(root)).toEqual([])
   })
 })

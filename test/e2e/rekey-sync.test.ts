@@ -30,7 +30,9 @@ describe('precis rekey with sync on (spawned, real git)', () => {
     await precis(b, 'sync')
 
     const rekey = await precis(a, 'rekey', 'gilmer2017neural', 'mpnn')
-    expect(rekey.stdout).toBe('paper\tgilmer2017neural\tmpnn\nsummary\tgilmer2017neural\tmpnn\nsummary\tgilmer2017neural-2\tmpnn-2\ncites\tmpnn-2\t1\n')
+    expect(rekey.stdout).toBe(
+      'paper\tgilmer2017neural\tmpnn\nsummary\tgilmer2017neural\tmpnn\nsummary\tgilmer2017neural-2\tmpnn-2\ncites\tmpnn-2\t1\n',
+    )
     expect(git(env, join(dir, 'laptop'), 'log', '-1', '--format=%s')).toBe('rekey gilmer2017neural mpnn')
     await precis(b, 'edit', 'gilmer2017neural-2', '--body', 'Desktop edit, see [@gilmer2017neural].\n')
 
@@ -40,11 +42,19 @@ describe('precis rekey with sync on (spawned, real git)', () => {
     expect(readFileSync(a, 'utf8')).toBe(readFileSync(b, 'utf8'))
     const lib = parseLibrary(readFileSync(b, 'utf8'), b)
     expect(lib.papers.map((p) => p.key)).toEqual(['mpnn'])
-    expect(lib.summaries.map((s) => [s.id, s.body])).toEqual([['mpnn', 'First.\n'], ['mpnn-2', 'Desktop edit, see [@mpnn].\n']])
+    expect(lib.summaries.map((s) => [s.id, s.body])).toEqual([
+      ['mpnn', 'First.\n'],
+      ['mpnn-2', 'Desktop edit, see [@mpnn].\n'],
+    ])
 
-    const history = JSON.parse((await precis(b, '--json', 'history', 'mpnn-2')).stdout) as { summary: { id: string; body: string }; changed: string[] }[]
+    const history = JSON.parse((await precis(b, '--json', 'history', 'mpnn-2')).stdout) as {
+      summary: { id: string; body: string }
+      changed: string[]
+    }[]
     expect(history.map((v) => v.summary.id)).toContain('gilmer2017neural-2')
-    expect(history.map((v) => v.summary.body)).toEqual(expect.arrayContaining(['Second, see [@gilmer2017neural].\n', 'Desktop edit, see [@gilmer2017neural].\n']))
+    expect(history.map((v) => v.summary.body)).toEqual(
+      expect.arrayContaining(['Second, see [@gilmer2017neural].\n', 'Desktop edit, see [@gilmer2017neural].\n']),
+    )
     expect(history.some((v) => v.changed[0] === 'renamed from gilmer2017neural-2')).toBe(true)
   })
 })

@@ -40,7 +40,9 @@ async function whatLoads(args: readonly string[]): Promise<Loaded> {
   writeFileSync(join(dir, 'register.mjs'), REGISTER)
   const log = join(dir, 'loaded.txt')
   writeFileSync(log, '')
-  const result = await runPrecis(args, { env: { LOAD_LOG: log, NODE_OPTIONS: `--import ${pathToFileURL(join(dir, 'register.mjs')).href}` } })
+  const result = await runPrecis(args, {
+    env: { LOAD_LOG: log, NODE_OPTIONS: `--import ${pathToFileURL(join(dir, 'register.mjs')).href}` },
+  })
   expect(result.stderr).toBe('')
   expect(result.code).toBe(0)
   const lines = readFileSync(log, 'utf8').split('\n')
@@ -55,19 +57,38 @@ async function whatLoads(args: readonly string[]): Promise<Loaded> {
 }
 
 // Parsers, renderers and prompts: each costs tens to hundreds of milliseconds to load.
-const HEAVY = ['zod', 'yaml', 'csv-parse', 'fast-xml-parser', 'marked', 'marked-terminal', 'temml', 'sanitize-html',
-  '@retorquere/bibtex-parser', 'inquirer', '@inquirer/prompts', '@inquirer/search', 'cli-table3', 'entities']
+const HEAVY = [
+  'zod',
+  'yaml',
+  'csv-parse',
+  'fast-xml-parser',
+  'marked',
+  'marked-terminal',
+  'temml',
+  'sanitize-html',
+  '@retorquere/bibtex-parser',
+  'inquirer',
+  '@inquirer/prompts',
+  '@inquirer/search',
+  'cli-table3',
+  'entities',
+]
 
 describe('start-up loads only what the command needs', () => {
-  it.each([[['--help']], [['--version']], [['list', '--help']], [['add', '--help']]])('precis %j loads no heavy package and no command\'s work', async (args) => {
-    const { packages, sources } = await whatLoads(args)
-    expect(HEAVY.filter((name) => packages.has(name))).toEqual([])
-    expect(sources).toContain('src/program.ts')
-    // Only the command line (each command's command.ts; the completion spec and the query parser are
-    // part of it): no command's implementation, no store, no search engine.
-    const commandLine = /^src\/(commands\/[^/]+\/command\.ts|commands\/completion\/spec\.ts|core\/search\/query(-fields)?\.ts)$/
-    expect([...sources].filter((s) => !commandLine.test(s) && /^src\/(commands|store\/file-store|core\/search|render)/.test(s))).toEqual([])
-  })
+  it.each([[['--help']], [['--version']], [['list', '--help']], [['add', '--help']]])(
+    "precis %j loads no heavy package and no command's work",
+    async (args) => {
+      const { packages, sources } = await whatLoads(args)
+      expect(HEAVY.filter((name) => packages.has(name))).toEqual([])
+      expect(sources).toContain('src/program.ts')
+      // Only the command line (each command's command.ts; the completion spec and the query parser are
+      // part of it): no command's implementation, no store, no search engine.
+      const commandLine = /^src\/(commands\/[^/]+\/command\.ts|commands\/completion\/spec\.ts|core\/search\/query(-fields)?\.ts)$/
+      expect([...sources].filter((s) => !commandLine.test(s) && /^src\/(commands|store\/file-store|core\/search|render)/.test(s))).toEqual(
+        [],
+      )
+    },
+  )
 
   it('list on a valid library loads the list command and the store, not zod, yaml, the renderers or other commands', async () => {
     const library = join(tempDir(), 'library.json')
@@ -75,8 +96,18 @@ describe('start-up loads only what the command needs', () => {
     const { packages, sources } = await whatLoads(['--library', library, 'list'])
     expect(sources).toContain('src/commands/list/run.ts')
     expect(sources).toContain('src/store/file-store.ts')
-    expect([...sources].filter((s) => s.startsWith('src/commands/') && !s.endsWith('/command.ts') && s !== 'src/commands/completion/spec.ts' && s !== 'src/commands/list/run.ts')).toEqual([])
-    expect(['zod', 'yaml', 'csv-parse', 'fast-xml-parser', 'marked', 'temml', 'sanitize-html', 'inquirer'].filter((name) => packages.has(name))).toEqual([])
+    expect(
+      [...sources].filter(
+        (s) =>
+          s.startsWith('src/commands/') &&
+          !s.endsWith('/command.ts') &&
+          s !== 'src/commands/completion/spec.ts' &&
+          s !== 'src/commands/list/run.ts',
+      ),
+    ).toEqual([])
+    expect(
+      ['zod', 'yaml', 'csv-parse', 'fast-xml-parser', 'marked', 'temml', 'sanitize-html', 'inquirer'].filter((name) => packages.has(name)),
+    ).toEqual([])
     // Reading needs no lock, durable write or git: those (and crypto, child_process) load with a change.
     expect([...sources].filter((s) => /^src\/(store\/(lock|durable-write|serialize)\.ts|sync\/)/.test(s))).toEqual([])
   })

@@ -12,11 +12,25 @@ function bigLibrary(megabytes: number) {
   const body = 'Message passing over graphs with $h_v^{t+1} = U(h_v^t, m_v^{t+1})$. '.repeat(60)
   const count = Math.ceil((megabytes * 1024 * 1024) / body.length)
   const papers = Array.from({ length: count }, (_, i) => paper({ key: `author${i}2020paper`, title: `Paper number ${i}` }))
-  return libraryOf(papers, papers.map((p) => summary({ id: p.key, paper: p.key, body })))
+  return libraryOf(
+    papers,
+    papers.map((p) => summary({ id: p.key, paper: p.key, body })),
+  )
 }
 
-
-const addArgs = (library: string, n: number) => ['--library', library, 'add', '--title', `Concurrent paper ${n}`, '--author', `Writer ${n}`, '--year', '2024', '--body', `Body ${n}`]
+const addArgs = (library: string, n: number) => [
+  '--library',
+  library,
+  'add',
+  '--title',
+  `Concurrent paper ${n}`,
+  '--author',
+  `Writer ${n}`,
+  '--year',
+  '2024',
+  '--body',
+  `Body ${n}`,
+]
 
 describe('the store under real processes', () => {
   it('20 concurrent add processes all land', async () => {
@@ -48,7 +62,9 @@ describe('the store under real processes', () => {
       const delay = random() * 1.2 * lifetime
       started = Date.now()
       let timer: NodeJS.Timeout | undefined
-      const result = await runPrecis(addArgs(library, n), { onSpawn: (child) => void (timer = setTimeout(() => child.kill('SIGKILL'), delay)) })
+      const result = await runPrecis(addArgs(library, n), {
+        onSpawn: (child) => void (timer = setTimeout(() => child.kill('SIGKILL'), delay)),
+      })
       clearTimeout(timer)
       if (result.signal === 'SIGKILL') killed++
       else {

@@ -19,7 +19,10 @@ describe('add <paper key>', () => {
     expect(ctx.stderr()).toContain('to the existing paper Gaussian Processes in Machine Learning (rasmussen2004gaussian)')
     const lib = await ctx.store.read()
     expect(lib.papers).toHaveLength(2)
-    expect(lib.summaries.find((s) => s.id === 'rasmussen2004gaussian-2')).toMatchObject({ paper: 'rasmussen2004gaussian', body: 'A second reading.' })
+    expect(lib.summaries.find((s) => s.id === 'rasmussen2004gaussian-2')).toMatchObject({
+      paper: 'rasmussen2004gaussian',
+      body: 'A second reading.',
+    })
   })
 
   it('a handle that names no paper is a usage error (exit 2) with close keys, and nothing is written', async () => {
@@ -34,7 +37,10 @@ describe('add <paper key>', () => {
 describe('add --no-summary', () => {
   it('adds the paper alone: it is listed to summarise, and a later add <key> gives it its summary', async () => {
     const ctx = testContext({ library: smallLibrary() })
-    expect(await main(['add', '--no-summary', '--title', 'Attention Is All You Need', '--author', 'Ashish Vaswani', '--year', '2017'], ctx), ctx.stderr()).toBe(0)
+    expect(
+      await main(['add', '--no-summary', '--title', 'Attention Is All You Need', '--author', 'Ashish Vaswani', '--year', '2017'], ctx),
+      ctx.stderr(),
+    ).toBe(0)
     expect(ctx.stdout()).toBe('vaswani2017attention\n')
     expect(ctx.stderr()).toContain('(no summary yet)')
     let lib = await ctx.store.read()
@@ -45,7 +51,10 @@ describe('add --no-summary', () => {
     expect(await main(['add', 'vaswani2017attention', '--body', 'Attention only.'], later), later.stderr()).toBe(0)
     expect(later.stdout()).toBe('vaswani2017attention\n')
     lib = await later.store.read()
-    expect(lib.summaries.find((s) => s.id === 'vaswani2017attention')).toMatchObject({ paper: 'vaswani2017attention', body: 'Attention only.' })
+    expect(lib.summaries.find((s) => s.id === 'vaswani2017attention')).toMatchObject({
+      paper: 'vaswani2017attention',
+      body: 'Attention only.',
+    })
   })
 
   it('a paper already in the library stays as it is (exit 0, its key printed)', async () => {

@@ -9,13 +9,26 @@ import { main } from '../../src/main.js'
 import { tempDir, testContext, type TestContextOptions } from '../support/context.js'
 import { smallLibrary } from '../support/library.js'
 
-const paperFlags = ['--title', 'Attention Is All You Need', '--author', 'Ashish Vaswani', '--author', 'Noam Shazeer', '--year', '2017', '--tag', 'nlp']
+const paperFlags = [
+  '--title',
+  'Attention Is All You Need',
+  '--author',
+  'Ashish Vaswani',
+  '--author',
+  'Noam Shazeer',
+  '--year',
+  '2017',
+  '--tag',
+  'nlp',
+]
 
 describe('add in the editor', () => {
-  it('opens on the paper\'s title, authors and year in a comment; text written below it is saved without the comment', async () => {
+  it("opens on the paper's title, authors and year in a comment; text written below it is saved without the comment", async () => {
     const ctx = testContext({ tty: true, editor: (text) => text + 'Attention only.\n' })
     expect(await main(['add', ...paperFlags], ctx), ctx.stderr()).toBe(0)
-    expect(ctx.edited[0]).toMatch(/^<!--\nSummary of: Attention Is All You Need\nAuthors: Ashish Vaswani; Noam Shazeer\nYear: 2017\n[^]*-->\n/)
+    expect(ctx.edited[0]).toMatch(
+      /^<!--\nSummary of: Attention Is All You Need\nAuthors: Ashish Vaswani; Noam Shazeer\nYear: 2017\n[^]*-->\n/,
+    )
     expect((await ctx.store.read()).summaries[0]!.body).toBe('Attention only.\n')
   })
 

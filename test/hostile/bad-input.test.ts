@@ -7,7 +7,13 @@ import { smallLibrary } from '../support/library.js'
 import { fingerprint, writeLibraryFile } from './support/files.js'
 import { precisOn, type RunResult } from './support/precis.js'
 
-const INVALID_UTF8 = Buffer.concat([Buffer.from('A summary in Latin-1: caf'), Buffer.from([0xe9]), Buffer.from(' and a stray byte '), Buffer.from([0xff, 0xfe]), Buffer.from('\n')])
+const INVALID_UTF8 = Buffer.concat([
+  Buffer.from('A summary in Latin-1: caf'),
+  Buffer.from([0xe9]),
+  Buffer.from(' and a stray byte '),
+  Buffer.from([0xff, 0xfe]),
+  Buffer.from('\n'),
+])
 const BINARY = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.alloc(64, 7)]) // a PNG header
 const MB = 1024 * 1024
 const addFlags = ['--title', 'From a file', '--author', 'Ada Input', '--year', '2024']
@@ -55,7 +61,13 @@ describe('input that is not text, or too much of it, through every entry point',
 
   it.each(BAD_BYTES)('%s on standard input (add --file -): exit 4 naming standard input', async (_, bytes, reason) => {
     const { library, before, env } = setting()
-    expectRefused(await precisOn(library, ['add', ...addFlags, '--file', '-'], { env, input: bytes }), 'standard input', library, before, reason)
+    expectRefused(
+      await precisOn(library, ['add', ...addFlags, '--file', '-'], { env, input: bytes }),
+      'standard input',
+      library,
+      before,
+      reason,
+    )
   })
 
   it.each(BAD_BYTES)('%s saved by $EDITOR (edit): exit 4 naming the file, which is kept with those bytes', async (_, bytes, reason) => {
@@ -75,25 +87,30 @@ describe('input that is not text, or too much of it, through every entry point',
 
   it.each(BAD_BYTES)('%s given to import (each format): exit 4 naming the file', async (_, bytes, reason) => {
     const { dir, library, before, env } = setting()
-    await Promise.all(['md', 'json', 'bibtex', 'shortscience'].map(async (format) => {
-      const file = join(dir, `input.${format === 'shortscience' ? 'csv' : format === 'bibtex' ? 'bib' : format}`)
-      writeFileSync(file, bytes)
-      // A JSON file may be a whole library, allowed up to MAX_LIBRARY_BYTES: 50 MB of it passes the gate and the parser refuses it.
-      const why = format === 'json' && bytes.length > MAX_INPUT_BYTES && bytes.length <= MAX_LIBRARY_BYTES ? /not valid JSON/ : reason
-      // import names files relative to where it runs
-      expectRefused(await precisOn(library, ['import', file, '--format', format], { env }), basename(file), library, before, why)
-    }))
+    await Promise.all(
+      ['md', 'json', 'bibtex', 'shortscience'].map(async (format) => {
+        const file = join(dir, `input.${format === 'shortscience' ? 'csv' : format === 'bibtex' ? 'bib' : format}`)
+        writeFileSync(file, bytes)
+        // A JSON file may be a whole library, allowed up to MAX_LIBRARY_BYTES: 50 MB of it passes the gate and the parser refuses it.
+        const why = format === 'json' && bytes.length > MAX_INPUT_BYTES && bytes.length <= MAX_LIBRARY_BYTES ? /not valid JSON/ : reason
+        // import names files relative to where it runs
+        expectRefused(await precisOn(library, ['import', file, '--format', format], { env }), basename(file), library, before, why)
+      }),
+    )
   })
 })
 
 describe('front matter that would run code', () => {
   /** A document whose front matter, if evaluated as JavaScript (gray-matter's ---js), writes `marker`. */
-  const executable = (marker: string) => Buffer.from(`---js\n{ title: require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran') }\n---\nBody\n`)
+  const executable = (marker: string) =>
+    Buffer.from(`---js\n{ title: require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran') }\n---\nBody\n`)
 
   it('from $EDITOR and from an imported file: refused (exit 4), and the code never runs', async () => {
     const { dir, library, before, env } = setting()
     const marker = join(dir, 'code-ran')
-    const edit = await precisOn(library, ['edit', 'gilmer2017neural-2'], { env: { ...env, EDITOR: editorWriting(dir, executable(marker)) } })
+    const edit = await precisOn(library, ['edit', 'gilmer2017neural-2'], {
+      env: { ...env, EDITOR: editorWriting(dir, executable(marker)) },
+    })
     expectRefused(edit, 'Your text is kept at', library, before, /front matter/)
     const file = join(dir, 'note.md')
     writeFileSync(file, executable(marker))
@@ -109,7 +126,13 @@ describe('deep nesting and huge bodies are handled within limits: a clear messag
     const { dir, library, before, env } = setting()
     const file = join(dir, 'deep.json')
     writeFileSync(file, `{"format": "precis-library", "version": 1, "papers": ${deepJson}, "summaries": [], "trash": []}`)
-    expectRefused(await precisOn(library, ['import', file, '--format', 'json'], { env }), basename(file), library, before, /nested too deeply/)
+    expectRefused(
+      await precisOn(library, ['import', file, '--format', 'json'], { env }),
+      basename(file),
+      library,
+      before,
+      /nested too deeply/,
+    )
   })
 
   it('a library file nested 10,000 deep: exit 4 naming it, untouched', async () => {
@@ -131,28 +154,32 @@ describe('deep nesting and huge bodies are handled within limits: a clear messag
     ['numbered lists nested 10,000 deep', '1. '.repeat(10_000) + 'deep'],
     ['quotes nested 10,000 deep', '>'.repeat(10_000) + ' deep'],
     ['a 50 MB body', 'Message passing, again and again. '.repeat((50 * MB) / 34)],
-  ])('a stored summary with %s: list, show, show --raw and --json show all finish', async (_, body) => {
-    const { library, env } = setting()
-    const lib = smallLibrary()
-    const summary = lib.summaries.find((s) => s.id === 'gilmer2017neural-2')!
-    summary.body = body
-    writeLibraryFile(library, lib)
-    const id = summary.id
-    const runs: [string[], (r: RunResult) => void][] = [
-      [['list'], (r) => expect(r.stdout).toContain(id)],
-      [['show', id, '--width', '80'], (r) => expect(r.stdout).toContain('Neural Message Passing')],
-      [['show', id, '--raw'], (r) => expect(r.stdout.length).toBe(body.length)],
-      [['--json', 'show', id], (r) => expect((JSON.parse(r.stdout) as { body: string }[])[0]?.body.length).toBe(body.length)],
-    ]
-    runs.push([['search', 'message'], (r) => expect(r.stdout).toContain(id)])
-    const results = await Promise.all(runs.map(([args]) => precisOn(library, args, { env })))
-    for (const [i, [args, check]] of runs.entries()) {
-      const result = results[i]!
-      expect(result.signal, `precis ${args.join(' ')}`).toBeNull()
-      expect(result.code, `precis ${args.join(' ')}: ${result.stderr.slice(0, 500)}`).toBe(0)
-      check(result)
-    }
-  }, 240_000)
+  ])(
+    'a stored summary with %s: list, show, show --raw and --json show all finish',
+    async (_, body) => {
+      const { library, env } = setting()
+      const lib = smallLibrary()
+      const summary = lib.summaries.find((s) => s.id === 'gilmer2017neural-2')!
+      summary.body = body
+      writeLibraryFile(library, lib)
+      const id = summary.id
+      const runs: [string[], (r: RunResult) => void][] = [
+        [['list'], (r) => expect(r.stdout).toContain(id)],
+        [['show', id, '--width', '80'], (r) => expect(r.stdout).toContain('Neural Message Passing')],
+        [['show', id, '--raw'], (r) => expect(r.stdout.length).toBe(body.length)],
+        [['--json', 'show', id], (r) => expect((JSON.parse(r.stdout) as { body: string }[])[0]?.body.length).toBe(body.length)],
+      ]
+      runs.push([['search', 'message'], (r) => expect(r.stdout).toContain(id)])
+      const results = await Promise.all(runs.map(([args]) => precisOn(library, args, { env })))
+      for (const [i, [args, check]] of runs.entries()) {
+        const result = results[i]!
+        expect(result.signal, `precis ${args.join(' ')}`).toBeNull()
+        expect(result.code, `precis ${args.join(' ')}: ${result.stderr.slice(0, 500)}`).toBe(0)
+        check(result)
+      }
+    },
+    240_000,
+  )
 
   it('a search query nested 10,000 deep: a usage error, not a crash', async () => {
     const { library, env } = setting()

@@ -46,12 +46,25 @@ describe('real BibTeX through the binary', () => {
     const lib = readLibraryFile(library)
     expect(lib.papers.map((p) => [p.key, p.title, p.venue, p.authors])).toEqual([
       ['atlas2012higgs', 'Observation of a new particle', null, ['{ATLAS Collaboration}']],
-      ['dotan2019perovskite', 'Solar water splitting with HfO₂ and BERT', 'Child Abuse & Neglect', ['{Hen Dotan, Nripan Mathews, Takashi Hisatomi, Michael Grätzel}', 'José García']],
+      [
+        'dotan2019perovskite',
+        'Solar water splitting with HfO₂ and BERT',
+        'Child Abuse & Neglect',
+        ['{Hen Dotan, Nripan Mathews, Takashi Hisatomi, Michael Grätzel}', 'José García'],
+      ],
     ])
     expect(lib.summaries.map((s) => [s.id, s.body, s.tags])).toEqual([
       ['atlas2012higgs', 'Home~dir', []],
-      ['dotan2019perovskite', 'Read for the *HfO₂* layer:\n- cheap\n- stable', ['a-keyword-far-longer-than-sixty-four-characters-that-a-reference', 'energy/storage', 'solar-energy']],
-      ['dotan2019perovskite-2', "A second reader's note.", ['a-keyword-far-longer-than-sixty-four-characters-that-a-reference', 'energy/storage', 'solar-energy']],
+      [
+        'dotan2019perovskite',
+        'Read for the *HfO₂* layer:\n- cheap\n- stable',
+        ['a-keyword-far-longer-than-sixty-four-characters-that-a-reference', 'energy/storage', 'solar-energy'],
+      ],
+      [
+        'dotan2019perovskite-2',
+        "A second reader's note.",
+        ['a-keyword-far-longer-than-sixty-four-characters-that-a-reference', 'energy/storage', 'solar-energy'],
+      ],
     ])
 
     const found = await precisOn(library, ['search', 'garcia', '--json'], { env })
@@ -72,7 +85,10 @@ describe('real BibTeX through the binary', () => {
     expect(reimported.code, reimported.stderr).toBe(0)
     const back = readLibraryFile(again)
     const stamps = { added: '', created: '', updated: '' }
-    const comparable = (l: typeof lib) => ({ papers: l.papers.map((p) => ({ ...p, added: '' })), summaries: l.summaries.map((s) => ({ ...s, ...stamps })) })
+    const comparable = (l: typeof lib) => ({
+      papers: l.papers.map((p) => ({ ...p, added: '' })),
+      summaries: l.summaries.map((s) => ({ ...s, ...stamps })),
+    })
     expect(comparable(back)).toEqual(comparable(lib))
   })
 })
@@ -100,7 +116,9 @@ describe('a Crossref record with markup through the binary', () => {
     })
     const exported = await precisOn(library, ['export', '--format', 'bibtex'], { env })
     expect(exported.code, exported.stderr).toBe(0)
-    expect(exported.stdout).toContain('author = {González, Ana and {ATLAS Collaboration} and {Hen Dotan, Nripan Mathews} and {CMS Collaboration}}')
+    expect(exported.stdout).toContain(
+      'author = {González, Ana and {ATLAS Collaboration} and {Hen Dotan, Nripan Mathews} and {CMS Collaboration}}',
+    )
     expect(exported.stdout).toContain('journal = {{Child Abuse} \\& {Neglect}}')
     expect(exported.stdout).not.toMatch(/&amp;|textless{}sub|textless{}i/)
   })

@@ -52,13 +52,17 @@ describe('many precis at once', () => {
     const release = await acquireLock(`${library}.lock`, { timeoutMs: 1000, label: library })
     let results: RunResult[]
     try {
-      results = await Promise.all(Array.from({ length: 10 }, (_, n) => precisOn(library, addArgs(n), { env: { PRECIS_LOCK_TIMEOUT_MS: '400' } })))
+      results = await Promise.all(
+        Array.from({ length: 10 }, (_, n) => precisOn(library, addArgs(n), { env: { PRECIS_LOCK_TIMEOUT_MS: '400' } })),
+      )
     } finally {
       await release()
     }
     for (const result of results) {
       expect(result.code).toBe(5)
-      expect(result.stderr).toContain(`Library busy: ${library} is locked by another precis (held by process ${process.pid} on ${hostname()})`)
+      expect(result.stderr).toContain(
+        `Library busy: ${library} is locked by another precis (held by process ${process.pid} on ${hostname()})`,
+      )
       expect(result.stderr).toContain(`${library}.lock`)
     }
     expect(fingerprint(library)).toBe(before)

@@ -27,7 +27,8 @@ function setting(library: Library = smallLibrary()) {
 
 const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`
 /** The shell words that run precis on `library`. */
-const precisWords = (library: string, args: readonly string[]) => [process.execPath, BIN, '--library', library, ...args].map(quote).join(' ')
+const precisWords = (library: string, args: readonly string[]) =>
+  [process.execPath, BIN, '--library', library, ...args].map(quote).join(' ')
 
 const summaryOf = (library: string, id = ID) => readLibraryFile(library).summaries.find((s) => s.id === id)!
 const paperOf = (library: string, key = ID) => readLibraryFile(library).papers.find((p) => p.key === key)!
@@ -61,7 +62,9 @@ write('New body.\\n')
 async function whileReadingStdin(setup: ReturnType<typeof setting>, args: readonly string[], meanwhile: readonly string[]) {
   const { dir, library, env } = setup
   const status = join(dir, 'meanwhile.status')
-  const feeder = [process.execPath, feederScript(dir), status, process.execPath, BIN, '--library', library, ...meanwhile].map(quote).join(' ')
+  const feeder = [process.execPath, feederScript(dir), status, process.execPath, BIN, '--library', library, ...meanwhile]
+    .map(quote)
+    .join(' ')
   const result = await runCommand('/bin/sh', ['-c', `${feeder} | ${precisWords(library, args)}`], { env })
   return { ...result, meanwhile: Number(readFileSync(status, 'utf8')) }
 }
@@ -73,7 +76,9 @@ const editFromStdinWhile = (setup: ReturnType<typeof setting>, editArgs: readonl
 /** An $EDITOR that runs precis `meanwhile` (as another terminal would) while it is open, then edits with `sed`. */
 function editorScript(setup: ReturnType<typeof setting>, meanwhile: readonly string[], sed: string): string {
   const script = join(setup.dir, 'editor.sh')
-  writeFileSync(script, `#!/bin/sh\nset -e\n${precisWords(setup.library, meanwhile)} >/dev/null\nsed -i ${quote(sed)} "$1"\n`, { mode: 0o755 })
+  writeFileSync(script, `#!/bin/sh\nset -e\n${precisWords(setup.library, meanwhile)} >/dev/null\nsed -i ${quote(sed)} "$1"\n`, {
+    mode: 0o755,
+  })
   return script
 }
 
@@ -90,11 +95,19 @@ describe('edit --file - while another precis changes the same summary', () => {
 
   it('with field flags: the fields each side set are all kept (title, body and a tag here; venue, by and a tag there)', async () => {
     const setup = setting()
-    const result = await editFromStdinWhile(setup, [ID, '--title', 'Mine', '--tag', 'mine'], ['edit', ID, '--venue', 'Theirs', '--by', 'Them', '--tag', 'theirs'])
+    const result = await editFromStdinWhile(
+      setup,
+      [ID, '--title', 'Mine', '--tag', 'mine'],
+      ['edit', ID, '--venue', 'Theirs', '--by', 'Them', '--tag', 'theirs'],
+    )
     expect(result.meanwhile).toBe(0)
     expect(result.code, result.stderr).toBe(0)
     expect(paperOf(setup.library)).toMatchObject({ title: 'Mine', venue: 'Theirs' })
-    expect(summaryOf(setup.library)).toMatchObject({ by: 'Them', body: FILLER + 'New body.\n', tags: ['gnn', 'chemistry', 'theirs', 'mine'] })
+    expect(summaryOf(setup.library)).toMatchObject({
+      by: 'Them',
+      body: FILLER + 'New body.\n',
+      tags: ['gnn', 'chemistry', 'theirs', 'mine'],
+    })
   })
 
   it('a field both set is refused (exit 1) and changes nothing; the text read is kept where the message says', async () => {
@@ -142,17 +155,29 @@ describe('refresh while another precis edits the paper', () => {
   let server: TestServer | undefined
   afterEach(() => server?.close())
 
-  const stale = paper({ key: 'cruz2005count', title: 'On the count of lattice  points', authors: ['S. de la Cruz'], year: 2005, arxiv: 'math/0501234', venue: 'My notes' })
+  const stale = paper({
+    key: 'cruz2005count',
+    title: 'On the count of lattice  points',
+    authors: ['S. de la Cruz'],
+    year: 2005,
+    arxiv: 'math/0501234',
+    venue: 'My notes',
+  })
 
   /** A metadata service that lets precis `meanwhile` run before it answers, while refresh waits for it. */
   async function refreshWhile(meanwhile: readonly string[]) {
     const setup = setting(libraryOf([stale], [summary({ id: stale.key, paper: stale.key })]))
     let other = -1
     server = await startServer(() => {
-      other = spawnSync(process.execPath, [BIN, '--library', setup.library, ...meanwhile], { env: { PATH: process.env.PATH ?? '', HOME: setup.dir } }).status ?? -1
+      other =
+        spawnSync(process.execPath, [BIN, '--library', setup.library, ...meanwhile], {
+          env: { PATH: process.env.PATH ?? '', HOME: setup.dir },
+        }).status ?? -1
       return { body: fixture('arxiv/old-style.xml') }
     })
-    const result = await precisOn(setup.library, ['refresh', stale.key, '--yes'], { env: { ...setup.env, PRECIS_ARXIV_URL: `${server.origin}/api/query` } })
+    const result = await precisOn(setup.library, ['refresh', stale.key, '--yes'], {
+      env: { ...setup.env, PRECIS_ARXIV_URL: `${server.origin}/api/query` },
+    })
     return { ...result, other, library: setup.library }
   }
 
@@ -160,7 +185,11 @@ describe('refresh while another precis edits the paper', () => {
     const result = await refreshWhile(['edit', stale.key, '--venue', 'Edited meanwhile'])
     expect(result.other).toBe(0)
     expect(result.code, result.stderr).toBe(0)
-    expect(paperOf(result.library, stale.key)).toMatchObject({ title: 'On the Count of Lattice Points', authors: ['Sofía de la Cruz'], venue: 'Edited meanwhile' })
+    expect(paperOf(result.library, stale.key)).toMatchObject({
+      title: 'On the Count of Lattice Points',
+      authors: ['Sofía de la Cruz'],
+      venue: 'Edited meanwhile',
+    })
   })
 
   it('a field it would change, edited meanwhile, refuses the refresh (exit 1): the edit stays, nothing else changes', async () => {
@@ -211,15 +240,29 @@ function confirmAfter(setup: ReturnType<typeof setting>, args: readonly string[]
 describe('commands that ask first, while another precis changes the library before the answer', () => {
   it('rm trashes the summary as it is then: its body edited meanwhile is what the trash keeps', async () => {
     const setup = setting()
-    const result = await confirmAfter(setup, ['rm', 'gilmer2017neural-2'], 'to the trash?', ['edit', 'gilmer2017neural-2', '--body', 'Edited meanwhile.'])
+    const result = await confirmAfter(setup, ['rm', 'gilmer2017neural-2'], 'to the trash?', [
+      'edit',
+      'gilmer2017neural-2',
+      '--body',
+      'Edited meanwhile.',
+    ])
     expect(result.other).toBe(0)
     expect(result.code, result.output).toBe(0)
-    expect(readLibraryFile(setup.library).trash.map((e) => [e.summary.id, e.summary.body])).toEqual([['gilmer2017neural-2', 'Edited meanwhile.']])
+    expect(readLibraryFile(setup.library).trash.map((e) => [e.summary.id, e.summary.body])).toEqual([
+      ['gilmer2017neural-2', 'Edited meanwhile.'],
+    ])
   })
 
   it('tag --query changes tags on the summaries as they are then: a body and a tag given meanwhile stay', async () => {
     const setup = setting()
-    const result = await confirmAfter(setup, ['tag', '--query', 'tag:gnn', '+mine'], 'Change tags', ['edit', ID, '--body', 'Edited meanwhile.', '--tag', 'theirs'])
+    const result = await confirmAfter(setup, ['tag', '--query', 'tag:gnn', '+mine'], 'Change tags', [
+      'edit',
+      ID,
+      '--body',
+      'Edited meanwhile.',
+      '--tag',
+      'theirs',
+    ])
     expect(result.other).toBe(0)
     expect(result.code, result.output).toBe(0)
     expect(summaryOf(setup.library)).toMatchObject({ body: 'Edited meanwhile.', tags: ['gnn', 'chemistry', 'theirs', 'mine'] })

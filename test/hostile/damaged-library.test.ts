@@ -21,7 +21,7 @@ const damaged: [string, string | Buffer][] = [
   ['followed by garbage', good + '\n}{'],
   ['a newer version', JSON.stringify({ ...valid, version: 2 })],
   ['version 0', JSON.stringify({ ...valid, version: 0 })],
-  ['another program\'s JSON', JSON.stringify({ name: 'zotero', items: [] })],
+  ["another program's JSON", JSON.stringify({ name: 'zotero', items: [] })],
   ['a year as text', JSON.stringify({ ...valid, papers: [{ ...valid.papers[0], year: '2017' }, ...valid.papers.slice(1)] })],
   ['an uppercase tag', JSON.stringify({ ...valid, summaries: [{ ...valid.summaries[0], tags: ['GNN'] }, ...valid.summaries.slice(1)] })],
   ['two summaries with one id', JSON.stringify({ ...valid, summaries: [...valid.summaries, valid.summaries[0]] })],
@@ -69,9 +69,12 @@ async function expectAllRefused(content: string | Buffer, commands: string[][]):
 }
 
 describe('a damaged library through the command line', () => {
-  it.each(damaged)('%s: reading and writing exit 4 naming the file and its backup, and leave every file byte-identical', async (_, content) => {
-    await expectAllRefused(content, [reader, writer])
-  })
+  it.each(damaged)(
+    '%s: reading and writing exit 4 naming the file and its backup, and leave every file byte-identical',
+    async (_, content) => {
+      await expectAllRefused(content, [reader, writer])
+    },
+  )
 
   it('truncated: every command the build has exits 4 and leaves every file byte-identical', async () => {
     await expectAllRefused(good.slice(0, 300), everyCommand())

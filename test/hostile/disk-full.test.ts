@@ -46,14 +46,17 @@ const cases = [
 
 describe('a write that runs out of space', () => {
   // A file size limit (RLIMIT_FSIZE) is what a full disk looks like to one writer, and needs no root.
-  it.each(cases)('under a file size limit, fails %s: exit 1, clear message, library and backup byte-identical, nothing left behind', async (_, kilobytes) => {
-    const dir = tempDir('precis-fsize-')
-    const { library, before } = prepare(dir)
-    const result = await precisWithFileSizeLimit(kilobytes, library, addArgs)
-    expectRefusedCleanly(dir, library, before, result)
-    expect(result.stderr).toContain('file size limit')
-    await expectRecovers(library)
-  })
+  it.each(cases)(
+    'under a file size limit, fails %s: exit 1, clear message, library and backup byte-identical, nothing left behind',
+    async (_, kilobytes) => {
+      const dir = tempDir('precis-fsize-')
+      const { library, before } = prepare(dir)
+      const result = await precisWithFileSizeLimit(kilobytes, library, addArgs)
+      expectRefusedCleanly(dir, library, before, result)
+      expect(result.stderr).toContain('file size limit')
+      await expectRecovers(library)
+    },
+  )
 
   describe('on a really full disk', () => {
     // A 16 MB tmpfs where this process may mount one (root on Linux); elsewhere the file size limit
@@ -62,21 +65,24 @@ describe('a write that runs out of space', () => {
     beforeAll(() => void (disk = mountTinyDisk(16 * 1024)))
     afterAll(() => disk?.unmount())
 
-    it.each(cases)('(a tmpfs where mounting is allowed) fails %s: exit 1, library and backup byte-identical, nothing left behind', async (_, kilobytes) => {
-      const dir = disk ? join(disk.dir, `room-${kilobytes}`) : tempDir('precis-full-')
-      mkdirSync(dir, { recursive: true })
-      const { library, before } = prepare(dir)
-      if (disk) {
-        const free = disk.fill(kilobytes * 1024)
-        const result = await precisOn(library, addArgs)
-        free()
-        expectRefusedCleanly(dir, library, before, result)
-        expect(result.stderr).toContain('the disk is full')
-      } else {
-        expectRefusedCleanly(dir, library, before, await precisWithFileSizeLimit(kilobytes, library, addArgs))
-      }
-      await expectRecovers(library)
-      rmSync(dir, { recursive: true })
-    })
+    it.each(cases)(
+      '(a tmpfs where mounting is allowed) fails %s: exit 1, library and backup byte-identical, nothing left behind',
+      async (_, kilobytes) => {
+        const dir = disk ? join(disk.dir, `room-${kilobytes}`) : tempDir('precis-full-')
+        mkdirSync(dir, { recursive: true })
+        const { library, before } = prepare(dir)
+        if (disk) {
+          const free = disk.fill(kilobytes * 1024)
+          const result = await precisOn(library, addArgs)
+          free()
+          expectRefusedCleanly(dir, library, before, result)
+          expect(result.stderr).toContain('the disk is full')
+        } else {
+          expectRefusedCleanly(dir, library, before, await precisWithFileSizeLimit(kilobytes, library, addArgs))
+        }
+        await expectRecovers(library)
+        rmSync(dir, { recursive: true })
+      },
+    )
   })
 })

@@ -32,7 +32,9 @@ describe('a refused edit, kept and applied again', () => {
   it('the refusal prints the command; running it applies the kept front matter as fields and the rest as the body', async () => {
     const { dir, path, env } = libraryFile()
     const options: TestContextOptions = {
-      tty: true, library: path, env,
+      tty: true,
+      library: path,
+      env,
       editor: (text) => text.replace('title: Gaussian Processes in Machine Learning', 'title: Mine').replace('A GP is', 'My GP is'),
     }
     const ctx = meddledContext(options, (lib) => void (lib.papers[1]!.title = 'Theirs'))
@@ -54,7 +56,10 @@ describe('a refused edit, kept and applied again', () => {
 
   it('a tag added elsewhere does not refuse a body edit: both are kept', async () => {
     const { path, env } = libraryFile()
-    const ctx = meddledContext({ tty: true, library: path, env, editor: (text) => text + 'More.\n' }, (lib) => void lib.summaries[2]!.tags.push('kernels'))
+    const ctx = meddledContext(
+      { tty: true, library: path, env, editor: (text) => text + 'More.\n' },
+      (lib) => void lib.summaries[2]!.tags.push('kernels'),
+    )
     expect(await main(['edit', ID], ctx), ctx.stderr()).toBe(0)
     const after = (await stored(path)).summary
     expect(after.tags).toEqual(['bayesian', 'kernels'])
@@ -64,7 +69,10 @@ describe('a refused edit, kept and applied again', () => {
   it('edit --file with a document sets its fields; its tags replace, flags win; a plain file stays a body', async () => {
     const { dir, path, env } = libraryFile()
     const document = join(dir, 'doc.md')
-    writeFileSync(document, '---\ntitle: From the file\nauthors:\n  - C. E. Rasmussen\nyear: 2006\ntags: [gp, bayesian]\nby: Me\n---\n\nThe body.\n')
+    writeFileSync(
+      document,
+      '---\ntitle: From the file\nauthors:\n  - C. E. Rasmussen\nyear: 2006\ntags: [gp, bayesian]\nby: Me\n---\n\nThe body.\n',
+    )
     const ctx = testContext({ library: path, env })
     expect(await main(['edit', ID, '--file', document, '--year', '2004', '--tag', 'extra'], ctx), ctx.stderr()).toBe(0)
     const after = await stored(path)
@@ -91,14 +99,21 @@ describe('a refused edit, kept and applied again', () => {
   it('add --file with a document takes the paper and summary from it', async () => {
     const { dir, path, env } = libraryFile()
     const document = join(dir, 'new.md')
-    writeFileSync(document, '---\ntitle: Attention Is All You Need\nauthors: [Ashish Vaswani]\nyear: 2017\ntags: [nlp]\n---\n\nAttention only.\n')
+    writeFileSync(
+      document,
+      '---\ntitle: Attention Is All You Need\nauthors: [Ashish Vaswani]\nyear: 2017\ntags: [nlp]\n---\n\nAttention only.\n',
+    )
     const ctx = testContext({ library: path, env })
     expect(await main(['add', '--file', document], ctx), ctx.stderr()).toBe(0)
     const lib = await new FileStore(path).read()
     const id = ctx.stdout().trim()
     const added = lib.summaries.find((s) => s.id === id)!
     expect(added).toMatchObject({ body: 'Attention only.\n', tags: ['nlp'] })
-    expect(lib.papers.find((p) => p.key === added.paper)).toMatchObject({ title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], year: 2017 })
+    expect(lib.papers.find((p) => p.key === added.paper)).toMatchObject({
+      title: 'Attention Is All You Need',
+      authors: ['Ashish Vaswani'],
+      year: 2017,
+    })
   })
 
   it.each([

@@ -18,7 +18,9 @@ describe('an export that matches nothing writes nothing', () => {
     ['--out folder and --bib', ['--out', 'review/', '--bib', 'refs.bib']],
   ]
   // --bib and folders are md's alone.
-  const cases = formats.flatMap((format) => destinations.filter(([name]) => format === 'md' || !/folder|--bib/.test(name)).map(([name, args]) => [format, name, args] as const))
+  const cases = formats.flatMap((format) =>
+    destinations.filter(([name]) => format === 'md' || !/folder|--bib/.test(name)).map(([name, args]) => [format, name, args] as const),
+  )
 
   it.each(cases)('--format %s to %s: exit 0, nothing on stdout or disk, and says so', async (format, _name, args) => {
     const root = tempDir()

@@ -46,7 +46,12 @@ describe('BibTeX macros that expand past the limits', () => {
     writeFileSync(file, macroBomb(depth))
     expect(readFileSync(file).length).toBeLessThan(1000)
     const result = await precisOn(library, ['import', file], { env })
-    expectRefused(result, `bomb.bib, @string a${MAX_MACRO_DEPTH}: @string macros are nested ${MAX_MACRO_DEPTH + 1} deep (the limit is ${MAX_MACRO_DEPTH})`, library, before)
+    expectRefused(
+      result,
+      `bomb.bib, @string a${MAX_MACRO_DEPTH}: @string macros are nested ${MAX_MACRO_DEPTH + 1} deep (the limit is ${MAX_MACRO_DEPTH})`,
+      library,
+      before,
+    )
   })
 
   it('a field that uses a macro a thousand times: exit 4 naming the entry, the field and the limit', async () => {
@@ -54,13 +59,30 @@ describe('BibTeX macros that expand past the limits', () => {
     const file = join(dir, 'wide.bib')
     writeFileSync(file, `@string{a = "${'x'.repeat(200)}"}\n@misc{wide, title = ${Array(1000).fill('a').join(' # ')}, year = 2020}\n`)
     const result = await precisOn(library, ['import', file], { env })
-    expectRefused(result, 'wide.bib, entry wide, field title: the value is 100,200 characters long with @string macros expanded (the limit is 100,000)', library, before)
+    expectRefused(
+      result,
+      'wide.bib, entry wide, field title: the value is 100,200 characters long with @string macros expanded (the limit is 100,000)',
+      library,
+      before,
+    )
   })
 
   it.each([
-    ['\\emph nested 1,000 deep (a stack overflow in the parser)', `@misc{deep, title = {${'\\emph{'.repeat(1000)}x${'}'.repeat(1000)}}}\n`, 'deep.bib, entry deep, field title: the value nests braces 1,000 deep (the limit is 32)'],
-    ['16,000 repeats of a field (64 s in the parser)', `@misc{dup, ${'note = {a}, '.repeat(16_000)}title = {t}}\n`, 'deep.bib, entry dup: the entry has more than 100 fields (the limit is 100)'],
-    ['32,000 unreadable entries (31 s in the parser)', '@a{\n'.repeat(32_000), 'deep.bib has more than 100 entries that cannot be read as BibTeX'],
+    [
+      '\\emph nested 1,000 deep (a stack overflow in the parser)',
+      `@misc{deep, title = {${'\\emph{'.repeat(1000)}x${'}'.repeat(1000)}}}\n`,
+      'deep.bib, entry deep, field title: the value nests braces 1,000 deep (the limit is 32)',
+    ],
+    [
+      '16,000 repeats of a field (64 s in the parser)',
+      `@misc{dup, ${'note = {a}, '.repeat(16_000)}title = {t}}\n`,
+      'deep.bib, entry dup: the entry has more than 100 fields (the limit is 100)',
+    ],
+    [
+      '32,000 unreadable entries (31 s in the parser)',
+      '@a{\n'.repeat(32_000),
+      'deep.bib has more than 100 entries that cannot be read as BibTeX',
+    ],
   ])('%s: exit 4 with the reason in words', async (_, bib, message) => {
     const { dir, library, before, env } = setting()
     const file = join(dir, 'deep.bib')
@@ -71,7 +93,10 @@ describe('BibTeX macros that expand past the limits', () => {
   it('macros within the limits still import', async () => {
     const { dir, library, env } = setting()
     const file = join(dir, 'fine.bib')
-    writeFileSync(file, '@string{ieee = "IEEE"}\n@string{tpami = ieee # " Transactions on Pattern Analysis"}\n@article{ok2020, title = {Fine}, author = {Ann Fine}, journal = tpami, year = 2020}\n')
+    writeFileSync(
+      file,
+      '@string{ieee = "IEEE"}\n@string{tpami = ieee # " Transactions on Pattern Analysis"}\n@article{ok2020, title = {Fine}, author = {Ann Fine}, journal = tpami, year = 2020}\n',
+    )
     const result = await precisOn(library, ['import', file], { env })
     expect(result.code, result.stderr).toBe(0)
     expect(readLibraryFile(library).papers.find((p) => p.key === 'ok2020')?.venue).toBe('IEEE Transactions on Pattern Analysis')
@@ -95,16 +120,24 @@ describe('export --format html with a summary past the renderer limits', () => {
     const dir = tempDir('precis-limits-')
     const library = join(dir, 'library.json')
     const huge = '$x$ '.repeat(1_000_000)
-    writeLibraryFile(library, libraryOf(
-      [paper({ key: 'huge2020', title: 'Huge' }), paper({ key: 'normal2020', title: 'Normal' })],
-      [summary({ id: 'huge2020', paper: 'huge2020', body: huge }), summary({ id: 'normal2020', paper: 'normal2020', body: 'Rendered: $y^2$ and **bold**.\n' })],
-    ))
+    writeLibraryFile(
+      library,
+      libraryOf(
+        [paper({ key: 'huge2020', title: 'Huge' }), paper({ key: 'normal2020', title: 'Normal' })],
+        [
+          summary({ id: 'huge2020', paper: 'huge2020', body: huge }),
+          summary({ id: 'normal2020', paper: 'normal2020', body: 'Rendered: $y^2$ and **bold**.\n' }),
+        ],
+      ),
+    )
     const out = join(dir, 'page.html')
     const result = await precisOn(library, ['export', '--format', 'html', '--out', out], { env: { HOME: dir } })
     expect(result.code, result.stderr).toBe(0)
     const page = readFileSync(out, 'utf8')
     const all = elements(page)
-    expect(page).toContain('<p class="notice">[precis: this summary is too large to format (4.0 MB, limit 1.0 MB); showing it as plain text]</p>')
+    expect(page).toContain(
+      '<p class="notice">[precis: this summary is too large to format (4.0 MB, limit 1.0 MB); showing it as plain text]</p>',
+    )
     expect(all.filter((e) => e.tagName === 'pre')).toHaveLength(1)
     expect(page).toContain('$x$ $x$ $x$')
     expect(all.filter((e) => e.tagName === 'strong')).toHaveLength(1)
@@ -162,7 +195,10 @@ describe('export --format html and remote images', () => {
     const result = await precisOn(library, ['export', '--format', 'html', '--out', out, ...extra], { env: { HOME: dir } })
     expect(result.code, result.stderr).toBe(0)
     const all = elements(readFileSync(out, 'utf8'))
-    const policy = attr(all.find((e) => attr(e, 'http-equiv') === 'Content-Security-Policy')!, 'content')!
+    const policy = attr(
+      all.find((e) => attr(e, 'http-equiv') === 'Content-Security-Policy')!,
+      'content',
+    )!
     return { all, policy }
   }
 
@@ -177,7 +213,10 @@ describe('export --format html and remote images', () => {
 
   it('with --remote-images: the images, and a policy that lets only images load', async () => {
     const { all, policy } = await exported(['--remote-images'])
-    expect(all.filter((e) => e.tagName === 'img').map((e) => attr(e, 'src'))).toEqual(['https://tracker.example/p.gif?who=me', 'https://i.imgur.com/Mmp8KO6.png'])
+    expect(all.filter((e) => e.tagName === 'img').map((e) => attr(e, 'src'))).toEqual([
+      'https://tracker.example/p.gif?who=me',
+      'https://i.imgur.com/Mmp8KO6.png',
+    ])
     expect(policy).toBe("default-src 'none'; img-src https: http:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'")
   })
 

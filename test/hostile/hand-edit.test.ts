@@ -18,7 +18,8 @@ function editorScript(dir: string, meanwhile: string): string {
 
 /** A shell line that edits the body of summary `id` in library.json directly, as a text editor would. */
 function handEdit(library: string, id: string): string {
-  const js = `const fs=require('fs');const lib=JSON.parse(fs.readFileSync(process.argv[1],'utf8'));` +
+  const js =
+    `const fs=require('fs');const lib=JSON.parse(fs.readFileSync(process.argv[1],'utf8'));` +
     `lib.summaries.find(s=>s.id===process.argv[2]).body='Changed by hand.\\n';fs.writeFileSync(process.argv[1],JSON.stringify(lib,null,2))`
   return `'${process.execPath}' -e "${js}" '${library}' '${id}'`
 }
@@ -38,7 +39,9 @@ describe('a library changed while precis edit has a summary open', () => {
     const editor = editorScript(dir, handEdit(library, 'gilmer2017neural'))
     const result = await precisOn(library, ['edit', 'gilmer2017neural'], { env: { ...env, EDITOR: editor } })
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain('"gilmer2017neural" was changed by someone else while you were editing (body); your edit was not applied')
+    expect(result.stderr).toContain(
+      '"gilmer2017neural" was changed by someone else while you were editing (body); your edit was not applied',
+    )
     expect(bodyOf(library, 'gilmer2017neural')).toBe('Changed by hand.\n')
     const kept = /Your text is kept at (.+\.md)/.exec(result.stderr)?.[1]
     expect(kept).toBeDefined()

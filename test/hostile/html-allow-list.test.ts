@@ -51,7 +51,7 @@ const HOSTILE = [
   '<style>@import "https://evil.example/x.css"; body{display:none}</style>text after',
   '<!-- <script>alert(1)</script> --> <!--> <img src=x onerror=alert(1)> --> <!---> <script>x</script>',
   '<!-- never closed <script>alert(1)</script>',
-  '<a href=https://ok.example title=\'a"b\' onclick=alert(1) autofocus onfocus=alert(1)>ok</a>',
+  "<a href=https://ok.example title='a\"b' onclick=alert(1) autofocus onfocus=alert(1)>ok</a>",
   '<math><maction actiontype="statusline" xlink:href="javascript:alert(1)" href="javascript:alert(1)"><mi>x</mi></maction></math>',
   '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
   '<math><annotation-xml encoding="text/html"><script>alert(1)</script></annotation-xml></math>',
@@ -69,7 +69,23 @@ describe('HTML export allow-list against hostile raw HTML', () => {
     for (const remoteImages of [false, true]) {
       const all = elements(page(body, remoteImages))
       const tags = new Set(all.map((e) => e.tagName))
-      for (const forbidden of ['script', 'iframe', 'object', 'embed', 'form', 'button', 'svg', 'foreignObject', 'maction', 'annotation-xml', 'mglyph', 'textarea', 'noscript', 'base', 'link']) {
+      for (const forbidden of [
+        'script',
+        'iframe',
+        'object',
+        'embed',
+        'form',
+        'button',
+        'svg',
+        'foreignObject',
+        'maction',
+        'annotation-xml',
+        'mglyph',
+        'textarea',
+        'noscript',
+        'base',
+        'link',
+      ]) {
         expect(tags.has(forbidden)).toBe(false)
       }
       expect(all.filter((e) => e.tagName === 'style')).toHaveLength(1) // the page's own
@@ -95,7 +111,9 @@ describe('HTML export allow-list against hostile raw HTML', () => {
   })
 
   it('drops script and style content, comments, and keeps what is allowed', () => {
-    const html = page('a <script>alert(1)</script> b <style>x{}</style> <!-- hidden --> <sup>2</sup> <B>bold</B> <a href="https://ok.example" title="t">ok</a>')
+    const html = page(
+      'a <script>alert(1)</script> b <style>x{}</style> <!-- hidden --> <sup>2</sup> <B>bold</B> <a href="https://ok.example" title="t">ok</a>',
+    )
     expect(html).not.toContain('alert(1)')
     expect(html).not.toContain('x{}')
     expect(html).not.toContain('hidden')
@@ -107,9 +125,14 @@ describe('HTML export allow-list against hostile raw HTML', () => {
     const all = elements(page('<sup><em><table><tr><td>open <a href="https://ok.example">link'))
     const after = all.find((e) => e.tagName === 'em' && text(e) === 'after')!
     const ancestors: string[] = []
-    for (let node = after.parentNode as Element | null; node && 'tagName' in node; node = node.parentNode as Element | null) ancestors.push(node.tagName)
+    for (let node = after.parentNode as Element | null; node && 'tagName' in node; node = node.parentNode as Element | null)
+      ancestors.push(node.tagName)
     expect(ancestors).toEqual(['p', 'div', 'section', 'article', 'main', 'body', 'html'])
-    expect(elements(page('</div></section></article></main></body><p>x</p>')).filter((e) => e.tagName === 'article').map((e) => (e.parentNode as Element).tagName)).toEqual(['main', 'main'])
+    expect(
+      elements(page('</div></section></article></main></body><p>x</p>'))
+        .filter((e) => e.tagName === 'article')
+        .map((e) => (e.parentNode as Element).tagName),
+    ).toEqual(['main', 'main'])
   })
 
   it('keeps math in a raw attribute as TeX and renders it in raw text', () => {

@@ -33,7 +33,13 @@ describe('a copied ShortScience page (spawned)', () => {
     expect(keys.sort()).toEqual(IDENTIFY_CASES.map((c) => c.untitled).sort())
 
     const listed = await precisOn(library, ['list', 'has:no-metadata'], { env })
-    expect(listed.stdout.trimEnd().split('\n').map((line) => line.split('\t')[0]).sort()).toEqual([...keys].sort())
+    expect(
+      listed.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split('\t')[0])
+        .sort(),
+    ).toEqual([...keys].sort())
 
     const doctor = await precisOn(library, ['doctor'], { env })
     expect(doctor.code).toBe(0)
@@ -44,12 +50,19 @@ describe('a copied ShortScience page (spawned)', () => {
     expect([identified.code, identified.stdout]).toEqual([0, 'rasmussen2004gaussian\n'])
     expect(identified.stderr).toContain(`Identified ${rasmussen.untitled} as rasmussen2004gaussian: Gaussian Processes in Machine Learning`)
     const after = parseLibrary(readFileSync(library, 'utf8'), library)
-    expect(after.summaries.find((s) => s.id === 'rasmussen2004gaussian')).toMatchObject({ paper: 'rasmussen2004gaussian', body: rasmussen.summary })
+    expect(after.summaries.find((s) => s.id === 'rasmussen2004gaussian')).toMatchObject({
+      paper: 'rasmussen2004gaussian',
+      body: rasmussen.summary,
+    })
   })
 
   it('with both services unreachable, identify says so and exits 1', async () => {
     const library = join(tempDir(), 'library.json')
-    const env = { PRECIS_ARXIV_URL: 'http://127.0.0.1:9/arxiv', PRECIS_CROSSREF_URL: 'http://127.0.0.1:9', PRECIS_CACHE_DIR: tempDir('precis-cache-') }
+    const env = {
+      PRECIS_ARXIV_URL: 'http://127.0.0.1:9/arxiv',
+      PRECIS_CROSSREF_URL: 'http://127.0.0.1:9',
+      PRECIS_CACHE_DIR: tempDir('precis-cache-'),
+    }
     expect((await precisOn(library, ['import', page], { env })).code).toBe(0)
     const result = await precisOn(library, ['identify', IDENTIFY_CASES[0]!.untitled], { env })
     expect(result.code).toBe(1)
@@ -74,11 +87,28 @@ describe('what a service sends is only data', () => {
   it('a Crossref title with terminal escapes and bidi controls is shown inert, and stored clean', async () => {
     const hostile = await startServer((url) =>
       url.pathname === '/crossref/works'
-        ? { body: JSON.stringify({ status: 'ok', message: { items: [{ DOI: '10.5555/evil', title: ['Gaussian \u001b]8;;http://x\u0007processes\u202e in practice'], author: [{ given: 'Eve', family: 'Rasmussen' }] }] } }) }
+        ? {
+            body: JSON.stringify({
+              status: 'ok',
+              message: {
+                items: [
+                  {
+                    DOI: '10.5555/evil',
+                    title: ['Gaussian \u001b]8;;http://x\u0007processes\u202e in practice'],
+                    author: [{ given: 'Eve', family: 'Rasmussen' }],
+                  },
+                ],
+              },
+            }),
+          }
         : { body: '<feed xmlns="http://www.w3.org/2005/Atom"></feed>' },
     )
     try {
-      const { library, run } = await pageLibrary({ PRECIS_ARXIV_URL: `${hostile.origin}/arxiv`, PRECIS_CROSSREF_URL: `${hostile.origin}/crossref`, PRECIS_CACHE_DIR: tempDir('precis-cache-') })
+      const { library, run } = await pageLibrary({
+        PRECIS_ARXIV_URL: `${hostile.origin}/arxiv`,
+        PRECIS_CROSSREF_URL: `${hostile.origin}/crossref`,
+        PRECIS_CACHE_DIR: tempDir('precis-cache-'),
+      })
       const listed = await run('identify', IDENTIFY_CASES[4]!.untitled)
       expect(listed.code).toBe(0)
       expectTerminalSafe(listed.out, 'identify')

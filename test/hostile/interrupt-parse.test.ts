@@ -19,7 +19,10 @@ function catchesSigint(pid: number): boolean | null {
 // read at tens of kB per second): the event loop never turns, so a handler would wait for its end.
 function commandHeavyBib(entries: number): string {
   const note = Array.from({ length: 200 }, (_, i) => `\\emph{word${i}} \\textbf{more}`).join(' ')
-  return Array.from({ length: entries }, (_, i) => `@article{slow${i},\n  title = {Slow ${i}},\n  author = {Doe, Jane},\n  year = {2020},\n  note = {${note}}\n}\n`).join('\n')
+  return Array.from(
+    { length: entries },
+    (_, i) => `@article{slow${i},\n  title = {Slow ${i}},\n  author = {Doe, Jane},\n  year = {2020},\n  note = {${note}}\n}\n`,
+  ).join('\n')
 }
 
 it('Ctrl-C ends a BibTeX parse at once: during the long call SIGINT has its default action', async () => {

@@ -26,7 +26,11 @@ const tagged = (lib: Library) => lib.summaries.filter((s) => s.tags.includes('in
 function fillerLibrary(bytes: number, prefix: string): Library {
   const lib = paddedLibrary(bytes)
   const key = (k: string) => k.replace(/^filler/, prefix)
-  return { ...lib, papers: lib.papers.map((p) => ({ ...p, key: key(p.key) })), summaries: lib.summaries.map((s) => ({ ...s, id: key(s.id), paper: key(s.paper) })) }
+  return {
+    ...lib,
+    papers: lib.papers.map((p) => ({ ...p, key: key(p.key) })),
+    summaries: lib.summaries.map((s) => ({ ...s, id: key(s.id), paper: key(s.paper) })),
+  }
 }
 
 /** Made once: the Markdown files every exported file must equal, and the number of summaries to import. */
@@ -42,7 +46,8 @@ const CASES: Case[] = [
   {
     name: 'import',
     args: (dir) => ['import', join(dir, 'incoming')],
-    allOrNothing: (before, after) => expect([before.summaries.length, before.summaries.length + incomingCount]).toContain(after.summaries.length),
+    allOrNothing: (before, after) =>
+      expect([before.summaries.length, before.summaries.length + incomingCount]).toContain(after.summaries.length),
   },
   {
     name: 'export to a new folder',
@@ -106,37 +111,41 @@ async function interrupted(library: string, args: string[], delayMs: number): Pr
 }
 
 describe('Ctrl-C (SIGINT) at any moment of a long command', () => {
-  it.each(CASES)('$name: the library stays valid, the change is all or nothing, nothing is left behind, the next command runs at once', async (c) => {
-    const { dir, library } = await setUp()
-    const pristine = join(dir, 'pristine.json')
-    copyFileSync(library, pristine)
-    const before = readLibraryFile(library)
+  it.each(CASES)(
+    '$name: the library stays valid, the change is all or nothing, nothing is left behind, the next command runs at once',
+    async (c) => {
+      const { dir, library } = await setUp()
+      const pristine = join(dir, 'pristine.json')
+      copyFileSync(library, pristine)
+      const before = readLibraryFile(library)
 
-    let started = Date.now()
-    const whole = await precisOn(library, c.args(dir), { env })
-    expect(whole.code, whole.stderr).toBe(0)
-    let duration = Date.now() - started
+      let started = Date.now()
+      const whole = await precisOn(library, c.args(dir), { env })
+      expect(whole.code, whole.stderr).toBe(0)
+      let duration = Date.now() - started
 
-    // Interruption i lands in the i-th quarter of the time the command takes uninterrupted. A run that
-    // finished before its interruption counts as none (its checks still hold) and is the new measure
-    // of that time: the loop ends by the count of interruptions that landed, however busy the machine.
-    const random = seeded(seedFromEnv(20261126))
-    let landed = 0
-    while (landed < INTERRUPTS) {
-      copyFileSync(pristine, library)
-      const delay = Math.round(((landed + random()) / INTERRUPTS) * duration)
-      started = Date.now()
-      const result = await interrupted(library, c.args(dir), delay)
-      // Ended by the signal (after our handler's clean-up, or before it was installed), or finished first.
-      expect(result.signal === 'SIGINT' || result.code === 0, `${result.code} ${result.signal} ${result.stderr}`).toBe(true)
-      if (result.signal === 'SIGINT') landed++
-      else duration = Date.now() - started
-      c.allOrNothing(before, readLibraryFile(library))
-      expect(leftoverTempFiles(dir)).toEqual([])
-      expect(readdirSync(dir).filter((f) => f.endsWith('.lock'))).toEqual([])
-      c.outputs?.(dir)
-      const next = await precisOn(library, ['tag', before.summaries[0]!.id, '+next'], { env })
-      expect(next.code, next.stderr).toBe(0)
-    }
-  }, 600_000)
+      // Interruption i lands in the i-th quarter of the time the command takes uninterrupted. A run that
+      // finished before its interruption counts as none (its checks still hold) and is the new measure
+      // of that time: the loop ends by the count of interruptions that landed, however busy the machine.
+      const random = seeded(seedFromEnv(20261126))
+      let landed = 0
+      while (landed < INTERRUPTS) {
+        copyFileSync(pristine, library)
+        const delay = Math.round(((landed + random()) / INTERRUPTS) * duration)
+        started = Date.now()
+        const result = await interrupted(library, c.args(dir), delay)
+        // Ended by the signal (after our handler's clean-up, or before it was installed), or finished first.
+        expect(result.signal === 'SIGINT' || result.code === 0, `${result.code} ${result.signal} ${result.stderr}`).toBe(true)
+        if (result.signal === 'SIGINT') landed++
+        else duration = Date.now() - started
+        c.allOrNothing(before, readLibraryFile(library))
+        expect(leftoverTempFiles(dir)).toEqual([])
+        expect(readdirSync(dir).filter((f) => f.endsWith('.lock'))).toEqual([])
+        c.outputs?.(dir)
+        const next = await precisOn(library, ['tag', before.summaries[0]!.id, '+next'], { env })
+        expect(next.code, next.stderr).toBe(0)
+      }
+    },
+    600_000,
+  )
 })

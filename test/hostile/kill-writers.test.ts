@@ -22,7 +22,11 @@ const env = { PRECIS_LOCK_TIMEOUT_MS: '2000' }
  */
 async function expectRecovered(dir: string, library: string, round: number): Promise<void> {
   expect((await precisOn(library, ['list'], { env })).code).toBe(0)
-  const add = await precisOn(library, ['add', '--title', `After round ${round}`, '--author', `Ada Last${round}`, '--year', '2025', '--body', 'x'], { env })
+  const add = await precisOn(
+    library,
+    ['add', '--title', `After round ${round}`, '--author', `Ada Last${round}`, '--year', '2025', '--body', 'x'],
+    { env },
+  )
   expect(add.code, add.stderr).toBe(0)
   expect(readdirSync(dir).filter((f) => f.endsWith('.lock'))).toEqual([])
   expect(leftoverTempFiles(dir)).toEqual([])
@@ -33,32 +37,36 @@ async function expectRecovered(dir: string, library: string, round: number): Pro
 }
 
 describe('writers killed with SIGKILL at random moments', () => {
-  it(`${KILLS} kills among ${WRITERS} writers (${MIX.join(', ')}) on a 2 MB library: it always parses, holds every reported change, and each killed change is all or nothing`, async () => {
-    const dir = tempDir('precis-kill-')
-    const library = join(dir, 'library.json')
-    const filler = paddedLibrary(2 * 1024 * 1024)
-    writeLibraryFile(library, filler)
-    const fillerCount = filler.summaries.length
-    const seed = seedFromEnv(20261126)
+  it(
+    `${KILLS} kills among ${WRITERS} writers (${MIX.join(', ')}) on a 2 MB library: it always parses, holds every reported change, and each killed change is all or nothing`,
+    async () => {
+      const dir = tempDir('precis-kill-')
+      const library = join(dir, 'library.json')
+      const filler = paddedLibrary(2 * 1024 * 1024)
+      writeLibraryFile(library, filler)
+      const fillerCount = filler.summaries.length
+      const seed = seedFromEnv(20261126)
 
-    for (let round = 0; round * ROUND < KILLS; round++) {
-      const kills = Math.min(ROUND, KILLS - round * ROUND)
-      const result = await driveWriters({
-        library,
-        writers: WRITERS,
-        firstWriter: round * WRITERS,
-        seed: seed + round,
-        kills,
-        commandsPerWriter: kills * 2,
-        // Mostly late in a command, where it locks, reads and writes, with some kills during start-up
-        // and some that come too late: every phase of a command gets interrupted.
-        killAfter: (random, typicalMs) => typicalMs * (0.4 + random() * 0.75),
-        env: { PRECIS_LOCK_TIMEOUT_MS: '30000' },
-        invariant: (lib) => expect(lib.summaries.filter((s) => s.tags.includes(FILLER))).toHaveLength(fillerCount),
-      })
-      expect(result.kills).toBeGreaterThanOrEqual(kills)
-      expect(result.succeeded).toBeGreaterThan(0)
-      await expectRecovered(dir, library, round)
-    }
-  }, Math.max(600_000, KILLS * 3_000))
+      for (let round = 0; round * ROUND < KILLS; round++) {
+        const kills = Math.min(ROUND, KILLS - round * ROUND)
+        const result = await driveWriters({
+          library,
+          writers: WRITERS,
+          firstWriter: round * WRITERS,
+          seed: seed + round,
+          kills,
+          commandsPerWriter: kills * 2,
+          // Mostly late in a command, where it locks, reads and writes, with some kills during start-up
+          // and some that come too late: every phase of a command gets interrupted.
+          killAfter: (random, typicalMs) => typicalMs * (0.4 + random() * 0.75),
+          env: { PRECIS_LOCK_TIMEOUT_MS: '30000' },
+          invariant: (lib) => expect(lib.summaries.filter((s) => s.tags.includes(FILLER))).toHaveLength(fillerCount),
+        })
+        expect(result.kills).toBeGreaterThanOrEqual(kills)
+        expect(result.succeeded).toBeGreaterThan(0)
+        await expectRecovered(dir, library, round)
+      }
+    },
+    Math.max(600_000, KILLS * 3_000),
+  )
 })

@@ -11,7 +11,7 @@ const render = (markdown: string, width = 80) => renderMarkdown(markdown, { widt
 
 describe('math that reads right', () => {
   it.each([
-    ['a product in a denominator', 'The kernel is $\\exp(-\\frac{\\|x-x\'\\|^2}{2\\ell^2})$.', 'The kernel is exp(−‖x − x′‖²/(2ℓ²)).'],
+    ['a product in a denominator', "The kernel is $\\exp(-\\frac{\\|x-x'\\|^2}{2\\ell^2})$.", 'The kernel is exp(−‖x − x′‖²/(2ℓ²)).'],
     ['two fractions side by side', 'Then ${\\frac12}{\\frac12}$.', 'Then (1/2)(1/2).'],
     ['a letter before a fraction', 'Scale by $\\alpha_{out}\\frac{1}{\\sigma N}$.', 'Scale by αₒᵤₜ 1/(σN).'],
     ['a bare command as a script', 'With $\\tau_\\max$ fixed.', 'With τₘₐₓ fixed.'],
@@ -23,7 +23,10 @@ describe('math that reads right', () => {
   })
 
   it('never breaks an inline formula inside brackets or after =', () => {
-    const text = render('The kernel matrix entries are $k_D(\\pmb{x}, \\pmb{x}\')$ and the vector $[f(\\pmb{x}_1), \\dots, f(\\pmb{x}_n)]^\\top$ here, where $y = f(x)$.', 40)
+    const text = render(
+      "The kernel matrix entries are $k_D(\\pmb{x}, \\pmb{x}')$ and the vector $[f(\\pmb{x}_1), \\dots, f(\\pmb{x}_n)]^\\top$ here, where $y = f(x)$.",
+      40,
+    )
     expect(text).toBe('The kernel matrix entries are k_D(𝐱, 𝐱′)\nand the vector [f(𝐱₁), …, f(𝐱ₙ)]ᵀ here,\nwhere y = f(x).')
   })
 
@@ -33,7 +36,10 @@ describe('math that reads right', () => {
   })
 
   it('draws a display matrix in two dimensions and puts rows split by \\\\ on lines of their own', () => {
-    const text = render('$$\\mathbf{W} = \\begin{bmatrix}w_{11} & w_{12}\\\\ w_{21} & w_{22}\\end{bmatrix}$$\n\n$$W_0 = \\alpha \\\\ W_1 = \\beta$$', 40)
+    const text = render(
+      '$$\\mathbf{W} = \\begin{bmatrix}w_{11} & w_{12}\\\\ w_{21} & w_{22}\\end{bmatrix}$$\n\n$$W_0 = \\alpha \\\\ W_1 = \\beta$$',
+      40,
+    )
     expect(text.split('\n').map((line) => line.trim())).toEqual(['𝐖 = ⎡ w₁₁  w₁₂ ⎤', '⎣ w₂₁  w₂₂ ⎦', '', 'W₀ = α', 'W₁ = β'])
     const [first = '', second = ''] = text.split('\n')
     expect(displayWidth(second.slice(0, second.indexOf('⎣')))).toBe(displayWidth(first.slice(0, first.indexOf('⎡'))))

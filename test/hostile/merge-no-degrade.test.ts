@@ -18,7 +18,10 @@ describe('imports that never degrade a paper (spawned)', () => {
   it('precis import refs.bib shortscience.csv --on-conflict update keeps the real title and link, and the dry run promises no change to them', async () => {
     const dir = tempDir('precis-merge-e2e-')
     const library = join(dir, 'library.json')
-    writeFileSync(join(dir, 'refs.bib'), `@inproceedings{gilmer2017neural,\n  author = {Gilmer, Justin},\n  title = {${MPNN}},\n  year = 2017,\n  eprint = {1704.01212},\n  url = {${PROCEEDINGS}},\n}\n`)
+    writeFileSync(
+      join(dir, 'refs.bib'),
+      `@inproceedings{gilmer2017neural,\n  author = {Gilmer, Justin},\n  title = {${MPNN}},\n  year = 2017,\n  eprint = {1704.01212},\n  url = {${PROCEEDINGS}},\n}\n`,
+    )
     copyFileSync(fixture('shortscience.csv'), join(dir, 'shortscience.csv'))
     const args = ['import', 'refs.bib', 'shortscience.csv', '--on-conflict', 'update', '--partial']
     const dry = await precisOn(library, [...args, '--dry-run'], { cwd: dir })
@@ -49,8 +52,26 @@ describe('imports that never degrade a paper (spawned)', () => {
 
     // A library made before imports recognised the copy: the same text twice.
     const lib = readLibraryFile(library)
-    const copy = { ...lib.summaries[0]!, id: 'copy2017x', paper: 'copy2017x', body: `${lib.summaries[0]!.body}\r\n`, tags: ['later'], created: '2020-01-01T00:00:00.000Z' }
-    lib.papers.push({ key: 'copy2017x', title: 'Untitled ShortScience summary 00000000', authors: [], year: null, venue: null, arxiv: null, doi: null, url: null, abstract: null, added: '2020-01-01T00:00:00.000Z' })
+    const copy = {
+      ...lib.summaries[0]!,
+      id: 'copy2017x',
+      paper: 'copy2017x',
+      body: `${lib.summaries[0]!.body}\r\n`,
+      tags: ['later'],
+      created: '2020-01-01T00:00:00.000Z',
+    }
+    lib.papers.push({
+      key: 'copy2017x',
+      title: 'Untitled ShortScience summary 00000000',
+      authors: [],
+      year: null,
+      venue: null,
+      arxiv: null,
+      doi: null,
+      url: null,
+      abstract: null,
+      added: '2020-01-01T00:00:00.000Z',
+    })
     lib.summaries.push(copy)
     writeFileSync(library, JSON.stringify(lib))
     const found = await precisOn(library, ['doctor'])
@@ -59,7 +80,9 @@ describe('imports that never degrade a paper (spawned)', () => {
     const fixed = await precisOn(library, ['doctor', '--fix'])
     expect(fixed.code).toBe(0)
     const after = readLibraryFile(library)
-    expect(after.summaries.filter((s) => s.id === first.id)).toMatchObject([{ tags: ['shortscience', 'later'], created: '2020-01-01T00:00:00.000Z' }])
+    expect(after.summaries.filter((s) => s.id === first.id)).toMatchObject([
+      { tags: ['shortscience', 'later'], created: '2020-01-01T00:00:00.000Z' },
+    ])
     expect(after.papers.map((p) => p.key)).not.toContain('copy2017x')
   })
 })

@@ -97,7 +97,11 @@ describe('identifiers that would change the request', () => {
     const { server, library, run } = await against(() => ({ body: JSON.stringify(CSL_JSON) }))
     writeLibraryFile(library, libraryOf([paper({ key: 'evil2020', doi: '10.1234/../../admin?x=1' })]))
     const before = fingerprint(library)
-    expectRefused(await run(['refresh', 'evil2020', '--yes']), 2, /has no arXiv id or DOI to refresh from \(its DOI is not one precis can look up\)/)
+    expectRefused(
+      await run(['refresh', 'evil2020', '--yes']),
+      2,
+      /has no arXiv id or DOI to refresh from \(its DOI is not one precis can look up\)/,
+    )
     expect(server.requests).toEqual([])
     expect(fingerprint(library)).toBe(before)
   })
@@ -106,7 +110,11 @@ describe('identifiers that would change the request', () => {
 describe('hostile replies', () => {
   it('a redirect to a file: address is refused with the reason', async () => {
     const { run } = await against(() => ({ status: 302, headers: { location: 'file:///etc/passwd' } }))
-    expectRefused(await run(['add', '10.5555/x', '--body', 'x']), 1, /doi\.org redirected precis to a file: address; precis follows only http and https/)
+    expectRefused(
+      await run(['add', '10.5555/x', '--body', 'x']),
+      1,
+      /doi\.org redirected precis to a file: address; precis follows only http and https/,
+    )
   })
 
   it('an endless redirect chain is given up', async () => {
@@ -144,7 +152,10 @@ describe('hostile replies', () => {
   })
 
   it("a DOI in an arXiv reply that would change a URL's path is not stored", async () => {
-    const feed = ATOM_TITLE('A Paper').replace('</entry>', '<arxiv:doi xmlns:arxiv="http://arxiv.org/schemas/atom">10.1234/../../admin</arxiv:doi></entry>')
+    const feed = ATOM_TITLE('A Paper').replace(
+      '</entry>',
+      '<arxiv:doi xmlns:arxiv="http://arxiv.org/schemas/atom">10.1234/../../admin</arxiv:doi></entry>',
+    )
     const { library, run } = await against(() => ({ body: feed }))
     const result = await run(['add', '2003.10555', '--body', 'x'])
     expect(result.code, result.stderr).toBe(0)

@@ -64,7 +64,9 @@ describe('a symlink planted where precis writes', () => {
       lutimesSync(join(dir, name), new Date('2020-01-01'), new Date('2020-01-01'))
     }
 
-    const add = await precisOn(library, ['add', '--title', 'Planted', '--author', 'Ada Planted', '--year', '2024', '--body', 'x'], { env: { PRECIS_LOCK_TIMEOUT_MS: '15000' } })
+    const add = await precisOn(library, ['add', '--title', 'Planted', '--author', 'Ada Planted', '--year', '2024', '--body', 'x'], {
+      env: { PRECIS_LOCK_TIMEOUT_MS: '15000' },
+    })
     expect(add.code, add.stderr).toBe(0)
     expect(readFileSync(victim, 'utf8')).toBe(VICTIM_TEXT)
     expect(readLibraryFile(library).summaries.map((s) => s.id)).toContain(add.stdout.trim())

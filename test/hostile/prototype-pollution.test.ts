@@ -14,7 +14,10 @@ const POISON = { polluted: 'yes' }
 
 /** JSON text with `__proto__` as a real key (an object literal's `__proto__` would set the prototype instead). */
 function withProtoKeys(value: object): string {
-  return JSON.stringify(value).replace(/^\{/, `{"__proto__": ${JSON.stringify(POISON)}, "constructor": {"prototype": ${JSON.stringify(POISON)}},`)
+  return JSON.stringify(value).replace(
+    /^\{/,
+    `{"__proto__": ${JSON.stringify(POISON)}, "constructor": {"prototype": ${JSON.stringify(POISON)}},`,
+  )
 }
 
 function libraryWithPoisonedKeys(): string {
@@ -33,7 +36,11 @@ beforeAll(async () => {
   home = tempDir('precis-proto-')
   server = await startServer((url) => {
     if (url.pathname.includes('10.5555')) {
-      const csl = withProtoKeys({ title: '__proto__ \u001b[2J\u202e evil', author: [{ family: '__proto__', given: 'constructor' }, { family: 'prototype' }], issued: { 'date-parts': [[2021]] } })
+      const csl = withProtoKeys({
+        title: '__proto__ \u001b[2J\u202e evil',
+        author: [{ family: '__proto__', given: 'constructor' }, { family: 'prototype' }],
+        issued: { 'date-parts': [[2021]] },
+      })
       return { headers: { 'content-type': 'application/vnd.citationstyles.csl+json' }, body: csl }
     }
     const atom = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/abs/2101.00001v1</id>
@@ -52,7 +59,11 @@ function seededLibrary(): string {
   return library
 }
 
-async function expectClean(args: string[], codes: number[], options: { library?: string; env?: Record<string, string>; input?: string } = {}) {
+async function expectClean(
+  args: string[],
+  codes: number[],
+  options: { library?: string; env?: Record<string, string>; input?: string } = {},
+) {
   const library = options.library ?? seededLibrary()
   const result = await runGuarded(['--library', library, ...args], { env: { HOME: home, ...options.env }, input: options.input })
   expect(codes, `precis ${args.join(' ')}: ${result.stderr}`).toContain(result.code)
@@ -63,7 +74,23 @@ async function expectClean(args: string[], codes: number[], options: { library?:
 
 describe('__proto__, constructor and prototype never reach a prototype', () => {
   it('as title, author, "by" and tags through flags: stored exactly as data', async () => {
-    const { result, library } = await expectClean(['add', '--title', '__proto__', '--author', 'constructor', '--by', 'prototype', ...NAMES.flatMap((t) => ['--tag', t]), '--year', '2020', '--body', '__proto__'], [0])
+    const { result, library } = await expectClean(
+      [
+        'add',
+        '--title',
+        '__proto__',
+        '--author',
+        'constructor',
+        '--by',
+        'prototype',
+        ...NAMES.flatMap((t) => ['--tag', t]),
+        '--year',
+        '2020',
+        '--body',
+        '__proto__',
+      ],
+      [0],
+    )
     const stored = readLibraryFile(library).summaries.find((s) => s.id === result.stdout.trim())
     expect(stored?.tags).toEqual(NAMES)
     expect(stored?.by).toBe('prototype')
@@ -71,7 +98,12 @@ describe('__proto__, constructor and prototype never reach a prototype', () => {
 
   it.concurrent.each(NAMES)('as a handle (%s) in show, edit, rm and restore', async (name) => {
     const library = seededLibrary()
-    for (const args of [['show', name], ['edit', name, '--title', 'x'], ['rm', name, '--yes'], ['restore', name]]) {
+    for (const args of [
+      ['show', name],
+      ['edit', name, '--title', 'x'],
+      ['rm', name, '--yes'],
+      ['restore', name],
+    ]) {
       await expectClean(args, [3], { library })
     }
   })
@@ -87,31 +119,65 @@ describe('__proto__, constructor and prototype never reach a prototype', () => {
 
   it('as front matter keys from $EDITOR: refused as unknown fields, text kept', async () => {
     const editor = join(home, 'proto-editor.sh')
-    writeFileSync(editor, `#!/bin/sh\nsed -i '1a __proto__:\\n  polluted: yes\\nconstructor:\\n  prototype:\\n    polluted: yes' "$1"\n`, { mode: 0o755 })
+    writeFileSync(editor, `#!/bin/sh\nsed -i '1a __proto__:\\n  polluted: yes\\nconstructor:\\n  prototype:\\n    polluted: yes' "$1"\n`, {
+      mode: 0o755,
+    })
     const { result } = await expectClean(['edit', 'gilmer2017neural-2'], [4], { env: { EDITOR: editor } })
     expect(result.stderr).toContain('__proto__: unknown field')
     expect(result.stderr).toContain('Your text is kept at')
   })
 
   it('in a DOI service reply (CSL-JSON with __proto__ keys and names)', async () => {
-    const { library } = await expectClean(['add', '10.5555/proto.1', '--yes', '--body', 'x', '--tag', 'doi'], [0], { env: { PRECIS_DOI_URL: server.origin } })
+    const { library } = await expectClean(['add', '10.5555/proto.1', '--yes', '--body', 'x', '--tag', 'doi'], [0], {
+      env: { PRECIS_DOI_URL: server.origin },
+    })
     const paper = readLibraryFile(library).papers.find((p) => p.doi?.toLowerCase() === '10.5555/proto.1')
     expect(paper?.authors.join(' ')).toContain('__proto__')
   })
 
   it('in an arXiv reply (names and title)', async () => {
-    const { library } = await expectClean(['add', 'arXiv:2101.00001', '--yes', '--body', 'x'], [0], { env: { PRECIS_ARXIV_URL: `${server.origin}/api/query` } })
+    const { library } = await expectClean(['add', 'arXiv:2101.00001', '--yes', '--body', 'x'], [0], {
+      env: { PRECIS_ARXIV_URL: `${server.origin}/api/query` },
+    })
     expect(readLibraryFile(library).papers.find((p) => p.arxiv === '2101.00001')?.authors).toContain('__proto__')
   })
 
   it('in every other command the build has, on a library full of such names', async () => {
     const built = builtCommands()
     const library = seededLibrary()
-    await expectClean(['add', '--title', 'constructor', '--author', '__proto__', ...NAMES.flatMap((t) => ['--tag', t]), '--year', '2021', '--body', 'prototype'], [0], { library })
-    const runs: [string[], number[]][] = [[['list'], [0]], [['--json', 'list'], [0]], [['trash'], [0]]]
-    if (built.has('tags')) runs.push([['tags'], [0]], [['tags', 'rename', '__proto__', 'constructor'], [0]], [['tags', 'rm', 'prototype', '--yes'], [0]])
+    await expectClean(
+      [
+        'add',
+        '--title',
+        'constructor',
+        '--author',
+        '__proto__',
+        ...NAMES.flatMap((t) => ['--tag', t]),
+        '--year',
+        '2021',
+        '--body',
+        'prototype',
+      ],
+      [0],
+      { library },
+    )
+    const runs: [string[], number[]][] = [
+      [['list'], [0]],
+      [['--json', 'list'], [0]],
+      [['trash'], [0]],
+    ]
+    if (built.has('tags'))
+      runs.push([['tags'], [0]], [['tags', 'rename', '__proto__', 'constructor'], [0]], [['tags', 'rm', 'prototype', '--yes'], [0]])
     if (built.has('tag')) runs.push([['tag', 'gilmer2017neural', '+__proto__', '+constructor'], [0]])
-    if (built.has('search')) runs.push([['search', '__proto__'], [0]], [['search', 'tag:constructor'], [0]], [['search', '__proto__:x'], [0, 2]])
+    if (built.has('search'))
+      runs.push(
+        [['search', '__proto__'], [0]],
+        [['search', 'tag:constructor'], [0]],
+        [
+          ['search', '__proto__:x'],
+          [0, 2],
+        ],
+      )
     if (built.has('stats')) runs.push([['stats'], [0]], [['--json', 'stats'], [0]])
     if (built.has('import')) {
       const file = join(home, 'poisoned.json')

@@ -12,13 +12,20 @@ import { fingerprint, readLibraryFile, writeLibraryFile } from './support/files.
 
 function libraryFile(): string {
   const path = join(tempDir('precis-rekey-'), 'library.json')
-  writeLibraryFile(path, libraryOf(
-    [paper({ key: 'smith+jones' }), paper({ key: 'kipf2017semi' })],
-    [
-      summary({ id: 'smith+jones', paper: 'smith+jones' }),
-      summary({ id: 'kipf2017semi', paper: 'kipf2017semi', body: `${'See [@smith+jones] and \\cite{smith+jones}. '.repeat(5000)}[@smithxjones]\n` }),
-    ],
-  ))
+  writeLibraryFile(
+    path,
+    libraryOf(
+      [paper({ key: 'smith+jones' }), paper({ key: 'kipf2017semi' })],
+      [
+        summary({ id: 'smith+jones', paper: 'smith+jones' }),
+        summary({
+          id: 'kipf2017semi',
+          paper: 'kipf2017semi',
+          body: `${'See [@smith+jones] and \\cite{smith+jones}. '.repeat(5000)}[@smithxjones]\n`,
+        }),
+      ],
+    ),
+  )
   return path
 }
 

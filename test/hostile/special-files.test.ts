@@ -43,12 +43,15 @@ describe('a library that is not a regular file', () => {
     expect(readdirSync(dir)).toEqual(['library.json'])
   })
 
-  it.each([['list'], ['show', 'anything'], ['add']])('/dev/zero as the library (%s): refused at once, exit 4, nothing made in /dev', async (...args) => {
-    const run = await precisOn('/dev/zero', args[0] === 'add' ? addArgs('Zero') : args, tracked)
-    expect(run.code, run.stderr).toBe(4)
-    expect(run.stderr).toContain('Cannot open the library /dev/zero: it is a character device, not a regular file')
-    expect(existsSync('/dev/zero.lock')).toBe(false)
-  })
+  it.each([['list'], ['show', 'anything'], ['add']])(
+    '/dev/zero as the library (%s): refused at once, exit 4, nothing made in /dev',
+    async (...args) => {
+      const run = await precisOn('/dev/zero', args[0] === 'add' ? addArgs('Zero') : args, tracked)
+      expect(run.code, run.stderr).toBe(4)
+      expect(run.stderr).toContain('Cannot open the library /dev/zero: it is a character device, not a regular file')
+      expect(existsSync('/dev/zero.lock')).toBe(false)
+    },
+  )
 
   it.each([['list'], ['add'], ['doctor']])('a loop of symbolic links as the library (%s): exit 4 saying so, no ELOOP', async (command) => {
     const dir = tempDir('precis-special-')
@@ -63,7 +66,11 @@ describe('a library that is not a regular file', () => {
 
   it.each([
     ['a folder', (dir: string) => dir, 'it is a folder, not a regular file'],
-    ['a path through a file', (dir: string) => (writeFileSync(join(dir, 'plain'), 'x'), join(dir, 'plain', 'library.json')), 'a part of its path is a file, not a folder'],
+    [
+      'a path through a file',
+      (dir: string) => (writeFileSync(join(dir, 'plain'), 'x'), join(dir, 'plain', 'library.json')),
+      'a part of its path is a file, not a folder',
+    ],
   ])('%s as the library: exit 4 naming the reason in words', async (_, make, reason) => {
     const library = make(tempDir('precis-special-'))
     for (const args of [['list'], addArgs('Nowhere')]) {
@@ -170,7 +177,11 @@ describe('symbolic links in an imported folder', () => {
     const run = await precisOn(library, ['import', 'notes', '--follow-symlinks'], { ...tracked, cwd: dir })
     expect(run.code, run.stderr).toBe(0)
     expect(run.stderr).not.toContain('Skipped')
-    expect(readLibraryFile(library).papers.map((p) => p.title).sort()).toEqual(['Own note', 'Private deeper', 'Private secret'])
+    expect(
+      readLibraryFile(library)
+        .papers.map((p) => p.title)
+        .sort(),
+    ).toEqual(['Own note', 'Private deeper', 'Private secret'])
   })
 
   it('a loop of linked folders with --follow-symlinks: each folder read once, the import ends (exit 0)', async () => {
@@ -225,10 +236,14 @@ describe('temp files of writers that were killed', () => {
     writeLibraryFile(library, smallLibrary())
     const dead = deadPid()
     // tempNameBeside names this test process (alive) on this host; the same names with a dead pid are a killed writer's.
-    const ofPid = (pid: number, purpose: 'tmp' | 'bak') => tempNameBeside(library, purpose).replace(`.${purpose}-${process.pid}-`, `.${purpose}-${pid}-`)
+    const ofPid = (pid: number, purpose: 'tmp' | 'bak') =>
+      tempNameBeside(library, purpose).replace(`.${purpose}-${process.pid}-`, `.${purpose}-${pid}-`)
     const deadOnes = [ofPid(dead, 'tmp'), ofPid(dead, 'bak')]
     const live = tempNameBeside(library, 'tmp')
-    const otherHost = ofPid(dead, 'tmp').replace(/-([0-9a-f]{8})-([0-9a-f]{12})$/, (_, host: string, random: string) => `-${host === '00000000' ? '11111111' : '00000000'}-${random}`)
+    const otherHost = ofPid(dead, 'tmp').replace(
+      /-([0-9a-f]{8})-([0-9a-f]{12})$/,
+      (_, host: string, random: string) => `-${host === '00000000' ? '11111111' : '00000000'}-${random}`,
+    )
     const olderName = join(dir, `.library.json.tmp-${dead}-0123456789ab`)
     for (const file of [...deadOnes, live, otherHost, olderName]) writeFileSync(file, 'half a library')
 

@@ -24,13 +24,16 @@ const read = (path: string) => parseLibrary(readFileSync(path, 'utf8'), path)
 // The README says "the later edit is kept": a paper field edited on two machines used to keep
 // whichever side synced last, whatever the times.
 describe('sync: a paper field edited on two machines keeps the later edit', () => {
-  it('edited on A, later on B; B syncs first, A second: B\'s title wins, A\'s is in the conflict note', async () => {
+  it("edited on A, later on B; B syncs first, A second: B's title wins, A's is in the conflict note", async () => {
     const dir = tempDir('precis-sync-')
     const remote = join(dir, 'remote.git')
     git(env, dir, 'init', '--quiet', '--bare', remote)
     const files = { a: join(dir, 'a', 'library.json'), b: join(dir, 'b', 'library.json') }
     const [a, b] = [machine(files.a), machine(files.b)]
-    await a(['add', '--title', 'Neural Message Passing', '--author', 'Justin Gilmer', '--year', '2017', '--body', 'Messages.\n'], '2026-01-01T00:00:00.000Z')
+    await a(
+      ['add', '--title', 'Neural Message Passing', '--author', 'Justin Gilmer', '--year', '2017', '--body', 'Messages.\n'],
+      '2026-01-01T00:00:00.000Z',
+    )
     await a(['sync', 'init', '--remote', remote])
     await a(['sync'])
     await b(['sync', 'init', '--remote', remote])

@@ -11,7 +11,18 @@ import { precisOn } from './support/precis.js'
 // git reads no configuration of the person running the tests.
 const env = gitSandbox()
 
-const addArgs = (title: string, author: string) => ['add', '--title', title, '--author', author, '--year', '2024', '--body', `${title}.\n`, '--no-input']
+const addArgs = (title: string, author: string) => [
+  'add',
+  '--title',
+  title,
+  '--author',
+  author,
+  '--year',
+  '2024',
+  '--body',
+  `${title}.\n`,
+  '--no-input',
+]
 
 async function precisOk(library: string, args: string[]): Promise<string> {
   const result = await precisOn(library, args, { env })
@@ -144,7 +155,9 @@ describe('a remote commit that tracks precis’s own files', () => {
 
     const backup = fingerprint(join(folderOf(a), 'library.json.bak'))
     const first = await precisOk(a, ['sync'])
-    expect(first).toContain('Repaired the sync setup: stopped tracking .library.json.tmp-1-abc, library.json.bak, library.json.lock, which origin/main tracks')
+    expect(first).toContain(
+      'Repaired the sync setup: stopped tracking .library.json.tmp-1-abc, library.json.bak, library.json.lock, which origin/main tracks',
+    )
     expect(existsSync(join(folderOf(a), 'library.json.lock'))).toBe(false) // the remote's lock was never written over ours
     expect(existsSync(join(folderOf(a), '.library.json.tmp-1-abc'))).toBe(false)
     expect(fingerprint(join(folderOf(a), 'library.json.bak'))).toBe(backup)
@@ -174,7 +187,13 @@ describe('a remote commit that tracks precis’s own files', () => {
 function bulkLibrary(path: string, count: number): void {
   mkdirSync(folderOf(path), { recursive: true })
   const papers = Array.from({ length: count }, (_, i) => paper({ key: `bulk${i}2020paper`, title: `Bulk paper ${i}` }))
-  writeLibraryFile(path, libraryOf(papers, papers.map((p) => summary({ id: p.key, paper: p.key, body: 'Short.\n', tags: ['bulk'] }))))
+  writeLibraryFile(
+    path,
+    libraryOf(
+      papers,
+      papers.map((p) => summary({ id: p.key, paper: p.key, body: 'Short.\n', tags: ['bulk'] })),
+    ),
+  )
 }
 
 describe('sync at 10,000 summaries', () => {
@@ -212,7 +231,9 @@ describe('an auto-commit that fails', () => {
 
     const failed = await precisOn(a, addArgs('Deep Sets', 'Manzil Zaheer'), { env })
     expect(failed.code, failed.stderr).toBe(0)
-    expect(failed.stderr).toMatch(/precis: The change is saved, but git could not commit it: git commit failed: .*\n.*next change commits it/)
+    expect(failed.stderr).toMatch(
+      /precis: The change is saved, but git could not commit it: git commit failed: .*\n.*next change commits it/,
+    )
     expect(ids(a)).toContain('zaheer2024deep')
     expect(subjects()).toEqual(before)
 
@@ -227,7 +248,9 @@ describe('an auto-commit that fails', () => {
     const folder = folderOf(a)
     const noGit = await precisOn(a, addArgs('Deep Sets', 'Manzil Zaheer'), { env: { ...env, PATH: tempDir('precis-no-git-') } })
     expect(noGit.code, noGit.stderr).toBe(0)
-    expect(noGit.stderr).toContain('precis: The change is saved, but git could not commit it: Sync needs git, and git was not found on the PATH')
+    expect(noGit.stderr).toContain(
+      'precis: The change is saved, but git could not commit it: Sync needs git, and git was not found on the PATH',
+    )
     await precisOk(a, addArgs('Graph Attention Networks', 'Petar Velickovic'))
     expect(git(env, folder, 'log', '-1', '--format=%s')).toBe('add zaheer2024deep, velickovic2024graph')
   })

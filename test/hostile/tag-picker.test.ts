@@ -8,8 +8,13 @@ import { testContext } from '../support/context.js'
 import { libraryOf, paper, summary } from '../support/library.js'
 
 const paperFlags = ['--title', 'Tags in Practice', '--author', 'Ada Lovelace', '--year', '2024', '--body', 'Notes.']
-const library = () => libraryOf([paper({ key: 'vaswani2017attention' })], [summary({ id: 'vaswani2017attention', paper: 'vaswani2017attention', tags: ['nlp/transformers'] })])
-const tagsOf = async (ctx: ReturnType<typeof testContext>) => (await ctx.store.read()).summaries.find((s) => s.id === 'lovelace2024tags')!.tags
+const library = () =>
+  libraryOf(
+    [paper({ key: 'vaswani2017attention' })],
+    [summary({ id: 'vaswani2017attention', paper: 'vaswani2017attention', tags: ['nlp/transformers'] })],
+  )
+const tagsOf = async (ctx: ReturnType<typeof testContext>) =>
+  (await ctx.store.read()).summaries.find((s) => s.id === 'lovelace2024tags')!.tags
 
 describe('the similar-tag warning across the hierarchy', () => {
   it('without a terminal: warned on stderr, the tag kept as given', async () => {
@@ -28,16 +33,27 @@ describe('the similar-tag warning across the hierarchy', () => {
 })
 
 describe('the tag picker', () => {
-  const tagged = () => libraryOf([paper({ key: 'vaswani2017attention' })], [summary({ id: 'vaswani2017attention', paper: 'vaswani2017attention', tags: ['nlp/transformers', 'todo'] })])
+  const tagged = () =>
+    libraryOf(
+      [paper({ key: 'vaswani2017attention' })],
+      [summary({ id: 'vaswani2017attention', paper: 'vaswani2017attention', tags: ['nlp/transformers', 'todo'] })],
+    )
 
   it('filter text that matched nothing is proposed as the new tag (accepted as offered), then guarded', async () => {
     let proposed: unknown
     const ctx = testContext({
       tty: true,
       library: tagged(),
-      answers: { existingTags: { ticked: ['todo'], typed: 'transformer' }, tags: (q: { default?: string }) => ((proposed = q.default), q.default), similarTag: 'nlp/transformers' },
+      answers: {
+        existingTags: { ticked: ['todo'], typed: 'transformer' },
+        tags: (q: { default?: string }) => ((proposed = q.default), q.default),
+        similarTag: 'nlp/transformers',
+      },
     })
-    expect(await main(['add', '--title', 'Tags in Practice', '--author', 'Ada Lovelace', '--year', '2024', '--body', 'Notes.'], ctx), ctx.stderr()).toBe(0)
+    expect(
+      await main(['add', '--title', 'Tags in Practice', '--author', 'Ada Lovelace', '--year', '2024', '--body', 'Notes.'], ctx),
+      ctx.stderr(),
+    ).toBe(0)
     expect(proposed).toBe('transformer')
     expect(ctx.asked).toEqual(['existingTags', 'tags', 'similarTag'])
     expect(await tagsOf(ctx)).toEqual(['todo', 'nlp/transformers'])

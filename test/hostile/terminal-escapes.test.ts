@@ -30,11 +30,40 @@ beforeAll(async () => {
   // Flags refuse C0 controls, so all of HOSTILE is planted in the file, as a library written before
   // that rule, a hand edit or a sync peer may hold it; what flags may store goes through them.
   id = 'evil2024x'
-  writeLibraryFile(library, libraryOf(
-    [paper({ key: id, title: HOSTILE, authors: [`Ada ${HOSTILE}`], venue: HOSTILE, url: HOSTILE }), paper({ key: 'trash2023x', title: `Trashed ${HOSTILE}`, authors: ['Bo Trash'] })],
-    [summary({ id, paper: id, by: HOSTILE, body: BODY, tags: ['gnn'] }), summary({ id: 'trash2023x', paper: 'trash2023x', body: HOSTILE })],
-  ))
-  const add = await precisOn(library, ['add', '--title', HOSTILE_STORABLE, '--author', `Ada ${HOSTILE_STORABLE}`, '--venue', HOSTILE_STORABLE, '--by', HOSTILE_STORABLE, '--tag', 'gnn', '--year', '2024', '--file', '-'], { input: `Through flags: ${HOSTILE_STORABLE}\n` })
+  writeLibraryFile(
+    library,
+    libraryOf(
+      [
+        paper({ key: id, title: HOSTILE, authors: [`Ada ${HOSTILE}`], venue: HOSTILE, url: HOSTILE }),
+        paper({ key: 'trash2023x', title: `Trashed ${HOSTILE}`, authors: ['Bo Trash'] }),
+      ],
+      [
+        summary({ id, paper: id, by: HOSTILE, body: BODY, tags: ['gnn'] }),
+        summary({ id: 'trash2023x', paper: 'trash2023x', body: HOSTILE }),
+      ],
+    ),
+  )
+  const add = await precisOn(
+    library,
+    [
+      'add',
+      '--title',
+      HOSTILE_STORABLE,
+      '--author',
+      `Ada ${HOSTILE_STORABLE}`,
+      '--venue',
+      HOSTILE_STORABLE,
+      '--by',
+      HOSTILE_STORABLE,
+      '--tag',
+      'gnn',
+      '--year',
+      '2024',
+      '--file',
+      '-',
+    ],
+    { input: `Through flags: ${HOSTILE_STORABLE}\n` },
+  )
   expect(add.code, add.stderr).toBe(0)
   expectTerminalSafe(add.stdout + add.stderr, 'add')
   const rm = await precisOn(library, ['rm', 'trash2023x', '--yes'])
@@ -63,10 +92,19 @@ function dataCommands(): [string, () => string[], number][] {
     ['a tag with control characters', () => ['add', '--title', 'x', '--author', 'y', '--tag', HOSTILE, '--body', 'x'], 2],
     ['a bad --sort', () => ['list', '--sort', HOSTILE], 2],
     ['a bad --width', () => ['show', id, '--width', HOSTILE], 2],
-    ['add with control characters in its flags', () => ['add', '--title', HOSTILE, '--author', HOSTILE, '--url', HOSTILE, '--body', HOSTILE], 2],
+    [
+      'add with control characters in its flags',
+      () => ['add', '--title', HOSTILE, '--author', HOSTILE, '--url', HOSTILE, '--body', HOSTILE],
+      2,
+    ],
     ['edit with a link that is no link', () => ['edit', id, '--url', HOSTILE], 2],
   ]
-  if (built.has('tags')) commands.push(['tags', () => ['tags'], 0], ['tags --json', () => ['--json', 'tags'], 0], ['tags rename of a bad tag', () => ['tags', 'rename', HOSTILE, 'x'], 2])
+  if (built.has('tags'))
+    commands.push(
+      ['tags', () => ['tags'], 0],
+      ['tags --json', () => ['--json', 'tags'], 0],
+      ['tags rename of a bad tag', () => ['tags', 'rename', HOSTILE, 'x'], 2],
+    )
   if (built.has('tag')) commands.push(['tag with a bad tag', () => ['tag', id, `+${HOSTILE}`], 2])
   if (built.has('search')) {
     commands.push(['search', () => ['search', 'message'], 0], ['search --json', () => ['--json', 'search', 'message'], 0])
@@ -113,57 +151,119 @@ describe('terminal escapes arriving in imported files', () => {
   const files = (hostile: string): [string, string, string][] => {
     const bibtexSafe = hostile.replace(/[{}\\]/g, '') // BibTeX would read braces and backslashes as markup
     return [
-      ['md', 'note.md', `---\ntitle: ${JSON.stringify(hostile)}\nauthors: [${JSON.stringify('Ada ' + hostile)}]\nyear: 2021\ntags: [imported]\n---\n${hostile}\n`],
-      ['json', 'library.json', JSON.stringify({
-        format: 'precis-library', version: 1, trash: [],
-        papers: [{ key: 'evil2021x', title: hostile, authors: [hostile], year: 2021, venue: hostile, arxiv: null, doi: null, url: null, abstract: hostile, added: '2024-01-01T00:00:00.000Z' }],
-        summaries: [{ id: 'evil2021x', paper: 'evil2021x', by: hostile, body: hostile, tags: ['imported'], created: '2024-01-01T00:00:00.000Z', updated: '2024-01-01T00:00:00.000Z' }],
-      })],
-      ['bibtex', 'refs.bib', `@article{evil2021x,\n  title = {${bibtexSafe}},\n  author = {Ada ${bibtexSafe}},\n  journal = {${bibtexSafe}},\n  year = 2021,\n  annote = {${bibtexSafe}}\n}\n`],
+      [
+        'md',
+        'note.md',
+        `---\ntitle: ${JSON.stringify(hostile)}\nauthors: [${JSON.stringify('Ada ' + hostile)}]\nyear: 2021\ntags: [imported]\n---\n${hostile}\n`,
+      ],
+      [
+        'json',
+        'library.json',
+        JSON.stringify({
+          format: 'precis-library',
+          version: 1,
+          trash: [],
+          papers: [
+            {
+              key: 'evil2021x',
+              title: hostile,
+              authors: [hostile],
+              year: 2021,
+              venue: hostile,
+              arxiv: null,
+              doi: null,
+              url: null,
+              abstract: hostile,
+              added: '2024-01-01T00:00:00.000Z',
+            },
+          ],
+          summaries: [
+            {
+              id: 'evil2021x',
+              paper: 'evil2021x',
+              by: hostile,
+              body: hostile,
+              tags: ['imported'],
+              created: '2024-01-01T00:00:00.000Z',
+              updated: '2024-01-01T00:00:00.000Z',
+            },
+          ],
+        }),
+      ],
+      [
+        'bibtex',
+        'refs.bib',
+        `@article{evil2021x,\n  title = {${bibtexSafe}},\n  author = {Ada ${bibtexSafe}},\n  journal = {${bibtexSafe}},\n  year = 2021,\n  annote = {${bibtexSafe}}\n}\n`,
+      ],
     ]
   }
 
-  it.concurrent.each(files(HOSTILE))('%s with C0 controls: the import is refused (exit 4), its message printing nothing raw', async (format, name, content) => {
-    const dir = tempDir('precis-import-escapes-')
-    const file = join(dir, name === 'library.json' ? 'export.json' : name)
-    writeFileSync(file, content)
-    const result = await precisOn(join(dir, 'library.json'), ['import', file, '--format', format], { env: { HOME: dir } })
-    expect(result.code, result.stderr).toBe(4)
-    expect(result.stderr).toMatch(/contains a control character/)
-    expectTerminalSafe(result.stdout + result.stderr, 'import')
-  })
+  it.concurrent.each(files(HOSTILE))(
+    '%s with C0 controls: the import is refused (exit 4), its message printing nothing raw',
+    async (format, name, content) => {
+      const dir = tempDir('precis-import-escapes-')
+      const file = join(dir, name === 'library.json' ? 'export.json' : name)
+      writeFileSync(file, content)
+      const result = await precisOn(join(dir, 'library.json'), ['import', file, '--format', format], { env: { HOME: dir } })
+      expect(result.code, result.stderr).toBe(4)
+      expect(result.stderr).toMatch(/contains a control character/)
+      expectTerminalSafe(result.stdout + result.stderr, 'import')
+    },
+  )
 
-  it.concurrent.each(files(HOSTILE_STORABLE))('%s: the import plan, the import, and list and show afterwards print nothing raw', async (format, name, content) => {
-    const dir = tempDir('precis-import-escapes-')
-    const file = join(dir, name === 'library.json' ? 'export.json' : name)
-    writeFileSync(file, content)
-    const into = join(dir, 'library.json')
-    const run = async (args: string[]) => {
-      const result = await precisOn(into, args, { env: { HOME: dir } })
-      expect(result.code, `precis ${args.join(' ')}: ${result.stderr}`).toBe(0)
-      expectTerminalSafe(result.stdout + result.stderr, `precis ${args.join(' ')}`)
-      return result.stdout
-    }
-    await run(['import', file, '--format', format, '--dry-run'])
-    await run(['import', file, '--format', format])
-    const [entry] = JSON.parse(await run(['--json', 'list'])) as { id: string; title: string }[]
-    expect(entry?.title).toContain('Evil')
-    await run(['list'])
-    await run(['show', entry!.id, '--width', '70'])
-  })
+  it.concurrent.each(files(HOSTILE_STORABLE))(
+    '%s: the import plan, the import, and list and show afterwards print nothing raw',
+    async (format, name, content) => {
+      const dir = tempDir('precis-import-escapes-')
+      const file = join(dir, name === 'library.json' ? 'export.json' : name)
+      writeFileSync(file, content)
+      const into = join(dir, 'library.json')
+      const run = async (args: string[]) => {
+        const result = await precisOn(into, args, { env: { HOME: dir } })
+        expect(result.code, `precis ${args.join(' ')}: ${result.stderr}`).toBe(0)
+        expectTerminalSafe(result.stdout + result.stderr, `precis ${args.join(' ')}`)
+        return result.stdout
+      }
+      await run(['import', file, '--format', format, '--dry-run'])
+      await run(['import', file, '--format', format])
+      const [entry] = JSON.parse(await run(['--json', 'list'])) as { id: string; title: string }[]
+      expect(entry?.title).toContain('Evil')
+      await run(['list'])
+      await run(['show', entry!.id, '--width', '70'])
+    },
+  )
 })
 
 describe('terminal escapes in metadata replies', () => {
   it.each([
-    ['a DOI reply (CSL-JSON)', '10.5555/evil.2', 'PRECIS_DOI_URL', '', () => ({
-      headers: { 'content-type': 'application/vnd.citationstyles.csl+json' },
-      body: JSON.stringify({ title: HOSTILE, author: [{ given: HOSTILE, family: `Evil${HOSTILE}` }], 'container-title': HOSTILE, abstract: HOSTILE, issued: { 'date-parts': [[2022]] } }),
-    })],
-    ['an arXiv reply (Atom)', 'arXiv:2202.00002', 'PRECIS_ARXIV_URL', '/api/query', () => ({
-      headers: { 'content-type': 'application/atom+xml' },
-      body: `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/abs/2202.00002v1</id><published>2022-02-01T00:00:00Z</published>` +
-        `<title>${xmlText(HOSTILE)}</title><summary>${xmlText(HOSTILE)}</summary><author><name>Ada ${xmlText(HOSTILE)}</name></author></entry></feed>`,
-    })],
+    [
+      'a DOI reply (CSL-JSON)',
+      '10.5555/evil.2',
+      'PRECIS_DOI_URL',
+      '',
+      () => ({
+        headers: { 'content-type': 'application/vnd.citationstyles.csl+json' },
+        body: JSON.stringify({
+          title: HOSTILE,
+          author: [{ given: HOSTILE, family: `Evil${HOSTILE}` }],
+          'container-title': HOSTILE,
+          abstract: HOSTILE,
+          issued: { 'date-parts': [[2022]] },
+        }),
+      }),
+    ],
+    [
+      'an arXiv reply (Atom)',
+      'arXiv:2202.00002',
+      'PRECIS_ARXIV_URL',
+      '/api/query',
+      () => ({
+        headers: { 'content-type': 'application/atom+xml' },
+        body:
+          `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/abs/2202.00002v1</id><published>2022-02-01T00:00:00Z</published>` +
+          `<title>${xmlText(HOSTILE)}</title><summary>${xmlText(HOSTILE)}</summary><author><name>Ada ${xmlText(HOSTILE)}</name></author></entry></feed>`,
+      }),
+    ],
   ])('%s: add, list and show print nothing raw', async (_, source, variable, path, reply) => {
     const server = await startServer(reply)
     try {
@@ -186,13 +286,21 @@ describe('terminal escapes in metadata replies', () => {
 
 /** Text as XML character data: every control character as a numeric reference, as a hostile server would send it. */
 function xmlText(text: string): string {
-  return text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`)
+  return text
+    .replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`)
 }
 
 describe('on a colour terminal (in process: spawned children never have one)', () => {
   const lib = libraryOf(
-    [paper({ key: 'evil2024x', title: HOSTILE_NO_SGR, authors: [HOSTILE_NO_SGR], venue: HOSTILE_NO_SGR, url: HOSTILE_NO_SGR }), paper({ key: 'gone2023x', title: HOSTILE_NO_SGR })],
-    [summary({ id: 'evil2024x', paper: 'evil2024x', by: HOSTILE_NO_SGR, body: `Message passing ${HOSTILE_NO_SGR}\n`, tags: ['gnn'] }), summary({ id: 'gone2023x', paper: 'gone2023x' })],
+    [
+      paper({ key: 'evil2024x', title: HOSTILE_NO_SGR, authors: [HOSTILE_NO_SGR], venue: HOSTILE_NO_SGR, url: HOSTILE_NO_SGR }),
+      paper({ key: 'gone2023x', title: HOSTILE_NO_SGR }),
+    ],
+    [
+      summary({ id: 'evil2024x', paper: 'evil2024x', by: HOSTILE_NO_SGR, body: `Message passing ${HOSTILE_NO_SGR}\n`, tags: ['gnn'] }),
+      summary({ id: 'gone2023x', paper: 'gone2023x' }),
+    ],
   )
   moveToTrash(lib, ['gone2023x'], new Date('2024-05-01T00:00:00Z'))
 

@@ -6,7 +6,12 @@ import { testContext } from '../support/context.js'
 /** A terminal context that says yes to every confirmation and records what it was asked. */
 function confirming(columns = 80) {
   const questions: string[] = []
-  const ctx = testContext({ tty: true, columns, library: smallLibrary(), answers: { confirm: (q: { message: string }) => questions.push(q.message) > 0 } })
+  const ctx = testContext({
+    tty: true,
+    columns,
+    library: smallLibrary(),
+    answers: { confirm: (q: { message: string }) => questions.push(q.message) > 0 },
+  })
   return { ctx, questions }
 }
 
@@ -24,7 +29,9 @@ describe('rm and trash speak in titles, whole id lists and plurals', () => {
     const listed = ctx.stderr().split('\n').slice(0, 2)
     expect(listed).toEqual(['  rasmussen200…  Gaussian Processes in …', '  gilmer2017ne…  Neural Message Passing…'])
     expect(questions[0]).toBe('Move these 2 summaries to the trash?')
-    expect(ctx.stderr()).toContain('Moved 2 summaries to the trash; undo with:\n  precis restore gilmer2017neural-2 rasmussen2004gaussian\n')
+    expect(ctx.stderr()).toContain(
+      'Moved 2 summaries to the trash; undo with:\n  precis restore gilmer2017neural-2 rasmussen2004gaussian\n',
+    )
     expect(await main(['restore', 'rasmussen2004gaussian', 'gilmer2017neural-2'], ctx)).toBe(0)
     expect((await ctx.store.read()).trash).toEqual([])
   })

@@ -24,19 +24,73 @@ const SEED = seedFromEnv(1616)
 const RUNS_PER_WAY = 60
 
 /** Ordinary values: most input is, and a door that refused it would be no door. */
-const ORDINARY = ['Graph', 'Neural Message Passing', 'Ann Normal', 'García Márquez, Gabriela', 'emoji 😀', 'tab\there', 'CRLF\r\nline', 'new\nline']
+const ORDINARY = [
+  'Graph',
+  'Neural Message Passing',
+  'Ann Normal',
+  'García Márquez, Gabriela',
+  'emoji 😀',
+  'tab\there',
+  'CRLF\r\nline',
+  'new\nline',
+]
 
 /** Values that broke the library before, values at the limits, and ordinary ones. */
 const PIECES = [
-  ...ORDINARY, '', ' ', 'x'.repeat(195), 'y'.repeat(1001),
-  'z'.repeat(20_001), 'b\u0000c', 'bell\u0007', 'esc \u001b[31m red', 'lone CR\r', 'x\ud800', '\udc00y', 'bidi \u202e evil', 'C1 \u0085', 'DEL \u007f', 'javascript:alert(1)', 'https://example.org/p',
-  'file:///etc/passwd', '10.1234/ok', '10.1234/a\u0001b', '10.1234/../../admin?x=1', 'not an id', '1704.01212v2', 'math.AG/0501234',
-  '__proto__', 'constructor', 'null', 'true', '0012', '- item', ': colon', '#hash', '---', '2020-02-30T00:00:00Z',
-  '2020-01-01T10:00Z', '2020-01-01T24:00:00Z', '+012020-01-01T00:00:00Z', '2020-01-01', '{braces}', '"quotes"', '\\backslash',
+  ...ORDINARY,
+  '',
+  ' ',
+  'x'.repeat(195),
+  'y'.repeat(1001),
+  'z'.repeat(20_001),
+  'b\u0000c',
+  'bell\u0007',
+  'esc \u001b[31m red',
+  'lone CR\r',
+  'x\ud800',
+  '\udc00y',
+  'bidi \u202e evil',
+  'C1 \u0085',
+  'DEL \u007f',
+  'javascript:alert(1)',
+  'https://example.org/p',
+  'file:///etc/passwd',
+  '10.1234/ok',
+  '10.1234/a\u0001b',
+  '10.1234/../../admin?x=1',
+  'not an id',
+  '1704.01212v2',
+  'math.AG/0501234',
+  '__proto__',
+  'constructor',
+  'null',
+  'true',
+  '0012',
+  '- item',
+  ': colon',
+  '#hash',
+  '---',
+  '2020-02-30T00:00:00Z',
+  '2020-01-01T10:00Z',
+  '2020-01-01T24:00:00Z',
+  '+012020-01-01T00:00:00Z',
+  '2020-01-01',
+  '{braces}',
+  '"quotes"',
+  '\\backslash',
 ]
 
 /** Timestamps real and impossible, in the forms people write them. */
-const DATES = ['2020-01-01T10:00:00Z', '2020-01-01T10:00Z', '2020-01-01', '2024-05-06T07:08:09+02:00', '2020-02-30T00:00:00Z', '2020-06-31T00:00:00Z', '2020-01-01T24:00:00Z', '+012020-01-01T00:00:00Z']
+const DATES = [
+  '2020-01-01T10:00:00Z',
+  '2020-01-01T10:00Z',
+  '2020-01-01',
+  '2024-05-06T07:08:09+02:00',
+  '2020-02-30T00:00:00Z',
+  '2020-06-31T00:00:00Z',
+  '2020-01-01T24:00:00Z',
+  '+012020-01-01T00:00:00Z',
+]
 
 type Random = () => number
 
@@ -64,7 +118,9 @@ function valueFor(field: string, random: Random): string {
 
 /** Text as XML character data, every control character as a numeric reference, as a hostile server sends it. */
 function xmlText(text: string): string {
-  return text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/[\u0000-\u001f\u007f-\u009f\ud800-\udfff]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`)
+  return text
+    .replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)
+    .replace(/[\u0000-\u001f\u007f-\u009f\ud800-\udfff]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`)
 }
 
 /** A YAML scalar for `value`: a JSON string is a YAML double-quoted string, escapes included. */
@@ -114,12 +170,28 @@ describe(`hostile values through every way in (seed ${SEED})`, () => {
   const ways: Record<string, (random: Random, i: number) => Promise<{ what: string; outcome: Outcome; codes?: number[] }>> = {
     'add flags': async (random) => {
       const args = ['add', '--title', hostile(random), '--author', hostile(random), '--body', hostile(random), '--no-input']
-      for (const flag of ['--venue', '--arxiv', '--doi', '--url', '--by', '--author']) if (random() < 0.4) args.push(flag, valueFor(flag, random))
+      for (const flag of ['--venue', '--arxiv', '--doi', '--url', '--by', '--author'])
+        if (random() < 0.4) args.push(flag, valueFor(flag, random))
       if (random() < 0.3) args.push('--tag', hostile(random))
       return { what: JSON.stringify(args), outcome: await run(args, smallLibrary()) }
     },
     'Markdown import': async (random, i) => {
-      const fields = ['title', 'authors', 'venue', 'arxiv', 'doi', 'url', 'abstract', 'by', 'key', 'id', 'created', 'updated', 'added', 'category']
+      const fields = [
+        'title',
+        'authors',
+        'venue',
+        'arxiv',
+        'doi',
+        'url',
+        'abstract',
+        'by',
+        'key',
+        'id',
+        'created',
+        'updated',
+        'added',
+        'category',
+      ]
       const lines = fields.filter(() => random() < 0.3).map((field) => `${field}: ${yaml(valueFor(field, random))}`)
       const text = `---\n${lines.join('\n')}\n---\n${hostile(random)}\n`
       const file = join(dir, `note-${i}.md`)
@@ -130,7 +202,8 @@ describe(`hostile values through every way in (seed ${SEED})`, () => {
       const lib = smallLibrary()
       const paper = lib.papers[0]!
       const summary = lib.summaries[0]!
-      for (const field of ['title', 'venue', 'arxiv', 'doi', 'url', 'abstract'] as const) if (random() < 0.4) paper[field] = valueFor(field, random)
+      for (const field of ['title', 'venue', 'arxiv', 'doi', 'url', 'abstract'] as const)
+        if (random() < 0.4) paper[field] = valueFor(field, random)
       if (random() < 0.4) paper.authors = [hostile(random)]
       if (random() < 0.3) paper.key = summary.id = summary.paper = hostile(random)
       if (random() < 0.6) summary.body = hostile(random)
@@ -139,7 +212,10 @@ describe(`hostile values through every way in (seed ${SEED})`, () => {
       writeFileSync(file, JSON.stringify({ ...lib, papers: [paper], summaries: [summary] }))
       // Into the library it came from, taking its values over the stored ones, or into an empty one.
       const args = random() < 0.5 ? ['import', file, '--on-conflict', 'update'] : ['import', file]
-      return { what: JSON.stringify({ paper, summary }).slice(0, 400), outcome: await run(args, args.length > 2 ? smallLibrary() : emptyLibrary()) }
+      return {
+        what: JSON.stringify({ paper, summary }).slice(0, 400),
+        outcome: await run(args, args.length > 2 ? smallLibrary() : emptyLibrary()),
+      }
     },
     'BibTeX import': async (random, i) => {
       const fields = ['title', 'author', 'journal', 'doi', 'url', 'eprint', 'note', 'abstract']
@@ -188,7 +264,10 @@ describe(`hostile values through every way in (seed ${SEED})`, () => {
       return { what: reply.slice(0, 400), outcome, codes: [0, 1] }
     },
     'ShortScience import': async (random, i) => {
-      const rows = Array.from({ length: 2 }, () => `"${pick(random, ['1704.01212', hostile(random)]).replace(/"/g, '""')}","${hostile(random).replace(/"/g, '""')}"`)
+      const rows = Array.from(
+        { length: 2 },
+        () => `"${pick(random, ['1704.01212', hostile(random)]).replace(/"/g, '""')}","${hostile(random).replace(/"/g, '""')}"`,
+      )
       const file = join(dir, `shortscience-${i}.csv`)
       writeFileSync(file, `paperid,text\n${rows.join('\n')}\n`)
       return { what: JSON.stringify(rows).slice(0, 400), outcome: await run(['import', file], smallLibrary()) }

@@ -14,7 +14,11 @@ import { precisOn, type RunResult } from './support/precis.js'
 
 const NORMAL: Record<string, string> = { '--title': 'Normal', '--author': 'Ann Normal', '--year': '2020', '--body': 'notes' }
 /** `add` with the normal flags, `flag` set to `value`. */
-const addWith = (flag?: string, value?: string) => ['add', ...Object.entries({ ...NORMAL, ...(flag && { [flag]: value! }) }).flat(), '--no-input']
+const addWith = (flag?: string, value?: string) => [
+  'add',
+  ...Object.entries({ ...NORMAL, ...(flag && { [flag]: value! }) }).flat(),
+  '--no-input',
+]
 const normal = addWith()
 
 function setting() {
@@ -47,20 +51,59 @@ describe('long titles and names make keys within their limit', () => {
   it('a 195-character title, added after a normal one: exit 0, and list reads the library', async () => {
     const { library } = setting()
     expect((await precisOn(library, normal)).code).toBe(0)
-    const long = await precisOn(library, ['add', '--title', 'x'.repeat(195), '--author', 'Bob Long', '--year', '2021', '--body', 'b', '--no-input'])
+    const long = await precisOn(library, [
+      'add',
+      '--title',
+      'x'.repeat(195),
+      '--author',
+      'Bob Long',
+      '--year',
+      '2021',
+      '--body',
+      'b',
+      '--no-input',
+    ])
     await expectReadable(long, library)
     expect(long.stdout.trim().length).toBeLessThanOrEqual(200)
   })
 
   it('a 190-character family name', async () => {
     const { library } = setting()
-    await expectReadable(await precisOn(library, ['add', '--title', 'Long Names', '--author', `Ann ${'y'.repeat(190)}`, '--year', '2021', '--body', 'b', '--no-input']), library)
+    await expectReadable(
+      await precisOn(library, [
+        'add',
+        '--title',
+        'Long Names',
+        '--author',
+        `Ann ${'y'.repeat(190)}`,
+        '--year',
+        '2021',
+        '--body',
+        'b',
+        '--no-input',
+      ]),
+      library,
+    )
   })
 
   it('long titles with the same first word, added three times: collision suffixes stay within the limit too', async () => {
     const { library } = setting()
     for (let i = 0; i < 3; i++) {
-      await expectReadable(await precisOn(library, ['add', '--title', `${'z'.repeat(195)} ${i}`, '--author', `Bob ${'q'.repeat(190)}`, '--year', '2021', '--body', `b${i}`, '--no-input']), library)
+      await expectReadable(
+        await precisOn(library, [
+          'add',
+          '--title',
+          `${'z'.repeat(195)} ${i}`,
+          '--author',
+          `Bob ${'q'.repeat(190)}`,
+          '--year',
+          '2021',
+          '--body',
+          `b${i}`,
+          '--no-input',
+        ]),
+        library,
+      )
     }
   })
 
@@ -75,7 +118,13 @@ describe('long titles and names make keys within their limit', () => {
     const { dir, library, before } = setting()
     const file = join(dir, 'huge.md')
     writeFileSync(file, `---\ntitle: ${'w'.repeat(4_900_000)}\n---\nbody\n`)
-    expectRefused(await precisOn(library, ['import', file]), 4, /huge\.md: title is longer than 1000 characters \(4900000\)/, library, before)
+    expectRefused(
+      await precisOn(library, ['import', file]),
+      4,
+      /huge\.md: title is longer than 1000 characters \(4900000\)/,
+      library,
+      before,
+    )
   })
 })
 
@@ -89,8 +138,19 @@ describe('a hostile metadata reply', () => {
   it('a 4.9 MB one-word title from a DOI reply: stored cut, with a key within its limit', async () => {
     const { library, env } = setting()
     const title = 'T'.repeat(4_900_000)
-    server = await startServer(() => ({ headers: { 'content-type': 'application/vnd.citationstyles.csl+json' }, body: JSON.stringify({ DOI: '10.5555/huge', type: 'article', title, author: [{ given: 'Eve', family: 'Huge' }], issued: { 'date-parts': [[2020]] } }) }))
-    const result = await precisOn(library, ['add', '10.5555/huge', '--body', 'b', '--tag', 'x', '--no-input'], { env: { ...env, PRECIS_DOI_URL: server.origin } })
+    server = await startServer(() => ({
+      headers: { 'content-type': 'application/vnd.citationstyles.csl+json' },
+      body: JSON.stringify({
+        DOI: '10.5555/huge',
+        type: 'article',
+        title,
+        author: [{ given: 'Eve', family: 'Huge' }],
+        issued: { 'date-parts': [[2020]] },
+      }),
+    }))
+    const result = await precisOn(library, ['add', '10.5555/huge', '--body', 'b', '--tag', 'x', '--no-input'], {
+      env: { ...env, PRECIS_DOI_URL: server.origin },
+    })
     await expectReadable(result, library)
     const stored = readLibraryFile(library).papers.find((p) => p.doi === '10.5555/huge')!
     expect(stored.title.length).toBeLessThanOrEqual(1000)
@@ -109,7 +169,13 @@ describe('dates in Markdown front matter', () => {
     const { dir, library, before } = setting()
     const file = join(dir, 'dated.md')
     writeFileSync(file, `---\ntitle: Dated\n${field}: ${value}\n---\nbody\n`)
-    expectRefused(await precisOn(library, ['import', file]), 4, new RegExp(`dated\\.md: ${field} is not a date: "${value.replace(/[+.]/g, '\\$&')}"`), library, before)
+    expectRefused(
+      await precisOn(library, ['import', file]),
+      4,
+      new RegExp(`dated\\.md: ${field} is not a date: "${value.replace(/[+.]/g, '\\$&')}"`),
+      library,
+      before,
+    )
   })
 
   it.each([
@@ -131,7 +197,28 @@ describe('dates in Markdown front matter', () => {
 describe('text the Markdown round trip cannot carry', () => {
   /** A library file whose one summary's body is `body`, written as JSON text (escapes and all). */
   const jsonLibrary = (body: string) =>
-    JSON.stringify({ format: 'precis-library', version: 1, papers: [{ key: 'k2020x', title: 'X', authors: [], year: 2020, venue: null, arxiv: null, doi: null, url: null, abstract: null, added: '2020-01-01T00:00:00Z' }], summaries: [{ id: 'k2020x', paper: 'k2020x', by: '', body: 'BODY', tags: [], created: '2020-01-01T00:00:00Z', updated: '2020-01-01T00:00:00Z' }], trash: [] }).replace('"BODY"', body)
+    JSON.stringify({
+      format: 'precis-library',
+      version: 1,
+      papers: [
+        {
+          key: 'k2020x',
+          title: 'X',
+          authors: [],
+          year: 2020,
+          venue: null,
+          arxiv: null,
+          doi: null,
+          url: null,
+          abstract: null,
+          added: '2020-01-01T00:00:00Z',
+        },
+      ],
+      summaries: [
+        { id: 'k2020x', paper: 'k2020x', by: '', body: 'BODY', tags: [], created: '2020-01-01T00:00:00Z', updated: '2020-01-01T00:00:00Z' },
+      ],
+      trash: [],
+    }).replace('"BODY"', body)
 
   it.each([
     ['a NUL', '"b\\u0000c"', /summary "k2020x": body contains a NUL character at character 2/],
@@ -157,7 +244,13 @@ describe('text the Markdown round trip cannot carry', () => {
     const { dir, library, before } = setting()
     const file = join(dir, 'esc.md')
     writeFileSync(file, '---\ntitle: "A \\e[2J title"\n---\nbody\n')
-    expectRefused(await precisOn(library, ['import', file]), 4, /esc\.md: title contains a control character \(U\+001B\) at character 3/, library, before)
+    expectRefused(
+      await precisOn(library, ['import', file]),
+      4,
+      /esc\.md: title contains a control character \(U\+001B\) at character 3/,
+      library,
+      before,
+    )
   })
 
   it.each([
@@ -168,7 +261,13 @@ describe('text the Markdown round trip cannot carry', () => {
     ['--body', 'body\u0002'],
   ])('%s with a control character: exit 2, naming the flag and the position', async (flag, value) => {
     const { library, before } = setting()
-    expectRefused(await precisOn(library, addWith(flag, value)), 2, new RegExp(`${flag}( \\(name 1\\))? contains a control character \\(U\\+00`), library, before)
+    expectRefused(
+      await precisOn(library, addWith(flag, value)),
+      2,
+      new RegExp(`${flag}( \\(name 1\\))? contains a control character \\(U\\+00`),
+      library,
+      before,
+    )
   })
 
   it('summary text with a control character saved in $EDITOR: exit 4, the text kept where the message says', async () => {
@@ -187,7 +286,13 @@ describe('text the Markdown round trip cannot carry', () => {
     const { dir, library, before } = setting()
     const file = join(dir, 'notes.md')
     writeFileSync(file, 'first line\nsecond \u0007 line\n')
-    expectRefused(await precisOn(library, ['add', '--title', 'T', '--author', 'A B', '--file', file, '--no-input']), 4, /notes\.md cannot be stored: it contains a control character \(U\+0007\) at line 2, column 8/, library, before)
+    expectRefused(
+      await precisOn(library, ['add', '--title', 'T', '--author', 'A B', '--file', file, '--no-input']),
+      4,
+      /notes\.md cannot be stored: it contains a control character \(U\+0007\) at line 2, column 8/,
+      library,
+      before,
+    )
   })
 })
 
@@ -208,9 +313,21 @@ describe('identifiers are validated before they become fields', () => {
 
   it('identifiers are stored in their canonical form', async () => {
     const { library } = setting()
-    const result = await precisOn(library, [...normal, '--arxiv', 'arXiv:2101.00001v3', '--doi', 'https://doi.org/10.5555/ABC', '--url', ' https://example.org/paper '])
+    const result = await precisOn(library, [
+      ...normal,
+      '--arxiv',
+      'arXiv:2101.00001v3',
+      '--doi',
+      'https://doi.org/10.5555/ABC',
+      '--url',
+      ' https://example.org/paper ',
+    ])
     await expectReadable(result, library)
-    expect(readLibraryFile(library).papers.find((p) => p.title === 'Normal')).toMatchObject({ arxiv: '2101.00001', doi: '10.5555/abc', url: 'https://example.org/paper' })
+    expect(readLibraryFile(library).papers.find((p) => p.title === 'Normal')).toMatchObject({
+      arxiv: '2101.00001',
+      doi: '10.5555/abc',
+      url: 'https://example.org/paper',
+    })
   })
 
   it('a Markdown import with a javascript: url: exit 4 naming the field', async () => {

@@ -100,7 +100,8 @@ export function testContext(options: TestContextOptions = {}): TestContext {
     hyperlinks: false,
     style: styleFor(color),
     errStyle: styleFor(false),
-    readStdin: async () => (typeof options.stdin === 'string' ? new TextEncoder().encode(options.stdin) : (options.stdin ?? new Uint8Array())),
+    readStdin: async () =>
+      typeof options.stdin === 'string' ? new TextEncoder().encode(options.stdin) : (options.stdin ?? new Uint8Array()),
     page: async (text) => void (out += text),
     configure: () => undefined,
   }
@@ -112,7 +113,13 @@ export function testContext(options: TestContextOptions = {}): TestContext {
     },
   }
   const library = options.library
-  const env = { HOME: tempDir('precis-home-'), PRECIS_ARXIV_URL: OFFLINE_URL, PRECIS_DOI_URL: OFFLINE_URL, PRECIS_CROSSREF_URL: OFFLINE_URL, ...options.env }
+  const env = {
+    HOME: tempDir('precis-home-'),
+    PRECIS_ARXIV_URL: OFFLINE_URL,
+    PRECIS_DOI_URL: OFFLINE_URL,
+    PRECIS_CROSSREF_URL: OFFLINE_URL,
+    ...options.env,
+  }
   const warn = (warning: string) => void (err += `precis: ${warning}\n`)
   const store: Store = typeof library === 'string' ? new FileStore(library, 2_000, gitHistory(env), warn) : new MemoryStore(library)
   const config = new FileConfig(configPath(env), warn)

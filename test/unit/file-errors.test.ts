@@ -7,7 +7,11 @@ const systemError = (code: string, message: string) => Object.assign(new Error(m
 
 describe('describeFileError', () => {
   it.each([
-    ['ELOOP', "ELOOP: too many symbolic links encountered, stat '/x'", 'its path goes through too many symbolic links (links that lead back to each other?)'],
+    [
+      'ELOOP',
+      "ELOOP: too many symbolic links encountered, stat '/x'",
+      'its path goes through too many symbolic links (links that lead back to each other?)',
+    ],
     ['EACCES', "EACCES: permission denied, open '/x'", 'permission denied'],
     ['EISDIR', 'EISDIR: illegal operation on a directory, read', 'it is a folder, not a file'],
     ['ENOTDIR', "ENOTDIR: not a directory, lstat '/x/y'", 'a part of its path is a file, not a folder'],

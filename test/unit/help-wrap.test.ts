@@ -9,9 +9,21 @@ describe('wrapHelp', () => {
     ['Heading:\n  item', 80, 'Heading:\n  item'],
     ['  --tag <tag>  add a tag, repeat it for each tag', 35, '  --tag <tag>  add a tag, repeat it\n               for each tag'],
     ['  --a-very-long-option <value>  its text', 30, '  --a-very-long-option <value>\n  its text'],
-    ['Examples:\n  precis add --title "A very long title that will not fit"', 20, 'Examples:\n  precis add --title "A very long title that will not fit"'],
-    ['  precis list tag:gnn   # an example outside a section stays whole', 20, '  precis list tag:gnn   # an example outside a section stays whole'],
-    ['see https://example.org/a/very/long/path/that/is/one/word here', 20, 'see\nhttps://example.org/a/very/long/path/that/is/one/word\nhere'],
+    [
+      'Examples:\n  precis add --title "A very long title that will not fit"',
+      20,
+      'Examples:\n  precis add --title "A very long title that will not fit"',
+    ],
+    [
+      '  precis list tag:gnn   # an example outside a section stays whole',
+      20,
+      '  precis list tag:gnn   # an example outside a section stays whole',
+    ],
+    [
+      'see https://example.org/a/very/long/path/that/is/one/word here',
+      20,
+      'see\nhttps://example.org/a/very/long/path/that/is/one/word\nhere',
+    ],
   ])('%j at %i columns', (text, width, expected) => {
     expect(wrapHelp(text, width)).toBe(expected)
   })

@@ -7,9 +7,13 @@ import { buildProgram } from '../../src/program.js'
 import { testContext } from '../support/context.js'
 
 const COMMANDS_DIR = join(import.meta.dirname, '../../src/commands')
-const folders = readdirSync(COMMANDS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+const folders = readdirSync(COMMANDS_DIR, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
 // `__complete`, which the completion scripts call, is part of completion/.
-const registered = buildProgram(testContext()).commands.map((c) => c.name()).filter((name) => !name.startsWith('__'))
+const registered = buildProgram(testContext())
+  .commands.map((c) => c.name())
+  .filter((name) => !name.startsWith('__'))
 
 describe('one folder per command', () => {
   it('every command precis registers has its folder, and every folder is a command', () => {
@@ -21,6 +25,10 @@ describe('one folder per command', () => {
   })
 
   it('src/commands/ holds nothing but command folders (and its README)', () => {
-    expect(readdirSync(COMMANDS_DIR, { withFileTypes: true }).filter((d) => !d.isDirectory() && d.name !== 'README.md').map((d) => d.name)).toEqual([])
+    expect(
+      readdirSync(COMMANDS_DIR, { withFileTypes: true })
+        .filter((d) => !d.isDirectory() && d.name !== 'README.md')
+        .map((d) => d.name),
+    ).toEqual([])
   })
 })

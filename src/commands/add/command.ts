@@ -23,15 +23,19 @@ interface RawAddFlags extends RawPaperFlags {
 export function parseAddOptions(sourceArg: string | undefined, raw: RawAddFlags): AddOptions {
   if (sourceArg !== undefined && sourceArg.length > MAX_IDENTIFIER_LENGTH) {
     // Named by its length: echoing it would fill the terminal.
-    throw new UsageError(
-      `The source is ${sourceArg.length} characters long; an arXiv id or DOI has at most ${MAX_IDENTIFIER_LENGTH}`,
-    )
+    throw new UsageError(`The source is ${sourceArg.length} characters long; an arXiv id or DOI has at most ${MAX_IDENTIFIER_LENGTH}`)
   }
   const source = sourceArg === undefined ? null : parseSource(sourceArg)
   if (sourceArg !== undefined && source === null) refusePaperFlags(sourceArg, raw)
   const summary = raw.summary !== false
   if (!summary) {
-    const given = [raw.tag && '--tag', raw.by !== undefined && '--by', raw.body !== undefined && '--body', raw.file !== undefined && '--file', raw.edit && '--edit'].filter(Boolean)
+    const given = [
+      raw.tag && '--tag',
+      raw.by !== undefined && '--by',
+      raw.body !== undefined && '--body',
+      raw.file !== undefined && '--file',
+      raw.edit && '--edit',
+    ].filter(Boolean)
     if (given.length > 0) throw new UsageError(`--no-summary adds the paper alone: ${given.join(', ')} belong to a summary`)
   }
   const paper: PaperOverrides = checkPaperFlags({
@@ -61,8 +65,18 @@ export function parseAddOptions(sourceArg: string | undefined, raw: RawAddFlags)
 
 /** A summary added to a paper of the library leaves the paper as it is: paper flags there would be ignored. */
 function refusePaperFlags(handle: string, raw: RawAddFlags): void {
-  const names = { title: '--title', author: '--author', year: '--year', venue: '--venue', arxiv: '--arxiv', doi: '--doi', url: '--url' } as const
-  const given = Object.entries(names).filter(([field]) => raw[field as keyof typeof names] !== undefined).map(([, flag]) => flag)
+  const names = {
+    title: '--title',
+    author: '--author',
+    year: '--year',
+    venue: '--venue',
+    arxiv: '--arxiv',
+    doi: '--doi',
+    url: '--url',
+  } as const
+  const given = Object.entries(names)
+    .filter(([field]) => raw[field as keyof typeof names] !== undefined)
+    .map(([, flag]) => flag)
   if (given.length > 0) {
     throw new UsageError(`${shown(handle)} names a paper of the library, which add leaves as it is: ${given.join(', ')} would be ignored`, [
       `Change the paper with: precis edit ${handle} ${given[0]} …`,

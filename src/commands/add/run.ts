@@ -43,11 +43,16 @@ function fromKnownPaper(paper: Paper): PaperInput {
 /** Ask for (in a terminal) or require (otherwise) what the flags did not give. */
 async function completePaper(flags: PaperOverrides, ctx: Context): Promise<PaperInput> {
   const interactive = canPrompt(ctx)
-  const required = (flag: string) => new UsageError(`Missing ${flag}: it is required when precis cannot ask (not a terminal, or --no-input)`)
+  const required = (flag: string) =>
+    new UsageError(`Missing ${flag}: it is required when precis cannot ask (not a terminal, or --no-input)`)
   let title = flags.title
   if (title === undefined) {
     if (!interactive) throw required('--title')
-    title = await ctx.prompter.input({ name: 'title', message: 'Title', validate: (v) => (v.trim() === '' ? 'A title is needed' : firstPaperProblem({ title: v.trim() }) ?? true) })
+    title = await ctx.prompter.input({
+      name: 'title',
+      message: 'Title',
+      validate: (v) => (v.trim() === '' ? 'A title is needed' : (firstPaperProblem({ title: v.trim() }) ?? true)),
+    })
   }
   let authors = flags.authors
   if (authors.length === 0) {
@@ -55,19 +60,31 @@ async function completePaper(flags: PaperOverrides, ctx: Context): Promise<Paper
     const answer = await ctx.prompter.input({
       name: 'authors',
       message: 'Authors (separated by ";")',
-      validate: (v) => (v.trim() === '' ? 'At least one author is needed' : firstPaperProblem({ authors: splitAuthors(v) }) ?? true),
+      validate: (v) => (v.trim() === '' ? 'At least one author is needed' : (firstPaperProblem({ authors: splitAuthors(v) }) ?? true)),
     })
     authors = splitAuthors(answer)
   }
   let year = flags.year
   if (year === undefined) {
     year = interactive
-      ? parseYear(await ctx.prompter.input({ name: 'year', message: 'Year (empty if unknown)', validate: (v) => v.trim() === '' || /^\d{1,4}$/.test(v.trim()) || 'A year like 2017' }))
+      ? parseYear(
+          await ctx.prompter.input({
+            name: 'year',
+            message: 'Year (empty if unknown)',
+            validate: (v) => v.trim() === '' || /^\d{1,4}$/.test(v.trim()) || 'A year like 2017',
+          }),
+        )
       : null
   }
   const input: PaperInput = {
-    title: title.trim(), authors, year, venue: flags.venue ?? null, arxiv: flags.arxiv ?? null, doi: flags.doi ?? null,
-    url: flags.url ?? null, abstract: null,
+    title: title.trim(),
+    authors,
+    year,
+    venue: flags.venue ?? null,
+    arxiv: flags.arxiv ?? null,
+    doi: flags.doi ?? null,
+    url: flags.url ?? null,
+    abstract: null,
   }
   return storableAnswers(input)
 }
@@ -95,7 +112,8 @@ function withDocument(opts: AddOptions, text: string): AddOptions {
 }
 
 /** The same refusal whichever way the text came: --body "", an empty file, an editor left empty or on its template. */
-const emptySummary = () => new PrecisError('The summary is empty; nothing was saved', ExitCode.failure, ['To add the paper without a summary, use --no-summary'])
+const emptySummary = () =>
+  new PrecisError('The summary is empty; nothing was saved', ExitCode.failure, ['To add the paper without a summary, use --no-summary'])
 
 /** The paper `add <handle>` names; a handle that names none is a usage error, as a malformed arXiv id or DOI is. */
 function paperNamed(library: Library, handle: string): Paper {
@@ -114,7 +132,12 @@ function paperNamed(library: Library, handle: string): Paper {
 async function addPaperAlone(ctx: Context, paperInput: PaperInput, knownKey: string | null, keyPattern: KeyPattern): Promise<void> {
   const { paper, attached } = await ctx.store.update((lib) => ensurePaper(lib, paperInput, ctx.clock.now(), knownKey, keyPattern))
   ctx.io.out(paper.key + '\n')
-  inform(ctx, attached ? `${oneLine(paper.title)} (${paper.key}) is already in the library` : `Added ${paper.key}: ${oneLine(paper.title)} (no summary yet)`)
+  inform(
+    ctx,
+    attached
+      ? `${oneLine(paper.title)} (${paper.key}) is already in the library`
+      : `Added ${paper.key}: ${oneLine(paper.title)} (no summary yet)`,
+  )
 }
 
 export async function addRun(given: AddOptions, ctx: Context): Promise<void> {
@@ -125,18 +148,27 @@ export async function addRun(given: AddOptions, ctx: Context): Promise<void> {
   const read = given.body.from === 'file' || given.body.from === 'stdin' ? await readBody(given.body, ctx, 'new-summary.md') : null
   const opts = read === null ? given : withDocument({ ...given, body: { from: 'text', text: read } }, read)
   if (opts.body.from === 'text' && opts.body.text.trim() === '') throw emptySummary() // before anything is asked or fetched
-  const known = (opts.paperHandle === null ? undefined : paperNamed(library, opts.paperHandle)) ?? findSamePaper(library, { arxiv: opts.paper.arxiv ?? null, doi: opts.paper.doi ?? null, title: opts.paper.title ?? '', year: opts.paper.year ?? null })
+  const known =
+    (opts.paperHandle === null ? undefined : paperNamed(library, opts.paperHandle)) ??
+    findSamePaper(library, {
+      arxiv: opts.paper.arxiv ?? null,
+      doi: opts.paper.doi ?? null,
+      title: opts.paper.title ?? '',
+      year: opts.paper.year ?? null,
+    })
   const ask = () => completePaper(opts.paper, ctx)
-  const fromSource = !known && opts.source
-    ? await paperFromSource({ source: opts.source, flags: opts.paper, offline: opts.offline, yes: opts.yes }, ctx, library, ask)
-    : null
+  const fromSource =
+    !known && opts.source
+      ? await paperFromSource({ source: opts.source, flags: opts.paper, offline: opts.offline, yes: opts.yes }, ctx, library, ask)
+      : null
   const paperInput = known ? fromKnownPaper(known) : (fromSource?.paper ?? (await ask()))
   // The paper found before the lock: attached to inside it even if its fields changed meanwhile.
   const knownKey = known?.key ?? fromSource?.knownKey ?? null
   if (!opts.summary) return addPaperAlone(ctx, paperInput, knownKey, keyPattern)
   // Tags from the config file are taken as given: the prompt is for a summary neither flag nor file tags.
   const wanted = chooseNewTags(opts.tags, config)
-  const tags = wanted.source === 'default' && canPrompt(ctx) ? await chooseTags(library, [], ctx) : await guardNewTags(wanted.value, library, ctx)
+  const tags =
+    wanted.source === 'default' && canPrompt(ctx) ? await chooseTags(library, [], ctx) : await guardNewTags(wanted.value, library, ctx)
   const by = chooseBy(opts.by === '' ? undefined : opts.by, config).value
   const body = await readBody(opts.body, ctx, 'new-summary.md', summaryTemplate(paperInput, config.template))
   if (body.trim() === '') throw emptySummary()
@@ -153,7 +185,12 @@ export async function addRun(given: AddOptions, ctx: Context): Promise<void> {
     printJson(ctx, { id: added.summary.id, key: added.paper.key, newPaper: !added.attached, linked: added.linked, record })
   } else ctx.io.out(added.summary.id + '\n')
   const what = `${oneLine(added.paper.title)} (${added.paper.key})`
-  inform(ctx, added.attached ? `Added summary ${added.summary.id} to the existing paper ${what}` : `Added ${added.summary.id}: ${oneLine(added.paper.title)}`)
+  inform(
+    ctx,
+    added.attached
+      ? `Added summary ${added.summary.id} to the existing paper ${what}`
+      : `Added ${added.summary.id}: ${oneLine(added.paper.title)}`,
+  )
   if (added.linked.length > 0) {
     const names = added.linked.map((field) => (field === 'doi' ? `DOI ${added.paper.doi}` : `arXiv:${added.paper.arxiv}`))
     inform(ctx, `${added.paper.key} now also records ${oneLine(names.join(' and '))}`)

@@ -99,10 +99,16 @@ async function confirmPaper(input: PaperInput, label: string, ctx: Context): Pro
 async function editPaper(input: PaperInput, ctx: Context): Promise<PaperInput> {
   const { prompter } = ctx
   const title = await prompter.input({
-    name: 'edit-title', message: 'Title', default: input.title, validate: (v) => (v.trim() === '' ? 'A title is needed' : firstPaperProblem({ title: v.trim() }) ?? true),
+    name: 'edit-title',
+    message: 'Title',
+    default: input.title,
+    validate: (v) => (v.trim() === '' ? 'A title is needed' : (firstPaperProblem({ title: v.trim() }) ?? true)),
   })
   const authors = await prompter.input({
-    name: 'edit-authors', message: 'Authors (separated by ";")', default: input.authors.join('; '), validate: (v) => firstPaperProblem({ authors: splitAuthors(v) }) ?? true,
+    name: 'edit-authors',
+    message: 'Authors (separated by ";")',
+    default: input.authors.join('; '),
+    validate: (v) => firstPaperProblem({ authors: splitAuthors(v) }) ?? true,
   })
   const year = await prompter.input({
     name: 'edit-year',
@@ -111,7 +117,10 @@ async function editPaper(input: PaperInput, ctx: Context): Promise<PaperInput> {
     validate: (v) => v.trim() === '' || /^\d{1,4}$/.test(v.trim()) || 'A year like 2017',
   })
   const venue = await prompter.input({
-    name: 'edit-venue', message: 'Venue (empty for none)', default: input.venue ?? '', validate: (v) => firstPaperProblem({ venue: v.trim() }) ?? true,
+    name: 'edit-venue',
+    message: 'Venue (empty for none)',
+    default: input.venue ?? '',
+    validate: (v) => firstPaperProblem({ venue: v.trim() }) ?? true,
   })
   const edited: PaperInput = {
     ...input,

@@ -15,7 +15,12 @@ const MAX_ID_WIDTH = 28
  * browse's list for what has been typed so far: one line per hit, its best snippet as the
  * description, after the words a partial match lacks (`missing: vitamin · …`).
  */
-export function browseChoices(search: LibrarySearch, term: string, width: number, highlight: (s: string) => string): SearchChoice<string>[] {
+export function browseChoices(
+  search: LibrarySearch,
+  term: string,
+  width: number,
+  highlight: (s: string) => string,
+): SearchChoice<string>[] {
   const { hits } = search.search(parseTypedQuery(term), { limit: LIST_LENGTH, lastWord: 'typing', snippets: 1 })
   const idWidth = Math.min(MAX_ID_WIDTH, Math.max(0, ...hits.map((hit) => hit.id.length)))
   return hits.map((hit) => {
@@ -23,7 +28,10 @@ export function browseChoices(search: LibrarySearch, term: string, width: number
     const id = fitWidth(sanitizeTerminal(hit.id), idWidth)
     const line = `${id}${' '.repeat(Math.max(0, idWidth - stringWidth(id)))}  ${year}  ${sanitizeTerminal(hit.paper.title.replace(/\s+/g, ' '))}`
     const snippet = hit.snippets[0]
-    const lacks = hit.missing.length > 0 ? fitWidth(`missing: ${hit.missing.map((word) => sanitizeTerminal(word)).join(', ')}`, Math.floor(width / 2)) : ''
+    const lacks =
+      hit.missing.length > 0
+        ? fitWidth(`missing: ${hit.missing.map((word) => sanitizeTerminal(word)).join(', ')}`, Math.floor(width / 2))
+        : ''
     const room = width - stringWidth(lacks) - (lacks && snippet ? 3 : 0)
     const description = [lacks, snippet ? formatSnippet(snippet, room, highlight) : ''].filter(Boolean).join(' · ')
     return {

@@ -36,6 +36,8 @@ export async function completeRun(opts: CompleteOptions, ctx: Context, fields: Q
     throw error
   }
   // A value with a control character cannot be typed, and must not reach the terminal raw: leave it out.
-  const candidates = completionCandidates(library, opts.source, opts.prefix, fields).filter((c) => sanitizeTerminal(c) === c && !/[\n\t]/.test(c))
+  const candidates = completionCandidates(library, opts.source, opts.prefix, fields).filter(
+    (c) => sanitizeTerminal(c) === c && !/[\n\t]/.test(c),
+  )
   ctx.io.out(candidates.map((c) => c + '\n').join(''))
 }

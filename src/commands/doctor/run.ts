@@ -19,7 +19,14 @@ export interface DoctorOptions {
   yes: boolean
 }
 
-const LIBRARY_KINDS: ReadonlySet<FindingKind> = new Set(['duplicate-paper', 'duplicate-summary', 'missing-paper', 'trash-missing-paper', 'bad-tags', 'case-twin-keys'])
+const LIBRARY_KINDS: ReadonlySet<FindingKind> = new Set([
+  'duplicate-paper',
+  'duplicate-summary',
+  'missing-paper',
+  'trash-missing-paper',
+  'bad-tags',
+  'case-twin-keys',
+])
 
 /** A library that does not read, as a finding whose fix names the backup. */
 function unreadable(error: DataError, library: string, folder: FolderState | null): Finding {
@@ -93,7 +100,14 @@ export async function doctorRun(opts: DoctorOptions, ctx: Context): Promise<void
   const { findings, toIdentify } = examined
   const library = ctx.store.path ?? '(in memory)'
   if (ctx.globals.json) printJson(ctx, { library, fixed, findings, toIdentify })
-  else ctx.io.out([...fixed.map((line) => `Fixed: ${sanitizeTerminal(line)}\n`), ...findings.map((f) => formatFinding(f, ctx)), formatToIdentify(toIdentify, ctx)].join(''))
+  else
+    ctx.io.out(
+      [
+        ...fixed.map((line) => `Fixed: ${sanitizeTerminal(line)}\n`),
+        ...findings.map((f) => formatFinding(f, ctx)),
+        formatToIdentify(toIdentify, ctx),
+      ].join(''),
+    )
   if (findings.length === 0) return inform(ctx, `No problems found in ${sanitizeTerminal(library)}`)
   const fixable = findings.filter((f) => f.fixable).length
   const hint = fixable > 0 && !opts.fix ? [`${fixable} of them can be repaired with: precis doctor --fix`] : []

@@ -1,6 +1,16 @@
 import type { Context } from '../../context.js'
 import { InvalidDocumentError, isEditDocument, parseEditDocument, toEditDocument } from '../../formats/edit-document.js'
-import { applyEdit, diffEdit, editFromFlags, fieldsOf, type EditBase, type EditChanges, type EditFields, type PaperEdit, type SummaryEdit } from '../../core/records/edits.js'
+import {
+  applyEdit,
+  diffEdit,
+  editFromFlags,
+  fieldsOf,
+  type EditBase,
+  type EditChanges,
+  type EditFields,
+  type PaperEdit,
+  type SummaryEdit,
+} from '../../core/records/edits.js'
 import { PrecisError, UsageError } from '../../core/errors.js'
 import { resolveHandle } from '../../core/records/handles.js'
 import type { BodySource } from '../../command-kit/body-source.js'
@@ -19,8 +29,13 @@ export interface EditOptions {
 }
 
 function hasFieldFlags(opts: EditOptions): boolean {
-  return Object.keys(opts.paper).length > 0 || Object.keys(opts.summary).length > 0 || opts.addTags.length > 0 ||
-    opts.removeTags.length > 0 || opts.body.from !== 'none'
+  return (
+    Object.keys(opts.paper).length > 0 ||
+    Object.keys(opts.summary).length > 0 ||
+    opts.addTags.length > 0 ||
+    opts.removeTags.length > 0 ||
+    opts.body.from !== 'none'
+  )
 }
 
 /** Open the editor until the text validates (or the person gives up); returns the parsed fields. */
@@ -97,7 +112,13 @@ export async function editRun(opts: EditOptions, ctx: Context): Promise<void> {
     text = edited.text
   }
   // Applied to the records as they are inside the lock: only the fields the person changed.
-  const result = await keepingTextOnFailure(ctx, id, text, () => ctx.store.update((lib) => applyEdit(lib, id, changes, ctx.clock.now())), editAgain(id))
+  const result = await keepingTextOnFailure(
+    ctx,
+    id,
+    text,
+    () => ctx.store.update((lib) => applyEdit(lib, id, changes, ctx.clock.now())),
+    editAgain(id),
+  )
   if (ctx.globals.json) printJson(ctx, { id: result.summary.id, key: result.summary.paper, changed: result.changed })
   else ctx.io.out(result.summary.id + '\n')
   inform(ctx, result.changed ? `Updated ${result.summary.id}` : `No changes to ${result.summary.id}`)

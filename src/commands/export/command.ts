@@ -24,9 +24,12 @@ interface RawExportFlags {
 
 export function parseExportOptions(words: string[], raw: RawExportFlags): ExportOptions {
   const format = (raw.format ?? 'md') as ExportFormat
-  if (raw.bib !== undefined && format !== 'md') throw new UsageError('--bib goes with --format md (the reading list cites the papers in it)')
-  if (raw.remoteImages === true && format !== 'html') throw new UsageError('--remote-images goes with --format html (only the HTML page shows images)')
-  if (raw.withSummaries === true && format !== 'bibtex') throw new UsageError('--with-summaries goes with --format bibtex (md, json and html always carry the summaries)')
+  if (raw.bib !== undefined && format !== 'md')
+    throw new UsageError('--bib goes with --format md (the reading list cites the papers in it)')
+  if (raw.remoteImages === true && format !== 'html')
+    throw new UsageError('--remote-images goes with --format html (only the HTML page shows images)')
+  if (raw.withSummaries === true && format !== 'bibtex')
+    throw new UsageError('--with-summaries goes with --format bibtex (md, json and html always carry the summaries)')
   const queryText = words.join(' ').trim()
   return {
     query: queryText === '' ? null : parseQuery(queryText),
@@ -50,8 +53,11 @@ export function registerExport(program: Command, ctx: Context, run = exportRun):
     .option('--bib <file>', 'with md: also write the cited papers as BibTeX')
     .option('--title <text>', 'title of the reading list (md document, html)')
     .option('--force', 'replace files that exist')
-    .option('--with-summaries', 'with bibtex: write each paper\'s summaries into its annote field (import reads them back)')
-    .option('--remote-images', 'with html: show images from the web in the page (they tell their servers it was opened); by default each is a link')
+    .option('--with-summaries', "with bibtex: write each paper's summaries into its annote field (import reads them back)")
+    .option(
+      '--remote-images',
+      'with html: show images from the web in the page (they tell their servers it was opened); by default each is a link',
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  precis export tag:thesis-ch2 --out review/ --bib review/refs.bib\n' +

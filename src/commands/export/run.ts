@@ -72,18 +72,37 @@ export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void
 
 /** One Markdown file per summary, named after its id, inside `folder`. */
 function summaryFiles(lib: Library, folder: string): OutputFile[] {
-  const names = uniqueFileNames(lib.summaries.map((s) => s.id), '.md')
+  const names = uniqueFileNames(
+    lib.summaries.map((s) => s.id),
+    '.md',
+  )
   const papers = papersByKey(lib)
-  return lib.summaries.map((s) => ({ path: pathInside(folder, names.get(s.id)!), content: () => summaryToMarkdown(s, papers.get(s.paper)!) }))
+  return lib.summaries.map((s) => ({
+    path: pathInside(folder, names.get(s.id)!),
+    content: () => summaryToMarkdown(s, papers.get(s.paper)!),
+  }))
 }
 
 /** The document: whole, or (HTML) in pieces rendered as they are written. */
-async function singleDocument(lib: Library, opts: ExportOptions, ctx: Context, out: string | null, bib: string | null, whole: Library): Promise<string | Iterable<string>> {
+async function singleDocument(
+  lib: Library,
+  opts: ExportOptions,
+  ctx: Context,
+  out: string | null,
+  bib: string | null,
+  whole: Library,
+): Promise<string | Iterable<string>> {
   const title = opts.title ?? (opts.queryText ? `Reading list: ${opts.queryText}` : 'Reading list')
   switch (opts.format) {
     case 'md': {
       // The list names its bibliography relative to itself, so Pandoc finds it from the list's folder.
-      const bibliography = bib === null ? null : path.relative(out === null ? ctx.cwd : path.dirname(out), bib).split(path.sep).join('/')
+      const bibliography =
+        bib === null
+          ? null
+          : path
+              .relative(out === null ? ctx.cwd : path.dirname(out), bib)
+              .split(path.sep)
+              .join('/')
       return readingListMarkdown(lib, { title, bibliography, library: whole })
     }
     case 'json':
@@ -115,6 +134,9 @@ function wroteMessage(lib: Library, opts: ExportOptions, toFolder: boolean): str
   const summarised = new Set(lib.summaries.map((s) => s.paper))
   const unsummarised = lib.papers.filter((p) => !summarised.has(p.key)).length
   const count = plural(lib.summaries.length, 'summary', 'summaries')
-  const note = unsummarised === 0 ? '' : `; ${plural(unsummarised, 'paper')} without a summary ${unsummarised === 1 ? 'is' : 'are'} only in BibTeX and JSON exports`
+  const note =
+    unsummarised === 0
+      ? ''
+      : `; ${plural(unsummarised, 'paper')} without a summary ${unsummarised === 1 ? 'is' : 'are'} only in BibTeX and JSON exports`
   return `Wrote ${count} to ${opts.out}${bib}${note}`
 }

@@ -22,7 +22,11 @@ function summaryId(lib: Library, handle: string): string {
     const { summaries } = resolveHandle(lib, handle)
     const exact = summaries.find((s) => s.id.toLowerCase() === handle.trim().toLowerCase())
     if (exact || summaries.length === 1) return (exact ?? summaries[0]!).id
-    if (summaries.length > 1) throw new UsageError(`"${handle}" names ${summaries.length} summaries; give one id`, summaries.map((s) => `  ${s.id}`))
+    if (summaries.length > 1)
+      throw new UsageError(
+        `"${handle}" names ${summaries.length} summaries; give one id`,
+        summaries.map((s) => `  ${s.id}`),
+      )
     return handle.trim()
   } catch (error) {
     if (error instanceof NotFoundError) return handle.trim()
@@ -31,13 +35,15 @@ function summaryId(lib: Library, handle: string): string {
 }
 
 function formatVersions(versions: readonly SummaryVersion[], plain: boolean): string {
-  return versions
-    .map((v) => {
-      const what = oneLine(v.changed.join(', ') || 'changed')
-      if (plain) return [v.commit, v.date, what, oneLine(v.message)].join('\t')
-      return `${v.date.slice(0, 16).replace('T', ' ')}  ${v.commit.slice(0, 8)}  ${what.padEnd(18)}  ${oneLine(v.message)}`
-    })
-    .join('\n') + '\n'
+  return (
+    versions
+      .map((v) => {
+        const what = oneLine(v.changed.join(', ') || 'changed')
+        if (plain) return [v.commit, v.date, what, oneLine(v.message)].join('\t')
+        return `${v.date.slice(0, 16).replace('T', ' ')}  ${v.commit.slice(0, 8)}  ${what.padEnd(18)}  ${oneLine(v.message)}`
+      })
+      .join('\n') + '\n'
+  )
 }
 
 export async function historyRun(opts: HistoryOptions, ctx: Context): Promise<void> {
@@ -49,5 +55,7 @@ export async function historyRun(opts: HistoryOptions, ctx: Context): Promise<vo
   if (versions.length === 0) throw new NotFoundError(`No version of "${id}" in the history of ${repo.rel}`)
   if (ctx.globals.json) return printJson(ctx, versions)
   if (!ctx.io.stdoutIsTTY) return ctx.io.out(formatVersions(versions, true))
-  await ctx.io.page(`${ctx.io.style.bold(oneLine(id))}: ${plural(versions.length, 'version')}, newest first\n\n${formatVersions(versions, false)}`)
+  await ctx.io.page(
+    `${ctx.io.style.bold(oneLine(id))}: ${plural(versions.length, 'version')}, newest first\n\n${formatVersions(versions, false)}`,
+  )
 }

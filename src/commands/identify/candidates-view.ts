@@ -14,7 +14,9 @@ const SHOWN_AUTHORS = 3
 export function candidateByline(candidate: Candidate): string {
   const { authors, year, venue } = candidate.metadata
   const names = authors.length > SHOWN_AUTHORS ? `${authors.slice(0, SHOWN_AUTHORS).join(', ')} et al.` : authors.join(', ')
-  return oneLine([names || '(no authors)', year === null ? null : String(year), venue].filter((part) => part !== null && part !== '').join(' · '))
+  return oneLine(
+    [names || '(no authors)', year === null ? null : String(year), venue].filter((part) => part !== null && part !== '').join(' · '),
+  )
 }
 
 /** "arXiv:1704.01212 · DOI 10.1000/x (arXiv, Crossref)". */
@@ -44,7 +46,20 @@ export function candidateChoice(candidate: Candidate): string {
 export function candidatesJson(ranked: readonly RankedCandidate<Candidate>[]) {
   return ranked.map(({ candidate, score, similarity, authorNamed }, index) => {
     const { title, authors, year, venue, arxiv, doi, url } = candidate.metadata
-    return { n: index + 1, title, authors, year, venue, arxiv, doi, url, services: candidate.services.map((s) => SERVICE_NAMES[s]), score: round(score), similarity: round(similarity), authorNamed }
+    return {
+      n: index + 1,
+      title,
+      authors,
+      year,
+      venue,
+      arxiv,
+      doi,
+      url,
+      services: candidate.services.map((s) => SERVICE_NAMES[s]),
+      score: round(score),
+      similarity: round(similarity),
+      authorNamed,
+    }
   })
 }
 

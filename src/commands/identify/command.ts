@@ -13,7 +13,8 @@ export function parseIdentifyOptions(handle: string, raw: { query?: string; pick
   if (words !== null && words.length === 0) throw new UsageError('--query needs words to search for')
   let pick: number | null = null
   if (raw.pick !== undefined) {
-    if (!/^\d{1,3}$/.test(raw.pick.trim()) || Number(raw.pick) < 1) throw new UsageError(`--pick takes a candidate's number (1, 2, ...), not "${raw.pick}"`)
+    if (!/^\d{1,3}$/.test(raw.pick.trim()) || Number(raw.pick) < 1)
+      throw new UsageError(`--pick takes a candidate's number (1, 2, ...), not "${raw.pick}"`)
     pick = Number(raw.pick)
   }
   return { handle, query: words, pick, yes: raw.yes === true }

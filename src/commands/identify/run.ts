@@ -37,11 +37,21 @@ export async function identifyRun(opts: IdentifyOptions, ctx: Context): Promise<
   const words = opts.query ?? queryWords(text)
   const source = opts.query === null ? sourceOfPaper(paper) : null
   if (words.length === 0 && source === null) {
-    throw new UsageError(`${paper.key} has no summary text to find its paper by`, [`Give words to search for: precis identify ${paper.key} --query "<title words>"`])
+    throw new UsageError(`${paper.key} has no summary text to find its paper by`, [
+      `Give words to search for: precis identify ${paper.key} --query "<title words>"`,
+    ])
   }
-  const options = { env: ctx.env, now: () => ctx.clock.now(), sleep: (ms: number) => ctx.clock.sleep(ms), notice: (message: string) => inform(ctx, message) }
+  const options = {
+    env: ctx.env,
+    now: () => ctx.clock.now(),
+    sleep: (ms: number) => ctx.clock.sleep(ms),
+    notice: (message: string) => inform(ctx, message),
+  }
   // Ranked against the summary; with words given and no text, against the words.
-  const ranked = rankCandidates(text.trim() === '' ? words.join(' ') : text, await candidatesFor(source, words, options, ctx)).slice(0, SHOWN)
+  const ranked = rankCandidates(text.trim() === '' ? words.join(' ') : text, await candidatesFor(source, words, options, ctx)).slice(
+    0,
+    SHOWN,
+  )
   if (ranked.length === 0) {
     const hint = [`Try other words: precis identify ${paper.key} --query "<title words>"`]
     if (opts.pick !== null) throw new NotFoundError('Neither arXiv nor Crossref found a paper for these words', hint)
@@ -75,7 +85,8 @@ async function candidatesFor(source: Source | null, words: string[], options: Cl
 async function choose(ranked: RankedCandidate<Candidate>[], opts: IdentifyOptions, ctx: Context, key: string): Promise<Candidate | null> {
   if (opts.pick !== null) {
     const picked = ranked[opts.pick - 1]
-    if (!picked) throw new UsageError(`--pick ${opts.pick}: there ${ranked.length === 1 ? 'is 1 candidate' : `are ${ranked.length} candidates`}`)
+    if (!picked)
+      throw new UsageError(`--pick ${opts.pick}: there ${ranked.length === 1 ? 'is 1 candidate' : `are ${ranked.length} candidates`}`)
     return picked.candidate
   }
   if (ctx.globals.json || !canPrompt(ctx)) {
@@ -85,8 +96,14 @@ async function choose(ranked: RankedCandidate<Candidate>[], opts: IdentifyOption
     return null
   }
   const choices = ranked.map(({ candidate }, index) => ({ name: `${index + 1}. ${candidateChoice(candidate)}`, value: String(index) }))
-  const answer = await ctx.prompter.select({ name: 'candidate', message: `Which paper is ${key} about?`, choices: [...choices, { name: 'None of these', value: 'none' }], default: '0' })
-  if (answer === 'none') throw new CancelError(`Nothing was changed; precis identify ${key} --query "<title words>" searches for other words`)
+  const answer = await ctx.prompter.select({
+    name: 'candidate',
+    message: `Which paper is ${key} about?`,
+    choices: [...choices, { name: 'None of these', value: 'none' }],
+    default: '0',
+  })
+  if (answer === 'none')
+    throw new CancelError(`Nothing was changed; precis identify ${key} --query "<title words>" searches for other words`)
   return ranked[Number(answer)]!.candidate
 }
 
@@ -95,7 +112,9 @@ async function apply(candidate: Candidate, key: string, opts: IdentifyOptions, c
   const input = storableAnswers(paperFromMetadata(candidate.metadata, { authors: [] }))
   const library = await ctx.store.read()
   const known = findSamePaper({ ...library, papers: library.papers.filter((p) => p.key !== key) }, input)
-  const outcome = known ? `its summaries move to ${known.key}, already in the library` : `${key} becomes ${identifiedKey(library, key, input, keyPattern)}`
+  const outcome = known
+    ? `its summaries move to ${known.key}, already in the library`
+    : `${key} becomes ${identifiedKey(library, key, input, keyPattern)}`
   if (!ctx.globals.json) ctx.io.err(formatPaperPreview(input, `${key}: ${outcome}`))
   if (!(await confirmOrRequireYes(ctx, opts.yes, `Apply this to ${key}?`))) throw new CancelError('Nothing was changed')
   const done = await ctx.store.update((lib) => applyIdentification(lib, key, input, keyPattern))
@@ -104,6 +123,11 @@ async function apply(candidate: Candidate, key: string, opts: IdentifyOptions, c
   else ctx.io.out(done.paper.key + '\n')
   const moved = ids.length === 0 ? '' : `; ${ids.map(({ from, to }) => `${from} → ${to}`).join(', ')}`
   // Keys and ids come from the library file, which a hand edit may have filled with anything.
-  inform(ctx, oneLine(`${done.merged ? 'Moved the summaries of' : 'Identified'} ${key} ${done.merged ? 'to' : 'as'} ${done.paper.key}: ${done.paper.title}${moved}`))
+  inform(
+    ctx,
+    oneLine(
+      `${done.merged ? 'Moved the summaries of' : 'Identified'} ${key} ${done.merged ? 'to' : 'as'} ${done.paper.key}: ${done.paper.title}${moved}`,
+    ),
+  )
   if (done.rename.rewritten.length > 0) inform(ctx, oneLine(`Citations rewritten in ${done.rename.rewritten.join(', ')}`))
 }

@@ -25,7 +25,14 @@ export function parseImportOptions(paths: string[], raw: RawImportFlags): Import
   const onConflict = (raw.onConflict ?? 'skip') as OnConflict
   if (paths.length === 0) throw new UsageError('What to import? Give files or folders, or - for standard input')
   if (paths.includes('-') && paths.length > 1) throw new UsageError('Read standard input (-) alone, not with other paths')
-  return { paths, format, dryRun: raw.dryRun === true, onConflict, partial: raw.partial === true, followSymlinks: raw.followSymlinks === true }
+  return {
+    paths,
+    format,
+    dryRun: raw.dryRun === true,
+    onConflict,
+    partial: raw.partial === true,
+    followSymlinks: raw.followSymlinks === true,
+  }
 }
 
 export function registerImport(program: Command, ctx: Context, run = importRun): void {

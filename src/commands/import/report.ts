@@ -21,7 +21,10 @@ export function planLines(actions: readonly MergeAction[]): string {
   return actions
     .map((action) => {
       const differs = action.differences ? `  (differs: ${action.differences.join(', ')})` : ''
-      return [`${action.outcome.padEnd(9)} ${action.kind.padEnd(7)}  ${action.id.padEnd(width)}  ${action.origin}${differs}`, ...changeLines(action)].join('\n')
+      return [
+        `${action.outcome.padEnd(9)} ${action.kind.padEnd(7)}  ${action.id.padEnd(width)}  ${action.origin}${differs}`,
+        ...changeLines(action),
+      ].join('\n')
     })
     .map((line) => line + '\n')
     .join('')
@@ -36,7 +39,9 @@ export function updateLines(actions: readonly MergeAction[]): string {
 }
 
 function changeLines(action: MergeAction): string[] {
-  return (action.changes ?? []).map(({ field, before, after }) => `    ${field}: ${valueText(before, CHANGE_VALUE_LENGTH)} → ${valueText(after, CHANGE_VALUE_LENGTH)}`)
+  return (action.changes ?? []).map(
+    ({ field, before, after }) => `    ${field}: ${valueText(before, CHANGE_VALUE_LENGTH)} → ${valueText(after, CHANGE_VALUE_LENGTH)}`,
+  )
 }
 
 /** "2 papers added, 1 updated; 5 summaries added, 3 unchanged" (kinds and outcomes with none left out). */

@@ -32,7 +32,10 @@ export async function importRun(opts: ImportOptions, ctx: Context): Promise<void
   const keyPattern = keyPatternIn(ctx.env, ctx.config.values()) // a bad pattern is refused before any file is read
   const { records, problems } = await readInputs(opts, ctx)
   if (problems.length > 0 && !opts.partial) {
-    throw new DataError(`Nothing was imported: ${plural(problems.length, 'invalid record')} (--partial imports the rest)`, problemLines(problems).map(sanitizeTerminal))
+    throw new DataError(
+      `Nothing was imported: ${plural(problems.length, 'invalid record')} (--partial imports the rest)`,
+      problemLines(problems).map(sanitizeTerminal),
+    )
   }
   const mergeOptions = { onConflict: opts.onConflict, now: ctx.clock.now(), keyPattern }
   const library = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () => ctx.store.read())
@@ -48,7 +51,9 @@ export async function importRun(opts: ImportOptions, ctx: Context): Promise<void
     // Merged again inside the lock: the library may have changed since the preview was made.
     const saving = libraryStepNote(ctx, `Importing ${tally(preview)}: saving`)
     const actions: MergeAction[] = await withStepNote(ctx, saving, () =>
-      ctx.store.update((lib) => mergeRecords(lib, records, mergeOptions), { message: (done) => `import ${opts.paths.join(' ')} (${tally(done)})` }),
+      ctx.store.update((lib) => mergeRecords(lib, records, mergeOptions), {
+        message: (done) => `import ${opts.paths.join(' ')} (${tally(done)})`,
+      }),
     )
     // Each field changed in a record the library had, as `old → new`: what an update replaced is said.
     const updates = updateLines(actions)
@@ -56,7 +61,8 @@ export async function importRun(opts: ImportOptions, ctx: Context): Promise<void
     else if (updates !== '') inform(ctx, sanitizeTerminal(updates))
     inform(ctx, `Imported: ${tally(actions)}`)
   }
-  if (problems.length > 0) inform(ctx, ['Skipped as invalid:', ...problemLines(problems).map((line) => `  ${sanitizeTerminal(line)}`)].join('\n'))
+  if (problems.length > 0)
+    inform(ctx, ['Skipped as invalid:', ...problemLines(problems).map((line) => `  ${sanitizeTerminal(line)}`)].join('\n'))
 }
 
 /** Read and parse every input; a file that cannot be read at all is one problem naming it. */
@@ -95,7 +101,12 @@ async function readInputs(opts: ImportOptions, ctx: Context): Promise<{ records:
 
 /** What the walk through the folders did not read, each path with its reason, and how to read links out of the folder. */
 function skippedLines(skipped: readonly SkippedEntry[], cwd: string, followSymlinks: boolean): string {
-  const lines = skipped.map(({ path: where, reason }) => `  ${sanitizeTerminal(path.relative(cwd, where) || where)}: ${sanitizeTerminal(reason)}`)
-  const hint = !followSymlinks && skipped.some((s) => s.reason.includes(' outside ')) ? ['--follow-symlinks reads what links outside the folder lead to.'] : []
+  const lines = skipped.map(
+    ({ path: where, reason }) => `  ${sanitizeTerminal(path.relative(cwd, where) || where)}: ${sanitizeTerminal(reason)}`,
+  )
+  const hint =
+    !followSymlinks && skipped.some((s) => s.reason.includes(' outside '))
+      ? ['--follow-symlinks reads what links outside the folder lead to.']
+      : []
   return [`Skipped ${skipped.length === 1 ? 'one entry' : `${skipped.length} entries`} in the folders:`, ...lines, ...hint].join('\n')
 }

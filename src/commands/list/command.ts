@@ -12,7 +12,11 @@ const listRun = lazyRun(async () => (await import('./run.js')).listRun)
 const SORTS: readonly SortOrder[] = ['added', 'year', 'title']
 
 export function parseListOptions(raw: { sort?: string; limit?: string }, words: string[] = []): ListOptions {
-  return { sort: (raw.sort ?? 'added') as SortOrder, limit: raw.limit === undefined ? null : parsePositiveInt('--limit', raw.limit), query: words.join(' ') }
+  return {
+    sort: (raw.sort ?? 'added') as SortOrder,
+    limit: raw.limit === undefined ? null : parsePositiveInt('--limit', raw.limit),
+    query: words.join(' '),
+  }
 }
 
 export function registerList(program: Command, ctx: Context, run = listRun): void {
@@ -22,6 +26,9 @@ export function registerList(program: Command, ctx: Context, run = listRun): voi
     .argument('[query...]', 'only entries matching this query (the search grammar: precis help query)')
     .addOption(choiceOption('--sort <order>', 'added and year: newest first; title: A to Z', SORTS, 'added'))
     .option('--limit <n>', 'show at most n rows')
-    .addHelpText('after', '\nExamples:\n  precis list\n  precis ls --sort year --limit 20\n  precis list tag:thesis -has:figure\n  precis list --json | jq -r .[].id\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  precis list\n  precis ls --sort year --limit 20\n  precis list tag:thesis -has:figure\n  precis list --json | jq -r .[].id\n',
+    )
     .action(async (words: string[], raw: { sort?: string; limit?: string }) => run(parseListOptions(raw, words), ctx))
 }

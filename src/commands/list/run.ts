@@ -16,10 +16,15 @@ export interface ListOptions {
 export async function listRun(opts: ListOptions, ctx: Context): Promise<void> {
   const query = parseQuery(opts.query) // a bad query fails before the library is read
   // Everything listed comes from the outline; a query may look into the bodies, so it reads them.
-  const matching = query.clauses.length === 0 ? libraryEntries(await readOutline(ctx.store)) : filterEntries(libraryEntries(await ctx.store.read()), query)
+  const matching =
+    query.clauses.length === 0 ? libraryEntries(await readOutline(ctx.store)) : filterEntries(libraryEntries(await ctx.store.read()), query)
   const sorted = sortEntries<OutlineEntry>(matching, opts.sort)
   const entries = opts.limit === null ? sorted : sorted.slice(0, opts.limit)
-  if (ctx.globals.json) return printJson(ctx, entries.map((e) => entryRecord(e)))
+  if (ctx.globals.json)
+    return printJson(
+      ctx,
+      entries.map((e) => entryRecord(e)),
+    )
   if (!ctx.io.stdoutIsTTY) return ctx.io.out(formatRowsPlain(entries))
   if (entries.length === 0 && query.clauses.length > 0) return ctx.io.err('No summaries match.\n')
   if (entries.length === 0) return ctx.io.err('The library is empty. Add a summary with: precis add\n')

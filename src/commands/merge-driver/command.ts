@@ -10,10 +10,10 @@ export function registerMergeDriver(program: Command, ctx: Context, run = mergeD
   program
     .command('merge-driver', { hidden: true })
     .description('Merge two versions of the library for git (git runs this; see "precis sync init")')
-    .argument('<base>', 'the common version (git\'s %O)')
-    .argument('<ours>', 'our version, replaced by the result (git\'s %A)')
-    .argument('<theirs>', 'their version (git\'s %B)')
-    .argument('[path]', 'the library\'s path in the repository (git\'s %P)')
+    .argument('<base>', "the common version (git's %O)")
+    .argument('<ours>', "our version, replaced by the result (git's %A)")
+    .argument('<theirs>', "their version (git's %B)")
+    .argument('[path]', "the library's path in the repository (git's %P)")
     .action(async (base: string, ours: string, theirs: string, path: string | undefined) =>
       run({ files: { base, ours, theirs }, path: path ?? 'the library' }, ctx),
     )

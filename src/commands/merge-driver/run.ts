@@ -14,5 +14,8 @@ export async function mergeDriverRun(opts: MergeDriverOptions, ctx: Context): Pr
   const conflicts = await mergeLibraryFiles(opts.files, opts.path, ctx.clock.now())
   if (conflicts.length === 0) return
   const copies = oneLine(conflicts.map((c) => c.copy).join(', '))
-  inform(ctx, `precis: merged ${oneLine(opts.path)}; ${plural(conflicts.length, 'record')} changed on both sides, the other versions kept as ${copies}`)
+  inform(
+    ctx,
+    `precis: merged ${oneLine(opts.path)}; ${plural(conflicts.length, 'record')} changed on both sides, the other versions kept as ${copies}`,
+  )
 }

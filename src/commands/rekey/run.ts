@@ -30,9 +30,13 @@ function formatRename(result: PaperRename, tty: boolean): string {
   const clean = rows.map((row) => row.map((field) => sanitizeTerminal(field)) as [string, string, string])
   if (!tty) return clean.map((row) => row.join('\t') + '\n').join('')
   const width = Math.max(...clean.map(([kind]) => kind.length))
-  return clean.map(([kind, a, b]) => `${kind.padEnd(width)}  ${a} ${kind.startsWith('cites') ? `(${b} ${b === '1' ? 'citation' : 'citations'})` : `→ ${b}`}\n`).join('')
+  return clean
+    .map(
+      ([kind, a, b]) =>
+        `${kind.padEnd(width)}  ${a} ${kind.startsWith('cites') ? `(${b} ${b === '1' ? 'citation' : 'citations'})` : `→ ${b}`}\n`,
+    )
+    .join('')
 }
-
 
 function describeRename(result: PaperRename, dryRun: boolean): string {
   const count = result.citations.reduce((sum, c) => sum + c.count, 0)

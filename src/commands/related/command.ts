@@ -12,6 +12,9 @@ export function registerRelated(program: Command, ctx: Context, run = relatedRun
     .description('The papers most related to one: shared citations, shared tags and similar text, with the reason for each')
     .argument('<handle>', 'a paper key, summary id or unique prefix')
     .option('--limit <n>', 'show at most n papers', '10')
-    .addHelpText('after', '\nExamples:\n  precis related gilmer2017neural\n  precis related gilm --limit 5\n  precis related gilmer2017neural --json | jq -r .[].key\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  precis related gilmer2017neural\n  precis related gilm --limit 5\n  precis related gilmer2017neural --json | jq -r .[].key\n',
+    )
     .action(async (handle: string, raw: { limit: string }) => run({ handle, limit: parsePositiveInt('--limit', raw.limit) }, ctx))
 }

@@ -18,12 +18,18 @@ export async function relatedRun(opts: RelatedOptions, ctx: Context): Promise<vo
     return printJson(
       ctx,
       related.map((r) => ({
-        id: r.summaries[0]?.id ?? r.paper.key, key: r.paper.key, title: r.paper.title, year: r.paper.year,
-        score: Math.round(r.score * 1000) / 1000, reasons: r.reasons, reason: describeReasons(r.reasons, paper.key),
+        id: r.summaries[0]?.id ?? r.paper.key,
+        key: r.paper.key,
+        title: r.paper.title,
+        year: r.paper.year,
+        score: Math.round(r.score * 1000) / 1000,
+        reasons: r.reasons,
+        reason: describeReasons(r.reasons, paper.key),
       })),
     )
   }
-  if (related.length === 0) return inform(ctx, `Nothing is related to ${paper.key} yet: shared tags, citations or words make papers related.`)
+  if (related.length === 0)
+    return inform(ctx, `Nothing is related to ${paper.key} yet: shared tags, citations or words make papers related.`)
   if (!ctx.io.stdoutIsTTY) return ctx.io.out(formatRelatedPlain(related, paper.key))
   await ctx.io.page(formatRelated(related, paper.key, readingWidth(ctx.io.columns), ctx.io.style))
 }

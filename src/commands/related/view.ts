@@ -15,7 +15,12 @@ function oneLine(text: string): string {
 /** Piped: key, score (3 decimals), year, title and reasons, tab-separated. */
 export function formatRelatedPlain(related: readonly RelatedPaper[], key: string): string {
   return related
-    .map((r) => [r.paper.key, r.score.toFixed(3), r.paper.year ?? '', r.paper.title, describeReasons(r.reasons, key)].map((f) => oneLine(String(f))).join('\t') + '\n')
+    .map(
+      (r) =>
+        [r.paper.key, r.score.toFixed(3), r.paper.year ?? '', r.paper.title, describeReasons(r.reasons, key)]
+          .map((f) => oneLine(String(f)))
+          .join('\t') + '\n',
+    )
     .join('')
 }
 

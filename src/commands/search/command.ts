@@ -23,7 +23,7 @@ export function registerSearch(program: Command, ctx: Context, run = searchRun):
       'after',
       '\nExamples:\n' +
         '  precis search message passing\n' +
-        "  precis search '\"message passing\" tag:gnn year:>=2017'\n" +
+        '  precis search \'"message passing" tag:gnn year:>=2017\'\n' +
         '  precis search transformer -attention --limit 5\n' +
         '  precis search author:kingma has:math --json | jq -r .[].id\n' +
         '\nSee `precis help query` for the whole grammar.\n',

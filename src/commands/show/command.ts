@@ -13,7 +13,10 @@ export function registerShow(program: Command, ctx: Context, run = showRun): voi
     .argument('<handle...>', 'summary ids, paper keys (all their summaries) or unique prefixes')
     .option('--raw', 'print the stored Markdown exactly')
     .option('--width <n>', 'wrap at n columns (default: the terminal, at most 100; 80 when piped)')
-    .addHelpText('after', '\nExamples:\n  precis show gilmer2017neural\n  precis show rasmussen --width 72 | less\n  precis show clark2020electra --raw > electra.md\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  precis show gilmer2017neural\n  precis show rasmussen --width 72 | less\n  precis show clark2020electra --raw > electra.md\n',
+    )
     .action(async (handles: string[], raw: { raw?: boolean; width?: string }) =>
       run({ handles, raw: raw.raw === true, width: raw.width === undefined ? null : parsePositiveInt('--width', raw.width) }, ctx),
     )

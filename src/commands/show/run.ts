@@ -29,7 +29,11 @@ const paperKeys = (groups: readonly Resolved<PaperOutline, SummaryOutline>[]) =>
 const summaryIds = (groups: readonly Resolved<PaperOutline, SummaryOutline>[]) => groups.flatMap((g) => g.summaries.map((s) => s.id))
 
 /** The groups with their whole records; null when `records` lacks one (the library changed after the outline was read). */
-function wholeGroups(outline: LibraryOutline, groups: readonly Resolved<PaperOutline, SummaryOutline>[], records: PickedRecords): Resolved[] | null {
+function wholeGroups(
+  outline: LibraryOutline,
+  groups: readonly Resolved<PaperOutline, SummaryOutline>[],
+  records: PickedRecords,
+): Resolved[] | null {
   const known = new Set(outline.papers.map((p) => p.key))
   const whole: Resolved[] = []
   for (const group of groups) {
@@ -63,7 +67,10 @@ export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
     const entries = groups.flatMap(({ paper, summaries }): Entry[] =>
       summaries.length > 0 ? summaries.map((summary) => ({ id: summary.id, paper, summary })) : [{ id: paper.key, paper, summary: null }],
     )
-    return printJson(ctx, entries.map((e) => entryRecord(e, { body: true })))
+    return printJson(
+      ctx,
+      entries.map((e) => entryRecord(e, { body: true })),
+    )
   }
   if (opts.raw) {
     const bodies = groups.flatMap((g) => g.summaries.map((s) => s.body))
@@ -73,7 +80,18 @@ export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
   const { renderPaper } = await import('../../render/show.js') // marked-terminal and temml: loaded only to render
   const { ShowCitations } = await import('../../render/citations.js')
   const options = { width, color: ctx.io.color, hyperlinks: ctx.io.hyperlinks }
-  const citations = new ShowCitations(outline, groups.map((g) => g.paper.key), options)
-  const pages = groups.map((g) => renderPaper(g.paper, g.summaries.map((s) => citations.display(s)), options) + citations.citedBy(g.paper))
+  const citations = new ShowCitations(
+    outline,
+    groups.map((g) => g.paper.key),
+    options,
+  )
+  const pages = groups.map(
+    (g) =>
+      renderPaper(
+        g.paper,
+        g.summaries.map((s) => citations.display(s)),
+        options,
+      ) + citations.citedBy(g.paper),
+  )
   await ctx.io.page(pages.join('\n'))
 }

@@ -11,6 +11,9 @@ export function registerStats(program: Command, ctx: Context, run = statsRun): v
     .command('stats')
     .description('Numbers about the library: totals, summaries per year, top tags and venues, longest and most-cited')
     .option('--top <n>', 'rows in each top list', '10')
-    .addHelpText('after', '\nExamples:\n  precis stats\n  precis stats --top 5\n  precis stats | grep ^tag\n  precis stats --json | jq .words\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  precis stats\n  precis stats --top 5\n  precis stats | grep ^tag\n  precis stats --json | jq .words\n',
+    )
     .action(async (raw: { top: string }) => run({ top: parsePositiveInt('--top', raw.top) }, ctx))
 }

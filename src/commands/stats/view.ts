@@ -63,14 +63,50 @@ export function formatStats(stats: LibraryStats, width: number, style: ChalkInst
   const years = stats.perYear.map((y) => ({ label: String(y.year), count: y.count }))
   if (stats.undated > 0) years.push({ label: 'no year', count: stats.undated })
   return [
-    section('Library', totals.map(([name, n]) => `${INDENT}${name.padEnd(13)}${n.toLocaleString('en-US').padStart(numberWidth)}`), style),
+    section(
+      'Library',
+      totals.map(([name, n]) => `${INDENT}${name.padEnd(13)}${n.toLocaleString('en-US').padStart(numberWidth)}`),
+      style,
+    ),
     section('Summaries per publication year', years.length > 0 ? chart(years, width, style) : [], style),
-    section('Summaries written per year', stats.writtenPerYear.length > 0 ? chart(stats.writtenPerYear.map((y) => ({ label: String(y.year), count: y.count })), width, style) : [], style),
+    section(
+      'Summaries written per year',
+      stats.writtenPerYear.length > 0
+        ? chart(
+            stats.writtenPerYear.map((y) => ({ label: String(y.year), count: y.count })),
+            width,
+            style,
+          )
+        : [],
+      style,
+    ),
     section('Top tags', stats.topTags.length > 0 ? chart(namedRows(stats.topTags), width, style) : [], style),
     section('Top venues', stats.topVenues.length > 0 ? chart(namedRows(stats.topVenues), width, style) : [], style),
-    section('Longest summaries (words)', stats.longest.length > 0 ? listing(stats.longest.map((s) => [clean(s.id), String(s.words), clean(s.title)]), width, style) : [], style),
-    section('Most cited (by summaries)', stats.mostCited.length > 0 ? listing(stats.mostCited.map((p) => [clean(p.key), String(p.citedBy), clean(p.title)]), width, style) : [], style),
-  ].join('').replace(/\n\n$/, '\n')
+    section(
+      'Longest summaries (words)',
+      stats.longest.length > 0
+        ? listing(
+            stats.longest.map((s) => [clean(s.id), String(s.words), clean(s.title)]),
+            width,
+            style,
+          )
+        : [],
+      style,
+    ),
+    section(
+      'Most cited (by summaries)',
+      stats.mostCited.length > 0
+        ? listing(
+            stats.mostCited.map((p) => [clean(p.key), String(p.citedBy), clean(p.title)]),
+            width,
+            style,
+          )
+        : [],
+      style,
+    ),
+  ]
+    .join('')
+    .replace(/\n\n$/, '\n')
 }
 
 /** The piped form: `name<TAB>value` lines, and `kind<TAB>label<TAB>count[<TAB>title]` for the lists. */

@@ -21,7 +21,8 @@ export function describeSync(report: SyncReport): string[] {
   if (!report.remote) return [...lines, 'No remote to sync with; add one with: precis sync init --remote <url>']
   const where = oneLine(`${report.remote.name}/${report.branch}`)
   const quiet = (c: ChangeCounts) => c.added + c.changed + c.removed === 0
-  if (quiet(report.received) && quiet(report.sent)) return [...lines, report.pushed ? `Pushed to ${where}; no summary changed` : `Up to date with ${where}`]
+  if (quiet(report.received) && quiet(report.sent))
+    return [...lines, report.pushed ? `Pushed to ${where}; no summary changed` : `Up to date with ${where}`]
   lines.push(`Received from ${where}: ${counts(report.received)}`, `Sent to ${where}: ${counts(report.sent)}`)
   if (report.conflicts.length > 0) {
     lines.push(
@@ -43,7 +44,11 @@ export async function syncInitRun(opts: SyncInitOptions, ctx: Context): Promise<
   if (ctx.globals.json) printJson(ctx, report)
   inform(ctx, report.created ? `Created a git repository in ${oneLine(report.top)}` : `Using the git repository at ${oneLine(report.top)}`)
   inform(ctx, report.written.length > 0 ? `Set up: ${report.written.join(', ')}` : 'The merge setup was already in place')
-  if (report.remote) inform(ctx, `Remote ${report.remote.name}: ${oneLine(report.remote.url)}${report.remote.previous ? ` (was ${oneLine(report.remote.previous)})` : ''}`)
+  if (report.remote)
+    inform(
+      ctx,
+      `Remote ${report.remote.name}: ${oneLine(report.remote.url)}${report.remote.previous ? ` (was ${oneLine(report.remote.previous)})` : ''}`,
+    )
   for (const subject of report.committed) inform(ctx, `Committed: ${oneLine(subject)}`)
   inform(ctx, report.remote ? 'Next: precis sync' : 'To share the library, add a remote: precis sync init --remote <url>')
 }

@@ -19,9 +19,12 @@ interface RawTagFlags {
 export function parseTagOptions(words: readonly string[], raw: RawTagFlags): TagOptions {
   const { handles, changes } = parseTagWords(words)
   const query = raw.query === undefined ? null : parseQuery(raw.query)
-  if (query !== null && handles.length > 0) throw new UsageError(`Give handles or --query, not both (got ${handles.map((h) => `"${h}"`).join(', ')})`)
-  if (query === null && handles.length === 0) throw new UsageError('Which summaries? Give handles (precis tag gilmer2017neural +gnn) or --query')
-  if (query !== null && changes.add.length + changes.remove.length === 0) throw new UsageError('With --query, give the tags to change: +tag adds, -tag removes')
+  if (query !== null && handles.length > 0)
+    throw new UsageError(`Give handles or --query, not both (got ${handles.map((h) => `"${h}"`).join(', ')})`)
+  if (query === null && handles.length === 0)
+    throw new UsageError('Which summaries? Give handles (precis tag gilmer2017neural +gnn) or --query')
+  if (query !== null && changes.add.length + changes.remove.length === 0)
+    throw new UsageError('With --query, give the tags to change: +tag adds, -tag removes')
   return { handles, query, changes, yes: raw.yes === true, dryRun: raw.dryRun === true }
 }
 

@@ -31,7 +31,8 @@ function targets(lib: Library, opts: TagOptions): Summary[] {
 /** Without +/- tags: pick one summary's tags in a terminal. */
 async function pickChanges(lib: Library, chosen: readonly Summary[], ctx: Context): Promise<TagChanges> {
   if (!canPrompt(ctx)) throw new UsageError('Give the tags to change: +tag adds, -tag removes (e.g. precis tag gilmer2017neural +gnn)')
-  if (chosen.length !== 1) throw new UsageError(`Those handles name ${chosen.length} summaries; to pick tags from a list name one, or give +tag / -tag`)
+  if (chosen.length !== 1)
+    throw new UsageError(`Those handles name ${chosen.length} summaries; to pick tags from a list name one, or give +tag / -tag`)
   const current = chosen[0]!.tags
   const picked = await chooseTags(lib, current, ctx)
   return { add: picked.filter((t) => !current.includes(t)), remove: current.filter((t) => !picked.includes(t)) }
@@ -52,19 +53,36 @@ export async function tagRun(opts: TagOptions, ctx: Context): Promise<void> {
   const wanted = formatChange({ added: changes.add, removed: changes.remove })
   if (plan.length === 0) {
     if (ctx.globals.json) printJson(ctx, [])
-    return inform(ctx, chosen.length === 0 ? 'No summary matches; nothing to change' : `Nothing to change: ${plural(chosen.length, 'summary', 'summaries')} already ${chosen.length === 1 ? 'has' : 'have'} those tags`)
+    return inform(
+      ctx,
+      chosen.length === 0
+        ? 'No summary matches; nothing to change'
+        : `Nothing to change: ${plural(chosen.length, 'summary', 'summaries')} already ${chosen.length === 1 ? 'has' : 'have'} those tags`,
+    )
   }
   if (opts.dryRun) {
     if (ctx.globals.json) printJson(ctx, plan)
     else ctx.io.out(plan.map((c) => `${sanitizeTerminal(c.id)} ${formatChange(c)}\n`).join(''))
     return inform(ctx, `Would change ${plural(plan.length, 'summary', 'summaries')} (dry run: nothing written)`)
   }
-  if (opts.query !== null && !(await confirmOrRequireYes(ctx, opts.yes, `Change tags (${wanted}) on ${plural(plan.length, 'summary', 'summaries')}?`))) {
+  if (
+    opts.query !== null &&
+    !(await confirmOrRequireYes(ctx, opts.yes, `Change tags (${wanted}) on ${plural(plan.length, 'summary', 'summaries')}?`))
+  ) {
     throw new CancelError('No tags were changed')
   }
   // Applied to the summaries planned, as they are inside the lock.
   const saving = libraryStepNote(ctx, `Changing tags on ${plural(plan.length, 'summary', 'summaries')}: saving`)
-  const made = await withStepNote(ctx, saving, () => ctx.store.update((fresh) => applyTagChanges(fresh, plan.map((c) => c.id), changes, ctx.clock.now())))
+  const made = await withStepNote(ctx, saving, () =>
+    ctx.store.update((fresh) =>
+      applyTagChanges(
+        fresh,
+        plan.map((c) => c.id),
+        changes,
+        ctx.clock.now(),
+      ),
+    ),
+  )
   if (ctx.globals.json) printJson(ctx, made)
   else ctx.io.out(made.map((c) => sanitizeTerminal(c.id) + '\n').join(''))
   inform(ctx, `Changed tags on ${plural(made.length, 'summary', 'summaries')} (${wanted})`)

@@ -58,7 +58,8 @@ Examples:
     )
     .action(async (raw: { sort?: string; flat?: boolean }, command: Command) => {
       const word = command.args[0]
-      if (word !== undefined) throw new UsageError(`Unknown command "tags ${word}": use "tags rename <old> <new>", "tags rm <tag>", or "tags" alone to list`)
+      if (word !== undefined)
+        throw new UsageError(`Unknown command "tags ${word}": use "tags rename <old> <new>", "tags rm <tag>", or "tags" alone to list`)
       await runs.list(parseTagsListOptions(raw), ctx)
     })
 

@@ -29,7 +29,11 @@ export interface TagsRmOptions {
 export async function tagsListRun(opts: TagsListOptions, ctx: Context): Promise<void> {
   const counts = countTags((await readOutline(ctx.store)).summaries)
   const sorted = sortTagCounts(counts, opts.sort)
-  if (ctx.globals.json) return printJson(ctx, sorted.map(({ tag, count, own }) => ({ tag, count, own })))
+  if (ctx.globals.json)
+    return printJson(
+      ctx,
+      sorted.map(({ tag, count, own }) => ({ tag, count, own })),
+    )
   if (!ctx.io.stdoutIsTTY) return ctx.io.out(formatTagsPlain(sorted))
   if (counts.length === 0) return inform(ctx, 'No tags yet. Add some with: precis tag <handle> +tag')
   await ctx.io.page(opts.flat ? formatTagColumns(sorted, ctx.io.style) : formatTagTree(tagTree(counts, opts.sort), ctx.io.style))
@@ -54,7 +58,10 @@ export async function tagsRenameRun(opts: TagsRenameOptions, ctx: Context): Prom
   printRewrite(ctx, result)
   const merged = result.merged ? `, merged into the existing tag "${to}"` : ''
   const verb = opts.dryRun ? 'Would rename' : 'Renamed'
-  inform(ctx, `${verb} "${from}" to "${to}" on ${plural(result.changed.length, 'summary', 'summaries')}${trashNote(result)}${merged}${opts.dryRun ? ' (dry run: nothing written)' : ''}`)
+  inform(
+    ctx,
+    `${verb} "${from}" to "${to}" on ${plural(result.changed.length, 'summary', 'summaries')}${trashNote(result)}${merged}${opts.dryRun ? ' (dry run: nothing written)' : ''}`,
+  )
 }
 
 export async function tagsRmRun(opts: TagsRmOptions, ctx: Context): Promise<void> {
@@ -63,9 +70,18 @@ export async function tagsRmRun(opts: TagsRmOptions, ctx: Context): Promise<void
   const plan = removeTag(await ctx.store.read(), opts.tag, opts.recursive, ctx.clock.now())
   if (opts.dryRun) {
     printRewrite(ctx, plan)
-    return inform(ctx, `Would remove ${what} from ${plural(plan.changed.length, 'summary', 'summaries')}${trashNote(plan)} (dry run: nothing written)`)
+    return inform(
+      ctx,
+      `Would remove ${what} from ${plural(plan.changed.length, 'summary', 'summaries')}${trashNote(plan)} (dry run: nothing written)`,
+    )
   }
-  if (!(await confirmOrRequireYes(ctx, opts.yes, `Remove ${what} from ${plural(plan.changed.length, 'summary', 'summaries')}${trashNote(plan)}?`))) {
+  if (
+    !(await confirmOrRequireYes(
+      ctx,
+      opts.yes,
+      `Remove ${what} from ${plural(plan.changed.length, 'summary', 'summaries')}${trashNote(plan)}?`,
+    ))
+  ) {
     throw new CancelError('No tags were removed')
   }
   const result = await ctx.store.update((lib) => removeTag(lib, opts.tag, opts.recursive, ctx.clock.now()))

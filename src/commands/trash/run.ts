@@ -18,18 +18,26 @@ export async function trashRun(opts: TrashOptions, ctx: Context): Promise<void> 
       if (ctx.globals.json) printJson(ctx, { deleted: [], kept: 0 })
       return inform(ctx, 'The trash is empty')
     }
-    if (!(await confirmOrRequireYes(ctx, opts.yes, `Delete ${plural(trash.length, 'trashed summary', 'trashed summaries')} for good?`))) throw new CancelError('The trash was kept')
+    if (!(await confirmOrRequireYes(ctx, opts.yes, `Delete ${plural(trash.length, 'trashed summary', 'trashed summaries')} for good?`)))
+      throw new CancelError('The trash was kept')
     // Only what was confirmed: a summary trashed meanwhile stays restorable.
     const { deleted, kept, ids } = await ctx.store.update((lib) => emptyTrash(lib, trash))
     if (ctx.globals.json) printJson(ctx, { deleted: ids, kept })
     inform(ctx, `Deleted ${plural(deleted, 'summary', 'summaries')} for good`)
-    if (kept > 0) inform(ctx, `Kept ${plural(kept, 'summary', 'summaries')} trashed since you confirmed (run precis trash --empty again to delete ${kept === 1 ? 'it' : 'them'})`)
+    if (kept > 0)
+      inform(
+        ctx,
+        `Kept ${plural(kept, 'summary', 'summaries')} trashed since you confirmed (run precis trash --empty again to delete ${kept === 1 ? 'it' : 'them'})`,
+      )
     return
   }
   const { trash, papers } = await ctx.store.read()
   const titleOf = (e: TrashEntry) => e.paper?.title ?? papers.find((p) => p.key === e.summary.paper)?.title ?? e.summary.paper
   if (ctx.globals.json) {
-    return printJson(ctx, trash.map((e) => ({ id: e.summary.id, key: e.summary.paper, title: titleOf(e), deleted: e.deleted })))
+    return printJson(
+      ctx,
+      trash.map((e) => ({ id: e.summary.id, key: e.summary.paper, title: titleOf(e), deleted: e.deleted })),
+    )
   }
   if (trash.length === 0) return inform(ctx, 'The trash is empty')
   const rows = [...trash].reverse().map((e) => ({ id: e.summary.id, deleted: e.deleted.slice(0, 10), title: titleOf(e) }))

@@ -35,7 +35,8 @@ export interface Citation {
 // Pandoc's citation key: starts with a letter, digit or _, with punctuation only inside it.
 // It ends where it cannot go on: `@ada@example.org` is not `@ad` followed by text.
 const KEY = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*(?![\p{L}\p{N}_@]|[:.#$%&\-+?<>~/][\p{L}\p{N}_@])`
-const LATEX = /\\(cite|citep|citet|citealp|citealt|citeauthor|citeyear|parencite|textcite|autocite|footcite)\*?(?:\[([^\]\n]*)\])?(?:\[([^\]\n]*)\])?\{([^{}\n]*)\}/g
+const LATEX =
+  /\\(cite|citep|citet|citealp|citealt|citeauthor|citeyear|parencite|textcite|autocite|footcite)\*?(?:\[([^\]\n]*)\])?(?:\[([^\]\n]*)\])?\{([^{}\n]*)\}/g
 // A bracketed group that holds citations; not a link (`[...](`), a reference (`[...][`) or a definition (`[...]:`).
 const BRACKET = /\[([^[\]\n]*@[^[\]\n]*)\](?![([:])/g
 // The look-behind comes after the `@` so the engine jumps from `@` to `@` (five times faster than before it).
@@ -54,12 +55,16 @@ export function extractCitations(body: string): Citation[] {
   for (const match of body.matchAll(LATEX)) {
     if (!free(match.index) || escaped(body, match.index)) continue
     const [, command, first, second, list] = match as unknown as [string, string, string | undefined, string | undefined, string]
-    const keys = list.split(',').map((key) => key.trim()).filter((key) => key !== '')
+    const keys = list
+      .split(',')
+      .map((key) => key.trim())
+      .filter((key) => key !== '')
     // natbib: one optional argument is a suffix (`[p.~3]`), two are prefix and suffix.
     const [prefix, suffix] = second === undefined ? ['', first ?? ''] : [first ?? '', second]
     const textual = TEXTUAL_COMMANDS.has(command)
     const suppressAuthor = command === 'citeyear'
-    if (keys.length > 0) found.push({ keys, form: 'latex', textual, suppressAuthor, prefix, suffix, start: match.index, end: match.index + match[0].length })
+    if (keys.length > 0)
+      found.push({ keys, form: 'latex', textual, suppressAuthor, prefix, suffix, start: match.index, end: match.index + match[0].length })
   }
   const groups: [number, number][] = []
   for (const group of body.matchAll(BRACKET)) {
@@ -67,10 +72,30 @@ export function extractCitations(body: string): Citation[] {
     const cited = [...group[1]!.matchAll(IN_BRACKET)].filter((m) => free(contentStart + m.index))
     if (cited.length === 0) continue
     groups.push([group.index, group.index + group[0].length])
-    for (const m of cited) found.push({ keys: [m[1]!], form: 'pandoc', textual: false, suppressAuthor: m[0].startsWith('-'), prefix: '', suffix: '', start: contentStart + m.index, end: contentStart + m.index + m[0].length })
+    for (const m of cited)
+      found.push({
+        keys: [m[1]!],
+        form: 'pandoc',
+        textual: false,
+        suppressAuthor: m[0].startsWith('-'),
+        prefix: '',
+        suffix: '',
+        start: contentStart + m.index,
+        end: contentStart + m.index + m[0].length,
+      })
   }
   for (const match of body.matchAll(BARE)) {
-    if (free(match.index) && !inSpans(groups, match.index)) found.push({ keys: [match[1]!], form: 'bare', textual: true, suppressAuthor: false, prefix: '', suffix: '', start: match.index, end: match.index + match[0].length })
+    if (free(match.index) && !inSpans(groups, match.index))
+      found.push({
+        keys: [match[1]!],
+        form: 'bare',
+        textual: true,
+        suppressAuthor: false,
+        prefix: '',
+        suffix: '',
+        start: match.index,
+        end: match.index + match[0].length,
+      })
   }
   return found.sort((a, b) => a.start - b.start)
 }
@@ -168,7 +193,11 @@ export function citationGraph(lib: Pick<Library, 'papers' | 'summaries'>, resolv
  * mention one of the papers' keys or summary ids are read for citations, so showing one paper
  * does not parse the whole library.
  */
-export function backlinks(lib: Pick<Library, 'papers' | 'summaries'>, paperKeys: readonly string[], resolver = new CitationResolver(lib)): Map<string, Summary[]> {
+export function backlinks(
+  lib: Pick<Library, 'papers' | 'summaries'>,
+  paperKeys: readonly string[],
+  resolver = new CitationResolver(lib),
+): Map<string, Summary[]> {
   const wanted = new Set(paperKeys)
   const names = [...wanted, ...lib.summaries.filter((s) => wanted.has(s.paper)).map((s) => s.id)]
   const result = new Map<string, Summary[]>()

@@ -13,7 +13,11 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/gm
 // is text): the opening $ is followed by a non-space, the closing one follows a non-space and no digit follows it.
 const MATH_OPENER = /\$\$|\\\(|\\\[|\\begin\{([a-z]+\*?)\}|\$/g
 const INLINE_MATH = /\$(?=\S)(?:[^$\n\\]|\\.){1,400}?(?<=\S)\$(?!\d)/y
-const CLOSERS: ReadonlyMap<string, string> = new Map([['$$', '$$'], ['\\(', '\\)'], ['\\[', '\\]']])
+const CLOSERS: ReadonlyMap<string, string> = new Map([
+  ['$$', '$$'],
+  ['\\(', '\\)'],
+  ['\\[', '\\]'],
+])
 const BACKTICKS = /`+/g
 
 /** Fenced code blocks: from an opening fence line to the closing one (or the end of the body). */

@@ -16,10 +16,19 @@ function duplicateFindings(lib: Library): Finding[] {
     const subjects = [keep.key, duplicate.key]
     const problem = `${duplicate.key} ("${duplicate.title}") and ${keep.key} ("${keep.title}") are one paper: ${reason}`
     if (conflicts.length === 0) {
-      return { kind: 'duplicate-paper', problem, fixable: true, subjects, fix: `precis doctor --fix merges ${duplicate.key} into ${keep.key}: its summaries move over, and details only it has are kept` }
+      return {
+        kind: 'duplicate-paper',
+        problem,
+        fixable: true,
+        subjects,
+        fix: `precis doctor --fix merges ${duplicate.key} into ${keep.key}: its summaries move over, and details only it has are kept`,
+      }
     }
     return {
-      kind: 'duplicate-paper', problem, fixable: false, subjects,
+      kind: 'duplicate-paper',
+      problem,
+      fixable: false,
+      subjects,
       fix: `They disagree on ${conflicts.join(', ')}. If they are one paper, make those agree (precis edit ${duplicate.key} --${conflicts[0]} ...), then run precis doctor --fix to merge them; if not, change a title or year so they differ`,
     }
   })
@@ -30,8 +39,21 @@ function duplicateSummaryFindings(lib: Library): Finding[] {
     const ids = duplicates.map((s) => s.id)
     const problem = `${ids.join(', ')} ${ids.length === 1 ? 'holds' : 'hold'} the same text as ${keep.id}`
     const subjects = [keep.id, ...ids]
-    if (blocker !== null) return { kind: 'duplicate-summary', problem, fixable: false, subjects, fix: `precis doctor --fix leaves them: ${blocker}. Remove the copy you do not want with precis rm ${ids[0]}` }
-    return { kind: 'duplicate-summary', problem, fixable: true, subjects, fix: `precis doctor --fix keeps ${keep.id} with the tags of all, the earliest date and the summary author, and removes the copies (and an untitled paper left without a summary)` }
+    if (blocker !== null)
+      return {
+        kind: 'duplicate-summary',
+        problem,
+        fixable: false,
+        subjects,
+        fix: `precis doctor --fix leaves them: ${blocker}. Remove the copy you do not want with precis rm ${ids[0]}`,
+      }
+    return {
+      kind: 'duplicate-summary',
+      problem,
+      fixable: true,
+      subjects,
+      fix: `precis doctor --fix keeps ${keep.id} with the tags of all, the earliest date and the summary author, and removes the copies (and an untitled paper left without a summary)`,
+    }
   })
 }
 
@@ -93,23 +115,35 @@ export function tagTrouble(tags: readonly string[]): { problems: string[]; repai
 }
 
 function tagFindings(lib: Library): Finding[] {
-  const summaries: [Summary, string][] = [...lib.summaries.map((s): [Summary, string] => [s, '']), ...lib.trash.map((e): [Summary, string] => [e.summary, ' (in the trash)'])]
+  const summaries: [Summary, string][] = [
+    ...lib.summaries.map((s): [Summary, string] => [s, '']),
+    ...lib.trash.map((e): [Summary, string] => [e.summary, ' (in the trash)']),
+  ]
   return summaries.flatMap(([summary, where]): Finding[] => {
     const trouble = tagTrouble(summary.tags)
     if (!trouble) return []
-    return [{
-      kind: 'bad-tags',
-      problem: `${summary.id}${where} has tags that break the rules: ${trouble.problems.join('; ')}`,
-      fix: trouble.repairable
-        ? `precis doctor --fix makes them ${JSON.stringify(trouble.repaired)}`
-        : `Some cannot be repaired by rule: remove or rename them with precis tag ${summary.id} -<tag> +<tag>`,
-      fixable: trouble.repairable,
-      subjects: [summary.id],
-    }]
+    return [
+      {
+        kind: 'bad-tags',
+        problem: `${summary.id}${where} has tags that break the rules: ${trouble.problems.join('; ')}`,
+        fix: trouble.repairable
+          ? `precis doctor --fix makes them ${JSON.stringify(trouble.repaired)}`
+          : `Some cannot be repaired by rule: remove or rename them with precis tag ${summary.id} -<tag> +<tag>`,
+        fixable: trouble.repairable,
+        subjects: [summary.id],
+      },
+    ]
   })
 }
 
 /** Everything wrong inside `lib`, in a stable order. */
 export function checkLibrary(lib: Library): Finding[] {
-  return [...duplicateFindings(lib), ...duplicateSummaryFindings(lib), ...missingPaperFindings(lib), ...trashMissingPaperFindings(lib), ...tagFindings(lib), ...caseTwinFindings(lib)]
+  return [
+    ...duplicateFindings(lib),
+    ...duplicateSummaryFindings(lib),
+    ...missingPaperFindings(lib),
+    ...trashMissingPaperFindings(lib),
+    ...tagFindings(lib),
+    ...caseTwinFindings(lib),
+  ]
 }

@@ -29,7 +29,6 @@ export function samePaperReason(a: Paper, b: Paper): string | null {
 export const MERGED_FIELDS = ['title', 'authors', 'year', 'venue', 'arxiv', 'doi', 'url', 'abstract'] as const
 type MergedField = (typeof MERGED_FIELDS)[number]
 
-
 function sameValue(field: MergedField, a: Paper, b: Paper): boolean {
   if (field === 'title') return normalizeTitle(a.title) === normalizeTitle(b.title)
   if (field === 'arxiv' && arxivOf(a) !== null) return arxivOf(a) === arxivOf(b)
@@ -48,7 +47,11 @@ export function conflictingFields(keep: Paper, duplicate: Paper): MergedField[] 
 /** The identities a paper is recognised by: arXiv id, DOI, title with year. */
 function identities(paper: Paper): string[] {
   const [arxiv, doi, title] = [arxivOf(paper), doiOf(paper), normalizeTitle(paper.title)]
-  return [...(arxiv ? [`arxiv:${arxiv}`] : []), ...(doi ? [`doi:${doi}`] : []), ...(title !== '' ? [`title:${paper.year ?? ''}:${title}`] : [])]
+  return [
+    ...(arxiv ? [`arxiv:${arxiv}`] : []),
+    ...(doi ? [`doi:${doi}`] : []),
+    ...(title !== '' ? [`title:${paper.year ?? ''}:${title}`] : []),
+  ]
 }
 
 /**

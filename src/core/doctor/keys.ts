@@ -16,18 +16,20 @@ export function caseTwinFindings(lib: Library): Finding[] {
     groups.set(folded, [...(groups.get(folded) ?? []), key])
   }
   const taken = new KeySet(lib.papers.map((p) => p.key))
-  return [...groups.values()].filter((keys) => keys.length > 1).map((keys): Finding => {
-    const renames = keys.slice(1).map((key) => {
-      const free = uniqueKey(key, taken)
-      taken.add(free)
-      return `precis rekey ${key} ${free}`
+  return [...groups.values()]
+    .filter((keys) => keys.length > 1)
+    .map((keys): Finding => {
+      const renames = keys.slice(1).map((key) => {
+        const free = uniqueKey(key, taken)
+        taken.add(free)
+        return `precis rekey ${key} ${free}`
+      })
+      return {
+        kind: 'case-twin-keys',
+        problem: `The papers ${keys.join(', ')} have keys that differ only in case: BibTeX and citations take them for one key`,
+        fix: `Give each its own key: ${renames.join('; ')} (citations of it follow)`,
+        fixable: false,
+        subjects: keys,
+      }
     })
-    return {
-      kind: 'case-twin-keys',
-      problem: `The papers ${keys.join(', ')} have keys that differ only in case: BibTeX and citations take them for one key`,
-      fix: `Give each its own key: ${renames.join('; ')} (citations of it follow)`,
-      fixable: false,
-      subjects: keys,
-    }
-  })
 }

@@ -11,7 +11,18 @@ import { isPlaceholder, missingPaperTitle } from '../papers/placeholders.js'
 
 /** A paper record standing in for one that is missing, so its summaries stay reachable. */
 export function placeholderPaper(key: string, added: string): Paper {
-  return { key, title: missingPaperTitle(key), authors: [], year: null, venue: null, arxiv: null, doi: null, url: null, abstract: null, added }
+  return {
+    key,
+    title: missingPaperTitle(key),
+    authors: [],
+    year: null,
+    venue: null,
+    arxiv: null,
+    doi: null,
+    url: null,
+    abstract: null,
+    added,
+  }
 }
 
 /** Move everything of `duplicate` onto `keep`, which gains the details only `duplicate` had (for a placeholder, too). */
@@ -74,5 +85,11 @@ function normaliseTags(lib: Library): string[] {
 
 /** Apply every safe repair to `lib` in place; returns what was done, one line each. */
 export function repairLibrary(lib: Library): string[] {
-  return [...mergeDuplicates(lib), ...mergeDuplicateSummaries(lib), ...restoreMissingPapers(lib), ...keepTrashRestorable(lib), ...normaliseTags(lib)]
+  return [
+    ...mergeDuplicates(lib),
+    ...mergeDuplicateSummaries(lib),
+    ...restoreMissingPapers(lib),
+    ...keepTrashRestorable(lib),
+    ...normaliseTags(lib),
+  ]
 }

@@ -42,11 +42,16 @@ export function duplicateSummaries(lib: Library): SummaryTwins[] {
     if (group.length < 2) continue
     const onIdentified = new Set(group.filter(identified).map((s) => s.paper))
     if (onIdentified.size > 1 && text.length < MIN_TWIN_BODY) continue // a short note written on several papers
-    const [keep, ...duplicates] = [...group].sort((a, b) => Number(identified(b)) - Number(identified(a)) || a.created.localeCompare(b.created))
+    const [keep, ...duplicates] = [...group].sort(
+      (a, b) => Number(identified(b)) - Number(identified(a)) || a.created.localeCompare(b.created),
+    )
     const authors = new Set(group.map((s) => s.by.trim()).filter((by) => by !== ''))
-    const blocker = onIdentified.size > 1
-      ? `they belong to different papers (${[...onIdentified].join(', ')}); if those are one paper, merge them first`
-      : authors.size > 1 ? `they name different authors (${[...authors].join(', ')})` : null
+    const blocker =
+      onIdentified.size > 1
+        ? `they belong to different papers (${[...onIdentified].join(', ')}); if those are one paper, merge them first`
+        : authors.size > 1
+          ? `they name different authors (${[...authors].join(', ')})`
+          : null
     twins.push({ keep: keep!, duplicates, blocker })
   }
   return twins
@@ -61,7 +66,10 @@ export function mergeDuplicateSummaries(lib: Library): string[] {
     const all = [keep, ...duplicates]
     keep.tags = [...new Set(all.flatMap((s) => s.tags))]
     keep.created = all.map((s) => s.created).sort()[0]!
-    keep.updated = all.map((s) => s.updated).sort().at(-1)!
+    keep.updated = all
+      .map((s) => s.updated)
+      .sort()
+      .at(-1)!
     keep.by = all.find((s) => s.by.trim() !== '')?.by ?? keep.by
     for (const s of duplicates) removed.add(s)
     done.push(`Merged ${duplicates.map((s) => s.id).join(', ')} into ${keep.id} (the same text)`)
@@ -74,7 +82,9 @@ export function mergeDuplicateSummaries(lib: Library): string[] {
   const dropped = lib.papers.filter((p) => lone.has(p.key) && isUnidentifiedPaper(p))
   if (dropped.length > 0) {
     lib.papers = lib.papers.filter((p) => !dropped.includes(p))
-    done.push(`Removed the untitled ${dropped.length === 1 ? 'paper' : 'papers'} ${dropped.map((p) => p.key).join(', ')}, left without a summary`)
+    done.push(
+      `Removed the untitled ${dropped.length === 1 ? 'paper' : 'papers'} ${dropped.map((p) => p.key).join(', ')}, left without a summary`,
+    )
   }
   return done
 }

@@ -43,6 +43,11 @@ export function applyIdentification(lib: Library, key: string, input: PaperInput
   }
   const renamed = renamePaper(lib, key, identifiedKey(lib, key, paper, pattern))
   Object.assign(lib, renamed.library)
-  const rename: PaperMove = { from: renamed.from, to: renamed.to, ids: [...renamed.ids, ...renamed.trashIds], rewritten: renamed.citations.map((c) => c.id) }
+  const rename: PaperMove = {
+    from: renamed.from,
+    to: renamed.to,
+    ids: [...renamed.ids, ...renamed.trashIds],
+    rewritten: renamed.citations.map((c) => c.id),
+  }
   return { paper: lib.papers.find((p) => p.key === renamed.to)!, merged: false, rename }
 }

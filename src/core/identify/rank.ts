@@ -63,7 +63,8 @@ export function rankCandidates<T extends RankableCandidate>(summary: string, can
   const ranked = candidates.map((candidate, index): RankedCandidate<T> & { index: number } => {
     // How much of what the summary stresses the candidate has, title first...
     let found = 0
-    for (const { term, weight } of terms) found += weight * (titles[index]!.has(term) ? 1 : abstracts[index]!.has(term) ? ABSTRACT_WEIGHT : 0)
+    for (const { term, weight } of terms)
+      found += weight * (titles[index]!.has(term) ? 1 : abstracts[index]!.has(term) ? ABSTRACT_WEIGHT : 0)
     const stressed = total === 0 ? 0 : found / total
     // ...and how much of the candidate's title the summary uses: a summary speaks of its paper's subject.
     const titleTerms = [...titles[index]!]
@@ -85,7 +86,11 @@ export function rankCandidates<T extends RankableCandidate>(summary: string, can
  * The summary's words that tell the candidates apart, weighted (1 + ln tf) · idf, idf over the
  * candidates: words none of them has cannot tell them apart and are left out.
  */
-function characteristicTerms(summary: readonly string[], df: ReadonlyMap<string, number>, idf: (term: string) => number): { term: string; weight: number }[] {
+function characteristicTerms(
+  summary: readonly string[],
+  df: ReadonlyMap<string, number>,
+  idf: (term: string) => number,
+): { term: string; weight: number }[] {
   const tf = new Map<string, number>()
   for (const term of summary) if (df.has(term)) tf.set(term, (tf.get(term) ?? 0) + 1)
   return [...tf]

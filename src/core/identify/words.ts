@@ -14,7 +14,8 @@ export const QUERY_WORD_COUNT = 8
 
 /** Words any summary uses, whatever its paper: writing about papers, and the generic parts of a model or experiment. */
 const SUMMARY_WORDS = new Set(
-  ('paper papers author authors propose proposes proposed approach approaches method methods result results work works ' +
+  (
+    'paper papers author authors propose proposes proposed approach approaches method methods result results work works ' +
     'show shows shown find finds found idea ideas interesting think actually like just really little way thing things ' +
     'something example first second third different new well even much many make makes made take takes get gets given ' +
     'case point note set however instead since because while though still already able quite rather year years time ' +
@@ -28,14 +29,16 @@ const SUMMARY_WORDS = new Set(
     'learn learns learned learning model models network networks data dataset datasets task tasks training train trained ' +
     'information representation representations architecture architectures performance value values vector vectors ' +
     'function functions true real scale input inputs output outputs parameter parameters layer layers loss objective ' +
-    'problem problems system systems framework step steps number numbers amount term terms type types form structure')
+    'problem problems system systems framework step steps number numbers amount term terms type types form structure'
+  )
     .split(' ')
     .flatMap(textKeys),
 )
 
 // Math, links and Markdown image syntax name no topic words (and `\pmb{x}` would read as words).
 // Each span is bounded, so an unclosed `\(` or `![` costs a bounded look ahead, not the rest of the text.
-const NOT_PROSE = /\$\$[\s\S]{0,4000}?\$\$|\$[^$\n]{1,400}?\$|\\\([\s\S]{0,4000}?\\\)|\\\[[\s\S]{0,4000}?\\\]|!\[[^\]\n]{0,400}\]\([^)\n]{0,2000}\)|https?:\/\/\S+/g
+const NOT_PROSE =
+  /\$\$[\s\S]{0,4000}?\$\$|\$[^$\n]{1,400}?\$|\\\([\s\S]{0,4000}?\\\)|\\\[[\s\S]{0,4000}?\\\]|!\[[^\]\n]{0,400}\]\([^)\n]{0,2000}\)|https?:\/\/\S+/g
 /** Sentences counted as the opening, where a summary says what the paper is about. */
 const OPENING_SENTENCES = 3
 const NAME_BOOST = 2
@@ -53,7 +56,14 @@ export function queryWords(text: string, count = QUERY_WORD_COUNT): string[] {
   const tf = new Map<string, number>()
   for (const term of contentTerms(prose)) tf.set(term, (tf.get(term) ?? 0) + 1)
   const names = capitalisedInside(prose)
-  const opening = new Set(contentTerms(prose.split(/(?<=[.!?])\s+/).slice(0, OPENING_SENTENCES).join(' ')))
+  const opening = new Set(
+    contentTerms(
+      prose
+        .split(/(?<=[.!?])\s+/)
+        .slice(0, OPENING_SENTENCES)
+        .join(' '),
+    ),
+  )
   return [...tf]
     .map(([term, f]) => ({ term, score: (1 + Math.log(f)) * (names.has(term) ? NAME_BOOST : 1) * (opening.has(term) ? OPENING_BOOST : 1) }))
     .sort((a, b) => b.score - a.score || (a.term < b.term ? -1 : 1))

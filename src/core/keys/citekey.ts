@@ -8,19 +8,31 @@ import type { KeySet } from './key-rules.js'
 
 /** Words a title can do without: not significant for a key, nor for telling two titles apart. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
-  ('a an the of on in at to for from by with and or but nor is are was were be being been do does what which who ' +
+  (
+    'a an the of on in at to for from by with and or but nor is are was were be being been do does what which who ' +
     'whom whose why how when where this that these those it its as into onto via towards toward up down not no ' +
-    'we our you your can should would will shall may might must very more most less some any all')
-    .split(' '),
+    'we our you your can should would will shall may might must very more most less some any all'
+  ).split(' '),
 )
 
 const LIGATURES: ReadonlyMap<string, string> = new Map([
-  ['ß', 'ss'], ['æ', 'ae'], ['œ', 'oe'], ['ø', 'o'], ['ł', 'l'], ['đ', 'd'], ['ð', 'd'], ['þ', 'th'], ['ı', 'i'],
+  ['ß', 'ss'],
+  ['æ', 'ae'],
+  ['œ', 'oe'],
+  ['ø', 'o'],
+  ['ł', 'l'],
+  ['đ', 'd'],
+  ['ð', 'd'],
+  ['þ', 'th'],
+  ['ı', 'i'],
 ])
 
 /** Lowercase ASCII letters and digits only: accents folded, ligatures spelled out, the rest dropped. */
 export function asciiFold(text: string): string {
-  const lower = text.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '')
+  const lower = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
   let folded = ''
   for (const ch of lower) folded += LIGATURES.get(ch) ?? ch
   return folded.replace(/[^a-z0-9]+/g, '')
@@ -80,7 +92,6 @@ export function baseCitekey(paper: KeyFields): string {
   const year = paper.year === null ? 'nd' : String(paper.year)
   return family + year + (firstSignificantWord(paper.title) || 'untitled')
 }
-
 
 /** A citekey unique among `taken`: the base key, then the base key + `a`, `b`, ..., `z`, `aa`, ... */
 export function makeCitekey(paper: KeyFields, taken: KeySet, pattern: KeyPattern = baseCitekey): string {

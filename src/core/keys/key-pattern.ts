@@ -38,9 +38,14 @@ export function compileKeyPattern(pattern: string, source = 'The key pattern'): 
   const tokens = [...KEY_TOKENS.keys()].map((name) => `{${name}}`).join(' ')
   const unknown = parts.find((part) => part.startsWith('{') && !KEY_TOKENS.has(part.slice(1, -1)))
   if (unknown) throw new UsageError(`${source} has the unknown token ${shown(unknown)}`, [`Tokens: ${tokens}`])
-  if (!parts.some((part) => part.startsWith('{'))) throw new UsageError(`${source} ${shown(pattern)} has no token: every paper would get the same key`, [`Tokens: ${tokens}`])
+  if (!parts.some((part) => part.startsWith('{')))
+    throw new UsageError(`${source} ${shown(pattern)} has no token: every paper would get the same key`, [`Tokens: ${tokens}`])
   const make = (paper: KeyFields) =>
-    parts.map((part) => (part.startsWith('{') ? KEY_TOKENS.get(part.slice(1, -1))!(paper) : part)).join('').slice(0, MAX_PATTERN_KEY).replace(/[:.\-/]+$/, '')
+    parts
+      .map((part) => (part.startsWith('{') ? KEY_TOKENS.get(part.slice(1, -1))!(paper) : part))
+      .join('')
+      .slice(0, MAX_PATTERN_KEY)
+      .replace(/[:.\-/]+$/, '')
   const problem = keyProblem(make(SAMPLE))
   if (problem) throw new UsageError(`${source} ${shown(pattern)} makes keys such as ${shown(make(SAMPLE))}, which ${problem}`)
   return make

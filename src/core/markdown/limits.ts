@@ -85,5 +85,8 @@ function formatSize(chars: number): string {
  * markers or spaces is itself slow, and a terminal or pager wraps long lines anyway.
  */
 export function plainText(text: string): string {
-  return text.split('\n').map((line) => line.trimEnd()).join('\n')
+  return text
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
 }

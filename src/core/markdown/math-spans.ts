@@ -44,10 +44,12 @@ export function protectMath(markdown: string, prepare: (prose: string) => string
   const spans: MathSpan[] = []
   // Private-use characters we use as markers (placeholders, hard breaks) would be misread: neutralise them.
   const clean = markdown.replace(PLACEHOLDER_CHARS, '\uFFFD')
-  const protectedText = mapProse(clean, (prose) => replaceMath(prepare(prose), (span) => {
-    spans.push(span)
-    return `${span.display ? '\uE002' : '\uE000'}${spans.length - 1}\uE001`
-  }))
+  const protectedText = mapProse(clean, (prose) =>
+    replaceMath(prepare(prose), (span) => {
+      spans.push(span)
+      return `${span.display ? '\uE002' : '\uE000'}${spans.length - 1}\uE001`
+    }),
+  )
   return { markdown: protectedText, spans }
 }
 

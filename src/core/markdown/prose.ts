@@ -54,8 +54,7 @@ export function mapProse(markdown: string, edit: (prose: string) => string): str
       continue
     }
     const open = FENCE_OPEN.exec(line.body)?.[1]
-    const indentedCode: boolean =
-      !line.blank && !inList && isIndented(line) && (previousBlank || previousIndentedCode)
+    const indentedCode: boolean = !line.blank && !inList && isIndented(line) && (previousBlank || previousIndentedCode)
     if (open || indentedCode || line.blank) {
       flush()
       out.push(text)
@@ -88,7 +87,10 @@ function mapOutsideCodeSpans(block: string, edit: (prose: string) => string): st
     const next = ESCAPE_OR_BACKTICK.exec(block)
     if (next === null) break
     i = next.index
-    if (block[i] === '\\') { i += 2; continue }
+    if (block[i] === '\\') {
+      i += 2
+      continue
+    }
     let runEnd = i
     while (block[runEnd] === '`') runEnd++
     const length = runEnd - i

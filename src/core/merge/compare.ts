@@ -47,7 +47,11 @@ export function differingSummaryFields(existing: Summary, imported: Pick<Importe
 }
 
 /** The summary's value for `field` after an update from `imported`: tags are the union of both. */
-export function updatedSummaryValue(existing: Summary, imported: Pick<ImportedSummary, SummaryField>, field: SummaryField): Summary[SummaryField] {
+export function updatedSummaryValue(
+  existing: Summary,
+  imported: Pick<ImportedSummary, SummaryField>,
+  field: SummaryField,
+): Summary[SummaryField] {
   if (field === 'tags') return [...existing.tags, ...imported.tags.filter((tag) => !existing.tags.includes(tag))]
   return imported[field]
 }

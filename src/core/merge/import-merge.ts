@@ -68,7 +68,19 @@ export function mergeRecords(lib: Library, records: readonly ImportRecord[], opt
     const free = wanted !== null && wanted !== '' && wanted.length <= MAX_KEY && !index.paperKeys.has(wanted)
     const key = free ? wanted : makeCitekey({ title, authors, year }, index.paperKeys, options.keyPattern)
     // Built field by field: schema order, and nothing the record may carry besides.
-    const paper: Paper = { key, title, authors, year, venue, arxiv, ...(category != null && { category }), doi, url, abstract, added: added ?? stamp }
+    const paper: Paper = {
+      key,
+      title,
+      authors,
+      year,
+      venue,
+      arxiv,
+      ...(category != null && { category }),
+      doi,
+      url,
+      abstract,
+      added: added ?? stamp,
+    }
     lib.papers.push(paper)
     index.addPaper(paper)
     touched.add(paper)
@@ -95,7 +107,8 @@ export function mergeRecords(lib: Library, records: readonly ImportRecord[], opt
   const mergePaper = (record: ImportRecord): Paper => {
     const candidates = index.candidates(record.paper)
     // Prefer a candidate that agrees with the import: after a keep-both it is the copy we added.
-    const paper = candidates.find((c) => differingPaperFields(c, record.paper).length === 0) ?? candidates[0] ?? paperOfKnownSummaries(record)
+    const paper =
+      candidates.find((c) => differingPaperFields(c, record.paper).length === 0) ?? candidates[0] ?? paperOfKnownSummaries(record)
     if (!paper) return addPaper(record)
     const differences = differingPaperFields(paper, record.paper)
     const outcome = differences.length === 0 ? 'unchanged' : conflictOutcome(options.onConflict)
@@ -106,7 +119,13 @@ export function mergeRecords(lib: Library, records: readonly ImportRecord[], opt
       index.addPaper(paper)
     }
     if (outcome !== 'unchanged' || !touched.has(paper)) {
-      actions.push({ kind: 'paper', outcome, id: paper.key, origin: record.origin, ...(differences.length ? { differences, changes } : {}) })
+      actions.push({
+        kind: 'paper',
+        outcome,
+        id: paper.key,
+        origin: record.origin,
+        ...(differences.length ? { differences, changes } : {}),
+      })
     }
     touched.add(paper)
     return paper
@@ -138,7 +157,11 @@ export function mergeRecords(lib: Library, records: readonly ImportRecord[], opt
     const differences = !same ? [] : differingSummaryFields(same, imported).filter((field) => !keepOne || field === 'tags')
     const outcome = !same ? 'added' : differences.length === 0 ? 'unchanged' : keepOne ? 'updated' : conflictOutcome(options.onConflict)
     if (outcome === 'added' || !same) return addSummary(paper, imported, origin)
-    const changes = differences.map((field): ValueChange => ({ field, before: same[field], after: updatedSummaryValue(same, imported, field) }))
+    const changes = differences.map((field): ValueChange => ({
+      field,
+      before: same[field],
+      after: updatedSummaryValue(same, imported, field),
+    }))
     if (outcome === 'updated') {
       for (const { field, after } of changes) Object.assign(same, { [field]: after })
       same.updated = imported.updated ?? stamp

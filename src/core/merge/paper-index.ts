@@ -55,7 +55,8 @@ export class PaperIndex {
   summariesWithBody(body: string): readonly Summary[] {
     if (!this.byBody) {
       this.byBody = new Map()
-      for (const list of this.summariesByPaper.values()) for (const summary of list) push(this.byBody, comparableBody(summary.body), summary)
+      for (const list of this.summariesByPaper.values())
+        for (const summary of list) push(this.byBody, comparableBody(summary.body), summary)
     }
     const text = comparableBody(body)
     return text === '' ? [] : (this.byBody.get(text) ?? [])
@@ -77,7 +78,11 @@ export class PaperIndex {
     this.paperKeys.add(paper.key)
     const { arxiv, doi, titleYear } = paperIdentity(paper)
     // In library order, as findSamePaper scans: several papers may share an id that is not theirs.
-    for (const [map, id] of [[this.byArxiv, arxiv], [this.byDoi, doi], [this.byTitleYear, titleYear]] as const) {
+    for (const [map, id] of [
+      [this.byArxiv, arxiv],
+      [this.byDoi, doi],
+      [this.byTitleYear, titleYear],
+    ] as const) {
       if (id && !(map.get(id) ?? []).includes(paper)) push(map, id, paper)
     }
   }

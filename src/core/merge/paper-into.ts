@@ -33,7 +33,10 @@ export function mergePaperInto(lib: Library, fromKey: string, intoKey: string): 
   // A trashed summary no longer needs to keep its paper: restoring it finds `intoKey` in the library.
   for (const entry of lib.trash) if (entry.paper?.key === fromKey) entry.paper = null
 
-  const own = [...lib.summaries.filter((s) => s.paper === fromKey), ...lib.trash.filter((e) => e.summary.paper === fromKey).map((e) => e.summary)]
+  const own = [
+    ...lib.summaries.filter((s) => s.paper === fromKey),
+    ...lib.trash.filter((e) => e.summary.paper === fromKey).map((e) => e.summary),
+  ]
   const taken = new Set([...lib.summaries, ...lib.trash.map((e) => e.summary)].filter((s) => s.paper !== fromKey).map((s) => s.id))
   // The paper's own ids first in their order (`old`, `old-2`, ...), so each keeps its suffix when free.
   for (const summary of sortedIds(own)) {

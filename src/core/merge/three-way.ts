@@ -144,7 +144,11 @@ class LibraryMerge {
   }
 
   papers(): Paper[] {
-    const [b, o, t] = [this.base, this.ours, this.theirs].map((lib) => byKey(lib.papers, (p) => p.key)) as [Side<Paper>, Side<Paper>, Side<Paper>]
+    const [b, o, t] = [this.base, this.ours, this.theirs].map((lib) => byKey(lib.papers, (p) => p.key)) as [
+      Side<Paper>,
+      Side<Paper>,
+      Side<Paper>,
+    ]
     const result: Paper[] = []
     const oursFolded = new Map([...o.keys()].map((key) => [key.toLowerCase(), key]))
     for (const key of unionKeys(o, t)) {
@@ -195,8 +199,11 @@ class LibraryMerge {
     const lines = fields.map((f) => `- ${f}: ${JSON.stringify((other as unknown as Record<string, unknown>)[f])}`)
     const body = [
       `precis sync: both copies of the library changed the paper \`${kept.key}\`. The paper keeps one value; the other copy had:`,
-      '', ...lines, '',
-      `Set what is right with \`precis edit ${kept.key}\`, then remove this note with \`precis rm ${copy}\`.`, '',
+      '',
+      ...lines,
+      '',
+      `Set what is right with \`precis edit ${kept.key}\`, then remove this note with \`precis rm ${copy}\`.`,
+      '',
     ].join('\n')
     this.copies.push({ id: copy, paper: kept.key, by: 'precis', body, tags: [CONFLICT_TAG], created: this.now, updated: this.now })
     this.conflicts.push({ kind: 'paper', record: kept.key, fields, copy })
@@ -204,7 +211,10 @@ class LibraryMerge {
 
   summaries(): Summary[] {
     const [b, o] = [this.base, this.ours].map((lib) => byKey(lib.summaries, (s) => s.id)) as [Side<Summary>, Side<Summary>]
-    const t = byKey(this.theirs.summaries.map((s) => this.followRenamedPaper(s, b)), (s) => s.id)
+    const t = byKey(
+      this.theirs.summaries.map((s) => this.followRenamedPaper(s, b)),
+      (s) => s.id,
+    )
     const result: Summary[] = []
     for (const id of unionKeys(o, t)) {
       const [base, mine, other] = [b.get(id), o.get(id), t.get(id)]
@@ -232,11 +242,16 @@ class LibraryMerge {
     const { merged, conflicts } = mergeFields(base, mine, other, winner)
     if (conflicts.length === 0) return merged
     const copy = this.names.freshId(`${loser.id.slice(0, 190)}-conflict`)
-    const note = `> precis sync: both copies of the library changed ${conflicts.join(', ')} of \`${merged.id}\`. ` +
+    const note =
+      `> precis sync: both copies of the library changed ${conflicts.join(', ')} of \`${merged.id}\`. ` +
       `This copy holds the version that was not kept. Bring what you need into \`${merged.id}\`, then \`precis rm ${copy}\`.`
     this.copies.push({
-      ...loser, id: copy, body: `${note}\n\n${loser.body}`, tags: [...loser.tags.filter((t) => t !== CONFLICT_TAG), CONFLICT_TAG],
-      created: this.now, updated: this.now,
+      ...loser,
+      id: copy,
+      body: `${note}\n\n${loser.body}`,
+      tags: [...loser.tags.filter((t) => t !== CONFLICT_TAG), CONFLICT_TAG],
+      created: this.now,
+      updated: this.now,
     })
     this.conflicts.push({ kind: 'summary', record: merged.id, fields: conflicts, copy })
     return merged
@@ -245,7 +260,11 @@ class LibraryMerge {
   /** Trash entries as a set (an entry is a deletion event); entries of summaries that live on are dropped. */
   trash(live: ReadonlySet<string>): TrashEntry[] {
     const key = (e: TrashEntry) => `${e.summary.id}\u0000${e.deleted}`
-    const [b, o, t] = [this.base, this.ours, this.theirs].map((lib) => byKey(lib.trash, key)) as [Side<TrashEntry>, Side<TrashEntry>, Side<TrashEntry>]
+    const [b, o, t] = [this.base, this.ours, this.theirs].map((lib) => byKey(lib.trash, key)) as [
+      Side<TrashEntry>,
+      Side<TrashEntry>,
+      Side<TrashEntry>,
+    ]
     const result: TrashEntry[] = []
     const oursNew = new Map<string, number>() // summary id → index in result of the entry ours added
     for (const k of unionKeys(o, t)) {
@@ -272,7 +291,10 @@ class LibraryMerge {
     const present = new Set(papers.map((p) => p.key))
     const sides = [this.base, this.ours, this.theirs]
     // Later wins: live papers over trashed ones, theirs over ours over base.
-    const candidates = [...sides.flatMap((lib) => lib.trash.flatMap((e) => (e.paper ? [e.paper] : []))), ...sides.flatMap((lib) => lib.papers)]
+    const candidates = [
+      ...sides.flatMap((lib) => lib.trash.flatMap((e) => (e.paper ? [e.paper] : []))),
+      ...sides.flatMap((lib) => lib.papers),
+    ]
     const known = new Map(candidates.map((p) => [p.key, p]))
     const restored = [...new Set(summaries.map((s) => s.paper))].filter((k) => !present.has(k) && known.has(k)).map((k) => known.get(k)!)
     return [...papers, ...restored]

@@ -74,7 +74,14 @@ export interface AddedSummary {
  * names the paper found before the lock was taken: it is attached to while it exists, even when its
  * fields changed meanwhile (so `paperInput`, read earlier, no longer matches it). A new paper's key is made by `pattern`.
  */
-export function addSummary(lib: Library, paperInput: PaperInput, input: SummaryInput, now: Date, knownKey: string | null = null, pattern: KeyPattern = baseCitekey): AddedSummary {
+export function addSummary(
+  lib: Library,
+  paperInput: PaperInput,
+  input: SummaryInput,
+  now: Date,
+  knownKey: string | null = null,
+  pattern: KeyPattern = baseCitekey,
+): AddedSummary {
   const { paper, attached } = ensurePaper(lib, paperInput, now, knownKey, pattern)
   const stamp = now.toISOString()
   const summary: Summary = { id: nextSummaryId(lib, paper.key), paper: paper.key, ...input, created: stamp, updated: stamp }
@@ -83,7 +90,13 @@ export function addSummary(lib: Library, paperInput: PaperInput, input: SummaryI
 }
 
 /** The paper `knownKey` names, else the library's record of the same paper, else a new record (`attached` false). */
-export function ensurePaper(lib: Library, paperInput: PaperInput, now: Date, knownKey: string | null = null, pattern: KeyPattern = baseCitekey): { paper: Paper; attached: boolean } {
+export function ensurePaper(
+  lib: Library,
+  paperInput: PaperInput,
+  now: Date,
+  knownKey: string | null = null,
+  pattern: KeyPattern = baseCitekey,
+): { paper: Paper; attached: boolean } {
   const existing = (knownKey === null ? undefined : lib.papers.find((p) => p.key === knownKey)) ?? findSamePaper(lib, paperInput)
   return existing ? { paper: existing, attached: true } : { paper: insertPaper(lib, paperInput, now, pattern), attached: false }
 }

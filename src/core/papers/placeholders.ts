@@ -38,7 +38,8 @@ const PLACEHOLDER_HOSTS = new Set(['shortscience.org', 'www.shortscience.org'])
  */
 export function isPlaceholder(field: PlaceholderField, value: unknown): boolean {
   if (value === null || value === undefined) return true
-  if (Array.isArray(value)) return field === 'authors' ? value.every((name) => typeof name !== 'string' || PLACEHOLDER_NAME.test(name.trim())) : value.length === 0
+  if (Array.isArray(value))
+    return field === 'authors' ? value.every((name) => typeof name !== 'string' || PLACEHOLDER_NAME.test(name.trim())) : value.length === 0
   if (typeof value !== 'string') return false // a year is a number: real when set
   if (value.trim() === '') return true
   if (field === 'title') return isPlaceholderTitle(value)
@@ -59,7 +60,11 @@ export function isUnidentifiedPaper(paper: Pick<Paper, 'title' | 'arxiv' | 'doi'
 /** Compared with spacing and case set aside, by prefix: no pattern to backtrack over long titles. */
 function isPlaceholderTitle(title: string): boolean {
   const text = title.replace(/\s+/g, ' ').trim().toLowerCase()
-  return PLACEHOLDER_TITLES.includes(text) || PLACEHOLDER_TITLE_STARTS.some((start) => text.startsWith(start)) || (text.startsWith('(missing paper ') && text.endsWith(')'))
+  return (
+    PLACEHOLDER_TITLES.includes(text) ||
+    PLACEHOLDER_TITLE_STARTS.some((start) => text.startsWith(start)) ||
+    (text.startsWith('(missing paper ') && text.endsWith(')'))
+  )
 }
 
 function hostOf(url: string): string {

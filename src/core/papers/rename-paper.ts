@@ -49,8 +49,15 @@ export function followKey(id: string, from: string, to: string): string {
 function findPaper(lib: Library, key: string): Paper {
   const paper = lib.papers.find((p) => p.key === key) ?? lib.trash.find((e) => e.paper?.key === key)?.paper
   if (paper) return paper
-  const candidates = closest(key, lib.papers.map((p) => p.key), 5)
-  throw new NotFoundError(`No paper has the key ${shown(key)}`, candidates.length > 0 ? ['Did you mean:', ...candidates.map((c) => `  ${c}`)] : [])
+  const candidates = closest(
+    key,
+    lib.papers.map((p) => p.key),
+    5,
+  )
+  throw new NotFoundError(
+    `No paper has the key ${shown(key)}`,
+    candidates.length > 0 ? ['Did you mean:', ...candidates.map((c) => `  ${c}`)] : [],
+  )
 }
 
 /** Refuses a key that cannot name the paper: an invalid one, or one another paper has (ignoring case). */
@@ -63,7 +70,9 @@ function checkNewKey(lib: Library, from: string, to: string): void {
   const holder = others.find((p) => p.key.toLowerCase() === folded)
   if (holder) {
     const where = lib.papers.includes(holder) ? '' : ' (in the trash)'
-    throw new UsageError(`The key ${shown(to)} is taken by another paper${where}: ${shown(holder.key)}`, ['Keys are compared ignoring case, as BibTeX compares them.'])
+    throw new UsageError(`The key ${shown(to)} is taken by another paper${where}: ${shown(holder.key)}`, [
+      'Keys are compared ignoring case, as BibTeX compares them.',
+    ])
   }
 }
 
@@ -72,7 +81,8 @@ function checkNewIds(lib: Library, changes: readonly IdChange[]): void {
   const moving = new Set(changes.map((c) => c.from))
   const kept = new KeySet([...lib.summaries, ...lib.trash.map((e) => e.summary)].map((s) => s.id).filter((id) => !moving.has(id)))
   for (const { from, to } of changes) {
-    if (!isUsableName(to, 'id')) throw new UsageError(`The key is too long: the summary ${shown(from)} would become ${shown(to)}, over 210 characters`)
+    if (!isUsableName(to, 'id'))
+      throw new UsageError(`The key is too long: the summary ${shown(from)} would become ${shown(to)}, over 210 characters`)
     if (kept.has(to)) throw new UsageError(`The summary ${shown(from)} would become ${shown(to)}, an id another summary has`)
   }
 }
@@ -105,10 +115,13 @@ function rewritten(text: string, citation: Citation, rename: (key: string) => st
     return text.slice(0, at) + rename(text.slice(at))
   }
   const open = text.lastIndexOf('{') + 1
-  const list = text.slice(open, -1).split(',').map((item) => {
-    const key = item.trim()
-    return key === '' ? item : item.replace(key, () => rename(key)) // a function: `$$` in a key is not a pattern
-  })
+  const list = text
+    .slice(open, -1)
+    .split(',')
+    .map((item) => {
+      const key = item.trim()
+      return key === '' ? item : item.replace(key, () => rename(key)) // a function: `$$` in a key is not a pattern
+    })
   return `${text.slice(0, open)}${list.join(',')}}`
 }
 
@@ -132,8 +145,14 @@ export function renamePaper(library: Library, oldKey: string, newKey: string): P
   const paper = findPaper(library, oldKey)
   checkNewKey(library, oldKey, newKey)
   const change = (s: Summary): IdChange => ({ from: s.id, to: followKey(s.id, oldKey, newKey) })
-  const ids = library.summaries.filter((s) => s.paper === oldKey).map(change).filter((c) => c.from !== c.to)
-  const trashIds = library.trash.filter((e) => e.summary.paper === oldKey).map((e) => change(e.summary)).filter((c) => c.from !== c.to)
+  const ids = library.summaries
+    .filter((s) => s.paper === oldKey)
+    .map(change)
+    .filter((c) => c.from !== c.to)
+  const trashIds = library.trash
+    .filter((e) => e.summary.paper === oldKey)
+    .map((e) => change(e.summary))
+    .filter((c) => c.from !== c.to)
   checkNewIds(library, [...ids, ...trashIds])
 
   const names = citationNames(library, paper, newKey, [...ids, ...trashIds])

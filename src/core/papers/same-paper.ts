@@ -44,7 +44,11 @@ export function identitiesDisagree(a: PaperClaims, b: PaperClaims): boolean {
 }
 
 function significantWords(title: string): Set<string> {
-  return new Set(normalizeTitle(title).split(' ').filter((word) => word !== '' && !STOP_WORDS.has(word)))
+  return new Set(
+    normalizeTitle(title)
+      .split(' ')
+      .filter((word) => word !== '' && !STOP_WORDS.has(word)),
+  )
 }
 
 /** The DOI of the publication itself, not arXiv's DOI of its preprint. */

@@ -9,7 +9,10 @@
  * blank lines (quadratic on a line of 100,000 spaces followed by a letter).
  */
 export function comparableBody(body: string): string {
-  const lines = body.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trimEnd())
+  const lines = body
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.trimEnd())
   let [start, end] = [0, lines.length]
   while (start < end && lines[start] === '') start++
   while (end > start && lines[end - 1] === '') end--

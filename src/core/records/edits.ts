@@ -56,14 +56,20 @@ export function diffEdit(base: EditBase, start: EditFields, edited: EditFields):
  * The tag change runs from the list without the added tags (and with the removed ones) to the list
  * with them, so `--tag x` leaves x on the summary even when someone removed it meanwhile.
  */
-export function editFromFlags(base: EditBase, flags: { paper: PaperEdit; summary: Omit<SummaryEdit, 'tags'>; addTags: readonly string[]; removeTags: readonly string[] }): EditChanges {
+export function editFromFlags(
+  base: EditBase,
+  flags: { paper: PaperEdit; summary: Omit<SummaryEdit, 'tags'>; addTags: readonly string[]; removeTags: readonly string[] },
+): EditChanges {
   const tags = base.summary.tags
   const withoutAdded = [...tags, ...flags.removeTags.filter((tag) => !tags.includes(tag))].filter((tag) => !flags.addTags.includes(tag))
   const kept = tags.filter((tag) => !flags.removeTags.includes(tag))
   const withAdded = [...kept, ...flags.addTags.filter((tag) => !kept.includes(tag))]
   const from = { paper: base.paper, summary: { ...base.summary, tags: withoutAdded } }
   const start = fieldsOf(from)
-  return diffEdit(from, start, { paper: { ...start.paper, ...flags.paper }, summary: { ...start.summary, ...flags.summary, tags: withAdded } })
+  return diffEdit(from, start, {
+    paper: { ...start.paper, ...flags.paper },
+    summary: { ...start.summary, ...flags.summary, tags: withAdded },
+  })
 }
 
 /**

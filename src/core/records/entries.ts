@@ -16,7 +16,10 @@ export interface Entry<P extends PaperOutline = Paper, S extends SummaryOutline 
 export type OutlineEntry = Entry<PaperOutline, SummaryOutline>
 
 /** Every summary with its paper, plus each paper that has no summary ("to summarise"). */
-export function libraryEntries<P extends PaperOutline, S extends SummaryOutline>(lib: { papers: readonly P[]; summaries: readonly S[] }): Entry<P, S>[] {
+export function libraryEntries<P extends PaperOutline, S extends SummaryOutline>(lib: {
+  papers: readonly P[]
+  summaries: readonly S[]
+}): Entry<P, S>[] {
   const papers = new Map(lib.papers.map((p) => [p.key, p]))
   const summarised = new Set<string>()
   const entries: Entry<P, S>[] = []
@@ -31,7 +34,10 @@ export function libraryEntries<P extends PaperOutline, S extends SummaryOutline>
 }
 
 /** The stable JSON shape of an entry for `--json` (README, Output conventions). */
-export function entryRecord(entry: Entry<PaperOutline, SummaryOutline & { body?: string }>, options: { body?: boolean } = {}): Record<string, unknown> {
+export function entryRecord(
+  entry: Entry<PaperOutline, SummaryOutline & { body?: string }>,
+  options: { body?: boolean } = {},
+): Record<string, unknown> {
   const { paper, summary } = entry
   return {
     id: entry.id,

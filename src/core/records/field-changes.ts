@@ -21,8 +21,15 @@ export function sameValue(a: unknown, b: unknown): boolean {
  * `base`'s value. `start` is what the person was shown (possibly `base` normalised, as an editor
  * document reads back), so a field they left alone is never a change.
  */
-export function diffFields<R, F extends keyof R>(base: Pick<R, F>, start: Pick<R, F>, edited: Pick<R, F>, fields: readonly F[]): FieldChange<R, F>[] {
-  return fields.filter((field) => !sameValue(start[field], edited[field])).map((field) => ({ field, before: base[field], after: edited[field] }))
+export function diffFields<R, F extends keyof R>(
+  base: Pick<R, F>,
+  start: Pick<R, F>,
+  edited: Pick<R, F>,
+  fields: readonly F[],
+): FieldChange<R, F>[] {
+  return fields
+    .filter((field) => !sameValue(start[field], edited[field]))
+    .map((field) => ({ field, before: base[field], after: edited[field] }))
 }
 
 /**
@@ -39,7 +46,11 @@ function combineSets(now: readonly string[], before: readonly string[], after: r
  * The fields of `changes` that someone else changed too, to another value: the record now holds
  * neither the value the change began from nor the one it wants. Fields in `setFields` never collide.
  */
-export function collidingFields<R extends object>(record: R, changes: readonly FieldChange<R>[], setFields: ReadonlySet<keyof R> = new Set()): (keyof R)[] {
+export function collidingFields<R extends object>(
+  record: R,
+  changes: readonly FieldChange<R>[],
+  setFields: ReadonlySet<keyof R> = new Set(),
+): (keyof R)[] {
   return changes
     .filter((c) => !setFields.has(c.field) && !sameValue(record[c.field], c.before) && !sameValue(record[c.field], c.after))
     .map((c) => c.field)
@@ -50,14 +61,19 @@ export function collidingFields<R extends object>(record: R, changes: readonly F
  * starting value takes the new one, a field already at the new value stays, a set field changed
  * meanwhile combines both sides. Returns whether the record changed.
  */
-export function applyFieldChanges<R extends object>(record: R, changes: readonly FieldChange<R>[], setFields: ReadonlySet<keyof R> = new Set()): boolean {
+export function applyFieldChanges<R extends object>(
+  record: R,
+  changes: readonly FieldChange<R>[],
+  setFields: ReadonlySet<keyof R> = new Set(),
+): boolean {
   let changed = false
   for (const { field, before, after } of changes) {
     const now = record[field]
     if (sameValue(now, after)) continue
-    const value = sameValue(now, before) || !setFields.has(field)
-      ? after
-      : (combineSets(now as string[], before as string[], after as string[]) as R[keyof R])
+    const value =
+      sameValue(now, before) || !setFields.has(field)
+        ? after
+        : (combineSets(now as string[], before as string[], after as string[]) as R[keyof R])
     if (sameValue(now, value)) continue
     record[field] = value
     changed = true

@@ -85,7 +85,12 @@ export type PaperFields = Pick<Paper, 'title' | 'authors' | 'venue' | 'arxiv' | 
 export const shown = (value: string) => JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)
 
 /** An identifier in its stored form (blank is none), or the reason it is not one. */
-function checkIdentifier(value: string, limit: number, normalise: (text: string) => string | null, what: string): { value: string | null; reason?: string } {
+function checkIdentifier(
+  value: string,
+  limit: number,
+  normalise: (text: string) => string | null,
+  what: string,
+): { value: string | null; reason?: string } {
   if (value.trim() === '') return { value: null }
   const problem = textProblem(value, limit)
   if (problem) return { value, reason: problem }
@@ -94,7 +99,8 @@ function checkIdentifier(value: string, limit: number, normalise: (text: string)
 }
 
 const IDENTIFIERS = {
-  arxiv: (value: string) => checkIdentifier(value, FIELD_LIMITS.arxiv, normalizeArxivId, 'an arXiv id (such as 1704.01212 or math/0501234)'),
+  arxiv: (value: string) =>
+    checkIdentifier(value, FIELD_LIMITS.arxiv, normalizeArxivId, 'an arXiv id (such as 1704.01212 or math/0501234)'),
   doi: (value: string) => checkIdentifier(value, FIELD_LIMITS.doi, normalizeDoi, 'a DOI (such as 10.1000/xyz123)'),
   url: (value: string) => checkIdentifier(value, FIELD_LIMITS.url, normalizeUrl, 'an http or https link'),
 } as const
@@ -116,7 +122,8 @@ export function checkPaperFields<T extends Partial<PaperFields>>(paper: T): Chec
   text('abstract')
   text('category')
   if (paper.authors) {
-    if (paper.authors.length > FIELD_LIMITS.authors) problems.push({ field: 'authors', reason: `lists more than ${FIELD_LIMITS.authors} names (${paper.authors.length})` })
+    if (paper.authors.length > FIELD_LIMITS.authors)
+      problems.push({ field: 'authors', reason: `lists more than ${FIELD_LIMITS.authors} names (${paper.authors.length})` })
     paper.authors.forEach((name, i) => {
       const problem = textProblem(name, FIELD_LIMITS.author)
       if (problem) problems.push({ field: 'authors', item: i, reason: problem })

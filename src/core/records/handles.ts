@@ -22,8 +22,14 @@ export function resolveHandle(lib: HandleSource, handle: string): Resolved<Paper
 export function resolveHandle(lib: HandleSource, handle: string): Resolved<PaperOutline, SummaryOutline> {
   const wanted = handle.trim().toLowerCase()
   const papers = new Map(lib.papers.map((p) => [p.key.toLowerCase(), p]))
-  const summaryOf = (s: SummaryOutline): Resolved<PaperOutline, SummaryOutline> => ({ paper: lib.papers.find((p) => p.key === s.paper) ?? missingPaper(s), summaries: [s] })
-  const paperWith = (p: PaperOutline): Resolved<PaperOutline, SummaryOutline> => ({ paper: p, summaries: lib.summaries.filter((s) => s.paper === p.key) })
+  const summaryOf = (s: SummaryOutline): Resolved<PaperOutline, SummaryOutline> => ({
+    paper: lib.papers.find((p) => p.key === s.paper) ?? missingPaper(s),
+    summaries: [s],
+  })
+  const paperWith = (p: PaperOutline): Resolved<PaperOutline, SummaryOutline> => ({
+    paper: p,
+    summaries: lib.summaries.filter((s) => s.paper === p.key),
+  })
 
   // A paper's first summary has the paper's key as id: the key names the whole paper.
   const exactPaper = papers.get(wanted)
@@ -42,7 +48,10 @@ export function resolveHandle(lib: HandleSource, handle: string): Resolved<Paper
   }
   if (reached.size > 1) {
     const names = [...reached].sort()
-    throw new UsageError(`"${handle}" matches ${names.length} papers; be more specific`, names.slice(0, 20).map((n) => `  ${n}`))
+    throw new UsageError(
+      `"${handle}" matches ${names.length} papers; be more specific`,
+      names.slice(0, 20).map((n) => `  ${n}`),
+    )
   }
   const candidates = closest(wanted, [...lib.summaries.map((s) => s.id), ...lib.papers.map((p) => p.key)], 5)
   throw new NotFoundError(
@@ -72,7 +81,15 @@ export function paperFor(lib: Library, summary: Summary): Paper {
 /** What stands for the paper of a summary whose paper is not in the library. */
 export function missingPaper(summary: Pick<Summary, 'paper' | 'created'>): Paper {
   return {
-    key: summary.paper, title: `(missing paper ${summary.paper})`, authors: [], year: null, venue: null,
-    arxiv: null, doi: null, url: null, abstract: null, added: summary.created,
+    key: summary.paper,
+    title: `(missing paper ${summary.paper})`,
+    authors: [],
+    year: null,
+    venue: null,
+    arxiv: null,
+    doi: null,
+    url: null,
+    abstract: null,
+    added: summary.created,
   }
 }

@@ -56,7 +56,9 @@ function paperText(doc: PaperDoc, resolver: CitationResolver): string {
 }
 
 function paperDocs(lib: Library, resolver: CitationResolver): Map<string, PaperDoc> {
-  const docs = new Map(lib.papers.map((paper) => [paper.key, { paper, summaries: [] as Summary[], tags: new Set<string>(), cites: new Set<string>() }]))
+  const docs = new Map(
+    lib.papers.map((paper) => [paper.key, { paper, summaries: [] as Summary[], tags: new Set<string>(), cites: new Set<string>() }]),
+  )
   const graph = citationGraph(lib, resolver)
   for (const summary of lib.summaries) {
     const doc = docs.get(summary.paper)
@@ -103,14 +105,25 @@ export function relatedPapers(lib: Library, key: string, limit: number): Related
   const text = (doc: PaperDoc) => paperText(doc, resolver)
   const target = docs.get(key)
   if (!target) return []
-  const tagWeight = rarity([...docs.values()].map((d) => d.tags), docs.size)
-  const citeWeight = rarity([...docs.values()].map((d) => d.cites), docs.size)
+  const tagWeight = rarity(
+    [...docs.values()].map((d) => d.tags),
+    docs.size,
+  )
+  const citeWeight = rarity(
+    [...docs.values()].map((d) => d.cites),
+    docs.size,
+  )
 
   const others = [...docs.values()].filter((d) => d !== target)
   const sample = evenSample(others, SAMPLE_SIZE)
   const terms = characteristicTerms(text(target), sample.map(text), TERMS, sample.length === others.length)
   // Scanned as stored (citation markup included): the words to look for come from prose anyway.
-  const rawTexts = new Map([...docs].map(([k, doc]) => [k, [doc.paper.title, ...doc.summaries.map((s) => s.body), doc.summaries.length === 0 ? (doc.paper.abstract ?? '') : ''].join('\n')]))
+  const rawTexts = new Map(
+    [...docs].map(([k, doc]) => [
+      k,
+      [doc.paper.title, ...doc.summaries.map((s) => s.body), doc.summaries.length === 0 ? (doc.paper.abstract ?? '') : ''].join('\n'),
+    ]),
+  )
   const similar = textSimilarity(rawTexts, terms, key)
 
   const results: RelatedPaper[] = []
@@ -123,14 +136,22 @@ export function relatedPapers(lib: Library, key: string, limit: number): Related
     const score = WEIGHTS.text * (similar.get(doc.paper.key) ?? 0) + WEIGHTS.tags * tags.score + WEIGHTS.citations * citations
     if (score < MIN_SCORE) continue
     const bothCite = shared.shared.sort((a, b) => (citeWeight.get(b) ?? 0) - (citeWeight.get(a) ?? 0) || (a < b ? -1 : 1))
-    results.push({ paper: doc.paper, summaries: doc.summaries, score, reasons: { tags: mostSpecific(tags.shared), bothCite, cites, citedBy, words: [] } })
+    results.push({
+      paper: doc.paper,
+      summaries: doc.summaries,
+      score,
+      reasons: { tags: mostSpecific(tags.shared), bothCite, cites, citedBy, words: [] },
+    })
   }
   results.sort((a, b) => b.score - a.score || (a.paper.key < b.paper.key ? -1 : 1))
   const shown = results.slice(0, limit)
   // Only the shown papers are read word by word, to say which characteristic words they share.
   for (const result of shown) {
     const used = new Set(similarityTerms(text(docs.get(result.paper.key)!)))
-    result.reasons.words = terms.filter(({ term }) => used.has(term)).slice(0, REASON_WORDS).map(({ term }) => term)
+    result.reasons.words = terms
+      .filter(({ term }) => used.has(term))
+      .slice(0, REASON_WORDS)
+      .map(({ term }) => term)
   }
   return shown
 }

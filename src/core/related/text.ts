@@ -31,9 +31,11 @@ const NUMBER = /^\d+$/
  * words of one language matter, and words under three letters are dropped anyway.
  */
 const FUNCTION_WORDS = new Set(
-  ('the and but for with from are was were been being its this that these those which who whom what when where how than then ' +
+  (
+    'the and but for with from are was were been being its this that these those which who whom what when where how than then ' +
     'there their they them our you your she his her not can could would should may might will also into over under each all any ' +
-    'some such more most other only one two has have had does did about after before between both very via too use used using')
+    'some such more most other only one two has have had does did about after before between both very via too use used using'
+  )
     .split(' ')
     .flatMap(textKeys),
 )

@@ -9,14 +9,27 @@ import { tagProblem } from '../tags/rules.js'
 // order, is returned as it is: copying every record of a large library doubled the garbage of a read.
 
 /** Paper fields in the order the file keeps them. */
-export const PAPER_FIELDS = ['key', 'title', 'authors', 'year', 'venue', 'arxiv', 'category', 'doi', 'url', 'abstract', 'added'] as const satisfies readonly (keyof Paper)[]
+export const PAPER_FIELDS = [
+  'key',
+  'title',
+  'authors',
+  'year',
+  'venue',
+  'arxiv',
+  'category',
+  'doi',
+  'url',
+  'abstract',
+  'added',
+] as const satisfies readonly (keyof Paper)[]
 /** Summary fields in the order the file keeps them. */
 export const SUMMARY_FIELDS = ['id', 'paper', 'by', 'body', 'tags', 'created', 'updated'] as const satisfies readonly (keyof Summary)[]
 /** Trash entry fields in the order the file keeps them. */
 export const TRASH_FIELDS = ['summary', 'paper', 'deleted'] as const satisfies readonly (keyof TrashEntry)[]
 
 // zod's ISO datetime with offsets (z.iso.datetime({ offset: true })): calendar-valid dates, seconds required.
-const DATE = '(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))'
+const DATE =
+  '(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))'
 const TIMESTAMP = new RegExp(`^${DATE}T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$`)
 
 type Fields = Record<string, unknown>

@@ -117,7 +117,8 @@ export function compileQuery(docs: readonly SearchDoc[], query: Query, options: 
   const plain = (condition: Condition, alone: boolean) =>
     alone && !condition.negated && condition.term.kind === 'text' && !condition.term.quoted && condition.term.field === 'any'
   // Stop words are left out only when the query has other words to look for.
-  const dropStopWords = ranked && query.clauses.some((clause) => clause.anyOf.some((c) => c.term.kind === 'text' && !c.negated && !onlyStopWords(c)))
+  const dropStopWords =
+    ranked && query.clauses.some((clause) => clause.anyOf.some((c) => c.term.kind === 'text' && !c.negated && !onlyStopWords(c)))
   const lastCondition = query.clauses.at(-1)?.anyOf.at(-1)
   let matcher: CitationMatcher | undefined
   const citations = () => (matcher ??= new CitationMatcher(docs.map((doc) => doc.entry)))
@@ -163,7 +164,13 @@ export function compileQuery(docs: readonly SearchDoc[], query: Query, options: 
     }
     const pattern = new TermPattern(specs)
     const countCap = open && typing ? TYPING_TF_CAP : TF_CAP
-    const scoring: ScoringTerm = { label: term.value, pattern, fields, estimatedDf: estimateDf(pattern, fields, sample, docs.length), countCap }
+    const scoring: ScoringTerm = {
+      label: term.value,
+      pattern,
+      fields,
+      estimatedDf: estimateDf(pattern, fields, sample, docs.length),
+      countCap,
+    }
     // Counted differently, the same words are not the same condition for the counts kept (scan.ts).
     const signature = textSignature(negated, fields, specs) + (countCap === TF_CAP ? '' : ` (counting ${countCap})`)
     if (negated) return { negated, test: { kind: 'text', term: scoring, slot: -1 }, signature }
@@ -189,7 +196,13 @@ export function compileQuery(docs: readonly SearchDoc[], query: Query, options: 
   return {
     clauses,
     terms,
-    phrase: phrase && { label: '', pattern: phrase, fields: [TITLE, BODY], estimatedDf: estimateDf(phrase, [TITLE, BODY], sample, docs.length), countCap: TF_CAP },
+    phrase: phrase && {
+      label: '',
+      pattern: phrase,
+      fields: [TITLE, BODY],
+      estimatedDf: estimateDf(phrase, [TITLE, BODY], sample, docs.length),
+      countCap: TF_CAP,
+    },
     corrections,
   }
 }

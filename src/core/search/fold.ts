@@ -135,7 +135,10 @@ const SOURCES_KEPT = 1000
 
 function buildWordStartSources(start: string): WordStartSources {
   const folds = foldTable()
-  const alone = [...folds.alone].filter(([word]) => word.startsWith(start)).map(([, chars]) => chars).join('')
+  const alone = [...folds.alone]
+    .filter(([word]) => word.startsWith(start))
+    .map(([, chars]) => chars)
+    .join('')
   const source = (accepted: Accepted, marks: string) => {
     const loneLetters = [...alone].filter(accepted).join('')
     const alternatives = [lettersSource(start, 0, folds, accepted, marks), loneLetters ? charClass(loneLetters) : null]

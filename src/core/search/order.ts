@@ -56,7 +56,10 @@ export function bestMatches(matches: Match[], limit: number): Match[] {
 
 /** Every doc, most recently updated first (then by id): the order of a query with no words. */
 export function byRecency(docs: readonly SearchDoc[]): SearchDoc[] {
-  return docs.map((doc) => ({ doc, tf: NO_COUNTS, offset: 0, score: 0 })).sort(compareMatches).map((match) => match.doc)
+  return docs
+    .map((doc) => ({ doc, tf: NO_COUNTS, offset: 0, score: 0 }))
+    .sort(compareMatches)
+    .map((match) => match.doc)
 }
 
 const NO_COUNTS = new Float64Array(0)

@@ -114,8 +114,14 @@ export class WordPattern {
       const present = parts.filter((source): source is string => source !== null)
       return present.length > 0 ? new RegExp(`${NOT_AFTER_LETTER}(?:${present.join('|')})`, flags) : null
     }
-    const latin1 = expression(sources.map((s) => s.latin1), 'gi')
-    const full = expression(sources.map((s) => s.full), 'iy')
+    const latin1 = expression(
+      sources.map((s) => s.latin1),
+      'gi',
+    )
+    const full = expression(
+      sources.map((s) => s.full),
+      'iy',
+    )
     this.places = [...(latin1 ? [new MatchedPlaces(latin1)] : []), ...(full ? [new WordsBeyondLatin1(full)] : [])]
   }
 

@@ -117,6 +117,15 @@ export const FIELDS: ReadonlyMap<string, FieldSpec> = new Map<string, FieldSpec>
     },
   ],
   ['id', { parse: (value) => ({ kind: 'id', id: value.toLowerCase() }), example: 'id:gilmer2017neural' }],
-  ['cites', { parse: (value) => ({ kind: 'cites', key: value.trim().toLowerCase() }), example: 'cites:gilmer2017neural (summaries citing it)' }],
-  ['citedby', { parse: (value) => ({ kind: 'citedby', key: value.trim().toLowerCase() }), example: 'citedby:gilmer2017neural (papers its summaries cite)' }],
+  [
+    'cites',
+    { parse: (value) => ({ kind: 'cites', key: value.trim().toLowerCase() }), example: 'cites:gilmer2017neural (summaries citing it)' },
+  ],
+  [
+    'citedby',
+    {
+      parse: (value) => ({ kind: 'citedby', key: value.trim().toLowerCase() }),
+      example: 'citedby:gilmer2017neural (papers its summaries cite)',
+    },
+  ],
 ])

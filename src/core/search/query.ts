@@ -150,7 +150,13 @@ class Lexer {
   /** Whether the quote at the current position closes on nothing but spaces; if so, steps past it. */
   private emptyPhrase(): boolean {
     const close = this.chars.indexOf('"', this.pos + 1)
-    if (this.chars.slice(this.pos + 1, close).join('').trim() !== '') return false
+    if (
+      this.chars
+        .slice(this.pos + 1, close)
+        .join('')
+        .trim() !== ''
+    )
+      return false
     this.pos = close + 1
     return true
   }
@@ -234,6 +240,10 @@ export function parseQuery(input: string, reading: QueryReading = 'strict'): Que
   const last = tokens[tokens.length - 1]
   const lastCondition = last?.kind === 'condition' ? last.condition : null
   const openEnded =
-    lastCondition !== null && !lastCondition.negated && lastCondition.term.kind === 'text' && !lastCondition.term.quoted && !/\s$/u.test(input)
+    lastCondition !== null &&
+    !lastCondition.negated &&
+    lastCondition.term.kind === 'text' &&
+    !lastCondition.term.quoted &&
+    !/\s$/u.test(input)
   return { clauses, openEnded }
 }

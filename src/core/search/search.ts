@@ -103,7 +103,13 @@ export class LibrarySearch {
 
   private best(compiled: CompiledQuery, limit: number): { best: (Match | { doc: SearchDoc; score: number })[]; total: number } {
     // No words and no filters (browse before a word has three letters): every entry, newest first.
-    if (compiled.clauses.length === 0) return { best: this.newestFirst().slice(0, Math.max(0, limit)).map((doc) => ({ doc, score: 0 })), total: this.docs.length }
+    if (compiled.clauses.length === 0)
+      return {
+        best: this.newestFirst()
+          .slice(0, Math.max(0, limit))
+          .map((doc) => ({ doc, score: 0 })),
+        total: this.docs.length,
+      }
     const matches = this.scanner.scan(compiled)
     const loose = matches.length < limit ? loosened(compiled) : null
     if (!loose) {

@@ -34,7 +34,9 @@ function occursAnywhere(pattern: TermPattern, docs: readonly SearchDoc[], fields
 
 // The texts to read for `fields`: with every field asked for, the short ones on one line (the same words).
 function textsOf(doc: SearchDoc, fields: readonly number[]): readonly string[] {
-  return fields.length === FIELD_NAMES.length ? [doc.short.of(doc).text, doc.fields[BODY]!.text] : fields.map((field) => doc.fields[field]!.text)
+  return fields.length === FIELD_NAMES.length
+    ? [doc.short.of(doc).text, doc.fields[BODY]!.text]
+    : fields.map((field) => doc.fields[field]!.text)
 }
 
 // Every word within one edit of `key` keeps one of these two pieces intact (pigeonhole: an edit

@@ -113,7 +113,10 @@ export function outlineStats(lib: LibraryOutline, limit = 10): LibraryStats {
     summaries: lib.summaries.length,
     words: lengths.reduce((sum, s) => sum + s.words, 0),
     toSummarise: lib.papers.filter((p) => !summarised.has(p.key)).length,
-    perYear: byYear(years.filter((y): y is number => y !== null), true),
+    perYear: byYear(
+      years.filter((y): y is number => y !== null),
+      true,
+    ),
     undated: years.filter((y) => y === null).length,
     writtenPerYear: byYear(lib.summaries.map((s) => new Date(s.created).getUTCFullYear()).filter(Number.isFinite), true),
     topTags: tags.map((t) => ({ name: t.tag, count: t.count })),

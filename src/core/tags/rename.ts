@@ -54,7 +54,10 @@ export function rewriteTags(lib: Library, rewrite: (tag: string) => string | nul
 function requireInUse(inUse: ReadonlySet<string>, tag: string): void {
   if (inUse.has(tag)) return
   const candidates = closest(tag, [...inUse], 5)
-  throw new NotFoundError(`No summary has the tag "${tag}"`, candidates.length > 0 ? ['Did you mean:', ...candidates.map((c) => `  ${c}`)] : [])
+  throw new NotFoundError(
+    `No summary has the tag "${tag}"`,
+    candidates.length > 0 ? ['Did you mean:', ...candidates.map((c) => `  ${c}`)] : [],
+  )
 }
 
 /**
@@ -86,5 +89,5 @@ export function removeTag(lib: Library, tag: string, recursive: boolean, now: Da
     const own = [...lib.summaries, ...lib.trash.map((t) => t.summary)].some((s) => s.tags.includes(tag))
     if (!own) throw new UsageError(`No summary has the tag "${tag}" itself, only tags below it; pass --recursive to remove those`)
   }
-  return rewriteTags(lib, (t) => (recursive ? tagMatches(t, tag) : t === tag) ? null : t, now)
+  return rewriteTags(lib, (t) => ((recursive ? tagMatches(t, tag) : t === tag) ? null : t), now)
 }

@@ -54,7 +54,10 @@ export function tagMatches(tag: string, wanted: string): boolean {
  */
 export function tagFromKeyword(keyword: string): string | null {
   const segments = canonicalTag(keyword.replace(new RegExp(CONTROL.source, 'g'), ' ')).split('/')
-  let tag = segments.map((segment) => segment.replace(/^-+|-+$/g, '')).filter(Boolean).join('/')
+  let tag = segments
+    .map((segment) => segment.replace(/^-+|-+$/g, ''))
+    .filter(Boolean)
+    .join('/')
   const chars = [...tag]
   if (chars.length > MAX_TAG_LENGTH) {
     const cut = chars.slice(0, MAX_TAG_LENGTH).join('')

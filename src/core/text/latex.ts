@@ -22,10 +22,30 @@ const FORMATTING = new Set(
 
 /** Greek letter names with their lowercase Unicode letters (variant glyphs included). */
 export const GREEK_LETTERS: ReadonlyMap<string, string> = new Map([
-  ['alpha', 'α'], ['beta', 'βϐ'], ['gamma', 'γ'], ['delta', 'δ'], ['epsilon', 'εϵ'], ['zeta', 'ζ'],
-  ['eta', 'η'], ['theta', 'θϑ'], ['iota', 'ι'], ['kappa', 'κϰ'], ['lambda', 'λ'], ['mu', 'μµ'],
-  ['nu', 'ν'], ['xi', 'ξ'], ['omicron', 'ο'], ['pi', 'πϖ'], ['rho', 'ρϱ'], ['sigma', 'σς'],
-  ['tau', 'τ'], ['upsilon', 'υϒ'], ['phi', 'φϕ'], ['chi', 'χ'], ['psi', 'ψ'], ['omega', 'ω'],
+  ['alpha', 'α'],
+  ['beta', 'βϐ'],
+  ['gamma', 'γ'],
+  ['delta', 'δ'],
+  ['epsilon', 'εϵ'],
+  ['zeta', 'ζ'],
+  ['eta', 'η'],
+  ['theta', 'θϑ'],
+  ['iota', 'ι'],
+  ['kappa', 'κϰ'],
+  ['lambda', 'λ'],
+  ['mu', 'μµ'],
+  ['nu', 'ν'],
+  ['xi', 'ξ'],
+  ['omicron', 'ο'],
+  ['pi', 'πϖ'],
+  ['rho', 'ρϱ'],
+  ['sigma', 'σς'],
+  ['tau', 'τ'],
+  ['upsilon', 'υϒ'],
+  ['phi', 'φϕ'],
+  ['chi', 'χ'],
+  ['psi', 'ψ'],
+  ['omega', 'ω'],
 ])
 
 const NAME_OF_GREEK = new Map<string, string>()

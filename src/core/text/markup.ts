@@ -15,10 +15,12 @@ import { decodeHTMLStrict } from 'entities'
 
 // HTML and JATS inline elements, and MathML presentation elements: text-level only.
 const INLINE = new Set(
-  ('i b em strong u s small big tt code span font a abbr cite q scp sc sub sup br wbr ' +
+  (
+    'i b em strong u s small big tt code span font a abbr cite q scp sc sub sup br wbr ' +
     'italic bold underline monospace roman sans-serif overline strike styled-content named-content inline-formula ' +
     'math semantics mrow mi mn mo ms mtext mspace mstyle mpadded mphantom mfenced msub msup msubsup ' +
-    'mfrac msqrt mroot mover munder munderover annotation annotation-xml').split(' '),
+    'mfrac msqrt mroot mover munder munderover annotation annotation-xml'
+  ).split(' '),
 )
 // Their content is another spelling of what is already shown (MathML's TeX or MathML copy).
 const HIDDEN = new Set(['annotation', 'annotation-xml'])

@@ -47,7 +47,14 @@ export function isWordCharBefore(text: string, index: number): boolean {
 
 /** Letters with a stroke, which Unicode does not decompose but readers see as the plain letter. */
 const STROKED_LETTERS: ReadonlyMap<string, string> = new Map([
-  ['ø', 'o'], ['ł', 'l'], ['đ', 'd'], ['ħ', 'h'], ['ı', 'i'], ['ŧ', 't'], ['ƀ', 'b'], ['ɨ', 'i'],
+  ['ø', 'o'],
+  ['ł', 'l'],
+  ['đ', 'd'],
+  ['ħ', 'h'],
+  ['ı', 'i'],
+  ['ŧ', 't'],
+  ['ƀ', 'b'],
+  ['ɨ', 'i'],
 ])
 const STROKED = new RegExp(`[${[...STROKED_LETTERS.keys()].join('')}]`, 'g')
 
@@ -55,7 +62,11 @@ const STROKED = new RegExp(`[${[...STROKED_LETTERS.keys()].join('')}]`, 'g')
 export function foldLetters(raw: string): string {
   const lower = raw.toLowerCase()
   if (/^\p{ASCII}*$/u.test(lower)) return lower
-  return lower.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(STROKED, (c) => STROKED_LETTERS.get(c)!)
+  return lower
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .toLowerCase()
+    .replace(STROKED, (c) => STROKED_LETTERS.get(c)!)
 }
 
 /** A word as search reads it: its letters folded (foldLetters), and a Greek letter standing alone read as its name. */

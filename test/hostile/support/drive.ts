@@ -97,6 +97,7 @@ export async function driveWriters(options: DriveOptions): Promise<DriveResult> 
   )
   // Once everyone is done: no writer's later command lost another's earlier change.
   const library = readLibraryFile(options.library)
-  for (const [i, state] of finals.entries()) expect(describeState(ownedBy(library, numbers[i]!)), `writer ${numbers[i]} at the end`).toBe(describeState(state))
+  for (const [i, state] of finals.entries())
+    expect(describeState(ownedBy(library, numbers[i]!)), `writer ${numbers[i]} at the end`).toBe(describeState(state))
   return result
 }

@@ -11,7 +11,10 @@ export function paddedLibrary(bytes: number): Library {
   const count = Math.ceil(bytes / (body.length + 400))
   const papers = Array.from({ length: count }, (_, i) => paper({ key: `filler${i}2020paper`, title: `Filler paper ${i}` }))
   // Each body its own text: the same text on two papers is a duplicate doctor reports.
-  return libraryOf(papers, papers.map((p) => summary({ id: p.key, paper: p.key, body: `${p.title}. ${body}`, tags: ['filler'] })))
+  return libraryOf(
+    papers,
+    papers.map((p) => summary({ id: p.key, paper: p.key, body: `${p.title}. ${body}`, tags: ['filler'] })),
+  )
 }
 
 /** Write `library` to `path` exactly as precis would. */
@@ -26,7 +29,9 @@ export function readLibraryFile(path: string): Library {
 
 /** Files a writer leaves beside `library.json` only when it dies mid-write. */
 export function leftoverTempFiles(dir: string): string[] {
-  return readdirSync(dir).filter((name) => /^\.library\.json\.(tmp|bak)-/.test(name)).sort()
+  return readdirSync(dir)
+    .filter((name) => /^\.library\.json\.(tmp|bak)-/.test(name))
+    .sort()
 }
 
 /**

@@ -27,7 +27,12 @@ export function builtCommands(): Set<string> {
  * Run precis under a file size limit (`ulimit -f`, RLIMIT_FSIZE) of `kilobytes`: writes past it fail
  * with EFBIG (node ignores SIGXFSZ), which is how a full disk looks to a writer, with no root needed.
  */
-export function precisWithFileSizeLimit(kilobytes: number, library: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+export function precisWithFileSizeLimit(
+  kilobytes: number,
+  library: string,
+  args: readonly string[],
+  options: RunOptions = {},
+): Promise<RunResult> {
   const quoted = ['--library', library, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ')
   // POSIX sh counts ulimit -f in 512-byte blocks.
   const script = `ulimit -f ${kilobytes * 2} && exec '${process.execPath}' '${BIN}' ${quoted}`

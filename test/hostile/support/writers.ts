@@ -55,7 +55,10 @@ export function ownedBy(lib: Library, writer: number): OwnedState {
 
 /** A stable text form of a state, for equality and for readable failures. */
 export function describeState(state: OwnedState): string {
-  return [...state].sort(([a], [b]) => a.localeCompare(b)).map(([id, o]) => `${id}${o.trashed ? ' (trashed)' : ''}: ${o.title} [${o.tags.join(',')}]`).join('\n')
+  return [...state]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, o]) => `${id}${o.trashed ? ' (trashed)' : ''}: ${o.title} [${o.tags.join(',')}]`)
+    .join('\n')
 }
 
 function withChange(state: OwnedState, id: string, change: Partial<Owned>): Map<string, Owned> {
@@ -78,7 +81,19 @@ function addOp(writer: number, serial: number): WriterOp {
   return {
     name: `add "${title}"`,
     // A unique author per paper: a unique citekey that no later paper can take while this one is in the trash.
-    args: ['add', '--title', title, '--author', `Ada Writer${writer}x${serial}`, '--year', '2024', '--tag', tag, '--body', `Body of ${title}.`],
+    args: [
+      'add',
+      '--title',
+      title,
+      '--author',
+      `Ada Writer${writer}x${serial}`,
+      '--year',
+      '2024',
+      '--tag',
+      tag,
+      '--body',
+      `Body of ${title}.`,
+    ],
     landed: (before, after, stdout) => new Map(before).set(newId(before, after, title, stdout), { title, tags: [tag], trashed: false }),
   }
 }
@@ -87,9 +102,33 @@ function importOp(writer: number, serial: number): WriterOp {
   const title = `W${writer} imported ${serial}`
   const key = `imported${writer}x${serial}2024w${writer}`
   const document = {
-    format: 'precis-library', version: 1,
-    papers: [{ key, title, authors: [`Ada Writer${writer}y${serial}`], year: 2024, venue: null, arxiv: null, doi: null, url: null, abstract: null, added: '2024-01-01T00:00:00.000Z' }],
-    summaries: [{ id: key, paper: key, by: '', body: `Imported ${serial}.`, tags: [`w${writer}/imported`], created: '2024-01-01T00:00:00.000Z', updated: '2024-01-01T00:00:00.000Z' }],
+    format: 'precis-library',
+    version: 1,
+    papers: [
+      {
+        key,
+        title,
+        authors: [`Ada Writer${writer}y${serial}`],
+        year: 2024,
+        venue: null,
+        arxiv: null,
+        doi: null,
+        url: null,
+        abstract: null,
+        added: '2024-01-01T00:00:00.000Z',
+      },
+    ],
+    summaries: [
+      {
+        id: key,
+        paper: key,
+        by: '',
+        body: `Imported ${serial}.`,
+        tags: [`w${writer}/imported`],
+        created: '2024-01-01T00:00:00.000Z',
+        updated: '2024-01-01T00:00:00.000Z',
+      },
+    ],
     trash: [],
   }
   return {
@@ -97,7 +136,8 @@ function importOp(writer: number, serial: number): WriterOp {
     args: ['import', '-', '--format', 'json'],
     input: JSON.stringify(document),
     // What import prints is its own business: the new summary is found by its title.
-    landed: (before, after) => new Map(before).set(newId(before, after, title, null), { title, tags: [`w${writer}/imported`], trashed: false }),
+    landed: (before, after) =>
+      new Map(before).set(newId(before, after, title, null), { title, tags: [`w${writer}/imported`], trashed: false }),
   }
 }
 
@@ -129,7 +169,11 @@ export function planOp(state: OwnedState, writer: number, serial: number, random
       const id = pick(random, live)
       const tag = `w${writer}/t${serial % 5}`
       const tagged = (before: OwnedState) => [...new Set([...(before.get(id)?.tags ?? []), tag])]
-      return { name: `tag ${id} +${tag}`, args: ['tag', id, `+${tag}`], landed: (before) => withChange(before, id, { tags: tagged(before) }) }
+      return {
+        name: `tag ${id} +${tag}`,
+        args: ['tag', id, `+${tag}`],
+        landed: (before) => withChange(before, id, { tags: tagged(before) }),
+      }
     })
   }
   if (tags.length > 0 && commands.has('tags')) {

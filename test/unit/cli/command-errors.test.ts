@@ -18,7 +18,11 @@ describe('nearestFlag', () => {
 describe('usageFromCommander', () => {
   const show = new Command('precis').command('show')
   it.each([
-    ["error: unknown option '--frmat'\n(Did you mean --format?)", "unknown option '--frmat'", ['Did you mean --format?', 'See: precis show --help']],
+    [
+      "error: unknown option '--frmat'\n(Did you mean --format?)",
+      "unknown option '--frmat'",
+      ['Did you mean --format?', 'See: precis show --help'],
+    ],
     ["error: missing required argument 'handle'", "missing required argument 'handle'", ['See: precis show --help']],
     ["error: unknown command 'lsit'\n(Did you mean list?)", "unknown command 'lsit'", ['Did you mean list?', 'See: precis show --help']],
   ])('%j', (message, expected, details) => {

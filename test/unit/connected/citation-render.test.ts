@@ -51,14 +51,23 @@ describe('citations as Markdown for display', () => {
     expect(escapeMarkdown('Costs $5 *and* _x_ [1] \\(y)')).toBe('Costs \\$5 \\*and\\* \\_x\\_ &#91;1&#93; \\\\&#40;y&#41;')
     const odd = connectedLibrary()
     odd.papers[0]!.title = 'Why $x_1$ *matters*'
-    const rendered = renderMarkdown(rewriteCitations('\\cite{gilmer2017neural}', new CitationResolver(odd), (c) => citationMarkdown(c, false)), {
-      width: 80, color: false, hyperlinks: false,
-    })
+    const rendered = renderMarkdown(
+      rewriteCitations('\\cite{gilmer2017neural}', new CitationResolver(odd), (c) => citationMarkdown(c, false)),
+      {
+        width: 80,
+        color: false,
+        hyperlinks: false,
+      },
+    )
     expect(rendered.text).toBe('[Why $x_1$ *matters*]')
   })
 
   it('renders through the Markdown renderer as plain titles, without colour', () => {
-    const rendered = renderMarkdown(display('Builds on \\cite{kipf2017semi} and [@nobody2020x].'), { width: 80, color: false, hyperlinks: false })
+    const rendered = renderMarkdown(display('Builds on \\cite{kipf2017semi} and [@nobody2020x].'), {
+      width: 80,
+      color: false,
+      hyperlinks: false,
+    })
     expect(rendered.text).toBe('Builds on [Semi-Supervised Classification with Graph…] and [?nobody2020x].')
   })
 
@@ -78,7 +87,9 @@ describe('Cited by', () => {
     const show = new ShowCitations(lib, ['kipf2017semi'], { width: 80, color: false, hyperlinks: false })
     const kipf = lib.papers.find((p) => p.key === 'kipf2017semi')!
     expect(show.citedBy(kipf)).toBe(
-      '\n── Cited by 2 ' + '─'.repeat(66) + '\n' +
+      '\n── Cited by 2 ' +
+        '─'.repeat(66) +
+        '\n' +
         'gilmer2017neural     Neural Message Passing for Quantum Chemistry\n' +
         'velickovic2018graph  Graph Attention Networks\n',
     )
@@ -91,8 +102,16 @@ describe('Cited by', () => {
 
   it('escapes hostile ids and titles, and wraps long titles under the title column', () => {
     const hostile = paper({ key: 'evil', title: 'Evil \u001b[2J title that goes on and on and on' })
-    const text = renderCitedBy([{ summary: summary({ id: 'evil\u0007', paper: 'evil' }), paper: hostile }], { width: 30, color: false, hyperlinks: false })
+    const text = renderCitedBy([{ summary: summary({ id: 'evil\u0007', paper: 'evil' }), paper: hostile }], {
+      width: 30,
+      color: false,
+      hyperlinks: false,
+    })
     expect(text).not.toMatch(/[\u0007\u001b]/)
-    expect(text.split('\n').slice(1)).toEqual(['evil\\u0007  Evil \\u001B[2J', '            title that goes on', '            and on and on'])
+    expect(text.split('\n').slice(1)).toEqual([
+      'evil\\u0007  Evil \\u001B[2J',
+      '            title that goes on',
+      '            and on and on',
+    ])
   })
 })

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { backlinks, citationGraph, citedPaperKeys, CitationResolver, extractCitations, resolveCitations } from '../../../src/core/citations/citations.js'
+import {
+  backlinks,
+  citationGraph,
+  citedPaperKeys,
+  CitationResolver,
+  extractCitations,
+  resolveCitations,
+} from '../../../src/core/citations/citations.js'
 import { protectedSpans } from '../../../src/core/citations/scan.js'
 import { libraryOf, paper, summary } from '../../support/library.js'
 
@@ -72,7 +79,11 @@ const lib = libraryOf(
   ],
   [
     summary({ id: 'gilmer2017neural', paper: 'gilmer2017neural', body: 'Builds on [@kipf2017semi] and \\cite{Gilmer2017Neural}.\n' }),
-    summary({ id: 'kipf2017semi', paper: 'kipf2017semi', body: 'Cited later by @gilmer2017neural; see also \\cite{nobody2020x}. Ping @karpathy.\n' }),
+    summary({
+      id: 'kipf2017semi',
+      paper: 'kipf2017semi',
+      body: 'Cited later by @gilmer2017neural; see also \\cite{nobody2020x}. Ping @karpathy.\n',
+    }),
     summary({ id: 'kipf2017semi-2', paper: 'kipf2017semi', body: 'A second view, citing [@gilmer2017neural-2; @vaswani2017attention].\n' }),
     summary({ id: 'vaswani2017attention', paper: 'vaswani2017attention', body: 'Cites nothing.\n' }),
   ],

@@ -8,12 +8,20 @@ import { connectedLibrary } from './fixture.js'
 function library() {
   const lib = connectedLibrary()
   // A citation of a paper not in the library, and one by summary id.
-  lib.summaries.push(summary({ id: 'rasmussen2004gaussian-2', paper: 'rasmussen2004gaussian', body: 'Compare \\cite{williams1996gaussian} and [@snoek2012practical].\n' }))
+  lib.summaries.push(
+    summary({
+      id: 'rasmussen2004gaussian-2',
+      paper: 'rasmussen2004gaussian',
+      body: 'Compare \\cite{williams1996gaussian} and [@snoek2012practical].\n',
+    }),
+  )
   return lib
 }
 
 function ids(query: string): string[] {
-  return filterEntries(libraryEntries(library()), parseQuery(query)).map((e) => e.id).sort()
+  return filterEntries(libraryEntries(library()), parseQuery(query))
+    .map((e) => e.id)
+    .sort()
 }
 
 describe('cites: and citedby:', () => {

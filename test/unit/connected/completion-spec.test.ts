@@ -34,7 +34,11 @@ describe('completionTable', () => {
     const program = new Command('precis').option('--library <file>', 'the library')
     program.command('show').alias('s').description('Show\tthings\nnow').argument('<handle...>').option('--width <n>', 'columns')
     const tags = program.command('tags').description('Tags')
-    tags.command('rename').argument('<old>').argument('<new>').addOption(new Option('--mode <m>').choices(['fast', 'slow']))
+    tags
+      .command('rename')
+      .argument('<old>')
+      .argument('<new>')
+      .addOption(new Option('--mode <m>').choices(['fast', 'slow']))
     program.command('secret', { hidden: true })
     expect(completionTable(commandSpec(program)).split('\n')).toEqual([
       'cmd\tprecis\tshow\tshow\tShow things now',

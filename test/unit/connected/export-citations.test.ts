@@ -14,7 +14,10 @@ import { connectedLibrary } from './fixture.js'
 
 const lib = connectedLibrary()
 const resolver = new CitationResolver(lib)
-const bibKeys = new Map([['kipf2017semi', 'kipf2017semi'], ['gilmer2017neural', 'Gilmer_2017']])
+const bibKeys = new Map([
+  ['kipf2017semi', 'kipf2017semi'],
+  ['gilmer2017neural', 'Gilmer_2017'],
+])
 
 describe('pandocCitation', () => {
   it.each([
@@ -57,7 +60,10 @@ describe('textCitations (a reading list without a .bib)', () => {
   const rewrite = textCitations(lib, new Map([['kipf2017semi', 'paper-1']]))
   it.each([
     ['\\cite{kipf2017semi}', '([Semi\\-Supervised Classification with Graph…](<#paper-1>), 2017)'],
-    ['\\citep[see][p.~3]{kipf2017semi,vaswani2017attention}', '(see [Semi\\-Supervised Classification with Graph…](<#paper-1>), 2017; Attention Is All You Need, 2017, p.~3)'],
+    [
+      '\\citep[see][p.~3]{kipf2017semi,vaswani2017attention}',
+      '(see [Semi\\-Supervised Classification with Graph…](<#paper-1>), 2017; Attention Is All You Need, 2017, p.~3)',
+    ],
     ['\\citet{vaswani2017attention}', 'Attention Is All You Need (2017)'],
     ['\\citeyear{vaswani2017attention}', '(2017)'],
     ['[see @vaswani2017attention, p. 3]', '[see Attention Is All You Need, 2017, p. 3]'],
@@ -91,13 +97,17 @@ describe('export keeps citations working', () => {
   it('md without --bib: citations as titles and years, no [@key] left for Pandoc to print as "(key?)"', async () => {
     const dir = await exportTo(['tag:ml/graphs', '--format', 'md', '--out', 'list.md'])
     const list = readFileSync(join(dir, 'list.md'), 'utf8')
-    expect(list).toContain('like Attention Is All You Need (2017), instead of the fixed averages of ([Semi\\-Supervised Classification with Graph…](<#paper-kipf2017semi>), 2017).')
+    expect(list).toContain(
+      'like Attention Is All You Need (2017), instead of the fixed averages of ([Semi\\-Supervised Classification with Graph…](<#paper-kipf2017semi>), 2017).',
+    )
     expect(list).not.toMatch(/@|bibliography:/)
   })
 
   it('md files, one per summary: the body exactly as written, \\cite kept', async () => {
     const dir = await exportTo(['tag:ml/graphs', '--format', 'md', '--out', 'notes/'])
-    expect(readFileSync(join(dir, 'notes', 'velickovic2018graph.md'), 'utf8')).toContain('like \\citet{vaswani2017attention}, instead of the fixed averages of \\cite{kipf2017semi}.')
+    expect(readFileSync(join(dir, 'notes', 'velickovic2018graph.md'), 'utf8')).toContain(
+      'like \\citet{vaswani2017attention}, instead of the fixed averages of \\cite{kipf2017semi}.',
+    )
   })
 
   it('html: citations link between the papers of the page', async () => {

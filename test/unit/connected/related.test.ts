@@ -78,7 +78,12 @@ describe('text similarity', () => {
   })
 
   it('picks words frequent in the text and rare elsewhere, leaving out words nothing else uses', () => {
-    const terms = characteristicTerms('graph graph graph kernel unique', ['a graph here', 'a kernel there', 'a graph again', 'more words'], 5, true)
+    const terms = characteristicTerms(
+      'graph graph graph kernel unique',
+      ['a graph here', 'a kernel there', 'a graph again', 'more words'],
+      5,
+      true,
+    )
     expect(terms.map((t) => t.term)).toEqual(['graph', 'kernel'])
   })
 

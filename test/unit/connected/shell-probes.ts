@@ -31,7 +31,11 @@ export function probeFolder(dir: string, script: string, candidates: ReadonlyMap
 }
 
 function run(shell: string, args: string[], dir: string, cwd: string): Probe {
-  const result = spawnSync(shell, args, { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: dir, DIR: dir, LANG: 'C.UTF-8' } })
+  const result = spawnSync(shell, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: dir, DIR: dir, LANG: 'C.UTF-8' },
+  })
   if (result.status !== 0) throw new Error(`${shell} failed (${result.status}): ${result.stderr}`)
   const calls = readFileSync(join(dir, 'calls'), 'utf8').split('\n').filter(Boolean)
   writeFileSync(join(dir, 'calls'), '')

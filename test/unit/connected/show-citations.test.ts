@@ -21,7 +21,9 @@ describe('show with citations', () => {
     const out = await show('kipf2017semi')
     const tail = out.slice(out.indexOf('── Cited by'))
     expect(tail).toBe(
-      '── Cited by 2 ' + '─'.repeat(66) + '\n' +
+      '── Cited by 2 ' +
+        '─'.repeat(66) +
+        '\n' +
         'gilmer2017neural     Neural Message Passing for Quantum Chemistry\n' +
         'velickovic2018graph  Graph Attention Networks\n',
     )

@@ -79,8 +79,17 @@ describe('libraryStats on the connected fixture', () => {
 describe('libraryStats edge cases', () => {
   it('an empty library has zeros and empty lists', () => {
     expect(libraryStats(emptyLibrary())).toEqual({
-      papers: 0, summaries: 0, words: 0, toSummarise: 0, perYear: [], undated: 0, writtenPerYear: [],
-      topTags: [], topVenues: [], longest: [], mostCited: [],
+      papers: 0,
+      summaries: 0,
+      words: 0,
+      toSummarise: 0,
+      perYear: [],
+      undated: 0,
+      writtenPerYear: [],
+      topTags: [],
+      topVenues: [],
+      longest: [],
+      mostCited: [],
     })
   })
 

@@ -17,6 +17,8 @@ describe('names stored whole', () => {
   })
 
   it('keys a paper by an organisation whole', () => {
-    expect(baseCitekey({ authors: ['{ATLAS Collaboration}'], year: 2012, title: 'Observation of a new particle' })).toBe('atlascollaboration2012observation')
+    expect(baseCitekey({ authors: ['{ATLAS Collaboration}'], year: 2012, title: 'Observation of a new particle' })).toBe(
+      'atlascollaboration2012observation',
+    )
   })
 })

@@ -58,7 +58,7 @@ describe('citekeys from odd metadata (what arXiv and DOI sources hand over)', ()
     [{ authors: ['García Márquez, Gabriela'], year: 1967, title: 'Cien años' }, 'garciamarquez1967cien'],
     [{ authors: ['Luther, Jr., Martin'], year: 1963, title: 'Letters' }, 'luther1963letters'],
     [{ authors: ['Zoë Ångström'], year: 2020, title: 'Énergie libre' }, 'angstrom2020energie'],
-    [{ authors: ['Conor O\'Brien'], year: 2019, title: 'Über Graphen' }, 'obrien2019uber'],
+    [{ authors: ["Conor O'Brien"], year: 2019, title: 'Über Graphen' }, 'obrien2019uber'],
     [{ authors: ['Anne Smith-Jones'], year: 2018, title: 'Kernels' }, 'smithjones2018kernels'],
     [{ authors: ['The Example Consortium'], year: 2021, title: 'Measurements' }, 'consortium2021measurements'],
     [{ authors: ['Plato'], year: null, title: 'Republic' }, 'platondrepublic'],

@@ -12,11 +12,21 @@ const kinds = (lib: Library) => checkLibrary(lib).map((f) => f.kind)
 describe('samePaperReason', () => {
   const base = paper({ key: 'a2020x', title: 'Graph Networks', year: 2020 })
   it.each<[string, Partial<Paper>, Partial<Paper>, string | null]>([
-    ['arXiv ids, versions ignored', { arxiv: '1704.01212v2' }, { arxiv: '1704.01212', title: 'Graph networks for chemistry' }, 'the same arXiv id 1704.01212'],
+    [
+      'arXiv ids, versions ignored',
+      { arxiv: '1704.01212v2' },
+      { arxiv: '1704.01212', title: 'Graph networks for chemistry' },
+      'the same arXiv id 1704.01212',
+    ],
     ['DOIs, case ignored', { doi: '10.1000/ABC' }, { doi: 'https://doi.org/10.1000/abc', title: 'Untitled' }, 'the same DOI 10.1000/abc'],
     ['a shared arXiv id, titles that disagree', { arxiv: '1704.01212', title: 'One' }, { arxiv: '1704.01212', title: 'Other' }, null],
     ['a shared arXiv id, two DOIs', { arxiv: '1704.01212', doi: '10.1000/a' }, { arxiv: '1704.01212', doi: '10.1000/b' }, null],
-    ['a shared DOI, two chapters', { doi: '10.1000/book', title: 'Introduction' }, { doi: '10.1000/book', title: 'Kernels on graphs' }, null],
+    [
+      'a shared DOI, two chapters',
+      { doi: '10.1000/book', title: 'Introduction' },
+      { doi: '10.1000/book', title: 'Kernels on graphs' },
+      null,
+    ],
     ['two texts that are not DOIs never match', { doi: 'not a doi', title: 'One' }, { doi: 'n/a', title: 'Other' }, null],
     ['titles folded, same year', { title: 'Graph Networks!' }, { title: 'graph   networks' }, 'the same title and year'],
     ['same title, other year', {}, { year: 2021 }, null],
@@ -77,7 +87,16 @@ describe('tagTrouble', () => {
 /** Libraries with one kind of damage each, the finding expected, and what --fix should leave. */
 function damagedLibraries(): [string, Library, string[], (lib: Library) => void][] {
   const withDuplicate = smallLibrary()
-  withDuplicate.papers.push(paper({ key: 'dup2017x', title: 'Neural message passing for quantum chemistry', year: 2017, doi: '10.1000/mpnn', authors: [], added: '2025-01-01T00:00:00.000Z' }))
+  withDuplicate.papers.push(
+    paper({
+      key: 'dup2017x',
+      title: 'Neural message passing for quantum chemistry',
+      year: 2017,
+      doi: '10.1000/mpnn',
+      authors: [],
+      added: '2025-01-01T00:00:00.000Z',
+    }),
+  )
   withDuplicate.summaries.push(summary({ id: 'dup2017x', paper: 'dup2017x' }))
 
   const conflicting = smallLibrary()
@@ -97,20 +116,40 @@ function damagedLibraries(): [string, Library, string[], (lib: Library) => void]
   tags.summaries[0]!.tags = ['GNN', 'gnn', 'chemistry']
 
   return [
-    ['a paper recorded twice', withDuplicate, ['duplicate-paper'], (lib) => {
-      expect(lib.papers.map((p) => p.key)).not.toContain('dup2017x')
-      expect(lib.summaries.find((s) => s.id === 'dup2017x')?.paper).toBe('gilmer2017neural')
-      expect(lib.papers.find((p) => p.key === 'gilmer2017neural')?.doi).toBe('10.1000/mpnn')
-    }],
-    ['a summary whose paper is missing', orphan, ['missing-paper'], (lib) => {
-      expect(lib.papers.find((p) => p.key === 'nowhere2020x')).toEqual(placeholderPaper('nowhere2020x', '2023-05-05T00:00:00.000Z'))
-    }],
-    ['a summary whose paper is only in the trash', orphanInTrash, ['missing-paper'], (lib) => {
-      expect(lib.papers.find((p) => p.key === 'rasmussen2004gaussian')?.title).toBe('Gaussian Processes in Machine Learning')
-    }],
-    ['a trashed summary whose paper is gone', trashWithoutPaper, ['trash-missing-paper'], (lib) => {
-      expect(lib.trash.at(-1)?.paper?.key).toBe('lost2019x')
-    }],
+    [
+      'a paper recorded twice',
+      withDuplicate,
+      ['duplicate-paper'],
+      (lib) => {
+        expect(lib.papers.map((p) => p.key)).not.toContain('dup2017x')
+        expect(lib.summaries.find((s) => s.id === 'dup2017x')?.paper).toBe('gilmer2017neural')
+        expect(lib.papers.find((p) => p.key === 'gilmer2017neural')?.doi).toBe('10.1000/mpnn')
+      },
+    ],
+    [
+      'a summary whose paper is missing',
+      orphan,
+      ['missing-paper'],
+      (lib) => {
+        expect(lib.papers.find((p) => p.key === 'nowhere2020x')).toEqual(placeholderPaper('nowhere2020x', '2023-05-05T00:00:00.000Z'))
+      },
+    ],
+    [
+      'a summary whose paper is only in the trash',
+      orphanInTrash,
+      ['missing-paper'],
+      (lib) => {
+        expect(lib.papers.find((p) => p.key === 'rasmussen2004gaussian')?.title).toBe('Gaussian Processes in Machine Learning')
+      },
+    ],
+    [
+      'a trashed summary whose paper is gone',
+      trashWithoutPaper,
+      ['trash-missing-paper'],
+      (lib) => {
+        expect(lib.trash.at(-1)?.paper?.key).toBe('lost2019x')
+      },
+    ],
     ['tags breaking the rules', tags, ['bad-tags'], (lib) => expect(lib.summaries[0]?.tags).toEqual(['gnn', 'chemistry'])],
   ]
 }
@@ -148,14 +187,45 @@ describe('checkLibrary and repairLibrary', () => {
 })
 
 describe('checkFolder', () => {
-  const clean: FolderState = { library: '/l/library.json', libraryMtimeMs: 2_000, backup: { path: '/l/library.json.bak', mtimeMs: 1_000, problem: null }, lock: null, leftovers: [] }
+  const clean: FolderState = {
+    library: '/l/library.json',
+    libraryMtimeMs: 2_000,
+    backup: { path: '/l/library.json.bak', mtimeMs: 1_000, problem: null },
+    lock: null,
+    leftovers: [],
+  }
   it.each<[string, Partial<FolderState>, string[], boolean[]]>([
     ['nothing wrong', {}, [], []],
-    ['a live lock is someone writing, not a problem', { lock: { path: '/l/library.json.lock', stale: false, owner: 'process 1 on here' } }, [], []],
+    [
+      'a live lock is someone writing, not a problem',
+      { lock: { path: '/l/library.json.lock', stale: false, owner: 'process 1 on here' } },
+      [],
+      [],
+    ],
     ['a stale lock', { lock: { path: '/l/library.json.lock', stale: true, owner: 'process 9 on here' } }, ['stale-lock'], [true]],
-    ['leftover temp files', { leftovers: [{ path: '/l/.library.json.tmp-1-a', bytes: 2_500_000 }, { path: '/l/.library.json.bak-1-b', bytes: 0 }] }, ['leftover-temp-files'], [true]],
-    ['a damaged backup', { backup: { path: '/l/library.json.bak', mtimeMs: 1_000, problem: 'not valid JSON' } }, ['damaged-backup'], [false]],
-    ['a backup newer than the library', { backup: { path: '/l/library.json.bak', mtimeMs: 3_000, problem: null } }, ['backup-newer'], [false]],
+    [
+      'leftover temp files',
+      {
+        leftovers: [
+          { path: '/l/.library.json.tmp-1-a', bytes: 2_500_000 },
+          { path: '/l/.library.json.bak-1-b', bytes: 0 },
+        ],
+      },
+      ['leftover-temp-files'],
+      [true],
+    ],
+    [
+      'a damaged backup',
+      { backup: { path: '/l/library.json.bak', mtimeMs: 1_000, problem: 'not valid JSON' } },
+      ['damaged-backup'],
+      [false],
+    ],
+    [
+      'a backup newer than the library',
+      { backup: { path: '/l/library.json.bak', mtimeMs: 3_000, problem: null } },
+      ['backup-newer'],
+      [false],
+    ],
     ['no library, but a backup', { libraryMtimeMs: null }, ['missing-library'], [false]],
     ['no library and no backup: a new library, fine', { libraryMtimeMs: null, backup: null }, [], []],
   ])('%s', (_, change, expected, fixable) => {

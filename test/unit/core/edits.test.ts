@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { applyEdit, applyPaperChanges, diffEdit, editFromFlags, fieldsOf, type EditBase, type EditChanges } from '../../../src/core/records/edits.js'
+import {
+  applyEdit,
+  applyPaperChanges,
+  diffEdit,
+  editFromFlags,
+  fieldsOf,
+  type EditBase,
+  type EditChanges,
+} from '../../../src/core/records/edits.js'
 import { ConflictError, NotFoundError } from '../../../src/core/errors.js'
 import type { Library } from '../../../src/core/model.js'
 import { smallLibrary } from '../../support/library.js'
@@ -21,16 +29,37 @@ function meanwhile(change: (base: EditBase) => void): Library {
 
 describe('editFromFlags: the fields the flags change, from the stored values', () => {
   const base = baseOf(smallLibrary()) // tags: gnn, chemistry
-  const flags = (f: Partial<Parameters<typeof editFromFlags>[1]>) => editFromFlags(base, { paper: {}, summary: {}, addTags: [], removeTags: [], ...f })
+  const flags = (f: Partial<Parameters<typeof editFromFlags>[1]>) =>
+    editFromFlags(base, { paper: {}, summary: {}, addTags: [], removeTags: [], ...f })
 
   it.each<[string, Partial<Parameters<typeof editFromFlags>[1]>, EditChanges]>([
-    ['a body only: no other field, tags untouched', { summary: { body: 'new body\n' } }, { paper: [], summary: [{ field: 'body', before: base.summary.body, after: 'new body\n' }] }],
+    [
+      'a body only: no other field, tags untouched',
+      { summary: { body: 'new body\n' } },
+      { paper: [], summary: [{ field: 'body', before: base.summary.body, after: 'new body\n' }] },
+    ],
     ['a title', { paper: { title: 'T' } }, { paper: [{ field: 'title', before: base.paper.title, after: 'T' }], summary: [] }],
     ['a title set to what it is: nothing', { paper: { title: base.paper.title } }, { paper: [], summary: [] }],
-    ['a tag added', { addTags: ['new'] }, { paper: [], summary: [{ field: 'tags', before: ['gnn', 'chemistry'], after: ['gnn', 'chemistry', 'new'] }] }],
-    ['a tag it already has: still an operation (kept even if removed meanwhile)', { addTags: ['gnn'] }, { paper: [], summary: [{ field: 'tags', before: ['chemistry'], after: ['gnn', 'chemistry'] }] }],
-    ['a tag removed', { removeTags: ['gnn'] }, { paper: [], summary: [{ field: 'tags', before: ['gnn', 'chemistry'], after: ['chemistry'] }] }],
-    ['a tag it does not have removed: an operation too', { removeTags: ['todo'] }, { paper: [], summary: [{ field: 'tags', before: ['gnn', 'chemistry', 'todo'], after: ['gnn', 'chemistry'] }] }],
+    [
+      'a tag added',
+      { addTags: ['new'] },
+      { paper: [], summary: [{ field: 'tags', before: ['gnn', 'chemistry'], after: ['gnn', 'chemistry', 'new'] }] },
+    ],
+    [
+      'a tag it already has: still an operation (kept even if removed meanwhile)',
+      { addTags: ['gnn'] },
+      { paper: [], summary: [{ field: 'tags', before: ['chemistry'], after: ['gnn', 'chemistry'] }] },
+    ],
+    [
+      'a tag removed',
+      { removeTags: ['gnn'] },
+      { paper: [], summary: [{ field: 'tags', before: ['gnn', 'chemistry'], after: ['chemistry'] }] },
+    ],
+    [
+      'a tag it does not have removed: an operation too',
+      { removeTags: ['todo'] },
+      { paper: [], summary: [{ field: 'tags', before: ['gnn', 'chemistry', 'todo'], after: ['gnn', 'chemistry'] }] },
+    ],
   ])('%s', (_name, given, changes) => {
     expect(flags(given)).toEqual(changes)
   })
@@ -41,15 +70,43 @@ describe('applyEdit: inside the lock, on the records as they are then', () => {
   const body = editFromFlags(base, { paper: {}, summary: { body: 'mine\n' }, addTags: [], removeTags: [] })
   const title = editFromFlags(base, { paper: { title: 'Mine' }, summary: {}, addTags: [], removeTags: [] })
   const addTag = editFromFlags(base, { paper: {}, summary: {}, addTags: ['mine'], removeTags: ['gnn'] })
-  const editorTags = diffEdit(base, fieldsOf(base), { ...fieldsOf(base), summary: { ...fieldsOf(base).summary, tags: ['chemistry', 'mine'] } })
+  const editorTags = diffEdit(base, fieldsOf(base), {
+    ...fieldsOf(base),
+    summary: { ...fieldsOf(base).summary, tags: ['chemistry', 'mine'] },
+  })
 
   it.each<[string, (b: EditBase) => void, EditChanges, (b: EditBase) => Partial<Record<'title' | 'body' | 'tags' | 'by', unknown>>]>([
-    ['issue 16: a body edit keeps a tag added meanwhile', (b) => b.summary.tags.push('important'), body, () => ({ body: 'mine\n', tags: ['gnn', 'chemistry', 'important'] })],
+    [
+      'issue 16: a body edit keeps a tag added meanwhile',
+      (b) => b.summary.tags.push('important'),
+      body,
+      () => ({ body: 'mine\n', tags: ['gnn', 'chemistry', 'important'] }),
+    ],
     ['a body edit keeps a title changed meanwhile', (b) => (b.paper.title = 'Theirs'), body, () => ({ body: 'mine\n', title: 'Theirs' })],
-    ['a title edit keeps a body changed meanwhile', (b) => (b.summary.body = 'theirs\n'), title, () => ({ body: 'theirs\n', title: 'Mine' })],
-    ['tag flags combine with tags changed meanwhile', (b) => (b.summary.tags = ['gnn', 'theirs']), addTag, () => ({ tags: ['theirs', 'mine'] })],
-    ['--tag x keeps x on even when it was removed meanwhile', (b) => (b.summary.tags = []), editFromFlags(base, { paper: {}, summary: {}, addTags: ['gnn'], removeTags: [] }), () => ({ tags: ['gnn'] })],
-    ['tags edited in the editor combine with a tag added meanwhile', (b) => b.summary.tags.push('theirs'), editorTags, () => ({ tags: ['chemistry', 'theirs', 'mine'] })],
+    [
+      'a title edit keeps a body changed meanwhile',
+      (b) => (b.summary.body = 'theirs\n'),
+      title,
+      () => ({ body: 'theirs\n', title: 'Mine' }),
+    ],
+    [
+      'tag flags combine with tags changed meanwhile',
+      (b) => (b.summary.tags = ['gnn', 'theirs']),
+      addTag,
+      () => ({ tags: ['theirs', 'mine'] }),
+    ],
+    [
+      '--tag x keeps x on even when it was removed meanwhile',
+      (b) => (b.summary.tags = []),
+      editFromFlags(base, { paper: {}, summary: {}, addTags: ['gnn'], removeTags: [] }),
+      () => ({ tags: ['gnn'] }),
+    ],
+    [
+      'tags edited in the editor combine with a tag added meanwhile',
+      (b) => b.summary.tags.push('theirs'),
+      editorTags,
+      () => ({ tags: ['chemistry', 'theirs', 'mine'] }),
+    ],
     ['the same change made meanwhile is no collision', (b) => (b.paper.title = 'Mine'), title, () => ({ title: 'Mine' })],
   ])('%s', (_name, change, edit, expected) => {
     const lib = meanwhile(change)
@@ -62,7 +119,15 @@ describe('applyEdit: inside the lock, on the records as they are then', () => {
   it.each<[string, (b: EditBase) => void, EditChanges, string[]]>([
     ['the body changed on both sides', (b) => (b.summary.body = 'theirs\n'), body, ['body']],
     ['the title changed on both sides', (b) => (b.paper.title = 'Theirs'), title, ['title']],
-    ['several fields: every one named', (b) => ((b.paper.title = 'Theirs'), (b.summary.body = 'theirs\n')), diffEdit(base, fieldsOf(base), { paper: { ...fieldsOf(base).paper, title: 'Mine' }, summary: { ...fieldsOf(base).summary, body: 'mine\n' } }), ['title', 'body']],
+    [
+      'several fields: every one named',
+      (b) => ((b.paper.title = 'Theirs'), (b.summary.body = 'theirs\n')),
+      diffEdit(base, fieldsOf(base), {
+        paper: { ...fieldsOf(base).paper, title: 'Mine' },
+        summary: { ...fieldsOf(base).summary, body: 'mine\n' },
+      }),
+      ['title', 'body'],
+    ],
   ])('refused, nothing changed, when %s', (_name, change, edit, fields) => {
     const lib = meanwhile(change)
     const before = structuredClone(lib)
@@ -75,7 +140,9 @@ describe('applyEdit: inside the lock, on the records as they are then', () => {
     expect(error).toBeInstanceOf(ConflictError)
     expect((error as ConflictError).fields).toEqual(fields)
     expect((error as ConflictError).exitCode).toBe(1)
-    expect((error as ConflictError).message).toBe(`"${ID}" was changed by someone else while you were editing (${fields.join(', ')}); your edit was not applied`)
+    expect((error as ConflictError).message).toBe(
+      `"${ID}" was changed by someone else while you were editing (${fields.join(', ')}); your edit was not applied`,
+    )
     expect(lib).toEqual(before)
   })
 
@@ -100,7 +167,15 @@ describe('applyPaperChanges', () => {
   it('applies fields nobody else changed and keeps the others as they are now', () => {
     const lib = smallLibrary()
     lib.papers[1]!.venue = 'Theirs'
-    const paper = applyPaperChanges(lib, key, [{ field: 'title', before: 'Gaussian Processes in Machine Learning', after: 'GPs' }, { field: 'abstract', before: null, after: 'We model.' }], 'refreshing')
+    const paper = applyPaperChanges(
+      lib,
+      key,
+      [
+        { field: 'title', before: 'Gaussian Processes in Machine Learning', after: 'GPs' },
+        { field: 'abstract', before: null, after: 'We model.' },
+      ],
+      'refreshing',
+    )
     expect(paper).toMatchObject({ title: 'GPs', abstract: 'We model.', venue: 'Theirs' })
   })
 
@@ -108,8 +183,17 @@ describe('applyPaperChanges', () => {
     const lib = smallLibrary()
     lib.papers[1]!.title = 'Edited by hand'
     const before = structuredClone(lib)
-    expect(() => applyPaperChanges(lib, key, [{ field: 'abstract', before: null, after: 'We model.' }, { field: 'title', before: 'Gaussian Processes in Machine Learning', after: 'GPs' }], 'refreshing'))
-      .toThrow(new ConflictError(`"${key}" was changed by someone else while refreshing (title); nothing was changed`, ['title']))
+    expect(() =>
+      applyPaperChanges(
+        lib,
+        key,
+        [
+          { field: 'abstract', before: null, after: 'We model.' },
+          { field: 'title', before: 'Gaussian Processes in Machine Learning', after: 'GPs' },
+        ],
+        'refreshing',
+      ),
+    ).toThrow(new ConflictError(`"${key}" was changed by someone else while refreshing (title); nothing was changed`, ['title']))
     expect(lib).toEqual(before)
   })
 })

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { checkPaperFields, checkSummaryFields, describeFieldProblem, FIELD_LIMITS, isUsableName, textProblem } from '../../../src/core/records/field-rules.js'
+import {
+  checkPaperFields,
+  checkSummaryFields,
+  describeFieldProblem,
+  FIELD_LIMITS,
+  isUsableName,
+  textProblem,
+} from '../../../src/core/records/field-rules.js'
 import { normalizeUrl } from '../../../src/core/papers/identifiers.js'
 
 describe('textProblem', () => {
@@ -49,7 +56,12 @@ describe('normalizeUrl', () => {
 
 describe('checkPaperFields', () => {
   it('puts identifiers in their stored form and leaves absent fields absent', () => {
-    const { value, problems } = checkPaperFields({ arxiv: 'arXiv:1704.01212v2', doi: 'https://doi.org/10.5555/ABC', url: ' https://x.org ', title: 'T' })
+    const { value, problems } = checkPaperFields({
+      arxiv: 'arXiv:1704.01212v2',
+      doi: 'https://doi.org/10.5555/ABC',
+      url: ' https://x.org ',
+      title: 'T',
+    })
     expect(problems).toEqual([])
     expect(value).toEqual({ arxiv: '1704.01212', doi: '10.5555/abc', url: 'https://x.org', title: 'T' })
   })

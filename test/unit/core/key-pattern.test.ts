@@ -23,7 +23,11 @@ describe('key patterns', () => {
 
   it('keeps keys within the key rules whatever the names and titles', () => {
     const make = compileKeyPattern('{author}-{title}-{author}-{title}-{author}-{title}')
-    const key = make({ authors: ['Ó'.repeat(500) + ' ' + 'Wolfeschlegelsteinhausenbergerdorff'.repeat(20)], year: 12345, title: 'Ü'.repeat(1000) })
+    const key = make({
+      authors: ['Ó'.repeat(500) + ' ' + 'Wolfeschlegelsteinhausenbergerdorff'.repeat(20)],
+      year: 12345,
+      title: 'Ü'.repeat(1000),
+    })
     expect(keyProblem(key)).toBeNull()
     expect(key.length).toBeLessThanOrEqual(180)
   })

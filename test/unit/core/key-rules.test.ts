@@ -48,7 +48,11 @@ describe('keys are unique ignoring case', () => {
 
   it('a restored paper whose key came back in another case takes a fresh one', () => {
     const lib = libraryOf([paper({ key: 'CHEN2017', title: 'Other' })])
-    lib.trash.push({ summary: summary({ id: 'chen2017', paper: 'chen2017' }), paper: paper({ key: 'chen2017', authors: ['Li Chen'], year: 2017, title: 'Deep nets' }), deleted: '2024-05-01T00:00:00.000Z' })
+    lib.trash.push({
+      summary: summary({ id: 'chen2017', paper: 'chen2017' }),
+      paper: paper({ key: 'chen2017', authors: ['Li Chen'], year: 2017, title: 'Deep nets' }),
+      deleted: '2024-05-01T00:00:00.000Z',
+    })
     expect(restoreFromTrash(lib, 'chen2017').paper).toBe('chen2017deep')
   })
 })
@@ -56,12 +60,14 @@ describe('keys are unique ignoring case', () => {
 describe('doctor names keys that differ only in case', () => {
   it('with a rekey to a free key for each but the first', () => {
     const lib = libraryOf([paper({ key: 'Chen_2017' }), paper({ key: 'chen_2017' }), paper({ key: 'chen_2017a' }), paper({ key: 'other' })])
-    expect(caseTwinFindings(lib)).toEqual([{
-      kind: 'case-twin-keys',
-      problem: 'The papers Chen_2017, chen_2017 have keys that differ only in case: BibTeX and citations take them for one key',
-      fix: 'Give each its own key: precis rekey chen_2017 chen_2017b (citations of it follow)',
-      fixable: false,
-      subjects: ['Chen_2017', 'chen_2017'],
-    }])
+    expect(caseTwinFindings(lib)).toEqual([
+      {
+        kind: 'case-twin-keys',
+        problem: 'The papers Chen_2017, chen_2017 have keys that differ only in case: BibTeX and citations take them for one key',
+        fix: 'Give each its own key: precis rekey chen_2017 chen_2017b (citations of it follow)',
+        fixable: false,
+        subjects: ['Chen_2017', 'chen_2017'],
+      },
+    ])
   })
 })

@@ -56,9 +56,24 @@ const bibtex = `${fixture('formats/refs.bib')}
 }
 `
 
-const mpnnPaper = paper({ key: 'gilmer2017neural', title: MPNN, authors: ['Justin Gilmer', 'George E. Dahl'], year: 2017, venue: 'ICML', arxiv: '1704.01212', abstract: 'Supervised learning on molecules.' })
-const json = libraryToJson({ ...emptyLibrary(), papers: [mpnnPaper], summaries: [summary({ id: 'gilmer2017neural', paper: 'gilmer2017neural', tags: ['gnn'], body: 'From another library.\n' })] })
-const markdown = summaryToMarkdown(summary({ id: 'gilmer2017neural-2', paper: 'gilmer2017neural', by: 'Ada', tags: ['chemistry'], body: 'A note in Markdown.\n' }), { ...mpnnPaper, abstract: null, venue: null })
+const mpnnPaper = paper({
+  key: 'gilmer2017neural',
+  title: MPNN,
+  authors: ['Justin Gilmer', 'George E. Dahl'],
+  year: 2017,
+  venue: 'ICML',
+  arxiv: '1704.01212',
+  abstract: 'Supervised learning on molecules.',
+})
+const json = libraryToJson({
+  ...emptyLibrary(),
+  papers: [mpnnPaper],
+  summaries: [summary({ id: 'gilmer2017neural', paper: 'gilmer2017neural', tags: ['gnn'], body: 'From another library.\n' })],
+})
+const markdown = summaryToMarkdown(
+  summary({ id: 'gilmer2017neural-2', paper: 'gilmer2017neural', by: 'Ada', tags: ['chemistry'], body: 'A note in Markdown.\n' }),
+  { ...mpnnPaper, abstract: null, venue: null },
+)
 
 // The arXiv client's reading of a recorded answer, and the same answer for MPNN.
 const arxivEntry = fixture('sources/arxiv/entry.xml')
@@ -79,17 +94,25 @@ const readers: Record<string, () => Promise<ImportRecord[]>> = {
   markdown: () => read('md', markdown, 'note.md'),
   'shortscience page': () => read('shortscience', fixture('formats/shortscience-page.txt'), 'page.txt'),
   'shortscience csv': () => read('shortscience', fixture('formats/shortscience.csv'), 'shortscience.csv'),
-  arxiv: async () => [fromMetadata(parseArxivFeed(arxivEntry, '2003.10555'), 'arXiv:2003.10555'), fromMetadata(parseArxivFeed(mpnnEntry, '1704.01212'), 'arXiv:1704.01212')],
-  doi: async () => [fromMetadata(parseCslJson(fixture('sources/doi/article.json'), '10.5555/example.2020.17'), 'doi:10.5555/example.2020.17')],
+  arxiv: async () => [
+    fromMetadata(parseArxivFeed(arxivEntry, '2003.10555'), 'arXiv:2003.10555'),
+    fromMetadata(parseArxivFeed(mpnnEntry, '1704.01212'), 'arXiv:1704.01212'),
+  ],
+  doi: async () => [
+    fromMetadata(parseCslJson(fixture('sources/doi/article.json'), '10.5555/example.2020.17'), 'doi:10.5555/example.2020.17'),
+  ],
 }
 
 // Each source read once; every merge gets its own copy of the records.
 const parsed = new Map<string, Promise<ImportRecord[]>>()
 const sources: Record<string, () => Promise<ImportRecord[]>> = Object.fromEntries(
-  Object.keys(readers).map((name) => [name, async () => {
-    if (!parsed.has(name)) parsed.set(name, readers[name]!())
-    return structuredClone(await parsed.get(name)!)
-  }]),
+  Object.keys(readers).map((name) => [
+    name,
+    async () => {
+      if (!parsed.has(name)) parsed.set(name, readers[name]!())
+      return structuredClone(await parsed.get(name)!)
+    },
+  ]),
 )
 
 /**
@@ -120,11 +143,15 @@ function expectNothingLost(before: Library, after: Library, mode: OnConflict): v
 /** Each paper the import brings with a real title ends up in the library with that title somewhere (nothing real is dropped on update). */
 function expectUpdateTookRealTitles(after: Library, incoming: readonly ImportRecord[]): void {
   const titles = new Set(after.papers.map((p) => p.title))
-  for (const record of incoming) if (!isPlaceholder('title', record.paper.title) && record.paper.title !== record.paper.key) expect(titles, record.origin).toContain(record.paper.title)
+  for (const record of incoming)
+    if (!isPlaceholder('title', record.paper.title) && record.paper.title !== record.paper.key)
+      expect(titles, record.origin).toContain(record.paper.title)
 }
 
 const names = Object.keys(sources)
-const pairs = names.flatMap((first) => names.filter((second) => second !== first).flatMap((second) => MODES.map((mode) => [first, second, mode] as const)))
+const pairs = names.flatMap((first) =>
+  names.filter((second) => second !== first).flatMap((second) => MODES.map((mode) => [first, second, mode] as const)),
+)
 
 describe('importing one source after another loses no real value', () => {
   it.each(pairs)('%s, then %s, --on-conflict %s', async (first, second, mode) => {
@@ -139,8 +166,19 @@ describe('importing one source after another loses no real value', () => {
 })
 
 describe('refreshing from arXiv or a DOI loses no real value', () => {
-  const metadata = (): PaperMetadata[] => [parseArxivFeed(mpnnEntry, '1704.01212'), parseArxivFeed(arxivEntry, '2003.10555'), parseCslJson(fixture('sources/doi/article.json'), '10.5555/example.2020.17')]
-  const hollow = (m: PaperMetadata): PaperMetadata => ({ ...m, title: `Untitled ShortScience paper ${m.arxiv ?? m.doi}`, authors: ['anon'], venue: '', abstract: null, url: 'https://www.shortscience.org/paper?bibtexKey=x' })
+  const metadata = (): PaperMetadata[] => [
+    parseArxivFeed(mpnnEntry, '1704.01212'),
+    parseArxivFeed(arxivEntry, '2003.10555'),
+    parseCslJson(fixture('sources/doi/article.json'), '10.5555/example.2020.17'),
+  ]
+  const hollow = (m: PaperMetadata): PaperMetadata => ({
+    ...m,
+    title: `Untitled ShortScience paper ${m.arxiv ?? m.doi}`,
+    authors: ['anon'],
+    venue: '',
+    abstract: null,
+    url: 'https://www.shortscience.org/paper?bibtexKey=x',
+  })
 
   it.each(names)('a library imported from %s, refreshed by every source (also ones that answer with placeholders)', async (name) => {
     const lib = emptyLibrary()
@@ -157,5 +195,8 @@ describe('refreshing from arXiv or a DOI loses no real value', () => {
 })
 
 function sameId(stored: Paper, answer: PaperMetadata): boolean {
-  return (stored.arxiv !== null && stored.arxiv === answer.arxiv) || (stored.doi !== null && answer.doi !== null && stored.doi.toLowerCase() === answer.doi.toLowerCase())
+  return (
+    (stored.arxiv !== null && stored.arxiv === answer.arxiv) ||
+    (stored.doi !== null && answer.doi !== null && stored.doi.toLowerCase() === answer.doi.toLowerCase())
+  )
 }

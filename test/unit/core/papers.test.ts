@@ -5,8 +5,15 @@ import { libraryOf, paper, smallLibrary, summary } from '../../support/library.j
 
 const now = new Date('2026-01-02T03:04:05.000Z')
 const input = (fields: Partial<PaperInput>): PaperInput => ({
-  title: 'Neural Message Passing for Quantum Chemistry', authors: ['Justin Gilmer'], year: 2017, venue: null,
-  arxiv: null, doi: null, url: null, abstract: null, ...fields,
+  title: 'Neural Message Passing for Quantum Chemistry',
+  authors: ['Justin Gilmer'],
+  year: 2017,
+  venue: null,
+  arxiv: null,
+  doi: null,
+  url: null,
+  abstract: null,
+  ...fields,
 })
 
 describe('findSamePaper', () => {
@@ -15,7 +22,11 @@ describe('findSamePaper', () => {
     ['the arXiv id, version ignored', { arxiv: '1704.01212v2', title: 'Neural message passing', year: null }, 'gilmer2017neural'],
     ['the arXiv id with prefix', { arxiv: 'arXiv:1704.01212', title: '', year: null }, 'gilmer2017neural'],
     ['the DOI, case ignored', { doi: '10.1007/978-3-540-28650-9_4'.toUpperCase(), title: 'Untitled', year: null }, 'rasmussen2004gaussian'],
-    ['title and year, punctuation and case ignored', { title: 'neural message-passing for quantum chemistry!', year: 2017 }, 'gilmer2017neural'],
+    [
+      'title and year, punctuation and case ignored',
+      { title: 'neural message-passing for quantum chemistry!', year: 2017 },
+      'gilmer2017neural',
+    ],
     ['title with accents folded', { title: 'Gaussian Procésses in Machine Learning', year: 2004 }, 'rasmussen2004gaussian'],
   ])('by %s', (_, fields, key) => {
     expect(findSamePaper(lib, { arxiv: null, doi: null, ...fields })?.key).toBe(key)
@@ -36,13 +47,26 @@ describe('addSummary', () => {
     const lib = libraryOf([])
     const added = addSummary(lib, input({}), { by: 'me', body: 'text', tags: ['gnn'] }, now)
     expect(added).toMatchObject({ attached: false, paper: { key: 'gilmer2017neural', added: now.toISOString() } })
-    expect(added.summary).toEqual({ id: 'gilmer2017neural', paper: 'gilmer2017neural', by: 'me', body: 'text', tags: ['gnn'], created: now.toISOString(), updated: now.toISOString() })
+    expect(added.summary).toEqual({
+      id: 'gilmer2017neural',
+      paper: 'gilmer2017neural',
+      by: 'me',
+      body: 'text',
+      tags: ['gnn'],
+      created: now.toISOString(),
+      updated: now.toISOString(),
+    })
     expect(lib.papers).toHaveLength(1)
   })
 
   it('attaches a summary of a known paper as <key>-N', () => {
     const lib = smallLibrary()
-    const added = addSummary(lib, input({ arxiv: '1704.01212', title: 'Neural message passing (preprint)' }), { by: '', body: 'b', tags: [] }, now)
+    const added = addSummary(
+      lib,
+      input({ arxiv: '1704.01212', title: 'Neural message passing (preprint)' }),
+      { by: '', body: 'b', tags: [] },
+      now,
+    )
     expect(added.attached).toBe(true)
     expect(added.summary.id).toBe('gilmer2017neural-3')
     expect(lib.papers).toHaveLength(2)

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { isPlaceholder, isUnidentifiedPaper, shortSciencePaperTitle, shortScienceSummaryTitle, type PlaceholderField } from '../../../src/core/papers/placeholders.js'
+import {
+  isPlaceholder,
+  isUnidentifiedPaper,
+  shortSciencePaperTitle,
+  shortScienceSummaryTitle,
+  type PlaceholderField,
+} from '../../../src/core/papers/placeholders.js'
 
 describe('isPlaceholder', () => {
   it.each<[PlaceholderField, unknown, boolean]>([

@@ -15,7 +15,11 @@ function library(): Library {
       summary({ id: 'other2020x', paper: 'other2020x', body: 'Nothing cited; gilmer2017neural named as a word.\n' }),
     ],
   )
-  lib.trash.push({ summary: summary({ id: 'gilmer2017neural-3', paper: 'gilmer2017neural', body: 'Cites @kipf2017semi.\n' }), paper: null, deleted: '2024-05-01T00:00:00.000Z' })
+  lib.trash.push({
+    summary: summary({ id: 'gilmer2017neural-3', paper: 'gilmer2017neural', body: 'Cites @kipf2017semi.\n' }),
+    paper: null,
+    deleted: '2024-05-01T00:00:00.000Z',
+  })
   return lib
 }
 
@@ -27,12 +31,21 @@ describe('renamePaper', () => {
     expect(before).toEqual(snapshot)
     expect(result.library.papers.map((p) => p.key)).toEqual(['mpnn', 'kipf2017semi', 'other2020x'])
     expect(result.library.summaries.map((s) => [s.id, s.paper])).toEqual([
-      ['mpnn', 'mpnn'], ['mpnn-2', 'mpnn'], ['kipf2017semi', 'kipf2017semi'], ['other2020x', 'other2020x'],
+      ['mpnn', 'mpnn'],
+      ['mpnn-2', 'mpnn'],
+      ['kipf2017semi', 'kipf2017semi'],
+      ['other2020x', 'other2020x'],
     ])
     expect(result.library.trash.map((e) => [e.summary.id, e.summary.paper])).toEqual([['mpnn-3', 'mpnn']])
-    expect(result.ids).toEqual([{ from: 'gilmer2017neural', to: 'mpnn' }, { from: 'gilmer2017neural-2', to: 'mpnn-2' }])
+    expect(result.ids).toEqual([
+      { from: 'gilmer2017neural', to: 'mpnn' },
+      { from: 'gilmer2017neural-2', to: 'mpnn-2' },
+    ])
     expect(result.trashIds).toEqual([{ from: 'gilmer2017neural-3', to: 'mpnn-3' }])
-    expect(result.citations).toEqual([{ id: 'mpnn', count: 1, inTrash: false }, { id: 'kipf2017semi', count: 2, inTrash: false }])
+    expect(result.citations).toEqual([
+      { id: 'mpnn', count: 1, inTrash: false },
+      { id: 'kipf2017semi', count: 2, inTrash: false },
+    ])
     expect(result.library.summaries[0]!.body).toBe('We build on [@mpnn-2].\n')
     expect(result.library.summaries[2]!.body).toBe('Like \\citet{mpnn}, see [@mpnn, p. 3].\n')
     // Untouched records are the same objects; timestamps stay.
@@ -42,7 +55,11 @@ describe('renamePaper', () => {
 
   it('carries a paper that left for the trash with its last summary', () => {
     const lib = libraryOf([paper({ key: 'b2020' })], [summary({ id: 'b2020', paper: 'b2020', body: 'See [@a2020].' })])
-    lib.trash.push({ summary: summary({ id: 'a2020', paper: 'a2020' }), paper: paper({ key: 'a2020' }), deleted: '2024-05-01T00:00:00.000Z' })
+    lib.trash.push({
+      summary: summary({ id: 'a2020', paper: 'a2020' }),
+      paper: paper({ key: 'a2020' }),
+      deleted: '2024-05-01T00:00:00.000Z',
+    })
     const result = renamePaper(lib, 'a2020', 'alpha2020')
     expect(result.library.trash[0]!.paper!.key).toBe('alpha2020')
     expect(result.library.trash[0]!.summary.id).toBe('alpha2020')
@@ -69,12 +86,23 @@ describe('renamePaper', () => {
     ['[@oldish] and \\cite{olden}', '[@oldish] and \\cite{olden}'],
     ['```\n\\cite{old}\n```', '```\n\\cite{old}\n```'],
   ])('rewrites %s as %s', (body, expected) => {
-    const names = new Map([['old', 'new'], ['old-2', 'new-2']])
+    const names = new Map([
+      ['old', 'new'],
+      ['old-2', 'new-2'],
+    ])
     expect(rewriteCitedKeys(body, names).body).toBe(expected)
   })
 
   it('counts each key it rewrites', () => {
-    expect(rewriteCitedKeys('\\cite{old,old-2} and [@old]', new Map([['old', 'new'], ['old-2', 'new-2']])).count).toBe(3)
+    expect(
+      rewriteCitedKeys(
+        '\\cite{old,old-2} and [@old]',
+        new Map([
+          ['old', 'new'],
+          ['old-2', 'new-2'],
+        ]),
+      ).count,
+    ).toBe(3)
   })
 
   it('keeps ids not made from the key, and citations of a case twin that is another paper', () => {
@@ -119,13 +147,17 @@ describe('renamePaper', () => {
   it('refuses a key that makes an id too long', () => {
     const lib = library()
     lib.summaries[1]!.id = 'gilmer2017neural-1234567890'
-    expect(() => renamePaper(lib, 'gilmer2017neural', 'x'.repeat(200))).toThrow(/too long: the summary "gilmer2017neural-1234567890" would become/)
+    expect(() => renamePaper(lib, 'gilmer2017neural', 'x'.repeat(200))).toThrow(
+      /too long: the summary "gilmer2017neural-1234567890" would become/,
+    )
   })
 
   it('refuses an id another summary has, and a key a trashed paper has', () => {
     const lib = library()
     lib.summaries.push(summary({ id: 'mpnn-2', paper: 'other2020x' }))
-    expect(() => renamePaper(lib, 'gilmer2017neural', 'mpnn')).toThrow(/"gilmer2017neural-2" would become "mpnn-2", an id another summary has/)
+    expect(() => renamePaper(lib, 'gilmer2017neural', 'mpnn')).toThrow(
+      /"gilmer2017neural-2" would become "mpnn-2", an id another summary has/,
+    )
     lib.trash.push({ summary: summary({ id: 'gone', paper: 'gone' }), paper: paper({ key: 'gone' }), deleted: '2024-05-01T00:00:00.000Z' })
     expect(() => renamePaper(lib, 'kipf2017semi', 'Gone')).toThrow(/taken by another paper \(in the trash\): "gone"/)
   })

@@ -23,10 +23,20 @@ describe('identitiesDisagree', () => {
   it.each([
     ['a preprint and its published version', mpnn, { ...mpnn, doi: '10.5555/icml.2017' }, false],
     ['arXiv’s own DOI beside a publisher’s', { ...mpnn, doi: '10.48550/arXiv.1704.01212' }, { ...mpnn, doi: '10.5555/icml.2017' }, false],
-    ['the same eprint copied onto another paper', mpnn, { title: 'Deep Residual Learning for Image Recognition', arxiv: '1704.01212', doi: null }, true],
+    [
+      'the same eprint copied onto another paper',
+      mpnn,
+      { title: 'Deep Residual Learning for Image Recognition', arxiv: '1704.01212', doi: null },
+      true,
+    ],
     ['one eprint, two DOIs', { ...mpnn, doi: '10.1000/a' }, { ...mpnn, doi: '10.1000/b' }, true],
     ['one DOI, two arXiv ids', { ...mpnn, doi: '10.1000/a' }, { ...mpnn, arxiv: '1901.00001', doi: '10.1000/a' }, true],
-    ['two chapters with the book’s DOI', { title: 'Introduction', arxiv: null, doi: '10.1000/book' }, { title: 'Kernels on Graphs', arxiv: null, doi: '10.1000/book' }, true],
+    [
+      'two chapters with the book’s DOI',
+      { title: 'Introduction', arxiv: null, doi: '10.1000/book' },
+      { title: 'Kernels on Graphs', arxiv: null, doi: '10.1000/book' },
+      true,
+    ],
   ])('%s → %s', (_what, a, b, expected) => {
     expect(identitiesDisagree(a, b)).toBe(expected)
   })

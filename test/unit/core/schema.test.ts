@@ -51,7 +51,8 @@ describe('parseLibrary', () => {
 })
 
 describe('the arXiv category (a field added after version 1 files were written)', () => {
-  const withCategory = (category: unknown) => valid().replace('"arxiv":"1704.01212"', `"arxiv":"1704.01212","category":${JSON.stringify(category)}`)
+  const withCategory = (category: unknown) =>
+    valid().replace('"arxiv":"1704.01212"', `"arxiv":"1704.01212","category":${JSON.stringify(category)}`)
   it('is kept when present, in schema order, and stays absent when absent', () => {
     const lib = parseLibrary(withCategory('cs.LG'), 'lib.json')
     expect(lib.papers[0]?.category).toBe('cs.LG')
@@ -97,7 +98,12 @@ describe('serializeLibrary', () => {
   it('sorts papers by key, summaries by id with numbers in order, trash by deletion time', () => {
     const lib = parseLibrary(text(shuffled(withTrash())), 'lib.json')
     expect(lib.papers.map((p) => p.key)).toEqual(['gilmer2017neural', 'rasmussen2004gaussian'])
-    expect(lib.summaries.map((s) => s.id)).toEqual(['gilmer2017neural', 'gilmer2017neural-2', 'gilmer2017neural-10', 'rasmussen2004gaussian'])
+    expect(lib.summaries.map((s) => s.id)).toEqual([
+      'gilmer2017neural',
+      'gilmer2017neural-2',
+      'gilmer2017neural-10',
+      'rasmussen2004gaussian',
+    ])
     expect(lib.trash.map((e) => e.summary.id)).toEqual(['earlier', 'later'])
     expect(Object.keys(lib.summaries[0]!)).toEqual(['id', 'paper', 'by', 'body', 'tags', 'created', 'updated'])
   })

@@ -37,7 +37,8 @@ describe('comparableBody', () => {
 })
 
 describe('importing a page again', () => {
-  const importPage = (lib: Library, text: string, onConflict: OnConflict = 'skip') => mergeRecords(lib, readShortScienceDump(text, 'page.txt').records, { onConflict, now })
+  const importPage = (lib: Library, text: string, onConflict: OnConflict = 'skip') =>
+    mergeRecords(lib, readShortScienceDump(text, 'page.txt').records, { onConflict, now })
 
   it.each<OnConflict>(['skip', 'update', 'keep-both'])('after its paper was filled in by hand, adds nothing (--on-conflict %s)', (mode) => {
     const lib = emptyLibrary()
@@ -55,8 +56,26 @@ describe('importing a page again', () => {
     ['update', ['gnn', 'shortscience']],
     ['keep-both', ['gnn', 'shortscience']],
   ])('a summary met again with other tags stays one summary (--on-conflict %s)', (onConflict, tags) => {
-    const lib = libraryOf([paper({ key: 'gilmer2017neural' })], [summary({ id: 'gilmer2017neural', paper: 'gilmer2017neural', body: LONG, tags: ['gnn'] })])
-    const record: ImportRecord = { origin: 'x.md', paper: { key: null, title: 'Untitled', authors: [], year: null, venue: null, arxiv: null, doi: null, url: null, abstract: null, added: null }, summaries: [{ id: null, by: 'Someone', body: LONG, tags: ['shortscience'], created: null, updated: null }] }
+    const lib = libraryOf(
+      [paper({ key: 'gilmer2017neural' })],
+      [summary({ id: 'gilmer2017neural', paper: 'gilmer2017neural', body: LONG, tags: ['gnn'] })],
+    )
+    const record: ImportRecord = {
+      origin: 'x.md',
+      paper: {
+        key: null,
+        title: 'Untitled',
+        authors: [],
+        year: null,
+        venue: null,
+        arxiv: null,
+        doi: null,
+        url: null,
+        abstract: null,
+        added: null,
+      },
+      summaries: [{ id: null, by: 'Someone', body: LONG, tags: ['shortscience'], created: null, updated: null }],
+    }
     mergeRecords(lib, [record], { onConflict, now })
     expect(lib.papers).toHaveLength(1)
     expect(lib.summaries.map((s) => [s.tags, s.by])).toEqual([[tags, onConflict === 'update' ? 'Someone' : 'Reader']])
@@ -64,43 +83,114 @@ describe('importing a page again', () => {
 
   it('adds an empty note once, and an empty body never replaces a real one', () => {
     const lib = emptyLibrary()
-    const note = (body: string): ImportRecord => ({ origin: 'a.md', paper: { key: null, title: 'Alpha', authors: [], year: 2020, venue: null, arxiv: null, doi: null, url: null, abstract: null, added: null }, summaries: [{ id: null, by: '', body, tags: [], created: null, updated: null }] })
+    const note = (body: string): ImportRecord => ({
+      origin: 'a.md',
+      paper: {
+        key: null,
+        title: 'Alpha',
+        authors: [],
+        year: 2020,
+        venue: null,
+        arxiv: null,
+        doi: null,
+        url: null,
+        abstract: null,
+        added: null,
+      },
+      summaries: [{ id: null, by: '', body, tags: [], created: null, updated: null }],
+    })
     mergeRecords(lib, [note('')], { onConflict: 'update', now })
     mergeRecords(lib, [note('')], { onConflict: 'update', now })
     expect(lib.summaries).toHaveLength(1)
     lib.summaries[0]!.body = 'Written since.\n'
-    mergeRecords(lib, [{ ...note(''), summaries: [{ ...note('').summaries[0]!, id: lib.summaries[0]!.id }] }], { onConflict: 'update', now })
+    mergeRecords(lib, [{ ...note(''), summaries: [{ ...note('').summaries[0]!, id: lib.summaries[0]!.id }] }], {
+      onConflict: 'update',
+      now,
+    })
     expect(lib.summaries.map((s) => s.body)).toEqual(['Written since.\n'])
   })
 
   it('does not take a short note written on another paper for the same summary', () => {
     const lib = libraryOf([paper({ key: 'a2020x', title: 'Alpha' })], [summary({ id: 'a2020x', paper: 'a2020x', body: 'TODO\n' })])
-    const record: ImportRecord = { origin: 'refs.bib', paper: { key: 'b2021y', title: 'Beta', authors: [], year: 2021, venue: null, arxiv: null, doi: null, url: null, abstract: null, added: null }, summaries: [{ id: null, by: '', body: 'TODO', tags: [], created: null, updated: null }] }
+    const record: ImportRecord = {
+      origin: 'refs.bib',
+      paper: {
+        key: 'b2021y',
+        title: 'Beta',
+        authors: [],
+        year: 2021,
+        venue: null,
+        arxiv: null,
+        doi: null,
+        url: null,
+        abstract: null,
+        added: null,
+      },
+      summaries: [{ id: null, by: '', body: 'TODO', tags: [], created: null, updated: null }],
+    }
     mergeRecords(lib, [record], { onConflict: 'skip', now })
     expect(lib.summaries.map((s) => s.paper)).toEqual(['a2020x', 'b2021y'])
   })
 })
 
 describe('doctor and duplicate summaries', () => {
-  const twinLibrary = () => libraryOf(
-    [paper({ key: 'gilmer2017neural', title: 'Neural Message Passing for Quantum Chemistry' }), paper({ key: 'anonnduntitled', title: 'Untitled ShortScience summary 9249f972', authors: [], year: null })],
-    [
-      summary({ id: 'gilmer2017neural', paper: 'gilmer2017neural', body: LONG, tags: ['gnn'], by: '', created: '2025-02-01T00:00:00.000Z', updated: '2025-02-01T00:00:00.000Z' }),
-      summary({ id: 'anonnduntitled', paper: 'anonnduntitled', body: LONG.replace('\n', '  \r\n'), tags: ['shortscience'], by: 'Ada', created: '2025-01-01T00:00:00.000Z', updated: '2025-03-01T00:00:00.000Z' }),
-    ],
-  )
+  const twinLibrary = () =>
+    libraryOf(
+      [
+        paper({ key: 'gilmer2017neural', title: 'Neural Message Passing for Quantum Chemistry' }),
+        paper({ key: 'anonnduntitled', title: 'Untitled ShortScience summary 9249f972', authors: [], year: null }),
+      ],
+      [
+        summary({
+          id: 'gilmer2017neural',
+          paper: 'gilmer2017neural',
+          body: LONG,
+          tags: ['gnn'],
+          by: '',
+          created: '2025-02-01T00:00:00.000Z',
+          updated: '2025-02-01T00:00:00.000Z',
+        }),
+        summary({
+          id: 'anonnduntitled',
+          paper: 'anonnduntitled',
+          body: LONG.replace('\n', '  \r\n'),
+          tags: ['shortscience'],
+          by: 'Ada',
+          created: '2025-01-01T00:00:00.000Z',
+          updated: '2025-03-01T00:00:00.000Z',
+        }),
+      ],
+    )
 
   it('reports the copy, and --fix keeps the identified one with all tags, the earliest date, the author, and drops the untitled paper', () => {
     const lib = twinLibrary()
-    expect(checkLibrary(lib)).toMatchObject([{ kind: 'duplicate-summary', fixable: true, subjects: ['gilmer2017neural', 'anonnduntitled'] }])
-    expect(repairLibrary(lib)).toEqual(['Merged anonnduntitled into gilmer2017neural (the same text)', 'Removed the untitled paper anonnduntitled, left without a summary'])
-    expect(lib.summaries).toEqual([{ id: 'gilmer2017neural', paper: 'gilmer2017neural', body: LONG, tags: ['gnn', 'shortscience'], by: 'Ada', created: '2025-01-01T00:00:00.000Z', updated: '2025-03-01T00:00:00.000Z' }])
+    expect(checkLibrary(lib)).toMatchObject([
+      { kind: 'duplicate-summary', fixable: true, subjects: ['gilmer2017neural', 'anonnduntitled'] },
+    ])
+    expect(repairLibrary(lib)).toEqual([
+      'Merged anonnduntitled into gilmer2017neural (the same text)',
+      'Removed the untitled paper anonnduntitled, left without a summary',
+    ])
+    expect(lib.summaries).toEqual([
+      {
+        id: 'gilmer2017neural',
+        paper: 'gilmer2017neural',
+        body: LONG,
+        tags: ['gnn', 'shortscience'],
+        by: 'Ada',
+        created: '2025-01-01T00:00:00.000Z',
+        updated: '2025-03-01T00:00:00.000Z',
+      },
+    ])
     expect(lib.papers.map((p) => p.key)).toEqual(['gilmer2017neural'])
     expect(checkLibrary(lib)).toEqual([])
   })
 
   it('merges two copies on one paper, whatever their length', () => {
-    const lib = libraryOf([paper({ key: 'p' })], [summary({ id: 'p', paper: 'p', body: 'short', tags: ['a'] }), summary({ id: 'p-2', paper: 'p', body: 'short\n', tags: ['b'] })])
+    const lib = libraryOf(
+      [paper({ key: 'p' })],
+      [summary({ id: 'p', paper: 'p', body: 'short', tags: ['a'] }), summary({ id: 'p-2', paper: 'p', body: 'short\n', tags: ['b'] })],
+    )
     repairLibrary(lib)
     expect(lib.summaries.map((s) => [s.id, s.tags])).toEqual([['p', ['a', 'b']]])
   })
@@ -109,7 +199,10 @@ describe('doctor and duplicate summaries', () => {
     ['short notes on two papers are not duplicates', 'TODO\n', 'Reader', null],
     ['a long text on two identified papers is reported, not merged', LONG, 'Reader', false],
   ])('%s', (_what, body, by, fixable) => {
-    const lib = libraryOf([paper({ key: 'a', title: 'Alpha' }), paper({ key: 'b', title: 'Beta' })], [summary({ id: 'a', paper: 'a', body, by }), summary({ id: 'b', paper: 'b', body, by })])
+    const lib = libraryOf(
+      [paper({ key: 'a', title: 'Alpha' }), paper({ key: 'b', title: 'Beta' })],
+      [summary({ id: 'a', paper: 'a', body, by }), summary({ id: 'b', paper: 'b', body, by })],
+    )
     const findings = checkLibrary(lib)
     if (fixable === null) expect(findings).toEqual([])
     else expect(findings).toMatchObject([{ kind: 'duplicate-summary', fixable }])
@@ -119,7 +212,10 @@ describe('doctor and duplicate summaries', () => {
   })
 
   it('leaves copies by two different readers to the person', () => {
-    const lib = libraryOf([paper({ key: 'p' })], [summary({ id: 'p', paper: 'p', body: LONG, by: 'Ada' }), summary({ id: 'p-2', paper: 'p', body: LONG, by: 'Grace' })])
+    const lib = libraryOf(
+      [paper({ key: 'p' })],
+      [summary({ id: 'p', paper: 'p', body: LONG, by: 'Ada' }), summary({ id: 'p-2', paper: 'p', body: LONG, by: 'Grace' })],
+    )
     expect(checkLibrary(lib)).toMatchObject([{ kind: 'duplicate-summary', fixable: false }])
     expect(checkLibrary(lib)[0]!.fix).toContain('different authors (Ada, Grace)')
   })

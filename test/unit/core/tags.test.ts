@@ -12,10 +12,13 @@ describe('normalizeTag', () => {
     ['Émergence', 'émergence'],
   ])('%j → %j', (raw, tag) => expect(normalizeTag(raw)).toBe(tag))
 
-  it.each([[''], ['   '], ['ml//gnn'], ['/ml'], ['ml/'], ['bad\u001b[31m'], ['x'.repeat(65)], ['rtl\u202e']])('%j is refused, naming the tag', (raw) => {
-    expect(() => normalizeTag(raw)).toThrow(UsageError)
-    expect(() => normalizeTag(raw)).toThrow(JSON.stringify(raw))
-  })
+  it.each([[''], ['   '], ['ml//gnn'], ['/ml'], ['ml/'], ['bad\u001b[31m'], ['x'.repeat(65)], ['rtl\u202e']])(
+    '%j is refused, naming the tag',
+    (raw) => {
+      expect(() => normalizeTag(raw)).toThrow(UsageError)
+      expect(() => normalizeTag(raw)).toThrow(JSON.stringify(raw))
+    },
+  )
 
   it('keeps 64 characters', () => expect(normalizeTag('x'.repeat(64))).toHaveLength(64))
 })

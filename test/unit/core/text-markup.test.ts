@@ -25,7 +25,10 @@ describe('markupToPlainText', () => {
       'Films of <mml:math xmlns:mml="http://www.w3.org/1998/Math/MathML"><mml:msub><mml:mi>HfO</mml:mi><mml:mn>2</mml:mn></mml:msub></mml:math> grown',
       'Films of HfO₂ grown',
     ],
-    ['<mml:math><mml:semantics><mml:msup><mml:mi>x</mml:mi><mml:mi>q</mml:mi></mml:msup><mml:annotation encoding="TeX">x^q</mml:annotation></mml:semantics></mml:math>', 'x^q'],
+    [
+      '<mml:math><mml:semantics><mml:msup><mml:mi>x</mml:mi><mml:mi>q</mml:mi></mml:msup><mml:annotation encoding="TeX">x^q</mml:annotation></mml:semantics></mml:math>',
+      'x^q',
+    ],
     ['<math><msubsup><mi>x</mi><mn>1</mn><mn>2</mn></msubsup></math>', 'x₁²'],
     ['plain text', 'plain text'],
   ])('%s → %s', (input, expected) => {

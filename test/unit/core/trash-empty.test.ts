@@ -16,8 +16,18 @@ function confirmedTrash(): Library {
 describe('emptyTrash deletes for good only what was confirmed', () => {
   it.each<[string, (lib: Library) => void, { deleted: number; kept: number }, string[]]>([
     ['nothing happened meanwhile: all of it', () => undefined, { deleted: 2, kept: 0 }, []],
-    ['a summary trashed meanwhile stays in the trash', (lib) => void moveToTrash(lib, ['gilmer2017neural'], LATER), { deleted: 2, kept: 1 }, ['gilmer2017neural']],
-    ['a summary restored meanwhile is not counted', (lib) => void restoreFromTrash(lib, 'rasmussen2004gaussian'), { deleted: 1, kept: 0 }, []],
+    [
+      'a summary trashed meanwhile stays in the trash',
+      (lib) => void moveToTrash(lib, ['gilmer2017neural'], LATER),
+      { deleted: 2, kept: 1 },
+      ['gilmer2017neural'],
+    ],
+    [
+      'a summary restored meanwhile is not counted',
+      (lib) => void restoreFromTrash(lib, 'rasmussen2004gaussian'),
+      { deleted: 1, kept: 0 },
+      [],
+    ],
     [
       'restored and trashed again meanwhile: a new deletion, kept',
       (lib) => {

@@ -40,7 +40,9 @@ describe('moveToTrash and restoreFromTrash', () => {
   it('restores under a new key when another paper took the old one meanwhile', () => {
     const lib = smallLibrary()
     moveToTrash(lib, ['rasmussen2004gaussian'], now)
-    lib.papers.push(paper({ key: 'rasmussen2004gaussian', title: 'Something else entirely', authors: ['Carl Edward Rasmussen'], year: 2004 }))
+    lib.papers.push(
+      paper({ key: 'rasmussen2004gaussian', title: 'Something else entirely', authors: ['Carl Edward Rasmussen'], year: 2004 }),
+    )
     lib.summaries.push(summary({ id: 'rasmussen2004gaussian', paper: 'rasmussen2004gaussian' }))
     const restored = restoreFromTrash(lib, 'rasmussen2004gaussian')
     expect(restored.paper).toBe('rasmussen2004gaussiana')

@@ -44,15 +44,44 @@ function withValue(path: readonly (string | number)[], value: unknown): unknown 
 }
 
 const timestamps = [
-  '2024-02-29T00:00:00Z', '2023-02-29T00:00:00Z', '2000-02-29T12:00:00Z', '1900-02-29T12:00:00Z',
-  '2024-04-31T00:00:00Z', '2024-04-30T23:59:59.999999Z', '2024-01-01T24:00:00Z', '2024-01-01T00:00Z',
-  '2024-01-01T00:00:00', '2024-01-01T00:00:00+0200', '2024-01-01T00:00:00+24:00', '2024-01-01T00:00:00-23:59',
-  '2024-01-01 00:00:00Z', '2024-01-01T00:00:00.Z', '2024-13-01T00:00:00Z', ' 2024-01-01T00:00:00Z', '',
+  '2024-02-29T00:00:00Z',
+  '2023-02-29T00:00:00Z',
+  '2000-02-29T12:00:00Z',
+  '1900-02-29T12:00:00Z',
+  '2024-04-31T00:00:00Z',
+  '2024-04-30T23:59:59.999999Z',
+  '2024-01-01T24:00:00Z',
+  '2024-01-01T00:00Z',
+  '2024-01-01T00:00:00',
+  '2024-01-01T00:00:00+0200',
+  '2024-01-01T00:00:00+24:00',
+  '2024-01-01T00:00:00-23:59',
+  '2024-01-01 00:00:00Z',
+  '2024-01-01T00:00:00.Z',
+  '2024-13-01T00:00:00Z',
+  ' 2024-01-01T00:00:00Z',
+  '',
 ]
 
 const strange = [null, 0, -1, 1.5, 10000, 9999, 2017, -0, true, 'text', '', 'x'.repeat(201), 'x'.repeat(211), [], ['a'], {}, { a: 1 }]
 
-const tags = ['gnn', 'ml/gnn', 'Bad', 'with space', '', 'a//b', '/a', 'a/', 'x'.repeat(64), 'x'.repeat(65), 'ü', 'é'.repeat(64), 'tab\tx', 'rtl\u202e', 'nbsp\u00a0x']
+const tags = [
+  'gnn',
+  'ml/gnn',
+  'Bad',
+  'with space',
+  '',
+  'a//b',
+  '/a',
+  'a/',
+  'x'.repeat(64),
+  'x'.repeat(65),
+  'ü',
+  'é'.repeat(64),
+  'tab\tx',
+  'rtl\u202e',
+  'nbsp\u00a0x',
+]
 
 describe('checkLibrary agrees with the zod schema', () => {
   it.each([
@@ -64,12 +93,24 @@ describe('checkLibrary agrees with the zod schema', () => {
   ])('on %s', (_, value) => expectSameVerdict(value))
 
   const fieldPaths: (string | number)[][] = [
-    ['format'], ['version'], ['papers'], ['summaries'], ['trash'],
+    ['format'],
+    ['version'],
+    ['papers'],
+    ['summaries'],
+    ['trash'],
     ...['key', 'title', 'authors', 'year', 'venue', 'arxiv', 'doi', 'url', 'abstract', 'added'].map((f) => ['papers', 0, f]),
     ...['id', 'paper', 'by', 'body', 'tags', 'created', 'updated'].map((f) => ['summaries', 1, f]),
-    ['trash', 0, 'summary'], ['trash', 0, 'paper'], ['trash', 1, 'paper'], ['trash', 0, 'deleted'],
-    ['trash', 1, 'summary', 'tags'], ['trash', 0, 'paper', 'year'], ['papers', 1], ['summaries', 0], ['trash', 1],
-    ['papers', 0, 'authors', 0], ['summaries', 0, 'tags', 1],
+    ['trash', 0, 'summary'],
+    ['trash', 0, 'paper'],
+    ['trash', 1, 'paper'],
+    ['trash', 0, 'deleted'],
+    ['trash', 1, 'summary', 'tags'],
+    ['trash', 0, 'paper', 'year'],
+    ['papers', 1],
+    ['summaries', 0],
+    ['trash', 1],
+    ['papers', 0, 'authors', 0],
+    ['summaries', 0, 'tags', 1],
   ]
   const cases = fieldPaths.flatMap((path) => [undefined, ...strange].map((value) => [path.join('.'), value, path] as const))
   it.each(cases)('with %s set to %j', (_, value, path) => expectSameVerdict(withValue(path, value)))
@@ -82,7 +123,10 @@ describe('checkLibrary agrees with the zod schema', () => {
   it.each(tags)('on the tag %j', (tag) => expectSameVerdict(withValue(['summaries', 0, 'tags', 0], tag)))
 
   it('drops unknown keys and __proto__ as zod does', () => {
-    const text = JSON.stringify(smallLibrary()).replace('"key":"gilmer2017neural"', '"__proto__":{"polluted":1},"extra":5,"key":"gilmer2017neural"')
+    const text = JSON.stringify(smallLibrary()).replace(
+      '"key":"gilmer2017neural"',
+      '"__proto__":{"polluted":1},"extra":5,"key":"gilmer2017neural"',
+    )
     const value = JSON.parse(text) as unknown
     expectSameVerdict(value)
     expect(Object.getPrototypeOf(checkLibrary(value)!.papers[0])).toBe(Object.prototype)
@@ -106,7 +150,7 @@ describe('checkLibrary agrees with the zod schema', () => {
 
   it('agrees on random damage (seeded)', () => {
     let seed = 7
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
     const values = [undefined, ...strange, ...timestamps, ...tags]
     for (let i = 0; i < 400; i++) {

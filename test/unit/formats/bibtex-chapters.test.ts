@@ -17,7 +17,8 @@ const bib = `
 @article{he2016deep, title = {Deep Residual Learning for Image Recognition}, author = {He, K.}, year = 2016, eprint = {1512.03385}, doi = {10.1109/cvpr.2016.90}}
 @article{doe2020protein, title = {Protein Folding at Scale}, author = {Doe, J.}, year = 2020, eprint = {1512.03385}, doi = {10.1038/s41586-020-0000}}
 `
-const renamed = '@article{doe2021protein, title = {Protein folding at scale, revisited}, author = {Doe, J.}, year = 2021, eprint = {1512.03385}}'
+const renamed =
+  '@article{doe2021protein, title = {Protein folding at scale, revisited}, author = {Doe, J.}, year = 2021, eprint = {1512.03385}}'
 
 describe('BibTeX chapters and copied eprints', () => {
   it('reads an @inbook chapter as its own title, the book as venue', async () => {
@@ -32,11 +33,24 @@ describe('BibTeX chapters and copied eprints', () => {
     ])
   })
 
-  it.each<OnConflict>(['skip', 'update', 'keep-both'])('never merges chapters of one book, nor papers whose titles disagree, by a shared DOI or eprint (--on-conflict %s)', async (onConflict) => {
-    const lib = emptyLibrary()
-    mergeRecords(lib, readBibtex(bib, 'refs.bib').records, { onConflict, now })
-    expect(lib.papers.map((p) => p.key)).toEqual(['smith2010intro', 'smith2010kernels', 'lee2011spectral', 'lee2011walks', 'lee2011three', 'knuth1973fundamental', 'knuth1973roman', 'he2016deep', 'doe2020protein'])
-  })
+  it.each<OnConflict>(['skip', 'update', 'keep-both'])(
+    'never merges chapters of one book, nor papers whose titles disagree, by a shared DOI or eprint (--on-conflict %s)',
+    async (onConflict) => {
+      const lib = emptyLibrary()
+      mergeRecords(lib, readBibtex(bib, 'refs.bib').records, { onConflict, now })
+      expect(lib.papers.map((p) => p.key)).toEqual([
+        'smith2010intro',
+        'smith2010kernels',
+        'lee2011spectral',
+        'lee2011walks',
+        'lee2011three',
+        'knuth1973fundamental',
+        'knuth1973roman',
+        'he2016deep',
+        'doe2020protein',
+      ])
+    },
+  )
 
   it('still takes a renamed version with the same eprint for the same paper', async () => {
     const lib = emptyLibrary()

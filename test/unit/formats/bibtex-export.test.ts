@@ -194,7 +194,9 @@ describe('paperToBibtex', () => {
   ]
 
   it.each(hostileTitles)('keeps a hostile title %j inside its own field', (title) => {
-    const bib = paperToBibtex(paper({ key: 'k', title, authors: [title], venue: title, abstract: title, url: title, doi: title }), 'k', [title])
+    const bib = paperToBibtex(paper({ key: 'k', title, authors: [title], venue: title, abstract: title, url: title, doi: title }), 'k', [
+      title,
+    ])
     for (const line of bib.split('\n').filter((l) => l.startsWith('  '))) expect(bracesBalanced(line)).toBe(true)
     const { entries, errors } = parseBack(bib)
     expect(errors.filter((e) => !/unhandled/.test(e.error))).toEqual([])
@@ -206,7 +208,15 @@ describe('paperToBibtex', () => {
 
 describe('citationKeys', () => {
   it('keeps citation keys as they are, even two that differ only in case, and repairs others away from every key', () => {
-    const keys = citationKeys([{ key: 'gilmer2017neural' }, { key: 'Gilmer2017Neural' }, { key: 'a b,c{d}' }, { key: '-x.' }, { key: '' }, { key: 'X' }, { key: 'Smith:2017' }])
+    const keys = citationKeys([
+      { key: 'gilmer2017neural' },
+      { key: 'Gilmer2017Neural' },
+      { key: 'a b,c{d}' },
+      { key: '-x.' },
+      { key: '' },
+      { key: 'X' },
+      { key: 'Smith:2017' },
+    ])
     expect([...keys.values()]).toEqual(['gilmer2017neural', 'Gilmer2017Neural', 'a_b_c_d_', 'x_2', 'paper', 'X', 'Smith:2017'])
   })
 

@@ -40,7 +40,12 @@ describe('readBibtex', () => {
 
   it('reads note, dates, DOI URLs and angle-bracket commands', () => {
     const record = byKey.get('hopper1952')!
-    expect(record.paper).toMatchObject({ year: 1952, doi: '10.5555/abc_def', venue: 'Journal of <Things>', title: 'A Compiler for the UNIVAC' })
+    expect(record.paper).toMatchObject({
+      year: 1952,
+      doi: '10.5555/abc_def',
+      venue: 'Journal of <Things>',
+      title: 'A Compiler for the UNIVAC',
+    })
     expect(record.summaries.map((s) => s.body)).toEqual(['A short note.'])
   })
 
@@ -58,12 +63,15 @@ describe('readBibtex', () => {
     expect(back.records.map((r) => [r.paper.key, r.paper.year, r.paper.venue, r.paper.arxiv, r.paper.url])).toEqual(
       lib.papers.map((p) => [p.key, p.year, p.venue, p.arxiv, p.url]),
     )
-    expect(back.records[0]!.paper.authors).toEqual(['Ada Lovelace', 'Jan van der Berg', 'Charles de la Vallée Poussin', 'Émilie du Châtelet'])
+    expect(back.records[0]!.paper.authors).toEqual([
+      'Ada Lovelace',
+      'Jan van der Berg',
+      'Charles de la Vallée Poussin',
+      'Émilie du Châtelet',
+    ])
   })
 
-  it.each([
-    ['an entry cut short', '@misc{x,', /Runaway key/],
-  ])('reports %s as a problem naming the entry', (_case, bib, reason) => {
+  it.each([['an entry cut short', '@misc{x,', /Runaway key/]])('reports %s as a problem naming the entry', (_case, bib, reason) => {
     const { records, problems } = readBibtex(bib, 'bad.bib')
     expect(records).toEqual([])
     expect(problems).toEqual([{ origin: 'bad.bib, entry x', reason: expect.stringMatching(reason) }])

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { readBibtex } from '../../../src/formats/bibtex-import.js'
 import {
-  checkBibtexExpansion, checkParsedSize, MAX_BIBTEX_VALUE_CHARS, MAX_BRACE_DEPTH, MAX_FIELDS_PER_ENTRY, MAX_MACRO_DEPTH, MAX_UNREADABLE_ENTRIES,
+  checkBibtexExpansion,
+  checkParsedSize,
+  MAX_BIBTEX_VALUE_CHARS,
+  MAX_BRACE_DEPTH,
+  MAX_FIELDS_PER_ENTRY,
+  MAX_MACRO_DEPTH,
+  MAX_UNREADABLE_ENTRIES,
   MIN_EXPANSION_BUDGET,
 } from '../../../src/formats/bibtex-limits.js'
 
@@ -32,7 +38,10 @@ describe('checkBibtexExpansion', () => {
     ['month and journal abbreviations', '@article{k, title = {T}, journal = cacm, month = jan, year = 2020}'],
     ['an unknown macro name', '@misc{k, title = undefinedmacro}'],
     ['a few broken entries', '@misc{broken, title = {unclosed\n'.repeat(10)],
-    ['an entry with as many fields as the limit', `@misc{k, ${Array.from({ length: MAX_FIELDS_PER_ENTRY }, (_, i) => `f${i} = {v}`).join(', ')}}`],
+    [
+      'an entry with as many fields as the limit',
+      `@misc{k, ${Array.from({ length: MAX_FIELDS_PER_ENTRY }, (_, i) => `f${i} = {v}`).join(', ')}}`,
+    ],
     ['braces nested to the limit', `@misc{k, title = {${'\\emph{'.repeat(MAX_BRACE_DEPTH)}x${'}'.repeat(MAX_BRACE_DEPTH)}}}`],
     ['quoted braces nested to the limit', `@misc{k, title = "${'{'.repeat(MAX_BRACE_DEPTH)}x${'}'.repeat(MAX_BRACE_DEPTH)}"}`],
     ['an entry using a big macro twice in a big file', `@string{h = {${'y'.repeat(40_000)}}}\n${'@misc{k, note = h}\n'.repeat(20)}`],
@@ -41,21 +50,73 @@ describe('checkBibtexExpansion', () => {
   })
 
   it.each([
-    ['the hostile file at depth 19', doublingMacros(19), `refs.bib, @string a${MAX_MACRO_DEPTH}: @string macros are nested ${MAX_MACRO_DEPTH + 1} deep (the limit is ${MAX_MACRO_DEPTH})`],
+    [
+      'the hostile file at depth 19',
+      doublingMacros(19),
+      `refs.bib, @string a${MAX_MACRO_DEPTH}: @string macros are nested ${MAX_MACRO_DEPTH + 1} deep (the limit is ${MAX_MACRO_DEPTH})`,
+    ],
     ['the hostile file at depth 30', doublingMacros(30), `@string a${MAX_MACRO_DEPTH}: @string macros are nested`],
-    ['a chain one past the depth limit', macroChain(MAX_MACRO_DEPTH + 1), `@string m${MAX_MACRO_DEPTH}: @string macros are nested ${MAX_MACRO_DEPTH + 1} deep`],
-    ['one redefined macro doubling itself', '@string{a = "xx"}\n' + '@string{a = a # a}\n'.repeat(30), '@string a: @string macros are nested'],
-    ['a wide macro', `@string{a = "${'x'.repeat(100)}"}\n@string{b = ${Array(1001).fill('a').join(' # ')}}`, '@string b: the value is 100,100 characters long with @string macros expanded (the limit is 100,000)'],
-    ['a field using a macro a thousand times', `@string{a = "${'x'.repeat(101)}"}\n@misc{wide, title = ${Array(1000).fill('a').join(' # ')}}`, 'entry wide, field title: the value is 100,'],
-    ['a literal value over the size limit', `@misc{long, abstract = {${big}z}}`, 'entry long, field abstract: the value is 100,001 characters long (the limit is 100,000)'],
-    ['a quoted value over the size limit', `@misc{long, abstract = "${big}z"}`, 'entry long, field abstract: the value is 100,001 characters long (the limit is 100,000)'],
-    ['braces nested past the limit', `@misc{deep, title = {${'{'.repeat(MAX_BRACE_DEPTH + 1)}x${'}'.repeat(MAX_BRACE_DEPTH + 1)}}}`, `entry deep, field title: the value nests braces ${MAX_BRACE_DEPTH + 1} deep (the limit is ${MAX_BRACE_DEPTH})`],
-    ['\\emph nested 1,000 deep (a stack overflow in the parser)', `@misc{deep, note = "${'\\emph{'.repeat(1000)}x${'}'.repeat(1000)}"}`, 'entry deep, field note: the value nests braces 1,000 deep'],
+    [
+      'a chain one past the depth limit',
+      macroChain(MAX_MACRO_DEPTH + 1),
+      `@string m${MAX_MACRO_DEPTH}: @string macros are nested ${MAX_MACRO_DEPTH + 1} deep`,
+    ],
+    [
+      'one redefined macro doubling itself',
+      '@string{a = "xx"}\n' + '@string{a = a # a}\n'.repeat(30),
+      '@string a: @string macros are nested',
+    ],
+    [
+      'a wide macro',
+      `@string{a = "${'x'.repeat(100)}"}\n@string{b = ${Array(1001).fill('a').join(' # ')}}`,
+      '@string b: the value is 100,100 characters long with @string macros expanded (the limit is 100,000)',
+    ],
+    [
+      'a field using a macro a thousand times',
+      `@string{a = "${'x'.repeat(101)}"}\n@misc{wide, title = ${Array(1000).fill('a').join(' # ')}}`,
+      'entry wide, field title: the value is 100,',
+    ],
+    [
+      'a literal value over the size limit',
+      `@misc{long, abstract = {${big}z}}`,
+      'entry long, field abstract: the value is 100,001 characters long (the limit is 100,000)',
+    ],
+    [
+      'a quoted value over the size limit',
+      `@misc{long, abstract = "${big}z"}`,
+      'entry long, field abstract: the value is 100,001 characters long (the limit is 100,000)',
+    ],
+    [
+      'braces nested past the limit',
+      `@misc{deep, title = {${'{'.repeat(MAX_BRACE_DEPTH + 1)}x${'}'.repeat(MAX_BRACE_DEPTH + 1)}}}`,
+      `entry deep, field title: the value nests braces ${MAX_BRACE_DEPTH + 1} deep (the limit is ${MAX_BRACE_DEPTH})`,
+    ],
+    [
+      '\\emph nested 1,000 deep (a stack overflow in the parser)',
+      `@misc{deep, note = "${'\\emph{'.repeat(1000)}x${'}'.repeat(1000)}"}`,
+      'entry deep, field note: the value nests braces 1,000 deep',
+    ],
     ['nested braces in a macro', `@string{m = {${'{'.repeat(40)}${'}'.repeat(40)}}}`, '@string m: the value nests braces 40 deep'],
-    ['a big macro used by many entries', `@string{h = {${'y'.repeat(90_000)}}}\n${Array.from({ length: 20 }, (_, i) => `@misc{k${i}, note = h}`).join('\n')}`, 'entry k10, field note: with @string macros expanded, the file\'s values pass 1,000,000 characters in all'],
-    ['one field name repeated past the field limit', `@misc{dup, ${'note = {a}, '.repeat(MAX_FIELDS_PER_ENTRY + 1)}}`, `refs.bib, entry dup: the entry has more than ${MAX_FIELDS_PER_ENTRY} fields (the limit is ${MAX_FIELDS_PER_ENTRY})`],
-    ['16,000 repeats of a field (64 s in the parser)', `@misc{dup, ${'note = {a}, '.repeat(16_000)}}`, 'entry dup: the entry has more than'],
-    ['more broken entries than the limit', '@a{\n'.repeat(MAX_UNREADABLE_ENTRIES + 1), `refs.bib has more than ${MAX_UNREADABLE_ENTRIES} entries that cannot be read as BibTeX`],
+    [
+      'a big macro used by many entries',
+      `@string{h = {${'y'.repeat(90_000)}}}\n${Array.from({ length: 20 }, (_, i) => `@misc{k${i}, note = h}`).join('\n')}`,
+      "entry k10, field note: with @string macros expanded, the file's values pass 1,000,000 characters in all",
+    ],
+    [
+      'one field name repeated past the field limit',
+      `@misc{dup, ${'note = {a}, '.repeat(MAX_FIELDS_PER_ENTRY + 1)}}`,
+      `refs.bib, entry dup: the entry has more than ${MAX_FIELDS_PER_ENTRY} fields (the limit is ${MAX_FIELDS_PER_ENTRY})`,
+    ],
+    [
+      '16,000 repeats of a field (64 s in the parser)',
+      `@misc{dup, ${'note = {a}, '.repeat(16_000)}}`,
+      'entry dup: the entry has more than',
+    ],
+    [
+      'more broken entries than the limit',
+      '@a{\n'.repeat(MAX_UNREADABLE_ENTRIES + 1),
+      `refs.bib has more than ${MAX_UNREADABLE_ENTRIES} entries that cannot be read as BibTeX`,
+    ],
   ])('refuses %s, naming where and the limit', (_, bib, message) => {
     expect(() => checkBibtexExpansion(bib, 'refs.bib')).toThrow(message)
   })
@@ -63,7 +124,9 @@ describe('checkBibtexExpansion', () => {
   it('measures literals as they will be stored', () => {
     // Math is hidden behind short placeholders while the parser reads: its own length counts.
     const bib = '@misc{k, note = {PLACEHOLDER}}'
-    expect(() => checkBibtexExpansion(bib, 'refs.bib', (s) => (s === 'PLACEHOLDER' ? MAX_BIBTEX_VALUE_CHARS + 1 : s.length))).toThrow('field note')
+    expect(() => checkBibtexExpansion(bib, 'refs.bib', (s) => (s === 'PLACEHOLDER' ? MAX_BIBTEX_VALUE_CHARS + 1 : s.length))).toThrow(
+      'field note',
+    )
   })
 })
 
@@ -72,7 +135,12 @@ describe('checkParsedSize', () => {
 
   it.each([
     ['within the budget', [entry('a', 'x'.repeat(MIN_EXPANSION_BUDGET))], 10, null],
-    ['past the budget through many entries', Array.from({ length: 11 }, (_, i) => entry(`c${i}`, 'x'.repeat(MIN_EXPANSION_BUDGET / 10))), 10, 'refs.bib, entry c10: with crossref fields inherited'],
+    [
+      'past the budget through many entries',
+      Array.from({ length: 11 }, (_, i) => entry(`c${i}`, 'x'.repeat(MIN_EXPANSION_BUDGET / 10))),
+      10,
+      'refs.bib, entry c10: with crossref fields inherited',
+    ],
     ['a big file has twice its length', [entry('a', 'x'.repeat(3 * MIN_EXPANSION_BUDGET))], 2 * MIN_EXPANSION_BUDGET, null],
   ])('%s', (_, entries, fileChars, message) => {
     const check = () => checkParsedSize(entries, 'refs.bib', fileChars)

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { readBibtex } from '../../../src/formats/bibtex-import.js'
 import { latexNote } from '../../../src/formats/latex.js'
 
-const readBack = (body: string) => readBibtex(`@misc{k, title = {T}, annote = {${latexNote(body)}}}`, 'notes.bib').records[0]?.summaries.map((s) => s.body)
+const readBack = (body: string) =>
+  readBibtex(`@misc{k, title = {T}, annote = {${latexNote(body)}}}`, 'notes.bib').records[0]?.summaries.map((s) => s.body)
 
 describe('latexNote', () => {
   it.each([

@@ -17,7 +17,10 @@ const fixture = readFileSync(new URL('../../fixtures/formats/real-constructs.bib
 const now = new Date('2030-01-01T00:00:00.000Z')
 
 function merged(results: ImportResult[]): Library {
-  const { records, problems } = checkImportResult({ records: results.flatMap((r) => r.records), problems: results.flatMap((r) => r.problems) })
+  const { records, problems } = checkImportResult({
+    records: results.flatMap((r) => r.records),
+    problems: results.flatMap((r) => r.problems),
+  })
   expect(problems).toEqual([])
   const lib = emptyLibrary()
   mergeRecords(lib, records, { onConflict: 'skip', now })
@@ -57,7 +60,9 @@ describe('a BibTeX round trip of real constructs', () => {
     expect(bib).toContain('author = {{Hen Dotan, Nripan Mathews, Takashi Hisatomi, Kevin Sivula} and García, José and')
     expect(bib).toContain('author = {{ATLAS Collaboration}}')
     expect(bib).toContain('title = {Ferroelectric {HfO₂} and {H}⁺ in Drosophila for {BERT} and {GPs} at {ICML} with {LaTeX}}')
-    expect(bib).toContain('annote = {First summary, with *emphasis*, a list\\\\\n- one\\\\\n- two\n\nand $x^2$ math, a lone \\$5, en–dash and “quotes”.\n\n* * *\n\nSecond summary by someone else.}')
+    expect(bib).toContain(
+      'annote = {First summary, with *emphasis*, a list\\\\\n- one\\\\\n- two\n\nand $x^2$ math, a lone \\$5, en–dash and “quotes”.\n\n* * *\n\nSecond summary by someone else.}',
+    )
   })
 
   it('gives the same library back with summaries', () => {
@@ -84,6 +89,8 @@ describe('a BibTeX round trip of real constructs', () => {
     const notes = original.summaries.map((s) => readMarkdownSummary(summaryToMarkdown(s, papers.get(s.paper)!), `${s.id}.md`))
     const back = merged(notes)
     // Markdown carries papers with their summaries only; those match field for field.
-    expect(libraryToJson(back)).toBe(libraryToJson({ ...original, papers: original.papers.filter((p) => original.summaries.some((s) => s.paper === p.key)) }))
+    expect(libraryToJson(back)).toBe(
+      libraryToJson({ ...original, papers: original.papers.filter((p) => original.summaries.some((s) => s.paper === p.key)) }),
+    )
   })
 })

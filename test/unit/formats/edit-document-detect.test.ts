@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { isEditDocument } from '../../../src/formats/edit-document.js'
 
-describe('isEditDocument: a --file in the editor\'s format, or a plain body', () => {
+describe("isEditDocument: a --file in the editor's format, or a plain body", () => {
   it.each([
     ['front matter', '---\ntitle: T\n---\nBody', true],
     ['front matter with CRLF', '---\r\ntitle: T\r\n---\r\nBody', true],

@@ -9,7 +9,15 @@ const summary = { ...lib.summaries[0]!, body: 'Body with $x_1$ and *stars*\n\n--
 describe('edit document', () => {
   it('round-trips paper and summary fields, and the body byte for byte', () => {
     const parsed = parseEditDocument(toEditDocument(paper, summary))
-    expect(parsed.paper).toEqual({ title: paper.title, authors: paper.authors, year: 2017, venue: null, arxiv: '1704.01212', doi: null, url: null })
+    expect(parsed.paper).toEqual({
+      title: paper.title,
+      authors: paper.authors,
+      year: 2017,
+      venue: null,
+      arxiv: '1704.01212',
+      doi: null,
+      url: null,
+    })
     expect(parsed.summary).toEqual({ by: summary.by, tags: summary.tags, body: summary.body })
   })
 
@@ -31,12 +39,24 @@ describe('edit document', () => {
     ['a bad tag', '---\ntitle: T\nauthors: [A]\ntags: ["a//b"]\n---\n', 'a//b'],
     ['an unknown field', '---\ntitle: T\nauthors: [A]\ncolour: red\n---\n', 'colour'],
     ['a list as front matter', '---\n- a\n---\n', 'mapping'],
-    ['an escape character in the title', '---\ntitle: "A \\e[2J"\nauthors: [A]\n---\n', 'title contains a control character (U+001B) at character 3'],
-    ['an over-long author name', `---\ntitle: T\nauthors: [A, ${'n'.repeat(201)}]\n---\n`, 'authors (name 2) is longer than 200 characters (201)'],
+    [
+      'an escape character in the title',
+      '---\ntitle: "A \\e[2J"\nauthors: [A]\n---\n',
+      'title contains a control character (U+001B) at character 3',
+    ],
+    [
+      'an over-long author name',
+      `---\ntitle: T\nauthors: [A, ${'n'.repeat(201)}]\n---\n`,
+      'authors (name 2) is longer than 200 characters (201)',
+    ],
     ['a javascript: link', '---\ntitle: T\nauthors: [A]\nurl: "javascript:alert(1)"\n---\n', 'url is not an http or https link'],
     ['an arXiv id that is none', '---\ntitle: T\nauthors: [A]\narxiv: not an id\n---\n', 'arxiv is not an arXiv id'],
     ['a NUL in the body', '---\ntitle: T\nauthors: [A]\n---\nline\nb\u0000', 'body contains a NUL character at line 2, column 2'],
-    ['an alias bomb', '---\na: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\ntitle: T\nauthors: [A]\n---\n', 'front matter'],
+    [
+      'an alias bomb',
+      '---\na: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\ntitle: T\nauthors: [A]\n---\n',
+      'front matter',
+    ],
   ])('refuses %s, saying what is wrong', (_, text, mention) => {
     try {
       parseEditDocument(text)

@@ -7,15 +7,100 @@ import { seeded } from '../../support/random.js'
 
 /** Values chosen to sit on every rule of plain and quoted YAML scalars. */
 const TRICKY = [
-  'Neural Message Passing for Quantum Chemistry', 'Zhang\'s method', 'Zoë Bengio', 'Łukasz Kaiser', '深度学习', 'emoji 🙂 inside',
-  '9006.45405', '1704.01212', '0012', '1.10', '1e5', '-1', '+1', '.5', '.inf', '-.inf', '.nan', '0x1F', '0o17', '2017', '2017-03-31T22:33:55.499Z',
-  'null', 'Null', 'NULL', '~', 'true', 'True', 'FALSE', 'yes', 'No', 'on', 'OFF', 'y', 'n', 'nil',
-  '', ' leading space', 'trailing space ', 'double  space', 'tab\there', 'line\nbreak', 'cr\rhere', 'nbsp\u00a0here', 'bell\u0007', 'del\u007f', 'ls\u2028',
-  'a: b', 'a:b', 'ends with colon:', ': starts', 'a #comment', 'a#b', '#start', '- dash', '-dash', '--- three', '... dots', '? question', '?x',
-  '[flow]', 'in [brackets]', '{brace}', 'in {braces}', 'comma, inside', ',start', '&anchor', '*alias', '!tag', '|pipe', '>fold', '%percent', '@at', '`tick',
-  '"quoted"', 'say "hi"', "'single'", "it's", 'back\\slash', '$\\mathcal{L}(\\theta) = \\sum_i \\log p(x_i)$', 'x = y', '<<', 'a | b', 'a > b',
-  'https://arxiv.org/abs/1704.01212', 'https://example.org/a?b=c#frag', '10.1007/978-3-540-28650-9_4', 'ml/gnn', 'message-passing', 'A: B',
-  '\ud800 lone surrogate', 'pair \ud83d\ude00', 'ends\\', '\\starts', 'quote " and backslash \\',
+  'Neural Message Passing for Quantum Chemistry',
+  "Zhang's method",
+  'Zoë Bengio',
+  'Łukasz Kaiser',
+  '深度学习',
+  'emoji 🙂 inside',
+  '9006.45405',
+  '1704.01212',
+  '0012',
+  '1.10',
+  '1e5',
+  '-1',
+  '+1',
+  '.5',
+  '.inf',
+  '-.inf',
+  '.nan',
+  '0x1F',
+  '0o17',
+  '2017',
+  '2017-03-31T22:33:55.499Z',
+  'null',
+  'Null',
+  'NULL',
+  '~',
+  'true',
+  'True',
+  'FALSE',
+  'yes',
+  'No',
+  'on',
+  'OFF',
+  'y',
+  'n',
+  'nil',
+  '',
+  ' leading space',
+  'trailing space ',
+  'double  space',
+  'tab\there',
+  'line\nbreak',
+  'cr\rhere',
+  'nbsp\u00a0here',
+  'bell\u0007',
+  'del\u007f',
+  'ls\u2028',
+  'a: b',
+  'a:b',
+  'ends with colon:',
+  ': starts',
+  'a #comment',
+  'a#b',
+  '#start',
+  '- dash',
+  '-dash',
+  '--- three',
+  '... dots',
+  '? question',
+  '?x',
+  '[flow]',
+  'in [brackets]',
+  '{brace}',
+  'in {braces}',
+  'comma, inside',
+  ',start',
+  '&anchor',
+  '*alias',
+  '!tag',
+  '|pipe',
+  '>fold',
+  '%percent',
+  '@at',
+  '`tick',
+  '"quoted"',
+  'say "hi"',
+  "'single'",
+  "it's",
+  'back\\slash',
+  '$\\mathcal{L}(\\theta) = \\sum_i \\log p(x_i)$',
+  'x = y',
+  '<<',
+  'a | b',
+  'a > b',
+  'https://arxiv.org/abs/1704.01212',
+  'https://example.org/a?b=c#frag',
+  '10.1007/978-3-540-28650-9_4',
+  'ml/gnn',
+  'message-passing',
+  'A: B',
+  '\ud800 lone surrogate',
+  'pair \ud83d\ude00',
+  'ends\\',
+  '\\starts',
+  'quote " and backslash \\',
 ]
 
 const pick = <T>(random: () => number, items: readonly T[]) => items[Math.floor(random() * items.length)]!
@@ -25,8 +110,13 @@ function randomFields(random: () => number): Array<readonly [string, unknown]> {
   const text = () => (random() < 0.2 ? null : random() < 0.5 ? pick(random, TRICKY) : `${pick(random, TRICKY)} ${pick(random, TRICKY)}`)
   const list = () => Array.from({ length: Math.floor(random() * 3) }, () => pick(random, TRICKY))
   return [
-    ['id', text()], ['title', text()], ['authors', list()], ['year', random() < 0.3 ? null : Math.floor(random() * 2100)],
-    ['arxiv', text()], ['tags', list()], ['abstract', text()],
+    ['id', text()],
+    ['title', text()],
+    ['authors', list()],
+    ['year', random() < 0.3 ? null : Math.floor(random() * 2100)],
+    ['arxiv', text()],
+    ['tags', list()],
+    ['abstract', text()],
   ]
 }
 
@@ -52,13 +142,58 @@ describe('fastFrontMatter writes what yaml writes, or gives up', () => {
   })
 
   it('on 20,000 strings stitched from pieces YAML cares about', () => {
-    const pieces = [' ', ':', ': ', '#', ' #', '-', '- ', '"', "'", '\\', 'a', 'Z', '1', '0', '.', 'e', '+', 'ë', '🙂', '\t', '[', ']', '{', '}',
-      ',', '&', '*', '!', '|', '>', '%', '@', '`', '?', '~', '0x', 'null', 'true', 'inf', '---', '\n', '=']
+    const pieces = [
+      ' ',
+      ':',
+      ': ',
+      '#',
+      ' #',
+      '-',
+      '- ',
+      '"',
+      "'",
+      '\\',
+      'a',
+      'Z',
+      '1',
+      '0',
+      '.',
+      'e',
+      '+',
+      'ë',
+      '🙂',
+      '\t',
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      '&',
+      '*',
+      '!',
+      '|',
+      '>',
+      '%',
+      '@',
+      '`',
+      '?',
+      '~',
+      '0x',
+      'null',
+      'true',
+      'inf',
+      '---',
+      '\n',
+      '=',
+    ]
     const random = seeded(11)
     let written = 0
     for (let i = 0; i < 20_000; i++) {
       const value = Array.from({ length: 1 + Math.floor(random() * 6) }, () => pick(random, pieces)).join('')
-      const fields = [['title', value], ['tags', [value]]] as const
+      const fields = [
+        ['title', value],
+        ['tags', [value]],
+      ] as const
       const fast = fastFrontMatter(fields)
       if (fast === null) continue
       written++
@@ -71,7 +206,16 @@ describe('fastFrontMatter writes what yaml writes, or gives up', () => {
     const lib = parseLibrary(readFileSync(new URL('../../../data/demo-library.json', import.meta.url), 'utf8'), 'demo')
     for (const s of lib.summaries) {
       const p = lib.papers.find((paper) => paper.key === s.paper)!
-      const fields = [['id', s.id], ['title', p.title], ['authors', p.authors], ['year', p.year], ['arxiv', p.arxiv], ['doi', p.doi], ['tags', s.tags], ['created', s.created]] as const
+      const fields = [
+        ['id', s.id],
+        ['title', p.title],
+        ['authors', p.authors],
+        ['year', p.year],
+        ['arxiv', p.arxiv],
+        ['doi', p.doi],
+        ['tags', s.tags],
+        ['created', s.created],
+      ] as const
       expect(fastFrontMatter(fields)).toBe(yamlFrontMatter(fields))
     }
   })
@@ -103,13 +247,69 @@ describe('fastFrontMatterFields reads what yaml reads, or gives up', () => {
     const random = seeded(13)
     let read = 0
     for (let i = 0; i < 3000; i++) if (readsLikeYaml(inner(yamlFrontMatter(randomFields(random))))) read++
-    for (const value of TRICKY) if (readsLikeYaml(inner(yamlFrontMatter([['title', value], ['tags', [value]]])))) read++
+    for (const value of TRICKY)
+      if (
+        readsLikeYaml(
+          inner(
+            yamlFrontMatter([
+              ['title', value],
+              ['tags', [value]],
+            ]),
+          ),
+        )
+      )
+        read++
     expect(read).toBeGreaterThan(150)
   })
 
   it('20,000 hand-made front matters stitched from lines and pieces YAML cares about', () => {
-    const values = ['a', 'Zoë', '"q"', '"a: b"', "'s'", 'null', '~', 'NULL', '', ' x', 'x ', 'a: b', 'a #c', '#c', '- x', '[]', '[a]', '{}', '&a', '*a', '|', '>', '1.5', 'true', 'x:', '"\\n"', '"a\\"b"']
-    const lines = [...values.map((v) => `title: ${v}`), ...values.map((v) => `  - ${v}`), 'tags:', 'tags: []', 'authors:', '# comment', '', '---', 'title:  two spaces', '   - deeper', '- at column 0', 'Title: x', 'title : x', 'title:\tx', 'title: x\r', 'title: a\n  continued']
+    const values = [
+      'a',
+      'Zoë',
+      '"q"',
+      '"a: b"',
+      "'s'",
+      'null',
+      '~',
+      'NULL',
+      '',
+      ' x',
+      'x ',
+      'a: b',
+      'a #c',
+      '#c',
+      '- x',
+      '[]',
+      '[a]',
+      '{}',
+      '&a',
+      '*a',
+      '|',
+      '>',
+      '1.5',
+      'true',
+      'x:',
+      '"\\n"',
+      '"a\\"b"',
+    ]
+    const lines = [
+      ...values.map((v) => `title: ${v}`),
+      ...values.map((v) => `  - ${v}`),
+      'tags:',
+      'tags: []',
+      'authors:',
+      '# comment',
+      '',
+      '---',
+      'title:  two spaces',
+      '   - deeper',
+      '- at column 0',
+      'Title: x',
+      'title : x',
+      'title:\tx',
+      'title: x\r',
+      'title: a\n  continued',
+    ]
     const random = seeded(17)
     let read = 0
     for (let i = 0; i < 20_000; i++) {

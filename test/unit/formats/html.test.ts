@@ -57,7 +57,20 @@ describe('readingListHtml sanitising', () => {
     const html = readingListHtml(libraryOf(body), { title: 'T', now })
     const all = elements(html)
     const tags = new Set(all.map((e) => e.tagName))
-    for (const forbidden of ['script', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'svg', 'link', 'base', 'template', 'noscript']) {
+    for (const forbidden of [
+      'script',
+      'iframe',
+      'object',
+      'embed',
+      'form',
+      'input',
+      'button',
+      'svg',
+      'link',
+      'base',
+      'template',
+      'noscript',
+    ]) {
       expect(tags.has(forbidden)).toBe(false)
     }
     expect(all.filter((e) => e.tagName === 'meta' && attr(e, 'http-equiv') === 'refresh')).toEqual([])
@@ -110,7 +123,11 @@ describe('readingListHtml rendering', () => {
     '- [x] done',
     '- [ ] open',
   ].join('\n')
-  const html = readingListHtml(libraryOf(body, { title: 'Bounds in $O(n)$', authors: ['Ada Lovelace'], arxiv: '1901.00012' }), { title: 'List', now, remoteImages: true })
+  const html = readingListHtml(libraryOf(body, { title: 'Bounds in $O(n)$', authors: ['Ada Lovelace'], arxiv: '1901.00012' }), {
+    title: 'List',
+    now,
+    remoteImages: true,
+  })
   const all = elements(html)
 
   it('renders math as MathML and leaves currency and code alone', () => {
@@ -189,7 +206,12 @@ describe('readingListHtml with a summary past the renderer limits', () => {
     expect(text(notice)).toContain(reason)
     const pre = all.filter((e) => e.tagName === 'pre')
     expect(pre).toHaveLength(1)
-    expect(text(pre[0]!)).toBe(body.split('\n').map((line) => line.trimEnd()).join('\n'))
+    expect(text(pre[0]!)).toBe(
+      body
+        .split('\n')
+        .map((line) => line.trimEnd())
+        .join('\n'),
+    )
     expect(all.some((e) => e.tagName === 'script')).toBe(false)
     // The other summary is rendered as usual.
     expect(all.filter((e) => e.tagName === 'strong').map(text)).toEqual(['bold'])
@@ -201,7 +223,9 @@ describe('readingListHtml with citations that lengthen a body past the limits', 
   it('checks the body as the renderer gets it, and shows it as stored', () => {
     const body = '\\cite{k} '.repeat(100_000)
     const all = elements(readingListHtml(libraryOf(body), { title: 'T', now }))
-    expect(text(all.find((e) => attr(e, 'class') === 'notice')!)).toMatch(/^\[precis: this summary is too large to format \(\d\.\d MB, limit 1\.0 MB\)/)
+    expect(text(all.find((e) => attr(e, 'class') === 'notice')!)).toMatch(
+      /^\[precis: this summary is too large to format \(\d\.\d MB, limit 1\.0 MB\)/,
+    )
     expect(text(all.find((e) => e.tagName === 'pre')!)).toBe(body.trimEnd())
   })
 })

@@ -37,7 +37,10 @@ async function walk(followSymlinks: boolean) {
 describe('collectImportFiles', () => {
   it('by default: files inside the folder, each once (links to them included); links leading out skipped and named', async () => {
     expect(await walk(false)).toEqual({
-      files: [['notes/a.md', 'notes/a.md'], ['notes/sub/b.md', 'notes/sub/b.md']],
+      files: [
+        ['notes/a.md', 'notes/a.md'],
+        ['notes/sub/b.md', 'notes/sub/b.md'],
+      ],
       skipped: [
         'notes/dangling.md: a symbolic link that leads nowhere',
         'notes/out.md: a symbolic link to a file outside notes',
@@ -48,7 +51,11 @@ describe('collectImportFiles', () => {
 
   it('with followSymlinks: what every link leads to, each file and folder once (outside/c.md by its first link only), the loop named', async () => {
     expect(await walk(true)).toEqual({
-      files: [['notes/a.md', 'notes/a.md'], ['notes/out.md', 'outside/c.md'], ['notes/sub/b.md', 'notes/sub/b.md']],
+      files: [
+        ['notes/a.md', 'notes/a.md'],
+        ['notes/out.md', 'outside/c.md'],
+        ['notes/sub/b.md', 'notes/sub/b.md'],
+      ],
       skipped: [
         'notes/dangling.md: a symbolic link that leads nowhere',
         'notes/sub/loop: a symbolic link to a folder already read (a loop of links?)',

@@ -38,7 +38,11 @@ describe('libraryToJson / readJsonLibrary', () => {
   it.each([
     ['not JSON', '{', /bad\.json is not valid JSON/],
     ['deep nesting', '['.repeat(10_000), /bad\.json is nested too deeply/],
-    ['wrong shape', '{"format":"precis-library","version":1,"papers":[{"key":1}],"summaries":[],"trash":[]}', /bad\.json is not a valid precis library/],
+    [
+      'wrong shape',
+      '{"format":"precis-library","version":1,"papers":[{"key":1}],"summaries":[],"trash":[]}',
+      /bad\.json is not a valid precis library/,
+    ],
     ['a newer version', '{"format":"precis-library","version":99}', /newer precis/],
   ])('refuses %s, naming the file', (_case, text, message) => {
     expect(() => readJsonLibrary(text, 'bad.json')).toThrow(DataError)
@@ -49,7 +53,9 @@ describe('libraryToJson / readJsonLibrary', () => {
     const lib = sampleLibrary()
     lib.papers = lib.papers.filter((p) => p.key !== 'hopper1952compiler')
     const { problems } = readJsonLibrary(libraryToJson(lib), 'l.json')
-    expect(problems).toEqual([{ origin: 'l.json, summary hopper1952compiler', reason: 'its paper "hopper1952compiler" is not in the file' }])
+    expect(problems).toEqual([
+      { origin: 'l.json, summary hopper1952compiler', reason: 'its paper "hopper1952compiler" is not in the file' },
+    ])
   })
 })
 

@@ -84,7 +84,12 @@ describe('readFrontMatter refuses what is not YAML', () => {
 
   it('stops an alias bomb', () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
-    for (const name of 'bcdefghi') levels.push(`${name}: &${name} [${Array(9).fill(`*${String.fromCharCode(name.charCodeAt(0) - 1)}`).join(',')}]`)
+    for (const name of 'bcdefghi')
+      levels.push(
+        `${name}: &${name} [${Array(9)
+          .fill(`*${String.fromCharCode(name.charCodeAt(0) - 1)}`)
+          .join(',')}]`,
+      )
     expect(() => readFrontMatter(`---\n${levels.join('\n')}\n---\n`, 'bomb.md')).toThrow(/bomb\.md.*(alias|resource)/i)
   })
 

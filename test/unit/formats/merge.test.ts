@@ -10,7 +10,19 @@ const merge = (lib: Library, records: ImportRecord[], onConflict: OnConflict = '
 function imported(fields: Partial<ImportedPaper>, summaries: Partial<ImportedSummary>[] = [], origin = 'in.md'): ImportRecord {
   return {
     origin,
-    paper: { key: null, title: 'Untitled', authors: [], year: null, venue: null, arxiv: null, doi: null, url: null, abstract: null, added: null, ...fields },
+    paper: {
+      key: null,
+      title: 'Untitled',
+      authors: [],
+      year: null,
+      venue: null,
+      arxiv: null,
+      doi: null,
+      url: null,
+      abstract: null,
+      added: null,
+      ...fields,
+    },
     summaries: summaries.map((s) => ({ id: null, by: '', body: '', tags: [], created: null, updated: null, ...s })),
   }
 }
@@ -34,7 +46,9 @@ describe('mergeRecords into an empty library', () => {
     const lib = emptyLibrary()
     const actions = merge(lib, recordsOf(source))
     expect(lib.papers).toEqual(source.papers)
-    expect([...lib.summaries].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...source.summaries].sort((a, b) => a.id.localeCompare(b.id)))
+    expect([...lib.summaries].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [...source.summaries].sort((a, b) => a.id.localeCompare(b.id)),
+    )
     expect(actions.filter((a) => a.outcome !== 'added')).toEqual([])
   })
 
@@ -94,7 +108,9 @@ describe('recognising the same paper', () => {
 
   it('does not count differences of form as conflicts', () => {
     const target = libraryWith({ key: 'k', title: 'T', year: 2019, authors: ['van der Berg, Jan'], doi: '10.1/X', arxiv: '1901.00001' })
-    const actions = merge(target, [imported({ key: 'k', title: 'T', authors: ['Jan van der Berg'], doi: '10.1/x', arxiv: '1901.00001v2', abstract: null })])
+    const actions = merge(target, [
+      imported({ key: 'k', title: 'T', authors: ['Jan van der Berg'], doi: '10.1/x', arxiv: '1901.00001v2', abstract: null }),
+    ])
     expect(actions).toEqual([{ kind: 'paper', outcome: 'unchanged', id: 'k', origin: 'in.md' }])
   })
 })
@@ -110,7 +126,15 @@ describe('conflicts', () => {
   it.each([
     ['skip', 'Old', [['k', 'old body']], ['skipped', 'skipped']],
     ['update', 'New', [['k', 'new body']], ['updated', 'updated']],
-    ['keep-both', 'Old', [['k', 'old body'], ['anon2019t', 'new body']], ['added', 'added']],
+    [
+      'keep-both',
+      'Old',
+      [
+        ['k', 'old body'],
+        ['anon2019t', 'new body'],
+      ],
+      ['added', 'added'],
+    ],
   ] as const)('--on-conflict %s', (mode, venue, summaries, outcomes) => {
     const lib = base()
     const actions = merge(lib, [incoming], mode)
@@ -129,7 +153,12 @@ describe('conflicts', () => {
   it('never reuses an id that is in the trash, nor an id that belongs to another paper', () => {
     const lib = base()
     lib.trash.push({ summary: summary({ id: 'k-2', paper: 'k' }), paper: null, deleted: '2024-01-01T00:00:00.000Z' })
-    merge(lib, [imported({ key: 'k', title: 'T' }, [{ id: 'k-2', body: 'x' }, { id: 'other-3', body: 'y' }])])
+    merge(lib, [
+      imported({ key: 'k', title: 'T' }, [
+        { id: 'k-2', body: 'x' },
+        { id: 'other-3', body: 'y' },
+      ]),
+    ])
     expect(lib.summaries.map((s) => s.id)).toEqual(['k', 'k-3', 'k-4'])
   })
 
@@ -139,7 +168,10 @@ describe('conflicts', () => {
       imported({ key: 'k', title: 'T' }, [{ id: 'k-2', body: 'old body', tags: ['other'] }]),
       imported({ key: 'k', title: 'T' }, [{ body: 'old body', tags: ['a'] }]),
     ])
-    expect(lib.summaries.map((s) => [s.id, s.tags])).toEqual([['k', ['a']], ['k-2', ['other']]])
+    expect(lib.summaries.map((s) => [s.id, s.tags])).toEqual([
+      ['k', ['a']],
+      ['k-2', ['other']],
+    ])
     expect(actions.filter((a) => a.kind === 'summary').map((a) => `${a.id} ${a.outcome}`)).toEqual(['k-2 added', 'k unchanged'])
   })
 

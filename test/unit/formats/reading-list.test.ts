@@ -9,7 +9,13 @@ describe('readingListMarkdown', () => {
 
   it('starts with Pandoc metadata naming the bibliography', () => {
     const { fields } = readFrontMatter(text, 'list.md')
-    expect(fields).toEqual(new Map<string, unknown>([['title', 'Chapter 2: related work'], ['bibliography', 'refs.bib'], ['link-citations', 'true']]))
+    expect(fields).toEqual(
+      new Map<string, unknown>([
+        ['title', 'Chapter 2: related work'],
+        ['bibliography', 'refs.bib'],
+        ['link-citations', 'true'],
+      ]),
+    )
   })
 
   it('has a table of contents linking to one section per paper', () => {
@@ -31,13 +37,17 @@ describe('readingListMarkdown', () => {
         '[arXiv:1901.00012](<https://arxiv.org/abs/1901.00012>) · [doi:10.5555/ABC.0012](<https://doi.org/10.5555/ABC.0012>) · ' +
         '[link](<https://example.org/paper?id=1&x=_y>) · [@lovelace2019graphs]',
     )
-    expect(text).toContain('### Summary by Ada (2024-02-03)\n\nTags: `gnn`, `ml/graphs`, `0012`\n\n' + lib.summaries[0]!.body.trimEnd() + '\n\n')
+    expect(text).toContain(
+      '### Summary by Ada (2024-02-03)\n\nTags: `gnn`, `ml/graphs`, `0012`\n\n' + lib.summaries[0]!.body.trimEnd() + '\n\n',
+    )
     expect(text).toContain('### Summary by true (2024-05-06)\n\n' + lib.summaries[1]!.body)
   })
 
   it('says when a paper has no summary yet', () => {
     const empty = { ...lib, summaries: [] }
-    expect(readingListMarkdown(empty, { title: 'x', bibliography: 'refs.bib' })).toContain('[@noether2021untitled]\n\n*Not summarised yet.*')
+    expect(readingListMarkdown(empty, { title: 'x', bibliography: 'refs.bib' })).toContain(
+      '[@noether2021untitled]\n\n*Not summarised yet.*',
+    )
   })
 
   it('without a bibliography, cites nothing Pandoc could not resolve', () => {

@@ -10,14 +10,20 @@ const record = (paper: Partial<ImportRecord['paper']> = {}, summary: Partial<Imp
 
 describe('checkImportResult', () => {
   it('keeps valid records, identifiers in their stored form', () => {
-    const { records, problems } = checkImportResult({ records: [record({ arxiv: 'arXiv:1704.01212v3', doi: 'doi:10.5555/ABC' })], problems: [] })
+    const { records, problems } = checkImportResult({
+      records: [record({ arxiv: 'arXiv:1704.01212v3', doi: 'doi:10.5555/ABC' })],
+      problems: [],
+    })
     expect(problems).toEqual([])
     expect(records[0]!.paper).toMatchObject({ key: 'k2020x', arxiv: '1704.01212', doi: '10.5555/abc' })
   })
 
   it('turns a record with a field that cannot be stored into problems naming the field, keeping earlier problems', () => {
     const earlier = { origin: 'other.md', reason: 'year must be a number' }
-    const { records, problems } = checkImportResult({ records: [record({ url: 'javascript:x' }, { body: 'a\u0000b' })], problems: [earlier] })
+    const { records, problems } = checkImportResult({
+      records: [record({ url: 'javascript:x' }, { body: 'a\u0000b' })],
+      problems: [earlier],
+    })
     expect(records).toEqual([])
     expect(problems).toEqual([
       earlier,

@@ -15,14 +15,21 @@ const now = new Date('2030-01-01T00:00:00.000Z')
 
 /** What `export --format md --out dir` writes: file name → content. */
 function exportMarkdown(lib: Library): Map<string, string> {
-  const names = uniqueFileNames(lib.summaries.map((s) => s.id), '.md')
+  const names = uniqueFileNames(
+    lib.summaries.map((s) => s.id),
+    '.md',
+  )
   const papers = new Map(lib.papers.map((p) => [p.key, p]))
   return new Map(lib.summaries.map((s) => [names.get(s.id)!, summaryToMarkdown(s, papers.get(s.paper)!)]))
 }
 
 function importInto(lib: Library, results: ImportResult[]): Library {
   expect(results.flatMap((r) => r.problems)).toEqual([])
-  mergeRecords(lib, results.flatMap((r) => r.records), { onConflict: 'skip', now })
+  mergeRecords(
+    lib,
+    results.flatMap((r) => r.records),
+    { onConflict: 'skip', now },
+  )
   return lib
 }
 
@@ -37,7 +44,10 @@ describe.each([
 ])('%s', (_name, library) => {
   it('survives md export → import → export with identical files and every field', () => {
     const files = exportMarkdown(library())
-    const back = importInto(emptyLibrary(), [...files].map(([name, text]) => readMarkdownSummary(text, name)))
+    const back = importInto(
+      emptyLibrary(),
+      [...files].map(([name, text]) => readMarkdownSummary(text, name)),
+    )
     expect(exportMarkdown(back)).toEqual(files)
     expect(sorted(back)).toEqual(sorted(library()))
   })
@@ -53,7 +63,10 @@ describe.each([
     const lib = library()
     const before = libraryToJson(lib)
     importInto(lib, [readJsonLibrary(before, 'lib.json')])
-    importInto(lib, [...exportMarkdown(lib)].map(([name, text]) => readMarkdownSummary(text, name)))
+    importInto(
+      lib,
+      [...exportMarkdown(lib)].map(([name, text]) => readMarkdownSummary(text, name)),
+    )
     expect(libraryToJson(lib)).toBe(before)
   })
 })

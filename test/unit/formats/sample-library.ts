@@ -4,7 +4,16 @@ import type { Library, Paper, Summary } from '../../../src/core/model.js'
 /** A paper with its fields in schema order, as the library file has them. */
 export function paper(fields: Partial<Paper> & Pick<Paper, 'key' | 'title'>): Paper {
   const { key, title, ...rest } = fields
-  const defaults = { authors: [], year: null, venue: null, arxiv: null, doi: null, url: null, abstract: null, added: '2024-01-02T03:04:05.000Z' }
+  const defaults = {
+    authors: [],
+    year: null,
+    venue: null,
+    arxiv: null,
+    doi: null,
+    url: null,
+    abstract: null,
+    added: '2024-01-02T03:04:05.000Z',
+  }
   return { key, title, ...defaults, ...rest }
 }
 

@@ -26,9 +26,15 @@ describe('readShortScienceDump', () => {
   })
 
   it('titles each paper by a hash of its text, and takes an identifier only when the text names one', () => {
-    expect(records.map((r) => r.paper.title)).toEqual(records.map(() => expect.stringMatching(/^Untitled ShortScience summary [0-9a-f]{8}$/)))
+    expect(records.map((r) => r.paper.title)).toEqual(
+      records.map(() => expect.stringMatching(/^Untitled ShortScience summary [0-9a-f]{8}$/)),
+    )
     expect(new Set(records.map((r) => r.paper.title)).size).toBe(3)
-    expect(records.map((r) => [r.paper.arxiv, r.paper.doi])).toEqual([[null, null], ['1704.01212', null], [null, null]])
+    expect(records.map((r) => [r.paper.arxiv, r.paper.doi])).toEqual([
+      [null, null],
+      ['1704.01212', null],
+      [null, null],
+    ])
   })
 
   it('refuses a text with no [link] separators, naming it', () => {

@@ -15,4 +15,10 @@ export const IDENTIFY_CASES = [
   { name: 'oh', marker: 'lstm', expected: { arxiv: '2007.08794', key: 'oh2020discovering' } },
   { name: 'clark', marker: 'electra', expected: { arxiv: '2003.10555', key: 'clark2020electra' } },
   { name: 'rasmussen', marker: 'gaussian', expected: { doi: '10.1007/978-3-540-28650-9_4', key: 'rasmussen2004gaussian' } },
-].map((c, index) => ({ ...c, summary: PAGE_SUMMARIES[index]!, untitled: untitledKey(comparableBody(PAGE_SUMMARIES[index]!)), arxivXml: read(`sources/identify/${c.name}.arxiv.xml`), crossrefJson: read(`sources/identify/${c.name}.crossref.json`) }))
+].map((c, index) => ({
+  ...c,
+  summary: PAGE_SUMMARIES[index]!,
+  untitled: untitledKey(comparableBody(PAGE_SUMMARIES[index]!)),
+  arxivXml: read(`sources/identify/${c.name}.arxiv.xml`),
+  crossrefJson: read(`sources/identify/${c.name}.crossref.json`),
+}))

@@ -32,9 +32,15 @@ export function identifyReply(url: URL, outage: Outage = {}): Reply {
 }
 
 /** Start the services; `outage` may change between requests. */
-export async function startIdentifyServer(outage: Outage = {}): Promise<TestServer & { env: (cacheDir: string) => Record<string, string> }> {
+export async function startIdentifyServer(
+  outage: Outage = {},
+): Promise<TestServer & { env: (cacheDir: string) => Record<string, string> }> {
   const server = await startServer((url) => identifyReply(url, outage))
   return Object.assign(server, {
-    env: (cacheDir: string) => ({ PRECIS_ARXIV_URL: `${server.origin}/arxiv`, PRECIS_CROSSREF_URL: `${server.origin}/crossref`, PRECIS_CACHE_DIR: cacheDir }),
+    env: (cacheDir: string) => ({
+      PRECIS_ARXIV_URL: `${server.origin}/arxiv`,
+      PRECIS_CROSSREF_URL: `${server.origin}/crossref`,
+      PRECIS_CACHE_DIR: cacheDir,
+    }),
   })
 }

@@ -5,9 +5,17 @@ import { IDENTIFY_CASES } from './identify-fixtures.js'
 
 describe('queryWords', () => {
   it.each([
-    ['names and acronyms over common words', 'We read it twice. Results improve when ELECTRA replaces BERT, and results improve again.', ['electra', 'bert']],
+    [
+      'names and acronyms over common words',
+      'We read it twice. Results improve when ELECTRA replaces BERT, and results improve again.',
+      ['electra', 'bert'],
+    ],
     ['an author named with an initial', 'In this tutorial paper, Carl E. Rasmussen introduces kernels.', ['rasmussen']],
-    ['not math, links or images', 'Kernels $\\pmb{\\mu} + \\mathcal{GP}$ and https://i.imgur.com/Mmp8KO6.png and ![fig](https://x.org/a.png) matter.', ['kernel']],
+    [
+      'not math, links or images',
+      'Kernels $\\pmb{\\mu} + \\mathcal{GP}$ and https://i.imgur.com/Mmp8KO6.png and ![fig](https://x.org/a.png) matter.',
+      ['kernel'],
+    ],
     ['not the vocabulary of writing about papers', 'This paper proposes an interesting approach; the authors show results.', []],
     ['nothing from nothing', '', []],
   ])('%s', (_name, text, expected) => {

@@ -7,27 +7,43 @@ import { parseCrossrefWorks } from '../../../src/sources/crossref.js'
 import { IDENTIFY_CASES } from './identify-fixtures.js'
 
 describe('the five summaries of a real ShortScience page', () => {
-  it.each(IDENTIFY_CASES)('$name: the words hold "$marker" and the right paper ranks first', ({ summary, marker, arxivXml, crossrefJson, expected }) => {
-    expect(queryWords(summary)).toContain(marker)
-    const candidates = mergeCandidates(parseArxivSearch(arxivXml, 10), parseCrossrefWorks(crossrefJson, 10))
-    const [first] = rankCandidates(summary, candidates)
-    expect(first!.candidate.metadata).toMatchObject(expected.arxiv ? { arxiv: expected.arxiv } : { doi: expected.doi })
-  })
+  it.each(IDENTIFY_CASES)(
+    '$name: the words hold "$marker" and the right paper ranks first',
+    ({ summary, marker, arxivXml, crossrefJson, expected }) => {
+      expect(queryWords(summary)).toContain(marker)
+      const candidates = mergeCandidates(parseArxivSearch(arxivXml, 10), parseCrossrefWorks(crossrefJson, 10))
+      const [first] = rankCandidates(summary, candidates)
+      expect(first!.candidate.metadata).toMatchObject(expected.arxiv ? { arxiv: expected.arxiv } : { doi: expected.doi })
+    },
+  )
 })
 
-const candidate = (title: string, abstract: string | null, authors: string[], serviceRank: number) => ({ title, abstract, authors, serviceRank })
+const candidate = (title: string, abstract: string | null, authors: string[], serviceRank: number) => ({
+  title,
+  abstract,
+  authors,
+  serviceRank,
+})
 
 describe('rankCandidates', () => {
-  it('puts the paper whose text is closest to the summary above the services\' first answer', () => {
-    const ranked = rankCandidates('We study message passing on molecules: messages between atoms predict quantum properties of molecules.', [
-      candidate('A survey of graph kernels', 'Kernels on graphs compare graphs by substructures.', ['Ann Other'], 0),
-      candidate('Neural message passing for quantum chemistry', 'Messages between atoms of molecules predict quantum properties.', ['Justin Gilmer'], 1),
-    ])
+  it("puts the paper whose text is closest to the summary above the services' first answer", () => {
+    const ranked = rankCandidates(
+      'We study message passing on molecules: messages between atoms predict quantum properties of molecules.',
+      [
+        candidate('A survey of graph kernels', 'Kernels on graphs compare graphs by substructures.', ['Ann Other'], 0),
+        candidate(
+          'Neural message passing for quantum chemistry',
+          'Messages between atoms of molecules predict quantum properties.',
+          ['Justin Gilmer'],
+          1,
+        ),
+      ],
+    )
     expect(ranked.map((r) => r.candidate.title)).toEqual(['Neural message passing for quantum chemistry', 'A survey of graph kernels'])
     expect(ranked[0]!.similarity).toBeGreaterThan(ranked[1]!.similarity)
   })
 
-  it('keeps the services\' order between candidates the text cannot tell apart', () => {
+  it("keeps the services' order between candidates the text cannot tell apart", () => {
     const ranked = rankCandidates('Nothing in common here.', [candidate('Alpha', null, [], 1), candidate('Beta', null, [], 0)])
     expect(ranked.map((r) => r.candidate.title)).toEqual(['Beta', 'Alpha'])
   })

@@ -5,7 +5,10 @@ import { rewriteCitedKeys } from '../../../src/core/papers/rename-paper.js'
 import { moveToTrash } from '../../../src/core/records/trash.js'
 import { paper, smallLibrary, summary } from '../../support/library.js'
 
-const names = new Map([['old', 'new'], ['old-2', 'new-2']])
+const names = new Map([
+  ['old', 'new'],
+  ['old-2', 'new-2'],
+])
 
 describe('rewriteCitedKeys', () => {
   it.each([
@@ -28,13 +31,19 @@ describe('mergePaperInto', () => {
   it('moves the summaries, trash entries and citations of a paper recorded twice onto its other record', () => {
     const lib = smallLibrary()
     lib.papers.push(paper({ key: 'untitled-1a2b3c4d', title: 'Untitled ShortScience summary 1a2b3c4d', authors: [], year: null }))
-    lib.summaries.push(summary({ id: 'untitled-1a2b3c4d', paper: 'untitled-1a2b3c4d', body: 'Copied text.\n' }), summary({ id: 'untitled-1a2b3c4d-2', paper: 'untitled-1a2b3c4d', body: 'More.\n' }))
+    lib.summaries.push(
+      summary({ id: 'untitled-1a2b3c4d', paper: 'untitled-1a2b3c4d', body: 'Copied text.\n' }),
+      summary({ id: 'untitled-1a2b3c4d-2', paper: 'untitled-1a2b3c4d', body: 'More.\n' }),
+    )
     lib.summaries[0]!.body = 'Builds on @untitled-1a2b3c4d and [@untitled-1a2b3c4d-2].\n'
     moveToTrash(lib, ['untitled-1a2b3c4d-2'], new Date('2026-01-01T00:00:00Z'))
     const move = mergePaperInto(lib, 'untitled-1a2b3c4d', 'gilmer2017neural')
     expect(lib.papers.map((p) => p.key)).not.toContain('untitled-1a2b3c4d')
     // gilmer2017neural and -2 are taken: the moved summaries take the next free ids.
-    expect(move.ids).toEqual([{ from: 'untitled-1a2b3c4d', to: 'gilmer2017neural-3' }, { from: 'untitled-1a2b3c4d-2', to: 'gilmer2017neural-4' }])
+    expect(move.ids).toEqual([
+      { from: 'untitled-1a2b3c4d', to: 'gilmer2017neural-3' },
+      { from: 'untitled-1a2b3c4d-2', to: 'gilmer2017neural-4' },
+    ])
     expect(lib.summaries.find((s) => s.id === 'gilmer2017neural-3')?.paper).toBe('gilmer2017neural')
     expect(lib.trash.map((e) => [e.summary.id, e.summary.paper, e.paper])).toEqual([['gilmer2017neural-4', 'gilmer2017neural', null]])
     expect(lib.summaries[0]!.body).toBe('Builds on @gilmer2017neural and [@gilmer2017neural-4].\n')

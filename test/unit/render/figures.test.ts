@@ -55,18 +55,18 @@ describe('FigureList', () => {
       { url: 'https://a.org/1.png', caption: '' },
       { url: 'https://a.org/2.png', caption: 'a caption long enough to wrap at this narrow width' },
     ]
-    expect(renderFigureList(figures, styles, 40)).toBe([
-      'Figures:',
-      '[1] https://a.org/1.png',
-      '[2] https://a.org/2.png — a caption long',
-      '    enough to wrap at this narrow width',
-    ].join('\n'))
+    expect(renderFigureList(figures, styles, 40)).toBe(
+      ['Figures:', '[1] https://a.org/1.png', '[2] https://a.org/2.png — a caption long', '    enough to wrap at this narrow width'].join(
+        '\n',
+      ),
+    )
     expect(renderFigureList([], styles, 40)).toBe('')
   })
 
   it('hyperlinks each URL when hyperlinks are on', () => {
     const styles = makeStyles({ color: false, hyperlinks: true })
-    expect(renderFigureList([{ url: 'https://a.org/1.png', caption: '' }], styles, 80))
-      .toBe('Figures:\n[1] \x1b]8;;https://a.org/1.png\x07https://a.org/1.png\x1b]8;;\x07')
+    expect(renderFigureList([{ url: 'https://a.org/1.png', caption: '' }], styles, 80)).toBe(
+      'Figures:\n[1] \x1b]8;;https://a.org/1.png\x07https://a.org/1.png\x1b]8;;\x07',
+    )
   })
 })

@@ -44,23 +44,27 @@ describe('formatAuthors', () => {
 
 describe('renderHeader', () => {
   it('prints each link with its URL when hyperlinks are off', () => {
-    expect(renderHeader(paper, plain, 80)).toBe([
-      'Sparse Attention for Long Documents',
-      'Ada Doe, Bo Roe',
-      'ICLR 2021',
-      'arXiv:2101.00001 (https://arxiv.org/abs/2101.00001)',
-      'doi:10.1000/xyz (https://doi.org/10.1000/xyz)',
-      'https://example.org/paper',
-    ].join('\n'))
+    expect(renderHeader(paper, plain, 80)).toBe(
+      [
+        'Sparse Attention for Long Documents',
+        'Ada Doe, Bo Roe',
+        'ICLR 2021',
+        'arXiv:2101.00001 (https://arxiv.org/abs/2101.00001)',
+        'doi:10.1000/xyz (https://doi.org/10.1000/xyz)',
+        'https://example.org/paper',
+      ].join('\n'),
+    )
   })
 
   it('makes the identifiers hyperlinks on one line when hyperlinks are on', () => {
     const links = renderHeader(paper, linked, 120).split('\n')[3]
-    expect(links).toBe([
-      '\x1b]8;;https://arxiv.org/abs/2101.00001\x07arXiv:2101.00001\x1b]8;;\x07',
-      '\x1b]8;;https://doi.org/10.1000/xyz\x07doi:10.1000/xyz\x1b]8;;\x07',
-      '\x1b]8;;https://example.org/paper\x07https://example.org/paper\x1b]8;;\x07',
-    ].join(' · '))
+    expect(links).toBe(
+      [
+        '\x1b]8;;https://arxiv.org/abs/2101.00001\x07arXiv:2101.00001\x1b]8;;\x07',
+        '\x1b]8;;https://doi.org/10.1000/xyz\x07doi:10.1000/xyz\x1b]8;;\x07',
+        '\x1b]8;;https://example.org/paper\x07https://example.org/paper\x1b]8;;\x07',
+      ].join(' · '),
+    )
   })
 
   it('leaves out what the paper does not have', () => {
@@ -69,26 +73,28 @@ describe('renderHeader', () => {
   })
 
   it('makes the title bold when colour is on', () => {
-    expect(renderHeader(paper, makeStyles({ color: true, hyperlinks: false }), 80).split('\n')[0])
-      .toBe('\x1b[1mSparse Attention for Long Documents\x1b[22m')
+    expect(renderHeader(paper, makeStyles({ color: true, hyperlinks: false }), 80).split('\n')[0]).toBe(
+      '\x1b[1mSparse Attention for Long Documents\x1b[22m',
+    )
   })
 })
 
 describe('renderSummaryRule', () => {
   it('numbers summaries when a paper has several', () => {
-    expect(renderSummaryRule(summary, 1, 3, plain, 60)).toBe([
-      '── Summary 2 of 3 · by Sam Reader ──────────────────────────',
-      'doe2021sparse-2 · 2022-03-04, updated 2022-05-06 · tags:',
-      'nlp, attention/sparse',
-    ].join('\n'))
+    expect(renderSummaryRule(summary, 1, 3, plain, 60)).toBe(
+      [
+        '── Summary 2 of 3 · by Sam Reader ──────────────────────────',
+        'doe2021sparse-2 · 2022-03-04, updated 2022-05-06 · tags:',
+        'nlp, attention/sparse',
+      ].join('\n'),
+    )
   })
 
   it('leaves out the count, the author and an update on the same day when there is none', () => {
     const lone = { ...summary, by: '', tags: [], updated: '2022-03-04T18:00:00Z' }
-    expect(renderSummaryRule(lone, 0, 1, plain, 40)).toBe([
-      '── Summary ─────────────────────────────',
-      'doe2021sparse-2 · 2022-03-04',
-    ].join('\n'))
+    expect(renderSummaryRule(lone, 0, 1, plain, 40)).toBe(
+      ['── Summary ─────────────────────────────', 'doe2021sparse-2 · 2022-03-04'].join('\n'),
+    )
   })
 })
 

@@ -11,7 +11,11 @@ const render = (markdown: string, opts = plain) => renderMarkdown(markdown, opts
 
 describe('renderMarkdown', () => {
   it.each([
-    ['inline Markdown in list items', '- **bold** and *em* and `code`\n- [link](https://a.org)', '• bold and em and code\n• link (https://a.org)'],
+    [
+      'inline Markdown in list items',
+      '- **bold** and *em* and `code`\n- [link](https://a.org)',
+      '• bold and em and code\n• link (https://a.org)',
+    ],
     ['task items', '- [x] done\n- [ ] open', '• [x] done\n• [ ] open'],
     ['ordered lists from their start number', '3. c\n4. d', '3. c\n4. d'],
     ['a rule when piped', 'a\n\n---\n\nb', `a\n\n${'─'.repeat(80)}\n\nb`],
@@ -20,7 +24,11 @@ describe('renderMarkdown', () => {
     // CommonMark: a reference needs its `;`, and a number at most 7 digits (issue 21, item 19).
     ['references without `;` kept in a heading', '# &copy &nbsp x', '# &copy &nbsp x'],
     ['references without `;` kept in a list', '- &copy 2024 &amp; &#x41;', '• &copy 2024 & A'],
-    ['an over-long number kept in a table', '| a |\n|---|\n| &#99999999; &#0; |', '┌───────────────┐\n│ a             │\n├───────────────┤\n│ &#99999999; \uFFFD │\n└───────────────┘'],
+    [
+      'an over-long number kept in a table',
+      '| a |\n|---|\n| &#99999999; &#0; |',
+      '┌───────────────┐\n│ a             │\n├───────────────┤\n│ &#99999999; \uFFFD │\n└───────────────┘',
+    ],
     ['escaped Markdown', '\\*not em\\* and \\$5', '*not em* and $5'],
     ['a hard line break', 'one  \ntwo', 'one\ntwo'],
     ['soft line breaks as spaces', 'one\ntwo', 'one two'],
@@ -42,7 +50,10 @@ describe('renderMarkdown', () => {
   it('collects figures in the order of their references', () => {
     const { text, figures } = renderMarkdown('![plot](https://a.org/p.png) then https://a.org/q.jpg', plain)
     expect(text).toBe('[fig 1] then [fig 2]')
-    expect(figures).toEqual([{ url: 'https://a.org/p.png', caption: 'plot' }, { url: 'https://a.org/q.jpg', caption: '' }])
+    expect(figures).toEqual([
+      { url: 'https://a.org/p.png', caption: 'plot' },
+      { url: 'https://a.org/q.jpg', caption: '' },
+    ])
   })
 
   it('emits no escape byte with colour and hyperlinks off', () => {
@@ -52,7 +63,9 @@ describe('renderMarkdown', () => {
 
   it('styles with SGR when colour is on and links with OSC 8 when hyperlinks are on', () => {
     const markdown = '**b** [l](https://a.org) $\\cancel{x}$'
-    expect(render(markdown, { ...plain, color: true })).toBe('\x1b[1mb\x1b[22m l (\x1b[34mhttps://a.org\x1b[39m) \x1b[2m$\\cancel{x}$\x1b[22m')
+    expect(render(markdown, { ...plain, color: true })).toBe(
+      '\x1b[1mb\x1b[22m l (\x1b[34mhttps://a.org\x1b[39m) \x1b[2m$\\cancel{x}$\x1b[22m',
+    )
     expect(render(markdown, { ...plain, hyperlinks: true })).toBe('b \x1b]8;;https://a.org/\x07l\x1b]8;;\x07 $\\cancel{x}$')
   })
 

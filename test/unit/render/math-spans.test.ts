@@ -6,7 +6,13 @@ const texOf = (markdown: string) => protectMath(markdown).spans.map((span) => [s
 describe('protectMath', () => {
   it.each([
     ['$x$', [['x', false]]],
-    ['a $x_1$ and $y_2$ b', [['x_1', false], ['y_2', false]]],
+    [
+      'a $x_1$ and $y_2$ b',
+      [
+        ['x_1', false],
+        ['y_2', false],
+      ],
+    ],
     ['$$\\sum_i x_i$$', [['\\sum_i x_i', true]]],
     ['$$\n\\frac{a}{b}\n$$', [['\n\\frac{a}{b}\n', true]]],
     ['\\(a*b*c\\)', [['a*b*c', false]]],

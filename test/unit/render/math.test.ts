@@ -181,14 +181,7 @@ const inline: Array<[tex: string, unicode: string]> = [
 ]
 
 // Constructs with no faithful one-line Unicode form, and TeX that temml rejects.
-const asWritten = [
-  '\\cancel{x}',
-  '\\frac{a}{',
-  'x^',
-  '{',
-  '',
-  '{'.repeat(3000) + 'x' + '}'.repeat(3000),
-]
+const asWritten = ['\\cancel{x}', '\\frac{a}{', 'x^', '{', '', '{'.repeat(3000) + 'x' + '}'.repeat(3000)]
 
 describe('texToUnicode', () => {
   it.each(inline)('%s → %s', (tex, unicode) => {
@@ -213,8 +206,10 @@ describe('texToUnicode', () => {
     ['f(x) = \\begin{cases} x & x > 0 \\\\ 0 & \\text{otherwise}\\end{cases}', 'f(x) = ⎧ x  x > 0    \n       ⎩ 0  otherwise'],
     ['\\binom{n}{k}', '⎛ n ⎞\n⎝ k ⎠'],
     // Columns measured as printed, after runs of spaces collapse (`\\min\\left|`: a space twice).
-    ['N =\\left\\{ \\begin{array}{cc} \\max\\left|x_{i}\\right| & \\textrm{ord}=\\textrm{inf}\\\\ \\min\\left|x_{i}\\right| & \\textrm{ord}=-\\textrm{inf}\\end{array}\\right.',
-      'N = ⎧ max|xᵢ|  ord = inf \n    ⎩ min|xᵢ|  ord = −inf'],
+    [
+      'N =\\left\\{ \\begin{array}{cc} \\max\\left|x_{i}\\right| & \\textrm{ord}=\\textrm{inf}\\\\ \\min\\left|x_{i}\\right| & \\textrm{ord}=-\\textrm{inf}\\end{array}\\right.',
+      'N = ⎧ max|xᵢ|  ord = inf \n    ⎩ min|xᵢ|  ord = −inf',
+    ],
     ['\\left|\\begin{array}{cc}a&b\\\\c&d\\end{array}\\right|', '│ a  b │\n│ c  d │'],
   ])('display %s → %s', (tex, unicode) => {
     expect(texToUnicode(tex, true)).toEqual({ text: unicode, faithful: true })

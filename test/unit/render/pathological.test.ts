@@ -25,7 +25,13 @@ describe('pathological input', () => {
     expect(text.split('\n')[0]).toContain(reason)
     expect(figures).toEqual([])
     // The plain text is the body itself (trailing space removed), not a truncation.
-    expect(text.replace(NOTICE, '')).toBe(markdown.split('\n').map((line) => line.trimEnd()).join('\n').trimEnd())
+    expect(text.replace(NOTICE, '')).toBe(
+      markdown
+        .split('\n')
+        .map((line) => line.trimEnd())
+        .join('\n')
+        .trimEnd(),
+    )
   })
 
   it.each([

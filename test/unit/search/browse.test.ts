@@ -98,7 +98,9 @@ describe('browse through the fake context', () => {
 
 describe('escapableSearch on @inquirer/search', () => {
   const choices = (term: string): SearchChoice<string>[] =>
-    ['graph attention', 'graph networks', 'gaussian processes'].filter((n) => n.includes(term)).map((name) => ({ name, value: name.replace(' ', '-') }))
+    ['graph attention', 'graph networks', 'gaussian processes']
+      .filter((n) => n.includes(term))
+      .map((name) => ({ name, value: name.replace(' ', '-') }))
   const question: SearchQuestion<string> = { name: 'browse', message: 'Search', source: choices }
 
   it('shows what the source gives for the typed text, and Enter picks it', async () => {

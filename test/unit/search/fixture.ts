@@ -10,7 +10,9 @@ export function searchFixture(): Library {
 }
 
 /** A small library built from object literals: one summary per paper, ids = keys. */
-export function tinyLibrary(items: { key: string; title?: string; body?: string; tags?: string[]; year?: number; updated?: string; authors?: string[] }[]): Library {
+export function tinyLibrary(
+  items: { key: string; title?: string; body?: string; tags?: string[]; year?: number; updated?: string; authors?: string[] }[],
+): Library {
   const papers: Paper[] = items.map((item) => ({
     key: item.key,
     title: item.title ?? `Paper ${item.key}`,

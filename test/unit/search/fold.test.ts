@@ -40,7 +40,27 @@ describe('wordStartSources read through accents', () => {
 
   it('matches every word whose folded reading begins with the start, and every piece inside it (random words)', () => {
     const random = seeded(7)
-    const letters = [...'abcefilmnostuxz', 'é', 'È', 'ö', 'Ø', 'ł', 'ß', 'æ', 'ﬁ', 'ﬃ', 'ﬆ', 'ǆ', '\u0308', '\u0301', 'θ', 'Σ', 'µ', 'ϵ', 'ά']
+    const letters = [
+      ...'abcefilmnostuxz',
+      'é',
+      'È',
+      'ö',
+      'Ø',
+      'ł',
+      'ß',
+      'æ',
+      'ﬁ',
+      'ﬃ',
+      'ﬆ',
+      'ǆ',
+      '\u0308',
+      '\u0301',
+      'θ',
+      'Σ',
+      'µ',
+      'ϵ',
+      'ά',
+    ]
     let checked = 0
     for (let n = 0; n < 1500; n++) {
       const raw = Array.from({ length: 1 + Math.floor(random() * 7) }, () => pick(random, letters)).join('')

@@ -21,10 +21,12 @@ function timestamp(random: () => number): string {
 describe('ties', () => {
   it('rank like localeCompare on the update times, newest first, then on the ids', () => {
     const random = seeded(7)
-    const items = Array.from({ length: 200 }, (_, i) => ({ key: `p${Math.floor(random() * 1000)}x${i}`, body: 'same words', updated: timestamp(random) }))
-    const expected = [...items]
-      .sort((a, b) => b.updated.localeCompare(a.updated) || a.key.localeCompare(b.key))
-      .map((item) => item.key)
+    const items = Array.from({ length: 200 }, (_, i) => ({
+      key: `p${Math.floor(random() * 1000)}x${i}`,
+      body: 'same words',
+      updated: timestamp(random),
+    }))
+    const expected = [...items].sort((a, b) => b.updated.localeCompare(a.updated) || a.key.localeCompare(b.key)).map((item) => item.key)
     const search = new LibrarySearch(libraryEntries(tinyLibrary(items)))
     expect(search.search(parseQuery(''), { limit: 500 }).hits.map((hit) => hit.id)).toEqual(expected)
     expect(search.search(parseQuery('same'), { limit: 500 }).hits.map((hit) => hit.id)).toEqual(expected)
@@ -43,7 +45,10 @@ describe('bestMatches', () => {
     }))
     const sorted = [...matches].sort(compareMatches)
     for (const limit of [0, 1, 7, 50, 149, 150, 151, 299, 300, 1000]) {
-      expect(bestMatches([...matches], limit).map((m) => m.doc.entry.id), `limit ${limit}`).toEqual(sorted.slice(0, limit).map((m) => m.doc.entry.id))
+      expect(
+        bestMatches([...matches], limit).map((m) => m.doc.entry.id),
+        `limit ${limit}`,
+      ).toEqual(sorted.slice(0, limit).map((m) => m.doc.entry.id))
     }
   })
 })

@@ -35,7 +35,11 @@ describe('TermPattern finds words as the tokenizer reads them', () => {
     ['lambda', 'TD(λ) and $\\lambda$', ['λ', 'lambda']],
     ['mathcal', '$\\mathcal{O}$ but the word mathcal', ['mathcal']],
     ['log', '$\\log p$ and a log', ['log', 'log']],
-    ['message passing', 'message passing, Message-Passing, message\n\npassing; messages passing; message then passing', ['message passing', 'Message-Passing', 'message\n\npassing', 'messages passing']],
+    [
+      'message passing',
+      'message passing, Message-Passing, message\n\npassing; messages passing; message then passing',
+      ['message passing', 'Message-Passing', 'message\n\npassing', 'messages passing'],
+    ],
     ['self-attention', 'self attention and self-attention', ['self attention', 'self-attention']],
     ['neural \\mathbf{net}', 'neural \\textbf{net}', ['neural \\textbf{net']],
   ])('%j in %j', (query, text, expected) => {
@@ -71,7 +75,10 @@ describe('TermPattern finds words as the tokenizer reads them', () => {
       const spec = { keys: new Set([stemWord(target.word)]), prefix }
       const word0 = new WordPattern(spec)
       const expected = tokens.filter((token) => word0.weigh(token) > 0).map((token) => token.start)
-      expect(new TermPattern([spec]).spans(new ScanText(text), 100).map((span) => span.start), `${JSON.stringify(text)} for ${target.word}`).toEqual(expected)
+      expect(
+        new TermPattern([spec]).spans(new ScanText(text), 100).map((span) => span.start),
+        `${JSON.stringify(text)} for ${target.word}`,
+      ).toEqual(expected)
       found += expected.length
     }
     expect(found).toBeGreaterThan(400)

@@ -19,7 +19,6 @@ import { seeded as random } from '../../support/random.js'
 const entries = libraryEntries(searchFixture())
 const search = new LibrarySearch(entries)
 
-
 // Reference matcher ------------------------------------------------------------------------------
 
 const fieldTexts = (entry: Entry) => {
@@ -98,7 +97,9 @@ function randomQuery(next: () => number): string {
     const words = tokenize(fieldTexts(pick(entries))[field]).map((t) => t.word)
     return words.length > 0 ? `${field}:${pick(words)}` : pick(vocabulary)
   }
-  const clauses = Array.from({ length: 1 + Math.floor(next() * 3) }, () => (next() < 0.25 ? `${condition()} OR ${condition()}` : condition()))
+  const clauses = Array.from({ length: 1 + Math.floor(next() * 3) }, () =>
+    next() < 0.25 ? `${condition()} OR ${condition()}` : condition(),
+  )
   return clauses.join(' ')
 }
 
@@ -118,7 +119,9 @@ const onlyStopWords = (clause: Query['clauses'][number]) =>
 
 /** The query search requires in full: its stop words left out when it has other words. */
 function required(query: Query): Query {
-  const other = query.clauses.some((clause) => clause.anyOf.some((c) => c.term.kind === 'text' && !c.negated && !onlyStopWords({ anyOf: [c] })))
+  const other = query.clauses.some((clause) =>
+    clause.anyOf.some((c) => c.term.kind === 'text' && !c.negated && !onlyStopWords({ anyOf: [c] })),
+  )
   return other ? { ...query, clauses: query.clauses.filter((clause) => !onlyStopWords(clause)) } : query
 }
 

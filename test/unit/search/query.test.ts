@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { UsageError } from '../../../src/core/errors.js'
 import { parseQuery, parseTypedQuery, type Query, type Term } from '../../../src/core/search/query.js'
 
-const text = (value: string, field: 'any' | 'title' | 'author' | 'venue' = 'any', quoted = false): Term => ({ kind: 'text', field, value, quoted })
+const text = (value: string, field: 'any' | 'title' | 'author' | 'venue' = 'any', quoted = false): Term => ({
+  kind: 'text',
+  field,
+  value,
+  quoted,
+})
 
 /** The query as nested arrays of `[-]term` strings, to keep the tables readable. */
 function shape(query: Query): string[][] {

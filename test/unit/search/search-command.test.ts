@@ -76,7 +76,9 @@ describe('search: run', () => {
   it('a bad query is exit 2 with the column and a caret', async () => {
     const ctx = testContext({ library: searchFixture() })
     expect(await main(['search', 'message passing tittle:graph'], ctx)).toBe(2)
-    expect(ctx.stderr()).toContain('precis: Unknown field "tittle:" (did you mean "title:"?) at column 17\n  message passing tittle:graph\n                  ^\n')
+    expect(ctx.stderr()).toContain(
+      'precis: Unknown field "tittle:" (did you mean "title:"?) at column 17\n  message passing tittle:graph\n                  ^\n',
+    )
   })
 
   it('sanitises what it shows', async () => {
@@ -95,12 +97,13 @@ describe('list [query]', () => {
   it('filters with the search grammar, in list order', async () => {
     const ctx = testContext({ library: searchFixture() })
     expect(await main(['list', 'tag:physics', '-tag:physics/quantum', '--sort', 'year'], ctx)).toBe(0)
-    expect(ctx.stdout().trimEnd().split('\n').map((line) => line.split('\t')[0])).toEqual([
-      'lorenz1963deterministic',
-      'metropolis1953equation',
-      'einstein1905electrodynamics',
-      'poincare1890probleme',
-    ])
+    expect(
+      ctx
+        .stdout()
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split('\t')[0]),
+    ).toEqual(['lorenz1963deterministic', 'metropolis1953equation', 'einstein1905electrodynamics', 'poincare1890probleme'])
   })
 
   it('without a query lists everything', async () => {

@@ -48,7 +48,7 @@ describe('latexWord', () => {
 describe('tokenize reads through LaTeX and Markdown', () => {
   it.each([
     ['Message-passing networks', ['message', 'passing', 'networks']],
-    ['$\\mathcal{GP}(m(\\pmb{x}), k(\\pmb{x},\\pmb{x}\'))$', ['gp', 'm', 'x', 'k', 'x', 'x']],
+    ["$\\mathcal{GP}(m(\\pmb{x}), k(\\pmb{x},\\pmb{x}'))$", ['gp', 'm', 'x', 'k', 'x', 'x']],
     ['$\\Sigma_{ij}$', ['sigma', 'ij']],
     ['$\\varepsilon \\sim \\mathcal{N}(0, I)$', ['epsilon', 'sim', 'n', '0', 'i']],
     ['$\\frac{a}{b}$', ['a', 'b']],
@@ -57,7 +57,7 @@ describe('tokenize reads through LaTeX and Markdown', () => {
     ['\\mathbf{W}x', ['w', 'x']],
     ['TD(λ) with λ = 0', ['td', 'lambda', 'with', 'lambda', '0']],
     ['**bold** and _emph_', ['bold', 'and', 'emph']],
-    ['Schrödinger\'s cat', ['schrodinger', 's', 'cat']],
+    ["Schrödinger's cat", ['schrodinger', 's', 'cat']],
     ['word2vec 𝒪(n)', ['word2vec', 'o', 'n']],
     ['see https://i.imgur.com/Qm9.png', ['see', 'https', 'i', 'imgur', 'com', 'qm9', 'png']],
     ['', []],
@@ -111,7 +111,23 @@ describe('foldPlural', () => {
     expect(foldPlural(word)).toBe(key)
   })
 
-  const words = ['network', 'graphs', 'studies', 'classes', 'vertices', 'bias', 'biases', 'movie', 'gps', 'matches', 'series', 'analysis', 'axes', 'lens', 'leaves']
+  const words = [
+    'network',
+    'graphs',
+    'studies',
+    'classes',
+    'vertices',
+    'bias',
+    'biases',
+    'movie',
+    'gps',
+    'matches',
+    'series',
+    'analysis',
+    'axes',
+    'lens',
+    'leaves',
+  ]
   it.each(words)('is idempotent on %s', (word) => {
     expect(foldPlural(foldPlural(word))).toBe(foldPlural(word))
   })

@@ -60,7 +60,25 @@ describe('typing one character at a time', () => {
 
 describe('typing with corrections', () => {
   // Backspaces (a shorter query after a longer one) must not reuse what the longer one found.
-  const keystrokes = ['gra', 'grap', 'graph', 'graph ', 'graph a', 'graph att', 'graph at', 'graph', 'gra', 'tranformer', 'tranformer ', 'tran', 'tranformer', 'ml', 'tag:ml -graph', 'tag:ml -grap', 'tag:ml -graph']
+  const keystrokes = [
+    'gra',
+    'grap',
+    'graph',
+    'graph ',
+    'graph a',
+    'graph att',
+    'graph at',
+    'graph',
+    'gra',
+    'tranformer',
+    'tranformer ',
+    'tran',
+    'tranformer',
+    'ml',
+    'tag:ml -graph',
+    'tag:ml -grap',
+    'tag:ml -graph',
+  ]
   const scores = (search: LibrarySearch, query: string) =>
     search.search(parseTypedQuery(query), { limit: 100, lastWord: 'typing' }).hits.map((hit) => [hit.id, hit.score])
 
@@ -75,10 +93,22 @@ describe('startsToFind', () => {
     [['graph', 'graphs'], ['graph']],
     [['study', 'studies', 'studie'], ['stud']],
     [['gp', 'gps'], ['gp']],
-    [['epsilon', 'epsilons', 'varepsilon'], ['epsilon', 'varepsilon']],
-    [['man', 'men'], ['man', 'men']],
-    [['transformer', 'transformers', 'tranformer'], ['tranformer', 'transformer']],
-    [['person', 'people'], ['person', 'people']],
+    [
+      ['epsilon', 'epsilons', 'varepsilon'],
+      ['epsilon', 'varepsilon'],
+    ],
+    [
+      ['man', 'men'],
+      ['man', 'men'],
+    ],
+    [
+      ['transformer', 'transformers', 'tranformer'],
+      ['tranformer', 'transformer'],
+    ],
+    [
+      ['person', 'people'],
+      ['person', 'people'],
+    ],
     [['analysis', 'analyses'], ['analys']],
     [[], []],
   ])('%j → %j', (spellings, expected) => {
@@ -109,7 +139,10 @@ describe('what browse prepares and counts', () => {
 
   it('counts at most three occurrences of the word being typed, ten of a finished one', () => {
     // Bodies of the same length, with the word eight times and three times.
-    const library = tinyLibrary([{ key: 'eight', body: 'kernel '.repeat(8) }, { key: 'three', body: 'kernel '.repeat(3) + 'xxxxxx '.repeat(5) }])
+    const library = tinyLibrary([
+      { key: 'eight', body: 'kernel '.repeat(8) },
+      { key: 'three', body: 'kernel '.repeat(3) + 'xxxxxx '.repeat(5) },
+    ])
     const search = new LibrarySearch(libraryEntries(library))
     const scores = (lastWord: SearchOptions['lastWord']) =>
       Object.fromEntries(search.search(parseTypedQuery('kern'), { limit: 5, lastWord }).hits.map((hit) => [hit.id, hit.score]))

@@ -73,7 +73,7 @@ describe('parseArxivFeed', () => {
     expect(() => parseArxivFeed(fixture(`arxiv/${file}`), '2003.10555')).toThrow(message)
   })
 
-  it('passes arXiv\'s own words on with the Error entry', () => {
+  it("passes arXiv's own words on with the Error entry", () => {
     const error = captureError(() => parseArxivFeed(fixture('arxiv/error.xml'), '2003.10555'))
     expect(error.details).toEqual(['arXiv says: incorrect id format for 2003.10555'])
   })
@@ -128,8 +128,7 @@ describe('fetchArxiv over HTTP', () => {
   })
 
   it('honours Retry-After', async () => {
-    const { waits, options } = await serve((_url, n) =>
-      n === 1 ? { status: 429, headers: { 'retry-after': '7' } } : atom('entry.xml'))
+    const { waits, options } = await serve((_url, n) => (n === 1 ? { status: 429, headers: { 'retry-after': '7' } } : atom('entry.xml')))
     await fetchArxiv('2003.10555', null, options)
     expect(waits).toEqual([7000])
   })
@@ -153,16 +152,15 @@ describe('fetchArxiv over HTTP', () => {
   it('maps the Error entry and 404 to NotFoundError without retrying', async () => {
     const { server, options } = await serve((url) => (url.pathname === '/api/query' ? atom('error.xml') : { status: 404 }))
     await expect(fetchArxiv('2003.10555', null, options)).rejects.toThrow(NotFoundError)
-    await expect(fetchArxiv('2003.10555', null, { ...options, env: { PRECIS_ARXIV_URL: `${server.origin}/gone` } }))
-      .rejects.toThrow(NotFoundError)
+    await expect(fetchArxiv('2003.10555', null, { ...options, env: { PRECIS_ARXIV_URL: `${server.origin}/gone` } })).rejects.toThrow(
+      NotFoundError,
+    )
     expect(server.requests).toHaveLength(2)
   })
 
   it('times out a server that never answers', async () => {
     const { options } = await serve(() => ({ hang: true }))
-    await expect(fetchArxiv('2003.10555', null, { ...options, timeoutMs: 150 })).rejects.toThrow(
-      'arXiv did not answer within 150 ms',
-    )
+    await expect(fetchArxiv('2003.10555', null, { ...options, timeoutMs: 150 })).rejects.toThrow('arXiv did not answer within 150 ms')
   })
 
   it('says the service is unreachable when nothing listens', async () => {

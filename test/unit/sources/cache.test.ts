@@ -8,8 +8,17 @@ import { cacheDir, cacheFile, readCached, writeCached } from '../../../src/sourc
 import type { PaperMetadata } from '../../../src/core/papers/metadata.js'
 
 const metadata: PaperMetadata = {
-  title: 'Cached Paper', authors: ['Ann Author'], year: 2021, venue: null, arxiv: '2101.00001', doi: null,
-  url: 'https://arxiv.org/abs/2101.00001', abstract: null, primaryCategory: 'cs.LG', version: 'v1', journalRef: null,
+  title: 'Cached Paper',
+  authors: ['Ann Author'],
+  year: 2021,
+  venue: null,
+  arxiv: '2101.00001',
+  doi: null,
+  url: 'https://arxiv.org/abs/2101.00001',
+  abstract: null,
+  primaryCategory: 'cs.LG',
+  version: 'v1',
+  journalRef: null,
 }
 const arxiv: Source = { kind: 'arxiv', id: '2101.00001', version: null }
 const now = new Date('2024-03-01T12:00:00.000Z')
@@ -81,7 +90,7 @@ describe('readCached / writeCached', () => {
   it.each([
     ['not JSON', '{"source": "arxiv:2101.00001", '],
     ['an invalid record', JSON.stringify({ source: 'arxiv:2101.00001', fetched: now.toISOString(), metadata: { title: '' } })],
-    ['another paper\'s entry', JSON.stringify({ source: 'arxiv:9999.99999', fetched: now.toISOString(), metadata })],
+    ["another paper's entry", JSON.stringify({ source: 'arxiv:9999.99999', fetched: now.toISOString(), metadata })],
     ['a __proto__ payload', '{"__proto__": {"source": "arxiv:2101.00001"}, "metadata": {}}'],
   ])('treats %s as a miss', async (_what, text) => {
     const file = cacheFile(dir, arxiv)

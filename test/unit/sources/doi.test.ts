@@ -16,7 +16,13 @@ describe('parseCslJson', () => {
     ['a long name', { author: [{ family: 'F'.repeat(300), given: 'Ann' }] }, ['authors']],
     ['too many names', { author: Array.from({ length: 5001 }, (_, i) => ({ family: `F${i}`, given: 'Ann' })) }, ['authors']],
   ])('says which fields it cut: %s', (_what, fields, shortened) => {
-    const csl = { type: 'article-journal', title: 'A Title', author: [{ family: 'Doe', given: 'Ann' }], issued: { 'date-parts': [[2020]] }, ...fields }
+    const csl = {
+      type: 'article-journal',
+      title: 'A Title',
+      author: [{ family: 'Doe', given: 'Ann' }],
+      issued: { 'date-parts': [[2020]] },
+      ...fields,
+    }
     expect(parseCslJson(JSON.stringify(csl), '10.5555/x').shortened).toEqual(shortened)
   })
 

@@ -9,10 +9,19 @@ const NOW = new Date('2026-11-26T12:00:00Z')
 /** A server answering `reply`, and options that record waits and notices instead of waiting. */
 async function setUp(reply: (url: URL, n: number) => Reply, overrides: HttpOptions = {}) {
   // precis's own back-off, so the waits below are the real schedule.
-  const { server, waits, options: { backoffMs: _backoff, ...options } } = await serve(reply)
+  const {
+    server,
+    waits,
+    options: { backoffMs: _backoff, ...options },
+  } = await serve(reply)
   const notices: string[] = []
   const get = (path = '/x') =>
-    getWithRetry(`${server.origin}${path}`, {}, 'doi.org', { ...options, now: () => NOW, notice: (m) => void notices.push(m), ...overrides })
+    getWithRetry(`${server.origin}${path}`, {}, 'doi.org', {
+      ...options,
+      now: () => NOW,
+      notice: (m) => void notices.push(m),
+      ...overrides,
+    })
   return { server, waits, notices, get }
 }
 
@@ -35,7 +44,9 @@ describe('getWithRetry: waiting', () => {
   })
 
   it('waits what the service asks within the limit, and says so', async () => {
-    const { server, waits, notices, get } = await setUp((_url, n) => (n === 1 ? { status: 503, headers: { 'retry-after': '8' } } : { body: 'ok' }))
+    const { server, waits, notices, get } = await setUp((_url, n) =>
+      n === 1 ? { status: 503, headers: { 'retry-after': '8' } } : { body: 'ok' },
+    )
     expect((await get()).body).toBe('ok')
     expect(server.requests).toHaveLength(2)
     expect(waits).toEqual([8_000])
@@ -72,7 +83,10 @@ describe('getWithRetry: waiting', () => {
     expect(error.message).toBe('doi.org is rate-limiting requests (tried 3 times); try again in a minute')
     expect(server.requests).toHaveLength(3)
     expect(waits).toEqual([3_000, 6_000])
-    expect(notices).toEqual(['doi.org is rate-limiting requests; trying again in 3 s', 'doi.org is rate-limiting requests; trying again in 6 s'])
+    expect(notices).toEqual([
+      'doi.org is rate-limiting requests; trying again in 3 s',
+      'doi.org is rate-limiting requests; trying again in 6 s',
+    ])
   })
 
   it('passes a short wait without a notice', async () => {

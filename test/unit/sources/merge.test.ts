@@ -7,16 +7,31 @@ import type { PaperMetadata } from '../../../src/core/papers/metadata.js'
 import { libraryOf, paper } from '../../support/library.js'
 
 const metadata: PaperMetadata = {
-  title: 'Learned Messages', authors: ['Kim Ashworth'], year: 2020, venue: 'J. Ex.', arxiv: '2003.10555',
-  doi: '10.5555/x', url: 'https://arxiv.org/abs/2003.10555', abstract: 'We learn.', primaryCategory: 'cs.LG',
-  version: 'v2', journalRef: 'J. Ex.',
+  title: 'Learned Messages',
+  authors: ['Kim Ashworth'],
+  year: 2020,
+  venue: 'J. Ex.',
+  arxiv: '2003.10555',
+  doi: '10.5555/x',
+  url: 'https://arxiv.org/abs/2003.10555',
+  abstract: 'We learn.',
+  primaryCategory: 'cs.LG',
+  version: 'v2',
+  journalRef: 'J. Ex.',
 }
 
 describe('paperFromMetadata', () => {
   it('takes the metadata when no flag is given', () => {
     expect(paperFromMetadata(metadata, { authors: [] })).toEqual({
-      title: 'Learned Messages', authors: ['Kim Ashworth'], year: 2020, venue: 'J. Ex.', arxiv: '2003.10555', category: 'cs.LG',
-      doi: '10.5555/x', url: 'https://arxiv.org/abs/2003.10555', abstract: 'We learn.',
+      title: 'Learned Messages',
+      authors: ['Kim Ashworth'],
+      year: 2020,
+      venue: 'J. Ex.',
+      arxiv: '2003.10555',
+      category: 'cs.LG',
+      doi: '10.5555/x',
+      url: 'https://arxiv.org/abs/2003.10555',
+      abstract: 'We learn.',
     })
   })
 
@@ -30,7 +45,12 @@ describe('findKnownPaper', () => {
   const input = (fields: Partial<PaperInput>): PaperInput => ({ ...paperFromMetadata(metadata, { authors: [] }), ...fields })
   const preprint = paper({ key: 'pre', title: 'Learned messages!', year: 2019, arxiv: '1905.00001' })
   const published = paper({ key: 'pub', title: 'Learned Messages', year: 2021, doi: '10.5555/PUB' })
-  const lib = libraryOf([preprint, published, paper({ key: 'other', title: 'Learned messages (extended)', arxiv: '2003.10555' }), paper({ key: 'bogus', title: 'Protein folding at scale', arxiv: '1906.00001' })])
+  const lib = libraryOf([
+    preprint,
+    published,
+    paper({ key: 'other', title: 'Learned messages (extended)', arxiv: '2003.10555' }),
+    paper({ key: 'bogus', title: 'Protein folding at scale', arxiv: '1906.00001' }),
+  ])
 
   it.each<[string, Partial<PaperInput>, string | undefined]>([
     ['the same arXiv id', { arxiv: '2003.10555v4', doi: null }, 'other'],
@@ -61,8 +81,15 @@ describe('linkIdentifiers', () => {
 
 describe('refreshChanges', () => {
   const stored = paper({
-    key: 'k', title: 'Learned messages', authors: ['K. Ashworth'], year: 2020, venue: 'Mine', arxiv: '2003.10555',
-    doi: null, url: 'https://mine.example', abstract: null,
+    key: 'k',
+    title: 'Learned messages',
+    authors: ['K. Ashworth'],
+    year: 2020,
+    venue: 'Mine',
+    arxiv: '2003.10555',
+    doi: null,
+    url: 'https://mine.example',
+    abstract: null,
   })
 
   it('replaces descriptive fields, fills identifiers, keeps the link and never clears', () => {
@@ -76,7 +103,14 @@ describe('refreshChanges', () => {
     ])
     const record = { ...stored }
     applyFieldChanges(record, changes)
-    expect(record).toEqual({ ...stored, title: 'Learned Messages', authors: ['Kim Ashworth'], abstract: 'We learn.', category: 'cs.LG', doi: '10.5555/x' })
+    expect(record).toEqual({
+      ...stored,
+      title: 'Learned Messages',
+      authors: ['Kim Ashworth'],
+      abstract: 'We learn.',
+      category: 'cs.LG',
+      doi: '10.5555/x',
+    })
   })
 
   it('finds nothing to change in an up-to-date paper', () => {
@@ -100,7 +134,12 @@ describe('refreshChanges', () => {
   })
 
   it('replaces placeholders: a made-up title and a shortscience.org link give way to the real ones', () => {
-    const placeholder = paper({ key: 'k', title: 'Untitled ShortScience paper 2003.10555', arxiv: '2003.10555', url: 'https://www.shortscience.org/paper?bibtexKey=2003.10555' })
+    const placeholder = paper({
+      key: 'k',
+      title: 'Untitled ShortScience paper 2003.10555',
+      arxiv: '2003.10555',
+      url: 'https://www.shortscience.org/paper?bibtexKey=2003.10555',
+    })
     const fields = refreshChanges(placeholder, metadata).map((c) => [c.field, c.after])
     expect(fields).toContainEqual(['title', 'Learned Messages'])
     expect(fields).toContainEqual(['url', 'https://arxiv.org/abs/2003.10555'])

@@ -56,8 +56,17 @@ describe('cleanYear', () => {
 
 describe('finishMetadata', () => {
   const complete: PaperMetadata = {
-    title: 'T', authors: ['A B'], year: 2020, venue: null, arxiv: '2003.10555', doi: null, url: null,
-    abstract: null, primaryCategory: 'cs.LG', version: 'v1', journalRef: null,
+    title: 'T',
+    authors: ['A B'],
+    year: 2020,
+    venue: null,
+    arxiv: '2003.10555',
+    doi: null,
+    url: null,
+    abstract: null,
+    primaryCategory: 'cs.LG',
+    version: 'v1',
+    journalRef: null,
   }
 
   it('returns a valid record unchanged', () => {

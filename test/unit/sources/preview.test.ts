@@ -5,8 +5,14 @@ describe('formatPaperPreview', () => {
   it('lists the fields that have values, aligned and escaped', () => {
     const text = formatPaperPreview(
       {
-        title: 'Evil \u001b[31mtitle\u202e', authors: ['A B', 'C D'], year: null, venue: null, arxiv: '2003.10555',
-        doi: null, url: 'https://arxiv.org/abs/2003.10555', abstract: 'word '.repeat(50),
+        title: 'Evil \u001b[31mtitle\u202e',
+        authors: ['A B', 'C D'],
+        year: null,
+        venue: null,
+        arxiv: '2003.10555',
+        doi: null,
+        url: 'https://arxiv.org/abs/2003.10555',
+        abstract: 'word '.repeat(50),
       },
       'From arXiv:2003.10555:',
     )

@@ -17,8 +17,7 @@ let notices: string[]
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'precis-resolve-'))
   notices = []
-  reply = (url) =>
-    url.pathname === '/api/query' ? { body: fixture('arxiv/entry.xml') } : { body: fixture('doi/article.json') }
+  reply = (url) => (url.pathname === '/api/query' ? { body: fixture('arxiv/entry.xml') } : { body: fixture('doi/article.json') })
   server = await startServer((url) => reply(url))
 })
 afterEach(async () => {
@@ -114,10 +113,22 @@ describe('describeSource', () => {
 
 describe('sourceOfPaper', () => {
   it.each<[{ arxiv: string | null; doi: string | null }, Source | null]>([
-    [{ arxiv: '2003.10555', doi: '10.5555/X' }, { kind: 'doi', doi: '10.5555/x' }],
-    [{ arxiv: '2003.10555v3', doi: null }, { kind: 'arxiv', id: '2003.10555', version: null }],
-    [{ arxiv: 'math/0501234', doi: null }, { kind: 'arxiv', id: 'math/0501234', version: null }],
-    [{ arxiv: null, doi: '10.48550/arXiv.2003.10555' }, { kind: 'arxiv', id: '2003.10555', version: null }],
+    [
+      { arxiv: '2003.10555', doi: '10.5555/X' },
+      { kind: 'doi', doi: '10.5555/x' },
+    ],
+    [
+      { arxiv: '2003.10555v3', doi: null },
+      { kind: 'arxiv', id: '2003.10555', version: null },
+    ],
+    [
+      { arxiv: 'math/0501234', doi: null },
+      { kind: 'arxiv', id: 'math/0501234', version: null },
+    ],
+    [
+      { arxiv: null, doi: '10.48550/arXiv.2003.10555' },
+      { kind: 'arxiv', id: '2003.10555', version: null },
+    ],
     [{ arxiv: 'not an id', doi: 'nor this' }, null],
     [{ arxiv: null, doi: null }, null],
   ])('%j → %j', (paper, expected) => {

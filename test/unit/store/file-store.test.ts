@@ -84,7 +84,11 @@ describe('FileStore', () => {
     const path = join(tempDir(), 'library.json')
     writeLibrary(path)
     const before = readFileSync(path)
-    await expect(new FileStore(path).update(() => { throw new Error('no') })).rejects.toThrow('no')
+    await expect(
+      new FileStore(path).update(() => {
+        throw new Error('no')
+      }),
+    ).rejects.toThrow('no')
     expect(readFileSync(path)).toEqual(before)
     expect(existsSync(`${path}.bak`)).toBe(false)
   })

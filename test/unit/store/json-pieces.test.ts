@@ -25,16 +25,40 @@ function expectLikeJsonParse(text: string): void {
 
 describe('parseJsonPieces reads what JSON.parse reads', () => {
   it.each([
-    '{}', ' {\n} \n', '{"a":[]}', '{"a":[ ]}',
+    '{}',
+    ' {\n} \n',
+    '{"a":[]}',
+    '{"a":[ ]}',
     ' { "a" : [ 1 , "x]" , {"b":"}\\"", "c":[["]"]]} ] , "c" : {"d":[1,2]}, "e": null, "f": -1.5e3, "g": true } ',
-    '{"a":1,"a":[2],"b":3}', '{"s":"back\\\\slash\\\\","t":["\\\\\\"",""]}', '{"ü":["Schrödinger ψ 😀"]}',
+    '{"a":1,"a":[2],"b":3}',
+    '{"s":"back\\\\slash\\\\","t":["\\\\\\"",""]}',
+    '{"ü":["Schrödinger ψ 😀"]}',
     '{"":[""], "n":[0,-0,1e-7]}',
   ])('accepts %j', (text) => expectLikeJsonParse(text))
 
   it.each([
-    '', ' ', '{', '{"a":[1,]}', '{"a":1,}', '{"a" 1}', '{"a":[1 2]}', '{"a":"x}', '{"a":1} x', '{a:1}',
-    '{"a":tru}', '{"a":[1]]}', '{"a":{"b":1}', '{"a":[1}', '{"a":}', '{,"a":1}', '{"a":1 "b":2}', '{"a":[,1]}',
-    '{"a":1"b"}', '{"a":"\\u12"}', '{"a":[01]}', '{"a":["tab\there"]}',
+    '',
+    ' ',
+    '{',
+    '{"a":[1,]}',
+    '{"a":1,}',
+    '{"a" 1}',
+    '{"a":[1 2]}',
+    '{"a":"x}',
+    '{"a":1} x',
+    '{a:1}',
+    '{"a":tru}',
+    '{"a":[1]]}',
+    '{"a":{"b":1}',
+    '{"a":[1}',
+    '{"a":}',
+    '{,"a":1}',
+    '{"a":1 "b":2}',
+    '{"a":[,1]}',
+    '{"a":1"b"}',
+    '{"a":"\\u12"}',
+    '{"a":[01]}',
+    '{"a":["tab\there"]}',
   ])('refuses %j like JSON.parse', (text) => expectLikeJsonParse(text))
 
   it('refuses a top level that is not an object', () => {
@@ -50,7 +74,7 @@ describe('parseJsonPieces reads what JSON.parse reads', () => {
 
   it('agrees with JSON.parse on random documents in any layout (seeded)', () => {
     let seed = 11
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
     const strings = ['', 'a', 'q"uote', 'back\\', ']}', '{[', 'é∑', '\n\t', '\\"']
     const value = (depth: number): unknown => {
       const kind = Math.floor(random() * (depth > 2 ? 4 : 6))
@@ -59,10 +83,14 @@ describe('parseJsonPieces reads what JSON.parse reads', () => {
       if (kind === 2) return random() < 0.5 ? null : random() < 0.5
       if (kind === 3) return 'x'.repeat(Math.floor(random() * 5))
       if (kind === 4) return Array.from({ length: Math.floor(random() * 4) }, () => value(depth + 1))
-      return Object.fromEntries(Array.from({ length: Math.floor(random() * 4) }, () => [strings[Math.floor(random() * strings.length)]!, value(depth + 1)]))
+      return Object.fromEntries(
+        Array.from({ length: Math.floor(random() * 4) }, () => [strings[Math.floor(random() * strings.length)]!, value(depth + 1)]),
+      )
     }
     for (let i = 0; i < 300; i++) {
-      const doc = Object.fromEntries(Array.from({ length: 1 + Math.floor(random() * 4) }, (_, k) => [`k${k}`, random() < 0.5 ? [value(1), value(1)] : value(1)]))
+      const doc = Object.fromEntries(
+        Array.from({ length: 1 + Math.floor(random() * 4) }, (_, k) => [`k${k}`, random() < 0.5 ? [value(1), value(1)] : value(1)]),
+      )
       for (const indent of [undefined, 2, '\t']) {
         const text = JSON.stringify(doc, null, indent)
         expectLikeJsonParse(text)

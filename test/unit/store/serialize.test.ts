@@ -20,7 +20,11 @@ function oddLibrary(): Library {
   lib.summaries.push(summary({ id: 'tagged', paper: 'unicode', tags: ['ml/gnn', 'ü'], body: '' }))
   lib.trash = [
     { summary: summary({ id: 'gone', paper: 'stray' }), paper: null, deleted: '2025-01-02T00:00:00Z' },
-    { summary: { ...summary({ id: 'gone-2', paper: 'x' }), tags: ['a'] }, paper: paper({ key: 'x', authors: [] }), deleted: '2025-01-01T00:00:00Z' },
+    {
+      summary: { ...summary({ id: 'gone-2', paper: 'x' }), tags: ['a'] },
+      paper: paper({ key: 'x', authors: [] }),
+      deleted: '2025-01-01T00:00:00Z',
+    },
   ]
   return lib
 }

@@ -10,14 +10,38 @@ import { paper, smallLibrary, summary } from '../../support/library.js'
 import { tempDir } from '../../support/context.js'
 
 const breakers: Array<[string, (lib: Library) => void, RegExp]> = [
-  ['a key over 200 characters', (lib) => void (lib.papers[0]!.key = 'k'.repeat(201)), /paper "k{60}…": key is longer than 200 characters \(201\)/],
-  ['a summary id over 210 characters', (lib) => void (lib.summaries[0]!.id = 'i'.repeat(211)), /summary "i{60}…": id is longer than 210 characters/],
-  ['February 30th', (lib) => void (lib.summaries[1]!.created = '2020-02-30T00:00:00Z'), /summary "gilmer2017neural-2": created is not a valid timestamp/],
-  ['a timestamp without seconds', (lib) => void (lib.papers[1]!.added = '2020-01-01T10:00Z'), /paper "rasmussen2004gaussian": added is not a valid timestamp/],
+  [
+    'a key over 200 characters',
+    (lib) => void (lib.papers[0]!.key = 'k'.repeat(201)),
+    /paper "k{60}…": key is longer than 200 characters \(201\)/,
+  ],
+  [
+    'a summary id over 210 characters',
+    (lib) => void (lib.summaries[0]!.id = 'i'.repeat(211)),
+    /summary "i{60}…": id is longer than 210 characters/,
+  ],
+  [
+    'February 30th',
+    (lib) => void (lib.summaries[1]!.created = '2020-02-30T00:00:00Z'),
+    /summary "gilmer2017neural-2": created is not a valid timestamp/,
+  ],
+  [
+    'a timestamp without seconds',
+    (lib) => void (lib.papers[1]!.added = '2020-01-01T10:00Z'),
+    /paper "rasmussen2004gaussian": added is not a valid timestamp/,
+  ],
   ['a year that is not a number', (lib) => void (lib.papers[0]!.year = Number.NaN), /paper "gilmer2017neural": year/],
   ['an invalid tag', (lib) => void lib.summaries[0]!.tags.push('Two Words'), /summary "gilmer2017neural": tags\[2\]/],
-  ['two papers with one key', (lib) => void lib.papers.push(paper({ key: 'gilmer2017neural' })), /two papers share the key "gilmer2017neural"/],
-  ['two summaries with one id', (lib) => void lib.summaries.push(summary({ id: 'gilmer2017neural-2', paper: 'gilmer2017neural' })), /two summaries share the id/],
+  [
+    'two papers with one key',
+    (lib) => void lib.papers.push(paper({ key: 'gilmer2017neural' })),
+    /two papers share the key "gilmer2017neural"/,
+  ],
+  [
+    'two summaries with one id',
+    (lib) => void lib.summaries.push(summary({ id: 'gilmer2017neural-2', paper: 'gilmer2017neural' })),
+    /two summaries share the id/,
+  ],
 ]
 
 describe('checkBeforeWrite', () => {
@@ -54,7 +78,9 @@ describe('the stores write nothing that breaks a rule', () => {
 
   it('FileStore: a refused first write creates no file', async () => {
     const path = join(tempDir(), 'library.json')
-    await expect(new FileStore(path).update((lib) => void lib.papers.push(paper({ key: 'x'.repeat(300) })))).rejects.toBeInstanceOf(DataError)
+    await expect(new FileStore(path).update((lib) => void lib.papers.push(paper({ key: 'x'.repeat(300) })))).rejects.toBeInstanceOf(
+      DataError,
+    )
     expect(existsSync(path)).toBe(false)
   })
 

@@ -24,7 +24,9 @@ describe('a rename whose commit failed', () => {
     const store = new FileStore(path, 2_000, gitHistory(process.env), () => undefined)
     await store.update((lib) => void Object.assign(lib, smallLibrary()))
     writeFileSync(join(dir, '.git', 'index.lock'), '') // another git is busy: the rename is saved, not committed
-    await store.update((lib: Library) => void Object.assign(lib, renamePaper(lib, 'gilmer2017neural', 'mpnn').library), { message: 'rekey gilmer2017neural mpnn' })
+    await store.update((lib: Library) => void Object.assign(lib, renamePaper(lib, 'gilmer2017neural', 'mpnn').library), {
+      message: 'rekey gilmer2017neural mpnn',
+    })
     rmSync(join(dir, '.git', 'index.lock'))
     await store.update((lib) => void (lib.summaries.find((s) => s.id === 'mpnn-2')!.body = 'Edited.\n'), { message: 'edit mpnn-2 (body)' })
     expect(git(env, dir, 'log', '-1', '--format=%b')).toContain('rekey gilmer2017neural mpnn')

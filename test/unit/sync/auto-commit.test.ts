@@ -72,7 +72,9 @@ describe('FileStore with sync on', () => {
     expect((await store.read()).summaries.map((s) => s.id)).toEqual(['first'])
     expect(subjects(dir)).toEqual([])
     expect(warnings).toHaveLength(1)
-    expect(warnings[0]).toMatch(/^The change is saved, but git could not commit it: git add failed: fatal: Unable to create .*index\.lock.*File exists/)
+    expect(warnings[0]).toMatch(
+      /^The change is saved, but git could not commit it: git add failed: fatal: Unable to create .*index\.lock.*File exists/,
+    )
     rmSync(join(dir, '.git', 'index.lock'))
     await store.update((lib) => void lib.summaries.push(summary({ id: 'second', paper: 'second' })), { message: 'add the second' })
     expect(warnings).toHaveLength(1)

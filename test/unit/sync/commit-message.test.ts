@@ -26,7 +26,11 @@ describe('describeChange', () => {
     ['a removal to the trash', (lib) => void moveToTrash(lib, ['gilmer2017neural-2'], NOW), 'rm gilmer2017neural-2'],
     ['a restore', (lib) => void restoreFromTrash(lib, 'gilmer2017neural-2'), 'restore gilmer2017neural-2', withTrash()],
     ['emptying the trash', (lib) => void (lib.trash = []), 'empty trash (1 summary)', withTrash()],
-    ['a body edit', (lib) => Object.assign(find(lib, 'gilmer2017neural'), { body: 'new', updated: NOW.toISOString() }), 'edit gilmer2017neural (body)'],
+    [
+      'a body edit',
+      (lib) => Object.assign(find(lib, 'gilmer2017neural'), { body: 'new', updated: NOW.toISOString() }),
+      'edit gilmer2017neural (body)',
+    ],
     ['a title edit', (lib) => void (lib.papers[0]!.title = 'New title'), 'edit gilmer2017neural (title)'],
     ['a tag change', (lib) => void (find(lib, 'gilmer2017neural').tags = ['gnn', 'mpnn']), 'tag gilmer2017neural +mpnn -chemistry'],
     [
@@ -34,11 +38,7 @@ describe('describeChange', () => {
       (lib) => lib.summaries.forEach((s) => (s.tags = [...s.tags, 'thesis'])),
       'tags +thesis (3 summaries)',
     ],
-    [
-      'several additions',
-      (lib) => ['a1', 'a2', 'a3', 'a4', 'a5'].forEach((id) => addOne(id)(lib)),
-      'add a1, a2, a3 and 2 more',
-    ],
+    ['several additions', (lib) => ['a1', 'a2', 'a3', 'a4', 'a5'].forEach((id) => addOne(id)(lib)), 'add a1, a2, a3 and 2 more'],
     ['an id with a line break', addOne('evil\nSigned-off-by: x'), 'add evil Signed-off-by: x'],
   ])('tells %s', (_, edit, subject, start) => {
     const { before, after } = changed(edit, start)
@@ -72,7 +72,10 @@ describe('cutLines', () => {
 describe('describeChange at 100,000 summaries', () => {
   const many = (n: number) => {
     const papers = Array.from({ length: n }, (_, i) => paper({ key: `p${i}` }))
-    return libraryOf(papers, papers.map((p) => summary({ id: p.key, paper: p.key, tags: ['ml'] })))
+    return libraryOf(
+      papers,
+      papers.map((p) => summary({ id: p.key, paper: p.key, tags: ['ml'] })),
+    )
   }
   const big = many(100_000)
 

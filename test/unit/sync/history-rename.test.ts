@@ -18,7 +18,13 @@ describe('renamesIn', () => {
   it.each([
     ['rekey gilmer2017neural mpnn', [{ from: 'gilmer2017neural', to: 'mpnn' }]],
     ['add x; edit y (body)\n\nThe last change: rekey a b\n\nIncludes changes saved before', [{ from: 'a', to: 'b' }]],
-    ['rekey a b; rekey b c', [{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }]],
+    [
+      'rekey a b; rekey b c',
+      [
+        { from: 'a', to: 'b' },
+        { from: 'b', to: 'c' },
+      ],
+    ],
     ['identify untitled-3fa9: rekey untitled-3fa9 gilmer2017neural', [{ from: 'untitled-3fa9', to: 'gilmer2017neural' }]],
     ['edit rekey (body)', []],
     ['add surekey x y', []],
@@ -54,7 +60,12 @@ describe('summaryHistory across a rename', () => {
     commit(lib, 'rekey gilmer2017neural mpnn')
     lib.summaries[1]!.body = 'After the rename.\n'
     commit(lib, 'edit mpnn-2 (body)')
-    addSummary(lib, { title: 'Another paper', authors: ['Justin Gilmer'], year: 2017, venue: null, arxiv: null, doi: null, url: null, abstract: null }, { by: '', body: 'x', tags: [] }, new Date())
+    addSummary(
+      lib,
+      { title: 'Another paper', authors: ['Justin Gilmer'], year: 2017, venue: null, arxiv: null, doi: null, url: null, abstract: null },
+      { by: '', body: 'x', tags: [] },
+      new Date(),
+    )
     lib.papers[2]!.key = 'gilmer2017neural' // the old key, taken by another paper
     lib.summaries[3]!.paper = 'gilmer2017neural'
     lib.summaries[3]!.id = 'gilmer2017neural-2'

@@ -26,10 +26,28 @@ describe('recordState', () => {
   it.each<[string, Buffer | null, string, string, string | null]>([
     ['a live summary (stable form)', stable(lib), 'gilmer2017neural', 'present', 'Neural Message Passing for Quantum Chemistry'],
     ['an id that is the prefix of another', stable(lib), 'gilmer2017neural-2', 'present', 'Neural Message Passing for Quantum Chemistry'],
-    ['a trashed summary whose paper stayed', stable(trashed()), 'gilmer2017neural-2', 'trashed', 'Neural Message Passing for Quantum Chemistry'],
-    ['a trashed summary that took its paper', stable(trashed()), 'rasmussen2004gaussian', 'trashed', 'Gaussian Processes in Machine Learning'],
+    [
+      'a trashed summary whose paper stayed',
+      stable(trashed()),
+      'gilmer2017neural-2',
+      'trashed',
+      'Neural Message Passing for Quantum Chemistry',
+    ],
+    [
+      'a trashed summary that took its paper',
+      stable(trashed()),
+      'rasmussen2004gaussian',
+      'trashed',
+      'Gaussian Processes in Machine Learning',
+    ],
     ['a summary not in the file', stable(lib), 'hopper1952compiler', 'absent', null],
-    ['a file in another layout', Buffer.from(JSON.stringify(lib)), 'rasmussen2004gaussian', 'present', 'Gaussian Processes in Machine Learning'],
+    [
+      'a file in another layout',
+      Buffer.from(JSON.stringify(lib)),
+      'rasmussen2004gaussian',
+      'present',
+      'Gaussian Processes in Machine Learning',
+    ],
     ['a damaged file', Buffer.from('{"summaries": [{"id": "gilmer2017neural", '), 'gilmer2017neural', 'absent', null],
     ['no file', null, 'gilmer2017neural', 'absent', null],
   ])('reads %s', (_, text, id, state, title) => {

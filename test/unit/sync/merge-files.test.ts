@@ -67,7 +67,9 @@ describe('precis merge-driver', () => {
     const theirs = edited((lib) => Object.assign(lib.summaries[0]!, { body: 'theirs', updated: '2025-06-01T00:00:00.000Z' }))
     const ctx = testContext()
     await mergeDriverRun({ files: files(text(smallLibrary()), text(ours), text(theirs)), path: 'library.json' }, ctx)
-    expect(ctx.stderr()).toBe('precis: merged library.json; 1 record changed on both sides, the other versions kept as gilmer2017neural-conflict\n')
+    expect(ctx.stderr()).toBe(
+      'precis: merged library.json; 1 record changed on both sides, the other versions kept as gilmer2017neural-conflict\n',
+    )
     expect(ctx.stdout()).toBe('')
   })
 })

@@ -49,7 +49,11 @@ describe('a merge where one side renamed a paper', () => {
     const editedSide = edited(base, editBody('gilmer2017neural-2', 'Edited, citing [@gilmer2017neural].\n'))
     const library = renamer === 'ours' ? merge(base, renamedSide, editedSide) : merge(base, editedSide, renamedSide)
     expect(library.papers.map((p) => p.key)).toEqual(['mpnn', 'rasmussen2004gaussian'])
-    expect(ids(library)).toEqual([['mpnn', 'mpnn'], ['mpnn-2', 'mpnn'], ['rasmussen2004gaussian', 'rasmussen2004gaussian']])
+    expect(ids(library)).toEqual([
+      ['mpnn', 'mpnn'],
+      ['mpnn-2', 'mpnn'],
+      ['rasmussen2004gaussian', 'rasmussen2004gaussian'],
+    ])
     expect(library.summaries[1]!.body).toBe('Edited, citing [@mpnn].\n')
     expect(library.summaries[2]!.body).toBe('Compare [@mpnn].\n')
   })
@@ -58,7 +62,11 @@ describe('a merge where one side renamed a paper', () => {
     const ours = edited(base, rekey('gilmer2017neural', 'mpnn'))
     const theirs = edited(base, (lib) => void addSummary(lib, lib.papers[0]!, { by: '', body: 'third', tags: [] }, NOW))
     const library = merge(base, ours, theirs)
-    expect(ids(library).filter(([, key]) => key !== 'rasmussen2004gaussian')).toEqual([['mpnn', 'mpnn'], ['mpnn-2', 'mpnn'], ['mpnn-3', 'mpnn']])
+    expect(ids(library).filter(([, key]) => key !== 'rasmussen2004gaussian')).toEqual([
+      ['mpnn', 'mpnn'],
+      ['mpnn-2', 'mpnn'],
+      ['mpnn-3', 'mpnn'],
+    ])
   })
 
   it('both renamed to different keys: ours holds, one paper', () => {
@@ -76,7 +84,10 @@ describe('a merge where one side renamed a paper', () => {
     const theirs = edited(base, (lib) => void moveToTrash(lib, ['gilmer2017neural', 'gilmer2017neural-2'], NOW))
     const library = merge(base, edited(base, rekey('gilmer2017neural', 'mpnn')), theirs)
     expect(library.papers.map((p) => p.key)).toEqual(['rasmussen2004gaussian'])
-    expect(library.trash.map((e) => [e.summary.id, e.paper?.key ?? null])).toEqual([['mpnn', 'mpnn'], ['mpnn-2', null]])
+    expect(library.trash.map((e) => [e.summary.id, e.paper?.key ?? null])).toEqual([
+      ['mpnn', 'mpnn'],
+      ['mpnn-2', null],
+    ])
   })
 })
 
@@ -107,6 +118,9 @@ describe('keys that differ only in case, added on each side', () => {
     }
     const library = merge(start, edited(start, add('Chen_2017', 'Deep nets')), edited(start, add('chen_2017', 'Sparse kernels')))
     expect(library.papers.map((p) => p.key)).toEqual(['Chen_2017', 'chen2017sparse'])
-    expect(ids(library)).toEqual([['Chen_2017', 'Chen_2017'], ['chen2017sparse', 'chen2017sparse']])
+    expect(ids(library)).toEqual([
+      ['Chen_2017', 'Chen_2017'],
+      ['chen2017sparse', 'chen2017sparse'],
+    ])
   })
 })

@@ -7,17 +7,33 @@ import { validateLibrary } from '../../../src/core/schema/schema.js'
 import { moveToTrash, restoreFromTrash } from '../../../src/core/records/trash.js'
 import { seeded as random } from '../../support/random.js'
 
-
 // A shared pool so both sides sometimes add the same paper, or different papers under one citekey.
 const NEW_PAPERS: PaperInput[] = [
-  ['Deep nets', 'Ada Smith', 2020], ['Deep learning', 'Ada Smith', 2020], ['Graph kernels', 'Alan Turing', 2019],
-  ['Message passing', 'Justin Gilmer', 2017], ['Gaussian processes', 'Carl Rasmussen', 2004], ['Compilers', 'Grace Hopper', 1952],
-].map(([title, author, year]) => ({ title: title as string, authors: [author as string], year: year as number, venue: null, arxiv: null, doi: null, url: null, abstract: null }))
+  ['Deep nets', 'Ada Smith', 2020],
+  ['Deep learning', 'Ada Smith', 2020],
+  ['Graph kernels', 'Alan Turing', 2019],
+  ['Message passing', 'Justin Gilmer', 2017],
+  ['Gaussian processes', 'Carl Rasmussen', 2004],
+  ['Compilers', 'Grace Hopper', 1952],
+].map(([title, author, year]) => ({
+  title: title as string,
+  authors: [author as string],
+  year: year as number,
+  venue: null,
+  arxiv: null,
+  doi: null,
+  url: null,
+  abstract: null,
+}))
 const TAGS = ['gnn', 'ml', 'ml/theory', 'todo', 'thesis']
 
 class Side {
   private tick = 0
-  constructor(readonly lib: Library, readonly name: string, readonly rnd: () => number) {}
+  constructor(
+    readonly lib: Library,
+    readonly name: string,
+    readonly rnd: () => number,
+  ) {}
   pick<T>(items: readonly T[]): T | undefined {
     return items.length === 0 ? undefined : items[Math.floor(this.rnd() * items.length)]
   }
@@ -90,7 +106,14 @@ const papers = (lib: Library) => new Map(lib.papers.map((p) => [p.key, p]))
 const copies = (lib: Library) => lib.summaries.filter((s) => s.tags.includes(CONFLICT_TAG))
 
 /** A field changed on side `x`: its value must be in the merge, or (when `y` changed it too) one kept and the other copied. */
-function expectFieldKept<T extends object>(x: T, y: T | undefined, base: T, merged: T, field: keyof T & string, copyHas: (value: unknown) => boolean): void {
+function expectFieldKept<T extends object>(
+  x: T,
+  y: T | undefined,
+  base: T,
+  merged: T,
+  field: keyof T & string,
+  copyHas: (value: unknown) => boolean,
+): void {
   if (sameValue(x[field], base[field])) return
   if (y === undefined || sameValue(y[field], base[field]) || sameValue(y[field], x[field])) {
     expect(merged[field], field).toEqual(x[field])
@@ -115,15 +138,22 @@ function checkSide(base: Library, x: Library, y: Library, merged: Library): void
     for (const tag of bs.tags.filter((t) => !xv.tags.includes(t))) expect(mv!.tags, `tag removed from ${id}`).not.toContain(tag)
   }
   for (const added of x.summaries.filter((s) => !b.has(s.id))) {
-    expect(merged.summaries.some((s) => s.body === added.body && s.by === added.by), `added ${added.id} is kept`).toBe(true)
+    expect(
+      merged.summaries.some((s) => s.body === added.body && s.by === added.by),
+      `added ${added.id} is kept`,
+    ).toBe(true)
   }
   const [bp, xp, yp, mp] = [papers(base), papers(x), papers(y), papers(merged)]
   for (const [key, basePaper] of bp) {
     const [xv, yv, mv] = [xp.get(key), yp.get(key), mp.get(key)]
     if (!xv || sameValue(xv, basePaper)) continue
     expect(mv, `paper ${key} edited on one side is kept`).toBeDefined()
-    const notes = conflictCopies.filter((c) => c.paper === key).map((c) => c.body).join('\n')
-    for (const field of ['title', 'year'] as const) expectFieldKept(xv, yv, basePaper, mv!, field, (v) => notes.includes(`- ${field}: ${JSON.stringify(v)}`))
+    const notes = conflictCopies
+      .filter((c) => c.paper === key)
+      .map((c) => c.body)
+      .join('\n')
+    for (const field of ['title', 'year'] as const)
+      expectFieldKept(xv, yv, basePaper, mv!, field, (v) => notes.includes(`- ${field}: ${JSON.stringify(v)}`))
   }
   const live = new Set(merged.summaries.map((s) => s.id))
   const trashKey = (e: { summary: Summary; deleted: string }) => `${e.summary.id} ${e.deleted}`

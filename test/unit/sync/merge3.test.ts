@@ -35,7 +35,12 @@ function merge(base: Library, ours: Library, theirs: Library) {
 
 describe('mergeTagSets', () => {
   it.each([
-    [['a', 'b'], ['a', 'b', 'c'], ['a', 'b', 'd'], ['a', 'b', 'c', 'd']],
+    [
+      ['a', 'b'],
+      ['a', 'b', 'c'],
+      ['a', 'b', 'd'],
+      ['a', 'b', 'c', 'd'],
+    ],
     [['a', 'b'], ['b'], ['a', 'b', 'c'], ['b', 'c']],
     [['a', 'b'], ['a'], ['b'], []],
     [[], ['x'], ['x'], ['x']],
@@ -91,7 +96,9 @@ describe('mergeLibraries', () => {
 
   it('keeps the newest edit of a field changed on both sides and the other as a conflict copy', () => {
     const ours = edited(base, (lib) => Object.assign(byId(lib, 'gilmer2017neural')!, { body: 'ours', updated: LATEST, tags: ['gnn'] }))
-    const theirs = edited(base, (lib) => Object.assign(byId(lib, 'gilmer2017neural')!, { body: 'theirs', updated: LATER, tags: ['gnn', 'chemistry', 'mpnn'] }))
+    const theirs = edited(base, (lib) =>
+      Object.assign(byId(lib, 'gilmer2017neural')!, { body: 'theirs', updated: LATER, tags: ['gnn', 'chemistry', 'mpnn'] }),
+    )
     const { library, conflicts } = merge(base, ours, theirs)
     expect(byId(library, 'gilmer2017neural')).toMatchObject({ body: 'ours', tags: ['gnn', 'mpnn'], updated: LATEST })
     expect(conflicts).toEqual([{ kind: 'summary', record: 'gilmer2017neural', fields: ['body'], copy: 'gilmer2017neural-conflict' }])
@@ -105,7 +112,7 @@ describe('mergeLibraries', () => {
     ['theirs edited later: theirs wins', '2024-06-01T00:00:00.000Z', '2024-07-01T00:00:00.000Z', 'Theirs title', 'Ours title'],
     ['ours edited later: ours wins', '2024-07-01T00:00:00.000Z', '2024-06-01T00:00:00.000Z', 'Ours title', 'Theirs title'],
     ['a tie: ours wins', '2024-06-01T00:00:00.000Z', '2024-06-01T00:00:00.000Z', 'Ours title', 'Theirs title'],
-  ])('a paper field edited on both sides, %s (by its summaries\' latest updated)', (_, oursTime, theirsTime, kept, noted) => {
+  ])("a paper field edited on both sides, %s (by its summaries' latest updated)", (_, oursTime, theirsTime, kept, noted) => {
     const edit = (title: string, time: string) => (lib: Library) => {
       byKey(lib, 'gilmer2017neural')!.title = title
       byId(lib, 'gilmer2017neural-2')!.updated = time
@@ -129,15 +136,25 @@ describe('mergeLibraries', () => {
     const add = (title: string, body: string) => (lib: Library) =>
       void addSummary(lib, paperInput({ authors: ['Ada Smith'], year: 2020, title }), { by: '', body, tags: [] }, NOW)
     const { library } = merge(start, edited(start, add('Deep nets', 'ours')), edited(start, add('Deep learning', 'theirs')))
-    expect(library.papers.map((p) => [p.key, p.title])).toEqual([['smith2020deep', 'Deep nets'], ['smith2020deepa', 'Deep learning']])
-    expect(library.summaries.map((s) => [s.id, s.paper, s.body])).toEqual([['smith2020deep', 'smith2020deep', 'ours'], ['smith2020deepa', 'smith2020deepa', 'theirs']])
+    expect(library.papers.map((p) => [p.key, p.title])).toEqual([
+      ['smith2020deep', 'Deep nets'],
+      ['smith2020deepa', 'Deep learning'],
+    ])
+    expect(library.summaries.map((s) => [s.id, s.paper, s.body])).toEqual([
+      ['smith2020deep', 'smith2020deep', 'ours'],
+      ['smith2020deepa', 'smith2020deepa', 'theirs'],
+    ])
   })
 
   it('keeps both summaries when the same paper gets a new summary on each side', () => {
     const add = (body: string) => (lib: Library) => void addSummary(lib, base.papers[1]!, { by: '', body, tags: [] }, NOW)
     const { library } = merge(base, edited(base, add('ours')), edited(base, add('theirs')))
     const ids = library.summaries.filter((s) => s.paper === 'rasmussen2004gaussian').map((s) => [s.id, s.body])
-    expect(ids).toEqual([['rasmussen2004gaussian', base.summaries[2]!.body], ['rasmussen2004gaussian-2', 'ours'], ['rasmussen2004gaussian-3', 'theirs']])
+    expect(ids).toEqual([
+      ['rasmussen2004gaussian', base.summaries[2]!.body],
+      ['rasmussen2004gaussian-2', 'ours'],
+      ['rasmussen2004gaussian-3', 'theirs'],
+    ])
   })
 
   it('makes one trash entry when both sides trash the same summary', () => {
@@ -146,7 +163,11 @@ describe('mergeLibraries', () => {
   })
 
   it('treats an empty base (histories that share nothing) as an empty library', () => {
-    const other = { ...base, papers: [paper({ key: 'hopper1952compiler', title: 'Compilers' })], summaries: [summary({ id: 'hopper1952compiler', paper: 'hopper1952compiler' })] }
+    const other = {
+      ...base,
+      papers: [paper({ key: 'hopper1952compiler', title: 'Compilers' })],
+      summaries: [summary({ id: 'hopper1952compiler', paper: 'hopper1952compiler' })],
+    }
     const { library } = merge({ ...base, papers: [], summaries: [] }, base, other)
     expect(library.summaries).toHaveLength(4)
   })

@@ -40,7 +40,17 @@ describe('ignoreLines', () => {
     git(env, dir, 'init', '--quiet')
     writeFileSync(join(dir, '.git', 'info', 'exclude'), ignoreLines(name, folder).join('\n') + '\n')
     const rel = folder + name
-    const samples = [`${name}.lock`, `${name}.lock.break`, `${name}.bak`, `.${name}.tmp-1-a`, `.${name}.bak-2-b`, 'recovered/x.md', name, `${name}.json`, 'lock']
+    const samples = [
+      `${name}.lock`,
+      `${name}.lock.break`,
+      `${name}.bak`,
+      `.${name}.tmp-1-a`,
+      `.${name}.bak-2-b`,
+      'recovered/x.md',
+      name,
+      `${name}.json`,
+      'lock',
+    ]
     for (const sample of samples.map((s) => folder + s)) {
       const ignored = (() => {
         try {
@@ -58,7 +68,8 @@ describe('mergeableCommit', () => {
   it('is the fetched commit itself when it tracks none of precis’s files, else a child that untracks them', async () => {
     const dir = tempDir('precis-own-')
     git(env, dir, 'init', '--quiet', '--initial-branch=main')
-    const commit = (message: string) => git(env, dir, '-c', 'user.name=T', '-c', 'user.email=t@example.org', 'commit', '--quiet', '-m', message)
+    const commit = (message: string) =>
+      git(env, dir, '-c', 'user.name=T', '-c', 'user.email=t@example.org', 'commit', '--quiet', '-m', message)
     writeFileSync(join(dir, 'library.json'), '{}\n')
     git(env, dir, 'add', 'library.json')
     commit('library')

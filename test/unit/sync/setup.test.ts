@@ -41,7 +41,13 @@ describe('ensureSyncSetup', () => {
     writeFileSync(join(dir, '.gitignore'), 'notes/\n')
     const repo = (await findLibraryRepo(join(dir, 'library.json'), env))!
     expect(await syncIsOn(repo)).toBe(false)
-    expect(await ensureSyncSetup(repo)).toEqual(['.git/info/attributes', '.git/info/exclude', '.gitattributes', '.gitignore', 'the merge driver in git config'])
+    expect(await ensureSyncSetup(repo)).toEqual([
+      '.git/info/attributes',
+      '.git/info/exclude',
+      '.gitattributes',
+      '.gitignore',
+      'the merge driver in git config',
+    ])
     expect(await syncIsOn(repo)).toBe(true)
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toMatch(/^notes\/\n\n# precis/)
     expect(git(env, dir, 'config', '--get', 'merge.precis.driver')).toBe(driverCommand())
@@ -59,7 +65,13 @@ describe('ensureSyncSetup', () => {
     const attr = (name: string) => git(env, dir, 'check-attr', name, '--', 'library.json').split(': ').at(-1)
     writeFileSync(join(dir, '.gitattributes'), '/library.json -merge working-tree-encoding=UTF-16 filter=lfs text eol=crlf\n')
     expect(await syncIsOn(repo)).toBe(true) // from .git/info/attributes
-    expect([attr('merge'), attr('working-tree-encoding'), attr('filter'), attr('text'), attr('eol')]).toEqual(['precis', 'unset', 'unset', 'unset', 'unset'])
+    expect([attr('merge'), attr('working-tree-encoding'), attr('filter'), attr('text'), attr('eol')]).toEqual([
+      'precis',
+      'unset',
+      'unset',
+      'unset',
+      'unset',
+    ])
   })
 
   it('takes out of .gitattributes the lines that give the library another merge, and only those', async () => {
@@ -69,7 +81,9 @@ describe('ensureSyncSetup', () => {
     const mine = ['*.md diff=markdown', '/library.json diff', '/library.json.bak binary', '/library.jsonx -merge']
     const theirs = ['/library.json -merge', '/library.json merge=ours', '/library.json binary', '/library.json\t!merge']
     writeFileSync(join(dir, '.gitattributes'), [...mine, attributeLine('library.json'), ...theirs].join('\n') + '\n')
-    expect(await ensureSyncSetup(repo)).toEqual(['.gitattributes (removed "/library.json -merge", "/library.json merge=ours", "/library.json binary" and 1 more)'])
+    expect(await ensureSyncSetup(repo)).toEqual([
+      '.gitattributes (removed "/library.json -merge", "/library.json merge=ours", "/library.json binary" and 1 more)',
+    ])
     expect(readFileSync(join(dir, '.gitattributes'), 'utf8')).toBe([...mine, attributeLine('library.json')].join('\n') + '\n')
     expect(await ensureSyncSetup(repo)).toEqual([])
   })

@@ -60,8 +60,34 @@ describe('tagTree', () => {
   const counts = countTags(summaries(['ml/gnn'], ['ml/gnn'], ['ml/rl'], ['bayesian'], ['bayesian'], ['bayesian'], ['ml/gnn/mpnn']))
 
   it.each([
-    ['count', [['ml', 4, [['gnn', 3, [['mpnn', 1]]], ['rl', 1]]], ['bayesian', 3]]],
-    ['name', [['bayesian', 3], ['ml', 4, [['gnn', 3, [['mpnn', 1]]], ['rl', 1]]]]],
+    [
+      'count',
+      [
+        [
+          'ml',
+          4,
+          [
+            ['gnn', 3, [['mpnn', 1]]],
+            ['rl', 1],
+          ],
+        ],
+        ['bayesian', 3],
+      ],
+    ],
+    [
+      'name',
+      [
+        ['bayesian', 3],
+        [
+          'ml',
+          4,
+          [
+            ['gnn', 3, [['mpnn', 1]]],
+            ['rl', 1],
+          ],
+        ],
+      ],
+    ],
   ] as const)('nests children under parents, siblings sorted by %s', (order, expected) => {
     expect(shape(tagTree(counts, order))).toEqual(expected)
   })

@@ -55,7 +55,11 @@ describe('applyTagChanges', () => {
   const lib = () =>
     libraryOf(
       [paper({ key: 'p' })],
-      [summary({ id: 'p', paper: 'p', tags: ['gnn'] }), summary({ id: 'p-2', paper: 'p', tags: [] }), summary({ id: 'p-3', paper: 'p', tags: ['todo'] })],
+      [
+        summary({ id: 'p', paper: 'p', tags: ['gnn'] }),
+        summary({ id: 'p-2', paper: 'p', tags: [] }),
+        summary({ id: 'p-3', paper: 'p', tags: ['todo'] }),
+      ],
     )
   const now = new Date('2026-01-02T03:04:05.000Z')
 

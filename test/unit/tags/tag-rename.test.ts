@@ -19,15 +19,55 @@ const tagsOf = (lib: Library) => lib.summaries.map((s) => s.tags)
 describe('renameTag', () => {
   it.each([
     ['renames a plain tag', [['ml'], ['bayes']], 'ml', 'graph', [['graph'], ['bayes']], ['s1'], false],
-    ['renames the tags below it', [['ml/gnn', 'x'], ['ml'], ['ml/gnn/mpnn'], ['mlops']], 'ml', 'graph', [['graph/gnn', 'x'], ['graph'], ['graph/gnn/mpnn'], ['mlops']], ['s1', 's2', 's3'], false],
-    ['merges into an existing tag without duplicates', [['gnns', 'gnn'], ['gnns'], ['gnn']], 'gnns', 'gnn', [['gnn'], ['gnn'], ['gnn']], ['s1', 's2'], true],
+    [
+      'renames the tags below it',
+      [['ml/gnn', 'x'], ['ml'], ['ml/gnn/mpnn'], ['mlops']],
+      'ml',
+      'graph',
+      [['graph/gnn', 'x'], ['graph'], ['graph/gnn/mpnn'], ['mlops']],
+      ['s1', 's2', 's3'],
+      false,
+    ],
+    [
+      'merges into an existing tag without duplicates',
+      [['gnns', 'gnn'], ['gnns'], ['gnn']],
+      'gnns',
+      'gnn',
+      [['gnn'], ['gnn'], ['gnn']],
+      ['s1', 's2'],
+      true,
+    ],
     ['keeps the position of the first of the merged tags', [['a', 'gnn', 'b', 'gnns']], 'gnns', 'gnn', [['a', 'gnn', 'b']], ['s1'], true],
-    ['merges children into an existing hierarchy', [['ml/gnn'], ['graph/gnn', 'ml/gnn']], 'ml', 'graph', [['graph/gnn'], ['graph/gnn']], ['s1', 's2'], true],
-    ['counts a parent only in use through children as existing', [['ml'], ['graph/x']], 'ml', 'graph', [['graph'], ['graph/x']], ['s1'], true],
+    [
+      'merges children into an existing hierarchy',
+      [['ml/gnn'], ['graph/gnn', 'ml/gnn']],
+      'ml',
+      'graph',
+      [['graph/gnn'], ['graph/gnn']],
+      ['s1', 's2'],
+      true,
+    ],
+    [
+      'counts a parent only in use through children as existing',
+      [['ml'], ['graph/x']],
+      'ml',
+      'graph',
+      [['graph'], ['graph/x']],
+      ['s1'],
+      true,
+    ],
     ['moves a child up into its parent', [['ml', 'ml/gnn'], ['ml/gnn/x']], 'ml/gnn', 'ml', [['ml'], ['ml/x']], ['s1', 's2'], true],
     ['moves a tag below itself', [['ml'], ['ml/gnn']], 'ml', 'ml/old', [['ml/old'], ['ml/old/gnn']], ['s1', 's2'], false],
     ['renames only a child', [['ml', 'ml/gnn']], 'ml/gnn', 'graph', [['ml', 'graph']], ['s1'], false],
-    ['handles prototype names like any other', [['__proto__'], ['constructor']], '__proto__', 'constructor', [['constructor'], ['constructor']], ['s1'], true],
+    [
+      'handles prototype names like any other',
+      [['__proto__'], ['constructor']],
+      '__proto__',
+      'constructor',
+      [['constructor'], ['constructor']],
+      ['s1'],
+      true,
+    ],
   ])('%s', (_, before, from, to, after, changed, merged) => {
     const lib = withTags(...before)
     const result = renameTag(lib, from, to, now)
@@ -67,7 +107,14 @@ describe('renameTag', () => {
 describe('removeTag', () => {
   it.each([
     ['removes the tag only', [['ml', 'ml/gnn'], ['ml'], ['x']], 'ml', false, [['ml/gnn'], [], ['x']], ['s1', 's2']],
-    ['removes the tags below it with recursive', [['ml', 'ml/gnn'], ['ml/rl', 'x'], ['mlops']], 'ml', true, [[], ['x'], ['mlops']], ['s1', 's2']],
+    [
+      'removes the tags below it with recursive',
+      [['ml', 'ml/gnn'], ['ml/rl', 'x'], ['mlops']],
+      'ml',
+      true,
+      [[], ['x'], ['mlops']],
+      ['s1', 's2'],
+    ],
     ['removes a child alone', [['ml', 'ml/gnn']], 'ml/gnn', false, [['ml']], ['s1']],
   ])('%s', (_, before, tag, recursive, after, changed) => {
     const lib = withTags(...before)

@@ -5,7 +5,26 @@ import { formatTagColumns, formatTagsPlain, formatTagTree } from '../../../src/c
 
 const plain = styleFor(false)
 const counts = countTags(
-  [['ml/gnn'], ['ml/gnn', 'ml'], ['ml/rl'], ['bayesian'], ['bayesian'], ['ml/gnn/mpnn'], ['a/b/c'], ['a/d'], ['x'], ['x'], ['x'], ['x'], ['x'], ['x'], ['x'], ['x'], ['x'], ['x']].map((tags) => ({ tags })),
+  [
+    ['ml/gnn'],
+    ['ml/gnn', 'ml'],
+    ['ml/rl'],
+    ['bayesian'],
+    ['bayesian'],
+    ['ml/gnn/mpnn'],
+    ['a/b/c'],
+    ['a/d'],
+    ['x'],
+    ['x'],
+    ['x'],
+    ['x'],
+    ['x'],
+    ['x'],
+    ['x'],
+    ['x'],
+    ['x'],
+    ['x'],
+  ].map((tags) => ({ tags })),
 )
 
 describe('formatTagTree', () => {
