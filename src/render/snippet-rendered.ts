@@ -4,7 +4,8 @@
  * library lacks). The highlights move with the text; a match inside a formula or a citation
  * highlights what it became.
  */
-import { resolveCitations, type CitationResolver } from '../core/citations/citations.js'
+import { CitationResolver, resolveCitations } from '../core/citations/citations.js'
+import type { Library } from '../core/model.js'
 import type { Highlight, Snippet } from '../core/search/snippets.js'
 import { shortTitle } from '../core/citations/citation-text.js'
 
@@ -24,9 +25,29 @@ export interface SnippetRendering {
 const MATH = /\$\$([^$]{1,400}?)\$\$|\\\[([\s\S]{1,400}?)\\\]|\\\(([\s\S]{1,400}?)\\\)|\$(?=\S)((?:[^$\n\\]|\\.){1,400}?)(?<=\S)\$(?!\d)/g
 const FIGURE = /!\[[^\]\n]*\]\([^)\n]*\)|<img\s[^>]*>|https?:\/\/\S+?\.(?:png|jpe?g|gif|svg|webp)\b/gi
 
-/** Whether a snippet may hold math (so that the TeX renderer is worth loading). */
-export function mayHoldMath(snippet: Snippet): boolean {
-  return /\$|\\[([]/.test(snippet.text)
+/** Whether a text may hold math (so that the TeX renderer is worth loading). */
+export function mayHoldMath(text: string): boolean {
+  return /\$|\\[([]/.test(text)
+}
+
+/**
+ * How snippets over `library` are shown; the TeX renderer (temml, heavy) is loaded only `withMath`.
+ * Each formula is converted once: browse shows the same snippets again at every keystroke.
+ */
+export async function snippetRendering(library: Library, withMath: boolean): Promise<SnippetRendering> {
+  const texToUnicode = withMath ? (await import('./math.js')).texToUnicode : null
+  const converted = new Map<string, string | null>()
+  const math = (tex: string, display: boolean) => {
+    const key = `${display ? '$$' : '$'}${tex}`
+    let text = converted.get(key)
+    if (text === undefined) {
+      const rendered = texToUnicode!(tex, display)
+      text = rendered.faithful ? rendered.text : null
+      converted.set(key, text)
+    }
+    return text
+  }
+  return { resolver: new CitationResolver(library), math: texToUnicode ? math : null }
 }
 
 function rewritesOf(text: string, rendering: SnippetRendering): Rewrite[] {

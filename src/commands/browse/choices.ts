@@ -5,6 +5,7 @@ import type { SearchChoice } from '../../terminal/prompts.js'
 import { sanitizeTerminal } from '../../core/text/sanitize.js'
 import { fitWidth } from '../../render/search-results.js'
 import { formatSnippet } from '../../render/snippet.js'
+import { renderSnippet, type SnippetRendering } from '../../render/snippet-rendered.js'
 
 /** Hits listed at once; the list scrolls through them. */
 const LIST_LENGTH = 50
@@ -20,6 +21,8 @@ export function browseChoices(
   term: string,
   width: number,
   highlight: (s: string) => string,
+  /** How snippets are shown (math as Unicode, citations as titles); as stored without it. */
+  rendering?: SnippetRendering,
 ): SearchChoice<string>[] {
   const { hits } = search.search(parseTypedQuery(term), { limit: LIST_LENGTH, lastWord: 'typing', snippets: 1 })
   const idWidth = Math.min(MAX_ID_WIDTH, Math.max(0, ...hits.map((hit) => hit.id.length)))
@@ -27,7 +30,8 @@ export function browseChoices(
     const year = hit.paper.year === null ? '    ' : String(hit.paper.year)
     const id = fitWidth(sanitizeTerminal(hit.id), idWidth)
     const line = `${id}${' '.repeat(Math.max(0, idWidth - stringWidth(id)))}  ${year}  ${sanitizeTerminal(hit.paper.title.replace(/\s+/g, ' '))}`
-    const snippet = hit.snippets[0]
+    const best = hit.snippets[0]
+    const snippet = best && rendering ? renderSnippet(best, rendering) : best
     const lacks =
       hit.missing.length > 0
         ? fitWidth(`missing: ${hit.missing.map((word) => sanitizeTerminal(word)).join(', ')}`, Math.floor(width / 2))

@@ -3,6 +3,7 @@ import { UsageError } from '../../core/errors.js'
 import { libraryEntries, type Entry } from '../../core/records/entries.js'
 import { LibrarySearch } from '../../core/search/search.js'
 import { browseChoices } from './choices.js'
+import { mayHoldMath, snippetRendering } from '../../render/snippet-rendered.js'
 import { readingWidth } from '../../render/reading-width.js'
 import { canPrompt } from '../../command-kit/shared.js'
 
@@ -15,10 +16,16 @@ const PAGE_SIZE = 12
 
 export async function browseRun(opts: BrowseOptions, ctx: Context): Promise<void> {
   if (!canPrompt(ctx)) throw new UsageError('browse needs a terminal; to search from a script use: precis search <query>')
-  const entries = libraryEntries(await ctx.store.read())
+  const library = await ctx.store.read()
+  const entries = libraryEntries(library)
   const byId = new Map<string, Entry>(entries.map((e) => [e.id, e]))
   const search = new LibrarySearch(entries)
   search.prepare() // before the first keystroke, not during it
+  // Snippets read as `show` reads: the TeX renderer loads now, once, when some body has math.
+  const rendering = await snippetRendering(
+    library,
+    entries.some((entry) => mayHoldMath(entry.summary?.body ?? '')),
+  )
   const width = ctx.io.columns ?? 80
   let term = opts.query
   let chosen: string | undefined
@@ -31,7 +38,7 @@ export async function browseRun(opts: BrowseOptions, ctx: Context): Promise<void
       pageSize: PAGE_SIZE,
       source: (typed) => {
         term = typed
-        return browseChoices(search, typed, width, (s) => ctx.io.errStyle.bold.yellow(s))
+        return browseChoices(search, typed, width, (s) => ctx.io.errStyle.bold.yellow(s), rendering)
       },
     })
     const entry = id === null ? undefined : byId.get(id)

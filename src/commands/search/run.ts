@@ -2,10 +2,9 @@ import type { Context } from '../../context.js'
 import { parseQuery } from '../../core/search/query.js'
 import { entryRecord } from '../../core/records/entries.js'
 import { searchLibrary, type SearchHit } from '../../core/search/search.js'
-import { CitationResolver } from '../../core/citations/citations.js'
 import type { Library } from '../../core/model.js'
 import { formatCorrections, formatHitsBlocks, formatHitsPlain } from '../../render/search-results.js'
-import { mayHoldMath, renderSnippet, type SnippetRendering } from '../../render/snippet-rendered.js'
+import { mayHoldMath, renderSnippet, snippetRendering } from '../../render/snippet-rendered.js'
 import { inform, printJson } from '../../command-kit/shared.js'
 
 export interface SearchCommandOptions {
@@ -23,17 +22,10 @@ function hitRecord(hit: SearchHit): Record<string, unknown> {
 async function rendered(hits: SearchHit[], library: Library): Promise<SearchHit[]> {
   const snippets = hits.flatMap((hit) => hit.snippets)
   if (snippets.length === 0) return hits
-  // The TeX renderer (temml) is loaded only when a snippet has math.
-  const texToUnicode = snippets.some(mayHoldMath) ? (await import('../../render/math.js')).texToUnicode : null
-  const rendering: SnippetRendering = {
-    resolver: new CitationResolver(library),
-    math: texToUnicode
-      ? (tex, display) => {
-          const math = texToUnicode(tex, display)
-          return math.faithful ? math.text : null
-        }
-      : null,
-  }
+  const rendering = await snippetRendering(
+    library,
+    snippets.some((snippet) => mayHoldMath(snippet.text)),
+  )
   return hits.map((hit) => ({ ...hit, snippets: hit.snippets.map((snippet) => renderSnippet(snippet, rendering)) }))
 }
 

@@ -8,7 +8,8 @@ import { LibrarySearch } from '../../../src/core/search/search.js'
 import { main } from '../../../src/main.js'
 import { escapableSearch, type SearchChoice, type SearchQuestion } from '../../../src/terminal/prompts.js'
 import { testContext } from '../../support/context.js'
-import { searchFixture } from './fixture.js'
+import { snippetRendering } from '../../../src/render/snippet-rendered.js'
+import { searchFixture, tinyLibrary } from './fixture.js'
 
 const search = new LibrarySearch(libraryEntries(searchFixture()))
 const mark = (s: string) => `<${s}>`
@@ -46,6 +47,22 @@ describe('browseChoices', () => {
 
   it('reads a phrase not closed yet as the phrase so far', () => {
     expect(browseChoices(search, '"double hel', 80, mark)[0]!.value).toBe('watson1953molecular')
+  })
+
+  it('shows a snippet as show reads it when given the rendering: math as Unicode, a citation as the short title', async () => {
+    const library = tinyLibrary([
+      { key: 'gp', title: 'Gaussian Processes: a primer', body: 'The kernel $\\Sigma_{ij} = k(x_i, x_j)$ sets how outputs covary.' },
+      { key: 'deep', body: 'Deep kernels extend [@gp] with learned features.' },
+    ])
+    const search = new LibrarySearch(libraryEntries(library))
+    const rendering = await snippetRendering(library, true)
+    const [gp] = browseChoices(search, 'kernel covary', 120, mark, rendering)
+    expect(gp!.description).toContain('Σᵢⱼ')
+    expect(gp!.description).not.toContain('\\Sigma')
+    const [deep] = browseChoices(search, 'learned features', 120, mark, rendering)
+    expect(deep!.description).toContain('Gaussian Processes')
+    // Without the rendering the stored text is shown.
+    expect(browseChoices(search, 'kernel covary', 120, mark)[0]!.description).toContain('\\Sigma')
   })
 
   it('a query that cannot become right by typing more is an error the prompt shows', () => {
