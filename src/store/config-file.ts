@@ -36,7 +36,9 @@ function readConfigBytes(path: string): Buffer | null {
   try {
     opened = openRegularFile(path)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    // No file, or a file where a folder on the way should be (HOME=/dev/null): there is no config.
+    const { code } = error as NodeJS.ErrnoException
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null
     throw new DataError(`Cannot read the config file ${path}: ${describeFileError(error)}`)
   }
   try {

@@ -35,6 +35,25 @@ export function leftoverTempFiles(dir: string): string[] {
 }
 
 /**
+ * The leftover temp files whose writer is certainly gone: precis removes those at its next write.
+ * A file whose writer's pid runs again is left, rightly: on a busy machine pids wrap around (32,768
+ * here) and a killed writer's pid may already belong to another process, which precis cannot tell
+ * from the writer.
+ */
+export function deadWritersTempFiles(dir: string): string[] {
+  return leftoverTempFiles(dir).filter((name) => !pidRuns(Number(/-(\d+)-/.exec(name)?.[1])))
+}
+
+function pidRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
  * A file's SHA-256 ("absent" when there is none), to assert byte-identity: comparing megabyte
  * Buffers with toEqual walks them byte by byte and takes seconds.
  */
