@@ -7,7 +7,7 @@ const figures = [
   { url: 'https://x/a.png', caption: 'first' },
   { url: 'https://x/b.png', caption: '' },
 ]
-const plain = makeStyles({ width: 80, color: false, hyperlinks: false })
+const plain = makeStyles({ color: false, hyperlinks: false })
 const draw = (figure: { url: string }) => (figure.url.endsWith('b.png') ? null : `<IMG ${figure.url}>\n`)
 
 describe('placeFigures', () => {
