@@ -4,6 +4,7 @@
  * on every read (regular file, size, magic number, pixel limit): anything else is a miss.
  */
 import { createHash } from 'node:crypto'
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { imageInfo, withinPixelLimit } from '../core/images/image-info.js'
 import { readRegularFile } from '../platform/regular-file.js'
@@ -30,4 +31,13 @@ export function readCachedFigure(dir: string, url: string): FetchedFigure | null
 /** Keep a fetched figure, atomically: readers see no file or the whole one. */
 export async function writeCachedFigure(dir: string, url: string, figure: FetchedFigure): Promise<void> {
   await writeFileAtomically(figureCacheFile(dir, url), figure.bytes)
+}
+
+/** Whether any figure was ever cached (so a page made without any stays exactly as before). */
+export function hasCachedFigures(dir: string): boolean {
+  try {
+    return readdirSync(join(dir, 'figures')).some((name) => name.endsWith('.img'))
+  } catch {
+    return false
+  }
 }
