@@ -17,9 +17,10 @@ beforeEach(async () => {
   await writeCachedFigure(cache, PHOTO, { bytes: jpegHeader(200, 100), info: { kind: 'jpeg', width: 200, height: 100 } })
 })
 
-function context(env: Record<string, string>, tty = true) {
+function context(env: Record<string, string>, tty = true, config?: string) {
   const ctx = testContext({
     tty,
+    ...(config === undefined ? {} : { config }),
     library: libraryOf(
       [paper({ key: 'gilmer2017neural', title: 'Neural Message Passing' })],
       [summary({ id: 'gilmer2017neural', paper: 'gilmer2017neural', body: BODY })],
@@ -71,6 +72,15 @@ describe('show draws cached figures', () => {
       expect(await main(argv, ctx)).toBe(0)
       expect(ctx.stdout()).not.toContain('\x1b')
     }
+  })
+
+  it("follows the config file's images, which --images overrides", async () => {
+    const { ctx } = context({ TERM: 'xterm-kitty' }, true, 'images = "off"\n')
+    expect(await main(['show', 'gilmer2017neural'], ctx)).toBe(0)
+    expect(ctx.stdout()).not.toContain('\x1b')
+    const forced = context({ TERM: 'xterm' }, true, 'images = "off"\n')
+    expect(await main(['show', 'gilmer2017neural', '--images', 'kitty'], forced.ctx)).toBe(0)
+    expect(forced.ctx.stdout()).toContain(KITTY)
   })
 
   it('--images sixel says it is not supported (exit 2)', async () => {

@@ -18,22 +18,21 @@ export function registerShow(program: Command, ctx: Context, run = showRun): voi
     .addOption(
       choiceOption(
         '--images <mode>',
-        'draw cached figures in the text on a terminal that can (auto: kitty, Ghostty, iTerm2, WezTerm); never in a pipe',
+        'draw cached figures in the text on a terminal that can (default auto: kitty, Ghostty, iTerm2, WezTerm); never in a pipe',
         [...IMAGE_SETTINGS, 'sixel'],
-        'auto',
       ),
     )
     .addHelpText(
       'after',
       '\nExamples:\n  precis show gilmer2017neural\n  precis show rasmussen --width 72 | less\n  precis show clark2020electra --raw > electra.md\n',
     )
-    .action(async (handles: string[], raw: { raw?: boolean; width?: string; images: string }) =>
+    .action(async (handles: string[], raw: { raw?: boolean; width?: string; images?: string }) =>
       run(
         {
           handles,
           raw: raw.raw === true,
           width: raw.width === undefined ? null : parsePositiveInt('--width', raw.width),
-          images: imageSetting(raw.images),
+          images: raw.images === undefined ? null : imageSetting(raw.images),
         },
         ctx,
       ),

@@ -4,7 +4,7 @@ import { entryRecord, type Entry } from '../../core/records/entries.js'
 import { libraryOutline, type LibraryOutline, type PaperOutline, type SummaryOutline } from '../../core/records/outline.js'
 import { pick, readOutline, readRecords, type PickedRecords } from '../../store/outline-reads.js'
 import { readingWidth } from '../../render/reading-width.js'
-import { chooseWidth } from '../../core/config/precedence.js'
+import { chooseImages, chooseWidth } from '../../core/config/precedence.js'
 import { printJson } from '../../command-kit/shared.js'
 import { figureDrawer } from '../../command-kit/figure-drawer.js'
 import type { ImageSetting } from '../../core/images/protocol.js'
@@ -13,8 +13,8 @@ export interface ShowOptions {
   handles: string[]
   raw: boolean
   width: number | null
-  /** How figures are drawn (`--images`): `auto` detects the terminal, `off` keeps the text. */
-  images: ImageSetting
+  /** How figures are drawn (`--images`; null: the config file's `images`, else auto). */
+  images: ImageSetting | null
 }
 
 /** Resolve the handles into papers with the asked-for summaries, merging handles that reach the same paper. */
@@ -84,7 +84,7 @@ export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
   const { renderPaper } = await import('../../render/show.js') // marked-terminal and temml: loaded only to render
   const { ShowCitations } = await import('../../render/citations.js')
   const options = { width, color: ctx.io.color, hyperlinks: ctx.io.hyperlinks }
-  const drawer = figureDrawer(ctx, opts.images)
+  const drawer = figureDrawer(ctx, chooseImages(opts.images, ctx.config.values()).value)
   const citations = new ShowCitations(
     outline,
     groups.map((g) => g.paper.key),
