@@ -16,6 +16,7 @@ import { registerTrash } from './commands/trash/command.js'
 import { registerRestore } from './commands/restore/command.js'
 import { registerRm } from './commands/rm/command.js'
 import { registerShow } from './commands/show/command.js'
+import { registerFigures } from './commands/figures/command.js'
 import { registerSearch } from './commands/search/command.js'
 import { registerBrowse } from './commands/browse/command.js'
 import { registerTag } from './commands/tag/command.js'
@@ -41,6 +42,7 @@ const COMMANDS: readonly Register[] = [
   registerAdd,
   registerList,
   registerShow,
+  registerFigures,
   registerSearch,
   registerBrowse,
   registerEdit,

@@ -9,8 +9,9 @@ export function parsePositiveInt(flag: string, value: string): number {
 }
 
 /** A flag that takes one of `choices`: commander refuses any other value, and shell completion offers them. */
-export function choiceOption(flags: string, description: string, choices: readonly string[], defaultValue: string): Option {
-  return new Option(flags, description).choices(choices).default(defaultValue)
+export function choiceOption(flags: string, description: string, choices: readonly string[], defaultValue?: string): Option {
+  const option = new Option(flags, description).choices(choices)
+  return defaultValue === undefined ? option : option.default(defaultValue)
 }
 
 /** Collect a repeatable flag (`--tag a --tag b`). */

@@ -12,10 +12,11 @@
 import { decodeHTML } from 'entities'
 import { Marked, type Tokens } from 'marked'
 import temml from 'temml'
-import { isImageUrl, unglueImageUrls } from '../core/markdown/figures.js'
+import { FigureList, isImageUrl, unglueImageUrls } from '../core/markdown/figures.js'
 import { DISPLAY_PLACEHOLDER, INLINE_PLACEHOLDER, protectMath, type MathSpan } from '../core/markdown/math-spans.js'
 import { MAX_CONVERTED_SPANS } from '../core/markdown/limits.js'
 import { escapeHtml } from './html-escape.js'
+import { embeddedFigureHtml, type FigureEmbedder } from './html-figures.js'
 import { HtmlAllowList, imageHtml, isLinkTarget, isRemoteImage, linkHtml, sanitizeContent } from './html-sanitize.js'
 import { setextHeading, table } from './marked-block-checks.js'
 import { plainText } from './marked-plain-text.js'
@@ -50,9 +51,10 @@ export interface HtmlConverter {
 
 /**
  * A converter with its own marked instance; `remoteImages` keeps images as images, else each is a
- * link to it. `toMathML` is the formula conversion (tests count its calls).
+ * link to it. `toMathML` is the formula conversion (tests count its calls). `embed` gives the data
+ * URI of a cached figure: such a figure is embedded, numbered as the terminal numbers it.
  */
-export function markdownConverter(remoteImages: boolean, toMathML = mathToMathML): HtmlConverter {
+export function markdownConverter(remoteImages: boolean, toMathML = mathToMathML, embed: FigureEmbedder | null = null): HtmlConverter {
   const formulas = new Map<string, string>()
   const formula = (tex: string, display: boolean, source = display ? `$$${tex}$$` : `$${tex}$`): string => {
     const key = `${display ? 'D' : 'I'}${source}`
@@ -67,6 +69,13 @@ export function markdownConverter(remoteImages: boolean, toMathML = mathToMathML
   // The body being rendered: its math spans, and the allow-list over its raw HTML.
   let spans: MathSpan[] = []
   let allowList = new HtmlAllowList(remoteImages)
+  // The body's figures, numbered by the terminal's rules (core/markdown/figures.ts).
+  let figures = new FigureList()
+  const embedded = (url: string, caption: string): string | null => {
+    const n = figures.add(url, caption)
+    const data = embed?.(url) ?? null
+    return data === null ? null : embeddedFigureHtml(data, n, caption, url)
+  }
   // Math in an attribute or an address stays TeX, as written.
   const asWritten = (text: string) =>
     text.replace(PLACEHOLDERS, (_m, inline?: string, display?: string) => spans[Number(inline ?? display)]?.source ?? '')
@@ -85,16 +94,21 @@ export function markdownConverter(remoteImages: boolean, toMathML = mathToMathML
       link(token: Tokens.Link) {
         const written = asWritten(token.href)
         // A bare image URL (an autolink whose text is its address) is a figure.
-        if (token.text === token.href && isImageUrl(written)) return imageHtml(written, 'Figure', { remoteImages, figure: true })
+        if (token.text === token.href && isImageUrl(written)) {
+          return embedded(written, '') ?? imageHtml(written, 'Figure', { remoteImages, figure: true })
+        }
         const inner = this.parser.parseInline(token.tokens)
         const href = cleanUrl(written)
         return href !== null && isLinkTarget(href) ? linkHtml(href, inner, token.title ? asWritten(token.title) : null) : inner
       },
       image(token: Tokens.Image) {
-        const src = cleanUrl(asWritten(token.href))
-        if (src === null || !isRemoteImage(src)) return ''
+        const written = asWritten(token.href)
+        const src = cleanUrl(written)
         const alt = asWritten(token.tokens ? this.parser.parseInline(token.tokens, this.parser.textRenderer) : token.text)
-        return imageHtml(src, alt, { remoteImages, title: token.title ? asWritten(token.title) : null })
+        // Numbered whenever the terminal numbers it (any address), shown only when it is the web's.
+        const figure = written.trim() === '' ? null : embedded(written, alt)
+        if (src === null || !isRemoteImage(src)) return ''
+        return figure ?? imageHtml(src, alt, { remoteImages, title: token.title ? asWritten(token.title) : null })
       },
       // Task-list checkboxes as characters: the page has no forms.
       checkbox: ({ checked }) => (checked ? '☑ ' : '☐ '),
@@ -105,6 +119,7 @@ export function markdownConverter(remoteImages: boolean, toMathML = mathToMathML
     const prepared = protectMath(markdown, unglueImageUrls)
     spans = prepared.spans
     allowList = new HtmlAllowList(remoteImages, asWritten)
+    figures = new FigureList()
     const html = marked.parse(prepared.markdown, { async: false }) + allowList.close()
     if (spans.length === 0) return html
     // Past the limit the terminal keeps too, formulas stay TeX.

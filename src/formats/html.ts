@@ -12,13 +12,18 @@ import { plainText, plainTextNotice, renderWithinLimits } from '../core/markdown
 import { htmlCitationLinks } from './citations.js'
 import { escapeHtml } from './html-escape.js'
 import { markdownConverter } from './html-markdown.js'
+import type { FigureEmbedder } from './html-figures.js'
 import { PAGE_STYLE } from './html-style.js'
 import { splitInlineMath } from './inline-math.js'
 import { summariesByPaper } from './reading-list.js'
 
-/** The policy of the page: nothing runs, nothing is fetched (but web images when allowed), nothing is submitted. */
-export function contentSecurityPolicy(remoteImages: boolean): string {
-  const images = remoteImages ? ' img-src https: http:;' : ''
+/**
+ * The policy of the page: nothing runs, nothing is fetched (but web images when allowed), nothing
+ * is submitted. Embedded figures need `data:` images.
+ */
+export function contentSecurityPolicy(remoteImages: boolean, embedded = false): string {
+  const sources = [...(remoteImages ? ['https:', 'http:'] : []), ...(embedded ? ['data:'] : [])]
+  const images = sources.length > 0 ? ` img-src ${sources.join(' ')};` : ''
   return `default-src 'none';${images} style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'`
 }
 
@@ -32,6 +37,8 @@ export interface HtmlOptions {
   library?: Library
   /** Whether the page shows images from the web; without, each image is a link to it (default false). */
   remoteImages?: boolean
+  /** The data URIs of cached figures to embed (none by default). */
+  embedFigure?: FigureEmbedder
 }
 
 /** The page for the papers and summaries of `lib`, papers in library order. */
@@ -41,7 +48,7 @@ export function readingListHtml(lib: Library, options: HtmlOptions): string {
 
 /** The page in pieces, each paper rendered as it is asked for: a page of 10,000 summaries is written, never held whole. */
 export function* readingListHtmlPieces(lib: Library, options: HtmlOptions): Generator<string> {
-  const render = markdownConverter(options.remoteImages ?? false)
+  const render = markdownConverter(options.remoteImages ?? false, undefined, options.embedFigure ?? null)
   const titleHtml = (title: string) => mathTitleHtml(title, render.formula)
   const summaries = summariesByPaper(lib.summaries)
   const anchors = lib.papers.map((_paper, i) => `paper-${i + 1}`)
@@ -57,7 +64,7 @@ export function* readingListHtmlPieces(lib: Library, options: HtmlOptions): Gene
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(options.remoteImages ?? false)}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(options.remoteImages ?? false, options.embedFigure !== undefined)}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(options.title)}</title>

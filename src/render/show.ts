@@ -4,33 +4,38 @@
  */
 import type { Paper, Summary } from '../core/model.js'
 import { renderFigureList } from './figures.js'
+import { placeFigures, type FigureDrawer } from './figure-placement.js'
 import { renderHeader, renderSummaryRule } from './header.js'
 import { clampWidth, renderMarkdown } from './markdown.js'
 import { makeStyles, type RenderOptions } from './styles.js'
 
 export type { RenderOptions } from './styles.js'
+export type { FigureDrawer } from './figure-placement.js'
 
 /**
  * Renders a paper and the given summaries of it. The result ends with a newline, has no trailing
- * whitespace on any line, and with colour and hyperlinks off contains no escape byte.
+ * whitespace on any line, and with colour and hyperlinks off and no `draw` contains no escape byte.
+ * With `draw`, figures it can draw are drawn after the paragraph citing them.
  */
-export function renderPaper(paper: Paper, summaries: Summary[], opts: RenderOptions): string {
+export function renderPaper(paper: Paper, summaries: Summary[], opts: RenderOptions, draw?: FigureDrawer): string {
   const styles = makeStyles(opts)
   const width = clampWidth(opts.width)
   const sections = [renderHeader(paper, styles, width)]
   summaries.forEach((summary, i) => {
     sections.push(renderSummaryRule(summary, i, summaries.length, styles, width))
-    sections.push(renderSummaryBody(summary.body, { ...opts, width }))
+    sections.push(renderSummaryBody(summary.body, { ...opts, width }, draw))
   })
   if (summaries.length === 0) sections.push(styles.dim('(no summaries)'))
   return sections.join('\n\n') + '\n'
 }
 
-/** One summary's Markdown rendered, followed by its list of figures; no final newline. */
-export function renderSummaryBody(body: string, opts: RenderOptions): string {
+/** One summary's Markdown rendered (figures drawn in place when `draw` can), followed by its list of figures; no final newline. */
+export function renderSummaryBody(body: string, opts: RenderOptions, draw?: FigureDrawer): string {
   const styles = makeStyles(opts)
   const rendered = renderMarkdown(body, opts)
+  const width = clampWidth(opts.width)
   const text = rendered.text === '' ? styles.dim('(empty summary)') : rendered.text
   if (rendered.figures.length === 0) return text
-  return `${text}\n\n${renderFigureList(rendered.figures, styles, clampWidth(opts.width))}`
+  const placed = draw ? placeFigures(text, rendered.figures, draw, styles, width) : text
+  return `${placed}\n\n${renderFigureList(rendered.figures, styles, width)}`
 }

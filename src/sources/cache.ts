@@ -53,10 +53,15 @@ export async function writeCached(dir: string, source: Source, metadata: PaperMe
 
 /** Write `value` as JSON to `file` (folders made as needed) through a temp file renamed over it. */
 export async function writeJsonAtomically(file: string, value: unknown): Promise<void> {
+  await writeFileAtomically(file, JSON.stringify(value, null, 2) + '\n')
+}
+
+/** Write `data` to `file` (folders made as needed) through a temp file renamed over it. */
+export async function writeFileAtomically(file: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(file), { recursive: true })
   const temp = `${file}.${randomUUID()}.tmp`
   try {
-    await writeFile(temp, JSON.stringify(value, null, 2) + '\n', { flag: 'wx' })
+    await writeFile(temp, data, { flag: 'wx' })
     await rename(temp, file)
   } catch (error) {
     await rm(temp, { force: true })

@@ -57,7 +57,7 @@ const MAX_REDIRECTS = 5
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
 
 /** Services ask clients to say who they are (Crossref routes polite traffic to better servers). */
-const USER_AGENT = 'precis/0.1 (terminal library of paper summaries)'
+export const USER_AGENT = 'precis/0.1 (terminal library of paper summaries)'
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
@@ -117,7 +117,7 @@ async function getOnce(
  * fetch, following redirects here rather than in fetch so that a redirect to another scheme
  * (`file:`, `ftp:`) or an endless chain is refused with a reason a person can read.
  */
-async function fetchFollowing(url: string, init: RequestInit, service: string, fetchImpl: typeof fetch): Promise<Response> {
+export async function fetchFollowing(url: string, init: RequestInit, service: string, fetchImpl: typeof fetch): Promise<Response> {
   let current = url
   for (let hop = 0; ; hop++) {
     const response = await fetchImpl(current, { ...init, redirect: 'manual' })
@@ -184,7 +184,7 @@ export function describeWait(ms: number): string {
   return seconds < 1e9 ? `${seconds} s (${rough})` : rough
 }
 
-function describeFailure(error: unknown, service: string, timeoutMs: number): string {
+export function describeFailure(error: unknown, service: string, timeoutMs: number): string {
   const err = error as { name?: string; message?: string; cause?: { code?: string; message?: string } }
   if (err.name === 'TimeoutError' || err.name === 'AbortError') {
     return `${service} did not answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`

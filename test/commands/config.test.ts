@@ -26,6 +26,7 @@ describe('config list', () => {
       'pager\t"most"\tenvironment',
       'width\t72\tconfig',
       'color\ttrue\tdefault',
+      'images\t"auto"\tdefault',
       '',
     ])
   })
@@ -88,6 +89,15 @@ describe('config get, set, path', () => {
     expect(await main(['config', 'set', 'tags', 'inbox, To Read'], again)).toBe(0)
     expect(await main(['config', 'set', 'by', 'Grace'], again)).toBe(0)
     expect(readFileSync(again.config.path, 'utf8')).toBe('# who writes\nby = "Grace"\nfuture_setting = 1\ntags = [ "inbox", "to-read" ]\n')
+  })
+
+  it('images takes auto, kitty, iterm or off', async () => {
+    const set = await run(['config', 'set', 'images', 'kitty'])
+    expect(set.code).toBe(0)
+    expect(readFileSync(set.ctx.config.path, 'utf8')).toBe('images = "kitty"\n')
+    const bad = await run(['config', 'set', 'images', 'sixel'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('images must be auto, kitty, iterm, off: "sixel" is not one of auto, kitty, iterm, off')
   })
 
   it('set refuses a bad value (exit 2) and leaves the file as it was', async () => {

@@ -28,8 +28,11 @@ const COMMANDS: [string, (ctx: Context, lib: Library) => Promise<void>][] = [
   ['list', (ctx) => listRun({ sort: 'added', limit: null, query: '' }, ctx)],
   ['list --sort title --limit 3', (ctx) => listRun({ sort: 'title', limit: 3, query: '' }, ctx)],
   ['list tag:ml (a query: the whole library)', (ctx) => listRun({ sort: 'year', limit: null, query: 'tag:ml' }, ctx)],
-  ['show <every paper key>', (ctx, lib) => showRun({ handles: lib.papers.map((p) => p.key), raw: false, width: 80 }, ctx)],
-  ['show <every summary id> --raw', (ctx, lib) => showRun({ handles: lib.summaries.map((s) => s.id), raw: true, width: null }, ctx)],
+  ['show <every paper key>', (ctx, lib) => showRun({ handles: lib.papers.map((p) => p.key), raw: false, width: 80, images: null }, ctx)],
+  [
+    'show <every summary id> --raw',
+    (ctx, lib) => showRun({ handles: lib.summaries.map((s) => s.id), raw: true, width: null, images: null }, ctx),
+  ],
   ['tags', (ctx) => tagsListRun({ sort: 'count', flat: false }, ctx)],
   ['tags --flat', (ctx) => tagsListRun({ sort: 'name', flat: true }, ctx)],
   ['stats', (ctx) => statsRun({ top: 5 }, ctx)],
@@ -84,7 +87,7 @@ describe('show through the index, for records resolveHandle treats apart', () =>
     lib.papers.push({ ...lib.papers[0]!, key: 'lonely2020', title: 'A Lonely Paper' })
     lib.summaries.push({ ...lib.summaries[0]!, id: 'orphan2020', paper: 'orphan2020' })
     writeFileSync(path, JSON.stringify(lib)) // by hand: the write gate would refuse the orphan
-    const run = (ctx: Context) => showRun({ handles: [handle], raw: false, width: 80 }, ctx)
+    const run = (ctx: Context) => showRun({ handles: [handle], raw: false, width: 80, images: null }, ctx)
     const reference = await output(testContext({ library: path, tty: false }), run)
     expect(reference).toContain(shown)
     for (let read = 0; read < 2; read++) {

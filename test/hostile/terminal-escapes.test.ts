@@ -306,7 +306,7 @@ describe('on a colour terminal (in process: spawned children never have one)', (
 
   it.each([
     ['list', (ctx: Context) => listRun(parseListOptions({}), ctx)],
-    ['show', (ctx: Context) => showRun({ handles: ['evil2024x'], raw: false, width: null }, ctx)],
+    ['show', (ctx: Context) => showRun({ handles: ['evil2024x'], raw: false, width: null, images: null }, ctx)],
     ['trash', (ctx: Context) => trashRun({ empty: false, yes: false }, ctx)],
     ['tags', (ctx: Context) => tagsListRun(parseTagsListOptions({}), ctx)],
     ['search', (ctx: Context) => searchRun(parseSearchOptions(['message'], {}), ctx)],

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { Context } from '../../context.js'
+import { figureEmbedder } from '../../command-kit/figure-embedder.js'
 import { plural } from '../../core/text/plural-count.js'
 import { UsageError } from '../../core/errors.js'
 import { pathInside, uniqueFileNames } from '../../core/text/filenames.js'
@@ -144,7 +145,7 @@ async function singleDocument(
       return libraryToRis(lib, opts.withSummaries)
     case 'html': {
       const { readingListHtmlPieces } = await import('../../formats/html.js') // marked and temml: only here
-      const options = { title, now: ctx.clock.now(), library: whole, remoteImages: opts.remoteImages }
+      const options = { title, now: ctx.clock.now(), library: whole, remoteImages: opts.remoteImages, embedFigure: figureEmbedder(ctx) }
       return rendering(ctx, lib.summaries.length, (progress) => readingListHtmlPieces(lib, { ...options, progress }))
     }
   }

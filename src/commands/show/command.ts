@@ -1,6 +1,8 @@
 import type { Command } from 'commander'
 import type { Context } from '../../context.js'
-import { parsePositiveInt } from '../../command-kit/flags.js'
+import { choiceOption, parsePositiveInt } from '../../command-kit/flags.js'
+import { UsageError } from '../../core/errors.js'
+import { IMAGE_SETTINGS, type ImageSetting } from '../../core/images/protocol.js'
 import { lazyRun } from '../../command-kit/lazy-run.js'
 
 // The work of the command, loaded when it runs (start-up loads only the command line).
@@ -13,11 +15,32 @@ export function registerShow(program: Command, ctx: Context, run = showRun): voi
     .argument('<handle...>', 'summary ids, paper keys (all their summaries) or unique prefixes')
     .option('--raw', 'print the stored Markdown exactly')
     .option('--width <n>', 'wrap at n columns (default: the terminal, at most 100; 80 when piped)')
+    .addOption(
+      choiceOption(
+        '--images <mode>',
+        'draw cached figures in the text on a terminal that can (default auto: kitty, Ghostty, iTerm2, WezTerm); never in a pipe',
+        [...IMAGE_SETTINGS, 'sixel'],
+      ),
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  precis show gilmer2017neural\n  precis show rasmussen --width 72 | less\n  precis show clark2020electra --raw > electra.md\n',
     )
-    .action(async (handles: string[], raw: { raw?: boolean; width?: string }) =>
-      run({ handles, raw: raw.raw === true, width: raw.width === undefined ? null : parsePositiveInt('--width', raw.width) }, ctx),
+    .action(async (handles: string[], raw: { raw?: boolean; width?: string; images?: string }) =>
+      run(
+        {
+          handles,
+          raw: raw.raw === true,
+          width: raw.width === undefined ? null : parsePositiveInt('--width', raw.width),
+          images: raw.images === undefined ? null : imageSetting(raw.images),
+        },
+        ctx,
+      ),
     )
+}
+
+/** The `--images` value; sixel is named so that asking for it says why it is not drawn. */
+function imageSetting(value: string): ImageSetting {
+  if (value === 'sixel') throw new UsageError('--images sixel is not supported yet; precis draws figures with kitty or iterm')
+  return value as ImageSetting
 }

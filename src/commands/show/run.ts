@@ -4,13 +4,17 @@ import { entryRecord, type Entry } from '../../core/records/entries.js'
 import { libraryOutline, type LibraryOutline, type PaperOutline, type SummaryOutline } from '../../core/records/outline.js'
 import { pick, readOutline, readRecords, type PickedRecords } from '../../store/outline-reads.js'
 import { readingWidth } from '../../render/reading-width.js'
-import { chooseWidth } from '../../core/config/precedence.js'
+import { chooseImages, chooseWidth } from '../../core/config/precedence.js'
 import { printJson } from '../../command-kit/shared.js'
+import { figureDrawer } from '../../command-kit/figure-drawer.js'
+import type { ImageSetting } from '../../core/images/protocol.js'
 
 export interface ShowOptions {
   handles: string[]
   raw: boolean
   width: number | null
+  /** How figures are drawn (`--images`; null: the config file's `images`, else auto). */
+  images: ImageSetting | null
 }
 
 /** Resolve the handles into papers with the asked-for summaries, merging handles that reach the same paper. */
@@ -80,6 +84,7 @@ export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
   const { renderPaper } = await import('../../render/show.js') // marked-terminal and temml: loaded only to render
   const { ShowCitations } = await import('../../render/citations.js')
   const options = { width, color: ctx.io.color, hyperlinks: ctx.io.hyperlinks }
+  const drawer = figureDrawer(ctx, chooseImages(opts.images, ctx.config.values()).value)
   const citations = new ShowCitations(
     outline,
     groups.map((g) => g.paper.key),
@@ -91,7 +96,10 @@ export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
         g.paper,
         g.summaries.map((s) => citations.display(s)),
         options,
+        drawer?.draw,
       ) + citations.citedBy(g.paper),
   )
-  await ctx.io.page(pages.join('\n'))
+  // A pager (less) cannot draw images: with figures drawn, the text goes to the terminal directly.
+  if (drawer && drawer.drawn() > 0) ctx.io.out(pages.join('\n'))
+  else await ctx.io.page(pages.join('\n'))
 }

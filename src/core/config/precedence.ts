@@ -6,6 +6,7 @@
 import type { KeyPattern } from '../keys/citekey.js'
 import { compileKeyPattern, DEFAULT_KEY_PATTERN } from '../keys/key-pattern.js'
 import type { Config } from './settings.js'
+import type { ImageSetting } from '../images/protocol.js'
 
 export type Source = 'flag' | 'environment' | 'config' | 'default'
 
@@ -91,6 +92,17 @@ export function chooseWidth(flag: number | null, config: Config): Chosen<number 
   )
 }
 
+/** How `show` draws figures: `--images`, else `images`, else auto (the terminal decides). */
+export function chooseImages(flag: ImageSetting | null, config: Config): Chosen<ImageSetting> {
+  return first(
+    [
+      ['flag', flag ?? undefined],
+      ['config', config.images],
+    ],
+    'auto',
+  )
+}
+
 /**
  * Whether colour is allowed: not with `--no-color`; NO_COLOR and FORCE_COLOR decide when set; else
  * `color`; else yes (where the terminal has colour: terminal/io.ts).
@@ -122,5 +134,6 @@ export function settingsInEffect(env: Env, config: Config): Record<keyof Config,
     pager: choosePager(true, env, config),
     width: chooseWidth(null, config),
     color: chooseColor(true, env, config),
+    images: chooseImages(null, config),
   }
 }

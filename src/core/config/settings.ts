@@ -7,6 +7,7 @@ import { compileKeyPattern } from '../keys/key-pattern.js'
 import { FIELD_LIMITS, textProblem } from '../records/field-rules.js'
 import { canonicalTag, normalizeTag, tagProblem } from '../tags/rules.js'
 import { UsageError } from '../errors.js'
+import { IMAGE_SETTINGS, type ImageSetting } from '../images/protocol.js'
 
 /** The values a config file can set; a setting it leaves out is undefined. */
 export interface Config {
@@ -24,6 +25,8 @@ export interface Config {
   width?: number
   /** false: no colour (as --no-color); true: colour where the terminal has it. */
   color?: boolean
+  /** How `show` draws cached figures (as `show --images`). */
+  images?: ImageSetting
 }
 
 export type SettingName = keyof Config
@@ -129,6 +132,15 @@ export const SETTINGS: ReadonlyMap<SettingName, SettingSpec> = new Map<SettingNa
       kind: 'true or false',
       problem: (v) => (typeof v === 'boolean' ? null : 'is not true or false'),
       fromWord: asBoolean,
+    },
+  ],
+  [
+    'images',
+    {
+      description: 'how show draws cached figures: auto, kitty, iterm or off',
+      kind: IMAGE_SETTINGS.join(', '),
+      problem: (v) => (IMAGE_SETTINGS.includes(v as ImageSetting) ? null : `is not one of ${IMAGE_SETTINGS.join(', ')}`),
+      fromWord: asWord,
     },
   ],
 ])
