@@ -1,9 +1,5 @@
-// browse's per-keystroke list update, timed inside one process. dist/ is one esbuild bundle that
-// exports only the CLI, so the modules are bundled here from the TypeScript sources.
-import { build } from 'esbuild'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+// browse's per-keystroke list update, timed inside one process, on modules bundled from the sources.
+import { importFromSources } from './bundle.js'
 import { median } from './measure.js'
 
 const ENTRY = `
@@ -14,28 +10,7 @@ export { LibraryFile } from './src/store/library-file.ts'
 `
 
 /** Bundle the modules browse uses and import them (once per benchmark run, before src/ changes). */
-export async function browseModules(root) {
-  // Inside node_modules/.cache rather than the system's temp folder: the bundle leaves packages
-  // external, and node finds them only from a folder below the project's node_modules.
-  const cache = join(root, 'node_modules', '.cache')
-  mkdirSync(cache, { recursive: true })
-  const dir = mkdtempSync(join(cache, 'precis-bench-'))
-  try {
-    const outfile = join(dir, 'browse.js')
-    await build({
-      stdin: { contents: ENTRY, resolveDir: root, loader: 'ts' },
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      logLevel: 'warning',
-    })
-    return await import(pathToFileURL(outfile).href)
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
+export const browseModules = (root) => importFromSources(root, ENTRY)
 
 /** Per-keystroke time of browse's list update, typing a query one character at a time (library read as the store reads it), and the time browse takes to prepare the library as it opens. */
 export async function keystrokes({ libraryEntries, LibrarySearch, browseChoices, LibraryFile }, file) {

@@ -3,10 +3,9 @@
 // this process, through the search core, on a library built as the store holds one) and into a
 // plain BM25 (bm25.js) over the same documents; nDCG@10, recall@100 and the share of queries with
 // no result are printed side by side.
-import { build } from 'esbuild'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { importFromSources } from '../bundle.js'
 import { Bm25 } from './bm25.js'
 import { collections } from './collections.js'
 import { mean, ndcgAt, recallAt } from './metrics.js'
@@ -21,27 +20,8 @@ export { libraryEntries } from './src/core/records/entries.ts'
 export { SEARCH_TUNING } from './src/core/search/tuning.ts'
 `
 
-// dist/ exports only the CLI: the search core is bundled here from the TypeScript sources.
-export async function searchCore() {
-  const cache = join(root, 'node_modules', '.cache')
-  mkdirSync(cache, { recursive: true })
-  const dir = mkdtempSync(join(cache, 'precis-relevance-'))
-  try {
-    const outfile = join(dir, 'core.js')
-    await build({
-      stdin: { contents: ENTRY, resolveDir: root, loader: 'ts' },
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      logLevel: 'warning',
-    })
-    return await import(pathToFileURL(outfile).href)
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
+/** The search core, bundled from the TypeScript sources. */
+export const searchCore = () => importFromSources(root, ENTRY)
 
 /** precis's ranking of each query (ids, best first); a query precis refuses ranks nothing. */
 function precisRuns(core, collection) {

@@ -13,6 +13,11 @@ import type { ImportRecord, ImportResult } from '../core/merge/imported-records.
  * file stays short for the common case while an export → import round trip still loses nothing.
  */
 export function summaryToMarkdown(summary: Summary, paper: Paper): string {
+  return writeFrontMatter(frontMatterFields(summary, paper)) + summary.body
+}
+
+/** The front matter of a summary's file, field by field in the order written. */
+export function frontMatterFields(summary: Summary, paper: Paper): Array<readonly [string, unknown]> {
   const fields: Array<readonly [string, unknown]> = [
     ['id', summary.id],
     ['key', paper.key],
@@ -31,7 +36,7 @@ export function summaryToMarkdown(summary: Summary, paper: Paper): string {
     ['added', paper.added],
   ]
   if (paper.abstract !== null) fields.push(['abstract', paper.abstract])
-  return writeFrontMatter(fields) + summary.body
+  return fields
 }
 
 /**

@@ -10,6 +10,7 @@
 import type { Library, Paper, Summary } from '../core/model.js'
 import { CitationResolver, rewriteCitations, type ResolvedCitation } from '../core/citations/citations.js'
 import { writeFrontMatter } from './frontmatter.js'
+import { frontMatterFields } from './markdown.js'
 
 /** A wiki link to the note of `key` (`[[key]]`, or `[[file|key]]` when its file has another name). */
 function wikiLink(key: string, files: ReadonlyMap<string, string>): string {
@@ -43,24 +44,9 @@ export function wikiLinkCitations(
 
 /** One note: Obsidian properties, then the body with its citations as wiki links. */
 export function obsidianNote(summary: Summary, paper: Paper, citations: (body: string) => string): string {
-  const fields: Array<readonly [string, unknown]> = [
-    ['id', summary.id],
-    ['key', paper.key],
-    ['title', paper.title],
-    ['aliases', [paper.title]],
-    ['authors', paper.authors],
-    ['year', paper.year],
-    ['venue', paper.venue],
-    ['arxiv', paper.arxiv],
-    ...(paper.category != null ? [['category', paper.category] as const] : []),
-    ['doi', paper.doi],
-    ['url', paper.url],
-    ['tags', summary.tags],
-    ['by', summary.by],
-    ['created', summary.created],
-    ['updated', summary.updated],
-    ['added', paper.added],
-  ]
-  if (paper.abstract !== null) fields.push(['abstract', paper.abstract])
+  // Obsidian finds a note by its aliases too: the title, right after it.
+  const fields = frontMatterFields(summary, paper).flatMap((field) =>
+    field[0] === 'title' ? [field, ['aliases', [paper.title]] as const] : [field],
+  )
   return writeFrontMatter(fields) + citations(summary.body)
 }
