@@ -7,23 +7,7 @@ import { tagTrouble } from './doctor.js'
 import { conflictingFields, duplicatePairs, MERGED_FIELDS } from './duplicates.js'
 import { mergeDuplicateSummaries } from './summaries.js'
 import type { Library, Paper } from '../model.js'
-import { isPlaceholder, missingPaperTitle } from '../papers/placeholders.js'
-
-/** A paper record standing in for one that is missing, so its summaries stay reachable. */
-export function placeholderPaper(key: string, added: string): Paper {
-  return {
-    key,
-    title: missingPaperTitle(key),
-    authors: [],
-    year: null,
-    venue: null,
-    arxiv: null,
-    doi: null,
-    url: null,
-    abstract: null,
-    added,
-  }
-}
+import { isPlaceholder, placeholderPaper } from '../papers/placeholders.js'
 
 /** Move everything of `duplicate` onto `keep`, which gains the details only `duplicate` had (for a placeholder, too). */
 function mergeInto(lib: Library, keep: Paper, duplicate: Paper): void {

@@ -24,6 +24,22 @@ export function missingPaperTitle(key: string): string {
   return `(missing paper ${key})`
 }
 
+/** A paper record standing in for one that is missing, so its summaries stay reachable. */
+export function placeholderPaper(key: string, added: string): Paper {
+  return {
+    key,
+    title: missingPaperTitle(key),
+    authors: [],
+    year: null,
+    venue: null,
+    arxiv: null,
+    doi: null,
+    url: null,
+    abstract: null,
+    added,
+  }
+}
+
 // "Untitled" alone is what a BibTeX entry without title or key gets.
 const PLACEHOLDER_TITLES = ['untitled']
 const PLACEHOLDER_TITLE_STARTS = ['untitled shortscience paper ', 'untitled shortscience summary ']

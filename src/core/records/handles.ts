@@ -2,6 +2,7 @@ import { NotFoundError, UsageError } from '../errors.js'
 import type { Library, Paper, Summary } from '../model.js'
 import type { PaperOutline, SummaryOutline } from './outline.js'
 import { closest } from '../text/similar.js'
+import { placeholderPaper } from '../papers/placeholders.js'
 
 /** What a handle names: one paper and the summaries of it that were asked for (whole, or their outlines). */
 export interface Resolved<P extends PaperOutline = Paper, S extends SummaryOutline = Summary> {
@@ -80,16 +81,5 @@ export function paperFor(lib: Library, summary: Summary): Paper {
 
 /** What stands for the paper of a summary whose paper is not in the library. */
 export function missingPaper(summary: Pick<Summary, 'paper' | 'created'>): Paper {
-  return {
-    key: summary.paper,
-    title: `(missing paper ${summary.paper})`,
-    authors: [],
-    year: null,
-    venue: null,
-    arxiv: null,
-    doi: null,
-    url: null,
-    abstract: null,
-    added: summary.created,
-  }
+  return placeholderPaper(summary.paper, summary.created)
 }

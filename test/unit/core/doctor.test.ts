@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { checkFolder, type FolderState } from '../../../src/core/doctor/files.js'
-import { placeholderPaper, repairLibrary } from '../../../src/core/doctor/repair.js'
+import { repairLibrary } from '../../../src/core/doctor/repair.js'
+import { placeholderPaper } from '../../../src/core/papers/placeholders.js'
 import { checkLibrary, tagTrouble } from '../../../src/core/doctor/doctor.js'
 import { conflictingFields, duplicatePairs, samePaperReason } from '../../../src/core/doctor/duplicates.js'
 import type { Library, Paper } from '../../../src/core/model.js'
