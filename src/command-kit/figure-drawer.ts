@@ -1,8 +1,9 @@
 /**
- * The drawer `show` hands the renderer when the terminal draws images: a figure is drawn only
- * from the cache (showing never uses the network; `precis figures --download` fills it), only in
- * a format the protocol takes (kitty: PNG; iTerm2: any of the four), and counted, so the caller
- * knows whether anything was drawn.
+ * The drawer `show` and `browse` hand the renderer when the terminal draws images: a figure is
+ * drawn only from the cache (showing never uses the network; `precis figures --download` fills
+ * it), and counted, so the caller knows whether anything was drawn. iTerm2's protocol takes the
+ * file as it is; kitty's takes a PNG as it is and any other figure decoded and sent as PNG; sixel
+ * is decoded, scaled to its cells and encoded. The decoders load only for kitty and sixel.
  */
 import type { Context } from '../context.js'
 import { figureCells } from '../core/images/cells.js'
@@ -14,6 +15,10 @@ import { readCachedFigure } from '../sources/figure-cache.js'
 
 /** Tallest a figure is drawn, in rows, whatever the terminal's height. */
 const MAX_FIGURE_ROWS = 24
+/** The cell size assumed when the terminal did not say: cells.ts's 10 pixels a column, twice as high. */
+const DEFAULT_CELL = { width: 10, height: 20 }
+/** A figure re-encoded for kitty keeps up to this many pixels a cell (sharp on a high-density screen, not needlessly large). */
+const KITTY_PIXELS_PER_CELL = { width: 20, height: 40 }
 
 export interface CountingDrawer {
   draw: FigureDrawer
@@ -25,20 +30,33 @@ export interface CountingDrawer {
  * A drawer for `setting` on this terminal, or null when no escape may be written: stdout not a
  * terminal (a pipe, a file), or a terminal not known to draw images.
  */
-export function figureDrawer(ctx: Context, setting: ImageSetting): CountingDrawer | null {
+export async function figureDrawer(ctx: Context, setting: ImageSetting): Promise<CountingDrawer | null> {
   if (!ctx.io.stdoutIsTTY) return null
   const output = chooseImageOutput(setting, ctx.env)
   if (!output) return null
   const dir = cacheDir(ctx.env)
   const maxRows = Math.max(4, Math.min(MAX_FIGURE_ROWS, (ctx.io.rows ?? MAX_FIGURE_ROWS) - 2))
+  const raster = output.protocol === 'iterm' ? null : await import('../render/raster.js')
+  const cell = DEFAULT_CELL
   let count = 0
   const draw: FigureDrawer = (figure, width) => {
     const cached = readCachedFigure(dir, figure.url)
-    if (!cached || (output.protocol === 'kitty' && cached.info.kind !== 'png')) return null
-    const box = figureCells(cached.info, width, maxRows)
-    if (!box) return null
+    const box = cached && figureCells(cached.info, width, maxRows)
+    if (!cached || !box) return null
+    let image: string | null = null
+    if (output.protocol === 'iterm') image = itermImage(cached.bytes, box, output.tmux)
+    else if (output.protocol === 'kitty' && cached.info.kind === 'png') image = kittyImage(cached.bytes, box, output.tmux)
+    else {
+      const pixels = raster!.decodeImage(cached.bytes, cached.info)
+      if (!pixels) return null
+      if (output.protocol === 'sixel') image = raster!.sixelImage(pixels, box, cell, output.tmux)
+      else {
+        const fitted = raster!.scaleDown(pixels, box.columns * KITTY_PIXELS_PER_CELL.width, box.rows * KITTY_PIXELS_PER_CELL.height)
+        image = kittyImage(raster!.encodePng(fitted), box, output.tmux)
+      }
+    }
     count++
-    return output.protocol === 'kitty' ? kittyImage(cached.bytes, box, output.tmux) : itermImage(cached.bytes, box, output.tmux)
+    return image
   }
   return { draw, drawn: () => count }
 }

@@ -91,13 +91,13 @@ describe('config get, set, path', () => {
     expect(readFileSync(again.config.path, 'utf8')).toBe('# who writes\nby = "Grace"\nfuture_setting = 1\ntags = [ "inbox", "to-read" ]\n')
   })
 
-  it('images takes auto, kitty, iterm or off', async () => {
-    const set = await run(['config', 'set', 'images', 'kitty'])
+  it('images takes auto, kitty, iterm, sixel or off', async () => {
+    const set = await run(['config', 'set', 'images', 'sixel'])
     expect(set.code).toBe(0)
-    expect(readFileSync(set.ctx.config.path, 'utf8')).toBe('images = "kitty"\n')
-    const bad = await run(['config', 'set', 'images', 'sixel'])
+    expect(readFileSync(set.ctx.config.path, 'utf8')).toBe('images = "sixel"\n')
+    const bad = await run(['config', 'set', 'images', 'regis'])
     expect(bad.code).toBe(2)
-    expect(bad.stderr).toContain('images must be auto, kitty, iterm, off: "sixel" is not one of auto, kitty, iterm, off')
+    expect(bad.stderr).toContain('images must be auto, kitty, iterm, sixel, off: "regis" is not one of auto, kitty, iterm, sixel, off')
   })
 
   it('set refuses a bad value (exit 2) and leaves the file as it was', async () => {

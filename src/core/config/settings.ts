@@ -137,7 +137,7 @@ export const SETTINGS: ReadonlyMap<SettingName, SettingSpec> = new Map<SettingNa
   [
     'images',
     {
-      description: 'how show draws cached figures: auto, kitty, iterm or off',
+      description: 'how show and browse draw cached figures: auto, kitty, iterm, sixel or off',
       kind: IMAGE_SETTINGS.join(', '),
       problem: (v) => (IMAGE_SETTINGS.includes(v as ImageSetting) ? null : `is not one of ${IMAGE_SETTINGS.join(', ')}`),
       fromWord: asWord,

@@ -10,6 +10,10 @@ describe('detectImageProtocol', () => {
     [{ TERM_PROGRAM: 'iTerm.app' }, 'iterm'],
     [{ LC_TERMINAL: 'iTerm2' }, 'iterm'],
     [{ TERM_PROGRAM: 'WezTerm' }, 'iterm'],
+    [{ TERM: 'foot' }, 'sixel'],
+    [{ TERM: 'foot-extra' }, 'sixel'],
+    [{ TERM: 'mlterm' }, 'sixel'],
+    [{ TERM: 'xterm', MLTERM: '3.9.3' }, 'sixel'],
     [{ TERM: 'xterm-256color' }, null],
     [{ TERM: 'dumb', KITTY_WINDOW_ID: '1' }, null],
     [{}, null],
@@ -26,8 +30,21 @@ describe('chooseImageOutput', () => {
     ['kitty', { TERM: 'xterm' }, { protocol: 'kitty', tmux: false }],
     ['off', { TERM: 'xterm-kitty' }, null],
     ['auto', { TERM: 'xterm' }, null],
+    ['sixel', { TERM: 'xterm' }, { protocol: 'sixel', tmux: false }],
+    ['sixel', { TMUX: '/tmp/tmux-0/default,1,0' }, { protocol: 'sixel', tmux: true }],
   ] as const)('%s in %j → %j', (setting, env, output) => {
     expect(chooseImageOutput(setting, env)).toEqual(output)
+  })
+
+  const asked = (kitty: boolean, sixel: boolean) => ({ kitty, sixel, cell: null })
+  it.each([
+    ['sixel from the device attributes', { TERM: 'xterm' }, asked(false, true), { protocol: 'sixel', tmux: false }],
+    ['kitty before sixel', { TERM: 'xterm' }, asked(true, true), { protocol: 'kitty', tmux: false }],
+    ['nothing the terminal did not claim', { TERM: 'xterm' }, asked(false, false), null],
+    ['the environment first', { TERM_PROGRAM: 'iTerm.app' }, asked(true, true), { protocol: 'iterm', tmux: false }],
+    ['never in tmux, which answers for itself', { TMUX: '/tmp/tmux-0/default,1,0' }, asked(true, true), null],
+  ] as const)("auto with the terminal's answer: %s", (_, env, report, output) => {
+    expect(chooseImageOutput('auto', env, report)).toEqual(output)
   })
 })
 
