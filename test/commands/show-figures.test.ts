@@ -3,6 +3,7 @@ import { main } from '../../src/main.js'
 import { writeCachedFigure } from '../../src/sources/figure-cache.js'
 import { libraryOf, paper, summary } from '../support/library.js'
 import { tempDir, testContext } from '../support/context.js'
+import { TERMINAL_QUERY } from '../../src/core/images/terminal-report.js'
 import { PNG } from 'pngjs'
 import { PNG_1X1, solidJpeg } from '../support/images.js'
 
@@ -21,10 +22,11 @@ beforeEach(async () => {
   await writeCachedFigure(cache, PHOTO, { bytes: JPEG, info: { kind: 'jpeg', width: 200, height: 100 } })
 })
 
-function context(env: Record<string, string>, tty = true, config?: string) {
+function context(env: Record<string, string>, tty = true, config?: string, terminalReply?: string) {
   const ctx = testContext({
     tty,
     ...(config === undefined ? {} : { config }),
+    ...(terminalReply === undefined ? {} : { terminalReply }),
     library: libraryOf(
       [paper({ key: 'gilmer2017neural', title: 'Neural Message Passing' })],
       [summary({ id: 'gilmer2017neural', paper: 'gilmer2017neural', body: BODY })],
@@ -35,10 +37,10 @@ function context(env: Record<string, string>, tty = true, config?: string) {
   return { ctx, page }
 }
 
-async function show(env: Record<string, string>, args: string[] = [], tty = true) {
-  const { ctx, page } = context(env, tty)
+async function show(env: Record<string, string>, args: string[] = [], tty = true, terminalReply?: string) {
+  const { ctx, page } = context(env, tty, undefined, terminalReply)
   expect(await main(['show', 'gilmer2017neural', ...args], ctx)).toBe(0)
-  return { out: ctx.stdout(), err: ctx.stderr(), paged: page.mock.calls.length > 0 }
+  return { out: ctx.stdout(), err: ctx.stderr(), paged: page.mock.calls.length > 0, queries: ctx.terminalQueries }
 }
 
 describe('show draws cached figures', () => {
@@ -122,5 +124,43 @@ describe('show draws cached figures', () => {
   it('--images sixel draws on a terminal the environment does not name (xterm as a VT340)', async () => {
     const { out } = await show({ TERM: 'xterm' }, ['--images', 'sixel'])
     expect(out).toContain(`See [fig 1] for the layout.\n\n${SIXEL}[fig 1] the architecture`)
+  })
+
+  describe('asking the terminal', () => {
+    const XTERM_VT340 = '\x1b[6;13;6t\x1b[?63;1;2;4;6;9;15;22c'
+
+    it('draws in sixel on a terminal that says so, scaled to the cell size it gives', async () => {
+      const { out, queries, paged } = await show({ TERM: 'xterm' }, [], true, XTERM_VT340)
+      expect(queries).toEqual([TERMINAL_QUERY])
+      // The 200×100 photo in 6×13 cells: 34 columns by 8 rows, 204×104 pixels, so it fits whole.
+      expect(out).toContain('A photo: [fig 2]\n\n\x1bP0;0;q"1;1;200;100#0;2;')
+      expect(paged).toBe(false)
+    })
+
+    it('draws by kitty graphics on a terminal that answers its query', async () => {
+      const { out } = await show({ TERM: 'xterm' }, [], true, '\x1b_Gi=31;OK\x1b\\\x1b[?62;c')
+      expect(out).toContain(`See [fig 1] for the layout.\n\n${KITTY}[fig 1] the architecture`)
+    })
+
+    it('leaves the text as it was when the terminal claims neither, or does not answer', async () => {
+      const { out: before } = await show({ TERM: 'xterm-256color' }, ['--images', 'off'])
+      for (const reply of ['\x1b[?62;1;6c', '']) {
+        const { out, queries, paged } = await show({ TERM: 'xterm-256color' }, [], true, reply)
+        expect(queries).toHaveLength(1)
+        expect(out).toBe(before)
+        expect(paged).toBe(true)
+      }
+    })
+
+    it('never where the environment said, in tmux, into a pipe, with images off, or with nothing cached', async () => {
+      expect((await show({ TERM: 'xterm-kitty' }, [], true, XTERM_VT340)).queries).toEqual([])
+      expect((await show({ TERM: 'screen', TMUX: '/tmp/tmux' }, [], true, XTERM_VT340)).queries).toEqual([])
+      expect((await show({ TERM: 'xterm' }, [], false, XTERM_VT340)).queries).toEqual([])
+      expect((await show({ TERM: 'xterm' }, ['--images', 'off'], true, XTERM_VT340)).queries).toEqual([])
+      const { ctx } = context({ TERM: 'xterm', PRECIS_CACHE_DIR: tempDir('precis-cache-') }, true, undefined, XTERM_VT340)
+      expect(await main(['show', 'gilmer2017neural'], ctx)).toBe(0)
+      expect(ctx.terminalQueries).toEqual([])
+      expect(ctx.stdout()).not.toContain('\x1b')
+    })
   })
 })

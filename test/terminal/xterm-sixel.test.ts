@@ -1,9 +1,13 @@
 /**
  * Figures drawn in a real terminal: xterm as a VT340 (sixel) on a virtual X display (Xvfb), running
  * `precis show` of a summary whose figure was downloaded from a local server, then a screenshot
- * (ImageMagick's `import`) read pixel by pixel. With the 10×20 font and no borders, text row r is
- * pixels 20r to 20r+19, so the figure's place is known from the text: the rows under the paragraph
- * that says `[fig 1]`, with the caption `[fig 1] …` right under the figure.
+ * (ImageMagick's `import`) read pixel by pixel. With a fixed font and no borders, text row r is
+ * pixels r × the cell's height on, so the figure's place is known from the text: the rows under
+ * the paragraph that says `[fig 1]`, with the caption `[fig 1] …` right under the figure. Once
+ * as xterm comes, `--images auto` in its default 6×13 cells: precis must ask whether it draws
+ * sixel (DA1); xterm does not say its cell size, so precis assumes those 6×13 and scales the
+ * figure to 40 columns of 6 pixels. Once with 10×20 cells and window operations allowed, where
+ * xterm says its cell size when asked (`CSI 16 t`) and 30 columns of 10 pixels hold the figure whole.
  *
  * Run by `npm run test:terminal` (vitest.terminal.config.ts), not by `npm test`: it needs Debian's
  * xterm, xvfb, xfonts-base and imagemagick, which `.ci/run` installs. Without them it fails, saying which.
@@ -18,11 +22,12 @@ import { libraryOf, paper, summary } from '../support/library.js'
 import { tempDir } from '../support/context.js'
 import { BIN, runPrecis } from '../support/cli.js'
 
-const CELL = { width: 10, height: 20 } // xterm's 10x20 font
 const RED = [220, 30, 30] as const
 const BLUE = [30, 30, 220] as const
-/** The figure: 60×40 pixels, red on the left half, blue on the right. */
-const FIGURE = { width: 60, height: 40 }
+/** The figure: 300×60 pixels, red on the left half, blue on the right. */
+const FIGURE = { width: 300, height: 60 }
+/** The text's width: 40 columns. */
+const WIDTH = 40
 
 const started: ChildProcess[] = []
 let server: TestServer | undefined
@@ -84,90 +89,101 @@ function boundsOf(png: PNG, colour: readonly number[]): { left: number; top: num
   return box
 }
 
+type Cell = { width: number; height: number }
+
 /** Whether text row `row` has glyph pixels (the foreground: black on xterm's white) in columns `from` to `to`. */
-function textIn(png: PNG, row: number, from: number, to: number): boolean {
-  for (let y = row * CELL.height; y < (row + 1) * CELL.height; y++) {
-    for (let x = from * CELL.width; x < to * CELL.width; x++) if (near(pixel(png, x, y), [0, 0, 0])) return true
+function textIn(png: PNG, cell: Cell, row: number, from: number, to: number): boolean {
+  for (let y = row * cell.height; y < (row + 1) * cell.height; y++) {
+    for (let x = from * cell.width; x < to * cell.width; x++) if (near(pixel(png, x, y), [0, 0, 0])) return true
   }
   return false
 }
 
 describe('xterm as a VT340 draws a figure in sixel where the text cites it', () => {
-  it('show puts the downloaded figure under the paragraph saying [fig 1], its caption under it', async () => {
-    for (const [binary, debianPackage] of [
-      ['Xvfb', 'xvfb'],
-      ['xterm', 'xterm'],
-      ['import', 'imagemagick'],
-    ] as const) {
-      needs(binary, debianPackage)
-    }
-    server = await startServer(() => ({ body: figurePng(), headers: { 'content-type': 'image/png' } }))
-    const dir = tempDir('precis-xterm-')
-    const library = join(dir, 'library.json')
-    const body = `The model passes messages.\n\nSee ![the architecture](${server.origin}/fig.png) for the layout.\n\nThe end.\n`
-    writeFileSync(
-      library,
-      JSON.stringify(
-        libraryOf(
-          [paper({ key: 'gilmer2017neural', title: 'Neural Message Passing' })],
-          [summary({ id: 'gilmer2017neural', paper: 'gilmer2017neural', body })],
+  it.each([
+    { font: '6x13', cell: { width: 6, height: 13 }, windowOps: false, images: 'auto', drawn: { width: 240, height: 48 } },
+    { font: '10x20', cell: { width: 10, height: 20 }, windowOps: true, images: 'sixel', drawn: { width: 300, height: 60 } },
+  ])(
+    '$font font, window operations $windowOps, --images $images: the figure under the paragraph saying [fig 1], its caption under it',
+    async ({ font, cell, windowOps, images, drawn }) => {
+      for (const [binary, debianPackage] of [
+        ['Xvfb', 'xvfb'],
+        ['xterm', 'xterm'],
+        ['import', 'imagemagick'],
+      ] as const) {
+        needs(binary, debianPackage)
+      }
+      server = await startServer(() => ({ body: figurePng(), headers: { 'content-type': 'image/png' } }))
+      const dir = tempDir('precis-xterm-')
+      const library = join(dir, 'library.json')
+      const body = `The model passes messages.\n\nSee ![the architecture](${server.origin}/fig.png) for the layout.\n\nThe end.\n`
+      writeFileSync(
+        library,
+        JSON.stringify(
+          libraryOf(
+            [paper({ key: 'gilmer2017neural', title: 'Neural Message Passing' })],
+            [summary({ id: 'gilmer2017neural', paper: 'gilmer2017neural', body })],
+          ),
         ),
-      ),
-    )
-    const env = { PRECIS_CACHE_DIR: join(dir, 'cache') }
-    const download = await runPrecis(['--library', library, 'figures', 'gilmer', '--download'], { env })
-    expect(download.stdout).toContain('(cached)')
+      )
+      const env = { PRECIS_CACHE_DIR: join(dir, 'cache') }
+      const download = await runPrecis(['--library', library, 'figures', 'gilmer', '--download'], { env })
+      expect(download.stdout).toContain('(cached)')
 
-    // Where the text goes: the same output into a pipe has no figure, so the figure's rows start
-    // two lines after the paragraph citing it (its blank line, then the image).
-    const piped = await runPrecis(['--library', library, 'show', 'gilmer', '--width', '70'], { env })
-    const lines = piped.stdout.split('\n')
-    const citing = lines.findIndex((line) => line.includes('See [fig 1] for the layout.'))
-    expect(citing).toBeGreaterThan(0)
+      // Where the text goes: the same output into a pipe has no figure, so the figure's rows start
+      // two lines after the paragraph citing it (its blank line, then the image).
+      const piped = await runPrecis(['--library', library, 'show', 'gilmer', '--width', String(WIDTH)], { env })
+      const lines = piped.stdout.split('\n')
+      const citing = lines.findIndex((line) => line.includes('See [fig 1] for the layout.'))
+      expect(citing).toBeGreaterThan(0)
 
-    const display = await startXvfb()
-    const done = join(dir, 'done')
-    const script = join(dir, 'show.sh')
-    writeFileSync(
-      script,
-      [
-        `printf '\\033[H\\033[2J'`, // from the top-left cell
-        `PRECIS_CACHE_DIR='${env.PRECIS_CACHE_DIR}' '${process.execPath}' '${BIN}' --library '${library}' --no-color show gilmer --width 70 --images sixel`,
-        `touch '${done}'`,
-        'exec sleep 600',
-      ].join('\n'),
-    )
-    const xterm = spawn(
-      'xterm',
-      ['-ti', 'vt340', '-fn', '10x20', '-b', '0', '-bw', '0', '-geometry', '80x30+0+0', '-bg', 'white', '-fg', 'black', '-e', 'sh', script],
-      { env: { ...process.env, DISPLAY: display, TERM: 'xterm' }, stdio: 'ignore' },
-    )
-    started.push(xterm)
+      const display = await startXvfb()
+      const done = join(dir, 'done')
+      const script = join(dir, 'show.sh')
+      writeFileSync(
+        script,
+        [
+          `printf '\\033[H\\033[2J'`, // from the top-left cell
+          `PRECIS_CACHE_DIR='${env.PRECIS_CACHE_DIR}' '${process.execPath}' '${BIN}' --library '${library}' --no-color show gilmer --width ${WIDTH} --images ${images}`,
+          `touch '${done}'`,
+          'exec sleep 600',
+        ].join('\n'),
+      )
+      const xterm = spawn(
+        'xterm',
+        ['-ti', 'vt340', '-fn', font, '-b', '0', '-bw', '0', '-geometry', '80x30+0+0', '-bg', 'white', '-fg', 'black']
+          .concat(windowOps ? ['-xrm', 'XTerm*allowWindowOps: true'] : [])
+          .concat(['-e', 'sh', script]),
+        { env: { ...process.env, DISPLAY: display, TERM: 'xterm' }, stdio: 'ignore' },
+      )
+      started.push(xterm)
 
-    // Wait for show to end, then for the screen to settle (two screenshots alike): decided by states, not by time.
-    for (let tries = 0; !existsSync(done); tries++) {
-      if (tries > 600 || xterm.exitCode !== null) throw new Error('show did not end in the terminal')
-      await new Promise((resolve) => setTimeout(resolve, 100))
-    }
-    let shot = screenshot(display, join(dir, 'shot.png'))
-    for (let tries = 0; tries < 50; tries++) {
-      await new Promise((resolve) => setTimeout(resolve, 200))
-      const again = screenshot(display, join(dir, 'shot.png'))
-      const same = again.data.equals(shot.data)
-      shot = again
-      if (same) break
-    }
+      // Wait for show to end, then for the screen to settle (two screenshots alike): decided by states, not by time.
+      for (let tries = 0; !existsSync(done); tries++) {
+        if (tries > 600 || xterm.exitCode !== null) throw new Error('show did not end in the terminal')
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+      let shot = screenshot(display, join(dir, 'shot.png'))
+      for (let tries = 0; tries < 50; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 200))
+        const again = screenshot(display, join(dir, 'shot.png'))
+        const same = again.data.equals(shot.data)
+        shot = again
+        if (same) break
+      }
 
-    const red = boundsOf(shot, RED)
-    const blue = boundsOf(shot, BLUE)
-    const top = (citing + 2) * CELL.height
-    // The figure at full size (it fits its 6 × 2 cells), left edge at the margin, top at its row.
-    expect(red).toEqual({ left: 0, top, right: FIGURE.width / 2 - 1, bottom: top + FIGURE.height - 1 })
-    expect(blue).toEqual({ left: FIGURE.width / 2, top, right: FIGURE.width - 1, bottom: top + FIGURE.height - 1 })
-    // The text says [fig 1] in the row above the blank one over the figure, and again right under it.
-    expect(textIn(shot, citing, 0, 70)).toBe(true)
-    expect(textIn(shot, citing + 1, 0, 80)).toBe(false)
-    const under = (top + FIGURE.height) / CELL.height
-    expect(textIn(shot, under, 0, 7)).toBe(true) // "[fig 1] the architecture"
-  })
+      const red = boundsOf(shot, RED)
+      const blue = boundsOf(shot, BLUE)
+      const top = (citing + 2) * cell.height
+      const bottom = top + drawn.height - 1
+      // The figure at its size, left edge at the margin, top at its row.
+      expect(red).toEqual({ left: 0, top, right: drawn.width / 2 - 1, bottom })
+      expect(blue).toEqual({ left: drawn.width / 2, top, right: drawn.width - 1, bottom })
+      // The text says [fig 1] in the row above the blank one over the figure, and again right under it.
+      expect(textIn(shot, cell, citing, 0, WIDTH)).toBe(true)
+      expect(textIn(shot, cell, citing + 1, 0, 80)).toBe(false)
+      const under = Math.floor(bottom / cell.height) + 1 // the row after the last the figure reaches into
+      expect(textIn(shot, cell, under, 0, 7)).toBe(true) // "[fig 1] the architecture"
+    },
+  )
 })

@@ -56,7 +56,13 @@ export function chooseImageOutput(setting: ImageSetting, env: Env, report: Termi
   return protocol && { protocol, tmux: false }
 }
 
-/** Whether asking the terminal could change the choice for `setting`: auto, nothing known from the environment, not in tmux. */
+/**
+ * Whether the terminal's answer could change how figures are drawn for `setting`: with auto when
+ * the environment names no protocol (which one), and for sixel (the cell's size in pixels). Never
+ * in tmux, which answers for itself rather than for the terminal it runs in.
+ */
 export function worthAsking(setting: ImageSetting, env: Env): boolean {
-  return setting === 'auto' && !env.TMUX && env.TERM !== 'dumb' && detectImageProtocol(env) === null
+  if (setting === 'off' || env.TMUX) return false
+  if (setting === 'auto') return env.TERM !== 'dumb' && (detectImageProtocol(env) ?? 'sixel') === 'sixel'
+  return setting === 'sixel'
 }
