@@ -6,13 +6,14 @@
  * is decoded, scaled to its cells and encoded. The decoders load only for kitty and sixel.
  */
 import type { Context } from '../context.js'
-import { figureCells, USUAL_CELL } from '../core/images/cells.js'
+import { figureCells, USUAL_CELL, type CellBox } from '../core/images/cells.js'
 import { chooseImageOutput, worthAsking, type ImageSetting } from '../core/images/protocol.js'
 import { parseTerminalReport, replyComplete, TERMINAL_QUERY } from '../core/images/terminal-report.js'
 import type { FigureDrawer } from '../render/figure-placement.js'
 import { itermImage, kittyImage } from '../render/terminal-image.js'
 import { cacheDir } from '../sources/cache.js'
 import { hasCachedFigures, readCachedFigure } from '../sources/figure-cache.js'
+import type { FetchedFigure } from '../sources/figure-fetch.js'
 
 /** Tallest a figure is drawn, in rows, whatever the terminal's height. */
 const MAX_FIGURE_ROWS = 24
@@ -54,24 +55,22 @@ export async function figureDrawer(ctx: Context, setting: ImageSetting): Promise
   const maxRows = Math.max(4, Math.min(MAX_FIGURE_ROWS, (ctx.io.rows ?? MAX_FIGURE_ROWS) - 2))
   const raster = output.protocol === 'iterm' ? null : await import('../render/raster.js')
   const cell = report?.cell ?? (output.protocol === 'sixel' ? SIXEL_FALLBACK_CELL : USUAL_CELL)
+  /** The escape that draws `figure` into `box`, or null when this protocol cannot take it (a WebP for kitty or sixel, a damaged file). */
+  const encode = (figure: FetchedFigure, box: CellBox): string | null => {
+    if (output.protocol === 'iterm') return itermImage(figure.bytes, box, output.tmux)
+    if (output.protocol === 'kitty' && figure.info.kind === 'png') return kittyImage(figure.bytes, box, output.tmux)
+    const pixels = raster?.decodeImage(figure.bytes, figure.info)
+    if (!raster || !pixels) return null
+    if (output.protocol === 'sixel') return raster.sixelImage(pixels, box, cell, output.tmux)
+    const fitted = raster.scaleDown(pixels, box.columns * KITTY_PIXELS_PER_CELL.width, box.rows * KITTY_PIXELS_PER_CELL.height)
+    return kittyImage(raster.encodePng(fitted), box, output.tmux)
+  }
   let count = 0
   const draw: FigureDrawer = (figure, width) => {
     const cached = readCachedFigure(dir, figure.url)
     const box = cached && figureCells(cached.info, width, maxRows, cell)
-    if (!cached || !box) return null
-    let image: string | null = null
-    if (output.protocol === 'iterm') image = itermImage(cached.bytes, box, output.tmux)
-    else if (output.protocol === 'kitty' && cached.info.kind === 'png') image = kittyImage(cached.bytes, box, output.tmux)
-    else {
-      const pixels = raster!.decodeImage(cached.bytes, cached.info)
-      if (!pixels) return null
-      if (output.protocol === 'sixel') image = raster!.sixelImage(pixels, box, cell, output.tmux)
-      else {
-        const fitted = raster!.scaleDown(pixels, box.columns * KITTY_PIXELS_PER_CELL.width, box.rows * KITTY_PIXELS_PER_CELL.height)
-        image = kittyImage(raster!.encodePng(fitted), box, output.tmux)
-      }
-    }
-    count++
+    const image = cached && box ? encode(cached, box) : null
+    if (image !== null) count++
     return image
   }
   return { draw, drawn: () => count }
