@@ -11,7 +11,7 @@ import { missing, readProblem, withLock } from './maintenance.js'
 import { tempNameBeside } from './temp-files.js'
 
 /** Hard-link `from` to the new name `to`, or copy it (flushed) where links are not supported. */
-async function linkOrCopy(from: string, to: string): Promise<void> {
+export async function linkOrCopy(from: string, to: string): Promise<void> {
   try {
     await link(from, to)
   } catch (error) {
