@@ -55,7 +55,9 @@ const earliest = (a: string, b: string) => (Date.parse(b) < Date.parse(a) ? b : 
 function mergeFields<T extends object>(base: T, ours: T, theirs: T, winner: T): { merged: T; conflicts: string[] } {
   const merged = { ...winner }
   const conflicts: string[] = []
-  for (const field of Object.keys(winner) as (keyof T & string)[]) {
+  // Every side's fields: an optional one (a paper's reading state) set on one side only is kept.
+  const fields = new Set([...Object.keys(base), ...Object.keys(ours), ...Object.keys(theirs)]) as Set<keyof T & string>
+  for (const field of fields) {
     const [b, o, t] = [base[field], ours[field], theirs[field]]
     if (field === 'tags') merged[field] = mergeTagSets(b as string[], o as string[], t as string[]) as T[typeof field]
     else if (sameValue(o, b)) merged[field] = t
@@ -65,6 +67,7 @@ function mergeFields<T extends object>(base: T, ours: T, theirs: T, winner: T): 
     else if (field === 'created' || field === 'added') merged[field] = earliest(o as string, t as string) as T[typeof field]
     else conflicts.push(field)
   }
+  for (const field of fields) if (merged[field] === undefined) delete merged[field] // unset on the side that won
   return { merged, conflicts }
 }
 
