@@ -151,8 +151,8 @@ async function addPaperAlone(ctx: Context, opts: AddOptions, paperInput: PaperIn
   }
   else ctx.io.out(paper.key + '\n')
   const what = `${oneLine(paper.title)} (${paper.key})`
-  const queued = toRead ? `, to read${paper.priority === undefined ? '' : ` (priority ${paper.priority})`}` : ''
-  inform(ctx, attached ? `${what} is already in the library${queued}` : `Added ${paper.key}: ${oneLine(paper.title)} (no summary yet${queued})`)
+  const queued = toRead ? `, to read${paper.priority === undefined ? '' : ` at priority ${paper.priority}`}` : ''
+  inform(ctx, attached ? `${what} is already in the library${queued}` : `Added ${paper.key}: ${oneLine(paper.title)}${queued} (no summary yet)`)
 }
 
 export async function addRun(given: AddOptions, ctx: Context): Promise<void> {

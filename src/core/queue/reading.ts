@@ -41,7 +41,8 @@ export function parsePriority(text: string, what: string): number {
  * it being read, `done` read, `drop` takes its state away; `priority` sets (a number) or removes
  * (null) the priority of a queued paper and leaves it where it is otherwise (undefined).
  */
-export type QueueAction = { kind: 'add' | 'start' | 'done' | 'drop'; priority?: number | null } | { kind: 'priority'; priority: number | null }
+export type QueueAction =
+  { kind: 'add' | 'start' | 'done' | 'drop'; priority?: number | null } | { kind: 'priority'; priority: number | null }
 
 /** The paper's state and priority after `action`, or a UsageError's message when the action makes no sense for it. */
 export function queueTransition(
