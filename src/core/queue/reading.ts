@@ -5,9 +5,8 @@
  * added with its summary) and is in no state otherwise (imported, or added alone with --no-summary).
  */
 import { UsageError } from '../errors.js'
-import { DEFAULT_PRIORITY, MAX_PRIORITY, MIN_PRIORITY, READING_STATES, type Paper, type ReadingState } from '../model.js'
+import { DEFAULT_PRIORITY, MAX_PRIORITY, MIN_PRIORITY, type Paper, type ReadingState } from '../model.js'
 
-export { DEFAULT_PRIORITY, MAX_PRIORITY, MIN_PRIORITY, READING_STATES, type ReadingState }
 
 /** What the queue needs of a paper (an outline or a whole record). */
 export type QueuedPaper = Pick<Paper, 'key' | 'added' | 'state' | 'priority'>
@@ -20,13 +19,6 @@ export function readingState(paper: Pick<Paper, 'state'>, summarised: boolean): 
 /** Whether the paper is in the queue: still to read, or being read. */
 export function isQueued(paper: Pick<Paper, 'state'>): boolean {
   return paper.state === 'to-read' || paper.state === 'reading'
-}
-
-/** `text` as a reading state; UsageError naming `what` (a flag) otherwise. */
-export function parseReadingState(text: string, what: string): ReadingState {
-  const state = text.trim().toLowerCase()
-  if ((READING_STATES as readonly string[]).includes(state)) return state as ReadingState
-  throw new UsageError(`${what} takes ${READING_STATES.join(', ')}, not "${text}"`)
 }
 
 /** `text` as a priority (a whole number from MIN_PRIORITY, read first, to MAX_PRIORITY); UsageError naming `what` otherwise. */
