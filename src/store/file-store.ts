@@ -144,6 +144,8 @@ export class FileStore implements Store {
   async #keepOlderFile(target: string, version: number): Promise<void> {
     const { keepUpgradeBackup } = await import('./upgrade-backup.js')
     const backup = await keepUpgradeBackup(target, version)
-    this.warn(`Upgraded the library ${this.path} from format version ${version} to ${LIBRARY_VERSION}; the version-${version} file is kept as ${backup}`)
+    this.warn(
+      `Upgraded the library ${this.path} from format version ${version} to ${LIBRARY_VERSION}; the version-${version} file is kept as ${backup}`,
+    )
   }
 }

@@ -30,7 +30,8 @@ export function parseAddOptions(sourceArg: string | undefined, raw: RawAddFlags)
   }
   const source = sourceArg === undefined ? null : parseSource(sourceArg)
   if (sourceArg !== undefined && source === null) refusePaperFlags(sourceArg, raw)
-  if (raw.priority !== undefined && raw.toRead !== true) throw new UsageError('--priority belongs to --to-read: it places the paper in the reading queue')
+  if (raw.priority !== undefined && raw.toRead !== true)
+    throw new UsageError('--priority belongs to --to-read: it places the paper in the reading queue')
   const summary = raw.summary !== false && raw.toRead !== true
   if (!summary) {
     const alone = raw.toRead === true ? '--to-read' : '--no-summary'

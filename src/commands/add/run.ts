@@ -148,11 +148,13 @@ async function addPaperAlone(ctx: Context, opts: AddOptions, paperInput: PaperIn
   if (ctx.globals.json) {
     const record = entryRecord({ id: summaries[0]?.id ?? paper.key, paper, summary: summaries[0] ?? null })
     printJson(ctx, { key: paper.key, newPaper: !attached, record })
-  }
-  else ctx.io.out(paper.key + '\n')
+  } else ctx.io.out(paper.key + '\n')
   const what = `${oneLine(paper.title)} (${paper.key})`
   const queued = toRead ? `, to read${paper.priority === undefined ? '' : ` at priority ${paper.priority}`}` : ''
-  inform(ctx, attached ? `${what} is already in the library${queued}` : `Added ${paper.key}: ${oneLine(paper.title)}${queued} (no summary yet)`)
+  inform(
+    ctx,
+    attached ? `${what} is already in the library${queued}` : `Added ${paper.key}: ${oneLine(paper.title)}${queued} (no summary yet)`,
+  )
 }
 
 export async function addRun(given: AddOptions, ctx: Context): Promise<void> {

@@ -7,7 +7,6 @@
 import { UsageError } from '../errors.js'
 import { DEFAULT_PRIORITY, MAX_PRIORITY, MIN_PRIORITY, type Paper, type ReadingState } from '../model.js'
 
-
 /** What the queue needs of a paper (an outline or a whole record). */
 export type QueuedPaper = Pick<Paper, 'key' | 'added' | 'state' | 'priority'>
 

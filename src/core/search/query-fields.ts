@@ -130,7 +130,8 @@ export const FIELDS: ReadonlyMap<string, FieldSpec> = new Map<string, FieldSpec>
     {
       parse: (value) => {
         const state = value.trim().toLowerCase() as ReadingState | 'none'
-        if (!STATES.includes(state)) throw new FieldValueError(`state: takes ${STATES.slice(0, -1).join(', ')} or ${STATES.at(-1)}, not "${value}"`)
+        if (!STATES.includes(state))
+          throw new FieldValueError(`state: takes ${STATES.slice(0, -1).join(', ')} or ${STATES.at(-1)}, not "${value}"`)
         return { kind: 'state', state }
       },
       example: 'state:to-read, state:reading, state:read, state:none (the reading queue)',
