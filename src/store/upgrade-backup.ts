@@ -8,7 +8,7 @@ import { rename, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { fsyncDirectory } from './durable-write.js'
 import { upgradeBackupPath } from './paths.js'
-import { linkOrCopy } from './restore-backup.js'
+import { linkOrCopy } from './link-or-copy.js'
 import { tempNameBeside } from './temp-files.js'
 
 /**

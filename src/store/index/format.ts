@@ -38,7 +38,7 @@ type PaperRow = [
   string | null,
   string,
   ReadingState | 0,
-  number | 0,
+  number, // the priority, 0 when there is none
 ]
 type SummaryRow = [string, string, string, string[], string, string]
 
