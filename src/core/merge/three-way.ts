@@ -183,10 +183,11 @@ class LibraryMerge {
   private addedTwice(mine: Paper, other: Paper): Paper[] {
     if (sameValue(mine, other)) return [mine]
     if (!findSamePaper({ ...emptyLibrary(), papers: [mine] }, other)) return [mine, this.renameTheirs(other)]
-    const empty = (v: unknown) => v === null || v === '' || (Array.isArray(v) && v.length === 0)
+    const empty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)
     const merged = { ...mine }
     const conflicts: string[] = []
-    for (const field of Object.keys(mine) as (keyof Paper)[]) {
+    // Both records' fields: an optional one (a reading state) only the other side set is taken.
+    for (const field of new Set([...Object.keys(mine), ...Object.keys(other)]) as Set<keyof Paper>) {
       const [o, t] = [mine[field], other[field]]
       if (sameValue(o, t) || empty(t)) continue
       if (field === 'added') merged.added = earliest(mine.added, other.added)

@@ -209,3 +209,20 @@ describe('the reading queue in a merge', () => {
     expect(conflicts.length).toBeGreaterThan(0)
   })
 })
+
+describe('the same paper added on both sides', () => {
+  it('takes a reading state only one side gave it', () => {
+    const base = smallLibrary()
+    const added = paper({ key: 'vaswani2017attention', title: 'Attention Is All You Need', year: 2017 })
+    const ours = edited(base, (lib) => void lib.papers.push({ ...added }))
+    const theirs = edited(base, (lib) => void lib.papers.push({ ...added, state: 'to-read', priority: 1 }))
+    for (const [a, b] of [
+      [ours, theirs],
+      [theirs, ours],
+    ]) {
+      const { library, conflicts } = merge(base, a!, b!)
+      expect(conflicts).toEqual([])
+      expect(library.papers.filter((p) => p.title === added.title)).toEqual([{ ...added, state: 'to-read', priority: 1 }])
+    }
+  })
+})
