@@ -206,6 +206,20 @@ describe('the reading state elsewhere', () => {
     ).toEqual(ids)
   })
 
+  it('list in a terminal marks a queued paper without a summary as to read or being read', async () => {
+    const lib = queueLibrary()
+    const ctx = testContext({ tty: true, columns: 80, library: lib })
+    expect(await main(['list', '--sort', 'title'], ctx)).toBe(0)
+    const row = (key: string) =>
+      ctx
+        .stdout()
+        .split('\n')
+        .find((line) => line.startsWith(key))
+    expect(row('beta2021kernels')).toMatch(/\(to read\)$/)
+    expect(row('gamma2019priors')).toMatch(/\(reading\)$/)
+    expect(row('eps2017alone')).toMatch(/\(to summarise\)$/)
+  })
+
   it('list --json carries the state (read for a summarised paper without one; null for none) and priority', async () => {
     const ctx = testContext({ library: queueLibrary() })
     expect(await main(['list', '--json'], ctx)).toBe(0)
