@@ -21,6 +21,7 @@ import { registerSearch } from './commands/search/command.js'
 import { registerBrowse } from './commands/browse/command.js'
 import { registerTag } from './commands/tag/command.js'
 import { registerTags } from './commands/tags/command.js'
+import { registerQueue } from './commands/queue/command.js'
 import { registerStats } from './commands/stats/command.js'
 import { registerHistory } from './commands/history/command.js'
 import { registerMergeDriver } from './commands/merge-driver/command.js'
@@ -53,6 +54,7 @@ const COMMANDS: readonly Register[] = [
   registerImport,
   registerTag,
   registerTags,
+  registerQueue,
   registerRefresh,
   registerIdentify,
   registerStats,

@@ -29,6 +29,7 @@ export function renderHeader(paper: Paper, styles: Styles, width: number): strin
   if (authors) lines.push(wrapText(authors, width))
   const published = venueAndYear(paper)
   if (published) lines.push(wrapText(published, width))
+  if (paper.state) lines.push(styles.dim(readingLine(paper)))
   const links = paperLinks(paper)
   if (styles.hyperlinks && links.length > 0) {
     const linked = links.map(({ text, url }) => styles.hyperlink(styles.link(text), url))
@@ -40,6 +41,14 @@ export function renderHeader(paper: Paper, styles: Styles, width: number): strin
     }
   }
   return lines.join('\n')
+}
+
+const STATE_WORDS = { 'to-read': 'to read', reading: 'being read', read: 'read' } as const
+
+/** `State: to read · priority 2` for a paper with a reading state (core/queue/reading.ts). */
+function readingLine(paper: Pick<Paper, 'state' | 'priority'>): string {
+  const priority = paper.priority === undefined ? '' : ` · priority ${paper.priority}`
+  return `State: ${paper.state ? STATE_WORDS[paper.state] : ''}${priority}`
 }
 
 /** `ICML 2017`: the venue, then the year unless the venue already ends with it (`(ICML 2017)`). */

@@ -2,7 +2,7 @@
 import { lstatSync, mkdirSync, readlinkSync, realpathSync, statSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { DataError } from '../core/errors.js'
-import { emptyLibrary, type Library } from '../core/model.js'
+import { emptyLibrary, LIBRARY_VERSION, type Library } from '../core/model.js'
 import { describeFileError, describeKind, NotRegularFileError } from '../platform/file-errors.js'
 import type { LibraryOutline } from '../core/records/outline.js'
 import { fileIdentity } from './index/identity.js'
@@ -126,6 +126,7 @@ export class FileStore implements Store {
       const recording = await recorder.begin(target, db.data)
       const result = await change(db.data)
       checkBeforeWrite(db.data, this.path) // the read path's rules: never write what cannot be read back
+      if (file.fileVersion !== null && file.fileVersion < LIBRARY_VERSION) await this.#keepOlderFile(target, file.fileVersion)
       const places = this.index ? new PlacesWhileWriting() : undefined
       await file.write(db.data, places?.record)
       // Still inside the lock. A crash before this leaves an index of the previous file: the next read rebuilds it.
@@ -137,5 +138,14 @@ export class FileStore implements Store {
     } finally {
       await release()
     }
+  }
+
+  /** The first write of an older file upgrades it: the file as it was is kept first, and the person told where. */
+  async #keepOlderFile(target: string, version: number): Promise<void> {
+    const { keepUpgradeBackup } = await import('./upgrade-backup.js')
+    const backup = await keepUpgradeBackup(target, version)
+    this.warn(
+      `Upgraded the library ${this.path} from format version ${version} to ${LIBRARY_VERSION}; the version-${version} file is kept as ${backup}`,
+    )
   }
 }

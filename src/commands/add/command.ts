@@ -7,6 +7,7 @@ import { MAX_IDENTIFIER_LENGTH, parseSource } from '../../core/papers/identifier
 import { normalizeTags } from '../../core/tags/rules.js'
 import type { PaperOverrides } from '../../core/papers/metadata-merge.js'
 import { parseBodySource } from '../../command-kit/body-source.js'
+import { parsePriority } from '../../core/queue/reading.js'
 import { lazyRun } from '../../command-kit/lazy-run.js'
 import { addPaperFlags, checkPaperFlags, checkSummaryFlags, parseYear, type RawPaperFlags } from '../../command-kit/paper-flags.js'
 
@@ -16,6 +17,8 @@ const addRun = lazyRun(async () => (await import('./run.js')).addRun)
 interface RawAddFlags extends RawPaperFlags {
   edit?: boolean
   summary?: boolean
+  toRead?: boolean
+  priority?: string
   offline?: boolean
   yes?: boolean
 }
@@ -27,8 +30,11 @@ export function parseAddOptions(sourceArg: string | undefined, raw: RawAddFlags)
   }
   const source = sourceArg === undefined ? null : parseSource(sourceArg)
   if (sourceArg !== undefined && source === null) refusePaperFlags(sourceArg, raw)
-  const summary = raw.summary !== false
+  if (raw.priority !== undefined && raw.toRead !== true)
+    throw new UsageError('--priority belongs to --to-read: it places the paper in the reading queue')
+  const summary = raw.summary !== false && raw.toRead !== true
   if (!summary) {
+    const alone = raw.toRead === true ? '--to-read' : '--no-summary'
     const given = [
       raw.tag && '--tag',
       raw.by !== undefined && '--by',
@@ -36,7 +42,7 @@ export function parseAddOptions(sourceArg: string | undefined, raw: RawAddFlags)
       raw.file !== undefined && '--file',
       raw.edit && '--edit',
     ].filter(Boolean)
-    if (given.length > 0) throw new UsageError(`--no-summary adds the paper alone: ${given.join(', ')} belong to a summary`)
+    if (given.length > 0) throw new UsageError(`${alone} adds the paper alone: ${given.join(', ')} belong to a summary`)
   }
   const paper: PaperOverrides = checkPaperFlags({
     title: raw.title,
@@ -54,6 +60,7 @@ export function parseAddOptions(sourceArg: string | undefined, raw: RawAddFlags)
     // Neither arXiv id nor DOI: a paper of the library, looked up when it is read.
     paperHandle: sourceArg !== undefined && source === null ? sourceArg : null,
     summary,
+    toRead: raw.toRead === true ? { priority: raw.priority === undefined ? null : parsePriority(raw.priority, '--priority') } : null,
     paper,
     tags: normalizeTags(raw.tag ?? []),
     by: raw.by ?? '',
@@ -91,7 +98,9 @@ export function registerAdd(program: Command, ctx: Context, run = addRun): void 
     .argument('[source]', 'arXiv id or URL, DOI or doi.org URL, or the key of a paper in the library')
   addPaperFlags(command, false)
     .option('--edit', 'write the summary in $VISUAL / $EDITOR')
-    .option('--no-summary', 'add the paper alone, to summarise later (a reading list)')
+    .option('--no-summary', 'add the paper alone, to summarise later')
+    .option('--to-read', 'add the paper alone and queue it to read (precis queue); a paper already there is queued')
+    .option('--priority <n>', 'with --to-read: 1 (read first) to 5 (read last); none counts as 3')
     .option('--offline', 'never use the network (metadata from the cache only)')
     .option('-y, --yes', 'save fetched metadata without the preview')
     .addHelpText(
@@ -104,6 +113,7 @@ Examples:
   pbpaste | precis add 10.1007/978-3-540-28650-9_4 --file -
   precis add gilmer2017neural --file second-reading.md
   precis add arXiv:2003.10555 --no-summary
+  precis add arXiv:1706.03762 --to-read --priority 1
 `,
     )
     .action(async (source: string | undefined, raw: RawAddFlags) => run(parseAddOptions(source, raw), ctx))

@@ -16,6 +16,7 @@ import { summaryTemplate } from '../../formats/summary-template.js'
 import { keepingTextOnFailure, textToKeep } from '../../command-kit/kept-text.js'
 import { parseYear } from '../../command-kit/paper-flags.js'
 import { entryRecord } from '../../core/records/entries.js'
+import { applyTransition, queueTransition } from '../../core/queue/reading.js'
 import { canPrompt, inform, printJson, splitAuthors, storableAnswers } from '../../command-kit/shared.js'
 import { paperFromSource } from './source-input.js'
 import { chooseTags, guardNewTags } from '../../command-kit/tag-prompts.js'
@@ -24,8 +25,10 @@ export interface AddOptions {
   source: Source | null
   /** The source argument when it is neither arXiv id nor DOI: a paper of the library (key or unique handle). */
   paperHandle: string | null
-  /** false: the paper alone, no summary (`--no-summary`). */
+  /** false: the paper alone, no summary (`--no-summary`, `--to-read`). */
   summary: boolean
+  /** `--to-read`: the paper goes into the reading queue, with this priority (null: none). */
+  toRead: { priority: number | null } | null
   paper: PaperOverrides
   tags: string[]
   by: string
@@ -128,15 +131,29 @@ function paperNamed(library: Library, handle: string): Paper {
   }
 }
 
-/** `add --no-summary`: the paper goes on the reading list, to summarise later; one already there stays as it is. */
-async function addPaperAlone(ctx: Context, paperInput: PaperInput, knownKey: string | null, keyPattern: KeyPattern): Promise<void> {
-  const { paper, attached } = await ctx.store.update((lib) => ensurePaper(lib, paperInput, ctx.clock.now(), knownKey, keyPattern))
-  ctx.io.out(paper.key + '\n')
+/**
+ * `add --no-summary`: the paper alone, to summarise later; one already there stays as it is.
+ * `add --to-read`: the same, and the paper (new or already there) goes into the reading queue.
+ */
+async function addPaperAlone(ctx: Context, opts: AddOptions, paperInput: PaperInput, knownKey: string | null, keyPattern: KeyPattern) {
+  const { toRead } = opts
+  const { paper, attached, summaries } = await ctx.store.update((lib) => {
+    const found = ensurePaper(lib, paperInput, ctx.clock.now(), knownKey, keyPattern)
+    if (toRead) {
+      const next = queueTransition(found.paper, { kind: 'add', priority: toRead.priority ?? undefined })
+      if (typeof next !== 'string') applyTransition(found.paper, next)
+    }
+    return { ...found, summaries: lib.summaries.filter((s) => s.paper === found.paper.key) }
+  })
+  if (ctx.globals.json) {
+    const record = entryRecord({ id: summaries[0]?.id ?? paper.key, paper, summary: summaries[0] ?? null })
+    printJson(ctx, { key: paper.key, newPaper: !attached, record })
+  } else ctx.io.out(paper.key + '\n')
+  const what = `${oneLine(paper.title)} (${paper.key})`
+  const queued = toRead ? `, to read${paper.priority === undefined ? '' : ` at priority ${paper.priority}`}` : ''
   inform(
     ctx,
-    attached
-      ? `${oneLine(paper.title)} (${paper.key}) is already in the library`
-      : `Added ${paper.key}: ${oneLine(paper.title)} (no summary yet)`,
+    attached ? `${what} is already in the library${queued}` : `Added ${paper.key}: ${oneLine(paper.title)}${queued} (no summary yet)`,
   )
 }
 
@@ -164,7 +181,7 @@ export async function addRun(given: AddOptions, ctx: Context): Promise<void> {
   const paperInput = known ? fromKnownPaper(known) : (fromSource?.paper ?? (await ask()))
   // The paper found before the lock: attached to inside it even if its fields changed meanwhile.
   const knownKey = known?.key ?? fromSource?.knownKey ?? null
-  if (!opts.summary) return addPaperAlone(ctx, paperInput, knownKey, keyPattern)
+  if (!opts.summary) return addPaperAlone(ctx, opts, paperInput, knownKey, keyPattern)
   // Tags from the config file are taken as given: the prompt is for a summary neither flag nor file tags.
   const wanted = chooseNewTags(opts.tags, config)
   const tags =

@@ -5,6 +5,7 @@
  */
 import type { LibraryOutline } from '../../core/records/outline.js'
 import { countTags } from '../../core/tags/counts.js'
+import { READING_STATES } from '../../core/model.js'
 import type { DynamicSource } from './spec.js'
 
 /** What completion offers comes from the library's outline: keys, ids, tags. */
@@ -32,7 +33,14 @@ function queryWord(lib: Outline, prefix: string, fields: QueryFields): string[] 
   if (field) {
     const [, sign, name, value] = field as unknown as [string, string, string, string]
     const lower = name.toLowerCase()
-    const values = lower === 'tag' ? tags(lib) : lower === 'id' || lower === 'cites' || lower === 'citedby' ? handles(lib) : []
+    const values =
+      lower === 'tag'
+        ? tags(lib)
+        : lower === 'id' || lower === 'cites' || lower === 'citedby'
+          ? handles(lib)
+          : lower === 'state'
+            ? [...READING_STATES, 'none']
+            : []
     return startingWith(values, value).map((v) => `${sign}${name}:${v}`)
   }
   const sign = prefix.startsWith('-') ? '-' : ''

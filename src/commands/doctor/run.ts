@@ -5,6 +5,7 @@ import { checkFolder, type FolderState } from '../../core/doctor/files.js'
 import { repairLibrary } from '../../core/doctor/repair.js'
 import { papersToIdentify, type ToIdentify } from '../../core/doctor/identify.js'
 import { CancelError, DataError, NotFoundError, UsageError } from '../../core/errors.js'
+import { NewerLibraryError } from '../../core/schema/upgrade.js'
 import { oneLine } from '../../render/summary-rows.js'
 import { sanitizeTerminal } from '../../core/text/sanitize.js'
 import { lockTimeout } from '../../store/lock-timeout.js'
@@ -56,7 +57,8 @@ async function examine(ctx: Context): Promise<Examination> {
     inside = await withStepNote(ctx, libraryStepNote(ctx, 'Checking'), async () => checkLibrary(library))
     toIdentify = papersToIdentify(library)
   } catch (error) {
-    if (!(error instanceof DataError)) throw error
+    // A newer precis's library is not damaged: no fix of ours (a restored backup least of all) applies.
+    if (!(error instanceof DataError) || error instanceof NewerLibraryError) throw error
     inside = [unreadable(error, folder?.library ?? ctx.store.path ?? '', folder)]
   }
   return { findings: [...inside, ...(folder ? checkFolder(folder) : [])], toIdentify }

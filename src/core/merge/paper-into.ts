@@ -26,10 +26,16 @@ export interface PaperMove {
 export function mergePaperInto(lib: Library, fromKey: string, intoKey: string): PaperMove {
   const from = lib.papers.find((p) => p.key === fromKey)
   if (!from) throw new NotFoundError(`No paper has the key ${fromKey}`)
-  if (!lib.papers.some((p) => p.key === intoKey)) throw new NotFoundError(`No paper has the key ${intoKey}`)
+  const into = lib.papers.find((p) => p.key === intoKey)
+  if (!into) throw new NotFoundError(`No paper has the key ${intoKey}`)
   const move: PaperMove = { from: fromKey, to: intoKey, ids: [], rewritten: [] }
   if (fromKey === intoKey) return move
   lib.papers.splice(lib.papers.indexOf(from), 1)
+  // Its place in the reading queue goes with it, unless the other record has one of its own.
+  if (into.state === undefined && from.state !== undefined) {
+    into.state = from.state
+    if (from.priority !== undefined) into.priority = from.priority
+  }
   // A trashed summary no longer needs to keep its paper: restoring it finds `intoKey` in the library.
   for (const entry of lib.trash) if (entry.paper?.key === fromKey) entry.paper = null
 

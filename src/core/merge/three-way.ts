@@ -55,7 +55,9 @@ const earliest = (a: string, b: string) => (Date.parse(b) < Date.parse(a) ? b : 
 function mergeFields<T extends object>(base: T, ours: T, theirs: T, winner: T): { merged: T; conflicts: string[] } {
   const merged = { ...winner }
   const conflicts: string[] = []
-  for (const field of Object.keys(winner) as (keyof T & string)[]) {
+  // Every side's fields: an optional one (a paper's reading state) set on one side only is kept.
+  const fields = new Set([...Object.keys(base), ...Object.keys(ours), ...Object.keys(theirs)]) as Set<keyof T & string>
+  for (const field of fields) {
     const [b, o, t] = [base[field], ours[field], theirs[field]]
     if (field === 'tags') merged[field] = mergeTagSets(b as string[], o as string[], t as string[]) as T[typeof field]
     else if (sameValue(o, b)) merged[field] = t
@@ -65,6 +67,7 @@ function mergeFields<T extends object>(base: T, ours: T, theirs: T, winner: T): 
     else if (field === 'created' || field === 'added') merged[field] = earliest(o as string, t as string) as T[typeof field]
     else conflicts.push(field)
   }
+  for (const field of fields) if (merged[field] === undefined) delete merged[field] // unset on the side that won
   return { merged, conflicts }
 }
 
@@ -180,10 +183,11 @@ class LibraryMerge {
   private addedTwice(mine: Paper, other: Paper): Paper[] {
     if (sameValue(mine, other)) return [mine]
     if (!findSamePaper({ ...emptyLibrary(), papers: [mine] }, other)) return [mine, this.renameTheirs(other)]
-    const empty = (v: unknown) => v === null || v === '' || (Array.isArray(v) && v.length === 0)
+    const empty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)
     const merged = { ...mine }
     const conflicts: string[] = []
-    for (const field of Object.keys(mine) as (keyof Paper)[]) {
+    // Both records' fields: an optional one (a reading state) only the other side set is taken.
+    for (const field of new Set([...Object.keys(mine), ...Object.keys(other)]) as Set<keyof Paper>) {
       const [o, t] = [mine[field], other[field]]
       if (sameValue(o, t) || empty(t)) continue
       if (field === 'added') merged.added = earliest(mine.added, other.added)

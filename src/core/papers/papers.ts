@@ -4,6 +4,7 @@ import type { Library, Paper, Summary } from '../model.js'
 import { normalizeArxivId, normalizeDoi } from './identifiers.js'
 import { identitiesDisagree } from './same-paper.js'
 import { normalizeTitle } from './titles.js'
+import { summaryWritten } from '../queue/reading.js'
 
 /** Paper fields a user or a source provides; the key and timestamp are assigned here. */
 export type PaperInput = Omit<Paper, 'key' | 'added'>
@@ -86,6 +87,7 @@ export function addSummary(
   const stamp = now.toISOString()
   const summary: Summary = { id: nextSummaryId(lib, paper.key), paper: paper.key, ...input, created: stamp, updated: stamp }
   lib.summaries.push(summary)
+  summaryWritten(paper) // a paper to read or being read is read once summarised
   return { summary, paper, attached }
 }
 

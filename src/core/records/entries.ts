@@ -1,5 +1,6 @@
 import type { Paper, Summary } from '../model.js'
 import type { PaperOutline, SummaryOutline } from './outline.js'
+import { readingState } from '../queue/reading.js'
 
 /**
  * One row of the library as commands list it: a summary with its paper, or a paper not yet
@@ -49,6 +50,8 @@ export function entryRecord(
     arxiv: paper.arxiv,
     doi: paper.doi,
     url: paper.url,
+    state: readingState(paper, summary !== null),
+    priority: paper.priority ?? null,
     tags: summary?.tags ?? [],
     by: summary?.by ?? null,
     created: summary?.created ?? null,

@@ -1,6 +1,6 @@
 import type { z as Zod } from 'zod'
 import { tagProblem } from '../tags/rules.js'
-import { LIBRARY_FORMAT, LIBRARY_VERSION } from '../model.js'
+import { LIBRARY_FORMAT, LIBRARY_VERSION, MAX_PRIORITY, MIN_PRIORITY, READING_STATES } from '../model.js'
 
 /**
  * The library's rules in zod: the reference for the hand-written check in validate-fast.ts, used
@@ -28,6 +28,8 @@ export function buildZodSchemas(z: typeof Zod) {
     url: optionalText,
     abstract: optionalText,
     added: timestamp,
+    state: z.enum(READING_STATES).optional(),
+    priority: z.number().int().min(MIN_PRIORITY).max(MAX_PRIORITY).optional(),
   })
   const summarySchema = z.object({
     id: z.string().min(1).max(210),

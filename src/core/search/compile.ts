@@ -16,6 +16,7 @@ import { foldPlural, surfaceForms } from '../text/plural.js'
 import { stemWord } from '../text/stem.js'
 import { tokenize } from '../text/words.js'
 import { lacksMetadata } from '../papers/placeholders.js'
+import { readingState } from '../queue/reading.js'
 
 const ALL_FIELDS = FIELD_NAMES.map((_, index) => index)
 const TEXT_FIELDS: Record<TextField, readonly number[]> = { any: ALL_FIELDS, title: [TITLE], author: [AUTHORS], venue: [VENUE] }
@@ -43,6 +44,8 @@ function metaTest(term: Exclude<Term, { kind: 'text' }>, citations: () => Citati
       return ({ entry }) => citations().cites(entry, term.key)
     case 'citedby':
       return ({ entry }) => citations().citedBy(term.key, entry)
+    case 'state':
+      return ({ entry }) => (readingState(entry.paper, entry.summary !== null) ?? 'none') === term.state
   }
 }
 

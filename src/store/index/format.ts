@@ -15,12 +15,13 @@
 import { createHash } from 'node:crypto'
 import { DataError } from '../../core/errors.js'
 import type { PaperOutline, SummaryOutline } from '../../core/records/outline.js'
+import { MAX_PRIORITY, MIN_PRIORITY, READING_STATES, type ReadingState } from '../../core/model.js'
 import type { IndexContents } from './contents.js'
 import { isFileIdentity } from './identity.js'
 
 const MAGIC = Buffer.from('precisIX', 'latin1')
 /** Raised whenever what the index holds or how it is laid out changes. */
-export const INDEX_FORMAT_VERSION = 1
+export const INDEX_FORMAT_VERSION = 2
 const FIXED_BYTES = 36
 
 const sha1 = (bytes: Buffer | string) => createHash('sha1').update(bytes).digest()
@@ -36,6 +37,8 @@ type PaperRow = [
   string | null,
   string | null,
   string,
+  ReadingState | 0,
+  number, // the priority, 0 when there is none
 ]
 type SummaryRow = [string, string, string, string[], string, string]
 
@@ -52,6 +55,8 @@ function columns(contents: IndexContents): Record<string, unknown> {
       p.doi,
       p.url,
       p.added,
+      p.state ?? 0,
+      p.priority ?? 0,
     ]),
     summaries: contents.summaries.map((s): SummaryRow => [s.id, s.paper, s.by, s.tags, s.created, s.updated]),
     trash: contents.trashIds,
@@ -91,8 +96,8 @@ const isListOf = (value: unknown, item: (x: unknown) => boolean, length?: number
   Array.isArray(value) && (length === undefined || value.length === length) && value.every(item)
 
 function isPaperRow(row: unknown): boolean {
-  if (!Array.isArray(row) || row.length !== 10) return false
-  const [key, title, authors, year, venue, arxiv, category, doi, url, added] = row as unknown[]
+  if (!Array.isArray(row) || row.length !== 12) return false
+  const [key, title, authors, year, venue, arxiv, category, doi, url, added, state, priority] = row as unknown[]
   return (
     isText(key) &&
     isText(title) &&
@@ -103,7 +108,9 @@ function isPaperRow(row: unknown): boolean {
     (category === 0 || isOptionalText(category)) &&
     isOptionalText(doi) &&
     isOptionalText(url) &&
-    isText(added)
+    isText(added) &&
+    (state === 0 || (READING_STATES as readonly unknown[]).includes(state)) &&
+    (priority === 0 || (Number.isSafeInteger(priority) && (priority as number) >= MIN_PRIORITY && (priority as number) <= MAX_PRIORITY))
   )
 }
 
@@ -114,10 +121,15 @@ function isSummaryRow(row: unknown): boolean {
 }
 
 function paperOf(row: PaperRow): PaperOutline {
-  const [key, title, authors, year, venue, arxiv, category, doi, url, added] = row
-  return category === 0
-    ? { key, title, authors, year, venue, arxiv, doi, url, added }
-    : { key, title, authors, year, venue, arxiv, category, doi, url, added }
+  const [key, title, authors, year, venue, arxiv, category, doi, url, added, state, priority] = row
+  const paper: PaperOutline =
+    category === 0
+      ? { key, title, authors, year, venue, arxiv, doi, url, added }
+      : { key, title, authors, year, venue, arxiv, category, doi, url, added }
+  // The reading queue's fields (library format 2) only where the record has them, as it is in the library.
+  if (state !== 0) paper.state = state
+  if (priority !== 0) paper.priority = priority
+  return paper
 }
 
 function summaryOf([id, paper, by, tags, created, updated]: SummaryRow): SummaryOutline {

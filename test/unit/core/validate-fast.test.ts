@@ -63,7 +63,32 @@ const timestamps = [
   '',
 ]
 
-const strange = [null, 0, -1, 1.5, 10000, 9999, 2017, -0, true, 'text', '', 'x'.repeat(201), 'x'.repeat(211), [], ['a'], {}, { a: 1 }]
+const strange = [
+  null,
+  0,
+  -1,
+  1,
+  1.5,
+  5,
+  6,
+  10000,
+  9999,
+  2017,
+  -0,
+  true,
+  'text',
+  '',
+  'to-read',
+  'reading',
+  'read',
+  'Read',
+  'x'.repeat(201),
+  'x'.repeat(211),
+  [],
+  ['a'],
+  {},
+  { a: 1 },
+]
 
 const tags = [
   'gnn',
@@ -98,7 +123,12 @@ describe('checkLibrary agrees with the zod schema', () => {
     ['papers'],
     ['summaries'],
     ['trash'],
-    ...['key', 'title', 'authors', 'year', 'venue', 'arxiv', 'doi', 'url', 'abstract', 'added'].map((f) => ['papers', 0, f]),
+    ...['key', 'title', 'authors', 'year', 'venue', 'arxiv', 'doi', 'url', 'abstract', 'added', 'state', 'priority'].map((f) => [
+      'papers',
+      0,
+      f,
+    ]),
+    ['trash', 0, 'paper', 'priority'],
     ...['id', 'paper', 'by', 'body', 'tags', 'created', 'updated'].map((f) => ['summaries', 1, f]),
     ['trash', 0, 'summary'],
     ['trash', 0, 'paper'],

@@ -27,7 +27,7 @@ const text = (element: Element): string =>
 function libraryOf(body: string, fields: Partial<Parameters<typeof paper>[0]> = {}): Library {
   return {
     format: 'precis-library',
-    version: 1,
+    version: 2,
     papers: [paper({ key: 'k', title: 'A Paper', ...fields })],
     summaries: [summary({ id: 'k', paper: 'k', body })],
     trash: [],

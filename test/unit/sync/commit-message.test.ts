@@ -32,6 +32,20 @@ describe('describeChange', () => {
       'edit gilmer2017neural (body)',
     ],
     ['a title edit', (lib) => void (lib.papers[0]!.title = 'New title'), 'edit gilmer2017neural (title)'],
+    [
+      'a paper queued',
+      (lib) => void Object.assign(lib.papers[0]!, { state: 'to-read', priority: 1 }),
+      'edit gilmer2017neural (state, priority)',
+    ],
+    [
+      'a paper taken out of the queue',
+      (lib) => {
+        delete lib.papers[0]!.state
+        delete lib.papers[0]!.priority
+      },
+      'edit gilmer2017neural (state, priority)',
+      libraryOf([paper({ key: 'gilmer2017neural', state: 'to-read', priority: 1 })]),
+    ],
     ['a tag change', (lib) => void (find(lib, 'gilmer2017neural').tags = ['gnn', 'mpnn']), 'tag gilmer2017neural +mpnn -chemistry'],
     [
       'one tag change on several summaries',

@@ -172,3 +172,57 @@ describe('mergeLibraries', () => {
     expect(library.summaries).toHaveLength(4)
   })
 })
+
+describe('the reading queue in a merge', () => {
+  const base = () => smallLibrary()
+  it('a state set on one side and a title edited on the other are both kept', () => {
+    const ours = edited(base(), (lib) => Object.assign(byKey(lib, 'gilmer2017neural')!, { state: 'to-read', priority: 2 }))
+    const theirs = edited(base(), (lib) => {
+      byKey(lib, 'gilmer2017neural')!.title = 'Neural Message Passing (ICML)'
+      byId(lib, 'gilmer2017neural')!.updated = LATEST // theirs edited last: their paper record wins the whole
+    })
+    for (const [a, b] of [
+      [ours, theirs],
+      [theirs, ours],
+    ]) {
+      const { library, conflicts } = merge(base(), a!, b!)
+      expect(conflicts).toEqual([])
+      expect(byKey(library, 'gilmer2017neural')).toMatchObject({ title: 'Neural Message Passing (ICML)', state: 'to-read', priority: 2 })
+    }
+  })
+
+  it('a state removed on one side (queue drop) stays removed', () => {
+    const queued = edited(base(), (lib) => Object.assign(byKey(lib, 'gilmer2017neural')!, { state: 'to-read', priority: 2 }))
+    const dropped = edited(queued, (lib) => {
+      delete byKey(lib, 'gilmer2017neural')!.state
+      delete byKey(lib, 'gilmer2017neural')!.priority
+    })
+    const { library } = merge(queued, dropped, queued)
+    expect(Object.keys(byKey(library, 'gilmer2017neural')!)).not.toContain('state')
+    expect(Object.keys(byKey(library, 'gilmer2017neural')!)).not.toContain('priority')
+  })
+
+  it('two different states are a conflict like any field', () => {
+    const ours = edited(base(), (lib) => Object.assign(byKey(lib, 'gilmer2017neural')!, { state: 'reading' }))
+    const theirs = edited(base(), (lib) => Object.assign(byKey(lib, 'gilmer2017neural')!, { state: 'read' }))
+    const { conflicts } = merge(base(), ours, theirs)
+    expect(conflicts.length).toBeGreaterThan(0)
+  })
+})
+
+describe('the same paper added on both sides', () => {
+  it('takes a reading state only one side gave it', () => {
+    const base = smallLibrary()
+    const added = paper({ key: 'vaswani2017attention', title: 'Attention Is All You Need', year: 2017 })
+    const ours = edited(base, (lib) => void lib.papers.push({ ...added }))
+    const theirs = edited(base, (lib) => void lib.papers.push({ ...added, state: 'to-read', priority: 1 }))
+    for (const [a, b] of [
+      [ours, theirs],
+      [theirs, ours],
+    ]) {
+      const { library, conflicts } = merge(base, a!, b!)
+      expect(conflicts).toEqual([])
+      expect(library.papers.filter((p) => p.title === added.title)).toEqual([{ ...added, state: 'to-read', priority: 1 }])
+    }
+  })
+})
