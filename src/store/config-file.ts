@@ -39,7 +39,12 @@ function readConfigBytes(path: string): Buffer | null {
     // No file, or a file where a folder on the way should be (HOME=/dev/null): there is no config.
     const { code } = error as NodeJS.ErrnoException
     if (code === 'ENOENT' || code === 'ENOTDIR') return null
-    throw new DataError(`Cannot read the config file ${path}: ${describeFileError(error)}`)
+    // Running without it would quietly drop the settings (an author, a key pattern) new records are made with.
+    throw new DataError(`Cannot read the config file ${path}: ${describeFileError(error)}`, [
+      code === 'EACCES' || code === 'EPERM'
+        ? 'Check its owner and permissions (ls -l), or move it away; precis does not run without the settings it holds.'
+        : 'Put a config file in its place, or move what is there away; precis does not run without the settings it may hold.',
+    ])
   }
   try {
     if (opened.size > MAX_CONFIG_BYTES)
@@ -47,6 +52,19 @@ function readConfigBytes(path: string): Buffer | null {
     return readOpenedFile(opened)
   } finally {
     closeSync(opened.fd)
+  }
+}
+
+/** `parse()`, whose refusal says how the file can be mended. */
+function mendable<T>(parse: () => T): T {
+  try {
+    return parse()
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error
+    throw new DataError(error.message, [
+      ...error.details,
+      'Mend it with precis config set <name> <value>, which replaces the line, or in an editor: $EDITOR "$(precis config path)"',
+    ])
   }
 }
 
@@ -63,7 +81,7 @@ export class FileConfig implements ConfigFile {
     if (this.loaded) return this.loaded
     const bytes = readConfigBytes(this.path)
     if (bytes === null) return (this.loaded = {})
-    const { config, unknown } = parseConfigBytes(bytes, this.path)
+    const { config, unknown } = mendable(() => parseConfigBytes(bytes, this.path))
     for (const { key, line } of unknown)
       this.warn(`${line > 0 ? `${this.path}:${line}` : this.path}: unknown setting ${JSON.stringify(key.slice(0, 80))} ignored`)
     return (this.loaded = config)

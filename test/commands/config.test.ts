@@ -147,6 +147,23 @@ describe('a config file precis cannot use', () => {
     }
   })
 
+  it('a bad value: every command says how to mend it, and config set of that setting mends it in place', async () => {
+    const broken = '# mine\nby = "Ada"\nwidth = "wide"\nunknown = 1\n'
+    const list = await run(['list'], { config: broken })
+    expect(list.code).toBe(4)
+    expect(list.stderr).toContain(`precis: ${list.ctx.config.path}:3: width must be a whole number`)
+    expect(list.stderr).toContain('Mend it with precis config set <name> <value>')
+    const other = await run(['config', 'set', 'by', 'Bob'], { config: broken })
+    expect(other.code).toBe(4) // the bad line is not the one being set
+    expect(readFileSync(other.ctx.config.path, 'utf8')).toBe(broken)
+    const set = await run(['config', 'set', 'width', '88'], { config: broken })
+    expect(set.code).toBe(0)
+    expect(readFileSync(set.ctx.config.path, 'utf8')).toBe('# mine\nby = "Ada"\nwidth = 88\nunknown = 1\n')
+    const syntax = await run(['config', 'set', 'by', 'Bob'], { config: 'by = "Ada\nwidth = 30\n' })
+    expect(syntax.code).toBe(0) // an unclosed string on the line being set
+    expect(readFileSync(syntax.ctx.config.path, 'utf8')).toBe('by = "Bob"\nwidth = 30\n')
+  })
+
   it.each([
     ['a folder', (path: string) => mkdirSync(path), 'it is a folder, not a regular file'],
     ['a named pipe', (path: string) => execFileSync('mkfifo', [path]), 'it is a named pipe (FIFO), not a regular file'],

@@ -23,17 +23,35 @@ export function settingLine(name: SettingName, value: NonNullable<Config[Setting
     .trimEnd()
 }
 
-/** `text` (a valid config, of file `file`) with `name` set to `value`. */
+/**
+ * `text` (the config file `file`) with `name` set to `value`. A file whose only problem is the line
+ * that sets `name` (the one every command names, `width = "wide"`) is mended by replacing that line;
+ * any other problem is refused before anything is changed.
+ */
 export function withSetting(text: string, file: string, name: SettingName, value: NonNullable<Config[SettingName]>): EditedConfig {
-  parseConfigText(text, file) // refuses a file that is not a valid config, before anything is changed
-  // Unknown keys are kept too: they may be a newer precis's settings.
-  const wanted: Record<string, unknown> = { ...toml().parse(text), [name]: value }
   const line = settingLine(name, value)
   const lines = text.split('\n')
   const at = lineOfKey(text, name) - 1
   const inPlace = at >= 0 ? [...lines.slice(0, at), line, ...lines.slice(at + 1)].join('\n') : added(lines, line)
+  try {
+    parseConfigText(text, file)
+  } catch (error) {
+    if (mends(inPlace, file, name, value)) return { text: inPlace, rewritten: false }
+    throw error
+  }
+  // Unknown keys are kept too: they may be a newer precis's settings.
+  const wanted: Record<string, unknown> = { ...toml().parse(text), [name]: value }
   if (sameTable(tableOrNull(inPlace), wanted)) return { text: inPlace, rewritten: false }
   return { text: toml().stringify(wanted).trimEnd() + '\n', rewritten: true }
+}
+
+/** Whether `edited` is a config that precis can use, with `name` set to `value`. */
+function mends(edited: string, file: string, name: SettingName, value: NonNullable<Config[SettingName]>): boolean {
+  try {
+    return JSON.stringify(parseConfigText(edited, file).config[name]) === JSON.stringify(value)
+  } catch {
+    return false
+  }
 }
 
 /** A new setting goes before the first [section], where it stays a setting of the top level. */
