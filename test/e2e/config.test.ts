@@ -55,4 +55,37 @@ describe('the config file, through the real process', () => {
     for (const argv of [['--help'], ['list', '--help'], ['config', 'path']]) expect((await runPrecis(argv, { env, user })).code).toBe(0)
     expect(readFileSync(path, 'utf8')).toBe('by = "Ada"\n')
   })
+
+  it('config set and unset run at once lose no change: each edits the file under its lock', async () => {
+    const dir = tempDir('precis-config-e2e-')
+    const env = { XDG_CONFIG_HOME: dir }
+    const path = join(dir, 'precis', 'config.toml')
+    expect((await runPrecis(['config', 'set', 'images', 'off'], { env })).code).toBe(0)
+    const sets = [
+      ['by', 'Ada'],
+      ['width', '88'],
+      ['pager', 'false'],
+      ['tags', 'inbox'],
+      ['key_pattern', '{Author}{year}'],
+      ['template', '## Problem'],
+    ]
+    const runs = await Promise.all([
+      ...sets.map(([name, value]) => runPrecis(['config', 'set', name!, value!], { env })),
+      runPrecis(['config', 'unset', 'images'], { env }),
+    ])
+    expect(runs.map((r) => r.code)).toEqual(runs.map(() => 0))
+    const list = await runPrecis(['--json', 'config', 'list'], { env })
+    const settings = JSON.parse(list.stdout).settings as Record<string, { source: string }>
+    expect(Object.entries(settings).map(([name, { source }]) => `${name}:${source}`)).toEqual([
+      'by:config',
+      'key_pattern:config',
+      'template:config',
+      'tags:config',
+      'pager:config',
+      'width:config',
+      'color:environment', // NO_COLOR, as every spawned run has
+      'images:default',
+    ])
+    expect(readFileSync(path, 'utf8').split('\n')).toHaveLength(sets.length + 1)
+  })
 })

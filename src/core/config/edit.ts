@@ -45,6 +45,50 @@ export function withSetting(text: string, file: string, name: SettingName, value
   return { text: toml().stringify(wanted).trimEnd() + '\n', rewritten: true }
 }
 
+/**
+ * `text` (the config file `file`) without the line or lines that set `name`; null when the file does
+ * not set it. `name` may be a key precis does not know (a typo it warns about). Removing a bad line
+ * mends the file, as `withSetting` does; any other problem is refused.
+ */
+export function withoutSetting(text: string, file: string, name: string): EditedConfig | null {
+  const at = lineOfKey(text, name) - 1
+  const problem = problemOf(text, file)
+  if (problem === null && !Object.hasOwn(toml().parse(text), name)) return null
+  const wanted = problem === null ? withoutKey(toml().parse(text), name) : null
+  const removed = at >= 0 ? withoutLinesAt(text, at) : null
+  if (removed !== null && !Object.hasOwn(toml().parse(removed), name)) {
+    if (wanted === null ? problemOf(removed, file) === null : sameTable(toml().parse(removed), wanted))
+      return { text: removed, rewritten: false }
+  }
+  if (wanted === null) throw problem! // the problem is not (only) the line that sets `name`
+  return { text: Object.keys(wanted).length === 0 ? '' : toml().stringify(wanted).trimEnd() + '\n', rewritten: true }
+}
+
+/** `text` without the fewest lines from index `at` on whose removal leaves TOML (a multi-line value spans several); null if none do. */
+function withoutLinesAt(text: string, at: number): string | null {
+  const lines = text.split('\n')
+  for (let end = at + 1; end <= lines.length; end++) {
+    const removed = [...lines.slice(0, at), ...lines.slice(end)].join('\n')
+    if (tableOrNull(removed) !== null) return removed
+  }
+  return null
+}
+
+function withoutKey(table: Record<string, unknown>, name: string): Record<string, unknown> {
+  const { [name]: _removed, ...rest } = table
+  return rest
+}
+
+/** Why `text` is not a config precis can use; null when it is. */
+function problemOf(text: string, file: string): Error | null {
+  try {
+    parseConfigText(text, file)
+    return null
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error))
+  }
+}
+
 /** Whether `edited` is a config that precis can use, with `name` set to `value`. */
 function mends(edited: string, file: string, name: SettingName, value: NonNullable<Config[SettingName]>): boolean {
   try {
