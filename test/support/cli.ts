@@ -20,8 +20,6 @@ export interface RunOptions {
   cwd?: string
   /** Called with the child as soon as it starts (to kill it, for instance). */
   onSpawn?: (child: ChildProcess) => void
-  /** Run as this user and group (a test as root that needs file permissions to count). */
-  user?: { uid: number; gid: number }
 }
 
 /**
@@ -38,7 +36,6 @@ export function runCommand(file: string, args: readonly string[], options: RunOp
       cwd: options.cwd,
       env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent', PRECIS_CACHE_DIR: testCacheDir(), NO_COLOR: '1', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
-      ...options.user,
     })
     let stdout = ''
     let stderr = ''
