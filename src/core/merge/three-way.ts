@@ -1,4 +1,4 @@
-import { makeCitekey } from '../keys/citekey.js'
+import { baseCitekey, makeCitekey, type KeyPattern } from '../keys/citekey.js'
 import { KeySet } from '../keys/key-rules.js'
 import { alignRenames } from './renames.js'
 import { emptyLibrary, type Library, type Paper, type Summary, type TrashEntry } from '../model.js'
@@ -82,8 +82,13 @@ function lastEdits(lib: Library): Map<string, number> {
 class Names {
   readonly ids = new Set<string>()
   readonly keys = new KeySet()
+  private pattern: KeyPattern | undefined
 
-  constructor(libraries: readonly Library[]) {
+  /** `keyPattern`: the pattern fresh keys take, asked for only when one is needed. */
+  constructor(
+    libraries: readonly Library[],
+    private readonly keyPattern: () => KeyPattern,
+  ) {
     for (const lib of libraries) {
       for (const p of [...lib.papers, ...lib.trash.flatMap((e) => (e.paper ? [e.paper] : []))]) this.keys.add(p.key)
       for (const s of [...lib.summaries, ...lib.trash.map((e) => e.summary)]) this.ids.add(s.id)
@@ -99,7 +104,7 @@ class Names {
   }
 
   freshKey(paper: Paper): string {
-    const key = makeCitekey(paper, this.keys)
+    const key = makeCitekey(paper, this.keys, (this.pattern ??= this.keyPattern()))
     this.keys.add(key)
     return key
   }
@@ -140,8 +145,9 @@ class LibraryMerge {
     readonly ours: Library,
     readonly theirs: Library,
     readonly now: string,
+    keyPattern: () => KeyPattern,
   ) {
-    this.names = new Names([base, ours, theirs])
+    this.names = new Names([base, ours, theirs], keyPattern)
     this.oursEdited = lastEdits(ours)
     this.theirsEdited = lastEdits(theirs)
   }
@@ -306,8 +312,14 @@ class LibraryMerge {
 }
 
 /** Merge `ours` and `theirs`, both descended from `base`. `now` dates the conflict copies. */
-export function mergeLibraries(base: Library, ours: Library, theirs: Library, now: Date): MergeResult {
-  const merge = new LibraryMerge(...alignRenames(base, ours, theirs), now.toISOString())
+export function mergeLibraries(
+  base: Library,
+  ours: Library,
+  theirs: Library,
+  now: Date,
+  keyPattern: () => KeyPattern = () => baseCitekey,
+): MergeResult {
+  const merge = new LibraryMerge(...alignRenames(base, ours, theirs), now.toISOString(), keyPattern)
   const papers = merge.papers()
   const summaries = merge.summaries()
   const trash = merge.trash(new Set(summaries.map((s) => s.id)))
