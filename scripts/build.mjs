@@ -20,6 +20,10 @@ const BUNDLED = new Set([
   'lowdb',
   'marked-terminal',
   'entities',
+  'marked',
+  'temml',
+  'cli-table3',
+  'zod',
 ])
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true })

@@ -9,8 +9,7 @@ import { figureCells } from '../core/images/cells.js'
 import { chooseImageOutput, type ImageSetting } from '../core/images/protocol.js'
 import type { FigureDrawer } from '../render/figure-placement.js'
 import { itermImage, kittyImage } from '../render/terminal-image.js'
-import { cacheDir } from '../sources/cache.js'
-import { readCachedFigure } from '../sources/figure-cache.js'
+import { cacheDir } from '../store/paths.js'
 
 /** Tallest a figure is drawn, in rows, whatever the terminal's height. */
 const MAX_FIGURE_ROWS = 24
@@ -25,10 +24,13 @@ export interface CountingDrawer {
  * A drawer for `setting` on this terminal, or null when no escape may be written: stdout not a
  * terminal (a pipe, a file), or a terminal not known to draw images.
  */
-export function figureDrawer(ctx: Context, setting: ImageSetting): CountingDrawer | null {
+export async function figureDrawer(ctx: Context, setting: ImageSetting): Promise<CountingDrawer | null> {
   if (!ctx.io.stdoutIsTTY) return null
   const output = chooseImageOutput(setting, ctx.env)
   if (!output) return null
+  // Loaded only here: the figure cache brings the sources' cache code (and zod) with it, which a show
+  // that draws no image never needs.
+  const { readCachedFigure } = await import('../sources/figure-cache.js')
   const dir = cacheDir(ctx.env)
   const maxRows = Math.max(4, Math.min(MAX_FIGURE_ROWS, (ctx.io.rows ?? MAX_FIGURE_ROWS) - 2))
   let count = 0
