@@ -13,7 +13,6 @@
 // object per record keep it compact (no field names repeated). Nothing in the file is trusted:
 // any damage, truncation or unexpected shape reads as no index, and the library is read instead.
 import { createHash } from 'node:crypto'
-import { DataError } from '../../core/errors.js'
 import type { PaperOutline, SummaryOutline } from '../../core/records/outline.js'
 import type { IndexContents } from './contents.js'
 import { isFileIdentity } from './identity.js'
@@ -161,8 +160,38 @@ function readHeader(bytes: Buffer): Header | null {
   }
 }
 
-/** A section's value when it has the shape `valid` wants; otherwise the index was not written by precis. */
-function column<T>(header: Header, name: string, valid: (value: unknown) => value is T): T {
+/** Raised for a column that is not what precis writes, when there is no library to fall back on. */
+export class ForeignIndexError extends Error {}
+
+/**
+ * What to use instead of an index whose checksums match but whose columns are not what precis
+ * writes (made by hand to pass the checksums, or by a precis with a bug): the same contents taken
+ * from the library itself. An index is derived data, so such a file costs time, never an answer.
+ */
+export type IndexFallback = () => IndexContents
+
+/** How many bytes of an index file hold its fixed start and header, or null when `start` (its first bytes) is not one of this format. */
+export function headerBytes(start: Buffer): number | null {
+  if (start.length < FIXED_BYTES || !start.subarray(0, 8).equals(MAGIC) || start.readUInt32LE(8) !== INDEX_FORMAT_VERSION) return null
+  return FIXED_BYTES + start.readUInt32LE(12)
+}
+
+/** The library an index file says it was built from, read from its start (the fixed part and the header, checked); null when it does not say. */
+export function indexedLibrary(start: Buffer): string | null {
+  const end = headerBytes(start)
+  if (end === null || end > start.length) return null
+  const header = start.subarray(FIXED_BYTES, end)
+  if (!sha1(header).equals(start.subarray(16, FIXED_BYTES))) return null
+  try {
+    const library = (JSON.parse(header.toString('utf8')) as Record<string, unknown>).library
+    return isText(library) ? library : null
+  } catch {
+    return null
+  }
+}
+
+/** A section's value when it has the shape `valid` wants; undefined when the index was not written by precis. */
+function column<T>(header: Header, name: string, valid: (value: unknown) => value is T): T | undefined {
   const body = header.sections.get(name)
   let value: unknown
   try {
@@ -170,18 +199,17 @@ function column<T>(header: Header, name: string, valid: (value: unknown) => valu
   } catch {
     value = undefined
   }
-  if (!valid(value))
-    throw new DataError(`The library's index holds something precis did not write (its ${name}); delete it and precis builds it again`)
-  return value
+  return valid(value) ? value : undefined
 }
 
 /**
  * What the index file `bytes` holds, or null when it is not a whole, undamaged index of this
  * format (wrong start or version, cut short, a checksum that does not match). Its columns are
  * decoded when first used, each checked for the shape and length it must have: a read uses
- * only some of them.
+ * only some of them. A column that fails its check is taken from `fallback()` instead (all of
+ * them, from then on); without one, it throws ForeignIndexError.
  */
-export function decodeIndex(bytes: Buffer): IndexContents | null {
+export function decodeIndex(bytes: Buffer, fallback?: IndexFallback): IndexContents | null {
   let header: Header | null
   try {
     header = readHeader(bytes)
@@ -190,17 +218,44 @@ export function decodeIndex(bytes: Buffer): IndexContents | null {
   }
   if (!header) return null
   const { papers, summaries } = header.counts
-  const once = <T>(make: () => T): (() => T) => {
-    let value: { made: T } | undefined
-    return () => (value ??= { made: make() }).made
+  // Once one column fails, every column comes from the fallback: columns of one index and of the
+  // library read whole must not be mixed (their record orders may differ).
+  let replaced: IndexContents | undefined
+  const instead = (name: string): IndexContents => {
+    if (replaced) return replaced
+    if (!fallback) throw new ForeignIndexError(`The library's index holds something precis did not write (its ${name})`)
+    return (replaced = fallback())
   }
-  const paperRows = once(() => column(header, 'papers', (v): v is PaperRow[] => isListOf(v, isPaperRow, papers)).map(paperOf))
-  const summaryRows = once(() => column(header, 'summaries', (v): v is SummaryRow[] => isListOf(v, isSummaryRow, summaries)).map(summaryOf))
-  const trash = once(() => column(header, 'trash', (v): v is string[] => isListOf(v, isText)))
-  const words = once(() => column(header, 'words', (v): v is number[] => isListOf(v, isCount, summaries)))
-  const cites = once(() => column(header, 'cites', (v): v is string[][] => isListOf(v, isTextList, summaries)))
-  const paperPlaces = once(() => column(header, 'paperPlaces', (v): v is number[] => isListOf(v, isCount, 2 * papers)))
-  const summaryPlaces = once(() => column(header, 'summaryPlaces', (v): v is number[] => isListOf(v, isCount, 2 * summaries)))
+  const once = <K extends keyof IndexContents, T>(name: K, make: () => T | undefined, from: (value: T) => IndexContents[K]) => {
+    let value: { made: IndexContents[K] } | undefined
+    return (): IndexContents[K] => {
+      if (replaced) return replaced[name]
+      if (value) return value.made
+      const made = make()
+      if (made === undefined) return instead(name)[name]
+      return (value = { made: from(made) }).made
+    }
+  }
+  const same = <T>(value: T) => value
+  const paperRows = once(
+    'papers',
+    () => column(header, 'papers', (v): v is PaperRow[] => isListOf(v, isPaperRow, papers)),
+    (rows) => rows.map(paperOf),
+  )
+  const summaryRows = once(
+    'summaries',
+    () => column(header, 'summaries', (v): v is SummaryRow[] => isListOf(v, isSummaryRow, summaries)),
+    (rows) => rows.map(summaryOf),
+  )
+  const trash = once('trashIds', () => column(header, 'trash', (v): v is string[] => isListOf(v, isText)), same)
+  const words = once('words', () => column(header, 'words', (v): v is number[] => isListOf(v, isCount, summaries)), same)
+  const cites = once('cites', () => column(header, 'cites', (v): v is string[][] => isListOf(v, isTextList, summaries)), same)
+  const paperPlaces = once('paperPlaces', () => column(header, 'paperPlaces', (v): v is number[] => isListOf(v, isCount, 2 * papers)), same)
+  const summaryPlaces = once(
+    'summaryPlaces',
+    () => column(header, 'summaryPlaces', (v): v is number[] => isListOf(v, isCount, 2 * summaries)),
+    same,
+  )
   return {
     library: header.library,
     identity: header.identity,

@@ -1,8 +1,8 @@
-import { closeSync, mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { closeSync, existsSync, mkdirSync, readdirSync, readSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { openRegularFile, readOpenedFile } from '../../platform/regular-file.js'
 import type { IndexContents } from './contents.js'
-import { decodeIndex, encodeIndex } from './format.js'
+import { decodeIndex, encodeIndex, headerBytes, indexedLibrary, type IndexFallback } from './format.js'
 import { sameIdentity, type FileIdentity } from './identity.js'
 
 /**
@@ -18,8 +18,12 @@ export class IndexFile {
     private readonly library: string,
   ) {}
 
-  /** What the index holds, when it was built from the library file whose identity is `current`; else null. */
-  load(current: FileIdentity | null): IndexContents | null {
+  /**
+   * What the index holds, when it was built from the library file whose identity is `current`; else
+   * null. `fallback`: where columns come from if one turns out not to be what precis writes (see
+   * decodeIndex).
+   */
+  load(current: FileIdentity | null, fallback?: IndexFallback): IndexContents | null {
     if (current === null) return null
     let bytes: Buffer
     try {
@@ -32,7 +36,7 @@ export class IndexFile {
     } catch {
       return null
     }
-    const contents = decodeIndex(bytes)
+    const contents = decodeIndex(bytes, fallback)
     return contents && contents.library === this.library && sameIdentity(contents.identity, current) ? contents : null
   }
 
@@ -54,6 +58,36 @@ export class IndexFile {
     }
   }
 
+  /** Remove the index (one found not to be what precis writes): the next read builds it again. */
+  remove(): void {
+    try {
+      rmSync(this.path) // a folder is left alone, as save leaves one with files in it
+    } catch {
+      // already gone, or not ours to remove: the next save replaces it or leaves reads without an index
+    }
+  }
+
+  /**
+   * Remove the indexes beside this one whose library file no longer exists: named after their
+   * library's path, nothing would ever replace them. Called when an index is rebuilt (a read of
+   * the whole library has just cost far more); only each file's header is read.
+   */
+  pruneOrphans(): void {
+    const dir = dirname(this.path)
+    let names: string[]
+    try {
+      names = readdirSync(dir)
+    } catch {
+      return
+    }
+    for (const name of names) {
+      const path = join(dir, name)
+      if (!name.endsWith('.index') || path === this.path) continue
+      const library = libraryOfIndex(path)
+      if (library !== null && !existsSync(library)) removeQuietly(path)
+    }
+  }
+
   private replaceWith(temp: string): void {
     try {
       renameSync(temp, this.path)
@@ -63,6 +97,33 @@ export class IndexFile {
       rmdirSync(this.path)
       renameSync(temp, this.path)
     }
+  }
+}
+
+/** The largest header read to learn which library an index belongs to (a path and some numbers; far less in practice). */
+const MAX_HEADER_BYTES = 1 << 20
+
+/** The library the index file at `path` names in its header; null for anything else (a link, a folder, another format, damage). */
+function libraryOfIndex(path: string): string | null {
+  let fd: number
+  try {
+    fd = openRegularFile(path, true).fd
+  } catch {
+    return null
+  }
+  try {
+    const readAt = (length: number) => {
+      const bytes = Buffer.alloc(length)
+      return bytes.subarray(0, readSync(fd, bytes, 0, length, 0))
+    }
+    const start = readAt(4096)
+    const end = headerBytes(start)
+    if (end === null || end > MAX_HEADER_BYTES) return null
+    return indexedLibrary(end <= start.length ? start : readAt(end))
+  } catch {
+    return null
+  } finally {
+    closeSync(fd)
   }
 }
 
