@@ -19,7 +19,7 @@ import { isFileIdentity } from './identity.js'
 
 const MAGIC = Buffer.from('precisIX', 'latin1')
 /** Raised whenever what the index holds or how it is laid out changes. */
-export const INDEX_FORMAT_VERSION = 1
+export const INDEX_FORMAT_VERSION = 2
 const FIXED_BYTES = 36
 
 const sha1 = (bytes: Buffer | string) => createHash('sha1').update(bytes).digest()
@@ -37,6 +37,7 @@ type PaperRow = [
   string,
 ]
 type SummaryRow = [string, string, string, string[], string, string]
+type TagRow = [string, number, number]
 
 function columns(contents: IndexContents): Record<string, unknown> {
   return {
@@ -56,6 +57,7 @@ function columns(contents: IndexContents): Record<string, unknown> {
     trash: contents.trashIds,
     words: contents.words,
     cites: contents.cites,
+    tagCounts: contents.tagCounts.map(({ tag, count, own }): TagRow => [tag, count, own]),
     paperPlaces: contents.paperPlaces,
     summaryPlaces: contents.summaryPlaces,
   }
@@ -112,6 +114,10 @@ function isSummaryRow(row: unknown): boolean {
   return isText(id) && isText(paper) && isText(by) && isTextList(tags) && isText(created) && isText(updated)
 }
 
+function isTagRow(row: unknown): boolean {
+  return Array.isArray(row) && row.length === 3 && isText(row[0]) && isCount(row[1]) && isCount(row[2])
+}
+
 function paperOf(row: PaperRow): PaperOutline {
   const [key, title, authors, year, venue, arxiv, category, doi, url, added] = row
   return category === 0
@@ -127,11 +133,11 @@ interface Header {
   library: string
   identity: IndexContents['identity']
   counts: { papers: number; summaries: number }
-  /** Each section's bytes, its checksum checked. */
-  sections: Map<string, Buffer>
+  /** Each section's bytes and the SHA-1 they must have (checked when the section is decoded: a read uses only some). */
+  sections: Map<string, { body: Buffer; sum: string }>
 }
 
-/** The header of an index file, its sections' checksums checked; null when it is not a whole, undamaged index of this format. */
+/** The header of an index file; null when it is not a whole index of this format (its header checked, each section there in full). */
 function readHeader(bytes: Buffer): Header | null {
   if (bytes.length < FIXED_BYTES || !bytes.subarray(0, 8).equals(MAGIC) || bytes.readUInt32LE(8) !== INDEX_FORMAT_VERSION) return null
   const headerEnd = FIXED_BYTES + bytes.readUInt32LE(12)
@@ -142,15 +148,15 @@ function readHeader(bytes: Buffer): Header | null {
   const counts = header.counts as Record<string, unknown> | null
   if (!isText(header.library) || !isFileIdentity(header.identity) || !Array.isArray(header.sections)) return null
   if (typeof counts !== 'object' || counts === null || !isCount(counts.papers) || !isCount(counts.summaries)) return null
-  const sections = new Map<string, Buffer>()
+  const sections = new Map<string, { body: Buffer; sum: string }>()
   for (const section of header.sections as unknown[]) {
     if (!Array.isArray(section) || section.length !== 4) return null
     const [name, offset, length, sum] = section as unknown[]
     if (!isText(name) || !isCount(offset) || !isCount(length) || !isText(sum)) return null
     const start = headerEnd + (offset as number)
     const body = bytes.subarray(start, start + (length as number))
-    if (body.length !== length || sha1(body).toString('hex') !== sum) return null
-    sections.set(name, body)
+    if (body.length !== length) return null // cut short
+    sections.set(name, { body, sum })
   }
   return {
     library: header.library,
@@ -164,9 +170,10 @@ function readHeader(bytes: Buffer): Header | null {
 export class ForeignIndexError extends Error {}
 
 /**
- * What to use instead of an index whose checksums match but whose columns are not what precis
- * writes (made by hand to pass the checksums, or by a precis with a bug): the same contents taken
- * from the library itself. An index is derived data, so such a file costs time, never an answer.
+ * What to use instead of an index whose header holds but one of whose columns does not (damaged
+ * after the header was read, or made by hand to pass the checksums, or by a precis with a bug):
+ * the same contents taken from the library itself. An index is derived data, so such a file
+ * costs time, never an answer.
  */
 export type IndexFallback = () => IndexContents
 
@@ -190,12 +197,13 @@ export function indexedLibrary(start: Buffer): string | null {
   }
 }
 
-/** A section's value when it has the shape `valid` wants; undefined when the index was not written by precis. */
+/** A section's value when its checksum holds and it has the shape `valid` wants; undefined when it is damaged or was not written by precis. */
 function column<T>(header: Header, name: string, valid: (value: unknown) => value is T): T | undefined {
-  const body = header.sections.get(name)
+  const section = header.sections.get(name)
+  if (!section || sha1(section.body).toString('hex') !== section.sum) return undefined
   let value: unknown
   try {
-    value = body && JSON.parse(body.toString('utf8'))
+    value = JSON.parse(section.body.toString('utf8'))
   } catch {
     value = undefined
   }
@@ -250,6 +258,11 @@ export function decodeIndex(bytes: Buffer, fallback?: IndexFallback): IndexConte
   const trash = once('trashIds', () => column(header, 'trash', (v): v is string[] => isListOf(v, isText)), same)
   const words = once('words', () => column(header, 'words', (v): v is number[] => isListOf(v, isCount, summaries)), same)
   const cites = once('cites', () => column(header, 'cites', (v): v is string[][] => isListOf(v, isTextList, summaries)), same)
+  const tagCounts = once(
+    'tagCounts',
+    () => column(header, 'tagCounts', (v): v is TagRow[] => isListOf(v, isTagRow)),
+    (rows) => rows.map(([tag, count, own]) => ({ tag, count, own })),
+  )
   const paperPlaces = once('paperPlaces', () => column(header, 'paperPlaces', (v): v is number[] => isListOf(v, isCount, 2 * papers)), same)
   const summaryPlaces = once(
     'summaryPlaces',
@@ -273,6 +286,9 @@ export function decodeIndex(bytes: Buffer, fallback?: IndexFallback): IndexConte
     },
     get cites() {
       return cites()
+    },
+    get tagCounts() {
+      return tagCounts()
     },
     get paperPlaces() {
       return paperPlaces()
