@@ -6,8 +6,7 @@
 // per-keystroke update inside one process. --record appends the results, with the machine
 // described, to BENCHMARKS.md.
 import { execFileSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { appendFileSync, existsSync, realpathSync, statSync } from 'node:fs'
+import { appendFileSync, existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -69,13 +68,27 @@ async function measureSize(opts, precis, browse, size) {
   }
 }
 
-/** The size on disk of the index precis keeps for `library` (its name: a hash of the library's real path). */
+/**
+ * The size on disk of the index precis keeps for `library`: the file in the cache's index folder
+ * whose header (JSON after a fixed start of 32 bytes, its length at byte 12) names the library.
+ */
 function indexSize(cache, library) {
-  const name = createHash('sha256').update(realpathSync(library)).digest('hex').slice(0, 32)
-  const path = join(cache, 'index', `${name}.index`)
-  if (!existsSync(path)) return 'No index was kept for the library.'
+  const target = realpathSync(library)
+  const dir = join(cache, 'index')
+  const names = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.index')) : []
+  const path = names.map((name) => join(dir, name)).find((path) => indexedLibrary(path) === target)
+  if (!path) return 'No index was kept for the library.'
   const bytes = statSync(path).size
   return `The index on disk: ${(bytes / 2 ** 20).toFixed(1)} MB (${((100 * bytes) / statSync(library).size).toFixed(1)}% of the library).`
+}
+
+function indexedLibrary(path) {
+  try {
+    const bytes = readFileSync(path)
+    return JSON.parse(bytes.subarray(32, 32 + bytes.readUInt32LE(12)).toString('utf8')).library
+  } catch {
+    return null
+  }
 }
 
 const opts = options(process.argv.slice(2))

@@ -3,26 +3,27 @@
 //   bytes 0-7    "precisIX"               what the file is
 //   bytes 8-11   format version (u32 LE)  another version is rebuilt, never read
 //   bytes 12-15  header length (u32 LE)
-//   bytes 16-35  SHA-1 of the header
-//   header       JSON: the library's path and identity, and each section's place and SHA-1
-//   sections     JSON arrays, one per column (papers' fields, summaries' fields, ...)
+//   bytes 16-31  checksum of the header (checksum.ts, 16 hex digits)
+//   header       JSON: the library's path and identity, and each section's place and checksum
+//   sections     JSON arrays, one per column (papers' fields, summaries' fields, tag counts, ...)
 //
 // Measured at 10,000 summaries (3.4 MB of columns): JSON.parse of the columns and a hand-written
 // binary decoder of the same values load in the same ~60-70 ms, since V8's JSON parser does in C++
 // what the decoder does in JavaScript; JSON is kept for its simplicity. Columns rather than one
 // object per record keep it compact (no field names repeated). Nothing in the file is trusted:
 // any damage, truncation or unexpected shape reads as no index, and the library is read instead.
-import { createHash } from 'node:crypto'
 import type { PaperOutline, SummaryOutline } from '../../core/records/outline.js'
 import type { IndexContents } from './contents.js'
+import { checksum } from './checksum.js'
 import { isFileIdentity } from './identity.js'
 
 const MAGIC = Buffer.from('precisIX', 'latin1')
 /** Raised whenever what the index holds or how it is laid out changes. */
 export const INDEX_FORMAT_VERSION = 2
-const FIXED_BYTES = 36
+const FIXED_BYTES = 32
 
-const sha1 = (bytes: Buffer | string) => createHash('sha1').update(bytes).digest()
+/** The checksum of `bytes`, as the fixed start holds it. */
+const sum = (bytes: Uint8Array) => Buffer.from(checksum(bytes), 'latin1')
 
 type PaperRow = [
   string,
@@ -70,7 +71,7 @@ export function encodeIndex(contents: IndexContents): Buffer {
   let offset = 0
   for (const [name, value] of Object.entries(columns(contents))) {
     const body = Buffer.from(JSON.stringify(value))
-    sections.push([name, offset, body.length, sha1(body).toString('hex')])
+    sections.push([name, offset, body.length, checksum(body)])
     bodies.push(body)
     offset += body.length
   }
@@ -80,7 +81,7 @@ export function encodeIndex(contents: IndexContents): Buffer {
   MAGIC.copy(fixed, 0)
   fixed.writeUInt32LE(INDEX_FORMAT_VERSION, 8)
   fixed.writeUInt32LE(header.length, 12)
-  sha1(header).copy(fixed, 16)
+  sum(header).copy(fixed, 16)
   return Buffer.concat([fixed, header, ...bodies])
 }
 
@@ -133,7 +134,7 @@ interface Header {
   library: string
   identity: IndexContents['identity']
   counts: { papers: number; summaries: number }
-  /** Each section's bytes and the SHA-1 they must have (checked when the section is decoded: a read uses only some). */
+  /** Each section's bytes and the checksum they must have (checked when the section is decoded: a read uses only some). */
   sections: Map<string, { body: Buffer; sum: string }>
 }
 
@@ -143,7 +144,7 @@ function readHeader(bytes: Buffer): Header | null {
   const headerEnd = FIXED_BYTES + bytes.readUInt32LE(12)
   if (headerEnd > bytes.length) return null
   const headerBytes = bytes.subarray(FIXED_BYTES, headerEnd)
-  if (!sha1(headerBytes).equals(bytes.subarray(16, FIXED_BYTES))) return null
+  if (!sum(headerBytes).equals(bytes.subarray(16, FIXED_BYTES))) return null
   const header = JSON.parse(headerBytes.toString('utf8')) as Record<string, unknown>
   const counts = header.counts as Record<string, unknown> | null
   if (!isText(header.library) || !isFileIdentity(header.identity) || !Array.isArray(header.sections)) return null
@@ -188,7 +189,7 @@ export function indexedLibrary(start: Buffer): string | null {
   const end = headerBytes(start)
   if (end === null || end > start.length) return null
   const header = start.subarray(FIXED_BYTES, end)
-  if (!sha1(header).equals(start.subarray(16, FIXED_BYTES))) return null
+  if (!sum(header).equals(start.subarray(16, FIXED_BYTES))) return null
   try {
     const library = (JSON.parse(header.toString('utf8')) as Record<string, unknown>).library
     return isText(library) ? library : null
@@ -200,7 +201,7 @@ export function indexedLibrary(start: Buffer): string | null {
 /** A section's value when its checksum holds and it has the shape `valid` wants; undefined when it is damaged or was not written by precis. */
 function column<T>(header: Header, name: string, valid: (value: unknown) => value is T): T | undefined {
   const section = header.sections.get(name)
-  if (!section || sha1(section.body).toString('hex') !== section.sum) return undefined
+  if (!section || checksum(section.body) !== section.sum) return undefined
   let value: unknown
   try {
     value = JSON.parse(section.body.toString('utf8'))

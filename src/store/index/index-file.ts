@@ -4,8 +4,6 @@ import { openRegularFile, readOpenedFile } from '../../platform/regular-file.js'
 import type { IndexContents } from './contents.js'
 import { decodeIndex, encodeIndex, headerBytes, indexedLibrary, type IndexFallback } from './format.js'
 import { sameIdentity, type FileIdentity } from './identity.js'
-// Named after this process, so that a later save removes what a killed one left (as the library's own writes do).
-import { tempNameBeside } from '../temp-files.js'
 
 /**
  * The index file of one library. Nothing read from it is trusted: a link, a folder, a damaged,
@@ -47,7 +45,10 @@ export class IndexFile {
    * planted link is never written through), then renamed over it. Not synced to disk: a file cut
    * short by a crash fails its checksum and is rebuilt.
    */
-  save(contents: () => IndexContents): void {
+  async save(contents: () => IndexContents): Promise<void> {
+    // Named after this process, so that a later save removes what a killed one left (as the library's
+    // own writes do). Loaded here: naming it needs node:crypto, which a read from the index never loads.
+    const { tempNameBeside } = await import('../temp-files.js')
     const temp = tempNameBeside(this.path, 'tmp')
     try {
       mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 }) // first: where there is no cache folder, nothing is computed

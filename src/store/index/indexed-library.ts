@@ -61,7 +61,7 @@ export class IndexedLibrary {
     // Built only from bytes known to be the file `current` names: unchanged from before the read to after it.
     if (this.index && library && bytes && sameIdentity(current, fileIdentity(this.target))) {
       const placed = placesInText(library, bytes)
-      if (placed) this.index.save(() => buildIndex(placed, this.target, current!, outline))
+      if (placed) await this.index.save(() => buildIndex(placed, this.target, current!, outline))
       this.index.pruneOrphans()
     }
     return this.handOut(outline, library ?? emptyLibrary())
@@ -85,17 +85,14 @@ export class IndexedLibrary {
   /**
    * The contents of the index, taken from the library read whole (synchronously: columns are decoded
    * inside reads that are not), for an index whose checksums hold but whose columns are not what
-   * precis writes, or whose checksum fails. That index is replaced by a good one when the library
-   * read is still the file `identity` names, else removed: the next read builds it.
+   * precis writes, or whose checksum fails. That index is removed: the next read builds it.
    */
   private instead(identity: FileIdentity): IndexContents {
+    this.index?.remove()
     const { library, bytes } = this.file.readNow()
     const whole = library ?? emptyLibrary()
     const placed = bytes && library ? placesInText(library, bytes) : null
-    const contents = buildIndex(placed ?? { ...whole, paperPlaces: [], summaryPlaces: [] }, this.target, identity)
-    if (placed && sameIdentity(identity, fileIdentity(this.target))) this.index?.save(() => contents)
-    else this.index?.remove()
-    return contents
+    return buildIndex(placed ?? { ...whole, paperPlaces: [], summaryPlaces: [] }, this.target, identity)
   }
 
   private handOut(outline: LibraryOutline, source: IndexContents | Library): LibraryOutline {
@@ -132,7 +129,7 @@ export async function indexAfterWrite(target: string, options: IndexOptions, pla
   const identity = fileIdentity(target)
   if (!identity) return
   const index = indexFileOf(target, options)
-  index.save(() => buildIndex(placed, target, identity, before && outlineAfterChange(placed, before)))
+  await index.save(() => buildIndex(placed, target, identity, before && outlineAfterChange(placed, before)))
   // What killed saves left; only here, where a save has loaded what this needs (a read has not).
   const { removeDeadWritersFiles } = await import('../temp-files.js')
   await removeDeadWritersFiles(index.path)
