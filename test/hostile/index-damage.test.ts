@@ -235,8 +235,8 @@ describe('an index whose checksums hold but whose contents precis did not write'
   })
 })
 
-describe('the indexes of libraries that no longer exist', () => {
-  it('are removed when another index is rebuilt, and the indexes of libraries still there are kept', async () => {
+describe('the indexes of libraries that no longer exist, and of older formats', () => {
+  it('are removed when another index is rebuilt, with indexes of an older format, and the indexes of libraries still there are kept', async () => {
     const kept = await writtenLibrary()
     const gone = await writtenLibrary()
     const other = await writtenLibrary()
@@ -247,12 +247,16 @@ describe('the indexes of libraries that no longer exist', () => {
     }
     const [goneIndex, otherIndex] = [await indexOf(gone), await indexOf(other)]
     writeFileSync(`${dirname(kept.index)}/notes.txt`, 'not an index')
+    const older = `${dirname(kept.index)}/0123456789abcdef.index`
+    copyFileSync(otherIndex, older)
+    writeVersion(older, 1) // an index of an older format, perhaps named otherwise
     rmSync(gone.library)
     await answersFrom(indexedStore(kept.library, kept.cache)) // current: nothing rebuilt, nothing pruned
     expect(existsSync(goneIndex)).toBe(true)
     writeFileSync(kept.library, JSON.stringify(JSON.parse(readFileSync(kept.library, 'utf8')))) // a hand edit: rebuilt
     await expectFreshAnswers(kept.library, kept.cache)
     expect(existsSync(goneIndex)).toBe(false)
+    expect(existsSync(older)).toBe(false)
     expect(existsSync(otherIndex)).toBe(true)
     expect(existsSync(`${dirname(kept.index)}/notes.txt`)).toBe(true)
   })

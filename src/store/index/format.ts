@@ -178,6 +178,11 @@ export class ForeignIndexError extends Error {}
  */
 export type IndexFallback = () => IndexContents
 
+/** True when `start` (an index file's first bytes) is an index of an older format than this precis writes. */
+export function isOlderIndex(start: Buffer): boolean {
+  return start.length >= FIXED_BYTES && start.subarray(0, 8).equals(MAGIC) && start.readUInt32LE(8) < INDEX_FORMAT_VERSION
+}
+
 /** How many bytes of an index file hold its fixed start and header, or null when `start` (its first bytes) is not one of this format. */
 export function headerBytes(start: Buffer): number | null {
   if (start.length < FIXED_BYTES || !start.subarray(0, 8).equals(MAGIC) || start.readUInt32LE(8) !== INDEX_FORMAT_VERSION) return null

@@ -2,7 +2,7 @@ import { closeSync, existsSync, mkdirSync, readdirSync, readSync, renameSync, rm
 import { dirname, join } from 'node:path'
 import { openRegularFile, readOpenedFile } from '../../platform/regular-file.js'
 import type { IndexContents } from './contents.js'
-import { decodeIndex, encodeIndex, headerBytes, indexedLibrary, type IndexFallback } from './format.js'
+import { decodeIndex, encodeIndex, headerBytes, indexedLibrary, isOlderIndex, type IndexFallback } from './format.js'
 import { sameIdentity, type FileIdentity } from './identity.js'
 
 /**
@@ -69,8 +69,8 @@ export class IndexFile {
   }
 
   /**
-   * Remove the indexes beside this one whose library file no longer exists: named after their
-   * library's path, nothing would ever replace them. Called when an index is rebuilt (a read of
+   * Remove the indexes beside this one whose library file no longer exists (named after their
+   * library's path, nothing would ever replace them) or of an older format (perhaps named otherwise). Called when an index is rebuilt (a read of
    * the whole library has just cost far more); only each file's header is read.
    */
   pruneOrphans(): void {
@@ -85,7 +85,7 @@ export class IndexFile {
       const path = join(dir, name)
       if (!name.endsWith('.index') || path === this.path) continue
       const library = libraryOfIndex(path)
-      if (library !== null && !existsSync(library)) removeQuietly(path)
+      if (library === OLDER || (library !== null && !existsSync(library))) removeQuietly(path)
     }
   }
 
@@ -104,8 +104,14 @@ export class IndexFile {
 /** The largest header read to learn which library an index belongs to (a path and some numbers; far less in practice). */
 const MAX_HEADER_BYTES = 1 << 20
 
-/** The library the index file at `path` names in its header; null for anything else (a link, a folder, another format, damage). */
-function libraryOfIndex(path: string): string | null {
+/** What libraryOfIndex says of an index of an older format: whatever its library, this precis rebuilds it rather than read it. */
+const OLDER = Symbol('older')
+
+/**
+ * The library the index file at `path` names in its header; OLDER for an index of an older format;
+ * null for anything else (a link, a folder, a newer format, damage).
+ */
+function libraryOfIndex(path: string): string | typeof OLDER | null {
   let fd: number
   try {
     fd = openRegularFile(path, true).fd
@@ -118,6 +124,7 @@ function libraryOfIndex(path: string): string | null {
       return bytes.subarray(0, readSync(fd, bytes, 0, length, 0))
     }
     const start = readAt(4096)
+    if (isOlderIndex(start)) return OLDER
     const end = headerBytes(start)
     if (end === null || end > MAX_HEADER_BYTES) return null
     return indexedLibrary(end <= start.length ? start : readAt(end))
