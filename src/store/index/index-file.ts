@@ -70,8 +70,9 @@ export class IndexFile {
 
   /**
    * Remove the indexes beside this one whose library file no longer exists (named after their
-   * library's path, nothing would ever replace them) or of an older format (perhaps named otherwise). Called when an index is rebuilt (a read of
-   * the whole library has just cost far more); only each file's header is read.
+   * library's path, nothing would ever replace them) or of an older format (perhaps named
+   * otherwise). Called when an index is rebuilt (a read of the whole library has just cost far
+   * more); only each file's header is read.
    */
   pruneOrphans(): void {
     const dir = dirname(this.path)
