@@ -1,10 +1,27 @@
+import { lazyRequire } from '../../core/lazy-require.js'
+
+/** Loaded for the first long section only: loading node:crypto costs a few milliseconds of a start. */
+const crypto = lazyRequire<typeof import('node:crypto')>('node:crypto')
+
 /**
- * A 64-bit checksum of some bytes, as 16 hex digits, computed here rather than with node:crypto:
- * a read from the index then loads no crypto module (a few milliseconds of every start). It finds
- * damage (bytes cut, flipped, swapped, another file's), not forgery: what an index holds is
- * checked anyway. Two lanes, each a chain of steps that are one-to-one in the running value, so a
- * change in one 32-bit word changes each lane. (Words are read in the machine's byte order: an
- * index is kept on, and for, one machine.)
+ * From this length on, a section's checksum is node:crypto's SHA-1 (its C++ runs a megabyte in
+ * about a millisecond, where the loop below, run once in a fresh process, takes ten or more);
+ * below it, the loop's, and a read that decodes only short sections (`tags`) loads no crypto.
+ */
+const NATIVE_FROM = 64 * 1024
+
+/** The checksum of an index section: which of the two depends on its length alone, for the writer as for the reader. */
+export function sectionChecksum(bytes: Uint8Array): string {
+  return bytes.length < NATIVE_FROM ? checksum(bytes) : crypto().createHash('sha1').update(bytes).digest('hex')
+}
+
+/**
+ * A 64-bit checksum of some bytes, as 16 hex digits, computed here rather than with node:crypto,
+ * for short texts (the index's header, a section under NATIVE_FROM, a library's path naming its
+ * index). It finds damage (bytes cut, flipped, swapped, another file's), not forgery: what an
+ * index holds is checked anyway. Two lanes, each a chain of steps that are one-to-one in the
+ * running value, so a change in one 32-bit word changes each lane. (Words are read in the
+ * machine's byte order: an index is kept on, and for, one machine.)
  */
 export function checksum(bytes: Uint8Array): string {
   const words = bytes.length >>> 2

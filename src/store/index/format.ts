@@ -14,7 +14,7 @@
 // any damage, truncation or unexpected shape reads as no index, and the library is read instead.
 import type { PaperOutline, SummaryOutline } from '../../core/records/outline.js'
 import type { IndexContents } from './contents.js'
-import { checksum } from './checksum.js'
+import { checksum, sectionChecksum } from './checksum.js'
 import { isFileIdentity } from './identity.js'
 
 const MAGIC = Buffer.from('precisIX', 'latin1')
@@ -71,7 +71,7 @@ export function encodeIndex(contents: IndexContents): Buffer {
   let offset = 0
   for (const [name, value] of Object.entries(columns(contents))) {
     const body = Buffer.from(JSON.stringify(value))
-    sections.push([name, offset, body.length, checksum(body)])
+    sections.push([name, offset, body.length, sectionChecksum(body)])
     bodies.push(body)
     offset += body.length
   }
@@ -206,7 +206,7 @@ export function indexedLibrary(start: Buffer): string | null {
 /** A section's value when its checksum holds and it has the shape `valid` wants; undefined when it is damaged or was not written by precis. */
 function column<T>(header: Header, name: string, valid: (value: unknown) => value is T): T | undefined {
   const section = header.sections.get(name)
-  if (!section || checksum(section.body) !== section.sum) return undefined
+  if (!section || sectionChecksum(section.body) !== section.sum) return undefined
   let value: unknown
   try {
     value = JSON.parse(section.body.toString('utf8'))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checksum } from '../../../src/store/index/checksum.js'
+import { checksum, sectionChecksum } from '../../../src/store/index/checksum.js'
 
 const bytes = (text: string) => Buffer.from(text, 'utf8')
 
@@ -35,5 +35,17 @@ describe('checksum (the index sections and file names)', () => {
     }
     expect(sums.has(sum)).toBe(false)
     expect(sums.size).toBe(Math.ceil(text.length / 7))
+  })
+
+  it('of a section: the short checksum below 64 KiB, SHA-1 from there on, each telling a flipped byte', () => {
+    const short = Buffer.alloc(64 * 1024 - 1, 'a')
+    const long = Buffer.alloc(64 * 1024, 'a')
+    expect(sectionChecksum(short)).toBe(checksum(short))
+    expect(sectionChecksum(long)).toMatch(/^[0-9a-f]{40}$/)
+    for (const bytes of [short, long]) {
+      const flipped = Buffer.from(bytes)
+      flipped[1000] = 0x62
+      expect(sectionChecksum(flipped)).not.toBe(sectionChecksum(bytes))
+    }
   })
 })
