@@ -11,9 +11,8 @@ import { chooseImageOutput, worthAsking, type ImageSetting } from '../core/image
 import { parseTerminalReport, replyComplete, TERMINAL_QUERY } from '../core/images/terminal-report.js'
 import type { FigureDrawer } from '../render/figure-placement.js'
 import { itermImage, kittyImage } from '../render/terminal-image.js'
-import { cacheDir } from '../sources/cache.js'
-import { hasCachedFigures, readCachedFigure } from '../sources/figure-cache.js'
 import type { FetchedFigure } from '../sources/figure-fetch.js'
+import { cacheDir } from '../store/paths.js'
 
 /** Tallest a figure is drawn, in rows, whatever the terminal's height. */
 const MAX_FIGURE_ROWS = 24
@@ -46,6 +45,9 @@ export interface CountingDrawer {
  */
 export async function figureDrawer(ctx: Context, setting: ImageSetting): Promise<CountingDrawer | null> {
   if (!ctx.io.stdoutIsTTY) return null
+  // Loaded only here: the figure cache brings the sources' cache code (and zod) with it, which a show
+  // into a pipe never needs.
+  const { hasCachedFigures, readCachedFigure } = await import('../sources/figure-cache.js')
   const dir = cacheDir(ctx.env)
   const ask = worthAsking(setting, ctx.env) && hasCachedFigures(dir)
   const reply = ask ? await ctx.io.askTerminal(TERMINAL_QUERY, replyComplete, ANSWER_TIMEOUT_MS) : null

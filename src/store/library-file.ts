@@ -4,7 +4,7 @@ import type { Adapter } from 'lowdb'
 import { DataError } from '../core/errors.js'
 import { describeFileError } from '../platform/file-errors.js'
 import { runWithDefaultSignals } from '../platform/interrupt.js'
-import { openRegularFile, readOpenedFile } from '../platform/regular-file.js'
+import { openRegularFile, readOpenedFile, readRegularFile } from '../platform/regular-file.js'
 import type { Library } from '../core/model.js'
 import { parseLibraryFile, readLibraryValue, type ReadLibrary } from '../core/schema/schema.js'
 import { NewerLibraryError } from '../core/schema/upgrade.js'
@@ -111,6 +111,23 @@ export class LibraryFile implements Adapter<Library> {
       if (!(error instanceof DataError) || error instanceof NewerLibraryError) throw error
       throw new DataError(error.message, [...error.details, ...describeBackup(this.path)])
     }
+  }
+
+  /**
+   * The library read synchronously, and the bytes it was parsed from (both null when there is no
+   * file): for the rare read that finds its index unusable halfway through.
+   */
+  readNow(): { library: Library | null; bytes: Buffer | null } {
+    let bytes: Buffer
+    try {
+      bytes = readRegularFile(this.path)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { library: null, bytes: null }
+      throw new DataError(`Cannot read the library ${this.path}: ${describeFileError(error)}`)
+    }
+    const { library, fileVersion } = this.parse(bytes)
+    this.fileVersion = fileVersion
+    return { library, bytes }
   }
 
   private parse(bytes: Buffer): ReadLibrary {
