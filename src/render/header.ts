@@ -48,10 +48,10 @@ export function renderHeader(paper: Paper, styles: Styles, width: number): strin
 function attachmentLines(paper: Paper, styles: Styles, width: number): string[] {
   return (paper.attachments ?? []).map((attachment) => {
     if (attachment.kind === 'file')
-      return wrapText(`${styles.dim('file')}  ${sanitizeTerminal(attachment.name)} (${formatSize(attachment.size)})`, width)
+      return wrapText(`${styles.dim('file')} ${sanitizeTerminal(attachment.name)} (${formatSize(attachment.size)})`, width)
     const url = sanitizeTerminal(attachment.url)
     const shown = styles.hyperlinks ? styles.hyperlink(styles.link(url), url) : styles.link(url)
-    return wrapText(`${styles.dim('link')}  ${shown}`, width)
+    return wrapText(`${styles.dim('link')} ${shown}`, width)
   })
 }
 
