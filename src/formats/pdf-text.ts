@@ -23,7 +23,13 @@ export async function readPdfText(bytes: Uint8Array, source: string, pageCount =
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
   let doc
   try {
-    doc = await pdfjs.getDocument({ data: bytes, verbosity: 0, isEvalSupported: false, useSystemFonts: false, stopAtErrors: false }).promise
+    doc = await pdfjs.getDocument({
+      data: Uint8Array.from(bytes),
+      verbosity: 0,
+      isEvalSupported: false,
+      useSystemFonts: false,
+      stopAtErrors: false,
+    }).promise
   } catch (error) {
     throw new DataError(`${source} is not a PDF precis can read: ${(error as Error).message}`)
   }

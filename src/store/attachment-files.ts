@@ -27,7 +27,7 @@ import { formatSize, keyFolderName, MAX_ATTACHMENT_BYTES } from '../core/attachm
 import { pathInside } from '../core/text/filenames.js'
 import { describeFileError, NotRegularFileError } from '../platform/file-errors.js'
 import { removeOnInterrupt } from '../platform/interrupt.js'
-import { openRegularFile } from '../platform/regular-file.js'
+import { openRegularFile, readOpenedFile } from '../platform/regular-file.js'
 
 const TEMP_PREFIX = '.precis-attach-'
 
@@ -135,6 +135,27 @@ export function stageAttachment(library: string, key: string, source: string): S
     }
     closeSync(out)
     return { folder, temp, sha256: hash.digest('hex'), size, forget }
+  } finally {
+    closeSync(opened.fd)
+  }
+}
+
+/** The bytes of the file `source` would be attached from, refused as stageAttachment refuses it (kind, size). */
+export function readAttachableFile(source: string): Buffer {
+  let opened
+  try {
+    opened = openRegularFile(source)
+  } catch (error) {
+    const reason = error instanceof NotRegularFileError ? error.message : describeFileError(error)
+    throw new (reason === 'it does not exist' ? NotFoundError : UsageError)(`Cannot read ${source}: ${reason}`)
+  }
+  try {
+    if (opened.size > MAX_ATTACHMENT_BYTES) {
+      throw new UsageError(
+        `Cannot read ${source}: it is ${formatSize(opened.size)}; at most ${formatSize(MAX_ATTACHMENT_BYTES)} can be attached`,
+      )
+    }
+    return readOpenedFile(opened)
   } finally {
     closeSync(opened.fd)
   }

@@ -18,6 +18,8 @@ import { parseYear } from '../../command-kit/paper-flags.js'
 import { entryRecord } from '../../core/records/entries.js'
 import { canPrompt, inform, printJson, splitAuthors, storableAnswers } from '../../command-kit/shared.js'
 import { paperFromSource } from './source-input.js'
+import { fromPdf } from './pdf-input.js'
+import { attachFileTo, reportAttachment } from '../../command-kit/attachments.js'
 import { chooseTags, guardNewTags } from '../../command-kit/tag-prompts.js'
 
 export interface AddOptions {
@@ -33,6 +35,8 @@ export interface AddOptions {
   offline: boolean
   /** Save fetched metadata without the preview. */
   yes: boolean
+  /** `add paper.pdf`: the PDF to read the paper from and attach. */
+  pdf: string | null
 }
 
 function fromKnownPaper(paper: Paper): PaperInput {
@@ -129,7 +133,7 @@ function paperNamed(library: Library, handle: string): Paper {
 }
 
 /** `add --no-summary`: the paper goes on the reading list, to summarise later; one already there stays as it is. */
-async function addPaperAlone(ctx: Context, paperInput: PaperInput, knownKey: string | null, keyPattern: KeyPattern): Promise<void> {
+async function addPaperAlone(ctx: Context, paperInput: PaperInput, knownKey: string | null, keyPattern: KeyPattern): Promise<string> {
   const { paper, attached } = await ctx.store.update((lib) => ensurePaper(lib, paperInput, ctx.clock.now(), knownKey, keyPattern))
   ctx.io.out(paper.key + '\n')
   inform(
@@ -138,9 +142,19 @@ async function addPaperAlone(ctx: Context, paperInput: PaperInput, knownKey: str
       ? `${oneLine(paper.title)} (${paper.key}) is already in the library`
       : `Added ${paper.key}: ${oneLine(paper.title)} (no summary yet)`,
   )
+  return paper.key
 }
 
 export async function addRun(given: AddOptions, ctx: Context): Promise<void> {
+  if (given.pdf === null) return void (await addEntry(given, ctx))
+  const { options, ask } = await fromPdf(given, given.pdf, ctx)
+  const key = await addEntry(options, ctx, ask)
+  const outcome = await attachFileTo(ctx, key, given.pdf)
+  if (!ctx.globals.json) reportAttachment(ctx, key, outcome) // --json printed the entry, as add <id> does
+}
+
+/** Add the paper (and its summary); the paper's key. `ask` gives the paper when no source could. */
+async function addEntry(given: AddOptions, ctx: Context, askFirst?: () => Promise<PaperInput | null>): Promise<string> {
   const config = ctx.config.values()
   const keyPattern = keyPatternIn(ctx.env, config) // a bad pattern is refused before anything is asked
   const library = await ctx.store.read()
@@ -156,7 +170,7 @@ export async function addRun(given: AddOptions, ctx: Context): Promise<void> {
       title: opts.paper.title ?? '',
       year: opts.paper.year ?? null,
     })
-  const ask = () => completePaper(opts.paper, ctx)
+  const ask = async () => (await askFirst?.()) ?? completePaper(opts.paper, ctx)
   const fromSource =
     !known && opts.source
       ? await paperFromSource({ source: opts.source, flags: opts.paper, offline: opts.offline, yes: opts.yes }, ctx, library, ask)
@@ -184,6 +198,7 @@ export async function addRun(given: AddOptions, ctx: Context): Promise<void> {
     const record = entryRecord({ id: added.summary.id, paper: added.paper, summary: added.summary }, { body: true })
     printJson(ctx, { id: added.summary.id, key: added.paper.key, newPaper: !added.attached, linked: added.linked, record })
   } else ctx.io.out(added.summary.id + '\n')
+  const key = added.paper.key
   const what = `${oneLine(added.paper.title)} (${added.paper.key})`
   inform(
     ctx,
@@ -195,4 +210,5 @@ export async function addRun(given: AddOptions, ctx: Context): Promise<void> {
     const names = added.linked.map((field) => (field === 'doi' ? `DOI ${added.paper.doi}` : `arXiv:${added.paper.arxiv}`))
     inform(ctx, `${added.paper.key} now also records ${oneLine(names.join(' and '))}`)
   }
+  return key
 }
