@@ -16,15 +16,17 @@ const DOI_IN_TEXT = /\b(10\.\d{4,9}(?:\.\d+)*\/[^\s"<>{}]+)/
 const LONGEST_TITLE = 300
 
 /**
- * The paper's identifier, read page by page: on each, an arXiv stamp first (an arXiv PDF names
- * itself so), then the first DOI; the first page that has one decides. Null when none has one.
+ * The paper's identifier: an arXiv stamp on the pages given (an arXiv PDF names itself so), else
+ * the first DOI of the first page; a DOI further on is more often one the paper cites than its own.
+ * Null when there is neither.
  */
 export function identifierIn(pages: readonly PageText[]): Source | null {
-  for (const page of pages) {
+  for (const [n, page] of pages.entries()) {
     const text = page.lines.map((line) => line.text).join('\n')
     const stamp = ARXIV_STAMP.exec(text)
     const arxiv = stamp ? parseSource(`arXiv:${stamp[1]}`) : null
     if (arxiv) return arxiv
+    if (n > 0) continue
     const doi = DOI_IN_TEXT.exec(text)
     // A DOI at the end of a sentence or in brackets carries the punctuation after it.
     const found = doi ? parseSource(doi[1]!.replace(/[.,;:)\]]+$/, '')) : null
