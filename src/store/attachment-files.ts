@@ -249,17 +249,17 @@ export function movePaperFolder(library: string, fromKey: string, toKey: string)
   return true
 }
 
-/** The file names in each paper folder (temporary copies left out), by folder name; empty when there is no attachment folder. */
-export function listAttachmentFolders(library: string): Map<string, string[]> {
+/**
+ * What the attachment folder holds: each entry's name, with the file names in it (temporary copies
+ * left out), or null for an entry that is not a real folder (a file, a link). Null when there is no
+ * attachment folder; DataError when it is a link or no folder.
+ */
+export function listAttachmentFolders(library: string): Map<string, string[] | null> | null {
   const root = attachmentsRoot(library)
-  const folders = new Map<string, string[]>()
-  if (!isFolder(root)) return folders
+  if (!isFolder(root)) return null
+  const folders = new Map<string, string[] | null>()
   for (const entry of readdirSync(root, { withFileTypes: true })) {
-    if (!entry.isDirectory()) {
-      folders.set(entry.name, [])
-      continue
-    }
-    const names = readdirSync(path.join(root, entry.name)).filter((name) => !name.startsWith(TEMP_PREFIX))
+    const names = entry.isDirectory() ? readdirSync(path.join(root, entry.name)).filter((name) => !name.startsWith(TEMP_PREFIX)) : null
     folders.set(entry.name, names)
   }
   return folders

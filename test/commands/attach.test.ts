@@ -237,3 +237,66 @@ describe('hostile attachments', () => {
     expect(read(lib).papers[0]).not.toHaveProperty('attachments')
   })
 })
+
+describe('attached files follow their paper', () => {
+  it('rekey moves the folder; rm keeps the files in the trash and restore finds them; emptying the trash deletes them', async () => {
+    const lib = libraryFileOf(library())
+    await run(['attach', 'gilmer', fileWith('a.pdf', 'p')], { library: lib })
+    expect((await run(['rekey', 'gilmer2017neural', 'Mpnn:2017'], { library: lib })).code).toBe(0)
+    expect(readdirSync(files(lib))).toEqual(['+mpnn%3A2017'])
+    expect(readFileSync(join(files(lib), '+mpnn%3A2017', 'a.pdf'), 'utf8')).toBe('p')
+    const { opener, recorded } = fakeOpener()
+    expect((await run(['open', 'Mpnn:2017'], { library: lib, env: { PRECIS_OPENER: opener } })).code).toBe(0)
+    expect(recorded()).toEqual([join(files(lib), '+mpnn%3A2017', 'a.pdf')])
+
+    expect((await run(['rm', 'Mpnn:2017', '--yes'], { library: lib })).code).toBe(0)
+    expect(read(lib).trash[0]!.paper!.attachments).toHaveLength(1)
+    expect(readdirSync(join(files(lib), '+mpnn%3A2017'))).toEqual(['a.pdf'])
+    expect((await run(['doctor'], { library: lib })).out).not.toContain('attachment')
+    expect((await run(['restore', 'Mpnn:2017'], { library: lib })).code).toBe(0)
+    expect(read(lib).papers.find((p) => p.key === 'Mpnn:2017')!.attachments).toHaveLength(1)
+
+    expect((await run(['rm', 'Mpnn:2017', '--yes'], { library: lib })).code).toBe(0)
+    const emptied = await run(['trash', '--empty', '--yes'], { library: lib })
+    expect(emptied.err).toContain('and 1 attached file for good')
+    expect(readdirSync(files(lib))).toEqual([])
+  })
+
+  it('rekey refuses to mix two papers’ files', async () => {
+    const lib = libraryFileOf(library())
+    await run(['attach', 'gilmer', fileWith('a.pdf', 'p')], { library: lib })
+    mkdirSync(join(files(lib), 'new2020'))
+    const refused = await run(['rekey', 'gilmer2017neural', 'new2020'], { library: lib })
+    expect(refused.code).toBe(4)
+    expect(read(lib).papers[0]!.key).toBe('gilmer2017neural')
+    expect(readdirSync(join(files(lib), 'gilmer2017neural'))).toEqual(['a.pdf'])
+  })
+})
+
+describe('doctor on attached files', () => {
+  it('reports a missing file, an orphaned file and a folder no paper owns', async () => {
+    const lib = libraryFileOf(library())
+    await run(['attach', 'gilmer', fileWith('a.pdf', 'p')], { library: lib })
+    expect((await run(['doctor'], { library: lib })).out).not.toContain('attachment')
+    rmSync(join(files(lib), 'gilmer2017neural', 'a.pdf'))
+    writeFileSync(join(files(lib), 'gilmer2017neural', 'stray.pdf'), 's')
+    mkdirSync(join(files(lib), 'nobody'))
+    const doctor = await run(['doctor', '--json'], { library: lib })
+    expect(doctor.code).toBe(4)
+    const findings = (JSON.parse(doctor.out).findings as { kind: string; subjects: string[] }[]).filter((f) =>
+      f.kind.endsWith('attachment'),
+    )
+    expect(findings.map((f) => [f.kind, f.subjects.at(-1)])).toEqual([
+      ['missing-attachment', join(files(lib), 'gilmer2017neural', 'a.pdf')],
+      ['orphaned-attachment', join(files(lib), 'gilmer2017neural', 'stray.pdf')],
+      ['orphaned-attachment', join(files(lib), 'nobody')],
+    ])
+  })
+
+  it('reports a symlinked attachment folder without calling the library unreadable', async () => {
+    const lib = libraryFileOf(library())
+    symlinkSync(tempDir('precis-elsewhere-'), files(lib))
+    const doctor = await run(['doctor', '--json'], { library: lib })
+    expect(JSON.parse(doctor.out).findings.map((f: { kind: string }) => f.kind)).toEqual(['missing-paper', 'orphaned-attachment'])
+  })
+})
