@@ -63,12 +63,12 @@ async function detach(ctx: Context, opts: AttachOptions): Promise<void> {
       const rest = paper.attachments!.filter((a) => a !== attachment)
       if (rest.length > 0) paper.attachments = rest
       else delete paper.attachments
+      // Deleted before the write, so that with sync carrying files the same commit records both.
+      if (attachment.kind === 'file') removeAttachedFile(libraryFile(ctx), key, attachment.name)
       return { status: 'detached', attachment }
     },
     { message: `detach ${key}` },
   )
-  // The record went first: a file left by a failure here is an orphan doctor reports, never a record without its file.
-  if (outcome.attachment.kind === 'file') removeAttachedFile(libraryFile(ctx), key, outcome.attachment.name)
   reportAttachment(ctx, key, outcome)
 }
 

@@ -23,15 +23,18 @@ export async function trashRun(opts: TrashOptions, ctx: Context): Promise<void> 
     if (!(await confirmOrRequireYes(ctx, opts.yes, `Delete ${plural(trash.length, 'trashed summary', 'trashed summaries')} for good?`)))
       throw new CancelError('The trash was kept')
     // Only what was confirmed: a summary trashed meanwhile stays restorable.
-    const { deleted, kept, ids, purged } = await ctx.store.update((lib) => {
+    const library = ctx.store.path
+    const { deleted, kept, ids, files } = await ctx.store.update((lib) => {
       const emptied = emptyTrash(lib, trash)
-      // Papers that left the library for good take their attached files with them.
+      // Papers that left the library for good take their attached files with them, deleted before
+      // the write so that with sync carrying files the same commit records both.
       const remaining = new Set([...lib.papers, ...lib.trash.flatMap((e) => (e.paper ? [e.paper] : []))].map((p) => p.key))
-      return { ...emptied, purged: trash.flatMap((e) => (e.paper && !remaining.has(e.paper.key) ? [e.paper] : [])) }
+      const purged = trash.flatMap((e) => (e.paper && !remaining.has(e.paper.key) ? [e.paper] : []))
+      const gone =
+        library === null ? [] : purged.flatMap((paper) => fileAttachments(paper).map((file) => ({ key: paper.key, name: file.name })))
+      for (const { key, name } of gone) removeAttachedFile(library!, key, name)
+      return { ...emptied, files: gone }
     })
-    const files =
-      ctx.store.path === null ? [] : purged.flatMap((paper) => fileAttachments(paper).map((file) => ({ key: paper.key, name: file.name })))
-    for (const { key, name } of files) removeAttachedFile(ctx.store.path!, key, name)
     if (ctx.globals.json) printJson(ctx, { deleted: ids, kept })
     const attached = files.length > 0 ? ` and ${plural(files.length, 'attached file', 'attached files')}` : ''
     inform(ctx, `Deleted ${plural(deleted, 'summary', 'summaries')}${attached} for good`)
