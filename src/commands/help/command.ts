@@ -64,6 +64,7 @@ function formatPage(): string {
     '  key      the citekey: family name + year + first title word (gilmer2017neural)',
     '  id       a summary id: the paper key, then <key>-2, <key>-3 for more summaries',
     '  tags     lowercase, no spaces, "/" for a hierarchy (ml/gnn)',
+    "  attachments  a paper's files (copied into <library>.files/<key>/) and links (precis attach)",
     '',
     'A summary body is Markdown:',
     '  math       $x^2$, $$\\sum_i x_i$$, \\(...\\), \\[...\\]   ($5 and $10 stay money)',
