@@ -28,11 +28,23 @@ export function identifierIn(pages: readonly PageText[]): Source | null {
     if (arxiv) return arxiv
     if (n > 0) continue
     const doi = DOI_IN_TEXT.exec(text)
-    // A DOI at the end of a sentence or in brackets carries the punctuation after it.
-    const found = doi ? parseSource(doi[1]!.replace(/[.,;:)\]]+$/, '')) : null
+    const found = doi ? parseSource(withoutTrailingPunctuation(doi[1]!)) : null
     if (found) return found
   }
   return null
+}
+
+/** A DOI at the end of a sentence or in brackets carries the punctuation after it; a bracket it opened itself stays. */
+function withoutTrailingPunctuation(doi: string): string {
+  let text = doi
+  for (;;) {
+    const last = text.at(-1)
+    const count = (ch: string) => text.split(ch).length - 1
+    if (last === '.' || last === ',' || last === ';' || last === ':') text = text.slice(0, -1)
+    else if (last === ')' && count(')') > count('(')) text = text.slice(0, -1)
+    else if (last === ']' && count(']') > count('[')) text = text.slice(0, -1)
+    else return text
+  }
 }
 
 const printable = (text: string) =>
