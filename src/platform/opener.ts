@@ -21,8 +21,8 @@ export type OpenResult = { started: true; code: number | null } | { started: fal
 
 /**
  * Run the opener on `target` and wait for it to return (the system openers hand the target to
- * the application and return at once). Its output goes to precis's standard error, so its own
- * complaints are seen; nothing is read from the terminal.
+ * the application and return at once). Its errors go to precis's standard error, so its own
+ * complaints are seen; its standard output (data, in a pipe) and standard input are not used.
  */
 export function openWithSystem(target: string, env: Readonly<Record<string, string | undefined>>): Promise<OpenResult> {
   const [program, ...args] = openerCommand(env)
@@ -36,6 +36,8 @@ export function openWithSystem(target: string, env: Readonly<Record<string, stri
     child.once('error', (error: NodeJS.ErrnoException) =>
       resolve({ started: false, reason: error.code === 'ENOENT' ? `${program} was not found` : error.message }),
     )
-    child.once('close', (code) => resolve({ started: true, code }))
+    // explorer.exe exits 1 when it has opened the target: its exit code says nothing.
+    const trustsExitCode = program !== 'explorer.exe' || Boolean(env.PRECIS_OPENER?.trim())
+    child.once('close', (code) => resolve({ started: true, code: trustsExitCode ? code : 0 }))
   })
 }
