@@ -112,7 +112,7 @@ describe.each([false, true])('attach (tty: %s)', (tty) => {
     const gone = await run(['attach', 'gilmer', 'a.pdf', '--rm'], { library: lib, tty })
     expect(gone.code).toBe(0)
     expect(existsSync(join(files(lib), 'gilmer2017neural'))).toBe(false)
-    expect((await run(['attach', 'gilmer', 'https://example.org/code', '--rm'], { library: lib, tty })).code).toBe(0)
+    expect((await run(['attach', 'gilmer', 'https://EXAMPLE.org/code', '--rm'], { library: lib, tty })).code).toBe(0)
     expect(read(lib).papers[0]).not.toHaveProperty('attachments')
     const missing = await run(['attach', 'gilmer', 'nothing.pdf', '--rm'], { library: lib, tty })
     expect(missing.code).toBe(3)

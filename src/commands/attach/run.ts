@@ -47,8 +47,10 @@ async function attachFile(ctx: Context, opts: AttachOptions): Promise<void> {
 
 async function detach(ctx: Context, opts: AttachOptions): Promise<void> {
   const key = paperOf(await ctx.store.read(), opts.handle).key
+  // A link as attached (`https://x.org` is kept as `https://x.org/`), a file by its name here or its original's.
+  const url = linkProblem(opts.target) === null ? new URL(opts.target).href : opts.target
   const matches = (a: Attachment) =>
-    a.kind === 'file' ? a.name === opts.target || a.name === attachmentFileName(opts.target) : a.url === opts.target
+    a.kind === 'file' ? a.name === opts.target || a.name === attachmentFileName(opts.target) : a.url === url
   const outcome = await ctx.store.update(
     (lib): AttachOutcome => {
       const paper = paperOf(lib, key)
