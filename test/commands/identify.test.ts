@@ -1,4 +1,5 @@
-import { join } from 'node:path'
+import { readdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { Command } from 'commander'
@@ -140,6 +141,18 @@ describe('identify without a terminal', () => {
     const ctx = context({ env: { PRECIS_KEY_PATTERN: '{Author}_{year}' } })
     expect(await main(['identify', keys[0]!, '--pick', '1', '--yes'], ctx)).toBe(0)
     expect(ctx.stdout()).toBe('Gilmer_2017\n')
+  })
+
+  it('takes the paper’s attached files along to its new key', async () => {
+    await importPage()
+    const pdf = join(tempDir(), 'notes.pdf')
+    writeFileSync(pdf, 'p')
+    expect(await main(['attach', keys[0]!, pdf], context())).toBe(0)
+    expect(await main(['identify', keys[0]!, '--pick', '1', '--yes'], context())).toBe(0)
+    expect(readdirSync(join(dirname(library), 'library.files'))).toEqual(['gilmer2017neural'])
+    const doctor = context()
+    await main(['doctor', '--json'], doctor)
+    expect(JSON.parse(doctor.stdout()).findings.filter((f: { kind: string }) => f.kind.endsWith('attachment'))).toEqual([])
   })
 
   it('searches the words of --query', async () => {
