@@ -23,7 +23,7 @@ import {
 } from 'node:fs'
 import path from 'node:path'
 import { DataError, NotFoundError, UsageError } from '../core/errors.js'
-import { formatSize, keyFolderName, MAX_ATTACHMENT_BYTES } from '../core/attachments/attachments.js'
+import { formatSize, keyFolderName, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_TEXT } from '../core/attachments/attachments.js'
 import { pathInside } from '../core/text/filenames.js'
 import { describeFileError, NotRegularFileError } from '../platform/file-errors.js'
 import { removeOnInterrupt } from '../platform/interrupt.js'
@@ -107,7 +107,7 @@ export function stageAttachment(library: string, key: string, source: string): S
     throw new (reason === 'it does not exist' ? NotFoundError : UsageError)(`Cannot attach ${source}: ${reason}`)
   }
   try {
-    const limit = `at most ${formatSize(MAX_ATTACHMENT_BYTES)} can be attached`
+    const limit = `at most ${MAX_ATTACHMENT_TEXT} can be attached`
     if (opened.size > MAX_ATTACHMENT_BYTES) throw new UsageError(`Cannot attach ${source}: it is ${formatSize(opened.size)}; ${limit}`)
     const folder = ensurePaperFolder(library, key)
     const temp = pathInside(folder, TEMP_PREFIX + randomBytes(8).toString('hex'))
@@ -151,9 +151,7 @@ export function readAttachableFile(source: string): Buffer {
   }
   try {
     if (opened.size > MAX_ATTACHMENT_BYTES) {
-      throw new UsageError(
-        `Cannot read ${source}: it is ${formatSize(opened.size)}; at most ${formatSize(MAX_ATTACHMENT_BYTES)} can be attached`,
-      )
+      throw new UsageError(`Cannot read ${source}: it is ${formatSize(opened.size)}; at most ${MAX_ATTACHMENT_TEXT} can be attached`)
     }
     return readOpenedFile(opened)
   } finally {

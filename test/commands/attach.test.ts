@@ -232,7 +232,7 @@ describe('hostile attachments', () => {
     truncateSync(join(dir, 'huge.pdf'), 256 * 1024 * 1024 + 1) // sparse: no disk used
     const huge = await run(['attach', 'gilmer', join(dir, 'huge.pdf')], { library: lib })
     expect(huge.code).toBe(2)
-    expect(huge.err).toContain('at most 268 MB can be attached')
+    expect(huge.err).toContain('at most 256 MiB can be attached')
     expect(existsSync(files(lib)) ? readdirSync(join(files(lib), 'gilmer2017neural')) : []).toEqual([])
     expect(read(lib).papers[0]).not.toHaveProperty('attachments')
   })

@@ -11,7 +11,7 @@ export function registerAttach(program: Command, ctx: Context, run: Run<AttachOp
     .command('attach')
     .description('Attach a file (copied beside the library) or an http(s) link to a paper; show lists them, open opens them')
     .argument('<handle>', 'the paper: its key, a summary id, or a unique prefix')
-    .argument('<file-or-url>', 'a file to copy (at most 256 MB), or an http:// or https:// link; with --rm, the attached name or link')
+    .argument('<file-or-url>', 'a file to copy (at most 256 MiB), or an http:// or https:// link; with --rm, the attached name or link')
     .option('--rm', 'detach it instead: the record goes, and the copied file is deleted')
     .addHelpText(
       'after',

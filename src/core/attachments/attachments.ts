@@ -10,6 +10,8 @@ import { collisionKey, fitName, RESERVED, safeFileStem } from '../text/filenames
 
 /** Largest file `attach` copies: PDFs of papers are a few MB; this leaves room for scans and slides, not data sets. */
 export const MAX_ATTACHMENT_BYTES = 256 * 1024 * 1024
+/** The limit as the README and messages say it. */
+export const MAX_ATTACHMENT_TEXT = '256 MiB'
 /** Longest link kept; browsers and servers refuse much longer ones. */
 export const MAX_LINK_LENGTH = 2000
 /** Most attachments one paper may hold. */
