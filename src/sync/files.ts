@@ -9,8 +9,28 @@ import { join, relative, sep } from 'node:path'
 import { attachmentsRoot } from '../store/attachment-files.js'
 import type { Git } from './git.js'
 import type { LibraryRepo } from './repo.js'
+import { dropLines, ensureLines } from './setup-lines.js'
 
 const SETTING = 'precis.files'
+const EXCLUDE_COMMENT = '# precis: attached files (precis sync init --with-files carries them)'
+
+const isCarried = async (git: Git) => (await git.run(['config', '--bool', '--get', SETTING])).stdout.trim() === 'true'
+
+/**
+ * Keep the attachment folder out of git (a line in the repository's own `info/exclude`, so that
+ * `git add -A` in the folder does not commit PDFs either) unless the repository carries it, when
+ * the line must go. True when the file changed.
+ */
+export async function excludeFilesUnlessCarried(repo: LibraryRepo): Promise<boolean> {
+  const line =
+    '/' +
+    filesFolderRel(repo.top, repo.rel)
+      .replace(/[*?[\]\\]/g, '\\$&')
+      .replace(/ $/, '\\ ') +
+    '/'
+  if (await isCarried(repo.git)) return (await dropLines(repo.info.exclude, (present) => present === line)).length > 0
+  return ensureLines(repo.info.exclude, [line], EXCLUDE_COMMENT)
+}
 
 /** The attachment folder of the library at `rel` (from the top of the work tree, `/`-separated). */
 export function filesFolderRel(top: string, rel: string): string {
@@ -25,8 +45,7 @@ export function filesFolderRel(top: string, rel: string): string {
  * of it to commit (git refuses a path it knows no file of).
  */
 export async function stageCarriedFiles(git: Git, rel: string): Promise<string | null> {
-  const setting = await git.run(['config', '--bool', '--get', SETTING])
-  if (setting.stdout.trim() !== 'true') return null
+  if (!(await isCarried(git))) return null
   const folder = filesFolderRel(git.cwd, rel)
   const known = async () => (await git.ok(['--literal-pathspecs', 'ls-files', '-z', '--', folder])) !== ''
   const before = await known()
@@ -65,6 +84,7 @@ export interface CarriedFiles {
 export async function carryFiles(repo: LibraryRepo): Promise<CarriedFiles> {
   const folder = filesFolderRel(repo.top, repo.rel)
   await repo.git.ok(['config', SETTING, 'true'])
+  await excludeFilesUnlessCarried(repo)
   const size = measure(join(repo.top, folder))
   if (size.files > 0) {
     await repo.git.ok(['--literal-pathspecs', 'add', '-A', '--', folder])

@@ -27,10 +27,15 @@ describe('attached files and sync (spawned, real git)', () => {
     await precis(a, 'attach', 'gilmer', pdf)
     await precis(a, 'sync')
     expect(git(env, join(dir, 'laptop'), 'ls-files')).not.toContain('library.files')
+    // Kept out of git by the repository's own exclude file: `git status` is clean, `git add -A` takes no PDF.
+    const exclude = join(dir, 'laptop', '.git', 'info', 'exclude')
+    expect(readFileSync(exclude, 'utf8')).toContain('\n/library.files/\n')
+    expect(git(env, join(dir, 'laptop'), 'status', '--porcelain')).toBe('')
 
     const carried = await precis(a, 'sync', 'init', '--with-files')
     expect(carried.stderr).toContain('Attached files are carried too: library.files adds 1 file (3.0 kB) to the repository')
     expect(git(env, join(dir, 'laptop'), 'ls-files')).toContain('library.files/gilmer2017neural/paper.pdf')
+    expect(readFileSync(exclude, 'utf8')).not.toContain('/library.files/')
     await precis(a, 'attach', 'gilmer', join(dir, 'laptop', 'library.json'))
     expect(git(env, join(dir, 'laptop'), 'status', '--porcelain')).toBe('')
     await precis(a, 'sync')
