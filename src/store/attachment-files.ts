@@ -233,6 +233,28 @@ function removeIfEmpty(folder: string): void {
 }
 
 /**
+ * Move the attached file `name` of the paper `fromKey` into the folder of `toKey` as `toName`
+ * (never over a file there: DataError), or delete it when `toName` is null; an emptied folder goes.
+ * A file already gone: nothing to do.
+ */
+export function moveAttachedFile(library: string, fromKey: string, name: string, toKey: string, toName: string | null): void {
+  const from = paperFolder(library, fromKey)
+  if (!isFolder(attachmentsRoot(library)) || !isFolder(from)) return
+  const source = pathInside(from, name)
+  if (!exists(source)) return
+  if (toName !== null) {
+    const target = pathInside(ensurePaperFolder(library, toKey), toName)
+    try {
+      linkSync(source, target) // never replaces a file
+    } catch (error) {
+      throw new DataError(`Cannot move ${source} to ${target}: ${describeFileError(error)}`)
+    }
+  }
+  unlinkQuietly(source)
+  removeIfEmpty(from)
+}
+
+/**
  * Move a paper's folder when its key changes. Nothing to move: nothing done. Refused (DataError)
  * when the new key's folder already exists, so no files are ever mixed or overwritten.
  */

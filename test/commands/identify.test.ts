@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -153,6 +153,32 @@ describe('identify without a terminal', () => {
     const doctor = context()
     await main(['doctor', '--json'], doctor)
     expect(JSON.parse(doctor.stdout()).findings.filter((f: { kind: string }) => f.kind.endsWith('attachment'))).toEqual([])
+  })
+
+  it('joining a paper the library has, its attached files move into that paper’s folder', async () => {
+    const lib = smallLibrary()
+    lib.papers.push(paper({ key: 'untitled-0a1b2c3d', title: 'Untitled ShortScience summary 0a1b2c3d', authors: [], year: null }))
+    lib.summaries.push(summary({ id: 'untitled-0a1b2c3d', paper: 'untitled-0a1b2c3d', body: IDENTIFY_CASES[0]!.summary }))
+    writeLibraryFile(library, lib)
+    const dir = tempDir()
+    for (const [name, text] of [
+      ['a.pdf', 'same'],
+      ['b.pdf', 'other'],
+    ])
+      writeFileSync(join(dir, name), text!)
+    expect(await main(['attach', 'gilmer2017neural', join(dir, 'a.pdf')], context())).toBe(0)
+    expect(await main(['attach', 'untitled-0a1b2c3d', join(dir, 'a.pdf')], context())).toBe(0)
+    mkdirSync(join(dir, 'other'))
+    writeFileSync(join(dir, 'other', 'a.pdf'), 'other bytes') // the same name, other bytes
+    expect(await main(['attach', 'untitled-0a1b2c3d', join(dir, 'other', 'a.pdf')], context())).toBe(0)
+    expect(await main(['attach', 'untitled-0a1b2c3d', join(dir, 'b.pdf')], context())).toBe(0)
+    const ctx = context()
+    expect(await main(['identify', 'untitled-0a1b2c3d', '--pick', '1', '--yes'], ctx)).toBe(0)
+    const files = join(dirname(library), 'library.files')
+    expect(readdirSync(files)).toEqual(['gilmer2017neural'])
+    expect(readdirSync(join(files, 'gilmer2017neural')).sort()).toEqual(['a-2.pdf', 'a.pdf', 'b.pdf'])
+    const gilmer = (await ctx.store.read()).papers.find((p) => p.key === 'gilmer2017neural')!
+    expect(gilmer.attachments!.map((a) => (a.kind === 'file' ? a.name : ''))).toEqual(['a.pdf', 'a-2.pdf', 'b.pdf'])
   })
 
   it('searches the words of --query', async () => {

@@ -10,7 +10,7 @@ import type { Source } from '../../core/papers/identifiers.js'
 import { findSamePaper } from '../../core/papers/papers.js'
 import { candidateChoice, candidatesJson, formatCandidateList } from './candidates-view.js'
 import { oneLine } from '../../render/summary-rows.js'
-import { movePaperFolder } from '../../store/attachment-files.js'
+import { moveAttachedFile, movePaperFolder } from '../../store/attachment-files.js'
 import { candidateFromIdentifier, findCandidates, type Candidate } from '../../sources/candidates.js'
 import type { ClientOptions } from '../../sources/http.js'
 import { paperFromMetadata } from '../../core/papers/metadata-merge.js'
@@ -126,6 +126,9 @@ async function apply(candidate: Candidate, key: string, opts: IdentifyOptions, c
       const applied = applyIdentification(lib, key, input, keyPattern)
       const { from, to } = applied.rename
       if (file !== null && !applied.merged && movePaperFolder(file, from, to)) folderMoved = { from, to }
+      // Joining a paper the library has: its files move into that paper's folder, before the write so
+      // that a sync commit records both (a failed write leaves them there, which doctor reports).
+      if (file !== null && applied.merged) for (const moved of applied.rename.files) moveAttachedFile(file, from, moved.from, to, moved.to)
       return applied
     })
     .catch((error: unknown) => {
