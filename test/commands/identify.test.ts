@@ -161,11 +161,8 @@ describe('identify without a terminal', () => {
     lib.summaries.push(summary({ id: 'untitled-0a1b2c3d', paper: 'untitled-0a1b2c3d', body: IDENTIFY_CASES[0]!.summary }))
     writeLibraryFile(library, lib)
     const dir = tempDir()
-    for (const [name, text] of [
-      ['a.pdf', 'same'],
-      ['b.pdf', 'other'],
-    ])
-      writeFileSync(join(dir, name), text!)
+    writeFileSync(join(dir, 'a.pdf'), 'same')
+    writeFileSync(join(dir, 'b.pdf'), 'other')
     expect(await main(['attach', 'gilmer2017neural', join(dir, 'a.pdf')], context())).toBe(0)
     expect(await main(['attach', 'untitled-0a1b2c3d', join(dir, 'a.pdf')], context())).toBe(0)
     mkdirSync(join(dir, 'other'))
