@@ -300,3 +300,19 @@ describe('doctor on attached files', () => {
     expect(JSON.parse(doctor.out).findings.map((f: { kind: string }) => f.kind)).toEqual(['missing-paper', 'orphaned-attachment'])
   })
 })
+
+describe('doctor --fix and duplicate papers with attachments', () => {
+  it('leaves a duplicate holding attachments to identify, which moves them', async () => {
+    const lib = libraryFileOf(
+      libraryOf([
+        paper({ key: 'gilmer2017neural', arxiv: '1704.01212', title: 'Neural Message Passing' }),
+        paper({ key: 'gilmer2017neuralb', arxiv: '1704.01212', title: 'Neural Message Passing' }),
+      ]),
+    )
+    await run(['attach', 'gilmer2017neuralb', fileWith('a.pdf', 'p')], { library: lib })
+    const fixed = await run(['doctor', '--fix', '--json'], { library: lib })
+    const finding = JSON.parse(fixed.out).findings.find((f: { kind: string }) => f.kind === 'duplicate-paper')
+    expect(finding).toMatchObject({ fixable: false, fix: expect.stringContaining('precis identify gilmer2017neuralb') })
+    expect(read(lib).papers.map((p) => p.key)).toEqual(['gilmer2017neural', 'gilmer2017neuralb'])
+  })
+})
