@@ -33,6 +33,8 @@ import { registerRekey } from './commands/rekey/command.js'
 import { FIELDS } from './core/search/query-fields.js'
 import { chooseColor, choosePager } from './core/config/precedence.js'
 import { registerConfig } from './commands/config/command.js'
+import { registerAttach } from './commands/attach/command.js'
+import { registerOpen } from './commands/open/command.js'
 
 const { version } = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }
 
@@ -43,6 +45,8 @@ const COMMANDS: readonly Register[] = [
   registerAdd,
   registerList,
   registerShow,
+  registerAttach,
+  registerOpen,
   registerFigures,
   registerSearch,
   registerBrowse,

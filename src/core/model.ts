@@ -36,7 +36,16 @@ export interface Paper {
   state?: ReadingState
   /** Queue priority, MIN_PRIORITY..MAX_PRIORITY; only on a paper to read or being read. Since version 2. */
   priority?: number
+  /** Files and links attached to the paper (format version 2); absent on papers that never had one. */
+  attachments?: Attachment[]
 }
+
+/**
+ * A file copied into the paper's folder beside the library (`name` is its file name there, a safe
+ * one: see core/attachments), or a web link. Files are told apart by their bytes' SHA-256.
+ */
+export type Attachment =
+  { kind: 'file'; name: string; sha256: string; size: number; added: string } | { kind: 'link'; url: string; added: string }
 
 export interface Summary {
   /** `<paper key>` for a paper's first summary, then `<key>-2`, `<key>-3`, ... */
@@ -61,8 +70,8 @@ export interface TrashEntry {
   deleted: string
 }
 
-/** A paper without its abstract: what reads that list or resolve papers need (see records/outline.ts). */
-export type PaperOutline = Omit<Paper, 'abstract'>
+/** A paper without its abstract and attachments: what reads that list or resolve papers need (see records/outline.ts). */
+export type PaperOutline = Omit<Paper, 'abstract' | 'attachments'>
 
 /** A summary without its body. */
 export type SummaryOutline = Omit<Summary, 'body'>

@@ -5,6 +5,7 @@
 import { displayName } from '../core/papers/author-names.js'
 import type { Paper, Summary } from '../core/model.js'
 import { sanitizeTerminal } from '../core/text/sanitize.js'
+import { formatSize } from '../core/attachments/attachments.js'
 import type { Styles } from './styles.js'
 import { displayWidth, indent, wrapText } from './wrap.js'
 
@@ -40,6 +41,7 @@ export function renderHeader(paper: Paper, styles: Styles, width: number): strin
       lines.push(wrapText(text === url ? styles.link(url) : `${text} (${styles.link(url)})`, width))
     }
   }
+  lines.push(...attachmentLines(paper, styles, width))
   return lines.join('\n')
 }
 
@@ -49,6 +51,17 @@ const STATE_WORDS = { 'to-read': 'to read', reading: 'being read', read: 'read' 
 function readingLine(paper: Pick<Paper, 'state' | 'priority'>): string {
   const priority = paper.priority === undefined ? '' : ` · priority ${paper.priority}`
   return `State: ${paper.state ? STATE_WORDS[paper.state] : ''}${priority}`
+}
+
+/** One line per attachment: `file  name (size)` or `link  url`, as attached (`precis open` opens them). */
+function attachmentLines(paper: Paper, styles: Styles, width: number): string[] {
+  return (paper.attachments ?? []).map((attachment) => {
+    if (attachment.kind === 'file')
+      return wrapText(`${styles.dim('file')} ${sanitizeTerminal(attachment.name)} (${formatSize(attachment.size)})`, width)
+    const url = sanitizeTerminal(attachment.url)
+    const shown = styles.hyperlinks ? styles.hyperlink(styles.link(url), url) : styles.link(url)
+    return wrapText(`${styles.dim('link')} ${shown}`, width)
+  })
 }
 
 /** `ICML 2017`: the venue, then the year unless the venue already ends with it (`(ICML 2017)`). */

@@ -28,8 +28,10 @@ export function parseAddOptions(sourceArg: string | undefined, raw: RawAddFlags)
     // Named by its length: echoing it would fill the terminal.
     throw new UsageError(`The source is ${sourceArg.length} characters long; an arXiv id or DOI has at most ${MAX_IDENTIFIER_LENGTH}`)
   }
-  const source = sourceArg === undefined ? null : parseSource(sourceArg)
-  if (sourceArg !== undefined && source === null) refusePaperFlags(sourceArg, raw)
+  // A name ending in .pdf is the paper itself (a DOI that ends so is given as doi:10.x/y.pdf).
+  const pdf = sourceArg !== undefined && /\.pdf$/i.test(sourceArg) && !/^(https?:|doi:|arxiv:|10\.)/i.test(sourceArg) ? sourceArg : null
+  const source = sourceArg === undefined || pdf !== null ? null : parseSource(sourceArg)
+  if (sourceArg !== undefined && source === null && pdf === null) refusePaperFlags(sourceArg, raw)
   if (raw.priority !== undefined && raw.toRead !== true)
     throw new UsageError('--priority belongs to --to-read: it places the paper in the reading queue')
   const summary = raw.summary !== false && raw.toRead !== true
@@ -58,7 +60,8 @@ export function parseAddOptions(sourceArg: string | undefined, raw: RawAddFlags)
   return {
     source,
     // Neither arXiv id nor DOI: a paper of the library, looked up when it is read.
-    paperHandle: sourceArg !== undefined && source === null ? sourceArg : null,
+    paperHandle: sourceArg !== undefined && source === null && pdf === null ? sourceArg : null,
+    pdf,
     summary,
     toRead: raw.toRead === true ? { priority: raw.priority === undefined ? null : parsePriority(raw.priority, '--priority') } : null,
     paper,
@@ -95,7 +98,7 @@ export function registerAdd(program: Command, ctx: Context, run = addRun): void 
   const command = program
     .command('add')
     .description('Add a summary of a paper; prints the new id')
-    .argument('[source]', 'arXiv id or URL, DOI or doi.org URL, or the key of a paper in the library')
+    .argument('[source]', 'arXiv id or URL, DOI or doi.org URL, the key of a paper in the library, or a PDF file (name ending in .pdf)')
   addPaperFlags(command, false)
     .option('--edit', 'write the summary in $VISUAL / $EDITOR')
     .option('--no-summary', 'add the paper alone, to summarise later')
@@ -114,6 +117,12 @@ Examples:
   precis add gilmer2017neural --file second-reading.md
   precis add arXiv:2003.10555 --no-summary
   precis add arXiv:1706.03762 --to-read --priority 1
+  precis add ~/Downloads/1704.01212v2.pdf
+
+A PDF: its first two pages are read for an arXiv id or DOI, whose metadata is fetched as for
+add <id>; without one, a terminal searches arXiv and Crossref for its title and lets you pick
+(or type the fields). The file is then attached (see precis attach). Not in a terminal and
+without --body, --file or --edit, the paper is added alone (--no-summary).
 `,
     )
     .action(async (source: string | undefined, raw: RawAddFlags) => run(parseAddOptions(source, raw), ctx))

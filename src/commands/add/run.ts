@@ -19,6 +19,8 @@ import { entryRecord } from '../../core/records/entries.js'
 import { applyTransition, queueTransition } from '../../core/queue/reading.js'
 import { canPrompt, inform, printJson, splitAuthors, storableAnswers } from '../../command-kit/shared.js'
 import { paperFromSource } from './source-input.js'
+import { fromPdf } from './pdf-input.js'
+import { attachFileTo, reportAttachment } from '../../command-kit/attachments.js'
 import { chooseTags, guardNewTags } from '../../command-kit/tag-prompts.js'
 
 export interface AddOptions {
@@ -36,6 +38,8 @@ export interface AddOptions {
   offline: boolean
   /** Save fetched metadata without the preview. */
   yes: boolean
+  /** `add paper.pdf`: the PDF to read the paper from and attach. */
+  pdf: string | null
 }
 
 function fromKnownPaper(paper: Paper): PaperInput {
@@ -135,7 +139,7 @@ function paperNamed(library: Library, handle: string): Paper {
  * `add --no-summary`: the paper alone, to summarise later; one already there stays as it is.
  * `add --to-read`: the same, and the paper (new or already there) goes into the reading queue.
  */
-async function addPaperAlone(ctx: Context, opts: AddOptions, paperInput: PaperInput, knownKey: string | null, keyPattern: KeyPattern) {
+async function addPaperAlone(ctx: Context, opts: AddOptions, paperInput: PaperInput, knownKey: string | null, keyPattern: KeyPattern): Promise<string> {
   const { toRead } = opts
   const { paper, attached, summaries } = await ctx.store.update((lib) => {
     const found = ensurePaper(lib, paperInput, ctx.clock.now(), knownKey, keyPattern)
@@ -155,9 +159,19 @@ async function addPaperAlone(ctx: Context, opts: AddOptions, paperInput: PaperIn
     ctx,
     attached ? `${what} is already in the library${queued}` : `Added ${paper.key}: ${oneLine(paper.title)}${queued} (no summary yet)`,
   )
+  return paper.key
 }
 
 export async function addRun(given: AddOptions, ctx: Context): Promise<void> {
+  if (given.pdf === null) return void (await addEntry(given, ctx))
+  const { options, ask } = await fromPdf(given, given.pdf, ctx)
+  const key = await addEntry(options, ctx, ask)
+  const outcome = await attachFileTo(ctx, key, given.pdf)
+  if (!ctx.globals.json) reportAttachment(ctx, key, outcome) // --json printed the entry, as add <id> does
+}
+
+/** Add the paper (and its summary); the paper's key. `ask` gives the paper when no source could. */
+async function addEntry(given: AddOptions, ctx: Context, askFirst?: () => Promise<PaperInput | null>): Promise<string> {
   const config = ctx.config.values()
   const keyPattern = keyPatternIn(ctx.env, config) // a bad pattern is refused before anything is asked
   const library = await ctx.store.read()
@@ -173,7 +187,7 @@ export async function addRun(given: AddOptions, ctx: Context): Promise<void> {
       title: opts.paper.title ?? '',
       year: opts.paper.year ?? null,
     })
-  const ask = () => completePaper(opts.paper, ctx)
+  const ask = async () => (await askFirst?.()) ?? completePaper(opts.paper, ctx)
   const fromSource =
     !known && opts.source
       ? await paperFromSource({ source: opts.source, flags: opts.paper, offline: opts.offline, yes: opts.yes }, ctx, library, ask)
@@ -201,6 +215,7 @@ export async function addRun(given: AddOptions, ctx: Context): Promise<void> {
     const record = entryRecord({ id: added.summary.id, paper: added.paper, summary: added.summary }, { body: true })
     printJson(ctx, { id: added.summary.id, key: added.paper.key, newPaper: !added.attached, linked: added.linked, record })
   } else ctx.io.out(added.summary.id + '\n')
+  const key = added.paper.key
   const what = `${oneLine(added.paper.title)} (${added.paper.key})`
   inform(
     ctx,
@@ -212,4 +227,5 @@ export async function addRun(given: AddOptions, ctx: Context): Promise<void> {
     const names = added.linked.map((field) => (field === 'doi' ? `DOI ${added.paper.doi}` : `arXiv:${added.paper.arxiv}`))
     inform(ctx, `${added.paper.key} now also records ${oneLine(names.join(' and '))}`)
   }
+  return key
 }

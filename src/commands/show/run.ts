@@ -73,7 +73,7 @@ export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
     )
     return printJson(
       ctx,
-      entries.map((e) => entryRecord(e, { body: true })),
+      entries.map((e) => ({ ...entryRecord(e, { body: true }), attachments: e.paper.attachments ?? [] })),
     )
   }
   if (opts.raw) {

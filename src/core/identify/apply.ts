@@ -48,6 +48,7 @@ export function applyIdentification(lib: Library, key: string, input: PaperInput
     to: renamed.to,
     ids: [...renamed.ids, ...renamed.trashIds],
     rewritten: renamed.citations.map((c) => c.id),
+    files: [],
   }
   return { paper: lib.papers.find((p) => p.key === renamed.to)!, merged: false, rename }
 }

@@ -1,7 +1,7 @@
 import { baseCitekey, makeCitekey, type KeyPattern } from '../keys/citekey.js'
 import { KeySet } from '../keys/key-rules.js'
 import { alignRenames } from './renames.js'
-import { emptyLibrary, type Library, type Paper, type Summary, type TrashEntry } from '../model.js'
+import { emptyLibrary, type Attachment, type Library, type Paper, type Summary, type TrashEntry } from '../model.js'
 import { findSamePaper } from '../papers/papers.js'
 import { CONFLICT_TAG } from '../tags/rules.js'
 
@@ -52,16 +52,39 @@ const latest = (a: string, b: string) => (Date.parse(b) > Date.parse(a) ? b : a)
 const earliest = (a: string, b: string) => (Date.parse(b) < Date.parse(a) ? b : a)
 
 /** A field-by-field merge of one record present on all three sides: the merged values and the fields in conflict. */
+/** `record[field] = value`, or no such field when the value is undefined (an optional field absent on that side). */
+function setOrDelete<T extends object>(record: T, field: keyof T, value: T[keyof T] | undefined): void {
+  if (value === undefined) delete record[field]
+  else record[field] = value
+}
+
+/**
+ * A paper's attachments after both sides' changes: what either attached, less what either removed
+ * (so files attached on two machines are all kept); a name taken twice keeps ours. Undefined when none is left.
+ */
+export function mergeAttachments(base: Attachment[] = [], ours: Attachment[] = [], theirs: Attachment[] = []): Attachment[] | undefined {
+  const id = (a: Attachment) => (a.kind === 'file' ? `file ${a.name} ${a.sha256}` : `link ${a.url}`)
+  const [b, o, t] = [base, ours, theirs].map((list) => new Set(list.map(id))) as [Set<string>, Set<string>, Set<string>]
+  const kept = [...ours.filter((a) => !b.has(id(a)) || t.has(id(a))), ...theirs.filter((a) => !o.has(id(a)) && !b.has(id(a)))]
+  const names = new Set<string>()
+  const merged = kept.filter((a) => a.kind === 'link' || (!names.has(a.name.toLowerCase()) && names.add(a.name.toLowerCase())))
+  return merged.length > 0 ? merged : undefined
+}
+
 function mergeFields<T extends object>(base: T, ours: T, theirs: T, winner: T): { merged: T; conflicts: string[] } {
   const merged = { ...winner }
   const conflicts: string[] = []
-  // Every side's fields: an optional one (a paper's reading state) set on one side only is kept.
+  // Every side's fields: an optional one (a paper's reading state, its attachments) set on one side only is kept.
   const fields = new Set([...Object.keys(base), ...Object.keys(ours), ...Object.keys(theirs)]) as Set<keyof T & string>
   for (const field of fields) {
     const [b, o, t] = [base[field], ours[field], theirs[field]]
     if (field === 'tags') merged[field] = mergeTagSets(b as string[], o as string[], t as string[]) as T[typeof field]
-    else if (sameValue(o, b)) merged[field] = t
-    else if (sameValue(t, b) || sameValue(o, t)) merged[field] = o
+    else if (field === 'attachments') {
+      const list = mergeAttachments(b as Attachment[] | undefined, o as Attachment[] | undefined, t as Attachment[] | undefined)
+      if (list) merged[field] = list as T[typeof field]
+      else delete merged[field]
+    } else if (sameValue(o, b)) setOrDelete(merged, field, t)
+    else if (sameValue(t, b) || sameValue(o, t)) setOrDelete(merged, field, o)
     // Timestamps are not edits: a record was updated when either side last did, added when either first did.
     else if (field === 'updated') merged[field] = latest(o as string, t as string) as T[typeof field]
     else if (field === 'created' || field === 'added') merged[field] = earliest(o as string, t as string) as T[typeof field]

@@ -4,12 +4,14 @@ import {
   MAX_PRIORITY,
   MIN_PRIORITY,
   READING_STATES,
+  type Attachment,
   type Library,
   type Paper,
   type Summary,
   type TrashEntry,
 } from '../model.js'
 import { tagProblem } from '../tags/rules.js'
+import { attachmentRecord, attachmentsProblem } from '../attachments/attachments.js'
 
 // The library's rules, checked by hand on every read. zod (src/core/schema/zod.ts) states the
 // same rules and stays the reference: it explains what is wrong when this check says no, and a
@@ -33,9 +35,10 @@ export const PAPER_FIELDS = [
   'added',
   'state',
   'priority',
+  'attachments',
 ] as const satisfies readonly (keyof Paper)[]
 /** Paper fields a record may lack (each came after the others, and a record without one stays without it). */
-const OPTIONAL_PAPER_FIELDS: ReadonlySet<string> = new Set(['category', 'state', 'priority'] satisfies (keyof Paper)[])
+const OPTIONAL_PAPER_FIELDS: ReadonlySet<string> = new Set(['category', 'state', 'priority', 'attachments'] satisfies (keyof Paper)[])
 /** Summary fields in the order the file keeps them. */
 export const SUMMARY_FIELDS = ['id', 'paper', 'by', 'body', 'tags', 'created', 'updated'] as const satisfies readonly (keyof Summary)[]
 /** Trash entry fields in the order the file keeps them. */
@@ -92,16 +95,26 @@ function hasExactly(value: Fields, fields: readonly string[], optional = NONE): 
   return i === fields.length
 }
 
+/** The attachments as stored (the list itself when every item holds exactly its known fields). */
+function attachmentList(list: Attachment[]): Attachment[] {
+  const exact = list.every((item) => hasExactly(item, item.kind === 'file' ? FILE_FIELDS : LINK_FIELDS))
+  return exact ? list : list.map(attachmentRecord)
+}
+const FILE_FIELDS = ['kind', 'name', 'sha256', 'size', 'added']
+const LINK_FIELDS = ['kind', 'url', 'added']
+
 /** The paper in `value` (known fields only, in file order), or null when it breaks a rule. */
 export function checkPaper(value: unknown): Paper | null {
   if (!isRecord(value)) return null
-  const { key, title, authors, year, venue, arxiv, category, doi, url, abstract, added, state, priority } = value
+  const { key, title, authors, year, venue, arxiv, category, doi, url, abstract, added, state, priority, attachments } = value
   if (!isSized(key, 200) || !isText(title) || !isTextList(authors) || !isYear(year)) return null
   if (!isOptionalText(venue) || !isOptionalText(arxiv) || !isOptionalText(doi) || !isOptionalText(url)) return null
   if (!isOptionalText(abstract) || !isTimestamp(added)) return null
   if (category !== undefined && !isOptionalText(category)) return null
   if ((state !== undefined && !isState(state)) || (priority !== undefined && !isPriority(priority))) return null
-  if (hasExactly(value, PAPER_FIELDS, OPTIONAL_PAPER_FIELDS)) return value as unknown as Paper
+  if (attachments !== undefined && attachmentsProblem(attachments, isTimestamp) !== null) return null
+  const files = attachments === undefined ? undefined : attachmentList(attachments as Attachment[])
+  if (files === attachments && hasExactly(value, PAPER_FIELDS, OPTIONAL_PAPER_FIELDS)) return value as unknown as Paper
   // The optional fields came later than the others: a record without one stays without it.
   return {
     key,
@@ -117,6 +130,7 @@ export function checkPaper(value: unknown): Paper | null {
     added,
     ...(state === undefined ? {} : { state }),
     ...(priority === undefined ? {} : { priority }),
+    ...(files === undefined ? {} : { attachments: files }),
   }
 }
 

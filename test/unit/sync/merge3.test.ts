@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mergeLibraries, mergeTagSets, sameValue } from '../../../src/core/merge/three-way.js'
+import { mergeAttachments, mergeLibraries, mergeTagSets, sameValue } from '../../../src/core/merge/three-way.js'
 import { CONFLICT_TAG } from '../../../src/core/tags/rules.js'
 import type { Library } from '../../../src/core/model.js'
 import { validateLibrary } from '../../../src/core/schema/schema.js'
@@ -224,5 +224,46 @@ describe('the same paper added on both sides', () => {
       expect(conflicts).toEqual([])
       expect(library.papers.filter((p) => p.title === added.title)).toEqual([{ ...added, state: 'to-read', priority: 1 }])
     }
+  })
+})
+
+describe('mergeAttachments', () => {
+  const file = (name: string, sha: string) => ({
+    kind: 'file' as const,
+    name,
+    sha256: sha.repeat(64),
+    size: 1,
+    added: '2026-01-01T00:00:00Z',
+  })
+  const link = (url: string) => ({ kind: 'link' as const, url, added: '2026-01-01T00:00:00Z' })
+  it.each([
+    ['both attach: all kept', [], [file('a.pdf', 'a')], [file('b.pdf', 'b')], ['a.pdf', 'b.pdf']],
+    ['one detaches, the other keeps: gone', [file('a.pdf', 'a')], [], [file('a.pdf', 'a')], []],
+    [
+      'one detaches, the other attaches another',
+      [file('a.pdf', 'a')],
+      [],
+      [file('a.pdf', 'a'), link('https://x.org/')],
+      ['https://x.org/'],
+    ],
+    ['the same file on both sides: once', [], [file('a.pdf', 'a')], [file('a.pdf', 'a')], ['a.pdf']],
+    ['two files under one name: ours', [], [file('a.pdf', 'a')], [file('A.pdf', 'b')], ['a.pdf']],
+  ])('%s', (_, base, ours, theirs, expected) => {
+    const merged = mergeAttachments(base, ours, theirs) ?? []
+    expect(merged.map((a) => (a.kind === 'file' ? a.name : a.url))).toEqual(expected)
+  })
+})
+
+describe('mergeLibraries keeps attachments either side made', () => {
+  it('a paper edited on one side and given a file on the other holds both', () => {
+    const base = smallLibrary()
+    const ours = structuredClone(base)
+    const theirs = structuredClone(base)
+    ours.papers[0]!.title = 'Edited here'
+    ours.summaries.find((s) => s.paper === ours.papers[0]!.key)!.updated = '2030-01-01T00:00:00Z'
+    theirs.papers[0]!.attachments = [{ kind: 'link', url: 'https://example.org/', added: '2026-01-01T00:00:00Z' }]
+    const merged = mergeLibraries(base, ours, theirs, new Date('2030-01-02T00:00:00Z')).library
+    expect(merged.papers[0]).toMatchObject({ title: 'Edited here', attachments: [{ kind: 'link', url: 'https://example.org/' }] })
+    expect(validateLibrary(merged, 'merged')).toBeTruthy()
   })
 })

@@ -1,0 +1,54 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runPrecis } from '../support/cli.js'
+import { tempDir } from '../support/context.js'
+import { fakeOpener } from '../support/attachments.js'
+import { makePdf } from '../support/pdf.js'
+
+describe('attach, show, open and add paper.pdf (spawned)', () => {
+  it('a PDF with a DOI-less first page is added from flags, attached, listed, opened; a hostile name never reaches a shell', async () => {
+    const dir = tempDir('precis-e2e-attach-')
+    const library = join(dir, 'library.json')
+    const { opener, recorded } = fakeOpener()
+    const env = { PRECIS_OPENER: opener, PRECIS_ARXIV_URL: 'http://127.0.0.1:9', PRECIS_DOI_URL: 'http://127.0.0.1:9' }
+    const precis = (...args: string[]) => runPrecis(['--library', library, ...args], { env, cwd: dir })
+
+    const pdf = join(dir, "it's $(touch pwned) & `x`.pdf")
+    writeFileSync(pdf, makePdf({ pages: [['A Paper Without Identifiers', 'Ada Lovelace']] }))
+    const added = await precis('add', pdf, '--title', 'A Paper Without Identifiers', '--author', 'Ada Lovelace', '--year', '1843')
+    expect(added.code, added.stderr).toBe(0)
+    expect(added.stdout).toBe('lovelace1843paper\n')
+    expect(added.stderr).toContain('Attached it-s-touch-pwned-x.pdf')
+
+    const link = await precis('attach', 'lovelace', 'https://example.org/notes', '--json')
+    expect(JSON.parse(link.stdout).status).toBe('attached')
+
+    const shown = await precis('show', 'lovelace1843paper')
+    expect(shown.stdout).toContain('file it-s-touch-pwned-x.pdf (')
+    expect(shown.stdout).toContain('link https://example.org/notes')
+
+    const opened = await precis('open', 'lovelace')
+    expect(opened.code, opened.stderr).toBe(0)
+    const stored = join(dir, 'library.files', 'lovelace1843paper', 'it-s-touch-pwned-x.pdf')
+    expect(recorded()).toEqual([stored])
+    expect(readFileSync(stored)).toEqual(readFileSync(pdf))
+    expect((await precis('open', 'lovelace', '--url')).code).toBe(0)
+    expect(recorded().at(-1)).toBe('https://example.org/notes')
+    expect(() => readFileSync(join(dir, 'pwned'))).toThrow()
+
+    const help = await precis('open', '--help')
+    expect(help.stdout).toContain('PRECIS_OPENER=zathura precis open gilmer2017neural --pdf')
+  })
+
+  it('add paper.pdf finds the arXiv stamp and, offline with nothing cached, says so without writing', async () => {
+    const dir = tempDir('precis-e2e-attach-')
+    const library = join(dir, 'library.json')
+    const pdf = join(dir, '1704.01212v2.pdf')
+    writeFileSync(pdf, makePdf({ pages: [['Neural Message Passing for Quantum Chemistry', 'arXiv:1704.01212v2 [cs.LG] 12 Jun 2017']] }))
+    const result = await runPrecis(['--library', library, 'add', pdf, '--offline'], { env: { PRECIS_CACHE_DIR: join(dir, 'cache') } })
+    expect(result.stderr).toContain('Found arXiv:1704.01212v2 in')
+    expect(result.code).toBe(1)
+    expect(() => readFileSync(library)).toThrow()
+  })
+})
