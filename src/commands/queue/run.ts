@@ -3,6 +3,7 @@ import { NotFoundError, UsageError } from '../../core/errors.js'
 import type { Paper } from '../../core/model.js'
 import { applyTransition, queueOrder, queueTransition, readingState, type QueueAction } from '../../core/queue/reading.js'
 import { resolveHandle } from '../../core/records/handles.js'
+import { paperJsonFields } from '../../core/records/entries.js'
 import type { PaperOutline } from '../../core/records/outline.js'
 import { plural } from '../../core/text/plural-count.js'
 import { readOutline } from '../../store/outline-reads.js'
@@ -26,13 +27,7 @@ function queueRecord(paper: PaperOutline, summaries: number): Record<string, unk
     state: readingState(paper, summaries > 0),
     priority: paper.priority ?? null,
     added: paper.added,
-    title: paper.title,
-    authors: paper.authors,
-    year: paper.year,
-    venue: paper.venue,
-    arxiv: paper.arxiv,
-    doi: paper.doi,
-    url: paper.url,
+    ...paperJsonFields(paper),
     summaries,
   }
 }
