@@ -93,19 +93,23 @@ export interface StagedFile {
   forget: () => void
 }
 
+/** `source` opened as a regular file, or refused in words: missing (exit 3), or not a file one can attach (exit 2). */
+function openAttachable(source: string, verb: 'attach' | 'read'): ReturnType<typeof openRegularFile> {
+  try {
+    return openRegularFile(source)
+  } catch (error) {
+    const reason = error instanceof NotRegularFileError ? error.message : describeFileError(error)
+    throw new (reason === 'it does not exist' ? NotFoundError : UsageError)(`Cannot ${verb} ${source}: ${reason}`)
+  }
+}
+
 /**
  * Copy the regular file `source` (a link to one is followed; a pipe, a device or a folder is
  * refused before anything is read) into the paper's folder under a temporary name, hashing it on
  * the way. Refused above MAX_ATTACHMENT_BYTES, also when the file grows past it while copied.
  */
 export function stageAttachment(library: string, key: string, source: string): StagedFile {
-  let opened
-  try {
-    opened = openRegularFile(source)
-  } catch (error) {
-    const reason = error instanceof NotRegularFileError ? error.message : describeFileError(error)
-    throw new (reason === 'it does not exist' ? NotFoundError : UsageError)(`Cannot attach ${source}: ${reason}`)
-  }
+  const opened = openAttachable(source, 'attach')
   try {
     const limit = `at most ${MAX_ATTACHMENT_TEXT} can be attached`
     if (opened.size > MAX_ATTACHMENT_BYTES) throw new UsageError(`Cannot attach ${source}: it is ${formatSize(opened.size)}; ${limit}`)
@@ -142,13 +146,7 @@ export function stageAttachment(library: string, key: string, source: string): S
 
 /** The bytes of the file `source` would be attached from, refused as stageAttachment refuses it (kind, size). */
 export function readAttachableFile(source: string): Buffer {
-  let opened
-  try {
-    opened = openRegularFile(source)
-  } catch (error) {
-    const reason = error instanceof NotRegularFileError ? error.message : describeFileError(error)
-    throw new (reason === 'it does not exist' ? NotFoundError : UsageError)(`Cannot read ${source}: ${reason}`)
-  }
+  const opened = openAttachable(source, 'read')
   try {
     if (opened.size > MAX_ATTACHMENT_BYTES) {
       throw new UsageError(`Cannot read ${source}: it is ${formatSize(opened.size)}; at most ${MAX_ATTACHMENT_TEXT} can be attached`)

@@ -2,13 +2,10 @@
  * `precis doctor --restore-backup`: the backup back in the library's place, atomically and
  * durably, holding the lock; the file it replaces is kept, never deleted.
  */
-import { lstat, rename, rm } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { lstat } from 'node:fs/promises'
 import { DataError, NotFoundError } from '../core/errors.js'
-import { fsyncDirectory } from './durable-write.js'
-import { linkOrCopy } from './link-or-copy.js'
+import { linkOrCopy, replaceWithLinkOrCopy } from './link-or-copy.js'
 import { missing, readProblem, withLock } from './maintenance.js'
-import { tempNameBeside } from './temp-files.js'
 
 /** What restoring the backup did. */
 export interface Restored {
@@ -42,15 +39,7 @@ export async function restoreBackup(libraryPath: string, now: Date, timeoutMs: n
       await linkOrCopy(target, keptAs)
     }
     // Linked, not copied: precis never changes a file in place, so the library may share the backup's inode.
-    const temp = tempNameBeside(target, 'tmp')
-    await linkOrCopy(backup, temp)
-    try {
-      await rename(temp, target)
-    } catch (error) {
-      await rm(temp, { force: true })
-      throw error
-    }
-    await fsyncDirectory(dirname(target))
+    await replaceWithLinkOrCopy(backup, target, 'tmp')
     return { backup, keptAs }
   })
 }

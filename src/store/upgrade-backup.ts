@@ -4,12 +4,8 @@
  * going back to an older precis stays possible. Kept for good: later writes rotate `<library>.bak`,
  * never this one.
  */
-import { rename, rm } from 'node:fs/promises'
-import { dirname } from 'node:path'
-import { fsyncDirectory } from './durable-write.js'
 import { upgradeBackupPath } from './paths.js'
-import { linkOrCopy } from './link-or-copy.js'
-import { tempNameBeside } from './temp-files.js'
+import { replaceWithLinkOrCopy } from './link-or-copy.js'
 
 /**
  * Keep the library file at `target` (of format `version`) as its upgrade backup, durably, and return
@@ -18,14 +14,6 @@ import { tempNameBeside } from './temp-files.js'
  */
 export async function keepUpgradeBackup(target: string, version: number): Promise<string> {
   const backup = upgradeBackupPath(target, version)
-  const temp = tempNameBeside(target, 'bak')
-  await linkOrCopy(target, temp)
-  try {
-    await rename(temp, backup)
-  } catch (error) {
-    await rm(temp, { force: true })
-    throw error
-  }
-  await fsyncDirectory(dirname(target))
+  await replaceWithLinkOrCopy(target, backup, 'bak')
   return backup
 }
