@@ -32,14 +32,19 @@ function library(): Library {
 const COMMANDS: [string, (ctx: Context, lib: Library) => Promise<void>][] = [
   ['list', (ctx) => listRun({ sort: 'added', limit: null, query: '' }, ctx)],
   ['list --sort title --limit 3', (ctx) => listRun({ sort: 'title', limit: 3, query: '' }, ctx)],
-  ['list tag:ml (a query: the whole library)', (ctx) => listRun({ sort: 'year', limit: null, query: 'tag:ml' }, ctx)],
+  ['list tag:ml', (ctx) => listRun({ sort: 'year', limit: null, query: 'tag:ml' }, ctx)],
+  [
+    'list -tag:ml year:>=2017 OR id:gilmer',
+    (ctx) => listRun({ sort: 'title', limit: null, query: '-tag:ml year:>=2017 OR id:gilmer' }, ctx),
+  ],
+  ['list graph tag:ml (words: the whole library)', (ctx) => listRun({ sort: 'year', limit: null, query: 'graph tag:ml' }, ctx)],
   ['show <every paper key>', (ctx, lib) => showRun({ handles: lib.papers.map((p) => p.key), raw: false, width: 80, images: null }, ctx)],
   [
     'show <every summary id> --raw',
     (ctx, lib) => showRun({ handles: lib.summaries.map((s) => s.id), raw: true, width: null, images: null }, ctx),
   ],
   ['queue', (ctx) => queueListRun({ limit: null }, ctx)],
-  ['list state:to-read (a query: the whole library)', (ctx) => listRun({ sort: 'added', limit: null, query: 'state:to-read' }, ctx)],
+  ['list state:to-read', (ctx) => listRun({ sort: 'added', limit: null, query: 'state:to-read' }, ctx)],
   ['tags', (ctx) => tagsListRun({ sort: 'count', flat: false }, ctx)],
   ['tags --flat', (ctx) => tagsListRun({ sort: 'name', flat: true }, ctx)],
   ['stats', (ctx) => statsRun({ top: 5 }, ctx)],
