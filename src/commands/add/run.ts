@@ -139,7 +139,13 @@ function paperNamed(library: Library, handle: string): Paper {
  * `add --no-summary`: the paper alone, to summarise later; one already there stays as it is.
  * `add --to-read`: the same, and the paper (new or already there) goes into the reading queue.
  */
-async function addPaperAlone(ctx: Context, opts: AddOptions, paperInput: PaperInput, knownKey: string | null, keyPattern: KeyPattern): Promise<string> {
+async function addPaperAlone(
+  ctx: Context,
+  opts: AddOptions,
+  paperInput: PaperInput,
+  knownKey: string | null,
+  keyPattern: KeyPattern,
+): Promise<string> {
   const { toRead } = opts
   const { paper, attached, summaries } = await ctx.store.update((lib) => {
     const found = ensurePaper(lib, paperInput, ctx.clock.now(), knownKey, keyPattern)
