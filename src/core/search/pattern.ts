@@ -47,6 +47,11 @@ function spellings(term: string): string[] {
   return GREEK_LETTERS.has(term) ? [...termStarts(term), 'var' + term] : termStarts(term)
 }
 
+/** Beginnings of the plain spellings of words starting with `prefix`: itself, and `varep` for `ep` (`\varepsilon` reads as epsilon). */
+function prefixSpellings(prefix: string): string[] {
+  return [...GREEK_LETTERS.keys()].some((name) => name.startsWith(prefix)) ? [prefix, 'var' + prefix] : [prefix]
+}
+
 /**
  * The beginnings to look for so that every spelling is found: their common start when it is
  * nearly whole (one literal, which regex engines find fastest: `graph` for graph, graphs), else
@@ -108,7 +113,7 @@ export class WordPattern {
   readonly places: readonly PlaceFinder[]
   constructor(readonly spec: WordSpec) {
     const words = [...spec.keys, ...(spec.alternatives?.keys() ?? [])].flatMap(spellings)
-    if (spec.prefix !== null) words.push(spec.prefix)
+    if (spec.prefix !== null) words.push(...prefixSpellings(spec.prefix))
     const sources = startsToFind([...new Set(words)]).map(wordStartSources)
     const expression = (parts: readonly (string | null)[], flags: string) => {
       const present = parts.filter((source): source is string => source !== null)
