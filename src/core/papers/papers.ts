@@ -42,9 +42,14 @@ export function findSamePaper(lib: Library, paper: Pick<PaperInput, 'arxiv' | 'd
   })
 }
 
-/** Add a paper under a fresh citekey, made by `pattern` (PRECIS_KEY_PATTERN) and free ignoring case. */
+/**
+ * Add a paper under a fresh citekey, made by `pattern` (PRECIS_KEY_PATTERN) and free ignoring case.
+ * A key a trashed paper holds is taken too: that paper keeps its attached files in the key's folder
+ * and comes back under its key when restored.
+ */
 export function insertPaper(lib: Library, input: PaperInput, now: Date, pattern: KeyPattern = baseCitekey): Paper {
-  const paper: Paper = { key: makeCitekey(input, new KeySet(lib.papers.map((p) => p.key)), pattern), ...input, added: now.toISOString() }
+  const taken = new KeySet([...lib.papers.map((p) => p.key), ...lib.trash.flatMap((e) => (e.paper ? [e.paper.key] : []))])
+  const paper: Paper = { key: makeCitekey(input, taken, pattern), ...input, added: now.toISOString() }
   lib.papers.push(paper)
   return paper
 }

@@ -3,7 +3,7 @@ import { makeCitekey, uniqueKey } from '../../../src/core/keys/citekey.js'
 import { caseTwinFindings } from '../../../src/core/doctor/keys.js'
 import { KeySet, keyProblem } from '../../../src/core/keys/key-rules.js'
 import { insertPaper } from '../../../src/core/papers/papers.js'
-import { restoreFromTrash } from '../../../src/core/records/trash.js'
+import { moveToTrash, restoreFromTrash } from '../../../src/core/records/trash.js'
 import { libraryOf, paper, summary } from '../../support/library.js'
 
 describe('keyProblem', () => {
@@ -44,6 +44,17 @@ describe('keys are unique ignoring case', () => {
     const lib = libraryOf([paper({ key: 'Lovelace2020study' })])
     const { key: _key, added: _added, ...input } = paper({ key: 'x', title: 'Study' })
     expect(insertPaper(lib, input, new Date()).key).toBe('lovelace2020studya')
+  })
+
+  it('a new paper never takes the key of a paper in the trash, which comes back under it with its files', () => {
+    const lib = libraryOf(
+      [paper({ key: 'lovelace2020study', title: 'Study' })],
+      [summary({ id: 'lovelace2020study', paper: 'lovelace2020study' })],
+    )
+    moveToTrash(lib, ['lovelace2020study'], new Date())
+    const { key: _key, added: _added, ...input } = paper({ key: 'x', title: 'Study Two' })
+    expect(insertPaper(lib, input, new Date()).key).toBe('lovelace2020studya')
+    expect(restoreFromTrash(lib, 'lovelace2020study').paper).toBe('lovelace2020study')
   })
 
   it('a restored paper whose key came back in another case takes a fresh one', () => {
