@@ -3,6 +3,7 @@ import { makeCitekey, uniqueKey } from '../../../src/core/keys/citekey.js'
 import { caseTwinFindings } from '../../../src/core/doctor/keys.js'
 import { KeySet, keyProblem } from '../../../src/core/keys/key-rules.js'
 import { insertPaper } from '../../../src/core/papers/papers.js'
+import { applyIdentification } from '../../../src/core/identify/apply.js'
 import { moveToTrash, restoreFromTrash } from '../../../src/core/records/trash.js'
 import { libraryOf, paper, summary } from '../../support/library.js'
 
@@ -55,6 +56,17 @@ describe('keys are unique ignoring case', () => {
     const { key: _key, added: _added, ...input } = paper({ key: 'x', title: 'Study Two' })
     expect(insertPaper(lib, input, new Date()).key).toBe('lovelace2020studya')
     expect(restoreFromTrash(lib, 'lovelace2020study').paper).toBe('lovelace2020study')
+  })
+
+  it('identify gives a paper a free key, not the key of a paper in the trash (which renaming to would refuse)', () => {
+    const untitled = paper({ key: 'untitled-1', title: 'Untitled', authors: [], year: null })
+    const lib = libraryOf(
+      [paper({ key: 'lovelace2020study', title: 'Study' }), untitled],
+      [summary({ id: 'lovelace2020study', paper: 'lovelace2020study' }), summary({ id: 'untitled-1', paper: 'untitled-1' })],
+    )
+    moveToTrash(lib, ['lovelace2020study'], new Date())
+    const { key: _key, added: _added, ...input } = paper({ key: 'x', title: 'Study Two' })
+    expect(applyIdentification(lib, 'untitled-1', input).paper.key).toBe('lovelace2020studya')
   })
 
   it('a restored paper whose key came back in another case takes a fresh one', () => {
