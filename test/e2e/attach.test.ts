@@ -52,3 +52,29 @@ describe('attach, show, open and add paper.pdf (spawned)', () => {
     expect(() => readFileSync(library)).toThrow()
   })
 })
+
+describe('restore under a new key (spawned)', () => {
+  it('a paper whose key an import took while it was in the trash comes back with its attached files', async () => {
+    const dir = tempDir('precis-e2e-attach-')
+    const library = join(dir, 'library.json')
+    const precis = (...args: string[]) => runPrecis(['--library', library, ...args], { cwd: dir })
+    writeFileSync(join(dir, 'notes.pdf'), makePdf({ pages: [['Alpha Paper']] }))
+    expect((await precis('add', '--title', 'Alpha Paper', '--author', 'Ann Bee', '--year', '2020', '--body', 'first')).stdout).toBe(
+      'bee2020alpha\n',
+    )
+    expect((await precis('attach', 'bee2020alpha', 'notes.pdf')).code).toBe(0)
+    expect((await precis('rm', 'bee2020alpha', '--yes')).code).toBe(0)
+    writeFileSync(join(dir, 'other.bib'), '@article{bee2020alpha, title = {Another Paper}, author = {Bee, Ann}, year = {2020}}\n')
+    expect((await precis('import', 'other.bib')).code).toBe(0)
+
+    const restored = await precis('restore', 'bee2020alpha', '--json')
+    expect(restored.code, restored.stderr).toBe(0)
+    const key = JSON.parse(restored.stdout).restored[0].key
+    expect(key).not.toBe('bee2020alpha')
+    const opened = await precis('open', key, '--print')
+    expect(opened.code, opened.stderr).toBe(0)
+    expect(readFileSync(opened.stdout.trim())).toEqual(readFileSync(join(dir, 'notes.pdf')))
+    const doctor = await precis('doctor')
+    expect(doctor.code, doctor.stdout + doctor.stderr).toBe(0)
+  })
+})

@@ -39,7 +39,11 @@ export function restoreFromTrash(lib: Library, id: string): Summary {
   if (present) {
     paperKey = present.key
   } else if (paperRecord) {
-    const taken = new KeySet(lib.papers.map((p) => p.key))
+    // Another trashed paper's key is taken too (its files are in that key's folder); this one's own is not.
+    const taken = new KeySet([
+      ...lib.papers.map((p) => p.key),
+      ...lib.trash.flatMap((e) => (e.paper && e.paper.key !== paperRecord.key ? [e.paper.key] : [])),
+    ])
     paperKey = taken.has(paperRecord.key) ? makeCitekey(paperRecord, taken) : paperRecord.key
     lib.papers.push({ ...paperRecord, key: paperKey })
   } else {

@@ -78,6 +78,17 @@ describe('keys are unique ignoring case', () => {
     })
     expect(restoreFromTrash(lib, 'chen2017').paper).toBe('chen2017deep')
   })
+
+  it('a restored paper never takes the key of another paper in the trash', () => {
+    const lib = libraryOf([paper({ key: 'CHEN2017', title: 'Other' })])
+    const trashed = (key: string, title: string) => ({
+      summary: summary({ id: key, paper: key }),
+      paper: paper({ key, authors: ['Li Chen'], year: 2017, title }),
+      deleted: '2024-05-01T00:00:00.000Z',
+    })
+    lib.trash.push(trashed('chen2017', 'Deep nets'), trashed('chen2017deep', 'Deep nets again'))
+    expect(restoreFromTrash(lib, 'chen2017').paper).toBe('chen2017deepa')
+  })
 })
 
 describe('doctor names keys that differ only in case', () => {
