@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runPrecis } from '../support/cli.js'
@@ -76,5 +76,29 @@ describe('restore under a new key (spawned)', () => {
     expect(readFileSync(opened.stdout.trim())).toEqual(readFileSync(join(dir, 'notes.pdf')))
     const doctor = await precis('doctor')
     expect(doctor.code, doctor.stdout + doctor.stderr).toBe(0)
+  })
+})
+
+describe("doctor's advice for a file left in a paper's folder (spawned)", () => {
+  it('attaching the file where it lies records it there: no copy beside it, doctor finds nothing', async () => {
+    const dir = tempDir('precis-e2e-attach-')
+    const library = join(dir, 'library.json')
+    const precis = (...args: string[]) => runPrecis(['--library', library, ...args], { cwd: dir })
+    writeFileSync(join(dir, 'a.pdf'), makePdf({ pages: [['A']] }))
+    expect((await precis('add', '--title', 'Alpha Paper', '--author', 'Ann Bee', '--year', '2020', '--no-summary')).code).toBe(0)
+    expect((await precis('attach', 'bee2020alpha', 'a.pdf')).code).toBe(0)
+    const folder = join(dir, 'library.files', 'bee2020alpha')
+    writeFileSync(join(folder, 'found.pdf'), makePdf({ pages: [['Found']] }))
+
+    const found = await precis('doctor')
+    expect(found.code).toBe(4)
+    const advice = /precis attach (\S+) (\S+)\)/.exec(found.stdout)
+    expect(advice?.slice(1)).toEqual(['bee2020alpha', join(folder, 'found.pdf')])
+    const attached = await precis('attach', advice![1]!, advice![2]!, '--json')
+    expect(attached.code, attached.stderr).toBe(0)
+    expect(JSON.parse(attached.stdout).attachment.name).toBe('found.pdf')
+    expect(readdirSync(folder).sort()).toEqual(['a.pdf', 'found.pdf'])
+    const doctor = await precis('doctor')
+    expect(doctor.code, doctor.stdout).toBe(0)
   })
 })
