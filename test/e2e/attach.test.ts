@@ -102,3 +102,32 @@ describe("doctor's advice for a file left in a paper's folder (spawned)", () => 
     expect(doctor.code, doctor.stdout).toBe(0)
   })
 })
+
+describe('restore into the record of a paper added again meanwhile (spawned)', () => {
+  it('that record takes the files it lacks (one copy of the same bytes), and nothing is left orphaned', async () => {
+    const dir = tempDir('precis-e2e-attach-')
+    const library = join(dir, 'library.json')
+    const precis = (...args: string[]) => runPrecis(['--library', library, ...args], { cwd: dir })
+    writeFileSync(join(dir, 'paper.pdf'), makePdf({ pages: [['Alpha Paper']] }))
+    writeFileSync(join(dir, 'slides.pdf'), makePdf({ pages: [['Slides']] }))
+    const paper = ['--title', 'Alpha Paper', '--author', 'Ann Bee', '--year', '2020', '--doi', '10.5555/alpha']
+    expect((await precis('add', ...paper, '--body', 'first reading')).stdout).toBe('bee2020alpha\n')
+    expect((await precis('attach', 'bee2020alpha', 'paper.pdf')).code).toBe(0)
+    expect((await precis('attach', 'bee2020alpha', 'slides.pdf')).code).toBe(0)
+    expect((await precis('rm', 'bee2020alpha', '--yes')).code).toBe(0)
+    const again = await precis('add', ...paper, '--no-summary')
+    expect(again.code, again.stderr).toBe(0)
+    const key = again.stdout.trim()
+    expect((await precis('attach', key, 'paper.pdf')).code).toBe(0)
+
+    const restored = await precis('restore', 'bee2020alpha', '--json')
+    expect(restored.code, restored.stderr).toBe(0)
+    expect(JSON.parse(restored.stdout).restored[0].key).toBe(key)
+    const shown = JSON.parse((await precis('show', key, '--json')).stdout) as { attachments: { name: string }[] }[]
+    expect(shown[0]!.attachments.map((a) => a.name).sort()).toEqual(['paper.pdf', 'slides.pdf'])
+    expect(readdirSync(join(dir, 'library.files'))).toEqual([key])
+    expect(readdirSync(join(dir, 'library.files', key)).sort()).toEqual(['paper.pdf', 'slides.pdf'])
+    const doctor = await precis('doctor')
+    expect(doctor.code, doctor.stdout + doctor.stderr).toBe(0)
+  })
+})
