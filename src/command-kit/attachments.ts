@@ -75,6 +75,11 @@ export async function attachFileTo(ctx: Context, key: string, file: string): Pro
 /** What attaching did: a line for the person, or `{key, status, attachment}` with --json. */
 export function reportAttachment(ctx: Context, key: string, outcome: AttachOutcome): void {
   if (ctx.globals.json) return printJson(ctx, { key, ...outcome })
+  informAttachment(ctx, key, outcome)
+}
+
+/** What attaching did, as a line on stderr (also beside another command's --json). */
+export function informAttachment(ctx: Context, key: string, outcome: AttachOutcome): void {
   const { attachment } = outcome
   const what = attachment.kind === 'file' ? `${attachment.name} (${formatSize(attachment.size)})` : attachment.url
   const said = { attached: `Attached ${what} to`, unchanged: `Already attached: ${what} on`, detached: `Detached ${what} from` }
