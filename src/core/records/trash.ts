@@ -81,7 +81,7 @@ export function restoreWithFiles(lib: Library, id: string): { summary: Summary; 
   const toKey = paper.key
   const moves = before.has(paper)
     ? takeAttachments(paper, record)
-    : fileAttachments(record).map((file) => ({ from: file.name, to: file.name as string | null }))
+    : fileAttachments(record).map((file) => ({ from: file.name, to: file.name }))
   // In one folder, a file of the same name is the very file the paper records: nothing to move.
   const files = moves
     .filter((move) => !(toKey === oldKey && (move.to === move.from || move.to === null)))
