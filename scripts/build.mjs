@@ -30,7 +30,8 @@ const BUNDLED = new Set([
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true })
 await build({
-  entryPoints: { cli: 'src/cli.ts' },
+  // The worker thread a PDF is read in (src/formats/pdf-text.ts), a file of its own beside the others.
+  entryPoints: { cli: 'src/cli.ts', 'pdf-worker': 'src/formats/pdf-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -5,7 +5,7 @@ import { NotFoundError, UsageError } from '../core/errors.js'
 import { attachmentFileName, formatSize, freeName, numberedName } from '../core/attachments/attachments.js'
 import { inform, printJson } from './shared.js'
 import { sanitizeTerminal } from '../core/text/sanitize.js'
-import { discardStaged, placeStaged, stageAttachment, type StagedFile } from '../store/attachment-files.js'
+import { discardStaged, liesInPaperFolder, placeStaged, stageAttachment, type StagedFile } from '../store/attachment-files.js'
 
 /** The library file attachments sit beside; a library held only in memory has nowhere to keep them. */
 export function libraryFile(ctx: Context): string {
@@ -33,8 +33,12 @@ export function storedPaper(lib: Library, key: string): Paper {
   return stored
 }
 
-/** Give the staged copy a free name in the folder and record it; unchanged when the paper has these bytes already. */
-function recordFile(lib: Library, key: string, staged: StagedFile, name: string, now: Date): AttachOutcome {
+/**
+ * Give the staged copy a free name in the folder and record it; unchanged when the paper has these
+ * bytes already. `inPlace`: the file attached is `name` in the folder already, recorded as it lies
+ * when no attachment has that name.
+ */
+function recordFile(lib: Library, key: string, staged: StagedFile, name: string, inPlace: boolean, now: Date): AttachOutcome {
   const paper = storedPaper(lib, key)
   const same = paper.attachments?.find((a) => a.kind === 'file' && a.sha256 === staged.sha256)
   if (same) return { status: 'unchanged', attachment: same }
@@ -42,7 +46,7 @@ function recordFile(lib: Library, key: string, staged: StagedFile, name: string,
   // A free name among the records, then among the files: a file left in the folder is never overwritten.
   let n = 1
   let chosen = freeName(name, list)
-  while (!placeStaged(staged, chosen)) chosen = freeName(numberedName(name, ++n), list)
+  if (!(inPlace && chosen === name)) while (!placeStaged(staged, chosen)) chosen = freeName(numberedName(name, ++n), list)
   const attachment: Attachment = { kind: 'file', name: chosen, sha256: staged.sha256, size: staged.size, added: now.toISOString() }
   paper.attachments = [...list, attachment]
   return { status: 'attached', attachment }
@@ -59,7 +63,8 @@ export async function attachFileTo(ctx: Context, key: string, file: string): Pro
     const known = storedPaper(await ctx.store.read(), key).attachments?.find((a) => a.kind === 'file' && a.sha256 === staged.sha256)
     if (known) return { status: 'unchanged', attachment: known }
     const name = attachmentFileName(file)
-    return await ctx.store.update((lib) => recordFile(lib, key, staged, name, ctx.clock.now()), {
+    const inPlace = liesInPaperFolder(library, key, givenFile(ctx, file), name)
+    return await ctx.store.update((lib) => recordFile(lib, key, staged, name, inPlace, ctx.clock.now()), {
       message: (done) => `attach ${key} ${done.attachment.kind === 'file' ? done.attachment.name : ''}`.trim(),
     })
   } finally {
@@ -70,6 +75,11 @@ export async function attachFileTo(ctx: Context, key: string, file: string): Pro
 /** What attaching did: a line for the person, or `{key, status, attachment}` with --json. */
 export function reportAttachment(ctx: Context, key: string, outcome: AttachOutcome): void {
   if (ctx.globals.json) return printJson(ctx, { key, ...outcome })
+  informAttachment(ctx, key, outcome)
+}
+
+/** What attaching did, as a line on stderr (also beside another command's --json). */
+export function informAttachment(ctx: Context, key: string, outcome: AttachOutcome): void {
   const { attachment } = outcome
   const what = attachment.kind === 'file' ? `${attachment.name} (${formatSize(attachment.size)})` : attachment.url
   const said = { attached: `Attached ${what} to`, unchanged: `Already attached: ${what} on`, detached: `Detached ${what} from` }

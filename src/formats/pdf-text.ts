@@ -3,6 +3,8 @@
  * runs on Node 20). Loaded only when a PDF is read, as it is large. No code from the PDF runs:
  * `isEvalSupported` off, no fonts loaded from the system, and only the first pages are read.
  */
+import { existsSync } from 'node:fs'
+import { Worker } from 'node:worker_threads'
 import type { PageText } from '../core/attachments/pdf-clues.js'
 import { DataError } from '../core/errors.js'
 
@@ -18,8 +20,47 @@ interface TextItem {
   height: number
 }
 
-/** The first `pageCount` pages of the PDF in `bytes`; DataError when it is no PDF pdf.js can read. */
+/** How much memory reading one PDF may take: pdf.js repairing a damaged file can take 40 bytes a byte (see readPdfText). */
+const MEMORY_MB = 512
+
+/**
+ * The first `pageCount` pages of the PDF in `bytes`; DataError when it is no PDF pdf.js can read.
+ * Read in a worker thread with a memory limit: pdf.js repairing a file whose cross-reference table
+ * is missing reads each run of bytes without a line break as one string built a character at a
+ * time, about 40 bytes of memory a byte, so a file of zeros within the attachment limit ran
+ * precis out of memory (a crash, not an error). Run from the sources (tests of this module), where
+ * no built worker lies beside it, it is read here.
+ */
 export async function readPdfText(bytes: Uint8Array, source: string, pageCount = 2): Promise<PdfText> {
+  const script = new URL('./pdf-worker.js', import.meta.url)
+  if (!existsSync(script)) return readPdfTextHere(bytes, source, pageCount)
+  const worker = new Worker(script, {
+    workerData: { bytes, source, pageCount },
+    resourceLimits: { maxOldGenerationSizeMb: MEMORY_MB },
+    stdout: true,
+    stderr: true,
+  })
+  try {
+    type Reply = { text: PdfText } | { dataError: string } | { error: string }
+    const reply = await new Promise<Reply>((resolve, reject) => {
+      worker.once('message', resolve)
+      worker.once('error', reject)
+      worker.once('exit', (code) => reject(new Error(`The PDF reader stopped (exit code ${code}) before reading ${source}`)))
+    })
+    if ('text' in reply) return reply.text
+    if ('dataError' in reply) throw new DataError(reply.dataError)
+    throw new Error(reply.error)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY')
+      throw new DataError(`${source} is not a PDF precis can read: reading it took more than ${MEMORY_MB} MB of memory`)
+    throw error
+  } finally {
+    await worker.terminate()
+  }
+}
+
+/** readPdfText in this thread: what the worker (pdf-worker.ts) runs. */
+export async function readPdfTextHere(bytes: Uint8Array, source: string, pageCount: number): Promise<PdfText> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
   let doc
   try {

@@ -8,6 +8,7 @@ const GAP = '  '
 const MAX_KEY_WIDTH = 32
 const STATE_WIDTH = 'to-read'.length
 const YEAR_WIDTH = 4
+const TITLE_WIDTH = 10
 
 /** Piped output: one tab-separated line per paper (key, state, priority or empty, added, year, title). */
 export function formatQueuePlain(papers: readonly PaperOutline[]): string {
@@ -24,8 +25,12 @@ export function formatQueuePlain(papers: readonly PaperOutline[]): string {
  * to `width`; a paper being read stands out from those waiting.
  */
 export function formatQueueTable(papers: readonly PaperOutline[], width: number, style: ChalkInstance): string {
-  const keyWidth = Math.min(MAX_KEY_WIDTH, Math.floor(width / 3), Math.max(3, ...papers.map((p) => displayWidth(oneLine(p.key)))))
-  const titleWidth = Math.max(10, width - 1 - STATE_WIDTH - keyWidth - YEAR_WIDTH - 4 * GAP.length)
+  // What the priority, state and year take with the gaps; the key and the title share the rest,
+  // the title keeping at least TITLE_WIDTH, so that a row never wraps in a narrow terminal.
+  const fixed = 1 + STATE_WIDTH + YEAR_WIDTH + 4 * GAP.length
+  const longestKey = Math.max(3, ...papers.map((p) => displayWidth(oneLine(p.key))))
+  const keyWidth = Math.max(3, Math.min(MAX_KEY_WIDTH, Math.floor(width / 3), longestKey, width - fixed - TITLE_WIDTH))
+  const titleWidth = Math.max(1, width - fixed - keyWidth)
   return papers
     .map((p) => {
       const state = fitTo(p.state ?? '', STATE_WIDTH)

@@ -214,6 +214,20 @@ export function attachedFilePath(library: string, key: string, name: string): st
   return file
 }
 
+/**
+ * Whether `source` is the file `name` lying in the paper's own folder already, attached to nothing
+ * (doctor reports it and says to attach it): attaching it records it where it is.
+ */
+export function liesInPaperFolder(library: string, key: string, source: string, name: string): boolean {
+  const folder = paperFolder(library, key)
+  if (!isFolder(attachmentsRoot(library)) || !isFolder(folder) || path.basename(source) !== name) return false
+  try {
+    return realpathSync(path.dirname(source)) === realpathSync(folder) && lstatSync(source).isFile()
+  } catch {
+    return false
+  }
+}
+
 /** Delete the paper's attached file `name`, and its folder when that leaves it empty. Missing already: nothing to do. */
 export function removeAttachedFile(library: string, key: string, name: string): void {
   const folder = paperFolder(library, key)

@@ -113,6 +113,14 @@ describe('add paper.pdf without a terminal', () => {
     expect(read().papers[0]!.attachments).toHaveLength(1)
   })
 
+  it('with --json, stdout is the entry alone and stderr still names the file the paper got', async () => {
+    const file = pdfWith(['arXiv:2003.10555'], 'My Paper (v2).pdf')
+    const ctx = context()
+    expect(await main(['add', file, '--json'], ctx)).toBe(0)
+    expect(JSON.parse(ctx.stdout())).toMatchObject({ key: 'ashworth2020pretraining', newPaper: true })
+    expect(ctx.stderr()).toContain('Attached My-Paper-v2.pdf (')
+  })
+
   it('refuses a file that is no PDF, writing nothing', async () => {
     const file = join(tempDir('precis-pdf-'), 'fake.pdf')
     writeFileSync(file, 'not a pdf at all')

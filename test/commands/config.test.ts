@@ -103,7 +103,7 @@ describe('config get, set, path', () => {
   it('set refuses a bad value (exit 2) and leaves the file as it was', async () => {
     const { code, stderr, ctx } = await run(['config', 'set', 'width', '5'], { config: 'width = 80\n' })
     expect(code).toBe(2)
-    expect(stderr).toContain('width must be a whole number: "5" is not between 20 and 1000')
+    expect(stderr).toContain('width must be a whole number from 20 to 1000: "5" is too small')
     expect(readFileSync(ctx.config.path, 'utf8')).toBe('width = 80\n')
   })
 

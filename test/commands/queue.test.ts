@@ -262,7 +262,11 @@ describe('the reading state elsewhere', () => {
   })
 
   it.each([
-    [['add', '--title', 'T', '--author', 'A', '--to-read', '--body', 'x'], '--to-read adds the paper alone: --body belong to a summary'],
+    [['add', '--title', 'T', '--author', 'A', '--to-read', '--body', 'x'], '--to-read adds the paper alone: --body belongs to a summary'],
+    [
+      ['add', '--title', 'T', '--author', 'A', '--no-summary', '--tag', 'x', '--by', 'B'],
+      '--no-summary adds the paper alone: --tag, --by belong to a summary',
+    ],
     [['add', '--title', 'T', '--author', 'A', '--priority', '2'], '--priority belongs to --to-read'],
     [['add', '--title', 'T', '--author', 'A', '--to-read', '--priority', 'high'], '--priority takes a whole number'],
   ])('%j is a usage error', async (argv, message) => {

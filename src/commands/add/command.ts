@@ -44,7 +44,8 @@ export function parseAddOptions(sourceArg: string | undefined, raw: RawAddFlags)
       raw.file !== undefined && '--file',
       raw.edit && '--edit',
     ].filter(Boolean)
-    if (given.length > 0) throw new UsageError(`${alone} adds the paper alone: ${given.join(', ')} belong to a summary`)
+    if (given.length > 0)
+      throw new UsageError(`${alone} adds the paper alone: ${given.join(', ')} ${given.length === 1 ? 'belongs' : 'belong'} to a summary`)
   }
   const paper: PaperOverrides = checkPaperFlags({
     title: raw.title,

@@ -20,7 +20,7 @@ import { applyTransition, queueTransition } from '../../core/queue/reading.js'
 import { canPrompt, inform, printJson, splitAuthors, storableAnswers } from '../../command-kit/shared.js'
 import { paperFromSource } from './source-input.js'
 import { fromPdf } from './pdf-input.js'
-import { attachFileTo, reportAttachment } from '../../command-kit/attachments.js'
+import { attachFileTo, informAttachment } from '../../command-kit/attachments.js'
 import { chooseTags, guardNewTags } from '../../command-kit/tag-prompts.js'
 
 export interface AddOptions {
@@ -173,7 +173,8 @@ export async function addRun(given: AddOptions, ctx: Context): Promise<void> {
   const { options, ask } = await fromPdf(given, given.pdf, ctx)
   const key = await addEntry(options, ctx, ask)
   const outcome = await attachFileTo(ctx, key, given.pdf)
-  if (!ctx.globals.json) reportAttachment(ctx, key, outcome) // --json printed the entry, as add <id> does
+  // --json printed the entry, as add <id> does; which file the paper got is said on stderr either way.
+  informAttachment(ctx, key, outcome)
 }
 
 /** Add the paper (and its summary); the paper's key. `ask` gives the paper when no source could. */

@@ -25,7 +25,14 @@ export async function openRun(opts: OpenOptions, ctx: Context): Promise<void> {
   if (file) target = { kind: 'file', target: attachedFilePath(libraryFile(ctx), paper.key, file.name) }
   else if (page) target = { kind: 'url', target: page }
   else if (opts.which === 'file') throw new NotFoundError(`${key} has no attached file`, [`Attach one with: precis attach ${key} <file>`])
-  else throw new NotFoundError(`${key} has no attached file and no arXiv id, DOI or URL to open`)
+  else {
+    const giveLink = [`Give it a web page with: precis edit ${key} --url <url>, or precis attach ${key} <url>`]
+    if (opts.which === 'url') throw new NotFoundError(`${key} has no arXiv id, DOI or http(s) link to open`, giveLink)
+    throw new NotFoundError(`${key} has no attached file and no arXiv id, DOI or http(s) link to open`, [
+      `Attach its PDF with: precis attach ${key} <file>`,
+      ...giveLink,
+    ])
+  }
 
   if (ctx.globals.json) printJson(ctx, { key: paper.key, ...target })
   if (opts.print) {

@@ -115,12 +115,14 @@ export const SETTINGS: ReadonlyMap<SettingName, SettingSpec> = new Map<SettingNa
     'width',
     {
       description: `columns show wraps at (${MIN_WIDTH} to ${MAX_WIDTH})`,
-      kind: 'a whole number',
+      kind: `a whole number from ${MIN_WIDTH} to ${MAX_WIDTH}`,
       problem: (v) =>
         typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v))
-          ? Number(v) < MIN_WIDTH || Number(v) > MAX_WIDTH
-            ? `is not between ${MIN_WIDTH} and ${MAX_WIDTH}`
-            : null
+          ? Number(v) < MIN_WIDTH
+            ? 'is too small'
+            : Number(v) > MAX_WIDTH
+              ? 'is too large'
+              : null
           : 'is not a whole number',
       fromWord: (word) => (/^\d{1,6}$/.test(word) ? Number(word) : word),
     },

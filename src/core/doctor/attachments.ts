@@ -28,6 +28,9 @@ export function checkAttachments(lib: Library, root: string, folders: ReadonlyMa
   const findings: Finding[] = []
   const byFolder = owners(lib)
   for (const [folder, papers] of byFolder) {
+    // A link (or a file) in the folder's place: one finding below, not each file as missing, whose
+    // advice (attach --rm) would have the person forget files that are still there.
+    if (folders?.get(folder) === null) continue
     const present = new Set(folders?.get(folder) ?? [])
     for (const paper of papers) {
       for (const file of fileAttachments(paper)) {
@@ -46,6 +49,17 @@ export function checkAttachments(lib: Library, root: string, folders: ReadonlyMa
   for (const [folder, names] of folders ?? []) {
     const where = path.join(root, folder)
     const papers = byFolder.get(folder)
+    if (papers && names === null) {
+      const keys = papers.map((paper) => paper.key)
+      findings.push({
+        kind: 'missing-attachment',
+        fixable: false,
+        subjects: [...keys, where],
+        problem: `${where} holds the attached files of ${keys.join(', ')}, but it is not a folder (a symbolic link, or a file): precis never reads or writes through it`,
+        fix: `Put the folder itself there: move the link (or file) aside and the files it leads to into a folder named ${folder}`,
+      })
+      continue
+    }
     if (!papers || names === null) {
       findings.push({
         kind: 'orphaned-attachment',

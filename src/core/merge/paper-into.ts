@@ -25,7 +25,7 @@ export interface PaperMove {
 }
 
 /** Give `into` the attachments of `from` it lacks (a file under a free name); the files to move. */
-function takeAttachments(into: Paper, from: Paper): PaperMove['files'] {
+export function takeAttachments(into: Paper, from: Paper): PaperMove['files'] {
   const files: PaperMove['files'] = []
   for (const attachment of from.attachments ?? []) {
     const list = into.attachments ?? []

@@ -27,6 +27,15 @@ describe('describeChange', () => {
     ['a restore', (lib) => void restoreFromTrash(lib, 'gilmer2017neural-2'), 'restore gilmer2017neural-2', withTrash()],
     ['emptying the trash', (lib) => void (lib.trash = []), 'empty trash (1 summary)', withTrash()],
     [
+      'a restore under a new id (the old one taken meanwhile), not an addition and a purge',
+      (lib) => void restoreFromTrash(lib, 'gilmer2017neural-2'),
+      'restore gilmer2017neural-3',
+      changed(
+        (lib) => void lib.summaries.push(summary({ id: 'gilmer2017neural-2', paper: 'gilmer2017neural', body: 'other' })),
+        withTrash(),
+      ).after,
+    ],
+    [
       'a body edit',
       (lib) => Object.assign(find(lib, 'gilmer2017neural'), { body: 'new', updated: NOW.toISOString() }),
       'edit gilmer2017neural (body)',

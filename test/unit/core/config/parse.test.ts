@@ -46,9 +46,9 @@ describe('parseConfigText', () => {
     [
       'a wrong type names the line and the setting',
       '# c\n\nwidth = "wide"\n',
-      `${FILE}:3: width must be a whole number, but it is not a whole number`,
+      `${FILE}:3: width must be a whole number from 20 to 1000, but it is not a whole number`,
     ],
-    ['a width out of range', 'width = 5\n', `${FILE}:1: width must be a whole number, but it is not between 20 and 1000`],
+    ['a width out of range', 'width = 5\n', `${FILE}:1: width must be a whole number from 20 to 1000, but it is too small`],
     ['a bad tag', 'tags = ["a", ""]\n', `${FILE}:1: tags must be a list of tags, but it holds the tag "", but it is empty`],
     [
       'a key pattern that cannot make keys',
