@@ -38,7 +38,7 @@ export function renderHeader(paper: Paper, styles: Styles, width: number): strin
   } else {
     // Without hyperlinks the URL is printed, one link per line so none is split across lines.
     for (const { text, url } of links) {
-      lines.push(wrapText(text === url ? styles.link(url) : `${text} (${styles.link(url)})`, width))
+      lines.push(wrapText(text === hideCredentials(url) ? styles.link(text) : `${text} (${styles.link(url)})`, width))
     }
   }
   lines.push(...attachmentLines(paper, styles, width))
@@ -59,9 +59,18 @@ function attachmentLines(paper: Paper, styles: Styles, width: number): string[] 
     if (attachment.kind === 'file')
       return wrapText(`${styles.dim('file')} ${sanitizeTerminal(attachment.name)} (${formatSize(attachment.size)})`, width)
     const url = sanitizeTerminal(attachment.url)
-    const shown = styles.hyperlinks ? styles.hyperlink(styles.link(url), url) : styles.link(url)
+    const text = styles.link(hideCredentials(url))
+    const shown = styles.hyperlinks ? styles.hyperlink(text, url) : text
     return wrapText(`${styles.dim('link')} ${shown}`, width)
   })
+}
+
+/**
+ * `https://user:secret@host/…` shown as `https://***@host/…`: a password in a link is not for the
+ * screen or a shared terminal log. The stored link, `--json`, `open` and a hyperlink's target keep it.
+ */
+export function hideCredentials(url: string): string {
+  return url.replace(/^(https?:\/\/)[^/?#@\s]*@/i, '$1***@')
 }
 
 /** `ICML 2017`: the venue, then the year unless the venue already ends with it (`(ICML 2017)`). */
@@ -89,7 +98,7 @@ function paperLinks(paper: Paper): PaperLink[] {
   }
   if (paper.url) {
     const url = sanitizeTerminal(paper.url)
-    if (!links.some((link) => link.url === url)) links.push({ text: url, url })
+    if (!links.some((link) => link.url === url)) links.push({ text: hideCredentials(url), url })
   }
   return links
 }
