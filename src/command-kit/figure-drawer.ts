@@ -45,11 +45,13 @@ export interface CountingDrawer {
  */
 export async function figureDrawer(ctx: Context, setting: ImageSetting): Promise<CountingDrawer | null> {
   if (!ctx.io.stdoutIsTTY) return null
-  // Loaded only here: the figure cache brings the sources' cache code (and zod) with it, which a show
-  // into a pipe never needs.
+  const mayAsk = worthAsking(setting, ctx.env)
+  if (!mayAsk && !chooseImageOutput(setting, ctx.env, null)) return null
+  // Loaded only now: the figure cache brings the sources' cache code (and zod) with it, which a show
+  // into a pipe, or on a terminal that draws no images, never needs.
   const { hasCachedFigures, readCachedFigure } = await import('../sources/figure-cache.js')
   const dir = cacheDir(ctx.env)
-  const ask = worthAsking(setting, ctx.env) && hasCachedFigures(dir)
+  const ask = mayAsk && hasCachedFigures(dir)
   const reply = ask ? await ctx.io.askTerminal(TERMINAL_QUERY, replyComplete, ANSWER_TIMEOUT_MS) : null
   const report = reply === null ? null : parseTerminalReport(reply)
   const output = chooseImageOutput(setting, ctx.env, report)
