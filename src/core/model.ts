@@ -36,6 +36,12 @@ export interface Paper {
   state?: ReadingState
   /** Queue priority, MIN_PRIORITY..MAX_PRIORITY; only on a paper to read or being read. Since version 2. */
   priority?: number
+  /**
+   * The paper's own tags, normalised as a summary's: what tags a paper not yet summarised (`add --to-read
+   * --tag`, `tag <key> +x`). Its first summary takes them over (see core/tags/paper-tags.ts); absent when
+   * there are none. Since version 2.
+   */
+  tags?: string[]
   /** Files and links attached to the paper (format version 2); absent on papers that never had one. */
   attachments?: Attachment[]
 }

@@ -152,7 +152,7 @@ describe('tags rename', () => {
   it('an unknown tag is exit 3 with close candidates', async () => {
     const ctx = testContext({ library: library() })
     expect(await main(['tags', 'rename', 'bayesain', 'x'], ctx)).toBe(3)
-    expect(ctx.stderr()).toBe('precis: No summary has the tag "bayesain"\nDid you mean:\n  bayesian\n')
+    expect(ctx.stderr()).toBe('precis: No summary or paper has the tag "bayesain"\nDid you mean:\n  bayesian\n')
   })
 })
 

@@ -39,10 +39,16 @@ export async function tagsListRun(opts: TagsListOptions, ctx: Context): Promise<
   await ctx.io.page(opts.flat ? formatTagColumns(sorted, ctx.io.style) : formatTagTree(tagTree(counts, opts.sort), ctx.io.style))
 }
 
-/** The changed ids on stdout, one a line, or the whole result with `--json`. */
+/** The changed ids (summaries', then papers' keys) on stdout, one a line, or the whole result with `--json`. */
 function printRewrite(ctx: Context, result: TagRewrite): void {
   if (ctx.globals.json) return printJson(ctx, result)
-  ctx.io.out(result.changed.map((id) => sanitizeTerminal(id) + '\n').join(''))
+  ctx.io.out([...result.changed, ...result.papers].map((id) => sanitizeTerminal(id) + '\n').join(''))
+}
+
+/** "3 summaries", or "3 summaries and 1 paper" when papers not yet summarised changed too. */
+function reached(result: TagRewrite): string {
+  const summaries = plural(result.changed.length, 'summary', 'summaries')
+  return result.papers.length > 0 ? `${summaries} and ${plural(result.papers.length, 'paper')}` : summaries
 }
 
 function trashNote(result: TagRewrite): string {
@@ -60,7 +66,7 @@ export async function tagsRenameRun(opts: TagsRenameOptions, ctx: Context): Prom
   const verb = opts.dryRun ? 'Would rename' : 'Renamed'
   inform(
     ctx,
-    `${verb} "${from}" to "${to}" on ${plural(result.changed.length, 'summary', 'summaries')}${trashNote(result)}${merged}${opts.dryRun ? ' (dry run: nothing written)' : ''}`,
+    `${verb} "${from}" to "${to}" on ${reached(result)}${trashNote(result)}${merged}${opts.dryRun ? ' (dry run: nothing written)' : ''}`,
   )
 }
 
@@ -72,19 +78,19 @@ export async function tagsRmRun(opts: TagsRmOptions, ctx: Context): Promise<void
     printRewrite(ctx, plan)
     return inform(
       ctx,
-      `Would remove ${what} from ${plural(plan.changed.length, 'summary', 'summaries')}${trashNote(plan)} (dry run: nothing written)`,
+      `Would remove ${what} from ${reached(plan)}${trashNote(plan)} (dry run: nothing written)`,
     )
   }
   if (
     !(await confirmOrRequireYes(
       ctx,
       opts.yes,
-      `Remove ${what} from ${plural(plan.changed.length, 'summary', 'summaries')}${trashNote(plan)}?`,
+      `Remove ${what} from ${reached(plan)}${trashNote(plan)}?`,
     ))
   ) {
     throw new CancelError('No tags were removed')
   }
   const result = await ctx.store.update((lib) => removeTag(lib, opts.tag, opts.recursive, ctx.clock.now()))
   printRewrite(ctx, result)
-  inform(ctx, `Removed ${what} from ${plural(result.changed.length, 'summary', 'summaries')}${trashNote(result)}`)
+  inform(ctx, `Removed ${what} from ${reached(result)}${trashNote(result)}`)
 }

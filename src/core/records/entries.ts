@@ -1,6 +1,6 @@
-import type { Paper, Summary } from '../model.js'
-import type { PaperOutline, SummaryOutline } from './outline.js'
+import type { Paper, PaperOutline, Summary, SummaryOutline } from '../model.js'
 import { readingState } from '../queue/reading.js'
+import { entryTags } from '../tags/paper-tags.js'
 
 /**
  * One row of the library as commands list it: a summary with its paper, or a paper not yet
@@ -34,6 +34,11 @@ export function libraryEntries<P extends PaperOutline, S extends SummaryOutline>
   return entries
 }
 
+/** The tags of every entry of the library (see `entryTags`), in the order of `libraryEntries`: what `tags` counts. */
+export function libraryEntryTags(lib: { papers: readonly PaperOutline[]; summaries: readonly SummaryOutline[] }): { tags: readonly string[] }[] {
+  return libraryEntries(lib).map((entry) => ({ tags: entryTags(entry.paper, entry.summary) }))
+}
+
 /** A paper's bibliographic fields, in the order every `--json` record gives them. */
 export function paperJsonFields(paper: PaperOutline): Record<string, unknown> {
   const { title, authors, year, venue, arxiv, doi, url } = paper
@@ -52,7 +57,7 @@ export function entryRecord(
     ...paperJsonFields(paper),
     state: readingState(paper, summary !== null),
     priority: paper.priority ?? null,
-    tags: summary?.tags ?? [],
+    tags: entryTags(paper, summary),
     by: summary?.by ?? null,
     created: summary?.created ?? null,
     updated: summary?.updated ?? null,

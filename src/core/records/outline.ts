@@ -7,6 +7,7 @@ import { CitationResolver, citedPaperKeys } from '../citations/citations.js'
 import type { Library, PaperOutline, SummaryOutline } from '../model.js'
 import { countWords } from '../stats/word-count.js'
 import { countTags, type TagCount } from '../tags/counts.js'
+import { libraryEntryTags } from './entries.js'
 
 export type { PaperOutline, SummaryOutline }
 
@@ -21,7 +22,7 @@ export interface LibraryOutline {
   wordCounts(): readonly number[]
   /** The paper keys each summary cites (citedPaperKeys), in the order of `summaries`. */
   citedKeys(): readonly (readonly string[])[]
-  /** Every tag of the summaries and every parent of one, counted (countTags), sorted by name. */
+  /** Every tag of the entries (summaries, papers not yet summarised) and every parent of one, counted (countTags), sorted by name. */
   tagCounts(): readonly TagCount[]
 }
 
@@ -36,7 +37,7 @@ export function libraryOutline(lib: Library): LibraryOutline {
     trashIds: lib.trash.map((entry) => entry.summary.id),
     wordCounts: () => (words ??= lib.summaries.map((summary) => countWords(summary.body))),
     citedKeys: () => (cites ??= citedKeysOf(lib)),
-    tagCounts: () => (tags ??= countTags(lib.summaries)),
+    tagCounts: () => (tags ??= countTags(libraryEntryTags(lib))),
   }
 }
 

@@ -35,10 +35,11 @@ export const PAPER_FIELDS = [
   'added',
   'state',
   'priority',
+  'tags',
   'attachments',
 ] as const satisfies readonly (keyof Paper)[]
 /** Paper fields a record may lack (each came after the others, and a record without one stays without it). */
-const OPTIONAL_PAPER_FIELDS: ReadonlySet<string> = new Set(['category', 'state', 'priority', 'attachments'] satisfies (keyof Paper)[])
+const OPTIONAL_PAPER_FIELDS: ReadonlySet<string> = new Set(['category', 'state', 'priority', 'tags', 'attachments'] satisfies (keyof Paper)[])
 /** Summary fields in the order the file keeps them. */
 export const SUMMARY_FIELDS = ['id', 'paper', 'by', 'body', 'tags', 'created', 'updated'] as const satisfies readonly (keyof Summary)[]
 /** Trash entry fields in the order the file keeps them. */
@@ -106,12 +107,13 @@ const LINK_FIELDS = ['kind', 'url', 'added']
 /** The paper in `value` (known fields only, in file order), or null when it breaks a rule. */
 export function checkPaper(value: unknown): Paper | null {
   if (!isRecord(value)) return null
-  const { key, title, authors, year, venue, arxiv, category, doi, url, abstract, added, state, priority, attachments } = value
+  const { key, title, authors, year, venue, arxiv, category, doi, url, abstract, added, state, priority, tags, attachments } = value
   if (!isSized(key, 200) || !isText(title) || !isTextList(authors) || !isYear(year)) return null
   if (!isOptionalText(venue) || !isOptionalText(arxiv) || !isOptionalText(doi) || !isOptionalText(url)) return null
   if (!isOptionalText(abstract) || !isTimestamp(added)) return null
   if (category !== undefined && !isOptionalText(category)) return null
   if ((state !== undefined && !isState(state)) || (priority !== undefined && !isPriority(priority))) return null
+  if (tags !== undefined && !isTextList(tags, isGoodTag)) return null
   if (attachments !== undefined && attachmentsProblem(attachments, isTimestamp) !== null) return null
   const files = attachments === undefined ? undefined : attachmentList(attachments as Attachment[])
   if (files === attachments && hasExactly(value, PAPER_FIELDS, OPTIONAL_PAPER_FIELDS)) return value as unknown as Paper
@@ -130,6 +132,7 @@ export function checkPaper(value: unknown): Paper | null {
     added,
     ...(state === undefined ? {} : { state }),
     ...(priority === undefined ? {} : { priority }),
+    ...(tags === undefined ? {} : { tags: [...tags] }),
     ...(files === undefined ? {} : { attachments: files }),
   }
 }

@@ -54,6 +54,7 @@ export function buildZodSchemas(z: typeof Zod) {
     added: timestamp,
     state: z.enum(READING_STATES).optional(),
     priority: z.number().int().min(MIN_PRIORITY).max(MAX_PRIORITY).optional(),
+    tags: z.array(tag).optional(),
     attachments: attachmentsSchema.optional(),
   })
   const summarySchema = z.object({

@@ -3,9 +3,10 @@
  * normalised form: lowercasing 40 MB of bodies would cost more than the search itself).
  *
  * An entry without a summary (a paper imported from BibTeX, not yet summarised) is found by its
- * paper's fields, with its abstract standing in for the body; it has no tags.
+ * paper's fields, with its abstract standing in for the body, and its own tags (core/tags/paper-tags.ts).
  */
 import type { Entry } from '../records/entries.js'
+import { entryTags } from '../tags/paper-tags.js'
 import { ShortFields } from './short.js'
 import { ScanText } from './text.js'
 
@@ -48,7 +49,7 @@ export function searchDocs(entries: readonly Entry[]): SearchDoc[] {
     const { paper, summary } = entry
     const ids = [entry.id, paper.key, paper.arxiv ?? '', paper.doi ?? ''].join(' ')
     const body = summary ? summary.body : (paper.abstract ?? '')
-    const texts = [paper.title, paper.authors.join('; '), summary ? summary.tags.join(' ') : '', paper.venue ?? '', ids, body]
+    const texts = [paper.title, paper.authors.join('; '), entryTags(paper, summary).join(' '), paper.venue ?? '', ids, body]
     const fields = texts.map((text) => new ScanText(text))
     return { entry, fields, short, line, derived: { recency: null }, features: {} }
   })

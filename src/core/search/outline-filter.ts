@@ -7,6 +7,7 @@
 import type { OutlineEntry } from '../records/entries.js'
 import type { Query, Term } from './query.js'
 import { tagMatches } from '../tags/rules.js'
+import { entryTags } from '../tags/paper-tags.js'
 import { lacksMetadata } from '../papers/placeholders.js'
 import { readingState } from '../queue/reading.js'
 
@@ -16,7 +17,7 @@ type OutlineTest = (entry: OutlineEntry) => boolean
 export function outlineTest(term: Term): OutlineTest | null {
   switch (term.kind) {
     case 'tag':
-      return (entry) => entry.summary?.tags.some((tag) => tagMatches(tag, term.tag)) ?? false
+      return (entry) => entryTags(entry.paper, entry.summary).some((tag) => tagMatches(tag, term.tag))
     case 'year':
       return ({ paper }) =>
         paper.year !== null && (term.from === null || paper.year >= term.from) && (term.to === null || paper.year <= term.to)

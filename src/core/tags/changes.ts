@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.js'
-import type { Library, Summary } from '../model.js'
+import type { Library } from '../model.js'
 import { canonicalTag, tagProblem } from './rules.js'
+import { entryTags, setPaperTags, settlePaperTags } from './paper-tags.js'
 
 /** Tags to add and tags to remove, normalised. */
 export interface TagChanges {
@@ -8,9 +9,9 @@ export interface TagChanges {
   remove: string[]
 }
 
-/** What a change does to one summary. */
+/** What a change does to one summary, or to a paper not yet summarised (its own tags: paper-tags.ts). */
 export interface TagChange {
-  /** The summary's id. */
+  /** The summary's id, or the paper's key: the entry's id, as `list` shows it. */
   id: string
   /** Tags it gains. */
   added: string[]
@@ -18,6 +19,14 @@ export interface TagChange {
   removed: string[]
   /** Its tags afterwards. */
   tags: string[]
+}
+
+/** What a tag change is made to: a summary, or a paper without summaries (by its key). */
+export interface TagTarget {
+  kind: 'summary' | 'paper'
+  id: string
+  /** The tags it shows now (a summary's with its paper's own: `entryTags`). */
+  tags: readonly string[]
 }
 
 /** A tag word of the command line (`+gnn`, `-todo`) normalised, or a UsageError naming the word. */
@@ -48,29 +57,55 @@ export function parseTagWords(words: readonly string[]): { handles: string[]; ch
   return { handles, changes: { add: [...add], remove: [...remove] } }
 }
 
-/** The change `changes` makes to one summary, or null when it already has those tags. */
-export function planTagChange(summary: Pick<Summary, 'id' | 'tags'>, changes: TagChanges): TagChange | null {
-  const removed = summary.tags.filter((tag) => changes.remove.includes(tag))
-  const kept = summary.tags.filter((tag) => !changes.remove.includes(tag))
+/** The change `changes` makes to one summary or paper, or null when it already has those tags. */
+export function planTagChange(target: { id: string; tags: readonly string[] }, changes: TagChanges): TagChange | null {
+  const removed = target.tags.filter((tag) => changes.remove.includes(tag))
+  const kept = target.tags.filter((tag) => !changes.remove.includes(tag))
   const added = changes.add.filter((tag) => !kept.includes(tag))
   if (added.length === 0 && removed.length === 0) return null
-  return { id: summary.id, added, removed, tags: [...kept, ...added] }
+  return { id: target.id, added, removed, tags: [...kept, ...added] }
 }
 
-/** The changes `changes` makes to these summaries, leaving out those it does not change. */
-export function planTagChanges(summaries: readonly Pick<Summary, 'id' | 'tags'>[], changes: TagChanges): TagChange[] {
-  return summaries.flatMap((summary) => planTagChange(summary, changes) ?? [])
+/** The changes `changes` makes to these targets, leaving out those it does not change. */
+export function planTagChanges(targets: readonly { id: string; tags: readonly string[] }[], changes: TagChanges): TagChange[] {
+  return targets.flatMap((target) => planTagChange(target, changes) ?? [])
 }
 
 /**
- * Apply `changes` to the summaries with these ids (those still in the library), stamping each
- * changed one as updated. Returns what changed.
+ * Apply `changes` to these targets as they are in `lib` now (those still there), stamping each
+ * changed summary as updated. A paper that gained a summary since it was chosen is changed through
+ * its summaries, as `tag <key>` would now; a summary's paper first hands its own tags down
+ * (`settlePaperTags`), so a tag removed from the summary does not show through the paper. Returns what changed.
  */
-export function applyTagChanges(lib: Library, ids: readonly string[], changes: TagChanges, now: Date): TagChange[] {
-  const wanted = new Set(ids)
+export function applyTagChanges(
+  lib: Library,
+  targets: readonly Pick<TagTarget, 'kind' | 'id'>[],
+  changes: TagChanges,
+  now: Date,
+): TagChange[] {
   const made: TagChange[] = []
+  const summaryIds = new Set<string>()
+  for (const target of targets) {
+    if (target.kind === 'summary') {
+      summaryIds.add(target.id)
+      continue
+    }
+    const paper = lib.papers.find((p) => p.key === target.id)
+    if (!paper) continue
+    const summaries = lib.summaries.filter((s) => s.paper === paper.key)
+    if (summaries.length > 0) {
+      for (const summary of summaries) summaryIds.add(summary.id)
+      continue
+    }
+    const change = planTagChange({ id: paper.key, tags: paper.tags ?? [] }, changes)
+    if (!change) continue
+    setPaperTags(paper, change.tags)
+    made.push(change)
+  }
+  const papers = new Set(lib.summaries.flatMap((s) => (summaryIds.has(s.id) ? [s.paper] : [])))
+  for (const key of papers) settlePaperTags(lib, key)
   for (const summary of lib.summaries) {
-    if (!wanted.has(summary.id)) continue
+    if (!summaryIds.has(summary.id)) continue
     const change = planTagChange(summary, changes)
     if (!change) continue
     summary.tags = change.tags
@@ -78,4 +113,15 @@ export function applyTagChanges(lib: Library, ids: readonly string[], changes: T
     made.push(change)
   }
   return made
+}
+
+/** The targets the entries stand for: each summary, or the paper of an entry without one. */
+export function tagTargets(
+  entries: readonly { id: string; paper: { key: string; tags?: readonly string[] }; summary: { id: string; tags: readonly string[] } | null }[],
+): TagTarget[] {
+  return entries.map(({ paper, summary }) =>
+    summary === null
+      ? { kind: 'paper', id: paper.key, tags: paper.tags ?? [] }
+      : { kind: 'summary', id: summary.id, tags: entryTags(paper, summary) },
+  )
 }

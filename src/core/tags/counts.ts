@@ -1,6 +1,4 @@
-import type { Summary } from '../model.js'
-
-/** A tag and how many summaries it reaches. */
+/** A tag and how many entries (summaries, and papers not yet summarised) it reaches. */
 export interface TagCount {
   /** The full tag, e.g. `ml/gnn`; also a parent no summary carries itself (`ml` when only `ml/gnn` is used). */
   tag: string
@@ -25,8 +23,8 @@ export function tagPath(tag: string): string[] {
   return segments.map((_, i) => segments.slice(0, i + 1).join('/'))
 }
 
-/** Every tag used by these summaries, and every parent of one, with counts; sorted by name. */
-export function countTags(summaries: readonly Pick<Summary, 'tags'>[]): TagCount[] {
+/** Every tag these entries carry (see `entryTags`), and every parent of one, with counts; sorted by name. */
+export function countTags(summaries: readonly { readonly tags: readonly string[] }[]): TagCount[] {
   const counts = new Map<string, TagCount>()
   const entry = (tag: string) => counts.get(tag) ?? counts.set(tag, { tag, count: 0, own: 0 }).get(tag)!
   // Each distinct tag is split once: a library repeats a few hundred tags over all its summaries.

@@ -1,5 +1,6 @@
 import { NotFoundError, UsageError } from '../errors.js'
-import type { Library } from '../model.js'
+import type { Library, Paper } from '../model.js'
+import { setPaperTags } from './paper-tags.js'
 import { closest } from '../text/similar.js'
 import { tagPath } from './counts.js'
 import { tagMatches, tagProblem } from './rules.js'
@@ -8,6 +9,8 @@ import { tagMatches, tagProblem } from './rules.js'
 export interface TagRewrite {
   /** Ids of the summaries whose tags changed, in library order. */
   changed: string[]
+  /** Keys of the papers whose own tags changed (papers not yet summarised: paper-tags.ts), in library order. */
+  papers: string[]
   /** How many summaries in the trash changed too (so a restore does not bring the old tag back). */
   inTrash: number
 }
@@ -17,10 +20,19 @@ export interface TagRename extends TagRewrite {
   merged: boolean
 }
 
-/** Every tag in the library (summaries and trash), with the parents of hierarchical ones. */
+/** The papers of the library and of the trash, which may carry tags of their own. */
+function allPapers(lib: Library): Paper[] {
+  return [...lib.papers, ...lib.trash.flatMap((t) => t.paper ?? [])]
+}
+
+/** Every tag each record carries itself (summaries, papers, the trash's too). */
+function ownTags(lib: Library): string[] {
+  return [...lib.summaries, ...lib.trash.map((t) => t.summary)].flatMap((s) => s.tags).concat(allPapers(lib).flatMap((p) => p.tags ?? []))
+}
+
+/** Every tag in the library (summaries, papers and trash), with the parents of hierarchical ones. */
 export function tagsInUse(lib: Library): Set<string> {
-  const tags = [...lib.summaries, ...lib.trash.map((t) => t.summary)].flatMap((s) => s.tags)
-  return new Set(tags.flatMap(tagPath))
+  return new Set(ownTags(lib).flatMap(tagPath))
 }
 
 /** Map each tag through `rewrite` (null drops it), dropping duplicates; null when nothing changed. */
@@ -30,11 +42,11 @@ function rewriteList(tags: readonly string[], rewrite: (tag: string) => string |
   return same ? null : next
 }
 
-/** Rewrite every summary's tags (trash included), stamping changed summaries as updated. */
+/** Rewrite every summary's and paper's tags (trash included), stamping changed summaries as updated. */
 export function rewriteTags(lib: Library, rewrite: (tag: string) => string | null, now: Date): TagRewrite {
   const stamp = now.toISOString()
   const changed: string[] = []
-  let inTrash = 0
+  const papers: string[] = []
   for (const summary of lib.summaries) {
     const next = rewriteList(summary.tags, rewrite)
     if (next === null) continue
@@ -42,20 +54,28 @@ export function rewriteTags(lib: Library, rewrite: (tag: string) => string | nul
     summary.updated = stamp
     changed.push(summary.id)
   }
-  for (const { summary } of lib.trash) {
-    const next = rewriteList(summary.tags, rewrite)
-    if (next === null) continue
-    summary.tags = next
-    inTrash++
+  for (const paper of lib.papers) {
+    const next = paper.tags && rewriteList(paper.tags, rewrite)
+    if (!next) continue
+    setPaperTags(paper, next)
+    papers.push(paper.key)
   }
-  return { changed, inTrash }
+  let inTrash = 0
+  for (const entry of lib.trash) {
+    const next = rewriteList(entry.summary.tags, rewrite)
+    if (next !== null) entry.summary.tags = next
+    const paperNext = entry.paper?.tags && rewriteList(entry.paper.tags, rewrite)
+    if (paperNext) setPaperTags(entry.paper!, paperNext)
+    if (next !== null || paperNext) inTrash++
+  }
+  return { changed, papers, inTrash }
 }
 
 function requireInUse(inUse: ReadonlySet<string>, tag: string): void {
   if (inUse.has(tag)) return
   const candidates = closest(tag, [...inUse], 5)
   throw new NotFoundError(
-    `No summary has the tag "${tag}"`,
+    `No summary or paper has the tag "${tag}"`,
     candidates.length > 0 ? ['Did you mean:', ...candidates.map((c) => `  ${c}`)] : [],
   )
 }
@@ -79,15 +99,15 @@ export function renameTag(lib: Library, from: string, to: string, now: Date): Ta
 }
 
 /**
- * Remove `tag` from every summary; the tags below it too only when `recursive`. Refuses (rather
+ * Remove `tag` from every summary and paper; the tags below it too only when `recursive`. Refuses (rather
  * than doing nothing) when the tag is only a parent and `recursive` is not given.
  */
 export function removeTag(lib: Library, tag: string, recursive: boolean, now: Date): TagRewrite {
   const inUse = tagsInUse(lib)
   requireInUse(inUse, tag)
   if (!recursive) {
-    const own = [...lib.summaries, ...lib.trash.map((t) => t.summary)].some((s) => s.tags.includes(tag))
-    if (!own) throw new UsageError(`No summary has the tag "${tag}" itself, only tags below it; pass --recursive to remove those`)
+    const own = ownTags(lib).includes(tag)
+    if (!own) throw new UsageError(`No summary or paper has the tag "${tag}" itself, only tags below it; pass --recursive to remove those`)
   }
   return rewriteTags(lib, (t) => ((recursive ? tagMatches(t, tag) : t === tag) ? null : t), now)
 }

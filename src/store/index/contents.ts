@@ -15,7 +15,7 @@ export interface IndexContents {
   words: number[]
   /** The paper keys each summary cites, in the order of `summaries`. */
   cites: string[][]
-  /** The summaries' tags counted (countTags): what `tags` lists, without decoding every summary. */
+  /** The entries' tags counted (countTags, summaries and papers not yet summarised): what `tags` lists, without decoding every summary. */
   tagCounts: TagCount[]
   /** Where each paper lies in the library file, as [start, end) byte pairs, flattened, in the order of `papers`. */
   paperPlaces: number[]

@@ -20,7 +20,7 @@ import { isFileIdentity } from './identity.js'
 
 const MAGIC = Buffer.from('precisIX', 'latin1')
 /** Raised whenever what the index holds or how it is laid out changes. */
-export const INDEX_FORMAT_VERSION = 2
+export const INDEX_FORMAT_VERSION = 3
 const FIXED_BYTES = 32
 
 /** The checksum of `bytes`, as the fixed start holds it. */
@@ -39,6 +39,7 @@ type PaperRow = [
   string,
   ReadingState | 0,
   number, // the priority, 0 when there is none
+  string[] | 0, // the paper's own tags, 0 when it has none (the field absent)
 ]
 type SummaryRow = [string, string, string, string[], string, string]
 type TagRow = [string, number, number]
@@ -58,6 +59,7 @@ function columns(contents: IndexContents): Record<string, unknown> {
       p.added,
       p.state ?? 0,
       p.priority ?? 0,
+      p.tags ?? 0,
     ]),
     summaries: contents.summaries.map((s): SummaryRow => [s.id, s.paper, s.by, s.tags, s.created, s.updated]),
     trash: contents.trashIds,
@@ -98,8 +100,8 @@ const isListOf = (value: unknown, item: (x: unknown) => boolean, length?: number
   Array.isArray(value) && (length === undefined || value.length === length) && value.every(item)
 
 function isPaperRow(row: unknown): boolean {
-  if (!Array.isArray(row) || row.length !== 12) return false
-  const [key, title, authors, year, venue, arxiv, category, doi, url, added, state, priority] = row as unknown[]
+  if (!Array.isArray(row) || row.length !== 13) return false
+  const [key, title, authors, year, venue, arxiv, category, doi, url, added, state, priority, tags] = row as unknown[]
   return (
     isText(key) &&
     isText(title) &&
@@ -112,7 +114,8 @@ function isPaperRow(row: unknown): boolean {
     isOptionalText(url) &&
     isText(added) &&
     (state === 0 || (READING_STATES as readonly unknown[]).includes(state)) &&
-    (priority === 0 || (Number.isSafeInteger(priority) && (priority as number) >= MIN_PRIORITY && (priority as number) <= MAX_PRIORITY))
+    (priority === 0 || (Number.isSafeInteger(priority) && (priority as number) >= MIN_PRIORITY && (priority as number) <= MAX_PRIORITY)) &&
+    (tags === 0 || isTextList(tags))
   )
 }
 
@@ -127,7 +130,7 @@ function isTagRow(row: unknown): boolean {
 }
 
 function paperOf(row: PaperRow): PaperOutline {
-  const [key, title, authors, year, venue, arxiv, category, doi, url, added, state, priority] = row
+  const [key, title, authors, year, venue, arxiv, category, doi, url, added, state, priority, tags] = row
   const paper: PaperOutline =
     category === 0
       ? { key, title, authors, year, venue, arxiv, doi, url, added }
@@ -135,6 +138,7 @@ function paperOf(row: PaperRow): PaperOutline {
   // The reading queue's fields (library format 2) only where the record has them, as it is in the library.
   if (state !== 0) paper.state = state
   if (priority !== 0) paper.priority = priority
+  if (tags !== 0) paper.tags = tags
   return paper
 }
 

@@ -1,0 +1,57 @@
+/**
+ * Tags on a paper (README, Tags): a paper not yet summarised carries its own, so a queued paper can be
+ * tagged. Its first summary takes them over, so tags are edited per summary from then on. A paper that
+ * has summaries and tags of its own too (a sync merge, an import, a restore or a hand edit can make
+ * one) lends them to each of its summaries: whatever reads tags sees them, and the next tag change
+ * on one of those summaries moves them down (`settlePaperTags`).
+ */
+import type { Library, Paper, Summary } from '../model.js'
+
+/** The tags of a library entry: the paper's own when it has no summary, else the summary's and the paper's. */
+export function entryTags(paper: { readonly tags?: readonly string[] }, summary: { readonly tags: readonly string[] } | null): readonly string[] {
+  const own = paper.tags
+  if (summary === null) return own ?? []
+  // The usual case, kept allocation-free: a summarised paper has no tags of its own.
+  if (own === undefined || own.length === 0) return summary.tags
+  return [...new Set([...summary.tags, ...own])]
+}
+
+/** Set a paper's own tags; an empty list removes the field (a paper without tags has none in the file). */
+export function setPaperTags(paper: Paper, tags: readonly string[]): void {
+  if (tags.length === 0) delete paper.tags
+  else paper.tags = [...tags]
+}
+
+/**
+ * A summary just written for `paper` takes over the paper's own tags (after its own, without
+ * repeats), and the paper keeps none. True when there were tags to take.
+ */
+export function takeOverPaperTags(paper: Paper, summary: Summary): boolean {
+  const own = paper.tags
+  if (own === undefined) return false
+  summary.tags = [...new Set([...summary.tags, ...own])]
+  delete paper.tags
+  return own.length > 0
+}
+
+/**
+ * Move the own tags of the paper `key` down to each of its summaries, when it has some (it then keeps
+ * none): a tag change on one summary must not leave the tag showing through its paper. What each
+ * summary shows stays the same, so none is stamped as updated. The ids of the summaries that took a tag.
+ */
+export function settlePaperTags(lib: Pick<Library, 'papers' | 'summaries'>, key: string): string[] {
+  const paper = lib.papers.find((p) => p.key === key)
+  if (paper?.tags === undefined) return []
+  const summaries = lib.summaries.filter((s) => s.paper === key)
+  if (summaries.length === 0) return []
+  const own = paper.tags
+  delete paper.tags
+  const changed: string[] = []
+  for (const summary of summaries) {
+    const missing = own.filter((tag) => !summary.tags.includes(tag))
+    if (missing.length === 0) continue
+    summary.tags = [...summary.tags, ...missing]
+    changed.push(summary.id)
+  }
+  return changed
+}
