@@ -4,7 +4,7 @@
  * a film's director, a program's programmer) are the paper's authors. precis has no place for
  * other roles (editors, translators, series editors): they are kept, role by role, in a summary of
  * their own, so an import never drops them silently. Each note becomes a summary with the item's
- * tags; an item without notes is a paper alone (tags live on summaries).
+ * tags; an item without notes is a paper alone, the tags its own (or its creators' summary's).
  */
 import { normalizeArxivId, normalizeDoi } from '../core/papers/identifiers.js'
 import { displayName } from '../core/papers/author-names.js'
@@ -83,7 +83,10 @@ export function bibliographicRecord(item: BibliographicItem): ImportRecord {
     .filter((note) => note.body.trim() !== '')
     .map((note) => ({ id: null, by: '', body: note.body, tags, created: note.created, updated: note.updated }))
   const creatorsNote = otherCreatorsNote(others, item.formatName)
-  if (creatorsNote !== null) summaries.push({ id: null, by: '', body: creatorsNote, tags: [], created: null, updated: null })
+  // The tags go on the notes; without notes, on the creators' summary, else they are the paper's own.
+  const creatorsTags = summaries.length === 0 ? tags : []
+  if (creatorsNote !== null) summaries.push({ id: null, by: '', body: creatorsNote, tags: creatorsTags, created: null, updated: null })
+  const paperTags = summaries.length === 0 && tags.length > 0 ? { tags } : {}
   const doi = item.doi?.trim() || null
   return {
     origin: item.origin,
@@ -98,6 +101,7 @@ export function bibliographicRecord(item: BibliographicItem): ImportRecord {
       url: item.url?.trim() || null,
       abstract: item.abstract?.trim() ? item.abstract : null,
       added: item.added,
+      ...paperTags,
     },
     summaries,
   }

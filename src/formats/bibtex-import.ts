@@ -1,7 +1,8 @@
 /**
  * BibTeX import with @retorquere/bibtex-parser (the parser behind Better BibTeX for Zotero): each
  * entry becomes a paper; its `annote` (or else `note`) becomes the paper's summary, or its summaries
- * when it holds the export's SUMMARY_BREAK paragraph, each tagged with the entry's keywords. LaTeX
+ * when it holds the export's SUMMARY_BREAK paragraph, each tagged with the entry's keywords (an entry
+ * without a note is a paper alone, and the keywords are its own tags). LaTeX
  * is turned into text, math kept (bibtex-text.ts). Entries the parser could not read are problems
  * naming the entry.
  */
@@ -73,6 +74,7 @@ function toRecord(entry: Entry, origin: string, tags: string[], restore: (value:
   const doi = verbatim('doi')
   const note = markdown('annote') ?? markdown('note')
   const key = restore(entry.key)
+  const summaries = note === null ? [] : splitSummaries(note)
   return {
     origin,
     paper: {
@@ -86,8 +88,9 @@ function toRecord(entry: Entry, origin: string, tags: string[], restore: (value:
       url: verbatim('url'),
       abstract: markdown('abstract'),
       added: null,
+      ...(summaries.length === 0 && tags.length > 0 && { tags }),
     },
-    summaries: (note === null ? [] : splitSummaries(note)).map((body) => ({ id: null, by: '', body, tags, created: null, updated: null })),
+    summaries: summaries.map((body) => ({ id: null, by: '', body, tags, created: null, updated: null })),
   }
 }
 

@@ -6,6 +6,7 @@ import { KeySet } from '../core/keys/key-rules.js'
 import type { Library, Paper } from '../core/model.js'
 import { bibtexAuthors } from './bibtex-names.js'
 import { escapeLatex, latexNote, latexText, latexTitle, latexVenue } from './latex.js'
+import { paperKeywords, paperNotes } from './keywords.js'
 
 /**
  * The paragraph between two summaries in one `annote`: a Markdown thematic break, which reference
@@ -75,7 +76,7 @@ export function citationKeys(papers: readonly Pick<Paper, 'key'>[]): Map<string,
 }
 
 /**
- * One entry. `keywords` are the tags of the paper's summaries; `notes`, the summaries' bodies to
+ * One entry. `keywords` are the paper's tags (its summaries' and its own); `notes`, the summaries' bodies to
  * write into `annote` (none: no `annote`).
  */
 export function paperToBibtex(paper: Paper, citeKey: string, keywords: readonly string[] = [], notes: readonly string[] = []): string {
@@ -112,20 +113,12 @@ export interface BibtexOptions {
   withSummaries?: boolean
 }
 
-/** A `.bib` file with every paper of `lib`, keywords gathered from each paper's summaries. */
+/** A `.bib` file with every paper of `lib`, keywords gathered from each paper's summaries and its own tags. */
 export function libraryToBibtex(lib: Library, options: BibtexOptions = {}): string {
   const keys = citationKeys(lib.papers)
-  const tags = new Map<string, Set<string>>()
-  const notes = new Map<string, string[]>()
-  for (const summary of lib.summaries) {
-    const set = tags.get(summary.paper) ?? new Set<string>()
-    for (const tag of summary.tags) set.add(tag)
-    tags.set(summary.paper, set)
-    if (options.withSummaries) notes.set(summary.paper, [...(notes.get(summary.paper) ?? []), summary.body])
-  }
-  return lib.papers
-    .map((paper) => paperToBibtex(paper, keys.get(paper.key)!, [...(tags.get(paper.key) ?? [])], notes.get(paper.key)))
-    .join('\n')
+  const tags = paperKeywords(lib)
+  const notes = options.withSummaries ? paperNotes(lib) : new Map<string, string[]>()
+  return lib.papers.map((paper) => paperToBibtex(paper, keys.get(paper.key)!, tags.get(paper.key), notes.get(paper.key))).join('\n')
 }
 
 /**

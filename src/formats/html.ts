@@ -118,16 +118,19 @@ function paperHeader(paper: Paper, title: string): string {
   const lines = [`<h2>${title}</h2>`]
   if (paper.authors.length > 0) lines.push(`<p class="byline">${escapeHtml(paper.authors.map(displayName).join(', '))}</p>`)
   if (meta.length > 0) lines.push(`<p class="paper-meta">${meta.join(' · ')}</p>`)
+  // The paper's own tags (a paper not yet summarised carries them; a summary's own are under it).
+  if (paper.tags && paper.tags.length > 0) lines.push(tagsHtml(paper.tags))
   return lines.join('\n')
+}
+
+function tagsHtml(tags: readonly string[]): string {
+  return `<p class="tags">${tags.map((tag) => `<span class="tag">${escapeHtml(tag)}</span>`).join('')}</p>`
 }
 
 /** A summary's section around its body's HTML. */
 function summaryHtml(summary: Summary, body: string): string {
   const by = summary.by.trim() ? ` by ${escapeHtml(summary.by.trim())}` : ''
-  const tags =
-    summary.tags.length > 0
-      ? `\n<p class="tags">${summary.tags.map((tag) => `<span class="tag">${escapeHtml(tag)}</span>`).join('')}</p>`
-      : ''
+  const tags = summary.tags.length > 0 ? `\n${tagsHtml(summary.tags)}` : ''
   return `<section class="summary">
 <h3>Summary${by} · ${escapeHtml(summary.created.slice(0, 10))}</h3>${tags}
 <div class="body">

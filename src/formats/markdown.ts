@@ -5,6 +5,7 @@
 import path from 'node:path'
 import type { Paper, Summary } from '../core/model.js'
 import { readFrontMatter, writeFrontMatter } from './frontmatter.js'
+import { entryTags } from '../core/tags/paper-tags.js'
 import { readTags, readText, readTextList, readTimestamp, readYear, type Read } from './fields.js'
 import type { ImportRecord, ImportResult } from '../core/merge/imported-records.js'
 
@@ -29,7 +30,8 @@ export function frontMatterFields(summary: Summary, paper: Paper): Array<readonl
     ...(paper.category != null ? [['category', paper.category] as const] : []),
     ['doi', paper.doi],
     ['url', paper.url],
-    ['tags', summary.tags],
+    // With the paper's own tags, which it lends to its summaries (core/tags/paper-tags.ts).
+    ['tags', entryTags(paper, summary)],
     ['by', summary.by],
     ['created', summary.created],
     ['updated', summary.updated],

@@ -49,15 +49,21 @@ function paperSection(
 ): string {
   const heading = `## ${inlineText(paper.title)} {#${anchor}}`
   const parts = [heading, metadataLine(paper, citeKey)]
+  // The paper's own tags (a paper not yet summarised carries them; a summary's own are under it).
+  if (paper.tags && paper.tags.length > 0) parts.push(tagsLine(paper.tags))
   if (summaries.length === 0) parts.push('*Not summarised yet.*')
   for (const summary of summaries) {
     const by = summary.by.trim() ? ` by ${inlineText(summary.by.trim())}` : ''
     parts.push(`### Summary${by} (${summary.created.slice(0, 10)})`)
-    if (summary.tags.length > 0) parts.push(`Tags: ${summary.tags.map((tag) => `\`${tag}\``).join(', ')}`)
+    if (summary.tags.length > 0) parts.push(tagsLine(summary.tags))
     // The body as stored (citations in Pandoc's syntax), less trailing blank lines, so sections are one blank line apart.
     parts.push(citations(summary.body).replace(/\s+$/, ''))
   }
   return parts.join('\n\n')
+}
+
+function tagsLine(tags: readonly string[]): string {
+  return `Tags: ${tags.map((tag) => `\`${tag}\``).join(', ')}`
 }
 
 /** Authors · venue year · identifiers · the citation Pandoc resolves against the `.bib` file, when there is one. */

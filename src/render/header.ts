@@ -31,6 +31,9 @@ export function renderHeader(paper: Paper, styles: Styles, width: number): strin
   const published = venueAndYear(paper)
   if (published) lines.push(wrapText(published, width))
   if (paper.state) lines.push(styles.dim(readingLine(paper)))
+  // The paper's own tags (a paper not yet summarised carries them; a summary's are on its rule).
+  const tags = (paper.tags ?? []).map((tag) => sanitizeTerminal(tag)).filter(Boolean)
+  if (tags.length > 0) lines.push(wrapText(`tags: ${tags.join(', ')}`, width))
   const links = paperLinks(paper)
   if (styles.hyperlinks && links.length > 0) {
     const linked = links.map(({ text, url }) => styles.hyperlink(styles.link(text), url))

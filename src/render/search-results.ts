@@ -3,6 +3,7 @@
  * title; authors, venue and tags; one or two snippets with the matched words highlighted. Piped,
  * each hit is one tab-separated line. Everything from the library is sanitised before styling.
  */
+import { entryTags } from '../core/tags/paper-tags.js'
 import type { ChalkInstance } from 'chalk'
 import stringWidth from 'fast-string-width'
 import type { Correction, SearchHit } from '../core/search/search.js'
@@ -37,7 +38,7 @@ export function formatHitsPlain(hits: readonly SearchHit[]): string {
         hit.id,
         String(hit.paper.year ?? ''),
         hit.paper.title,
-        (hit.summary?.tags ?? []).join(','),
+        entryTags(hit.paper, hit.summary).join(','),
         hit.snippets[0]?.text ?? '',
       ]
       return fields.map(oneLine).join('\t') + '\n'
@@ -60,7 +61,7 @@ export function formatHitsBlocks(hits: readonly SearchHit[], width: number, styl
       const about = [
         formatAuthors(hit.paper.authors.map(oneLine)),
         hit.paper.venue ? oneLine(hit.paper.venue) : '',
-        hit.summary ? hit.summary.tags.map((t) => `#${oneLine(t)}`).join(' ') : '(to summarise)',
+        [...(hit.summary ? [] : ['(to summarise)']), ...entryTags(hit.paper, hit.summary).map((t) => `#${oneLine(t)}`)].join(' '),
       ].filter(Boolean)
       const lines = [first]
       if (about.length > 0) lines.push(indent + style.dim(fitWidth(about.join(' · '), inner)))

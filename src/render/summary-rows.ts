@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk'
 import type { OutlineEntry } from '../core/records/entries.js'
+import { entryTags } from '../core/tags/paper-tags.js'
 import { sanitizeTerminal } from '../core/text/sanitize.js'
 import { fitTo } from './fit.js'
 import { displayWidth } from './wrap.js'
@@ -38,7 +39,7 @@ export function formatRowsPlain(entries: readonly OutlineEntry[]): string {
   return entries
     .map(
       (e) =>
-        [e.id, e.paper.year ?? '', e.paper.title, e.summary ? e.summary.tags.join(',') : ''].map((f) => oneLine(String(f))).join('\t') +
+        [e.id, e.paper.year ?? '', e.paper.title, entryTags(e.paper, e.summary).join(',')].map((f) => oneLine(String(f))).join('\t') +
         '\n',
     )
     .join('')
@@ -50,21 +51,33 @@ function unsummarised(e: OutlineEntry): string {
 }
 
 /**
+ * The tags cell of an entry in `width` columns: a summary's tags; for a paper without one, where it
+ * is in the queue (or that it awaits a summary), then its own tags as far as they fit.
+ */
+function tagsCell(e: OutlineEntry, width: number): string {
+  const tags = entryTags(e.paper, e.summary)
+  if (e.summary) return fitTags(tags, width)
+  const marker = unsummarised(e)
+  const room = width - displayWidth(marker) - 1
+  if (tags.length === 0 || room <= 0) return fitTo(marker, width).trimEnd()
+  return `${marker} ${fitTags(tags, room)}`
+}
+
+/**
  * Terminal output: left-aligned columns fitted to `width`. The title is what a person scans, so
  * it takes the room it needs first; the tags get what is left (at least MIN_TAGS_WIDTH) and
  * show `+N` for the ones that do not fit.
  */
 export function formatRowsTable(entries: readonly OutlineEntry[], width: number, style: ChalkInstance): string {
   const idWidth = Math.min(MAX_ID_WIDTH, Math.floor(width / 3), Math.max(2, ...entries.map((e) => displayWidth(oneLine(e.id)))))
-  const tagsOf = (e: OutlineEntry) => (e.summary ? fitTags(e.summary.tags, Infinity) : unsummarised(e))
-  const tagsNatural = Math.max(0, ...entries.map((e) => displayWidth(tagsOf(e))))
+  const tagsNatural = Math.max(0, ...entries.map((e) => displayWidth(tagsCell(e, Infinity))))
   const titleNatural = Math.max(1, ...entries.map((e) => displayWidth(oneLine(e.paper.title))))
   const room = width - idWidth - YEAR_WIDTH - 3 * GAP.length
   const titleWidth = Math.max(10, Math.min(titleNatural, room - Math.min(tagsNatural, MIN_TAGS_WIDTH)))
   const tagsWidth = Math.max(0, room - titleWidth)
   return entries
     .map((e) => {
-      const tags = e.summary ? fitTags(e.summary.tags, tagsWidth) : fitTo(unsummarised(e), tagsWidth).trimEnd()
+      const tags = tagsCell(e, tagsWidth)
       const line = [
         style.cyan(fitTo(oneLine(e.id), idWidth)),
         style.dim(fitTo(String(e.paper.year ?? '—'), YEAR_WIDTH)),

@@ -37,8 +37,8 @@ export function parseAddOptions(sourceArg: string | undefined, raw: RawAddFlags)
   const summary = raw.summary !== false && raw.toRead !== true
   if (!summary) {
     const alone = raw.toRead === true ? '--to-read' : '--no-summary'
+    // --tag stays: a paper alone carries tags of its own, which its first summary takes over.
     const given = [
-      raw.tag && '--tag',
       raw.by !== undefined && '--by',
       raw.body !== undefined && '--body',
       raw.file !== undefined && '--file',
@@ -118,12 +118,16 @@ Examples:
   precis add gilmer2017neural --file second-reading.md
   precis add arXiv:2003.10555 --no-summary
   precis add arXiv:1706.03762 --to-read --priority 1
+  precis add arXiv:1706.03762 --to-read --tag thesis
   precis add ~/Downloads/1704.01212v2.pdf
 
 A PDF: its first two pages are read for an arXiv id or DOI, whose metadata is fetched as for
 add <id>; without one, a terminal searches arXiv and Crossref for its title and lets you pick
 (or type the fields). The file is then attached (see precis attach). Not in a terminal and
 without --body, --file or --edit, the paper is added alone (--no-summary).
+
+With --to-read or --no-summary, --tag tags the paper itself (list state:to-read tag:thesis finds
+it); its first summary takes those tags over.
 `,
     )
     .action(async (source: string | undefined, raw: RawAddFlags) => run(parseAddOptions(source, raw), ctx))

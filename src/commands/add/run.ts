@@ -22,6 +22,7 @@ import { paperFromSource } from './source-input.js'
 import { fromPdf } from './pdf-input.js'
 import { attachFileTo, informAttachment } from '../../command-kit/attachments.js'
 import { chooseTags, guardNewTags } from '../../command-kit/tag-prompts.js'
+import { applyTagChanges } from '../../core/tags/changes.js'
 
 export interface AddOptions {
   source: Source | null
@@ -138,6 +139,7 @@ function paperNamed(library: Library, handle: string): Paper {
 /**
  * `add --no-summary`: the paper alone, to summarise later; one already there stays as it is.
  * `add --to-read`: the same, and the paper (new or already there) goes into the reading queue.
+ * `--tag` tags the paper (or its summaries, when it has some already).
  */
 async function addPaperAlone(
   ctx: Context,
@@ -145,14 +147,18 @@ async function addPaperAlone(
   paperInput: PaperInput,
   knownKey: string | null,
   keyPattern: KeyPattern,
+  library: Library,
 ): Promise<string> {
   const { toRead } = opts
+  const tags = opts.tags.length > 0 ? await guardNewTags(opts.tags, library, ctx) : []
   const { paper, attached, summaries } = await ctx.store.update((lib) => {
     const found = ensurePaper(lib, paperInput, ctx.clock.now(), knownKey, keyPattern)
     if (toRead) {
       const next = queueTransition(found.paper, { kind: 'add', priority: toRead.priority ?? undefined })
       if (typeof next !== 'string') applyTransition(found.paper, next)
     }
+    // As `tag <key> +x` would: the paper's own tags, or its summaries' when it has some already.
+    if (tags.length > 0) applyTagChanges(lib, [{ kind: 'paper', id: found.paper.key }], { add: tags, remove: [] }, ctx.clock.now())
     return { ...found, summaries: lib.summaries.filter((s) => s.paper === found.paper.key) }
   })
   if (ctx.globals.json) {
@@ -202,7 +208,7 @@ async function addEntry(given: AddOptions, ctx: Context, askFirst?: () => Promis
   const paperInput = known ? fromKnownPaper(known) : (fromSource?.paper ?? (await ask()))
   // The paper found before the lock: attached to inside it even if its fields changed meanwhile.
   const knownKey = known?.key ?? fromSource?.knownKey ?? null
-  if (!opts.summary) return addPaperAlone(ctx, opts, paperInput, knownKey, keyPattern)
+  if (!opts.summary) return addPaperAlone(ctx, opts, paperInput, knownKey, keyPattern, library)
   // Tags from the config file are taken as given: the prompt is for a summary neither flag nor file tags.
   const wanted = chooseNewTags(opts.tags, config)
   const tags =

@@ -64,7 +64,7 @@ export function mergeRecords(lib: Library, records: readonly ImportRecord[], opt
   const touched = new Set<Paper>()
 
   const addPaper = (record: ImportRecord): Paper => {
-    const { key: wanted, title, authors, year, venue, arxiv, category, doi, url, abstract, added, state, priority } = record.paper
+    const { key: wanted, title, authors, year, venue, arxiv, category, doi, url, abstract, added, state, priority, tags } = record.paper
     const free = wanted !== null && wanted !== '' && wanted.length <= MAX_KEY && !index.paperKeys.has(wanted)
     const key = free ? wanted : makeCitekey({ title, authors, year }, index.paperKeys, options.keyPattern)
     // Built field by field: schema order, and nothing the record may carry besides.
@@ -83,6 +83,8 @@ export function mergeRecords(lib: Library, records: readonly ImportRecord[], opt
       // Only the library's own JSON carries a reading state; a paper of another library keeps its place in the queue.
       ...(state !== undefined && { state }),
       ...(priority !== undefined && { priority }),
+      // A paper's own tags: keywords of an entry without notes, a paper alone of precis' JSON.
+      ...(tags !== undefined && tags.length > 0 && { tags: [...tags] }),
     }
     lib.papers.push(paper)
     index.addPaper(paper)
@@ -113,12 +115,21 @@ export function mergeRecords(lib: Library, records: readonly ImportRecord[], opt
     const paper =
       candidates.find((c) => differingPaperFields(c, record.paper).length === 0) ?? candidates[0] ?? paperOfKnownSummaries(record)
     if (!paper) return addPaper(record)
-    const differences = differingPaperFields(paper, record.paper)
+    // Tags the paper's entries do not show yet, added as a summary's are (never dropping any).
+    const shown = new Set([...(paper.tags ?? []), ...index.summariesOf(paper.key).flatMap((s) => s.tags)])
+    const newTags = (record.paper.tags ?? []).filter((tag) => !shown.has(tag))
+    const differences: (PaperField | 'tags')[] = [...differingPaperFields(paper, record.paper), ...(newTags.length > 0 ? ['tags' as const] : [])]
     const outcome = differences.length === 0 ? 'unchanged' : conflictOutcome(options.onConflict)
     if (outcome === 'added') return addPaper(record)
-    const changes = differences.map((field): ValueChange => ({ field, before: paper[field] ?? null, after: record.paper[field] }))
+    const tagsAfter = [...(paper.tags ?? []), ...newTags]
+    const changes = differences.map(
+      (field): ValueChange =>
+        field === 'tags'
+          ? { field, before: paper.tags ?? [], after: tagsAfter }
+          : { field, before: paper[field] ?? null, after: record.paper[field] },
+    )
     if (outcome === 'updated') {
-      for (const field of differences) Object.assign(paper, { [field]: record.paper[field] })
+      for (const field of differences) Object.assign(paper, { [field]: field === 'tags' ? tagsAfter : record.paper[field] })
       index.addPaper(paper)
     }
     if (outcome !== 'unchanged' || !touched.has(paper)) {

@@ -78,7 +78,13 @@ function mergeFields<T extends object>(base: T, ours: T, theirs: T, winner: T): 
   const fields = new Set([...Object.keys(base), ...Object.keys(ours), ...Object.keys(theirs)]) as Set<keyof T & string>
   for (const field of fields) {
     const [b, o, t] = [base[field], ours[field], theirs[field]]
-    if (field === 'tags') merged[field] = mergeTagSets(b as string[], o as string[], t as string[]) as T[typeof field]
+    if (field === 'tags') {
+      // A summary always has its list; a paper has one only while it carries tags of its own (absent when none is left).
+      const [bt, ot, tt] = [b, o, t] as (string[] | undefined)[]
+      const list = mergeTagSets(bt ?? [], ot ?? [], tt ?? [])
+      if (list.length === 0 && (bt === undefined || ot === undefined || tt === undefined)) delete merged[field]
+      else merged[field] = list as T[typeof field]
+    }
     else if (field === 'attachments') {
       const list = mergeAttachments(b as Attachment[] | undefined, o as Attachment[] | undefined, t as Attachment[] | undefined)
       if (list) merged[field] = list as T[typeof field]
@@ -220,6 +226,7 @@ class LibraryMerge {
       const [o, t] = [mine[field], other[field]]
       if (sameValue(o, t) || empty(t)) continue
       if (field === 'added') merged.added = earliest(mine.added, other.added)
+      else if (field === 'tags') merged.tags = [...new Set([...(mine.tags ?? []), ...(other.tags ?? [])])] // sets, as everywhere
       else if (empty(o)) (merged as Record<string, unknown>)[field] = t
       else conflicts.push(field)
     }

@@ -5,6 +5,7 @@ import { normalizeArxivId, normalizeDoi } from './identifiers.js'
 import { identitiesDisagree } from './same-paper.js'
 import { normalizeTitle } from './titles.js'
 import { summaryWritten } from '../queue/reading.js'
+import { takeOverPaperTags } from '../tags/paper-tags.js'
 
 /** Paper fields a user or a source provides; the key and timestamp are assigned here. */
 export type PaperInput = Omit<Paper, 'key' | 'added'>
@@ -98,6 +99,7 @@ export function addSummary(
   const summary: Summary = { id: nextSummaryId(lib, paper.key), paper: paper.key, ...input, created: stamp, updated: stamp }
   lib.summaries.push(summary)
   summaryWritten(paper) // a paper to read or being read is read once summarised
+  takeOverPaperTags(paper, summary) // a tagged queued paper's tags go on with its summary
   return { summary, paper, attached }
 }
 

@@ -57,7 +57,11 @@ function paperText(doc: PaperDoc, resolver: CitationResolver): string {
 
 function paperDocs(lib: Library, resolver: CitationResolver): Map<string, PaperDoc> {
   const docs = new Map(
-    lib.papers.map((paper) => [paper.key, { paper, summaries: [] as Summary[], tags: new Set<string>(), cites: new Set<string>() }]),
+    // A paper's own tags (one not yet summarised carries them) count with its summaries'.
+    lib.papers.map((paper) => [
+      paper.key,
+      { paper, summaries: [] as Summary[], tags: new Set((paper.tags ?? []).flatMap(tagPath)), cites: new Set<string>() },
+    ]),
   )
   const graph = citationGraph(lib, resolver)
   for (const summary of lib.summaries) {
