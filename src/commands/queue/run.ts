@@ -7,6 +7,7 @@ import { paperJsonFields } from '../../core/records/entries.js'
 import type { PaperOutline } from '../../core/records/outline.js'
 import { plural } from '../../core/text/plural-count.js'
 import { readOutline } from '../../store/outline-reads.js'
+import { tagsByPaper } from '../../core/tags/paper-tags.js'
 import { formatQueuePlain, formatQueueTable } from '../../render/queue-rows.js'
 import { inform, printJson } from '../../command-kit/shared.js'
 import { oneLine } from '../../render/summary-rows.js'
@@ -21,13 +22,14 @@ export interface QueueChangeOptions {
 }
 
 /** The stable JSON shape of a queued paper (README, The reading queue). */
-function queueRecord(paper: PaperOutline, summaries: number): Record<string, unknown> {
+function queueRecord(paper: PaperOutline, summaries: number, tags: readonly string[]): Record<string, unknown> {
   return {
     key: paper.key,
     state: readingState(paper, summaries > 0),
     priority: paper.priority ?? null,
     added: paper.added,
     ...paperJsonFields(paper),
+    tags,
     summaries,
   }
 }
@@ -36,18 +38,20 @@ export async function queueListRun(opts: QueueListOptions, ctx: Context): Promis
   const outline = await readOutline(ctx.store)
   const ordered = queueOrder(outline.papers)
   const papers = opts.limit === null ? ordered : ordered.slice(0, opts.limit)
+  // Each paper's tags: its own, and its summaries' when it is queued again after one was written.
+  const tags = tagsByPaper(outline)
   if (ctx.globals.json) {
     const counts = new Map<string, number>()
     for (const summary of outline.summaries) counts.set(summary.paper, (counts.get(summary.paper) ?? 0) + 1)
     return printJson(
       ctx,
-      papers.map((paper) => queueRecord(paper, counts.get(paper.key) ?? 0)),
+      papers.map((paper) => queueRecord(paper, counts.get(paper.key) ?? 0, tags.get(paper.key) ?? [])),
     )
   }
-  if (!ctx.io.stdoutIsTTY) return ctx.io.out(formatQueuePlain(papers))
+  if (!ctx.io.stdoutIsTTY) return ctx.io.out(formatQueuePlain(papers, tags))
   if (papers.length === 0)
     return inform(ctx, 'Nothing to read. Queue a paper with: precis queue add <handle>, or precis add <id> --to-read')
-  await ctx.io.page(formatQueueTable(papers, ctx.io.columns ?? 80, ctx.io.style))
+  await ctx.io.page(formatQueueTable(papers, ctx.io.columns ?? 80, ctx.io.style, tags))
 }
 
 const DONE: Record<QueueAction['kind'], string> = {

@@ -1,12 +1,13 @@
 /**
  * Moving a paper recorded twice onto its other record (`identify` finds that an untitled paper is
- * one the library already has): the summaries, trash entries and attachments follow, under ids of the paper they
+ * one the library already has): the summaries, trash entries, attachments and own tags follow, under ids of the paper they
  * join that no other summary holds, and every citation of the old key or ids is rewritten.
  * Works on the library it is given (inside `store.update`); no I/O.
  */
 import { NotFoundError } from '../errors.js'
 import type { Library, Paper, Summary } from '../model.js'
 import { freeName } from '../attachments/attachments.js'
+import { setPaperTags } from '../tags/paper-tags.js'
 import { rewriteCitedKeys, type IdChange } from '../papers/rename-paper.js'
 
 /** What a move changed. */
@@ -63,6 +64,8 @@ export function mergePaperInto(lib: Library, fromKey: string, intoKey: string): 
     into.state = from.state
     if (from.priority !== undefined) into.priority = from.priority
   }
+  // Its own tags go with it: onto `intoKey`'s own (a paper with summaries lends them to each: paper-tags.ts).
+  if (from.tags) setPaperTags(into, [...new Set([...(into.tags ?? []), ...from.tags])])
   // A trashed summary no longer needs to keep its paper: restoring it finds `intoKey` in the library.
   for (const entry of lib.trash) if (entry.paper?.key === fromKey) entry.paper = null
 

@@ -55,3 +55,23 @@ export function settlePaperTags(lib: Pick<Library, 'papers' | 'summaries'>, key:
   }
   return changed
 }
+
+/**
+ * Paper key → every tag the paper shows: its summaries' (in library order), then its own, each
+ * once. What a bibliography's keywords and the queue list for a paper.
+ */
+export function tagsByPaper(lib: {
+  papers: readonly { key: string; tags?: readonly string[] }[]
+  summaries: readonly { paper: string; tags: readonly string[] }[]
+}): Map<string, string[]> {
+  const tags = new Map<string, Set<string>>()
+  const add = (key: string, list: readonly string[]) => {
+    if (list.length === 0) return
+    const set = tags.get(key) ?? new Set<string>()
+    for (const tag of list) set.add(tag)
+    tags.set(key, set)
+  }
+  for (const summary of lib.summaries) add(summary.paper, summary.tags)
+  for (const paper of lib.papers) if (paper.tags) add(paper.key, paper.tags)
+  return new Map([...tags].map(([key, set]) => [key, [...set]]))
+}
