@@ -65,7 +65,8 @@ describe('applyTagChanges', () => {
 
   it('changes only the named summaries that need it, stamping them as updated', () => {
     const library = lib()
-    const made = applyTagChanges(library, ['p', 'p-2', 'gone'], { add: ['gnn'], remove: ['todo'] }, now)
+    const targets = ['p', 'p-2', 'gone'].map((id) => ({ kind: 'summary' as const, id }))
+    const made = applyTagChanges(library, targets, { add: ['gnn'], remove: ['todo'] }, now)
     expect(made).toEqual([{ id: 'p-2', added: ['gnn'], removed: [], tags: ['gnn'] }])
     expect(library.summaries.map((s) => [s.id, s.tags, s.updated])).toEqual([
       ['p', ['gnn'], '2024-02-01T00:00:00.000Z'],

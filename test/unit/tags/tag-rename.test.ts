@@ -72,14 +72,14 @@ describe('renameTag', () => {
     const lib = withTags(...before)
     const result = renameTag(lib, from, to, now)
     expect(tagsOf(lib)).toEqual(after)
-    expect(result).toEqual({ changed, inTrash: 0, merged })
+    expect(result).toEqual({ changed, papers: [], inTrash: 0, merged })
     for (const s of lib.summaries) expect(s.updated).toBe(changed.includes(s.id) ? now.toISOString() : '2024-02-01T00:00:00.000Z')
   })
 
   it('renames in the trash too, so a restore does not bring the old name back', () => {
     const lib = withTags(['ml/gnn'])
     lib.trash.push({ summary: summary({ id: 'old', paper: 'p', tags: ['ml', 'todo'] }), paper: null, deleted: '2025-01-01T00:00:00.000Z' })
-    expect(renameTag(lib, 'ml', 'graph', now)).toEqual({ changed: ['s1'], inTrash: 1, merged: false })
+    expect(renameTag(lib, 'ml', 'graph', now)).toEqual({ changed: ['s1'], papers: [], inTrash: 1, merged: false })
     expect(lib.trash[0]!.summary.tags).toEqual(['graph', 'todo'])
   })
 
@@ -118,7 +118,7 @@ describe('removeTag', () => {
     ['removes a child alone', [['ml', 'ml/gnn']], 'ml/gnn', false, [['ml']], ['s1']],
   ])('%s', (_, before, tag, recursive, after, changed) => {
     const lib = withTags(...before)
-    expect(removeTag(lib, tag, recursive, now)).toEqual({ changed, inTrash: 0 })
+    expect(removeTag(lib, tag, recursive, now)).toEqual({ changed, papers: [], inTrash: 0 })
     expect(tagsOf(lib)).toEqual(after)
   })
 
