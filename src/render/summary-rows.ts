@@ -59,7 +59,7 @@ function tagsCell(e: OutlineEntry, width: number): string {
   if (e.summary) return fitTags(tags, width)
   const marker = unsummarised(e)
   const room = width - displayWidth(marker) - 1
-  if (tags.length === 0 || room <= 0) return fitTo(marker, width).trimEnd()
+  if (tags.length === 0 || room <= 0) return width === Infinity ? marker : fitTo(marker, width).trimEnd()
   return `${marker} ${fitTags(tags, room)}`
 }
 

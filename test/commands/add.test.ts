@@ -17,7 +17,7 @@ describe('add: argv → options', () => {
   })
 
   it.each([
-    ['--no-summary with a tag', undefined, { summary: false, tag: ['x'] }],
+    ['--no-summary with a summary author', undefined, { summary: false, tag: ['x'], by: 'B' }],
     ['--no-summary with a body', undefined, { summary: false, body: 'x' }],
     ['a bad year', undefined, { year: '20x7' }],
     ['two body sources', undefined, { body: 'x', file: 'y' }],

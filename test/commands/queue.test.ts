@@ -71,9 +71,9 @@ describe('queue (list)', () => {
     const ctx = testContext({ tty: false, library: queueLibrary() })
     expect(await main(['queue'], ctx)).toBe(0)
     expect(ctx.stdout()).toBe(
-      'beta2021kernels\tto-read\t1\t2024-01-01T00:00:00.000Z\t2020\tKernels\n' +
-        'gamma2019priors\treading\t\t2024-02-01T00:00:00.000Z\t2020\tPriors\n' +
-        'alpha2020graphs\tto-read\t\t2024-03-01T00:00:00.000Z\t2020\tGraphs\n',
+      'beta2021kernels\tto-read\t1\t2024-01-01T00:00:00.000Z\t2020\tKernels\t\n' +
+        'gamma2019priors\treading\t\t2024-02-01T00:00:00.000Z\t2020\tPriors\t\n' +
+        'alpha2020graphs\tto-read\t\t2024-03-01T00:00:00.000Z\t2020\tGraphs\tthesis\n',
     )
   })
 
@@ -111,6 +111,7 @@ describe('queue (list)', () => {
       arxiv: null,
       doi: null,
       url: null,
+      tags: [],
       summaries: 0,
     })
     expect(rows[2]).toMatchObject({ priority: null, summaries: 1 })
@@ -265,7 +266,7 @@ describe('the reading state elsewhere', () => {
     [['add', '--title', 'T', '--author', 'A', '--to-read', '--body', 'x'], '--to-read adds the paper alone: --body belongs to a summary'],
     [
       ['add', '--title', 'T', '--author', 'A', '--no-summary', '--tag', 'x', '--by', 'B'],
-      '--no-summary adds the paper alone: --tag, --by belong to a summary',
+      '--no-summary adds the paper alone: --by belongs to a summary',
     ],
     [['add', '--title', 'T', '--author', 'A', '--priority', '2'], '--priority belongs to --to-read'],
     [['add', '--title', 'T', '--author', 'A', '--to-read', '--priority', 'high'], '--priority takes a whole number'],

@@ -240,7 +240,7 @@ describe('tag --query (bulk)', () => {
   it('a query matching nothing changes nothing, exit 0', async () => {
     const ctx = testContext({ library: taggedLibrary() })
     expect(await main(['tag', '--query', 'tag:nothing', '+x'], ctx)).toBe(0)
-    expect(ctx.stderr()).toBe('No summary matches; nothing to change\n')
+    expect(ctx.stderr()).toBe('No summary or paper matches; nothing to change\n')
   })
 
   it('a bad query is exit 2 pointing at the problem', async () => {

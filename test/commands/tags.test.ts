@@ -146,7 +146,7 @@ describe('tags rename', () => {
   it('--json prints the result', async () => {
     const ctx = testContext({ library: library() })
     expect(await main(['--json', 'tags', 'rename', 'todo', 'later'], ctx)).toBe(0)
-    expect(JSON.parse(ctx.stdout())).toEqual({ changed: ['alpha2020graphs'], inTrash: 0, merged: false })
+    expect(JSON.parse(ctx.stdout())).toEqual({ changed: ['alpha2020graphs'], papers: [], inTrash: 0, merged: false })
   })
 
   it('an unknown tag is exit 3 with close candidates', async () => {
