@@ -106,6 +106,8 @@ const tags = [
   'tab\tx',
   'rtl\u202e',
   'nbsp\u00a0x',
+  'red\u001b[31m',
+  '__proto__',
 ]
 
 describe('checkLibrary agrees with the zod schema', () => {
@@ -129,6 +131,8 @@ describe('checkLibrary agrees with the zod schema', () => {
       f,
     ]),
     ['trash', 0, 'paper', 'priority'],
+    ['papers', 0, 'tags'],
+    ['trash', 0, 'paper', 'tags'],
     ...['id', 'paper', 'by', 'body', 'tags', 'created', 'updated'].map((f) => ['summaries', 1, f]),
     ['trash', 0, 'summary'],
     ['trash', 0, 'paper'],
@@ -151,6 +155,21 @@ describe('checkLibrary agrees with the zod schema', () => {
   })
 
   it.each(tags)('on the tag %j', (tag) => expectSameVerdict(withValue(['summaries', 0, 'tags', 0], tag)))
+
+  it.each(tags)('on the tag %j of a paper, alone or among good ones', (tag) => {
+    expectSameVerdict(withValue(['papers', 0, 'tags'], [tag]))
+    expectSameVerdict(withValue(['papers', 0, 'tags'], ['thesis', tag]))
+    expectSameVerdict(withValue(['trash', 0, 'paper', 'tags'], [tag]))
+  })
+
+  it('keeps a paper’s tags in file order, between its priority and its attachments', () => {
+    const value = withValue(['papers', 0, 'tags'], ['thesis', 'ml/gnn']) as Library
+    value.papers[0]!.state = 'to-read'
+    expectSameVerdict(value)
+    const checked = checkLibrary(JSON.parse([...serializeLibrary(value)].join('')))!
+    expect(Object.keys(checked.papers[0]!).slice(-2)).toEqual(['state', 'tags'])
+    expect(checked.papers[0]!.tags).toEqual(['thesis', 'ml/gnn'])
+  })
 
   it('drops unknown keys and __proto__ as zod does', () => {
     const text = JSON.stringify(smallLibrary()).replace(
@@ -194,6 +213,7 @@ describe('validateLibrary explains a refusal with zod', () => {
   it.each([
     [['papers', 0, 'year'], '2017', 'papers[0].year: Invalid input'],
     [['summaries', 0, 'tags', 0], 'Bad', 'summaries[0].tags[0]: tag "Bad": it is not lowercase'],
+    [['papers', 0, 'tags'], ['ok', 'red\u001b[31m'], 'papers[0].tags[1]: tag "red\\u001b[31m": it contains a control character'],
     [['trash', 0, 'deleted'], 'yesterday', 'trash[0].deleted: Invalid ISO datetime'],
     [['format'], undefined, 'format: Invalid input'],
   ] as const)('at %j', (path, value, expected) => {
