@@ -31,7 +31,12 @@ export function formatQueuePlain(papers: readonly PaperOutline[], tags: PaperTag
  * Terminal output: the priority (`·` for none), the state, the key, the year, the title and the
  * tags in the room the title leaves, fitted to `width`; a paper being read stands out from those waiting.
  */
-export function formatQueueTable(papers: readonly PaperOutline[], width: number, style: ChalkInstance, tags: PaperTags = new Map()): string {
+export function formatQueueTable(
+  papers: readonly PaperOutline[],
+  width: number,
+  style: ChalkInstance,
+  tags: PaperTags = new Map(),
+): string {
   // What the priority, state and year take with the gaps; the key and the title share the rest,
   // the title keeping at least TITLE_WIDTH, so that a row never wraps in a narrow terminal.
   const fixed = 1 + STATE_WIDTH + YEAR_WIDTH + 4 * GAP.length

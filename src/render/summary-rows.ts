@@ -39,8 +39,7 @@ export function formatRowsPlain(entries: readonly OutlineEntry[]): string {
   return entries
     .map(
       (e) =>
-        [e.id, e.paper.year ?? '', e.paper.title, entryTags(e.paper, e.summary).join(',')].map((f) => oneLine(String(f))).join('\t') +
-        '\n',
+        [e.id, e.paper.year ?? '', e.paper.title, entryTags(e.paper, e.summary).join(',')].map((f) => oneLine(String(f))).join('\t') + '\n',
     )
     .join('')
 }

@@ -45,10 +45,12 @@ function printRewrite(ctx: Context, result: TagRewrite): void {
   ctx.io.out([...result.changed, ...result.papers].map((id) => sanitizeTerminal(id) + '\n').join(''))
 }
 
-/** "3 summaries", or "3 summaries and 1 paper" when papers not yet summarised changed too. */
+/** "3 summaries", "1 paper", or "3 summaries and 1 paper" (papers not yet summarised have tags of their own). */
 function reached(result: TagRewrite): string {
   const summaries = plural(result.changed.length, 'summary', 'summaries')
-  return result.papers.length > 0 ? `${summaries} and ${plural(result.papers.length, 'paper')}` : summaries
+  if (result.papers.length === 0) return summaries
+  const papers = plural(result.papers.length, 'paper')
+  return result.changed.length === 0 ? papers : `${summaries} and ${papers}`
 }
 
 function trashNote(result: TagRewrite): string {
@@ -76,18 +78,9 @@ export async function tagsRmRun(opts: TagsRmOptions, ctx: Context): Promise<void
   const plan = removeTag(await ctx.store.read(), opts.tag, opts.recursive, ctx.clock.now())
   if (opts.dryRun) {
     printRewrite(ctx, plan)
-    return inform(
-      ctx,
-      `Would remove ${what} from ${reached(plan)}${trashNote(plan)} (dry run: nothing written)`,
-    )
+    return inform(ctx, `Would remove ${what} from ${reached(plan)}${trashNote(plan)} (dry run: nothing written)`)
   }
-  if (
-    !(await confirmOrRequireYes(
-      ctx,
-      opts.yes,
-      `Remove ${what} from ${reached(plan)}${trashNote(plan)}?`,
-    ))
-  ) {
+  if (!(await confirmOrRequireYes(ctx, opts.yes, `Remove ${what} from ${reached(plan)}${trashNote(plan)}?`))) {
     throw new CancelError('No tags were removed')
   }
   const result = await ctx.store.update((lib) => removeTag(lib, opts.tag, opts.recursive, ctx.clock.now()))

@@ -118,15 +118,17 @@ export function mergeRecords(lib: Library, records: readonly ImportRecord[], opt
     // Tags the paper's entries do not show yet, added as a summary's are (never dropping any).
     const shown = new Set([...(paper.tags ?? []), ...index.summariesOf(paper.key).flatMap((s) => s.tags)])
     const newTags = (record.paper.tags ?? []).filter((tag) => !shown.has(tag))
-    const differences: (PaperField | 'tags')[] = [...differingPaperFields(paper, record.paper), ...(newTags.length > 0 ? ['tags' as const] : [])]
+    const differences: (PaperField | 'tags')[] = [
+      ...differingPaperFields(paper, record.paper),
+      ...(newTags.length > 0 ? ['tags' as const] : []),
+    ]
     const outcome = differences.length === 0 ? 'unchanged' : conflictOutcome(options.onConflict)
     if (outcome === 'added') return addPaper(record)
     const tagsAfter = [...(paper.tags ?? []), ...newTags]
-    const changes = differences.map(
-      (field): ValueChange =>
-        field === 'tags'
-          ? { field, before: paper.tags ?? [], after: tagsAfter }
-          : { field, before: paper[field] ?? null, after: record.paper[field] },
+    const changes = differences.map((field): ValueChange =>
+      field === 'tags'
+        ? { field, before: paper.tags ?? [], after: tagsAfter }
+        : { field, before: paper[field] ?? null, after: record.paper[field] },
     )
     if (outcome === 'updated') {
       for (const field of differences) Object.assign(paper, { [field]: field === 'tags' ? tagsAfter : record.paper[field] })

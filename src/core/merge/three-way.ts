@@ -84,8 +84,7 @@ function mergeFields<T extends object>(base: T, ours: T, theirs: T, winner: T): 
       const list = mergeTagSets(bt ?? [], ot ?? [], tt ?? [])
       if (list.length === 0 && (bt === undefined || ot === undefined || tt === undefined)) delete merged[field]
       else merged[field] = list as T[typeof field]
-    }
-    else if (field === 'attachments') {
+    } else if (field === 'attachments') {
       const list = mergeAttachments(b as Attachment[] | undefined, o as Attachment[] | undefined, t as Attachment[] | undefined)
       if (list) merged[field] = list as T[typeof field]
       else delete merged[field]
@@ -226,7 +225,8 @@ class LibraryMerge {
       const [o, t] = [mine[field], other[field]]
       if (sameValue(o, t) || empty(t)) continue
       if (field === 'added') merged.added = earliest(mine.added, other.added)
-      else if (field === 'tags') merged.tags = [...new Set([...(mine.tags ?? []), ...(other.tags ?? [])])] // sets, as everywhere
+      else if (field === 'tags')
+        merged.tags = [...new Set([...(mine.tags ?? []), ...(other.tags ?? [])])] // sets, as everywhere
       else if (empty(o)) (merged as Record<string, unknown>)[field] = t
       else conflicts.push(field)
     }

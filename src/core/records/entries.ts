@@ -35,7 +35,10 @@ export function libraryEntries<P extends PaperOutline, S extends SummaryOutline>
 }
 
 /** The tags of every entry of the library (see `entryTags`), in the order of `libraryEntries`: what `tags` counts. */
-export function libraryEntryTags(lib: { papers: readonly PaperOutline[]; summaries: readonly SummaryOutline[] }): { tags: readonly string[] }[] {
+export function libraryEntryTags(lib: {
+  papers: readonly PaperOutline[]
+  summaries: readonly SummaryOutline[]
+}): { tags: readonly string[] }[] {
   return libraryEntries(lib).map((entry) => ({ tags: entryTags(entry.paper, entry.summary) }))
 }
 

@@ -39,7 +39,13 @@ export const PAPER_FIELDS = [
   'attachments',
 ] as const satisfies readonly (keyof Paper)[]
 /** Paper fields a record may lack (each came after the others, and a record without one stays without it). */
-const OPTIONAL_PAPER_FIELDS: ReadonlySet<string> = new Set(['category', 'state', 'priority', 'tags', 'attachments'] satisfies (keyof Paper)[])
+const OPTIONAL_PAPER_FIELDS: ReadonlySet<string> = new Set([
+  'category',
+  'state',
+  'priority',
+  'tags',
+  'attachments',
+] satisfies (keyof Paper)[])
 /** Summary fields in the order the file keeps them. */
 export const SUMMARY_FIELDS = ['id', 'paper', 'by', 'body', 'tags', 'created', 'updated'] as const satisfies readonly (keyof Summary)[]
 /** Trash entry fields in the order the file keeps them. */

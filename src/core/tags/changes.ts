@@ -117,7 +117,11 @@ export function applyTagChanges(
 
 /** The targets the entries stand for: each summary, or the paper of an entry without one. */
 export function tagTargets(
-  entries: readonly { id: string; paper: { key: string; tags?: readonly string[] }; summary: { id: string; tags: readonly string[] } | null }[],
+  entries: readonly {
+    id: string
+    paper: { key: string; tags?: readonly string[] }
+    summary: { id: string; tags: readonly string[] } | null
+  }[],
 ): TagTarget[] {
   return entries.map(({ paper, summary }) =>
     summary === null

@@ -8,7 +8,10 @@
 import type { Library, Paper, Summary } from '../model.js'
 
 /** The tags of a library entry: the paper's own when it has no summary, else the summary's and the paper's. */
-export function entryTags(paper: { readonly tags?: readonly string[] }, summary: { readonly tags: readonly string[] } | null): readonly string[] {
+export function entryTags(
+  paper: { readonly tags?: readonly string[] },
+  summary: { readonly tags: readonly string[] } | null,
+): readonly string[] {
   const own = paper.tags
   if (summary === null) return own ?? []
   // The usual case, kept allocation-free: a summarised paper has no tags of its own.
