@@ -31,7 +31,7 @@ export function cslName(name: string): CslName {
 }
 
 /**
- * The CSL item for one paper; `id` is its citation key, `keywords` its summaries' tags, `notes` the
+ * The CSL item for one paper; `id` is its citation key, `keywords` its tags (its summaries' and its own), `notes` the
  * summaries' bodies for `annote` (the reader's notes; SUMMARY_BREAK between two, as in BibTeX).
  */
 export function paperToCsl(

@@ -46,7 +46,7 @@ function continued(value: string): string {
     .join('\n')
 }
 
-/** The record for one paper; `id` is its citation key, `keywords` its summaries' tags, `notes` the summaries' bodies (an `N1` each). */
+/** The record for one paper; `id` is its citation key, `keywords` its tags (its summaries' and its own), `notes` the summaries' bodies (an `N1` each). */
 export function paperToRis(paper: Paper, id: string, keywords: readonly string[] = [], notes: readonly string[] = []): string {
   const type = entryType(paper)
   const arxiv = paper.arxiv?.trim() || null

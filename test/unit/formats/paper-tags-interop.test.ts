@@ -49,7 +49,7 @@ describe('the index', () => {
     const outline = libraryOutline(lib)
     const contents: IndexContents = {
       library: '/tmp/library.json',
-      identity: { dev: '1', ino: '2', size: '3', mtimeNs: '4', ctimeNs: '5' } as IndexContents['identity'],
+      identity: { dev: '1', ino: '2', size: '3', mtimeNs: '4', ctimeNs: '5' },
       papers: [...outline.papers],
       summaries: [...outline.summaries],
       trashIds: [],
