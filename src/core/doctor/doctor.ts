@@ -101,7 +101,7 @@ function trashMissingPaperFindings(lib: Library): Finding[] {
   return findings
 }
 
-/** What is wrong with a summary's tags, and the list they would become; null when nothing is. */
+/** What is wrong with a summary's (or a paper's own) tags, and the list they would become; null when nothing is. */
 export function tagTrouble(tags: readonly string[]): { problems: string[]; repaired: string[]; repairable: boolean } | null {
   const problems: string[] = []
   const repaired: string[] = []
@@ -120,22 +120,25 @@ export function tagTrouble(tags: readonly string[]): { problems: string[]; repai
 }
 
 function tagFindings(lib: Library): Finding[] {
-  const summaries: [Summary, string][] = [
-    ...lib.summaries.map((s): [Summary, string] => [s, '']),
-    ...lib.trash.map((e): [Summary, string] => [e.summary, ' (in the trash)']),
+  // Summaries, and papers with tags of their own (core/tags/paper-tags.ts), by the id or key `tag` takes.
+  const holders: [{ tags: readonly string[] }, string, string][] = [
+    ...lib.summaries.map((s): [Summary, string, string] => [s, s.id, '']),
+    ...lib.papers.flatMap((p): [{ tags: string[] }, string, string][] => (p.tags ? [[{ tags: p.tags }, `The paper ${p.key}`, '']] : [])),
+    ...lib.trash.map((e): [Summary, string, string] => [e.summary, e.summary.id, ' (in the trash)']),
   ]
-  return summaries.flatMap(([summary, where]): Finding[] => {
-    const trouble = tagTrouble(summary.tags)
+  return holders.flatMap(([holder, name, where]): Finding[] => {
+    const trouble = tagTrouble(holder.tags)
     if (!trouble) return []
+    const handle = name.replace(/^The paper /, '')
     return [
       {
         kind: 'bad-tags',
-        problem: `${summary.id}${where} has tags that break the rules: ${trouble.problems.join('; ')}`,
+        problem: `${name}${where} has tags that break the rules: ${trouble.problems.join('; ')}`,
         fix: trouble.repairable
           ? `precis doctor --fix makes them ${JSON.stringify(trouble.repaired)}`
-          : `Some cannot be repaired by rule: remove or rename them with precis tag ${summary.id} -<tag> +<tag>`,
+          : `Some cannot be repaired by rule: remove or rename them with precis tag ${handle} -<tag> +<tag>`,
         fixable: trouble.repairable,
-        subjects: [summary.id],
+        subjects: [handle],
       },
     ]
   })

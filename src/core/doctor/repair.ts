@@ -65,6 +65,12 @@ function normaliseTags(lib: Library): string[] {
     summary.tags = trouble.repaired
     done.push(`Normalised the tags of ${summary.id}`)
   }
+  for (const paper of lib.papers) {
+    const trouble = paper.tags && tagTrouble(paper.tags)
+    if (!trouble?.repairable) continue
+    paper.tags = trouble.repaired
+    done.push(`Normalised the tags of the paper ${paper.key}`)
+  }
   return done
 }
 

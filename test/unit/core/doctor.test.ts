@@ -117,6 +117,9 @@ function damagedLibraries(): [string, Library, string[], (lib: Library) => void]
   const tags = smallLibrary()
   tags.summaries[0]!.tags = ['GNN', 'gnn', 'chemistry']
 
+  const paperTags = smallLibrary()
+  paperTags.papers.push(paper({ key: 'queued2024x', title: 'Queued', state: 'to-read', tags: ['Thesis', 'thesis'] }))
+
   return [
     [
       'a paper recorded twice',
@@ -153,6 +156,12 @@ function damagedLibraries(): [string, Library, string[], (lib: Library) => void]
       },
     ],
     ['tags breaking the rules', tags, ['bad-tags'], (lib) => expect(lib.summaries[0]?.tags).toEqual(['gnn', 'chemistry'])],
+    [
+      'a paper’s own tags breaking the rules',
+      paperTags,
+      ['bad-tags'],
+      (lib) => expect(lib.papers.find((p) => p.key === 'queued2024x')?.tags).toEqual(['thesis']),
+    ],
   ]
 }
 
