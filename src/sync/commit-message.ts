@@ -49,11 +49,22 @@ function describeEdits(diff: LibraryDiff, full: string[]): string[] {
   if (edits.size === 0) return []
   const tagOnly = [...edits.values()].every((fields) => fields.size === 1 && fields.has('tags'))
   if (tagOnly) {
-    const deltas = diff.summaries.changed.map((c) => tagDelta(c.before.tags, c.after.tags))
-    full.push(...diff.summaries.changed.map((c, i) => `tag ${cleanMessage(c.after.id)} ${deltas[i]}`))
-    if (deltas.length === 1) return [`tag ${cleanMessage(diff.summaries.changed[0]!.after.id)} ${deltas[0]}`]
-    const same = deltas.every((d) => d === deltas[0])
-    return [same ? `tags ${deltas[0]} (${deltas.length} summaries)` : `tag ${plural(deltas.length, 'summary', 'summaries')}`]
+    // Summaries, and papers not yet summarised, which carry tags of their own.
+    const changed = [
+      ...diff.summaries.changed.map((c) => ({ name: c.after.id, delta: tagDelta(c.before.tags, c.after.tags) })),
+      ...diff.papers.changed.map((c) => ({ name: c.after.key, delta: tagDelta(c.before.tags ?? [], c.after.tags ?? []) })),
+    ]
+    full.push(...changed.map((c) => `tag ${cleanMessage(c.name)} ${c.delta}`))
+    if (changed.length === 1) return [`tag ${cleanMessage(changed[0]!.name)} ${changed[0]!.delta}`]
+    const papers = diff.papers.changed.length
+    const what =
+      papers === 0
+        ? plural(changed.length, 'summary', 'summaries')
+        : papers === changed.length
+          ? plural(papers, 'paper')
+          : plural(changed.length, 'entry', 'entries')
+    const same = changed.every((c) => c.delta === changed[0]!.delta)
+    return [same ? `tags ${changed[0]!.delta} (${what})` : `tag ${what}`]
   }
   const lines = [...edits].map(([name, fields]) => `edit ${cleanMessage(name)}${fields.size > 0 ? ` (${[...fields].join(', ')})` : ''}`)
   full.push(...lines)

@@ -61,6 +61,21 @@ describe('describeChange', () => {
       (lib) => lib.summaries.forEach((s) => (s.tags = [...s.tags, 'thesis'])),
       'tags +thesis (3 summaries)',
     ],
+    [
+      'a queued paper tagged',
+      (lib) => void (lib.papers.find((p) => p.key === 'queued2024x')!.tags = ['thesis']),
+      'tag queued2024x +thesis',
+      libraryOf([paper({ key: 'queued2024x', state: 'to-read' })]),
+    ],
+    [
+      'one tag added to a paper alone and to a summary',
+      (lib) => {
+        lib.papers.find((p) => p.key === 'queued2024x')!.tags = ['thesis']
+        find(lib, 'gilmer2017neural').tags.push('thesis')
+      },
+      'tags +thesis (2 entries)',
+      changed((lib) => void lib.papers.push(paper({ key: 'queued2024x', state: 'to-read' }))).after,
+    ],
     ['several additions', (lib) => ['a1', 'a2', 'a3', 'a4', 'a5'].forEach((id) => addOne(id)(lib)), 'add a1, a2, a3 and 2 more'],
     ['an id with a line break', addOne('evil\nSigned-off-by: x'), 'add evil Signed-off-by: x'],
   ])('tells %s', (_, edit, subject, start) => {
