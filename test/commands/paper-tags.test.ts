@@ -192,6 +192,17 @@ describe('reads show a paper’s own tags', () => {
     expect(line.length).toBeLessThanOrEqual(60)
   })
 
+  it('completion offers them for tags, tag +/- and tag: queries', async () => {
+    const complete = async (source: string, prefix: string) => {
+      const ctx = testContext({ library: library() })
+      expect(await main(['__complete', source, '--', prefix], ctx)).toBe(0)
+      return ctx.stdout().split('\n').filter(Boolean)
+    }
+    expect(await complete('tags', 'th')).toEqual(['thesis'])
+    expect(await complete('tag-ops', '-th')).toEqual(['-thesis'])
+    expect(await complete('query', 'tag:th')).toEqual(['tag:thesis'])
+  })
+
   it('show prints a paper’s own tags under its header', async () => {
     const ctx = testContext({ library: library() })
     expect(await main(['show', 'alpha2020graphs'], ctx)).toBe(0)
