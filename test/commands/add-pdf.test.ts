@@ -89,6 +89,15 @@ describe('add paper.pdf without a terminal', () => {
     expect(server.requests.some((r) => r.url.includes('not-this-one'))).toBe(false)
   })
 
+  it.each([[[]], [['--to-read']]])('tags the paper it adds alone with --tag (%j)', async (flags) => {
+    const file = pdfWith(['Pretraining Text Encoders as Discriminators', 'arXiv:2003.10555v2 [cs.CL] 23 Mar 2020'])
+    const ctx = context()
+    expect(await main(['add', file, ...flags, '--tag', 'thesis'], ctx)).toBe(0)
+    expect(read().summaries).toEqual([])
+    expect(read().papers[0]).toMatchObject({ key: 'ashworth2020pretraining', tags: ['thesis'] })
+    expect(read().papers[0]!.attachments).toHaveLength(1)
+  })
+
   it('refuses a PDF without an identifier unless the flags give the paper; never searches unseen', async () => {
     const file = pdfWith(['Message passing for molecule property prediction', 'Anonymous Authors'])
     const refused = context()
