@@ -30,9 +30,9 @@ export function parseTagOptions(words: readonly string[], raw: RawTagFlags): Tag
 
 export function registerTag(program: Command, ctx: Context, run = tagRun): void {
   allowDashWords(program.command('tag'))
-    .description('Add (+tag) or remove (-tag) tags on summaries')
+    .description('Add (+tag) or remove (-tag) tags on summaries, or on papers not yet summarised')
     .argument('[handle-and-tags...]', 'summary ids, paper keys or prefixes, then +tag / -tag')
-    .option('--query <query>', 'change every summary matching the query (as in precis search)')
+    .option('--query <query>', 'change every summary (and paper without one) matching the query (as in precis search)')
     .option('-y, --yes', 'do not ask before changing many summaries with --query')
     .option('--dry-run', 'print what would change, write nothing')
     .addHelpText(
@@ -41,6 +41,8 @@ export function registerTag(program: Command, ctx: Context, run = tagRun): void 
 Tags are lowercase, spaces become "-", and "/" makes a hierarchy (ml/gnn). A new tag that looks
 like an existing one (gnns / gnn, meta_learning / meta-learning) is warned about. Without +/-
 tags, in a terminal, you pick the tags of one summary from a list. Prints the ids that changed.
+A paper without summaries (queued with add --to-read, say) carries tags of its own, which its
+first summary takes over.
 A tag that reads like one of precis' options (-h, -y, -q) goes after "--".
 
 Examples:
@@ -49,6 +51,7 @@ Examples:
   precis tag --query 'tag:ml year:<2015' +ml/classic -ml --dry-run
   precis tag --query 'author:hinton' +deep-learning --yes
   precis tag oh2020discovering -- -y
+  precis tag vaswani2017attention +thesis        # a queued paper, not yet summarised
 `,
     )
     .action(async (words: string[], raw: RawTagFlags) => run(parseTagOptions(words, raw), ctx))
