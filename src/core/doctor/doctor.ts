@@ -6,7 +6,7 @@
 import { conflictingFields, duplicatePairs } from './duplicates.js'
 import { caseTwinFindings } from './keys.js'
 import { duplicateSummaries } from './summaries.js'
-import type { Library, Paper, Summary } from '../model.js'
+import type { Library, Paper } from '../model.js'
 import { canonicalTag, tagProblem } from '../tags/rules.js'
 import type { Finding } from './finding.js'
 
@@ -120,20 +120,19 @@ export function tagTrouble(tags: readonly string[]): { problems: string[]; repai
 }
 
 function tagFindings(lib: Library): Finding[] {
-  // Summaries, and papers with tags of their own (core/tags/paper-tags.ts), by the id or key `tag` takes.
-  const holders: [{ tags: readonly string[] }, string, string][] = [
-    ...lib.summaries.map((s): [Summary, string, string] => [s, s.id, '']),
-    ...lib.papers.flatMap((p): [{ tags: string[] }, string, string][] => (p.tags ? [[{ tags: p.tags }, `The paper ${p.key}`, '']] : [])),
-    ...lib.trash.map((e): [Summary, string, string] => [e.summary, e.summary.id, ' (in the trash)']),
+  // Summaries, and papers with tags of their own (core/tags/paper-tags.ts), each with the handle `tag` takes.
+  const holders: { tags: readonly string[]; name: string; handle: string }[] = [
+    ...lib.summaries.map((s) => ({ tags: s.tags, name: s.id, handle: s.id })),
+    ...lib.papers.flatMap((p) => (p.tags ? [{ tags: p.tags, name: `The paper ${p.key}`, handle: p.key }] : [])),
+    ...lib.trash.map((e) => ({ tags: e.summary.tags, name: `${e.summary.id} (in the trash)`, handle: e.summary.id })),
   ]
-  return holders.flatMap(([holder, name, where]): Finding[] => {
-    const trouble = tagTrouble(holder.tags)
+  return holders.flatMap(({ tags, name, handle }): Finding[] => {
+    const trouble = tagTrouble(tags)
     if (!trouble) return []
-    const handle = name.replace(/^The paper /, '')
     return [
       {
         kind: 'bad-tags',
-        problem: `${name}${where} has tags that break the rules: ${trouble.problems.join('; ')}`,
+        problem: `${name} has tags that break the rules: ${trouble.problems.join('; ')}`,
         fix: trouble.repairable
           ? `precis doctor --fix makes them ${JSON.stringify(trouble.repaired)}`
           : `Some cannot be repaired by rule: remove or rename them with precis tag ${handle} -<tag> +<tag>`,
