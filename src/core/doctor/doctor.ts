@@ -4,9 +4,9 @@
  * library and the files beside it; files.ts judges the files, repair.ts repairs.
  */
 import { conflictingFields, duplicatePairs } from './duplicates.js'
-import { caseTwinFindings } from './keys.js'
+import { caseTwinFindings, trashKeyTakenFindings } from './keys.js'
 import { duplicateSummaries } from './summaries.js'
-import type { Library, Paper, Summary } from '../model.js'
+import { trashedSummaries, type Library, type Paper, type Summary } from '../model.js'
 import { canonicalTag, tagProblem } from '../tags/rules.js'
 import type { Finding } from './finding.js'
 
@@ -86,10 +86,11 @@ function trashMissingPaperFindings(lib: Library): Finding[] {
   const keys = new Set([...lib.papers.map((p) => p.key), ...lib.trash.flatMap((e) => (e.paper ? [e.paper.key] : []))])
   const seen = new Set<string>()
   const findings: Finding[] = []
-  for (const { summary } of lib.trash) {
+  const trashed = trashedSummaries(lib.trash)
+  for (const summary of trashed) {
     if (keys.has(summary.paper) || seen.has(summary.paper)) continue
     seen.add(summary.paper)
-    const ids = lib.trash.filter((e) => e.summary.paper === summary.paper).map((e) => e.summary.id)
+    const ids = trashed.filter((s) => s.paper === summary.paper).map((s) => s.id)
     findings.push({
       kind: 'trash-missing-paper',
       problem: `${ids.join(', ')} in the trash ${ids.length === 1 ? 'belongs' : 'belong'} to the paper ${summary.paper}, which is gone: restoring would fail`,
@@ -122,7 +123,7 @@ export function tagTrouble(tags: readonly string[]): { problems: string[]; repai
 function tagFindings(lib: Library): Finding[] {
   const summaries: [Summary, string][] = [
     ...lib.summaries.map((s): [Summary, string] => [s, '']),
-    ...lib.trash.map((e): [Summary, string] => [e.summary, ' (in the trash)']),
+    ...trashedSummaries(lib.trash).map((s): [Summary, string] => [s, ' (in the trash)']),
   ]
   return summaries.flatMap(([summary, where]): Finding[] => {
     const trouble = tagTrouble(summary.tags)
@@ -150,5 +151,6 @@ export function checkLibrary(lib: Library): Finding[] {
     ...trashMissingPaperFindings(lib),
     ...tagFindings(lib),
     ...caseTwinFindings(lib),
+    ...trashKeyTakenFindings(lib),
   ]
 }

@@ -4,7 +4,7 @@
  * here, or loaded from the index beside it (store/index/), which holds exactly this.
  */
 import { CitationResolver, citedPaperKeys } from '../citations/citations.js'
-import type { Library, PaperOutline, SummaryOutline } from '../model.js'
+import { trashId, type Library, type PaperOutline, type SummaryOutline } from '../model.js'
 import { countWords } from '../stats/word-count.js'
 import { countTags, type TagCount } from '../tags/counts.js'
 
@@ -33,7 +33,7 @@ export function libraryOutline(lib: Library): LibraryOutline {
   return {
     papers: lib.papers,
     summaries: lib.summaries,
-    trashIds: lib.trash.map((entry) => entry.summary.id),
+    trashIds: lib.trash.map(trashId),
     wordCounts: () => (words ??= lib.summaries.map((summary) => countWords(summary.body))),
     citedKeys: () => (cites ??= citedKeysOf(lib)),
     tagCounts: () => (tags ??= countTags(lib.summaries)),

@@ -1,5 +1,5 @@
 import { NotFoundError, UsageError } from '../errors.js'
-import type { Library } from '../model.js'
+import { trashedSummaries, type Library } from '../model.js'
 import { closest } from '../text/similar.js'
 import { tagPath } from './counts.js'
 import { tagMatches, tagProblem } from './rules.js'
@@ -19,7 +19,7 @@ export interface TagRename extends TagRewrite {
 
 /** Every tag in the library (summaries and trash), with the parents of hierarchical ones. */
 export function tagsInUse(lib: Library): Set<string> {
-  const tags = [...lib.summaries, ...lib.trash.map((t) => t.summary)].flatMap((s) => s.tags)
+  const tags = [...lib.summaries, ...trashedSummaries(lib.trash)].flatMap((s) => s.tags)
   return new Set(tags.flatMap(tagPath))
 }
 
@@ -42,7 +42,7 @@ export function rewriteTags(lib: Library, rewrite: (tag: string) => string | nul
     summary.updated = stamp
     changed.push(summary.id)
   }
-  for (const { summary } of lib.trash) {
+  for (const summary of trashedSummaries(lib.trash)) {
     const next = rewriteList(summary.tags, rewrite)
     if (next === null) continue
     summary.tags = next
@@ -86,7 +86,7 @@ export function removeTag(lib: Library, tag: string, recursive: boolean, now: Da
   const inUse = tagsInUse(lib)
   requireInUse(inUse, tag)
   if (!recursive) {
-    const own = [...lib.summaries, ...lib.trash.map((t) => t.summary)].some((s) => s.tags.includes(tag))
+    const own = [...lib.summaries, ...trashedSummaries(lib.trash)].some((s) => s.tags.includes(tag))
     if (!own) throw new UsageError(`No summary has the tag "${tag}" itself, only tags below it; pass --recursive to remove those`)
   }
   return rewriteTags(lib, (t) => ((recursive ? tagMatches(t, tag) : t === tag) ? null : t), now)

@@ -109,7 +109,7 @@ function damagedLibraries(): [string, Library, string[], (lib: Library) => void]
 
   const orphanInTrash = smallLibrary()
   moveToTrash(orphanInTrash, ['rasmussen2004gaussian'], new Date('2024-06-01T00:00:00Z'))
-  orphanInTrash.summaries.push({ ...orphanInTrash.trash[0]!.summary, id: 'rasmussen2004gaussian-2' }) // its paper rides in the trash
+  orphanInTrash.summaries.push({ ...orphanInTrash.trash[0]!.summary!, id: 'rasmussen2004gaussian-2' }) // its paper rides in the trash
 
   const trashWithoutPaper = smallLibrary()
   trashWithoutPaper.trash.push({ summary: summary({ id: 'lost', paper: 'lost2019x' }), paper: null, deleted: '2024-06-01T00:00:00.000Z' })

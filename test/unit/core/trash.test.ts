@@ -21,7 +21,7 @@ describe('moveToTrash and restoreFromTrash', () => {
     expect(lib.papers.map((p) => p.key)).not.toContain('rasmussen2004gaussian')
     expect(lib.trash[0]?.paper?.key).toBe('rasmussen2004gaussian')
     const restored = restoreFromTrash(lib, 'rasmussen2004gaussian')
-    expect(restored).toEqual(before.summaries[2])
+    expect(restored.summary).toEqual(before.summaries[2])
     expect(lib.papers.find((p) => p.key === 'rasmussen2004gaussian')).toEqual(before.papers[1])
     expect(lib.trash).toEqual([])
   })
@@ -70,9 +70,9 @@ describe('restoreWithFiles', () => {
   it('a paper back under a new key moves its files to that key', () => {
     const lib = trashed()
     lib.papers.push(paper({ key: 'rasmussen2004gaussian', title: 'Another paper', year: 1999 }))
-    const { summary, files } = restoreWithFiles(lib, 'rasmussen2004gaussian')
-    expect(summary.paper).not.toBe('rasmussen2004gaussian')
-    expect(files).toEqual([{ fromKey: 'rasmussen2004gaussian', name: 'a.pdf', toKey: summary.paper, to: 'a.pdf' }])
+    const { restored, files } = restoreWithFiles(lib, 'rasmussen2004gaussian')
+    expect(restored.paper).not.toBe('rasmussen2004gaussian')
+    expect(files).toEqual([{ fromKey: 'rasmussen2004gaussian', name: 'a.pdf', toKey: restored.paper, to: 'a.pdf' }])
   })
 
   it("joining the library's record of the paper: it takes the files it lacks; a copy of bytes it has goes", () => {

@@ -88,7 +88,7 @@ describe('mergeLibraries', () => {
     const theirs = edited(base, (lib) => void (byId(lib, 'rasmussen2004gaussian')!.tags = ['bayesian', 'gp']))
     const { library } = merge(base, ours, theirs)
     expect(byId(library, 'gilmer2017neural-2')).toBeUndefined()
-    expect(library.trash.map((e) => e.summary.id)).toEqual(['gilmer2017neural-2'])
+    expect(library.trash.map((e) => e.summary?.id)).toEqual(['gilmer2017neural-2'])
     // Edited on the other side: it lives on, with its paper, and is not also in the trash.
     expect(byId(library, 'rasmussen2004gaussian')!.tags).toEqual(['bayesian', 'gp'])
     expect(byKey(library, 'rasmussen2004gaussian')).toBeDefined()
