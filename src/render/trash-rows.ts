@@ -36,7 +36,9 @@ export function formatTrashTable(rows: readonly TrashRow[], width: number, style
           style.cyan(fitTo(oneLine(r.id), idWidth)),
           style.dim(fitTo(r.deleted, DATE_WIDTH)),
           // A paper trashed alone is marked before its title, which is cut to the width left.
-          r.kind === 'paper' ? style.dim(PAPER_MARK) + fitTo(oneLine(r.title), titleWidth - PAPER_MARK.length) : fitTo(oneLine(r.title), titleWidth),
+          r.kind === 'paper'
+            ? style.dim(PAPER_MARK) + fitTo(oneLine(r.title), titleWidth - PAPER_MARK.length)
+            : fitTo(oneLine(r.title), titleWidth),
         ]
           .join(GAP)
           .trimEnd() + '\n',

@@ -50,8 +50,7 @@ function sortedById<T>(records: readonly T[], id: (record: T) => string): T[] {
 const sortedPapers = (papers: readonly Paper[]) => sortedById(papers, (p) => p.key)
 const sortedSummaries = (summaries: readonly Summary[]) => sortedById(summaries, (s) => s.id)
 // Entries deleted at the same moment keep an id order; a stable sort keeps the rest as they were.
-const sortedTrash = (trash: readonly TrashEntry[]) =>
-  sortedById(trash, trashId).sort((a, b) => byCodeUnit(a.deleted, b.deleted))
+const sortedTrash = (trash: readonly TrashEntry[]) => sortedById(trash, trashId).sort((a, b) => byCodeUnit(a.deleted, b.deleted))
 
 /**
  * The library in its stable form: papers by key, summaries by id (so a paper's summaries stay in

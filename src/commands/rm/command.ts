@@ -11,7 +11,9 @@ export function registerRm(program: Command, ctx: Context, run = rmRun): void {
     .description('Move summaries, or papers that have none, to the trash (restorable with "precis restore")')
     .argument('<handle...>', 'summary ids, paper keys (all their summaries, or the paper alone when it has none) or unique prefixes')
     .option('-y, --yes', 'do not ask for confirmation')
-    .addHelpText('after', [
+    .addHelpText(
+      'after',
+      [
         '',
         'A paper leaves the library with its last summary; a paper without summaries (queued with',
         '"add --to-read", or added with --no-summary) goes to the trash alone. Its attached files stay',
@@ -21,6 +23,7 @@ export function registerRm(program: Command, ctx: Context, run = rmRun): void {
         '  precis rm gilmer2017neural-2',
         '  precis rm oh2020discovering --yes',
         '',
-      ].join('\n'))
+      ].join('\n'),
+    )
     .action(async (handles: string[], raw: { yes?: boolean }) => run({ handles, yes: raw.yes === true }, ctx))
 }

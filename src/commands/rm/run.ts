@@ -27,7 +27,12 @@ export async function rmRun(opts: RmOptions, ctx: Context): Promise<void> {
   const ids = chosen.summaries.map((s) => s.id)
   const keys = chosen.papers.map((p) => p.key)
   const names = [...ids, ...keys]
-  const what = names.length === 1 ? oneLine(names[0] ?? '') : `these ${describeTrashed(ids.length, keys.length)}`
+  const what =
+    names.length === 1
+      ? oneLine(names[0] ?? '')
+      : keys.length === 0 || ids.length === 0
+        ? `these ${describeTrashed(ids.length, keys.length)}`
+        : describeTrashed(ids.length, keys.length)
   if (!opts.yes && canPrompt(ctx)) ctx.io.err(listToConfirm(lib, chosen, ctx))
   if (!(await confirmOrRequireYes(ctx, opts.yes, `Move ${what} to the trash?`))) throw new CancelError('Nothing was removed')
   // Resolved again inside the lock: only what still exists is removed.

@@ -20,7 +20,7 @@ export async function trashRun(opts: TrashOptions, ctx: Context): Promise<void> 
       if (ctx.globals.json) printJson(ctx, { deleted: [], kept: 0 })
       return inform(ctx, 'The trash is empty')
     }
-    if (!(await confirmOrRequireYes(ctx, opts.yes, `Delete ${describeEntries(trash)} in the trash for good?`)))
+    if (!(await confirmOrRequireYes(ctx, opts.yes, `Delete ${describeEntries(trash, 'trashed ')} for good?`)))
       throw new CancelError('The trash was kept')
     // Only what was confirmed: a summary trashed meanwhile stays restorable.
     const library = ctx.store.path
@@ -35,13 +35,13 @@ export async function trashRun(opts: TrashOptions, ctx: Context): Promise<void> 
       for (const { key, name } of gone) removeAttachedFile(library!, key, name)
       return { ...emptied, files: gone }
     })
-    if (ctx.globals.json) printJson(ctx, { deleted: deleted.map(trashId), kept })
+    if (ctx.globals.json) printJson(ctx, { deleted: deleted.map(trashId), kept: kept.length })
     const attached = files.length > 0 ? ` and ${plural(files.length, 'attached file', 'attached files')}` : ''
     inform(ctx, `Deleted ${describeEntries(deleted)}${attached} for good`)
-    if (kept > 0)
+    if (kept.length > 0)
       inform(
         ctx,
-        `Kept ${plural(kept, 'entry', 'entries')} trashed since you confirmed (run precis trash --empty again to delete ${kept === 1 ? 'it' : 'them'})`,
+        `Kept ${describeEntries(kept)} trashed since you confirmed (run precis trash --empty again to delete ${kept.length === 1 ? 'it' : 'them'})`,
       )
     return
   }

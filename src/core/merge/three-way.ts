@@ -1,7 +1,16 @@
 import { baseCitekey, makeCitekey, type KeyPattern } from '../keys/citekey.js'
 import { KeySet } from '../keys/key-rules.js'
 import { alignRenames } from './renames.js'
-import { emptyLibrary, trashedSummaries, trashId, type Attachment, type Library, type Paper, type Summary, type TrashEntry } from '../model.js'
+import {
+  emptyLibrary,
+  trashedSummaries,
+  trashId,
+  type Attachment,
+  type Library,
+  type Paper,
+  type Summary,
+  type TrashEntry,
+} from '../model.js'
 import { findSamePaper } from '../papers/papers.js'
 import { CONFLICT_TAG } from '../tags/rules.js'
 

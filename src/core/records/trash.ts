@@ -30,19 +30,19 @@ export function resolveRemoval(lib: Library, handles: readonly string[]): Remova
   return { summaries: [...summaries.values()], papers: [...papers.values()] }
 }
 
-/** "2 summaries and 1 paper": what a list of trash entries (or of removals) holds. */
-export function describeTrashed(summaries: number, papers: number): string {
+/** "2 summaries and 1 paper" (`adjective` before each noun: "trashed "): what trash entries, or removals, hold. */
+export function describeTrashed(summaries: number, papers: number, adjective = ''): string {
   const parts = [
-    ...(summaries > 0 || papers === 0 ? [plural(summaries, 'summary', 'summaries')] : []),
-    ...(papers > 0 ? [plural(papers, 'paper', 'papers')] : []),
+    ...(summaries > 0 || papers === 0 ? [plural(summaries, `${adjective}summary`, `${adjective}summaries`)] : []),
+    ...(papers > 0 ? [plural(papers, `${adjective}paper`, `${adjective}papers`)] : []),
   ]
   return parts.join(' and ')
 }
 
 /** `describeTrashed` of trash entries. */
-export function describeEntries(entries: readonly TrashEntry[]): string {
+export function describeEntries(entries: readonly TrashEntry[], adjective = ''): string {
   const papers = entries.filter((e) => e.summary === null).length
-  return describeTrashed(entries.length - papers, papers)
+  return describeTrashed(entries.length - papers, papers, adjective)
 }
 
 /**
@@ -158,13 +158,12 @@ export function restoreWithFiles(lib: Library, id: string): { restored: Restored
 
 /**
  * Delete for good the trash entries `confirmed` (matched by id, kind and time of deletion) that are
- * still in the trash: entries trashed since the person confirmed stay. Returns the entries deleted and how many were kept.
+ * still in the trash: entries trashed since the person confirmed stay. Returns the entries deleted and those kept.
  */
-export function emptyTrash(lib: Library, confirmed: readonly TrashEntry[]): { deleted: TrashEntry[]; kept: number } {
+export function emptyTrash(lib: Library, confirmed: readonly TrashEntry[]): { deleted: TrashEntry[]; kept: TrashEntry[] } {
   const sameEntry = (a: TrashEntry, b: TrashEntry) =>
     trashId(a) === trashId(b) && (a.summary === null) === (b.summary === null) && a.deleted === b.deleted
   const gone = lib.trash.filter((entry) => confirmed.some((c) => sameEntry(c, entry)))
   lib.trash = lib.trash.filter((entry) => !gone.includes(entry))
-  return { deleted: gone, kept: lib.trash.length }
+  return { deleted: gone, kept: lib.trash }
 }
-

@@ -43,7 +43,7 @@ describe('emptyTrash deletes for good only what was confirmed', () => {
     change(lib)
     const before = lib.trash.map(trashId)
     const { deleted, kept } = emptyTrash(lib, confirmed)
-    expect({ deleted: deleted.length, kept }).toEqual(counts)
+    expect({ deleted: deleted.length, kept: kept.length }).toEqual(counts)
     // The entries returned are those that left the trash.
     expect([...deleted.map(trashId), ...lib.trash.map(trashId)].sort()).toEqual(before.sort())
     expect(lib.trash.map(trashId)).toEqual(left)
