@@ -5,7 +5,7 @@
  * a stored name is one this module would have made itself, and can never leave the paper's folder.
  */
 import { createHash } from 'node:crypto'
-import type { Attachment, Paper } from '../model.js'
+import { trashId, type Attachment, type Library, type Paper } from '../model.js'
 import { collisionKey, fitName, RESERVED, safeFileStem } from '../text/filenames.js'
 
 /** Largest file `attach` copies: PDFs of papers are a few MB; this leaves room for scans and slides, not data sets. */
@@ -182,4 +182,18 @@ export function formatSize(bytes: number): string {
     unit++
   }
   return `${value >= 100 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`
+}
+
+/** The SHA-256 of a file's bytes, as attachments record it (64 lowercase hex digits). */
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+/** Where a file with the SHA-256 `sha256` is attached: a paper of the library, else of the trash (with the entry's id). */
+export function holderOfFile(lib: Library, sha256: string): { paper: Paper; trashId: string | null } | null {
+  const holds = (paper: Paper) => fileAttachments(paper).some((file) => file.sha256 === sha256)
+  const live = lib.papers.find(holds)
+  if (live) return { paper: live, trashId: null }
+  const entry = lib.trash.find((e) => e.paper !== null && holds(e.paper))
+  return entry?.paper ? { paper: entry.paper, trashId: trashId(entry) } : null
 }
