@@ -5,7 +5,14 @@ import { NotFoundError, UsageError } from '../core/errors.js'
 import { attachmentFileName, formatSize, freeName, numberedName } from '../core/attachments/attachments.js'
 import { inform, printJson } from './shared.js'
 import { sanitizeTerminal } from '../core/text/sanitize.js'
-import { discardStaged, liesInPaperFolder, placeStaged, stageAttachment, type StagedFile } from '../store/attachment-files.js'
+import {
+  discardStaged,
+  liesInPaperFolder,
+  placeStaged,
+  removeAttachedFile,
+  stageAttachment,
+  type StagedFile,
+} from '../store/attachment-files.js'
 
 /** The library file attachments sit beside; a library held only in memory has nowhere to keep them. */
 export function libraryFile(ctx: Context): string {
@@ -58,18 +65,30 @@ function recordFile(lib: Library, key: string, staged: StagedFile, name: string,
  */
 export async function attachFileTo(ctx: Context, key: string, file: string): Promise<AttachOutcome> {
   const library = libraryFile(ctx)
-  const staged = stageAttachment(library, key, givenFile(ctx, file))
+  const source = givenFile(ctx, file)
+  const staged = stageAttachment(library, key, source)
+  const name = attachmentFileName(file)
+  const inPlace = liesInPaperFolder(library, key, source, name)
+  // A file left in the paper's folder under a name attach would not make (doctor reports it, and says
+  // to attach it): recorded under its safe name, so the stray name goes, or the warning would stay.
+  const strayName = path.basename(source)
+  const stray = !inPlace && strayName !== name && liesInPaperFolder(library, key, source, strayName)
+  let outcome: AttachOutcome
   try {
     const known = storedPaper(await ctx.store.read(), key).attachments?.find((a) => a.kind === 'file' && a.sha256 === staged.sha256)
-    if (known) return { status: 'unchanged', attachment: known }
-    const name = attachmentFileName(file)
-    const inPlace = liesInPaperFolder(library, key, givenFile(ctx, file), name)
-    return await ctx.store.update((lib) => recordFile(lib, key, staged, name, inPlace, ctx.clock.now()), {
-      message: (done) => `attach ${key} ${done.attachment.kind === 'file' ? done.attachment.name : ''}`.trim(),
-    })
+    outcome = known
+      ? { status: 'unchanged', attachment: known }
+      : await ctx.store.update((lib) => recordFile(lib, key, staged, name, inPlace, ctx.clock.now()), {
+          message: (done) => `attach ${key} ${done.attachment.kind === 'file' ? done.attachment.name : ''}`.trim(),
+        })
   } finally {
     discardStaged(staged)
   }
+  if (stray && outcome.attachment.kind === 'file') {
+    removeAttachedFile(library, key, strayName)
+    inform(ctx, sanitizeTerminal(`Removed ${strayName} from the folder of ${key}: its bytes are attached as ${outcome.attachment.name}`))
+  }
+  return outcome
 }
 
 /** What attaching did: a line for the person, or `{key, status, attachment}` with --json. */

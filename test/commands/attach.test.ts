@@ -300,6 +300,24 @@ describe('doctor on attached files', () => {
     ])
   })
 
+  it.each([false, true])(
+    'a stray file under an unsafe name, attached as doctor says: recorded under its safe name, the stray name gone (same bytes as an attachment: %s)',
+    async (sameBytes) => {
+      const lib = libraryFileOf(library())
+      await run(['attach', 'gilmer', fileWith('a.pdf', 'p')], { library: lib })
+      const folder = join(files(lib), 'gilmer2017neural')
+      writeFileSync(join(folder, 'copy of a (2).pdf'), sameBytes ? 'p' : 'q')
+      const doctor = await run(['doctor', '--json'], { library: lib })
+      const [finding] = (JSON.parse(doctor.out).findings as { kind: string; fix: string }[]).filter((f) => f.kind === 'orphaned-attachment')
+      expect(finding!.fix).toContain(`precis attach gilmer2017neural '${join(folder, 'copy of a (2).pdf')}'`)
+      const attached = await run(['attach', 'gilmer2017neural', join(folder, 'copy of a (2).pdf')], { library: lib })
+      expect(attached.code, attached.err).toBe(0)
+      expect(attached.err).toContain(`Removed copy of a (2).pdf from the folder of gilmer2017neural`)
+      expect(readdirSync(folder).sort()).toEqual(sameBytes ? ['a.pdf'] : ['a.pdf', 'copy-of-a-2.pdf'])
+      expect((await run(['doctor'], { library: lib })).out).not.toContain('attachment')
+    },
+  )
+
   it('reports a symlinked attachment folder without calling the library unreadable', async () => {
     const lib = libraryFileOf(library())
     symlinkSync(tempDir('precis-elsewhere-'), files(lib))
