@@ -2,7 +2,8 @@ import path from 'node:path'
 import type { Context } from '../context.js'
 import type { Attachment, Library, Paper } from '../core/model.js'
 import { NotFoundError, UsageError } from '../core/errors.js'
-import { attachmentFileName, formatSize, freeName, numberedName } from '../core/attachments/attachments.js'
+import { attachmentFileName, freeName, numberedName } from '../core/attachments/attachments.js'
+import { formatBytes } from '../core/text/sizes.js'
 import { inform, printJson } from './shared.js'
 import { sanitizeTerminal } from '../core/text/sanitize.js'
 import {
@@ -100,7 +101,7 @@ export function reportAttachment(ctx: Context, key: string, outcome: AttachOutco
 /** What attaching did, as a line on stderr (also beside another command's --json). */
 export function informAttachment(ctx: Context, key: string, outcome: AttachOutcome): void {
   const { attachment } = outcome
-  const what = attachment.kind === 'file' ? `${attachment.name} (${formatSize(attachment.size)})` : attachment.url
+  const what = attachment.kind === 'file' ? `${attachment.name} (${formatBytes(attachment.size)})` : attachment.url
   const said = { attached: `Attached ${what} to`, unchanged: `Already attached: ${what} on`, detached: `Detached ${what} from` }
   inform(ctx, sanitizeTerminal(`${said[outcome.status]} ${key}`))
 }

@@ -170,7 +170,7 @@ describe('add paper.pdf on a damaged file (spawned)', () => {
       cwd: dir,
       env: { NODE_OPTIONS: '--max-old-space-size=256' },
     })
-    expect(result.stderr).toContain('precis: zeros.pdf is not a PDF precis can read: reading it took more than 512 MB of memory')
+    expect(result.stderr).toContain('precis: zeros.pdf is not a PDF precis can read: reading it took more than 512 MiB of memory')
     expect(result.code).toBe(4)
     expect(readdirSync(dir)).toEqual(['zeros.pdf'])
   })

@@ -7,11 +7,12 @@
 import { createHash } from 'node:crypto'
 import { trashId, type Attachment, type Library, type Paper } from '../model.js'
 import { collisionKey, fitName, RESERVED, safeFileStem } from '../text/filenames.js'
+import { formatBytes } from '../text/sizes.js'
 
 /** Largest file `attach` copies: PDFs of papers are a few MB; this leaves room for scans and slides, not data sets. */
 export const MAX_ATTACHMENT_BYTES = 256 * 1024 * 1024
 /** The limit as the README and messages say it. */
-export const MAX_ATTACHMENT_TEXT = '256 MiB'
+export const MAX_ATTACHMENT_TEXT = formatBytes(MAX_ATTACHMENT_BYTES)
 /** Longest link kept; browsers and servers refuse much longer ones. */
 export const MAX_LINK_LENGTH = 2000
 /** Most attachments one paper may hold. */
@@ -169,19 +170,6 @@ export function webPages(paper: Pick<Paper, 'arxiv' | 'doi' | 'url' | 'attachmen
   if (paper.url) pages.push(paper.url)
   pages.push(...linkAttachments(paper).map((link) => link.url))
   return [...new Set(pages.filter((page) => linkProblem(page) === null))]
-}
-
-/** `1.2 MB`, `340 kB`, `12 B`: sizes as people read them (powers of 1000, as file managers show). */
-export function formatSize(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`
-  const units = ['kB', 'MB', 'GB', 'TB']
-  let value = bytes / 1000
-  let unit = 0
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000
-    unit++
-  }
-  return `${value >= 100 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`
 }
 
 /** The SHA-256 of a file's bytes, as attachments record it (64 lowercase hex digits). */

@@ -238,7 +238,7 @@ describe('checkFolder', () => {
 
   it('names the leftover files and their total size', () => {
     const [finding] = checkFolder({ ...clean, leftovers: [{ path: '/l/.library.json.tmp-1-a', bytes: 2_500_000 }] })
-    expect(finding?.problem).toContain('1 temp file (2.4 MB)')
+    expect(finding?.problem).toContain('1 temp file (2.4 MiB)')
     expect(finding?.subjects).toEqual(['/l/.library.json.tmp-1-a'])
   })
 })
