@@ -182,3 +182,34 @@ describe('a summary written for a paper while it waited to be removed keeps it i
     expect(read(lib).trash).toEqual([])
   })
 })
+
+describe('a paper in the trash alone, seen by the commands that see the trash', () => {
+  it('restore completes its key, rekey renames it with its folder, and restore brings it back under the new key', async () => {
+    const lib = libraryFileOf(library())
+    const run = async (argv: string[]) => {
+      const ctx = testContext({ library: lib })
+      const code = await main(argv, ctx)
+      return { code, out: ctx.stdout(), err: ctx.stderr() }
+    }
+    expect((await run(['attach', 'queued2021', fileWith('paper.pdf', 'bytes')])).code).toBe(0)
+    expect((await run(['rm', 'queued2021', '--yes'])).code).toBe(0)
+    expect((await run(['__complete', 'trash', '--', 'que'])).out).toBe('queued2021\n')
+    const rekeyed = await run(['rekey', 'queued2021', 'later2021'])
+    expect(rekeyed.code, rekeyed.err).toBe(0)
+    expect(read(lib).trash.map((e) => [e.summary, e.paper?.key])).toEqual([[null, 'later2021']])
+    expect(readdirSync(join(filesOf(lib), 'later2021'))).toEqual(['paper.pdf'])
+    expect((await run(['restore', 'later2021'])).code).toBe(0)
+    expect(read(lib).papers.find((p) => p.key === 'later2021')).toMatchObject({ title: QUEUED.title, state: 'to-read' })
+    expect((await run(['--json', 'doctor'])).out).toContain('"findings": []')
+  })
+
+  it('a library file with a paper trashed alone imports as any other: the trash stays behind', async () => {
+    const source = libraryFileOf(library())
+    expect(await main(['rm', 'queued2021', '--yes'], testContext({ library: source }))).toBe(0)
+    const into = testContext({ library: join(tempDir('precis-lib-'), 'library.json') })
+    expect(await main(['import', source], into), into.stderr()).toBe(0)
+    const imported = await into.store.read()
+    expect(imported.papers.map((p) => p.key)).toEqual(['gilmer2017neural'])
+    expect(imported.trash).toEqual([])
+  })
+})
