@@ -175,6 +175,19 @@ describe('checkLibrary and repairLibrary', () => {
     expect(kinds(lib)).toEqual([])
   })
 
+  it('a summary whose paper is in the trash alone: --fix puts the paper back and its entry goes; then clean', () => {
+    const lib = smallLibrary()
+    const queued = paper({ key: 'queued2021', state: 'to-read' })
+    lib.trash.push({ summary: null, paper: queued, deleted: '2024-06-01T00:00:00.000Z' })
+    lib.summaries.push(summary({ id: 'queued2021', paper: 'queued2021' })) // written by a hand edit, or a sync
+    const [finding] = checkLibrary(lib)
+    expect(finding).toMatchObject({ kind: 'missing-paper', fix: 'precis doctor --fix puts the record of queued2021 back from the trash' })
+    expect(repairLibrary(lib)).toEqual(['Put the paper queued2021 back from the trash'])
+    expect(lib.papers.find((p) => p.key === 'queued2021')).toEqual(queued)
+    expect(lib.trash).toEqual([])
+    expect(checkLibrary(lib)).toEqual([])
+  })
+
   it('two records of one paper that disagree are reported with the way to merge them, and left alone', () => {
     const [, lib] = damagedLibraries().find(([name]) => name === 'a paper recorded twice')!
     lib.papers.find((p) => p.key === 'dup2017x')!.venue = 'ICML'
