@@ -15,7 +15,7 @@ export interface LibraryOutline {
   readonly papers: readonly PaperOutline[]
   /** In library order. */
   readonly summaries: readonly SummaryOutline[]
-  /** The ids of the summaries in the trash, in library order. */
+  /** The ids of the trash entries (a summary's id, or the key of a paper trashed alone), in library order. */
   readonly trashIds: readonly string[]
   /** Words in each summary's body (countWords), in the order of `summaries`. */
   wordCounts(): readonly number[]
