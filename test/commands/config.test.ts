@@ -22,7 +22,7 @@ describe('config list', () => {
     it('config list shows where it comes from, then says what add and import would say (exit 2)', async () => {
       const { code, stdout, stderr } = await run(['config', 'list'], { config, env, tty })
       expect(code).toBe(2)
-      expect(stderr).toContain(`precis: ${said}`)
+      expect(stderr).toContain(`precis: ${said}\nTokens: {author}`)
       if (tty) expect(stdout).toMatch(/^key_pattern +"\{author\}\{x\}" +\(environment\) +\(not usable: see below\)$/m)
       else expect(stdout).toContain('key_pattern\t"{author}{x}"\tenvironment\n')
       const added = await run(['add', '--title', 'T', '--author', 'Ann Bee', '--body', 'x'], { config, env, tty })

@@ -1,6 +1,6 @@
 import type { Context } from '../../context.js'
 import { settingProblems, settingsInEffect, type Chosen } from '../../core/config/precedence.js'
-import { UsageError } from '../../core/errors.js'
+import type { UsageError } from '../../core/errors.js'
 import { isSettingName, unknownSetting, valueFromWord, type SettingName } from '../../core/config/settings.js'
 import { sanitizeTerminal } from '../../core/text/sanitize.js'
 import { inform, printJson } from '../../command-kit/shared.js'
@@ -23,9 +23,9 @@ function oneLine(value: unknown): string {
  * A setting in effect that no command can use (a bad PRECIS_KEY_PATTERN): the list is still shown,
  * so the person sees where it comes from, then the problem is said as the commands using it say it (exit 2).
  */
-function refuseProblems(problems: Partial<Record<SettingName, string>>): void {
-  const [first, ...rest] = Object.values(problems)
-  if (first !== undefined) throw new UsageError(first, rest)
+function refuseProblems(problems: Partial<Record<SettingName, UsageError>>): void {
+  const [first] = Object.values(problems)
+  if (first !== undefined) throw first
 }
 
 export async function configListRun(ctx: Context): Promise<void> {
@@ -36,7 +36,7 @@ export async function configListRun(ctx: Context): Promise<void> {
     const shown = Object.fromEntries(
       Object.entries(settings).map(([name, chosen]) => {
         const problem = problems[name as SettingName]
-        return [name, problem === undefined ? chosen : { ...chosen, problem }]
+        return [name, problem === undefined ? chosen : { ...chosen, problem: problem.message }]
       }),
     )
     printJson(ctx, { path: ctx.config.path, settings: shown })
@@ -63,7 +63,7 @@ export async function configGetRun(name: string, ctx: Context): Promise<void> {
   const config = ctx.config.values()
   const chosen = settingsInEffect(ctx.env, config)[name]
   const problem = settingProblems(ctx.env, config)[name]
-  if (ctx.globals.json) printJson(ctx, { name, ...chosen, ...(problem === undefined ? {} : { problem }) })
+  if (ctx.globals.json) printJson(ctx, { name, ...chosen, ...(problem === undefined ? {} : { problem: problem.message }) })
   else {
     const text = plain(chosen.value)
     ctx.io.out(sanitizeTerminal(text) + (text === '' || text.endsWith('\n') ? '' : '\n'))

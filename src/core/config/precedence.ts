@@ -144,12 +144,12 @@ export function settingsInEffect(env: Env, config: Config): Record<keyof Config,
  * the environment (PRECIS_KEY_PATTERN). `config list` and `config get` say it as every command that
  * uses the setting does, rather than show it as if it worked.
  */
-export function settingProblems(env: Env, config: Config): Partial<Record<keyof Config, string>> {
+export function settingProblems(env: Env, config: Config): Partial<Record<keyof Config, UsageError>> {
   try {
     keyPatternIn(env, config)
     return {}
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
-    return { key_pattern: error.message }
+    return { key_pattern: error }
   }
 }
