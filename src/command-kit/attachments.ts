@@ -2,10 +2,18 @@ import path from 'node:path'
 import type { Context } from '../context.js'
 import type { Attachment, Library, Paper } from '../core/model.js'
 import { NotFoundError, UsageError } from '../core/errors.js'
-import { attachmentFileName, formatSize, freeName, numberedName } from '../core/attachments/attachments.js'
+import { attachmentFileName, freeName, numberedName } from '../core/attachments/attachments.js'
+import { formatBytes } from '../core/text/sizes.js'
 import { inform, printJson } from './shared.js'
 import { sanitizeTerminal } from '../core/text/sanitize.js'
-import { discardStaged, liesInPaperFolder, placeStaged, stageAttachment, type StagedFile } from '../store/attachment-files.js'
+import {
+  discardStaged,
+  liesInPaperFolder,
+  placeStaged,
+  removeAttachedFile,
+  stageAttachment,
+  type StagedFile,
+} from '../store/attachment-files.js'
 
 /** The library file attachments sit beside; a library held only in memory has nowhere to keep them. */
 export function libraryFile(ctx: Context): string {
@@ -58,18 +66,30 @@ function recordFile(lib: Library, key: string, staged: StagedFile, name: string,
  */
 export async function attachFileTo(ctx: Context, key: string, file: string): Promise<AttachOutcome> {
   const library = libraryFile(ctx)
-  const staged = stageAttachment(library, key, givenFile(ctx, file))
+  const source = givenFile(ctx, file)
+  const staged = stageAttachment(library, key, source)
+  const name = attachmentFileName(file)
+  const inPlace = liesInPaperFolder(library, key, source, name)
+  // A file left in the paper's folder under a name attach would not make (doctor reports it, and says
+  // to attach it): recorded under its safe name, so the stray name goes, or the warning would stay.
+  const strayName = path.basename(source)
+  const stray = !inPlace && strayName !== name && liesInPaperFolder(library, key, source, strayName)
+  let outcome: AttachOutcome
   try {
     const known = storedPaper(await ctx.store.read(), key).attachments?.find((a) => a.kind === 'file' && a.sha256 === staged.sha256)
-    if (known) return { status: 'unchanged', attachment: known }
-    const name = attachmentFileName(file)
-    const inPlace = liesInPaperFolder(library, key, givenFile(ctx, file), name)
-    return await ctx.store.update((lib) => recordFile(lib, key, staged, name, inPlace, ctx.clock.now()), {
-      message: (done) => `attach ${key} ${done.attachment.kind === 'file' ? done.attachment.name : ''}`.trim(),
-    })
+    outcome = known
+      ? { status: 'unchanged', attachment: known }
+      : await ctx.store.update((lib) => recordFile(lib, key, staged, name, inPlace, ctx.clock.now()), {
+          message: (done) => `attach ${key} ${done.attachment.kind === 'file' ? done.attachment.name : ''}`.trim(),
+        })
   } finally {
     discardStaged(staged)
   }
+  if (stray && outcome.attachment.kind === 'file') {
+    removeAttachedFile(library, key, strayName)
+    inform(ctx, sanitizeTerminal(`Removed ${strayName} from the folder of ${key}: its bytes are attached as ${outcome.attachment.name}`))
+  }
+  return outcome
 }
 
 /** What attaching did: a line for the person, or `{key, status, attachment}` with --json. */
@@ -81,7 +101,7 @@ export function reportAttachment(ctx: Context, key: string, outcome: AttachOutco
 /** What attaching did, as a line on stderr (also beside another command's --json). */
 export function informAttachment(ctx: Context, key: string, outcome: AttachOutcome): void {
   const { attachment } = outcome
-  const what = attachment.kind === 'file' ? `${attachment.name} (${formatSize(attachment.size)})` : attachment.url
+  const what = attachment.kind === 'file' ? `${attachment.name} (${formatBytes(attachment.size)})` : attachment.url
   const said = { attached: `Attached ${what} to`, unchanged: `Already attached: ${what} on`, detached: `Detached ${what} from` }
   inform(ctx, sanitizeTerminal(`${said[outcome.status]} ${key}`))
 }

@@ -2,6 +2,7 @@ import { basename } from 'node:path'
 import type { Context } from '../context.js'
 import { sanitizeTerminal } from '../core/text/sanitize.js'
 import { libraryFileBytes } from '../store/size-limit.js'
+import { formatBytes } from '../core/text/sizes.js'
 
 /** A library file this big takes a noticeable time to read or write (~0.3 s per 16 MB here). */
 export const BIG_LIBRARY_BYTES = 16 * 2 ** 20
@@ -16,7 +17,7 @@ export function libraryStepNote(ctx: Context, doing: string): string | null {
   if (path === null) return null
   const bytes = libraryFileBytes(path)
   if (bytes === null || bytes < BIG_LIBRARY_BYTES) return null
-  return `${doing} ${sanitizeTerminal(basename(path))} (${Math.round(bytes / 2 ** 20)} MB)…`
+  return `${doing} ${sanitizeTerminal(basename(path))} (${formatBytes(bytes)})…`
 }
 
 /**

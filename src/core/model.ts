@@ -68,12 +68,40 @@ export interface Summary {
   updated: string
 }
 
-/** A removed summary, restorable; keeps its paper when the paper left the library with it. */
-export interface TrashEntry {
+/**
+ * What the trash holds: a removed summary, or a paper removed while it had no summary (queued with
+ * `add --to-read`, added without one, or whose summaries were all removed before). Both restorable.
+ */
+export type TrashEntry = SummaryTrashEntry | PaperTrashEntry
+
+/** A removed summary; keeps its paper when the paper left the library with it. */
+export interface SummaryTrashEntry {
   summary: Summary
   /** The paper record when this summary was its last one (so restore can bring it back). */
   paper: Paper | null
   deleted: string
+}
+
+/** A paper removed alone: `summary` is null (same fields as a summary's entry, so the file keeps one shape). */
+export interface PaperTrashEntry {
+  summary: null
+  paper: Paper
+  deleted: string
+}
+
+/** The id `trash` lists and `restore` takes: the summary's id, or the paper's key for a paper alone. */
+export function trashId(entry: TrashEntry): string {
+  return entry.summary === null ? entry.paper.key : entry.summary.id
+}
+
+/** The key of the paper the entry belongs to (which may be in the library, in this entry, or in another one). */
+export function trashPaperKey(entry: TrashEntry): string {
+  return entry.summary === null ? entry.paper.key : entry.summary.paper
+}
+
+/** The summaries the trash holds (entries of papers alone hold none). */
+export function trashedSummaries(trash: readonly TrashEntry[]): Summary[] {
+  return trash.flatMap((entry) => (entry.summary === null ? [] : [entry.summary]))
 }
 
 /** A paper without its abstract and attachments: what reads that list or resolve papers need (see records/outline.ts). */

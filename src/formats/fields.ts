@@ -4,6 +4,7 @@
  */
 import { tagProblem } from '../core/tags/rules.js'
 import { canonicalTimestamp, TIMESTAMP_FORMS } from '../core/records/timestamps.js'
+import { MAX_PRIORITY, MIN_PRIORITY, READING_STATES, type ReadingState } from '../core/model.js'
 
 /** A value, or why the input could not give one. */
 export type Read<T> = { ok: true; value: T } | { ok: false; reason: string }
@@ -58,4 +59,25 @@ export function readTimestamp(value: unknown, field: string): Read<string | null
   const timestamp = canonicalTimestamp(value)
   if (timestamp === null) return fail(`${field} is not a date: ${JSON.stringify(value.slice(0, 60))} (expected ${TIMESTAMP_FORMS})`)
   return ok(timestamp)
+}
+
+/** A reading state (`to-read`, `reading`, `read`), or null when absent. */
+export function readReadingState(value: unknown): Read<ReadingState | null> {
+  if (value === undefined || value === null) return ok(null)
+  if ((READING_STATES as readonly unknown[]).includes(value)) return ok(value as ReadingState)
+  return fail(`state must be one of ${READING_STATES.join(', ')}, not ${shownValue(value)}`)
+}
+
+/** A queue priority, a whole number from MIN_PRIORITY to MAX_PRIORITY, or null when absent. */
+export function readPriority(value: unknown): Read<number | null> {
+  if (value === undefined || value === null) return ok(null)
+  // Front matter may hand a number over as its digits, as it does a year.
+  const number = typeof value === 'string' && /^\s*\d{1,2}\s*$/.test(value) ? Number(value) : value
+  if (typeof number === 'number' && Number.isInteger(number) && number >= MIN_PRIORITY && number <= MAX_PRIORITY) return ok(number)
+  return fail(`priority must be a whole number from ${MIN_PRIORITY} to ${MAX_PRIORITY}, not ${shownValue(value)}`)
+}
+
+/** A value as a message quotes it: text and numbers as JSON strings (cut at 40 characters), anything else by its kind. */
+function shownValue(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? JSON.stringify(String(value).slice(0, 40)) : `a ${typeof value}`
 }

@@ -3,15 +3,16 @@
  * fields, then the body exactly as stored. Pandoc and Obsidian read the front matter as metadata.
  */
 import path from 'node:path'
-import type { Paper, Summary } from '../core/model.js'
+import type { Paper, ReadingState, Summary } from '../core/model.js'
 import { readFrontMatter, writeFrontMatter } from './frontmatter.js'
 import { entryTags } from '../core/tags/paper-tags.js'
-import { readTags, readText, readTextList, readTimestamp, readYear, type Read } from './fields.js'
+import { readPriority, readReadingState, readTags, readText, readTextList, readTimestamp, readYear, type Read } from './fields.js'
 import type { ImportRecord, ImportResult } from '../core/merge/imported-records.js'
 
 /**
- * The file for one summary. Optional paper fields (abstract) are written only when present, so a
- * file stays short for the common case while an export → import round trip still loses nothing.
+ * The file for one summary. Optional paper fields (abstract, the reading state and priority) are
+ * written only when present, so a file stays short for the common case while an export → import
+ * round trip still loses nothing.
  */
 export function summaryToMarkdown(summary: Summary, paper: Paper): string {
   return writeFrontMatter(frontMatterFields(summary, paper)) + summary.body
@@ -37,6 +38,8 @@ export function frontMatterFields(summary: Summary, paper: Paper): Array<readonl
     ['updated', summary.updated],
     ['added', paper.added],
   ]
+  if (paper.state !== undefined) fields.push(['state', paper.state])
+  if (paper.priority !== undefined) fields.push(['priority', paper.priority])
   if (paper.abstract !== null) fields.push(['abstract', paper.abstract])
   return fields
 }
@@ -70,6 +73,7 @@ export function readMarkdownSummary(text: string, source: string): ImportResult 
       url: take(readText(get('url'), 'url'), null),
       abstract: take(readText(get('abstract'), 'abstract'), null),
       added: take(readTimestamp(get('added'), 'added'), null),
+      ...optionalQueue(take(readReadingState(get('state')), null), take(readPriority(get('priority')), null)),
     },
     summaries: [
       {
@@ -111,6 +115,11 @@ function withoutClosingHashes(text: string): string {
   while (end > 0 && text[end - 1] === '#') end--
   if (end === text.length) return text
   return end === 0 || text[end - 1] === ' ' || text[end - 1] === '\t' ? text.slice(0, end).trim() : text
+}
+
+/** The reading state and priority only when the file has them (a priority without a state is kept as given, as the library keeps it). */
+function optionalQueue(state: ReadingState | null, priority: number | null): { state?: ReadingState; priority?: number } {
+  return { ...(state === null ? {} : { state }), ...(priority === null ? {} : { priority }) }
 }
 
 /** `category` only when the file has one, so a paper without it round-trips without it. */

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
 import type { PageText } from '../core/attachments/pdf-clues.js'
 import { DataError } from '../core/errors.js'
+import { formatBytes } from '../core/text/sizes.js'
 
 /** What the first pages hold: each page's lines with their type size, and the Info dictionary's title. */
 export interface PdfText {
@@ -52,7 +53,7 @@ export async function readPdfText(bytes: Uint8Array, source: string, pageCount =
     throw new Error(reply.error)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY')
-      throw new DataError(`${source} is not a PDF precis can read: reading it took more than ${MEMORY_MB} MB of memory`)
+      throw new DataError(`${source} is not a PDF precis can read: reading it took more than ${formatBytes(MEMORY_MB * 2 ** 20)} of memory`)
     throw error
   } finally {
     await worker.terminate()

@@ -5,7 +5,7 @@
 import { displayName } from '../core/papers/author-names.js'
 import type { Paper, Summary } from '../core/model.js'
 import { sanitizeTerminal } from '../core/text/sanitize.js'
-import { formatSize } from '../core/attachments/attachments.js'
+import { formatBytes } from '../core/text/sizes.js'
 import type { Styles } from './styles.js'
 import { displayWidth, indent, wrapText } from './wrap.js'
 
@@ -60,7 +60,7 @@ function readingLine(paper: Pick<Paper, 'state' | 'priority'>): string {
 function attachmentLines(paper: Paper, styles: Styles, width: number): string[] {
   return (paper.attachments ?? []).map((attachment) => {
     if (attachment.kind === 'file')
-      return wrapText(`${styles.dim('file')} ${sanitizeTerminal(attachment.name)} (${formatSize(attachment.size)})`, width)
+      return wrapText(`${styles.dim('file')} ${sanitizeTerminal(attachment.name)} (${formatBytes(attachment.size)})`, width)
     const url = sanitizeTerminal(attachment.url)
     const text = styles.link(hideCredentials(url))
     const shown = styles.hyperlinks ? styles.hyperlink(text, url) : text

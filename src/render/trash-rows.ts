@@ -3,10 +3,12 @@ import { fitTo } from './fit.js'
 import { oneLine } from './summary-rows.js'
 import { displayWidth } from './wrap.js'
 
-/** One trashed summary as `precis trash` lists it. */
+/** One trash entry as `precis trash` lists it. */
 export interface TrashRow {
-  /** The summary's id (what `precis restore` takes). */
+  /** The summary's id, or the key of a paper trashed alone (what `precis restore` takes). */
   id: string
+  /** A summary, or a paper trashed alone (it had no summary). */
+  kind: 'summary' | 'paper'
   /** The day it was trashed, `YYYY-MM-DD`. */
   deleted: string
   /** Its paper's title. */
@@ -16,10 +18,12 @@ export interface TrashRow {
 const GAP = '  '
 const DATE_WIDTH = 10
 
-/** Piped output: one tab-separated line per summary (id, day trashed, title). */
+/** Piped output: one tab-separated line per entry (id, day trashed, title, kind: last, so the first three stay where they were). */
 export function formatTrashPlain(rows: readonly TrashRow[]): string {
-  return rows.map((r) => [r.id, r.deleted, r.title].map(oneLine).join('\t') + '\n').join('')
+  return rows.map((r) => [r.id, r.deleted, r.title, r.kind].map(oneLine).join('\t') + '\n').join('')
 }
+
+const PAPER_MARK = 'paper: '
 
 /** Terminal output: left-aligned columns as `list` draws them, the title cut to the width. */
 export function formatTrashTable(rows: readonly TrashRow[], width: number, style: ChalkInstance): string {
@@ -28,7 +32,14 @@ export function formatTrashTable(rows: readonly TrashRow[], width: number, style
   return rows
     .map(
       (r) =>
-        [style.cyan(fitTo(oneLine(r.id), idWidth)), style.dim(fitTo(r.deleted, DATE_WIDTH)), fitTo(oneLine(r.title), titleWidth)]
+        [
+          style.cyan(fitTo(oneLine(r.id), idWidth)),
+          style.dim(fitTo(r.deleted, DATE_WIDTH)),
+          // A paper trashed alone is marked before its title, which is cut to the width left.
+          r.kind === 'paper'
+            ? style.dim(PAPER_MARK) + fitTo(oneLine(r.title), titleWidth - PAPER_MARK.length)
+            : fitTo(oneLine(r.title), titleWidth),
+        ]
           .join(GAP)
           .trimEnd() + '\n',
     )

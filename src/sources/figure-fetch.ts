@@ -7,6 +7,7 @@
 import { NetworkError } from '../core/errors.js'
 import { IMAGE_MIME, imageInfo, withinPixelLimit, type ImageInfo } from '../core/images/image-info.js'
 import { describeFailure, fetchFollowing, USER_AGENT } from './http.js'
+import { formatBytes } from '../core/text/sizes.js'
 
 /** A figure's bytes and what they were found to be. */
 export interface FetchedFigure {
@@ -69,7 +70,7 @@ function figureHost(url: string): string {
 }
 
 async function readBytesCapped(response: Response, maxBytes: number, url: string): Promise<Buffer> {
-  const limit = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${maxBytes} bytes`
+  const limit = formatBytes(maxBytes)
   const tooBig = () => new NetworkError(`${url} is larger than ${limit}; not fetched`)
   if (!response.body) return Buffer.alloc(0)
   if (Number(response.headers.get('content-length')) > maxBytes) {

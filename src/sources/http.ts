@@ -6,6 +6,7 @@
  * with a failure that says so, at once. Everything else is the caller's to judge.
  */
 import { NetworkError } from '../core/errors.js'
+import { formatBytes } from '../core/text/sizes.js'
 
 /** How a source client talks to the network; tests inject a fast `sleep` and short timeouts. */
 export interface HttpOptions {
@@ -160,7 +161,7 @@ async function readCapped(response: Response, service: string): Promise<string> 
 }
 
 function tooBig(service: string): NetworkError {
-  return new NetworkError(`${service} sent more than ${MAX_BODY_BYTES / 1024 / 1024} MB; refusing to read it`)
+  return new NetworkError(`${service} sent more than ${formatBytes(MAX_BODY_BYTES)}; refusing to read it`)
 }
 
 /** Retry-After as milliseconds from `now` (seconds, or an HTTP date); null when absent or unusable. */

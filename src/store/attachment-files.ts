@@ -23,7 +23,8 @@ import {
 } from 'node:fs'
 import path from 'node:path'
 import { DataError, NotFoundError, UsageError } from '../core/errors.js'
-import { formatSize, keyFolderName, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_TEXT } from '../core/attachments/attachments.js'
+import { keyFolderName, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_TEXT } from '../core/attachments/attachments.js'
+import { formatBytesOver } from '../core/text/sizes.js'
 import { pathInside } from '../core/text/filenames.js'
 import { describeFileError, NotRegularFileError } from '../platform/file-errors.js'
 import { removeOnInterrupt } from '../platform/interrupt.js'
@@ -112,7 +113,8 @@ export function stageAttachment(library: string, key: string, source: string): S
   const opened = openAttachable(source, 'attach')
   try {
     const limit = `at most ${MAX_ATTACHMENT_TEXT} can be attached`
-    if (opened.size > MAX_ATTACHMENT_BYTES) throw new UsageError(`Cannot attach ${source}: it is ${formatSize(opened.size)}; ${limit}`)
+    if (opened.size > MAX_ATTACHMENT_BYTES)
+      throw new UsageError(`Cannot attach ${source}: it is ${formatBytesOver(opened.size, MAX_ATTACHMENT_BYTES)}; ${limit}`)
     const folder = ensurePaperFolder(library, key)
     const temp = pathInside(folder, TEMP_PREFIX + randomBytes(8).toString('hex'))
     const forget = removeOnInterrupt(temp)
@@ -149,7 +151,9 @@ export function readAttachableFile(source: string): Buffer {
   const opened = openAttachable(source, 'read')
   try {
     if (opened.size > MAX_ATTACHMENT_BYTES) {
-      throw new UsageError(`Cannot read ${source}: it is ${formatSize(opened.size)}; at most ${MAX_ATTACHMENT_TEXT} can be attached`)
+      throw new UsageError(
+        `Cannot read ${source}: it is ${formatBytesOver(opened.size, MAX_ATTACHMENT_BYTES)}; at most ${MAX_ATTACHMENT_TEXT} can be attached`,
+      )
     }
     return readOpenedFile(opened)
   } finally {

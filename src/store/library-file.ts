@@ -10,7 +10,8 @@ import { parseLibraryFile, readLibraryValue, type ReadLibrary } from '../core/sc
 import { NewerLibraryError } from '../core/schema/upgrade.js'
 import { parseJsonPieces } from './json-pieces.js'
 import type { RecordPlaced } from './serialize.js'
-import { MAX_LIBRARY_FILE_BYTES, describeSize } from './size-limit.js'
+import { MAX_LIBRARY_FILE_BYTES } from './size-limit.js'
+import { formatBytes } from '../core/text/sizes.js'
 
 function describeBackup(path: string): string[] {
   const backup = `${path}.bak`
@@ -97,7 +98,7 @@ export class LibraryFile implements Adapter<Library> {
       const code = (error as NodeJS.ErrnoException).code
       if (code === 'ENOENT') return { library: null, bytes: null }
       if (code === 'ERR_FS_FILE_TOO_LARGE') {
-        throw new DataError(`${this.path} is larger than ${describeSize(MAX_LIBRARY_FILE_BYTES)}, the largest library file precis can read`)
+        throw new DataError(`${this.path} is larger than ${formatBytes(MAX_LIBRARY_FILE_BYTES)}, the largest library file precis can read`)
       }
       throw new DataError(`Cannot read the library ${this.path}: ${describeFileError(error)}`)
     }
@@ -161,7 +162,7 @@ export class LibraryFile implements Adapter<Library> {
       if (!(error instanceof TooLongError)) throw error
       // Refused before the file was replaced: a library precis could not read back is never written.
       throw new DataError(
-        `Could not save the library ${this.path}: it would be larger than ${describeSize(MAX_LIBRARY_FILE_BYTES)}, the largest library file precis can read`,
+        `Could not save the library ${this.path}: it would be larger than ${formatBytes(MAX_LIBRARY_FILE_BYTES)}, the largest library file precis can read`,
         ['The library was not changed.'],
       )
     }

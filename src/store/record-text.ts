@@ -57,7 +57,7 @@ export const summaryText = (summary: Summary, indent: string): string => objectT
 /** A trash entry, its summary and paper in their own field order. */
 export function trashEntryText(entry: TrashEntry, indent: string): string {
   return objectText(entry, TRASH_FIELDS, indent, (field, inner) => {
-    if (field === 'summary') return summaryText(entry.summary, inner)
+    if (field === 'summary' && entry.summary) return summaryText(entry.summary, inner)
     if (field === 'paper' && entry.paper) return paperText(entry.paper, inner)
     return valueText(entry[field], inner)
   })

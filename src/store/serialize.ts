@@ -1,4 +1,4 @@
-import type { Library, Paper, Summary, TrashEntry } from '../core/model.js'
+import { trashId, type Library, type Paper, type Summary, type TrashEntry } from '../core/model.js'
 import { paperText, summaryText, trashEntryText } from './record-text.js'
 // Field order is the schema's, so a record reads the same however the code that made it built it.
 import { PAPER_FIELDS, SUMMARY_FIELDS, TRASH_FIELDS } from '../core/schema/validate-fast.js'
@@ -12,7 +12,9 @@ function inFieldOrder<T extends object>(record: T, fields: readonly (keyof T)[])
 const orderedPaper = (paper: Paper): Paper => inFieldOrder(paper, PAPER_FIELDS)
 const orderedSummary = (summary: Summary): Summary => inFieldOrder(summary, SUMMARY_FIELDS)
 const orderedTrashEntry = (entry: TrashEntry): TrashEntry =>
-  inFieldOrder({ ...entry, summary: orderedSummary(entry.summary), paper: entry.paper && orderedPaper(entry.paper) }, TRASH_FIELDS)
+  entry.summary === null
+    ? inFieldOrder({ ...entry, paper: orderedPaper(entry.paper) }, TRASH_FIELDS)
+    : inFieldOrder({ ...entry, summary: orderedSummary(entry.summary), paper: entry.paper && orderedPaper(entry.paper) }, TRASH_FIELDS)
 
 /**
  * A key that orders ids the way people number them when compared by code unit: each digit run
@@ -48,8 +50,7 @@ function sortedById<T>(records: readonly T[], id: (record: T) => string): T[] {
 const sortedPapers = (papers: readonly Paper[]) => sortedById(papers, (p) => p.key)
 const sortedSummaries = (summaries: readonly Summary[]) => sortedById(summaries, (s) => s.id)
 // Entries deleted at the same moment keep an id order; a stable sort keeps the rest as they were.
-const sortedTrash = (trash: readonly TrashEntry[]) =>
-  sortedById(trash, (e) => e.summary.id).sort((a, b) => byCodeUnit(a.deleted, b.deleted))
+const sortedTrash = (trash: readonly TrashEntry[]) => sortedById(trash, trashId).sort((a, b) => byCodeUnit(a.deleted, b.deleted))
 
 /**
  * The library in its stable form: papers by key, summaries by id (so a paper's summaries stay in

@@ -4,6 +4,7 @@
 // three times its file size in memory while read.
 
 import { statSync } from 'node:fs'
+import { formatBytes } from '../core/text/sizes.js'
 
 /** The largest library file precis can read: Node's limit for reading a file whole. */
 export const MAX_LIBRARY_FILE_BYTES = 2 ** 31 - 1
@@ -11,16 +12,11 @@ export const MAX_LIBRARY_FILE_BYTES = 2 ** 31 - 1
 /** From this size on, every command warns that the library is nearing the limit. */
 export const WARN_LIBRARY_FILE_BYTES = Math.floor(MAX_LIBRARY_FILE_BYTES * 0.75)
 
-/** A byte count for people: `1.6 GB`, `420 MB`. */
-export function describeSize(bytes: number): string {
-  return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${Math.round(bytes / 1e6)} MB`
-}
-
 /** The warning for a library file of `bytes`, or null while it is comfortably below the limit. */
 export function sizeWarning(path: string, bytes: number): string | null {
   if (bytes < WARN_LIBRARY_FILE_BYTES) return null
   return (
-    `The library ${path} is ${describeSize(bytes)}; precis cannot read a library file over ${describeSize(MAX_LIBRARY_FILE_BYTES)}. ` +
+    `The library ${path} is ${formatBytes(bytes)}; precis cannot read a library file over ${formatBytes(MAX_LIBRARY_FILE_BYTES)}. ` +
     'Move summaries you no longer need to another library (precis export, then import there) before it grows further.'
   )
 }

@@ -13,8 +13,10 @@ const LISTS = { papers: 'paper', summaries: 'summary', trash: 'trash entry' } as
 
 /** A record's name in a message, short enough to read even when its key is the problem. */
 function recordName(library: Library, list: keyof typeof LISTS, index: number): string {
-  const record = library[list][index] as { key?: unknown; id?: unknown; summary?: { id?: unknown } } | undefined
-  const name = record?.key ?? record?.id ?? record?.summary?.id
+  const record = library[list][index] as { key?: unknown; id?: unknown; summary?: { id?: unknown } | null; paper?: unknown } | undefined
+  // A trash entry is named by its summary, or by its paper when it holds a paper alone.
+  const paper = record?.paper as { key?: unknown } | null | undefined
+  const name = record?.key ?? record?.id ?? record?.summary?.id ?? paper?.key
   const text = typeof name === 'string' ? name : `#${index + 1}`
   return `${LISTS[list]} ${JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text)}`
 }

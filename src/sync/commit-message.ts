@@ -1,4 +1,6 @@
 import { plural } from '../core/text/plural-count.js'
+import { describeEntries } from '../core/records/trash.js'
+import { trashedSummaries } from '../core/model.js'
 import type { LibraryDiff } from './library-diff.js'
 
 /** A commit message: one line that says what happened, and the full lists when that line had to shorten them. */
@@ -86,7 +88,7 @@ export function describeChange(diff: LibraryDiff): CommitMessage | null {
   }
   // A restored summary keeps its id, or comes back under a new one (its own was taken meanwhile)
   // with its text and time of writing: either way a restore, and its trash entry no purge.
-  const untrashed = diff.trash.removed.map((e) => e.summary)
+  const untrashed = trashedSummaries(diff.trash.removed)
   const restoredFrom = new Map(
     diff.summaries.added.flatMap((s) => {
       const entry =
@@ -94,7 +96,7 @@ export function describeChange(diff: LibraryDiff): CommitMessage | null {
       return entry ? [[s.id, entry.id] as const] : []
     }),
   )
-  const trashed = new Set(diff.trash.added.map((e) => e.summary.id))
+  const trashed = new Set(trashedSummaries(diff.trash.added).map((s) => s.id))
   const added = diff.summaries.added.map((s) => s.id)
   const removed = diff.summaries.removed.map((s) => s.id)
   listed(
@@ -115,17 +117,37 @@ export function describeChange(diff: LibraryDiff): CommitMessage | null {
   )
   parts.push(...describeEdits(diff, full))
   const summarised = new Set([...diff.summaries.added, ...diff.summaries.removed].map((s) => s.paper))
+  // Papers trashed alone (they had no summary), and back from the trash: under their key, or a new one with the record's time of adding.
+  const papersOut = diff.trash.removed.flatMap((e) => (e.summary === null ? [e.paper] : []))
+  const papersIn = new Set(diff.trash.added.flatMap((e) => (e.summary === null ? [e.paper.key] : [])))
+  const restoredPapers = new Map(
+    diff.papers.added.flatMap((p) => {
+      const record = papersOut.find((r) => r.key === p.key) ?? papersOut.find((r) => r.added === p.added && r.title === p.title)
+      return record ? [[p.key, record.key] as const] : []
+    }),
+  )
+  const addedPapers = diff.papers.added.map((p) => p.key).filter((k) => !summarised.has(k))
   listed(
     'add paper',
-    diff.papers.added.map((p) => p.key).filter((k) => !summarised.has(k)),
+    addedPapers.filter((k) => !restoredPapers.has(k)),
+  )
+  listed(
+    'restore paper',
+    addedPapers.filter((k) => restoredPapers.has(k)),
+  )
+  const removedPapers = diff.papers.removed.map((p) => p.key).filter((k) => !summarised.has(k))
+  listed(
+    'rm paper',
+    removedPapers.filter((k) => papersIn.has(k)),
   )
   listed(
     'delete paper',
-    diff.papers.removed.map((p) => p.key).filter((k) => !summarised.has(k)),
+    removedPapers.filter((k) => !papersIn.has(k)),
   )
   const restoredIds = new Set(restoredFrom.values())
-  const purged = diff.trash.removed.filter((e) => !restoredIds.has(e.summary.id)).length
-  if (purged > 0) parts.push(`empty trash (${plural(purged, 'summary', 'summaries')})`)
+  const restoredKeys = new Set(restoredPapers.values())
+  const purged = diff.trash.removed.filter((e) => (e.summary === null ? !restoredKeys.has(e.paper.key) : !restoredIds.has(e.summary.id)))
+  if (purged.length > 0) parts.push(`empty trash (${describeEntries(purged)})`)
   if (parts.length === 0) return diff.trash.added.length > 0 ? { subject: 'update the trash', body: '' } : null
   const subject = parts.join('; ')
   const body = full.length > 1 && full.join('; ') !== subject ? cutLines(full).join('\n') : ''

@@ -1,5 +1,5 @@
 import { sameValue } from '../core/merge/three-way.js'
-import type { Library, Paper, Summary, TrashEntry } from '../core/model.js'
+import { trashId, type Library, type Paper, type Summary, type TrashEntry } from '../core/model.js'
 
 /** A record present before and after, and the fields that differ. */
 export interface Changed<T> {
@@ -39,7 +39,11 @@ function diffRecords<T extends object>(before: readonly T[], after: readonly T[]
 }
 
 export function diffLibraries(before: Library, after: Library): LibraryDiff {
-  const trash = diffRecords(before.trash, after.trash, (e) => `${e.summary.id}\u0000${e.deleted}`)
+  const trash = diffRecords(
+    before.trash,
+    after.trash,
+    (e) => `${e.summary === null ? 'paper' : 'summary'}\u0000${trashId(e)}\u0000${e.deleted}`,
+  )
   return {
     summaries: diffRecords(before.summaries, after.summaries, (s) => s.id),
     papers: diffRecords(before.papers, after.papers, (p) => p.key),

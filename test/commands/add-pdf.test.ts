@@ -122,6 +122,32 @@ describe('add paper.pdf without a terminal', () => {
     expect(read().papers[0]!.attachments).toHaveLength(1)
   })
 
+  it('a PDF attached already is recognised by its bytes (under any name) and names its paper; no search, no flags needed', async () => {
+    const file = pdfWith(['Message passing for molecule property prediction'], 'mpnn.pdf')
+    const flags = ['--title', 'Message passing', '--author', 'Ada Lovelace', '--year', '2020']
+    expect(await main(['add', file, ...flags], context())).toBe(0)
+    const renamed = join(tempDir('precis-pdf-'), 'downloaded again.pdf')
+    writeFileSync(renamed, readFileSync(file))
+    const again = context()
+    expect(await main(['add', renamed], again), again.stderr()).toBe(0)
+    expect(again.stderr()).toContain('downloaded again.pdf is already attached to lovelace2020message: Message passing')
+    expect(again.stderr()).toMatch(/Already attached: mpnn\.pdf \(.+\) on lovelace2020message/)
+    expect(again.stdout()).toBe('lovelace2020message\n')
+    expect(read().papers).toHaveLength(1)
+    expect(read().papers[0]!.attachments).toHaveLength(1)
+  })
+
+  it('a PDF attached to a paper in the trash is refused with the restore that brings the paper back', async () => {
+    const file = pdfWith(['Message passing for molecule property prediction'], 'mpnn.pdf')
+    expect(await main(['add', file, '--title', 'Message passing', '--author', 'Ada Lovelace', '--year', '2020'], context())).toBe(0)
+    expect(await main(['rm', 'lovelace2020message', '--yes'], context())).toBe(0)
+    const again = context()
+    expect(await main(['add', file], again)).toBe(2)
+    expect(again.stderr()).toContain('mpnn.pdf is attached to lovelace2020message, which is in the trash')
+    expect(again.stderr()).toContain('precis restore lovelace2020message')
+    expect(read().papers).toEqual([])
+  })
+
   it('with --json, stdout is the entry alone and stderr still names the file the paper got', async () => {
     const file = pdfWith(['arXiv:2003.10555'], 'My Paper (v2).pdf')
     const ctx = context()
@@ -163,6 +189,17 @@ describe('add paper.pdf in a terminal', () => {
     expect(paper).toMatchObject({ title: 'Message Passing Neural Networks', authors: expect.arrayContaining(['Justin Gilmer']) })
     expect(paper!.attachments).toEqual([expect.objectContaining({ name: 'mpnn.pdf' })])
     expect(read().summaries[0]!.body).toBe('My notes on message passing.\n')
+  })
+
+  it('a PDF attached already opens the editor for a summary of its paper, without searching for its title', async () => {
+    const file = pdfWith(['Message passing for molecule property prediction'], 'mpnn.pdf')
+    expect(await main(['add', file, '--title', 'Message passing', '--author', 'Ada Lovelace', '--year', '2020'], context())).toBe(0)
+    const ctx = context({ tty: true, answers: { tags: [] }, editor: () => 'Notes on the same PDF.\n' })
+    expect(await main(['add', file], ctx), ctx.stderr()).toBe(0)
+    expect(ctx.asked).not.toContain('candidate')
+    expect(ctx.stderr()).toContain('Added summary lovelace2020message to the existing paper')
+    expect(read().papers).toHaveLength(1)
+    expect(read().summaries.map((s) => [s.id, s.body])).toEqual([['lovelace2020message', 'Notes on the same PDF.\n']])
   })
 
   it('falls back to the prompts when none of the candidates is it', async () => {

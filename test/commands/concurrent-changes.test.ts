@@ -154,7 +154,7 @@ describe('rm, restore and trash --empty', () => {
     expect(ctx.stderr()).toBe(
       'Deleted 1 summary for good\nKept 1 summary trashed since you confirmed (run precis trash --empty again to delete it)\n',
     )
-    expect((await ctx.store.read()).trash.map((e) => e.summary.id)).toEqual([ID])
+    expect((await ctx.store.read()).trash.map((e) => e.summary?.id)).toEqual([ID])
   })
 })
 

@@ -15,6 +15,35 @@ async function run(argv: string[], options: TestContextOptions = {}) {
 describe('config list', () => {
   const config = '# mine\nby = "Ada Lovelace"\nwidth = 72\n'
 
+  describe.each([false, true])('a PRECIS_KEY_PATTERN no key can be made with (tty: %s)', (tty) => {
+    const env = { PRECIS_KEY_PATTERN: '{author}{x}' }
+    const said = 'PRECIS_KEY_PATTERN has the unknown token "{x}"'
+
+    it('config list shows where it comes from, then says what add and import would say (exit 2)', async () => {
+      const { code, stdout, stderr } = await run(['config', 'list'], { config, env, tty })
+      expect(code).toBe(2)
+      expect(stderr).toContain(`precis: ${said}\nTokens: {author}`)
+      if (tty) expect(stdout).toMatch(/^key_pattern +"\{author\}\{x\}" +\(environment\) +\(not usable: see below\)$/m)
+      else expect(stdout).toContain('key_pattern\t"{author}{x}"\tenvironment\n')
+      const added = await run(['add', '--title', 'T', '--author', 'Ann Bee', '--body', 'x'], { config, env, tty })
+      expect(added.stderr).toContain(said)
+    })
+
+    it('config get names it too; --json carries the problem with the setting', async () => {
+      const got = await run(['config', 'get', 'key_pattern'], { config, env, tty })
+      expect([got.code, got.stdout]).toEqual([2, '{author}{x}\n'])
+      expect(got.stderr).toContain(said)
+      const listed = await run(['--json', 'config', 'list'], { config, env, tty })
+      expect(listed.code).toBe(2)
+      expect(JSON.parse(listed.stdout).settings.key_pattern).toEqual({
+        value: '{author}{x}',
+        source: 'environment',
+        problem: expect.stringContaining(said),
+      })
+      expect((await run(['config', 'get', 'by'], { config, env, tty })).code).toBe(0) // only the setting in question
+    })
+  })
+
   it('not a terminal: one setting a line, tab-separated, with its source', async () => {
     const { code, stdout } = await run(['config', 'list'], { config, env: { PAGER: 'most' } })
     expect(code).toBe(0)

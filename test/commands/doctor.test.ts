@@ -62,7 +62,7 @@ describe('doctor: checking', () => {
         '  fix: precis doctor --fix merges again2017x into gilmer2017neural: its summaries move over, and details only it has are kept\n' +
         `[stale-lock] ${library}.lock was left by process 4194305 on ${hostname()}, which is gone\n` +
         '  fix: precis doctor --fix removes it (the next precis that writes would also break it)\n' +
-        '[leftover-temp-files] 1 temp file (1 KB) left by precis processes that were killed while writing\n' +
+        '[leftover-temp-files] 1 temp file (14 B) left by precis processes that were killed while writing\n' +
         '  fix: precis doctor --fix removes them, holding the lock so that no running precis is writing one\n',
     )
     expect(ctx.stderr()).toBe(`precis: 3 problems found in ${library}\n3 of them can be repaired with: precis doctor --fix\n`)

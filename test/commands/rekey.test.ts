@@ -67,7 +67,7 @@ describe('rekey', () => {
     const lib = await ctx.store.read()
     expect(lib.papers.map((p) => p.key)).toEqual(['gilmer2017neural', 'kipf2017semi'])
     expect(lib.summaries[2]!.body).toBe('Builds on \\citep[p.~2]{gilmer2017neural} and [@gilmer2017neural-2].\n')
-    expect(lib.trash[0]!.summary.id).toBe('gilmer2017neural-3')
+    expect(lib.trash[0]!.summary!.id).toBe('gilmer2017neural-3')
   })
 
   it('aligns the changes with arrows in a terminal, and takes the old key in any case', async () => {

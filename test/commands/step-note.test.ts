@@ -5,6 +5,7 @@ import { BIG_LIBRARY_BYTES } from '../../src/command-kit/step-note.js'
 import { main } from '../../src/main.js'
 import { tempDir, testContext } from '../support/context.js'
 import { smallLibrary } from '../support/library.js'
+import { formatBytes } from '../../src/core/text/sizes.js'
 
 const ERASE = '\r\u001b[K'
 
@@ -16,7 +17,7 @@ function libraryFile(bytes: number): string {
   return path
 }
 
-const mb = Math.round(BIG_LIBRARY_BYTES / 2 ** 20)
+const size = formatBytes(BIG_LIBRARY_BYTES)
 
 describe('notes of the slow steps on a big library', () => {
   it('bulk tag says it reads, then that it saves, and erases each note', async () => {
@@ -24,8 +25,8 @@ describe('notes of the slow steps on a big library', () => {
     expect(await main(['tag', '--query', 'tag:gnn', '+graphs', '--yes'], ctx)).toBe(0)
     expect(ctx.stdout()).toBe('gilmer2017neural\n')
     const err = ctx.stderr()
-    expect(err).toContain(`\rReading library.json (${mb} MB)…\u001b[K${ERASE}`)
-    expect(err).toContain(`\rChanging tags on 1 summary: saving library.json (${mb} MB)…\u001b[K${ERASE}`)
+    expect(err).toContain(`\rReading library.json (${size})…\u001b[K${ERASE}`)
+    expect(err).toContain(`\rChanging tags on 1 summary: saving library.json (${size})…\u001b[K${ERASE}`)
     expect(err.indexOf('Reading')).toBeLessThan(err.indexOf('Changing tags on 1 summary: saving'))
   })
 
@@ -33,7 +34,7 @@ describe('notes of the slow steps on a big library', () => {
     const ctx = testContext({ tty: true, library: libraryFile(BIG_LIBRARY_BYTES) })
     expect(await main(['doctor'], ctx)).toBe(0)
     for (const step of ['Checking the backup of', 'Reading', 'Checking']) {
-      expect(ctx.stderr()).toContain(`\r${step} library.json (${mb} MB)…\u001b[K${ERASE}`)
+      expect(ctx.stderr()).toContain(`\r${step} library.json (${size})…\u001b[K${ERASE}`)
     }
   })
 

@@ -125,7 +125,7 @@ describe('tags rename', () => {
       gamma2019priors: ['bayesian'],
       'beta2021kernels-2': ['graph/gnn/mpnn', 'graph/rl'],
     })
-    expect((await ctx.store.read()).trash[0]?.summary.tags).toEqual(['graph/old'])
+    expect((await ctx.store.read()).trash[0]?.summary?.tags).toEqual(['graph/old'])
   })
 
   it('merges into an existing tag, saying so', async () => {

@@ -33,7 +33,7 @@ describe('attached files and sync (spawned, real git)', () => {
     expect(git(env, join(dir, 'laptop'), 'status', '--porcelain')).toBe('')
 
     const carried = await precis(a, 'sync', 'init', '--with-files')
-    expect(carried.stderr).toContain('Attached files are carried too: library.files adds 1 file (3.0 kB) to the repository')
+    expect(carried.stderr).toContain('Attached files are carried too: library.files adds 1 file (2.9 KiB) to the repository')
     expect(git(env, join(dir, 'laptop'), 'ls-files')).toContain('library.files/gilmer2017neural/paper.pdf')
     expect(readFileSync(exclude, 'utf8')).not.toContain('/library.files/')
     await precis(a, 'attach', 'gilmer', join(dir, 'laptop', 'library.json'))

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runPrecis } from '../support/cli.js'
+import { BIN, runCommand, runPrecis } from '../support/cli.js'
 import { tempDir } from '../support/context.js'
 import { fakeOpener } from '../support/attachments.js'
 import { makePdf } from '../support/pdf.js'
@@ -103,6 +103,33 @@ describe("doctor's advice for a file left in a paper's folder (spawned)", () => 
   })
 })
 
+describe("doctor's advice for a file with a name attach would not make (spawned)", () => {
+  it('followed as printed, through a shell: the file is attached under its safe name, the stray name goes, doctor finds nothing', async () => {
+    const dir = tempDir('precis-e2e-attach-')
+    const library = join(dir, 'library.json')
+    const precis = (...args: string[]) => runPrecis(['--library', library, ...args], { cwd: dir })
+    expect((await precis('add', '--title', 'Alpha Paper', '--author', 'Ann Bee', '--year', '2020', '--no-summary')).code).toBe(0)
+    writeFileSync(join(dir, 'a.pdf'), makePdf({ pages: [['A']] }))
+    expect((await precis('attach', 'bee2020alpha', 'a.pdf')).code).toBe(0)
+    const folder = join(dir, 'library.files', 'bee2020alpha')
+    const unsafe = "it's (v2) $HOME.pdf"
+    writeFileSync(join(folder, unsafe), makePdf({ pages: [['Found']] }))
+
+    const found = await precis('doctor')
+    expect(found.code).toBe(4)
+    const advice = /\((precis attach .+)\), or delete it/.exec(found.stdout)?.[1]
+    expect(advice).toBeDefined()
+    // The advice run as a person would paste it: a `precis` on the PATH, and the shell's word splitting.
+    const bin = tempDir('precis-bin-')
+    writeFileSync(join(bin, 'precis'), `#!/bin/sh\nexec '${process.execPath}' '${BIN}' --library '${library}' "$@"\n`, { mode: 0o755 })
+    const followed = await runCommand('/bin/sh', ['-c', advice!], { cwd: dir, env: { PATH: `${bin}:${process.env.PATH ?? ''}` } })
+    expect(followed.code, followed.stderr).toBe(0)
+    expect(readdirSync(folder).sort()).toEqual(['a.pdf', 'it-s-v2-HOME.pdf'])
+    const doctor = await precis('doctor')
+    expect(doctor.code, doctor.stdout).toBe(0)
+  })
+})
+
 describe('restore into the record of a paper added again meanwhile (spawned)', () => {
   it('that record takes the files it lacks (one copy of the same bytes), and nothing is left orphaned', async () => {
     const dir = tempDir('precis-e2e-attach-')
@@ -143,7 +170,7 @@ describe('add paper.pdf on a damaged file (spawned)', () => {
       cwd: dir,
       env: { NODE_OPTIONS: '--max-old-space-size=256' },
     })
-    expect(result.stderr).toContain('precis: zeros.pdf is not a PDF precis can read: reading it took more than 512 MB of memory')
+    expect(result.stderr).toContain('precis: zeros.pdf is not a PDF precis can read: reading it took more than 512 MiB of memory')
     expect(result.code).toBe(4)
     expect(readdirSync(dir)).toEqual(['zeros.pdf'])
   })

@@ -248,7 +248,7 @@ describe('commands that ask first, while another precis changes the library befo
     ])
     expect(result.other).toBe(0)
     expect(result.code, result.output).toBe(0)
-    expect(readLibraryFile(setup.library).trash.map((e) => [e.summary.id, e.summary.body])).toEqual([
+    expect(readLibraryFile(setup.library).trash.map((e) => [e.summary?.id, e.summary?.body])).toEqual([
       ['gilmer2017neural-2', 'Edited meanwhile.'],
     ])
   })
@@ -283,7 +283,7 @@ describe('commands that ask first, while another precis changes the library befo
     expect(result.other).toBe(0)
     expect(result.code, result.output).toBe(0)
     expect(result.output).toContain('Kept 1 summary trashed since you confirmed')
-    expect(readLibraryFile(setup.library).trash.map((e) => e.summary.id)).toEqual(['rasmussen2004gaussian'])
+    expect(readLibraryFile(setup.library).trash.map((e) => e.summary?.id)).toEqual(['rasmussen2004gaussian'])
     expect((await precisOn(setup.library, ['restore', 'rasmussen2004gaussian'], { env: setup.env })).code).toBe(0)
   })
 })

@@ -136,7 +136,7 @@ describe('export --format html with a summary past the renderer limits', () => {
     const page = readFileSync(out, 'utf8')
     const all = elements(page)
     expect(page).toContain(
-      '<p class="notice">[precis: this summary is too large to format (4.0 MB, limit 1.0 MB); showing it as plain text]</p>',
+      '<p class="notice">[precis: this summary is too large to format (4,000,000 characters, limit 1,000,000); showing it as plain text]</p>',
     )
     expect(all.filter((e) => e.tagName === 'pre')).toHaveLength(1)
     expect(page).toContain('$x$ $x$ $x$')

@@ -125,7 +125,7 @@ describe('hostile replies', () => {
 
   it('a body over the size limit is not read', async () => {
     const { run } = await against(() => ({ body: Buffer.alloc(6 * 1024 * 1024, 0x20) }))
-    expectRefused(await run(['add', '2003.10555', '--body', 'x']), 1, /arXiv sent more than 5 MB; refusing to read it/)
+    expectRefused(await run(['add', '2003.10555', '--body', 'x']), 1, /arXiv sent more than 5 MiB; refusing to read it/)
   })
 
   it('an HTML page where CSL-JSON was asked for is named as such', async () => {

@@ -19,12 +19,14 @@ import { describeSource } from '../../sources/resolve.js'
 import { oneLine } from '../../render/summary-rows.js'
 import { readAttachableFile } from '../../store/attachment-files.js'
 import { givenFile } from '../../command-kit/attachments.js'
+import { holderOfFile, sha256Of } from '../../core/attachments/attachments.js'
 import { canPrompt, inform } from '../../command-kit/shared.js'
 import type { BodySource } from '../../command-kit/body-source.js'
 
 /** What of add's options the PDF decides. */
 interface PdfAddOptions {
   source: Source | null
+  paperHandle: string | null
   paper: PaperOverrides
   body: BodySource
   summary: boolean
@@ -39,12 +41,24 @@ export async function fromPdf<T extends PdfAddOptions>(
   file: string,
   ctx: Context,
 ): Promise<{ options: T; ask?: () => Promise<PaperInput | null> }> {
-  const text = await readPdfText(readAttachableFile(givenFile(ctx, file)), file)
-  const flagged = given.paper.arxiv ?? given.paper.doi
-  const source = (flagged === undefined ? null : parseSource(flagged)) ?? identifierIn(text.pages)
+  const bytes = readAttachableFile(givenFile(ctx, file))
   // Without a summary text and without a terminal to write one in, the paper is added alone.
   const options = given.body.from === 'none' && !canPrompt(ctx) ? { ...given, summary: false } : given
   const shown = sanitizeTerminal(file)
+  // Bytes attached already name their paper, as `attach` recognises them: no search for a paper the library has.
+  const holder = holderOfFile(await ctx.store.read(), sha256Of(bytes))
+  if (holder?.trashId != null) {
+    throw new UsageError(`${shown} is attached to ${sanitizeTerminal(holder.paper.key)}, which is in the trash`, [
+      `Bring it back with: precis restore ${holder.trashId}`,
+    ])
+  }
+  if (holder) {
+    inform(ctx, `${shown} is already attached to ${sanitizeTerminal(holder.paper.key)}: ${oneLine(holder.paper.title)}`)
+    return { options: { ...options, source: null, paperHandle: holder.paper.key } }
+  }
+  const text = await readPdfText(bytes, file)
+  const flagged = given.paper.arxiv ?? given.paper.doi
+  const source = (flagged === undefined ? null : parseSource(flagged)) ?? identifierIn(text.pages)
   if (source) {
     if (flagged === undefined) inform(ctx, `Found ${describeSource(source)} in ${shown}`)
     return { options: { ...options, source, paper: withIdentifier(options.paper, source) } }

@@ -28,6 +28,7 @@ const LIBRARY_KINDS: ReadonlySet<FindingKind> = new Set([
   'duplicate-summary',
   'missing-paper',
   'trash-missing-paper',
+  'trash-key-taken',
   'bad-tags',
   'case-twin-keys',
 ])

@@ -70,6 +70,8 @@ function formatPage(): string {
     '  state    to-read, reading or read (absent: read if summarised, else none)',
     '  priority 1 (read first) to 5, for a paper to read or being read (absent: 3)',
     "  attachments  a paper's files (copied into <library>.files/<key>/) and links (precis attach)",
+    '  trash    a removed summary (with its paper when it was the last one), or a paper removed',
+    '           while it had no summary ("summary": null)',
     '',
     'A file of an older version is read as it is and upgraded by the first change, after a copy',
     'is kept beside it (library.json.v1.bak). A newer version is refused (exit 4), never changed.',

@@ -1,6 +1,5 @@
 import type { Context } from '../../context.js'
-import { restoreWithFiles, type RestoredFile } from '../../core/records/trash.js'
-import { plural } from '../../core/text/plural-count.js'
+import { describeTrashed, restoreWithFiles, type Restored, type RestoredFile } from '../../core/records/trash.js'
 import { oneLine } from '../../render/summary-rows.js'
 import { inform, printJson } from '../../command-kit/shared.js'
 import { moveAttachedFile } from '../../store/attachment-files.js'
@@ -20,8 +19,8 @@ export async function restoreRun(opts: RestoreOptions, ctx: Context): Promise<vo
   const restored = await ctx.store
     .update((lib) =>
       opts.ids.map((id) => {
-        const { summary, files } = restoreWithFiles(lib, id)
-        if (library === null) return summary
+        const { restored, files } = restoreWithFiles(lib, id)
+        if (library === null) return restored
         for (const file of files) {
           if (file.to === null) {
             dropped.push(file)
@@ -30,7 +29,7 @@ export async function restoreRun(opts: RestoreOptions, ctx: Context): Promise<vo
           moveAttachedFile(library, file.fromKey, file.name, file.toKey, file.to)
           moved.push(file)
         }
-        return summary
+        return restored
       }),
     )
     .catch((error: unknown) => {
@@ -38,10 +37,17 @@ export async function restoreRun(opts: RestoreOptions, ctx: Context): Promise<vo
       throw error
     })
   for (const file of dropped) moveAttachedFile(library!, file.fromKey, file.name, file.toKey, null)
-  // `was`: the id asked for, when the summary came back under another one.
-  if (ctx.globals.json) printJson(ctx, { restored: restored.map((s, i) => ({ id: s.id, key: s.paper, was: opts.ids[i] })) })
-  else for (const summary of restored) ctx.io.out(summary.id + '\n')
-  const renamed = restored.filter((s, i) => s.id !== opts.ids[i])
-  for (const s of renamed) inform(ctx, `Restored under a new id: ${oneLine(s.id)} (its old id was taken)`)
-  inform(ctx, `Restored ${plural(restored.length, 'summary', 'summaries')}`)
+  // `was`: the id asked for, when the summary or paper came back under another one.
+  const kindOf = (r: Restored) => (r.summary === null ? 'paper' : 'summary')
+  if (ctx.globals.json)
+    printJson(ctx, { restored: restored.map((r, i) => ({ id: r.id, kind: kindOf(r), key: r.paper, was: opts.ids[i] })) })
+  else for (const r of restored) ctx.io.out(r.id + '\n')
+  for (const [i, r] of restored.entries()) {
+    if (r.id === opts.ids[i]) continue
+    // A paper alone comes back under a new key (its own was taken), or into the library's record of it (added again meanwhile).
+    const why = r.summary !== null ? 'its old id was taken' : 'the library has this paper under that key'
+    inform(ctx, `Restored under a new ${r.summary === null ? 'key' : 'id'}: ${oneLine(r.id)} (${why})`)
+  }
+  const papers = restored.filter((r) => r.summary === null).length
+  inform(ctx, `Restored ${describeTrashed(restored.length - papers, papers)}`)
 }

@@ -1,5 +1,5 @@
 import type { Context } from '../../context.js'
-import { formatSize } from '../../core/attachments/attachments.js'
+import { formatBytes } from '../../core/text/sizes.js'
 import { plural } from '../../core/text/plural-count.js'
 import { oneLine } from '../../render/summary-rows.js'
 import { lockTimeout } from '../../store/lock-timeout.js'
@@ -58,7 +58,7 @@ export async function syncInitRun(opts: SyncInitOptions, ctx: Context): Promise<
     const { folder, files, bytes } = report.files
     inform(
       ctx,
-      `Attached files are carried too: ${oneLine(folder)} adds ${plural(files, 'file', 'files')} (${formatSize(bytes)}) to the repository`,
+      `Attached files are carried too: ${oneLine(folder)} adds ${plural(files, 'file', 'files')} (${formatBytes(bytes)}) to the repository`,
     )
   }
   inform(ctx, report.remote ? 'Next: precis sync' : 'To share the library, add a remote: precis sync init --remote <url>')

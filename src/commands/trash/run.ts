@@ -1,7 +1,7 @@
 import type { Context } from '../../context.js'
 import { CancelError } from '../../core/errors.js'
-import type { TrashEntry } from '../../core/model.js'
-import { emptyTrash } from '../../core/records/trash.js'
+import { trashId, trashPaperKey, type TrashEntry } from '../../core/model.js'
+import { describeEntries, emptyTrash } from '../../core/records/trash.js'
 import { plural } from '../../core/text/plural-count.js'
 import { formatTrashPlain, formatTrashTable } from '../../render/trash-rows.js'
 import { confirmOrRequireYes, inform, printJson } from '../../command-kit/shared.js'
@@ -20,11 +20,11 @@ export async function trashRun(opts: TrashOptions, ctx: Context): Promise<void> 
       if (ctx.globals.json) printJson(ctx, { deleted: [], kept: 0 })
       return inform(ctx, 'The trash is empty')
     }
-    if (!(await confirmOrRequireYes(ctx, opts.yes, `Delete ${plural(trash.length, 'trashed summary', 'trashed summaries')} for good?`)))
+    if (!(await confirmOrRequireYes(ctx, opts.yes, `Delete ${describeEntries(trash, 'trashed ')} for good?`)))
       throw new CancelError('The trash was kept')
     // Only what was confirmed: a summary trashed meanwhile stays restorable.
     const library = ctx.store.path
-    const { deleted, kept, ids, files } = await ctx.store.update((lib) => {
+    const { deleted, kept, files } = await ctx.store.update((lib) => {
       const emptied = emptyTrash(lib, trash)
       // Papers that left the library for good take their attached files with them, deleted before
       // the write so that with sync carrying files the same commit records both.
@@ -35,26 +35,27 @@ export async function trashRun(opts: TrashOptions, ctx: Context): Promise<void> 
       for (const { key, name } of gone) removeAttachedFile(library!, key, name)
       return { ...emptied, files: gone }
     })
-    if (ctx.globals.json) printJson(ctx, { deleted: ids, kept })
+    if (ctx.globals.json) printJson(ctx, { deleted: deleted.map(trashId), kept: kept.length })
     const attached = files.length > 0 ? ` and ${plural(files.length, 'attached file', 'attached files')}` : ''
-    inform(ctx, `Deleted ${plural(deleted, 'summary', 'summaries')}${attached} for good`)
-    if (kept > 0)
+    inform(ctx, `Deleted ${describeEntries(deleted)}${attached} for good`)
+    if (kept.length > 0)
       inform(
         ctx,
-        `Kept ${plural(kept, 'summary', 'summaries')} trashed since you confirmed (run precis trash --empty again to delete ${kept === 1 ? 'it' : 'them'})`,
+        `Kept ${describeEntries(kept)} trashed since you confirmed (run precis trash --empty again to delete ${kept.length === 1 ? 'it' : 'them'})`,
       )
     return
   }
   const { trash, papers } = await ctx.store.read()
-  const titleOf = (e: TrashEntry) => e.paper?.title ?? papers.find((p) => p.key === e.summary.paper)?.title ?? e.summary.paper
+  const titleOf = (e: TrashEntry) => e.paper?.title ?? papers.find((p) => p.key === trashPaperKey(e))?.title ?? trashPaperKey(e)
+  const kindOf = (e: TrashEntry) => (e.summary === null ? ('paper' as const) : ('summary' as const))
   if (ctx.globals.json) {
     return printJson(
       ctx,
-      trash.map((e) => ({ id: e.summary.id, key: e.summary.paper, title: titleOf(e), deleted: e.deleted })),
+      trash.map((e) => ({ id: trashId(e), kind: kindOf(e), key: trashPaperKey(e), title: titleOf(e), deleted: e.deleted })),
     )
   }
   if (trash.length === 0) return inform(ctx, 'The trash is empty')
-  const rows = [...trash].reverse().map((e) => ({ id: e.summary.id, deleted: e.deleted.slice(0, 10), title: titleOf(e) }))
+  const rows = [...trash].reverse().map((e) => ({ id: trashId(e), kind: kindOf(e), deleted: e.deleted.slice(0, 10), title: titleOf(e) }))
   if (!ctx.io.stdoutIsTTY) return ctx.io.out(formatTrashPlain(rows))
   await ctx.io.page(formatTrashTable(rows, ctx.io.columns ?? 80, ctx.io.style))
 }

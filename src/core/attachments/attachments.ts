@@ -5,13 +5,14 @@
  * a stored name is one this module would have made itself, and can never leave the paper's folder.
  */
 import { createHash } from 'node:crypto'
-import type { Attachment, Paper } from '../model.js'
+import { trashId, type Attachment, type Library, type Paper } from '../model.js'
 import { collisionKey, fitName, RESERVED, safeFileStem } from '../text/filenames.js'
+import { formatBytes } from '../text/sizes.js'
 
 /** Largest file `attach` copies: PDFs of papers are a few MB; this leaves room for scans and slides, not data sets. */
 export const MAX_ATTACHMENT_BYTES = 256 * 1024 * 1024
 /** The limit as the README and messages say it. */
-export const MAX_ATTACHMENT_TEXT = '256 MiB'
+export const MAX_ATTACHMENT_TEXT = formatBytes(MAX_ATTACHMENT_BYTES)
 /** Longest link kept; browsers and servers refuse much longer ones. */
 export const MAX_LINK_LENGTH = 2000
 /** Most attachments one paper may hold. */
@@ -171,15 +172,16 @@ export function webPages(paper: Pick<Paper, 'arxiv' | 'doi' | 'url' | 'attachmen
   return [...new Set(pages.filter((page) => linkProblem(page) === null))]
 }
 
-/** `1.2 MB`, `340 kB`, `12 B`: sizes as people read them (powers of 1000, as file managers show). */
-export function formatSize(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`
-  const units = ['kB', 'MB', 'GB', 'TB']
-  let value = bytes / 1000
-  let unit = 0
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000
-    unit++
-  }
-  return `${value >= 100 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`
+/** The SHA-256 of a file's bytes, as attachments record it (64 lowercase hex digits). */
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+/** Where a file with the SHA-256 `sha256` is attached: a paper of the library, else of the trash (with the entry's id). */
+export function holderOfFile(lib: Library, sha256: string): { paper: Paper; trashId: string | null } | null {
+  const holds = (paper: Paper) => fileAttachments(paper).some((file) => file.sha256 === sha256)
+  const live = lib.papers.find(holds)
+  if (live) return { paper: live, trashId: null }
+  const entry = lib.trash.find((e) => e.paper !== null && holds(e.paper))
+  return entry?.paper ? { paper: entry.paper, trashId: trashId(entry) } : null
 }

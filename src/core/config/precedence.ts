@@ -6,6 +6,7 @@
 import type { KeyPattern } from '../keys/citekey.js'
 import { compileKeyPattern, DEFAULT_KEY_PATTERN } from '../keys/key-pattern.js'
 import type { Config } from './settings.js'
+import { UsageError } from '../errors.js'
 import type { ImageSetting } from '../images/protocol.js'
 
 export type Source = 'flag' | 'environment' | 'config' | 'default'
@@ -135,5 +136,20 @@ export function settingsInEffect(env: Env, config: Config): Record<keyof Config,
     width: chooseWidth(null, config),
     color: chooseColor(true, env, config),
     images: chooseImages(null, config),
+  }
+}
+
+/**
+ * What is wrong with a setting in effect that reading the config file does not catch: a value from
+ * the environment (PRECIS_KEY_PATTERN). `config list` and `config get` say it as every command that
+ * uses the setting does, rather than show it as if it worked.
+ */
+export function settingProblems(env: Env, config: Config): Partial<Record<keyof Config, UsageError>> {
+  try {
+    keyPatternIn(env, config)
+    return {}
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    return { key_pattern: error }
   }
 }

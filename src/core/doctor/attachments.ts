@@ -8,6 +8,7 @@ import path from 'node:path'
 import type { Library, Paper } from '../model.js'
 import { fileAttachments, keyFolderName } from '../attachments/attachments.js'
 import type { Finding } from './finding.js'
+import { shellWord } from '../text/shell-words.js'
 
 /** Each paper of the library or its trash, by its folder's name. */
 function owners(lib: Library): Map<string, Paper[]> {
@@ -77,7 +78,8 @@ export function checkAttachments(lib: Library, root: string, folders: ReadonlyMa
         fixable: false,
         subjects: [path.join(where, name)],
         problem: `${path.join(where, name)} is attached to no paper`,
-        fix: `Attach it (precis attach ${papers[0]!.key} ${path.join(where, name)}), or delete it`,
+        // Quoted for the shell: a name attach would not make (a space, a quote) is one word all the same.
+        fix: `Attach it (precis attach ${shellWord(papers[0]!.key)} ${shellWord(path.join(where, name))}), or delete it`,
       })
     }
   }

@@ -4,9 +4,9 @@
  * library and the files beside it; files.ts judges the files, repair.ts repairs.
  */
 import { conflictingFields, duplicatePairs } from './duplicates.js'
-import { caseTwinFindings } from './keys.js'
+import { caseTwinFindings, trashKeyTakenFindings } from './keys.js'
 import { duplicateSummaries } from './summaries.js'
-import type { Library, Paper } from '../model.js'
+import { trashedSummaries, type Library, type Paper } from '../model.js'
 import { canonicalTag, tagProblem } from '../tags/rules.js'
 import type { Finding } from './finding.js'
 
@@ -86,10 +86,11 @@ function trashMissingPaperFindings(lib: Library): Finding[] {
   const keys = new Set([...lib.papers.map((p) => p.key), ...lib.trash.flatMap((e) => (e.paper ? [e.paper.key] : []))])
   const seen = new Set<string>()
   const findings: Finding[] = []
-  for (const { summary } of lib.trash) {
+  const trashed = trashedSummaries(lib.trash)
+  for (const summary of trashed) {
     if (keys.has(summary.paper) || seen.has(summary.paper)) continue
     seen.add(summary.paper)
-    const ids = lib.trash.filter((e) => e.summary.paper === summary.paper).map((e) => e.summary.id)
+    const ids = trashed.filter((s) => s.paper === summary.paper).map((s) => s.id)
     findings.push({
       kind: 'trash-missing-paper',
       problem: `${ids.join(', ')} in the trash ${ids.length === 1 ? 'belongs' : 'belong'} to the paper ${summary.paper}, which is gone: restoring would fail`,
@@ -124,7 +125,6 @@ function tagFindings(lib: Library): Finding[] {
   const holders: { tags: readonly string[]; name: string; handle: string }[] = [
     ...lib.summaries.map((s) => ({ tags: s.tags, name: s.id, handle: s.id })),
     ...lib.papers.flatMap((p) => (p.tags ? [{ tags: p.tags, name: `The paper ${p.key}`, handle: p.key }] : [])),
-    ...lib.trash.map((e) => ({ tags: e.summary.tags, name: `${e.summary.id} (in the trash)`, handle: e.summary.id })),
   ]
   return holders.flatMap(({ tags, name, handle }): Finding[] => {
     const trouble = tagTrouble(tags)
@@ -152,5 +152,6 @@ export function checkLibrary(lib: Library): Finding[] {
     ...trashMissingPaperFindings(lib),
     ...tagFindings(lib),
     ...caseTwinFindings(lib),
+    ...trashKeyTakenFindings(lib),
   ]
 }

@@ -3,6 +3,7 @@
  * killed, the backup. Pure: src/store/maintenance.ts gathers the FolderState.
  */
 import type { Finding } from './finding.js'
+import { formatBytes } from '../text/sizes.js'
 
 /** What lies beside a library file, as gathered from the disk. */
 export interface FolderState {
@@ -16,10 +17,6 @@ export interface FolderState {
   lock: { path: string; stale: boolean; owner: string } | null
   /** Temp files only a killed writer leaves behind (`.library.json.tmp-*`, `.bak-*`, a stale break lock). */
   leftovers: { path: string; bytes: number }[]
-}
-
-function size(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`
 }
 
 /** Everything wrong with the files beside the library. A live lock is not a problem: someone is writing. */
@@ -50,7 +47,7 @@ export function checkFolder(state: FolderState): Finding[] {
       kind: 'leftover-temp-files',
       fixable: true,
       subjects: leftovers.map((f) => f.path),
-      problem: `${leftovers.length} temp ${leftovers.length === 1 ? 'file' : 'files'} (${size(total)}) left by precis processes that were killed while writing`,
+      problem: `${leftovers.length} temp ${leftovers.length === 1 ? 'file' : 'files'} (${formatBytes(total)}) left by precis processes that were killed while writing`,
       fix: 'precis doctor --fix removes them, holding the lock so that no running precis is writing one',
     })
   }

@@ -8,6 +8,7 @@ export type FindingKind =
   | 'duplicate-summary'
   | 'missing-paper'
   | 'trash-missing-paper'
+  | 'trash-key-taken'
   | 'bad-tags'
   | 'case-twin-keys'
   | 'stale-lock'

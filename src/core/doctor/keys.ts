@@ -6,7 +6,8 @@
 import { uniqueKey } from '../keys/citekey.js'
 import type { Finding } from './finding.js'
 import { KeySet } from '../keys/key-rules.js'
-import type { Library } from '../model.js'
+import { emptyLibrary, trashId, type Library } from '../model.js'
+import { findSamePaper } from '../papers/papers.js'
 
 /** One finding per group of papers whose keys differ only in case; every key but the first is to rename. */
 export function caseTwinFindings(lib: Library): Finding[] {
@@ -32,4 +33,33 @@ export function caseTwinFindings(lib: Library): Finding[] {
         subjects: keys,
       }
     })
+}
+
+/**
+ * A paper in the trash (alone or with its last summary) whose key a paper of the library has too,
+ * ignoring case: precis never makes one (new and renamed papers avoid trashed keys), a hand edit or
+ * an old sync can. Both keep their files in one folder, so restoring the trashed one under a new
+ * key would carry off the files it names from the library's paper's folder. The same paper in
+ * both places (doctor --fix puts a summary's paper back from the trash) is no trouble: restore joins them.
+ */
+export function trashKeyTakenFindings(lib: Library): Finding[] {
+  const live = new Map(lib.papers.map((p) => [p.key.toLowerCase(), p]))
+  const seen = new Set<string>()
+  return lib.trash.flatMap((entry): Finding[] => {
+    const record = entry.paper
+    const other = record === null ? undefined : live.get(record.key.toLowerCase())
+    if (record === null || other === undefined || seen.has(record.key)) return []
+    if (findSamePaper({ ...emptyLibrary(), papers: [other] }, record)) return []
+    const [key, holder] = [record.key, other.key]
+    seen.add(key)
+    return [
+      {
+        kind: 'trash-key-taken',
+        problem: `The paper ${key} in the trash has the key of the library's paper ${holder}: they share one folder of attached files`,
+        fix: `If they are one paper, precis restore ${trashId(entry)} joins the library's record; if not, check its files (precis show ${holder}) before restoring it, or delete it with precis trash --empty (the folder stays with ${holder})`,
+        fixable: false,
+        subjects: [holder, key],
+      },
+    ]
+  })
 }

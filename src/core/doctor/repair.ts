@@ -6,7 +6,7 @@
 import { tagTrouble } from './doctor.js'
 import { conflictingFields, duplicatePairs, MERGED_FIELDS } from './duplicates.js'
 import { mergeDuplicateSummaries } from './summaries.js'
-import type { Library, Paper } from '../model.js'
+import { trashedSummaries, type Library, type Paper } from '../model.js'
 import { isPlaceholder, placeholderPaper } from '../papers/placeholders.js'
 
 /** Move everything of `duplicate` onto `keep`, which gains the details only `duplicate` had (for a placeholder, too). */
@@ -16,7 +16,7 @@ function mergeInto(lib: Library, keep: Paper, duplicate: Paper): void {
   }
   for (const s of lib.summaries) if (s.paper === duplicate.key) s.paper = keep.key
   // Trashed summaries without their own copy of the paper would otherwise point at nothing.
-  for (const e of lib.trash) if (e.paper === null && e.summary.paper === duplicate.key) e.summary.paper = keep.key
+  for (const e of lib.trash) if (e.summary !== null && e.paper === null && e.summary.paper === duplicate.key) e.summary.paper = keep.key
   lib.papers = lib.papers.filter((p) => p !== duplicate)
 }
 
@@ -37,8 +37,11 @@ function restoreMissingPapers(lib: Library): string[] {
   const done: string[] = []
   for (const summary of lib.summaries) {
     if (keys.has(summary.paper)) continue
-    const fromTrash = lib.trash.find((e) => e.paper?.key === summary.paper)?.paper
+    const carrier = lib.trash.find((e) => e.paper?.key === summary.paper)
+    const fromTrash = carrier?.paper
     lib.papers.push(fromTrash ? structuredClone(fromTrash) : placeholderPaper(summary.paper, summary.created))
+    // A paper trashed alone is back in the library: its entry would only restore what is there.
+    if (carrier?.summary === null) lib.trash.splice(lib.trash.indexOf(carrier), 1)
     keys.add(summary.paper)
     done.push(fromTrash ? `Put the paper ${summary.paper} back from the trash` : `Recreated ${summary.paper} as an untitled paper record`)
   }
@@ -49,7 +52,7 @@ function keepTrashRestorable(lib: Library): string[] {
   const keys = new Set([...lib.papers.map((p) => p.key), ...lib.trash.flatMap((e) => (e.paper ? [e.paper.key] : []))])
   const done: string[] = []
   for (const entry of lib.trash) {
-    if (keys.has(entry.summary.paper)) continue
+    if (entry.summary === null || keys.has(entry.summary.paper)) continue
     entry.paper = placeholderPaper(entry.summary.paper, entry.summary.created)
     keys.add(entry.summary.paper)
     done.push(`Kept an untitled record of ${entry.summary.paper} with the trash`)
@@ -59,7 +62,7 @@ function keepTrashRestorable(lib: Library): string[] {
 
 function normaliseTags(lib: Library): string[] {
   const done: string[] = []
-  for (const summary of [...lib.summaries, ...lib.trash.map((e) => e.summary)]) {
+  for (const summary of [...lib.summaries, ...trashedSummaries(lib.trash)]) {
     const trouble = tagTrouble(summary.tags)
     if (!trouble?.repairable) continue
     summary.tags = trouble.repaired

@@ -10,7 +10,7 @@
  * Across two identified papers, a text is only a duplicate when it is long (a short note such as
  * "TODO" recurs on many papers), and it is never merged by --fix: the papers may differ.
  */
-import type { Library, Summary } from '../model.js'
+import { trashedSummaries, type Library, type Summary } from '../model.js'
 import { isUnidentifiedPaper } from '../papers/placeholders.js'
 import { comparableBody, MIN_TWIN_BODY } from '../papers/summary-bodies.js'
 
@@ -77,7 +77,7 @@ export function mergeDuplicateSummaries(lib: Library): string[] {
   if (removed.size === 0) return done
   lib.summaries = lib.summaries.filter((s) => !removed.has(s))
   // A placeholder paper that only stood in for a removed copy goes with it.
-  const needed = new Set([...lib.summaries, ...lib.trash.map((e) => e.summary)].map((s) => s.paper))
+  const needed = new Set([...lib.summaries, ...trashedSummaries(lib.trash)].map((s) => s.paper))
   const lone = new Set([...removed].map((s) => s.paper).filter((key) => !needed.has(key)))
   const dropped = lib.papers.filter((p) => lone.has(p.key) && isUnidentifiedPaper(p))
   if (dropped.length > 0) {

@@ -39,7 +39,8 @@ export function plainTextNotice(problem: string): string {
 /** Why `markdown` is too large to format, or null. Checked first: it is the cheap one. */
 function tooLarge(markdown: string): string | null {
   if (markdown.length <= MAX_BODY_CHARS) return null
-  return `is too large to format (${formatSize(markdown.length)}, limit ${formatSize(MAX_BODY_CHARS)})`
+  // The limit is on characters, not bytes, and is said so (as the BibTeX limits are).
+  return `is too large to format (${markdown.length.toLocaleString('en-US')} characters, limit ${MAX_BODY_CHARS.toLocaleString('en-US')})`
 }
 
 /** Why `markdown` should not be given to marked (nesting, emphasis), or null. */
@@ -74,10 +75,6 @@ function deepestNesting(markdown: string): number {
     deepest = Math.max(deepest, depth)
   }
   return deepest
-}
-
-function formatSize(chars: number): string {
-  return chars >= 1_000_000 ? `${(chars / 1_000_000).toFixed(1)} MB` : `${Math.round(chars / 1000)} kB`
 }
 
 /**

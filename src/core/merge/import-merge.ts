@@ -80,7 +80,7 @@ export function mergeRecords(lib: Library, records: readonly ImportRecord[], opt
       url,
       abstract,
       added: added ?? stamp,
-      // Only the library's own JSON carries a reading state; a paper of another library keeps its place in the queue.
+      // The library's own JSON and Markdown carry a reading state; a paper of another library keeps its place in the queue.
       ...(state !== undefined && { state }),
       ...(priority !== undefined && { priority }),
       // A paper's own tags: keywords of an entry without notes, a paper alone of precis' JSON.

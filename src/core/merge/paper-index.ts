@@ -3,7 +3,7 @@
  * (the rule `findSamePaper` applies by scanning), kept in Maps so an import of thousands of records into 100,000 papers stays linear.
  */
 import { KeySet } from '../keys/key-rules.js'
-import type { Library, Paper, Summary } from '../model.js'
+import { trashedSummaries, type Library, type Paper, type Summary } from '../model.js'
 import { paperIdentity } from '../papers/papers.js'
 import { normalizeTitle } from '../papers/titles.js'
 import { identitiesDisagree } from '../papers/same-paper.js'
@@ -28,7 +28,7 @@ export class PaperIndex {
   constructor(lib: Library) {
     for (const paper of lib.papers) this.addPaper(paper)
     for (const summary of lib.summaries) this.addSummary(summary)
-    for (const entry of lib.trash) this.summaryIds.add(entry.summary.id)
+    for (const summary of trashedSummaries(lib.trash)) this.summaryIds.add(summary.id)
   }
 
   /**

@@ -5,7 +5,7 @@
  * Works on the library it is given (inside `store.update`); no I/O.
  */
 import { NotFoundError } from '../errors.js'
-import type { Library, Paper, Summary } from '../model.js'
+import { trashedSummaries, type Library, type Paper, type Summary } from '../model.js'
 import { freeName } from '../attachments/attachments.js'
 import { setPaperTags } from '../tags/paper-tags.js'
 import { rewriteCitedKeys, type IdChange } from '../papers/rename-paper.js'
@@ -67,13 +67,13 @@ export function mergePaperInto(lib: Library, fromKey: string, intoKey: string): 
   // Its own tags go with it: onto `intoKey`'s own (a paper with summaries lends them to each: paper-tags.ts).
   if (from.tags) setPaperTags(into, [...new Set([...(into.tags ?? []), ...from.tags])])
   // A trashed summary no longer needs to keep its paper: restoring it finds `intoKey` in the library.
-  for (const entry of lib.trash) if (entry.paper?.key === fromKey) entry.paper = null
+  // An older record of the paper trashed alone is dropped: the paper is in the library, as `intoKey`.
+  lib.trash = lib.trash.filter((entry) => !(entry.summary === null && entry.paper.key === fromKey))
+  for (const entry of lib.trash) if (entry.summary !== null && entry.paper?.key === fromKey) entry.paper = null
 
-  const own = [
-    ...lib.summaries.filter((s) => s.paper === fromKey),
-    ...lib.trash.filter((e) => e.summary.paper === fromKey).map((e) => e.summary),
-  ]
-  const taken = new Set([...lib.summaries, ...lib.trash.map((e) => e.summary)].filter((s) => s.paper !== fromKey).map((s) => s.id))
+  const trashed = trashedSummaries(lib.trash)
+  const own = [...lib.summaries.filter((s) => s.paper === fromKey), ...trashed.filter((s) => s.paper === fromKey)]
+  const taken = new Set([...lib.summaries, ...trashed].filter((s) => s.paper !== fromKey).map((s) => s.id))
   // The paper's own ids first in their order (`old`, `old-2`, ...), so each keeps its suffix when free.
   for (const summary of sortedIds(own)) {
     const id = freeId(summary.id, fromKey, intoKey, taken)
@@ -85,7 +85,7 @@ export function mergePaperInto(lib: Library, fromKey: string, intoKey: string): 
   // Citations name a summary id or a paper key, case-insensitively; the key wins over the first id, which is the same name.
   const names = new Map<string, string>(move.ids.map(({ from: old, to }) => [old.toLowerCase(), to]))
   names.set(fromKey.toLowerCase(), intoKey)
-  for (const summary of [...lib.summaries, ...lib.trash.map((e) => e.summary)]) {
+  for (const summary of [...lib.summaries, ...trashed]) {
     const { body, count } = rewriteCitedKeys(summary.body, names)
     if (count === 0) continue
     summary.body = body

@@ -7,11 +7,11 @@
  * like and the edited summary ends under the new key.
  */
 import { PrecisError } from '../errors.js'
-import type { Library, Paper, Summary } from '../model.js'
+import { trashedSummaries, type Library, type Paper, type Summary } from '../model.js'
 import { followKey, renamePaper } from '../papers/rename-paper.js'
 
 const summariesOf = (lib: Library, key: string): Summary[] =>
-  [...lib.summaries, ...lib.trash.map((e) => e.summary)].filter((s) => s.paper === key)
+  [...lib.summaries, ...trashedSummaries(lib.trash)].filter((s) => s.paper === key)
 
 /** Whether `side`'s paper `renamed` is `base`'s paper `original` under a new key: added at the same time, with its summaries (same creation times) under the ids that follow the key. */
 function isRenamed(base: Library, side: Library, original: Paper, renamed: Paper): boolean {

@@ -1,7 +1,16 @@
 import { baseCitekey, makeCitekey, type KeyPattern } from '../keys/citekey.js'
 import { KeySet } from '../keys/key-rules.js'
 import { alignRenames } from './renames.js'
-import { emptyLibrary, type Attachment, type Library, type Paper, type Summary, type TrashEntry } from '../model.js'
+import {
+  emptyLibrary,
+  trashedSummaries,
+  trashId,
+  type Attachment,
+  type Library,
+  type Paper,
+  type Summary,
+  type TrashEntry,
+} from '../model.js'
 import { findSamePaper } from '../papers/papers.js'
 import { CONFLICT_TAG } from '../tags/rules.js'
 
@@ -119,7 +128,7 @@ class Names {
   ) {
     for (const lib of libraries) {
       for (const p of [...lib.papers, ...lib.trash.flatMap((e) => (e.paper ? [e.paper] : []))]) this.keys.add(p.key)
-      for (const s of [...lib.summaries, ...lib.trash.map((e) => e.summary)]) this.ids.add(s.id)
+      for (const s of [...lib.summaries, ...trashedSummaries(lib.trash)]) this.ids.add(s.id)
     }
   }
 
@@ -297,30 +306,38 @@ class LibraryMerge {
     return merged
   }
 
-  /** Trash entries as a set (an entry is a deletion event); entries of summaries that live on are dropped. */
-  trash(live: ReadonlySet<string>): TrashEntry[] {
-    const key = (e: TrashEntry) => `${e.summary.id}\u0000${e.deleted}`
+  /**
+   * Trash entries as a set (an entry is a deletion event); entries of summaries that live on, and of
+   * papers trashed alone that live on (`livePapers`: edited on the other side, or given a summary there), are dropped.
+   */
+  trash(live: ReadonlySet<string>, livePapers: ReadonlySet<string>): TrashEntry[] {
+    // A summary's id and a paper's key may be the same name: the kind is part of what an entry is.
+    const name = (e: TrashEntry) => `${e.summary === null ? 'paper' : 'summary'}\u0000${trashId(e)}`
+    const key = (e: TrashEntry) => `${name(e)}\u0000${e.deleted}`
     const [b, o, t] = [this.base, this.ours, this.theirs].map((lib) => byKey(lib.trash, key)) as [
       Side<TrashEntry>,
       Side<TrashEntry>,
       Side<TrashEntry>,
     ]
     const result: TrashEntry[] = []
-    const oursNew = new Map<string, number>() // summary id → index in result of the entry ours added
+    const oursNew = new Map<string, number>() // entry's name → index in result of the entry ours added
     for (const k of unionKeys(o, t)) {
       const entry = (o.get(k) ?? t.get(k))!
       if (b.has(k)) {
         if (o.has(k) && t.has(k)) result.push(entry)
         continue
       }
-      if (live.has(entry.summary.id)) continue // deleted on one side, edited on the other: it lives on
-      const twin = o.has(k) ? undefined : oursNew.get(entry.summary.id)
-      if (twin !== undefined && sameValue(result[twin]!.summary, entry.summary)) {
+      // Deleted on one side, edited on the other: it lives on.
+      if (entry.summary === null ? livePapers.has(entry.paper.key) : live.has(entry.summary.id)) continue
+      const twin = o.has(k) ? undefined : oursNew.get(name(entry))
+      const kept = twin === undefined ? undefined : result[twin]!
+      if (kept?.summary === null && entry.summary === null && sameValue(kept.paper, entry.paper)) continue // both trashed the paper alone
+      if (kept?.summary && entry.summary && sameValue(kept.summary, entry.summary)) {
         // Both sides trashed the same summary: one entry, with the paper if either took it along.
-        if (!result[twin]!.paper && entry.paper) result[twin] = { ...result[twin]!, paper: entry.paper }
+        if (!kept.paper && entry.paper) result[twin!] = { ...kept, paper: entry.paper }
         continue
       }
-      if (o.has(k)) oursNew.set(entry.summary.id, result.length)
+      if (o.has(k)) oursNew.set(name(entry), result.length)
       result.push(entry)
     }
     return result
@@ -352,7 +369,8 @@ export function mergeLibraries(
   const merge = new LibraryMerge(...alignRenames(base, ours, theirs), now.toISOString(), keyPattern)
   const papers = merge.papers()
   const summaries = merge.summaries()
-  const trash = merge.trash(new Set(summaries.map((s) => s.id)))
-  const library: Library = { ...emptyLibrary(), papers: merge.restoreMissingPapers(papers, summaries), summaries, trash }
+  const merged = merge.restoreMissingPapers(papers, summaries)
+  const trash = merge.trash(new Set(summaries.map((s) => s.id)), new Set(merged.map((p) => p.key)))
+  const library: Library = { ...emptyLibrary(), papers: merged, summaries, trash }
   return { library, conflicts: merge.conflicts }
 }

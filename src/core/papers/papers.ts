@@ -1,6 +1,6 @@
 import { baseCitekey, makeCitekey, type KeyPattern } from '../keys/citekey.js'
 import { KeySet } from '../keys/key-rules.js'
-import type { Library, Paper, Summary } from '../model.js'
+import { trashedSummaries, type Library, type Paper, type Summary } from '../model.js'
 import { normalizeArxivId, normalizeDoi } from './identifiers.js'
 import { identitiesDisagree } from './same-paper.js'
 import { normalizeTitle } from './titles.js'
@@ -62,7 +62,7 @@ export function insertPaper(lib: Library, input: PaperInput, now: Date, pattern:
 
 /** The id for a paper's next summary: the key itself, then `<key>-2`, `<key>-3`, ... never reusing a trashed id. */
 export function nextSummaryId(lib: Library, paperKey: string): string {
-  const taken = new Set([...lib.summaries.map((s) => s.id), ...lib.trash.map((t) => t.summary.id)])
+  const taken = new Set([...lib.summaries.map((s) => s.id), ...trashedSummaries(lib.trash).map((s) => s.id)])
   if (!taken.has(paperKey)) return paperKey
   for (let n = 2; ; n++) if (!taken.has(`${paperKey}-${n}`)) return `${paperKey}-${n}`
 }

@@ -8,7 +8,7 @@ import { CitationResolver, extractCitations, type Citation } from '../citations/
 import { NotFoundError, UsageError } from '../errors.js'
 import { isUsableName, shown } from '../records/field-rules.js'
 import { KeySet, keyProblem } from '../keys/key-rules.js'
-import type { Library, Paper, Summary, TrashEntry } from '../model.js'
+import { trashedSummaries, type Library, type Paper, type Summary, type TrashEntry } from '../model.js'
 import { escapeRegex } from '../text/regex.js'
 import { closest } from '../text/similar.js'
 
@@ -79,7 +79,7 @@ function checkNewKey(lib: Library, from: string, to: string): void {
 /** Refuses new ids that are too long or that another summary (or trashed one) already has, ignoring case. */
 function checkNewIds(lib: Library, changes: readonly IdChange[]): void {
   const moving = new Set(changes.map((c) => c.from))
-  const kept = new KeySet([...lib.summaries, ...lib.trash.map((e) => e.summary)].map((s) => s.id).filter((id) => !moving.has(id)))
+  const kept = new KeySet([...lib.summaries, ...trashedSummaries(lib.trash)].map((s) => s.id).filter((id) => !moving.has(id)))
   for (const { from, to } of changes) {
     if (!isUsableName(to, 'id'))
       throw new UsageError(`The key is too long: the summary ${shown(from)} would become ${shown(to)}, over 210 characters`)
@@ -149,9 +149,9 @@ export function renamePaper(library: Library, oldKey: string, newKey: string): P
     .filter((s) => s.paper === oldKey)
     .map(change)
     .filter((c) => c.from !== c.to)
-  const trashIds = library.trash
-    .filter((e) => e.summary.paper === oldKey)
-    .map((e) => change(e.summary))
+  const trashIds = trashedSummaries(library.trash)
+    .filter((s) => s.paper === oldKey)
+    .map(change)
     .filter((c) => c.from !== c.to)
   checkNewIds(library, [...ids, ...trashIds])
 
@@ -169,6 +169,10 @@ export function renamePaper(library: Library, oldKey: string, newKey: string): P
   const renameRecord = (p: Paper | null): Paper | null => (p?.key === oldKey ? { ...p, key: newKey } : p)
   const summaries = library.summaries.map((s) => renameSummary(s, false))
   const trash = library.trash.map((entry): TrashEntry => {
+    if (entry.summary === null) {
+      const record = renameRecord(entry.paper)!
+      return record === entry.paper ? entry : { ...entry, paper: record }
+    }
     const summary = renameSummary(entry.summary, true)
     const record = renameRecord(entry.paper)
     return summary === entry.summary && record === entry.paper ? entry : { ...entry, summary, paper: record }

@@ -4,7 +4,7 @@
  * here, or loaded from the index beside it (store/index/), which holds exactly this.
  */
 import { CitationResolver, citedPaperKeys } from '../citations/citations.js'
-import type { Library, PaperOutline, SummaryOutline } from '../model.js'
+import { trashId, type Library, type PaperOutline, type SummaryOutline } from '../model.js'
 import { countWords } from '../stats/word-count.js'
 import { countTags, type TagCount } from '../tags/counts.js'
 import { libraryEntryTags } from './entries.js'
@@ -16,7 +16,7 @@ export interface LibraryOutline {
   readonly papers: readonly PaperOutline[]
   /** In library order. */
   readonly summaries: readonly SummaryOutline[]
-  /** The ids of the summaries in the trash, in library order. */
+  /** The ids of the trash entries (a summary's id, or the key of a paper trashed alone), in library order. */
   readonly trashIds: readonly string[]
   /** Words in each summary's body (countWords), in the order of `summaries`. */
   wordCounts(): readonly number[]
@@ -34,7 +34,7 @@ export function libraryOutline(lib: Library): LibraryOutline {
   return {
     papers: lib.papers,
     summaries: lib.summaries,
-    trashIds: lib.trash.map((entry) => entry.summary.id),
+    trashIds: lib.trash.map(trashId),
     wordCounts: () => (words ??= lib.summaries.map((summary) => countWords(summary.body))),
     citedKeys: () => (cites ??= citedKeysOf(lib)),
     tagCounts: () => (tags ??= countTags(libraryEntryTags(lib))),

@@ -153,11 +153,18 @@ export function checkSummary(value: unknown): Summary | null {
   return { id, paper, by, body, tags: [...tags], created, updated }
 }
 
+/** A trash entry: a summary (with its paper when it was the last one), or a paper trashed alone (`summary` null). */
 function checkTrashEntry(value: unknown): TrashEntry | null {
-  if (!isRecord(value)) return null
-  const summary = checkSummary(value.summary)
+  if (!isRecord(value) || !isTimestamp(value.deleted)) return null
   const paper = value.paper === null ? null : checkPaper(value.paper)
-  if (!summary || (paper === null && value.paper !== null) || !isTimestamp(value.deleted)) return null
+  if (paper === null && value.paper !== null) return null
+  if (value.summary === null) {
+    if (paper === null) return null // an entry holding nothing
+    const same = paper === value.paper && hasExactly(value, TRASH_FIELDS)
+    return same ? (value as unknown as TrashEntry) : { summary: null, paper, deleted: value.deleted }
+  }
+  const summary = checkSummary(value.summary)
+  if (!summary) return null
   const same = summary === value.summary && paper === value.paper && hasExactly(value, TRASH_FIELDS)
   return same ? (value as unknown as TrashEntry) : { summary, paper, deleted: value.deleted }
 }

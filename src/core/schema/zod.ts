@@ -66,7 +66,11 @@ export function buildZodSchemas(z: typeof Zod) {
     created: timestamp,
     updated: timestamp,
   })
-  const trashEntrySchema = z.object({ summary: summarySchema, paper: paperSchema.nullable(), deleted: timestamp })
+  // A removed summary (with its paper when it was the last one), or a paper removed alone.
+  const trashEntrySchema = z.union([
+    z.object({ summary: summarySchema, paper: paperSchema.nullable(), deleted: timestamp }),
+    z.object({ summary: z.null(), paper: paperSchema, deleted: timestamp }),
+  ])
   const librarySchema = z.object({
     format: z.literal(LIBRARY_FORMAT),
     version: z.literal(LIBRARY_VERSION),

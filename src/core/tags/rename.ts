@@ -1,5 +1,5 @@
 import { NotFoundError, UsageError } from '../errors.js'
-import type { Library, Paper } from '../model.js'
+import { trashedSummaries, type Library, type Paper } from '../model.js'
 import { setPaperTags } from './paper-tags.js'
 import { closest } from '../text/similar.js'
 import { tagPath } from './counts.js'
@@ -27,7 +27,7 @@ function allPapers(lib: Library): Paper[] {
 
 /** Every tag each record carries itself (summaries, papers, the trash's too). */
 function ownTags(lib: Library): string[] {
-  return [...lib.summaries, ...lib.trash.map((t) => t.summary)].flatMap((s) => s.tags).concat(allPapers(lib).flatMap((p) => p.tags ?? []))
+  return [...lib.summaries, ...trashedSummaries(lib.trash)].flatMap((s) => s.tags).concat(allPapers(lib).flatMap((p) => p.tags ?? []))
 }
 
 /** Every tag in the library (summaries, papers and trash), with the parents of hierarchical ones. */
@@ -62,11 +62,11 @@ export function rewriteTags(lib: Library, rewrite: (tag: string) => string | nul
   }
   let inTrash = 0
   for (const entry of lib.trash) {
-    const next = rewriteList(entry.summary.tags, rewrite)
-    if (next !== null) entry.summary.tags = next
+    const next = entry.summary && rewriteList(entry.summary.tags, rewrite)
+    if (next) entry.summary!.tags = next
     const paperNext = entry.paper?.tags && rewriteList(entry.paper.tags, rewrite)
     if (paperNext) setPaperTags(entry.paper!, paperNext)
-    if (next !== null || paperNext) inTrash++
+    if (next || paperNext) inTrash++
   }
   return { changed, papers, inTrash }
 }

@@ -3,6 +3,7 @@
  * are checked here, so that each format can assume it was given reasonable text.
  */
 import { DataError } from '../errors.js'
+import { formatBytes, formatBytesOver } from './sizes.js'
 
 /** Largest import file accepted, in bytes. A 20 MB file is already ~5,000 long summaries. */
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024
@@ -34,7 +35,7 @@ export function decodeInput(bytes: Uint8Array, source: string, limit = MAX_INPUT
 /** Throws DataError naming `source` when a file of `bytes` bytes is over `limit`. */
 export function checkInputSize(bytes: number, source: string, limit = MAX_INPUT_BYTES): void {
   if (bytes > limit) {
-    throw new DataError(`${source} is too big to import (${megabytes(bytes)} MB; the limit is ${megabytes(limit)} MB)`)
+    throw new DataError(`${source} is too big to import (${formatBytesOver(bytes, limit)}; the limit is ${formatBytes(limit)})`)
   }
 }
 
@@ -68,8 +69,4 @@ function maxNesting(text: string): number {
     else if (ch === 0x5d || ch === 0x7d) depth--
   }
   return deepest
-}
-
-function megabytes(bytes: number): string {
-  return (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')
 }

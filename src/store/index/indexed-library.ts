@@ -1,7 +1,7 @@
 import { emptyLibrary, type Library } from '../../core/model.js'
 import { libraryOutline, type LibraryOutline } from '../../core/records/outline.js'
 import type { LibraryFile } from '../library-file.js'
-import { describeSize } from '../size-limit.js'
+import { formatBytes } from '../../core/text/sizes.js'
 import { buildIndex, type PlacedLibrary } from './build.js'
 import { indexOutline, type IndexContents } from './contents.js'
 import { fileIdentity, readableIdentity, sameIdentity, type FileIdentity } from './identity.js'
@@ -55,7 +55,7 @@ export class IndexedLibrary {
     const contents = this.index?.load(current, () => this.instead(current!))
     if (contents) return this.handOut(indexOutline(contents), contents)
     if (this.index && current && Number(current.size) >= this.noteFromBytes)
-      this.note(`Indexing the library (${describeSize(Number(current.size))}); later reads will be quick.`)
+      this.note(`Indexing the library (${formatBytes(Number(current.size))}); later reads will be quick.`)
     const { library, bytes } = await this.file.readWithBytes()
     const outline = libraryOutline(library ?? emptyLibrary())
     // Built only from bytes known to be the file `current` names: unchanged from before the read to after it.

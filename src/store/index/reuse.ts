@@ -1,5 +1,5 @@
 import { CitationResolver, citedPaperKeys } from '../../core/citations/citations.js'
-import type { Library, Summary } from '../../core/model.js'
+import { trashId, type Library, type Summary } from '../../core/model.js'
 import type { LibraryOutline } from '../../core/records/outline.js'
 import { countWords } from '../../core/stats/word-count.js'
 import { countTags } from '../../core/tags/counts.js'
@@ -58,7 +58,7 @@ export function outlineAfterChange(placed: PlacedLibrary, before: BeforeChange):
   return {
     papers: placed.papers,
     summaries: placed.summaries,
-    trashIds: placed.trash.map((entry) => entry.summary.id),
+    trashIds: placed.trash.map(trashId),
     wordCounts: () => placed.summaries.map((s) => (unchanged(s) ? before.words.get(s.id) : undefined) ?? countWords(s.body)),
     tagCounts: () => countTags(libraryEntryTags(placed)),
     citedKeys: () => placed.summaries.map((s) => (sameNames && unchanged(s) ? before.cites.get(s.id) : undefined) ?? cited(s)),

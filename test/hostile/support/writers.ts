@@ -47,6 +47,7 @@ export function ownedBy(lib: Library, writer: number): OwnedState {
     if (own(title)) state.set(s.id, { title: title!, tags: [...s.tags], trashed: false })
   }
   for (const { summary, paper } of lib.trash) {
+    if (summary === null) continue // a paper trashed alone: no summary of the writer's
     const title = paper?.title ?? titles.get(summary.paper)
     if (own(title)) state.set(summary.id, { title: title!, tags: [...summary.tags], trashed: true })
   }

@@ -3,7 +3,6 @@ import {
   attachmentFileName,
   attachmentsProblem,
   fileToOpen,
-  formatSize,
   freeName,
   isAttachmentName,
   keyFolderName,
@@ -147,17 +146,5 @@ describe('what open opens', () => {
   })
   it('lists web pages arXiv first, escaped, and never a URL that is not http(s)', () => {
     expect(webPages(paper)).toEqual(['https://arxiv.org/abs/1704.01212', 'https://doi.org/10.1/a%20b%23c'])
-  })
-})
-
-describe('formatSize', () => {
-  it.each([
-    [0, '0 B'],
-    [999, '999 B'],
-    [1500, '1.5 kB'],
-    [2_345_678, '2.3 MB'],
-    [256 * 1024 * 1024, '268 MB'],
-  ])('%d → %s', (bytes, text) => {
-    expect(formatSize(bytes)).toBe(text)
   })
 })

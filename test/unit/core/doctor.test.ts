@@ -109,7 +109,7 @@ function damagedLibraries(): [string, Library, string[], (lib: Library) => void]
 
   const orphanInTrash = smallLibrary()
   moveToTrash(orphanInTrash, ['rasmussen2004gaussian'], new Date('2024-06-01T00:00:00Z'))
-  orphanInTrash.summaries.push({ ...orphanInTrash.trash[0]!.summary, id: 'rasmussen2004gaussian-2' }) // its paper rides in the trash
+  orphanInTrash.summaries.push({ ...orphanInTrash.trash[0]!.summary!, id: 'rasmussen2004gaussian-2' }) // its paper rides in the trash
 
   const trashWithoutPaper = smallLibrary()
   trashWithoutPaper.trash.push({ summary: summary({ id: 'lost', paper: 'lost2019x' }), paper: null, deleted: '2024-06-01T00:00:00.000Z' })
@@ -184,6 +184,19 @@ describe('checkLibrary and repairLibrary', () => {
     expect(kinds(lib)).toEqual([])
   })
 
+  it('a summary whose paper is in the trash alone: --fix puts the paper back and its entry goes; then clean', () => {
+    const lib = smallLibrary()
+    const queued = paper({ key: 'queued2021', state: 'to-read' })
+    lib.trash.push({ summary: null, paper: queued, deleted: '2024-06-01T00:00:00.000Z' })
+    lib.summaries.push(summary({ id: 'queued2021', paper: 'queued2021' })) // written by a hand edit, or a sync
+    const [finding] = checkLibrary(lib)
+    expect(finding).toMatchObject({ kind: 'missing-paper', fix: 'precis doctor --fix puts the record of queued2021 back from the trash' })
+    expect(repairLibrary(lib)).toEqual(['Put the paper queued2021 back from the trash'])
+    expect(lib.papers.find((p) => p.key === 'queued2021')).toEqual(queued)
+    expect(lib.trash).toEqual([])
+    expect(checkLibrary(lib)).toEqual([])
+  })
+
   it('two records of one paper that disagree are reported with the way to merge them, and left alone', () => {
     const [, lib] = damagedLibraries().find(([name]) => name === 'a paper recorded twice')!
     lib.papers.find((p) => p.key === 'dup2017x')!.venue = 'ICML'
@@ -247,7 +260,7 @@ describe('checkFolder', () => {
 
   it('names the leftover files and their total size', () => {
     const [finding] = checkFolder({ ...clean, leftovers: [{ path: '/l/.library.json.tmp-1-a', bytes: 2_500_000 }] })
-    expect(finding?.problem).toContain('1 temp file (2.4 MB)')
+    expect(finding?.problem).toContain('1 temp file (2.4 MiB)')
     expect(finding?.subjects).toEqual(['/l/.library.json.tmp-1-a'])
   })
 })

@@ -36,7 +36,7 @@ describe('renamePaper', () => {
       ['kipf2017semi', 'kipf2017semi'],
       ['other2020x', 'other2020x'],
     ])
-    expect(result.library.trash.map((e) => [e.summary.id, e.summary.paper])).toEqual([['mpnn-3', 'mpnn']])
+    expect(result.library.trash.map((e) => [e.summary?.id, e.summary?.paper])).toEqual([['mpnn-3', 'mpnn']])
     expect(result.ids).toEqual([
       { from: 'gilmer2017neural', to: 'mpnn' },
       { from: 'gilmer2017neural-2', to: 'mpnn-2' },
@@ -62,7 +62,7 @@ describe('renamePaper', () => {
     })
     const result = renamePaper(lib, 'a2020', 'alpha2020')
     expect(result.library.trash[0]!.paper!.key).toBe('alpha2020')
-    expect(result.library.trash[0]!.summary.id).toBe('alpha2020')
+    expect(result.library.trash[0]!.summary!.id).toBe('alpha2020')
     expect(result.library.summaries[0]!.body).toBe('See [@alpha2020].')
   })
 

@@ -105,7 +105,7 @@ describe('serializeLibrary', () => {
       'gilmer2017neural-10',
       'rasmussen2004gaussian',
     ])
-    expect(lib.trash.map((e) => e.summary.id)).toEqual(['earlier', 'later'])
+    expect(lib.trash.map((e) => e.summary?.id)).toEqual(['earlier', 'later'])
     expect(Object.keys(lib.summaries[0]!)).toEqual(['id', 'paper', 'by', 'body', 'tags', 'created', 'updated'])
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Library } from '../../../src/core/model.js'
+import { trashId, type Library } from '../../../src/core/model.js'
 import { emptyTrash, moveToTrash, restoreFromTrash } from '../../../src/core/records/trash.js'
 import { smallLibrary } from '../../support/library.js'
 
@@ -41,12 +41,11 @@ describe('emptyTrash deletes for good only what was confirmed', () => {
     const lib = confirmedTrash()
     const confirmed = structuredClone(lib.trash)
     change(lib)
-    const before = lib.trash.map((e) => e.summary.id)
-    const { ids, ...result } = emptyTrash(lib, confirmed)
-    expect(result).toEqual(counts)
-    // The ids named are those that left the trash.
-    expect(ids).toHaveLength(counts.deleted)
-    expect([...ids, ...lib.trash.map((e) => e.summary.id)].sort()).toEqual(before.sort())
-    expect(lib.trash.map((e) => e.summary.id)).toEqual(left)
+    const before = lib.trash.map(trashId)
+    const { deleted, kept } = emptyTrash(lib, confirmed)
+    expect({ deleted: deleted.length, kept: kept.length }).toEqual(counts)
+    // The entries returned are those that left the trash.
+    expect([...deleted.map(trashId), ...lib.trash.map(trashId)].sort()).toEqual(before.sort())
+    expect(lib.trash.map(trashId)).toEqual(left)
   })
 })

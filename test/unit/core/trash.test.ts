@@ -21,7 +21,7 @@ describe('moveToTrash and restoreFromTrash', () => {
     expect(lib.papers.map((p) => p.key)).not.toContain('rasmussen2004gaussian')
     expect(lib.trash[0]?.paper?.key).toBe('rasmussen2004gaussian')
     const restored = restoreFromTrash(lib, 'rasmussen2004gaussian')
-    expect(restored).toEqual(before.summaries[2])
+    expect(restored.summary).toEqual(before.summaries[2])
     expect(lib.papers.find((p) => p.key === 'rasmussen2004gaussian')).toEqual(before.papers[1])
     expect(lib.trash).toEqual([])
   })
@@ -49,6 +49,28 @@ describe('moveToTrash and restoreFromTrash', () => {
     expect(restored.id).toBe('rasmussen2004gaussiana')
   })
 
+  it('a paper without summaries goes alone; a summary restored later brings it back and its entry goes', () => {
+    const lib = smallLibrary()
+    lib.papers.push(paper({ key: 'queued2021', state: 'to-read' }))
+    // A summary of it trashed while the paper stayed (its entry carries no paper), then the paper alone.
+    lib.trash.push({ summary: summary({ id: 'queued2021', paper: 'queued2021' }), paper: null, deleted: now.toISOString() })
+    const entries = moveToTrash(lib, [], now, ['queued2021', 'gilmer2017neural'])
+    expect(entries).toEqual([{ summary: null, paper: paper({ key: 'queued2021', state: 'to-read' }), deleted: now.toISOString() }])
+    expect(lib.papers.map((p) => p.key)).toEqual(['gilmer2017neural', 'rasmussen2004gaussian']) // it has summaries: it stays
+    // Both entries are named queued2021: the latest, the paper, comes back first.
+    expect(restoreFromTrash(lib, 'queued2021')).toEqual({ id: 'queued2021', paper: 'queued2021', summary: null })
+    expect(restoreFromTrash(lib, 'queued2021')).toMatchObject({ id: 'queued2021', paper: 'queued2021' })
+    expect(lib.trash).toEqual([])
+    // The summary trashed after its paper left alone: restoring it takes the paper from that entry, which goes.
+    lib.summaries = lib.summaries.filter((s) => s.id !== 'queued2021')
+    lib.papers = lib.papers.filter((p) => p.key !== 'queued2021')
+    lib.trash.push({ summary: null, paper: paper({ key: 'queued2021' }), deleted: '2026-04-01T00:00:00.000Z' })
+    lib.trash.push({ summary: summary({ id: 'queued2021', paper: 'queued2021' }), paper: null, deleted: '2026-05-01T00:00:00.000Z' })
+    expect(restoreFromTrash(lib, 'queued2021').summary).not.toBeNull()
+    expect(lib.trash).toEqual([])
+    expect(lib.papers.filter((p) => p.key === 'queued2021')).toEqual([paper({ key: 'queued2021' })])
+  })
+
   it('says what is not in the trash', () => {
     expect(() => restoreFromTrash(smallLibrary(), 'nope')).toThrow(NotFoundError)
   })
@@ -70,9 +92,9 @@ describe('restoreWithFiles', () => {
   it('a paper back under a new key moves its files to that key', () => {
     const lib = trashed()
     lib.papers.push(paper({ key: 'rasmussen2004gaussian', title: 'Another paper', year: 1999 }))
-    const { summary, files } = restoreWithFiles(lib, 'rasmussen2004gaussian')
-    expect(summary.paper).not.toBe('rasmussen2004gaussian')
-    expect(files).toEqual([{ fromKey: 'rasmussen2004gaussian', name: 'a.pdf', toKey: summary.paper, to: 'a.pdf' }])
+    const { restored, files } = restoreWithFiles(lib, 'rasmussen2004gaussian')
+    expect(restored.paper).not.toBe('rasmussen2004gaussian')
+    expect(files).toEqual([{ fromKey: 'rasmussen2004gaussian', name: 'a.pdf', toKey: restored.paper, to: 'a.pdf' }])
   })
 
   it("joining the library's record of the paper: it takes the files it lacks; a copy of bytes it has goes", () => {

@@ -18,6 +18,8 @@ function libraryWithTrash(): Library {
   lib.trash = [
     { summary: { ...first!, id: 'gone' }, paper: paper({ key: 'gone' }), deleted: '2025-01-01T00:00:00Z' },
     { summary: { ...first!, id: 'gone-2' }, paper: null, deleted: '2025-01-02T10:11:12.5+02:00' },
+    // A paper trashed alone (it had no summary).
+    { summary: null, paper: paper({ key: 'queued', state: 'to-read', priority: 2 }), deleted: '2025-01-03T00:00:00Z' },
   ]
   return lib
 }
@@ -140,6 +142,13 @@ describe('checkLibrary agrees with the zod schema', () => {
     ['trash', 0, 'deleted'],
     ['trash', 1, 'summary', 'tags'],
     ['trash', 0, 'paper', 'year'],
+    ['trash', 2, 'summary'],
+    ['trash', 2, 'paper'],
+    ['trash', 2, 'deleted'],
+    ['trash', 2, 'paper', 'key'],
+    ['trash', 2, 'paper', 'state'],
+    ['trash', 2, 'paper', 'attachments'],
+    ['trash', 2],
     ['papers', 1],
     ['summaries', 0],
     ['trash', 1],
@@ -191,6 +200,7 @@ describe('checkLibrary agrees with the zod schema', () => {
     expect(checked.papers[0]).toBe(value.papers[0])
     expect(checked.papers[1]).toBe(value.papers[1])
     expect(checked.trash[0]).toBe(value.trash[0])
+    expect(checked.trash[2]).toBe(value.trash[2])
     expect(checked.summaries[0]).toBe(value.summaries[0])
     expect(checked.summaries[1]).not.toBe(value.summaries[1])
     expect(Object.keys(checked.summaries[1]!)).toEqual(['id', 'paper', 'by', 'body', 'tags', 'created', 'updated'])

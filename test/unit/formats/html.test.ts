@@ -195,7 +195,7 @@ describe('readingListHtml without remote images (the default)', () => {
 describe('readingListHtml with a summary past the renderer limits', () => {
   const normal = 'A normal summary with $x^2$ and **bold**.'
   it.each([
-    ['a 4 MB body of inline math', '$x$ '.repeat(1_000_000), 'is too large to format (4.0 MB, limit 1.0 MB)'],
+    ['a 4 MB body of inline math', '$x$ '.repeat(1_000_000), 'is too large to format (4,000,000 characters, limit 1,000,000)'],
     ['10,000 nested lists', '- '.repeat(10_000) + 'x', 'nests lists or quotes more than 100 levels deep'],
     ['10,000 nested block quotes', '>'.repeat(10_000) + ' <script>x</script>', 'nests lists or quotes'],
     ['5,000 unclosed emphasis openers', '*a '.repeat(5_000), 'emphasis markers in one paragraph'],
@@ -228,7 +228,7 @@ describe('readingListHtml with citations that lengthen a body past the limits', 
     const body = '\\cite{k} '.repeat(100_000)
     const all = elements(readingListHtml(libraryOf(body), { title: 'T', now }))
     expect(text(all.find((e) => attr(e, 'class') === 'notice')!)).toMatch(
-      /^\[precis: this summary is too large to format \(\d\.\d MB, limit 1\.0 MB\)/,
+      /^\[precis: this summary is too large to format \([\d,]+ characters, limit 1,000,000\)/,
     )
     expect(text(all.find((e) => e.tagName === 'pre')!)).toBe(body.trimEnd())
   })

@@ -66,7 +66,7 @@ describe('mergePaperInto', () => {
       { from: 'untitled-1a2b3c4d-2', to: 'gilmer2017neural-4' },
     ])
     expect(lib.summaries.find((s) => s.id === 'gilmer2017neural-3')?.paper).toBe('gilmer2017neural')
-    expect(lib.trash.map((e) => [e.summary.id, e.summary.paper, e.paper])).toEqual([['gilmer2017neural-4', 'gilmer2017neural', null]])
+    expect(lib.trash.map((e) => [e.summary?.id, e.summary?.paper, e.paper])).toEqual([['gilmer2017neural-4', 'gilmer2017neural', null]])
     expect(lib.summaries[0]!.body).toBe('Builds on @gilmer2017neural and [@gilmer2017neural-4].\n')
     expect(move.rewritten).toEqual([lib.summaries[0]!.id])
   })

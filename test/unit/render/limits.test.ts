@@ -16,7 +16,11 @@ describe('renderWithinLimits', () => {
   it.each([
     ['ordinary text', 'Some *text* with $x$.', 'rendered'],
     ['a body at the size limit', 'a'.repeat(MAX_BODY_CHARS), 'rendered'],
-    ['a body one past the size limit', 'a'.repeat(MAX_BODY_CHARS + 1), 'fallback: is too large to format (1.0 MB, limit 1.0 MB)'],
+    [
+      'a body one past the size limit',
+      'a'.repeat(MAX_BODY_CHARS + 1),
+      'fallback: is too large to format (1,000,001 characters, limit 1,000,000)',
+    ],
     ['lists nested to the limit', '- '.repeat(MAX_NESTING) + 'x', 'rendered'],
     [
       'lists nested past the limit',

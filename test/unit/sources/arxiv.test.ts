@@ -178,7 +178,7 @@ describe('fetchArxiv over HTTP', () => {
 
   it('refuses an absurdly large answer', async () => {
     const { options } = await serve(() => ({ body: Buffer.alloc(6 * 1024 * 1024, 0x20) }))
-    await expect(fetchArxiv('2003.10555', null, options)).rejects.toThrow(/sent more than 5 MB/)
+    await expect(fetchArxiv('2003.10555', null, options)).rejects.toThrow(/sent more than 5 MiB/)
   })
 
   it('reports other HTTP statuses as failures', async () => {

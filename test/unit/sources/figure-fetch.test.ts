@@ -38,13 +38,13 @@ describe('fetchFigure', () => {
 
   it('refuses a body larger than the limit the server admits to (Content-Length), unread', async () => {
     const { server } = await serve(() => png(Buffer.concat([PNG_1X1, Buffer.alloc(5000)])))
-    expect(await refusal(fetchFigure(`${server.origin}/a.png`, { maxBytes: 1000 }))).toMatch(/is larger than 1000 bytes; not fetched$/)
+    expect(await refusal(fetchFigure(`${server.origin}/a.png`, { maxBytes: 1000 }))).toMatch(/is larger than 1000 B; not fetched$/)
   })
 
   it('refuses a body that grows past the limit without saying its size (chunked)', async () => {
     const body = Buffer.concat([PNG_1X1, Buffer.alloc(5000)])
     const { server } = await serve(() => ({ body, headers: { 'content-type': 'image/png', 'transfer-encoding': 'chunked' } }))
-    expect(await refusal(fetchFigure(`${server.origin}/a.png`, { maxBytes: 1000 }))).toMatch(/is larger than 1000 bytes/)
+    expect(await refusal(fetchFigure(`${server.origin}/a.png`, { maxBytes: 1000 }))).toMatch(/is larger than 1000 B/)
   })
 
   it('refuses an HTML page served for an image URL', async () => {

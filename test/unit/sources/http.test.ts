@@ -123,12 +123,12 @@ describe('getWithRetry: redirects and size', () => {
 
   it('refuses a body announced as too large without reading it (the short body sent would hang a reader)', async () => {
     const { get } = await setUp(() => ({ headers: { 'content-length': String(MAX_BODY_BYTES + 1) }, body: 'x'.repeat(10) }))
-    expect((await failure(get())).message).toBe('doi.org sent more than 5 MB; refusing to read it')
+    expect((await failure(get())).message).toBe('doi.org sent more than 5 MiB; refusing to read it')
   })
 
   it('refuses a body that grows past the limit', async () => {
     const { get } = await setUp(() => ({ body: Buffer.alloc(MAX_BODY_BYTES + 1, 0x20) }))
-    expect((await failure(get())).message).toBe('doi.org sent more than 5 MB; refusing to read it')
+    expect((await failure(get())).message).toBe('doi.org sent more than 5 MiB; refusing to read it')
   })
 })
 

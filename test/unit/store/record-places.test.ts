@@ -28,7 +28,7 @@ describe('where each record lies in the library file', () => {
     const bytes = Buffer.from([...serializeLibrary(awkwardLibrary(), places.record)].join(''))
     const { papers, summaries, trash, paperPlaces, summaryPlaces } = places.placed
     expect(papers.map((p) => p.key)).toEqual(['a2020', 'b2020']) // sorted, as the file holds them
-    expect(trash.map((t) => t.summary.id)).toEqual(['old'])
+    expect(trash.map((t) => t.summary?.id)).toEqual(['old'])
     papers.forEach((p, i) => expect(slice(bytes, paperPlaces, i)).toEqual(p))
     summaries.forEach((s, i) => expect(slice(bytes, summaryPlaces, i)).toEqual(s))
   })

@@ -19,6 +19,9 @@ const addOne = (id: string) => (lib: Library) => {
   lib.summaries.push(summary({ id, paper: id }))
 }
 const withTrash = () => changed((lib) => void moveToTrash(lib, ['gilmer2017neural-2'], NOW)).after
+/** A library whose paper `queued2021` has no summary. */
+const withQueued = () => changed((lib) => void lib.papers.push(paper({ key: 'queued2021', state: 'to-read' }))).after
+const withQueuedTrashed = () => changed((lib) => void moveToTrash(lib, [], NOW, ['queued2021']), withQueued()).after
 
 describe('describeChange', () => {
   it.each<[string, (lib: Library) => void, string, Library?]>([
@@ -26,6 +29,9 @@ describe('describeChange', () => {
     ['a removal to the trash', (lib) => void moveToTrash(lib, ['gilmer2017neural-2'], NOW), 'rm gilmer2017neural-2'],
     ['a restore', (lib) => void restoreFromTrash(lib, 'gilmer2017neural-2'), 'restore gilmer2017neural-2', withTrash()],
     ['emptying the trash', (lib) => void (lib.trash = []), 'empty trash (1 summary)', withTrash()],
+    ['a paper removed alone', (lib) => void moveToTrash(lib, [], NOW, ['queued2021']), 'rm paper queued2021', withQueued()],
+    ['a paper alone restored', (lib) => void restoreFromTrash(lib, 'queued2021'), 'restore paper queued2021', withQueuedTrashed()],
+    ['a paper alone deleted for good', (lib) => void (lib.trash = []), 'empty trash (1 paper)', withQueuedTrashed()],
     [
       'a restore under a new id (the old one taken meanwhile), not an addition and a purge',
       (lib) => void restoreFromTrash(lib, 'gilmer2017neural-2'),

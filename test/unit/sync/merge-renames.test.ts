@@ -84,7 +84,7 @@ describe('a merge where one side renamed a paper', () => {
     const theirs = edited(base, (lib) => void moveToTrash(lib, ['gilmer2017neural', 'gilmer2017neural-2'], NOW))
     const library = merge(base, edited(base, rekey('gilmer2017neural', 'mpnn')), theirs)
     expect(library.papers.map((p) => p.key)).toEqual(['rasmussen2004gaussian'])
-    expect(library.trash.map((e) => [e.summary.id, e.paper?.key ?? null])).toEqual([
+    expect(library.trash.map((e) => [e.summary?.id, e.paper?.key ?? null])).toEqual([
       ['mpnn', 'mpnn'],
       ['mpnn-2', null],
     ])

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { mergeLibraries, sameValue } from '../../../src/core/merge/three-way.js'
 import { CONFLICT_TAG } from '../../../src/core/tags/rules.js'
-import { emptyLibrary, type Library, type Paper, type Summary } from '../../../src/core/model.js'
-import { addSummary, type PaperInput } from '../../../src/core/papers/papers.js'
+import { emptyLibrary, trashId, type Library, type Paper, type Summary, type TrashEntry } from '../../../src/core/model.js'
+import { addSummary, findSamePaper, insertPaper, type PaperInput } from '../../../src/core/papers/papers.js'
 import { validateLibrary } from '../../../src/core/schema/schema.js'
 import { moveToTrash, restoreFromTrash } from '../../../src/core/records/trash.js'
 import { seeded as random } from '../../support/random.js'
@@ -90,7 +90,16 @@ const OPS: ((side: Side) => void)[] = [
   },
   (side) => {
     const e = side.pick(side.lib.trash)
-    if (e) restoreFromTrash(side.lib, e.summary.id)
+    if (e) restoreFromTrash(side.lib, trashId(e))
+  },
+  // Papers without a summary (queued with add --to-read), and removing one: it goes to the trash alone.
+  (side) => {
+    const input = side.pick(NEW_PAPERS)!
+    if (!findSamePaper(side.lib, input)) insertPaper(side.lib, input, side.now())
+  },
+  (side) => {
+    const p = side.pick(side.lib.papers.filter((paper) => !side.lib.summaries.some((s) => s.paper === paper.key)))
+    if (p) moveToTrash(side.lib, [], side.now(), [p.key])
   },
 ]
 
@@ -155,12 +164,14 @@ function checkSide(base: Library, x: Library, y: Library, merged: Library): void
     for (const field of ['title', 'year'] as const)
       expectFieldKept(xv, yv, basePaper, mv!, field, (v) => notes.includes(`- ${field}: ${JSON.stringify(v)}`))
   }
-  const live = new Set(merged.summaries.map((s) => s.id))
-  const trashKey = (e: { summary: Summary; deleted: string }) => `${e.summary.id} ${e.deleted}`
+  // A summary trashed on x is in the merged trash unless it lives on; a paper trashed alone, likewise.
+  const kind = (e: TrashEntry) => (e.summary === null ? 'paper' : 'summary')
+  const live = new Set([...merged.summaries.map((s) => `summary ${s.id}`), ...merged.papers.map((p) => `paper ${p.key}`)])
+  const trashKey = (e: TrashEntry) => `${kind(e)} ${trashId(e)} ${e.deleted}`
   const baseTrash = new Set(base.trash.map(trashKey))
-  const mergedTrashIds = new Set(merged.trash.map((e) => e.summary.id))
-  for (const entry of x.trash.filter((e) => !baseTrash.has(trashKey(e)) && !live.has(e.summary.id))) {
-    expect(mergedTrashIds, `trashed ${entry.summary.id} is in the trash`).toContain(entry.summary.id)
+  const mergedTrashIds = new Set(merged.trash.map((e) => `${kind(e)} ${trashId(e)}`))
+  for (const entry of x.trash.filter((e) => !baseTrash.has(trashKey(e)) && !live.has(`${kind(e)} ${trashId(e)}`))) {
+    expect(mergedTrashIds, `trashed ${trashId(entry)} is in the trash`).toContain(`${kind(entry)} ${trashId(entry)}`)
   }
   const xTrash = new Set(x.trash.map(trashKey))
   const mergedTrash = new Set(merged.trash.map(trashKey))

@@ -88,10 +88,33 @@ describe('mergeLibraries', () => {
     const theirs = edited(base, (lib) => void (byId(lib, 'rasmussen2004gaussian')!.tags = ['bayesian', 'gp']))
     const { library } = merge(base, ours, theirs)
     expect(byId(library, 'gilmer2017neural-2')).toBeUndefined()
-    expect(library.trash.map((e) => e.summary.id)).toEqual(['gilmer2017neural-2'])
+    expect(library.trash.map((e) => e.summary?.id)).toEqual(['gilmer2017neural-2'])
     // Edited on the other side: it lives on, with its paper, and is not also in the trash.
     expect(byId(library, 'rasmussen2004gaussian')!.tags).toEqual(['bayesian', 'gp'])
     expect(byKey(library, 'rasmussen2004gaussian')).toBeDefined()
+  })
+
+  it('a paper trashed alone on one side: the deletion holds, unless the other side queued it anew or gave it a summary', () => {
+    const queued = edited(base, (lib) => void lib.papers.push(paper({ key: 'queued2021', state: 'to-read' })))
+    const trashed = edited(queued, (lib) => void moveToTrash(lib, [], NOW, ['queued2021']))
+    const untouched = merge(queued, trashed, queued).library
+    expect(byKey(untouched, 'queued2021')).toBeUndefined()
+    expect(untouched.trash).toEqual([{ summary: null, paper: byKey(queued, 'queued2021'), deleted: NOW.toISOString() }])
+
+    const started = edited(queued, (lib) => void (byKey(lib, 'queued2021')!.state = 'reading'))
+    const lives = merge(queued, trashed, started).library
+    expect(byKey(lives, 'queued2021')?.state).toBe('reading')
+    expect(lives.trash).toEqual([])
+
+    const summarised = edited(queued, (lib) => void lib.summaries.push(summary({ id: 'queued2021', paper: 'queued2021' })))
+    const kept = merge(queued, summarised, trashed).library
+    expect(kept.summaries.map((s) => s.id)).toContain('queued2021')
+    expect(byKey(kept, 'queued2021')).toBeDefined()
+    expect(kept.trash).toEqual([])
+
+    // Both sides trashed it (at other times): one entry.
+    const later = edited(queued, (lib) => void moveToTrash(lib, [], new Date(LATEST), ['queued2021']))
+    expect(merge(queued, trashed, later).library.trash).toHaveLength(1)
   })
 
   it('keeps the newest edit of a field changed on both sides and the other as a conflict copy', () => {

@@ -80,7 +80,7 @@ describe('renameTag', () => {
     const lib = withTags(['ml/gnn'])
     lib.trash.push({ summary: summary({ id: 'old', paper: 'p', tags: ['ml', 'todo'] }), paper: null, deleted: '2025-01-01T00:00:00.000Z' })
     expect(renameTag(lib, 'ml', 'graph', now)).toEqual({ changed: ['s1'], papers: [], inTrash: 1, merged: false })
-    expect(lib.trash[0]!.summary.tags).toEqual(['graph', 'todo'])
+    expect(lib.trash[0]!.summary!.tags).toEqual(['graph', 'todo'])
   })
 
   it('refuses an unknown tag with close candidates, exit 3', () => {
