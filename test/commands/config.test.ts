@@ -265,6 +265,24 @@ describe('the settings reach the commands', () => {
     expect(flags.record.tags).toEqual(['sets'])
   })
 
+  it('add --to-read: the tags of the file tag a new paper, never one already there; --tag wins over them', async () => {
+    const config = 'tags = ["inbox"]\n'
+    const paper = ['--title', 'Deep Sets', '--author', 'Manzil Zaheer', '--year', '2017', '--to-read']
+    const added = await run(['--json', 'add', ...paper], { config })
+    expect(added.code).toBe(0)
+    expect(JSON.parse(added.stdout).record.tags).toEqual(['inbox'])
+
+    const library = await added.ctx.store.read()
+    const key = library.papers.at(-1)!.key
+    delete library.papers.at(-1)!.tags
+    const again = await run(['--json', 'add', ...paper], { config, library })
+    expect(again.code).toBe(0)
+    expect(JSON.parse(again.stdout)).toMatchObject({ key, newPaper: false, record: { tags: [] } })
+
+    const flagged = await run(['--json', 'add', ...paper, '--title', 'Set Transformer', '--tag', 'sets'], { config })
+    expect(JSON.parse(flagged.stdout).record.tags).toEqual(['sets'])
+  })
+
   it('add --edit: the editor opens on the template below the comment; left unchanged, nothing is saved', async () => {
     const config = 'template = """\n## Problem\n\n## Method\n"""\n'
     const paper = ['--title', 'Deep Sets', '--author', 'Manzil Zaheer', '--year', '2017', '--edit']

@@ -139,7 +139,7 @@ function paperNamed(library: Library, handle: string): Paper {
 /**
  * `add --no-summary`: the paper alone, to summarise later; one already there stays as it is.
  * `add --to-read`: the same, and the paper (new or already there) goes into the reading queue.
- * `--tag` tags the paper (or its summaries, when it has some already).
+ * `--tag` tags the paper (or its summaries, when it has some already); without it, the config's `tags` tag a new paper.
  */
 async function addPaperAlone(
   ctx: Context,
@@ -150,7 +150,10 @@ async function addPaperAlone(
   library: Library,
 ): Promise<string> {
   const { toRead } = opts
-  const tags = opts.tags.length > 0 ? await guardNewTags(opts.tags, library, ctx) : []
+  // The config file's tags, as for a new summary, but only for a paper new to the library: adding a
+  // paper already there again (to queue it) does not tag it.
+  const wanted = chooseNewTags(opts.tags, ctx.config.values())
+  const given = wanted.value.length > 0 ? await guardNewTags(wanted.value, library, ctx) : []
   const { paper, attached, summaries } = await ctx.store.update((lib) => {
     const found = ensurePaper(lib, paperInput, ctx.clock.now(), knownKey, keyPattern)
     if (toRead) {
@@ -158,6 +161,7 @@ async function addPaperAlone(
       if (typeof next !== 'string') applyTransition(found.paper, next)
     }
     // As `tag <key> +x` would: the paper's own tags, or its summaries' when it has some already.
+    const tags = wanted.source === 'config' && found.attached ? [] : given
     if (tags.length > 0) applyTagChanges(lib, [{ kind: 'paper', id: found.paper.key }], { add: tags, remove: [] }, ctx.clock.now())
     return { ...found, summaries: lib.summaries.filter((s) => s.paper === found.paper.key) }
   })
