@@ -65,7 +65,7 @@ describe('add --no-summary', () => {
     expect(await ctx.store.read()).toEqual(smallLibrary())
   })
 
-  it.each([['--tag', 'x'], ['--body', 'x'], ['--edit']])('with %s is a usage error (exit 2)', async (...flag) => {
+  it.each([['--body', 'x'], ['--edit']])('with %s is a usage error (exit 2)', async (...flag) => {
     const ctx = testContext({ library: smallLibrary() })
     expect(await main(['add', 'gilmer2017neural', '--no-summary', ...flag], ctx)).toBe(2)
     expect(ctx.stderr()).toContain('--no-summary adds the paper alone')

@@ -63,7 +63,7 @@ export function rewriteTags(lib: Library, rewrite: (tag: string) => string | nul
   let inTrash = 0
   for (const entry of lib.trash) {
     const next = entry.summary && rewriteList(entry.summary.tags, rewrite)
-    if (next) entry.summary!.tags = next
+    if (next) entry.summary.tags = next
     const paperNext = entry.paper?.tags && rewriteList(entry.paper.tags, rewrite)
     if (paperNext) setPaperTags(entry.paper!, paperNext)
     if (next || paperNext) inTrash++
