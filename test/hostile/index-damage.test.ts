@@ -187,17 +187,21 @@ describe('the index of a library', () => {
  */
 function forgeIndex(index: string, forge: (contents: Record<string, unknown>) => void): void {
   const contents = decodeIndex(readFileSync(index))!
+  const orders = contents.orders!
+  // Plain, changeable copies of what it holds (records are views of its columns, numbers typed arrays).
   const plain: Record<string, unknown> = {
     library: contents.library,
     identity: contents.identity,
-    papers: contents.papers,
-    summaries: contents.summaries,
+    papers: JSON.parse(JSON.stringify(contents.papers)),
+    summaries: JSON.parse(JSON.stringify(contents.summaries)),
     trashIds: contents.trashIds,
-    words: contents.words,
+    words: [...contents.words],
     cites: contents.cites,
     tagCounts: contents.tagCounts,
-    paperPlaces: contents.paperPlaces,
-    summaryPlaces: contents.summaryPlaces,
+    paperPlaces: Array.from(contents.paperPlaces),
+    summaryPlaces: Array.from(contents.summaryPlaces),
+    orders: { added: Array.from(orders.added), year: Array.from(orders.year), title: Array.from(orders.title) },
+    stats: structuredClone(contents.stats),
   }
   forge(plain)
   writeFileSync(index, encodeIndex(plain as unknown as IndexContents))
@@ -212,6 +216,12 @@ describe('an index whose checksums hold but whose contents precis did not write'
     ['tag counts that are not counts', (c: Record<string, unknown>) => ((c.tagCounts as { count: unknown }[])[0]!.count = 'two')],
     ['citations that are not text', (c: Record<string, unknown>) => ((c.cites as unknown[])[0] = [{ key: 1 }])],
     ['places of the wrong length', (c: Record<string, unknown>) => (c.summaryPlaces as number[]).push(3)],
+    ['a priority out of range', (c: Record<string, unknown>) => ((c.papers as { priority: unknown }[])[1]!.priority = 9)],
+    ['a reading state precis does not know', (c: Record<string, unknown>) => ((c.papers as { state: unknown }[])[2]!.state = 'skimmed')],
+    ['an order naming a paper that is not there', (c: Record<string, unknown>) => ((c.orders as Record<string, number[]>).title[1] = 99)],
+    ['an order with half an entry', (c: Record<string, unknown>) => (c.orders as Record<string, number[]>).year.push(0)],
+    ['statistics that are not counts', (c: Record<string, unknown>) => ((c.stats as { words: unknown }).words = -1)],
+    ['statistics without a top list', (c: Record<string, unknown>) => delete (c.stats as { longest?: unknown }).longest],
   ])('answers as a fresh parse (%s), and is built again by the next read', async (_, forge) => {
     const { library, cache, index } = await writtenLibrary()
     forgeIndex(index, forge)

@@ -1,5 +1,5 @@
 import type { Paper, Summary } from '../model.js'
-import type { PaperOutline, SummaryOutline } from './outline.js'
+import type { LibraryOutline, PaperOutline, SummaryOutline, SortOrder } from './outline.js'
 import { readingState } from '../queue/reading.js'
 
 /**
@@ -60,16 +60,45 @@ export function entryRecord(
   }
 }
 
-export type SortOrder = 'added' | 'year' | 'title'
+export type { SortOrder }
+
+/** English collation, whatever the machine's locale, so a list (and the orders an index keeps) reads the same everywhere. Made on first use: making one loads ICU's data. */
+let collators: { text: Intl.Collator; title: Intl.Collator } | undefined
 
 /** Sort entries: newest added first, newest year first, or title A→Z; ties by id. */
 export function sortEntries<E extends OutlineEntry>(entries: E[], order: SortOrder): E[] {
+  const { text, title } = (collators ??= { text: new Intl.Collator('en'), title: new Intl.Collator('en', { sensitivity: 'base' }) })
   const added = (e: E) => e.summary?.created ?? e.paper.added
-  const byId = (a: E, b: E) => a.id.localeCompare(b.id)
+  const byId = (a: E, b: E) => text.compare(a.id, b.id)
   const compare: Record<SortOrder, (a: E, b: E) => number> = {
-    added: (a, b) => added(b).localeCompare(added(a)) || byId(a, b),
+    added: (a, b) => text.compare(added(b), added(a)) || byId(a, b),
     year: (a, b) => (b.paper.year ?? -1) - (a.paper.year ?? -1) || byId(a, b),
-    title: (a, b) => a.paper.title.localeCompare(b.paper.title, 'en', { sensitivity: 'base' }) || byId(a, b),
+    title: (a, b) => title.compare(a.paper.title, b.paper.title) || byId(a, b),
   }
   return [...entries].sort(compare[order])
+}
+
+/**
+ * Every entry of `outline` in `order`: sortEntries(libraryEntries(outline), order), taken from the
+ * order an index keeps when the outline has one (then nothing is compared).
+ */
+export function sortedEntries(outline: LibraryOutline, order: SortOrder): OutlineEntry[] {
+  const pairs = outline.entryOrder?.(order)
+  if (!pairs) return sortEntries(libraryEntries(outline), order)
+  const { papers, summaries } = outline
+  const entries: OutlineEntry[] = []
+  for (let i = 0; i < pairs.length; i += 2) {
+    const at = pairs[i]!
+    const paper = papers[pairs[i + 1]!]!
+    const summary = at >= 0 ? summaries[at]! : null
+    entries.push({ id: summary ? summary.id : paper.key, paper, summary })
+  }
+  return entries
+}
+
+/** The pairs sortedEntries reads for `entries` (entries of `outline`, in any order): what an index keeps. */
+export function entryPairs(outline: LibraryOutline, entries: readonly OutlineEntry[]): number[] {
+  const paperAt = new Map(outline.papers.map((p, i) => [p, i]))
+  const summaryAt = new Map(outline.summaries.map((s, i) => [s, i]))
+  return entries.flatMap((e) => [e.summary ? summaryAt.get(e.summary)! : -1, paperAt.get(e.paper)!])
 }

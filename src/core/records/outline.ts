@@ -7,8 +7,12 @@ import { CitationResolver, citedPaperKeys } from '../citations/citations.js'
 import type { Library, PaperOutline, SummaryOutline } from '../model.js'
 import { countWords } from '../stats/word-count.js'
 import { countTags, type TagCount } from '../tags/counts.js'
+import type { LibraryStats } from '../stats/stats-types.js'
 
 export type { PaperOutline, SummaryOutline }
+
+/** The orders `list` sorts entries in (entries.ts). */
+export type SortOrder = 'added' | 'year' | 'title'
 
 export interface LibraryOutline {
   /** In library order. */
@@ -23,6 +27,14 @@ export interface LibraryOutline {
   citedKeys(): readonly (readonly string[])[]
   /** Every tag of the summaries and every parent of one, counted (countTags), sorted by name. */
   tagCounts(): readonly TagCount[]
+  /**
+   * The library's entries in `order` as sortEntries(libraryEntries(outline)) orders them, when they
+   * were sorted ahead (an index keeps them): [summary index, or -1 for a paper without summary;
+   * paper index] pairs, flattened (entries.ts, sortedEntries). Null or absent: sort them.
+   */
+  entryOrder?(order: SortOrder): ArrayLike<number> | null
+  /** The library's statistics with `limit` rows in each top list, when computed ahead (outlineStats); null or absent: compute them. */
+  stats?(limit: number): LibraryStats | null
 }
 
 /** The outline of `lib`; what is derived from the bodies is computed on first use. */
