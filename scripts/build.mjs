@@ -13,6 +13,8 @@ const { dependencies } = JSON.parse(readFileSync(new URL('../package.json', impo
 // ship as many modules (each resolved and read on its own) and need no files of their own: in
 // chunks of their own, loaded with the commands that use them. The others stay in node_modules as
 // their authors ship them (their own lazy requires, data files); we only ever load them lazily.
+// temml among them: required with the first formula rendered (src/render/math.ts), so `show` of a
+// summary without math never compiles its 400 KB.
 const BUNDLED = new Set([
   'commander',
   'chalk',
@@ -23,7 +25,6 @@ const BUNDLED = new Set([
   'marked-terminal',
   'entities',
   'marked',
-  'temml',
   'cli-table3',
   'zod',
 ])

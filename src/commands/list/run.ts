@@ -1,6 +1,5 @@
 import type { Context } from '../../context.js'
-import { parseQuery } from '../../core/search/query.js'
-import { filterEntries } from '../../core/search/search.js'
+import { parseQuery, type Query } from '../../core/search/query.js'
 import { outlineFilter } from '../../core/search/outline-filter.js'
 import { entryRecord, libraryEntries, sortedEntries, sortEntries, type SortOrder } from '../../core/records/entries.js'
 import { readOutline } from '../../store/outline-reads.js'
@@ -14,6 +13,12 @@ export interface ListOptions {
   query: string
 }
 
+/** The entries matching a query that looks into the bodies: the library read whole, and the search engine loaded only then. */
+async function searchedEntries(ctx: Context, query: Query) {
+  const { filterEntries } = await import('../../core/search/search.js')
+  return filterEntries(libraryEntries(await ctx.store.read()), query)
+}
+
 export async function listRun(opts: ListOptions, ctx: Context): Promise<void> {
   const query = parseQuery(opts.query) // a bad query fails before the library is read
   // Everything listed comes from the outline, and so do filters on tags, year, id and reading state
@@ -22,7 +27,7 @@ export async function listRun(opts: ListOptions, ctx: Context): Promise<void> {
   const onOutline = outlineFilter(query)
   const sorted = onOutline
     ? sortedEntries(await readOutline(ctx.store), opts.sort).filter(onOutline)
-    : sortEntries(filterEntries(libraryEntries(await ctx.store.read()), query), opts.sort)
+    : sortEntries(await searchedEntries(ctx, query), opts.sort)
   const entries = opts.limit === null ? sorted : sorted.slice(0, opts.limit)
   if (ctx.globals.json)
     return printJson(
