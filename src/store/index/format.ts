@@ -38,13 +38,14 @@ const AT = Symbol('row')
  * Views of `count` records whose fields are read from `columns` (one array of values per field,
  * decoded when a field is first read): a read decodes only the fields it uses.
  */
-function rowViews<R>(fields: readonly (keyof R & string)[], count: number, column: (field: keyof R & string) => readonly unknown[]): R[] {
+function rowViews<R>(columns: ReadonlyMap<keyof R & string, () => readonly unknown[]>, count: number): R[] {
+  const fields = [...columns.keys()]
   class Row {
     readonly [AT]: number
     constructor(at: number) {
       this[AT] = at
     }
-    /** The record as a plain object, as JSON and a spread of one read from the library give it. */
+    /** The record as a plain object (what JSON.stringify writes), as read from the library. */
     toJSON(): Record<string, unknown> {
       const plain: Record<string, unknown> = {}
       for (const field of fields) {
@@ -54,11 +55,11 @@ function rowViews<R>(fields: readonly (keyof R & string)[], count: number, colum
       return plain
     }
   }
-  for (const field of fields)
+  for (const [field, column] of columns)
     Object.defineProperty(Row.prototype, field, {
       enumerable: true,
       get(this: Row) {
-        return column(field)[this[AT]]
+        return column()[this[AT]]
       },
     })
   return Array.from({ length: count }, (_, at) => new Row(at) as unknown as R)
@@ -369,19 +370,11 @@ export function decodeIndex(bytes: Buffer, fallback?: IndexFallback): IndexConte
     identity: header.identity,
     get papers() {
       if (replaced) return replaced.papers
-      return (papers ??= rowViews(
-        PAPER_COLUMNS.map((c) => c.field),
-        counts.papers,
-        (field) => paperFields.get(field)!(),
-      ))
+      return (papers ??= rowViews(paperFields, counts.papers))
     },
     get summaries() {
       if (replaced) return replaced.summaries
-      return (summaries ??= rowViews(
-        SUMMARY_COLUMNS.map((c) => c.field),
-        counts.summaries,
-        (field) => summaryFields.get(field)!(),
-      ))
+      return (summaries ??= rowViews(summaryFields, counts.summaries))
     },
     get trashIds() {
       return trash()
