@@ -62,18 +62,52 @@ export function entryRecord(
 
 export type { SortOrder }
 
-/** English collation, whatever the machine's locale, so a list (and the orders an index keeps) reads the same everywhere. Made on first use: making one loads ICU's data. */
-let collators: { text: Intl.Collator; title: Intl.Collator } | undefined
+/** Digits and lowercase letters, or digits and capitals: pairs of these compare alike by code and by collation. */
+const isDigitOrLower = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 122)
+const isDigitOrUpper = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90)
+
+/**
+ * `collator().compare`, answered without the collator where the two strings show it: identical
+ * up to a place where both hold a digit or a lowercase letter, or both a digit or a capital (those
+ * characters' primary weights are in code order, so the first difference decides at the first
+ * level, whatever follows), or one is the other followed by such a character. Anything else (case
+ * against case, accents, punctuation) goes to the collator. Sorting the 20,000 entries of a library
+ * of 10,000 through ICU alone takes ~100 ms an order, and an index save sorts all three.
+ */
+function collating(collator: () => Intl.Collator): (a: string, b: string) => number {
+  return (a, b) => {
+    const length = Math.min(a.length, b.length)
+    let i = 0
+    while (i < length && a.charCodeAt(i) === b.charCodeAt(i)) i++
+    if (i === length) {
+      if (a.length === b.length) return 0
+      const next = (a.length > b.length ? a : b).charCodeAt(i)
+      if (isDigitOrLower(next) || isDigitOrUpper(next)) return a.length - b.length
+    } else {
+      const [x, y] = [a.charCodeAt(i), b.charCodeAt(i)]
+      if ((isDigitOrLower(x) && isDigitOrLower(y)) || (isDigitOrUpper(x) && isDigitOrUpper(y))) return x - y
+    }
+    return collator().compare(a, b)
+  }
+}
+
+/**
+ * English collation, whatever the machine's locale, so a list (and the orders an index keeps)
+ * reads the same everywhere. Each collator is made on first use: making one loads ICU's data.
+ */
+let textCollator: Intl.Collator | undefined
+let titleCollator: Intl.Collator | undefined
+export const compareText = collating(() => (textCollator ??= new Intl.Collator('en')))
+export const compareTitles = collating(() => (titleCollator ??= new Intl.Collator('en', { sensitivity: 'base' })))
 
 /** Sort entries: newest added first, newest year first, or title A→Z; ties by id. */
 export function sortEntries<E extends OutlineEntry>(entries: E[], order: SortOrder): E[] {
-  const { text, title } = (collators ??= { text: new Intl.Collator('en'), title: new Intl.Collator('en', { sensitivity: 'base' }) })
   const added = (e: E) => e.summary?.created ?? e.paper.added
-  const byId = (a: E, b: E) => text.compare(a.id, b.id)
+  const byId = (a: E, b: E) => compareText(a.id, b.id)
   const compare: Record<SortOrder, (a: E, b: E) => number> = {
-    added: (a, b) => text.compare(added(b), added(a)) || byId(a, b),
+    added: (a, b) => compareText(added(b), added(a)) || byId(a, b),
     year: (a, b) => (b.paper.year ?? -1) - (a.paper.year ?? -1) || byId(a, b),
-    title: (a, b) => title.compare(a.paper.title, b.paper.title) || byId(a, b),
+    title: (a, b) => compareTitles(a.paper.title, b.paper.title) || byId(a, b),
   }
   return [...entries].sort(compare[order])
 }

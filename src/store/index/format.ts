@@ -142,16 +142,35 @@ function isStats(value: unknown): value is LibraryStats {
   )
 }
 
+/** Where an index's bytes come from: all of them at hand, or its start, with each section read when first used. */
+export interface IndexBytes {
+  /** The file's first bytes: at least its fixed start and its header, when it is an index of this format. */
+  head: Buffer
+  /** The file's length. */
+  size: number
+  /** `length` bytes from `start`; undefined when they cannot be read as they were (the file was replaced meanwhile). */
+  read(start: number, length: number): Buffer | undefined
+}
+
+/** An index's bytes, all at hand. */
+const allAtHand = (bytes: Buffer): IndexBytes => ({
+  head: bytes,
+  size: bytes.length,
+  read: (start, length) => bytes.subarray(start, start + length),
+})
+
 interface Header {
   library: string
   identity: IndexContents['identity']
   counts: { papers: number; summaries: number }
-  /** Each section's bytes and the checksum they must have (checked when the section is decoded: a read uses only some). */
-  sections: Map<string, { body: Buffer; sum: string }>
+  /** Each section's place in the file and the checksum of its bytes (read and checked when the section is decoded: a read uses only some). */
+  sections: Map<string, { start: number; length: number; sum: string }>
+  bytes: IndexBytes
 }
 
-/** The header of an index file; null when it is not a whole index of this format (its header checked, each section there in full). */
-function readHeader(bytes: Buffer): Header | null {
+/** The header of an index file; null when it is not a whole index of this format (its header checked, each section within the file). */
+function readHeader(source: IndexBytes): Header | null {
+  const bytes = source.head
   if (bytes.length < FIXED_BYTES || !bytes.subarray(0, 8).equals(MAGIC) || bytes.readUInt32LE(8) !== INDEX_FORMAT_VERSION) return null
   const headerEnd = FIXED_BYTES + bytes.readUInt32LE(12)
   if (headerEnd > bytes.length) return null
@@ -161,21 +180,21 @@ function readHeader(bytes: Buffer): Header | null {
   const counts = header.counts as Record<string, unknown> | null
   if (!isText(header.library) || !isFileIdentity(header.identity) || !Array.isArray(header.sections)) return null
   if (typeof counts !== 'object' || counts === null || !isCount(counts.papers) || !isCount(counts.summaries)) return null
-  const sections = new Map<string, { body: Buffer; sum: string }>()
+  const sections = new Map<string, { start: number; length: number; sum: string }>()
   for (const section of header.sections as unknown[]) {
     if (!Array.isArray(section) || section.length !== 4) return null
     const [name, offset, length, sum] = section as unknown[]
     if (!isText(name) || !isCount(offset) || !isCount(length) || !isText(sum)) return null
-    const start = headerEnd + (offset as number)
-    const body = bytes.subarray(start, start + (length as number))
-    if (body.length !== length) return null // cut short
-    sections.set(name, { body, sum })
+    const start = headerEnd + offset
+    if (start + length > source.size) return null // cut short
+    sections.set(name, { start, length, sum })
   }
   return {
     library: header.library,
     identity: header.identity,
     counts: { papers: counts.papers as number, summaries: counts.summaries as number },
     sections,
+    bytes: source,
   }
 }
 
@@ -218,7 +237,8 @@ export function indexedLibrary(start: Buffer): string | null {
 /** A section's bytes when its checksum holds; undefined when it is missing or damaged. */
 function sectionBytes(header: Header, name: string): Buffer | undefined {
   const section = header.sections.get(name)
-  return section && sectionChecksum(section.body) === section.sum ? section.body : undefined
+  const body = section && header.bytes.read(section.start, section.length)
+  return body && body.length === section.length && sectionChecksum(body) === section.sum ? body : undefined
 }
 
 /** A JSON section's value when its checksum holds and it parses; undefined otherwise. */
@@ -249,17 +269,18 @@ function columnValues(header: Header, name: string, kind: ColumnKind, valid: (va
 }
 
 /**
- * What the index file `bytes` holds, or null when it is not a whole, undamaged index of this
+ * What the index file `bytes` holds (all of it, or its start and the means to read the rest), or
+ * null when it is not a whole, undamaged index of this
  * format (wrong start or version, cut short, a header checksum that does not match). Each section
  * is decoded when first used, its checksum and then the shape and length of what it holds checked:
  * a read uses only some (`list` the ids, years, titles, tags and an order; `tags` only the tag
  * counts). A section that fails its check is taken from `fallback()` instead (all of them, from
  * then on); without one, it throws ForeignIndexError.
  */
-export function decodeIndex(bytes: Buffer, fallback?: IndexFallback): IndexContents | null {
+export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback): IndexContents | null {
   let header: Header | null
   try {
-    header = readHeader(bytes)
+    header = readHeader(Buffer.isBuffer(bytes) ? allAtHand(bytes) : bytes)
   } catch {
     return null // a header that is not JSON
   }
