@@ -101,15 +101,27 @@ export const compareText = collating(() => (textCollator ??= new Intl.Collator('
 export const compareTitles = collating(() => (titleCollator ??= new Intl.Collator('en', { sensitivity: 'base' })))
 
 /** Sort entries: newest added first, newest year first, or title A→Z; ties by id. */
-export function sortEntries<E extends OutlineEntry>(entries: E[], order: SortOrder): E[] {
-  const added = (e: E) => e.summary?.created ?? e.paper.added
-  const byId = (a: E, b: E) => compareText(a.id, b.id)
-  const compare: Record<SortOrder, (a: E, b: E) => number> = {
-    added: (a, b) => compareText(added(b), added(a)) || byId(a, b),
-    year: (a, b) => (b.paper.year ?? -1) - (a.paper.year ?? -1) || byId(a, b),
-    title: (a, b) => compareTitles(a.paper.title, b.paper.title) || byId(a, b),
+export function sortEntries<E extends OutlineEntry>(entries: readonly E[], order: SortOrder): E[] {
+  return sortedPlaces(entries, order).map((at) => entries[at]!)
+}
+
+/** Where each entry of `entries` goes in `order` (sortEntries's order), as positions in `entries`. */
+export function sortedPlaces(entries: readonly OutlineEntry[], order: SortOrder): number[] {
+  // The keys taken out once: a sort compares each entry some 30 times.
+  const ids = entries.map((e) => e.id)
+  const byId = (a: number, b: number) => compareText(ids[a]!, ids[b]!)
+  let compare: (a: number, b: number) => number
+  if (order === 'added') {
+    const added = entries.map((e) => e.summary?.created ?? e.paper.added)
+    compare = (a, b) => compareText(added[b]!, added[a]!) || byId(a, b)
+  } else if (order === 'year') {
+    const years = entries.map((e) => e.paper.year ?? -1)
+    compare = (a, b) => years[b]! - years[a]! || byId(a, b)
+  } else {
+    const titles = entries.map((e) => e.paper.title)
+    compare = (a, b) => compareTitles(titles[a]!, titles[b]!) || byId(a, b)
   }
-  return [...entries].sort(compare[order])
+  return entries.map((_, at) => at).sort(compare)
 }
 
 /**

@@ -1,6 +1,6 @@
 import { emptyLibrary, type Paper, type Summary, type TrashEntry } from '../../core/model.js'
 import { libraryOutline, type LibraryOutline, type SortOrder } from '../../core/records/outline.js'
-import { entryPairs, libraryEntries, sortEntries } from '../../core/records/entries.js'
+import { entryPairs, libraryEntries, sortedPlaces } from '../../core/records/entries.js'
 import { outlineStats } from '../../core/stats/stats.js'
 import { STATS_ROWS, type IndexContents } from './contents.js'
 import type { FileIdentity } from './identity.js'
@@ -61,8 +61,9 @@ export function buildIndex(
  */
 function ordersOf(outline: LibraryOutline): IndexContents['orders'] {
   const entries = libraryEntries(outline)
-  const pairs = (order: SortOrder) => entryPairs(outline, sortEntries(entries, order))
-  return { added: pairs('added'), year: pairs('year'), title: pairs('title') }
+  const pairs = entryPairs(outline, entries)
+  const ordered = (order: SortOrder) => sortedPlaces(entries, order).flatMap((at) => [pairs[2 * at]!, pairs[2 * at + 1]!])
+  return { added: ordered('added'), year: ordered('year'), title: ordered('title') }
 }
 
 function outlineOf(placed: PlacedLibrary): LibraryOutline {
