@@ -213,7 +213,7 @@ function forgeIndex(index: string, forge: (contents: Record<string, unknown>) =>
 
 describe('an index read section by section', () => {
   it('reads the file it loaded when another is renamed over it before its sections are read (one state, never two)', async () => {
-    const { library, cache, index } = await writtenLibrary()
+    const { library, index } = await writtenLibrary()
     const other = await writtenLibrary()
     await indexedStore(other.library, other.cache).update((lib) => void lib.summaries.pop())
     const target = realpathSync(library)

@@ -192,7 +192,7 @@ function readHeader(source: IndexBytes): Header | null {
   return {
     library: header.library,
     identity: header.identity,
-    counts: { papers: counts.papers as number, summaries: counts.summaries as number },
+    counts: { papers: counts.papers, summaries: counts.summaries },
     sections,
     bytes: source,
   }
