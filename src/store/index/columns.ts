@@ -15,7 +15,7 @@ export interface Column<R> {
   stored: (record: R) => unknown
   /** Whether a stored value is one precis writes. Called once per row: it must not allocate. */
   valid: (value: unknown) => boolean
-  /** The field's value from the stored one (undefined: an optional field the record does not have). */
+  /** The field's value from the stored one (undefined: an optional field the record does not have); `same` when they are one. */
   value: (stored: unknown) => unknown
 }
 
@@ -29,7 +29,7 @@ export function isTextList(value: unknown): value is string[] {
   return true
 }
 
-const same = (stored: unknown) => stored
+export const same = (stored: unknown) => stored
 /** Optional fields absent from a record are stored as 0 in JSON columns, NaN in number columns (never a value of theirs). */
 const absentAs0 = (stored: unknown) => (stored === 0 ? undefined : stored)
 const absentAsNaN = (stored: unknown) => (Number.isNaN(stored) ? undefined : stored)

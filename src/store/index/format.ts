@@ -17,7 +17,7 @@
 import type { PaperOutline, SortOrder, SummaryOutline } from '../../core/records/outline.js'
 import type { LibraryStats } from '../../core/stats/stats-types.js'
 import { SORT_ORDERS, STATS_ROWS, type IndexContents } from './contents.js'
-import { isCount, isText, isTextList, PAPER_COLUMNS, sectionName, SUMMARY_COLUMNS, type Column, type ColumnKind } from './columns.js'
+import { isCount, isText, isTextList, PAPER_COLUMNS, same, sectionName, SUMMARY_COLUMNS, type Column, type ColumnKind } from './columns.js'
 import { checksum, sectionChecksum } from './checksum.js'
 import { isFileIdentity } from './identity.js'
 
@@ -316,7 +316,8 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
         const name = sectionName(record, c.field)
         const decode = () => {
           const stored = columnValues(header, name, c.kind, c.valid, count)
-          return stored && Array.from(stored, c.value)
+          // A JSON column of values stored as they are is the array JSON.parse made: no copy.
+          return stored && (c.value === same && Array.isArray(stored) ? stored : Array.from(stored, c.value))
         }
         // From the fallback, each field as the record read whole has it (absent where the record lacks it).
         let fallen: unknown[] | undefined
