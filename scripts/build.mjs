@@ -13,6 +13,9 @@ const { dependencies } = JSON.parse(readFileSync(new URL('../package.json', impo
 // ship as many modules (each resolved and read on its own) and need no files of their own: in
 // chunks of their own, loaded with the commands that use them. The others stay in node_modules as
 // their authors ship them (their own lazy requires, data files); we only ever load them lazily.
+// temml among them: required with the first formula rendered (src/render/math.ts), so `show` of a
+// summary without math never compiles its 400 KB; entities, with the first `&` to decode; and
+// cli-table3, with the first table.
 const BUNDLED = new Set([
   'commander',
   'chalk',
@@ -21,10 +24,7 @@ const BUNDLED = new Set([
   'fast-wrap-ansi',
   'lowdb',
   'marked-terminal',
-  'entities',
   'marked',
-  'temml',
-  'cli-table3',
   'zod',
 ])
 
@@ -40,8 +40,12 @@ await build({
   target: 'node20',
   external: Object.keys(dependencies).filter((name) => !BUNDLED.has(name)),
   // What marked-terminal imports but precis never reaches: code-block highlighting and emoji
-  // shortcodes (see the two files).
-  alias: { 'cli-highlight': './src/render/no-highlight.ts', 'node-emoji': './src/render/no-emoji.ts' },
+  // shortcodes (see the two files); and cli-table3, required with the first table (lazy-table.ts).
+  alias: {
+    'cli-highlight': './src/render/no-highlight.ts',
+    'node-emoji': './src/render/no-emoji.ts',
+    'cli-table3': './src/render/lazy-table.ts',
+  },
   // Bundled CommonJS (commander) calls require() for Node's own modules.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   // Flat: every file of dist/ sits one level below the package root, as src/ does (see package-files.ts).

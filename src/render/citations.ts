@@ -58,16 +58,16 @@ export function renderCitedBy(citing: readonly CitingSummary[], opts: RenderOpti
 export class ShowCitations {
   private readonly resolver: CitationResolver
   private readonly citing: Map<string, SummaryOutline[]>
-  private readonly papers: Map<string, PaperOutline>
+  /** The papers by key, made when a shown paper is cited. */
+  private papers: Map<string, PaperOutline> | undefined
 
   /** For showing `shown` (paper keys) from `library`, or from its outline (which knows who cites whom without the bodies). */
   constructor(
-    library: Library | LibraryOutline,
+    private readonly library: Library | LibraryOutline,
     shown: readonly string[],
     private readonly opts: RenderOptions,
   ) {
     this.resolver = new CitationResolver(library)
-    this.papers = new Map(library.papers.map((p) => [p.key, p]))
     this.citing = 'format' in library ? backlinks(library, shown, this.resolver) : outlineBacklinks(library, shown)
   }
 
@@ -79,7 +79,7 @@ export class ShowCitations {
   /** "Cited by" for `paper`, after a blank line and ending with a newline; '' when nothing cites it. */
   citedBy(paper: PaperOutline): string {
     const citing = (this.citing.get(paper.key) ?? []).flatMap((summary) => {
-      const citingPaper = this.papers.get(summary.paper)
+      const citingPaper = (this.papers ??= new Map(this.library.papers.map((p) => [p.key, p]))).get(summary.paper)
       return citingPaper ? [{ summary, paper: citingPaper }] : []
     })
     const section = renderCitedBy(citing, this.opts)

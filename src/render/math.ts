@@ -3,7 +3,7 @@
  * flattened to text (mathml-text.ts). TeX that temml rejects, or that has no faithful Unicode
  * form, comes back unchanged with `faithful: false` so the renderer can show it as TeX.
  */
-import temml from 'temml'
+import { lazyRequire } from '../core/lazy-require.js'
 import { parseMathML } from './mathml.js'
 import { mathmlToText } from './mathml-text.js'
 
@@ -13,6 +13,9 @@ export interface UnicodeMath {
   /** False when the TeX was rejected or has no faithful Unicode form. */
   faithful: boolean
 }
+
+/** Loaded with the first formula: temml is some 400 KB of code, which a summary without math never needs. */
+const temml = lazyRequire<typeof import('temml').default>('temml')
 
 /** Longer TeX is shown as written: no summary needs it, and parsing it costs time. */
 const MAX_TEX_LENGTH = 4000
@@ -70,7 +73,7 @@ function topLevelRows(tex: string): string[] {
 /** `layout`: laid out as display math; an inline formula may be parsed as display (`$\begin{align}…$`). */
 function toText(tex: string, display: boolean, layout = display): string | null {
   try {
-    const markup = temml.renderToString(tex, { displayMode: display, throwOnError: true, trust: false })
+    const markup = temml().renderToString(tex, { displayMode: display, throwOnError: true, trust: false })
     return mathmlToText(parseMathML(markup), layout)
   } catch {
     // temml's ParseError, NoUnicodeForm, or a stack overflow on absurdly nested input: all mean
@@ -82,7 +85,7 @@ function toText(tex: string, display: boolean, layout = display): string | null 
 /** What temml stopped at, as a rewrite to try: a command it does not know, or one defined twice. */
 function complaint(tex: string, display: boolean): { command: string; redefined: boolean } | null {
   try {
-    temml.renderToString(tex, { displayMode: display, throwOnError: true, trust: false })
+    temml().renderToString(tex, { displayMode: display, throwOnError: true, trust: false })
     return null
   } catch (error) {
     const message = error instanceof Error ? error.message : ''

@@ -6,8 +6,8 @@
  * current width that shrinks inside quotes and list items, measure display columns, and take
  * colour and hyperlinks only from the render options. Code is never highlighted.
  */
-import { decodeHTMLStrict } from 'entities'
 import type { RendererObject, Tokens } from 'marked'
+import { lazyRequire } from '../core/lazy-require.js'
 import { sanitizeTerminal } from '../core/text/sanitize.js'
 import { type FigureList, isImageUrl } from '../core/markdown/figures.js'
 import { figureReference } from './figures.js'
@@ -136,8 +136,11 @@ export function terminalRenderer(state: RenderState): RendererObject {
  * characters (`&#27;`), so the result is sanitised again.
  */
 function plain(text: string): string {
-  return sanitizeTerminal(text.replace(ENTITY_REFERENCE, (reference) => decodeHTMLStrict(reference)))
+  return sanitizeTerminal(text.replace(ENTITY_REFERENCE, (reference) => entities().decodeHTMLStrict(reference)))
 }
+
+/** HTML's entities (a 50 KB table), loaded with the first entity reference: most summaries have none. */
+const entities = lazyRequire<typeof import('entities')>('entities')
 
 /**
  * What CommonMark reads as an entity: a name, or a number of at most 7 decimal or 6 hex digits,

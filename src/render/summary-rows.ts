@@ -12,9 +12,13 @@ const YEAR_WIDTH = 4
 const MIN_TAGS_WIDTH = 14
 const MAX_ID_WIDTH = 32
 
+// eslint-disable-next-line no-control-regex -- what oneLine changes: control characters (line breaks and tabs among them) and bidi marks
+const CHANGED = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/
+
 /** Single-line display text: sanitised, with line breaks and tabs folded to spaces. */
 export function oneLine(text: string): string {
-  return sanitizeTerminal(text.replace(/[\r\n\t]+/g, ' '))
+  // Most text has nothing to change: one test, no copies (a list of 10,000 rows runs this 40,000 times).
+  return CHANGED.test(text) ? sanitizeTerminal(text.replace(/[\r\n\t]+/g, ' ')) : text
 }
 
 /**
@@ -36,12 +40,10 @@ export function fitTags(tags: readonly string[], width: number): string {
 
 /** Piped output: one tab-separated line per entry (id, year, title, tags comma-separated). */
 export function formatRowsPlain(entries: readonly OutlineEntry[]): string {
-  return entries
-    .map(
-      (e) =>
-        [e.id, e.paper.year ?? '', e.paper.title, entryTags(e.paper, e.summary).join(',')].map((f) => oneLine(String(f))).join('\t') + '\n',
-    )
-    .join('')
+  let text = ''
+  for (const e of entries)
+    text += `${oneLine(e.id)}\t${e.paper.year ?? ''}\t${oneLine(e.paper.title)}\t${oneLine(entryTags(e.paper, e.summary).join(','))}\n`
+  return text
 }
 
 /** What stands for the tags of a paper without a summary: where it is in the reading queue, else that it awaits one. */

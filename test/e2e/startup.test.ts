@@ -124,6 +124,10 @@ describe('start-up loads only what the command needs', () => {
     const { packages, sources } = await whatLoads(['--library', library, 'show', 'rasmussen2004gaussian'])
     expect(sources).toContain('src/render/show.ts')
     expect(['marked', 'temml'].filter((name) => packages.has(name))).toEqual(['marked', 'temml'])
+    // A summary without math: temml (the largest of them) is loaded with the first formula only.
+    const plain = await whatLoads(['--library', library, 'show', 'gilmer2017neural-2'])
+    expect(plain.sources).toContain('src/render/show.ts')
+    expect(['marked', 'temml'].filter((name) => plain.packages.has(name))).toEqual(['marked'])
     expect(['cli-highlight', 'highlight.js', 'node-emoji', 'emojilib'].filter((name) => packages.has(name))).toEqual([])
     // zod checks what the sources' cache holds: loaded only to draw a cached figure, never to show text.
     expect(packages.has('zod')).toBe(false)

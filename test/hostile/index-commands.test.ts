@@ -121,3 +121,40 @@ describe('"Cited by" from an outline', () => {
     expect(citedBy(fromBodies).filter((text) => text !== '').length).toBeGreaterThan(1)
   })
 })
+
+describe('the orders and statistics the index keeps', () => {
+  /** Records that sort apart only by the collation: equal dates and years, case, accents, punctuation, offsets. */
+  function awkwardLibrary(): Library {
+    const lib = library()
+    const titles = ['Élan vital', 'elan Vital', 'Zebra', 'zebra', '_under', '10 things', '2 things', 'a-b', 'ab', 'Äpfel']
+    const ids = ['Alpha2020x', 'alpha2020x-2', 'b_c2020', 'b-c2020', 'b.c2020', 'B2020c', 'z9', 'z10', 'a:b2020', 'ab2020']
+    const times = ['2024-01-01T00:00:00Z', '2024-01-01T00:00:00.5Z', '2024-01-01T00:00:00+01:00', '2024-01-01T00:00:00Z']
+    ids.forEach((id, i) => {
+      lib.papers.push({ ...lib.papers[0]!, key: id, title: titles[i]!, year: 2000 + (i % 3), added: times[i % times.length]! })
+      if (i % 3 !== 0) lib.summaries.push({ ...lib.summaries[0]!, id, paper: id, created: times[(i + 1) % times.length]! })
+    })
+    return lib
+  }
+
+  it.each([['added'], ['year'], ['title']] as const)('list --sort %s gives what a whole read gives', async (sort) => {
+    const { library: path, cache } = libraryWithCache()
+    writeFileSync(path, JSON.stringify(awkwardLibrary()))
+    const run = (ctx: Context) => listRun({ sort, limit: null, query: '' }, ctx)
+    const reference = await output(testContext({ library: path, tty: false }), run)
+    for (let read = 0; read < 2; read++) {
+      expect(await output({ ...testContext({ library: path, tty: false }), store: indexedStore(path, cache) }, run)).toBe(reference)
+      expect(indexIsCurrent(path, cache)).toBe(true)
+    }
+  })
+
+  it.each([[1], [100], [101], [1000]])('stats --top %d gives what a whole read gives (past the rows kept, computed)', async (top) => {
+    const { library: path, cache } = libraryWithCache()
+    writeFileSync(path, JSON.stringify(awkwardLibrary()))
+    const run = (ctx: Context) => statsRun({ top }, ctx)
+    const reference = await output(testContext({ library: path, tty: false, globals: { json: true } }), run)
+    for (let read = 0; read < 2; read++)
+      expect(
+        await output({ ...testContext({ library: path, tty: false, globals: { json: true } }), store: indexedStore(path, cache) }, run),
+      ).toBe(reference)
+  })
+})

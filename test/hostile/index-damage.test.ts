@@ -9,6 +9,8 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  realpathSync,
+  renameSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -22,6 +24,8 @@ import type { Library } from '../../src/core/model.js'
 import { FileStore } from '../../src/store/file-store.js'
 import type { IndexContents } from '../../src/store/index/contents.js'
 import { decodeIndex, encodeIndex } from '../../src/store/index/format.js'
+import { fileIdentity } from '../../src/store/index/identity.js'
+import { IndexFile } from '../../src/store/index/index-file.js'
 import { libraryOf, paper, summary } from '../support/library.js'
 import {
   answersFrom,
@@ -187,20 +191,45 @@ describe('the index of a library', () => {
  */
 function forgeIndex(index: string, forge: (contents: Record<string, unknown>) => void): void {
   const contents = decodeIndex(readFileSync(index))!
+  const orders = contents.orders!
+  // Plain, changeable copies of what it holds (records are views of its columns, numbers typed arrays).
   const plain: Record<string, unknown> = {
     library: contents.library,
     identity: contents.identity,
-    papers: contents.papers,
-    summaries: contents.summaries,
+    papers: JSON.parse(JSON.stringify(contents.papers)),
+    summaries: JSON.parse(JSON.stringify(contents.summaries)),
     trashIds: contents.trashIds,
-    words: contents.words,
+    words: [...contents.words],
     cites: contents.cites,
     tagCounts: contents.tagCounts,
-    paperPlaces: contents.paperPlaces,
-    summaryPlaces: contents.summaryPlaces,
+    paperPlaces: Array.from(contents.paperPlaces),
+    summaryPlaces: Array.from(contents.summaryPlaces),
+    orders: { added: Array.from(orders.added), year: Array.from(orders.year), title: Array.from(orders.title) },
+    stats: structuredClone(contents.stats),
   }
   forge(plain)
   writeFileSync(index, encodeIndex(plain as unknown as IndexContents))
+}
+
+describe('an index read section by section', () => {
+  it('reads the file it loaded when another is renamed over it before its sections are read (one state, never two)', async () => {
+    const { library, index } = await writtenLibrary()
+    const other = await writtenLibrary()
+    await indexedStore(other.library, other.cache).update((lib) => void lib.summaries.pop())
+    const target = realpathSync(library)
+    const contents = new IndexFile(index, target).load(fileIdentity(target))! // no fallback: a section that fails throws
+    renameSync(copyOf(other.index), index) // as a save of another process replaces it
+    const fresh = await freshAnswers(library)
+    expect(contents.summaries.map((s) => s.id)).toEqual((fresh.summaries as { id: string }[]).map((s) => s.id))
+    expect([...contents.words]).toEqual(fresh.words)
+    expect(contents.tagCounts).toEqual(fresh.tagCounts)
+  })
+})
+
+/** A copy of `path` beside it. */
+function copyOf(path: string): string {
+  copyFileSync(path, `${path}.copy`)
+  return `${path}.copy`
 }
 
 describe('an index whose checksums hold but whose contents precis did not write', () => {
@@ -212,6 +241,12 @@ describe('an index whose checksums hold but whose contents precis did not write'
     ['tag counts that are not counts', (c: Record<string, unknown>) => ((c.tagCounts as { count: unknown }[])[0]!.count = 'two')],
     ['citations that are not text', (c: Record<string, unknown>) => ((c.cites as unknown[])[0] = [{ key: 1 }])],
     ['places of the wrong length', (c: Record<string, unknown>) => (c.summaryPlaces as number[]).push(3)],
+    ['a priority out of range', (c: Record<string, unknown>) => ((c.papers as { priority: unknown }[])[1]!.priority = 9)],
+    ['a reading state precis does not know', (c: Record<string, unknown>) => ((c.papers as { state: unknown }[])[2]!.state = 'skimmed')],
+    ['an order naming a paper that is not there', (c: Record<string, unknown>) => ((c.orders as { title: number[] }).title[1] = 99)],
+    ['an order with half an entry', (c: Record<string, unknown>) => (c.orders as { year: number[] }).year.push(0)],
+    ['statistics that are not counts', (c: Record<string, unknown>) => ((c.stats as { words: unknown }).words = -1)],
+    ['statistics without a top list', (c: Record<string, unknown>) => delete (c.stats as { longest?: unknown }).longest],
   ])('answers as a fresh parse (%s), and is built again by the next read', async (_, forge) => {
     const { library, cache, index } = await writtenLibrary()
     forgeIndex(index, forge)

@@ -1,8 +1,7 @@
 import type { Context } from '../../context.js'
-import { parseQuery } from '../../core/search/query.js'
-import { filterEntries } from '../../core/search/search.js'
+import { parseQuery, type Query } from '../../core/search/query.js'
 import { outlineFilter } from '../../core/search/outline-filter.js'
-import { entryRecord, libraryEntries, sortEntries, type OutlineEntry, type SortOrder } from '../../core/records/entries.js'
+import { entryRecord, libraryEntries, sortedEntries, sortEntries, type SortOrder } from '../../core/records/entries.js'
 import { readOutline } from '../../store/outline-reads.js'
 import { formatRowsPlain, formatRowsTable } from '../../render/summary-rows.js'
 import { printJson } from '../../command-kit/shared.js'
@@ -14,15 +13,21 @@ export interface ListOptions {
   query: string
 }
 
+/** The entries matching a query that looks into the bodies: the library read whole, and the search engine loaded only then. */
+async function searchedEntries(ctx: Context, query: Query) {
+  const { filterEntries } = await import('../../core/search/search.js')
+  return filterEntries(libraryEntries(await ctx.store.read()), query)
+}
+
 export async function listRun(opts: ListOptions, ctx: Context): Promise<void> {
   const query = parseQuery(opts.query) // a bad query fails before the library is read
-  // Everything listed comes from the outline, and so do filters on tags, year, id and reading state;
-  // a query that looks into the bodies reads the whole library.
+  // Everything listed comes from the outline, and so do filters on tags, year, id and reading state
+  // (sorted first: the index keeps each order, and a stable sort filtered is the filter sorted); a
+  // query that looks into the bodies reads the whole library.
   const onOutline = outlineFilter(query)
-  const matching = onOutline
-    ? libraryEntries(await readOutline(ctx.store)).filter(onOutline)
-    : filterEntries(libraryEntries(await ctx.store.read()), query)
-  const sorted = sortEntries<OutlineEntry>(matching, opts.sort)
+  const sorted = onOutline
+    ? sortedEntries(await readOutline(ctx.store), opts.sort).filter(onOutline)
+    : sortEntries(await searchedEntries(ctx, query), opts.sort)
   const entries = opts.limit === null ? sorted : sorted.slice(0, opts.limit)
   if (ctx.globals.json)
     return printJson(

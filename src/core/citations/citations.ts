@@ -102,21 +102,26 @@ export function extractCitations(body: string): Citation[] {
 
 /** Finds the paper a citation key names: a paper key or a summary id, case-insensitive. */
 export class CitationResolver {
-  private readonly byKey = new Map<string, PaperOutline>()
+  private byKey: Map<string, PaperOutline> | undefined
 
   /** Only keys, ids and which paper each summary is of are needed: an outline of the library does. */
-  constructor(lib: { papers: readonly PaperOutline[]; summaries: readonly Pick<SummaryOutline, 'id' | 'paper'>[] }) {
-    for (const paper of lib.papers) this.byKey.set(paper.key.toLowerCase(), paper)
-    for (const summary of lib.summaries) {
-      const id = summary.id.toLowerCase()
-      const paper = this.byKey.get(summary.paper.toLowerCase())
-      if (paper && !this.byKey.has(id)) this.byKey.set(id, paper)
-    }
-  }
+  constructor(private readonly lib: { papers: readonly PaperOutline[]; summaries: readonly Pick<SummaryOutline, 'id' | 'paper'>[] }) {}
 
   /** The paper `key` names, or null when it names nothing in the library. */
   resolve(key: string): PaperOutline | null {
-    return this.byKey.get(key.toLowerCase()) ?? null
+    return (this.byKey ??= this.names()).get(key.toLowerCase()) ?? null
+  }
+
+  /** Every name, made with the first citation resolved: a summary that cites nothing needs none (and a library's are many). */
+  private names(): Map<string, PaperOutline> {
+    const byKey = new Map<string, PaperOutline>()
+    for (const paper of this.lib.papers) byKey.set(paper.key.toLowerCase(), paper)
+    for (const summary of this.lib.summaries) {
+      const id = summary.id.toLowerCase()
+      const paper = byKey.get(summary.paper.toLowerCase())
+      if (paper && !byKey.has(id)) byKey.set(id, paper)
+    }
+    return byKey
   }
 }
 

@@ -1,4 +1,5 @@
-import type { Paper, PaperOutline, Summary, SummaryOutline } from '../model.js'
+import type { Paper, Summary } from '../model.js'
+import type { LibraryOutline, PaperOutline, SummaryOutline, SortOrder } from './outline.js'
 import { readingState } from '../queue/reading.js'
 import { entryTags } from '../tags/paper-tags.js'
 
@@ -80,16 +81,91 @@ export function entryRecord(
   }
 }
 
-export type SortOrder = 'added' | 'year' | 'title'
+export type { SortOrder }
+
+/** Digits and lowercase letters, or digits and capitals: pairs of these compare alike by code and by collation. */
+const isDigitOrLower = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 122)
+const isDigitOrUpper = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90)
+
+/**
+ * `collator().compare`, answered without the collator where the two strings show it: identical
+ * up to a place where both hold a digit or a lowercase letter, or both a digit or a capital (those
+ * characters' primary weights are in code order, so the first difference decides at the first
+ * level, whatever follows), or one is the other followed by such a character. Anything else (case
+ * against case, accents, punctuation) goes to the collator. Sorting the 20,000 entries of a library
+ * of 10,000 through ICU alone takes ~100 ms an order, and an index save sorts all three.
+ */
+function collating(collator: () => Intl.Collator): (a: string, b: string) => number {
+  return (a, b) => {
+    const length = Math.min(a.length, b.length)
+    let i = 0
+    while (i < length && a.charCodeAt(i) === b.charCodeAt(i)) i++
+    if (i === length) {
+      if (a.length === b.length) return 0
+      const next = (a.length > b.length ? a : b).charCodeAt(i)
+      if (isDigitOrLower(next) || isDigitOrUpper(next)) return a.length - b.length
+    } else {
+      const [x, y] = [a.charCodeAt(i), b.charCodeAt(i)]
+      if ((isDigitOrLower(x) && isDigitOrLower(y)) || (isDigitOrUpper(x) && isDigitOrUpper(y))) return x - y
+    }
+    return collator().compare(a, b)
+  }
+}
+
+/**
+ * English collation, whatever the machine's locale, so a list (and the orders an index keeps)
+ * reads the same everywhere. Each collator is made on first use: making one loads ICU's data.
+ */
+let textCollator: Intl.Collator | undefined
+let titleCollator: Intl.Collator | undefined
+export const compareText = collating(() => (textCollator ??= new Intl.Collator('en')))
+export const compareTitles = collating(() => (titleCollator ??= new Intl.Collator('en', { sensitivity: 'base' })))
 
 /** Sort entries: newest added first, newest year first, or title A→Z; ties by id. */
-export function sortEntries<E extends OutlineEntry>(entries: E[], order: SortOrder): E[] {
-  const added = (e: E) => e.summary?.created ?? e.paper.added
-  const byId = (a: E, b: E) => a.id.localeCompare(b.id)
-  const compare: Record<SortOrder, (a: E, b: E) => number> = {
-    added: (a, b) => added(b).localeCompare(added(a)) || byId(a, b),
-    year: (a, b) => (b.paper.year ?? -1) - (a.paper.year ?? -1) || byId(a, b),
-    title: (a, b) => a.paper.title.localeCompare(b.paper.title, 'en', { sensitivity: 'base' }) || byId(a, b),
+export function sortEntries<E extends OutlineEntry>(entries: readonly E[], order: SortOrder): E[] {
+  return sortedPlaces(entries, order).map((at) => entries[at]!)
+}
+
+/** Where each entry of `entries` goes in `order` (sortEntries's order), as positions in `entries`. */
+export function sortedPlaces(entries: readonly OutlineEntry[], order: SortOrder): number[] {
+  // The keys taken out once: a sort compares each entry some 30 times.
+  const ids = entries.map((e) => e.id)
+  const byId = (a: number, b: number) => compareText(ids[a]!, ids[b]!)
+  let compare: (a: number, b: number) => number
+  if (order === 'added') {
+    const added = entries.map((e) => e.summary?.created ?? e.paper.added)
+    compare = (a, b) => compareText(added[b]!, added[a]!) || byId(a, b)
+  } else if (order === 'year') {
+    const years = entries.map((e) => e.paper.year ?? -1)
+    compare = (a, b) => years[b]! - years[a]! || byId(a, b)
+  } else {
+    const titles = entries.map((e) => e.paper.title)
+    compare = (a, b) => compareTitles(titles[a]!, titles[b]!) || byId(a, b)
   }
-  return [...entries].sort(compare[order])
+  return entries.map((_, at) => at).sort(compare)
+}
+
+/**
+ * Every entry of `outline` in `order`: sortEntries(libraryEntries(outline), order), taken from the
+ * order an index keeps when the outline has one (then nothing is compared).
+ */
+export function sortedEntries(outline: LibraryOutline, order: SortOrder): OutlineEntry[] {
+  const pairs = outline.entryOrder?.(order)
+  if (!pairs) return sortEntries(libraryEntries(outline), order)
+  const { papers, summaries } = outline
+  const entries: OutlineEntry[] = []
+  for (let i = 0; i < pairs.length; i += 2) {
+    const at = pairs[i]!
+    const paper = papers[pairs[i + 1]!]!
+    const summary = at >= 0 ? summaries[at]! : null
+    entries.push({ id: summary ? summary.id : paper.key, paper, summary })
+  }
+  return entries
+}
+
+/** The pairs sortedEntries reads for `entries` (entries of `outline`, in any order): what an index keeps. */
+export function entryPairs(outline: LibraryOutline, entries: readonly OutlineEntry[]): number[] {
+  const paperAt = new Map(outline.papers.map((p, i) => [p, i]))
+  const summaryAt = new Map(outline.summaries.map((s, i) => [s, i]))
+  return entries.flatMap((e) => [e.summary ? summaryAt.get(e.summary)! : -1, paperAt.get(e.paper)!])
 }

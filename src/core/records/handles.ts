@@ -22,11 +22,6 @@ export function resolveHandle(lib: Library, handle: string): Resolved
 export function resolveHandle(lib: HandleSource, handle: string): Resolved<PaperOutline, SummaryOutline>
 export function resolveHandle(lib: HandleSource, handle: string): Resolved<PaperOutline, SummaryOutline> {
   const wanted = handle.trim().toLowerCase()
-  // Every paper key, including those only summaries still name (their paper is missing, which doctor reports).
-  const keys = new Map([
-    ...lib.summaries.map((s) => [s.paper.toLowerCase(), s.paper] as const),
-    ...lib.papers.map((p) => [p.key.toLowerCase(), p.key] as const),
-  ])
   const summaryOf = (s: SummaryOutline): Resolved<PaperOutline, SummaryOutline> => ({
     paper: lib.papers.find((p) => p.key === s.paper) ?? missingPaper(s),
     summaries: [s],
@@ -38,7 +33,7 @@ export function resolveHandle(lib: HandleSource, handle: string): Resolved<Paper
   }
 
   // A paper's first summary has the paper's key as id: the key names the whole paper, missing or not.
-  const exactPaper = keys.get(wanted)
+  const exactPaper = paperKeyNamed(lib, wanted)
   if (exactPaper !== undefined) return paperWith(exactPaper)
   const exactSummary = lib.summaries.find((s) => s.id.toLowerCase() === wanted)
   if (exactSummary) return summaryOf(exactSummary)
@@ -63,6 +58,24 @@ export function resolveHandle(lib: HandleSource, handle: string): Resolved<Paper
     `No summary or paper matches "${handle}"`,
     candidates.length > 0 ? ['Did you mean:', ...candidates.map((c) => `  ${c}`)] : [],
   )
+}
+
+/**
+ * The paper key `wanted` names ignoring case, among every paper key, including those only summaries
+ * still name (their paper is missing, which doctor reports): a paper's spelling over a summary's, the
+ * last in library order over the first. Looked for from the end, with nothing built (a library has
+ * tens of thousands of keys, and one handle to resolve).
+ */
+function paperKeyNamed(lib: HandleSource, wanted: string): string | undefined {
+  for (let i = lib.papers.length - 1; i >= 0; i--) {
+    const key = lib.papers[i]!.key
+    if (key.toLowerCase() === wanted) return key
+  }
+  for (let i = lib.summaries.length - 1; i >= 0; i--) {
+    const key = lib.summaries[i]!.paper
+    if (key.toLowerCase() === wanted) return key
+  }
+  return undefined
 }
 
 /** Resolve several handles into the distinct summaries they name, in the order given. */

@@ -8,8 +8,12 @@ import { trashId, type Library, type PaperOutline, type SummaryOutline } from '.
 import { countWords } from '../stats/word-count.js'
 import { countTags, type TagCount } from '../tags/counts.js'
 import { libraryEntryTags } from './entries.js'
+import type { LibraryStats } from '../stats/stats-types.js'
 
 export type { PaperOutline, SummaryOutline }
+
+/** The orders `list` sorts entries in (entries.ts). */
+export type SortOrder = 'added' | 'year' | 'title'
 
 export interface LibraryOutline {
   /** In library order. */
@@ -24,6 +28,14 @@ export interface LibraryOutline {
   citedKeys(): readonly (readonly string[])[]
   /** Every tag of the entries (summaries, papers not yet summarised) and every parent of one, counted (countTags), sorted by name. */
   tagCounts(): readonly TagCount[]
+  /**
+   * The library's entries in `order` as sortEntries(libraryEntries(outline)) orders them, when they
+   * were sorted ahead (an index keeps them): [summary index, or -1 for a paper without summary;
+   * paper index] pairs, flattened (entries.ts, sortedEntries). Null or absent: sort them.
+   */
+  entryOrder?(order: SortOrder): ArrayLike<number> | null
+  /** The library's statistics with `limit` rows in each top list, when computed ahead (outlineStats); null or absent: compute them. */
+  stats?(limit: number): LibraryStats | null
 }
 
 /** The outline of `lib`; what is derived from the bodies is computed on first use. */

@@ -5,56 +5,11 @@
 import type { Library } from '../model.js'
 import { libraryOutline, type LibraryOutline, type PaperOutline } from '../records/outline.js'
 import { sortTagCounts } from '../tags/counts.js'
+import type { CitedPaper, LibraryStats, NamedCount, SummaryLength, YearCount } from './stats-types.js'
+
+export type { CitedPaper, LibraryStats, NamedCount, SummaryLength, YearCount }
 
 export { countWords } from './word-count.js'
-
-/** How many summaries fall in one year. */
-export interface YearCount {
-  year: number
-  count: number
-}
-
-/** A name and how often it occurs. */
-export interface NamedCount {
-  name: string
-  count: number
-}
-
-/** A summary and its length. */
-export interface SummaryLength {
-  id: string
-  title: string
-  words: number
-}
-
-/** A paper and how many summaries in the library cite it. */
-export interface CitedPaper {
-  key: string
-  title: string
-  citedBy: number
-}
-
-export interface LibraryStats {
-  papers: number
-  summaries: number
-  /** Words in all summary bodies. */
-  words: number
-  /** Papers without a summary yet. */
-  toSummarise: number
-  /** Summaries by the paper's publication year, oldest first; years between are filled with 0 when the span is short. */
-  perYear: YearCount[]
-  /** Summaries whose paper has no year. */
-  undated: number
-  /** Summaries by the year they were written, oldest first. */
-  writtenPerYear: YearCount[]
-  /** Most used tags, counted as `tag:` finds them (a parent counts the summaries below it). */
-  topTags: NamedCount[]
-  /** Venues with the most papers; names compared without case, shown as first written. */
-  topVenues: NamedCount[]
-  longest: SummaryLength[]
-  /** Papers cited by the most summaries (at least one). */
-  mostCited: CitedPaper[]
-}
 
 /** Publication years spanning at most this many are shown with the empty years between. */
 const MAX_FILLED_SPAN = 30
@@ -97,8 +52,25 @@ export function libraryStats(lib: Library, limit = 10): LibraryStats {
   return outlineStats(libraryOutline(lib), limit)
 }
 
-/** The statistics of a library from its outline (bodies are needed only through its word counts and citations). */
+/** `stats` with at most `limit` rows in each top list (the rows of a longer list are the same, in the same order). */
+export function withTop(stats: LibraryStats, limit: number): LibraryStats {
+  const { topTags, topVenues, longest, mostCited } = stats
+  return {
+    ...stats,
+    topTags: topTags.slice(0, limit),
+    topVenues: topVenues.slice(0, limit),
+    longest: longest.slice(0, limit),
+    mostCited: mostCited.slice(0, limit),
+  }
+}
+
+/**
+ * The statistics of a library from its outline (bodies are needed only through its word counts and
+ * citations), or as its index computed them when it was built.
+ */
 export function outlineStats(lib: LibraryOutline, limit = 10): LibraryStats {
+  const known = lib.stats?.(limit)
+  if (known) return known
   const papers = new Map(lib.papers.map((p) => [p.key, p]))
   const summarised = new Set(lib.summaries.map((s) => s.paper))
   const words = lib.wordCounts()

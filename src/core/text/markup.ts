@@ -11,7 +11,10 @@
  * anything else stays as written. Entities are decoded by the `entities` package, strictly
  * (a name needs its `;`), so "AT&T" stays as it is.
  */
-import { decodeHTMLStrict } from 'entities'
+import { lazyRequire } from '../lazy-require.js'
+
+/** HTML's entities (a 50 KB table), loaded with the first text that has an `&`. */
+const entities = lazyRequire<typeof import('entities')>('entities')
 
 // HTML and JATS inline elements, and MathML presentation elements: text-level only.
 const INLINE = new Set(
@@ -79,7 +82,7 @@ function readTree(text: string): Node {
 }
 
 function render(node: Node | string): string {
-  if (typeof node === 'string') return decodeHTMLStrict(node)
+  if (typeof node === 'string') return node.includes('&') ? entities().decodeHTMLStrict(node) : node
   if (HIDDEN.has(node.name)) return ''
   if (node.name === 'br') return ' '
   if (!SCRIPTS.has(node.name)) return node.children.map(render).join('')

@@ -1,26 +1,41 @@
-import type { LibraryOutline, PaperOutline, SummaryOutline } from '../../core/records/outline.js'
+import type { LibraryOutline, PaperOutline, SortOrder, SummaryOutline } from '../../core/records/outline.js'
+import type { LibraryStats } from '../../core/stats/stats-types.js'
+import { withTop } from '../../core/stats/stats.js'
 import type { TagCount } from '../../core/tags/counts.js'
 import type { FileIdentity } from './identity.js'
 
-/** Everything an index file holds. (Read from a file, each part is decoded when first used.) */
+/** The sort orders an index keeps. */
+export const SORT_ORDERS: readonly SortOrder[] = ['added', 'year', 'title']
+
+/** Rows kept in each top list of the statistics computed ahead: `stats --top` up to this reads them, a larger one computes. */
+export const STATS_ROWS = 100
+
+/**
+ * Everything an index file holds. (Read from a file, each part is decoded when first used, and
+ * `papers` and `summaries` are views whose fields are decoded column by column: format.ts.)
+ */
 export interface IndexContents {
   /** The real path of the library file it was built from. */
   library: string
   /** That file's identity when it was built (see identity.ts). */
   identity: FileIdentity
-  papers: PaperOutline[]
-  summaries: SummaryOutline[]
-  trashIds: string[]
+  papers: readonly PaperOutline[]
+  summaries: readonly SummaryOutline[]
+  trashIds: readonly string[]
   /** Words in each summary's body, in the order of `summaries`. */
-  words: number[]
+  words: readonly number[]
   /** The paper keys each summary cites, in the order of `summaries`. */
-  cites: string[][]
+  cites: readonly (readonly string[])[]
   /** The entries' tags counted (countTags, summaries and papers not yet summarised): what `tags` lists, without decoding every summary. */
-  tagCounts: TagCount[]
+  tagCounts: readonly TagCount[]
   /** Where each paper lies in the library file, as [start, end) byte pairs, flattened, in the order of `papers`. */
-  paperPlaces: number[]
+  paperPlaces: ArrayLike<number>
   /** Where each summary lies, likewise. */
-  summaryPlaces: number[]
+  summaryPlaces: ArrayLike<number>
+  /** Each sort order's entries as entryPairs gives them (core/records/entries.ts); null when sorted with another collation. */
+  orders: Record<SortOrder, ArrayLike<number>> | null
+  /** outlineStats with STATS_ROWS rows in each top list. */
+  stats: LibraryStats
 }
 
 /** The outline an index holds, ready for reads. */
@@ -39,5 +54,7 @@ export function indexOutline(contents: IndexContents): LibraryOutline {
     wordCounts: () => contents.words,
     citedKeys: () => contents.cites,
     tagCounts: () => contents.tagCounts,
+    entryOrder: (order) => contents.orders?.[order] ?? null,
+    stats: (limit) => (limit <= STATS_ROWS ? withTop(contents.stats, limit) : null),
   }
 }

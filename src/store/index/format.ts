@@ -1,89 +1,108 @@
-// The index file: a fixed start, a header, then sections of compact JSON, each checksummed.
+// The index file: a fixed start, a header, then sections, each checksummed and decoded on its own.
 //
 //   bytes 0-7    "precisIX"               what the file is
 //   bytes 8-11   format version (u32 LE)  another version is rebuilt, never read
 //   bytes 12-15  header length (u32 LE)
 //   bytes 16-31  checksum of the header (checksum.ts, 16 hex digits)
-//   header       JSON: the library's path and identity, and each section's place and checksum
-//   sections     JSON arrays, one per column (papers' fields, summaries' fields, tag counts, ...)
+//   header       JSON: the library's path and identity, the record counts, each section's place and checksum
+//   sections     one per field of the outline (columns.ts: `paper.title`, `summary.tags`, ...) and per
+//                derived part (word counts, citations, tag counts, places, sort orders, statistics);
+//                text as compact JSON arrays, numbers as 64-bit floats, each starting at a multiple of 8
 //
-// Measured at 10,000 summaries (3.4 MB of columns): JSON.parse of the columns and a hand-written
-// binary decoder of the same values load in the same ~60-70 ms, since V8's JSON parser does in C++
-// what the decoder does in JavaScript; JSON is kept for its simplicity. Columns rather than one
-// object per record keep it compact (no field names repeated). Nothing in the file is trusted:
-// any damage, truncation or unexpected shape reads as no index, and the library is read instead.
-import type { PaperOutline, SummaryOutline } from '../../core/records/outline.js'
-import { MAX_PRIORITY, MIN_PRIORITY, READING_STATES, type ReadingState } from '../../core/model.js'
-import type { IndexContents } from './contents.js'
+// A read decodes only the sections it uses, each when first used. JSON stays for text: V8's parser
+// does in C++ what a hand-written decoder would do in JavaScript (measured: the same time at 10k).
+// Numbers are read where they lie, with no parse. Checks loop over the values and allocate nothing.
+// Nothing in the file is trusted: any damage, truncation or unexpected shape reads as no index, and
+// the library is read instead.
+import type { PaperOutline, SortOrder, SummaryOutline } from '../../core/records/outline.js'
+import type { LibraryStats } from '../../core/stats/stats-types.js'
+import { SORT_ORDERS, STATS_ROWS, type IndexContents } from './contents.js'
+import { isCount, isText, isTextList, PAPER_COLUMNS, same, sectionName, SUMMARY_COLUMNS, type Column, type ColumnKind } from './columns.js'
 import { checksum, sectionChecksum } from './checksum.js'
 import { isFileIdentity } from './identity.js'
 
 const MAGIC = Buffer.from('precisIX', 'latin1')
 /** Raised whenever what the index holds or how it is laid out changes. */
-export const INDEX_FORMAT_VERSION = 3
+export const INDEX_FORMAT_VERSION = 4
 const FIXED_BYTES = 32
 
 /** The checksum of `bytes`, as the fixed start holds it. */
 const sum = (bytes: Uint8Array) => Buffer.from(checksum(bytes), 'latin1')
 
-type PaperRow = [
-  string,
-  string,
-  string[],
-  number | null,
-  string | null,
-  string | null,
-  string | null | 0,
-  string | null,
-  string | null,
-  string,
-  ReadingState | 0,
-  number, // the priority, 0 when there is none
-  string[] | 0, // the paper's own tags, 0 when it has none (the field absent)
-]
-type SummaryRow = [string, string, string, string[], string, string]
-type TagRow = [string, number, number]
+/** What the orders were sorted with: the English collation of this ICU (entries.ts). Another ICU may order otherwise. */
+const COLLATION = `icu ${process.versions.icu ?? 'none'}`
 
-function columns(contents: IndexContents): Record<string, unknown> {
-  return {
-    papers: contents.papers.map((p): PaperRow => [
-      p.key,
-      p.title,
-      p.authors,
-      p.year,
-      p.venue,
-      p.arxiv,
-      p.category === undefined ? 0 : p.category,
-      p.doi,
-      p.url,
-      p.added,
-      p.state ?? 0,
-      p.priority ?? 0,
-      p.tags ?? 0,
-    ]),
-    summaries: contents.summaries.map((s): SummaryRow => [s.id, s.paper, s.by, s.tags, s.created, s.updated]),
-    trash: contents.trashIds,
-    words: contents.words,
-    cites: contents.cites,
-    tagCounts: contents.tagCounts.map(({ tag, count, own }): TagRow => [tag, count, own]),
-    paperPlaces: contents.paperPlaces,
-    summaryPlaces: contents.summaryPlaces,
+const AT = Symbol('row')
+
+/**
+ * Views of `count` records whose fields are read from `columns` (one array of values per field,
+ * decoded when a field is first read): a read decodes only the fields it uses.
+ */
+function rowViews<R>(columns: ReadonlyMap<keyof R & string, () => readonly unknown[]>, count: number): R[] {
+  const fields = [...columns.keys()]
+  class Row {
+    readonly [AT]: number
+    constructor(at: number) {
+      this[AT] = at
+    }
+    /** The record as a plain object (what JSON.stringify writes), as read from the library. */
+    toJSON(): Record<string, unknown> {
+      const plain: Record<string, unknown> = {}
+      for (const field of fields) {
+        const value = (this as unknown as Record<string, unknown>)[field]
+        if (value !== undefined) plain[field] = value
+      }
+      return plain
+    }
   }
+  for (const [field, column] of columns)
+    Object.defineProperty(Row.prototype, field, {
+      enumerable: true,
+      get(this: Row) {
+        return column()[this[AT]]
+      },
+    })
+  return Array.from({ length: count }, (_, at) => new Row(at) as unknown as R)
 }
+
+function sectionsOf(contents: IndexContents): [string, ColumnKind, unknown][] {
+  const columnSections = <R>(record: 'paper' | 'summary', columns: readonly Column<R>[], rows: readonly R[]) =>
+    columns.map((c): [string, ColumnKind, unknown] => [sectionName(record, c.field), c.kind, rows.map(c.stored)])
+  return [
+    ...columnSections('paper', PAPER_COLUMNS, contents.papers),
+    ...columnSections('summary', SUMMARY_COLUMNS, contents.summaries),
+    ['trash', 'json', contents.trashIds],
+    ['words', 'numbers', contents.words],
+    ['cites', 'json', contents.cites],
+    ['tagCounts', 'json', contents.tagCounts.map(({ tag, count, own }) => [tag, count, own])],
+    ['paperPlaces', 'numbers', contents.paperPlaces],
+    ['summaryPlaces', 'numbers', contents.summaryPlaces],
+    ['collation', 'json', contents.orders ? COLLATION : null],
+    ...SORT_ORDERS.map((order): [string, ColumnKind, unknown] => [`order.${order}`, 'numbers', contents.orders?.[order] ?? []]),
+    ['stats', 'json', contents.stats],
+  ]
+}
+
+/** Sections start at multiples of 8 bytes in the file, so a column of numbers is read where it lies, not copied. */
+const ALIGN = 8
+const padding = (length: number) => (ALIGN - (length % ALIGN)) % ALIGN
 
 /** The index file's bytes for `contents`. */
 export function encodeIndex(contents: IndexContents): Buffer {
   const sections: [string, number, number, string][] = []
   const bodies: Buffer[] = []
   let offset = 0
-  for (const [name, value] of Object.entries(columns(contents))) {
-    const body = Buffer.from(JSON.stringify(value))
-    sections.push([name, offset, body.length, sectionChecksum(body)])
-    bodies.push(body)
-    offset += body.length
+  for (const [name, kind, value] of sectionsOf(contents)) {
+    const body = kind === 'json' ? Buffer.from(JSON.stringify(value)) : Buffer.from(Float64Array.from(value as ArrayLike<number>).buffer)
+    const gap = padding(offset)
+    sections.push([name, offset + gap, body.length, sectionChecksum(body)])
+    bodies.push(Buffer.alloc(gap), body) // zeros before a section, none after the last: the file ends with checksummed bytes
+    offset += gap + body.length
   }
   const counts = { papers: contents.papers.length, summaries: contents.summaries.length }
-  const header = Buffer.from(JSON.stringify({ library: contents.library, identity: contents.identity, counts, sections }))
+  const json = JSON.stringify({ library: contents.library, identity: contents.identity, counts, sections })
+  // Spaces after the header's JSON (which JSON.parse allows) bring the sections to a multiple of 8.
+  const header = Buffer.from(json + ' '.repeat(padding(FIXED_BYTES + Buffer.byteLength(json))))
   const fixed = Buffer.alloc(FIXED_BYTES)
   MAGIC.copy(fixed, 0)
   fixed.writeUInt32LE(INDEX_FORMAT_VERSION, 8)
@@ -92,70 +111,66 @@ export function encodeIndex(contents: IndexContents): Buffer {
   return Buffer.concat([fixed, header, ...bodies])
 }
 
-const isText = (value: unknown): value is string => typeof value === 'string'
-const isOptionalText = (value: unknown) => value === null || typeof value === 'string'
-const isTextList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isText)
-const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0
-const isListOf = (value: unknown, item: (x: unknown) => boolean, length?: number): value is unknown[] =>
-  Array.isArray(value) && (length === undefined || value.length === length) && value.every(item)
+/** Whether every item of `values` passes `valid` (and there are `length` of them, when given): one loop, nothing allocated. */
+function everyItem(values: ArrayLike<unknown>, valid: (value: unknown) => boolean, length?: number): boolean {
+  if (length !== undefined && values.length !== length) return false
+  for (let i = 0; i < values.length; i++) if (!valid(values[i])) return false
+  return true
+}
 
-function isPaperRow(row: unknown): boolean {
-  if (!Array.isArray(row) || row.length !== 13) return false
-  const [key, title, authors, year, venue, arxiv, category, doi, url, added, state, priority, tags] = row as unknown[]
+const isTagRow = (row: unknown) => Array.isArray(row) && row.length === 3 && isText(row[0]) && isCount(row[1]) && isCount(row[2])
+const isWhole = (value: unknown) => Number.isSafeInteger(value)
+const isStatsRow = (fields: Record<string, (value: unknown) => boolean>) => (row: unknown) =>
+  typeof row === 'object' && row !== null && Object.entries(fields).every(([name, valid]) => valid((row as Record<string, unknown>)[name]))
+const isYearRow = isStatsRow({ year: isWhole, count: isCount })
+const isNamedRow = isStatsRow({ name: isText, count: isCount })
+
+/** Whether `value` is the statistics precis computes (core/stats/stats-types.ts), top lists of at most STATS_ROWS. */
+function isStats(value: unknown): value is LibraryStats {
+  if (typeof value !== 'object' || value === null) return false
+  const s = value as Record<string, unknown>
+  const list = (name: string, row: (value: unknown) => boolean, most = Infinity) =>
+    Array.isArray(s[name]) && (s[name] as unknown[]).length <= most && everyItem(s[name] as unknown[], row)
   return (
-    isText(key) &&
-    isText(title) &&
-    isTextList(authors) &&
-    (year === null || Number.isSafeInteger(year)) &&
-    isOptionalText(venue) &&
-    isOptionalText(arxiv) &&
-    (category === 0 || isOptionalText(category)) &&
-    isOptionalText(doi) &&
-    isOptionalText(url) &&
-    isText(added) &&
-    (state === 0 || (READING_STATES as readonly unknown[]).includes(state)) &&
-    (priority === 0 || (Number.isSafeInteger(priority) && (priority as number) >= MIN_PRIORITY && (priority as number) <= MAX_PRIORITY)) &&
-    (tags === 0 || isTextList(tags))
+    ['papers', 'summaries', 'words', 'toSummarise', 'undated'].every((name) => isCount(s[name])) &&
+    list('perYear', isYearRow) &&
+    list('writtenPerYear', isYearRow) &&
+    list('topTags', isNamedRow, STATS_ROWS) &&
+    list('topVenues', isNamedRow, STATS_ROWS) &&
+    list('longest', isStatsRow({ id: isText, title: isText, words: isCount }), STATS_ROWS) &&
+    list('mostCited', isStatsRow({ key: isText, title: isText, citedBy: isCount }), STATS_ROWS)
   )
 }
 
-function isSummaryRow(row: unknown): boolean {
-  if (!Array.isArray(row) || row.length !== 6) return false
-  const [id, paper, by, tags, created, updated] = row as unknown[]
-  return isText(id) && isText(paper) && isText(by) && isTextList(tags) && isText(created) && isText(updated)
+/** Where an index's bytes come from: all of them at hand, or its start, with each section read when first used. */
+export interface IndexBytes {
+  /** The file's first bytes: at least its fixed start and its header, when it is an index of this format. */
+  head: Buffer
+  /** The file's length. */
+  size: number
+  /** `length` bytes from `start`; undefined when they cannot be read as they were (the file was replaced meanwhile). */
+  read(start: number, length: number): Buffer | undefined
 }
 
-function isTagRow(row: unknown): boolean {
-  return Array.isArray(row) && row.length === 3 && isText(row[0]) && isCount(row[1]) && isCount(row[2])
-}
-
-function paperOf(row: PaperRow): PaperOutline {
-  const [key, title, authors, year, venue, arxiv, category, doi, url, added, state, priority, tags] = row
-  const paper: PaperOutline =
-    category === 0
-      ? { key, title, authors, year, venue, arxiv, doi, url, added }
-      : { key, title, authors, year, venue, arxiv, category, doi, url, added }
-  // The reading queue's fields (library format 2) only where the record has them, as it is in the library.
-  if (state !== 0) paper.state = state
-  if (priority !== 0) paper.priority = priority
-  if (tags !== 0) paper.tags = tags
-  return paper
-}
-
-function summaryOf([id, paper, by, tags, created, updated]: SummaryRow): SummaryOutline {
-  return { id, paper, by, tags, created, updated }
-}
+/** An index's bytes, all at hand. */
+const allAtHand = (bytes: Buffer): IndexBytes => ({
+  head: bytes,
+  size: bytes.length,
+  read: (start, length) => bytes.subarray(start, start + length),
+})
 
 interface Header {
   library: string
   identity: IndexContents['identity']
   counts: { papers: number; summaries: number }
-  /** Each section's bytes and the checksum they must have (checked when the section is decoded: a read uses only some). */
-  sections: Map<string, { body: Buffer; sum: string }>
+  /** Each section's place in the file and the checksum of its bytes (read and checked when the section is decoded: a read uses only some). */
+  sections: Map<string, { start: number; length: number; sum: string }>
+  bytes: IndexBytes
 }
 
-/** The header of an index file; null when it is not a whole index of this format (its header checked, each section there in full). */
-function readHeader(bytes: Buffer): Header | null {
+/** The header of an index file; null when it is not a whole index of this format (its header checked, each section within the file). */
+function readHeader(source: IndexBytes): Header | null {
+  const bytes = source.head
   if (bytes.length < FIXED_BYTES || !bytes.subarray(0, 8).equals(MAGIC) || bytes.readUInt32LE(8) !== INDEX_FORMAT_VERSION) return null
   const headerEnd = FIXED_BYTES + bytes.readUInt32LE(12)
   if (headerEnd > bytes.length) return null
@@ -165,21 +180,21 @@ function readHeader(bytes: Buffer): Header | null {
   const counts = header.counts as Record<string, unknown> | null
   if (!isText(header.library) || !isFileIdentity(header.identity) || !Array.isArray(header.sections)) return null
   if (typeof counts !== 'object' || counts === null || !isCount(counts.papers) || !isCount(counts.summaries)) return null
-  const sections = new Map<string, { body: Buffer; sum: string }>()
+  const sections = new Map<string, { start: number; length: number; sum: string }>()
   for (const section of header.sections as unknown[]) {
     if (!Array.isArray(section) || section.length !== 4) return null
     const [name, offset, length, sum] = section as unknown[]
     if (!isText(name) || !isCount(offset) || !isCount(length) || !isText(sum)) return null
-    const start = headerEnd + (offset as number)
-    const body = bytes.subarray(start, start + (length as number))
-    if (body.length !== length) return null // cut short
-    sections.set(name, { body, sum })
+    const start = headerEnd + offset
+    if (start + length > source.size) return null // cut short
+    sections.set(name, { start, length, sum })
   }
   return {
     library: header.library,
     identity: header.identity,
-    counts: { papers: counts.papers as number, summaries: counts.summaries as number },
+    counts: { papers: counts.papers, summaries: counts.summaries },
     sections,
+    bytes: source,
   }
 }
 
@@ -219,36 +234,59 @@ export function indexedLibrary(start: Buffer): string | null {
   }
 }
 
-/** A section's value when its checksum holds and it has the shape `valid` wants; undefined when it is damaged or was not written by precis. */
-function column<T>(header: Header, name: string, valid: (value: unknown) => value is T): T | undefined {
+/** A section's bytes when its checksum holds; undefined when it is missing or damaged. */
+function sectionBytes(header: Header, name: string): Buffer | undefined {
   const section = header.sections.get(name)
-  if (!section || sectionChecksum(section.body) !== section.sum) return undefined
-  let value: unknown
+  const body = section && header.bytes.read(section.start, section.length)
+  return body && body.length === section.length && sectionChecksum(body) === section.sum ? body : undefined
+}
+
+/** A JSON section's value when its checksum holds and it parses; undefined otherwise. */
+function jsonSection(header: Header, name: string): unknown {
+  const body = sectionBytes(header, name)
+  if (!body) return undefined
   try {
-    value = JSON.parse(section.body.toString('utf8'))
+    return JSON.parse(body.toString('utf8')) as unknown
   } catch {
-    value = undefined
+    return undefined
   }
-  return valid(value) ? value : undefined
+}
+
+/** A section of numbers, read where it lies when it is aligned (encodeIndex aligns it), else copied; undefined when damaged. */
+function numberSection(header: Header, name: string): Float64Array | undefined {
+  const body = sectionBytes(header, name)
+  if (!body || body.length % 8 !== 0) return undefined
+  const aligned = body.byteOffset % 8 === 0 ? body : Buffer.from(body)
+  return new Float64Array(aligned.buffer, aligned.byteOffset, aligned.length / 8)
+}
+
+/** A column's stored values when they are what precis writes: `count` of them, each valid. */
+function columnValues(header: Header, name: string, kind: ColumnKind, valid: (value: unknown) => boolean, count?: number) {
+  const values = kind === 'json' ? jsonSection(header, name) : numberSection(header, name)
+  return (Array.isArray(values) || values instanceof Float64Array) && everyItem(values, valid, count)
+    ? (values as ArrayLike<unknown>)
+    : undefined
 }
 
 /**
- * What the index file `bytes` holds, or null when it is not a whole, undamaged index of this
- * format (wrong start or version, cut short, a checksum that does not match). Its columns are
- * decoded when first used, each checked for the shape and length it must have: a read uses
- * only some of them. A column that fails its check is taken from `fallback()` instead (all of
- * them, from then on); without one, it throws ForeignIndexError.
+ * What the index file `bytes` holds (all of it, or its start and the means to read the rest), or
+ * null when it is not a whole, undamaged index of this
+ * format (wrong start or version, cut short, a header checksum that does not match). Each section
+ * is decoded when first used, its checksum and then the shape and length of what it holds checked:
+ * a read uses only some (`list` the ids, years, titles, tags and an order; `tags` only the tag
+ * counts). A section that fails its check is taken from `fallback()` instead (all of them, from
+ * then on); without one, it throws ForeignIndexError.
  */
-export function decodeIndex(bytes: Buffer, fallback?: IndexFallback): IndexContents | null {
+export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback): IndexContents | null {
   let header: Header | null
   try {
-    header = readHeader(bytes)
+    header = readHeader(Buffer.isBuffer(bytes) ? allAtHand(bytes) : bytes)
   } catch {
     return null // a header that is not JSON
   }
   if (!header) return null
-  const { papers, summaries } = header.counts
-  // Once one column fails, every column comes from the fallback: columns of one index and of the
+  const counts = header.counts
+  // Once one section fails, every section comes from the fallback: sections of one index and of the
   // library read whole must not be mixed (their record orders may differ).
   let replaced: IndexContents | undefined
   const instead = (name: string): IndexContents => {
@@ -256,49 +294,109 @@ export function decodeIndex(bytes: Buffer, fallback?: IndexFallback): IndexConte
     if (!fallback) throw new ForeignIndexError(`The library's index holds something precis did not write (its ${name})`)
     return (replaced = fallback())
   }
-  const once = <K extends keyof IndexContents, T>(name: K, make: () => T | undefined, from: (value: T) => IndexContents[K]) => {
-    let value: { made: IndexContents[K] } | undefined
-    return (): IndexContents[K] => {
-      if (replaced) return replaced[name]
+  /** A part decoded once, on first use; from the fallback when it fails its check, or when another part did. */
+  const part = <T>(name: string, decode: () => T | undefined, fromFallback: (contents: IndexContents) => T) => {
+    let value: { made: T } | undefined
+    return (): T => {
+      if (replaced) return fromFallback(replaced)
       if (value) return value.made
-      const made = make()
-      if (made === undefined) return instead(name)[name]
-      return (value = { made: from(made) }).made
+      const made = decode()
+      if (made === undefined) return fromFallback(instead(name))
+      return (value = { made }).made
     }
   }
-  const same = <T>(value: T) => value
-  const paperRows = once(
-    'papers',
-    () => column(header, 'papers', (v): v is PaperRow[] => isListOf(v, isPaperRow, papers)),
-    (rows) => rows.map(paperOf),
+  const fieldParts = <R>(
+    record: 'paper' | 'summary',
+    columns: readonly Column<R>[],
+    count: number,
+    rows: (c: IndexContents) => readonly R[],
+  ) =>
+    new Map(
+      columns.map((c) => {
+        const name = sectionName(record, c.field)
+        const decode = () => {
+          const stored = columnValues(header, name, c.kind, c.valid, count)
+          // A JSON column of values stored as they are is the array JSON.parse made: no copy.
+          return stored && (c.value === same && Array.isArray(stored) ? stored : Array.from(stored, c.value))
+        }
+        // From the fallback, each field as the record read whole has it (absent where the record lacks it).
+        let fallen: unknown[] | undefined
+        return [c.field, part(name, decode, (contents) => (fallen ??= rows(contents).map((row) => row[c.field])))] as const
+      }),
+    )
+  const paperFields = fieldParts('paper', PAPER_COLUMNS, counts.papers, (c) => c.papers)
+  const summaryFields = fieldParts('summary', SUMMARY_COLUMNS, counts.summaries, (c) => c.summaries)
+  let papers: PaperOutline[] | undefined
+  let summaries: SummaryOutline[] | undefined
+  const numbers = (name: string, valid: (value: unknown) => boolean, length?: number) => () => {
+    const values = columnValues(header, name, 'numbers', valid, length)
+    return values as ArrayLike<number> | undefined
+  }
+  const trash = part(
+    'trash',
+    () => columnValues(header, 'trash', 'json', isText) as string[] | undefined,
+    (c) => c.trashIds,
   )
-  const summaryRows = once(
-    'summaries',
-    () => column(header, 'summaries', (v): v is SummaryRow[] => isListOf(v, isSummaryRow, summaries)),
-    (rows) => rows.map(summaryOf),
+  const words = part(
+    'words',
+    () => {
+      const values = numbers('words', isCount, counts.summaries)()
+      return values && Array.from(values)
+    },
+    (c) => c.words,
   )
-  const trash = once('trashIds', () => column(header, 'trash', (v): v is string[] => isListOf(v, isText)), same)
-  const words = once('words', () => column(header, 'words', (v): v is number[] => isListOf(v, isCount, summaries)), same)
-  const cites = once('cites', () => column(header, 'cites', (v): v is string[][] => isListOf(v, isTextList, summaries)), same)
-  const tagCounts = once(
+  const cites = part(
+    'cites',
+    () => columnValues(header, 'cites', 'json', isTextList, counts.summaries) as string[][] | undefined,
+    (c) => c.cites,
+  )
+  const tagCounts = part(
     'tagCounts',
-    () => column(header, 'tagCounts', (v): v is TagRow[] => isListOf(v, isTagRow)),
-    (rows) => rows.map(([tag, count, own]) => ({ tag, count, own })),
+    () => {
+      const rows = columnValues(header, 'tagCounts', 'json', isTagRow) as [string, number, number][] | undefined
+      return rows?.map(([tag, count, own]) => ({ tag, count, own }))
+    },
+    (c) => c.tagCounts,
   )
-  const paperPlaces = once('paperPlaces', () => column(header, 'paperPlaces', (v): v is number[] => isListOf(v, isCount, 2 * papers)), same)
-  const summaryPlaces = once(
-    'summaryPlaces',
-    () => column(header, 'summaryPlaces', (v): v is number[] => isListOf(v, isCount, 2 * summaries)),
-    same,
+  const paperPlaces = part('paperPlaces', numbers('paperPlaces', isCount, 2 * counts.papers), (c) => c.paperPlaces)
+  const summaryPlaces = part('summaryPlaces', numbers('summaryPlaces', isCount, 2 * counts.summaries), (c) => c.summaryPlaces)
+  const orders = part(
+    'orders',
+    () => {
+      const collation = jsonSection(header, 'collation')
+      if (collation !== COLLATION) return collation === null || isText(collation) ? null : undefined // sorted elsewhere: sort again
+      // [summary index or -1, paper index] pairs: each index one of a record (a forged order lists wrong records, never missing ones).
+      const summaryAt = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= -1 && (v as number) < counts.summaries
+      const paperAt = (v: unknown) => isCount(v) && v < counts.papers
+      const decoded: Partial<Record<SortOrder, ArrayLike<number>>> = {}
+      for (const order of SORT_ORDERS) {
+        const pairs = numberSection(header, `order.${order}`)
+        if (!pairs || pairs.length % 2 !== 0) return undefined
+        for (let i = 0; i < pairs.length; i += 2) if (!summaryAt(pairs[i]) || !paperAt(pairs[i + 1])) return undefined
+        decoded[order] = pairs
+      }
+      return decoded as Record<SortOrder, ArrayLike<number>>
+    },
+    (c) => c.orders,
+  )
+  const stats = part(
+    'stats',
+    () => {
+      const value = jsonSection(header, 'stats')
+      return isStats(value) ? value : undefined
+    },
+    (c) => c.stats,
   )
   return {
     library: header.library,
     identity: header.identity,
     get papers() {
-      return paperRows()
+      if (replaced) return replaced.papers
+      return (papers ??= rowViews(paperFields, counts.papers))
     },
     get summaries() {
-      return summaryRows()
+      if (replaced) return replaced.summaries
+      return (summaries ??= rowViews(summaryFields, counts.summaries))
     },
     get trashIds() {
       return trash()
@@ -317,6 +415,12 @@ export function decodeIndex(bytes: Buffer, fallback?: IndexFallback): IndexConte
     },
     get summaryPlaces() {
       return summaryPlaces()
+    },
+    get orders() {
+      return orders()
+    },
+    get stats() {
+      return stats()
     },
   }
 }

@@ -1,8 +1,32 @@
-import { closeSync, existsSync, mkdirSync, readdirSync, readSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, existsSync, fstatSync, mkdirSync, readdirSync, readSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { openRegularFile, readOpenedFile } from '../../platform/regular-file.js'
+import { openRegularFile } from '../../platform/regular-file.js'
 import type { IndexContents } from './contents.js'
-import { decodeIndex, encodeIndex, headerBytes, indexedLibrary, isOlderIndex, type IndexFallback } from './format.js'
+import { decodeIndex, encodeIndex, headerBytes, indexedLibrary, isOlderIndex, type IndexBytes, type IndexFallback } from './format.js'
+
+/** What a load reads first: the fixed start and the header (some kilobytes), in one read. */
+const HEAD_BYTES = 64 * 1024
+
+/** Closes the index files loads left open for their sections, once nothing can read them. */
+const openFiles = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd)
+  } catch {
+    // already closed
+  }
+})
+
+/** `length` bytes of `fd` from `start` (fewer at the end of the file). */
+function readAt(fd: number, start: number, length: number): Buffer {
+  const bytes = Buffer.allocUnsafe(length)
+  let filled = 0
+  while (filled < length) {
+    const read = readSync(fd, bytes, filled, length - filled, start + filled)
+    if (read === 0) break
+    filled += read
+  }
+  return bytes.subarray(0, filled)
+}
 import { sameIdentity, type FileIdentity } from './identity.js'
 
 /**
@@ -25,19 +49,47 @@ export class IndexFile {
    */
   load(current: FileIdentity | null, fallback?: IndexFallback): IndexContents | null {
     if (current === null) return null
-    let bytes: Buffer
+    const bytes = this.bytes()
+    const contents = bytes && decodeIndex(bytes, fallback)
+    return contents && contents.library === this.library && sameIdentity(contents.identity, current) ? contents : null
+  }
+
+  /**
+   * The index file's start (its header), and the means to read each section when a read first
+   * uses it: `tags` reads a few kilobytes of a file of 40 MB at 100,000 summaries. The file stays
+   * open for those reads, so they read the file the start was read from even when a save renames
+   * another over it meanwhile: one state of the index, never two. It is closed when nothing can
+   * read it any more (or with the process).
+   */
+  private bytes(): IndexBytes | null {
+    let fd: number
     try {
-      const opened = openRegularFile(this.path, true) // a link put in its place is not followed
-      try {
-        bytes = readOpenedFile(opened)
-      } finally {
-        closeSync(opened.fd)
-      }
+      fd = openRegularFile(this.path, true).fd // a link put in its place is not followed
     } catch {
       return null
     }
-    const contents = decodeIndex(bytes, fallback)
-    return contents && contents.library === this.library && sameIdentity(contents.identity, current) ? contents : null
+    try {
+      const size = fstatSync(fd).size
+      let head = readAt(fd, 0, Math.min(size, HEAD_BYTES))
+      const end = headerBytes(head)
+      if (end !== null && end > head.length && end <= size) head = readAt(fd, 0, end)
+      const bytes: IndexBytes = {
+        head,
+        size,
+        read: (start, length) => {
+          try {
+            return readAt(fd, start, length)
+          } catch {
+            return undefined
+          }
+        },
+      }
+      openFiles.register(bytes, fd)
+      return bytes
+    } catch {
+      closeSync(fd)
+      return null
+    }
   }
 
   /**
@@ -120,15 +172,11 @@ function libraryOfIndex(path: string): string | typeof OLDER | null {
     return null
   }
   try {
-    const readAt = (length: number) => {
-      const bytes = Buffer.alloc(length)
-      return bytes.subarray(0, readSync(fd, bytes, 0, length, 0))
-    }
-    const start = readAt(4096)
+    const start = readAt(fd, 0, 4096)
     if (isOlderIndex(start)) return OLDER
     const end = headerBytes(start)
     if (end === null || end > MAX_HEADER_BYTES) return null
-    return indexedLibrary(end <= start.length ? start : readAt(end))
+    return indexedLibrary(end <= start.length ? start : readAt(fd, 0, end))
   } catch {
     return null
   } finally {

@@ -42,7 +42,7 @@ export function readRecordsAt(target: string, index: IndexContents, keys: readon
     if (!sameIdentity(identityOf(info), index.identity)) return null
     const size = Number(info.size)
     // A place outside the file (an index not written by precis) reads nothing, and the record is then not found there.
-    const read = (places: readonly number[], at: number) => {
+    const read = (places: ArrayLike<number>, at: number) => {
       const [start, end] = [places[2 * at]!, places[2 * at + 1]!]
       return start <= end && end <= size ? readRange(opened.fd, start, end) : ''
     }

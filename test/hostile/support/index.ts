@@ -1,6 +1,9 @@
 import { realpathSync } from 'node:fs'
 import { join } from 'node:path'
 import { libraryOutline, type LibraryOutline } from '../../../src/core/records/outline.js'
+import { sortedEntries } from '../../../src/core/records/entries.js'
+import { outlineStats } from '../../../src/core/stats/stats.js'
+import { SORT_ORDERS } from '../../../src/store/index/contents.js'
 import { FileStore } from '../../../src/store/file-store.js'
 import { fileIdentity } from '../../../src/store/index/identity.js'
 import { IndexFile } from '../../../src/store/index/index-file.js'
@@ -39,8 +42,10 @@ export function indexIsCurrent(library: string, cache: string): boolean {
   const contents = new IndexFile(indexPath(cache, target), target).load(fileIdentity(target))
   if (!contents) return false
   try {
-    const { papers, summaries, trashIds, words, cites, tagCounts, paperPlaces, summaryPlaces } = contents
-    return [papers, summaries, trashIds, words, cites, tagCounts, paperPlaces, summaryPlaces].every(Array.isArray)
+    // Each part read, and each field of every record (a view's fields are decoded one column at a time).
+    const { papers, summaries, ...rest } = contents
+    JSON.stringify([papers, summaries])
+    return Object.values(rest).every((part) => part !== undefined)
   } catch {
     return false // a column that is damaged or not what precis writes
   }
@@ -72,12 +77,15 @@ export interface Answers {
   words: readonly number[]
   cites: readonly (readonly string[])[]
   tagCounts: readonly unknown[]
+  /** The ids `list` gives in each order, and what `stats` says. */
+  orders: string[][]
+  stats: unknown
   records: { papers: unknown[]; summaries: unknown[] }
 }
 
 function answersOf(outline: LibraryOutline, records: Awaited<ReturnType<typeof readRecords>>): Answers {
   return {
-    papers: outline.papers.map(({ key, title, authors, year, venue, arxiv, category, doi, url, added }) => ({
+    papers: outline.papers.map(({ key, title, authors, year, venue, arxiv, category, doi, url, added, state, priority }) => ({
       key,
       title,
       authors,
@@ -88,12 +96,16 @@ function answersOf(outline: LibraryOutline, records: Awaited<ReturnType<typeof r
       doi,
       url,
       added,
+      state,
+      priority,
     })),
     summaries: outline.summaries.map(({ id, paper, by, tags, created, updated }) => ({ id, paper, by, tags, created, updated })),
     trashIds: outline.trashIds,
     words: outline.wordCounts(),
     cites: outline.citedKeys(),
     tagCounts: outline.tagCounts(),
+    orders: SORT_ORDERS.map((order) => sortedEntries(outline, order).map((entry) => entry.id)),
+    stats: outlineStats(outline, 3),
     records: { papers: [...records.papers.values()], summaries: [...records.summaries.values()] },
   }
 }

@@ -18,6 +18,20 @@ describe('resolveHandle', () => {
     expect(resolved.summaries.map((s) => s.id)).toEqual(ids)
   })
 
+  it.each([
+    // Keys that differ only in case (a hand edit): the last paper's spelling, then the last summary's for a missing paper.
+    [['Smith2020', 'smith2020'], [], 'SMITH2020', 'smith2020'],
+    [['smith2020', 'Smith2020'], [], 'smith2020', 'Smith2020'],
+    [['smith2020'], ['SMITH2020'], 'Smith2020', 'smith2020'],
+    [[], ['Lost2020', 'lost2020'], 'LOST2020', 'lost2020'],
+  ])('papers %j and summaries of papers %j: %s names the paper %s', (keys, summaryPapers, handle, key) => {
+    const lib = libraryOf(
+      keys.map((k) => paper({ key: k })),
+      summaryPapers.map((p, i) => summary({ id: `s${i}`, paper: p })),
+    )
+    expect(resolveHandle(lib, handle).paper.key).toBe(key)
+  })
+
   it('names close candidates when nothing matches', () => {
     const error = (() => {
       try {
