@@ -50,18 +50,30 @@ function isProse(line: string): boolean {
   return /^\S/.test(line) && !EXAMPLE.test(line) && !/^(?:Usage|Examples?):/.test(line)
 }
 
-/** Greedy word wrap; continuation lines start at the line's text column. A word wider than the room stays whole. */
+/** The least room a description keeps beside its term; with less, it goes on the lines below the term. */
+const MIN_TEXT_WIDTH = 20
+/** How much further than its term a description set below the term is indented. */
+const BELOW_INDENT = '    '
+
+/**
+ * A line wrapped at word boundaries. A two-column line (`  --tag <tag>  add a tag`) keeps its text
+ * column on the lines it wraps onto; where the term leaves too little room, the text goes below it.
+ */
 function wrapLine(line: string, width: number): string {
   const indent = /^\s*/.exec(line)![0]
   const term = HANGING.exec(line)?.[1]
-  // A term too wide to leave room beside it: the text continues under the term instead.
-  const hanging = term !== undefined && displayWidth(term) <= width / 2 ? term : indent
-  const pad = ' '.repeat(displayWidth(hanging))
-  const words = line.slice(hanging.length).split(/ +/).filter(Boolean)
+  if (term === undefined) return wrapWords(line.slice(indent.length), indent, width)
+  if (width - displayWidth(term) >= MIN_TEXT_WIDTH) return wrapWords(line.slice(term.length), term, width)
+  return `${term.trimEnd()}\n${wrapWords(line.slice(term.length), indent + BELOW_INDENT, width)}`
+}
+
+/** Greedy word wrap of `text` after `first`; continuation lines start at its width. A word wider than the room stays whole. */
+function wrapWords(text: string, first: string, width: number): string {
+  const pad = ' '.repeat(displayWidth(first))
   const out: string[] = []
-  let current = hanging
+  let current = first
   let empty = true
-  for (const word of words) {
+  for (const word of text.split(/ +/).filter(Boolean)) {
     const candidate = empty ? current + word : `${current} ${word}`
     if (!empty && displayWidth(candidate) > width) {
       out.push(current)
