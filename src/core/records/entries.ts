@@ -35,26 +35,6 @@ export function libraryEntries<P extends PaperOutline, S extends SummaryOutline>
   return entries
 }
 
-/**
- * What carries the tags of each summary and of each paper without one (see `entryTags`): what `tags`
- * counts. Every save counts them, so the records themselves stand where they hold the tags shown,
- * and a library whose papers have no tags of their own is counted from its summaries as they are.
- */
-export function libraryEntryTags(lib: {
-  papers: readonly PaperOutline[]
-  summaries: readonly SummaryOutline[]
-}): readonly { readonly tags: readonly string[] }[] {
-  const tagged = new Map(lib.papers.flatMap((p) => (p.tags && p.tags.length > 0 ? [[p.key, p] as const] : [])))
-  if (tagged.size === 0) return lib.summaries
-  const summarised = new Set(lib.summaries.map((s) => s.paper))
-  const holders = lib.summaries.map((summary): { readonly tags: readonly string[] } => {
-    const paper = tagged.get(summary.paper)
-    return paper ? { tags: entryTags(paper, summary) } : summary
-  })
-  for (const [key, paper] of tagged) if (!summarised.has(key)) holders.push({ tags: entryTags(paper, null) })
-  return holders
-}
-
 /** A paper's bibliographic fields, in the order every `--json` record gives them. */
 export function paperJsonFields(paper: PaperOutline): Record<string, unknown> {
   const { title, authors, year, venue, arxiv, doi, url } = paper

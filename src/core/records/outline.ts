@@ -7,7 +7,7 @@ import { CitationResolver, citedPaperKeys } from '../citations/citations.js'
 import { trashId, type Library, type PaperOutline, type SummaryOutline } from '../model.js'
 import { countWords } from '../stats/word-count.js'
 import { countTags, type TagCount } from '../tags/counts.js'
-import { libraryEntryTags } from './entries.js'
+import { libraryEntryTags } from '../tags/paper-tags.js'
 import type { LibraryStats } from '../stats/stats-types.js'
 
 export type { PaperOutline, SummaryOutline }

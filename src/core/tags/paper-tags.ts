@@ -5,7 +5,7 @@
  * one) lends them to each of its summaries: whatever reads tags sees them, and the next tag change
  * on one of those summaries moves them down (`settlePaperTags`).
  */
-import type { Library, Paper, Summary } from '../model.js'
+import type { Library, Paper, PaperOutline, Summary, SummaryOutline } from '../model.js'
 
 /** The tags of a library entry: the paper's own when it has no summary, else the summary's and the paper's. */
 export function entryTags(
@@ -77,4 +77,24 @@ export function tagsByPaper(lib: {
   for (const summary of lib.summaries) add(summary.paper, summary.tags)
   for (const paper of lib.papers) if (paper.tags) add(paper.key, paper.tags)
   return new Map([...tags].map(([key, set]) => [key, [...set]]))
+}
+
+/**
+ * What carries the tags of each summary and of each paper without one (see `entryTags`): what `tags`
+ * counts. Every save counts them, so the records themselves stand where they hold the tags shown,
+ * and a library whose papers have no tags of their own is counted from its summaries as they are.
+ */
+export function libraryEntryTags(lib: {
+  papers: readonly PaperOutline[]
+  summaries: readonly SummaryOutline[]
+}): readonly { readonly tags: readonly string[] }[] {
+  const tagged = new Map(lib.papers.flatMap((p) => (p.tags && p.tags.length > 0 ? [[p.key, p] as const] : [])))
+  if (tagged.size === 0) return lib.summaries
+  const summarised = new Set(lib.summaries.map((s) => s.paper))
+  const holders = lib.summaries.map((summary): { readonly tags: readonly string[] } => {
+    const paper = tagged.get(summary.paper)
+    return paper ? { tags: entryTags(paper, summary) } : summary
+  })
+  for (const [key, paper] of tagged) if (!summarised.has(key)) holders.push({ tags: entryTags(paper, null) })
+  return holders
 }

@@ -3,7 +3,7 @@ import { trashId, type Library, type Summary } from '../../core/model.js'
 import type { LibraryOutline } from '../../core/records/outline.js'
 import { countWords } from '../../core/stats/word-count.js'
 import { countTags } from '../../core/tags/counts.js'
-import { libraryEntryTags } from '../../core/records/entries.js'
+import { libraryEntryTags } from '../../core/tags/paper-tags.js'
 import type { PlacedLibrary } from './build.js'
 import type { IndexContents } from './contents.js'
 
