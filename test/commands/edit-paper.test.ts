@@ -91,7 +91,7 @@ describe('edit <key> of a paper without summaries, by flags (pipe)', () => {
     const dir = tempDir()
     const plain = join(dir, 'notes.md')
     writeFileSync(plain, 'My notes.\n')
-    const ctx = testContext({ library: library(), cwd: dir })
+    const ctx = testContext({ library: library() })
     expect(await main(['edit', KEY, '--file', plain], ctx)).toBe(2)
     expect(ctx.stderr()).toContain('--file gives a summary’s text')
     const document = join(dir, 'kept.md')
