@@ -3,7 +3,6 @@ import { checkPaperFields, checkSummaryFields, describeFieldProblem } from '../c
 import type { Paper, Summary } from '../core/model.js'
 import { readText, readTextList, readYear, readTags, type Read } from './fields.js'
 import { readFrontMatter, writeFrontMatter } from './frontmatter.js'
-import { withoutTemplate } from './summary-template.js'
 
 /** What an edited document sets: the paper's fields (shared by all its summaries) and the summary's. */
 export interface EditedFields {
@@ -59,7 +58,8 @@ export function parseEditDocument(text: string): EditedFields {
 
 /**
  * The note below the front matter of a paper without summaries: a body there would have no summary
- * to go to. An HTML comment, so it is removed on save when left as it was (as a new summary's template is).
+ * to go to. An HTML comment, removed on reading when left as it was (as a new summary's template
+ * is), also by `add --file`, which takes a kept document's text as the summary.
  */
 function paperNote(key: string): string {
   return [
@@ -70,6 +70,10 @@ function paperNote(key: string): string {
     '',
   ].join('\n')
 }
+
+/** `paperNote` as it was written (for any key, with either line end), and the blank lines after it. */
+const PAPER_NOTE =
+  /^<!--\r?\n(\S+) has no summary yet: edit the fields above and save\.\r?\nText written here is not saved by edit; write the summary with: precis add \1\r?\n-->(?:[ \t]*\r?\n)*/
 
 /** The text opened in the editor for a paper without summaries: its fields and own tags as front matter, and a note. */
 export function toPaperDocument(paper: Paper): string {
@@ -86,7 +90,7 @@ export function parsePaperDocument(text: string, key: string): EditedPaperFields
   const { edited, problems } = readEditDocument(text)
   const advice = `to save it as the summary, apply the kept text with precis add ${key} --file`
   if (edited.summary.by !== '') problems.push(`by: ${key} has no summary yet, so no author of one; remove it, or ${advice}`)
-  if (withoutTemplate(edited.summary.body, paperNote(key)).trim() !== '')
+  if (edited.summary.body.trim() !== '')
     problems.push(`the text below the front matter: ${key} has no summary yet and edit saves only its fields; remove it, or ${advice}`)
   if (problems.length > 0) throw new InvalidDocumentError(problems, 'paper')
   return { paper: edited.paper, tags: edited.summary.tags }
@@ -133,7 +137,7 @@ function readEditDocument(text: string): { edited: EditedFields; problems: strin
     summary: {
       by: take(readText(fields.get('by'), 'by'), null) ?? '',
       tags: take(readTags(typeof tagsValue === 'string' ? tagsValue.split(',') : tagsValue), []),
-      body: file.body,
+      body: file.body.replace(PAPER_NOTE, ''),
     },
   }
   // The rules every way in shares: lengths, text the library cannot store, identifiers.

@@ -121,11 +121,11 @@ describe('edit <key> of a paper without summaries, by flags (pipe)', () => {
     const kept = /kept at (.+\.md)/.exec(ctx.stderr())?.[1]
     expect(readFileSync(kept!, 'utf8')).toContain('My notes.')
     expect(await ctx.store.read()).toEqual(library())
-    // The advice works: add writes the kept text as the summary, which takes the paper's tags over.
+    // The advice works: add writes the kept text (without the note) as the summary, which takes the paper's tags over.
     const add = testContext({ library: await ctx.store.read(), env: { HOME: home } })
     expect(await main(['add', KEY, '--file', kept!], add)).toBe(0)
     const lib = await add.store.read()
-    expect(lib.summaries.find((s) => s.paper === KEY)).toMatchObject({ tags: ['thesis'], body: expect.stringContaining('My notes.') })
+    expect(lib.summaries.find((s) => s.paper === KEY)).toMatchObject({ tags: ['thesis'], body: 'My notes.\n' })
   })
 })
 

@@ -103,6 +103,13 @@ describe('the document of a paper without summaries', () => {
     expect(parsePaperDocument(toPaperDocument({ ...queued, tags: undefined }), queued.key).tags).toEqual([])
   })
 
+  it('read as a summary’s document (add --file of a kept one), its text is what was written, without the note', () => {
+    expect(parseEditDocument(document + 'My notes.\n').summary.body).toBe('My notes.\n')
+    expect(parseEditDocument(document.replace(/\n/g, '\r\n') + 'Mine.\r\n').summary.body).toBe('Mine.\r\n')
+    const edited = document.replace('has no summary yet', 'has no summary')
+    expect(parseEditDocument(edited).summary.body).toMatch(/^<!--\nclark2020electra has no summary:/)
+  })
+
   it.each([
     ['text below the front matter', document + 'My notes.\n', 'the text below the front matter: clark2020electra has no summary yet'],
     ['text in place of the note', document.replace(/<!--[\s\S]*-->/, 'My notes.'), 'precis add clark2020electra --file'],
