@@ -88,7 +88,7 @@ export function toPaperDocument(paper: Paper): string {
  */
 export function parsePaperDocument(text: string, key: string): EditedPaperFields {
   const { edited, problems } = readEditDocument(text)
-  const advice = `to save it as the summary, apply the kept text with precis add ${key} --file`
+  const advice = `save it as the summary with precis add ${key} --file <the file that holds it>`
   if (edited.summary.by !== '') problems.push(`by: ${key} has no summary yet, so no author of one; remove it, or ${advice}`)
   if (edited.summary.body.trim() !== '')
     problems.push(`the text below the front matter: ${key} has no summary yet and edit saves only its fields; remove it, or ${advice}`)

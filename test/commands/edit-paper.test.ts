@@ -117,7 +117,7 @@ describe('edit <key> of a paper without summaries, by flags (pipe)', () => {
     const ctx = testContext({ library: library(), env: { HOME: home, EDITOR: 'fake' }, editor: (text) => text + 'My notes.\n' })
     expect(await main(['edit', KEY], ctx)).toBe(4)
     expect(ctx.stderr()).toContain('The edited paper is not valid')
-    expect(ctx.stderr()).toContain(`remove it, or to save it as the summary, apply the kept text with precis add ${KEY} --file`)
+    expect(ctx.stderr()).toContain(`remove it, or save it as the summary with precis add ${KEY} --file <the file that holds it>`)
     const kept = /kept at (.+\.md)/.exec(ctx.stderr())?.[1]
     expect(readFileSync(kept!, 'utf8')).toContain('My notes.')
     expect(await ctx.store.read()).toEqual(library())
