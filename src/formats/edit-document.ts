@@ -10,11 +10,20 @@ export interface EditedFields {
   summary: Pick<Summary, 'by' | 'tags' | 'body'>
 }
 
+/** What the document of a paper without summaries sets: the paper's fields and its own tags. */
+export interface EditedPaperFields {
+  paper: EditedFields['paper']
+  tags: string[]
+}
+
 /** A document that does not validate; `problems` says what to fix. */
 export class InvalidDocumentError extends PrecisError {
-  constructor(readonly problems: string[]) {
+  constructor(
+    readonly problems: string[],
+    what: 'summary' | 'paper' = 'summary',
+  ) {
     super(
-      'The edited summary is not valid',
+      `The edited ${what} is not valid`,
       ExitCode.data,
       problems.map((p) => `  ${p}`),
     )
@@ -42,15 +51,69 @@ export function isEditDocument(text: string): boolean {
 
 /** Parse and validate an edited document. Throws InvalidDocumentError listing every problem. */
 export function parseEditDocument(text: string): EditedFields {
+  const { edited, problems } = readEditDocument(text)
+  if (problems.length > 0) throw new InvalidDocumentError(problems)
+  return edited
+}
+
+/**
+ * The note below the front matter of a paper without summaries: a body there would have no summary
+ * to go to. An HTML comment, removed on reading when left as it was (as a new summary's template
+ * is), also by `add --file`, which takes a kept document's text as the summary.
+ */
+function paperNote(key: string): string {
+  return [
+    '<!--',
+    `${key} has no summary yet: edit the fields above and save.`,
+    'Text written here is not saved by edit; write the summary with: precis add ' + key,
+    '-->',
+    '',
+  ].join('\n')
+}
+
+/** `paperNote` as it was written (for any key, with either line end), and the blank lines after it. */
+const PAPER_NOTE =
+  /^<!--\r?\n(\S+) has no summary yet: edit the fields above and save\.\r?\nText written here is not saved by edit; write the summary with: precis add \1\r?\n-->(?:[ \t]*\r?\n)*/
+
+/** The text opened in the editor for a paper without summaries: its fields and own tags as front matter, and a note. */
+export function toPaperDocument(paper: Paper): string {
+  const values = { ...paper, tags: paper.tags ?? [] }
+  return writeFrontMatter(FIELDS.filter((field) => field !== 'by').map((field) => [field, values[field]] as const)) + paperNote(paper.key)
+}
+
+/**
+ * Parse and validate the edited document of paper `key`, which has no summary: the fields of
+ * `parseEditDocument`, but a `by` or text below the front matter (the note aside) is refused, since
+ * `edit` has no summary to put them in. Throws InvalidDocumentError listing every problem.
+ */
+export function parsePaperDocument(text: string, key: string): EditedPaperFields {
+  const { edited, problems } = readEditDocument(text)
+  const advice = `save it as the summary with precis add ${key} --file <the file that holds it>`
+  if (edited.summary.by !== '') problems.push(`by: ${key} has no summary yet, so no author of one; remove it, or ${advice}`)
+  if (edited.summary.body.trim() !== '')
+    problems.push(`the text below the front matter: ${key} has no summary yet and edit saves only its fields; remove it, or ${advice}`)
+  if (problems.length > 0) throw new InvalidDocumentError(problems, 'paper')
+  return { paper: edited.paper, tags: edited.summary.tags }
+}
+
+/** The fields of a document and every problem found in it (the fields then hold placeholders). */
+function readEditDocument(text: string): { edited: EditedFields; problems: string[] } {
+  const empty: EditedFields = {
+    paper: { title: '', authors: [], year: null, venue: null, arxiv: null, doi: null, url: null },
+    summary: { by: '', tags: [], body: '' },
+  }
   let file
   try {
     file = readFrontMatter(text, 'front matter')
   } catch (error) {
-    if (error instanceof DataError) throw new InvalidDocumentError([error.message])
+    if (error instanceof DataError) return { edited: empty, problems: [error.message] }
     throw error
   }
   if (!file.fields)
-    throw new InvalidDocumentError(['the front matter is missing: the text must start with a "---" line and have a closing "---" line'])
+    return {
+      edited: empty,
+      problems: ['the front matter is missing: the text must start with a "---" line and have a closing "---" line'],
+    }
   const fields = file.fields
   const problems: string[] = []
   const take = <T>(read: Read<T>, fallback: T): T => (read.ok ? read.value : (problems.push(read.reason), fallback))
@@ -74,12 +137,11 @@ export function parseEditDocument(text: string): EditedFields {
     summary: {
       by: take(readText(fields.get('by'), 'by'), null) ?? '',
       tags: take(readTags(typeof tagsValue === 'string' ? tagsValue.split(',') : tagsValue), []),
-      body: file.body,
+      body: file.body.replace(PAPER_NOTE, ''),
     },
   }
   // The rules every way in shares: lengths, text the library cannot store, identifiers.
   const paper = checkPaperFields(edited.paper)
   for (const problem of [...paper.problems, ...checkSummaryFields(edited.summary).problems]) problems.push(describeFieldProblem(problem))
-  if (problems.length > 0) throw new InvalidDocumentError(problems)
-  return { ...edited, paper: paper.value }
+  return { edited: { ...edited, paper: paper.value }, problems }
 }

@@ -42,8 +42,8 @@ export function parseEditOptions(handle: string, raw: RawEditFlags): EditOptions
 export function registerEdit(program: Command, ctx: Context, run = editRun): void {
   const command = program
     .command('edit')
-    .description('Edit a summary and its paper: in $VISUAL/$EDITOR, or with field flags')
-    .argument('<handle>', 'summary id or unique prefix')
+    .description('Edit a summary and its paper, or a paper not yet summarised: in $VISUAL/$EDITOR, or with field flags')
+    .argument('<handle>', 'summary id, paper key or unique prefix')
   addPaperFlags(command, true)
     .option('--untag <tag>', 'remove a tag (repeat for each)', collect)
     .addHelpText(
@@ -53,10 +53,15 @@ Without field flags the summary opens in your editor as YAML front matter + Mark
 when you save, and text that does not validate is kept in a file whose path is printed. A --file
 that starts with a "---" line (a kept or exported summary) is read the same way: its fields apply.
 
+A paper with no summary yet (add --to-read, --no-summary, a PDF) is edited alone: its fields and
+its own tags (--tag, --untag), or the same front matter in the editor. It has no summary for --by,
+--body or text below the front matter; write one with precis add <key>.
+
 Examples:
   precis edit gilmer2017neural
   precis edit gilmer2017neural --title "Neural Message Passing" --tag gnn
   precis edit oh2020discovering --file revised.md
+  precis edit clark2020electra --year 2020 --venue ICLR --tag thesis   # a queued paper
 `,
     )
     .action(async (handle: string, raw: RawEditFlags) => run(parseEditOptions(handle, raw), ctx))

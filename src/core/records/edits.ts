@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError } from '../errors.js'
 import { applyFieldChanges, collidingFields, diffFields, type FieldChange } from './field-changes.js'
 import type { Library, Paper, Summary } from '../model.js'
+import { applyTagChanges, type TagChanges } from '../tags/changes.js'
 
 /** Paper fields an edit may set. */
 export const PAPER_FIELDS = ['title', 'authors', 'year', 'venue', 'arxiv', 'doi', 'url'] as const
@@ -111,4 +112,68 @@ export function applyPaperChanges(lib: Library, key: string, changes: readonly F
   }
   applyFieldChanges(paper, changes)
   return paper
+}
+
+/** The editable fields of a paper without summaries: its own, and its own tags (core/tags/paper-tags.ts). */
+export interface PaperAloneFields {
+  paper: Pick<Paper, PaperField>
+  tags: string[]
+}
+
+/** What an edit of a paper without summaries changes: fields from the stored values they began at, and its tags as a set. */
+export interface PaperAloneChanges {
+  paper: FieldChange<Paper, PaperField>[]
+  tags: TagChanges
+}
+
+/** The editable fields of a paper without summaries, as stored. */
+export function paperFieldsOf(paper: Paper): PaperAloneFields {
+  return { paper: pick(paper, PAPER_FIELDS), tags: [...(paper.tags ?? [])] }
+}
+
+/** The edit of a paper alone from `start` (the fields as the person was shown them) to `edited`, beginning at the stored `paper`. */
+export function diffPaperEdit(paper: Paper, start: PaperAloneFields, edited: PaperAloneFields): PaperAloneChanges {
+  return {
+    paper: diffFields(paper, start.paper, edited.paper, PAPER_FIELDS),
+    tags: { add: edited.tags.filter((tag) => !start.tags.includes(tag)), remove: start.tags.filter((tag) => !edited.tags.includes(tag)) },
+  }
+}
+
+/** What field flags change on a paper alone: the fields they set, and the tags as operations (`--tag x` leaves x on). */
+export function paperEditFromFlags(
+  paper: Paper,
+  flags: { paper: PaperEdit; addTags: readonly string[]; removeTags: readonly string[] },
+): PaperAloneChanges {
+  const start = pick(paper, PAPER_FIELDS)
+  return {
+    paper: diffFields(paper, start, { ...start, ...flags.paper }, PAPER_FIELDS),
+    tags: { add: [...flags.addTags], remove: flags.removeTags.filter((tag) => !flags.addTags.includes(tag)) },
+  }
+}
+
+/**
+ * Apply an edit to paper `key`, which had no summary when the edit began, as it is now (inside the
+ * lock), by the rule of `applyEdit`: fields the edit does not change keep their current values, a
+ * field someone else changed meanwhile to another value refuses the whole edit (ConflictError,
+ * nothing changed), and tags combine with those changed meanwhile. A summary written meanwhile took
+ * the paper's tags over, so the tag change goes to its summaries, as `tag <key>` would now; they are
+ * stamped as updated when a paper field changes too, as a summary's edit is (sync dates a paper's
+ * fields by its summaries). Returns the paper and whether anything changed.
+ */
+export function applyPaperEdit(lib: Library, key: string, changes: PaperAloneChanges, now: Date): { paper: Paper; changed: boolean } {
+  const paper = lib.papers.find((p) => p.key === key)
+  if (!paper) throw new NotFoundError(`The paper "${key}" is no longer in the library`)
+  const colliding = collidingFields(paper, changes.paper).map(String)
+  if (colliding.length > 0) {
+    throw new ConflictError(
+      `"${key}" was changed by someone else while you were editing (${colliding.join(', ')}); your edit was not applied`,
+      colliding,
+      [`See it as it is now with: precis show ${key}`],
+    )
+  }
+  const paperChanged = applyFieldChanges(paper, changes.paper)
+  if (paperChanged) for (const summary of lib.summaries) if (summary.paper === key) summary.updated = now.toISOString()
+  const tagged = changes.tags.add.length + changes.tags.remove.length > 0
+  const tagsChanged = tagged && applyTagChanges(lib, [{ kind: 'paper', id: key }], changes.tags, now).length > 0
+  return { paper, changed: paperChanged || tagsChanged }
 }

@@ -2,15 +2,20 @@ import { describe, expect, it } from 'vitest'
 import {
   applyEdit,
   applyPaperChanges,
+  applyPaperEdit,
   diffEdit,
+  diffPaperEdit,
   editFromFlags,
   fieldsOf,
+  paperEditFromFlags,
+  paperFieldsOf,
   type EditBase,
   type EditChanges,
+  type PaperAloneChanges,
 } from '../../../src/core/records/edits.js'
 import { ConflictError, NotFoundError } from '../../../src/core/errors.js'
-import type { Library } from '../../../src/core/model.js'
-import { smallLibrary } from '../../support/library.js'
+import type { Library, Paper } from '../../../src/core/model.js'
+import { libraryOf, paper as paperOf, smallLibrary, summary as summaryOf } from '../../support/library.js'
 
 const NOW = new Date('2026-12-01T10:00:00.000Z')
 const ID = 'gilmer2017neural'
@@ -195,5 +200,163 @@ describe('applyPaperChanges', () => {
       ),
     ).toThrow(new ConflictError(`"${key}" was changed by someone else while refreshing (title); nothing was changed`, ['title']))
     expect(lib).toEqual(before)
+  })
+})
+
+describe('a paper without summaries: its fields and own tags', () => {
+  const KEY = 'clark2020electra'
+  /** A queued paper tagged thesis and gan, with no summary. */
+  const queued = () =>
+    libraryOf([paperOf({ key: KEY, title: 'ELECTRA', year: 2019, venue: null, state: 'to-read', tags: ['thesis', 'gan'] })])
+  const stored = (lib: Library): Paper => lib.papers.find((p) => p.key === KEY)!
+  const base = stored(queued())
+  const fromFlags = (f: Partial<Parameters<typeof paperEditFromFlags>[1]>) =>
+    paperEditFromFlags(base, { paper: {}, addTags: [], removeTags: [], ...f })
+  const shown = paperFieldsOf(base)
+
+  it.each<[string, PaperAloneChanges, PaperAloneChanges]>([
+    [
+      'flags: a year and a venue',
+      fromFlags({ paper: { year: 2020, venue: 'ICLR' } }),
+      {
+        paper: [
+          { field: 'year', before: 2019, after: 2020 },
+          { field: 'venue', before: null, after: 'ICLR' },
+        ],
+        tags: { add: [], remove: [] },
+      },
+    ],
+    [
+      'flags: a field set to what it is is no change',
+      fromFlags({ paper: { title: 'ELECTRA' } }),
+      { paper: [], tags: { add: [], remove: [] } },
+    ],
+    [
+      'flags: tags as operations, even one it has',
+      fromFlags({ addTags: ['thesis', 'nlp'], removeTags: ['gan', 'nlp'] }),
+      {
+        paper: [],
+        tags: { add: ['thesis', 'nlp'], remove: ['gan'] },
+      },
+    ],
+    [
+      'editor: a title and the tags as a set',
+      diffPaperEdit(base, shown, { paper: { ...shown.paper, title: 'ELECTRA!' }, tags: ['gan', 'nlp'] }),
+      {
+        paper: [{ field: 'title', before: 'ELECTRA', after: 'ELECTRA!' }],
+        tags: { add: ['nlp'], remove: ['thesis'] },
+      },
+    ],
+    [
+      'editor: tags reordered are no change',
+      diffPaperEdit(base, shown, { ...shown, tags: ['gan', 'thesis'] }),
+      { paper: [], tags: { add: [], remove: [] } },
+    ],
+  ])('%s', (_name, changes, expected) => {
+    expect(changes).toEqual(expected)
+  })
+
+  it.each<[string, (p: Paper, lib: Library) => void, PaperAloneChanges, Partial<Paper>, string[] | null]>([
+    [
+      'applies the fields changed and no others',
+      () => {},
+      fromFlags({ paper: { year: 2020 } }),
+      { year: 2020, title: 'ELECTRA', tags: ['thesis', 'gan'] },
+      null,
+    ],
+    [
+      'keeps a venue set meanwhile while changing the year',
+      (p) => (p.venue = 'Theirs'),
+      fromFlags({ paper: { year: 2020 } }),
+      { year: 2020, venue: 'Theirs' },
+      null,
+    ],
+    ['the same change made meanwhile is no collision', (p) => (p.year = 2020), fromFlags({ paper: { year: 2020 } }), { year: 2020 }, null],
+    [
+      'tags combine with tags changed meanwhile',
+      (p) => (p.tags = ['thesis', 'gan', 'theirs']),
+      diffPaperEdit(base, shown, { ...shown, tags: ['gan', 'mine'] }),
+      { tags: ['gan', 'theirs', 'mine'] },
+      null,
+    ],
+    ['the last tag removed leaves no tags field', () => {}, fromFlags({ removeTags: ['thesis', 'gan'] }), { tags: undefined }, null],
+    [
+      '--tag x keeps x on even when removed meanwhile',
+      (p) => delete p.tags,
+      fromFlags({ addTags: ['thesis'] }),
+      { tags: ['thesis'] },
+      null,
+    ],
+    [
+      'keeps its state and priority',
+      (p) => (p.priority = 1),
+      fromFlags({ paper: { title: 'T' } }),
+      { state: 'to-read', priority: 1 },
+      null,
+    ],
+    [
+      'a title changed on both sides refuses it whole',
+      (p) => (p.title = 'Theirs'),
+      fromFlags({ paper: { title: 'Mine', year: 2020 } }),
+      {},
+      ['title'],
+    ],
+    [
+      'every field changed on both sides is named; tags never collide',
+      (p) => ((p.title = 'Theirs'), (p.doi = '10.1/theirs'), (p.tags = [])),
+      diffPaperEdit(base, shown, { paper: { ...shown.paper, title: 'Mine', doi: '10.1/mine' }, tags: ['x'] }),
+      {},
+      ['title', 'doi'],
+    ],
+  ])('%s', (_name, change, edit, expected, colliding) => {
+    const lib = queued()
+    change(stored(lib), lib)
+    const before = structuredClone(lib)
+    if (colliding === null) {
+      applyPaperEdit(lib, KEY, edit, NOW)
+      const after = stored(lib)
+      expect(Object.fromEntries(Object.keys(expected).map((field) => [field, after[field as keyof Paper]]))).toEqual(expected)
+      if (expected.tags === undefined && 'tags' in expected) expect(after).not.toHaveProperty('tags')
+      return
+    }
+    let error: unknown
+    try {
+      applyPaperEdit(lib, KEY, edit, NOW)
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(ConflictError)
+    expect((error as ConflictError).fields).toEqual(colliding)
+    expect((error as ConflictError).exitCode).toBe(1)
+    expect((error as ConflictError).message).toBe(
+      `"${KEY}" was changed by someone else while you were editing (${colliding.join(', ')}); your edit was not applied`,
+    )
+    expect(lib).toEqual(before)
+  })
+
+  it('says whether anything changed, and stamps nothing on a paper (it has no edit time)', () => {
+    const lib = queued()
+    expect(applyPaperEdit(lib, KEY, fromFlags({ paper: { year: 2020 } }), NOW).changed).toBe(true)
+    expect(applyPaperEdit(lib, KEY, fromFlags({ paper: { year: 2020 }, addTags: ['gan'] }), NOW).changed).toBe(false)
+    expect(applyPaperEdit(lib, KEY, fromFlags({ addTags: ['new'] }), NOW).changed).toBe(true)
+    expect(stored(lib)).toEqual({ ...base, year: 2020, tags: ['thesis', 'gan', 'new'] })
+  })
+
+  it('a summary written meanwhile took the tags over: the tag change goes to it, and a field change stamps it', () => {
+    const lib = queued()
+    // What add <key> did meanwhile: the summary took the paper's tags, the paper keeps none.
+    delete stored(lib).tags
+    lib.summaries.push(summaryOf({ id: KEY, paper: KEY, tags: ['mine', 'thesis', 'gan'] }))
+    const result = applyPaperEdit(lib, KEY, fromFlags({ paper: { venue: 'ICLR' }, addTags: ['nlp'], removeTags: ['gan'] }), NOW)
+    expect(result.changed).toBe(true)
+    expect(stored(lib)).not.toHaveProperty('tags')
+    expect(stored(lib).venue).toBe('ICLR')
+    expect(lib.summaries[0]).toMatchObject({ tags: ['mine', 'thesis', 'nlp'], updated: NOW.toISOString() })
+  })
+
+  it('a paper removed meanwhile is not found (exit 3)', () => {
+    const lib = queued()
+    lib.papers = []
+    expect(() => applyPaperEdit(lib, KEY, fromFlags({ paper: { year: 2020 } }), NOW)).toThrow(NotFoundError)
   })
 })

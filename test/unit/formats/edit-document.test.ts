@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { InvalidDocumentError, parseEditDocument, toEditDocument } from '../../../src/formats/edit-document.js'
+import {
+  InvalidDocumentError,
+  parseEditDocument,
+  parsePaperDocument,
+  toEditDocument,
+  toPaperDocument,
+} from '../../../src/formats/edit-document.js'
 import { smallLibrary } from '../../support/library.js'
 
 const lib = smallLibrary()
@@ -76,5 +82,47 @@ describe('edit document', () => {
     const parsed = parseEditDocument('---\ntitle: T\nauthors: Lovelace, Ada; Charles Babbage\ntags: ML/GNN, Meta Learning\n---\nx')
     expect(parsed.paper.authors).toEqual(['Lovelace, Ada', 'Charles Babbage'])
     expect(parsed.summary.tags).toEqual(['ml/gnn', 'meta-learning'])
+  })
+})
+
+describe('the document of a paper without summaries', () => {
+  const queued = { ...paper, key: 'clark2020electra', title: 'ELECTRA: "Pre-training"', tags: ['thesis', 'ml/gnn'] }
+  const document = toPaperDocument(queued)
+
+  it('holds its fields and own tags, no by, and a note naming the add that writes its summary', () => {
+    expect(document).toMatch(/^---\ntitle: [\s\S]*\ntags:\n {2}- thesis\n {2}- ml\/gnn\n---\n\n<!--\n/)
+    expect(document).not.toMatch(/^by:/m)
+    expect(document).toContain('precis add clark2020electra')
+  })
+
+  it('reads back as what it shows, the note left as it was or removed', () => {
+    const fields = { paper: parseEditDocument(document).paper, tags: ['thesis', 'ml/gnn'] }
+    expect(parsePaperDocument(document, queued.key)).toEqual(fields)
+    expect(fields.paper).toMatchObject({ title: queued.title, arxiv: '1704.01212' })
+    expect(parsePaperDocument(document.replace(/<!--[\s\S]*-->\n/, '\n\n'), queued.key)).toEqual(fields)
+    expect(parsePaperDocument(toPaperDocument({ ...queued, tags: undefined }), queued.key).tags).toEqual([])
+  })
+
+  it('read as a summary’s document (add --file of a kept one), its text is what was written, without the note', () => {
+    expect(parseEditDocument(document + 'My notes.\n').summary.body).toBe('My notes.\n')
+    expect(parseEditDocument(document.replace(/\n/g, '\r\n') + 'Mine.\r\n').summary.body).toBe('Mine.\r\n')
+    const edited = document.replace('has no summary yet', 'has no summary')
+    expect(parseEditDocument(edited).summary.body).toMatch(/^<!--\nclark2020electra has no summary:/)
+  })
+
+  it.each([
+    ['text below the front matter', document + 'My notes.\n', 'the text below the front matter: clark2020electra has no summary yet'],
+    ['text in place of the note', document.replace(/<!--[\s\S]*-->/, 'My notes.'), 'precis add clark2020electra --file'],
+    ['a by', document.replace('tags:', 'by: Me\ntags:'), 'by: clark2020electra has no summary yet'],
+    ['a field problem, with the others', document.replace(/^year: .*$/m, 'year: soon') + 'notes', 'year'],
+  ])('refuses %s, saying what to do', (_, text, mention) => {
+    try {
+      parsePaperDocument(text, queued.key)
+      expect.unreachable()
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidDocumentError)
+      expect((error as InvalidDocumentError).message).toBe('The edited paper is not valid')
+      expect((error as InvalidDocumentError).problems.join('\n')).toContain(mention)
+    }
   })
 })
