@@ -40,11 +40,16 @@ export interface Span {
  * What a completion of a word being typed counts for, against the word itself: typing `GP`
  * should find `\mathcal{GP}` before `GPUs`, while `neur` (no word of its own) finds all completions.
  */
-const PREFIX_WEIGHT = 0.3
+export const PREFIX_WEIGHT = 0.3
 
 /** Beginnings of the plain spellings that read as `term`: its words', and `varepsilon` for a Greek `epsilon`. */
 function spellings(term: string): string[] {
   return GREEK_LETTERS.has(term) ? [...termStarts(term), 'var' + term] : termStarts(term)
+}
+
+/** Beginnings of the plain spellings of words starting with `prefix`: itself, and `varep` for `ep` (`\varepsilon` reads as epsilon). */
+function prefixSpellings(prefix: string): string[] {
+  return [...GREEK_LETTERS.keys()].some((name) => name.startsWith(prefix)) ? [prefix, 'var' + prefix] : [prefix]
 }
 
 /**
@@ -108,7 +113,7 @@ export class WordPattern {
   readonly places: readonly PlaceFinder[]
   constructor(readonly spec: WordSpec) {
     const words = [...spec.keys, ...(spec.alternatives?.keys() ?? [])].flatMap(spellings)
-    if (spec.prefix !== null) words.push(spec.prefix)
+    if (spec.prefix !== null) words.push(...prefixSpellings(spec.prefix))
     const sources = startsToFind([...new Set(words)]).map(wordStartSources)
     const expression = (parts: readonly (string | null)[], flags: string) => {
       const present = parts.filter((source): source is string => source !== null)

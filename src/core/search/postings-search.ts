@@ -1,0 +1,405 @@
+/**
+ * Search answered from a library's postings (postings.ts) and outline, without its texts: the
+ * stages after parsing are plan (compile.ts, the same planner the scan uses), postings (the
+ * candidates of the rarest clause, then each candidate's words counted as the scan counts them),
+ * score (rank.ts) and present (the shown hits' snippets, from their bodies read afterwards).
+ *
+ * The scan (search.ts) is the reference: for the same library and query this finds the same
+ * entries with the same scores, in the same order (test/unit/search/postings-property.test.ts).
+ */
+import type { Query, Term } from './query.js'
+import { planQuery, sampleOf, scaledDf, type LastWord, type MetaTerm, type PlanLibrary } from './compile.js'
+import type { CompiledCondition, CompiledQuery, Correction, ScoringTerm } from './compiled.js'
+import { BODY, FIELD_NAMES } from './docs.js'
+import { TF_CAP } from './match.js'
+import { bestMatches, compareTied, recencyOf } from './order.js'
+import { loosened, matchedSlots, optionalSlots, splitPartial } from './partial.js'
+import { PREFIX_WEIGHT, type TermPattern, type WordSpec } from './pattern.js'
+import { FIELD_COUNT, HAS_FIGURE, HAS_MATH, lowerBoundText, type PostedEntry, type Postings } from './postings.js'
+import { averagesOf, scoreWith, type ScoringReads } from './rank.js'
+import type { Match } from './scan.js'
+import { bodySnippets, type Snippet } from './snippets.js'
+import { ScanText } from './text.js'
+import { SEARCH_TUNING } from './tuning.js'
+import { correctable, nearWords, pieces } from './typos.js'
+import { tagMatches } from '../tags/rules.js'
+import { lacksMetadata } from '../papers/placeholders.js'
+import { foldPlural } from '../text/plural.js'
+
+const ALL_FIELDS = FIELD_NAMES.length
+
+/** A ranked result, before its snippets: the entry (an outline: no body), its document number, score and missing words. */
+export interface RankedHit {
+  entry: PostedEntry
+  doc: number
+  score: number
+  missing: string[]
+}
+
+export interface RankedResult {
+  hits: RankedHit[]
+  total: number
+  corrections: Correction[]
+  /** What snippets highlight: the query's terms (and phrase) looked for in the body. */
+  patterns: TermPattern[]
+}
+
+export interface RankOptions {
+  limit: number
+  lastWord?: LastWord
+}
+
+type DocMatch = Match<number>
+
+/** Whether a term the postings engine cannot answer from the outline (citations need the bodies). */
+const needsBodies = (term: Term) => term.kind === 'cites' || term.kind === 'citedby'
+
+/** What each query word accepts, as a weight per vocabulary entry (0: not at all), and the entries it accepts. */
+interface WordTable {
+  weights: Float64Array
+  accepted: number[]
+}
+
+/** A library's postings and outline, prepared for repeated queries (browse keeps one for its whole run). */
+export class PostingsSearch {
+  private readonly tables = new WeakMap<TermPattern, WordTable[]>()
+  private readonly corrections = new Map<string, WordSpec>()
+  private readonly recencies: ({ text: string; time: number } | undefined)[] = []
+  private readonly averages: Float64Array
+  private readonly sample: readonly number[]
+  private readonly library: PlanLibrary<number>
+
+  constructor(
+    readonly postings: Postings,
+    /** The outline's entries, in the postings' order. */
+    readonly entries: readonly PostedEntry[],
+  ) {
+    if (entries.length !== postings.count) throw new Error(`postings of ${postings.count} entries for ${entries.length}`)
+    const sums = new Float64Array(FIELD_COUNT)
+    for (let doc = 0; doc < postings.count; doc++)
+      for (let f = 0; f < FIELD_COUNT; f++) sums[f]! += postings.lengths[doc * FIELD_COUNT + f]!
+    this.averages = averagesOf(sums, postings.count)
+    this.sample = sampleOf(Array.from({ length: postings.count }, (_, i) => i))
+    this.library = {
+      size: postings.count,
+      estimateDf: (pattern, fields) => {
+        const hits = this.sample.filter((doc) => this.occurs(pattern, fields, doc)).length
+        return scaledDf(hits, this.sample.length, postings.count)
+      },
+      correct: (spec, fields) => this.correct(spec, fields),
+      metaTest: (term) => this.metaTest(term),
+    }
+  }
+
+  /** Whether the postings can answer `query`: not when it asks for citations, which are in the bodies. */
+  static answers(query: Query): boolean {
+    return !query.clauses.some((clause) => clause.anyOf.some((condition) => needsBodies(condition.term)))
+  }
+
+  /** The best `limit` entries matching `query`, best first, as the scan ranks them. */
+  rank(query: Query, options: RankOptions): RankedResult {
+    const compiled = planQuery(this.library, query, {
+      lastWord: options.lastWord ?? 'whole',
+      corrections: this.corrections,
+      ranked: true,
+    })
+    const { best, total } = this.best(compiled, options.limit)
+    const slots = optionalSlots(compiled)
+    const hits = best.map((match) => ({
+      entry: this.entries[match.doc]!,
+      doc: match.doc,
+      score: match.score,
+      missing: match.tf.length > 0 ? missingWords(compiled, match, slots) : [],
+    }))
+    const patterns = [...(compiled.phrase ? [compiled.phrase] : []), ...compiled.terms]
+      .filter((term) => term.fields.includes(BODY))
+      .map((term) => term.pattern)
+    return { hits, total, corrections: compiled.corrections, patterns }
+  }
+
+  /** The entries matching `query` in library order, unranked (the filter of `list`, `export`, `tag --query`). */
+  filter(query: Query): number[] {
+    const compiled = planQuery(this.library, query, { lastWord: 'whole' })
+    return this.candidates(compiled).filter((doc) => this.matches(compiled, doc, null))
+  }
+
+  private best(compiled: CompiledQuery<number>, limit: number): { best: DocMatch[]; total: number } {
+    if (compiled.clauses.length === 0) {
+      const all = Array.from({ length: this.postings.count }, (_, doc): DocMatch => ({ doc, tf: NO_COUNTS, offset: 0, score: 0 }))
+      return { best: all.sort(this.compare).slice(0, Math.max(0, limit)), total: all.length }
+    }
+    const matches = this.scan(compiled)
+    const loose = matches.length < limit ? loosened(compiled) : null
+    if (!loose) {
+      this.score(compiled, matches)
+      return { best: bestMatches(matches, limit, this.compare), total: matches.length }
+    }
+    const all = this.scan(loose)
+    this.score(loose, all)
+    const { whole, partial } = splitPartial(all, optionalSlots(compiled))
+    const first = bestMatches(whole, limit, this.compare)
+    return { best: [...first, ...bestMatches(partial, limit - first.length, this.compare)], total: whole.length + partial.length }
+  }
+
+  private readonly compare = (a: DocMatch, b: DocMatch): number => {
+    if (a.score !== b.score) return b.score - a.score
+    return compareTied(this.recency(a.doc), this.recency(b.doc), this.entries[a.doc]!.id, this.entries[b.doc]!.id)
+  }
+
+  private recency(doc: number) {
+    return (this.recencies[doc] ??= recencyOf(this.entries[doc]!))
+  }
+
+  private score(compiled: CompiledQuery<number>, matches: DocMatch[]): void {
+    const { lengths } = this.postings
+    const reads: ScoringReads<DocMatch> = {
+      lengths: (match) => lengths.subarray(match.doc * FIELD_COUNT, (match.doc + 1) * FIELD_COUNT),
+      phrase: (phrase, match, tf) => this.countTerm(phrase, match.doc, tf, 0),
+    }
+    scoreWith(compiled, matches, this.postings.count, this.averages, reads)
+  }
+
+  /** Every entry matching `compiled`, in library order, with its terms counted per field. */
+  private scan(compiled: CompiledQuery<number>): DocMatch[] {
+    const width = compiled.terms.length * FIELD_COUNT
+    const found: number[] = []
+    const counts: number[] = []
+    const scratch = new Float64Array(width)
+    for (const doc of this.candidates(compiled)) {
+      scratch.fill(0)
+      if (!this.matches(compiled, doc, scratch)) continue
+      found.push(doc)
+      for (let i = 0; i < width; i++) counts.push(scratch[i]!)
+    }
+    const tf = Float64Array.from(counts)
+    return found.map((doc, i) => ({ doc, tf, offset: i * width, score: 0 }))
+  }
+
+  /**
+   * The entries that may match: those holding a word the first word of each condition accepts, for
+   * the clause of positive words whose words are held by the fewest; all entries when no clause is.
+   */
+  private candidates(compiled: CompiledQuery<number>): number[] {
+    const { wordDocStarts, wordDocs, count } = this.postings
+    let best: number[][] | null = null
+    let bestSize = Infinity
+    for (const clause of compiled.clauses) {
+      if (!clause.every((c) => !c.negated && c.test.kind === 'text')) continue
+      const lists = clause.map((c) => (c.test.kind === 'text' ? this.tablesOf(c.test.term.pattern)[0]!.accepted : []))
+      let size = 0
+      for (const accepted of lists) for (const word of accepted) size += wordDocStarts[word + 1]! - wordDocStarts[word]!
+      if (size < bestSize) [best, bestSize] = [lists, size]
+    }
+    if (!best) return Array.from({ length: count }, (_, doc) => doc)
+    const marked = new Uint8Array(count)
+    for (const accepted of best) {
+      for (const word of accepted) for (let i = wordDocStarts[word]!; i < wordDocStarts[word + 1]!; i++) marked[wordDocs[i]!] = 1
+    }
+    const docs: number[] = []
+    for (let doc = 0; doc < count; doc++) if (marked[doc]) docs.push(doc)
+    return docs
+  }
+
+  /** As matchDoc (match.ts): whether `doc` satisfies every clause, counting positive terms into `tf` when given. */
+  private matches(compiled: CompiledQuery<number>, doc: number, tf: Float64Array | null): boolean {
+    for (const clause of compiled.clauses) {
+      let satisfied = false
+      for (const condition of clause) {
+        if (this.holds(condition, doc, tf)) {
+          satisfied = true
+          if (!tf) break
+        }
+      }
+      if (!satisfied) return false
+    }
+    return true
+  }
+
+  private holds(condition: CompiledCondition<number>, doc: number, tf: Float64Array | null): boolean {
+    const { test, negated } = condition
+    if (test.kind === 'meta') return test.matches(doc) !== negated
+    if (negated) return !this.occurs(test.term.pattern, test.term.fields, doc)
+    return tf ? this.countTerm(test.term, doc, tf, test.slot * FIELD_COUNT) : this.occurs(test.term.pattern, test.term.fields, doc)
+  }
+
+  private occurs(pattern: TermPattern, fields: readonly number[], doc: number): boolean {
+    const tables = this.tablesOf(pattern)
+    return fields.some((field) => this.countField(tables, doc, field, 1) > 0)
+  }
+
+  private countTerm(term: ScoringTerm, doc: number, tf: Float64Array, offset: number): boolean {
+    const tables = this.tablesOf(term.pattern)
+    let total = 0
+    for (const field of term.fields) {
+      const count = this.countField(tables, doc, field, term.countCap)
+      tf[offset + field] = count
+      total += count
+    }
+    return total > 0
+  }
+
+  /**
+   * The occurrences of the words `tables` accept, in a row, in one field (each weighing the
+   * product of its words' weights), the first `cap` of them: what TermPattern.count reads.
+   */
+  private countField(tables: readonly WordTable[], doc: number, field: number, cap: number): number {
+    const { tokens, fieldStarts } = this.postings
+    const start = fieldStarts[doc * FIELD_COUNT + field]!
+    const end = fieldStarts[doc * FIELD_COUNT + field + 1]!
+    const first = tables[0]!.weights
+    let total = 0
+    let seen = 0
+    if (tables.length === 1) {
+      for (let t = start; t < end && seen < cap; t++) {
+        const weight = first[tokens[t]!]!
+        if (weight === 0) continue
+        total += weight
+        seen++
+      }
+      return total
+    }
+    const last = end - tables.length
+    for (let t = start; t <= last && seen < cap;) {
+      let weight = first[tokens[t]!]!
+      for (let i = 1; i < tables.length && weight !== 0; i++) weight *= tables[i]!.weights[tokens[t + i]!]!
+      if (weight === 0) {
+        t++
+        continue
+      }
+      total += weight
+      seen++
+      t += tables.length
+    }
+    return total
+  }
+
+  private tablesOf(pattern: TermPattern): WordTable[] {
+    let tables = this.tables.get(pattern)
+    if (!tables) {
+      tables = pattern.words.map((word) => this.wordTable(word.spec))
+      this.tables.set(pattern, tables)
+    }
+    return tables
+  }
+
+  /** The weight of each vocabulary entry as a word of `spec` (WordPattern.weigh), filled from the strongest reading down. */
+  private wordTable(spec: WordSpec): WordTable {
+    const { words, stems, stemStarts, stemWords, stemOf } = this.postings
+    const weights = new Float64Array(words.length)
+    const accepted: number[] = []
+    const give = (word: number, weight: number) => {
+      if (weights[word] !== 0) return
+      weights[word] = weight
+      accepted.push(word)
+    }
+    const stemId = (stem: string) => {
+      const at = lowerBoundText(stems, stem)
+      return stems[at] === stem ? at : -1
+    }
+    for (const exact of spec.exact ?? []) for (let w = lowerBoundText(words, exact); words[w] === exact; w++) give(w, 1)
+    for (const key of spec.keys) {
+      const s = stemId(key)
+      if (s < 0) continue
+      for (let i = stemStarts[s]!; i < stemStarts[s + 1]!; i++) give(stemWords[i]!, spec.exact ? SEARCH_TUNING.stemWeight : 1)
+    }
+    for (const key of spec.alternatives?.keys() ?? []) {
+      const s = stemId(key)
+      if (s < 0) continue
+      for (let i = stemStarts[s]!; i < stemStarts[s + 1]!; i++) give(stemWords[i]!, SEARCH_TUNING.typoWeight)
+    }
+    const { prefix } = spec
+    if (prefix !== null)
+      for (let w = lowerBoundText(words, prefix); w < words.length && words[w]!.startsWith(prefix); w++) give(w, PREFIX_WEIGHT)
+    void stemOf
+    return { weights, accepted }
+  }
+
+  /** correctTypo (typos.ts) over the postings: the library's words one edit from a word it lacks, as weaker alternatives. */
+  private correct(spec: WordSpec, fields: readonly number[]): WordSpec {
+    const [key] = spec.keys
+    const word = spec.exact ? [...spec.exact][0] : key
+    if (spec.keys.size !== 1 || word === undefined || !correctable(word)) return spec
+    const table = this.wordTable(spec)
+    const wordOnly = [table]
+    const { wordDocStarts, wordDocs } = this.postings
+    const anywhere = table.accepted.some((w) => {
+      if (fields.length === ALL_FIELDS) return true // every vocabulary entry is in some field
+      for (let i = wordDocStarts[w]!; i < wordDocStarts[w + 1]!; i++)
+        if (fields.some((f) => this.countField(wordOnly, wordDocs[i]!, f, 1) > 0)) return true
+      return false
+    })
+    if (anywhere) return spec
+    let found = this.neighbours(word, fields, true)
+    if (found.size === 0 && this.sample.length < this.postings.count) found = this.neighbours(word, fields, false)
+    return found.size === 0 ? spec : { ...spec, alternatives: found }
+  }
+
+  /** neighbours (typos.ts) over the postings: the terms of words near `word`, each with the first word seen, in the sample or everywhere. */
+  private neighbours(word: string, fields: readonly number[], inSample: boolean): Map<string, string> {
+    const { words, spelled, stems, stemOf, tokens, fieldStarts, wordDocStarts, wordDocs, count } = this.postings
+    const near = nearWords(word)
+    // The scan only reads words holding a piece of the word an edit cannot both break.
+    const [one, two] = pieces(foldPlural(word))
+    const nearTo = new Map<number, string>()
+    for (let w = 0; w < words.length; w++) {
+      const seen = words[w]!
+      if (!seen.includes(one) && !seen.includes(two)) continue
+      const term = near(seen, spelled[w]!, stems[stemOf[w]!]!)
+      if (term !== null) nearTo.set(w, term)
+    }
+    const found = new Map<string, string>()
+    if (nearTo.size === 0) return found
+    const marked = new Uint8Array(count)
+    for (const w of nearTo.keys()) for (let i = wordDocStarts[w]!; i < wordDocStarts[w + 1]!; i++) marked[wordDocs[i]!] = 1
+    const docs = inSample ? this.sample : Array.from({ length: count }, (_, doc) => doc)
+    for (const doc of docs) {
+      if (!marked[doc]) continue
+      for (const field of fields) {
+        for (let t = fieldStarts[doc * FIELD_COUNT + field]!; t < fieldStarts[doc * FIELD_COUNT + field + 1]!; t++) {
+          const term = nearTo.get(tokens[t]!)
+          if (term !== undefined && !found.has(term)) found.set(term, words[tokens[t]!]!)
+        }
+      }
+    }
+    return found
+  }
+
+  private metaTest(term: MetaTerm): (doc: number) => boolean {
+    const entries = this.entries
+    const { features } = this.postings
+    switch (term.kind) {
+      case 'tag':
+        return (doc) => entries[doc]!.summary?.tags.some((tag) => tagMatches(tag, term.tag)) ?? false
+      case 'year':
+        return (doc) => {
+          const { year } = entries[doc]!.paper
+          return year !== null && (term.from === null || year >= term.from) && (term.to === null || year <= term.to)
+        }
+      case 'has':
+        if (term.feature === 'no-metadata') return (doc) => lacksMetadata(entries[doc]!.paper)
+        return term.feature === 'math' ? (doc) => (features[doc]! & HAS_MATH) !== 0 : (doc) => (features[doc]! & HAS_FIGURE) !== 0
+      case 'id':
+        return (doc) => {
+          const entry = entries[doc]!
+          return entry.id.toLowerCase().startsWith(term.id) || entry.paper.key.toLowerCase() === term.id
+        }
+      case 'cites':
+      case 'citedby':
+        throw new Error(`${term.kind}: needs the bodies; PostingsSearch.answers says so`)
+    }
+  }
+}
+
+const NO_COUNTS = new Float64Array(0)
+
+function missingWords(query: CompiledQuery<number>, match: DocMatch, slots: readonly number[]): string[] {
+  const found = matchedSlots(match, slots)
+  return slots.filter((_, i) => !found[i]).map((slot) => query.terms[slot]!.label)
+}
+
+/** The snippets of a hit's body (present): what the scan gives for the same body and patterns. */
+export function snippetsOf(body: string, patterns: readonly TermPattern[], count: number, length: number): Snippet[] {
+  return count > 0 ? bodySnippets(new ScanText(body), patterns, { count, length }) : []
+}
+
+export { TF_CAP }
