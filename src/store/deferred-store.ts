@@ -1,5 +1,6 @@
 import type { Library } from '../core/model.js'
 import type { LibraryOutline } from '../core/records/outline.js'
+import type { Postings } from '../core/search/postings.js'
 import type { FileStore } from './file-store.js'
 import type { IndexOptions } from './index/indexed-library.js'
 import type { PickedRecords } from './outline-reads.js'
@@ -39,6 +40,11 @@ export class DeferredFileStore implements Store {
 
   async records(outline: LibraryOutline, keys: readonly string[], ids: readonly string[]): Promise<PickedRecords> {
     return (await this.#open()).records(outline, keys, ids)
+  }
+
+  async postings(outline: LibraryOutline): Promise<Postings | null> {
+    const store = await this.#open()
+    return store.postings ? store.postings(outline) : null
   }
 
   #open(): Promise<FileStore> {

@@ -5,6 +5,7 @@ import { DataError } from '../core/errors.js'
 import { emptyLibrary, type Library } from '../core/model.js'
 import { describeFileError, describeKind, NotRegularFileError } from '../platform/file-errors.js'
 import type { LibraryOutline } from '../core/records/outline.js'
+import type { Postings } from '../core/search/postings.js'
 import { fileIdentity } from './index/identity.js'
 import { indexAfterWrite, indexBeforeChange, indexFileOf, IndexedLibrary, type IndexOptions } from './index/indexed-library.js'
 import { PlacesWhileWriting } from './index/places.js'
@@ -80,6 +81,10 @@ export class FileStore implements Store {
 
   async records(outline: LibraryOutline, keys: readonly string[], ids: readonly string[]): Promise<PickedRecords> {
     return (await this.#indexedLibrary()).records(outline, keys, ids)
+  }
+
+  async postings(outline: LibraryOutline): Promise<Postings | null> {
+    return (await this.#indexedLibrary()).postings(outline)
   }
 
   #indexedLibrary(): Promise<IndexedLibrary> {

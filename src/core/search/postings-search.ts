@@ -11,7 +11,6 @@ import type { Query, Term } from './query.js'
 import { planQuery, sampleOf, scaledDf, type LastWord, type MetaTerm, type PlanLibrary } from './compile.js'
 import type { CompiledCondition, CompiledQuery, Correction, ScoringTerm } from './compiled.js'
 import { BODY, FIELD_NAMES } from './docs.js'
-import { TF_CAP } from './match.js'
 import { bestMatches, compareTied, recencyOf } from './order.js'
 import { loosened, matchedSlots, optionalSlots, splitPartial } from './partial.js'
 import { PREFIX_WEIGHT, type TermPattern, type WordSpec } from './pattern.js'
@@ -19,6 +18,8 @@ import { FIELD_COUNT, HAS_FIGURE, HAS_MATH, lowerBoundText, type PostedEntry, ty
 import { averagesOf, scoreWith, type ScoringReads } from './rank.js'
 import type { Match } from './scan.js'
 import { bodySnippets, type Snippet } from './snippets.js'
+import { SNIPPET_LENGTH, type SearchHit, type SearchResult } from './search.js'
+import type { Entry } from '../records/entries.js'
 import { ScanText } from './text.js'
 import { SEARCH_TUNING } from './tuning.js'
 import { correctable, nearWords, pieces } from './typos.js'
@@ -284,7 +285,7 @@ export class PostingsSearch {
 
   /** The weight of each vocabulary entry as a word of `spec` (WordPattern.weigh), filled from the strongest reading down. */
   private wordTable(spec: WordSpec): WordTable {
-    const { words, stems, stemStarts, stemWords, stemOf } = this.postings
+    const { words, stems, stemStarts, stemWords } = this.postings
     const weights = new Float64Array(words.length)
     const accepted: number[] = []
     const give = (word: number, weight: number) => {
@@ -310,7 +311,6 @@ export class PostingsSearch {
     const { prefix } = spec
     if (prefix !== null)
       for (let w = lowerBoundText(words, prefix); w < words.length && words[w]!.startsWith(prefix); w++) give(w, PREFIX_WEIGHT)
-    void stemOf
     return { weights, accepted }
   }
 
@@ -344,7 +344,7 @@ export class PostingsSearch {
     for (let w = 0; w < words.length; w++) {
       const seen = words[w]!
       if (!seen.includes(one) && !seen.includes(two)) continue
-      const term = near(seen, spelled[w]!, stems[stemOf[w]!]!)
+      const term = near(seen, spelled[w]!, stems[stemOf[w]!])
       if (term !== null) nearTo.set(w, term)
     }
     const found = new Map<string, string>()
@@ -402,4 +402,18 @@ export function snippetsOf(body: string, patterns: readonly TermPattern[], count
   return count > 0 ? bodySnippets(new ScanText(body), patterns, { count, length }) : []
 }
 
-export { TF_CAP }
+/**
+ * The ranked hits as search results (the present stage): each hit's whole entry (`whole`, from
+ * the records read for the few shown) with the snippets of its body. Null when a hit's records
+ * are no longer in the library (it changed since the postings were read).
+ */
+export function presentHits(ranked: RankedResult, whole: (hit: RankedHit) => Entry | undefined, snippets = 2): SearchResult | null {
+  const hits: SearchHit[] = []
+  for (const hit of ranked.hits) {
+    const entry = whole(hit)
+    if (!entry) return null
+    const body = entry.summary ? entry.summary.body : (entry.paper.abstract ?? '')
+    hits.push({ ...entry, score: hit.score, snippets: snippetsOf(body, ranked.patterns, snippets, SNIPPET_LENGTH), missing: hit.missing })
+  }
+  return { hits, total: ranked.total, corrections: ranked.corrections }
+}
