@@ -11,6 +11,7 @@ import type { Query, Term } from './query.js'
 import { planQuery, sampleOf, scaledDf, type LastWord, type MetaTerm, type PlanLibrary } from './compile.js'
 import type { CompiledCondition, CompiledQuery, Correction, ScoringTerm } from './compiled.js'
 import { BODY, FIELD_NAMES } from './docs.js'
+import { prepareFolding } from './fold.js'
 import { bestMatches, compareTied, recencyOf } from './order.js'
 import { loosened, matchedSlots, optionalSlots, splitPartial } from './partial.js'
 import { PREFIX_WEIGHT, type TermPattern, type WordSpec } from './pattern.js'
@@ -18,7 +19,7 @@ import { FIELD_COUNT, HAS_FIGURE, HAS_MATH, lowerBoundText, type PostedEntry, ty
 import { averagesOf, scoreWith, type ScoringReads } from './rank.js'
 import type { Match } from './scan.js'
 import { bodySnippets, type Snippet } from './snippets.js'
-import { SNIPPET_LENGTH, type SearchHit, type SearchResult } from './search.js'
+import { LibrarySearch, SNIPPET_LENGTH, type SearchHit, type SearchOptions, type SearchResult } from './search.js'
 import type { Entry } from '../records/entries.js'
 import { ScanText } from './text.js'
 import { SEARCH_TUNING } from './tuning.js'
@@ -252,7 +253,8 @@ export class PostingsSearch {
     let seen = 0
     if (tables.length === 1) {
       for (let t = start; t < end && seen < cap; t++) {
-        const weight = first[tokens[t]!]!
+        // `?? 0`: a number beyond the vocabulary (a postings file precis did not write) is no word.
+        const weight = first[tokens[t]!] ?? 0
         if (weight === 0) continue
         total += weight
         seen++
@@ -261,8 +263,8 @@ export class PostingsSearch {
     }
     const last = end - tables.length
     for (let t = start; t <= last && seen < cap;) {
-      let weight = first[tokens[t]!]!
-      for (let i = 1; i < tables.length && weight !== 0; i++) weight *= tables[i]!.weights[tokens[t + i]!]!
+      let weight = first[tokens[t]!] ?? 0
+      for (let i = 1; i < tables.length && weight !== 0; i++) weight *= tables[i]!.weights[tokens[t + i]!] ?? 0
       if (weight === 0) {
         t++
         continue
@@ -357,7 +359,7 @@ export class PostingsSearch {
       for (const field of fields) {
         for (let t = fieldStarts[doc * FIELD_COUNT + field]!; t < fieldStarts[doc * FIELD_COUNT + field + 1]!; t++) {
           const term = nearTo.get(tokens[t]!)
-          if (term !== undefined && !found.has(term)) found.set(term, words[tokens[t]!]!)
+          if (term !== undefined && !found.has(term)) found.set(term, words[tokens[t]!] ?? '')
         }
       }
     }
@@ -395,6 +397,36 @@ const NO_COUNTS = new Float64Array(0)
 function missingWords(query: CompiledQuery<number>, match: DocMatch, slots: readonly number[]): string[] {
   const found = matchedSlots(match, slots)
   return slots.filter((_, i) => !found[i]).map((slot) => query.terms[slot]!.label)
+}
+
+/**
+ * Search over postings kept in memory with the library's whole entries (browse, which reads the
+ * library once and searches it at every keystroke): the shown hits' snippets come from the bodies
+ * at hand. Answers as LibrarySearch.search does.
+ */
+export class InMemorySearch {
+  private readonly engine: PostingsSearch
+
+  constructor(
+    postings: Postings,
+    private readonly entries: readonly Entry[],
+  ) {
+    this.engine = new PostingsSearch(postings, entries)
+  }
+
+  /** Build the table of folded letters now (as browse opens) rather than at the first keystroke. */
+  prepare(): void {
+    prepareFolding()
+  }
+
+  search(query: Query, options: SearchOptions): SearchResult {
+    if (!PostingsSearch.answers(query)) return (this.scan ??= new LibrarySearch(this.entries)).search(query, options)
+    const ranked = this.engine.rank(query, options)
+    return presentHits(ranked, (hit) => this.entries[hit.doc], options.snippets ?? 2)!
+  }
+
+  /** The scan, for what the postings cannot answer (citations). */
+  private scan: LibrarySearch | undefined
 }
 
 /** The snippets of a hit's body (present): what the scan gives for the same body and patterns. */

@@ -11,7 +11,7 @@
 import type { Entry } from '../records/entries.js'
 import type { PaperOutline, SummaryOutline } from '../records/outline.js'
 import { stemWord } from '../text/stem.js'
-import { nextToken } from '../text/words.js'
+import { isWordCharBefore, nextToken } from '../text/words.js'
 import { FIELD_NAMES, fieldTexts, hasFigure, hasMath } from './docs.js'
 
 export const FIELD_COUNT = FIELD_NAMES.length
@@ -73,40 +73,142 @@ class Numbers {
   }
 }
 
+/**
+ * The vocabulary met while building, numbered as met. Plain ASCII words, nearly every word, are
+ * looked up by their letters without making a string for them (a hash of the lowercased letters,
+ * compared letter by letter): building the postings of 10,000 summaries reads millions of words,
+ * and a string per word was most of the time.
+ */
+class Vocabulary {
+  readonly words: string[] = []
+  readonly spelled: number[] = []
+  private readonly ids = new Map<string, number>()
+  private table = new Int32Array(1 << 16).fill(-1)
+  private hashes: number[] = []
+
+  /** The number of the word read from a token (any word, with the length of its spelling). */
+  of(word: string, spelled: number): number {
+    const key = spelled === word.length ? word : `${word}\u0000${spelled}`
+    let id = this.ids.get(key)
+    if (id === undefined) id = this.add(key, word, spelled)
+    return id
+  }
+
+  /** The number of the plain ASCII word text[start, end), lowercased. */
+  ascii(text: string, start: number, end: number, hash: number): number {
+    const mask = this.table.length - 1
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const id = this.table[slot]!
+      if (id < 0) break
+      if (this.hashes[id] === hash && this.sameAscii(this.words[id]!, text, start, end)) return id
+    }
+    return this.of(text.slice(start, end).toLowerCase(), end - start)
+  }
+
+  private sameAscii(word: string, text: string, start: number, end: number): boolean {
+    if (word.length !== end - start) return false
+    for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== lowerAscii(text.charCodeAt(start + i))) return false
+    return true
+  }
+
+  private add(key: string, word: string, spelled: number): number {
+    const id = this.words.length
+    this.ids.set(key, id)
+    this.words.push(word)
+    this.spelled.push(spelled)
+    // Only plain ASCII words spelled as they read go in the table (what `ascii` looks up).
+    const hash = spelled === word.length && isPlainAscii(word) ? asciiHash(word, 0, word.length) : -1
+    this.hashes.push(hash)
+    if (hash >= 0) {
+      if (2 * this.words.length > this.table.length) this.grow()
+      this.place(id, hash)
+    }
+    return id
+  }
+
+  private place(id: number, hash: number): void {
+    const mask = this.table.length - 1
+    let slot = hash & mask
+    while (this.table[slot]! >= 0) slot = (slot + 1) & mask
+    this.table[slot] = id
+  }
+
+  private grow(): void {
+    this.table = new Int32Array(this.table.length * 2).fill(-1)
+    this.hashes.forEach((hash, id) => hash >= 0 && this.place(id, hash))
+  }
+}
+
+const lowerAscii = (code: number) => (code >= 65 && code <= 90 ? code + 32 : code)
+const isAsciiWordCode = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+const isPlainAscii = (word: string) => /^[a-z0-9]+$/.test(word)
+const BACKSLASH = 92
+
+function asciiHash(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ lowerAscii(text.charCodeAt(i)), 0x01000193)
+  return finish(hash)
+}
+
+/** The hash's bits mixed down (FNV-1a's low bits, which pick the slot, depend little on the last letters), never negative (-1 marks an empty slot). */
+function finish(hash: number): number {
+  hash = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b)
+  return (hash ^ (hash >>> 16)) >>> 1
+}
+
+/**
+ * Every word of `text` in order, as tokenize (text/words.ts) reads them, each given to `add` as
+ * its vocabulary number. A run of ASCII letters and digits between ASCII separators is read here;
+ * anything else (a backslash, a character beyond ASCII, a run right after a word) is left to
+ * nextToken itself, from the same place, so the words are the same by construction.
+ */
+function readWords(text: string, vocabulary: Vocabulary, add: (id: number) => void): void {
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    const code = text.charCodeAt(i)
+    if (code < 128 && code !== BACKSLASH && !isAsciiWordCode(code)) {
+      i++
+      continue
+    }
+    if (code < 128 && code !== BACKSLASH && !(i > 0 && isWordCharBefore(text, i))) {
+      let hash = 0x811c9dc5
+      let j = i
+      for (let c = code; j < n && isAsciiWordCode(c); c = text.charCodeAt(++j)) hash = Math.imul(hash ^ lowerAscii(c), 0x01000193)
+      if (j >= n || text.charCodeAt(j) < 128) {
+        add(vocabulary.ascii(text, i, j, finish(hash)))
+        i = j
+        continue
+      }
+    }
+    const token = nextToken(text, i)
+    if (!token) return
+    add(vocabulary.of(token.word, Math.min(MAX_SPELLED, token.end - token.start)))
+    i = token.end
+  }
+}
+
 /** The postings of `entries` (whole records: bodies and abstracts are read). */
 export function buildPostings(entries: readonly Entry[]): Postings {
-  // First numbered as met; renumbered in vocabulary order at the end.
-  const ids = new Map<string, number>()
-  const metWords: string[] = []
-  const metSpelled: number[] = []
+  const vocabulary = new Vocabulary()
   const tokens = new Numbers()
   const fieldStarts = new Uint32Array(entries.length * FIELD_COUNT + 1)
   const lengths = new Float64Array(entries.length * FIELD_COUNT)
   const features = new Uint8Array(entries.length)
+  const add = (id: number) => tokens.push(id)
   entries.forEach((entry, doc) => {
     const texts = fieldTexts(entry)
     for (let f = 0; f < FIELD_COUNT; f++) {
       const text = texts[f]!
       fieldStarts[doc * FIELD_COUNT + f] = tokens.length
       lengths[doc * FIELD_COUNT + f] = text.length
-      for (let token = nextToken(text, 0); token; token = nextToken(text, token.end)) {
-        const spelled = Math.min(MAX_SPELLED, token.end - token.start)
-        const key = spelled === token.word.length ? token.word : `${token.word}\u0000${spelled}`
-        let id = ids.get(key)
-        if (id === undefined) {
-          id = metWords.length
-          ids.set(key, id)
-          metWords.push(token.word)
-          metSpelled.push(spelled)
-        }
-        tokens.push(id)
-      }
+      readWords(text, vocabulary, add)
     }
     const body = texts[FIELD_COUNT - 1]!
     features[doc] = (hasMath(body) ? HAS_MATH : 0) | (hasFigure(body) ? HAS_FIGURE : 0)
   })
   fieldStarts[entries.length * FIELD_COUNT] = tokens.length
-  return assemble(entries.length, metWords, metSpelled, tokens.done(), fieldStarts, lengths, features)
+  return assemble(entries.length, vocabulary.words, vocabulary.spelled, tokens.done(), fieldStarts, lengths, features)
 }
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
