@@ -15,7 +15,7 @@ import { prepareFolding } from './fold.js'
 import { bestMatches, compareTied, recencyOf } from './order.js'
 import { loosened, matchedSlots, optionalSlots, splitPartial } from './partial.js'
 import { PREFIX_WEIGHT, type TermPattern, type WordSpec } from './pattern.js'
-import { FIELD_COUNT, HAS_FIGURE, HAS_MATH, lowerBoundText, type PostedEntry, type Postings } from './postings.js'
+import { FIELD_COUNT, fieldCount, HAS_FIGURE, HAS_MATH, lowerBoundText, type PostedEntry, type Postings } from './postings.js'
 import { averagesOf, scoreWith, type ScoringReads } from './rank.js'
 import type { Match } from './scan.js'
 import { bodySnippets, type Snippet } from './snippets.js'
@@ -60,11 +60,28 @@ const needsBodies = (term: Term) => term.kind === 'cites' || term.kind === 'cite
 interface WordTable {
   weights: Float64Array
   accepted: number[]
+  /** Where the word occurs, from the word lists, filled when first asked (see FieldCounts). */
+  counts?: FieldCounts
 }
+
+/**
+ * Where the words a query word accepts occur, per entry and field (index doc × FIELD_COUNT + field):
+ * how many times (each word's count saturating at FIELD_COUNT_MAX, above any cap), and the weight
+ * they share, or -1 when words of different weights are there (their order then decides which
+ * are counted, and the field's words are read in order instead).
+ */
+interface FieldCounts {
+  occurrences: Uint16Array
+  weight: Float64Array
+}
+
+/** Word tables kept across queries (browse asks for the same words at every keystroke). */
+const TABLES_KEPT = 64
 
 /** A library's postings and outline, prepared for repeated queries (browse keeps one for its whole run). */
 export class PostingsSearch {
-  private readonly tables = new WeakMap<TermPattern, WordTable[]>()
+  private readonly tables = new Map<string, WordTable>()
+  private readonly patterns = new WeakMap<TermPattern, WordTable[]>()
   private readonly corrections = new Map<string, WordSpec>()
   private readonly recencies: ({ text: string; time: number } | undefined)[] = []
   private readonly averages: Float64Array
@@ -187,7 +204,7 @@ export class PostingsSearch {
     let bestSize = Infinity
     for (const clause of compiled.clauses) {
       if (!clause.every((c) => !c.negated && c.test.kind === 'text')) continue
-      const lists = clause.map((c) => (c.test.kind === 'text' ? this.tablesOf(c.test.term.pattern)[0]!.accepted : []))
+      const lists = clause.map((c) => (c.test.kind === 'text' ? this.rarest(this.tablesOf(c.test.term.pattern)).accepted : []))
       let size = 0
       for (const accepted of lists) for (const word of accepted) size += wordDocStarts[word + 1]! - wordDocStarts[word]!
       if (size < bestSize) [best, bestSize] = [lists, size]
@@ -200,6 +217,13 @@ export class PostingsSearch {
     const docs: number[] = []
     for (let doc = 0; doc < count; doc++) if (marked[doc]) docs.push(doc)
     return docs
+  }
+
+  /** Of the tables of words in a row, the one whose words are in the fewest entries (every match is among those). */
+  private rarest(tables: readonly WordTable[]): WordTable {
+    const { wordDocStarts } = this.postings
+    const size = (table: WordTable) => table.accepted.reduce((sum, word) => sum + wordDocStarts[word + 1]! - wordDocStarts[word]!, 0)
+    return tables.reduce((best, table) => (size(table) < size(best) ? table : best))
   }
 
   /** As matchDoc (match.ts): whether `doc` satisfies every clause, counting positive terms into `tf` when given. */
@@ -226,7 +250,35 @@ export class PostingsSearch {
 
   private occurs(pattern: TermPattern, fields: readonly number[], doc: number): boolean {
     const tables = this.tablesOf(pattern)
+    if (tables.length === 1) {
+      const { occurrences } = this.fieldCounts(tables[0]!)
+      return fields.some((field) => occurrences[doc * FIELD_COUNT + field]! > 0)
+    }
     return fields.some((field) => this.countField(tables, doc, field, 1) > 0)
+  }
+
+  private fieldCounts(table: WordTable): FieldCounts {
+    if (table.counts) return table.counts
+    const { count, wordDocStarts, wordDocs, wordDocFields } = this.postings
+    const occurrences = new Uint16Array(count * FIELD_COUNT)
+    const weight = new Float64Array(count * FIELD_COUNT)
+    for (const word of table.accepted) {
+      const given = table.weights[word]!
+      for (let i = wordDocStarts[word]!; i < wordDocStarts[word + 1]!; i++) {
+        const packed = wordDocFields[i]!
+        const at = wordDocs[i]! * FIELD_COUNT
+        if (at >= occurrences.length) continue // an entry beyond the library: not from a file precis wrote
+        for (let f = 0; f < FIELD_COUNT; f++) {
+          const n = fieldCount(packed, f)
+          if (n === 0) continue
+          if (occurrences[at + f] === 0) weight[at + f] = given
+          else if (weight[at + f] !== given) weight[at + f] = -1
+          occurrences[at + f] = occurrences[at + f]! + n
+        }
+      }
+    }
+    table.counts = { occurrences, weight }
+    return table.counts
   }
 
   private countTerm(term: ScoringTerm, doc: number, tf: Float64Array, offset: number): boolean {
@@ -245,6 +297,21 @@ export class PostingsSearch {
    * product of its words' weights), the first `cap` of them: what TermPattern.count reads.
    */
   private countField(tables: readonly WordTable[], doc: number, field: number, cap: number): number {
+    if (tables.length === 1) {
+      // One word: from the word lists, unless words of different weights share the field.
+      const { occurrences, weight } = this.fieldCounts(tables[0]!)
+      const at = doc * FIELD_COUNT + field
+      const given = weight[at]!
+      if (occurrences[at] === 0) return 0
+      if (given >= 0) {
+        // Added one by one, as the scan adds each occurrence's weight (the same rounding).
+        let total = 0
+        for (let seen = Math.min(cap, occurrences[at]!); seen > 0; seen--) total += given
+        return total
+      }
+    }
+    // Words in a row: only where each of them is.
+    else if (tables.some((table) => this.fieldCounts(table).occurrences[doc * FIELD_COUNT + field] === 0)) return 0
     const { tokens, fieldStarts } = this.postings
     const start = fieldStarts[doc * FIELD_COUNT + field]!
     const end = fieldStarts[doc * FIELD_COUNT + field + 1]!
@@ -277,12 +344,25 @@ export class PostingsSearch {
   }
 
   private tablesOf(pattern: TermPattern): WordTable[] {
-    let tables = this.tables.get(pattern)
+    let tables = this.patterns.get(pattern)
     if (!tables) {
-      tables = pattern.words.map((word) => this.wordTable(word.spec))
-      this.tables.set(pattern, tables)
+      tables = pattern.words.map(({ spec }) => this.tableOf(spec))
+      this.patterns.set(pattern, tables)
     }
     return tables
+  }
+
+  /** The table of `spec`, kept for later queries by what decides its weights. */
+  private tableOf(spec: WordSpec): WordTable {
+    const alternatives = [...(spec.alternatives?.keys() ?? [])]
+    const key = JSON.stringify([[...spec.keys], spec.exact ? [...spec.exact] : null, alternatives, spec.prefix])
+    let table = this.tables.get(key)
+    if (!table) {
+      table = this.wordTable(spec)
+      if (this.tables.size >= TABLES_KEPT) this.tables.delete(this.tables.keys().next().value!)
+      this.tables.set(key, table)
+    }
+    return table
   }
 
   /** The weight of each vocabulary entry as a word of `spec` (WordPattern.weigh), filled from the strongest reading down. */

@@ -48,6 +48,8 @@ export interface Postings {
   /** The entries holding vocabulary entry w are wordDocs[wordDocStarts[w] .. wordDocStarts[w + 1]), ascending. */
   wordDocStarts: Uint32Array
   wordDocs: Uint32Array
+  /** For each of those entries, how often the word is in each field: 4 bits a field (fieldCount), at most FIELD_COUNT_MAX. */
+  wordDocFields: Uint32Array
   /** Per entry: HAS_MATH, HAS_FIGURE. */
   features: Uint8Array
 }
@@ -242,20 +244,71 @@ function assemble(
   const stemOf = Uint32Array.from(stemTexts, (stem) => stemIds.get(stem)!)
   const { starts: stemStarts, items: stemWords } = groups(stems.length, (add) => stemOf.forEach((stem, word) => add(stem, word)))
 
-  // The entries holding each word, once each, ascending.
-  const lastDoc = new Int32Array(words.length).fill(-1)
-  const { starts: wordDocStarts, items: wordDocs } = groups(words.length, (add) => {
-    lastDoc.fill(-1)
-    for (let doc = 0; doc < count; doc++) {
-      for (let t = fieldStarts[doc * FIELD_COUNT]!; t < fieldStarts[(doc + 1) * FIELD_COUNT]!; t++) {
+  const lists = wordLists(count, words.length, tokens, fieldStarts)
+  return {
+    count,
+    words,
+    spelled,
+    stems,
+    stemOf,
+    stemStarts,
+    stemWords,
+    tokens,
+    fieldStarts,
+    lengths,
+    wordDocStarts: lists.starts,
+    wordDocs: lists.docs,
+    wordDocFields: lists.fields,
+    features,
+  }
+}
+
+/** Most occurrences of a word a field count holds (4 bits): more than any count a search caps at (TF_CAP). */
+export const FIELD_COUNT_MAX = 15
+
+/** How often the word is in field `field`, from its entry's packed counts (wordDocFields). */
+export const fieldCount = (packed: number, field: number) => (packed >>> (4 * field)) & FIELD_COUNT_MAX
+
+function withOneMore(packed: number, field: number): number {
+  return fieldCount(packed, field) < FIELD_COUNT_MAX ? packed + (1 << (4 * field)) : packed
+}
+
+/** For each word, the entries holding it (ascending) and how often it is in each of their fields. */
+function wordLists(count: number, vocabulary: number, tokens: Uint32Array, fieldStarts: Uint32Array) {
+  const starts = new Uint32Array(vocabulary + 1)
+  const seenIn = new Int32Array(vocabulary).fill(-1)
+  for (let doc = 0; doc < count; doc++) {
+    for (let t = fieldStarts[doc * FIELD_COUNT]!; t < fieldStarts[(doc + 1) * FIELD_COUNT]!; t++) {
+      const word = tokens[t]!
+      if (seenIn[word] === doc) continue
+      seenIn[word] = doc
+      starts[word + 1]!++
+    }
+  }
+  for (let w = 0; w < vocabulary; w++) starts[w + 1]! += starts[w]!
+  const docs = new Uint32Array(starts[vocabulary]!)
+  const fields = new Uint32Array(starts[vocabulary]!)
+  const next = starts.slice(0, vocabulary)
+  const packed = new Uint32Array(vocabulary)
+  const touched = new Uint32Array(vocabulary)
+  for (let doc = 0; doc < count; doc++) {
+    let touches = 0
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      for (let t = fieldStarts[doc * FIELD_COUNT + f]!; t < fieldStarts[doc * FIELD_COUNT + f + 1]!; t++) {
         const word = tokens[t]!
-        if (lastDoc[word] === doc) continue
-        lastDoc[word] = doc
-        add(word, doc)
+        if (packed[word] === 0) touched[touches++] = word
+        packed[word] = withOneMore(packed[word]!, f)
       }
     }
-  })
-  return { count, words, spelled, stems, stemOf, stemStarts, stemWords, tokens, fieldStarts, lengths, wordDocStarts, wordDocs, features }
+    for (let i = 0; i < touches; i++) {
+      const word = touched[i]!
+      const at = next[word]!++
+      docs[at] = doc
+      fields[at] = packed[word]!
+      packed[word] = 0
+    }
+  }
+  return { starts, docs, fields }
 }
 
 /**

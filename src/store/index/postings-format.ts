@@ -46,6 +46,7 @@ const ARRAYS = [
   'lengths',
   'wordDocStarts',
   'wordDocs',
+  'wordDocFields',
   'features',
 ] as const
 type ArrayName = (typeof ARRAYS)[number]
@@ -166,6 +167,7 @@ function decode(bytes: Buffer): PostingsContents | null {
     lengths: view(body('lengths'), Float64Array),
     wordDocStarts: view(body('wordDocStarts'), Uint32Array),
     wordDocs: view(body('wordDocs'), Uint32Array),
+    wordDocFields: view(body('wordDocFields'), Uint32Array),
     features: view(body('features'), Uint8Array),
   } satisfies Record<ArrayName, unknown>
   if (!words || !stems || Object.values(arrays).some((array) => array === null)) return null
@@ -193,6 +195,7 @@ function isConsistent(p: Postings): boolean {
     sorted(p.stems, true) &&
     isStarts(p.stemStarts, p.stemWords.length) &&
     isStarts(p.wordDocStarts, p.wordDocs.length) &&
+    p.wordDocFields.length === p.wordDocs.length &&
     isStarts(p.fieldStarts, p.tokens.length) &&
     allBelow(p.stemOf, p.stems.length) &&
     allBelow(p.stemWords, vocabulary) &&
