@@ -1,0 +1,193 @@
+// The search postings beside the index are a shortcut, never a source: whatever happens to their
+// file (cut short, bytes flipped, another library's put in its place, a link or a folder where it
+// goes, an older format, a hand edit of the library that keeps its size and time), a search gives
+// exactly what the scan of a fresh parse gives, and the next search leaves good postings behind.
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { realpathSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import type { Library } from '../../src/core/model.js'
+import { parseQuery } from '../../src/core/search/query.js'
+import { searchLibrary } from '../../src/core/search/search.js'
+import { decodePostings, encodePostings } from '../../src/store/index/postings-format.js'
+import { postingsPath } from '../../src/store/index/postings-file.js'
+import { fileIdentity } from '../../src/store/index/identity.js'
+import { searchFromIndex } from '../../src/store/search-reads.js'
+import { libraryOf, paper, summary } from '../support/library.js'
+import { indexedStore, indexFileName, libraryWithCache, plainStore } from './support/index.js'
+
+const QUERIES = [
+  'graph',
+  'message passing networks',
+  '"quantum chemistry"',
+  'tranformer',
+  'title:attention',
+  'tag:gnn graph',
+  'graph -spectral',
+]
+
+function searchedLibrary(): Library {
+  return libraryOf(
+    [
+      paper({ key: 'gilmer2017neural', title: 'Neural Message Passing for Quantum Chemistry', abstract: 'Graph networks for molecules.' }),
+      paper({ key: 'kipf2017semi', title: 'Semi-Supervised Classification with Graph Convolutional Networks', year: 2017 }),
+      paper({ key: 'vaswani2017attention', title: 'Attention Is All You Need', venue: 'NeurIPS' }),
+      paper({ key: 'unread', title: 'A Paper Not Yet Summarised', abstract: 'Transformers on graphs, spectral and spatial.' }),
+    ],
+    [
+      summary({
+        id: 'gilmer2017neural',
+        paper: 'gilmer2017neural',
+        tags: ['gnn'],
+        body: 'Message passing on graphs; quantum chemistry with $\\theta$ and Schrödinger.\n',
+      }),
+      summary({
+        id: 'kipf2017semi',
+        paper: 'kipf2017semi',
+        tags: ['gnn'],
+        body: 'Spectral graph convolutions, message passing networks.\n',
+      }),
+      summary({ id: 'vaswani2017attention', paper: 'vaswani2017attention', body: 'The transformer: attention over a graph of tokens.\n' }),
+    ],
+  )
+}
+
+/** A library written by precis (which builds its index), searched once so that its postings are kept. */
+async function searchedOnce(): Promise<{ library: string; cache: string; postings: string }> {
+  const { library, cache } = libraryWithCache()
+  await indexedStore(library, cache).update((lib) => Object.assign(lib, searchedLibrary()))
+  const postings = postingsPath(indexFileName(library, cache))
+  expect(existsSync(postings)).toBe(false) // a save does not build them: only a search does
+  expect(await searchFromIndex(indexedStore(library, cache), parseQuery('graph'), { limit: 10, lastWord: 'prefix' })).not.toBeNull()
+  expect(postingsAreCurrent(library, postings)).toBe(true)
+  return { library, cache, postings }
+}
+
+function postingsAreCurrent(library: string, postings: string): boolean {
+  const contents = decodePostings(readFileSync(postings))
+  return (
+    contents !== null &&
+    contents.library === realpathSync(library) &&
+    JSON.stringify(contents.identity) === JSON.stringify(fileIdentity(realpathSync(library)))
+  )
+}
+
+/** Every query answered through the index as the scan of a fresh parse answers it. */
+async function expectFreshResults(library: string, cache: string): Promise<void> {
+  const fresh = await plainStore(library).read()
+  for (const text of QUERIES) {
+    const query = parseQuery(text, 'pasted')
+    const options = { limit: 10, lastWord: 'prefix' as const }
+    const answered = await searchFromIndex(indexedStore(library, cache), query, options)
+    expect(answered?.result, text).toEqual(searchLibrary(fresh, query, options))
+  }
+}
+
+describe('the search postings of a library', () => {
+  it('answer as the scan does, and are not rebuilt while current', async () => {
+    const { library, cache, postings } = await searchedOnce()
+    const before = statSync(postings, { bigint: true })
+    await expectFreshResults(library, cache)
+    expect(statSync(postings, { bigint: true }).mtimeNs).toBe(before.mtimeNs)
+  })
+
+  it('are rebuilt after a save, and after a hand edit that keeps the size and the modification time', async () => {
+    const { library, cache, postings } = await searchedOnce()
+    await indexedStore(library, cache).update((lib) => void (lib.summaries[0]!.body = 'Only spectral words now.\n'))
+    expect(postingsAreCurrent(library, postings)).toBe(false)
+    await expectFreshResults(library, cache)
+    expect(postingsAreCurrent(library, postings)).toBe(true)
+    execFileSync('touch', ['-r', library, `${library}.times`])
+    writeFileSync(library, readFileSync(library, 'utf8').replace('Only spectral', 'Only quantumx'))
+    execFileSync('touch', ['-r', `${library}.times`, library])
+    await expectFreshResults(library, cache)
+    expect(postingsAreCurrent(library, postings)).toBe(true)
+  })
+
+  it.each([
+    ['cut short', (file: string) => truncateSync(file, Math.floor(statSync(file).size / 2))],
+    ['cut to nothing', (file: string) => truncateSync(file, 0)],
+    ['cut inside its fixed start', (file: string) => truncateSync(file, 10)],
+    ['a byte flipped in its header', (file: string) => flipByte(file, 40)],
+    ['a byte flipped in its last section', (file: string) => flipByte(file, statSync(file).size - 2)],
+    ['a byte flipped in its checksum', (file: string) => flipByte(file, 20)],
+    ['of an older format', (file: string) => writeVersion(file, 0)],
+    ['of a newer format', (file: string) => writeVersion(file, 99)],
+    ['not postings at all', (file: string) => writeFileSync(file, '{"words": []}')],
+  ])('are rebuilt when %s', async (_, damage) => {
+    const { library, cache, postings } = await searchedOnce()
+    damage(postings)
+    await expectFreshResults(library, cache)
+    expect(postingsAreCurrent(library, postings)).toBe(true)
+  })
+
+  it("are rebuilt when another library's are put in their place", async () => {
+    const mine = await searchedOnce()
+    const other = await searchedOnce()
+    await indexedStore(other.library, other.cache).update((lib) => void lib.summaries.pop())
+    await searchFromIndex(indexedStore(other.library, other.cache), parseQuery('graph'), { limit: 10, lastWord: 'prefix' })
+    copyFileSync(other.postings, mine.postings)
+    await expectFreshResults(mine.library, mine.cache)
+    expect(postingsAreCurrent(mine.library, mine.postings)).toBe(true)
+  })
+
+  it('never read through a link put where they go, and replace the link, not its target', async () => {
+    const mine = await searchedOnce()
+    const other = await searchedOnce()
+    const target = readFileSync(other.postings)
+    rmSync(mine.postings)
+    symlinkSync(other.postings, mine.postings)
+    await expectFreshResults(mine.library, mine.cache)
+    expect(lstatSync(mine.postings).isSymbolicLink()).toBe(false)
+    expect(readFileSync(other.postings).equals(target)).toBe(true)
+  })
+
+  it('are rebuilt when an empty folder is where they go, and left alone when a folder with files is', async () => {
+    const { library, cache, postings } = await searchedOnce()
+    rmSync(postings)
+    mkdirSync(postings)
+    await expectFreshResults(library, cache)
+    expect(statSync(postings).isFile()).toBe(true)
+    rmSync(postings)
+    mkdirSync(postings)
+    writeFileSync(`${postings}/keep`, 'not ours')
+    await expectFreshResults(library, cache)
+    expect(readFileSync(`${postings}/keep`, 'utf8')).toBe('not ours')
+  })
+
+  it('never crash a search when their checksums hold but their numbers point outside what they index', async () => {
+    const { library, cache, postings } = await searchedOnce()
+    const contents = decodePostings(readFileSync(postings))!
+    const { postings: p } = contents
+    const hostile = { ...p, tokens: p.tokens.map(() => 0xffffffff), wordDocs: p.wordDocs.map(() => 0x7fffffff) }
+    writeFileSync(postings, encodePostings({ ...contents, postings: hostile }))
+    for (const text of QUERIES) {
+      await expect(
+        searchFromIndex(indexedStore(library, cache), parseQuery(text, 'pasted'), { limit: 10, lastWord: 'prefix' }),
+      ).resolves.toBeDefined()
+    }
+  })
+})
+
+function flipByte(path: string, at: number): void {
+  const bytes = readFileSync(path)
+  bytes[at] = bytes[at]! ^ 0x5a
+  writeFileSync(path, bytes)
+}
+
+function writeVersion(path: string, version: number): void {
+  const bytes = readFileSync(path)
+  bytes.writeUInt32LE(version, 8)
+  writeFileSync(path, bytes)
+}
