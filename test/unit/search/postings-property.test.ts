@@ -198,7 +198,7 @@ function randomQuery(random: Random, library: Library): string {
     case 3: {
       const body = bodies.length > 0 ? pick(random, bodies) : sentence(random, 20)
       const start = Math.floor(random() * Math.max(1, body.length - 80))
-      return body.slice(start, start + 40 + Math.floor(random() * 60)).replace(/["():\-]/g, ' ')
+      return body.slice(start, start + 40 + Math.floor(random() * 60)).replace(/["():-]/g, ' ')
     }
     case 4:
       return typo(random, word())
