@@ -21,7 +21,9 @@ export const GROUPS = {
 const QUERIES = [
   ['one word', ['quantum']],
   ['two words', ['graph', 'attention']],
+  ['three words', ['graph', 'attention', 'kernel']],
   ['phrase', ['"neural networks"']],
+  ['pasted sentence', ['we', 'train', 'a', 'graph', 'neural', 'network', 'with', 'attention', 'on', 'quantum', 'chemistry', 'data']],
   ['typo', ['tranformer']],
   ['fields only', ['tag:ml/gnn', 'year:>=2018']],
   ['words and fields', ['kernel', 'tag:stats', '-has:figure']],
@@ -49,10 +51,10 @@ function startCases(precis) {
  * byte of white space appended (still the same library), so the read finds its index stale and
  * rebuilds it.
  */
-function afterHandEdit(precis, file, work, args) {
+function afterHandEdit(precis, file, work, args, before = ['tags']) {
   return () => {
     const copy = freshCopy(work, file)
-    execFileSync('node', [precis, '--library', copy.library, 'tags'], { stdio: 'ignore' })
+    execFileSync('node', [precis, '--library', copy.library, ...before], { stdio: 'ignore' })
     appendFileSync(copy.library, '\n')
     return { argv: ['node', precis, '--library', copy.library, ...args], cleanup: copy.cleanup }
   }
@@ -70,6 +72,10 @@ function readCases(precis, { file, corpus, id }, work) {
     { name: 'stats', argv: precisOn('stats') },
     { name: 'show <id>, first read after a hand edit (index rebuilt)', fresh: afterHandEdit(precis, file, work, ['show', id]) },
     { name: 'list, first read after a hand edit (index rebuilt)', fresh: afterHandEdit(precis, file, work, ['list']) },
+    {
+      name: 'search: one word, first search after a hand edit (index and postings rebuilt)',
+      fresh: afterHandEdit(precis, file, work, ['search', 'quantum'], ['search', 'graph']),
+    },
   ]
   // An outside reference, with no budget: grep over the same text as one Markdown file per summary.
   if (hasRipgrep())

@@ -71,7 +71,10 @@ function indexSize(cache, library) {
   const path = join(cache, 'index', `${name}.index`)
   if (!existsSync(path)) return 'No index was kept for the library.'
   const bytes = statSync(path).size
-  return `The index on disk: ${(bytes / 2 ** 20).toFixed(1)} MB (${((100 * bytes) / statSync(library).size).toFixed(1)}% of the library).`
+  const share = (size) => `${(size / 2 ** 20).toFixed(1)} MB (${((100 * size) / statSync(library).size).toFixed(1)}% of the library)`
+  const postings = join(cache, 'index', `${name}.postings`)
+  const searched = existsSync(postings) ? `; its search postings: ${share(statSync(postings).size)}` : '; no search postings were kept'
+  return `The index on disk: ${share(bytes)}${searched}.`
 }
 
 const opts = options(process.argv.slice(2))
