@@ -142,4 +142,5 @@ export async function indexAfterWrite(target: string, options: IndexOptions, pla
   // What killed saves left; only here, where a save has loaded what this needs (a read has not).
   const { removeDeadWritersFiles } = await import('../temp-files.js')
   await removeDeadWritersFiles(index.path)
+  await removeDeadWritersFiles(postingsPath(index.path))
 }
