@@ -42,9 +42,9 @@ export class DeferredFileStore implements Store {
     return (await this.#open()).records(outline, keys, ids)
   }
 
-  async postings(outline: LibraryOutline): Promise<Postings | null> {
+  async postings(outline: LibraryOutline, rebuild?: boolean): Promise<Postings | null> {
     const store = await this.#open()
-    return store.postings ? store.postings(outline) : null
+    return store.postings ? store.postings(outline, rebuild) : null
   }
 
   #open(): Promise<FileStore> {

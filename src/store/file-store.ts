@@ -83,8 +83,8 @@ export class FileStore implements Store {
     return (await this.#indexedLibrary()).records(outline, keys, ids)
   }
 
-  async postings(outline: LibraryOutline): Promise<Postings | null> {
-    return (await this.#indexedLibrary()).postings(outline)
+  async postings(outline: LibraryOutline, rebuild?: boolean): Promise<Postings | null> {
+    return (await this.#indexedLibrary()).postings(outline, rebuild)
   }
 
   #indexedLibrary(): Promise<IndexedLibrary> {

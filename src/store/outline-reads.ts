@@ -32,10 +32,10 @@ export async function readOutline(store: Store): Promise<LibraryOutline> {
  * The search postings of the library `outline` (from readOutline on `store`) was made of, in the
  * order of its entries (libraryEntries); null when the library changed since and they cannot be.
  */
-export async function readPostings(store: Store, outline: LibraryOutline): Promise<Postings | null> {
+export async function readPostings(store: Store, outline: LibraryOutline, rebuild = false): Promise<Postings | null> {
   const library = wholeLibraries.get(outline)
   if (library) return buildPostings(libraryEntries(library))
-  return store.postings ? store.postings(outline) : null
+  return store.postings ? store.postings(outline, rebuild) : null
 }
 
 /**

@@ -2,6 +2,7 @@ import { libraryEntries } from '../core/records/entries.js'
 import type { LastWord } from '../core/search/compile.js'
 import { presentHits, PostingsSearch } from '../core/search/postings-search.js'
 import type { Query } from '../core/search/query.js'
+import { PostingsUnavailable } from '../core/search/postings.js'
 import type { SearchResult } from '../core/search/search.js'
 import type { LibraryOutline } from '../core/records/outline.js'
 import { readOutline, readPostings, readRecords } from './outline-reads.js'
@@ -20,10 +21,20 @@ export async function searchFromIndex(
 ): Promise<{ result: SearchResult; outline: LibraryOutline } | null> {
   if (!PostingsSearch.answers(query)) return null
   const outline = await readOutline(store)
-  const postings = await readPostings(store, outline)
   const entries = libraryEntries(outline)
-  if (!postings || postings.count !== entries.length) return null
-  const ranked = new PostingsSearch(postings, entries).rank(query, options)
+  const rank = async (rebuild: boolean) => {
+    const postings = await readPostings(store, outline, rebuild)
+    return postings && postings.count === entries.length ? new PostingsSearch(postings, entries).rank(query, options) : null
+  }
+  let ranked
+  try {
+    ranked = await rank(false)
+  } catch (error) {
+    // Their words in order, read only now, were damaged or replaced: built again from the library.
+    if (!(error instanceof PostingsUnavailable)) throw error
+    ranked = await rank(true)
+  }
+  if (!ranked) return null
   const shown = ranked.hits.map((hit) => hit.entry)
   const records = await readRecords(
     store,

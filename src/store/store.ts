@@ -38,6 +38,9 @@ export interface Store {
   outline?(): Promise<LibraryOutline>
   /** Whole records of the library an outline from `outline()` was made of (see `readRecords`). */
   records?(outline: LibraryOutline, keys: readonly string[], ids: readonly string[]): Promise<PickedRecords>
-  /** The search postings of the library an outline from `outline()` was made of (see `readPostings`); null when it changed since. */
-  postings?(outline: LibraryOutline): Promise<Postings | null>
+  /**
+   * The search postings of the library an outline from `outline()` was made of (see `readPostings`);
+   * null when it changed since. `rebuild`: built again, not loaded (those loaded turned out unreadable).
+   */
+  postings?(outline: LibraryOutline, rebuild?: boolean): Promise<Postings | null>
 }

@@ -74,8 +74,14 @@ async function searchedOnce(): Promise<{ library: string; cache: string; posting
   return { library, cache, postings }
 }
 
+/** Whether the postings file is whole (its tokens too, which a search reads only when it needs them) and of the library as it is. */
 function postingsAreCurrent(library: string, postings: string): boolean {
   const contents = decodePostings(readFileSync(postings))
+  try {
+    void contents?.postings.tokens
+  } catch {
+    return false
+  }
   return (
     contents !== null &&
     contents.library === realpathSync(library) &&
@@ -120,7 +126,11 @@ describe('the search postings of a library', () => {
     ['cut to nothing', (file: string) => truncateSync(file, 0)],
     ['cut inside its fixed start', (file: string) => truncateSync(file, 10)],
     ['a byte flipped in its header', (file: string) => flipByte(file, 40)],
-    ['a byte flipped in its last section', (file: string) => flipByte(file, statSync(file).size - 2)],
+    [
+      'a byte flipped in its last section (the words in order, read only by the searches that need them)',
+      (file: string) => flipByte(file, statSync(file).size - 2),
+    ],
+    ['a byte flipped in a section read with its header', (file: string) => flipByte(file, headerEnd(file) + 3)],
     ['a byte flipped in its checksum', (file: string) => flipByte(file, 20)],
     ['of an older format', (file: string) => writeVersion(file, 0)],
     ['of a newer format', (file: string) => writeVersion(file, 99)],
@@ -184,6 +194,11 @@ function flipByte(path: string, at: number): void {
   const bytes = readFileSync(path)
   bytes[at] = bytes[at]! ^ 0x5a
   writeFileSync(path, bytes)
+}
+
+/** Where the sections of a postings file start. */
+function headerEnd(path: string): number {
+  return 36 + readFileSync(path).readUInt32LE(12)
 }
 
 function writeVersion(path: string, version: number): void {

@@ -2,7 +2,7 @@ import type { Context } from '../../context.js'
 import { UsageError } from '../../core/errors.js'
 import { libraryEntries, type Entry } from '../../core/records/entries.js'
 import { InMemorySearch } from '../../core/search/postings-search.js'
-import { buildPostings } from '../../core/search/postings.js'
+import { buildPostings, PostingsUnavailable, type Postings } from '../../core/search/postings.js'
 import { readOutline, readPostings } from '../../store/outline-reads.js'
 import { browseChoices } from './choices.js'
 import { mayHoldMath, snippetRendering } from '../../render/snippet-rendered.js'
@@ -16,6 +16,16 @@ export interface BrowseOptions {
 
 const PAGE_SIZE = 12
 
+/** Whether the postings' words in order can be read (loaded now: browse keeps them for every keystroke). */
+function tokensOf(postings: Postings): boolean {
+  try {
+    return postings.tokens.length >= 0
+  } catch (error) {
+    if (error instanceof PostingsUnavailable) return false
+    throw error
+  }
+}
+
 export async function browseRun(opts: BrowseOptions, ctx: Context): Promise<void> {
   if (!canPrompt(ctx)) throw new UsageError('browse needs a terminal; to search from a script use: precis search <query>')
   // The postings from the index when they are of the library read (else built from it), kept for every keystroke.
@@ -24,7 +34,7 @@ export async function browseRun(opts: BrowseOptions, ctx: Context): Promise<void
   const library = await ctx.store.read()
   const entries = libraryEntries(library)
   const indexed = libraryEntries(outline)
-  const same = stored?.count === entries.length && indexed.every((entry, i) => entry.id === entries[i]!.id)
+  const same = stored?.count === entries.length && indexed.every((entry, i) => entry.id === entries[i]!.id) && tokensOf(stored)
   const search = new InMemorySearch(same ? stored : buildPostings(entries), entries)
   search.prepare() // before the first keystroke, not during it
   const byId = new Map<string, Entry>(entries.map((e) => [e.id, e]))

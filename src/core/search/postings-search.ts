@@ -377,9 +377,9 @@ export class PostingsSearch {
     }
     const stemId = (stem: string) => {
       const at = lowerBoundText(stems, stem)
-      return stems[at] === stem ? at : -1
+      return stems.at(at) === stem ? at : -1
     }
-    for (const exact of spec.exact ?? []) for (let w = lowerBoundText(words, exact); words[w] === exact; w++) give(w, 1)
+    for (const exact of spec.exact ?? []) for (let w = lowerBoundText(words, exact); words.at(w) === exact; w++) give(w, 1)
     for (const key of spec.keys) {
       const s = stemId(key)
       if (s < 0) continue
@@ -392,7 +392,7 @@ export class PostingsSearch {
     }
     const { prefix } = spec
     if (prefix !== null)
-      for (let w = lowerBoundText(words, prefix); w < words.length && words[w]!.startsWith(prefix); w++) give(w, PREFIX_WEIGHT)
+      for (let w = lowerBoundText(words, prefix); w < words.length && words.at(w)!.startsWith(prefix); w++) give(w, PREFIX_WEIGHT)
     return { weights, accepted }
   }
 
@@ -424,9 +424,9 @@ export class PostingsSearch {
     const [one, two] = pieces(foldPlural(word))
     const nearTo = new Map<number, string>()
     for (let w = 0; w < words.length; w++) {
-      const seen = words[w]!
+      const seen = words.at(w)!
       if (!seen.includes(one) && !seen.includes(two)) continue
-      const term = near(seen, spelled[w]!, stems[stemOf[w]!])
+      const term = near(seen, spelled[w]!, stems.at(stemOf[w]!))
       if (term !== null) nearTo.set(w, term)
     }
     const found = new Map<string, string>()
@@ -439,7 +439,7 @@ export class PostingsSearch {
       for (const field of fields) {
         for (let t = fieldStarts[doc * FIELD_COUNT + field]!; t < fieldStarts[doc * FIELD_COUNT + field + 1]!; t++) {
           const term = nearTo.get(tokens[t]!)
-          if (term !== undefined && !found.has(term)) found.set(term, words[tokens[t]!] ?? '')
+          if (term !== undefined && !found.has(term)) found.set(term, words.at(tokens[t]!) ?? '')
         }
       }
     }

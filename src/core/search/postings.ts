@@ -29,18 +29,22 @@ export interface Postings {
   /** Entries, in library order (libraryEntries). */
   count: number
   /** The vocabulary's words, sorted (code unit order), equal words by spelled length. */
-  words: readonly string[]
+  words: Texts
   /** The length of each vocabulary entry's spelling (UTF-16 units, at most 65,535). */
   spelled: Uint16Array
   /** The distinct stems of the words, sorted. */
-  stems: readonly string[]
+  stems: Texts
   /** Each vocabulary entry's stem (an index into `stems`). */
   stemOf: Uint32Array
   /** The vocabulary entries of stem s are stemWords[stemStarts[s] .. stemStarts[s + 1]). */
   stemStarts: Uint32Array
   stemWords: Uint32Array
-  /** Every field's words, entry after entry, field after field (FIELD_NAMES order). */
-  tokens: Uint32Array
+  /**
+   * Every field's words, entry after entry, field after field (FIELD_NAMES order). Read from a
+   * file, they are loaded when first used (most searches never do); that throws
+   * PostingsUnavailable when the file is no longer there as it was.
+   */
+  readonly tokens: Uint32Array
   /** Field f of entry d is tokens[fieldStarts[d * FIELD_COUNT + f] .. fieldStarts[d * FIELD_COUNT + f + 1]). */
   fieldStarts: Uint32Array
   /** Each field's length in UTF-16 units, entry after entry. */
@@ -55,6 +59,32 @@ export interface Postings {
 }
 
 const MAX_SPELLED = 0xffff
+
+/** A list of texts: an array, or (read from a file) one text with where each ends, cut when asked for. */
+export interface Texts {
+  readonly length: number
+  at(index: number): string | undefined
+}
+
+/** Texts kept as one string and the end of each (UTF-16 units): a load makes one string, not one per word. */
+export class JoinedTexts implements Texts {
+  constructor(
+    private readonly joined: string,
+    private readonly ends: Uint32Array,
+  ) {}
+
+  get length(): number {
+    return this.ends.length
+  }
+
+  at(index: number): string | undefined {
+    if (!(index >= 0 && index < this.ends.length)) return undefined
+    return this.joined.slice(index === 0 ? 0 : this.ends[index - 1], this.ends[index])
+  }
+}
+
+/** The postings' words are no longer readable where they were (their file changed or was damaged): search another way. */
+export class PostingsUnavailable extends Error {}
 
 /** A list of numbers that grows, kept in one typed array (no per-item allocation). */
 class Numbers {
@@ -326,12 +356,12 @@ function groups(keys: number, each: (add: (key: number, item: number) => void) =
 }
 
 /** The first index of sorted `list` whose item is not below `value`. */
-export function lowerBoundText(list: readonly string[], value: string): number {
+export function lowerBoundText(list: Texts, value: string): number {
   let lo = 0
   let hi = list.length
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
-    if (list[mid]! < value) lo = mid + 1
+    if (list.at(mid)! < value) lo = mid + 1
     else hi = mid
   }
   return lo

@@ -91,7 +91,7 @@ export class IndexedLibrary {
    * The search postings of the library `outline` (from this reader) was made of, built when a
    * search first needs them; null when the file changed since (indexed-postings.ts).
    */
-  async postings(outline: LibraryOutline): Promise<Postings | null> {
+  async postings(outline: LibraryOutline, rebuild = false): Promise<Postings | null> {
     const source = this.sources.get(outline)
     if (!source) return null
     const place = {
@@ -101,7 +101,7 @@ export class IndexedLibrary {
       note: this.note,
       noteFromBytes: this.noteFromBytes,
     }
-    return postingsOf(place, source, this.readIdentities.get(outline) ?? null)
+    return postingsOf(place, source, this.readIdentities.get(outline) ?? null, rebuild)
   }
 
   private handOut(outline: LibraryOutline, source: IndexContents | Library): LibraryOutline {

@@ -28,6 +28,8 @@ export async function postingsOf(
   place: PostingsPlace,
   source: IndexContents | Library,
   read: FileIdentity | null,
+  /** Build them again even when the file says they are current (their tokens turned out unreadable). */
+  rebuild = false,
 ): Promise<Postings | null> {
   const stored = place.path === null ? null : new PostingsFile(place.path, place.target)
   if ('format' in source) {
@@ -35,7 +37,7 @@ export async function postingsOf(
     if (stored && read) await stored.save({ library: place.target, identity: read, postings })
     return postings
   }
-  const loaded = stored?.load(source.identity)
+  const loaded = rebuild ? null : stored?.load(source.identity)
   if (loaded) return loaded.postings
   const current = readableIdentity(place.target)
   if (!sameIdentity(current, source.identity)) return null

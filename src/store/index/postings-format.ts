@@ -6,7 +6,8 @@
 //   bytes 16-35  SHA-1 of the header
 //   header       JSON: the library's path and identity, the entry count, each section's place and CRC-32
 //   sections     the typed arrays as they are in memory (little-endian), each at a multiple of 8;
-//                the word and stem lists as JSON
+//                the words and stems as one UTF-8 text each with where each ends; the tokens last,
+//                read only when a search needs them (most need only each word's entry list)
 //
 // Sections are checksummed with CRC-32, not SHA-1: the tokens are most of the file (tens of MB at
 // 10,000 summaries) and SHA-1 over them cost more than the rest of a search; CRC-32 catches what a
@@ -15,8 +16,7 @@
 // answers at worst, never a crash (and only with the identity of the library file, which no one sets).
 import { createHash } from 'node:crypto'
 import { crc32 } from 'node:zlib'
-import type { Postings } from '../../core/search/postings.js'
-import { FIELD_COUNT } from '../../core/search/postings.js'
+import { FIELD_COUNT, JoinedTexts, PostingsUnavailable, type Postings, type Texts } from '../../core/search/postings.js'
 import { isFileIdentity, type FileIdentity } from './identity.js'
 
 const MAGIC = Buffer.from('precisPX', 'latin1')
@@ -36,12 +36,14 @@ export interface PostingsContents {
 
 type Section = [name: string, offset: number, length: number, crc: number]
 
+/** The typed arrays read with the rest of the file; `tokens`, most of it, comes last and is read when first used. */
 const ARRAYS = [
+  'wordEnds',
+  'stemEnds',
   'spelled',
   'stemOf',
   'stemStarts',
   'stemWords',
-  'tokens',
   'fieldStarts',
   'lengths',
   'wordDocStarts',
@@ -49,16 +51,33 @@ const ARRAYS = [
   'wordDocFields',
   'features',
 ] as const
-type ArrayName = (typeof ARRAYS)[number]
 
 const bytesOf = (array: ArrayBufferView) => Buffer.from(array.buffer, array.byteOffset, array.byteLength)
 
+/** Texts as one UTF-8 text and the end of each (UTF-16 units). */
+function joined(texts: Texts): { text: Buffer; ends: Uint32Array } {
+  const parts: string[] = []
+  const ends = new Uint32Array(texts.length)
+  let end = 0
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts.at(i)!
+    parts.push(text)
+    end += text.length
+    ends[i] = end
+  }
+  return { text: Buffer.from(parts.join('')), ends }
+}
+
 /** The postings file's bytes. */
 export function encodePostings({ library, identity, postings }: PostingsContents): Buffer {
+  const words = joined(postings.words)
+  const stems = joined(postings.stems)
+  const arrays: Record<(typeof ARRAYS)[number], ArrayBufferView> = { ...postings, wordEnds: words.ends, stemEnds: stems.ends }
   const parts: [string, Buffer][] = [
-    ['words', Buffer.from(JSON.stringify(postings.words))],
-    ['stems', Buffer.from(JSON.stringify(postings.stems))],
-    ...ARRAYS.map((name): [string, Buffer] => [name, bytesOf(postings[name])]),
+    ['words', words.text],
+    ['stems', stems.text],
+    ...ARRAYS.map((name): [string, Buffer] => [name, bytesOf(arrays[name])]),
+    ['tokens', bytesOf(postings.tokens)],
   ]
   const sections: Section[] = []
   const bodies: Buffer[] = []
@@ -83,6 +102,20 @@ export function encodePostings({ library, identity, postings }: PostingsContents
   return Buffer.concat([fixed, paddedHeader, ...bodies])
 }
 
+/** Where a postings file is read from: now, while it is open, and later for the tokens. */
+export interface PostingsSource {
+  /** Up to `length` bytes from `start` (fewer at the end of the file). */
+  read(start: number, length: number): Buffer
+  /** The same, later: null when the file is no longer the one read first. */
+  readLater(start: number, length: number): Buffer | null
+}
+
+/** A postings file held whole in memory. */
+export function bufferSource(bytes: Buffer): PostingsSource {
+  const read = (start: number, length: number) => bytes.subarray(start, start + length)
+  return { read, readLater: read }
+}
+
 const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0
 
 /** The typed array of `type` over `bytes`, in place when aligned (else copied); null when the length does not divide. */
@@ -96,20 +129,13 @@ function view<T extends ArrayBufferView>(
   return new type(aligned.buffer as ArrayBuffer, aligned.byteOffset, aligned.length / size)
 }
 
-function textList(bytes: Buffer): string[] | null {
-  let value: unknown
-  try {
-    value = JSON.parse(bytes.toString('utf8'))
-  } catch {
-    return null
-  }
-  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : null
-}
-
-/** Whether `list` is sorted (code unit order; equal neighbours allowed when `strict` is false). */
-function sorted(list: readonly string[], strict: boolean): boolean {
-  for (let i = 1; i < list.length; i++) if (strict ? !(list[i - 1]! < list[i]!) : list[i - 1]! > list[i]!) return false
-  return true
+/** The texts of a UTF-8 text and their ends, when the ends never decrease and the last is the text's length. */
+function texts(bytes: Buffer, ends: Uint32Array | null): JoinedTexts | null {
+  if (!ends) return null
+  const text = bytes.toString('utf8')
+  if ((ends.length === 0 ? 0 : ends[ends.length - 1]) !== text.length) return null
+  for (let i = 1; i < ends.length; i++) if (ends[i]! < ends[i - 1]!) return null
+  return new JoinedTexts(text, ends)
 }
 
 /** Whether `starts` begins at 0, never decreases and ends at `total`. */
@@ -125,63 +151,92 @@ function allBelow(values: Uint32Array, limit: number): boolean {
 }
 
 /**
- * What the postings file `bytes` holds, or null when it is not a whole, undamaged postings file of
- * this format whose every number points inside what it indexes.
+ * What the postings file holds, or null when it is not a whole, undamaged postings file of this
+ * format whose every number points inside what it indexes. The tokens are read, and their checksum
+ * checked, when first used: then a file no longer whole throws PostingsUnavailable.
  */
-export function decodePostings(bytes: Buffer): PostingsContents | null {
+export function decodePostings(source: PostingsSource | Buffer): PostingsContents | null {
   try {
-    return decode(bytes)
+    return decode(Buffer.isBuffer(source) ? bufferSource(source) : source)
   } catch {
     return null // a header that is not JSON, or numbers no typed array can hold
   }
 }
 
-function decode(bytes: Buffer): PostingsContents | null {
-  if (bytes.length < FIXED_BYTES || !bytes.subarray(0, 8).equals(MAGIC) || bytes.readUInt32LE(8) !== POSTINGS_FORMAT_VERSION) return null
-  const headerEnd = FIXED_BYTES + bytes.readUInt32LE(12)
-  if (headerEnd > bytes.length) return null
-  const headerBytes = bytes.subarray(FIXED_BYTES, headerEnd)
-  if (!sha1(headerBytes).equals(bytes.subarray(16, FIXED_BYTES))) return null
+function decode(source: PostingsSource): PostingsContents | null {
+  const fixed = source.read(0, FIXED_BYTES)
+  if (fixed.length < FIXED_BYTES || !fixed.subarray(0, 8).equals(MAGIC) || fixed.readUInt32LE(8) !== POSTINGS_FORMAT_VERSION) return null
+  const headerEnd = FIXED_BYTES + fixed.readUInt32LE(12)
+  const headerBytes = source.read(FIXED_BYTES, headerEnd - FIXED_BYTES)
+  if (headerBytes.length !== headerEnd - FIXED_BYTES || !sha1(headerBytes).equals(fixed.subarray(16, FIXED_BYTES))) return null
   const header = JSON.parse(headerBytes.toString('utf8')) as Record<string, unknown>
   const { library, identity, count, sections } = header
   if (typeof library !== 'string' || !isFileIdentity(identity) || !isCount(count) || !Array.isArray(sections)) return null
-  const bodies = new Map<string, Buffer>()
+  const places = new Map<string, { offset: number; length: number; crc: number }>()
   for (const section of sections as unknown[]) {
     if (!Array.isArray(section) || section.length !== 4) return null
     const [name, offset, length, crc] = section as unknown[]
     if (typeof name !== 'string' || !isCount(offset) || !isCount(length) || !isCount(crc)) return null
-    const body = bytes.subarray(headerEnd + offset, headerEnd + offset + length)
-    if (body.length !== length || crc32(body) !== crc) return null
+    places.set(name, { offset: headerEnd + offset, length, crc })
+  }
+  const tokensAt = places.get('tokens')
+  if (!tokensAt || tokensAt.length % Uint32Array.BYTES_PER_ELEMENT !== 0) return null
+  // Every section but the tokens, in one read (they come before the tokens).
+  const eager = [...places].filter(([name]) => name !== 'tokens')
+  const start = Math.min(headerEnd, ...eager.map(([, at]) => at.offset))
+  const end = Math.max(headerEnd, ...eager.map(([, at]) => at.offset + at.length))
+  const bytes = source.read(start, end - start)
+  const bodies = new Map<string, Buffer>()
+  for (const [name, at] of eager) {
+    const body = bytes.subarray(at.offset - start, at.offset - start + at.length)
+    if (body.length !== at.length || crc32(body) !== at.crc) return null
     bodies.set(name, body)
   }
   const body = (name: string) => bodies.get(name) ?? Buffer.alloc(0)
-  const words = textList(body('words'))
-  const stems = textList(body('stems'))
   const arrays = {
     spelled: view(body('spelled'), Uint16Array),
     stemOf: view(body('stemOf'), Uint32Array),
     stemStarts: view(body('stemStarts'), Uint32Array),
     stemWords: view(body('stemWords'), Uint32Array),
-    tokens: view(body('tokens'), Uint32Array),
     fieldStarts: view(body('fieldStarts'), Uint32Array),
     lengths: view(body('lengths'), Float64Array),
     wordDocStarts: view(body('wordDocStarts'), Uint32Array),
     wordDocs: view(body('wordDocs'), Uint32Array),
     wordDocFields: view(body('wordDocFields'), Uint32Array),
     features: view(body('features'), Uint8Array),
-  } satisfies Record<ArrayName, unknown>
+  }
+  const words = texts(body('words'), view(body('wordEnds'), Uint32Array))
+  const stems = texts(body('stems'), view(body('stemEnds'), Uint32Array))
   if (!words || !stems || Object.values(arrays).some((array) => array === null)) return null
-  const postings = { count, words, stems, ...arrays } as Postings
-  return isConsistent(postings) ? { library, identity, postings } : null
+  let tokens: Uint32Array | undefined
+  const postings = {
+    count,
+    words,
+    stems,
+    ...(arrays as { [K in keyof typeof arrays]: NonNullable<(typeof arrays)[K]> }),
+    get tokens(): Uint32Array {
+      tokens ??= readTokens(source, tokensAt)
+      return tokens
+    },
+  }
+  return isConsistent(postings, tokensAt.length / Uint32Array.BYTES_PER_ELEMENT) ? { library, identity, postings } : null
+}
+
+function readTokens(source: PostingsSource, at: { offset: number; length: number; crc: number }): Uint32Array {
+  const bytes = source.readLater(at.offset, at.length)
+  const tokens = bytes && bytes.length === at.length && crc32(bytes) === at.crc ? view(bytes, Uint32Array) : null
+  if (!tokens) throw new PostingsUnavailable("the search postings' file changed while they were read")
+  return tokens
 }
 
 /**
  * Whether every list has the length it must and every number points inside what it indexes. The
  * words and entries of `tokens` and `wordDocs`, most of the file, are not checked here (a tenth of a
  * search at 10,000 summaries): the search reads them so that one out of range counts as no word
- * (postings-search.ts), a wrong answer from a file precis did not write, never a crash.
+ * (postings-search.ts), a wrong answer from a file precis did not write, never a crash. Nor is
+ * the order of the words checked: out of order, a word is not found.
  */
-function isConsistent(p: Postings): boolean {
+function isConsistent(p: Omit<Postings, 'tokens'>, tokens: number): boolean {
   const vocabulary = p.words.length
   return (
     p.spelled.length === vocabulary &&
@@ -191,12 +246,10 @@ function isConsistent(p: Postings): boolean {
     p.fieldStarts.length === p.count * FIELD_COUNT + 1 &&
     p.lengths.length === p.count * FIELD_COUNT &&
     p.features.length === p.count &&
-    sorted(p.words, false) &&
-    sorted(p.stems, true) &&
     isStarts(p.stemStarts, p.stemWords.length) &&
     isStarts(p.wordDocStarts, p.wordDocs.length) &&
     p.wordDocFields.length === p.wordDocs.length &&
-    isStarts(p.fieldStarts, p.tokens.length) &&
+    isStarts(p.fieldStarts, tokens) &&
     allBelow(p.stemOf, p.stems.length) &&
     allBelow(p.stemWords, vocabulary) &&
     p.lengths.every((length) => Number.isSafeInteger(length) && length >= 0)
