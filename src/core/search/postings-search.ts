@@ -14,7 +14,7 @@ import { BODY, FIELD_NAMES } from './docs.js'
 import { prepareFolding } from './fold.js'
 import { bestMatches, compareTied, recencyOf } from './order.js'
 import { loosened, matchedSlots, optionalSlots, splitPartial } from './partial.js'
-import { PREFIX_WEIGHT, type TermPattern, type WordSpec } from './pattern.js'
+import { PREFIX_WEIGHT, sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
 import { FIELD_COUNT, fieldCount, HAS_FIGURE, HAS_MATH, lowerBoundText, type PostedEntry, type Postings } from './postings.js'
 import { averagesOf, scoreWith, type ScoringReads } from './rank.js'
 import type { Match } from './scan.js'
@@ -73,6 +73,9 @@ interface WordTable {
 interface FieldCounts {
   occurrences: Uint16Array
   weight: Float64Array
+  /** The weights the word's words have, heaviest first, and how many of each are in each field (index × classes.length + class). */
+  classes: number[]
+  byClass: Uint16Array
 }
 
 /** Word tables kept across queries (browse asks for the same words at every keystroke). */
@@ -262,8 +265,11 @@ export class PostingsSearch {
     const { count, wordDocStarts, wordDocs, wordDocFields } = this.postings
     const occurrences = new Uint16Array(count * FIELD_COUNT)
     const weight = new Float64Array(count * FIELD_COUNT)
+    const classes = [...new Set(table.accepted.map((word) => table.weights[word]!))].sort((a, b) => b - a)
+    const byClass = new Uint16Array(classes.length > 1 ? count * FIELD_COUNT * classes.length : 0)
     for (const word of table.accepted) {
       const given = table.weights[word]!
+      const kind = classes.indexOf(given)
       for (let i = wordDocStarts[word]!; i < wordDocStarts[word + 1]!; i++) {
         const packed = wordDocFields[i]!
         const at = wordDocs[i]! * FIELD_COUNT
@@ -274,10 +280,11 @@ export class PostingsSearch {
           if (occurrences[at + f] === 0) weight[at + f] = given
           else if (weight[at + f] !== given) weight[at + f] = -1
           occurrences[at + f] = occurrences[at + f]! + n
+          if (byClass.length > 0) byClass[(at + f) * classes.length + kind] = byClass[(at + f) * classes.length + kind]! + n
         }
       }
     }
-    table.counts = { occurrences, weight }
+    table.counts = { occurrences, weight, classes, byClass }
     return table.counts
   }
 
@@ -299,14 +306,20 @@ export class PostingsSearch {
   private countField(tables: readonly WordTable[], doc: number, field: number, cap: number): number {
     if (tables.length === 1) {
       // One word: from the word lists, unless words of different weights share the field.
-      const { occurrences, weight } = this.fieldCounts(tables[0]!)
+      const { occurrences, weight, classes, byClass } = this.fieldCounts(tables[0]!)
       const at = doc * FIELD_COUNT + field
       const given = weight[at]!
-      if (occurrences[at] === 0) return 0
+      const n = occurrences[at]!
+      if (n === 0) return 0
+      // Added one by one, heaviest first, as the scan adds them (sumOfWeights: the same rounding).
+      let total = 0
       if (given >= 0) {
-        // Added one by one, as the scan adds each occurrence's weight (the same rounding).
-        let total = 0
-        for (let seen = Math.min(cap, occurrences[at]!); seen > 0; seen--) total += given
+        for (let seen = Math.min(cap, n); seen > 0; seen--) total += given
+        return total
+      }
+      // Words of different weights: all counted, or which are depends on their order.
+      if (n <= cap) {
+        for (let k = 0; k < classes.length; k++) for (let seen = byClass[at * classes.length + k]!; seen > 0; seen--) total += classes[k]!
         return total
       }
     }
@@ -316,31 +329,27 @@ export class PostingsSearch {
     const start = fieldStarts[doc * FIELD_COUNT + field]!
     const end = fieldStarts[doc * FIELD_COUNT + field + 1]!
     const first = tables[0]!.weights
-    let total = 0
-    let seen = 0
+    const weights: number[] = []
     if (tables.length === 1) {
-      for (let t = start; t < end && seen < cap; t++) {
+      for (let t = start; t < end && weights.length < cap; t++) {
         // `?? 0`: a number beyond the vocabulary (a postings file precis did not write) is no word.
         const weight = first[tokens[t]!] ?? 0
-        if (weight === 0) continue
-        total += weight
-        seen++
+        if (weight !== 0) weights.push(weight)
       }
-      return total
+      return sumOfWeights(weights)
     }
     const last = end - tables.length
-    for (let t = start; t <= last && seen < cap;) {
+    for (let t = start; t <= last && weights.length < cap;) {
       let weight = first[tokens[t]!] ?? 0
       for (let i = 1; i < tables.length && weight !== 0; i++) weight *= tables[i]!.weights[tokens[t + i]!] ?? 0
       if (weight === 0) {
         t++
         continue
       }
-      total += weight
-      seen++
+      weights.push(weight)
       t += tables.length
     }
-    return total
+    return sumOfWeights(weights)
   }
 
   private tablesOf(pattern: TermPattern): WordTable[] {
