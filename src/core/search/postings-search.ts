@@ -139,12 +139,6 @@ export class PostingsSearch {
     return { hits, total, corrections: compiled.corrections, patterns }
   }
 
-  /** The entries matching `query` in library order, unranked (the filter of `list`, `export`, `tag --query`). */
-  filter(query: Query): number[] {
-    const compiled = planQuery(this.library, query, { lastWord: 'whole' })
-    return this.candidates(compiled).filter((doc) => this.matches(compiled, doc, null))
-  }
-
   private best(compiled: CompiledQuery<number>, limit: number): { best: DocMatch[]; total: number } {
     if (compiled.clauses.length === 0) {
       const all = Array.from({ length: this.postings.count }, (_, doc): DocMatch => ({ doc, tf: NO_COUNTS, offset: 0, score: 0 }))
