@@ -140,10 +140,7 @@ export class PostingsSearch {
   }
 
   private best(compiled: CompiledQuery<number>, limit: number): { best: DocMatch[]; total: number } {
-    if (compiled.clauses.length === 0) {
-      const all = Array.from({ length: this.postings.count }, (_, doc): DocMatch => ({ doc, tf: NO_COUNTS, offset: 0, score: 0 }))
-      return { best: all.sort(this.compare).slice(0, Math.max(0, limit)), total: all.length }
-    }
+    if (compiled.clauses.length === 0) return { best: this.newestFirst().slice(0, Math.max(0, limit)), total: this.postings.count }
     const matches = this.scan(compiled)
     const loose = matches.length < limit ? loosened(compiled) : null
     if (!loose) {
@@ -155,6 +152,21 @@ export class PostingsSearch {
     const { whole, partial } = splitPartial(all, optionalSlots(compiled))
     const first = bestMatches(whole, limit, this.compare)
     return { best: [...first, ...bestMatches(partial, limit - first.length, this.compare)], total: whole.length + partial.length }
+  }
+
+  private newest: DocMatch[] | null = null
+
+  /** Order the entries by recency now (browse, as it opens) rather than at the first keystroke. */
+  prepare(): void {
+    this.newestFirst()
+  }
+
+  /** Every entry, most recently updated first (then by id): the answer to a query with no words, kept (browse asks it at each of the first keystrokes). */
+  private newestFirst(): readonly DocMatch[] {
+    this.newest ??= Array.from({ length: this.postings.count }, (_, doc): DocMatch => ({ doc, tf: NO_COUNTS, offset: 0, score: 0 })).sort(
+      this.compare,
+    )
+    return this.newest
   }
 
   private readonly compare = (a: DocMatch, b: DocMatch): number => {
@@ -497,9 +509,10 @@ export class InMemorySearch {
     this.engine = new PostingsSearch(postings, entries)
   }
 
-  /** Build the table of folded letters now (as browse opens) rather than at the first keystroke. */
+  /** Build the table of folded letters and the order by recency now (as browse opens) rather than at the first keystroke. */
   prepare(): void {
     prepareFolding()
+    this.engine.prepare()
   }
 
   search(query: Query, options: SearchOptions): SearchResult {
