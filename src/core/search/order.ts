@@ -39,19 +39,19 @@ export function compareTied(x: Recency, y: Recency, xId: string, yId: string): n
 /**
  * The `limit` best matches, best first. A list shows 50 of what may be thousands of matches, and
  * sorting them all compares each a dozen times; here most cost one comparison with the worst kept.
+ * `compare` orders them (compareMatches for the scan's; the postings engine passes its own).
  */
 export function bestMatches<M = Match>(matches: M[], limit: number, compare: (a: M, b: M) => number = compareMatches as never): M[] {
-  const compareMatches = compare
-  if (limit < 1 || matches.length <= 2 * limit) return matches.sort(compareMatches).slice(0, Math.max(0, limit))
-  const best = matches.slice(0, limit).sort(compareMatches)
+  if (limit < 1 || matches.length <= 2 * limit) return matches.sort(compare).slice(0, Math.max(0, limit))
+  const best = matches.slice(0, limit).sort(compare)
   for (let i = limit; i < matches.length; i++) {
     const match = matches[i]!
-    if (compareMatches(match, best[limit - 1]!) >= 0) continue
+    if (compare(match, best[limit - 1]!) >= 0) continue
     let lo = 0
     let hi = limit - 1
     while (lo < hi) {
       const mid = (lo + hi) >>> 1
-      if (compareMatches(match, best[mid]!) < 0) hi = mid
+      if (compare(match, best[mid]!) < 0) hi = mid
       else lo = mid + 1
     }
     best.splice(lo, 0, match)
