@@ -21,8 +21,9 @@ export default defineConfig({
       // state between files). That import was a fifth of the suite's time.
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false } },
       // Commands through the fake context, hostile and end-to-end tests: each file in a fresh module
-      // graph, as they mock modules, spawn precis and set up processes of their own.
-      { extends: true, test: { name: 'processes', include: ['test/**/*.test.ts'], exclude: ['test/unit/**'] } },
+      // graph, as they mock modules, spawn precis and set up processes of their own. The tests in a
+      // real terminal (test/terminal) run apart: `npm run test:terminal`, vitest.terminal.config.ts.
+      { extends: true, test: { name: 'processes', include: ['test/**/*.test.ts'], exclude: ['test/unit/**', 'test/terminal/**'] } },
     ],
   },
 })

@@ -10,7 +10,7 @@ const floorScript = (name) => resolve(fileURLToPath(new URL(`floors/${name}.js`,
 
 /** Each group: its floor's name, and the budget of its commands as a ratio to that floor. */
 export const GROUPS = {
-  start: { floor: 'node -e 0', budget: 1.5 },
+  start: { floor: 'node -e 0', budget: 1.3 },
   read: { floor: 'node read+parse', budget: 1.5 },
   write: { floor: 'node read+parse+stringify+durable write', budget: 2 },
   export: { floor: 'node read+parse, write the export files', budget: 2 },
@@ -38,6 +38,15 @@ export function hasRipgrep() {
   }
 }
 
+/**
+ * What a read from the index may cost, as a ratio to `node -e 0` (issue 20): a case with `fromStart`
+ * is held to this instead of its group's floor. From LARGE summaries on, the larger budget.
+ */
+export const READ_BUDGET = { small: 2, large: 3, LARGE: 100_000 }
+
+/** What the first read after a hand edit (the index rebuilt) may cost, as a ratio to its floor, node read+parse. */
+const REBUILD_BUDGET = 3
+
 function startCases(precis) {
   return [
     { group: 'start', name: GROUPS.start.floor, floor: true, argv: ['node', '-e', '0'] },
@@ -52,6 +61,7 @@ function startCases(precis) {
  * rebuilds it.
  */
 function afterHandEdit(precis, file, work, args, before = ['tags']) {
+  // (Held to REBUILD_BUDGET by the case that uses it.)
   return () => {
     const copy = freshCopy(work, file)
     execFileSync('node', [precis, '--library', copy.library, ...before], { stdio: 'ignore' })
@@ -62,19 +72,32 @@ function afterHandEdit(precis, file, work, args, before = ['tags']) {
 
 function readCases(precis, { file, corpus, id }, work) {
   const precisOn = (...args) => ['node', precis, '--library', file, ...args]
+  // Warm reads (the index current) are held to READ_BUDGET against node -e 0; the first read after a hand edit to REBUILD_BUDGET.
+  const warm = (name, argv) => ({ name, argv, fromStart: true })
+  const rebuilt = (name, args) => ({
+    name: `${name}, first read after a hand edit (index rebuilt)`,
+    fresh: afterHandEdit(precis, file, work, args),
+    budget: REBUILD_BUDGET,
+  })
   const list = [
     { name: GROUPS.read.floor, floor: true, argv: ['node', floorScript('read-parse'), file] },
-    { name: 'show <id>', argv: precisOn('show', id) },
-    ...QUERIES.map(([label, words]) => ({ name: `search: ${label}`, argv: precisOn('search', ...words) })),
-    { name: 'list (everything)', argv: precisOn('list') },
-    { name: 'list tag:ml/gnn year:>=2018', argv: precisOn('list', 'tag:ml/gnn', 'year:>=2018') },
-    { name: 'tags', argv: precisOn('tags') },
-    { name: 'stats', argv: precisOn('stats') },
-    { name: 'show <id>, first read after a hand edit (index rebuilt)', fresh: afterHandEdit(precis, file, work, ['show', id]) },
-    { name: 'list, first read after a hand edit (index rebuilt)', fresh: afterHandEdit(precis, file, work, ['list']) },
+    warm('show <id>', precisOn('show', id)),
+    ...QUERIES.map(([label, words]) => warm(`search: ${label}`, precisOn('search', ...words))),
+    warm('list (everything)', precisOn('list')),
+    warm('list tag:ml/gnn year:>=2018', precisOn('list', 'tag:ml/gnn', 'year:>=2018')),
+    warm('tags', precisOn('tags')),
+    warm('stats', precisOn('stats')),
+    warm('related <id>', precisOn('related', id)),
+    warm('completion: handles (__complete)', precisOn('__complete', 'handles', id.slice(0, 4))),
+    warm('completion: tags (__complete)', precisOn('__complete', 'tags', 'm')),
+    rebuilt('show <id>', ['show', id]),
+    rebuilt('list', ['list']),
+    rebuilt('tags', ['tags']),
+    rebuilt('stats', ['stats']),
     {
       name: 'search: one word, first search after a hand edit (index and postings rebuilt)',
       fresh: afterHandEdit(precis, file, work, ['search', 'quantum'], ['search', 'graph']),
+      budget: REBUILD_BUDGET,
     },
   ]
   // An outside reference, with no budget: grep over the same text as one Markdown file per summary.

@@ -213,7 +213,7 @@ export function generateLibrary(count, seed = 1, body = [3000, 6000]) {
       summaries.push({ id: c === 1 ? key : `${key}-${c}`, paper: key, by: pick(GIVEN), body: makeBody(), tags, created: added, updated })
     }
   }
-  return { format: 'precis-library', version: 1, papers, summaries, trash: [] }
+  return { format: 'precis-library', version: 2, papers, summaries, trash: [] }
 }
 
 /**

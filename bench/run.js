@@ -1,13 +1,12 @@
-// The performance benchmark (issues 4 and 9): `npm run bench [-- --full --sizes 1000,10000 --runs 7
-// --body 3000-6000 --seed 1 --precis bin/precis.js --record]`. BENCHMARKS.md describes what it measures.
+// The performance benchmark (issues 4, 9 and 20): `npm run bench [-- --full --sizes 1000,10000 --runs 7
+// --body 3000-6000 --seed 1 --groups start,read,write --precis bin/precis.js --record]`. BENCHMARKS.md describes what it measures.
 //
 // For each library size it generates a seeded library (cached), times every command as a whole
 // process against the floor of its kind (bench/cases.js), medians of interleaved runs, and browse's
 // per-keystroke update inside one process. --record appends the results, with the machine
 // described, to BENCHMARKS.md.
 import { execFileSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { appendFileSync, existsSync, realpathSync, statSync } from 'node:fs'
+import { appendFileSync, existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,7 +14,7 @@ import { cases, hasRipgrep } from './cases.js'
 import { cachedLibrary, reference, snapshot, workspace } from './fixtures.js'
 import { browseModules, keystrokes } from './keystrokes.js'
 import { timeCases } from './measure.js'
-import { machine, peakLine, table } from './report.js'
+import { machine, peakLine, readPeakLine, table } from './report.js'
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)))
 
@@ -36,6 +35,8 @@ function options(argv) {
     seed: Number(value('--seed', '1')),
     precis: resolve(value('--precis', join(root, 'bin', 'precis.js'))),
     record: argv.includes('--record'),
+    // Only these groups of cases (bench/cases.js GROUPS), e.g. `--groups start,read,write`; all by default.
+    groups: value('--groups', null)?.split(','),
     body: value('--body', '3000-6000').split('-').map(Number),
   }
 }
@@ -46,10 +47,12 @@ async function measureSize(opts, precis, browse, size) {
   // Every precis run keeps the index of the library it reads in this run's own cache folder.
   process.env.PRECIS_CACHE_DIR = join(work.root, 'cache')
   try {
-    const ref = reference(precis, work, library.file)
+    // The reference export and import are for the exchange groups alone: seconds at 10k, skipped without them.
+    const exchange = !opts.groups || opts.groups.some((group) => ['export', 'import', 'html'].includes(group))
+    const ref = exchange ? reference(precis, work, library.file) : { error: 'not measured' }
     // The index of the library built before the clock starts: the read cases time reads that use it.
     execFileSync('node', [precis, '--library', library.file, 'tags'], { stdio: 'ignore' })
-    const list = cases(precis, library, work, ref)
+    const list = cases(precis, library, work, ref).filter((c) => !opts.groups || opts.groups.includes(c.group))
     const runs = opts.runsFor(size)
     // Below LARGE a warm-up pass fills the file cache; at LARGE the reference export and import have
     // just read the library and the export, and a warm-up pass would cost many minutes.
@@ -59,22 +62,36 @@ async function measureSize(opts, precis, browse, size) {
     const megabytes = (statSync(library.file).size / 2 ** 20).toFixed(1)
     const index = indexSize(process.env.PRECIS_CACHE_DIR, library.file)
     const heading = `#### ${size.toLocaleString('en')} summaries, bodies of ${opts.body.join('–')} bytes (${megabytes} MB); ${runs} run${runs === 1 ? '' : 's'}`
-    return `\n${heading}\n\n${table(list, results)}\n\n${peakLine(list, results)}\n\n${perKey}\n\n${index}\n`
+    return `\n${heading}\n\n${table(list, results, size)}\n\n${peakLine(list, results)} ${readPeakLine(list, results)}\n\n${perKey}\n\n${index}\n`
   } finally {
     work.remove()
   }
 }
 
-/** The size on disk of the index precis keeps for `library` (its name: a hash of the library's real path). */
+/**
+ * The size on disk of the index precis keeps for `library`: the file in the cache's index folder
+ * whose header (JSON after a fixed start of 32 bytes, its length at byte 12) names the library.
+ */
 function indexSize(cache, library) {
-  const name = createHash('sha256').update(realpathSync(library)).digest('hex').slice(0, 32)
-  const path = join(cache, 'index', `${name}.index`)
-  if (!existsSync(path)) return 'No index was kept for the library.'
+  const target = realpathSync(library)
+  const dir = join(cache, 'index')
+  const names = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.index')) : []
+  const path = names.map((name) => join(dir, name)).find((path) => indexedLibrary(path) === target)
+  if (!path) return 'No index was kept for the library.'
   const bytes = statSync(path).size
   const share = (size) => `${(size / 2 ** 20).toFixed(1)} MB (${((100 * size) / statSync(library).size).toFixed(1)}% of the library)`
   const postings = join(cache, 'index', `${name}.postings`)
   const searched = existsSync(postings) ? `; its search postings: ${share(statSync(postings).size)}` : '; no search postings were kept'
   return `The index on disk: ${share(bytes)}${searched}.`
+}
+
+function indexedLibrary(path) {
+  try {
+    const bytes = readFileSync(path)
+    return JSON.parse(bytes.subarray(32, 32 + bytes.readUInt32LE(12)).toString('utf8')).library
+  } catch {
+    return null
+  }
 }
 
 const opts = options(process.argv.slice(2))

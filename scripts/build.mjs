@@ -9,7 +9,9 @@ import { readFileSync, rmSync } from 'node:fs'
 
 const { dependencies } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
 
-// Small packages every run needs are bundled with our code. The others stay in node_modules as
+// Small packages every run needs are bundled with our code, and so are the renderers and zod, which
+// ship as many modules (each resolved and read on its own) and need no files of their own: in
+// chunks of their own, loaded with the commands that use them. The others stay in node_modules as
 // their authors ship them (their own lazy requires, data files); we only ever load them lazily.
 const BUNDLED = new Set([
   'commander',
@@ -20,11 +22,16 @@ const BUNDLED = new Set([
   'lowdb',
   'marked-terminal',
   'entities',
+  'marked',
+  'temml',
+  'cli-table3',
+  'zod',
 ])
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true })
 await build({
-  entryPoints: { cli: 'src/cli.ts' },
+  // The worker thread a PDF is read in (src/formats/pdf-text.ts), a file of its own beside the others.
+  entryPoints: { cli: 'src/cli.ts', 'pdf-worker': 'src/formats/pdf-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -76,7 +76,7 @@ export function createProcessContext(): Context {
     env,
     cwd: process.cwd(),
     globals: { ...defaultGlobals },
-    config: new FileConfig(configPath(env), warn),
+    config: new FileConfig(configPath(env), warn, lockTimeout(env)),
     get store(): Store {
       if (store) return store
       const path = ctx.globals.demo ? demoCopy(ctx, cleanups) : resolveLibraryPath(ctx.globals.library, env, ctx.cwd)

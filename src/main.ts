@@ -7,7 +7,10 @@ import { buildProgram } from './program.js'
 
 function report(ctx: Context, message: string, details: readonly string[] = []): void {
   const { errStyle } = ctx.io
-  const lines = [errStyle.red(`precis: ${sanitizeTerminal(message)}`), ...details.map((d) => sanitizeTerminal(d))]
+  // The error is one line (README, Exit codes): a line break in a name it quotes (a file called
+  // `a\nprecis: ...`) is shown as \u000A, as the sanitiser shows other controls.
+  const line = sanitizeTerminal(message).replaceAll('\n', '\\u000A')
+  const lines = [errStyle.red(`precis: ${line}`), ...details.map((d) => sanitizeTerminal(d))]
   ctx.io.err(lines.join('\n') + '\n')
 }
 

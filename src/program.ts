@@ -21,6 +21,7 @@ import { registerSearch } from './commands/search/command.js'
 import { registerBrowse } from './commands/browse/command.js'
 import { registerTag } from './commands/tag/command.js'
 import { registerTags } from './commands/tags/command.js'
+import { registerQueue } from './commands/queue/command.js'
 import { registerStats } from './commands/stats/command.js'
 import { registerHistory } from './commands/history/command.js'
 import { registerMergeDriver } from './commands/merge-driver/command.js'
@@ -32,6 +33,8 @@ import { registerRekey } from './commands/rekey/command.js'
 import { FIELDS } from './core/search/query-fields.js'
 import { chooseColor, choosePager } from './core/config/precedence.js'
 import { registerConfig } from './commands/config/command.js'
+import { registerAttach } from './commands/attach/command.js'
+import { registerOpen } from './commands/open/command.js'
 
 const { version } = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }
 
@@ -42,6 +45,8 @@ const COMMANDS: readonly Register[] = [
   registerAdd,
   registerList,
   registerShow,
+  registerAttach,
+  registerOpen,
   registerFigures,
   registerSearch,
   registerBrowse,
@@ -53,6 +58,7 @@ const COMMANDS: readonly Register[] = [
   registerImport,
   registerTag,
   registerTags,
+  registerQueue,
   registerRefresh,
   registerIdentify,
   registerStats,

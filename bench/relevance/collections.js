@@ -33,7 +33,7 @@ function libraryOf(documents) {
     created: STAMP,
     updated: STAMP,
   }))
-  return { format: 'precis-library', version: 1, papers, summaries, trash: [] }
+  return { format: 'precis-library', version: 2, papers, summaries, trash: [] }
 }
 
 function cranfieldJudgements() {

@@ -44,13 +44,39 @@ interface Sized {
 // The parser's own abbreviations (months, ACM and IEEE journals): none is longer than this.
 const BUILT_IN_MACRO_CHARS = 70
 
+/** Where a value is in the text: from `start` up to `end`. */
+export interface ValueSpan {
+  start: number
+  end: number
+}
+
 /**
  * Throws DataError naming `source`, the entry and field (or the `@string`) and the limit when the
  * `.bib` text would expand past a limit. `measure` gives a literal piece's length as it will be
- * stored (bibtex-text.ts hides math behind placeholders that are put back later).
+ * stored (bibtex-text.ts hides math behind placeholders that are put back later). Returns where the
+ * values of the fields `unread` names (lower case) are, in the entries the parser will read.
  */
-export function checkBibtexExpansion(text: string, source: string, measure: (literal: string) => number = (s) => s.length): void {
-  new ExpansionScan(text, source, measure).run()
+export function checkBibtexExpansion(
+  text: string,
+  source: string,
+  measure: (literal: string) => number = (s) => s.length,
+  unread: (field: string) => boolean = () => false,
+): ValueSpan[] {
+  const scan = new ExpansionScan(text, source, measure, unread)
+  scan.run()
+  return scan.unreadValues
+}
+
+/** `text` with each of `spans` (in order, apart) replaced by an empty value, which the parser skips. */
+export function withEmptyValues(text: string, spans: readonly ValueSpan[]): string {
+  const pieces: string[] = []
+  let at = 0
+  for (const { start, end } of spans) {
+    pieces.push(text.slice(at, start), '{}')
+    at = end
+  }
+  pieces.push(text.slice(at))
+  return pieces.join('')
 }
 
 class ExpansionScan extends BibtexCursor {
@@ -60,11 +86,13 @@ class ExpansionScan extends BibtexCursor {
   private readonly budget: number
   /** Where the value being read belongs, for messages: `entry gilmer2017, field title`. */
   private place = ''
+  readonly unreadValues: ValueSpan[] = []
 
   constructor(
     text: string,
     private readonly source: string,
     private readonly measure: (literal: string) => number,
+    private readonly unread: (field: string) => boolean,
   ) {
     super(text)
     this.budget = expansionBudget(text.length)
@@ -83,6 +111,7 @@ class ExpansionScan extends BibtexCursor {
     }
     if (this.pos >= this.text.length) return
     const start = this.pos
+    const spans = this.unreadValues.length
     try {
       this.match('@')
       const directive = this.key().toLowerCase()
@@ -102,6 +131,7 @@ class ExpansionScan extends BibtexCursor {
       }
     } catch (error) {
       if (!(error instanceof Unreadable)) throw error
+      this.unreadValues.length = spans // the parser skips the entry, and looks for the next from where this one began
       if (++this.unreadable > MAX_UNREADABLE_ENTRIES) {
         throw new DataError(
           `${this.source} has more than ${MAX_UNREADABLE_ENTRIES} entries that cannot be read as BibTeX; is it a .bib file?`,
@@ -148,7 +178,9 @@ class ExpansionScan extends BibtexCursor {
     }
     this.place = `${entry.name}, field ${name.toLowerCase()}`
     this.expect('=')
+    const start = this.pos
     this.value()
+    if (this.unread(name.toLowerCase())) this.unreadValues.push({ start, end: this.pos })
   }
 
   /** `piece # piece # ...`: each value read is counted against the limits. */

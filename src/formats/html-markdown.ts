@@ -16,7 +16,7 @@ import { FigureList, isImageUrl, unglueImageUrls } from '../core/markdown/figure
 import { DISPLAY_PLACEHOLDER, INLINE_PLACEHOLDER, protectMath, type MathSpan } from '../core/markdown/math-spans.js'
 import { MAX_CONVERTED_SPANS } from '../core/markdown/limits.js'
 import { escapeHtml } from './html-escape.js'
-import { embeddedFigureHtml, type FigureEmbedder } from './html-figures.js'
+import { embeddedFigureHtml, linkedFigureHtml, type FigureEmbedder } from './html-figures.js'
 import { HtmlAllowList, imageHtml, isLinkTarget, isRemoteImage, linkHtml, sanitizeContent } from './html-sanitize.js'
 import { setextHeading, table } from './marked-block-checks.js'
 import { plainText } from './marked-plain-text.js'
@@ -71,10 +71,11 @@ export function markdownConverter(remoteImages: boolean, toMathML = mathToMathML
   let allowList = new HtmlAllowList(remoteImages)
   // The body's figures, numbered by the terminal's rules (core/markdown/figures.ts).
   let figures = new FigureList()
-  const embedded = (url: string, caption: string): string | null => {
+  /** The figure's number, and its embedded HTML when the cache has it. */
+  const numbered = (url: string, caption: string): { n: number; embedded: string | null } => {
     const n = figures.add(url, caption)
     const data = embed?.(url) ?? null
-    return data === null ? null : embeddedFigureHtml(data, n, caption, url)
+    return { n, embedded: data === null ? null : embeddedFigureHtml(data, n, caption, url) }
   }
   // Math in an attribute or an address stays TeX, as written.
   const asWritten = (text: string) =>
@@ -95,7 +96,8 @@ export function markdownConverter(remoteImages: boolean, toMathML = mathToMathML
         const written = asWritten(token.href)
         // A bare image URL (an autolink whose text is its address) is a figure.
         if (token.text === token.href && isImageUrl(written)) {
-          return embedded(written, '') ?? imageHtml(written, 'Figure', { remoteImages, figure: true })
+          const { n, embedded } = numbered(written, '')
+          return embedded ?? linkedFigureHtml(written, n, '', { remoteImages })
         }
         const inner = this.parser.parseInline(token.tokens)
         const href = cleanUrl(written)
@@ -106,9 +108,11 @@ export function markdownConverter(remoteImages: boolean, toMathML = mathToMathML
         const src = cleanUrl(written)
         const alt = asWritten(token.tokens ? this.parser.parseInline(token.tokens, this.parser.textRenderer) : token.text)
         // Numbered whenever the terminal numbers it (any address), shown only when it is the web's.
-        const figure = written.trim() === '' ? null : embedded(written, alt)
+        const figure = written.trim() === '' ? null : numbered(written, alt)
         if (src === null || !isRemoteImage(src)) return ''
-        return figure ?? imageHtml(src, alt, { remoteImages, title: token.title ? asWritten(token.title) : null })
+        const title = token.title ? asWritten(token.title) : null
+        if (!figure) return imageHtml(src, alt, { remoteImages, title })
+        return figure.embedded ?? linkedFigureHtml(src, figure.n, alt, { remoteImages, title })
       },
       // Task-list checkboxes as characters: the page has no forms.
       checkbox: ({ checked }) => (checked ? '☑ ' : '☐ '),

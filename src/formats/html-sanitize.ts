@@ -182,17 +182,16 @@ export function linkHtml(href: string, inner: string, title: string | null = nul
 }
 
 /**
- * An image from the web (`src` checked by isRemoteImage), or a link to it when the page loads
- * none: `Figure: <address>` for a figure (a bare image URL), else `Image: <alt text>`.
+ * An image from the web (`src` checked by isRemoteImage) that is not a numbered figure (raw HTML's
+ * `<img>`), or a link to it reading `Image: <alt text>` when the page loads none.
  */
-export function imageHtml(src: string, alt: string, options: { remoteImages: boolean; figure?: boolean; title?: string | null }): string {
-  const { remoteImages, figure = false, title = null } = options
+export function imageHtml(src: string, alt: string, options: { remoteImages: boolean; title?: string | null }): string {
+  const { remoteImages, title = null } = options
   if (!remoteImages) {
-    const label = figure ? `Figure: ${src}` : `Image: ${alt.trim() || src}`
-    return `<a rel="noopener noreferrer" href="${escapeHtml(src)}" class="image-link">${escapeHtml(label)}</a>`
+    return `<a rel="noopener noreferrer" href="${escapeHtml(src)}" class="image-link">${escapeHtml(`Image: ${alt.trim() || src}`)}</a>`
   }
   const titled = title === null ? '' : ` title="${escapeHtml(title)}"`
-  return `<img${figure ? ' class="figure"' : ''} src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${titled}>`
+  return `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${titled}>`
 }
 
 interface Tag {

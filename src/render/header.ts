@@ -5,6 +5,7 @@
 import { displayName } from '../core/papers/author-names.js'
 import type { Paper, Summary } from '../core/model.js'
 import { sanitizeTerminal } from '../core/text/sanitize.js'
+import { formatSize } from '../core/attachments/attachments.js'
 import type { Styles } from './styles.js'
 import { displayWidth, indent, wrapText } from './wrap.js'
 
@@ -29,6 +30,7 @@ export function renderHeader(paper: Paper, styles: Styles, width: number): strin
   if (authors) lines.push(wrapText(authors, width))
   const published = venueAndYear(paper)
   if (published) lines.push(wrapText(published, width))
+  if (paper.state) lines.push(styles.dim(readingLine(paper)))
   const links = paperLinks(paper)
   if (styles.hyperlinks && links.length > 0) {
     const linked = links.map(({ text, url }) => styles.hyperlink(styles.link(text), url))
@@ -36,10 +38,39 @@ export function renderHeader(paper: Paper, styles: Styles, width: number): strin
   } else {
     // Without hyperlinks the URL is printed, one link per line so none is split across lines.
     for (const { text, url } of links) {
-      lines.push(wrapText(text === url ? styles.link(url) : `${text} (${styles.link(url)})`, width))
+      lines.push(wrapText(text === hideCredentials(url) ? styles.link(text) : `${text} (${styles.link(url)})`, width))
     }
   }
+  lines.push(...attachmentLines(paper, styles, width))
   return lines.join('\n')
+}
+
+const STATE_WORDS = { 'to-read': 'to read', reading: 'being read', read: 'read' } as const
+
+/** `State: to read · priority 2` for a paper with a reading state (core/queue/reading.ts). */
+function readingLine(paper: Pick<Paper, 'state' | 'priority'>): string {
+  const priority = paper.priority === undefined ? '' : ` · priority ${paper.priority}`
+  return `State: ${paper.state ? STATE_WORDS[paper.state] : ''}${priority}`
+}
+
+/** One line per attachment: `file  name (size)` or `link  url`, as attached (`precis open` opens them). */
+function attachmentLines(paper: Paper, styles: Styles, width: number): string[] {
+  return (paper.attachments ?? []).map((attachment) => {
+    if (attachment.kind === 'file')
+      return wrapText(`${styles.dim('file')} ${sanitizeTerminal(attachment.name)} (${formatSize(attachment.size)})`, width)
+    const url = sanitizeTerminal(attachment.url)
+    const text = styles.link(hideCredentials(url))
+    const shown = styles.hyperlinks ? styles.hyperlink(text, url) : text
+    return wrapText(`${styles.dim('link')} ${shown}`, width)
+  })
+}
+
+/**
+ * `https://user:secret@host/…` shown as `https://***@host/…`: a password in a link is not for the
+ * screen or a shared terminal log. The stored link, `--json`, `open` and a hyperlink's target keep it.
+ */
+export function hideCredentials(url: string): string {
+  return url.replace(/^(https?:\/\/)[^/?#@\s]*@/i, '$1***@')
 }
 
 /** `ICML 2017`: the venue, then the year unless the venue already ends with it (`(ICML 2017)`). */
@@ -67,7 +98,7 @@ function paperLinks(paper: Paper): PaperLink[] {
   }
   if (paper.url) {
     const url = sanitizeTerminal(paper.url)
-    if (!links.some((link) => link.url === url)) links.push({ text: url, url })
+    if (!links.some((link) => link.url === url)) links.push({ text: hideCredentials(url), url })
   }
   return links
 }

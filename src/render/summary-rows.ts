@@ -44,6 +44,11 @@ export function formatRowsPlain(entries: readonly OutlineEntry[]): string {
     .join('')
 }
 
+/** What stands for the tags of a paper without a summary: where it is in the reading queue, else that it awaits one. */
+function unsummarised(e: OutlineEntry): string {
+  return e.paper.state === 'to-read' ? '(to read)' : e.paper.state === 'reading' ? '(reading)' : '(to summarise)'
+}
+
 /**
  * Terminal output: left-aligned columns fitted to `width`. The title is what a person scans, so
  * it takes the room it needs first; the tags get what is left (at least MIN_TAGS_WIDTH) and
@@ -51,7 +56,7 @@ export function formatRowsPlain(entries: readonly OutlineEntry[]): string {
  */
 export function formatRowsTable(entries: readonly OutlineEntry[], width: number, style: ChalkInstance): string {
   const idWidth = Math.min(MAX_ID_WIDTH, Math.floor(width / 3), Math.max(2, ...entries.map((e) => displayWidth(oneLine(e.id)))))
-  const tagsOf = (e: OutlineEntry) => (e.summary ? fitTags(e.summary.tags, Infinity) : '(to summarise)')
+  const tagsOf = (e: OutlineEntry) => (e.summary ? fitTags(e.summary.tags, Infinity) : unsummarised(e))
   const tagsNatural = Math.max(0, ...entries.map((e) => displayWidth(tagsOf(e))))
   const titleNatural = Math.max(1, ...entries.map((e) => displayWidth(oneLine(e.paper.title))))
   const room = width - idWidth - YEAR_WIDTH - 3 * GAP.length
@@ -59,7 +64,7 @@ export function formatRowsTable(entries: readonly OutlineEntry[], width: number,
   const tagsWidth = Math.max(0, room - titleWidth)
   return entries
     .map((e) => {
-      const tags = e.summary ? fitTags(e.summary.tags, tagsWidth) : fitTo('(to summarise)', tagsWidth).trimEnd()
+      const tags = e.summary ? fitTags(e.summary.tags, tagsWidth) : fitTo(unsummarised(e), tagsWidth).trimEnd()
       const line = [
         style.cyan(fitTo(oneLine(e.id), idWidth)),
         style.dim(fitTo(String(e.paper.year ?? '—'), YEAR_WIDTH)),

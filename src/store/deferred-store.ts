@@ -5,7 +5,7 @@ import type { FileStore } from './file-store.js'
 import type { IndexOptions } from './index/indexed-library.js'
 import type { PickedRecords } from './outline-reads.js'
 import type { LoadRecorder } from './recorder.js'
-import type { Store, UpdateOptions } from './store.js'
+import type { Change, Store, UpdateOptions } from './store.js'
 
 /**
  * The file store, loaded on first use. The context names the library as soon as a command asks
@@ -30,7 +30,7 @@ export class DeferredFileStore implements Store {
     return (await this.#open()).read()
   }
 
-  async update<T>(change: (library: Library) => T | Promise<T>, options?: UpdateOptions<T>): Promise<T> {
+  async update<T>(change: Change<T>, options?: UpdateOptions<T>): Promise<T> {
     return (await this.#open()).update(change, options)
   }
 

@@ -2,18 +2,18 @@
 import { lstatSync, mkdirSync, readlinkSync, realpathSync, statSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { DataError } from '../core/errors.js'
-import { emptyLibrary, type Library } from '../core/model.js'
+import { emptyLibrary, LIBRARY_VERSION, type Library } from '../core/model.js'
 import { describeFileError, describeKind, NotRegularFileError } from '../platform/file-errors.js'
 import type { LibraryOutline } from '../core/records/outline.js'
 import type { Postings } from '../core/search/postings.js'
-import { fileIdentity } from './index/identity.js'
+import { fileIdentity, sameIdentity, type FileIdentity } from './index/identity.js'
 import { indexAfterWrite, indexBeforeChange, indexFileOf, IndexedLibrary, type IndexOptions } from './index/indexed-library.js'
 import { PlacesWhileWriting } from './index/places.js'
 import { LibraryFile } from './library-file.js'
 import { DEFAULT_LOCK_TIMEOUT_MS } from './lock-timeout.js'
 import type { PickedRecords } from './outline-reads.js'
 import { noHistory, type LoadRecorder } from './recorder.js'
-import type { Store, UpdateOptions } from './store.js'
+import type { Change, Store, UpdateOptions } from './store.js'
 
 /**
  * The real path behind `path`: symlinks followed (also a dangling one, so the first write creates
@@ -97,12 +97,25 @@ export class FileStore implements Store {
 
   async read(): Promise<Library> {
     const { Low } = await import('lowdb') // not at start-up: `--help` never opens the library
-    const db = new Low(new LibraryFile(await resolveLibraryTarget(this.path)), emptyLibrary())
+    const target = await resolveLibraryTarget(this.path)
+    const db = new Low(new LibraryFile(target), emptyLibrary())
+    const identity = fileIdentity(target) // before the read: a change during it then counts as a change
     await db.read()
+    this.#reads.set(db.data, identity)
     return db.data
   }
 
-  async update<T>(change: (library: Library) => T | Promise<T>, options: UpdateOptions<T> = {}): Promise<T> {
+  /** The identity of the file (null: none) each library `read` returned was read from. */
+  readonly #reads = new WeakMap<Library, FileIdentity | null>()
+
+  /** Whether the file at `target` (identity `now`) is still the one `since` was read from. */
+  #unchangedSince(since: Library | undefined, now: FileIdentity | null): boolean {
+    if (since === undefined || !this.#reads.has(since)) return false
+    const then = this.#reads.get(since)!
+    return then === null ? now === null : sameIdentity(then, now) // no file then and now: the empty library both times
+  }
+
+  async update<T>(change: Change<T>, options: UpdateOptions<T> = {}): Promise<T> {
     // Loaded by the commands that write only: with them, git and the durable write (child_process,
     // crypto, fs/promises) would slow the start of every command that reads.
     const [{ acquireLock }, { saveFailure }, { checkBeforeWrite }, recorder] = await Promise.all([
@@ -125,12 +138,13 @@ export class FileStore implements Store {
       const { Low } = await import('lowdb')
       const file = new LibraryFile(target)
       const db = new Low(file, emptyLibrary()) // re-read inside the lock: never a lost update
-      const read = this.index ? fileIdentity(target) : null
+      const read = fileIdentity(target)
       await db.read()
       const before = this.index && indexBeforeChange(target, this.index, read, db.data)
       const recording = await recorder.begin(target, db.data)
-      const result = await change(db.data)
+      const result = await change(db.data, { unchanged: this.#unchangedSince(options.since, read) })
       checkBeforeWrite(db.data, this.path) // the read path's rules: never write what cannot be read back
+      if (file.fileVersion !== null && file.fileVersion < LIBRARY_VERSION) await this.#keepOlderFile(target, file.fileVersion)
       const places = this.index ? new PlacesWhileWriting() : undefined
       await file.write(db.data, places?.record)
       // Still inside the lock. A crash before this leaves an index of the previous file: the next read rebuilds it.
@@ -142,5 +156,14 @@ export class FileStore implements Store {
     } finally {
       await release()
     }
+  }
+
+  /** The first write of an older file upgrades it: the file as it was is kept first, and the person told where. */
+  async #keepOlderFile(target: string, version: number): Promise<void> {
+    const { keepUpgradeBackup } = await import('./upgrade-backup.js')
+    const backup = await keepUpgradeBackup(target, version)
+    this.warn(
+      `Upgraded the library ${this.path} from format version ${version} to ${LIBRARY_VERSION}; the version-${version} file is kept as ${backup}`,
+    )
   }
 }

@@ -4,9 +4,10 @@ import type { Adapter } from 'lowdb'
 import { DataError } from '../core/errors.js'
 import { describeFileError } from '../platform/file-errors.js'
 import { runWithDefaultSignals } from '../platform/interrupt.js'
-import { openRegularFile, readOpenedFile } from '../platform/regular-file.js'
+import { openRegularFile, readOpenedFile, readRegularFile } from '../platform/regular-file.js'
 import type { Library } from '../core/model.js'
-import { parseLibrary, validateLibrary } from '../core/schema/schema.js'
+import { parseLibraryFile, readLibraryValue, type ReadLibrary } from '../core/schema/schema.js'
+import { NewerLibraryError } from '../core/schema/upgrade.js'
 import { parseJsonPieces } from './json-pieces.js'
 import type { RecordPlaced } from './serialize.js'
 import { MAX_LIBRARY_FILE_BYTES, describeSize } from './size-limit.js'
@@ -80,6 +81,9 @@ export class LibraryFile implements Adapter<Library> {
     private readonly wholeTextLimit = bufferLimits.MAX_STRING_LENGTH,
   ) {}
 
+  /** The format version of the file last read (older ones are upgraded in memory); null before a read or without a file. */
+  fileVersion: number | null = null
+
   async read(): Promise<Library | null> {
     return (await this.readWithBytes()).library
   }
@@ -99,20 +103,40 @@ export class LibraryFile implements Adapter<Library> {
     }
     try {
       // Decoding, parsing and checking are long synchronous steps on a large library: Ctrl-C ends them at once.
-      return { library: runWithDefaultSignals(() => this.parse(bytes)), bytes }
+      const { library, fileVersion } = runWithDefaultSignals(() => this.parse(bytes))
+      this.fileVersion = fileVersion
+      return { library, bytes }
     } catch (error) {
-      if (!(error instanceof DataError)) throw error
+      // A newer file is not damaged: going back to the backup would lose what the newer precis wrote.
+      if (!(error instanceof DataError) || error instanceof NewerLibraryError) throw error
       throw new DataError(error.message, [...error.details, ...describeBackup(this.path)])
     }
   }
 
-  private parse(bytes: Buffer): Library {
+  /**
+   * The library read synchronously, and the bytes it was parsed from (both null when there is no
+   * file): for the rare read that finds its index unusable halfway through.
+   */
+  readNow(): { library: Library | null; bytes: Buffer | null } {
+    let bytes: Buffer
+    try {
+      bytes = readRegularFile(this.path)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { library: null, bytes: null }
+      throw new DataError(`Cannot read the library ${this.path}: ${describeFileError(error)}`)
+    }
+    const { library, fileVersion } = this.parse(bytes)
+    this.fileVersion = fileVersion
+    return { library, bytes }
+  }
+
+  private parse(bytes: Buffer): ReadLibrary {
     if (!isUtf8(bytes)) throw new DataError(`${this.path} is not valid UTF-8 text`)
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
       throw new DataError(`${this.path} starts with a byte-order mark, which precis never writes`)
     }
-    if (bytes.length <= this.wholeTextLimit) return parseLibrary(decodeText(bytes), this.path)
-    return validateLibrary(this.parseInPieces(bytes), this.path)
+    if (bytes.length <= this.wholeTextLimit) return parseLibraryFile(decodeText(bytes), this.path)
+    return readLibraryValue(this.parseInPieces(bytes), this.path)
   }
 
   /** A library too long for one string (V8's limit, ~512 MiB): parsed record by record. */

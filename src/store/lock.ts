@@ -25,6 +25,8 @@ export interface LockOptions {
   timeoutMs: number
   /** What to name in the busy message (the library path). */
   label: string
+  /** How the busy message begins: "Library busy" unless said. */
+  busy?: string
 }
 
 export interface Owner {
@@ -172,7 +174,7 @@ export async function acquireLock(path: string, options: LockOptions): Promise<R
     }
     if (Date.now() >= deadline) {
       const holder = info?.owner ? ` (held by process ${info.owner.pid} on ${info.owner.host})` : ''
-      throw new BusyError(`Library busy: ${options.label} is locked by another precis${holder}`, [
+      throw new BusyError(`${options.busy ?? 'Library busy'}: ${options.label} is locked by another precis${holder}`, [
         'Try again in a moment. If no precis is running, remove the lock file:',
         `  ${path}`,
       ])

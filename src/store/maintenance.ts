@@ -7,6 +7,7 @@ import { lstat, readdir, rm } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import type { FolderState } from '../core/doctor/files.js'
+import { NewerLibraryError } from '../core/schema/upgrade.js'
 import { DataError } from '../core/errors.js'
 import { resolveLibraryTarget } from './file-store.js'
 import { LibraryFile } from './library-file.js'
@@ -23,7 +24,8 @@ export async function readProblem(path: string): Promise<string | null> {
     await new LibraryFile(path).read()
     return null
   } catch (error) {
-    if (error instanceof DataError) return error.message
+    // A newer precis's file is not damaged: no repair or restore may replace it, so nothing goes on.
+    if (error instanceof DataError && !(error instanceof NewerLibraryError)) return error.message
     throw error
   }
 }

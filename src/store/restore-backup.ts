@@ -2,30 +2,10 @@
  * `precis doctor --restore-backup`: the backup back in the library's place, atomically and
  * durably, holding the lock; the file it replaces is kept, never deleted.
  */
-import { constants } from 'node:fs'
-import { copyFile, link, lstat, open, rename, rm } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { lstat } from 'node:fs/promises'
 import { DataError, NotFoundError } from '../core/errors.js'
-import { fsyncDirectory } from './durable-write.js'
+import { linkOrCopy, replaceWithLinkOrCopy } from './link-or-copy.js'
 import { missing, readProblem, withLock } from './maintenance.js'
-import { tempNameBeside } from './temp-files.js'
-
-/** Hard-link `from` to the new name `to`, or copy it (flushed) where links are not supported. */
-async function linkOrCopy(from: string, to: string): Promise<void> {
-  try {
-    await link(from, to)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'EMLINK') throw error
-    await copyFile(from, to, constants.COPYFILE_EXCL)
-    const handle = await open(to, 'r')
-    try {
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-  }
-}
 
 /** What restoring the backup did. */
 export interface Restored {
@@ -59,15 +39,7 @@ export async function restoreBackup(libraryPath: string, now: Date, timeoutMs: n
       await linkOrCopy(target, keptAs)
     }
     // Linked, not copied: precis never changes a file in place, so the library may share the backup's inode.
-    const temp = tempNameBeside(target, 'tmp')
-    await linkOrCopy(backup, temp)
-    try {
-      await rename(temp, target)
-    } catch (error) {
-      await rm(temp, { force: true })
-      throw error
-    }
-    await fsyncDirectory(dirname(target))
+    await replaceWithLinkOrCopy(backup, target, 'tmp')
     return { backup, keptAs }
   })
 }

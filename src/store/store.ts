@@ -9,7 +9,21 @@ export interface UpdateOptions<T> {
    * result. Without it the history says what changed, record by record (`add x`, `edit x (body)`).
    */
   message?: string | ((result: T) => string)
+  /**
+   * A library an earlier `read()` of this store returned (changed since, or not): the change is told
+   * whether the file is still the one that read read, so work done on that read need not be redone.
+   */
+  since?: Library
 }
+
+/** What an update tells its change besides the library it re-read. */
+export interface UpdateState {
+  /** Nothing changed the library since the read that returned `options.since`. */
+  unchanged: boolean
+}
+
+/** A change an update makes to the library, inside the lock. */
+export type Change<T> = (library: Library, state: UpdateState) => T | Promise<T>
 
 /** Whole records picked by key and id. */
 export interface PickedRecords {
@@ -30,7 +44,7 @@ export interface Store {
    * Lock, re-read, let `change` mutate the library, then write it durably and unlock.
    * When `change` throws, nothing is written. Returns what `change` returned.
    */
-  update<T>(change: (library: Library) => T | Promise<T>, options?: UpdateOptions<T>): Promise<T>
+  update<T>(change: Change<T>, options?: UpdateOptions<T>): Promise<T>
   /**
    * The library without bodies and abstracts, from the store's index while it is current. Read it
    * through `readOutline` (outline-reads.ts), which reads the whole library for a store without one.

@@ -6,18 +6,22 @@ import type { Env } from '../store/paths.js'
 import type { ChangeRecorder } from '../store/recorder.js'
 import { cleanMessage, describeChange } from './commit-message.js'
 import type { Git } from './git.js'
+import { stageCarriedFiles } from './files.js'
 import { diffLibraries } from './library-diff.js'
 import { rekeyMessage } from './rename-trail.js'
 import { findLibraryRepo, headLibrary, type LibraryRepo } from './repo.js'
 import { folderSyncIsOn, syncIsOn } from './setup.js'
 
 /**
- * Commit the library file with `subject` and `body`. Only that file: nothing else the person
- * staged. The message goes through standard input: a bulk change lists thousands of records, more
+ * Commit the library file with `subject` and `body`. Only that file (and the attached files, when
+ * the repository carries them): nothing else the person staged. The message goes through standard input: a bulk change lists thousands of records, more
  * than one argument may hold.
  */
 export async function commitLibrary(git: Git, name: string, subject: string, body = ''): Promise<void> {
+  // With `sync init --with-files`, the attached files go in the same commit as the record naming them.
   await git.ok(['--literal-pathspecs', 'add', '--', name])
+  const folder = await stageCarriedFiles(git, name)
+  const paths = folder === null ? [name] : [name, folder]
   const message = body === '' ? subject : `${subject}\n\n${body}`
   await git.ok(
     [
@@ -30,7 +34,7 @@ export async function commitLibrary(git: Git, name: string, subject: string, bod
       '-F',
       '-',
       '--',
-      name,
+      ...paths,
     ],
     { input: message },
   )

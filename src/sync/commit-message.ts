@@ -73,17 +73,26 @@ export function describeChange(diff: LibraryDiff): CommitMessage | null {
     parts.push(`${verb} ${nameList(names)}`)
     full.push(...names.map((n) => `${verb} ${cleanMessage(n)}`))
   }
-  const untrashed = new Set(diff.trash.removed.map((e) => e.summary.id))
+  // A restored summary keeps its id, or comes back under a new one (its own was taken meanwhile)
+  // with its text and time of writing: either way a restore, and its trash entry no purge.
+  const untrashed = diff.trash.removed.map((e) => e.summary)
+  const restoredFrom = new Map(
+    diff.summaries.added.flatMap((s) => {
+      const entry =
+        untrashed.find((t) => t.id === s.id) ?? untrashed.find((t) => t.created === s.created && t.body === s.body && t.by === s.by)
+      return entry ? [[s.id, entry.id] as const] : []
+    }),
+  )
   const trashed = new Set(diff.trash.added.map((e) => e.summary.id))
   const added = diff.summaries.added.map((s) => s.id)
   const removed = diff.summaries.removed.map((s) => s.id)
   listed(
     'add',
-    added.filter((id) => !untrashed.has(id)),
+    added.filter((id) => !restoredFrom.has(id)),
   )
   listed(
     'restore',
-    added.filter((id) => untrashed.has(id)),
+    added.filter((id) => restoredFrom.has(id)),
   )
   listed(
     'rm',
@@ -103,8 +112,8 @@ export function describeChange(diff: LibraryDiff): CommitMessage | null {
     'delete paper',
     diff.papers.removed.map((p) => p.key).filter((k) => !summarised.has(k)),
   )
-  const addedIds = new Set(added)
-  const purged = diff.trash.removed.filter((e) => !addedIds.has(e.summary.id)).length
+  const restoredIds = new Set(restoredFrom.values())
+  const purged = diff.trash.removed.filter((e) => !restoredIds.has(e.summary.id)).length
   if (purged > 0) parts.push(`empty trash (${plural(purged, 'summary', 'summaries')})`)
   if (parts.length === 0) return diff.trash.added.length > 0 ? { subject: 'update the trash', body: '' } : null
   const subject = parts.join('; ')

@@ -3,6 +3,7 @@ import { DataError, ExitCode, PrecisError } from '../core/errors.js'
 import { LibraryFile } from '../store/library-file.js'
 import type { Env } from '../store/paths.js'
 import { Git } from './git.js'
+import { carryFiles, type CarriedFiles } from './files.js'
 import { commitPendingLibrary, commitSetup } from './pending.js'
 import { findLibraryRepo, libraryLocation, type LibraryRepo } from './repo.js'
 import { ensureSyncSetup } from './setup.js'
@@ -21,6 +22,8 @@ export interface InitReport {
   remote: { name: string; url: string; previous: string | null } | null
   /** Subjects of the commits made. */
   committed: string[]
+  /** With --with-files: the attachment folder now carried, and how many files and bytes it adds. */
+  files: CarriedFiles | null
 }
 
 /** The branch a remote's HEAD points to, so a new repository starts on the branch the others use. */
@@ -66,7 +69,7 @@ async function setRemote(repo: LibraryRepo, url: string): Promise<InitReport['re
  * give the library precis's merge driver; ignore the lock, backup and temporary files; set the
  * remote; commit. Safe to run again: it only adds what is missing.
  */
-export async function initSync(libraryPath: string, env: Env, remoteUrl: string | null): Promise<InitReport> {
+export async function initSync(libraryPath: string, env: Env, remoteUrl: string | null, withFiles = false): Promise<InitReport> {
   const { file, dir } = await libraryLocation(libraryPath)
   await refuseInvalidLibrary(file)
   await mkdir(dir, { recursive: true })
@@ -78,5 +81,6 @@ export async function initSync(libraryPath: string, env: Env, remoteUrl: string 
   if (await commitSetup(repo, INIT_SUBJECT)) committed.push(INIT_SUBJECT)
   const pending = await commitPendingLibrary(repo)
   if (pending !== null) committed.push(pending)
-  return { top: repo.top, created: found === null, written, remote, committed }
+  const files = withFiles ? await carryFiles(repo) : null
+  return { top: repo.top, created: found === null, written, remote, committed, files }
 }

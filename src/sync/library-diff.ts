@@ -29,7 +29,10 @@ function diffRecords<T extends object>(before: readonly T[], after: readonly T[]
   for (const [k, a] of now) {
     const b = old.get(k)
     if (!b || sameValue(a, b)) continue
-    const fields = Object.keys(a).filter((f) => !sameValue((a as Record<string, unknown>)[f], (b as Record<string, unknown>)[f]))
+    // Both records' fields: an optional one removed (a paper taken out of the reading queue) changed too.
+    const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter(
+      (f) => !sameValue((a as Record<string, unknown>)[f], (b as Record<string, unknown>)[f]),
+    )
     changed.push({ before: b, after: a, fields })
   }
   return { added: after.filter((r) => !old.has(key(r))), removed: before.filter((r) => !now.has(key(r))), changed }

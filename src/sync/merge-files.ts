@@ -1,5 +1,6 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { DataError } from '../core/errors.js'
+import type { KeyPattern } from '../core/keys/citekey.js'
 import { mergeLibraries, type MergeConflict } from '../core/merge/three-way.js'
 import { emptyLibrary, type Library } from '../core/model.js'
 import { parseLibrary } from '../core/schema/schema.js'
@@ -35,13 +36,18 @@ async function readSide(path: string, source: string, emptyMeansNone: boolean): 
  * that is not a valid library throws DataError before anything is written, so git reports a
  * conflict and the file keeps our version, never garbage or conflict markers.
  */
-export async function mergeLibraryFiles(files: MergeFiles, label: string, now: Date): Promise<MergeConflict[]> {
+export async function mergeLibraryFiles(
+  files: MergeFiles,
+  label: string,
+  now: Date,
+  keyPattern?: () => KeyPattern,
+): Promise<MergeConflict[]> {
   const [base, ours, theirs] = await Promise.all([
     readSide(files.base, `the common version of ${label}`, true),
     readSide(files.ours, `our version of ${label}`, false),
     readSide(files.theirs, `their version of ${label}`, false),
   ])
-  const { library, conflicts } = mergeLibraries(base, ours, theirs, now)
+  const { library, conflicts } = mergeLibraries(base, ours, theirs, now, keyPattern)
   checkBeforeWrite(library, label) // the store's last check: a merge is a write too
   const temp = `${files.ours}.precis-merge-${process.pid}`
   try {

@@ -1,11 +1,12 @@
-import type { Env } from '../store/paths.js'
+import { upgradeBackupNames, type Env } from '../store/paths.js'
 import type { LibraryRepo } from './repo.js'
 import { withTemporaryIndex } from './temporary-index.js'
 
 // The files precis keeps beside the library `name`: its lock (and the lock that serialises breaking
-// it), the backup, temporary and set-aside files of the durable write, and edits recovered after a
-// failure. They belong to this machine: tracked, a merge would write another machine's over them.
-const ownNames = (name: string) => [`${name}.lock`, `${name}.lock.break`, `${name}.bak`]
+// it), the backups (of the last write, of an upgraded older file), temporary and set-aside files of
+// the durable write, and edits recovered after a failure. They belong to this machine: tracked, a
+// merge would write another machine's over them.
+const ownNames = (name: string) => [`${name}.lock`, `${name}.lock.break`, `${name}.bak`, ...upgradeBackupNames(name)]
 const ownPrefixes = (name: string) => [`.${name}.tmp-`, `.${name}.bak-`, 'recovered/']
 
 const globEscape = (text: string) => text.replace(/[*?[\]\\]/g, '\\$&')

@@ -2,6 +2,7 @@ import { join, relative } from 'node:path'
 import { PRECIS_BIN } from '../package-files.js'
 import { ignoreLines, shortList, untrackOwnFiles } from './own-files.js'
 import type { LibraryRepo } from './repo.js'
+import { excludeFilesUnlessCarried } from './files.js'
 import { dropLines, ensureLines, isLink, readLines, removeLink } from './setup-lines.js'
 
 /** The merge driver's name in `.gitattributes` and git's config. */
@@ -86,9 +87,12 @@ export async function ensureSyncSetup(repo: LibraryRepo): Promise<string[]> {
   if (await ensureLines(repo.info.attributes, [infoAttributeLine(repo.rel)], '# precis merges its library record by record')) {
     repaired.push(shown(repo.info.attributes))
   }
-  if (await ensureLines(repo.info.exclude, ignoreLines(repo.name, folder), '# precis: lock, backup and temporary files of the library')) {
-    repaired.push(shown(repo.info.exclude))
-  }
+  const excluded = await ensureLines(
+    repo.info.exclude,
+    ignoreLines(repo.name, folder),
+    '# precis: lock, backup and temporary files of the library',
+  )
+  if ((await excludeFilesUnlessCarried(repo)) || excluded) repaired.push(shown(repo.info.exclude))
   const [attributes, ignores] = [join(repo.dir, '.gitattributes'), join(repo.dir, '.gitignore')]
   for (const path of [attributes, ignores]) if (await removeLink(path)) repaired.push(`${relative(repo.dir, path)} (was a symbolic link)`)
   const overrides = await dropLines(attributes, (line) => overridesMerge(line, repo.name))

@@ -28,6 +28,12 @@ export interface IO {
   readonly errStyle: ChalkInstance
   /** All of stdin, as bytes (decoding is the reader's job: input from outside is checked). */
   readStdin(): Promise<Uint8Array>
+  /**
+   * Write `query` to the terminal and read its answer until `complete` says it is whole or
+   * `timeoutMs` passed, stdin in raw mode meanwhile and restored after; null (nothing written)
+   * unless both stdin and stdout are a terminal.
+   */
+  askTerminal(query: string, complete: (reply: string) => boolean, timeoutMs: number): Promise<string | null>
   /** Show long output through the pager on a terminal; write it directly otherwise. */
   page(text: string): Promise<void>
   /** Turn colour and hyperlinks off (`--no-color`), the pager off (`--no-pager`), or choose the pager command. */

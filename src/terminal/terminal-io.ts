@@ -50,6 +50,31 @@ export class TerminalIO implements IO {
     return Buffer.concat(chunks)
   }
 
+  askTerminal(query: string, complete: (reply: string) => boolean, timeoutMs: number): Promise<string | null> {
+    if (!this.stdinIsTTY || !this.stdoutIsTTY) return Promise.resolve(null)
+    const stdin = process.stdin
+    const wasRaw = stdin.isRaw
+    return new Promise((resolve) => {
+      let reply = ''
+      const finish = () => {
+        clearTimeout(timer)
+        stdin.off('data', read)
+        stdin.setRawMode(wasRaw)
+        stdin.pause() // let the process end, and the next reader (a prompt) start afresh
+        resolve(reply)
+      }
+      const read = (chunk: Buffer) => {
+        reply += chunk.toString('latin1')
+        if (complete(reply)) finish()
+      }
+      const timer = setTimeout(finish, timeoutMs)
+      stdin.setRawMode(true) // the answer arrives as input: not echoed, not waiting for Enter
+      stdin.on('data', read)
+      stdin.resume()
+      process.stdout.write(query)
+    })
+  }
+
   async page(text: string): Promise<void> {
     const lines = text.split('\n').length
     if (!this.pager || !this.stdoutIsTTY || this.rows === null || lines < this.rows) return this.out(text)

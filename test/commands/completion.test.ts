@@ -42,6 +42,9 @@ describe('__complete: candidates from the library', () => {
     ['query', 'id:sno', ['id:snoek2012practical']],
     ['query', 'ye', ['year:']],
     ['query', 'message', []],
+    ['query', 'state:', ['state:none', 'state:read', 'state:reading', 'state:to-read']],
+    ['query', '-state:re', ['-state:read', '-state:reading']],
+    ['query', 'sta', ['state:']],
   ])('%s %j → %j', async (source, prefix, expected) => {
     expect(await complete(source, prefix)).toEqual(expected)
   })

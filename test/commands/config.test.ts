@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../src/main.js'
@@ -91,19 +91,19 @@ describe('config get, set, path', () => {
     expect(readFileSync(again.config.path, 'utf8')).toBe('# who writes\nby = "Grace"\nfuture_setting = 1\ntags = [ "inbox", "to-read" ]\n')
   })
 
-  it('images takes auto, kitty, iterm or off', async () => {
-    const set = await run(['config', 'set', 'images', 'kitty'])
+  it('images takes auto, kitty, iterm, sixel or off', async () => {
+    const set = await run(['config', 'set', 'images', 'sixel'])
     expect(set.code).toBe(0)
-    expect(readFileSync(set.ctx.config.path, 'utf8')).toBe('images = "kitty"\n')
-    const bad = await run(['config', 'set', 'images', 'sixel'])
+    expect(readFileSync(set.ctx.config.path, 'utf8')).toBe('images = "sixel"\n')
+    const bad = await run(['config', 'set', 'images', 'regis'])
     expect(bad.code).toBe(2)
-    expect(bad.stderr).toContain('images must be auto, kitty, iterm, off: "sixel" is not one of auto, kitty, iterm, off')
+    expect(bad.stderr).toContain('images must be auto, kitty, iterm, sixel, off: "regis" is not one of auto, kitty, iterm, sixel, off')
   })
 
   it('set refuses a bad value (exit 2) and leaves the file as it was', async () => {
     const { code, stderr, ctx } = await run(['config', 'set', 'width', '5'], { config: 'width = 80\n' })
     expect(code).toBe(2)
-    expect(stderr).toContain('width must be a whole number: "5" is not between 20 and 1000')
+    expect(stderr).toContain('width must be a whole number from 20 to 1000: "5" is too small')
     expect(readFileSync(ctx.config.path, 'utf8')).toBe('width = 80\n')
   })
 
@@ -121,6 +121,43 @@ describe('config get, set, path', () => {
     symlinkSync(real, ctx.config.path)
     expect(await main(['config', 'set', 'width', '90'], ctx)).toBe(0)
     expect(readFileSync(real, 'utf8')).toBe('width = 90\n')
+  })
+
+  it('unset removes the line, keeping the rest, and says what is in effect now', async () => {
+    const config = '# mine\nby = "Ada"\nwidth = 72\ncolour = false\n'
+    const unset = await run(['config', 'unset', 'width'], { config })
+    expect(unset.code).toBe(0)
+    expect(unset.stderr).toBe(
+      `Removed "width" from ${unset.ctx.config.path}\n` +
+        `precis: ${unset.ctx.config.path}:3: unknown setting "colour" ignored\nwidth is now (the terminal) (default)\n`,
+    )
+    expect(readFileSync(unset.ctx.config.path, 'utf8')).toBe('# mine\nby = "Ada"\ncolour = false\n')
+    const typo = await run(['config', 'unset', 'colour'], { config })
+    expect(typo.stderr).toBe(`Removed "colour" from ${typo.ctx.config.path}\n`)
+    expect(readFileSync(typo.ctx.config.path, 'utf8')).toBe('# mine\nby = "Ada"\nwidth = 72\n')
+  })
+
+  it('unset of what the file does not set: a setting is a note (exit 0), anything else a usage error', async () => {
+    const absent = await run(['config', 'unset', 'pager'], { config: 'by = "Ada"\n' })
+    expect(absent.code).toBe(0)
+    expect(absent.stderr).toBe(`pager is not set in ${absent.ctx.config.path}\n`)
+    const noFile = await run(['config', 'unset', 'pager'])
+    expect(noFile.code).toBe(0)
+    expect(existsSync(join(noFile.ctx.config.path, '..'))).toBe(false) // no folder made for nothing
+    const unknown = await run(['config', 'unset', 'nosuch'], { config: 'by = "Ada"\n' })
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain('There is no setting "nosuch"')
+  })
+
+  it('unset mends a bad line it removes; a problem elsewhere is refused, the file unchanged', async () => {
+    const broken = 'by = "Ada"\nwidth = "wide"\n'
+    const mended = await run(['config', 'unset', 'width'], { config: broken })
+    expect(mended.code).toBe(0)
+    expect(readFileSync(mended.ctx.config.path, 'utf8')).toBe('by = "Ada"\n')
+    const refused = await run(['config', 'unset', 'by'], { config: broken })
+    expect(refused.code).toBe(4)
+    expect(refused.stderr).toContain(':2: width must be')
+    expect(readFileSync(refused.ctx.config.path, 'utf8')).toBe(broken)
   })
 
   it('path follows XDG_CONFIG_HOME (absolute only), else ~/.config', async () => {
@@ -145,6 +182,23 @@ describe('a config file precis cannot use', () => {
     for (const argv of [['--help'], ['list', '--help'], ['help', 'query'], ['help', 'list'], ['config', 'path'], ['--version']]) {
       expect((await run(argv, { config: broken })).code).toBe(0)
     }
+  })
+
+  it('a bad value: every command says how to mend it, and config set of that setting mends it in place', async () => {
+    const broken = '# mine\nby = "Ada"\nwidth = "wide"\nunknown = 1\n'
+    const list = await run(['list'], { config: broken })
+    expect(list.code).toBe(4)
+    expect(list.stderr).toContain(`precis: ${list.ctx.config.path}:3: width must be a whole number`)
+    expect(list.stderr).toContain('Mend it with precis config set <name> <value>')
+    const other = await run(['config', 'set', 'by', 'Bob'], { config: broken })
+    expect(other.code).toBe(4) // the bad line is not the one being set
+    expect(readFileSync(other.ctx.config.path, 'utf8')).toBe(broken)
+    const set = await run(['config', 'set', 'width', '88'], { config: broken })
+    expect(set.code).toBe(0)
+    expect(readFileSync(set.ctx.config.path, 'utf8')).toBe('# mine\nby = "Ada"\nwidth = 88\nunknown = 1\n')
+    const syntax = await run(['config', 'set', 'by', 'Bob'], { config: 'by = "Ada\nwidth = 30\n' })
+    expect(syntax.code).toBe(0) // an unclosed string on the line being set
+    expect(readFileSync(syntax.ctx.config.path, 'utf8')).toBe('by = "Bob"\nwidth = 30\n')
   })
 
   it.each([

@@ -28,13 +28,14 @@ describe('export --format html with figures in the cache', () => {
     const page = await exported(cache)
     expect(page).toContain(`<img class="figure" src="data:image/png;base64,${PNG_1X1.toString('base64')}" alt="Figure 1"><br>`)
     expect(page).toContain(`<a rel="noopener noreferrer" href="${SMALL}" class="image-link">Figure 1</a>`)
-    expect(page).toContain(`<a rel="noopener noreferrer" href="${BIG}" class="image-link">Figure: ${BIG}</a>`)
+    expect(page).toContain(`<a rel="noopener noreferrer" href="${BIG}" class="image-link">Figure 2</a>`)
     expect(page).toContain(' img-src data:;')
   })
 
-  it('with an empty cache, the page is as before: no data: images allowed', async () => {
+  it('with an empty cache, no data: images allowed, each figure its numbered link', async () => {
     const page = await exported(tempDir('precis-cache-'))
     expect(page).not.toContain('data:')
-    expect(page).toContain(`class="image-link">Figure: ${SMALL}</a>`)
+    expect(page).toContain(`href="${SMALL}" class="image-link">Figure 1</a>`)
+    expect(page).toContain(`href="${BIG}" class="image-link">Figure 2</a>`)
   })
 })

@@ -1,4 +1,5 @@
-import { join } from 'node:path'
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { Command } from 'commander'
@@ -140,6 +141,41 @@ describe('identify without a terminal', () => {
     const ctx = context({ env: { PRECIS_KEY_PATTERN: '{Author}_{year}' } })
     expect(await main(['identify', keys[0]!, '--pick', '1', '--yes'], ctx)).toBe(0)
     expect(ctx.stdout()).toBe('Gilmer_2017\n')
+  })
+
+  it('takes the paper’s attached files along to its new key', async () => {
+    await importPage()
+    const pdf = join(tempDir(), 'notes.pdf')
+    writeFileSync(pdf, 'p')
+    expect(await main(['attach', keys[0]!, pdf], context())).toBe(0)
+    expect(await main(['identify', keys[0]!, '--pick', '1', '--yes'], context())).toBe(0)
+    expect(readdirSync(join(dirname(library), 'library.files'))).toEqual(['gilmer2017neural'])
+    const doctor = context()
+    await main(['doctor', '--json'], doctor)
+    expect(JSON.parse(doctor.stdout()).findings.filter((f: { kind: string }) => f.kind.endsWith('attachment'))).toEqual([])
+  })
+
+  it('joining a paper the library has, its attached files move into that paper’s folder', async () => {
+    const lib = smallLibrary()
+    lib.papers.push(paper({ key: 'untitled-0a1b2c3d', title: 'Untitled ShortScience summary 0a1b2c3d', authors: [], year: null }))
+    lib.summaries.push(summary({ id: 'untitled-0a1b2c3d', paper: 'untitled-0a1b2c3d', body: IDENTIFY_CASES[0]!.summary }))
+    writeLibraryFile(library, lib)
+    const dir = tempDir()
+    writeFileSync(join(dir, 'a.pdf'), 'same')
+    writeFileSync(join(dir, 'b.pdf'), 'other')
+    expect(await main(['attach', 'gilmer2017neural', join(dir, 'a.pdf')], context())).toBe(0)
+    expect(await main(['attach', 'untitled-0a1b2c3d', join(dir, 'a.pdf')], context())).toBe(0)
+    mkdirSync(join(dir, 'other'))
+    writeFileSync(join(dir, 'other', 'a.pdf'), 'other bytes') // the same name, other bytes
+    expect(await main(['attach', 'untitled-0a1b2c3d', join(dir, 'other', 'a.pdf')], context())).toBe(0)
+    expect(await main(['attach', 'untitled-0a1b2c3d', join(dir, 'b.pdf')], context())).toBe(0)
+    const ctx = context()
+    expect(await main(['identify', 'untitled-0a1b2c3d', '--pick', '1', '--yes'], ctx)).toBe(0)
+    const files = join(dirname(library), 'library.files')
+    expect(readdirSync(files)).toEqual(['gilmer2017neural'])
+    expect(readdirSync(join(files, 'gilmer2017neural')).sort()).toEqual(['a-2.pdf', 'a.pdf', 'b.pdf'])
+    const gilmer = (await ctx.store.read()).papers.find((p) => p.key === 'gilmer2017neural')!
+    expect(gilmer.attachments!.map((a) => (a.kind === 'file' ? a.name : ''))).toEqual(['a.pdf', 'a-2.pdf', 'b.pdf'])
   })
 
   it('searches the words of --query', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { main } from '../../src/main.js'
-import { paper, smallLibrary } from '../support/library.js'
+import { libraryOf, paper, smallLibrary, summary } from '../support/library.js'
 import { testContext } from '../support/context.js'
 
 describe('list', () => {
@@ -85,5 +85,30 @@ describe('show', () => {
     const ctx = testContext({ library: smallLibrary() })
     expect(await main(['show', ''], ctx)).toBe(2)
     expect(ctx.stderr()).toContain('rasmussen2004gaussian')
+  })
+})
+
+describe('show of summaries whose paper is missing', () => {
+  const orphans = () =>
+    libraryOf(
+      [paper({ key: 'smith2020alpha' })],
+      [
+        summary({ id: 'smith2020alpha', paper: 'smith2020alpha', body: 'Alpha.' }),
+        summary({ id: 'jones2019gone', paper: 'jones2019gone', body: 'First orphan.' }),
+        summary({ id: 'jones2019gone-2', paper: 'jones2019gone', body: 'Second orphan.' }),
+      ],
+    )
+  it.each([true, false])('a prefix reaching both shows both under the stand-in paper (terminal: %s)', async (tty) => {
+    const ctx = testContext({ tty, library: orphans() })
+    expect(await main(['show', 'jones', '--width', '80'], ctx)).toBe(0)
+    expect(ctx.stdout()).toContain('(missing paper jones2019gone)')
+    expect(ctx.stdout()).toMatch(/First orphan\.[\s\S]*Second orphan\./)
+    expect(ctx.stderr()).toBe('')
+  })
+
+  it('--json: one entry per summary', async () => {
+    const ctx = testContext({ library: orphans() })
+    expect(await main(['show', 'jones', '--json'], ctx)).toBe(0)
+    expect((JSON.parse(ctx.stdout()) as { id: string }[]).map((e) => e.id)).toEqual(['jones2019gone', 'jones2019gone-2'])
   })
 })

@@ -183,7 +183,11 @@ describe('parseSyncInitOptions', () => {
     [{ remote: ' git@example.org:me/papers.git ' }, 'git@example.org:me/papers.git'],
     [{ remote: '/srv/papers.git' }, '/srv/papers.git'],
   ])('%j → remote %j', (raw, remote) => {
-    expect(parseSyncInitOptions(raw)).toEqual({ remote })
+    expect(parseSyncInitOptions(raw)).toEqual({ remote, withFiles: false })
+  })
+
+  it('--with-files asks for the attached files to be carried', () => {
+    expect(parseSyncInitOptions({ withFiles: true })).toEqual({ remote: null, withFiles: true })
   })
 
   it.each(['', '--upload-pack=touch /tmp/x', '-x'])('refuses --remote %j', (remote) => {

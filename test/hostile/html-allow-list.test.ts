@@ -28,7 +28,7 @@ const text = (node: Node): string =>
 function page(body: string, remoteImages = false): string {
   const lib: Library = {
     format: 'precis-library',
-    version: 1,
+    version: 2,
     papers: [paper({ key: 'a', title: 'Hostile' }), paper({ key: 'b', title: 'After' })],
     summaries: [summary({ id: 'a', paper: 'a', body }), summary({ id: 'b', paper: 'b', body: 'Plain *after* text.' })],
     trash: [],

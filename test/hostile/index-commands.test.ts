@@ -7,6 +7,7 @@ import { showRun } from '../../src/commands/show/run.js'
 import { statsRun } from '../../src/commands/stats/run.js'
 import { tagsListRun } from '../../src/commands/tags/run.js'
 import { completeRun } from '../../src/commands/completion/run.js'
+import { queueListRun } from '../../src/commands/queue/run.js'
 import type { Context } from '../../src/context.js'
 import type { Library } from '../../src/core/model.js'
 import { libraryOutline } from '../../src/core/records/outline.js'
@@ -20,6 +21,10 @@ function library(): Library {
   const lib = connectedLibrary()
   const [trashed] = lib.summaries.splice(lib.summaries.length - 1, 1)
   lib.trash.push({ summary: trashed!, paper: null, deleted: '2025-01-01T00:00:00.000Z' })
+  // The reading queue's fields, which the index carries for the queue and show.
+  Object.assign(lib.papers[0]!, { state: 'to-read', priority: 2 })
+  Object.assign(lib.papers[1]!, { state: 'reading' })
+  Object.assign(lib.papers[2]!, { state: 'read' })
   return lib
 }
 
@@ -27,12 +32,19 @@ function library(): Library {
 const COMMANDS: [string, (ctx: Context, lib: Library) => Promise<void>][] = [
   ['list', (ctx) => listRun({ sort: 'added', limit: null, query: '' }, ctx)],
   ['list --sort title --limit 3', (ctx) => listRun({ sort: 'title', limit: 3, query: '' }, ctx)],
-  ['list tag:ml (a query: the whole library)', (ctx) => listRun({ sort: 'year', limit: null, query: 'tag:ml' }, ctx)],
+  ['list tag:ml', (ctx) => listRun({ sort: 'year', limit: null, query: 'tag:ml' }, ctx)],
+  [
+    'list -tag:ml year:>=2017 OR id:gilmer',
+    (ctx) => listRun({ sort: 'title', limit: null, query: '-tag:ml year:>=2017 OR id:gilmer' }, ctx),
+  ],
+  ['list graph tag:ml (words: the whole library)', (ctx) => listRun({ sort: 'year', limit: null, query: 'graph tag:ml' }, ctx)],
   ['show <every paper key>', (ctx, lib) => showRun({ handles: lib.papers.map((p) => p.key), raw: false, width: 80, images: null }, ctx)],
   [
     'show <every summary id> --raw',
     (ctx, lib) => showRun({ handles: lib.summaries.map((s) => s.id), raw: true, width: null, images: null }, ctx),
   ],
+  ['queue', (ctx) => queueListRun({ limit: null }, ctx)],
+  ['list state:to-read', (ctx) => listRun({ sort: 'added', limit: null, query: 'state:to-read' }, ctx)],
   ['tags', (ctx) => tagsListRun({ sort: 'count', flat: false }, ctx)],
   ['tags --flat', (ctx) => tagsListRun({ sort: 'name', flat: true }, ctx)],
   ['stats', (ctx) => statsRun({ top: 5 }, ctx)],

@@ -20,6 +20,8 @@ import { basename, dirname } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Library } from '../../src/core/model.js'
 import { FileStore } from '../../src/store/file-store.js'
+import type { IndexContents } from '../../src/store/index/contents.js'
+import { decodeIndex, encodeIndex } from '../../src/store/index/format.js'
 import { libraryOf, paper, summary } from '../support/library.js'
 import {
   answersFrom,
@@ -72,9 +74,13 @@ async function writtenLibrary(): Promise<{ library: string; cache: string; index
   return { library, cache, index: indexFileName(library, cache) }
 }
 
-/** Reads through the index give a fresh parse's answers, and leave a current index behind. */
+/**
+ * Reads through the index give a fresh parse's answers, and leave a current index behind. (A read
+ * that finds a section damaged only as it decodes it removes the index: the read after it builds one.)
+ */
 async function expectFreshAnswers(library: string, cache: string): Promise<void> {
   const fresh = await freshAnswers(library)
+  expect(await answersFrom(indexedStore(library, cache))).toEqual(fresh)
   expect(await answersFrom(indexedStore(library, cache))).toEqual(fresh)
   expect(recordsAtIndexedPlaces(library, cache)).toEqual(fresh.records)
 }
@@ -172,6 +178,87 @@ describe('the index of a library', () => {
     await indexedStore(library, blocked).update((lib) => void lib.summaries[0]!.tags.push('more'))
     expect(await answersFrom(indexedStore(library, blocked))).toEqual(await freshAnswers(library))
     expect(existsSync(`${blocked}/index`)).toBe(false)
+  })
+})
+
+/**
+ * The index of `library` re-encoded with `forge` applied to what it holds: every checksum matches,
+ * and the identity is the library's own, so only its columns can give it away.
+ */
+function forgeIndex(index: string, forge: (contents: Record<string, unknown>) => void): void {
+  const contents = decodeIndex(readFileSync(index))!
+  const plain: Record<string, unknown> = {
+    library: contents.library,
+    identity: contents.identity,
+    papers: contents.papers,
+    summaries: contents.summaries,
+    trashIds: contents.trashIds,
+    words: contents.words,
+    cites: contents.cites,
+    tagCounts: contents.tagCounts,
+    paperPlaces: contents.paperPlaces,
+    summaryPlaces: contents.summaryPlaces,
+  }
+  forge(plain)
+  writeFileSync(index, encodeIndex(plain as unknown as IndexContents))
+}
+
+describe('an index whose checksums hold but whose contents precis did not write', () => {
+  it.each([
+    ['a summary id that is a number', (c: Record<string, unknown>) => ((c.summaries as { id: unknown }[])[1]!.id = 7)],
+    ['a year that is not a whole number', (c: Record<string, unknown>) => ((c.papers as { year: unknown }[])[0]!.year = 2017.5)],
+    ['a tag list that is text', (c: Record<string, unknown>) => ((c.summaries as { tags: unknown }[])[0]!.tags = 'gnn')],
+    ['a word count that is negative', (c: Record<string, unknown>) => ((c.words as number[])[0] = -1)],
+    ['tag counts that are not counts', (c: Record<string, unknown>) => ((c.tagCounts as { count: unknown }[])[0]!.count = 'two')],
+    ['citations that are not text', (c: Record<string, unknown>) => ((c.cites as unknown[])[0] = [{ key: 1 }])],
+    ['places of the wrong length', (c: Record<string, unknown>) => (c.summaryPlaces as number[]).push(3)],
+  ])('answers as a fresh parse (%s), and is built again by the next read', async (_, forge) => {
+    const { library, cache, index } = await writtenLibrary()
+    forgeIndex(index, forge)
+    expect(decodeIndex(readFileSync(index))).not.toBeNull() // its header and checksums hold: a read uses it
+    expect(indexIsCurrent(library, cache)).toBe(false) // but a column is not what precis writes
+    const fresh = await freshAnswers(library)
+    expect(await answersFrom(indexedStore(library, cache))).toEqual(fresh)
+    expect(existsSync(index)).toBe(false) // removed as soon as it was found out
+    await expectFreshAnswers(library, cache)
+    expect(indexIsCurrent(library, cache)).toBe(true)
+  })
+
+  it.each([
+    ['beyond the end of the file', (places: number[]) => (places[1] = 2 ** 52)],
+    ['ending before they start', (places: number[]) => ([places[0], places[1]] = [places[1]!, places[0]!])],
+    ['on another record', (places: number[]) => places.push(...places.splice(0, 2))],
+  ])('reads whole records right when the places it gives are %s', async (_, forge) => {
+    const { library, cache, index } = await writtenLibrary()
+    forgeIndex(index, (c) => forge(c.summaryPlaces as number[]))
+    expect(await answersFrom(indexedStore(library, cache))).toEqual(await freshAnswers(library))
+  })
+})
+
+describe('the indexes of libraries that no longer exist, and of older formats', () => {
+  it('are removed when another index is rebuilt, with indexes of an older format, and the indexes of libraries still there are kept', async () => {
+    const kept = await writtenLibrary()
+    const gone = await writtenLibrary()
+    const other = await writtenLibrary()
+    // All three indexes in one cache folder, as one user's libraries are.
+    const indexOf = async (lib: { library: string }) => {
+      await answersFrom(indexedStore(lib.library, kept.cache))
+      return indexFileName(lib.library, kept.cache)
+    }
+    const [goneIndex, otherIndex] = [await indexOf(gone), await indexOf(other)]
+    writeFileSync(`${dirname(kept.index)}/notes.txt`, 'not an index')
+    const older = `${dirname(kept.index)}/0123456789abcdef.index`
+    copyFileSync(otherIndex, older)
+    writeVersion(older, 1) // an index of an older format, perhaps named otherwise
+    rmSync(gone.library)
+    await answersFrom(indexedStore(kept.library, kept.cache)) // current: nothing rebuilt, nothing pruned
+    expect(existsSync(goneIndex)).toBe(true)
+    writeFileSync(kept.library, JSON.stringify(JSON.parse(readFileSync(kept.library, 'utf8')))) // a hand edit: rebuilt
+    await expectFreshAnswers(kept.library, kept.cache)
+    expect(existsSync(goneIndex)).toBe(false)
+    expect(existsSync(older)).toBe(false)
+    expect(existsSync(otherIndex)).toBe(true)
+    expect(existsSync(`${dirname(kept.index)}/notes.txt`)).toBe(true)
   })
 })
 

@@ -16,6 +16,7 @@ import { tempDir, testContext } from '../support/context.js'
 import { startServer } from '../unit/sources/server.js'
 import { libraryOf, paper, summary } from '../support/library.js'
 import { writeLibraryFile } from './support/files.js'
+import { makePdf } from '../support/pdf.js'
 import { builtCommands, precisOn } from './support/precis.js'
 import { expectTerminalSafe, HOSTILE, HOSTILE_NO_SGR, HOSTILE_STORABLE } from './support/terminal.js'
 
@@ -316,5 +317,28 @@ describe('on a colour terminal (in process: spawned children never have one)', (
     await run(ctx)
     expectTerminalSafe(ctx.stdout(), 'stdout', { colour: true })
     expectTerminalSafe(ctx.stderr(), 'stderr', { colour: true })
+  })
+})
+
+describe('a file name with a line break, in an error', () => {
+  it('stays on the error line, the break shown as \\u000A (README: every error is one line)', async () => {
+    const dir = tempDir('precis-escapes-')
+    const name = 'paper\nprecis: forged line.pdf'
+    writeFileSync(join(dir, name), makePdf({ pages: [['A Paper Without Identifiers']] }))
+    const library = join(dir, 'library.json')
+    const added = await precisOn(library, ['add', '--title', 'Other', '--author', 'Ann Bee', '--year', '2020', '--no-summary'], {
+      cwd: dir,
+    })
+    expect(added.code, added.stderr).toBe(0)
+    for (const args of [
+      ['add', name],
+      ['attach', 'bee2020other', `missing-${name}`],
+    ]) {
+      const result = await precisOn(library, args, { cwd: dir })
+      expect(result.code, result.stderr).toBe(args[0] === 'add' ? 2 : 3)
+      const [first, ...hints] = result.stderr.trimEnd().split('\n')
+      expect(first).toMatch(/^precis: .*paper\\u000Aprecis: forged line\.pdf/)
+      expect(hints.filter((line) => line.startsWith('precis:'))).toEqual([])
+    }
   })
 })

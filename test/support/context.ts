@@ -33,6 +33,8 @@ export interface TestContextOptions {
   now?: string
   /** The text of the config file, written where the context's environment puts it (a fresh HOME). */
   config?: string
+  /** What the terminal answers when asked (`io.askTerminal`, TTY only); default: nothing. */
+  terminalReply?: string
 }
 
 export interface TestContext extends Context {
@@ -44,6 +46,8 @@ export interface TestContext extends Context {
   edited: string[]
   /** Waits asked of the clock, in milliseconds; they pass at once. */
   slept: number[]
+  /** What was written to ask the terminal (`io.askTerminal`), in order. */
+  terminalQueries: string[]
 }
 
 /** The fake prompter: answers from the script, and fails the test on a question it was not given. */
@@ -88,6 +92,7 @@ export function testContext(options: TestContextOptions = {}): TestContext {
   const asked: string[] = []
   const edited: string[] = []
   const slept: number[] = []
+  const terminalQueries: string[] = []
   const io: IO = {
     out: (text) => void (out += text),
     err: (text) => void (err += text),
@@ -102,6 +107,11 @@ export function testContext(options: TestContextOptions = {}): TestContext {
     errStyle: styleFor(false),
     readStdin: async () =>
       typeof options.stdin === 'string' ? new TextEncoder().encode(options.stdin) : (options.stdin ?? new Uint8Array()),
+    askTerminal: async (query) => {
+      if (!tty) return null
+      terminalQueries.push(query)
+      return options.terminalReply ?? ''
+    },
     page: async (text) => void (out += text),
     configure: () => undefined,
   }
@@ -145,5 +155,6 @@ export function testContext(options: TestContextOptions = {}): TestContext {
     asked,
     edited,
     slept,
+    terminalQueries,
   }
 }

@@ -1,6 +1,9 @@
 /** Small images as bytes, for the figure fetch, cache and drawing tests. */
+import jpeg from 'jpeg-js'
+import { GifWriter } from 'omggif'
+import { PNG } from 'pngjs'
 
-/** A real 1×1 PNG (one red pixel). */
+/** A real 1×1 PNG (one half-transparent green pixel). */
 export const PNG_1X1 = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
@@ -42,4 +45,31 @@ export function webpHeader(width: number, height: number): Buffer {
   b.writeUIntLE(width - 1, 24, 3)
   b.writeUIntLE(height - 1, 27, 3)
   return b
+}
+
+/** `width`×`height` opaque pixels of one colour, as RGBA. */
+export function solid(width: number, height: number, [r, g, b]: readonly [number, number, number]): Uint8Array {
+  const data = new Uint8Array(width * height * 4)
+  for (let at = 0; at < data.length; at += 4) data.set([r, g, b, 255], at)
+  return data
+}
+
+/** A real PNG of `width`×`height` pixels of one colour. */
+export function solidPng(width: number, height: number, colour: readonly [number, number, number]): Buffer {
+  const png = new PNG({ width, height })
+  Buffer.from(solid(width, height, colour)).copy(png.data)
+  return PNG.sync.write(png)
+}
+
+/** A real JPEG of `width`×`height` pixels of one colour (lossy: the colour comes back near, not exact). */
+export function solidJpeg(width: number, height: number, colour: readonly [number, number, number]): Buffer {
+  return jpeg.encode({ width, height, data: Buffer.from(solid(width, height, colour)) }, 90).data
+}
+
+/** A real GIF of `width`×`height` pixels of one colour. */
+export function solidGif(width: number, height: number, [r, g, b]: readonly [number, number, number]): Buffer {
+  const buffer = Buffer.alloc(1024 + width * height)
+  const writer = new GifWriter(buffer, width, height, { palette: [(r << 16) | (g << 8) | b, 0] })
+  writer.addFrame(0, 0, width, height, new Array<number>(width * height).fill(0))
+  return buffer.subarray(0, writer.end())
 }

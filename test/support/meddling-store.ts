@@ -1,5 +1,5 @@
 import type { Library } from '../../src/core/model.js'
-import type { Store, UpdateOptions } from '../../src/store/store.js'
+import type { Change, Store, UpdateOptions } from '../../src/store/store.js'
 import { testContext, type TestContext, type TestContextOptions } from './context.js'
 
 /**
@@ -24,7 +24,7 @@ export class MeddlingStore implements Store {
     return this.inner.read()
   }
 
-  async update<T>(change: (library: Library) => T | Promise<T>, options?: UpdateOptions<T>): Promise<T> {
+  async update<T>(change: Change<T>, options?: UpdateOptions<T>): Promise<T> {
     if (this.meddled === 0) {
       this.meddled++
       await this.inner.update(this.meddle)

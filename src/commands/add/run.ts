@@ -16,16 +16,21 @@ import { summaryTemplate } from '../../formats/summary-template.js'
 import { keepingTextOnFailure, textToKeep } from '../../command-kit/kept-text.js'
 import { parseYear } from '../../command-kit/paper-flags.js'
 import { entryRecord } from '../../core/records/entries.js'
+import { applyTransition, queueTransition } from '../../core/queue/reading.js'
 import { canPrompt, inform, printJson, splitAuthors, storableAnswers } from '../../command-kit/shared.js'
 import { paperFromSource } from './source-input.js'
+import { fromPdf } from './pdf-input.js'
+import { attachFileTo, informAttachment } from '../../command-kit/attachments.js'
 import { chooseTags, guardNewTags } from '../../command-kit/tag-prompts.js'
 
 export interface AddOptions {
   source: Source | null
   /** The source argument when it is neither arXiv id nor DOI: a paper of the library (key or unique handle). */
   paperHandle: string | null
-  /** false: the paper alone, no summary (`--no-summary`). */
+  /** false: the paper alone, no summary (`--no-summary`, `--to-read`). */
   summary: boolean
+  /** `--to-read`: the paper goes into the reading queue, with this priority (null: none). */
+  toRead: { priority: number | null } | null
   paper: PaperOverrides
   tags: string[]
   by: string
@@ -33,6 +38,8 @@ export interface AddOptions {
   offline: boolean
   /** Save fetched metadata without the preview. */
   yes: boolean
+  /** `add paper.pdf`: the PDF to read the paper from and attach. */
+  pdf: string | null
 }
 
 function fromKnownPaper(paper: Paper): PaperInput {
@@ -128,19 +135,50 @@ function paperNamed(library: Library, handle: string): Paper {
   }
 }
 
-/** `add --no-summary`: the paper goes on the reading list, to summarise later; one already there stays as it is. */
-async function addPaperAlone(ctx: Context, paperInput: PaperInput, knownKey: string | null, keyPattern: KeyPattern): Promise<void> {
-  const { paper, attached } = await ctx.store.update((lib) => ensurePaper(lib, paperInput, ctx.clock.now(), knownKey, keyPattern))
-  ctx.io.out(paper.key + '\n')
+/**
+ * `add --no-summary`: the paper alone, to summarise later; one already there stays as it is.
+ * `add --to-read`: the same, and the paper (new or already there) goes into the reading queue.
+ */
+async function addPaperAlone(
+  ctx: Context,
+  opts: AddOptions,
+  paperInput: PaperInput,
+  knownKey: string | null,
+  keyPattern: KeyPattern,
+): Promise<string> {
+  const { toRead } = opts
+  const { paper, attached, summaries } = await ctx.store.update((lib) => {
+    const found = ensurePaper(lib, paperInput, ctx.clock.now(), knownKey, keyPattern)
+    if (toRead) {
+      const next = queueTransition(found.paper, { kind: 'add', priority: toRead.priority ?? undefined })
+      if (typeof next !== 'string') applyTransition(found.paper, next)
+    }
+    return { ...found, summaries: lib.summaries.filter((s) => s.paper === found.paper.key) }
+  })
+  if (ctx.globals.json) {
+    const record = entryRecord({ id: summaries[0]?.id ?? paper.key, paper, summary: summaries[0] ?? null })
+    printJson(ctx, { key: paper.key, newPaper: !attached, record })
+  } else ctx.io.out(paper.key + '\n')
+  const what = `${oneLine(paper.title)} (${paper.key})`
+  const queued = toRead ? `, to read${paper.priority === undefined ? '' : ` at priority ${paper.priority}`}` : ''
   inform(
     ctx,
-    attached
-      ? `${oneLine(paper.title)} (${paper.key}) is already in the library`
-      : `Added ${paper.key}: ${oneLine(paper.title)} (no summary yet)`,
+    attached ? `${what} is already in the library${queued}` : `Added ${paper.key}: ${oneLine(paper.title)}${queued} (no summary yet)`,
   )
+  return paper.key
 }
 
 export async function addRun(given: AddOptions, ctx: Context): Promise<void> {
+  if (given.pdf === null) return void (await addEntry(given, ctx))
+  const { options, ask } = await fromPdf(given, given.pdf, ctx)
+  const key = await addEntry(options, ctx, ask)
+  const outcome = await attachFileTo(ctx, key, given.pdf)
+  // --json printed the entry, as add <id> does; which file the paper got is said on stderr either way.
+  informAttachment(ctx, key, outcome)
+}
+
+/** Add the paper (and its summary); the paper's key. `ask` gives the paper when no source could. */
+async function addEntry(given: AddOptions, ctx: Context, askFirst?: () => Promise<PaperInput | null>): Promise<string> {
   const config = ctx.config.values()
   const keyPattern = keyPatternIn(ctx.env, config) // a bad pattern is refused before anything is asked
   const library = await ctx.store.read()
@@ -156,7 +194,7 @@ export async function addRun(given: AddOptions, ctx: Context): Promise<void> {
       title: opts.paper.title ?? '',
       year: opts.paper.year ?? null,
     })
-  const ask = () => completePaper(opts.paper, ctx)
+  const ask = async () => (await askFirst?.()) ?? completePaper(opts.paper, ctx)
   const fromSource =
     !known && opts.source
       ? await paperFromSource({ source: opts.source, flags: opts.paper, offline: opts.offline, yes: opts.yes }, ctx, library, ask)
@@ -164,7 +202,7 @@ export async function addRun(given: AddOptions, ctx: Context): Promise<void> {
   const paperInput = known ? fromKnownPaper(known) : (fromSource?.paper ?? (await ask()))
   // The paper found before the lock: attached to inside it even if its fields changed meanwhile.
   const knownKey = known?.key ?? fromSource?.knownKey ?? null
-  if (!opts.summary) return addPaperAlone(ctx, paperInput, knownKey, keyPattern)
+  if (!opts.summary) return addPaperAlone(ctx, opts, paperInput, knownKey, keyPattern)
   // Tags from the config file are taken as given: the prompt is for a summary neither flag nor file tags.
   const wanted = chooseNewTags(opts.tags, config)
   const tags =
@@ -184,6 +222,7 @@ export async function addRun(given: AddOptions, ctx: Context): Promise<void> {
     const record = entryRecord({ id: added.summary.id, paper: added.paper, summary: added.summary }, { body: true })
     printJson(ctx, { id: added.summary.id, key: added.paper.key, newPaper: !added.attached, linked: added.linked, record })
   } else ctx.io.out(added.summary.id + '\n')
+  const key = added.paper.key
   const what = `${oneLine(added.paper.title)} (${added.paper.key})`
   inform(
     ctx,
@@ -195,4 +234,5 @@ export async function addRun(given: AddOptions, ctx: Context): Promise<void> {
     const names = added.linked.map((field) => (field === 'doi' ? `DOI ${added.paper.doi}` : `arXiv:${added.paper.arxiv}`))
     inform(ctx, `${added.paper.key} now also records ${oneLine(names.join(' and '))}`)
   }
+  return key
 }

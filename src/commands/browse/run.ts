@@ -8,10 +8,15 @@ import { browseChoices } from './choices.js'
 import { mayHoldMath, snippetRendering } from '../../render/snippet-rendered.js'
 import { readingWidth } from '../../render/reading-width.js'
 import { canPrompt } from '../../command-kit/shared.js'
+import { figureDrawer } from '../../command-kit/figure-drawer.js'
+import { chooseImages } from '../../core/config/precedence.js'
+import type { ImageSetting } from '../../core/images/protocol.js'
 
 export interface BrowseOptions {
   /** Text already typed when the browser opens. */
   query: string
+  /** How the chosen summary's figures are drawn (`--images`; null: the config file's `images`, else auto). */
+  images: ImageSetting | null
 }
 
 const PAGE_SIZE = 12
@@ -44,6 +49,8 @@ export async function browseRun(opts: BrowseOptions, ctx: Context): Promise<void
     entries.some((entry) => mayHoldMath(entry.summary?.body ?? '')),
   )
   const width = ctx.io.columns ?? 80
+  // Asked once, before the prompt takes the terminal's input.
+  const drawer = await figureDrawer(ctx, chooseImages(opts.images, ctx.config.values()).value)
   let term = opts.query
   let chosen: string | undefined
   for (;;) {
@@ -63,6 +70,10 @@ export async function browseRun(opts: BrowseOptions, ctx: Context): Promise<void
     chosen = entry.id
     const { renderPaper } = await import('../../render/show.js') // marked-terminal and temml: loaded only to render
     const options = { width: readingWidth(width), color: ctx.io.color, hyperlinks: ctx.io.hyperlinks }
-    await ctx.io.page(renderPaper(entry.paper, entry.summary ? [entry.summary] : [], options))
+    const drawnBefore = drawer?.drawn() ?? 0
+    const text = renderPaper(entry.paper, entry.summary ? [entry.summary] : [], options, drawer?.draw)
+    // As in show: a pager (less) cannot draw images, so a summary with figures drawn goes to the terminal directly.
+    if (drawer && drawer.drawn() > drawnBefore) ctx.io.out(text)
+    else await ctx.io.page(text)
   }
 }

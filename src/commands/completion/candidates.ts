@@ -4,11 +4,11 @@
  * shells then filter again by their own rules); each list is sorted and without duplicates.
  */
 import type { LibraryOutline } from '../../core/records/outline.js'
-import { countTags } from '../../core/tags/counts.js'
+import { READING_STATES } from '../../core/model.js'
 import type { DynamicSource } from './spec.js'
 
 /** What completion offers comes from the library's outline: keys, ids, tags. */
-type Outline = Pick<LibraryOutline, 'papers' | 'summaries' | 'trashIds'>
+type Outline = Pick<LibraryOutline, 'papers' | 'summaries' | 'trashIds' | 'tagCounts'>
 
 /** Query fields offered for a query word without a colon (`ti` → `title:`). */
 export type QueryFields = readonly string[]
@@ -23,7 +23,7 @@ function handles(lib: Outline): string[] {
 }
 
 function tags(lib: Outline): string[] {
-  return countTags(lib.summaries).map((t) => t.tag)
+  return lib.tagCounts().map((t) => t.tag)
 }
 
 /** `tag:gn` → `tag:gnn`, `-tag:`, `ti` → `title:`; a plain word completes to nothing (it is free text). */
@@ -32,7 +32,14 @@ function queryWord(lib: Outline, prefix: string, fields: QueryFields): string[] 
   if (field) {
     const [, sign, name, value] = field as unknown as [string, string, string, string]
     const lower = name.toLowerCase()
-    const values = lower === 'tag' ? tags(lib) : lower === 'id' || lower === 'cites' || lower === 'citedby' ? handles(lib) : []
+    const values =
+      lower === 'tag'
+        ? tags(lib)
+        : lower === 'id' || lower === 'cites' || lower === 'citedby'
+          ? handles(lib)
+          : lower === 'state'
+            ? [...READING_STATES, 'none']
+            : []
     return startingWith(values, value).map((v) => `${sign}${name}:${v}`)
   }
   const sign = prefix.startsWith('-') ? '-' : ''

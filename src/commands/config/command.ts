@@ -3,11 +3,12 @@ import type { Context } from '../../context.js'
 import { UsageError } from '../../core/errors.js'
 import { SETTINGS } from '../../core/config/settings.js'
 
-/** The four actions of `precis config`, replaceable in tests. */
+/** The actions of `precis config`, replaceable in tests. */
 export interface ConfigRuns {
   list(ctx: Context): Promise<void>
   get(name: string, ctx: Context): Promise<void>
   set(name: string, value: string, ctx: Context): Promise<void>
+  unset(name: string, ctx: Context): Promise<void>
   path(ctx: Context): Promise<void>
 }
 
@@ -16,6 +17,7 @@ const configRuns: ConfigRuns = {
   list: async (ctx) => (await import('./run.js')).configListRun(ctx),
   get: async (name, ctx) => (await import('./run.js')).configGetRun(name, ctx),
   set: async (name, value, ctx) => (await import('./run.js')).configSetRun(name, value, ctx),
+  unset: async (name, ctx) => (await import('./run.js')).configUnsetRun(name, ctx),
   path: async (ctx) => (await import('./run.js')).configPathRun(ctx),
 }
 
@@ -41,10 +43,11 @@ Examples:
   precis config set by "Ada Lovelace"
   precis config set tags inbox,to-sort
   precis config get key_pattern
+  precis config unset tags
 `,
     )
     .action(async (word: string | undefined) => {
-      if (word !== undefined) throw new UsageError(`Unknown command "config ${word}": use config list, get, set or path`)
+      if (word !== undefined) throw new UsageError(`Unknown command "config ${word}": use config list, get, set, unset or path`)
       await runs.list(ctx)
     })
   config
@@ -68,6 +71,15 @@ Examples:
       '\nExamples:\n  precis config set by "Ada Lovelace"\n  precis config set tags inbox,to-sort\n  precis config set pager false\n  precis config set template "## Problem\\n\\n## Method\\n"\n',
     )
     .action(async (name: string, value: string) => runs.set(name, value, ctx))
+  config
+    .command('unset')
+    .description('Remove the line that sets one setting, so its default (or the environment) applies again')
+    .argument('<name>', 'the setting, or a key precis warns it does not know')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  precis config unset width\n  precis config unset template\n  precis config unset colour    # a typo precis warns about\n',
+    )
+    .action(async (name: string) => runs.unset(name, ctx))
   config
     .command('path')
     .description('Where the config file is')

@@ -52,6 +52,23 @@ export async function configSetRun(name: string, word: string, ctx: Context): Pr
   if (shadowed.source === 'environment') inform(ctx, `The environment sets ${name} too, and wins over the config file`)
 }
 
+export async function configUnsetRun(name: string, ctx: Context): Promise<void> {
+  const removed = await ctx.config.unset(name)
+  const path = sanitizeTerminal(ctx.config.path)
+  if (removed === null) {
+    if (!isSettingName(name)) throw unknownSetting(name)
+    return inform(ctx, `${name} is not set in ${path}`)
+  }
+  const shown = sanitizeTerminal(JSON.stringify(name.slice(0, 80)))
+  inform(
+    ctx,
+    removed.rewritten ? `Removed ${shown} from ${path}; the file was written anew, without its comments` : `Removed ${shown} from ${path}`,
+  )
+  if (!isSettingName(name)) return
+  const { value, source } = settingsInEffect(ctx.env, ctx.config.values())[name]
+  inform(ctx, `${name} is now ${sanitizeTerminal(oneLine(value))} (${source})`)
+}
+
 export async function configPathRun(ctx: Context): Promise<void> {
   if (ctx.globals.json) return printJson(ctx, { path: ctx.config.path })
   ctx.io.out(sanitizeTerminal(ctx.config.path) + '\n')

@@ -1,10 +1,14 @@
 import type { Context } from '../../context.js'
+import type { Library } from '../../core/model.js'
 import { checkLibrary } from '../../core/doctor/doctor.js'
 import type { Finding, FindingKind } from '../../core/doctor/finding.js'
 import { checkFolder, type FolderState } from '../../core/doctor/files.js'
+import { checkAttachments } from '../../core/doctor/attachments.js'
+import { attachmentsRoot, listAttachmentFolders } from '../../store/attachment-files.js'
 import { repairLibrary } from '../../core/doctor/repair.js'
 import { papersToIdentify, type ToIdentify } from '../../core/doctor/identify.js'
 import { CancelError, DataError, NotFoundError, UsageError } from '../../core/errors.js'
+import { NewerLibraryError } from '../../core/schema/upgrade.js'
 import { oneLine } from '../../render/summary-rows.js'
 import { sanitizeTerminal } from '../../core/text/sanitize.js'
 import { lockTimeout } from '../../store/lock-timeout.js'
@@ -40,6 +44,19 @@ function unreadable(error: DataError, library: string, folder: FolderState | nul
   return { kind: 'unreadable-library', problem: [error.message, ...issues].join('; '), fix, fixable: false, subjects: [library] }
 }
 
+/** What is wrong with the attached files; an attachment folder that is a link is one finding, not an unreadable library. */
+function attachmentFindings(library: Library, path: string): Finding[] {
+  let folders
+  try {
+    folders = listAttachmentFolders(path)
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error
+    const fix = 'precis keeps attached files only in a real folder: move it aside, and the files back into one'
+    return [{ kind: 'orphaned-attachment', problem: error.message, fix, fixable: false, subjects: [attachmentsRoot(path)] }]
+  }
+  return checkAttachments(library, attachmentsRoot(path), folders)
+}
+
 /** The problems found, and the papers left to identify (not problems: work to do). */
 interface Examination {
   findings: Finding[]
@@ -54,9 +71,11 @@ async function examine(ctx: Context): Promise<Examination> {
   try {
     const library = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () => ctx.store.read())
     inside = await withStepNote(ctx, libraryStepNote(ctx, 'Checking'), async () => checkLibrary(library))
+    if (path !== null) inside.push(...attachmentFindings(library, path))
     toIdentify = papersToIdentify(library)
   } catch (error) {
-    if (!(error instanceof DataError)) throw error
+    // A newer precis's library is not damaged: no fix of ours (a restored backup least of all) applies.
+    if (!(error instanceof DataError) || error instanceof NewerLibraryError) throw error
     inside = [unreadable(error, folder?.library ?? ctx.store.path ?? '', folder)]
   }
   return { findings: [...inside, ...(folder ? checkFolder(folder) : [])], toIdentify }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import type { Context } from '../../context.js'
 import { UsageError } from '../../core/errors.js'
+import { LIBRARY_VERSION } from '../../core/model.js'
 import { FIELDS } from '../../core/search/query-fields.js'
 import { closest } from '../../core/text/similar.js'
 import { DEFAULT_HELP_WIDTH, wrapHelp } from '../../command-kit/help-wrap.js'
@@ -45,6 +46,7 @@ function queryPage(): string {
     '  precis list "tag:thesis/ch2 -has:figure"',
     '  precis search cites:gilmer2017neural',
     '  precis list has:no-metadata     papers to identify (precis identify <key>)',
+    '  precis list state:to-read tag:thesis   queued papers tagged thesis (precis queue)',
     '  precis export "author:rasmussen OR tag:bayesian" --format md --out review/',
     '',
   ].join('\n')
@@ -52,11 +54,12 @@ function queryPage(): string {
 
 function formatPage(): string {
   return [
-    'The library file (JSON, version 1; see the README for every field)',
+    `The library file (JSON, version ${LIBRARY_VERSION}; see the README for every field)`,
     '',
-    '  { "format": "precis-library", "version": 1,',
+    `  { "format": "precis-library", "version": ${LIBRARY_VERSION},`,
     '    "papers": [ { "key", "title", "authors", "year", "venue", "arxiv", "doi",',
-    '                  "url", "abstract", "added" } ],',
+    '                  "url", "abstract", "added", "state"?, "priority"?,',
+    '                  "attachments"? } ],',
     '    "summaries": [ { "id", "paper", "by", "body", "tags", "created",',
     '                     "updated" } ],',
     '    "trash": [ { "summary", "paper", "deleted" } ] }',
@@ -64,6 +67,12 @@ function formatPage(): string {
     '  key      the citekey: family name + year + first title word (gilmer2017neural)',
     '  id       a summary id: the paper key, then <key>-2, <key>-3 for more summaries',
     '  tags     lowercase, no spaces, "/" for a hierarchy (ml/gnn)',
+    '  state    to-read, reading or read (absent: read if summarised, else none)',
+    '  priority 1 (read first) to 5, for a paper to read or being read (absent: 3)',
+    "  attachments  a paper's files (copied into <library>.files/<key>/) and links (precis attach)",
+    '',
+    'A file of an older version is read as it is and upgraded by the first change, after a copy',
+    'is kept beside it (library.json.v1.bak). A newer version is refused (exit 4), never changed.',
     '',
     'A summary body is Markdown:',
     '  math       $x^2$, $$\\sum_i x_i$$, \\(...\\), \\[...\\]   ($5 and $10 stay money)',

@@ -10,6 +10,7 @@ import type { Source } from '../../core/papers/identifiers.js'
 import { findSamePaper } from '../../core/papers/papers.js'
 import { candidateChoice, candidatesJson, formatCandidateList } from './candidates-view.js'
 import { oneLine } from '../../render/summary-rows.js'
+import { moveAttachedFile, movePaperFolder } from '../../store/attachment-files.js'
 import { candidateFromIdentifier, findCandidates, type Candidate } from '../../sources/candidates.js'
 import type { ClientOptions } from '../../sources/http.js'
 import { paperFromMetadata } from '../../core/papers/metadata-merge.js'
@@ -117,7 +118,23 @@ async function apply(candidate: Candidate, key: string, opts: IdentifyOptions, c
     : `${key} becomes ${identifiedKey(library, key, input, keyPattern)}`
   if (!ctx.globals.json) ctx.io.err(formatPaperPreview(input, `${key}: ${outcome}`))
   if (!(await confirmOrRequireYes(ctx, opts.yes, `Apply this to ${key}?`))) throw new CancelError('Nothing was changed')
-  const done = await ctx.store.update((lib) => applyIdentification(lib, key, input, keyPattern))
+  // A paper that takes a new key takes its attached files along, moved back if the write fails.
+  const file = ctx.store.path
+  let folderMoved: { from: string; to: string } | null = null
+  const done = await ctx.store
+    .update((lib) => {
+      const applied = applyIdentification(lib, key, input, keyPattern)
+      const { from, to } = applied.rename
+      if (file !== null && !applied.merged && movePaperFolder(file, from, to)) folderMoved = { from, to }
+      // Joining a paper the library has: its files move into that paper's folder, before the write so
+      // that a sync commit records both (a failed write leaves them there, which doctor reports).
+      if (file !== null && applied.merged) for (const moved of applied.rename.files) moveAttachedFile(file, from, moved.from, to, moved.to)
+      return applied
+    })
+    .catch((error: unknown) => {
+      if (file !== null && folderMoved) movePaperFolder(file, folderMoved.to, folderMoved.from)
+      throw error
+    })
   const { ids } = done.rename
   if (ctx.globals.json) printJson(ctx, { key, newKey: done.paper.key, merged: done.merged, ids, citationsRewritten: done.rename.rewritten })
   else ctx.io.out(done.paper.key + '\n')

@@ -39,7 +39,8 @@ export async function importRun(opts: ImportOptions, ctx: Context): Promise<void
   }
   const mergeOptions = { onConflict: opts.onConflict, now: ctx.clock.now(), keyPattern }
   const library = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () => ctx.store.read())
-  const preview = mergeRecords(structuredClone(library), records, mergeOptions)
+  // Merged in place: `library` becomes what the import makes of it, saved as it is unless it changed meanwhile.
+  const preview = mergeRecords(library, records, mergeOptions)
   if (opts.dryRun) {
     if (ctx.globals.json) printJson(ctx, { actions: preview, problems })
     else ctx.io.out(sanitizeTerminal(planLines(preview)))
@@ -48,12 +49,17 @@ export async function importRun(opts: ImportOptions, ctx: Context): Promise<void
     if (ctx.globals.json) printJson(ctx, { actions: preview, problems })
     inform(ctx, `Nothing changed: ${tally(preview)}`)
   } else {
-    // Merged again inside the lock: the library may have changed since the preview was made.
     const saving = libraryStepNote(ctx, `Importing ${tally(preview)}: saving`)
     const actions: MergeAction[] = await withStepNote(ctx, saving, () =>
-      ctx.store.update((lib) => mergeRecords(lib, records, mergeOptions), {
-        message: (done) => `import ${opts.paths.join(' ')} (${tally(done)})`,
-      }),
+      ctx.store.update(
+        (lib, { unchanged }) => {
+          // Merged again only when the library changed since the preview was made of it.
+          if (!unchanged) return mergeRecords(lib, records, mergeOptions)
+          Object.assign(lib, library)
+          return preview
+        },
+        { since: library, message: (done) => `import ${opts.paths.join(' ')} (${tally(done)})` },
+      ),
     )
     // Each field changed in a record the library had, as `old → new`: what an update replaced is said.
     const updates = updateLines(actions)

@@ -1,6 +1,7 @@
 import type { Context } from '../../context.js'
 import { parseQuery } from '../../core/search/query.js'
 import { filterEntries } from '../../core/search/search.js'
+import { outlineFilter } from '../../core/search/outline-filter.js'
 import { entryRecord, libraryEntries, sortEntries, type OutlineEntry, type SortOrder } from '../../core/records/entries.js'
 import { readOutline } from '../../store/outline-reads.js'
 import { formatRowsPlain, formatRowsTable } from '../../render/summary-rows.js'
@@ -15,9 +16,12 @@ export interface ListOptions {
 
 export async function listRun(opts: ListOptions, ctx: Context): Promise<void> {
   const query = parseQuery(opts.query) // a bad query fails before the library is read
-  // Everything listed comes from the outline; a query may look into the bodies, so it reads them.
-  const matching =
-    query.clauses.length === 0 ? libraryEntries(await readOutline(ctx.store)) : filterEntries(libraryEntries(await ctx.store.read()), query)
+  // Everything listed comes from the outline, and so do filters on tags, year, id and reading state;
+  // a query that looks into the bodies reads the whole library.
+  const onOutline = outlineFilter(query)
+  const matching = onOutline
+    ? libraryEntries(await readOutline(ctx.store)).filter(onOutline)
+    : filterEntries(libraryEntries(await ctx.store.read()), query)
   const sorted = sortEntries<OutlineEntry>(matching, opts.sort)
   const entries = opts.limit === null ? sorted : sorted.slice(0, opts.limit)
   if (ctx.globals.json)

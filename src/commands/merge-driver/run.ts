@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js'
+import { keyPatternIn } from '../../core/config/precedence.js'
 import { plural } from '../../core/text/plural-count.js'
 import { oneLine } from '../../render/summary-rows.js'
 import { mergeLibraryFiles, type MergeFiles } from '../../sync/merge-files.js'
@@ -11,7 +12,10 @@ export interface MergeDriverOptions {
 }
 
 export async function mergeDriverRun(opts: MergeDriverOptions, ctx: Context): Promise<void> {
-  const conflicts = await mergeLibraryFiles(opts.files, opts.path, ctx.clock.now())
+  // A fresh key takes the pattern new papers take (PRECIS_KEY_PATTERN, else the config file's); the
+  // config is read only then, so a merge that makes no key never depends on it.
+  const keyPattern = () => keyPatternIn(ctx.env, ctx.config.values())
+  const conflicts = await mergeLibraryFiles(opts.files, opts.path, ctx.clock.now(), keyPattern)
   if (conflicts.length === 0) return
   const copies = oneLine(conflicts.map((c) => c.copy).join(', '))
   inform(

@@ -5,6 +5,7 @@ import { renamePaper, type PaperRename } from '../../core/papers/rename-paper.js
 import { sanitizeTerminal } from '../../core/text/sanitize.js'
 import { rekeyMessage } from '../../sync/rename-trail.js'
 import { inform, printJson } from '../../command-kit/shared.js'
+import { movePaperFolder } from '../../store/attachment-files.js'
 
 export interface RekeyOptions {
   from: string
@@ -52,16 +53,25 @@ function describeRename(result: PaperRename, dryRun: boolean): string {
 export async function rekeyRun(opts: RekeyOptions, ctx: Context): Promise<void> {
   // One locked read-modify-write; a dry run works on the library as read and never writes.
   const rename = (lib: Library) => renamePaper(lib, storedKey(lib, opts.from), opts.to)
+  // The paper's attached files follow it to the new key's folder, moved back if the write fails.
+  let moved: { from: string; to: string } | null = null
+  const library = ctx.store.path
   const result = opts.dryRun
     ? rename(await ctx.store.read())
-    : await ctx.store.update(
-        (lib) => {
-          const renamed = rename(lib)
-          Object.assign(lib, renamed.library)
-          return renamed
-        },
-        { message: (renamed) => rekeyMessage(renamed.from, renamed.to) },
-      )
+    : await ctx.store
+        .update(
+          (lib) => {
+            const renamed = rename(lib)
+            if (library !== null && movePaperFolder(library, renamed.from, renamed.to)) moved = { from: renamed.from, to: renamed.to }
+            Object.assign(lib, renamed.library)
+            return renamed
+          },
+          { message: (renamed) => rekeyMessage(renamed.from, renamed.to) },
+        )
+        .catch((error: unknown) => {
+          if (library !== null && moved) movePaperFolder(library, moved.to, moved.from)
+          throw error
+        })
   const { library: _library, ...changes } = result
   if (ctx.globals.json) printJson(ctx, { ...changes, dryRun: opts.dryRun })
   else ctx.io.out(formatRename(result, ctx.io.stdoutIsTTY))

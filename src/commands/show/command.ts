@@ -1,7 +1,6 @@
 import type { Command } from 'commander'
 import type { Context } from '../../context.js'
 import { choiceOption, parsePositiveInt } from '../../command-kit/flags.js'
-import { UsageError } from '../../core/errors.js'
 import { IMAGE_SETTINGS, type ImageSetting } from '../../core/images/protocol.js'
 import { lazyRun } from '../../command-kit/lazy-run.js'
 
@@ -18,13 +17,13 @@ export function registerShow(program: Command, ctx: Context, run = showRun): voi
     .addOption(
       choiceOption(
         '--images <mode>',
-        'draw cached figures in the text on a terminal that can (default auto: kitty, Ghostty, iTerm2, WezTerm); never in a pipe',
-        [...IMAGE_SETTINGS, 'sixel'],
+        'draw cached figures in the text on a terminal that can (default auto: kitty, Ghostty, iTerm2, WezTerm, foot, mlterm, or a terminal that says it draws kitty graphics or sixel); never in a pipe',
+        [...IMAGE_SETTINGS],
       ),
     )
     .addHelpText(
       'after',
-      '\nExamples:\n  precis show gilmer2017neural\n  precis show rasmussen --width 72 | less\n  precis show clark2020electra --raw > electra.md\n',
+      '\nExamples:\n  precis show gilmer2017neural\n  precis show gilmer2017neural --images sixel\n  precis show rasmussen --width 72 | less\n  precis show clark2020electra --raw > electra.md\n',
     )
     .action(async (handles: string[], raw: { raw?: boolean; width?: string; images?: string }) =>
       run(
@@ -32,15 +31,9 @@ export function registerShow(program: Command, ctx: Context, run = showRun): voi
           handles,
           raw: raw.raw === true,
           width: raw.width === undefined ? null : parsePositiveInt('--width', raw.width),
-          images: raw.images === undefined ? null : imageSetting(raw.images),
+          images: (raw.images ?? null) as ImageSetting | null,
         },
         ctx,
       ),
     )
-}
-
-/** The `--images` value; sixel is named so that asking for it says why it is not drawn. */
-function imageSetting(value: string): ImageSetting {
-  if (value === 'sixel') throw new UsageError('--images sixel is not supported yet; precis draws figures with kitty or iterm')
-  return value as ImageSetting
 }

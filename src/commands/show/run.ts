@@ -73,7 +73,7 @@ export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
     )
     return printJson(
       ctx,
-      entries.map((e) => entryRecord(e, { body: true })),
+      entries.map((e) => ({ ...entryRecord(e, { body: true }), attachments: e.paper.attachments ?? [] })),
     )
   }
   if (opts.raw) {
@@ -84,7 +84,7 @@ export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
   const { renderPaper } = await import('../../render/show.js') // marked-terminal and temml: loaded only to render
   const { ShowCitations } = await import('../../render/citations.js')
   const options = { width, color: ctx.io.color, hyperlinks: ctx.io.hyperlinks }
-  const drawer = figureDrawer(ctx, chooseImages(opts.images, ctx.config.values()).value)
+  const drawer = await figureDrawer(ctx, chooseImages(opts.images, ctx.config.values()).value)
   const citations = new ShowCitations(
     outline,
     groups.map((g) => g.paper.key),

@@ -44,14 +44,18 @@ Examples:
     .command('init')
     .description("Make the library's folder a git repository (or adopt the one it is in) that precis merges")
     .option('--remote <url>', 'the shared repository (a URL, or the path of a bare repository)')
-    .addHelpText('after', '\nExamples:\n  precis sync init\n  precis sync init --remote git@example.org:lab/library.git\n')
-    .action(async (raw: { remote?: string }) => runs.init(parseSyncInitOptions(raw), ctx))
+    .option('--with-files', 'carry the attached files too (off by default: PDFs make the repository grow for good)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  precis sync init\n  precis sync init --remote git@example.org:lab/library.git\n  precis sync init --with-files\n',
+    )
+    .action(async (raw: { remote?: string; withFiles?: boolean }) => runs.init(parseSyncInitOptions(raw), ctx))
 }
 
-export function parseSyncInitOptions(raw: { remote?: string }): SyncInitOptions {
+export function parseSyncInitOptions(raw: { remote?: string; withFiles?: boolean }): SyncInitOptions {
   const remote = raw.remote?.trim()
   if (remote === '') throw new UsageError('--remote needs a URL or the path of a repository')
   // git would read a leading "-" as one of its own options (--upload-pack runs a command).
   if (remote?.startsWith('-')) throw new UsageError(`--remote "${remote}" is not a URL or path`)
-  return { remote: remote ?? null }
+  return { remote: remote ?? null, withFiles: raw.withFiles === true }
 }

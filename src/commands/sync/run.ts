@@ -1,4 +1,6 @@
 import type { Context } from '../../context.js'
+import { formatSize } from '../../core/attachments/attachments.js'
+import { plural } from '../../core/text/plural-count.js'
 import { oneLine } from '../../render/summary-rows.js'
 import { lockTimeout } from '../../store/lock-timeout.js'
 import { initSync } from '../../sync/init.js'
@@ -10,6 +12,8 @@ import { syncedLibraryPath } from '../../command-kit/synced-library.js'
 export interface SyncInitOptions {
   /** The shared repository: a URL, or the path of a bare repository. */
   remote: string | null
+  /** Carry the attached files too (`--with-files`). */
+  withFiles: boolean
 }
 
 const counts = (c: ChangeCounts) => `${c.added} added, ${c.changed} changed, ${c.removed} removed`
@@ -40,7 +44,7 @@ export async function syncRun(ctx: Context): Promise<void> {
 }
 
 export async function syncInitRun(opts: SyncInitOptions, ctx: Context): Promise<void> {
-  const report = await initSync(syncedLibraryPath(ctx), ctx.env, opts.remote)
+  const report = await initSync(syncedLibraryPath(ctx), ctx.env, opts.remote, opts.withFiles)
   if (ctx.globals.json) printJson(ctx, report)
   inform(ctx, report.created ? `Created a git repository in ${oneLine(report.top)}` : `Using the git repository at ${oneLine(report.top)}`)
   inform(ctx, report.written.length > 0 ? `Set up: ${report.written.join(', ')}` : 'The merge setup was already in place')
@@ -50,5 +54,12 @@ export async function syncInitRun(opts: SyncInitOptions, ctx: Context): Promise<
       `Remote ${report.remote.name}: ${oneLine(report.remote.url)}${report.remote.previous ? ` (was ${oneLine(report.remote.previous)})` : ''}`,
     )
   for (const subject of report.committed) inform(ctx, `Committed: ${oneLine(subject)}`)
+  if (report.files) {
+    const { folder, files, bytes } = report.files
+    inform(
+      ctx,
+      `Attached files are carried too: ${oneLine(folder)} adds ${plural(files, 'file', 'files')} (${formatSize(bytes)}) to the repository`,
+    )
+  }
   inform(ctx, report.remote ? 'Next: precis sync' : 'To share the library, add a remote: precis sync init --remote <url>')
 }

@@ -1,7 +1,7 @@
 import type { Context } from '../../context.js'
 import { plural } from '../../core/text/plural-count.js'
 import { CancelError } from '../../core/errors.js'
-import { countTags, sortTagCounts, tagTree, type TagSort } from '../../core/tags/counts.js'
+import { sortTagCounts, tagTree, type TagSort } from '../../core/tags/counts.js'
 import { removeTag, renameTag, type TagRewrite } from '../../core/tags/rename.js'
 import { formatTagColumns, formatTagsPlain, formatTagTree } from './tree.js'
 import { sanitizeTerminal } from '../../core/text/sanitize.js'
@@ -27,7 +27,7 @@ export interface TagsRmOptions {
 }
 
 export async function tagsListRun(opts: TagsListOptions, ctx: Context): Promise<void> {
-  const counts = countTags((await readOutline(ctx.store)).summaries)
+  const counts = (await readOutline(ctx.store)).tagCounts()
   const sorted = sortTagCounts(counts, opts.sort)
   if (ctx.globals.json)
     return printJson(

@@ -5,6 +5,8 @@ import { emptyTrash } from '../../core/records/trash.js'
 import { plural } from '../../core/text/plural-count.js'
 import { formatTrashPlain, formatTrashTable } from '../../render/trash-rows.js'
 import { confirmOrRequireYes, inform, printJson } from '../../command-kit/shared.js'
+import { fileAttachments } from '../../core/attachments/attachments.js'
+import { removeAttachedFile } from '../../store/attachment-files.js'
 
 export interface TrashOptions {
   empty: boolean
@@ -21,9 +23,21 @@ export async function trashRun(opts: TrashOptions, ctx: Context): Promise<void> 
     if (!(await confirmOrRequireYes(ctx, opts.yes, `Delete ${plural(trash.length, 'trashed summary', 'trashed summaries')} for good?`)))
       throw new CancelError('The trash was kept')
     // Only what was confirmed: a summary trashed meanwhile stays restorable.
-    const { deleted, kept, ids } = await ctx.store.update((lib) => emptyTrash(lib, trash))
+    const library = ctx.store.path
+    const { deleted, kept, ids, files } = await ctx.store.update((lib) => {
+      const emptied = emptyTrash(lib, trash)
+      // Papers that left the library for good take their attached files with them, deleted before
+      // the write so that with sync carrying files the same commit records both.
+      const remaining = new Set([...lib.papers, ...lib.trash.flatMap((e) => (e.paper ? [e.paper] : []))].map((p) => p.key))
+      const purged = trash.flatMap((e) => (e.paper && !remaining.has(e.paper.key) ? [e.paper] : []))
+      const gone =
+        library === null ? [] : purged.flatMap((paper) => fileAttachments(paper).map((file) => ({ key: paper.key, name: file.name })))
+      for (const { key, name } of gone) removeAttachedFile(library!, key, name)
+      return { ...emptied, files: gone }
+    })
     if (ctx.globals.json) printJson(ctx, { deleted: ids, kept })
-    inform(ctx, `Deleted ${plural(deleted, 'summary', 'summaries')} for good`)
+    const attached = files.length > 0 ? ` and ${plural(files.length, 'attached file', 'attached files')}` : ''
+    inform(ctx, `Deleted ${plural(deleted, 'summary', 'summaries')}${attached} for good`)
     if (kept > 0)
       inform(
         ctx,

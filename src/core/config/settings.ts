@@ -115,12 +115,14 @@ export const SETTINGS: ReadonlyMap<SettingName, SettingSpec> = new Map<SettingNa
     'width',
     {
       description: `columns show wraps at (${MIN_WIDTH} to ${MAX_WIDTH})`,
-      kind: 'a whole number',
+      kind: `a whole number from ${MIN_WIDTH} to ${MAX_WIDTH}`,
       problem: (v) =>
         typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v))
-          ? Number(v) < MIN_WIDTH || Number(v) > MAX_WIDTH
-            ? `is not between ${MIN_WIDTH} and ${MAX_WIDTH}`
-            : null
+          ? Number(v) < MIN_WIDTH
+            ? 'is too small'
+            : Number(v) > MAX_WIDTH
+              ? 'is too large'
+              : null
           : 'is not a whole number',
       fromWord: (word) => (/^\d{1,6}$/.test(word) ? Number(word) : word),
     },
@@ -137,7 +139,7 @@ export const SETTINGS: ReadonlyMap<SettingName, SettingSpec> = new Map<SettingNa
   [
     'images',
     {
-      description: 'how show draws cached figures: auto, kitty, iterm or off',
+      description: 'how show and browse draw cached figures: auto, kitty, iterm, sixel or off',
       kind: IMAGE_SETTINGS.join(', '),
       problem: (v) => (IMAGE_SETTINGS.includes(v as ImageSetting) ? null : `is not one of ${IMAGE_SETTINGS.join(', ')}`),
       fromWord: asWord,

@@ -15,6 +15,11 @@ function duplicateFindings(lib: Library): Finding[] {
     const conflicts = conflictingFields(keep, duplicate)
     const subjects = [keep.key, duplicate.key]
     const problem = `${duplicate.key} ("${duplicate.title}") and ${keep.key} ("${keep.title}") are one paper: ${reason}`
+    // Merging here would leave its files behind: identify moves them with the paper.
+    if (duplicate.attachments !== undefined) {
+      const fix = `${duplicate.key} has attachments: precis identify ${duplicate.key} moves them to ${keep.key} with its summaries`
+      return { kind: 'duplicate-paper', problem, fixable: false, subjects, fix }
+    }
     if (conflicts.length === 0) {
       return {
         kind: 'duplicate-paper',

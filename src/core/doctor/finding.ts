@@ -14,6 +14,8 @@ export type FindingKind =
   | 'leftover-temp-files'
   | 'backup-newer'
   | 'damaged-backup'
+  | 'missing-attachment'
+  | 'orphaned-attachment'
 
 /** One problem, with its remedy. */
 export interface Finding {

@@ -25,6 +25,7 @@ function mergeDuplicates(lib: Library): string[] {
   for (const { keep, duplicate } of duplicatePairs(lib)) {
     // Pairs were found on the library as it was: skip one whose partner an earlier merge removed.
     if (!lib.papers.includes(keep) || !lib.papers.includes(duplicate) || conflictingFields(keep, duplicate).length > 0) continue
+    if (duplicate.attachments !== undefined) continue // its files would be left behind (see duplicateFindings)
     mergeInto(lib, keep, duplicate)
     done.push(`Merged ${duplicate.key} into ${keep.key}`)
   }

@@ -4,10 +4,9 @@
  * paper under another key, the summaries move to it instead, so one paper is never recorded twice.
  */
 import { makeCitekey, type KeyPattern } from '../keys/citekey.js'
-import { KeySet } from '../keys/key-rules.js'
 import { NotFoundError } from '../errors.js'
 import type { Library, Paper } from '../model.js'
-import { findSamePaper, type PaperInput } from '../papers/papers.js'
+import { findSamePaper, paperKeysInUse, type PaperInput } from '../papers/papers.js'
 import { mergePaperInto, type PaperMove } from '../merge/paper-into.js'
 import { renamePaper } from '../papers/rename-paper.js'
 
@@ -22,9 +21,9 @@ export interface Identification {
 
 const FIELDS = ['title', 'authors', 'year', 'venue', 'arxiv', 'category', 'doi', 'url', 'abstract'] as const
 
-/** The key the paper `key` would get from `input` (its own key aside, every other one taken, case aside). */
-export function identifiedKey(lib: Pick<Library, 'papers'>, key: string, input: PaperInput, pattern?: KeyPattern): string {
-  return makeCitekey(input, new KeySet(lib.papers.filter((p) => p.key !== key).map((p) => p.key)), pattern)
+/** The key the paper `key` would get from `input` (its own key aside, every other one taken, the trash's too, case aside). */
+export function identifiedKey(lib: Pick<Library, 'papers' | 'trash'>, key: string, input: PaperInput, pattern?: KeyPattern): string {
+  return makeCitekey(input, paperKeysInUse(lib, key), pattern)
 }
 
 /**
@@ -48,6 +47,7 @@ export function applyIdentification(lib: Library, key: string, input: PaperInput
     to: renamed.to,
     ids: [...renamed.ids, ...renamed.trashIds],
     rewritten: renamed.citations.map((c) => c.id),
+    files: [],
   }
   return { paper: lib.papers.find((p) => p.key === renamed.to)!, merged: false, rename }
 }

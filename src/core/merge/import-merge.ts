@@ -64,7 +64,7 @@ export function mergeRecords(lib: Library, records: readonly ImportRecord[], opt
   const touched = new Set<Paper>()
 
   const addPaper = (record: ImportRecord): Paper => {
-    const { key: wanted, title, authors, year, venue, arxiv, category, doi, url, abstract, added } = record.paper
+    const { key: wanted, title, authors, year, venue, arxiv, category, doi, url, abstract, added, state, priority } = record.paper
     const free = wanted !== null && wanted !== '' && wanted.length <= MAX_KEY && !index.paperKeys.has(wanted)
     const key = free ? wanted : makeCitekey({ title, authors, year }, index.paperKeys, options.keyPattern)
     // Built field by field: schema order, and nothing the record may carry besides.
@@ -80,6 +80,9 @@ export function mergeRecords(lib: Library, records: readonly ImportRecord[], opt
       url,
       abstract,
       added: added ?? stamp,
+      // Only the library's own JSON carries a reading state; a paper of another library keeps its place in the queue.
+      ...(state !== undefined && { state }),
+      ...(priority !== undefined && { priority }),
     }
     lib.papers.push(paper)
     index.addPaper(paper)

@@ -1,11 +1,12 @@
 /**
  * Moving a paper recorded twice onto its other record (`identify` finds that an untitled paper is
- * one the library already has): the summaries and trash entries follow, under ids of the paper they
+ * one the library already has): the summaries, trash entries and attachments follow, under ids of the paper they
  * join that no other summary holds, and every citation of the old key or ids is rewritten.
  * Works on the library it is given (inside `store.update`); no I/O.
  */
 import { NotFoundError } from '../errors.js'
-import type { Library, Summary } from '../model.js'
+import type { Library, Paper, Summary } from '../model.js'
+import { freeName } from '../attachments/attachments.js'
 import { rewriteCitedKeys, type IdChange } from '../papers/rename-paper.js'
 
 /** What a move changed. */
@@ -16,6 +17,31 @@ export interface PaperMove {
   ids: IdChange[]
   /** Ids of the summaries (library and trash) whose bodies had citations rewritten. */
   rewritten: string[]
+  /**
+   * The moved paper's attached files, by their name in its folder, and the name each takes in the
+   * folder of the paper it joins; `to` null when that paper has the same bytes already (the copy goes).
+   */
+  files: { from: string; to: string | null }[]
+}
+
+/** Give `into` the attachments of `from` it lacks (a file under a free name); the files to move. */
+export function takeAttachments(into: Paper, from: Paper): PaperMove['files'] {
+  const files: PaperMove['files'] = []
+  for (const attachment of from.attachments ?? []) {
+    const list = into.attachments ?? []
+    if (attachment.kind === 'link') {
+      if (!list.some((a) => a.kind === 'link' && a.url === attachment.url)) into.attachments = [...list, attachment]
+      continue
+    }
+    if (list.some((a) => a.kind === 'file' && a.sha256 === attachment.sha256)) {
+      files.push({ from: attachment.name, to: null })
+      continue
+    }
+    const name = freeName(attachment.name, list)
+    into.attachments = [...list, { ...attachment, name }]
+    files.push({ from: attachment.name, to: name })
+  }
+  return files
 }
 
 /**
@@ -26,10 +52,17 @@ export interface PaperMove {
 export function mergePaperInto(lib: Library, fromKey: string, intoKey: string): PaperMove {
   const from = lib.papers.find((p) => p.key === fromKey)
   if (!from) throw new NotFoundError(`No paper has the key ${fromKey}`)
-  if (!lib.papers.some((p) => p.key === intoKey)) throw new NotFoundError(`No paper has the key ${intoKey}`)
-  const move: PaperMove = { from: fromKey, to: intoKey, ids: [], rewritten: [] }
+  const into = lib.papers.find((p) => p.key === intoKey)
+  if (!into) throw new NotFoundError(`No paper has the key ${intoKey}`)
+  const move: PaperMove = { from: fromKey, to: intoKey, ids: [], rewritten: [], files: [] }
   if (fromKey === intoKey) return move
+  move.files = takeAttachments(into, from)
   lib.papers.splice(lib.papers.indexOf(from), 1)
+  // Its place in the reading queue goes with it, unless the other record has one of its own.
+  if (into.state === undefined && from.state !== undefined) {
+    into.state = from.state
+    if (from.priority !== undefined) into.priority = from.priority
+  }
   // A trashed summary no longer needs to keep its paper: restoring it finds `intoKey` in the library.
   for (const entry of lib.trash) if (entry.paper?.key === fromKey) entry.paper = null
 

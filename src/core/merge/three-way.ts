@@ -1,7 +1,7 @@
-import { makeCitekey } from '../keys/citekey.js'
+import { baseCitekey, makeCitekey, type KeyPattern } from '../keys/citekey.js'
 import { KeySet } from '../keys/key-rules.js'
 import { alignRenames } from './renames.js'
-import { emptyLibrary, type Library, type Paper, type Summary, type TrashEntry } from '../model.js'
+import { emptyLibrary, type Attachment, type Library, type Paper, type Summary, type TrashEntry } from '../model.js'
 import { findSamePaper } from '../papers/papers.js'
 import { CONFLICT_TAG } from '../tags/rules.js'
 
@@ -52,19 +52,45 @@ const latest = (a: string, b: string) => (Date.parse(b) > Date.parse(a) ? b : a)
 const earliest = (a: string, b: string) => (Date.parse(b) < Date.parse(a) ? b : a)
 
 /** A field-by-field merge of one record present on all three sides: the merged values and the fields in conflict. */
+/** `record[field] = value`, or no such field when the value is undefined (an optional field absent on that side). */
+function setOrDelete<T extends object>(record: T, field: keyof T, value: T[keyof T] | undefined): void {
+  if (value === undefined) delete record[field]
+  else record[field] = value
+}
+
+/**
+ * A paper's attachments after both sides' changes: what either attached, less what either removed
+ * (so files attached on two machines are all kept); a name taken twice keeps ours. Undefined when none is left.
+ */
+export function mergeAttachments(base: Attachment[] = [], ours: Attachment[] = [], theirs: Attachment[] = []): Attachment[] | undefined {
+  const id = (a: Attachment) => (a.kind === 'file' ? `file ${a.name} ${a.sha256}` : `link ${a.url}`)
+  const [b, o, t] = [base, ours, theirs].map((list) => new Set(list.map(id))) as [Set<string>, Set<string>, Set<string>]
+  const kept = [...ours.filter((a) => !b.has(id(a)) || t.has(id(a))), ...theirs.filter((a) => !o.has(id(a)) && !b.has(id(a)))]
+  const names = new Set<string>()
+  const merged = kept.filter((a) => a.kind === 'link' || (!names.has(a.name.toLowerCase()) && names.add(a.name.toLowerCase())))
+  return merged.length > 0 ? merged : undefined
+}
+
 function mergeFields<T extends object>(base: T, ours: T, theirs: T, winner: T): { merged: T; conflicts: string[] } {
   const merged = { ...winner }
   const conflicts: string[] = []
-  for (const field of Object.keys(winner) as (keyof T & string)[]) {
+  // Every side's fields: an optional one (a paper's reading state, its attachments) set on one side only is kept.
+  const fields = new Set([...Object.keys(base), ...Object.keys(ours), ...Object.keys(theirs)]) as Set<keyof T & string>
+  for (const field of fields) {
     const [b, o, t] = [base[field], ours[field], theirs[field]]
     if (field === 'tags') merged[field] = mergeTagSets(b as string[], o as string[], t as string[]) as T[typeof field]
-    else if (sameValue(o, b)) merged[field] = t
-    else if (sameValue(t, b) || sameValue(o, t)) merged[field] = o
+    else if (field === 'attachments') {
+      const list = mergeAttachments(b as Attachment[] | undefined, o as Attachment[] | undefined, t as Attachment[] | undefined)
+      if (list) merged[field] = list as T[typeof field]
+      else delete merged[field]
+    } else if (sameValue(o, b)) setOrDelete(merged, field, t)
+    else if (sameValue(t, b) || sameValue(o, t)) setOrDelete(merged, field, o)
     // Timestamps are not edits: a record was updated when either side last did, added when either first did.
     else if (field === 'updated') merged[field] = latest(o as string, t as string) as T[typeof field]
     else if (field === 'created' || field === 'added') merged[field] = earliest(o as string, t as string) as T[typeof field]
     else conflicts.push(field)
   }
+  for (const field of fields) if (merged[field] === undefined) delete merged[field] // unset on the side that won
   return { merged, conflicts }
 }
 
@@ -79,8 +105,13 @@ function lastEdits(lib: Library): Map<string, number> {
 class Names {
   readonly ids = new Set<string>()
   readonly keys = new KeySet()
+  private pattern: KeyPattern | undefined
 
-  constructor(libraries: readonly Library[]) {
+  /** `keyPattern`: the pattern fresh keys take, asked for only when one is needed. */
+  constructor(
+    libraries: readonly Library[],
+    private readonly keyPattern: () => KeyPattern,
+  ) {
     for (const lib of libraries) {
       for (const p of [...lib.papers, ...lib.trash.flatMap((e) => (e.paper ? [e.paper] : []))]) this.keys.add(p.key)
       for (const s of [...lib.summaries, ...lib.trash.map((e) => e.summary)]) this.ids.add(s.id)
@@ -96,7 +127,7 @@ class Names {
   }
 
   freshKey(paper: Paper): string {
-    const key = makeCitekey(paper, this.keys)
+    const key = makeCitekey(paper, this.keys, (this.pattern ??= this.keyPattern()))
     this.keys.add(key)
     return key
   }
@@ -137,8 +168,9 @@ class LibraryMerge {
     readonly ours: Library,
     readonly theirs: Library,
     readonly now: string,
+    keyPattern: () => KeyPattern,
   ) {
-    this.names = new Names([base, ours, theirs])
+    this.names = new Names([base, ours, theirs], keyPattern)
     this.oursEdited = lastEdits(ours)
     this.theirsEdited = lastEdits(theirs)
   }
@@ -180,10 +212,11 @@ class LibraryMerge {
   private addedTwice(mine: Paper, other: Paper): Paper[] {
     if (sameValue(mine, other)) return [mine]
     if (!findSamePaper({ ...emptyLibrary(), papers: [mine] }, other)) return [mine, this.renameTheirs(other)]
-    const empty = (v: unknown) => v === null || v === '' || (Array.isArray(v) && v.length === 0)
+    const empty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)
     const merged = { ...mine }
     const conflicts: string[] = []
-    for (const field of Object.keys(mine) as (keyof Paper)[]) {
+    // Both records' fields: an optional one (a reading state) only the other side set is taken.
+    for (const field of new Set([...Object.keys(mine), ...Object.keys(other)]) as Set<keyof Paper>) {
       const [o, t] = [mine[field], other[field]]
       if (sameValue(o, t) || empty(t)) continue
       if (field === 'added') merged.added = earliest(mine.added, other.added)
@@ -302,8 +335,14 @@ class LibraryMerge {
 }
 
 /** Merge `ours` and `theirs`, both descended from `base`. `now` dates the conflict copies. */
-export function mergeLibraries(base: Library, ours: Library, theirs: Library, now: Date): MergeResult {
-  const merge = new LibraryMerge(...alignRenames(base, ours, theirs), now.toISOString())
+export function mergeLibraries(
+  base: Library,
+  ours: Library,
+  theirs: Library,
+  now: Date,
+  keyPattern: () => KeyPattern = () => baseCitekey,
+): MergeResult {
+  const merge = new LibraryMerge(...alignRenames(base, ours, theirs), now.toISOString(), keyPattern)
   const papers = merge.papers()
   const summaries = merge.summaries()
   const trash = merge.trash(new Set(summaries.map((s) => s.id)))

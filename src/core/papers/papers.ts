@@ -4,6 +4,7 @@ import type { Library, Paper, Summary } from '../model.js'
 import { normalizeArxivId, normalizeDoi } from './identifiers.js'
 import { identitiesDisagree } from './same-paper.js'
 import { normalizeTitle } from './titles.js'
+import { summaryWritten } from '../queue/reading.js'
 
 /** Paper fields a user or a source provides; the key and timestamp are assigned here. */
 export type PaperInput = Omit<Paper, 'key' | 'added'>
@@ -41,9 +42,19 @@ export function findSamePaper(lib: Library, paper: Pick<PaperInput, 'arxiv' | 'd
   })
 }
 
-/** Add a paper under a fresh citekey, made by `pattern` (PRECIS_KEY_PATTERN) and free ignoring case. */
+/**
+ * The paper keys a new or renamed paper may not take (ignoring case): the library's, and those of
+ * papers in the trash, which keep their attached files in the key's folder and come back under
+ * their key when restored (rekey refuses them too). `except`: the key of the paper being renamed.
+ */
+export function paperKeysInUse(lib: Pick<Library, 'papers' | 'trash'>, except?: string): KeySet {
+  const keys = [...lib.papers.map((p) => p.key), ...lib.trash.flatMap((e) => (e.paper ? [e.paper.key] : []))]
+  return new KeySet(keys.filter((key) => key !== except))
+}
+
+/** Add a paper under a fresh citekey, made by `pattern` (PRECIS_KEY_PATTERN) and free ignoring case (see `paperKeysInUse`). */
 export function insertPaper(lib: Library, input: PaperInput, now: Date, pattern: KeyPattern = baseCitekey): Paper {
-  const paper: Paper = { key: makeCitekey(input, new KeySet(lib.papers.map((p) => p.key)), pattern), ...input, added: now.toISOString() }
+  const paper: Paper = { key: makeCitekey(input, paperKeysInUse(lib), pattern), ...input, added: now.toISOString() }
   lib.papers.push(paper)
   return paper
 }
@@ -86,6 +97,7 @@ export function addSummary(
   const stamp = now.toISOString()
   const summary: Summary = { id: nextSummaryId(lib, paper.key), paper: paper.key, ...input, created: stamp, updated: stamp }
   lib.summaries.push(summary)
+  summaryWritten(paper) // a paper to read or being read is read once summarised
   return { summary, paper, attached }
 }
 

@@ -1,5 +1,6 @@
 import type { Paper, Summary } from '../model.js'
 import type { PaperOutline, SummaryOutline } from './outline.js'
+import { readingState } from '../queue/reading.js'
 
 /**
  * One row of the library as commands list it: a summary with its paper, or a paper not yet
@@ -33,6 +34,12 @@ export function libraryEntries<P extends PaperOutline, S extends SummaryOutline>
   return entries
 }
 
+/** A paper's bibliographic fields, in the order every `--json` record gives them. */
+export function paperJsonFields(paper: PaperOutline): Record<string, unknown> {
+  const { title, authors, year, venue, arxiv, doi, url } = paper
+  return { title, authors, year, venue, arxiv, doi, url }
+}
+
 /** The stable JSON shape of an entry for `--json` (README, Output conventions). */
 export function entryRecord(
   entry: Entry<PaperOutline, SummaryOutline & { body?: string }>,
@@ -42,13 +49,9 @@ export function entryRecord(
   return {
     id: entry.id,
     key: paper.key,
-    title: paper.title,
-    authors: paper.authors,
-    year: paper.year,
-    venue: paper.venue,
-    arxiv: paper.arxiv,
-    doi: paper.doi,
-    url: paper.url,
+    ...paperJsonFields(paper),
+    state: readingState(paper, summary !== null),
+    priority: paper.priority ?? null,
     tags: summary?.tags ?? [],
     by: summary?.by ?? null,
     created: summary?.created ?? null,

@@ -22,19 +22,24 @@ export function resolveHandle(lib: Library, handle: string): Resolved
 export function resolveHandle(lib: HandleSource, handle: string): Resolved<PaperOutline, SummaryOutline>
 export function resolveHandle(lib: HandleSource, handle: string): Resolved<PaperOutline, SummaryOutline> {
   const wanted = handle.trim().toLowerCase()
-  const papers = new Map(lib.papers.map((p) => [p.key.toLowerCase(), p]))
+  // Every paper key, including those only summaries still name (their paper is missing, which doctor reports).
+  const keys = new Map([
+    ...lib.summaries.map((s) => [s.paper.toLowerCase(), s.paper] as const),
+    ...lib.papers.map((p) => [p.key.toLowerCase(), p.key] as const),
+  ])
   const summaryOf = (s: SummaryOutline): Resolved<PaperOutline, SummaryOutline> => ({
     paper: lib.papers.find((p) => p.key === s.paper) ?? missingPaper(s),
     summaries: [s],
   })
-  const paperWith = (p: PaperOutline): Resolved<PaperOutline, SummaryOutline> => ({
-    paper: p,
-    summaries: lib.summaries.filter((s) => s.paper === p.key),
-  })
+  const paperWith = (key: string): Resolved<PaperOutline, SummaryOutline> => {
+    const summaries = lib.summaries.filter((s) => s.paper === key)
+    // A key no paper has is only reached through its summaries, so there is at least one.
+    return { paper: lib.papers.find((p) => p.key === key) ?? missingPaper(summaries[0]!), summaries }
+  }
 
-  // A paper's first summary has the paper's key as id: the key names the whole paper.
-  const exactPaper = papers.get(wanted)
-  if (exactPaper) return paperWith(exactPaper)
+  // A paper's first summary has the paper's key as id: the key names the whole paper, missing or not.
+  const exactPaper = keys.get(wanted)
+  if (exactPaper !== undefined) return paperWith(exactPaper)
   const exactSummary = lib.summaries.find((s) => s.id.toLowerCase() === wanted)
   if (exactSummary) return summaryOf(exactSummary)
 
@@ -43,9 +48,8 @@ export function resolveHandle(lib: HandleSource, handle: string): Resolved<Paper
   const reached = new Set([...summaryHits.map((s) => s.paper), ...paperHits.map((p) => p.key)])
   if (reached.size === 1 && wanted !== '') {
     const [key] = reached
-    const paper = lib.papers.find((p) => p.key === key)!
     const onlySummary = summaryHits.length === 1 && paperHits.length === 0
-    return onlySummary ? summaryOf(summaryHits[0]!) : paperWith(paper)
+    return onlySummary ? summaryOf(summaryHits[0]!) : paperWith(key!)
   }
   if (reached.size > 1) {
     const names = [...reached].sort()

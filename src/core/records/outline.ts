@@ -6,6 +6,7 @@
 import { CitationResolver, citedPaperKeys } from '../citations/citations.js'
 import type { Library, PaperOutline, SummaryOutline } from '../model.js'
 import { countWords } from '../stats/word-count.js'
+import { countTags, type TagCount } from '../tags/counts.js'
 
 export type { PaperOutline, SummaryOutline }
 
@@ -20,18 +21,22 @@ export interface LibraryOutline {
   wordCounts(): readonly number[]
   /** The paper keys each summary cites (citedPaperKeys), in the order of `summaries`. */
   citedKeys(): readonly (readonly string[])[]
+  /** Every tag of the summaries and every parent of one, counted (countTags), sorted by name. */
+  tagCounts(): readonly TagCount[]
 }
 
 /** The outline of `lib`; what is derived from the bodies is computed on first use. */
 export function libraryOutline(lib: Library): LibraryOutline {
   let words: number[] | undefined
   let cites: string[][] | undefined
+  let tags: TagCount[] | undefined
   return {
     papers: lib.papers,
     summaries: lib.summaries,
     trashIds: lib.trash.map((entry) => entry.summary.id),
     wordCounts: () => (words ??= lib.summaries.map((summary) => countWords(summary.body))),
     citedKeys: () => (cites ??= citedKeysOf(lib)),
+    tagCounts: () => (tags ??= countTags(lib.summaries)),
   }
 }
 

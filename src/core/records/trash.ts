@@ -3,6 +3,8 @@ import { NotFoundError } from '../errors.js'
 import { KeySet } from '../keys/key-rules.js'
 import type { Library, Summary, TrashEntry } from '../model.js'
 import { findSamePaper, nextSummaryId } from '../papers/papers.js'
+import { fileAttachments } from '../attachments/attachments.js'
+import { takeAttachments } from '../merge/paper-into.js'
 
 /**
  * Move summaries to the trash. A paper whose last summary goes leaves the library with it (kept in
@@ -39,7 +41,11 @@ export function restoreFromTrash(lib: Library, id: string): Summary {
   if (present) {
     paperKey = present.key
   } else if (paperRecord) {
-    const taken = new KeySet(lib.papers.map((p) => p.key))
+    // Another trashed paper's key is taken too (its files are in that key's folder); this one's own is not.
+    const taken = new KeySet([
+      ...lib.papers.map((p) => p.key),
+      ...lib.trash.flatMap((e) => (e.paper && e.paper.key !== paperRecord.key ? [e.paper.key] : [])),
+    ])
     paperKey = taken.has(paperRecord.key) ? makeCitekey(paperRecord, taken) : paperRecord.key
     lib.papers.push({ ...paperRecord, key: paperKey })
   } else {
@@ -49,6 +55,38 @@ export function restoreFromTrash(lib: Library, id: string): Summary {
   const summary: Summary = { ...entry.summary, paper: paperKey, id: idFree ? entry.summary.id : nextSummaryId(lib, paperKey) }
   lib.summaries.push(summary)
   return summary
+}
+
+/** An attached file to move from one paper's folder to another's; `to` null: the other has the same bytes (the copy goes). */
+export interface RestoredFile {
+  fromKey: string
+  name: string
+  toKey: string
+  to: string | null
+}
+
+/**
+ * `restoreFromTrash`, and what becomes of the attached files of a paper that comes back: under a
+ * new key they move to its folder; joining the library's record of the same paper (added again
+ * meanwhile), that record takes the attachments it lacks, as identify's merge does.
+ */
+export function restoreWithFiles(lib: Library, id: string): { summary: Summary; files: RestoredFile[] } {
+  const entry = lib.trash.findLast((e) => e.summary.id === id)
+  const oldKey = entry?.summary.paper ?? ''
+  const record = entry?.paper ?? lib.trash.find((e) => e.paper?.key === oldKey)?.paper ?? null
+  const before = new Set(lib.papers)
+  const summary = restoreFromTrash(lib, id)
+  const paper = lib.papers.find((p) => p.key === summary.paper)
+  if (record === null || paper === undefined || !record.attachments) return { summary, files: [] }
+  const toKey = paper.key
+  const moves = before.has(paper)
+    ? takeAttachments(paper, record)
+    : fileAttachments(record).map((file) => ({ from: file.name, to: file.name }))
+  // In one folder, a file of the same name is the very file the paper records: nothing to move.
+  const files = moves
+    .filter((move) => !(toKey === oldKey && (move.to === move.from || move.to === null)))
+    .map((move) => ({ fromKey: oldKey, name: move.from, toKey, to: move.to }))
+  return { summary, files }
 }
 
 /**

@@ -1,9 +1,10 @@
 import type { ZodError } from 'zod'
 import { lazyRequire } from '../lazy-require.js'
 import { DataError } from '../errors.js'
-import { LIBRARY_VERSION, type Library, type Paper, type Summary } from '../model.js'
+import type { Library, Paper, Summary } from '../model.js'
 import { buildZodSchemas, type ZodSchemas } from './zod.js'
 import { checkLibrary, checkPaper, checkSummary } from './validate-fast.js'
+import { fileVersion, upgradeLibraryValue } from './upgrade.js'
 
 export { PAPER_FIELDS, SUMMARY_FIELDS, TRASH_FIELDS } from './validate-fast.js'
 
@@ -49,29 +50,36 @@ export function readSummary(value: unknown): Summary | undefined {
   return checkSummary(value) ?? undefined
 }
 
+/** A library as read, and the format version its file had (older ones are upgraded in memory: upgrade.ts). */
+export interface ReadLibrary {
+  library: Library
+  fileVersion: number
+}
+
 /**
- * Validate a parsed JSON value as a library. Throws DataError with readable problems;
- * `source` names the file in the message.
+ * Validate a parsed JSON value as a library, upgrading an older version in memory. Throws
+ * DataError with readable problems (NewerLibraryError for a newer version); `source` names the file.
  */
-export function validateLibrary(value: unknown, source: string): Library {
-  if (typeof value === 'object' && value !== null && 'version' in value) {
-    const version = value.version
-    if (typeof version === 'number' && version > LIBRARY_VERSION) {
-      throw new DataError(`${source} was written by a newer precis (format version ${version}); upgrade precis to read it`)
-    }
-  }
-  const library = checkLibrary(value)
-  if (!library) throw new DataError(`${source} is not a valid precis library`, explainRefusal(value))
+export function readLibraryValue(value: unknown, source: string): ReadLibrary {
+  const version = fileVersion(value)
+  const current = upgradeLibraryValue(value, source)
+  const library = checkLibrary(current)
+  if (!library) throw new DataError(`${source} is not a valid precis library`, explainRefusal(current))
   const problems = [
     ...duplicates(library.papers.map((p) => p.key)).map((key) => `two papers share the key ${JSON.stringify(key)}`),
     ...duplicates(library.summaries.map((s) => s.id)).map((id) => `two summaries share the id ${JSON.stringify(id)}`),
   ]
   if (problems.length > 0) throw new DataError(`${source} is not a valid precis library`, problems)
-  return library
+  return { library, fileVersion: version ?? library.version }
 }
 
-/** Parse library JSON text (no BOM, no trailing garbage) and validate it. */
-export function parseLibrary(json: string, source: string): Library {
+/** `readLibraryValue` for callers that need the library only. */
+export function validateLibrary(value: unknown, source: string): Library {
+  return readLibraryValue(value, source).library
+}
+
+/** Parse library JSON text (no BOM, no trailing garbage), validate and upgrade it. */
+export function parseLibraryFile(json: string, source: string): ReadLibrary {
   let value: unknown
   try {
     value = JSON.parse(json)
@@ -79,5 +87,10 @@ export function parseLibrary(json: string, source: string): Library {
     const reason = json.trim() === '' ? 'the file is empty' : (error as Error).message
     throw new DataError(`${source} is not valid JSON: ${reason}`)
   }
-  return validateLibrary(value, source)
+  return readLibraryValue(value, source)
+}
+
+/** `parseLibraryFile` for callers that need the library only. */
+export function parseLibrary(json: string, source: string): Library {
+  return parseLibraryFile(json, source).library
 }

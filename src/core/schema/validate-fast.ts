@@ -1,5 +1,17 @@
-import { LIBRARY_FORMAT, LIBRARY_VERSION, type Library, type Paper, type Summary, type TrashEntry } from '../model.js'
+import {
+  LIBRARY_FORMAT,
+  LIBRARY_VERSION,
+  MAX_PRIORITY,
+  MIN_PRIORITY,
+  READING_STATES,
+  type Attachment,
+  type Library,
+  type Paper,
+  type Summary,
+  type TrashEntry,
+} from '../model.js'
 import { tagProblem } from '../tags/rules.js'
+import { attachmentRecord, attachmentsProblem } from '../attachments/attachments.js'
 
 // The library's rules, checked by hand on every read. zod (src/core/schema/zod.ts) states the
 // same rules and stays the reference: it explains what is wrong when this check says no, and a
@@ -21,7 +33,12 @@ export const PAPER_FIELDS = [
   'url',
   'abstract',
   'added',
+  'state',
+  'priority',
+  'attachments',
 ] as const satisfies readonly (keyof Paper)[]
+/** Paper fields a record may lack (each came after the others, and a record without one stays without it). */
+const OPTIONAL_PAPER_FIELDS: ReadonlySet<string> = new Set(['category', 'state', 'priority', 'attachments'] satisfies (keyof Paper)[])
 /** Summary fields in the order the file keeps them. */
 export const SUMMARY_FIELDS = ['id', 'paper', 'by', 'body', 'tags', 'created', 'updated'] as const satisfies readonly (keyof Summary)[]
 /** Trash entry fields in the order the file keeps them. */
@@ -39,6 +56,9 @@ const isText = (value: unknown): value is string => typeof value === 'string'
 const isOptionalText = (value: unknown): value is string | null => value === null || typeof value === 'string'
 const isTimestamp = (value: unknown): value is string => typeof value === 'string' && TIMESTAMP.test(value)
 const isSized = (value: unknown, max: number): value is string => typeof value === 'string' && value.length >= 1 && value.length <= max
+const isState = (value: unknown): value is Paper['state'] => (READING_STATES as readonly unknown[]).includes(value)
+const isPriority = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= MIN_PRIORITY && value <= MAX_PRIORITY
 const isYear = (value: unknown): value is number | null =>
   value === null || (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= 9999)
 
@@ -57,33 +77,61 @@ function isGoodTag(tag: string): boolean {
   return true
 }
 
+const NONE: ReadonlySet<string> = new Set()
+
 /**
- * Whether `value` is a plain object whose own keys are exactly `fields` in that order (`optional`
- * may be missing), so it can stand for the record as it is: no `__proto__` key, nothing unknown.
+ * Whether `value` is a plain object whose own keys are exactly `fields` in that order (those in
+ * `optional` may be missing), so it can stand for the record as it is: no `__proto__` key, nothing unknown.
  */
-function hasExactly(value: Fields, fields: readonly string[], optional?: string): boolean {
+function hasExactly(value: Fields, fields: readonly string[], optional = NONE): boolean {
   if (Object.getPrototypeOf(value) !== Object.prototype) return false
   let i = 0
   for (const key in value) {
-    if (fields[i] === optional && key !== optional) i++
+    while (i < fields.length && key !== fields[i] && optional.has(fields[i]!)) i++
     if (key !== fields[i] || !Object.hasOwn(value, key)) return false
     i++
   }
-  return i === fields.length || (i === fields.length - 1 && fields[i] === optional)
+  while (i < fields.length && optional.has(fields[i]!)) i++
+  return i === fields.length
 }
+
+/** The attachments as stored (the list itself when every item holds exactly its known fields). */
+function attachmentList(list: Attachment[]): Attachment[] {
+  const exact = list.every((item) => hasExactly(item, item.kind === 'file' ? FILE_FIELDS : LINK_FIELDS))
+  return exact ? list : list.map(attachmentRecord)
+}
+const FILE_FIELDS = ['kind', 'name', 'sha256', 'size', 'added']
+const LINK_FIELDS = ['kind', 'url', 'added']
 
 /** The paper in `value` (known fields only, in file order), or null when it breaks a rule. */
 export function checkPaper(value: unknown): Paper | null {
   if (!isRecord(value)) return null
-  const { key, title, authors, year, venue, arxiv, category, doi, url, abstract, added } = value
+  const { key, title, authors, year, venue, arxiv, category, doi, url, abstract, added, state, priority, attachments } = value
   if (!isSized(key, 200) || !isText(title) || !isTextList(authors) || !isYear(year)) return null
   if (!isOptionalText(venue) || !isOptionalText(arxiv) || !isOptionalText(doi) || !isOptionalText(url)) return null
   if (!isOptionalText(abstract) || !isTimestamp(added)) return null
   if (category !== undefined && !isOptionalText(category)) return null
-  if (hasExactly(value, PAPER_FIELDS, 'category')) return value as unknown as Paper
-  // `category` came later than the other fields: a record without it stays without it.
-  const paper: Paper = { key, title, authors: [...authors], year, venue, arxiv, doi, url, abstract, added }
-  return category === undefined ? paper : { key, title, authors: paper.authors, year, venue, arxiv, category, doi, url, abstract, added }
+  if ((state !== undefined && !isState(state)) || (priority !== undefined && !isPriority(priority))) return null
+  if (attachments !== undefined && attachmentsProblem(attachments, isTimestamp) !== null) return null
+  const files = attachments === undefined ? undefined : attachmentList(attachments as Attachment[])
+  if (files === attachments && hasExactly(value, PAPER_FIELDS, OPTIONAL_PAPER_FIELDS)) return value as unknown as Paper
+  // The optional fields came later than the others: a record without one stays without it.
+  return {
+    key,
+    title,
+    authors: [...authors],
+    year,
+    venue,
+    arxiv,
+    ...(category === undefined ? {} : { category }),
+    doi,
+    url,
+    abstract,
+    added,
+    ...(state === undefined ? {} : { state }),
+    ...(priority === undefined ? {} : { priority }),
+    ...(files === undefined ? {} : { attachments: files }),
+  }
 }
 
 /** The summary in `value` (known fields only, in file order), or null when it breaks a rule. */

@@ -1,6 +1,8 @@
 import type { z as Zod } from 'zod'
 import { tagProblem } from '../tags/rules.js'
-import { LIBRARY_FORMAT, LIBRARY_VERSION } from '../model.js'
+import { LIBRARY_FORMAT, LIBRARY_VERSION, MAX_PRIORITY, MIN_PRIORITY, READING_STATES } from '../model.js'
+import { collisionKey } from '../text/filenames.js'
+import { isAttachmentName, linkProblem, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../attachments/attachments.js'
 
 /**
  * The library's rules in zod: the reference for the hand-written check in validate-fast.ts, used
@@ -16,6 +18,28 @@ export function buildZodSchemas(z: typeof Zod) {
     const problem = tagProblem(value)
     if (problem) ctx.addIssue({ code: 'custom', message: `tag ${JSON.stringify(value)}: ${problem}` })
   })
+  const fileSchema = z.object({
+    kind: z.literal('file'),
+    name: z.string().refine(isAttachmentName, 'an unsafe file name'),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    size: z.number().int().min(0).max(MAX_ATTACHMENT_BYTES),
+    added: timestamp,
+  })
+  const linkSchema = z.object({
+    kind: z.literal('link'),
+    url: z.string().superRefine((value, ctx) => {
+      const problem = linkProblem(value)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    }),
+    added: timestamp,
+  })
+  const attachmentsSchema = z
+    .array(z.discriminatedUnion('kind', [fileSchema, linkSchema]))
+    .max(MAX_ATTACHMENTS)
+    .superRefine((list, ctx) => {
+      const names = list.flatMap((item) => (item.kind === 'file' ? [collisionKey(item.name)] : []))
+      if (new Set(names).size < names.length) ctx.addIssue({ code: 'custom', message: 'two attached files share a name' })
+    })
   const paperSchema = z.object({
     key: z.string().min(1).max(200),
     title: text,
@@ -28,6 +52,9 @@ export function buildZodSchemas(z: typeof Zod) {
     url: optionalText,
     abstract: optionalText,
     added: timestamp,
+    state: z.enum(READING_STATES).optional(),
+    priority: z.number().int().min(MIN_PRIORITY).max(MAX_PRIORITY).optional(),
+    attachments: attachmentsSchema.optional(),
   })
   const summarySchema = z.object({
     id: z.string().min(1).max(210),

@@ -11,11 +11,10 @@ import { TermPattern, type WordSpec } from './pattern.js'
 import { correctTypo } from './typos.js'
 import type { CompiledCondition, CompiledQuery, Correction, ScoringTerm } from './compiled.js'
 import { isStopWord } from './stopwords.js'
-import { tagMatches } from '../tags/rules.js'
 import { foldPlural, surfaceForms } from '../text/plural.js'
 import { stemWord } from '../text/stem.js'
 import { tokenize } from '../text/words.js'
-import { lacksMetadata } from '../papers/placeholders.js'
+import { outlineTest } from './outline-filter.js'
 
 const ALL_FIELDS = FIELD_NAMES.map((_, index) => index)
 const TEXT_FIELDS: Record<TextField, readonly number[]> = { any: ALL_FIELDS, title: [TITLE], author: [AUTHORS], venue: [VENUE] }
@@ -26,26 +25,17 @@ const SAMPLE_SIZE = 400
 export type MetaTerm = Exclude<Term, { kind: 'text' }>
 
 function metaTest(term: MetaTerm, citations: () => CitationMatcher): (doc: SearchDoc) => boolean {
+  const onOutline = outlineTest(term)
+  if (onOutline) return (doc) => onOutline(doc.entry)
   switch (term.kind) {
-    case 'tag':
-      return (doc) => doc.entry.summary?.tags.some((tag) => tagMatches(tag, term.tag)) ?? false
-    case 'year':
-      return ({ entry: { paper } }) =>
-        paper.year !== null && (term.from === null || paper.year >= term.from) && (term.to === null || paper.year <= term.to)
-    case 'has':
-      if (term.feature === 'no-metadata') return ({ entry }) => lacksMetadata(entry.paper)
-      return term.feature === 'math'
-        ? ({ features, fields }) => (features.math ??= hasMath(fields[BODY]!.text))
-        : ({ features, fields }) => (features.figure ??= hasFigure(fields[BODY]!.text))
-    case 'id':
-      return ({ entry }) => {
-        const id = entry.id.toLowerCase()
-        return id.startsWith(term.id) || entry.paper.key.toLowerCase() === term.id
-      }
     case 'cites':
       return ({ entry }) => citations().cites(entry, term.key)
     case 'citedby':
       return ({ entry }) => citations().citedBy(term.key, entry)
+    default:
+      return term.kind === 'has' && term.feature === 'math'
+        ? ({ features, fields }) => (features.math ??= hasMath(fields[BODY]!.text))
+        : ({ features, fields }) => (features.figure ??= hasFigure(fields[BODY]!.text))
   }
 }
 

@@ -24,8 +24,7 @@ import type { Entry } from '../records/entries.js'
 import { ScanText } from './text.js'
 import { SEARCH_TUNING } from './tuning.js'
 import { correctable, nearWords, pieces } from './typos.js'
-import { tagMatches } from '../tags/rules.js'
-import { lacksMetadata } from '../papers/placeholders.js'
+import { outlineTest } from './outline-filter.js'
 import { foldPlural } from '../text/plural.js'
 
 const ALL_FIELDS = FIELD_NAMES.length
@@ -464,25 +463,16 @@ export class PostingsSearch {
   private metaTest(term: MetaTerm): (doc: number) => boolean {
     const entries = this.entries
     const { features } = this.postings
+    const onOutline = outlineTest(term)
+    if (onOutline) return (doc) => onOutline(entries[doc]!)
     switch (term.kind) {
-      case 'tag':
-        return (doc) => entries[doc]!.summary?.tags.some((tag) => tagMatches(tag, term.tag)) ?? false
-      case 'year':
-        return (doc) => {
-          const { year } = entries[doc]!.paper
-          return year !== null && (term.from === null || year >= term.from) && (term.to === null || year <= term.to)
-        }
-      case 'has':
-        if (term.feature === 'no-metadata') return (doc) => lacksMetadata(entries[doc]!.paper)
-        return term.feature === 'math' ? (doc) => (features[doc]! & HAS_MATH) !== 0 : (doc) => (features[doc]! & HAS_FIGURE) !== 0
-      case 'id':
-        return (doc) => {
-          const entry = entries[doc]!
-          return entry.id.toLowerCase().startsWith(term.id) || entry.paper.key.toLowerCase() === term.id
-        }
       case 'cites':
       case 'citedby':
         throw new Error(`${term.kind}: needs the bodies; PostingsSearch.answers says so`)
+      default:
+        return term.kind === 'has' && term.feature === 'math'
+          ? (doc) => (features[doc]! & HAS_MATH) !== 0
+          : (doc) => (features[doc]! & HAS_FIGURE) !== 0
     }
   }
 }

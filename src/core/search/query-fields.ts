@@ -3,6 +3,7 @@
  * (`cites:`, `citedby:`) is one entry here, one `Term` variant and one case in the matcher.
  */
 import { tagProblem } from '../tags/rules.js'
+import { READING_STATES, type ReadingState } from '../model.js'
 
 /** Text fields: the words must occur in that part of the paper (`any`: anywhere). */
 export type TextField = 'any' | 'title' | 'author' | 'venue'
@@ -29,6 +30,8 @@ export type Term =
   | { kind: 'cites'; key: string }
   /** The entry's paper is cited by a summary of `key` (a paper key: any of its summaries; or a summary id). */
   | { kind: 'citedby'; key: string }
+  /** The entry's paper is in this reading state (core/queue/reading.ts; `none`: a paper in none). */
+  | { kind: 'state'; state: ReadingState | 'none' }
 
 export type HasFeature = 'math' | 'figure' | 'no-metadata'
 
@@ -52,6 +55,7 @@ export interface FieldSpec {
 }
 
 const YEAR = /^\d{4}$/
+const STATES: readonly (ReadingState | 'none')[] = [...READING_STATES, 'none']
 const HAS: readonly HasFeature[] = ['math', 'figure', 'no-metadata']
 
 function year(text: string, offset: number): number {
@@ -120,6 +124,18 @@ export const FIELDS: ReadonlyMap<string, FieldSpec> = new Map<string, FieldSpec>
   [
     'cites',
     { parse: (value) => ({ kind: 'cites', key: value.trim().toLowerCase() }), example: 'cites:gilmer2017neural (summaries citing it)' },
+  ],
+  [
+    'state',
+    {
+      parse: (value) => {
+        const state = value.trim().toLowerCase() as ReadingState | 'none'
+        if (!STATES.includes(state))
+          throw new FieldValueError(`state: takes ${STATES.slice(0, -1).join(', ')} or ${STATES.at(-1)}, not "${value}"`)
+        return { kind: 'state', state }
+      },
+      example: 'state:to-read, state:reading, state:read, state:none (the reading queue)',
+    },
   ],
   [
     'citedby',

@@ -4,7 +4,7 @@
  */
 import type { Library } from '../model.js'
 import { libraryOutline, type LibraryOutline, type PaperOutline } from '../records/outline.js'
-import { countTags, sortTagCounts } from '../tags/counts.js'
+import { sortTagCounts } from '../tags/counts.js'
 
 export { countWords } from './word-count.js'
 
@@ -104,7 +104,7 @@ export function outlineStats(lib: LibraryOutline, limit = 10): LibraryStats {
   const words = lib.wordCounts()
   const lengths = lib.summaries.map((s, i) => ({ id: s.id, title: papers.get(s.paper)?.title ?? s.paper, words: words[i]! }))
   const years = lib.summaries.map((s) => papers.get(s.paper)?.year ?? null)
-  const tags = sortTagCounts(countTags(lib.summaries), 'count').slice(0, limit)
+  const tags = sortTagCounts(lib.tagCounts(), 'count').slice(0, limit)
   const citing = new Map<string, number>()
   for (const keys of lib.citedKeys()) for (const key of keys) citing.set(key, (citing.get(key) ?? 0) + 1)
   const cited = [...citing].map(([key, count]) => ({ key, title: papers.get(key)!.title, citedBy: count }))

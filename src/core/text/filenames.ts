@@ -9,7 +9,7 @@ import path from 'node:path'
 export const MAX_FILE_NAME_BYTES = 200
 
 // Names Windows refuses whatever the extension: `con.md` is as unusable as `con`.
-const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i
+export const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i
 const NOT_ALLOWED = /[^\p{L}\p{M}\p{N}._-]+/gu
 
 /**
@@ -59,12 +59,12 @@ export function pathInside(dir: string, name: string): string {
 }
 
 /** How file systems that ignore case and normalisation would see a name. */
-function collisionKey(name: string): string {
+export function collisionKey(name: string): string {
   return name.normalize('NFKC').toLowerCase()
 }
 
 /** `stem + suffix + extension`, cutting the stem (never inside a character) to fit the byte limit. */
-function fitName(stem: string, suffix: string, extension: string): string {
+export function fitName(stem: string, suffix: string, extension: string): string {
   const budget = MAX_FILE_NAME_BYTES - utf8Length(suffix + extension)
   if (utf8Length(stem) <= budget) return stem + suffix + extension
   let cut = ''

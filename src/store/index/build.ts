@@ -33,6 +33,7 @@ export function buildIndex(
     trashIds: [...outline.trashIds],
     words: [...outline.wordCounts()],
     cites: outline.citedKeys().map((keys) => [...keys]),
+    tagCounts: [...outline.tagCounts()],
     paperPlaces: placed.paperPlaces,
     summaryPlaces: placed.summaryPlaces,
   }

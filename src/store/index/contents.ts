@@ -1,4 +1,5 @@
 import type { LibraryOutline, PaperOutline, SummaryOutline } from '../../core/records/outline.js'
+import type { TagCount } from '../../core/tags/counts.js'
 import type { FileIdentity } from './identity.js'
 
 /** Everything an index file holds. (Read from a file, each part is decoded when first used.) */
@@ -14,6 +15,8 @@ export interface IndexContents {
   words: number[]
   /** The paper keys each summary cites, in the order of `summaries`. */
   cites: string[][]
+  /** The summaries' tags counted (countTags): what `tags` lists, without decoding every summary. */
+  tagCounts: TagCount[]
   /** Where each paper lies in the library file, as [start, end) byte pairs, flattened, in the order of `papers`. */
   paperPlaces: number[]
   /** Where each summary lies, likewise. */
@@ -35,5 +38,6 @@ export function indexOutline(contents: IndexContents): LibraryOutline {
     },
     wordCounts: () => contents.words,
     citedKeys: () => contents.cites,
+    tagCounts: () => contents.tagCounts,
   }
 }

@@ -3,27 +3,28 @@
 //   bytes 0-7    "precisIX"               what the file is
 //   bytes 8-11   format version (u32 LE)  another version is rebuilt, never read
 //   bytes 12-15  header length (u32 LE)
-//   bytes 16-35  SHA-1 of the header
-//   header       JSON: the library's path and identity, and each section's place and SHA-1
-//   sections     JSON arrays, one per column (papers' fields, summaries' fields, ...)
+//   bytes 16-31  checksum of the header (checksum.ts, 16 hex digits)
+//   header       JSON: the library's path and identity, and each section's place and checksum
+//   sections     JSON arrays, one per column (papers' fields, summaries' fields, tag counts, ...)
 //
 // Measured at 10,000 summaries (3.4 MB of columns): JSON.parse of the columns and a hand-written
 // binary decoder of the same values load in the same ~60-70 ms, since V8's JSON parser does in C++
 // what the decoder does in JavaScript; JSON is kept for its simplicity. Columns rather than one
 // object per record keep it compact (no field names repeated). Nothing in the file is trusted:
 // any damage, truncation or unexpected shape reads as no index, and the library is read instead.
-import { createHash } from 'node:crypto'
-import { DataError } from '../../core/errors.js'
 import type { PaperOutline, SummaryOutline } from '../../core/records/outline.js'
+import { MAX_PRIORITY, MIN_PRIORITY, READING_STATES, type ReadingState } from '../../core/model.js'
 import type { IndexContents } from './contents.js'
+import { checksum, sectionChecksum } from './checksum.js'
 import { isFileIdentity } from './identity.js'
 
 const MAGIC = Buffer.from('precisIX', 'latin1')
 /** Raised whenever what the index holds or how it is laid out changes. */
-export const INDEX_FORMAT_VERSION = 1
-const FIXED_BYTES = 36
+export const INDEX_FORMAT_VERSION = 2
+const FIXED_BYTES = 32
 
-const sha1 = (bytes: Buffer | string) => createHash('sha1').update(bytes).digest()
+/** The checksum of `bytes`, as the fixed start holds it. */
+const sum = (bytes: Uint8Array) => Buffer.from(checksum(bytes), 'latin1')
 
 type PaperRow = [
   string,
@@ -36,8 +37,11 @@ type PaperRow = [
   string | null,
   string | null,
   string,
+  ReadingState | 0,
+  number, // the priority, 0 when there is none
 ]
 type SummaryRow = [string, string, string, string[], string, string]
+type TagRow = [string, number, number]
 
 function columns(contents: IndexContents): Record<string, unknown> {
   return {
@@ -52,11 +56,14 @@ function columns(contents: IndexContents): Record<string, unknown> {
       p.doi,
       p.url,
       p.added,
+      p.state ?? 0,
+      p.priority ?? 0,
     ]),
     summaries: contents.summaries.map((s): SummaryRow => [s.id, s.paper, s.by, s.tags, s.created, s.updated]),
     trash: contents.trashIds,
     words: contents.words,
     cites: contents.cites,
+    tagCounts: contents.tagCounts.map(({ tag, count, own }): TagRow => [tag, count, own]),
     paperPlaces: contents.paperPlaces,
     summaryPlaces: contents.summaryPlaces,
   }
@@ -69,7 +76,7 @@ export function encodeIndex(contents: IndexContents): Buffer {
   let offset = 0
   for (const [name, value] of Object.entries(columns(contents))) {
     const body = Buffer.from(JSON.stringify(value))
-    sections.push([name, offset, body.length, sha1(body).toString('hex')])
+    sections.push([name, offset, body.length, sectionChecksum(body)])
     bodies.push(body)
     offset += body.length
   }
@@ -79,7 +86,7 @@ export function encodeIndex(contents: IndexContents): Buffer {
   MAGIC.copy(fixed, 0)
   fixed.writeUInt32LE(INDEX_FORMAT_VERSION, 8)
   fixed.writeUInt32LE(header.length, 12)
-  sha1(header).copy(fixed, 16)
+  sum(header).copy(fixed, 16)
   return Buffer.concat([fixed, header, ...bodies])
 }
 
@@ -91,8 +98,8 @@ const isListOf = (value: unknown, item: (x: unknown) => boolean, length?: number
   Array.isArray(value) && (length === undefined || value.length === length) && value.every(item)
 
 function isPaperRow(row: unknown): boolean {
-  if (!Array.isArray(row) || row.length !== 10) return false
-  const [key, title, authors, year, venue, arxiv, category, doi, url, added] = row as unknown[]
+  if (!Array.isArray(row) || row.length !== 12) return false
+  const [key, title, authors, year, venue, arxiv, category, doi, url, added, state, priority] = row as unknown[]
   return (
     isText(key) &&
     isText(title) &&
@@ -103,7 +110,9 @@ function isPaperRow(row: unknown): boolean {
     (category === 0 || isOptionalText(category)) &&
     isOptionalText(doi) &&
     isOptionalText(url) &&
-    isText(added)
+    isText(added) &&
+    (state === 0 || (READING_STATES as readonly unknown[]).includes(state)) &&
+    (priority === 0 || (Number.isSafeInteger(priority) && (priority as number) >= MIN_PRIORITY && (priority as number) <= MAX_PRIORITY))
   )
 }
 
@@ -113,11 +122,20 @@ function isSummaryRow(row: unknown): boolean {
   return isText(id) && isText(paper) && isText(by) && isTextList(tags) && isText(created) && isText(updated)
 }
 
+function isTagRow(row: unknown): boolean {
+  return Array.isArray(row) && row.length === 3 && isText(row[0]) && isCount(row[1]) && isCount(row[2])
+}
+
 function paperOf(row: PaperRow): PaperOutline {
-  const [key, title, authors, year, venue, arxiv, category, doi, url, added] = row
-  return category === 0
-    ? { key, title, authors, year, venue, arxiv, doi, url, added }
-    : { key, title, authors, year, venue, arxiv, category, doi, url, added }
+  const [key, title, authors, year, venue, arxiv, category, doi, url, added, state, priority] = row
+  const paper: PaperOutline =
+    category === 0
+      ? { key, title, authors, year, venue, arxiv, doi, url, added }
+      : { key, title, authors, year, venue, arxiv, category, doi, url, added }
+  // The reading queue's fields (library format 2) only where the record has them, as it is in the library.
+  if (state !== 0) paper.state = state
+  if (priority !== 0) paper.priority = priority
+  return paper
 }
 
 function summaryOf([id, paper, by, tags, created, updated]: SummaryRow): SummaryOutline {
@@ -128,30 +146,30 @@ interface Header {
   library: string
   identity: IndexContents['identity']
   counts: { papers: number; summaries: number }
-  /** Each section's bytes, its checksum checked. */
-  sections: Map<string, Buffer>
+  /** Each section's bytes and the checksum they must have (checked when the section is decoded: a read uses only some). */
+  sections: Map<string, { body: Buffer; sum: string }>
 }
 
-/** The header of an index file, its sections' checksums checked; null when it is not a whole, undamaged index of this format. */
+/** The header of an index file; null when it is not a whole index of this format (its header checked, each section there in full). */
 function readHeader(bytes: Buffer): Header | null {
   if (bytes.length < FIXED_BYTES || !bytes.subarray(0, 8).equals(MAGIC) || bytes.readUInt32LE(8) !== INDEX_FORMAT_VERSION) return null
   const headerEnd = FIXED_BYTES + bytes.readUInt32LE(12)
   if (headerEnd > bytes.length) return null
   const headerBytes = bytes.subarray(FIXED_BYTES, headerEnd)
-  if (!sha1(headerBytes).equals(bytes.subarray(16, FIXED_BYTES))) return null
+  if (!sum(headerBytes).equals(bytes.subarray(16, FIXED_BYTES))) return null
   const header = JSON.parse(headerBytes.toString('utf8')) as Record<string, unknown>
   const counts = header.counts as Record<string, unknown> | null
   if (!isText(header.library) || !isFileIdentity(header.identity) || !Array.isArray(header.sections)) return null
   if (typeof counts !== 'object' || counts === null || !isCount(counts.papers) || !isCount(counts.summaries)) return null
-  const sections = new Map<string, Buffer>()
+  const sections = new Map<string, { body: Buffer; sum: string }>()
   for (const section of header.sections as unknown[]) {
     if (!Array.isArray(section) || section.length !== 4) return null
     const [name, offset, length, sum] = section as unknown[]
     if (!isText(name) || !isCount(offset) || !isCount(length) || !isText(sum)) return null
     const start = headerEnd + (offset as number)
     const body = bytes.subarray(start, start + (length as number))
-    if (body.length !== length || sha1(body).toString('hex') !== sum) return null
-    sections.set(name, body)
+    if (body.length !== length) return null // cut short
+    sections.set(name, { body, sum })
   }
   return {
     library: header.library,
@@ -161,27 +179,63 @@ function readHeader(bytes: Buffer): Header | null {
   }
 }
 
-/** A section's value when it has the shape `valid` wants; otherwise the index was not written by precis. */
-function column<T>(header: Header, name: string, valid: (value: unknown) => value is T): T {
-  const body = header.sections.get(name)
+/** Raised for a column that is not what precis writes, when there is no library to fall back on. */
+export class ForeignIndexError extends Error {}
+
+/**
+ * What to use instead of an index whose header holds but one of whose columns does not (damaged
+ * after the header was read, or made by hand to pass the checksums, or by a precis with a bug):
+ * the same contents taken from the library itself. An index is derived data, so such a file
+ * costs time, never an answer.
+ */
+export type IndexFallback = () => IndexContents
+
+/** True when `start` (an index file's first bytes) is an index of an older format than this precis writes. */
+export function isOlderIndex(start: Buffer): boolean {
+  return start.length >= FIXED_BYTES && start.subarray(0, 8).equals(MAGIC) && start.readUInt32LE(8) < INDEX_FORMAT_VERSION
+}
+
+/** How many bytes of an index file hold its fixed start and header, or null when `start` (its first bytes) is not one of this format. */
+export function headerBytes(start: Buffer): number | null {
+  if (start.length < FIXED_BYTES || !start.subarray(0, 8).equals(MAGIC) || start.readUInt32LE(8) !== INDEX_FORMAT_VERSION) return null
+  return FIXED_BYTES + start.readUInt32LE(12)
+}
+
+/** The library an index file says it was built from, read from its start (the fixed part and the header, checked); null when it does not say. */
+export function indexedLibrary(start: Buffer): string | null {
+  const end = headerBytes(start)
+  if (end === null || end > start.length) return null
+  const header = start.subarray(FIXED_BYTES, end)
+  if (!sum(header).equals(start.subarray(16, FIXED_BYTES))) return null
+  try {
+    const library = (JSON.parse(header.toString('utf8')) as Record<string, unknown>).library
+    return isText(library) ? library : null
+  } catch {
+    return null
+  }
+}
+
+/** A section's value when its checksum holds and it has the shape `valid` wants; undefined when it is damaged or was not written by precis. */
+function column<T>(header: Header, name: string, valid: (value: unknown) => value is T): T | undefined {
+  const section = header.sections.get(name)
+  if (!section || sectionChecksum(section.body) !== section.sum) return undefined
   let value: unknown
   try {
-    value = body && JSON.parse(body.toString('utf8'))
+    value = JSON.parse(section.body.toString('utf8'))
   } catch {
     value = undefined
   }
-  if (!valid(value))
-    throw new DataError(`The library's index holds something precis did not write (its ${name}); delete it and precis builds it again`)
-  return value
+  return valid(value) ? value : undefined
 }
 
 /**
  * What the index file `bytes` holds, or null when it is not a whole, undamaged index of this
  * format (wrong start or version, cut short, a checksum that does not match). Its columns are
  * decoded when first used, each checked for the shape and length it must have: a read uses
- * only some of them.
+ * only some of them. A column that fails its check is taken from `fallback()` instead (all of
+ * them, from then on); without one, it throws ForeignIndexError.
  */
-export function decodeIndex(bytes: Buffer): IndexContents | null {
+export function decodeIndex(bytes: Buffer, fallback?: IndexFallback): IndexContents | null {
   let header: Header | null
   try {
     header = readHeader(bytes)
@@ -190,17 +244,49 @@ export function decodeIndex(bytes: Buffer): IndexContents | null {
   }
   if (!header) return null
   const { papers, summaries } = header.counts
-  const once = <T>(make: () => T): (() => T) => {
-    let value: { made: T } | undefined
-    return () => (value ??= { made: make() }).made
+  // Once one column fails, every column comes from the fallback: columns of one index and of the
+  // library read whole must not be mixed (their record orders may differ).
+  let replaced: IndexContents | undefined
+  const instead = (name: string): IndexContents => {
+    if (replaced) return replaced
+    if (!fallback) throw new ForeignIndexError(`The library's index holds something precis did not write (its ${name})`)
+    return (replaced = fallback())
   }
-  const paperRows = once(() => column(header, 'papers', (v): v is PaperRow[] => isListOf(v, isPaperRow, papers)).map(paperOf))
-  const summaryRows = once(() => column(header, 'summaries', (v): v is SummaryRow[] => isListOf(v, isSummaryRow, summaries)).map(summaryOf))
-  const trash = once(() => column(header, 'trash', (v): v is string[] => isListOf(v, isText)))
-  const words = once(() => column(header, 'words', (v): v is number[] => isListOf(v, isCount, summaries)))
-  const cites = once(() => column(header, 'cites', (v): v is string[][] => isListOf(v, isTextList, summaries)))
-  const paperPlaces = once(() => column(header, 'paperPlaces', (v): v is number[] => isListOf(v, isCount, 2 * papers)))
-  const summaryPlaces = once(() => column(header, 'summaryPlaces', (v): v is number[] => isListOf(v, isCount, 2 * summaries)))
+  const once = <K extends keyof IndexContents, T>(name: K, make: () => T | undefined, from: (value: T) => IndexContents[K]) => {
+    let value: { made: IndexContents[K] } | undefined
+    return (): IndexContents[K] => {
+      if (replaced) return replaced[name]
+      if (value) return value.made
+      const made = make()
+      if (made === undefined) return instead(name)[name]
+      return (value = { made: from(made) }).made
+    }
+  }
+  const same = <T>(value: T) => value
+  const paperRows = once(
+    'papers',
+    () => column(header, 'papers', (v): v is PaperRow[] => isListOf(v, isPaperRow, papers)),
+    (rows) => rows.map(paperOf),
+  )
+  const summaryRows = once(
+    'summaries',
+    () => column(header, 'summaries', (v): v is SummaryRow[] => isListOf(v, isSummaryRow, summaries)),
+    (rows) => rows.map(summaryOf),
+  )
+  const trash = once('trashIds', () => column(header, 'trash', (v): v is string[] => isListOf(v, isText)), same)
+  const words = once('words', () => column(header, 'words', (v): v is number[] => isListOf(v, isCount, summaries)), same)
+  const cites = once('cites', () => column(header, 'cites', (v): v is string[][] => isListOf(v, isTextList, summaries)), same)
+  const tagCounts = once(
+    'tagCounts',
+    () => column(header, 'tagCounts', (v): v is TagRow[] => isListOf(v, isTagRow)),
+    (rows) => rows.map(([tag, count, own]) => ({ tag, count, own })),
+  )
+  const paperPlaces = once('paperPlaces', () => column(header, 'paperPlaces', (v): v is number[] => isListOf(v, isCount, 2 * papers)), same)
+  const summaryPlaces = once(
+    'summaryPlaces',
+    () => column(header, 'summaryPlaces', (v): v is number[] => isListOf(v, isCount, 2 * summaries)),
+    same,
+  )
   return {
     library: header.library,
     identity: header.identity,
@@ -218,6 +304,9 @@ export function decodeIndex(bytes: Buffer): IndexContents | null {
     },
     get cites() {
       return cites()
+    },
+    get tagCounts() {
+      return tagCounts()
     },
     get paperPlaces() {
       return paperPlaces()

@@ -1,8 +1,8 @@
-import { closeSync, mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { closeSync, existsSync, mkdirSync, readdirSync, readSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { openRegularFile, readOpenedFile } from '../../platform/regular-file.js'
 import type { IndexContents } from './contents.js'
-import { decodeIndex, encodeIndex } from './format.js'
+import { decodeIndex, encodeIndex, headerBytes, indexedLibrary, isOlderIndex, type IndexFallback } from './format.js'
 import { sameIdentity, type FileIdentity } from './identity.js'
 
 /**
@@ -18,8 +18,12 @@ export class IndexFile {
     private readonly library: string,
   ) {}
 
-  /** What the index holds, when it was built from the library file whose identity is `current`; else null. */
-  load(current: FileIdentity | null): IndexContents | null {
+  /**
+   * What the index holds, when it was built from the library file whose identity is `current`; else
+   * null. `fallback`: where columns come from if one turns out not to be what precis writes (see
+   * decodeIndex).
+   */
+  load(current: FileIdentity | null, fallback?: IndexFallback): IndexContents | null {
     if (current === null) return null
     let bytes: Buffer
     try {
@@ -32,7 +36,7 @@ export class IndexFile {
     } catch {
       return null
     }
-    const contents = decodeIndex(bytes)
+    const contents = decodeIndex(bytes, fallback)
     return contents && contents.library === this.library && sameIdentity(contents.identity, current) ? contents : null
   }
 
@@ -42,7 +46,8 @@ export class IndexFile {
    * short by a crash fails its checksum and is rebuilt.
    */
   async save(contents: () => IndexContents): Promise<void> {
-    // Named after this process, so that a later save removes what a killed one left (as the library's own writes do).
+    // Named after this process, so that a later save removes what a killed one left (as the library's
+    // own writes do). Loaded here: naming it needs node:crypto, which a read from the index never loads.
     const { tempNameBeside } = await import('../temp-files.js')
     const temp = tempNameBeside(this.path, 'tmp')
     try {
@@ -51,6 +56,37 @@ export class IndexFile {
       this.replaceWith(temp)
     } catch {
       removeQuietly(temp)
+    }
+  }
+
+  /** Remove the index (one found not to be what precis writes): the next read builds it again. */
+  remove(): void {
+    try {
+      rmSync(this.path) // a folder is left alone, as save leaves one with files in it
+    } catch {
+      // already gone, or not ours to remove: the next save replaces it or leaves reads without an index
+    }
+  }
+
+  /**
+   * Remove the indexes beside this one whose library file no longer exists (named after their
+   * library's path, nothing would ever replace them) or of an older format (perhaps named
+   * otherwise). Called when an index is rebuilt (a read of the whole library has just cost far
+   * more); only each file's header is read.
+   */
+  pruneOrphans(): void {
+    const dir = dirname(this.path)
+    let names: string[]
+    try {
+      names = readdirSync(dir)
+    } catch {
+      return
+    }
+    for (const name of names) {
+      const path = join(dir, name)
+      if (!name.endsWith('.index') || path === this.path) continue
+      const library = libraryOfIndex(path)
+      if (library === OLDER || (library !== null && !existsSync(library))) removeQuietly(path)
     }
   }
 
@@ -63,6 +99,40 @@ export class IndexFile {
       rmdirSync(this.path)
       renameSync(temp, this.path)
     }
+  }
+}
+
+/** The largest header read to learn which library an index belongs to (a path and some numbers; far less in practice). */
+const MAX_HEADER_BYTES = 1 << 20
+
+/** What libraryOfIndex says of an index of an older format: whatever its library, this precis rebuilds it rather than read it. */
+const OLDER = Symbol('older')
+
+/**
+ * The library the index file at `path` names in its header; OLDER for an index of an older format;
+ * null for anything else (a link, a folder, a newer format, damage).
+ */
+function libraryOfIndex(path: string): string | typeof OLDER | null {
+  let fd: number
+  try {
+    fd = openRegularFile(path, true).fd
+  } catch {
+    return null
+  }
+  try {
+    const readAt = (length: number) => {
+      const bytes = Buffer.alloc(length)
+      return bytes.subarray(0, readSync(fd, bytes, 0, length, 0))
+    }
+    const start = readAt(4096)
+    if (isOlderIndex(start)) return OLDER
+    const end = headerBytes(start)
+    if (end === null || end > MAX_HEADER_BYTES) return null
+    return indexedLibrary(end <= start.length ? start : readAt(end))
+  } catch {
+    return null
+  } finally {
+    closeSync(fd)
   }
 }
 

@@ -57,7 +57,7 @@ export class IndexedLibrary {
 
   async outline(): Promise<LibraryOutline> {
     const current = readableIdentity(this.target)
-    const contents = this.index?.load(current)
+    const contents = this.index?.load(current, () => this.instead(current!))
     if (contents) return this.handOut(indexOutline(contents), contents)
     if (this.index && current && Number(current.size) >= this.noteFromBytes)
       this.note(`Indexing the library (${describeSize(Number(current.size))}); later reads will be quick.`)
@@ -68,6 +68,7 @@ export class IndexedLibrary {
       this.readIdentities.set(outline, current!)
       const placed = placesInText(library, bytes)
       if (placed) await this.index.save(() => buildIndex(placed, this.target, current!, outline))
+      this.index.pruneOrphans()
     }
     return this.handOut(outline, library ?? emptyLibrary())
   }
@@ -102,6 +103,19 @@ export class IndexedLibrary {
       noteFromBytes: this.noteFromBytes,
     }
     return postingsOf(place, source, this.readIdentities.get(outline) ?? null, rebuild)
+  }
+
+  /**
+   * The contents of the index, taken from the library read whole (synchronously: columns are decoded
+   * inside reads that are not), for an index whose checksums hold but whose columns are not what
+   * precis writes, or whose checksum fails. That index is removed: the next read builds it.
+   */
+  private instead(identity: FileIdentity): IndexContents {
+    this.index?.remove()
+    const { library, bytes } = this.file.readNow()
+    const whole = library ?? emptyLibrary()
+    const placed = bytes && library ? placesInText(library, bytes) : null
+    return buildIndex(placed ?? { ...whole, paperPlaces: [], summaryPlaces: [] }, this.target, identity)
   }
 
   private handOut(outline: LibraryOutline, source: IndexContents | Library): LibraryOutline {

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto'
 import { join } from 'node:path'
+import { checksum } from './checksum.js'
 
 /**
  * Where the index of the library file `target` (its real path) is kept: in precis's cache folder,
@@ -7,6 +7,7 @@ import { join } from 'node:path'
  * to this machine. Deleting it loses nothing; the next read builds it again.
  */
 export function indexPath(cacheDir: string, target: string): string {
-  const name = createHash('sha256').update(target).digest('hex').slice(0, 32)
+  // Two libraries whose paths give one name share the file, each rebuilding it: the header names the library.
+  const name = checksum(Buffer.from(target))
   return join(cacheDir, 'index', `${name}.index`)
 }

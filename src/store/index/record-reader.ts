@@ -38,18 +38,24 @@ export function readRecordsAt(target: string, index: IndexContents, keys: readon
     return null
   }
   try {
-    if (!sameIdentity(identityOf(fstatSync(opened.fd, { bigint: true })), index.identity)) return null
+    const info = fstatSync(opened.fd, { bigint: true })
+    if (!sameIdentity(identityOf(info), index.identity)) return null
+    const size = Number(info.size)
+    // A place outside the file (an index not written by precis) reads nothing, and the record is then not found there.
+    const read = (places: readonly number[], at: number) => {
+      const [start, end] = [places[2 * at]!, places[2 * at + 1]!]
+      return start <= end && end <= size ? readRange(opened.fd, start, end) : ''
+    }
     const picked: PickedRecords = { papers: new Map(), summaries: new Map() }
     for (const key of keys) {
       const at = index.papers.findIndex((paper) => paper.key === key)
-      const paper = at < 0 ? undefined : parsed(readRange(opened.fd, index.paperPlaces[2 * at]!, index.paperPlaces[2 * at + 1]!), readPaper)
+      const paper = at < 0 ? undefined : parsed(read(index.paperPlaces, at), readPaper)
       if (paper?.key !== key) return null
       picked.papers.set(key, paper)
     }
     for (const id of ids) {
       const at = index.summaries.findIndex((summary) => summary.id === id)
-      const summary =
-        at < 0 ? undefined : parsed(readRange(opened.fd, index.summaryPlaces[2 * at]!, index.summaryPlaces[2 * at + 1]!), readSummary)
+      const summary = at < 0 ? undefined : parsed(read(index.summaryPlaces, at), readSummary)
       if (summary?.id !== id) return null
       picked.summaries.set(id, summary)
     }

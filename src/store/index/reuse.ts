@@ -2,6 +2,7 @@ import { CitationResolver, citedPaperKeys } from '../../core/citations/citations
 import type { Library, Summary } from '../../core/model.js'
 import type { LibraryOutline } from '../../core/records/outline.js'
 import { countWords } from '../../core/stats/word-count.js'
+import { countTags } from '../../core/tags/counts.js'
 import type { PlacedLibrary } from './build.js'
 import type { IndexContents } from './contents.js'
 
@@ -58,6 +59,7 @@ export function outlineAfterChange(placed: PlacedLibrary, before: BeforeChange):
     summaries: placed.summaries,
     trashIds: placed.trash.map((entry) => entry.summary.id),
     wordCounts: () => placed.summaries.map((s) => (unchanged(s) ? before.words.get(s.id) : undefined) ?? countWords(s.body)),
+    tagCounts: () => countTags(placed.summaries),
     citedKeys: () => placed.summaries.map((s) => (sameNames && unchanged(s) ? before.cites.get(s.id) : undefined) ?? cited(s)),
   }
 }

@@ -30,10 +30,20 @@ export function indexFileName(library: string, cache: string): string {
   return indexPath(cache, realpathSync(library))
 }
 
-/** True when the index in `cache` is current for `library` as it is now: the next read answers from it. */
+/**
+ * True when the index in `cache` is current for `library` as it is now and whole: the next read
+ * answers from it. (Its columns are checked as they are decoded, so each is decoded here.)
+ */
 export function indexIsCurrent(library: string, cache: string): boolean {
   const target = realpathSync(library)
-  return new IndexFile(indexPath(cache, target), target).load(fileIdentity(target)) !== null
+  const contents = new IndexFile(indexPath(cache, target), target).load(fileIdentity(target))
+  if (!contents) return false
+  try {
+    const { papers, summaries, trashIds, words, cites, tagCounts, paperPlaces, summaryPlaces } = contents
+    return [papers, summaries, trashIds, words, cites, tagCounts, paperPlaces, summaryPlaces].every(Array.isArray)
+  } catch {
+    return false // a column that is damaged or not what precis writes
+  }
 }
 
 /**
@@ -61,6 +71,7 @@ export interface Answers {
   trashIds: readonly string[]
   words: readonly number[]
   cites: readonly (readonly string[])[]
+  tagCounts: readonly unknown[]
   records: { papers: unknown[]; summaries: unknown[] }
 }
 
@@ -82,6 +93,7 @@ function answersOf(outline: LibraryOutline, records: Awaited<ReturnType<typeof r
     trashIds: outline.trashIds,
     words: outline.wordCounts(),
     cites: outline.citedKeys(),
+    tagCounts: outline.tagCounts(),
     records: { papers: [...records.papers.values()], summaries: [...records.summaries.values()] },
   }
 }

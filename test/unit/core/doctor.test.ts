@@ -3,6 +3,7 @@ import { checkFolder, type FolderState } from '../../../src/core/doctor/files.js
 import { repairLibrary } from '../../../src/core/doctor/repair.js'
 import { placeholderPaper } from '../../../src/core/papers/placeholders.js'
 import { checkLibrary, tagTrouble } from '../../../src/core/doctor/doctor.js'
+import { checkAttachments } from '../../../src/core/doctor/attachments.js'
 import { conflictingFields, duplicatePairs, samePaperReason } from '../../../src/core/doctor/duplicates.js'
 import type { Library, Paper } from '../../../src/core/model.js'
 import { moveToTrash } from '../../../src/core/records/trash.js'
@@ -239,5 +240,23 @@ describe('checkFolder', () => {
     const [finding] = checkFolder({ ...clean, leftovers: [{ path: '/l/.library.json.tmp-1-a', bytes: 2_500_000 }] })
     expect(finding?.problem).toContain('1 temp file (2.4 MB)')
     expect(finding?.subjects).toEqual(['/l/.library.json.tmp-1-a'])
+  })
+})
+
+describe('checkAttachments', () => {
+  const file = { kind: 'file' as const, name: 'a.pdf', sha256: '0'.repeat(64), size: 1, added: '2024-05-01T00:00:00.000Z' }
+  const lib = libraryOf([paper({ key: 'a2020x', attachments: [file, { ...file, name: 'b.pdf' }] })])
+
+  it('a paper folder that is a link is one finding that says so, not each file missing with advice to forget it', () => {
+    const findings = checkAttachments(lib, '/lib.files', new Map([['a2020x', null]]))
+    expect(findings).toHaveLength(1)
+    expect(findings[0]).toMatchObject({ kind: 'missing-attachment', subjects: ['a2020x', '/lib.files/a2020x'] })
+    expect(findings[0]!.problem).toContain('not a folder')
+    expect(findings[0]!.fix).not.toContain('--rm')
+  })
+
+  it('a file missing from a real folder is named, with attach --rm to forget it', () => {
+    const findings = checkAttachments(lib, '/lib.files', new Map([['a2020x', ['a.pdf']]]))
+    expect(findings.map((f) => f.fix)).toEqual(['Put the file back there, or forget it: precis attach a2020x b.pdf --rm'])
   })
 })

@@ -40,6 +40,32 @@ describe('resolveHandle', () => {
     }
   })
 
+  describe('summaries whose paper is missing', () => {
+    const orphans = libraryOf(
+      [paper({ key: 'smith2020alpha' })],
+      [
+        summary({ id: 'smith2020alpha', paper: 'smith2020alpha' }),
+        summary({ id: 'jones2019gone', paper: 'jones2019gone' }),
+        summary({ id: 'jones2019gone-2', paper: 'jones2019gone' }),
+      ],
+    )
+    it.each([
+      ['jones', ['jones2019gone', 'jones2019gone-2']],
+      ['JONES2019GONE', ['jones2019gone', 'jones2019gone-2']],
+      ['jones2019gone-', ['jones2019gone-2']],
+      ['jones2019gone-2', ['jones2019gone-2']],
+    ])('%s → a stand-in paper with summaries %j', (handle, ids) => {
+      const resolved = resolveHandle(orphans, handle)
+      expect(resolved.paper).toMatchObject({ key: 'jones2019gone', title: '(missing paper jones2019gone)' })
+      expect(resolved.summaries.map((s) => s.id)).toEqual(ids)
+    })
+
+    it('lists a missing paper among the papers a prefix reaches', () => {
+      const two = libraryOf([paper({ key: 'jones2020here' })], [summary({ id: 'jones2019gone', paper: 'jones2019gone' })])
+      expect(() => resolveHandle(two, 'jones')).toThrow(/matches 2 papers/)
+    })
+  })
+
   it('resolves a paper that has no summary yet to no summaries', () => {
     const lib2 = libraryOf([paper({ key: 'lone2020paper' })], [summary({ id: 'other2020x', paper: 'other' })])
     expect(resolveHandle(lib2, 'lone2020paper').summaries).toEqual([])

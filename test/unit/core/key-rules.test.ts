@@ -3,7 +3,8 @@ import { makeCitekey, uniqueKey } from '../../../src/core/keys/citekey.js'
 import { caseTwinFindings } from '../../../src/core/doctor/keys.js'
 import { KeySet, keyProblem } from '../../../src/core/keys/key-rules.js'
 import { insertPaper } from '../../../src/core/papers/papers.js'
-import { restoreFromTrash } from '../../../src/core/records/trash.js'
+import { applyIdentification } from '../../../src/core/identify/apply.js'
+import { moveToTrash, restoreFromTrash } from '../../../src/core/records/trash.js'
 import { libraryOf, paper, summary } from '../../support/library.js'
 
 describe('keyProblem', () => {
@@ -46,6 +47,28 @@ describe('keys are unique ignoring case', () => {
     expect(insertPaper(lib, input, new Date()).key).toBe('lovelace2020studya')
   })
 
+  it('a new paper never takes the key of a paper in the trash, which comes back under it with its files', () => {
+    const lib = libraryOf(
+      [paper({ key: 'lovelace2020study', title: 'Study' })],
+      [summary({ id: 'lovelace2020study', paper: 'lovelace2020study' })],
+    )
+    moveToTrash(lib, ['lovelace2020study'], new Date())
+    const { key: _key, added: _added, ...input } = paper({ key: 'x', title: 'Study Two' })
+    expect(insertPaper(lib, input, new Date()).key).toBe('lovelace2020studya')
+    expect(restoreFromTrash(lib, 'lovelace2020study').paper).toBe('lovelace2020study')
+  })
+
+  it('identify gives a paper a free key, not the key of a paper in the trash (which renaming to would refuse)', () => {
+    const untitled = paper({ key: 'untitled-1', title: 'Untitled', authors: [], year: null })
+    const lib = libraryOf(
+      [paper({ key: 'lovelace2020study', title: 'Study' }), untitled],
+      [summary({ id: 'lovelace2020study', paper: 'lovelace2020study' }), summary({ id: 'untitled-1', paper: 'untitled-1' })],
+    )
+    moveToTrash(lib, ['lovelace2020study'], new Date())
+    const { key: _key, added: _added, ...input } = paper({ key: 'x', title: 'Study Two' })
+    expect(applyIdentification(lib, 'untitled-1', input).paper.key).toBe('lovelace2020studya')
+  })
+
   it('a restored paper whose key came back in another case takes a fresh one', () => {
     const lib = libraryOf([paper({ key: 'CHEN2017', title: 'Other' })])
     lib.trash.push({
@@ -54,6 +77,17 @@ describe('keys are unique ignoring case', () => {
       deleted: '2024-05-01T00:00:00.000Z',
     })
     expect(restoreFromTrash(lib, 'chen2017').paper).toBe('chen2017deep')
+  })
+
+  it('a restored paper never takes the key of another paper in the trash', () => {
+    const lib = libraryOf([paper({ key: 'CHEN2017', title: 'Other' })])
+    const trashed = (key: string, title: string) => ({
+      summary: summary({ id: key, paper: key }),
+      paper: paper({ key, authors: ['Li Chen'], year: 2017, title }),
+      deleted: '2024-05-01T00:00:00.000Z',
+    })
+    lib.trash.push(trashed('chen2017', 'Deep nets'), trashed('chen2017deep', 'Deep nets again'))
+    expect(restoreFromTrash(lib, 'chen2017').paper).toBe('chen2017deepa')
   })
 })
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { DataError } from '../../../src/core/errors.js'
-import { emptyLibrary, type Library, type Paper, type Summary } from '../../../src/core/model.js'
-import { parseLibrary } from '../../../src/core/schema/schema.js'
+import { emptyLibrary, LIBRARY_VERSION, type Library, type Paper, type Summary } from '../../../src/core/model.js'
+import { parseLibrary, parseLibraryFile } from '../../../src/core/schema/schema.js'
+import { NewerLibraryError } from '../../../src/core/schema/upgrade.js'
 import { compareIds, serializeLibrary, stableLibrary } from '../../../src/store/serialize.js'
 import { smallLibrary } from '../../support/library.js'
 
@@ -21,7 +22,7 @@ describe('parseLibrary', () => {
     ['an array', '[]'],
     ['wrong format', JSON.stringify({ ...emptyLibrary(), format: 'other' })],
     ['version 0', JSON.stringify({ ...emptyLibrary(), version: 0 })],
-    ['a newer version', JSON.stringify({ ...emptyLibrary(), version: 2 })],
+    ['a newer version', JSON.stringify({ ...emptyLibrary(), version: LIBRARY_VERSION + 1 })],
     ['no version', JSON.stringify({ format: 'precis-library', papers: [], summaries: [], trash: [] })],
     ['a year as text', valid().replace('"year":2017', '"year":"2017"')],
     ['an invalid tag', valid().replace('"gnn"', '"Bad Tag"')],
@@ -122,5 +123,46 @@ describe('compareIds', () => {
   ])('%s vs %s → %i', (a, b, sign) => {
     expect(Math.sign(compareIds(a, b))).toBe(sign)
     expect(Math.sign(compareIds(b, a))).toBe(sign === 0 ? 0 : -sign)
+  })
+})
+
+describe('format versions: older files upgraded in memory, newer ones refused', () => {
+  const v1 = () => JSON.stringify({ ...smallLibrary(), version: 1 })
+  it('a version-1 file reads as the current version, and says it was version 1', () => {
+    const read = parseLibraryFile(v1(), 'lib.json')
+    expect(read.fileVersion).toBe(1)
+    expect(read.library).toEqual(smallLibrary())
+    expect(read.library.version).toBe(LIBRARY_VERSION)
+  })
+
+  it('a current file says so', () => {
+    expect(parseLibraryFile(valid(), 'lib.json').fileVersion).toBe(LIBRARY_VERSION)
+  })
+
+  it.each([LIBRARY_VERSION + 1, 99])('version %d is refused as newer, naming both versions and never as damage', (version) => {
+    const text = JSON.stringify({ ...smallLibrary(), version, papers: 'whatever a newer precis writes' })
+    expect(() => parseLibrary(text, '/x/lib.json')).toThrow(NewerLibraryError)
+    expect(() => parseLibrary(text, '/x/lib.json')).toThrow(
+      `/x/lib.json was written by a newer precis (library format version ${version}; this precis knows up to ${LIBRARY_VERSION})`,
+    )
+  })
+
+  it('a reading state and priority are kept in schema order, after added', () => {
+    const text = valid().replace('"key":"gilmer2017neural"', '"priority":2,"state":"to-read","key":"gilmer2017neural"')
+    const paper = parseLibrary(text, 'lib.json').papers[0]!
+    expect(paper).toMatchObject({ state: 'to-read', priority: 2 })
+    expect(Object.keys(paper).slice(-3)).toEqual(['added', 'state', 'priority'])
+  })
+
+  it.each([
+    ['an unknown state', '"state":"done"'],
+    ['priority 0', '"state":"to-read","priority":0'],
+    ['priority 6', '"state":"to-read","priority":6'],
+    ['a fractional priority', '"state":"to-read","priority":2.5'],
+    ['a priority as text', '"state":"to-read","priority":"1"'],
+  ])('refuses %s', (_, fields) => {
+    expect(() => parseLibrary(valid().replace('"key":"gilmer2017neural"', `${fields},"key":"gilmer2017neural"`), 'lib.json')).toThrow(
+      DataError,
+    )
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { NotFoundError } from '../../../src/core/errors.js'
-import { moveToTrash, restoreFromTrash } from '../../../src/core/records/trash.js'
+import { moveToTrash, restoreFromTrash, restoreWithFiles } from '../../../src/core/records/trash.js'
 import { paper, smallLibrary, summary } from '../../support/library.js'
 
 const now = new Date('2026-05-05T00:00:00.000Z')
@@ -51,5 +51,45 @@ describe('moveToTrash and restoreFromTrash', () => {
 
   it('says what is not in the trash', () => {
     expect(() => restoreFromTrash(smallLibrary(), 'nope')).toThrow(NotFoundError)
+  })
+})
+
+describe('restoreWithFiles', () => {
+  const file = { kind: 'file' as const, name: 'a.pdf', sha256: '1'.repeat(64), size: 1, added: '2024-05-01T00:00:00.000Z' }
+  const trashed = () => {
+    const lib = smallLibrary()
+    lib.papers.find((p) => p.key === 'rasmussen2004gaussian')!.attachments = [file]
+    moveToTrash(lib, ['rasmussen2004gaussian'], now)
+    return lib
+  }
+
+  it('a paper back under its own key moves no file', () => {
+    expect(restoreWithFiles(trashed(), 'rasmussen2004gaussian').files).toEqual([])
+  })
+
+  it('a paper back under a new key moves its files to that key', () => {
+    const lib = trashed()
+    lib.papers.push(paper({ key: 'rasmussen2004gaussian', title: 'Another paper', year: 1999 }))
+    const { summary, files } = restoreWithFiles(lib, 'rasmussen2004gaussian')
+    expect(summary.paper).not.toBe('rasmussen2004gaussian')
+    expect(files).toEqual([{ fromKey: 'rasmussen2004gaussian', name: 'a.pdf', toKey: summary.paper, to: 'a.pdf' }])
+  })
+
+  it("joining the library's record of the paper: it takes the files it lacks; a copy of bytes it has goes", () => {
+    const lib = trashed()
+    const record = structuredClone(lib.trash[0]!.paper!)
+    lib.papers.push({ ...record, key: 'other', attachments: [{ ...file, name: 'same-bytes.pdf' }] })
+    expect(restoreWithFiles(lib, 'rasmussen2004gaussian').files).toEqual([
+      { fromKey: 'rasmussen2004gaussian', name: 'a.pdf', toKey: 'other', to: null },
+    ])
+    const lib2 = trashed()
+    lib2.papers.push({ ...structuredClone(lib2.trash[0]!.paper!), key: 'other', attachments: [{ ...file, sha256: '2'.repeat(64) }] })
+    expect(restoreWithFiles(lib2, 'rasmussen2004gaussian').files).toEqual([
+      { fromKey: 'rasmussen2004gaussian', name: 'a.pdf', toKey: 'other', to: 'a-2.pdf' },
+    ])
+    expect(lib2.papers.find((p) => p.key === 'other')!.attachments!.map((a) => (a.kind === 'file' ? a.name : ''))).toEqual([
+      'a.pdf',
+      'a-2.pdf',
+    ])
   })
 })

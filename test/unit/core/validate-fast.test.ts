@@ -63,7 +63,32 @@ const timestamps = [
   '',
 ]
 
-const strange = [null, 0, -1, 1.5, 10000, 9999, 2017, -0, true, 'text', '', 'x'.repeat(201), 'x'.repeat(211), [], ['a'], {}, { a: 1 }]
+const strange = [
+  null,
+  0,
+  -1,
+  1,
+  1.5,
+  5,
+  6,
+  10000,
+  9999,
+  2017,
+  -0,
+  true,
+  'text',
+  '',
+  'to-read',
+  'reading',
+  'read',
+  'Read',
+  'x'.repeat(201),
+  'x'.repeat(211),
+  [],
+  ['a'],
+  {},
+  { a: 1 },
+]
 
 const tags = [
   'gnn',
@@ -98,7 +123,12 @@ describe('checkLibrary agrees with the zod schema', () => {
     ['papers'],
     ['summaries'],
     ['trash'],
-    ...['key', 'title', 'authors', 'year', 'venue', 'arxiv', 'doi', 'url', 'abstract', 'added'].map((f) => ['papers', 0, f]),
+    ...['key', 'title', 'authors', 'year', 'venue', 'arxiv', 'doi', 'url', 'abstract', 'added', 'state', 'priority'].map((f) => [
+      'papers',
+      0,
+      f,
+    ]),
+    ['trash', 0, 'paper', 'priority'],
     ...['id', 'paper', 'by', 'body', 'tags', 'created', 'updated'].map((f) => ['summaries', 1, f]),
     ['trash', 0, 'summary'],
     ['trash', 0, 'paper'],
@@ -178,5 +208,42 @@ describe('validateLibrary explains a refusal with zod', () => {
       expect(details[0]).toContain(expected)
       expect(details[0]).toContain(reference.error!.issues[0]!.message)
     }
+  })
+})
+
+describe('attachments: checkLibrary agrees with the zod schema', () => {
+  const sha = 'ab'.repeat(32)
+  const pdf = { kind: 'file', name: 'paper.pdf', sha256: sha, size: 12, added: '2026-01-01T00:00:00Z' }
+  const link = { kind: 'link', url: 'https://example.org/code', added: '2026-01-01T00:00:00Z' }
+  it.each([
+    ['a file and a link', [pdf, link]],
+    ['an empty list', []],
+    ['a file named ..', [{ ...pdf, name: '..' }]],
+    ['a path as a name', [{ ...pdf, name: 'a/b.pdf' }]],
+    ['two files whose names differ in case', [pdf, { ...pdf, name: 'PAPER.pdf', sha256: 'cd'.repeat(32) }]],
+    ['an upper-case hash', [{ ...pdf, sha256: sha.toUpperCase() }]],
+    ['a fractional size', [{ ...pdf, size: 1.5 }]],
+    ['an absurd size', [{ ...pdf, size: 2 ** 40 }]],
+    ['a file: link', [{ ...link, url: 'file:///etc/passwd' }]],
+    ['a link with a space', [{ ...link, url: 'https://a b' }]],
+    ['a missing timestamp', [{ kind: 'link', url: 'https://a.org' }]],
+    ['an unknown kind', [{ kind: 'dir', added: '2026-01-01T00:00:00Z' }]],
+    ['a stray field', [{ ...pdf, extra: 1 }]],
+    ['fields out of order', [{ added: pdf.added, size: 12, sha256: sha, name: 'paper.pdf', kind: 'file' }]],
+    ['an object', { 0: pdf }],
+    ['null', null],
+  ])('on %s', (_, attachments) => expectSameVerdict(withValue(['papers', 0, 'attachments'], attachments)))
+
+  it('keeps a paper with attachments in file order as it is, and rebuilds one whose attachment holds __proto__', () => {
+    const lib = libraryWithTrash()
+    lib.papers[0]!.attachments = [pdf as never, link as never]
+    const value = JSON.parse([...serializeLibrary(lib)].join('')) as Library
+    expect(checkLibrary(value)!.papers[0]).toBe(value.papers[0])
+    const text = JSON.stringify(lib).replace('"kind":"link"', '"__proto__":{"polluted":1},"kind":"link"')
+    const hostile = JSON.parse(text) as Library
+    expectSameVerdict(hostile)
+    const checked = checkLibrary(hostile)!.papers[0]!.attachments![1]!
+    expect(Object.getPrototypeOf(checked)).toBe(Object.prototype)
+    expect(Object.keys(checked)).toEqual(['kind', 'url', 'added'])
   })
 })

@@ -10,6 +10,7 @@ import {
   MAX_MACRO_DEPTH,
   MAX_UNREADABLE_ENTRIES,
   MIN_EXPANSION_BUDGET,
+  withEmptyValues,
 } from '../../../src/formats/bibtex-limits.js'
 
 const fixture = readFileSync(new URL('../../fixtures/formats/refs.bib', import.meta.url), 'utf8')
@@ -167,5 +168,50 @@ describe('readBibtex with the limits', () => {
     const { records, problems } = readBibtex(macroChain(MAX_MACRO_DEPTH), 'refs.bib')
     expect(problems).toEqual([])
     expect(records[0]!.paper.title).toBe('x'.repeat(MAX_MACRO_DEPTH))
+  })
+})
+
+describe('values of the fields precis does not read', () => {
+  const publisherAndPages = (field: string) => field === 'publisher' || field === 'pages'
+  const emptied = (bib: string) => withEmptyValues(bib, checkBibtexExpansion(bib, 'refs.bib', undefined, publisherAndPages))
+
+  it.each([
+    ['braced', '@book{k, title = {T}, publisher = {Springer {Nature}}}', '@book{k, title = {T}, publisher = {}}'],
+    [
+      'quoted, a number, a macro, joined',
+      '@book{k, PUBLISHER = "A" # pub, pages = 12 , year = 2020}',
+      '@book{k, PUBLISHER = {}, pages = {}, year = 2020}',
+    ],
+    [
+      'an @string is kept',
+      '@string{publisher = {P}}\n@book{k, publisher = publisher}',
+      '@string{publisher = {P}}\n@book{k, publisher = {}}',
+    ],
+    [
+      'an entry the parser skips is kept whole',
+      '@book{a, publisher = {x@y}, title = {T}\n@book{b, pages = 1}',
+      '@book{a, publisher = {x@y}, title = {T}\n@book{b, pages = {}}',
+    ],
+  ])('%s', (_, bib, expected) => {
+    expect(emptied(bib)).toBe(expected)
+  })
+
+  it('reaches the parser empty: the records are those of the file without them, crossref inheritance included', () => {
+    const unread =
+      '  publisher = {Springer \\"{o} $x$}, pages = "1--2" # "3", volume = 12, month = jan, file = {a@b.pdf:pdf},\n' +
+      '  % a comment\n  editor = {Doe, Jane}, isbn = {978}, shorttitle = {\\emph{S}},\n'
+    const bib = (extra: string) =>
+      `@proceedings{conf, title = {Proceedings of {ICML}}, author = {Org, Anne}, year = 2020,\n${extra}}\n` +
+      `@inproceedings{paper, title = {A {Paper}}, crossref = {conf},\n${extra}  note = {Read \\emph{this}.}}\n` +
+      `@article{after, title = {After}, ${extra}}\n`
+    const withUnread = readBibtex(bib(unread), 'refs.bib')
+    expect(withUnread).toEqual(readBibtex(bib(''), 'refs.bib'))
+    expect(withUnread.records.map((r) => [r.paper.key, r.paper.venue, r.paper.authors])).toEqual([
+      ['conf', null, ['Anne Org']],
+      ['paper', 'Proceedings of ICML', ['Anne Org']],
+      ['after', null, []],
+    ])
+    expect(withUnread.records[1]!.summaries.map((summary) => summary.body)).toEqual(['Read *this*.'])
+    expect(withUnread.problems).toEqual([])
   })
 })

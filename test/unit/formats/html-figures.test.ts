@@ -8,14 +8,21 @@ const B = 'https://i.imgur.com/b.png'
 const embed = (url: string) => (url === B ? 'data:image/png;base64,AAAA' : null)
 
 describe('HTML export: cached figures embedded', () => {
-  it('embeds a cached figure numbered as the terminal numbers it, linking the original; others stay as before', () => {
+  it('embeds a cached figure numbered as the terminal numbers it, linking the original; one not cached is the numbered link', () => {
     const body = `First ${A} then ![the <model>](${B}) and again ${A}.`
     const html = markdownConverter(false, undefined, embed)(body)
     expect(html).toBe(
-      `<p>First <a rel="noopener noreferrer" href="${A}" class="image-link">Figure: ${A}</a> then ` +
+      `<p>First <a rel="noopener noreferrer" href="${A}" class="image-link">Figure 1</a> then ` +
         `<img class="figure" src="data:image/png;base64,AAAA" alt="Figure 2: the &lt;model&gt;"><br>` +
         `<a rel="noopener noreferrer" href="${B}" class="image-link">Figure 2: the &lt;model&gt;</a> and again ` +
-        `<a rel="noopener noreferrer" href="${A}" class="image-link">Figure: ${A}</a>.</p>\n`,
+        `<a rel="noopener noreferrer" href="${A}" class="image-link">Figure 1</a>.</p>\n`,
+    )
+  })
+
+  it('with remote images, a figure not cached is the original image above its numbered link', () => {
+    expect(markdownConverter(true, undefined, embed)(`![a plot](${A} "the title")`)).toBe(
+      `<p><img class="figure" src="${A}" alt="Figure 1: a plot" title="the title"><br>` +
+        `<a rel="noopener noreferrer" href="${A}" class="image-link">Figure 1: a plot</a></p>\n`,
     )
   })
 

@@ -27,7 +27,7 @@ const text = (element: Element): string =>
 function libraryOf(body: string, fields: Partial<Parameters<typeof paper>[0]> = {}): Library {
   return {
     format: 'precis-library',
-    version: 1,
+    version: 2,
     papers: [paper({ key: 'k', title: 'A Paper', ...fields })],
     summaries: [summary({ id: 'k', paper: 'k', body })],
     trash: [],
@@ -146,7 +146,11 @@ describe('readingListHtml rendering', () => {
 
   it('has a table of contents, the paper header and the summary', () => {
     expect(all.filter((e) => e.tagName === 'nav')).toHaveLength(1)
-    expect(all.filter((e) => e.tagName === 'a').map((a) => attr(a, 'href'))).toEqual(['#paper-1', 'https://arxiv.org/abs/1901.00012'])
+    expect(all.filter((e) => e.tagName === 'a').map((a) => attr(a, 'href'))).toEqual([
+      '#paper-1',
+      'https://arxiv.org/abs/1901.00012',
+      'https://i.imgur.com/Abc123X.png', // the figure's "Figure 1" under it
+    ])
     expect(all.find((e) => attr(e, 'class') === 'byline') && text(all.find((e) => attr(e, 'class') === 'byline')!)).toBe('Ada Lovelace')
     expect(html).toContain('☑ done')
   })
@@ -154,7 +158,7 @@ describe('readingListHtml rendering', () => {
   it('keeps math in an attribute as TeX, never as markup', () => {
     const page = readingListHtml(libraryOf('![plot of $x_i$](https://example.org/plot.png)'), { title: 'T', now, remoteImages: true })
     const image = elements(page).find((e) => e.tagName === 'img')!
-    expect(attr(image, 'alt')).toBe('plot of $x_i$')
+    expect(attr(image, 'alt')).toBe('Figure 1: plot of $x_i$')
   })
 })
 
@@ -172,11 +176,11 @@ describe('readingListHtml without remote images (the default)', () => {
   })
 
   it.each([
-    ['https://i.imgur.com/Abc123X.png', 'Figure: https://i.imgur.com/Abc123X.png'],
-    ['https://example.org/plot.png', 'Image: plot of $x_i$'],
-    ['https://example.org/bare.png', 'Image: https://example.org/bare.png'],
+    ['https://i.imgur.com/Abc123X.png', 'Figure 1'],
+    ['https://example.org/plot.png', 'Figure 2: plot of $x_i$'],
+    ['https://example.org/bare.png', 'Figure 3'],
     ['https://tracker.example/pixel.gif', 'Image: pixel'],
-  ])('links to %s as "%s", without a referrer', (href, label) => {
+  ])('links to %s as "%s" (figures numbered as the terminal numbers them), without a referrer', (href, label) => {
     const link = links.find((e) => attr(e, 'href') === href)
     expect(link && text(link)).toBe(label)
     expect(link && attr(link, 'rel')).toBe('noopener noreferrer')

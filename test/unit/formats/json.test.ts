@@ -4,6 +4,8 @@ import { libraryEntries } from '../../../src/core/records/entries.js'
 import { DataError } from '../../../src/core/errors.js'
 import { librarySubset, libraryToJson, readJsonLibrary } from '../../../src/formats/json.js'
 import { sampleLibrary } from './sample-library.js'
+import { emptyLibrary } from '../../../src/core/model.js'
+import { mergeRecords } from '../../../src/core/merge/import-merge.js'
 
 describe('libraryToJson / readJsonLibrary', () => {
   it('gives back every paper with its summaries', () => {
@@ -47,6 +49,24 @@ describe('libraryToJson / readJsonLibrary', () => {
   ])('refuses %s, naming the file', (_case, text, message) => {
     expect(() => readJsonLibrary(text, 'bad.json')).toThrow(DataError)
     expect(() => readJsonLibrary(text, 'bad.json')).toThrow(message)
+  })
+
+  it("keeps a paper's reading state and priority through export and import into another library", () => {
+    const lib = sampleLibrary()
+    Object.assign(lib.papers[0]!, { state: 'to-read', priority: 1 })
+    Object.assign(lib.papers[1]!, { state: 'reading' })
+    const text = libraryToJson(lib)
+    expect(text).toContain('"state": "to-read",\n      "priority": 1\n')
+    const into = emptyLibrary()
+    mergeRecords(into, readJsonLibrary(text, 'lib.json').records, { onConflict: 'skip', now: new Date('2026-01-01T00:00:00Z') })
+    const queue = (l: typeof lib) => Object.fromEntries(l.papers.map((p) => [p.key, [p.state, p.priority]]))
+    expect(queue(into)).toEqual(queue(lib))
+  })
+
+  it('reads a version-1 export (the version before the reading queue)', () => {
+    const lib = sampleLibrary()
+    const text = libraryToJson(lib).replace('"version": 2', '"version": 1')
+    expect(readJsonLibrary(text, 'old.json').records).toHaveLength(lib.papers.length)
   })
 
   it('reports a summary whose paper is missing', () => {

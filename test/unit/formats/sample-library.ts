@@ -27,7 +27,7 @@ export function summary(fields: Partial<Summary> & Pick<Summary, 'id' | 'paper'>
 export function sampleLibrary(): Library {
   return {
     format: 'precis-library',
-    version: 1,
+    version: 2,
     papers: [
       paper({
         key: 'lovelace2019graphs',

@@ -28,6 +28,27 @@ describe('rewriteCitedKeys', () => {
 })
 
 describe('mergePaperInto', () => {
+  it.each([
+    [
+      'takes the reading state of the record that leaves when the other has none',
+      {},
+      { state: 'to-read', priority: 2 },
+      { state: 'to-read', priority: 2 },
+    ],
+    ['keeps its own state', { state: 'read' }, { state: 'to-read', priority: 2 }, { state: 'read' }],
+    ['stays without one when neither has one', {}, {}, {}],
+  ] as const)('%s', (_, intoFields, fromFields, expected) => {
+    const lib = smallLibrary()
+    Object.assign(
+      lib.papers.find((p) => p.key === 'gilmer2017neural')!,
+      intoFields,
+    )
+    lib.papers.push(paper({ key: 'untitled-1a2b3c4d', ...fromFields }))
+    mergePaperInto(lib, 'untitled-1a2b3c4d', 'gilmer2017neural')
+    const into = lib.papers.find((p) => p.key === 'gilmer2017neural')!
+    expect({ state: into.state, priority: into.priority }).toEqual({ state: undefined, priority: undefined, ...expected })
+  })
+
   it('moves the summaries, trash entries and citations of a paper recorded twice onto its other record', () => {
     const lib = smallLibrary()
     lib.papers.push(paper({ key: 'untitled-1a2b3c4d', title: 'Untitled ShortScience summary 1a2b3c4d', authors: [], year: null }))

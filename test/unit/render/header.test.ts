@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Paper, Summary } from '../../../src/core/model.js'
-import { formatAuthors, renderHeader, renderSummaryRule } from '../../../src/render/header.js'
+import { formatAuthors, hideCredentials, renderHeader, renderSummaryRule } from '../../../src/render/header.js'
 import { linkTarget, makeStyles } from '../../../src/render/styles.js'
 
 const plain = makeStyles({ color: false, hyperlinks: false })
@@ -109,5 +109,36 @@ describe('linkTarget', () => {
     ['not a url', null],
   ])('%s → %s', (url, target) => {
     expect(linkTarget(url)).toBe(target)
+  })
+})
+
+describe('credentials in a link stay off the screen', () => {
+  it.each([
+    ['https://user:secret@example.org/data', 'https://***@example.org/data'],
+    ['http://token@example.org/', 'http://***@example.org/'],
+    ['https://example.org/a@b', 'https://example.org/a@b'],
+    ['https://example.org/?q=a@b', 'https://example.org/?q=a@b'],
+    ['https://example.org/paper', 'https://example.org/paper'],
+  ])('%s → %s', (url, shown) => {
+    expect(hideCredentials(url)).toBe(shown)
+  })
+
+  it('in the header, for the paper URL and a linked attachment; the hyperlink target keeps the link', () => {
+    const secret: Paper = {
+      ...paper,
+      arxiv: null,
+      doi: null,
+      url: 'https://user:secret@example.org/paper',
+      attachments: [{ kind: 'link', url: 'https://bob:pw@example.org/code', added: '2021-01-01T00:00:00Z' }],
+    }
+    const text = renderHeader(secret, plain, 80)
+    expect(text).not.toContain('secret')
+    expect(text).not.toContain('pw@')
+    expect(text).toContain('https://***@example.org/paper')
+    expect(text).toContain('https://***@example.org/code')
+    const hyper = renderHeader(secret, linked, 80)
+    expect(hyper).toContain(']8;;https://user:secret@example.org/paper')
+    // What the terminal shows: the text between the hyperlink's escapes.
+    expect(hyper.replace(/\x1b\]8;;[^\x07\x1b]*(?:\x07|\x1b\\)/g, '')).not.toContain('secret')
   })
 })

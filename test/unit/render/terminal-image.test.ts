@@ -5,21 +5,21 @@ import { PNG_1X1 } from '../../support/images.js'
 const B64 = PNG_1X1.toString('base64')
 
 describe('kittyImage', () => {
-  it('passes a small PNG through in one escape, scaled into its box, asking for no reply', () => {
-    expect(kittyImage(PNG_1X1, { columns: 40, rows: 10 })).toBe(`\x1b_Ga=T,f=100,t=d,q=2,c=40,r=10,m=0;${B64}\x1b\\\n`)
+  it('passes a small PNG through in one escape, as wide as its box (kitty keeps the shape), asking for no reply', () => {
+    expect(kittyImage(PNG_1X1, { columns: 40, rows: 10 })).toBe(`\x1b_Ga=T,f=100,t=d,q=2,c=40,m=0;${B64}\x1b\\\n`)
   })
 
   it('sends a large PNG in chunks of 4096 base64 bytes, m=1 on all but the last', () => {
     const png = Buffer.alloc(6000, 7) // 8000 base64 bytes: one full chunk and one of 3904
     const b64 = png.toString('base64')
     expect(kittyImage(png, { columns: 8, rows: 3 })).toBe(
-      `\x1b_Ga=T,f=100,t=d,q=2,c=8,r=3,m=1;${b64.slice(0, 4096)}\x1b\\` + `\x1b_Gq=2,m=0;${b64.slice(4096)}\x1b\\\n`,
+      `\x1b_Ga=T,f=100,t=d,q=2,c=8,m=1;${b64.slice(0, 4096)}\x1b\\` + `\x1b_Gq=2,m=0;${b64.slice(4096)}\x1b\\\n`,
     )
   })
 
   it('wraps each chunk for tmux, escapes doubled', () => {
     expect(kittyImage(PNG_1X1, { columns: 2, rows: 1 }, true)).toBe(
-      `\x1bPtmux;\x1b\x1b_Ga=T,f=100,t=d,q=2,c=2,r=1,m=0;${B64}\x1b\x1b\\\x1b\\\n`,
+      `\x1bPtmux;\x1b\x1b_Ga=T,f=100,t=d,q=2,c=2,m=0;${B64}\x1b\x1b\\\x1b\\\n`,
     )
   })
 })

@@ -10,6 +10,9 @@ import { escapableSearch, type SearchChoice, type SearchQuestion } from '../../.
 import { testContext } from '../../support/context.js'
 import { snippetRendering } from '../../../src/render/snippet-rendered.js'
 import { searchFixture, tinyLibrary } from './fixture.js'
+import { writeCachedFigure } from '../../../src/sources/figure-cache.js'
+import { PNG_1X1 } from '../../support/images.js'
+import { tempDir } from '../../support/context.js'
 
 const search = new LibrarySearch(libraryEntries(searchFixture()))
 const mark = (s: string) => `<${s}>`
@@ -104,6 +107,44 @@ describe('browse through the fake context', () => {
   it('Ctrl-C is a cancel (exit 130)', async () => {
     const ctx = testContext({ tty: true, library: searchFixture(), answers: { browse: new CancelError() } })
     expect(await main(['browse'], ctx)).toBe(130)
+  })
+
+  describe('the chosen summary with a cached figure', () => {
+    const FIG = 'https://i.imgur.com/model.png'
+    async function browse(env: Record<string, string>, args: string[] = []) {
+      const cache = tempDir('precis-cache-')
+      await writeCachedFigure(cache, FIG, { bytes: PNG_1X1, info: { kind: 'png', width: 1, height: 1 } })
+      const picks = ['mpnn', null]
+      const ctx = testContext({
+        tty: true,
+        library: tinyLibrary([{ key: 'mpnn', title: 'Message passing', body: `The layout: ${FIG}\n\nThe end.` }]),
+        env: { PRECIS_CACHE_DIR: cache, ...env },
+        answers: { browse: () => picks.shift() },
+      })
+      let paged = 0
+      const page = ctx.io.page.bind(ctx.io)
+      ctx.io.page = async (text) => (paged++, page(text))
+      expect(await main(['browse', ...args], ctx)).toBe(0)
+      return { out: ctx.stdout(), paged }
+    }
+
+    it('draws it where the terminal can (sixel in foot), not through the pager', async () => {
+      const { out, paged } = await browse({ TERM: 'foot' })
+      expect(out).toContain('The layout: [fig 1]\n\n\x1bP0;0;q"1;1;1;1#0;2;50;100;50#0@$\x1b\\\n[fig 1]')
+      expect(paged).toBe(0)
+    })
+
+    it('leaves it a reference, paged as before, on an unknown terminal or with --images off', async () => {
+      for (const [env, args] of [
+        [{ TERM: 'xterm' }, []],
+        [{ TERM: 'xterm-kitty' }, ['--images', 'off']],
+      ] as const) {
+        const { out, paged } = await browse(env, [...args])
+        expect(out).toContain('The layout: [fig 1]')
+        expect(out).not.toContain('\x1b')
+        expect(paged).toBe(1)
+      }
+    })
   })
 
   it('needs a terminal', async () => {

@@ -34,5 +34,5 @@ export function tinyLibrary(
     created: '2024-01-01T00:00:00.000Z',
     updated: item.updated ?? '2024-01-01T00:00:00.000Z',
   }))
-  return { format: 'precis-library', version: 1, papers, summaries, trash: [] }
+  return { format: 'precis-library', version: 2, papers, summaries, trash: [] }
 }

@@ -51,6 +51,11 @@ describe('TermPattern finds words as the tokenizer reads them', () => {
     expect(found('graph neur', 'graph neural nets', false)).toEqual([])
   })
 
+  it('a prefix being typed finds the Greek letters the tokenizer reads from their var- spellings', () => {
+    expect(found('eps', '$\\varepsilon$ and $\\epsilon$, not varepsilon', true)).toEqual(['varepsilon', 'epsilon'])
+    expect(found('th', '$\\vartheta$ then $\\theta$', true)).toEqual(['vartheta', 'then', 'theta'])
+  })
+
   it('counts up to a cap', () => {
     const text = new ScanText('a a a a a a')
     expect(new TermPattern(specs('a')).count(text, 4)).toBe(4)

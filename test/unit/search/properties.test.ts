@@ -57,6 +57,8 @@ function termHolds(term: Term, entry: Entry): boolean {
     }
     case 'id':
       return entry.id.toLowerCase().startsWith(term.id) || paper.key.toLowerCase() === term.id
+    case 'state':
+      return (paper.state ?? (summary ? 'read' : 'none')) === term.state
     case 'cites':
     case 'citedby':
       throw new Error('citation fields are not drawn here (test/unit/connected covers them)')

@@ -26,6 +26,8 @@ function shape(query: Query): string[][] {
       case 'cites':
       case 'citedby':
         return `${term.kind}=${term.key}`
+      case 'state':
+        return `state=${term.state}`
     }
   }
   return query.clauses.map((clause) => clause.anyOf.map((c) => (c.negated ? '-' : '') + show(c.term)))
@@ -66,6 +68,9 @@ describe('parseQuery: the grammar', () => {
     ['year:..2020', [['year=..2020']]],
     ['has:math', [['has=math']]],
     ['has:Figure', [['has=figure']]],
+    ['state:to-read tag:thesis', [['state=to-read'], ['tag=thesis']]],
+    ['state:Reading', [['state=reading']]],
+    ['-state:read', [['-state=read']]],
     ['id:Gilmer2017neural', [['id=gilmer2017neural']]],
     ['10:30', [['any:10:30']]],
     ['tag:gnn OR tag:rl year:2020', [['tag=gnn', 'tag=rl'], ['year=2020..2020']]],
@@ -110,6 +115,7 @@ describe('parseQuery: errors name the column', () => {
     ['year:2015..20', 'Bad year "20": a year has four digits at column 12'],
     ['year:..', 'Bad year range "..": give a start, an end or both at column 6'],
     ['has:table', 'has: takes math, figure or no-metadata, not "table" at column 5'],
+    ['state:later', 'state: takes to-read, reading, read or none, not "later" at column 7'],
     ['title: attention', 'Missing value after "title:" at column 7'],
     ['tag:', 'Missing value after "tag:" at column 5'],
     ['OR graph', '"OR" needs a search term before it at column 1'],

@@ -6,6 +6,8 @@ import { BusyError, DataError } from '../../../src/core/errors.js'
 import { emptyLibrary } from '../../../src/core/model.js'
 import { parseLibrary } from '../../../src/core/schema/schema.js'
 import { FileStore } from '../../../src/store/file-store.js'
+import { MemoryStore } from '../../../src/store/memory-store.js'
+import type { Store } from '../../../src/store/store.js'
 import { acquireLock, readOwner } from '../../../src/store/lock.js'
 import { smallLibrary, summary } from '../../support/library.js'
 import { lockPresent, tempDir } from '../../support/context.js'
@@ -157,5 +159,37 @@ describe('readOwner', () => {
     const lock = join(tempDir(), 'library.json.lock')
     execFileSync('mkfifo', [lock])
     expect(await readOwner(lock)).toMatchObject({ owner: null, raw: '' })
+  })
+})
+
+describe('update since a read: whether the library is still the one read', () => {
+  const unchanged = (store: Store, since?: ReturnType<typeof emptyLibrary>) => store.update((_, state) => state.unchanged, { since })
+  const stores: [string, () => Store, ((store: Store) => void) | null][] = [
+    [
+      'a library file',
+      () => {
+        const path = join(tempDir(), 'library.json')
+        writeLibrary(path)
+        return new FileStore(path)
+      },
+      (store) => writeLibrary(store.path!, { ...smallLibrary(), papers: [] }), // by hand
+    ],
+    ['no library file yet', () => new FileStore(join(tempDir(), 'library.json')), null],
+    ['memory', () => new MemoryStore(smallLibrary()), null],
+  ]
+
+  it.each(stores)('%s: unchanged until a write or a hand edit', async (_, make, handEdit) => {
+    const store = make()
+    const read = await store.read()
+    read.papers.length = 0 // what the reader did with it since does not matter
+    expect(await unchanged(store, read)).toBe(true)
+    expect(await unchanged(store, read)).toBe(false) // the update before wrote the file
+    expect(await unchanged(store)).toBe(false) // no read to compare with
+    expect(await unchanged(store, structuredClone(await store.read()))).toBe(false) // not what a read returned
+    if (handEdit) {
+      const again = await store.read()
+      handEdit(store)
+      expect(await unchanged(store, again)).toBe(false)
+    }
   })
 })

@@ -27,11 +27,34 @@ describe('describeChange', () => {
     ['a restore', (lib) => void restoreFromTrash(lib, 'gilmer2017neural-2'), 'restore gilmer2017neural-2', withTrash()],
     ['emptying the trash', (lib) => void (lib.trash = []), 'empty trash (1 summary)', withTrash()],
     [
+      'a restore under a new id (the old one taken meanwhile), not an addition and a purge',
+      (lib) => void restoreFromTrash(lib, 'gilmer2017neural-2'),
+      'restore gilmer2017neural-3',
+      changed(
+        (lib) => void lib.summaries.push(summary({ id: 'gilmer2017neural-2', paper: 'gilmer2017neural', body: 'other' })),
+        withTrash(),
+      ).after,
+    ],
+    [
       'a body edit',
       (lib) => Object.assign(find(lib, 'gilmer2017neural'), { body: 'new', updated: NOW.toISOString() }),
       'edit gilmer2017neural (body)',
     ],
     ['a title edit', (lib) => void (lib.papers[0]!.title = 'New title'), 'edit gilmer2017neural (title)'],
+    [
+      'a paper queued',
+      (lib) => void Object.assign(lib.papers[0]!, { state: 'to-read', priority: 1 }),
+      'edit gilmer2017neural (state, priority)',
+    ],
+    [
+      'a paper taken out of the queue',
+      (lib) => {
+        delete lib.papers[0]!.state
+        delete lib.papers[0]!.priority
+      },
+      'edit gilmer2017neural (state, priority)',
+      libraryOf([paper({ key: 'gilmer2017neural', state: 'to-read', priority: 1 })]),
+    ],
     ['a tag change', (lib) => void (find(lib, 'gilmer2017neural').tags = ['gnn', 'mpnn']), 'tag gilmer2017neural +mpnn -chemistry'],
     [
       'one tag change on several summaries',

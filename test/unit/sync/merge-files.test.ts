@@ -8,7 +8,7 @@ import { parseLibrary } from '../../../src/core/schema/schema.js'
 import { serializeLibrary } from '../../../src/store/serialize.js'
 import { mergeLibraryFiles, type MergeFiles } from '../../../src/sync/merge-files.js'
 import { tempDir, testContext } from '../../support/context.js'
-import { smallLibrary } from '../../support/library.js'
+import { paper, smallLibrary, summary } from '../../support/library.js'
 
 const NOW = new Date('2026-11-26T12:00:00.000Z')
 const text = (lib: Library) => [...serializeLibrary(lib)].join('')
@@ -71,5 +71,37 @@ describe('precis merge-driver', () => {
       'precis: merged library.json; 1 record changed on both sides, the other versions kept as gilmer2017neural-conflict\n',
     )
     expect(ctx.stdout()).toBe('')
+  })
+})
+
+describe('keys the merge driver makes', () => {
+  /** Each side adds a different paper under keys that differ only in case: theirs takes a fresh key. */
+  function twins(): MergeFiles {
+    const add = (key: string, title: string) =>
+      edited((lib) => {
+        lib.papers.push(paper({ key, title, authors: ['Li Chen'], year: 2017 }))
+        lib.summaries.push(summary({ id: key, paper: key }))
+      })
+    return files(text(smallLibrary()), text(add('Chen_2017', 'Deep nets')), text(add('chen_2017', 'Sparse kernels')))
+  }
+  const keys = (f: MergeFiles) => parseLibrary(readFileSync(f.ours, 'utf8'), 'merged').papers.map((p) => p.key)
+
+  it.each([
+    ['the default pattern', {}, undefined, 'chen2017sparse'],
+    ['PRECIS_KEY_PATTERN', { PRECIS_KEY_PATTERN: '{Author}_{year}' }, 'key_pattern = "{author}{yy}"\n', 'Chen_2017a'],
+    ["the config file's key_pattern", {}, 'key_pattern = "{author}{yy}"\n', 'chen17'],
+  ])('follow %s', async (_, env, config, key) => {
+    const f = twins()
+    await mergeDriverRun({ files: f, path: 'library.json' }, testContext({ env, config }))
+    expect(keys(f).filter((k) => /^chen/i.test(k))).toEqual(['Chen_2017', key])
+  })
+
+  it('a merge that makes no key does not read the config file', async () => {
+    const ours = edited((lib) => void (lib.summaries[0]!.body = 'ours'))
+    const f = files(text(smallLibrary()), text(ours), text(smallLibrary()))
+    const ctx = testContext({ config: 'key_pattern = 3\n' })
+    await mergeDriverRun({ files: f, path: 'library.json' }, ctx)
+    expect(parseLibrary(readFileSync(f.ours, 'utf8'), 'merged').summaries[0]!.body).toBe('ours')
+    await expect(mergeDriverRun({ files: twins(), path: 'library.json' }, ctx)).rejects.toThrow(/key_pattern must be/)
   })
 })

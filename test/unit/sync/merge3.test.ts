@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mergeLibraries, mergeTagSets, sameValue } from '../../../src/core/merge/three-way.js'
+import { mergeAttachments, mergeLibraries, mergeTagSets, sameValue } from '../../../src/core/merge/three-way.js'
 import { CONFLICT_TAG } from '../../../src/core/tags/rules.js'
 import type { Library } from '../../../src/core/model.js'
 import { validateLibrary } from '../../../src/core/schema/schema.js'
@@ -170,5 +170,100 @@ describe('mergeLibraries', () => {
     }
     const { library } = merge({ ...base, papers: [], summaries: [] }, base, other)
     expect(library.summaries).toHaveLength(4)
+  })
+})
+
+describe('the reading queue in a merge', () => {
+  const base = () => smallLibrary()
+  it('a state set on one side and a title edited on the other are both kept', () => {
+    const ours = edited(base(), (lib) => Object.assign(byKey(lib, 'gilmer2017neural')!, { state: 'to-read', priority: 2 }))
+    const theirs = edited(base(), (lib) => {
+      byKey(lib, 'gilmer2017neural')!.title = 'Neural Message Passing (ICML)'
+      byId(lib, 'gilmer2017neural')!.updated = LATEST // theirs edited last: their paper record wins the whole
+    })
+    for (const [a, b] of [
+      [ours, theirs],
+      [theirs, ours],
+    ]) {
+      const { library, conflicts } = merge(base(), a!, b!)
+      expect(conflicts).toEqual([])
+      expect(byKey(library, 'gilmer2017neural')).toMatchObject({ title: 'Neural Message Passing (ICML)', state: 'to-read', priority: 2 })
+    }
+  })
+
+  it('a state removed on one side (queue drop) stays removed', () => {
+    const queued = edited(base(), (lib) => Object.assign(byKey(lib, 'gilmer2017neural')!, { state: 'to-read', priority: 2 }))
+    const dropped = edited(queued, (lib) => {
+      delete byKey(lib, 'gilmer2017neural')!.state
+      delete byKey(lib, 'gilmer2017neural')!.priority
+    })
+    const { library } = merge(queued, dropped, queued)
+    expect(Object.keys(byKey(library, 'gilmer2017neural')!)).not.toContain('state')
+    expect(Object.keys(byKey(library, 'gilmer2017neural')!)).not.toContain('priority')
+  })
+
+  it('two different states are a conflict like any field', () => {
+    const ours = edited(base(), (lib) => Object.assign(byKey(lib, 'gilmer2017neural')!, { state: 'reading' }))
+    const theirs = edited(base(), (lib) => Object.assign(byKey(lib, 'gilmer2017neural')!, { state: 'read' }))
+    const { conflicts } = merge(base(), ours, theirs)
+    expect(conflicts.length).toBeGreaterThan(0)
+  })
+})
+
+describe('the same paper added on both sides', () => {
+  it('takes a reading state only one side gave it', () => {
+    const base = smallLibrary()
+    const added = paper({ key: 'vaswani2017attention', title: 'Attention Is All You Need', year: 2017 })
+    const ours = edited(base, (lib) => void lib.papers.push({ ...added }))
+    const theirs = edited(base, (lib) => void lib.papers.push({ ...added, state: 'to-read', priority: 1 }))
+    for (const [a, b] of [
+      [ours, theirs],
+      [theirs, ours],
+    ]) {
+      const { library, conflicts } = merge(base, a!, b!)
+      expect(conflicts).toEqual([])
+      expect(library.papers.filter((p) => p.title === added.title)).toEqual([{ ...added, state: 'to-read', priority: 1 }])
+    }
+  })
+})
+
+describe('mergeAttachments', () => {
+  const file = (name: string, sha: string) => ({
+    kind: 'file' as const,
+    name,
+    sha256: sha.repeat(64),
+    size: 1,
+    added: '2026-01-01T00:00:00Z',
+  })
+  const link = (url: string) => ({ kind: 'link' as const, url, added: '2026-01-01T00:00:00Z' })
+  it.each([
+    ['both attach: all kept', [], [file('a.pdf', 'a')], [file('b.pdf', 'b')], ['a.pdf', 'b.pdf']],
+    ['one detaches, the other keeps: gone', [file('a.pdf', 'a')], [], [file('a.pdf', 'a')], []],
+    [
+      'one detaches, the other attaches another',
+      [file('a.pdf', 'a')],
+      [],
+      [file('a.pdf', 'a'), link('https://x.org/')],
+      ['https://x.org/'],
+    ],
+    ['the same file on both sides: once', [], [file('a.pdf', 'a')], [file('a.pdf', 'a')], ['a.pdf']],
+    ['two files under one name: ours', [], [file('a.pdf', 'a')], [file('A.pdf', 'b')], ['a.pdf']],
+  ])('%s', (_, base, ours, theirs, expected) => {
+    const merged = mergeAttachments(base, ours, theirs) ?? []
+    expect(merged.map((a) => (a.kind === 'file' ? a.name : a.url))).toEqual(expected)
+  })
+})
+
+describe('mergeLibraries keeps attachments either side made', () => {
+  it('a paper edited on one side and given a file on the other holds both', () => {
+    const base = smallLibrary()
+    const ours = structuredClone(base)
+    const theirs = structuredClone(base)
+    ours.papers[0]!.title = 'Edited here'
+    ours.summaries.find((s) => s.paper === ours.papers[0]!.key)!.updated = '2030-01-01T00:00:00Z'
+    theirs.papers[0]!.attachments = [{ kind: 'link', url: 'https://example.org/', added: '2026-01-01T00:00:00Z' }]
+    const merged = mergeLibraries(base, ours, theirs, new Date('2030-01-02T00:00:00Z')).library
+    expect(merged.papers[0]).toMatchObject({ title: 'Edited here', attachments: [{ kind: 'link', url: 'https://example.org/' }] })
+    expect(validateLibrary(merged, 'merged')).toBeTruthy()
   })
 })

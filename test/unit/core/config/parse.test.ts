@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { withSetting } from '../../../../src/core/config/edit.js'
+import { withoutSetting, withSetting } from '../../../../src/core/config/edit.js'
 import { MAX_CONFIG_BYTES, parseConfigBytes, parseConfigText } from '../../../../src/core/config/parse.js'
 import { valueFromWord } from '../../../../src/core/config/settings.js'
 import { DataError, UsageError } from '../../../../src/core/errors.js'
@@ -46,9 +46,9 @@ describe('parseConfigText', () => {
     [
       'a wrong type names the line and the setting',
       '# c\n\nwidth = "wide"\n',
-      `${FILE}:3: width must be a whole number, but it is not a whole number`,
+      `${FILE}:3: width must be a whole number from 20 to 1000, but it is not a whole number`,
     ],
-    ['a width out of range', 'width = 5\n', `${FILE}:1: width must be a whole number, but it is not between 20 and 1000`],
+    ['a width out of range', 'width = 5\n', `${FILE}:1: width must be a whole number from 20 to 1000, but it is too small`],
     ['a bad tag', 'tags = ["a", ""]\n', `${FILE}:1: tags must be a list of tags, but it holds the tag "", but it is empty`],
     [
       'a key pattern that cannot make keys',
@@ -118,6 +118,30 @@ describe('withSetting', () => {
 
   it('refuses to edit a file it cannot read', () => {
     expect(() => withSetting('by = \n', FILE, 'width', 80)).toThrow(DataError)
+  })
+})
+
+describe('withoutSetting', () => {
+  it.each([
+    ['removes the line, keeping comments and other keys', '# mine\nby = "Ada"  # me\nfuture = 1\n', 'by', '# mine\nfuture = 1\n', false],
+    ['removes a key precis does not know', 'colour = false\nwidth = 80\n', 'colour', 'width = 80\n', false],
+    ['removes every line of a multi-line value', '# t\ntemplate = """\n## A\n"""\nwidth = 80\n', 'template', '# t\nwidth = 80\n', false],
+    ['removes the last setting', 'width = 80\n', 'width', '', false],
+    ['mends a file whose only problem is that line', '# t\nwidth = "wide"\nby = "x"\n', 'width', '# t\nby = "x"\n', false],
+    ['mends an unclosed string on that line', 'by = "x\nwidth = 80\n', 'by', 'width = 80\n', false],
+    ['writes a dotted key anew', 'by = "x"\n"wid".th = 1\n', 'wid', 'by = "x"\n', true],
+  ])('%s', (_, text, name, expected, rewritten) => {
+    expect(withoutSetting(text, FILE, name)).toEqual({ text: expected, rewritten })
+  })
+
+  it('null when the file does not set it', () => {
+    expect(withoutSetting('# only\nwidth = 80\n', FILE, 'by')).toBeNull()
+    expect(withoutSetting('by = "x"\n[later]\nwidth = 1\n', FILE, 'width')).toBeNull()
+  })
+
+  it('refuses a file whose problem is another line', () => {
+    expect(() => withoutSetting('by = "x"\nwidth = "wide"\n', FILE, 'by')).toThrow(/:2: width must be/)
+    expect(() => withoutSetting('by = \n', FILE, 'width')).toThrow(DataError)
   })
 })
 

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config'
+
+// `npm run test:terminal`: the tests that draw in a real terminal on a virtual X display (test/terminal),
+// apart from `npm test` because they need Debian's xterm, xvfb, xfonts-base and imagemagick, which a
+// fresh clone with only `npm ci` lacks and `.ci/run` installs. The same closing line as `npm test`.
+export default defineConfig({
+  test: {
+    globalSetup: ['./test/support/build-dist.ts'],
+    reporters: ['default', './test/support/count-reporter.ts'],
+    include: ['test/terminal/**/*.test.ts'],
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
+  },
+})
