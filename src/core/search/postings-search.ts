@@ -15,7 +15,8 @@ import { prepareFolding } from './fold.js'
 import { bestMatches, compareTied, recencyOf } from './order.js'
 import { loosened, matchedSlots, optionalSlots, splitPartial } from './partial.js'
 import { PREFIX_WEIGHT, sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
-import { FIELD_COUNT, fieldCount, HAS_FIGURE, HAS_MATH, lowerBoundText, type PostedEntry, type Postings } from './postings.js'
+import { FIELD_COUNT, fieldCount, HAS_FIGURE, HAS_MATH, type PostedEntry, type Postings } from './postings.js'
+import { PostingsView } from './postings-view.js'
 import { averagesOf, scoreWith, type ScoringReads } from './rank.js'
 import type { Match } from './scan.js'
 import { bodySnippets, type Snippet } from './snippets.js'
@@ -29,10 +30,10 @@ import { foldPlural } from '../text/plural.js'
 
 const ALL_FIELDS = FIELD_NAMES.length
 
-/** A ranked result, before its snippets: the entry (an outline: no body), its document number, score and missing words. */
+/** A ranked result, before its snippets: the entry (an outline: no body), its place in library order, score and missing words. */
 export interface RankedHit {
   entry: PostedEntry
-  doc: number
+  position: number
   score: number
   missing: string[]
 }
@@ -89,23 +90,25 @@ export class PostingsSearch {
   private readonly averages: Float64Array
   private readonly sample: readonly number[]
   private readonly library: PlanLibrary<number>
+  private readonly view: PostingsView
 
   constructor(
-    readonly postings: Postings,
-    /** The outline's entries, in the postings' order. */
+    postings: Postings | PostingsView,
+    /** The outline's entries, in library order. */
     readonly entries: readonly PostedEntry[],
   ) {
-    if (entries.length !== postings.count) throw new Error(`postings of ${postings.count} entries for ${entries.length}`)
+    const view = (this.view = postings instanceof PostingsView ? postings : new PostingsView(postings))
+    if (entries.length !== view.count) throw new Error(`postings of ${view.count} entries for ${entries.length}`)
+    // Over the live documents in library order: what the scan sums and samples.
     const sums = new Float64Array(FIELD_COUNT)
-    for (let doc = 0; doc < postings.count; doc++)
-      for (let f = 0; f < FIELD_COUNT; f++) sums[f]! += postings.lengths[doc * FIELD_COUNT + f]!
-    this.averages = averagesOf(sums, postings.count)
-    this.sample = sampleOf(Array.from({ length: postings.count }, (_, i) => i))
+    for (const doc of view.order) for (let f = 0; f < FIELD_COUNT; f++) sums[f]! += view.lengths[doc * FIELD_COUNT + f]!
+    this.averages = averagesOf(sums, view.count)
+    this.sample = sampleOf(Array.from(view.order))
     this.library = {
-      size: postings.count,
+      size: view.count,
       estimateDf: (pattern, fields) => {
         const hits = this.sample.filter((doc) => this.occurs(pattern, fields, doc)).length
-        return scaledDf(hits, this.sample.length, postings.count)
+        return scaledDf(hits, this.sample.length, view.count)
       },
       correct: (spec, fields) => this.correct(spec, fields),
       metaTest: (term) => this.metaTest(term),
@@ -127,8 +130,8 @@ export class PostingsSearch {
     const { best, total } = this.best(compiled, options.limit)
     const slots = optionalSlots(compiled)
     const hits = best.map((match) => ({
-      entry: this.entries[match.doc]!,
-      doc: match.doc,
+      entry: this.entryOf(match.doc),
+      position: this.view.positionOf[match.doc]!,
       score: match.score,
       missing: match.tf.length > 0 ? missingWords(compiled, match, slots) : [],
     }))
@@ -139,7 +142,7 @@ export class PostingsSearch {
   }
 
   private best(compiled: CompiledQuery<number>, limit: number): { best: DocMatch[]; total: number } {
-    if (compiled.clauses.length === 0) return { best: this.newestFirst().slice(0, Math.max(0, limit)), total: this.postings.count }
+    if (compiled.clauses.length === 0) return { best: this.newestFirst().slice(0, Math.max(0, limit)), total: this.view.count }
     const matches = this.scan(compiled)
     const loose = matches.length < limit ? loosened(compiled) : null
     if (!loose) {
@@ -162,28 +165,31 @@ export class PostingsSearch {
 
   /** Every entry, most recently updated first (then by id): the answer to a query with no words, kept (browse asks it at each of the first keystrokes). */
   private newestFirst(): readonly DocMatch[] {
-    this.newest ??= Array.from({ length: this.postings.count }, (_, doc): DocMatch => ({ doc, tf: NO_COUNTS, offset: 0, score: 0 })).sort(
-      this.compare,
-    )
+    this.newest ??= Array.from(this.view.order, (doc): DocMatch => ({ doc, tf: NO_COUNTS, offset: 0, score: 0 })).sort(this.compare)
     return this.newest
   }
 
   private readonly compare = (a: DocMatch, b: DocMatch): number => {
     if (a.score !== b.score) return b.score - a.score
-    return compareTied(this.recency(a.doc), this.recency(b.doc), this.entries[a.doc]!.id, this.entries[b.doc]!.id)
+    return compareTied(this.recency(a.doc), this.recency(b.doc), this.entryOf(a.doc).id, this.entryOf(b.doc).id)
   }
 
   private recency(doc: number) {
-    return (this.recencies[doc] ??= recencyOf(this.entries[doc]!))
+    return (this.recencies[doc] ??= recencyOf(this.entryOf(doc)))
+  }
+
+  /** The entry whose document is `doc` (a live one). */
+  private entryOf(doc: number): PostedEntry {
+    return this.entries[this.view.positionOf[doc]!]!
   }
 
   private score(compiled: CompiledQuery<number>, matches: DocMatch[]): void {
-    const { lengths } = this.postings
+    const { lengths } = this.view
     const reads: ScoringReads<DocMatch> = {
       lengths: (match) => lengths.subarray(match.doc * FIELD_COUNT, (match.doc + 1) * FIELD_COUNT),
       phrase: (phrase, match, tf) => this.countTerm(phrase, match.doc, tf, 0),
     }
-    scoreWith(compiled, matches, this.postings.count, this.averages, reads)
+    scoreWith(compiled, matches, this.view.count, this.averages, reads)
   }
 
   /** Every entry matching `compiled`, in library order, with its terms counted per field. */
@@ -207,30 +213,28 @@ export class PostingsSearch {
    * the clause of positive words whose words are held by the fewest; all entries when no clause is.
    */
   private candidates(compiled: CompiledQuery<number>): number[] {
-    const { wordDocStarts, wordDocs, count } = this.postings
+    const { view } = this
     let best: number[][] | null = null
     let bestSize = Infinity
     for (const clause of compiled.clauses) {
       if (!clause.every((c) => !c.negated && c.test.kind === 'text')) continue
       const lists = clause.map((c) => (c.test.kind === 'text' ? this.rarest(this.tablesOf(c.test.term.pattern)).accepted : []))
       let size = 0
-      for (const accepted of lists) for (const word of accepted) size += wordDocStarts[word + 1]! - wordDocStarts[word]!
+      for (const accepted of lists) for (const word of accepted) size += view.documentsOf(word)
       if (size < bestSize) [best, bestSize] = [lists, size]
     }
-    if (!best) return Array.from({ length: count }, (_, doc) => doc)
-    const marked = new Uint8Array(count)
-    for (const accepted of best) {
-      for (const word of accepted) for (let i = wordDocStarts[word]!; i < wordDocStarts[word + 1]!; i++) marked[wordDocs[i]!] = 1
-    }
+    if (!best) return Array.from(view.order)
+    const marked = new Uint8Array(view.documents)
+    const mark = (doc: number) => (marked[doc] = 1)
+    for (const accepted of best) for (const word of accepted) view.eachDocument(word, mark)
     const docs: number[] = []
-    for (let doc = 0; doc < count; doc++) if (marked[doc]) docs.push(doc)
+    for (let doc = 0; doc < view.documents; doc++) if (marked[doc]) docs.push(doc)
     return docs
   }
 
   /** Of the tables of words in a row, the one whose words are in the fewest entries (every match is among those). */
   private rarest(tables: readonly WordTable[]): WordTable {
-    const { wordDocStarts } = this.postings
-    const size = (table: WordTable) => table.accepted.reduce((sum, word) => sum + wordDocStarts[word + 1]! - wordDocStarts[word]!, 0)
+    const size = (table: WordTable) => table.accepted.reduce((sum, word) => sum + this.view.documentsOf(word), 0)
     return tables.reduce((best, table) => (size(table) < size(best) ? table : best))
   }
 
@@ -267,18 +271,16 @@ export class PostingsSearch {
 
   private fieldCounts(table: WordTable): FieldCounts {
     if (table.counts) return table.counts
-    const { count, wordDocStarts, wordDocs, wordDocFields } = this.postings
-    const occurrences = new Uint16Array(count * FIELD_COUNT)
-    const weight = new Float64Array(count * FIELD_COUNT)
+    const { documents } = this.view
+    const occurrences = new Uint16Array(documents * FIELD_COUNT)
+    const weight = new Float64Array(documents * FIELD_COUNT)
     const classes = [...new Set(table.accepted.map((word) => table.weights[word]!))].sort((a, b) => b - a)
-    const byClass = new Uint16Array(classes.length > 1 ? count * FIELD_COUNT * classes.length : 0)
+    const byClass = new Uint16Array(classes.length > 1 ? documents * FIELD_COUNT * classes.length : 0)
     for (const word of table.accepted) {
       const given = table.weights[word]!
       const kind = classes.indexOf(given)
-      for (let i = wordDocStarts[word]!; i < wordDocStarts[word + 1]!; i++) {
-        const packed = wordDocFields[i]!
-        const at = wordDocs[i]! * FIELD_COUNT
-        if (at >= occurrences.length) continue // an entry beyond the library: not from a file precis wrote
+      this.view.eachDocument(word, (doc, packed) => {
+        const at = doc * FIELD_COUNT
         for (let f = 0; f < FIELD_COUNT; f++) {
           const n = fieldCount(packed, f)
           if (n === 0) continue
@@ -287,7 +289,7 @@ export class PostingsSearch {
           occurrences[at + f] = occurrences[at + f]! + n
           if (byClass.length > 0) byClass[(at + f) * classes.length + kind] = byClass[(at + f) * classes.length + kind]! + n
         }
-      }
+      })
     }
     table.counts = { occurrences, weight, classes, byClass }
     return table.counts
@@ -330,9 +332,9 @@ export class PostingsSearch {
     }
     // Words in a row: only where each of them is.
     else if (tables.some((table) => this.fieldCounts(table).occurrences[doc * FIELD_COUNT + field] === 0)) return 0
-    const { tokens, fieldStarts } = this.postings
-    const start = fieldStarts[doc * FIELD_COUNT + field]!
-    const end = fieldStarts[doc * FIELD_COUNT + field + 1]!
+    const tokens = this.view.tokensOf(doc)
+    const start = this.view.fieldStart(doc, field)
+    const end = this.view.fieldStart(doc, field + 1)
     const first = tables[0]!.weights
     const weights: number[] = []
     if (tables.length === 1) {
@@ -381,32 +383,19 @@ export class PostingsSearch {
 
   /** The weight of each vocabulary entry as a word of `spec` (WordPattern.weigh), filled from the strongest reading down. */
   private wordTable(spec: WordSpec): WordTable {
-    const { words, stems, stemStarts, stemWords } = this.postings
-    const weights = new Float64Array(words.length)
+    const { view } = this
+    const weights = new Float64Array(view.vocabulary)
     const accepted: number[] = []
     const give = (word: number, weight: number) => {
       if (weights[word] !== 0) return
       weights[word] = weight
       accepted.push(word)
     }
-    const stemId = (stem: string) => {
-      const at = lowerBoundText(stems, stem)
-      return stems.at(at) === stem ? at : -1
-    }
-    for (const exact of spec.exact ?? []) for (let w = lowerBoundText(words, exact); words.at(w) === exact; w++) give(w, 1)
-    for (const key of spec.keys) {
-      const s = stemId(key)
-      if (s < 0) continue
-      for (let i = stemStarts[s]!; i < stemStarts[s + 1]!; i++) give(stemWords[i]!, spec.exact ? SEARCH_TUNING.stemWeight : 1)
-    }
-    for (const key of spec.alternatives?.keys() ?? []) {
-      const s = stemId(key)
-      if (s < 0) continue
-      for (let i = stemStarts[s]!; i < stemStarts[s + 1]!; i++) give(stemWords[i]!, SEARCH_TUNING.typoWeight)
-    }
-    const { prefix } = spec
-    if (prefix !== null)
-      for (let w = lowerBoundText(words, prefix); w < words.length && words.at(w)!.startsWith(prefix); w++) give(w, PREFIX_WEIGHT)
+    for (const exact of spec.exact ?? []) view.exact(exact, (w) => give(w, 1))
+    const stemWeight = spec.exact ? SEARCH_TUNING.stemWeight : 1
+    for (const key of spec.keys) view.withStem(key, (w) => give(w, stemWeight))
+    for (const key of spec.alternatives?.keys() ?? []) view.withStem(key, (w) => give(w, SEARCH_TUNING.typoWeight))
+    if (spec.prefix !== null) view.withPrefix(spec.prefix, (w) => give(w, PREFIX_WEIGHT))
     return { weights, accepted }
   }
 
@@ -417,43 +406,46 @@ export class PostingsSearch {
     if (spec.keys.size !== 1 || word === undefined || !correctable(word)) return spec
     const table = this.wordTable(spec)
     const wordOnly = [table]
-    const { wordDocStarts, wordDocs } = this.postings
     const anywhere = table.accepted.some((w) => {
-      if (fields.length === ALL_FIELDS) return true // every vocabulary entry is in some field
-      for (let i = wordDocStarts[w]!; i < wordDocStarts[w + 1]!; i++)
-        if (fields.some((f) => this.countField(wordOnly, wordDocs[i]!, f, 1) > 0)) return true
-      return false
+      let seen = false
+      this.view.eachDocument(w, (doc) => {
+        // Every live vocabulary entry is in some field.
+        seen ||= fields.length === ALL_FIELDS || fields.some((f) => this.countField(wordOnly, doc, f, 1) > 0)
+      })
+      return seen
     })
     if (anywhere) return spec
     let found = this.neighbours(word, fields, true)
-    if (found.size === 0 && this.sample.length < this.postings.count) found = this.neighbours(word, fields, false)
+    if (found.size === 0 && this.sample.length < this.view.count) found = this.neighbours(word, fields, false)
     return found.size === 0 ? spec : { ...spec, alternatives: found }
   }
 
   /** neighbours (typos.ts) over the postings: the terms of words near `word`, each with the first word seen, in the sample or everywhere. */
   private neighbours(word: string, fields: readonly number[], inSample: boolean): Map<string, string> {
-    const { words, spelled, stems, stemOf, tokens, fieldStarts, wordDocStarts, wordDocs, count } = this.postings
+    const { view } = this
     const near = nearWords(word)
     // The scan only reads words holding a piece of the word an edit cannot both break.
     const [one, two] = pieces(foldPlural(word))
     const nearTo = new Map<number, string>()
-    for (let w = 0; w < words.length; w++) {
-      const seen = words.at(w)!
+    for (let w = 0; w < view.vocabulary; w++) {
+      const seen = view.word(w)!
       if (!seen.includes(one) && !seen.includes(two)) continue
-      const term = near(seen, spelled[w]!, stems.at(stemOf[w]!))
+      const term = near(seen, view.spelled(w), view.stem(w))
       if (term !== null) nearTo.set(w, term)
     }
     const found = new Map<string, string>()
     if (nearTo.size === 0) return found
-    const marked = new Uint8Array(count)
-    for (const w of nearTo.keys()) for (let i = wordDocStarts[w]!; i < wordDocStarts[w + 1]!; i++) marked[wordDocs[i]!] = 1
-    const docs = inSample ? this.sample : Array.from({ length: count }, (_, doc) => doc)
-    for (const doc of docs) {
+    const marked = new Uint8Array(view.documents)
+    const mark = (doc: number) => (marked[doc] = 1)
+    for (const w of nearTo.keys()) view.eachDocument(w, mark)
+    // In library order, as the scan reads them: the first word seen names its term.
+    for (const doc of inSample ? this.sample : view.order) {
       if (!marked[doc]) continue
+      const tokens = view.tokensOf(doc)
       for (const field of fields) {
-        for (let t = fieldStarts[doc * FIELD_COUNT + field]!; t < fieldStarts[doc * FIELD_COUNT + field + 1]!; t++) {
+        for (let t = view.fieldStart(doc, field); t < view.fieldStart(doc, field + 1); t++) {
           const term = nearTo.get(tokens[t]!)
-          if (term !== undefined && !found.has(term)) found.set(term, words.at(tokens[t]!) ?? '')
+          if (term !== undefined && !found.has(term)) found.set(term, view.word(tokens[t]!) ?? '')
         }
       }
     }
@@ -461,10 +453,9 @@ export class PostingsSearch {
   }
 
   private metaTest(term: MetaTerm): (doc: number) => boolean {
-    const entries = this.entries
-    const { features } = this.postings
+    const { features } = this.view
     const onOutline = outlineTest(term)
-    if (onOutline) return (doc) => onOutline(entries[doc]!)
+    if (onOutline) return (doc) => onOutline(this.entryOf(doc))
     switch (term.kind) {
       case 'cites':
       case 'citedby':
@@ -493,7 +484,7 @@ export class InMemorySearch {
   private readonly engine: PostingsSearch
 
   constructor(
-    postings: Postings,
+    postings: Postings | PostingsView,
     private readonly entries: readonly Entry[],
   ) {
     this.engine = new PostingsSearch(postings, entries)
@@ -508,7 +499,7 @@ export class InMemorySearch {
   search(query: Query, options: SearchOptions): SearchResult {
     if (!PostingsSearch.answers(query)) return (this.scan ??= new LibrarySearch(this.entries)).search(query, options)
     const ranked = this.engine.rank(query, options)
-    return presentHits(ranked, (hit) => this.entries[hit.doc], options.snippets ?? 2)!
+    return presentHits(ranked, (hit) => this.entries[hit.position], options.snippets ?? 2)!
   }
 
   /** The scan, for what the postings cannot answer (citations). */

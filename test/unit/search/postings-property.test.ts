@@ -3,14 +3,17 @@
  * edits, and random queries of every kind (one word, several, a phrase, a pasted sentence, typos,
  * prefixes, fields, filters, exclusions, OR), each asked of both. They must give the same entries,
  * scores, order, totals, corrections, missing words and snippets; a keystroke sequence too, as
- * browse asks it of one engine kept for the whole run.
+ * browse asks it of one engine kept for the whole run. The postings are asked both built afresh and
+ * as a save keeps them: the base built before the edits and a delta of what the edits changed.
  */
 import { describe, expect, it } from 'vitest'
 import type { Library, Paper, Summary } from '../../../src/core/model.js'
 import { libraryEntries } from '../../../src/core/records/entries.js'
 import { parseQuery } from '../../../src/core/search/query.js'
 import { LibrarySearch, type SearchResult } from '../../../src/core/search/search.js'
-import { buildPostings } from '../../../src/core/search/postings.js'
+import { buildPostings, type Postings } from '../../../src/core/search/postings.js'
+import { PostingsView } from '../../../src/core/search/postings-view.js'
+import { deltaAfterChange, entriesBefore } from '../../../src/core/search/postings-delta.js'
 import { PostingsSearch, snippetsOf, type RankedResult } from '../../../src/core/search/postings-search.js'
 import { tokenize } from '../../../src/core/text/words.js'
 import type { LastWord } from '../../../src/core/search/compile.js'
@@ -157,7 +160,8 @@ function edit(random: Random, library: Library): void {
     library.papers.push(p)
     if (random() < 0.8) library.summaries.push(randomSummary(random, `ns${serial++}`, p.key))
   } else if (choice < 0.6) target.body = sentence(random, 5 + Math.floor(random() * 60))
-  else if (choice < 0.8) target.tags = TAGS.filter(() => random() < 0.3)
+  else if (choice < 0.75) target.tags = TAGS.filter(() => random() < 0.3)
+  else if (choice < 0.85) pick(random, library.papers).title = sentence(random, 1 + Math.floor(random() * 6))
   else {
     const key = pick(random, library.papers).key
     library.papers = library.papers.filter((p) => p.key !== key)
@@ -224,7 +228,7 @@ function fromPostings(engine: PostingsSearch, library: Library, ranked: RankedRe
   const full = libraryEntries(library)
   return {
     hits: ranked.hits.map((hit) => {
-      const entry = full[hit.doc]!
+      const entry = full[hit.position]!
       const body = entry.summary ? entry.summary.body : (entry.paper.abstract ?? '')
       return { ...entry, score: hit.score, snippets: snippetsOf(body, ranked.patterns, snippets, 180), missing: hit.missing }
     }),
@@ -233,14 +237,21 @@ function fromPostings(engine: PostingsSearch, library: Library, ranked: RankedRe
   }
 }
 
-function compare(library: Library, queries: string[], lastWord: LastWord, shared: boolean, seed: number): void {
+function compare(
+  library: Library,
+  queries: string[],
+  lastWord: LastWord,
+  shared: boolean,
+  seed: number,
+  postings: () => Postings | PostingsView = () => buildPostings(libraryEntries(library)),
+): void {
   const entries = libraryEntries(library)
   let scan = new LibrarySearch(entries)
-  let index = new PostingsSearch(buildPostings(entries), libraryEntries(library))
+  let index = new PostingsSearch(postings(), libraryEntries(library))
   for (const text of queries) {
     if (!shared) {
       scan = new LibrarySearch(entries)
-      index = new PostingsSearch(buildPostings(entries), libraryEntries(library))
+      index = new PostingsSearch(postings(), libraryEntries(library))
     }
     let query
     try {
@@ -269,10 +280,20 @@ describe('search from postings gives what the scan gives', () => {
     it(`random library, edits and queries (seed ${seed})`, () => {
       const random = seeded(seed)
       const library = randomLibrary(random, run === 0 ? 430 : 5 + Math.floor(random() * 60))
+      // As saves keep them: one base, and after each step's edits a delta over it.
+      const base = buildPostings(libraryEntries(library))
+      let kept = new PostingsView(base)
       for (let step = 0; step < 4; step++) {
         const queries = Array.from({ length: 25 }, () => randomQuery(random, library))
-        compare(library, queries, pick(random, ['whole', 'prefix', 'typing'] as const), run % 2 === 0, seed)
+        const lastWord = pick(random, ['whole', 'prefix', 'typing'] as const)
+        compare(library, queries, lastWord, run % 2 === 0, seed)
+        const segmented = kept
+        compare(library, queries, lastWord, run % 2 === 0, seed, () => segmented)
+        const before = entriesBefore(libraryEntries(library))
         for (let edits = Math.floor(random() * 4); edits >= 0; edits--) edit(random, library)
+        const delta = deltaAfterChange(base.count, kept.order, before, libraryEntries(library))
+        expect(delta, `seed ${seed}: a delta within its limit`).not.toBeNull()
+        kept = new PostingsView(base, delta)
       }
     })
   }

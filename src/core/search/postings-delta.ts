@@ -1,0 +1,61 @@
+/**
+ * How a save keeps a library's postings current at the cost of what it changed: the base (built
+ * whole) stays as it is, and a delta holds the postings of the entries changed since, with where
+ * every entry's document now is (postings-view.ts). An entry whose searchable texts are as they
+ * were keeps its base document; any other (new, edited, or already in the delta) is built into
+ * the new delta; a base document no entry keeps is dead.
+ */
+import type { Entry } from '../records/entries.js'
+import { buildPostings } from './postings.js'
+import { fieldTexts } from './docs.js'
+import type { PostingsDelta } from './postings-view.js'
+
+/** Each entry of a library before a change, by id: its place in library order and its searchable texts. */
+export type EntriesBefore = Map<string, { position: number; texts: string[] }>
+
+/** What a change must remember of `entries` (taken before the change: a change edits the records in place). */
+export function entriesBefore(entries: readonly Entry[]): EntriesBefore {
+  return new Map(entries.map((entry, position) => [entry.id, { position, texts: fieldTexts(entry) }]))
+}
+
+/**
+ * Most entries a delta holds over a base of `count` entries: a delta is built again at every save
+ * (its entries read afresh), so past this the postings are left to be built whole by the next
+ * search, as after a hand edit.
+ */
+export function deltaLimit(count: number): number {
+  return Math.max(64, Math.ceil(count / 64))
+}
+
+const sameTexts = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((text, i) => text === b[i])
+
+/**
+ * The delta of the library `after` (its entries, whole, in order) over a base of `baseCount`
+ * documents, given each entry's document before the change (`order`, in the order of `before`'s
+ * positions). Null when more entries than deltaLimit would be in it.
+ */
+export function deltaAfterChange(
+  baseCount: number,
+  order: Uint32Array,
+  before: EntriesBefore,
+  after: readonly Entry[],
+): PostingsDelta | null {
+  const used = new Uint8Array(baseCount)
+  const changed: Entry[] = []
+  const next = new Uint32Array(after.length)
+  const limit = deltaLimit(baseCount)
+  for (let position = 0; position < after.length; position++) {
+    const entry = after[position]!
+    const was = before.get(entry.id)
+    const doc = was === undefined ? undefined : order[was.position]
+    if (doc !== undefined && doc < baseCount && used[doc] === 0 && sameTexts(was!.texts, fieldTexts(entry))) {
+      used[doc] = 1
+      next[position] = doc
+      continue
+    }
+    if (changed.length === limit) return null
+    next[position] = baseCount + changed.length
+    changed.push(entry)
+  }
+  return { postings: buildPostings(changed), order: next }
+}
