@@ -2,7 +2,8 @@ import type { Library } from '../core/model.js'
 import { libraryOutline, type LibraryOutline } from '../core/records/outline.js'
 import type { PickedRecords, Store } from './store.js'
 import { libraryEntries } from '../core/records/entries.js'
-import { buildPostings, type Postings } from '../core/search/postings.js'
+import { buildPostings } from '../core/search/postings.js'
+import { PostingsView } from '../core/search/postings-view.js'
 
 export type { PickedRecords }
 
@@ -32,9 +33,9 @@ export async function readOutline(store: Store): Promise<LibraryOutline> {
  * The search postings of the library `outline` (from readOutline on `store`) was made of, in the
  * order of its entries (libraryEntries); null when the library changed since and they cannot be.
  */
-export async function readPostings(store: Store, outline: LibraryOutline, rebuild = false): Promise<Postings | null> {
+export async function readPostings(store: Store, outline: LibraryOutline, rebuild = false): Promise<PostingsView | null> {
   const library = wholeLibraries.get(outline)
-  if (library) return buildPostings(libraryEntries(library))
+  if (library) return new PostingsView(buildPostings(libraryEntries(library)))
   return store.postings ? store.postings(outline, rebuild) : null
 }
 

@@ -1,6 +1,6 @@
 import type { Library, Paper, Summary } from '../core/model.js'
 import type { LibraryOutline } from '../core/records/outline.js'
-import type { Postings } from '../core/search/postings.js'
+import type { PostingsView } from '../core/search/postings-view.js'
 
 /** How an update is told in the library's history (a git commit when sync is on). */
 export interface UpdateOptions<T> {
@@ -56,5 +56,5 @@ export interface Store {
    * The search postings of the library an outline from `outline()` was made of (see `readPostings`);
    * null when it changed since. `rebuild`: built again, not loaded (those loaded turned out unreadable).
    */
-  postings?(outline: LibraryOutline, rebuild?: boolean): Promise<Postings | null>
+  postings?(outline: LibraryOutline, rebuild?: boolean): Promise<PostingsView | null>
 }

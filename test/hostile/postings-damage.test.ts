@@ -1,7 +1,8 @@
 // The search postings beside the index are a shortcut, never a source: whatever happens to their
-// file (cut short, bytes flipped, another library's put in its place, a link or a folder where it
-// goes, an older format, a hand edit of the library that keeps its size and time), a search gives
-// exactly what the scan of a fresh parse gives, and the next search leaves good postings behind.
+// files, the base or the delta a save keeps beside it (cut short, bytes flipped, another library's
+// put in their place, a link or a folder where they go, an older format, a hand edit of the library
+// that keeps its size and time), a search gives exactly what the scan of a fresh parse gives, and
+// the next search leaves good postings behind.
 import {
   copyFileSync,
   existsSync,
@@ -21,7 +22,7 @@ import type { Library } from '../../src/core/model.js'
 import { parseQuery } from '../../src/core/search/query.js'
 import { searchLibrary } from '../../src/core/search/search.js'
 import { decodePostings, encodePostings } from '../../src/store/index/postings-format.js'
-import { postingsPath } from '../../src/store/index/postings-file.js'
+import { deltaPath, postingsPath } from '../../src/store/index/postings-file.js'
 import { fileIdentity } from '../../src/store/index/identity.js'
 import { searchFromIndex } from '../../src/store/search-reads.js'
 import { libraryOf, paper, summary } from '../support/library.js'
@@ -74,19 +75,41 @@ async function searchedOnce(): Promise<{ library: string; cache: string; posting
   return { library, cache, postings }
 }
 
-/** Whether the postings file is whole (its tokens too, which a search reads only when it needs them) and of the library as it is. */
-function postingsAreCurrent(library: string, postings: string): boolean {
-  const contents = decodePostings(readFileSync(postings))
+/** The postings file at `path`, decoded whole (its tokens too, which a search reads only when it needs them); null when it is not. */
+function decodedWhole(path: string) {
+  if (!existsSync(path) || !statSync(path).isFile()) return null
+  const contents = decodePostings(readFileSync(path))
   try {
     void contents?.postings.tokens
   } catch {
-    return false
+    return null
   }
-  return (
+  return contents
+}
+
+/** Whether the postings are whole and of the library as it is: the base alone, or the base and a delta naming it. */
+function postingsAreCurrent(library: string, postings: string): boolean {
+  return currentAs(library, postings) !== null
+}
+
+function currentAs(library: string, postings: string): 'base' | 'delta' | null {
+  const base = decodedWhole(postings)
+  const delta = decodedWhole(deltaPath(postings))
+  const ofLibrary = (contents: ReturnType<typeof decodedWhole>) =>
     contents !== null &&
     contents.library === realpathSync(library) &&
     JSON.stringify(contents.identity) === JSON.stringify(fileIdentity(realpathSync(library)))
-  )
+  if (base === null || base.delta) return null
+  if (delta?.delta?.base === base.hash && ofLibrary(delta)) return 'delta'
+  return ofLibrary(base) ? 'base' : null
+}
+
+/** As searchedOnce, then a save: the postings are then the base and a delta. */
+async function searchedAndSaved(): Promise<{ library: string; cache: string; postings: string }> {
+  const searched = await searchedOnce()
+  await indexedStore(searched.library, searched.cache).update((lib) => void (lib.summaries[1]!.body = 'Spectral graph kernels.\n'))
+  expect(currentAs(searched.library, searched.postings)).toBe('delta')
+  return searched
 }
 
 /** Every query answered through the index as the scan of a fresh parse answers it. */
@@ -108,17 +131,42 @@ describe('the search postings of a library', () => {
     expect(statSync(postings, { bigint: true }).mtimeNs).toBe(before.mtimeNs)
   })
 
-  it('are rebuilt after a save, and after a hand edit that keeps the size and the modification time', async () => {
+  it('are kept current by each save (a delta over the same base), and rebuilt after a hand edit that keeps the size and the modification time', async () => {
     const { library, cache, postings } = await searchedOnce()
-    await indexedStore(library, cache).update((lib) => void (lib.summaries[0]!.body = 'Only spectral words now.\n'))
-    expect(postingsAreCurrent(library, postings)).toBe(false)
+    const base = statSync(postings, { bigint: true }).mtimeNs
+    const store = indexedStore(library, cache)
+    await store.update((lib) => void (lib.summaries[0]!.body = 'Only spectral words now.\n'))
+    expect(currentAs(library, postings)).toBe('delta')
     await expectFreshResults(library, cache)
-    expect(postingsAreCurrent(library, postings)).toBe(true)
+    await store.update((lib) => void lib.summaries[2]!.tags.push('attention'))
+    await store.update((lib) => void (lib.papers[3]!.title = 'Quantum walks on graphs'))
+    await store.update((lib) => {
+      lib.papers.push(paper({ key: 'new2024graph', title: 'Graph Kernels Again' }))
+      lib.summaries.push(summary({ id: 'new2024graph', paper: 'new2024graph', body: 'Message passing, once more: quantum graphs.\n' }))
+    })
+    await store.update((lib) => void lib.summaries.splice(1, 1))
+    expect(currentAs(library, postings)).toBe('delta')
+    await expectFreshResults(library, cache)
+    expect(statSync(postings, { bigint: true }).mtimeNs).toBe(base) // never built again
     execFileSync('touch', ['-r', library, `${library}.times`])
     writeFileSync(library, readFileSync(library, 'utf8').replace('Only spectral', 'Only quantumx'))
     execFileSync('touch', ['-r', `${library}.times`, library])
     await expectFreshResults(library, cache)
-    expect(postingsAreCurrent(library, postings)).toBe(true)
+    expect(currentAs(library, postings)).toBe('base')
+    expect(existsSync(deltaPath(postings))).toBe(false)
+  })
+
+  it('are left to the next search when a save changes more entries than a delta holds', async () => {
+    const { library, cache, postings } = await searchedAndSaved()
+    await indexedStore(library, cache).update((lib) => {
+      for (let i = 0; i < 70; i++) {
+        lib.papers.push(paper({ key: `bulk${i}`, title: `Bulk Paper ${i} on graphs` }))
+        lib.summaries.push(summary({ id: `bulk${i}`, paper: `bulk${i}`, body: `Graph number ${i}.\n` }))
+      }
+    })
+    expect(currentAs(library, postings)).toBeNull()
+    await expectFreshResults(library, cache)
+    expect(currentAs(library, postings)).toBe('base')
   })
 
   it.each([
@@ -140,6 +188,59 @@ describe('the search postings of a library', () => {
     damage(postings)
     await expectFreshResults(library, cache)
     expect(postingsAreCurrent(library, postings)).toBe(true)
+    // And with a delta: the base damaged under it, or the delta itself.
+    const saved = await searchedAndSaved()
+    damage(saved.postings)
+    await expectFreshResults(saved.library, saved.cache)
+    expect(postingsAreCurrent(saved.library, saved.postings)).toBe(true)
+    const again = await searchedAndSaved()
+    damage(deltaPath(again.postings))
+    await expectFreshResults(again.library, again.cache)
+    expect(postingsAreCurrent(again.library, again.postings)).toBe(true)
+  })
+
+  it("are rebuilt when another library's delta, or a delta of another base, is put in place of theirs", async () => {
+    const mine = await searchedAndSaved()
+    const other = await searchedAndSaved()
+    copyFileSync(deltaPath(other.postings), deltaPath(mine.postings))
+    await expectFreshResults(mine.library, mine.cache)
+    expect(postingsAreCurrent(mine.library, mine.postings)).toBe(true)
+    // A delta kept from before a rebuild names the base it was made over: never read over the new one.
+    const kept = await searchedAndSaved()
+    const oldDelta = readFileSync(deltaPath(kept.postings))
+    await searchFromIndex(indexedStore(kept.library, kept.cache), parseQuery('graph'), { limit: 10, lastWord: 'prefix' }) // current: no rebuild
+    rmSync(kept.postings)
+    await expectFreshResults(kept.library, kept.cache) // builds the base again, of the library as it is
+    writeFileSync(deltaPath(kept.postings), oldDelta)
+    await expectFreshResults(kept.library, kept.cache)
+    expect(currentAs(kept.library, kept.postings)).toBe('base')
+  })
+
+  it('never read a delta through a link, nor a folder, put where it goes', async () => {
+    const mine = await searchedAndSaved()
+    const other = await searchedAndSaved()
+    const target = readFileSync(deltaPath(other.postings))
+    rmSync(deltaPath(mine.postings))
+    symlinkSync(deltaPath(other.postings), deltaPath(mine.postings))
+    await expectFreshResults(mine.library, mine.cache)
+    expect(readFileSync(deltaPath(other.postings)).equals(target)).toBe(true)
+    const folder = await searchedAndSaved()
+    rmSync(deltaPath(folder.postings))
+    mkdirSync(deltaPath(folder.postings))
+    await expectFreshResults(folder.library, folder.cache)
+  })
+
+  it("never crash a search, and never answer otherwise, when a delta's checksums hold but it gives entries documents that are not theirs", async () => {
+    for (const order of [(o: Uint32Array) => o.map(() => 0), (o: Uint32Array) => o.map(() => 0x7fffffff)]) {
+      const { library, cache, postings } = await searchedAndSaved()
+      const contents = decodePostings(readFileSync(deltaPath(postings)))!
+      writeFileSync(
+        deltaPath(postings),
+        encodePostings({ ...contents, delta: { ...contents.delta!, order: order(contents.delta!.order) } }),
+      )
+      await expectFreshResults(library, cache)
+      expect(postingsAreCurrent(library, postings)).toBe(true)
+    }
   })
 
   it("are rebuilt when another library's are put in their place", async () => {

@@ -2,7 +2,8 @@ import type { Context } from '../../context.js'
 import { UsageError } from '../../core/errors.js'
 import { libraryEntries, type Entry } from '../../core/records/entries.js'
 import { InMemorySearch } from '../../core/search/postings-search.js'
-import { buildPostings, PostingsUnavailable, type Postings } from '../../core/search/postings.js'
+import { buildPostings, PostingsUnavailable } from '../../core/search/postings.js'
+import type { PostingsView } from '../../core/search/postings-view.js'
 import { readOutline, readPostings } from '../../store/outline-reads.js'
 import { browseChoices } from './choices.js'
 import { mayHoldMath, snippetRendering } from '../../render/snippet-rendered.js'
@@ -22,9 +23,9 @@ export interface BrowseOptions {
 const PAGE_SIZE = 12
 
 /** Whether the postings' words in order can be read (loaded now: browse keeps them for every keystroke). */
-function tokensOf(postings: Postings): boolean {
+function tokensOf(postings: PostingsView): boolean {
   try {
-    return postings.tokens.length >= 0
+    return postings.base.tokens.length >= 0
   } catch (error) {
     if (error instanceof PostingsUnavailable) return false
     throw error

@@ -11,9 +11,9 @@ import { placesInText } from './places.js'
 import { beforeChange, outlineAfterChange, type BeforeChange } from './reuse.js'
 import { pick, type PickedRecords } from '../outline-reads.js'
 import { readRecordsAt } from './record-reader.js'
-import type { Postings } from '../../core/search/postings.js'
+import type { PostingsView } from '../../core/search/postings-view.js'
 import { postingsOf } from './indexed-postings.js'
-import { postingsPath } from './postings-file.js'
+import { deltaPath, postingsPath } from './postings-file.js'
 
 /** Where indexes are kept, and how a long rebuild is announced. */
 export interface IndexOptions {
@@ -92,7 +92,7 @@ export class IndexedLibrary {
    * The search postings of the library `outline` (from this reader) was made of, built when a
    * search first needs them; null when the file changed since (indexed-postings.ts).
    */
-  async postings(outline: LibraryOutline, rebuild = false): Promise<Postings | null> {
+  async postings(outline: LibraryOutline, rebuild = false): Promise<PostingsView | null> {
     const source = this.sources.get(outline)
     if (!source) return null
     const place = {
@@ -157,4 +157,5 @@ export async function indexAfterWrite(target: string, options: IndexOptions, pla
   const { removeDeadWritersFiles } = await import('../temp-files.js')
   await removeDeadWritersFiles(index.path)
   await removeDeadWritersFiles(postingsPath(index.path))
+  await removeDeadWritersFiles(deltaPath(postingsPath(index.path)))
 }

@@ -1,11 +1,13 @@
 import type { Library } from '../../core/model.js'
 import { libraryEntries } from '../../core/records/entries.js'
-import { buildPostings, type Postings } from '../../core/search/postings.js'
+import { buildPostings } from '../../core/search/postings.js'
+import { PostingsView } from '../../core/search/postings-view.js'
 import type { LibraryFile } from '../library-file.js'
 import { describeSize } from '../size-limit.js'
 import type { IndexContents } from './contents.js'
 import { fileIdentity, readableIdentity, sameIdentity, type FileIdentity } from './identity.js'
-import { PostingsFile } from './postings-file.js'
+import { PostingsFile, type PostingsState } from './postings-file.js'
+import { deltaAfterChange, entriesBefore, type EntriesBefore } from '../../core/search/postings-delta.js'
 
 /** Where the postings of one library file are kept, and how a long build is announced. */
 export interface PostingsPlace {
@@ -19,10 +21,10 @@ export interface PostingsPlace {
 
 /**
  * The search postings of the library an outline was made of (`source`: the index it came from, or
- * the library read whole, whose file then had the identity `read`). Built only when a search first
- * needs them after the library changed: from the file as the index knew it, else from the library
- * read whole, and kept for the next search. Null when the file has changed since the outline was
- * read: the postings would not be of the same entries.
+ * the library read whole, whose file then had the identity `read`). A save keeps them current (a
+ * delta over the base: postings-view.ts); after anything else (a hand edit, a checkout, postings
+ * never built) the first search builds them whole from the library read, and keeps them. Null when
+ * the file has changed since the outline was read: the postings would not be of the same entries.
  */
 export async function postingsOf(
   place: PostingsPlace,
@@ -30,15 +32,15 @@ export async function postingsOf(
   read: FileIdentity | null,
   /** Build them again even when the file says they are current (their tokens turned out unreadable). */
   rebuild = false,
-): Promise<Postings | null> {
+): Promise<PostingsView | null> {
   const stored = place.path === null ? null : new PostingsFile(place.path, place.target)
   if ('format' in source) {
     const postings = buildPostings(libraryEntries(source))
     if (stored && read) await stored.save({ library: place.target, identity: read, postings })
-    return postings
+    return new PostingsView(postings)
   }
   const loaded = rebuild ? null : stored?.load(source.identity)
-  if (loaded) return loaded.postings
+  if (loaded) return loaded
   const current = readableIdentity(place.target)
   if (!sameIdentity(current, source.identity)) return null
   if (Number(current!.size) >= place.noteFromBytes)
@@ -47,5 +49,46 @@ export async function postingsOf(
   if (!library || !sameIdentity(fileIdentity(place.target), source.identity)) return null
   const postings = buildPostings(libraryEntries(library))
   await stored?.save({ library: place.target, identity: source.identity, postings })
-  return postings
+  return new PostingsView(postings)
+}
+
+/** What a save knew, inside its lock, of the postings current for the library it read, and of the entries before its change. */
+export interface PostingsBeforeChange {
+  file: PostingsFile
+  state: PostingsState
+  entries: EntriesBefore
+}
+
+/**
+ * Inside a save's lock, once it has read the library (the file's identity `read` before the
+ * read) and before it changes it: the postings' state when they are current for that file, with
+ * each entry's searchable texts (the change edits the records in place); else undefined, and the
+ * save leaves the postings to the next search.
+ */
+export function postingsBeforeChange(
+  target: string,
+  path: string,
+  read: FileIdentity | null,
+  library: Library,
+): PostingsBeforeChange | undefined {
+  if (!sameIdentity(read, fileIdentity(target))) return undefined // changed while being read
+  const file = new PostingsFile(path, target)
+  const state = file.state(read)
+  return state ? { file, state, entries: entriesBefore(libraryEntries(library)) } : undefined
+}
+
+/**
+ * After a save wrote the library `placed` (inside its lock): the postings made current for the
+ * file as written, at the cost of the entries the save changed (a delta over the same base); when
+ * the delta would grow past its limit, none, and the next search builds them whole.
+ */
+export async function postingsAfterWrite(
+  target: string,
+  before: PostingsBeforeChange,
+  placed: Pick<Library, 'papers' | 'summaries'>,
+): Promise<void> {
+  const identity = fileIdentity(target)
+  const delta = identity && deltaAfterChange(before.state.baseCount, before.state.order, before.entries, libraryEntries(placed))
+  if (delta) await before.file.saveDelta(before.state, delta, identity)
+  else before.file.removeDelta()
 }

@@ -4,7 +4,8 @@
 //   bytes 8-11   format version (u32 LE)  another version is rebuilt, never read
 //   bytes 12-15  header length (u32 LE)
 //   bytes 16-35  SHA-1 of the header
-//   header       JSON: the library's path and identity, the entry count, each section's place and CRC-32
+//   header       JSON: the library's path and identity, the entry count, each section's place and CRC-32;
+//                for a delta (postings-view.ts), the SHA-1 of its base's header
 //   sections     the typed arrays as they are in memory (little-endian), each at a multiple of 8;
 //                the words and stems as one UTF-8 text each with where each ends; the tokens last,
 //                read only when a search needs them (most need only each word's entry list)
@@ -32,6 +33,11 @@ export interface PostingsContents {
   library: string
   identity: FileIdentity
   postings: Postings
+  /**
+   * For a delta: the SHA-1 (hex) of the header of the base it is a delta of, and each entry's
+   * document (PostingsDelta.order); its postings are then those of the changed entries.
+   */
+  delta?: { base: string; order: Uint32Array }
 }
 
 type Section = [name: string, offset: number, length: number, crc: number]
@@ -69,7 +75,7 @@ function joined(texts: Texts): { text: Buffer; ends: Uint32Array } {
 }
 
 /** The postings file's bytes. */
-export function encodePostings({ library, identity, postings }: PostingsContents): Buffer {
+export function encodePostings({ library, identity, postings, delta }: PostingsContents): Buffer {
   const words = joined(postings.words)
   const stems = joined(postings.stems)
   const arrays: Record<(typeof ARRAYS)[number], ArrayBufferView> = { ...postings, wordEnds: words.ends, stemEnds: stems.ends }
@@ -77,6 +83,7 @@ export function encodePostings({ library, identity, postings }: PostingsContents
     ['words', words.text],
     ['stems', stems.text],
     ...ARRAYS.map((name): [string, Buffer] => [name, bytesOf(arrays[name])]),
+    ...(delta ? [['order', bytesOf(delta.order)] as [string, Buffer]] : []),
     ['tokens', bytesOf(postings.tokens)],
   ]
   const sections: Section[] = []
@@ -90,7 +97,7 @@ export function encodePostings({ library, identity, postings }: PostingsContents
     bodies.push(body)
     offset += body.length
   }
-  const header = Buffer.from(JSON.stringify({ library, identity, count: postings.count, sections }))
+  const header = Buffer.from(JSON.stringify({ library, identity, count: postings.count, sections, ...(delta ? { base: delta.base } : {}) }))
   // The sections start at a multiple of ALIGN from the file's start, so a load can view them in place.
   const headerPadding = (ALIGN - ((FIXED_BYTES + header.length) % ALIGN)) % ALIGN
   const paddedHeader = Buffer.concat([header, Buffer.alloc(headerPadding, 0x20)])
@@ -100,6 +107,38 @@ export function encodePostings({ library, identity, postings }: PostingsContents
   fixed.writeUInt32LE(paddedHeader.length, 12)
   sha1(paddedHeader).copy(fixed, 16)
   return Buffer.concat([fixed, paddedHeader, ...bodies])
+}
+
+/** What a postings file's header says of it, and the SHA-1 (hex) of that header, which names the file (a delta names its base so). */
+export interface PostingsHead {
+  hash: string
+  library: string
+  identity: FileIdentity
+  count: number
+  delta: boolean
+}
+
+/** The head of a postings file (its first bytes and header only), or null when it is not a whole header of this format. */
+export function decodePostingsHead(source: PostingsSource): PostingsHead | null {
+  try {
+    const head = readHead(source)
+    if (!head) return null
+    const { library, identity, count, base } = head.header
+    if (typeof library !== 'string' || !isFileIdentity(identity) || !isCount(count)) return null
+    return { hash: head.hash, library, identity, count, delta: base !== undefined }
+  } catch {
+    return null
+  }
+}
+
+function readHead(source: PostingsSource): { header: Record<string, unknown>; hash: string; headerEnd: number } | null {
+  const fixed = source.read(0, FIXED_BYTES)
+  if (fixed.length < FIXED_BYTES || !fixed.subarray(0, 8).equals(MAGIC) || fixed.readUInt32LE(8) !== POSTINGS_FORMAT_VERSION) return null
+  const headerEnd = FIXED_BYTES + fixed.readUInt32LE(12)
+  const headerBytes = source.read(FIXED_BYTES, headerEnd - FIXED_BYTES)
+  const hash = fixed.subarray(16, FIXED_BYTES)
+  if (headerBytes.length !== headerEnd - FIXED_BYTES || !sha1(headerBytes).equals(hash)) return null
+  return { header: JSON.parse(headerBytes.toString('utf8')) as Record<string, unknown>, hash: hash.toString('hex'), headerEnd }
 }
 
 /** Where a postings file is read from: now, while it is open, and later for the tokens. */
@@ -155,7 +194,7 @@ function allBelow(values: Uint32Array, limit: number): boolean {
  * format whose every number points inside what it indexes. The tokens are read, and their checksum
  * checked, when first used: then a file no longer whole throws PostingsUnavailable.
  */
-export function decodePostings(source: PostingsSource | Buffer): PostingsContents | null {
+export function decodePostings(source: PostingsSource | Buffer): (PostingsContents & { hash: string }) | null {
   try {
     return decode(Buffer.isBuffer(source) ? bufferSource(source) : source)
   } catch {
@@ -163,15 +202,13 @@ export function decodePostings(source: PostingsSource | Buffer): PostingsContent
   }
 }
 
-function decode(source: PostingsSource): PostingsContents | null {
-  const fixed = source.read(0, FIXED_BYTES)
-  if (fixed.length < FIXED_BYTES || !fixed.subarray(0, 8).equals(MAGIC) || fixed.readUInt32LE(8) !== POSTINGS_FORMAT_VERSION) return null
-  const headerEnd = FIXED_BYTES + fixed.readUInt32LE(12)
-  const headerBytes = source.read(FIXED_BYTES, headerEnd - FIXED_BYTES)
-  if (headerBytes.length !== headerEnd - FIXED_BYTES || !sha1(headerBytes).equals(fixed.subarray(16, FIXED_BYTES))) return null
-  const header = JSON.parse(headerBytes.toString('utf8')) as Record<string, unknown>
-  const { library, identity, count, sections } = header
+function decode(source: PostingsSource): (PostingsContents & { hash: string }) | null {
+  const head = readHead(source)
+  if (!head) return null
+  const { header, hash, headerEnd } = head
+  const { library, identity, count, sections, base } = header
   if (typeof library !== 'string' || !isFileIdentity(identity) || !isCount(count) || !Array.isArray(sections)) return null
+  if (base !== undefined && typeof base !== 'string') return null
   const places = new Map<string, { offset: number; length: number; crc: number }>()
   for (const section of sections as unknown[]) {
     if (!Array.isArray(section) || section.length !== 4) return null
@@ -205,6 +242,8 @@ function decode(source: PostingsSource): PostingsContents | null {
     wordDocFields: view(body('wordDocFields'), Uint32Array),
     features: view(body('features'), Uint8Array),
   }
+  const order = bodies.has('order') ? view(body('order'), Uint32Array) : null
+  if ((base === undefined) !== (order === null)) return null
   const words = texts(body('words'), view(body('wordEnds'), Uint32Array))
   const stems = texts(body('stems'), view(body('stemEnds'), Uint32Array))
   if (!words || !stems || Object.values(arrays).some((array) => array === null)) return null
@@ -219,7 +258,8 @@ function decode(source: PostingsSource): PostingsContents | null {
       return tokens
     },
   }
-  return isConsistent(postings, tokensAt.length / Uint32Array.BYTES_PER_ELEMENT) ? { library, identity, postings } : null
+  if (!isConsistent(postings, tokensAt.length / Uint32Array.BYTES_PER_ELEMENT)) return null
+  return { library, identity, postings, hash, ...(order && base !== undefined ? { delta: { base, order } } : {}) }
 }
 
 function readTokens(source: PostingsSource, at: { offset: number; length: number; crc: number }): Uint32Array {
