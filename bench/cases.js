@@ -116,8 +116,8 @@ function writeCases(precis, { file, id }, work) {
     ...extra,
     fresh: () => {
       const copy = freshCopy(work, file)
-      // As a library precis has read before: its index is current, and the write updates it.
-      if (!extra.floor) execFileSync('node', [precis, '--library', copy.library, 'tags'], { stdio: 'ignore' })
+      // As a library precis has searched before: its index and search postings are current, and the write updates both.
+      if (!extra.floor) execFileSync('node', [precis, '--library', copy.library, 'search', 'graph'], { stdio: 'ignore' })
       return { argv: args(copy.library), cleanup: copy.cleanup }
     },
   })

@@ -40,15 +40,31 @@ export function deltaAfterChange(
   before: EntriesBefore,
   after: readonly Entry[],
 ): PostingsDelta | null {
+  return deltaOver(baseCount, after, (entry) => {
+    const was = before.get(entry.id)
+    return was && sameTexts(was.texts, fieldTexts(entry)) ? order[was.position] : undefined
+  })
+}
+
+/**
+ * The delta of the library `after` over a base of `baseCount` documents, where `kept` says which
+ * documents hold an entry's texts as they are (a base document is used once; any other entry is
+ * built into the delta). Null when more entries than deltaLimit would be in it.
+ */
+export function deltaOver(
+  baseCount: number,
+  after: readonly Entry[],
+  kept: (entry: Entry, position: number, free: (doc: number) => boolean) => number | undefined,
+): PostingsDelta | null {
   const used = new Uint8Array(baseCount)
+  const free = (doc: number) => doc < baseCount && used[doc] === 0
   const changed: Entry[] = []
   const next = new Uint32Array(after.length)
   const limit = deltaLimit(baseCount)
   for (let position = 0; position < after.length; position++) {
     const entry = after[position]!
-    const was = before.get(entry.id)
-    const doc = was === undefined ? undefined : order[was.position]
-    if (doc !== undefined && doc < baseCount && used[doc] === 0 && sameTexts(was!.texts, fieldTexts(entry))) {
+    const doc = kept(entry, position, free)
+    if (doc !== undefined && free(doc)) {
       used[doc] = 1
       next[position] = doc
       continue

@@ -1,13 +1,15 @@
 import type { Library } from '../../core/model.js'
 import { libraryEntries } from '../../core/records/entries.js'
-import { buildPostings } from '../../core/search/postings.js'
+import { buildPostings, PostingsUnavailable } from '../../core/search/postings.js'
+import type { Entry } from '../../core/records/entries.js'
+import { fingerprintAt, fingerprintsOf } from './fingerprints.js'
 import { PostingsView } from '../../core/search/postings-view.js'
 import type { LibraryFile } from '../library-file.js'
 import { describeSize } from '../size-limit.js'
 import type { IndexContents } from './contents.js'
 import { fileIdentity, readableIdentity, sameIdentity, type FileIdentity } from './identity.js'
 import { PostingsFile, type PostingsState } from './postings-file.js'
-import { deltaAfterChange, entriesBefore, type EntriesBefore } from '../../core/search/postings-delta.js'
+import { deltaAfterChange, deltaOver, entriesBefore, type EntriesBefore } from '../../core/search/postings-delta.js'
 
 /** Where the postings of one library file are kept, and how a long build is announced. */
 export interface PostingsPlace {
@@ -34,11 +36,7 @@ export async function postingsOf(
   rebuild = false,
 ): Promise<PostingsView | null> {
   const stored = place.path === null ? null : new PostingsFile(place.path, place.target)
-  if ('format' in source) {
-    const postings = buildPostings(libraryEntries(source))
-    if (stored && read) await stored.save({ library: place.target, identity: read, postings })
-    return new PostingsView(postings)
-  }
+  if ('format' in source) return built(stored, libraryEntries(source), read)
   const loaded = rebuild ? null : stored?.load(source.identity)
   if (loaded) return loaded
   const current = readableIdentity(place.target)
@@ -47,8 +45,40 @@ export async function postingsOf(
     place.note(`Indexing the library's words (${describeSize(Number(current!.size))}); later searches will be quick.`)
   const library = await place.file.read()
   if (!library || !sameIdentity(fileIdentity(place.target), source.identity)) return null
-  const postings = buildPostings(libraryEntries(library))
-  await stored?.save({ library: place.target, identity: source.identity, postings })
+  return built(stored, libraryEntries(library), source.identity)
+}
+
+/**
+ * The postings of `entries`, the library file whose identity is `identity` read whole (null: not
+ * kept). When the base kept holds most of them as they are (its fingerprints say so: a hand edit
+ * changed a few), a delta over it; else built whole.
+ */
+async function built(stored: PostingsFile | null, entries: readonly Entry[], identity: FileIdentity | null): Promise<PostingsView> {
+  const prints = fingerprintsOf(entries)
+  const base = stored && identity ? stored.anyBase() : null
+  if (base?.fingerprints) {
+    const docs = new Map<string, number[]>()
+    for (let doc = 0; doc < base.postings.count; doc++) {
+      const key = fingerprintAt(base.fingerprints, doc)
+      const list = docs.get(key)
+      if (list) list.push(doc)
+      else docs.set(key, [doc])
+    }
+    const delta = deltaOver(base.postings.count, entries, (_, position, free) => docs.get(fingerprintAt(prints, position))?.find(free))
+    if (delta) {
+      try {
+        // Its words in order read now, their checksum checked: a base damaged there is built again, not kept.
+        void base.postings.tokens
+        const view = new PostingsView(base.postings, delta)
+        await stored!.saveDelta(base.hash, delta, identity!)
+        return view
+      } catch (error) {
+        if (!(error instanceof PostingsUnavailable)) throw error // else the base changed meanwhile: built whole
+      }
+    }
+  }
+  const postings = buildPostings(entries)
+  if (stored && identity) await stored.save({ library: stored.library, identity, postings, fingerprints: prints })
   return new PostingsView(postings)
 }
 
@@ -89,6 +119,6 @@ export async function postingsAfterWrite(
 ): Promise<void> {
   const identity = fileIdentity(target)
   const delta = identity && deltaAfterChange(before.state.baseCount, before.state.order, before.entries, libraryEntries(placed))
-  if (delta) await before.file.saveDelta(before.state, delta, identity)
+  if (delta) await before.file.saveDelta(before.state.baseHash, delta, identity)
   else before.file.removeDelta()
 }

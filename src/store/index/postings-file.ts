@@ -59,7 +59,7 @@ export class PostingsFile {
   constructor(
     readonly path: string,
     /** The real path of the library file it indexes. */
-    private readonly library: string,
+    readonly library: string,
   ) {
     this.delta = deltaPath(path)
   }
@@ -94,6 +94,11 @@ export class PostingsFile {
       return isOrder(order, base.count + delta.postings.count) ? { baseCount: base.count, baseHash: base.hash, order } : null
     }
     return sameIdentity(base.identity, read) ? { baseCount: base.count, baseHash: base.hash, order: identityOrder(base.count) } : null
+  }
+
+  /** The base, whatever library file it was built from (this one's, as it was before a hand edit): its documents may serve again. */
+  anyBase(): (PostingsContents & { hash: string }) | null {
+    return this.decode(this.path, false)
   }
 
   /** The file at `path` decoded, when it is postings of this library (a delta only as `delta`). */
@@ -136,9 +141,9 @@ export class PostingsFile {
     this.removeDelta()
   }
 
-  /** Replace the delta with that of the base named `state.baseHash`, current for the library file whose identity is `identity`. */
-  async saveDelta(state: PostingsState, delta: PostingsDelta, identity: FileIdentity): Promise<void> {
-    const contents = { library: this.library, identity, postings: delta.postings, delta: { base: state.baseHash, order: delta.order } }
+  /** Replace the delta with that of the base named `baseHash`, current for the library file whose identity is `identity`. */
+  async saveDelta(baseHash: string, delta: PostingsDelta, identity: FileIdentity): Promise<void> {
+    const contents = { library: this.library, identity, postings: delta.postings, delta: { base: baseHash, order: delta.order } }
     await replaceFile(this.delta, encodePostings(contents))
   }
 

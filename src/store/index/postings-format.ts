@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto'
 import { crc32 } from 'node:zlib'
 import { FIELD_COUNT, JoinedTexts, PostingsUnavailable, type Postings, type Texts } from '../../core/search/postings.js'
 import { isFileIdentity, type FileIdentity } from './identity.js'
+import { FINGERPRINT_BYTES } from './fingerprints.js'
 
 const MAGIC = Buffer.from('precisPX', 'latin1')
 /** Raised whenever what the postings hold or how they are laid out changes. */
@@ -38,6 +39,8 @@ export interface PostingsContents {
    * document (PostingsDelta.order); its postings are then those of the changed entries.
    */
   delta?: { base: string; order: Uint32Array }
+  /** For a base: each entry's fingerprint (fingerprints.ts), so a search after a hand edit keeps the documents of entries unchanged. */
+  fingerprints?: Uint8Array
 }
 
 type Section = [name: string, offset: number, length: number, crc: number]
@@ -75,7 +78,7 @@ function joined(texts: Texts): { text: Buffer; ends: Uint32Array } {
 }
 
 /** The postings file's bytes. */
-export function encodePostings({ library, identity, postings, delta }: PostingsContents): Buffer {
+export function encodePostings({ library, identity, postings, delta, fingerprints }: PostingsContents): Buffer {
   const words = joined(postings.words)
   const stems = joined(postings.stems)
   const arrays: Record<(typeof ARRAYS)[number], ArrayBufferView> = { ...postings, wordEnds: words.ends, stemEnds: stems.ends }
@@ -84,6 +87,7 @@ export function encodePostings({ library, identity, postings, delta }: PostingsC
     ['stems', stems.text],
     ...ARRAYS.map((name): [string, Buffer] => [name, bytesOf(arrays[name])]),
     ...(delta ? [['order', bytesOf(delta.order)] as [string, Buffer]] : []),
+    ...(fingerprints ? [['fingerprints', bytesOf(fingerprints)] as [string, Buffer]] : []),
     ['tokens', bytesOf(postings.tokens)],
   ]
   const sections: Section[] = []
@@ -244,6 +248,8 @@ function decode(source: PostingsSource): (PostingsContents & { hash: string }) |
   }
   const order = bodies.has('order') ? view(body('order'), Uint32Array) : null
   if ((base === undefined) !== (order === null)) return null
+  const fingerprints = bodies.has('fingerprints') ? new Uint8Array(body('fingerprints')) : undefined
+  if (fingerprints && fingerprints.length !== count * FINGERPRINT_BYTES) return null
   const words = texts(body('words'), view(body('wordEnds'), Uint32Array))
   const stems = texts(body('stems'), view(body('stemEnds'), Uint32Array))
   if (!words || !stems || Object.values(arrays).some((array) => array === null)) return null
@@ -259,7 +265,14 @@ function decode(source: PostingsSource): (PostingsContents & { hash: string }) |
     },
   }
   if (!isConsistent(postings, tokensAt.length / Uint32Array.BYTES_PER_ELEMENT)) return null
-  return { library, identity, postings, hash, ...(order && base !== undefined ? { delta: { base, order } } : {}) }
+  return {
+    library,
+    identity,
+    postings,
+    hash,
+    ...(order && base !== undefined ? { delta: { base, order } } : {}),
+    ...(fingerprints ? { fingerprints } : {}),
+  }
 }
 
 function readTokens(source: PostingsSource, at: { offset: number; length: number; crc: number }): Uint32Array {
