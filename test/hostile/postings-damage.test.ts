@@ -180,6 +180,8 @@ describe('the search postings of a library', () => {
       (file: string) => flipByte(file, statSync(file).size - 2),
     ],
     ['a byte flipped in a section read with its header', (file: string) => flipByte(file, headerEnd(file) + 3)],
+    ['a byte flipped in its word lists (read a block at a time)', (file: string) => flipByte(file, sectionStart(file, 'wordDocs') + 1)],
+    ['a byte flipped in the counts of its word lists', (file: string) => flipByte(file, sectionStart(file, 'wordDocFields') + 1)],
     ['a byte flipped in its checksum', (file: string) => flipByte(file, 20)],
     ['of an older format', (file: string) => writeVersion(file, 0)],
     ['of a newer format', (file: string) => writeVersion(file, 99)],
@@ -301,6 +303,13 @@ function flipByte(path: string, at: number): void {
 /** Where the sections of a postings file start. */
 function headerEnd(path: string): number {
   return 36 + readFileSync(path).readUInt32LE(12)
+}
+
+/** Where the section `name` of a postings file starts. */
+function sectionStart(path: string, name: string): number {
+  const bytes = readFileSync(path)
+  const header = JSON.parse(bytes.subarray(36, headerEnd(path)).toString('utf8')) as { sections: [string, number][] }
+  return headerEnd(path) + header.sections.find(([section]) => section === name)![1]
 }
 
 function writeVersion(path: string, version: number): void {

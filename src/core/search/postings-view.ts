@@ -141,16 +141,32 @@ export class PostingsView {
   }
 
   /**
+   * The lists of the documents holding vocabulary entry `w`: the base's and the delta's, each with
+   * what its numbers are added to (dead and out-of-range documents included: check positionOf).
+   */
+  listsOf(w: number): { docs: Uint32Array; fields: Uint32Array; from: number }[] {
+    const lists = []
+    if (w < this.baseWords) lists.push({ ...this.baseLists(w), from: 0 })
+    const d = this.deltaWord[w] ?? -1
+    if (d >= 0) {
+      const { wordDocStarts, wordDocs, wordDocFields } = this.delta!.postings
+      const [start, end] = [wordDocStarts[d]!, wordDocStarts[d + 1]!]
+      lists.push({ docs: wordDocs.subarray(start, end), fields: wordDocFields.subarray(start, end), from: this.baseCount })
+    }
+    return lists
+  }
+
+  /**
    * Each live document holding vocabulary entry `w`, with its packed counts per field (fieldCount).
    * A document number beyond the library (a postings file precis did not write) is skipped.
    */
   eachDocument(w: number, visit: (doc: number, packed: number) => void): void {
     const { positionOf } = this
     if (w < this.baseWords) {
-      const { wordDocStarts, wordDocs, wordDocFields } = this.base
-      for (let i = wordDocStarts[w]!, end = wordDocStarts[w + 1]!; i < end; i++) {
-        const doc = wordDocs[i]!
-        if (doc < this.baseCount && positionOf[doc]! >= 0) visit(doc, wordDocFields[i]!)
+      const { docs, fields } = this.baseLists(w)
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!
+        if (doc < this.baseCount && positionOf[doc]! >= 0) visit(doc, fields[i]!)
       }
     }
     const d = this.deltaWord[w] ?? -1
@@ -160,6 +176,20 @@ export class PostingsView {
       const doc = this.baseCount + wordDocs[i]!
       if (doc < this.documents && positionOf[doc]! >= 0) visit(doc, wordDocFields[i]!)
     }
+  }
+
+  private readonly lists = new Map<number, { docs: Uint32Array; fields: Uint32Array }>()
+
+  /** The base's list of the entries holding word `w` (read from the file, when the base was, and kept). */
+  private baseLists(w: number): { docs: Uint32Array; fields: Uint32Array } {
+    // (Not destructured: read from a file, wordDocs and wordDocFields read the whole lists.)
+    const { base } = this
+    const start = base.wordDocStarts[w]!
+    const end = base.wordDocStarts[w + 1]!
+    if (!base.lists) return { docs: base.wordDocs.subarray(start, end), fields: base.wordDocFields.subarray(start, end) }
+    let read = this.lists.get(w)
+    if (!read) this.lists.set(w, (read = base.lists(start, end)))
+    return read
   }
 
   /** The words of document `doc`, every field in order (vocabulary numbers); field f is fieldStart(doc, f) .. fieldStart(doc, f + 1). */

@@ -51,9 +51,15 @@ export interface Postings {
   lengths: Float64Array
   /** The entries holding vocabulary entry w are wordDocs[wordDocStarts[w] .. wordDocStarts[w + 1]), ascending. */
   wordDocStarts: Uint32Array
-  wordDocs: Uint32Array
+  readonly wordDocs: Uint32Array
   /** For each of those entries, how often the word is in each field: 4 bits a field (fieldCount), at most FIELD_COUNT_MAX. */
-  wordDocFields: Uint32Array
+  readonly wordDocFields: Uint32Array
+  /**
+   * wordDocs and wordDocFields from `start` to `end` only: read from a file, a search reads the lists
+   * of its words and no others (the lists are most of the file after the tokens). Throws
+   * PostingsUnavailable as `tokens` does.
+   */
+  lists?(start: number, end: number): { docs: Uint32Array; fields: Uint32Array }
   /** Per entry: HAS_MATH, HAS_FIGURE. */
   features: Uint8Array
 }

@@ -67,7 +67,8 @@ async function built(stored: PostingsFile | null, entries: readonly Entry[], ide
     const delta = deltaOver(base.postings.count, entries, (_, position, free) => docs.get(fingerprintAt(prints, position))?.find(free))
     if (delta) {
       try {
-        // Its words in order read now, their checksum checked: a base damaged there is built again, not kept.
+        // Its word lists and words in order read now, their checksums checked: a base damaged there is built again, not kept.
+        void base.postings.wordDocs
         void base.postings.tokens
         const view = new PostingsView(base.postings, delta)
         await stored!.saveDelta(base.hash, delta, identity!)

@@ -7,8 +7,10 @@
 //   header       JSON: the library's path and identity, the entry count, each section's place and CRC-32;
 //                for a delta (postings-view.ts), the SHA-1 of its base's header
 //   sections     the typed arrays as they are in memory (little-endian), each at a multiple of 8;
-//                the words and stems as one UTF-8 text each with where each ends; the tokens last,
-//                read only when a search needs them (most need only each word's entry list)
+//                the words and stems as one UTF-8 text each with where each ends; the word lists
+//                (each word's entries and counts), read a checksummed block at a time, only the
+//                blocks of the words a search asks for; the tokens last, read only when a search
+//                needs them (most need only their words' lists)
 //
 // Sections are checksummed with CRC-32, not SHA-1: the tokens are most of the file (tens of MB at
 // 10,000 summaries) and SHA-1 over them cost more than the rest of a search; CRC-32 catches what a
@@ -23,7 +25,7 @@ import { FINGERPRINT_BYTES } from './fingerprints.js'
 
 const MAGIC = Buffer.from('precisPX', 'latin1')
 /** Raised whenever what the postings hold or how they are laid out changes. */
-export const POSTINGS_FORMAT_VERSION = 1
+export const POSTINGS_FORMAT_VERSION = 2
 const FIXED_BYTES = 36
 const ALIGN = 8
 
@@ -47,6 +49,7 @@ type Section = [name: string, offset: number, length: number, crc: number]
 
 /** The typed arrays read with the rest of the file; `tokens`, most of it, comes last and is read when first used. */
 const ARRAYS = [
+  'listChecks',
   'wordEnds',
   'stemEnds',
   'spelled',
@@ -81,7 +84,14 @@ function joined(texts: Texts): { text: Buffer; ends: Uint32Array } {
 export function encodePostings({ library, identity, postings, delta, fingerprints }: PostingsContents): Buffer {
   const words = joined(postings.words)
   const stems = joined(postings.stems)
-  const arrays: Record<(typeof ARRAYS)[number], ArrayBufferView> = { ...postings, wordEnds: words.ends, stemEnds: stems.ends }
+  const arrays: Record<(typeof ARRAYS)[number], ArrayBufferView> = {
+    ...postings,
+    wordDocs: postings.wordDocs,
+    wordDocFields: postings.wordDocFields,
+    listChecks: listChecks(postings.wordDocs, postings.wordDocFields),
+    wordEnds: words.ends,
+    stemEnds: stems.ends,
+  }
   const parts: [string, Buffer][] = [
     ['words', words.text],
     ['stems', stems.text],
@@ -111,6 +121,73 @@ export function encodePostings({ library, identity, postings, delta, fingerprint
   fixed.writeUInt32LE(paddedHeader.length, 12)
   sha1(paddedHeader).copy(fixed, 16)
   return Buffer.concat([fixed, paddedHeader, ...bodies])
+}
+
+/** Entries of the word lists checksummed together: a search reads and checks the blocks holding its words' lists, no others. */
+const LIST_BLOCK = 4096
+
+/** The CRC-32 of each block of the word lists: of its entries, then of their field counts. */
+function listChecks(docs: Uint32Array, fields: Uint32Array): Uint32Array {
+  const blocks = Math.ceil(docs.length / LIST_BLOCK)
+  const checks = new Uint32Array(blocks * 2)
+  for (let b = 0; b < blocks; b++) {
+    checks[2 * b] = crc32(bytesOf(docs.subarray(b * LIST_BLOCK, (b + 1) * LIST_BLOCK)))
+    checks[2 * b + 1] = crc32(bytesOf(fields.subarray(b * LIST_BLOCK, (b + 1) * LIST_BLOCK)))
+  }
+  return checks
+}
+
+/**
+ * The word lists of a postings file, read a block at a time when a search first needs it, each
+ * block's checksum checked then (a block that fails, or a file no longer the one read, throws
+ * PostingsUnavailable).
+ */
+class ListBlocks {
+  private readonly blocks = new Map<number, { docs: Uint32Array; fields: Uint32Array }>()
+
+  constructor(
+    private readonly source: PostingsSource,
+    private readonly docsAt: number,
+    private readonly fieldsAt: number,
+    readonly length: number,
+    private readonly checks: Uint32Array,
+  ) {}
+
+  range(start: number, end: number): { docs: Uint32Array; fields: Uint32Array } {
+    if (end <= start) return { docs: new Uint32Array(0), fields: new Uint32Array(0) }
+    const first = Math.floor(start / LIST_BLOCK)
+    const last = Math.floor((end - 1) / LIST_BLOCK)
+    if (first === last) {
+      const block = this.block(first)
+      const from = start - first * LIST_BLOCK
+      return { docs: block.docs.subarray(from, from + end - start), fields: block.fields.subarray(from, from + end - start) }
+    }
+    const docs = new Uint32Array(end - start)
+    const fields = new Uint32Array(end - start)
+    for (let b = first; b <= last; b++) {
+      const block = this.block(b)
+      const from = Math.max(start, b * LIST_BLOCK)
+      const to = Math.min(end, (b + 1) * LIST_BLOCK)
+      docs.set(block.docs.subarray(from - b * LIST_BLOCK, to - b * LIST_BLOCK), from - start)
+      fields.set(block.fields.subarray(from - b * LIST_BLOCK, to - b * LIST_BLOCK), from - start)
+    }
+    return { docs, fields }
+  }
+
+  private block(b: number): { docs: Uint32Array; fields: Uint32Array } {
+    let block = this.blocks.get(b)
+    if (block) return block
+    const size = Math.min(LIST_BLOCK, this.length - b * LIST_BLOCK) * Uint32Array.BYTES_PER_ELEMENT
+    const read = (at: number, check: number) => {
+      const bytes = this.source.readLater(at + b * LIST_BLOCK * Uint32Array.BYTES_PER_ELEMENT, size)
+      const array = bytes && bytes.length === size && crc32(bytes) === this.checks[2 * b + check] ? view(bytes, Uint32Array) : null
+      if (!array) throw new PostingsUnavailable("the search postings' file changed while they were read")
+      return array
+    }
+    block = { docs: read(this.docsAt, 0), fields: read(this.fieldsAt, 1) }
+    this.blocks.set(b, block)
+    return block
+  }
 }
 
 /** What a postings file's header says of it, and the SHA-1 (hex) of that header, which names the file (a delta names its base so). */
@@ -221,9 +298,13 @@ function decode(source: PostingsSource): (PostingsContents & { hash: string }) |
     places.set(name, { offset: headerEnd + offset, length, crc })
   }
   const tokensAt = places.get('tokens')
+  const docsAt = places.get('wordDocs')
+  const fieldsAt = places.get('wordDocFields')
   if (!tokensAt || tokensAt.length % Uint32Array.BYTES_PER_ELEMENT !== 0) return null
-  // Every section but the tokens, in one read (they come before the tokens).
-  const eager = [...places].filter(([name]) => name !== 'tokens')
+  if (!docsAt || !fieldsAt || docsAt.length !== fieldsAt.length || docsAt.length % Uint32Array.BYTES_PER_ELEMENT !== 0) return null
+  // Every section but the tokens and the word lists, in one read (they come before them).
+  const LATER = new Set(['tokens', 'wordDocs', 'wordDocFields'])
+  const eager = [...places].filter(([name]) => !LATER.has(name))
   const start = Math.min(headerEnd, ...eager.map(([, at]) => at.offset))
   const end = Math.max(headerEnd, ...eager.map(([, at]) => at.offset + at.length))
   const bytes = source.read(start, end - start)
@@ -242,8 +323,7 @@ function decode(source: PostingsSource): (PostingsContents & { hash: string }) |
     fieldStarts: view(body('fieldStarts'), Uint32Array),
     lengths: view(body('lengths'), Float64Array),
     wordDocStarts: view(body('wordDocStarts'), Uint32Array),
-    wordDocs: view(body('wordDocs'), Uint32Array),
-    wordDocFields: view(body('wordDocFields'), Uint32Array),
+    listChecks: view(body('listChecks'), Uint32Array),
     features: view(body('features'), Uint8Array),
   }
   const order = bodies.has('order') ? view(body('order'), Uint32Array) : null
@@ -253,18 +333,32 @@ function decode(source: PostingsSource): (PostingsContents & { hash: string }) |
   const words = texts(body('words'), view(body('wordEnds'), Uint32Array))
   const stems = texts(body('stems'), view(body('stemEnds'), Uint32Array))
   if (!words || !stems || Object.values(arrays).some((array) => array === null)) return null
+  const listLength = docsAt.length / Uint32Array.BYTES_PER_ELEMENT
+  const { listChecks: checks, ...typed } = arrays as { [K in keyof typeof arrays]: NonNullable<(typeof arrays)[K]> }
+  if (checks.length !== 2 * Math.ceil(listLength / LIST_BLOCK)) return null
+  const blocks = new ListBlocks(source, docsAt.offset, fieldsAt.offset, listLength, checks)
   let tokens: Uint32Array | undefined
-  const postings = {
+  let whole: { docs: Uint32Array; fields: Uint32Array } | undefined
+  const postings: Postings = {
     count,
     words,
     stems,
-    ...(arrays as { [K in keyof typeof arrays]: NonNullable<(typeof arrays)[K]> }),
+    ...typed,
     get tokens(): Uint32Array {
       tokens ??= readTokens(source, tokensAt)
       return tokens
     },
+    get wordDocs(): Uint32Array {
+      whole ??= blocks.range(0, listLength)
+      return whole.docs
+    },
+    get wordDocFields(): Uint32Array {
+      whole ??= blocks.range(0, listLength)
+      return whole.fields
+    },
+    lists: (start, end) => blocks.range(start, end),
   }
-  if (!isConsistent(postings, tokensAt.length / Uint32Array.BYTES_PER_ELEMENT)) return null
+  if (!isConsistent(postings, tokensAt.length / Uint32Array.BYTES_PER_ELEMENT, listLength)) return null
   return {
     library,
     identity,
@@ -289,7 +383,7 @@ function readTokens(source: PostingsSource, at: { offset: number; length: number
  * (postings-search.ts), a wrong answer from a file precis did not write, never a crash. Nor is
  * the order of the words checked: out of order, a word is not found.
  */
-function isConsistent(p: Omit<Postings, 'tokens'>, tokens: number): boolean {
+function isConsistent(p: Omit<Postings, 'tokens' | 'wordDocs' | 'wordDocFields'>, tokens: number, lists: number): boolean {
   const vocabulary = p.words.length
   return (
     p.spelled.length === vocabulary &&
@@ -300,8 +394,7 @@ function isConsistent(p: Omit<Postings, 'tokens'>, tokens: number): boolean {
     p.lengths.length === p.count * FIELD_COUNT &&
     p.features.length === p.count &&
     isStarts(p.stemStarts, p.stemWords.length) &&
-    isStarts(p.wordDocStarts, p.wordDocs.length) &&
-    p.wordDocFields.length === p.wordDocs.length &&
+    isStarts(p.wordDocStarts, lists) &&
     isStarts(p.fieldStarts, tokens) &&
     allBelow(p.stemOf, p.stems.length) &&
     allBelow(p.stemWords, vocabulary) &&
