@@ -25,12 +25,24 @@ export async function keystrokes({ libraryEntries, InMemorySearch, buildPostings
   search.prepare() // as browse does when it opens, before the first keystroke
   const prepareMs = performance.now() - preparing
   const times = []
+  const cpu = []
   for (const text of ['graph attention', 'quantum chem', 'tranformer model']) {
     for (let i = 1; i <= text.length; i++) {
       const started = performance.now()
+      const used = process.cpuUsage()
       browseChoices(search, text.slice(0, i), 100, (s) => s)
+      const { user, system } = process.cpuUsage(used)
       times.push(performance.now() - started)
+      cpu.push((user + system) / 1000)
     }
   }
-  return { prepareMs, median: median(times), max: Math.max(...times), count: times.length }
+  const p95 = (values) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.95) - 1)]
+  return {
+    prepareMs,
+    median: median(times),
+    p95: p95(times),
+    max: Math.max(...times),
+    cpu: { median: median(cpu), p95: p95(cpu), max: Math.max(...cpu) },
+    count: times.length,
+  }
 }
