@@ -22,10 +22,10 @@ export interface BrowseOptions {
 
 const PAGE_SIZE = 12
 
-/** Whether the postings' words in order can be read (loaded now: browse keeps them for every keystroke). */
-function tokensOf(postings: PostingsView): boolean {
+/** Whether the postings' word lists and words in order can be read (loaded now: browse keeps them for every keystroke). */
+function loadedWhole(postings: PostingsView): boolean {
   try {
-    return postings.base.tokens.length >= 0
+    return postings.base.wordDocs.length >= 0 && postings.base.tokens.length >= 0
   } catch (error) {
     if (error instanceof PostingsUnavailable) return false
     throw error
@@ -40,7 +40,7 @@ export async function browseRun(opts: BrowseOptions, ctx: Context): Promise<void
   const library = await ctx.store.read()
   const entries = libraryEntries(library)
   const indexed = libraryEntries(outline)
-  const same = stored?.count === entries.length && indexed.every((entry, i) => entry.id === entries[i]!.id) && tokensOf(stored)
+  const same = stored?.count === entries.length && indexed.every((entry, i) => entry.id === entries[i]!.id) && loadedWhole(stored)
   const search = new InMemorySearch(same ? stored : buildPostings(entries), entries)
   search.prepare() // before the first keystroke, not during it
   const byId = new Map<string, Entry>(entries.map((e) => [e.id, e]))
