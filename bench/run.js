@@ -81,7 +81,7 @@ function indexSize(cache, library) {
   if (!path) return 'No index was kept for the library.'
   const bytes = statSync(path).size
   const share = (size) => `${(size / 2 ** 20).toFixed(1)} MB (${((100 * size) / statSync(library).size).toFixed(1)}% of the library)`
-  const postings = join(cache, 'index', `${name}.postings`)
+  const postings = path.replace(/\.index$/, '.postings')
   const searched = existsSync(postings) ? `; its search postings: ${share(statSync(postings).size)}` : '; no search postings were kept'
   return `The index on disk: ${share(bytes)}${searched}.`
 }

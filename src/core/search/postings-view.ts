@@ -45,6 +45,9 @@ export class PostingsView {
   /** For each vocabulary entry, the delta's number for it, or -1. */
   private readonly deltaWord: Int32Array
   private readonly deltaTokens: Uint32Array
+  /** The delta's word lists, read whole as the view is made (small; read later, its file may have been replaced). */
+  private readonly deltaDocs: Uint32Array
+  private readonly deltaFields: Uint32Array
 
   constructor(
     readonly base: Postings,
@@ -61,7 +64,7 @@ export class PostingsView {
       this.features = base.features
       this.vocabulary = this.baseWords
       this.deltaWord = new Int32Array(0)
-      this.deltaTokens = new Uint32Array(0)
+      this.deltaTokens = this.deltaDocs = this.deltaFields = new Uint32Array(0)
       return
     }
     const added = delta.postings
@@ -95,6 +98,8 @@ export class PostingsView {
     this.deltaWord = new Int32Array(this.vocabulary).fill(-1)
     combined.forEach((word, w) => (this.deltaWord[word] = w))
     this.deltaTokens = added.tokens.map((w) => combined[w] ?? this.vocabulary)
+    this.deltaDocs = added.wordDocs
+    this.deltaFields = added.wordDocFields
   }
 
   /** The vocabulary entries spelled `word` (however long their spelling). */
@@ -149,9 +154,9 @@ export class PostingsView {
     if (w < this.baseWords) lists.push({ ...this.baseLists(w), from: 0 })
     const d = this.deltaWord[w] ?? -1
     if (d >= 0) {
-      const { wordDocStarts, wordDocs, wordDocFields } = this.delta!.postings
+      const { wordDocStarts } = this.delta!.postings
       const [start, end] = [wordDocStarts[d]!, wordDocStarts[d + 1]!]
-      lists.push({ docs: wordDocs.subarray(start, end), fields: wordDocFields.subarray(start, end), from: this.baseCount })
+      lists.push({ docs: this.deltaDocs.subarray(start, end), fields: this.deltaFields.subarray(start, end), from: this.baseCount })
     }
     return lists
   }
@@ -171,10 +176,10 @@ export class PostingsView {
     }
     const d = this.deltaWord[w] ?? -1
     if (d < 0) return
-    const { wordDocStarts, wordDocs, wordDocFields } = this.delta!.postings
+    const { wordDocStarts } = this.delta!.postings
     for (let i = wordDocStarts[d]!, end = wordDocStarts[d + 1]!; i < end; i++) {
-      const doc = this.baseCount + wordDocs[i]!
-      if (doc < this.documents && positionOf[doc]! >= 0) visit(doc, wordDocFields[i]!)
+      const doc = this.baseCount + this.deltaDocs[i]!
+      if (doc < this.documents && positionOf[doc]! >= 0) visit(doc, this.deltaFields[i]!)
     }
   }
 
