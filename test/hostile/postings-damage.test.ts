@@ -157,17 +157,26 @@ describe('the search postings of a library', () => {
     expect(statSync(postings, { bigint: true }).mtimeNs).toBe(base)
   })
 
-  it('are left to the next search when a save changes more entries than a delta holds', async () => {
+  it('are left to the next search when a save changes more entries than a delta holds: built whole, or compacted with the base', async () => {
     const { library, cache, postings } = await searchedAndSaved()
-    await indexedStore(library, cache).update((lib) => {
-      for (let i = 0; i < 70; i++) {
-        lib.papers.push(paper({ key: `bulk${i}`, title: `Bulk Paper ${i} on graphs` }))
-        lib.summaries.push(summary({ id: `bulk${i}`, paper: `bulk${i}`, body: `Graph number ${i}.\n` }))
-      }
-    })
+    const store = indexedStore(library, cache)
+    const addBulk = (from: number, count: number) =>
+      store.update((lib) => {
+        for (let i = from; i < from + count; i++) {
+          lib.papers.push(paper({ key: `bulk${i}`, title: `Bulk Paper ${i} on graphs` }))
+          lib.summaries.push(summary({ id: `bulk${i}`, paper: `bulk${i}`, body: `Graph number ${i}, quantum ${i % 7}.\n` }))
+        }
+      })
+    await addBulk(0, 100) // most of the library new: built whole
     expect(currentAs(library, postings)).toBeNull()
     await expectFreshResults(library, cache)
     expect(currentAs(library, postings)).toBe('base')
+    await addBulk(100, 70) // past the delta's limit (64), a minority: the base's documents kept, compacted with the new ones
+    await store.update((lib) => void (lib.summaries[0]!.body = 'Quantum chemistry, spectral graphs.\n'))
+    expect(currentAs(library, postings)).toBeNull()
+    await expectFreshResults(library, cache)
+    expect(currentAs(library, postings)).toBe('base')
+    expect(decodePostings(readFileSync(postings))?.postings.count).toBe(174)
   })
 
   it.each([

@@ -6,9 +6,9 @@
  * the new delta; a base document no entry keeps is dead.
  */
 import type { Entry } from '../records/entries.js'
-import { buildPostings } from './postings.js'
+import { assemble, buildPostings, FIELD_COUNT, type Postings } from './postings.js'
 import { fieldTexts } from './docs.js'
-import type { PostingsDelta } from './postings-view.js'
+import type { PostingsDelta, PostingsView } from './postings-view.js'
 
 /** Each entry of a library before a change, by id: its place in library order and its searchable texts. */
 export type EntriesBefore = Map<string, { position: number; texts: string[] }>
@@ -55,12 +55,12 @@ export function deltaOver(
   baseCount: number,
   after: readonly Entry[],
   kept: (entry: Entry, position: number, free: (doc: number) => boolean) => number | undefined,
+  limit = deltaLimit(baseCount),
 ): PostingsDelta | null {
   const used = new Uint8Array(baseCount)
   const free = (doc: number) => doc < baseCount && used[doc] === 0
   const changed: Entry[] = []
   const next = new Uint32Array(after.length)
-  const limit = deltaLimit(baseCount)
   for (let position = 0; position < after.length; position++) {
     const entry = after[position]!
     const doc = kept(entry, position, free)
@@ -74,4 +74,52 @@ export function deltaOver(
     changed.push(entry)
   }
   return { postings: buildPostings(changed), order: next }
+}
+
+/**
+ * The postings of a view's entries as one base, in library order (what buildPostings would make of
+ * them), from the words of their documents as they are: nothing is read or tokenised again, and the
+ * words only dead documents held are dropped.
+ */
+export function compacted(view: PostingsView): Postings {
+  const { count, order } = view
+  let total = 0
+  for (const doc of order) total += view.fieldStart(doc, FIELD_COUNT) - view.fieldStart(doc, 0)
+  const tokens = new Uint32Array(total)
+  const fieldStarts = new Uint32Array(count * FIELD_COUNT + 1)
+  const lengths = new Float64Array(count * FIELD_COUNT)
+  const features = new Uint8Array(count)
+  let at = 0
+  order.forEach((doc, position) => {
+    const from = view.fieldStart(doc, 0)
+    const to = view.fieldStart(doc, FIELD_COUNT)
+    for (let f = 0; f < FIELD_COUNT; f++) fieldStarts[position * FIELD_COUNT + f] = at + view.fieldStart(doc, f) - from
+    tokens.set(view.tokensOf(doc).subarray(from, to), at)
+    at += to - from
+    lengths.set(view.lengths.subarray(doc * FIELD_COUNT, (doc + 1) * FIELD_COUNT), position * FIELD_COUNT)
+    features[position] = view.features[doc]!
+  })
+  fieldStarts[count * FIELD_COUNT] = at
+  // Only the words the live documents hold, numbered as met; a number beyond the vocabulary (a file precis did not write) reads as the first.
+  const renumbered = new Int32Array(view.vocabulary).fill(-1)
+  const words: string[] = []
+  const spelled: number[] = []
+  for (let t = 0; t < tokens.length; t++) {
+    const w = tokens[t]!
+    if (w >= view.vocabulary) {
+      tokens[t] = 0
+      continue
+    }
+    if (renumbered[w] === -1) {
+      renumbered[w] = words.length
+      words.push(view.word(w)!)
+      spelled.push(view.spelled(w))
+    }
+    tokens[t] = renumbered[w]!
+  }
+  if (words.length === 0 && tokens.length > 0) {
+    words.push('')
+    spelled.push(0)
+  }
+  return assemble(count, words, spelled, tokens, fieldStarts, lengths, features)
 }

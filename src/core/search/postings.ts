@@ -251,7 +251,11 @@ export function buildPostings(entries: readonly Entry[]): Postings {
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
-function assemble(
+/**
+ * Postings from the words met (any order, numbered as met) and each entry's fields' words in those
+ * numbers: the vocabulary sorted and renumbered, stemmed, and each word's entry lists made.
+ */
+export function assemble(
   count: number,
   metWords: readonly string[],
   metSpelled: readonly number[],

@@ -9,7 +9,7 @@ import { describeSize } from '../size-limit.js'
 import type { IndexContents } from './contents.js'
 import { fileIdentity, readableIdentity, sameIdentity, type FileIdentity } from './identity.js'
 import { PostingsFile, type PostingsState } from './postings-file.js'
-import { deltaAfterChange, deltaOver, entriesBefore, type EntriesBefore } from '../../core/search/postings-delta.js'
+import { compacted, deltaAfterChange, deltaLimit, deltaOver, entriesBefore, type EntriesBefore } from '../../core/search/postings-delta.js'
 
 /** Where the postings of one library file are kept, and how a long build is announced. */
 export interface PostingsPlace {
@@ -50,8 +50,9 @@ export async function postingsOf(
 
 /**
  * The postings of `entries`, the library file whose identity is `identity` read whole (null: not
- * kept). When the base kept holds most of them as they are (its fingerprints say so: a hand edit
- * changed a few), a delta over it; else built whole.
+ * kept). With a base kept, the entries its fingerprints say it holds as they are keep their
+ * documents and only the others are built: into a delta when they are few (a hand edit), else
+ * compacted with the base into a new one (a delta past its limit). Without one, built whole.
  */
 async function built(stored: PostingsFile | null, entries: readonly Entry[], identity: FileIdentity | null): Promise<PostingsView> {
   const prints = fingerprintsOf(entries)
@@ -64,15 +65,24 @@ async function built(stored: PostingsFile | null, entries: readonly Entry[], ide
       if (list) list.push(doc)
       else docs.set(key, [doc])
     }
-    const delta = deltaOver(base.postings.count, entries, (_, position, free) => docs.get(fingerprintAt(prints, position))?.find(free))
+    const kept = (_: Entry, position: number, free: (doc: number) => boolean) => docs.get(fingerprintAt(prints, position))?.find(free)
+    // Within its limit a delta; past it, the base and the changed entries compacted into a new base,
+    // unless most entries changed (then built whole: the base would save little).
+    const delta =
+      deltaOver(base.postings.count, entries, kept) ?? deltaOver(base.postings.count, entries, kept, Math.floor(entries.length / 2))
     if (delta) {
       try {
         // Its word lists and words in order read now, their checksums checked: a base damaged there is built again, not kept.
         void base.postings.wordDocs
         void base.postings.tokens
         const view = new PostingsView(base.postings, delta)
-        await stored!.saveDelta(base.hash, delta, identity!)
-        return view
+        if (delta.postings.count <= deltaLimit(base.postings.count)) {
+          await stored!.saveDelta(base.hash, delta, identity!)
+          return view
+        }
+        const postings = compacted(view)
+        await stored!.save({ library: stored!.library, identity: identity!, postings, fingerprints: prints })
+        return new PostingsView(postings)
       } catch (error) {
         if (!(error instanceof PostingsUnavailable)) throw error // else the base changed meanwhile: built whole
       }

@@ -13,7 +13,7 @@ import { parseQuery } from '../../../src/core/search/query.js'
 import { LibrarySearch, type SearchResult } from '../../../src/core/search/search.js'
 import { buildPostings, type Postings } from '../../../src/core/search/postings.js'
 import { PostingsView } from '../../../src/core/search/postings-view.js'
-import { deltaAfterChange, entriesBefore } from '../../../src/core/search/postings-delta.js'
+import { compacted, deltaAfterChange, entriesBefore } from '../../../src/core/search/postings-delta.js'
 import { PostingsSearch, snippetsOf, type RankedResult } from '../../../src/core/search/postings-search.js'
 import { tokenize } from '../../../src/core/text/words.js'
 import type { LastWord } from '../../../src/core/search/compile.js'
@@ -289,6 +289,8 @@ describe('search from postings gives what the scan gives', () => {
         compare(library, queries, lastWord, run % 2 === 0, seed)
         const segmented = kept
         compare(library, queries, lastWord, run % 2 === 0, seed, () => segmented)
+        // And compacted into one base, as a search does when the delta has grown past its limit.
+        if (step === 3) compare(library, queries, lastWord, run % 2 === 0, seed, () => compacted(segmented))
         const before = entriesBefore(libraryEntries(library))
         for (let edits = Math.floor(random() * 4); edits >= 0; edits--) edit(random, library)
         const delta = deltaAfterChange(base.count, kept.order, before, libraryEntries(library))
