@@ -10,7 +10,7 @@ import { fileIdentity, sameIdentity, type FileIdentity } from './index/identity.
 import { indexAfterWrite, indexBeforeChange, indexFileOf, IndexedLibrary, type IndexOptions } from './index/indexed-library.js'
 import { PlacesWhileWriting } from './index/places.js'
 import { postingsAfterWrite, postingsBeforeChange } from './index/indexed-postings.js'
-import { postingsPath } from './index/postings-file.js'
+import { postingsPath } from './index/location.js'
 import { LibraryFile } from './library-file.js'
 import { DEFAULT_LOCK_TIMEOUT_MS } from './lock-timeout.js'
 import type { PickedRecords } from './outline-reads.js'

@@ -13,7 +13,7 @@ import { pick, type PickedRecords } from '../outline-reads.js'
 import { readRecordsAt } from './record-reader.js'
 import type { PostingsView } from '../../core/search/postings-view.js'
 import { postingsOf } from './indexed-postings.js'
-import { deltaPath, postingsPath } from './postings-file.js'
+import { deltaPath, postingsPath } from './location.js'
 
 /** Where indexes are kept, and how a long rebuild is announced. */
 export interface IndexOptions {

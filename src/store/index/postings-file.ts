@@ -5,11 +5,7 @@ import { decodePostings, decodePostingsHead, encodePostings, type PostingsConten
 import { PostingsView, type PostingsDelta } from '../../core/search/postings-view.js'
 import { PostingsUnavailable } from '../../core/search/postings.js'
 import { identityOf, sameIdentity, type FileIdentity } from './identity.js'
-
-/** Where the postings of the library whose index is at `indexPath` are kept: beside it, `<name>.postings`. */
-export function postingsPath(indexPath: string): string {
-  return indexPath.replace(/\.index$/, '') + '.postings'
-}
+import { deltaPath } from './location.js'
 
 /** Up to `length` bytes of the open file `fd` from `start`. */
 function readAt(fd: number, start: number, length: number): Buffer {
@@ -21,11 +17,6 @@ function readAt(fd: number, start: number, length: number): Buffer {
     filled += read
   }
   return bytes.subarray(0, filled)
-}
-
-/** Where the delta of the postings at `path` is kept: beside them, `<name>.postings-delta`. */
-export function deltaPath(path: string): string {
-  return `${path}-delta`
 }
 
 /** What a save needs of the postings current for the file it read: the base's size and name, and where each entry's document is. */
