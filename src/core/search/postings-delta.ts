@@ -91,11 +91,10 @@ export function compacted(view: PostingsView): Postings {
   const features = new Uint8Array(count)
   let at = 0
   order.forEach((doc, position) => {
-    const from = view.fieldStart(doc, 0)
-    const to = view.fieldStart(doc, FIELD_COUNT)
-    for (let f = 0; f < FIELD_COUNT; f++) fieldStarts[position * FIELD_COUNT + f] = at + view.fieldStart(doc, f) - from
-    tokens.set(view.tokensOf(doc).subarray(from, to), at)
-    at += to - from
+    const words = view.tokensOf(doc)
+    for (let f = 0; f < FIELD_COUNT; f++) fieldStarts[position * FIELD_COUNT + f] = at + view.fieldStart(doc, f)
+    tokens.set(words, at)
+    at += words.length
     lengths.set(view.lengths.subarray(doc * FIELD_COUNT, (doc + 1) * FIELD_COUNT), position * FIELD_COUNT)
     features[position] = view.features[doc]!
   })

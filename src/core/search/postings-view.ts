@@ -197,14 +197,29 @@ export class PostingsView {
     return read
   }
 
-  /** The words of document `doc`, every field in order (vocabulary numbers); field f is fieldStart(doc, f) .. fieldStart(doc, f + 1). */
+  private lastDoc = -1
+  private lastTokens: Uint32Array = new Uint32Array(0)
+
+  /** The words of document `doc`, every field in order (vocabulary numbers); field f is fieldStart(doc, f) .. fieldStart(doc, f + 1) of them. */
   tokensOf(doc: number): Uint32Array {
-    return doc < this.baseCount ? this.base.tokens : this.deltaTokens
+    if (doc === this.lastDoc) return this.lastTokens // a document's fields are read one after another
+    const start = this.fieldStart(doc, 0, true)
+    const end = this.fieldStart(doc, FIELD_COUNT, true)
+    const { base } = this
+    this.lastTokens =
+      doc >= this.baseCount
+        ? this.deltaTokens.subarray(start, end)
+        : base.tokenRange
+          ? base.tokenRange(start, end)
+          : base.tokens.subarray(start, end)
+    this.lastDoc = doc
+    return this.lastTokens
   }
 
-  fieldStart(doc: number, field: number): number {
-    return doc < this.baseCount
-      ? this.base.fieldStarts[doc * FIELD_COUNT + field]!
-      : this.delta!.postings.fieldStarts[(doc - this.baseCount) * FIELD_COUNT + field]!
+  /** Where field `field` of document `doc` starts in tokensOf(doc) (or, `absolute`, in all of its segment's). */
+  fieldStart(doc: number, field: number, absolute = false): number {
+    const starts = doc < this.baseCount ? this.base.fieldStarts : this.delta!.postings.fieldStarts
+    const at = (doc < this.baseCount ? doc : doc - this.baseCount) * FIELD_COUNT
+    return starts[at + field]! - (absolute ? 0 : starts[at]!)
   }
 }

@@ -60,6 +60,8 @@ export interface Postings {
    * PostingsUnavailable as `tokens` does.
    */
   lists?(start: number, end: number): { docs: Uint32Array; fields: Uint32Array }
+  /** tokens from `start` to `end` only, read as `lists` reads (a search reads the words in order of its candidates, no others). */
+  tokenRange?(start: number, end: number): Uint32Array
   /** Per entry: HAS_MATH, HAS_FIGURE. */
   features: Uint8Array
 }

@@ -8,9 +8,9 @@
 //                for a delta (postings-view.ts), the SHA-1 of its base's header
 //   sections     the typed arrays as they are in memory (little-endian), each at a multiple of 8;
 //                the words and stems as one UTF-8 text each with where each ends; the word lists
-//                (each word's entries and counts), read a checksummed block at a time, only the
-//                blocks of the words a search asks for; the tokens last, read only when a search
-//                needs them (most need only their words' lists)
+//                (each word's entries and counts) and the tokens (each field's words in order), both
+//                read a checksummed block at a time, only the blocks a search needs (most searches
+//                need only their words' lists, and the tokens of none or a few entries)
 //
 // Sections are checksummed with CRC-32, not SHA-1: the tokens are most of the file (tens of MB at
 // 10,000 summaries) and SHA-1 over them cost more than the rest of a search; CRC-32 catches what a
@@ -50,6 +50,7 @@ type Section = [name: string, offset: number, length: number, crc: number]
 /** The typed arrays read with the rest of the file; `tokens`, most of it, comes last and is read when first used. */
 const ARRAYS = [
   'listChecks',
+  'tokenChecks',
   'wordEnds',
   'stemEnds',
   'spelled',
@@ -88,7 +89,8 @@ export function encodePostings({ library, identity, postings, delta, fingerprint
     ...postings,
     wordDocs: postings.wordDocs,
     wordDocFields: postings.wordDocFields,
-    listChecks: listChecks(postings.wordDocs, postings.wordDocFields),
+    listChecks: blockChecks(postings.wordDocs, postings.wordDocFields),
+    tokenChecks: blockChecks(postings.tokens),
     wordEnds: words.ends,
     stemEnds: stems.ends,
   }
@@ -123,68 +125,57 @@ export function encodePostings({ library, identity, postings, delta, fingerprint
   return Buffer.concat([fixed, paddedHeader, ...bodies])
 }
 
-/** Entries of the word lists checksummed together: a search reads and checks the blocks holding its words' lists, no others. */
-const LIST_BLOCK = 4096
+/** Entries of the word lists, and words in order, checksummed together: a search reads and checks the blocks it needs, no others. */
+const BLOCK = 4096
 
-/** The CRC-32 of each block of the word lists: of its entries, then of their field counts. */
-function listChecks(docs: Uint32Array, fields: Uint32Array): Uint32Array {
-  const blocks = Math.ceil(docs.length / LIST_BLOCK)
-  const checks = new Uint32Array(blocks * 2)
-  for (let b = 0; b < blocks; b++) {
-    checks[2 * b] = crc32(bytesOf(docs.subarray(b * LIST_BLOCK, (b + 1) * LIST_BLOCK)))
-    checks[2 * b + 1] = crc32(bytesOf(fields.subarray(b * LIST_BLOCK, (b + 1) * LIST_BLOCK)))
-  }
+/** The CRC-32 of each block of `arrays` (of one length), block by block: array 0's, array 1's, ... */
+function blockChecks(...arrays: Uint32Array[]): Uint32Array {
+  const blocks = Math.ceil(arrays[0]!.length / BLOCK)
+  const checks = new Uint32Array(blocks * arrays.length)
+  for (let b = 0; b < blocks; b++)
+    arrays.forEach((array, i) => (checks[b * arrays.length + i] = crc32(bytesOf(array.subarray(b * BLOCK, (b + 1) * BLOCK)))))
   return checks
 }
 
 /**
- * The word lists of a postings file, read a block at a time when a search first needs it, each
- * block's checksum checked then (a block that fails, or a file no longer the one read, throws
- * PostingsUnavailable).
+ * A section of u32 read a block at a time when first needed, each block's checksum
+ * (checks[block × step + first]) checked then: a block that fails, or a file no longer the one
+ * read, throws PostingsUnavailable.
  */
-class ListBlocks {
-  private readonly blocks = new Map<number, { docs: Uint32Array; fields: Uint32Array }>()
+class Blocked {
+  private readonly blocks = new Map<number, Uint32Array>()
 
   constructor(
     private readonly source: PostingsSource,
-    private readonly docsAt: number,
-    private readonly fieldsAt: number,
+    private readonly at: number,
     readonly length: number,
     private readonly checks: Uint32Array,
+    private readonly step: number,
+    private readonly first: number,
   ) {}
 
-  range(start: number, end: number): { docs: Uint32Array; fields: Uint32Array } {
-    if (end <= start) return { docs: new Uint32Array(0), fields: new Uint32Array(0) }
-    const first = Math.floor(start / LIST_BLOCK)
-    const last = Math.floor((end - 1) / LIST_BLOCK)
-    if (first === last) {
-      const block = this.block(first)
-      const from = start - first * LIST_BLOCK
-      return { docs: block.docs.subarray(from, from + end - start), fields: block.fields.subarray(from, from + end - start) }
-    }
-    const docs = new Uint32Array(end - start)
-    const fields = new Uint32Array(end - start)
+  range(start: number, end: number): Uint32Array {
+    if (end <= start) return new Uint32Array(0)
+    const first = Math.floor(start / BLOCK)
+    const last = Math.floor((end - 1) / BLOCK)
+    if (first === last) return this.block(first).subarray(start - first * BLOCK, end - first * BLOCK)
+    const range = new Uint32Array(end - start)
     for (let b = first; b <= last; b++) {
-      const block = this.block(b)
-      const from = Math.max(start, b * LIST_BLOCK)
-      const to = Math.min(end, (b + 1) * LIST_BLOCK)
-      docs.set(block.docs.subarray(from - b * LIST_BLOCK, to - b * LIST_BLOCK), from - start)
-      fields.set(block.fields.subarray(from - b * LIST_BLOCK, to - b * LIST_BLOCK), from - start)
+      const from = Math.max(start, b * BLOCK)
+      const to = Math.min(end, (b + 1) * BLOCK)
+      range.set(this.block(b).subarray(from - b * BLOCK, to - b * BLOCK), from - start)
     }
-    return { docs, fields }
+    return range
   }
 
-  private block(b: number): { docs: Uint32Array; fields: Uint32Array } {
+  private block(b: number): Uint32Array {
     let block = this.blocks.get(b)
     if (block) return block
-    const size = Math.min(LIST_BLOCK, this.length - b * LIST_BLOCK) * Uint32Array.BYTES_PER_ELEMENT
-    const read = (at: number, check: number) => {
-      const bytes = this.source.readLater(at + b * LIST_BLOCK * Uint32Array.BYTES_PER_ELEMENT, size)
-      const array = bytes && bytes.length === size && crc32(bytes) === this.checks[2 * b + check] ? view(bytes, Uint32Array) : null
-      if (!array) throw new PostingsUnavailable("the search postings' file changed while they were read")
-      return array
-    }
-    block = { docs: read(this.docsAt, 0), fields: read(this.fieldsAt, 1) }
+    const size = Math.min(BLOCK, this.length - b * BLOCK) * Uint32Array.BYTES_PER_ELEMENT
+    const bytes = this.source.readLater(this.at + b * BLOCK * Uint32Array.BYTES_PER_ELEMENT, size)
+    block =
+      (bytes && bytes.length === size && crc32(bytes) === this.checks[b * this.step + this.first] && view(bytes, Uint32Array)) || undefined
+    if (!block) throw new PostingsUnavailable("the search postings' file changed while they were read")
     this.blocks.set(b, block)
     return block
   }
@@ -324,6 +315,7 @@ function decode(source: PostingsSource): (PostingsContents & { hash: string }) |
     lengths: view(body('lengths'), Float64Array),
     wordDocStarts: view(body('wordDocStarts'), Uint32Array),
     listChecks: view(body('listChecks'), Uint32Array),
+    tokenChecks: view(body('tokenChecks'), Uint32Array),
     features: view(body('features'), Uint8Array),
   }
   const order = bodies.has('order') ? view(body('order'), Uint32Array) : null
@@ -334,9 +326,12 @@ function decode(source: PostingsSource): (PostingsContents & { hash: string }) |
   const stems = texts(body('stems'), view(body('stemEnds'), Uint32Array))
   if (!words || !stems || Object.values(arrays).some((array) => array === null)) return null
   const listLength = docsAt.length / Uint32Array.BYTES_PER_ELEMENT
-  const { listChecks: checks, ...typed } = arrays as { [K in keyof typeof arrays]: NonNullable<(typeof arrays)[K]> }
-  if (checks.length !== 2 * Math.ceil(listLength / LIST_BLOCK)) return null
-  const blocks = new ListBlocks(source, docsAt.offset, fieldsAt.offset, listLength, checks)
+  const tokenLength = tokensAt.length / Uint32Array.BYTES_PER_ELEMENT
+  const { listChecks, tokenChecks, ...typed } = arrays as { [K in keyof typeof arrays]: NonNullable<(typeof arrays)[K]> }
+  if (listChecks.length !== 2 * Math.ceil(listLength / BLOCK) || tokenChecks.length !== Math.ceil(tokenLength / BLOCK)) return null
+  const docs = new Blocked(source, docsAt.offset, listLength, listChecks, 2, 0)
+  const counts = new Blocked(source, fieldsAt.offset, listLength, listChecks, 2, 1)
+  const blockedTokens = new Blocked(source, tokensAt.offset, tokenLength, tokenChecks, 1, 0)
   let tokens: Uint32Array | undefined
   let whole: { docs: Uint32Array; fields: Uint32Array } | undefined
   const postings: Postings = {
@@ -349,16 +344,18 @@ function decode(source: PostingsSource): (PostingsContents & { hash: string }) |
       return tokens
     },
     get wordDocs(): Uint32Array {
-      whole ??= blocks.range(0, listLength)
+      whole ??= { docs: docs.range(0, listLength), fields: counts.range(0, listLength) }
       return whole.docs
     },
     get wordDocFields(): Uint32Array {
-      whole ??= blocks.range(0, listLength)
+      whole ??= { docs: docs.range(0, listLength), fields: counts.range(0, listLength) }
       return whole.fields
     },
-    lists: (start, end) => blocks.range(start, end),
+    lists: (start, end) => ({ docs: docs.range(start, end), fields: counts.range(start, end) }),
+    // Once read whole (browse), from memory: the file may be replaced meanwhile.
+    tokenRange: (start, end) => (tokens ? tokens.subarray(start, end) : blockedTokens.range(start, end)),
   }
-  if (!isConsistent(postings, tokensAt.length / Uint32Array.BYTES_PER_ELEMENT, listLength)) return null
+  if (!isConsistent(postings, tokenLength, listLength)) return null
   return {
     library,
     identity,
