@@ -25,7 +25,7 @@ import { FINGERPRINT_BYTES } from './fingerprints.js'
 
 const MAGIC = Buffer.from('precisPX', 'latin1')
 /** Raised whenever what the postings hold or how they are laid out changes. */
-export const POSTINGS_FORMAT_VERSION = 2
+export const POSTINGS_FORMAT_VERSION = 3
 const FIXED_BYTES = 36
 const ALIGN = 8
 
@@ -47,7 +47,10 @@ export interface PostingsContents {
 
 type Section = [name: string, offset: number, length: number, crc: number]
 
-/** The typed arrays read with the rest of the file; `tokens`, most of it, comes last and is read when first used. */
+/**
+ * The typed arrays read with the header, in one read: every section before the word lists and the
+ * tokens, which come last and are read a block at a time (most of the file: never read whole by a search).
+ */
 const ARRAYS = [
   'listChecks',
   'tokenChecks',
@@ -60,8 +63,6 @@ const ARRAYS = [
   'fieldStarts',
   'lengths',
   'wordDocStarts',
-  'wordDocs',
-  'wordDocFields',
   'features',
 ] as const
 
@@ -87,8 +88,6 @@ export function encodePostings({ library, identity, postings, delta, fingerprint
   const stems = joined(postings.stems)
   const arrays: Record<(typeof ARRAYS)[number], ArrayBufferView> = {
     ...postings,
-    wordDocs: postings.wordDocs,
-    wordDocFields: postings.wordDocFields,
     listChecks: blockChecks(postings.wordDocs, postings.wordDocFields),
     tokenChecks: blockChecks(postings.tokens),
     wordEnds: words.ends,
@@ -100,6 +99,8 @@ export function encodePostings({ library, identity, postings, delta, fingerprint
     ...ARRAYS.map((name): [string, Buffer] => [name, bytesOf(arrays[name])]),
     ...(delta ? [['order', bytesOf(delta.order)] as [string, Buffer]] : []),
     ...(fingerprints ? [['fingerprints', bytesOf(fingerprints)] as [string, Buffer]] : []),
+    ['wordDocs', bytesOf(postings.wordDocs)],
+    ['wordDocFields', bytesOf(postings.wordDocFields)],
     ['tokens', bytesOf(postings.tokens)],
   ]
   const sections: Section[] = []
