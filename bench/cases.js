@@ -21,7 +21,9 @@ export const GROUPS = {
 const QUERIES = [
   ['one word', ['quantum']],
   ['two words', ['graph', 'attention']],
+  ['three words', ['graph', 'attention', 'kernel']],
   ['phrase', ['"neural networks"']],
+  ['pasted sentence', ['we', 'train', 'a', 'graph', 'neural', 'network', 'with', 'attention', 'on', 'quantum', 'chemistry', 'data']],
   ['typo', ['tranformer']],
   ['fields only', ['tag:ml/gnn', 'year:>=2018']],
   ['words and fields', ['kernel', 'tag:stats', '-has:figure']],
@@ -58,11 +60,11 @@ function startCases(precis) {
  * byte of white space appended (still the same library), so the read finds its index stale and
  * rebuilds it.
  */
-function afterHandEdit(precis, file, work, args) {
+function afterHandEdit(precis, file, work, args, before = ['tags']) {
   // (Held to REBUILD_BUDGET by the case that uses it.)
   return () => {
     const copy = freshCopy(work, file)
-    execFileSync('node', [precis, '--library', copy.library, 'tags'], { stdio: 'ignore' })
+    execFileSync('node', [precis, '--library', copy.library, ...before], { stdio: 'ignore' })
     appendFileSync(copy.library, '\n')
     return { argv: ['node', precis, '--library', copy.library, ...args], cleanup: copy.cleanup }
   }
@@ -92,6 +94,11 @@ function readCases(precis, { file, corpus, id }, work) {
     rebuilt('list', ['list']),
     rebuilt('tags', ['tags']),
     rebuilt('stats', ['stats']),
+    {
+      name: 'search: one word, first search after a hand edit (index and postings rebuilt)',
+      fresh: afterHandEdit(precis, file, work, ['search', 'quantum'], ['search', 'graph']),
+      budget: REBUILD_BUDGET,
+    },
   ]
   // An outside reference, with no budget: grep over the same text as one Markdown file per summary.
   if (hasRipgrep())
@@ -109,8 +116,8 @@ function writeCases(precis, { file, id }, work) {
     ...extra,
     fresh: () => {
       const copy = freshCopy(work, file)
-      // As a library precis has read before: its index is current, and the write updates it.
-      if (!extra.floor) execFileSync('node', [precis, '--library', copy.library, 'tags'], { stdio: 'ignore' })
+      // As a library precis has searched before: its index and search postings are current, and the write updates both.
+      if (!extra.floor) execFileSync('node', [precis, '--library', copy.library, 'search', 'graph'], { stdio: 'ignore' })
       return { argv: args(copy.library), cleanup: copy.cleanup }
     },
   })

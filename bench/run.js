@@ -58,7 +58,8 @@ async function measureSize(opts, precis, browse, size) {
     // just read the library and the export, and a warm-up pass would cost many minutes.
     const results = timeCases(list, runs, { warmUp: size < LARGE })
     const keys = await keystrokes(browse, library.file)
-    const perKey = `browse, per keystroke in the process: median ${keys.median.toFixed(1)} ms, max ${keys.max.toFixed(1)} ms over ${keys.count} keystrokes (after ${keys.prepareMs.toFixed(0)} ms preparing the library as browse opens).`
+    const ms = (value) => value.toFixed(1)
+    const perKey = `browse, per keystroke in the process: median ${ms(keys.median)} ms, p95 ${ms(keys.p95)} ms, worst ${ms(keys.max)} ms (CPU: median ${ms(keys.cpu.median)}, p95 ${ms(keys.cpu.p95)}, worst ${ms(keys.cpu.max)} ms) over ${keys.count} keystrokes (after ${keys.prepareMs.toFixed(0)} ms preparing the library as browse opens).`
     const megabytes = (statSync(library.file).size / 2 ** 20).toFixed(1)
     const index = indexSize(process.env.PRECIS_CACHE_DIR, library.file)
     const heading = `#### ${size.toLocaleString('en')} summaries, bodies of ${opts.body.join('–')} bytes (${megabytes} MB); ${runs} run${runs === 1 ? '' : 's'}`
@@ -79,7 +80,10 @@ function indexSize(cache, library) {
   const path = names.map((name) => join(dir, name)).find((path) => indexedLibrary(path) === target)
   if (!path) return 'No index was kept for the library.'
   const bytes = statSync(path).size
-  return `The index on disk: ${(bytes / 2 ** 20).toFixed(1)} MB (${((100 * bytes) / statSync(library).size).toFixed(1)}% of the library).`
+  const share = (size) => `${(size / 2 ** 20).toFixed(1)} MB (${((100 * size) / statSync(library).size).toFixed(1)}% of the library)`
+  const postings = path.replace(/\.index$/, '.postings')
+  const searched = existsSync(postings) ? `; its search postings: ${share(statSync(postings).size)}` : '; no search postings were kept'
+  return `The index on disk: ${share(bytes)}${searched}.`
 }
 
 function indexedLibrary(path) {

@@ -16,6 +16,8 @@ const DEPTH = 100
 const ENTRY = `
 export { parseQuery } from './src/core/search/query.ts'
 export { LibrarySearch } from './src/core/search/search.ts'
+export { InMemorySearch } from './src/core/search/postings-search.ts'
+export { buildPostings } from './src/core/search/postings.ts'
 export { libraryEntries } from './src/core/records/entries.ts'
 export { SEARCH_TUNING } from './src/core/search/tuning.ts'
 `
@@ -23,9 +25,10 @@ export { SEARCH_TUNING } from './src/core/search/tuning.ts'
 /** The search core, bundled from the TypeScript sources. */
 export const searchCore = () => importFromSources(root, ENTRY)
 
-/** precis's ranking of each query (ids, best first); a query precis refuses ranks nothing. */
+/** precis's ranking of each query (ids, best first), from the postings as `precis search` ranks; a query precis refuses ranks nothing. */
 function precisRuns(core, collection) {
-  const search = new core.LibrarySearch(core.libraryEntries(collection.library))
+  const entries = core.libraryEntries(collection.library)
+  const search = new core.InMemorySearch(core.buildPostings(entries), entries)
   let refused = 0
   const runs = collection.queries.map((query) => {
     try {

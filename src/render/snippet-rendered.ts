@@ -5,7 +5,6 @@
  * highlights what it became.
  */
 import { CitationResolver, resolveCitations } from '../core/citations/citations.js'
-import type { Library } from '../core/model.js'
 import type { Highlight, Snippet } from '../core/search/snippets.js'
 import { shortTitle } from '../core/citations/citation-text.js'
 
@@ -34,7 +33,10 @@ export function mayHoldMath(text: string): boolean {
  * How snippets over `library` are shown; the TeX renderer (temml, heavy) is loaded only `withMath`.
  * Each formula is converted once: browse shows the same snippets again at every keystroke.
  */
-export async function snippetRendering(library: Library, withMath: boolean): Promise<SnippetRendering> {
+/** What citations in a snippet are resolved against: the library, or its outline. */
+export type CitingLibrary = ConstructorParameters<typeof CitationResolver>[0]
+
+export async function snippetRendering(library: CitingLibrary, withMath: boolean): Promise<SnippetRendering> {
   const texToUnicode = withMath ? (await import('./math.js')).texToUnicode : null
   const converted = new Map<string, string | null>()
   const math = (tex: string, display: boolean) => {

@@ -1,5 +1,6 @@
 import type { Library } from '../core/model.js'
 import type { LibraryOutline } from '../core/records/outline.js'
+import type { PostingsView } from '../core/search/postings-view.js'
 import type { FileStore } from './file-store.js'
 import type { IndexOptions } from './index/indexed-library.js'
 import type { PickedRecords } from './outline-reads.js'
@@ -39,6 +40,11 @@ export class DeferredFileStore implements Store {
 
   async records(outline: LibraryOutline, keys: readonly string[], ids: readonly string[]): Promise<PickedRecords> {
     return (await this.#open()).records(outline, keys, ids)
+  }
+
+  async postings(outline: LibraryOutline, rebuild?: boolean): Promise<PostingsView | null> {
+    const store = await this.#open()
+    return store.postings ? store.postings(outline, rebuild) : null
   }
 
   #open(): Promise<FileStore> {

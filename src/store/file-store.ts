@@ -5,9 +5,12 @@ import { DataError } from '../core/errors.js'
 import { emptyLibrary, LIBRARY_VERSION, type Library } from '../core/model.js'
 import { describeFileError, describeKind, NotRegularFileError } from '../platform/file-errors.js'
 import type { LibraryOutline } from '../core/records/outline.js'
+import type { PostingsView } from '../core/search/postings-view.js'
 import { fileIdentity, sameIdentity, type FileIdentity } from './index/identity.js'
 import { indexAfterWrite, indexBeforeChange, indexFileOf, IndexedLibrary, type IndexOptions } from './index/indexed-library.js'
 import { PlacesWhileWriting } from './index/places.js'
+import { postingsAfterWrite, postingsBeforeChange } from './index/indexed-postings.js'
+import { postingsPath } from './index/location.js'
 import { LibraryFile } from './library-file.js'
 import { DEFAULT_LOCK_TIMEOUT_MS } from './lock-timeout.js'
 import type { PickedRecords } from './outline-reads.js'
@@ -82,6 +85,10 @@ export class FileStore implements Store {
     return (await this.#indexedLibrary()).records(outline, keys, ids)
   }
 
+  async postings(outline: LibraryOutline, rebuild?: boolean): Promise<PostingsView | null> {
+    return (await this.#indexedLibrary()).postings(outline, rebuild)
+  }
+
   #indexedLibrary(): Promise<IndexedLibrary> {
     this.#indexed ??= resolveLibraryTarget(this.path).then((target) => {
       const index = this.index ? indexFileOf(target, this.index) : null
@@ -136,6 +143,7 @@ export class FileStore implements Store {
       const read = fileIdentity(target)
       await db.read()
       const before = this.index && indexBeforeChange(target, this.index, read, db.data)
+      const postingsBefore = this.index && postingsBeforeChange(target, postingsPath(indexFileOf(target, this.index).path), read, db.data)
       const recording = await recorder.begin(target, db.data)
       const result = await change(db.data, { unchanged: this.#unchangedSince(options.since, read) })
       checkBeforeWrite(db.data, this.path) // the read path's rules: never write what cannot be read back
@@ -143,7 +151,10 @@ export class FileStore implements Store {
       const places = this.index ? new PlacesWhileWriting() : undefined
       await file.write(db.data, places?.record)
       // Still inside the lock. A crash before this leaves an index of the previous file: the next read rebuilds it.
-      if (this.index && places) await indexAfterWrite(target, this.index, places.placed, before)
+      if (this.index && places) {
+        await indexAfterWrite(target, this.index, places.placed, before)
+        if (postingsBefore) await postingsAfterWrite(target, postingsBefore, places.placed)
+      }
       const { message } = options
       const unrecorded = await recording?.finish(db.data, typeof message === 'function' ? message(result) : message)
       if (unrecorded) this.warn(unrecorded)

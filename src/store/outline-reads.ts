@@ -1,6 +1,9 @@
 import type { Library } from '../core/model.js'
 import { libraryOutline, type LibraryOutline } from '../core/records/outline.js'
 import type { PickedRecords, Store } from './store.js'
+import { libraryEntries } from '../core/records/entries.js'
+import { buildPostings } from '../core/search/postings.js'
+import { PostingsView } from '../core/search/postings-view.js'
 
 export type { PickedRecords }
 
@@ -24,6 +27,16 @@ export async function readOutline(store: Store): Promise<LibraryOutline> {
   const outline = libraryOutline(library)
   wholeLibraries.set(outline, library)
   return outline
+}
+
+/**
+ * The search postings of the library `outline` (from readOutline on `store`) was made of, in the
+ * order of its entries (libraryEntries); null when the library changed since and they cannot be.
+ */
+export async function readPostings(store: Store, outline: LibraryOutline, rebuild = false): Promise<PostingsView | null> {
+  const library = wholeLibraries.get(outline)
+  if (library) return new PostingsView(buildPostings(libraryEntries(library)))
+  return store.postings ? store.postings(outline, rebuild) : null
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Library, Paper, Summary } from '../core/model.js'
 import type { LibraryOutline } from '../core/records/outline.js'
+import type { PostingsView } from '../core/search/postings-view.js'
 
 /** How an update is told in the library's history (a git commit when sync is on). */
 export interface UpdateOptions<T> {
@@ -51,4 +52,9 @@ export interface Store {
   outline?(): Promise<LibraryOutline>
   /** Whole records of the library an outline from `outline()` was made of (see `readRecords`). */
   records?(outline: LibraryOutline, keys: readonly string[], ids: readonly string[]): Promise<PickedRecords>
+  /**
+   * The search postings of the library an outline from `outline()` was made of (see `readPostings`);
+   * null when it changed since. `rebuild`: built again, not loaded (those loaded turned out unreadable).
+   */
+  postings?(outline: LibraryOutline, rebuild?: boolean): Promise<PostingsView | null>
 }

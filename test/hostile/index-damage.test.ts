@@ -27,6 +27,7 @@ import { decodeIndex, encodeIndex } from '../../src/store/index/format.js'
 import { fileIdentity } from '../../src/store/index/identity.js'
 import { IndexFile } from '../../src/store/index/index-file.js'
 import { libraryOf, paper, summary } from '../support/library.js'
+import { deltaPath, postingsPath } from '../../src/store/index/location.js'
 import {
   answersFrom,
   freshAnswers,
@@ -281,6 +282,10 @@ describe('the indexes of libraries that no longer exist, and of older formats', 
       return indexFileName(lib.library, kept.cache)
     }
     const [goneIndex, otherIndex] = [await indexOf(gone), await indexOf(other)]
+    // The gone library's search postings, and their delta, are named after its index.
+    writeFileSync(postingsPath(goneIndex), 'postings')
+    writeFileSync(deltaPath(postingsPath(goneIndex)), 'delta')
+    writeFileSync(postingsPath(otherIndex), 'postings')
     writeFileSync(`${dirname(kept.index)}/notes.txt`, 'not an index')
     const older = `${dirname(kept.index)}/0123456789abcdef.index`
     copyFileSync(otherIndex, older)
@@ -291,8 +296,11 @@ describe('the indexes of libraries that no longer exist, and of older formats', 
     writeFileSync(kept.library, JSON.stringify(JSON.parse(readFileSync(kept.library, 'utf8')))) // a hand edit: rebuilt
     await expectFreshAnswers(kept.library, kept.cache)
     expect(existsSync(goneIndex)).toBe(false)
+    expect(existsSync(postingsPath(goneIndex))).toBe(false)
+    expect(existsSync(deltaPath(postingsPath(goneIndex)))).toBe(false)
     expect(existsSync(older)).toBe(false)
     expect(existsSync(otherIndex)).toBe(true)
+    expect(existsSync(postingsPath(otherIndex))).toBe(true)
     expect(existsSync(`${dirname(kept.index)}/notes.txt`)).toBe(true)
   })
 })

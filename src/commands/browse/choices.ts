@@ -1,6 +1,7 @@
 import stringWidth from 'fast-string-width'
 import { parseTypedQuery } from '../../core/search/query.js'
-import type { LibrarySearch } from '../../core/search/search.js'
+import type { SearchOptions, SearchResult } from '../../core/search/search.js'
+import type { Query } from '../../core/search/query.js'
 import type { SearchChoice } from '../../terminal/prompts.js'
 import { sanitizeTerminal } from '../../core/text/sanitize.js'
 import { fitWidth } from '../../render/search-results.js'
@@ -17,7 +18,7 @@ const MAX_ID_WIDTH = 28
  * description, after the words a partial match lacks (`missing: vitamin · …`).
  */
 export function browseChoices(
-  search: LibrarySearch,
+  search: { search(query: Query, options: SearchOptions): SearchResult },
   term: string,
   width: number,
   highlight: (s: string) => string,

@@ -1,7 +1,10 @@
 import type { Context } from '../../context.js'
 import { UsageError } from '../../core/errors.js'
 import { libraryEntries, type Entry } from '../../core/records/entries.js'
-import { LibrarySearch } from '../../core/search/search.js'
+import { InMemorySearch } from '../../core/search/postings-search.js'
+import { buildPostings, PostingsUnavailable } from '../../core/search/postings.js'
+import type { PostingsView } from '../../core/search/postings-view.js'
+import { readOutline, readPostings } from '../../store/outline-reads.js'
 import { browseChoices } from './choices.js'
 import { mayHoldMath, snippetRendering } from '../../render/snippet-rendered.js'
 import { readingWidth } from '../../render/reading-width.js'
@@ -19,13 +22,28 @@ export interface BrowseOptions {
 
 const PAGE_SIZE = 12
 
+/** Whether the postings' word lists and words in order can be read (loaded now: browse keeps them for every keystroke). */
+function loadedWhole(postings: PostingsView): boolean {
+  try {
+    return postings.base.wordDocs.length >= 0 && postings.base.tokens.length >= 0
+  } catch (error) {
+    if (error instanceof PostingsUnavailable) return false
+    throw error
+  }
+}
+
 export async function browseRun(opts: BrowseOptions, ctx: Context): Promise<void> {
   if (!canPrompt(ctx)) throw new UsageError('browse needs a terminal; to search from a script use: precis search <query>')
+  // The postings from the index when they are of the library read (else built from it), kept for every keystroke.
+  const outline = await readOutline(ctx.store)
+  const stored = await readPostings(ctx.store, outline)
   const library = await ctx.store.read()
   const entries = libraryEntries(library)
-  const byId = new Map<string, Entry>(entries.map((e) => [e.id, e]))
-  const search = new LibrarySearch(entries)
+  const indexed = libraryEntries(outline)
+  const same = stored?.count === entries.length && indexed.every((entry, i) => entry.id === entries[i]!.id) && loadedWhole(stored)
+  const search = new InMemorySearch(same ? stored : buildPostings(entries), entries)
   search.prepare() // before the first keystroke, not during it
+  const byId = new Map<string, Entry>(entries.map((e) => [e.id, e]))
   // Snippets read as `show` reads: the TeX renderer loads now, once, when some body has math.
   const rendering = await snippetRendering(
     library,

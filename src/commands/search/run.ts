@@ -1,8 +1,9 @@
 import type { Context } from '../../context.js'
 import { parseQuery } from '../../core/search/query.js'
 import { entryRecord } from '../../core/records/entries.js'
-import { searchLibrary, type SearchHit } from '../../core/search/search.js'
-import type { Library } from '../../core/model.js'
+import { searchLibrary, type SearchHit, type SearchResult } from '../../core/search/search.js'
+import { searchFromIndex } from '../../store/search-reads.js'
+import type { CitingLibrary } from '../../render/snippet-rendered.js'
 import { formatCorrections, formatHitsBlocks, formatHitsPlain } from '../../render/search-results.js'
 import { mayHoldMath, renderSnippet, snippetRendering } from '../../render/snippet-rendered.js'
 import { inform, printJson } from '../../command-kit/shared.js'
@@ -19,7 +20,7 @@ function hitRecord(hit: SearchHit): Record<string, unknown> {
 }
 
 /** The hits with their snippets shown as `show` shows a body (the JSON keeps the stored text). */
-async function rendered(hits: SearchHit[], library: Library): Promise<SearchHit[]> {
+async function rendered(hits: SearchHit[], library: CitingLibrary): Promise<SearchHit[]> {
   const snippets = hits.flatMap((hit) => hit.snippets)
   if (snippets.length === 0) return hits
   const rendering = await snippetRendering(
@@ -31,8 +32,16 @@ async function rendered(hits: SearchHit[], library: Library): Promise<SearchHit[
 
 export async function searchRun(opts: SearchCommandOptions, ctx: Context): Promise<void> {
   const query = parseQuery(opts.query, 'pasted') // a bad query fails before the library is read
-  const library = await ctx.store.read()
-  const result = searchLibrary(library, query, { limit: opts.limit, lastWord: 'prefix' })
+  const answered = await searchFromIndex(ctx.store, query, { limit: opts.limit, lastWord: 'prefix' })
+  let result: SearchResult
+  let library: CitingLibrary
+  if (answered) ({ result, outline: library } = answered)
+  else {
+    // The scan of the whole library, which the postings are held to (and citations need).
+    const whole = await ctx.store.read()
+    library = whole
+    result = searchLibrary(whole, query, { limit: opts.limit, lastWord: 'prefix' })
+  }
   const { total, corrections } = result
   if (ctx.globals.json) return printJson(ctx, result.hits.map(hitRecord))
   const hits = await rendered(result.hits, library)

@@ -21,7 +21,10 @@ const TEXT_FIELDS: Record<TextField, readonly number[]> = { any: ALL_FIELDS, tit
 /** Documents sampled to estimate how common each term is (all of them in smaller libraries). */
 const SAMPLE_SIZE = 400
 
-function metaTest(term: Exclude<Term, { kind: 'text' }>, citations: () => CitationMatcher): (doc: SearchDoc) => boolean {
+/** A metadata term (tag:, year:, has:, id:, cites:, citedby:) as a test of a scanned entry. */
+export type MetaTerm = Exclude<Term, { kind: 'text' }>
+
+function metaTest(term: MetaTerm, citations: () => CitationMatcher): (doc: SearchDoc) => boolean {
   const onOutline = outlineTest(term)
   if (onOutline) return (doc) => onOutline(doc.entry)
   switch (term.kind) {
@@ -60,15 +63,20 @@ function specSignature(spec: WordSpec): string {
   return [...spec.keys].sort().join('|') + exact + alternatives + (spec.prefix === null ? '' : `*${spec.prefix}`)
 }
 
-function sampleOf(docs: readonly SearchDoc[]): readonly SearchDoc[] {
+/** The documents sampled to estimate how common a term is: SAMPLE_SIZE of them, evenly spaced (all of them in smaller libraries). */
+export function sampleOf<T>(docs: readonly T[]): readonly T[] {
   if (docs.length <= SAMPLE_SIZE) return docs
   const step = docs.length / SAMPLE_SIZE
   return Array.from({ length: SAMPLE_SIZE }, (_, i) => docs[Math.floor(i * step)]!)
 }
 
+/** The estimated document frequency of a term: the sampled documents where it occurs, scaled to the library's `total`. */
+export function scaledDf(hits: number, sampled: number, total: number): number {
+  return (hits * total) / Math.max(1, sampled)
+}
+
 function estimateDf(pattern: TermPattern, fields: readonly number[], sample: readonly SearchDoc[], total: number): number {
-  const hits = sample.filter((doc) => occurs({ pattern, fields }, doc)).length
-  return (hits * total) / Math.max(1, sample.length)
+  return scaledDf(sample.filter((doc) => occurs({ pattern, fields }, doc)).length, sample.length, total)
 }
 
 /**
@@ -82,8 +90,6 @@ export interface CompileOptions {
   lastWord: LastWord
   /** Typo corrections already made for this library, reused (browse compiles on every keystroke). */
   corrections?: Map<string, WordSpec>
-  /** The entries that may match a condition, when fewer than all are known to (see Scanner.mayMatch). */
-  mayMatch?: (condition: CompiledCondition) => readonly SearchDoc[]
   /**
    * A ranked search (not a filter): stop words need not match (stopwords.ts), and plain
    * words are marked optional for partial matches.
@@ -95,9 +101,48 @@ function textSignature(negated: boolean, fields: readonly number[], specs: reado
   return `${negated ? '-' : ''}${fields.join(',')}:${specs.map(specSignature).join(' ')}`
 }
 
-/** Compile `query` for the library `docs`. */
-export function compileQuery(docs: readonly SearchDoc[], query: Query, options: CompileOptions): CompiledQuery {
+/**
+ * What planning a query asks of the library it runs over: the scan answers from the entries'
+ * texts (scanLibrary below), the postings from their words (postings-search.ts); both must answer alike.
+ */
+export interface PlanLibrary<D> {
+  /** How many entries it has. */
+  readonly size: number
+  /** The estimated document frequency of a term (see estimateDf). */
+  estimateDf(pattern: TermPattern, fields: readonly number[]): number
+  /** `spec` with the typo corrections the library suggests (typos.ts correctTypo). */
+  correct(spec: WordSpec, fields: readonly number[], alone: CompiledCondition<D>): WordSpec
+  /** A metadata term as a test of a document. */
+  metaTest(term: MetaTerm): (doc: D) => boolean
+}
+
+/** The library `docs` for planning a query scanned over them; `mayMatch` narrows where a word is looked for (Scanner.mayMatch). */
+export function scanLibrary(
+  docs: readonly SearchDoc[],
+  mayMatch?: (condition: CompiledCondition) => readonly SearchDoc[],
+): PlanLibrary<SearchDoc> {
   const sample = sampleOf(docs)
+  let matcher: CitationMatcher | undefined
+  const citations = () => (matcher ??= new CitationMatcher(docs.map((doc) => doc.entry)))
+  return {
+    size: docs.length,
+    estimateDf: (pattern, fields) => estimateDf(pattern, fields, sample, docs.length),
+    correct: (spec, fields, alone) => correctTypo(spec, fields, { docs, mayContain: mayMatch?.(alone) ?? docs, sample }),
+    metaTest: (term) => metaTest(term, citations),
+  }
+}
+
+/** Compile `query` for the library `docs`, to scan. */
+export function compileQuery(
+  docs: readonly SearchDoc[],
+  query: Query,
+  options: CompileOptions & { mayMatch?: (condition: CompiledCondition) => readonly SearchDoc[] },
+): CompiledQuery {
+  return planQuery(scanLibrary(docs, options.mayMatch), query, options)
+}
+
+/** Plan `query` for `library`: its conditions compiled, typos corrected, clauses in the order they are best tried. */
+export function planQuery<D>(library: PlanLibrary<D>, query: Query, options: CompileOptions): CompiledQuery<D> {
   const terms: ScoringTerm[] = []
   const plainWords: WordSpec[] = []
   const corrections: Correction[] = []
@@ -110,33 +155,30 @@ export function compileQuery(docs: readonly SearchDoc[], query: Query, options: 
   const dropStopWords =
     ranked && query.clauses.some((clause) => clause.anyOf.some((c) => c.term.kind === 'text' && !c.negated && !onlyStopWords(c)))
   const lastCondition = query.clauses.at(-1)?.anyOf.at(-1)
-  let matcher: CitationMatcher | undefined
-  const citations = () => (matcher ??= new CitationMatcher(docs.map((doc) => doc.entry)))
 
   const typing = options.lastWord === 'typing'
   const corrected = (spec: WordSpec, fields: readonly number[]): WordSpec => {
     const key = `${fields.join(',')} ${specSignature(spec)}`
     const known = options.corrections?.get(key)
     if (known) return known
-    const alone: CompiledCondition = {
+    const alone: CompiledCondition<D> = {
       negated: false,
       test: { kind: 'text', term: { label: '', pattern: new TermPattern([spec]), fields, estimatedDf: 0, countCap: TF_CAP }, slot: 0 },
       signature: textSignature(false, fields, [spec]),
     }
-    const mayContain = options.mayMatch?.(alone) ?? docs
-    const result = correctTypo(spec, fields, { docs, mayContain, sample })
+    const result = library.correct(spec, fields, alone)
     options.corrections?.set(key, result)
     return result
   }
-  let openClause: CompiledCondition[] | undefined
+  let openClause: CompiledCondition<D>[] | undefined
 
-  const compileCondition = (condition: Condition, alone: boolean): CompiledCondition | null => {
+  const compileCondition = (condition: Condition, alone: boolean): CompiledCondition<D> | null => {
     const { term, negated } = condition
     const sign = negated ? '-' : ''
     if (term.kind !== 'text') {
       // math and figure scan the body; the rest look at a field.
       const cost = term.kind === 'has' && term.feature !== 'no-metadata' ? 0.5 : 0
-      return { negated, test: { kind: 'meta', matches: metaTest(term, citations), cost }, signature: sign + JSON.stringify(term) }
+      return { negated, test: { kind: 'meta', matches: library.metaTest(term), cost }, signature: sign + JSON.stringify(term) }
     }
     const fields = TEXT_FIELDS[term.field]
     const open = query.openEnded && condition === lastCondition && options.lastWord !== 'whole'
@@ -158,7 +200,7 @@ export function compileQuery(docs: readonly SearchDoc[], query: Query, options: 
       label: term.value,
       pattern,
       fields,
-      estimatedDf: estimateDf(pattern, fields, sample, docs.length),
+      estimatedDf: library.estimateDf(pattern, fields),
       countCap,
     }
     // Counted differently, the same words are not the same condition for the counts kept (scan.ts).
@@ -172,14 +214,14 @@ export function compileQuery(docs: readonly SearchDoc[], query: Query, options: 
   const clauses = query.clauses
     .map((clause: Clause) => {
       const compiled = clause.anyOf.map((c) => compileCondition(c, clause.anyOf.length === 1))
-      if (clause.anyOf.includes(lastCondition!) && query.openEnded) openClause = compiled as CompiledCondition[]
+      if (clause.anyOf.includes(lastCondition!) && query.openEnded) openClause = compiled as CompiledCondition<D>[]
       return compiled
     })
     // A clause with a condition that says nothing (only punctuation) always holds: drop it.
-    .filter((clause): clause is CompiledCondition[] => clause.every((c) => c !== null))
+    .filter((clause): clause is CompiledCondition<D>[] => clause.every((c) => c !== null))
   // While typing, the clause being typed runs after the finished ones, whose results stay the same
   // from one keystroke to the next (LibrarySearch keeps the first clause's).
-  const cost = (clause: CompiledCondition[]) => (typing && clause === openClause ? 1.99 : clauseCost(clause, docs.length))
+  const cost = (clause: CompiledCondition<D>[]) => (typing && clause === openClause ? 1.99 : clauseCost(clause, library.size))
   clauses.sort((a, b) => cost(a) - cost(b))
 
   const phrase = plainWords.length >= 2 ? new TermPattern(plainWords) : null
@@ -190,7 +232,7 @@ export function compileQuery(docs: readonly SearchDoc[], query: Query, options: 
       label: '',
       pattern: phrase,
       fields: [TITLE, BODY],
-      estimatedDf: estimateDf(phrase, [TITLE, BODY], sample, docs.length),
+      estimatedDf: library.estimateDf(phrase, [TITLE, BODY]),
       countCap: TF_CAP,
     },
     corrections,
@@ -198,7 +240,7 @@ export function compileQuery(docs: readonly SearchDoc[], query: Query, options: 
 }
 
 // Metadata first (cheap), then text from the rarest (rejects most), exclusions last (full scans).
-function clauseCost(clause: readonly CompiledCondition[], total: number): number {
+function clauseCost<D>(clause: readonly CompiledCondition<D>[], total: number): number {
   let cost = 0
   for (const { negated, test } of clause) {
     if (test.kind === 'meta') cost += test.cost

@@ -1,4 +1,7 @@
-/** A query compiled for a library (compile.ts): what the scan, the matcher and the ranking read. */
+/**
+ * A query compiled for a library (compile.ts): what the scan, the matcher and the ranking read.
+ * `D` is how a document is named: a SearchDoc for the scan, a document number for the postings.
+ */
 import type { SearchDoc } from './docs.js'
 import type { TermPattern } from './pattern.js'
 
@@ -14,24 +17,24 @@ export interface ScoringTerm {
   countCap: number
 }
 
-export type CompiledTest =
+export type CompiledTest<D = SearchDoc> =
   /** `cost`: 0 for a look at a field, more for a scan of the body. */
-  | { kind: 'meta'; matches: (doc: SearchDoc) => boolean; cost: number }
+  | { kind: 'meta'; matches: (doc: D) => boolean; cost: number }
   /** `slot` indexes `CompiledQuery.terms` (positive terms only; -1 when negated). */
   | { kind: 'text'; term: ScoringTerm; slot: number }
 
-export interface CompiledCondition {
+export interface CompiledCondition<D = SearchDoc> {
   negated: boolean
   /** A plain word of the query (no field, quotes or minus), which a partial match may lack (partial.ts). */
   optional?: boolean
-  test: CompiledTest
+  test: CompiledTest<D>
   /** Equal for conditions that match the same entries the same way (a cache key). */
   signature: string
 }
 
-export interface CompiledQuery {
+export interface CompiledQuery<D = SearchDoc> {
   /** Clauses in evaluation order; all must hold. */
-  clauses: CompiledCondition[][]
+  clauses: CompiledCondition<D>[][]
   /** Positive text terms, scored with BM25F. */
   terms: ScoringTerm[]
   /** The plain words of the query in a row, for the exact-phrase bonus (null with fewer than two). */

@@ -32,6 +32,8 @@ export interface SearchDoc {
   entry: Entry
   /** Field texts, indexed like FIELD_NAMES. */
   fields: readonly ScanText[]
+  /** Their lengths in UTF-16 units (what ranking normalises by). */
+  lengths: Float64Array
   /** The short fields of the whole library (shared by its docs), and this doc's line there. */
   short: ShortFields
   line: number
@@ -46,14 +48,20 @@ export function searchDocs(entries: readonly Entry[]): SearchDoc[] {
   // Built on first use from the docs below (filters without words never need it).
   const short = new ShortFields(() => docs)
   const docs = entries.map((entry, line): SearchDoc => {
-    const { paper, summary } = entry
-    const ids = [entry.id, paper.key, paper.arxiv ?? '', paper.doi ?? ''].join(' ')
-    const body = summary ? summary.body : (paper.abstract ?? '')
-    const texts = [paper.title, paper.authors.join('; '), entryTags(paper, summary).join(' '), paper.venue ?? '', ids, body]
+    const texts = fieldTexts(entry)
     const fields = texts.map((text) => new ScanText(text))
-    return { entry, fields, short, line, derived: { recency: null }, features: {} }
+    const lengths = Float64Array.from(texts, (text) => text.length)
+    return { entry, fields, lengths, short, line, derived: { recency: null }, features: {} }
   })
   return docs
+}
+
+/** The texts of an entry's searchable fields, in FIELD_NAMES order. */
+export function fieldTexts(entry: Entry): string[] {
+  const { paper, summary } = entry
+  const ids = [entry.id, paper.key, paper.arxiv ?? '', paper.doi ?? ''].join(' ')
+  const body = summary ? summary.body : (paper.abstract ?? '')
+  return [paper.title, paper.authors.join('; '), entryTags(paper, summary).join(' '), paper.venue ?? '', ids, body]
 }
 
 // Display math, \( \) and \[ \] delimiters, environments, or inline $...$ that is not money: the

@@ -7,13 +7,14 @@
  * compared as numbers, read once per entry (when first tied); any other text falls back to localeCompare.
  */
 import type { Entry } from '../records/entries.js'
+import type { PaperOutline, SummaryOutline } from '../records/outline.js'
 import type { Recency, SearchDoc } from './docs.js'
 import type { Match } from './scan.js'
 
 const CANONICAL_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/
 
 /** The entry's summary update time, or when its paper was added if it has no summary. */
-function recencyOf(entry: Entry): Recency {
+export function recencyOf(entry: Pick<Entry<PaperOutline, SummaryOutline>, 'paper' | 'summary'>): Recency {
   const text = entry.summary?.updated ?? entry.paper.added
   return { text, time: CANONICAL_TIMESTAMP.test(text) ? Date.parse(text) : NaN }
 }
@@ -25,27 +26,32 @@ function recency(doc: SearchDoc): Recency {
 /** Negative when `a` ranks before `b`: higher score, then newer, then smaller id (localeCompare). */
 export function compareMatches(a: Match, b: Match): number {
   if (a.score !== b.score) return b.score - a.score
-  const [x, y] = [recency(a.doc), recency(b.doc)]
+  return compareTied(recency(a.doc), recency(b.doc), a.doc.entry.id, b.doc.entry.id)
+}
+
+/** The order of two results of the same score: newer first, then by id (localeCompare). */
+export function compareTied(x: Recency, y: Recency, xId: string, yId: string): number {
   // Different canonical instants are ordered as their texts would be; anything else by the texts.
   const newer = x.time !== y.time && !Number.isNaN(x.time - y.time) ? y.time - x.time : y.text.localeCompare(x.text)
-  return newer || a.doc.entry.id.localeCompare(b.doc.entry.id)
+  return newer || xId.localeCompare(yId)
 }
 
 /**
  * The `limit` best matches, best first. A list shows 50 of what may be thousands of matches, and
  * sorting them all compares each a dozen times; here most cost one comparison with the worst kept.
+ * `compare` orders them (compareMatches for the scan's; the postings engine passes its own).
  */
-export function bestMatches(matches: Match[], limit: number): Match[] {
-  if (limit < 1 || matches.length <= 2 * limit) return matches.sort(compareMatches).slice(0, Math.max(0, limit))
-  const best = matches.slice(0, limit).sort(compareMatches)
+export function bestMatches<M = Match>(matches: M[], limit: number, compare: (a: M, b: M) => number = compareMatches as never): M[] {
+  if (limit < 1 || matches.length <= 2 * limit) return matches.sort(compare).slice(0, Math.max(0, limit))
+  const best = matches.slice(0, limit).sort(compare)
   for (let i = limit; i < matches.length; i++) {
     const match = matches[i]!
-    if (compareMatches(match, best[limit - 1]!) >= 0) continue
+    if (compare(match, best[limit - 1]!) >= 0) continue
     let lo = 0
     let hi = limit - 1
     while (lo < hi) {
       const mid = (lo + hi) >>> 1
-      if (compareMatches(match, best[mid]!) < 0) hi = mid
+      if (compare(match, best[mid]!) < 0) hi = mid
       else lo = mid + 1
     }
     best.splice(lo, 0, match)

@@ -11,10 +11,10 @@ import { SEARCH_TUNING } from './tuning.js'
 
 const FIELD_COUNT = FIELD_NAMES.length
 
-const isOptional = (clause: readonly CompiledCondition[]) => clause.length === 1 && clause[0]!.optional === true
+const isOptional = <D>(clause: readonly CompiledCondition<D>[]) => clause.length === 1 && clause[0]!.optional === true
 
 /** The slots (in CompiledQuery.terms) of the query's plain words. */
-export function optionalSlots(query: CompiledQuery): number[] {
+export function optionalSlots<D>(query: CompiledQuery<D>): number[] {
   return query.clauses.filter(isOptional).map(([condition]) => (condition!.test.kind === 'text' ? condition!.test.slot : -1))
 }
 
@@ -22,14 +22,14 @@ export function optionalSlots(query: CompiledQuery): number[] {
  * The query that finds the partial matches too: its other clauses, and one clause holding when any
  * plain word does. Null when partial matches are not looked for (fewer words than partialFrom).
  */
-export function loosened(query: CompiledQuery): CompiledQuery | null {
+export function loosened<D>(query: CompiledQuery<D>): CompiledQuery<D> | null {
   const optional = query.clauses.filter(isOptional)
   if (optional.length < SEARCH_TUNING.partialFrom) return null
   return { ...query, clauses: [...query.clauses.filter((clause) => !isOptional(clause)), optional.flat()] }
 }
 
 /** Which of the plain words (slots) a match contains. */
-export function matchedSlots(match: Match, slots: readonly number[]): boolean[] {
+export function matchedSlots(match: Pick<Match<unknown>, 'tf' | 'offset'>, slots: readonly number[]): boolean[] {
   return slots.map((slot) => {
     for (let f = 0; f < FIELD_COUNT; f++) if (match.tf[match.offset + slot * FIELD_COUNT + f]! > 0) return true
     return false
@@ -40,9 +40,9 @@ export function matchedSlots(match: Match, slots: readonly number[]): boolean[] 
  * The scored matches of the loosened query split into those with every plain word and those with
  * enough of them (minimumShouldMatch), the latter's scores scaled by the coordination factor.
  */
-export function splitPartial(matches: readonly Match[], slots: readonly number[]): { whole: Match[]; partial: Match[] } {
-  const whole: Match[] = []
-  const partial: Match[] = []
+export function splitPartial<M extends Match<unknown>>(matches: readonly M[], slots: readonly number[]): { whole: M[]; partial: M[] } {
+  const whole: M[] = []
+  const partial: M[] = []
   const needed = Math.max(1, Math.ceil(slots.length * SEARCH_TUNING.minimumShouldMatch))
   for (const match of matches) {
     const found = matchedSlots(match, slots).filter(Boolean).length

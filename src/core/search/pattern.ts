@@ -40,7 +40,7 @@ export interface Span {
  * What a completion of a word being typed counts for, against the word itself: typing `GP`
  * should find `\mathcal{GP}` before `GPUs`, while `neur` (no word of its own) finds all completions.
  */
-const PREFIX_WEIGHT = 0.3
+export const PREFIX_WEIGHT = 0.3
 
 /** Beginnings of the plain spellings that read as `term`: its words', and `varepsilon` for a Greek `epsilon`. */
 function spellings(term: string): string[] {
@@ -144,6 +144,18 @@ export class WordPattern {
   }
 }
 
+/**
+ * The sum of occurrences' weights, heaviest first: a sum that does not depend on the order the
+ * occurrences come in (floating-point addition does), so an engine that knows only how many of
+ * each weight a field has (postings-search.ts) adds to the same number to the last bit.
+ */
+export function sumOfWeights(weights: number[]): number {
+  weights.sort((a, b) => b - a)
+  let total = 0
+  for (const weight of weights) total += weight
+  return total
+}
+
 /** A term compiled for scanning: one word, or several that must follow each other (a phrase). */
 export class TermPattern {
   readonly words: WordPattern[]
@@ -171,10 +183,9 @@ export class TermPattern {
    * `cap` occurrences: term frequency saturates anyway.
    */
   count(field: ScanText, cap: number): number {
-    let total = 0
-    let seen = 0
-    for (let span = this.find(field); span && seen < cap; span = this.find(field, span.end), seen++) total += span.weight
-    return total
+    const weights: number[] = []
+    for (let span = this.find(field); span && weights.length < cap; span = this.find(field, span.end)) weights.push(span.weight)
+    return sumOfWeights(weights)
   }
 
   /** Every occurrence, up to `limit`. */

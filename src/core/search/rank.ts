@@ -3,7 +3,7 @@
  * are added up before saturation, so a word in the title counts like several in the body.
  * Lengths are in characters (free to know, and proportional to words for prose).
  */
-import type { CompiledQuery } from './compiled.js'
+import type { CompiledQuery, ScoringTerm } from './compiled.js'
 import { FIELD_NAMES, type SearchDoc } from './docs.js'
 import { countTerm } from './match.js'
 import type { Match } from './scan.js'
@@ -19,8 +19,13 @@ const FIELD_COUNT = FIELD_NAMES.length
 /** Average length of each field over the library. */
 export function averageFieldLengths(docs: readonly SearchDoc[]): Float64Array {
   const sums = new Float64Array(FIELD_COUNT)
-  for (const doc of docs) for (let f = 0; f < FIELD_COUNT; f++) sums[f]! += doc.fields[f]!.text.length
-  return sums.map((sum) => Math.max(1, sum / Math.max(1, docs.length)))
+  for (const doc of docs) for (let f = 0; f < FIELD_COUNT; f++) sums[f]! += doc.lengths[f]!
+  return averagesOf(sums, docs.length)
+}
+
+/** Average field lengths from their sums over `count` documents. */
+export function averagesOf(sums: Float64Array, count: number): Float64Array {
+  return sums.map((sum) => Math.max(1, sum / Math.max(1, count)))
 }
 
 /** Inverse document frequency, never negative (BM25+ style: log(1 + ...)). */
@@ -32,14 +37,14 @@ export function inverseDocumentFrequency(df: number, total: number): number {
  * The BM25F score of one term in one document: `tf` holds its per-field counts from `offset`
  * (FIELD_NAMES order), `idf` its inverse document frequency.
  */
-export function termScore(doc: SearchDoc, tf: Float64Array, offset: number, idf: number, averages: Float64Array): number {
+export function termScore(lengths: ArrayLike<number>, tf: Float64Array, offset: number, idf: number, averages: Float64Array): number {
   const { fieldWeights, lengthNormalisation, k1 } = SEARCH_TUNING
   let weighted = 0
   for (let f = 0; f < FIELD_COUNT; f++) {
     const count = tf[offset + f]!
     if (count === 0) continue
     const b = lengthNormalisation[f]!
-    weighted += (fieldWeights[f]! * count) / (1 - b + (b * doc.fields[f]!.text.length) / averages[f]!)
+    weighted += (fieldWeights[f]! * count) / (1 - b + (b * lengths[f]!) / averages[f]!)
   }
   return (idf * weighted * (k1 + 1)) / (k1 + weighted)
 }
@@ -50,6 +55,27 @@ export function termScore(doc: SearchDoc, tf: Float64Array, offset: number, idf:
  * query stand together as a phrase.
  */
 export function scoreMatches(query: CompiledQuery, matches: Match[], total: number, averages: Float64Array): void {
+  scoreWith(query, matches, total, averages, {
+    lengths: (match) => match.doc.lengths,
+    phrase: (phrase, match, tf) => countTerm(phrase, match.doc, tf, 0),
+  })
+}
+
+/** What scoring reads of a match's document: its field lengths, and how often the phrase is in it. */
+export interface ScoringReads<M> {
+  lengths(match: M): ArrayLike<number>
+  /** Count `phrase` in each of its fields into `tf`; whether it occurred at all. */
+  phrase(phrase: ScoringTerm, match: M, tf: Float64Array): boolean
+}
+
+/** scoreMatches for matches of any kind of document. */
+export function scoreWith<D, M extends Match<D>>(
+  query: CompiledQuery<D>,
+  matches: M[],
+  total: number,
+  averages: Float64Array,
+  reads: ScoringReads<M>,
+): void {
   const idfs = query.terms.map((term, t) => {
     // Every matching entry that contains the term proves it that common, whatever the sample said.
     let seen = 0
@@ -64,7 +90,8 @@ export function scoreMatches(query: CompiledQuery, matches: Match[], total: numb
     return inverseDocumentFrequency(Math.max(term.estimatedDf, seen), total)
   })
   for (const match of matches) {
-    for (let t = 0; t < idfs.length; t++) match.score += termScore(match.doc, match.tf, match.offset + t * FIELD_COUNT, idfs[t]!, averages)
+    const lengths = reads.lengths(match)
+    for (let t = 0; t < idfs.length; t++) match.score += termScore(lengths, match.tf, match.offset + t * FIELD_COUNT, idfs[t]!, averages)
   }
   const phrase = query.phrase
   if (!phrase) return
@@ -73,11 +100,11 @@ export function scoreMatches(query: CompiledQuery, matches: Match[], total: numb
   const leaders = matches.length <= PHRASE_CANDIDATES ? matches : [...matches].sort((a, b) => b.score - a.score).slice(0, PHRASE_CANDIDATES)
   const counts = leaders.map((m) => {
     const tf = new Float64Array(FIELD_COUNT)
-    return countTerm(phrase, m.doc, tf, 0) ? tf : null
+    return reads.phrase(phrase, m, tf) ? tf : null
   })
   const idf = inverseDocumentFrequency(Math.max(phrase.estimatedDf, counts.filter(Boolean).length), total)
   leaders.forEach((match, i) => {
     const tf = counts[i]
-    if (tf) match.score += PHRASE_BOOST * termScore(match.doc, tf, 0, idf, averages)
+    if (tf) match.score += PHRASE_BOOST * termScore(reads.lengths(match), tf, 0, idf, averages)
   })
 }

@@ -21,8 +21,8 @@ const KEPT_SCOPES = 24
  * CompiledQuery.terms) are in `tf` from `offset`: one array holds those of every match, since
  * allocating one per match was a good part of a keystroke with thousands of matches.
  */
-export interface Match {
-  doc: SearchDoc
+export interface Match<D = SearchDoc> {
+  doc: D
   tf: Float64Array
   offset: number
   score: number

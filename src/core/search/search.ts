@@ -50,7 +50,8 @@ export interface SearchOptions {
   snippets?: number
 }
 
-const SNIPPET_LENGTH = 180
+/** Length of a snippet's window in characters. */
+export const SNIPPET_LENGTH = 180
 
 /** A library prepared for repeated queries (`browse` searches on every keystroke). */
 export class LibrarySearch {

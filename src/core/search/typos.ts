@@ -24,7 +24,7 @@ import { isWordCharBefore, tokenAt, type Token } from '../text/words.js'
 const MIN_TYPO_LENGTH = 5
 
 /** Whether a query key may be corrected: letters only, long enough. */
-function correctable(key: string): boolean {
+export function correctable(key: string): boolean {
   return key.length >= MIN_TYPO_LENGTH && /^[a-z]+$/.test(key)
 }
 
@@ -42,10 +42,32 @@ function textsOf(doc: SearchDoc, fields: readonly number[]): readonly string[] {
 // Every word within one edit of `key` keeps one of these two pieces intact (pigeonhole: an edit
 // touches at most two neighbouring letters, and one letter is left out between the pieces). The
 // last letter is left out of the second piece when it is a `y`, which plurals change (study, studies).
-function pieces(key: string): [string, string] {
+export function pieces(key: string): [string, string] {
   const half = Math.floor(key.length / 2)
   const end = key.endsWith('y') ? key.length - 1 : key.length
   return [key.slice(0, half), key.slice(half + 1, end)]
+}
+
+/**
+ * Which words of a text are within one edit of the query word `word`: given a word of the text and
+ * the length of its spelling there, its term when it is, else null. Each word is compared once.
+ */
+export function nearWords(word: string): (seen: string, spelled: number, stem?: string) => string | null {
+  const key = stemWord(word)
+  const singular = foldPlural(word)
+  const checked = new Map<string, string | null>()
+  const near = (a: string, b: string) => a !== b && Math.abs(a.length - b.length) <= 1 && editDistance(a, b) <= 1
+  return (seen, spelled, stem) => {
+    // Endings add a few letters (-ations): much longer words cannot be within one edit.
+    if (spelled > word.length + 6) return null
+    let found = checked.get(seen)
+    if (found === undefined) {
+      const candidate = stem ?? stemWord(seen)
+      found = candidate !== key && (near(foldPlural(seen), singular) || near(candidate, key)) ? candidate : null
+      checked.set(seen, found)
+    }
+    return found
+  }
 }
 
 /**
@@ -54,23 +76,14 @@ function pieces(key: string): [string, string] {
  * `transformer`) and as terms: a typo can change the stem (`diffrence` → diffrenc, `difference` → differ).
  */
 export function neighbours(word: string, docs: readonly SearchDoc[], fields: readonly number[]): Map<string, string> {
-  const key = stemWord(word)
-  const singular = foldPlural(word)
+  const near = nearWords(word)
   const found = new Map<string, string>()
-  const checked = new Map<string, boolean>() // a word is compared once, however often it occurs
-  const near = (a: string, b: string) => a !== b && Math.abs(a.length - b.length) <= 1 && editDistance(a, b) <= 1
   const consider = (token: Token | null) => {
-    // Endings add a few letters (-ations): much longer words cannot be within one edit.
-    if (!token || token.end - token.start > word.length + 6) return
-    const candidate = stemWord(token.word)
-    if (candidate === key) return
-    let close = checked.get(token.word)
-    if (close === undefined) {
-      close = near(foldPlural(token.word), singular) || near(candidate, key)
-      checked.set(token.word, close)
-    }
-    if (close && !found.has(candidate)) found.set(candidate, token.word)
+    if (!token) return
+    const candidate = near(token.word, token.end - token.start)
+    if (candidate !== null && !found.has(candidate)) found.set(candidate, token.word)
   }
+  const singular = foldPlural(word)
   const finder = new RegExp(pieces(singular).map(pieceSource).join('|'), 'gi')
   for (const doc of docs) {
     for (const text of textsOf(doc, fields)) {

@@ -28,6 +28,7 @@ function readAt(fd: number, start: number, length: number): Buffer {
   return bytes.subarray(0, filled)
 }
 import { sameIdentity, type FileIdentity } from './identity.js'
+import { deltaPath, postingsPath } from './location.js'
 
 /**
  * The index file of one library. Nothing read from it is trusted: a link, a folder, a damaged,
@@ -138,7 +139,12 @@ export class IndexFile {
       const path = join(dir, name)
       if (!name.endsWith('.index') || path === this.path) continue
       const library = libraryOfIndex(path)
-      if (library === OLDER || (library !== null && !existsSync(library))) removeQuietly(path)
+      if (library === OLDER || (library !== null && !existsSync(library))) {
+        removeQuietly(path)
+        // Its search postings too: named after the index, nothing would ever replace them.
+        removeQuietly(postingsPath(path))
+        removeQuietly(deltaPath(postingsPath(path)))
+      }
     }
   }
 

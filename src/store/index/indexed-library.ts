@@ -11,6 +11,9 @@ import { placesInText } from './places.js'
 import { beforeChange, outlineAfterChange, type BeforeChange } from './reuse.js'
 import { pick, type PickedRecords } from '../outline-reads.js'
 import { readRecordsAt } from './record-reader.js'
+import type { PostingsView } from '../../core/search/postings-view.js'
+import { postingsOf } from './indexed-postings.js'
+import { deltaPath, postingsPath } from './location.js'
 
 /** Where indexes are kept, and how a long rebuild is announced. */
 export interface IndexOptions {
@@ -41,6 +44,8 @@ export function indexFileOf(target: string, options: IndexOptions): IndexFile {
 export class IndexedLibrary {
   /** What each outline handed out came from: the index, or the whole library read. */
   private readonly sources = new WeakMap<LibraryOutline, IndexContents | Library>()
+  /** For an outline of the library read whole: the file's identity, unchanged from before the read to after it. */
+  private readonly readIdentities = new WeakMap<LibraryOutline, FileIdentity>()
 
   constructor(
     private readonly target: string,
@@ -60,6 +65,7 @@ export class IndexedLibrary {
     const outline = libraryOutline(library ?? emptyLibrary())
     // Built only from bytes known to be the file `current` names: unchanged from before the read to after it.
     if (this.index && library && bytes && sameIdentity(current, fileIdentity(this.target))) {
+      this.readIdentities.set(outline, current!)
       const placed = placesInText(library, bytes)
       if (placed) await this.index.save(() => buildIndex(placed, this.target, current!, outline))
       this.index.pruneOrphans()
@@ -80,6 +86,23 @@ export class IndexedLibrary {
     }
     const library = source && 'format' in source ? source : ((await this.file.read()) ?? emptyLibrary())
     return pick(library, keys, ids)
+  }
+
+  /**
+   * The search postings of the library `outline` (from this reader) was made of, built when a
+   * search first needs them; null when the file changed since (indexed-postings.ts).
+   */
+  async postings(outline: LibraryOutline, rebuild = false): Promise<PostingsView | null> {
+    const source = this.sources.get(outline)
+    if (!source) return null
+    const place = {
+      target: this.target,
+      file: this.file,
+      path: this.index && postingsPath(this.index.path),
+      note: this.note,
+      noteFromBytes: this.noteFromBytes,
+    }
+    return postingsOf(place, source, this.readIdentities.get(outline) ?? null, rebuild)
   }
 
   /**
@@ -133,4 +156,6 @@ export async function indexAfterWrite(target: string, options: IndexOptions, pla
   // What killed saves left; only here, where a save has loaded what this needs (a read has not).
   const { removeDeadWritersFiles } = await import('../temp-files.js')
   await removeDeadWritersFiles(index.path)
+  await removeDeadWritersFiles(postingsPath(index.path))
+  await removeDeadWritersFiles(deltaPath(postingsPath(index.path)))
 }

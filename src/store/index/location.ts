@@ -11,3 +11,13 @@ export function indexPath(cacheDir: string, target: string): string {
   const name = checksum(Buffer.from(target))
   return join(cacheDir, 'index', `${name}.index`)
 }
+
+/** Where the search postings of the library whose index is at `indexPath` are kept: beside it, `<name>.postings`. */
+export function postingsPath(indexPath: string): string {
+  return indexPath.replace(/\.index$/, '') + '.postings'
+}
+
+/** Where the delta of the postings at `path` is kept: beside them, `<name>.postings-delta`. */
+export function deltaPath(path: string): string {
+  return `${path}-delta`
+}

@@ -1,0 +1,124 @@
+/**
+ * How a save keeps a library's postings current at the cost of what it changed: the base (built
+ * whole) stays as it is, and a delta holds the postings of the entries changed since, with where
+ * every entry's document now is (postings-view.ts). An entry whose searchable texts are as they
+ * were keeps its base document; any other (new, edited, or already in the delta) is built into
+ * the new delta; a base document no entry keeps is dead.
+ */
+import type { Entry } from '../records/entries.js'
+import { assemble, buildPostings, FIELD_COUNT, type Postings } from './postings.js'
+import { fieldTexts } from './docs.js'
+import type { PostingsDelta, PostingsView } from './postings-view.js'
+
+/** Each entry of a library before a change, by id: its place in library order and its searchable texts. */
+export type EntriesBefore = Map<string, { position: number; texts: string[] }>
+
+/** What a change must remember of `entries` (taken before the change: a change edits the records in place). */
+export function entriesBefore(entries: readonly Entry[]): EntriesBefore {
+  return new Map(entries.map((entry, position) => [entry.id, { position, texts: fieldTexts(entry) }]))
+}
+
+/**
+ * Most entries a delta holds over a base of `count` entries: a delta is built again at every save
+ * (its entries read afresh), so past this the postings are left to be built whole by the next
+ * search, as after a hand edit.
+ */
+export function deltaLimit(count: number): number {
+  return Math.max(64, Math.ceil(count / 64))
+}
+
+const sameTexts = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((text, i) => text === b[i])
+
+/**
+ * The delta of the library `after` (its entries, whole, in order) over a base of `baseCount`
+ * documents, given each entry's document before the change (`order`, in the order of `before`'s
+ * positions). Null when more entries than deltaLimit would be in it.
+ */
+export function deltaAfterChange(
+  baseCount: number,
+  order: Uint32Array,
+  before: EntriesBefore,
+  after: readonly Entry[],
+): PostingsDelta | null {
+  return deltaOver(baseCount, after, (entry) => {
+    const was = before.get(entry.id)
+    return was && sameTexts(was.texts, fieldTexts(entry)) ? order[was.position] : undefined
+  })
+}
+
+/**
+ * The delta of the library `after` over a base of `baseCount` documents, where `kept` says which
+ * documents hold an entry's texts as they are (a base document is used once; any other entry is
+ * built into the delta). Null when more entries than deltaLimit would be in it.
+ */
+export function deltaOver(
+  baseCount: number,
+  after: readonly Entry[],
+  kept: (entry: Entry, position: number, free: (doc: number) => boolean) => number | undefined,
+  limit = deltaLimit(baseCount),
+): PostingsDelta | null {
+  const used = new Uint8Array(baseCount)
+  const free = (doc: number) => doc < baseCount && used[doc] === 0
+  const changed: Entry[] = []
+  const next = new Uint32Array(after.length)
+  for (let position = 0; position < after.length; position++) {
+    const entry = after[position]!
+    const doc = kept(entry, position, free)
+    if (doc !== undefined && free(doc)) {
+      used[doc] = 1
+      next[position] = doc
+      continue
+    }
+    if (changed.length === limit) return null
+    next[position] = baseCount + changed.length
+    changed.push(entry)
+  }
+  return { postings: buildPostings(changed), order: next }
+}
+
+/**
+ * The postings of a view's entries as one base, in library order (what buildPostings would make of
+ * them), from the words of their documents as they are: nothing is read or tokenised again, and the
+ * words only dead documents held are dropped.
+ */
+export function compacted(view: PostingsView): Postings {
+  const { count, order } = view
+  let total = 0
+  for (const doc of order) total += view.fieldStart(doc, FIELD_COUNT) - view.fieldStart(doc, 0)
+  const tokens = new Uint32Array(total)
+  const fieldStarts = new Uint32Array(count * FIELD_COUNT + 1)
+  const lengths = new Float64Array(count * FIELD_COUNT)
+  const features = new Uint8Array(count)
+  let at = 0
+  order.forEach((doc, position) => {
+    const words = view.tokensOf(doc)
+    for (let f = 0; f < FIELD_COUNT; f++) fieldStarts[position * FIELD_COUNT + f] = at + view.fieldStart(doc, f)
+    tokens.set(words, at)
+    at += words.length
+    lengths.set(view.lengths.subarray(doc * FIELD_COUNT, (doc + 1) * FIELD_COUNT), position * FIELD_COUNT)
+    features[position] = view.features[doc]!
+  })
+  fieldStarts[count * FIELD_COUNT] = at
+  // Only the words the live documents hold, numbered as met; a number beyond the vocabulary (a file precis did not write) reads as the first.
+  const renumbered = new Int32Array(view.vocabulary).fill(-1)
+  const words: string[] = []
+  const spelled: number[] = []
+  for (let t = 0; t < tokens.length; t++) {
+    const w = tokens[t]!
+    if (w >= view.vocabulary) {
+      tokens[t] = 0
+      continue
+    }
+    if (renumbered[w] === -1) {
+      renumbered[w] = words.length
+      words.push(view.word(w)!)
+      spelled.push(view.spelled(w))
+    }
+    tokens[t] = renumbered[w]!
+  }
+  if (words.length === 0 && tokens.length > 0) {
+    words.push('')
+    spelled.push(0)
+  }
+  return assemble(count, words, spelled, tokens, fieldStarts, lengths, features)
+}

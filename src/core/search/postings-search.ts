@@ -1,0 +1,534 @@
+/**
+ * Search answered from a library's postings (postings.ts) and outline, without its texts: the
+ * stages after parsing are plan (compile.ts, the same planner the scan uses), postings (the
+ * candidates of the rarest clause, then each candidate's words counted as the scan counts them),
+ * score (rank.ts) and present (the shown hits' snippets, from their bodies read afterwards).
+ *
+ * The scan (search.ts) is the reference: for the same library and query this finds the same
+ * entries with the same scores, in the same order (test/unit/search/postings-property.test.ts).
+ */
+import type { Query, Term } from './query.js'
+import { planQuery, sampleOf, scaledDf, type LastWord, type MetaTerm, type PlanLibrary } from './compile.js'
+import type { CompiledCondition, CompiledQuery, Correction, ScoringTerm } from './compiled.js'
+import { BODY, FIELD_NAMES } from './docs.js'
+import { prepareFolding } from './fold.js'
+import { bestMatches, compareTied, recencyOf } from './order.js'
+import { loosened, matchedSlots, optionalSlots, splitPartial } from './partial.js'
+import { PREFIX_WEIGHT, sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
+import { FIELD_COUNT, fieldCount, HAS_FIGURE, HAS_MATH, type PostedEntry, type Postings } from './postings.js'
+import { PostingsView } from './postings-view.js'
+import { averagesOf, scoreWith, type ScoringReads } from './rank.js'
+import type { Match } from './scan.js'
+import { bodySnippets, type Snippet } from './snippets.js'
+import { LibrarySearch, SNIPPET_LENGTH, type SearchHit, type SearchOptions, type SearchResult } from './search.js'
+import type { Entry } from '../records/entries.js'
+import { ScanText } from './text.js'
+import { SEARCH_TUNING } from './tuning.js'
+import { correctable, nearWords, pieces } from './typos.js'
+import { outlineTest } from './outline-filter.js'
+import { foldPlural } from '../text/plural.js'
+
+const ALL_FIELDS = FIELD_NAMES.length
+
+/** A ranked result, before its snippets: the entry (an outline: no body), its place in library order, score and missing words. */
+export interface RankedHit {
+  entry: PostedEntry
+  position: number
+  score: number
+  missing: string[]
+}
+
+export interface RankedResult {
+  hits: RankedHit[]
+  total: number
+  corrections: Correction[]
+  /** What snippets highlight: the query's terms (and phrase) looked for in the body. */
+  patterns: TermPattern[]
+}
+
+export interface RankOptions {
+  limit: number
+  lastWord?: LastWord
+}
+
+type DocMatch = Match<number>
+
+/** Whether a term the postings engine cannot answer from the outline (citations need the bodies). */
+const needsBodies = (term: Term) => term.kind === 'cites' || term.kind === 'citedby'
+
+/** What each query word accepts, as a weight per vocabulary entry (0: not at all), and the entries it accepts. */
+interface WordTable {
+  weights: Float64Array
+  accepted: number[]
+  /** Where the word occurs, from the word lists, filled when first asked (see FieldCounts). */
+  counts?: FieldCounts
+}
+
+/**
+ * Where the words a query word accepts occur, per entry and field (index doc × FIELD_COUNT + field):
+ * how many times (each word's count saturating at FIELD_COUNT_MAX, above any cap), and the weight
+ * they share, or -1 when words of different weights are there (their order then decides which
+ * are counted, and the field's words are read in order instead).
+ */
+interface FieldCounts {
+  occurrences: Uint16Array
+  weight: Float64Array
+  /** The weights the word's words have, heaviest first, and how many of each are in each field (index × classes.length + class). */
+  classes: number[]
+  byClass: Uint16Array
+}
+
+/** Word tables kept across queries (browse asks for the same words at every keystroke). */
+const TABLES_KEPT = 64
+
+/** A library's postings and outline, prepared for repeated queries (browse keeps one for its whole run). */
+export class PostingsSearch {
+  private readonly tables = new Map<string, WordTable>()
+  private readonly patterns = new WeakMap<TermPattern, WordTable[]>()
+  private readonly corrections = new Map<string, WordSpec>()
+  private readonly recencies: ({ text: string; time: number } | undefined)[] = []
+  private readonly averages: Float64Array
+  private readonly sample: readonly number[]
+  private readonly library: PlanLibrary<number>
+  private readonly view: PostingsView
+
+  constructor(
+    postings: Postings | PostingsView,
+    /** The outline's entries, in library order. */
+    readonly entries: readonly PostedEntry[],
+  ) {
+    const view = (this.view = postings instanceof PostingsView ? postings : new PostingsView(postings))
+    if (entries.length !== view.count) throw new Error(`postings of ${view.count} entries for ${entries.length}`)
+    // Over the live documents in library order: what the scan sums and samples.
+    const sums = new Float64Array(FIELD_COUNT)
+    for (const doc of view.order) for (let f = 0; f < FIELD_COUNT; f++) sums[f]! += view.lengths[doc * FIELD_COUNT + f]!
+    this.averages = averagesOf(sums, view.count)
+    this.sample = sampleOf(Array.from(view.order))
+    this.library = {
+      size: view.count,
+      estimateDf: (pattern, fields) => {
+        const hits = this.sample.filter((doc) => this.occurs(pattern, fields, doc)).length
+        return scaledDf(hits, this.sample.length, view.count)
+      },
+      correct: (spec, fields) => this.correct(spec, fields),
+      metaTest: (term) => this.metaTest(term),
+    }
+  }
+
+  /** Whether the postings can answer `query`: not when it asks for citations, which are in the bodies. */
+  static answers(query: Query): boolean {
+    return !query.clauses.some((clause) => clause.anyOf.some((condition) => needsBodies(condition.term)))
+  }
+
+  /** The best `limit` entries matching `query`, best first, as the scan ranks them. */
+  rank(query: Query, options: RankOptions): RankedResult {
+    const compiled = planQuery(this.library, query, {
+      lastWord: options.lastWord ?? 'whole',
+      corrections: this.corrections,
+      ranked: true,
+    })
+    const { best, total } = this.best(compiled, options.limit)
+    const slots = optionalSlots(compiled)
+    const hits = best.map((match) => ({
+      entry: this.entryOf(match.doc),
+      position: this.view.positionOf[match.doc]!,
+      score: match.score,
+      missing: match.tf.length > 0 ? missingWords(compiled, match, slots) : [],
+    }))
+    const patterns = [...(compiled.phrase ? [compiled.phrase] : []), ...compiled.terms]
+      .filter((term) => term.fields.includes(BODY))
+      .map((term) => term.pattern)
+    return { hits, total, corrections: compiled.corrections, patterns }
+  }
+
+  private best(compiled: CompiledQuery<number>, limit: number): { best: DocMatch[]; total: number } {
+    if (compiled.clauses.length === 0) return { best: this.newestFirst().slice(0, Math.max(0, limit)), total: this.view.count }
+    const matches = this.scan(compiled)
+    const loose = matches.length < limit ? loosened(compiled) : null
+    if (!loose) {
+      this.score(compiled, matches)
+      return { best: bestMatches(matches, limit, this.compare), total: matches.length }
+    }
+    const all = this.scan(loose)
+    this.score(loose, all)
+    const { whole, partial } = splitPartial(all, optionalSlots(compiled))
+    const first = bestMatches(whole, limit, this.compare)
+    return { best: [...first, ...bestMatches(partial, limit - first.length, this.compare)], total: whole.length + partial.length }
+  }
+
+  private newest: DocMatch[] | null = null
+
+  /** Order the entries by recency now (browse, as it opens) rather than at the first keystroke. */
+  prepare(): void {
+    this.newestFirst()
+  }
+
+  /** Every entry, most recently updated first (then by id): the answer to a query with no words, kept (browse asks it at each of the first keystrokes). */
+  private newestFirst(): readonly DocMatch[] {
+    this.newest ??= Array.from(this.view.order, (doc): DocMatch => ({ doc, tf: NO_COUNTS, offset: 0, score: 0 })).sort(this.compare)
+    return this.newest
+  }
+
+  private readonly compare = (a: DocMatch, b: DocMatch): number => {
+    if (a.score !== b.score) return b.score - a.score
+    return compareTied(this.recency(a.doc), this.recency(b.doc), this.entryOf(a.doc).id, this.entryOf(b.doc).id)
+  }
+
+  private recency(doc: number) {
+    return (this.recencies[doc] ??= recencyOf(this.entryOf(doc)))
+  }
+
+  /** The entry whose document is `doc` (a live one). */
+  private entryOf(doc: number): PostedEntry {
+    return this.entries[this.view.positionOf[doc]!]!
+  }
+
+  private score(compiled: CompiledQuery<number>, matches: DocMatch[]): void {
+    const { lengths } = this.view
+    const reads: ScoringReads<DocMatch> = {
+      lengths: (match) => lengths.subarray(match.doc * FIELD_COUNT, (match.doc + 1) * FIELD_COUNT),
+      phrase: (phrase, match, tf) => this.countTerm(phrase, match.doc, tf, 0),
+    }
+    scoreWith(compiled, matches, this.view.count, this.averages, reads)
+  }
+
+  /** Every entry matching `compiled`, in library order, with its terms counted per field. */
+  private scan(compiled: CompiledQuery<number>): DocMatch[] {
+    const width = compiled.terms.length * FIELD_COUNT
+    const found: number[] = []
+    const counts: number[] = []
+    const scratch = new Float64Array(width)
+    for (const doc of this.candidates(compiled)) {
+      scratch.fill(0)
+      if (!this.matches(compiled, doc, scratch)) continue
+      found.push(doc)
+      for (let i = 0; i < width; i++) counts.push(scratch[i]!)
+    }
+    const tf = Float64Array.from(counts)
+    return found.map((doc, i) => ({ doc, tf, offset: i * width, score: 0 }))
+  }
+
+  /**
+   * The entries that may match: those holding a word the first word of each condition accepts, for
+   * the clause of positive words whose words are held by the fewest; all entries when no clause is.
+   */
+  private candidates(compiled: CompiledQuery<number>): number[] {
+    const { view } = this
+    let best: number[][] | null = null
+    let bestSize = Infinity
+    for (const clause of compiled.clauses) {
+      if (!clause.every((c) => !c.negated && c.test.kind === 'text')) continue
+      const lists = clause.map((c) => (c.test.kind === 'text' ? this.rarest(this.tablesOf(c.test.term.pattern)).accepted : []))
+      let size = 0
+      for (const accepted of lists) for (const word of accepted) size += view.documentsOf(word)
+      if (size < bestSize) [best, bestSize] = [lists, size]
+    }
+    if (!best) return Array.from(view.order)
+    const marked = new Uint8Array(view.documents)
+    const mark = (doc: number) => (marked[doc] = 1)
+    for (const accepted of best) for (const word of accepted) view.eachDocument(word, mark)
+    const docs: number[] = []
+    for (let doc = 0; doc < view.documents; doc++) if (marked[doc]) docs.push(doc)
+    return docs
+  }
+
+  /** Of the tables of words in a row, the one whose words are in the fewest entries (every match is among those). */
+  private rarest(tables: readonly WordTable[]): WordTable {
+    const size = (table: WordTable) => table.accepted.reduce((sum, word) => sum + this.view.documentsOf(word), 0)
+    return tables.reduce((best, table) => (size(table) < size(best) ? table : best))
+  }
+
+  /** As matchDoc (match.ts): whether `doc` satisfies every clause, counting positive terms into `tf` when given. */
+  private matches(compiled: CompiledQuery<number>, doc: number, tf: Float64Array | null): boolean {
+    for (const clause of compiled.clauses) {
+      let satisfied = false
+      for (const condition of clause) {
+        if (this.holds(condition, doc, tf)) {
+          satisfied = true
+          if (!tf) break
+        }
+      }
+      if (!satisfied) return false
+    }
+    return true
+  }
+
+  private holds(condition: CompiledCondition<number>, doc: number, tf: Float64Array | null): boolean {
+    const { test, negated } = condition
+    if (test.kind === 'meta') return test.matches(doc) !== negated
+    if (negated) return !this.occurs(test.term.pattern, test.term.fields, doc)
+    return tf ? this.countTerm(test.term, doc, tf, test.slot * FIELD_COUNT) : this.occurs(test.term.pattern, test.term.fields, doc)
+  }
+
+  private occurs(pattern: TermPattern, fields: readonly number[], doc: number): boolean {
+    const tables = this.tablesOf(pattern)
+    if (tables.length === 1) {
+      const { occurrences } = this.fieldCounts(tables[0]!)
+      return fields.some((field) => occurrences[doc * FIELD_COUNT + field]! > 0)
+    }
+    return fields.some((field) => this.countField(tables, doc, field, 1) > 0)
+  }
+
+  private fieldCounts(table: WordTable): FieldCounts {
+    if (table.counts) return table.counts
+    const { documents, positionOf } = this.view
+    const occurrences = new Uint16Array(documents * FIELD_COUNT)
+    const weight = new Float64Array(documents * FIELD_COUNT)
+    const classes = [...new Set(table.accepted.map((word) => table.weights[word]!))].sort((a, b) => b - a)
+    const byClass = new Uint16Array(classes.length > 1 ? documents * FIELD_COUNT * classes.length : 0)
+    for (const word of table.accepted) {
+      const given = table.weights[word]!
+      const kind = classes.indexOf(given)
+      // The hottest loop of a search: written out rather than through eachDocument's callback.
+      for (const { docs, fields, from } of this.view.listsOf(word)) {
+        for (let i = 0; i < docs.length; i++) {
+          const doc = from + docs[i]!
+          if (!(doc < documents && positionOf[doc]! >= 0)) continue // dead, or beyond the library (not from a file precis wrote)
+          const packed = fields[i]!
+          const at = doc * FIELD_COUNT
+          for (let f = 0; f < FIELD_COUNT; f++) {
+            const n = fieldCount(packed, f)
+            if (n === 0) continue
+            if (occurrences[at + f] === 0) weight[at + f] = given
+            else if (weight[at + f] !== given) weight[at + f] = -1
+            occurrences[at + f] = occurrences[at + f]! + n
+            if (byClass.length > 0) byClass[(at + f) * classes.length + kind] = byClass[(at + f) * classes.length + kind]! + n
+          }
+        }
+      }
+    }
+    table.counts = { occurrences, weight, classes, byClass }
+    return table.counts
+  }
+
+  private countTerm(term: ScoringTerm, doc: number, tf: Float64Array, offset: number): boolean {
+    const tables = this.tablesOf(term.pattern)
+    let total = 0
+    for (const field of term.fields) {
+      const count = this.countField(tables, doc, field, term.countCap)
+      tf[offset + field] = count
+      total += count
+    }
+    return total > 0
+  }
+
+  /**
+   * The occurrences of the words `tables` accept, in a row, in one field (each weighing the
+   * product of its words' weights), the first `cap` of them: what TermPattern.count reads.
+   */
+  private countField(tables: readonly WordTable[], doc: number, field: number, cap: number): number {
+    if (tables.length === 1) {
+      // One word: from the word lists, unless words of different weights share the field.
+      const { occurrences, weight, classes, byClass } = this.fieldCounts(tables[0]!)
+      const at = doc * FIELD_COUNT + field
+      const given = weight[at]!
+      const n = occurrences[at]!
+      if (n === 0) return 0
+      // Added one by one, heaviest first, as the scan adds them (sumOfWeights: the same rounding).
+      let total = 0
+      if (given >= 0) {
+        for (let seen = Math.min(cap, n); seen > 0; seen--) total += given
+        return total
+      }
+      // Words of different weights: all counted, or which are depends on their order.
+      if (n <= cap) {
+        for (let k = 0; k < classes.length; k++) for (let seen = byClass[at * classes.length + k]!; seen > 0; seen--) total += classes[k]!
+        return total
+      }
+    }
+    // Words in a row: only where each of them is.
+    else if (tables.some((table) => this.fieldCounts(table).occurrences[doc * FIELD_COUNT + field] === 0)) return 0
+    const tokens = this.view.tokensOf(doc)
+    const start = this.view.fieldStart(doc, field)
+    const end = this.view.fieldStart(doc, field + 1)
+    const first = tables[0]!.weights
+    const weights: number[] = []
+    if (tables.length === 1) {
+      for (let t = start; t < end && weights.length < cap; t++) {
+        // `?? 0`: a number beyond the vocabulary (a postings file precis did not write) is no word.
+        const weight = first[tokens[t]!] ?? 0
+        if (weight !== 0) weights.push(weight)
+      }
+      return sumOfWeights(weights)
+    }
+    const last = end - tables.length
+    for (let t = start; t <= last && weights.length < cap;) {
+      let weight = first[tokens[t]!] ?? 0
+      for (let i = 1; i < tables.length && weight !== 0; i++) weight *= tables[i]!.weights[tokens[t + i]!] ?? 0
+      if (weight === 0) {
+        t++
+        continue
+      }
+      weights.push(weight)
+      t += tables.length
+    }
+    return sumOfWeights(weights)
+  }
+
+  private tablesOf(pattern: TermPattern): WordTable[] {
+    let tables = this.patterns.get(pattern)
+    if (!tables) {
+      tables = pattern.words.map(({ spec }) => this.tableOf(spec))
+      this.patterns.set(pattern, tables)
+    }
+    return tables
+  }
+
+  /** The table of `spec`, kept for later queries by what decides its weights. */
+  private tableOf(spec: WordSpec): WordTable {
+    const alternatives = [...(spec.alternatives?.keys() ?? [])]
+    const key = JSON.stringify([[...spec.keys], spec.exact ? [...spec.exact] : null, alternatives, spec.prefix])
+    let table = this.tables.get(key)
+    if (!table) {
+      table = this.wordTable(spec)
+      if (this.tables.size >= TABLES_KEPT) this.tables.delete(this.tables.keys().next().value!)
+      this.tables.set(key, table)
+    }
+    return table
+  }
+
+  /** The weight of each vocabulary entry as a word of `spec` (WordPattern.weigh), filled from the strongest reading down. */
+  private wordTable(spec: WordSpec): WordTable {
+    const { view } = this
+    const weights = new Float64Array(view.vocabulary)
+    const accepted: number[] = []
+    const give = (word: number, weight: number) => {
+      if (weights[word] !== 0) return
+      weights[word] = weight
+      accepted.push(word)
+    }
+    for (const exact of spec.exact ?? []) view.exact(exact, (w) => give(w, 1))
+    const stemWeight = spec.exact ? SEARCH_TUNING.stemWeight : 1
+    for (const key of spec.keys) view.withStem(key, (w) => give(w, stemWeight))
+    for (const key of spec.alternatives?.keys() ?? []) view.withStem(key, (w) => give(w, SEARCH_TUNING.typoWeight))
+    if (spec.prefix !== null) view.withPrefix(spec.prefix, (w) => give(w, PREFIX_WEIGHT))
+    return { weights, accepted }
+  }
+
+  /** correctTypo (typos.ts) over the postings: the library's words one edit from a word it lacks, as weaker alternatives. */
+  private correct(spec: WordSpec, fields: readonly number[]): WordSpec {
+    const [key] = spec.keys
+    const word = spec.exact ? [...spec.exact][0] : key
+    if (spec.keys.size !== 1 || word === undefined || !correctable(word)) return spec
+    const table = this.wordTable(spec)
+    const wordOnly = [table]
+    const anywhere = table.accepted.some((w) => {
+      let seen = false
+      this.view.eachDocument(w, (doc) => {
+        // Every live vocabulary entry is in some field.
+        seen ||= fields.length === ALL_FIELDS || fields.some((f) => this.countField(wordOnly, doc, f, 1) > 0)
+      })
+      return seen
+    })
+    if (anywhere) return spec
+    let found = this.neighbours(word, fields, true)
+    if (found.size === 0 && this.sample.length < this.view.count) found = this.neighbours(word, fields, false)
+    return found.size === 0 ? spec : { ...spec, alternatives: found }
+  }
+
+  /** neighbours (typos.ts) over the postings: the terms of words near `word`, each with the first word seen, in the sample or everywhere. */
+  private neighbours(word: string, fields: readonly number[], inSample: boolean): Map<string, string> {
+    const { view } = this
+    const near = nearWords(word)
+    // The scan only reads words holding a piece of the word an edit cannot both break.
+    const [one, two] = pieces(foldPlural(word))
+    const nearTo = new Map<number, string>()
+    for (let w = 0; w < view.vocabulary; w++) {
+      const seen = view.word(w)!
+      if (!seen.includes(one) && !seen.includes(two)) continue
+      const term = near(seen, view.spelled(w), view.stem(w))
+      if (term !== null) nearTo.set(w, term)
+    }
+    const found = new Map<string, string>()
+    if (nearTo.size === 0) return found
+    const marked = new Uint8Array(view.documents)
+    const mark = (doc: number) => (marked[doc] = 1)
+    for (const w of nearTo.keys()) view.eachDocument(w, mark)
+    // In library order, as the scan reads them: the first word seen names its term.
+    for (const doc of inSample ? this.sample : view.order) {
+      if (!marked[doc]) continue
+      const tokens = view.tokensOf(doc)
+      for (const field of fields) {
+        for (let t = view.fieldStart(doc, field); t < view.fieldStart(doc, field + 1); t++) {
+          const term = nearTo.get(tokens[t]!)
+          if (term !== undefined && !found.has(term)) found.set(term, view.word(tokens[t]!) ?? '')
+        }
+      }
+    }
+    return found
+  }
+
+  private metaTest(term: MetaTerm): (doc: number) => boolean {
+    const { features } = this.view
+    const onOutline = outlineTest(term)
+    if (onOutline) return (doc) => onOutline(this.entryOf(doc))
+    switch (term.kind) {
+      case 'cites':
+      case 'citedby':
+        throw new Error(`${term.kind}: needs the bodies; PostingsSearch.answers says so`)
+      default:
+        return term.kind === 'has' && term.feature === 'math'
+          ? (doc) => (features[doc]! & HAS_MATH) !== 0
+          : (doc) => (features[doc]! & HAS_FIGURE) !== 0
+    }
+  }
+}
+
+const NO_COUNTS = new Float64Array(0)
+
+function missingWords(query: CompiledQuery<number>, match: DocMatch, slots: readonly number[]): string[] {
+  const found = matchedSlots(match, slots)
+  return slots.filter((_, i) => !found[i]).map((slot) => query.terms[slot]!.label)
+}
+
+/**
+ * Search over postings kept in memory with the library's whole entries (browse, which reads the
+ * library once and searches it at every keystroke): the shown hits' snippets come from the bodies
+ * at hand. Answers as LibrarySearch.search does.
+ */
+export class InMemorySearch {
+  private readonly engine: PostingsSearch
+
+  constructor(
+    postings: Postings | PostingsView,
+    private readonly entries: readonly Entry[],
+  ) {
+    this.engine = new PostingsSearch(postings, entries)
+  }
+
+  /** Build the table of folded letters and the order by recency now (as browse opens) rather than at the first keystroke. */
+  prepare(): void {
+    prepareFolding()
+    this.engine.prepare()
+  }
+
+  search(query: Query, options: SearchOptions): SearchResult {
+    if (!PostingsSearch.answers(query)) return (this.scan ??= new LibrarySearch(this.entries)).search(query, options)
+    const ranked = this.engine.rank(query, options)
+    return presentHits(ranked, (hit) => this.entries[hit.position], options.snippets ?? 2)!
+  }
+
+  /** The scan, for what the postings cannot answer (citations). */
+  private scan: LibrarySearch | undefined
+}
+
+/** The snippets of a hit's body (present): what the scan gives for the same body and patterns. */
+export function snippetsOf(body: string, patterns: readonly TermPattern[], count: number, length: number): Snippet[] {
+  return count > 0 ? bodySnippets(new ScanText(body), patterns, { count, length }) : []
+}
+
+/**
+ * The ranked hits as search results (the present stage): each hit's whole entry (`whole`, from
+ * the records read for the few shown) with the snippets of its body. Null when a hit's records
+ * are no longer in the library (it changed since the postings were read).
+ */
+export function presentHits(ranked: RankedResult, whole: (hit: RankedHit) => Entry | undefined, snippets = 2): SearchResult | null {
+  const hits: SearchHit[] = []
+  for (const hit of ranked.hits) {
+    const entry = whole(hit)
+    if (!entry) return null
+    const body = entry.summary ? entry.summary.body : (entry.paper.abstract ?? '')
+    hits.push({ ...entry, score: hit.score, snippets: snippetsOf(body, ranked.patterns, snippets, SNIPPET_LENGTH), missing: hit.missing })
+  }
+  return { hits, total: ranked.total, corrections: ranked.corrections }
+}

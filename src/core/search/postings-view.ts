@@ -1,0 +1,225 @@
+/**
+ * A library's postings as the postings engine reads them: one set built whole (the base), or the
+ * base and a small delta a save made for the entries it changed (postings-delta.ts). Documents are
+ * numbered base first, then delta: a base document whose entry a save replaced or removed is dead
+ * (no entry holds it) and is never a candidate, and the statistics BM25F needs (the entry count,
+ * the average field lengths, the sampled document frequencies) are taken over the live documents
+ * in library order, so a search scores exactly as over postings built from the library afresh.
+ */
+import { FIELD_COUNT, lowerBoundText, type Postings } from './postings.js'
+
+/** The postings of the entries saves changed since the base was built, and where every entry's document is. */
+export interface PostingsDelta {
+  /** The changed entries' postings (their own vocabulary, documents numbered from 0). */
+  postings: Postings
+  /** Each entry of the library, in order: its document, a base one (below base.count) or base.count + a delta one. */
+  order: Uint32Array
+}
+
+/** A vocabulary entry of the delta the base lacks. */
+interface ExtraWord {
+  word: string
+  spelled: number
+  stem: string
+}
+
+export class PostingsView {
+  /** Entries of the library. */
+  readonly count: number
+  /** Documents: the base's, then the delta's. */
+  readonly documents: number
+  /** Each entry's document, in library order. */
+  readonly order: Uint32Array
+  /** Each document's entry (its place in library order), -1 when none holds it. */
+  readonly positionOf: Int32Array
+  /** Each document's field lengths (document × FIELD_COUNT + field). */
+  readonly lengths: Float64Array
+  /** Each document's features (HAS_MATH, HAS_FIGURE). */
+  readonly features: Uint8Array
+  /** Vocabulary entries: the base's, then the delta's words the base lacks. */
+  readonly vocabulary: number
+
+  private readonly baseCount: number
+  private readonly baseWords: number
+  private readonly extras: ExtraWord[] = []
+  /** For each vocabulary entry, the delta's number for it, or -1. */
+  private readonly deltaWord: Int32Array
+  private readonly deltaTokens: Uint32Array
+  /** The delta's word lists, read whole as the view is made (small; read later, its file may have been replaced). */
+  private readonly deltaDocs: Uint32Array
+  private readonly deltaFields: Uint32Array
+
+  constructor(
+    readonly base: Postings,
+    readonly delta: PostingsDelta | null = null,
+  ) {
+    this.baseCount = base.count
+    this.baseWords = base.words.length
+    if (!delta) {
+      this.count = base.count
+      this.documents = base.count
+      this.order = Uint32Array.from({ length: base.count }, (_, i) => i)
+      this.positionOf = Int32Array.from(this.order)
+      this.lengths = base.lengths
+      this.features = base.features
+      this.vocabulary = this.baseWords
+      this.deltaWord = new Int32Array(0)
+      this.deltaTokens = this.deltaDocs = this.deltaFields = new Uint32Array(0)
+      return
+    }
+    const added = delta.postings
+    this.count = delta.order.length
+    this.documents = base.count + added.count
+    this.order = delta.order
+    this.positionOf = new Int32Array(this.documents).fill(-1)
+    delta.order.forEach((doc, position) => {
+      if (doc < this.documents) this.positionOf[doc] = position
+    })
+    this.lengths = new Float64Array(this.documents * FIELD_COUNT)
+    this.lengths.set(base.lengths)
+    this.lengths.set(added.lengths, base.count * FIELD_COUNT)
+    this.features = new Uint8Array(this.documents)
+    this.features.set(base.features)
+    this.features.set(added.features, base.count)
+    // The delta's words: the base's number when the base has the word (spelled alike), else a new one after the base's.
+    const combined = new Uint32Array(added.words.length)
+    for (let w = 0; w < added.words.length; w++) {
+      const word = added.words.at(w)!
+      const spelled = added.spelled[w]!
+      let at = lowerBoundText(base.words, word)
+      while (base.words.at(at) === word && base.spelled[at]! < spelled) at++
+      if (base.words.at(at) === word && base.spelled[at] === spelled) combined[w] = at
+      else {
+        combined[w] = this.baseWords + this.extras.length
+        this.extras.push({ word, spelled, stem: added.stems.at(added.stemOf[w]!) ?? '' })
+      }
+    }
+    this.vocabulary = this.baseWords + this.extras.length
+    this.deltaWord = new Int32Array(this.vocabulary).fill(-1)
+    combined.forEach((word, w) => (this.deltaWord[word] = w))
+    this.deltaTokens = added.tokens.map((w) => combined[w] ?? this.vocabulary)
+    this.deltaDocs = added.wordDocs
+    this.deltaFields = added.wordDocFields
+  }
+
+  /** The vocabulary entries spelled `word` (however long their spelling). */
+  exact(word: string, give: (w: number) => void): void {
+    const { words } = this.base
+    for (let w = lowerBoundText(words, word); words.at(w) === word; w++) give(w)
+    this.extras.forEach((extra, i) => extra.word === word && give(this.baseWords + i))
+  }
+
+  /** The vocabulary entries whose stem is `stem`. */
+  withStem(stem: string, give: (w: number) => void): void {
+    const { stems, stemStarts, stemWords } = this.base
+    const s = lowerBoundText(stems, stem)
+    if (stems.at(s) === stem) for (let i = stemStarts[s]!; i < stemStarts[s + 1]!; i++) give(stemWords[i]!)
+    this.extras.forEach((extra, i) => extra.stem === stem && give(this.baseWords + i))
+  }
+
+  /** The vocabulary entries beginning with `prefix`. */
+  withPrefix(prefix: string, give: (w: number) => void): void {
+    const { words } = this.base
+    for (let w = lowerBoundText(words, prefix); w < words.length && words.at(w)!.startsWith(prefix); w++) give(w)
+    this.extras.forEach((extra, i) => extra.word.startsWith(prefix) && give(this.baseWords + i))
+  }
+
+  word(w: number): string | undefined {
+    return w < this.baseWords ? this.base.words.at(w) : this.extras[w - this.baseWords]?.word
+  }
+
+  spelled(w: number): number {
+    return w < this.baseWords ? this.base.spelled[w]! : (this.extras[w - this.baseWords]?.spelled ?? 0)
+  }
+
+  stem(w: number): string | undefined {
+    return w < this.baseWords ? this.base.stems.at(this.base.stemOf[w]!) : this.extras[w - this.baseWords]?.stem
+  }
+
+  /** How many documents hold vocabulary entry `w` (dead ones included: a bound, for choosing the rarest word). */
+  documentsOf(w: number): number {
+    const { wordDocStarts } = this.base
+    let n = w < this.baseWords ? wordDocStarts[w + 1]! - wordDocStarts[w]! : 0
+    const d = this.deltaWord[w] ?? -1
+    if (d >= 0) n += this.delta!.postings.wordDocStarts[d + 1]! - this.delta!.postings.wordDocStarts[d]!
+    return n
+  }
+
+  /**
+   * The lists of the documents holding vocabulary entry `w`: the base's and the delta's, each with
+   * what its numbers are added to (dead and out-of-range documents included: check positionOf).
+   */
+  listsOf(w: number): { docs: Uint32Array; fields: Uint32Array; from: number }[] {
+    const lists = []
+    if (w < this.baseWords) lists.push({ ...this.baseLists(w), from: 0 })
+    const d = this.deltaWord[w] ?? -1
+    if (d >= 0) {
+      const { wordDocStarts } = this.delta!.postings
+      const [start, end] = [wordDocStarts[d]!, wordDocStarts[d + 1]!]
+      lists.push({ docs: this.deltaDocs.subarray(start, end), fields: this.deltaFields.subarray(start, end), from: this.baseCount })
+    }
+    return lists
+  }
+
+  /**
+   * Each live document holding vocabulary entry `w`, with its packed counts per field (fieldCount).
+   * A document number beyond the library (a postings file precis did not write) is skipped.
+   */
+  eachDocument(w: number, visit: (doc: number, packed: number) => void): void {
+    const { positionOf } = this
+    if (w < this.baseWords) {
+      const { docs, fields } = this.baseLists(w)
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!
+        if (doc < this.baseCount && positionOf[doc]! >= 0) visit(doc, fields[i]!)
+      }
+    }
+    const d = this.deltaWord[w] ?? -1
+    if (d < 0) return
+    const { wordDocStarts } = this.delta!.postings
+    for (let i = wordDocStarts[d]!, end = wordDocStarts[d + 1]!; i < end; i++) {
+      const doc = this.baseCount + this.deltaDocs[i]!
+      if (doc < this.documents && positionOf[doc]! >= 0) visit(doc, this.deltaFields[i]!)
+    }
+  }
+
+  private readonly lists = new Map<number, { docs: Uint32Array; fields: Uint32Array }>()
+
+  /** The base's list of the entries holding word `w` (read from the file, when the base was, and kept). */
+  private baseLists(w: number): { docs: Uint32Array; fields: Uint32Array } {
+    // (Not destructured: read from a file, wordDocs and wordDocFields read the whole lists.)
+    const { base } = this
+    const start = base.wordDocStarts[w]!
+    const end = base.wordDocStarts[w + 1]!
+    if (!base.lists) return { docs: base.wordDocs.subarray(start, end), fields: base.wordDocFields.subarray(start, end) }
+    let read = this.lists.get(w)
+    if (!read) this.lists.set(w, (read = base.lists(start, end)))
+    return read
+  }
+
+  private lastDoc = -1
+  private lastTokens: Uint32Array = new Uint32Array(0)
+
+  /** The words of document `doc`, every field in order (vocabulary numbers); field f is fieldStart(doc, f) .. fieldStart(doc, f + 1) of them. */
+  tokensOf(doc: number): Uint32Array {
+    if (doc === this.lastDoc) return this.lastTokens // a document's fields are read one after another
+    const start = this.fieldStart(doc, 0, true)
+    const end = this.fieldStart(doc, FIELD_COUNT, true)
+    const { base } = this
+    this.lastTokens =
+      doc >= this.baseCount
+        ? this.deltaTokens.subarray(start, end)
+        : base.tokenRange
+          ? base.tokenRange(start, end)
+          : base.tokens.subarray(start, end)
+    this.lastDoc = doc
+    return this.lastTokens
+  }
+
+  /** Where field `field` of document `doc` starts in tokensOf(doc) (or, `absolute`, in all of its segment's). */
+  fieldStart(doc: number, field: number, absolute = false): number {
+    const starts = doc < this.baseCount ? this.base.fieldStarts : this.delta!.postings.fieldStarts
+    const at = (doc < this.baseCount ? doc : doc - this.baseCount) * FIELD_COUNT
+    return starts[at + field]! - (absolute ? 0 : starts[at]!)
+  }
+}

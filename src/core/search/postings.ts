@@ -1,0 +1,383 @@
+/**
+ * The search postings of a library: every word of every searchable field of every entry, read by
+ * the tokenizer search reads queries with (text/words.ts), as numbers into one vocabulary. They are
+ * what the scan would find, worked out once: the words in each field in order (counts with their
+ * cap, phrases and prefixes come from them exactly as the scan reads the text), the field lengths
+ * BM25F normalises by, and for each word the entries holding it (the candidates of a query).
+ *
+ * Everything is in typed arrays and sorted string lists, so a file holds them as they are
+ * (store/index/postings-format.ts) and a load allocates almost nothing.
+ */
+import type { Entry } from '../records/entries.js'
+import type { PaperOutline, SummaryOutline } from '../records/outline.js'
+import { stemWord } from '../text/stem.js'
+import { isWordCharBefore, nextToken } from '../text/words.js'
+import { FIELD_NAMES, fieldTexts, hasFigure, hasMath } from './docs.js'
+
+export const FIELD_COUNT = FIELD_NAMES.length
+
+/** `features` bits. */
+export const HAS_MATH = 1
+export const HAS_FIGURE = 2
+
+/**
+ * A library's postings. A vocabulary entry is a word as the tokenizer reads it together with the
+ * length of its spelling in the text (the same word spelled with accents or marks is another
+ * entry): typo correction looks at that length, as the scan does.
+ */
+export interface Postings {
+  /** Entries, in library order (libraryEntries). */
+  count: number
+  /** The vocabulary's words, sorted (code unit order), equal words by spelled length. */
+  words: Texts
+  /** The length of each vocabulary entry's spelling (UTF-16 units, at most 65,535). */
+  spelled: Uint16Array
+  /** The distinct stems of the words, sorted. */
+  stems: Texts
+  /** Each vocabulary entry's stem (an index into `stems`). */
+  stemOf: Uint32Array
+  /** The vocabulary entries of stem s are stemWords[stemStarts[s] .. stemStarts[s + 1]). */
+  stemStarts: Uint32Array
+  stemWords: Uint32Array
+  /**
+   * Every field's words, entry after entry, field after field (FIELD_NAMES order). Read from a
+   * file, they are loaded when first used (most searches never do); that throws
+   * PostingsUnavailable when the file is no longer there as it was.
+   */
+  readonly tokens: Uint32Array
+  /** Field f of entry d is tokens[fieldStarts[d * FIELD_COUNT + f] .. fieldStarts[d * FIELD_COUNT + f + 1]). */
+  fieldStarts: Uint32Array
+  /** Each field's length in UTF-16 units, entry after entry. */
+  lengths: Float64Array
+  /** The entries holding vocabulary entry w are wordDocs[wordDocStarts[w] .. wordDocStarts[w + 1]), ascending. */
+  wordDocStarts: Uint32Array
+  readonly wordDocs: Uint32Array
+  /** For each of those entries, how often the word is in each field: 4 bits a field (fieldCount), at most FIELD_COUNT_MAX. */
+  readonly wordDocFields: Uint32Array
+  /**
+   * wordDocs and wordDocFields from `start` to `end` only: read from a file, a search reads the lists
+   * of its words and no others (the lists are most of the file after the tokens). Throws
+   * PostingsUnavailable as `tokens` does.
+   */
+  lists?(start: number, end: number): { docs: Uint32Array; fields: Uint32Array }
+  /** tokens from `start` to `end` only, read as `lists` reads (a search reads the words in order of its candidates, no others). */
+  tokenRange?(start: number, end: number): Uint32Array
+  /** Per entry: HAS_MATH, HAS_FIGURE. */
+  features: Uint8Array
+}
+
+const MAX_SPELLED = 0xffff
+
+/** A list of texts: an array, or (read from a file) one text with where each ends, cut when asked for. */
+export interface Texts {
+  readonly length: number
+  at(index: number): string | undefined
+}
+
+/** Texts kept as one string and the end of each (UTF-16 units): a load makes one string, not one per word. */
+export class JoinedTexts implements Texts {
+  constructor(
+    private readonly joined: string,
+    private readonly ends: Uint32Array,
+  ) {}
+
+  get length(): number {
+    return this.ends.length
+  }
+
+  at(index: number): string | undefined {
+    if (!(index >= 0 && index < this.ends.length)) return undefined
+    return this.joined.slice(index === 0 ? 0 : this.ends[index - 1], this.ends[index])
+  }
+}
+
+/** The postings' words are no longer readable where they were (their file changed or was damaged): search another way. */
+export class PostingsUnavailable extends Error {}
+
+/** A list of numbers that grows, kept in one typed array (no per-item allocation). */
+class Numbers {
+  private items = new Uint32Array(1024)
+  length = 0
+
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Uint32Array(this.items.length * 2)
+      grown.set(this.items)
+      this.items = grown
+    }
+    this.items[this.length++] = value
+  }
+
+  done(): Uint32Array {
+    return this.items.slice(0, this.length)
+  }
+}
+
+/**
+ * The vocabulary met while building, numbered as met. Plain ASCII words, nearly every word, are
+ * looked up by their letters without making a string for them (a hash of the lowercased letters,
+ * compared letter by letter): building the postings of 10,000 summaries reads millions of words,
+ * and a string per word was most of the time.
+ */
+class Vocabulary {
+  readonly words: string[] = []
+  readonly spelled: number[] = []
+  private readonly ids = new Map<string, number>()
+  private table = new Int32Array(1 << 16).fill(-1)
+  private hashes: number[] = []
+
+  /** The number of the word read from a token (any word, with the length of its spelling). */
+  of(word: string, spelled: number): number {
+    const key = spelled === word.length ? word : `${word}\u0000${spelled}`
+    let id = this.ids.get(key)
+    if (id === undefined) id = this.add(key, word, spelled)
+    return id
+  }
+
+  /** The number of the plain ASCII word text[start, end), lowercased. */
+  ascii(text: string, start: number, end: number, hash: number): number {
+    const mask = this.table.length - 1
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const id = this.table[slot]!
+      if (id < 0) break
+      if (this.hashes[id] === hash && this.sameAscii(this.words[id]!, text, start, end)) return id
+    }
+    return this.of(text.slice(start, end).toLowerCase(), end - start)
+  }
+
+  private sameAscii(word: string, text: string, start: number, end: number): boolean {
+    if (word.length !== end - start) return false
+    for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== lowerAscii(text.charCodeAt(start + i))) return false
+    return true
+  }
+
+  private add(key: string, word: string, spelled: number): number {
+    const id = this.words.length
+    this.ids.set(key, id)
+    this.words.push(word)
+    this.spelled.push(spelled)
+    // Only plain ASCII words spelled as they read go in the table (what `ascii` looks up).
+    const hash = spelled === word.length && isPlainAscii(word) ? asciiHash(word, 0, word.length) : -1
+    this.hashes.push(hash)
+    if (hash >= 0) {
+      if (2 * this.words.length > this.table.length) this.grow()
+      this.place(id, hash)
+    }
+    return id
+  }
+
+  private place(id: number, hash: number): void {
+    const mask = this.table.length - 1
+    let slot = hash & mask
+    while (this.table[slot]! >= 0) slot = (slot + 1) & mask
+    this.table[slot] = id
+  }
+
+  private grow(): void {
+    this.table = new Int32Array(this.table.length * 2).fill(-1)
+    this.hashes.forEach((hash, id) => hash >= 0 && this.place(id, hash))
+  }
+}
+
+const lowerAscii = (code: number) => (code >= 65 && code <= 90 ? code + 32 : code)
+const isAsciiWordCode = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+const isPlainAscii = (word: string) => /^[a-z0-9]+$/.test(word)
+const BACKSLASH = 92
+
+function asciiHash(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ lowerAscii(text.charCodeAt(i)), 0x01000193)
+  return finish(hash)
+}
+
+/** The hash's bits mixed down (FNV-1a's low bits, which pick the slot, depend little on the last letters), never negative (-1 marks an empty slot). */
+function finish(hash: number): number {
+  hash = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b)
+  return (hash ^ (hash >>> 16)) >>> 1
+}
+
+/**
+ * Every word of `text` in order, as tokenize (text/words.ts) reads them, each given to `add` as
+ * its vocabulary number. A run of ASCII letters and digits between ASCII separators is read here;
+ * anything else (a backslash, a character beyond ASCII, a run right after a word) is left to
+ * nextToken itself, from the same place, so the words are the same by construction.
+ */
+function readWords(text: string, vocabulary: Vocabulary, add: (id: number) => void): void {
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    const code = text.charCodeAt(i)
+    if (code < 128 && code !== BACKSLASH && !isAsciiWordCode(code)) {
+      i++
+      continue
+    }
+    if (code < 128 && code !== BACKSLASH && !(i > 0 && isWordCharBefore(text, i))) {
+      let hash = 0x811c9dc5
+      let j = i
+      for (let c = code; j < n && isAsciiWordCode(c); c = text.charCodeAt(++j)) hash = Math.imul(hash ^ lowerAscii(c), 0x01000193)
+      if (j >= n || text.charCodeAt(j) < 128) {
+        add(vocabulary.ascii(text, i, j, finish(hash)))
+        i = j
+        continue
+      }
+    }
+    const token = nextToken(text, i)
+    if (!token) return
+    add(vocabulary.of(token.word, Math.min(MAX_SPELLED, token.end - token.start)))
+    i = token.end
+  }
+}
+
+/** The postings of `entries` (whole records: bodies and abstracts are read). */
+export function buildPostings(entries: readonly Entry[]): Postings {
+  const vocabulary = new Vocabulary()
+  const tokens = new Numbers()
+  const fieldStarts = new Uint32Array(entries.length * FIELD_COUNT + 1)
+  const lengths = new Float64Array(entries.length * FIELD_COUNT)
+  const features = new Uint8Array(entries.length)
+  const add = (id: number) => tokens.push(id)
+  entries.forEach((entry, doc) => {
+    const texts = fieldTexts(entry)
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const text = texts[f]!
+      fieldStarts[doc * FIELD_COUNT + f] = tokens.length
+      lengths[doc * FIELD_COUNT + f] = text.length
+      readWords(text, vocabulary, add)
+    }
+    const body = texts[FIELD_COUNT - 1]!
+    features[doc] = (hasMath(body) ? HAS_MATH : 0) | (hasFigure(body) ? HAS_FIGURE : 0)
+  })
+  fieldStarts[entries.length * FIELD_COUNT] = tokens.length
+  return assemble(entries.length, vocabulary.words, vocabulary.spelled, tokens.done(), fieldStarts, lengths, features)
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * Postings from the words met (any order, numbered as met) and each entry's fields' words in those
+ * numbers: the vocabulary sorted and renumbered, stemmed, and each word's entry lists made.
+ */
+export function assemble(
+  count: number,
+  metWords: readonly string[],
+  metSpelled: readonly number[],
+  metTokens: Uint32Array,
+  fieldStarts: Uint32Array,
+  lengths: Float64Array,
+  features: Uint8Array,
+): Postings {
+  const order = Array.from(metWords, (_, i) => i).sort((a, b) => compareText(metWords[a]!, metWords[b]!) || metSpelled[a]! - metSpelled[b]!)
+  const renumbered = new Uint32Array(order.length)
+  order.forEach((met, id) => (renumbered[met] = id))
+  const words = order.map((met) => metWords[met]!)
+  const spelled = Uint16Array.from(order, (met) => metSpelled[met]!)
+  const tokens = metTokens.map((met) => renumbered[met]!)
+
+  // Stems: each distinct word stemmed once.
+  const stemTexts: string[] = []
+  let last: string | undefined
+  for (const word of words) {
+    if (word !== last) stemTexts.push(stemWord(word))
+    else stemTexts.push(stemTexts.at(-1)!)
+    last = word
+  }
+  const stems = [...new Set(stemTexts)].sort(compareText)
+  const stemIds = new Map(stems.map((stem, i) => [stem, i]))
+  const stemOf = Uint32Array.from(stemTexts, (stem) => stemIds.get(stem)!)
+  const { starts: stemStarts, items: stemWords } = groups(stems.length, (add) => stemOf.forEach((stem, word) => add(stem, word)))
+
+  const lists = wordLists(count, words.length, tokens, fieldStarts)
+  return {
+    count,
+    words,
+    spelled,
+    stems,
+    stemOf,
+    stemStarts,
+    stemWords,
+    tokens,
+    fieldStarts,
+    lengths,
+    wordDocStarts: lists.starts,
+    wordDocs: lists.docs,
+    wordDocFields: lists.fields,
+    features,
+  }
+}
+
+/** Most occurrences of a word a field count holds (4 bits): more than any count a search caps at (TF_CAP). */
+export const FIELD_COUNT_MAX = 15
+
+/** How often the word is in field `field`, from its entry's packed counts (wordDocFields). */
+export const fieldCount = (packed: number, field: number) => (packed >>> (4 * field)) & FIELD_COUNT_MAX
+
+function withOneMore(packed: number, field: number): number {
+  return fieldCount(packed, field) < FIELD_COUNT_MAX ? packed + (1 << (4 * field)) : packed
+}
+
+/** For each word, the entries holding it (ascending) and how often it is in each of their fields. */
+function wordLists(count: number, vocabulary: number, tokens: Uint32Array, fieldStarts: Uint32Array) {
+  const starts = new Uint32Array(vocabulary + 1)
+  const seenIn = new Int32Array(vocabulary).fill(-1)
+  for (let doc = 0; doc < count; doc++) {
+    for (let t = fieldStarts[doc * FIELD_COUNT]!; t < fieldStarts[(doc + 1) * FIELD_COUNT]!; t++) {
+      const word = tokens[t]!
+      if (seenIn[word] === doc) continue
+      seenIn[word] = doc
+      starts[word + 1]!++
+    }
+  }
+  for (let w = 0; w < vocabulary; w++) starts[w + 1]! += starts[w]!
+  const docs = new Uint32Array(starts[vocabulary]!)
+  const fields = new Uint32Array(starts[vocabulary]!)
+  const next = starts.slice(0, vocabulary)
+  const packed = new Uint32Array(vocabulary)
+  const touched = new Uint32Array(vocabulary)
+  for (let doc = 0; doc < count; doc++) {
+    let touches = 0
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      for (let t = fieldStarts[doc * FIELD_COUNT + f]!; t < fieldStarts[doc * FIELD_COUNT + f + 1]!; t++) {
+        const word = tokens[t]!
+        if (packed[word] === 0) touched[touches++] = word
+        packed[word] = withOneMore(packed[word]!, f)
+      }
+    }
+    for (let i = 0; i < touches; i++) {
+      const word = touched[i]!
+      const at = next[word]!++
+      docs[at] = doc
+      fields[at] = packed[word]!
+      packed[word] = 0
+    }
+  }
+  return { starts, docs, fields }
+}
+
+/**
+ * Items grouped by key, in the order `each` gives them (twice: once to count, once to place):
+ * group k is items[starts[k] .. starts[k + 1]).
+ */
+function groups(keys: number, each: (add: (key: number, item: number) => void) => void): { starts: Uint32Array; items: Uint32Array } {
+  const starts = new Uint32Array(keys + 1)
+  each((key) => starts[key + 1]!++)
+  for (let k = 0; k < keys; k++) starts[k + 1]! += starts[k]!
+  const items = new Uint32Array(starts[keys]!)
+  const next = starts.slice(0, keys)
+  each((key, item) => (items[next[key]!++] = item))
+  return { starts, items }
+}
+
+/** The first index of sorted `list` whose item is not below `value`. */
+export function lowerBoundText(list: Texts, value: string): number {
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (list.at(mid)! < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** An entry of the outline, as the postings engine filters and orders by it. */
+export type PostedEntry = Entry<PaperOutline, SummaryOutline>

@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto'
+import type { Entry } from '../../core/records/entries.js'
+import { fieldTexts } from '../../core/search/docs.js'
+
+/** Bytes of an entry's fingerprint: the first of the SHA-1 of its searchable texts. */
+export const FINGERPRINT_BYTES = 16
+
+/**
+ * Each entry's fingerprint, one after another: what a search after a hand edit compares to find
+ * the entries whose texts are still those a base document was built from (their postings kept).
+ */
+export function fingerprintsOf(entries: readonly Entry[]): Uint8Array {
+  const prints = new Uint8Array(entries.length * FINGERPRINT_BYTES)
+  entries.forEach((entry, i) => {
+    const hash = createHash('sha1')
+    // Each text after its length: no text can pass for the end of another.
+    for (const text of fieldTexts(entry)) hash.update(`${text.length}:`).update(text)
+    prints.set(hash.digest().subarray(0, FINGERPRINT_BYTES), i * FINGERPRINT_BYTES)
+  })
+  return prints
+}
+
+/** The fingerprint of entry `i`, as a key. */
+export function fingerprintAt(prints: Uint8Array, i: number): string {
+  return Buffer.from(prints.buffer, prints.byteOffset + i * FINGERPRINT_BYTES, FINGERPRINT_BYTES).toString('latin1')
+}

@@ -1,0 +1,186 @@
+import { closeSync, fstatSync, mkdirSync, readSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { openRegularFile } from '../../platform/regular-file.js'
+import { decodePostings, decodePostingsHead, encodePostings, type PostingsContents, type PostingsHead } from './postings-format.js'
+import { PostingsView, type PostingsDelta } from '../../core/search/postings-view.js'
+import { PostingsUnavailable } from '../../core/search/postings.js'
+import { identityOf, sameIdentity, type FileIdentity } from './identity.js'
+import { deltaPath } from './location.js'
+
+/** Up to `length` bytes of the open file `fd` from `start`. */
+function readAt(fd: number, start: number, length: number): Buffer {
+  const bytes = Buffer.allocUnsafe(Math.max(0, length))
+  let filled = 0
+  while (filled < bytes.length) {
+    const read = readSync(fd, bytes, filled, bytes.length - filled, start + filled)
+    if (read === 0) break
+    filled += read
+  }
+  return bytes.subarray(0, filled)
+}
+
+/** What a save needs of the postings current for the file it read: the base's size and name, and where each entry's document is. */
+export interface PostingsState {
+  baseCount: number
+  baseHash: string
+  order: Uint32Array
+}
+
+/** Whether `order` gives each of `count` documents to at most one entry. */
+function isOrder(order: Uint32Array, count: number): boolean {
+  const seen = new Uint8Array(count)
+  for (const doc of order) {
+    if (doc >= count || seen[doc] === 1) return false
+    seen[doc] = 1
+  }
+  return true
+}
+
+const identityOrder = (count: number) => Uint32Array.from({ length: count }, (_, i) => i)
+
+/**
+ * The postings file of one library and its delta (postings-view.ts), loaded and saved as its index
+ * file is (index-file.ts): a link, a folder, a damaged, foreign or outdated file reads as none;
+ * writing them never fails a command. The delta names the base it is a delta of by the SHA-1 of
+ * the base's header, so a delta is never read over another base.
+ */
+export class PostingsFile {
+  readonly delta: string
+
+  constructor(
+    readonly path: string,
+    /** The real path of the library file it indexes. */
+    readonly library: string,
+  ) {
+    this.delta = deltaPath(path)
+  }
+
+  /** The postings, when current for the library file whose identity is `current` (a base and perhaps its delta); else null. */
+  load(current: FileIdentity | null): PostingsView | null {
+    if (current === null) return null
+    const delta = this.decode(this.delta, true)
+    if (delta?.delta && sameIdentity(delta.identity, current)) {
+      const base = this.decode(this.path, false)
+      if (!base || base.delta || base.hash !== delta.delta.base) return null
+      if (!isOrder(delta.delta.order, base.postings.count + delta.postings.count)) return null
+      try {
+        return new PostingsView(base.postings, { postings: delta.postings, order: delta.delta.order })
+      } catch (error) {
+        if (error instanceof PostingsUnavailable) return null // the delta replaced while read
+        throw error
+      }
+    }
+    const base = this.decode(this.path, false)
+    return base && !base.delta && sameIdentity(base.identity, current) ? new PostingsView(base.postings) : null
+  }
+
+  /** For a save: what the postings current for the library file whose identity is `read` hold, read from the heads and the delta only. */
+  state(read: FileIdentity | null): PostingsState | null {
+    if (read === null) return null
+    const base = this.head(this.path)
+    if (!base || base.delta || base.library !== this.library) return null
+    const delta = this.decode(this.delta, true)
+    if (delta?.delta && delta.delta.base === base.hash && sameIdentity(delta.identity, read)) {
+      const order = delta.delta.order
+      return isOrder(order, base.count + delta.postings.count) ? { baseCount: base.count, baseHash: base.hash, order } : null
+    }
+    return sameIdentity(base.identity, read) ? { baseCount: base.count, baseHash: base.hash, order: identityOrder(base.count) } : null
+  }
+
+  /** The base, whatever library file it was built from (this one's, as it was before a hand edit): its documents may serve again. */
+  anyBase(): (PostingsContents & { hash: string }) | null {
+    return this.decode(this.path, false)
+  }
+
+  /** The file at `path` decoded, when it is postings of this library (a delta only as `delta`). */
+  private decode(path: string, delta: boolean): (PostingsContents & { hash: string }) | null {
+    let contents
+    try {
+      const opened = openRegularFile(path, true) // a link put in its place is not followed
+      try {
+        // The tokens are read later, from the same file only: the one opened now, unchanged.
+        const file = identityOf(fstatSync(opened.fd, { bigint: true }))
+        contents = decodePostings({
+          read: (start, length) => readAt(opened.fd, start, length),
+          readLater: (start, length) => readLater(path, file, start, length),
+        })
+      } finally {
+        closeSync(opened.fd)
+      }
+    } catch {
+      return null
+    }
+    return contents && contents.library === this.library && (contents.delta !== undefined) === delta ? contents : null
+  }
+
+  private head(path: string): PostingsHead | null {
+    try {
+      const opened = openRegularFile(path, true)
+      try {
+        return decodePostingsHead({ read: (start, length) => readAt(opened.fd, start, length), readLater: () => null })
+      } finally {
+        closeSync(opened.fd)
+      }
+    } catch {
+      return null
+    }
+  }
+
+  /** Replace the postings with `contents`, built whole: their delta, of the postings replaced, is removed. */
+  async save(contents: PostingsContents): Promise<void> {
+    await replaceFile(this.path, encodePostings(contents))
+    this.removeDelta()
+  }
+
+  /** Replace the delta with that of the base named `baseHash`, current for the library file whose identity is `identity`. */
+  async saveDelta(baseHash: string, delta: PostingsDelta, identity: FileIdentity): Promise<void> {
+    const contents = { library: this.library, identity, postings: delta.postings, delta: { base: baseHash, order: delta.order } }
+    await replaceFile(this.delta, encodePostings(contents))
+  }
+
+  /** No delta: the postings are current only if the base is (else the next search builds them whole). */
+  removeDelta(): void {
+    try {
+      rmSync(this.delta, { force: true })
+    } catch {
+      // a folder there: it is no delta, and is read as none
+    }
+  }
+}
+
+function readLater(path: string, file: FileIdentity, start: number, length: number): Buffer | null {
+  try {
+    const opened = openRegularFile(path, true)
+    try {
+      return sameIdentity(identityOf(fstatSync(opened.fd, { bigint: true })), file) ? readAt(opened.fd, start, length) : null
+    } finally {
+      closeSync(opened.fd)
+    }
+  } catch {
+    return null
+  }
+}
+
+/** Put `bytes` at `path`: written beside it (created exclusively), then renamed over it. A failure leaves the file as it was. */
+async function replaceFile(path: string, bytes: Buffer): Promise<void> {
+  const { tempNameBeside } = await import('../temp-files.js')
+  const temp = tempNameBeside(path, 'tmp')
+  try {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
+    writeFileSync(temp, bytes, { mode: 0o600, flag: 'wx' })
+    try {
+      renameSync(temp, path)
+    } catch (error) {
+      // A folder where the file goes: removed when empty, else the file is not kept.
+      if ((error as NodeJS.ErrnoException).code !== 'EISDIR') throw error
+      rmdirSync(path)
+      renameSync(temp, path)
+    }
+  } catch {
+    try {
+      rmSync(temp, { force: true })
+    } catch {
+      // its folder could not be made: nothing to remove
+    }
+  }
+}

@@ -1,0 +1,401 @@
+// The postings file (core/search/postings.ts), beside the index file and checked the same way:
+//
+//   bytes 0-7    "precisPX"               what the file is
+//   bytes 8-11   format version (u32 LE)  another version is rebuilt, never read
+//   bytes 12-15  header length (u32 LE)
+//   bytes 16-35  SHA-1 of the header
+//   header       JSON: the library's path and identity, the entry count, each section's place and CRC-32;
+//                for a delta (postings-view.ts), the SHA-1 of its base's header
+//   sections     the typed arrays as they are in memory (little-endian), each at a multiple of 8;
+//                the words and stems as one UTF-8 text each with where each ends; the word lists
+//                (each word's entries and counts) and the tokens (each field's words in order), both
+//                read a checksummed block at a time, only the blocks a search needs (most searches
+//                need only their words' lists, and the tokens of none or a few entries)
+//
+// Sections are checksummed with CRC-32, not SHA-1: the tokens are most of the file (tens of MB at
+// 10,000 summaries) and SHA-1 over them cost more than the rest of a search; CRC-32 catches what a
+// crash or a damaged disk does, and nothing read is trusted anyway: a number that points outside
+// what it indexes is refused or read as nothing, so a file written by someone else gives wrong
+// answers at worst, never a crash (and only with the identity of the library file, which no one sets).
+import { createHash } from 'node:crypto'
+import { crc32 } from 'node:zlib'
+import { FIELD_COUNT, JoinedTexts, PostingsUnavailable, type Postings, type Texts } from '../../core/search/postings.js'
+import { isFileIdentity, type FileIdentity } from './identity.js'
+import { FINGERPRINT_BYTES } from './fingerprints.js'
+
+const MAGIC = Buffer.from('precisPX', 'latin1')
+/** Raised whenever what the postings hold or how they are laid out changes. */
+export const POSTINGS_FORMAT_VERSION = 3
+const FIXED_BYTES = 36
+const ALIGN = 8
+
+const sha1 = (bytes: Buffer) => createHash('sha1').update(bytes).digest()
+
+/** The postings of one library file, and which file they were built from. */
+export interface PostingsContents {
+  library: string
+  identity: FileIdentity
+  postings: Postings
+  /**
+   * For a delta: the SHA-1 (hex) of the header of the base it is a delta of, and each entry's
+   * document (PostingsDelta.order); its postings are then those of the changed entries.
+   */
+  delta?: { base: string; order: Uint32Array }
+  /** For a base: each entry's fingerprint (fingerprints.ts), so a search after a hand edit keeps the documents of entries unchanged. */
+  fingerprints?: Uint8Array
+}
+
+type Section = [name: string, offset: number, length: number, crc: number]
+
+/**
+ * The typed arrays read with the header, in one read: every section before the word lists and the
+ * tokens, which come last and are read a block at a time (most of the file: never read whole by a search).
+ */
+const ARRAYS = [
+  'listChecks',
+  'tokenChecks',
+  'wordEnds',
+  'stemEnds',
+  'spelled',
+  'stemOf',
+  'stemStarts',
+  'stemWords',
+  'fieldStarts',
+  'lengths',
+  'wordDocStarts',
+  'features',
+] as const
+
+const bytesOf = (array: ArrayBufferView) => Buffer.from(array.buffer, array.byteOffset, array.byteLength)
+
+/** Texts as one UTF-8 text and the end of each (UTF-16 units). */
+function joined(texts: Texts): { text: Buffer; ends: Uint32Array } {
+  const parts: string[] = []
+  const ends = new Uint32Array(texts.length)
+  let end = 0
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts.at(i)!
+    parts.push(text)
+    end += text.length
+    ends[i] = end
+  }
+  return { text: Buffer.from(parts.join('')), ends }
+}
+
+/** The postings file's bytes. */
+export function encodePostings({ library, identity, postings, delta, fingerprints }: PostingsContents): Buffer {
+  const words = joined(postings.words)
+  const stems = joined(postings.stems)
+  const arrays: Record<(typeof ARRAYS)[number], ArrayBufferView> = {
+    ...postings,
+    listChecks: blockChecks(postings.wordDocs, postings.wordDocFields),
+    tokenChecks: blockChecks(postings.tokens),
+    wordEnds: words.ends,
+    stemEnds: stems.ends,
+  }
+  const parts: [string, Buffer][] = [
+    ['words', words.text],
+    ['stems', stems.text],
+    ...ARRAYS.map((name): [string, Buffer] => [name, bytesOf(arrays[name])]),
+    ...(delta ? [['order', bytesOf(delta.order)] as [string, Buffer]] : []),
+    ...(fingerprints ? [['fingerprints', bytesOf(fingerprints)] as [string, Buffer]] : []),
+    ['wordDocs', bytesOf(postings.wordDocs)],
+    ['wordDocFields', bytesOf(postings.wordDocFields)],
+    ['tokens', bytesOf(postings.tokens)],
+  ]
+  const sections: Section[] = []
+  const bodies: Buffer[] = []
+  let offset = 0
+  for (const [name, body] of parts) {
+    const padding = (ALIGN - (offset % ALIGN)) % ALIGN
+    if (padding > 0) bodies.push(Buffer.alloc(padding))
+    offset += padding
+    sections.push([name, offset, body.length, crc32(body)])
+    bodies.push(body)
+    offset += body.length
+  }
+  const header = Buffer.from(JSON.stringify({ library, identity, count: postings.count, sections, ...(delta ? { base: delta.base } : {}) }))
+  // The sections start at a multiple of ALIGN from the file's start, so a load can view them in place.
+  const headerPadding = (ALIGN - ((FIXED_BYTES + header.length) % ALIGN)) % ALIGN
+  const paddedHeader = Buffer.concat([header, Buffer.alloc(headerPadding, 0x20)])
+  const fixed = Buffer.alloc(FIXED_BYTES)
+  MAGIC.copy(fixed, 0)
+  fixed.writeUInt32LE(POSTINGS_FORMAT_VERSION, 8)
+  fixed.writeUInt32LE(paddedHeader.length, 12)
+  sha1(paddedHeader).copy(fixed, 16)
+  return Buffer.concat([fixed, paddedHeader, ...bodies])
+}
+
+/** Entries of the word lists, and words in order, checksummed together: a search reads and checks the blocks it needs, no others. */
+const BLOCK = 4096
+
+/** The CRC-32 of each block of `arrays` (of one length), block by block: array 0's, array 1's, ... */
+function blockChecks(...arrays: Uint32Array[]): Uint32Array {
+  const blocks = Math.ceil(arrays[0]!.length / BLOCK)
+  const checks = new Uint32Array(blocks * arrays.length)
+  for (let b = 0; b < blocks; b++)
+    arrays.forEach((array, i) => (checks[b * arrays.length + i] = crc32(bytesOf(array.subarray(b * BLOCK, (b + 1) * BLOCK)))))
+  return checks
+}
+
+/**
+ * A section of u32 read a block at a time when first needed, each block's checksum
+ * (checks[block × step + first]) checked then: a block that fails, or a file no longer the one
+ * read, throws PostingsUnavailable.
+ */
+class Blocked {
+  private readonly blocks = new Map<number, Uint32Array>()
+
+  constructor(
+    private readonly source: PostingsSource,
+    private readonly at: number,
+    readonly length: number,
+    private readonly checks: Uint32Array,
+    private readonly step: number,
+    private readonly first: number,
+  ) {}
+
+  range(start: number, end: number): Uint32Array {
+    if (end <= start) return new Uint32Array(0)
+    const first = Math.floor(start / BLOCK)
+    const last = Math.floor((end - 1) / BLOCK)
+    if (first === last) return this.block(first).subarray(start - first * BLOCK, end - first * BLOCK)
+    const range = new Uint32Array(end - start)
+    for (let b = first; b <= last; b++) {
+      const from = Math.max(start, b * BLOCK)
+      const to = Math.min(end, (b + 1) * BLOCK)
+      range.set(this.block(b).subarray(from - b * BLOCK, to - b * BLOCK), from - start)
+    }
+    return range
+  }
+
+  private block(b: number): Uint32Array {
+    let block = this.blocks.get(b)
+    if (block) return block
+    const size = Math.min(BLOCK, this.length - b * BLOCK) * Uint32Array.BYTES_PER_ELEMENT
+    const bytes = this.source.readLater(this.at + b * BLOCK * Uint32Array.BYTES_PER_ELEMENT, size)
+    block =
+      (bytes && bytes.length === size && crc32(bytes) === this.checks[b * this.step + this.first] && view(bytes, Uint32Array)) || undefined
+    if (!block) throw new PostingsUnavailable("the search postings' file changed while they were read")
+    this.blocks.set(b, block)
+    return block
+  }
+}
+
+/** What a postings file's header says of it, and the SHA-1 (hex) of that header, which names the file (a delta names its base so). */
+export interface PostingsHead {
+  hash: string
+  library: string
+  identity: FileIdentity
+  count: number
+  delta: boolean
+}
+
+/** The head of a postings file (its first bytes and header only), or null when it is not a whole header of this format. */
+export function decodePostingsHead(source: PostingsSource): PostingsHead | null {
+  try {
+    const head = readHead(source)
+    if (!head) return null
+    const { library, identity, count, base } = head.header
+    if (typeof library !== 'string' || !isFileIdentity(identity) || !isCount(count)) return null
+    return { hash: head.hash, library, identity, count, delta: base !== undefined }
+  } catch {
+    return null
+  }
+}
+
+function readHead(source: PostingsSource): { header: Record<string, unknown>; hash: string; headerEnd: number } | null {
+  const fixed = source.read(0, FIXED_BYTES)
+  if (fixed.length < FIXED_BYTES || !fixed.subarray(0, 8).equals(MAGIC) || fixed.readUInt32LE(8) !== POSTINGS_FORMAT_VERSION) return null
+  const headerEnd = FIXED_BYTES + fixed.readUInt32LE(12)
+  const headerBytes = source.read(FIXED_BYTES, headerEnd - FIXED_BYTES)
+  const hash = fixed.subarray(16, FIXED_BYTES)
+  if (headerBytes.length !== headerEnd - FIXED_BYTES || !sha1(headerBytes).equals(hash)) return null
+  return { header: JSON.parse(headerBytes.toString('utf8')) as Record<string, unknown>, hash: hash.toString('hex'), headerEnd }
+}
+
+/** Where a postings file is read from: now, while it is open, and later for the tokens. */
+export interface PostingsSource {
+  /** Up to `length` bytes from `start` (fewer at the end of the file). */
+  read(start: number, length: number): Buffer
+  /** The same, later: null when the file is no longer the one read first. */
+  readLater(start: number, length: number): Buffer | null
+}
+
+/** A postings file held whole in memory. */
+export function bufferSource(bytes: Buffer): PostingsSource {
+  const read = (start: number, length: number) => bytes.subarray(start, start + length)
+  return { read, readLater: read }
+}
+
+const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0
+
+/** The typed array of `type` over `bytes`, in place when aligned (else copied); null when the length does not divide. */
+function view<T extends ArrayBufferView>(
+  bytes: Buffer,
+  type: { new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number },
+): T | null {
+  const size = type.BYTES_PER_ELEMENT
+  if (bytes.length % size !== 0) return null
+  const aligned = bytes.byteOffset % size === 0 ? bytes : Buffer.from(bytes)
+  return new type(aligned.buffer as ArrayBuffer, aligned.byteOffset, aligned.length / size)
+}
+
+/** The texts of a UTF-8 text and their ends, when the ends never decrease and the last is the text's length. */
+function texts(bytes: Buffer, ends: Uint32Array | null): JoinedTexts | null {
+  if (!ends) return null
+  const text = bytes.toString('utf8')
+  if ((ends.length === 0 ? 0 : ends[ends.length - 1]) !== text.length) return null
+  for (let i = 1; i < ends.length; i++) if (ends[i]! < ends[i - 1]!) return null
+  return new JoinedTexts(text, ends)
+}
+
+/** Whether `starts` begins at 0, never decreases and ends at `total`. */
+function isStarts(starts: Uint32Array, total: number): boolean {
+  if (starts.length === 0 || starts[0] !== 0 || starts[starts.length - 1] !== total) return false
+  for (let i = 1; i < starts.length; i++) if (starts[i]! < starts[i - 1]!) return false
+  return true
+}
+
+function allBelow(values: Uint32Array, limit: number): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i]! >= limit) return false
+  return true
+}
+
+/**
+ * What the postings file holds, or null when it is not a whole, undamaged postings file of this
+ * format whose every number points inside what it indexes. The tokens are read, and their checksum
+ * checked, when first used: then a file no longer whole throws PostingsUnavailable.
+ */
+export function decodePostings(source: PostingsSource | Buffer): (PostingsContents & { hash: string }) | null {
+  try {
+    return decode(Buffer.isBuffer(source) ? bufferSource(source) : source)
+  } catch {
+    return null // a header that is not JSON, or numbers no typed array can hold
+  }
+}
+
+function decode(source: PostingsSource): (PostingsContents & { hash: string }) | null {
+  const head = readHead(source)
+  if (!head) return null
+  const { header, hash, headerEnd } = head
+  const { library, identity, count, sections, base } = header
+  if (typeof library !== 'string' || !isFileIdentity(identity) || !isCount(count) || !Array.isArray(sections)) return null
+  if (base !== undefined && typeof base !== 'string') return null
+  const places = new Map<string, { offset: number; length: number; crc: number }>()
+  for (const section of sections as unknown[]) {
+    if (!Array.isArray(section) || section.length !== 4) return null
+    const [name, offset, length, crc] = section as unknown[]
+    if (typeof name !== 'string' || !isCount(offset) || !isCount(length) || !isCount(crc)) return null
+    places.set(name, { offset: headerEnd + offset, length, crc })
+  }
+  const tokensAt = places.get('tokens')
+  const docsAt = places.get('wordDocs')
+  const fieldsAt = places.get('wordDocFields')
+  if (!tokensAt || tokensAt.length % Uint32Array.BYTES_PER_ELEMENT !== 0) return null
+  if (!docsAt || !fieldsAt || docsAt.length !== fieldsAt.length || docsAt.length % Uint32Array.BYTES_PER_ELEMENT !== 0) return null
+  // Every section but the tokens and the word lists, in one read (they come before them).
+  const LATER = new Set(['tokens', 'wordDocs', 'wordDocFields'])
+  const eager = [...places].filter(([name]) => !LATER.has(name))
+  const start = Math.min(headerEnd, ...eager.map(([, at]) => at.offset))
+  const end = Math.max(headerEnd, ...eager.map(([, at]) => at.offset + at.length))
+  const bytes = source.read(start, end - start)
+  const bodies = new Map<string, Buffer>()
+  for (const [name, at] of eager) {
+    const body = bytes.subarray(at.offset - start, at.offset - start + at.length)
+    if (body.length !== at.length || crc32(body) !== at.crc) return null
+    bodies.set(name, body)
+  }
+  const body = (name: string) => bodies.get(name) ?? Buffer.alloc(0)
+  const arrays = {
+    spelled: view(body('spelled'), Uint16Array),
+    stemOf: view(body('stemOf'), Uint32Array),
+    stemStarts: view(body('stemStarts'), Uint32Array),
+    stemWords: view(body('stemWords'), Uint32Array),
+    fieldStarts: view(body('fieldStarts'), Uint32Array),
+    lengths: view(body('lengths'), Float64Array),
+    wordDocStarts: view(body('wordDocStarts'), Uint32Array),
+    listChecks: view(body('listChecks'), Uint32Array),
+    tokenChecks: view(body('tokenChecks'), Uint32Array),
+    features: view(body('features'), Uint8Array),
+  }
+  const order = bodies.has('order') ? view(body('order'), Uint32Array) : null
+  if ((base === undefined) !== (order === null)) return null
+  const fingerprints = bodies.has('fingerprints') ? new Uint8Array(body('fingerprints')) : undefined
+  if (fingerprints && fingerprints.length !== count * FINGERPRINT_BYTES) return null
+  const words = texts(body('words'), view(body('wordEnds'), Uint32Array))
+  const stems = texts(body('stems'), view(body('stemEnds'), Uint32Array))
+  if (!words || !stems || Object.values(arrays).some((array) => array === null)) return null
+  const listLength = docsAt.length / Uint32Array.BYTES_PER_ELEMENT
+  const tokenLength = tokensAt.length / Uint32Array.BYTES_PER_ELEMENT
+  const { listChecks, tokenChecks, ...typed } = arrays as { [K in keyof typeof arrays]: NonNullable<(typeof arrays)[K]> }
+  if (listChecks.length !== 2 * Math.ceil(listLength / BLOCK) || tokenChecks.length !== Math.ceil(tokenLength / BLOCK)) return null
+  const docs = new Blocked(source, docsAt.offset, listLength, listChecks, 2, 0)
+  const counts = new Blocked(source, fieldsAt.offset, listLength, listChecks, 2, 1)
+  const blockedTokens = new Blocked(source, tokensAt.offset, tokenLength, tokenChecks, 1, 0)
+  let tokens: Uint32Array | undefined
+  let whole: { docs: Uint32Array; fields: Uint32Array } | undefined
+  const postings: Postings = {
+    count,
+    words,
+    stems,
+    ...typed,
+    get tokens(): Uint32Array {
+      tokens ??= readTokens(source, tokensAt)
+      return tokens
+    },
+    get wordDocs(): Uint32Array {
+      whole ??= { docs: docs.range(0, listLength), fields: counts.range(0, listLength) }
+      return whole.docs
+    },
+    get wordDocFields(): Uint32Array {
+      whole ??= { docs: docs.range(0, listLength), fields: counts.range(0, listLength) }
+      return whole.fields
+    },
+    lists: (start, end) => ({ docs: docs.range(start, end), fields: counts.range(start, end) }),
+    // Once read whole (browse), from memory: the file may be replaced meanwhile.
+    tokenRange: (start, end) => (tokens ? tokens.subarray(start, end) : blockedTokens.range(start, end)),
+  }
+  if (!isConsistent(postings, tokenLength, listLength)) return null
+  return {
+    library,
+    identity,
+    postings,
+    hash,
+    ...(order && base !== undefined ? { delta: { base, order } } : {}),
+    ...(fingerprints ? { fingerprints } : {}),
+  }
+}
+
+function readTokens(source: PostingsSource, at: { offset: number; length: number; crc: number }): Uint32Array {
+  const bytes = source.readLater(at.offset, at.length)
+  const tokens = bytes && bytes.length === at.length && crc32(bytes) === at.crc ? view(bytes, Uint32Array) : null
+  if (!tokens) throw new PostingsUnavailable("the search postings' file changed while they were read")
+  return tokens
+}
+
+/**
+ * Whether every list has the length it must and every number points inside what it indexes. The
+ * words and entries of `tokens` and `wordDocs`, most of the file, are not checked here (a tenth of a
+ * search at 10,000 summaries): the search reads them so that one out of range counts as no word
+ * (postings-search.ts), a wrong answer from a file precis did not write, never a crash. Nor is
+ * the order of the words checked: out of order, a word is not found.
+ */
+function isConsistent(p: Omit<Postings, 'tokens' | 'wordDocs' | 'wordDocFields'>, tokens: number, lists: number): boolean {
+  const vocabulary = p.words.length
+  return (
+    p.spelled.length === vocabulary &&
+    p.stemOf.length === vocabulary &&
+    p.wordDocStarts.length === vocabulary + 1 &&
+    p.stemStarts.length === p.stems.length + 1 &&
+    p.fieldStarts.length === p.count * FIELD_COUNT + 1 &&
+    p.lengths.length === p.count * FIELD_COUNT &&
+    p.features.length === p.count &&
+    isStarts(p.stemStarts, p.stemWords.length) &&
+    isStarts(p.wordDocStarts, lists) &&
+    isStarts(p.fieldStarts, tokens) &&
+    allBelow(p.stemOf, p.stems.length) &&
+    allBelow(p.stemWords, vocabulary) &&
+    p.lengths.every((length) => Number.isSafeInteger(length) && length >= 0)
+  )
+}

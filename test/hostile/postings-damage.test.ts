@@ -1,0 +1,328 @@
+// The search postings beside the index are a shortcut, never a source: whatever happens to their
+// files, the base or the delta a save keeps beside it (cut short, bytes flipped, another library's
+// put in their place, a link or a folder where they go, an older format, a hand edit of the library
+// that keeps its size and time), a search gives exactly what the scan of a fresh parse gives, and
+// the next search leaves good postings behind.
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { realpathSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import type { Library } from '../../src/core/model.js'
+import { parseQuery } from '../../src/core/search/query.js'
+import { searchLibrary } from '../../src/core/search/search.js'
+import { decodePostings, encodePostings } from '../../src/store/index/postings-format.js'
+import { deltaPath, postingsPath } from '../../src/store/index/location.js'
+import { fileIdentity } from '../../src/store/index/identity.js'
+import { searchFromIndex } from '../../src/store/search-reads.js'
+import { libraryOf, paper, summary } from '../support/library.js'
+import { indexedStore, indexFileName, libraryWithCache, plainStore } from './support/index.js'
+
+const QUERIES = [
+  'graph',
+  'message passing networks',
+  '"quantum chemistry"',
+  'tranformer',
+  'title:attention',
+  'tag:gnn graph',
+  'graph -spectral',
+]
+
+function searchedLibrary(): Library {
+  return libraryOf(
+    [
+      paper({ key: 'gilmer2017neural', title: 'Neural Message Passing for Quantum Chemistry', abstract: 'Graph networks for molecules.' }),
+      paper({ key: 'kipf2017semi', title: 'Semi-Supervised Classification with Graph Convolutional Networks', year: 2017 }),
+      paper({ key: 'vaswani2017attention', title: 'Attention Is All You Need', venue: 'NeurIPS' }),
+      paper({ key: 'unread', title: 'A Paper Not Yet Summarised', abstract: 'Transformers on graphs, spectral and spatial.' }),
+    ],
+    [
+      summary({
+        id: 'gilmer2017neural',
+        paper: 'gilmer2017neural',
+        tags: ['gnn'],
+        body: 'Message passing on graphs; quantum chemistry with $\\theta$ and Schrödinger.\n',
+      }),
+      summary({
+        id: 'kipf2017semi',
+        paper: 'kipf2017semi',
+        tags: ['gnn'],
+        body: 'Spectral graph convolutions, message passing networks.\n',
+      }),
+      summary({ id: 'vaswani2017attention', paper: 'vaswani2017attention', body: 'The transformer: attention over a graph of tokens.\n' }),
+    ],
+  )
+}
+
+/** A library written by precis (which builds its index), searched once so that its postings are kept. */
+async function searchedOnce(): Promise<{ library: string; cache: string; postings: string }> {
+  const { library, cache } = libraryWithCache()
+  await indexedStore(library, cache).update((lib) => Object.assign(lib, searchedLibrary()))
+  const postings = postingsPath(indexFileName(library, cache))
+  expect(existsSync(postings)).toBe(false) // a save does not build them: only a search does
+  expect(await searchFromIndex(indexedStore(library, cache), parseQuery('graph'), { limit: 10, lastWord: 'prefix' })).not.toBeNull()
+  expect(postingsAreCurrent(library, postings)).toBe(true)
+  return { library, cache, postings }
+}
+
+/** The postings file at `path`, decoded whole (its tokens too, which a search reads only when it needs them); null when it is not. */
+function decodedWhole(path: string) {
+  if (!existsSync(path) || !statSync(path).isFile()) return null
+  const contents = decodePostings(readFileSync(path))
+  try {
+    void contents?.postings.tokens
+  } catch {
+    return null
+  }
+  return contents
+}
+
+/** Whether the postings are whole and of the library as it is: the base alone, or the base and a delta naming it. */
+function postingsAreCurrent(library: string, postings: string): boolean {
+  return currentAs(library, postings) !== null
+}
+
+function currentAs(library: string, postings: string): 'base' | 'delta' | null {
+  const base = decodedWhole(postings)
+  const delta = decodedWhole(deltaPath(postings))
+  const ofLibrary = (contents: ReturnType<typeof decodedWhole>) =>
+    contents !== null &&
+    contents.library === realpathSync(library) &&
+    JSON.stringify(contents.identity) === JSON.stringify(fileIdentity(realpathSync(library)))
+  if (base === null || base.delta) return null
+  if (delta?.delta?.base === base.hash && ofLibrary(delta)) return 'delta'
+  return ofLibrary(base) ? 'base' : null
+}
+
+/** As searchedOnce, then a save: the postings are then the base and a delta. */
+async function searchedAndSaved(): Promise<{ library: string; cache: string; postings: string }> {
+  const searched = await searchedOnce()
+  await indexedStore(searched.library, searched.cache).update((lib) => void (lib.summaries[1]!.body = 'Spectral graph kernels.\n'))
+  expect(currentAs(searched.library, searched.postings)).toBe('delta')
+  return searched
+}
+
+/** Every query answered through the index as the scan of a fresh parse answers it. */
+async function expectFreshResults(library: string, cache: string): Promise<void> {
+  const fresh = await plainStore(library).read()
+  for (const text of QUERIES) {
+    const query = parseQuery(text, 'pasted')
+    const options = { limit: 10, lastWord: 'prefix' as const }
+    const answered = await searchFromIndex(indexedStore(library, cache), query, options)
+    expect(answered?.result, text).toEqual(searchLibrary(fresh, query, options))
+  }
+}
+
+describe('the search postings of a library', () => {
+  it('answer as the scan does, and are not rebuilt while current', async () => {
+    const { library, cache, postings } = await searchedOnce()
+    const before = statSync(postings, { bigint: true })
+    await expectFreshResults(library, cache)
+    expect(statSync(postings, { bigint: true }).mtimeNs).toBe(before.mtimeNs)
+  })
+
+  it('are kept current by each save (a delta over the same base), and after a hand edit that keeps the size and the modification time', async () => {
+    const { library, cache, postings } = await searchedOnce()
+    const base = statSync(postings, { bigint: true }).mtimeNs
+    const store = indexedStore(library, cache)
+    await store.update((lib) => void (lib.summaries[0]!.body = 'Only spectral words now.\n'))
+    expect(currentAs(library, postings)).toBe('delta')
+    await expectFreshResults(library, cache)
+    await store.update((lib) => void lib.summaries[2]!.tags.push('attention'))
+    await store.update((lib) => void (lib.papers[3]!.title = 'Quantum walks on graphs'))
+    await store.update((lib) => {
+      lib.papers.push(paper({ key: 'new2024graph', title: 'Graph Kernels Again' }))
+      lib.summaries.push(summary({ id: 'new2024graph', paper: 'new2024graph', body: 'Message passing, once more: quantum graphs.\n' }))
+    })
+    await store.update((lib) => void lib.summaries.splice(1, 1))
+    expect(currentAs(library, postings)).toBe('delta')
+    await expectFreshResults(library, cache)
+    expect(statSync(postings, { bigint: true }).mtimeNs).toBe(base) // never built again
+    execFileSync('touch', ['-r', library, `${library}.times`])
+    writeFileSync(library, readFileSync(library, 'utf8').replace('Only spectral', 'Only quantumx'))
+    execFileSync('touch', ['-r', `${library}.times`, library])
+    await expectFreshResults(library, cache)
+    // The entries the edit left as they were keep their documents: a delta over the same base.
+    expect(currentAs(library, postings)).toBe('delta')
+    expect(statSync(postings, { bigint: true }).mtimeNs).toBe(base)
+  })
+
+  it('are left to the next search when a save changes more entries than a delta holds: built whole, or compacted with the base', async () => {
+    const { library, cache, postings } = await searchedAndSaved()
+    const store = indexedStore(library, cache)
+    const addBulk = (from: number, count: number) =>
+      store.update((lib) => {
+        for (let i = from; i < from + count; i++) {
+          lib.papers.push(paper({ key: `bulk${i}`, title: `Bulk Paper ${i} on graphs` }))
+          lib.summaries.push(summary({ id: `bulk${i}`, paper: `bulk${i}`, body: `Graph number ${i}, quantum ${i % 7}.\n` }))
+        }
+      })
+    await addBulk(0, 100) // most of the library new: built whole
+    expect(currentAs(library, postings)).toBeNull()
+    await expectFreshResults(library, cache)
+    expect(currentAs(library, postings)).toBe('base')
+    await addBulk(100, 70) // past the delta's limit (64), a minority: the base's documents kept, compacted with the new ones
+    await store.update((lib) => void (lib.summaries[0]!.body = 'Quantum chemistry, spectral graphs.\n'))
+    expect(currentAs(library, postings)).toBeNull()
+    await expectFreshResults(library, cache)
+    expect(currentAs(library, postings)).toBe('base')
+    expect(decodePostings(readFileSync(postings))?.postings.count).toBe(174)
+  })
+
+  it.each([
+    ['cut short', (file: string) => truncateSync(file, Math.floor(statSync(file).size / 2))],
+    ['cut to nothing', (file: string) => truncateSync(file, 0)],
+    ['cut inside its fixed start', (file: string) => truncateSync(file, 10)],
+    ['a byte flipped in its header', (file: string) => flipByte(file, 40)],
+    [
+      'a byte flipped in its last section (the words in order, read only by the searches that need them)',
+      (file: string) => flipByte(file, statSync(file).size - 2),
+    ],
+    ['a byte flipped in a section read with its header', (file: string) => flipByte(file, headerEnd(file) + 3)],
+    ['a byte flipped in its word lists (read a block at a time)', (file: string) => flipByte(file, sectionStart(file, 'wordDocs') + 1)],
+    ['a byte flipped in the counts of its word lists', (file: string) => flipByte(file, sectionStart(file, 'wordDocFields') + 1)],
+    ['a byte flipped in its checksum', (file: string) => flipByte(file, 20)],
+    ['of an older format', (file: string) => writeVersion(file, 0)],
+    ['of a newer format', (file: string) => writeVersion(file, 99)],
+    ['not postings at all', (file: string) => writeFileSync(file, '{"words": []}')],
+  ])('are rebuilt when %s', async (_, damage) => {
+    const { library, cache, postings } = await searchedOnce()
+    damage(postings)
+    await expectFreshResults(library, cache)
+    expect(postingsAreCurrent(library, postings)).toBe(true)
+    // And with a delta: the base damaged under it, or the delta itself.
+    const saved = await searchedAndSaved()
+    damage(saved.postings)
+    await expectFreshResults(saved.library, saved.cache)
+    expect(postingsAreCurrent(saved.library, saved.postings)).toBe(true)
+    const again = await searchedAndSaved()
+    damage(deltaPath(again.postings))
+    await expectFreshResults(again.library, again.cache)
+    expect(postingsAreCurrent(again.library, again.postings)).toBe(true)
+  })
+
+  it("are rebuilt when another library's delta, or a delta of another base, is put in place of theirs", async () => {
+    const mine = await searchedAndSaved()
+    const other = await searchedAndSaved()
+    copyFileSync(deltaPath(other.postings), deltaPath(mine.postings))
+    await expectFreshResults(mine.library, mine.cache)
+    expect(postingsAreCurrent(mine.library, mine.postings)).toBe(true)
+    // A delta kept from before a rebuild names the base it was made over: never read over the new one.
+    const kept = await searchedAndSaved()
+    const oldDelta = readFileSync(deltaPath(kept.postings))
+    await searchFromIndex(indexedStore(kept.library, kept.cache), parseQuery('graph'), { limit: 10, lastWord: 'prefix' }) // current: no rebuild
+    rmSync(kept.postings)
+    await expectFreshResults(kept.library, kept.cache) // builds the base again, of the library as it is
+    writeFileSync(deltaPath(kept.postings), oldDelta)
+    await expectFreshResults(kept.library, kept.cache)
+    expect(postingsAreCurrent(kept.library, kept.postings)).toBe(true)
+  })
+
+  it('never read a delta through a link, nor a folder, put where it goes', async () => {
+    const mine = await searchedAndSaved()
+    const other = await searchedAndSaved()
+    const target = readFileSync(deltaPath(other.postings))
+    rmSync(deltaPath(mine.postings))
+    symlinkSync(deltaPath(other.postings), deltaPath(mine.postings))
+    await expectFreshResults(mine.library, mine.cache)
+    expect(readFileSync(deltaPath(other.postings)).equals(target)).toBe(true)
+    const folder = await searchedAndSaved()
+    rmSync(deltaPath(folder.postings))
+    mkdirSync(deltaPath(folder.postings))
+    await expectFreshResults(folder.library, folder.cache)
+  })
+
+  it("never crash a search, and never answer otherwise, when a delta's checksums hold but it gives entries documents that are not theirs", async () => {
+    for (const order of [(o: Uint32Array) => o.map(() => 0), (o: Uint32Array) => o.map(() => 0x7fffffff)]) {
+      const { library, cache, postings } = await searchedAndSaved()
+      const contents = decodePostings(readFileSync(deltaPath(postings)))!
+      writeFileSync(
+        deltaPath(postings),
+        encodePostings({ ...contents, delta: { ...contents.delta!, order: order(contents.delta!.order) } }),
+      )
+      await expectFreshResults(library, cache)
+      expect(postingsAreCurrent(library, postings)).toBe(true)
+    }
+  })
+
+  it("are rebuilt when another library's are put in their place", async () => {
+    const mine = await searchedOnce()
+    const other = await searchedOnce()
+    await indexedStore(other.library, other.cache).update((lib) => void lib.summaries.pop())
+    await searchFromIndex(indexedStore(other.library, other.cache), parseQuery('graph'), { limit: 10, lastWord: 'prefix' })
+    copyFileSync(other.postings, mine.postings)
+    await expectFreshResults(mine.library, mine.cache)
+    expect(postingsAreCurrent(mine.library, mine.postings)).toBe(true)
+  })
+
+  it('never read through a link put where they go, and replace the link, not its target', async () => {
+    const mine = await searchedOnce()
+    const other = await searchedOnce()
+    const target = readFileSync(other.postings)
+    rmSync(mine.postings)
+    symlinkSync(other.postings, mine.postings)
+    await expectFreshResults(mine.library, mine.cache)
+    expect(lstatSync(mine.postings).isSymbolicLink()).toBe(false)
+    expect(readFileSync(other.postings).equals(target)).toBe(true)
+  })
+
+  it('are rebuilt when an empty folder is where they go, and left alone when a folder with files is', async () => {
+    const { library, cache, postings } = await searchedOnce()
+    rmSync(postings)
+    mkdirSync(postings)
+    await expectFreshResults(library, cache)
+    expect(statSync(postings).isFile()).toBe(true)
+    rmSync(postings)
+    mkdirSync(postings)
+    writeFileSync(`${postings}/keep`, 'not ours')
+    await expectFreshResults(library, cache)
+    expect(readFileSync(`${postings}/keep`, 'utf8')).toBe('not ours')
+  })
+
+  it('never crash a search when their checksums hold but their numbers point outside what they index', async () => {
+    const { library, cache, postings } = await searchedOnce()
+    const contents = decodePostings(readFileSync(postings))!
+    const { postings: p } = contents
+    const hostile = { ...p, tokens: p.tokens.map(() => 0xffffffff), wordDocs: p.wordDocs.map(() => 0x7fffffff) }
+    writeFileSync(postings, encodePostings({ ...contents, postings: hostile }))
+    for (const text of QUERIES) {
+      await expect(
+        searchFromIndex(indexedStore(library, cache), parseQuery(text, 'pasted'), { limit: 10, lastWord: 'prefix' }),
+      ).resolves.toBeDefined()
+    }
+  })
+})
+
+function flipByte(path: string, at: number): void {
+  const bytes = readFileSync(path)
+  bytes[at] = bytes[at]! ^ 0x5a
+  writeFileSync(path, bytes)
+}
+
+/** Where the sections of a postings file start. */
+function headerEnd(path: string): number {
+  return 36 + readFileSync(path).readUInt32LE(12)
+}
+
+/** Where the section `name` of a postings file starts. */
+function sectionStart(path: string, name: string): number {
+  const bytes = readFileSync(path)
+  const header = JSON.parse(bytes.subarray(36, headerEnd(path)).toString('utf8')) as { sections: [string, number][] }
+  return headerEnd(path) + header.sections.find(([section]) => section === name)![1]
+}
+
+function writeVersion(path: string, version: number): void {
+  const bytes = readFileSync(path)
+  bytes.writeUInt32LE(version, 8)
+  writeFileSync(path, bytes)
+}
