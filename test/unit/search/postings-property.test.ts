@@ -130,7 +130,14 @@ function randomPaper(random: Random, key: string): Paper {
     arxiv: random() < 0.5 ? `17${Math.floor(random() * 90 + 10)}.0${Math.floor(random() * 9000 + 1000)}` : null,
     abstract: random() < 0.5 ? sentence(random, 5 + Math.floor(random() * 30)) : null,
     added: new Date(Date.UTC(2024, 0, 1 + Math.floor(random() * 60))).toISOString(),
+    ...paperTags(random),
   })
+}
+
+/** A paper's own tags (README, Tags on a paper), on some papers: searched with its entries' tags. */
+function paperTags(random: Random): { tags?: string[] } {
+  const tags = random() < 0.2 ? TAGS.filter(() => random() < 0.4) : []
+  return tags.length > 0 ? { tags } : {}
 }
 
 function randomSummary(random: Random, id: string, paperKey: string): Summary {
@@ -151,7 +158,7 @@ function randomLibrary(random: Random, size: number): Library {
 }
 
 let serial = 0
-/** One random edit: a summary added, a body rewritten, tags changed, a paper removed. */
+/** One random edit: a summary added, a body rewritten, tags changed (a summary's or a paper's own), a paper removed. */
 function edit(random: Random, library: Library): void {
   const choice = random()
   const target = library.summaries.length > 0 ? pick(random, library.summaries) : null
@@ -161,8 +168,12 @@ function edit(random: Random, library: Library): void {
     if (random() < 0.8) library.summaries.push(randomSummary(random, `ns${serial++}`, p.key))
   } else if (choice < 0.6) target.body = sentence(random, 5 + Math.floor(random() * 60))
   else if (choice < 0.75) target.tags = TAGS.filter(() => random() < 0.3)
-  else if (choice < 0.85) pick(random, library.papers).title = sentence(random, 1 + Math.floor(random() * 6))
-  else {
+  else if (choice < 0.82) pick(random, library.papers).title = sentence(random, 1 + Math.floor(random() * 6))
+  else if (choice < 0.88) {
+    const tagged = pick(random, library.papers)
+    delete tagged.tags
+    Object.assign(tagged, paperTags(random))
+  } else {
     const key = pick(random, library.papers).key
     library.papers = library.papers.filter((p) => p.key !== key)
     library.summaries = library.summaries.filter((s) => s.paper !== key)
