@@ -27,13 +27,17 @@ export function wrapText(text: string, width: number): string {
     .replace(/ {2,}/g, ' ')
     // Text joined by no-break spaces (a formula) that cannot fit on any line may break at them. Whole
     // words, tested after the match: /[^ \n]*\u00A0/ retried at every letter of a long word was quadratic.
-    .replace(/[^ \n]+/g, (word) =>
-      word.includes(NO_BREAK_SPACE) && displayWidth(word) > width ? word.replaceAll(NO_BREAK_SPACE, ' ') : word,
-    )
-    .replace(/[^\s]{2,}/g, (word) =>
-      displayWidth(word) > width && !word.includes('://') && !word.includes('\x1b') ? chop(word, width) : word,
-    )
+    .replace(/[^ \n]+/g, (word) => (word.includes(NO_BREAK_SPACE) && wider(word, width) ? word.replaceAll(NO_BREAK_SPACE, ' ') : word))
+    .replace(/[^\s]{2,}/g, (word) => (wider(word, width) && !word.includes('://') && !word.includes('\x1b') ? chop(word, width) : word))
   return wrapAnsi(breakable, width, { hard: false, trim: true })
+}
+
+/**
+ * Whether `word` is wider than `width` columns. Only a tab is wider than two columns per UTF-16 unit,
+ * so a word without one of at most width / 2 units is not: most words are answered without measuring.
+ */
+function wider(word: string, width: number): boolean {
+  return (word.length * 2 > width || word.includes('\t')) && displayWidth(word) > width
 }
 
 /** Splits a plain word into space-separated pieces of at most `width` columns. */

@@ -30,6 +30,18 @@ describe('wrapText', () => {
     expect(wrapText(text, width)).toBe(expected)
   })
 
+  // wrapText measures only words long enough to be wider than the line: each case has words of
+  // characters two columns wide (CJK, emoji) or a tab (eight) just at the bound.
+  it.each([
+    ['深度学 x', 6, '深度学\nx'],
+    ['深度学习 x', 6, '深度学\n习 x'],
+    ['😀😀😀😀 x', 6, '😀😀😀\n😀 x'],
+    ['a\tb c', 4, 'a\tb\nc'],
+    ['a\u00a0深度 b', 4, 'a\n深度\nb'],
+  ])('%j at %i: words near the line width measured as wide as they are', (text, width, expected) => {
+    expect(wrapText(text, width)).toBe(expected)
+  })
+
   it('keeps styles open across the lines it makes', () => {
     expect(wrapText('\x1b[3maaa bbb\x1b[23m', 3)).toBe('\x1b[3maaa\x1b[23m\n\x1b[3mbbb\x1b[23m')
   })
