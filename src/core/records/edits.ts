@@ -73,6 +73,17 @@ export function editFromFlags(
   })
 }
 
+/** Refuse an edit of `handle` when fields it changes were changed meanwhile too (their names given). */
+function refuseCollisions(handle: string, fields: readonly PropertyKey[]): void {
+  if (fields.length === 0) return
+  const colliding = fields.map(String)
+  throw new ConflictError(
+    `"${handle}" was changed by someone else while you were editing (${colliding.join(', ')}); your edit was not applied`,
+    colliding,
+    [`See it as it is now with: precis show ${handle}`],
+  )
+}
+
 /**
  * Apply an edit to summary `id` and its paper as they are now (inside the lock): fields the edit
  * does not change keep their current values, tags combine with tags changed meanwhile, and a field
@@ -84,14 +95,7 @@ export function applyEdit(lib: Library, id: string, changes: EditChanges, now: D
   if (!summary) throw new NotFoundError(`The summary "${id}" is no longer in the library`)
   const paper = lib.papers.find((p) => p.key === summary.paper)
   if (!paper) throw new NotFoundError(`The paper "${summary.paper}" of summary "${id}" is missing (run precis doctor)`)
-  const colliding = [...collidingFields(paper, changes.paper), ...collidingFields(summary, changes.summary, SET_FIELDS)].map(String)
-  if (colliding.length > 0) {
-    throw new ConflictError(
-      `"${id}" was changed by someone else while you were editing (${colliding.join(', ')}); your edit was not applied`,
-      colliding,
-      [`See it as it is now with: precis show ${id}`],
-    )
-  }
+  refuseCollisions(id, [...collidingFields(paper, changes.paper), ...collidingFields(summary, changes.summary, SET_FIELDS)])
   const paperChanged = applyFieldChanges(paper, changes.paper)
   const summaryChanged = applyFieldChanges(summary, changes.summary, SET_FIELDS)
   const changed = paperChanged || summaryChanged
@@ -163,14 +167,7 @@ export function paperEditFromFlags(
 export function applyPaperEdit(lib: Library, key: string, changes: PaperAloneChanges, now: Date): { paper: Paper; changed: boolean } {
   const paper = lib.papers.find((p) => p.key === key)
   if (!paper) throw new NotFoundError(`The paper "${key}" is no longer in the library`)
-  const colliding = collidingFields(paper, changes.paper).map(String)
-  if (colliding.length > 0) {
-    throw new ConflictError(
-      `"${key}" was changed by someone else while you were editing (${colliding.join(', ')}); your edit was not applied`,
-      colliding,
-      [`See it as it is now with: precis show ${key}`],
-    )
-  }
+  refuseCollisions(key, collidingFields(paper, changes.paper))
   const paperChanged = applyFieldChanges(paper, changes.paper)
   if (paperChanged) for (const summary of lib.summaries) if (summary.paper === key) summary.updated = now.toISOString()
   const tagged = changes.tags.add.length + changes.tags.remove.length > 0
