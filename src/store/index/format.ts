@@ -1,13 +1,9 @@
-// The index file: a fixed start, a header, then sections, each checksummed and decoded on its own.
+// The index file, framed as frame.ts lays out (the header's checksum: checksum.ts, 16 hex digits):
 //
-//   bytes 0-7    "precisIX"               what the file is
-//   bytes 8-11   format version (u32 LE)  another version is rebuilt, never read
-//   bytes 12-15  header length (u32 LE)
-//   bytes 16-31  checksum of the header (checksum.ts, 16 hex digits)
 //   header       JSON: the library's path and identity, the record counts, each section's place and checksum
 //   sections     one per field of the outline (columns.ts: `paper.title`, `summary.tags`, ...) and per
 //                derived part (word counts, citations, tag counts, places, sort orders, statistics);
-//                text as compact JSON arrays, numbers as 64-bit floats, each starting at a multiple of 8
+//                text as compact JSON arrays, numbers as 64-bit floats
 //
 // A read decodes only the sections it uses, each when first used. JSON stays for text: V8's parser
 // does in C++ what a hand-written decoder would do in JavaScript (measured: the same time at 10k).
@@ -19,15 +15,18 @@ import type { LibraryStats } from '../../core/stats/stats-types.js'
 import { SORT_ORDERS, STATS_ROWS, type IndexContents } from './contents.js'
 import { isCount, isText, isTextList, PAPER_COLUMNS, same, sectionName, SUMMARY_COLUMNS, type Column, type ColumnKind } from './columns.js'
 import { checksum, sectionChecksum } from './checksum.js'
+import { alignedSections, checkedHeader, fixedBytes, framedFile, frameVersion, headerEnd, type Frame } from './frame.js'
 import { isFileIdentity } from './identity.js'
 
-const MAGIC = Buffer.from('precisIX', 'latin1')
 /** Raised whenever what the index holds or how it is laid out changes. */
 export const INDEX_FORMAT_VERSION = 4
-const FIXED_BYTES = 32
 
-/** The checksum of `bytes`, as the fixed start holds it. */
-const sum = (bytes: Uint8Array) => Buffer.from(checksum(bytes), 'latin1')
+const INDEX_FRAME: Frame = {
+  magic: Buffer.from('precisIX', 'latin1'),
+  version: INDEX_FORMAT_VERSION,
+  headerSum: (header) => Buffer.from(checksum(header), 'latin1'),
+  sumBytes: 16,
+}
 
 /** What the orders were sorted with: the English collation of this ICU (entries.ts). Another ICU may order otherwise. */
 const COLLATION = `icu ${process.versions.icu ?? 'none'}`
@@ -83,32 +82,18 @@ function sectionsOf(contents: IndexContents): [string, ColumnKind, unknown][] {
   ]
 }
 
-/** Sections start at multiples of 8 bytes in the file, so a column of numbers is read where it lies, not copied. */
-const ALIGN = 8
-const padding = (length: number) => (ALIGN - (length % ALIGN)) % ALIGN
-
 /** The index file's bytes for `contents`. */
 export function encodeIndex(contents: IndexContents): Buffer {
-  const sections: [string, number, number, string][] = []
-  const bodies: Buffer[] = []
-  let offset = 0
-  for (const [name, kind, value] of sectionsOf(contents)) {
-    const body = kind === 'json' ? Buffer.from(JSON.stringify(value)) : Buffer.from(Float64Array.from(value as ArrayLike<number>).buffer)
-    const gap = padding(offset)
-    sections.push([name, offset + gap, body.length, sectionChecksum(body)])
-    bodies.push(Buffer.alloc(gap), body) // zeros before a section, none after the last: the file ends with checksummed bytes
-    offset += gap + body.length
-  }
+  const parts = sectionsOf(contents).map(
+    ([name, kind, value]) =>
+      [
+        name,
+        kind === 'json' ? Buffer.from(JSON.stringify(value)) : Buffer.from(Float64Array.from(value as ArrayLike<number>).buffer),
+      ] as const,
+  )
+  const { bodies, places } = alignedSections(parts, sectionChecksum)
   const counts = { papers: contents.papers.length, summaries: contents.summaries.length }
-  const json = JSON.stringify({ library: contents.library, identity: contents.identity, counts, sections })
-  // Spaces after the header's JSON (which JSON.parse allows) bring the sections to a multiple of 8.
-  const header = Buffer.from(json + ' '.repeat(padding(FIXED_BYTES + Buffer.byteLength(json))))
-  const fixed = Buffer.alloc(FIXED_BYTES)
-  MAGIC.copy(fixed, 0)
-  fixed.writeUInt32LE(INDEX_FORMAT_VERSION, 8)
-  fixed.writeUInt32LE(header.length, 12)
-  sum(header).copy(fixed, 16)
-  return Buffer.concat([fixed, header, ...bodies])
+  return framedFile(INDEX_FRAME, { library: contents.library, identity: contents.identity, counts, sections: places }, bodies)
 }
 
 /** Whether every item of `values` passes `valid` (and there are `length` of them, when given): one loop, nothing allocated. */
@@ -171,12 +156,10 @@ interface Header {
 /** The header of an index file; null when it is not a whole index of this format (its header checked, each section within the file). */
 function readHeader(source: IndexBytes): Header | null {
   const bytes = source.head
-  if (bytes.length < FIXED_BYTES || !bytes.subarray(0, 8).equals(MAGIC) || bytes.readUInt32LE(8) !== INDEX_FORMAT_VERSION) return null
-  const headerEnd = FIXED_BYTES + bytes.readUInt32LE(12)
-  if (headerEnd > bytes.length) return null
-  const headerBytes = bytes.subarray(FIXED_BYTES, headerEnd)
-  if (!sum(headerBytes).equals(bytes.subarray(16, FIXED_BYTES))) return null
-  const header = JSON.parse(headerBytes.toString('utf8')) as Record<string, unknown>
+  const end = headerEnd(INDEX_FRAME, bytes)
+  const text = end === null || end > bytes.length ? null : checkedHeader(INDEX_FRAME, bytes, bytes.subarray(fixedBytes(INDEX_FRAME), end))
+  if (text === null) return null
+  const header = JSON.parse(text) as Record<string, unknown>
   const counts = header.counts as Record<string, unknown> | null
   if (!isText(header.library) || !isFileIdentity(header.identity) || !Array.isArray(header.sections)) return null
   if (typeof counts !== 'object' || counts === null || !isCount(counts.papers) || !isCount(counts.summaries)) return null
@@ -185,7 +168,7 @@ function readHeader(source: IndexBytes): Header | null {
     if (!Array.isArray(section) || section.length !== 4) return null
     const [name, offset, length, sum] = section as unknown[]
     if (!isText(name) || !isCount(offset) || !isCount(length) || !isText(sum)) return null
-    const start = headerEnd + offset
+    const start = end! + offset
     if (start + length > source.size) return null // cut short
     sections.set(name, { start, length, sum })
   }
@@ -211,23 +194,23 @@ export type IndexFallback = () => IndexContents
 
 /** True when `start` (an index file's first bytes) is an index of an older format than this precis writes. */
 export function isOlderIndex(start: Buffer): boolean {
-  return start.length >= FIXED_BYTES && start.subarray(0, 8).equals(MAGIC) && start.readUInt32LE(8) < INDEX_FORMAT_VERSION
+  const version = frameVersion(INDEX_FRAME, start)
+  return version !== null && version < INDEX_FORMAT_VERSION
 }
 
 /** How many bytes of an index file hold its fixed start and header, or null when `start` (its first bytes) is not one of this format. */
 export function headerBytes(start: Buffer): number | null {
-  if (start.length < FIXED_BYTES || !start.subarray(0, 8).equals(MAGIC) || start.readUInt32LE(8) !== INDEX_FORMAT_VERSION) return null
-  return FIXED_BYTES + start.readUInt32LE(12)
+  return headerEnd(INDEX_FRAME, start)
 }
 
 /** The library an index file says it was built from, read from its start (the fixed part and the header, checked); null when it does not say. */
 export function indexedLibrary(start: Buffer): string | null {
   const end = headerBytes(start)
   if (end === null || end > start.length) return null
-  const header = start.subarray(FIXED_BYTES, end)
-  if (!sum(header).equals(start.subarray(16, FIXED_BYTES))) return null
+  const header = checkedHeader(INDEX_FRAME, start, start.subarray(fixedBytes(INDEX_FRAME), end))
+  if (header === null) return null
   try {
-    const library = (JSON.parse(header.toString('utf8')) as Record<string, unknown>).library
+    const library = (JSON.parse(header) as Record<string, unknown>).library
     return isText(library) ? library : null
   } catch {
     return null

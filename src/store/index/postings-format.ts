@@ -1,16 +1,13 @@
-// The postings file (core/search/postings.ts), beside the index file and checked the same way:
+// The postings file (core/search/postings.ts), beside the index file, framed as frame.ts lays out
+// (the header's checksum: its SHA-1) and checked the same way:
 //
-//   bytes 0-7    "precisPX"               what the file is
-//   bytes 8-11   format version (u32 LE)  another version is rebuilt, never read
-//   bytes 12-15  header length (u32 LE)
-//   bytes 16-35  SHA-1 of the header
 //   header       JSON: the library's path and identity, the entry count, each section's place and CRC-32;
 //                for a delta (postings-view.ts), the SHA-1 of its base's header
-//   sections     the typed arrays as they are in memory (little-endian), each at a multiple of 8;
-//                the words and stems as one UTF-8 text each with where each ends; the word lists
-//                (each word's entries and counts) and the tokens (each field's words in order), both
-//                read a checksummed block at a time, only the blocks a search needs (most searches
-//                need only their words' lists, and the tokens of none or a few entries)
+//   sections     the typed arrays as they are in memory (little-endian); the words and stems as one
+//                UTF-8 text each with where each ends; the word lists (each word's entries and
+//                counts) and the tokens (each field's words in order), both read a checksummed block
+//                at a time, only the blocks a search needs (most searches need only their words'
+//                lists, and the tokens of none or a few entries)
 //
 // Sections are checksummed with CRC-32, not SHA-1: the tokens are most of the file (tens of MB at
 // 10,000 summaries) and SHA-1 over them cost more than the rest of a search; CRC-32 catches what a
@@ -20,16 +17,16 @@
 import { createHash } from 'node:crypto'
 import { crc32 } from 'node:zlib'
 import { FIELD_COUNT, JoinedTexts, PostingsUnavailable, type Postings, type Texts } from '../../core/search/postings.js'
+import { alignedSections, checkedHeader, fixedBytes, framedFile, headerEnd, type Frame } from './frame.js'
 import { isFileIdentity, type FileIdentity } from './identity.js'
 import { FINGERPRINT_BYTES } from './fingerprints.js'
 
-const MAGIC = Buffer.from('precisPX', 'latin1')
 /** Raised whenever what the postings hold or how they are laid out changes. */
 export const POSTINGS_FORMAT_VERSION = 3
-const FIXED_BYTES = 36
-const ALIGN = 8
 
 const sha1 = (bytes: Buffer) => createHash('sha1').update(bytes).digest()
+
+const POSTINGS_FRAME: Frame = { magic: Buffer.from('precisPX', 'latin1'), version: POSTINGS_FORMAT_VERSION, headerSum: sha1, sumBytes: 20 }
 
 /** The postings of one library file, and which file they were built from. */
 export interface PostingsContents {
@@ -44,8 +41,6 @@ export interface PostingsContents {
   /** For a base: each entry's fingerprint (fingerprints.ts), so a search after a hand edit keeps the documents of entries unchanged. */
   fingerprints?: Uint8Array
 }
-
-type Section = [name: string, offset: number, length: number, crc: number]
 
 /**
  * The typed arrays read with the header, in one read: every section before the word lists and the
@@ -103,27 +98,12 @@ export function encodePostings({ library, identity, postings, delta, fingerprint
     ['wordDocFields', bytesOf(postings.wordDocFields)],
     ['tokens', bytesOf(postings.tokens)],
   ]
-  const sections: Section[] = []
-  const bodies: Buffer[] = []
-  let offset = 0
-  for (const [name, body] of parts) {
-    const padding = (ALIGN - (offset % ALIGN)) % ALIGN
-    if (padding > 0) bodies.push(Buffer.alloc(padding))
-    offset += padding
-    sections.push([name, offset, body.length, crc32(body)])
-    bodies.push(body)
-    offset += body.length
-  }
-  const header = Buffer.from(JSON.stringify({ library, identity, count: postings.count, sections, ...(delta ? { base: delta.base } : {}) }))
-  // The sections start at a multiple of ALIGN from the file's start, so a load can view them in place.
-  const headerPadding = (ALIGN - ((FIXED_BYTES + header.length) % ALIGN)) % ALIGN
-  const paddedHeader = Buffer.concat([header, Buffer.alloc(headerPadding, 0x20)])
-  const fixed = Buffer.alloc(FIXED_BYTES)
-  MAGIC.copy(fixed, 0)
-  fixed.writeUInt32LE(POSTINGS_FORMAT_VERSION, 8)
-  fixed.writeUInt32LE(paddedHeader.length, 12)
-  sha1(paddedHeader).copy(fixed, 16)
-  return Buffer.concat([fixed, paddedHeader, ...bodies])
+  const { bodies, places } = alignedSections(parts, crc32)
+  return framedFile(
+    POSTINGS_FRAME,
+    { library, identity, count: postings.count, sections: places, ...(delta ? { base: delta.base } : {}) },
+    bodies,
+  )
 }
 
 /** Entries of the word lists, and words in order, checksummed together: a search reads and checks the blocks it needs, no others. */
@@ -205,13 +185,12 @@ export function decodePostingsHead(source: PostingsSource): PostingsHead | null 
 }
 
 function readHead(source: PostingsSource): { header: Record<string, unknown>; hash: string; headerEnd: number } | null {
-  const fixed = source.read(0, FIXED_BYTES)
-  if (fixed.length < FIXED_BYTES || !fixed.subarray(0, 8).equals(MAGIC) || fixed.readUInt32LE(8) !== POSTINGS_FORMAT_VERSION) return null
-  const headerEnd = FIXED_BYTES + fixed.readUInt32LE(12)
-  const headerBytes = source.read(FIXED_BYTES, headerEnd - FIXED_BYTES)
-  const hash = fixed.subarray(16, FIXED_BYTES)
-  if (headerBytes.length !== headerEnd - FIXED_BYTES || !sha1(headerBytes).equals(hash)) return null
-  return { header: JSON.parse(headerBytes.toString('utf8')) as Record<string, unknown>, hash: hash.toString('hex'), headerEnd }
+  const fixedLength = fixedBytes(POSTINGS_FRAME)
+  const fixed = source.read(0, fixedLength)
+  const end = headerEnd(POSTINGS_FRAME, fixed)
+  const text = end === null ? null : checkedHeader(POSTINGS_FRAME, fixed, source.read(fixedLength, end - fixedLength))
+  if (text === null) return null
+  return { header: JSON.parse(text) as Record<string, unknown>, hash: fixed.subarray(16, fixedLength).toString('hex'), headerEnd: end! }
 }
 
 /** Where a postings file is read from: now, while it is open, and later for the tokens. */

@@ -1,0 +1,74 @@
+// The framing the index file and the postings file share:
+//
+//   bytes 0-7    what the file is (8 latin1 bytes)
+//   bytes 8-11   format version (u32 LE)  another version is rebuilt, never read
+//   bytes 12-15  header length (u32 LE)
+//   bytes 16-    checksum of the header (its length is the frame's)
+//   header       JSON, padded with spaces so that what follows starts at a multiple of 8
+//   sections     one after another, each at a multiple of 8 from the file's start (zeros between,
+//                none after the last), so a section of numbers is a view of the file's bytes
+//
+// What the header says of the sections, and how each is checked, is each format's own.
+
+export interface Frame {
+  /** 8 bytes naming what the file is. */
+  magic: Buffer
+  version: number
+  /** The header's checksum as the fixed start holds it; always `sumBytes` long. */
+  headerSum: (header: Buffer) => Buffer
+  sumBytes: number
+}
+
+const ALIGN = 8
+const padding = (offset: number) => (ALIGN - (offset % ALIGN)) % ALIGN
+
+/** How many bytes the fixed start of a file of this frame takes. */
+export const fixedBytes = (frame: Frame) => 16 + frame.sumBytes
+
+/**
+ * `parts` laid out one after another, each at a multiple of 8 from where the sections start:
+ * the bytes to write, and each part's [name, offset from that start, length, its check].
+ */
+export function alignedSections<C>(parts: readonly (readonly [string, Buffer])[], check: (body: Buffer) => C) {
+  const bodies: Buffer[] = []
+  const places: [string, number, number, C][] = []
+  let offset = 0
+  for (const [name, body] of parts) {
+    const gap = padding(offset)
+    if (gap > 0) bodies.push(Buffer.alloc(gap))
+    places.push([name, offset + gap, body.length, check(body)])
+    bodies.push(body)
+    offset += gap + body.length
+  }
+  return { bodies, places }
+}
+
+/** A whole file: the fixed start, `header` as JSON (padded), then `bodies` (from alignedSections). */
+export function framedFile(frame: Frame, header: unknown, bodies: readonly Buffer[]): Buffer {
+  const fixed = Buffer.alloc(fixedBytes(frame))
+  const json = JSON.stringify(header)
+  // Spaces after the JSON (which JSON.parse allows) bring the sections to a multiple of 8.
+  const headerBytes = Buffer.from(json + ' '.repeat(padding(fixed.length + Buffer.byteLength(json))))
+  frame.magic.copy(fixed, 0)
+  fixed.writeUInt32LE(frame.version, 8)
+  fixed.writeUInt32LE(headerBytes.length, 12)
+  frame.headerSum(headerBytes).copy(fixed, 16)
+  return Buffer.concat([fixed, headerBytes, ...bodies])
+}
+
+/** The version of a file of this kind that `start` (its first bytes) begins, or null when it is not one. */
+export function frameVersion(frame: Frame, start: Buffer): number | null {
+  return start.length >= fixedBytes(frame) && start.subarray(0, 8).equals(frame.magic) ? start.readUInt32LE(8) : null
+}
+
+/** Where the header ends (and the sections start) in a file of this frame and version that `start` begins; else null. */
+export function headerEnd(frame: Frame, start: Buffer): number | null {
+  return frameVersion(frame, start) === frame.version ? fixedBytes(frame) + start.readUInt32LE(12) : null
+}
+
+/** The header's JSON text when `header` (the bytes after the fixed start `start`) is whole and its checksum holds; else null. */
+export function checkedHeader(frame: Frame, start: Buffer, header: Buffer): string | null {
+  const end = headerEnd(frame, start)
+  if (end === null || header.length !== end - fixedBytes(frame)) return null
+  return frame.headerSum(header).equals(start.subarray(16, fixedBytes(frame))) ? header.toString('utf8') : null
+}
