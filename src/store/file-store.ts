@@ -9,7 +9,6 @@ import type { PostingsView } from '../core/search/postings-view.js'
 import { fileIdentity, sameIdentity, type FileIdentity } from './index/identity.js'
 import { indexAfterWrite, indexBeforeChange, indexFileOf, IndexedLibrary, type IndexOptions } from './index/indexed-library.js'
 import { PlacesWhileWriting } from './index/places.js'
-import { postingsAfterWrite, postingsBeforeChange } from './index/indexed-postings.js'
 import { postingsPath } from './index/location.js'
 import { LibraryFile } from './library-file.js'
 import { DEFAULT_LOCK_TIMEOUT_MS } from './lock-timeout.js'
@@ -143,6 +142,8 @@ export class FileStore implements Store {
       const read = fileIdentity(target)
       await db.read()
       const before = this.index && indexBeforeChange(target, this.index, read, db.data)
+      // Loaded by a change only: the postings' code needs node:crypto and node:zlib, which reads from the index never load.
+      const { postingsAfterWrite, postingsBeforeChange } = await import('./index/indexed-postings.js')
       const postingsBefore = this.index && postingsBeforeChange(target, postingsPath(indexFileOf(target, this.index).path), read, db.data)
       const recording = await recorder.begin(target, db.data)
       const result = await change(db.data, { unchanged: this.#unchangedSince(options.since, read) })

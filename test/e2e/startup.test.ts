@@ -23,7 +23,12 @@ import { appendFileSync } from 'node:fs'
 import { createRequire, register } from 'node:module'
 const log = process.env.LOAD_LOG
 register(new URL('./hooks.mjs', import.meta.url), { data: { log } })
-process.on('exit', () => appendFileSync(log, Object.keys(createRequire(import.meta.url).cache).join('\\n') + '\\n'))
+process.on('exit', () => {
+  appendFileSync(log, Object.keys(createRequire(import.meta.url).cache).join('\\n') + '\\n')
+  // Node's own modules (node:crypto, node:zlib), loaded by either import or require.
+  const builtins = process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => 'builtin:' + m.slice(13))
+  appendFileSync(log, builtins.join('\\n') + '\\n')
+})
 `
 
 /** What a spawned `precis ...args` loaded: npm packages, and our source modules. */
@@ -32,16 +37,18 @@ interface Loaded {
   packages: Set<string>
   /** Source files (src/...) bundled into the dist/ files that were loaded; esbuild marks each with a comment. */
   sources: Set<string>
+  /** Node's own modules loaded (`crypto`, `zlib`, `internal/...`). */
+  builtins: Set<string>
 }
 
-async function whatLoads(args: readonly string[]): Promise<Loaded & { distFiles: string[] }> {
+async function whatLoads(args: readonly string[], env: Record<string, string> = {}): Promise<Loaded & { distFiles: string[] }> {
   const dir = tempDir()
   writeFileSync(join(dir, 'hooks.mjs'), HOOKS)
   writeFileSync(join(dir, 'register.mjs'), REGISTER)
   const log = join(dir, 'loaded.txt')
   writeFileSync(log, '')
   const result = await runPrecis(args, {
-    env: { LOAD_LOG: log, NODE_OPTIONS: `--import ${pathToFileURL(join(dir, 'register.mjs')).href}` },
+    env: { LOAD_LOG: log, NODE_OPTIONS: `--import ${pathToFileURL(join(dir, 'register.mjs')).href}`, ...env },
   })
   expect(result.stderr).toBe('')
   expect(result.code).toBe(0)
@@ -53,7 +60,8 @@ async function whatLoads(args: readonly string[]): Promise<Loaded & { distFiles:
   // Packages loaded from node_modules, and those bundled into the dist/ files that were loaded.
   const packagePaths = [...lines, ...bundled.flatMap((text) => [...text.matchAll(/^\/\/ (node_modules\/\S+)$/gm)].map((m) => m[1]!))]
   const packages = packagePaths.flatMap((path) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1] ?? [])
-  return { packages: new Set(packages), sources: new Set(sources), distFiles }
+  const builtins = lines.flatMap((line) => (line.startsWith('builtin:') ? [line.slice('builtin:'.length)] : []))
+  return { packages: new Set(packages), sources: new Set(sources), builtins: new Set(builtins), distFiles }
 }
 
 // Parsers, renderers and prompts: each costs tens to hundreds of milliseconds to load.
@@ -116,6 +124,21 @@ describe('start-up loads only what the command needs', () => {
     ).toEqual([])
     // Reading needs no lock, durable write or git: those (and crypto, child_process) load with a change.
     expect([...sources].filter((s) => /^src\/(store\/(lock|durable-write|serialize)\.ts|sync\/)/.test(s))).toEqual([])
+  })
+
+  it('a read from the index loads no hashing nor compression (node:crypto, node:zlib): those come with a change or a search', async () => {
+    const library = join(tempDir(), 'library.json')
+    writeFileSync(library, JSON.stringify(smallLibrary()))
+    const env = { PRECIS_CACHE_DIR: tempDir() }
+    await whatLoads(['--library', library, 'search', 'gaussian'], env) // builds the index and the postings
+    for (const args of [['list'], ['tags'], ['stats'], ['list', 'tag:gp'], ['show', 'rasmussen2004gaussian']]) {
+      const { builtins, sources } = await whatLoads(['--library', library, ...args], env)
+      expect(sources, args.join(' ')).toContain('src/store/index/indexed-library.ts')
+      expect(
+        [...builtins].filter((name) => name === 'crypto' || name === 'zlib'),
+        args.join(' '),
+      ).toEqual([])
+    }
   })
 
   it('show renders with marked and temml but loads no syntax highlighter nor emoji data (precis draws code blocks itself, and leaves :shortcodes: as typed)', async () => {

@@ -4,10 +4,14 @@
  * File names and keys come from other people's files and libraries, so they are treated as hostile:
  * a stored name is one this module would have made itself, and can never leave the paper's folder.
  */
-import { createHash } from 'node:crypto'
+import { lazyRequire } from '../lazy-require.js'
 import { trashId, type Attachment, type Library, type Paper } from '../model.js'
 import { collisionKey, fitName, RESERVED, safeFileStem } from '../text/filenames.js'
 import { formatBytes } from '../text/sizes.js'
+
+// Loaded on first use: every read checks attachment records (validation), few hash anything, and
+// node:crypto costs each run's start-up.
+const crypto = lazyRequire<typeof import('node:crypto')>('node:crypto')
 
 /** Largest file `attach` copies: PDFs of papers are a few MB; this leaves room for scans and slides, not data sets. */
 export const MAX_ATTACHMENT_BYTES = 256 * 1024 * 1024
@@ -73,7 +77,7 @@ export function keyFolderName(key: string): string {
   }
   if (RESERVED.test(name)) name = '%' + name.charCodeAt(0).toString(16).toUpperCase() + name.slice(1)
   if (name.length <= LONGEST_FOLDER_NAME) return name
-  const hash = createHash('sha256').update(key).digest('hex').slice(0, 16)
+  const hash = crypto().createHash('sha256').update(key).digest('hex').slice(0, 16)
   return name.slice(0, LONGEST_FOLDER_NAME - 17).replace(/%[0-9A-F]?$/, '') + '~' + hash
 }
 
@@ -174,7 +178,7 @@ export function webPages(paper: Pick<Paper, 'arxiv' | 'doi' | 'url' | 'attachmen
 
 /** The SHA-256 of a file's bytes, as attachments record it (64 lowercase hex digits). */
 export function sha256Of(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex')
+  return crypto().createHash('sha256').update(bytes).digest('hex')
 }
 
 /** Where a file with the SHA-256 `sha256` is attached: a paper of the library, else of the trash (with the entry's id). */

@@ -12,7 +12,6 @@ import { beforeChange, outlineAfterChange, type BeforeChange } from './reuse.js'
 import { pick, type PickedRecords } from '../outline-reads.js'
 import { readRecordsAt } from './record-reader.js'
 import type { PostingsView } from '../../core/search/postings-view.js'
-import { postingsOf } from './indexed-postings.js'
 import { deltaPath, postingsPath } from './location.js'
 
 /** Where indexes are kept, and how a long rebuild is announced. */
@@ -102,6 +101,8 @@ export class IndexedLibrary {
       note: this.note,
       noteFromBytes: this.noteFromBytes,
     }
+    // Loaded by a search only: the postings' code needs node:crypto and node:zlib, which other reads never load.
+    const { postingsOf } = await import('./indexed-postings.js')
     return postingsOf(place, source, this.readIdentities.get(outline) ?? null, rebuild)
   }
 
