@@ -2,8 +2,7 @@ import type { Library } from '../core/model.js'
 import { libraryOutline, type LibraryOutline } from '../core/records/outline.js'
 import type { PickedRecords, Store } from './store.js'
 import { libraryEntries } from '../core/records/entries.js'
-import { buildPostings } from '../core/search/postings.js'
-import { PostingsView } from '../core/search/postings-view.js'
+import type { PostingsView } from '../core/search/postings-view.js'
 
 export type { PickedRecords }
 
@@ -35,7 +34,14 @@ export async function readOutline(store: Store): Promise<LibraryOutline> {
  */
 export async function readPostings(store: Store, outline: LibraryOutline, rebuild = false): Promise<PostingsView | null> {
   const library = wholeLibraries.get(outline)
-  if (library) return new PostingsView(buildPostings(libraryEntries(library)))
+  if (library) {
+    // Loaded by a search only: the other reads of this module never build postings.
+    const [{ buildPostings }, { PostingsView }] = await Promise.all([
+      import('../core/search/postings.js'),
+      import('../core/search/postings-view.js'),
+    ])
+    return new PostingsView(buildPostings(libraryEntries(library)))
+  }
   return store.postings ? store.postings(outline, rebuild) : null
 }
 
