@@ -83,6 +83,24 @@ function shownFields(base: EditBase, document: string): EditFields {
   }
 }
 
+/**
+ * The tag changes of a document in the editor's format given with --file (its tags replace the
+ * `stored` ones), with the --tag and --untag flags on top.
+ */
+function documentTagChanges(stored: readonly string[], tags: readonly string[], addTags: readonly string[], removeTags: readonly string[]) {
+  return {
+    addTags: [...tags.filter((tag) => !stored.includes(tag) && !removeTags.includes(tag)), ...addTags],
+    removeTags: [...stored.filter((tag) => !tags.includes(tag) && !addTags.includes(tag)), ...removeTags],
+  }
+}
+
+/** Without field flags the editor is the way to change anything: refused where there is none. */
+function requireEditor(ctx: Context): void {
+  if (!canPrompt(ctx) && !ctx.env.VISUAL && !ctx.env.EDITOR) {
+    throw new UsageError('Nothing to change: pass field flags (see precis edit --help), or run in a terminal to use the editor')
+  }
+}
+
 /** The document of a paper alone read back as fields: what the person was shown, normalised as their text will be. */
 function shownPaperFields(paper: Paper, document: string): PaperAloneFields {
   try {
@@ -119,17 +137,13 @@ async function editPaperAlone(opts: EditOptions, paper: Paper, library: Library,
       if (!isEditDocument(text)) throw noSummary(key, '--file gives a summary’s text, unless it is a document of the paper’s fields')
       const document = parsePaperDocument(text, key)
       const tags = await guardNewTags(document.tags, library, ctx)
-      const stored = paper.tags ?? []
       changes = paperEditFromFlags(paper, {
         paper: { ...document.paper, ...opts.paper },
-        addTags: [...tags.filter((tag) => !stored.includes(tag) && !opts.removeTags.includes(tag)), ...addTags],
-        removeTags: [...stored.filter((tag) => !tags.includes(tag) && !addTags.includes(tag)), ...opts.removeTags],
+        ...documentTagChanges(paper.tags ?? [], tags, addTags, opts.removeTags),
       })
     }
   } else {
-    if (!canPrompt(ctx) && !ctx.env.VISUAL && !ctx.env.EDITOR) {
-      throw new UsageError('Nothing to change: pass field flags (see precis edit --help), or run in a terminal to use the editor')
-    }
+    requireEditor(ctx)
     const document = toPaperDocument(paper)
     const edited = await editInEditor(ctx, key, document, (typed) => parsePaperDocument(typed, key), 'paper')
     edited.fields.tags = await guardNewTags(edited.fields.tags, library, ctx)
@@ -173,20 +187,16 @@ export async function editRun(opts: EditOptions, ctx: Context): Promise<void> {
       // The editor's own format (a kept or exported document): its fields apply, the flags on top.
       const document = parseEditDocument(body.body)
       const tags = await guardNewTags(document.summary.tags, library, ctx)
-      const stored = base.summary.tags
       changes = editFromFlags(base, {
         paper: { ...document.paper, ...opts.paper },
         summary: { by: document.summary.by, body: document.summary.body, ...opts.summary },
-        addTags: [...tags.filter((tag) => !stored.includes(tag) && !opts.removeTags.includes(tag)), ...addTags],
-        removeTags: [...stored.filter((tag) => !tags.includes(tag) && !addTags.includes(tag)), ...opts.removeTags],
+        ...documentTagChanges(base.summary.tags, tags, addTags, opts.removeTags),
       })
     } else {
       changes = editFromFlags(base, { paper: opts.paper, summary: { ...opts.summary, ...body }, addTags, removeTags: opts.removeTags })
     }
   } else {
-    if (!canPrompt(ctx) && !ctx.env.VISUAL && !ctx.env.EDITOR) {
-      throw new UsageError('Nothing to change: pass field flags (see precis edit --help), or run in a terminal to use the editor')
-    }
+    requireEditor(ctx)
     const document = toEditDocument(base.paper, base.summary)
     const edited = await editInEditor(ctx, id, document, parseEditDocument)
     edited.fields.summary.tags = await guardNewTags(edited.fields.summary.tags, library, ctx)
