@@ -6,6 +6,8 @@
 // command's implementation out of start-up. Type-checking is tsc's job (`npm run typecheck`).
 import { build } from 'esbuild'
 import { readFileSync, rmSync } from 'node:fs'
+import { dirname, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 const { dependencies } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
 
@@ -28,13 +30,53 @@ const BUNDLED = new Set([
   'zod',
 ])
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true })
-await build({
-  // The worker thread a PDF is read in (src/formats/pdf-text.ts), a file of its own beside the others.
-  entryPoints: { cli: 'src/cli.ts', 'pdf-worker': 'src/formats/pdf-worker.ts' },
-  outdir: 'dist',
+// Code splitting puts each module in a chunk by the set of entry points that reach it, and each file we
+// import() lazily is an entry point of its own. Left alone that made ~30 small chunks for what every
+// run loads and 50-65 files for a read, each resolved, read and compiled on its own: ~0.5× `node -e 0`.
+// So a lazily imported file is bundled behind a small module that first imports the groups below
+// that will be loaded anyway when it runs. Every module a group reaches is then reached by the same
+// entry points, and lands in one chunk: `--help` loads 3 files (the entry, the command line and
+// esbuild's helpers), `list` 12 and a search 17 (test/e2e/startup.test.ts holds these).
+const SOURCES = fileURLToPath(new URL('../src/', import.meta.url))
+const GROUPS = [
+  // The command line: loaded before anything lazy, so importing it again costs nothing.
+  { roots: ['cli.ts'], joins: () => true },
+  // Reading a library: what a command's work nearly always does (configuration commands load ~100 KB
+  // they do not need, ~2 ms).
+  { roots: ['store/file-store.ts', 'store/outline-reads.ts'], joins: () => true },
+  // Searching, and keeping the postings current (what search, browse, related and a write load).
+  {
+    roots: [
+      'store/search-reads.ts',
+      'store/index/indexed-postings.ts',
+      'core/search/search.ts',
+      'core/search/postings.ts',
+      'core/search/postings-view.ts',
+    ],
+    joins: (file) => /^(commands\/(search|browse|related)\/|core\/search\/|store\/index\/indexed-postings)/.test(file),
+  },
+].map(({ roots, joins }) => ({ roots: roots.map((root) => resolve(SOURCES, root)), joins }))
+
+const lazyPartsWithTheirGroups = {
+  name: 'lazy-parts-with-their-groups',
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, ({ kind, importer, path, namespace }) => {
+      if (kind !== 'dynamic-import' || namespace !== 'file' || !importer.startsWith(SOURCES)) return undefined
+      // Named relative to src/: the name is printed in dist/, which must not carry the build machine's paths.
+      return { path: relative(SOURCES, resolve(dirname(importer), path.replace(/\.js$/, '.ts'))), namespace: 'lazy-part' }
+    })
+    build.onLoad({ filter: /./, namespace: 'lazy-part' }, ({ path }) => {
+      const file = resolve(SOURCES, path)
+      const imports = GROUPS.filter(({ joins }) => joins(path)).flatMap(({ roots }) =>
+        roots.map((root) => `import ${JSON.stringify(root)}\n`),
+      )
+      return { contents: `${imports.join('')}export * from ${JSON.stringify(file)}\n`, resolveDir: dirname(file), loader: 'js' }
+    })
+  },
+}
+
+const common = {
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
@@ -48,11 +90,23 @@ await build({
   },
   // Bundled CommonJS (commander) calls require() for Node's own modules.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  // Flat: every file of dist/ sits one level below the package root, as src/ does (see package-files.ts).
-  chunkNames: '[name]-[hash]',
   // Maps (dist/*.map) so that a stack trace under PRECIS_DEBUG names src/ files and lines; bin/precis.js
   // turns them on only then. Without the sources' text: a stack needs the lines, not the code.
   sourcemap: true,
   sourcesContent: false,
   logLevel: 'warning',
+}
+
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true })
+await build({
+  ...common,
+  entryPoints: { cli: 'src/cli.ts' },
+  outdir: 'dist',
+  splitting: true,
+  // Flat: every file of dist/ sits one level below the package root, as src/ does (see package-files.ts).
+  chunkNames: '[name]-[hash]',
+  plugins: [lazyPartsWithTheirGroups],
 })
+// The worker thread a PDF is read in (src/formats/pdf-text.ts): a file of its own beside the others,
+// built apart so that the chunks every run loads are not shared with it.
+await build({ ...common, entryPoints: { 'pdf-worker': 'src/formats/pdf-worker.ts' }, outdir: 'dist' })
