@@ -1,4 +1,4 @@
-import { libraryEntries } from '../core/records/entries.js'
+import { outlineEntries } from '../core/records/entries.js'
 import type { LastWord } from '../core/search/compile.js'
 import { presentHits, PostingsSearch } from '../core/search/postings-search.js'
 import type { Query } from '../core/search/query.js'
@@ -21,7 +21,7 @@ export async function searchFromIndex(
 ): Promise<{ result: SearchResult; outline: LibraryOutline } | null> {
   if (!PostingsSearch.answers(query)) return null
   const outline = await readOutline(store)
-  const entries = libraryEntries(outline)
+  const entries = outlineEntries(outline)
   const rank = async (rebuild: boolean) => {
     const postings = await readPostings(store, outline, rebuild)
     return postings && postings.count === entries.length ? new PostingsSearch(postings, entries).rank(query, options) : null

@@ -21,7 +21,7 @@ import { averagesOf, scoreWith, type ScoringReads } from './rank.js'
 import type { Match } from './scan.js'
 import { bodySnippets, type Snippet } from './snippets.js'
 import { LibrarySearch, SNIPPET_LENGTH, type SearchHit, type SearchOptions, type SearchResult } from './search.js'
-import type { Entry } from '../records/entries.js'
+import type { Entry, EntryList } from '../records/entries.js'
 import { ScanText } from './text.js'
 import { SEARCH_TUNING } from './tuning.js'
 import { correctable, nearWords, pieces } from './typos.js'
@@ -94,8 +94,8 @@ export class PostingsSearch {
 
   constructor(
     postings: Postings | PostingsView,
-    /** The outline's entries, in library order. */
-    readonly entries: readonly PostedEntry[],
+    /** The outline's entries, in library order (made as they are asked for: a search looks at few). */
+    readonly entries: EntryList<PostedEntry>,
   ) {
     const view = (this.view = postings instanceof PostingsView ? postings : new PostingsView(postings))
     if (entries.length !== view.count) throw new Error(`postings of ${view.count} entries for ${entries.length}`)
@@ -180,13 +180,14 @@ export class PostingsSearch {
 
   /** The entry whose document is `doc` (a live one). */
   private entryOf(doc: number): PostedEntry {
-    return this.entries[this.view.positionOf[doc]!]!
+    return this.entries.at(this.view.positionOf[doc]!)!
   }
 
   private score(compiled: CompiledQuery<number>, matches: DocMatch[]): void {
     const { lengths } = this.view
     const reads: ScoringReads<DocMatch> = {
-      lengths: (match) => lengths.subarray(match.doc * FIELD_COUNT, (match.doc + 1) * FIELD_COUNT),
+      lengths: () => lengths,
+      lengthsAt: (match) => match.doc * FIELD_COUNT,
       phrase: (phrase, match, tf) => this.countTerm(phrase, match.doc, tf, 0),
     }
     scoreWith(compiled, matches, this.view.count, this.averages, reads)

@@ -58,8 +58,9 @@ export class PostingsView {
     if (!delta) {
       this.count = base.count
       this.documents = base.count
-      this.order = Uint32Array.from({ length: base.count }, (_, i) => i)
-      this.positionOf = Int32Array.from(this.order)
+      this.order = new Uint32Array(base.count)
+      this.positionOf = new Int32Array(base.count)
+      for (let i = 0; i < base.count; i++) this.order[i] = this.positionOf[i] = i
       this.lengths = base.lengths
       this.features = base.features
       this.vocabulary = this.baseWords

@@ -375,6 +375,15 @@ function isConsistent(p: Omit<Postings, 'tokens' | 'wordDocs' | 'wordDocFields'>
     isStarts(p.fieldStarts, tokens) &&
     allBelow(p.stemOf, p.stems.length) &&
     allBelow(p.stemWords, vocabulary) &&
-    p.lengths.every((length) => Number.isSafeInteger(length) && length >= 0)
+    allLengths(p.lengths)
   )
+}
+
+/** Whether every value is a whole number from 0 to 2^53 (a loop: `every` with a callback was most of the checks' time). */
+function allLengths(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!
+    if (!(value >= 0 && value <= Number.MAX_SAFE_INTEGER && Math.floor(value) === value)) return false
+  }
+  return true
 }

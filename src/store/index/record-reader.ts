@@ -47,15 +47,17 @@ export function readRecordsAt(target: string, index: IndexContents, keys: readon
       return start <= end && end <= size ? readRange(opened.fd, start, end) : ''
     }
     const picked: PickedRecords = { papers: new Map(), summaries: new Map() }
+    const paperAt = firstPlaces(index.papers, keys, (paper) => paper.key)
     for (const key of keys) {
-      const at = index.papers.findIndex((paper) => paper.key === key)
-      const paper = at < 0 ? undefined : parsed(read(index.paperPlaces, at), readPaper)
+      const at = paperAt.get(key)
+      const paper = at === undefined ? undefined : parsed(read(index.paperPlaces, at), readPaper)
       if (paper?.key !== key) return null
       picked.papers.set(key, paper)
     }
+    const summaryAt = firstPlaces(index.summaries, ids, (summary) => summary.id)
     for (const id of ids) {
-      const at = index.summaries.findIndex((summary) => summary.id === id)
-      const summary = at < 0 ? undefined : parsed(read(index.summaryPlaces, at), readSummary)
+      const at = summaryAt.get(id)
+      const summary = at === undefined ? undefined : parsed(read(index.summaryPlaces, at), readSummary)
       if (summary?.id !== id) return null
       picked.summaries.set(id, summary)
     }
@@ -63,4 +65,18 @@ export function readRecordsAt(target: string, index: IndexContents, keys: readon
   } finally {
     closeSync(opened.fd)
   }
+}
+
+/**
+ * Where each of `names` first is among `rows` (as findIndex would find it), in one pass that stops
+ * once all are found: a search shows 20 records of 100,000, and a pass per record was most of its read.
+ */
+function firstPlaces<R>(rows: readonly R[], names: readonly string[], name: (row: R) => string): Map<string, number> {
+  const wanted = new Set(names)
+  const found = new Map<string, number>()
+  for (let at = 0; at < rows.length && found.size < wanted.size; at++) {
+    const seen = name(rows[at]!)
+    if (wanted.has(seen) && !found.has(seen)) found.set(seen, at)
+  }
+  return found
 }
