@@ -15,7 +15,7 @@ import { prepareFolding } from './fold.js'
 import { bestMatches, compareTied, recencyOf } from './order.js'
 import { loosened, matchedSlots, optionalSlots, splitPartial } from './partial.js'
 import { PREFIX_WEIGHT, sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
-import { FIELD_COUNT, fieldCount, HAS_FIGURE, HAS_MATH, type PostedEntry, type Postings } from './postings.js'
+import { FIELD_COUNT, FIELD_COUNT_MAX, fieldCount, HAS_FIGURE, HAS_MATH, type PostedEntry, type Postings } from './postings.js'
 import { PostingsView } from './postings-view.js'
 import { averagesOf, scoreWith, type ScoringReads } from './rank.js'
 import type { Match } from './scan.js'
@@ -67,12 +67,12 @@ interface WordTable {
 /**
  * Where the words a query word accepts occur, per entry and field (index doc × FIELD_COUNT + field):
  * how many times (each word's count saturating at FIELD_COUNT_MAX, above any cap), and the weight
- * they share, or -1 when words of different weights are there (their order then decides which
- * are counted, and the field's words are read in order instead).
+ * they share (its place in `classes`), or -1 when words of different weights are there (their order
+ * then decides which are counted, and the field's words are read in order instead).
  */
 interface FieldCounts {
   occurrences: Uint16Array
-  weight: Float64Array
+  kind: Int8Array
   /** The weights the word's words have, heaviest first, and how many of each are in each field (index × classes.length + class). */
   classes: number[]
   byClass: Uint16Array
@@ -274,31 +274,33 @@ export class PostingsSearch {
     if (table.counts) return table.counts
     const { documents, positionOf } = this.view
     const occurrences = new Uint16Array(documents * FIELD_COUNT)
-    const weight = new Float64Array(documents * FIELD_COUNT)
+    const kinds = new Int8Array(documents * FIELD_COUNT)
+    // (At most four weights: whole word, stem, typo, prefix.)
     const classes = [...new Set(table.accepted.map((word) => table.weights[word]!))].sort((a, b) => b - a)
     const byClass = new Uint16Array(classes.length > 1 ? documents * FIELD_COUNT * classes.length : 0)
     for (const word of table.accepted) {
-      const given = table.weights[word]!
-      const kind = classes.indexOf(given)
+      const kind = classes.indexOf(table.weights[word]!)
       // The hottest loop of a search: written out rather than through eachDocument's callback.
       for (const { docs, fields, from } of this.view.listsOf(word)) {
         for (let i = 0; i < docs.length; i++) {
           const doc = from + docs[i]!
           if (!(doc < documents && positionOf[doc]! >= 0)) continue // dead, or beyond the library (not from a file precis wrote)
-          const packed = fields[i]!
-          const at = doc * FIELD_COUNT
-          for (let f = 0; f < FIELD_COUNT; f++) {
+          // Only the fields the word is in (most words are in one or two): each lowest non-zero count in turn.
+          for (let packed = fields[i]!; packed !== 0;) {
+            const f = (31 - Math.clz32(packed & -packed)) >>> 2
+            if (f >= FIELD_COUNT) break // counts of fields that do not exist (not from a file precis wrote)
             const n = fieldCount(packed, f)
-            if (n === 0) continue
-            if (occurrences[at + f] === 0) weight[at + f] = given
-            else if (weight[at + f] !== given) weight[at + f] = -1
-            occurrences[at + f] = occurrences[at + f]! + n
-            if (byClass.length > 0) byClass[(at + f) * classes.length + kind] = byClass[(at + f) * classes.length + kind]! + n
+            packed &= ~(FIELD_COUNT_MAX << (4 * f))
+            const at = doc * FIELD_COUNT + f
+            if (occurrences[at] === 0) kinds[at] = kind
+            else if (kinds[at] !== kind) kinds[at] = -1
+            occurrences[at] = occurrences[at]! + n
+            if (byClass.length > 0) byClass[at * classes.length + kind] = byClass[at * classes.length + kind]! + n
           }
         }
       }
     }
-    table.counts = { occurrences, weight, classes, byClass }
+    table.counts = { occurrences, kind: kinds, classes, byClass }
     return table.counts
   }
 
@@ -320,14 +322,14 @@ export class PostingsSearch {
   private countField(tables: readonly WordTable[], doc: number, field: number, cap: number): number {
     if (tables.length === 1) {
       // One word: from the word lists, unless words of different weights share the field.
-      const { occurrences, weight, classes, byClass } = this.fieldCounts(tables[0]!)
+      const { occurrences, kind, classes, byClass } = this.fieldCounts(tables[0]!)
       const at = doc * FIELD_COUNT + field
-      const given = weight[at]!
       const n = occurrences[at]!
       if (n === 0) return 0
       // Added one by one, heaviest first, as the scan adds them (sumOfWeights: the same rounding).
       let total = 0
-      if (given >= 0) {
+      if (kind[at]! >= 0) {
+        const given = classes[kind[at]!]!
         for (let seen = Math.min(cap, n); seen > 0; seen--) total += given
         return total
       }
