@@ -101,9 +101,10 @@ export class PostingsSearch {
     if (entries.length !== view.count) throw new Error(`postings of ${view.count} entries for ${entries.length}`)
     // Over the live documents in library order: what the scan sums and samples.
     const sums = new Float64Array(FIELD_COUNT)
-    for (const doc of view.order) for (let f = 0; f < FIELD_COUNT; f++) sums[f]! += view.lengths[doc * FIELD_COUNT + f]!
+    const { order, lengths } = view
+    for (let i = 0; i < order.length; i++) for (let f = 0; f < FIELD_COUNT; f++) sums[f]! += lengths[order[i]! * FIELD_COUNT + f]!
     this.averages = averagesOf(sums, view.count)
-    this.sample = sampleOf(Array.from(view.order))
+    this.sample = sampleOf(order)
     this.library = {
       size: view.count,
       estimateDf: (pattern, fields) => {
@@ -415,14 +416,10 @@ export class PostingsSearch {
     if (spec.keys.size !== 1 || word === undefined || !correctable(word)) return spec
     const table = this.wordTable(spec)
     const wordOnly = [table]
-    const anywhere = table.accepted.some((w) => {
-      let seen = false
-      this.view.eachDocument(w, (doc) => {
-        // Every live vocabulary entry is in some field.
-        seen ||= fields.length === ALL_FIELDS || fields.some((f) => this.countField(wordOnly, doc, f, 1) > 0)
-      })
-      return seen
-    })
+    // Every live vocabulary entry is in some field: with all fields, the first live document says it.
+    const anywhere = table.accepted.some((w) =>
+      this.view.someDocument(w, (doc) => fields.length === ALL_FIELDS || fields.some((f) => this.countField(wordOnly, doc, f, 1) > 0)),
+    )
     if (anywhere) return spec
     let found = this.neighbours(word, fields, true)
     if (found.size === 0 && this.sample.length < this.view.count) found = this.neighbours(word, fields, false)

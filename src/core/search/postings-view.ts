@@ -184,6 +184,26 @@ export class PostingsView {
     }
   }
 
+  /** Whether `test` holds for some live document holding vocabulary entry `w` (eachDocument's, in its order, stopping at the first). */
+  someDocument(w: number, test: (doc: number) => boolean): boolean {
+    const { positionOf } = this
+    if (w < this.baseWords) {
+      const { docs } = this.baseLists(w)
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!
+        if (doc < this.baseCount && positionOf[doc]! >= 0 && test(doc)) return true
+      }
+    }
+    const d = this.deltaWord[w] ?? -1
+    if (d < 0) return false
+    const { wordDocStarts } = this.delta!.postings
+    for (let i = wordDocStarts[d]!, end = wordDocStarts[d + 1]!; i < end; i++) {
+      const doc = this.baseCount + this.deltaDocs[i]!
+      if (doc < this.documents && positionOf[doc]! >= 0 && test(doc)) return true
+    }
+    return false
+  }
+
   private readonly lists = new Map<number, { docs: Uint32Array; fields: Uint32Array }>()
 
   /** The base's list of the entries holding word `w` (read from the file, when the base was, and kept). */
