@@ -421,24 +421,29 @@ export class PostingsSearch {
       this.view.someDocument(w, (doc) => fields.length === ALL_FIELDS || fields.some((f) => this.countField(wordOnly, doc, f, 1) > 0)),
     )
     if (anywhere) return spec
-    let found = this.neighbours(word, fields, true)
-    if (found.size === 0 && this.sample.length < this.view.count) found = this.neighbours(word, fields, false)
+    const nearTo = this.nearTo(word)
+    let found = this.neighbours(nearTo, fields, true)
+    if (found.size === 0 && this.sample.length < this.view.count) found = this.neighbours(nearTo, fields, false)
     return found.size === 0 ? spec : { ...spec, alternatives: found }
   }
 
-  /** neighbours (typos.ts) over the postings: the terms of words near `word`, each with the first word seen, in the sample or everywhere. */
-  private neighbours(word: string, fields: readonly number[], inSample: boolean): Map<string, string> {
+  /** The vocabulary entries one edit from `word` (nearWords, typos.ts), each with its term. */
+  private nearTo(word: string): Map<number, string> {
     const { view } = this
     const near = nearWords(word)
-    // The scan only reads words holding a piece of the word an edit cannot both break.
+    // The scan only reads words holding a piece of the word an edit cannot both break: found in the vocabulary's text, not word by word.
     const [one, two] = pieces(foldPlural(word))
     const nearTo = new Map<number, string>()
-    for (let w = 0; w < view.vocabulary; w++) {
-      const seen = view.word(w)!
-      if (!seen.includes(one) && !seen.includes(two)) continue
-      const term = near(seen, view.spelled(w), view.stem(w))
+    for (const w of view.wordsContaining(one, two)) {
+      const term = near(view.word(w)!, view.spelled(w), view.stem(w))
       if (term !== null) nearTo.set(w, term)
     }
+    return nearTo
+  }
+
+  /** neighbours (typos.ts) over the postings: the terms of the words `nearTo` holds, each with the first word seen, in the sample or everywhere. */
+  private neighbours(nearTo: ReadonlyMap<number, string>, fields: readonly number[], inSample: boolean): Map<string, string> {
+    const { view } = this
     const found = new Map<string, string>()
     if (nearTo.size === 0) return found
     const marked = new Uint8Array(view.documents)
