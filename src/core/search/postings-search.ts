@@ -197,16 +197,21 @@ export class PostingsSearch {
   /** Every entry matching `compiled`, in library order, with its terms counted per field. */
   private scan(compiled: CompiledQuery<number>): DocMatch[] {
     const width = compiled.terms.length * FIELD_COUNT
+    const candidates = this.candidates(compiled)
+    // Each candidate counted into the place the next match takes (left as zeros again when it does
+    // not match), in an array that doubles as the matches need: no copy of each one's counts.
+    let tf = new Float64Array(Math.min(candidates.length, 1024) * width)
     const found: number[] = []
-    const counts: number[] = []
-    const scratch = new Float64Array(width)
-    for (const doc of this.candidates(compiled)) {
-      scratch.fill(0)
-      if (!this.matches(compiled, doc, scratch)) continue
-      found.push(doc)
-      for (let i = 0; i < width; i++) counts.push(scratch[i]!)
+    for (const doc of candidates) {
+      const offset = found.length * width
+      if (offset + width > tf.length) {
+        const grown = new Float64Array(Math.min(candidates.length * width, 2 * tf.length))
+        grown.set(tf)
+        tf = grown
+      }
+      if (this.matches(compiled, doc, tf, offset)) found.push(doc)
+      else tf.fill(0, offset, offset + width)
     }
-    const tf = Float64Array.from(counts)
     return found.map((doc, i) => ({ doc, tf, offset: i * width, score: 0 }))
   }
 
@@ -241,11 +246,11 @@ export class PostingsSearch {
   }
 
   /** As matchDoc (match.ts): whether `doc` satisfies every clause, counting positive terms into `tf` when given. */
-  private matches(compiled: CompiledQuery<number>, doc: number, tf: Float64Array | null): boolean {
+  private matches(compiled: CompiledQuery<number>, doc: number, tf: Float64Array | null, offset = 0): boolean {
     for (const clause of compiled.clauses) {
       let satisfied = false
       for (const condition of clause) {
-        if (this.holds(condition, doc, tf)) {
+        if (this.holds(condition, doc, tf, offset)) {
           satisfied = true
           if (!tf) break
         }
@@ -255,11 +260,11 @@ export class PostingsSearch {
     return true
   }
 
-  private holds(condition: CompiledCondition<number>, doc: number, tf: Float64Array | null): boolean {
+  private holds(condition: CompiledCondition<number>, doc: number, tf: Float64Array | null, offset: number): boolean {
     const { test, negated } = condition
     if (test.kind === 'meta') return test.matches(doc) !== negated
     if (negated) return !this.occurs(test.term.pattern, test.term.fields, doc)
-    return tf ? this.countTerm(test.term, doc, tf, test.slot * FIELD_COUNT) : this.occurs(test.term.pattern, test.term.fields, doc)
+    return tf ? this.countTerm(test.term, doc, tf, offset + test.slot * FIELD_COUNT) : this.occurs(test.term.pattern, test.term.fields, doc)
   }
 
   private occurs(pattern: TermPattern, fields: readonly number[], doc: number): boolean {
