@@ -36,11 +36,16 @@ export async function searchFromIndex(
   }
   if (!ranked) return null
   const shown = ranked.hits.map((hit) => hit.entry)
+  const places = ranked.hits.map((hit) => entries.placeOf?.(hit.position))
   const records = await readRecords(
     store,
     outline,
     shown.map((entry) => entry.paper.key),
     shown.flatMap((entry) => (entry.summary ? [entry.summary.id] : [])),
+    {
+      papers: places.map((place) => place?.paper ?? -1),
+      summaries: ranked.hits.flatMap((hit, i) => (hit.entry.summary ? [places[i]?.summary ?? -1] : [])),
+    },
   )
   const result = presentHits(ranked, ({ entry }) => {
     const paper = records.papers.get(entry.paper.key)

@@ -154,6 +154,8 @@ export function entryPairs(outline: LibraryOutline, entries: readonly OutlineEnt
 export interface EntryList<E extends OutlineEntry = OutlineEntry> {
   readonly length: number
   at(position: number): E | undefined
+  /** Where the entry at `position` has its records among the outline's summaries (-1: none) and papers, when known. */
+  placeOf?(position: number): { summary: number; paper: number } | undefined
 }
 
 /**
@@ -170,6 +172,8 @@ export function outlineEntries(outline: LibraryOutline): EntryList {
   const made: (OutlineEntry | undefined)[] = new Array<OutlineEntry | undefined>(placed.length / 2)
   return {
     length: made.length,
+    placeOf: (position) =>
+      position >= 0 && position < made.length ? { summary: placed[2 * position]!, paper: placed[2 * position + 1]! } : undefined,
     at(position) {
       if (!(position >= 0 && position < made.length)) return undefined
       let entry = made[position]
