@@ -119,6 +119,20 @@ export class JoinedTexts implements Texts {
   }
 }
 
+/** `texts` as one JoinedTexts. */
+export function joinTexts(texts: Texts): JoinedTexts {
+  const parts: string[] = []
+  const ends = new Uint32Array(texts.length)
+  let end = 0
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts.at(i)!
+    parts.push(text)
+    end += text.length
+    ends[i] = end
+  }
+  return new JoinedTexts(parts.join(''), ends)
+}
+
 /** The postings' words are no longer readable where they were (their file changed or was damaged): search another way. */
 export class PostingsUnavailable extends Error {}
 
