@@ -231,6 +231,16 @@ export class PostingsSearch {
       if (size < bestSize) [best, bestSize] = [lists, size]
     }
     if (!best) return Array.from(view.order)
+    if (8 * bestSize < view.documents) {
+      // Few: gathered and sorted, rather than marked among all the documents and looked for.
+      const gathered = new Uint32Array(bestSize)
+      let n = 0
+      for (const accepted of best) for (const word of accepted) view.eachDocument(word, (doc) => (gathered[n++] = doc))
+      const sorted = gathered.subarray(0, n).sort()
+      const docs: number[] = []
+      for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) docs.push(sorted[i]!)
+      return docs
+    }
     const marked = new Uint8Array(view.documents)
     const mark = (doc: number) => (marked[doc] = 1)
     for (const accepted of best) for (const word of accepted) view.eachDocument(word, mark)
