@@ -127,6 +127,15 @@ function isStats(value: unknown): value is LibraryStats {
   )
 }
 
+/** Whether every value is a count (isCount), in a loop over the floats with no call per value. */
+function allCounts(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!
+    if (!(value >= 0 && value <= Number.MAX_SAFE_INTEGER && Math.floor(value) === value)) return false
+  }
+  return true
+}
+
 /** Where an index's bytes come from: all of them at hand, or its start, with each section read when first used. */
 export interface IndexBytes {
   /** The file's first bytes: at least its fixed start and its header, when it is an index of this format. */
@@ -311,9 +320,10 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
   const summaryFields = fieldParts('summary', SUMMARY_COLUMNS, counts.summaries, (c) => c.summaries)
   let papers: PaperOutline[] | undefined
   let summaries: SummaryOutline[] | undefined
-  const numbers = (name: string, valid: (value: unknown) => boolean, length?: number) => () => {
-    const values = columnValues(header, name, 'numbers', valid, length)
-    return values as ArrayLike<number> | undefined
+  /** A section of `length` counts (whole numbers from 0 to 2^53), checked in one loop over the floats (a search reads the places of 200,000 records). */
+  const counted = (name: string, length: number) => () => {
+    const values = numberSection(header, name)
+    return values && values.length === length && allCounts(values) ? values : undefined
   }
   const trash = part(
     'trash',
@@ -323,7 +333,7 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
   const words = part(
     'words',
     () => {
-      const values = numbers('words', isCount, counts.summaries)()
+      const values = counted('words', counts.summaries)()
       return values && Array.from(values)
     },
     (c) => c.words,
@@ -341,8 +351,8 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
     },
     (c) => c.tagCounts,
   )
-  const paperPlaces = part('paperPlaces', numbers('paperPlaces', isCount, 2 * counts.papers), (c) => c.paperPlaces)
-  const summaryPlaces = part('summaryPlaces', numbers('summaryPlaces', isCount, 2 * counts.summaries), (c) => c.summaryPlaces)
+  const paperPlaces = part('paperPlaces', counted('paperPlaces', 2 * counts.papers), (c) => c.paperPlaces)
+  const summaryPlaces = part('summaryPlaces', counted('summaryPlaces', 2 * counts.summaries), (c) => c.summaryPlaces)
   const collation = part(
     'collation',
     () => {
