@@ -49,6 +49,27 @@ describe('postings read from their file a block at a time', () => {
   })
 })
 
+describe('postings read from a file larger than the blocks a search keeps', () => {
+  it('answer a phrase that reads every block of the words in order, some again after they were let go, as in memory', () => {
+    const random = seeded(13)
+    const sentence = (n: number) => Array.from({ length: n }, () => pick(random, WORDS)).join(' ')
+    // Over a million words in order: more blocks than are kept (256 of 4,096 words).
+    const papers = Array.from({ length: 2200 }, (_, i) => paper({ key: `p${i}`, title: sentence(3) }))
+    const summaries = papers.map((p) => summary({ id: p.key, paper: p.key, body: `${sentence(500)}.\n` }))
+    const entries = libraryEntries(libraryOf(papers, summaries))
+    const built = buildPostings(entries)
+    expect(built.tokens.length).toBeGreaterThan(257 * 4096)
+    const identity = { dev: '1', ino: '2', size: '3', mtimeNs: '4', ctimeNs: '5' }
+    const decoded = decodePostings(encodePostings({ library: '/l.json', identity, postings: built }))!
+    const fromFile = new PostingsSearch(decoded.postings, entries)
+    const inMemory = new PostingsSearch(built, entries)
+    for (const text of ['"neural networks"', '"the graph"', 'quantum chemistry', '"neural networks"']) {
+      const query = parseQuery(text, 'pasted')
+      expect(fromFile.rank(query, { limit: 20 }), text).toEqual(inMemory.rank(query, { limit: 20 }))
+    }
+  })
+})
+
 describe('postings loaded from their file', () => {
   it('read their blocks from the file they were loaded from, even when a save puts others in its place meanwhile', async () => {
     const random = seeded(11)
