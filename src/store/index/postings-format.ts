@@ -360,7 +360,11 @@ function decode(source: PostingsSource): (PostingsContents & { hash: string }) |
       whole ??= { docs: docs.range(0, listLength), fields: counts.range(0, listLength) }
       return whole.fields
     },
-    lists: (start, end) => ({ docs: docs.range(start, end), fields: counts.range(start, end) }),
+    // Once read whole (browse), from memory too.
+    lists: (start, end) =>
+      whole
+        ? { docs: whole.docs.subarray(start, end), fields: whole.fields.subarray(start, end) }
+        : { docs: docs.range(start, end), fields: counts.range(start, end) },
     // Once read whole (browse), from memory: the file may be replaced meanwhile.
     tokenRange: (start, end) => (tokens ? tokens.subarray(start, end) : blockedTokens.range(start, end)),
   }
