@@ -5,7 +5,7 @@ import type { FileStore } from './file-store.js'
 import type { IndexOptions } from './index/indexed-library.js'
 import type { PickedRecords } from './outline-reads.js'
 import type { LoadRecorder } from './recorder.js'
-import type { Change, Store, UpdateOptions } from './store.js'
+import type { Change, RecordPlaces, Store, UpdateOptions } from './store.js'
 
 /**
  * The file store, loaded on first use. The context names the library as soon as a command asks
@@ -38,8 +38,8 @@ export class DeferredFileStore implements Store {
     return (await this.#open()).outline()
   }
 
-  async records(outline: LibraryOutline, keys: readonly string[], ids: readonly string[]): Promise<PickedRecords> {
-    return (await this.#open()).records(outline, keys, ids)
+  async records(outline: LibraryOutline, keys: readonly string[], ids: readonly string[], places?: RecordPlaces): Promise<PickedRecords> {
+    return (await this.#open()).records(outline, keys, ids, places)
   }
 
   async postings(outline: LibraryOutline, rebuild?: boolean): Promise<PostingsView | null> {

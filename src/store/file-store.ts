@@ -14,7 +14,7 @@ import { LibraryFile } from './library-file.js'
 import { DEFAULT_LOCK_TIMEOUT_MS } from './lock-timeout.js'
 import type { PickedRecords } from './outline-reads.js'
 import { noHistory, type LoadRecorder } from './recorder.js'
-import type { Change, Store, UpdateOptions } from './store.js'
+import type { Change, RecordPlaces, Store, UpdateOptions } from './store.js'
 
 /**
  * The real path behind `path`: symlinks followed (also a dangling one, so the first write creates
@@ -80,8 +80,8 @@ export class FileStore implements Store {
     return (await this.#indexedLibrary()).outline()
   }
 
-  async records(outline: LibraryOutline, keys: readonly string[], ids: readonly string[]): Promise<PickedRecords> {
-    return (await this.#indexedLibrary()).records(outline, keys, ids)
+  async records(outline: LibraryOutline, keys: readonly string[], ids: readonly string[], places?: RecordPlaces): Promise<PickedRecords> {
+    return (await this.#indexedLibrary()).records(outline, keys, ids, places)
   }
 
   async postings(outline: LibraryOutline, rebuild?: boolean): Promise<PostingsView | null> {

@@ -1,10 +1,10 @@
 import type { Library } from '../core/model.js'
 import { libraryOutline, type LibraryOutline } from '../core/records/outline.js'
-import type { PickedRecords, Store } from './store.js'
+import type { PickedRecords, RecordPlaces, Store } from './store.js'
 import { libraryEntries } from '../core/records/entries.js'
 import type { PostingsView } from '../core/search/postings-view.js'
 
-export type { PickedRecords }
+export type { PickedRecords, RecordPlaces }
 
 /** The records `keys` and `ids` name in `library`. */
 export function pick(library: Library, keys: readonly string[], ids: readonly string[]): PickedRecords {
@@ -54,9 +54,10 @@ export async function readRecords(
   outline: LibraryOutline,
   keys: readonly string[],
   ids: readonly string[],
+  places?: RecordPlaces,
 ): Promise<PickedRecords> {
   const library = wholeLibraries.get(outline)
   if (library) return pick(library, keys, ids)
-  if (store.records) return store.records(outline, keys, ids)
+  if (store.records) return store.records(outline, keys, ids, places)
   return pick(await store.read(), keys, ids)
 }

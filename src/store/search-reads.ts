@@ -1,4 +1,4 @@
-import { libraryEntries } from '../core/records/entries.js'
+import { outlineEntries } from '../core/records/entries.js'
 import type { LastWord } from '../core/search/compile.js'
 import { presentHits, PostingsSearch } from '../core/search/postings-search.js'
 import type { Query } from '../core/search/query.js'
@@ -21,7 +21,7 @@ export async function searchFromIndex(
 ): Promise<{ result: SearchResult; outline: LibraryOutline } | null> {
   if (!PostingsSearch.answers(query)) return null
   const outline = await readOutline(store)
-  const entries = libraryEntries(outline)
+  const entries = outlineEntries(outline)
   const rank = async (rebuild: boolean) => {
     const postings = await readPostings(store, outline, rebuild)
     return postings && postings.count === entries.length ? new PostingsSearch(postings, entries).rank(query, options) : null
@@ -36,11 +36,16 @@ export async function searchFromIndex(
   }
   if (!ranked) return null
   const shown = ranked.hits.map((hit) => hit.entry)
+  const places = ranked.hits.map((hit) => entries.placeOf?.(hit.position))
   const records = await readRecords(
     store,
     outline,
     shown.map((entry) => entry.paper.key),
     shown.flatMap((entry) => (entry.summary ? [entry.summary.id] : [])),
+    {
+      papers: places.map((place) => place?.paper ?? -1),
+      summaries: ranked.hits.flatMap((hit, i) => (hit.entry.summary ? [places[i]?.summary ?? -1] : [])),
+    },
   )
   const result = presentHits(ranked, ({ entry }) => {
     const paper = records.papers.get(entry.paper.key)

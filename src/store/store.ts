@@ -32,6 +32,16 @@ export interface PickedRecords {
 }
 
 /**
+ * Where the records asked for are among the outline's papers and summaries, when the caller knows
+ * (an index's entries by position): index i of `papers` is where keys[i] should be, likewise for
+ * `summaries` and ids. A record not found there is looked for by key or id.
+ */
+export interface RecordPlaces {
+  papers: readonly number[]
+  summaries: readonly number[]
+}
+
+/**
  * The library store (lowdb's Adapter idea, with a locked read-modify-write).
  * Commands read through `read` and change through `update`, never by writing a file themselves.
  */
@@ -51,7 +61,7 @@ export interface Store {
    */
   outline?(): Promise<LibraryOutline>
   /** Whole records of the library an outline from `outline()` was made of (see `readRecords`). */
-  records?(outline: LibraryOutline, keys: readonly string[], ids: readonly string[]): Promise<PickedRecords>
+  records?(outline: LibraryOutline, keys: readonly string[], ids: readonly string[], places?: RecordPlaces): Promise<PickedRecords>
   /**
    * The search postings of the library an outline from `outline()` was made of (see `readPostings`);
    * null when it changed since. `rebuild`: built again, not loaded (those loaded turned out unreadable).

@@ -26,6 +26,7 @@ import type { IndexContents } from '../../src/store/index/contents.js'
 import { decodeIndex, encodeIndex } from '../../src/store/index/format.js'
 import { fileIdentity } from '../../src/store/index/identity.js'
 import { IndexFile } from '../../src/store/index/index-file.js'
+import { readRecordsAt } from '../../src/store/index/record-reader.js'
 import { libraryOf, paper, summary } from '../support/library.js'
 import { deltaPath, postingsPath } from '../../src/store/index/location.js'
 import {
@@ -211,6 +212,22 @@ function forgeIndex(index: string, forge: (contents: Record<string, unknown>) =>
   forge(plain)
   writeFileSync(index, encodeIndex(plain as unknown as IndexContents))
 }
+
+describe('records read where the caller says they are', () => {
+  it('are the records asked for, found by key and id when those places are wrong or out of range', async () => {
+    const { library, cache } = await writtenLibrary()
+    const target = realpathSync(library)
+    const contents = new IndexFile(indexFileName(library, cache), target).load(fileIdentity(target))!
+    const keys = contents.papers.map((p) => p.key)
+    const ids = contents.summaries.map((s) => s.id)
+    const expected = readRecordsAt(target, contents, keys, ids)!
+    const right = { papers: keys.map((_, i) => i), summaries: ids.map((_, i) => i) }
+    const wrong = { papers: keys.map((_, i) => keys.length - 1 - i), summaries: ids.map((_, i) => (i === 0 ? 2 ** 40 : -1)) }
+    const ragged = { papers: [0.5], summaries: [] }
+    for (const places of [right, wrong, ragged]) expect(readRecordsAt(target, contents, keys, ids, places)).toEqual(expected)
+    expect(expected.papers.size).toBe(keys.length)
+  })
+})
 
 describe('an index read section by section', () => {
   it('reads the file it loaded when another is renamed over it before its sections are read (one state, never two)', async () => {

@@ -149,3 +149,74 @@ export function entryPairs(outline: LibraryOutline, entries: readonly OutlineEnt
   const summaryAt = new Map(outline.summaries.map((s, i) => [s, i]))
   return entries.flatMap((e) => [e.summary ? summaryAt.get(e.summary)! : -1, paperAt.get(e.paper)!])
 }
+
+/** Entries by their place in library order (libraryEntries's), each made when first asked for. */
+export interface EntryList<E extends OutlineEntry = OutlineEntry> {
+  readonly length: number
+  at(position: number): E | undefined
+  /** Where the entry at `position` has its records among the outline's summaries (-1: none) and papers, when known. */
+  placeOf?(position: number): { summary: number; paper: number } | undefined
+}
+
+/**
+ * The entries of `outline` by position, in libraryEntries's order, without making them all: from an
+ * order the outline keeps (an index's), whose pairs name every entry once, ordered here by where
+ * their records lie (summaries in file order, then the papers without one), with no text read. A
+ * search then makes only the entries it looks at. Without a kept order, or with one that names an
+ * entry twice, libraryEntries itself.
+ */
+export function outlineEntries(outline: LibraryOutline): EntryList {
+  const pairs = outline.entryOrder?.('added')
+  const placed = pairs && libraryPlaces(pairs, outline.summaries.length, outline.papers.length)
+  if (!placed) return libraryEntries(outline)
+  const made: (OutlineEntry | undefined)[] = new Array<OutlineEntry | undefined>(placed.length / 2)
+  return {
+    length: made.length,
+    placeOf: (position) =>
+      position >= 0 && position < made.length ? { summary: placed[2 * position]!, paper: placed[2 * position + 1]! } : undefined,
+    at(position) {
+      if (!(position >= 0 && position < made.length)) return undefined
+      let entry = made[position]
+      if (!entry) {
+        const at = placed[2 * position]!
+        const paper = outline.papers[placed[2 * position + 1]!]!
+        const summary = at >= 0 ? outline.summaries[at]! : null
+        entry = made[position] = { id: summary ? summary.id : paper.key, paper, summary }
+      }
+      return entry
+    },
+  }
+}
+
+/**
+ * The pairs of an order (entryPairs's), in library order: the entries with a summary by the
+ * summary's place, then those without by the paper's. Null when a summary, or a paper without one,
+ * is named twice (not the pairs of one library's entries).
+ */
+function libraryPlaces(pairs: ArrayLike<number>, summaries: number, papers: number): Int32Array | null {
+  const paperOfSummary = new Int32Array(summaries).fill(-1)
+  const alone = new Uint8Array(papers)
+  for (let i = 0; i < pairs.length; i += 2) {
+    const [at, paper] = [pairs[i]!, pairs[i + 1]!]
+    if (at >= 0) {
+      if (paperOfSummary[at] !== -1) return null
+      paperOfSummary[at] = paper
+    } else {
+      if (alone[paper] !== 0) return null
+      alone[paper] = 1
+    }
+  }
+  const placed = new Int32Array(pairs.length)
+  let next = 0
+  for (let at = 0; at < summaries; at++) {
+    if (paperOfSummary[at] === -1) continue
+    placed[next++] = at
+    placed[next++] = paperOfSummary[at]!
+  }
+  for (let paper = 0; paper < papers; paper++) {
+    if (alone[paper] === 0) continue
+    placed[next++] = -1
+    placed[next++] = paper
+  }
+  return placed
+}

@@ -64,8 +64,8 @@ function specSignature(spec: WordSpec): string {
 }
 
 /** The documents sampled to estimate how common a term is: SAMPLE_SIZE of them, evenly spaced (all of them in smaller libraries). */
-export function sampleOf<T>(docs: readonly T[]): readonly T[] {
-  if (docs.length <= SAMPLE_SIZE) return docs
+export function sampleOf<T>(docs: ArrayLike<T>): readonly T[] {
+  if (docs.length <= SAMPLE_SIZE) return Array.from(docs)
   const step = docs.length / SAMPLE_SIZE
   return Array.from({ length: SAMPLE_SIZE }, (_, i) => docs[Math.floor(i * step)]!)
 }

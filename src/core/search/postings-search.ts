@@ -15,13 +15,13 @@ import { prepareFolding } from './fold.js'
 import { bestMatches, compareTied, recencyOf } from './order.js'
 import { loosened, matchedSlots, optionalSlots, splitPartial } from './partial.js'
 import { PREFIX_WEIGHT, sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
-import { FIELD_COUNT, fieldCount, HAS_FIGURE, HAS_MATH, type PostedEntry, type Postings } from './postings.js'
+import { FIELD_COUNT, FIELD_COUNT_MAX, fieldCount, HAS_FIGURE, HAS_MATH, type PostedEntry, type Postings } from './postings.js'
 import { PostingsView } from './postings-view.js'
 import { averagesOf, scoreWith, type ScoringReads } from './rank.js'
 import type { Match } from './scan.js'
 import { bodySnippets, type Snippet } from './snippets.js'
 import { LibrarySearch, SNIPPET_LENGTH, type SearchHit, type SearchOptions, type SearchResult } from './search.js'
-import type { Entry } from '../records/entries.js'
+import type { Entry, EntryList } from '../records/entries.js'
 import { ScanText } from './text.js'
 import { SEARCH_TUNING } from './tuning.js'
 import { correctable, nearWords, pieces } from './typos.js'
@@ -67,12 +67,12 @@ interface WordTable {
 /**
  * Where the words a query word accepts occur, per entry and field (index doc × FIELD_COUNT + field):
  * how many times (each word's count saturating at FIELD_COUNT_MAX, above any cap), and the weight
- * they share, or -1 when words of different weights are there (their order then decides which
- * are counted, and the field's words are read in order instead).
+ * they share (its place in `classes`), or -1 when words of different weights are there (their order
+ * then decides which are counted, and the field's words are read in order instead).
  */
 interface FieldCounts {
   occurrences: Uint16Array
-  weight: Float64Array
+  kind: Int8Array
   /** The weights the word's words have, heaviest first, and how many of each are in each field (index × classes.length + class). */
   classes: number[]
   byClass: Uint16Array
@@ -94,16 +94,17 @@ export class PostingsSearch {
 
   constructor(
     postings: Postings | PostingsView,
-    /** The outline's entries, in library order. */
-    readonly entries: readonly PostedEntry[],
+    /** The outline's entries, in library order (made as they are asked for: a search looks at few). */
+    readonly entries: EntryList<PostedEntry>,
   ) {
     const view = (this.view = postings instanceof PostingsView ? postings : new PostingsView(postings))
     if (entries.length !== view.count) throw new Error(`postings of ${view.count} entries for ${entries.length}`)
     // Over the live documents in library order: what the scan sums and samples.
     const sums = new Float64Array(FIELD_COUNT)
-    for (const doc of view.order) for (let f = 0; f < FIELD_COUNT; f++) sums[f]! += view.lengths[doc * FIELD_COUNT + f]!
+    const { order, lengths } = view
+    for (let i = 0; i < order.length; i++) for (let f = 0; f < FIELD_COUNT; f++) sums[f]! += lengths[order[i]! * FIELD_COUNT + f]!
     this.averages = averagesOf(sums, view.count)
-    this.sample = sampleOf(Array.from(view.order))
+    this.sample = sampleOf(order)
     this.library = {
       size: view.count,
       estimateDf: (pattern, fields) => {
@@ -180,13 +181,14 @@ export class PostingsSearch {
 
   /** The entry whose document is `doc` (a live one). */
   private entryOf(doc: number): PostedEntry {
-    return this.entries[this.view.positionOf[doc]!]!
+    return this.entries.at(this.view.positionOf[doc]!)!
   }
 
   private score(compiled: CompiledQuery<number>, matches: DocMatch[]): void {
     const { lengths } = this.view
     const reads: ScoringReads<DocMatch> = {
-      lengths: (match) => lengths.subarray(match.doc * FIELD_COUNT, (match.doc + 1) * FIELD_COUNT),
+      lengths: () => lengths,
+      lengthsAt: (match) => match.doc * FIELD_COUNT,
       phrase: (phrase, match, tf) => this.countTerm(phrase, match.doc, tf, 0),
     }
     scoreWith(compiled, matches, this.view.count, this.averages, reads)
@@ -195,16 +197,21 @@ export class PostingsSearch {
   /** Every entry matching `compiled`, in library order, with its terms counted per field. */
   private scan(compiled: CompiledQuery<number>): DocMatch[] {
     const width = compiled.terms.length * FIELD_COUNT
+    const candidates = this.candidates(compiled)
+    // Each candidate counted into the place the next match takes (left as zeros again when it does
+    // not match), in an array that doubles as the matches need: no copy of each one's counts.
+    let tf = new Float64Array(Math.min(candidates.length, 1024) * width)
     const found: number[] = []
-    const counts: number[] = []
-    const scratch = new Float64Array(width)
-    for (const doc of this.candidates(compiled)) {
-      scratch.fill(0)
-      if (!this.matches(compiled, doc, scratch)) continue
-      found.push(doc)
-      for (let i = 0; i < width; i++) counts.push(scratch[i]!)
+    for (const doc of candidates) {
+      const offset = found.length * width
+      if (offset + width > tf.length) {
+        const grown = new Float64Array(Math.min(candidates.length * width, 2 * tf.length))
+        grown.set(tf)
+        tf = grown
+      }
+      if (this.matches(compiled, doc, tf, offset)) found.push(doc)
+      else tf.fill(0, offset, offset + width)
     }
-    const tf = Float64Array.from(counts)
     return found.map((doc, i) => ({ doc, tf, offset: i * width, score: 0 }))
   }
 
@@ -224,6 +231,16 @@ export class PostingsSearch {
       if (size < bestSize) [best, bestSize] = [lists, size]
     }
     if (!best) return Array.from(view.order)
+    if (8 * bestSize < view.documents) {
+      // Few: gathered and sorted, rather than marked among all the documents and looked for.
+      const gathered = new Uint32Array(bestSize)
+      let n = 0
+      for (const accepted of best) for (const word of accepted) view.eachDocument(word, (doc) => (gathered[n++] = doc))
+      const sorted = gathered.subarray(0, n).sort()
+      const docs: number[] = []
+      for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) docs.push(sorted[i]!)
+      return docs
+    }
     const marked = new Uint8Array(view.documents)
     const mark = (doc: number) => (marked[doc] = 1)
     for (const accepted of best) for (const word of accepted) view.eachDocument(word, mark)
@@ -239,11 +256,11 @@ export class PostingsSearch {
   }
 
   /** As matchDoc (match.ts): whether `doc` satisfies every clause, counting positive terms into `tf` when given. */
-  private matches(compiled: CompiledQuery<number>, doc: number, tf: Float64Array | null): boolean {
+  private matches(compiled: CompiledQuery<number>, doc: number, tf: Float64Array | null, offset = 0): boolean {
     for (const clause of compiled.clauses) {
       let satisfied = false
       for (const condition of clause) {
-        if (this.holds(condition, doc, tf)) {
+        if (this.holds(condition, doc, tf, offset)) {
           satisfied = true
           if (!tf) break
         }
@@ -253,11 +270,11 @@ export class PostingsSearch {
     return true
   }
 
-  private holds(condition: CompiledCondition<number>, doc: number, tf: Float64Array | null): boolean {
+  private holds(condition: CompiledCondition<number>, doc: number, tf: Float64Array | null, offset: number): boolean {
     const { test, negated } = condition
     if (test.kind === 'meta') return test.matches(doc) !== negated
     if (negated) return !this.occurs(test.term.pattern, test.term.fields, doc)
-    return tf ? this.countTerm(test.term, doc, tf, test.slot * FIELD_COUNT) : this.occurs(test.term.pattern, test.term.fields, doc)
+    return tf ? this.countTerm(test.term, doc, tf, offset + test.slot * FIELD_COUNT) : this.occurs(test.term.pattern, test.term.fields, doc)
   }
 
   private occurs(pattern: TermPattern, fields: readonly number[], doc: number): boolean {
@@ -273,31 +290,33 @@ export class PostingsSearch {
     if (table.counts) return table.counts
     const { documents, positionOf } = this.view
     const occurrences = new Uint16Array(documents * FIELD_COUNT)
-    const weight = new Float64Array(documents * FIELD_COUNT)
+    const kinds = new Int8Array(documents * FIELD_COUNT)
+    // (At most four weights: whole word, stem, typo, prefix.)
     const classes = [...new Set(table.accepted.map((word) => table.weights[word]!))].sort((a, b) => b - a)
     const byClass = new Uint16Array(classes.length > 1 ? documents * FIELD_COUNT * classes.length : 0)
     for (const word of table.accepted) {
-      const given = table.weights[word]!
-      const kind = classes.indexOf(given)
+      const kind = classes.indexOf(table.weights[word]!)
       // The hottest loop of a search: written out rather than through eachDocument's callback.
       for (const { docs, fields, from } of this.view.listsOf(word)) {
         for (let i = 0; i < docs.length; i++) {
           const doc = from + docs[i]!
           if (!(doc < documents && positionOf[doc]! >= 0)) continue // dead, or beyond the library (not from a file precis wrote)
-          const packed = fields[i]!
-          const at = doc * FIELD_COUNT
-          for (let f = 0; f < FIELD_COUNT; f++) {
+          // Only the fields the word is in (most words are in one or two): each lowest non-zero count in turn.
+          for (let packed = fields[i]!; packed !== 0;) {
+            const f = (31 - Math.clz32(packed & -packed)) >>> 2
+            if (f >= FIELD_COUNT) break // counts of fields that do not exist (not from a file precis wrote)
             const n = fieldCount(packed, f)
-            if (n === 0) continue
-            if (occurrences[at + f] === 0) weight[at + f] = given
-            else if (weight[at + f] !== given) weight[at + f] = -1
-            occurrences[at + f] = occurrences[at + f]! + n
-            if (byClass.length > 0) byClass[(at + f) * classes.length + kind] = byClass[(at + f) * classes.length + kind]! + n
+            packed &= ~(FIELD_COUNT_MAX << (4 * f))
+            const at = doc * FIELD_COUNT + f
+            if (occurrences[at] === 0) kinds[at] = kind
+            else if (kinds[at] !== kind) kinds[at] = -1
+            occurrences[at] = occurrences[at]! + n
+            if (byClass.length > 0) byClass[at * classes.length + kind] = byClass[at * classes.length + kind]! + n
           }
         }
       }
     }
-    table.counts = { occurrences, weight, classes, byClass }
+    table.counts = { occurrences, kind: kinds, classes, byClass }
     return table.counts
   }
 
@@ -319,14 +338,14 @@ export class PostingsSearch {
   private countField(tables: readonly WordTable[], doc: number, field: number, cap: number): number {
     if (tables.length === 1) {
       // One word: from the word lists, unless words of different weights share the field.
-      const { occurrences, weight, classes, byClass } = this.fieldCounts(tables[0]!)
+      const { occurrences, kind, classes, byClass } = this.fieldCounts(tables[0]!)
       const at = doc * FIELD_COUNT + field
-      const given = weight[at]!
       const n = occurrences[at]!
       if (n === 0) return 0
       // Added one by one, heaviest first, as the scan adds them (sumOfWeights: the same rounding).
       let total = 0
-      if (given >= 0) {
+      if (kind[at]! >= 0) {
+        const given = classes[kind[at]!]!
         for (let seen = Math.min(cap, n); seen > 0; seen--) total += given
         return total
       }
@@ -412,33 +431,34 @@ export class PostingsSearch {
     if (spec.keys.size !== 1 || word === undefined || !correctable(word)) return spec
     const table = this.wordTable(spec)
     const wordOnly = [table]
-    const anywhere = table.accepted.some((w) => {
-      let seen = false
-      this.view.eachDocument(w, (doc) => {
-        // Every live vocabulary entry is in some field.
-        seen ||= fields.length === ALL_FIELDS || fields.some((f) => this.countField(wordOnly, doc, f, 1) > 0)
-      })
-      return seen
-    })
+    // Every live vocabulary entry is in some field: with all fields, the first live document says it.
+    const anywhere = table.accepted.some((w) =>
+      this.view.someDocument(w, (doc) => fields.length === ALL_FIELDS || fields.some((f) => this.countField(wordOnly, doc, f, 1) > 0)),
+    )
     if (anywhere) return spec
-    let found = this.neighbours(word, fields, true)
-    if (found.size === 0 && this.sample.length < this.view.count) found = this.neighbours(word, fields, false)
+    const nearTo = this.nearTo(word)
+    let found = this.neighbours(nearTo, fields, true)
+    if (found.size === 0 && this.sample.length < this.view.count) found = this.neighbours(nearTo, fields, false)
     return found.size === 0 ? spec : { ...spec, alternatives: found }
   }
 
-  /** neighbours (typos.ts) over the postings: the terms of words near `word`, each with the first word seen, in the sample or everywhere. */
-  private neighbours(word: string, fields: readonly number[], inSample: boolean): Map<string, string> {
+  /** The vocabulary entries one edit from `word` (nearWords, typos.ts), each with its term. */
+  private nearTo(word: string): Map<number, string> {
     const { view } = this
     const near = nearWords(word)
-    // The scan only reads words holding a piece of the word an edit cannot both break.
+    // The scan only reads words holding a piece of the word an edit cannot both break: found in the vocabulary's text, not word by word.
     const [one, two] = pieces(foldPlural(word))
     const nearTo = new Map<number, string>()
-    for (let w = 0; w < view.vocabulary; w++) {
-      const seen = view.word(w)!
-      if (!seen.includes(one) && !seen.includes(two)) continue
-      const term = near(seen, view.spelled(w), view.stem(w))
+    for (const w of view.wordsContaining(one, two)) {
+      const term = near(view.word(w)!, view.spelled(w), view.stem(w))
       if (term !== null) nearTo.set(w, term)
     }
+    return nearTo
+  }
+
+  /** neighbours (typos.ts) over the postings: the terms of the words `nearTo` holds, each with the first word seen, in the sample or everywhere. */
+  private neighbours(nearTo: ReadonlyMap<number, string>, fields: readonly number[], inSample: boolean): Map<string, string> {
+    const { view } = this
     const found = new Map<string, string>()
     if (nearTo.size === 0) return found
     const marked = new Uint8Array(view.documents)

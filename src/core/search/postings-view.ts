@@ -6,7 +6,7 @@
  * the average field lengths, the sampled document frequencies) are taken over the live documents
  * in library order, so a search scores exactly as over postings built from the library afresh.
  */
-import { FIELD_COUNT, lowerBoundText, type Postings } from './postings.js'
+import { FIELD_COUNT, JoinedTexts, joinTexts, lowerBoundText, type Postings } from './postings.js'
 
 /** The postings of the entries saves changed since the base was built, and where every entry's document is. */
 export interface PostingsDelta {
@@ -58,8 +58,9 @@ export class PostingsView {
     if (!delta) {
       this.count = base.count
       this.documents = base.count
-      this.order = Uint32Array.from({ length: base.count }, (_, i) => i)
-      this.positionOf = Int32Array.from(this.order)
+      this.order = new Uint32Array(base.count)
+      this.positionOf = new Int32Array(base.count)
+      for (let i = 0; i < base.count; i++) this.order[i] = this.positionOf[i] = i
       this.lengths = base.lengths
       this.features = base.features
       this.vocabulary = this.baseWords
@@ -124,6 +125,19 @@ export class PostingsView {
     this.extras.forEach((extra, i) => extra.word.startsWith(prefix) && give(this.baseWords + i))
   }
 
+  private joinedWords: JoinedTexts | undefined
+
+  /** The vocabulary entries whose word holds `one` or `two`, ascending. */
+  wordsContaining(one: string, two: string): number[] {
+    // Looked for in the vocabulary as one text (as a file holds it; joined once when built in memory, as browse may).
+    const { words } = this.base
+    this.joinedWords ??= words instanceof JoinedTexts ? words : joinTexts(words)
+    const found = new Set<number>()
+    for (const piece of [one, two]) this.joinedWords.containing(piece, (w) => found.add(w))
+    this.extras.forEach((extra, i) => (extra.word.includes(one) || extra.word.includes(two)) && found.add(this.baseWords + i))
+    return [...found].sort((a, b) => a - b)
+  }
+
   word(w: number): string | undefined {
     return w < this.baseWords ? this.base.words.at(w) : this.extras[w - this.baseWords]?.word
   }
@@ -181,6 +195,26 @@ export class PostingsView {
       const doc = this.baseCount + this.deltaDocs[i]!
       if (doc < this.documents && positionOf[doc]! >= 0) visit(doc, this.deltaFields[i]!)
     }
+  }
+
+  /** Whether `test` holds for some live document holding vocabulary entry `w` (eachDocument's, in its order, stopping at the first). */
+  someDocument(w: number, test: (doc: number) => boolean): boolean {
+    const { positionOf } = this
+    if (w < this.baseWords) {
+      const { docs } = this.baseLists(w)
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!
+        if (doc < this.baseCount && positionOf[doc]! >= 0 && test(doc)) return true
+      }
+    }
+    const d = this.deltaWord[w] ?? -1
+    if (d < 0) return false
+    const { wordDocStarts } = this.delta!.postings
+    for (let i = wordDocStarts[d]!, end = wordDocStarts[d + 1]!; i < end; i++) {
+      const doc = this.baseCount + this.deltaDocs[i]!
+      if (doc < this.documents && positionOf[doc]! >= 0 && test(doc)) return true
+    }
+    return false
   }
 
   private readonly lists = new Map<number, { docs: Uint32Array; fields: Uint32Array }>()

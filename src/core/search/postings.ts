@@ -89,6 +89,48 @@ export class JoinedTexts implements Texts {
     if (!(index >= 0 && index < this.ends.length)) return undefined
     return this.joined.slice(index === 0 ? 0 : this.ends[index - 1], this.ends[index])
   }
+
+  /**
+   * Each index whose text holds `piece`, ascending: found in the one text (indexOf, in C++) rather
+   * than text by text, which makes a string of each (the vocabulary of 100,000 summaries is 400,000 words).
+   */
+  containing(piece: string, give: (index: number) => void): void {
+    const { joined, ends } = this
+    if (piece === '') {
+      for (let i = 0; i < ends.length; i++) give(i)
+      return
+    }
+    for (let at = joined.indexOf(piece); at >= 0;) {
+      // The text `at` is in: the first whose end is past it (texts may be empty).
+      let lo = 0
+      let hi = ends.length
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1
+        if (ends[mid]! <= at) lo = mid + 1
+        else hi = mid
+      }
+      if (lo >= ends.length) return
+      // Found across two texts: look again from the next one's start; else give it and go past it.
+      if (at + piece.length <= ends[lo]!) {
+        give(lo)
+        at = joined.indexOf(piece, ends[lo])
+      } else at = joined.indexOf(piece, at + 1)
+    }
+  }
+}
+
+/** `texts` as one JoinedTexts. */
+export function joinTexts(texts: Texts): JoinedTexts {
+  const parts: string[] = []
+  const ends = new Uint32Array(texts.length)
+  let end = 0
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts.at(i)!
+    parts.push(text)
+    end += text.length
+    ends[i] = end
+  }
+  return new JoinedTexts(parts.join(''), ends)
 }
 
 /** The postings' words are no longer readable where they were (their file changed or was damaged): search another way. */

@@ -35,16 +35,16 @@ export function inverseDocumentFrequency(df: number, total: number): number {
 
 /**
  * The BM25F score of one term in one document: `tf` holds its per-field counts from `offset`
- * (FIELD_NAMES order), `idf` its inverse document frequency.
+ * (FIELD_NAMES order), `lengths` the document's field lengths from `at`, `idf` its inverse document frequency.
  */
-export function termScore(lengths: ArrayLike<number>, tf: Float64Array, offset: number, idf: number, averages: Float64Array): number {
+function termScore(lengths: ArrayLike<number>, at: number, tf: Float64Array, offset: number, idf: number, averages: Float64Array): number {
   const { fieldWeights, lengthNormalisation, k1 } = SEARCH_TUNING
   let weighted = 0
   for (let f = 0; f < FIELD_COUNT; f++) {
     const count = tf[offset + f]!
     if (count === 0) continue
     const b = lengthNormalisation[f]!
-    weighted += (fieldWeights[f]! * count) / (1 - b + (b * lengths[f]!) / averages[f]!)
+    weighted += (fieldWeights[f]! * count) / (1 - b + (b * lengths[at + f]!) / averages[f]!)
   }
   return (idf * weighted * (k1 + 1)) / (k1 + weighted)
 }
@@ -57,13 +57,16 @@ export function termScore(lengths: ArrayLike<number>, tf: Float64Array, offset: 
 export function scoreMatches(query: CompiledQuery, matches: Match[], total: number, averages: Float64Array): void {
   scoreWith(query, matches, total, averages, {
     lengths: (match) => match.doc.lengths,
+    lengthsAt: () => 0,
     phrase: (phrase, match, tf) => countTerm(phrase, match.doc, tf, 0),
   })
 }
 
 /** What scoring reads of a match's document: its field lengths, and how often the phrase is in it. */
 export interface ScoringReads<M> {
+  /** The document's field lengths are lengths(match) from lengthsAt(match) (FIELD_NAMES order): a view of one array would be made per match. */
   lengths(match: M): ArrayLike<number>
+  lengthsAt(match: M): number
   /** Count `phrase` in each of its fields into `tf`; whether it occurred at all. */
   phrase(phrase: ScoringTerm, match: M, tf: Float64Array): boolean
 }
@@ -91,7 +94,9 @@ export function scoreWith<D, M extends Match<D>>(
   })
   for (const match of matches) {
     const lengths = reads.lengths(match)
-    for (let t = 0; t < idfs.length; t++) match.score += termScore(lengths, match.tf, match.offset + t * FIELD_COUNT, idfs[t]!, averages)
+    const at = reads.lengthsAt(match)
+    for (let t = 0; t < idfs.length; t++)
+      match.score += termScore(lengths, at, match.tf, match.offset + t * FIELD_COUNT, idfs[t]!, averages)
   }
   const phrase = query.phrase
   if (!phrase) return
@@ -105,6 +110,6 @@ export function scoreWith<D, M extends Match<D>>(
   const idf = inverseDocumentFrequency(Math.max(phrase.estimatedDf, counts.filter(Boolean).length), total)
   leaders.forEach((match, i) => {
     const tf = counts[i]
-    if (tf) match.score += PHRASE_BOOST * termScore(reads.lengths(match), tf, 0, idf, averages)
+    if (tf) match.score += PHRASE_BOOST * termScore(reads.lengths(match), reads.lengthsAt(match), tf, 0, idf, averages)
   })
 }

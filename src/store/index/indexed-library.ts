@@ -9,7 +9,7 @@ import { IndexFile } from './index-file.js'
 import { indexPath } from './location.js'
 import { placesInText } from './places.js'
 import { beforeChange, outlineAfterChange, type BeforeChange } from './reuse.js'
-import { pick, type PickedRecords } from '../outline-reads.js'
+import { pick, type PickedRecords, type RecordPlaces } from '../outline-reads.js'
 import { readRecordsAt } from './record-reader.js'
 import type { PostingsView } from '../../core/search/postings-view.js'
 import { deltaPath, postingsPath } from './location.js'
@@ -77,10 +77,10 @@ export class IndexedLibrary {
    * reader) was made of: read from where the index says they lie, or taken from the library read
    * whole. A record the library no longer holds (changed since) is missing from the result.
    */
-  async records(outline: LibraryOutline, keys: readonly string[], ids: readonly string[]): Promise<PickedRecords> {
+  async records(outline: LibraryOutline, keys: readonly string[], ids: readonly string[], places?: RecordPlaces): Promise<PickedRecords> {
     const source = this.sources.get(outline)
     if (source && !('format' in source)) {
-      const picked = readRecordsAt(this.target, source, keys, ids)
+      const picked = readRecordsAt(this.target, source, keys, ids, places)
       if (picked) return picked
     }
     const library = source && 'format' in source ? source : ((await this.file.read()) ?? emptyLibrary())

@@ -1,11 +1,20 @@
-import { closeSync, fstatSync, mkdirSync, readSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdirSync, readSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { openRegularFile } from '../../platform/regular-file.js'
 import { decodePostings, decodePostingsHead, encodePostings, type PostingsContents, type PostingsHead } from './postings-format.js'
 import { PostingsView, type PostingsDelta } from '../../core/search/postings-view.js'
 import { PostingsUnavailable } from '../../core/search/postings.js'
-import { identityOf, sameIdentity, type FileIdentity } from './identity.js'
+import { sameIdentity, type FileIdentity } from './identity.js'
 import { deltaPath } from './location.js'
+
+/** Closes the postings files decodes left open for their blocks, once nothing can read them. */
+const openFiles = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd)
+  } catch {
+    // already closed
+  }
+})
 
 /** Up to `length` bytes of the open file `fd` from `start`. */
 function readAt(fd: number, start: number, length: number): Buffer {
@@ -94,23 +103,36 @@ export class PostingsFile {
 
   /** The file at `path` decoded, when it is postings of this library (a delta only as `delta`). */
   private decode(path: string, delta: boolean): (PostingsContents & { hash: string }) | null {
-    let contents
+    let fd: number
     try {
-      const opened = openRegularFile(path, true) // a link put in its place is not followed
-      try {
-        // The tokens are read later, from the same file only: the one opened now, unchanged.
-        const file = identityOf(fstatSync(opened.fd, { bigint: true }))
-        contents = decodePostings({
-          read: (start, length) => readAt(opened.fd, start, length),
-          readLater: (start, length) => readLater(path, file, start, length),
-        })
-      } finally {
-        closeSync(opened.fd)
-      }
+      fd = openRegularFile(path, true).fd // a link put in its place is not followed
     } catch {
       return null
     }
-    return contents && contents.library === this.library && (contents.delta !== undefined) === delta ? contents : null
+    let contents
+    try {
+      // The lists and the words in order are read later, a block at a time, through the descriptor
+      // opened now (kept open until the postings are collected): from this file only, even when a
+      // save renames others over it meanwhile, with no open and check by block (a phrase reads hundreds).
+      contents = decodePostings({
+        read: (start, length) => readAt(fd, start, length),
+        readLater: (start, length) => {
+          try {
+            return readAt(fd, start, length)
+          } catch {
+            return null
+          }
+        },
+      })
+    } catch {
+      contents = null
+    }
+    if (!contents || contents.library !== this.library || (contents.delta !== undefined) !== delta) {
+      closeSync(fd)
+      return null
+    }
+    openFiles.register(contents.postings, fd)
+    return contents
   }
 
   private head(path: string): PostingsHead | null {
@@ -145,19 +167,6 @@ export class PostingsFile {
     } catch {
       // a folder there: it is no delta, and is read as none
     }
-  }
-}
-
-function readLater(path: string, file: FileIdentity, start: number, length: number): Buffer | null {
-  try {
-    const opened = openRegularFile(path, true)
-    try {
-      return sameIdentity(identityOf(fstatSync(opened.fd, { bigint: true })), file) ? readAt(opened.fd, start, length) : null
-    } finally {
-      closeSync(opened.fd)
-    }
-  } catch {
-    return null
   }
 }
 

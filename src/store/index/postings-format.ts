@@ -108,6 +108,13 @@ export function encodePostings({ library, identity, postings, delta, fingerprint
 
 /** Entries of the word lists, and words in order, checksummed together: a search reads and checks the blocks it needs, no others. */
 const BLOCK = 4096
+/**
+ * Blocks kept once read, the most recently used (4 MB of each section): a phrase reads the words in
+ * order of every entry holding its words (at 100,000 summaries most of 310 MB), which were all kept.
+ */
+const KEPT_BLOCKS = 256
+/** Blocks read at once when a search reads them in order (a phrase's candidates, a prefix's neighbouring words). */
+const READ_AHEAD = 8
 
 /** The CRC-32 of each block of `arrays` (of one length), block by block: array 0's, array 1's, ... */
 function blockChecks(...arrays: Uint32Array[]): Uint32Array {
@@ -149,16 +156,38 @@ class Blocked {
     return range
   }
 
+  /** The block read last (or found kept): the next one after it is read with a few more (in order, as a phrase reads its candidates). */
+  private last = -2
+
   private block(b: number): Uint32Array {
     let block = this.blocks.get(b)
-    if (block) return block
-    const size = Math.min(BLOCK, this.length - b * BLOCK) * Uint32Array.BYTES_PER_ELEMENT
-    const bytes = this.source.readLater(this.at + b * BLOCK * Uint32Array.BYTES_PER_ELEMENT, size)
-    block =
-      (bytes && bytes.length === size && crc32(bytes) === this.checks[b * this.step + this.first] && view(bytes, Uint32Array)) || undefined
-    if (!block) throw new PostingsUnavailable("the search postings' file changed while they were read")
+    if (block) {
+      this.keep(b, block) // the most recently used are kept
+      this.last = b
+      return block
+    }
+    let run = 1
+    if (b === this.last + 1) while (run < READ_AHEAD && (b + run) * BLOCK < this.length && !this.blocks.has(b + run)) run++
+    const start = b * BLOCK * Uint32Array.BYTES_PER_ELEMENT
+    const size = (Math.min(this.length, (b + run) * BLOCK) - b * BLOCK) * Uint32Array.BYTES_PER_ELEMENT
+    const bytes = this.source.readLater(this.at + start, size)
+    if (!bytes || bytes.length !== size) throw new PostingsUnavailable("the search postings' file changed while they were read")
+    for (let k = 0; k < run; k++) {
+      const piece = bytes.subarray(k * BLOCK * Uint32Array.BYTES_PER_ELEMENT, (k + 1) * BLOCK * Uint32Array.BYTES_PER_ELEMENT)
+      const read = (crc32(piece) === this.checks[(b + k) * this.step + this.first] && view(piece, Uint32Array)) || undefined
+      if (!read) throw new PostingsUnavailable("the search postings' file changed while they were read")
+      this.keep(b + k, read)
+      if (k === 0) block = read
+    }
+    this.last = b + run - 1
+    return block!
+  }
+
+  /** Keep `block` as the most recently used, and no more than KEPT_BLOCKS (what a search holds of the file stays bounded). */
+  private keep(b: number, block: Uint32Array): void {
+    this.blocks.delete(b)
     this.blocks.set(b, block)
-    return block
+    if (this.blocks.size > KEPT_BLOCKS) this.blocks.delete(this.blocks.keys().next().value!)
   }
 }
 
@@ -331,7 +360,11 @@ function decode(source: PostingsSource): (PostingsContents & { hash: string }) |
       whole ??= { docs: docs.range(0, listLength), fields: counts.range(0, listLength) }
       return whole.fields
     },
-    lists: (start, end) => ({ docs: docs.range(start, end), fields: counts.range(start, end) }),
+    // Once read whole (browse), from memory too.
+    lists: (start, end) =>
+      whole
+        ? { docs: whole.docs.subarray(start, end), fields: whole.fields.subarray(start, end) }
+        : { docs: docs.range(start, end), fields: counts.range(start, end) },
     // Once read whole (browse), from memory: the file may be replaced meanwhile.
     tokenRange: (start, end) => (tokens ? tokens.subarray(start, end) : blockedTokens.range(start, end)),
   }
@@ -375,6 +408,15 @@ function isConsistent(p: Omit<Postings, 'tokens' | 'wordDocs' | 'wordDocFields'>
     isStarts(p.fieldStarts, tokens) &&
     allBelow(p.stemOf, p.stems.length) &&
     allBelow(p.stemWords, vocabulary) &&
-    p.lengths.every((length) => Number.isSafeInteger(length) && length >= 0)
+    allLengths(p.lengths)
   )
+}
+
+/** Whether every value is a whole number from 0 to 2^53 (a loop: `every` with a callback was most of the checks' time). */
+function allLengths(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!
+    if (!(value >= 0 && value <= Number.MAX_SAFE_INTEGER && Math.floor(value) === value)) return false
+  }
+  return true
 }

@@ -85,4 +85,17 @@ describe('formatSnippet', () => {
     expect(line).toBe('evil \\u001B[2J [text] \\u202E here')
     expect(line).not.toMatch(/[\u001b\u202e]/)
   })
+
+  it('reads a surrogate pair as one character and a lone surrogate or an escape as its own', () => {
+    const text = 'x\u{1f600}y \ud800 z\u001b[31m \u00e9\u6f22 end'
+    const marked = {
+      text,
+      highlights: [
+        { start: 1, end: 4 },
+        { start: 14, end: 16 },
+      ],
+    }
+    expect(formatSnippet(marked, 80, brackets)).toBe('x[\u{1f600}y] \ud800 z\\u001B[31m [\u00e9\u6f22] end')
+    expect(formatSnippet(marked, 9, brackets)).toBe('x[\u{1f600}y] \ud800 z\u2026')
+  })
 })

@@ -1,12 +1,16 @@
 // The postings read from their file a block at a time (word lists and words in order, each block
 // checksummed) answer as the postings built in memory do, for ranges that fall inside one block,
 // across blocks, and at the end of a section.
+import { mkdtempSync, renameSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { libraryEntries } from '../../../src/core/records/entries.js'
 import { buildPostings } from '../../../src/core/search/postings.js'
 import { PostingsSearch } from '../../../src/core/search/postings-search.js'
 import { parseQuery } from '../../../src/core/search/query.js'
 import { decodePostings, encodePostings } from '../../../src/store/index/postings-format.js'
+import { PostingsFile } from '../../../src/store/index/postings-file.js'
 import { libraryOf, paper, summary } from '../../support/library.js'
 import { pick, seeded } from '../../support/random.js'
 
@@ -41,6 +45,64 @@ describe('postings read from their file a block at a time', () => {
         const options = { limit: 50, lastWord }
         expect(fromFile.rank(query, options), `${text}, ${lastWord}`).toEqual(inMemory.rank(query, options))
       }
+    }
+  })
+})
+
+describe('postings read from a file larger than the blocks a search keeps', () => {
+  it('answer a phrase that reads every block of the words in order, some again after they were let go, as in memory', () => {
+    const random = seeded(13)
+    const sentence = (n: number) => Array.from({ length: n }, () => pick(random, WORDS)).join(' ')
+    // Over a million words in order: more blocks than are kept (256 of 4,096 words).
+    const papers = Array.from({ length: 2200 }, (_, i) => paper({ key: `p${i}`, title: sentence(3) }))
+    const summaries = papers.map((p) => summary({ id: p.key, paper: p.key, body: `${sentence(500)}.\n` }))
+    const entries = libraryEntries(libraryOf(papers, summaries))
+    const built = buildPostings(entries)
+    expect(built.tokens.length).toBeGreaterThan(257 * 4096)
+    const identity = { dev: '1', ino: '2', size: '3', mtimeNs: '4', ctimeNs: '5' }
+    const decoded = decodePostings(encodePostings({ library: '/l.json', identity, postings: built }))!
+    const fromFile = new PostingsSearch(decoded.postings, entries)
+    const inMemory = new PostingsSearch(built, entries)
+    for (const text of ['"neural networks"', '"the graph"', 'quantum chemistry', '"neural networks"']) {
+      const query = parseQuery(text, 'pasted')
+      expect(fromFile.rank(query, { limit: 20 }), text).toEqual(inMemory.rank(query, { limit: 20 }))
+    }
+  })
+})
+
+describe('postings loaded from their file', () => {
+  it('read their blocks from the file they were loaded from, even when a save puts others in its place meanwhile', async () => {
+    const random = seeded(11)
+    const entriesOf = (words: string[]) => {
+      const sentence = (n: number) => Array.from({ length: n }, () => pick(random, words)).join(' ')
+      const papers = Array.from({ length: 400 }, (_, i) => paper({ key: `p${i}`, title: sentence(3) }))
+      return libraryEntries(
+        libraryOf(
+          papers,
+          papers.map((p) => summary({ id: p.key, paper: p.key, body: `${sentence(60)}.\n` })),
+        ),
+      )
+    }
+    const [mine, others] = [entriesOf(WORDS), entriesOf(['graph', 'neural', 'chemistry', 'other', 'words', 'entirely'])]
+    const dir = mkdtempSync(join(tmpdir(), 'precis-postings-'))
+    try {
+      const path = join(dir, 'library.postings')
+      const identity = (ino: string) => ({ dev: '1', ino, size: '3', mtimeNs: '4', ctimeNs: '5' })
+      const file = new PostingsFile(path, '/l.json')
+      await file.save({ library: '/l.json', identity: identity('2'), postings: buildPostings(mine) })
+      const loaded = file.load(identity('2'))! // its lists and words in order not read yet
+      const elsewhere = new PostingsFile(join(dir, 'other.postings'), '/l.json')
+      await elsewhere.save({ library: '/l.json', identity: identity('9'), postings: buildPostings(others) })
+      renameSync(elsewhere.path, path) // as a save of another process replaces them
+      const fromFile = new PostingsSearch(loaded, mine)
+      const inMemory = new PostingsSearch(buildPostings(mine), mine)
+      for (const text of ['graph', '"neural networks"', 'quantum chemistry', 'netw']) {
+        const query = parseQuery(text, 'pasted')
+        expect(fromFile.rank(query, { limit: 50 }), text).toEqual(inMemory.rank(query, { limit: 50 }))
+      }
+      expect(file.load(identity('2'))).toBeNull() // the file there now is of another library file
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 })
