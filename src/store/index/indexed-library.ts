@@ -7,6 +7,8 @@ import { indexOutline, type IndexContents } from './contents.js'
 import { fileIdentity, readableIdentity, sameIdentity, type FileIdentity } from './identity.js'
 import { IndexFile } from './index-file.js'
 import { indexPath } from './location.js'
+import { streamedIndex } from './streamed.js'
+import { runWithDefaultSignals } from '../../platform/interrupt.js'
 import { placesInText } from './places.js'
 import { beforeChange, outlineAfterChange, type BeforeChange } from './reuse.js'
 import { pick, type PickedRecords } from '../outline-reads.js'
@@ -60,6 +62,15 @@ export class IndexedLibrary {
     if (contents) return this.handOut(indexOutline(contents), contents)
     if (this.index && current && Number(current.size) >= this.noteFromBytes)
       this.note(`Indexing the library (${formatBytes(Number(current.size))}); later reads will be quick.`)
+    if (this.index && current) {
+      // Record by record, holding only the outline; a file read so refuses goes on to the whole read, which says why.
+      const built = runWithDefaultSignals(() => streamedIndex(this.target, current))
+      if (built) {
+        await this.index.save(() => built)
+        this.index.pruneOrphans()
+        return this.handOut(indexOutline(built), built)
+      }
+    }
     const { library, bytes } = await this.file.readWithBytes()
     const outline = libraryOutline(library ?? emptyLibrary())
     // Built only from bytes known to be the file `current` names: unchanged from before the read to after it.
