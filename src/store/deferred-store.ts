@@ -5,7 +5,7 @@ import type { FileStore } from './file-store.js'
 import type { IndexOptions } from './index/indexed-library.js'
 import type { PickedRecords } from './outline-reads.js'
 import type { LoadRecorder } from './recorder.js'
-import type { Change, Store, UpdateOptions } from './store.js'
+import type { Change, OutlineOptions, Store, UpdateOptions } from './store.js'
 
 /**
  * The file store, loaded on first use. The context names the library as soon as a command asks
@@ -34,8 +34,8 @@ export class DeferredFileStore implements Store {
     return (await this.#open()).update(change, options)
   }
 
-  async outline(): Promise<LibraryOutline> {
-    return (await this.#open()).outline()
+  async outline(options?: OutlineOptions): Promise<LibraryOutline> {
+    return (await this.#open()).outline(options)
   }
 
   async records(outline: LibraryOutline, keys: readonly string[], ids: readonly string[]): Promise<PickedRecords> {

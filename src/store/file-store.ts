@@ -14,7 +14,7 @@ import { LibraryFile } from './library-file.js'
 import { DEFAULT_LOCK_TIMEOUT_MS } from './lock-timeout.js'
 import type { PickedRecords } from './outline-reads.js'
 import { noHistory, type LoadRecorder } from './recorder.js'
-import type { Change, Store, UpdateOptions } from './store.js'
+import type { Change, OutlineOptions, Store, UpdateOptions } from './store.js'
 
 /**
  * The real path behind `path`: symlinks followed (also a dangling one, so the first write creates
@@ -76,8 +76,8 @@ export class FileStore implements Store {
 
   #indexed: Promise<IndexedLibrary> | undefined
 
-  async outline(): Promise<LibraryOutline> {
-    return (await this.#indexedLibrary()).outline()
+  async outline(options?: OutlineOptions): Promise<LibraryOutline> {
+    return (await this.#indexedLibrary()).outline(options)
   }
 
   async records(outline: LibraryOutline, keys: readonly string[], ids: readonly string[]): Promise<PickedRecords> {

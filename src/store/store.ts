@@ -35,6 +35,11 @@ export interface PickedRecords {
  * The library store (lowdb's Adapter idea, with a locked read-modify-write).
  * Commands read through `read` and change through `update`, never by writing a file themselves.
  */
+/** What a read of the outline will ask next (see Store.outline). */
+export interface OutlineOptions {
+  forSearch?: boolean
+}
+
 export interface Store {
   /** The library file, or null for an in-memory store. */
   readonly path: string | null
@@ -48,8 +53,9 @@ export interface Store {
   /**
    * The library without bodies and abstracts, from the store's index while it is current. Read it
    * through `readOutline` (outline-reads.ts), which reads the whole library for a store without one.
+   * `forSearch`: its postings are asked for next, so a rebuild builds them in the same reading.
    */
-  outline?(): Promise<LibraryOutline>
+  outline?(options?: OutlineOptions): Promise<LibraryOutline>
   /** Whole records of the library an outline from `outline()` was made of (see `readRecords`). */
   records?(outline: LibraryOutline, keys: readonly string[], ids: readonly string[]): Promise<PickedRecords>
   /**
