@@ -17,7 +17,7 @@
 import { createHash } from 'node:crypto'
 import { crc32 } from 'node:zlib'
 import { FIELD_COUNT, JoinedTexts, PostingsUnavailable, type Postings, type Texts } from '../../core/search/postings.js'
-import { alignedSections, checkedHeader, fixedBytes, framedFile, headerEnd, type Frame } from './frame.js'
+import { alignedSections, checkedHeader, fixedBytes, framedParts, headerEnd, type Frame } from './frame.js'
 import { isFileIdentity, type FileIdentity } from './identity.js'
 import { FINGERPRINT_BYTES } from './fingerprints.js'
 
@@ -78,7 +78,12 @@ function joined(texts: Texts): { text: Buffer; ends: Uint32Array } {
 }
 
 /** The postings file's bytes. */
-export function encodePostings({ library, identity, postings, delta, fingerprints }: PostingsContents): Buffer {
+export function encodePostings(contents: PostingsContents): Buffer {
+  return Buffer.concat(postingsParts(contents))
+}
+
+/** The postings file's bytes as parts to write one after another (framedParts). */
+export function postingsParts({ library, identity, postings, delta, fingerprints }: PostingsContents): Buffer[] {
   const words = joined(postings.words)
   const stems = joined(postings.stems)
   const arrays: Record<(typeof ARRAYS)[number], ArrayBufferView> = {
@@ -99,7 +104,7 @@ export function encodePostings({ library, identity, postings, delta, fingerprint
     ['tokens', bytesOf(postings.tokens)],
   ]
   const { bodies, places } = alignedSections(parts, crc32)
-  return framedFile(
+  return framedParts(
     POSTINGS_FRAME,
     { library, identity, count: postings.count, sections: places, ...(delta ? { base: delta.base } : {}) },
     bodies,
