@@ -62,6 +62,11 @@ export interface Postings {
   lists?(start: number, end: number): { docs: Uint32Array; fields: Uint32Array }
   /** tokens from `start` to `end` only, read as `lists` reads (a search reads the words in order of its candidates, no others). */
   tokenRange?(start: number, end: number): Uint32Array
+  /**
+   * Read from a file: every block of the word lists and of the words in order read and its checksum
+   * checked, none kept (reading `wordDocs` and `tokens` would hold them all); throws PostingsUnavailable as they do.
+   */
+  check?(): void
   /** Per entry: HAS_MATH, HAS_FIGURE. */
   features: Uint8Array
 }

@@ -188,9 +188,9 @@ async function built(stored: PostingsFile | null, eachEntry: EachEntry, identity
     if (within) {
       try {
         const delta = builder.done()
-        // Its word lists and words in order read now, their checksums checked: a base damaged there is built again, not kept.
-        void base.postings.wordDocs
-        void base.postings.tokens
+        // Its word lists and words in order checked now, block by block (none kept): a base damaged there is built again, not kept.
+        if (base.postings.check) base.postings.check()
+        else void (base.postings.wordDocs, base.postings.tokens)
         const view = new PostingsView(base.postings, delta)
         if (delta.postings.count <= deltaLimit(base.postings.count)) {
           await stored!.saveDelta(base.hash, delta, identity!)

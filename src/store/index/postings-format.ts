@@ -125,6 +125,8 @@ function blockChecks(...arrays: Uint32Array[]): Uint32Array {
 
 /** Blocks a section keeps once read (16 KiB each): reads go through a section mostly in order. */
 const KEPT_BLOCKS = 1024
+/** Blocks read at once when every block is checked (4 MiB). */
+const CHECKED_AT_ONCE = 256
 
 /**
  * A section of u32 read a block at a time when first needed, each block's checksum
@@ -155,6 +157,23 @@ class Blocked {
       range.set(this.block(b).subarray(from - b * BLOCK, to - b * BLOCK), from - start)
     }
     return range
+  }
+
+  /** Read every block and check its checksum, a few megabytes at a time, keeping none; throws PostingsUnavailable as a read does. */
+  checkAll(): void {
+    const size = Uint32Array.BYTES_PER_ELEMENT
+    const blocks = Math.ceil(this.length / BLOCK)
+    for (let b = 0; b < blocks; b += CHECKED_AT_ONCE) {
+      const last = Math.min(blocks, b + CHECKED_AT_ONCE)
+      const length = (Math.min(this.length, last * BLOCK) - b * BLOCK) * size
+      const bytes = this.source.readLater(this.at + b * BLOCK * size, length)
+      if (!bytes || bytes.length !== length) throw new PostingsUnavailable("the search postings' file changed while they were read")
+      for (let k = b; k < last; k++) {
+        const block = bytes.subarray((k - b) * BLOCK * size, Math.min(bytes.length, (k - b + 1) * BLOCK * size))
+        if (crc32(block) !== this.checks[k * this.step + this.first])
+          throw new PostingsUnavailable("the search postings' file changed while they were read")
+      }
+    }
   }
 
   private block(b: number): Uint32Array {
@@ -345,6 +364,11 @@ function decode(source: PostingsSource): (PostingsContents & { hash: string }) |
     lists: (start, end) => ({ docs: docs.range(start, end), fields: counts.range(start, end) }),
     // Once read whole (browse), from memory: the file may be replaced meanwhile.
     tokenRange: (start, end) => (tokens ? tokens.subarray(start, end) : blockedTokens.range(start, end)),
+    check: () => {
+      docs.checkAll()
+      counts.checkAll()
+      if (!tokens) blockedTokens.checkAll()
+    },
   }
   if (!isConsistent(postings, tokenLength, listLength)) return null
   return {
