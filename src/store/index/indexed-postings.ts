@@ -118,8 +118,10 @@ function eachEntryOf(target: string, identity: FileIdentity, each: (entry: Entry
       also?.summary(summary, start, end)
       const paper = papers.get(summary.paper)
       if (!paper) return // an orphan summary, as libraryEntries leaves it out
-      summarised.add(paper.key)
       each({ id: summary.id, paper, summary })
+      // A summarised paper's abstract is none of its entries' texts (fieldTexts): let go.
+      if (!summarised.has(paper.key) && paper.abstract !== null) papers.set(paper.key, { ...paper, abstract: null })
+      summarised.add(paper.key)
     },
     trash: (entry) => also?.trash(entry),
   })
