@@ -1,4 +1,4 @@
-import type { Library } from '../core/model.js'
+import type { Library, TrashEntry } from '../core/model.js'
 import type { LibraryOutline } from '../core/records/outline.js'
 import type { PostingsView } from '../core/search/postings-view.js'
 import type { FileStore } from './file-store.js'
@@ -40,6 +40,10 @@ export class DeferredFileStore implements Store {
 
   async records(outline: LibraryOutline, keys: readonly string[], ids: readonly string[]): Promise<PickedRecords> {
     return (await this.#open()).records(outline, keys, ids)
+  }
+
+  async trash(): Promise<TrashEntry[]> {
+    return (await this.#open()).trash()
   }
 
   async postings(outline: LibraryOutline, rebuild?: boolean): Promise<PostingsView | null> {

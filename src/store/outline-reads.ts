@@ -1,4 +1,4 @@
-import type { Library } from '../core/model.js'
+import type { Library, TrashEntry } from '../core/model.js'
 import { libraryOutline, type LibraryOutline } from '../core/records/outline.js'
 import type { OutlineOptions, PickedRecords, Store } from './store.js'
 import { libraryEntries } from '../core/records/entries.js'
@@ -46,6 +46,11 @@ export async function readPostings(store: Store, outline: LibraryOutline, rebuil
     return new PostingsView(buildPostings(libraryEntries(library)))
   }
   return store.postings ? store.postings(outline, rebuild) : null
+}
+
+/** The library's trash entries: without holding the rest of the library when the store can, else from the library read whole. */
+export async function readTrash(store: Store): Promise<TrashEntry[]> {
+  return store.trash ? store.trash() : (await store.read()).trash
 }
 
 /**

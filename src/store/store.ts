@@ -1,5 +1,6 @@
 import type { Library, Paper, Summary } from '../core/model.js'
 import type { LibraryOutline } from '../core/records/outline.js'
+import type { TrashEntry } from '../core/model.js'
 import type { PostingsView } from '../core/search/postings-view.js'
 
 /** How an update is told in the library's history (a git commit when sync is on). */
@@ -63,4 +64,6 @@ export interface Store {
    * null when it changed since. `rebuild`: built again, not loaded (those loaded turned out unreadable).
    */
   postings?(outline: LibraryOutline, rebuild?: boolean): Promise<PostingsView | null>
+  /** The trash entries, read without holding the rest of the library (see `readTrash`). */
+  trash?(): Promise<TrashEntry[]>
 }

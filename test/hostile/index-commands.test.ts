@@ -10,6 +10,7 @@ import { completeRun } from '../../src/commands/completion/run.js'
 import { queueListRun } from '../../src/commands/queue/run.js'
 import { openRun } from '../../src/commands/open/run.js'
 import { figuresRun } from '../../src/commands/figures/run.js'
+import { trashRun } from '../../src/commands/trash/run.js'
 import type { Context } from '../../src/context.js'
 import type { Library } from '../../src/core/model.js'
 import { libraryOutline } from '../../src/core/records/outline.js'
@@ -60,6 +61,7 @@ const COMMANDS: [string, (ctx: Context, lib: Library) => Promise<void>][] = [
         await openRun({ handle: paper.key, which: 'url', print: true }, ctx).catch((error: Error) => ctx.io.err(`${error.message}\n`))
     },
   ],
+  ['trash', (ctx) => trashRun({ empty: false, yes: false }, ctx)],
   [
     'figures <every summary id>',
     async (ctx, lib) => {
