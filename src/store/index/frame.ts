@@ -70,7 +70,7 @@ export function framedParts(frame: Frame, header: unknown, bodies: readonly Buff
 export function writeParts(path: string, parts: readonly Buffer[]): void {
   const fd = openSync(path, 'wx', 0o600)
   try {
-    for (const part of parts) for (let at = 0; at < part.length; ) at += writeSync(fd, part, at, part.length - at)
+    for (const part of parts) for (let at = 0; at < part.length;) at += writeSync(fd, part, at, part.length - at)
   } finally {
     closeSync(fd)
   }
