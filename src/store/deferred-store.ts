@@ -1,11 +1,11 @@
-import type { Library } from '../core/model.js'
+import type { Library, TrashEntry } from '../core/model.js'
 import type { LibraryOutline } from '../core/records/outline.js'
 import type { PostingsView } from '../core/search/postings-view.js'
 import type { FileStore } from './file-store.js'
 import type { IndexOptions } from './index/indexed-library.js'
 import type { PickedRecords } from './outline-reads.js'
 import type { LoadRecorder } from './recorder.js'
-import type { Change, RecordPlaces, Store, UpdateOptions } from './store.js'
+import type { Change, OutlineOptions, RecordPlaces, Store, UpdateOptions } from './store.js'
 
 /**
  * The file store, loaded on first use. The context names the library as soon as a command asks
@@ -34,12 +34,16 @@ export class DeferredFileStore implements Store {
     return (await this.#open()).update(change, options)
   }
 
-  async outline(): Promise<LibraryOutline> {
-    return (await this.#open()).outline()
+  async outline(options?: OutlineOptions): Promise<LibraryOutline> {
+    return (await this.#open()).outline(options)
   }
 
   async records(outline: LibraryOutline, keys: readonly string[], ids: readonly string[], places?: RecordPlaces): Promise<PickedRecords> {
     return (await this.#open()).records(outline, keys, ids, places)
+  }
+
+  async trash(): Promise<TrashEntry[]> {
+    return (await this.#open()).trash()
   }
 
   async postings(outline: LibraryOutline, rebuild?: boolean): Promise<PostingsView | null> {

@@ -2,7 +2,7 @@
 import { lstatSync, mkdirSync, readlinkSync, realpathSync, statSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { DataError } from '../core/errors.js'
-import { emptyLibrary, LIBRARY_VERSION, type Library } from '../core/model.js'
+import { emptyLibrary, LIBRARY_VERSION, type Library, type TrashEntry } from '../core/model.js'
 import { describeFileError, describeKind, NotRegularFileError } from '../platform/file-errors.js'
 import type { LibraryOutline } from '../core/records/outline.js'
 import type { PostingsView } from '../core/search/postings-view.js'
@@ -11,10 +11,12 @@ import { indexAfterWrite, indexBeforeChange, indexFileOf, IndexedLibrary, type I
 import { PlacesWhileWriting } from './index/places.js'
 import { postingsPath } from './index/location.js'
 import { LibraryFile } from './library-file.js'
+import { visitLibrary } from './library-records.js'
+import { runWithDefaultSignals } from '../platform/interrupt.js'
 import { DEFAULT_LOCK_TIMEOUT_MS } from './lock-timeout.js'
 import type { PickedRecords } from './outline-reads.js'
 import { noHistory, type LoadRecorder } from './recorder.js'
-import type { Change, RecordPlaces, Store, UpdateOptions } from './store.js'
+import type { Change, OutlineOptions, RecordPlaces, Store, UpdateOptions } from './store.js'
 
 /**
  * The real path behind `path`: symlinks followed (also a dangling one, so the first write creates
@@ -76,8 +78,8 @@ export class FileStore implements Store {
 
   #indexed: Promise<IndexedLibrary> | undefined
 
-  async outline(): Promise<LibraryOutline> {
-    return (await this.#indexedLibrary()).outline()
+  async outline(options?: OutlineOptions): Promise<LibraryOutline> {
+    return (await this.#indexedLibrary()).outline(options)
   }
 
   async records(outline: LibraryOutline, keys: readonly string[], ids: readonly string[], places?: RecordPlaces): Promise<PickedRecords> {
@@ -86,6 +88,17 @@ export class FileStore implements Store {
 
   async postings(outline: LibraryOutline, rebuild?: boolean): Promise<PostingsView | null> {
     return (await this.#indexedLibrary()).postings(outline, rebuild)
+  }
+
+  async trash(): Promise<TrashEntry[]> {
+    const target = await resolveLibraryTarget(this.path)
+    const entries: TrashEntry[] = []
+    const ignore = () => undefined
+    // Record by record, only the trash kept; a file not read so is read whole, which says what is wrong with it.
+    const read = runWithDefaultSignals(() =>
+      visitLibrary(target, { paper: ignore, summary: ignore, trash: (entry) => entries.push(entry) }),
+    )
+    return read ? entries : (await this.read()).trash
   }
 
   #indexedLibrary(): Promise<IndexedLibrary> {

@@ -1,6 +1,6 @@
-import type { Library } from '../core/model.js'
+import type { Library, TrashEntry } from '../core/model.js'
 import { libraryOutline, type LibraryOutline } from '../core/records/outline.js'
-import type { PickedRecords, RecordPlaces, Store } from './store.js'
+import type { OutlineOptions, PickedRecords, RecordPlaces, Store } from './store.js'
 import { libraryEntries } from '../core/records/entries.js'
 import type { PostingsView } from '../core/search/postings-view.js'
 
@@ -19,9 +19,12 @@ export function pick(library: Library, keys: readonly string[], ids: readonly st
 /** Libraries read whole for an outline, by the outline: a store without an index of its own. */
 const wholeLibraries = new WeakMap<LibraryOutline, Library>()
 
-/** The library's outline: from the store's index when it keeps one, else from the library read whole. */
-export async function readOutline(store: Store): Promise<LibraryOutline> {
-  if (store.outline) return store.outline()
+/**
+ * The library's outline: from the store's index when it keeps one, else from the library read
+ * whole. `forSearch`: readPostings follows (a rebuild of the index then builds them in the same reading).
+ */
+export async function readOutline(store: Store, options?: OutlineOptions): Promise<LibraryOutline> {
+  if (store.outline) return store.outline(options)
   const library = await store.read()
   const outline = libraryOutline(library)
   wholeLibraries.set(outline, library)
@@ -43,6 +46,11 @@ export async function readPostings(store: Store, outline: LibraryOutline, rebuil
     return new PostingsView(buildPostings(libraryEntries(library)))
   }
   return store.postings ? store.postings(outline, rebuild) : null
+}
+
+/** The library's trash entries: without holding the rest of the library when the store can, else from the library read whole. */
+export async function readTrash(store: Store): Promise<TrashEntry[]> {
+  return store.trash ? store.trash() : (await store.read()).trash
 }
 
 /**

@@ -20,7 +20,7 @@ export async function searchFromIndex(
   options: { limit: number; lastWord: LastWord },
 ): Promise<{ result: SearchResult; outline: LibraryOutline } | null> {
   if (!PostingsSearch.answers(query)) return null
-  const outline = await readOutline(store)
+  const outline = await readOutline(store, { forSearch: true })
   const entries = outlineEntries(outline)
   const rank = async (rebuild: boolean) => {
     const postings = await readPostings(store, outline, rebuild)

@@ -1,5 +1,6 @@
 import type { Library, Paper, Summary } from '../core/model.js'
 import type { LibraryOutline } from '../core/records/outline.js'
+import type { TrashEntry } from '../core/model.js'
 import type { PostingsView } from '../core/search/postings-view.js'
 
 /** How an update is told in the library's history (a git commit when sync is on). */
@@ -45,6 +46,11 @@ export interface RecordPlaces {
  * The library store (lowdb's Adapter idea, with a locked read-modify-write).
  * Commands read through `read` and change through `update`, never by writing a file themselves.
  */
+/** What a read of the outline will ask next (see Store.outline). */
+export interface OutlineOptions {
+  forSearch?: boolean
+}
+
 export interface Store {
   /** The library file, or null for an in-memory store. */
   readonly path: string | null
@@ -58,8 +64,9 @@ export interface Store {
   /**
    * The library without bodies and abstracts, from the store's index while it is current. Read it
    * through `readOutline` (outline-reads.ts), which reads the whole library for a store without one.
+   * `forSearch`: its postings are asked for next, so a rebuild builds them in the same reading.
    */
-  outline?(): Promise<LibraryOutline>
+  outline?(options?: OutlineOptions): Promise<LibraryOutline>
   /** Whole records of the library an outline from `outline()` was made of (see `readRecords`). */
   records?(outline: LibraryOutline, keys: readonly string[], ids: readonly string[], places?: RecordPlaces): Promise<PickedRecords>
   /**
@@ -67,4 +74,6 @@ export interface Store {
    * null when it changed since. `rebuild`: built again, not loaded (those loaded turned out unreadable).
    */
   postings?(outline: LibraryOutline, rebuild?: boolean): Promise<PostingsView | null>
+  /** The trash entries, read without holding the rest of the library (see `readTrash`). */
+  trash?(): Promise<TrashEntry[]>
 }

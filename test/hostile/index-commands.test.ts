@@ -8,6 +8,9 @@ import { statsRun } from '../../src/commands/stats/run.js'
 import { tagsListRun } from '../../src/commands/tags/run.js'
 import { completeRun } from '../../src/commands/completion/run.js'
 import { queueListRun } from '../../src/commands/queue/run.js'
+import { openRun } from '../../src/commands/open/run.js'
+import { figuresRun } from '../../src/commands/figures/run.js'
+import { trashRun } from '../../src/commands/trash/run.js'
 import type { Context } from '../../src/context.js'
 import type { Library } from '../../src/core/model.js'
 import { libraryOutline } from '../../src/core/records/outline.js'
@@ -51,6 +54,20 @@ const COMMANDS: [string, (ctx: Context, lib: Library) => Promise<void>][] = [
   ['__complete handles', (ctx) => completeRun({ source: 'handles', prefix: '' }, ctx)],
   ['__complete trash', (ctx) => completeRun({ source: 'trash', prefix: '' }, ctx)],
   ['__complete query tag:', (ctx) => completeRun({ source: 'query', prefix: 'tag:' }, ctx)],
+  [
+    'open --print <every paper key>',
+    async (ctx, lib) => {
+      for (const paper of lib.papers)
+        await openRun({ handle: paper.key, which: 'url', print: true }, ctx).catch((error: Error) => ctx.io.err(`${error.message}\n`))
+    },
+  ],
+  ['trash', (ctx) => trashRun({ empty: false, yes: false }, ctx)],
+  [
+    'figures <every summary id>',
+    async (ctx, lib) => {
+      for (const summary of lib.summaries) await figuresRun({ handle: summary.id, download: false }, ctx)
+    },
+  ],
 ]
 
 /** A terminal, a pipe, and --json. */

@@ -157,6 +157,29 @@ describe('the search postings of a library', () => {
     expect(statSync(postings, { bigint: true }).mtimeNs).toBe(base)
   })
 
+  it.each([
+    [
+      'as precis writes it, one body changed',
+      (lib: Library) =>
+        JSON.stringify({ ...lib, summaries: lib.summaries.map((s, i) => (i === 0 ? { ...s, body: 'Quantum graphs.\n' } : s)) }, null, 2),
+    ],
+    [
+      'summaries before papers, in version 1 (read whole)',
+      (lib: Library) => JSON.stringify({ format: lib.format, version: 1, summaries: lib.summaries, papers: lib.papers, trash: lib.trash }),
+    ],
+    [
+      'every entry changed (built whole)',
+      (lib: Library) => JSON.stringify({ ...lib, summaries: lib.summaries.map((s) => ({ ...s, body: `${s.body} quantum` })) }),
+    ],
+  ])('after a hand edit (%s), are built with the index in one reading and answer as the scan does', async (_, write) => {
+    const { library, cache, postings } = await searchedOnce()
+    const lib = await plainStore(library).read()
+    writeFileSync(library, write(lib))
+    await expectFreshResults(library, cache)
+    expect(postingsAreCurrent(library, postings)).toBe(true)
+    await expectFreshResults(library, cache) // from the index and postings then kept
+  })
+
   it('are left to the next search when a save changes more entries than a delta holds: built whole, or compacted with the base', async () => {
     const { library, cache, postings } = await searchedAndSaved()
     const store = indexedStore(library, cache)

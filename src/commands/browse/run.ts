@@ -35,7 +35,7 @@ function loadedWhole(postings: PostingsView): boolean {
 export async function browseRun(opts: BrowseOptions, ctx: Context): Promise<void> {
   if (!canPrompt(ctx)) throw new UsageError('browse needs a terminal; to search from a script use: precis search <query>')
   // The postings from the index when they are of the library read (else built from it), kept for every keystroke.
-  const outline = await readOutline(ctx.store)
+  const outline = await readOutline(ctx.store, { forSearch: true })
   const stored = await readPostings(ctx.store, outline)
   const library = await ctx.store.read()
   const entries = libraryEntries(library)

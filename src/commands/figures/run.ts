@@ -1,6 +1,6 @@
 import type { Context } from '../../context.js'
 import { NetworkError } from '../../core/errors.js'
-import { resolveHandle } from '../../core/records/handles.js'
+import { resolveWhole } from '../../command-kit/resolve-records.js'
 import { renderMarkdown } from '../../render/markdown.js'
 import { cacheDir } from '../../sources/cache.js'
 import { readCachedFigure, writeCachedFigure } from '../../sources/figure-cache.js'
@@ -15,7 +15,7 @@ export interface FiguresOptions {
 }
 
 export async function figuresRun(opts: FiguresOptions, ctx: Context): Promise<void> {
-  const { summaries } = resolveHandle(await ctx.store.read(), opts.handle)
+  const { summaries } = await resolveWhole(ctx, opts.handle)
   const dir = cacheDir(ctx.env)
   // Numbered by the renderer itself, so `[fig N]` here is the `[fig N]` of show.
   const rows: FigureRow[] = summaries.flatMap((s) =>

@@ -2,7 +2,8 @@ import type { Context } from '../../context.js'
 import { plural } from '../../core/text/plural-count.js'
 import { NotFoundError, UsageError } from '../../core/errors.js'
 import { resolveHandle } from '../../core/records/handles.js'
-import type { Library } from '../../core/model.js'
+import type { LibraryOutline } from '../../core/records/outline.js'
+import { readOutline } from '../../store/outline-reads.js'
 import { oneLine } from '../../render/summary-rows.js'
 import { summaryHistory, type SummaryVersion } from '../../sync/history.js'
 import { findLibraryRepo } from '../../sync/repo.js'
@@ -17,7 +18,7 @@ export interface HistoryOptions {
  * The id whose history is wanted: the summary the handle names (a paper key means its first
  * summary, as for edit), else the handle itself, so a summary deleted for good still has a history.
  */
-function summaryId(lib: Library, handle: string): string {
+function summaryId(lib: LibraryOutline, handle: string): string {
   try {
     const { summaries } = resolveHandle(lib, handle)
     const exact = summaries.find((s) => s.id.toLowerCase() === handle.trim().toLowerCase())
@@ -48,7 +49,7 @@ function formatVersions(versions: readonly SummaryVersion[], plain: boolean): st
 
 export async function historyRun(opts: HistoryOptions, ctx: Context): Promise<void> {
   const path = syncedLibraryPath(ctx)
-  const id = summaryId(await ctx.store.read(), opts.handle)
+  const id = summaryId(await readOutline(ctx.store), opts.handle)
   const repo = await findLibraryRepo(path, ctx.env)
   if (!repo) throw new UsageError(`The library ${path} has no history: it is not in a git repository`, ['Start one with: precis sync init'])
   const versions = await summaryHistory(repo, id)

@@ -1,6 +1,6 @@
 import type { Context } from '../../context.js'
 import { NotFoundError, PrecisError, ExitCode } from '../../core/errors.js'
-import { resolveHandle } from '../../core/records/handles.js'
+import { resolveWhole } from '../../command-kit/resolve-records.js'
 import { sanitizeTerminal } from '../../core/text/sanitize.js'
 import { fileToOpen, webPages } from '../../core/attachments/attachments.js'
 import { inform, printJson } from '../../command-kit/shared.js'
@@ -17,7 +17,7 @@ export interface OpenOptions {
 }
 
 export async function openRun(opts: OpenOptions, ctx: Context): Promise<void> {
-  const { paper } = resolveHandle(await ctx.store.read(), opts.handle)
+  const { paper } = await resolveWhole(ctx, opts.handle)
   const key = sanitizeTerminal(paper.key)
   const file = opts.which === 'url' ? null : fileToOpen(paper)
   const page = opts.which === 'file' ? undefined : webPages(paper)[0]

@@ -7,6 +7,7 @@ import { formatTrashPlain, formatTrashTable } from '../../render/trash-rows.js'
 import { confirmOrRequireYes, inform, printJson } from '../../command-kit/shared.js'
 import { fileAttachments } from '../../core/attachments/attachments.js'
 import { removeAttachedFile } from '../../store/attachment-files.js'
+import { readOutline, readTrash } from '../../store/outline-reads.js'
 
 export interface TrashOptions {
   empty: boolean
@@ -45,7 +46,8 @@ export async function trashRun(opts: TrashOptions, ctx: Context): Promise<void> 
       )
     return
   }
-  const { trash, papers } = await ctx.store.read()
+  const trash = await readTrash(ctx.store)
+  const { papers } = trash.some((e) => e.paper === null) ? await readOutline(ctx.store) : { papers: [] }
   const titleOf = (e: TrashEntry) => e.paper?.title ?? papers.find((p) => p.key === trashPaperKey(e))?.title ?? trashPaperKey(e)
   const kindOf = (e: TrashEntry) => (e.summary === null ? ('paper' as const) : ('summary' as const))
   if (ctx.globals.json) {

@@ -1,9 +1,9 @@
 import type { ZodError } from 'zod'
 import { lazyRequire } from '../lazy-require.js'
 import { DataError } from '../errors.js'
-import type { Library, Paper, Summary } from '../model.js'
+import type { Library, Paper, Summary, TrashEntry } from '../model.js'
 import { buildZodSchemas, type ZodSchemas } from './zod.js'
-import { checkLibrary, checkPaper, checkSummary } from './validate-fast.js'
+import { checkLibrary, checkPaper, checkSummary, checkTrashEntry } from './validate-fast.js'
 import { fileVersion, upgradeLibraryValue } from './upgrade.js'
 
 export { PAPER_FIELDS, SUMMARY_FIELDS, TRASH_FIELDS } from './validate-fast.js'
@@ -48,6 +48,11 @@ export function readPaper(value: unknown): Paper | undefined {
 /** `value` as a summary record (known fields only), or undefined when it is not a valid one. */
 export function readSummary(value: unknown): Summary | undefined {
   return checkSummary(value) ?? undefined
+}
+
+/** `value` as a trash entry (known fields only), or undefined when it is not a valid one. */
+export function readTrashEntry(value: unknown): TrashEntry | undefined {
+  return checkTrashEntry(value) ?? undefined
 }
 
 /** A library as read, and the format version its file had (older ones are upgraded in memory: upgrade.ts). */

@@ -21,6 +21,17 @@ const STEPS: Readonly<Record<number, (file: Fields) => Fields>> = {
 /** The oldest version precis still reads. */
 export const OLDEST_READABLE_VERSION = 1
 
+/**
+ * The oldest version whose records read as the current version's as they are: the steps from it
+ * change only the version number. A step that changes records raises it to the version it makes.
+ */
+const SAME_RECORDS_FROM = 1
+
+/** Whether a file of `version` holds records the current version's checks take as they are (upgradeLibraryValue changes none). */
+export function recordsAsTheyAre(version: unknown): boolean {
+  return typeof version === 'number' && Number.isSafeInteger(version) && version >= SAME_RECORDS_FROM && version <= LIBRARY_VERSION
+}
+
 /** Raised when a library was written by a newer precis; nothing is read from it and nothing written to it. */
 export class NewerLibraryError extends DataError {
   constructor(

@@ -154,7 +154,7 @@ export function checkSummary(value: unknown): Summary | null {
 }
 
 /** A trash entry: a summary (with its paper when it was the last one), or a paper trashed alone (`summary` null). */
-function checkTrashEntry(value: unknown): TrashEntry | null {
+export function checkTrashEntry(value: unknown): TrashEntry | null {
   if (!isRecord(value) || !isTimestamp(value.deleted)) return null
   const paper = value.paper === null ? null : checkPaper(value.paper)
   if (paper === null && value.paper !== null) return null

@@ -54,26 +54,55 @@ export function deltaAfterChange(
 export function deltaOver(
   baseCount: number,
   after: readonly Entry[],
-  kept: (entry: Entry, position: number, free: (doc: number) => boolean) => number | undefined,
+  kept: KeptDocument,
   limit = deltaLimit(baseCount),
 ): PostingsDelta | null {
-  const used = new Uint8Array(baseCount)
-  const free = (doc: number) => doc < baseCount && used[doc] === 0
-  const changed: Entry[] = []
-  const next = new Uint32Array(after.length)
-  for (let position = 0; position < after.length; position++) {
-    const entry = after[position]!
-    const doc = kept(entry, position, free)
-    if (doc !== undefined && free(doc)) {
-      used[doc] = 1
-      next[position] = doc
-      continue
-    }
-    if (changed.length === limit) return null
-    next[position] = baseCount + changed.length
-    changed.push(entry)
+  const delta = new DeltaBuilder(baseCount, kept, limit)
+  for (const entry of after) if (!delta.add(entry)) return null
+  return delta.done()
+}
+
+/** Which free base document holds `entry`'s texts as they are (entry `position` of the library), if one does. */
+export type KeptDocument = (entry: Entry, position: number, free: (doc: number) => boolean) => number | undefined
+
+/** deltaOver an entry at a time, in library order: the entries kept are let go at once, only the changed ones are held. */
+export class DeltaBuilder {
+  private readonly used: Uint8Array
+  private readonly changed: Entry[] = []
+  private readonly next: number[] = []
+
+  constructor(
+    private readonly baseCount: number,
+    private readonly kept: KeptDocument,
+    private readonly limit = deltaLimit(baseCount),
+  ) {
+    this.used = new Uint8Array(baseCount)
   }
-  return { postings: buildPostings(changed), order: next }
+
+  private readonly free = (doc: number) => doc < this.baseCount && this.used[doc] === 0
+
+  /** Take the library's next entry; false when more entries than the limit changed (there is no delta then). */
+  add(entry: Entry): boolean {
+    const doc = this.kept(entry, this.next.length, this.free)
+    if (doc !== undefined && this.free(doc)) {
+      this.used[doc] = 1
+      this.next.push(doc)
+      return true
+    }
+    if (this.changed.length === this.limit) return false
+    this.next.push(this.baseCount + this.changed.length)
+    this.changed.push(entry)
+    return true
+  }
+
+  /** How many entries are in the delta so far. */
+  get size(): number {
+    return this.changed.length
+  }
+
+  done(): PostingsDelta {
+    return { postings: buildPostings(this.changed), order: Uint32Array.from(this.next) }
+  }
 }
 
 /**

@@ -62,6 +62,11 @@ export interface Postings {
   lists?(start: number, end: number): { docs: Uint32Array; fields: Uint32Array }
   /** tokens from `start` to `end` only, read as `lists` reads (a search reads the words in order of its candidates, no others). */
   tokenRange?(start: number, end: number): Uint32Array
+  /**
+   * Read from a file: every block of the word lists and of the words in order read and its checksum
+   * checked, none kept (reading `wordDocs` and `tokens` would hold them all); throws PostingsUnavailable as they do.
+   */
+  check?(): void
   /** Per entry: HAS_MATH, HAS_FIGURE. */
   features: Uint8Array
 }
@@ -150,8 +155,9 @@ class Numbers {
     this.items[this.length++] = value
   }
 
+  /** The numbers pushed: a view of the array they are in (no copy of what may be hundreds of megabytes). */
   done(): Uint32Array {
-    return this.items.slice(0, this.length)
+    return this.items.subarray(0, this.length)
   }
 }
 
@@ -272,25 +278,66 @@ function readWords(text: string, vocabulary: Vocabulary, add: (id: number) => vo
 
 /** The postings of `entries` (whole records: bodies and abstracts are read). */
 export function buildPostings(entries: readonly Entry[]): Postings {
-  const vocabulary = new Vocabulary()
-  const tokens = new Numbers()
-  const fieldStarts = new Uint32Array(entries.length * FIELD_COUNT + 1)
-  const lengths = new Float64Array(entries.length * FIELD_COUNT)
-  const features = new Uint8Array(entries.length)
-  const add = (id: number) => tokens.push(id)
-  entries.forEach((entry, doc) => {
+  const builder = new PostingsBuilder(entries.length)
+  for (const entry of entries) builder.add(entry)
+  return builder.done()
+}
+
+/**
+ * Postings built an entry at a time, in library order: what buildPostings makes of the entries
+ * added, without holding them all (a library read record by record lets each body go once read).
+ */
+export class PostingsBuilder {
+  private readonly vocabulary = new Vocabulary()
+  private readonly tokens = new Numbers()
+  private count = 0
+  private fieldStarts: Uint32Array
+  private lengths: Float64Array
+  private features: Uint8Array
+  private readonly push = (id: number) => this.tokens.push(id)
+
+  /** `expected`: how many entries will be added, if known (room is made for more as they come). */
+  constructor(expected = 1024) {
+    this.fieldStarts = new Uint32Array(expected * FIELD_COUNT + 1)
+    this.lengths = new Float64Array(expected * FIELD_COUNT)
+    this.features = new Uint8Array(expected)
+  }
+
+  add(entry: Entry): void {
+    const doc = this.count++
+    if (doc === this.features.length) this.grow()
     const texts = fieldTexts(entry)
     for (let f = 0; f < FIELD_COUNT; f++) {
       const text = texts[f]!
-      fieldStarts[doc * FIELD_COUNT + f] = tokens.length
-      lengths[doc * FIELD_COUNT + f] = text.length
-      readWords(text, vocabulary, add)
+      this.fieldStarts[doc * FIELD_COUNT + f] = this.tokens.length
+      this.lengths[doc * FIELD_COUNT + f] = text.length
+      readWords(text, this.vocabulary, this.push)
     }
     const body = texts[FIELD_COUNT - 1]!
-    features[doc] = (hasMath(body) ? HAS_MATH : 0) | (hasFigure(body) ? HAS_FIGURE : 0)
-  })
-  fieldStarts[entries.length * FIELD_COUNT] = tokens.length
-  return assemble(entries.length, vocabulary.words, vocabulary.spelled, tokens.done(), fieldStarts, lengths, features)
+    this.features[doc] = (hasMath(body) ? HAS_MATH : 0) | (hasFigure(body) ? HAS_FIGURE : 0)
+  }
+
+  done(): Postings {
+    const { count } = this
+    const fieldStarts = this.fieldStarts.slice(0, count * FIELD_COUNT + 1)
+    fieldStarts[count * FIELD_COUNT] = this.tokens.length
+    const { words, spelled } = this.vocabulary
+    const lengths = this.lengths.slice(0, count * FIELD_COUNT)
+    return assemble(count, words, spelled, this.tokens.done(), fieldStarts, lengths, this.features.slice(0, count))
+  }
+
+  private grow(): void {
+    const more = Math.max(1024, this.features.length)
+    const fieldStarts = new Uint32Array((this.features.length + more) * FIELD_COUNT + 1)
+    fieldStarts.set(this.fieldStarts)
+    const lengths = new Float64Array((this.features.length + more) * FIELD_COUNT)
+    lengths.set(this.lengths)
+    const features = new Uint8Array(this.features.length + more)
+    features.set(this.features)
+    this.fieldStarts = fieldStarts
+    this.lengths = lengths
+    this.features = features
+  }
 }
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
@@ -298,6 +345,7 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 /**
  * Postings from the words met (any order, numbered as met) and each entry's fields' words in those
  * numbers: the vocabulary sorted and renumbered, stemmed, and each word's entry lists made.
+ * `metTokens` is renumbered in place and becomes the postings' tokens.
  */
 export function assemble(
   count: number,
@@ -313,7 +361,9 @@ export function assemble(
   order.forEach((met, id) => (renumbered[met] = id))
   const words = order.map((met) => metWords[met]!)
   const spelled = Uint16Array.from(order, (met) => metSpelled[met]!)
-  const tokens = metTokens.map((met) => renumbered[met]!)
+  // Renumbered in place: the tokens are most of the postings' memory, and no caller uses them after.
+  const tokens = metTokens
+  for (let t = 0; t < tokens.length; t++) tokens[t] = renumbered[tokens[t]!]!
 
   // Stems: each distinct word stemmed once.
   const stemTexts: string[] = []

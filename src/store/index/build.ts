@@ -27,13 +27,23 @@ export function buildIndex(
   identity: FileIdentity,
   outline: LibraryOutline = outlineOf(placed),
 ): IndexContents {
+  return indexOf({ ...outline, papers: placed.papers, summaries: placed.summaries }, placed, target, identity)
+}
+
+/** The index of the library whose outline is `outline`, its records lying at `places` in the file whose identity is `identity`. */
+export function indexOf(
+  outline: LibraryOutline,
+  places: Pick<PlacedLibrary, 'paperPlaces' | 'summaryPlaces'>,
+  target: string,
+  identity: FileIdentity,
+): IndexContents {
   const words = [...outline.wordCounts()]
   const cites = outline.citedKeys().map((keys) => [...keys])
   const tagCounts = [...outline.tagCounts()]
   // What is derived from the bodies, computed once for the index and for the parts derived from it.
   const known: LibraryOutline = {
-    papers: placed.papers,
-    summaries: placed.summaries,
+    papers: outline.papers,
+    summaries: outline.summaries,
     trashIds: outline.trashIds,
     wordCounts: () => words,
     citedKeys: () => cites,
@@ -42,14 +52,14 @@ export function buildIndex(
   return {
     library: target,
     identity,
-    papers: placed.papers,
-    summaries: placed.summaries,
+    papers: outline.papers,
+    summaries: outline.summaries,
     trashIds: [...outline.trashIds],
     words,
     cites,
     tagCounts,
-    paperPlaces: placed.paperPlaces,
-    summaryPlaces: placed.summaryPlaces,
+    paperPlaces: places.paperPlaces,
+    summaryPlaces: places.summaryPlaces,
     orders: ordersOf(known),
     stats: outlineStats(known, STATS_ROWS),
   }

@@ -11,13 +11,16 @@ export const FINGERPRINT_BYTES = 16
  */
 export function fingerprintsOf(entries: readonly Entry[]): Uint8Array {
   const prints = new Uint8Array(entries.length * FINGERPRINT_BYTES)
-  entries.forEach((entry, i) => {
-    const hash = createHash('sha1')
-    // Each text after its length: no text can pass for the end of another.
-    for (const text of fieldTexts(entry)) hash.update(`${text.length}:`).update(text)
-    prints.set(hash.digest().subarray(0, FINGERPRINT_BYTES), i * FINGERPRINT_BYTES)
-  })
+  entries.forEach((entry, i) => fingerprintInto(prints, i, entry))
   return prints
+}
+
+/** Put the fingerprint of `entry` in `prints` as entry `i`'s. */
+export function fingerprintInto(prints: Uint8Array, i: number, entry: Entry): void {
+  const hash = createHash('sha1')
+  // Each text after its length: no text can pass for the end of another.
+  for (const text of fieldTexts(entry)) hash.update(`${text.length}:`).update(text)
+  prints.set(hash.digest().subarray(0, FINGERPRINT_BYTES), i * FINGERPRINT_BYTES)
 }
 
 /** The fingerprint of entry `i`, as a key. */

@@ -15,7 +15,7 @@ import type { LibraryStats } from '../../core/stats/stats-types.js'
 import { SORT_ORDERS, STATS_ROWS, type IndexContents } from './contents.js'
 import { isCount, isText, isTextList, PAPER_COLUMNS, same, sectionName, SUMMARY_COLUMNS, type Column, type ColumnKind } from './columns.js'
 import { checksum, sectionChecksum } from './checksum.js'
-import { alignedSections, checkedHeader, fixedBytes, framedFile, frameVersion, headerEnd, type Frame } from './frame.js'
+import { alignedSections, checkedHeader, fixedBytes, framedParts, frameVersion, headerEnd, type Frame } from './frame.js'
 import { isFileIdentity } from './identity.js'
 
 /** Raised whenever what the index holds or how it is laid out changes. */
@@ -84,6 +84,11 @@ function sectionsOf(contents: IndexContents): [string, ColumnKind, unknown][] {
 
 /** The index file's bytes for `contents`. */
 export function encodeIndex(contents: IndexContents): Buffer {
+  return Buffer.concat(indexParts(contents))
+}
+
+/** The index file's bytes as parts to write one after another (framedParts). */
+export function indexParts(contents: IndexContents): Buffer[] {
   const parts = sectionsOf(contents).map(
     ([name, kind, value]) =>
       [
@@ -93,7 +98,7 @@ export function encodeIndex(contents: IndexContents): Buffer {
   )
   const { bodies, places } = alignedSections(parts, sectionChecksum)
   const counts = { papers: contents.papers.length, summaries: contents.summaries.length }
-  return framedFile(INDEX_FRAME, { library: contents.library, identity: contents.identity, counts, sections: places }, bodies)
+  return framedParts(INDEX_FRAME, { library: contents.library, identity: contents.identity, counts, sections: places }, bodies)
 }
 
 /** Whether every item of `values` passes `valid` (and there are `length` of them, when given): one loop, nothing allocated. */

@@ -10,6 +10,8 @@
 //
 // What the header says of the sections, and how each is checked, is each format's own.
 
+import { closeSync, openSync, writeSync } from 'node:fs'
+
 export interface Frame {
   /** 8 bytes naming what the file is. */
   magic: Buffer
@@ -45,6 +47,14 @@ export function alignedSections<C>(parts: readonly (readonly [string, Buffer])[]
 
 /** A whole file: the fixed start, `header` as JSON (padded), then `bodies` (from alignedSections). */
 export function framedFile(frame: Frame, header: unknown, bodies: readonly Buffer[]): Buffer {
+  return Buffer.concat(framedParts(frame, header, bodies))
+}
+
+/**
+ * framedFile's bytes as the parts they are made of, to be written one after another: joined, the
+ * postings of a large library would be held twice (they are hundreds of megabytes at 100,000 entries).
+ */
+export function framedParts(frame: Frame, header: unknown, bodies: readonly Buffer[]): Buffer[] {
   const fixed = Buffer.alloc(fixedBytes(frame))
   const json = JSON.stringify(header)
   // Spaces after the JSON (which JSON.parse allows) bring the sections to a multiple of 8.
@@ -53,7 +63,17 @@ export function framedFile(frame: Frame, header: unknown, bodies: readonly Buffe
   fixed.writeUInt32LE(frame.version, 8)
   fixed.writeUInt32LE(headerBytes.length, 12)
   frame.headerSum(headerBytes).copy(fixed, 16)
-  return Buffer.concat([fixed, headerBytes, ...bodies])
+  return [fixed, headerBytes, ...bodies]
+}
+
+/** Create the file `path` (exclusively, readable by its owner only) holding `parts` one after another. */
+export function writeParts(path: string, parts: readonly Buffer[]): void {
+  const fd = openSync(path, 'wx', 0o600)
+  try {
+    for (const part of parts) for (let at = 0; at < part.length;) at += writeSync(fd, part, at, part.length - at)
+  } finally {
+    closeSync(fd)
+  }
 }
 
 /** The version of a file of this kind that `start` (its first bytes) begins, or null when it is not one. */

@@ -1,8 +1,8 @@
-import { closeSync, existsSync, fstatSync, mkdirSync, readdirSync, readSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, existsSync, fstatSync, mkdirSync, readdirSync, readSync, renameSync, rmdirSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { openRegularFile } from '../../platform/regular-file.js'
 import type { IndexContents } from './contents.js'
-import { decodeIndex, encodeIndex, headerBytes, indexedLibrary, isOlderIndex, type IndexBytes, type IndexFallback } from './format.js'
+import { decodeIndex, indexParts, headerBytes, indexedLibrary, isOlderIndex, type IndexBytes, type IndexFallback } from './format.js'
 
 /** What a load reads first: the fixed start and the header (some kilobytes), in one read. */
 const HEAD_BYTES = 64 * 1024
@@ -29,6 +29,7 @@ function readAt(fd: number, start: number, length: number): Buffer {
 }
 import { sameIdentity, type FileIdentity } from './identity.js'
 import { deltaPath, postingsPath } from './location.js'
+import { writeParts } from './frame.js'
 
 /**
  * The index file of one library. Nothing read from it is trusted: a link, a folder, a damaged,
@@ -105,7 +106,7 @@ export class IndexFile {
     const temp = tempNameBeside(this.path, 'tmp')
     try {
       mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 }) // first: where there is no cache folder, nothing is computed
-      writeFileSync(temp, encodeIndex(contents()), { mode: 0o600, flag: 'wx' })
+      writeParts(temp, indexParts(contents()))
       this.replaceWith(temp)
     } catch {
       removeQuietly(temp)

@@ -7,11 +7,15 @@ import { indexOutline, type IndexContents } from './contents.js'
 import { fileIdentity, readableIdentity, sameIdentity, type FileIdentity } from './identity.js'
 import { IndexFile } from './index-file.js'
 import { indexPath } from './location.js'
+import { streamedIndex } from './streamed.js'
+import { runWithDefaultSignals } from '../../platform/interrupt.js'
 import { placesInText } from './places.js'
 import { beforeChange, outlineAfterChange, type BeforeChange } from './reuse.js'
 import { pick, type PickedRecords, type RecordPlaces } from '../outline-reads.js'
 import { readRecordsAt } from './record-reader.js'
 import type { PostingsView } from '../../core/search/postings-view.js'
+import type { PostingsPlace } from './indexed-postings.js'
+import type { OutlineOptions } from '../store.js'
 import { deltaPath, postingsPath } from './location.js'
 
 /** Where indexes are kept, and how a long rebuild is announced. */
@@ -54,12 +58,27 @@ export class IndexedLibrary {
     private readonly noteFromBytes = NOTE_FROM_BYTES,
   ) {}
 
-  async outline(): Promise<LibraryOutline> {
+  /** Postings built with an outline (indexAndPostings), for the search that asked for both. */
+  private readonly builtPostings = new WeakMap<LibraryOutline, PostingsView>()
+
+  async outline(options: OutlineOptions = {}): Promise<LibraryOutline> {
     const current = readableIdentity(this.target)
     const contents = this.index?.load(current, () => this.instead(current!))
     if (contents) return this.handOut(indexOutline(contents), contents)
     if (this.index && current && Number(current.size) >= this.noteFromBytes)
       this.note(`Indexing the library (${formatBytes(Number(current.size))}); later reads will be quick.`)
+    if (this.index && current) {
+      // Record by record, holding only the outline; a file read so refuses goes on to the whole read, which says why.
+      const both = options.forSearch ? await this.indexAndPostings(current) : null
+      const built = both?.contents ?? runWithDefaultSignals(() => streamedIndex(this.target, current))
+      if (built) {
+        await this.index.save(() => built)
+        this.index.pruneOrphans()
+        const outline = this.handOut(indexOutline(built), built)
+        if (both) this.builtPostings.set(outline, both.postings)
+        return outline
+      }
+    }
     const { library, bytes } = await this.file.readWithBytes()
     const outline = libraryOutline(library ?? emptyLibrary())
     // Built only from bytes known to be the file `current` names: unchanged from before the read to after it.
@@ -94,16 +113,27 @@ export class IndexedLibrary {
   async postings(outline: LibraryOutline, rebuild = false): Promise<PostingsView | null> {
     const source = this.sources.get(outline)
     if (!source) return null
-    const place = {
+    const kept = rebuild ? undefined : this.builtPostings.get(outline)
+    if (kept) return kept
+    // Loaded by a search only: the postings' code needs node:crypto and node:zlib, which other reads never load.
+    const { postingsOf } = await import('./indexed-postings.js')
+    return postingsOf(this.place(), source, this.readIdentities.get(outline) ?? null, rebuild)
+  }
+
+  /** The index and the postings of the file (identity `current`) built in one reading, for a search; null: each its own way. */
+  private async indexAndPostings(current: FileIdentity) {
+    const { indexAndPostings } = await import('./indexed-postings.js')
+    return indexAndPostings(this.place(), current)
+  }
+
+  private place(): PostingsPlace {
+    return {
       target: this.target,
       file: this.file,
       path: this.index && postingsPath(this.index.path),
       note: this.note,
       noteFromBytes: this.noteFromBytes,
     }
-    // Loaded by a search only: the postings' code needs node:crypto and node:zlib, which other reads never load.
-    const { postingsOf } = await import('./indexed-postings.js')
-    return postingsOf(place, source, this.readIdentities.get(outline) ?? null, rebuild)
   }
 
   /**

@@ -1,15 +1,25 @@
-import type { Library } from '../../core/model.js'
+import type { Library, Paper } from '../../core/model.js'
 import { libraryEntries } from '../../core/records/entries.js'
-import { buildPostings, PostingsUnavailable } from '../../core/search/postings.js'
+import { PostingsBuilder, PostingsUnavailable } from '../../core/search/postings.js'
 import type { Entry } from '../../core/records/entries.js'
-import { fingerprintAt, fingerprintsOf } from './fingerprints.js'
+import { FINGERPRINT_BYTES, fingerprintAt, fingerprintInto } from './fingerprints.js'
 import { PostingsView } from '../../core/search/postings-view.js'
 import type { LibraryFile } from '../library-file.js'
 import { formatBytes } from '../../core/text/sizes.js'
 import type { IndexContents } from './contents.js'
 import { fileIdentity, readableIdentity, sameIdentity, type FileIdentity } from './identity.js'
 import { PostingsFile, type PostingsState } from './postings-file.js'
-import { compacted, deltaAfterChange, deltaLimit, deltaOver, entriesBefore, type EntriesBefore } from '../../core/search/postings-delta.js'
+import {
+  compacted,
+  DeltaBuilder,
+  deltaAfterChange,
+  deltaLimit,
+  entriesBefore,
+  type EntriesBefore,
+} from '../../core/search/postings-delta.js'
+import { visitLibrary, type LibraryVisitor } from '../library-records.js'
+import { OutlineReader } from './streamed.js'
+import { runWithDefaultSignals } from '../../platform/interrupt.js'
 
 /** Where the postings of one library file are kept, and how a long build is announced. */
 export interface PostingsPlace {
@@ -36,26 +46,122 @@ export async function postingsOf(
   rebuild = false,
 ): Promise<PostingsView | null> {
   const stored = place.path === null ? null : new PostingsFile(place.path, place.target)
-  if ('format' in source) return built(stored, libraryEntries(source), read)
+  if ('format' in source) {
+    const entries = libraryEntries(source)
+    return built(stored, (each) => (entries.forEach(each), true), read)
+  }
   const loaded = rebuild ? null : stored?.load(source.identity)
   if (loaded) return loaded
   const current = readableIdentity(place.target)
   if (!sameIdentity(current, source.identity)) return null
   if (Number(current!.size) >= place.noteFromBytes)
     place.note(`Indexing the library's words (${formatBytes(Number(current!.size))}); later searches will be quick.`)
+  // Read record by record, each body let go once its words are taken; a file not read so is read whole.
+  const streamed = await built(
+    stored,
+    (each) => runWithDefaultSignals(() => eachEntryOf(place.target, source.identity, each)),
+    source.identity,
+  )
+  if (streamed) return streamed
   const library = await place.file.read()
   if (!library || !sameIdentity(fileIdentity(place.target), source.identity)) return null
-  return built(stored, libraryEntries(library), source.identity)
+  const entries = libraryEntries(library)
+  return built(stored, (each) => (entries.forEach(each), true), source.identity)
 }
 
 /**
- * The postings of `entries`, the library file whose identity is `identity` read whole (null: not
- * kept). With a base kept, the entries its fingerprints say it holds as they are keep their
- * documents and only the others are built: into a delta when they are few (a hand edit), else
- * compacted with the base into a new one (a delta past its limit). Without one, built whole.
+ * For a search that finds the index stale (a hand edit): the index and the postings of the library
+ * file, whose identity is `identity`, built in one reading of it record by record. Null when the
+ * postings kept are current (only the index needs building) or the file is not read that way: the
+ * caller builds each as a read without a search would, then the postings.
  */
-async function built(stored: PostingsFile | null, entries: readonly Entry[], identity: FileIdentity | null): Promise<PostingsView> {
-  const prints = fingerprintsOf(entries)
+export async function indexAndPostings(
+  place: PostingsPlace,
+  identity: FileIdentity,
+): Promise<{ contents: IndexContents; postings: PostingsView } | null> {
+  const stored = place.path === null ? null : new PostingsFile(place.path, place.target)
+  if (!stored || stored.state(identity)) return null
+  let outline: OutlineReader | undefined
+  const postings = await built(
+    stored,
+    (each) => {
+      const reader = new OutlineReader()
+      const told = runWithDefaultSignals(() => eachEntryOf(place.target, identity, each, reader))
+      if (told) outline ??= reader
+      return told
+    },
+    identity,
+  )
+  return postings && outline ? { contents: outline.index(place.target, identity), postings } : null
+}
+
+/**
+ * Every entry of the library, in library order (libraryEntries), to `each`: false when they could
+ * not all be told (the caller then has another way, and drops what it was told).
+ */
+type EachEntry = (each: (entry: Entry) => void) => boolean
+
+/**
+ * The entries of the library file `target`, read record by record (library-records.ts), to `each`,
+ * in the order libraryEntries gives them, and every record to `also`; false when the file is not
+ * read that way or is not the one `identity` names from before the read to after it.
+ */
+function eachEntryOf(target: string, identity: FileIdentity, each: (entry: Entry) => void, also?: LibraryVisitor): boolean {
+  const papers = new Map<string, Paper>()
+  const summarised = new Set<string>()
+  const read = visitLibrary(target, {
+    paper: (paper, start, end) => {
+      also?.paper(paper, start, end)
+      papers.set(paper.key, paper)
+    },
+    summary: (summary, start, end) => {
+      also?.summary(summary, start, end)
+      const paper = papers.get(summary.paper)
+      if (!paper) return // an orphan summary, as libraryEntries leaves it out
+      each({ id: summary.id, paper, summary })
+      // A summarised paper's abstract is none of its entries' texts (fieldTexts): let go.
+      if (!summarised.has(paper.key) && paper.abstract !== null) papers.set(paper.key, { ...paper, abstract: null })
+      summarised.add(paper.key)
+    },
+    trash: (entry) => also?.trash(entry),
+  })
+  if (!sameIdentity(read, identity) || !sameIdentity(read, fileIdentity(target))) return false
+  for (const paper of papers.values()) if (!summarised.has(paper.key)) each({ id: paper.key, paper, summary: null })
+  return true
+}
+
+/** The fingerprints of entries told one at a time (fingerprints.ts), in one growing array. */
+class Prints {
+  private bytes = new Uint8Array(1024 * FINGERPRINT_BYTES)
+  count = 0
+
+  add(entry: Entry): void {
+    if ((this.count + 1) * FINGERPRINT_BYTES > this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2)
+      grown.set(this.bytes)
+      this.bytes = grown
+    }
+    fingerprintInto(this.bytes, this.count++, entry)
+  }
+
+  at(i: number): string {
+    return fingerprintAt(this.bytes, i)
+  }
+
+  done(): Uint8Array {
+    return this.bytes.slice(0, this.count * FINGERPRINT_BYTES)
+  }
+}
+
+/**
+ * The postings of the entries `eachEntry` tells, of the library file whose identity is `identity`
+ * (null: not kept); null when eachEntry could not tell them. With a base kept, the entries its
+ * fingerprints say it holds as they are keep their documents and only the others are built: into
+ * a delta when they are few (a hand edit), else compacted with the base into a new one (a delta
+ * past its limit). Without one, or when most entries changed, built whole (told a second time).
+ */
+async function built(stored: PostingsFile | null, eachEntry: EachEntry, identity: FileIdentity | null): Promise<PostingsView | null> {
+  let prints: Prints | undefined
   const base = stored && identity ? stored.anyBase() : null
   if (base?.fingerprints) {
     const docs = new Map<string, number[]>()
@@ -65,31 +171,50 @@ async function built(stored: PostingsFile | null, entries: readonly Entry[], ide
       if (list) list.push(doc)
       else docs.set(key, [doc])
     }
-    const kept = (_: Entry, position: number, free: (doc: number) => boolean) => docs.get(fingerprintAt(prints, position))?.find(free)
+    const told = new Prints()
+    const kept = (_: Entry, position: number, free: (doc: number) => boolean) => docs.get(told.at(position))?.find(free)
     // Within its limit a delta; past it, the base and the changed entries compacted into a new base,
     // unless most entries changed (then built whole: the base would save little).
-    const delta =
-      deltaOver(base.postings.count, entries, kept) ?? deltaOver(base.postings.count, entries, kept, Math.floor(entries.length / 2))
-    if (delta) {
+    const builder = new DeltaBuilder(
+      base.postings.count,
+      kept,
+      Math.max(deltaLimit(base.postings.count), Math.floor(base.postings.count / 2)),
+    )
+    let within = true
+    const complete = eachEntry((entry) => {
+      told.add(entry)
+      within &&= builder.add(entry)
+    })
+    if (!complete) return null
+    prints = told
+    if (within) {
       try {
-        // Its word lists and words in order read now, their checksums checked: a base damaged there is built again, not kept.
-        void base.postings.wordDocs
-        void base.postings.tokens
+        const delta = builder.done()
+        // Its word lists and words in order checked now, block by block (none kept): a base damaged there is built again, not kept.
+        if (base.postings.check) base.postings.check()
+        else void (base.postings.wordDocs, base.postings.tokens)
         const view = new PostingsView(base.postings, delta)
         if (delta.postings.count <= deltaLimit(base.postings.count)) {
           await stored!.saveDelta(base.hash, delta, identity!)
           return view
         }
         const postings = compacted(view)
-        await stored!.save({ library: stored!.library, identity: identity!, postings, fingerprints: prints })
+        await stored!.save({ library: stored!.library, identity: identity!, postings, fingerprints: prints.done() })
         return new PostingsView(postings)
       } catch (error) {
         if (!(error instanceof PostingsUnavailable)) throw error // else the base changed meanwhile: built whole
       }
     }
   }
-  const postings = buildPostings(entries)
-  if (stored && identity) await stored.save({ library: stored.library, identity, postings, fingerprints: prints })
+  const builder = new PostingsBuilder()
+  const fresh = prints ? undefined : new Prints()
+  const complete = eachEntry((entry) => {
+    fresh?.add(entry)
+    builder.add(entry)
+  })
+  if (!complete) return null
+  const postings = builder.done()
+  if (stored && identity) await stored.save({ library: stored.library, identity, postings, fingerprints: (prints ?? fresh)!.done() })
   return new PostingsView(postings)
 }
 

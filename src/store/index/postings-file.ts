@@ -1,11 +1,12 @@
-import { closeSync, mkdirSync, readSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdirSync, readSync, renameSync, rmdirSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { openRegularFile } from '../../platform/regular-file.js'
-import { decodePostings, decodePostingsHead, encodePostings, type PostingsContents, type PostingsHead } from './postings-format.js'
+import { decodePostings, decodePostingsHead, postingsParts, type PostingsContents, type PostingsHead } from './postings-format.js'
 import { PostingsView, type PostingsDelta } from '../../core/search/postings-view.js'
 import { PostingsUnavailable } from '../../core/search/postings.js'
 import { sameIdentity, type FileIdentity } from './identity.js'
 import { deltaPath } from './location.js'
+import { writeParts } from './frame.js'
 
 /** Closes the postings files decodes left open for their blocks, once nothing can read them. */
 const openFiles = new FinalizationRegistry<number>((fd) => {
@@ -150,14 +151,14 @@ export class PostingsFile {
 
   /** Replace the postings with `contents`, built whole: their delta, of the postings replaced, is removed. */
   async save(contents: PostingsContents): Promise<void> {
-    await replaceFile(this.path, encodePostings(contents))
+    await replaceFile(this.path, postingsParts(contents))
     this.removeDelta()
   }
 
   /** Replace the delta with that of the base named `baseHash`, current for the library file whose identity is `identity`. */
   async saveDelta(baseHash: string, delta: PostingsDelta, identity: FileIdentity): Promise<void> {
     const contents = { library: this.library, identity, postings: delta.postings, delta: { base: baseHash, order: delta.order } }
-    await replaceFile(this.delta, encodePostings(contents))
+    await replaceFile(this.delta, postingsParts(contents))
   }
 
   /** No delta: the postings are current only if the base is (else the next search builds them whole). */
@@ -170,13 +171,13 @@ export class PostingsFile {
   }
 }
 
-/** Put `bytes` at `path`: written beside it (created exclusively), then renamed over it. A failure leaves the file as it was. */
-async function replaceFile(path: string, bytes: Buffer): Promise<void> {
+/** Put `parts`, one after another, at `path`: written beside it (created exclusively), then renamed over it. A failure leaves the file as it was. */
+async function replaceFile(path: string, parts: readonly Buffer[]): Promise<void> {
   const { tempNameBeside } = await import('../temp-files.js')
   const temp = tempNameBeside(path, 'tmp')
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
-    writeFileSync(temp, bytes, { mode: 0o600, flag: 'wx' })
+    writeParts(temp, parts)
     try {
       renameSync(temp, path)
     } catch (error) {

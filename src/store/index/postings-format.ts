@@ -17,7 +17,7 @@
 import { createHash } from 'node:crypto'
 import { crc32 } from 'node:zlib'
 import { FIELD_COUNT, JoinedTexts, PostingsUnavailable, type Postings, type Texts } from '../../core/search/postings.js'
-import { alignedSections, checkedHeader, fixedBytes, framedFile, headerEnd, type Frame } from './frame.js'
+import { alignedSections, checkedHeader, fixedBytes, framedParts, headerEnd, type Frame } from './frame.js'
 import { isFileIdentity, type FileIdentity } from './identity.js'
 import { FINGERPRINT_BYTES } from './fingerprints.js'
 
@@ -78,7 +78,12 @@ function joined(texts: Texts): { text: Buffer; ends: Uint32Array } {
 }
 
 /** The postings file's bytes. */
-export function encodePostings({ library, identity, postings, delta, fingerprints }: PostingsContents): Buffer {
+export function encodePostings(contents: PostingsContents): Buffer {
+  return Buffer.concat(postingsParts(contents))
+}
+
+/** The postings file's bytes as parts to write one after another (framedParts). */
+export function postingsParts({ library, identity, postings, delta, fingerprints }: PostingsContents): Buffer[] {
   const words = joined(postings.words)
   const stems = joined(postings.stems)
   const arrays: Record<(typeof ARRAYS)[number], ArrayBufferView> = {
@@ -99,7 +104,7 @@ export function encodePostings({ library, identity, postings, delta, fingerprint
     ['tokens', bytesOf(postings.tokens)],
   ]
   const { bodies, places } = alignedSections(parts, crc32)
-  return framedFile(
+  return framedParts(
     POSTINGS_FRAME,
     { library, identity, count: postings.count, sections: places, ...(delta ? { base: delta.base } : {}) },
     bodies,
@@ -124,6 +129,9 @@ function blockChecks(...arrays: Uint32Array[]): Uint32Array {
     arrays.forEach((array, i) => (checks[b * arrays.length + i] = crc32(bytesOf(array.subarray(b * BLOCK, (b + 1) * BLOCK)))))
   return checks
 }
+
+/** Blocks read at once when every block is checked (4 MiB). */
+const CHECKED_AT_ONCE = 256
 
 /**
  * A section of u32 read a block at a time when first needed, each block's checksum
@@ -154,6 +162,23 @@ class Blocked {
       range.set(this.block(b).subarray(from - b * BLOCK, to - b * BLOCK), from - start)
     }
     return range
+  }
+
+  /** Read every block and check its checksum, a few megabytes at a time, keeping none; throws PostingsUnavailable as a read does. */
+  checkAll(): void {
+    const size = Uint32Array.BYTES_PER_ELEMENT
+    const blocks = Math.ceil(this.length / BLOCK)
+    for (let b = 0; b < blocks; b += CHECKED_AT_ONCE) {
+      const last = Math.min(blocks, b + CHECKED_AT_ONCE)
+      const length = (Math.min(this.length, last * BLOCK) - b * BLOCK) * size
+      const bytes = this.source.readLater(this.at + b * BLOCK * size, length)
+      if (!bytes || bytes.length !== length) throw new PostingsUnavailable("the search postings' file changed while they were read")
+      for (let k = b; k < last; k++) {
+        const block = bytes.subarray((k - b) * BLOCK * size, Math.min(bytes.length, (k - b + 1) * BLOCK * size))
+        if (crc32(block) !== this.checks[k * this.step + this.first])
+          throw new PostingsUnavailable("the search postings' file changed while they were read")
+      }
+    }
   }
 
   /** The block read last (or found kept): the next one after it is read with a few more (in order, as a phrase reads its candidates). */
@@ -367,6 +392,11 @@ function decode(source: PostingsSource): (PostingsContents & { hash: string }) |
         : { docs: docs.range(start, end), fields: counts.range(start, end) },
     // Once read whole (browse), from memory: the file may be replaced meanwhile.
     tokenRange: (start, end) => (tokens ? tokens.subarray(start, end) : blockedTokens.range(start, end)),
+    check: () => {
+      docs.checkAll()
+      counts.checkAll()
+      if (!tokens) blockedTokens.checkAll()
+    },
   }
   if (!isConsistent(postings, tokenLength, listLength)) return null
   return {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { libraryEntries } from '../../../src/core/records/entries.js'
-import { buildPostings } from '../../../src/core/search/postings.js'
+import { buildPostings, PostingsUnavailable } from '../../../src/core/search/postings.js'
 import { PostingsSearch } from '../../../src/core/search/postings-search.js'
 import { parseQuery } from '../../../src/core/search/query.js'
 import { decodePostings, encodePostings } from '../../../src/store/index/postings-format.js'
@@ -45,6 +45,27 @@ describe('postings read from their file a block at a time', () => {
         const options = { limit: 50, lastWord }
         expect(fromFile.rank(query, options), `${text}, ${lastWord}`).toEqual(inMemory.rank(query, options))
       }
+    }
+  })
+
+  it('are checked block by block, none kept, and a damaged block in the words in order or the word lists is found', () => {
+    const random = seeded(8)
+    const sentence = (n: number) => Array.from({ length: n }, () => pick(random, WORDS)).join(' ')
+    const papers = Array.from({ length: 600 }, (_, i) => paper({ key: `p${i}`, title: sentence(4) }))
+    const summaries = papers.map((p) => summary({ id: p.key, paper: p.key, body: `${sentence(60)}.\n` }))
+    const built = buildPostings(libraryEntries(libraryOf(papers, summaries)))
+    const identity = { dev: '1', ino: '2', size: '3', mtimeNs: '4', ctimeNs: '5' }
+    const bytes = encodePostings({ library: '/l.json', identity, postings: built })
+    expect(() => decodePostings(bytes)!.postings.check!()).not.toThrow()
+    const last = (name: string) => {
+      const header = JSON.parse(bytes.toString('utf8', 36, 36 + bytes.readUInt32LE(12))) as { sections: [string, number, number][] }
+      const [, offset, length] = header.sections.find(([section]) => section === name)!
+      return 36 + bytes.readUInt32LE(12) + offset + length - 1 // the last byte of the section's last block
+    }
+    for (const section of ['tokens', 'wordDocs', 'wordDocFields']) {
+      const damaged = Buffer.from(bytes)
+      damaged[last(section)]! ^= 1
+      expect(() => decodePostings(damaged)!.postings.check!(), section).toThrow(PostingsUnavailable)
     }
   })
 })
