@@ -1,5 +1,5 @@
 import type { Paper, Summary } from '../model.js'
-import type { LibraryOutline, PaperOutline, SummaryOutline, SortOrder } from './outline.js'
+import { summaryColumn, type LibraryOutline, type PaperOutline, type SummaryOutline, type SortOrder } from './outline.js'
 import { readingState } from '../queue/reading.js'
 import { entryTags } from '../tags/paper-tags.js'
 
@@ -126,12 +126,24 @@ export function sortedPlaces(entries: readonly OutlineEntry[], order: SortOrder)
 }
 
 /**
- * Every entry of `outline` in `order`: sortEntries(libraryEntries(outline), order), taken from the
- * order an index keeps when the outline has one (then nothing is compared).
+ * The entries of `outline` in `order` as [summary index, or -1 for a paper without summary; paper
+ * index] pairs, flattened: the order an index keeps (then nothing is compared), else
+ * sortEntries(libraryEntries(outline), order).
  */
-export function sortedEntries(outline: LibraryOutline, order: SortOrder): OutlineEntry[] {
-  const pairs = outline.entryOrder?.(order)
-  if (!pairs) return sortEntries(libraryEntries(outline), order)
+export function sortedPairs(outline: LibraryOutline, order: SortOrder): ArrayLike<number> {
+  const kept = outline.entryOrder?.(order)
+  if (kept) return kept
+  const entries = libraryEntries(outline)
+  return pairsInOrder(entries, entryPairs(outline, entries), order)
+}
+
+/** `pairs` (entryPairs of `entries`) in `order`: what an index keeps of each order. */
+export function pairsInOrder(entries: readonly OutlineEntry[], pairs: readonly number[], order: SortOrder): number[] {
+  return sortedPlaces(entries, order).flatMap((at) => [pairs[2 * at]!, pairs[2 * at + 1]!])
+}
+
+/** The entry each pair of `pairs` names (sortedPairs) in `outline`, its records being the outline's. */
+export function entriesAt(outline: LibraryOutline, pairs: ArrayLike<number>): OutlineEntry[] {
   const { papers, summaries } = outline
   const entries: OutlineEntry[] = []
   for (let i = 0; i < pairs.length; i += 2) {
@@ -143,7 +155,25 @@ export function sortedEntries(outline: LibraryOutline, order: SortOrder): Outlin
   return entries
 }
 
-/** The pairs sortedEntries reads for `entries` (entries of `outline`, in any order): what an index keeps. */
+/** Every entry of `outline` in `order`: sortEntries(libraryEntries(outline), order). */
+export function sortedEntries(outline: LibraryOutline, order: SortOrder): OutlineEntry[] {
+  return entriesAt(outline, sortedPairs(outline, order))
+}
+
+/** The pairs of `pairs` whose entry passes `test`, in their order. */
+export function filterPairs(outline: LibraryOutline, pairs: ArrayLike<number>, test: (entry: OutlineEntry) => boolean): number[] {
+  const { papers, summaries } = outline
+  const ids = summaryColumn(outline, 'id')
+  const kept: number[] = []
+  for (let i = 0; i < pairs.length; i += 2) {
+    const at = pairs[i]!
+    const paper = papers[pairs[i + 1]!]!
+    if (test({ id: at >= 0 ? ids[at]! : paper.key, paper, summary: at >= 0 ? summaries[at]! : null })) kept.push(at, pairs[i + 1]!)
+  }
+  return kept
+}
+
+/** The pairs sortedPairs reads for `entries` (entries of `outline`, in any order): what an index keeps. */
 export function entryPairs(outline: LibraryOutline, entries: readonly OutlineEntry[]): number[] {
   const paperAt = new Map(outline.papers.map((p, i) => [p, i]))
   const summaryAt = new Map(outline.summaries.map((s, i) => [s, i]))

@@ -42,9 +42,9 @@ export function indexIsCurrent(library: string, cache: string): boolean {
   const contents = new IndexFile(indexPath(cache, target), target).load(fileIdentity(target))
   if (!contents) return false
   try {
-    // Each part read, and each field of every record (a view's fields are decoded one column at a time).
-    const { papers, summaries, ...rest } = contents
-    JSON.stringify([papers, summaries])
+    // Each part read, each field of every record (a view's fields are decoded one column at a time) and each order (likewise).
+    const { papers, summaries, orders, ...rest } = contents
+    JSON.stringify([papers, summaries, orders])
     return Object.values(rest).every((part) => part !== undefined)
   } catch {
     return false // a column that is damaged or not what precis writes

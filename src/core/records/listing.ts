@@ -1,0 +1,69 @@
+/**
+ * The entries `list` prints, a column per field in the order listed, read from the outline's columns
+ * (paperColumn, summaryColumn): listing every entry of a library makes no view of each record nor an
+ * entry object per row, and decodes only the fields a format prints (piped: ids, years, titles, tags).
+ */
+import type { ReadingState } from '../model.js'
+import { shownTags } from '../tags/paper-tags.js'
+import { entriesAt, type OutlineEntry } from './entries.js'
+import { paperColumn, summaryColumn, type LibraryOutline } from './outline.js'
+
+export class Listing {
+  /** How many entries are listed. */
+  readonly length: number
+
+  constructor(
+    private readonly outline: LibraryOutline,
+    /** The entries listed, in order, as sortedPairs gives them: [summary index or -1, paper index] pairs, flattened. */
+    private readonly pairs: ArrayLike<number>,
+  ) {
+    this.length = pairs.length >> 1
+  }
+
+  /** The first `count` entries listed. */
+  first(count: number): Listing {
+    return count >= this.length ? this : new Listing(this.outline, Array.prototype.slice.call(this.pairs, 0, 2 * count) as number[])
+  }
+
+  /** Each entry's id: its summary's, or its paper's key when it has none. */
+  ids(): string[] {
+    const ids = summaryColumn(this.outline, 'id')
+    let keys: readonly string[] | undefined // decoded only when an entry has no summary
+    return this.map((summary, paper) => (summary >= 0 ? ids[summary]! : (keys ??= paperColumn(this.outline, 'key'))[paper]!))
+  }
+
+  years(): (number | null)[] {
+    const years = paperColumn(this.outline, 'year')
+    return this.map((_, paper) => years[paper]!)
+  }
+
+  titles(): string[] {
+    const titles = paperColumn(this.outline, 'title')
+    return this.map((_, paper) => titles[paper]!)
+  }
+
+  /** Each entry's tags (entryTags): its summary's and its paper's own, or its paper's own when it has no summary. */
+  tags(): (readonly string[])[] {
+    const tags = summaryColumn(this.outline, 'tags')
+    const own = paperColumn(this.outline, 'tags')
+    return this.map((summary, paper) => shownTags(own[paper], summary >= 0 ? tags[summary]! : null))
+  }
+
+  /** For an entry without a summary, its paper's reading state (undefined: none); null for an entry with one. */
+  unsummarised(): (ReadingState | undefined | null)[] {
+    let states: readonly (ReadingState | undefined)[] | undefined // decoded only when an entry has no summary
+    return this.map((summary, paper) => (summary >= 0 ? null : (states ??= paperColumn(this.outline, 'state'))[paper]))
+  }
+
+  /** The entries themselves, their records the outline's (what --json prints: every field). */
+  entries(): OutlineEntry[] {
+    return entriesAt(this.outline, this.pairs)
+  }
+
+  private map<T>(value: (summary: number, paper: number) => T): T[] {
+    const { pairs } = this
+    const values: T[] = []
+    for (let i = 0; i < pairs.length; i += 2) values.push(value(pairs[i]!, pairs[i + 1]!))
+    return values
+  }
+}
