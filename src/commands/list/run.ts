@@ -1,16 +1,9 @@
 import type { Context } from '../../context.js'
 import { parseQuery, type Query } from '../../core/search/query.js'
 import { outlineFilter } from '../../core/search/outline-filter.js'
-import {
-  entryPairs,
-  entryRecord,
-  filterPairs,
-  libraryEntries,
-  sortedPairs,
-  sortEntries,
-  type SortOrder,
-} from '../../core/records/entries.js'
+import { entryPairs, entryRecord, libraryEntries, sortedPairs, sortEntries, type SortOrder } from '../../core/records/entries.js'
 import { Listing } from '../../core/records/listing.js'
+import { matchingPairs } from '../../core/records/listing-filter.js'
 import { libraryOutline } from '../../core/records/outline.js'
 import { readOutline } from '../../store/outline-reads.js'
 import { formatRowsTable, writeRowsPlain } from '../../render/summary-rows.js'
@@ -35,11 +28,10 @@ async function listing(ctx: Context, query: Query, order: SortOrder): Promise<Li
   // Everything listed comes from the outline, and so do filters on tags, year, id and reading state
   // (sorted first: the index keeps each order, and a stable sort filtered is the filter sorted); a
   // query that looks into the bodies reads the whole library.
-  const onOutline = outlineFilter(query)
-  if (!onOutline) return searchedListing(ctx, query, order)
+  if (!outlineFilter(query)) return searchedListing(ctx, query, order)
   const outline = await readOutline(ctx.store)
   const sorted = sortedPairs(outline, order)
-  return new Listing(outline, query.clauses.length === 0 ? sorted : filterPairs(outline, sorted, onOutline))
+  return new Listing(outline, query.clauses.length === 0 ? sorted : matchingPairs(outline, sorted, query)!)
 }
 
 export async function listRun(opts: ListOptions, ctx: Context): Promise<void> {

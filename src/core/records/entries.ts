@@ -1,5 +1,5 @@
 import type { Paper, Summary } from '../model.js'
-import { summaryColumn, type LibraryOutline, type PaperOutline, type SummaryOutline, type SortOrder } from './outline.js'
+import type { LibraryOutline, PaperOutline, SummaryOutline, SortOrder } from './outline.js'
 import { readingState } from '../queue/reading.js'
 import { entryTags } from '../tags/paper-tags.js'
 
@@ -158,19 +158,6 @@ export function entriesAt(outline: LibraryOutline, pairs: ArrayLike<number>): Ou
 /** Every entry of `outline` in `order`: sortEntries(libraryEntries(outline), order). */
 export function sortedEntries(outline: LibraryOutline, order: SortOrder): OutlineEntry[] {
   return entriesAt(outline, sortedPairs(outline, order))
-}
-
-/** The pairs of `pairs` whose entry passes `test`, in their order. */
-export function filterPairs(outline: LibraryOutline, pairs: ArrayLike<number>, test: (entry: OutlineEntry) => boolean): number[] {
-  const { papers, summaries } = outline
-  const ids = summaryColumn(outline, 'id')
-  const kept: number[] = []
-  for (let i = 0; i < pairs.length; i += 2) {
-    const at = pairs[i]!
-    const paper = papers[pairs[i + 1]!]!
-    if (test({ id: at >= 0 ? ids[at]! : paper.key, paper, summary: at >= 0 ? summaries[at]! : null })) kept.push(at, pairs[i + 1]!)
-  }
-  return kept
 }
 
 /** The pairs sortedPairs reads for `entries` (entries of `outline`, in any order): what an index keeps. */
