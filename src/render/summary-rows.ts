@@ -79,25 +79,32 @@ function naturalWidth(tags: ShownTags, waiting: ReadingState | undefined | null)
 /** Rows written per piece of piped output: each piece some tens of kilobytes, written as it is made. */
 const ROWS_PER_PIECE = 500
 
+// eslint-disable-next-line no-control-regex -- what oneLine changes but tabs and line breaks (which separate a piece's fields and rows)
+const CHANGED_BUT_SEPARATORS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/
+
+/** How many times `char` occurs in `text`. */
+const occurrences = (text: string, char: string) => text.length - text.replaceAll(char, '').length
+
 /**
  * Piped output: one tab-separated line per entry (id, year, title, tags comma-separated), handed to
  * `write` some hundreds of rows at a time.
  */
 export function writeRowsPlain(listing: Listing, write: (text: string) => void): void {
-  const ids = listing.ids()
-  const years = listing.years()
-  const titles = listing.titles()
-  const tags = listing.tags()
-  let text = ''
-  for (let i = 0; i < ids.length; i++) {
-    const year = years[i]
-    text += `${oneLine(ids[i]!)}\t${year ?? ''}\t${oneLine(titles[i]!)}\t${oneLine(tags[i]!.join(','))}\n`
-    if ((i + 1) % ROWS_PER_PIECE === 0) {
-      write(text)
-      text = ''
+  const { ids, years, titles, tags } = listing.rows()
+  for (let start = 0; start < ids.length; start += ROWS_PER_PIECE) {
+    const end = Math.min(ids.length, start + ROWS_PER_PIECE)
+    let piece = ''
+    for (let i = start; i < end; i++) piece += `${ids[i]!}\t${years[i] ?? ''}\t${titles[i]!}\t${tags[i]!.join(',')}\n`
+    // Most text has nothing oneLine changes: the piece made as it is, then checked whole. Its only tabs
+    // and line breaks are then its separators (3 and 1 a row), and nothing else oneLine changes is in it.
+    const rows = end - start
+    if (CHANGED_BUT_SEPARATORS.test(piece) || occurrences(piece, '\t') !== 3 * rows || occurrences(piece, '\n') !== rows) {
+      piece = ''
+      for (let i = start; i < end; i++)
+        piece += `${oneLine(ids[i]!)}\t${years[i] ?? ''}\t${oneLine(titles[i]!)}\t${oneLine(tags[i]!.join(','))}\n`
     }
+    write(piece)
   }
-  if (text !== '') write(text)
 }
 
 /** What stands for the tags of a paper without a summary: where it is in the reading queue, else that it awaits one. */
@@ -131,10 +138,11 @@ function widest(texts: readonly string[], least: number): number {
  * show `+N` for the ones that do not fit.
  */
 export function formatRowsTable(listing: Listing, width: number, style: ChalkInstance): string {
-  const ids = listing.ids().map(oneLine)
-  const titles = listing.titles().map(oneLine)
-  const years = listing.years()
-  const tags = listing.tags().map(shownTags)
+  const rows = listing.rows()
+  const ids = rows.ids.map(oneLine)
+  const titles = rows.titles.map(oneLine)
+  const { years } = rows
+  const tags = rows.tags.map(shownTags)
   const waiting = listing.unsummarised()
   const idWidth = Math.min(MAX_ID_WIDTH, Math.floor(width / 3), widest(ids, 2))
   let tagsNatural = 0

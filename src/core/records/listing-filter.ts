@@ -81,7 +81,8 @@ function termMatches(outline: LibraryOutline, pairs: ArrayLike<number>, term: Te
       const ids = summaryColumn(outline, 'id')
       const keys = paperColumn(outline, 'key')
       for (let at = 0; at < matches.length; at++) {
-        const [summary, key] = [pairs[2 * at]!, keys[pairs[2 * at + 1]!]!]
+        const summary = pairs[2 * at]!
+        const key = keys[pairs[2 * at + 1]!]!
         if ((summary >= 0 ? ids[summary]! : key).toLowerCase().startsWith(term.id) || key.toLowerCase() === term.id) matches[at] = 1
       }
       return matches
@@ -91,7 +92,8 @@ function termMatches(outline: LibraryOutline, pairs: ArrayLike<number>, term: Te
       if (!test) return null
       const { papers, summaries } = outline
       for (let at = 0; at < matches.length; at++) {
-        const [summary, paper] = [pairs[2 * at]!, papers[pairs[2 * at + 1]!]!]
+        const summary = pairs[2 * at]!
+        const paper = papers[pairs[2 * at + 1]!]!
         const entry =
           summary >= 0 ? { id: summaries[summary]!.id, paper, summary: summaries[summary]! } : { id: paper.key, paper, summary: null }
         if (test(entry)) matches[at] = 1

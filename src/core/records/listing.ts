@@ -8,6 +8,16 @@ import { shownTags } from '../tags/paper-tags.js'
 import { entriesAt, type OutlineEntry } from './entries.js'
 import { paperColumn, summaryColumn, type LibraryOutline } from './outline.js'
 
+/** What a row of `list` shows of each entry listed, a field per array, in the order listed. */
+export interface ListedRows {
+  /** Its summary's id, or its paper's key when it has none. */
+  ids: string[]
+  years: (number | null)[]
+  titles: string[]
+  /** entryTags: its summary's and its paper's own, or its paper's own when it has no summary. */
+  tags: (readonly string[])[]
+}
+
 export class Listing {
   /** How many entries are listed. */
   readonly length: number
@@ -25,28 +35,22 @@ export class Listing {
     return count >= this.length ? this : new Listing(this.outline, Array.prototype.slice.call(this.pairs, 0, 2 * count) as number[])
   }
 
-  /** Each entry's id: its summary's, or its paper's key when it has none. */
-  ids(): string[] {
-    const ids = summaryColumn(this.outline, 'id')
+  /** What a row shows of each entry, in the order listed: read in one pass over the entries. */
+  rows(): ListedRows {
+    const { outline, pairs } = this
+    const [ids, years, titles] = [summaryColumn(outline, 'id'), paperColumn(outline, 'year'), paperColumn(outline, 'title')]
+    const [tags, own] = [summaryColumn(outline, 'tags'), paperColumn(outline, 'tags')]
     let keys: readonly string[] | undefined // decoded only when an entry has no summary
-    return this.map((summary, paper) => (summary >= 0 ? ids[summary]! : (keys ??= paperColumn(this.outline, 'key'))[paper]!))
-  }
-
-  years(): (number | null)[] {
-    const years = paperColumn(this.outline, 'year')
-    return this.map((_, paper) => years[paper]!)
-  }
-
-  titles(): string[] {
-    const titles = paperColumn(this.outline, 'title')
-    return this.map((_, paper) => titles[paper]!)
-  }
-
-  /** Each entry's tags (entryTags): its summary's and its paper's own, or its paper's own when it has no summary. */
-  tags(): (readonly string[])[] {
-    const tags = summaryColumn(this.outline, 'tags')
-    const own = paperColumn(this.outline, 'tags')
-    return this.map((summary, paper) => shownTags(own[paper], summary >= 0 ? tags[summary]! : null))
+    const rows: ListedRows = { ids: [], years: [], titles: [], tags: [] }
+    for (let i = 0; i < pairs.length; i += 2) {
+      const summary = pairs[i]!
+      const paper = pairs[i + 1]!
+      rows.ids.push(summary >= 0 ? ids[summary]! : (keys ??= paperColumn(outline, 'key'))[paper]!)
+      rows.years.push(years[paper]!)
+      rows.titles.push(titles[paper]!)
+      rows.tags.push(shownTags(own[paper], summary >= 0 ? tags[summary]! : null))
+    }
+    return rows
   }
 
   /** For an entry without a summary, its paper's reading state (undefined: none); null for an entry with one. */

@@ -110,13 +110,15 @@ describe('a listing', () => {
     const entries: OutlineEntry[] = entriesAt(outline, pairs)
     const listing = new Listing(outline, pairs)
     expect(listing.length).toBe(entries.length)
-    expect(listing.ids()).toEqual(entries.map((e) => e.id))
-    expect(listing.years()).toEqual(entries.map((e) => e.paper.year))
-    expect(listing.titles()).toEqual(entries.map((e) => e.paper.title))
-    expect(listing.tags()).toEqual(entries.map((e) => entryTags(e.paper, e.summary)))
+    expect(listing.rows()).toEqual({
+      ids: entries.map((e) => e.id),
+      years: entries.map((e) => e.paper.year),
+      titles: entries.map((e) => e.paper.title),
+      tags: entries.map((e) => entryTags(e.paper, e.summary)),
+    })
     expect(listing.unsummarised()).toEqual(entries.map((e) => (e.summary ? null : e.paper.state)))
     expect(listing.entries().map((e) => entryRecord(e))).toEqual(entries.map((e) => entryRecord(e)))
-    expect(listing.first(5).ids()).toEqual(entries.slice(0, 5).map((e) => e.id))
+    expect(listing.first(5).rows().ids).toEqual(entries.slice(0, 5).map((e) => e.id))
     expect(listing.first(1000).length).toBe(entries.length)
   })
 })
