@@ -47,12 +47,18 @@ export interface LibraryOutline {
 }
 
 /** Every paper's `field` in the order of `outline.papers`: the outline's column, else read record by record. */
-export function paperColumn<F extends keyof PaperOutline>(outline: LibraryOutline, field: F): readonly PaperOutline[F][] {
+export function paperColumn<F extends keyof PaperOutline>(
+  outline: Pick<LibraryOutline, 'papers' | 'paperColumn'>,
+  field: F,
+): readonly PaperOutline[F][] {
   return outline.paperColumn ? outline.paperColumn(field) : outline.papers.map((paper) => paper[field])
 }
 
 /** Every summary's `field` in the order of `outline.summaries`, likewise. */
-export function summaryColumn<F extends keyof SummaryOutline>(outline: LibraryOutline, field: F): readonly SummaryOutline[F][] {
+export function summaryColumn<F extends keyof SummaryOutline>(
+  outline: Pick<LibraryOutline, 'summaries' | 'summaryColumn'>,
+  field: F,
+): readonly SummaryOutline[F][] {
   return outline.summaryColumn ? outline.summaryColumn(field) : outline.summaries.map((summary) => summary[field])
 }
 
