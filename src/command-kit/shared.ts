@@ -21,6 +21,25 @@ export function printJson(ctx: Context, value: unknown): void {
   ctx.io.out(sanitizeTerminal(JSON.stringify(value, null, 2)) + '\n')
 }
 
+/** Items of a JSON list written per piece: a list of every entry at 100,000 entries is some 80 MB of text. */
+const ITEMS_PER_PIECE = 500
+
+/**
+ * printJson of `items.map(record)`, the same bytes, written some hundreds of items at a time: each
+ * item as JSON.stringify indents an array's item (its lines two spaces further in), each piece
+ * sanitised on its own (the sanitizer changes single characters).
+ */
+export function printJsonList<T>(ctx: Context, items: readonly T[], record: (item: T) => unknown): void {
+  if (items.length === 0) return ctx.io.out('[]\n')
+  for (let start = 0; start < items.length; start += ITEMS_PER_PIECE) {
+    const end = Math.min(items.length, start + ITEMS_PER_PIECE)
+    let piece = start === 0 ? '[\n' : ',\n'
+    for (let i = start; i < end; i++)
+      piece += (i > start ? ',\n  ' : '  ') + JSON.stringify(record(items[i]!), null, 2).replaceAll('\n', '\n  ')
+    ctx.io.out(sanitizeTerminal(end === items.length ? piece + '\n]\n' : piece))
+  }
+}
+
 /**
  * Ask for confirmation before a destructive step: in a terminal ask; otherwise require `--yes`.
  * Returns false when the person says no.

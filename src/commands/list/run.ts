@@ -7,7 +7,7 @@ import { matchingPairs } from '../../core/records/listing-filter.js'
 import { libraryOutline } from '../../core/records/outline.js'
 import { readOutline } from '../../store/outline-reads.js'
 import { formatRowsTable, writeRowsPlain } from '../../render/summary-rows.js'
-import { printJson } from '../../command-kit/shared.js'
+import { printJsonList } from '../../command-kit/shared.js'
 
 export interface ListOptions {
   sort: SortOrder
@@ -38,11 +38,7 @@ export async function listRun(opts: ListOptions, ctx: Context): Promise<void> {
   const query = parseQuery(opts.query) // a bad query fails before the library is read
   const all = await listing(ctx, query, opts.sort)
   const listed = opts.limit === null ? all : all.first(opts.limit)
-  if (ctx.globals.json)
-    return printJson(
-      ctx,
-      listed.entries().map((e) => entryRecord(e)),
-    )
+  if (ctx.globals.json) return printJsonList(ctx, listed.entries(), (e) => entryRecord(e))
   if (!ctx.io.stdoutIsTTY) return writeRowsPlain(listed, (text) => ctx.io.out(text))
   if (listed.length === 0 && query.clauses.length > 0) return ctx.io.err('No summaries match.\n')
   if (listed.length === 0) return ctx.io.err('The library is empty. Add a summary with: precis add\n')
