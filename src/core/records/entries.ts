@@ -155,11 +155,6 @@ export function entriesAt(outline: LibraryOutline, pairs: ArrayLike<number>): Ou
   return entries
 }
 
-/** Every entry of `outline` in `order`: sortEntries(libraryEntries(outline), order). */
-export function sortedEntries(outline: LibraryOutline, order: SortOrder): OutlineEntry[] {
-  return entriesAt(outline, sortedPairs(outline, order))
-}
-
 /** The pairs sortedPairs reads for `entries` (entries of `outline`, in any order): what an index keeps. */
 export function entryPairs(outline: LibraryOutline, entries: readonly OutlineEntry[]): number[] {
   const paperAt = new Map(outline.papers.map((p, i) => [p, i]))

@@ -31,7 +31,7 @@ export interface LibraryOutline {
   /**
    * The library's entries in `order` as sortEntries(libraryEntries(outline)) orders them, when they
    * were sorted ahead (an index keeps them): [summary index, or -1 for a paper without summary;
-   * paper index] pairs, flattened (entries.ts, sortedEntries). Null or absent: sort them.
+   * paper index] pairs, flattened (entries.ts, sortedPairs). Null or absent: sort them.
    */
   entryOrder?(order: SortOrder): ArrayLike<number> | null
   /** The library's statistics with `limit` rows in each top list, when computed ahead (outlineStats); null or absent: compute them. */
