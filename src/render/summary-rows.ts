@@ -38,8 +38,8 @@ interface ShownTags {
 function shownTags(tags: readonly string[]): ShownTags {
   const texts: string[] = []
   let ascii = true
-  for (const tag of tags) {
-    const text = `#${oneLine(tag)}`
+  for (let i = 0; i < tags.length; i++) {
+    const text = `#${oneLine(tags[i]!)}`
     texts.push(text)
     ascii &&= isPrintableAscii(text)
   }
@@ -128,7 +128,7 @@ function tagsCell(tags: ShownTags, waiting: ReadingState | undefined | null, wid
 /** The widest of `texts` in columns, at least `least`. */
 function widest(texts: readonly string[], least: number): number {
   let most = least
-  for (const text of texts) most = Math.max(most, displayWidth(text))
+  for (let i = 0; i < texts.length; i++) most = Math.max(most, displayWidth(texts[i]!))
   return most
 }
 

@@ -30,9 +30,11 @@ export function matchingPairs(outline: LibraryOutline, pairs: ArrayLike<number>,
     }
     clauses.push(conditions)
   }
+  // Indexed loops: run once in a fresh process, uncompiled, a for-of makes an iterator per entry.
   const kept: number[] = []
   entries: for (let at = 0; at < pairs.length >> 1; at++) {
-    for (const clause of clauses) {
+    for (let c = 0; c < clauses.length; c++) {
+      const clause = clauses[c]!
       let any = false
       for (let t = 0; t < clause.length && !any; t++) any = (clause[t]!.matches[at] === 1) !== clause[t]!.negated
       if (!any) continue entries
@@ -53,7 +55,9 @@ function termMatches(outline: LibraryOutline, pairs: ArrayLike<number>, term: Te
       const tested = new Map<string, boolean>()
       for (let at = 0; at < matches.length; at++) {
         const summary = pairs[2 * at]!
-        const shown = shownTags(own[pairs[2 * at + 1]!], summary >= 0 ? tags[summary]! : null)
+        const mine = own[pairs[2 * at + 1]!]
+        // Most entries are a summary whose paper has no tags of its own: its tags, with no call.
+        const shown = mine === undefined && summary >= 0 ? tags[summary]! : shownTags(mine, summary >= 0 ? tags[summary]! : null)
         for (let i = 0; i < shown.length && matches[at] === 0; i++) {
           let match = tested.get(shown[i]!)
           if (match === undefined) tested.set(shown[i]!, (match = tagMatches(shown[i]!, term.tag)))

@@ -48,7 +48,8 @@ export class Listing {
       rows.ids.push(summary >= 0 ? ids[summary]! : (keys ??= paperColumn(outline, 'key'))[paper]!)
       rows.years.push(years[paper]!)
       rows.titles.push(titles[paper]!)
-      rows.tags.push(shownTags(own[paper], summary >= 0 ? tags[summary]! : null))
+      const mine = own[paper]
+      rows.tags.push(mine === undefined && summary >= 0 ? tags[summary]! : shownTags(mine, summary >= 0 ? tags[summary]! : null))
     }
     return rows
   }
