@@ -26,17 +26,16 @@ const ITEMS_PER_PIECE = 500
 
 /**
  * printJson of `items.map(record)`, the same bytes, written some hundreds of items at a time: each
- * item as JSON.stringify indents an array's item (its lines two spaces further in), each piece
+ * piece's items as JSON.stringify lays out an array's (`[\n` + items joined by `,\n` + `\n]`),
  * sanitised on its own (the sanitizer changes single characters).
  */
 export function printJsonList<T>(ctx: Context, items: readonly T[], record: (item: T) => unknown): void {
   if (items.length === 0) return ctx.io.out('[]\n')
   for (let start = 0; start < items.length; start += ITEMS_PER_PIECE) {
     const end = Math.min(items.length, start + ITEMS_PER_PIECE)
-    let piece = start === 0 ? '[\n' : ',\n'
-    for (let i = start; i < end; i++)
-      piece += (i > start ? ',\n  ' : '  ') + JSON.stringify(record(items[i]!), null, 2).replaceAll('\n', '\n  ')
-    ctx.io.out(sanitizeTerminal(end === items.length ? piece + '\n]\n' : piece))
+    const json = JSON.stringify(items.slice(start, end).map(record), null, 2)
+    const inner = json.slice(2, json.length - 2) // the items, without the piece's own `[\n` and `\n]`
+    ctx.io.out(sanitizeTerminal((start === 0 ? '[\n' : ',\n') + inner + (end === items.length ? '\n]\n' : '')))
   }
 }
 
