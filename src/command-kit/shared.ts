@@ -21,6 +21,24 @@ export function printJson(ctx: Context, value: unknown): void {
   ctx.io.out(sanitizeTerminal(JSON.stringify(value, null, 2)) + '\n')
 }
 
+/** Items of a JSON list written per piece: a list of every entry at 100,000 entries is some 80 MB of text. */
+const ITEMS_PER_PIECE = 500
+
+/**
+ * printJson of `items.map(record)`, the same bytes, written some hundreds of items at a time: each
+ * piece's items as JSON.stringify lays out an array's (`[\n` + items joined by `,\n` + `\n]`),
+ * sanitised on its own (the sanitizer changes single characters).
+ */
+export function printJsonList<T>(ctx: Context, items: readonly T[], record: (item: T) => unknown): void {
+  if (items.length === 0) return ctx.io.out('[]\n')
+  for (let start = 0; start < items.length; start += ITEMS_PER_PIECE) {
+    const end = Math.min(items.length, start + ITEMS_PER_PIECE)
+    const json = JSON.stringify(items.slice(start, end).map(record), null, 2)
+    const inner = json.slice(2, json.length - 2) // the items, without the piece's own `[\n` and `\n]`
+    ctx.io.out(sanitizeTerminal((start === 0 ? '[\n' : ',\n') + inner + (end === items.length ? '\n]\n' : '')))
+  }
+}
+
 /**
  * Ask for confirmation before a destructive step: in a terminal ask; otherwise require `--yes`.
  * Returns false when the person says no.

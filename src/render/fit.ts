@@ -1,5 +1,6 @@
 /** Text and bars fitted to a number of terminal columns, measured by display width (a CJK character takes two). */
 import stringWidth from 'fast-string-width'
+import { isPrintableAscii } from './wrap.js'
 
 /** Eighths of a cell, for the fractional end of a bar. */
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉']
@@ -7,7 +8,10 @@ const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉']
 /** `text` cut to `width` columns with an ellipsis, then padded to exactly `width`. */
 export function fitTo(text: string, width: number): string {
   if (width <= 0) return ''
-  if (stringWidth(text) <= width) return text + ' '.repeat(width - stringWidth(text))
+  // Printable ASCII (most text): a column per character, so the cut is a slice.
+  if (isPrintableAscii(text)) return text.length <= width ? text + ' '.repeat(width - text.length) : text.slice(0, width - 1) + '…'
+  const full = stringWidth(text)
+  if (full <= width) return text + ' '.repeat(width - full)
   let cut = ''
   for (const ch of text) {
     if (stringWidth(cut + ch) > width - 1) break

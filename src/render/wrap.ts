@@ -11,9 +11,17 @@ import { wrapAnsi } from 'fast-wrap-ansi'
  */
 export const NO_BREAK_SPACE = '\u00A0'
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
+
+/** Whether `text` is printable ASCII only: then each character takes one column, and displayWidth is its length. */
+export function isPrintableAscii(text: string): boolean {
+  return PRINTABLE_ASCII.test(text)
+}
+
 /** Columns `text` takes on a terminal (escape sequences count zero). */
 export function displayWidth(text: string): number {
-  return stringWidth(text)
+  // Most text is printable ASCII, measured without the library (a list measures every id, title and tag).
+  return isPrintableAscii(text) ? text.length : stringWidth(text)
 }
 
 /**

@@ -3,23 +3,24 @@
  * hidden `precis __complete <source> [prefix]`. Matching is by prefix, case-insensitive (the
  * shells then filter again by their own rules); each list is sorted and without duplicates.
  */
-import type { LibraryOutline } from '../../core/records/outline.js'
+import { paperColumn, summaryColumn, type LibraryOutline } from '../../core/records/outline.js'
 import { READING_STATES } from '../../core/model.js'
 import type { DynamicSource } from './spec.js'
 
 /** What completion offers comes from the library's outline: keys, ids, tags. */
-type Outline = Pick<LibraryOutline, 'papers' | 'summaries' | 'trashIds' | 'tagCounts'>
+type Outline = Pick<LibraryOutline, 'papers' | 'summaries' | 'trashIds' | 'tagCounts' | 'paperColumn' | 'summaryColumn'>
 
 /** Query fields offered for a query word without a colon (`ti` → `title:`). */
 export type QueryFields = readonly string[]
 
-function startingWith(values: Iterable<string>, prefix: string): string[] {
+function startingWith(values: readonly string[], prefix: string): string[] {
   const wanted = prefix.toLowerCase()
-  return [...new Set(values)].filter((value) => value.toLowerCase().startsWith(wanted)).sort()
+  return [...new Set(values.filter((value) => value.toLowerCase().startsWith(wanted)))].sort()
 }
 
+/** Every paper key and summary id, read as columns (an index decodes two sections, and makes no view of each record). */
 function handles(lib: Outline): string[] {
-  return [...lib.papers.map((p) => p.key), ...lib.summaries.map((s) => s.id)]
+  return [...paperColumn(lib, 'key'), ...summaryColumn(lib, 'id')]
 }
 
 function tags(lib: Outline): string[] {

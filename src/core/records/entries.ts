@@ -126,12 +126,24 @@ export function sortedPlaces(entries: readonly OutlineEntry[], order: SortOrder)
 }
 
 /**
- * Every entry of `outline` in `order`: sortEntries(libraryEntries(outline), order), taken from the
- * order an index keeps when the outline has one (then nothing is compared).
+ * The entries of `outline` in `order` as [summary index, or -1 for a paper without summary; paper
+ * index] pairs, flattened: the order an index keeps (then nothing is compared), else
+ * sortEntries(libraryEntries(outline), order).
  */
-export function sortedEntries(outline: LibraryOutline, order: SortOrder): OutlineEntry[] {
-  const pairs = outline.entryOrder?.(order)
-  if (!pairs) return sortEntries(libraryEntries(outline), order)
+export function sortedPairs(outline: LibraryOutline, order: SortOrder): ArrayLike<number> {
+  const kept = outline.entryOrder?.(order)
+  if (kept) return kept
+  const entries = libraryEntries(outline)
+  return pairsInOrder(entries, entryPairs(outline, entries), order)
+}
+
+/** `pairs` (entryPairs of `entries`) in `order`: what an index keeps of each order. */
+export function pairsInOrder(entries: readonly OutlineEntry[], pairs: readonly number[], order: SortOrder): number[] {
+  return sortedPlaces(entries, order).flatMap((at) => [pairs[2 * at]!, pairs[2 * at + 1]!])
+}
+
+/** The entry each pair of `pairs` names (sortedPairs) in `outline`, its records being the outline's. */
+export function entriesAt(outline: LibraryOutline, pairs: ArrayLike<number>): OutlineEntry[] {
   const { papers, summaries } = outline
   const entries: OutlineEntry[] = []
   for (let i = 0; i < pairs.length; i += 2) {
@@ -143,7 +155,7 @@ export function sortedEntries(outline: LibraryOutline, order: SortOrder): Outlin
   return entries
 }
 
-/** The pairs sortedEntries reads for `entries` (entries of `outline`, in any order): what an index keeps. */
+/** The pairs sortedPairs reads for `entries` (entries of `outline`, in any order): what an index keeps. */
 export function entryPairs(outline: LibraryOutline, entries: readonly OutlineEntry[]): number[] {
   const paperAt = new Map(outline.papers.map((p, i) => [p, i]))
   const summaryAt = new Map(outline.summaries.map((s, i) => [s, i]))

@@ -31,11 +31,35 @@ export interface LibraryOutline {
   /**
    * The library's entries in `order` as sortEntries(libraryEntries(outline)) orders them, when they
    * were sorted ahead (an index keeps them): [summary index, or -1 for a paper without summary;
-   * paper index] pairs, flattened (entries.ts, sortedEntries). Null or absent: sort them.
+   * paper index] pairs, flattened (entries.ts, sortedPairs). Null or absent: sort them.
    */
   entryOrder?(order: SortOrder): ArrayLike<number> | null
   /** The library's statistics with `limit` rows in each top list, when computed ahead (outlineStats); null or absent: compute them. */
   stats?(limit: number): LibraryStats | null
+  /**
+   * Every paper's `field`, in the order of `papers` (what `papers.map((p) => p[field])` gives), when
+   * kept as one array: an index hands out its column, and a read of a few fields of every record
+   * makes no view of each. Absent: read through `papers` (paperColumn below).
+   */
+  paperColumn?<F extends keyof PaperOutline>(field: F): readonly PaperOutline[F][]
+  /** Every summary's `field`, in the order of `summaries`, likewise. */
+  summaryColumn?<F extends keyof SummaryOutline>(field: F): readonly SummaryOutline[F][]
+}
+
+/** Every paper's `field` in the order of `outline.papers`: the outline's column, else read record by record. */
+export function paperColumn<F extends keyof PaperOutline>(
+  outline: Pick<LibraryOutline, 'papers' | 'paperColumn'>,
+  field: F,
+): readonly PaperOutline[F][] {
+  return outline.paperColumn ? outline.paperColumn(field) : outline.papers.map((paper) => paper[field])
+}
+
+/** Every summary's `field` in the order of `outline.summaries`, likewise. */
+export function summaryColumn<F extends keyof SummaryOutline>(
+  outline: Pick<LibraryOutline, 'summaries' | 'summaryColumn'>,
+  field: F,
+): readonly SummaryOutline[F][] {
+  return outline.summaryColumn ? outline.summaryColumn(field) : outline.summaries.map((summary) => summary[field])
 }
 
 /** The outline of `lib`; what is derived from the bodies is computed on first use. */

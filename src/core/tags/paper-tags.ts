@@ -12,11 +12,15 @@ export function entryTags(
   paper: { readonly tags?: readonly string[] },
   summary: { readonly tags: readonly string[] } | null,
 ): readonly string[] {
-  const own = paper.tags
-  if (summary === null) return own ?? []
+  return shownTags(paper.tags, summary === null ? null : summary.tags)
+}
+
+/** entryTags from the lists themselves: the paper's own tags (if any) and its summary's (null: no summary). */
+export function shownTags(own: readonly string[] | undefined, summaryTags: readonly string[] | null): readonly string[] {
+  if (summaryTags === null) return own ?? []
   // The usual case, kept allocation-free: a summarised paper has no tags of its own.
-  if (own === undefined || own.length === 0) return summary.tags
-  return [...new Set([...summary.tags, ...own])]
+  if (own === undefined || own.length === 0) return summaryTags
+  return [...new Set([...summaryTags, ...own])]
 }
 
 /** Set a paper's own tags; an empty list removes the field (a paper without tags has none in the file). */

@@ -1,6 +1,6 @@
 import { emptyLibrary, type Paper, type Summary, type TrashEntry } from '../../core/model.js'
 import { libraryOutline, type LibraryOutline, type SortOrder } from '../../core/records/outline.js'
-import { entryPairs, libraryEntries, sortedPlaces } from '../../core/records/entries.js'
+import { entryPairs, libraryEntries, pairsInOrder } from '../../core/records/entries.js'
 import { outlineStats } from '../../core/stats/stats.js'
 import { STATS_ROWS, type IndexContents } from './contents.js'
 import type { FileIdentity } from './identity.js'
@@ -72,7 +72,7 @@ export function indexOf(
 function ordersOf(outline: LibraryOutline): IndexContents['orders'] {
   const entries = libraryEntries(outline)
   const pairs = entryPairs(outline, entries)
-  const ordered = (order: SortOrder) => sortedPlaces(entries, order).flatMap((at) => [pairs[2 * at]!, pairs[2 * at + 1]!])
+  const ordered = (order: SortOrder) => pairsInOrder(entries, pairs, order)
   return { added: ordered('added'), year: ordered('year'), title: ordered('title') }
 }
 

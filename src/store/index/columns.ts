@@ -13,10 +13,13 @@ export interface Column<R> {
   kind: ColumnKind
   /** The value stored for a record's field (what an absent optional field is stored as: null for numbers, 0 for JSON). */
   stored: (record: R) => unknown
-  /** Whether a stored value is one precis writes. Called once per row: it must not allocate. */
-  valid: (value: unknown) => boolean
-  /** The field's value from the stored one (undefined: an optional field the record does not have); `same` when they are one. */
-  value: (stored: unknown) => unknown
+  /**
+   * The field's value of every record from the stored values (a JSON array, or the floats), in
+   * record order; undefined when one is not a value precis writes. One loop that calls nothing per
+   * value (a column holds a value of every record, read in a fresh process where each call of a
+   * function costs), and no copy where the field's values are the stored ones.
+   */
+  decode: (stored: ArrayLike<unknown>) => readonly unknown[] | undefined
 }
 
 export const isText = (value: unknown): value is string => typeof value === 'string'
@@ -25,81 +28,101 @@ export const isCount = (value: unknown): value is number => Number.isSafeInteger
 
 export function isTextList(value: unknown): value is string[] {
   if (!Array.isArray(value)) return false
-  for (const item of value) if (typeof item !== 'string') return false
+  for (let i = 0; i < value.length; i++) if (typeof value[i] !== 'string') return false
   return true
 }
 
-export const same = (stored: unknown) => stored
-/** Optional fields absent from a record are stored as 0 in JSON columns, NaN in number columns (never a value of theirs). */
-const absentAs0 = (stored: unknown) => (stored === 0 ? undefined : stored)
-const absentAsNaN = (stored: unknown) => (Number.isNaN(stored) ? undefined : stored)
+/** The JSON array itself when it is one: its values are the field's. */
+const asArray = (stored: ArrayLike<unknown>) => (Array.isArray(stored) ? (stored as readonly unknown[]) : undefined)
 
 const text = <R>(field: keyof R & string): Column<R> => ({
   field,
   kind: 'json',
   stored: (r) => r[field],
-  valid: isText,
-  value: same,
+  decode: (stored) => {
+    for (let i = 0; i < stored.length; i++) if (typeof stored[i] !== 'string') return undefined
+    return asArray(stored)
+  },
 })
 const optionalText = <R>(field: keyof R & string): Column<R> => ({
   field,
   kind: 'json',
   stored: (r) => r[field],
-  valid: isOptionalText,
-  value: same,
+  decode: (stored) => {
+    for (let i = 0; i < stored.length; i++) if (stored[i] !== null && typeof stored[i] !== 'string') return undefined
+    return asArray(stored)
+  },
 })
 const textList = <R>(field: keyof R & string): Column<R> => ({
   field,
   kind: 'json',
   stored: (r) => r[field],
-  valid: isTextList,
-  value: same,
+  decode: (stored) => {
+    for (let i = 0; i < stored.length; i++) {
+      const list = stored[i]
+      if (!Array.isArray(list)) return undefined
+      for (let j = 0; j < list.length; j++) if (typeof list[j] !== 'string') return undefined
+    }
+    return asArray(stored)
+  },
+})
+
+/**
+ * An optional field stored as 0 when absent (never a value of its own), else as the value `valid`
+ * accepts: each value read, absent ones as undefined. `valid` is called for the present values only.
+ */
+const absentAs0 = <R>(
+  field: keyof R & string,
+  valid: (value: unknown) => boolean,
+  stored: (record: R) => unknown = (r) => r[field] ?? 0,
+): Column<R> => ({
+  field,
+  kind: 'json',
+  stored,
+  decode: (stored) => {
+    const values: unknown[] = []
+    for (let i = 0; i < stored.length; i++) {
+      const value = stored[i]
+      if (value === 0) values.push(undefined)
+      else if (valid(value)) values.push(value)
+      else return undefined
+    }
+    return values
+  },
+})
+
+/** A whole number stored as a float, NaN when there is none (`none`: what the field is then); others refused. */
+const wholeNumber = <R>(field: keyof R & string, none: null | undefined, least: number, most: number): Column<R> => ({
+  field,
+  kind: 'numbers',
+  stored: (r) => r[field] ?? NaN,
+  decode: (stored) => {
+    const values: (number | null | undefined)[] = []
+    for (let i = 0; i < stored.length; i++) {
+      const value = stored[i] as number
+      if (value !== value)
+        values.push(none) // NaN
+      else if (Number.isSafeInteger(value) && value >= least && value <= most) values.push(value)
+      else return undefined
+    }
+    return values
+  },
 })
 
 export const PAPER_COLUMNS: readonly Column<PaperOutline>[] = [
   text('key'),
   text('title'),
   textList('authors'),
-  {
-    field: 'year',
-    kind: 'numbers',
-    stored: (p) => p.year ?? NaN,
-    valid: (v) => Number.isNaN(v) || Number.isSafeInteger(v),
-    value: (v) => (Number.isNaN(v) ? null : v),
-  },
+  wholeNumber('year', null, -Infinity, Infinity),
   optionalText('venue'),
   optionalText('arxiv'),
-  {
-    field: 'category',
-    kind: 'json',
-    stored: (p) => (p.category === undefined ? 0 : p.category),
-    valid: (v) => v === 0 || isOptionalText(v),
-    value: absentAs0,
-  },
+  absentAs0('category', isOptionalText, (p) => (p.category === undefined ? 0 : p.category)),
   optionalText('doi'),
   optionalText('url'),
   text('added'),
-  {
-    field: 'state',
-    kind: 'json',
-    stored: (p) => p.state ?? 0,
-    valid: (v) => v === 0 || (READING_STATES as readonly unknown[]).includes(v),
-    value: absentAs0,
-  },
-  {
-    field: 'priority',
-    kind: 'numbers',
-    stored: (p) => p.priority ?? NaN,
-    valid: (v) => Number.isNaN(v) || (Number.isSafeInteger(v) && (v as number) >= MIN_PRIORITY && (v as number) <= MAX_PRIORITY),
-    value: absentAsNaN,
-  },
-  {
-    field: 'tags',
-    kind: 'json',
-    stored: (p) => p.tags ?? 0,
-    valid: (v) => v === 0 || isTextList(v),
-    value: absentAs0,
-  },
+  absentAs0('state', (v) => (READING_STATES as readonly unknown[]).includes(v)),
+  wholeNumber('priority', undefined, MIN_PRIORITY, MAX_PRIORITY),
+  absentAs0('tags', isTextList),
 ]
 
 export const SUMMARY_COLUMNS: readonly Column<SummaryOutline>[] = [

@@ -36,6 +36,10 @@ export interface IndexContents {
   orders: Record<SortOrder, ArrayLike<number>> | null
   /** outlineStats with STATS_ROWS rows in each top list. */
   stats: LibraryStats
+  /** Each paper's `field` as one array (a column of the file, decoded once): absent, read through `papers`. */
+  paperColumn?: <F extends keyof PaperOutline>(field: F) => readonly PaperOutline[F][]
+  /** Each summary's `field`, likewise. */
+  summaryColumn?: <F extends keyof SummaryOutline>(field: F) => readonly SummaryOutline[F][]
 }
 
 /** The outline an index holds, ready for reads. */
@@ -56,5 +60,7 @@ export function indexOutline(contents: IndexContents): LibraryOutline {
     tagCounts: () => contents.tagCounts,
     entryOrder: (order) => contents.orders?.[order] ?? null,
     stats: (limit) => (limit <= STATS_ROWS ? withTop(contents.stats, limit) : null),
+    ...(contents.paperColumn && { paperColumn: contents.paperColumn }),
+    ...(contents.summaryColumn && { summaryColumn: contents.summaryColumn }),
   }
 }

@@ -13,7 +13,7 @@
 import type { PaperOutline, SortOrder, SummaryOutline } from '../../core/records/outline.js'
 import type { LibraryStats } from '../../core/stats/stats-types.js'
 import { SORT_ORDERS, STATS_ROWS, type IndexContents } from './contents.js'
-import { isCount, isText, isTextList, PAPER_COLUMNS, same, sectionName, SUMMARY_COLUMNS, type Column, type ColumnKind } from './columns.js'
+import { isCount, isText, isTextList, PAPER_COLUMNS, sectionName, SUMMARY_COLUMNS, type Column, type ColumnKind } from './columns.js'
 import { checksum, sectionChecksum } from './checksum.js'
 import { alignedSections, checkedHeader, fixedBytes, framedParts, frameVersion, headerEnd, type Frame } from './frame.js'
 import { isFileIdentity } from './identity.js'
@@ -101,9 +101,22 @@ export function indexParts(contents: IndexContents): Buffer[] {
   return framedParts(INDEX_FRAME, { library: contents.library, identity: contents.identity, counts, sections: places }, bodies)
 }
 
-/** Whether every item of `values` passes `valid` (and there are `length` of them, when given): one loop, nothing allocated. */
-function everyItem(values: ArrayLike<unknown>, valid: (value: unknown) => boolean, length?: number): boolean {
-  if (length !== undefined && values.length !== length) return false
+/**
+ * Whether `pairs` are [summary index or -1, paper index] pairs, each index one of a record (a forged
+ * order lists wrong records, never missing ones). One loop of comparisons: an order holds every entry.
+ */
+function areEntryPairs(pairs: Float64Array, summaries: number, papers: number): boolean {
+  for (let i = 0; i < pairs.length; i += 2) {
+    const summary = pairs[i]!
+    const paper = pairs[i + 1]!
+    if (!(Number.isInteger(summary) && summary >= -1 && summary < summaries && Number.isInteger(paper) && paper >= 0 && paper < papers))
+      return false
+  }
+  return true
+}
+
+/** Whether every item of `values` passes `valid`: one loop, nothing allocated. */
+function everyItem(values: ArrayLike<unknown>, valid: (value: unknown) => boolean): boolean {
   for (let i = 0; i < values.length; i++) if (!valid(values[i])) return false
   return true
 }
@@ -257,12 +270,18 @@ function numberSection(header: Header, name: string): Float64Array | undefined {
   return new Float64Array(aligned.buffer, aligned.byteOffset, aligned.length / 8)
 }
 
-/** A column's stored values when they are what precis writes: `count` of them, each valid. */
-function columnValues(header: Header, name: string, kind: ColumnKind, valid: (value: unknown) => boolean, count?: number) {
+/** A section's values when it holds a list of them (`count` of them, when given); undefined otherwise. */
+function sectionValues(header: Header, name: string, kind: ColumnKind, count?: number): ArrayLike<unknown> | undefined {
   const values = kind === 'json' ? jsonSection(header, name) : numberSection(header, name)
-  return (Array.isArray(values) || values instanceof Float64Array) && everyItem(values, valid, count)
+  return (Array.isArray(values) || values instanceof Float64Array) && (count === undefined || values.length === count)
     ? (values as ArrayLike<unknown>)
     : undefined
+}
+
+/** A section's values when they are what precis writes: `count` of them (when given), each valid. */
+function columnValues(header: Header, name: string, kind: ColumnKind, valid: (value: unknown) => boolean, count?: number) {
+  const values = sectionValues(header, name, kind, count)
+  return values && everyItem(values, valid) ? values : undefined
 }
 
 /**
@@ -312,9 +331,8 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
       columns.map((c) => {
         const name = sectionName(record, c.field)
         const decode = () => {
-          const stored = columnValues(header, name, c.kind, c.valid, count)
-          // A JSON column of values stored as they are is the array JSON.parse made: no copy.
-          return stored && (c.value === same && Array.isArray(stored) ? stored : Array.from(stored, c.value))
+          const stored = sectionValues(header, name, c.kind, count)
+          return stored && c.decode(stored)
         }
         // From the fallback, each field as the record read whole has it (absent where the record lacks it).
         let fallen: unknown[] | undefined
@@ -358,39 +376,28 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
   )
   const paperPlaces = part('paperPlaces', counted('paperPlaces', 2 * counts.papers), (c) => c.paperPlaces)
   const summaryPlaces = part('summaryPlaces', counted('summaryPlaces', 2 * counts.summaries), (c) => c.summaryPlaces)
-  const collation = part(
+  // Each order decoded when first listed in (a read lists in one). Whether they were sorted with this
+  // ICU's collation is its own section: sorted with another's, the read sorts again (orders null).
+  const sortedHere = part(
     'collation',
     () => {
       const collation = jsonSection(header, 'collation')
-      return collation === null || isText(collation) ? { same: collation === COLLATION } : undefined
+      return collation === COLLATION ? true : collation === null || isText(collation) ? false : undefined
     },
-    (c) => ({ same: c.orders !== null }),
+    (c) => c.orders !== null,
   )
-  // Each order decoded when first used (a search reads one, `list` one): [summary index or -1, paper
-  // index] pairs, each index one of a record (a forged order lists wrong records, never missing ones).
-  const order = (name: SortOrder) =>
+  const orderParts = SORT_ORDERS.map((order) =>
     part(
-      `order.${name}`,
+      `order.${order}`,
       () => {
-        const pairs = numberSection(header, `order.${name}`)
-        if (!pairs || pairs.length % 2 !== 0) return undefined
-        for (let i = 0; i < pairs.length; i += 2) {
-          const [summary, paper] = [pairs[i]!, pairs[i + 1]!]
-          if (!(Number.isInteger(summary) && summary >= -1 && summary < counts.summaries)) return undefined
-          if (!(Number.isInteger(paper) && paper >= 0 && paper < counts.papers)) return undefined
-        }
-        return pairs
+        const pairs = numberSection(header, `order.${order}`)
+        return pairs && pairs.length % 2 === 0 && areEntryPairs(pairs, counts.summaries, counts.papers) ? pairs : undefined
       },
-      (c) => c.orders?.[name] ?? [],
-    )
-  const orderParts = { added: order('added'), year: order('year'), title: order('title') } satisfies Record<SortOrder, unknown>
-  const orders = () => {
-    // Sorted elsewhere (another ICU): null, and the read sorts again.
-    if (!collation().same) return null
-    const decoded = {} as Record<SortOrder, ArrayLike<number>>
-    for (const name of SORT_ORDERS) Object.defineProperty(decoded, name, { enumerable: true, get: orderParts[name] })
-    return decoded
-  }
+      (c) => c.orders?.[order] ?? [],
+    ),
+  )
+  const orders = {} as Record<SortOrder, ArrayLike<number>>
+  SORT_ORDERS.forEach((order, at) => Object.defineProperty(orders, order, { enumerable: true, get: orderParts[at]! }))
   const stats = part(
     'stats',
     () => {
@@ -399,9 +406,15 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
     },
     (c) => c.stats,
   )
+  const column =
+    <R>(fields: Map<keyof R & string, () => readonly unknown[]>) =>
+    <F extends keyof R & string>(field: F) =>
+      fields.get(field)!() as readonly R[F][]
   return {
     library: header.library,
     identity: header.identity,
+    paperColumn: column<PaperOutline>(paperFields),
+    summaryColumn: column<SummaryOutline>(summaryFields),
     get papers() {
       if (replaced) return replaced.papers
       return (papers ??= rowViews(paperFields, counts.papers))
@@ -429,7 +442,9 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
       return summaryPlaces()
     },
     get orders() {
-      return orders()
+      const here = sortedHere()
+      if (replaced) return replaced.orders
+      return here ? orders : null
     },
     get stats() {
       return stats()

@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs'
 import { join } from 'node:path'
 import { libraryOutline, type LibraryOutline } from '../../../src/core/records/outline.js'
-import { sortedEntries } from '../../../src/core/records/entries.js'
+import { entriesAt, sortedPairs } from '../../../src/core/records/entries.js'
 import { outlineStats } from '../../../src/core/stats/stats.js'
 import { SORT_ORDERS } from '../../../src/store/index/contents.js'
 import { FileStore } from '../../../src/store/file-store.js'
@@ -42,12 +42,10 @@ export function indexIsCurrent(library: string, cache: string): boolean {
   const contents = new IndexFile(indexPath(cache, target), target).load(fileIdentity(target))
   if (!contents) return false
   try {
-    // Each part read, and each field of every record (a view's fields are decoded one column at a time), and each order (likewise).
-    const { papers, summaries, ...rest } = contents
-    JSON.stringify([papers, summaries])
-    return (
-      Object.values(rest).every((part) => part !== undefined) && Object.values(contents.orders ?? {}).every((order) => order !== undefined)
-    )
+    // Each part read, each field of every record (a view's fields are decoded one column at a time) and each order (likewise).
+    const { papers, summaries, orders, ...rest } = contents
+    JSON.stringify([papers, summaries, orders])
+    return Object.values(rest).every((part) => part !== undefined)
   } catch {
     return false // a column that is damaged or not what precis writes
   }
@@ -106,7 +104,7 @@ function answersOf(outline: LibraryOutline, records: Awaited<ReturnType<typeof r
     words: outline.wordCounts(),
     cites: outline.citedKeys(),
     tagCounts: outline.tagCounts(),
-    orders: SORT_ORDERS.map((order) => sortedEntries(outline, order).map((entry) => entry.id)),
+    orders: SORT_ORDERS.map((order) => entriesAt(outline, sortedPairs(outline, order)).map((entry) => entry.id)),
     stats: outlineStats(outline, 3),
     records: { papers: [...records.papers.values()], summaries: [...records.summaries.values()] },
   }
