@@ -31,6 +31,14 @@ export interface PickedRecords {
   summaries: Map<string, Summary>
 }
 
+/** Records read by their place in the library an outline was made of (the index says where each lies in the file). */
+export interface RecordsAt {
+  /** The papers at `places` (indexes into the outline's papers); null when they cannot be read there (the file changed since). */
+  papers(places: readonly number[]): Paper[] | null
+  /** The summaries at `places` (indexes into the outline's summaries); likewise. */
+  summaries(places: readonly number[]): Summary[] | null
+}
+
 /**
  * The library store (lowdb's Adapter idea, with a locked read-modify-write).
  * Commands read through `read` and change through `update`, never by writing a file themselves.
@@ -57,4 +65,11 @@ export interface Store {
    * null when it changed since. `rebuild`: built again, not loaded (those loaded turned out unreadable).
    */
   postings?(outline: LibraryOutline, rebuild?: boolean): Promise<PostingsView | null>
+  /**
+   * The library an outline from `outline()` was made of, when it was read whole for it (no index was
+   * current); else null, and its records are read where they lie (`recordsAt`).
+   */
+  wholeLibrary?(outline: LibraryOutline): Library | null
+  /** Reads of the records of the library an outline from `outline()` was made of, by place; null when it was read whole. */
+  recordsAt?(outline: LibraryOutline): RecordsAt | null
 }

@@ -5,7 +5,7 @@
  * cite the same papers, a rarely cited paper counting more). Each result says why it is related.
  */
 import { CitationResolver, citedPaperKeys, rewriteCitations } from '../citations/citations.js'
-import type { Library, PaperOutline, SummaryOutline } from '../model.js'
+import type { Library, PaperOutline, Summary, SummaryOutline } from '../model.js'
 import {
   bm25Similarity,
   characteristicTerms,
@@ -206,13 +206,23 @@ export function rankRelated<P extends PaperOutline, S extends SummaryOutline>(
   return shown
 }
 
+/** A paper's prose: its title and summaries without citation markup, or its abstract (`abstract()`) when it has none. */
+export function paperProse(
+  paper: PaperOutline,
+  summaries: readonly Pick<Summary, 'body'>[],
+  abstract: () => string,
+  resolver: CitationResolver,
+): string {
+  const bodies = summaries.map((s) => rewriteCitations(s.body, resolver, () => ' '))
+  return [paper.title, ...(bodies.length > 0 ? bodies : [abstract()])].join('\n')
+}
+
 /** The texts of `lib`, read whole: the reference every other way of reading them is held to. */
 export function libraryTexts(lib: Pick<Library, 'papers' | 'summaries'>, resolver = new CitationResolver(lib)): RelatedTexts {
   const whole = (doc: PaperDoc) => ({ paper: lib.papers[doc.at]!, summaries: doc.summaryAt.map((at) => lib.summaries[at]!) })
   const prose = (doc: PaperDoc) => {
     const { paper, summaries } = whole(doc)
-    const bodies = summaries.map((s) => rewriteCitations(s.body, resolver, () => ' '))
-    return [paper.title, ...(bodies.length > 0 ? bodies : [paper.abstract ?? ''])].join('\n')
+    return paperProse(paper, summaries, () => paper.abstract ?? '', resolver)
   }
   return {
     prose,

@@ -10,7 +10,8 @@ import { indexPath } from './location.js'
 import { placesInText } from './places.js'
 import { beforeChange, outlineAfterChange, type BeforeChange } from './reuse.js'
 import { pick, type PickedRecords } from '../outline-reads.js'
-import { readRecordsAt } from './record-reader.js'
+import { readPlacedRecords, readRecordsAt } from './record-reader.js'
+import type { RecordsAt } from '../store.js'
 import type { PostingsView } from '../../core/search/postings-view.js'
 import { deltaPath, postingsPath } from './location.js'
 
@@ -85,6 +86,22 @@ export class IndexedLibrary {
     }
     const library = source && 'format' in source ? source : ((await this.file.read()) ?? emptyLibrary())
     return pick(library, keys, ids)
+  }
+
+  /** The library `outline` (from this reader) was made of, when it was read whole for it; else null. */
+  wholeLibrary(outline: LibraryOutline): Library | null {
+    const source = this.sources.get(outline)
+    return source && 'format' in source ? source : null
+  }
+
+  /** Reads of the records of the library `outline` (from this reader) was made of, by place; null when it was read whole. */
+  recordsAt(outline: LibraryOutline): RecordsAt | null {
+    const source = this.sources.get(outline)
+    if (!source || 'format' in source) return null
+    return {
+      papers: (places) => readPlacedRecords(this.target, source, 'papers', places),
+      summaries: (places) => readPlacedRecords(this.target, source, 'summaries', places),
+    }
   }
 
   /**

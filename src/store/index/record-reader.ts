@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, readSync } from 'node:fs'
+import type { Paper, Summary } from '../../core/model.js'
 import { readPaper, readSummary } from '../../core/schema/schema.js'
 import { openRegularFile } from '../../platform/regular-file.js'
 import type { PickedRecords } from '../outline-reads.js'
@@ -21,6 +22,53 @@ function parsed<T>(text: string, check: (value: unknown) => T | undefined): T | 
     return check(JSON.parse(text))
   } catch {
     return undefined
+  }
+}
+
+/**
+ * The records at `places` of the index's `list` (`papers` or `summaries`), read from where the index
+ * says they lie in the library file, each parsed and checked on its own and required to be the
+ * record the index names there. Null as readRecordsAt.
+ */
+export function readPlacedRecords(target: string, index: IndexContents, list: 'papers', places: readonly number[]): Paper[] | null
+export function readPlacedRecords(target: string, index: IndexContents, list: 'summaries', places: readonly number[]): Summary[] | null
+export function readPlacedRecords(
+  target: string,
+  index: IndexContents,
+  list: 'papers' | 'summaries',
+  places: readonly number[],
+): (Paper | Summary)[] | null {
+  if (places.length === 0) return []
+  let opened: { fd: number }
+  try {
+    opened = openRegularFile(target)
+  } catch {
+    return null
+  }
+  try {
+    const info = fstatSync(opened.fd, { bigint: true })
+    if (!sameIdentity(identityOf(info), index.identity)) return null
+    const size = Number(info.size)
+    const [bounds, count] = list === 'papers' ? [index.paperPlaces, index.papers.length] : [index.summaryPlaces, index.summaries.length]
+    const records: (Paper | Summary)[] = []
+    for (const at of places) {
+      if (!(at >= 0 && at < count)) return null
+      const [start, end] = [bounds[2 * at]!, bounds[2 * at + 1]!]
+      if (!(start <= end && end <= size)) return null
+      const text = readRange(opened.fd, start, end)
+      if (list === 'papers') {
+        const paper = parsed(text, readPaper)
+        if (paper?.key !== index.papers[at]!.key) return null
+        records.push(paper)
+      } else {
+        const summary = parsed(text, readSummary)
+        if (summary?.id !== index.summaries[at]!.id) return null
+        records.push(summary)
+      }
+    }
+    return records
+  } finally {
+    closeSync(opened.fd)
   }
 }
 
