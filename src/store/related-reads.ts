@@ -22,11 +22,11 @@ export async function relatedFromIndex(store: Store, outline: LibraryOutline, ke
   const source = { papers, summaries, citedKeys: outline.citedKeys() }
   const docs = paperDocs(source)
   if (!docs.has(key)) return []
-  const count = entriesOfPapers(papers, summaries).count
+  const entries = entriesOfPapers(docs, papers.length, summaries.length)
   const rank = async (rebuild: boolean) => {
     const view = await readPostings(store, outline, rebuild)
-    if (!view || view.count !== count) return null
-    return rankRelated({ ...source, texts: postingsTexts(view, papers, summaries, records) }, key, limit, docs)
+    if (!view || view.count !== entries.count) return null
+    return rankRelated({ ...source, texts: postingsTexts(view, { papers, summaries, entries }, records) }, key, limit, docs)
   }
   try {
     try {

@@ -29,20 +29,31 @@ export class RecordsUnavailable extends Error {}
  * Where each paper's text lies in the postings: the entries (libraryEntries order) of its summaries,
  * or of the paper alone (`summarised` false), and how many entries there are.
  */
-export function entriesOfPapers(
-  papers: readonly PaperOutline[],
-  summaries: readonly SummaryOutline[],
-): { entries: number[][]; summarised: boolean[]; count: number } {
-  const at = new Map(papers.map((paper, i) => [paper.key, i]))
-  const entries: number[][] = papers.map(() => [])
+export function entriesOfPapers(docs: ReadonlyMap<string, PaperDoc>, papers: number, summaries: number): PaperEntries {
+  // Entries are the summaries of papers in the library, in order, then the papers without one (libraryEntries).
+  const kept = new Uint8Array(summaries)
+  for (const doc of docs.values()) for (const at of doc.summaryAt) kept[at] = 1
+  const positionOf = new Int32Array(summaries)
   let position = 0
-  for (const summary of summaries) {
-    const paper = at.get(summary.paper)
-    if (paper !== undefined) entries[paper]!.push(position++)
+  for (let at = 0; at < summaries; at++) if (kept[at]) positionOf[at] = position++
+  const entries: number[][] = Array.from({ length: papers }, () => [])
+  const summarised: boolean[] = Array.from({ length: papers }, () => false)
+  for (const doc of docs.values()) {
+    summarised[doc.at] = doc.summaryAt.length > 0
+    entries[doc.at] = doc.summaryAt.map((at) => positionOf[at]!)
   }
-  const summarised = entries.map((list) => list.length > 0)
   for (const list of entries) if (list.length === 0) list.push(position++)
   return { entries, summarised, count: position }
+}
+
+/** Where each paper's text lies in the postings (entriesOfPapers), by the paper's place in the library. */
+export interface PaperEntries {
+  /** The entries of each paper's summaries, or of the paper alone. */
+  entries: number[][]
+  /** Whether each paper has summaries. */
+  summarised: boolean[]
+  /** How many entries there are. */
+  count: number
 }
 
 function abstractOf(records: PlacedRecords, doc: PaperDoc): string {
@@ -57,11 +68,11 @@ function abstractOf(records: PlacedRecords, doc: PaperDoc): string {
  */
 export function postingsTexts<P extends PaperOutline, S extends SummaryOutline>(
   view: PostingsView,
-  papers: readonly P[],
-  summaries: readonly S[],
+  library: { papers: readonly P[]; summaries: readonly S[]; entries: PaperEntries },
   records: PlacedRecords,
 ): RelatedTexts<P, S> {
-  const { entries, summarised } = entriesOfPapers(papers, summaries)
+  const { papers, summaries } = library
+  const { entries, summarised } = library.entries
   const resolver = new CitationResolver({ papers, summaries })
   const summariesAt = (places: readonly number[]) => {
     const read = records.summaries(places)
@@ -77,15 +88,15 @@ export function postingsTexts<P extends PaperOutline, S extends SummaryOutline>(
   }
 
   /** Which of `words` (vocabulary entries) a paper's title and bodies hold, as read from the postings. */
-  const heldIn = (paper: number, words: ReadonlyMap<number, string>) => {
+  const heldIn = (paper: number, words: { keys: readonly string[]; keyOf: Int32Array }) => {
     const held = new Set<string>()
     entries[paper]!.forEach((position, i) => {
       const doc = view.order[position]!
       const tokens = view.tokensOf(doc)
       const read = (field: number) => {
         for (let t = view.fieldStart(doc, field), end = view.fieldStart(doc, field + 1); t < end; t++) {
-          const key = words.get(tokens[t]!)
-          if (key !== undefined) held.add(key)
+          const key = words.keyOf[tokens[t]!] ?? -1
+          if (key >= 0) held.add(words.keys[key]!)
         }
       }
       if (i === 0) read(TITLE) // every entry of the paper has its title: read once
@@ -100,7 +111,12 @@ export function postingsTexts<P extends PaperOutline, S extends SummaryOutline>(
     },
 
     termsIn(docs, terms) {
-      const words = vocabulary(terms)
+      // Each vocabulary entry's word, as a place in `keys`: every word of the sampled texts is looked up.
+      const keys = [...terms]
+      const placeOf = new Map(keys.map((key, i) => [key, i]))
+      const keyOf = new Int32Array(view.vocabulary).fill(-1)
+      for (const [w, key] of vocabulary(terms)) keyOf[w] = placeOf.get(key)!
+      const words = { keys, keyOf }
       // Read whole: the summaries of these papers, to find those whose prose (markup left out) is not their stored text.
       const bodies = summariesAt(docs.flatMap((doc) => doc.summaryAt))
       let next = 0

@@ -59,9 +59,9 @@ export interface PaperDoc<P extends PaperOutline = PaperOutline, S extends Summa
   /** Their places in the library's summaries. */
   summaryAt: number[]
   /** Its tags and every parent of them. */
-  tags: Set<string>
+  tags: ReadonlySet<string>
   /** Papers its summaries cite. */
-  cites: Set<string>
+  cites: ReadonlySet<string>
 }
 
 /**
@@ -91,40 +91,49 @@ export interface RelatedSource<P extends PaperOutline = PaperOutline, S extends 
 export function paperDocs<P extends PaperOutline, S extends SummaryOutline>(
   source: Pick<RelatedSource<P, S>, 'papers' | 'summaries' | 'citedKeys'>,
 ): Map<string, PaperDoc<P, S>> {
-  const docs = new Map(
+  // Each distinct tag split once, and no set made for a paper without tags or citations (most, in a
+  // large library): this runs over every record of the library.
+  const paths = new Map<string, string[]>()
+  const pathOf = (tag: string) => paths.get(tag) ?? paths.set(tag, tagPath(tag)).get(tag)!
+  const withTags = (set: ReadonlySet<string>, tags: readonly string[]) => {
+    if (tags.length === 0) return set
+    const grown = set === NONE ? new Set<string>() : (set as Set<string>)
+    for (const tag of tags) for (const step of pathOf(tag)) grown.add(step)
+    return grown
+  }
+  const docs = new Map<string, PaperDoc<P, S>>()
+  source.papers.forEach((paper, at) => {
     // A paper's own tags (one not yet summarised carries them) count with its summaries'.
-    source.papers.map((paper, at) => [
-      paper.key,
-      {
-        paper,
-        at,
-        summaries: [] as S[],
-        summaryAt: [] as number[],
-        tags: new Set((paper.tags ?? []).flatMap(tagPath)),
-        cites: new Set<string>(),
-      },
-    ]),
-  )
+    docs.set(paper.key, { paper, at, summaries: [], summaryAt: [], tags: withTags(NONE, paper.tags ?? []), cites: NONE })
+  })
   source.summaries.forEach((summary, at) => {
     const doc = docs.get(summary.paper)
     if (!doc) return
     doc.summaries.push(summary)
     doc.summaryAt.push(at)
-    for (const tag of summary.tags.flatMap(tagPath)) doc.tags.add(tag)
-    for (const key of source.citedKeys[at] ?? []) doc.cites.add(key)
+    doc.tags = withTags(doc.tags, summary.tags)
+    const cited = source.citedKeys[at] ?? []
+    if (cited.length > 0) {
+      const cites = doc.cites === NONE ? (doc.cites = new Set<string>()) : (doc.cites as Set<string>)
+      for (const key of cited) cites.add(key)
+    }
   })
   return docs
 }
 
+/** The tags or citations of a paper with none (shared: never added to). */
+const NONE: ReadonlySet<string> = new Set<string>()
+
 /** ln(1 + n / count) for each value, counted over the sets: rare values weigh more. */
-function rarity(sets: Iterable<Set<string>>, n: number): Map<string, number> {
+function rarity(sets: Iterable<ReadonlySet<string>>, n: number): Map<string, number> {
   const counts = new Map<string, number>()
   for (const set of sets) for (const value of set) counts.set(value, (counts.get(value) ?? 0) + 1)
   return new Map([...counts].map(([value, count]) => [value, Math.log(1 + n / count)]))
 }
 
 /** Weighted Jaccard: the weight of what both share over the weight of what either has. */
-function overlap(a: Set<string>, b: Set<string>, weight: Map<string, number>): { score: number; shared: string[] } {
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>, weight: Map<string, number>): { score: number; shared: string[] } {
+  if (!sharesAny(a, b)) return { score: 0, shared: [] }
   let shared = 0
   let union = 0
   const common: string[] = []
@@ -137,6 +146,12 @@ function overlap(a: Set<string>, b: Set<string>, weight: Map<string, number>): {
     }
   }
   return { score: union > 0 ? shared / union : 0, shared: common }
+}
+
+function sharesAny(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+  for (const value of small) if (large.has(value)) return true
+  return false
 }
 
 /** Drop a tag when a tag below it is also in the list: `ml`, `ml/gnn` → `ml/gnn`. */
