@@ -26,7 +26,7 @@ export async function relatedFromIndex(store: Store, outline: LibraryOutline, ke
   const rank = async (rebuild: boolean) => {
     const view = await readPostings(store, outline, rebuild)
     if (!view || view.count !== entries.count) return null
-    return rankRelated({ ...source, texts: postingsTexts(view, { papers, summaries, entries }, records) }, key, limit, docs)
+    return rankRelated({ ...source, texts: postingsTexts(view, { papers, summaries, docs, entries }, records) }, key, limit, docs)
   }
   try {
     try {

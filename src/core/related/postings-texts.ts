@@ -25,35 +25,33 @@ export interface PlacedRecords {
 /** Raised when records could not be read where the index says they lie: the library is read whole instead. */
 export class RecordsUnavailable extends Error {}
 
-/**
- * Where each paper's text lies in the postings: the entries (libraryEntries order) of its summaries,
- * or of the paper alone (`summarised` false), and how many entries there are.
- */
-export function entriesOfPapers(docs: ReadonlyMap<string, PaperDoc>, papers: number, summaries: number): PaperEntries {
-  // Entries are the summaries of papers in the library, in order, then the papers without one (libraryEntries).
-  const kept = new Uint8Array(summaries)
-  for (const doc of docs.values()) for (const at of doc.summaryAt) kept[at] = 1
-  const positionOf = new Int32Array(summaries)
-  let position = 0
-  for (let at = 0; at < summaries; at++) if (kept[at]) positionOf[at] = position++
-  const entries: number[][] = Array.from({ length: papers }, () => [])
-  const summarised: boolean[] = Array.from({ length: papers }, () => false)
-  for (const doc of docs.values()) {
-    summarised[doc.at] = doc.summaryAt.length > 0
-    entries[doc.at] = doc.summaryAt.map((at) => positionOf[at]!)
-  }
-  for (const list of entries) if (list.length === 0) list.push(position++)
-  return { entries, summarised, count: position }
-}
-
-/** Where each paper's text lies in the postings (entriesOfPapers), by the paper's place in the library. */
+/** Where each paper's text lies in the postings: the entries (libraryEntries order) of its summaries, or of the paper alone. */
 export interface PaperEntries {
-  /** The entries of each paper's summaries, or of the paper alone. */
-  entries: number[][]
-  /** Whether each paper has summaries. */
-  summarised: boolean[]
+  /** Each summary's entry (-1 for one whose paper is not in the library: no entry). */
+  ofSummary: Int32Array
+  /** Each paper's entry when it has no summary, else -1. */
+  alone: Int32Array
   /** How many entries there are. */
   count: number
+}
+
+/** Where the text of each paper of `docs` (paperDocs of a library of `papers` and `summaries`) lies in the postings. */
+export function entriesOfPapers(docs: ReadonlyMap<string, PaperDoc>, papers: number, summaries: number): PaperEntries {
+  // The summaries of papers in the library, in order, then the papers without one (libraryEntries).
+  const ofSummary = new Int32Array(summaries).fill(-1)
+  const alone = new Int32Array(papers).fill(-1)
+  const PLACE = -2 // an entry, to be numbered in order
+  for (const doc of docs.values()) for (const at of doc.summaryAt) ofSummary[at] = PLACE
+  for (const doc of docs.values()) if (doc.summaryAt.length === 0) alone[doc.at] = PLACE
+  let position = 0
+  for (let at = 0; at < summaries; at++) if (ofSummary[at] === PLACE) ofSummary[at] = position++
+  for (let at = 0; at < papers; at++) if (alone[at] === PLACE) alone[at] = position++
+  return { ofSummary, alone, count: position }
+}
+
+/** The entries of a paper's text: its summaries', or its own when it has none. */
+function entriesOf(entries: PaperEntries, doc: PaperDoc): number[] {
+  return doc.summaryAt.length > 0 ? doc.summaryAt.map((at) => entries.ofSummary[at]!) : [entries.alone[doc.at]!]
 }
 
 function abstractOf(records: PlacedRecords, doc: PaperDoc): string {
@@ -68,11 +66,10 @@ function abstractOf(records: PlacedRecords, doc: PaperDoc): string {
  */
 export function postingsTexts<P extends PaperOutline, S extends SummaryOutline>(
   view: PostingsView,
-  library: { papers: readonly P[]; summaries: readonly S[]; entries: PaperEntries },
+  library: { papers: readonly P[]; summaries: readonly S[]; docs: ReadonlyMap<string, PaperDoc<P, S>>; entries: PaperEntries },
   records: PlacedRecords,
 ): RelatedTexts<P, S> {
-  const { papers, summaries } = library
-  const { entries, summarised } = library.entries
+  const { papers, summaries, docs, entries } = library
   const resolver = new CitationResolver({ papers, summaries })
   const summariesAt = (places: readonly number[]) => {
     const read = records.summaries(places)
@@ -88,9 +85,9 @@ export function postingsTexts<P extends PaperOutline, S extends SummaryOutline>(
   }
 
   /** Which of `words` (vocabulary entries) a paper's title and bodies hold, as read from the postings. */
-  const heldIn = (paper: number, words: { keys: readonly string[]; keyOf: Int32Array }) => {
+  const heldIn = (paper: PaperDoc, words: { keys: readonly string[]; keyOf: Int32Array }) => {
     const held = new Set<string>()
-    entries[paper]!.forEach((position, i) => {
+    entriesOf(entries, paper).forEach((position, i) => {
       const doc = view.order[position]!
       const tokens = view.tokensOf(doc)
       const read = (field: number) => {
@@ -123,50 +120,50 @@ export function postingsTexts<P extends PaperOutline, S extends SummaryOutline>(
       return docs.map((doc) => {
         const own = bodies.slice(next, (next += doc.summaryAt.length))
         const prose = paperProse(doc.paper, own, () => '', resolver)
-        if (prose === [doc.paper.title, ...own.map((s) => s.body)].join('\n') || own.length === 0) return heldIn(doc.at, words)
+        if (prose === [doc.paper.title, ...own.map((s) => s.body)].join('\n') || own.length === 0) return heldIn(doc, words)
         return new Set(similarityTerms(prose).filter((term) => terms.has(term)))
       })
     },
 
     occurrences(keys) {
       const words = vocabulary(keys)
-      const counts: (Map<string, number> | undefined)[] = []
-      const paperOf = new Int32Array(view.count)
-      const first = new Uint8Array(view.count)
-      entries.forEach((list, paper) =>
-        list.forEach((position, i) => {
-          paperOf[position] = paper
+      // Each entry's paper, and whether it is the paper's first (every entry of a paper has its title: counted once).
+      const paperOf = new Int32Array(entries.count)
+      const first = new Uint8Array(entries.count)
+      for (const doc of docs.values()) {
+        entriesOf(entries, doc).forEach((position, i) => {
+          paperOf[position] = doc.at
           first[position] = i === 0 ? 1 : 0
-        }),
-      )
+        })
+      }
+      const counts: (Map<string, number> | undefined)[] = []
       for (const [w, key] of words) {
         view.eachDocument(w, (doc, packed) => {
           const position = view.positionOf[doc]!
-          const paper = paperOf[position]!
           const n = fieldCount(packed, BODY) + (first[position] ? fieldCount(packed, TITLE) : 0)
           if (n === 0) return
-          const own = (counts[paper] ??= new Map())
+          const own = (counts[paperOf[position]!] ??= new Map())
           own.set(key, (own.get(key) ?? 0) + n)
         })
       }
-      // A paper's text is its title, its summaries' bodies (or its abstract), each after a line break, and one more after the last body.
-      const lengthOf = (paper: number) => {
-        const list = entries[paper]!
-        let length = view.lengths[view.order[list[0]!]! * FIELD_COUNT + TITLE]! + list.length + (summarised[paper] ? 1 : 0)
-        for (const position of list) length += view.lengths[view.order[position]! * FIELD_COUNT + BODY]!
-        return length
+      // A paper's text is its title, then each of its summaries' bodies (or its abstract) after a line break, and one more after the last body.
+      const length = (doc: PaperDoc) => {
+        const list = entriesOf(entries, doc)
+        let total = view.lengths[view.order[list[0]!]! * FIELD_COUNT + TITLE]! + list.length + (doc.summaryAt.length > 0 ? 1 : 0)
+        for (const position of list) total += view.lengths[view.order[position]! * FIELD_COUNT + BODY]!
+        return total
       }
       const found: Occurrences['found'] = new Map()
       let totalLength = 0
-      papers.forEach((paper, at) => {
-        const length = lengthOf(at)
-        totalLength += length
-        const own = counts[at]
-        if (!own) return
+      for (const doc of docs.values()) {
+        const own = counts[doc.at]
+        const size = length(doc)
+        totalLength += size
+        if (!own) continue
         for (const [key, n] of own) own.set(key, Math.min(TF_CAP, n))
-        found.set(paper.key, { counts: own, length })
-      })
-      return { texts: papers.length, totalLength, found }
+        found.set(doc.paper.key, { counts: own, length: size })
+      }
+      return { texts: docs.size, totalLength, found }
     },
   }
 }

@@ -104,11 +104,12 @@ export function paperDocs<P extends PaperOutline, S extends SummaryOutline>(
   const docs = new Map<string, PaperDoc<P, S>>()
   source.papers.forEach((paper, at) => {
     // A paper's own tags (one not yet summarised carries them) count with its summaries'.
-    docs.set(paper.key, { paper, at, summaries: [], summaryAt: [], tags: withTags(NONE, paper.tags ?? []), cites: NONE })
+    docs.set(paper.key, { paper, at, summaries: [], summaryAt: NO_PLACES, tags: withTags(NONE, paper.tags ?? []), cites: NONE })
   })
   source.summaries.forEach((summary, at) => {
     const doc = docs.get(summary.paper)
     if (!doc) return
+    if (doc.summaryAt === NO_PLACES) doc.summaryAt = []
     doc.summaries.push(summary)
     doc.summaryAt.push(at)
     doc.tags = withTags(doc.tags, summary.tags)
@@ -120,6 +121,9 @@ export function paperDocs<P extends PaperOutline, S extends SummaryOutline>(
   })
   return docs
 }
+
+/** The summaries' places of a paper with none (shared: never added to). */
+const NO_PLACES: number[] = []
 
 /** The tags or citations of a paper with none (shared: never added to). */
 const NONE: ReadonlySet<string> = new Set<string>()

@@ -32,7 +32,7 @@ function fromPostings(lib: Library, view: PostingsView, keys: readonly string[],
   const docs = paperDocs(source)
   const entries = entriesOfPapers(docs, lib.papers.length, lib.summaries.length)
   expect(entries.count).toBe(view.count)
-  const texts = postingsTexts(view, { papers: lib.papers, summaries: lib.summaries, entries }, placed(lib))
+  const texts = postingsTexts(view, { papers: lib.papers, summaries: lib.summaries, docs, entries }, placed(lib))
   return keys.map((key) => rankRelated({ ...source, texts }, key, limit, docs))
 }
 
