@@ -104,12 +104,22 @@ export function paperDocs<P extends PaperOutline, S extends SummaryOutline>(
   const docs = new Map<string, PaperDoc<P, S>>()
   source.papers.forEach((paper, at) => {
     // A paper's own tags (one not yet summarised carries them) count with its summaries'.
-    docs.set(paper.key, { paper, at, summaries: [], summaryAt: NO_PLACES, tags: withTags(NONE, paper.tags ?? []), cites: NONE })
+    docs.set(paper.key, {
+      paper,
+      at,
+      summaries: NO_PLACES as S[],
+      summaryAt: NO_PLACES,
+      tags: withTags(NONE, paper.tags ?? []),
+      cites: NONE,
+    })
   })
   source.summaries.forEach((summary, at) => {
     const doc = docs.get(summary.paper)
     if (!doc) return
-    if (doc.summaryAt === NO_PLACES) doc.summaryAt = []
+    if (doc.summaryAt === NO_PLACES) {
+      doc.summaryAt = []
+      doc.summaries = []
+    }
     doc.summaries.push(summary)
     doc.summaryAt.push(at)
     doc.tags = withTags(doc.tags, summary.tags)
@@ -122,8 +132,8 @@ export function paperDocs<P extends PaperOutline, S extends SummaryOutline>(
   return docs
 }
 
-/** The summaries' places of a paper with none (shared: never added to). */
-const NO_PLACES: number[] = []
+/** The summaries (and their places) of a paper with none (shared: never added to). */
+const NO_PLACES: never[] = []
 
 /** The tags or citations of a paper with none (shared: never added to). */
 const NONE: ReadonlySet<string> = new Set<string>()
@@ -137,7 +147,7 @@ function rarity(sets: Iterable<ReadonlySet<string>>, n: number): Map<string, num
 
 /** Weighted Jaccard: the weight of what both share over the weight of what either has. */
 function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>, weight: Map<string, number>): { score: number; shared: string[] } {
-  if (!sharesAny(a, b)) return { score: 0, shared: [] }
+  if (!sharesAny(a, b)) return NOTHING_SHARED
   let shared = 0
   let union = 0
   const common: string[] = []
@@ -152,9 +162,12 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>, weight: Map<str
   return { score: union > 0 ? shared / union : 0, shared: common }
 }
 
+/** What two papers sharing nothing share (most pairs: one answer for all, never changed). */
+const NOTHING_SHARED: { score: number; shared: string[] } = { score: 0, shared: [] }
+
 function sharesAny(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
-  for (const value of small) if (large.has(value)) return true
+  if (a.size > b.size) return sharesAny(b, a)
+  for (const value of a) if (b.has(value)) return true
   return false
 }
 
@@ -199,7 +212,7 @@ export function rankRelated<P extends PaperOutline, S extends SummaryOutline>(
     const citations = cites || citedBy ? 1 : shared.score
     const score = WEIGHTS.text * (similar.get(doc.paper.key) ?? 0) + WEIGHTS.tags * tags.score + WEIGHTS.citations * citations
     if (score < MIN_SCORE) continue
-    const bothCite = shared.shared.sort((a, b) => (citeWeight.get(b) ?? 0) - (citeWeight.get(a) ?? 0) || (a < b ? -1 : 1))
+    const bothCite = [...shared.shared].sort((a, b) => (citeWeight.get(b) ?? 0) - (citeWeight.get(a) ?? 0) || (a < b ? -1 : 1))
     const result = {
       paper: doc.paper,
       summaries: doc.summaries,
