@@ -107,7 +107,7 @@ export function paperDocs<P extends PaperOutline, S extends SummaryOutline>(
     docs.set(paper.key, {
       paper,
       at,
-      summaries: NO_PLACES as S[],
+      summaries: NO_PLACES,
       summaryAt: NO_PLACES,
       tags: withTags(NONE, paper.tags ?? []),
       cites: NONE,

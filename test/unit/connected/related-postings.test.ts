@@ -100,7 +100,7 @@ describe('related from the postings, held to the library read whole', () => {
         libraryEntries(lib),
       )
       expect(delta).not.toBeNull()
-      expectSame(lib, new PostingsView(base, delta!))
+      expectSame(lib, new PostingsView(base, delta))
     }
   })
 })
