@@ -20,7 +20,17 @@ import { similarityTerms, TF_CAP, type Occurrences } from './text.js'
 export interface PlacedRecords {
   papers(places: readonly number[]): Paper[] | null
   summaries(places: readonly number[]): Summary[] | null
+  /** The JSON text of each summary as the library file holds it (not parsed: MAY_CITE is all that is asked of it). */
+  summaryTexts(places: readonly number[]): string[] | null
 }
+
+/**
+ * Whether the JSON text of a summary may hold citation markup: its body does only when it has `@` or
+ * a backslash before `cite` (extractCitations looks no further), which JSON writes as `@` or `\\`
+ * then the letters, or as `\u` escapes. Most summaries have none: their prose is their stored text,
+ * whose words the postings hold, and they are not parsed.
+ */
+const MAY_CITE = /@|\\u|\\\\[a-z]*cite/
 
 /** Raised when records could not be read where the index says they lie: the library is read whole instead. */
 export class RecordsUnavailable extends Error {}
@@ -108,19 +118,22 @@ export function postingsTexts<P extends PaperOutline, S extends SummaryOutline>(
     },
 
     termsIn(docs, terms) {
+      const texts = records.summaryTexts(docs.flatMap((doc) => doc.summaryAt))
+      if (!texts) throw new RecordsUnavailable('summaries moved')
       // Each vocabulary entry's word, as a place in `keys`: every word of the sampled texts is looked up.
       const keys = [...terms]
       const placeOf = new Map(keys.map((key, i) => [key, i]))
       const keyOf = new Int32Array(view.vocabulary).fill(-1)
       for (const [w, key] of vocabulary(terms)) keyOf[w] = placeOf.get(key)!
       const words = { keys, keyOf }
-      // Read whole: the summaries of these papers, to find those whose prose (markup left out) is not their stored text.
-      const bodies = summariesAt(docs.flatMap((doc) => doc.summaryAt))
       let next = 0
       return docs.map((doc) => {
-        const own = bodies.slice(next, (next += doc.summaryAt.length))
-        const prose = paperProse(doc.paper, own, () => '', resolver)
-        if (prose === [doc.paper.title, ...own.map((s) => s.body)].join('\n') || own.length === 0) return heldIn(doc, words)
+        const own = texts.slice(next, (next += doc.summaryAt.length))
+        if (!own.some((text) => MAY_CITE.test(text))) return heldIn(doc, words)
+        // Read whole: the prose of a paper whose summaries may hold citations (markup left out) may not be their stored text.
+        const bodies = summariesAt(doc.summaryAt)
+        const prose = paperProse(doc.paper, bodies, () => '', resolver)
+        if (prose === [doc.paper.title, ...bodies.map((s) => s.body)].join('\n')) return heldIn(doc, words)
         return new Set(similarityTerms(prose).filter((term) => terms.has(term)))
       })
     },

@@ -10,7 +10,7 @@ import { indexPath } from './location.js'
 import { placesInText } from './places.js'
 import { beforeChange, outlineAfterChange, type BeforeChange } from './reuse.js'
 import { pick, type PickedRecords } from '../outline-reads.js'
-import { readPlacedRecords, readRecordsAt } from './record-reader.js'
+import { readPlacedRecords, readPlacedTexts, readRecordsAt } from './record-reader.js'
 import type { RecordsAt } from '../store.js'
 import type { PostingsView } from '../../core/search/postings-view.js'
 import { deltaPath, postingsPath } from './location.js'
@@ -101,6 +101,7 @@ export class IndexedLibrary {
     return {
       papers: (places) => readPlacedRecords(this.target, source, 'papers', places),
       summaries: (places) => readPlacedRecords(this.target, source, 'summaries', places),
+      summaryTexts: (places) => readPlacedTexts(this.target, source, 'summaries', places),
     }
   }
 

@@ -26,18 +26,16 @@ function parsed<T>(text: string, check: (value: unknown) => T | undefined): T | 
 }
 
 /**
- * The records at `places` of the index's `list` (`papers` or `summaries`), read from where the index
- * says they lie in the library file, each parsed and checked on its own and required to be the
- * record the index names there. Null as readRecordsAt.
+ * The JSON text of the records at `places` of the index's `list` (`papers` or `summaries`), as the
+ * library file holds it where the index says they lie: not parsed, not checked. Null when the file
+ * opened is no longer the one the index was built from, or a place is not within it.
  */
-export function readPlacedRecords(target: string, index: IndexContents, list: 'papers', places: readonly number[]): Paper[] | null
-export function readPlacedRecords(target: string, index: IndexContents, list: 'summaries', places: readonly number[]): Summary[] | null
-export function readPlacedRecords(
+export function readPlacedTexts(
   target: string,
   index: IndexContents,
   list: 'papers' | 'summaries',
   places: readonly number[],
-): (Paper | Summary)[] | null {
+): string[] | null {
   if (places.length === 0) return []
   let opened: { fd: number }
   try {
@@ -50,26 +48,48 @@ export function readPlacedRecords(
     if (!sameIdentity(identityOf(info), index.identity)) return null
     const size = Number(info.size)
     const [bounds, count] = list === 'papers' ? [index.paperPlaces, index.papers.length] : [index.summaryPlaces, index.summaries.length]
-    const records: (Paper | Summary)[] = []
+    const texts: string[] = []
     for (const at of places) {
       if (!(at >= 0 && at < count)) return null
       const [start, end] = [bounds[2 * at]!, bounds[2 * at + 1]!]
       if (!(start <= end && end <= size)) return null
-      const text = readRange(opened.fd, start, end)
-      if (list === 'papers') {
-        const paper = parsed(text, readPaper)
-        if (paper?.key !== index.papers[at]!.key) return null
-        records.push(paper)
-      } else {
-        const summary = parsed(text, readSummary)
-        if (summary?.id !== index.summaries[at]!.id) return null
-        records.push(summary)
-      }
+      texts.push(readRange(opened.fd, start, end))
     }
-    return records
+    return texts
   } finally {
     closeSync(opened.fd)
   }
+}
+
+/**
+ * The records at `places` of the index's `list`, read as readPlacedTexts reads them, each parsed and
+ * checked on its own (as a whole read checks it) and required to be the record the index names
+ * there. Null as readPlacedTexts, or when one is not.
+ */
+export function readPlacedRecords(target: string, index: IndexContents, list: 'papers', places: readonly number[]): Paper[] | null
+export function readPlacedRecords(target: string, index: IndexContents, list: 'summaries', places: readonly number[]): Summary[] | null
+export function readPlacedRecords(
+  target: string,
+  index: IndexContents,
+  list: 'papers' | 'summaries',
+  places: readonly number[],
+): (Paper | Summary)[] | null {
+  const texts = readPlacedTexts(target, index, list, places)
+  if (!texts) return null
+  const records: (Paper | Summary)[] = []
+  for (let i = 0; i < texts.length; i++) {
+    const at = places[i]!
+    if (list === 'papers') {
+      const paper = parsed(texts[i]!, readPaper)
+      if (paper?.key !== index.papers[at]!.key) return null
+      records.push(paper)
+    } else {
+      const summary = parsed(texts[i]!, readSummary)
+      if (summary?.id !== index.summaries[at]!.id) return null
+      records.push(summary)
+    }
+  }
+  return records
 }
 
 /**
