@@ -215,7 +215,7 @@ export function rankRelated<P extends PaperOutline, S extends SummaryOutline>(
     const bothCite = [...shared.shared].sort((a, b) => (citeWeight.get(b) ?? 0) - (citeWeight.get(a) ?? 0) || (a < b ? -1 : 1))
     const result = {
       paper: doc.paper,
-      summaries: doc.summaries,
+      summaries: [...doc.summaries],
       score,
       reasons: { tags: mostSpecific(tags.shared), bothCite, cites, citedBy, words: [] },
     }
