@@ -117,8 +117,8 @@ export function postingsTexts<P extends PaperOutline, S extends SummaryOutline>(
       return paperProse(doc.paper, summariesAt(doc.summaryAt), () => abstractOf(records, doc), resolver)
     },
 
-    termsIn(docs, terms) {
-      const texts = records.summaryTexts(docs.flatMap((doc) => doc.summaryAt))
+    termsIn(asked, terms) {
+      const texts = records.summaryTexts(asked.flatMap((doc) => doc.summaryAt))
       if (!texts) throw new RecordsUnavailable('summaries moved')
       // Each vocabulary entry's word, as a place in `keys`: every word of the sampled texts is looked up.
       const keys = [...terms]
@@ -127,7 +127,7 @@ export function postingsTexts<P extends PaperOutline, S extends SummaryOutline>(
       for (const [w, key] of vocabulary(terms)) keyOf[w] = placeOf.get(key)!
       const words = { keys, keyOf }
       let next = 0
-      return docs.map((doc) => {
+      return asked.map((doc) => {
         const own = texts.slice(next, (next += doc.summaryAt.length))
         if (!own.some((text) => MAY_CITE.test(text))) return heldIn(doc, words)
         // Read whole: the prose of a paper whose summaries may hold citations (markup left out) may not be their stored text.
