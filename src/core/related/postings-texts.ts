@@ -20,7 +20,7 @@ import { similarityTerms, TF_CAP, type Occurrences } from './text.js'
 export interface PlacedRecords {
   papers(places: readonly number[]): Paper[] | null
   summaries(places: readonly number[]): Summary[] | null
-  /** The JSON text of each summary as the library file holds it (not parsed: MAY_CITE is all that is asked of it). */
+  /** The JSON text of each summary as the library file holds it (not parsed: mayCite is all that is asked of it). */
   summaryTexts(places: readonly number[]): string[] | null
 }
 
@@ -28,9 +28,14 @@ export interface PlacedRecords {
  * Whether the JSON text of a summary may hold citation markup: its body does only when it has `@` or
  * a backslash before `cite` (extractCitations looks no further), which JSON writes as `@` or `\\`
  * then the letters, or as `\u` escapes. Most summaries have none: their prose is their stored text,
- * whose words the postings hold, and they are not parsed.
+ * whose words the postings hold, and they are not parsed. (Plain searches first: LaTeX fills bodies
+ * with backslashes, each of which the expression alone would look at.)
  */
-const MAY_CITE = /@|\\u|\\\\[a-z]*cite/
+function mayCite(text: string): boolean {
+  return text.includes('@') || text.includes('\\u') || (text.includes('cite') && LATEX_CITE.test(text))
+}
+
+const LATEX_CITE = /\\\\[a-z]*cite/
 
 /** Raised when records could not be read where the index says they lie: the library is read whole instead. */
 export class RecordsUnavailable extends Error {}
@@ -129,7 +134,7 @@ export function postingsTexts<P extends PaperOutline, S extends SummaryOutline>(
       let next = 0
       return asked.map((doc) => {
         const own = texts.slice(next, (next += doc.summaryAt.length))
-        if (!own.some((text) => MAY_CITE.test(text))) return heldIn(doc, words)
+        if (!own.some(mayCite)) return heldIn(doc, words)
         // Read whole: the prose of a paper whose summaries may hold citations (markup left out) may not be their stored text.
         const bodies = summariesAt(doc.summaryAt)
         const prose = paperProse(doc.paper, bodies, () => '', resolver)
