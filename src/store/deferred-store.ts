@@ -5,7 +5,7 @@ import type { FileStore } from './file-store.js'
 import type { IndexOptions } from './index/indexed-library.js'
 import type { PickedRecords } from './outline-reads.js'
 import type { LoadRecorder } from './recorder.js'
-import type { Change, OutlineOptions, RecordPlaces, Store, UpdateOptions } from './store.js'
+import type { Change, OutlineOptions, RecordPlaces, RecordsAt, Store, UpdateOptions } from './store.js'
 
 /**
  * The file store, loaded on first use. The context names the library as soon as a command asks
@@ -51,9 +51,20 @@ export class DeferredFileStore implements Store {
     return store.postings ? store.postings(outline, rebuild) : null
   }
 
+  wholeLibrary(outline: LibraryOutline): Library | null {
+    return this.#opened?.wholeLibrary(outline) ?? null
+  }
+
+  recordsAt(outline: LibraryOutline): RecordsAt | null {
+    return this.#opened?.recordsAt(outline) ?? null
+  }
+
+  /** The store once opened (an outline it handed out was made by it). */
+  #opened: FileStore | undefined
+
   #open(): Promise<FileStore> {
     this.#store ??= import('./file-store.js').then(
-      ({ FileStore }) => new FileStore(this.path, this.lockTimeoutMs, this.loadRecorder, this.warn, this.index),
+      ({ FileStore }) => (this.#opened = new FileStore(this.path, this.lockTimeoutMs, this.loadRecorder, this.warn, this.index)),
     )
     return this.#store
   }

@@ -16,7 +16,7 @@ import { runWithDefaultSignals } from '../platform/interrupt.js'
 import { DEFAULT_LOCK_TIMEOUT_MS } from './lock-timeout.js'
 import type { PickedRecords } from './outline-reads.js'
 import { noHistory, type LoadRecorder } from './recorder.js'
-import type { Change, OutlineOptions, RecordPlaces, Store, UpdateOptions } from './store.js'
+import type { Change, OutlineOptions, RecordPlaces, RecordsAt, Store, UpdateOptions } from './store.js'
 
 /**
  * The real path behind `path`: symlinks followed (also a dangling one, so the first write creates
@@ -101,10 +101,21 @@ export class FileStore implements Store {
     return read ? entries : (await this.read()).trash
   }
 
+  wholeLibrary(outline: LibraryOutline): Library | null {
+    return this.#indexedNow?.wholeLibrary(outline) ?? null
+  }
+
+  recordsAt(outline: LibraryOutline): RecordsAt | null {
+    return this.#indexedNow?.recordsAt(outline) ?? null
+  }
+
+  /** The reader of the outlines handed out so far (none before the first). */
+  #indexedNow: IndexedLibrary | undefined
+
   #indexedLibrary(): Promise<IndexedLibrary> {
     this.#indexed ??= resolveLibraryTarget(this.path).then((target) => {
       const index = this.index ? indexFileOf(target, this.index) : null
-      return new IndexedLibrary(target, new LibraryFile(target), index, this.index?.note, this.index?.noteFromBytes)
+      return (this.#indexedNow = new IndexedLibrary(target, new LibraryFile(target), index, this.index?.note, this.index?.noteFromBytes))
     })
     return this.#indexed
   }

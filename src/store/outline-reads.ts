@@ -31,6 +31,11 @@ export async function readOutline(store: Store, options?: OutlineOptions): Promi
   return outline
 }
 
+/** The library `outline` (from readOutline on `store`) was made of, when it was read whole for it; else null. */
+export function wholeLibraryOf(store: Store, outline: LibraryOutline): Library | null {
+  return wholeLibraries.get(outline) ?? store.wholeLibrary?.(outline) ?? null
+}
+
 /**
  * The search postings of the library `outline` (from readOutline on `store`) was made of, in the
  * order of its entries (libraryEntries); null when the library changed since and they cannot be.

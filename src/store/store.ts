@@ -32,6 +32,16 @@ export interface PickedRecords {
   summaries: Map<string, Summary>
 }
 
+/** Records read by their place in the library an outline was made of (the index says where each lies in the file). */
+export interface RecordsAt {
+  /** The papers at `places` (indexes into the outline's papers); null when they cannot be read there (the file changed since). */
+  papers(places: readonly number[]): Paper[] | null
+  /** The summaries at `places` (indexes into the outline's summaries); likewise. */
+  summaries(places: readonly number[]): Summary[] | null
+  /** The JSON text of the summaries at `places` as the file holds it, not parsed nor checked; likewise. */
+  summaryTexts(places: readonly number[]): string[] | null
+}
+
 /**
  * Where the records asked for are among the outline's papers and summaries, when the caller knows
  * (an index's entries by position): index i of `papers` is where keys[i] should be, likewise for
@@ -76,4 +86,11 @@ export interface Store {
   postings?(outline: LibraryOutline, rebuild?: boolean): Promise<PostingsView | null>
   /** The trash entries, read without holding the rest of the library (see `readTrash`). */
   trash?(): Promise<TrashEntry[]>
+  /**
+   * The library an outline from `outline()` was made of, when it was read whole for it (no index was
+   * current); else null, and its records are read where they lie (`recordsAt`).
+   */
+  wholeLibrary?(outline: LibraryOutline): Library | null
+  /** Reads of the records of the library an outline from `outline()` was made of, by place; null when it was read whole. */
+  recordsAt?(outline: LibraryOutline): RecordsAt | null
 }

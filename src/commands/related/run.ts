@@ -4,6 +4,8 @@ import { describeReasons, relatedPapers } from '../../core/related/related.js'
 import { formatRelated, formatRelatedPlain } from './view.js'
 import { readingWidth } from '../../render/reading-width.js'
 import { inform, printJson } from '../../command-kit/shared.js'
+import { readOutline } from '../../store/outline-reads.js'
+import { relatedFromIndex } from '../../store/related-reads.js'
 
 export interface RelatedOptions {
   handle: string
@@ -11,9 +13,10 @@ export interface RelatedOptions {
 }
 
 export async function relatedRun(opts: RelatedOptions, ctx: Context): Promise<void> {
-  const library = await ctx.store.read()
-  const { paper } = resolveHandle(library, opts.handle)
-  const related = relatedPapers(library, paper.key, opts.limit)
+  const outline = await readOutline(ctx.store)
+  const { paper } = resolveHandle(outline, opts.handle)
+  const related =
+    (await relatedFromIndex(ctx.store, outline, paper.key, opts.limit)) ?? relatedPapers(await ctx.store.read(), paper.key, opts.limit)
   if (ctx.globals.json) {
     return printJson(
       ctx,

@@ -4,9 +4,19 @@
  * common one, `ml/gnn` sharing `ml` with `ml/rl`), and citations (one cites the other, or both
  * cite the same papers, a rarely cited paper counting more). Each result says why it is related.
  */
-import { citationGraph, CitationResolver, rewriteCitations } from '../citations/citations.js'
-import type { Library, Paper, Summary } from '../model.js'
-import { characteristicTerms, evenSample, SAMPLE_SIZE, similarityTerms, textSimilarity } from './text.js'
+import { CitationResolver, citedPaperKeys, rewriteCitations } from '../citations/citations.js'
+import type { Library, PaperOutline, Summary, SummaryOutline } from '../model.js'
+import {
+  bm25Similarity,
+  characteristicTerms,
+  documentFrequencies,
+  evenSample,
+  SAMPLE_SIZE,
+  similarityTerms,
+  termFrequencies,
+  textOccurrences,
+  type Occurrences,
+} from './text.js'
 import { tagPath } from '../tags/counts.js'
 
 /** Why a paper is related to the one asked about. */
@@ -23,10 +33,10 @@ export interface RelatedReasons {
   words: string[]
 }
 
-export interface RelatedPaper {
-  paper: Paper
+export interface RelatedPaper<P extends PaperOutline = PaperOutline, S extends SummaryOutline = SummaryOutline> {
+  paper: P
   /** Its summaries (none for a paper not yet summarised). */
-  summaries: Summary[]
+  summaries: S[]
   /** 0..1, higher is more related. */
   score: number
   reasons: RelatedReasons
@@ -40,49 +50,104 @@ const MIN_SCORE = 0.05
 const TERMS = 15
 const REASON_WORDS = 3
 
-interface PaperDoc {
-  paper: Paper
-  summaries: Summary[]
+/** A paper with what `related` weighs it by. */
+export interface PaperDoc<P extends PaperOutline = PaperOutline, S extends SummaryOutline = SummaryOutline> {
+  paper: P
+  /** Its place in the library's papers. */
+  at: number
+  summaries: S[]
+  /** Their places in the library's summaries. */
+  summaryAt: number[]
   /** Its tags and every parent of them. */
-  tags: Set<string>
+  tags: ReadonlySet<string>
   /** Papers its summaries cite. */
-  cites: Set<string>
+  cites: ReadonlySet<string>
 }
 
-/** The paper's title and summaries (its abstract when it has none), without citation markup (`\\cite{key}` is not prose). */
-function paperText(doc: PaperDoc, resolver: CitationResolver): string {
-  const bodies = doc.summaries.map((s) => rewriteCitations(s.body, resolver, () => ' '))
-  return [doc.paper.title, ...(bodies.length > 0 ? bodies : [doc.paper.abstract ?? ''])].join('\n')
+/**
+ * The texts of a library's papers, as `related` reads them: the library read whole (libraryTexts),
+ * or its search postings with a few records read where they lie (store/index). Both give the same
+ * answers: the tests hold the second to the first.
+ */
+export interface RelatedTexts<P extends PaperOutline = PaperOutline, S extends SummaryOutline = SummaryOutline> {
+  /** The paper's prose: its title and summaries (its abstract when it has none), without citation markup (`\\cite{key}` is not prose). */
+  prose(doc: PaperDoc<P, S>): string
+  /** For each of `docs`, which of `terms` the words of its prose (similarityTerms) hold. */
+  termsIn(docs: readonly PaperDoc<P, S>[], terms: ReadonlySet<string>): ReadonlySet<string>[]
+  /** How often each of `keys` is in each paper's text as stored (title, summaries, or abstract), citation markup included. */
+  occurrences(keys: ReadonlySet<string>): Occurrences
 }
 
-function paperDocs(lib: Library, resolver: CitationResolver): Map<string, PaperDoc> {
-  const docs = new Map(
-    // A paper's own tags (one not yet summarised carries them) count with its summaries'.
-    lib.papers.map((paper) => [
-      paper.key,
-      { paper, summaries: [] as Summary[], tags: new Set((paper.tags ?? []).flatMap(tagPath)), cites: new Set<string>() },
-    ]),
-  )
-  const graph = citationGraph(lib, resolver)
-  for (const summary of lib.summaries) {
-    const doc = docs.get(summary.paper)
-    if (!doc) continue
-    doc.summaries.push(summary)
-    for (const tag of summary.tags.flatMap(tagPath)) doc.tags.add(tag)
-    for (const key of graph.cites.get(summary.id) ?? []) doc.cites.add(key)
+/** What `related` reads of a library: its records (outlines do), what each summary cites, and the papers' texts. */
+export interface RelatedSource<P extends PaperOutline = PaperOutline, S extends SummaryOutline = SummaryOutline> {
+  papers: readonly P[]
+  summaries: readonly S[]
+  /** The paper keys each summary cites (citedPaperKeys), in the order of `summaries`. */
+  citedKeys: readonly (readonly string[])[]
+  texts: RelatedTexts<P, S>
+}
+
+/** Each paper of the library by key, with its summaries, tags and citations. */
+export function paperDocs<P extends PaperOutline, S extends SummaryOutline>(
+  source: Pick<RelatedSource<P, S>, 'papers' | 'summaries' | 'citedKeys'>,
+): Map<string, PaperDoc<P, S>> {
+  // Each distinct tag split once, and no set made for a paper without tags or citations (most, in a
+  // large library): this runs over every record of the library.
+  const paths = new Map<string, string[]>()
+  const pathOf = (tag: string) => paths.get(tag) ?? paths.set(tag, tagPath(tag)).get(tag)!
+  const withTags = (set: ReadonlySet<string>, tags: readonly string[]) => {
+    if (tags.length === 0) return set
+    const grown = set === NONE ? new Set<string>() : (set as Set<string>)
+    for (const tag of tags) for (const step of pathOf(tag)) grown.add(step)
+    return grown
   }
+  const docs = new Map<string, PaperDoc<P, S>>()
+  source.papers.forEach((paper, at) => {
+    // A paper's own tags (one not yet summarised carries them) count with its summaries'.
+    docs.set(paper.key, {
+      paper,
+      at,
+      summaries: NO_PLACES,
+      summaryAt: NO_PLACES,
+      tags: withTags(NONE, paper.tags ?? []),
+      cites: NONE,
+    })
+  })
+  source.summaries.forEach((summary, at) => {
+    const doc = docs.get(summary.paper)
+    if (!doc) return
+    if (doc.summaryAt === NO_PLACES) {
+      doc.summaryAt = []
+      doc.summaries = []
+    }
+    doc.summaries.push(summary)
+    doc.summaryAt.push(at)
+    doc.tags = withTags(doc.tags, summary.tags)
+    const cited = source.citedKeys[at] ?? []
+    if (cited.length > 0) {
+      const cites = doc.cites === NONE ? (doc.cites = new Set<string>()) : (doc.cites as Set<string>)
+      for (const key of cited) cites.add(key)
+    }
+  })
   return docs
 }
 
+/** The summaries (and their places) of a paper with none (shared: never added to). */
+const NO_PLACES: never[] = []
+
+/** The tags or citations of a paper with none (shared: never added to). */
+const NONE: ReadonlySet<string> = new Set<string>()
+
 /** ln(1 + n / count) for each value, counted over the sets: rare values weigh more. */
-function rarity(sets: Iterable<Set<string>>, n: number): Map<string, number> {
+function rarity(sets: Iterable<ReadonlySet<string>>, n: number): Map<string, number> {
   const counts = new Map<string, number>()
   for (const set of sets) for (const value of set) counts.set(value, (counts.get(value) ?? 0) + 1)
   return new Map([...counts].map(([value, count]) => [value, Math.log(1 + n / count)]))
 }
 
 /** Weighted Jaccard: the weight of what both share over the weight of what either has. */
-function overlap(a: Set<string>, b: Set<string>, weight: Map<string, number>): { score: number; shared: string[] } {
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>, weight: Map<string, number>): { score: number; shared: string[] } {
+  if (!sharesAny(a, b)) return NOTHING_SHARED
   let shared = 0
   let union = 0
   const common: string[] = []
@@ -97,16 +162,27 @@ function overlap(a: Set<string>, b: Set<string>, weight: Map<string, number>): {
   return { score: union > 0 ? shared / union : 0, shared: common }
 }
 
+/** What two papers sharing nothing share (most pairs: one answer for all, never changed). */
+const NOTHING_SHARED: { score: number; shared: string[] } = { score: 0, shared: [] }
+
+function sharesAny(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size > b.size) return sharesAny(b, a)
+  for (const value of a) if (b.has(value)) return true
+  return false
+}
+
 /** Drop a tag when a tag below it is also in the list: `ml`, `ml/gnn` → `ml/gnn`. */
 function mostSpecific(tags: string[]): string[] {
   return tags.filter((tag) => !tags.some((other) => other.startsWith(tag + '/'))).sort()
 }
 
-/** The papers most related to the paper `key`, best first, at most `limit`. */
-export function relatedPapers(lib: Library, key: string, limit: number): RelatedPaper[] {
-  const resolver = new CitationResolver(lib)
-  const docs = paperDocs(lib, resolver)
-  const text = (doc: PaperDoc) => paperText(doc, resolver)
+/** The papers most related to the paper `key` of `source`, best first, at most `limit`. */
+export function rankRelated<P extends PaperOutline, S extends SummaryOutline>(
+  source: RelatedSource<P, S>,
+  key: string,
+  limit: number,
+  docs: Map<string, PaperDoc<P, S>> = paperDocs(source),
+): RelatedPaper<P, S>[] {
   const target = docs.get(key)
   if (!target) return []
   const tagWeight = rarity(
@@ -120,17 +196,14 @@ export function relatedPapers(lib: Library, key: string, limit: number): Related
 
   const others = [...docs.values()].filter((d) => d !== target)
   const sample = evenSample(others, SAMPLE_SIZE)
-  const terms = characteristicTerms(text(target), sample.map(text), TERMS, sample.length === others.length)
-  // Scanned as stored (citation markup included): the words to look for come from prose anyway.
-  const rawTexts = new Map(
-    [...docs].map(([k, doc]) => [
-      k,
-      [doc.paper.title, ...doc.summaries.map((s) => s.body), doc.summaries.length === 0 ? (doc.paper.abstract ?? '') : ''].join('\n'),
-    ]),
-  )
-  const similar = textSimilarity(rawTexts, terms, key)
+  const tf = termFrequencies(source.texts.prose(target))
+  const df = documentFrequencies(source.texts.termsIn(sample, new Set(tf.keys())))
+  const terms = characteristicTerms(tf, df, sample.length, TERMS, sample.length === others.length)
+  // Counted as stored (citation markup included): the words to look for come from prose anyway.
+  const similar = bm25Similarity(source.texts.occurrences(new Set(terms.map((t) => t.term))), terms, key)
 
-  const results: RelatedPaper[] = []
+  const results: RelatedPaper<P, S>[] = []
+  const shownDocs = new Map<RelatedPaper<P, S>, PaperDoc<P, S>>()
   for (const doc of others) {
     const tags = overlap(target.tags, doc.tags, tagWeight)
     const shared = overlap(target.cites, doc.cites, citeWeight)
@@ -139,25 +212,72 @@ export function relatedPapers(lib: Library, key: string, limit: number): Related
     const citations = cites || citedBy ? 1 : shared.score
     const score = WEIGHTS.text * (similar.get(doc.paper.key) ?? 0) + WEIGHTS.tags * tags.score + WEIGHTS.citations * citations
     if (score < MIN_SCORE) continue
-    const bothCite = shared.shared.sort((a, b) => (citeWeight.get(b) ?? 0) - (citeWeight.get(a) ?? 0) || (a < b ? -1 : 1))
-    results.push({
+    const bothCite = [...shared.shared].sort((a, b) => (citeWeight.get(b) ?? 0) - (citeWeight.get(a) ?? 0) || (a < b ? -1 : 1))
+    const result = {
       paper: doc.paper,
-      summaries: doc.summaries,
+      summaries: [...doc.summaries],
       score,
       reasons: { tags: mostSpecific(tags.shared), bothCite, cites, citedBy, words: [] },
-    })
+    }
+    results.push(result)
+    shownDocs.set(result, doc)
   }
   results.sort((a, b) => b.score - a.score || (a.paper.key < b.paper.key ? -1 : 1))
   const shown = results.slice(0, limit)
   // Only the shown papers are read word by word, to say which characteristic words they share.
-  for (const result of shown) {
-    const used = new Set(similarityTerms(text(docs.get(result.paper.key)!)))
+  const used = source.texts.termsIn(
+    shown.map((result) => shownDocs.get(result)!),
+    new Set(terms.map((t) => t.term)),
+  )
+  shown.forEach((result, i) => {
     result.reasons.words = terms
-      .filter(({ term }) => used.has(term))
+      .filter(({ term }) => used[i]!.has(term))
       .slice(0, REASON_WORDS)
       .map(({ term }) => term)
-  }
+  })
   return shown
+}
+
+/** A paper's prose: its title and summaries without citation markup, or its abstract (`abstract()`) when it has none. */
+export function paperProse(
+  paper: PaperOutline,
+  summaries: readonly Pick<Summary, 'body'>[],
+  abstract: () => string,
+  resolver: CitationResolver,
+): string {
+  const bodies = summaries.map((s) => rewriteCitations(s.body, resolver, () => ' '))
+  return [paper.title, ...(bodies.length > 0 ? bodies : [abstract()])].join('\n')
+}
+
+/** The texts of `lib`, read whole: the reference every other way of reading them is held to. */
+export function libraryTexts(lib: Pick<Library, 'papers' | 'summaries'>, resolver = new CitationResolver(lib)): RelatedTexts {
+  const whole = (doc: PaperDoc) => ({ paper: lib.papers[doc.at]!, summaries: doc.summaryAt.map((at) => lib.summaries[at]!) })
+  const prose = (doc: PaperDoc) => {
+    const { paper, summaries } = whole(doc)
+    return paperProse(paper, summaries, () => paper.abstract ?? '', resolver)
+  }
+  return {
+    prose,
+    termsIn: (docs, terms) => docs.map((doc) => new Set(similarityTerms(prose(doc)).filter((term) => terms.has(term)))),
+    occurrences: (keys) => {
+      const texts = new Map<string, string>()
+      for (const doc of paperDocs({ ...lib, citedKeys: [] }).values()) {
+        const { paper, summaries } = whole(doc)
+        texts.set(
+          paper.key,
+          [paper.title, ...summaries.map((s) => s.body), summaries.length === 0 ? (paper.abstract ?? '') : ''].join('\n'),
+        )
+      }
+      return textOccurrences(texts, keys)
+    },
+  }
+}
+
+/** The papers most related to the paper `key` of `lib` (read whole), best first, at most `limit`. */
+export function relatedPapers(lib: Library, key: string, limit: number): RelatedPaper[] {
+  const resolver = new CitationResolver(lib)
+  const citedKeys = lib.summaries.map((summary) => citedPaperKeys(summary, resolver))
+  return rankRelated({ papers: lib.papers, summaries: lib.summaries, citedKeys, texts: libraryTexts(lib, resolver) }, key, limit)
 }
 
 /** The reasons in words: `shares tags gnn, ml/graphs; both cite kipf2017semi; similar text: message, passing`. */

@@ -11,6 +11,7 @@ import { WordPattern } from '../search/pattern.js'
 import { ScanText } from '../search/text.js'
 import { inverseDocumentFrequency } from '../search/rank.js'
 import { foldPlural } from '../text/plural.js'
+import { stemWord } from '../text/stem.js'
 import { textKeys, tokenAt } from '../text/words.js'
 
 /** A characteristic word and its weight in the text (tf·idf). */
@@ -52,19 +53,33 @@ export function evenSample<T>(items: readonly T[], size: number): readonly T[] {
   return Array.from({ length: size }, (_, i) => items[Math.floor(i * step)]!)
 }
 
-/**
- * The `count` words that best characterise `text`: (1 + ln tf) · idf, the idf estimated on
- * `sample` (other texts of the library). When the sample is every other text (`exhaustive`), a
- * word none of them uses is left out: it cannot make anything similar. Ties by the word.
- */
-export function characteristicTerms(text: string, sample: readonly string[], count: number, exhaustive: boolean): WeightedTerm[] {
+/** How often each word meaning something (similarityTerms) is in `text`. */
+export function termFrequencies(text: string): Map<string, number> {
   const tf = new Map<string, number>()
   for (const term of similarityTerms(text)) tf.set(term, (tf.get(term) ?? 0) + 1)
+  return tf
+}
+
+/** In how many of `sets` (the words each text of a sample holds) each word is. */
+export function documentFrequencies(sets: Iterable<ReadonlySet<string>>): Map<string, number> {
   const df = new Map<string, number>()
-  for (const other of sample) {
-    for (const term of new Set(similarityTerms(other))) if (tf.has(term)) df.set(term, (df.get(term) ?? 0) + 1)
-  }
-  const n = sample.length
+  for (const set of sets) for (const term of set) df.set(term, (df.get(term) ?? 0) + 1)
+  return df
+}
+
+/**
+ * The `count` words that best characterise a text whose word counts are `tf`: (1 + ln tf) · idf,
+ * the idf estimated on a sample of `n` other texts of the library, `df` how many of them hold each
+ * word. When the sample is every other text (`exhaustive`), a word none of them uses is left out:
+ * it cannot make anything similar. Ties by the word.
+ */
+export function characteristicTerms(
+  tf: ReadonlyMap<string, number>,
+  df: ReadonlyMap<string, number>,
+  n: number,
+  count: number,
+  exhaustive: boolean,
+): WeightedTerm[] {
   return [...tf]
     .filter(([term]) => !exhaustive || df.has(term))
     .map(([term, f]) => ({ term, weight: (1 + Math.log(f)) * Math.log(1 + (n + 1) / ((df.get(term) ?? 0) + 0.5)) }))
@@ -74,13 +89,13 @@ export function characteristicTerms(text: string, sample: readonly string[], cou
 
 const K1 = 1.2
 const B = 0.75
-/** Occurrences counted per word; more add almost nothing after saturation. */
-const TF_CAP = 10
+/** Occurrences counted per word and text; more add almost nothing after saturation. */
+export const TF_CAP = 10
 
 /**
  * How often each of `keys` occurs in `text`, read as search reads it: the pattern's expressions
  * propose places (every spelling of the words, accented ones included) and the tokenizer confirms
- * the word there.
+ * the word there: exactly the words of the text (textKeys) that are one of `keys`.
  */
 function countKeys(text: string, pattern: WordPattern, keys: ReadonlySet<string>): Map<string, number> {
   const counts = new Map<string, number>()
@@ -99,35 +114,58 @@ function countKeys(text: string, pattern: WordPattern, keys: ReadonlySet<string>
   return counts
 }
 
-/**
- * How similar each text is to the words `terms`, from 0 to 1: its BM25 score for them (lengths in
- * characters, as search measures them), relative to the score of the text `self` they came from.
- * Texts without any of the words are absent; `self` is left out.
- */
-export function textSimilarity(texts: ReadonlyMap<string, string>, terms: readonly WeightedTerm[], self: string): Map<string, number> {
-  const scores = new Map<string, number>()
-  if (terms.length === 0) return scores
-  const keys = new Set(terms.map((t) => t.term))
-  const pattern = new WordPattern({ keys, prefix: null })
-  const found: { key: string; counts: Map<string, number>; length: number }[] = []
-  const df = new Map<string, number>()
+/** What BM25 needs of the library's texts for a few words. */
+export interface Occurrences {
+  /** Texts read (every paper's), and their total length in characters. */
+  texts: number
+  totalLength: number
+  /** By paper key, for the texts holding one of the words: how often each (at most TF_CAP), and the text's length. */
+  found: Map<string, { counts: ReadonlyMap<string, number>; length: number }>
+}
+
+/** The occurrences of `keys` in `texts` (by paper key), each text scanned for them. */
+export function textOccurrences(texts: ReadonlyMap<string, string>, keys: ReadonlySet<string>): Occurrences {
+  // Places are proposed by the words' stems, whose beginnings cover every spelling of every word
+  // folding to a key (`analyses` for analysis); the tokenizer then keeps only the keys themselves.
+  const pattern = new WordPattern({ keys: new Set([...keys].map(stemWord)), prefix: null })
+  const found: Occurrences['found'] = new Map()
   let totalLength = 0
   for (const [key, text] of texts) {
     totalLength += text.length
-    const counts = countKeys(text, pattern, keys)
-    if (counts.size === 0) continue
-    found.push({ key, counts, length: text.length })
-    for (const term of counts.keys()) df.set(term, (df.get(term) ?? 0) + 1)
+    const counts = keys.size > 0 ? countKeys(text, pattern, keys) : new Map<string, number>()
+    if (counts.size > 0) found.set(key, { counts, length: text.length })
   }
-  const average = Math.max(1, totalLength / Math.max(1, texts.size))
-  const idf = new Map([...df].map(([term, n]) => [term, inverseDocumentFrequency(n, texts.size)]))
-  for (const { key, counts, length } of found) {
+  return { texts: texts.size, totalLength, found }
+}
+
+/**
+ * How similar each text is to the words `terms`, from 0 to 1: its BM25 score for them (lengths in
+ * characters, as search measures them), relative to the score of the text `self` they came from.
+ * Texts without any of the words are absent; `self` is left out. Each score adds the words' parts
+ * in the order of `terms`, so every way of counting the occurrences gives the same number to the bit.
+ */
+export function bm25Similarity(occurrences: Occurrences, terms: readonly WeightedTerm[], self: string): Map<string, number> {
+  const scores = new Map<string, number>()
+  if (terms.length === 0) return scores
+  const df = new Map<string, number>()
+  for (const { counts } of occurrences.found.values()) for (const term of counts.keys()) df.set(term, (df.get(term) ?? 0) + 1)
+  const average = Math.max(1, occurrences.totalLength / Math.max(1, occurrences.texts))
+  const idf = new Map([...df].map(([term, n]) => [term, inverseDocumentFrequency(n, occurrences.texts)]))
+  for (const [key, { counts, length }] of occurrences.found) {
     let score = 0
-    for (const [term, tf] of counts) score += (idf.get(term)! * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / average))
+    for (const { term } of terms) {
+      const tf = counts.get(term)
+      if (tf !== undefined) score += (idf.get(term)! * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / average))
+    }
     scores.set(key, score)
   }
   const reference = scores.get(self) ?? Math.max(0, ...scores.values())
   scores.delete(self)
   for (const [key, score] of scores) scores.set(key, reference > 0 ? Math.min(1, score / reference) : 0)
   return scores
+}
+
+/** bm25Similarity over `texts` (by paper key), each scanned for the words. */
+export function textSimilarity(texts: ReadonlyMap<string, string>, terms: readonly WeightedTerm[], self: string): Map<string, number> {
+  return bm25Similarity(textOccurrences(texts, new Set(terms.map((t) => t.term))), terms, self)
 }

@@ -12,7 +12,8 @@ import { runWithDefaultSignals } from '../../platform/interrupt.js'
 import { placesInText } from './places.js'
 import { beforeChange, outlineAfterChange, type BeforeChange } from './reuse.js'
 import { pick, type PickedRecords, type RecordPlaces } from '../outline-reads.js'
-import { readRecordsAt } from './record-reader.js'
+import { readPlacedRecords, readPlacedTexts, readRecordsAt } from './record-reader.js'
+import type { RecordsAt } from '../store.js'
 import type { PostingsView } from '../../core/search/postings-view.js'
 import type { PostingsPlace } from './indexed-postings.js'
 import type { OutlineOptions } from '../store.js'
@@ -104,6 +105,23 @@ export class IndexedLibrary {
     }
     const library = source && 'format' in source ? source : ((await this.file.read()) ?? emptyLibrary())
     return pick(library, keys, ids)
+  }
+
+  /** The library `outline` (from this reader) was made of, when it was read whole for it; else null. */
+  wholeLibrary(outline: LibraryOutline): Library | null {
+    const source = this.sources.get(outline)
+    return source && 'format' in source ? source : null
+  }
+
+  /** Reads of the records of the library `outline` (from this reader) was made of, by place; null when it was read whole. */
+  recordsAt(outline: LibraryOutline): RecordsAt | null {
+    const source = this.sources.get(outline)
+    if (!source || 'format' in source) return null
+    return {
+      papers: (places) => readPlacedRecords(this.target, source, 'papers', places),
+      summaries: (places) => readPlacedRecords(this.target, source, 'summaries', places),
+      summaryTexts: (places) => readPlacedTexts(this.target, source, 'summaries', places),
+    }
   }
 
   /**

@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, readSync } from 'node:fs'
+import type { Paper, Summary } from '../../core/model.js'
 import { readPaper, readSummary } from '../../core/schema/schema.js'
 import { openRegularFile } from '../../platform/regular-file.js'
 import type { PickedRecords, RecordPlaces } from '../outline-reads.js'
@@ -22,6 +23,73 @@ function parsed<T>(text: string, check: (value: unknown) => T | undefined): T | 
   } catch {
     return undefined
   }
+}
+
+/**
+ * The JSON text of the records at `places` of the index's `list` (`papers` or `summaries`), as the
+ * library file holds it where the index says they lie: not parsed, not checked. Null when the file
+ * opened is no longer the one the index was built from, or a place is not within it.
+ */
+export function readPlacedTexts(
+  target: string,
+  index: IndexContents,
+  list: 'papers' | 'summaries',
+  places: readonly number[],
+): string[] | null {
+  if (places.length === 0) return []
+  let opened: { fd: number }
+  try {
+    opened = openRegularFile(target)
+  } catch {
+    return null
+  }
+  try {
+    const info = fstatSync(opened.fd, { bigint: true })
+    if (!sameIdentity(identityOf(info), index.identity)) return null
+    const size = Number(info.size)
+    const [bounds, count] = list === 'papers' ? [index.paperPlaces, index.papers.length] : [index.summaryPlaces, index.summaries.length]
+    const texts: string[] = []
+    for (const at of places) {
+      if (!(at >= 0 && at < count)) return null
+      const [start, end] = [bounds[2 * at]!, bounds[2 * at + 1]!]
+      if (!(start <= end && end <= size)) return null
+      texts.push(readRange(opened.fd, start, end))
+    }
+    return texts
+  } finally {
+    closeSync(opened.fd)
+  }
+}
+
+/**
+ * The records at `places` of the index's `list`, read as readPlacedTexts reads them, each parsed and
+ * checked on its own (as a whole read checks it) and required to be the record the index names
+ * there. Null as readPlacedTexts, or when one is not.
+ */
+export function readPlacedRecords(target: string, index: IndexContents, list: 'papers', places: readonly number[]): Paper[] | null
+export function readPlacedRecords(target: string, index: IndexContents, list: 'summaries', places: readonly number[]): Summary[] | null
+export function readPlacedRecords(
+  target: string,
+  index: IndexContents,
+  list: 'papers' | 'summaries',
+  places: readonly number[],
+): (Paper | Summary)[] | null {
+  const texts = readPlacedTexts(target, index, list, places)
+  if (!texts) return null
+  const records: (Paper | Summary)[] = []
+  for (let i = 0; i < texts.length; i++) {
+    const at = places[i]!
+    if (list === 'papers') {
+      const paper = parsed(texts[i]!, readPaper)
+      if (paper?.key !== index.papers[at]!.key) return null
+      records.push(paper)
+    } else {
+      const summary = parsed(texts[i]!, readSummary)
+      if (summary?.id !== index.summaries[at]!.id) return null
+      records.push(summary)
+    }
+  }
+  return records
 }
 
 /**

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { describeReasons, relatedPapers } from '../../../src/core/related/related.js'
-import { characteristicTerms, similarityTerms, textSimilarity } from '../../../src/core/related/text.js'
+import {
+  characteristicTerms,
+  documentFrequencies,
+  similarityTerms,
+  termFrequencies,
+  textSimilarity,
+} from '../../../src/core/related/text.js'
 import { paper, summary } from '../../support/library.js'
 import { connectedLibrary } from './fixture.js'
 
@@ -68,6 +74,13 @@ describe('relatedPapers on the connected fixture', () => {
   })
 })
 
+/** characteristicTerms with the document frequencies counted over `sample`, texts read whole. */
+function termsOf(text: string, sample: string[], count: number, exhaustive: boolean) {
+  const tf = termFrequencies(text)
+  const df = documentFrequencies(sample.map((other) => new Set(similarityTerms(other).filter((term) => tf.has(term)))))
+  return characteristicTerms(tf, df, sample.length, count, exhaustive)
+}
+
 describe('text similarity', () => {
   it.each([
     ['The networks of the graph, with 2017 and $x$', ['network', 'graph']],
@@ -78,12 +91,7 @@ describe('text similarity', () => {
   })
 
   it('picks words frequent in the text and rare elsewhere, leaving out words nothing else uses', () => {
-    const terms = characteristicTerms(
-      'graph graph graph kernel unique',
-      ['a graph here', 'a kernel there', 'a graph again', 'more words'],
-      5,
-      true,
-    )
+    const terms = termsOf('graph graph graph kernel unique', ['a graph here', 'a kernel there', 'a graph again', 'more words'], 5, true)
     expect(terms.map((t) => t.term)).toEqual(['graph', 'kernel'])
   })
 
@@ -94,7 +102,7 @@ describe('text similarity', () => {
       ['half', 'a graph only, and a long text around it that goes on for a while'],
       ['none', 'nothing in common'],
     ])
-    const terms = characteristicTerms(texts.get('self')!, [...texts.values()].slice(1), 5, true)
+    const terms = termsOf(texts.get('self')!, [...texts.values()].slice(1), 5, true)
     const scores = textSimilarity(texts, terms, 'self')
     expect([...scores.keys()].sort()).toEqual(['half', 'same'])
     expect(scores.get('same')!).toBeGreaterThan(scores.get('half')!)

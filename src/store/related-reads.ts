@@ -1,0 +1,43 @@
+import { paperDocs, rankRelated, relatedPapers, type RelatedPaper } from '../core/related/related.js'
+import { entriesOfPapers, postingsTexts, RecordsUnavailable } from '../core/related/postings-texts.js'
+import type { LibraryOutline } from '../core/records/outline.js'
+import { PostingsUnavailable } from '../core/search/postings.js'
+import { readPostings, wholeLibraryOf } from './outline-reads.js'
+import type { Store } from './store.js'
+
+/**
+ * The papers most related to the paper `key` of the library `outline` (from readOutline on `store`)
+ * was made of, at most `limit`: from the index (tags and citations from the outline, the texts from
+ * the search postings and a few records read where they lie), or from the library when the outline
+ * was read whole for it. Null when the index cannot answer (the library changed while being read,
+ * records not where the index says): the caller then asks relatedPapers of the library read whole,
+ * which gives the same answer.
+ */
+export async function relatedFromIndex(store: Store, outline: LibraryOutline, key: string, limit: number): Promise<RelatedPaper[] | null> {
+  const whole = wholeLibraryOf(store, outline)
+  if (whole) return relatedPapers(whole, key, limit)
+  const records = store.recordsAt?.(outline)
+  if (!records) return null
+  const { papers, summaries } = outline
+  const source = { papers, summaries, citedKeys: outline.citedKeys() }
+  const docs = paperDocs(source)
+  if (!docs.has(key)) return []
+  const entries = entriesOfPapers(docs, papers.length, summaries.length)
+  const rank = async (rebuild: boolean) => {
+    const view = await readPostings(store, outline, rebuild)
+    if (!view || view.count !== entries.count) return null
+    return rankRelated({ ...source, texts: postingsTexts(view, { papers, summaries, docs, entries }, records) }, key, limit, docs)
+  }
+  try {
+    try {
+      return await rank(false)
+    } catch (error) {
+      // Their words in order, read only now, were damaged or replaced: built again from the library.
+      if (!(error instanceof PostingsUnavailable)) throw error
+      return await rank(true)
+    }
+  } catch (error) {
+    if (error instanceof PostingsUnavailable || error instanceof RecordsUnavailable) return null
+    throw error
+  }
+}
