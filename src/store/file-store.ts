@@ -14,7 +14,7 @@ import { LibraryFile } from './library-file.js'
 import { DEFAULT_LOCK_TIMEOUT_MS } from './lock-timeout.js'
 import type { PickedRecords } from './outline-reads.js'
 import { noHistory, type LoadRecorder } from './recorder.js'
-import type { Change, Store, UpdateOptions } from './store.js'
+import type { Change, NamedRecords, Store, UpdateOptions } from './store.js'
 
 /**
  * The real path behind `path`: symlinks followed (also a dangling one, so the first write creates
@@ -86,6 +86,10 @@ export class FileStore implements Store {
 
   async postings(outline: LibraryOutline, rebuild?: boolean): Promise<PostingsView | null> {
     return (await this.#indexedLibrary()).postings(outline, rebuild)
+  }
+
+  async named(outline: LibraryOutline): Promise<NamedRecords | null> {
+    return (await this.#indexedLibrary()).named(outline)
   }
 
   #indexedLibrary(): Promise<IndexedLibrary> {

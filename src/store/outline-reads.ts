@@ -1,10 +1,10 @@
 import type { Library } from '../core/model.js'
 import { libraryOutline, type LibraryOutline } from '../core/records/outline.js'
-import type { PickedRecords, Store } from './store.js'
+import type { NamedRecords, PickedRecords, Store } from './store.js'
 import { libraryEntries } from '../core/records/entries.js'
 import type { PostingsView } from '../core/search/postings-view.js'
 
-export type { PickedRecords }
+export type { NamedRecords, PickedRecords }
 
 /** The records `keys` and `ids` name in `library`. */
 export function pick(library: Library, keys: readonly string[], ids: readonly string[]): PickedRecords {
@@ -59,4 +59,13 @@ export async function readRecords(
   if (library) return pick(library, keys, ids)
   if (store.records) return store.records(outline, keys, ids)
   return pick(await store.read(), keys, ids)
+}
+
+/**
+ * Records of the library `outline` (from readOutline on `store`) was made of, found by name through
+ * the store's index; null when there is none (the outline is then the library read whole, as cheap to search).
+ */
+export async function readNamed(store: Store, outline: LibraryOutline): Promise<NamedRecords | null> {
+  if (wholeLibraries.has(outline) || !store.named) return null
+  return store.named(outline)
 }

@@ -207,6 +207,15 @@ function forgeIndex(index: string, forge: (contents: Record<string, unknown>) =>
     summaryPlaces: Array.from(contents.summaryPlaces),
     orders: { added: Array.from(orders.added), year: Array.from(orders.year), title: Array.from(orders.title) },
     stats: structuredClone(contents.stats),
+    names: {
+      text: contents.names.text,
+      starts: Array.from(contents.names.starts),
+      refStarts: Array.from(contents.names.refStarts),
+      refs: Array.from(contents.names.refs),
+      cited: Array.from(contents.names.cited),
+      citingStarts: Array.from(contents.names.citingStarts),
+      citing: Array.from(contents.names.citing),
+    },
   }
   forge(plain)
   writeFileSync(index, encodeIndex(plain as unknown as IndexContents))

@@ -1,8 +1,9 @@
 import type { Context } from '../../context.js'
+import { NotFoundError } from '../../core/errors.js'
 import { missingPaper, resolveHandle, type Resolved } from '../../core/records/handles.js'
 import { entryRecord, type Entry } from '../../core/records/entries.js'
 import { libraryOutline, type LibraryOutline, type PaperOutline, type SummaryOutline } from '../../core/records/outline.js'
-import { pick, readOutline, readRecords, type PickedRecords } from '../../store/outline-reads.js'
+import { pick, readNamed, readOutline, readRecords, type NamedRecords, type PickedRecords } from '../../store/outline-reads.js'
 import { readingWidth } from '../../render/reading-width.js'
 import { chooseImages, chooseWidth } from '../../core/config/precedence.js'
 import { printJson } from '../../command-kit/shared.js'
@@ -17,16 +18,45 @@ export interface ShowOptions {
   images: ImageSetting | null
 }
 
-/** Resolve the handles into papers with the asked-for summaries, merging handles that reach the same paper. */
-function resolveGroups(lib: LibraryOutline, handles: readonly string[]): Resolved<PaperOutline, SummaryOutline>[] {
-  const groups = new Map<string, Resolved<PaperOutline, SummaryOutline>>()
+/** The handles resolved (by `resolve`) into papers with the asked-for summaries, merging handles that reach the same paper. */
+function resolveGroups<P extends PaperOutline, S extends SummaryOutline>(
+  handles: readonly string[],
+  resolve: (handle: string) => Resolved<P, S>,
+): Resolved<P, S>[] {
+  const groups = new Map<string, Resolved<P, S>>()
   for (const handle of handles) {
-    const { paper, summaries } = resolveHandle(lib, handle)
+    const { paper, summaries } = resolve(handle)
     const group = groups.get(paper.key) ?? { paper, summaries: [] }
     for (const s of summaries) if (!group.summaries.includes(s)) group.summaries.push(s)
     groups.set(paper.key, group)
   }
   return [...groups.values()]
+}
+
+/** Raised inside namedGroups when the index cannot resolve a handle: the outline does. */
+class NotNamed extends Error {}
+
+/**
+ * The groups the handles name, whole, resolved among the few records the index finds by each
+ * handle (no key or id decoded); null when it cannot find them for one handle.
+ */
+function namedGroups(named: NamedRecords, outline: LibraryOutline, handles: readonly string[]): Resolved[] | null {
+  try {
+    return resolveGroups(handles, (handle) => {
+      const source = named.handle(handle)
+      if (!source) throw new NotNamed()
+      try {
+        return resolveHandle(source, handle)
+      } catch (error) {
+        if (!(error instanceof NotFoundError)) throw error
+        resolveHandle(outline, handle) // nothing matches: thrown again, with close candidates among every name
+        throw new NotNamed() // the outline found what the index did not
+      }
+    })
+  } catch (error) {
+    if (error instanceof NotNamed) return null
+    throw error
+  }
 }
 
 const paperKeys = (groups: readonly Resolved<PaperOutline, SummaryOutline>[]) => groups.map((g) => g.paper.key)
@@ -54,19 +84,25 @@ function wholeGroups(
  * The papers and summaries the handles name, whole, and the outline of the library they are from:
  * resolved on the outline, then only those records read.
  */
-async function readGroups(ctx: Context, handles: readonly string[]): Promise<{ outline: LibraryOutline; groups: Resolved[] }> {
+async function readGroups(
+  ctx: Context,
+  handles: readonly string[],
+): Promise<{ outline: LibraryOutline; named: NamedRecords | null; groups: Resolved[] }> {
   const outline = await readOutline(ctx.store)
-  const chosen = resolveGroups(outline, handles)
+  const named = await readNamed(ctx.store, outline)
+  const found = named && namedGroups(named, outline, handles)
+  if (found) return { outline, named, groups: found }
+  const chosen = resolveGroups(handles, (handle) => resolveHandle(outline, handle))
   const groups = wholeGroups(outline, chosen, await readRecords(ctx.store, outline, paperKeys(chosen), summaryIds(chosen)))
-  if (groups) return { outline, groups }
+  if (groups) return { outline, named, groups }
   const library = await ctx.store.read() // changed meanwhile: taken as it is now, whole
   const current = libraryOutline(library)
-  const again = resolveGroups(current, handles)
-  return { outline: current, groups: wholeGroups(current, again, pick(library, paperKeys(again), summaryIds(again)))! }
+  const again = resolveGroups(handles, (handle) => resolveHandle(current, handle))
+  return { outline: current, named: null, groups: wholeGroups(current, again, pick(library, paperKeys(again), summaryIds(again)))! }
 }
 
 export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
-  const { outline, groups } = await readGroups(ctx, opts.handles)
+  const { outline, named, groups } = await readGroups(ctx, opts.handles)
   if (ctx.globals.json) {
     const entries = groups.flatMap(({ paper, summaries }): Entry[] =>
       summaries.length > 0 ? summaries.map((summary) => ({ id: summary.id, paper, summary })) : [{ id: paper.key, paper, summary: null }],
@@ -89,6 +125,7 @@ export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
     outline,
     groups.map((g) => g.paper.key),
     options,
+    named,
   )
   const pages = groups.map(
     (g) =>

@@ -4,6 +4,7 @@ import { entryPairs, libraryEntries, sortedPlaces } from '../../core/records/ent
 import { outlineStats } from '../../core/stats/stats.js'
 import { STATS_ROWS, type IndexContents } from './contents.js'
 import type { FileIdentity } from './identity.js'
+import { buildNames } from './names.js'
 
 /** A library's records in the order its file holds them, with where each lies in it. */
 export interface PlacedLibrary {
@@ -52,6 +53,7 @@ export function buildIndex(
     summaryPlaces: placed.summaryPlaces,
     orders: ordersOf(known),
     stats: outlineStats(known, STATS_ROWS),
+    names: buildNames(placed.papers, placed.summaries, cites),
   }
 }
 

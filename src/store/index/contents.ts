@@ -3,6 +3,7 @@ import type { LibraryStats } from '../../core/stats/stats-types.js'
 import { withTop } from '../../core/stats/stats.js'
 import type { TagCount } from '../../core/tags/counts.js'
 import type { FileIdentity } from './identity.js'
+import type { NameTable } from './names.js'
 
 /** The sort orders an index keeps. */
 export const SORT_ORDERS: readonly SortOrder[] = ['added', 'year', 'title']
@@ -36,6 +37,8 @@ export interface IndexContents {
   orders: Record<SortOrder, ArrayLike<number>> | null
   /** outlineStats with STATS_ROWS rows in each top list. */
   stats: LibraryStats
+  /** The records' names, sorted, and who cites each paper: what finds the records a handle or a citation names (names.ts). */
+  names: NameTable
 }
 
 /** The outline an index holds, ready for reads. */

@@ -17,9 +17,10 @@ import { isCount, isText, isTextList, PAPER_COLUMNS, same, sectionName, SUMMARY_
 import { checksum, sectionChecksum } from './checksum.js'
 import { alignedSections, checkedHeader, fixedBytes, framedFile, frameVersion, headerEnd, type Frame } from './frame.js'
 import { isFileIdentity } from './identity.js'
+import { isNameTable, type NameTable } from './names.js'
 
 /** Raised whenever what the index holds or how it is laid out changes. */
-export const INDEX_FORMAT_VERSION = 4
+export const INDEX_FORMAT_VERSION = 5
 
 const INDEX_FRAME: Frame = {
   magic: Buffer.from('precisIX', 'latin1'),
@@ -64,9 +65,13 @@ function rowViews<R>(columns: ReadonlyMap<keyof R & string, () => readonly unkno
   return Array.from({ length: count }, (_, at) => new Row(at) as unknown as R)
 }
 
-function sectionsOf(contents: IndexContents): [string, ColumnKind, unknown][] {
+/** How a section's bytes hold its value: as a column's do, or as text in UTF-16 (the names: any string, kept exactly). */
+type SectionKind = ColumnKind | 'utf16'
+
+function sectionsOf(contents: IndexContents): [string, SectionKind, unknown][] {
   const columnSections = <R>(record: 'paper' | 'summary', columns: readonly Column<R>[], rows: readonly R[]) =>
-    columns.map((c): [string, ColumnKind, unknown] => [sectionName(record, c.field), c.kind, rows.map(c.stored)])
+    columns.map((c): [string, SectionKind, unknown] => [sectionName(record, c.field), c.kind, rows.map(c.stored)])
+  const names = contents.names
   return [
     ...columnSections('paper', PAPER_COLUMNS, contents.papers),
     ...columnSections('summary', SUMMARY_COLUMNS, contents.summaries),
@@ -77,20 +82,26 @@ function sectionsOf(contents: IndexContents): [string, ColumnKind, unknown][] {
     ['paperPlaces', 'numbers', contents.paperPlaces],
     ['summaryPlaces', 'numbers', contents.summaryPlaces],
     ['collation', 'json', contents.orders ? COLLATION : null],
-    ...SORT_ORDERS.map((order): [string, ColumnKind, unknown] => [`order.${order}`, 'numbers', contents.orders?.[order] ?? []]),
+    ...SORT_ORDERS.map((order): [string, SectionKind, unknown] => [`order.${order}`, 'numbers', contents.orders?.[order] ?? []]),
     ['stats', 'json', contents.stats],
+    ['names.text', 'utf16', names.text],
+    ['names.starts', 'numbers', names.starts],
+    ['names.refStarts', 'numbers', names.refStarts],
+    ['names.refs', 'numbers', names.refs],
+    ['names.cited', 'numbers', names.cited],
+    ['citing.starts', 'numbers', names.citingStarts],
+    ['citing', 'numbers', names.citing],
   ]
 }
 
 /** The index file's bytes for `contents`. */
 export function encodeIndex(contents: IndexContents): Buffer {
-  const parts = sectionsOf(contents).map(
-    ([name, kind, value]) =>
-      [
-        name,
-        kind === 'json' ? Buffer.from(JSON.stringify(value)) : Buffer.from(Float64Array.from(value as ArrayLike<number>).buffer),
-      ] as const,
-  )
+  const bytesOf = (kind: SectionKind, value: unknown) => {
+    if (kind === 'json') return Buffer.from(JSON.stringify(value))
+    if (kind === 'numbers') return Buffer.from(Float64Array.from(value as ArrayLike<number>).buffer)
+    return Buffer.from(value as string, 'utf16le')
+  }
+  const parts = sectionsOf(contents).map(([name, kind, value]) => [name, bytesOf(kind, value)] as const)
   const { bodies, places } = alignedSections(parts, sectionChecksum)
   const counts = { papers: contents.papers.length, summaries: contents.summaries.length }
   return framedFile(INDEX_FRAME, { library: contents.library, identity: contents.identity, counts, sections: places }, bodies)
@@ -362,6 +373,25 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
     },
     (c) => c.orders,
   )
+  const names = part(
+    'names',
+    () => {
+      const text = sectionBytes(header, 'names.text')
+      if (!text || text.length % 2 !== 0) return undefined
+      const table: Partial<NameTable> = {
+        text: text.toString('utf16le'),
+        starts: numberSection(header, 'names.starts'),
+        refStarts: numberSection(header, 'names.refStarts'),
+        refs: numberSection(header, 'names.refs'),
+        cited: numberSection(header, 'names.cited'),
+        citingStarts: numberSection(header, 'citing.starts'),
+        citing: numberSection(header, 'citing'),
+      }
+      const whole = Object.values(table).every((value) => value !== undefined)
+      return whole && isNameTable(table as NameTable, counts.papers, counts.summaries) ? (table as NameTable) : undefined
+    },
+    (c) => c.names,
+  )
   const stats = part(
     'stats',
     () => {
@@ -404,6 +434,9 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
     },
     get stats() {
       return stats()
+    },
+    get names() {
+      return names()
     },
   }
 }

@@ -10,6 +10,8 @@ import { indexPath } from './location.js'
 import { placesInText } from './places.js'
 import { beforeChange, outlineAfterChange, type BeforeChange } from './reuse.js'
 import { pick, type PickedRecords } from '../outline-reads.js'
+import type { NamedRecords } from '../store.js'
+import { IndexedNames } from './named-records.js'
 import { readRecordsAt } from './record-reader.js'
 import type { PostingsView } from '../../core/search/postings-view.js'
 import { deltaPath, postingsPath } from './location.js'
@@ -85,6 +87,12 @@ export class IndexedLibrary {
     }
     const library = source && 'format' in source ? source : ((await this.file.read()) ?? emptyLibrary())
     return pick(library, keys, ids)
+  }
+
+  /** The records of the library `outline` (from this reader) was made of, found by name in its index; null when it was read whole. */
+  named(outline: LibraryOutline): NamedRecords | null {
+    const source = this.sources.get(outline)
+    return source && !('format' in source) ? new IndexedNames(this.target, source) : null
   }
 
   /**

@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, readSync } from 'node:fs'
+import type { Paper, Summary } from '../../core/model.js'
 import { readPaper, readSummary } from '../../core/schema/schema.js'
 import { openRegularFile } from '../../platform/regular-file.js'
 import type { PickedRecords } from '../outline-reads.js'
@@ -24,13 +25,12 @@ function parsed<T>(text: string, check: (value: unknown) => T | undefined): T | 
   }
 }
 
-/**
- * The papers `keys` and summaries `ids` read from where the index says they lie in the library
- * file, each parsed and checked on its own, as a whole read checks it. Null when the file opened
- * is no longer the one the index was built from, or a record is not where it should be: the
- * caller then reads the whole library.
- */
-export function readRecordsAt(target: string, index: IndexContents, keys: readonly string[], ids: readonly string[]): PickedRecords | null {
+/** Reads records where an index says they lie in the library file; null when it is no longer the file the index was built from. */
+function placedReader<T>(
+  target: string,
+  index: IndexContents,
+  use: (read: (places: ArrayLike<number>, at: number) => string) => T,
+): T | null {
   let opened: { fd: number }
   try {
     opened = openRegularFile(target)
@@ -42,10 +42,23 @@ export function readRecordsAt(target: string, index: IndexContents, keys: readon
     if (!sameIdentity(identityOf(info), index.identity)) return null
     const size = Number(info.size)
     // A place outside the file (an index not written by precis) reads nothing, and the record is then not found there.
-    const read = (places: ArrayLike<number>, at: number) => {
+    return use((places, at) => {
       const [start, end] = [places[2 * at]!, places[2 * at + 1]!]
       return start <= end && end <= size ? readRange(opened.fd, start, end) : ''
-    }
+    })
+  } finally {
+    closeSync(opened.fd)
+  }
+}
+
+/**
+ * The papers `keys` and summaries `ids` read from where the index says they lie in the library
+ * file, each parsed and checked on its own, as a whole read checks it. Null when the file opened
+ * is no longer the one the index was built from, or a record is not where it should be: the
+ * caller then reads the whole library.
+ */
+export function readRecordsAt(target: string, index: IndexContents, keys: readonly string[], ids: readonly string[]): PickedRecords | null {
+  return placedReader(target, index, (read) => {
     const picked: PickedRecords = { papers: new Map(), summaries: new Map() }
     for (const key of keys) {
       const at = index.papers.findIndex((paper) => paper.key === key)
@@ -60,7 +73,32 @@ export function readRecordsAt(target: string, index: IndexContents, keys: readon
       picked.summaries.set(id, summary)
     }
     return picked
-  } finally {
-    closeSync(opened.fd)
-  }
+  })
+}
+
+/**
+ * The papers and summaries at the positions `papers` and `summaries` of the index's lists, read
+ * from where it says they lie, each parsed and checked on its own; null when the file is no longer
+ * the one the index was built from or a record is not there (the caller checks they are the ones it wanted).
+ */
+export function readRecordsAtPositions(
+  target: string,
+  index: IndexContents,
+  papers: readonly number[],
+  summaries: readonly number[],
+): { papers: Paper[]; summaries: Summary[] } | null {
+  return placedReader(target, index, (read) => {
+    const found = { papers: [] as Paper[], summaries: [] as Summary[] }
+    for (const at of papers) {
+      const paper = parsed(read(index.paperPlaces, at), readPaper)
+      if (!paper) return null
+      found.papers.push(paper)
+    }
+    for (const at of summaries) {
+      const summary = parsed(read(index.summaryPlaces, at), readSummary)
+      if (!summary) return null
+      found.summaries.push(summary)
+    }
+    return found
+  })
 }
