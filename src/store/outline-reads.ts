@@ -1,4 +1,6 @@
 import type { Library } from '../core/model.js'
+import { NotFoundError } from '../core/errors.js'
+import { resolveHandle, type Resolved } from '../core/records/handles.js'
 import { libraryOutline, type LibraryOutline } from '../core/records/outline.js'
 import type { NamedRecords, PickedRecords, Store } from './store.js'
 import { libraryEntries } from '../core/records/entries.js'
@@ -68,4 +70,22 @@ export async function readRecords(
 export async function readNamed(store: Store, outline: LibraryOutline): Promise<NamedRecords | null> {
   if (wholeLibraries.has(outline) || !store.named) return null
   return store.named(outline)
+}
+
+/**
+ * What resolveHandle gives for `handle` in the library `outline` (from readOutline) was made of,
+ * whole, resolved among the few records `named` (from readNamed) finds for it; null when it cannot
+ * find them (resolve on the outline then). A handle that names nothing throws as resolveHandle does
+ * on the outline, with close candidates among every name.
+ */
+export function resolveNamed(named: NamedRecords, outline: LibraryOutline, handle: string): Resolved | null {
+  const records = named.handle(handle)
+  if (!records) return null
+  try {
+    return resolveHandle(records, handle)
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error
+    resolveHandle(outline, handle) // throws, with the close candidates
+    return null // the outline found what the index did not
+  }
 }

@@ -257,6 +257,10 @@ describe('an index whose checksums hold but whose contents precis did not write'
     ['an order with half an entry', (c: Record<string, unknown>) => (c.orders as { year: number[] }).year.push(0)],
     ['statistics that are not counts', (c: Record<string, unknown>) => ((c.stats as { words: unknown }).words = -1)],
     ['statistics without a top list', (c: Record<string, unknown>) => delete (c.stats as { longest?: unknown }).longest],
+    ['names out of order', (c: Record<string, unknown>) => reverseNames(c.names as ForgedNames)],
+    ['a name ending beyond the names', (c: Record<string, unknown>) => ((c.names as ForgedNames).starts[1]! += 1000)],
+    ['a citation of a paper that is not there', (c: Record<string, unknown>) => ((c.names as ForgedNames).cited[0] = 99)],
+    ['a citing summary that is not there', (c: Record<string, unknown>) => (c.names as ForgedNames).citing.splice(0, 1, 99)],
   ])('answers as a fresh parse (%s), and is built again by the next read', async (_, forge) => {
     const { library, cache, index } = await writtenLibrary()
     forgeIndex(index, forge)
@@ -267,6 +271,16 @@ describe('an index whose checksums hold but whose contents precis did not write'
     expect(existsSync(index)).toBe(false) // removed as soon as it was found out
     await expectFreshAnswers(library, cache)
     expect(indexIsCurrent(library, cache)).toBe(true)
+  })
+
+  it.each([
+    ['records that do not bear the names they are listed under', (names: ForgedNames) => names.refs.push(...names.refs.splice(0, 2))],
+    ['references that are not whole numbers', (names: ForgedNames) => (names.refs[1] = 0.5)],
+    ['references to records that are not there', (names: ForgedNames) => (names.refs[0] = 3 * 99)],
+  ])('finds records by name right when the name table lists %s', async (_, forge) => {
+    const { library, cache, index } = await writtenLibrary()
+    forgeIndex(index, (c) => forge(c.names as ForgedNames))
+    expect(await answersFrom(indexedStore(library, cache))).toEqual(await freshAnswers(library))
   })
 
   it.each([
@@ -342,6 +356,22 @@ describe('the temporary files of index saves', () => {
     expect(readdirSync(dirname(index))).toEqual([basename(index)])
   })
 })
+
+/** The name table as forgeIndex hands it out: plain arrays. */
+interface ForgedNames {
+  text: string
+  starts: number[]
+  refs: number[]
+  cited: number[]
+  citing: number[]
+}
+
+/** The names in reverse order (each keeping its letters). */
+function reverseNames(names: ForgedNames): void {
+  const list = names.starts.slice(1).map((end, i) => names.text.slice(names.starts[i], end))
+  names.text = list.reverse().join('')
+  names.starts = [0, ...list.map((_, i) => list.slice(0, i + 1).join('').length)]
+}
 
 function flipByte(path: string, at: number): void {
   const bytes = readFileSync(path)

@@ -1,9 +1,16 @@
 import type { Context } from '../../context.js'
-import { NotFoundError } from '../../core/errors.js'
 import { missingPaper, resolveHandle, type Resolved } from '../../core/records/handles.js'
 import { entryRecord, type Entry } from '../../core/records/entries.js'
 import { libraryOutline, type LibraryOutline, type PaperOutline, type SummaryOutline } from '../../core/records/outline.js'
-import { pick, readNamed, readOutline, readRecords, type NamedRecords, type PickedRecords } from '../../store/outline-reads.js'
+import {
+  pick,
+  readNamed,
+  readOutline,
+  readRecords,
+  resolveNamed,
+  type NamedRecords,
+  type PickedRecords,
+} from '../../store/outline-reads.js'
 import { readingWidth } from '../../render/reading-width.js'
 import { chooseImages, chooseWidth } from '../../core/config/precedence.js'
 import { printJson } from '../../command-kit/shared.js'
@@ -18,14 +25,10 @@ export interface ShowOptions {
   images: ImageSetting | null
 }
 
-/** The handles resolved (by `resolve`) into papers with the asked-for summaries, merging handles that reach the same paper. */
-function resolveGroups<P extends PaperOutline, S extends SummaryOutline>(
-  handles: readonly string[],
-  resolve: (handle: string) => Resolved<P, S>,
-): Resolved<P, S>[] {
+/** Papers with the asked-for summaries, one per handle, merged where handles reach the same paper. */
+function mergeGroups<P extends PaperOutline, S extends SummaryOutline>(resolved: readonly Resolved<P, S>[]): Resolved<P, S>[] {
   const groups = new Map<string, Resolved<P, S>>()
-  for (const handle of handles) {
-    const { paper, summaries } = resolve(handle)
+  for (const { paper, summaries } of resolved) {
     const group = groups.get(paper.key) ?? { paper, summaries: [] }
     for (const s of summaries) if (!group.summaries.includes(s)) group.summaries.push(s)
     groups.set(paper.key, group)
@@ -33,30 +36,18 @@ function resolveGroups<P extends PaperOutline, S extends SummaryOutline>(
   return [...groups.values()]
 }
 
-/** Raised inside namedGroups when the index cannot resolve a handle: the outline does. */
-class NotNamed extends Error {}
-
 /**
- * The groups the handles name, whole, resolved among the few records the index finds by each
- * handle (no key or id decoded); null when it cannot find them for one handle.
+ * The groups the handles name, whole, resolved among the few records the index finds for each
+ * handle (no key or id decoded); null when it cannot find them for one of them.
  */
 function namedGroups(named: NamedRecords, outline: LibraryOutline, handles: readonly string[]): Resolved[] | null {
-  try {
-    return resolveGroups(handles, (handle) => {
-      const source = named.handle(handle)
-      if (!source) throw new NotNamed()
-      try {
-        return resolveHandle(source, handle)
-      } catch (error) {
-        if (!(error instanceof NotFoundError)) throw error
-        resolveHandle(outline, handle) // nothing matches: thrown again, with close candidates among every name
-        throw new NotNamed() // the outline found what the index did not
-      }
-    })
-  } catch (error) {
-    if (error instanceof NotNamed) return null
-    throw error
+  const resolved: Resolved[] = []
+  for (const handle of handles) {
+    const one = resolveNamed(named, outline, handle)
+    if (!one) return null
+    resolved.push(one)
   }
+  return mergeGroups(resolved)
 }
 
 const paperKeys = (groups: readonly Resolved<PaperOutline, SummaryOutline>[]) => groups.map((g) => g.paper.key)
@@ -92,12 +83,12 @@ async function readGroups(
   const named = await readNamed(ctx.store, outline)
   const found = named && namedGroups(named, outline, handles)
   if (found) return { outline, named, groups: found }
-  const chosen = resolveGroups(handles, (handle) => resolveHandle(outline, handle))
+  const chosen = mergeGroups(handles.map((handle) => resolveHandle(outline, handle)))
   const groups = wholeGroups(outline, chosen, await readRecords(ctx.store, outline, paperKeys(chosen), summaryIds(chosen)))
   if (groups) return { outline, named, groups }
   const library = await ctx.store.read() // changed meanwhile: taken as it is now, whole
   const current = libraryOutline(library)
-  const again = resolveGroups(handles, (handle) => resolveHandle(current, handle))
+  const again = mergeGroups(handles.map((handle) => resolveHandle(current, handle)))
   return { outline: current, named: null, groups: wholeGroups(current, again, pick(library, paperKeys(again), summaryIds(again)))! }
 }
 

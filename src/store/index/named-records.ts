@@ -83,14 +83,18 @@ export class IndexedNames implements NamedRecords {
     return ascending(papers.map(([at]) => at)).filter((at) => this.papers.get(at)!.key === key)
   }
 
-  /** The papers whose key and the summaries whose paper are `key` ignoring case, read and checked; null when they cannot be. */
+  /**
+   * The papers whose key and the summaries whose paper are `key` ignoring case, read and checked;
+   * null when they cannot be. (Every record listed under the name is checked, those bearing it as
+   * an id too: a table whose references were moved shows as records not bearing their names.)
+   */
   private bearing(table: NameTable, key: string): [number, number][] | null {
     const lower = key.toLowerCase()
     const name = nameAt(table, lower)
     if (name < 0) return null // every key the library holds is among the names
-    const named = referencesOf(table, name, name + 1)?.filter(([, kind]) => kind !== SUMMARY_ID)
+    const named = referencesOf(table, name, name + 1)
     if (!named || named.length > MAX_RECORDS || !this.read(named) || !this.bear(named, (bearing) => bearing === lower)) return null
-    return named
+    return named.filter(([, kind]) => kind !== SUMMARY_ID)
   }
 
   /** Whether each record (read) bears a name, lower-cased, that passes `fits`, as the table says. */
