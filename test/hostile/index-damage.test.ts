@@ -259,8 +259,7 @@ describe('an index whose checksums hold but whose contents precis did not write'
     ['statistics without a top list', (c: Record<string, unknown>) => delete (c.stats as { longest?: unknown }).longest],
     ['names out of order', (c: Record<string, unknown>) => reverseNames(c.names as ForgedNames)],
     ['a name ending beyond the names', (c: Record<string, unknown>) => ((c.names as ForgedNames).starts[1]! += 1000)],
-    ['a citation of a paper that is not there', (c: Record<string, unknown>) => ((c.names as ForgedNames).cited[0] = 99)],
-    ['a citing summary that is not there', (c: Record<string, unknown>) => (c.names as ForgedNames).citing.splice(0, 1, 99)],
+    ['a name whose records end beyond the records', (c: Record<string, unknown>) => (c.names as ForgedNames).refs.pop()],
   ])('answers as a fresh parse (%s), and is built again by the next read', async (_, forge) => {
     const { library, cache, index } = await writtenLibrary()
     forgeIndex(index, forge)
@@ -277,6 +276,10 @@ describe('an index whose checksums hold but whose contents precis did not write'
     ['records that do not bear the names they are listed under', (names: ForgedNames) => names.refs.push(...names.refs.splice(0, 2))],
     ['references that are not whole numbers', (names: ForgedNames) => (names.refs[1] = 0.5)],
     ['references to records that are not there', (names: ForgedNames) => (names.refs[0] = 3 * 99)],
+    ['a citation of a paper that is not there', (names: ForgedNames) => (names.cited[0] = 99)],
+    ['a citation of a paper at no position', (names: ForgedNames) => (names.cited[0] = -0.5)],
+    ['a citing summary that is not there', (names: ForgedNames) => names.citing.splice(0, 1, 99)],
+    ['a citing summary at no position', (names: ForgedNames) => names.citing.splice(0, 1, 1.5)],
   ])('finds records by name right when the name table lists %s', async (_, forge) => {
     const { library, cache, index } = await writtenLibrary()
     forgeIndex(index, (c) => forge(c.names as ForgedNames))
@@ -287,6 +290,8 @@ describe('an index whose checksums hold but whose contents precis did not write'
     ['beyond the end of the file', (places: number[]) => (places[1] = 2 ** 52)],
     ['ending before they start', (places: number[]) => ([places[0], places[1]] = [places[1]!, places[0]!])],
     ['on another record', (places: number[]) => places.push(...places.splice(0, 2))],
+    ['not whole numbers', (places: number[]) => (places[0] = 0.5)],
+    ['before the start of the file', (places: number[]) => (places[2] = -8)],
   ])('reads whole records right when the places it gives are %s', async (_, forge) => {
     const { library, cache, index } = await writtenLibrary()
     forgeIndex(index, (c) => forge(c.summaryPlaces as number[]))

@@ -352,8 +352,13 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
     },
     (c) => c.tagCounts,
   )
-  const paperPlaces = part('paperPlaces', numbers('paperPlaces', isCount, 2 * counts.papers), (c) => c.paperPlaces)
-  const summaryPlaces = part('summaryPlaces', numbers('summaryPlaces', isCount, 2 * counts.summaries), (c) => c.summaryPlaces)
+  // Places are checked where they are used (record-reader.ts): a read uses a few of tens of thousands.
+  const places = (name: string, length: number) => () => {
+    const values = numberSection(header, name)
+    return values?.length === length ? values : undefined
+  }
+  const paperPlaces = part('paperPlaces', places('paperPlaces', 2 * counts.papers), (c) => c.paperPlaces)
+  const summaryPlaces = part('summaryPlaces', places('summaryPlaces', 2 * counts.summaries), (c) => c.summaryPlaces)
   const orders = part(
     'orders',
     () => {
@@ -388,7 +393,7 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
         citing: numberSection(header, 'citing'),
       }
       const whole = Object.values(table).every((value) => value !== undefined)
-      return whole && isNameTable(table as NameTable, counts.papers, counts.summaries) ? (table as NameTable) : undefined
+      return whole && isNameTable(table as NameTable, counts.papers) ? (table as NameTable) : undefined
     },
     (c) => c.names,
   )

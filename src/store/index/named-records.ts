@@ -53,8 +53,8 @@ export class IndexedNames implements NamedRecords {
     const table = this.contents.names
     const name = nameAt(table, key.toLowerCase())
     const at = name < 0 ? -1 : table.cited[name]!
-    if (at < 0) return null
-    return this.read([[at, PAPER_KEY]]) ? this.papers.get(at)! : undefined
+    if (at === -1) return null
+    return Number.isSafeInteger(at) && at >= 0 && this.read([[at, PAPER_KEY]]) ? this.papers.get(at)! : undefined
   }
 
   citing(key: string): { summary: Summary; paper: Paper }[] | null {
@@ -63,6 +63,7 @@ export class IndexedNames implements NamedRecords {
     if (!papers) return null
     if (papers.length === 0) return [] // only a paper of the library is ever cited
     const citing = citingOf(table, papers[0]!)
+    if (!citing.every((at) => Number.isSafeInteger(at) && at >= 0)) return null
     if (citing.length > MAX_RECORDS || !this.read(citing.map((at) => [at, SUMMARY_ID]))) return null
     const found: { summary: Summary; paper: Paper }[] = []
     for (const at of citing) {

@@ -41,10 +41,12 @@ function placedReader<T>(
     const info = fstatSync(opened.fd, { bigint: true })
     if (!sameIdentity(identityOf(info), index.identity)) return null
     const size = Number(info.size)
-    // A place outside the file (an index not written by precis) reads nothing, and the record is then not found there.
+    // A place that is not one in the file (an index not written by precis) reads nothing, and the record is then not found there.
     return use((places, at) => {
       const [start, end] = [places[2 * at]!, places[2 * at + 1]!]
-      return start <= end && end <= size ? readRange(opened.fd, start, end) : ''
+      return Number.isSafeInteger(start) && Number.isSafeInteger(end) && 0 <= start && start <= end && end <= size
+        ? readRange(opened.fd, start, end)
+        : ''
     })
   } finally {
     closeSync(opened.fd)
