@@ -280,6 +280,8 @@ describe('an index whose checksums hold but whose contents precis did not write'
     ['a citation of a paper at no position', (names: ForgedNames) => (names.cited[0] = -0.5)],
     ['a citing summary that is not there', (names: ForgedNames) => names.citing.splice(0, 1, 99)],
     ['a citing summary at no position', (names: ForgedNames) => names.citing.splice(0, 1, 1.5)],
+    ['the records of a name beyond the references', (names: ForgedNames) => (names.refStarts[1] = names.refs.length + 5)],
+    ["a paper's citing summaries beyond the list", (names: ForgedNames) => (names.citingStarts[1] = 0.5)],
   ])('finds records by name right when the name table lists %s', async (_, forge) => {
     const { library, cache, index } = await writtenLibrary()
     forgeIndex(index, (c) => forge(c.names as ForgedNames))
@@ -366,7 +368,9 @@ describe('the temporary files of index saves', () => {
 interface ForgedNames {
   text: string
   starts: number[]
+  refStarts: number[]
   refs: number[]
+  citingStarts: number[]
   cited: number[]
   citing: number[]
 }

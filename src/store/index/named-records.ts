@@ -63,7 +63,7 @@ export class IndexedNames implements NamedRecords {
     if (!papers) return null
     if (papers.length === 0) return [] // only a paper of the library is ever cited
     const citing = citingOf(table, papers[0]!)
-    if (!citing.every((at) => Number.isSafeInteger(at) && at >= 0)) return null
+    if (!citing?.every((at) => Number.isSafeInteger(at) && at >= 0)) return null
     if (citing.length > MAX_RECORDS || !this.read(citing.map((at) => [at, SUMMARY_ID]))) return null
     const found: { summary: Summary; paper: Paper }[] = []
     for (const at of citing) {

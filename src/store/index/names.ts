@@ -78,41 +78,38 @@ export function buildNames(
   return { text: names.join(''), starts, refStarts, refs, cited, citingStarts, citing }
 }
 
-/** Whether `offsets` run from 0 to `end`, never back (a list of `length` offsets). */
-function isRising(offsets: ArrayLike<number>, length: number, end: number): boolean {
-  if (offsets.length !== length || offsets[0] !== 0 || offsets[length - 1] !== end) return false
-  for (let i = 1; i < length; i++) if (!Number.isSafeInteger(offsets[i]) || offsets[i]! < offsets[i - 1]!) return false
-  return true
-}
-
 /**
- * Whether `table` is one precis writes for `papers` papers: every offset in place, names distinct
- * and sorted. One pass over each. (The records it lists are checked where they are used, a few of
- * them: each must be one the library holds, and bear the name it is listed under.)
+ * Whether `table` is one precis writes for `papers` papers: its parts of the right lengths, and the
+ * names in their place, distinct and sorted (one pass over them). What a read uses of the rest (the
+ * records listed under a few names, a paper's citing summaries) is checked where it is used: each
+ * record must be one the library holds, and bear the name it is listed under.
  */
 export function isNameTable(table: NameTable, papers: number): boolean {
-  const names = table.cited.length
   const { text, starts, refStarts, refs, citingStarts, citing } = table
-  return (
-    isRising(starts, names + 1, text.length) &&
-    isRising(refStarts, names + 1, refs.length) &&
-    isSorted(table, names) &&
-    isRising(citingStarts, papers + 1, citing.length)
-  )
+  const names = table.cited.length
+  if (starts.length !== names + 1 || refStarts.length !== names + 1 || citingStarts.length !== papers + 1) return false
+  if (refStarts[names] !== refs.length || citingStarts[papers] !== citing.length || starts[0] !== 0 || starts[names] !== text.length)
+    return false
+  let before = ''
+  for (let n = 0; n < names; n++) {
+    const from = starts[n]!
+    const to = starts[n + 1]!
+    // A whole number (a float read from the file may not be), after the one before.
+    if (to >>> 0 !== to || to < from) return false
+    const name = text.slice(from, to)
+    if (n > 0 && !(before < name)) return false
+    before = name
+  }
+  return true
 }
 
 /** Name `n`. (A slice of the text: no letters copied.) */
 const nameOf = (table: NameTable, n: number) => table.text.slice(table.starts[n], table.starts[n + 1])
 
-/** Whether the names are distinct and in order. */
-function isSorted(table: NameTable, names: number): boolean {
-  let before = nameOf(table, 0)
-  for (let n = 1; n < names; n++) {
-    const name = nameOf(table, n)
-    if (!(before < name)) return false
-    before = name
-  }
-  return true
+/** The positions [first, end) of `offsets` that hold an offset range: whole numbers, in order, within `length`; else null. */
+function rangeOf(offsets: ArrayLike<number>, first: number, end: number, length: number): [number, number] | null {
+  const [from, to] = [offsets[first]!, offsets[end]!]
+  return Number.isSafeInteger(from) && Number.isSafeInteger(to) && 0 <= from && from <= to && to <= length ? [from, to] : null
 }
 
 /** Whether name `n` starts with `prefix`. */
@@ -153,8 +150,10 @@ export function nameAt(table: NameTable, name: string): number {
  * SUMMARY_PAPER); null when one is not a reference precis writes.
  */
 export function referencesOf(table: NameTable, first: number, end: number): [number, number][] | null {
+  const range = rangeOf(table.refStarts, first, end, table.refs.length)
+  if (!range) return null
   const found: [number, number][] = []
-  for (let r = table.refStarts[first]!; r < table.refStarts[end]!; r++) {
+  for (let r = range[0]; r < range[1]; r++) {
     const ref = table.refs[r]!
     if (!Number.isSafeInteger(ref) || ref < 0) return null
     found.push([Math.floor(ref / 3), ref % 3])
@@ -162,10 +161,8 @@ export function referencesOf(table: NameTable, first: number, end: number): [num
   return found
 }
 
-/** The summaries (by index) citing the paper at `paper`. */
-export function citingOf(table: NameTable, paper: number): number[] {
-  return Array.from(
-    { length: table.citingStarts[paper + 1]! - table.citingStarts[paper]! },
-    (_, i) => table.citing[table.citingStarts[paper]! + i]!,
-  )
+/** The summaries (by index) citing the paper at `paper`; null when the table does not say where they are. */
+export function citingOf(table: NameTable, paper: number): number[] | null {
+  const range = rangeOf(table.citingStarts, paper, paper + 1, table.citing.length)
+  return range && Array.from({ length: range[1] - range[0] }, (_, i) => table.citing[range[0] + i]!)
 }
