@@ -86,7 +86,7 @@ export class ShowCitations {
   ) {
     const whole = (this.whole = new CitationResolver(library))
     const resolve = (key: string) => {
-      const paper = lookup!.cited(key)
+      const paper = lookup?.cited(key)
       return paper === undefined ? whole.resolve(key) : paper
     }
     this.resolver = lookup ? { resolve } : whole

@@ -72,7 +72,8 @@ function wholeGroups(
 }
 
 /**
- * The papers and summaries the handles name, whole, and the outline of the library they are from:
+ * The papers and summaries the handles name, whole, and the outline of the library they are from
+ * (with the index's name lookups, when it has one): found through the index's name table, or else
  * resolved on the outline, then only those records read.
  */
 async function readGroups(
