@@ -2,8 +2,9 @@
 //
 //   header       JSON: the library's path and identity, the record counts, each section's place and checksum
 //   sections     one per field of the outline (columns.ts: `paper.title`, `summary.tags`, ...) and per
-//                derived part (word counts, citations, tag counts, places, sort orders, statistics);
-//                text as compact JSON arrays, numbers as 64-bit floats
+//                derived part (word counts, citations, tag counts, places, sort orders, statistics,
+//                the name table of names.ts); text as compact JSON arrays, numbers as 64-bit floats,
+//                the names as one UTF-16 text
 //
 // A read decodes only the sections it uses, each when first used. JSON stays for text: V8's parser
 // does in C++ what a hand-written decoder would do in JavaScript (measured: the same time at 10k).
