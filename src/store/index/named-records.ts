@@ -29,6 +29,7 @@ export class IndexedNames implements NamedRecords {
     if (wanted === '') return null // names every record
     const table = this.contents.names
     const [first, end] = namesStartingWith(table, wanted)
+    if (table.refStarts[end]! - table.refStarts[first]! > MAX_RECORDS) return null // a short prefix: before listing them all
     const hits = referencesOf(table, first, end)
     if (!hits || hits.length > MAX_RECORDS || !this.read(hits) || !this.bear(hits, (name) => name.startsWith(wanted))) return null
     // The papers the hits reach, with every record bearing each one's key: what resolveHandle looks
