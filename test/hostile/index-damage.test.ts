@@ -274,14 +274,12 @@ describe('an index whose checksums hold but whose contents precis did not write'
 
   it.each([
     ['records that do not bear the names they are listed under', (names: ForgedNames) => names.refs.push(...names.refs.splice(0, 2))],
-    ['references that are not whole numbers', (names: ForgedNames) => (names.refs[1] = 0.5)],
     ['references to records that are not there', (names: ForgedNames) => (names.refs[0] = 3 * 99)],
     ['a citation of a paper that is not there', (names: ForgedNames) => (names.cited[0] = 99)],
-    ['a citation of a paper at no position', (names: ForgedNames) => (names.cited[0] = -0.5)],
+    ['a citation of a paper at a negative position', (names: ForgedNames) => (names.cited[0] = -7)],
     ['a citing summary that is not there', (names: ForgedNames) => names.citing.splice(0, 1, 99)],
-    ['a citing summary at no position', (names: ForgedNames) => names.citing.splice(0, 1, 1.5)],
     ['the records of a name beyond the references', (names: ForgedNames) => (names.refStarts[1] = names.refs.length + 5)],
-    ["a paper's citing summaries beyond the list", (names: ForgedNames) => (names.citingStarts[1] = 0.5)],
+    ["a paper's citing summaries beyond the list", (names: ForgedNames) => (names.citingStarts[1] = names.citing.length + 5)],
   ])('finds records by name right when the name table lists %s', async (_, forge) => {
     const { library, cache, index } = await writtenLibrary()
     forgeIndex(index, (c) => forge(c.names as ForgedNames))

@@ -4,7 +4,7 @@
 //   sections     one per field of the outline (columns.ts: `paper.title`, `summary.tags`, ...) and per
 //                derived part (word counts, citations, tag counts, places, sort orders, statistics,
 //                the name table of names.ts); text as compact JSON arrays, numbers as 64-bit floats,
-//                the names as one UTF-16 text
+//                the name table's as 32-bit whole numbers and its names as one text
 //
 // A read decodes only the sections it uses, each when first used. JSON stays for text: V8's parser
 // does in C++ what a hand-written decoder would do in JavaScript (measured: the same time at 10k).
@@ -66,8 +66,15 @@ function rowViews<R>(columns: ReadonlyMap<keyof R & string, () => readonly unkno
   return Array.from({ length: count }, (_, at) => new Row(at) as unknown as R)
 }
 
-/** How a section's bytes hold its value: as a column's do, or as text in UTF-16 (the names: any string, kept exactly). */
-type SectionKind = ColumnKind | 'utf16'
+/**
+ * How a section's bytes hold its value: as a column's do; as 32-bit whole numbers, unsigned or
+ * signed (the name table's offsets and positions: half the bytes of floats, and whole by their
+ * type); or as text in Latin-1 when every letter fits it, else UTF-16 (the names, kept exactly).
+ */
+type SectionKind = ColumnKind | 'u32' | 'i32' | 'latin1' | 'utf16'
+
+/** The names' text fits Latin-1 (one byte a letter) when none is beyond U+00FF, as keys and ids mostly are. */
+const LATIN1 = /^[\u0000-\u00ff]*$/
 
 function sectionsOf(contents: IndexContents): [string, SectionKind, unknown][] {
   const columnSections = <R>(record: 'paper' | 'summary', columns: readonly Column<R>[], rows: readonly R[]) =>
@@ -85,13 +92,13 @@ function sectionsOf(contents: IndexContents): [string, SectionKind, unknown][] {
     ['collation', 'json', contents.orders ? COLLATION : null],
     ...SORT_ORDERS.map((order): [string, SectionKind, unknown] => [`order.${order}`, 'numbers', contents.orders?.[order] ?? []]),
     ['stats', 'json', contents.stats],
-    ['names.text', 'utf16', names.text],
-    ['names.starts', 'numbers', names.starts],
-    ['names.refStarts', 'numbers', names.refStarts],
-    ['names.refs', 'numbers', names.refs],
-    ['names.cited', 'numbers', names.cited],
-    ['citing.starts', 'numbers', names.citingStarts],
-    ['citing', 'numbers', names.citing],
+    LATIN1.test(names.text) ? ['names.latin1', 'latin1', names.text] : ['names.utf16', 'utf16', names.text],
+    ['names.starts', 'u32', names.starts],
+    ['names.refStarts', 'u32', names.refStarts],
+    ['names.refs', 'u32', names.refs],
+    ['names.cited', 'i32', names.cited],
+    ['citing.starts', 'u32', names.citingStarts],
+    ['citing', 'u32', names.citing],
   ]
 }
 
@@ -100,7 +107,9 @@ export function encodeIndex(contents: IndexContents): Buffer {
   const bytesOf = (kind: SectionKind, value: unknown) => {
     if (kind === 'json') return Buffer.from(JSON.stringify(value))
     if (kind === 'numbers') return Buffer.from(Float64Array.from(value as ArrayLike<number>).buffer)
-    return Buffer.from(value as string, 'utf16le')
+    if (kind === 'u32') return Buffer.from(Uint32Array.from(value as ArrayLike<number>).buffer)
+    if (kind === 'i32') return Buffer.from(Int32Array.from(value as ArrayLike<number>).buffer)
+    return Buffer.from(value as string, kind === 'latin1' ? 'latin1' : 'utf16le')
   }
   const parts = sectionsOf(contents).map(([name, kind, value]) => [name, bytesOf(kind, value)] as const)
   const { bodies, places } = alignedSections(parts, sectionChecksum)
@@ -255,6 +264,16 @@ function numberSection(header: Header, name: string): Float64Array | undefined {
   return new Float64Array(aligned.buffer, aligned.byteOffset, aligned.length / 8)
 }
 
+/** A section of 32-bit whole numbers, read where it lies when it is aligned, else copied; undefined when damaged. */
+function wholeSection(header: Header, name: string, signed = false): ArrayLike<number> | undefined {
+  const body = sectionBytes(header, name)
+  if (!body || body.length % 4 !== 0) return undefined
+  const aligned = body.byteOffset % 4 === 0 ? body : Buffer.from(body)
+  return signed
+    ? new Int32Array(aligned.buffer, aligned.byteOffset, aligned.length / 4)
+    : new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.length / 4)
+}
+
 /** A column's stored values when they are what precis writes: `count` of them, each valid. */
 function columnValues(header: Header, name: string, kind: ColumnKind, valid: (value: unknown) => boolean, count?: number) {
   const values = kind === 'json' ? jsonSection(header, name) : numberSection(header, name)
@@ -382,16 +401,17 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
   const names = part(
     'names',
     () => {
-      const text = sectionBytes(header, 'names.text')
-      if (!text || text.length % 2 !== 0) return undefined
+      const [latin1, utf16] = [header.sections.has('names.latin1'), header.sections.has('names.utf16')]
+      const text = latin1 === utf16 ? undefined : sectionBytes(header, latin1 ? 'names.latin1' : 'names.utf16')
+      if (!text || (utf16 && text.length % 2 !== 0)) return undefined
       const table: Partial<NameTable> = {
-        text: text.toString('utf16le'),
-        starts: numberSection(header, 'names.starts'),
-        refStarts: numberSection(header, 'names.refStarts'),
-        refs: numberSection(header, 'names.refs'),
-        cited: numberSection(header, 'names.cited'),
-        citingStarts: numberSection(header, 'citing.starts'),
-        citing: numberSection(header, 'citing'),
+        text: text.toString(latin1 ? 'latin1' : 'utf16le'),
+        starts: wholeSection(header, 'names.starts'),
+        refStarts: wholeSection(header, 'names.refStarts'),
+        refs: wholeSection(header, 'names.refs'),
+        cited: wholeSection(header, 'names.cited', true),
+        citingStarts: wholeSection(header, 'citing.starts'),
+        citing: wholeSection(header, 'citing'),
       }
       const whole = Object.values(table).every((value) => value !== undefined)
       return whole && isNameTable(table as NameTable, counts.papers) ? (table as NameTable) : undefined

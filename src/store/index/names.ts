@@ -94,8 +94,7 @@ export function isNameTable(table: NameTable, papers: number): boolean {
   for (let n = 0; n < names; n++) {
     const from = starts[n]!
     const to = starts[n + 1]!
-    // A whole number (a float read from the file may not be), after the one before.
-    if (to >>> 0 !== to || to < from) return false
+    if (to < from) return false
     const name = text.slice(from, to)
     if (n > 0 && !(before < name)) return false
     before = name
