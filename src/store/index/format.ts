@@ -74,7 +74,7 @@ function rowViews<R>(columns: ReadonlyMap<keyof R & string, () => readonly unkno
 type SectionKind = ColumnKind | 'u32' | 'i32' | 'latin1' | 'utf16'
 
 /** The names' text fits Latin-1 (one byte a letter) when none is beyond U+00FF, as keys and ids mostly are. */
-const LATIN1 = /^[\u0000-\u00ff]*$/
+const BEYOND_LATIN1 = /[\u0100-\uffff]/
 
 function sectionsOf(contents: IndexContents): [string, SectionKind, unknown][] {
   const columnSections = <R>(record: 'paper' | 'summary', columns: readonly Column<R>[], rows: readonly R[]) =>
@@ -92,7 +92,7 @@ function sectionsOf(contents: IndexContents): [string, SectionKind, unknown][] {
     ['collation', 'json', contents.orders ? COLLATION : null],
     ...SORT_ORDERS.map((order): [string, SectionKind, unknown] => [`order.${order}`, 'numbers', contents.orders?.[order] ?? []]),
     ['stats', 'json', contents.stats],
-    LATIN1.test(names.text) ? ['names.latin1', 'latin1', names.text] : ['names.utf16', 'utf16', names.text],
+    BEYOND_LATIN1.test(names.text) ? ['names.utf16', 'utf16', names.text] : ['names.latin1', 'latin1', names.text],
     ['names.starts', 'u32', names.starts],
     ['names.refStarts', 'u32', names.refStarts],
     ['names.refs', 'u32', names.refs],
