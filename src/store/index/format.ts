@@ -73,7 +73,7 @@ function rowViews<R>(columns: ReadonlyMap<keyof R & string, () => readonly unkno
  */
 type SectionKind = ColumnKind | 'u32' | 'i32' | 'latin1' | 'utf16'
 
-/** The names' text fits Latin-1 (one byte a letter) when none is beyond U+00FF, as keys and ids mostly are. */
+/** A letter beyond Latin-1: the names' text is kept in UTF-16 only with one (keys and ids mostly have none: one byte a letter). */
 const BEYOND_LATIN1 = /[\u0100-\uffff]/
 
 function sectionsOf(contents: IndexContents): [string, SectionKind, unknown][] {
