@@ -54,21 +54,42 @@ export function renderCitedBy(citing: readonly CitingSummary[], opts: RenderOpti
   return `${rule}\n${lines.join('\n')}`
 }
 
+/**
+ * Citations found through an index, where the library is not at hand (the store's NamedRecords):
+ * each answer null (undefined for `cited`) where it cannot say, and the library or outline is used.
+ */
+export interface CitationLookup {
+  /** The paper a citation of `key` names, or null for none. */
+  cited(key: string): PaperOutline | null | undefined
+  /** The summaries citing the paper `key`, with their papers, as ShowCitations lists them. */
+  citing(key: string): CitingSummary[] | null
+}
+
 /** What `show` adds for citations: bodies with titles for citation keys, and "Cited by" after a paper. */
 export class ShowCitations {
-  private readonly resolver: CitationResolver
-  private readonly citing: Map<string, SummaryOutline[]>
+  private readonly resolver: Pick<CitationResolver, 'resolve'>
+  private readonly whole: CitationResolver
+  /** The summaries citing each shown paper, found in the library or outline when first needed. */
+  private citing: Map<string, SummaryOutline[]> | undefined
   /** The papers by key, made when a shown paper is cited. */
   private papers: Map<string, PaperOutline> | undefined
 
-  /** For showing `shown` (paper keys) from `library`, or from its outline (which knows who cites whom without the bodies). */
+  /**
+   * For showing `shown` (paper keys) from `library`, or from its outline (which knows who cites whom
+   * without the bodies), asking `lookup` first when given.
+   */
   constructor(
     private readonly library: Library | LibraryOutline,
-    shown: readonly string[],
+    private readonly shown: readonly string[],
     private readonly opts: RenderOptions,
+    private readonly lookup: CitationLookup | null = null,
   ) {
-    this.resolver = new CitationResolver(library)
-    this.citing = 'format' in library ? backlinks(library, shown, this.resolver) : outlineBacklinks(library, shown)
+    const whole = (this.whole = new CitationResolver(library))
+    const resolve = (key: string) => {
+      const paper = lookup?.cited(key)
+      return paper === undefined ? whole.resolve(key) : paper
+    }
+    this.resolver = lookup ? { resolve } : whole
   }
 
   /** The summary with its citations as Markdown titles, to render (the stored summary is not changed). */
@@ -78,12 +99,17 @@ export class ShowCitations {
 
   /** "Cited by" for `paper`, after a blank line and ending with a newline; '' when nothing cites it. */
   citedBy(paper: PaperOutline): string {
-    const citing = (this.citing.get(paper.key) ?? []).flatMap((summary) => {
-      const citingPaper = (this.papers ??= new Map(this.library.papers.map((p) => [p.key, p]))).get(summary.paper)
+    const section = renderCitedBy(this.lookup?.citing(paper.key) ?? this.citingFromLibrary(paper.key), this.opts)
+    return section === '' ? '' : `\n${section}\n`
+  }
+
+  private citingFromLibrary(key: string): CitingSummary[] {
+    const library = this.library
+    this.citing ??= 'format' in library ? backlinks(library, this.shown, this.whole) : outlineBacklinks(library, this.shown)
+    return (this.citing.get(key) ?? []).flatMap((summary) => {
+      const citingPaper = (this.papers ??= new Map(library.papers.map((p) => [p.key, p]))).get(summary.paper)
       return citingPaper ? [{ summary, paper: citingPaper }] : []
     })
-    const section = renderCitedBy(citing, this.opts)
-    return section === '' ? '' : `\n${section}\n`
   }
 }
 

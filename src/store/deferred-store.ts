@@ -5,7 +5,7 @@ import type { FileStore } from './file-store.js'
 import type { IndexOptions } from './index/indexed-library.js'
 import type { PickedRecords } from './outline-reads.js'
 import type { LoadRecorder } from './recorder.js'
-import type { Change, OutlineOptions, RecordPlaces, RecordsAt, Store, UpdateOptions } from './store.js'
+import type { Change, NamedRecords, OutlineOptions, RecordPlaces, RecordsAt, Store, UpdateOptions } from './store.js'
 
 /**
  * The file store, loaded on first use. The context names the library as soon as a command asks
@@ -49,6 +49,10 @@ export class DeferredFileStore implements Store {
   async postings(outline: LibraryOutline, rebuild?: boolean): Promise<PostingsView | null> {
     const store = await this.#open()
     return store.postings ? store.postings(outline, rebuild) : null
+  }
+
+  async named(outline: LibraryOutline): Promise<NamedRecords | null> {
+    return (await this.#open()).named(outline)
   }
 
   wholeLibrary(outline: LibraryOutline): Library | null {

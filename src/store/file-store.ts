@@ -16,7 +16,7 @@ import { runWithDefaultSignals } from '../platform/interrupt.js'
 import { DEFAULT_LOCK_TIMEOUT_MS } from './lock-timeout.js'
 import type { PickedRecords } from './outline-reads.js'
 import { noHistory, type LoadRecorder } from './recorder.js'
-import type { Change, OutlineOptions, RecordPlaces, RecordsAt, Store, UpdateOptions } from './store.js'
+import type { Change, NamedRecords, OutlineOptions, RecordPlaces, RecordsAt, Store, UpdateOptions } from './store.js'
 
 /**
  * The real path behind `path`: symlinks followed (also a dangling one, so the first write creates
@@ -111,6 +111,10 @@ export class FileStore implements Store {
 
   /** The reader of the outlines handed out so far (none before the first). */
   #indexedNow: IndexedLibrary | undefined
+
+  async named(outline: LibraryOutline): Promise<NamedRecords | null> {
+    return (await this.#indexedLibrary()).named(outline)
+  }
 
   #indexedLibrary(): Promise<IndexedLibrary> {
     this.#indexed ??= resolveLibraryTarget(this.path).then((target) => {

@@ -1,10 +1,12 @@
 import type { Library, TrashEntry } from '../core/model.js'
+import { NotFoundError } from '../core/errors.js'
+import { resolveHandle, type Resolved } from '../core/records/handles.js'
 import { libraryOutline, type LibraryOutline } from '../core/records/outline.js'
-import type { OutlineOptions, PickedRecords, RecordPlaces, Store } from './store.js'
+import type { NamedRecords, OutlineOptions, PickedRecords, RecordPlaces, Store } from './store.js'
 import { libraryEntries } from '../core/records/entries.js'
 import type { PostingsView } from '../core/search/postings-view.js'
 
-export type { PickedRecords, RecordPlaces }
+export type { NamedRecords, PickedRecords, RecordPlaces }
 
 /** The records `keys` and `ids` name in `library`. */
 export function pick(library: Library, keys: readonly string[], ids: readonly string[]): PickedRecords {
@@ -73,4 +75,31 @@ export async function readRecords(
   if (library) return pick(library, keys, ids)
   if (store.records) return store.records(outline, keys, ids, places)
   return pick(await store.read(), keys, ids)
+}
+
+/**
+ * Records of the library `outline` (from readOutline on `store`) was made of, found by name through
+ * the store's index; null when there is none (the outline is then the library read whole, as cheap to search).
+ */
+export async function readNamed(store: Store, outline: LibraryOutline): Promise<NamedRecords | null> {
+  if (wholeLibraries.has(outline) || !store.named) return null
+  return store.named(outline)
+}
+
+/**
+ * What resolveHandle gives for `handle` in the library `outline` (from readOutline) was made of,
+ * whole, resolved among the few records `named` (from readNamed) finds for it; null when it cannot
+ * find them (resolve on the outline then). A handle that names nothing throws as resolveHandle does
+ * on the outline, with close candidates among every name.
+ */
+export function resolveNamed(named: NamedRecords, outline: LibraryOutline, handle: string): Resolved | null {
+  const records = named.handle(handle)
+  if (!records) return null
+  try {
+    return resolveHandle(records, handle)
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error
+    resolveHandle(outline, handle) // throws, with the close candidates
+    return null // the outline found what the index did not
+  }
 }

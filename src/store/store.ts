@@ -53,6 +53,23 @@ export interface RecordPlaces {
 }
 
 /**
+ * Records found by name through the store's index, read whole, without decoding every key and id.
+ * Each answer is null (undefined for `cited`) where the index cannot give it: the caller then uses the outline.
+ */
+export interface NamedRecords {
+  /**
+   * Every record resolveHandle could answer `handle` with, whole and in library order: resolving
+   * `handle` among them gives what resolving it in the whole library gives (the same records, the
+   * same error when it names several papers), except that a handle naming nothing gets no close candidates.
+   */
+  handle(handle: string): { papers: Paper[]; summaries: Summary[] } | null
+  /** The paper a citation of `key` names (as CitationResolver resolves it), whole; null for none. */
+  cited(key: string): Paper | null | undefined
+  /** The summaries citing the paper `key` (backlinks), in library order, each with its paper (the last of that key); those whose paper is missing left out. */
+  citing(key: string): { summary: Summary; paper: Paper }[] | null
+}
+
+/**
  * The library store (lowdb's Adapter idea, with a locked read-modify-write).
  * Commands read through `read` and change through `update`, never by writing a file themselves.
  */
@@ -93,4 +110,6 @@ export interface Store {
   wholeLibrary?(outline: LibraryOutline): Library | null
   /** Reads of the records of the library an outline from `outline()` was made of, by place; null when it was read whole. */
   recordsAt?(outline: LibraryOutline): RecordsAt | null
+  /** Records of the library an outline from `outline()` was made of, found by name (see `readNamed`); null without an index. */
+  named?(outline: LibraryOutline): Promise<NamedRecords | null>
 }

@@ -71,7 +71,6 @@ const HEAVY = [
   'csv-parse',
   'fast-xml-parser',
   'marked',
-  'marked-terminal',
   'temml',
   'sanitize-html',
   '@retorquere/bibtex-parser',

@@ -208,6 +208,15 @@ function forgeIndex(index: string, forge: (contents: Record<string, unknown>) =>
     summaryPlaces: Array.from(contents.summaryPlaces),
     orders: { added: Array.from(orders.added), year: Array.from(orders.year), title: Array.from(orders.title) },
     stats: structuredClone(contents.stats),
+    names: {
+      text: contents.names.text,
+      starts: Array.from(contents.names.starts),
+      refStarts: Array.from(contents.names.refStarts),
+      refs: Array.from(contents.names.refs),
+      cited: Array.from(contents.names.cited),
+      citingStarts: Array.from(contents.names.citingStarts),
+      citing: Array.from(contents.names.citing),
+    },
   }
   forge(plain)
   writeFileSync(index, encodeIndex(plain as unknown as IndexContents))
@@ -265,6 +274,9 @@ describe('an index whose checksums hold but whose contents precis did not write'
     ['an order with half an entry', (c: Record<string, unknown>) => (c.orders as { year: number[] }).year.push(0)],
     ['statistics that are not counts', (c: Record<string, unknown>) => ((c.stats as { words: unknown }).words = -1)],
     ['statistics without a top list', (c: Record<string, unknown>) => delete (c.stats as { longest?: unknown }).longest],
+    ['names out of order', (c: Record<string, unknown>) => reverseNames(c.names as ForgedNames)],
+    ['a name ending beyond the names', (c: Record<string, unknown>) => ((c.names as ForgedNames).starts[1]! += 1000)],
+    ['a name whose records end beyond the records', (c: Record<string, unknown>) => (c.names as ForgedNames).refs.pop()],
   ])('answers as a fresh parse (%s), and is built again by the next read', async (_, forge) => {
     const { library, cache, index } = await writtenLibrary()
     forgeIndex(index, forge)
@@ -278,9 +290,25 @@ describe('an index whose checksums hold but whose contents precis did not write'
   })
 
   it.each([
+    ['records that do not bear the names they are listed under', (names: ForgedNames) => names.refs.push(...names.refs.splice(0, 2))],
+    ['references to records that are not there', (names: ForgedNames) => (names.refs[0] = 3 * 99)],
+    ['a citation of a paper that is not there', (names: ForgedNames) => (names.cited[0] = 99)],
+    ['a citation of a paper at a negative position', (names: ForgedNames) => (names.cited[0] = -7)],
+    ['a citing summary that is not there', (names: ForgedNames) => names.citing.splice(0, 1, 99)],
+    ['the records of a name beyond the references', (names: ForgedNames) => (names.refStarts[1] = names.refs.length + 5)],
+    ["a paper's citing summaries beyond the list", (names: ForgedNames) => (names.citingStarts[1] = names.citing.length + 5)],
+  ])('finds records by name right when the name table lists %s', async (_, forge) => {
+    const { library, cache, index } = await writtenLibrary()
+    forgeIndex(index, (c) => forge(c.names as ForgedNames))
+    expect(await answersFrom(indexedStore(library, cache))).toEqual(await freshAnswers(library))
+  })
+
+  it.each([
     ['beyond the end of the file', (places: number[]) => (places[1] = 2 ** 52)],
     ['ending before they start', (places: number[]) => ([places[0], places[1]] = [places[1]!, places[0]!])],
     ['on another record', (places: number[]) => places.push(...places.splice(0, 2))],
+    ['not whole numbers', (places: number[]) => (places[0] = 0.5)],
+    ['before the start of the file', (places: number[]) => (places[2] = -8)],
   ])('reads whole records right when the places it gives are %s', async (_, forge) => {
     const { library, cache, index } = await writtenLibrary()
     forgeIndex(index, (c) => forge(c.summaryPlaces as number[]))
@@ -350,6 +378,24 @@ describe('the temporary files of index saves', () => {
     expect(readdirSync(dirname(index))).toEqual([basename(index)])
   })
 })
+
+/** The name table as forgeIndex hands it out: plain arrays. */
+interface ForgedNames {
+  text: string
+  starts: number[]
+  refStarts: number[]
+  refs: number[]
+  citingStarts: number[]
+  cited: number[]
+  citing: number[]
+}
+
+/** The names in reverse order (each keeping its letters). */
+function reverseNames(names: ForgedNames): void {
+  const list = names.starts.slice(1).map((end, i) => names.text.slice(names.starts[i], end))
+  names.text = list.reverse().join('')
+  names.starts = [0, ...list.map((_, i) => list.slice(0, i + 1).join('').length)]
+}
 
 function flipByte(path: string, at: number): void {
   const bytes = readFileSync(path)

@@ -2,7 +2,15 @@ import type { Context } from '../../context.js'
 import { missingPaper, resolveHandle, type Resolved } from '../../core/records/handles.js'
 import { entryRecord, type Entry } from '../../core/records/entries.js'
 import { libraryOutline, type LibraryOutline, type PaperOutline, type SummaryOutline } from '../../core/records/outline.js'
-import { pick, readOutline, readRecords, type PickedRecords } from '../../store/outline-reads.js'
+import {
+  pick,
+  readNamed,
+  readOutline,
+  readRecords,
+  resolveNamed,
+  type NamedRecords,
+  type PickedRecords,
+} from '../../store/outline-reads.js'
 import { readingWidth } from '../../render/reading-width.js'
 import { chooseImages, chooseWidth } from '../../core/config/precedence.js'
 import { printJson } from '../../command-kit/shared.js'
@@ -17,16 +25,29 @@ export interface ShowOptions {
   images: ImageSetting | null
 }
 
-/** Resolve the handles into papers with the asked-for summaries, merging handles that reach the same paper. */
-function resolveGroups(lib: LibraryOutline, handles: readonly string[]): Resolved<PaperOutline, SummaryOutline>[] {
-  const groups = new Map<string, Resolved<PaperOutline, SummaryOutline>>()
-  for (const handle of handles) {
-    const { paper, summaries } = resolveHandle(lib, handle)
+/** Papers with the asked-for summaries, one per handle, merged where handles reach the same paper. */
+function mergeGroups<P extends PaperOutline, S extends SummaryOutline>(resolved: readonly Resolved<P, S>[]): Resolved<P, S>[] {
+  const groups = new Map<string, Resolved<P, S>>()
+  for (const { paper, summaries } of resolved) {
     const group = groups.get(paper.key) ?? { paper, summaries: [] }
     for (const s of summaries) if (!group.summaries.includes(s)) group.summaries.push(s)
     groups.set(paper.key, group)
   }
   return [...groups.values()]
+}
+
+/**
+ * The groups the handles name, whole, resolved among the few records the index finds for each
+ * handle (no key or id decoded); null when it cannot find them for one of them.
+ */
+function namedGroups(named: NamedRecords, outline: LibraryOutline, handles: readonly string[]): Resolved[] | null {
+  const resolved: Resolved[] = []
+  for (const handle of handles) {
+    const one = resolveNamed(named, outline, handle)
+    if (!one) return null
+    resolved.push(one)
+  }
+  return mergeGroups(resolved)
 }
 
 const paperKeys = (groups: readonly Resolved<PaperOutline, SummaryOutline>[]) => groups.map((g) => g.paper.key)
@@ -51,22 +72,29 @@ function wholeGroups(
 }
 
 /**
- * The papers and summaries the handles name, whole, and the outline of the library they are from:
+ * The papers and summaries the handles name, whole, and the outline of the library they are from
+ * (with the index's name lookups, when it has one): found through the index's name table, or else
  * resolved on the outline, then only those records read.
  */
-async function readGroups(ctx: Context, handles: readonly string[]): Promise<{ outline: LibraryOutline; groups: Resolved[] }> {
+async function readGroups(
+  ctx: Context,
+  handles: readonly string[],
+): Promise<{ outline: LibraryOutline; named: NamedRecords | null; groups: Resolved[] }> {
   const outline = await readOutline(ctx.store)
-  const chosen = resolveGroups(outline, handles)
+  const named = await readNamed(ctx.store, outline)
+  const found = named && namedGroups(named, outline, handles)
+  if (found) return { outline, named, groups: found }
+  const chosen = mergeGroups(handles.map((handle) => resolveHandle(outline, handle)))
   const groups = wholeGroups(outline, chosen, await readRecords(ctx.store, outline, paperKeys(chosen), summaryIds(chosen)))
-  if (groups) return { outline, groups }
+  if (groups) return { outline, named, groups }
   const library = await ctx.store.read() // changed meanwhile: taken as it is now, whole
   const current = libraryOutline(library)
-  const again = resolveGroups(current, handles)
-  return { outline: current, groups: wholeGroups(current, again, pick(library, paperKeys(again), summaryIds(again)))! }
+  const again = mergeGroups(handles.map((handle) => resolveHandle(current, handle)))
+  return { outline: current, named: null, groups: wholeGroups(current, again, pick(library, paperKeys(again), summaryIds(again)))! }
 }
 
 export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
-  const { outline, groups } = await readGroups(ctx, opts.handles)
+  const { outline, named, groups } = await readGroups(ctx, opts.handles)
   if (ctx.globals.json) {
     const entries = groups.flatMap(({ paper, summaries }): Entry[] =>
       summaries.length > 0 ? summaries.map((summary) => ({ id: summary.id, paper, summary })) : [{ id: paper.key, paper, summary: null }],
@@ -81,7 +109,7 @@ export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
     return ctx.io.out(bodies.map((b, i) => (i < bodies.length - 1 && !b.endsWith('\n') ? b + '\n' : b)).join(''))
   }
   const width = chooseWidth(opts.width, ctx.config.values()).value ?? readingWidth(ctx.io.columns)
-  const { renderPaper } = await import('../../render/show.js') // marked-terminal and temml: loaded only to render
+  const { renderPaper } = await import('../../render/show.js') // marked and temml: loaded only to render
   const { ShowCitations } = await import('../../render/citations.js')
   const options = { width, color: ctx.io.color, hyperlinks: ctx.io.hyperlinks }
   const drawer = await figureDrawer(ctx, chooseImages(opts.images, ctx.config.values()).value)
@@ -89,6 +117,7 @@ export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
     outline,
     groups.map((g) => g.paper.key),
     options,
+    named,
   )
   const pages = groups.map(
     (g) =>

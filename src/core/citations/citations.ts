@@ -137,7 +137,7 @@ export interface ResolvedCitation extends Citation {
 }
 
 /** The citations of `body` with their papers; bare `@word`s that name no paper are left out (they are text). */
-export function resolveCitations(body: string, resolver: CitationResolver): ResolvedCitation[] {
+export function resolveCitations(body: string, resolver: Pick<CitationResolver, 'resolve'>): ResolvedCitation[] {
   return extractCitations(body)
     .map((citation) => ({ ...citation, cited: citation.keys.map((key) => ({ key, paper: resolver.resolve(key) })) }))
     .filter((citation) => citation.form !== 'bare' || citation.cited[0]!.paper !== null)
@@ -147,7 +147,11 @@ export function resolveCitations(body: string, resolver: CitationResolver): Reso
  * `body` with each citation replaced by what `format` makes of it; `null` keeps it as written.
  * Code and math are never touched (citations are not found there).
  */
-export function rewriteCitations(body: string, resolver: CitationResolver, format: (citation: ResolvedCitation) => string | null): string {
+export function rewriteCitations(
+  body: string,
+  resolver: Pick<CitationResolver, 'resolve'>,
+  format: (citation: ResolvedCitation) => string | null,
+): string {
   let out = ''
   let last = 0
   for (const citation of resolveCitations(body, resolver)) {

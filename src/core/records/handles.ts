@@ -18,7 +18,7 @@ type HandleSource = { papers: readonly PaperOutline[]; summaries: readonly Summa
  * prefix of either (case-insensitive). A prefix that only reaches one paper's records names that paper.
  * No match: NotFoundError with close candidates; several papers: UsageError listing them.
  */
-export function resolveHandle(lib: Library, handle: string): Resolved
+export function resolveHandle(lib: Pick<Library, 'papers' | 'summaries'>, handle: string): Resolved
 export function resolveHandle(lib: HandleSource, handle: string): Resolved<PaperOutline, SummaryOutline>
 export function resolveHandle(lib: HandleSource, handle: string): Resolved<PaperOutline, SummaryOutline> {
   const wanted = handle.trim().toLowerCase()

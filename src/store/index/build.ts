@@ -4,6 +4,7 @@ import { entryPairs, libraryEntries, pairsInOrder } from '../../core/records/ent
 import { outlineStats } from '../../core/stats/stats.js'
 import { STATS_ROWS, type IndexContents } from './contents.js'
 import type { FileIdentity } from './identity.js'
+import { buildNames } from './names.js'
 
 /** A library's records in the order its file holds them, with where each lies in it. */
 export interface PlacedLibrary {
@@ -62,6 +63,7 @@ export function indexOf(
     summaryPlaces: places.summaryPlaces,
     orders: ordersOf(known),
     stats: outlineStats(known, STATS_ROWS),
+    names: buildNames(outline.papers, outline.summaries, cites),
   }
 }
 

@@ -3,6 +3,7 @@ import type { LibraryStats } from '../../core/stats/stats-types.js'
 import { withTop } from '../../core/stats/stats.js'
 import type { TagCount } from '../../core/tags/counts.js'
 import type { FileIdentity } from './identity.js'
+import type { NameTable } from './names.js'
 
 /** The sort orders an index keeps. */
 export const SORT_ORDERS: readonly SortOrder[] = ['added', 'year', 'title']
@@ -40,6 +41,8 @@ export interface IndexContents {
   paperColumn?: <F extends keyof PaperOutline>(field: F) => readonly PaperOutline[F][]
   /** Each summary's `field`, likewise. */
   summaryColumn?: <F extends keyof SummaryOutline>(field: F) => readonly SummaryOutline[F][]
+  /** The records' names, sorted, and who cites each paper: what finds the records a handle or a citation names (names.ts). */
+  names: NameTable
 }
 
 /** The outline an index holds, ready for reads. */

@@ -2,8 +2,9 @@
 //
 //   header       JSON: the library's path and identity, the record counts, each section's place and checksum
 //   sections     one per field of the outline (columns.ts: `paper.title`, `summary.tags`, ...) and per
-//                derived part (word counts, citations, tag counts, places, sort orders, statistics);
-//                text as compact JSON arrays, numbers as 64-bit floats
+//                derived part (word counts, citations, tag counts, places, sort orders, statistics,
+//                the name table of names.ts); text as compact JSON arrays, numbers as 64-bit floats,
+//                the name table's as 32-bit whole numbers and its names as one text
 //
 // A read decodes only the sections it uses, each when first used. JSON stays for text: V8's parser
 // does in C++ what a hand-written decoder would do in JavaScript (measured: the same time at 10k).
@@ -17,9 +18,10 @@ import { isCount, isText, isTextList, PAPER_COLUMNS, sectionName, SUMMARY_COLUMN
 import { checksum, sectionChecksum } from './checksum.js'
 import { alignedSections, checkedHeader, fixedBytes, framedParts, frameVersion, headerEnd, type Frame } from './frame.js'
 import { isFileIdentity } from './identity.js'
+import { isNameTable, type NameTable } from './names.js'
 
 /** Raised whenever what the index holds or how it is laid out changes. */
-export const INDEX_FORMAT_VERSION = 4
+export const INDEX_FORMAT_VERSION = 5
 
 const INDEX_FRAME: Frame = {
   magic: Buffer.from('precisIX', 'latin1'),
@@ -64,9 +66,20 @@ function rowViews<R>(columns: ReadonlyMap<keyof R & string, () => readonly unkno
   return Array.from({ length: count }, (_, at) => new Row(at) as unknown as R)
 }
 
-function sectionsOf(contents: IndexContents): [string, ColumnKind, unknown][] {
+/**
+ * How a section's bytes hold its value: as a column's do; as 32-bit whole numbers, unsigned or
+ * signed (the name table's offsets and positions: half the bytes of floats, and whole by their
+ * type); or as text in Latin-1 when every letter fits it, else UTF-16 (the names, kept exactly).
+ */
+type SectionKind = ColumnKind | 'u32' | 'i32' | 'latin1' | 'utf16'
+
+/** A letter beyond Latin-1: the names' text is kept in UTF-16 only with one (keys and ids mostly have none: one byte a letter). */
+const BEYOND_LATIN1 = /[\u0100-\uffff]/
+
+function sectionsOf(contents: IndexContents): [string, SectionKind, unknown][] {
   const columnSections = <R>(record: 'paper' | 'summary', columns: readonly Column<R>[], rows: readonly R[]) =>
-    columns.map((c): [string, ColumnKind, unknown] => [sectionName(record, c.field), c.kind, rows.map(c.stored)])
+    columns.map((c): [string, SectionKind, unknown] => [sectionName(record, c.field), c.kind, rows.map(c.stored)])
+  const names = contents.names
   return [
     ...columnSections('paper', PAPER_COLUMNS, contents.papers),
     ...columnSections('summary', SUMMARY_COLUMNS, contents.summaries),
@@ -77,8 +90,15 @@ function sectionsOf(contents: IndexContents): [string, ColumnKind, unknown][] {
     ['paperPlaces', 'numbers', contents.paperPlaces],
     ['summaryPlaces', 'numbers', contents.summaryPlaces],
     ['collation', 'json', contents.orders ? COLLATION : null],
-    ...SORT_ORDERS.map((order): [string, ColumnKind, unknown] => [`order.${order}`, 'numbers', contents.orders?.[order] ?? []]),
+    ...SORT_ORDERS.map((order): [string, SectionKind, unknown] => [`order.${order}`, 'numbers', contents.orders?.[order] ?? []]),
     ['stats', 'json', contents.stats],
+    BEYOND_LATIN1.test(names.text) ? ['names.utf16', 'utf16', names.text] : ['names.latin1', 'latin1', names.text],
+    ['names.starts', 'u32', names.starts],
+    ['names.refStarts', 'u32', names.refStarts],
+    ['names.refs', 'u32', names.refs],
+    ['names.cited', 'i32', names.cited],
+    ['citing.starts', 'u32', names.citingStarts],
+    ['citing', 'u32', names.citing],
   ]
 }
 
@@ -89,13 +109,14 @@ export function encodeIndex(contents: IndexContents): Buffer {
 
 /** The index file's bytes as parts to write one after another (framedParts). */
 export function indexParts(contents: IndexContents): Buffer[] {
-  const parts = sectionsOf(contents).map(
-    ([name, kind, value]) =>
-      [
-        name,
-        kind === 'json' ? Buffer.from(JSON.stringify(value)) : Buffer.from(Float64Array.from(value as ArrayLike<number>).buffer),
-      ] as const,
-  )
+  const bytesOf = (kind: SectionKind, value: unknown) => {
+    if (kind === 'json') return Buffer.from(JSON.stringify(value))
+    if (kind === 'numbers') return Buffer.from(Float64Array.from(value as ArrayLike<number>).buffer)
+    if (kind === 'u32') return Buffer.from(Uint32Array.from(value as ArrayLike<number>).buffer)
+    if (kind === 'i32') return Buffer.from(Int32Array.from(value as ArrayLike<number>).buffer)
+    return Buffer.from(value as string, kind === 'latin1' ? 'latin1' : 'utf16le')
+  }
+  const parts = sectionsOf(contents).map(([name, kind, value]) => [name, bytesOf(kind, value)] as const)
   const { bodies, places } = alignedSections(parts, sectionChecksum)
   const counts = { papers: contents.papers.length, summaries: contents.summaries.length }
   return framedParts(INDEX_FRAME, { library: contents.library, identity: contents.identity, counts, sections: places }, bodies)
@@ -270,6 +291,16 @@ function numberSection(header: Header, name: string): Float64Array | undefined {
   return new Float64Array(aligned.buffer, aligned.byteOffset, aligned.length / 8)
 }
 
+/** A section of 32-bit whole numbers, read where it lies when it is aligned, else copied; undefined when damaged. */
+function wholeSection(header: Header, name: string, signed = false): ArrayLike<number> | undefined {
+  const body = sectionBytes(header, name)
+  if (!body || body.length % 4 !== 0) return undefined
+  const aligned = body.byteOffset % 4 === 0 ? body : Buffer.from(body)
+  return signed
+    ? new Int32Array(aligned.buffer, aligned.byteOffset, aligned.length / 4)
+    : new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.length / 4)
+}
+
 /** A section's values when it holds a list of them (`count` of them, when given); undefined otherwise. */
 function sectionValues(header: Header, name: string, kind: ColumnKind, count?: number): ArrayLike<unknown> | undefined {
   const values = kind === 'json' ? jsonSection(header, name) : numberSection(header, name)
@@ -398,6 +429,26 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
   )
   const orders = {} as Record<SortOrder, ArrayLike<number>>
   SORT_ORDERS.forEach((order, at) => Object.defineProperty(orders, order, { enumerable: true, get: orderParts[at]! }))
+  const names = part(
+    'names',
+    () => {
+      const [latin1, utf16] = [header.sections.has('names.latin1'), header.sections.has('names.utf16')]
+      const text = latin1 === utf16 ? undefined : sectionBytes(header, latin1 ? 'names.latin1' : 'names.utf16')
+      if (!text || (utf16 && text.length % 2 !== 0)) return undefined
+      const table: Partial<NameTable> = {
+        text: text.toString(latin1 ? 'latin1' : 'utf16le'),
+        starts: wholeSection(header, 'names.starts'),
+        refStarts: wholeSection(header, 'names.refStarts'),
+        refs: wholeSection(header, 'names.refs'),
+        cited: wholeSection(header, 'names.cited', true),
+        citingStarts: wholeSection(header, 'citing.starts'),
+        citing: wholeSection(header, 'citing'),
+      }
+      const whole = Object.values(table).every((value) => value !== undefined)
+      return whole && isNameTable(table as NameTable, counts.papers) ? (table as NameTable) : undefined
+    },
+    (c) => c.names,
+  )
   const stats = part(
     'stats',
     () => {
@@ -448,6 +499,9 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
     },
     get stats() {
       return stats()
+    },
+    get names() {
+      return names()
     },
   }
 }

@@ -12,8 +12,9 @@ import { runWithDefaultSignals } from '../../platform/interrupt.js'
 import { placesInText } from './places.js'
 import { beforeChange, outlineAfterChange, type BeforeChange } from './reuse.js'
 import { pick, type PickedRecords, type RecordPlaces } from '../outline-reads.js'
+import type { NamedRecords, RecordsAt } from '../store.js'
+import { IndexedNames } from './named-records.js'
 import { readPlacedRecords, readPlacedTexts, readRecordsAt } from './record-reader.js'
-import type { RecordsAt } from '../store.js'
 import type { PostingsView } from '../../core/search/postings-view.js'
 import type { PostingsPlace } from './indexed-postings.js'
 import type { OutlineOptions } from '../store.js'
@@ -122,6 +123,12 @@ export class IndexedLibrary {
       summaries: (places) => readPlacedRecords(this.target, source, 'summaries', places),
       summaryTexts: (places) => readPlacedTexts(this.target, source, 'summaries', places),
     }
+  }
+
+  /** The records of the library `outline` (from this reader) was made of, found by name in its index; null when it was read whole. */
+  named(outline: LibraryOutline): NamedRecords | null {
+    const source = this.sources.get(outline)
+    return source && !('format' in source) ? new IndexedNames(this.target, source) : null
   }
 
   /**

@@ -25,18 +25,12 @@ function parsed<T>(text: string, check: (value: unknown) => T | undefined): T | 
   }
 }
 
-/**
- * The JSON text of the records at `places` of the index's `list` (`papers` or `summaries`), as the
- * library file holds it where the index says they lie: not parsed, not checked. Null when the file
- * opened is no longer the one the index was built from, or a place is not within it.
- */
-export function readPlacedTexts(
+/** Reads records where an index says they lie in the library file; null when it is no longer the file the index was built from. */
+function placedReader<T>(
   target: string,
   index: IndexContents,
-  list: 'papers' | 'summaries',
-  places: readonly number[],
-): string[] | null {
-  if (places.length === 0) return []
+  use: (read: (places: ArrayLike<number>, at: number) => string) => T,
+): T | null {
   let opened: { fd: number }
   try {
     opened = openRegularFile(target)
@@ -47,18 +41,35 @@ export function readPlacedTexts(
     const info = fstatSync(opened.fd, { bigint: true })
     if (!sameIdentity(identityOf(info), index.identity)) return null
     const size = Number(info.size)
-    const [bounds, count] = list === 'papers' ? [index.paperPlaces, index.papers.length] : [index.summaryPlaces, index.summaries.length]
-    const texts: string[] = []
-    for (const at of places) {
-      if (!(at >= 0 && at < count)) return null
-      const [start, end] = [bounds[2 * at]!, bounds[2 * at + 1]!]
-      if (!(start <= end && end <= size)) return null
-      texts.push(readRange(opened.fd, start, end))
-    }
-    return texts
+    // A place that is not one in the file (an index not written by precis) reads nothing, and the record is then not found there.
+    return use((places, at) => {
+      const [start, end] = [places[2 * at]!, places[2 * at + 1]!]
+      return Number.isSafeInteger(start) && Number.isSafeInteger(end) && 0 <= start && start <= end && end <= size
+        ? readRange(opened.fd, start, end)
+        : ''
+    })
   } finally {
     closeSync(opened.fd)
   }
+}
+
+/**
+ * The JSON text of the records at `places` of the index's `list` (`papers` or `summaries`), as the
+ * library file holds it where the index says they lie: not parsed, not checked. Null when the file
+ * opened is no longer the one the index was built from, or a place is not one of a record in it.
+ */
+export function readPlacedTexts(
+  target: string,
+  index: IndexContents,
+  list: 'papers' | 'summaries',
+  places: readonly number[],
+): string[] | null {
+  if (places.length === 0) return []
+  const [bounds, count] = list === 'papers' ? [index.paperPlaces, index.papers.length] : [index.summaryPlaces, index.summaries.length]
+  if (!places.every((at) => Number.isInteger(at) && at >= 0 && at < count)) return null
+  const texts = placedReader(target, index, (read) => places.map((at) => read(bounds, at)))
+  // No record is empty: an empty text is a place outside the file.
+  return texts && !texts.includes('') ? texts : null
 }
 
 /**
@@ -105,21 +116,7 @@ export function readRecordsAt(
   ids: readonly string[],
   places?: RecordPlaces,
 ): PickedRecords | null {
-  let opened: { fd: number }
-  try {
-    opened = openRegularFile(target)
-  } catch {
-    return null
-  }
-  try {
-    const info = fstatSync(opened.fd, { bigint: true })
-    if (!sameIdentity(identityOf(info), index.identity)) return null
-    const size = Number(info.size)
-    // A place outside the file (an index not written by precis) reads nothing, and the record is then not found there.
-    const read = (places: ArrayLike<number>, at: number) => {
-      const [start, end] = [places[2 * at]!, places[2 * at + 1]!]
-      return start <= end && end <= size ? readRange(opened.fd, start, end) : ''
-    }
+  return placedReader(target, index, (read) => {
     const picked: PickedRecords = { papers: new Map(), summaries: new Map() }
     // Where the caller says each record is, when the record read there is the one asked for; else found by key or id.
     const papers = keys.map((key, i) => {
@@ -153,9 +150,34 @@ export function readRecordsAt(
       picked.summaries.set(id, summary)
     }
     return picked
-  } finally {
-    closeSync(opened.fd)
-  }
+  })
+}
+
+/**
+ * The papers and summaries at the positions `papers` and `summaries` of the index's lists, read
+ * from where it says they lie, each parsed and checked on its own; null when the file is no longer
+ * the one the index was built from or a record is not there (the caller checks they are the ones it wanted).
+ */
+export function readRecordsAtPositions(
+  target: string,
+  index: IndexContents,
+  papers: readonly number[],
+  summaries: readonly number[],
+): { papers: Paper[]; summaries: Summary[] } | null {
+  return placedReader(target, index, (read) => {
+    const found = { papers: [] as Paper[], summaries: [] as Summary[] }
+    for (const at of papers) {
+      const paper = parsed(read(index.paperPlaces, at), readPaper)
+      if (!paper) return null
+      found.papers.push(paper)
+    }
+    for (const at of summaries) {
+      const summary = parsed(read(index.summaryPlaces, at), readSummary)
+      if (!summary) return null
+      found.summaries.push(summary)
+    }
+    return found
+  })
 }
 
 /** The record read at index `at` when it is one of the `count` records, else undefined. */

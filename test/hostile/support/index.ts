@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs'
 import { join } from 'node:path'
-import { libraryOutline, type LibraryOutline } from '../../../src/core/records/outline.js'
+import { libraryOutline, type LibraryOutline, type PaperOutline, type SummaryOutline } from '../../../src/core/records/outline.js'
 import { entriesAt, sortedPairs } from '../../../src/core/records/entries.js'
 import { outlineStats } from '../../../src/core/stats/stats.js'
 import { SORT_ORDERS } from '../../../src/store/index/contents.js'
@@ -9,7 +9,11 @@ import { fileIdentity } from '../../../src/store/index/identity.js'
 import { IndexFile } from '../../../src/store/index/index-file.js'
 import { indexPath } from '../../../src/store/index/location.js'
 import { readRecordsAt } from '../../../src/store/index/record-reader.js'
-import { readOutline, readRecords } from '../../../src/store/outline-reads.js'
+import { readNamed, readOutline, readRecords, resolveNamed } from '../../../src/store/outline-reads.js'
+import { backlinks, CitationResolver } from '../../../src/core/citations/citations.js'
+import { PrecisError } from '../../../src/core/errors.js'
+import type { Library, Paper, Summary } from '../../../src/core/model.js'
+import { resolveHandle, type Resolved } from '../../../src/core/records/handles.js'
 import { tempDir } from '../../support/context.js'
 
 /** A library path in a fresh folder, and a cache folder of its own for its index. */
@@ -81,9 +85,50 @@ export interface Answers {
   orders: string[][]
   stats: unknown
   records: { papers: unknown[]; summaries: unknown[] }
+  /** What `show` finds by name: each handle resolved, each citation key's paper, each paper's citing summaries. */
+  named: unknown[]
 }
 
-function answersOf(outline: LibraryOutline, records: Awaited<ReturnType<typeof readRecords>>): Answers {
+/** Handles and citation keys to look up, beyond every key and id: prefixes, other cases, nothing. */
+const MORE_NAMES = ['g', 'gil', 'GILMER2017NEURAL', 'kipf', 'KIPF2017SEMI-2', 'v', 'nothing', 'gone']
+
+/** Where `show` looks records up by name: through the index's name table, or in the library itself. */
+interface NameLookups {
+  resolve(handle: string): Resolved
+  cited(key: string): Paper | null
+  citing(key: string): { summary: Summary; paper: Paper }[]
+}
+
+function namedAnswers(outline: LibraryOutline, lookups: NameLookups): unknown[] {
+  const names = [...outline.papers.map((p) => p.key), ...outline.summaries.map((s) => s.id), ...MORE_NAMES]
+  const resolved = (handle: string) => {
+    try {
+      const found = lookups.resolve(handle)
+      return { paper: found.paper, summaries: found.summaries }
+    } catch (error) {
+      if (!(error instanceof PrecisError)) throw error
+      return { error: error.message, details: error.details }
+    }
+  }
+  return names.map((name) => ({ name, resolved: resolved(name), cited: lookups.cited(name), citing: lookups.citing(name) }))
+}
+
+/** The lookups of a library read whole. */
+function wholeLookups(lib: Library): NameLookups {
+  const resolver = new CitationResolver(lib)
+  const byKey = new Map(lib.papers.map((p) => [p.key, p]))
+  return {
+    resolve: (handle) => resolveHandle(lib, handle),
+    cited: (key) => resolver.resolve(key) as Paper | null,
+    citing: (key) =>
+      (backlinks(lib, [key], resolver).get(key) ?? []).flatMap((summary) => {
+        const paper = byKey.get(summary.paper)
+        return paper ? [{ summary, paper }] : []
+      }),
+  }
+}
+
+function answersOf(outline: LibraryOutline, records: Awaited<ReturnType<typeof readRecords>>, named: unknown[]): Answers {
   return {
     papers: outline.papers.map(({ key, title, authors, year, venue, arxiv, category, doi, url, added, state, priority }) => ({
       key,
@@ -107,6 +152,7 @@ function answersOf(outline: LibraryOutline, records: Awaited<ReturnType<typeof r
     orders: SORT_ORDERS.map((order) => entriesAt(outline, sortedPairs(outline, order)).map((entry) => entry.id)),
     stats: outlineStats(outline, 3),
     records: { papers: [...records.papers.values()], summaries: [...records.summaries.values()] },
+    named,
   }
 }
 
@@ -119,12 +165,34 @@ export async function answersFrom(store: FileStore): Promise<Answers> {
     outline.papers.map((p) => p.key),
     outline.summaries.map((s) => s.id),
   )
-  return answersOf(outline, records)
+  const named = await readNamed(store, outline)
+  // What the outline resolves a handle to, whole: as show reads it.
+  const whole = (found: Resolved<PaperOutline, SummaryOutline>): Resolved => ({
+    paper: records.papers.get(found.paper.key) ?? (found.paper as Paper), // a stand-in for a missing paper
+    summaries: found.summaries.map((s) => records.summaries.get(s.id)!),
+  })
+  // Where the name table cannot answer, show answers from the outline (as from the library read whole).
+  const library = wholeLookups(await store.read())
+  const lookups: NameLookups = named
+    ? {
+        resolve: (handle) => resolveNamed(named, outline, handle) ?? whole(resolveHandle(outline, handle)),
+        cited: (key) => {
+          const paper = named.cited(key)
+          return paper === undefined ? library.cited(key) : paper
+        },
+        citing: (key) => named.citing(key) ?? library.citing(key),
+      }
+    : library
+  return answersOf(outline, records, namedAnswers(outline, lookups))
 }
 
 /** The answers of a fresh parse of the whole library, with no index anywhere. */
 export async function freshAnswers(library: string): Promise<Answers> {
   const lib = await plainStore(library).read()
   const outline = libraryOutline(lib)
-  return answersOf(outline, { papers: new Map(lib.papers.map((p) => [p.key, p])), summaries: new Map(lib.summaries.map((s) => [s.id, s])) })
+  return answersOf(
+    outline,
+    { papers: new Map(lib.papers.map((p) => [p.key, p])), summaries: new Map(lib.summaries.map((s) => [s.id, s])) },
+    namedAnswers(outline, wholeLookups(lib)),
+  )
 }
