@@ -1,7 +1,7 @@
 /**
- * Stands in for cli-table3 in the bundle (scripts/build.mjs aliases it here): table.ts imports it,
- * and with it @colors/colors (some 50 KB, run as they load), though only a summary with a table
- * draws one. This constructor requires the real one with the first table.
+ * Stands in for cli-table3 in the bundle (scripts/build.mjs aliases it here): marked-terminal and
+ * table.ts import it, and with it @colors/colors (some 50 KB, run as they load), though only a
+ * summary with a table draws one. This constructor requires the real one with the first table.
  */
 import type CliTable from 'cli-table3'
 import { lazyRequire } from '../core/lazy-require.js'

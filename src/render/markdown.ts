@@ -1,9 +1,10 @@
 /**
- * A summary's Markdown rendered for the terminal: marked (our own instance) with our renderer
- * (renderer.ts), math protected before parsing and put back as Unicode, figures collected into a
- * numbered list, and limits that send pathological input to a plain rendering.
+ * A summary's Markdown rendered for the terminal: marked (our own instance) with marked-terminal
+ * and our overrides (renderer.ts), math protected before parsing and put back as Unicode, figures
+ * collected into a numbered list, and limits that send pathological input to a plain rendering.
  */
 import { Marked } from 'marked'
+import { markedTerminal } from 'marked-terminal'
 import { sanitizeTerminal } from '../core/text/sanitize.js'
 import { type Figure, FigureList, unglueImageUrls } from '../core/markdown/figures.js'
 import { plainText, plainTextNotice, renderWithinLimits } from '../core/markdown/limits.js'
@@ -39,6 +40,9 @@ function formatted(source: string, styles: Styles, width: number): RenderedMarkd
   const math = new MathText(spans, styles)
   const figures = new FigureList()
   const marked = new Marked({ gfm: true, breaks: false, async: false })
+  // marked-terminal draws emphasis, strong and strikethrough with our styles; renderer.ts
+  // overrides the rest. Emoji shortcodes (`:name:`) stay as typed.
+  marked.use(markedTerminal({ strong: styles.strong, em: styles.em, del: styles.del, emoji: false }))
   marked.use({ renderer: terminalRenderer({ styles, math, figures, width, listDepth: 0 }) })
   const rendered = marked.parse(prepared, { async: false })
   const text = trimLines(math.flatten(rendered).replace(/\t/g, '    ').replaceAll(NO_BREAK_SPACE, ' '))

@@ -1,8 +1,10 @@
 /**
- * Our renderer, over marked's own (which writes HTML): every block and inline token the terminal
- * shows is drawn here. One current width shrinks inside quotes and list items, widths are display
- * columns, and colour and hyperlinks come only from the render options. Code is never highlighted,
- * and emoji shortcodes (`:name:`) stay as typed.
+ * Our renderer overrides on top of marked-terminal. marked-terminal wraps paragraphs to a fixed
+ * width (ignoring the indentation of quotes and lists), leaves inline Markdown in list items raw,
+ * prints an empty rule when stdout is not a TTY, counts UTF-16 units rather than columns, and
+ * decides hyperlinks and highlighting from the process's own terminal. These overrides keep one
+ * current width that shrinks inside quotes and list items, measure display columns, and take
+ * colour and hyperlinks only from the render options. Code is never highlighted.
  */
 import type { RendererObject, Tokens } from 'marked'
 import { lazyRequire } from '../core/lazy-require.js'
@@ -51,7 +53,8 @@ export function terminalRenderer(state: RenderState): RendererObject {
       return block(flow(this.parser.parseInline(token.tokens), state))
     },
     text(token) {
-      // Tight list items hold block-level text tokens with inline children; inline text tokens are leaves.
+      // Tight list items hold block-level text tokens with inline children (marked-terminal
+      // returns their raw Markdown); inline text tokens are leaves.
       if ('tokens' in token && token.tokens) return block(flow(this.parser.parseInline(token.tokens), state))
       return math.inline(plain(token.text))
     },
@@ -102,15 +105,6 @@ export function terminalRenderer(state: RenderState): RendererObject {
       const header = token.header.map((c) => styles.strong(cell(c)))
       const rows = token.rows.map((row) => row.map(cell))
       return block(renderTable({ header, rows, align: token.align }, state.width))
-    },
-    strong(token) {
-      return styles.strong(this.parser.parseInline(token.tokens))
-    },
-    em(token) {
-      return styles.em(this.parser.parseInline(token.tokens))
-    },
-    del(token) {
-      return styles.del(this.parser.parseInline(token.tokens))
     },
     codespan(token) {
       return styles.code(token.text.replace(/\n/g, ' '))

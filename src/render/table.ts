@@ -1,6 +1,7 @@
 /**
  * Tables drawn with cli-table3 and fitted to the width: columns keep their natural width when the
  * table fits, otherwise the widest columns give up space first and their cells wrap.
+ * (marked-terminal's own table ignores the width and colours borders through its own detection.)
  */
 import Table from 'cli-table3'
 import { displayWidth } from './wrap.js'

@@ -71,6 +71,7 @@ const HEAVY = [
   'csv-parse',
   'fast-xml-parser',
   'marked',
+  'marked-terminal',
   'temml',
   'sanitize-html',
   '@retorquere/bibtex-parser',

@@ -69,7 +69,7 @@ export async function browseRun(opts: BrowseOptions, ctx: Context): Promise<void
     const entry = id === null ? undefined : byId.get(id)
     if (!entry) return // Esc: leave
     chosen = entry.id
-    const { renderPaper } = await import('../../render/show.js') // marked and temml: loaded only to render
+    const { renderPaper } = await import('../../render/show.js') // marked-terminal and temml: loaded only to render
     const options = { width: readingWidth(width), color: ctx.io.color, hyperlinks: ctx.io.hyperlinks }
     const drawnBefore = drawer?.drawn() ?? 0
     const text = renderPaper(entry.paper, entry.summary ? [entry.summary] : [], options, drawer?.draw)

@@ -109,7 +109,7 @@ export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
     return ctx.io.out(bodies.map((b, i) => (i < bodies.length - 1 && !b.endsWith('\n') ? b + '\n' : b)).join(''))
   }
   const width = chooseWidth(opts.width, ctx.config.values()).value ?? readingWidth(ctx.io.columns)
-  const { renderPaper } = await import('../../render/show.js') // marked and temml: loaded only to render
+  const { renderPaper } = await import('../../render/show.js') // marked-terminal and temml: loaded only to render
   const { ShowCitations } = await import('../../render/citations.js')
   const options = { width, color: ctx.io.color, hyperlinks: ctx.io.hyperlinks }
   const drawer = await figureDrawer(ctx, chooseImages(opts.images, ctx.config.values()).value)
