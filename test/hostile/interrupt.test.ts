@@ -123,6 +123,9 @@ describe('Ctrl-C (SIGINT) at any moment of a long command', () => {
       const whole = await precisOn(library, c.args(dir), { env })
       expect(whole.code, whole.stderr).toBe(0)
       let duration = Date.now() - started
+      // Its outputs hold too, and an export's new folder goes: each interrupted run starts without it
+      // (else the export refuses to overwrite it, sooner than a quick read can be interrupted).
+      c.outputs?.(dir)
 
       // Interruption i lands in the i-th quarter of the time the command takes uninterrupted. A run that
       // finished before its interruption counts as none (its checks still hold) and is the new measure
