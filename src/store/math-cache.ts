@@ -144,7 +144,8 @@ export class MathCache {
     const entries = new Map<string, CachedText>()
     const lines = this.linesOf(readCacheFile(this.path))
     if (lines) {
-      for (const line of lines.toString('utf8').split('\n')) {
+      // The last piece is what follows the last newline: nothing, or a line cut short (as get reads it).
+      for (const line of lines.toString('utf8').split('\n').slice(0, -1)) {
         const entry = decodeLine(this.build, line)
         if (entry && !entries.has(entry[0])) entries.set(entry[0], entry[1])
       }
