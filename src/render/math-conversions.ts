@@ -36,6 +36,7 @@ export class MathConversions {
   /** Keep what this run converted for the next runs (with what it used, as the most recent); nothing is written when all came from the cache. */
   save(): void {
     if (this.converted) this.cache?.save(this.used.values())
+    this.converted = false
   }
 }
 

@@ -122,6 +122,22 @@ describe('the math cache', () => {
     expect(cacheText(dir).split('\n')[0]).toBe('precis math cache 1 sources')
   })
 
+  it('serves browse too: the summary it opens reads the same with the cache empty and warm', async () => {
+    const browse = async (dir: string) => {
+      let asked = 0
+      const answers = { browse: () => (asked++ === 0 ? 'rasmussen2004gaussian' : null) } // open it, then Esc
+      const ctx = testContext({ tty: true, library: library(), env: { PRECIS_CACHE_DIR: dir }, answers })
+      expect(await main(['browse'], ctx)).toBe(0)
+      return ctx.stdout()
+    }
+    const without = await browse(noCache())
+    expect(without).toContain('α ∈ (0, 1)')
+    const dir = tempDir('precis-cache-')
+    expect(await browse(dir)).toBe(without)
+    expect(cacheText(dir)).toContain('α ∈ (0, 1)')
+    expect(await browse(dir)).toBe(without)
+  })
+
   it('is neither read nor written by a show without math', async () => {
     const dir = tempDir('precis-cache-')
     mkdirSync(dirname(mathCachePath(dir)), { recursive: true })
