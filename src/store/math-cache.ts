@@ -2,19 +2,20 @@
  * The formulas earlier runs converted to Unicode (render/math-conversions.ts), kept in the cache
  * folder so that a run showing only those never loads temml. Derived data: deleting it loses nothing.
  *
- * One text file, a header naming the build that wrote it, then a line per formula, the least
- * recently converted first:
+ * One text file: a header naming the build that wrote it and where each of its buckets of lines
+ * starts, then a line per formula, grouped by bucket (a hash of the key):
  *
- *     precis math cache 1 <build>
- *     ["I\\alpha","α"]<tab><checksum>
- *     ["D\\frac{a}{b",null]<tab><checksum>
+ *     precis math cache 1 <build> <offset of bucket 0>,<offset of bucket 1>,…,<end>
+ *     ["I\\alpha","α",41]<tab><checksum>
+ *     ["D\\frac{a}{b",null,40]<tab><checksum>
  *
- * The key is `D` (display) or `I` (inline) and the TeX; null means the TeX is shown as written. A
- * read looks up the few formulas it shows in the file's bytes (Buffer.indexOf), decoding only their
- * lines, so its cost hardly grows with the file. Nothing read is trusted: a line whose checksum (of
- * the build and the line) fails, cut short or taken from another build's file, or holding what
- * precis never writes (a control character, an absurd length), reads as a formula not converted yet,
- * which the caller converts, so output never depends on the file.
+ * The key is `D` (display) or `I` (inline) and the TeX; null means the TeX is shown as written; the
+ * number says when a save last used it (counted on from save to save), so the least recently used go first. A read looks a formula
+ * up in its bucket's bytes only (Buffer.indexOf over a few hundred bytes), decoding only its line,
+ * so its cost hardly grows with the file. Nothing read is trusted: a line whose checksum (of the
+ * build and the line) fails, cut short or taken from another build's file, or holding what precis
+ * never writes (a control character, an absurd length), reads as a formula not converted yet, which
+ * the caller converts, so output never depends on the file.
  */
 import { closeSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -45,7 +46,11 @@ const MAX_TEX = 4000
 const MAX_TEXT = 16000
 
 const VERSION = 1
-const header = (build: string) => `precis math cache ${VERSION} ${build}\n`
+/** How many buckets the lines are grouped in: a lookup scans one, some hundreds of bytes in a full file. */
+const BUCKETS = 256
+/** The longest header read: the build and the offsets of the buckets (7 digits at most in a file of 1 MiB). */
+const MAX_HEADER = 16 * 1024
+const headerStart = (build: string) => `precis math cache ${VERSION} ${build} `
 /** A temp file of a save, in the cache's own folder. */
 const TEMP = /^\.unicode\.tmp-/
 /** A save takes milliseconds: a temp file older than this was left by a process killed while saving. */
@@ -68,14 +73,23 @@ function acceptable(tex: string, text: unknown): text is CachedText {
 /** A line's checksum: of the build too, so a line copied from another build's file fails it. */
 const lineChecksum = (build: string, json: string) => checksum(Buffer.from(`${build}\n${json}`))
 
+/** The bucket of a key's line. */
+export const bucketOf = (key: string) => parseInt(checksum(Buffer.from(key)).slice(0, 8), 16) % BUCKETS
+
+/** A formula as kept: its text and when a save last used it. */
+interface Kept {
+  text: CachedText
+  use: number
+}
+
 /** The line of one conversion, with its newline. */
-function encodeLine(build: string, key: string, text: CachedText): string {
-  const json = JSON.stringify([key, text])
+function encodeLine(build: string, key: string, { text, use }: Kept): string {
+  const json = JSON.stringify([key, text, use])
   return `${json}\t${lineChecksum(build, json)}\n`
 }
 
-/** The key and text of one line (without its newline), or null when it is not one precis writes. */
-function decodeLine(build: string, line: string): [string, CachedText] | null {
+/** The key and what is kept of one line (without its newline), or null when it is not one precis writes. */
+function decodeLine(build: string, line: string): [string, Kept] | null {
   const tab = line.lastIndexOf('\t')
   if (tab < 0) return null
   const json = line.slice(0, tab)
@@ -86,10 +100,52 @@ function decodeLine(build: string, line: string): [string, CachedText] | null {
   } catch {
     return null
   }
-  if (!Array.isArray(value) || value.length !== 2) return null
-  const [key, text] = value as unknown[]
+  if (!Array.isArray(value) || value.length !== 3) return null
+  const [key, text, use] = value as unknown[]
   if (typeof key !== 'string' || !/^[DI]/.test(key) || !acceptable(key.slice(1), text)) return null
-  return [key, text]
+  if (!Number.isSafeInteger(use) || (use as number) < 0) return null
+  // Only as precis writes it: a lookup finds a line by its key as JSON.stringify writes it.
+  return JSON.stringify(value) === json ? [key, { text, use: use as number }] : null
+}
+
+/**
+ * The file's text for `lines` (each with its key, ending with a newline): grouped by bucket, after
+ * a header saying where each bucket starts in the lines (offsets from the header's newline, each
+ * that of the newline before the bucket's first line).
+ */
+export function cacheText(build: string, lines: [key: string, line: string][]): string {
+  const buckets: string[][] = Array.from({ length: BUCKETS }, () => [])
+  for (const [key, line] of lines) buckets[bucketOf(key)]!.push(line)
+  const offsets: number[] = []
+  let at = 0
+  for (const bucket of buckets) {
+    offsets.push(at)
+    for (const line of bucket) at += Buffer.byteLength(line)
+  }
+  offsets.push(at)
+  return `${headerStart(build)}${offsets.join(',')}\n${buckets.flat().join('')}`
+}
+
+/** A cache file's lines and where each bucket starts; null unless it is one this build writes. */
+interface Layout {
+  /** The bytes from the header's newline on. */
+  lines: Buffer
+  /** Where each bucket starts in `lines`, and where the last ends. */
+  offsets: number[]
+}
+
+function layoutOf(build: string, bytes: Buffer | null): Layout | null {
+  if (!bytes) return null
+  const end = bytes.subarray(0, MAX_HEADER).indexOf(10)
+  const start = headerStart(build)
+  const header = end < 0 ? '' : bytes.toString('latin1', 0, end)
+  if (!header.startsWith(start)) return null
+  const pieces = header.slice(start.length).split(',')
+  const offsets = pieces.map(Number)
+  const lines = bytes.subarray(end)
+  const ordered = pieces.every((piece, i) => /^\d{1,8}$/.test(piece) && offsets[i]! >= (offsets[i - 1] ?? 0))
+  // A file cut short or grown ends elsewhere than its header says: not read at all.
+  return offsets.length === BUCKETS + 1 && ordered && offsets[BUCKETS] === lines.length - 1 ? { lines, offsets } : null
 }
 
 /** The file at `path` if it is a regular file (a link or a folder in its place is not followed), no larger than the bound. */
@@ -108,8 +164,8 @@ function readCacheFile(path: string): Buffer | null {
 
 /** The conversions an earlier run kept, for one build of precis (see the top of this file). */
 export class MathCache {
-  /** The file's lines (the bytes after the header), read with the first lookup; null when there is no file of this build. */
-  private lines: Buffer | null | undefined
+  /** The file, read with the first lookup; null when there is no file of this build. */
+  private layout: Layout | null | undefined
 
   constructor(
     /** Where the cache is (mathCachePath). */
@@ -120,65 +176,69 @@ export class MathCache {
 
   /** What the file says `tex` shows as; undefined when it holds no valid line for it. */
   get(tex: string, display: boolean): CachedText | undefined {
-    if (this.lines === undefined) this.lines = this.linesOf(readCacheFile(this.path))
-    if (this.lines === null) return undefined
+    if (this.layout === undefined) this.layout = layoutOf(this.build, readCacheFile(this.path))
+    if (this.layout === null) return undefined
     const key = keyOf(tex, display)
-    // Every line starts after a newline (the header's, for the first), and JSON writes no newline
-    // inside a string: this finds the start of the line of `key` and nothing else.
-    const start = this.lines.indexOf(`\n[${JSON.stringify(key)},`)
+    const { lines, offsets } = this.layout
+    const bucket = bucketOf(key)
+    const within = lines.subarray(offsets[bucket], offsets[bucket + 1]! + 1)
+    // Every line starts after a newline, and JSON writes no newline inside a string: this finds
+    // the start of the line of `key` and nothing else.
+    const start = within.indexOf(`\n[${JSON.stringify(key)},`)
     if (start < 0) return undefined
-    const end = this.lines.indexOf(10, start + 1)
-    if (end < 0) return undefined // cut short
-    const entry = decodeLine(this.build, this.lines.toString('utf8', start + 1, end))
-    return entry && entry[0] === key ? entry[1] : undefined
+    const end = within.indexOf(10, start + 1)
+    if (end < 0) return undefined
+    const entry = decodeLine(this.build, within.toString('utf8', start + 1, end))
+    return entry && entry[0] === key ? entry[1].text : undefined
   }
 
   /**
-   * Keep `recent` (what a run converted or used) as the most recent conversions, with those the
-   * file holds now (another run may have added some since it was read), the oldest dropped beyond
-   * the bounds; nothing is written when the file already holds them all. Written to a new file renamed over the old, so a reader sees one or
-   * the other; two runs saving at once may lose one's additions, which the next run converts again.
-   * Never fails: a cache that cannot be written is only a cache not kept.
+   * Keep `recent` (what a run converted or used) as the most recently used conversions, with those
+   * the file holds now (another run may have added some since it was read), the least recently
+   * used dropped beyond the bounds; nothing is written when the file already holds them all.
+   * Written to a new file renamed over the old, so a reader sees one or the other; two runs saving
+   * at once may lose one's additions, which the next run converts again. Never fails: a cache that
+   * cannot be written is only a cache not kept.
    */
   save(recent: Iterable<Conversion>): void {
-    const entries = new Map<string, CachedText>()
-    const lines = this.linesOf(readCacheFile(this.path))
-    if (lines) {
-      // The last piece is what follows the last newline: nothing, or a line cut short (as get reads it).
-      for (const line of lines.toString('utf8').split('\n').slice(0, -1)) {
+    const entries = new Map<string, Kept>()
+    const layout = layoutOf(this.build, readCacheFile(this.path))
+    // What a lookup would find: the first valid line of each key in its bucket.
+    for (let bucket = 0; layout && bucket < BUCKETS; bucket++) {
+      const { lines, offsets } = layout
+      // Split at newlines: the first piece is before the bucket's first line, the last after its last.
+      for (const line of lines
+        .toString('utf8', offsets[bucket], offsets[bucket + 1]! + 1)
+        .split('\n')
+        .slice(1, -1)) {
         const entry = decodeLine(this.build, line)
-        if (entry && !entries.has(entry[0])) entries.set(entry[0], entry[1])
+        if (entry && bucketOf(entry[0]) === bucket && !entries.has(entry[0])) entries.set(entry[0], entry[1])
       }
     }
+    // Uses are counted on from the file's latest, one for each formula of this save in the order used.
+    let use = 0
+    for (const kept of entries.values()) use = Math.max(use, kept.use + 1)
     let added = false
     for (const { tex, display, text } of recent) {
       if (!acceptable(tex, text)) continue
       const key = keyOf(tex, display)
-      added ||= entries.get(key) !== text
-      entries.delete(key) // moved to the end: the most recent
-      entries.set(key, text)
+      added ||= entries.get(key)?.text !== text
+      entries.set(key, { text, use: use++ })
     }
     if (added) this.write(this.bounded(entries))
   }
 
-  /** The file's text for `entries`: the most recent that fit the bounds, oldest first. */
-  private bounded(entries: Map<string, CachedText>): string {
-    const kept: string[] = []
-    let bytes = Buffer.byteLength(header(this.build))
-    for (const [key, text] of [...entries].reverse()) {
-      const line = encodeLine(this.build, key, text)
+  /** The file's text for `entries`: the most recently used that fit the bounds. */
+  private bounded(entries: Map<string, Kept>): string {
+    const lines: [string, string][] = []
+    let bytes = Buffer.byteLength(headerStart(this.build)) + (BUCKETS + 1) * 8
+    for (const [key, kept] of [...entries].sort((a, b) => b[1].use - a[1].use)) {
+      const line = encodeLine(this.build, key, kept)
       bytes += Buffer.byteLength(line)
-      if (bytes > MAX_CACHE_BYTES || kept.length === MAX_CACHE_ENTRIES) break
-      kept.push(line)
+      if (bytes > MAX_CACHE_BYTES || lines.length === MAX_CACHE_ENTRIES) break
+      lines.push([key, line])
     }
-    return header(this.build) + kept.reverse().join('')
-  }
-
-  /** The bytes after the header, starting with its newline; null unless the file starts with this build's header. */
-  private linesOf(bytes: Buffer | null): Buffer | null {
-    const expected = header(this.build)
-    if (!bytes || bytes.length < expected.length || bytes.toString('latin1', 0, expected.length) !== expected) return null
-    return bytes.subarray(expected.length - 1)
+    return cacheText(this.build, lines)
   }
 
   private write(text: string): void {

@@ -7,7 +7,7 @@ import { lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFile
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checksum } from '../../src/store/index/checksum.js'
-import { mathCachePath } from '../../src/store/math-cache.js'
+import { cacheText, mathCachePath } from '../../src/store/math-cache.js'
 import { runPrecis } from '../support/cli.js'
 import { tempDir } from '../support/context.js'
 import { libraryOf, paper, summary } from '../support/library.js'
@@ -45,15 +45,18 @@ async function withoutCache(library: string): Promise<string[]> {
   return Promise.all(RUNS.map((args) => printed(library, cache, args)))
 }
 
-/** Whether every line of the cache file is one precis wrote: its build's header, then checksummed lines. */
+/** Whether the cache file is one precis wrote: its build's header, then checksummed lines laid out where the header says. */
 function wellFormed(path: string): boolean {
-  const [header, ...lines] = readFileSync(path, 'utf8').split('\n')
-  const build = /^precis math cache 1 (\S+)$/.exec(header!)?.[1]
+  const text = readFileSync(path, 'utf8')
+  const [header, ...lines] = text.split('\n')
+  const build = /^precis math cache 1 (\S+) [\d,]+$/.exec(header!)?.[1]
   if (!build || lines.pop() !== '') return false
-  return lines.every((line) => {
+  const keyed = lines.map((line): [string, string] => [(JSON.parse(line.slice(0, line.lastIndexOf('\t'))) as [string])[0], `${line}\n`])
+  const checksummed = lines.every((line) => {
     const tab = line.lastIndexOf('\t')
     return line.slice(tab + 1) === checksum(Buffer.from(`${build}\n${line.slice(0, tab)}`))
   })
+  return checksummed && cacheText(build, keyed) === text
 }
 
 describe('the math cache, whatever is in its place', () => {

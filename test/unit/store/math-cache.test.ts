@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { MAX_CACHE_BYTES, MAX_CACHE_ENTRIES, MathCache, mathCachePath, type Conversion } from '../../../src/store/math-cache.js'
+import { cacheText, MAX_CACHE_BYTES, MAX_CACHE_ENTRIES, MathCache, mathCachePath, type Conversion } from '../../../src/store/math-cache.js'
 import { checksum } from '../../../src/store/index/checksum.js'
 import { tempDir } from '../../support/context.js'
 
@@ -11,7 +11,10 @@ const conversion = (tex: string, text: string | null, display = false): Conversi
 
 /** A line as precis writes it, for `json` (checksummed for `build`). */
 const line = (json: string, build = BUILD) => `${json}\t${checksum(Buffer.from(`${build}\n${json}`))}\n`
-const header = (build = BUILD) => `precis math cache 1 ${build}\n`
+/** A file of these lines (each with the key whose bucket it goes in) laid out as precis lays them out. */
+const file = (lines: [key: string, line: string][], build = BUILD) => cacheText(build, lines)
+/** The file precis writes for `a` shown as α, after its first save. */
+const alphaFile = () => file([['Ia', line('["Ia","α",0]')]])
 
 /** What a fresh reader of `path` finds for each formula. */
 const lookups = (path: string, formulas: [string, boolean][], build = BUILD) => {
@@ -100,36 +103,63 @@ describe('the math cache file', () => {
     )
   })
 
-  it.each([
-    ['a line whose checksum fails', header() + line('["Ia","b"]').replace('"b"', '"c"')],
-    ['a line checksummed for another build', header() + line('["Ia","α"]', 'build-b')],
-    ['a line cut short', header() + line('["Ia","α"]').slice(0, -1)],
-    ['a line without its checksum', header() + '["Ia","α"]\n'],
-    ['a line with a control character', header() + line('["Ia","\\u001b[2J"]')],
-    ['a line with a bidi override', header() + line('["Ia","\\u202eα"]')],
-    ['a line of another shape', header() + line('["Ia","α",1]')],
-    ['a line whose text is not text', header() + line('["Ia",{"text":"α"}]')],
-    ['a line with neither D nor I', header() + line('["a","α"]') + line('["Xa","α"]')],
-    ['a line that is not JSON', header() + line('["Ia","α"')],
-    ['another build', header('build-b') + line('["Ia","α"]', 'build-b')],
-    ['another version', header().replace(' 1 ', ' 2 ') + line('["Ia","α"]')],
-    ['no header', line('["Ia","α"]')],
-    ['an empty file', ''],
-    ['binary', '\u0000\u0001\u0002'],
-    ['a file over the bound', header() + line('["Ia","α"]') + 'x'.repeat(MAX_CACHE_BYTES)],
-  ])('reads %s as nothing converted, and a save replaces it', (_, text) => {
+  const damaged: [string, () => string][] = [
+    ['a line whose checksum fails', () => file([['Ia', line('["Ia","b",0]').replace('"b"', '"c"')]])],
+    ['a line checksummed for another build', () => file([['Ia', line('["Ia","α",0]', 'build-b')]])],
+    ['a line without its checksum', () => file([['Ia', '["Ia","α",0]\n']])],
+    ['a line with a control character', () => file([['Ia', line('["Ia","\\u001b[2J",0]')]])],
+    ['a line with a bidi override', () => file([['Ia', line('["Ia","\\u202eα",0]')]])],
+    ['a line of another shape', () => file([['Ia', line('["Ia","α"]')]])],
+    ['a line whose use is not a count', () => file([['Ia', line('["Ia","α",-1]')]])],
+    ['a line whose text is not text', () => file([['Ia', line('["Ia",{"text":"α"},0]')]])],
+    ['a line that is not JSON', () => file([['Ia', line('["Ia","α",0')]])],
+    ['a line in another bucket', () => file([['Ib', line('["Ia","α",0]')]])],
+    [
+      'a line not as precis writes it',
+      () =>
+        file([
+          ['Ia', line('[ "Ia","α",0]')],
+          ['Ia', line('["\\u0049a","α",0]')],
+        ]),
+    ],
+    ['a file cut short', () => alphaFile().slice(0, -1)],
+    ['a file grown', () => alphaFile() + line('["Ib","β",0]')],
+    ['offsets out of order', () => alphaFile().replace(/ 0,/, ' 9,')],
+    ['another build', () => file([['Ia', line('["Ia","α",0]', 'build-b')]], 'build-b')],
+    ['another version', () => alphaFile().replace(' 1 ', ' 2 ')],
+    ['no header', () => line('["Ia","α",0]')],
+    ['an empty file', () => ''],
+    ['binary', () => '\u0000\u0001\u0002'],
+    [
+      'a file over the bound',
+      () =>
+        file([
+          ['Ia', line('["Ia","α",0]')],
+          ['Ib', line(JSON.stringify(['Ib', 'β'.repeat(MAX_CACHE_BYTES / 2), 0]))],
+        ]),
+    ],
+  ]
+  it.each(damaged)('reads %s as nothing converted, and a save replaces it', (_, text) => {
     const path = cachePath()
     mkdirSync(dirname(path), { recursive: true })
-    writeFileSync(path, text)
+    writeFileSync(path, text())
     expect(lookups(path, [['a', false]])).toEqual([undefined])
     new MathCache(path, BUILD).save([conversion('a', 'α')])
-    expect(readFileSync(path, 'utf8')).toBe(header() + line('["Ia","α"]'))
+    expect(readFileSync(path, 'utf8')).toBe(alphaFile())
   })
 
   it('reads the valid lines of a file that holds others too (a save drops those)', () => {
     const path = cachePath()
     mkdirSync(dirname(path), { recursive: true })
-    writeFileSync(path, header() + line('["Ia","α"]') + 'garbage\n' + line('["Ib","β"]').replace('β', 'γ') + line('["Ic","γ"]'))
+    writeFileSync(
+      path,
+      file([
+        ['Ia', line('["Ia","α",0]')],
+        ['Ix', 'garbage\n'],
+        ['Ib', line('["Ib","β",0]').replace('β', 'γ')],
+        ['Ic', line('["Ic","γ",0]')],
+      ]),
+    )
     expect(
       lookups(path, [
         ['a', false],
@@ -138,7 +168,13 @@ describe('the math cache file', () => {
       ]),
     ).toEqual(['α', undefined, 'γ'])
     new MathCache(path, BUILD).save([conversion('d', 'δ')])
-    expect(readFileSync(path, 'utf8')).toBe(header() + line('["Ia","α"]') + line('["Ic","γ"]') + line('["Id","δ"]'))
+    expect(readFileSync(path, 'utf8')).toBe(
+      file([
+        ['Id', line('["Id","δ",1]')],
+        ['Ia', line('["Ia","α",0]')],
+        ['Ic', line('["Ic","γ",0]')],
+      ]),
+    )
   })
 
   it('finds a formula only at the start of a line, never inside another one', () => {
@@ -156,13 +192,13 @@ describe('the math cache file', () => {
   it('follows no link put where the cache goes, and replaces the link (never its target) when it saves', () => {
     const path = cachePath()
     const target = join(tempDir('precis-elsewhere-'), 'target')
-    writeFileSync(target, header() + line('["Ia","α"]'))
+    writeFileSync(target, alphaFile())
     mkdirSync(dirname(path), { recursive: true })
     symlinkSync(target, path)
     expect(lookups(path, [['a', false]])).toEqual([undefined])
     new MathCache(path, BUILD).save([conversion('b', 'β')])
     expect(lstatSync(path).isFile()).toBe(true)
-    expect(readFileSync(target, 'utf8')).toBe(header() + line('["Ia","α"]'))
+    expect(readFileSync(target, 'utf8')).toBe(alphaFile())
     expect(
       lookups(path, [
         ['a', false],
