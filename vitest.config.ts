@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
+  // What scripts/build.mjs defines as the build's identity (src/core/build.ts), so that tests of the
+  // sources keep the caches the built program keeps.
+  define: { PRECIS_BUILD: JSON.stringify('sources') },
   test: {
     // Builds dist/ first: the end-to-end tests run it, and must run the source as it is now.
     globalSetup: ['./test/support/build-dist.ts'],

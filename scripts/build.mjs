@@ -5,8 +5,9 @@
 // (issue 9 asks for 1.5×). One bundle per lazily imported part (code splitting) keeps each
 // command's implementation out of start-up. Type-checking is tsc's job (`npm run typecheck`).
 import { build } from 'esbuild'
-import { readFileSync, rmSync } from 'node:fs'
-import { dirname, relative, resolve } from 'node:path'
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const { dependencies } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
@@ -75,6 +76,23 @@ const lazyPartsWithTheirGroups = {
   },
 }
 
+// What identifies this build (src/core/build.ts): caches of what its code computes, as the math
+// cache, are ignored by any other. A hash of the sources, this script, the locked dependencies and
+// temml's code as installed: any change to one of them is another build.
+function buildIdentity() {
+  const root = fileURLToPath(new URL('..', import.meta.url))
+  const files = (dir) =>
+    readdirSync(join(root, dir), { recursive: true })
+      .map((name) => join(dir, name))
+      .filter((path) => statSync(join(root, path)).isFile())
+      .sort()
+  const hash = createHash('sha256')
+  for (const path of [...files('src'), 'scripts/build.mjs', 'package-lock.json', ...files('node_modules/temml')]) {
+    hash.update(`${path}\0`).update(readFileSync(join(root, path)))
+  }
+  return hash.digest('hex').slice(0, 32)
+}
+
 const common = {
   bundle: true,
   format: 'esm',
@@ -92,6 +110,7 @@ const common = {
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   // Maps (dist/*.map) so that a stack trace under PRECIS_DEBUG names src/ files and lines; bin/precis.js
   // turns them on only then. Without the sources' text: a stack needs the lines, not the code.
+  define: { PRECIS_BUILD: JSON.stringify(buildIdentity()) },
   sourcemap: true,
   sourcesContent: false,
   logLevel: 'warning',

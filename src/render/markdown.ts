@@ -9,6 +9,7 @@ import { sanitizeTerminal } from '../core/text/sanitize.js'
 import { type Figure, FigureList, unglueImageUrls } from '../core/markdown/figures.js'
 import { plainText, plainTextNotice, renderWithinLimits } from '../core/markdown/limits.js'
 import { protectMath } from '../core/markdown/math-spans.js'
+import type { MathConverter } from './math.js'
 import { MathText } from './math-text.js'
 import { terminalRenderer } from './renderer.js'
 import { makeStyles, type RenderOptions, type Styles } from './styles.js'
@@ -27,7 +28,7 @@ export function renderMarkdown(markdown: string, opts: RenderOptions): RenderedM
   const source = sanitizeTerminal(markdown.replace(/\r\n?/g, '\n'))
   return renderWithinLimits(
     source,
-    () => formatted(source, styles, clampWidth(opts.width)),
+    () => formatted(source, styles, clampWidth(opts.width), opts.convertMath),
     (problem) => ({
       text: styles.notice(plainTextNotice(problem)) + '\n\n' + plainText(source).trimEnd(),
       figures: [],
@@ -35,9 +36,9 @@ export function renderMarkdown(markdown: string, opts: RenderOptions): RenderedM
   )
 }
 
-function formatted(source: string, styles: Styles, width: number): RenderedMarkdown {
+function formatted(source: string, styles: Styles, width: number, convertMath?: MathConverter): RenderedMarkdown {
   const { markdown: prepared, spans } = protectMath(source, unglueImageUrls)
-  const math = new MathText(spans, styles)
+  const math = new MathText(spans, styles, convertMath)
   const figures = new FigureList()
   const marked = new Marked({ gfm: true, breaks: false, async: false })
   // marked-terminal draws emphasis, strong and strikethrough with our styles; renderer.ts

@@ -3,7 +3,7 @@
  * text, or its TeX as written (dimmed when colour is on) when it has no faithful Unicode form.
  */
 import { MAX_CONVERTED_SPANS } from '../core/markdown/limits.js'
-import { texToUnicode } from './math.js'
+import { texToUnicode, type MathConverter } from './math.js'
 import { DISPLAY_PLACEHOLDER, INLINE_PLACEHOLDER, MAX_INLINE_LENGTH, type MathSpan } from '../core/markdown/math-spans.js'
 import { BINARY, RELATIONS } from './mathml-kinds.js'
 import type { Styles } from './styles.js'
@@ -53,6 +53,7 @@ export class MathText {
   constructor(
     private readonly spans: MathSpan[],
     private readonly styles: Styles,
+    private readonly convert: MathConverter = texToUnicode,
   ) {}
 
   /** `text` with inline math placeholders replaced. */
@@ -76,8 +77,8 @@ export class MathText {
     if (known !== undefined) return known
     const span = this.spans[index]
     if (!span) return ''
-    const convert = index < MAX_CONVERTED_SPANS && (span.display || span.tex.length <= MAX_INLINE_LENGTH)
-    const math = convert ? texToUnicode(span.tex, span.display) : { text: span.tex, faithful: false }
+    const convertible = index < MAX_CONVERTED_SPANS && (span.display || span.tex.length <= MAX_INLINE_LENGTH)
+    const math = convertible ? this.convert(span.tex, span.display) : { text: span.tex, faithful: false }
     const text = !math.faithful
       ? span.source
           .split('\n')

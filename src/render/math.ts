@@ -14,6 +14,9 @@ export interface UnicodeMath {
   faithful: boolean
 }
 
+/** What turns one formula (without its delimiters) into Unicode: texToUnicode, or one that remembers its answers. */
+export type MathConverter = (tex: string, display: boolean) => UnicodeMath
+
 /** Loaded with the first formula: temml is some 400 KB of code, which a summary without math never needs. */
 const temml = lazyRequire<typeof import('temml').default>('temml')
 

@@ -7,6 +7,7 @@
 import { CitationResolver, resolveCitations } from '../core/citations/citations.js'
 import type { Highlight, Snippet } from '../core/search/snippets.js'
 import { shortTitle } from '../core/citations/citation-text.js'
+import type { MathConverter } from './math.js'
 
 /** A stretch of a snippet's text [start, end) and what to show for it. */
 interface Rewrite {
@@ -29,15 +30,17 @@ export function mayHoldMath(text: string): boolean {
   return /\$|\\[([]/.test(text)
 }
 
-/**
- * How snippets over `library` are shown; the TeX renderer (temml, heavy) is loaded only `withMath`.
- * Each formula is converted once: browse shows the same snippets again at every keystroke.
- */
 /** What citations in a snippet are resolved against: the library, or its outline. */
 export type CitingLibrary = ConstructorParameters<typeof CitationResolver>[0]
 
-export async function snippetRendering(library: CitingLibrary, withMath: boolean): Promise<SnippetRendering> {
-  const texToUnicode = withMath ? (await import('./math.js')).texToUnicode : null
+/**
+ * How snippets over `library` are shown; math is converted only `withMath`, by `convertMath` when
+ * given (math-conversions.ts, which loads temml only for a formula no earlier run converted), else
+ * by texToUnicode (temml, heavy, loaded with the first formula). Each formula is converted once:
+ * browse shows the same snippets again at every keystroke.
+ */
+export async function snippetRendering(library: CitingLibrary, withMath: boolean, convertMath?: MathConverter): Promise<SnippetRendering> {
+  const texToUnicode = withMath ? (convertMath ?? (await import('./math.js')).texToUnicode) : null
   const converted = new Map<string, string | null>()
   const math = (tex: string, display: boolean) => {
     const key = `${display ? '$$' : '$'}${tex}`

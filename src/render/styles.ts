@@ -4,6 +4,7 @@
  * holds no escape byte at all. Hyperlinks are OSC 8 sequences, only for web and mail URLs.
  */
 import { Chalk } from 'chalk'
+import type { MathConverter } from './math.js'
 
 export interface RenderOptions {
   /** Columns to wrap at. */
@@ -12,6 +13,8 @@ export interface RenderOptions {
   color: boolean
   /** Emit OSC 8 hyperlinks (terminals that support them show the text as a link). */
   hyperlinks: boolean
+  /** Converts a formula to Unicode: `MathConversions` (math-conversions.ts) remembers them across runs; texToUnicode when absent. */
+  convertMath?: MathConverter
 }
 
 export type Style = (text: string) => string

@@ -162,15 +162,32 @@ describe('start-up loads only what the command needs', () => {
   it('show renders with marked and temml but loads no syntax highlighter nor emoji data (precis draws code blocks itself, and leaves :shortcodes: as typed)', async () => {
     const library = join(tempDir(), 'library.json')
     writeFileSync(library, JSON.stringify(smallLibrary()))
-    const { packages, sources } = await whatLoads(['--library', library, 'show', 'rasmussen2004gaussian'])
+    const env = { PRECIS_CACHE_DIR: tempDir() } // a cache of math never shown
+    const { packages, sources } = await whatLoads(['--library', library, 'show', 'rasmussen2004gaussian'], env)
     expect(sources).toContain('src/render/show.ts')
     expect(['marked', 'temml'].filter((name) => packages.has(name))).toEqual(['marked', 'temml'])
     // A summary without math: temml (the largest of them) is loaded with the first formula only.
-    const plain = await whatLoads(['--library', library, 'show', 'gilmer2017neural-2'])
+    const plain = await whatLoads(['--library', library, 'show', 'gilmer2017neural-2'], env)
     expect(plain.sources).toContain('src/render/show.ts')
     expect(['marked', 'temml'].filter((name) => plain.packages.has(name))).toEqual(['marked'])
     expect(['cli-highlight', 'highlight.js', 'node-emoji', 'emojilib'].filter((name) => packages.has(name))).toEqual([])
     // zod checks what the sources' cache holds: loaded only to draw a cached figure, never to show text.
     expect(packages.has('zod')).toBe(false)
+  })
+
+  it('a search and a show of formulas shown before load no temml: their Unicode comes from the math cache', async () => {
+    const library = join(tempDir(), 'library.json')
+    writeFileSync(library, JSON.stringify(smallLibrary()))
+    for (const args of [
+      ['search', 'gaussian'],
+      ['show', 'rasmussen2004gaussian'],
+    ]) {
+      const env = { PRECIS_CACHE_DIR: tempDir() }
+      const first = await whatLoads(['--library', library, ...args], env)
+      expect(first.packages.has('temml'), `${args.join(' ')}, first`).toBe(true) // math to convert: a test that could fail
+      const warm = await whatLoads(['--library', library, ...args], env)
+      expect(warm.packages.has('temml'), `${args.join(' ')}, warm`).toBe(false)
+      expect(warm.sources).toContain('src/store/math-cache.ts')
+    }
   })
 })

@@ -5,6 +5,7 @@ import { InMemorySearch } from '../../core/search/postings-search.js'
 import { buildPostings, PostingsUnavailable } from '../../core/search/postings.js'
 import type { PostingsView } from '../../core/search/postings-view.js'
 import { readOutline, readPostings } from '../../store/outline-reads.js'
+import { cacheDir } from '../../store/paths.js'
 import { browseChoices } from './choices.js'
 import { mayHoldMath, snippetRendering } from '../../render/snippet-rendered.js'
 import { readingWidth } from '../../render/reading-width.js'
@@ -44,11 +45,10 @@ export async function browseRun(opts: BrowseOptions, ctx: Context): Promise<void
   const search = new InMemorySearch(same ? stored : buildPostings(entries), entries)
   search.prepare() // before the first keystroke, not during it
   const byId = new Map<string, Entry>(entries.map((e) => [e.id, e]))
-  // Snippets read as `show` reads: the TeX renderer loads now, once, when some body has math.
-  const rendering = await snippetRendering(
-    library,
-    entries.some((entry) => mayHoldMath(entry.summary?.body ?? '')),
-  )
+  // Snippets read as `show` reads, their math from the cache of formulas earlier runs converted (temml loads with the first other one).
+  const withMath = entries.some((entry) => mayHoldMath(entry.summary?.body ?? ''))
+  const math = withMath ? (await import('../../render/math-conversions.js')).conversionsCachedIn(cacheDir(ctx.env)) : null
+  const rendering = await snippetRendering(library, withMath, math?.convert)
   const width = ctx.io.columns ?? 80
   // Asked once, before the prompt takes the terminal's input.
   const drawer = await figureDrawer(ctx, chooseImages(opts.images, ctx.config.values()).value)
@@ -67,12 +67,13 @@ export async function browseRun(opts: BrowseOptions, ctx: Context): Promise<void
       },
     })
     const entry = id === null ? undefined : byId.get(id)
-    if (!entry) return // Esc: leave
+    if (!entry) return math?.save() // Esc: leave
     chosen = entry.id
     const { renderPaper } = await import('../../render/show.js') // marked-terminal and temml: loaded only to render
-    const options = { width: readingWidth(width), color: ctx.io.color, hyperlinks: ctx.io.hyperlinks }
+    const options = { width: readingWidth(width), color: ctx.io.color, hyperlinks: ctx.io.hyperlinks, convertMath: math?.convert }
     const drawnBefore = drawer?.drawn() ?? 0
     const text = renderPaper(entry.paper, entry.summary ? [entry.summary] : [], options, drawer?.draw)
+    math?.save()
     // As in show: a pager (less) cannot draw images, so a summary with figures drawn goes to the terminal directly.
     if (drawer && drawer.drawn() > drawnBefore) ctx.io.out(text)
     else await ctx.io.page(text)

@@ -3,6 +3,7 @@ import { parseQuery } from '../../core/search/query.js'
 import { entryRecord } from '../../core/records/entries.js'
 import { searchLibrary, type SearchHit, type SearchResult } from '../../core/search/search.js'
 import { searchFromIndex } from '../../store/search-reads.js'
+import { cacheDir } from '../../store/paths.js'
 import type { CitingLibrary } from '../../render/snippet-rendered.js'
 import { formatCorrections, formatHitsBlocks, formatHitsPlain } from '../../render/search-results.js'
 import { mayHoldMath, renderSnippet, snippetRendering } from '../../render/snippet-rendered.js'
@@ -19,15 +20,19 @@ function hitRecord(hit: SearchHit): Record<string, unknown> {
   return { ...entryRecord(hit), score: Math.round(hit.score * 1e4) / 1e4, snippet: hit.snippets[0]?.text ?? null, missing: hit.missing }
 }
 
-/** The hits with their snippets shown as `show` shows a body (the JSON keeps the stored text). */
-async function rendered(hits: SearchHit[], library: CitingLibrary): Promise<SearchHit[]> {
+/**
+ * The hits with their snippets shown as `show` shows a body (the JSON keeps the stored text); their
+ * math from the cache of formulas earlier runs converted, kept in `cacheDir`.
+ */
+async function rendered(hits: SearchHit[], library: CitingLibrary, cacheDir: string): Promise<SearchHit[]> {
   const snippets = hits.flatMap((hit) => hit.snippets)
   if (snippets.length === 0) return hits
-  const rendering = await snippetRendering(
-    library,
-    snippets.some((snippet) => mayHoldMath(snippet.text)),
-  )
-  return hits.map((hit) => ({ ...hit, snippets: hit.snippets.map((snippet) => renderSnippet(snippet, rendering)) }))
+  const withMath = snippets.some((snippet) => mayHoldMath(snippet.text))
+  const math = withMath ? (await import('../../render/math-conversions.js')).conversionsCachedIn(cacheDir) : null
+  const rendering = await snippetRendering(library, withMath, math?.convert)
+  const shown = hits.map((hit) => ({ ...hit, snippets: hit.snippets.map((snippet) => renderSnippet(snippet, rendering)) }))
+  math?.save()
+  return shown
 }
 
 export async function searchRun(opts: SearchCommandOptions, ctx: Context): Promise<void> {
@@ -44,7 +49,7 @@ export async function searchRun(opts: SearchCommandOptions, ctx: Context): Promi
   }
   const { total, corrections } = result
   if (ctx.globals.json) return printJson(ctx, result.hits.map(hitRecord))
-  const hits = await rendered(result.hits, library)
+  const hits = await rendered(result.hits, library, cacheDir(ctx.env))
   if (!ctx.io.stdoutIsTTY) return ctx.io.out(formatHitsPlain(hits))
   if (corrections.length > 0) inform(ctx, formatCorrections(corrections))
   if (total === 0) return inform(ctx, 'No summaries match.')

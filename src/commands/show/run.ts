@@ -11,6 +11,7 @@ import {
   type NamedRecords,
   type PickedRecords,
 } from '../../store/outline-reads.js'
+import { cacheDir } from '../../store/paths.js'
 import { readingWidth } from '../../render/reading-width.js'
 import { chooseImages, chooseWidth } from '../../core/config/precedence.js'
 import { printJson } from '../../command-kit/shared.js'
@@ -111,7 +112,9 @@ export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
   const width = chooseWidth(opts.width, ctx.config.values()).value ?? readingWidth(ctx.io.columns)
   const { renderPaper } = await import('../../render/show.js') // marked-terminal and temml: loaded only to render
   const { ShowCitations } = await import('../../render/citations.js')
-  const options = { width, color: ctx.io.color, hyperlinks: ctx.io.hyperlinks }
+  // Formulas earlier runs converted come from the cache: temml is loaded only for a new one.
+  const math = (await import('../../render/math-conversions.js')).conversionsCachedIn(cacheDir(ctx.env))
+  const options = { width, color: ctx.io.color, hyperlinks: ctx.io.hyperlinks, convertMath: math.convert }
   const drawer = await figureDrawer(ctx, chooseImages(opts.images, ctx.config.values()).value)
   const citations = new ShowCitations(
     outline,
@@ -128,6 +131,7 @@ export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
         drawer?.draw,
       ) + citations.citedBy(g.paper),
   )
+  math.save()
   // A pager (less) cannot draw images: with figures drawn, the text goes to the terminal directly.
   if (drawer && drawer.drawn() > 0) ctx.io.out(pages.join('\n'))
   else await ctx.io.page(pages.join('\n'))

@@ -1,0 +1,120 @@
+// The math cache (store/math-cache.ts) is a file in the cache folder that other programs, other
+// precis runs and other builds may have written. Whatever stands there (a link, a folder, a pipe,
+// runs saving at once), search and show print what they print without a cache, exit 0, and leave
+// a cache every line of which a later run can read.
+import { execFileSync } from 'node:child_process'
+import { lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { checksum } from '../../src/store/index/checksum.js'
+import { cacheText, mathCachePath } from '../../src/store/math-cache.js'
+import { runPrecis } from '../support/cli.js'
+import { tempDir } from '../support/context.js'
+import { libraryOf, paper, summary } from '../support/library.js'
+
+/** Papers each with formulas of their own, so runs showing different ones add different lines. */
+const COUNT = 6
+function libraryFile(): string {
+  const papers = Array.from({ length: COUNT }, (_, i) => paper({ key: `paper${i}2020kernel`, title: `Kernel paper ${i}` }))
+  const summaries = papers.map((p, i) =>
+    summary({
+      id: p.key,
+      paper: p.key,
+      body: `A kernel $k_{${i}}(x, y) = \\exp(-\\|x - y\\|^2 / ${i + 2})$ with $\\alpha_{${i}} \\in (0, 1)$.\n\n$$\\sum_{j=1}^{${i + 3}} \\beta_j$$\n\nHostile TeX too: $\\text{\u001b[2J${i}}$ and $\\frac{${i}}{$.\n`,
+    }),
+  )
+  const file = join(tempDir(), 'library.json')
+  writeFileSync(file, JSON.stringify(libraryOf(papers, summaries)))
+  return file
+}
+
+const RUNS = [['search', 'kernel'], ...Array.from({ length: COUNT }, (_, i) => ['show', `paper${i}2020kernel`])]
+
+/** What precis prints for `args` with the cache folder `cache`; it must succeed quietly. */
+async function printed(library: string, cache: string, args: string[]): Promise<string> {
+  const result = await runPrecis(['--library', library, ...args], { env: { PRECIS_CACHE_DIR: cache } })
+  expect(result.stderr).toBe('')
+  expect(result.code).toBe(0)
+  return result.stdout
+}
+
+/** Every run's output with no math cache at all: a file stands where its folder would be made. */
+async function withoutCache(library: string): Promise<string[]> {
+  const cache = tempDir()
+  writeFileSync(join(cache, 'math'), '')
+  return Promise.all(RUNS.map((args) => printed(library, cache, args)))
+}
+
+/** Whether the cache file is one precis wrote: its build's header, then checksummed lines laid out where the header says. */
+function wellFormed(path: string): boolean {
+  const text = readFileSync(path, 'utf8')
+  const [header, ...lines] = text.split('\n')
+  const build = /^precis math cache 1 (\S+) [\d,]+$/.exec(header!)?.[1]
+  if (!build || lines.pop() !== '') return false
+  const keyed = lines.map((line): [string, string] => [(JSON.parse(line.slice(0, line.lastIndexOf('\t'))) as [string])[0], `${line}\n`])
+  const checksummed = lines.every((line) => {
+    const tab = line.lastIndexOf('\t')
+    return line.slice(tab + 1) === checksum(Buffer.from(`${build}\n${line.slice(0, tab)}`))
+  })
+  return checksummed && cacheText(build, keyed) === text
+}
+
+describe('the math cache, whatever is in its place', () => {
+  it('runs saving at once leave a cache every line of which reads, and print what they print without one', async () => {
+    const library = libraryFile()
+    const expected = await withoutCache(library)
+    expect(expected.join('')).toContain('α₀ ∈ (0, 1)') // math as Unicode: a test that could fail
+    const cache = tempDir()
+    for (let round = 0; round < 3; round++) {
+      // Every run at once, twice over: each converts formulas the others convert too, and saves.
+      const outputs = await Promise.all([...RUNS, ...RUNS].map((args) => printed(library, cache, args)))
+      expect(outputs).toEqual([...expected, ...expected])
+      expect(wellFormed(mathCachePath(cache))).toBe(true)
+    }
+    expect(readdirSync(dirname(mathCachePath(cache)))).toEqual(['unicode']) // no temp file left
+    expect(await Promise.all(RUNS.map((args) => printed(library, cache, args)))).toEqual(expected)
+  })
+
+  it('follows no link put in its place, and replaces the link, never its target', async () => {
+    const library = libraryFile()
+    const expected = await withoutCache(library)
+    const cache = tempDir()
+    const warm = tempDir()
+    await Promise.all(RUNS.map((args) => printed(library, warm, args)))
+    // The link's target is a good cache: read through the link it would be trusted.
+    const target = join(tempDir(), 'elsewhere')
+    const good = readFileSync(mathCachePath(warm), 'utf8')
+    writeFileSync(target, good)
+    mkdirSync(dirname(mathCachePath(cache)), { recursive: true })
+    symlinkSync(target, mathCachePath(cache))
+    for (const [i, args] of RUNS.entries()) expect(await printed(library, cache, args)).toBe(expected[i])
+    expect(lstatSync(mathCachePath(cache)).isFile()).toBe(true)
+    expect(readFileSync(target, 'utf8')).toBe(good)
+  })
+
+  it.each([
+    ['an empty folder', (path: string) => mkdirSync(path, { recursive: true })],
+    [
+      'a folder with a file in it',
+      (path: string) => {
+        mkdirSync(path, { recursive: true })
+        writeFileSync(join(path, 'not-ours'), 'kept')
+      },
+    ],
+    [
+      'a named pipe',
+      (path: string) => {
+        mkdirSync(dirname(path), { recursive: true })
+        execFileSync('mkfifo', [path])
+      },
+    ],
+  ])('prints the same with %s in its place', async (_, plant) => {
+    const library = libraryFile()
+    const expected = await withoutCache(library)
+    const cache = tempDir()
+    plant(mathCachePath(cache))
+    for (let round = 0; round < 2; round++) {
+      for (const [i, args] of RUNS.entries()) expect(await printed(library, cache, args)).toBe(expected[i])
+    }
+  })
+})
