@@ -1,36 +1,40 @@
 // browse's per-keystroke list update, timed inside one process, on modules bundled from the sources.
-import { importFromSources } from './bundle.js'
 import { median } from './measure.js'
+import { importFromSources } from './bundle.js'
 
 const ENTRY = `
-export { libraryEntries } from './src/core/records/entries.ts'
-export { InMemorySearch } from './src/core/search/postings-search.ts'
-export { buildPostings } from './src/core/search/postings.ts'
-export { browseChoices } from './src/commands/browse/choices.ts'
-export { LibraryFile } from './src/store/library-file.ts'
+export { BrowseSearch } from './src/store/search-reads.ts'
+export { FileStore } from './src/store/file-store.ts'
+export { parseTypedQuery } from './src/core/search/query.ts'
+export { BROWSE_SEARCH, browseLines } from './src/commands/browse/choices.ts'
 `
 
 /** Bundle the modules browse uses and import them (once per benchmark run, before src/ changes). */
 export const browseModules = (root) => importFromSources(root, ENTRY)
 
+/** What the bench types, one character at a time. */
+export const TYPED = ['graph attention', 'quantum chem', 'tranformer model']
+
 /**
- * Per-keystroke time of browse's list update, typing a query one character at a time (library read
- * as the store reads it), and the time browse takes to prepare the library as it opens (here the
- * postings built from it, which browse loads from the index when they are current).
+ * Per-keystroke time of browse's list update, typing a query one character at a time, and the time
+ * browse takes to open: as the command opens, from the index and the postings file in `cacheDir`
+ * (built first, by an opening not timed, when they are not there yet), reading only the records shown.
  */
-export async function keystrokes({ libraryEntries, InMemorySearch, buildPostings, browseChoices, LibraryFile }, file) {
-  const entries = libraryEntries(await new LibraryFile(file).read())
+export async function keystrokes({ BrowseSearch, FileStore, parseTypedQuery, BROWSE_SEARCH, browseLines }, file, cacheDir) {
+  const storeOf = () => new FileStore(file, undefined, undefined, undefined, { cacheDir })
+  await BrowseSearch.open(storeOf())
   const preparing = performance.now()
-  const search = new InMemorySearch(buildPostings(entries), entries)
+  const search = await BrowseSearch.open(storeOf())
   search.prepare() // as browse does when it opens, before the first keystroke
   const prepareMs = performance.now() - preparing
   const times = []
   const cpu = []
-  for (const text of ['graph attention', 'quantum chem', 'tranformer model']) {
+  for (const text of TYPED) {
     for (let i = 1; i <= text.length; i++) {
       const started = performance.now()
       const used = process.cpuUsage()
-      browseChoices(search, text.slice(0, i), 100, (s) => s)
+      const { hits } = await search.search(parseTypedQuery(text.slice(0, i)), BROWSE_SEARCH)
+      browseLines(hits, 100, (s) => s)
       const { user, system } = process.cpuUsage(used)
       times.push(performance.now() - started)
       cpu.push((user + system) / 1000)

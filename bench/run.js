@@ -57,7 +57,7 @@ async function measureSize(opts, precis, browse, size) {
     // Below LARGE a warm-up pass fills the file cache; at LARGE the reference export and import have
     // just read the library and the export, and a warm-up pass would cost many minutes.
     const results = timeCases(list, runs, { warmUp: size < LARGE })
-    const keys = await keystrokes(browse, library.file)
+    const keys = await keystrokes(browse, library.file, process.env.PRECIS_CACHE_DIR)
     const ms = (value) => value.toFixed(1)
     const perKey = `browse, per keystroke in the process: median ${ms(keys.median)} ms, p95 ${ms(keys.p95)} ms, worst ${ms(keys.max)} ms (CPU: median ${ms(keys.cpu.median)}, p95 ${ms(keys.cpu.p95)}, worst ${ms(keys.cpu.max)} ms) over ${keys.count} keystrokes (after ${keys.prepareMs.toFixed(0)} ms preparing the library as browse opens).`
     const megabytes = (statSync(library.file).size / 2 ** 20).toFixed(1)

@@ -31,7 +31,9 @@ export class IndexedSearch {
     const read = outline ?? (await readOutline(store, { forSearch: true }))
     const entries = outlineEntries(read)
     const postings = await readPostings(store, read, rebuild)
-    return postings && postings.count === entries.length ? new IndexedSearch(store, read, entries, new PostingsSearch(postings, entries)) : null
+    return postings && postings.count === entries.length
+      ? new IndexedSearch(store, read, entries, new PostingsSearch(postings, entries))
+      : null
   }
 
   /**
@@ -120,6 +122,11 @@ export class BrowseSearch {
     if (!PostingsSearch.answers(query)) {
       this.scan ??= new LibrarySearch(libraryEntries(await this.store.read()))
       return this.scan.search(query, options)
+    }
+    if (this.store.changedSince?.(this.opened.outline)) {
+      // Saved or edited since it was opened: the outline, places and postings of the file as it is now.
+      this.opened = await openedNow(this.store)
+      this.scan = undefined
     }
     // Twice at most: the second time over the library as it is now (changed, or its postings found damaged, meanwhile).
     for (let tries = 0; ; tries++) {

@@ -187,7 +187,11 @@ describe('escapableSearch on @inquirer/search', () => {
   })
 
   it('opens with the text typed before and the last choice active', async () => {
-    const { answer, events, getScreen, nextRender } = await render(escapableSearch, { ...question, initial: 'graph', default: 'graph-networks' })
+    const { answer, events, getScreen, nextRender } = await render(escapableSearch, {
+      ...question,
+      initial: 'graph',
+      default: 'graph-networks',
+    })
     await nextRender()
     expect(getScreen()).toContain('❯ graph networks')
     events.keypress('enter')
