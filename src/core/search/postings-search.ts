@@ -78,8 +78,18 @@ interface FieldCounts {
   byClass: Uint16Array
 }
 
-/** Word tables kept across queries (browse asks for the same words at every keystroke). */
-const TABLES_KEPT = 64
+/**
+ * Word tables kept across queries (browse asks for the same words at every keystroke), the least
+ * recently used let go past this many bytes: at 100,000 entries a table with its counts is ~10 MB.
+ */
+const TABLE_BYTES = 48 * 2 ** 20
+
+/** The bytes a word table holds. */
+function tableBytes(table: WordTable): number {
+  const counts = table.counts
+  const countBytes = counts ? counts.occurrences.byteLength + counts.kind.byteLength + counts.byClass.byteLength : 0
+  return table.weights.byteLength + 8 * table.accepted.length + countBytes
+}
 
 /** A library's postings and outline, prepared for repeated queries (browse keeps one for its whole run). */
 export class PostingsSearch {
@@ -398,11 +408,19 @@ export class PostingsSearch {
     const alternatives = [...(spec.alternatives?.keys() ?? [])]
     const key = JSON.stringify([[...spec.keys], spec.exact ? [...spec.exact] : null, alternatives, spec.prefix])
     let table = this.tables.get(key)
-    if (!table) {
+    if (table)
+      this.tables.delete(key) // set again below: the most recently used last
+    else {
       table = this.wordTable(spec)
-      if (this.tables.size >= TABLES_KEPT) this.tables.delete(this.tables.keys().next().value!)
-      this.tables.set(key, table)
+      let bytes = tableBytes(table)
+      for (const kept of this.tables.values()) bytes += tableBytes(kept)
+      for (const [oldest, kept] of this.tables) {
+        if (bytes <= TABLE_BYTES) break
+        bytes -= tableBytes(kept)
+        this.tables.delete(oldest)
+      }
     }
+    this.tables.set(key, table)
     return table
   }
 
