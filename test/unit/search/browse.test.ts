@@ -174,6 +174,22 @@ describe('escapableSearch on @inquirer/search', () => {
     await expect(answer).resolves.toBe('graph-networks')
   })
 
+  it('searches only for the text typed last when keys come faster than answers (a paste, typing during a search)', async () => {
+    const asked: string[] = []
+    const { answer, events, getScreen, nextRender } = await render(escapableSearch, {
+      ...question,
+      source: (term: string) => (asked.push(term), choices(term)),
+    })
+    await nextRender()
+    asked.length = 0
+    events.type('graph n')
+    await nextRender()
+    expect(getScreen()).toContain('graph networks')
+    expect(asked).toEqual(['graph n'])
+    events.keypress('enter')
+    await expect(answer).resolves.toBe('graph-networks')
+  })
+
   it('Esc leaves with null', async () => {
     const { answer, events } = await render(escapableSearch, question)
     events.keypress('escape')
