@@ -119,14 +119,31 @@ export class BrowseSearch {
   }
 
   async search(query: Query, options: SearchOptions): Promise<SearchResult> {
+    if (this.store.changedSince?.(this.opened.outline)) {
+      // Saved or edited since it was opened: the outline, places and postings of the file as it is now.
+      await this.reopen(false)
+    }
+    // A text typed again (a backspace, a word typed over) is answered as before: the library is the same.
+    const key = JSON.stringify([query, options])
+    const known = this.answered.get(key)
+    if (known) {
+      this.answered.delete(key)
+      this.answered.set(key, known) // the most recently used last
+      return known
+    }
+    const result = await this.answer(query, options)
+    this.answered.set(key, result)
+    if (this.answered.size > ANSWERS_KEPT) this.answered.delete(this.answered.keys().next().value!)
+    return result
+  }
+
+  /** Answers kept, by query and options, for the library opened (one per text typed: a word and its backspaces). */
+  private readonly answered = new Map<string, SearchResult>()
+
+  private async answer(query: Query, options: SearchOptions): Promise<SearchResult> {
     if (!PostingsSearch.answers(query)) {
       this.scan ??= new LibrarySearch(libraryEntries(await this.store.read()))
       return this.scan.search(query, options)
-    }
-    if (this.store.changedSince?.(this.opened.outline)) {
-      // Saved or edited since it was opened: the outline, places and postings of the file as it is now.
-      this.opened = await openedNow(this.store)
-      this.scan = undefined
     }
     // Twice at most: the second time over the library as it is now (changed, or its postings found damaged, meanwhile).
     for (let tries = 0; ; tries++) {
@@ -139,13 +156,22 @@ export class BrowseSearch {
         if (!(error instanceof PostingsUnavailable) || tries > 0) throw error
         damaged = true
       }
-      this.opened = await openedNow(this.store, damaged)
-      this.scan = undefined
+      await this.reopen(damaged)
     }
+  }
+
+  /** Opened again over the library as it is now (`rebuild`: its postings built again), forgetting what was answered before. */
+  private async reopen(rebuild: boolean): Promise<void> {
+    this.opened = await openedNow(this.store, rebuild)
+    this.scan = undefined
+    this.answered.clear()
   }
 
   private scan: LibrarySearch | undefined
 }
+
+/** Answers browse keeps (each of 50 hits with their records: a few hundred kilobytes). */
+const ANSWERS_KEPT = 32
 
 /** The outline and postings of the library as it is, built again when `rebuild` (those read turned out unreadable). */
 async function openedNow(store: Store, rebuild = false): Promise<IndexedSearch> {
