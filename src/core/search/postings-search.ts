@@ -169,10 +169,32 @@ export class PostingsSearch {
 
   private newest: DocMatch[] | null = null
 
-  /** Order the entries by recency now (browse, as it opens) rather than at the first keystroke. */
+  /**
+   * Order the entries by recency now (browse, as it opens) rather than at the first keystroke, and
+   * with it each document's rank among ties, so that ties at every later query cost no entry.
+   */
   prepare(): void {
-    this.newestFirst()
+    this.tiedRanks = this.ranksOf(this.newestFirst())
   }
+
+  /**
+   * Each document's place in `newest` (every entry, by compareTied), equal for entries compareTied
+   * calls equal: ties then compare as these numbers, as compareTied would. Null when an entry's time
+   * is not one precis writes (compareTied then compares texts, which need not order as a ranking does).
+   */
+  private ranksOf(newest: readonly DocMatch[]): Uint32Array | null {
+    const ranks = new Uint32Array(this.view.documents)
+    let rank = 0
+    for (let i = 0; i < newest.length; i++) {
+      const doc = newest[i]!.doc
+      if (Number.isNaN(this.recency(doc).time)) return null
+      if (i > 0 && this.compareTies(newest[i - 1]!.doc, doc) !== 0) rank++
+      ranks[doc] = rank
+    }
+    return ranks
+  }
+
+  private tiedRanks: Uint32Array | null = null
 
   /** Every entry, most recently updated first (then by id): the answer to a query with no words, kept (browse asks it at each of the first keystrokes). */
   private newestFirst(): readonly DocMatch[] {
@@ -182,7 +204,12 @@ export class PostingsSearch {
 
   private readonly compare = (a: DocMatch, b: DocMatch): number => {
     if (a.score !== b.score) return b.score - a.score
-    return compareTied(this.recency(a.doc), this.recency(b.doc), this.entryOf(a.doc).id, this.entryOf(b.doc).id)
+    const ranks = this.tiedRanks
+    return ranks ? ranks[a.doc]! - ranks[b.doc]! : this.compareTies(a.doc, b.doc)
+  }
+
+  private compareTies(a: number, b: number): number {
+    return compareTied(this.recency(a), this.recency(b), this.entryOf(a).id, this.entryOf(b).id)
   }
 
   private recency(doc: number) {
