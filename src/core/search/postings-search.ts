@@ -547,9 +547,9 @@ function missingWords(query: CompiledQuery<number>, match: DocMatch, slots: read
 }
 
 /**
- * Search over postings kept in memory with the library's whole entries (browse, which reads the
- * library once and searches it at every keystroke): the shown hits' snippets come from the bodies
- * at hand. Answers as LibrarySearch.search does.
+ * Search over postings kept in memory with the library's whole entries (the relevance benchmark,
+ * which holds a corpus whole): the shown hits' snippets come from the bodies at hand. Answers as
+ * LibrarySearch.search does.
  */
 export class InMemorySearch {
   private readonly engine: PostingsSearch
