@@ -249,7 +249,8 @@ export class PostingsSearch {
       if (this.matches(compiled, doc, tf, offset)) found.push(doc)
       else tf.fill(0, offset, offset + width)
     }
-    return found.map((doc, i) => ({ doc, tf, offset: i * width, score: 0 }))
+    // Scored next (score): a double from the start, so that V8 does not migrate each match as its score is set.
+    return found.map((doc, i) => ({ doc, tf, offset: i * width, score: Number.NaN }))
   }
 
   /**
