@@ -12,6 +12,9 @@ import { BrowseSearch } from '../../src/store/search-reads.js'
 import type { Store } from '../../src/store/store.js'
 import { BROWSE_SEARCH } from '../../src/commands/browse/choices.js'
 import { libraryOf, paper, summary } from '../support/library.js'
+import { testContext } from '../support/context.js'
+import { main } from '../../src/main.js'
+import type { SearchQuestion } from '../../src/terminal/prompts.js'
 import { indexedStore, indexFileName, libraryWithCache, plainStore } from './support/index.js'
 
 function browsedLibrary(extra = ''): Library {
@@ -124,5 +127,26 @@ describe('browse from the index', () => {
     for (const typed of ['"message pass', 'graph attention', 'quantum']) {
       expect(shape(await browse.search(parseTypedQuery(typed), BROWSE_SEARCH))).toEqual(await scanned(library, typed))
     }
+  })
+
+  it('through the fake context on a terminal: lists, opens the chosen summary and goes back, never reading the library whole', async () => {
+    const { library, cache } = await written(browsedLibrary())
+    const { store, wholeReads } = counted(indexedStore(library, cache))
+    const lists: string[][] = []
+    const script = [
+      async (q: SearchQuestion<string>) => {
+        for (const typed of ['q', 'qu', 'qua', 'quantum', 'quantum chem']) lists.push((await q.source(typed)).map((c) => c.value))
+        return lists.at(-1)![0]!
+      },
+      () => null, // Esc
+    ]
+    let asked = 0
+    const ctx = testContext({ tty: true, answers: { browse: (q: SearchQuestion<string>) => script[asked++]!(q) } })
+    expect(await main(['browse'], { ...ctx, store })).toBe(0)
+    expect(lists.at(-1)).toEqual((await scanned(library, 'quantum chem')).hits.map((hit) => hit.id))
+    expect(lists.at(-1)![0]).toBe('gilmer2017neural')
+    expect(ctx.stdout()).toContain('Neural Message Passing for Quantum Chemistry')
+    expect(ctx.stdout()).toContain('quantum chemistry with')
+    expect(wholeReads()).toBe(0)
   })
 })
