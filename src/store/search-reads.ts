@@ -179,6 +179,11 @@ async function openedNow(store: Store, rebuild = false): Promise<IndexedSearch> 
   if (opened) return opened
   // Changed between its outline and its postings: once more, over the file as it is now.
   const again = await IndexedSearch.open(store, undefined, true)
-  if (!again) throw new PostingsUnavailable('the library keeps changing while it is read')
-  return again
+  if (again) return again
+  // Changing at every reading: the library read whole once, searched as it was then (its postings built from it).
+  const library = await store.read()
+  const held: Store = { path: store.path, read: async () => library, update: (change, options) => store.update(change, options) }
+  const whole = await IndexedSearch.open(held)
+  if (!whole) throw new Error('postings built from a library are of its entries')
+  return whole
 }

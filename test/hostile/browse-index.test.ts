@@ -129,6 +129,27 @@ describe('browse from the index', () => {
     }
   })
 
+  it('a library that changes at every reading is read whole once and searched as it was then', async () => {
+    const { library, cache } = await written(browsedLibrary())
+    const real = indexedStore(library, cache)
+    // Its postings never of the outline just read: what a file replaced between the two readings gives.
+    const changing: Store = {
+      path: real.path,
+      read: () => real.read(),
+      update: (change, options) => real.update(change, options),
+      outline: (options) => real.outline(options),
+      records: (outline, keys, ids, places) => real.records(outline, keys, ids, places),
+      changedSince: (outline) => real.changedSince(outline),
+      postings: async () => null,
+    }
+    const { store, wholeReads } = counted(changing)
+    const browse = await BrowseSearch.open(store)
+    for (const typed of ['graph att', 'quantum chem']) {
+      expect(shape(await browse.search(parseTypedQuery(typed), BROWSE_SEARCH))).toEqual(await scanned(library, typed))
+    }
+    expect(wholeReads()).toBe(1)
+  })
+
   it('through the fake context on a terminal: lists, opens the chosen summary and goes back, never reading the library whole', async () => {
     const { library, cache } = await written(browsedLibrary())
     const { store, wholeReads } = counted(indexedStore(library, cache))
