@@ -1,6 +1,11 @@
-// browse's per-keystroke list update, timed inside one process, on modules bundled from the sources.
+// browse's per-keystroke list update, timed in a process of its own (for its peak memory), on
+// modules bundled from the sources: `node bench/keystrokes.js <bundle> <library> <cache folder>`
+// prints the measures as JSON.
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { bundleFromSources } from './bundle.js'
 import { median } from './measure.js'
-import { importFromSources } from './bundle.js'
 
 const ENTRY = `
 export { BrowseSearch } from './src/store/search-reads.ts'
@@ -9,8 +14,8 @@ export { parseTypedQuery } from './src/core/search/query.ts'
 export { BROWSE_SEARCH, browseLines } from './src/commands/browse/choices.ts'
 `
 
-/** Bundle the modules browse uses and import them (once per benchmark run, before src/ changes). */
-export const browseModules = (root) => importFromSources(root, ENTRY)
+/** Bundle the modules browse uses (once per benchmark run, before src/ changes): { file, remove }. */
+export const browseBundle = (root) => bundleFromSources(root, ENTRY)
 
 /** What the bench types, one character at a time. */
 export const TYPED = ['graph attention', 'quantum chem', 'tranformer model']
@@ -18,9 +23,21 @@ export const TYPED = ['graph attention', 'quantum chem', 'tranformer model']
 /**
  * Per-keystroke time of browse's list update, typing a query one character at a time, and the time
  * browse takes to open: as the command opens, from the index and the postings file in `cacheDir`
- * (built first, by an opening not timed, when they are not there yet), reading only the records shown.
+ * (built first, by an opening not timed, when they are not there yet), reading only the records
+ * shown. Measured in a child process (`bundle` from browseBundle), with its peak memory in KiB
+ * (null without GNU time), which then includes the postings' build when they were not there.
  */
-export async function keystrokes({ BrowseSearch, FileStore, parseTypedQuery, BROWSE_SEARCH, browseLines }, file, cacheDir) {
+export function keystrokes(bundle, file, cacheDir) {
+  const time = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', '@@time %M'] : []
+  const argv = [...time, process.execPath, fileURLToPath(import.meta.url), bundle, file, cacheDir]
+  const result = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 })
+  if (result.status !== 0) throw new Error(`browse's keystrokes failed: ${result.stderr}`)
+  const peak = /@@time (\d+)/.exec(result.stderr)
+  return { ...JSON.parse(result.stdout), peak: peak ? Number(peak[1]) : null }
+}
+
+async function measure(bundle, file, cacheDir) {
+  const { BrowseSearch, FileStore, parseTypedQuery, BROWSE_SEARCH, browseLines } = await import(pathToFileURL(bundle).href)
   const storeOf = () => new FileStore(file, undefined, undefined, undefined, { cacheDir })
   await BrowseSearch.open(storeOf())
   const preparing = performance.now()
@@ -49,4 +66,9 @@ export async function keystrokes({ BrowseSearch, FileStore, parseTypedQuery, BRO
     cpu: { median: median(cpu), p95: p95(cpu), max: Math.max(...cpu) },
     count: times.length,
   }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [bundle, file, cacheDir] = process.argv.slice(2)
+  console.log(JSON.stringify(await measure(bundle, file, cacheDir)))
 }
