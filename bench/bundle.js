@@ -5,15 +5,19 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-/** Bundle `entry` (a module of `export … from './src/…'` lines, resolved from `root`) and import it. */
-export async function importFromSources(root, entry) {
+/**
+ * Bundle `entry` (a module of `export … from './src/…'` lines, resolved from `root`) into a file;
+ * returns its path and how to remove it.
+ */
+export async function bundleFromSources(root, entry) {
   // Inside node_modules/.cache rather than the system's temp folder: the bundle leaves packages
   // external, and node finds them only from a folder below the project's node_modules.
   const cache = join(root, 'node_modules', '.cache')
   mkdirSync(cache, { recursive: true })
   const dir = mkdtempSync(join(cache, 'precis-bench-'))
+  const outfile = join(dir, 'modules.js')
+  const remove = () => rmSync(dir, { recursive: true, force: true })
   try {
-    const outfile = join(dir, 'modules.js')
     await build({
       stdin: { contents: entry, resolveDir: root, loader: 'ts' },
       outfile,
@@ -23,8 +27,19 @@ export async function importFromSources(root, entry) {
       packages: 'external',
       logLevel: 'warning',
     })
-    return await import(pathToFileURL(outfile).href)
+  } catch (error) {
+    remove()
+    throw error
+  }
+  return { file: outfile, remove }
+}
+
+/** Bundle `entry` (see bundleFromSources) and import it. */
+export async function importFromSources(root, entry) {
+  const bundle = await bundleFromSources(root, entry)
+  try {
+    return await import(pathToFileURL(bundle.file).href)
   } finally {
-    rmSync(dir, { recursive: true, force: true })
+    bundle.remove()
   }
 }

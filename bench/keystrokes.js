@@ -1,36 +1,57 @@
-// browse's per-keystroke list update, timed inside one process, on modules bundled from the sources.
-import { importFromSources } from './bundle.js'
+// browse's per-keystroke list update, timed in a process of its own (for its peak memory), on
+// modules bundled from the sources: `node bench/keystrokes.js <bundle> <library> <cache folder>`
+// prints the measures as JSON.
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { bundleFromSources } from './bundle.js'
 import { median } from './measure.js'
 
 const ENTRY = `
-export { libraryEntries } from './src/core/records/entries.ts'
-export { InMemorySearch } from './src/core/search/postings-search.ts'
-export { buildPostings } from './src/core/search/postings.ts'
-export { browseChoices } from './src/commands/browse/choices.ts'
-export { LibraryFile } from './src/store/library-file.ts'
+export { BrowseSearch } from './src/store/search-reads.ts'
+export { FileStore } from './src/store/file-store.ts'
+export { parseTypedQuery } from './src/core/search/query.ts'
+export { BROWSE_SEARCH, browseLines } from './src/commands/browse/choices.ts'
 `
 
-/** Bundle the modules browse uses and import them (once per benchmark run, before src/ changes). */
-export const browseModules = (root) => importFromSources(root, ENTRY)
+/** Bundle the modules browse uses (once per benchmark run, before src/ changes): { file, remove }. */
+export const browseBundle = (root) => bundleFromSources(root, ENTRY)
+
+/** What the bench types, one character at a time. */
+export const TYPED = ['graph attention', 'quantum chem', 'tranformer model']
 
 /**
- * Per-keystroke time of browse's list update, typing a query one character at a time (library read
- * as the store reads it), and the time browse takes to prepare the library as it opens (here the
- * postings built from it, which browse loads from the index when they are current).
+ * Per-keystroke time of browse's list update, typing a query one character at a time, and the time
+ * browse takes to open: as the command opens, from the index and the postings file in `cacheDir`
+ * (built first, by an opening not timed, when they are not there yet), reading only the records
+ * shown. Measured in a child process (`bundle` from browseBundle), with its peak memory in KiB
+ * (null without GNU time), which then includes the postings' build when they were not there.
  */
-export async function keystrokes({ libraryEntries, InMemorySearch, buildPostings, browseChoices, LibraryFile }, file) {
-  const entries = libraryEntries(await new LibraryFile(file).read())
+export function keystrokes(bundle, file, cacheDir) {
+  const time = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', '@@time %M'] : []
+  const argv = [...time, process.execPath, fileURLToPath(import.meta.url), bundle, file, cacheDir]
+  const result = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 })
+  if (result.status !== 0) throw new Error(`browse's keystrokes failed: ${result.stderr}`)
+  const peak = /@@time (\d+)/.exec(result.stderr)
+  return { ...JSON.parse(result.stdout), peak: peak ? Number(peak[1]) : null }
+}
+
+async function measure(bundle, file, cacheDir) {
+  const { BrowseSearch, FileStore, parseTypedQuery, BROWSE_SEARCH, browseLines } = await import(pathToFileURL(bundle).href)
+  const storeOf = () => new FileStore(file, undefined, undefined, undefined, { cacheDir })
+  await BrowseSearch.open(storeOf())
   const preparing = performance.now()
-  const search = new InMemorySearch(buildPostings(entries), entries)
+  const search = await BrowseSearch.open(storeOf())
   search.prepare() // as browse does when it opens, before the first keystroke
   const prepareMs = performance.now() - preparing
   const times = []
   const cpu = []
-  for (const text of ['graph attention', 'quantum chem', 'tranformer model']) {
+  for (const text of TYPED) {
     for (let i = 1; i <= text.length; i++) {
       const started = performance.now()
       const used = process.cpuUsage()
-      browseChoices(search, text.slice(0, i), 100, (s) => s)
+      const { hits } = await search.search(parseTypedQuery(text.slice(0, i)), BROWSE_SEARCH)
+      browseLines(hits, 100, (s) => s)
       const { user, system } = process.cpuUsage(used)
       times.push(performance.now() - started)
       cpu.push((user + system) / 1000)
@@ -45,4 +66,9 @@ export async function keystrokes({ libraryEntries, InMemorySearch, buildPostings
     cpu: { median: median(cpu), p95: p95(cpu), max: Math.max(...cpu) },
     count: times.length,
   }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [bundle, file, cacheDir] = process.argv.slice(2)
+  console.log(JSON.stringify(await measure(bundle, file, cacheDir)))
 }

@@ -59,6 +59,10 @@ export class DeferredFileStore implements Store {
     return this.#opened?.wholeLibrary(outline) ?? null
   }
 
+  changedSince(outline: LibraryOutline): boolean {
+    return this.#opened?.changedSince(outline) ?? false
+  }
+
   recordsAt(outline: LibraryOutline): RecordsAt | null {
     return this.#opened?.recordsAt(outline) ?? null
   }

@@ -105,6 +105,10 @@ export class FileStore implements Store {
     return this.#indexedNow?.wholeLibrary(outline) ?? null
   }
 
+  changedSince(outline: LibraryOutline): boolean {
+    return this.#indexedNow?.changedSince(outline) ?? false
+  }
+
   recordsAt(outline: LibraryOutline): RecordsAt | null {
     return this.#indexedNow?.recordsAt(outline) ?? null
   }

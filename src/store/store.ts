@@ -108,6 +108,12 @@ export interface Store {
    * current); else null, and its records are read where they lie (`recordsAt`).
    */
   wholeLibrary?(outline: LibraryOutline): Library | null
+  /**
+   * Whether the library file is no longer the one an outline from `outline()` was made of from the
+   * index (a save or a hand edit since): its places and postings are then not the file's. False for
+   * an outline of the library read whole, which holds its records.
+   */
+  changedSince?(outline: LibraryOutline): boolean
   /** Reads of the records of the library an outline from `outline()` was made of, by place; null when it was read whole. */
   recordsAt?(outline: LibraryOutline): RecordsAt | null
   /** Records of the library an outline from `outline()` was made of, found by name (see `readNamed`); null without an index. */

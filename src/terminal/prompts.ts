@@ -18,7 +18,8 @@ export interface SearchChoice<T extends string> {
 
 /** A search prompt: the list comes from `source`, asked again with each change to the typed text. */
 export interface SearchQuestion<T extends string> extends Question {
-  source: (term: string) => SearchChoice<T>[]
+  /** May answer later (a search reading records); the prompt takes its answer for the text typed last. */
+  source: (term: string) => SearchChoice<T>[] | Promise<SearchChoice<T>[]>
   /** Text already typed when the prompt opens. */
   initial?: string
   /** The choice to start on, when it is in the list. */
@@ -68,7 +69,11 @@ export async function escapableSearch<T extends string>(q: SearchQuestion<T>, co
   try {
     const config = {
       message: q.message,
-      source: async (term: string | undefined) => q.source(term ?? ''),
+      source: async (term: string | undefined, { signal }: { signal: AbortSignal }) => {
+        // Keys already waiting are read first: a text typed past (a paste, fast typing) is not searched for.
+        await new Promise((resolve) => setImmediate(resolve))
+        return signal.aborted ? [] : q.source(term ?? '')
+      },
       pageSize: q.pageSize,
       ...(q.initial ? { initialValue: q.initial } : {}),
       ...(q.default !== undefined ? { default: q.default } : {}),

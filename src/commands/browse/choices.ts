@@ -1,6 +1,6 @@
 import stringWidth from 'fast-string-width'
 import { parseTypedQuery } from '../../core/search/query.js'
-import type { SearchOptions, SearchResult } from '../../core/search/search.js'
+import type { SearchHit, SearchOptions, SearchResult } from '../../core/search/search.js'
 import type { Query } from '../../core/search/query.js'
 import type { SearchChoice } from '../../terminal/prompts.js'
 import { sanitizeTerminal } from '../../core/text/sanitize.js'
@@ -12,6 +12,9 @@ import { renderSnippet, type SnippetRendering } from '../../render/snippet-rende
 const LIST_LENGTH = 50
 /** Ids are aligned in a column this wide at most (longer ones are cut). */
 const MAX_ID_WIDTH = 28
+
+/** What browse asks of a search at every keystroke: the hits listed, each with its best snippet, the word being typed read as a prefix. */
+export const BROWSE_SEARCH: SearchOptions = { limit: LIST_LENGTH, lastWord: 'typing', snippets: 1 }
 
 /**
  * browse's list for what has been typed so far: one line per hit, its best snippet as the
@@ -25,7 +28,16 @@ export function browseChoices(
   /** How snippets are shown (math as Unicode, citations as titles); as stored without it. */
   rendering?: SnippetRendering,
 ): SearchChoice<string>[] {
-  const { hits } = search.search(parseTypedQuery(term), { limit: LIST_LENGTH, lastWord: 'typing', snippets: 1 })
+  return browseLines(search.search(parseTypedQuery(term), BROWSE_SEARCH).hits, width, highlight, rendering)
+}
+
+/** browse's list of `hits` (see browseChoices). */
+export function browseLines(
+  hits: readonly SearchHit[],
+  width: number,
+  highlight: (s: string) => string,
+  rendering?: SnippetRendering,
+): SearchChoice<string>[] {
   const idWidth = Math.min(MAX_ID_WIDTH, Math.max(0, ...hits.map((hit) => hit.id.length)))
   return hits.map((hit) => {
     const year = hit.paper.year === null ? '    ' : String(hit.paper.year)

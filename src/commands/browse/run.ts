@@ -1,13 +1,13 @@
 import type { Context } from '../../context.js'
 import { UsageError } from '../../core/errors.js'
-import { libraryEntries, type Entry } from '../../core/records/entries.js'
-import { InMemorySearch } from '../../core/search/postings-search.js'
-import { buildPostings, PostingsUnavailable } from '../../core/search/postings.js'
-import type { PostingsView } from '../../core/search/postings-view.js'
-import { readOutline, readPostings } from '../../store/outline-reads.js'
+import type { Entry } from '../../core/records/entries.js'
+import { parseTypedQuery } from '../../core/search/query.js'
+import type { SearchHit } from '../../core/search/search.js'
+import { BrowseSearch } from '../../store/search-reads.js'
 import { cacheDir } from '../../store/paths.js'
-import { browseChoices } from './choices.js'
-import { mayHoldMath, snippetRendering } from '../../render/snippet-rendered.js'
+import type { MathConversions } from '../../render/math-conversions.js'
+import { BROWSE_SEARCH, browseLines } from './choices.js'
+import { mayHoldMath, snippetRendering, type SnippetRendering } from '../../render/snippet-rendered.js'
 import { readingWidth } from '../../render/reading-width.js'
 import { canPrompt } from '../../command-kit/shared.js'
 import { figureDrawer } from '../../command-kit/figure-drawer.js'
@@ -22,33 +22,25 @@ export interface BrowseOptions {
 }
 
 const PAGE_SIZE = 12
-
-/** Whether the postings' word lists and words in order can be read (loaded now: browse keeps them for every keystroke). */
-function loadedWhole(postings: PostingsView): boolean {
-  try {
-    return postings.base.wordDocs.length >= 0 && postings.base.tokens.length >= 0
-  } catch (error) {
-    if (error instanceof PostingsUnavailable) return false
-    throw error
-  }
-}
+/** Lists kept whose entries Enter may open: the prompt shows the last one answered, which a later keystroke may have passed. */
+const LISTS_KEPT = 4
 
 export async function browseRun(opts: BrowseOptions, ctx: Context): Promise<void> {
   if (!canPrompt(ctx)) throw new UsageError('browse needs a terminal; to search from a script use: precis search <query>')
-  // The postings from the index when they are of the library read (else built from it), kept for every keystroke.
-  const outline = await readOutline(ctx.store, { forSearch: true })
-  const stored = await readPostings(ctx.store, outline)
-  const library = await ctx.store.read()
-  const entries = libraryEntries(library)
-  const indexed = libraryEntries(outline)
-  const same = stored?.count === entries.length && indexed.every((entry, i) => entry.id === entries[i]!.id) && loadedWhole(stored)
-  const search = new InMemorySearch(same ? stored : buildPostings(entries), entries)
+  // The outline and postings from the index (built when stale), kept for every keystroke; records are read only for the hits shown.
+  const search = await BrowseSearch.open(ctx.store)
   search.prepare() // before the first keystroke, not during it
-  const byId = new Map<string, Entry>(entries.map((e) => [e.id, e]))
-  // Snippets read as `show` reads, their math from the cache of formulas earlier runs converted (temml loads with the first other one).
-  const withMath = entries.some((entry) => mayHoldMath(entry.summary?.body ?? ''))
-  const math = withMath ? (await import('../../render/math-conversions.js')).conversionsCachedIn(cacheDir(ctx.env)) : null
-  const rendering = await snippetRendering(library, withMath, math?.convert)
+  // Snippets read as `show` reads, their math from the cache of formulas earlier runs converted: the
+  // cache and the TeX renderer load with the first snippet that may hold math, once (temml with the first formula not in the cache).
+  let rendering: SnippetRendering | null = null
+  let conversions: MathConversions | null = null
+  const renderingFor = async (hits: readonly SearchHit[]) => {
+    const math = hits.some((hit) => hit.snippets.some((snippet) => mayHoldMath(snippet.text)))
+    if (math && !conversions) conversions = (await import('../../render/math-conversions.js')).conversionsCachedIn(cacheDir(ctx.env))
+    if (!rendering || (math && !rendering.math)) rendering = await snippetRendering(search.outline, math, conversions?.convert)
+    return rendering
+  }
+  const listed: Map<string, Entry>[] = []
   const width = ctx.io.columns ?? 80
   // Asked once, before the prompt takes the terminal's input.
   const drawer = await figureDrawer(ctx, chooseImages(opts.images, ctx.config.values()).value)
@@ -61,19 +53,23 @@ export async function browseRun(opts: BrowseOptions, ctx: Context): Promise<void
       initial: term,
       default: chosen,
       pageSize: PAGE_SIZE,
-      source: (typed) => {
+      source: async (typed) => {
         term = typed
-        return browseChoices(search, typed, width, (s) => ctx.io.errStyle.bold.yellow(s), rendering)
+        const { hits } = await search.search(parseTypedQuery(typed), BROWSE_SEARCH)
+        listed.unshift(new Map(hits.map((hit) => [hit.id, hit])))
+        listed.length = Math.min(listed.length, LISTS_KEPT)
+        return browseLines(hits, width, (s) => ctx.io.errStyle.bold.yellow(s), await renderingFor(hits))
       },
     })
-    const entry = id === null ? undefined : byId.get(id)
-    if (!entry) return math?.save() // Esc: leave
+    const entry = id === null ? undefined : listed.find((list) => list.has(id))?.get(id)
+    if (!entry) return conversions?.save() // Esc: leave
     chosen = entry.id
     const { renderPaper } = await import('../../render/show.js') // marked-terminal and temml: loaded only to render
-    const options = { width: readingWidth(width), color: ctx.io.color, hyperlinks: ctx.io.hyperlinks, convertMath: math?.convert }
+    conversions ??= (await import('../../render/math-conversions.js')).conversionsCachedIn(cacheDir(ctx.env))
+    const options = { width: readingWidth(width), color: ctx.io.color, hyperlinks: ctx.io.hyperlinks, convertMath: conversions.convert }
     const drawnBefore = drawer?.drawn() ?? 0
     const text = renderPaper(entry.paper, entry.summary ? [entry.summary] : [], options, drawer?.draw)
-    math?.save()
+    conversions.save()
     // As in show: a pager (less) cannot draw images, so a summary with figures drawn goes to the terminal directly.
     if (drawer && drawer.drawn() > drawnBefore) ctx.io.out(text)
     else await ctx.io.page(text)

@@ -78,8 +78,18 @@ interface FieldCounts {
   byClass: Uint16Array
 }
 
-/** Word tables kept across queries (browse asks for the same words at every keystroke). */
-const TABLES_KEPT = 64
+/**
+ * Word tables kept across queries (browse asks for the same words at every keystroke), the least
+ * recently used let go past this many bytes: at 100,000 entries a table with its counts is ~10 MB.
+ */
+const TABLE_BYTES = 48 * 2 ** 20
+
+/** The bytes a word table holds. */
+function tableBytes(table: WordTable): number {
+  const counts = table.counts
+  const countBytes = counts ? counts.occurrences.byteLength + counts.kind.byteLength + counts.byClass.byteLength : 0
+  return table.weights.byteLength + 8 * table.accepted.length + countBytes
+}
 
 /** A library's postings and outline, prepared for repeated queries (browse keeps one for its whole run). */
 export class PostingsSearch {
@@ -159,10 +169,32 @@ export class PostingsSearch {
 
   private newest: DocMatch[] | null = null
 
-  /** Order the entries by recency now (browse, as it opens) rather than at the first keystroke. */
+  /**
+   * Order the entries by recency now (browse, as it opens) rather than at the first keystroke, and
+   * with it each document's rank among ties, so that ties at every later query cost no entry.
+   */
   prepare(): void {
-    this.newestFirst()
+    this.tiedRanks = this.ranksOf(this.newestFirst())
   }
+
+  /**
+   * Each document's place in `newest` (every entry, by compareTied), equal for entries compareTied
+   * calls equal: ties then compare as these numbers, as compareTied would. Null when an entry's time
+   * is not one precis writes (compareTied then compares texts, which need not order as a ranking does).
+   */
+  private ranksOf(newest: readonly DocMatch[]): Uint32Array | null {
+    const ranks = new Uint32Array(this.view.documents)
+    let rank = 0
+    for (let i = 0; i < newest.length; i++) {
+      const doc = newest[i]!.doc
+      if (Number.isNaN(this.recency(doc).time)) return null
+      if (i > 0 && this.compareTies(newest[i - 1]!.doc, doc) !== 0) rank++
+      ranks[doc] = rank
+    }
+    return ranks
+  }
+
+  private tiedRanks: Uint32Array | null = null
 
   /** Every entry, most recently updated first (then by id): the answer to a query with no words, kept (browse asks it at each of the first keystrokes). */
   private newestFirst(): readonly DocMatch[] {
@@ -172,7 +204,12 @@ export class PostingsSearch {
 
   private readonly compare = (a: DocMatch, b: DocMatch): number => {
     if (a.score !== b.score) return b.score - a.score
-    return compareTied(this.recency(a.doc), this.recency(b.doc), this.entryOf(a.doc).id, this.entryOf(b.doc).id)
+    const ranks = this.tiedRanks
+    return ranks ? ranks[a.doc]! - ranks[b.doc]! : this.compareTies(a.doc, b.doc)
+  }
+
+  private compareTies(a: number, b: number): number {
+    return compareTied(this.recency(a), this.recency(b), this.entryOf(a).id, this.entryOf(b).id)
   }
 
   private recency(doc: number) {
@@ -398,11 +435,19 @@ export class PostingsSearch {
     const alternatives = [...(spec.alternatives?.keys() ?? [])]
     const key = JSON.stringify([[...spec.keys], spec.exact ? [...spec.exact] : null, alternatives, spec.prefix])
     let table = this.tables.get(key)
-    if (!table) {
+    if (table)
+      this.tables.delete(key) // set again below: the most recently used last
+    else {
       table = this.wordTable(spec)
-      if (this.tables.size >= TABLES_KEPT) this.tables.delete(this.tables.keys().next().value!)
-      this.tables.set(key, table)
+      let bytes = tableBytes(table)
+      for (const kept of this.tables.values()) bytes += tableBytes(kept)
+      for (const [oldest, kept] of this.tables) {
+        if (bytes <= TABLE_BYTES) break
+        bytes -= tableBytes(kept)
+        this.tables.delete(oldest)
+      }
     }
+    this.tables.set(key, table)
     return table
   }
 
@@ -502,9 +547,9 @@ function missingWords(query: CompiledQuery<number>, match: DocMatch, slots: read
 }
 
 /**
- * Search over postings kept in memory with the library's whole entries (browse, which reads the
- * library once and searches it at every keystroke): the shown hits' snippets come from the bodies
- * at hand. Answers as LibrarySearch.search does.
+ * Search over postings kept in memory with the library's whole entries (the relevance benchmark,
+ * which holds a corpus whole): the shown hits' snippets come from the bodies at hand. Answers as
+ * LibrarySearch.search does.
  */
 export class InMemorySearch {
   private readonly engine: PostingsSearch

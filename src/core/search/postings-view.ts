@@ -16,6 +16,9 @@ export interface PostingsDelta {
   order: Uint32Array
 }
 
+/** Bytes of word lists read from a file kept for later queries (a common word's at 100,000 entries: ~0.5 MB). */
+const LISTS_BYTES = 48 * 2 ** 20
+
 /** A vocabulary entry of the delta the base lacks. */
 interface ExtraWord {
   word: string
@@ -217,7 +220,9 @@ export class PostingsView {
     return false
   }
 
+  /** Word lists read from a file, kept (browse reads the same words at every keystroke), the least recently used let go past LISTS_BYTES. */
   private readonly lists = new Map<number, { docs: Uint32Array; fields: Uint32Array }>()
+  private listBytes = 0
 
   /** The base's list of the entries holding word `w` (read from the file, when the base was, and kept). */
   private baseLists(w: number): { docs: Uint32Array; fields: Uint32Array } {
@@ -227,7 +232,18 @@ export class PostingsView {
     const end = base.wordDocStarts[w + 1]!
     if (!base.lists) return { docs: base.wordDocs.subarray(start, end), fields: base.wordDocFields.subarray(start, end) }
     let read = this.lists.get(w)
-    if (!read) this.lists.set(w, (read = base.lists(start, end)))
+    if (read)
+      this.lists.delete(w) // set again below: the most recently used last
+    else {
+      read = base.lists(start, end)
+      this.listBytes += read.docs.byteLength + read.fields.byteLength
+      for (const [oldest, kept] of this.lists) {
+        if (this.listBytes <= LISTS_BYTES) break
+        this.listBytes -= kept.docs.byteLength + kept.fields.byteLength
+        this.lists.delete(oldest)
+      }
+    }
+    this.lists.set(w, read)
     return read
   }
 

@@ -114,6 +114,12 @@ export class IndexedLibrary {
     return source && 'format' in source ? source : null
   }
 
+  /** Whether the library file is no longer the one the index `outline` (from this reader) came from was built of; false for a library read whole. */
+  changedSince(outline: LibraryOutline): boolean {
+    const source = this.sources.get(outline)
+    return source !== undefined && !('format' in source) && !sameIdentity(fileIdentity(this.target), source.identity)
+  }
+
   /** Reads of the records of the library `outline` (from this reader) was made of, by place; null when it was read whole. */
   recordsAt(outline: LibraryOutline): RecordsAt | null {
     const source = this.sources.get(outline)

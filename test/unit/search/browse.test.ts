@@ -77,7 +77,7 @@ describe('browse through the fake context', () => {
   it('searches, renders the chosen summary, returns to the list with the same text, and leaves on Esc', async () => {
     const questions: SearchQuestion<string>[] = []
     const script = [
-      (q: SearchQuestion<string>) => q.source('double helix')[0]!.value,
+      async (q: SearchQuestion<string>) => (await q.source('double helix'))[0]!.value,
       () => null, // Esc
     ]
     const ctx = testContext({
@@ -119,7 +119,8 @@ describe('browse through the fake context', () => {
         tty: true,
         library: tinyLibrary([{ key: 'mpnn', title: 'Message passing', body: `The layout: ${FIG}\n\nThe end.` }]),
         env: { PRECIS_CACHE_DIR: cache, ...env },
-        answers: { browse: () => picks.shift() },
+        // Enter picks from the list the prompt shows: the source is asked first.
+        answers: { browse: async (q: SearchQuestion<string>) => (await q.source('layout'), picks.shift()) },
       })
       let paged = 0
       const page = ctx.io.page.bind(ctx.io)
@@ -173,6 +174,22 @@ describe('escapableSearch on @inquirer/search', () => {
     await expect(answer).resolves.toBe('graph-networks')
   })
 
+  it('searches only for the text typed last when keys come faster than answers (a paste, typing during a search)', async () => {
+    const asked: string[] = []
+    const { answer, events, getScreen, nextRender } = await render(escapableSearch, {
+      ...question,
+      source: (term: string) => (asked.push(term), choices(term)),
+    })
+    await nextRender()
+    asked.length = 0
+    events.type('graph n')
+    await nextRender()
+    expect(getScreen()).toContain('graph networks')
+    expect(asked).toEqual(['graph n'])
+    events.keypress('enter')
+    await expect(answer).resolves.toBe('graph-networks')
+  })
+
   it('Esc leaves with null', async () => {
     const { answer, events } = await render(escapableSearch, question)
     events.keypress('escape')
@@ -186,7 +203,12 @@ describe('escapableSearch on @inquirer/search', () => {
   })
 
   it('opens with the text typed before and the last choice active', async () => {
-    const { answer, events, getScreen } = await render(escapableSearch, { ...question, initial: 'graph', default: 'graph-networks' })
+    const { answer, events, getScreen, nextRender } = await render(escapableSearch, {
+      ...question,
+      initial: 'graph',
+      default: 'graph-networks',
+    })
+    await nextRender()
     expect(getScreen()).toContain('❯ graph networks')
     events.keypress('enter')
     await expect(answer).resolves.toBe('graph-networks')

@@ -1,0 +1,173 @@
+// browse answers every keystroke from the index's outline and postings, reading whole only the
+// records it shows: what it lists is what the scan of a fresh parse gives for each text typed,
+// also when the library or its postings change under it while it is open.
+import { truncateSync, writeFileSync, readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import type { Library } from '../../src/core/model.js'
+import { libraryEntries } from '../../src/core/records/entries.js'
+import { parseTypedQuery } from '../../src/core/search/query.js'
+import { LibrarySearch, type SearchResult } from '../../src/core/search/search.js'
+import { postingsPath } from '../../src/store/index/location.js'
+import { BrowseSearch } from '../../src/store/search-reads.js'
+import type { Store } from '../../src/store/store.js'
+import { BROWSE_SEARCH } from '../../src/commands/browse/choices.js'
+import { libraryOf, paper, summary } from '../support/library.js'
+import { testContext } from '../support/context.js'
+import { main } from '../../src/main.js'
+import type { SearchQuestion } from '../../src/terminal/prompts.js'
+import { indexedStore, indexFileName, libraryWithCache, plainStore } from './support/index.js'
+
+function browsedLibrary(extra = ''): Library {
+  return libraryOf(
+    [
+      paper({ key: 'gilmer2017neural', title: 'Neural Message Passing for Quantum Chemistry', abstract: 'Graph networks for molecules.' }),
+      paper({ key: 'kipf2017semi', title: 'Semi-Supervised Classification with Graph Convolutional Networks', year: 2017 }),
+      paper({ key: 'vaswani2017attention', title: 'Attention Is All You Need', venue: 'NeurIPS' }),
+      paper({ key: 'unread', title: 'A Paper Not Yet Summarised', abstract: 'Transformers on graphs, spectral and spatial.' }),
+    ],
+    [
+      summary({
+        id: 'gilmer2017neural',
+        paper: 'gilmer2017neural',
+        tags: ['gnn'],
+        body: `Message passing on graphs; quantum chemistry with $\\theta$ and Schrödinger, after [@kipf2017semi].${extra}\n`,
+      }),
+      summary({
+        id: 'kipf2017semi',
+        paper: 'kipf2017semi',
+        tags: ['gnn'],
+        body: 'Spectral graph convolutions, message passing networks.\n',
+      }),
+      summary({ id: 'vaswani2017attention', paper: 'vaswani2017attention', body: 'The transformer: attention over a graph of tokens.\n' }),
+    ],
+  )
+}
+
+const TYPED = ['graph attention', 'quantum chem', 'tranformer mod', 'tag:gnn mess', '"message pass', 'graph -spec']
+
+/** What browse lists, as compared: ids, scores, snippets, missing words, the total and corrections. */
+const shape = (result: SearchResult) => ({
+  hits: result.hits.map((hit) => ({ id: hit.id, score: hit.score, snippets: hit.snippets, missing: hit.missing, title: hit.paper.title })),
+  total: result.total,
+  corrections: result.corrections,
+})
+
+/** The scan of a fresh parse of `library` for the text typed so far (the reference). */
+async function scanned(library: string, typed: string) {
+  const whole = await plainStore(library).read()
+  return shape(new LibrarySearch(libraryEntries(whole)).search(parseTypedQuery(typed), BROWSE_SEARCH))
+}
+
+/** The store, counting the times the whole library is read. */
+function counted(store: Store): { store: Store; wholeReads: () => number } {
+  let reads = 0
+  const proxy = new Proxy(store, {
+    get(target, name, receiver) {
+      const value = Reflect.get(target, name, receiver)
+      if (name === 'read') return () => (reads++, target.read())
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
+  return { store: proxy, wholeReads: () => reads }
+}
+
+async function written(library: Library): Promise<{ library: string; cache: string }> {
+  const place = libraryWithCache()
+  await indexedStore(place.library, place.cache).update((lib) => Object.assign(lib, library))
+  return place
+}
+
+describe('browse from the index', () => {
+  it('lists at every keystroke what the scan of the library lists, without reading the library whole', async () => {
+    const { library, cache } = await written(browsedLibrary())
+    const { store, wholeReads } = counted(indexedStore(library, cache))
+    const browse = await BrowseSearch.open(store)
+    browse.prepare()
+    for (const text of TYPED) {
+      for (let i = 0; i <= text.length; i++) {
+        const typed = text.slice(0, i)
+        expect(shape(await browse.search(parseTypedQuery(typed), BROWSE_SEARCH)), typed).toEqual(await scanned(library, typed))
+      }
+    }
+    expect(wholeReads()).toBe(0)
+  })
+
+  it('answers a query on citations from the library read whole, once', async () => {
+    const { library, cache } = await written(browsedLibrary())
+    const { store, wholeReads } = counted(indexedStore(library, cache))
+    const browse = await BrowseSearch.open(store)
+    for (const typed of ['cites:kipf2017semi', 'cites:kipf2017semi quantum']) {
+      expect(shape(await browse.search(parseTypedQuery(typed), BROWSE_SEARCH))).toEqual(await scanned(library, typed))
+    }
+    expect(wholeReads()).toBe(1)
+  })
+
+  it('follows a save and a hand edit made while it is open', async () => {
+    const { library, cache } = await written(browsedLibrary())
+    const browse = await BrowseSearch.open(indexedStore(library, cache))
+    expect((await browse.search(parseTypedQuery('zebra'), BROWSE_SEARCH)).total).toBe(0)
+    // Another process saves: the entry it changed now lists.
+    await indexedStore(library, cache).update((lib) => Object.assign(lib, browsedLibrary(' A zebra crossing.')))
+    for (const typed of ['zebra', 'graph']) {
+      expect(shape(await browse.search(parseTypedQuery(typed), BROWSE_SEARCH))).toEqual(await scanned(library, typed))
+    }
+    // A hand edit that moves every record: the records shown are read where they lie now.
+    const text = readFileSync(library, 'utf8')
+    writeFileSync(library, text.replace('A zebra crossing.', 'A zebra crossing, and a giraffe of some length.'))
+    for (const typed of ['giraffe', 'zebra', 'graph attention']) {
+      expect(shape(await browse.search(parseTypedQuery(typed), BROWSE_SEARCH))).toEqual(await scanned(library, typed))
+    }
+  })
+
+  it('postings damaged while it is open are built again, with the same answers', async () => {
+    const { library, cache } = await written(browsedLibrary())
+    const browse = await BrowseSearch.open(indexedStore(library, cache))
+    const postings = postingsPath(indexFileName(library, cache))
+    truncateSync(postings, Math.floor(readFileSync(postings).length / 2))
+    for (const typed of ['"message pass', 'graph attention', 'quantum']) {
+      expect(shape(await browse.search(parseTypedQuery(typed), BROWSE_SEARCH))).toEqual(await scanned(library, typed))
+    }
+  })
+
+  it('a library that changes at every reading is read whole once and searched as it was then', async () => {
+    const { library, cache } = await written(browsedLibrary())
+    const real = indexedStore(library, cache)
+    // Its postings never of the outline just read: what a file replaced between the two readings gives.
+    const changing: Store = {
+      path: real.path,
+      read: () => real.read(),
+      update: (change, options) => real.update(change, options),
+      outline: (options) => real.outline(options),
+      records: (outline, keys, ids, places) => real.records(outline, keys, ids, places),
+      changedSince: (outline) => real.changedSince(outline),
+      postings: async () => null,
+    }
+    const { store, wholeReads } = counted(changing)
+    const browse = await BrowseSearch.open(store)
+    for (const typed of ['graph att', 'quantum chem']) {
+      expect(shape(await browse.search(parseTypedQuery(typed), BROWSE_SEARCH))).toEqual(await scanned(library, typed))
+    }
+    expect(wholeReads()).toBe(1)
+  })
+
+  it('through the fake context on a terminal: lists, opens the chosen summary and goes back, never reading the library whole', async () => {
+    const { library, cache } = await written(browsedLibrary())
+    const { store, wholeReads } = counted(indexedStore(library, cache))
+    const lists: string[][] = []
+    const script = [
+      async (q: SearchQuestion<string>) => {
+        for (const typed of ['q', 'qu', 'qua', 'quantum', 'quantum chem']) lists.push((await q.source(typed)).map((c) => c.value))
+        return lists.at(-1)![0]!
+      },
+      () => null, // Esc
+    ]
+    let asked = 0
+    const ctx = testContext({ tty: true, answers: { browse: (q: SearchQuestion<string>) => script[asked++]!(q) } })
+    expect(await main(['browse'], { ...ctx, store })).toBe(0)
+    expect(lists.at(-1)).toEqual((await scanned(library, 'quantum chem')).hits.map((hit) => hit.id))
+    expect(lists.at(-1)![0]).toBe('gilmer2017neural')
+    expect(ctx.stdout()).toContain('Neural Message Passing for Quantum Chemistry')
+    expect(ctx.stdout()).toContain('quantum chemistry with')
+    expect(wholeReads()).toBe(0)
+  })
+})
