@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../src/main.js'
+import type { SearchQuestion } from '../../src/terminal/prompts.js'
 import { checksum } from '../../src/store/index/checksum.js'
 import { cacheText as layOut, mathCachePath } from '../../src/store/math-cache.js'
 import { libraryOf, paper, summary } from '../support/library.js'
@@ -122,7 +123,11 @@ describe('the math cache', () => {
   it('serves browse too: the summary it opens reads the same with the cache empty and warm', async () => {
     const browse = async (dir: string) => {
       let asked = 0
-      const answers = { browse: () => (asked++ === 0 ? 'rasmussen2004gaussian' : null) } // open it, then Esc
+      // Typed, so that browse lists it; opened; then Esc.
+      const answers = {
+        browse: async (q: SearchQuestion<string>) =>
+          asked++ === 0 && (await q.source('gaussian')).length > 0 ? 'rasmussen2004gaussian' : null,
+      }
       const ctx = testContext({ tty: true, library: library(), env: { PRECIS_CACHE_DIR: dir }, answers })
       expect(await main(['browse'], ctx)).toBe(0)
       return ctx.stdout()
