@@ -217,6 +217,7 @@ function forgeIndex(index: string, forge: (contents: Record<string, unknown>) =>
       citingStarts: Array.from(contents.names.citingStarts),
       citing: Array.from(contents.names.citing),
     },
+    plainRows: { text: contents.plainRows.text, starts: Array.from(contents.plainRows.starts) },
   }
   forge(plain)
   writeFileSync(index, encodeIndex(plain as unknown as IndexContents))
@@ -277,6 +278,15 @@ describe('an index whose checksums hold but whose contents precis did not write'
     ['names out of order', (c: Record<string, unknown>) => reverseNames(c.names as ForgedNames)],
     ['a name ending beyond the names', (c: Record<string, unknown>) => ((c.names as ForgedNames).starts[1]! += 1000)],
     ['a name whose records end beyond the records', (c: Record<string, unknown>) => (c.names as ForgedNames).refs.pop()],
+    ['a row with a terminal escape', (c) => forgeRows(c, (rows) => (rows.text = rows.text.replace('Neural', '\u001b[31mNeura')))],
+    ['a row with a line break in a field', (c) => forgeRows(c, (rows) => (rows.text = rows.text.replace('\t', '\n')))],
+    ['a row of five fields', (c) => forgeRows(c, (rows) => (rows.text = rows.text.replace('Neural', 'Neu\tal')))],
+    ['a row of three fields', (c) => forgeRows(c, (rows) => (rows.text = rows.text.replace('\t', ' ')))],
+    ['rows starting out of order', (c) => forgeRows(c, (rows) => ([rows.starts[1], rows.starts[2]] = [rows.starts[2]!, rows.starts[1]!]))],
+    ['rows ending before the text does', (c) => forgeRows(c, (rows) => (rows.text += 'more'))],
+    ['rows ending after the text does', (c) => forgeRows(c, (rows) => (rows.starts[rows.starts.length - 1]! += 1))],
+    ['a row not ending its line', (c) => forgeRows(c, (rows) => (rows.starts[1]! -= 1))],
+    ['no rows at all', (c) => forgeRows(c, (rows) => Object.assign(rows, { text: '', starts: [] }))],
   ])('answers as a fresh parse (%s), and is built again by the next read', async (_, forge) => {
     const { library, cache, index } = await writtenLibrary()
     forgeIndex(index, forge)
@@ -378,6 +388,11 @@ describe('the temporary files of index saves', () => {
     expect(readdirSync(dirname(index))).toEqual([basename(index)])
   })
 })
+
+/** `list`'s rows as forgeIndex hands them out, changed by `forge` (the same length of text unless it says). */
+function forgeRows(contents: Record<string, unknown>, forge: (rows: { text: string; starts: number[] }) => void): void {
+  forge(contents.plainRows as { text: string; starts: number[] })
+}
 
 /** The name table as forgeIndex hands it out: plain arrays. */
 interface ForgedNames {
