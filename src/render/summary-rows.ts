@@ -71,9 +71,9 @@ function naturalWidth(tags: ShownTags, waiting: ReadingState | undefined | null)
 
 /**
  * Piped output: one tab-separated line per entry (id, year, title, tags comma-separated), handed to
- * `write` some hundreds of rows at a time (core/records/plain-rows.ts).
+ * `write` some hundreds of rows at a time (core/records/plain-rows.ts), as UTF-8 bytes when the index keeps them made.
  */
-export function writeRowsPlain(listing: Listing, write: (text: string) => void): void {
+export function writeRowsPlain(listing: Listing, write: (text: string | Uint8Array) => void): void {
   listing.writePlain(write)
 }
 

@@ -217,9 +217,12 @@ function forgeIndex(index: string, forge: (contents: Record<string, unknown>) =>
       citingStarts: Array.from(contents.names.citingStarts),
       citing: Array.from(contents.names.citing),
     },
-    plainRows: { text: contents.plainRows.text, starts: Array.from(contents.plainRows.starts) },
+    // The rows' bytes as text a letter a byte, so a forge can edit them as text.
+    plainRows: { text: Buffer.from(contents.plainRows.bytes).toString('latin1'), starts: Array.from(contents.plainRows.starts) },
   }
   forge(plain)
+  const rows = plain.plainRows as { text: string; starts: number[] }
+  plain.plainRows = { bytes: Buffer.from(rows.text, 'latin1'), starts: rows.starts }
   writeFileSync(index, encodeIndex(plain as unknown as IndexContents))
 }
 
@@ -287,6 +290,9 @@ describe('an index whose checksums hold but whose contents precis did not write'
     ['rows ending after the text does', (c) => forgeRows(c, (rows) => (rows.starts[rows.starts.length - 1]! += 1))],
     ['a row not ending its line', (c) => forgeRows(c, (rows) => (rows.starts[1]! -= 1))],
     ['no rows at all', (c) => forgeRows(c, (rows) => Object.assign(rows, { text: '', starts: [] }))],
+    ['a row that is not UTF-8', (c) => forgeRows(c, (rows) => (rows.text = rows.text.replace('Neural', 'Neur\u00c0\u009b')))],
+    ['a row with a C1 control', (c) => forgeRows(c, (rows) => (rows.text = rows.text.replace('Neural', 'Neur\u00c2\u009b')))],
+    ['a row with a bidi override', (c) => forgeRows(c, (rows) => (rows.text = rows.text.replace('Neural', '\u00e2\u0080\u00aeural')))],
   ])('answers as a fresh parse (%s), and is built again by the next read', async (_, forge) => {
     const { library, cache, index } = await writtenLibrary()
     forgeIndex(index, forge)
@@ -389,7 +395,7 @@ describe('the temporary files of index saves', () => {
   })
 })
 
-/** `list`'s rows as forgeIndex hands them out, changed by `forge` (the same length of text unless it says). */
+/** `list`'s rows as forgeIndex hands them out (their bytes as text, a letter a byte), changed by `forge`. */
 function forgeRows(contents: Record<string, unknown>, forge: (rows: { text: string; starts: number[] }) => void): void {
   forge(contents.plainRows as { text: string; starts: number[] })
 }

@@ -34,26 +34,32 @@ export class Listing {
     return new Listing(this.outline, Array.prototype.slice.call(this.pairs, 0, 2 * count) as number[], this.whole)
   }
 
-  /** Piped output (plain-rows.ts), handed to `write` some hundreds of rows at a time. */
-  writePlain(write: (text: string) => void): void {
+  /** Piped output (plain-rows.ts), handed to `write` some hundreds of rows at a time (UTF-8 bytes when kept made). */
+  writePlain(write: (text: string | Uint8Array) => void): void {
     if (this.length === 0) return
     const kept = this.keptRows()
     if (kept === null) {
       const rows = this.rows()
-      for (let start = 0; start < this.length; start += ROWS_PER_PIECE)
-        write(plainPiece(rows, start, Math.min(this.length, start + ROWS_PER_PIECE)))
+      for (let start = 0; start < this.length; start += ROWS_PER_PIECE) write(plainPiece(rows, start, Math.min(this.length, start + ROWS_PER_PIECE)))
     } else if (kept.contiguous) {
-      write(kept.text.slice(0, kept.starts[this.length]))
+      write(kept.bytes.subarray(0, kept.starts[this.length]))
     } else {
-      const { text, starts, rowOf } = kept
+      const { bytes, starts, rowOf } = kept
       const { pairs } = this
       const summaries = this.outline.summaries.length
+      const rowAt = (i: number) => {
+        const summary = pairs[2 * i]!
+        return rowOf[summary >= 0 ? summary : summaries + pairs[2 * i + 1]!]!
+      }
       for (let start = 0; start < this.length; start += ROWS_PER_PIECE) {
-        let piece = ''
-        for (let i = start, end = Math.min(this.length, start + ROWS_PER_PIECE); i < end; i++) {
-          const summary = pairs[2 * i]!
-          const row = rowOf[summary >= 0 ? summary : summaries + pairs[2 * i + 1]!]!
-          piece += text.slice(starts[row], starts[row + 1])
+        const end = Math.min(this.length, start + ROWS_PER_PIECE)
+        let size = 0
+        for (let i = start; i < end; i++) size += starts[rowAt(i) + 1]! - starts[rowAt(i)]!
+        const piece = new Uint8Array(size)
+        for (let i = start, at = 0; i < end; i++) {
+          const row = rowAt(i)
+          piece.set(bytes.subarray(starts[row], starts[row + 1]), at)
+          at += starts[row + 1]! - starts[row]!
         }
         write(piece)
       }

@@ -20,6 +20,7 @@ import { alignedSections, checkedHeader, fixedBytes, framedParts, frameVersion, 
 import { isFileIdentity } from './identity.js'
 import { isNameTable, type NameTable } from './names.js'
 import { isPlainRows } from '../../core/records/plain-rows.js'
+import { isUtf8 } from 'node:buffer'
 
 /** Raised whenever what the index holds or how it is laid out changes. */
 export const INDEX_FORMAT_VERSION = 6
@@ -71,9 +72,9 @@ function rowViews<R>(columns: ReadonlyMap<keyof R & string, () => readonly unkno
  * How a section's bytes hold its value: as a column's do; as 32-bit whole numbers, unsigned or
  * signed (the name table's offsets and positions: half the bytes of floats, and whole by their
  * type); as text in Latin-1 when every letter fits it, else UTF-16 (the names, kept exactly); or as
- * UTF-8 (`list`'s rows: written out, never searched by the code unit, and mostly ASCII).
+ * bytes as they are (`list`'s rows, UTF-8: written out as they are).
  */
-type SectionKind = ColumnKind | 'u32' | 'i32' | 'latin1' | 'utf16' | 'utf8'
+type SectionKind = ColumnKind | 'u32' | 'i32' | 'latin1' | 'utf16' | 'bytes'
 
 /** A letter beyond Latin-1: the names' text is kept in UTF-16 only with one (keys and ids mostly have none: one byte a letter). */
 const BEYOND_LATIN1 = /[\u0100-\uffff]/
@@ -101,7 +102,7 @@ function sectionsOf(contents: IndexContents): [string, SectionKind, unknown][] {
     ['names.cited', 'i32', names.cited],
     ['citing.starts', 'u32', names.citingStarts],
     ['citing', 'u32', names.citing],
-    ['rows.text', 'utf8', contents.plainRows.text],
+    ['rows', 'bytes', contents.plainRows.bytes],
     ['rows.starts', 'u32', contents.plainRows.starts],
   ]
 }
@@ -118,7 +119,8 @@ export function indexParts(contents: IndexContents): Buffer[] {
     if (kind === 'numbers') return Buffer.from(Float64Array.from(value as ArrayLike<number>).buffer)
     if (kind === 'u32') return Buffer.from(Uint32Array.from(value as ArrayLike<number>).buffer)
     if (kind === 'i32') return Buffer.from(Int32Array.from(value as ArrayLike<number>).buffer)
-    return Buffer.from(value as string, kind === 'latin1' ? 'latin1' : kind === 'utf8' ? 'utf8' : 'utf16le')
+    if (kind === 'bytes') return Buffer.from(value as Uint8Array)
+    return Buffer.from(value as string, kind === 'latin1' ? 'latin1' : 'utf16le')
   }
   const parts = sectionsOf(contents).map(([name, kind, value]) => [name, bytesOf(kind, value)] as const)
   const { bodies, places } = alignedSections(parts, sectionChecksum)
@@ -453,15 +455,14 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
     },
     (c) => c.names,
   )
-  // The rows' text, decoded whole (what their starts count in: UTF-16 code units) and checked as rows
-  // (isPlainRows): written as they are, so nothing in them reaches the terminal unchecked.
+  // The rows' bytes, checked as valid UTF-8 and as rows (isPlainRows, over them read as Latin-1: one
+  // letter a byte, no decoding) before they are written as they are: nothing unchecked reaches the terminal.
   const plainRows = part(
     'rows',
     () => {
-      const text = sectionBytes(header, 'rows.text')
+      const bytes = sectionBytes(header, 'rows')
       const starts = wholeSection(header, 'rows.starts')
-      const rows = text && starts && { text: text.toString('utf8'), starts }
-      return rows && isPlainRows(rows) ? rows : undefined
+      return bytes && starts && isUtf8(bytes) && isPlainRows(bytes.toString('latin1'), starts) ? { bytes, starts } : undefined
     },
     (c) => c.plainRows,
   )

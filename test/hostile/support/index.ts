@@ -166,7 +166,7 @@ function answersOf(outline: LibraryOutline, records: Awaited<ReturnType<typeof r
 /** What `list` writes of `listing` when piped. */
 function plainOutput(listing: Listing): string {
   let text = ''
-  listing.writePlain((piece) => (text += piece))
+  listing.writePlain((piece) => (text += typeof piece === 'string' ? piece : Buffer.from(piece).toString('utf8')))
   return text
 }
 
