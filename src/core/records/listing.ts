@@ -40,16 +40,16 @@ export class Listing {
     const kept = this.keptRows()
     if (kept === null) {
       const rows = this.rows()
-      for (let start = 0; start < this.length; start += ROWS_PER_PIECE) write(plainPiece(rows, start, Math.min(this.length, start + ROWS_PER_PIECE)))
+      for (let start = 0; start < this.length; start += ROWS_PER_PIECE)
+        write(plainPiece(rows, start, Math.min(this.length, start + ROWS_PER_PIECE)))
     } else if (kept.contiguous) {
       write(kept.bytes.subarray(0, kept.starts[this.length]))
     } else {
-      const { bytes, starts, rowOf } = kept
+      const { bytes, starts, rowOf, base } = kept
       const { pairs } = this
-      const summaries = this.outline.summaries.length
       const rowAt = (i: number) => {
         const summary = pairs[2 * i]!
-        return rowOf[summary >= 0 ? summary : summaries + pairs[2 * i + 1]!]!
+        return rowOf[summary >= 0 ? summary : base + pairs[2 * i + 1]!]!
       }
       for (let start = 0; start < this.length; start += ROWS_PER_PIECE) {
         const end = Math.min(this.length, start + ROWS_PER_PIECE)
@@ -71,23 +71,26 @@ export class Listing {
    * when it does and they are every entry's: contiguous when these are the first of that order, else
    * with the row of each entry (by its summary's index, or the summaries' count + its paper's).
    */
-  private keptRows(): (PlainRows & { contiguous: true }) | (PlainRows & { contiguous: false; rowOf: Int32Array }) | null {
+  private keptRows(): (PlainRows & { contiguous: true }) | (PlainRows & { contiguous: false; rowOf: Int32Array; base: number }) | null {
     const kept = this.outline.plainRows?.()
     const added = kept && this.outline.entryOrder?.('added')
     if (!kept || !added || kept.starts.length - 1 !== added.length >> 1) return null
     if (this.whole === added) return { ...kept, contiguous: true }
-    const summaries = this.outline.summaries.length
-    const rowOf = new Int32Array(summaries + this.outline.papers.length).fill(-1)
+    // Each entry's row by its summary's index, or by `base` + its paper's for a paper without one: the
+    // indexes the order holds (counting the records would make a view of each).
+    let [base, papers] = [0, 0]
+    for (let i = 0; i < added.length; i += 2) [base, papers] = [Math.max(base, added[i]! + 1), Math.max(papers, added[i + 1]! + 1)]
+    const rowOf = new Int32Array(base + papers).fill(-1)
     for (let i = 0; i < added.length; i += 2) {
       const summary = added[i]!
-      rowOf[summary >= 0 ? summary : summaries + added[i + 1]!] = i >> 1
+      rowOf[summary >= 0 ? summary : base + added[i + 1]!] = i >> 1
     }
     // An order that names an entry twice (an index forged so) leaves another without a row.
     for (let i = 0; i < this.pairs.length; i += 2) {
       const summary = this.pairs[i]!
-      if (rowOf[summary >= 0 ? summary : summaries + this.pairs[i + 1]!]! < 0) return null
+      if (!(rowOf[summary >= 0 ? (summary < base ? summary : -1) : base + this.pairs[i + 1]!]! >= 0)) return null
     }
-    return { ...kept, contiguous: false, rowOf }
+    return { ...kept, contiguous: false, rowOf, base }
   }
 
   /** What a row shows of each entry, in the order listed: read in one pass over the entries. */
