@@ -3,8 +3,9 @@
 //   header       JSON: the library's path and identity, the record counts, each section's place and checksum
 //   sections     one per field of the outline (columns.ts: `paper.title`, `summary.tags`, ...) and per
 //                derived part (word counts, citations, tag counts, places, sort orders, statistics,
-//                the name table of names.ts); text as compact JSON arrays, numbers as 64-bit floats,
-//                the name table's as 32-bit whole numbers and its names as one text
+//                the name table of names.ts, `list`'s piped rows made); text as compact JSON arrays,
+//                numbers as 64-bit floats, the name table's as 32-bit whole numbers and its names as
+//                one text, the rows as the UTF-8 bytes `list` writes
 //
 // A read decodes only the sections it uses, each when first used. JSON stays for text: V8's parser
 // does in C++ what a hand-written decoder would do in JavaScript (measured: the same time at 10k).
