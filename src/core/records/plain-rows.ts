@@ -49,11 +49,26 @@ const plainRow = (rows: ListedRows, i: number) =>
 
 const NEWLINE = 0x0a
 
+/** Rows made and encoded at a time: the rows of a large library are never all held as text at once (a rebuild stays within its memory). */
+const ROWS_PER_CHUNK = 1000
+
 /** Every row of `rows` made, as an index keeps them. */
 export function plainRowsOf(rows: ListedRows): PlainRows {
-  const made: string[] = []
-  for (let i = 0; i < rows.ids.length; i++) made.push(plainRow(rows, i))
-  const bytes = new TextEncoder().encode(made.join(''))
+  const encoder = new TextEncoder()
+  let bytes = new Uint8Array(64 * 1024)
+  let size = 0
+  for (let start = 0; start < rows.ids.length; start += ROWS_PER_CHUNK) {
+    let text = ''
+    for (let i = start, end = Math.min(rows.ids.length, start + ROWS_PER_CHUNK); i < end; i++) text += plainRow(rows, i)
+    // At most 3 bytes a UTF-16 unit: room made for the most, then written where the last chunk ended.
+    if (size + 3 * text.length > bytes.length) {
+      const grown = new Uint8Array(Math.max(2 * bytes.length, size + 3 * text.length))
+      grown.set(bytes.subarray(0, size))
+      bytes = grown
+    }
+    size += encoder.encodeInto(text, bytes.subarray(size)).written
+  }
+  bytes = bytes.slice(0, size)
   // Each row ends with its only line break, and no byte of a letter beyond ASCII is one.
   const starts = [0]
   for (let at = bytes.indexOf(NEWLINE); at >= 0; at = bytes.indexOf(NEWLINE, at + 1)) starts.push(at + 1)
