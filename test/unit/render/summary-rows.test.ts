@@ -84,7 +84,9 @@ describe('piped rows', () => {
 
   it('writes nothing for no entries', () => {
     const pieces: string[] = []
-    writeRowsPlain(new Listing(libraryOutline(libraryOf([])), []), (text) => pieces.push(typeof text === 'string' ? text : Buffer.from(text).toString('utf8')))
+    writeRowsPlain(new Listing(libraryOutline(libraryOf([])), []), (text) =>
+      pieces.push(typeof text === 'string' ? text : Buffer.from(text).toString('utf8')),
+    )
     expect(pieces).toEqual([])
   })
 })
