@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk'
 import type { ReadingState } from '../core/model.js'
 import type { Listing } from '../core/records/listing.js'
-import { sanitizeTerminal } from '../core/text/sanitize.js'
+import { oneLine } from '../core/text/sanitize.js'
 import { fitTo } from './fit.js'
 import { displayWidth, isPrintableAscii } from './wrap.js'
 
@@ -12,14 +12,7 @@ const YEAR_WIDTH = 4
 const MIN_TAGS_WIDTH = 14
 const MAX_ID_WIDTH = 32
 
-// eslint-disable-next-line no-control-regex -- what oneLine changes: control characters (line breaks and tabs among them) and bidi marks
-const CHANGED = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/
-
-/** Single-line display text: sanitised, with line breaks and tabs folded to spaces. */
-export function oneLine(text: string): string {
-  // Most text has nothing to change: one test, no copies (a list of 10,000 rows runs this 40,000 times).
-  return CHANGED.test(text) ? sanitizeTerminal(text.replace(/[\r\n\t]+/g, ' ')) : text
-}
+export { oneLine }
 
 /**
  * As many `#tag`s as fit in `width` columns, then `+N` for the rest; a first tag too long for
@@ -76,35 +69,12 @@ function naturalWidth(tags: ShownTags, waiting: ReadingState | undefined | null)
   return marker + tags.widths.reduce((sum, w) => sum + w + 1, tags.texts.length > 0 ? -1 : 0)
 }
 
-/** Rows written per piece of piped output: each piece some tens of kilobytes, written as it is made. */
-const ROWS_PER_PIECE = 500
-
-// eslint-disable-next-line no-control-regex -- what oneLine changes but tabs and line breaks (which separate a piece's fields and rows)
-const CHANGED_BUT_SEPARATORS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/
-
-/** How many times `char` occurs in `text`. */
-const occurrences = (text: string, char: string) => text.length - text.replaceAll(char, '').length
-
 /**
  * Piped output: one tab-separated line per entry (id, year, title, tags comma-separated), handed to
- * `write` some hundreds of rows at a time.
+ * `write` some hundreds of rows at a time (core/records/plain-rows.ts), as UTF-8 bytes when the index keeps them made.
  */
-export function writeRowsPlain(listing: Listing, write: (text: string) => void): void {
-  const { ids, years, titles, tags } = listing.rows()
-  for (let start = 0; start < ids.length; start += ROWS_PER_PIECE) {
-    const end = Math.min(ids.length, start + ROWS_PER_PIECE)
-    let piece = ''
-    for (let i = start; i < end; i++) piece += `${ids[i]!}\t${years[i] ?? ''}\t${titles[i]!}\t${tags[i]!.join(',')}\n`
-    // Most text has nothing oneLine changes: the piece made as it is, then checked whole. Its only tabs
-    // and line breaks are then its separators (3 and 1 a row), and nothing else oneLine changes is in it.
-    const rows = end - start
-    if (CHANGED_BUT_SEPARATORS.test(piece) || occurrences(piece, '\t') !== 3 * rows || occurrences(piece, '\n') !== rows) {
-      piece = ''
-      for (let i = start; i < end; i++)
-        piece += `${oneLine(ids[i]!)}\t${years[i] ?? ''}\t${oneLine(titles[i]!)}\t${oneLine(tags[i]!.join(','))}\n`
-    }
-    write(piece)
-  }
+export function writeRowsPlain(listing: Listing, write: (text: string | Uint8Array) => void): void {
+  listing.writePlain(write)
 }
 
 /** What stands for the tags of a paper without a summary: where it is in the reading queue, else that it awaits one. */

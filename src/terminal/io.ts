@@ -7,8 +7,8 @@ export { sanitizeTerminal } from '../core/text/sanitize.js'
  * `err`. Strings from data must pass `sanitizeTerminal` before they are styled and written.
  */
 export interface IO {
-  /** Write to stdout as is. */
-  out(text: string): void
+  /** Write to stdout as is (bytes: UTF-8 text, as `list` keeps its rows made in the index). */
+  out(text: string | Uint8Array): void
   /** Write to stderr as is. */
   err(text: string): void
   readonly stdinIsTTY: boolean

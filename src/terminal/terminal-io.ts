@@ -25,7 +25,7 @@ export class TerminalIO implements IO {
     this.errStyle = styleFor(colorWanted(this.stderrIsTTY, env, true))
   }
 
-  out(text: string): void {
+  out(text: string | Uint8Array): void {
     process.stdout.write(text)
   }
 

@@ -217,8 +217,12 @@ function forgeIndex(index: string, forge: (contents: Record<string, unknown>) =>
       citingStarts: Array.from(contents.names.citingStarts),
       citing: Array.from(contents.names.citing),
     },
+    // The rows' bytes as text a letter a byte, so a forge can edit them as text.
+    plainRows: { text: Buffer.from(contents.plainRows.bytes).toString('latin1'), starts: Array.from(contents.plainRows.starts) },
   }
   forge(plain)
+  const rows = plain.plainRows as { text: string; starts: number[] }
+  plain.plainRows = { bytes: Buffer.from(rows.text, 'latin1'), starts: rows.starts }
   writeFileSync(index, encodeIndex(plain as unknown as IndexContents))
 }
 
@@ -277,6 +281,18 @@ describe('an index whose checksums hold but whose contents precis did not write'
     ['names out of order', (c: Record<string, unknown>) => reverseNames(c.names as ForgedNames)],
     ['a name ending beyond the names', (c: Record<string, unknown>) => ((c.names as ForgedNames).starts[1]! += 1000)],
     ['a name whose records end beyond the records', (c: Record<string, unknown>) => (c.names as ForgedNames).refs.pop()],
+    ['a row with a terminal escape', (c) => forgeRows(c, (rows) => (rows.text = rows.text.replace('Neural', '\u001b[31mNeura')))],
+    ['a row with a line break in a field', (c) => forgeRows(c, (rows) => (rows.text = rows.text.replace('\t', '\n')))],
+    ['a row of five fields', (c) => forgeRows(c, (rows) => (rows.text = rows.text.replace('Neural', 'Neu\tal')))],
+    ['a row of three fields', (c) => forgeRows(c, (rows) => (rows.text = rows.text.replace('\t', ' ')))],
+    ['rows starting out of order', (c) => forgeRows(c, (rows) => ([rows.starts[1], rows.starts[2]] = [rows.starts[2]!, rows.starts[1]!]))],
+    ['rows ending before the text does', (c) => forgeRows(c, (rows) => (rows.text += 'more'))],
+    ['rows ending after the text does', (c) => forgeRows(c, (rows) => (rows.starts[rows.starts.length - 1]! += 1))],
+    ['a row not ending its line', (c) => forgeRows(c, (rows) => (rows.starts[1]! -= 1))],
+    ['no rows at all', (c) => forgeRows(c, (rows) => Object.assign(rows, { text: '', starts: [] }))],
+    ['a row that is not UTF-8', (c) => forgeRows(c, (rows) => (rows.text = rows.text.replace('Neural', 'Neur\u00c0\u009b')))],
+    ['a row with a C1 control', (c) => forgeRows(c, (rows) => (rows.text = rows.text.replace('Neural', 'Neur\u00c2\u009b')))],
+    ['a row with a bidi override', (c) => forgeRows(c, (rows) => (rows.text = rows.text.replace('Neural', '\u00e2\u0080\u00aeural')))],
   ])('answers as a fresh parse (%s), and is built again by the next read', async (_, forge) => {
     const { library, cache, index } = await writtenLibrary()
     forgeIndex(index, forge)
@@ -378,6 +394,11 @@ describe('the temporary files of index saves', () => {
     expect(readdirSync(dirname(index))).toEqual([basename(index)])
   })
 })
+
+/** `list`'s rows as forgeIndex hands them out (their bytes as text, a letter a byte), changed by `forge`. */
+function forgeRows(contents: Record<string, unknown>, forge: (rows: { text: string; starts: number[] }) => void): void {
+  forge(contents.plainRows as { text: string; starts: number[] })
+}
 
 /** The name table as forgeIndex hands it out: plain arrays. */
 interface ForgedNames {

@@ -94,7 +94,8 @@ export function testContext(options: TestContextOptions = {}): TestContext {
   const slept: number[] = []
   const terminalQueries: string[] = []
   const io: IO = {
-    out: (text) => void (out += text),
+    out: (text) =>
+      void (out += typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8')),
     err: (text) => void (err += text),
     stdinIsTTY: tty,
     stdoutIsTTY: tty,

@@ -4,7 +4,7 @@ import { describeReasons, relatedPapers } from '../../core/related/related.js'
 import { formatRelated, formatRelatedPlain } from './view.js'
 import { readingWidth } from '../../render/reading-width.js'
 import { inform, printJson } from '../../command-kit/shared.js'
-import { readOutline } from '../../store/outline-reads.js'
+import { readNamed, readOutline, resolveNamed } from '../../store/outline-reads.js'
 import { relatedFromIndex } from '../../store/related-reads.js'
 
 export interface RelatedOptions {
@@ -14,7 +14,9 @@ export interface RelatedOptions {
 
 export async function relatedRun(opts: RelatedOptions, ctx: Context): Promise<void> {
   const outline = await readOutline(ctx.store)
-  const { paper } = resolveHandle(outline, opts.handle)
+  // Through the index's name table when it has one (the few records the handle names, no key or id column decoded).
+  const named = await readNamed(ctx.store, outline)
+  const { paper } = (named && resolveNamed(named, outline, opts.handle)) ?? resolveHandle(outline, opts.handle)
   const related =
     (await relatedFromIndex(ctx.store, outline, paper.key, opts.limit)) ?? relatedPapers(await ctx.store.read(), paper.key, opts.limit)
   if (ctx.globals.json) {

@@ -7,16 +7,12 @@ import type { ReadingState } from '../model.js'
 import { shownTags } from '../tags/paper-tags.js'
 import { entriesAt, type OutlineEntry } from './entries.js'
 import { paperColumn, summaryColumn, type LibraryOutline } from './outline.js'
+import { plainPiece, type ListedRows, type PlainRows } from './plain-rows.js'
 
-/** What a row of `list` shows of each entry listed, a field per array, in the order listed. */
-export interface ListedRows {
-  /** Its summary's id, or its paper's key when it has none. */
-  ids: string[]
-  years: (number | null)[]
-  titles: string[]
-  /** entryTags: its summary's and its paper's own, or its paper's own when it has no summary. */
-  tags: (readonly string[])[]
-}
+export type { ListedRows }
+
+/** Rows written per piece of piped output: each piece some tens of kilobytes, written as it is made. */
+const ROWS_PER_PIECE = 500
 
 export class Listing {
   /** How many entries are listed. */
@@ -26,13 +22,75 @@ export class Listing {
     private readonly outline: LibraryOutline,
     /** The entries listed, in order, as sortedPairs gives them: [summary index or -1, paper index] pairs, flattened. */
     private readonly pairs: ArrayLike<number>,
+    /** The pairs these are the first of (first() keeps them: the first rows of an order are the start of its text). */
+    private readonly whole: ArrayLike<number> = pairs,
   ) {
     this.length = pairs.length >> 1
   }
 
   /** The first `count` entries listed. */
   first(count: number): Listing {
-    return count >= this.length ? this : new Listing(this.outline, Array.prototype.slice.call(this.pairs, 0, 2 * count) as number[])
+    if (count >= this.length) return this
+    return new Listing(this.outline, Array.prototype.slice.call(this.pairs, 0, 2 * count) as number[], this.whole)
+  }
+
+  /** Piped output (plain-rows.ts), handed to `write` some hundreds of rows at a time (UTF-8 bytes when kept made). */
+  writePlain(write: (text: string | Uint8Array) => void): void {
+    if (this.length === 0) return
+    const kept = this.keptRows()
+    if (kept === null) {
+      const rows = this.rows()
+      for (let start = 0; start < this.length; start += ROWS_PER_PIECE)
+        write(plainPiece(rows, start, Math.min(this.length, start + ROWS_PER_PIECE)))
+    } else if (kept.contiguous) {
+      write(kept.bytes.subarray(0, kept.starts[this.length]))
+    } else {
+      const { bytes, starts, rowOf, base } = kept
+      const { pairs } = this
+      const rowAt = (i: number) => {
+        const summary = pairs[2 * i]!
+        return rowOf[summary >= 0 ? summary : base + pairs[2 * i + 1]!]!
+      }
+      for (let start = 0; start < this.length; start += ROWS_PER_PIECE) {
+        const end = Math.min(this.length, start + ROWS_PER_PIECE)
+        let size = 0
+        for (let i = start; i < end; i++) size += starts[rowAt(i) + 1]! - starts[rowAt(i)]!
+        const piece = new Uint8Array(size)
+        for (let i = start, at = 0; i < end; i++) {
+          const row = rowAt(i)
+          piece.set(bytes.subarray(starts[row], starts[row + 1]), at)
+          at += starts[row + 1]! - starts[row]!
+        }
+        write(piece)
+      }
+    }
+  }
+
+  /**
+   * The rows the outline keeps made (an index's, in the order entryOrder('added') lists the entries),
+   * when it does and they are every entry's: contiguous when these are the first of that order, else
+   * with the row of each entry (by its summary's index, or the summaries' count + its paper's).
+   */
+  private keptRows(): (PlainRows & { contiguous: true }) | (PlainRows & { contiguous: false; rowOf: Int32Array; base: number }) | null {
+    const kept = this.outline.plainRows?.()
+    const added = kept && this.outline.entryOrder?.('added')
+    if (!kept || !added || kept.starts.length - 1 !== added.length >> 1) return null
+    if (this.whole === added) return { ...kept, contiguous: true }
+    // Each entry's row by its summary's index, or by `base` + its paper's for a paper without one: the
+    // indexes the order holds (counting the records would make a view of each).
+    let [base, papers] = [0, 0]
+    for (let i = 0; i < added.length; i += 2) [base, papers] = [Math.max(base, added[i]! + 1), Math.max(papers, added[i + 1]! + 1)]
+    const rowOf = new Int32Array(base + papers).fill(-1)
+    for (let i = 0; i < added.length; i += 2) {
+      const summary = added[i]!
+      rowOf[summary >= 0 ? summary : base + added[i + 1]!] = i >> 1
+    }
+    // An order that names an entry twice (an index forged so) leaves another without a row.
+    for (let i = 0; i < this.pairs.length; i += 2) {
+      const summary = this.pairs[i]!
+      if (!(rowOf[summary >= 0 ? (summary < base ? summary : -1) : base + this.pairs[i + 1]!]! >= 0)) return null
+    }
+    return { ...kept, contiguous: false, rowOf, base }
   }
 
   /** What a row shows of each entry, in the order listed: read in one pass over the entries. */

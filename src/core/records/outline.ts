@@ -9,6 +9,7 @@ import { countWords } from '../stats/word-count.js'
 import { countTags, type TagCount } from '../tags/counts.js'
 import { libraryEntryTags } from '../tags/paper-tags.js'
 import type { LibraryStats } from '../stats/stats-types.js'
+import type { PlainRows } from './plain-rows.js'
 
 export type { PaperOutline, SummaryOutline }
 
@@ -44,6 +45,12 @@ export interface LibraryOutline {
   paperColumn?<F extends keyof PaperOutline>(field: F): readonly PaperOutline[F][]
   /** Every summary's `field`, in the order of `summaries`, likewise. */
   summaryColumn?<F extends keyof SummaryOutline>(field: F): readonly SummaryOutline[F][]
+  /**
+   * Every entry's piped `list` row (plain-rows.ts), in the order entryOrder('added') lists the
+   * entries, when made ahead (an index keeps them): a listing then writes them as they are. Null or
+   * absent: made from the columns.
+   */
+  plainRows?(): PlainRows | null
 }
 
 /** Every paper's `field` in the order of `outline.papers`: the outline's column, else read record by record. */

@@ -165,6 +165,23 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>, weight: Map<str
 /** What two papers sharing nothing share (most pairs: one answer for all, never changed). */
 const NOTHING_SHARED: { score: number; shared: string[] } = { score: 0, shared: [] }
 
+/**
+ * overlap's score, with nothing made: the weights added in the order overlap adds them (those of
+ * `a`, then those of `b` not in `a`), so the sums are the same to the last bit.
+ */
+function overlapScore(a: ReadonlySet<string>, b: ReadonlySet<string>, weight: Map<string, number>): number {
+  if (!sharesAny(a, b)) return 0
+  let shared = 0
+  let union = 0
+  for (const value of a) {
+    const w = weight.get(value) ?? 0
+    union += w
+    if (b.has(value)) shared += w
+  }
+  for (const value of b) if (!a.has(value)) union += weight.get(value) ?? 0
+  return union > 0 ? shared / union : 0
+}
+
 function sharesAny(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   if (a.size > b.size) return sharesAny(b, a)
   for (const value of a) if (b.has(value)) return true
@@ -202,31 +219,35 @@ export function rankRelated<P extends PaperOutline, S extends SummaryOutline>(
   // Counted as stored (citation markup included): the words to look for come from prose anyway.
   const similar = bm25Similarity(source.texts.occurrences(new Set(terms.map((t) => t.term))), terms, key)
 
-  const results: RelatedPaper<P, S>[] = []
-  const shownDocs = new Map<RelatedPaper<P, S>, PaperDoc<P, S>>()
+  // Every paper is scored, only the shown ones described: in a large library thousands share a tag
+  // with the paper asked about, and nothing is made for them but their score.
+  const scored: { doc: PaperDoc<P, S>; score: number }[] = []
   for (const doc of others) {
+    const citations = doc.cites.has(key) || target.cites.has(doc.paper.key) ? 1 : overlapScore(target.cites, doc.cites, citeWeight)
+    const score =
+      WEIGHTS.text * (similar.get(doc.paper.key) ?? 0) +
+      WEIGHTS.tags * overlapScore(target.tags, doc.tags, tagWeight) +
+      WEIGHTS.citations * citations
+    if (score >= MIN_SCORE) scored.push({ doc, score })
+  }
+  scored.sort((a, b) => b.score - a.score || (a.doc.paper.key < b.doc.paper.key ? -1 : 1))
+  const picked = scored.slice(0, limit)
+  const shown = picked.map(({ doc, score }): RelatedPaper<P, S> => {
     const tags = overlap(target.tags, doc.tags, tagWeight)
     const shared = overlap(target.cites, doc.cites, citeWeight)
-    const cites = doc.cites.has(key)
-    const citedBy = target.cites.has(doc.paper.key)
-    const citations = cites || citedBy ? 1 : shared.score
-    const score = WEIGHTS.text * (similar.get(doc.paper.key) ?? 0) + WEIGHTS.tags * tags.score + WEIGHTS.citations * citations
-    if (score < MIN_SCORE) continue
     const bothCite = [...shared.shared].sort((a, b) => (citeWeight.get(b) ?? 0) - (citeWeight.get(a) ?? 0) || (a < b ? -1 : 1))
-    const result = {
-      paper: doc.paper,
-      summaries: [...doc.summaries],
-      score,
-      reasons: { tags: mostSpecific(tags.shared), bothCite, cites, citedBy, words: [] },
+    const reasons = {
+      tags: mostSpecific(tags.shared),
+      bothCite,
+      cites: doc.cites.has(key),
+      citedBy: target.cites.has(doc.paper.key),
+      words: [],
     }
-    results.push(result)
-    shownDocs.set(result, doc)
-  }
-  results.sort((a, b) => b.score - a.score || (a.paper.key < b.paper.key ? -1 : 1))
-  const shown = results.slice(0, limit)
+    return { paper: doc.paper, summaries: [...doc.summaries], score, reasons }
+  })
   // Only the shown papers are read word by word, to say which characteristic words they share.
   const used = source.texts.termsIn(
-    shown.map((result) => shownDocs.get(result)!),
+    picked.map(({ doc }) => doc),
     new Set(terms.map((t) => t.term)),
   )
   shown.forEach((result, i) => {

@@ -2,6 +2,8 @@ import { emptyLibrary, type Paper, type Summary, type TrashEntry } from '../../c
 import { libraryOutline, type LibraryOutline, type SortOrder } from '../../core/records/outline.js'
 import { entryPairs, libraryEntries, pairsInOrder } from '../../core/records/entries.js'
 import { outlineStats } from '../../core/stats/stats.js'
+import { Listing } from '../../core/records/listing.js'
+import { plainRowsOf } from '../../core/records/plain-rows.js'
 import { STATS_ROWS, type IndexContents } from './contents.js'
 import type { FileIdentity } from './identity.js'
 import { buildNames } from './names.js'
@@ -50,6 +52,7 @@ export function indexOf(
     citedKeys: () => cites,
     tagCounts: () => tagCounts,
   }
+  const orders = ordersOf(known)
   return {
     library: target,
     identity,
@@ -61,9 +64,10 @@ export function indexOf(
     tagCounts,
     paperPlaces: places.paperPlaces,
     summaryPlaces: places.summaryPlaces,
-    orders: ordersOf(known),
+    orders,
     stats: outlineStats(known, STATS_ROWS),
     names: buildNames(outline.papers, outline.summaries, cites),
+    plainRows: plainRowsOf(new Listing(known, orders.added).rows()),
   }
 }
 
@@ -71,7 +75,7 @@ export function indexOf(
  * Each order `list` sorts in, sorted here once by the function a read without an index sorts with,
  * so a read from the index sorts nothing.
  */
-function ordersOf(outline: LibraryOutline): IndexContents['orders'] {
+function ordersOf(outline: LibraryOutline): Record<SortOrder, number[]> {
   const entries = libraryEntries(outline)
   const pairs = entryPairs(outline, entries)
   const ordered = (order: SortOrder) => pairsInOrder(entries, pairs, order)

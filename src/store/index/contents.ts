@@ -1,5 +1,6 @@
 import type { LibraryOutline, PaperOutline, SortOrder, SummaryOutline } from '../../core/records/outline.js'
 import type { LibraryStats } from '../../core/stats/stats-types.js'
+import type { PlainRows } from '../../core/records/plain-rows.js'
 import { withTop } from '../../core/stats/stats.js'
 import type { TagCount } from '../../core/tags/counts.js'
 import type { FileIdentity } from './identity.js'
@@ -43,6 +44,8 @@ export interface IndexContents {
   summaryColumn?: <F extends keyof SummaryOutline>(field: F) => readonly SummaryOutline[F][]
   /** The records' names, sorted, and who cites each paper: what finds the records a handle or a citation names (names.ts). */
   names: NameTable
+  /** Every entry's piped `list` row, in the order of `orders.added` (core/records/plain-rows.ts). */
+  plainRows: PlainRows
 }
 
 /** The outline an index holds, ready for reads. */
@@ -65,5 +68,7 @@ export function indexOutline(contents: IndexContents): LibraryOutline {
     stats: (limit) => (limit <= STATS_ROWS ? withTop(contents.stats, limit) : null),
     ...(contents.paperColumn && { paperColumn: contents.paperColumn }),
     ...(contents.summaryColumn && { summaryColumn: contents.summaryColumn }),
+    // In the order of orders.added: none when the orders are to be sorted again.
+    plainRows: () => (contents.orders ? contents.plainRows : null),
   }
 }

@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs'
 import { join } from 'node:path'
 import { libraryOutline, type LibraryOutline, type PaperOutline, type SummaryOutline } from '../../../src/core/records/outline.js'
 import { entriesAt, sortedPairs } from '../../../src/core/records/entries.js'
+import { Listing } from '../../../src/core/records/listing.js'
 import { outlineStats } from '../../../src/core/stats/stats.js'
 import { SORT_ORDERS } from '../../../src/store/index/contents.js'
 import { FileStore } from '../../../src/store/file-store.js'
@@ -83,6 +84,8 @@ export interface Answers {
   tagCounts: readonly unknown[]
   /** The ids `list` gives in each order, and what `stats` says. */
   orders: string[][]
+  /** `list`'s piped output in each order, whole and its first two rows, and of the entries of one paper (a filter). */
+  listed: string[]
   stats: unknown
   records: { papers: unknown[]; summaries: unknown[] }
   /** What `show` finds by name: each handle resolved, each citation key's paper, each paper's citing summaries. */
@@ -150,10 +153,29 @@ function answersOf(outline: LibraryOutline, records: Awaited<ReturnType<typeof r
     cites: outline.citedKeys(),
     tagCounts: outline.tagCounts(),
     orders: SORT_ORDERS.map((order) => entriesAt(outline, sortedPairs(outline, order)).map((entry) => entry.id)),
+    listed: SORT_ORDERS.flatMap((order) => {
+      const listing = new Listing(outline, sortedPairs(outline, order))
+      return [plainOutput(listing), plainOutput(listing.first(2))]
+    }).concat(plainOutput(new Listing(outline, onePaper(sortedPairs(outline, 'title'))))),
     stats: outlineStats(outline, 3),
     records: { papers: [...records.papers.values()], summaries: [...records.summaries.values()] },
     named,
   }
+}
+
+/** What `list` writes of `listing` when piped. */
+function plainOutput(listing: Listing): string {
+  let text = ''
+  listing.writePlain((piece) => (text += typeof piece === 'string' ? piece : Buffer.from(piece).toString('utf8')))
+  return text
+}
+
+/** The pairs of `pairs` (sortedPairs) whose paper is the last pair's: a listing of some entries, out of the order rows are kept in. */
+function onePaper(pairs: ArrayLike<number>): number[] {
+  const paper = pairs[pairs.length - 1]
+  const kept: number[] = []
+  for (let i = 0; i < pairs.length; i += 2) if (pairs[i + 1] === paper) kept.push(pairs[i]!, pairs[i + 1]!)
+  return kept
 }
 
 /** What `store` answers: its outline, and every record read through it. */

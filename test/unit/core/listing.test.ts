@@ -100,6 +100,37 @@ describe('the listing filter answers as outlineFilter', () => {
   })
 })
 
+/** What `list` writes of `listing` piped. */
+function piped(listing: Listing): string {
+  let text = ''
+  listing.writePlain((piece) => (text += typeof piece === 'string' ? piece : Buffer.from(piece).toString('utf8')))
+  return text
+}
+
+describe('piped output from the rows an index keeps made', () => {
+  const seed = seedFromEnv(20)
+  it(`is what the library read whole gives, in every order, cut short and filtered, on random libraries (seed ${seed})`, () => {
+    const random = seeded(seed)
+    for (let round = 0; round < 30; round++) {
+      const lib = randomLibrary(random, 1 + Math.floor(random() * 40))
+      // Titles and ids that make rows hard: control characters, tabs, line breaks, letters beyond ASCII.
+      for (const p of lib.papers)
+        if (random() < 0.3) p.title = pick(random, ['Tab\there', 'Line\nbreak', 'Café — ✓ 🎉', 'Esc \u001b[1m', 'C1 \u0085'])
+      const [whole, indexed] = [libraryOutline(lib), indexedOutline(lib)]
+      expect(indexed.plainRows?.()).toBeTruthy()
+      for (const order of ['added', 'year', 'title'] as const) {
+        const [a, b] = [new Listing(whole, sortedPairs(whole, order)), new Listing(indexed, sortedPairs(indexed, order))]
+        const limit = Math.floor(random() * 10)
+        expect(piped(b)).toBe(piped(a))
+        expect(piped(b.first(limit))).toBe(piped(a.first(limit)))
+        const query = parseQuery(randomQuery(random))
+        const filtered = (outline: LibraryOutline) => new Listing(outline, matchingPairs(outline, sortedPairs(outline, order), query)!)
+        expect(piped(filtered(indexed))).toBe(piped(filtered(whole)))
+      }
+    }
+  })
+})
+
 describe('a listing', () => {
   it.each([
     ['a library read whole', (lib: Library) => libraryOutline(lib)],

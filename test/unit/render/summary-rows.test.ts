@@ -72,7 +72,7 @@ describe('piped rows', () => {
     // Newest added first: one piece holds the bidi mark, the next the line break, the third the tab.
     const pairs = sortedPairs(outline, 'added')
     const pieces: string[] = []
-    writeRowsPlain(new Listing(outline, pairs), (text) => pieces.push(text))
+    writeRowsPlain(new Listing(outline, pairs), (text) => pieces.push(typeof text === 'string' ? text : Buffer.from(text).toString('utf8')))
     const rows = new Listing(outline, pairs).entries()
     const expected = rows.map(
       (e) => `${oneLine(e.id)}\t${e.paper.year ?? ''}\t${oneLine(e.paper.title)}\t${oneLine(entryTags(e.paper, e.summary).join(','))}\n`,
@@ -84,7 +84,9 @@ describe('piped rows', () => {
 
   it('writes nothing for no entries', () => {
     const pieces: string[] = []
-    writeRowsPlain(new Listing(libraryOutline(libraryOf([])), []), (text) => pieces.push(text))
+    writeRowsPlain(new Listing(libraryOutline(libraryOf([])), []), (text) =>
+      pieces.push(typeof text === 'string' ? text : Buffer.from(text).toString('utf8')),
+    )
     expect(pieces).toEqual([])
   })
 })
