@@ -146,9 +146,13 @@ class Numbers {
   private items = new Uint32Array(1024)
   length = 0
 
+  /** `room`: how many it grows to hold before it grows past (doubling then), so that a list cleared at about that many never doubles. */
+  constructor(private readonly room = Infinity) {}
+
   push(value: number): void {
     if (this.length === this.items.length) {
-      const grown = new Uint32Array(this.items.length * 2)
+      const size = this.items.length
+      const grown = new Uint32Array(size < this.room ? Math.min(2 * size, this.room) : 2 * size)
       grown.set(this.items)
       this.items = grown
     }
@@ -293,8 +297,8 @@ export function buildPostings(entries: readonly Entry[]): Postings {
  * added, without holding them all (a library read record by record lets each body go once read).
  */
 export class PostingsBuilder {
-  private readonly vocabulary = new Vocabulary()
-  private readonly tokens = new Numbers()
+  private vocabulary = new Vocabulary()
+  private tokens: Numbers
   /** Words in order already taken out in segments (takeSegment): `tokens` holds those after them. */
   private taken = 0
   /** The first entry whose words are still in `tokens`. */
@@ -305,8 +309,12 @@ export class PostingsBuilder {
   private features: Uint8Array
   private readonly push = (id: number) => this.tokens.push(id)
 
-  /** `expected`: how many entries will be added, if known (room is made for more as they come). */
-  constructor(expected = 1024) {
+  /**
+   * `expected`: how many entries will be added, if known (room is made for more as they come);
+   * `room`: how many words in order are held at most before a segment is taken out, if any.
+   */
+  constructor(expected = 1024, room?: number) {
+    this.tokens = new Numbers(room)
     this.fieldStarts = new Uint32Array(expected * FIELD_COUNT + 1)
     this.lengths = new Float64Array(expected * FIELD_COUNT)
     this.features = new Uint8Array(expected)
@@ -358,6 +366,19 @@ export class PostingsBuilder {
   /** The words met (numbered as met): a segmented build's vocabulary. */
   met(): { words: readonly string[]; spelled: readonly number[] } {
     return this.vocabulary
+  }
+
+  /**
+   * For a segmented build once every segment is taken out: the words met and what is kept of every
+   * entry (`entries`); nothing is added after, and the room the words in order and the look-up of
+   * the words took is let go (the vocabulary is then sorted, stemmed and merged).
+   */
+  finish(): { words: readonly string[]; spelled: readonly number[] } & ReturnType<PostingsBuilder['entries']> {
+    const entries = this.entries()
+    const { words, spelled } = this.vocabulary
+    this.tokens = new Numbers()
+    this.vocabulary = new Vocabulary()
+    return { words, spelled, ...entries }
   }
 
   /** What is kept of every entry added: where its fields start among all words in order, their lengths, its features. */

@@ -133,7 +133,10 @@ export function postingsLayout(
     ...ARRAYS.map((name): [string, Buffer] => [name, bytesOf(arrays[name])]),
     ...(delta ? [['order', bytesOf(delta.order)] as [string, Buffer]] : []),
     ...(fingerprints ? [['fingerprints', bytesOf(fingerprints)] as [string, Buffer]] : []),
-    ...STREAMED.map((name): [string, { length: number; check: number }] => [name, { length: checks[name].length, check: checks[name].crc }]),
+    ...STREAMED.map((name): [string, { length: number; check: number }] => [
+      name,
+      { length: checks[name].length, check: checks[name].crc },
+    ]),
   ]
   const { bodies, places } = alignedLayout(parts, crc32)
   const [fixed, header] = framedParts(

@@ -18,8 +18,11 @@ import { interleavedChecks, postingsLayout, SectionChecks, type PostingsHeadCont
 /** Words in order held before a segment is written out: 8 Mi (32 MiB, about 10,000 summaries' words; a library that size is built in memory). */
 export const SEGMENT_TOKENS = 1 << 23
 
-/** Numbers read or written at once by the merge (1 MiB). */
-const CHUNK = 1 << 18
+/** Room for words in order past a segment's: the entry that takes them past it (a summary of 4 MB). */
+const SEGMENT_SLACK = 1 << 20
+
+/** Numbers read or written at once by the merge (256 KiB: two readers a segment). */
+const CHUNK = 1 << 16
 
 /** A segment as written in the temp file. */
 interface Segment {
@@ -128,7 +131,7 @@ class SectionWriter implements SectionOut {
  * segment that cannot be written makes the build `failed`: the entries are told again to a build in memory.
  */
 export class SegmentedPostings {
-  private readonly builder = new PostingsBuilder()
+  private readonly builder: PostingsBuilder
   private readonly segments: Segment[] = []
   private fd: number | null = null
   private written = 0
@@ -140,7 +143,10 @@ export class SegmentedPostings {
     /** Beside what (the postings file) the temp file is made. */
     private readonly temp: string,
     private readonly segmentTokens = SEGMENT_TOKENS,
-  ) {}
+  ) {
+    // Room for the entry that takes them past a segment (they are taken out after it), so their list never doubles.
+    this.builder = new PostingsBuilder(undefined, segmentTokens + SEGMENT_SLACK)
+  }
 
   get segmented(): boolean {
     return this.segments.length > 0
@@ -161,12 +167,10 @@ export class SegmentedPostings {
   write(path: string, head: Omit<PostingsHeadContents, 'postings'>): void {
     if (this.builder.held > 0) this.writeSegment()
     if (this.failed || this.fd === null) throw new Error('the postings segments were not all written')
-    const { words: metWords, spelled: metSpelled } = this.builder.met()
+    const { words: metWords, spelled: metSpelled, count, fieldStarts, lengths, features } = this.builder.finish()
     const { renumbered, ...vocabulary } = vocabularyTables(metWords, metSpelled)
-    const { count, fieldStarts, lengths, features } = this.builder.entries()
     const wordDocStarts = new Uint32Array(vocabulary.words.length + 1)
-    for (const segment of this.segments)
-      segment.words.forEach((met, i) => (wordDocStarts[renumbered[met]! + 1]! += segment.sizes[i]!))
+    for (const segment of this.segments) segment.words.forEach((met, i) => (wordDocStarts[renumbered[met]! + 1]! += segment.sizes[i]!))
     for (let w = 0; w < vocabulary.words.length; w++) wordDocStarts[w + 1]! += wordDocStarts[w]!
 
     const checks = { wordDocs: new SectionChecks(), wordDocFields: new SectionChecks(), tokens: new SectionChecks() }

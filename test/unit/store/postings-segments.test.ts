@@ -107,4 +107,59 @@ describe('postings built in segments', () => {
       expect(readdirSync(dir)).toEqual([])
     }
   })
+
+  describe('kept beside the index (postingsOf)', () => {
+    const random = seeded(seedFromEnv(21))
+    const library = randomLibrary(random)
+    while (library.summaries.length < 5) Object.assign(library, randomLibrary(random))
+    const entries = libraryEntries(library)
+
+    function place(dir: string) {
+      const target = join(dir, 'library.json')
+      writeFileSync(target, JSON.stringify(library))
+      const path = join(dir, 'index', 'l.postings')
+      mkdirSync(join(dir, 'index'))
+      return { target, file: new LibraryFile(target), path, note: () => undefined, noteFromBytes: Infinity, segmentTokens: 5 }
+    }
+
+    const ranks = (postings: ConstructorParameters<typeof PostingsSearch>[0]) =>
+      ['graph', 'neural network', '"the graph"', 'grap', 'Schrödinger'].map((text) =>
+        new PostingsSearch(postings, entries).rank(parseQuery(text, 'pasted'), { limit: 20, lastWord: 'prefix' }),
+      )
+
+    it('are written in segments, merged into the file a whole build writes, and leave no temp file', async () => {
+      const dir = folder()
+      const at = place(dir)
+      const identity = fileIdentity(at.target)!
+      const view = await postingsOf(at, library, identity)
+      expect(ranks(view!)).toEqual(ranks(buildPostings(entries)))
+      const whole = encodePostings({
+        library: at.target,
+        identity,
+        postings: buildPostings(entries),
+        fingerprints: fingerprintsOf(entries),
+      })
+      expect(readFileSync(at.path).equals(whole)).toBe(true)
+      expect(readdirSync(join(dir, 'index'))).toEqual(['l.postings'])
+    })
+
+    it('are built in memory when their file cannot be written, and leave no temp file', async () => {
+      const dir = folder()
+      const at = place(dir)
+      mkdirSync(join(at.path, 'full'), { recursive: true }) // a folder that is not empty where the file goes
+      const view = await postingsOf(at, library, fileIdentity(at.target))
+      expect(ranks(view!)).toEqual(ranks(buildPostings(entries)))
+      expect(readdirSync(join(dir, 'index'))).toEqual(['l.postings'])
+      expect(readdirSync(at.path)).toEqual(['full'])
+    })
+
+    it("remove the segments a killed build left (a dead process's temp files)", async () => {
+      const dir = folder()
+      const at = place(dir)
+      const left = tempNameBeside(at.path, 'tmp').replace(`-${process.pid}-`, '-999999999-')
+      writeFileSync(left, 'segments of a build that was killed')
+      await postingsOf(at, library, fileIdentity(at.target))
+      expect(readdirSync(join(dir, 'index'))).toEqual(['l.postings'])
+    })
+  })
 })
