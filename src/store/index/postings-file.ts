@@ -19,9 +19,9 @@ const openFiles = new FinalizationRegistry<number>((fd) => {
   }
 })
 
-/** Up to `length` bytes of the open file `fd` from `start`. */
-function readAt(fd: number, start: number, length: number): Buffer {
-  const bytes = Buffer.allocUnsafe(Math.max(0, length))
+/** Up to `length` bytes of the open file `fd` from `start`, read into `room` when given. */
+function readAt(fd: number, start: number, length: number, room?: Buffer): Buffer {
+  const bytes = room ? room.subarray(0, Math.max(0, length)) : Buffer.allocUnsafe(Math.max(0, length))
   let filled = 0
   while (filled < bytes.length) {
     const read = readSync(fd, bytes, filled, bytes.length - filled, start + filled)
@@ -119,9 +119,9 @@ export class PostingsFile {
       // save renames others over it meanwhile, with no open and check by block (a phrase reads hundreds).
       contents = decodePostings({
         read: (start, length) => readAt(fd, start, length),
-        readLater: (start, length) => {
+        readLater: (start, length, room) => {
           try {
-            return readAt(fd, start, length)
+            return readAt(fd, start, length, room)
           } catch {
             return null
           }
