@@ -426,6 +426,7 @@ function vocabularyOrder(metWords: readonly string[], metSpelled: readonly numbe
   return met.sort((a, b) => compareText(metWords[a]!, metWords[b]!) || metSpelled[a]! - metSpelled[b]!)
 }
 
+/** The vocabulary's tables (VocabularyTables), as the whole build and a segmented one both make them. */
 export function vocabularyTables(metWords: readonly string[], metSpelled: readonly number[]): VocabularyTables {
   const order = vocabularyOrder(
     metWords,
