@@ -146,9 +146,13 @@ class Numbers {
   private items = new Uint32Array(1024)
   length = 0
 
+  /** `room`: how many it grows to hold before it grows past (doubling then), so that a list cleared at about that many never doubles. */
+  constructor(private readonly room = Infinity) {}
+
   push(value: number): void {
     if (this.length === this.items.length) {
-      const grown = new Uint32Array(this.items.length * 2)
+      const size = this.items.length
+      const grown = new Uint32Array(size < this.room ? Math.min(2 * size, this.room) : 2 * size)
       grown.set(this.items)
       this.items = grown
     }
@@ -158,6 +162,11 @@ class Numbers {
   /** The numbers pushed: a view of the array they are in (no copy of what may be hundreds of megabytes). */
   done(): Uint32Array {
     return this.items.subarray(0, this.length)
+  }
+
+  /** None pushed any more, the room kept (a segmented build fills it again). */
+  clear(): void {
+    this.length = 0
   }
 }
 
@@ -288,16 +297,24 @@ export function buildPostings(entries: readonly Entry[]): Postings {
  * added, without holding them all (a library read record by record lets each body go once read).
  */
 export class PostingsBuilder {
-  private readonly vocabulary = new Vocabulary()
-  private readonly tokens = new Numbers()
+  private vocabulary = new Vocabulary()
+  private tokens: Numbers
+  /** Words in order already taken out in segments (takeSegment): `tokens` holds those after them. */
+  private taken = 0
+  /** The first entry whose words are still in `tokens`. */
+  private firstKept = 0
   private count = 0
   private fieldStarts: Uint32Array
   private lengths: Float64Array
   private features: Uint8Array
   private readonly push = (id: number) => this.tokens.push(id)
 
-  /** `expected`: how many entries will be added, if known (room is made for more as they come). */
-  constructor(expected = 1024) {
+  /**
+   * `expected`: how many entries will be added, if known (room is made for more as they come);
+   * `room`: how many words in order are held at most before a segment is taken out, if any.
+   */
+  constructor(expected = 1024, room?: number) {
+    this.tokens = new Numbers(room)
     this.fieldStarts = new Uint32Array(expected * FIELD_COUNT + 1)
     this.lengths = new Float64Array(expected * FIELD_COUNT)
     this.features = new Uint8Array(expected)
@@ -309,7 +326,7 @@ export class PostingsBuilder {
     const texts = fieldTexts(entry)
     for (let f = 0; f < FIELD_COUNT; f++) {
       const text = texts[f]!
-      this.fieldStarts[doc * FIELD_COUNT + f] = this.tokens.length
+      this.fieldStarts[doc * FIELD_COUNT + f] = this.taken + this.tokens.length
       this.lengths[doc * FIELD_COUNT + f] = text.length
       readWords(text, this.vocabulary, this.push)
     }
@@ -317,13 +334,59 @@ export class PostingsBuilder {
     this.features[doc] = (hasMath(body) ? HAS_MATH : 0) | (hasFigure(body) ? HAS_FIGURE : 0)
   }
 
+  /** The postings of the entries added (none taken out in segments). */
   done(): Postings {
+    if (this.taken > 0) throw new Error('postings taken out in segments are assembled by merging them')
+    const { count, fieldStarts, lengths, features } = this.entries()
+    const { words, spelled } = this.vocabulary
+    return assemble(count, words, spelled, this.tokens.done(), fieldStarts, lengths, features)
+  }
+
+  /** Words in order held since the last segment was taken out. */
+  get held(): number {
+    return this.tokens.length
+  }
+
+  /**
+   * The words in order of the entries added since the last segment (numbered as met), taken out: a
+   * build that writes them out holds no more than a segment of them. Valid until the next `add`.
+   */
+  takeSegment(): TokenSegment {
+    const { firstKept, count, taken } = this
+    const fieldStarts = this.fieldStarts.slice(firstKept * FIELD_COUNT, count * FIELD_COUNT + 1)
+    fieldStarts[fieldStarts.length - 1] = taken + this.tokens.length
+    for (let i = 0; i < fieldStarts.length; i++) fieldStarts[i]! -= taken
+    const tokens = this.tokens.done()
+    this.taken += tokens.length
+    this.firstKept = count
+    this.tokens.clear()
+    return { firstDoc: firstKept, count: count - firstKept, tokens, fieldStarts }
+  }
+
+  /** The words met (numbered as met): a segmented build's vocabulary. */
+  met(): { words: readonly string[]; spelled: readonly number[] } {
+    return this.vocabulary
+  }
+
+  /**
+   * For a segmented build once every segment is taken out: the words met and what is kept of every
+   * entry (`entries`); nothing is added after, and the room the words in order and the look-up of
+   * the words took is let go (the vocabulary is then sorted, stemmed and merged).
+   */
+  finish(): { words: readonly string[]; spelled: readonly number[] } & ReturnType<PostingsBuilder['entries']> {
+    const entries = this.entries()
+    const { words, spelled } = this.vocabulary
+    this.tokens = new Numbers()
+    this.vocabulary = new Vocabulary()
+    return { words, spelled, ...entries }
+  }
+
+  /** What is kept of every entry added: where its fields start among all words in order, their lengths, its features. */
+  entries(): { count: number; fieldStarts: Uint32Array; lengths: Float64Array; features: Uint8Array } {
     const { count } = this
     const fieldStarts = this.fieldStarts.slice(0, count * FIELD_COUNT + 1)
-    fieldStarts[count * FIELD_COUNT] = this.tokens.length
-    const { words, spelled } = this.vocabulary
-    const lengths = this.lengths.slice(0, count * FIELD_COUNT)
-    return assemble(count, words, spelled, this.tokens.done(), fieldStarts, lengths, this.features.slice(0, count))
+    fieldStarts[count * FIELD_COUNT] = this.taken + this.tokens.length
+    return { count, fieldStarts, lengths: this.lengths.slice(0, count * FIELD_COUNT), features: this.features.slice(0, count) }
   }
 
   private grow(): void {
@@ -342,6 +405,54 @@ export class PostingsBuilder {
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
+/** The words in order of a run of entries, numbered as the builder met the words (PostingsBuilder.takeSegment). */
+export interface TokenSegment {
+  /** Its first entry's number in the library. */
+  firstDoc: number
+  count: number
+  tokens: Uint32Array
+  /** Field f of its entry d is tokens[fieldStarts[d * FIELD_COUNT + f] .. fieldStarts[d * FIELD_COUNT + f + 1]). */
+  fieldStarts: Uint32Array
+}
+
+/** The vocabulary of the words met (any order, numbered as met): sorted, each word's new number, and the stems. */
+export type VocabularyTables = Pick<Postings, 'words' | 'spelled' | 'stems' | 'stemOf' | 'stemStarts' | 'stemWords'> & {
+  /** The number in `words` of each word met. */
+  renumbered: Uint32Array
+}
+
+/** The order postings number their words in: by text (code units), equal texts by spelled length. */
+function vocabularyOrder(metWords: readonly string[], metSpelled: readonly number[], met: number[]): number[] {
+  return met.sort((a, b) => compareText(metWords[a]!, metWords[b]!) || metSpelled[a]! - metSpelled[b]!)
+}
+
+/** The vocabulary's tables (VocabularyTables), as the whole build and a segmented one both make them. */
+export function vocabularyTables(metWords: readonly string[], metSpelled: readonly number[]): VocabularyTables {
+  const order = vocabularyOrder(
+    metWords,
+    metSpelled,
+    Array.from(metWords, (_, i) => i),
+  )
+  const renumbered = new Uint32Array(order.length)
+  order.forEach((met, id) => (renumbered[met] = id))
+  const words = order.map((met) => metWords[met]!)
+  const spelled = Uint16Array.from(order, (met) => metSpelled[met]!)
+
+  // Stems: each distinct word stemmed once.
+  const stemTexts: string[] = []
+  let last: string | undefined
+  for (const word of words) {
+    if (word !== last) stemTexts.push(stemWord(word))
+    else stemTexts.push(stemTexts.at(-1)!)
+    last = word
+  }
+  const stems = [...new Set(stemTexts)].sort(compareText)
+  const stemIds = new Map(stems.map((stem, i) => [stem, i]))
+  const stemOf = Uint32Array.from(stemTexts, (stem) => stemIds.get(stem)!)
+  const { starts: stemStarts, items: stemWords } = groups(stems.length, (add) => stemOf.forEach((stem, word) => add(stem, word)))
+  return { renumbered, words, spelled, stems, stemOf, stemStarts, stemWords }
+}
+
 /**
  * Postings from the words met (any order, numbered as met) and each entry's fields' words in those
  * numbers: the vocabulary sorted and renumbered, stemmed, and each word's entry lists made.
@@ -356,37 +467,14 @@ export function assemble(
   lengths: Float64Array,
   features: Uint8Array,
 ): Postings {
-  const order = Array.from(metWords, (_, i) => i).sort((a, b) => compareText(metWords[a]!, metWords[b]!) || metSpelled[a]! - metSpelled[b]!)
-  const renumbered = new Uint32Array(order.length)
-  order.forEach((met, id) => (renumbered[met] = id))
-  const words = order.map((met) => metWords[met]!)
-  const spelled = Uint16Array.from(order, (met) => metSpelled[met]!)
+  const { renumbered, ...vocabulary } = vocabularyTables(metWords, metSpelled)
   // Renumbered in place: the tokens are most of the postings' memory, and no caller uses them after.
   const tokens = metTokens
   for (let t = 0; t < tokens.length; t++) tokens[t] = renumbered[tokens[t]!]!
-
-  // Stems: each distinct word stemmed once.
-  const stemTexts: string[] = []
-  let last: string | undefined
-  for (const word of words) {
-    if (word !== last) stemTexts.push(stemWord(word))
-    else stemTexts.push(stemTexts.at(-1)!)
-    last = word
-  }
-  const stems = [...new Set(stemTexts)].sort(compareText)
-  const stemIds = new Map(stems.map((stem, i) => [stem, i]))
-  const stemOf = Uint32Array.from(stemTexts, (stem) => stemIds.get(stem)!)
-  const { starts: stemStarts, items: stemWords } = groups(stems.length, (add) => stemOf.forEach((stem, word) => add(stem, word)))
-
-  const lists = wordLists(count, words.length, tokens, fieldStarts)
+  const lists = wordLists(count, vocabulary.words.length, tokens, fieldStarts)
   return {
     count,
-    words,
-    spelled,
-    stems,
-    stemOf,
-    stemStarts,
-    stemWords,
+    ...vocabulary,
     tokens,
     fieldStarts,
     lengths,
@@ -395,6 +483,36 @@ export function assemble(
     wordDocFields: lists.fields,
     features,
   }
+}
+
+/**
+ * A segment's word lists (the entries holding each word, and its counts in their fields), its words
+ * in the order postings number them (by text, then spelled length): the lists of the same word in
+ * segments one after another are that word's list in the postings, so segments merge word by word.
+ * The segment's tokens are renumbered in place (the caller has written them out).
+ */
+export function segmentLists(
+  segment: TokenSegment,
+  metWords: readonly string[],
+  metSpelled: readonly number[],
+): { words: Uint32Array; sizes: Uint32Array; docs: Uint32Array; fields: Uint32Array } {
+  const { tokens } = segment
+  const local = new Int32Array(metWords.length).fill(-1)
+  const present: number[] = []
+  for (let t = 0; t < tokens.length; t++) {
+    const met = tokens[t]!
+    if (local[met] === -1) {
+      local[met] = 0
+      present.push(met)
+    }
+  }
+  const words = Uint32Array.from(vocabularyOrder(metWords, metSpelled, present))
+  words.forEach((met, i) => (local[met] = i))
+  for (let t = 0; t < tokens.length; t++) tokens[t] = local[tokens[t]!]!
+  const lists = wordLists(segment.count, words.length, tokens, segment.fieldStarts, segment.firstDoc)
+  const sizes = new Uint32Array(words.length)
+  for (let i = 0; i < words.length; i++) sizes[i] = lists.starts[i + 1]! - lists.starts[i]!
+  return { words, sizes, docs: lists.docs, fields: lists.fields }
 }
 
 /** Most occurrences of a word a field count holds (4 bits): more than any count a search caps at (TF_CAP). */
@@ -408,7 +526,7 @@ function withOneMore(packed: number, field: number): number {
 }
 
 /** For each word, the entries holding it (ascending) and how often it is in each of their fields. */
-function wordLists(count: number, vocabulary: number, tokens: Uint32Array, fieldStarts: Uint32Array) {
+function wordLists(count: number, vocabulary: number, tokens: Uint32Array, fieldStarts: Uint32Array, firstDoc = 0) {
   const starts = new Uint32Array(vocabulary + 1)
   const seenIn = new Int32Array(vocabulary).fill(-1)
   for (let doc = 0; doc < count; doc++) {
@@ -437,7 +555,7 @@ function wordLists(count: number, vocabulary: number, tokens: Uint32Array, field
     for (let i = 0; i < touches; i++) {
       const word = touched[i]!
       const at = next[word]!++
-      docs[at] = doc
+      docs[at] = firstDoc + doc
       fields[at] = packed[word]!
       packed[word] = 0
     }

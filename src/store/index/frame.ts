@@ -29,20 +29,33 @@ export const fixedBytes = (frame: Frame) => 16 + frame.sumBytes
 
 /**
  * `parts` laid out one after another, each at a multiple of 8 from where the sections start:
- * the bytes to write, and each part's [name, offset from that start, length, its check].
+ * the bytes to write (a section written later stands for its own bytes), and each part's
+ * [name, offset from that start, length, its check].
  */
 export function alignedSections<C>(parts: readonly (readonly [string, Buffer])[], check: (body: Buffer) => C) {
-  const bodies: Buffer[] = []
+  const { bodies, places } = alignedLayout(parts, check)
+  return { bodies: bodies as Buffer[], places }
+}
+
+/** alignedSections, where a section may be written later: it stands in `bodies` for its bytes. */
+export function alignedLayout<C>(parts: readonly (readonly [string, Buffer | Later<C>])[], check: (body: Buffer) => C) {
+  const bodies: (Buffer | Later<C>)[] = []
   const places: [string, number, number, C][] = []
   let offset = 0
   for (const [name, body] of parts) {
     const gap = padding(offset)
     if (gap > 0) bodies.push(Buffer.alloc(gap))
-    places.push([name, offset + gap, body.length, check(body)])
+    places.push([name, offset + gap, body.length, Buffer.isBuffer(body) ? check(body) : body.check])
     bodies.push(body)
     offset += gap + body.length
   }
   return { bodies, places }
+}
+
+/** A section whose bytes are written later, as they are made: its length and check known before. */
+export interface Later<C> {
+  length: number
+  check: C
 }
 
 /** A whole file: the fixed start, `header` as JSON (padded), then `bodies` (from alignedSections). */

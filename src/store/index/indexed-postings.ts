@@ -29,6 +29,8 @@ export interface PostingsPlace {
   path: string | null
   note: (message: string) => void
   noteFromBytes: number
+  /** Words in order a build holds before it writes a segment out (postings-segments.ts); tests make it small. */
+  segmentTokens?: number
 }
 
 /**
@@ -48,7 +50,7 @@ export async function postingsOf(
   const stored = place.path === null ? null : new PostingsFile(place.path, place.target)
   if ('format' in source) {
     const entries = libraryEntries(source)
-    return built(stored, (each) => (entries.forEach(each), true), read)
+    return built(stored, (each) => (entries.forEach(each), true), read, place.segmentTokens)
   }
   const loaded = rebuild ? null : stored?.load(source.identity)
   if (loaded) return loaded
@@ -61,12 +63,13 @@ export async function postingsOf(
     stored,
     (each) => runWithDefaultSignals(() => eachEntryOf(place.target, source.identity, each)),
     source.identity,
+    place.segmentTokens,
   )
   if (streamed) return streamed
   const library = await place.file.read()
   if (!library || !sameIdentity(fileIdentity(place.target), source.identity)) return null
   const entries = libraryEntries(library)
-  return built(stored, (each) => (entries.forEach(each), true), source.identity)
+  return built(stored, (each) => (entries.forEach(each), true), source.identity, place.segmentTokens)
 }
 
 /**
@@ -91,6 +94,7 @@ export async function indexAndPostings(
       return told
     },
     identity,
+    place.segmentTokens,
   )
   return postings && outline ? { contents: outline.index(place.target, identity), postings } : null
 }
@@ -160,7 +164,12 @@ class Prints {
  * a delta when they are few (a hand edit), else compacted with the base into a new one (a delta
  * past its limit). Without one, or when most entries changed, built whole (told a second time).
  */
-async function built(stored: PostingsFile | null, eachEntry: EachEntry, identity: FileIdentity | null): Promise<PostingsView | null> {
+async function built(
+  stored: PostingsFile | null,
+  eachEntry: EachEntry,
+  identity: FileIdentity | null,
+  segmentTokens?: number,
+): Promise<PostingsView | null> {
   let prints: Prints | undefined
   const base = stored && identity ? stored.anyBase() : null
   if (base?.fingerprints) {
@@ -206,16 +215,40 @@ async function built(stored: PostingsFile | null, eachEntry: EachEntry, identity
       }
     }
   }
-  const builder = new PostingsBuilder()
   const fresh = prints ? undefined : new Prints()
-  const complete = eachEntry((entry) => {
-    fresh?.add(entry)
-    builder.add(entry)
-  })
+  if (stored && identity) {
+    // Kept: built in segments written beside the file, merged into it, and read from it as a later search would.
+    const { SegmentedPostings } = await import('./postings-segments.js')
+    const { tempNameBeside } = await import('../temp-files.js')
+    const segments = new SegmentedPostings(tempNameBeside(stored.path, 'tmp'), segmentTokens)
+    try {
+      const complete = eachEntry((entry) => {
+        fresh?.add(entry)
+        segments.add(entry)
+      })
+      if (!complete) return null
+      const fingerprints = (prints ?? fresh)!.done()
+      if (!segments.segmented && !segments.failed) {
+        const postings = segments.postings()
+        await stored.save({ library: stored.library, identity, postings, fingerprints })
+        return new PostingsView(postings)
+      }
+      if (!segments.failed && (await stored.saveSegmented(segments, identity, fingerprints))) {
+        const loaded = stored.load(identity)
+        if (loaded) return loaded
+      }
+    } finally {
+      segments.dispose()
+      // What builds and saves killed meanwhile left (a build's segments are hundreds of megabytes at 100,000 summaries).
+      const { removeDeadWritersFiles } = await import('../temp-files.js')
+      await removeDeadWritersFiles(stored.path)
+    }
+    // Not written (a full disk) or replaced since: built in memory, from the entries told again.
+  }
+  const builder = new PostingsBuilder()
+  const complete = eachEntry((entry) => builder.add(entry))
   if (!complete) return null
-  const postings = builder.done()
-  if (stored && identity) await stored.save({ library: stored.library, identity, postings, fingerprints: (prints ?? fresh)!.done() })
-  return new PostingsView(postings)
+  return new PostingsView(builder.done())
 }
 
 /** What a save knew, inside its lock, of the postings current for the library it read, and of the entries before its change. */

@@ -7,6 +7,8 @@ import { PostingsUnavailable } from '../../core/search/postings.js'
 import { sameIdentity, type FileIdentity } from './identity.js'
 import { deltaPath } from './location.js'
 import { writeParts } from './frame.js'
+import type { SegmentedPostings } from './postings-segments.js'
+import { removeOnInterrupt } from '../../platform/interrupt.js'
 
 /** Closes the postings files decodes left open for their blocks, once nothing can read them. */
 const openFiles = new FinalizationRegistry<number>((fd) => {
@@ -17,9 +19,9 @@ const openFiles = new FinalizationRegistry<number>((fd) => {
   }
 })
 
-/** Up to `length` bytes of the open file `fd` from `start`. */
-function readAt(fd: number, start: number, length: number): Buffer {
-  const bytes = Buffer.allocUnsafe(Math.max(0, length))
+/** Up to `length` bytes of the open file `fd` from `start`, read into `room` when given. */
+function readAt(fd: number, start: number, length: number, room?: Buffer): Buffer {
+  const bytes = room ? room.subarray(0, Math.max(0, length)) : Buffer.allocUnsafe(Math.max(0, length))
   let filled = 0
   while (filled < bytes.length) {
     const read = readSync(fd, bytes, filled, bytes.length - filled, start + filled)
@@ -117,9 +119,9 @@ export class PostingsFile {
       // save renames others over it meanwhile, with no open and check by block (a phrase reads hundreds).
       contents = decodePostings({
         read: (start, length) => readAt(fd, start, length),
-        readLater: (start, length) => {
+        readLater: (start, length, room) => {
           try {
-            return readAt(fd, start, length)
+            return readAt(fd, start, length, room)
           } catch {
             return null
           }
@@ -151,14 +153,26 @@ export class PostingsFile {
 
   /** Replace the postings with `contents`, built whole: their delta, of the postings replaced, is removed. */
   async save(contents: PostingsContents): Promise<void> {
-    await replaceFile(this.path, postingsParts(contents))
+    const parts = postingsParts(contents)
+    await replaceFile(this.path, (temp) => writeParts(temp, parts))
     this.removeDelta()
+  }
+
+  /**
+   * Replace the postings with those built in `segments`, of the library file whose identity is
+   * `identity`, with each entry's `fingerprints`; their delta is removed. False when they could not be written.
+   */
+  async saveSegmented(segments: SegmentedPostings, identity: FileIdentity, fingerprints: Uint8Array): Promise<boolean> {
+    const saved = await replaceFile(this.path, (temp) => segments.write(temp, { library: this.library, identity, fingerprints }))
+    this.removeDelta()
+    return saved
   }
 
   /** Replace the delta with that of the base named `baseHash`, current for the library file whose identity is `identity`. */
   async saveDelta(baseHash: string, delta: PostingsDelta, identity: FileIdentity): Promise<void> {
     const contents = { library: this.library, identity, postings: delta.postings, delta: { base: baseHash, order: delta.order } }
-    await replaceFile(this.delta, postingsParts(contents))
+    const parts = postingsParts(contents)
+    await replaceFile(this.delta, (temp) => writeParts(temp, parts))
   }
 
   /** No delta: the postings are current only if the base is (else the next search builds them whole). */
@@ -171,13 +185,17 @@ export class PostingsFile {
   }
 }
 
-/** Put `parts`, one after another, at `path`: written beside it (created exclusively), then renamed over it. A failure leaves the file as it was. */
-async function replaceFile(path: string, parts: readonly Buffer[]): Promise<void> {
+/**
+ * Put at `path` what `write` writes to the file it is given (to create exclusively): written beside
+ * it, then renamed over it. A failure leaves the file as it was, and false.
+ */
+async function replaceFile(path: string, write: (temp: string) => void): Promise<boolean> {
   const { tempNameBeside } = await import('../temp-files.js')
   const temp = tempNameBeside(path, 'tmp')
+  const forget = removeOnInterrupt(temp)
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
-    writeParts(temp, parts)
+    write(temp)
     try {
       renameSync(temp, path)
     } catch (error) {
@@ -186,11 +204,15 @@ async function replaceFile(path: string, parts: readonly Buffer[]): Promise<void
       rmdirSync(path)
       renameSync(temp, path)
     }
+    return true
   } catch {
     try {
       rmSync(temp, { force: true })
     } catch {
       // its folder could not be made: nothing to remove
     }
+    return false
+  } finally {
+    forget()
   }
 }

@@ -17,7 +17,7 @@
 import { createHash } from 'node:crypto'
 import { crc32 } from 'node:zlib'
 import { FIELD_COUNT, JoinedTexts, PostingsUnavailable, type Postings, type Texts } from '../../core/search/postings.js'
-import { alignedSections, checkedHeader, fixedBytes, framedParts, headerEnd, type Frame } from './frame.js'
+import { alignedLayout, checkedHeader, fixedBytes, framedParts, headerEnd, type Frame } from './frame.js'
 import { isFileIdentity, type FileIdentity } from './identity.js'
 import { FINGERPRINT_BYTES } from './fingerprints.js'
 
@@ -83,33 +83,72 @@ export function encodePostings(contents: PostingsContents): Buffer {
 }
 
 /** The postings file's bytes as parts to write one after another (framedParts). */
-export function postingsParts({ library, identity, postings, delta, fingerprints }: PostingsContents): Buffer[] {
+export function postingsParts(contents: PostingsContents): Buffer[] {
+  const { postings } = contents
+  const streamed = (name: StreamedName) => {
+    const bytes = bytesOf(postings[name])
+    return { length: bytes.length, crc: crc32(bytes) }
+  }
+  const layout = postingsLayout(contents, {
+    listChecks: blockChecks(postings.wordDocs, postings.wordDocFields),
+    tokenChecks: blockChecks(postings.tokens),
+    wordDocs: streamed('wordDocs'),
+    wordDocFields: streamed('wordDocFields'),
+    tokens: streamed('tokens'),
+  })
+  return layout.map((part) => (typeof part === 'string' ? bytesOf(postings[part]) : part))
+}
+
+/** The sections last in the file, most of it: the word lists, their counts, the words in order. */
+export type StreamedName = 'wordDocs' | 'wordDocFields' | 'tokens'
+
+/** What a postings file holds besides its streamed sections. */
+export type PostingsHeadContents = Omit<PostingsContents, 'postings'> & {
+  postings: Omit<Postings, StreamedName | 'lists' | 'tokenRange' | 'check'>
+}
+
+/** What the file says of its streamed sections: their block checks (blockChecks), and each one's length in bytes and CRC-32. */
+export type StreamedChecks = { listChecks: Uint32Array; tokenChecks: Uint32Array } & Record<StreamedName, { length: number; crc: number }>
+
+/**
+ * The postings file's parts in order: bytes, or the name of a streamed section, whose bytes the
+ * writer puts there (postingsParts: from memory; a segmented build: as it merges them).
+ */
+export function postingsLayout(
+  { library, identity, postings, delta, fingerprints }: PostingsHeadContents,
+  checks: StreamedChecks,
+): (Buffer | StreamedName)[] {
   const words = joined(postings.words)
   const stems = joined(postings.stems)
   const arrays: Record<(typeof ARRAYS)[number], ArrayBufferView> = {
     ...postings,
-    listChecks: blockChecks(postings.wordDocs, postings.wordDocFields),
-    tokenChecks: blockChecks(postings.tokens),
+    listChecks: checks.listChecks,
+    tokenChecks: checks.tokenChecks,
     wordEnds: words.ends,
     stemEnds: stems.ends,
   }
-  const parts: [string, Buffer][] = [
+  const parts: [string, Buffer | { length: number; check: number }][] = [
     ['words', words.text],
     ['stems', stems.text],
     ...ARRAYS.map((name): [string, Buffer] => [name, bytesOf(arrays[name])]),
     ...(delta ? [['order', bytesOf(delta.order)] as [string, Buffer]] : []),
     ...(fingerprints ? [['fingerprints', bytesOf(fingerprints)] as [string, Buffer]] : []),
-    ['wordDocs', bytesOf(postings.wordDocs)],
-    ['wordDocFields', bytesOf(postings.wordDocFields)],
-    ['tokens', bytesOf(postings.tokens)],
+    ...STREAMED.map((name): [string, { length: number; check: number }] => [
+      name,
+      { length: checks[name].length, check: checks[name].crc },
+    ]),
   ]
-  const { bodies, places } = alignedSections(parts, crc32)
-  return framedParts(
+  const { bodies, places } = alignedLayout(parts, crc32)
+  const [fixed, header] = framedParts(
     POSTINGS_FRAME,
     { library, identity, count: postings.count, sections: places, ...(delta ? { base: delta.base } : {}) },
-    bodies,
+    [],
   )
+  let streamedAt = 0
+  return [fixed!, header!, ...bodies.map((body) => (Buffer.isBuffer(body) ? body : STREAMED[streamedAt++]!))]
 }
+
+const STREAMED: readonly StreamedName[] = ['wordDocs', 'wordDocFields', 'tokens']
 
 /** Entries of the word lists, and words in order, checksummed together: a search reads and checks the blocks it needs, no others. */
 const BLOCK = 4096
@@ -120,6 +159,49 @@ const BLOCK = 4096
 const KEPT_BLOCKS = 256
 /** Blocks read at once when a search reads them in order (a phrase's candidates, a prefix's neighbouring words). */
 const READ_AHEAD = 8
+
+/**
+ * The CRC-32 of a section of u32 given a piece at a time, and of each of its blocks (blockChecks):
+ * what a segmented build says of the sections it writes as it merges them.
+ */
+export class SectionChecks {
+  crc = 0
+  length = 0
+  readonly blocks: number[] = []
+  private block = 0
+  private inBlock = 0
+
+  add(values: Uint32Array): void {
+    this.crc = crc32(bytesOf(values), this.crc)
+    this.length += values.byteLength
+    for (let i = 0; i < values.length;) {
+      const n = Math.min(values.length - i, BLOCK - this.inBlock)
+      this.block = crc32(bytesOf(values.subarray(i, i + n)), this.block)
+      this.inBlock += n
+      i += n
+      if (this.inBlock === BLOCK) this.endBlock()
+    }
+  }
+
+  /** Once every piece is added: the last block, when partial, checked too. */
+  end(): void {
+    if (this.inBlock > 0) this.endBlock()
+  }
+
+  private endBlock(): void {
+    this.blocks.push(this.block)
+    this.block = 0
+    this.inBlock = 0
+  }
+}
+
+/** The block checks of sections of one length (SectionChecks), block by block: section 0's, section 1's, ... as blockChecks lays them out. */
+export function interleavedChecks(...sections: SectionChecks[]): Uint32Array {
+  const blocks = sections[0]!.blocks.length
+  const checks = new Uint32Array(blocks * sections.length)
+  for (let b = 0; b < blocks; b++) sections.forEach((section, i) => (checks[b * sections.length + i] = section.blocks[b]!))
+  return checks
+}
 
 /** The CRC-32 of each block of `arrays` (of one length), block by block: array 0's, array 1's, ... */
 function blockChecks(...arrays: Uint32Array[]): Uint32Array {
@@ -168,10 +250,13 @@ class Blocked {
   checkAll(): void {
     const size = Uint32Array.BYTES_PER_ELEMENT
     const blocks = Math.ceil(this.length / BLOCK)
+    // One buffer for every read: a new one each time (150 of 4 MiB for a base at 100,000 summaries)
+    // was freed only when the garbage collector next ran, so the peak varied with when it did.
+    const room = Buffer.allocUnsafe(Math.min(blocks, CHECKED_AT_ONCE) * BLOCK * size)
     for (let b = 0; b < blocks; b += CHECKED_AT_ONCE) {
       const last = Math.min(blocks, b + CHECKED_AT_ONCE)
       const length = (Math.min(this.length, last * BLOCK) - b * BLOCK) * size
-      const bytes = this.source.readLater(this.at + b * BLOCK * size, length)
+      const bytes = this.source.readLater(this.at + b * BLOCK * size, length, room)
       if (!bytes || bytes.length !== length) throw new PostingsUnavailable("the search postings' file changed while they were read")
       for (let k = b; k < last; k++) {
         const block = bytes.subarray((k - b) * BLOCK * size, Math.min(bytes.length, (k - b + 1) * BLOCK * size))
@@ -251,8 +336,8 @@ function readHead(source: PostingsSource): { header: Record<string, unknown>; ha
 export interface PostingsSource {
   /** Up to `length` bytes from `start` (fewer at the end of the file). */
   read(start: number, length: number): Buffer
-  /** The same, later: null when the file is no longer the one read first. */
-  readLater(start: number, length: number): Buffer | null
+  /** The same, later: null when the file is no longer the one read first. Into `room` when given (as long as `length` at least), else new bytes. */
+  readLater(start: number, length: number, room?: Buffer): Buffer | null
 }
 
 /** A postings file held whole in memory. */

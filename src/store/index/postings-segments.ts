@@ -1,0 +1,299 @@
+// The search postings of a large library built in segments, so that a build holds a segment of
+// them, not all (at 100,000 summaries they are 0.6 GB): the entries' words in order are taken out
+// a segment at a time (PostingsBuilder.takeSegment) and written, with the segment's word lists
+// (segmentLists: its words in the order the postings number them), to one temp file beside the
+// postings; once every entry is read, the vocabulary is sorted and the segments merged word by
+// word into the postings file, whose bytes are those the whole build writes (postingsParts).
+//
+// The file's header holds each section's CRC-32 and comes before them, and the checks of the word
+// lists' blocks come before the lists: the merge runs twice, once to check what it makes and once
+// to write it, rather than writing the merged sections to another temp file and copying them.
+import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { Entry } from '../../core/records/entries.js'
+import { PostingsBuilder, segmentLists, vocabularyTables, type Postings, type TokenSegment } from '../../core/search/postings.js'
+import { removeOnInterrupt } from '../../platform/interrupt.js'
+import { interleavedChecks, postingsLayout, SectionChecks, type PostingsHeadContents, type StreamedName } from './postings-format.js'
+
+/** Words in order held before a segment is written out: 8 Mi (32 MiB, about 10,000 summaries' words; a library that size is built in memory). */
+export const SEGMENT_TOKENS = 1 << 23
+
+/** Room for words in order past a segment's: the entry that takes them past it (a summary of 4 MB). */
+const SEGMENT_SLACK = 1 << 20
+
+/** Numbers read or written at once by the merge (256 KiB: two readers a segment). */
+const CHUNK = 1 << 16
+
+/** A segment as written in the temp file. */
+interface Segment {
+  /** Where its words in order (numbered as met) start, and how many. */
+  tokensAt: number
+  tokens: number
+  /** Its words, numbered as met, in the order postings number them, and the length of each one's list. */
+  words: Uint32Array
+  sizes: Uint32Array
+  /** Where its lists' entries and their counts start (each `lists` numbers). */
+  docsAt: number
+  fieldsAt: number
+  lists: number
+}
+
+const bytesOf = (array: Uint32Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength)
+
+/** Write all of `bytes` to `fd` at `position`. */
+function writeAt(fd: number, bytes: Buffer, position: number): void {
+  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at, position + at)
+}
+
+/** Numbers read in order from the file `fd`, from `start` (bytes), a chunk at a time. */
+class NumberReader {
+  private readonly chunk: Uint32Array
+  private at = 0
+  private end = 0
+
+  constructor(
+    private readonly fd: number,
+    private position: number,
+    private left: number,
+  ) {
+    this.chunk = new Uint32Array(Math.min(CHUNK, Math.max(1, left)))
+  }
+
+  /** The next `n` numbers, given a piece at a time (a view of the chunk, valid until the next call). */
+  take(n: number, give: (piece: Uint32Array) => void): void {
+    while (n > 0) {
+      if (this.at === this.end) this.fill()
+      const piece = Math.min(n, this.end - this.at)
+      give(this.chunk.subarray(this.at, this.at + piece))
+      this.at += piece
+      n -= piece
+    }
+  }
+
+  private fill(): void {
+    const count = Math.min(this.chunk.length, this.left)
+    const bytes = bytesOf(this.chunk.subarray(0, count))
+    let filled = 0
+    while (filled < bytes.length) {
+      const read = readSync(this.fd, bytes, filled, bytes.length - filled, this.position + filled)
+      if (read === 0) throw new Error('a postings segment ended early')
+      filled += read
+    }
+    this.position += bytes.length
+    this.left -= count
+    this.at = 0
+    this.end = count
+  }
+}
+
+/** Where the merge puts a section: its checks (the first pass), or its bytes in the file (the second). */
+interface SectionOut {
+  add(values: Uint32Array): void
+  end(): void
+}
+
+/** A section written to `fd` from `position`, a chunk at a time. */
+class SectionWriter implements SectionOut {
+  private readonly chunk = new Uint32Array(CHUNK)
+  private filled = 0
+
+  constructor(
+    private readonly fd: number,
+    private position: number,
+  ) {}
+
+  add(values: Uint32Array): void {
+    for (let i = 0; i < values.length;) {
+      const n = Math.min(values.length - i, this.chunk.length - this.filled)
+      this.chunk.set(values.subarray(i, i + n), this.filled)
+      this.filled += n
+      i += n
+      if (this.filled === this.chunk.length) this.flush()
+    }
+  }
+
+  end(): void {
+    this.flush()
+  }
+
+  private flush(): void {
+    const bytes = bytesOf(this.chunk.subarray(0, this.filled))
+    writeAt(this.fd, bytes, this.position)
+    this.position += bytes.length
+    this.filled = 0
+  }
+}
+
+/**
+ * Postings built an entry at a time (as PostingsBuilder), written out a segment at a time once
+ * they hold `segmentTokens` words in order. A library smaller than a segment is built in memory
+ * (`segmented` false: `postings()` gives them); so is one whose temp file cannot be made. A
+ * segment that cannot be written makes the build `failed`: the entries are told again to a build in memory.
+ */
+export class SegmentedPostings {
+  private readonly builder: PostingsBuilder
+  private readonly segments: Segment[] = []
+  private fd: number | null = null
+  private written = 0
+  private unwritable = false
+  private forget: (() => void) | null = null
+  failed = false
+
+  constructor(
+    /** Beside what (the postings file) the temp file is made. */
+    private readonly temp: string,
+    private readonly segmentTokens = SEGMENT_TOKENS,
+  ) {
+    // Room for the entry that takes them past a segment (they are taken out after it), so their list never doubles.
+    this.builder = new PostingsBuilder(undefined, segmentTokens + SEGMENT_SLACK)
+  }
+
+  get segmented(): boolean {
+    return this.segments.length > 0
+  }
+
+  add(entry: Entry): void {
+    if (this.failed) return
+    this.builder.add(entry)
+    if (this.builder.held >= this.segmentTokens && !this.unwritable) this.writeSegment()
+  }
+
+  /** The postings, built in memory (not segmented). */
+  postings(): Postings {
+    return this.builder.done()
+  }
+
+  /** Write the postings file (segmented) at `path`, created exclusively: what postingsParts would make of them and `head`. */
+  write(path: string, head: Omit<PostingsHeadContents, 'postings'>): void {
+    if (this.builder.held > 0) this.writeSegment()
+    if (this.failed || this.fd === null) throw new Error('the postings segments were not all written')
+    const { words: metWords, spelled: metSpelled, count, fieldStarts, lengths, features } = this.builder.finish()
+    const { renumbered, ...vocabulary } = vocabularyTables(metWords, metSpelled)
+    const wordDocStarts = new Uint32Array(vocabulary.words.length + 1)
+    for (const segment of this.segments) segment.words.forEach((met, i) => (wordDocStarts[renumbered[met]! + 1]! += segment.sizes[i]!))
+    for (let w = 0; w < vocabulary.words.length; w++) wordDocStarts[w + 1]! += wordDocStarts[w]!
+
+    const checks = { wordDocs: new SectionChecks(), wordDocFields: new SectionChecks(), tokens: new SectionChecks() }
+    this.merge(renumbered, checks)
+    const parts = postingsLayout(
+      { ...head, postings: { count, ...vocabulary, fieldStarts, lengths, wordDocStarts, features } },
+      {
+        listChecks: interleavedChecks(checks.wordDocs, checks.wordDocFields),
+        tokenChecks: interleavedChecks(checks.tokens),
+        ...checks,
+      },
+    )
+    const out = openSync(path, 'wx', 0o600)
+    try {
+      const at = {} as Record<StreamedName, number>
+      let position = 0
+      for (const part of parts) {
+        if (typeof part === 'string') {
+          at[part] = position
+          position += checks[part].length
+        } else {
+          writeAt(out, part, position)
+          position += part.length
+        }
+      }
+      this.merge(renumbered, {
+        wordDocs: new SectionWriter(out, at.wordDocs),
+        wordDocFields: new SectionWriter(out, at.wordDocFields),
+        tokens: new SectionWriter(out, at.tokens),
+      })
+    } finally {
+      closeSync(out)
+    }
+  }
+
+  /** Remove the temp file (after the write, or instead of it). */
+  dispose(): void {
+    if (this.fd === null) return
+    closeSync(this.fd)
+    this.fd = null
+    try {
+      rmSync(this.temp, { force: true })
+    } catch {
+      // gone already; a file left is a dead writer's, removed by the next build or save
+    }
+    this.forget?.()
+  }
+
+  /** The segments merged, word by word (each word's list: its lists in the segments, in order), then the words in order renumbered. */
+  private merge(renumbered: Uint32Array, out: Record<StreamedName, SectionOut>): void {
+    const fd = this.fd!
+    const segments = this.segments
+    const docs = segments.map((segment) => new NumberReader(fd, segment.docsAt, segment.lists))
+    const fields = segments.map((segment) => new NumberReader(fd, segment.fieldsAt, segment.lists))
+    const ranks = segments.map((segment) => segment.words.map((met) => renumbered[met]!))
+    const next = new Uint32Array(segments.length)
+    const give = {
+      docs: (piece: Uint32Array) => out.wordDocs.add(piece),
+      fields: (piece: Uint32Array) => out.wordDocFields.add(piece),
+    }
+    for (let word = 0; word < renumbered.length; word++) {
+      for (let s = 0; s < segments.length; s++) {
+        const at = next[s]!
+        if (at >= ranks[s]!.length || ranks[s]![at] !== word) continue
+        const size = segments[s]!.sizes[at]!
+        docs[s]!.take(size, give.docs)
+        fields[s]!.take(size, give.fields)
+        next[s] = at + 1
+      }
+    }
+    out.wordDocs.end()
+    out.wordDocFields.end()
+    for (const segment of segments) {
+      new NumberReader(fd, segment.tokensAt, segment.tokens).take(segment.tokens, (piece) => {
+        for (let t = 0; t < piece.length; t++) piece[t] = renumbered[piece[t]!]!
+        out.tokens.add(piece)
+      })
+    }
+    out.tokens.end()
+  }
+
+  private writeSegment(): void {
+    if (this.fd === null) {
+      try {
+        mkdirSync(dirname(this.temp), { recursive: true, mode: 0o700 })
+        this.forget = removeOnInterrupt(this.temp)
+        this.fd = openSync(this.temp, 'wx+', 0o600)
+      } catch {
+        this.forget?.()
+        this.unwritable = true // built in memory, as without segments
+        return
+      }
+    }
+    try {
+      this.append(this.builder.takeSegment())
+    } catch {
+      this.failed = true
+      this.dispose()
+    }
+  }
+
+  private append(segment: TokenSegment): void {
+    const { words: metWords, spelled: metSpelled } = this.builder.met()
+    const tokensAt = this.written
+    this.put(segment.tokens) // as met: the vocabulary's order is known only once every entry is read
+    const lists = segmentLists(segment, metWords, metSpelled)
+    const docsAt = this.written
+    this.put(lists.docs)
+    const fieldsAt = this.written
+    this.put(lists.fields)
+    this.segments.push({
+      tokensAt,
+      tokens: segment.tokens.length,
+      words: lists.words,
+      sizes: lists.sizes,
+      docsAt,
+      fieldsAt,
+      lists: lists.docs.length,
+    })
+  }
+
+  private put(values: Uint32Array): void {
+    writeAt(this.fd!, bytesOf(values), this.written)
+    this.written += values.byteLength
+  }
+}

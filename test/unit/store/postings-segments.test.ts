@@ -1,0 +1,165 @@
+// The postings built in segments (postings-segments.ts) written out and merged: the file's bytes
+// are exactly those of the postings built whole in memory (encodePostings), on random libraries
+// with segments made small enough that every library is cut into many; and a build leaves no temp
+// file, whether it succeeds, cannot write its file, or finds one a killed build left.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Library } from '../../../src/core/model.js'
+import { libraryEntries } from '../../../src/core/records/entries.js'
+import { buildPostings } from '../../../src/core/search/postings.js'
+import { PostingsSearch } from '../../../src/core/search/postings-search.js'
+import { parseQuery } from '../../../src/core/search/query.js'
+import { fingerprintsOf } from '../../../src/store/index/fingerprints.js'
+import { fileIdentity } from '../../../src/store/index/identity.js'
+import { postingsOf } from '../../../src/store/index/indexed-postings.js'
+import { encodePostings } from '../../../src/store/index/postings-format.js'
+import { SegmentedPostings } from '../../../src/store/index/postings-segments.js'
+import { tempNameBeside } from '../../../src/store/temp-files.js'
+import { LibraryFile } from '../../../src/store/library-file.js'
+import { libraryOf, paper, summary } from '../../support/library.js'
+import { pick, seeded, seedFromEnv } from '../../support/random.js'
+
+const WORDS = [
+  'graph',
+  'graphs',
+  'Graph',
+  'neural',
+  'network',
+  'the',
+  'of',
+  'a',
+  'Schrödinger',
+  'Schro\u0308dinger',
+  'Łukasz',
+  'ﬁt',
+  'θ',
+  '\\theta',
+  '$\\alpha$',
+  '$x^2$',
+  '\\mathcal{GP}',
+  'GPUs',
+  '3.14',
+  'x1',
+  'e.g.',
+  "don't",
+  'über',
+  'naïve',
+  'a-b',
+  '日本語',
+  '😀',
+  '![fig](a.png)',
+  'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+]
+
+function randomLibrary(random: () => number): Library {
+  const sentence = (max: number) => Array.from({ length: Math.floor(random() * max) }, () => pick(random, WORDS)).join(' ')
+  const papers = Array.from({ length: Math.floor(random() * 40) }, (_, i) =>
+    paper({ key: `p${i}`, title: sentence(6), authors: [sentence(3)], abstract: random() < 0.5 ? sentence(30) : null }),
+  )
+  const summaries = papers
+    .filter(() => random() < 0.7)
+    .flatMap((p, i) =>
+      Array.from({ length: 1 + Math.floor(random() * 2) }, (_, j) =>
+        summary({ id: `s${i}-${j}`, paper: p.key, body: `${sentence(80)}\n`, tags: random() < 0.5 ? ['ml/gnn'] : [] }),
+      ),
+    )
+  return libraryOf(papers, summaries)
+}
+
+const identity = { dev: '1', ino: '2', size: '3', mtimeNs: '4', ctimeNs: '5' }
+const folders: string[] = []
+
+function folder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'precis-segments-'))
+  folders.push(dir)
+  return dir
+}
+
+afterEach(() => {
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+describe('postings built in segments', () => {
+  it('write the bytes the whole build writes, for any segment size', () => {
+    const random = seeded(seedFromEnv(20))
+    const dir = folder()
+    for (let round = 0; round < 40; round++) {
+      const entries = libraryEntries(randomLibrary(random))
+      const fingerprints = fingerprintsOf(entries)
+      const built = buildPostings(entries)
+      const whole = encodePostings({ library: '/l.json', identity, postings: built, fingerprints })
+      for (const size of [1, 2, 7, 50, 400]) {
+        const segments = new SegmentedPostings(tempNameBeside(join(dir, 'x.postings'), 'tmp'), size)
+        try {
+          for (const entry of entries) segments.add(entry)
+          if (size === 1) expect(segments.segmented).toBe(built.tokens.length > 0)
+          const path = join(dir, `${round}-${size}.postings`)
+          if (segments.segmented) segments.write(path, { library: '/l.json', identity, fingerprints })
+          else writeFileSync(path, encodePostings({ library: '/l.json', identity, postings: segments.postings(), fingerprints }))
+          expect(readFileSync(path).equals(whole), `round ${round}, segments of ${size}`).toBe(true)
+          rmSync(path)
+        } finally {
+          segments.dispose()
+        }
+      }
+      expect(readdirSync(dir)).toEqual([])
+    }
+  })
+
+  describe('kept beside the index (postingsOf)', () => {
+    const random = seeded(seedFromEnv(21))
+    const library = randomLibrary(random)
+    while (library.summaries.length < 5) Object.assign(library, randomLibrary(random))
+    const entries = libraryEntries(library)
+
+    function place(dir: string) {
+      const target = join(dir, 'library.json')
+      writeFileSync(target, JSON.stringify(library))
+      const path = join(dir, 'index', 'l.postings')
+      mkdirSync(join(dir, 'index'))
+      return { target, file: new LibraryFile(target), path, note: () => undefined, noteFromBytes: Infinity, segmentTokens: 5 }
+    }
+
+    const ranks = (postings: ConstructorParameters<typeof PostingsSearch>[0]) =>
+      ['graph', 'neural network', '"the graph"', 'grap', 'Schrödinger'].map((text) =>
+        new PostingsSearch(postings, entries).rank(parseQuery(text, 'pasted'), { limit: 20, lastWord: 'prefix' }),
+      )
+
+    it('are written in segments, merged into the file a whole build writes, and leave no temp file', async () => {
+      const dir = folder()
+      const at = place(dir)
+      const identity = fileIdentity(at.target)!
+      const view = await postingsOf(at, library, identity)
+      expect(ranks(view!)).toEqual(ranks(buildPostings(entries)))
+      const whole = encodePostings({
+        library: at.target,
+        identity,
+        postings: buildPostings(entries),
+        fingerprints: fingerprintsOf(entries),
+      })
+      expect(readFileSync(at.path).equals(whole)).toBe(true)
+      expect(readdirSync(join(dir, 'index'))).toEqual(['l.postings'])
+    })
+
+    it('are built in memory when their file cannot be written, and leave no temp file', async () => {
+      const dir = folder()
+      const at = place(dir)
+      mkdirSync(join(at.path, 'full'), { recursive: true }) // a folder that is not empty where the file goes
+      const view = await postingsOf(at, library, fileIdentity(at.target))
+      expect(ranks(view!)).toEqual(ranks(buildPostings(entries)))
+      expect(readdirSync(join(dir, 'index'))).toEqual(['l.postings'])
+      expect(readdirSync(at.path)).toEqual(['full'])
+    })
+
+    it("remove the segments a killed build left (a dead process's temp files)", async () => {
+      const dir = folder()
+      const at = place(dir)
+      const left = tempNameBeside(at.path, 'tmp').replace(`-${process.pid}-`, '-999999999-')
+      writeFileSync(left, 'segments of a build that was killed')
+      await postingsOf(at, library, fileIdentity(at.target))
+      expect(readdirSync(join(dir, 'index'))).toEqual(['l.postings'])
+    })
+  })
+})
