@@ -15,6 +15,7 @@ import { recordsAsTheyAre } from '../core/schema/upgrade.js'
 import { openRegularFile } from '../platform/regular-file.js'
 import { identityOf, type FileIdentity } from './index/identity.js'
 import { MAX_LIBRARY_FILE_BYTES } from './size-limit.js'
+import { BACKSLASH, CLOSE_ARRAY, CLOSE_OBJECT, COLON, COMMA, isSpace, OPEN_ARRAY, OPEN_OBJECT, QUOTE } from './json-pieces.js'
 
 /** What is told each record, in file order, with where it lies: [start, end) in bytes. */
 export interface LibraryVisitor {
@@ -25,17 +26,6 @@ export interface LibraryVisitor {
 
 /** Bytes read from the file at a time. */
 const STEP_BYTES = 8 * 1024 * 1024
-
-const QUOTE = 0x22
-const BACKSLASH = 0x5c
-const COMMA = 0x2c
-const COLON = 0x3a
-const OPEN_OBJECT = 0x7b
-const CLOSE_OBJECT = 0x7d
-const OPEN_ARRAY = 0x5b
-const CLOSE_ARRAY = 0x5d
-
-const isSpace = (byte: number | undefined) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09
 
 /** Not read this way: the caller reads the file whole. */
 class NotStreamed extends Error {}

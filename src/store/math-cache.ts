@@ -17,7 +17,8 @@
  * never writes (a control character, an absurd length), reads as a formula not converted yet, which
  * the caller converts, so output never depends on the file.
  */
-import { closeSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, lstatSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { renameOver } from './rename-over.js'
 import { dirname, join } from 'node:path'
 import { sanitizeTerminal } from '../core/text/sanitize.js'
 import { openRegularFile, readOpenedFile } from '../platform/regular-file.js'
@@ -250,7 +251,7 @@ export class MathCache {
       mkdirSync(dir, { recursive: true, mode: 0o700 })
       removeStaleTemps(dir)
       writeFileSync(temp, text, { mode: 0o600, flag: 'wx' })
-      replace(temp, this.path)
+      renameOver(temp, this.path)
     } catch {
       removeQuietly(temp)
     }
@@ -262,17 +263,6 @@ function removeQuietly(path: string): void {
     rmSync(path, { force: true })
   } catch {
     // nothing was made there (its folder could not be)
-  }
-}
-
-/** Rename `temp` over `path`; a folder in its place is removed when empty (as the index does), else the save is not kept. */
-function replace(temp: string, path: string): void {
-  try {
-    renameSync(temp, path)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EISDIR') throw error
-    rmdirSync(path)
-    renameSync(temp, path)
   }
 }
 

@@ -124,8 +124,8 @@ export class JoinedTexts implements Texts {
   }
 }
 
-/** `texts` as one JoinedTexts. */
-export function joinTexts(texts: Texts): JoinedTexts {
+/** `texts` one after another in one string, and where each ends (UTF-16 units). */
+export function joinedText(texts: Texts): { text: string; ends: Uint32Array } {
   const parts: string[] = []
   const ends = new Uint32Array(texts.length)
   let end = 0
@@ -135,7 +135,13 @@ export function joinTexts(texts: Texts): JoinedTexts {
     end += text.length
     ends[i] = end
   }
-  return new JoinedTexts(parts.join(''), ends)
+  return { text: parts.join(''), ends }
+}
+
+/** `texts` as one JoinedTexts. */
+export function joinTexts(texts: Texts): JoinedTexts {
+  const { text, ends } = joinedText(texts)
+  return new JoinedTexts(text, ends)
 }
 
 /** The postings' words are no longer readable where they were (their file changed or was damaged): search another way. */

@@ -1,4 +1,5 @@
-import { closeSync, existsSync, fstatSync, mkdirSync, readdirSync, readSync, renameSync, rmdirSync, rmSync } from 'node:fs'
+import { closeSync, existsSync, fstatSync, mkdirSync, readdirSync, readSync, rmSync } from 'node:fs'
+import { renameOver } from '../rename-over.js'
 import { dirname, join } from 'node:path'
 import { openRegularFile } from '../../platform/regular-file.js'
 import type { IndexContents } from './contents.js'
@@ -150,14 +151,7 @@ export class IndexFile {
   }
 
   private replaceWith(temp: string): void {
-    try {
-      renameSync(temp, this.path)
-    } catch (error) {
-      // A folder where the index goes: removed when empty, else the index is not kept.
-      if ((error as NodeJS.ErrnoException).code !== 'EISDIR') throw error
-      rmdirSync(this.path)
-      renameSync(temp, this.path)
-    }
+    renameOver(temp, this.path)
   }
 }
 

@@ -1,4 +1,5 @@
-import { closeSync, mkdirSync, readSync, renameSync, rmdirSync, rmSync } from 'node:fs'
+import { closeSync, mkdirSync, readSync, rmSync } from 'node:fs'
+import { renameOver } from '../rename-over.js'
 import { dirname } from 'node:path'
 import { openRegularFile } from '../../platform/regular-file.js'
 import { decodePostings, decodePostingsHead, postingsParts, type PostingsContents, type PostingsHead } from './postings-format.js'
@@ -196,14 +197,7 @@ async function replaceFile(path: string, write: (temp: string) => void): Promise
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
     write(temp)
-    try {
-      renameSync(temp, path)
-    } catch (error) {
-      // A folder where the file goes: removed when empty, else the file is not kept.
-      if ((error as NodeJS.ErrnoException).code !== 'EISDIR') throw error
-      rmdirSync(path)
-      renameSync(temp, path)
-    }
+    renameOver(temp, path)
     return true
   } catch {
     try {

@@ -16,7 +16,7 @@
 // answers at worst, never a crash (and only with the identity of the library file, which no one sets).
 import { createHash } from 'node:crypto'
 import { crc32 } from 'node:zlib'
-import { FIELD_COUNT, JoinedTexts, PostingsUnavailable, type Postings, type Texts } from '../../core/search/postings.js'
+import { FIELD_COUNT, JoinedTexts, joinedText, PostingsUnavailable, type Postings, type Texts } from '../../core/search/postings.js'
 import { alignedLayout, checkedHeader, fixedBytes, framedParts, headerEnd, type Frame } from './frame.js'
 import { isFileIdentity, type FileIdentity } from './identity.js'
 import { FINGERPRINT_BYTES } from './fingerprints.js'
@@ -65,16 +65,8 @@ const bytesOf = (array: ArrayBufferView) => Buffer.from(array.buffer, array.byte
 
 /** Texts as one UTF-8 text and the end of each (UTF-16 units). */
 function joined(texts: Texts): { text: Buffer; ends: Uint32Array } {
-  const parts: string[] = []
-  const ends = new Uint32Array(texts.length)
-  let end = 0
-  for (let i = 0; i < texts.length; i++) {
-    const text = texts.at(i)!
-    parts.push(text)
-    end += text.length
-    ends[i] = end
-  }
-  return { text: Buffer.from(parts.join('')), ends }
+  const { text, ends } = joinedText(texts)
+  return { text: Buffer.from(text), ends }
 }
 
 /** The postings file's bytes. */
