@@ -117,40 +117,44 @@ export function readRecordsAt(
   places?: RecordPlaces,
 ): PickedRecords | null {
   return placedReader(target, index, (read) => {
-    const picked: PickedRecords = { papers: new Map(), summaries: new Map() }
-    // Where the caller says each record is, when the record read there is the one asked for; else found by key or id.
-    const papers = keys.map((key, i) => {
-      const paper = atPlace(places?.papers[i], index.papers.length, (at) => parsed(read(index.paperPlaces, at), readPaper))
-      return paper?.key === key ? paper : undefined
-    })
-    const paperAt = firstPlaces(
-      index.papers,
-      keys.filter((_, i) => !papers[i]),
-      (paper) => paper.key,
-    )
-    for (const [i, key] of keys.entries()) {
-      const at = paperAt.get(key)
-      const paper = papers[i] ?? (at === undefined ? undefined : parsed(read(index.paperPlaces, at), readPaper))
-      if (paper?.key !== key) return null
-      picked.papers.set(key, paper)
-    }
-    const summaries = ids.map((id, i) => {
-      const summary = atPlace(places?.summaries[i], index.summaries.length, (at) => parsed(read(index.summaryPlaces, at), readSummary))
-      return summary?.id === id ? summary : undefined
-    })
-    const summaryAt = firstPlaces(
-      index.summaries,
-      ids.filter((_, i) => !summaries[i]),
-      (summary) => summary.id,
-    )
-    for (const [i, id] of ids.entries()) {
-      const at = summaryAt.get(id)
-      const summary = summaries[i] ?? (at === undefined ? undefined : parsed(read(index.summaryPlaces, at), readSummary))
-      if (summary?.id !== id) return null
-      picked.summaries.set(id, summary)
-    }
-    return picked
+    const byKey = (paper: { key: string }) => paper.key
+    const byId = (summary: { id: string }) => summary.id
+    const papers = recordsNamed(keys, index.papers, byKey, places?.papers, (at) => parsed(read(index.paperPlaces, at), readPaper))
+    const summaries =
+      papers && recordsNamed(ids, index.summaries, byId, places?.summaries, (at) => parsed(read(index.summaryPlaces, at), readSummary))
+    return papers && summaries ? { papers, summaries } : null
   })
+}
+
+/**
+ * The records named `names` (a paper's key, a summary's id: `nameOf`), each read where `hint` says
+ * it is when the record there bears that name, else where `rows` (the index's outline of them)
+ * first lists it; null when one is not found.
+ */
+function recordsNamed<Row, R extends Row>(
+  names: readonly string[],
+  rows: readonly Row[],
+  nameOf: (record: Row) => string,
+  hint: readonly number[] | undefined,
+  readAt: (at: number) => R | undefined,
+): Map<string, R> | null {
+  const hinted = names.map((name, i) => {
+    const record = atPlace(hint?.[i], rows.length, readAt)
+    return record && nameOf(record) === name ? record : undefined
+  })
+  const firstAt = firstPlaces(
+    rows,
+    names.filter((_, i) => !hinted[i]),
+    nameOf,
+  )
+  const found = new Map<string, R>()
+  for (const [i, name] of names.entries()) {
+    const at = firstAt.get(name)
+    const record = hinted[i] ?? (at === undefined ? undefined : readAt(at))
+    if (!record || nameOf(record) !== name) return null
+    found.set(name, record)
+  }
+  return found
 }
 
 /**
