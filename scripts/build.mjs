@@ -5,6 +5,7 @@
 // (issue 9 asks for 1.5×). One bundle per lazily imported part (code splitting) keeps each
 // command's implementation out of start-up. Type-checking is tsc's job (`npm run typecheck`).
 import { build } from 'esbuild'
+import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
@@ -129,3 +130,5 @@ await build({
 // The worker thread a PDF is read in (src/formats/pdf-text.ts): a file of its own beside the others,
 // built apart so that the chunks every run loads are not shared with it.
 await build({ ...common, entryPoints: { 'pdf-worker': 'src/formats/pdf-worker.ts' }, outdir: 'dist' })
+// Help as a pipe or a file receives it, saved for bin/precis.js to print (scripts/save-help.mjs).
+execFileSync(process.execPath, [fileURLToPath(new URL('save-help.mjs', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit'] })

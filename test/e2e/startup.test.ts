@@ -90,6 +90,16 @@ describe('start-up loads only what the command needs', () => {
   })
 
   it.each([[['--help']], [['list', '--help']], [['add', '--help']]])(
+    'precis %j to a pipe loads nothing of the bundle: the build saved it',
+    async (args) => {
+      const { distFiles, packages } = await whatLoads(args)
+      expect(distFiles).toEqual([])
+      expect([...packages]).toEqual([])
+    },
+  )
+
+  // Help from commander, as on a terminal (a flag before it makes the saved text not apply).
+  it.each([[['--no-pager', '--help']], [['--no-pager', 'list', '--help']], [['--no-pager', 'add', '--help']]])(
     "precis %j loads no heavy package and no command's work",
     async (args) => {
       const { packages, sources } = await whatLoads(args)
@@ -145,7 +155,7 @@ describe('start-up loads only what the command needs', () => {
   // and compile. Left to esbuild's own splitting, --help loaded 36 files, list 56 and a search 65. Two files of room
   // for the reads, so that a new module does not fail this before the bench would notice.
   it.each([
-    [['--help'], 3],
+    [['--no-pager', '--help'], 3],
     [['list'], 14],
     [['tags'], 11],
     [['show', 'rasmussen2004gaussian'], 23],

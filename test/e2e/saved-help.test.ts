@@ -1,0 +1,46 @@
+import { readdirSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { runPrecis } from '../support/cli.js'
+
+// bin/precis.js prints the help scripts/build.mjs saved when it goes to a pipe; a flag before it
+// (`--no-pager`) takes the command line's own way. Both must print the same text, for every command.
+const SAVED = readdirSync(new URL('../../dist/help/', import.meta.url)).map((file) => file.replace(/\.txt$/, ''))
+
+async function helpBothWays(args: readonly string[]): Promise<{ saved: string; live: string }> {
+  const [saved, live] = await Promise.all([runPrecis(args), runPrecis(['--no-pager', ...args])])
+  expect(saved.code).toBe(0)
+  expect(live.code).toBe(0)
+  expect(saved.stderr).toBe('')
+  return { saved: saved.stdout, live: live.stdout }
+}
+
+describe('help saved by the build', () => {
+  it('is saved for every command precis --help lists, aliases included', async () => {
+    const { live } = await helpBothWays(['--help'])
+    const listed = live.slice(live.indexOf('\nCommands:\n'), live.indexOf('\nExamples:\n'))
+    for (const name of ['add', 'list', 'ls', 'show', 'search', 'export', 'sync', 'config']) {
+      expect(listed).toMatch(new RegExp(`^  ${name}\\b|\\|${name}\\b`, 'm'))
+      expect(SAVED).toContain(name)
+    }
+  })
+
+  it.each([['--help'], ['-h']])('precis %s prints what commander prints', async (flag) => {
+    const { saved, live } = await helpBothWays([flag])
+    expect(saved).toContain('Examples:')
+    expect(saved).toBe(live)
+  })
+
+  it.each(SAVED)('precis %s --help and -h print what commander prints', async (name) => {
+    const { saved, live } = await helpBothWays([name, '--help'])
+    expect(saved).toContain(`Usage: precis ${name}`.replace(/^Usage: precis ls$/, 'Usage: precis list'))
+    expect(saved).toBe(live)
+    expect((await helpBothWays([name, '-h'])).saved).toBe(live)
+  })
+
+  it('a name that is no command, or a path, is left to commander: it answers as it would with a flag before', async () => {
+    for (const name of ['lsit', '../help', 'help/../list', 'merge-driver']) {
+      const [saved, live] = await Promise.all([runPrecis([name, '--help']), runPrecis(['--no-pager', name, '--help'])])
+      expect(saved, name).toEqual(live)
+    }
+  })
+})
