@@ -1,14 +1,13 @@
 /**
  * Which entries match a query that their outlines answer (outlineFilter's answer, core/search), read
  * from the outline's columns: each term tested over every entry in one loop of its own (tags, years,
- * ids and reading states on the values themselves; any other term through outlineTest on the
- * entry), then the clauses combined. `list tag:ml/gnn year:>=2018` thus makes no entry object, calls
- * no function per entry and term, and decodes only the columns its terms read. The tests hold its
- * answers to outlineFilter's.
+ * ids and reading states on the values themselves, by the predicates outlineTest uses; any other term
+ * through outlineTest on the entry), then the clauses combined. `list tag:ml/gnn year:>=2018` thus
+ * makes no entry object and decodes only the columns its terms read. The tests hold its answers to
+ * outlineFilter's.
  */
 import type { Query, Term } from '../search/query.js'
-import { outlineFilter, outlineTest } from '../search/outline-filter.js'
-import { readingState } from '../queue/reading.js'
+import { idMatches, outlineFilter, outlineTest, stateMatches, yearMatches } from '../search/outline-filter.js'
 import { tagMatches } from '../tags/rules.js'
 import { shownTags } from '../tags/paper-tags.js'
 import { paperColumn, summaryColumn, type LibraryOutline } from './outline.js'
@@ -68,17 +67,14 @@ function termMatches(outline: LibraryOutline, pairs: ArrayLike<number>, term: Te
     }
     case 'year': {
       const years = paperColumn(outline, 'year')
-      const { from, to } = term
       for (let at = 0; at < matches.length; at++) {
-        const year = years[pairs[2 * at + 1]!]!
-        if (year !== null && (from === null || year >= from) && (to === null || year <= to)) matches[at] = 1
+        if (yearMatches(years[pairs[2 * at + 1]!]!, term)) matches[at] = 1
       }
       return matches
     }
     case 'state': {
       const states = paperColumn(outline, 'state')
-      for (let at = 0; at < matches.length; at++)
-        if ((readingState({ state: states[pairs[2 * at + 1]!] }, pairs[2 * at]! >= 0) ?? 'none') === term.state) matches[at] = 1
+      for (let at = 0; at < matches.length; at++) if (stateMatches(states[pairs[2 * at + 1]!], pairs[2 * at]! >= 0, term)) matches[at] = 1
       return matches
     }
     case 'id': {
@@ -87,7 +83,7 @@ function termMatches(outline: LibraryOutline, pairs: ArrayLike<number>, term: Te
       for (let at = 0; at < matches.length; at++) {
         const summary = pairs[2 * at]!
         const key = keys[pairs[2 * at + 1]!]!
-        if ((summary >= 0 ? ids[summary]! : key).toLowerCase().startsWith(term.id) || key.toLowerCase() === term.id) matches[at] = 1
+        if (idMatches(summary >= 0 ? ids[summary]! : key, key, term)) matches[at] = 1
       }
       return matches
     }

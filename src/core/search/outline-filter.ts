@@ -10,8 +10,25 @@ import { tagMatches } from '../tags/rules.js'
 import { entryTags } from '../tags/paper-tags.js'
 import { lacksMetadata } from '../papers/placeholders.js'
 import { readingState } from '../queue/reading.js'
+import type { Paper } from '../model.js'
 
 type OutlineTest = (entry: OutlineEntry) => boolean
+type TermOf<K extends Term['kind']> = Extract<Term, { kind: K }>
+
+// What each term means, on the values it reads: outlineTest below and the filter on the index's
+// columns (core/records/listing-filter.ts) both test these, so both answer alike.
+
+/** A `year:` term: the paper's year within its range. */
+export const yearMatches = (year: number | null, { from, to }: TermOf<'year'>) =>
+  year !== null && (from === null || year >= from) && (to === null || year <= to)
+
+/** An `id:` term: the entry's id (its summary's, or its paper's key) starts with it, or the paper's key is it. */
+export const idMatches = (id: string, key: string, term: TermOf<'id'>) =>
+  id.toLowerCase().startsWith(term.id) || key.toLowerCase() === term.id
+
+/** A `state:` term: the paper's reading state, a summarised paper's being `read` unless set. */
+export const stateMatches = (state: Paper['state'], summarised: boolean, term: TermOf<'state'>) =>
+  (readingState({ state }, summarised) ?? 'none') === term.state
 
 /** How `term` is tested on an entry's outline, or null when it needs more (words, math, figures, citations). */
 export function outlineTest(term: Term): OutlineTest | null {
@@ -19,14 +36,13 @@ export function outlineTest(term: Term): OutlineTest | null {
     case 'tag':
       return (entry) => entryTags(entry.paper, entry.summary).some((tag) => tagMatches(tag, term.tag))
     case 'year':
-      return ({ paper }) =>
-        paper.year !== null && (term.from === null || paper.year >= term.from) && (term.to === null || paper.year <= term.to)
+      return ({ paper }) => yearMatches(paper.year, term)
     case 'has':
       return term.feature === 'no-metadata' ? (entry) => lacksMetadata(entry.paper) : null
     case 'id':
-      return (entry) => entry.id.toLowerCase().startsWith(term.id) || entry.paper.key.toLowerCase() === term.id
+      return (entry) => idMatches(entry.id, entry.paper.key, term)
     case 'state':
-      return (entry) => (readingState(entry.paper, entry.summary !== null) ?? 'none') === term.state
+      return (entry) => stateMatches(entry.paper.state, entry.summary !== null, term)
     default:
       return null
   }
