@@ -22,7 +22,7 @@ import type { Library } from '../../src/core/model.js'
 import type { Postings } from '../../src/core/search/postings.js'
 import { parseQuery } from '../../src/core/search/query.js'
 import { searchLibrary } from '../../src/core/search/search.js'
-import { decodePostings, encodePostings } from '../../src/store/index/postings-format.js'
+import { decodePostings, encodePostings, POSTINGS_FORMAT_VERSION } from '../../src/store/index/postings-format.js'
 import { deltaPath, postingsPath } from '../../src/store/index/location.js'
 import { fileIdentity } from '../../src/store/index/identity.js'
 import { searchFromIndex } from '../../src/store/search-reads.js'
@@ -224,6 +224,8 @@ describe('the search postings of a library', () => {
     ['a byte flipped in the counts of its word lists', (file: string) => flipByte(file, sectionStart(file, 'wordDocFields') + 1)],
     ['a byte flipped in its checksum', (file: string) => flipByte(file, 20)],
     ['of an older format', (file: string) => writeVersion(file, 0)],
+    // Version 3 measured its texts in UTF-16 units, 4 in bytes: read as this one, its words would be cut wrongly.
+    ['of the format before this one', (file: string) => writeVersion(file, POSTINGS_FORMAT_VERSION - 1)],
     ['of a newer format', (file: string) => writeVersion(file, 99)],
     ['not postings at all', (file: string) => writeFileSync(file, '{"words": []}')],
   ])('are rebuilt when %s', async (_, damage) => {

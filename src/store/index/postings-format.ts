@@ -4,7 +4,8 @@
 //   header       JSON: the library's path and identity, the entry count, each section's place and CRC-32;
 //                for a delta (postings-view.ts), the SHA-1 of its base's header
 //   sections     the typed arrays as they are in memory (little-endian); the words and stems as one
-//                UTF-8 text each with where each ends; the word lists (each word's entries and
+//                UTF-8 text each with where each ends in it (bytes: a word is decoded alone, when
+//                looked at); the word lists (each word's entries and
 //                counts) and the tokens (each field's words in order), both read a checksummed block
 //                at a time, only the blocks a search needs (most searches need only their words'
 //                lists, and the tokens of none or a few entries)
@@ -24,7 +25,6 @@ import { createHash } from 'node:crypto'
 import { crc32 } from 'node:zlib'
 import {
   FIELD_COUNT,
-  JoinedTexts,
   joinedText,
   PostingsUnavailable,
   type Postings,
@@ -36,7 +36,7 @@ import { isFileIdentity, type FileIdentity } from './identity.js'
 import { FINGERPRINT_BYTES } from './fingerprints.js'
 
 /** Raised whenever what the postings hold or how they are laid out changes. */
-export const POSTINGS_FORMAT_VERSION = 3
+export const POSTINGS_FORMAT_VERSION = 4
 
 const sha1 = (bytes: Buffer) => createHash('sha1').update(bytes).digest()
 
@@ -77,10 +77,18 @@ const ARRAYS = [
 
 const bytesOf = (array: ArrayBufferView) => Buffer.from(array.buffer, array.byteOffset, array.byteLength)
 
-/** Texts as one UTF-8 text and the end of each (UTF-16 units). */
+/** Texts as one UTF-8 text and the end of each in it (bytes). */
 function joined(texts: Texts): { text: Buffer; ends: Uint32Array } {
-  const { text, ends } = joinedText(texts)
-  return { text: Buffer.from(text), ends }
+  const { text } = joinedText(texts)
+  const ends = new Uint32Array(texts.length)
+  let end = 0
+  for (let i = 0; i < texts.length; i++) ends[i] = end += Buffer.byteLength(texts.at(i)!)
+  const bytes = Buffer.from(text)
+  // Joined, a text ending in half a surrogate pair and one starting with the other half make a whole character: each encoded alone instead.
+  return {
+    text: bytes.length === end ? bytes : Buffer.concat(Array.from({ length: texts.length }, (_, i) => Buffer.from(texts.at(i)!))),
+    ends,
+  }
 }
 
 /** The postings file's bytes. */
@@ -365,13 +373,62 @@ function view<T extends ArrayBufferView>(bytes: Buffer, type: ArrayType<T>): T |
   return new type(aligned.buffer as ArrayBuffer, aligned.byteOffset, aligned.length / size)
 }
 
-/** The texts of a UTF-8 text and their ends, when the ends never decrease and the last is the text's length. */
-function texts(bytes: Buffer, ends: Uint32Array | null): JoinedTexts | null {
-  if (!ends) return null
-  const text = bytes.toString('utf8')
-  if ((ends.length === 0 ? 0 : ends[ends.length - 1]) !== text.length) return null
+/** The texts of a UTF-8 text and their ends (bytes), when the ends never decrease and the last is the text's length. */
+function texts(bytes: Buffer, ends: Uint32Array): Utf8Texts | null {
+  if ((ends.length === 0 ? 0 : ends[ends.length - 1]) !== bytes.length) return null
   for (let i = 1; i < ends.length; i++) if (ends[i]! < ends[i - 1]!) return null
-  return new JoinedTexts(text, ends)
+  return new Utf8Texts(bytes, ends)
+}
+
+/**
+ * Texts kept as the UTF-8 bytes of a file, each decoded when asked for: a search looks at a few
+ * dozen words of a vocabulary of 80,000 (at 10,000 summaries), and decoding all of it into one
+ * string cost more than the lookups.
+ */
+export class Utf8Texts implements SearchableTexts {
+  constructor(
+    private readonly bytes: Buffer,
+    /** Where each text ends in `bytes`. */
+    private readonly ends: Uint32Array,
+  ) {}
+
+  get length(): number {
+    return this.ends.length
+  }
+
+  at(index: number): string | undefined {
+    if (!(index >= 0 && index < this.ends.length)) return undefined
+    return this.bytes.toString('utf8', index === 0 ? 0 : this.ends[index - 1], this.ends[index])
+  }
+
+  /**
+   * Each index whose text holds `piece`, ascending: found in the bytes (UTF-8 is found in UTF-8 as
+   * its characters are in theirs) rather than text by text.
+   */
+  containing(piece: string, give: (index: number) => void): void {
+    const { bytes, ends } = this
+    if (piece === '') {
+      for (let i = 0; i < ends.length; i++) give(i)
+      return
+    }
+    const sought = Buffer.from(piece)
+    for (let at = bytes.indexOf(sought); at >= 0;) {
+      // The text `at` is in: the first whose end is past it (texts may be empty).
+      let lo = 0
+      let hi = ends.length
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1
+        if (ends[mid]! <= at) lo = mid + 1
+        else hi = mid
+      }
+      if (lo >= ends.length) return
+      // Found across two texts: look again from the next one's start; else give it and go past it.
+      if (at + sought.length <= ends[lo]!) {
+        give(lo)
+        at = bytes.indexOf(sought, ends[lo])
+      } else at = bytes.indexOf(sought, at + 1)
+    }
+  }
 }
 
 /** Whether `starts` begins at 0, never decreases and ends at `total`. */
@@ -579,7 +636,7 @@ class SectionTexts implements SearchableTexts {
   constructor(
     readonly length: number,
     /** The section's texts, read and checked (throws PostingsUnavailable when they are not whole). */
-    readonly read: () => JoinedTexts,
+    readonly read: () => SearchableTexts,
   ) {}
 
   at(index: number): string | undefined {
