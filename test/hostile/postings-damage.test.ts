@@ -19,9 +19,10 @@ import { execFileSync } from 'node:child_process'
 import { realpathSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Library } from '../../src/core/model.js'
+import type { Postings } from '../../src/core/search/postings.js'
 import { parseQuery } from '../../src/core/search/query.js'
 import { searchLibrary } from '../../src/core/search/search.js'
-import { decodePostings, encodePostings } from '../../src/store/index/postings-format.js'
+import { decodePostings, encodePostings, POSTINGS_FORMAT_VERSION } from '../../src/store/index/postings-format.js'
 import { deltaPath, postingsPath } from '../../src/store/index/location.js'
 import { fileIdentity } from '../../src/store/index/identity.js'
 import { searchFromIndex } from '../../src/store/search-reads.js'
@@ -75,12 +76,12 @@ async function searchedOnce(): Promise<{ library: string; cache: string; posting
   return { library, cache, postings }
 }
 
-/** The postings file at `path`, decoded whole (its tokens too, which a search reads only when it needs them); null when it is not. */
+/** The postings file at `path`, decoded and checked whole (every section, also those a search reads only when it needs them); null when it is not. */
 function decodedWhole(path: string) {
   if (!existsSync(path) || !statSync(path).isFile()) return null
   const contents = decodePostings(readFileSync(path))
   try {
-    void contents?.postings.tokens
+    contents?.postings.check?.()
   } catch {
     return null
   }
@@ -211,11 +212,20 @@ describe('the search postings of a library', () => {
       'a byte flipped in its last section (the words in order, read only by the searches that need them)',
       (file: string) => flipByte(file, statSync(file).size - 2),
     ],
-    ['a byte flipped in a section read with its header', (file: string) => flipByte(file, headerEnd(file) + 3)],
+    ['a byte flipped in a section read with its header', (file: string) => flipByte(file, sectionStart(file, 'lengths') + 3)],
+    // Each read, and checked, only when a search first uses it: the searches of QUERIES use them all.
+    ...['words', 'wordEnds', 'stems', 'stemEnds', 'spelled', 'stemOf', 'stemStarts', 'stemWords', 'fieldStarts', 'wordDocStarts'].map(
+      (section): [string, (file: string) => void] => [
+        `a byte flipped in a section read when first used (${section})`,
+        (file: string) => flipByte(file, sectionStart(file, section) + 1),
+      ],
+    ),
     ['a byte flipped in its word lists (read a block at a time)', (file: string) => flipByte(file, sectionStart(file, 'wordDocs') + 1)],
     ['a byte flipped in the counts of its word lists', (file: string) => flipByte(file, sectionStart(file, 'wordDocFields') + 1)],
     ['a byte flipped in its checksum', (file: string) => flipByte(file, 20)],
     ['of an older format', (file: string) => writeVersion(file, 0)],
+    // Version 3 measured its texts in UTF-16 units, 4 in bytes: read as this one, its words would be cut wrongly.
+    ['of the format before this one', (file: string) => writeVersion(file, POSTINGS_FORMAT_VERSION - 1)],
     ['of a newer format', (file: string) => writeVersion(file, 99)],
     ['not postings at all', (file: string) => writeFileSync(file, '{"words": []}')],
   ])('are rebuilt when %s', async (_, damage) => {
@@ -323,6 +333,32 @@ describe('the search postings of a library', () => {
         searchFromIndex(indexedStore(library, cache), parseQuery(text, 'pasted'), { limit: 10, lastWord: 'prefix' }),
       ).resolves.toBeDefined()
     }
+  })
+
+  it.each([
+    ['its stems name words past the vocabulary', (p: Postings) => ({ stemWords: p.stemWords.map(() => p.words.length) })],
+    ['its words name stems past the stems', (p: Postings) => ({ stemOf: p.stemOf.map(() => p.stems.length) })],
+    [
+      "its words' lists start past the lists",
+      (p: Postings) => ({ wordDocStarts: p.wordDocStarts.map((start, w) => (w === 0 ? 0 : start + 1)) }),
+    ],
+    [
+      'its fields start out of order',
+      (p: Postings) => ({ fieldStarts: p.fieldStarts.map((start, i) => (i === 1 ? p.tokens.length : start)) }),
+    ],
+    [
+      "its stems' words start out of order",
+      (p: Postings) => ({ stemStarts: p.stemStarts.map((start, i) => (i === 1 ? p.stemWords.length : start)) }),
+    ],
+  ])('are rebuilt when their checksums hold but %s (found when the section is first read)', async (_, change) => {
+    const { library, cache, postings } = await searchedOnce()
+    const contents = decodePostings(readFileSync(postings))!
+    const { postings: p } = contents
+    const hostile = { ...p, tokens: p.tokens, wordDocs: p.wordDocs, wordDocFields: p.wordDocFields, ...change(p) }
+    writeFileSync(postings, encodePostings({ ...contents, postings: hostile }))
+    expect(decodePostings(readFileSync(postings))).not.toBeNull() // its header and the sections read with it hold
+    await expectFreshResults(library, cache)
+    expect(postingsAreCurrent(library, postings)).toBe(true)
   })
 })
 

@@ -179,7 +179,8 @@ export interface EntryList<E extends OutlineEntry = OutlineEntry> {
  */
 export function outlineEntries(outline: LibraryOutline): EntryList {
   const pairs = outline.entryOrder?.('added')
-  const placed = pairs && libraryPlaces(pairs, outline.summaries.length, outline.papers.length)
+  const counts = pairs && (outline.recordCounts?.() ?? { papers: outline.papers.length, summaries: outline.summaries.length })
+  const placed = pairs && counts && libraryPlaces(pairs, counts.summaries, counts.papers)
   if (!placed) return libraryEntries(outline)
   const made: (OutlineEntry | undefined)[] = new Array<OutlineEntry | undefined>(placed.length / 2)
   return {
@@ -191,8 +192,8 @@ export function outlineEntries(outline: LibraryOutline): EntryList {
       let entry = made[position]
       if (!entry) {
         const at = placed[2 * position]!
-        const paper = outline.papers[placed[2 * position + 1]!]!
-        const summary = at >= 0 ? outline.summaries[at]! : null
+        const paper = (outline.paperAt ? outline.paperAt(placed[2 * position + 1]!) : outline.papers[placed[2 * position + 1]!])!
+        const summary = at >= 0 ? (outline.summaryAt ? outline.summaryAt(at) : outline.summaries[at])! : null
         entry = made[position] = { id: summary ? summary.id : paper.key, paper, summary }
       }
       return entry

@@ -51,6 +51,12 @@ export interface LibraryOutline {
    * absent: made from the columns.
    */
   plainRows?(): PlainRows | null
+  /** The paper at `at` of `papers`, its view made alone (an index's: a search looks at a few): absent, papers[at]. */
+  paperAt?(at: number): PaperOutline | undefined
+  /** The summary at `at` of `summaries`, likewise. */
+  summaryAt?(at: number): SummaryOutline | undefined
+  /** How many papers and summaries there are, with no view made: absent, their lengths. */
+  recordCounts?(): { papers: number; summaries: number }
 }
 
 /** Every paper's `field` in the order of `outline.papers`: the outline's column, else read record by record. */

@@ -107,27 +107,40 @@ class WordsBeyondLatin1 implements PlaceFinder {
   }
 }
 
+/** The place finders of a word: an expression over texts in Latin-1, and one tried at the words beyond it. */
+function placeFinders(spec: WordSpec): PlaceFinder[] {
+  const words = [...spec.keys, ...(spec.alternatives?.keys() ?? [])].flatMap(spellings)
+  if (spec.prefix !== null) words.push(...prefixSpellings(spec.prefix))
+  const sources = startsToFind([...new Set(words)]).map(wordStartSources)
+  const expression = (parts: readonly (string | null)[], flags: string) => {
+    const present = parts.filter((source): source is string => source !== null)
+    return present.length > 0 ? new RegExp(`${NOT_AFTER_LETTER}(?:${present.join('|')})`, flags) : null
+  }
+  const latin1 = expression(
+    sources.map((s) => s.latin1),
+    'gi',
+  )
+  const full = expression(
+    sources.map((s) => s.full),
+    'iy',
+  )
+  return [...(latin1 ? [new MatchedPlaces(latin1)] : []), ...(full ? [new WordsBeyondLatin1(full)] : [])]
+}
+
 /** One query word compiled for scanning. */
 export class WordPattern {
-  /** Where the word may begin: found by its expressions, checked by reading the word there. */
-  readonly places: readonly PlaceFinder[]
-  constructor(readonly spec: WordSpec) {
-    const words = [...spec.keys, ...(spec.alternatives?.keys() ?? [])].flatMap(spellings)
-    if (spec.prefix !== null) words.push(...prefixSpellings(spec.prefix))
-    const sources = startsToFind([...new Set(words)]).map(wordStartSources)
-    const expression = (parts: readonly (string | null)[], flags: string) => {
-      const present = parts.filter((source): source is string => source !== null)
-      return present.length > 0 ? new RegExp(`${NOT_AFTER_LETTER}(?:${present.join('|')})`, flags) : null
-    }
-    const latin1 = expression(
-      sources.map((s) => s.latin1),
-      'gi',
-    )
-    const full = expression(
-      sources.map((s) => s.full),
-      'iy',
-    )
-    this.places = [...(latin1 ? [new MatchedPlaces(latin1)] : []), ...(full ? [new WordsBeyondLatin1(full)] : [])]
+  private found: readonly PlaceFinder[] | undefined
+
+  constructor(readonly spec: WordSpec) {}
+
+  /**
+   * Where the word may begin: found by its expressions, checked by reading the word there. Made
+   * when first scanned for: the postings engine weighs words by `spec` alone, and a search then
+   * builds expressions (and the table of folded letters) only for the snippets of what it shows.
+   */
+  get places(): readonly PlaceFinder[] {
+    this.found ??= placeFinders(this.spec)
+    return this.found
   }
 
   /**

@@ -474,7 +474,8 @@ export class PostingsSearch {
     const [key] = spec.keys
     const word = spec.exact ? [...spec.exact][0] : key
     if (spec.keys.size !== 1 || word === undefined || !correctable(word)) return spec
-    const table = this.wordTable(spec)
+    // Kept as the query's own table (tableOf): a word the library has is looked for with this very table.
+    const table = this.tableOf(spec)
     const wordOnly = [table]
     // Every live vocabulary entry is in some field: with all fields, the first live document says it.
     const anywhere = table.accepted.some((w) =>

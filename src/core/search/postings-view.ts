@@ -6,7 +6,7 @@
  * the average field lengths, the sampled document frequencies) are taken over the live documents
  * in library order, so a search scores exactly as over postings built from the library afresh.
  */
-import { FIELD_COUNT, JoinedTexts, joinTexts, lowerBoundText, type Postings } from './postings.js'
+import { FIELD_COUNT, joinTexts, lowerBoundText, type Postings, type SearchableTexts } from './postings.js'
 
 /** The postings of the entries saves changed since the base was built, and where every entry's document is. */
 export interface PostingsDelta {
@@ -128,13 +128,13 @@ export class PostingsView {
     this.extras.forEach((extra, i) => extra.word.startsWith(prefix) && give(this.baseWords + i))
   }
 
-  private joinedWords: JoinedTexts | undefined
+  private joinedWords: SearchableTexts | undefined
 
   /** The vocabulary entries whose word holds `one` or `two`, ascending. */
   wordsContaining(one: string, two: string): number[] {
     // Looked for in the vocabulary as one text (as a file holds it; joined once when built in memory, as browse may).
     const { words } = this.base
-    this.joinedWords ??= words instanceof JoinedTexts ? words : joinTexts(words)
+    this.joinedWords ??= 'containing' in words ? (words as SearchableTexts) : joinTexts(words)
     const found = new Set<number>()
     for (const piece of [one, two]) this.joinedWords.containing(piece, (w) => found.add(w))
     this.extras.forEach((extra, i) => (extra.word.includes(one) || extra.word.includes(two)) && found.add(this.baseWords + i))

@@ -79,8 +79,14 @@ export interface Texts {
   at(index: number): string | undefined
 }
 
+/** Texts that can be searched as one text (a file's vocabulary: JoinedTexts). */
+export interface SearchableTexts extends Texts {
+  /** Each index whose text holds `piece`, ascending. */
+  containing(piece: string, give: (index: number) => void): void
+}
+
 /** Texts kept as one string and the end of each (UTF-16 units): a load makes one string, not one per word. */
-export class JoinedTexts implements Texts {
+export class JoinedTexts implements SearchableTexts {
   constructor(
     private readonly joined: string,
     private readonly ends: Uint32Array,

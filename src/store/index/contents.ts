@@ -46,6 +46,12 @@ export interface IndexContents {
   names: NameTable
   /** Every entry's piped `list` row, in the order of `orders.added` (core/records/plain-rows.ts). */
   plainRows: PlainRows
+  /** The paper at `at` of `papers`, its view made alone (read from a file, a search looks at a few): absent, papers[at]. */
+  paperAt?: (at: number) => PaperOutline | undefined
+  /** The summary at `at` of `summaries`, likewise. */
+  summaryAt?: (at: number) => SummaryOutline | undefined
+  /** How many papers and summaries there are, with no view made: absent, their lengths. */
+  recordCounts?: () => { papers: number; summaries: number }
 }
 
 /** The outline an index holds, ready for reads. */
@@ -70,5 +76,8 @@ export function indexOutline(contents: IndexContents): LibraryOutline {
     ...(contents.summaryColumn && { summaryColumn: contents.summaryColumn }),
     // In the order of orders.added: none when the orders are to be sorted again.
     plainRows: () => (contents.orders ? contents.plainRows : null),
+    ...(contents.paperAt && { paperAt: contents.paperAt }),
+    ...(contents.summaryAt && { summaryAt: contents.summaryAt }),
+    ...(contents.recordCounts && { recordCounts: contents.recordCounts }),
   }
 }

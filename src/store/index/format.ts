@@ -42,7 +42,7 @@ const AT = Symbol('row')
  * Views of `count` records whose fields are read from `columns` (one array of values per field,
  * decoded when a field is first read): a read decodes only the fields it uses.
  */
-function rowViews<R>(columns: ReadonlyMap<keyof R & string, () => readonly unknown[]>, count: number): R[] {
+function rowViews<R>(columns: ReadonlyMap<keyof R & string, () => readonly unknown[]>, count: number): RowViews<R> {
   const fields = [...columns.keys()]
   class Row {
     readonly [AT]: number
@@ -66,7 +66,19 @@ function rowViews<R>(columns: ReadonlyMap<keyof R & string, () => readonly unkno
         return column()[this[AT]]
       },
     })
-  return Array.from({ length: count }, (_, at) => new Row(at) as unknown as R)
+  const made: (R | undefined)[] = new Array<R | undefined>(count)
+  const at = (i: number) => (made[i] ??= new Row(i) as unknown as R)
+  let all: R[] | undefined
+  return {
+    at: (i) => (i >= 0 && i < count ? at(i) : undefined),
+    all: () => (all ??= Array.from({ length: count }, (_, i) => at(i))),
+  }
+}
+
+/** The views of a list's records: one made when first asked for (a search looks at a few), or all of them, the same views. */
+interface RowViews<R> {
+  at(at: number): R | undefined
+  all(): R[]
 }
 
 /**
@@ -382,8 +394,8 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
     )
   const paperFields = fieldParts('paper', PAPER_COLUMNS, counts.papers, (c) => c.papers)
   const summaryFields = fieldParts('summary', SUMMARY_COLUMNS, counts.summaries, (c) => c.summaries)
-  let papers: PaperOutline[] | undefined
-  let summaries: SummaryOutline[] | undefined
+  let papers: RowViews<PaperOutline> | undefined
+  let summaries: RowViews<SummaryOutline> | undefined
   /** A section of `length` counts (whole numbers from 0 to 2^53), checked in one loop over the floats (a search reads the places of 200,000 records). */
   const counted = (name: string, length: number) => () => {
     const values = numberSection(header, name)
@@ -489,12 +501,15 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
     summaryColumn: column<SummaryOutline>(summaryFields),
     get papers() {
       if (replaced) return replaced.papers
-      return (papers ??= rowViews(paperFields, counts.papers))
+      return (papers ??= rowViews(paperFields, counts.papers)).all()
     },
     get summaries() {
       if (replaced) return replaced.summaries
-      return (summaries ??= rowViews(summaryFields, counts.summaries))
+      return (summaries ??= rowViews(summaryFields, counts.summaries)).all()
     },
+    paperAt: (at) => (replaced ? replaced.papers[at] : (papers ??= rowViews(paperFields, counts.papers)).at(at)),
+    summaryAt: (at) => (replaced ? replaced.summaries[at] : (summaries ??= rowViews(summaryFields, counts.summaries)).at(at)),
+    recordCounts: () => (replaced ? { papers: replaced.papers.length, summaries: replaced.summaries.length } : counts),
     get trashIds() {
       return trash()
     },

@@ -77,9 +77,11 @@ export class PostingsFile {
       if (!base || base.delta || base.hash !== delta.delta.base) return null
       if (!isOrder(delta.delta.order, base.postings.count + delta.postings.count)) return null
       try {
+        // A delta is small and read whole: every section checked now, as a base's are when first used.
+        delta.postings.check?.()
         return new PostingsView(base.postings, { postings: delta.postings, order: delta.delta.order })
       } catch (error) {
-        if (error instanceof PostingsUnavailable) return null // the delta replaced while read
+        if (error instanceof PostingsUnavailable) return null // damaged, or the delta replaced while read
         throw error
       }
     }
@@ -102,11 +104,11 @@ export class PostingsFile {
 
   /** The base, whatever library file it was built from (this one's, as it was before a hand edit): its documents may serve again. */
   anyBase(): (PostingsContents & { hash: string }) | null {
-    return this.decode(this.path, false)
+    return this.decode(this.path, false, true)
   }
 
-  /** The file at `path` decoded, when it is postings of this library (a delta only as `delta`). */
-  private decode(path: string, delta: boolean): (PostingsContents & { hash: string }) | null {
+  /** The file at `path` decoded, when it is postings of this library (a delta only as `delta`; its entries' fingerprints only as `fingerprints`). */
+  private decode(path: string, delta: boolean, fingerprints = false): (PostingsContents & { hash: string }) | null {
     let fd: number
     try {
       fd = openRegularFile(path, true).fd // a link put in its place is not followed
@@ -115,19 +117,23 @@ export class PostingsFile {
     }
     let contents
     try {
-      // The lists and the words in order are read later, a block at a time, through the descriptor
-      // opened now (kept open until the postings are collected): from this file only, even when a
-      // save renames others over it meanwhile, with no open and check by block (a phrase reads hundreds).
-      contents = decodePostings({
-        read: (start, length) => readAt(fd, start, length),
-        readLater: (start, length, room) => {
-          try {
-            return readAt(fd, start, length, room)
-          } catch {
-            return null
-          }
+      // The vocabulary when first used, and the lists and the words in order a block at a time, are
+      // read later through the descriptor opened now (kept open until the postings are collected):
+      // from this file only, even when a save renames others over it meanwhile, with no open and
+      // check by block (a phrase reads hundreds).
+      contents = decodePostings(
+        {
+          read: (start, length) => readAt(fd, start, length),
+          readLater: (start, length, room) => {
+            try {
+              return readAt(fd, start, length, room)
+            } catch {
+              return null
+            }
+          },
         },
-      })
+        fingerprints,
+      )
     } catch {
       contents = null
     }

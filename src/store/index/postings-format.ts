@@ -4,10 +4,17 @@
 //   header       JSON: the library's path and identity, the entry count, each section's place and CRC-32;
 //                for a delta (postings-view.ts), the SHA-1 of its base's header
 //   sections     the typed arrays as they are in memory (little-endian); the words and stems as one
-//                UTF-8 text each with where each ends; the word lists (each word's entries and
+//                UTF-8 text each with where each ends in it (bytes: a word is decoded alone, when
+//                looked at); the word lists (each word's entries and
 //                counts) and the tokens (each field's words in order), both read a checksummed block
 //                at a time, only the blocks a search needs (most searches need only their words'
 //                lists, and the tokens of none or a few entries)
+//
+// A load reads the header and the few small sections every search uses whole (the field lengths,
+// the features, the block checks); each other section (the vocabulary, the stems and the tables
+// over them, where each field starts) is read, and its checksum and numbers checked, when first
+// used: a one-word search never reads where fields start, and checking every table at load was a
+// tenth of a search at 10,000 summaries.
 //
 // Sections are checksummed with CRC-32, not SHA-1: the tokens are most of the file (tens of MB at
 // 10,000 summaries) and SHA-1 over them cost more than the rest of a search; CRC-32 catches what a
@@ -16,13 +23,20 @@
 // answers at worst, never a crash (and only with the identity of the library file, which no one sets).
 import { createHash } from 'node:crypto'
 import { crc32 } from 'node:zlib'
-import { FIELD_COUNT, JoinedTexts, joinedText, PostingsUnavailable, type Postings, type Texts } from '../../core/search/postings.js'
+import {
+  FIELD_COUNT,
+  joinedText,
+  PostingsUnavailable,
+  type Postings,
+  type SearchableTexts,
+  type Texts,
+} from '../../core/search/postings.js'
 import { alignedLayout, checkedHeader, fixedBytes, framedParts, headerEnd, type Frame } from './frame.js'
 import { isFileIdentity, type FileIdentity } from './identity.js'
 import { FINGERPRINT_BYTES } from './fingerprints.js'
 
 /** Raised whenever what the postings hold or how they are laid out changes. */
-export const POSTINGS_FORMAT_VERSION = 3
+export const POSTINGS_FORMAT_VERSION = 4
 
 const sha1 = (bytes: Buffer) => createHash('sha1').update(bytes).digest()
 
@@ -63,10 +77,18 @@ const ARRAYS = [
 
 const bytesOf = (array: ArrayBufferView) => Buffer.from(array.buffer, array.byteOffset, array.byteLength)
 
-/** Texts as one UTF-8 text and the end of each (UTF-16 units). */
+/** Texts as one UTF-8 text and the end of each in it (bytes). */
 function joined(texts: Texts): { text: Buffer; ends: Uint32Array } {
-  const { text, ends } = joinedText(texts)
-  return { text: Buffer.from(text), ends }
+  const { text } = joinedText(texts)
+  const ends = new Uint32Array(texts.length)
+  let end = 0
+  for (let i = 0; i < texts.length; i++) ends[i] = end += Buffer.byteLength(texts.at(i)!)
+  const bytes = Buffer.from(text)
+  // Joined, a text ending in half a surrogate pair and one starting with the other half make a whole character: each encoded alone instead.
+  return {
+    text: bytes.length === end ? bytes : Buffer.concat(Array.from({ length: texts.length }, (_, i) => Buffer.from(texts.at(i)!))),
+    ends,
+  }
 }
 
 /** The postings file's bytes. */
@@ -340,24 +362,73 @@ export function bufferSource(bytes: Buffer): PostingsSource {
 
 const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0
 
+/** A typed array's constructor. */
+type ArrayType<T> = { new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number }
+
 /** The typed array of `type` over `bytes`, in place when aligned (else copied); null when the length does not divide. */
-function view<T extends ArrayBufferView>(
-  bytes: Buffer,
-  type: { new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number },
-): T | null {
+function view<T extends ArrayBufferView>(bytes: Buffer, type: ArrayType<T>): T | null {
   const size = type.BYTES_PER_ELEMENT
   if (bytes.length % size !== 0) return null
   const aligned = bytes.byteOffset % size === 0 ? bytes : Buffer.from(bytes)
   return new type(aligned.buffer as ArrayBuffer, aligned.byteOffset, aligned.length / size)
 }
 
-/** The texts of a UTF-8 text and their ends, when the ends never decrease and the last is the text's length. */
-function texts(bytes: Buffer, ends: Uint32Array | null): JoinedTexts | null {
-  if (!ends) return null
-  const text = bytes.toString('utf8')
-  if ((ends.length === 0 ? 0 : ends[ends.length - 1]) !== text.length) return null
+/** The texts of a UTF-8 text and their ends (bytes), when the ends never decrease and the last is the text's length. */
+function texts(bytes: Buffer, ends: Uint32Array): Utf8Texts | null {
+  if ((ends.length === 0 ? 0 : ends[ends.length - 1]) !== bytes.length) return null
   for (let i = 1; i < ends.length; i++) if (ends[i]! < ends[i - 1]!) return null
-  return new JoinedTexts(text, ends)
+  return new Utf8Texts(bytes, ends)
+}
+
+/**
+ * Texts kept as the UTF-8 bytes of a file, each decoded when asked for: a search looks at a few
+ * dozen words of a vocabulary of 80,000 (at 10,000 summaries), and decoding all of it into one
+ * string cost more than the lookups.
+ */
+export class Utf8Texts implements SearchableTexts {
+  constructor(
+    private readonly bytes: Buffer,
+    /** Where each text ends in `bytes`. */
+    private readonly ends: Uint32Array,
+  ) {}
+
+  get length(): number {
+    return this.ends.length
+  }
+
+  at(index: number): string | undefined {
+    if (!(index >= 0 && index < this.ends.length)) return undefined
+    return this.bytes.toString('utf8', index === 0 ? 0 : this.ends[index - 1], this.ends[index])
+  }
+
+  /**
+   * Each index whose text holds `piece`, ascending: found in the bytes (UTF-8 is found in UTF-8 as
+   * its characters are in theirs) rather than text by text.
+   */
+  containing(piece: string, give: (index: number) => void): void {
+    const { bytes, ends } = this
+    if (piece === '') {
+      for (let i = 0; i < ends.length; i++) give(i)
+      return
+    }
+    const sought = Buffer.from(piece)
+    for (let at = bytes.indexOf(sought); at >= 0;) {
+      // The text `at` is in: the first whose end is past it (texts may be empty).
+      let lo = 0
+      let hi = ends.length
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1
+        if (ends[mid]! <= at) lo = mid + 1
+        else hi = mid
+      }
+      if (lo >= ends.length) return
+      // Found across two texts: look again from the next one's start; else give it and go past it.
+      if (at + sought.length <= ends[lo]!) {
+        give(lo)
+        at = bytes.indexOf(sought, ends[lo])
+      } else at = bytes.indexOf(sought, at + 1)
+    }
+  }
 }
 
 /** Whether `starts` begins at 0, never decreases and ends at `total`. */
@@ -373,19 +444,24 @@ function allBelow(values: Uint32Array, limit: number): boolean {
 }
 
 /**
- * What the postings file holds, or null when it is not a whole, undamaged postings file of this
- * format whose every number points inside what it indexes. The tokens are read, and their checksum
- * checked, when first used: then a file no longer whole throws PostingsUnavailable.
+ * What the postings file holds, or null when its header, or a section read with it, is not that of
+ * a whole, undamaged postings file of this format whose sections fit one another. The other
+ * sections are read, and their checksums and numbers checked, when first used: then one that is
+ * damaged, points outside what it indexes, or is no longer in the file read throws PostingsUnavailable.
  */
-export function decodePostings(source: PostingsSource | Buffer): (PostingsContents & { hash: string }) | null {
+export function decodePostings(
+  source: PostingsSource | Buffer,
+  /** Each entry's fingerprint read too (a search has no use for them: only a build after a hand edit does). */
+  withFingerprints = true,
+): (PostingsContents & { hash: string }) | null {
   try {
-    return decode(Buffer.isBuffer(source) ? bufferSource(source) : source)
+    return decode(Buffer.isBuffer(source) ? bufferSource(source) : source, withFingerprints)
   } catch {
     return null // a header that is not JSON, or numbers no typed array can hold
   }
 }
 
-function decode(source: PostingsSource): (PostingsContents & { hash: string }) | null {
+function decode(source: PostingsSource, withFingerprints: boolean): (PostingsContents & { hash: string }) | null {
   const head = readHead(source)
   if (!head) return null
   const { header, hash, headerEnd } = head
@@ -399,49 +475,99 @@ function decode(source: PostingsSource): (PostingsContents & { hash: string }) |
     if (typeof name !== 'string' || !isCount(offset) || !isCount(length) || !isCount(crc)) return null
     places.set(name, { offset: headerEnd + offset, length, crc })
   }
-  const tokensAt = places.get('tokens')
-  const docsAt = places.get('wordDocs')
-  const fieldsAt = places.get('wordDocFields')
-  if (!tokensAt || tokensAt.length % Uint32Array.BYTES_PER_ELEMENT !== 0) return null
-  if (!docsAt || !fieldsAt || docsAt.length !== fieldsAt.length || docsAt.length % Uint32Array.BYTES_PER_ELEMENT !== 0) return null
-  // Every section but the tokens and the word lists, in one read (they come before them).
-  const LATER = new Set(['tokens', 'wordDocs', 'wordDocFields'])
-  const eager = [...places].filter(([name]) => !LATER.has(name))
-  const start = Math.min(headerEnd, ...eager.map(([, at]) => at.offset))
-  const end = Math.max(headerEnd, ...eager.map(([, at]) => at.offset + at.length))
-  const bytes = source.read(start, end - start)
-  const bodies = new Map<string, Buffer>()
-  for (const [name, at] of eager) {
-    const body = bytes.subarray(at.offset - start, at.offset - start + at.length)
-    if (body.length !== at.length || crc32(body) !== at.crc) return null
-    bodies.set(name, body)
+  // Every section's length is checked now, from the header: each must fit the others.
+  const items = (name: string, size: number) => {
+    const at = places.get(name)
+    return at && at.length % size === 0 ? at.length / size : -1
   }
-  const body = (name: string) => bodies.get(name) ?? Buffer.alloc(0)
-  const arrays = {
-    spelled: view(body('spelled'), Uint16Array),
-    stemOf: view(body('stemOf'), Uint32Array),
-    stemStarts: view(body('stemStarts'), Uint32Array),
-    stemWords: view(body('stemWords'), Uint32Array),
-    fieldStarts: view(body('fieldStarts'), Uint32Array),
-    lengths: view(body('lengths'), Float64Array),
-    wordDocStarts: view(body('wordDocStarts'), Uint32Array),
-    listChecks: view(body('listChecks'), Uint32Array),
-    tokenChecks: view(body('tokenChecks'), Uint32Array),
-    features: view(body('features'), Uint8Array),
+  const vocabulary = items('wordEnds', 4)
+  const stemCount = items('stemEnds', 4)
+  const listLength = items('wordDocs', 4)
+  const tokenLength = items('tokens', 4)
+  const stemWordCount = items('stemWords', 4)
+  const fits =
+    vocabulary >= 0 &&
+    stemCount >= 0 &&
+    listLength >= 0 &&
+    tokenLength >= 0 &&
+    stemWordCount >= 0 &&
+    places.has('words') &&
+    places.has('stems') &&
+    items('wordDocFields', 4) === listLength &&
+    items('spelled', 2) === vocabulary &&
+    items('stemOf', 4) === vocabulary &&
+    items('wordDocStarts', 4) === vocabulary + 1 &&
+    items('stemStarts', 4) === stemCount + 1 &&
+    items('fieldStarts', 4) === count * FIELD_COUNT + 1 &&
+    items('lengths', 8) === count * FIELD_COUNT &&
+    items('features', 1) === count &&
+    items('listChecks', 4) === 2 * Math.ceil(listLength / BLOCK) &&
+    items('tokenChecks', 4) === Math.ceil(tokenLength / BLOCK)
+  if (!fits) return null
+  // Read now: what every search (or save) uses whole, small and cheap to check. The vocabulary and
+  // the tables over it are read and checked when first used (below); the lists and the words in
+  // order a block at a time.
+  const now = (name: string): Buffer | null => {
+    const at = places.get(name)
+    if (!at) return null
+    const body = source.read(at.offset, at.length)
+    return body.length === at.length && crc32(body) === at.crc ? body : null
   }
-  const order = bodies.has('order') ? view(body('order'), Uint32Array) : null
+  const typed = <T extends ArrayBufferView>(name: string, type: ArrayType<T>) => {
+    const body = now(name)
+    return body && view(body, type)
+  }
+  const lengths = typed('lengths', Float64Array)
+  const listChecks = typed('listChecks', Uint32Array)
+  const tokenChecks = typed('tokenChecks', Uint32Array)
+  const features = typed('features', Uint8Array)
+  if (!lengths || !allLengths(lengths) || !listChecks || !tokenChecks || !features) return null
+  const order = places.has('order') ? typed('order', Uint32Array) : null
   if ((base === undefined) !== (order === null)) return null
-  const fingerprints = bodies.has('fingerprints') ? new Uint8Array(body('fingerprints')) : undefined
-  if (fingerprints && fingerprints.length !== count * FINGERPRINT_BYTES) return null
-  const words = texts(body('words'), view(body('wordEnds'), Uint32Array))
-  const stems = texts(body('stems'), view(body('stemEnds'), Uint32Array))
-  if (!words || !stems || Object.values(arrays).some((array) => array === null)) return null
-  const listLength = docsAt.length / Uint32Array.BYTES_PER_ELEMENT
-  const tokenLength = tokensAt.length / Uint32Array.BYTES_PER_ELEMENT
-  const { listChecks, tokenChecks, ...typed } = arrays as { [K in keyof typeof arrays]: NonNullable<(typeof arrays)[K]> }
-  if (listChecks.length !== 2 * Math.ceil(listLength / BLOCK) || tokenChecks.length !== Math.ceil(tokenLength / BLOCK)) return null
-  const docs = new Blocked(source, docsAt.offset, listLength, listChecks, 2, 0)
-  const counts = new Blocked(source, fieldsAt.offset, listLength, listChecks, 2, 1)
+  const printBytes = withFingerprints && places.has('fingerprints') ? now('fingerprints') : undefined
+  if (printBytes === null || (printBytes && printBytes.length !== count * FINGERPRINT_BYTES)) return null
+  const fingerprints = printBytes ? new Uint8Array(printBytes) : undefined
+
+  /**
+   * A section read, its checksum and what it holds checked, when first used: one that fails (a
+   * damaged file, or one precis did not write) throws PostingsUnavailable, and the postings are built
+   * again, as for a damaged block.
+   */
+  const later = <T>(name: string, made: (body: Buffer) => T | null): (() => T) => {
+    let value: T | null = null
+    return () => {
+      if (value !== null) return value
+      const at = places.get(name)!
+      const body = source.readLater(at.offset, at.length)
+      value = body && body.length === at.length && crc32(body) === at.crc ? made(body) : null
+      if (value === null) throw new PostingsUnavailable("the search postings' file is damaged, or changed while they were read")
+      return value
+    }
+  }
+  const u32 = (name: string, valid: (values: Uint32Array) => boolean) =>
+    later(name, (body) => {
+      const values = view(body, Uint32Array)
+      return values && valid(values) ? values : null
+    })
+  const wordEnds = u32('wordEnds', () => true)
+  const stemEnds = u32('stemEnds', () => true)
+  const words = new SectionTexts(
+    vocabulary,
+    later('words', (body) => texts(body, wordEnds())),
+  )
+  const stems = new SectionTexts(
+    stemCount,
+    later('stems', (body) => texts(body, stemEnds())),
+  )
+  const spelled = later('spelled', (body) => view(body, Uint16Array))
+  const stemOf = u32('stemOf', (values) => allBelow(values, stemCount))
+  const stemStarts = u32('stemStarts', (values) => isStarts(values, stemWordCount))
+  const stemWords = u32('stemWords', (values) => allBelow(values, vocabulary))
+  const fieldStarts = u32('fieldStarts', (values) => isStarts(values, tokenLength))
+  const wordDocStarts = u32('wordDocStarts', (values) => isStarts(values, listLength))
+  const docs = new Blocked(source, places.get('wordDocs')!.offset, listLength, listChecks, 2, 0)
+  const counts = new Blocked(source, places.get('wordDocFields')!.offset, listLength, listChecks, 2, 1)
+  const tokensAt = places.get('tokens')!
   const blockedTokens = new Blocked(source, tokensAt.offset, tokenLength, tokenChecks, 1, 0)
   let tokens: Uint32Array | undefined
   let whole: { docs: Uint32Array; fields: Uint32Array } | undefined
@@ -449,7 +575,26 @@ function decode(source: PostingsSource): (PostingsContents & { hash: string }) |
     count,
     words,
     stems,
-    ...typed,
+    lengths,
+    features,
+    get spelled(): Uint16Array {
+      return spelled()
+    },
+    get stemOf(): Uint32Array {
+      return stemOf()
+    },
+    get stemStarts(): Uint32Array {
+      return stemStarts()
+    },
+    get stemWords(): Uint32Array {
+      return stemWords()
+    },
+    get fieldStarts(): Uint32Array {
+      return fieldStarts()
+    },
+    get wordDocStarts(): Uint32Array {
+      return wordDocStarts()
+    },
     get tokens(): Uint32Array {
       tokens ??= readTokens(source, tokensAt)
       return tokens
@@ -470,12 +615,12 @@ function decode(source: PostingsSource): (PostingsContents & { hash: string }) |
     // Once read whole (browse), from memory: the file may be replaced meanwhile.
     tokenRange: (start, end) => (tokens ? tokens.subarray(start, end) : blockedTokens.range(start, end)),
     check: () => {
+      for (const section of [words.read, stems.read, spelled, stemOf, stemStarts, stemWords, fieldStarts, wordDocStarts]) section()
       docs.checkAll()
       counts.checkAll()
       if (!tokens) blockedTokens.checkAll()
     },
   }
-  if (!isConsistent(postings, tokenLength, listLength)) return null
   return {
     library,
     identity,
@@ -486,37 +631,28 @@ function decode(source: PostingsSource): (PostingsContents & { hash: string }) |
   }
 }
 
+/** Texts of a section read when first used (decode's `later`), whose count the header gives. */
+class SectionTexts implements SearchableTexts {
+  constructor(
+    readonly length: number,
+    /** The section's texts, read and checked (throws PostingsUnavailable when they are not whole). */
+    readonly read: () => SearchableTexts,
+  ) {}
+
+  at(index: number): string | undefined {
+    return this.read().at(index)
+  }
+
+  containing(piece: string, give: (index: number) => void): void {
+    this.read().containing(piece, give)
+  }
+}
+
 function readTokens(source: PostingsSource, at: { offset: number; length: number; crc: number }): Uint32Array {
   const bytes = source.readLater(at.offset, at.length)
   const tokens = bytes && bytes.length === at.length && crc32(bytes) === at.crc ? view(bytes, Uint32Array) : null
   if (!tokens) throw new PostingsUnavailable("the search postings' file changed while they were read")
   return tokens
-}
-
-/**
- * Whether every list has the length it must and every number points inside what it indexes. The
- * words and entries of `tokens` and `wordDocs`, most of the file, are not checked here (a tenth of a
- * search at 10,000 summaries): the search reads them so that one out of range counts as no word
- * (postings-search.ts), a wrong answer from a file precis did not write, never a crash. Nor is
- * the order of the words checked: out of order, a word is not found.
- */
-function isConsistent(p: Omit<Postings, 'tokens' | 'wordDocs' | 'wordDocFields'>, tokens: number, lists: number): boolean {
-  const vocabulary = p.words.length
-  return (
-    p.spelled.length === vocabulary &&
-    p.stemOf.length === vocabulary &&
-    p.wordDocStarts.length === vocabulary + 1 &&
-    p.stemStarts.length === p.stems.length + 1 &&
-    p.fieldStarts.length === p.count * FIELD_COUNT + 1 &&
-    p.lengths.length === p.count * FIELD_COUNT &&
-    p.features.length === p.count &&
-    isStarts(p.stemStarts, p.stemWords.length) &&
-    isStarts(p.wordDocStarts, lists) &&
-    isStarts(p.fieldStarts, tokens) &&
-    allBelow(p.stemOf, p.stems.length) &&
-    allBelow(p.stemWords, vocabulary) &&
-    allLengths(p.lengths)
-  )
 }
 
 /** Whether every value is a whole number from 0 to 2^53 (a loop: `every` with a callback was most of the checks' time). */

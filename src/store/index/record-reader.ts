@@ -92,11 +92,11 @@ export function readPlacedRecords(
     const at = places[i]!
     if (list === 'papers') {
       const paper = parsed(texts[i]!, readPaper)
-      if (paper?.key !== index.papers[at]!.key) return null
+      if (paper?.key !== (index.paperAt ? index.paperAt(at) : index.papers[at])!.key) return null
       records.push(paper)
     } else {
       const summary = parsed(texts[i]!, readSummary)
-      if (summary?.id !== index.summaries[at]!.id) return null
+      if (summary?.id !== (index.summaryAt ? index.summaryAt(at) : index.summaries[at])!.id) return null
       records.push(summary)
     }
   }
@@ -119,34 +119,49 @@ export function readRecordsAt(
   return placedReader(target, index, (read) => {
     const byKey = (paper: { key: string }) => paper.key
     const byId = (summary: { id: string }) => summary.id
-    const papers = recordsNamed(keys, index.papers, byKey, places?.papers, (at) => parsed(read(index.paperPlaces, at), readPaper))
+    // The outline's rows are made only when a record is not where its hint says (a search's hints hold).
+    const counts = index.recordCounts?.() ?? { papers: index.papers.length, summaries: index.summaries.length }
+    const papers = recordsNamed(
+      keys,
+      counts.papers,
+      () => index.papers,
+      byKey,
+      places?.papers,
+      (at) => parsed(read(index.paperPlaces, at), readPaper),
+    )
     const summaries =
-      papers && recordsNamed(ids, index.summaries, byId, places?.summaries, (at) => parsed(read(index.summaryPlaces, at), readSummary))
+      papers &&
+      recordsNamed(
+        ids,
+        counts.summaries,
+        () => index.summaries,
+        byId,
+        places?.summaries,
+        (at) => parsed(read(index.summaryPlaces, at), readSummary),
+      )
     return papers && summaries ? { papers, summaries } : null
   })
 }
 
 /**
  * The records named `names` (a paper's key, a summary's id: `nameOf`), each read where `hint` says
- * it is when the record there bears that name, else where `rows` (the index's outline of them)
- * first lists it; null when one is not found.
+ * it is when the record there bears that name, else where `rows` (the index's outline of them, of
+ * `count` records) first lists it; null when one is not found.
  */
 function recordsNamed<Row, R extends Row>(
   names: readonly string[],
-  rows: readonly Row[],
+  count: number,
+  rows: () => readonly Row[],
   nameOf: (record: Row) => string,
   hint: readonly number[] | undefined,
   readAt: (at: number) => R | undefined,
 ): Map<string, R> | null {
   const hinted = names.map((name, i) => {
-    const record = atPlace(hint?.[i], rows.length, readAt)
+    const record = atPlace(hint?.[i], count, readAt)
     return record && nameOf(record) === name ? record : undefined
   })
-  const firstAt = firstPlaces(
-    rows,
-    names.filter((_, i) => !hinted[i]),
-    nameOf,
-  )
+  const unhinted = names.filter((_, i) => !hinted[i])
+  const firstAt = unhinted.length > 0 ? firstPlaces(rows(), unhinted, nameOf) : new Map<string, number>()
   const found = new Map<string, R>()
   for (const [i, name] of names.entries()) {
     const at = firstAt.get(name)

@@ -1,8 +1,11 @@
 /** outlineEntries: the entries of an outline by position, from a kept order, as libraryEntries gives them. */
 import { describe, expect, it } from 'vitest'
-import { entryPairs, libraryEntries, outlineEntries, sortEntries } from '../../../src/core/records/entries.js'
+import { entryPairs, libraryEntries, outlineEntries, sortEntries, type OutlineEntry } from '../../../src/core/records/entries.js'
 import { libraryOutline, type LibraryOutline } from '../../../src/core/records/outline.js'
 import { tinyLibrary } from '../search/fixture.js'
+import { buildIndex } from '../../../src/store/index/build.js'
+import { indexOutline } from '../../../src/store/index/contents.js'
+import { decodeIndex, encodeIndex } from '../../../src/store/index/format.js'
 import { seeded } from '../../support/random.js'
 
 /** A library with papers summarised once, twice or not at all, orphan summaries and papers sharing a key, in a random order. */
@@ -55,5 +58,23 @@ describe('outlineEntries', () => {
     const entries = outlineEntries(withOrder(outline, entryPairs(outline, libraryEntries(outline))))
     expect(entries.at(-1)).toBeUndefined()
     expect(entries.at(entries.length)).toBeUndefined()
+  })
+
+  it("from an index's outline, makes only the records it is asked for, the same views the outline's lists hold", () => {
+    const library = randomLibrary(9)
+    const identity = { dev: '1', ino: '1', size: '1', mtimeNs: '1', ctimeNs: '1' }
+    const built = buildIndex({ ...library, paperPlaces: [], summaryPlaces: [] }, '/library.json', identity)
+    const made: number[] = []
+    const decoded = decodeIndex(encodeIndex(built))!
+    const paperAt = decoded.paperAt!
+    decoded.paperAt = (at) => (made.push(at), paperAt(at))
+    const outline = indexOutline(decoded)
+    const entries = outlineEntries(outline)
+    const expected = libraryEntries(libraryOutline(library))
+    const third = entries.at(3)!
+    expect(made).toEqual([expect.any(Number)]) // one paper's view made, no other
+    const named = (entry: OutlineEntry) => [entry.id, entry.paper.key, entry.paper.title, entry.summary?.id ?? null]
+    expect(Array.from({ length: entries.length }, (_, i) => named(entries.at(i)!))).toEqual(expected.map(named))
+    expect(outline.papers).toContain(third.paper) // the view made alone is the list's
   })
 })

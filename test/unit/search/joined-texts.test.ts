@@ -1,6 +1,10 @@
-/** JoinedTexts.containing: the texts holding a piece, found in the joined text, as `includes` finds them one by one. */
+/**
+ * JoinedTexts.containing (texts held as one string) and Utf8Texts.containing (as a postings file's
+ * UTF-8 bytes): the texts holding a piece, found in the joined text, as `includes` finds them one by one.
+ */
 import { describe, expect, it } from 'vitest'
-import { JoinedTexts } from '../../../src/core/search/postings.js'
+import { JoinedTexts, type SearchableTexts } from '../../../src/core/search/postings.js'
+import { Utf8Texts } from '../../../src/store/index/postings-format.js'
 import { seeded } from '../../support/random.js'
 
 function joinedOf(texts: string[]): JoinedTexts {
@@ -11,28 +15,42 @@ function joinedOf(texts: string[]): JoinedTexts {
   )
 }
 
-const containing = (joined: JoinedTexts, piece: string) => {
+function utf8Of(texts: string[]): Utf8Texts {
+  let end = 0
+  return new Utf8Texts(
+    Buffer.from(texts.join('')),
+    Uint32Array.from(texts, (text) => (end += Buffer.byteLength(text))),
+  )
+}
+
+const containing = (joined: SearchableTexts, piece: string) => {
   const found: number[] = []
   joined.containing(piece, (i) => found.push(i))
   return found
 }
 
-describe('JoinedTexts.containing', () => {
+describe.each([
+  ['JoinedTexts', joinedOf],
+  ['Utf8Texts', utf8Of],
+])('%s', (_, make) => {
   it('finds exactly the texts that hold the piece, never one spanning two texts, in order', () => {
     const random = seeded(5)
     for (let round = 0; round < 300; round++) {
-      // Short texts of few letters (empty ones too), so pieces often span two texts.
+      // Short texts of few letters (empty ones too, and letters of two and four bytes), so pieces often span two texts.
+      const letters = ['a', 'b', 'é', '𝛼']
       const texts = Array.from({ length: Math.floor(random() * 30) }, () =>
-        Array.from({ length: Math.floor(random() * 5) }, () => 'abé'[Math.floor(random() * 3)]).join(''),
+        Array.from({ length: Math.floor(random() * 5) }, () => letters[Math.floor(random() * letters.length)]).join(''),
       )
-      const piece = Array.from({ length: Math.floor(random() * 4) }, () => 'abé'[Math.floor(random() * 3)]).join('')
+      const piece = Array.from({ length: Math.floor(random() * 4) }, () => letters[Math.floor(random() * letters.length)]).join('')
       const expected = texts.flatMap((text, i) => (text.includes(piece) ? [i] : []))
-      expect(containing(joinedOf(texts), piece)).toEqual(expected)
+      const joined = make(texts)
+      expect(containing(joined, piece)).toEqual(expected)
+      expect(Array.from({ length: joined.length + 1 }, (_, i) => joined.at(i))).toEqual([...texts, undefined])
     }
   })
 
   it('finds a piece at the very start and the very end', () => {
-    const joined = joinedOf(['graph', 'ab', 'ba', 'raph'])
+    const joined = make(['graph', 'ab', 'ba', 'raph'])
     expect(containing(joined, 'gr')).toEqual([0])
     expect(containing(joined, 'ph')).toEqual([0, 3])
     expect(containing(joined, 'bb')).toEqual([])
