@@ -13,11 +13,11 @@ import type { CompiledCondition, CompiledQuery, Correction, ScoringTerm } from '
 import { BODY, FIELD_NAMES } from './docs.js'
 import { prepareFolding } from './fold.js'
 import { bestMatches, compareTied, recencyOf } from './order.js'
-import { loosened, matchedSlots, optionalSlots, splitPartial } from './partial.js'
+import { loosened, matchedSlots, optionalSlots, splitCounted } from './partial.js'
 import { PREFIX_WEIGHT, sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
 import { FIELD_COUNT, FIELD_COUNT_MAX, fieldCount, HAS_FIGURE, HAS_MATH, type PostedEntry, type Postings } from './postings.js'
 import { PostingsView } from './postings-view.js'
-import { averagesOf, scoreWith, type ScoringReads } from './rank.js'
+import { averagesOf, scoreCounted, type CountedMatches } from './rank.js'
 import type { Match } from './scan.js'
 import { bodySnippets, type Snippet } from './snippets.js'
 import { LibrarySearch, SNIPPET_LENGTH, type SearchHit, type SearchOptions, type SearchResult } from './search.js'
@@ -52,6 +52,18 @@ export interface RankOptions {
 }
 
 type DocMatch = Match<number>
+
+/** A condition of a compiled query, ready to test documents with (PostingsSearch.checkOf). */
+interface Check {
+  negated: boolean
+  /** The test of a meta condition; null for a text one, whose words `tables` accept in `fields`. */
+  meta: ((doc: number) => boolean) | null
+  tables: readonly WordTable[]
+  fields: readonly number[]
+  cap: number
+  /** Where its counts are among a match's (its slot × FIELD_COUNT). */
+  at: number
+}
 
 /** Whether a term the postings engine cannot answer from the outline (citations need the bodies). */
 const needsBodies = (term: Term) => term.kind === 'cites' || term.kind === 'citedby'
@@ -154,17 +166,28 @@ export class PostingsSearch {
 
   private best(compiled: CompiledQuery<number>, limit: number): { best: DocMatch[]; total: number } {
     if (compiled.clauses.length === 0) return { best: this.newestFirst().slice(0, Math.max(0, limit)), total: this.view.count }
-    const matches = this.scan(compiled)
-    const loose = matches.length < limit ? loosened(compiled) : null
+    const found = this.scan(compiled)
+    const loose = found.docs.length < limit ? loosened(compiled) : null
     if (!loose) {
-      this.score(compiled, matches)
-      return { best: bestMatches(matches, limit, this.compare), total: matches.length }
+      const scores = this.score(compiled, found)
+      return { best: this.leading(found, scores, Array.from(scores.keys()), limit), total: found.docs.length }
     }
     const all = this.scan(loose)
-    this.score(loose, all)
-    const { whole, partial } = splitPartial(all, optionalSlots(compiled))
-    const first = bestMatches(whole, limit, this.compare)
-    return { best: [...first, ...bestMatches(partial, limit - first.length, this.compare)], total: whole.length + partial.length }
+    const scores = this.score(loose, all)
+    const { whole, partial } = splitCounted(all, scores, optionalSlots(compiled))
+    const first = this.leading(all, scores, whole, limit)
+    return { best: [...first, ...this.leading(all, scores, partial, limit - first.length)], total: whole.length + partial.length }
+  }
+
+  /** The `limit` best of the matches `among` (places in `found`), best first, as bestMatches orders them: objects only for those. */
+  private leading(found: CountedMatches, scores: Float64Array, among: number[], limit: number): DocMatch[] {
+    const { docs, tf, width } = found
+    const compare = (i: number, j: number): number => {
+      if (scores[i] !== scores[j]) return scores[j]! - scores[i]!
+      const ranks = this.tiedRanks
+      return ranks ? ranks[docs[i]!]! - ranks[docs[j]!]! : this.compareTies(docs[i]!, docs[j]!)
+    }
+    return bestMatches(among, limit, compare).map((i) => ({ doc: docs[i]!, tf, offset: i * width, score: scores[i]! }))
   }
 
   private newest: DocMatch[] | null = null
@@ -221,35 +244,68 @@ export class PostingsSearch {
     return this.entries.at(this.view.positionOf[doc]!)!
   }
 
-  private score(compiled: CompiledQuery<number>, matches: DocMatch[]): void {
-    const { lengths } = this.view
-    const reads: ScoringReads<DocMatch> = {
-      lengths: () => lengths,
-      lengthsAt: (match) => match.doc * FIELD_COUNT,
-      phrase: (phrase, match, tf) => this.countTerm(phrase, match.doc, tf, 0),
-    }
-    scoreWith(compiled, matches, this.view.count, this.averages, reads)
+  private score(compiled: CompiledQuery<number>, found: CountedMatches): Float64Array {
+    const phrase = (term: ScoringTerm, doc: number, tf: Float64Array) => this.countTerm(term, doc, tf, 0)
+    return scoreCounted(compiled, found, this.view.count, this.averages, this.view.lengths, phrase)
   }
 
-  /** Every entry matching `compiled`, in library order, with its terms counted per field. */
-  private scan(compiled: CompiledQuery<number>): DocMatch[] {
+  /** Every entry matching `compiled`, in the candidates' order, with its terms counted per field. */
+  private scan(compiled: CompiledQuery<number>): CountedMatches {
     const width = compiled.terms.length * FIELD_COUNT
     const candidates = this.candidates(compiled)
+    const checks = compiled.clauses.map((clause) => clause.map((condition) => this.checkOf(condition)))
     // Each candidate counted into the place the next match takes (left as zeros again when it does
     // not match), in an array that doubles as the matches need: no copy of each one's counts.
     let tf = new Float64Array(Math.min(candidates.length, 1024) * width)
-    const found: number[] = []
-    for (const doc of candidates) {
-      const offset = found.length * width
+    const docs: number[] = []
+    for (let c = 0; c < candidates.length; c++) {
+      const doc = candidates[c]!
+      const offset = docs.length * width
       if (offset + width > tf.length) {
         const grown = new Float64Array(Math.min(candidates.length * width, 2 * tf.length))
         grown.set(tf)
         tf = grown
       }
-      if (this.matches(compiled, doc, tf, offset)) found.push(doc)
+      if (this.counts(checks, doc, tf, offset)) docs.push(doc)
       else tf.fill(0, offset, offset + width)
     }
-    return found.map((doc, i) => ({ doc, tf, offset: i * width, score: 0 }))
+    return { docs, tf, width }
+  }
+
+  /** A condition with what testing it reads looked up once per query rather than once per candidate. */
+  private checkOf(condition: CompiledCondition<number>): Check {
+    const { test, negated } = condition
+    if (test.kind === 'meta') return { negated, meta: test.matches, tables: [], fields: [], cap: 0, at: 0 }
+    const { pattern, fields, countCap } = test.term
+    return { negated, meta: null, tables: this.tablesOf(pattern), fields, cap: countCap, at: test.slot * FIELD_COUNT }
+  }
+
+  /** As matchDoc (match.ts): whether `doc` satisfies every clause, counting positive terms into `tf` from `offset`. */
+  private counts(checks: readonly (readonly Check[])[], doc: number, tf: Float64Array, offset: number): boolean {
+    for (let c = 0; c < checks.length; c++) {
+      const clause = checks[c]!
+      let satisfied = false
+      // Every condition, not only until one holds: each positive one's counts are scored.
+      for (let k = 0; k < clause.length; k++) if (this.checks(clause[k]!, doc, tf, offset)) satisfied = true
+      if (!satisfied) return false
+    }
+    return true
+  }
+
+  /** Whether `doc` satisfies one condition, counting a positive term's occurrences into `tf`. */
+  private checks(check: Check, doc: number, tf: Float64Array, offset: number): boolean {
+    const { meta, negated, tables, fields, cap } = check
+    if (meta) return meta(doc) !== negated
+    if (negated) return !this.occursIn(tables, fields, doc)
+    const at = offset + check.at
+    let total = 0
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i]!
+      const count = this.countField(tables, doc, field, cap)
+      tf[at + field] = count
+      total += count
+    }
+    return total > 0
   }
 
   /**
@@ -292,35 +348,18 @@ export class PostingsSearch {
     return tables.reduce((best, table) => (size(table) < size(best) ? table : best))
   }
 
-  /** As matchDoc (match.ts): whether `doc` satisfies every clause, counting positive terms into `tf` when given. */
-  private matches(compiled: CompiledQuery<number>, doc: number, tf: Float64Array | null, offset = 0): boolean {
-    for (const clause of compiled.clauses) {
-      let satisfied = false
-      for (const condition of clause) {
-        if (this.holds(condition, doc, tf, offset)) {
-          satisfied = true
-          if (!tf) break
-        }
-      }
-      if (!satisfied) return false
-    }
-    return true
-  }
-
-  private holds(condition: CompiledCondition<number>, doc: number, tf: Float64Array | null, offset: number): boolean {
-    const { test, negated } = condition
-    if (test.kind === 'meta') return test.matches(doc) !== negated
-    if (negated) return !this.occurs(test.term.pattern, test.term.fields, doc)
-    return tf ? this.countTerm(test.term, doc, tf, offset + test.slot * FIELD_COUNT) : this.occurs(test.term.pattern, test.term.fields, doc)
-  }
-
   private occurs(pattern: TermPattern, fields: readonly number[], doc: number): boolean {
-    const tables = this.tablesOf(pattern)
+    return this.occursIn(this.tablesOf(pattern), fields, doc)
+  }
+
+  private occursIn(tables: readonly WordTable[], fields: readonly number[], doc: number): boolean {
     if (tables.length === 1) {
       const { occurrences } = this.fieldCounts(tables[0]!)
-      return fields.some((field) => occurrences[doc * FIELD_COUNT + field]! > 0)
+      for (let i = 0; i < fields.length; i++) if (occurrences[doc * FIELD_COUNT + fields[i]!]! > 0) return true
+      return false
     }
-    return fields.some((field) => this.countField(tables, doc, field, 1) > 0)
+    for (let i = 0; i < fields.length; i++) if (this.countField(tables, doc, fields[i]!, 1) > 0) return true
+    return false
   }
 
   private fieldCounts(table: WordTable): FieldCounts {

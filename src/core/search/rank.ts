@@ -113,3 +113,72 @@ export function scoreWith<D, M extends Match<D>>(
     if (tf) match.score += PHRASE_BOOST * termScore(reads.lengths(match), reads.lengthsAt(match), tf, 0, idf, averages)
   })
 }
+
+/**
+ * The matches of a query as the postings engine counts them, without an object per match (a
+ * prefix typed in browse matches most of a large library): match i is document docs[i], its term
+ * counts (terms × fields) in `tf` from i × width.
+ */
+export interface CountedMatches {
+  docs: readonly number[]
+  tf: Float64Array
+  width: number
+}
+
+/**
+ * scoreWith over counted matches: the same sums in the same order, so the same scores. `lengths`
+ * holds every document's field lengths (document × FIELD_COUNT); `phrase` counts the phrase in a
+ * document's fields into `tf` and says whether it occurred at all.
+ */
+export function scoreCounted(
+  query: CompiledQuery<number>,
+  { docs, tf, width }: CountedMatches,
+  total: number,
+  averages: Float64Array,
+  lengths: ArrayLike<number>,
+  phrase: (phrase: ScoringTerm, doc: number, tf: Float64Array) => boolean,
+): Float64Array {
+  const count = docs.length
+  const scores = new Float64Array(count)
+  for (let t = 0; t < query.terms.length; t++) {
+    // Every matching entry that contains the term proves it that common, whatever the sample said.
+    let seen = 0
+    for (let at = t * FIELD_COUNT; at < count * width; at += width) {
+      for (let f = at; f < at + FIELD_COUNT; f++) {
+        if (tf[f]! > 0) {
+          seen++
+          break
+        }
+      }
+    }
+    const idf = inverseDocumentFrequency(Math.max(query.terms[t]!.estimatedDf, seen), total)
+    // Term after term, as scoreWith adds them: the same sums.
+    for (let i = 0; i < count; i++) scores[i]! += termScore(lengths, docs[i]! * FIELD_COUNT, tf, i * width + t * FIELD_COUNT, idf, averages)
+  }
+  if (!query.phrase) return scores
+  const leaders = leadersOf(scores)
+  const counts = leaders.map((i) => {
+    const counted = new Float64Array(FIELD_COUNT)
+    return phrase(query.phrase!, docs[i]!, counted) ? counted : null
+  })
+  const idf = inverseDocumentFrequency(Math.max(query.phrase.estimatedDf, counts.filter(Boolean).length), total)
+  leaders.forEach((i, k) => {
+    const counted = counts[k]
+    if (counted) scores[i]! += PHRASE_BOOST * termScore(lengths, docs[i]! * FIELD_COUNT, counted, 0, idf, averages)
+  })
+  return scores
+}
+
+/**
+ * The PHRASE_CANDIDATES best scores' places, those scoreWith looks at for the phrase (a stable
+ * sort by score: of equal scores, the first ones), found without sorting every match.
+ */
+function leadersOf(scores: Float64Array): number[] {
+  const all = Array.from(scores.keys())
+  if (scores.length <= PHRASE_CANDIDATES) return all
+  // The lowest score among the leaders: above it every match is one, at it the first ones.
+  const lowest = Float64Array.from(scores).sort()[scores.length - PHRASE_CANDIDATES]!
+  const above = all.filter((i) => scores[i]! > lowest)
+  const at = all.filter((i) => scores[i] === lowest).slice(0, PHRASE_CANDIDATES - above.length)
+  return [...above, ...at]
+}
