@@ -63,6 +63,8 @@ interface Check {
   cap: number
   /** Where its counts are among a match's (its slot × FIELD_COUNT). */
   at: number
+  /** For one word: `m` occurrences of words of its `kind`-th weight (FieldCounts.classes), counted. */
+  repeated(kind: number, m: number): number
 }
 
 /** Whether a term the postings engine cannot answer from the outline (citations need the bodies). */
@@ -275,9 +277,21 @@ export class PostingsSearch {
   /** A condition with what testing it reads looked up once per query rather than once per candidate. */
   private checkOf(condition: CompiledCondition<number>): Check {
     const { test, negated } = condition
-    if (test.kind === 'meta') return { negated, meta: test.matches, tables: [], fields: [], cap: 0, at: 0 }
+    if (test.kind === 'meta') return { negated, meta: test.matches, tables: [], fields: [], cap: 0, at: 0, repeated: () => 0 }
     const { pattern, fields, countCap } = test.term
-    return { negated, meta: null, tables: this.tablesOf(pattern), fields, cap: countCap, at: test.slot * FIELD_COUNT }
+    const tables = this.tablesOf(pattern)
+    // Sums of `m` times a weight, added one by one as countField adds them (the same rounding), made as asked for.
+    const sums: Float64Array[] = []
+    const repeated = (kind: number, m: number): number => {
+      let sum = sums[kind]
+      if (!sum) {
+        const given = this.fieldCounts(tables[0]!).classes[kind]!
+        sum = sums[kind] = new Float64Array(countCap + 1)
+        for (let k = 1; k <= countCap; k++) sum[k] = sum[k - 1]! + given
+      }
+      return sum[m]!
+    }
+    return { negated, meta: null, tables, fields, cap: countCap, at: test.slot * FIELD_COUNT, repeated }
   }
 
   /** As matchDoc (match.ts): whether `doc` satisfies every clause, counting positive terms into `tf` from `offset`. */
@@ -299,9 +313,13 @@ export class PostingsSearch {
     if (negated) return !this.occursIn(tables, fields, doc)
     const at = offset + check.at
     let total = 0
+    const counts = tables.length === 1 ? this.fieldCounts(tables[0]!) : null
     for (let i = 0; i < fields.length; i++) {
       const field = fields[i]!
-      const count = this.countField(tables, doc, field, cap)
+      // One word whose words in the field all weigh the same (most): its count is `n` of that weight added up.
+      const n = counts ? counts.occurrences[doc * FIELD_COUNT + field]! : -1
+      const kind = counts && n > 0 ? counts.kind[doc * FIELD_COUNT + field]! : -1
+      const count = n === 0 ? 0 : kind >= 0 ? check.repeated(kind, Math.min(cap, n)) : this.countField(tables, doc, field, cap)
       tf[at + field] = count
       total += count
     }

@@ -174,11 +174,15 @@ export function scoreCounted(
  * sort by score: of equal scores, the first ones), found without sorting every match.
  */
 function leadersOf(scores: Float64Array): number[] {
-  const all = Array.from(scores.keys())
-  if (scores.length <= PHRASE_CANDIDATES) return all
+  const count = scores.length
+  const leaders: number[] = []
+  if (count <= PHRASE_CANDIDATES) {
+    for (let i = 0; i < count; i++) leaders.push(i)
+    return leaders
+  }
   // The lowest score among the leaders: above it every match is one, at it the first ones.
-  const lowest = Float64Array.from(scores).sort()[scores.length - PHRASE_CANDIDATES]!
-  const above = all.filter((i) => scores[i]! > lowest)
-  const at = all.filter((i) => scores[i] === lowest).slice(0, PHRASE_CANDIDATES - above.length)
-  return [...above, ...at]
+  const lowest = Float64Array.from(scores).sort()[count - PHRASE_CANDIDATES]!
+  for (let i = 0; i < count; i++) if (scores[i]! > lowest) leaders.push(i)
+  for (let i = 0; i < count && leaders.length < PHRASE_CANDIDATES; i++) if (scores[i] === lowest) leaders.push(i)
+  return leaders
 }
