@@ -26,6 +26,7 @@ import { ScanText } from './text.js'
 import { SEARCH_TUNING } from './tuning.js'
 import { correctable, nearWords, pieces } from './typos.js'
 import { outlineTest } from './outline-filter.js'
+import { queryImplies } from './narrow.js'
 import { foldPlural } from '../text/plural.js'
 
 const ALL_FIELDS = FIELD_NAMES.length
@@ -52,6 +53,16 @@ export interface RankOptions {
 }
 
 type DocMatch = Match<number>
+
+/** Earlier results kept to narrow from: enough for the keystrokes of a few words. */
+const KEPT_SCOPES = 24
+
+/** Every live document matching all of `clauses`, by document number. */
+interface Scope {
+  key: string
+  clauses: readonly (readonly CompiledCondition<number>[])[]
+  docs: Uint32Array
+}
 
 /** A condition of a compiled query, ready to test documents with (PostingsSearch.checkOf). */
 interface Check {
@@ -271,7 +282,16 @@ export class PostingsSearch {
       if (this.counts(checks, doc, tf, offset)) docs.push(doc)
       else tf.fill(0, offset, offset + width)
     }
+    if (candidates instanceof Uint32Array) this.keep(compiled.clauses, Uint32Array.from(docs))
     return { docs, tf, width }
+  }
+
+  /** Earlier queries' matches, by document number, to narrow the next query's candidates (browse types one character at a time). */
+  private scopes: Scope[] = []
+
+  private keep(clauses: readonly (readonly CompiledCondition<number>[])[], docs: Uint32Array): void {
+    const key = clauses.map((clause) => clause.map((c) => c.signature).join(' OR ')).join(' AND ')
+    this.scopes = [...this.scopes.filter((scope) => scope.key !== key), { key, clauses, docs }].slice(-KEPT_SCOPES)
   }
 
   /** A condition with what testing it reads looked up once per query rather than once per candidate. */
@@ -330,7 +350,7 @@ export class PostingsSearch {
    * The entries that may match: those holding a word the first word of each condition accepts, for
    * the clause of positive words whose words are held by the fewest; all entries when no clause is.
    */
-  private candidates(compiled: CompiledQuery<number>): number[] {
+  private candidates(compiled: CompiledQuery<number>): Uint32Array | readonly number[] {
     const { view } = this
     let best: number[][] | null = null
     let bestSize = Infinity
@@ -342,21 +362,30 @@ export class PostingsSearch {
       if (size < bestSize) [best, bestSize] = [lists, size]
     }
     if (!best) return Array.from(view.order)
+    // What an earlier query matched when this one can only match among those (narrow.ts): in the
+    // same order as gathered below (by document number), so the same matches in the same order.
+    let narrowest: Uint32Array | null = null
+    for (const scope of this.scopes) {
+      if (scope.docs.length < (narrowest?.length ?? bestSize) && queryImplies(compiled.clauses, scope.clauses)) narrowest = scope.docs
+    }
+    if (narrowest) return narrowest
     if (8 * bestSize < view.documents) {
       // Few: gathered and sorted, rather than marked among all the documents and looked for.
       const gathered = new Uint32Array(bestSize)
       let n = 0
       for (const accepted of best) for (const word of accepted) view.eachDocument(word, (doc) => (gathered[n++] = doc))
       const sorted = gathered.subarray(0, n).sort()
-      const docs: number[] = []
-      for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) docs.push(sorted[i]!)
-      return docs
+      let distinct = 0
+      for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!
+      return sorted.subarray(0, distinct)
     }
     const marked = new Uint8Array(view.documents)
     const mark = (doc: number) => (marked[doc] = 1)
     for (const accepted of best) for (const word of accepted) view.eachDocument(word, mark)
-    const docs: number[] = []
-    for (let doc = 0; doc < view.documents; doc++) if (marked[doc]) docs.push(doc)
+    let count = 0
+    for (let doc = 0; doc < view.documents; doc++) count += marked[doc]!
+    const docs = new Uint32Array(count)
+    for (let doc = 0, n = 0; doc < view.documents; doc++) if (marked[doc]) docs[n++] = doc
     return docs
   }
 
