@@ -180,9 +180,45 @@ function leadersOf(scores: Float64Array): number[] {
     for (let i = 0; i < count; i++) leaders.push(i)
     return leaders
   }
-  // The lowest score among the leaders: above it every match is one, at it the first ones.
-  const lowest = Float64Array.from(scores).sort()[count - PHRASE_CANDIDATES]!
+  const lowest = lowestLeader(scores)
+  // Above the lowest leader's score every match is a leader; at it, the first ones.
   for (let i = 0; i < count; i++) if (scores[i]! > lowest) leaders.push(i)
   for (let i = 0; i < count && leaders.length < PHRASE_CANDIDATES; i++) if (scores[i] === lowest) leaders.push(i)
   return leaders
+}
+
+/**
+ * The PHRASE_CANDIDATES-th highest score (counting equal ones apart), from a heap of the highest
+ * seen, lowest on top: most scores cost one comparison with it. A NaN (which only a damaged
+ * postings file could give) is ordered as sort orders it: above everything.
+ */
+function lowestLeader(scores: Float64Array): number {
+  const heap = new Float64Array(PHRASE_CANDIDATES)
+  let size = 0
+  for (let i = 0; i < scores.length; i++) {
+    const score = scores[i]!
+    if (Number.isNaN(score)) return Float64Array.from(scores).sort()[scores.length - PHRASE_CANDIDATES]!
+    if (size < PHRASE_CANDIDATES) {
+      // Sift up.
+      let at = size++
+      while (at > 0 && heap[(at - 1) >> 1]! > score) {
+        heap[at] = heap[(at - 1) >> 1]!
+        at = (at - 1) >> 1
+      }
+      heap[at] = score
+    } else if (score > heap[0]!) {
+      // Replace the top, sift down.
+      let at = 0
+      for (;;) {
+        let child = 2 * at + 1
+        if (child >= size) break
+        if (child + 1 < size && heap[child + 1]! < heap[child]!) child++
+        if (heap[child]! >= score) break
+        heap[at] = heap[child]!
+        at = child
+      }
+      heap[at] = score
+    }
+  }
+  return heap[0]!
 }
