@@ -54,6 +54,9 @@ export interface RankOptions {
 
 type DocMatch = Match<number>
 
+/** The largest array of counts kept for the next query (that of three words in every entry of a library of 100,000). */
+const SCRATCH_BYTES = 16 * 2 ** 20
+
 /** Earlier results kept to narrow from: enough for the keystrokes of a few words. */
 const KEPT_SCOPES = 24
 
@@ -269,13 +272,14 @@ export class PostingsSearch {
     const checks = compiled.clauses.map((clause) => clause.map((condition) => this.checkOf(condition)))
     // Each candidate counted into the place the next match takes (left as zeros again when it does
     // not match), in an array that doubles as the matches need: no copy of each one's counts.
-    let tf = new Float64Array(Math.min(candidates.length, 1024) * width)
+    let tf = this.scratch
+    tf.fill(0, 0, this.written)
     const docs: number[] = []
     for (let c = 0; c < candidates.length; c++) {
       const doc = candidates[c]!
       const offset = docs.length * width
       if (offset + width > tf.length) {
-        const grown = new Float64Array(Math.min(candidates.length * width, 2 * tf.length))
+        const grown = new Float64Array(Math.min(candidates.length * width, Math.max(1024 * width, 2 * tf.length)))
         grown.set(tf)
         tf = grown
       }
@@ -283,8 +287,18 @@ export class PostingsSearch {
       else tf.fill(0, offset, offset + width)
     }
     if (candidates instanceof Uint32Array) this.keep(compiled.clauses, Uint32Array.from(docs))
+    // (An array grown past the kept one leaves that one partly counted into: it is let go.)
+    ;[this.scratch, this.written] = tf.byteLength <= SCRATCH_BYTES ? [tf, docs.length * width] : [new Float64Array(0), 0]
     return { docs, tf, width }
   }
+
+  /**
+   * The array the last scan counted into, counted into again by the next: the counts are read
+   * before the next query is asked (rank), and megabytes allocated at every keystroke kept the
+   * garbage collector busy. Zeros from `written` on.
+   */
+  private scratch = new Float64Array(0)
+  private written = 0
 
   /** Earlier queries' matches, by document number, to narrow the next query's candidates (browse types one character at a time). */
   private scopes: Scope[] = []
