@@ -67,6 +67,23 @@ interface Scope {
   docs: Uint32Array
 }
 
+/** Words in a row (`tables`, a phrase) known to be in none of `fields` (`key`, joined) of the documents `docs`. */
+interface Absence {
+  tables: readonly WordTable[]
+  fields: readonly number[]
+  key: string
+  docs: Set<number>
+}
+
+/** What is known of where some words in a row are not: the documents found so (`own`, to add to), and whether a document is known so. */
+interface KnownAbsent {
+  own: Set<number>
+  absent(doc: number): boolean
+}
+
+/** Phrases whose absences are kept: those of the last few keystrokes. */
+const KEPT_ABSENCES = 16
+
 /** A condition of a compiled query, ready to test documents with (PostingsSearch.checkOf). */
 interface Check {
   negated: boolean
@@ -419,8 +436,36 @@ export class PostingsSearch {
       for (let i = 0; i < fields.length; i++) if (occurrences[doc * FIELD_COUNT + fields[i]!]! > 0) return true
       return false
     }
+    const known = this.knownAbsent(tables, fields)
+    if (known.absent(doc)) return false
     for (let i = 0; i < fields.length; i++) if (this.countField(tables, doc, fields[i]!, 1) > 0) return true
+    known.own.add(doc)
     return false
+  }
+
+  /** What is known of where words in a row are not (Absence), kept for the most recently asked. */
+  private absences: Absence[] = []
+  private readonly knownFor = new WeakMap<readonly WordTable[], { fields: readonly number[]; known: KnownAbsent }>()
+
+  /**
+   * The documents known to hold the words `tables` accept, in a row, in none of `fields`: those
+   * found so for them, and for any words in a row accepting more (the phrase of the keystroke
+   * before: `graph atte` is nowhere `graph att` is not), whose words occur wherever these do.
+   */
+  private knownAbsent(tables: readonly WordTable[], fields: readonly number[]): KnownAbsent {
+    const cached = this.knownFor.get(tables)
+    if (cached?.fields === fields) return cached.known
+    const key = fields.join()
+    let own = this.absences.find((a) => a.key === key && a.tables.length === tables.length && a.tables.every((t, i) => t === tables[i]))
+    this.absences = [...this.absences.filter((a) => a !== own), (own ??= { tables, fields, key, docs: new Set() })].slice(-KEPT_ABSENCES)
+    const wider = this.absences
+      .filter((a) => a !== own && a.tables.length === tables.length && fields.every((f) => a.fields.includes(f)))
+      .filter((a) => tables.every((table, i) => table.accepted.every((word) => a.tables[i]!.weights[word] !== 0)))
+      .map((a) => a.docs)
+    const docs = own.docs
+    const known = { own: docs, absent: (doc: number) => docs.has(doc) || wider.some((set) => set.has(doc)) }
+    this.knownFor.set(tables, { fields, known })
+    return known
   }
 
   private fieldCounts(table: WordTable): FieldCounts {
@@ -459,12 +504,15 @@ export class PostingsSearch {
 
   private countTerm(term: ScoringTerm, doc: number, tf: Float64Array, offset: number): boolean {
     const tables = this.tablesOf(term.pattern)
+    // Words in a row are read from the document's words, unless known not to be there.
+    const known = tables.length > 1 ? this.knownAbsent(tables, term.fields) : null
     let total = 0
     for (const field of term.fields) {
-      const count = this.countField(tables, doc, field, term.countCap)
+      const count = known?.absent(doc) ? 0 : this.countField(tables, doc, field, term.countCap)
       tf[offset + field] = count
       total += count
     }
+    if (total === 0) known?.own.add(doc)
     return total > 0
   }
 
