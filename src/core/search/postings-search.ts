@@ -94,8 +94,16 @@ interface Check {
   cap: number
   /** Where its counts are among a match's (its slot × FIELD_COUNT). */
   at: number
-  /** For one word: `m` occurrences of words of its `kind`-th weight (FieldCounts.classes), counted. */
-  repeated(kind: number, m: number): number
+  /** For one word, its counts (made when first needed). */
+  oneWord: OneWord | null
+}
+
+/** A one-word check's FieldCounts, and `m` occurrences of words of its `k`-th weight counted: sums[k × stride + m]. */
+interface OneWord {
+  occurrences: Uint16Array
+  kind: Int8Array
+  sums: Float64Array
+  stride: number
 }
 
 /** Whether a term the postings engine cannot answer from the outline (citations need the bodies). */
@@ -328,21 +336,20 @@ export class PostingsSearch {
   /** A condition with what testing it reads looked up once per query rather than once per candidate. */
   private checkOf(condition: CompiledCondition<number>): Check {
     const { test, negated } = condition
-    if (test.kind === 'meta') return { negated, meta: test.matches, tables: [], fields: [], cap: 0, at: 0, repeated: () => 0 }
+    if (test.kind === 'meta') return { negated, meta: test.matches, tables: [], fields: [], cap: 0, at: 0, oneWord: null }
     const { pattern, fields, countCap } = test.term
-    const tables = this.tablesOf(pattern)
-    // Sums of `m` times a weight, added one by one as countField adds them (the same rounding), made as asked for.
-    const sums: Float64Array[] = []
-    const repeated = (kind: number, m: number): number => {
-      let sum = sums[kind]
-      if (!sum) {
-        const given = this.fieldCounts(tables[0]!).classes[kind]!
-        sum = sums[kind] = new Float64Array(countCap + 1)
-        for (let k = 1; k <= countCap; k++) sum[k] = sum[k - 1]! + given
-      }
-      return sum[m]!
-    }
-    return { negated, meta: null, tables, fields, cap: countCap, at: test.slot * FIELD_COUNT, repeated }
+    return { negated, meta: null, tables: this.tablesOf(pattern), fields, cap: countCap, at: test.slot * FIELD_COUNT, oneWord: null }
+  }
+
+  /** A one-word check's counts, with the sums of `m` times each of its weights added one by one as countField adds them (the same rounding). */
+  private oneWordOf(table: WordTable, cap: number): OneWord {
+    const { occurrences, kind, classes } = this.fieldCounts(table)
+    const stride = cap + 1
+    const sums = new Float64Array(classes.length * stride)
+    classes.forEach((given, k) => {
+      for (let m = 1; m <= cap; m++) sums[k * stride + m] = sums[k * stride + m - 1]! + given
+    })
+    return { occurrences, kind, sums, stride }
   }
 
   /** As matchDoc (match.ts): whether `doc` satisfies every clause, counting positive terms into `tf` from `offset`. */
@@ -364,13 +371,16 @@ export class PostingsSearch {
     if (negated) return !this.occursIn(tables, fields, doc)
     const at = offset + check.at
     let total = 0
-    const counts = tables.length === 1 ? this.fieldCounts(tables[0]!) : null
+    const one = tables.length === 1 ? (check.oneWord ??= this.oneWordOf(tables[0]!, cap)) : null
     for (let i = 0; i < fields.length; i++) {
       const field = fields[i]!
-      // One word whose words in the field all weigh the same (most): its count is `n` of that weight added up.
-      const n = counts ? counts.occurrences[doc * FIELD_COUNT + field]! : -1
-      const kind = counts && n > 0 ? counts.kind[doc * FIELD_COUNT + field]! : -1
-      const count = n === 0 ? 0 : kind >= 0 ? check.repeated(kind, Math.min(cap, n)) : this.countField(tables, doc, field, cap)
+      let count: number
+      if (one) {
+        // One word whose words in the field all weigh the same (most): its count is `n` of that weight added up.
+        const n = one.occurrences[doc * FIELD_COUNT + field]!
+        const kind = n > 0 ? one.kind[doc * FIELD_COUNT + field]! : -1
+        count = n === 0 ? 0 : kind >= 0 ? one.sums[kind * one.stride + Math.min(cap, n)]! : this.countField(tables, doc, field, cap)
+      } else count = this.countField(tables, doc, field, cap)
       tf[at + field] = count
       total += count
     }
