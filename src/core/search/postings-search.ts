@@ -17,7 +17,7 @@ import { loosened, matchedSlots, optionalSlots, splitCounted } from './partial.j
 import { PREFIX_WEIGHT, sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
 import { FIELD_COUNT, FIELD_COUNT_MAX, fieldCount, HAS_FIGURE, HAS_MATH, type PostedEntry, type Postings } from './postings.js'
 import { PostingsView } from './postings-view.js'
-import { averagesOf, scoreCounted, type CountedMatches } from './rank.js'
+import { averagesOf, scoreCounted, type Bounded, type CountedMatches } from './rank.js'
 import type { Match } from './scan.js'
 import { bodySnippets, type Snippet } from './snippets.js'
 import { LibrarySearch, SNIPPET_LENGTH, type SearchHit, type SearchOptions, type SearchResult } from './search.js'
@@ -104,6 +104,47 @@ interface OneWord {
   kind: Int8Array
   sums: Float64Array
   stride: number
+  classes: readonly number[]
+  byClass: Uint16Array
+}
+
+/**
+ * Counts written as upper bounds (Bounded, rank.ts), one entry each: of which match, check and
+ * field, where among the match's counts, and its lower bound.
+ */
+class Bounds {
+  readonly match: number[] = []
+  readonly check: Check[] = []
+  readonly field: number[] = []
+  readonly at: number[] = []
+  readonly low: number[] = []
+
+  /**
+   * Words of different weights, more than the cap counts: which are counted depends on their order.
+   * The heaviest `cap` of them weigh at most what is counted, the lightest at least (the same sums
+   * as countField's, of other weights); the upper bound is the count for now.
+   */
+  add(check: Check, one: OneWord, doc: number, field: number, match: number): number {
+    const { classes, byClass } = one
+    const at = (doc * FIELD_COUNT + field) * classes.length
+    const of = (order: readonly number[]) => {
+      const weights: number[] = []
+      for (const k of order) for (let m = byClass[at + k]!; m > 0 && weights.length < check.cap; m--) weights.push(classes[k]!)
+      return sumOfWeights(weights)
+    }
+    const heaviestFirst = classes.map((_, k) => k)
+    this.match.push(match)
+    this.check.push(check)
+    this.field.push(field)
+    this.at.push(check.at + field)
+    this.low.push(of([...heaviestFirst].reverse()))
+    return of(heaviestFirst)
+  }
+
+  /** Forget the entries from `length` on (a candidate that did not match after all). */
+  dropFrom(length: number): void {
+    for (const list of [this.match, this.check, this.field, this.at, this.low]) list.length = length
+  }
 }
 
 /** Whether a term the postings engine cannot answer from the outline (citations need the bodies). */
@@ -207,14 +248,15 @@ export class PostingsSearch {
 
   private best(compiled: CompiledQuery<number>, limit: number): { best: DocMatch[]; total: number } {
     if (compiled.clauses.length === 0) return { best: this.newestFirst().slice(0, Math.max(0, limit)), total: this.view.count }
-    const found = this.scan(compiled)
+    const found = this.scan(compiled, true)
     const loose = found.docs.length < limit ? loosened(compiled) : null
     if (!loose) {
-      const scores = this.score(compiled, found)
+      const scores = this.score(compiled, found, limit)
       return { best: this.leading(found, scores, Array.from(scores.keys()), limit), total: found.docs.length }
     }
-    const all = this.scan(loose)
-    const scores = this.score(loose, all)
+    // Every score exact: the partial matches are ranked apart, after their scores are scaled.
+    const all = this.scan(loose, false)
+    const scores = this.score(loose, all, Infinity)
     const { whole, partial } = splitCounted(all, scores, optionalSlots(compiled))
     const first = this.leading(all, scores, whole, limit)
     return { best: [...first, ...this.leading(all, scores, partial, limit - first.length)], total: whole.length + partial.length }
@@ -285,13 +327,14 @@ export class PostingsSearch {
     return this.entries.at(this.view.positionOf[doc]!)!
   }
 
-  private score(compiled: CompiledQuery<number>, found: CountedMatches): Float64Array {
+  private score(compiled: CompiledQuery<number>, found: CountedMatches, shown: number): Float64Array {
     const phrase = (term: ScoringTerm, doc: number, tf: Float64Array) => this.countTerm(term, doc, tf, 0)
-    return scoreCounted(compiled, found, this.view.count, this.averages, this.view.lengths, phrase)
+    return scoreCounted(compiled, found, this.view.count, this.averages, this.view.lengths, phrase, shown)
   }
 
   /** Every entry matching `compiled`, in the candidates' order, with its terms counted per field. */
-  private scan(compiled: CompiledQuery<number>): CountedMatches {
+  /** `bounding`: counts that need the field's words in order may be upper bounds (Bounded, rank.ts). */
+  private scan(compiled: CompiledQuery<number>, bounding: boolean): CountedMatches {
     const width = compiled.terms.length * FIELD_COUNT
     const candidates = this.candidates(compiled)
     const checks = compiled.clauses.map((clause) => clause.map((condition) => this.checkOf(condition)))
@@ -300,6 +343,7 @@ export class PostingsSearch {
     let tf = this.scratch
     tf.fill(0, 0, this.written)
     const docs: number[] = []
+    const bounds = bounding ? new Bounds() : null
     for (let c = 0; c < candidates.length; c++) {
       const doc = candidates[c]!
       const offset = docs.length * width
@@ -308,13 +352,38 @@ export class PostingsSearch {
         grown.set(tf)
         tf = grown
       }
-      if (this.counts(checks, doc, tf, offset)) docs.push(doc)
-      else tf.fill(0, offset, offset + width)
+      const bounded = bounds?.match.length ?? 0
+      if (this.counts(checks, doc, tf, offset, bounds, docs.length)) docs.push(doc)
+      else {
+        tf.fill(0, offset, offset + width)
+        bounds?.dropFrom(bounded)
+      }
     }
     if (candidates instanceof Uint32Array) this.keep(compiled.clauses, Uint32Array.from(docs))
     // (An array grown past the kept one leaves that one partly counted into: it is let go.)
     ;[this.scratch, this.written] = tf.byteLength <= SCRATCH_BYTES ? [tf, docs.length * width] : [new Float64Array(0), 0]
-    return { docs, tf, width }
+    return { docs, tf, width, ...(bounds && bounds.match.length > 0 ? { bounded: this.boundedOf(bounds, docs, tf, width) } : {}) }
+  }
+
+  /** The matches `bounds` holds upper bounds of, and how to count them otherwise (into `tf`, whose match i starts at i × width). */
+  private boundedOf(bounds: Bounds, docs: readonly number[], tf: Float64Array, width: number): Bounded {
+    const matches: number[] = []
+    const first = new Map<number, number>()
+    bounds.match.forEach((i, e) => {
+      if (first.has(i)) return
+      first.set(i, e)
+      matches.push(i)
+    })
+    const each = (i: number, write: (e: number, at: number) => void) => {
+      for (let e = first.get(i) ?? bounds.match.length; e < bounds.match.length && bounds.match[e] === i; e++)
+        write(e, i * width + bounds.at[e]!)
+    }
+    return {
+      matches,
+      lower: (i) => each(i, (e, at) => (tf[at] = bounds.low[e]!)),
+      exact: (i) =>
+        each(i, (e, at) => (tf[at] = this.countField(bounds.check[e]!.tables, docs[i]!, bounds.field[e]!, bounds.check[e]!.cap))),
+    }
   }
 
   /**
@@ -343,29 +412,36 @@ export class PostingsSearch {
 
   /** A one-word check's counts, with the sums of `m` times each of its weights added one by one as countField adds them (the same rounding). */
   private oneWordOf(table: WordTable, cap: number): OneWord {
-    const { occurrences, kind, classes } = this.fieldCounts(table)
+    const { occurrences, kind, classes, byClass } = this.fieldCounts(table)
     const stride = cap + 1
     const sums = new Float64Array(classes.length * stride)
     classes.forEach((given, k) => {
       for (let m = 1; m <= cap; m++) sums[k * stride + m] = sums[k * stride + m - 1]! + given
     })
-    return { occurrences, kind, sums, stride }
+    return { occurrences, kind, sums, stride, classes, byClass }
   }
 
   /** As matchDoc (match.ts): whether `doc` satisfies every clause, counting positive terms into `tf` from `offset`. */
-  private counts(checks: readonly (readonly Check[])[], doc: number, tf: Float64Array, offset: number): boolean {
+  private counts(
+    checks: readonly (readonly Check[])[],
+    doc: number,
+    tf: Float64Array,
+    offset: number,
+    bounds: Bounds | null = null,
+    match = 0,
+  ): boolean {
     for (let c = 0; c < checks.length; c++) {
       const clause = checks[c]!
       let satisfied = false
       // Every condition, not only until one holds: each positive one's counts are scored.
-      for (let k = 0; k < clause.length; k++) if (this.checks(clause[k]!, doc, tf, offset)) satisfied = true
+      for (let k = 0; k < clause.length; k++) if (this.checks(clause[k]!, doc, tf, offset, bounds, match)) satisfied = true
       if (!satisfied) return false
     }
     return true
   }
 
   /** Whether `doc` satisfies one condition, counting a positive term's occurrences into `tf`. */
-  private checks(check: Check, doc: number, tf: Float64Array, offset: number): boolean {
+  private checks(check: Check, doc: number, tf: Float64Array, offset: number, bounds: Bounds | null, match: number): boolean {
     const { meta, negated, tables, fields, cap } = check
     if (meta) return meta(doc) !== negated
     if (negated) return !this.occursIn(tables, fields, doc)
@@ -379,7 +455,14 @@ export class PostingsSearch {
         // One word whose words in the field all weigh the same (most): its count is `n` of that weight added up.
         const n = one.occurrences[doc * FIELD_COUNT + field]!
         const kind = n > 0 ? one.kind[doc * FIELD_COUNT + field]! : -1
-        count = n === 0 ? 0 : kind >= 0 ? one.sums[kind * one.stride + Math.min(cap, n)]! : this.countField(tables, doc, field, cap)
+        count =
+          n === 0
+            ? 0
+            : kind >= 0
+              ? one.sums[kind * one.stride + Math.min(cap, n)]!
+              : bounds && n > cap
+                ? bounds.add(check, one, doc, field, match)
+                : this.countField(tables, doc, field, cap)
       } else count = this.countField(tables, doc, field, cap)
       tf[at + field] = count
       total += count

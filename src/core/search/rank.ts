@@ -123,7 +123,26 @@ export interface CountedMatches {
   docs: readonly number[]
   tf: Float64Array
   width: number
+  /** Matches whose counts in `tf` are upper bounds, the exact ones costly to know (see Bounded). */
+  bounded?: Bounded
 }
+
+/**
+ * Matches counted with upper bounds: a word that many words of different weights start (`com`),
+ * more often in a field than the cap counts, is counted from the field's words in order (which of
+ * them come first decides the weights counted), and most such entries could not be shown anyway.
+ */
+export interface Bounded {
+  /** Their places among the matches, ascending. */
+  matches: readonly number[]
+  /** Write match `i`'s lower bounds into tf in place of the upper ones (the cap's lightest words). */
+  lower(i: number): void
+  /** Write match `i`'s exact counts into tf. */
+  exact(i: number): void
+}
+
+/** Scores within this share of each other are not told apart when bounding (rounding can put a bound's score a little off). */
+const BOUND_MARGIN = 1e-9
 
 /**
  * scoreWith over counted matches: the same sums in the same order, so the same scores. `lengths`
@@ -132,14 +151,17 @@ export interface CountedMatches {
  */
 export function scoreCounted(
   query: CompiledQuery<number>,
-  { docs, tf, width }: CountedMatches,
+  { docs, tf, width, bounded }: CountedMatches,
   total: number,
   averages: Float64Array,
   lengths: ArrayLike<number>,
   phrase: (phrase: ScoringTerm, doc: number, tf: Float64Array) => boolean,
+  /** How many of the best are shown: only the bounded matches that might be among them (or the phrase's leaders) are counted exactly. */
+  shown = Infinity,
 ): Float64Array {
   const count = docs.length
   const scores = new Float64Array(count)
+  const idfs: number[] = []
   for (let t = 0; t < query.terms.length; t++) {
     // Every matching entry that contains the term proves it that common, whatever the sample said.
     let seen = 0
@@ -152,8 +174,35 @@ export function scoreCounted(
       }
     }
     const idf = inverseDocumentFrequency(Math.max(query.terms[t]!.estimatedDf, seen), total)
+    idfs.push(idf)
     // Term after term, as scoreWith adds them: the same sums.
     for (let i = 0; i < count; i++) scores[i]! += termScore(lengths, docs[i]! * FIELD_COUNT, tf, i * width + t * FIELD_COUNT, idf, averages)
+  }
+  if (bounded && bounded.matches.length > 0) {
+    // Match i's score from its counts in tf now, summed as above.
+    const scoreOf = (i: number) => {
+      let score = 0
+      for (let t = 0; t < idfs.length; t++)
+        score += termScore(lengths, docs[i]! * FIELD_COUNT, tf, i * width + t * FIELD_COUNT, idfs[t]!, averages)
+      return score
+    }
+    // At least `best` matches score at least `floor` (exact scores, and lower bounds): a bounded match
+    // whose upper bound is below it is not among them, nor among the shown or the phrase's leaders.
+    const best = query.phrase ? Math.max(shown, PHRASE_CANDIDATES) : shown
+    let floor = -Infinity
+    if (best >= 1 && best < count) {
+      const lowest = Float64Array.from(scores)
+      for (const i of bounded.matches) {
+        bounded.lower(i)
+        lowest[i] = scoreOf(i)
+      }
+      floor = highest(lowest, best)
+    }
+    for (const i of bounded.matches) {
+      if (scores[i]! < floor * (1 - BOUND_MARGIN)) continue
+      bounded.exact(i)
+      scores[i] = scoreOf(i)
+    }
   }
   if (!query.phrase) return scores
   const leaders = leadersOf(scores)
@@ -180,7 +229,7 @@ function leadersOf(scores: Float64Array): number[] {
     for (let i = 0; i < count; i++) leaders.push(i)
     return leaders
   }
-  const lowest = lowestLeader(scores)
+  const lowest = highest(scores, PHRASE_CANDIDATES)
   // Above the lowest leader's score every match is a leader; at it, the first ones.
   for (let i = 0; i < count; i++) if (scores[i]! > lowest) leaders.push(i)
   for (let i = 0; i < count && leaders.length < PHRASE_CANDIDATES; i++) if (scores[i] === lowest) leaders.push(i)
@@ -188,17 +237,17 @@ function leadersOf(scores: Float64Array): number[] {
 }
 
 /**
- * The PHRASE_CANDIDATES-th highest score (counting equal ones apart), from a heap of the highest
- * seen, lowest on top: most scores cost one comparison with it. A NaN (which only a damaged
+ * The `k`-th highest score (counting equal ones apart; k ≤ scores.length), from a heap of the
+ * highest seen, lowest on top: most scores cost one comparison with it. A NaN (which only a damaged
  * postings file could give) is ordered as sort orders it: above everything.
  */
-function lowestLeader(scores: Float64Array): number {
-  const heap = new Float64Array(PHRASE_CANDIDATES)
+function highest(scores: Float64Array, k: number): number {
+  const heap = new Float64Array(k)
   let size = 0
   for (let i = 0; i < scores.length; i++) {
     const score = scores[i]!
-    if (Number.isNaN(score)) return Float64Array.from(scores).sort()[scores.length - PHRASE_CANDIDATES]!
-    if (size < PHRASE_CANDIDATES) {
+    if (Number.isNaN(score)) return Float64Array.from(scores).sort()[scores.length - k]!
+    if (size < k) {
       // Sift up.
       let at = size++
       while (at > 0 && heap[(at - 1) >> 1]! > score) {

@@ -2,7 +2,8 @@
  * The postings engine scores its matches from typed arrays (scoreCounted) and finds the phrase's
  * leaders without sorting them all; the scan scores match objects (scoreWith). On random counts
  * and lengths, with many equal scores around the leaders' cut, both must give every match the same
- * score, bit for bit.
+ * score, bit for bit. And where some counts are only bounded (the exact ones read from the words in
+ * order only for what might be shown), the shown best must be those of exact counts, with their scores.
  */
 import { describe, expect, it } from 'vitest'
 import type { CompiledQuery, ScoringTerm } from '../../../src/core/search/compiled.js'
@@ -62,6 +63,46 @@ describe('scoreCounted', () => {
       const scores = scoreCounted(query, { docs, tf, width }, total, averages, lengths, (_, doc, counts) => phrase(doc, counts))
       expect(scores.length, `seed ${SEED}, run ${run}`).toBe(count)
       matches.forEach((match, i) => expect(Object.is(scores[i], match.score), `seed ${SEED}, run ${run}, match ${i}`).toBe(true))
+    }
+  })
+
+  it('with upper bounds for some counts, gives the shown best (and the phrase leaders) the scores of exact counts', () => {
+    for (let run = 0; run < 300; run++) {
+      const random = seeded(SEED * 37 + run)
+      const { count, width, docs, tf, lengths, averages, phraseCounts, query, total } = randomCase(random)
+      const phrase = (_: unknown, doc: number, counts: Float64Array) => {
+        counts[doc % FIELDS] = phraseCounts[doc]!
+        return phraseCounts[doc]! > 0
+      }
+      const shown = pick(random, [1, 5, 20, 50])
+      const exact = scoreCounted(query, { docs, tf, width }, total, averages, lengths, phrase, shown)
+      // Some counts bounded: above and below the exact one, never crossing zero (whether a word is there is known).
+      const bounded = tf.slice()
+      const low = tf.slice()
+      const matches = Array.from({ length: count }, (_, i) => i).filter(() => random() < 0.5)
+      for (const i of matches) {
+        for (let at = i * width; at < (i + 1) * width; at++) {
+          if (tf[at] === 0 || random() < 0.3) continue
+          bounded[at] = tf[at]! + pick(random, [0, 0.5, 3])
+          low[at] = tf[at]! * pick(random, [1, 0.5, 0.1])
+        }
+      }
+      const write = (from: Float64Array) => (i: number) => bounded.set(from.subarray(i * width, (i + 1) * width), i * width)
+      const pruned = scoreCounted(
+        query,
+        { docs, tf: bounded, width, bounded: { matches, lower: write(low), exact: write(tf) } },
+        total,
+        averages,
+        lengths,
+        phrase,
+        shown,
+      )
+      const best = (scores: Float64Array) =>
+        Array.from(scores.keys())
+          .sort((a, b) => scores[b]! - scores[a]! || a - b)
+          .slice(0, shown)
+          .map((i) => [i, scores[i]])
+      expect(best(pruned), `seed ${SEED}, run ${run}`).toEqual(best(exact))
     }
   })
 })
