@@ -1,7 +1,7 @@
 /**
  * When one compiled query can only match entries that another matched: typing `grap` after `gra`,
  * finishing `graph` with a space, or adding a word. browse then looks for the new query among the
- * entries the earlier one found instead of in the whole library (scan.ts keeps them).
+ * entries the earlier one found instead of in the whole library (scan.ts and postings-search.ts keep them).
  *
  * Judged word by word on what the tokenizer reads, so the answer is exact, never a guess: a word
  * spec implies another when every word it accepts, the other accepts too.
@@ -27,7 +27,7 @@ export function specImplies(narrow: WordSpec, wide: WordSpec): boolean {
 }
 
 /** Whether every entry `narrow` holds for, `wide` holds for too. */
-export function conditionImplies(narrow: CompiledCondition, wide: CompiledCondition): boolean {
+export function conditionImplies<D>(narrow: CompiledCondition<D>, wide: CompiledCondition<D>): boolean {
   if (narrow.signature === wide.signature) return true
   const [a, b] = [narrow.test, wide.test]
   // Only words can be told apart by what they accept; an exclusion that accepts less excludes more.
@@ -38,7 +38,7 @@ export function conditionImplies(narrow: CompiledCondition, wide: CompiledCondit
 }
 
 /** Whether a clause (conditions joined by OR) holding means that `wide` holds. */
-function clauseImplies(narrow: readonly CompiledCondition[], wide: readonly CompiledCondition[]): boolean {
+function clauseImplies<D>(narrow: readonly CompiledCondition<D>[], wide: readonly CompiledCondition<D>[]): boolean {
   return narrow.every((condition) => wide.some((other) => conditionImplies(condition, other)))
 }
 
@@ -46,6 +46,9 @@ function clauseImplies(narrow: readonly CompiledCondition[], wide: readonly Comp
  * Whether every entry matching all the `narrow` clauses matches all the `wide` ones: each wide
  * clause follows from one of the narrow.
  */
-export function queryImplies(narrow: readonly (readonly CompiledCondition[])[], wide: readonly (readonly CompiledCondition[])[]): boolean {
+export function queryImplies<D>(
+  narrow: readonly (readonly CompiledCondition<D>[])[],
+  wide: readonly (readonly CompiledCondition<D>[])[],
+): boolean {
   return wide.every((clause) => narrow.some((other) => clauseImplies(other, clause)))
 }

@@ -6,6 +6,7 @@
  */
 import type { CompiledCondition, CompiledQuery } from './compiled.js'
 import { FIELD_NAMES } from './docs.js'
+import type { CountedMatches } from './rank.js'
 import type { Match } from './scan.js'
 import { SEARCH_TUNING } from './tuning.js'
 
@@ -50,6 +51,26 @@ export function splitPartial<M extends Match<unknown>>(matches: readonly M[], sl
     else if (found >= needed) {
       match.score *= (found / slots.length) ** SEARCH_TUNING.coordination
       partial.push(match)
+    }
+  }
+  return { whole, partial }
+}
+
+/** splitPartial over counted matches (rank.ts), by their places in `found`: the partial ones' `scores` scaled. */
+export function splitCounted(
+  found: CountedMatches,
+  scores: Float64Array,
+  slots: readonly number[],
+): { whole: number[]; partial: number[] } {
+  const whole: number[] = []
+  const partial: number[] = []
+  const needed = Math.max(1, Math.ceil(slots.length * SEARCH_TUNING.minimumShouldMatch))
+  for (let i = 0; i < found.docs.length; i++) {
+    const count = matchedSlots({ tf: found.tf, offset: i * found.width }, slots).filter(Boolean).length
+    if (count === slots.length) whole.push(i)
+    else if (count >= needed) {
+      scores[i]! *= (count / slots.length) ** SEARCH_TUNING.coordination
+      partial.push(i)
     }
   }
   return { whole, partial }

@@ -13,11 +13,11 @@ import type { CompiledCondition, CompiledQuery, Correction, ScoringTerm } from '
 import { BODY, FIELD_NAMES } from './docs.js'
 import { prepareFolding } from './fold.js'
 import { bestMatches, compareTied, recencyOf } from './order.js'
-import { loosened, matchedSlots, optionalSlots, splitPartial } from './partial.js'
+import { loosened, matchedSlots, optionalSlots, splitCounted } from './partial.js'
 import { PREFIX_WEIGHT, sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
 import { FIELD_COUNT, FIELD_COUNT_MAX, fieldCount, HAS_FIGURE, HAS_MATH, type PostedEntry, type Postings } from './postings.js'
 import { PostingsView } from './postings-view.js'
-import { averagesOf, scoreWith, type ScoringReads } from './rank.js'
+import { averagesOf, scoreCounted, type Bounded, type CountedMatches } from './rank.js'
 import type { Match } from './scan.js'
 import { bodySnippets, type Snippet } from './snippets.js'
 import { LibrarySearch, SNIPPET_LENGTH, type SearchHit, type SearchOptions, type SearchResult } from './search.js'
@@ -26,6 +26,7 @@ import { ScanText } from './text.js'
 import { SEARCH_TUNING } from './tuning.js'
 import { correctable, nearWords, pieces } from './typos.js'
 import { outlineTest } from './outline-filter.js'
+import { queryImplies } from './narrow.js'
 import { foldPlural } from '../text/plural.js'
 
 const ALL_FIELDS = FIELD_NAMES.length
@@ -52,6 +53,99 @@ export interface RankOptions {
 }
 
 type DocMatch = Match<number>
+
+/** The largest array of counts kept for the next query (that of three words in every entry of a library of 100,000). */
+const SCRATCH_BYTES = 16 * 2 ** 20
+
+/** Earlier results kept to narrow from: enough for the keystrokes of a few words. */
+const KEPT_SCOPES = 24
+
+/** Every live document matching all of `clauses`, by document number. */
+interface Scope {
+  key: string
+  clauses: readonly (readonly CompiledCondition<number>[])[]
+  docs: Uint32Array
+}
+
+/** Words in a row (`tables`, a phrase) known to be in none of `fields` (`key`, joined) of the documents `docs`. */
+interface Absence {
+  tables: readonly WordTable[]
+  fields: readonly number[]
+  key: string
+  docs: Set<number>
+}
+
+/** What is known of where some words in a row are not: the documents found so (`own`, to add to), and whether a document is known so. */
+interface KnownAbsent {
+  own: Set<number>
+  absent(doc: number): boolean
+}
+
+/** Phrases whose absences are kept: those of the last few keystrokes. */
+const KEPT_ABSENCES = 16
+
+/** A condition of a compiled query, ready to test documents with (PostingsSearch.checkOf). */
+interface Check {
+  negated: boolean
+  /** The test of a meta condition; null for a text one, whose words `tables` accept in `fields`. */
+  meta: ((doc: number) => boolean) | null
+  tables: readonly WordTable[]
+  fields: readonly number[]
+  cap: number
+  /** Where its counts are among a match's (its slot × FIELD_COUNT). */
+  at: number
+  /** For one word, its counts (made when first needed). */
+  oneWord: OneWord | null
+}
+
+/** A one-word check's FieldCounts, and `m` occurrences of words of its `k`-th weight counted: sums[k × stride + m]. */
+interface OneWord {
+  occurrences: Uint16Array
+  kind: Int8Array
+  sums: Float64Array
+  stride: number
+  classes: readonly number[]
+  byClass: Uint16Array
+}
+
+/**
+ * Counts written as upper bounds (Bounded, rank.ts), one entry each: of which match, check and
+ * field, where among the match's counts, and its lower bound.
+ */
+class Bounds {
+  readonly match: number[] = []
+  readonly check: Check[] = []
+  readonly field: number[] = []
+  readonly at: number[] = []
+  readonly low: number[] = []
+
+  /**
+   * Words of different weights, more than the cap counts: which are counted depends on their order.
+   * The heaviest `cap` of them weigh at most what is counted, the lightest at least (the same sums
+   * as countField's, of other weights); the upper bound is the count for now.
+   */
+  add(check: Check, one: OneWord, doc: number, field: number, match: number): number {
+    const { classes, byClass } = one
+    const at = (doc * FIELD_COUNT + field) * classes.length
+    const of = (order: readonly number[]) => {
+      const weights: number[] = []
+      for (const k of order) for (let m = byClass[at + k]!; m > 0 && weights.length < check.cap; m--) weights.push(classes[k]!)
+      return sumOfWeights(weights)
+    }
+    const heaviestFirst = classes.map((_, k) => k)
+    this.match.push(match)
+    this.check.push(check)
+    this.field.push(field)
+    this.at.push(check.at + field)
+    this.low.push(of([...heaviestFirst].reverse()))
+    return of(heaviestFirst)
+  }
+
+  /** Forget the entries from `length` on (a candidate that did not match after all). */
+  dropFrom(length: number): void {
+    for (const list of [this.match, this.check, this.field, this.at, this.low]) list.length = length
+  }
+}
 
 /** Whether a term the postings engine cannot answer from the outline (citations need the bodies). */
 const needsBodies = (term: Term) => term.kind === 'cites' || term.kind === 'citedby'
@@ -154,17 +248,29 @@ export class PostingsSearch {
 
   private best(compiled: CompiledQuery<number>, limit: number): { best: DocMatch[]; total: number } {
     if (compiled.clauses.length === 0) return { best: this.newestFirst().slice(0, Math.max(0, limit)), total: this.view.count }
-    const matches = this.scan(compiled)
-    const loose = matches.length < limit ? loosened(compiled) : null
+    const found = this.scan(compiled, true)
+    const loose = found.docs.length < limit ? loosened(compiled) : null
     if (!loose) {
-      this.score(compiled, matches)
-      return { best: bestMatches(matches, limit, this.compare), total: matches.length }
+      const scores = this.score(compiled, found, limit)
+      return { best: this.leading(found, scores, Array.from(scores.keys()), limit), total: found.docs.length }
     }
-    const all = this.scan(loose)
-    this.score(loose, all)
-    const { whole, partial } = splitPartial(all, optionalSlots(compiled))
-    const first = bestMatches(whole, limit, this.compare)
-    return { best: [...first, ...bestMatches(partial, limit - first.length, this.compare)], total: whole.length + partial.length }
+    // Every score exact: the partial matches are ranked apart, after their scores are scaled.
+    const all = this.scan(loose, false)
+    const scores = this.score(loose, all, Infinity)
+    const { whole, partial } = splitCounted(all, scores, optionalSlots(compiled))
+    const first = this.leading(all, scores, whole, limit)
+    return { best: [...first, ...this.leading(all, scores, partial, limit - first.length)], total: whole.length + partial.length }
+  }
+
+  /** The `limit` best of the matches `among` (places in `found`), best first, as bestMatches orders them: objects only for those. */
+  private leading(found: CountedMatches, scores: Float64Array, among: number[], limit: number): DocMatch[] {
+    const { docs, tf, width } = found
+    const compare = (i: number, j: number): number => {
+      if (scores[i] !== scores[j]) return scores[j]! - scores[i]!
+      const ranks = this.tiedRanks
+      return ranks ? ranks[docs[i]!]! - ranks[docs[j]!]! : this.compareTies(docs[i]!, docs[j]!)
+    }
+    return bestMatches(among, limit, compare).map((i) => ({ doc: docs[i]!, tf, offset: i * width, score: scores[i]! }))
   }
 
   private newest: DocMatch[] | null = null
@@ -221,42 +327,154 @@ export class PostingsSearch {
     return this.entries.at(this.view.positionOf[doc]!)!
   }
 
-  private score(compiled: CompiledQuery<number>, matches: DocMatch[]): void {
-    const { lengths } = this.view
-    const reads: ScoringReads<DocMatch> = {
-      lengths: () => lengths,
-      lengthsAt: (match) => match.doc * FIELD_COUNT,
-      phrase: (phrase, match, tf) => this.countTerm(phrase, match.doc, tf, 0),
-    }
-    scoreWith(compiled, matches, this.view.count, this.averages, reads)
+  private score(compiled: CompiledQuery<number>, found: CountedMatches, shown: number): Float64Array {
+    const phrase = (term: ScoringTerm, doc: number, tf: Float64Array) => this.countTerm(term, doc, tf, 0)
+    return scoreCounted(compiled, found, this.view.count, this.averages, this.view.lengths, phrase, shown)
   }
 
-  /** Every entry matching `compiled`, in library order, with its terms counted per field. */
-  private scan(compiled: CompiledQuery<number>): DocMatch[] {
+  /** Every entry matching `compiled`, in the candidates' order, with its terms counted per field. */
+  /** `bounding`: counts that need the field's words in order may be upper bounds (Bounded, rank.ts). */
+  private scan(compiled: CompiledQuery<number>, bounding: boolean): CountedMatches {
     const width = compiled.terms.length * FIELD_COUNT
     const candidates = this.candidates(compiled)
+    const checks = compiled.clauses.map((clause) => clause.map((condition) => this.checkOf(condition)))
     // Each candidate counted into the place the next match takes (left as zeros again when it does
     // not match), in an array that doubles as the matches need: no copy of each one's counts.
-    let tf = new Float64Array(Math.min(candidates.length, 1024) * width)
-    const found: number[] = []
-    for (const doc of candidates) {
-      const offset = found.length * width
+    let tf = this.scratch
+    tf.fill(0, 0, this.written)
+    const docs: number[] = []
+    const bounds = bounding ? new Bounds() : null
+    for (let c = 0; c < candidates.length; c++) {
+      const doc = candidates[c]!
+      const offset = docs.length * width
       if (offset + width > tf.length) {
-        const grown = new Float64Array(Math.min(candidates.length * width, 2 * tf.length))
+        const grown = new Float64Array(Math.min(candidates.length * width, Math.max(1024 * width, 2 * tf.length)))
         grown.set(tf)
         tf = grown
       }
-      if (this.matches(compiled, doc, tf, offset)) found.push(doc)
-      else tf.fill(0, offset, offset + width)
+      const bounded = bounds?.match.length ?? 0
+      if (this.counts(checks, doc, tf, offset, bounds, docs.length)) docs.push(doc)
+      else {
+        tf.fill(0, offset, offset + width)
+        bounds?.dropFrom(bounded)
+      }
     }
-    return found.map((doc, i) => ({ doc, tf, offset: i * width, score: 0 }))
+    if (candidates instanceof Uint32Array) this.keep(compiled.clauses, Uint32Array.from(docs))
+    // (An array grown past the kept one leaves that one partly counted into: it is let go.)
+    ;[this.scratch, this.written] = tf.byteLength <= SCRATCH_BYTES ? [tf, docs.length * width] : [new Float64Array(0), 0]
+    return { docs, tf, width, ...(bounds && bounds.match.length > 0 ? { bounded: this.boundedOf(bounds, docs, tf, width) } : {}) }
+  }
+
+  /** The matches `bounds` holds upper bounds of, and how to count them otherwise (into `tf`, whose match i starts at i × width). */
+  private boundedOf(bounds: Bounds, docs: readonly number[], tf: Float64Array, width: number): Bounded {
+    const matches: number[] = []
+    const first = new Map<number, number>()
+    bounds.match.forEach((i, e) => {
+      if (first.has(i)) return
+      first.set(i, e)
+      matches.push(i)
+    })
+    const each = (i: number, write: (e: number, at: number) => void) => {
+      for (let e = first.get(i) ?? bounds.match.length; e < bounds.match.length && bounds.match[e] === i; e++)
+        write(e, i * width + bounds.at[e]!)
+    }
+    return {
+      matches,
+      lower: (i) => each(i, (e, at) => (tf[at] = bounds.low[e]!)),
+      exact: (i) =>
+        each(i, (e, at) => (tf[at] = this.countField(bounds.check[e]!.tables, docs[i]!, bounds.field[e]!, bounds.check[e]!.cap))),
+    }
+  }
+
+  /**
+   * The array the last scan counted into, counted into again by the next: the counts are read
+   * before the next query is asked (rank), and megabytes allocated at every keystroke kept the
+   * garbage collector busy. Zeros from `written` on.
+   */
+  private scratch = new Float64Array(0)
+  private written = 0
+
+  /** Earlier queries' matches, by document number, to narrow the next query's candidates (browse types one character at a time). */
+  private scopes: Scope[] = []
+
+  private keep(clauses: readonly (readonly CompiledCondition<number>[])[], docs: Uint32Array): void {
+    const key = clauses.map((clause) => clause.map((c) => c.signature).join(' OR ')).join(' AND ')
+    this.scopes = [...this.scopes.filter((scope) => scope.key !== key), { key, clauses, docs }].slice(-KEPT_SCOPES)
+  }
+
+  /** A condition with what testing it reads looked up once per query rather than once per candidate. */
+  private checkOf(condition: CompiledCondition<number>): Check {
+    const { test, negated } = condition
+    if (test.kind === 'meta') return { negated, meta: test.matches, tables: [], fields: [], cap: 0, at: 0, oneWord: null }
+    const { pattern, fields, countCap } = test.term
+    return { negated, meta: null, tables: this.tablesOf(pattern), fields, cap: countCap, at: test.slot * FIELD_COUNT, oneWord: null }
+  }
+
+  /** A one-word check's counts, with the sums of `m` times each of its weights added one by one as countField adds them (the same rounding). */
+  private oneWordOf(table: WordTable, cap: number): OneWord {
+    const { occurrences, kind, classes, byClass } = this.fieldCounts(table)
+    const stride = cap + 1
+    const sums = new Float64Array(classes.length * stride)
+    classes.forEach((given, k) => {
+      for (let m = 1; m <= cap; m++) sums[k * stride + m] = sums[k * stride + m - 1]! + given
+    })
+    return { occurrences, kind, sums, stride, classes, byClass }
+  }
+
+  /** As matchDoc (match.ts): whether `doc` satisfies every clause, counting positive terms into `tf` from `offset`. */
+  private counts(
+    checks: readonly (readonly Check[])[],
+    doc: number,
+    tf: Float64Array,
+    offset: number,
+    bounds: Bounds | null = null,
+    match = 0,
+  ): boolean {
+    for (let c = 0; c < checks.length; c++) {
+      const clause = checks[c]!
+      let satisfied = false
+      // Every condition, not only until one holds: each positive one's counts are scored.
+      for (let k = 0; k < clause.length; k++) if (this.checks(clause[k]!, doc, tf, offset, bounds, match)) satisfied = true
+      if (!satisfied) return false
+    }
+    return true
+  }
+
+  /** Whether `doc` satisfies one condition, counting a positive term's occurrences into `tf`. */
+  private checks(check: Check, doc: number, tf: Float64Array, offset: number, bounds: Bounds | null, match: number): boolean {
+    const { meta, negated, tables, fields, cap } = check
+    if (meta) return meta(doc) !== negated
+    if (negated) return !this.occursIn(tables, fields, doc)
+    const at = offset + check.at
+    let total = 0
+    const one = tables.length === 1 ? (check.oneWord ??= this.oneWordOf(tables[0]!, cap)) : null
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i]!
+      let count: number
+      if (one) {
+        // One word whose words in the field all weigh the same (most): its count is `n` of that weight added up.
+        const n = one.occurrences[doc * FIELD_COUNT + field]!
+        const kind = n > 0 ? one.kind[doc * FIELD_COUNT + field]! : -1
+        count =
+          n === 0
+            ? 0
+            : kind >= 0
+              ? one.sums[kind * one.stride + Math.min(cap, n)]!
+              : bounds && n > cap
+                ? bounds.add(check, one, doc, field, match)
+                : this.countField(tables, doc, field, cap)
+      } else count = this.countField(tables, doc, field, cap)
+      tf[at + field] = count
+      total += count
+    }
+    return total > 0
   }
 
   /**
    * The entries that may match: those holding a word the first word of each condition accepts, for
    * the clause of positive words whose words are held by the fewest; all entries when no clause is.
    */
-  private candidates(compiled: CompiledQuery<number>): number[] {
+  private candidates(compiled: CompiledQuery<number>): Uint32Array | readonly number[] {
     const { view } = this
     let best: number[][] | null = null
     let bestSize = Infinity
@@ -268,21 +486,30 @@ export class PostingsSearch {
       if (size < bestSize) [best, bestSize] = [lists, size]
     }
     if (!best) return Array.from(view.order)
+    // What an earlier query matched when this one can only match among those (narrow.ts): in the
+    // same order as gathered below (by document number), so the same matches in the same order.
+    let narrowest: Uint32Array | null = null
+    for (const scope of this.scopes) {
+      if (scope.docs.length < (narrowest?.length ?? bestSize) && queryImplies(compiled.clauses, scope.clauses)) narrowest = scope.docs
+    }
+    if (narrowest) return narrowest
     if (8 * bestSize < view.documents) {
       // Few: gathered and sorted, rather than marked among all the documents and looked for.
       const gathered = new Uint32Array(bestSize)
       let n = 0
       for (const accepted of best) for (const word of accepted) view.eachDocument(word, (doc) => (gathered[n++] = doc))
       const sorted = gathered.subarray(0, n).sort()
-      const docs: number[] = []
-      for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) docs.push(sorted[i]!)
-      return docs
+      let distinct = 0
+      for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!
+      return sorted.subarray(0, distinct)
     }
     const marked = new Uint8Array(view.documents)
     const mark = (doc: number) => (marked[doc] = 1)
     for (const accepted of best) for (const word of accepted) view.eachDocument(word, mark)
-    const docs: number[] = []
-    for (let doc = 0; doc < view.documents; doc++) if (marked[doc]) docs.push(doc)
+    let count = 0
+    for (let doc = 0; doc < view.documents; doc++) count += marked[doc]!
+    const docs = new Uint32Array(count)
+    for (let doc = 0, n = 0; doc < view.documents; doc++) if (marked[doc]) docs[n++] = doc
     return docs
   }
 
@@ -292,35 +519,46 @@ export class PostingsSearch {
     return tables.reduce((best, table) => (size(table) < size(best) ? table : best))
   }
 
-  /** As matchDoc (match.ts): whether `doc` satisfies every clause, counting positive terms into `tf` when given. */
-  private matches(compiled: CompiledQuery<number>, doc: number, tf: Float64Array | null, offset = 0): boolean {
-    for (const clause of compiled.clauses) {
-      let satisfied = false
-      for (const condition of clause) {
-        if (this.holds(condition, doc, tf, offset)) {
-          satisfied = true
-          if (!tf) break
-        }
-      }
-      if (!satisfied) return false
-    }
-    return true
-  }
-
-  private holds(condition: CompiledCondition<number>, doc: number, tf: Float64Array | null, offset: number): boolean {
-    const { test, negated } = condition
-    if (test.kind === 'meta') return test.matches(doc) !== negated
-    if (negated) return !this.occurs(test.term.pattern, test.term.fields, doc)
-    return tf ? this.countTerm(test.term, doc, tf, offset + test.slot * FIELD_COUNT) : this.occurs(test.term.pattern, test.term.fields, doc)
-  }
-
   private occurs(pattern: TermPattern, fields: readonly number[], doc: number): boolean {
-    const tables = this.tablesOf(pattern)
+    return this.occursIn(this.tablesOf(pattern), fields, doc)
+  }
+
+  private occursIn(tables: readonly WordTable[], fields: readonly number[], doc: number): boolean {
     if (tables.length === 1) {
       const { occurrences } = this.fieldCounts(tables[0]!)
-      return fields.some((field) => occurrences[doc * FIELD_COUNT + field]! > 0)
+      for (let i = 0; i < fields.length; i++) if (occurrences[doc * FIELD_COUNT + fields[i]!]! > 0) return true
+      return false
     }
-    return fields.some((field) => this.countField(tables, doc, field, 1) > 0)
+    const known = this.knownAbsent(tables, fields)
+    if (known.absent(doc)) return false
+    for (let i = 0; i < fields.length; i++) if (this.countField(tables, doc, fields[i]!, 1) > 0) return true
+    known.own.add(doc)
+    return false
+  }
+
+  /** What is known of where words in a row are not (Absence), kept for the most recently asked. */
+  private absences: Absence[] = []
+  private readonly knownFor = new WeakMap<readonly WordTable[], { fields: readonly number[]; known: KnownAbsent }>()
+
+  /**
+   * The documents known to hold the words `tables` accept, in a row, in none of `fields`: those
+   * found so for them, and for any words in a row accepting more (the phrase of the keystroke
+   * before: `graph atte` is nowhere `graph att` is not), whose words occur wherever these do.
+   */
+  private knownAbsent(tables: readonly WordTable[], fields: readonly number[]): KnownAbsent {
+    const cached = this.knownFor.get(tables)
+    if (cached?.fields === fields) return cached.known
+    const key = fields.join()
+    let own = this.absences.find((a) => a.key === key && a.tables.length === tables.length && a.tables.every((t, i) => t === tables[i]))
+    this.absences = [...this.absences.filter((a) => a !== own), (own ??= { tables, fields, key, docs: new Set() })].slice(-KEPT_ABSENCES)
+    const wider = this.absences
+      .filter((a) => a !== own && a.tables.length === tables.length && fields.every((f) => a.fields.includes(f)))
+      .filter((a) => tables.every((table, i) => table.accepted.every((word) => a.tables[i]!.weights[word] !== 0)))
+      .map((a) => a.docs)
+    const docs = own.docs
+    const known = { own: docs, absent: (doc: number) => docs.has(doc) || wider.some((set) => set.has(doc)) }
+    this.knownFor.set(tables, { fields, known })
+    return known
   }
 
   private fieldCounts(table: WordTable): FieldCounts {
@@ -359,12 +597,15 @@ export class PostingsSearch {
 
   private countTerm(term: ScoringTerm, doc: number, tf: Float64Array, offset: number): boolean {
     const tables = this.tablesOf(term.pattern)
+    // Words in a row are read from the document's words, unless known not to be there.
+    const known = tables.length > 1 ? this.knownAbsent(tables, term.fields) : null
     let total = 0
     for (const field of term.fields) {
-      const count = this.countField(tables, doc, field, term.countCap)
+      const count = known?.absent(doc) ? 0 : this.countField(tables, doc, field, term.countCap)
       tf[offset + field] = count
       total += count
     }
+    if (total === 0) known?.own.add(doc)
     return total > 0
   }
 

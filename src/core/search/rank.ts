@@ -113,3 +113,161 @@ export function scoreWith<D, M extends Match<D>>(
     if (tf) match.score += PHRASE_BOOST * termScore(reads.lengths(match), reads.lengthsAt(match), tf, 0, idf, averages)
   })
 }
+
+/**
+ * The matches of a query as the postings engine counts them, without an object per match (a
+ * prefix typed in browse matches most of a large library): match i is document docs[i], its term
+ * counts (terms × fields) in `tf` from i × width.
+ */
+export interface CountedMatches {
+  docs: readonly number[]
+  tf: Float64Array
+  width: number
+  /** Matches whose counts in `tf` are upper bounds, the exact ones costly to know (see Bounded). */
+  bounded?: Bounded
+}
+
+/**
+ * Matches counted with upper bounds: a word that many words of different weights start (`com`),
+ * more often in a field than the cap counts, is counted from the field's words in order (which of
+ * them come first decides the weights counted), and most such entries could not be shown anyway.
+ */
+export interface Bounded {
+  /** Their places among the matches, ascending. */
+  matches: readonly number[]
+  /** Write match `i`'s lower bounds into tf in place of the upper ones (the cap's lightest words). */
+  lower(i: number): void
+  /** Write match `i`'s exact counts into tf. */
+  exact(i: number): void
+}
+
+/** Scores within this share of each other are not told apart when bounding (rounding can put a bound's score a little off). */
+const BOUND_MARGIN = 1e-9
+
+/**
+ * scoreWith over counted matches: the same sums in the same order, so the same scores. `lengths`
+ * holds every document's field lengths (document × FIELD_COUNT); `phrase` counts the phrase in a
+ * document's fields into `tf` and says whether it occurred at all.
+ */
+export function scoreCounted(
+  query: CompiledQuery<number>,
+  { docs, tf, width, bounded }: CountedMatches,
+  total: number,
+  averages: Float64Array,
+  lengths: ArrayLike<number>,
+  phrase: (phrase: ScoringTerm, doc: number, tf: Float64Array) => boolean,
+  /** How many of the best are shown: only the bounded matches that might be among them (or the phrase's leaders) are counted exactly. */
+  shown = Infinity,
+): Float64Array {
+  const count = docs.length
+  const scores = new Float64Array(count)
+  const idfs: number[] = []
+  for (let t = 0; t < query.terms.length; t++) {
+    // Every matching entry that contains the term proves it that common, whatever the sample said.
+    let seen = 0
+    for (let at = t * FIELD_COUNT; at < count * width; at += width) {
+      for (let f = at; f < at + FIELD_COUNT; f++) {
+        if (tf[f]! > 0) {
+          seen++
+          break
+        }
+      }
+    }
+    const idf = inverseDocumentFrequency(Math.max(query.terms[t]!.estimatedDf, seen), total)
+    idfs.push(idf)
+    // Term after term, as scoreWith adds them: the same sums.
+    for (let i = 0; i < count; i++) scores[i]! += termScore(lengths, docs[i]! * FIELD_COUNT, tf, i * width + t * FIELD_COUNT, idf, averages)
+  }
+  if (bounded && bounded.matches.length > 0) {
+    // Match i's score from its counts in tf now, summed as above.
+    const scoreOf = (i: number) => {
+      let score = 0
+      for (let t = 0; t < idfs.length; t++)
+        score += termScore(lengths, docs[i]! * FIELD_COUNT, tf, i * width + t * FIELD_COUNT, idfs[t]!, averages)
+      return score
+    }
+    // At least `best` matches score at least `floor` (exact scores, and lower bounds): a bounded match
+    // whose upper bound is below it is not among them, nor among the shown or the phrase's leaders.
+    const best = query.phrase ? Math.max(shown, PHRASE_CANDIDATES) : shown
+    let floor = -Infinity
+    if (best >= 1 && best < count) {
+      const lowest = Float64Array.from(scores)
+      for (const i of bounded.matches) {
+        bounded.lower(i)
+        lowest[i] = scoreOf(i)
+      }
+      floor = highest(lowest, best)
+    }
+    for (const i of bounded.matches) {
+      if (scores[i]! < floor * (1 - BOUND_MARGIN)) continue
+      bounded.exact(i)
+      scores[i] = scoreOf(i)
+    }
+  }
+  if (!query.phrase) return scores
+  const leaders = leadersOf(scores)
+  const counts = leaders.map((i) => {
+    const counted = new Float64Array(FIELD_COUNT)
+    return phrase(query.phrase!, docs[i]!, counted) ? counted : null
+  })
+  const idf = inverseDocumentFrequency(Math.max(query.phrase.estimatedDf, counts.filter(Boolean).length), total)
+  leaders.forEach((i, k) => {
+    const counted = counts[k]
+    if (counted) scores[i]! += PHRASE_BOOST * termScore(lengths, docs[i]! * FIELD_COUNT, counted, 0, idf, averages)
+  })
+  return scores
+}
+
+/**
+ * The PHRASE_CANDIDATES best scores' places, those scoreWith looks at for the phrase (a stable
+ * sort by score: of equal scores, the first ones), found without sorting every match.
+ */
+function leadersOf(scores: Float64Array): number[] {
+  const count = scores.length
+  const leaders: number[] = []
+  if (count <= PHRASE_CANDIDATES) {
+    for (let i = 0; i < count; i++) leaders.push(i)
+    return leaders
+  }
+  const lowest = highest(scores, PHRASE_CANDIDATES)
+  // Above the lowest leader's score every match is a leader; at it, the first ones.
+  for (let i = 0; i < count; i++) if (scores[i]! > lowest) leaders.push(i)
+  for (let i = 0; i < count && leaders.length < PHRASE_CANDIDATES; i++) if (scores[i] === lowest) leaders.push(i)
+  return leaders
+}
+
+/**
+ * The `k`-th highest score (counting equal ones apart; k ≤ scores.length), from a heap of the
+ * highest seen, lowest on top: most scores cost one comparison with it. A NaN (which only a damaged
+ * postings file could give) is ordered as sort orders it: above everything.
+ */
+function highest(scores: Float64Array, k: number): number {
+  const heap = new Float64Array(k)
+  let size = 0
+  for (let i = 0; i < scores.length; i++) {
+    const score = scores[i]!
+    if (Number.isNaN(score)) return Float64Array.from(scores).sort()[scores.length - k]!
+    if (size < k) {
+      // Sift up.
+      let at = size++
+      while (at > 0 && heap[(at - 1) >> 1]! > score) {
+        heap[at] = heap[(at - 1) >> 1]!
+        at = (at - 1) >> 1
+      }
+      heap[at] = score
+    } else if (score > heap[0]!) {
+      // Replace the top, sift down.
+      let at = 0
+      for (;;) {
+        let child = 2 * at + 1
+        if (child >= size) break
+        if (child + 1 < size && heap[child + 1]! < heap[child]!) child++
+        if (heap[child]! >= score) break
+        heap[at] = heap[child]!
+        at = child
+      }
+      heap[at] = score
+    }
+  }
+  return heap[0]!
+}

@@ -1,0 +1,108 @@
+/**
+ * The postings engine scores its matches from typed arrays (scoreCounted) and finds the phrase's
+ * leaders without sorting them all; the scan scores match objects (scoreWith). On random counts
+ * and lengths, with many equal scores around the leaders' cut, both must give every match the same
+ * score, bit for bit. And where some counts are only bounded (the exact ones read from the words in
+ * order only for what might be shown), the shown best must be those of exact counts, with their scores.
+ */
+import { describe, expect, it } from 'vitest'
+import type { CompiledQuery, ScoringTerm } from '../../../src/core/search/compiled.js'
+import { FIELD_NAMES } from '../../../src/core/search/docs.js'
+import { scoreCounted, scoreWith } from '../../../src/core/search/rank.js'
+import type { Match } from '../../../src/core/search/scan.js'
+import { pick, seeded, seedFromEnv } from '../../support/random.js'
+
+const FIELDS = FIELD_NAMES.length
+const SEED = seedFromEnv(7)
+
+const term = (estimatedDf: number): ScoringTerm => ({
+  label: 'w',
+  pattern: null as never,
+  fields: [0, 1, 2, 3, 4, 5],
+  estimatedDf,
+  countCap: 10,
+})
+
+function randomCase(random: () => number) {
+  // Around the 300 leaders the phrase is looked for in, so that the cut falls among equal scores.
+  const count = pick(random, [0, 1, 40, 299, 300, 301, 450, 900])
+  const terms = Array.from({ length: 1 + Math.floor(random() * 3) }, () => term(Math.floor(random() * 50)))
+  const width = terms.length * FIELDS
+  const documents = count + 20
+  // Some documents skipped: a match's place and its document differ.
+  const docs = Array.from({ length: count }, (_, i) => i + (i > count / 2 ? 10 : 0))
+  // Few distinct counts and lengths: many matches score the same.
+  const tf = Float64Array.from({ length: count * width }, () => pick(random, [0, 0, 0, 1, 2, 0.5]))
+  const lengths = Float64Array.from({ length: documents * FIELDS }, () => pick(random, [1, 10, 100]))
+  const averages = Float64Array.from({ length: FIELDS }, () => pick(random, [5, 50]))
+  const phraseCounts = Array.from({ length: documents }, () => pick(random, [0, 0, 1, 3]))
+  const query: CompiledQuery<number> = {
+    clauses: [],
+    terms,
+    phrase: random() < 0.8 ? term(Math.floor(random() * 20)) : null,
+    corrections: [],
+  }
+  return { count, width, docs, tf, lengths, averages, phraseCounts, query, total: documents }
+}
+
+describe('scoreCounted', () => {
+  it('scores as scoreWith does, the phrase bonus going to the same leaders', () => {
+    for (let run = 0; run < 300; run++) {
+      const random = seeded(SEED * 31 + run)
+      const { count, width, docs, tf, lengths, averages, phraseCounts, query, total } = randomCase(random)
+      const phrase = (doc: number, counts: Float64Array) => {
+        counts[doc % FIELDS] = phraseCounts[doc]!
+        return phraseCounts[doc]! > 0
+      }
+      const matches: Match<number>[] = docs.map((doc, i) => ({ doc, tf, offset: i * width, score: 0 }))
+      scoreWith(query, matches, total, averages, {
+        lengths: () => lengths,
+        lengthsAt: (match) => match.doc * FIELDS,
+        phrase: (_, match, counts) => phrase(match.doc, counts),
+      })
+      const scores = scoreCounted(query, { docs, tf, width }, total, averages, lengths, (_, doc, counts) => phrase(doc, counts))
+      expect(scores.length, `seed ${SEED}, run ${run}`).toBe(count)
+      matches.forEach((match, i) => expect(Object.is(scores[i], match.score), `seed ${SEED}, run ${run}, match ${i}`).toBe(true))
+    }
+  })
+
+  it('with upper bounds for some counts, gives the shown best (and the phrase leaders) the scores of exact counts', () => {
+    for (let run = 0; run < 300; run++) {
+      const random = seeded(SEED * 37 + run)
+      const { count, width, docs, tf, lengths, averages, phraseCounts, query, total } = randomCase(random)
+      const phrase = (_: unknown, doc: number, counts: Float64Array) => {
+        counts[doc % FIELDS] = phraseCounts[doc]!
+        return phraseCounts[doc]! > 0
+      }
+      const shown = pick(random, [1, 5, 20, 50])
+      const exact = scoreCounted(query, { docs, tf, width }, total, averages, lengths, phrase, shown)
+      // Some counts bounded: above and below the exact one, never crossing zero (whether a word is there is known).
+      const bounded = tf.slice()
+      const low = tf.slice()
+      const matches = Array.from({ length: count }, (_, i) => i).filter(() => random() < 0.5)
+      for (const i of matches) {
+        for (let at = i * width; at < (i + 1) * width; at++) {
+          if (tf[at] === 0 || random() < 0.3) continue
+          bounded[at] = tf[at]! + pick(random, [0, 0.5, 3])
+          low[at] = tf[at]! * pick(random, [1, 0.5, 0.1])
+        }
+      }
+      const write = (from: Float64Array) => (i: number) => bounded.set(from.subarray(i * width, (i + 1) * width), i * width)
+      const pruned = scoreCounted(
+        query,
+        { docs, tf: bounded, width, bounded: { matches, lower: write(low), exact: write(tf) } },
+        total,
+        averages,
+        lengths,
+        phrase,
+        shown,
+      )
+      const best = (scores: Float64Array) =>
+        Array.from(scores.keys())
+          .sort((a, b) => scores[b]! - scores[a]! || a - b)
+          .slice(0, shown)
+          .map((i) => [i, scores[i]])
+      expect(best(pruned), `seed ${SEED}, run ${run}`).toEqual(best(exact))
+    }
+  })
+})
