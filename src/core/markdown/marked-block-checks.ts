@@ -1,9 +1,12 @@
 /**
- * Cheap checks before two of marked's costliest block rules, for text they cannot match: a setext
+ * Cheap checks before three of marked's costliest block rules, for text they cannot match: a setext
  * heading needs an underline (`===` or `---` on its own line) before the paragraph's first blank
- * line, and a table needs its second line to begin as a delimiter row (`|`, `:` or `-`). Where the
- * check cannot rule the rule out, marked's own rule decides, so the tokens are marked's. Together
- * the two rules were about a tenth of a long HTML export, tried on every paragraph.
+ * line, a table needs its second line to begin as a delimiter row (`|`, `:` or `-`), and an HTML
+ * block begins with `<` after at most three spaces. Where the check cannot rule the rule out,
+ * marked's own rule decides, so the tokens are marked's. The rules are tried at every block: in a
+ * long HTML export the first two were about a tenth of the time, and in a `show` (one process, one
+ * summary) running the three large expressions at all, each compiled on first use, was half of
+ * marked's lexing.
  */
 import type { Tokens, TokenizerThis } from 'marked'
 
@@ -14,6 +17,7 @@ const BLANK_LINE = /\n\s*?\n/
 const LOOK_AHEAD = 4096
 const UNDERLINE = /\n {0,3}(?:=+|-+)[ \t]*(?:\n|$)/
 const DELIMITER_ROW_START = /^ {0,3}[|:-]/
+const HTML_BLOCK_START = /^ {0,3}</
 
 /** Undefined when `src` cannot start with a setext heading; false lets marked's rule decide. */
 export function setextHeading(this: TokenizerThis, src: string): Tokens.Heading | false | undefined {
@@ -27,4 +31,9 @@ export function setextHeading(this: TokenizerThis, src: string): Tokens.Heading 
 export function table(this: TokenizerThis, src: string): Tokens.Table | false | undefined {
   const newline = src.indexOf('\n')
   return newline >= 0 && DELIMITER_ROW_START.test(src.slice(newline + 1, newline + 5)) ? false : undefined
+}
+
+/** Undefined when `src` cannot start with an HTML block; false lets marked's rule decide. */
+export function htmlBlock(this: TokenizerThis, src: string): Tokens.HTML | false | undefined {
+  return HTML_BLOCK_START.test(src) ? false : undefined
 }
