@@ -95,10 +95,12 @@ export function buildNames(
   })
   const paperAt = new Map(papers.map((paper, i) => [paper, i]))
   const resolver = new CitationResolver({ papers, summaries })
+  const none: readonly number[] = [] // most papers are cited by no summary: one list for all of them
   const entries = [...byName.keys()].sort().map((name): NameEntry => {
     const refs = byName.get(name)!.sort((a, b) => a - b)
     const paper = resolver.resolve(name)
-    const citing = refs.flatMap((ref) => (ref % 3 === PAPER_KEY ? [citingByKey.get(papers[(ref - PAPER_KEY) / 3]!.key) ?? []] : []))
+    const citing: (readonly number[])[] = []
+    for (const ref of refs) if (ref % 3 === PAPER_KEY) citing.push(citingByKey.get(papers[(ref - PAPER_KEY) / 3]!.key) ?? none)
     return { name, refs, cited: paper ? paperAt.get(paper)! : -1, citing }
   })
   return new NameList(entries)
