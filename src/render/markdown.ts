@@ -8,7 +8,7 @@ import { markedTerminal } from 'marked-terminal'
 import { sanitizeTerminal } from '../core/text/sanitize.js'
 import { type Figure, FigureList, unglueImageUrls } from '../core/markdown/figures.js'
 import { plainText, plainTextNotice, renderWithinLimits } from '../core/markdown/limits.js'
-import { htmlBlock, setextHeading, table } from '../core/markdown/marked-block-checks.js'
+import { blockquote, definition, htmlBlock, setextHeading, table } from '../core/markdown/marked-block-checks.js'
 import { plainText as textRun } from '../core/markdown/marked-plain-text.js'
 import { protectMath } from '../core/markdown/math-spans.js'
 import type { MathConverter } from './math.js'
@@ -49,7 +49,7 @@ function formatted(source: string, styles: Styles, width: number, convertMath?: 
     gfm: true,
     breaks: false,
     async: false,
-    tokenizer: { inlineText: textRun, lheading: setextHeading, table, html: htmlBlock },
+    tokenizer: { inlineText: textRun, lheading: setextHeading, table, html: htmlBlock, blockquote, def: definition },
   })
   // marked-terminal draws emphasis, strong and strikethrough with our styles; renderer.ts
   // overrides the rest. Emoji shortcodes (`:name:`) stay as typed.

@@ -1,12 +1,12 @@
 /**
- * Cheap checks before three of marked's costliest block rules, for text they cannot match: a setext
- * heading needs an underline (`===` or `---` on its own line) before the paragraph's first blank
- * line, a table needs its second line to begin as a delimiter row (`|`, `:` or `-`), and an HTML
- * block begins with `<` after at most three spaces. Where the check cannot rule the rule out,
- * marked's own rule decides, so the tokens are marked's. The rules are tried at every block: in a
- * long HTML export the first two were about a tenth of the time, and in a `show` (one process, one
- * summary) running the three large expressions at all, each compiled on first use, was half of
- * marked's lexing.
+ * Cheap checks before marked's costliest block rules, for text they cannot match: a setext heading
+ * needs an underline (`===` or `---` on its own line) before the paragraph's first blank line, a
+ * table needs its second line to begin as a delimiter row (`|`, `:` or `-`), and after at most three
+ * spaces an HTML block begins with `<`, a block quote with `>` and a link definition with `[`. Where
+ * the check cannot rule the rule out, marked's own rule decides, so the tokens are marked's. The
+ * rules are tried at every block: in a long HTML export the first two were about a tenth of the
+ * time, and in a `show` (one process, one summary) running these large expressions at all, each
+ * compiled on first use, was half of marked's lexing.
  */
 import type { Tokens, TokenizerThis } from 'marked'
 
@@ -18,6 +18,8 @@ const LOOK_AHEAD = 4096
 const UNDERLINE = /\n {0,3}(?:=+|-+)[ \t]*(?:\n|$)/
 const DELIMITER_ROW_START = /^ {0,3}[|:-]/
 const HTML_BLOCK_START = /^ {0,3}</
+const QUOTE_START = /^ {0,3}>/
+const DEFINITION_START = /^ {0,3}\[/
 
 /** Undefined when `src` cannot start with a setext heading; false lets marked's rule decide. */
 export function setextHeading(this: TokenizerThis, src: string): Tokens.Heading | false | undefined {
@@ -36,4 +38,14 @@ export function table(this: TokenizerThis, src: string): Tokens.Table | false | 
 /** Undefined when `src` cannot start with an HTML block; false lets marked's rule decide. */
 export function htmlBlock(this: TokenizerThis, src: string): Tokens.HTML | false | undefined {
   return HTML_BLOCK_START.test(src) ? false : undefined
+}
+
+/** Undefined when `src` cannot start with a block quote; false lets marked's rule decide. */
+export function blockquote(this: TokenizerThis, src: string): Tokens.Blockquote | false | undefined {
+  return QUOTE_START.test(src) ? false : undefined
+}
+
+/** Undefined when `src` cannot start with a link definition; false lets marked's rule decide. */
+export function definition(this: TokenizerThis, src: string): Tokens.Def | false | undefined {
+  return DEFINITION_START.test(src) ? false : undefined
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Lexer, Marked } from 'marked'
-import { htmlBlock, setextHeading, table } from '../../../src/core/markdown/marked-block-checks.js'
+import { blockquote, definition, htmlBlock, setextHeading, table } from '../../../src/core/markdown/marked-block-checks.js'
 
 const marked = new Marked({ gfm: true })
 
@@ -28,9 +28,9 @@ function topLevelAlternatives(source: string): string[] {
   }
   return alternatives
 }
-const checked = new Marked({ gfm: true, tokenizer: { lheading: setextHeading, table, html: htmlBlock } })
+const checked = new Marked({ gfm: true, tokenizer: { lheading: setextHeading, table, html: htmlBlock, blockquote, def: definition } })
 
-describe('checks before marked setext heading, table and HTML block rules', () => {
+describe('checks before marked setext heading, table, HTML block, block quote and definition rules', () => {
   it("guard marked's own rules, unchanged", () => {
     expect(Lexer.rules.block.gfm.lheading.source.endsWith(String.raw`\n {0,3}(=+|-+)[ \t]*(?:\n+|$)`)).toBe(true)
     expect(Lexer.rules.block.gfm.lheading.source).toContain(String.raw`((?:.|\n(?!\s*?\n|`)
@@ -41,6 +41,8 @@ describe('checks before marked setext heading, table and HTML block rules', () =
     const alternatives = topLevelAlternatives(html.slice('^ {0,3}(?:'.length, -1))
     expect(alternatives.length).toBeGreaterThan(5)
     for (const alternative of alternatives) expect(alternative).toMatch(/^</)
+    expect(Lexer.rules.block.gfm.blockquote.source.startsWith('^( {0,3}> ?')).toBe(true)
+    expect(Lexer.rules.block.gfm.def.source.startsWith('^ {0,3}\\[')).toBe(true)
   })
 
   it.each([
@@ -71,6 +73,10 @@ describe('checks before marked setext heading, table and HTML block rules', () =
     '<?php echo 1 ?>\n\n<!DOCTYPE html>\n\n<![CDATA[ x ]]>',
     '- item\n  <div>html in an item</div>\n\n> <p>quoted html</p>',
     'x < y and a < b\n\n < not a tag',
+    '> quote\n> more\nlazy line\n\n   > indented quote\n\n    > code, not a quote',
+    'a paragraph\n> interrupted by a quote',
+    '[ref]: https://example.org "Title"\n\nA [ref] and [ref][] and [Ref].\n\n   [two]:\n   <x y>\n\n[two]',
+    'text\n[not]: a definition inside a paragraph\n\n- item\n\n  [d]: /in-item\n  > quote in item',
   ])('gives the tokens marked gives for %j', (markdown) => {
     expect(checked.lexer(markdown)).toEqual(marked.lexer(markdown))
   })
