@@ -84,6 +84,7 @@ type SectionKind = ColumnKind | 'u32' | 'latin1' | 'bytes'
  * checks the blocks they lie in, not the whole section (whose SHA-1 would load node:crypto).
  */
 const PLACE_BLOCK = 4096
+const PLACE_SECTIONS = new Set(['paperPlaces', 'summaryPlaces'])
 
 /** The checksums of `places`' blocks of PLACE_BLOCK bytes, one after another. */
 function blockSums(places: Buffer): string {
@@ -134,7 +135,7 @@ export function indexParts(contents: IndexContents): Buffer[] {
   }
   const parts = sectionsOf(contents).flatMap(([name, kind, value]) => {
     const bytes = bytesOf(kind, value)
-    return name.endsWith('Places')
+    return PLACE_SECTIONS.has(name)
       ? [[name, bytes] as const, [`${name}.sums`, Buffer.from(blockSums(bytes), 'latin1')] as const]
       : [[name, bytes] as const]
   })
