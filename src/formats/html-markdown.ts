@@ -18,8 +18,8 @@ import { MAX_CONVERTED_SPANS } from '../core/markdown/limits.js'
 import { escapeHtml } from './html-escape.js'
 import { embeddedFigureHtml, linkedFigureHtml, type FigureEmbedder } from './html-figures.js'
 import { HtmlAllowList, imageHtml, isLinkTarget, isRemoteImage, linkHtml, sanitizeContent } from './html-sanitize.js'
-import { setextHeading, table } from './marked-block-checks.js'
-import { plainText } from './marked-plain-text.js'
+import { setextHeading, table } from '../core/markdown/marked-block-checks.js'
+import { plainText } from '../core/markdown/marked-plain-text.js'
 
 /** TeX longer than this is shown as code; no summary needs more and temml's time grows with it. */
 const MAX_TEX_LENGTH = 4000

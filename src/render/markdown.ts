@@ -8,6 +8,8 @@ import { markedTerminal } from 'marked-terminal'
 import { sanitizeTerminal } from '../core/text/sanitize.js'
 import { type Figure, FigureList, unglueImageUrls } from '../core/markdown/figures.js'
 import { plainText, plainTextNotice, renderWithinLimits } from '../core/markdown/limits.js'
+import { blockquote, definition, htmlBlock, setextHeading, table } from '../core/markdown/marked-block-checks.js'
+import { plainText as textRun } from '../core/markdown/marked-plain-text.js'
 import { protectMath } from '../core/markdown/math-spans.js'
 import type { MathConverter } from './math.js'
 import { MathText } from './math-text.js'
@@ -40,7 +42,15 @@ function formatted(source: string, styles: Styles, width: number, convertMath?: 
   const { markdown: prepared, spans } = protectMath(source, unglueImageUrls)
   const math = new MathText(spans, styles, convertMath)
   const figures = new FigureList()
-  const marked = new Marked({ gfm: true, breaks: false, async: false })
+  // The checks and the text rule give marked's own tokens, without trying its largest expressions
+  // where they cannot match: in one process rendering one summary, compiling and running them was
+  // most of the lexing.
+  const marked = new Marked({
+    gfm: true,
+    breaks: false,
+    async: false,
+    tokenizer: { inlineText: textRun, lheading: setextHeading, table, html: htmlBlock, blockquote, def: definition },
+  })
   // marked-terminal draws emphasis, strong and strikethrough with our styles; renderer.ts
   // overrides the rest. Emoji shortcodes (`:name:`) stay as typed.
   marked.use(markedTerminal({ strong: styles.strong, em: styles.em, del: styles.del, emoji: false }))

@@ -24,6 +24,7 @@ import type { Library } from '../../src/core/model.js'
 import { FileStore } from '../../src/store/file-store.js'
 import type { IndexContents } from '../../src/store/index/contents.js'
 import { decodeIndex, encodeIndex } from '../../src/store/index/format.js'
+import { NameList, NAMES_PER_CHUNK, type NameEntry } from '../../src/store/index/names.js'
 import { fileIdentity } from '../../src/store/index/identity.js'
 import { IndexFile } from '../../src/store/index/index-file.js'
 import { readRecordsAt } from '../../src/store/index/record-reader.js'
@@ -208,23 +209,70 @@ function forgeIndex(index: string, forge: (contents: Record<string, unknown>) =>
     summaryPlaces: Array.from(contents.summaryPlaces),
     orders: { added: Array.from(orders.added), year: Array.from(orders.year), title: Array.from(orders.title) },
     stats: structuredClone(contents.stats),
-    names: {
-      text: contents.names.text,
-      starts: Array.from(contents.names.starts),
-      refStarts: Array.from(contents.names.refStarts),
-      refs: Array.from(contents.names.refs),
-      cited: Array.from(contents.names.cited),
-      citingStarts: Array.from(contents.names.citingStarts),
-      citing: Array.from(contents.names.citing),
-    },
+    names: structuredClone(Array.from({ length: contents.names.count }, (_, n) => contents.names.entry(n))),
     // The rows' bytes as text a letter a byte, so a forge can edit them as text.
     plainRows: { text: Buffer.from(contents.plainRows.bytes).toString('latin1'), starts: Array.from(contents.plainRows.starts) },
   }
   forge(plain)
+  plain.names = new NameList(plain.names as NameEntry[])
   const rows = plain.plainRows as { text: string; starts: number[] }
   plain.plainRows = { bytes: Buffer.from(rows.text, 'latin1'), starts: rows.starts }
   writeFileSync(index, encodeIndex(plain as unknown as IndexContents))
 }
+
+/** A library of `count` papers, each with a summary citing the paper before it: names in several chunks of the table. */
+function manyNamesLibrary(count: number): Library {
+  const key = (i: number) => `p${String(i).padStart(4, '0')}x`
+  return libraryOf(
+    Array.from({ length: count }, (_, i) => paper({ key: key(i) })),
+    Array.from({ length: count }, (_, i) =>
+      summary({ id: `${key(i)}-notes`, paper: key(i), body: i > 0 ? `After @${key(i - 1)}.\n` : 'First.\n' }),
+    ),
+  )
+}
+
+/** Where the section `name` of an index file starts, and its length. */
+function indexSection(path: string, name: string): { start: number; length: number } {
+  const bytes = readFileSync(path)
+  const end = 32 + bytes.readUInt32LE(12)
+  const header = JSON.parse(bytes.subarray(32, end).toString('utf8')) as { sections: [string, number, number, string][] }
+  const [, offset, length] = header.sections.find(([section]) => section === name)!
+  return { start: end + offset, length }
+}
+
+describe('the name table and the places, checked a chunk or a block at a time', () => {
+  /** A library written by precis with names in several chunks (NAMES_PER_CHUNK each). */
+  async function manyNames(): Promise<{ library: string; cache: string; index: string }> {
+    const { library, cache } = libraryWithCache()
+    await indexedStore(library, cache).update((lib) => Object.assign(lib, manyNamesLibrary(300)))
+    const index = indexFileName(library, cache)
+    expect(decodeIndex(readFileSync(index))!.names.count).toBeGreaterThan(2 * NAMES_PER_CHUNK)
+    return { library, cache, index }
+  }
+
+  it('answer as a fresh parse does, names of every chunk and places of every block', async () => {
+    const { library, cache } = await manyNames()
+    await expectFreshAnswers(library, cache)
+    expect(indexIsCurrent(library, cache)).toBe(true)
+  })
+
+  // Damage found in a chunk or a block sends the read to the library and removes the index; block
+  // checksums that fail leave the places to the whole section's own check, which holds.
+  it.each([
+    ['a byte flipped in a chunk of names', 'names', 0.5, true],
+    ['a byte flipped in the last chunk of names', 'names', 0.99, true],
+    ['a byte flipped in the directory of the chunks', 'names.chunks', 0.5, true],
+    ['a byte flipped in a block of places', 'summaryPlaces', 0.5, true],
+    ["a byte flipped in the places' block checksums", 'paperPlaces.sums', 0.5, false],
+  ])('answer as a fresh parse with %s', async (_, section, where, removed) => {
+    const { library, cache, index } = await manyNames()
+    const { start, length } = indexSection(index, section)
+    flipByte(index, start + Math.floor(length * where))
+    expect(await answersFrom(indexedStore(library, cache))).toEqual(await freshAnswers(library))
+    expect(existsSync(index)).toBe(!removed)
+    await expectFreshAnswers(library, cache)
+  })
+})
 
 describe('records read where the caller says they are', () => {
   it('are the records asked for, found by key and id when those places are wrong or out of range', async () => {
@@ -278,9 +326,12 @@ describe('an index whose checksums hold but whose contents precis did not write'
     ['an order with half an entry', (c: Record<string, unknown>) => (c.orders as { year: number[] }).year.push(0)],
     ['statistics that are not counts', (c: Record<string, unknown>) => ((c.stats as { words: unknown }).words = -1)],
     ['statistics without a top list', (c: Record<string, unknown>) => delete (c.stats as { longest?: unknown }).longest],
-    ['names out of order', (c: Record<string, unknown>) => reverseNames(c.names as ForgedNames)],
-    ['a name ending beyond the names', (c: Record<string, unknown>) => ((c.names as ForgedNames).starts[1]! += 1000)],
-    ['a name whose records end beyond the records', (c: Record<string, unknown>) => (c.names as ForgedNames).refs.pop()],
+    ['names out of order', (c: Record<string, unknown>) => (c.names as ForgedNames).reverse()],
+    ['a name twice', (c: Record<string, unknown>) => ((c.names as ForgedNames)[1]!.name = (c.names as ForgedNames)[0]!.name)],
+    ['a name that is not text', (c: Record<string, unknown>) => ((c.names as ForgedNames)[1]!.name = 7)],
+    ['references out of order', (c: Record<string, unknown>) => (c.names as ForgedNames).find((e) => e.refs.length > 1)!.refs.reverse()],
+    ['a citation of a paper at a negative position', (c: Record<string, unknown>) => ((c.names as ForgedNames)[0]!.cited = -7)],
+    ['a paper without its citing summaries', (c: Record<string, unknown>) => (c.names as ForgedNames)[0]!.citing.pop()],
     ['a row with a terminal escape', (c) => forgeRows(c, (rows) => (rows.text = rows.text.replace('Neural', '\u001b[31mNeura')))],
     ['a row with a line break in a field', (c) => forgeRows(c, (rows) => (rows.text = rows.text.replace('\t', '\n')))],
     ['a row of five fields', (c) => forgeRows(c, (rows) => (rows.text = rows.text.replace('Neural', 'Neu\tal')))],
@@ -306,13 +357,10 @@ describe('an index whose checksums hold but whose contents precis did not write'
   })
 
   it.each([
-    ['records that do not bear the names they are listed under', (names: ForgedNames) => names.refs.push(...names.refs.splice(0, 2))],
-    ['references to records that are not there', (names: ForgedNames) => (names.refs[0] = 3 * 99)],
-    ['a citation of a paper that is not there', (names: ForgedNames) => (names.cited[0] = 99)],
-    ['a citation of a paper at a negative position', (names: ForgedNames) => (names.cited[0] = -7)],
-    ['a citing summary that is not there', (names: ForgedNames) => names.citing.splice(0, 1, 99)],
-    ['the records of a name beyond the references', (names: ForgedNames) => (names.refStarts[1] = names.refs.length + 5)],
-    ["a paper's citing summaries beyond the list", (names: ForgedNames) => (names.citingStarts[1] = names.citing.length + 5)],
+    ['records that do not bear the names they are listed under', (names: ForgedNames) => swapRecords(names[0]!, names[1]!)],
+    ['references to records that are not there', (names: ForgedNames) => (names[0]!.refs = [3 * 99])],
+    ['a citation of a paper that is not there', (names: ForgedNames) => (names[0]!.cited = 99)],
+    ['a citing summary that is not there', (names: ForgedNames) => (names.find((e) => e.citing.length > 0)!.citing[0] = [99])],
   ])('finds records by name right when the name table lists %s', async (_, forge) => {
     const { library, cache, index } = await writtenLibrary()
     forgeIndex(index, (c) => forge(c.names as ForgedNames))
@@ -400,22 +448,12 @@ function forgeRows(contents: Record<string, unknown>, forge: (rows: { text: stri
   forge(contents.plainRows as { text: string; starts: number[] })
 }
 
-/** The name table as forgeIndex hands it out: plain arrays. */
-interface ForgedNames {
-  text: string
-  starts: number[]
-  refStarts: number[]
-  refs: number[]
-  citingStarts: number[]
-  cited: number[]
-  citing: number[]
-}
+/** The name table as forgeIndex hands it out: its entries, in order, each changeable. */
+type ForgedNames = { name: unknown; refs: number[]; cited: unknown; citing: number[][] }[]
 
-/** The names in reverse order (each keeping its letters). */
-function reverseNames(names: ForgedNames): void {
-  const list = names.starts.slice(1).map((end, i) => names.text.slice(names.starts[i], end))
-  names.text = list.reverse().join('')
-  names.starts = [0, ...list.map((_, i) => list.slice(0, i + 1).join('').length)]
+/** Two names each listing the other's records. */
+function swapRecords(a: ForgedNames[number], b: ForgedNames[number]): void {
+  ;[a.refs, b.refs, a.citing, b.citing] = [b.refs, a.refs, b.citing, a.citing]
 }
 
 function flipByte(path: string, at: number): void {

@@ -110,10 +110,15 @@ export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
     return ctx.io.out(bodies.map((b, i) => (i < bodies.length - 1 && !b.endsWith('\n') ? b + '\n' : b)).join(''))
   }
   const width = chooseWidth(opts.width, ctx.config.values()).value ?? readingWidth(ctx.io.columns)
-  const { renderPaper } = await import('../../render/show.js') // marked-terminal and temml: loaded only to render
-  const { ShowCitations } = await import('../../render/citations.js')
-  // Formulas earlier runs converted come from the cache: temml is loaded only for a new one.
-  const math = (await import('../../render/math-conversions.js')).conversionsCachedIn(cacheDir(ctx.env))
+  // Loaded only to render, together (one wait rather than three): marked and marked-terminal with the
+  // renderer, and the math conversions, whose cache holds the formulas earlier runs converted (temml is
+  // loaded only for a new one).
+  const [{ renderPaper }, { ShowCitations }, { conversionsCachedIn }] = await Promise.all([
+    import('../../render/show.js'),
+    import('../../render/citations.js'),
+    import('../../render/math-conversions.js'),
+  ])
+  const math = conversionsCachedIn(cacheDir(ctx.env))
   const options = { width, color: ctx.io.color, hyperlinks: ctx.io.hyperlinks, convertMath: math.convert }
   const drawer = await figureDrawer(ctx, chooseImages(opts.images, ctx.config.values()).value)
   const citations = new ShowCitations(

@@ -34,6 +34,12 @@ export interface IndexContents {
   paperPlaces: ArrayLike<number>
   /** Where each summary lies, likewise. */
   summaryPlaces: ArrayLike<number>
+  /**
+   * Where record `at` of `list` lies, as a [start, end) pair: from a decoded index, read and checked
+   * with the block of places it is in, not all of them. Absent, or undefined (a position out of range,
+   * a block that fails its check), the places above are read.
+   */
+  placeOf?: (list: 'papers' | 'summaries', at: number) => readonly [number, number] | undefined
   /** Each sort order's entries as entryPairs gives them (core/records/entries.ts); null when sorted with another collation. */
   orders: Record<SortOrder, ArrayLike<number>> | null
   /** outlineStats with STATS_ROWS rows in each top list. */

@@ -19,12 +19,13 @@ import { isCount, isText, isTextList, PAPER_COLUMNS, sectionName, SUMMARY_COLUMN
 import { checksum, sectionChecksum } from './checksum.js'
 import { alignedSections, checkedHeader, fixedBytes, framedParts, frameVersion, headerEnd, type Frame } from './frame.js'
 import { isFileIdentity } from './identity.js'
-import { isNameTable, type NameTable } from './names.js'
+import type { NameTable } from './names.js'
+import { chunkedNames, DamagedNames, encodeNames } from './name-chunks.js'
 import { isPlainRows } from '../../core/records/plain-rows.js'
 import { isUtf8 } from 'node:buffer'
 
 /** Raised whenever what the index holds or how it is laid out changes. */
-export const INDEX_FORMAT_VERSION = 6
+export const INDEX_FORMAT_VERSION = 7
 
 const INDEX_FRAME: Frame = {
   magic: Buffer.from('precisIX', 'latin1'),
@@ -82,20 +83,32 @@ interface RowViews<R> {
 }
 
 /**
- * How a section's bytes hold its value: as a column's do; as 32-bit whole numbers, unsigned or
- * signed (the name table's offsets and positions: half the bytes of floats, and whole by their
- * type); as text in Latin-1 when every letter fits it, else UTF-16 (the names, kept exactly); or as
- * bytes as they are (`list`'s rows, UTF-8: written out as they are).
+ * How a section's bytes hold its value: as a column's do; as 32-bit unsigned whole numbers (where
+ * `list`'s rows start: half the bytes of floats, and whole by their type); as Latin-1 text (the
+ * checksums of the places' blocks); or as bytes as they are (`list`'s rows, UTF-8, written out as
+ * they are; the name table's chunks, JSON in UTF-8, each checked on its own: name-chunks.ts).
  */
-type SectionKind = ColumnKind | 'u32' | 'i32' | 'latin1' | 'utf16' | 'bytes'
+type SectionKind = ColumnKind | 'u32' | 'latin1' | 'bytes'
 
-/** A letter beyond Latin-1: the names' text is kept in UTF-16 only with one (keys and ids mostly have none: one byte a letter). */
-const BEYOND_LATIN1 = /[\u0100-\uffff]/
+/**
+ * The places are also checked in blocks of this many bytes (256 records), each block's checksum in
+ * a section of its own (`paperPlaces.sums`): a read of a few records (`show`, a search's hits)
+ * checks the blocks they lie in, not the whole section (whose SHA-1 would load node:crypto).
+ */
+const PLACE_BLOCK = 4096
+const PLACE_SECTIONS = new Set(['paperPlaces', 'summaryPlaces'])
+
+/** The checksums of `places`' blocks of PLACE_BLOCK bytes, one after another. */
+function blockSums(places: Buffer): string {
+  let sums = ''
+  for (let start = 0; start < places.length; start += PLACE_BLOCK) sums += checksum(places.subarray(start, start + PLACE_BLOCK))
+  return sums
+}
 
 function sectionsOf(contents: IndexContents): [string, SectionKind, unknown][] {
   const columnSections = <R>(record: 'paper' | 'summary', columns: readonly Column<R>[], rows: readonly R[]) =>
     columns.map((c): [string, SectionKind, unknown] => [sectionName(record, c.field), c.kind, rows.map(c.stored)])
-  const names = contents.names
+  const names = encodeNames(contents.names)
   return [
     ...columnSections('paper', PAPER_COLUMNS, contents.papers),
     ...columnSections('summary', SUMMARY_COLUMNS, contents.summaries),
@@ -108,13 +121,8 @@ function sectionsOf(contents: IndexContents): [string, SectionKind, unknown][] {
     ['collation', 'json', contents.orders ? COLLATION : null],
     ...SORT_ORDERS.map((order): [string, SectionKind, unknown] => [`order.${order}`, 'numbers', contents.orders?.[order] ?? []]),
     ['stats', 'json', contents.stats],
-    BEYOND_LATIN1.test(names.text) ? ['names.utf16', 'utf16', names.text] : ['names.latin1', 'latin1', names.text],
-    ['names.starts', 'u32', names.starts],
-    ['names.refStarts', 'u32', names.refStarts],
-    ['names.refs', 'u32', names.refs],
-    ['names.cited', 'i32', names.cited],
-    ['citing.starts', 'u32', names.citingStarts],
-    ['citing', 'u32', names.citing],
+    ['names', 'bytes', names.chunks],
+    ['names.chunks', 'json', names.directory],
     ['rows', 'bytes', contents.plainRows.bytes],
     ['rows.starts', 'u32', contents.plainRows.starts],
   ]
@@ -131,14 +139,18 @@ export function indexParts(contents: IndexContents): Buffer[] {
     if (kind === 'json') return Buffer.from(JSON.stringify(value))
     if (kind === 'numbers') return Buffer.from(Float64Array.from(value as ArrayLike<number>).buffer)
     if (kind === 'u32') return Buffer.from(Uint32Array.from(value as ArrayLike<number>).buffer)
-    if (kind === 'i32') return Buffer.from(Int32Array.from(value as ArrayLike<number>).buffer)
     if (kind === 'bytes') {
       const bytes = value as Uint8Array
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) // no copy: 9 MB at 100k
     }
-    return Buffer.from(value as string, kind === 'latin1' ? 'latin1' : 'utf16le')
+    return Buffer.from(value as string, 'latin1')
   }
-  const parts = sectionsOf(contents).map(([name, kind, value]) => [name, bytesOf(kind, value)] as const)
+  const parts = sectionsOf(contents).flatMap(([name, kind, value]) => {
+    const bytes = bytesOf(kind, value)
+    return PLACE_SECTIONS.has(name)
+      ? [[name, bytes] as const, [`${name}.sums`, Buffer.from(blockSums(bytes), 'latin1')] as const]
+      : [[name, bytes] as const]
+  })
   const { bodies, places } = alignedSections(parts, sectionChecksum)
   const counts = { papers: contents.papers.length, summaries: contents.summaries.length }
   return framedParts(INDEX_FRAME, { library: contents.library, identity: contents.identity, counts, sections: places }, bodies)
@@ -314,13 +326,46 @@ function numberSection(header: Header, name: string): Float64Array | undefined {
 }
 
 /** A section of 32-bit whole numbers, read where it lies when it is aligned, else copied; undefined when damaged. */
-function wholeSection(header: Header, name: string, signed = false): ArrayLike<number> | undefined {
+function wholeSection(header: Header, name: string): ArrayLike<number> | undefined {
   const body = sectionBytes(header, name)
   if (!body || body.length % 4 !== 0) return undefined
   const aligned = body.byteOffset % 4 === 0 ? body : Buffer.from(body)
-  return signed
-    ? new Int32Array(aligned.buffer, aligned.byteOffset, aligned.length / 4)
-    : new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.length / 4)
+  return new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.length / 4)
+}
+
+/**
+ * Where record `at` of `count` lies, as the section `name` of places holds it: read from the one
+ * block of PLACE_BLOCK bytes it is in, checked (its checksum in `<name>.sums`, each value a count)
+ * when first used. Undefined for a position out of range, or when the block or the sums are not
+ * what precis writes: the caller then reads the whole section (checked whole, else the fallback's).
+ */
+function placeInBlocks(header: Header, name: string, count: number) {
+  const blocks = new Map<number, Float64Array | null>()
+  let sums: string | null | undefined
+  const block = (b: number): Float64Array | null => {
+    const section = header.sections.get(name)
+    if (sums === undefined) {
+      const bytes = sectionBytes(header, `${name}.sums`)
+      const expected = section && section.length === 16 * count ? 16 * Math.ceil(section.length / PLACE_BLOCK) : -1
+      sums = bytes && bytes.length === expected ? bytes.toString('latin1') : null
+    }
+    if (sums === null || !section) return null
+    const start = b * PLACE_BLOCK
+    const length = Math.min(PLACE_BLOCK, section.length - start)
+    const bytes = header.bytes.read(section.start + start, length)
+    if (!bytes || bytes.length !== length || checksum(bytes) !== sums.slice(16 * b, 16 * b + 16)) return null
+    const values = new Float64Array(length / 8)
+    new Uint8Array(values.buffer).set(bytes) // copied: a Float64Array starts at a multiple of 8 bytes
+    return allCounts(values) ? values : null
+  }
+  return (at: number): readonly [number, number] | undefined => {
+    if (!(Number.isSafeInteger(at) && at >= 0 && at < count)) return undefined
+    const b = Math.floor((16 * at) / PLACE_BLOCK)
+    if (!blocks.has(b)) blocks.set(b, block(b))
+    const values = blocks.get(b)
+    const i = (2 * at) % (PLACE_BLOCK / 8)
+    return values ? [values[i]!, values[i + 1]!] : undefined
+  }
 }
 
 /** A section's values when it holds a list of them (`count` of them, when given); undefined otherwise. */
@@ -429,6 +474,8 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
   )
   const paperPlaces = part('paperPlaces', counted('paperPlaces', 2 * counts.papers), (c) => c.paperPlaces)
   const summaryPlaces = part('summaryPlaces', counted('summaryPlaces', 2 * counts.summaries), (c) => c.summaryPlaces)
+  const paperPlace = placeInBlocks(header, 'paperPlaces', counts.papers)
+  const summaryPlace = placeInBlocks(header, 'summaryPlaces', counts.summaries)
   // Each order decoded when first listed in (a read lists in one). Whether they were sorted with this
   // ICU's collation is its own section: sorted with another's, the read sorts again (orders null).
   const sortedHere = part(
@@ -451,26 +498,36 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
   )
   const orders = {} as Record<SortOrder, ArrayLike<number>>
   SORT_ORDERS.forEach((order, at) => Object.defineProperty(orders, order, { enumerable: true, get: orderParts[at]! }))
-  const names = part(
+  // The name table: its directory checked when first used, each chunk when a lookup first reaches it.
+  // A chunk that fails sends this lookup and every later one to the fallback's table.
+  const directory = part(
     'names',
     () => {
-      const [latin1, utf16] = [header.sections.has('names.latin1'), header.sections.has('names.utf16')]
-      const text = latin1 === utf16 ? undefined : sectionBytes(header, latin1 ? 'names.latin1' : 'names.utf16')
-      if (!text || (utf16 && text.length % 2 !== 0)) return undefined
-      const table: Partial<NameTable> = {
-        text: text.toString(latin1 ? 'latin1' : 'utf16le'),
-        starts: wholeSection(header, 'names.starts'),
-        refStarts: wholeSection(header, 'names.refStarts'),
-        refs: wholeSection(header, 'names.refs'),
-        cited: wholeSection(header, 'names.cited', true),
-        citingStarts: wholeSection(header, 'citing.starts'),
-        citing: wholeSection(header, 'citing'),
-      }
-      const whole = Object.values(table).every((value) => value !== undefined)
-      return whole && isNameTable(table as NameTable, counts.papers) ? (table as NameTable) : undefined
+      const chunks = header.sections.get('names')
+      const read = (start: number, length: number) => (chunks ? header.bytes.read(chunks.start + start, length) : undefined)
+      return (chunks && chunkedNames(jsonSection(header, 'names.chunks'), chunks.length, read)) ?? undefined
     },
     (c) => c.names,
   )
+  let namesFallen = false
+  const lookUp = <T>(ask: (table: NameTable) => T): T => {
+    if (!namesFallen && !replaced) {
+      try {
+        return ask(directory())
+      } catch (error) {
+        if (!(error instanceof DamagedNames)) throw error
+        namesFallen = true
+      }
+    }
+    return ask(instead('names').names)
+  }
+  const names: NameTable = {
+    get count() {
+      return lookUp((table) => table.count)
+    },
+    partition: (before) => lookUp((table) => table.partition(before)),
+    entry: (n) => lookUp((table) => table.entry(n)),
+  }
   // The rows' bytes, checked as valid UTF-8 and as rows (isPlainRows, over them read as Latin-1: one
   // letter a byte, no decoding) before they are written as they are: nothing unchecked reaches the terminal.
   const plainRows = part(
@@ -528,6 +585,7 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
     get summaryPlaces() {
       return summaryPlaces()
     },
+    placeOf: (list, at) => (replaced ? undefined : list === 'papers' ? paperPlace(at) : summaryPlace(at)),
     get orders() {
       const here = sortedHere()
       if (replaced) return replaced.orders
@@ -537,7 +595,7 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
       return stats()
     },
     get names() {
-      return names()
+      return names
     },
     get plainRows() {
       return plainRows()

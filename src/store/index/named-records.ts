@@ -1,7 +1,7 @@
 import type { Paper, Summary } from '../../core/model.js'
 import type { NamedRecords } from '../store.js'
 import type { IndexContents } from './contents.js'
-import { citingOf, nameAt, namesStartingWith, PAPER_KEY, referencesOf, SUMMARY_ID, type NameTable } from './names.js'
+import { citingOf, nameAt, namesStartingWith, PAPER_KEY, referenceCount, referencesOf, SUMMARY_ID, type NameTable } from './names.js'
 import { readRecordsAtPositions } from './record-reader.js'
 
 /** More records than this for one handle (a short prefix, a paper with many summaries): resolved on the outline instead. */
@@ -29,9 +29,9 @@ export class IndexedNames implements NamedRecords {
     if (wanted === '') return null // names every record
     const table = this.contents.names
     const [first, end] = namesStartingWith(table, wanted)
-    if (table.refStarts[end]! - table.refStarts[first]! > MAX_RECORDS) return null // a short prefix: before listing them all
+    if (referenceCount(table, first, end, MAX_RECORDS) > MAX_RECORDS) return null // a short prefix: before listing them all
     const hits = referencesOf(table, first, end)
-    if (!hits || hits.length > MAX_RECORDS || !this.read(hits) || !this.bear(hits, (name) => name.startsWith(wanted))) return null
+    if (!this.read(hits) || !this.bear(hits, (name) => name.startsWith(wanted))) return null
     // The papers the hits reach, with every record bearing each one's key: what resolveHandle looks
     // for the paper and the summaries of the paper it names among.
     const reached = new Set(hits.map(([at, kind]) => (kind === PAPER_KEY ? this.papers.get(at)!.key : this.summaries.get(at)!.paper)))
@@ -53,9 +53,9 @@ export class IndexedNames implements NamedRecords {
   cited(key: string): Paper | null | undefined {
     const table = this.contents.names
     const name = nameAt(table, key.toLowerCase())
-    const at = name < 0 ? -1 : table.cited[name]!
+    const at = name < 0 ? -1 : table.entry(name).cited
     if (at === -1) return null
-    return Number.isSafeInteger(at) && at >= 0 && this.read([[at, PAPER_KEY]]) ? this.papers.get(at)! : undefined
+    return this.read([[at, PAPER_KEY]]) ? this.papers.get(at)! : undefined
   }
 
   citing(key: string): { summary: Summary; paper: Paper }[] | null {
@@ -63,9 +63,8 @@ export class IndexedNames implements NamedRecords {
     const papers = this.papersWithKey(table, key)
     if (!papers) return null
     if (papers.length === 0) return [] // only a paper of the library is ever cited
-    const citing = citingOf(table, papers[0]!)
-    if (!citing?.every((at) => Number.isSafeInteger(at) && at >= 0)) return null
-    if (citing.length > MAX_RECORDS || !this.read(citing.map((at) => [at, SUMMARY_ID]))) return null
+    const citing = citingOf(table, nameAt(table, key.toLowerCase()), papers[0]!)
+    if (!citing || citing.length > MAX_RECORDS || !this.read(citing.map((at) => [at, SUMMARY_ID]))) return null
     const found: { summary: Summary; paper: Paper }[] = []
     for (const at of citing) {
       const summary = this.summaries.get(at)!
@@ -95,7 +94,7 @@ export class IndexedNames implements NamedRecords {
     const name = nameAt(table, lower)
     if (name < 0) return null // every key the library holds is among the names
     const named = referencesOf(table, name, name + 1)
-    if (!named || named.length > MAX_RECORDS || !this.read(named) || !this.bear(named, (bearing) => bearing === lower)) return null
+    if (named.length > MAX_RECORDS || !this.read(named) || !this.bear(named, (bearing) => bearing === lower)) return null
     return named.filter(([, kind]) => kind !== SUMMARY_ID)
   }
 

@@ -1,8 +1,12 @@
 // The names of the library's records, kept by the index so that `show` finds the records a handle or
 // a citation key names without decoding every key and id: each distinct lower-cased paper key,
 // summary id and paper a summary names, sorted as JavaScript compares strings (UTF-16 code units),
-// one after another in one text, searched by binary search. With each name, the records that bear
-// it and the paper a citation naming it resolves to; with each paper, the summaries citing it.
+// searched by binary search. With each name, the records that bear it, the paper a citation naming
+// it resolves to, and the summaries citing each paper that bears it.
+//
+// The index keeps the names in chunks of NAMES_PER_CHUNK, each checked on its own when a lookup first
+// needs it (format.ts), with the first name of each chunk in a small directory: a lookup checks and
+// decodes the directory and one or two chunks, whatever the size of the library.
 import { CitationResolver } from '../../core/citations/citations.js'
 import type { PaperOutline, SummaryOutline } from '../../core/records/outline.js'
 
@@ -11,21 +15,56 @@ export const PAPER_KEY = 0
 export const SUMMARY_ID = 1
 export const SUMMARY_PAPER = 2
 
+/** How many names one chunk of the index holds. */
+export const NAMES_PER_CHUNK = 256
+
+/** A name of the table, with what it leads to. */
+export interface NameEntry {
+  /** The name, lower-cased. */
+  name: string
+  /** The records bearing it, as 3 × index + PAPER_KEY, SUMMARY_ID or SUMMARY_PAPER, ascending (each kind in library order). */
+  refs: readonly number[]
+  /** The index of the paper a citation of it resolves to (CitationResolver), or -1. */
+  cited: number
+  /** For each paper among `refs` (in their order), the summaries citing it (by index, in library order): what `backlinks` finds for its key. */
+  citing: readonly (readonly number[])[]
+}
+
+/** The names, sorted, each with its entry. */
 export interface NameTable {
-  /** The distinct lower-cased names, sorted, one after another. */
-  text: string
-  /** Where each name starts in `text`, then where the last one ends. */
-  starts: ArrayLike<number>
-  /** Where each name's references start in `refs`, then where the last one's end. */
-  refStarts: ArrayLike<number>
-  /** The records bearing each name, as 3 × index + PAPER_KEY, SUMMARY_ID or SUMMARY_PAPER, ascending (each kind in library order). */
-  refs: ArrayLike<number>
-  /** For each name, the index of the paper a citation of it resolves to (CitationResolver), or -1. */
-  cited: ArrayLike<number>
-  /** Where each paper's citing summaries start in `citing`, then where the last one's end. */
-  citingStarts: ArrayLike<number>
-  /** The summaries citing each paper (by index, in library order): what `backlinks` finds for the paper's key. */
-  citing: ArrayLike<number>
+  /** How many names there are. */
+  readonly count: number
+  /** The first position whose name fails `before`, the names passing it all coming first (as they do for `name < x`). */
+  partition(before: (name: string) => boolean): number
+  /** The entry at position `n` (0 ≤ n < count). */
+  entry(n: number): NameEntry
+}
+
+/** A name table held in memory, as built or as read whole. */
+export class NameList implements NameTable {
+  constructor(readonly entries: readonly NameEntry[]) {}
+
+  get count(): number {
+    return this.entries.length
+  }
+
+  partition(before: (name: string) => boolean): number {
+    return partitionPoint(0, this.entries.length, (n) => before(this.entries[n]!.name))
+  }
+
+  entry(n: number): NameEntry {
+    return this.entries[n]!
+  }
+}
+
+/** The first position in [lo, hi) where `passes` fails, `passes` holding for a prefix of them. */
+export function partitionPoint(lo: number, hi: number, passes: (at: number) => boolean): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (passes(mid)) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /** The name table of records in library order, `cites` being the paper keys each summary cites (citedPaperKeys). */
@@ -33,7 +72,7 @@ export function buildNames(
   papers: readonly PaperOutline[],
   summaries: readonly SummaryOutline[],
   cites: readonly (readonly string[])[],
-): NameTable {
+): NameList {
   const byName = new Map<string, number[]>()
   const add = (name: string, ref: number) => {
     const lower = name.toLowerCase()
@@ -46,21 +85,6 @@ export function buildNames(
     add(summary.id, 3 * i + SUMMARY_ID)
     add(summary.paper, 3 * i + SUMMARY_PAPER)
   })
-  const names = [...byName.keys()].sort()
-  const starts = [0]
-  const refStarts = [0]
-  const refs: number[] = []
-  for (const name of names) {
-    starts.push(starts[starts.length - 1]! + name.length)
-    refs.push(...byName.get(name)!.sort((a, b) => a - b))
-    refStarts.push(refs.length)
-  }
-  const paperAt = new Map(papers.map((paper, i) => [paper, i]))
-  const resolver = new CitationResolver({ papers, summaries })
-  const cited = names.map((name) => {
-    const paper = resolver.resolve(name)
-    return paper ? paperAt.get(paper)! : -1
-  })
   const citingByKey = new Map<string, number[]>()
   cites.forEach((keys, s) => {
     for (const key of keys) {
@@ -69,99 +93,94 @@ export function buildNames(
       else citingByKey.set(key, [s])
     }
   })
-  const citingStarts = [0]
-  const citing: number[] = []
-  for (const paper of papers) {
-    citing.push(...(citingByKey.get(paper.key) ?? []))
-    citingStarts.push(citing.length)
+  const paperAt = new Map(papers.map((paper, i) => [paper, i]))
+  const resolver = new CitationResolver({ papers, summaries })
+  const none: readonly number[] = [] // most papers are cited by no summary: one list for all of them
+  const entries = [...byName.keys()].sort().map((name): NameEntry => {
+    const refs = byName.get(name)!.sort((a, b) => a - b)
+    const paper = resolver.resolve(name)
+    const citing: (readonly number[])[] = []
+    for (const ref of refs) if (ref % 3 === PAPER_KEY) citing.push(citingByKey.get(papers[(ref - PAPER_KEY) / 3]!.key) ?? none)
+    return { name, refs, cited: paper ? paperAt.get(paper)! : -1, citing }
+  })
+  return new NameList(entries)
+}
+
+const isIndex = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0
+
+/**
+ * Whether `value` is a name entry as precis writes it: a name, references (whole, ascending), the
+ * cited paper (an index or -1), and a list of citing summaries for each paper reference. Whether
+ * the records are the library's and bear the name is checked where they are read.
+ */
+function isNameEntry(value: unknown): value is NameEntry {
+  if (typeof value !== 'object' || value === null) return false
+  const { name, refs, cited, citing } = value as Record<string, unknown>
+  if (typeof name !== 'string' || !Array.isArray(refs) || !Array.isArray(citing) || !(isIndex(cited) || cited === -1)) return false
+  let papers = 0
+  for (let r = 0; r < refs.length; r++) {
+    const ref = refs[r] as unknown
+    if (!isIndex(ref) || (r > 0 && !(ref > (refs[r - 1] as number)))) return false
+    if (ref % 3 === PAPER_KEY) papers++
   }
-  return { text: names.join(''), starts, refStarts, refs, cited, citingStarts, citing }
+  return citing.length === papers && citing.every((list) => Array.isArray(list) && list.every(isIndex))
 }
 
 /**
- * Whether `table` is one precis writes for `papers` papers: its parts of the right lengths, and the
- * names in their place, distinct and sorted (one pass over them). What a read uses of the rest (the
- * records listed under a few names, a paper's citing summaries) is checked where it is used: each
- * record must be one the library holds, and bear the name it is listed under.
+ * The entries of one chunk as the index stores them (JSON: [name, refs, cited, citing] each), or
+ * null when `value` is not `count` entries as precis writes them, strictly sorted by name, the
+ * first being `first` and every one before `next` (the next chunk's first name, if any).
  */
-export function isNameTable(table: NameTable, papers: number): boolean {
-  const { text, starts, refStarts, refs, citingStarts, citing } = table
-  const names = table.cited.length
-  if (starts.length !== names + 1 || refStarts.length !== names + 1 || citingStarts.length !== papers + 1) return false
-  if (refStarts[names] !== refs.length || citingStarts[papers] !== citing.length || starts[0] !== 0 || starts[names] !== text.length)
-    return false
-  let before = ''
-  for (let n = 0; n < names; n++) {
-    const from = starts[n]!
-    const to = starts[n + 1]!
-    if (to < from) return false
-    const name = text.slice(from, to)
-    if (n > 0 && !(before < name)) return false
-    before = name
+export function chunkEntries(value: unknown, count: number, first: string, next: string | undefined): NameEntry[] | null {
+  if (!Array.isArray(value) || value.length !== count) return null
+  const entries: NameEntry[] = []
+  for (const item of value as unknown[]) {
+    if (!Array.isArray(item) || item.length !== 4) return null
+    const [name, refs, cited, citing] = item as unknown[]
+    const entry: unknown = { name, refs, cited, citing }
+    if (!isNameEntry(entry)) return null
+    const before = entries[entries.length - 1]
+    if (before ? !(before.name < entry.name) : entry.name !== first) return null
+    entries.push(entry)
   }
-  return true
+  return next === undefined || entries[entries.length - 1]!.name < next ? entries : null
 }
 
-/** Name `n`. (A slice of the text: no letters copied.) */
-const nameOf = (table: NameTable, n: number) => table.text.slice(table.starts[n], table.starts[n + 1])
-
-/** The positions [first, end) of `offsets` that hold an offset range: whole numbers, in order, within `length`; else null. */
-function rangeOf(offsets: ArrayLike<number>, first: number, end: number, length: number): [number, number] | null {
-  const [from, to] = [offsets[first]!, offsets[end]!]
-  return Number.isSafeInteger(from) && Number.isSafeInteger(to) && 0 <= from && from <= to && to <= length ? [from, to] : null
-}
-
-/** Whether name `n` starts with `prefix`. */
-const startsWith = (table: NameTable, n: number, prefix: string) =>
-  table.starts[n + 1]! - table.starts[n]! >= prefix.length && table.text.startsWith(prefix, table.starts[n])
+/** An entry as a chunk stores it (chunkEntries reads it back). */
+export const storedEntry = (e: NameEntry): unknown[] => [e.name, e.refs, e.cited, e.citing]
 
 /** The first name not before `wanted`. */
-function lowerBound(table: NameTable, wanted: string): number {
-  let [lo, hi] = [0, table.cited.length]
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (nameOf(table, mid) < wanted) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
+const lowerBound = (table: NameTable, wanted: string) => table.partition((name) => name < wanted)
 
 /** The names (as [first, end) positions) that start with `prefix` (lower-cased as the names are): they lie together. */
 export function namesStartingWith(table: NameTable, prefix: string): [number, number] {
-  const first = lowerBound(table, prefix)
-  let [lo, hi] = [first, table.cited.length]
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (startsWith(table, mid, prefix)) lo = mid + 1
-    else hi = mid
-  }
-  return [first, lo]
+  return [lowerBound(table, prefix), table.partition((name) => name < prefix || name.startsWith(prefix))]
 }
 
 /** The position of the name `name` (lower-cased as the names are), or -1. */
 export function nameAt(table: NameTable, name: string): number {
   const at = lowerBound(table, name)
-  return at < table.cited.length && nameOf(table, at) === name ? at : -1
+  return at < table.count && table.entry(at).name === name ? at : -1
 }
 
-/**
- * The records bearing the names in [first, end), each as [index, kind] (PAPER_KEY, SUMMARY_ID or
- * SUMMARY_PAPER); null when one is not a reference precis writes.
- */
-export function referencesOf(table: NameTable, first: number, end: number): [number, number][] | null {
-  const range = rangeOf(table.refStarts, first, end, table.refs.length)
-  if (!range) return null
+/** The records bearing the names in [first, end), each as [index, kind] (PAPER_KEY, SUMMARY_ID or SUMMARY_PAPER). */
+export function referencesOf(table: NameTable, first: number, end: number): [number, number][] {
   const found: [number, number][] = []
-  for (let r = range[0]; r < range[1]; r++) {
-    const ref = table.refs[r]!
-    if (!Number.isSafeInteger(ref) || ref < 0) return null
-    found.push([Math.floor(ref / 3), ref % 3])
-  }
+  for (let n = first; n < end; n++) for (const ref of table.entry(n).refs) found.push([Math.floor(ref / 3), ref % 3])
   return found
 }
 
-/** The summaries (by index) citing the paper at `paper`; null when the table does not say where they are. */
-export function citingOf(table: NameTable, paper: number): number[] | null {
-  const range = rangeOf(table.citingStarts, paper, paper + 1, table.citing.length)
-  return range && Array.from({ length: range[1] - range[0] }, (_, i) => table.citing[range[0] + i]!)
+/** How many records bear the names in [first, end), without reading more of them than `most` + one name. */
+export function referenceCount(table: NameTable, first: number, end: number, most: number): number {
+  let count = 0
+  for (let n = first; n < end && count <= most; n++) count += table.entry(n).refs.length
+  return count
+}
+
+/** The summaries (by index) citing the paper at `paper`, which the name at `name` lists; null when it does not list it. */
+export function citingOf(table: NameTable, name: number, paper: number): readonly number[] | null {
+  const { refs, citing } = table.entry(name)
+  const papers = refs.filter((ref) => ref % 3 === PAPER_KEY)
+  const at = papers.indexOf(3 * paper + PAPER_KEY)
+  return at < 0 ? null : citing[at]!
 }

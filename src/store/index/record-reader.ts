@@ -25,11 +25,19 @@ function parsed<T>(text: string, check: (value: unknown) => T | undefined): T | 
   }
 }
 
+/** Where record `at` of `list` lies, as the index says (a few places checked when it can: placeOf). */
+function placeOf(index: IndexContents, list: 'papers' | 'summaries', at: number): readonly [number, number] | undefined {
+  const place = index.placeOf?.(list, at)
+  if (place) return place
+  const places = list === 'papers' ? index.paperPlaces : index.summaryPlaces
+  return [places[2 * at]!, places[2 * at + 1]!]
+}
+
 /** Reads records where an index says they lie in the library file; null when it is no longer the file the index was built from. */
 function placedReader<T>(
   target: string,
   index: IndexContents,
-  use: (read: (places: ArrayLike<number>, at: number) => string) => T,
+  use: (read: (list: 'papers' | 'summaries', at: number) => string) => T,
 ): T | null {
   let opened: { fd: number }
   try {
@@ -42,8 +50,8 @@ function placedReader<T>(
     if (!sameIdentity(identityOf(info), index.identity)) return null
     const size = Number(info.size)
     // A place that is not one in the file (an index not written by precis) reads nothing, and the record is then not found there.
-    return use((places, at) => {
-      const [start, end] = [places[2 * at]!, places[2 * at + 1]!]
+    return use((list, at) => {
+      const [start, end] = placeOf(index, list, at) ?? [NaN, NaN]
       return Number.isSafeInteger(start) && Number.isSafeInteger(end) && 0 <= start && start <= end && end <= size
         ? readRange(opened.fd, start, end)
         : ''
@@ -65,9 +73,9 @@ export function readPlacedTexts(
   places: readonly number[],
 ): string[] | null {
   if (places.length === 0) return []
-  const [bounds, count] = list === 'papers' ? [index.paperPlaces, index.papers.length] : [index.summaryPlaces, index.summaries.length]
+  const count = list === 'papers' ? index.papers.length : index.summaries.length
   if (!places.every((at) => Number.isInteger(at) && at >= 0 && at < count)) return null
-  const texts = placedReader(target, index, (read) => places.map((at) => read(bounds, at)))
+  const texts = placedReader(target, index, (read) => places.map((at) => read(list, at)))
   // No record is empty: an empty text is a place outside the file.
   return texts && !texts.includes('') ? texts : null
 }
@@ -127,7 +135,7 @@ export function readRecordsAt(
       () => index.papers,
       byKey,
       places?.papers,
-      (at) => parsed(read(index.paperPlaces, at), readPaper),
+      (at) => parsed(read('papers', at), readPaper),
     )
     const summaries =
       papers &&
@@ -137,7 +145,7 @@ export function readRecordsAt(
         () => index.summaries,
         byId,
         places?.summaries,
-        (at) => parsed(read(index.summaryPlaces, at), readSummary),
+        (at) => parsed(read('summaries', at), readSummary),
       )
     return papers && summaries ? { papers, summaries } : null
   })
@@ -186,12 +194,12 @@ export function readRecordsAtPositions(
   return placedReader(target, index, (read) => {
     const found = { papers: [] as Paper[], summaries: [] as Summary[] }
     for (const at of papers) {
-      const paper = parsed(read(index.paperPlaces, at), readPaper)
+      const paper = parsed(read('papers', at), readPaper)
       if (!paper) return null
       found.papers.push(paper)
     }
     for (const at of summaries) {
-      const summary = parsed(read(index.summaryPlaces, at), readSummary)
+      const summary = parsed(read('summaries', at), readSummary)
       if (!summary) return null
       found.summaries.push(summary)
     }

@@ -48,8 +48,10 @@ export function indexIsCurrent(library: string, cache: string): boolean {
   if (!contents) return false
   try {
     // Each part read, each field of every record (a view's fields are decoded one column at a time) and each order (likewise).
-    const { papers, summaries, orders, ...rest } = contents
+    const { papers, summaries, orders, names, ...rest } = contents
     JSON.stringify([papers, summaries, orders])
+    // Each chunk of the name table is checked when a lookup first reaches it: every name looked at.
+    for (let n = 0; n < names.count; n++) names.entry(n)
     return Object.values(rest).every((part) => part !== undefined)
   } catch {
     return false // a column that is damaged or not what precis writes

@@ -9,6 +9,7 @@ import type { Library } from '../../../src/core/model.js'
 import { resolveHandle, type Resolved } from '../../../src/core/records/handles.js'
 import type { PaperOutline, SummaryOutline } from '../../../src/core/records/outline.js'
 import { readNamed, readOutline, resolveNamed } from '../../../src/store/outline-reads.js'
+import { NAMES_PER_CHUNK } from '../../../src/store/index/names.js'
 import { indexedStore, libraryWithCache, plainStore } from '../../hostile/support/index.js'
 import { libraryOf, paper, summary } from '../../support/library.js'
 import { pick, seeded, seedFromEnv } from '../../support/random.js'
@@ -125,6 +126,51 @@ describe('a handle resolved through the name table', () => {
       }
     }
     expect(resolvedByNames).toBeGreaterThan(200) // answered by the table, not the outline
+  })
+})
+
+describe('a handle resolved through a name table of several chunks', () => {
+  // 300 papers with a summary each: 600 names, chunks of NAMES_PER_CHUNK starting at p0128x and p0256x.
+  const key = (i: number) => `p${String(i).padStart(4, '0')}x`
+  const library = libraryOf(
+    Array.from({ length: 300 }, (_, i) => paper({ key: key(i) })),
+    Array.from({ length: 300 }, (_, i) => summary({ id: `${key(i)}-notes`, paper: key(i), body: `On @${key((i * 7) % 300)}.\n` })),
+  )
+
+  it('answers as resolveHandle, CitationResolver and backlinks on the whole library, across chunk bounds', async () => {
+    expect(2 * 300).toBeGreaterThan(2 * NAMES_PER_CHUNK)
+    const { whole, outline, named } = await indexed(library)
+    const handles = [
+      'p012',
+      'p0127x',
+      'p0128x',
+      'P0127X-NOTES',
+      'p0128x-',
+      'p025',
+      'p0255x-notes',
+      'p0256',
+      'p0299x-n',
+      'p03',
+      'p1',
+      'p000',
+    ]
+    for (const handle of handles) {
+      const expected = answerOf(() => resolveHandle(whole, handle))
+      expect({ handle, answer: answerOf(() => resolveNamed(named, outline, handle) ?? resolveHandle(outline, handle)) }).toEqual({
+        handle,
+        answer: expected,
+      })
+    }
+    expect(named.handle('p012')).not.toBeNull() // 20 names across the first bound, answered by the table
+    const resolver = new CitationResolver(whole)
+    const byKey = new Map(whole.papers.map((p) => [p.key, p]))
+    for (const k of [key(0), key(127), key(128), key(255), key(256), key(299), `${key(128)}-notes`]) {
+      expect({ k, paper: named.cited(k) }).toEqual({ k, paper: resolver.resolve(k) })
+      const citing = (backlinks(whole, [k]).get(k) ?? []).flatMap((s) =>
+        byKey.has(s.paper) ? [{ summary: s, paper: byKey.get(s.paper) }] : [],
+      )
+      expect({ k, citing: named.citing(k) }).toEqual({ k, citing })
+    }
   })
 })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Lexer, Marked } from 'marked'
-import { MARKED_TEXT_RULE, plainText } from '../../../src/formats/marked-plain-text.js'
+import { MARKED_TEXT_RULE, plainText } from '../../../src/core/markdown/marked-plain-text.js'
 
 const marked = new Marked({ gfm: true })
 const faster = new Marked({ gfm: true, tokenizer: { inlineText: plainText } })
