@@ -9,7 +9,7 @@
 import { displayName } from '../core/papers/author-names.js'
 import type { Library, Paper, Summary } from '../core/model.js'
 import { plainText, plainTextNotice, renderWithinLimits } from '../core/markdown/limits.js'
-import { htmlCitationLinks } from './citations.js'
+import { htmlCitationLinks, type CitationNames } from './citations.js'
 import { escapeHtml } from './html-escape.js'
 import { markdownConverter } from './html-markdown.js'
 import type { FigureEmbedder } from './html-figures.js'
@@ -33,8 +33,8 @@ export interface HtmlOptions {
   now: Date
   /** Told how many summaries are rendered so far (rendering is the slow part of a long page). */
   progress?: (done: number) => void
-  /** The whole library, to resolve citations of papers outside the page (default: the page's). */
-  library?: Library
+  /** The whole library (its outline will do), to resolve citations of papers outside the page (default: the page's). */
+  library?: CitationNames
   /** Whether the page shows images from the web; without, each image is a link to it (default false). */
   remoteImages?: boolean
   /** The data URIs of cached figures to embed (none by default). */

@@ -8,7 +8,7 @@
 import { displayName } from '../core/papers/author-names.js'
 import type { Library, Paper, Summary } from '../core/model.js'
 import { citationKeys } from './bibtex.js'
-import { pandocCitations, textCitations, withCitedPapers } from './citations.js'
+import { citedPaperKeysBeyond, pandocCitations, textCitations, type CitationNames } from './citations.js'
 import { writeFrontMatter } from './frontmatter.js'
 import { splitInlineMath } from './inline-math.js'
 
@@ -17,8 +17,8 @@ export interface ReadingListOptions {
   title: string
   /** The companion `.bib` file as the list should name it (relative to the list), or null. */
   bibliography: string | null
-  /** The whole library, to resolve citations of papers outside the list (default: the list). */
-  library?: Library
+  /** The whole library (its outline will do), to resolve citations of papers outside the list (default: the list). */
+  library?: CitationNames
 }
 
 /** The reading list for the papers and summaries of `lib`, papers in library order. */
@@ -28,7 +28,7 @@ export function readingListMarkdown(lib: Library, options: ReadingListOptions): 
   const anchors = sectionAnchors(lib.papers.map((p) => keys.get(p.key)!))
   // Without a bibliography Pandoc would print each `[@key]` as "(key?)": citations become text.
   const citations = options.bibliography
-    ? pandocCitations(whole, citationKeys(withCitedPapers(whole, lib).papers))
+    ? pandocCitations(whole, citationKeys([...lib.papers, ...citedPaperKeysBeyond(whole, lib).map((key) => ({ key }))]))
     : textCitations(whole, new Map(lib.papers.map((paper, i) => [paper.key, anchors[i]!])))
   const summaries = summariesByPaper(lib.summaries)
   const meta: Array<[string, unknown]> = [['title', options.title]]

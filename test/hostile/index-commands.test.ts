@@ -1,6 +1,7 @@
 // The reading commands through the index print exactly what they print reading the whole library:
 // with the index just built by a save, rebuilt by the read itself, and with none at all.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { listRun } from '../../src/commands/list/run.js'
 import { showRun } from '../../src/commands/show/run.js'
@@ -11,6 +12,9 @@ import { queueListRun } from '../../src/commands/queue/run.js'
 import { openRun } from '../../src/commands/open/run.js'
 import { figuresRun } from '../../src/commands/figures/run.js'
 import { trashRun } from '../../src/commands/trash/run.js'
+import { exportRun, type ExportFormat, type ExportOptions } from '../../src/commands/export/run.js'
+import { parseQuery } from '../../src/core/search/query.js'
+import { tempDir } from '../support/context.js'
 import type { Context } from '../../src/context.js'
 import type { Library } from '../../src/core/model.js'
 import { libraryOutline } from '../../src/core/records/outline.js'
@@ -29,6 +33,31 @@ function library(): Library {
   Object.assign(lib.papers[1]!, { state: 'reading' })
   Object.assign(lib.papers[2]!, { state: 'read' })
   return lib
+}
+
+/** `export` of what `query` selects as `format`, to stdout; with `files`, into a new folder whose files are then printed. */
+function exporting(query: string, format: ExportFormat, files: Partial<ExportOptions> = {}): (ctx: Context) => Promise<void> {
+  return async (ctx) => {
+    const folder = tempDir()
+    const options: ExportOptions = {
+      query: query === '' ? null : parseQuery(query),
+      queryText: query,
+      format,
+      force: false,
+      title: null,
+      remoteImages: false,
+      withSummaries: true,
+      flavor: 'plain',
+      out: null,
+      bib: null,
+      ...files,
+    }
+    await exportRun(options, { ...ctx, cwd: folder }) // the files named relative to it, as the messages name them
+    if (!files.out) return
+    for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort()) {
+      if (statSync(join(folder, name)).isFile()) ctx.io.out(`--- ${name}\n${readFileSync(join(folder, name), 'utf8')}`)
+    }
+  }
 }
 
 /** Each command, run on the library; those whose name says so read the whole library, not the index. */
@@ -62,6 +91,16 @@ const COMMANDS: [string, (ctx: Context, lib: Library) => Promise<void>][] = [
     },
   ],
   ['trash', (ctx) => trashRun({ empty: false, yes: false }, ctx)],
+  ['export tag:ml', exporting('tag:ml', 'md')],
+  ['export -tag:ml year:>=2017 --format html', exporting('-tag:ml year:>=2017', 'html')],
+  ...(['json', 'bibtex', 'csljson', 'ris'] as const).map((format): [string, (ctx: Context) => Promise<void>] => [
+    `export state:read OR tag:ml --format ${format} --with-summaries`,
+    exporting('state:read OR tag:ml', format),
+  ]),
+  ['export id:gilmer --out list.md --bib refs.bib', exporting('id:gilmer', 'md', { out: 'list.md', bib: 'refs.bib' })],
+  ['export tag:ml --out notes/ --flavor obsidian', exporting('tag:ml', 'md', { out: 'notes', flavor: 'obsidian' })],
+  ['export --format json (everything: the whole library)', exporting('', 'json')],
+  ['export graph (words: the whole library)', exporting('graph', 'md')],
   [
     'figures <every summary id>',
     async (ctx, lib) => {

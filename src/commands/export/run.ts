@@ -4,12 +4,16 @@ import { figureEmbedder } from '../../command-kit/figure-embedder.js'
 import { plural } from '../../core/text/plural-count.js'
 import { UsageError } from '../../core/errors.js'
 import { pathInside, uniqueFileNames } from '../../core/text/filenames.js'
-import type { Library } from '../../core/model.js'
+import { LIBRARY_FORMAT, LIBRARY_VERSION, type Library, type Paper } from '../../core/model.js'
 import type { Query } from '../../core/search/query.js'
-import { libraryEntries } from '../../core/records/entries.js'
+import { libraryEntries, type OutlineEntry } from '../../core/records/entries.js'
+import type { LibraryOutline } from '../../core/records/outline.js'
+import { outlineFilter } from '../../core/search/outline-filter.js'
+import { readAtPositions, readOutline } from '../../store/outline-reads.js'
+import type { Store } from '../../store/store.js'
 import { filterEntries } from '../../core/search/search.js'
 import { libraryToBibtex } from '../../formats/bibtex.js'
-import { withCitedPapers } from '../../formats/citations.js'
+import { citedPaperKeysBeyond, type CitationNames } from '../../formats/citations.js'
 import { namesFolder, pathExists, refuseOverwrites, writeOutputFiles, type OutputFile } from '../../formats/export-files.js'
 import { writeNewFolder } from '../../formats/export-folder.js'
 import { librarySubset, libraryToJson } from '../../formats/json.js'
@@ -48,9 +52,9 @@ export interface ExportOptions {
 }
 
 export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void> {
-  const lib = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () => ctx.store.read())
-  const entries = libraryEntries(lib)
-  const selected = librarySubset(lib, opts.query ? filterEntries(entries, opts.query) : entries)
+  const { selected, names, cited } = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () =>
+    selection(ctx.store, opts.query, opts.bib !== null),
+  )
   const out = opts.out === null ? null : path.resolve(ctx.cwd, opts.out)
   const toFolder = out !== null && (await namesFolder(opts.out!, out))
   if (toFolder && opts.format !== 'md') throw new UsageError(`--out ${opts.out} is a folder; --format ${opts.format} writes one file`)
@@ -59,11 +63,15 @@ export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void
   // An empty file (or refs.bib) left behind would make the next real export refuse to overwrite it.
   if (selected.papers.length === 0) return inform(ctx, sanitizeTerminal(nothingMessage(opts)))
   const bib = opts.bib === null ? null : path.resolve(ctx.cwd, opts.bib)
-  const files: OutputFile[] = toFolder ? (opts.flavor === 'obsidian' ? obsidianFiles(selected, out, lib) : summaryFiles(selected, out)) : []
-  const document = toFolder ? null : await singleDocument(selected, opts, ctx, out, bib, lib)
+  const files: OutputFile[] = toFolder
+    ? opts.flavor === 'obsidian'
+      ? obsidianFiles(selected, out, names)
+      : summaryFiles(selected, out)
+    : []
+  const document = toFolder ? null : await singleDocument(selected, opts, ctx, out, bib, names)
   if (document !== null && out !== null) files.push({ path: out, content: () => document })
   // The cited papers go in too, so every citation in the list resolves.
-  if (bib !== null) files.push({ path: bib, content: () => bibliography(bib, withCitedPapers(lib, selected)) })
+  if (bib !== null) files.push({ path: bib, content: () => bibliography(bib, { ...selected, papers: [...selected.papers, ...cited] }) })
   const newFolder = toFolder && !(await pathExists(out)) ? out : null
   // Nothing can be overwritten inside a folder that does not exist yet.
   await refuseOverwrites(newFolder === null ? files : files.filter((f) => path.dirname(f.path) !== newFolder), opts.force)
@@ -76,6 +84,63 @@ export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void
     ctx.io.out(ctx.io.stdoutIsTTY ? sanitizeTerminal(text) : text)
   }
   if (files.length > 0) inform(ctx, sanitizeTerminal(wroteMessage(selected, opts, toFolder)))
+}
+
+/** The records an export writes, and what their citations resolve against. */
+interface Selection {
+  selected: Library
+  /** Every paper's outline, and which paper each summary id names. */
+  names: CitationNames
+  /** The papers the summaries selected cite that are not selected, whole (for the bibliography; none unless asked for). */
+  cited: Paper[]
+}
+
+/**
+ * The records `query` selects (all of them when null), and with `bibliography` the papers they cite
+ * besides. A query the outline answers (tags, year, id, reading state) is answered from the index,
+ * and only the records selected are read, where they lie; any other reads the library whole, as
+ * does a library that changed meanwhile.
+ */
+async function selection(store: Store, query: Query | null, bibliography: boolean): Promise<Selection> {
+  const test = query === null ? null : outlineFilter(query)
+  if (test) {
+    const outline = await readOutline(store)
+    const selected = selectedAt(store, outline, libraryEntries(outline).filter(test), bibliography)
+    if (selected) return selected
+  }
+  const lib = await store.read()
+  const selected = librarySubset(lib, query ? filterEntries(libraryEntries(lib), query) : libraryEntries(lib))
+  const byKey = papersByKey(lib)
+  const cited = bibliography ? citedPaperKeysBeyond(lib, selected).map((key) => byKey.get(key)!) : []
+  return { selected, names: lib, cited }
+}
+
+/** The records of `entries` (and the papers they cite besides), read where they lie; null when the library changed since `outline`. */
+function selectedAt(store: Store, outline: LibraryOutline, entries: readonly OutlineEntry[], bibliography: boolean): Selection | null {
+  const keys = new Set(entries.map((entry) => entry.paper.key))
+  const ids = new Set(entries.flatMap((entry) => (entry.summary ? [entry.summary.id] : [])))
+  const positions = <T>(records: readonly T[], wanted: (record: T) => boolean) =>
+    records.flatMap((record, at) => (wanted(record) ? [at] : []))
+  const read = readAtPositions(
+    store,
+    outline,
+    positions(outline.papers, (paper) => keys.has(paper.key)),
+    positions(outline.summaries, (summary) => ids.has(summary.id)),
+  )
+  if (!read) return null
+  const selected: Library = { format: LIBRARY_FORMAT, version: LIBRARY_VERSION, papers: read.papers, summaries: read.summaries, trash: [] }
+  if (!bibliography) return { selected, names: outline, cited: [] }
+  const citedKeys = new Set(citedPaperKeysBeyond(outline, selected))
+  const cited = readAtPositions(
+    store,
+    outline,
+    positions(outline.papers, (paper) => citedKeys.has(paper.key)),
+    [],
+  )
+  if (!cited) return null
+  // In the order first cited, as the bibliography lists them.
+  const byKey = papersByKey(cited)
+  return { selected, names: outline, cited: [...citedKeys].map((key) => byKey.get(key)!) }
 }
 
 /** The reading list's bibliography, in the format its extension names as Pandoc reads them: `.json` CSL-JSON, else BibTeX. */
@@ -97,7 +162,7 @@ function summaryFiles(lib: Library, folder: string): OutputFile[] {
 }
 
 /** One Obsidian note per summary, named after its id, citations as links to the notes (`whole` resolves them). */
-function obsidianFiles(lib: Library, folder: string, whole: Library): OutputFile[] {
+function obsidianFiles(lib: Library, folder: string, whole: CitationNames): OutputFile[] {
   const names = uniqueFileNames(
     lib.summaries.map((s) => s.id),
     '.md',
@@ -120,7 +185,7 @@ async function singleDocument(
   ctx: Context,
   out: string | null,
   bib: string | null,
-  whole: Library,
+  whole: CitationNames,
 ): Promise<string | Iterable<string>> {
   const title = opts.title ?? (opts.queryText ? `Reading list: ${opts.queryText}` : 'Reading list')
   switch (opts.format) {
