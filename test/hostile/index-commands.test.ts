@@ -99,7 +99,8 @@ const COMMANDS: [string, (ctx: Context, lib: Library) => Promise<void>][] = [
   ]),
   ['export id:gilmer --out list.md --bib refs.bib', exporting('id:gilmer', 'md', { out: 'list.md', bib: 'refs.bib' })],
   ['export tag:ml --out notes/ --flavor obsidian', exporting('tag:ml', 'md', { out: 'notes', flavor: 'obsidian' })],
-  ['export --format json (everything: the whole library)', exporting('', 'json')],
+  ['export --format json (everything)', exporting('', 'json')],
+  ['export --format bibtex --out refs.bib (everything)', exporting('', 'bibtex', { out: 'refs.bib' })],
   ['export graph (words: the whole library)', exporting('graph', 'md')],
   [
     'figures <every summary id>',
@@ -142,6 +143,44 @@ describe('reading commands through the index', () => {
       expect(indexIsCurrent(path, cache)).toBe(!name.includes('the whole library'))
     },
   )
+})
+
+describe('exports written a part at a time', () => {
+  /** More papers than a part holds, their summaries far from them in the file, keys that become the same citation key. */
+  function manyPapers(): Library {
+    const lib = library()
+    for (let i = 0; i < 700; i++) {
+      const key = i % 50 === 0 ? `odd key ${i}` : `p${i}x${i % 7}`
+      lib.papers.push({ ...lib.papers[i % 3]!, key, title: `Paper ${i}`, tags: i % 3 === 0 ? ['own/tag'] : undefined })
+    }
+    for (let i = 699; i >= 0; i -= 3) {
+      const paper = lib.papers[lib.papers.length - 700 + i]!.key
+      lib.summaries.push({
+        ...lib.summaries[0]!,
+        id: `s${i}`,
+        paper,
+        tags: [`t${i % 5}`],
+        body: `Notes ${i}, citing [@${lib.papers[0]!.key}].`,
+      })
+      if (i % 9 === 0) lib.summaries.push({ ...lib.summaries[0]!, id: `s${i}-2`, paper, body: `More on ${i}.` })
+    }
+    return lib
+  }
+
+  it.each([
+    ['json', ''],
+    ['bibtex', '-tag:t1 OR tag:own/tag'],
+    ['csljson', ''],
+    ['ris', '-tag:t2'],
+  ] as const)('export --format %s %s gives what a whole read gives', async (format, query) => {
+    const { library: path, cache } = libraryWithCache()
+    await indexedStore(path, cache).update((lib) => Object.assign(lib, manyPapers()))
+    const run = exporting(query, format)
+    const reference = await output(testContext({ library: path, tty: false }), run)
+    expect(reference.match(/Paper \d+/g)!.length).toBeGreaterThan(300) // more than a part
+    expect(await output({ ...testContext({ library: path, tty: false }), store: indexedStore(path, cache) }, run)).toBe(reference)
+    expect(indexIsCurrent(path, cache)).toBe(true)
+  })
 })
 
 describe('show through the index, for records resolveHandle treats apart', () => {

@@ -2,22 +2,23 @@ import path from 'node:path'
 import type { Context } from '../../context.js'
 import { figureEmbedder } from '../../command-kit/figure-embedder.js'
 import { plural } from '../../core/text/plural-count.js'
-import { UsageError } from '../../core/errors.js'
+import { DataError, UsageError } from '../../core/errors.js'
 import { pathInside, uniqueFileNames } from '../../core/text/filenames.js'
-import { LIBRARY_FORMAT, LIBRARY_VERSION, type Library, type Paper } from '../../core/model.js'
+import { LIBRARY_FORMAT, LIBRARY_VERSION, type Library, type Paper, type Summary } from '../../core/model.js'
 import type { Query } from '../../core/search/query.js'
 import { libraryEntries, type OutlineEntry } from '../../core/records/entries.js'
 import type { LibraryOutline } from '../../core/records/outline.js'
 import { outlineFilter } from '../../core/search/outline-filter.js'
 import { readAtPositions, readOutline } from '../../store/outline-reads.js'
+import { compareIds, serializeSortedRecords } from '../../store/serialize.js'
 import type { Store } from '../../store/store.js'
 import { filterEntries } from '../../core/search/search.js'
-import { libraryToBibtex } from '../../formats/bibtex.js'
+import { citationKeys, libraryToBibtex } from '../../formats/bibtex.js'
 import { citedPaperKeysBeyond, type CitationNames } from '../../formats/citations.js'
 import { namesFolder, pathExists, refuseOverwrites, writeOutputFiles, type OutputFile } from '../../formats/export-files.js'
 import { writeNewFolder } from '../../formats/export-folder.js'
 import { librarySubset, libraryToJson } from '../../formats/json.js'
-import { libraryToCslJson } from '../../formats/csljson.js'
+import { cslJsonPieces, libraryToCslJson } from '../../formats/csljson.js'
 import { libraryToRis } from '../../formats/ris.js'
 import { summaryToMarkdown } from '../../formats/markdown.js'
 import { obsidianNote, wikiLinkCitations } from '../../formats/obsidian.js'
@@ -52,6 +53,8 @@ export interface ExportOptions {
 }
 
 export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void> {
+  const streamed = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () => streamedDocument(ctx.store, opts))
+  if (streamed) return writeStreamed(opts, ctx, streamed)
   const { selected, names, cited } = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () =>
     selection(ctx.store, opts.query, opts.bib !== null),
   )
@@ -84,6 +87,126 @@ export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void
     ctx.io.out(ctx.io.stdoutIsTTY ? sanitizeTerminal(text) : text)
   }
   if (files.length > 0) inform(ctx, sanitizeTerminal(wroteMessage(selected, opts, toFolder)))
+}
+
+/** A document written a part at a time, and how many papers it holds. */
+interface Streamed {
+  papers: number
+  document: Iterable<string>
+}
+
+/** The formats written a part at a time from the records where they lie: each is a list of papers (json: and of summaries). */
+const STREAMED: ReadonlySet<ExportFormat> = new Set(['json', 'bibtex', 'csljson', 'ris'])
+
+/** Papers read at a time, with their summaries, for a document written a part at a time. */
+const PART_PAPERS = 256
+
+/**
+ * The document of a format in STREAMED, when the outline selects its records (everything, or a query
+ * on tags, year, id, reading state): made a part at a time as it is written, from records read where
+ * they lie, so an export of every record never holds the library whole. Null otherwise.
+ */
+async function streamedDocument(store: Store, opts: ExportOptions): Promise<Streamed | null> {
+  const test = opts.query === null ? () => true : outlineFilter(opts.query)
+  if (!STREAMED.has(opts.format) || !test) return null
+  const outline = await readOutline(store)
+  const entries = libraryEntries(outline).filter(test)
+  const keys = new Set(entries.map((entry) => entry.paper.key))
+  const ids = new Set(entries.flatMap((entry) => (entry.summary ? [entry.summary.id] : [])))
+  const papers = positions(outline.papers, (paper) => keys.has(paper.key))
+  const summaries = positions(outline.summaries, (summary) => ids.has(summary.id))
+  const read = (paperPlaces: readonly number[], summaryPlaces: readonly number[]) => {
+    const records = readAtPositions(store, outline, paperPlaces, summaryPlaces)
+    if (!records) throw new DataError(`The library changed while it was being exported: run the export again`)
+    return records
+  }
+  const { withSummaries } = opts
+  if (opts.format === 'json') {
+    const sorted = (places: number[], id: (at: number) => string) => places.sort((a, b) => compareIds(id(a), id(b)))
+    const paperParts = inParts(
+      sorted(papers, (at) => outline.papers[at]!.key),
+      (part) => read(part, []).papers,
+    )
+    const summaryParts = inParts(
+      sorted(summaries, (at) => outline.summaries[at]!.id),
+      (part) => read([], part).summaries,
+    )
+    return {
+      papers: papers.length,
+      document: serializeSortedRecords({ format: LIBRARY_FORMAT, version: LIBRARY_VERSION }, paperParts, summaryParts),
+    }
+  }
+  const citeKeys = citationKeys(papers.map((at) => outline.papers[at]!))
+  const parts = paperParts(outline, papers, summaries, read)
+  const document =
+    opts.format === 'csljson'
+      ? cslJsonPieces(parts, withSummaries, citeKeys)
+      : joined(parts, (part) =>
+          opts.format === 'ris' ? libraryToRis(part, withSummaries, citeKeys) : libraryToBibtex(part, { withSummaries, keys: citeKeys }),
+        )
+  return { papers: papers.length, document }
+}
+
+/** The positions in `records` of those `wanted`, in order. */
+function positions<T>(records: readonly T[], wanted: (record: T) => boolean): number[] {
+  return records.flatMap((record, at) => (wanted(record) ? [at] : []))
+}
+
+/** The records at `places`, read PART_PAPERS at a time by `read`. */
+function* inParts<T>(places: readonly number[], read: (part: readonly number[]) => T[]): Generator<T> {
+  for (let at = 0; at < places.length; at += PART_PAPERS) yield* read(places.slice(at, at + PART_PAPERS))
+}
+
+/** The papers at `papers` (in library order) a part at a time, each part with those of their summaries at `summaries`, in library order. */
+function* paperParts(
+  outline: LibraryOutline,
+  papers: readonly number[],
+  summaries: readonly number[],
+  read: (papers: readonly number[], summaries: readonly number[]) => { papers: Paper[]; summaries: Summary[] },
+): Generator<Library> {
+  const byPaper = new Map<string, number[]>()
+  for (const at of summaries) {
+    const key = outline.summaries[at]!.paper
+    const list = byPaper.get(key)
+    if (list) list.push(at)
+    else byPaper.set(key, [at])
+  }
+  for (let at = 0; at < papers.length; at += PART_PAPERS) {
+    const part = papers.slice(at, at + PART_PAPERS)
+    const own = part.flatMap((paper) => byPaper.get(outline.papers[paper]!.key) ?? []).sort((a, b) => a - b)
+    const records = read(part, own)
+    yield { format: LIBRARY_FORMAT, version: LIBRARY_VERSION, papers: records.papers, summaries: records.summaries, trash: [] }
+  }
+}
+
+/** The texts `write` makes of each part, joined by a blank line as the whole library's entries are. */
+function* joined(parts: Iterable<Library>, write: (part: Library) => string): Generator<string> {
+  let first = true
+  for (const part of parts) {
+    yield (first ? '' : '\n') + write(part)
+    first = false
+  }
+}
+
+/** Write a streamed document to `--out` or stdout, with the safety of every export (no overwrite without --force, written then renamed). */
+async function writeStreamed(opts: ExportOptions, ctx: Context, { papers, document }: Streamed): Promise<void> {
+  const out = opts.out === null ? null : path.resolve(ctx.cwd, opts.out)
+  if (out !== null && (await namesFolder(opts.out!, out)))
+    throw new UsageError(`--out ${opts.out} is a folder; --format ${opts.format} writes one file`)
+  if (opts.flavor === 'obsidian') throw new UsageError('--flavor obsidian writes one note per summary: give --out a folder (ending in "/")')
+  if (papers === 0) return inform(ctx, sanitizeTerminal(nothingMessage(opts)))
+  if (out === null) {
+    // A terminal is shown the text made safe as a whole (an escape sequence may span two parts); a pipe or file gets each part as made.
+    if (ctx.io.stdoutIsTTY) ctx.io.out(sanitizeTerminal([...document].join('')))
+    else for (const piece of document) ctx.io.out(piece)
+    return
+  }
+  const files: OutputFile[] = [{ path: out, content: () => document }]
+  await refuseOverwrites(files, opts.force)
+  const progress = new Progress(ctx, 'Exporting', files.length)
+  await writeOutputFiles(files, (done) => progress.update(done))
+  progress.finish()
+  inform(ctx, sanitizeTerminal(`Wrote ${opts.out}`))
 }
 
 /** The records an export writes, and what their citations resolve against. */
