@@ -53,7 +53,7 @@ function exporting(query: string, format: ExportFormat, files: Partial<ExportOpt
       ...files,
     }
     await exportRun(options, { ...ctx, cwd: folder }) // the files named relative to it, as the messages name them
-    if (!files.out) return
+    if (!files.out && !files.bib) return
     for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort()) {
       if (statSync(join(folder, name)).isFile()) ctx.io.out(`--- ${name}\n${readFileSync(join(folder, name), 'utf8')}`)
     }
@@ -168,14 +168,18 @@ describe('exports written a part at a time', () => {
   }
 
   it.each([
-    ['json', ''],
-    ['bibtex', '-tag:t1 OR tag:own/tag'],
-    ['csljson', ''],
-    ['ris', '-tag:t2'],
-  ] as const)('export --format %s %s gives what a whole read gives', async (format, query) => {
+    ['json', '', {}],
+    ['bibtex', '-tag:t1 OR tag:own/tag', {}],
+    ['csljson', '', {}],
+    ['ris', '-tag:t2', {}],
+    ['md', '', {}],
+    ['md', '-tag:t3', { out: 'list.md', bib: 'refs.bib' }],
+    ['md', '-tag:t1', { bib: 'refs.json' }],
+    ['html', '', { out: 'page.html' }],
+  ] as const)('export --format %s %s %j gives what a whole read gives', async (format, query, files) => {
     const { library: path, cache } = libraryWithCache()
     await indexedStore(path, cache).update((lib) => Object.assign(lib, manyPapers()))
-    const run = exporting(query, format)
+    const run = exporting(query, format, files)
     const reference = await output(testContext({ library: path, tty: false }), run)
     expect(reference.match(/Paper \d+/g)!.length).toBeGreaterThan(300) // more than a part
     expect(await output({ ...testContext({ library: path, tty: false }), store: indexedStore(path, cache) }, run)).toBe(reference)

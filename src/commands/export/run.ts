@@ -4,7 +4,7 @@ import { figureEmbedder } from '../../command-kit/figure-embedder.js'
 import { plural } from '../../core/text/plural-count.js'
 import { DataError, UsageError } from '../../core/errors.js'
 import { pathInside, uniqueFileNames } from '../../core/text/filenames.js'
-import { LIBRARY_FORMAT, LIBRARY_VERSION, type Library, type Paper, type Summary } from '../../core/model.js'
+import { emptyLibrary, LIBRARY_FORMAT, LIBRARY_VERSION, type Library, type Paper, type Summary } from '../../core/model.js'
 import type { Query } from '../../core/search/query.js'
 import { libraryEntries, type OutlineEntry } from '../../core/records/entries.js'
 import type { LibraryOutline } from '../../core/records/outline.js'
@@ -22,7 +22,8 @@ import { cslJsonPieces, libraryToCslJson } from '../../formats/csljson.js'
 import { libraryToRis } from '../../formats/ris.js'
 import { summaryToMarkdown } from '../../formats/markdown.js'
 import { obsidianNote, wikiLinkCitations } from '../../formats/obsidian.js'
-import { readingListMarkdown } from '../../formats/reading-list.js'
+import { readingListMarkdown, readingListMarkdownPieces } from '../../formats/reading-list.js'
+import type { ExportParts } from '../../formats/export-parts.js'
 import { sanitizeTerminal } from '../../core/text/sanitize.js'
 import { Progress } from '../../command-kit/progress.js'
 import { inform } from '../../command-kit/shared.js'
@@ -53,13 +54,13 @@ export interface ExportOptions {
 }
 
 export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void> {
-  const streamed = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () => streamedDocument(ctx.store, opts))
-  if (streamed) return writeStreamed(opts, ctx, streamed)
+  const out = opts.out === null ? null : path.resolve(ctx.cwd, opts.out)
+  const toFolder = out !== null && (await namesFolder(opts.out!, out))
+  const streamed = toFolder ? null : await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () => streamedDocument(opts, ctx, out))
+  if (streamed) return writeStreamed(opts, ctx, out, streamed)
   const { selected, names, cited } = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () =>
     selection(ctx.store, opts.query, opts.bib !== null),
   )
-  const out = opts.out === null ? null : path.resolve(ctx.cwd, opts.out)
-  const toFolder = out !== null && (await namesFolder(opts.out!, out))
   if (toFolder && opts.format !== 'md') throw new UsageError(`--out ${opts.out} is a folder; --format ${opts.format} writes one file`)
   if (!toFolder && opts.flavor === 'obsidian')
     throw new UsageError('--flavor obsidian writes one note per summary: give --out a folder (ending in "/")')
@@ -89,26 +90,25 @@ export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void
   if (files.length > 0) inform(ctx, sanitizeTerminal(wroteMessage(selected, opts, toFolder)))
 }
 
-/** A document written a part at a time, and how many papers it holds. */
+/** A document written a part at a time, how many papers it holds, and its bibliography (md with --bib) likewise. */
 interface Streamed {
   papers: number
   document: Iterable<string>
+  bibliography: Iterable<string> | null
 }
-
-/** The formats written a part at a time from the records where they lie: each is a list of papers (json: and of summaries). */
-const STREAMED: ReadonlySet<ExportFormat> = new Set(['json', 'bibtex', 'csljson', 'ris'])
 
 /** Papers read at a time, with their summaries, for a document written a part at a time. */
 const PART_PAPERS = 256
 
 /**
- * The document of a format in STREAMED, when the outline selects its records (everything, or a query
- * on tags, year, id, reading state): made a part at a time as it is written, from records read where
- * they lie, so an export of every record never holds the library whole. Null otherwise.
+ * The document (not a folder of files), when the outline selects its records (everything, or a
+ * query on tags, year, id, reading state): made a part at a time as it is written, from records
+ * read where they lie, so an export of every record never holds the library whole. Null otherwise.
  */
-async function streamedDocument(store: Store, opts: ExportOptions): Promise<Streamed | null> {
+async function streamedDocument(opts: ExportOptions, ctx: Context, out: string | null): Promise<Streamed | null> {
   const test = opts.query === null ? () => true : outlineFilter(opts.query)
-  if (!STREAMED.has(opts.format) || !test) return null
+  if (!test) return null
+  const { store } = ctx
   const outline = await readOutline(store)
   const entries = libraryEntries(outline).filter(test)
   const keys = new Set(entries.map((entry) => entry.paper.key))
@@ -120,31 +120,107 @@ async function streamedDocument(store: Store, opts: ExportOptions): Promise<Stre
     if (!records) throw new DataError(`The library changed while it was being exported: run the export again`)
     return records
   }
-  const { withSummaries } = opts
+  const streamed = (document: Iterable<string>, bibliography: Iterable<string> | null = null) => ({
+    papers: papers.length,
+    document,
+    bibliography,
+  })
   if (opts.format === 'json') {
     const sorted = (places: number[], id: (at: number) => string) => places.sort((a, b) => compareIds(id(a), id(b)))
-    const paperParts = inParts(
+    const paperRecords = inParts(
       sorted(papers, (at) => outline.papers[at]!.key),
       (part) => read(part, []).papers,
     )
-    const summaryParts = inParts(
+    const summaryRecords = inParts(
       sorted(summaries, (at) => outline.summaries[at]!.id),
       (part) => read([], part).summaries,
     )
-    return {
-      papers: papers.length,
-      document: serializeSortedRecords({ format: LIBRARY_FORMAT, version: LIBRARY_VERSION }, paperParts, summaryParts),
+    return streamed(serializeSortedRecords({ format: LIBRARY_FORMAT, version: LIBRARY_VERSION }, paperRecords, summaryRecords))
+  }
+  const exported: ExportParts = {
+    papers: papers.map((at) => outline.papers[at]!),
+    summaryCount: summaries.length,
+    parts: () => paperParts(outline, papers, summaries, read),
+  }
+  const title = opts.title ?? (opts.queryText ? `Reading list: ${opts.queryText}` : 'Reading list')
+  switch (opts.format) {
+    case 'md': {
+      const bib = opts.bib === null ? null : path.resolve(ctx.cwd, opts.bib)
+      // The papers cited besides, from what the outline keeps of each summary (citedPaperKeys, in library order): no body read for them.
+      const cited = bib === null ? [] : citedBeyond(outline, keys, summaries)
+      const document = readingListMarkdownPieces(
+        exported,
+        { title, bibliography: bibliographyName(ctx, out, bib), library: outline },
+        cited,
+      )
+      if (bib === null) return streamed(document)
+      const citedPart = (): Library => ({
+        ...emptyLibrary(),
+        papers: read(
+          cited.map((key) => paperAt(outline, key)),
+          [],
+        ).papers,
+      })
+      const all = function* () {
+        yield* exported.parts()
+        if (cited.length > 0) yield citedPart()
+      }
+      const bibKeys = citationKeys([...exported.papers, ...cited.map((key) => ({ key }))])
+      const bibliography =
+        path.extname(bib).toLowerCase() === '.json'
+          ? cslJsonPieces(all(), false, bibKeys)
+          : joined(all(), (part) => libraryToBibtex(part, { keys: bibKeys }))
+      return streamed(document, bibliography)
+    }
+    case 'html': {
+      const { readingListHtmlParts } = await import('../../formats/html.js') // marked and temml: only here
+      const options = { title, now: ctx.clock.now(), library: outline, remoteImages: opts.remoteImages, embedFigure: figureEmbedder(ctx) }
+      return streamed(rendering(ctx, summaries.length, (progress) => readingListHtmlParts(exported, { ...options, progress })))
+    }
+    case 'csljson':
+      return streamed(cslJsonPieces(exported.parts(), opts.withSummaries, citationKeys(exported.papers)))
+    case 'bibtex':
+    case 'ris': {
+      const citeKeys = citationKeys(exported.papers)
+      const { withSummaries } = opts
+      const write = (part: Library) =>
+        opts.format === 'ris' ? libraryToRis(part, withSummaries, citeKeys) : libraryToBibtex(part, { withSummaries, keys: citeKeys })
+      return streamed(joined(exported.parts(), write))
     }
   }
-  const citeKeys = citationKeys(papers.map((at) => outline.papers[at]!))
-  const parts = paperParts(outline, papers, summaries, read)
-  const document =
-    opts.format === 'csljson'
-      ? cslJsonPieces(parts, withSummaries, citeKeys)
-      : joined(parts, (part) =>
-          opts.format === 'ris' ? libraryToRis(part, withSummaries, citeKeys) : libraryToBibtex(part, { withSummaries, keys: citeKeys }),
-        )
-  return { papers: papers.length, document }
+}
+
+/** The list names its bibliography relative to itself, so Pandoc finds it from the list's folder. */
+function bibliographyName(ctx: Context, out: string | null, bib: string | null): string | null {
+  return bib === null
+    ? null
+    : path
+        .relative(out === null ? ctx.cwd : path.dirname(out), bib)
+        .split(path.sep)
+        .join('/')
+}
+
+/** The position of the paper `key` among the outline's papers. */
+function paperAt(outline: LibraryOutline, key: string): number {
+  return outline.papers.findIndex((paper) => paper.key === key)
+}
+
+/**
+ * citedPaperKeysBeyond of the summaries at `summaries` (in library order), whose papers are `keys`,
+ * from the keys the outline keeps each summary citing.
+ */
+function citedBeyond(outline: LibraryOutline, keys: ReadonlySet<string>, summaries: readonly number[]): string[] {
+  const citedKeys = outline.citedKeys()
+  const have = new Set(keys)
+  const cited: string[] = []
+  for (const at of summaries) {
+    for (const key of citedKeys[at]!) {
+      if (have.has(key)) continue
+      have.add(key)
+      cited.push(key)
+    }
+  }
+  return cited
 }
 
 /** The positions in `records` of those `wanted`, in order. */
@@ -175,7 +251,7 @@ function* paperParts(
     const part = papers.slice(at, at + PART_PAPERS)
     const own = part.flatMap((paper) => byPaper.get(outline.papers[paper]!.key) ?? []).sort((a, b) => a - b)
     const records = read(part, own)
-    yield { format: LIBRARY_FORMAT, version: LIBRARY_VERSION, papers: records.papers, summaries: records.summaries, trash: [] }
+    yield { ...emptyLibrary(), papers: records.papers, summaries: records.summaries }
   }
 }
 
@@ -188,25 +264,28 @@ function* joined(parts: Iterable<Library>, write: (part: Library) => string): Ge
   }
 }
 
-/** Write a streamed document to `--out` or stdout, with the safety of every export (no overwrite without --force, written then renamed). */
-async function writeStreamed(opts: ExportOptions, ctx: Context, { papers, document }: Streamed): Promise<void> {
-  const out = opts.out === null ? null : path.resolve(ctx.cwd, opts.out)
-  if (out !== null && (await namesFolder(opts.out!, out)))
-    throw new UsageError(`--out ${opts.out} is a folder; --format ${opts.format} writes one file`)
+/** Write a streamed document to `out` or stdout (and its bibliography), with the safety of every export (no overwrite without --force, written then renamed). */
+async function writeStreamed(
+  opts: ExportOptions,
+  ctx: Context,
+  out: string | null,
+  { papers, document, bibliography }: Streamed,
+): Promise<void> {
   if (opts.flavor === 'obsidian') throw new UsageError('--flavor obsidian writes one note per summary: give --out a folder (ending in "/")')
+  // An empty file (or refs.bib) left behind would make the next real export refuse to overwrite it.
   if (papers === 0) return inform(ctx, sanitizeTerminal(nothingMessage(opts)))
-  if (out === null) {
-    // A terminal is shown the text made safe as a whole (an escape sequence may span two parts); a pipe or file gets each part as made.
-    if (ctx.io.stdoutIsTTY) ctx.io.out(sanitizeTerminal([...document].join('')))
-    else for (const piece of document) ctx.io.out(piece)
-    return
-  }
-  const files: OutputFile[] = [{ path: out, content: () => document }]
+  const files: OutputFile[] = out === null ? [] : [{ path: out, content: () => document }]
+  if (bibliography !== null) files.push({ path: path.resolve(ctx.cwd, opts.bib!), content: () => bibliography })
   await refuseOverwrites(files, opts.force)
   const progress = new Progress(ctx, 'Exporting', files.length)
   await writeOutputFiles(files, (done) => progress.update(done))
   progress.finish()
-  inform(ctx, sanitizeTerminal(`Wrote ${opts.out}`))
+  if (out === null) {
+    // A terminal is shown the text made safe as a whole (an escape sequence may span two parts); a pipe gets each part as made.
+    if (ctx.io.stdoutIsTTY) ctx.io.out(sanitizeTerminal([...document].join('')))
+    else for (const piece of document) ctx.io.out(piece)
+  }
+  if (files.length > 0) inform(ctx, sanitizeTerminal(documentMessage(opts)))
 }
 
 /** The records an export writes, and what their citations resolve against. */
@@ -313,15 +392,7 @@ async function singleDocument(
   const title = opts.title ?? (opts.queryText ? `Reading list: ${opts.queryText}` : 'Reading list')
   switch (opts.format) {
     case 'md': {
-      // The list names its bibliography relative to itself, so Pandoc finds it from the list's folder.
-      const bibliography =
-        bib === null
-          ? null
-          : path
-              .relative(out === null ? ctx.cwd : path.dirname(out), bib)
-              .split(path.sep)
-              .join('/')
-      return readingListMarkdown(lib, { title, bibliography, library: whole })
+      return readingListMarkdown(lib, { title, bibliography: bibliographyName(ctx, out, bib), library: whole })
     }
     case 'json':
       return libraryToJson(lib)
@@ -350,9 +421,14 @@ function nothingMessage(opts: ExportOptions): string {
   return opts.query ? `No summaries match "${opts.queryText}"; nothing written` : 'The library is empty; nothing written'
 }
 
+/** What was written, for a single document. */
+function documentMessage(opts: ExportOptions): string {
+  return `Wrote ${opts.out ?? 'the document to stdout'}${opts.bib === null ? '' : ` and ${opts.bib}`}`
+}
+
 function wroteMessage(lib: Library, opts: ExportOptions, toFolder: boolean): string {
   const bib = opts.bib === null ? '' : ` and ${opts.bib}`
-  if (!toFolder) return `Wrote ${opts.out ?? 'the document to stdout'}${bib}`
+  if (!toFolder) return documentMessage(opts)
   const summarised = new Set(lib.summaries.map((s) => s.paper))
   const unsummarised = lib.papers.filter((p) => !summarised.has(p.key)).length
   const count = plural(lib.summaries.length, 'summary', 'summaries')
