@@ -98,7 +98,7 @@ interface Streamed {
 }
 
 /** Papers read at a time, with their summaries, for a document written a part at a time. */
-const PART_PAPERS = 256
+const PART_PAPERS = 64
 
 /**
  * The document (not a folder of files), when the outline selects its records (everything, or a
@@ -283,7 +283,7 @@ async function writeStreamed(
   if (out === null) {
     // A terminal is shown the text made safe as a whole (an escape sequence may span two parts); a pipe gets each part as made.
     if (ctx.io.stdoutIsTTY) ctx.io.out(sanitizeTerminal([...document].join('')))
-    else for (const piece of document) ctx.io.out(piece)
+    else for (const piece of document) await ctx.io.outInTurn(piece)
   }
   if (files.length > 0) inform(ctx, sanitizeTerminal(documentMessage(opts)))
 }
