@@ -176,6 +176,8 @@ describe('exports written a part at a time', () => {
     ['md', '-tag:t3', { out: 'list.md', bib: 'refs.bib' }],
     ['md', '-tag:t1', { bib: 'refs.json' }],
     ['html', '', { out: 'page.html' }],
+    ['md', '', { out: 'notes', bib: 'notes/refs.bib' }],
+    ['md', '-tag:t4', { out: 'vault', flavor: 'obsidian' }],
   ] as const)('export --format %s %s %j gives what a whole read gives', async (format, query, files) => {
     const { library: path, cache } = libraryWithCache()
     await indexedStore(path, cache).update((lib) => Object.assign(lib, manyPapers()))

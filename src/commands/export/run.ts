@@ -6,7 +6,7 @@ import { DataError, UsageError } from '../../core/errors.js'
 import { pathInside, uniqueFileNames } from '../../core/text/filenames.js'
 import { emptyLibrary, LIBRARY_FORMAT, LIBRARY_VERSION, type Library, type Paper, type Summary } from '../../core/model.js'
 import type { Query } from '../../core/search/query.js'
-import { libraryEntries, type OutlineEntry } from '../../core/records/entries.js'
+import { libraryEntries } from '../../core/records/entries.js'
 import type { LibraryOutline } from '../../core/records/outline.js'
 import { outlineFilter } from '../../core/search/outline-filter.js'
 import { readAtPositions, readOutline } from '../../store/outline-reads.js'
@@ -56,26 +56,14 @@ export interface ExportOptions {
 export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void> {
   const out = opts.out === null ? null : path.resolve(ctx.cwd, opts.out)
   const toFolder = out !== null && (await namesFolder(opts.out!, out))
-  const streamed = toFolder ? null : await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () => streamedDocument(opts, ctx, out))
-  if (streamed) return writeStreamed(opts, ctx, out, streamed)
-  const { selected, names, cited } = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () =>
-    selection(ctx.store, opts.query, opts.bib !== null),
-  )
   if (toFolder && opts.format !== 'md') throw new UsageError(`--out ${opts.out} is a folder; --format ${opts.format} writes one file`)
   if (!toFolder && opts.flavor === 'obsidian')
     throw new UsageError('--flavor obsidian writes one note per summary: give --out a folder (ending in "/")')
+  const placed = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () => placedExport(opts, ctx, out, toFolder))
+  const written = placed ? placed.written : await wholeExport(opts, ctx, out, toFolder)
   // An empty file (or refs.bib) left behind would make the next real export refuse to overwrite it.
-  if (selected.papers.length === 0) return inform(ctx, sanitizeTerminal(nothingMessage(opts)))
-  const bib = opts.bib === null ? null : path.resolve(ctx.cwd, opts.bib)
-  const files: OutputFile[] = toFolder
-    ? opts.flavor === 'obsidian'
-      ? obsidianFiles(selected, out, names)
-      : summaryFiles(selected, out)
-    : []
-  const document = toFolder ? null : await singleDocument(selected, opts, ctx, out, bib, names)
-  if (document !== null && out !== null) files.push({ path: out, content: () => document })
-  // The cited papers go in too, so every citation in the list resolves.
-  if (bib !== null) files.push({ path: bib, content: () => bibliography(bib, { ...selected, papers: [...selected.papers, ...cited] }) })
+  if (written === null) return inform(ctx, sanitizeTerminal(nothingMessage(opts)))
+  const { files, document } = written
   const newFolder = toFolder && !(await pathExists(out)) ? out : null
   // Nothing can be overwritten inside a folder that does not exist yet.
   await refuseOverwrites(newFolder === null ? files : files.filter((f) => path.dirname(f.path) !== newFolder), opts.force)
@@ -84,28 +72,64 @@ export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void
   await (newFolder !== null ? writeNewFolder(newFolder, files, update) : writeOutputFiles(files, update))
   progress.finish()
   if (document !== null && out === null) {
-    const text = typeof document === 'string' ? document : [...document].join('')
-    ctx.io.out(ctx.io.stdoutIsTTY ? sanitizeTerminal(text) : text)
+    // A terminal is shown the text made safe as a whole (an escape sequence may span two pieces); a pipe gets each piece as made.
+    if (ctx.io.stdoutIsTTY) ctx.io.out(sanitizeTerminal(typeof document === 'string' ? document : [...document].join('')))
+    else if (typeof document === 'string') ctx.io.out(document)
+    else for (const piece of document) await ctx.io.outInTurn(piece)
   }
-  if (files.length > 0) inform(ctx, sanitizeTerminal(wroteMessage(selected, opts, toFolder)))
+  if (files.length > 0) inform(ctx, sanitizeTerminal(wroteMessage(written, opts, toFolder)))
 }
 
-/** A document written a part at a time, how many papers it holds, and its bibliography (md with --bib) likewise. */
-interface Streamed {
-  papers: number
-  document: Iterable<string>
-  bibliography: Iterable<string> | null
+/** What an export writes: its files (made as they are written), the document for stdout, and what the message counts. */
+interface Written {
+  files: OutputFile[]
+  /** The single document (also for stdout), or null for a folder. */
+  document: string | Iterable<string> | null
+  summaries: number
+  /** Papers exported without a summary. */
+  unsummarised: number
+}
+
+/** The export from the library read whole, for a query the outline cannot answer; null when it selects nothing. */
+async function wholeExport(opts: ExportOptions, ctx: Context, out: string | null, toFolder: boolean): Promise<Written | null> {
+  const { selected, names, cited } = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () =>
+    selection(ctx.store, opts.query, opts.bib !== null),
+  )
+  if (selected.papers.length === 0) return null
+  const bib = opts.bib === null ? null : path.resolve(ctx.cwd, opts.bib)
+  const files: OutputFile[] = toFolder
+    ? opts.flavor === 'obsidian'
+      ? obsidianFiles(selected, out!, names)
+      : summaryFiles(selected, out!)
+    : []
+  const document = toFolder ? null : await singleDocument(selected, opts, ctx, out, bib, names)
+  if (document !== null && out !== null) files.push({ path: out, content: () => document })
+  // The cited papers go in too, so every citation in the list resolves.
+  if (bib !== null) files.push({ path: bib, content: () => bibliography(bib, { ...selected, papers: [...selected.papers, ...cited] }) })
+  const summarised = new Set(selected.summaries.map((s) => s.paper))
+  return {
+    files,
+    document,
+    summaries: selected.summaries.length,
+    unsummarised: selected.papers.filter((p) => !summarised.has(p.key)).length,
+  }
 }
 
 /** Papers read at a time, with their summaries, for a document written a part at a time. */
 const PART_PAPERS = 64
 
 /**
- * The document (not a folder of files), when the outline selects its records (everything, or a
- * query on tags, year, id, reading state): made a part at a time as it is written, from records
- * read where they lie, so an export of every record never holds the library whole. Null otherwise.
+ * The export, when the outline selects its records (everything, or a query on tags, year, id,
+ * reading state): each file made as it is written, a part at a time, from records read where they
+ * lie, so an export of every record never holds the library whole. Null when the outline cannot
+ * select them; `written` null when it selects nothing.
  */
-async function streamedDocument(opts: ExportOptions, ctx: Context, out: string | null): Promise<Streamed | null> {
+async function placedExport(
+  opts: ExportOptions,
+  ctx: Context,
+  out: string | null,
+  toFolder: boolean,
+): Promise<{ written: Written | null } | null> {
   const test = opts.query === null ? () => true : outlineFilter(opts.query)
   if (!test) return null
   const { store } = ctx
@@ -115,79 +139,128 @@ async function streamedDocument(opts: ExportOptions, ctx: Context, out: string |
   const ids = new Set(entries.flatMap((entry) => (entry.summary ? [entry.summary.id] : [])))
   const papers = positions(outline.papers, (paper) => keys.has(paper.key))
   const summaries = positions(outline.summaries, (summary) => ids.has(summary.id))
+  if (papers.length === 0) return { written: null }
   const read = (paperPlaces: readonly number[], summaryPlaces: readonly number[]) => {
     const records = readAtPositions(store, outline, paperPlaces, summaryPlaces)
     if (!records) throw new DataError(`The library changed while it was being exported: run the export again`)
     return records
-  }
-  const streamed = (document: Iterable<string>, bibliography: Iterable<string> | null = null) => ({
-    papers: papers.length,
-    document,
-    bibliography,
-  })
-  if (opts.format === 'json') {
-    const sorted = (places: number[], id: (at: number) => string) => places.sort((a, b) => compareIds(id(a), id(b)))
-    const paperRecords = inParts(
-      sorted(papers, (at) => outline.papers[at]!.key),
-      (part) => read(part, []).papers,
-    )
-    const summaryRecords = inParts(
-      sorted(summaries, (at) => outline.summaries[at]!.id),
-      (part) => read([], part).summaries,
-    )
-    return streamed(serializeSortedRecords({ format: LIBRARY_FORMAT, version: LIBRARY_VERSION }, paperRecords, summaryRecords))
   }
   const exported: ExportParts = {
     papers: papers.map((at) => outline.papers[at]!),
     summaryCount: summaries.length,
     parts: () => paperParts(outline, papers, summaries, read),
   }
+  const summarised = new Set(summaries.map((at) => outline.summaries[at]!.paper))
+  const written = (files: OutputFile[], document: Iterable<string> | null): { written: Written } => {
+    if (document !== null && out !== null) files.unshift({ path: out, content: () => document })
+    return {
+      written: {
+        files,
+        document,
+        summaries: summaries.length,
+        unsummarised: papers.filter((at) => !summarised.has(outline.papers[at]!.key)).length,
+      },
+    }
+  }
+  const bib = opts.bib === null ? null : path.resolve(ctx.cwd, opts.bib)
+  // The papers cited besides, from what the outline keeps of each summary (citedPaperKeys, in library order): no body read for them.
+  const cited = bib === null ? [] : citedBeyond(outline, keys, summaries)
+  const bibFiles = bib === null ? [] : [{ path: bib, content: () => placedBibliography(bib, exported, cited, outline, read) }]
+  if (toFolder) {
+    const files = placedSummaryFiles(outline, summaries, out!, opts.flavor, read)
+    return written([...files, ...bibFiles], null)
+  }
   const title = opts.title ?? (opts.queryText ? `Reading list: ${opts.queryText}` : 'Reading list')
   switch (opts.format) {
-    case 'md': {
-      const bib = opts.bib === null ? null : path.resolve(ctx.cwd, opts.bib)
-      // The papers cited besides, from what the outline keeps of each summary (citedPaperKeys, in library order): no body read for them.
-      const cited = bib === null ? [] : citedBeyond(outline, keys, summaries)
-      const document = readingListMarkdownPieces(
-        exported,
-        { title, bibliography: bibliographyName(ctx, out, bib), library: outline },
-        cited,
+    case 'json': {
+      const sorted = (places: number[], id: (at: number) => string) => [...places].sort((a, b) => compareIds(id(a), id(b)))
+      const paperRecords = inParts(
+        sorted(papers, (at) => outline.papers[at]!.key),
+        (part) => read(part, []).papers,
       )
-      if (bib === null) return streamed(document)
-      const citedPart = (): Library => ({
-        ...emptyLibrary(),
-        papers: read(
-          cited.map((key) => paperAt(outline, key)),
-          [],
-        ).papers,
-      })
-      const all = function* () {
-        yield* exported.parts()
-        if (cited.length > 0) yield citedPart()
-      }
-      const bibKeys = citationKeys([...exported.papers, ...cited.map((key) => ({ key }))])
-      const bibliography =
-        path.extname(bib).toLowerCase() === '.json'
-          ? cslJsonPieces(all(), false, bibKeys)
-          : joined(all(), (part) => libraryToBibtex(part, { keys: bibKeys }))
-      return streamed(document, bibliography)
+      const summaryRecords = inParts(
+        sorted(summaries, (at) => outline.summaries[at]!.id),
+        (part) => read([], part).summaries,
+      )
+      return written([], serializeSortedRecords({ format: LIBRARY_FORMAT, version: LIBRARY_VERSION }, paperRecords, summaryRecords))
+    }
+    case 'md': {
+      const options = { title, bibliography: bibliographyName(ctx, out, bib), library: outline }
+      return written(bibFiles, readingListMarkdownPieces(exported, options, cited))
     }
     case 'html': {
       const { readingListHtmlParts } = await import('../../formats/html.js') // marked and temml: only here
       const options = { title, now: ctx.clock.now(), library: outline, remoteImages: opts.remoteImages, embedFigure: figureEmbedder(ctx) }
-      return streamed(rendering(ctx, summaries.length, (progress) => readingListHtmlParts(exported, { ...options, progress })))
+      return written(
+        [],
+        rendering(ctx, summaries.length, (progress) => readingListHtmlParts(exported, { ...options, progress })),
+      )
     }
     case 'csljson':
-      return streamed(cslJsonPieces(exported.parts(), opts.withSummaries, citationKeys(exported.papers)))
+      return written([], cslJsonPieces(exported.parts(), opts.withSummaries, citationKeys(exported.papers)))
     case 'bibtex':
     case 'ris': {
       const citeKeys = citationKeys(exported.papers)
       const { withSummaries } = opts
       const write = (part: Library) =>
         opts.format === 'ris' ? libraryToRis(part, withSummaries, citeKeys) : libraryToBibtex(part, { withSummaries, keys: citeKeys })
-      return streamed(joined(exported.parts(), write))
+      return written([], joined(exported.parts(), write))
     }
   }
+}
+
+/** The reading list's bibliography (bibliography's text) of the papers exported and those `cited` besides, a part at a time. */
+function* placedBibliography(
+  file: string,
+  exported: ExportParts,
+  cited: readonly string[],
+  outline: LibraryOutline,
+  read: (papers: readonly number[], summaries: readonly number[]) => { papers: Paper[] },
+): Generator<string> {
+  const all = function* (): Generator<Library> {
+    yield* exported.parts()
+    // After the list's own, as withCitedPapers puts them, and without their summaries (only their own tags are keywords).
+    for (let at = 0; at < cited.length; at += PART_PAPERS) {
+      const part = cited.slice(at, at + PART_PAPERS).map((key) => outline.papers.findIndex((paper) => paper.key === key))
+      yield { ...emptyLibrary(), papers: read(part, []).papers }
+    }
+  }
+  const keys = citationKeys([...exported.papers, ...cited.map((key) => ({ key }))])
+  yield* path.extname(file).toLowerCase() === '.json'
+    ? cslJsonPieces(all(), false, keys)
+    : joined(all(), (part) => libraryToBibtex(part, { keys }))
+}
+
+/**
+ * One Markdown file per summary at `summaries` (summaryFiles, obsidianFiles), named after its id
+ * inside `folder`: the summary and its paper read where they lie as its file is written.
+ */
+function placedSummaryFiles(
+  outline: LibraryOutline,
+  summaries: readonly number[],
+  folder: string,
+  flavor: ExportOptions['flavor'],
+  read: (papers: readonly number[], summaries: readonly number[]) => { papers: Paper[]; summaries: Summary[] },
+): OutputFile[] {
+  const ids = summaries.map((at) => outline.summaries[at]!.id)
+  const names = uniqueFileNames(ids, '.md')
+  const paperAt = new Map<string, number>()
+  outline.papers.forEach((paper, at) => paperAt.set(paper.key, at))
+  // A paper's note is its first summary's file; papers outside the export are linked by key.
+  const notes = new Map<string, string>()
+  for (const at of summaries) {
+    const { id, paper } = outline.summaries[at]!
+    if (!notes.has(paper)) notes.set(paper, names.get(id)!.replace(/\.md$/, ''))
+  }
+  const citations = flavor === 'obsidian' ? wikiLinkCitations(outline, notes) : null
+  return summaries.map((at, i) => ({
+    path: pathInside(folder, names.get(ids[i]!)!),
+    content: () => {
+      const records = read([paperAt.get(outline.summaries[at]!.paper)!], [at])
+      const [summary, paper] = [records.summaries[0]!, records.papers[0]!]
+      return citations ? obsidianNote(summary, paper, citations) : summaryToMarkdown(summary, paper)
+    },
+  }))
 }
 
 /** The list names its bibliography relative to itself, so Pandoc finds it from the list's folder. */
@@ -198,11 +271,6 @@ function bibliographyName(ctx: Context, out: string | null, bib: string | null):
         .relative(out === null ? ctx.cwd : path.dirname(out), bib)
         .split(path.sep)
         .join('/')
-}
-
-/** The position of the paper `key` among the outline's papers. */
-function paperAt(outline: LibraryOutline, key: string): number {
-  return outline.papers.findIndex((paper) => paper.key === key)
 }
 
 /**
@@ -264,30 +332,6 @@ function* joined(parts: Iterable<Library>, write: (part: Library) => string): Ge
   }
 }
 
-/** Write a streamed document to `out` or stdout (and its bibliography), with the safety of every export (no overwrite without --force, written then renamed). */
-async function writeStreamed(
-  opts: ExportOptions,
-  ctx: Context,
-  out: string | null,
-  { papers, document, bibliography }: Streamed,
-): Promise<void> {
-  if (opts.flavor === 'obsidian') throw new UsageError('--flavor obsidian writes one note per summary: give --out a folder (ending in "/")')
-  // An empty file (or refs.bib) left behind would make the next real export refuse to overwrite it.
-  if (papers === 0) return inform(ctx, sanitizeTerminal(nothingMessage(opts)))
-  const files: OutputFile[] = out === null ? [] : [{ path: out, content: () => document }]
-  if (bibliography !== null) files.push({ path: path.resolve(ctx.cwd, opts.bib!), content: () => bibliography })
-  await refuseOverwrites(files, opts.force)
-  const progress = new Progress(ctx, 'Exporting', files.length)
-  await writeOutputFiles(files, (done) => progress.update(done))
-  progress.finish()
-  if (out === null) {
-    // A terminal is shown the text made safe as a whole (an escape sequence may span two parts); a pipe gets each part as made.
-    if (ctx.io.stdoutIsTTY) ctx.io.out(sanitizeTerminal([...document].join('')))
-    else for (const piece of document) await ctx.io.outInTurn(piece)
-  }
-  if (files.length > 0) inform(ctx, sanitizeTerminal(documentMessage(opts)))
-}
-
 /** The records an export writes, and what their citations resolve against. */
 interface Selection {
   selected: Library
@@ -297,52 +341,13 @@ interface Selection {
   cited: Paper[]
 }
 
-/**
- * The records `query` selects (all of them when null), and with `bibliography` the papers they cite
- * besides. A query the outline answers (tags, year, id, reading state) is answered from the index,
- * and only the records selected are read, where they lie; any other reads the library whole, as
- * does a library that changed meanwhile.
- */
+/** The records `query` selects (all of them when null) from the library read whole, and with `bibliography` the papers they cite besides. */
 async function selection(store: Store, query: Query | null, bibliography: boolean): Promise<Selection> {
-  const test = query === null ? null : outlineFilter(query)
-  if (test) {
-    const outline = await readOutline(store)
-    const selected = selectedAt(store, outline, libraryEntries(outline).filter(test), bibliography)
-    if (selected) return selected
-  }
   const lib = await store.read()
   const selected = librarySubset(lib, query ? filterEntries(libraryEntries(lib), query) : libraryEntries(lib))
   const byKey = papersByKey(lib)
   const cited = bibliography ? citedPaperKeysBeyond(lib, selected).map((key) => byKey.get(key)!) : []
   return { selected, names: lib, cited }
-}
-
-/** The records of `entries` (and the papers they cite besides), read where they lie; null when the library changed since `outline`. */
-function selectedAt(store: Store, outline: LibraryOutline, entries: readonly OutlineEntry[], bibliography: boolean): Selection | null {
-  const keys = new Set(entries.map((entry) => entry.paper.key))
-  const ids = new Set(entries.flatMap((entry) => (entry.summary ? [entry.summary.id] : [])))
-  const positions = <T>(records: readonly T[], wanted: (record: T) => boolean) =>
-    records.flatMap((record, at) => (wanted(record) ? [at] : []))
-  const read = readAtPositions(
-    store,
-    outline,
-    positions(outline.papers, (paper) => keys.has(paper.key)),
-    positions(outline.summaries, (summary) => ids.has(summary.id)),
-  )
-  if (!read) return null
-  const selected: Library = { format: LIBRARY_FORMAT, version: LIBRARY_VERSION, papers: read.papers, summaries: read.summaries, trash: [] }
-  if (!bibliography) return { selected, names: outline, cited: [] }
-  const citedKeys = new Set(citedPaperKeysBeyond(outline, selected))
-  const cited = readAtPositions(
-    store,
-    outline,
-    positions(outline.papers, (paper) => citedKeys.has(paper.key)),
-    [],
-  )
-  if (!cited) return null
-  // In the order first cited, as the bibliography lists them.
-  const byKey = papersByKey(cited)
-  return { selected, names: outline, cited: [...citedKeys].map((key) => byKey.get(key)!) }
 }
 
 /** The reading list's bibliography, in the format its extension names as Pandoc reads them: `.json` CSL-JSON, else BibTeX. */
@@ -421,17 +426,10 @@ function nothingMessage(opts: ExportOptions): string {
   return opts.query ? `No summaries match "${opts.queryText}"; nothing written` : 'The library is empty; nothing written'
 }
 
-/** What was written, for a single document. */
-function documentMessage(opts: ExportOptions): string {
-  return `Wrote ${opts.out ?? 'the document to stdout'}${opts.bib === null ? '' : ` and ${opts.bib}`}`
-}
-
-function wroteMessage(lib: Library, opts: ExportOptions, toFolder: boolean): string {
+function wroteMessage({ summaries, unsummarised }: Written, opts: ExportOptions, toFolder: boolean): string {
   const bib = opts.bib === null ? '' : ` and ${opts.bib}`
-  if (!toFolder) return documentMessage(opts)
-  const summarised = new Set(lib.summaries.map((s) => s.paper))
-  const unsummarised = lib.papers.filter((p) => !summarised.has(p.key)).length
-  const count = plural(lib.summaries.length, 'summary', 'summaries')
+  if (!toFolder) return `Wrote ${opts.out ?? 'the document to stdout'}${bib}`
+  const count = plural(summaries, 'summary', 'summaries')
   const note =
     unsummarised === 0
       ? ''
