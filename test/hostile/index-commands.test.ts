@@ -12,6 +12,7 @@ import { queueListRun } from '../../src/commands/queue/run.js'
 import { openRun } from '../../src/commands/open/run.js'
 import { figuresRun } from '../../src/commands/figures/run.js'
 import { trashRun } from '../../src/commands/trash/run.js'
+import { searchRun } from '../../src/commands/search/run.js'
 import { exportRun, type ExportFormat, type ExportOptions } from '../../src/commands/export/run.js'
 import { parseQuery } from '../../src/core/search/query.js'
 import { tempDir } from '../support/context.js'
@@ -32,6 +33,8 @@ function library(): Library {
   Object.assign(lib.papers[0]!, { state: 'to-read', priority: 2 })
   Object.assign(lib.papers[1]!, { state: 'reading' })
   Object.assign(lib.papers[2]!, { state: 'read' })
+  // Abstracts, searched only for a paper without summaries (a rebuild reads those again where they lie).
+  lib.papers.forEach((paper, i) => void (paper.abstract = i % 2 === 0 ? `An abstract about zebrafish, number ${i}.` : null))
   return lib
 }
 
@@ -91,6 +94,7 @@ const COMMANDS: [string, (ctx: Context, lib: Library) => Promise<void>][] = [
     },
   ],
   ['trash', (ctx) => trashRun({ empty: false, yes: false }, ctx)],
+  ['search zebrafish (words of abstracts)', (ctx) => searchRun({ query: 'zebrafish', limit: 20 }, ctx)],
   ['export tag:ml', exporting('tag:ml', 'md')],
   ['export -tag:ml year:>=2017 --format html', exporting('-tag:ml year:>=2017', 'html')],
   ...(['json', 'bibtex', 'csljson', 'ris'] as const).map((format): [string, (ctx: Context) => Promise<void>] => [
