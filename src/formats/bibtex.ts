@@ -111,11 +111,13 @@ export function paperToBibtex(paper: Paper, citeKey: string, keywords: readonly 
 export interface BibtexOptions {
   /** Each paper's summaries go into its `annote`, in library order, SUMMARY_BREAK between them. */
   withSummaries?: boolean
+  /** The citation keys (citationKeys) of a whole export written a part at a time; by default those of `lib`'s papers. */
+  keys?: ReadonlyMap<string, string>
 }
 
 /** A `.bib` file with every paper of `lib`, keywords gathered from each paper's summaries and its own tags. */
 export function libraryToBibtex(lib: Library, options: BibtexOptions = {}): string {
-  const keys = citationKeys(lib.papers)
+  const keys = options.keys ?? citationKeys(lib.papers)
   const tags = paperKeywords(lib)
   const notes = options.withSummaries ? paperNotes(lib) : new Map<string, string[]>()
   return lib.papers.map((paper) => paperToBibtex(paper, keys.get(paper.key)!, tags.get(paper.key), notes.get(paper.key))).join('\n')

@@ -8,24 +8,35 @@
  * - one file per summary keeps the body exactly as written (`\cite{key}` stays, for LaTeX users).
  */
 import { CitationResolver, citedPaperKeys, rewriteCitations, type ResolvedCitation } from '../core/citations/citations.js'
-import type { Library, Paper } from '../core/model.js'
+import type { Library } from '../core/model.js'
 import { escapeMarkdown, paperUrl, shortTitle } from '../core/citations/citation-text.js'
 import { papersByKey } from '../core/papers/papers.js'
 
-/** `selected` with the papers its summaries cite (found in `lib`) added after its own, for a `.bib` that resolves every citation. */
-export function withCitedPapers(lib: Pick<Library, 'papers' | 'summaries'>, selected: Library): Library {
+/**
+ * What citations resolve against: every paper's outline, and which paper each summary id names (an
+ * outline of the library will do, so an export of a few records need not read the rest whole).
+ */
+export type CitationNames = ConstructorParameters<typeof CitationResolver>[0]
+
+/** The keys of the papers the summaries of `selected` cite that it does not hold (found in `lib`), in the order first cited. */
+export function citedPaperKeysBeyond(lib: CitationNames, selected: Pick<Library, 'papers' | 'summaries'>): string[] {
   const resolver = new CitationResolver(lib)
   const have = new Set(selected.papers.map((p) => p.key))
-  const papers = papersByKey(lib)
-  const cited: Paper[] = []
+  const cited: string[] = []
   for (const summary of selected.summaries) {
     for (const key of citedPaperKeys(summary, resolver)) {
       if (have.has(key)) continue
       have.add(key)
-      cited.push(papers.get(key)!)
+      cited.push(key)
     }
   }
-  return { ...selected, papers: [...selected.papers, ...cited] }
+  return cited
+}
+
+/** `selected` with the papers its summaries cite (found in `lib`) added after its own, for a `.bib` that resolves every citation. */
+export function withCitedPapers(lib: Pick<Library, 'papers' | 'summaries'>, selected: Library): Library {
+  const papers = papersByKey(lib)
+  return { ...selected, papers: [...selected.papers, ...citedPaperKeysBeyond(lib, selected).map((key) => papers.get(key)!)] }
 }
 
 /** One key in Pandoc's syntax: the `.bib` key of the paper it names, or the key as written. */
@@ -47,10 +58,7 @@ export function pandocCitation(citation: ResolvedCitation, bibKeys: ReadonlyMap<
 }
 
 /** A rewriter of summary bodies for a Pandoc document whose `.bib` names papers by `bibKeys` (paper key → `.bib` key). */
-export function pandocCitations(
-  lib: Pick<Library, 'papers' | 'summaries'>,
-  bibKeys: ReadonlyMap<string, string>,
-): (body: string) => string {
+export function pandocCitations(lib: CitationNames, bibKeys: ReadonlyMap<string, string>): (body: string) => string {
   const resolver = new CitationResolver(lib)
   return (body) => rewriteCitations(body, resolver, (citation) => pandocCitation(citation, bibKeys))
 }
@@ -68,10 +76,7 @@ function citedLink({ key, paper }: ResolvedCitation['cited'][number], anchors: R
  * A rewriter of summary bodies for the HTML page: each citation becomes links to the cited papers
  * (`anchors`: paper key → the id of its section), in brackets unless it is part of the sentence.
  */
-export function htmlCitationLinks(
-  lib: Pick<Library, 'papers' | 'summaries'>,
-  anchors: ReadonlyMap<string, string>,
-): (body: string) => string {
+export function htmlCitationLinks(lib: CitationNames, anchors: ReadonlyMap<string, string>): (body: string) => string {
   const resolver = new CitationResolver(lib)
   return (body) =>
     rewriteCitations(body, resolver, (citation) => {
@@ -95,7 +100,7 @@ function textCited(cited: ResolvedCitation['cited'][number], citation: ResolvedC
  * becomes its papers' titles and years, linked as on the HTML page (`anchors`: paper key → section
  * id); LaTeX's parenthetical forms go in parentheses with their notes, Pandoc's keep their brackets.
  */
-export function textCitations(lib: Pick<Library, 'papers' | 'summaries'>, anchors: ReadonlyMap<string, string>): (body: string) => string {
+export function textCitations(lib: CitationNames, anchors: ReadonlyMap<string, string>): (body: string) => string {
   const resolver = new CitationResolver(lib)
   return (body) =>
     rewriteCitations(body, resolver, (citation) => {

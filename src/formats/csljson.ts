@@ -64,9 +64,30 @@ export function paperToCsl(
 
 /** A CSL-JSON file (an array of items) with every paper of `lib`, ids as the BibTeX export keys them; `withSummaries`: their bodies in `annote`. */
 export function libraryToCslJson(lib: Library, withSummaries = false): string {
-  const keys = citationKeys(lib.papers)
+  return JSON.stringify(cslItems(lib, withSummaries), null, 2) + '\n'
+}
+
+/** The items of `lib`'s papers; `keys`: the citation keys of a whole export written a part at a time (by default those of `lib`). */
+function cslItems(
+  lib: Library,
+  withSummaries: boolean,
+  keys: ReadonlyMap<string, string> = citationKeys(lib.papers),
+): Record<string, unknown>[] {
   const keywords = paperKeywords(lib)
   const notes = withSummaries ? paperNotes(lib) : new Map<string, string[]>()
-  const items = lib.papers.map((paper) => paperToCsl(paper, keys.get(paper.key)!, keywords.get(paper.key), notes.get(paper.key)))
-  return JSON.stringify(items, null, 2) + '\n'
+  return lib.papers.map((paper) => paperToCsl(paper, keys.get(paper.key)!, keywords.get(paper.key), notes.get(paper.key)))
+}
+
+/**
+ * libraryToCslJson's text for the papers of `parts` (each with its papers' summaries), written a
+ * part at a time: the array's items as JSON.stringify indents them inside it.
+ */
+export function* cslJsonPieces(parts: Iterable<Library>, withSummaries: boolean, keys: ReadonlyMap<string, string>): Generator<string> {
+  let items = 0
+  for (const part of parts) {
+    for (const item of cslItems(part, withSummaries, keys)) {
+      yield `${items++ === 0 ? '[\n  ' : ',\n  '}${JSON.stringify(item, null, 2).replace(/\n/g, '\n  ')}`
+    }
+  }
+  yield items === 0 ? '[]\n' : '\n]\n'
 }

@@ -9,7 +9,8 @@
 import { displayName } from '../core/papers/author-names.js'
 import type { Library, Paper, Summary } from '../core/model.js'
 import { plainText, plainTextNotice, renderWithinLimits } from '../core/markdown/limits.js'
-import { htmlCitationLinks } from './citations.js'
+import { htmlCitationLinks, type CitationNames } from './citations.js'
+import { wholeParts, type ExportParts } from './export-parts.js'
 import { escapeHtml } from './html-escape.js'
 import { markdownConverter } from './html-markdown.js'
 import type { FigureEmbedder } from './html-figures.js'
@@ -33,8 +34,8 @@ export interface HtmlOptions {
   now: Date
   /** Told how many summaries are rendered so far (rendering is the slow part of a long page). */
   progress?: (done: number) => void
-  /** The whole library, to resolve citations of papers outside the page (default: the page's). */
-  library?: Library
+  /** The whole library (its outline will do), to resolve citations of papers outside the page (default: the page's). */
+  library?: CitationNames
   /** Whether the page shows images from the web; without, each image is a link to it (default false). */
   remoteImages?: boolean
   /** The data URIs of cached figures to embed (none by default). */
@@ -47,14 +48,19 @@ export function readingListHtml(lib: Library, options: HtmlOptions): string {
 }
 
 /** The page in pieces, each paper rendered as it is asked for: a page of 10,000 summaries is written, never held whole. */
-export function* readingListHtmlPieces(lib: Library, options: HtmlOptions): Generator<string> {
+export function readingListHtmlPieces(lib: Library, options: HtmlOptions): Generator<string> {
+  return readingListHtmlParts(wholeParts(lib), { ...options, library: options.library ?? lib })
+}
+
+/** The page of the papers and summaries of `parts` in pieces, each part's papers rendered as they are asked for. */
+export function* readingListHtmlParts(parts: ExportParts, options: HtmlOptions & { library: CitationNames }): Generator<string> {
   const render = markdownConverter(options.remoteImages ?? false, undefined, options.embedFigure ?? null)
   const titleHtml = (title: string) => mathTitleHtml(title, render.formula)
-  const summaries = summariesByPaper(lib.summaries)
-  const anchors = lib.papers.map((_paper, i) => `paper-${i + 1}`)
+  const { papers } = parts
+  const anchors = papers.map((_paper, i) => `paper-${i + 1}`)
   // Citations link to the cited paper's section on the page, or to its web page.
-  const citations = htmlCitationLinks(options.library ?? lib, new Map(lib.papers.map((paper, i) => [paper.key, anchors[i]!])))
-  const toc = lib.papers
+  const citations = htmlCitationLinks(options.library, new Map(papers.map((paper, i) => [paper.key, anchors[i]!])))
+  const toc = papers
     .map(
       (paper, i) =>
         `<li><a href="#${anchors[i]}">${titleHtml(paper.title)}</a>${paper.year ? ` <span class="year">(${paper.year})</span>` : ''}</li>`,
@@ -73,7 +79,7 @@ export function* readingListHtmlPieces(lib: Library, options: HtmlOptions): Gene
 <body>
 <header>
 <h1>${escapeHtml(options.title)}</h1>
-<p class="meta">${count(lib.papers.length, 'paper', 'papers')} · ${count(lib.summaries.length, 'summary', 'summaries')} · ${options.now.toISOString().slice(0, 10)}</p>
+<p class="meta">${count(papers.length, 'paper', 'papers')} · ${count(parts.summaryCount, 'summary', 'summaries')} · ${options.now.toISOString().slice(0, 10)}</p>
 </header>
 <nav class="toc">
 <h2>Contents</h2>
@@ -84,21 +90,26 @@ ${toc}
 <main>
 `
   let done = 0
-  for (const [i, paper] of lib.papers.entries()) {
-    const rendered = (summaries.get(paper.key) ?? []).map((summary) => {
-      const markdown = citations(summary.body)
-      // Checked as marked gets it (citations lengthen it); past the limits the body is shown as stored.
-      const body = renderWithinLimits(
-        markdown,
-        () => render(markdown),
-        (problem) => plainBodyHtml(summary.body, problem),
-      )
-      const html = summaryHtml(summary, body)
-      options.progress?.(++done)
-      return html
-    })
-    const content = rendered.length > 0 ? rendered.join('\n') : '<p class="empty">Not summarised yet.</p>'
-    yield `${i === 0 ? '' : '\n'}<article class="paper" id="${anchors[i]}">\n${paperHeader(paper, titleHtml(paper.title))}\n${content}\n</article>`
+  let i = 0
+  for (const part of parts.parts()) {
+    const summaries = summariesByPaper(part.summaries)
+    for (const paper of part.papers) {
+      const rendered = (summaries.get(paper.key) ?? []).map((summary) => {
+        const markdown = citations(summary.body)
+        // Checked as marked gets it (citations lengthen it); past the limits the body is shown as stored.
+        const body = renderWithinLimits(
+          markdown,
+          () => render(markdown),
+          (problem) => plainBodyHtml(summary.body, problem),
+        )
+        const html = summaryHtml(summary, body)
+        options.progress?.(++done)
+        return html
+      })
+      const content = rendered.length > 0 ? rendered.join('\n') : '<p class="empty">Not summarised yet.</p>'
+      yield `${i === 0 ? '' : '\n'}<article class="paper" id="${anchors[i]}">\n${paperHeader(paper, titleHtml(paper.title))}\n${content}\n</article>`
+      i++
+    }
   }
   yield `
 </main>

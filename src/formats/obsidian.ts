@@ -7,9 +7,10 @@
  * then `[[file|key]]`); a paper without one is linked by its key all the same, as a note to write.
  * The other front-matter fields are those of the plain export, so the notes import back as they are.
  */
-import type { Library, Paper, Summary } from '../core/model.js'
+import type { Paper, Summary } from '../core/model.js'
 import { CitationResolver, rewriteCitations, type ResolvedCitation } from '../core/citations/citations.js'
 import { writeFrontMatter } from './frontmatter.js'
+import type { CitationNames } from './citations.js'
 import { frontMatterFields } from './markdown.js'
 
 /** A wiki link to the note of `key` (`[[key]]`, or `[[file|key]]` when its file has another name). */
@@ -22,10 +23,7 @@ function wikiLink(key: string, files: ReadonlyMap<string, string>): string {
  * A rewriter of bodies: each citation of a paper in the library becomes wiki links; `files` maps a
  * paper key to the file name (without `.md`) of its note. Keys that name no paper stay as written.
  */
-export function wikiLinkCitations(
-  lib: Pick<Library, 'papers' | 'summaries'>,
-  files: ReadonlyMap<string, string>,
-): (body: string) => string {
+export function wikiLinkCitations(lib: CitationNames, files: ReadonlyMap<string, string>): (body: string) => string {
   const resolver = new CitationResolver(lib)
   return (body) =>
     rewriteCitations(body, resolver, (citation: ResolvedCitation) => {

@@ -8,8 +8,9 @@
 import { displayName } from '../core/papers/author-names.js'
 import type { Library, Paper, Summary } from '../core/model.js'
 import { citationKeys } from './bibtex.js'
-import { pandocCitations, textCitations, withCitedPapers } from './citations.js'
+import { citedPaperKeysBeyond, pandocCitations, textCitations, type CitationNames } from './citations.js'
 import { writeFrontMatter } from './frontmatter.js'
+import { wholeParts, type ExportParts } from './export-parts.js'
 import { splitInlineMath } from './inline-math.js'
 
 export interface ReadingListOptions {
@@ -17,27 +18,47 @@ export interface ReadingListOptions {
   title: string
   /** The companion `.bib` file as the list should name it (relative to the list), or null. */
   bibliography: string | null
-  /** The whole library, to resolve citations of papers outside the list (default: the list). */
-  library?: Library
+  /** The whole library (its outline will do), to resolve citations of papers outside the list (default: the list). */
+  library?: CitationNames
 }
 
 /** The reading list for the papers and summaries of `lib`, papers in library order. */
 export function readingListMarkdown(lib: Library, options: ReadingListOptions): string {
-  const keys = citationKeys(lib.papers)
   const whole = options.library ?? lib
-  const anchors = sectionAnchors(lib.papers.map((p) => keys.get(p.key)!))
+  const cited = options.bibliography ? citedPaperKeysBeyond(whole, lib) : []
+  return [...readingListMarkdownPieces(wholeParts(lib), { ...options, library: whole }, cited)].join('')
+}
+
+/**
+ * readingListMarkdown's text in pieces, each paper's section made as it is asked for, of the papers
+ * and summaries of `parts`; `citedBeyond`: with a bibliography, the keys of the papers they cite
+ * that are not in the list (citedPaperKeysBeyond), which the bibliography holds too.
+ */
+export function* readingListMarkdownPieces(
+  parts: ExportParts,
+  options: ReadingListOptions & { library: CitationNames },
+  citedBeyond: readonly string[],
+): Generator<string> {
+  const { papers } = parts
+  const keys = citationKeys(papers)
+  const anchors = sectionAnchors(papers.map((p) => keys.get(p.key)!))
   // Without a bibliography Pandoc would print each `[@key]` as "(key?)": citations become text.
   const citations = options.bibliography
-    ? pandocCitations(whole, citationKeys(withCitedPapers(whole, lib).papers))
-    : textCitations(whole, new Map(lib.papers.map((paper, i) => [paper.key, anchors[i]!])))
-  const summaries = summariesByPaper(lib.summaries)
+    ? pandocCitations(options.library, citationKeys([...papers, ...citedBeyond.map((key) => ({ key }))]))
+    : textCitations(options.library, new Map(papers.map((paper, i) => [paper.key, anchors[i]!])))
   const meta: Array<[string, unknown]> = [['title', options.title]]
   if (options.bibliography) meta.push(['bibliography', options.bibliography], ['link-citations', true])
-  const contents = lib.papers.map((paper, i) => `- [${inlineText(paper.title)}](#${anchors[i]})${paper.year ? ` (${paper.year})` : ''}`)
-  const sections = lib.papers.map((paper, i) =>
-    paperSection(paper, anchors[i]!, options.bibliography ? keys.get(paper.key)! : null, summaries.get(paper.key) ?? [], citations),
-  )
-  return [writeFrontMatter(meta) + '## Contents', contents.join('\n'), ...sections].join('\n\n') + '\n'
+  const contents = papers.map((paper, i) => `- [${inlineText(paper.title)}](#${anchors[i]})${paper.year ? ` (${paper.year})` : ''}`)
+  yield `${writeFrontMatter(meta)}## Contents\n\n${contents.join('\n')}`
+  let i = 0
+  for (const part of parts.parts()) {
+    const summaries = summariesByPaper(part.summaries)
+    for (const paper of part.papers) {
+      yield `\n\n${paperSection(paper, anchors[i]!, options.bibliography ? keys.get(paper.key)! : null, summaries.get(paper.key) ?? [], citations)}`
+      i++
+    }
+  }
+  yield '\n'
 }
 
 function paperSection(

@@ -70,8 +70,7 @@ export function paperToRis(paper: Paper, id: string, keywords: readonly string[]
 }
 
 /** A `.ris` file with every paper of `lib`, IDs as the BibTeX export keys them; `withSummaries`: their bodies as notes. */
-export function libraryToRis(lib: Library, withSummaries = false): string {
-  const keys = citationKeys(lib.papers)
+export function libraryToRis(lib: Library, withSummaries = false, keys: ReadonlyMap<string, string> = citationKeys(lib.papers)): string {
   const keywords = paperKeywords(lib)
   const notes = withSummaries ? paperNotes(lib) : new Map<string, string[]>()
   return lib.papers.map((paper) => paperToRis(paper, keys.get(paper.key)!, keywords.get(paper.key), notes.get(paper.key))).join('\n')

@@ -256,3 +256,37 @@ export function visitLibrary(path: string, visitor: LibraryVisitor, step = STEP_
     closeSync(opened.fd)
   }
 }
+
+/**
+ * The papers of the library file at `path` that lie at `places` ([start, end) in bytes, as
+ * visitLibrary told them), parsed and checked as it checks them; null when one is not a paper
+ * there (the file changed since: the caller's identity check says so too).
+ */
+export function readPapersAt(path: string, places: readonly (readonly [number, number])[]): Paper[] | null {
+  if (places.length === 0) return []
+  let opened
+  try {
+    opened = openRegularFile(path)
+  } catch {
+    return null
+  }
+  try {
+    const papers: Paper[] = []
+    for (const [start, end] of places) {
+      if (end > opened.size) return null
+      const bytes = Buffer.allocUnsafe(end - start)
+      if (readSync(opened.fd, bytes, 0, bytes.length, start) !== bytes.length || !isUtf8(bytes)) return null
+      let paper: Paper | undefined
+      try {
+        paper = readPaper(JSON.parse(bytes.toString('utf8')))
+      } catch {
+        return null
+      }
+      if (!paper) return null
+      papers.push(paper)
+    }
+    return papers
+  } finally {
+    closeSync(opened.fd)
+  }
+}

@@ -12,6 +12,8 @@ import { DataError } from '../core/errors.js'
 import { resolveLibraryTarget } from './file-store.js'
 import { LibraryFile } from './library-file.js'
 import { acquireLock, isStale, readOwner } from './lock.js'
+import { visitLibrary } from './library-records.js'
+import { runWithDefaultSignals } from '../platform/interrupt.js'
 
 /** True for the error of a file that does not exist. */
 export function missing(error: unknown): boolean {
@@ -20,6 +22,9 @@ export function missing(error: unknown): boolean {
 
 /** Why the library file at `path` does not read, or null when it does. */
 export async function readProblem(path: string): Promise<string | null> {
+  // Record by record first, holding none (a backup is as large as the library); read whole, with its own words, when not read so.
+  const ignore = () => undefined
+  if (runWithDefaultSignals(() => visitLibrary(path, { paper: ignore, summary: ignore, trash: ignore }))) return null
   try {
     await new LibraryFile(path).read()
     return null

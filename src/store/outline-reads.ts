@@ -1,4 +1,4 @@
-import type { Library, TrashEntry } from '../core/model.js'
+import type { Library, Paper, Summary, TrashEntry } from '../core/model.js'
 import { NotFoundError } from '../core/errors.js'
 import { resolveHandle, type Resolved } from '../core/records/handles.js'
 import { libraryOutline, type LibraryOutline } from '../core/records/outline.js'
@@ -102,4 +102,22 @@ export function resolveNamed(named: NamedRecords, outline: LibraryOutline, handl
     resolveHandle(outline, handle) // throws, with the close candidates
     return null // the outline found what the index did not
   }
+}
+
+/**
+ * The whole records at positions `papers` of the outline's papers and `summaries` of its summaries
+ * (the outline from readOutline on `store`), in the order asked: read where they lie, or taken from
+ * the library the outline was read whole for. Null when the library changed since (read it whole then).
+ */
+export function readAtPositions(
+  store: Store,
+  outline: LibraryOutline,
+  papers: readonly number[],
+  summaries: readonly number[],
+): { papers: Paper[]; summaries: Summary[] } | null {
+  const whole = wholeLibraryOf(store, outline)
+  if (whole) return { papers: papers.map((at) => whole.papers[at]!), summaries: summaries.map((at) => whole.summaries[at]!) }
+  const reads = store.recordsAt?.(outline)
+  const read = reads && { papers: reads.papers(papers), summaries: reads.summaries(summaries) }
+  return read?.papers && read.summaries ? { papers: read.papers, summaries: read.summaries } : null
 }

@@ -81,16 +81,17 @@ type Piece = { text: string; record?: { list: RecordList; value: Paper | Summary
 
 function* recordList<T extends Paper | Summary | TrashEntry>(
   name: RecordList,
-  records: readonly T[],
+  records: Iterable<T>,
   recordText: (record: T, indent: string) => string,
   last: boolean,
 ): Generator<Piece> {
   yield { text: `  ${JSON.stringify(name)}: [` }
-  for (let i = 0; i < records.length; i++) {
-    const lead = (i === 0 ? '\n' : ',\n') + RECORD_INDENT
-    yield { text: lead + recordText(records[i]!, RECORD_INDENT), record: { list: name, value: records[i]!, lead: lead.length } }
+  let written = 0
+  for (const record of records) {
+    const lead = (written++ === 0 ? '\n' : ',\n') + RECORD_INDENT
+    yield { text: lead + recordText(record, RECORD_INDENT), record: { list: name, value: record, lead: lead.length } }
   }
-  yield { text: records.length > 0 ? '\n  ]' : ']' }
+  yield { text: written > 0 ? '\n  ]' : ']' }
   yield { text: last ? '\n' : ',\n' }
 }
 
@@ -113,9 +114,31 @@ export function* serializeLibrary(lib: Library, placed?: RecordPlaced): Generato
 }
 
 function* allPieces(lib: Library): Generator<Piece> {
-  yield { text: `{\n  "format": ${JSON.stringify(lib.format)},\n  "version": ${JSON.stringify(lib.version)},\n` }
-  yield* recordList('papers', sortedPapers(lib.papers), paperText, false)
-  yield* recordList('summaries', sortedSummaries(lib.summaries), summaryText, false)
-  yield* recordList('trash', sortedTrash(lib.trash), trashEntryText, true)
+  yield* sortedPieces(lib, sortedPapers(lib.papers), sortedSummaries(lib.summaries), sortedTrash(lib.trash))
+}
+
+function* sortedPieces(
+  head: Pick<Library, 'format' | 'version'>,
+  papers: Iterable<Paper>,
+  summaries: Iterable<Summary>,
+  trash: Iterable<TrashEntry>,
+): Generator<Piece> {
+  yield { text: `{\n  "format": ${JSON.stringify(head.format)},\n  "version": ${JSON.stringify(head.version)},\n` }
+  yield* recordList('papers', papers, paperText, false)
+  yield* recordList('summaries', summaries, summaryText, false)
+  yield* recordList('trash', trash, trashEntryText, true)
   yield { text: '}\n' }
+}
+
+/**
+ * serializeLibrary's text of a library without trash whose papers and summaries come a record at
+ * a time, already in the stable order (compareIds of their keys and ids): an export of every
+ * record never holds them all.
+ */
+export function* serializeSortedRecords(
+  head: Pick<Library, 'format' | 'version'>,
+  papers: Iterable<Paper>,
+  summaries: Iterable<Summary>,
+): Generator<string> {
+  for (const piece of sortedPieces(head, papers, summaries, [])) yield piece.text
 }

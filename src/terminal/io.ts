@@ -9,6 +9,11 @@ export { sanitizeTerminal } from '../core/text/sanitize.js'
 export interface IO {
   /** Write to stdout as is (bytes: UTF-8 text, as `list` keeps its rows made in the index). */
   out(text: string | Uint8Array): void
+  /**
+   * Write to stdout as is, resolving once stdout takes more: a long document written a piece at a
+   * time into a slow pipe then waits for it rather than piling up in memory.
+   */
+  outInTurn(text: string): Promise<void>
   /** Write to stderr as is. */
   err(text: string): void
   readonly stdinIsTTY: boolean

@@ -29,6 +29,11 @@ export class TerminalIO implements IO {
     process.stdout.write(text)
   }
 
+  outInTurn(text: string): Promise<void> {
+    // A pipe's writes are queued in memory, not waited for: a reader slower than us would have the whole document queued.
+    return process.stdout.write(text) ? Promise.resolve() : new Promise((resolve) => process.stdout.once('drain', resolve))
+  }
+
   err(text: string): void {
     process.stderr.write(text)
   }

@@ -1,6 +1,7 @@
 // The reading commands through the index print exactly what they print reading the whole library:
 // with the index just built by a save, rebuilt by the read itself, and with none at all.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { listRun } from '../../src/commands/list/run.js'
 import { showRun } from '../../src/commands/show/run.js'
@@ -11,6 +12,10 @@ import { queueListRun } from '../../src/commands/queue/run.js'
 import { openRun } from '../../src/commands/open/run.js'
 import { figuresRun } from '../../src/commands/figures/run.js'
 import { trashRun } from '../../src/commands/trash/run.js'
+import { searchRun } from '../../src/commands/search/run.js'
+import { exportRun, type ExportFormat, type ExportOptions } from '../../src/commands/export/run.js'
+import { parseQuery } from '../../src/core/search/query.js'
+import { tempDir } from '../support/context.js'
 import type { Context } from '../../src/context.js'
 import type { Library } from '../../src/core/model.js'
 import { libraryOutline } from '../../src/core/records/outline.js'
@@ -28,7 +33,34 @@ function library(): Library {
   Object.assign(lib.papers[0]!, { state: 'to-read', priority: 2 })
   Object.assign(lib.papers[1]!, { state: 'reading' })
   Object.assign(lib.papers[2]!, { state: 'read' })
+  // Abstracts, searched only for a paper without summaries (a rebuild reads those again where they lie).
+  lib.papers.forEach((paper, i) => void (paper.abstract = i % 2 === 0 ? `An abstract about zebrafish, number ${i}.` : null))
   return lib
+}
+
+/** `export` of what `query` selects as `format`, to stdout; with `files`, into a new folder whose files are then printed. */
+function exporting(query: string, format: ExportFormat, files: Partial<ExportOptions> = {}): (ctx: Context) => Promise<void> {
+  return async (ctx) => {
+    const folder = tempDir()
+    const options: ExportOptions = {
+      query: query === '' ? null : parseQuery(query),
+      queryText: query,
+      format,
+      force: false,
+      title: null,
+      remoteImages: false,
+      withSummaries: true,
+      flavor: 'plain',
+      out: null,
+      bib: null,
+      ...files,
+    }
+    await exportRun(options, { ...ctx, cwd: folder }) // the files named relative to it, as the messages name them
+    if (!files.out && !files.bib) return
+    for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort()) {
+      if (statSync(join(folder, name)).isFile()) ctx.io.out(`--- ${name}\n${readFileSync(join(folder, name), 'utf8')}`)
+    }
+  }
 }
 
 /** Each command, run on the library; those whose name says so read the whole library, not the index. */
@@ -62,6 +94,18 @@ const COMMANDS: [string, (ctx: Context, lib: Library) => Promise<void>][] = [
     },
   ],
   ['trash', (ctx) => trashRun({ empty: false, yes: false }, ctx)],
+  ['search zebrafish (words of abstracts)', (ctx) => searchRun({ query: 'zebrafish', limit: 20 }, ctx)],
+  ['export tag:ml', exporting('tag:ml', 'md')],
+  ['export -tag:ml year:>=2017 --format html', exporting('-tag:ml year:>=2017', 'html')],
+  ...(['json', 'bibtex', 'csljson', 'ris'] as const).map((format): [string, (ctx: Context) => Promise<void>] => [
+    `export state:read OR tag:ml --format ${format} --with-summaries`,
+    exporting('state:read OR tag:ml', format),
+  ]),
+  ['export id:gilmer --out list.md --bib refs.bib', exporting('id:gilmer', 'md', { out: 'list.md', bib: 'refs.bib' })],
+  ['export tag:ml --out notes/ --flavor obsidian', exporting('tag:ml', 'md', { out: 'notes', flavor: 'obsidian' })],
+  ['export --format json (everything)', exporting('', 'json')],
+  ['export --format bibtex --out refs.bib (everything)', exporting('', 'bibtex', { out: 'refs.bib' })],
+  ['export graph (words: the whole library)', exporting('graph', 'md')],
   [
     'figures <every summary id>',
     async (ctx, lib) => {
@@ -103,6 +147,50 @@ describe('reading commands through the index', () => {
       expect(indexIsCurrent(path, cache)).toBe(!name.includes('the whole library'))
     },
   )
+})
+
+describe('exports written a part at a time', () => {
+  /** More papers than a part holds, their summaries far from them in the file, keys that become the same citation key. */
+  function manyPapers(): Library {
+    const lib = library()
+    for (let i = 0; i < 700; i++) {
+      const key = i % 50 === 0 ? `odd key ${i}` : `p${i}x${i % 7}`
+      lib.papers.push({ ...lib.papers[i % 3]!, key, title: `Paper ${i}`, tags: i % 3 === 0 ? ['own/tag'] : undefined })
+    }
+    for (let i = 699; i >= 0; i -= 3) {
+      const paper = lib.papers[lib.papers.length - 700 + i]!.key
+      lib.summaries.push({
+        ...lib.summaries[0]!,
+        id: `s${i}`,
+        paper,
+        tags: [`t${i % 5}`],
+        body: `Notes ${i}, citing [@${lib.papers[0]!.key}].`,
+      })
+      if (i % 9 === 0) lib.summaries.push({ ...lib.summaries[0]!, id: `s${i}-2`, paper, body: `More on ${i}.` })
+    }
+    return lib
+  }
+
+  it.each([
+    ['json', '', {}],
+    ['bibtex', '-tag:t1 OR tag:own/tag', {}],
+    ['csljson', '', {}],
+    ['ris', '-tag:t2', {}],
+    ['md', '', {}],
+    ['md', '-tag:t3', { out: 'list.md', bib: 'refs.bib' }],
+    ['md', '-tag:t1', { bib: 'refs.json' }],
+    ['html', '', { out: 'page.html' }],
+    ['md', '', { out: 'notes', bib: 'notes/refs.bib' }],
+    ['md', '-tag:t4', { out: 'vault', flavor: 'obsidian' }],
+  ] as const)('export --format %s %s %j gives what a whole read gives', async (format, query, files) => {
+    const { library: path, cache } = libraryWithCache()
+    await indexedStore(path, cache).update((lib) => Object.assign(lib, manyPapers()))
+    const run = exporting(query, format, files)
+    const reference = await output(testContext({ library: path, tty: false }), run)
+    expect(reference.match(/Paper \d+/g)!.length).toBeGreaterThan(300) // more than a part
+    expect(await output({ ...testContext({ library: path, tty: false }), store: indexedStore(path, cache) }, run)).toBe(reference)
+    expect(indexIsCurrent(path, cache)).toBe(true)
+  })
 })
 
 describe('show through the index, for records resolveHandle treats apart', () => {

@@ -96,6 +96,7 @@ export function testContext(options: TestContextOptions = {}): TestContext {
   const io: IO = {
     out: (text) =>
       void (out += typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8')),
+    outInTurn: async (text) => void (out += text),
     err: (text) => void (err += text),
     stdinIsTTY: tty,
     stdoutIsTTY: tty,

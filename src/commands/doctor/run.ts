@@ -14,6 +14,7 @@ import { sanitizeTerminal } from '../../core/text/sanitize.js'
 import { lockTimeout } from '../../store/lock-timeout.js'
 import { inspectFolder, removeLeftovers } from '../../store/maintenance.js'
 import { restoreBackup } from '../../store/restore-backup.js'
+import { readLibraryForChecks } from '../../store/checked-library.js'
 import { confirmOrRequireYes, inform, printJson } from '../../command-kit/shared.js'
 import { libraryStepNote, withStepNote } from '../../command-kit/step-note.js'
 
@@ -70,7 +71,7 @@ async function examine(ctx: Context): Promise<Examination> {
   let inside: Finding[]
   let toIdentify: ToIdentify[] = []
   try {
-    const library = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () => ctx.store.read())
+    const library = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () => readLibraryForChecks(ctx.store))
     inside = await withStepNote(ctx, libraryStepNote(ctx, 'Checking'), async () => checkLibrary(library))
     if (path !== null) inside.push(...attachmentFindings(library, path))
     toIdentify = papersToIdentify(library)

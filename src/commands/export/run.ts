@@ -2,22 +2,28 @@ import path from 'node:path'
 import type { Context } from '../../context.js'
 import { figureEmbedder } from '../../command-kit/figure-embedder.js'
 import { plural } from '../../core/text/plural-count.js'
-import { UsageError } from '../../core/errors.js'
+import { DataError, UsageError } from '../../core/errors.js'
 import { pathInside, uniqueFileNames } from '../../core/text/filenames.js'
-import type { Library } from '../../core/model.js'
+import { emptyLibrary, LIBRARY_FORMAT, LIBRARY_VERSION, type Library, type Paper, type Summary } from '../../core/model.js'
 import type { Query } from '../../core/search/query.js'
 import { libraryEntries } from '../../core/records/entries.js'
+import type { LibraryOutline } from '../../core/records/outline.js'
+import { outlineFilter } from '../../core/search/outline-filter.js'
+import { readAtPositions, readOutline } from '../../store/outline-reads.js'
+import { compareIds, serializeSortedRecords } from '../../store/serialize.js'
+import type { Store } from '../../store/store.js'
 import { filterEntries } from '../../core/search/search.js'
-import { libraryToBibtex } from '../../formats/bibtex.js'
-import { withCitedPapers } from '../../formats/citations.js'
+import { citationKeys, libraryToBibtex } from '../../formats/bibtex.js'
+import { citedPaperKeysBeyond, type CitationNames } from '../../formats/citations.js'
 import { namesFolder, pathExists, refuseOverwrites, writeOutputFiles, type OutputFile } from '../../formats/export-files.js'
 import { writeNewFolder } from '../../formats/export-folder.js'
 import { librarySubset, libraryToJson } from '../../formats/json.js'
-import { libraryToCslJson } from '../../formats/csljson.js'
+import { cslJsonPieces, libraryToCslJson } from '../../formats/csljson.js'
 import { libraryToRis } from '../../formats/ris.js'
 import { summaryToMarkdown } from '../../formats/markdown.js'
 import { obsidianNote, wikiLinkCitations } from '../../formats/obsidian.js'
-import { readingListMarkdown } from '../../formats/reading-list.js'
+import { readingListMarkdown, readingListMarkdownPieces } from '../../formats/reading-list.js'
+import type { ExportParts } from '../../formats/export-parts.js'
 import { sanitizeTerminal } from '../../core/text/sanitize.js'
 import { Progress } from '../../command-kit/progress.js'
 import { inform } from '../../command-kit/shared.js'
@@ -48,22 +54,16 @@ export interface ExportOptions {
 }
 
 export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void> {
-  const lib = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () => ctx.store.read())
-  const entries = libraryEntries(lib)
-  const selected = librarySubset(lib, opts.query ? filterEntries(entries, opts.query) : entries)
   const out = opts.out === null ? null : path.resolve(ctx.cwd, opts.out)
   const toFolder = out !== null && (await namesFolder(opts.out!, out))
   if (toFolder && opts.format !== 'md') throw new UsageError(`--out ${opts.out} is a folder; --format ${opts.format} writes one file`)
   if (!toFolder && opts.flavor === 'obsidian')
     throw new UsageError('--flavor obsidian writes one note per summary: give --out a folder (ending in "/")')
+  const placed = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () => placedExport(opts, ctx, out, toFolder))
+  const written = placed ? placed.written : await wholeExport(opts, ctx, out, toFolder)
   // An empty file (or refs.bib) left behind would make the next real export refuse to overwrite it.
-  if (selected.papers.length === 0) return inform(ctx, sanitizeTerminal(nothingMessage(opts)))
-  const bib = opts.bib === null ? null : path.resolve(ctx.cwd, opts.bib)
-  const files: OutputFile[] = toFolder ? (opts.flavor === 'obsidian' ? obsidianFiles(selected, out, lib) : summaryFiles(selected, out)) : []
-  const document = toFolder ? null : await singleDocument(selected, opts, ctx, out, bib, lib)
-  if (document !== null && out !== null) files.push({ path: out, content: () => document })
-  // The cited papers go in too, so every citation in the list resolves.
-  if (bib !== null) files.push({ path: bib, content: () => bibliography(bib, withCitedPapers(lib, selected)) })
+  if (written === null) return inform(ctx, sanitizeTerminal(nothingMessage(opts)))
+  const { files, document } = written
   const newFolder = toFolder && !(await pathExists(out)) ? out : null
   // Nothing can be overwritten inside a folder that does not exist yet.
   await refuseOverwrites(newFolder === null ? files : files.filter((f) => path.dirname(f.path) !== newFolder), opts.force)
@@ -72,10 +72,282 @@ export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void
   await (newFolder !== null ? writeNewFolder(newFolder, files, update) : writeOutputFiles(files, update))
   progress.finish()
   if (document !== null && out === null) {
-    const text = typeof document === 'string' ? document : [...document].join('')
-    ctx.io.out(ctx.io.stdoutIsTTY ? sanitizeTerminal(text) : text)
+    // A terminal is shown the text made safe as a whole (an escape sequence may span two pieces); a pipe gets each piece as made.
+    if (ctx.io.stdoutIsTTY) ctx.io.out(sanitizeTerminal(typeof document === 'string' ? document : [...document].join('')))
+    else if (typeof document === 'string') ctx.io.out(document)
+    else for (const piece of document) await ctx.io.outInTurn(piece)
   }
-  if (files.length > 0) inform(ctx, sanitizeTerminal(wroteMessage(selected, opts, toFolder)))
+  if (files.length > 0) inform(ctx, sanitizeTerminal(wroteMessage(written, opts, toFolder)))
+}
+
+/** What an export writes: its files (made as they are written), the document for stdout, and what the message counts. */
+interface Written {
+  files: OutputFile[]
+  /** The single document (also for stdout), or null for a folder. */
+  document: string | Iterable<string> | null
+  summaries: number
+  /** Papers exported without a summary. */
+  unsummarised: number
+}
+
+/** The export from the library read whole, for a query the outline cannot answer; null when it selects nothing. */
+async function wholeExport(opts: ExportOptions, ctx: Context, out: string | null, toFolder: boolean): Promise<Written | null> {
+  const { selected, names, cited } = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () =>
+    selection(ctx.store, opts.query, opts.bib !== null),
+  )
+  if (selected.papers.length === 0) return null
+  const bib = opts.bib === null ? null : path.resolve(ctx.cwd, opts.bib)
+  const files: OutputFile[] = toFolder
+    ? opts.flavor === 'obsidian'
+      ? obsidianFiles(selected, out!, names)
+      : summaryFiles(selected, out!)
+    : []
+  const document = toFolder ? null : await singleDocument(selected, opts, ctx, out, bib, names)
+  if (document !== null && out !== null) files.push({ path: out, content: () => document })
+  // The cited papers go in too, so every citation in the list resolves.
+  if (bib !== null) files.push({ path: bib, content: () => bibliography(bib, { ...selected, papers: [...selected.papers, ...cited] }) })
+  const summarised = new Set(selected.summaries.map((s) => s.paper))
+  return {
+    files,
+    document,
+    summaries: selected.summaries.length,
+    unsummarised: selected.papers.filter((p) => !summarised.has(p.key)).length,
+  }
+}
+
+/** Papers read at a time, with their summaries, for a document written a part at a time. */
+const PART_PAPERS = 64
+
+/**
+ * The export, when the outline selects its records (everything, or a query on tags, year, id,
+ * reading state): each file made as it is written, a part at a time, from records read where they
+ * lie, so an export of every record never holds the library whole. Null when the outline cannot
+ * select them; `written` null when it selects nothing.
+ */
+async function placedExport(
+  opts: ExportOptions,
+  ctx: Context,
+  out: string | null,
+  toFolder: boolean,
+): Promise<{ written: Written | null } | null> {
+  const test = opts.query === null ? () => true : outlineFilter(opts.query)
+  if (!test) return null
+  const { store } = ctx
+  const outline = await readOutline(store)
+  const entries = libraryEntries(outline).filter(test)
+  const keys = new Set(entries.map((entry) => entry.paper.key))
+  const ids = new Set(entries.flatMap((entry) => (entry.summary ? [entry.summary.id] : [])))
+  const papers = positions(outline.papers, (paper) => keys.has(paper.key))
+  const summaries = positions(outline.summaries, (summary) => ids.has(summary.id))
+  if (papers.length === 0) return { written: null }
+  const read = (paperPlaces: readonly number[], summaryPlaces: readonly number[]) => {
+    const records = readAtPositions(store, outline, paperPlaces, summaryPlaces)
+    if (!records) throw new DataError(`The library changed while it was being exported: run the export again`)
+    return records
+  }
+  const exported: ExportParts = {
+    papers: papers.map((at) => outline.papers[at]!),
+    summaryCount: summaries.length,
+    parts: () => paperParts(outline, papers, summaries, read),
+  }
+  const summarised = new Set(summaries.map((at) => outline.summaries[at]!.paper))
+  const written = (files: OutputFile[], document: Iterable<string> | null): { written: Written } => {
+    if (document !== null && out !== null) files.unshift({ path: out, content: () => document })
+    return {
+      written: {
+        files,
+        document,
+        summaries: summaries.length,
+        unsummarised: papers.filter((at) => !summarised.has(outline.papers[at]!.key)).length,
+      },
+    }
+  }
+  const bib = opts.bib === null ? null : path.resolve(ctx.cwd, opts.bib)
+  // The papers cited besides, from what the outline keeps of each summary (citedPaperKeys, in library order): no body read for them.
+  const cited = bib === null ? [] : citedBeyond(outline, keys, summaries)
+  const bibFiles = bib === null ? [] : [{ path: bib, content: () => placedBibliography(bib, exported, cited, outline, read) }]
+  if (toFolder) {
+    const files = placedSummaryFiles(outline, summaries, out!, opts.flavor, read)
+    return written([...files, ...bibFiles], null)
+  }
+  const title = opts.title ?? (opts.queryText ? `Reading list: ${opts.queryText}` : 'Reading list')
+  switch (opts.format) {
+    case 'json': {
+      const sorted = (places: number[], id: (at: number) => string) => [...places].sort((a, b) => compareIds(id(a), id(b)))
+      const paperRecords = inParts(
+        sorted(papers, (at) => outline.papers[at]!.key),
+        (part) => read(part, []).papers,
+      )
+      const summaryRecords = inParts(
+        sorted(summaries, (at) => outline.summaries[at]!.id),
+        (part) => read([], part).summaries,
+      )
+      return written([], serializeSortedRecords({ format: LIBRARY_FORMAT, version: LIBRARY_VERSION }, paperRecords, summaryRecords))
+    }
+    case 'md': {
+      const options = { title, bibliography: bibliographyName(ctx, out, bib), library: outline }
+      return written(bibFiles, readingListMarkdownPieces(exported, options, cited))
+    }
+    case 'html': {
+      const { readingListHtmlParts } = await import('../../formats/html.js') // marked and temml: only here
+      const options = { title, now: ctx.clock.now(), library: outline, remoteImages: opts.remoteImages, embedFigure: figureEmbedder(ctx) }
+      return written(
+        [],
+        rendering(ctx, summaries.length, (progress) => readingListHtmlParts(exported, { ...options, progress })),
+      )
+    }
+    case 'csljson':
+      return written([], cslJsonPieces(exported.parts(), opts.withSummaries, citationKeys(exported.papers)))
+    case 'bibtex':
+    case 'ris': {
+      const citeKeys = citationKeys(exported.papers)
+      const { withSummaries } = opts
+      const write = (part: Library) =>
+        opts.format === 'ris' ? libraryToRis(part, withSummaries, citeKeys) : libraryToBibtex(part, { withSummaries, keys: citeKeys })
+      return written([], joined(exported.parts(), write))
+    }
+  }
+}
+
+/** The reading list's bibliography (bibliography's text) of the papers exported and those `cited` besides, a part at a time. */
+function* placedBibliography(
+  file: string,
+  exported: ExportParts,
+  cited: readonly string[],
+  outline: LibraryOutline,
+  read: (papers: readonly number[], summaries: readonly number[]) => { papers: Paper[] },
+): Generator<string> {
+  const all = function* (): Generator<Library> {
+    yield* exported.parts()
+    // After the list's own, as withCitedPapers puts them, and without their summaries (only their own tags are keywords).
+    for (let at = 0; at < cited.length; at += PART_PAPERS) {
+      const part = cited.slice(at, at + PART_PAPERS).map((key) => outline.papers.findIndex((paper) => paper.key === key))
+      yield { ...emptyLibrary(), papers: read(part, []).papers }
+    }
+  }
+  const keys = citationKeys([...exported.papers, ...cited.map((key) => ({ key }))])
+  yield* path.extname(file).toLowerCase() === '.json'
+    ? cslJsonPieces(all(), false, keys)
+    : joined(all(), (part) => libraryToBibtex(part, { keys }))
+}
+
+/**
+ * One Markdown file per summary at `summaries` (summaryFiles, obsidianFiles), named after its id
+ * inside `folder`: the summary and its paper read where they lie as its file is written.
+ */
+function placedSummaryFiles(
+  outline: LibraryOutline,
+  summaries: readonly number[],
+  folder: string,
+  flavor: ExportOptions['flavor'],
+  read: (papers: readonly number[], summaries: readonly number[]) => { papers: Paper[]; summaries: Summary[] },
+): OutputFile[] {
+  const ids = summaries.map((at) => outline.summaries[at]!.id)
+  const names = uniqueFileNames(ids, '.md')
+  const paperAt = new Map<string, number>()
+  outline.papers.forEach((paper, at) => paperAt.set(paper.key, at))
+  // A paper's note is its first summary's file; papers outside the export are linked by key.
+  const notes = new Map<string, string>()
+  for (const at of summaries) {
+    const { id, paper } = outline.summaries[at]!
+    if (!notes.has(paper)) notes.set(paper, names.get(id)!.replace(/\.md$/, ''))
+  }
+  const citations = flavor === 'obsidian' ? wikiLinkCitations(outline, notes) : null
+  return summaries.map((at, i) => ({
+    path: pathInside(folder, names.get(ids[i]!)!),
+    content: () => {
+      const records = read([paperAt.get(outline.summaries[at]!.paper)!], [at])
+      const [summary, paper] = [records.summaries[0]!, records.papers[0]!]
+      return citations ? obsidianNote(summary, paper, citations) : summaryToMarkdown(summary, paper)
+    },
+  }))
+}
+
+/** The list names its bibliography relative to itself, so Pandoc finds it from the list's folder. */
+function bibliographyName(ctx: Context, out: string | null, bib: string | null): string | null {
+  return bib === null
+    ? null
+    : path
+        .relative(out === null ? ctx.cwd : path.dirname(out), bib)
+        .split(path.sep)
+        .join('/')
+}
+
+/**
+ * citedPaperKeysBeyond of the summaries at `summaries` (in library order), whose papers are `keys`,
+ * from the keys the outline keeps each summary citing.
+ */
+function citedBeyond(outline: LibraryOutline, keys: ReadonlySet<string>, summaries: readonly number[]): string[] {
+  const citedKeys = outline.citedKeys()
+  const have = new Set(keys)
+  const cited: string[] = []
+  for (const at of summaries) {
+    for (const key of citedKeys[at]!) {
+      if (have.has(key)) continue
+      have.add(key)
+      cited.push(key)
+    }
+  }
+  return cited
+}
+
+/** The positions in `records` of those `wanted`, in order. */
+function positions<T>(records: readonly T[], wanted: (record: T) => boolean): number[] {
+  return records.flatMap((record, at) => (wanted(record) ? [at] : []))
+}
+
+/** The records at `places`, read PART_PAPERS at a time by `read`. */
+function* inParts<T>(places: readonly number[], read: (part: readonly number[]) => T[]): Generator<T> {
+  for (let at = 0; at < places.length; at += PART_PAPERS) yield* read(places.slice(at, at + PART_PAPERS))
+}
+
+/** The papers at `papers` (in library order) a part at a time, each part with those of their summaries at `summaries`, in library order. */
+function* paperParts(
+  outline: LibraryOutline,
+  papers: readonly number[],
+  summaries: readonly number[],
+  read: (papers: readonly number[], summaries: readonly number[]) => { papers: Paper[]; summaries: Summary[] },
+): Generator<Library> {
+  const byPaper = new Map<string, number[]>()
+  for (const at of summaries) {
+    const key = outline.summaries[at]!.paper
+    const list = byPaper.get(key)
+    if (list) list.push(at)
+    else byPaper.set(key, [at])
+  }
+  for (let at = 0; at < papers.length; at += PART_PAPERS) {
+    const part = papers.slice(at, at + PART_PAPERS)
+    const own = part.flatMap((paper) => byPaper.get(outline.papers[paper]!.key) ?? []).sort((a, b) => a - b)
+    const records = read(part, own)
+    yield { ...emptyLibrary(), papers: records.papers, summaries: records.summaries }
+  }
+}
+
+/** The texts `write` makes of each part, joined by a blank line as the whole library's entries are. */
+function* joined(parts: Iterable<Library>, write: (part: Library) => string): Generator<string> {
+  let first = true
+  for (const part of parts) {
+    yield (first ? '' : '\n') + write(part)
+    first = false
+  }
+}
+
+/** The records an export writes, and what their citations resolve against. */
+interface Selection {
+  selected: Library
+  /** Every paper's outline, and which paper each summary id names. */
+  names: CitationNames
+  /** The papers the summaries selected cite that are not selected, whole (for the bibliography; none unless asked for). */
+  cited: Paper[]
+}
+
+/** The records `query` selects (all of them when null) from the library read whole, and with `bibliography` the papers they cite besides. */
+async function selection(store: Store, query: Query | null, bibliography: boolean): Promise<Selection> {
+  const lib = await store.read()
+  const selected = librarySubset(lib, query ? filterEntries(libraryEntries(lib), query) : libraryEntries(lib))
+  const byKey = papersByKey(lib)
+  const cited = bibliography ? citedPaperKeysBeyond(lib, selected).map((key) => byKey.get(key)!) : []
+  return { selected, names: lib, cited }
 }
 
 /** The reading list's bibliography, in the format its extension names as Pandoc reads them: `.json` CSL-JSON, else BibTeX. */
@@ -97,7 +369,7 @@ function summaryFiles(lib: Library, folder: string): OutputFile[] {
 }
 
 /** One Obsidian note per summary, named after its id, citations as links to the notes (`whole` resolves them). */
-function obsidianFiles(lib: Library, folder: string, whole: Library): OutputFile[] {
+function obsidianFiles(lib: Library, folder: string, whole: CitationNames): OutputFile[] {
   const names = uniqueFileNames(
     lib.summaries.map((s) => s.id),
     '.md',
@@ -120,20 +392,12 @@ async function singleDocument(
   ctx: Context,
   out: string | null,
   bib: string | null,
-  whole: Library,
+  whole: CitationNames,
 ): Promise<string | Iterable<string>> {
   const title = opts.title ?? (opts.queryText ? `Reading list: ${opts.queryText}` : 'Reading list')
   switch (opts.format) {
     case 'md': {
-      // The list names its bibliography relative to itself, so Pandoc finds it from the list's folder.
-      const bibliography =
-        bib === null
-          ? null
-          : path
-              .relative(out === null ? ctx.cwd : path.dirname(out), bib)
-              .split(path.sep)
-              .join('/')
-      return readingListMarkdown(lib, { title, bibliography, library: whole })
+      return readingListMarkdown(lib, { title, bibliography: bibliographyName(ctx, out, bib), library: whole })
     }
     case 'json':
       return libraryToJson(lib)
@@ -162,12 +426,10 @@ function nothingMessage(opts: ExportOptions): string {
   return opts.query ? `No summaries match "${opts.queryText}"; nothing written` : 'The library is empty; nothing written'
 }
 
-function wroteMessage(lib: Library, opts: ExportOptions, toFolder: boolean): string {
+function wroteMessage({ summaries, unsummarised }: Written, opts: ExportOptions, toFolder: boolean): string {
   const bib = opts.bib === null ? '' : ` and ${opts.bib}`
   if (!toFolder) return `Wrote ${opts.out ?? 'the document to stdout'}${bib}`
-  const summarised = new Set(lib.summaries.map((s) => s.paper))
-  const unsummarised = lib.papers.filter((p) => !summarised.has(p.key)).length
-  const count = plural(lib.summaries.length, 'summary', 'summaries')
+  const count = plural(summaries, 'summary', 'summaries')
   const note =
     unsummarised === 0
       ? ''

@@ -13,7 +13,8 @@ export interface RelatedOptions {
 }
 
 export async function relatedRun(opts: RelatedOptions, ctx: Context): Promise<void> {
-  const outline = await readOutline(ctx.store)
+  // Its search postings are read next: a library indexed anew builds them in the same reading.
+  const outline = await readOutline(ctx.store, { forSearch: true })
   // Through the index's name table when it has one (the few records the handle names, no key or id column decoded).
   const named = await readNamed(ctx.store, outline)
   const { paper } = (named && resolveNamed(named, outline, opts.handle)) ?? resolveHandle(outline, opts.handle)

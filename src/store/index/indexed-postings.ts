@@ -17,7 +17,7 @@ import {
   entriesBefore,
   type EntriesBefore,
 } from '../../core/search/postings-delta.js'
-import { visitLibrary, type LibraryVisitor } from '../library-records.js'
+import { readPapersAt, visitLibrary, type LibraryVisitor } from '../library-records.js'
 import { OutlineReader } from './streamed.js'
 import { runWithDefaultSignals } from '../../platform/interrupt.js'
 
@@ -112,25 +112,42 @@ type EachEntry = (each: (entry: Entry) => void) => boolean
  */
 function eachEntryOf(target: string, identity: FileIdentity, each: (entry: Entry) => void, also?: LibraryVisitor): boolean {
   const papers = new Map<string, Paper>()
+  // A paper's abstract is a text of its entry only while no summary names it (fieldTexts): each is let
+  // go as it is read (~90 MB at 100,000 papers), and read again, where it lies, for the papers left without one.
+  const placed = new Map<string, readonly [number, number]>()
   const summarised = new Set<string>()
   const read = visitLibrary(target, {
     paper: (paper, start, end) => {
       also?.paper(paper, start, end)
-      papers.set(paper.key, paper)
+      if (paper.abstract === null) return void papers.set(paper.key, paper)
+      papers.set(paper.key, { ...paper, abstract: null })
+      placed.set(paper.key, [start, end])
     },
     summary: (summary, start, end) => {
       also?.summary(summary, start, end)
       const paper = papers.get(summary.paper)
       if (!paper) return // an orphan summary, as libraryEntries leaves it out
       each({ id: summary.id, paper, summary })
-      // A summarised paper's abstract is none of its entries' texts (fieldTexts): let go.
-      if (!summarised.has(paper.key) && paper.abstract !== null) papers.set(paper.key, { ...paper, abstract: null })
       summarised.add(paper.key)
     },
     trash: (entry) => also?.trash(entry),
   })
-  if (!sameIdentity(read, identity) || !sameIdentity(read, fileIdentity(target))) return false
-  for (const paper of papers.values()) if (!summarised.has(paper.key)) each({ id: paper.key, paper, summary: null })
+  if (!sameIdentity(read, identity)) return false
+  const alone = [...papers.values()].filter((paper) => !summarised.has(paper.key))
+  const withAbstract = readPapersAt(
+    target,
+    alone.flatMap((paper) => {
+      const at = placed.get(paper.key)
+      return at ? [at] : []
+    }),
+  )
+  if (!withAbstract || !sameIdentity(read, fileIdentity(target))) return false
+  const whole = new Map(withAbstract.map((paper) => [paper.key, paper]))
+  for (const paper of alone) {
+    const told = placed.has(paper.key) ? whole.get(paper.key) : paper
+    if (!told) return false
+    each({ id: paper.key, paper: told, summary: null })
+  }
   return true
 }
 

@@ -7,7 +7,7 @@ import { buildIndex } from '../../../src/store/index/build.js'
 import { fileIdentity } from '../../../src/store/index/identity.js'
 import { placesInText } from '../../../src/store/index/places.js'
 import { streamedIndex } from '../../../src/store/index/streamed.js'
-import { visitLibrary } from '../../../src/store/library-records.js'
+import { readPapersAt, visitLibrary } from '../../../src/store/library-records.js'
 import { serializeLibrary } from '../../../src/store/serialize.js'
 import { tempDir } from '../../support/context.js'
 import { libraryOf, paper, summary } from '../../support/library.js'
@@ -84,6 +84,8 @@ function expectLikeWholeRead(text: string | Buffer, step?: number): void {
     expect(JSON.parse(bytes.toString('utf8', start, end))).toEqual(record)
 }
 
+const write0 = (lib: Library) => [...serializeLibrary(lib)].join('')
+
 const writings: [string, (lib: Library) => string][] = [
   ['as precis writes it', (lib) => [...serializeLibrary(lib)].join('')],
   ['on one line', (lib) => JSON.stringify(lib)],
@@ -92,6 +94,18 @@ const writings: [string, (lib: Library) => string][] = [
 ]
 
 describe('the library read record by record', () => {
+  it('reads papers again where it told they lie, and nothing where none lies', () => {
+    const path = fileOf(write0(awkwardLibrary()))
+    const seen = visit(path)!
+    const places = seen.papers.map(([, start, end]) => [start, end] as const)
+    expect(readPapersAt(path, places)).toEqual(seen.papers.map(([paper]) => paper))
+    expect(readPapersAt(path, [places[1]!, places[0]!])).toEqual([seen.papers[1]![0], seen.papers[0]![0]])
+    const [, summaryStart, summaryEnd] = seen.summaries[0]!
+    expect(readPapersAt(path, [[summaryStart, summaryEnd]])).toBeNull() // a summary is no paper
+    expect(readPapersAt(path, [[places[0]![0] + 1, places[0]![1]]])).toBeNull()
+    expect(readPapersAt(path, [[0, 10 ** 9]])).toBeNull()
+  })
+
   it.each(writings)('reads a file written %s as the whole read does, across any cut between reads', (_, write) => {
     const text = write(awkwardLibrary())
     for (const step of [1, 2, 3, 7, 64, 8 * 1024 * 1024]) {
