@@ -85,6 +85,34 @@ export interface SearchableTexts extends Texts {
   containing(piece: string, give: (index: number) => void): void
 }
 
+/**
+ * Each index of the texts ending at `ends` (one after another, as one text) that holds an occurrence
+ * `find` finds (the first at or after `from`, `length` units long; -1 when none), ascending: the
+ * texts are searched as one, by indexOf in C++, rather than text by text.
+ */
+export function textsHolding(ends: ArrayLike<number>, length: number, find: (from: number) => number, give: (index: number) => void): void {
+  if (length === 0) {
+    for (let i = 0; i < ends.length; i++) give(i)
+    return
+  }
+  for (let at = find(0); at >= 0;) {
+    // The text `at` is in: the first whose end is past it (texts may be empty).
+    let lo = 0
+    let hi = ends.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (ends[mid]! <= at) lo = mid + 1
+      else hi = mid
+    }
+    if (lo >= ends.length) return
+    // Found across two texts: look again from the next one's start; else give it and go past it.
+    if (at + length <= ends[lo]!) {
+      give(lo)
+      at = find(ends[lo]!)
+    } else at = find(at + 1)
+  }
+}
+
 /** Texts kept as one string and the end of each (UTF-16 units): a load makes one string, not one per word. */
 export class JoinedTexts implements SearchableTexts {
   constructor(
@@ -106,27 +134,7 @@ export class JoinedTexts implements SearchableTexts {
    * than text by text, which makes a string of each (the vocabulary of 100,000 summaries is 400,000 words).
    */
   containing(piece: string, give: (index: number) => void): void {
-    const { joined, ends } = this
-    if (piece === '') {
-      for (let i = 0; i < ends.length; i++) give(i)
-      return
-    }
-    for (let at = joined.indexOf(piece); at >= 0;) {
-      // The text `at` is in: the first whose end is past it (texts may be empty).
-      let lo = 0
-      let hi = ends.length
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1
-        if (ends[mid]! <= at) lo = mid + 1
-        else hi = mid
-      }
-      if (lo >= ends.length) return
-      // Found across two texts: look again from the next one's start; else give it and go past it.
-      if (at + piece.length <= ends[lo]!) {
-        give(lo)
-        at = joined.indexOf(piece, ends[lo])
-      } else at = joined.indexOf(piece, at + 1)
-    }
+    textsHolding(this.ends, piece.length, (from) => this.joined.indexOf(piece, from), give)
   }
 }
 

@@ -28,6 +28,7 @@ import {
   joinedText,
   PostingsUnavailable,
   type Postings,
+  textsHolding,
   type SearchableTexts,
   type Texts,
 } from '../../core/search/postings.js'
@@ -406,28 +407,8 @@ export class Utf8Texts implements SearchableTexts {
    * its characters are in theirs) rather than text by text.
    */
   containing(piece: string, give: (index: number) => void): void {
-    const { bytes, ends } = this
-    if (piece === '') {
-      for (let i = 0; i < ends.length; i++) give(i)
-      return
-    }
     const sought = Buffer.from(piece)
-    for (let at = bytes.indexOf(sought); at >= 0;) {
-      // The text `at` is in: the first whose end is past it (texts may be empty).
-      let lo = 0
-      let hi = ends.length
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1
-        if (ends[mid]! <= at) lo = mid + 1
-        else hi = mid
-      }
-      if (lo >= ends.length) return
-      // Found across two texts: look again from the next one's start; else give it and go past it.
-      if (at + sought.length <= ends[lo]!) {
-        give(lo)
-        at = bytes.indexOf(sought, ends[lo])
-      } else at = bytes.indexOf(sought, at + 1)
-    }
+    textsHolding(this.ends, sought.length, (from) => this.bytes.indexOf(sought, from), give)
   }
 }
 
