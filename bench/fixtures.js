@@ -1,8 +1,20 @@
-// The files the benchmark runs on: a seeded library and its Markdown corpus for rg, cached per size,
-// seed and body size; and, made once per run by the precis under test (its export format may
-// change between runs), a reference export and the size of the library that importing it makes.
+// The files the benchmark runs on: a seeded library and its Markdown corpus for rg, cached per
+// generator, size, seed and body size; and, made once per run by the precis under test (its export
+// format may change between runs), a reference export and the size of the library that importing it makes.
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { generateLibrary, writeLibrary } from './generate.js'
@@ -11,9 +23,16 @@ const CACHE = join(tmpdir(), 'precis-bench')
 
 const removeFolder = (dir) => () => rmSync(dir, { recursive: true, force: true })
 
-/** The library file and its Markdown export for rg, made once per size, seed and body size, then reused. */
+// What made the cached files: a library made by an older generator (an older library format, which
+// every write then upgrades and backs up) is not this one's, so each generator has files of its own.
+const GENERATOR = createHash('sha256')
+  .update(readFileSync(new URL('generate.js', import.meta.url)))
+  .digest('hex')
+  .slice(0, 8)
+
+/** The library file and its Markdown export for rg, made once per generator, size, seed and body size, then reused. */
 export function cachedLibrary(size, seed, body) {
-  const name = `${size}-s${seed}-b${body.join('-')}`
+  const name = `${size}-s${seed}-b${body.join('-')}-g${GENERATOR}`
   const file = join(CACHE, `library-${name}.json`)
   const corpus = join(CACHE, `corpus-${name}`)
   if (!existsSync(file) || !existsSync(corpus)) {
