@@ -22,12 +22,20 @@ const STEMS_KEPT = 200_000
 export function stemWord(word: string): string {
   let term = stems.get(word)
   if (term === undefined) {
-    const singular = foldPlural(word)
-    term = ASCII_WORD.test(singular) ? stem(singular) : singular
+    term = stemOnce(word)
     if (stems.size >= STEMS_KEPT) stems.clear()
     stems.set(word, term)
   }
   return term
+}
+
+/**
+ * stemWord without remembering: for words each stemmed once (a vocabulary's), which would only
+ * fill and clear the memory of stems (at 100,000 summaries, 400,000 words: tens of megabytes of garbage).
+ */
+export function stemOnce(word: string): string {
+  const singular = foldPlural(word)
+  return ASCII_WORD.test(singular) ? stem(singular) : singular
 }
 
 /** The search terms of a text, in order: `Message-passing networks` → messag, pass, network. */
