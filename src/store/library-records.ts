@@ -12,7 +12,7 @@ import { closeSync, fstatSync, readSync } from 'node:fs'
 import { LIBRARY_FORMAT, type Paper, type Summary, type TrashEntry } from '../core/model.js'
 import { readPaper, readSummary, readTrashEntry } from '../core/schema/schema.js'
 import { recordsAsTheyAre } from '../core/schema/upgrade.js'
-import { openRegularFile } from '../platform/regular-file.js'
+import { openRegularFile, type OpenFile } from '../platform/regular-file.js'
 import { identityOf, type FileIdentity } from './index/identity.js'
 import { MAX_LIBRARY_FILE_BYTES } from './size-limit.js'
 import { BACKSLASH, CLOSE_ARRAY, CLOSE_OBJECT, COLON, COMMA, isSpace, OPEN_ARRAY, OPEN_OBJECT, QUOTE } from './json-pieces.js'
@@ -238,6 +238,21 @@ class Reader {
  * a time (a parameter so tests can cut records at every place).
  */
 export function visitLibrary(path: string, visitor: LibraryVisitor, step = STEP_BYTES): FileIdentity | null {
+  return withLibraryFile(path, (opened) => {
+    const identity = identityOf(fstatSync(opened.fd, { bigint: true }))
+    if (opened.size === 0 || opened.size > MAX_LIBRARY_FILE_BYTES) return null
+    try {
+      new Reader(new FileWindow(opened.fd, opened.size, step)).document(visitor)
+    } catch (error) {
+      if (error instanceof NotStreamed) return null
+      throw error
+    }
+    return identity
+  })
+}
+
+/** What `use` makes of the regular file at `path`, opened for it and closed after; null when it cannot be opened so. */
+function withLibraryFile<T>(path: string, use: (opened: OpenFile) => T | null): T | null {
   let opened
   try {
     opened = openRegularFile(path)
@@ -245,13 +260,7 @@ export function visitLibrary(path: string, visitor: LibraryVisitor, step = STEP_
     return null
   }
   try {
-    const identity = identityOf(fstatSync(opened.fd, { bigint: true }))
-    if (opened.size === 0 || opened.size > MAX_LIBRARY_FILE_BYTES) return null
-    new Reader(new FileWindow(opened.fd, opened.size, step)).document(visitor)
-    return identity
-  } catch (error) {
-    if (error instanceof NotStreamed) return null
-    throw error
+    return use(opened)
   } finally {
     closeSync(opened.fd)
   }
@@ -264,13 +273,7 @@ export function visitLibrary(path: string, visitor: LibraryVisitor, step = STEP_
  */
 export function readPapersAt(path: string, places: readonly (readonly [number, number])[]): Paper[] | null {
   if (places.length === 0) return []
-  let opened
-  try {
-    opened = openRegularFile(path)
-  } catch {
-    return null
-  }
-  try {
+  return withLibraryFile(path, (opened) => {
     const papers: Paper[] = []
     for (const [start, end] of places) {
       if (end > opened.size) return null
@@ -286,7 +289,5 @@ export function readPapersAt(path: string, places: readonly (readonly [number, n
       papers.push(paper)
     }
     return papers
-  } finally {
-    closeSync(opened.fd)
-  }
+  })
 }
