@@ -4,10 +4,9 @@ import { figureEmbedder } from '../../command-kit/figure-embedder.js'
 import { plural } from '../../core/text/plural-count.js'
 import { DataError, UsageError } from '../../core/errors.js'
 import { pathInside, uniqueFileNames } from '../../core/text/filenames.js'
-import { emptyLibrary, LIBRARY_FORMAT, LIBRARY_VERSION, type Library, type Paper, type Summary } from '../../core/model.js'
+import { LIBRARY_FORMAT, LIBRARY_VERSION, type Library, type Paper } from '../../core/model.js'
 import type { Query } from '../../core/search/query.js'
 import { libraryEntries } from '../../core/records/entries.js'
-import type { LibraryOutline } from '../../core/records/outline.js'
 import { outlineFilter } from '../../core/search/outline-filter.js'
 import { readAtPositions, readOutline } from '../../store/outline-reads.js'
 import { compareIds, serializeSortedRecords } from '../../store/serialize.js'
@@ -24,6 +23,8 @@ import { summaryToMarkdown } from '../../formats/markdown.js'
 import { obsidianNote, wikiLinkCitations } from '../../formats/obsidian.js'
 import { readingListMarkdown, readingListMarkdownPieces } from '../../formats/reading-list.js'
 import type { ExportParts } from '../../formats/export-parts.js'
+import { joinedParts, placedBibliography, placedSummaryFiles } from '../../formats/placed-export.js'
+import { citedBeyond, inParts, paperParts, positions } from '../../core/records/outline-parts.js'
 import { sanitizeTerminal } from '../../core/text/sanitize.js'
 import { Progress } from '../../command-kit/progress.js'
 import { inform } from '../../command-kit/shared.js'
@@ -115,9 +116,6 @@ async function wholeExport(opts: ExportOptions, ctx: Context, out: string | null
   }
 }
 
-/** Papers read at a time, with their summaries, for a document written a part at a time. */
-const PART_PAPERS = 64
-
 /**
  * Papers a part for HTML: marked's garbage over parts of 64 outlived the young generation, and the
  * HTML export of 100,000 summaries peaked at 440–465 MB; parts of 16 let it go young (230–240 MB), in the same time.
@@ -173,7 +171,7 @@ async function placedExport(
   const cited = bib === null ? [] : citedBeyond(outline, keys, summaries)
   const bibFiles = bib === null ? [] : [{ path: bib, content: () => placedBibliography(bib, exported, cited, outline, read) }]
   if (toFolder) {
-    const files = placedSummaryFiles(outline, summaries, out!, opts.flavor, read)
+    const files = placedSummaryFiles(outline, summaries, out!, opts.flavor === 'obsidian', read)
     return written([...files, ...bibFiles], null)
   }
   const title = opts.title ?? (opts.queryText ? `Reading list: ${opts.queryText}` : 'Reading list')
@@ -215,63 +213,9 @@ async function placedExport(
       const { withSummaries } = opts
       const write = (part: Library) =>
         opts.format === 'ris' ? libraryToRis(part, withSummaries, citeKeys) : libraryToBibtex(part, { withSummaries, keys: citeKeys })
-      return written([], joined(exported.parts(), write))
+      return written([], joinedParts(exported.parts(), write))
     }
   }
-}
-
-/** The reading list's bibliography (bibliography's text) of the papers exported and those `cited` besides, a part at a time. */
-function* placedBibliography(
-  file: string,
-  exported: ExportParts,
-  cited: readonly string[],
-  outline: LibraryOutline,
-  read: (papers: readonly number[], summaries: readonly number[]) => { papers: Paper[] },
-): Generator<string> {
-  const all = function* (): Generator<Library> {
-    yield* exported.parts()
-    // After the list's own, as withCitedPapers puts them, and without their summaries (only their own tags are keywords).
-    for (let at = 0; at < cited.length; at += PART_PAPERS) {
-      const part = cited.slice(at, at + PART_PAPERS).map((key) => outline.papers.findIndex((paper) => paper.key === key))
-      yield { ...emptyLibrary(), papers: read(part, []).papers }
-    }
-  }
-  const keys = citationKeys([...exported.papers, ...cited.map((key) => ({ key }))])
-  yield* path.extname(file).toLowerCase() === '.json'
-    ? cslJsonPieces(all(), false, keys)
-    : joined(all(), (part) => libraryToBibtex(part, { keys }))
-}
-
-/**
- * One Markdown file per summary at `summaries` (summaryFiles, obsidianFiles), named after its id
- * inside `folder`: the summary and its paper read where they lie as its file is written.
- */
-function placedSummaryFiles(
-  outline: LibraryOutline,
-  summaries: readonly number[],
-  folder: string,
-  flavor: ExportOptions['flavor'],
-  read: (papers: readonly number[], summaries: readonly number[]) => { papers: Paper[]; summaries: Summary[] },
-): OutputFile[] {
-  const ids = summaries.map((at) => outline.summaries[at]!.id)
-  const names = uniqueFileNames(ids, '.md')
-  const paperAt = new Map<string, number>()
-  outline.papers.forEach((paper, at) => paperAt.set(paper.key, at))
-  // A paper's note is its first summary's file; papers outside the export are linked by key.
-  const notes = new Map<string, string>()
-  for (const at of summaries) {
-    const { id, paper } = outline.summaries[at]!
-    if (!notes.has(paper)) notes.set(paper, names.get(id)!.replace(/\.md$/, ''))
-  }
-  const citations = flavor === 'obsidian' ? wikiLinkCitations(outline, notes) : null
-  return summaries.map((at, i) => ({
-    path: pathInside(folder, names.get(ids[i]!)!),
-    content: () => {
-      const records = read([paperAt.get(outline.summaries[at]!.paper)!], [at])
-      const [summary, paper] = [records.summaries[0]!, records.papers[0]!]
-      return citations ? obsidianNote(summary, paper, citations) : summaryToMarkdown(summary, paper)
-    },
-  }))
 }
 
 /** The list names its bibliography relative to itself, so Pandoc finds it from the list's folder. */
@@ -282,66 +226,6 @@ function bibliographyName(ctx: Context, out: string | null, bib: string | null):
         .relative(out === null ? ctx.cwd : path.dirname(out), bib)
         .split(path.sep)
         .join('/')
-}
-
-/**
- * citedPaperKeysBeyond of the summaries at `summaries` (in library order), whose papers are `keys`,
- * from the keys the outline keeps each summary citing.
- */
-function citedBeyond(outline: LibraryOutline, keys: ReadonlySet<string>, summaries: readonly number[]): string[] {
-  const citedKeys = outline.citedKeys()
-  const have = new Set(keys)
-  const cited: string[] = []
-  for (const at of summaries) {
-    for (const key of citedKeys[at]!) {
-      if (have.has(key)) continue
-      have.add(key)
-      cited.push(key)
-    }
-  }
-  return cited
-}
-
-/** The positions in `records` of those `wanted`, in order. */
-function positions<T>(records: readonly T[], wanted: (record: T) => boolean): number[] {
-  return records.flatMap((record, at) => (wanted(record) ? [at] : []))
-}
-
-/** The records at `places`, read PART_PAPERS at a time by `read`. */
-function* inParts<T>(places: readonly number[], read: (part: readonly number[]) => T[]): Generator<T> {
-  for (let at = 0; at < places.length; at += PART_PAPERS) yield* read(places.slice(at, at + PART_PAPERS))
-}
-
-/** The papers at `papers` (in library order) `size` at a time, each part with those of their summaries at `summaries`, in library order. */
-function* paperParts(
-  outline: LibraryOutline,
-  papers: readonly number[],
-  summaries: readonly number[],
-  read: (papers: readonly number[], summaries: readonly number[]) => { papers: Paper[]; summaries: Summary[] },
-  size = PART_PAPERS,
-): Generator<Library> {
-  const byPaper = new Map<string, number[]>()
-  for (const at of summaries) {
-    const key = outline.summaries[at]!.paper
-    const list = byPaper.get(key)
-    if (list) list.push(at)
-    else byPaper.set(key, [at])
-  }
-  for (let at = 0; at < papers.length; at += size) {
-    const part = papers.slice(at, at + size)
-    const own = part.flatMap((paper) => byPaper.get(outline.papers[paper]!.key) ?? []).sort((a, b) => a - b)
-    const records = read(part, own)
-    yield { ...emptyLibrary(), papers: records.papers, summaries: records.summaries }
-  }
-}
-
-/** The texts `write` makes of each part, joined by a blank line as the whole library's entries are. */
-function* joined(parts: Iterable<Library>, write: (part: Library) => string): Generator<string> {
-  let first = true
-  for (const part of parts) {
-    yield (first ? '' : '\n') + write(part)
-    first = false
-  }
 }
 
 /** The records an export writes, and what their citations resolve against. */
