@@ -11,37 +11,14 @@ import { postingsPath } from '../../src/store/index/location.js'
 import { BrowseSearch } from '../../src/store/search-reads.js'
 import type { Store } from '../../src/store/store.js'
 import { BROWSE_SEARCH } from '../../src/commands/browse/choices.js'
-import { libraryOf, paper, summary } from '../support/library.js'
+import { graphLibrary } from './support/graph-library.js'
 import { testContext } from '../support/context.js'
 import { main } from '../../src/main.js'
 import type { SearchQuestion } from '../../src/terminal/prompts.js'
 import { indexedStore, indexFileName, libraryWithCache, plainStore } from './support/index.js'
 
-function browsedLibrary(extra = ''): Library {
-  return libraryOf(
-    [
-      paper({ key: 'gilmer2017neural', title: 'Neural Message Passing for Quantum Chemistry', abstract: 'Graph networks for molecules.' }),
-      paper({ key: 'kipf2017semi', title: 'Semi-Supervised Classification with Graph Convolutional Networks', year: 2017 }),
-      paper({ key: 'vaswani2017attention', title: 'Attention Is All You Need', venue: 'NeurIPS' }),
-      paper({ key: 'unread', title: 'A Paper Not Yet Summarised', abstract: 'Transformers on graphs, spectral and spatial.' }),
-    ],
-    [
-      summary({
-        id: 'gilmer2017neural',
-        paper: 'gilmer2017neural',
-        tags: ['gnn'],
-        body: `Message passing on graphs; quantum chemistry with $\\theta$ and Schrödinger, after [@kipf2017semi].${extra}\n`,
-      }),
-      summary({
-        id: 'kipf2017semi',
-        paper: 'kipf2017semi',
-        tags: ['gnn'],
-        body: 'Spectral graph convolutions, message passing networks.\n',
-      }),
-      summary({ id: 'vaswani2017attention', paper: 'vaswani2017attention', body: 'The transformer: attention over a graph of tokens.\n' }),
-    ],
-  )
-}
+/** The searched library, the first summary citing the second (and `extra` after it). */
+const browsedLibrary = (extra = ''): Library => graphLibrary(`, after [@kipf2017semi].${extra}`)
 
 const TYPED = ['graph attention', 'quantum chem', 'tranformer mod', 'tag:gnn mess', '"message pass', 'graph -spec']
 

@@ -26,7 +26,8 @@ import { decodePostings, encodePostings, POSTINGS_FORMAT_VERSION } from '../../s
 import { deltaPath, postingsPath } from '../../src/store/index/location.js'
 import { fileIdentity } from '../../src/store/index/identity.js'
 import { searchFromIndex } from '../../src/store/search-reads.js'
-import { libraryOf, paper, summary } from '../support/library.js'
+import { paper, summary } from '../support/library.js'
+import { graphLibrary } from './support/graph-library.js'
 import { indexedStore, indexFileName, libraryWithCache, plainStore } from './support/index.js'
 
 const QUERIES = [
@@ -39,36 +40,10 @@ const QUERIES = [
   'graph -spectral',
 ]
 
-function searchedLibrary(): Library {
-  return libraryOf(
-    [
-      paper({ key: 'gilmer2017neural', title: 'Neural Message Passing for Quantum Chemistry', abstract: 'Graph networks for molecules.' }),
-      paper({ key: 'kipf2017semi', title: 'Semi-Supervised Classification with Graph Convolutional Networks', year: 2017 }),
-      paper({ key: 'vaswani2017attention', title: 'Attention Is All You Need', venue: 'NeurIPS' }),
-      paper({ key: 'unread', title: 'A Paper Not Yet Summarised', abstract: 'Transformers on graphs, spectral and spatial.' }),
-    ],
-    [
-      summary({
-        id: 'gilmer2017neural',
-        paper: 'gilmer2017neural',
-        tags: ['gnn'],
-        body: 'Message passing on graphs; quantum chemistry with $\\theta$ and Schrödinger.\n',
-      }),
-      summary({
-        id: 'kipf2017semi',
-        paper: 'kipf2017semi',
-        tags: ['gnn'],
-        body: 'Spectral graph convolutions, message passing networks.\n',
-      }),
-      summary({ id: 'vaswani2017attention', paper: 'vaswani2017attention', body: 'The transformer: attention over a graph of tokens.\n' }),
-    ],
-  )
-}
-
 /** A library written by precis (which builds its index), searched once so that its postings are kept. */
 async function searchedOnce(): Promise<{ library: string; cache: string; postings: string }> {
   const { library, cache } = libraryWithCache()
-  await indexedStore(library, cache).update((lib) => Object.assign(lib, searchedLibrary()))
+  await indexedStore(library, cache).update((lib) => Object.assign(lib, graphLibrary()))
   const postings = postingsPath(indexFileName(library, cache))
   expect(existsSync(postings)).toBe(false) // a save does not build them: only a search does
   expect(await searchFromIndex(indexedStore(library, cache), parseQuery('graph'), { limit: 10, lastWord: 'prefix' })).not.toBeNull()
