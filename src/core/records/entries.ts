@@ -108,7 +108,7 @@ export function sortEntries<E extends OutlineEntry>(entries: readonly E[], order
 }
 
 /** Where each entry of `entries` goes in `order` (sortEntries's order), as positions in `entries`. */
-export function sortedPlaces(entries: readonly OutlineEntry[], order: SortOrder): number[] {
+function sortedPlaces(entries: readonly OutlineEntry[], order: SortOrder): number[] {
   // The keys taken out once: a sort compares each entry some 30 times.
   const ids = entries.map((e) => e.id)
   const byId = (a: number, b: number) => compareText(ids[a]!, ids[b]!)

@@ -27,7 +27,7 @@ export function specImplies(narrow: WordSpec, wide: WordSpec): boolean {
 }
 
 /** Whether every entry `narrow` holds for, `wide` holds for too. */
-export function conditionImplies<D>(narrow: CompiledCondition<D>, wide: CompiledCondition<D>): boolean {
+function conditionImplies<D>(narrow: CompiledCondition<D>, wide: CompiledCondition<D>): boolean {
   if (narrow.signature === wide.signature) return true
   const [a, b] = [narrow.test, wide.test]
   // Only words can be told apart by what they accept; an exclusion that accepts less excludes more.

@@ -356,7 +356,7 @@ export interface PostingsSource {
 }
 
 /** A postings file held whole in memory. */
-export function bufferSource(bytes: Buffer): PostingsSource {
+function bufferSource(bytes: Buffer): PostingsSource {
   const read = (start: number, length: number) => bytes.subarray(start, start + length)
   return { read, readLater: read }
 }
