@@ -20,6 +20,11 @@ export interface SearchChoice<T extends string> {
 export interface SearchQuestion<T extends string> extends Question {
   /** May answer later (a search reading records); the prompt takes its answer for the text typed last. */
   source: (term: string) => SearchChoice<T>[] | Promise<SearchChoice<T>[]>
+  /**
+   * A list to show at once for the text typed, before `source` answers (browse: the hits it holds
+   * already that match it); null when there is none. Not called by the scripted prompter of tests.
+   */
+  first?: (term: string) => SearchChoice<T>[] | null
   /** Text already typed when the prompt opens. */
   initial?: string
   /** The choice to start on, when it is in the list. */
@@ -55,36 +60,21 @@ interface PromptContext {
 }
 
 /**
- * @inquirer/search, plus Esc to leave (it has no key for that): resolves to null on Esc.
- * Ctrl-C still rejects as inquirer does. Exported for tests with @inquirer/testing.
+ * The search prompt (search-prompt.ts: @inquirer/search's, with a list at once before the settled
+ * one, and Esc to leave): resolves to null on Esc. Ctrl-C still rejects as inquirer does. Exported
+ * for tests with @inquirer/testing.
  */
 export async function escapableSearch<T extends string>(q: SearchQuestion<T>, context: PromptContext = {}): Promise<T | null> {
-  const { default: search } = await import('@inquirer/search')
-  const input = context.input ?? process.stdin
-  const leave = new AbortController()
-  const onKey = (_: unknown, key?: { name?: string }) => {
-    if (key?.name === 'escape') leave.abort()
+  const { searchPrompt } = await import('./search-prompt.js')
+  const config = {
+    message: q.message,
+    source: q.source,
+    ...(q.first ? { first: q.first } : {}),
+    ...(q.pageSize !== undefined ? { pageSize: q.pageSize } : {}),
+    ...(q.initial ? { initialValue: q.initial } : {}),
+    ...(q.default !== undefined ? { default: q.default } : {}),
   }
-  input.on('keypress', onKey)
-  try {
-    const config = {
-      message: q.message,
-      source: async (term: string | undefined, { signal }: { signal: AbortSignal }) => {
-        // Keys already waiting are read first: a text typed past (a paste, fast typing) is not searched for.
-        await new Promise((resolve) => setImmediate(resolve))
-        return signal.aborted ? [] : q.source(term ?? '')
-      },
-      pageSize: q.pageSize,
-      ...(q.initial ? { initialValue: q.initial } : {}),
-      ...(q.default !== undefined ? { default: q.default } : {}),
-    }
-    return await search<T>(config, { ...context, signal: leave.signal })
-  } catch (error) {
-    if (leave.signal.aborted) return null
-    throw error
-  } finally {
-    input.off('keypress', onKey)
-  }
+  return await searchPrompt<T>(config, context)
 }
 
 function isPromptExit(error: unknown): boolean {

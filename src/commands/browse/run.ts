@@ -22,8 +22,8 @@ export interface BrowseOptions {
 }
 
 const PAGE_SIZE = 12
-/** Lists kept whose entries Enter may open: the prompt shows the last one answered, which a later keystroke may have passed. */
-const LISTS_KEPT = 4
+/** Lists kept whose entries Enter may open: the prompt shows the last one answered (at once or settled), which a later keystroke may have passed. */
+const LISTS_KEPT = 8
 
 export async function browseRun(opts: BrowseOptions, ctx: Context): Promise<void> {
   if (!canPrompt(ctx)) throw new UsageError('browse needs a terminal; to search from a script use: precis search <query>')
@@ -44,6 +44,11 @@ export async function browseRun(opts: BrowseOptions, ctx: Context): Promise<void
   const width = ctx.io.columns ?? 80
   // Asked once, before the prompt takes the terminal's input.
   const drawer = await figureDrawer(ctx, chooseImages(opts.images, ctx.config.values()).value)
+  const lines = (hits: readonly SearchHit[], shown: SnippetRendering | undefined) => {
+    listed.unshift(new Map(hits.map((hit) => [hit.id, hit])))
+    listed.length = Math.min(listed.length, LISTS_KEPT)
+    return browseLines(hits, width, (s) => ctx.io.errStyle.bold.yellow(s), shown)
+  }
   let term = opts.query
   let chosen: string | undefined
   for (;;) {
@@ -53,12 +58,17 @@ export async function browseRun(opts: BrowseOptions, ctx: Context): Promise<void
       initial: term,
       default: chosen,
       pageSize: PAGE_SIZE,
+      // At each keystroke the list at once, from the hits held (drawn in the keystroke's frame), then the settled one.
+      first: (typed) => {
+        term = typed
+        const hits = search.first(parseTypedQuery(typed), BROWSE_SEARCH, PAGE_SIZE)
+        // Snippets rendered as the last list's were: math a formula not converted yet holds is shown as stored until the list settles.
+        return hits && lines(hits, rendering ?? undefined)
+      },
       source: async (typed) => {
         term = typed
         const { hits } = await search.search(parseTypedQuery(typed), BROWSE_SEARCH)
-        listed.unshift(new Map(hits.map((hit) => [hit.id, hit])))
-        listed.length = Math.min(listed.length, LISTS_KEPT)
-        return browseLines(hits, width, (s) => ctx.io.errStyle.bold.yellow(s), await renderingFor(hits))
+        return lines(hits, await renderingFor(hits))
       },
     })
     const entry = id === null ? undefined : listed.find((list) => list.has(id))?.get(id)
