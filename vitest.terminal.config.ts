@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config'
 
-// `npm run test:terminal`: the tests that draw in a real terminal on a virtual X display (test/terminal),
-// apart from `npm test` because they need Debian's xterm, xvfb, xfonts-base and imagemagick, which a
+// `npm run test:terminal`: the tests that draw in a real terminal (test/terminal: xterm on a virtual X display, tmux),
+// apart from `npm test` because they need Debian's xterm, xvfb, xfonts-base, imagemagick and tmux, which a
 // fresh clone with only `npm ci` lacks and `.ci/run` installs. The same closing line as `npm test`.
 export default defineConfig({
   test: {

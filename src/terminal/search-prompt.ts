@@ -50,20 +50,23 @@ export const searchPrompt = createPrompt(<T extends string>(config: SearchPrompt
     if (config.initialValue) rl.write(config.initialValue)
   }, [])
 
+  // What is drawn now, for a list that arrives after this render (the settled one).
+  const drawn = useRef({ results, active })
+  drawn.current = { results, active }
+  // The active line stays on the choice moved to when the new list holds it; else on the first (or the default, once settled).
+  const show = (list: readonly SearchChoice<T>[], settled: boolean) => {
+    const { results, active } = drawn.current
+    let at = active > 0 ? list.findIndex((choice) => choice.value === results[active]?.value) : 0
+    if (settled && !defaultApplied.current && config.default !== undefined) {
+      at = list.findIndex((choice) => choice.value === config.default)
+      defaultApplied.current = true
+    }
+    setActive(Math.max(0, at))
+    setResults(list)
+  }
+
   useEffect(() => {
     let dropped = false
-    // The list at once, in this keystroke's frame; the active line stays on the same choice when it is still listed.
-    const shown = (list: readonly SearchChoice<T>[], settled: boolean) => {
-      let at = list.findIndex((choice) => choice.value === results[active]?.value)
-      if (settled && !defaultApplied.current && config.default !== undefined) {
-        at = list.findIndex((choice) => choice.value === config.default)
-        defaultApplied.current = true
-      }
-      setActive(Math.max(0, at))
-      setResults(list)
-    }
-    const first = config.first?.(term) ?? null
-    if (first) shown(first, false)
     setStatus('loading')
     setError(undefined)
     const settle = async () => {
@@ -73,7 +76,7 @@ export const searchPrompt = createPrompt(<T extends string>(config: SearchPrompt
       try {
         const list = await config.source(term)
         if (dropped) return
-        shown(list, true)
+        show(list, true)
         setStatus('idle')
       } catch (failure) {
         if (!dropped && failure instanceof Error) setError(failure.message)
@@ -100,7 +103,12 @@ export const searchPrompt = createPrompt(<T extends string>(config: SearchPrompt
       rl.clearLine(0)
       rl.write(term)
       if (results.length > 0) setActive(Math.max(0, Math.min(results.length - 1, active + (isUpKey(key) ? -1 : 1))))
-    } else setTerm(rl.line)
+    } else if (rl.line !== term) {
+      setTerm(rl.line)
+      // The list at once, drawn with the text typed in this keystroke's own render (state set in an effect would wait for the next one).
+      const first = config.first?.(rl.line)
+      if (first) show(first, false)
+    }
   })
 
   const message = theme.style.message(config.message, status === 'done' ? 'done' : 'idle')

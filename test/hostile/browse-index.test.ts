@@ -12,6 +12,7 @@ import { BrowseSearch } from '../../src/store/search-reads.js'
 import type { Store } from '../../src/store/store.js'
 import { BROWSE_SEARCH } from '../../src/commands/browse/choices.js'
 import { graphLibrary } from './support/graph-library.js'
+import { searchFixture } from '../unit/search/fixture.js'
 import { testContext } from '../support/context.js'
 import { main } from '../../src/main.js'
 import type { SearchQuestion } from '../../src/terminal/prompts.js'
@@ -34,6 +35,24 @@ async function scanned(library: string, typed: string) {
   const whole = await plainStore(library).read()
   return shape(new LibrarySearch(libraryEntries(whole)).search(parseTypedQuery(typed), BROWSE_SEARCH))
 }
+
+/** The ids of the entries with every word of the text typed so far, in the scan of a fresh parse of `library` (the reference). */
+async function matching(library: string, typed: string): Promise<Set<string>> {
+  const whole = await plainStore(library).read()
+  const all = new LibrarySearch(libraryEntries(whole)).search(parseTypedQuery(typed), { ...BROWSE_SEARCH, limit: Infinity })
+  return new Set(all.hits.filter((hit) => hit.missing.length === 0).map((hit) => hit.id))
+}
+
+/** What browse types in these tests, in the search fixture (60 entries: more than a list holds). */
+const TYPED_IN_FIXTURE = [
+  'graph attention',
+  'quantum chem',
+  'tranformer mod',
+  'neural message passing quantum',
+  'tag:gnn mess',
+  'graph -spec',
+  'lottery ticket',
+]
 
 /** The store, counting the times the whole library is read. */
 function counted(store: Store): { store: Store; wholeReads: () => number } {
@@ -67,6 +86,51 @@ describe('browse from the index', () => {
       }
     }
     expect(wholeReads()).toBe(0)
+  })
+
+  it("draws at each keystroke a first screenful at once, only of entries matching the text, then settles on the scan's list", async () => {
+    const { library, cache } = await written(searchFixture())
+    const { store, wholeReads } = counted(indexedStore(library, cache))
+    const browse = await BrowseSearch.open(store)
+    browse.prepare()
+    expect(browse.first(parseTypedQuery('graph'), BROWSE_SEARCH, 12)).toBeNull() // nothing answered yet
+    let drawnAtOnce = 0
+    for (const text of TYPED_IN_FIXTURE) {
+      for (let i = 0; i <= text.length; i++) {
+        const typed = text.slice(0, i)
+        const first = browse.first(parseTypedQuery(typed), BROWSE_SEARCH, 12)
+        const settled = await browse.search(parseTypedQuery(typed), BROWSE_SEARCH)
+        expect(shape(settled), typed).toEqual(await scanned(library, typed))
+        if (!first) continue
+        drawnAtOnce++
+        // A text typed before: the list settled then; else at most a screenful, of entries matching it.
+        if (first.length > 12) expect(first, typed).toEqual(settled.hits)
+        const matches = await matching(library, typed)
+        for (const hit of first) expect(matches.has(hit.id), `${typed}: ${hit.id}`).toBe(true)
+      }
+    }
+    expect(drawnAtOnce).toBeGreaterThan(50)
+    // A text typed again: the settled list at once, as it was answered.
+    for (const typed of ['graph att', 'quantum']) {
+      const settled = await browse.search(parseTypedQuery(typed), BROWSE_SEARCH)
+      expect(browse.first(parseTypedQuery(typed), BROWSE_SEARCH, 12)).toEqual(settled.hits)
+    }
+    expect(wholeReads()).toBe(0)
+  })
+
+  it('draws at once the hits held that match a narrower text, with their snippets for it', async () => {
+    const { library, cache } = await written(searchFixture())
+    const browse = await BrowseSearch.open(indexedStore(library, cache))
+    const wide = await browse.search(parseTypedQuery('graph'), BROWSE_SEARCH)
+    const first = browse.first(parseTypedQuery('graph att'), BROWSE_SEARCH, 12)!
+    const held = new Set(wide.hits.map((hit) => hit.id))
+    expect(first.length).toBeGreaterThan(0)
+    for (const hit of first) {
+      expect(held.has(hit.id)).toBe(true)
+      expect(hit.missing).toEqual([])
+    }
+    // A word none of them holds: an empty list at once, not the list of another text.
+    expect(browse.first(parseTypedQuery('graph zebra'), BROWSE_SEARCH, 12)).toEqual([])
   })
 
   it('answers a query on citations from the library read whole, once', async () => {
@@ -131,9 +195,15 @@ describe('browse from the index', () => {
     const { library, cache } = await written(browsedLibrary())
     const { store, wholeReads } = counted(indexedStore(library, cache))
     const lists: string[][] = []
+    const firsts: { typed: string; values: string[] }[] = []
     const script = [
       async (q: SearchQuestion<string>) => {
-        for (const typed of ['q', 'qu', 'qua', 'quantum', 'quantum chem']) lists.push((await q.source(typed)).map((c) => c.value))
+        for (const typed of ['q', 'qu', 'qua', 'quantum', 'quantum chem']) {
+          // As the prompt asks: the list at once, then the settled one.
+          const first = q.first?.(typed)
+          if (first) firsts.push({ typed, values: first.map((c) => c.value) })
+          lists.push((await q.source(typed)).map((c) => c.value))
+        }
         return lists.at(-1)![0]!
       },
       () => null, // Esc
@@ -143,6 +213,11 @@ describe('browse from the index', () => {
     expect(await main(['browse'], { ...ctx, store })).toBe(0)
     expect(lists.at(-1)).toEqual((await scanned(library, 'quantum chem')).hits.map((hit) => hit.id))
     expect(lists.at(-1)![0]).toBe('gilmer2017neural')
+    expect(firsts.map((first) => first.typed)).toEqual(['qu', 'qua', 'quantum', 'quantum chem'])
+    for (const { typed, values } of firsts) {
+      const matches = await matching(library, typed)
+      for (const value of values) expect(matches.has(value), `${typed}: ${value}`).toBe(true)
+    }
     expect(ctx.stdout()).toContain('Neural Message Passing for Quantum Chemistry')
     expect(ctx.stdout()).toContain('quantum chemistry with')
     expect(wholeReads()).toBe(0)

@@ -155,7 +155,7 @@ describe('browse through the fake context', () => {
   })
 })
 
-describe('escapableSearch on @inquirer/search', () => {
+describe('escapableSearch', () => {
   const choices = (term: string): SearchChoice<string>[] =>
     ['graph attention', 'graph networks', 'gaussian processes']
       .filter((n) => n.includes(term))
@@ -186,6 +186,45 @@ describe('escapableSearch on @inquirer/search', () => {
     await nextRender()
     expect(getScreen()).toContain('graph networks')
     expect(asked).toEqual(['graph n'])
+    events.keypress('enter')
+    await expect(answer).resolves.toBe('graph-networks')
+  })
+
+  it('draws the list `first` gives at once, then the settled one from the source when it answers', async () => {
+    const settled: ((list: SearchChoice<string>[]) => void)[] = []
+    const { answer, events, getScreen, nextRender } = await render(escapableSearch, {
+      ...question,
+      first: (term: string) => (term === '' ? null : [{ name: `at once: ${term}`, value: 'at-once' }]),
+      source: (term: string) => (term === '' ? choices(term) : new Promise<SearchChoice<string>[]>((resolve) => settled.push(resolve))),
+    })
+    await nextRender()
+    events.type('graph')
+    expect(getScreen()).toContain('at once: graph')
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(settled).toHaveLength(1) // asked once, for the text typed last
+    settled[0]!(choices('graph'))
+    await nextRender()
+    expect(getScreen()).toContain('graph networks')
+    expect(getScreen()).not.toContain('at once')
+    events.keypress('down')
+    events.keypress('enter')
+    await expect(answer).resolves.toBe('graph-networks')
+  })
+
+  it('drops a settled answer for a text typed past, and Enter picks from the list drawn at once', async () => {
+    const settled = new Map<string, (list: SearchChoice<string>[]) => void>()
+    const { answer, events, getScreen } = await render(escapableSearch, {
+      ...question,
+      first: (term: string) => choices(term).slice(0, 1),
+      source: (term: string) => new Promise<SearchChoice<string>[]>((resolve) => settled.set(term, resolve)),
+    })
+    events.type('gra')
+    await new Promise((resolve) => setImmediate(resolve))
+    events.type('ph n')
+    expect(getScreen()).toContain('graph networks')
+    settled.get('gra')!(choices('gra')) // answered late: 'graph attention' must not come back
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(getScreen()).not.toContain('graph attention')
     events.keypress('enter')
     await expect(answer).resolves.toBe('graph-networks')
   })
