@@ -23,7 +23,7 @@ export class DeferredFileStore implements Store {
     /** How changes are recorded in the library's history. */
     private readonly loadRecorder: LoadRecorder,
     /** Where the library's index is kept. */
-    private readonly index?: IndexOptions,
+    readonly index?: IndexOptions,
   ) {}
 
   async read(): Promise<Library> {

@@ -73,7 +73,7 @@ export class FileStore implements Store {
     /** Told when a saved change could not be recorded (a git commit that failed); the context tells the person. */
     private readonly warn: (message: string) => void = () => undefined,
     /** Where the library's index is kept; without it every read reads the whole library. */
-    private readonly index?: IndexOptions,
+    readonly index?: IndexOptions,
   ) {}
 
   #indexed: Promise<IndexedLibrary> | undefined

@@ -1,10 +1,10 @@
-import { libraryEntries, outlineEntries, type Entry, type EntryList } from '../core/records/entries.js'
+import { libraryEntries, outlineEntries, type EntryList } from '../core/records/entries.js'
 import type { LastWord } from '../core/search/compile.js'
 import { presentHits, PostingsSearch, type RankedResult } from '../core/search/postings-search.js'
 import type { PostedEntry } from '../core/search/postings.js'
 import type { Query } from '../core/search/query.js'
 import { PostingsUnavailable } from '../core/search/postings.js'
-import { LibrarySearch, type SearchHit, type SearchOptions, type SearchResult } from '../core/search/search.js'
+import { LibrarySearch, type SearchOptions, type SearchResult } from '../core/search/search.js'
 import type { LibraryOutline } from '../core/records/outline.js'
 import { readOutline, readPostings, readRecords } from './outline-reads.js'
 import type { Store } from './store.js'
@@ -118,35 +118,6 @@ export class BrowseSearch {
     this.opened.engine.prepare()
   }
 
-  /**
-   * The first screenful for `query` (`screenful` hits), at once, within the keystroke's frame
-   * whatever the library's size: the answer kept for it when the text was typed before, else the
-   * hits of the list answered last that match it, ranked among themselves by the scan (the reference
-   * engine) over their records, already read. Null when there is none to show before `search`
-   * answers: nothing answered yet, or the hits at hand would correct the query's words otherwise
-   * than the library did (they are no sample of its words). `search`'s answer is the settled list.
-   */
-  first(query: Query, options: SearchOptions, screenful: number): SearchHit[] | null {
-    const known = this.answered.get(JSON.stringify([query, options]))
-    if (known) return known.hits
-    const last = this.last
-    if (!last) return null
-    const { hits, corrections } = last.scan.search(query, { ...options, limit: screenful })
-    if (JSON.stringify(corrections) !== JSON.stringify(last.result.corrections)) return null
-    return hits.filter((hit) => hit.missing.length === 0)
-  }
-
-  /** The list answered last, and the scan of its hits' records (made as it is answered, not in the next keystroke's frame). */
-  private last: { result: SearchResult; scan: LibrarySearch } | undefined
-
-  private answeredLast(result: SearchResult): SearchResult {
-    if (this.last?.result !== result) {
-      const held = result.hits.map(({ id, paper, summary }): Entry => ({ id, paper, summary }))
-      this.last = { result, scan: new LibrarySearch(held) }
-    }
-    return result
-  }
-
   async search(query: Query, options: SearchOptions): Promise<SearchResult> {
     if (this.store.changedSince?.(this.opened.outline)) {
       // Saved or edited since it was opened: the outline, places and postings of the file as it is now.
@@ -158,12 +129,12 @@ export class BrowseSearch {
     if (known) {
       this.answered.delete(key)
       this.answered.set(key, known) // the most recently used last
-      return this.answeredLast(known)
+      return known
     }
     const result = await this.answer(query, options)
     this.answered.set(key, result)
     if (this.answered.size > ANSWERS_KEPT) this.answered.delete(this.answered.keys().next().value!)
-    return this.answeredLast(result)
+    return result
   }
 
   /** Answers kept, by query and options, for the library opened (one per text typed: a word and its backspaces). */
@@ -194,7 +165,6 @@ export class BrowseSearch {
     this.opened = await openedNow(this.store, rebuild)
     this.scan = undefined
     this.answered.clear()
-    this.last = undefined
   }
 
   private scan: LibrarySearch | undefined

@@ -118,4 +118,6 @@ export interface Store {
   recordsAt?(outline: LibraryOutline): RecordsAt | null
   /** Records of the library an outline from `outline()` was made of, found by name (see `readNamed`); null without an index. */
   named?(outline: LibraryOutline): Promise<NamedRecords | null>
+  /** Where a library file's index is kept (IndexOptions), and who is told of a long rebuild: another thread opens the same library with it (browse's search). */
+  readonly index?: { readonly cacheDir: string; readonly note?: (message: string) => void }
 }

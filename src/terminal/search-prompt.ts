@@ -20,7 +20,14 @@ import {
 } from '@inquirer/core'
 import figures from '@inquirer/figures'
 import { styleText } from 'node:util'
-import type { SearchChoice } from './prompts.js'
+
+/** One line of the list (prompts.ts's SearchChoice). */
+interface SearchChoice<T extends string> {
+  name: string
+  value: T
+  /** Shown under the list while this choice is the active one. */
+  description?: string
+}
 
 export interface SearchPromptConfig<T extends string> {
   message: string

@@ -1,7 +1,10 @@
 // browse answers every keystroke from the index's outline and postings, reading whole only the
 // records it shows: what it lists is what the scan of a fresh parse gives for each text typed,
 // also when the library or its postings change under it while it is open.
-import { truncateSync, writeFileSync, readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import type { FileStore } from '../../src/store/file-store.js'
 import { describe, expect, it } from 'vitest'
 import type { Library } from '../../src/core/model.js'
 import { libraryEntries } from '../../src/core/records/entries.js'
@@ -9,6 +12,8 @@ import { parseTypedQuery } from '../../src/core/search/query.js'
 import { LibrarySearch, type SearchResult } from '../../src/core/search/search.js'
 import { postingsPath } from '../../src/store/index/location.js'
 import { BrowseSearch } from '../../src/store/search-reads.js'
+import { BrowseLists } from '../../src/store/browse-lists.js'
+import { build } from 'esbuild'
 import type { Store } from '../../src/store/store.js'
 import { BROWSE_SEARCH } from '../../src/commands/browse/choices.js'
 import { graphLibrary } from './support/graph-library.js'
@@ -54,6 +59,40 @@ const TYPED_IN_FIXTURE = [
   'lottery ticket',
 ]
 
+/** One summary of `library` now speaks of a zebra. */
+const tinyChange = (library: Library): Library => ({
+  ...library,
+  summaries: library.summaries.map((summary, i) => (i === 0 ? { ...summary, body: `${summary.body} A zebra crossing.` } : summary)),
+})
+
+/** What opening BrowseLists needs, from the sources bundled into one JavaScript file (as dist/ runs them: a worker runs that file). */
+interface Built {
+  BrowseLists: typeof BrowseLists
+  FileStore: typeof FileStore
+  parseTypedQuery: typeof parseTypedQuery
+}
+
+/** The built modules, for `use`; the bundle removed after. */
+async function withBuilt(use: (built: Built) => Promise<void>): Promise<void> {
+  const entry = [
+    "export { BrowseLists } from './src/store/browse-lists.ts'",
+    "export { FileStore } from './src/store/file-store.ts'",
+    "export { parseTypedQuery } from './src/core/search/query.ts'",
+  ].join('\n')
+  const root = fileURLToPath(new URL('../..', import.meta.url))
+  // Below the project's node_modules, where the packages left out of the bundle are found.
+  mkdirSync(join(root, 'node_modules', '.cache'), { recursive: true })
+  const dir = mkdtempSync(join(root, 'node_modules', '.cache', 'precis-test-'))
+  try {
+    const outfile = join(dir, 'modules.js')
+    const options = { bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' } as const
+    await build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, outfile, ...options })
+    await use((await import(pathToFileURL(outfile).href)) as Built)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 /** The store, counting the times the whole library is read. */
 function counted(store: Store): { store: Store; wholeReads: () => number } {
   let reads = 0
@@ -91,15 +130,14 @@ describe('browse from the index', () => {
   it("draws at each keystroke a first screenful at once, only of entries matching the text, then settles on the scan's list", async () => {
     const { library, cache } = await written(searchFixture())
     const { store, wholeReads } = counted(indexedStore(library, cache))
-    const browse = await BrowseSearch.open(store)
-    browse.prepare()
-    expect(browse.first(parseTypedQuery('graph'), BROWSE_SEARCH, 12)).toBeNull() // nothing answered yet
+    const lists = await BrowseLists.open(store, { worker: false })
+    expect(lists.first(parseTypedQuery('graph'), BROWSE_SEARCH, 12)).toBeNull() // nothing settled yet
     let drawnAtOnce = 0
     for (const text of TYPED_IN_FIXTURE) {
       for (let i = 0; i <= text.length; i++) {
         const typed = text.slice(0, i)
-        const first = browse.first(parseTypedQuery(typed), BROWSE_SEARCH, 12)
-        const settled = await browse.search(parseTypedQuery(typed), BROWSE_SEARCH)
+        const first = lists.first(parseTypedQuery(typed), BROWSE_SEARCH, 12)
+        const settled = (await lists.search(parseTypedQuery(typed), BROWSE_SEARCH))!
         expect(shape(settled), typed).toEqual(await scanned(library, typed))
         if (!first) continue
         drawnAtOnce++
@@ -110,19 +148,19 @@ describe('browse from the index', () => {
       }
     }
     expect(drawnAtOnce).toBeGreaterThan(50)
-    // A text typed again: the settled list at once, as it was answered.
+    // A text typed again: the list settled for it, at once.
     for (const typed of ['graph att', 'quantum']) {
-      const settled = await browse.search(parseTypedQuery(typed), BROWSE_SEARCH)
-      expect(browse.first(parseTypedQuery(typed), BROWSE_SEARCH, 12)).toEqual(settled.hits)
+      const settled = await lists.search(parseTypedQuery(typed), BROWSE_SEARCH)
+      expect(lists.first(parseTypedQuery(typed), BROWSE_SEARCH, 12)).toEqual(settled!.hits)
     }
     expect(wholeReads()).toBe(0)
   })
 
   it('draws at once the hits held that match a narrower text, with their snippets for it', async () => {
     const { library, cache } = await written(searchFixture())
-    const browse = await BrowseSearch.open(indexedStore(library, cache))
-    const wide = await browse.search(parseTypedQuery('graph'), BROWSE_SEARCH)
-    const first = browse.first(parseTypedQuery('graph att'), BROWSE_SEARCH, 12)!
+    const lists = await BrowseLists.open(indexedStore(library, cache), { worker: false })
+    const wide = (await lists.search(parseTypedQuery('graph'), BROWSE_SEARCH))!
+    const first = lists.first(parseTypedQuery('graph att'), BROWSE_SEARCH, 12)!
     const held = new Set(wide.hits.map((hit) => hit.id))
     expect(first.length).toBeGreaterThan(0)
     for (const hit of first) {
@@ -130,7 +168,33 @@ describe('browse from the index', () => {
       expect(hit.missing).toEqual([])
     }
     // A word none of them holds: an empty list at once, not the list of another text.
-    expect(browse.first(parseTypedQuery('graph zebra'), BROWSE_SEARCH, 12)).toEqual([])
+    expect(lists.first(parseTypedQuery('graph zebra'), BROWSE_SEARCH, 12)).toEqual([])
+  })
+
+  it('built, settles every text typed in a worker thread, only the last of those sent at once, following a save', async () => {
+    const { library, cache } = await written(searchFixture())
+    await withBuilt(async (built) => {
+      const lists = await built.BrowseLists.open(new built.FileStore(library, 2_000, undefined, () => undefined, { cacheDir: cache }))
+      const parse = built.parseTypedQuery
+      try {
+        expect(lists.inWorker).toBe(true)
+        for (const text of TYPED_IN_FIXTURE.slice(0, 3)) {
+          for (let i = 0; i <= text.length; i++) {
+            const typed = text.slice(0, i)
+            expect(shape((await lists.search(parse(typed), BROWSE_SEARCH))!), typed).toEqual(await scanned(library, typed))
+          }
+        }
+        // Texts sent faster than they are searched: the one running answers, the ones replaced before they ran answer null.
+        const answers = await Promise.all(['q', 'qu', 'qua', 'quantum'].map((typed) => lists.search(parse(typed), BROWSE_SEARCH)))
+        expect(answers.slice(1, 3)).toEqual([null, null])
+        expect(shape(answers[3]!)).toEqual(await scanned(library, 'quantum'))
+        // Another process saves: the worker's search follows.
+        await indexedStore(library, cache).update((lib) => Object.assign(lib, tinyChange(lib)))
+        expect(shape((await lists.search(parse('zebra'), BROWSE_SEARCH))!)).toEqual(await scanned(library, 'zebra'))
+      } finally {
+        await lists.close()
+      }
+    })
   })
 
   it('answers a query on citations from the library read whole, once', async () => {

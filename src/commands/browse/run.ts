@@ -3,7 +3,7 @@ import { UsageError } from '../../core/errors.js'
 import type { Entry } from '../../core/records/entries.js'
 import { parseTypedQuery } from '../../core/search/query.js'
 import type { SearchHit } from '../../core/search/search.js'
-import { BrowseSearch } from '../../store/search-reads.js'
+import { BrowseLists } from '../../store/browse-lists.js'
 import { cacheDir } from '../../store/paths.js'
 import type { MathConversions } from '../../render/math-conversions.js'
 import { BROWSE_SEARCH, browseLines } from './choices.js'
@@ -27,9 +27,17 @@ const LISTS_KEPT = 8
 
 export async function browseRun(opts: BrowseOptions, ctx: Context): Promise<void> {
   if (!canPrompt(ctx)) throw new UsageError('browse needs a terminal; to search from a script use: precis search <query>')
-  // The outline and postings from the index (built when stale), kept for every keystroke; records are read only for the hits shown.
-  const search = await BrowseSearch.open(ctx.store)
-  search.prepare() // before the first keystroke, not during it
+  // The outline and postings from the index (built when stale), kept for every keystroke, in a worker thread where
+  // there can be one (a search at 100,000 summaries takes longer than a frame); records are read only for the hits shown.
+  const search = await BrowseLists.open(ctx.store)
+  try {
+    await browseLists(opts, ctx, search)
+  } finally {
+    await search.close()
+  }
+}
+
+async function browseLists(opts: BrowseOptions, ctx: Context, search: BrowseLists): Promise<void> {
   // Snippets read as `show` reads, their math from the cache of formulas earlier runs converted: the
   // cache and the TeX renderer load with the first snippet that may hold math, once (temml with the first formula not in the cache).
   let rendering: SnippetRendering | null = null
@@ -67,8 +75,9 @@ export async function browseRun(opts: BrowseOptions, ctx: Context): Promise<void
       },
       source: async (typed) => {
         term = typed
-        const { hits } = await search.search(parseTypedQuery(typed), BROWSE_SEARCH)
-        return lines(hits, await renderingFor(hits))
+        const settled = await search.search(parseTypedQuery(typed), BROWSE_SEARCH)
+        if (!settled) return [] // a later text replaced it: the prompt has dropped it already
+        return lines(settled.hits, await renderingFor(settled.hits))
       },
     })
     const entry = id === null ? undefined : listed.find((list) => list.has(id))?.get(id)

@@ -1,0 +1,104 @@
+/**
+ * browse's two lists for each text typed: the first screenful at once, on the thread that reads the
+ * keys (`first`), and the settled list, the search's exact answer, from a worker thread when precis
+ * runs built (browse-worker.ts) and else from a BrowseSearch on this thread (`search`).
+ */
+import type { Entry } from '../core/records/entries.js'
+import type { LibraryOutline } from '../core/records/outline.js'
+import type { Query } from '../core/search/query.js'
+import { LibrarySearch, type SearchHit, type SearchOptions, type SearchResult } from '../core/search/search.js'
+import { searchWorkerFor } from './browse-worker.js'
+import { readOutline } from './outline-reads.js'
+import { BrowseSearch } from './search-reads.js'
+import type { Store } from './store.js'
+
+/** Settled lists kept for `first` (each of 50 hits with their records: a few hundred kilobytes). */
+const LISTS_KEPT = 32
+
+export class BrowseLists {
+  private constructor(
+    private readonly store: Store,
+    private readonly settle: { search(query: Query, options: SearchOptions): Promise<SearchResult | null>; close?(): Promise<void> },
+    private shownOutline: LibraryOutline,
+    /** Whether the settled lists come from a worker thread. */
+    readonly inWorker: boolean,
+  ) {}
+
+  /**
+   * Opened as browse opens, before the first keystroke: the outline and postings read, the entries
+   * ordered by recency. `worker`: the settled lists from a worker thread where there can be one.
+   */
+  static async open(store: Store, options: { worker: boolean } = { worker: true }): Promise<BrowseLists> {
+    if (options.worker && store.index) {
+      // The index checked (and built when stale, with its progress line) here, before the worker reads it.
+      const outline = await readOutline(store, { forSearch: true })
+      const worker = searchWorkerFor(store)
+      if (worker) {
+        // A thread that fails (not a search that does) leaves the searches to this one.
+        let own: Promise<BrowseSearch> | undefined
+        const search = async (query: Query, options: SearchOptions) => {
+          try {
+            return await worker.search(query, options)
+          } catch (error) {
+            if (!worker.broken) throw error
+            own ??= BrowseSearch.open(store).then((search) => (search.prepare(), search))
+            return (await own).search(query, options)
+          }
+        }
+        return new BrowseLists(store, { search, close: () => worker.close() }, outline, true)
+      }
+    }
+    const search = await BrowseSearch.open(store)
+    search.prepare()
+    return new BrowseLists(store, { search: (query, options) => search.search(query, options) }, search.outline, false)
+  }
+
+  /** The outline the snippets' citations are resolved against: the library's as it is now, read again after a change. */
+  get outline(): LibraryOutline {
+    return this.shownOutline
+  }
+
+  /**
+   * The first screenful for `query` (`screenful` hits), at once, within the keystroke's frame
+   * whatever the library's size: the list settled for it when the text was typed before, else the
+   * hits of the list settled last that match it, ranked among themselves by the scan (the reference
+   * engine) over their records, already read. Null when there is none to show before the settled
+   * list: nothing settled yet, or the hits at hand would correct the query's words otherwise than the
+   * library did (they are no sample of its words).
+   */
+  first(query: Query, options: SearchOptions, screenful: number): SearchHit[] | null {
+    const known = this.settled.get(JSON.stringify([query, options]))
+    if (known) return known.hits
+    const last = this.last
+    if (!last) return null
+    const { hits, corrections } = last.scan.search(query, { ...options, limit: screenful })
+    if (JSON.stringify(corrections) !== JSON.stringify(last.result.corrections)) return null
+    return hits.filter((hit) => hit.missing.length === 0)
+  }
+
+  /** The settled list for `query`: the search's answer; null when a later text replaced it before it was searched for. */
+  async search(query: Query, options: SearchOptions): Promise<SearchResult | null> {
+    const result = await this.settle.search(query, options)
+    if (!result) return null
+    if (this.store.changedSince?.(this.shownOutline)) this.shownOutline = await readOutline(this.store, { forSearch: true })
+    const key = JSON.stringify([query, options])
+    this.settled.delete(key)
+    this.settled.set(key, result) // the most recently settled last
+    if (this.settled.size > LISTS_KEPT) this.settled.delete(this.settled.keys().next().value!)
+    // Made now, not in the next keystroke's frame.
+    const held = result.hits.map(({ id, paper, summary }): Entry => ({ id, paper, summary }))
+    this.last = { result, scan: new LibrarySearch(held) }
+    return result
+  }
+
+  /** Lets the worker go (browse leaving). */
+  async close(): Promise<void> {
+    await this.settle.close?.()
+  }
+
+  /** Settled lists by query and options, for texts typed again (a backspace): shown at once, then settled again (the library may have changed). */
+  private readonly settled = new Map<string, SearchResult>()
+
+  /** The list settled last, and the scan of its hits' records. */
+  private last: { result: SearchResult; scan: LibrarySearch } | undefined
+}
