@@ -85,9 +85,10 @@ export class BrowseLists {
     this.settled.delete(key)
     this.settled.set(key, result) // the most recently settled last
     if (this.settled.size > LISTS_KEPT) this.settled.delete(this.settled.keys().next().value!)
-    // Made now, not in the next keystroke's frame.
-    const held = result.hits.map(({ id, paper, summary }): Entry => ({ id, paper, summary }))
-    this.last = { result, scan: new LibrarySearch(held) }
+    // Made and prepared (each text's wide words, the short fields joined) now, not in the next keystroke's frame.
+    const scan = new LibrarySearch(result.hits.map(({ id, paper, summary }): Entry => ({ id, paper, summary })))
+    scan.prepare()
+    this.last = { result, scan }
     return result
   }
 

@@ -77,7 +77,7 @@ const HEAVY = [
   '@retorquere/bibtex-parser',
   'inquirer',
   '@inquirer/prompts',
-  '@inquirer/search',
+  '@inquirer/core',
   'cli-table3',
   'entities',
 ]
