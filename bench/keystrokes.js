@@ -28,12 +28,15 @@ export const TYPED = ['graph attention', 'quantum chem', 'tranformer model']
  * the postings file in `cacheDir` (built first, by an opening not timed, when they are not there
  * yet), reading only the records shown, in two child processes (`bundle` from browseBundle):
  *
- * - on one thread (`thread`), in CPU: the list drawn at once (`first`, BrowseLists.first: the
- *   keystroke's own work on the thread that reads the keys; `shown`: at how many keystrokes there
- *   was one) and the search's exact answer, the settled list (`median`, `p95`, `max` in wall time
- *   and `cpu`, as measured before there was a first list), and `settled`, the two together;
- * - as browse runs (`worker`): the settled list from the worker thread, the time from the keystroke
- *   to its answer (wall: CPU counts both threads), and the process's peak memory in KiB (null
+ * - on one thread (`thread`), in CPU (process.cpuUsage: every thread's, V8's compilers and
+ *   collectors too): the list drawn at once (`first`, BrowseLists.first: the keystroke's own work on
+ *   the thread that reads the keys; `shown`: at how many keystrokes there was one), pessimistic, as
+ *   the search's garbage is collected on the same heap here and not in browse; the search's exact
+ *   answer, the settled list (`median`, `p95`, `max` in wall time and `cpu`, as measured before
+ *   there was a first list), and `settled`, the two together (what the keys would wait for with the
+ *   search on their thread);
+ * - as browse runs (`worker`): the time from the keystroke to the settled list from the worker
+ *   (`worker.wall`: CPU would count both threads), and the process's peak memory in KiB (null
  *   without GNU time): browse's own, the postings having been built by the other process.
  *
  * And the time browse takes to open (`prepareMs`: the outline and postings read, the entries ordered by recency).

@@ -30,8 +30,11 @@ export class BrowseLists {
    */
   static async open(store: Store, options: { worker: boolean } = { worker: true }): Promise<BrowseLists> {
     if (options.worker && store.index) {
-      // The index checked (and built when stale, with its progress line) here, before the worker reads it.
-      const outline = await readOutline(store, { forSearch: true })
+      // The index checked here, before the worker reads it: when stale, built with the postings in one reading
+      // of the library, with its progress line. The outline that holds the postings so built is let go (the
+      // worker loads its own): this thread keeps one read again from the index, current now.
+      await readOutline(store, { forSearch: true })
+      const outline = await readOutline(store)
       const worker = searchWorkerFor(store)
       if (worker) {
         // A thread that fails (not a search that does) leaves the searches to this one.
@@ -80,7 +83,7 @@ export class BrowseLists {
   async search(query: Query, options: SearchOptions): Promise<SearchResult | null> {
     const result = await this.settle.search(query, options)
     if (!result) return null
-    if (this.store.changedSince?.(this.shownOutline)) this.shownOutline = await readOutline(this.store, { forSearch: true })
+    if (this.store.changedSince?.(this.shownOutline)) this.shownOutline = await readOutline(this.store)
     const key = JSON.stringify([query, options])
     this.settled.delete(key)
     this.settled.set(key, result) // the most recently settled last
