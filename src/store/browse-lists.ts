@@ -22,14 +22,17 @@ export class BrowseLists {
     private shownOutline: LibraryOutline,
     /** Whether the settled lists come from a worker thread. */
     readonly inWorker: boolean,
+    /** The hits a first list holds at most: the lines the prompt shows at once. */
+    private readonly screenful: number,
   ) {}
 
   /**
    * Opened as browse opens, before the first keystroke: the outline and postings read, the entries
    * ordered by recency. `worker`: the settled lists from a worker thread where there can be one.
    */
-  static async open(store: Store, options: { worker: boolean } = { worker: true }): Promise<BrowseLists> {
-    if (options.worker && store.index) {
+  static async open(store: Store, options: { screenful: number; worker?: boolean }): Promise<BrowseLists> {
+    const { screenful, worker: inWorker = true } = options
+    if (inWorker && store.index) {
       // The index checked here, before the worker reads it: when stale, built with the postings in one reading
       // of the library, with its progress line. The outline that holds the postings so built is let go (the
       // worker loads its own): this thread keeps one read again from the index, current now.
@@ -48,12 +51,12 @@ export class BrowseLists {
             return (await own).search(query, options)
           }
         }
-        return new BrowseLists(store, { search, close: () => worker.close() }, outline, true)
+        return new BrowseLists(store, { search, close: () => worker.close() }, outline, true, screenful)
       }
     }
     const search = await BrowseSearch.open(store)
     search.prepare()
-    return new BrowseLists(store, { search: (query, options) => search.search(query, options) }, search.outline, false)
+    return new BrowseLists(store, { search: (query, options) => search.search(query, options) }, search.outline, false, screenful)
   }
 
   /** The outline the snippets' citations are resolved against: the library's as it is now, read again after a change. */
@@ -62,21 +65,31 @@ export class BrowseLists {
   }
 
   /**
-   * The first screenful for `query` (`screenful` hits), at once, within the keystroke's frame
-   * whatever the library's size: the list settled for it when the text was typed before, else the
-   * hits of the list settled last that match it, ranked among themselves by the scan (the reference
-   * engine) over their records, already read. Null when there is none to show before the settled
-   * list: nothing settled yet, or the hits at hand would correct the query's words otherwise than the
-   * library did (they are no sample of its words).
+   * The first screenful for `query`, at once, within the keystroke's frame whatever the library's
+   * size: the list settled for it when the text was typed before, else the hits of the list settled
+   * last that match it, a screenful at a time in that list's order, each screenful's ranked among
+   * themselves by the scan (the reference engine) over their records, already read: typing narrows
+   * the last list, so most often the first screenful of it is the only one read. A screenful whose
+   * records would correct the query's words otherwise than the library did (they are no sample of
+   * its words) is passed over; null when there is none to show before the settled list (nothing
+   * settled yet, or every screenful passed over).
    */
-  first(query: Query, options: SearchOptions, screenful: number): SearchHit[] | null {
+  first(query: Query, options: SearchOptions): SearchHit[] | null {
     const known = this.settled.get(JSON.stringify([query, options]))
     if (known) return known.hits
     const last = this.last
     if (!last) return null
-    const { hits, corrections } = last.scan.search(query, { ...options, limit: screenful })
-    if (JSON.stringify(corrections) !== JSON.stringify(last.result.corrections)) return null
-    return hits.filter((hit) => hit.missing.length === 0)
+    const shown: SearchHit[] = []
+    let agreed = false
+    const corrected = JSON.stringify(last.result.corrections)
+    for (const scan of last.scans) {
+      if (shown.length >= this.screenful) break
+      const { hits, corrections } = scan.search(query, { ...options, limit: this.screenful - shown.length })
+      if (JSON.stringify(corrections) !== corrected) continue
+      agreed = true
+      for (const hit of hits) if (hit.missing.length === 0) shown.push(hit)
+    }
+    return agreed ? shown : null
   }
 
   /** The settled list for `query`: the search's answer; null when a later text replaced it before it was searched for. */
@@ -89,9 +102,15 @@ export class BrowseLists {
     this.settled.set(key, result) // the most recently settled last
     if (this.settled.size > LISTS_KEPT) this.settled.delete(this.settled.keys().next().value!)
     // Made and prepared (each text's wide words, the short fields joined) now, not in the next keystroke's frame.
-    const scan = new LibrarySearch(result.hits.map(({ id, paper, summary }): Entry => ({ id, paper, summary })))
-    scan.prepare()
-    this.last = { result, scan }
+    const scans: LibrarySearch[] = []
+    for (let from = 0; from < result.hits.length; from += this.screenful) {
+      const scan = new LibrarySearch(
+        result.hits.slice(from, from + this.screenful).map(({ id, paper, summary }): Entry => ({ id, paper, summary })),
+      )
+      scan.prepare()
+      scans.push(scan)
+    }
+    this.last = { result, scans }
     return result
   }
 
@@ -103,6 +122,6 @@ export class BrowseLists {
   /** Settled lists by query and options, for texts typed again (a backspace): shown at once, then settled again (the library may have changed). */
   private readonly settled = new Map<string, SearchResult>()
 
-  /** The list settled last, and the scan of its hits' records. */
-  private last: { result: SearchResult; scan: LibrarySearch } | undefined
+  /** The list settled last, and the scans of its hits' records, a screenful each. */
+  private last: { result: SearchResult; scans: LibrarySearch[] } | undefined
 }

@@ -130,13 +130,13 @@ describe('browse from the index', () => {
   it("draws at each keystroke a first screenful at once, only of entries matching the text, then settles on the scan's list", async () => {
     const { library, cache } = await written(searchFixture())
     const { store, wholeReads } = counted(indexedStore(library, cache))
-    const lists = await BrowseLists.open(store, { worker: false })
-    expect(lists.first(parseTypedQuery('graph'), BROWSE_SEARCH, 12)).toBeNull() // nothing settled yet
+    const lists = await BrowseLists.open(store, { screenful: 12, worker: false })
+    expect(lists.first(parseTypedQuery('graph'), BROWSE_SEARCH)).toBeNull() // nothing settled yet
     let drawnAtOnce = 0
     for (const text of TYPED_IN_FIXTURE) {
       for (let i = 0; i <= text.length; i++) {
         const typed = text.slice(0, i)
-        const first = lists.first(parseTypedQuery(typed), BROWSE_SEARCH, 12)
+        const first = lists.first(parseTypedQuery(typed), BROWSE_SEARCH)
         const settled = (await lists.search(parseTypedQuery(typed), BROWSE_SEARCH))!
         expect(shape(settled), typed).toEqual(await scanned(library, typed))
         if (!first) continue
@@ -151,16 +151,16 @@ describe('browse from the index', () => {
     // A text typed again: the list settled for it, at once.
     for (const typed of ['graph att', 'quantum']) {
       const settled = await lists.search(parseTypedQuery(typed), BROWSE_SEARCH)
-      expect(lists.first(parseTypedQuery(typed), BROWSE_SEARCH, 12)).toEqual(settled!.hits)
+      expect(lists.first(parseTypedQuery(typed), BROWSE_SEARCH)).toEqual(settled!.hits)
     }
     expect(wholeReads()).toBe(0)
   })
 
   it('draws at once the hits held that match a narrower text, with their snippets for it', async () => {
     const { library, cache } = await written(searchFixture())
-    const lists = await BrowseLists.open(indexedStore(library, cache), { worker: false })
+    const lists = await BrowseLists.open(indexedStore(library, cache), { screenful: 12, worker: false })
     const wide = (await lists.search(parseTypedQuery('graph'), BROWSE_SEARCH))!
-    const first = lists.first(parseTypedQuery('graph att'), BROWSE_SEARCH, 12)!
+    const first = lists.first(parseTypedQuery('graph att'), BROWSE_SEARCH)!
     const held = new Set(wide.hits.map((hit) => hit.id))
     expect(first.length).toBeGreaterThan(0)
     for (const hit of first) {
@@ -168,13 +168,15 @@ describe('browse from the index', () => {
       expect(hit.missing).toEqual([])
     }
     // A word none of them holds: an empty list at once, not the list of another text.
-    expect(lists.first(parseTypedQuery('graph zebra'), BROWSE_SEARCH, 12)).toEqual([])
+    expect(lists.first(parseTypedQuery('graph zebra'), BROWSE_SEARCH)).toEqual([])
   })
 
   it('built, settles every text typed in a worker thread, only the last of those sent at once, following a save', async () => {
     const { library, cache } = await written(searchFixture())
     await withBuilt(async (built) => {
-      const lists = await built.BrowseLists.open(new built.FileStore(library, 2_000, undefined, () => undefined, { cacheDir: cache }))
+      const lists = await built.BrowseLists.open(new built.FileStore(library, 2_000, undefined, () => undefined, { cacheDir: cache }), {
+        screenful: 12,
+      })
       const parse = built.parseTypedQuery
       try {
         expect(lists.inWorker).toBe(true)

@@ -29,7 +29,7 @@ export async function browseRun(opts: BrowseOptions, ctx: Context): Promise<void
   if (!canPrompt(ctx)) throw new UsageError('browse needs a terminal; to search from a script use: precis search <query>')
   // The outline and postings from the index (built when stale), kept for every keystroke, in a worker thread where
   // there can be one (a search at 100,000 summaries takes longer than a frame); records are read only for the hits shown.
-  const search = await BrowseLists.open(ctx.store)
+  const search = await BrowseLists.open(ctx.store, { screenful: PAGE_SIZE })
   try {
     await browseLists(opts, ctx, search)
   } finally {
@@ -69,7 +69,7 @@ async function browseLists(opts: BrowseOptions, ctx: Context, search: BrowseList
       // At each keystroke the list at once, from the hits held (drawn in the keystroke's frame), then the settled one.
       first: (typed) => {
         term = typed
-        const hits = search.first(parseTypedQuery(typed), BROWSE_SEARCH, PAGE_SIZE)
+        const hits = search.first(parseTypedQuery(typed), BROWSE_SEARCH)
         // Snippets rendered as the last list's were: math a formula not converted yet holds is shown as stored until the list settles.
         return hits && lines(hits, rendering ?? undefined)
       },
