@@ -8,6 +8,7 @@ import { build } from 'esbuild'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { builtinModules } from 'node:module'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -77,6 +78,35 @@ const lazyPartsWithTheirGroups = {
   },
 }
 
+// Node's own modules through require(), not import. Importing one from an ES module makes Node build
+// its ES facade, which reads every export once: for node:fs that loads the streams behind the
+// ReadStream and promises getters, for node:process it opens stdin (a terminal or socket handle):
+// ~4 ms of every run for nothing. require() hands over the object; a property is read when used.
+// Commander's child_process (for executable subcommands, which precis has none of; it also loads
+// net and dgram) is required when first spawned, never at start-up.
+const builtinsRequired = {
+  name: 'builtins-required',
+  setup(build) {
+    const builtins = new Set(builtinModules)
+    build.onResolve({ filter: /^[a-z_/:]+$/ }, ({ path, importer, namespace }) => {
+      const name = path.replace(/^node:/, '')
+      if (!builtins.has(name)) return undefined
+      // The require() in the modules below: left to the banner's require at run time.
+      if (namespace.startsWith('builtin')) return { path, external: true }
+      const lazy = name === 'child_process' && /[\\/]node_modules[\\/]commander[\\/]/.test(importer)
+      return { path: name, namespace: lazy ? 'builtin-lazy' : 'builtin' }
+    })
+    build.onLoad({ filter: /./, namespace: 'builtin' }, ({ path }) => ({
+      contents: `module.exports = require(${JSON.stringify(`node:${path}`)})`,
+      loader: 'js',
+    }))
+    build.onLoad({ filter: /./, namespace: 'builtin-lazy' }, ({ path }) => ({
+      contents: `module.exports = { spawn: (...args) => require(${JSON.stringify(`node:${path}`)}).spawn(...args) }`,
+      loader: 'js',
+    }))
+  },
+}
+
 // What identifies this build (src/core/build.ts): caches of what its code computes, as the math
 // cache, are ignored by any other. A hash of the sources, this script, the locked dependencies and
 // temml's code as installed: any change to one of them is another build.
@@ -125,10 +155,10 @@ await build({
   splitting: true,
   // Flat: every file of dist/ sits one level below the package root, as src/ does (see package-files.ts).
   chunkNames: '[name]-[hash]',
-  plugins: [lazyPartsWithTheirGroups],
+  plugins: [builtinsRequired, lazyPartsWithTheirGroups],
 })
 // The worker thread a PDF is read in (src/formats/pdf-text.ts): a file of its own beside the others,
 // built apart so that the chunks every run loads are not shared with it.
-await build({ ...common, entryPoints: { 'pdf-worker': 'src/formats/pdf-worker.ts' }, outdir: 'dist' })
+await build({ ...common, plugins: [builtinsRequired], entryPoints: { 'pdf-worker': 'src/formats/pdf-worker.ts' }, outdir: 'dist' })
 // Help as a pipe or a file receives it, saved for bin/precis.js to print (scripts/save-help.mjs).
 execFileSync(process.execPath, [fileURLToPath(new URL('save-help.mjs', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit'] })
