@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { Command } from 'commander'
+import { Command, type Option } from 'commander'
 import type { Context, GlobalOptions } from './context.js'
 import { PACKAGE_JSON } from './package-files.js'
 import { precisErrors } from './command-kit/command-errors.js'
@@ -91,26 +91,27 @@ const COMMANDS: readonly Registration[] = [
 /** Commands whose work reads the other commands: help prints theirs, completion writes them into its script. */
 const NEED_EVERY_COMMAND = new Set(['help', 'completion'])
 
-/** The global options that take a value (`--library <file>`): the word after one is not the command. */
-const GLOBAL_WITH_VALUE = new Set(['--library'])
-const GLOBAL_FLAGS = new Set(['--demo', '--json', '--no-color', '--no-pager', '--no-input', '-q', '--quiet'])
-
 /**
- * The commands to build for `argv`: only the one it runs, when its first word after the global
- * options names one; building every command with its help costs more than the work of a `tags`.
- * Every command otherwise — no command, help, a mistyped name (commander suggests the closest) or
- * a word that is not plainly a global option — so that what commander prints stays the same.
+ * The commands to build for `argv`, after the program's own options `globals`: only the one it
+ * runs, when its first word after them names one; building every command with its help costs more
+ * than the work of a `tags`. Every command otherwise — no command, help, a mistyped name (commander
+ * suggests the closest) or a word that is not plainly one of `globals` — so that what commander
+ * prints stays the same.
  */
-export function commandsFor(argv?: readonly string[]): readonly Registration[] {
+export function commandsFor(argv: readonly string[] | undefined, globals: readonly Option[]): readonly Registration[] {
   if (argv === undefined) return COMMANDS
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i]!
-    if (GLOBAL_WITH_VALUE.has(word)) i++
-    else if (GLOBAL_FLAGS.has(word) || [...GLOBAL_WITH_VALUE].some((flag) => word.startsWith(`${flag}=`))) continue
-    else if (word.startsWith('-') || NEED_EVERY_COMMAND.has(word)) return COMMANDS
-    else {
+    if (word.startsWith('-')) {
+      const name = word.split('=')[0]
+      const option = globals.find((o) => o.long === name || o.short === name)
+      const inline = word.includes('=')
+      // `--library <file>`: the next word is its value, not the command.
+      if (option?.required && !inline) i++
+      else if (!option || option.optional || inline !== option.required) return COMMANDS
+    } else {
       const named = COMMANDS.filter((command) => command.names.includes(word))
-      return named.length === 1 ? named : COMMANDS
+      return named.length === 1 && !NEED_EVERY_COMMAND.has(word) ? named : COMMANDS
     }
   }
   return COMMANDS
@@ -188,7 +189,7 @@ export function buildProgram(ctx: Context, argv?: readonly string[]): Command {
     if (!IGNORE_CONFIG_OUTPUT.has(topCommand(action).name())) configureOutput(ctx)
   })
 
-  for (const { register } of commandsFor(argv)) register(program, ctx)
+  for (const { register } of commandsFor(argv, program.options)) register(program, ctx)
   precisErrors(program)
   return program
 }

@@ -51,6 +51,7 @@ describe('the commands a run builds', () => {
     [['lsit']],
     [['--library']],
     [['--bogus', 'list']],
+    [['--json=1', 'list']],
     [['help', 'list']],
     [['completion', 'bash']],
   ])('%j builds every command', (argv) => {
