@@ -32,6 +32,20 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.ts'],
+    rules: {
+      // scripts/build.mjs makes each imported Node module one module of its plain values: a namespace
+      // import would lack the getters (fs.promises), silently.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportDeclaration[source.value=/^node:/] > ImportNamespaceSpecifier',
+          message: 'Import the names used from a Node module, or its default export (see scripts/build.mjs).',
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: {
       // Tests assert on the raw bytes precis writes to a terminal (escapes, BEL, C0 and C1 controls).

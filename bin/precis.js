@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // Entry point: run main() and set the exit code; never process.exit() while a write may be pending.
-import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+
+// node:fs through require(), not import: an import makes Node build its ES facade of node:fs, which
+// reads every export and so loads the file streams precis never uses (as scripts/build.mjs does for dist/).
+const { readFileSync } = createRequire(import.meta.url)('node:fs')
 
 process.stdout.on('error', (error) => {
   // `precis list | head`: the reader left; that is not a failure.

@@ -8,9 +8,11 @@ import { build } from 'esbuild'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { builtinModules, createRequire } from 'node:module'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+const require = createRequire(import.meta.url)
 const { dependencies } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
 
 // Small packages every run needs are bundled with our code, and so are the renderers and zod, which
@@ -77,6 +79,52 @@ const lazyPartsWithTheirGroups = {
   },
 }
 
+// Node's own modules through require(), not import. Importing one from an ES module makes Node build
+// its ES facade, which reads every export once: for node:fs that loads the streams behind the
+// ReadStream and promises getters, for node:process it opens stdin (a terminal or socket handle):
+// ~4 ms of every run for nothing. require() hands over the object; a getter runs when used.
+// Commander's child_process (for executable subcommands, which precis has none of; it also loads
+// net and dgram) is required when first spawned, never at start-up.
+const builtinsRequired = {
+  name: 'builtins-required',
+  setup(build) {
+    const builtins = new Set(builtinModules)
+    build.onResolve({ filter: /^[a-z_/:]+$/ }, ({ path, importer, namespace, kind }) => {
+      const name = path.replace(/^node:/, '')
+      if (!builtins.has(name)) return undefined
+      if (name === 'child_process' && /[\\/]node_modules[\\/]commander[\\/]/.test(importer))
+        return { path: name, namespace: 'builtin-lazy' }
+      // A require() (commander's, chalk's, and those of the modules below) is left to the banner's require at run time.
+      if (kind === 'require-call' || namespace !== 'file') return { path: `node:${name}`, external: true }
+      return { path: name, namespace: 'builtin' }
+    })
+    // One module per Node module imported, evaluated once: its plain values as named exports (what
+    // `import { readFileSync } from 'node:fs'` reads, taken once as Node's facade takes them), the
+    // whole module as the default export. Not the getters (fs.promises, process.stdin): an import of
+    // one fails the build, and eslint refuses a namespace import (`import * as fs`), which would lack them.
+    // Not a CommonJS module per import: esbuild would copy every property of it for each importing file (~1 ms).
+    build.onLoad({ filter: /./, namespace: 'builtin' }, ({ path }) => {
+      const descriptors = Object.entries(Object.getOwnPropertyDescriptors(require(`node:${path}`)))
+      const names = descriptors.filter(([name, d]) => 'value' in d && name !== 'default' && isIdentifier(name)).map(([name]) => name)
+      const specifier = JSON.stringify(`node:${path}`)
+      return { contents: `const m = require(${specifier})\nexport default m\nexport const { ${names.join(', ')} } = m\n`, loader: 'js' }
+    })
+    build.onLoad({ filter: /./, namespace: 'builtin-lazy' }, ({ path }) => ({
+      contents: `module.exports = { spawn: (...args) => require(${JSON.stringify(`node:${path}`)}).spawn(...args) }`,
+      loader: 'js',
+    }))
+  },
+}
+
+/** A name that can be declared as a constant (not a reserved word). */
+function isIdentifier(name) {
+  try {
+    return /^[A-Za-z_$][\w$]*$/.test(name) && (new Function(`const ${name} = 0`), true)
+  } catch {
+    return false
+  }
+}
+
 // What identifies this build (src/core/build.ts): caches of what its code computes, as the math
 // cache, are ignored by any other. A hash of the sources, this script, the locked dependencies and
 // temml's code as installed: any change to one of them is another build.
@@ -125,10 +173,10 @@ await build({
   splitting: true,
   // Flat: every file of dist/ sits one level below the package root, as src/ does (see package-files.ts).
   chunkNames: '[name]-[hash]',
-  plugins: [lazyPartsWithTheirGroups],
+  plugins: [builtinsRequired, lazyPartsWithTheirGroups],
 })
 // The worker thread a PDF is read in (src/formats/pdf-text.ts): a file of its own beside the others,
 // built apart so that the chunks every run loads are not shared with it.
-await build({ ...common, entryPoints: { 'pdf-worker': 'src/formats/pdf-worker.ts' }, outdir: 'dist' })
+await build({ ...common, plugins: [builtinsRequired], entryPoints: { 'pdf-worker': 'src/formats/pdf-worker.ts' }, outdir: 'dist' })
 // Help as a pipe or a file receives it, saved for bin/precis.js to print (scripts/save-help.mjs).
 execFileSync(process.execPath, [fileURLToPath(new URL('save-help.mjs', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit'] })

@@ -19,7 +19,7 @@ function report(ctx: Context, message: string, details: readonly string[] = []):
  * The only place where failures become exit codes (README, Exit codes).
  */
 export async function main(argv: readonly string[], ctx: Context): Promise<number> {
-  const program = buildProgram(ctx)
+  const program = buildProgram(ctx, argv)
   try {
     await program.parseAsync([...argv], { from: 'user' })
     return ExitCode.ok

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { Command } from 'commander'
+import { Command, type Option } from 'commander'
 import type { Context, GlobalOptions } from './context.js'
 import { PACKAGE_JSON } from './package-files.js'
 import { precisErrors } from './command-kit/command-errors.js'
@@ -40,44 +40,82 @@ const { version } = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version:
 
 type Register = (program: Command, ctx: Context) => void
 
+/** A command's folder: the names it registers (with aliases and hidden commands), and how. */
+interface Registration {
+  names: readonly string[]
+  register: Register
+}
+
 /** Every command, in the order `precis --help` lists them; each is the folder src/commands/<name>/. */
-const COMMANDS: readonly Register[] = [
-  registerAdd,
-  registerList,
-  registerShow,
-  registerAttach,
-  registerOpen,
-  registerFigures,
-  registerSearch,
-  registerBrowse,
-  registerEdit,
-  registerRm,
-  registerRestore,
-  registerTrash,
-  registerExport,
-  registerImport,
-  registerTag,
-  registerTags,
-  registerQueue,
-  registerRefresh,
-  registerIdentify,
-  registerStats,
-  registerDoctor,
-  registerSync,
-  registerHistory,
-  registerMergeDriver,
-  registerHelp,
-  (program, ctx) =>
-    registerCompletion(
-      program,
-      ctx,
-      HELP_TOPICS.map((t) => t.name),
-      [...FIELDS.keys()],
-    ),
-  registerRelated,
-  registerRekey,
-  registerConfig,
+const COMMANDS: readonly Registration[] = [
+  { names: ['add'], register: registerAdd },
+  { names: ['list', 'ls'], register: registerList },
+  { names: ['show'], register: registerShow },
+  { names: ['attach'], register: registerAttach },
+  { names: ['open'], register: registerOpen },
+  { names: ['figures'], register: registerFigures },
+  { names: ['search'], register: registerSearch },
+  { names: ['browse'], register: registerBrowse },
+  { names: ['edit'], register: registerEdit },
+  { names: ['rm'], register: registerRm },
+  { names: ['restore'], register: registerRestore },
+  { names: ['trash'], register: registerTrash },
+  { names: ['export'], register: registerExport },
+  { names: ['import'], register: registerImport },
+  { names: ['tag'], register: registerTag },
+  { names: ['tags'], register: registerTags },
+  { names: ['queue'], register: registerQueue },
+  { names: ['refresh'], register: registerRefresh },
+  { names: ['identify'], register: registerIdentify },
+  { names: ['stats'], register: registerStats },
+  { names: ['doctor'], register: registerDoctor },
+  { names: ['sync'], register: registerSync },
+  { names: ['history'], register: registerHistory },
+  { names: ['merge-driver'], register: registerMergeDriver },
+  { names: ['help'], register: registerHelp },
+  {
+    names: ['completion', '__complete'],
+    register: (program, ctx) =>
+      registerCompletion(
+        program,
+        ctx,
+        HELP_TOPICS.map((t) => t.name),
+        [...FIELDS.keys()],
+      ),
+  },
+  { names: ['related'], register: registerRelated },
+  { names: ['rekey'], register: registerRekey },
+  { names: ['config'], register: registerConfig },
 ]
+
+/** Commands whose work reads the other commands: help prints theirs, completion writes them into its script. */
+const NEED_EVERY_COMMAND = new Set(['help', 'completion'])
+
+/**
+ * The commands to build for `argv`, after the program's own options `globals`: only the one it
+ * runs, when its first word after them names one; building every command with its help costs more
+ * than the work of a `tags`. Every command otherwise — no command, help, a mistyped name (commander
+ * suggests the closest) or a word that is not plainly one of `globals` — so that what commander
+ * prints stays the same.
+ */
+export function commandsFor(argv: readonly string[] | undefined, globals: readonly Option[]): readonly Registration[] {
+  if (argv === undefined) return COMMANDS
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!
+    if (word.startsWith('-')) {
+      const name = word.split('=')[0]
+      const option = globals.find((o) => o.long === name || o.short === name)
+      const inline = word.includes('=')
+      // `--library <file>`: the next word is its value, not the command.
+      if (option?.required && !inline) i++
+      else if (!option || option.optional || inline !== option.required) return COMMANDS
+    } else {
+      const named = COMMANDS.filter((command) => command.names.includes(word))
+      return named.length === 1 && !NEED_EVERY_COMMAND.has(word) ? named : COMMANDS
+    }
+  }
+  return COMMANDS
+}
 
 /**
  * Commands the config file's colour and pager do not reach, so that a broken config file never
@@ -104,8 +142,11 @@ export function helpWidth(ctx: Context): number {
   return ctx.io.columns ?? DEFAULT_HELP_WIDTH
 }
 
-/** The commander root: global options (README, Commands) and every command. */
-export function buildProgram(ctx: Context): Command {
+/**
+ * The commander root: global options (README, Commands) and the commands: those `argv` may run
+ * (commandsFor), every one without it.
+ */
+export function buildProgram(ctx: Context, argv?: readonly string[]): Command {
   const program = new Command('precis')
     .description('A terminal library of paper summaries: Markdown with LaTeX, search, tags, export.')
     .version(version, '--version', 'print the version')
@@ -148,7 +189,7 @@ export function buildProgram(ctx: Context): Command {
     if (!IGNORE_CONFIG_OUTPUT.has(topCommand(action).name())) configureOutput(ctx)
   })
 
-  for (const register of COMMANDS) register(program, ctx)
+  for (const { register } of commandsFor(argv, program.options)) register(program, ctx)
   precisErrors(program)
   return program
 }

@@ -1,3 +1,4 @@
+import { isatty } from 'node:tty'
 import { leavingCtrlCToPager } from '../platform/interrupt.js'
 import supportsHyperlinks from 'supports-hyperlinks'
 import { colorWanted, styleFor, type IO } from './io.js'
@@ -6,9 +7,10 @@ import { DEFAULT_PAGER } from '../core/config/precedence.js'
 
 /** The real IO on the process's streams. */
 export class TerminalIO implements IO {
-  readonly stdinIsTTY = process.stdin.isTTY === true
+  // isatty, not process.stdin.isTTY: that opens stdin (a handle, ~3 ms) in every run, most of which never read it.
+  readonly stdinIsTTY = isatty(0)
   readonly stdoutIsTTY = process.stdout.isTTY === true
-  readonly stderrIsTTY = process.stderr.isTTY === true
+  readonly stderrIsTTY = isatty(2)
   readonly columns = this.stdoutIsTTY ? process.stdout.columns || null : null
   readonly rows = this.stdoutIsTTY ? process.stdout.rows || null : null
   color: boolean

@@ -151,6 +151,20 @@ describe('start-up loads only what the command needs', () => {
     }
   })
 
+  it('a read, and help, load no child_process nor dgram: commander requires them for executable subcommands, which precis has none of', async () => {
+    const library = join(tempDir(), 'library.json')
+    writeFileSync(library, JSON.stringify(smallLibrary()))
+    const env = { PRECIS_CACHE_DIR: tempDir() }
+    await whatLoads(['--library', library, 'search', 'gaussian'], env) // builds the index and the postings
+    for (const args of [['list'], ['tags'], ['show', 'rasmussen2004gaussian'], ['--no-pager', '--help']]) {
+      const { builtins } = await whatLoads(['--library', library, ...args], env)
+      expect(
+        [...builtins].filter((name) => name === 'child_process' || name === 'dgram'),
+        args.join(' '),
+      ).toEqual([])
+    }
+  })
+
   // scripts/build.mjs groups what runs together into one chunk; each file more costs ~0.7 ms to resolve, read
   // and compile. Left to esbuild's own splitting, --help loaded 36 files, list 56 and a search 65. Two files of room
   // for the reads, so that a new module does not fail this before the bench would notice.
