@@ -67,17 +67,25 @@ interface Scope {
   docs: Uint32Array
 }
 
-/** Words in a row (`tables`, a phrase) known to be in none of `fields` (`key`, joined) of the documents `docs`. */
+/**
+ * Words in a row (`tables`, a phrase) known to be in none of `fields` (`key`, joined) of the
+ * documents `docs`, and in some of them in the documents `present`.
+ */
 interface Absence {
   tables: readonly WordTable[]
   fields: readonly number[]
   key: string
   docs: Set<number>
+  present: Set<number>
 }
 
-/** What is known of where some words in a row are not: the documents found so (`own`, to add to), and whether a document is known so. */
+/**
+ * What is known of where some words in a row are: the documents found not to hold them (`own`, to
+ * add to) and found to (`present`, to add to), and whether a document is known not to.
+ */
 interface KnownAbsent {
   own: Set<number>
+  present: Set<number>
   absent(doc: number): boolean
 }
 
@@ -448,6 +456,9 @@ export class PostingsSearch {
     const at = offset + check.at
     let total = 0
     const one = tables.length === 1 ? (check.oneWord ??= this.oneWordOf(tables[0]!, cap)) : null
+    // Words in a row: read in order only where not known to be absent (the tf there is left zeros).
+    const known = one ? null : this.knownAbsent(tables, fields)
+    if (known?.absent(doc)) return false
     for (let i = 0; i < fields.length; i++) {
       const field = fields[i]!
       let count: number
@@ -467,6 +478,7 @@ export class PostingsSearch {
       tf[at + field] = count
       total += count
     }
+    if (known) (total === 0 ? known.own : known.present).add(doc)
     return total > 0
   }
 
@@ -529,9 +541,16 @@ export class PostingsSearch {
       for (let i = 0; i < fields.length; i++) if (occurrences[doc * FIELD_COUNT + fields[i]!]! > 0) return true
       return false
     }
+    // (A phrase's estimate is made after the matches were counted: most sampled entries are known by then.)
     const known = this.knownAbsent(tables, fields)
+    if (known.present.has(doc)) return true
     if (known.absent(doc)) return false
-    for (let i = 0; i < fields.length; i++) if (this.countField(tables, doc, fields[i]!, 1) > 0) return true
+    for (let i = 0; i < fields.length; i++) {
+      if (this.countField(tables, doc, fields[i]!, 1) > 0) {
+        known.present.add(doc)
+        return true
+      }
+    }
     known.own.add(doc)
     return false
   }
@@ -550,13 +569,14 @@ export class PostingsSearch {
     if (cached?.fields === fields) return cached.known
     const key = fields.join()
     let own = this.absences.find((a) => a.key === key && a.tables.length === tables.length && a.tables.every((t, i) => t === tables[i]))
-    this.absences = [...this.absences.filter((a) => a !== own), (own ??= { tables, fields, key, docs: new Set() })].slice(-KEPT_ABSENCES)
+    own ??= { tables, fields, key, docs: new Set(), present: new Set() }
+    this.absences = [...this.absences.filter((a) => a !== own), own].slice(-KEPT_ABSENCES)
     const wider = this.absences
       .filter((a) => a !== own && a.tables.length === tables.length && fields.every((f) => a.fields.includes(f)))
       .filter((a) => tables.every((table, i) => table.accepted.every((word) => a.tables[i]!.weights[word] !== 0)))
       .map((a) => a.docs)
     const docs = own.docs
-    const known = { own: docs, absent: (doc: number) => docs.has(doc) || wider.some((set) => set.has(doc)) }
+    const known = { own: docs, present: own.present, absent: (doc: number) => docs.has(doc) || wider.some((set) => set.has(doc)) }
     this.knownFor.set(tables, { fields, known })
     return known
   }
@@ -605,7 +625,7 @@ export class PostingsSearch {
       tf[offset + field] = count
       total += count
     }
-    if (total === 0) known?.own.add(doc)
+    if (known) (total === 0 ? known.own : known.present).add(doc)
     return total > 0
   }
 
