@@ -164,6 +164,8 @@ interface WordTable {
   accepted: number[]
   /** Where the word occurs, from the word lists, filled when first asked (see FieldCounts). */
   counts?: FieldCounts
+  /** spreadOf, once asked. */
+  spread?: number
 }
 
 /**
@@ -527,8 +529,7 @@ export class PostingsSearch {
 
   /** Of the tables of words in a row, the one whose words are in the fewest entries (every match is among those). */
   private rarest(tables: readonly WordTable[]): WordTable {
-    const size = (table: WordTable) => table.accepted.reduce((sum, word) => sum + this.view.documentsOf(word), 0)
-    return tables.reduce((best, table) => (size(table) < size(best) ? table : best))
+    return tables.reduce((best, table) => (this.spreadOf(table) < this.spreadOf(best) ? table : best))
   }
 
   private occurs(pattern: TermPattern, fields: readonly number[], doc: number): boolean {
@@ -653,8 +654,8 @@ export class PostingsSearch {
         return total
       }
     }
-    // Words in a row: only where each of them is.
-    else if (tables.some((table) => this.fieldCounts(table).occurrences[doc * FIELD_COUNT + field] === 0)) return 0
+    // Words in a row: only where each of them is, as far as that is cheap to know.
+    else if (tables.some((table) => this.absentFrom(table, doc, field))) return 0
     const tokens = this.view.tokensOf(doc)
     const start = this.view.fieldStart(doc, field)
     const end = this.view.fieldStart(doc, field + 1)
@@ -680,6 +681,23 @@ export class PostingsSearch {
       t += tables.length
     }
     return sumOfWeights(weights)
+  }
+
+  /**
+   * Whether none of `table`'s words is in the field, when that costs little to know: from its counts
+   * once made, and made for it when its words are in at most half the entries. Counts of a word in
+   * most entries (`the`, `we` of a pasted sentence's phrase) cost a pass over every entry's and would
+   * rule out few: the words in order are read instead, which give the same answer.
+   */
+  private absentFrom(table: WordTable, doc: number, field: number): boolean {
+    if (!table.counts && 2 * this.spreadOf(table) > this.view.documents) return false
+    return this.fieldCounts(table).occurrences[doc * FIELD_COUNT + field] === 0
+  }
+
+  /** How many documents hold `table`'s words (counting a document once per word: a bound). */
+  private spreadOf(table: WordTable): number {
+    table.spread ??= table.accepted.reduce((sum, word) => sum + this.view.documentsOf(word), 0)
+    return table.spread
   }
 
   private tablesOf(pattern: TermPattern): WordTable[] {
