@@ -532,11 +532,13 @@ export class PostingsSearch {
     return tables.reduce((best, table) => (this.spreadOf(table) < this.spreadOf(best) ? table : best))
   }
 
+  /** occursIn for a sampled document (estimateDf): few are looked at. */
   private occurs(pattern: TermPattern, fields: readonly number[], doc: number): boolean {
-    return this.occursIn(this.tablesOf(pattern), fields, doc)
+    return this.occursIn(this.tablesOf(pattern), fields, doc, false)
   }
 
-  private occursIn(tables: readonly WordTable[], fields: readonly number[], doc: number): boolean {
+  /** Whether some of `fields` of `doc` holds the words `tables` accept in a row; `many`: as countField's. */
+  private occursIn(tables: readonly WordTable[], fields: readonly number[], doc: number, many = true): boolean {
     if (tables.length === 1) {
       const { occurrences } = this.fieldCounts(tables[0]!)
       for (let i = 0; i < fields.length; i++) if (occurrences[doc * FIELD_COUNT + fields[i]!]! > 0) return true
@@ -547,7 +549,7 @@ export class PostingsSearch {
     if (known.present.has(doc)) return true
     if (known.absent(doc)) return false
     for (let i = 0; i < fields.length; i++) {
-      if (this.countField(tables, doc, fields[i]!, 1) > 0) {
+      if (this.countField(tables, doc, fields[i]!, 1, many) > 0) {
         known.present.add(doc)
         return true
       }
@@ -622,7 +624,7 @@ export class PostingsSearch {
     const known = tables.length > 1 ? this.knownAbsent(tables, term.fields) : null
     let total = 0
     for (const field of term.fields) {
-      const count = known?.absent(doc) ? 0 : this.countField(tables, doc, field, term.countCap)
+      const count = known?.absent(doc) ? 0 : this.countField(tables, doc, field, term.countCap, false)
       tf[offset + field] = count
       total += count
     }
@@ -632,9 +634,11 @@ export class PostingsSearch {
 
   /**
    * The occurrences of the words `tables` accept, in a row, in one field (each weighing the
-   * product of its words' weights), the first `cap` of them: what TermPattern.count reads.
+   * product of its words' weights), the first `cap` of them: what TermPattern.count reads. `many`:
+   * whether many documents are looked at so (a scan's candidates, not a phrase's leaders or the
+   * sample), for which the counts of every word in a row pay off (absentFrom).
    */
-  private countField(tables: readonly WordTable[], doc: number, field: number, cap: number): number {
+  private countField(tables: readonly WordTable[], doc: number, field: number, cap: number, many = true): number {
     if (tables.length === 1) {
       // One word: from the word lists, unless words of different weights share the field.
       const { occurrences, kind, classes, byClass } = this.fieldCounts(tables[0]!)
@@ -655,7 +659,7 @@ export class PostingsSearch {
       }
     }
     // Words in a row: only where each of them is, as far as that is cheap to know.
-    else if (tables.some((table) => this.absentFrom(table, doc, field))) return 0
+    else if (tables.some((table) => this.absentFrom(table, doc, field, many))) return 0
     const tokens = this.view.tokensOf(doc)
     const start = this.view.fieldStart(doc, field)
     const end = this.view.fieldStart(doc, field + 1)
@@ -685,12 +689,13 @@ export class PostingsSearch {
 
   /**
    * Whether none of `table`'s words is in the field, when that costs little to know: from its counts
-   * once made, and made for it when its words are in at most half the entries. Counts of a word in
-   * most entries (`the`, `we` of a pasted sentence's phrase) cost a pass over every entry's and would
-   * rule out few: the words in order are read instead, which give the same answer.
+   * once made, and made for it when `many` documents are looked at or its words are in at most half
+   * the entries. For a few hundred, counts of a word in most entries (`the`, `we` of a pasted
+   * sentence's phrase) cost a pass over every entry's and would rule out few: the words in order
+   * are read instead, which give the same answer.
    */
-  private absentFrom(table: WordTable, doc: number, field: number): boolean {
-    if (!table.counts && 2 * this.spreadOf(table) > this.view.documents) return false
+  private absentFrom(table: WordTable, doc: number, field: number, many: boolean): boolean {
+    if (!table.counts && !many && 2 * this.spreadOf(table) > this.view.documents) return false
     return this.fieldCounts(table).occurrences[doc * FIELD_COUNT + field] === 0
   }
 
