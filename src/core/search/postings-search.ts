@@ -203,6 +203,8 @@ export class PostingsSearch {
   private readonly recencies: ({ text: string; time: number } | undefined)[] = []
   private readonly averages: Float64Array
   private readonly sample: readonly number[]
+  /** Whether each document is in `sample`. */
+  private readonly sampled: Uint8Array
   private readonly library: PlanLibrary<number>
   private readonly view: PostingsView
 
@@ -219,6 +221,8 @@ export class PostingsSearch {
     for (let i = 0; i < order.length; i++) for (let f = 0; f < FIELD_COUNT; f++) sums[f]! += lengths[order[i]! * FIELD_COUNT + f]!
     this.averages = averagesOf(sums, view.count)
     this.sample = sampleOf(order)
+    this.sampled = new Uint8Array(view.documents)
+    for (const doc of this.sample) this.sampled[doc] = 1
     this.library = {
       size: view.count,
       estimateDf: (pattern, fields) => {
@@ -480,7 +484,8 @@ export class PostingsSearch {
       tf[at + field] = count
       total += count
     }
-    if (known) (total === 0 ? known.own : known.present).add(doc)
+    // Kept for the sampled documents, which the phrase's estimate asks about next (all of them would cost a set as large as the candidates).
+    if (known && this.sampled[doc] === 1) (total === 0 ? known.own : known.present).add(doc)
     return total > 0
   }
 
