@@ -799,16 +799,22 @@ export class PostingsSearch {
     const marked = new Uint8Array(view.documents)
     const mark = (doc: number) => (marked[doc] = 1)
     for (const w of nearTo.keys()) view.eachDocument(w, mark)
+    const near = new Uint8Array(view.vocabulary)
+    for (const w of nearTo.keys()) near[w] = 1
+    const terms = new Set(nearTo.values()).size
     // In library order, as the scan reads them: the first word seen names its term.
     for (const doc of inSample ? this.sample : view.order) {
       if (!marked[doc]) continue
       const tokens = view.tokensOf(doc)
       for (const field of fields) {
-        for (let t = view.fieldStart(doc, field); t < view.fieldStart(doc, field + 1); t++) {
-          const term = nearTo.get(tokens[t]!)
-          if (term !== undefined && !found.has(term)) found.set(term, view.word(tokens[t]!) ?? '')
+        for (let t = view.fieldStart(doc, field), end = view.fieldStart(doc, field + 1); t < end; t++) {
+          if (near[tokens[t]!] !== 1) continue
+          const term = nearTo.get(tokens[t]!)!
+          if (!found.has(term)) found.set(term, view.word(tokens[t]!) ?? '')
         }
       }
+      // Every term named: the words of later entries would name none.
+      if (found.size === terms) break
     }
     return found
   }
