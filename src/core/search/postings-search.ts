@@ -226,7 +226,10 @@ export class PostingsSearch {
     this.library = {
       size: view.count,
       estimateDf: (pattern, fields) => {
-        const hits = this.sample.filter((doc) => this.occurs(pattern, fields, doc)).length
+        // The tables looked up once, not at each sampled document; few documents: no counts made for words in most (countField).
+        const tables = this.tablesOf(pattern)
+        let hits = 0
+        for (const doc of this.sample) if (this.occursIn(tables, fields, doc, false)) hits++
         return scaledDf(hits, this.sample.length, view.count)
       },
       correct: (spec, fields) => this.correct(spec, fields),
@@ -535,11 +538,6 @@ export class PostingsSearch {
   /** Of the tables of words in a row, the one whose words are in the fewest entries (every match is among those). */
   private rarest(tables: readonly WordTable[]): WordTable {
     return tables.reduce((best, table) => (this.spreadOf(table) < this.spreadOf(best) ? table : best))
-  }
-
-  /** occursIn for a sampled document (estimateDf): few are looked at. */
-  private occurs(pattern: TermPattern, fields: readonly number[], doc: number): boolean {
-    return this.occursIn(this.tablesOf(pattern), fields, doc, false)
   }
 
   /** Whether some of `fields` of `doc` holds the words `tables` accept in a row; `many`: as countField's. */
