@@ -223,7 +223,9 @@ function libraryPlaces(pairs: ArrayLike<number>, summaries: number, papers: numb
   const paperOfSummary = new Int32Array(summaries).fill(-1)
   const alone = new Uint8Array(papers)
   for (let i = 0; i < pairs.length; i += 2) {
-    const [at, paper] = [pairs[i]!, pairs[i + 1]!]
+    // Read one by one: a pair destructured made an array and its iterator for each entry (garbage at every search).
+    const at = pairs[i]!
+    const paper = pairs[i + 1]!
     if (at >= 0) {
       if (paperOfSummary[at] !== -1) return null
       paperOfSummary[at] = paper

@@ -196,13 +196,7 @@ export function planQuery<D>(library: PlanLibrary<D>, query: Query, options: Com
     }
     const pattern = new TermPattern(specs)
     const countCap = open && typing ? TYPING_TF_CAP : TF_CAP
-    const scoring: ScoringTerm = {
-      label: term.value,
-      pattern,
-      fields,
-      estimatedDf: library.estimateDf(pattern, fields),
-      countCap,
-    }
+    const scoring = scoringTerm(library, term.value, pattern, fields, countCap)
     // Counted differently, the same words are not the same condition for the counts kept (scan.ts).
     const signature = textSignature(negated, fields, specs) + (countCap === TF_CAP ? '' : ` (counting ${countCap})`)
     if (negated) return { negated, test: { kind: 'text', term: scoring, slot: -1 }, signature }
@@ -225,17 +219,33 @@ export function planQuery<D>(library: PlanLibrary<D>, query: Query, options: Com
   clauses.sort((a, b) => cost(a) - cost(b))
 
   const phrase = plainWords.length >= 2 ? new TermPattern(plainWords) : null
+  return { clauses, terms, phrase: phrase && scoringTerm(library, '', phrase, [TITLE, BODY], TF_CAP), corrections }
+}
+
+/**
+ * A scoring term whose document frequency is estimated when first read, not as it is planned: a
+ * phrase's estimate reads the words in order of every sampled entry, and is needed only when the
+ * clauses are ordered (two or more) or when some match has the phrase; read after the matches
+ * were counted, it also finds their words in order already known (postings-search.ts). The same
+ * estimate either way: it depends on the sample alone.
+ */
+function scoringTerm<D>(
+  library: PlanLibrary<D>,
+  label: string,
+  pattern: TermPattern,
+  fields: readonly number[],
+  countCap: number,
+): ScoringTerm {
+  let estimated: number | undefined
   return {
-    clauses,
-    terms,
-    phrase: phrase && {
-      label: '',
-      pattern: phrase,
-      fields: [TITLE, BODY],
-      estimatedDf: library.estimateDf(phrase, [TITLE, BODY]),
-      countCap: TF_CAP,
+    label,
+    pattern,
+    fields,
+    get estimatedDf() {
+      estimated ??= library.estimateDf(pattern, fields)
+      return estimated
     },
-    corrections,
+    countCap,
   }
 }
 

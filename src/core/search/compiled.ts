@@ -11,7 +11,7 @@ export interface ScoringTerm {
   label: string
   pattern: TermPattern
   fields: readonly number[]
-  /** Documents matching it in the sample, scaled to the library (an estimate of its document frequency). */
+  /** Documents matching it in the sample, scaled to the library (an estimate of its document frequency; made when first read). */
   estimatedDf: number
   /** Occurrences counted per field (TF_CAP, or TYPING_TF_CAP for the word being typed). */
   countCap: number

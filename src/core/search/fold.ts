@@ -11,7 +11,7 @@
  * tried with the full expression (wordStartSources says why there are two).
  */
 import { escapeRegex } from '../text/regex.js'
-import { foldLetters, isWordCharAt, wordOfFolded } from '../text/words.js'
+import { foldEach, isWordCharAt, wordOfFolded } from '../text/words.js'
 
 // The characters a plain spelling cannot match (the others fold to themselves): accented and
 // stroked Latin letters, combining marks, Greek letters, Latin ligatures.
@@ -51,17 +51,21 @@ export function prepareFolding(): void {
 function foldTable(): FoldTable {
   if (table) return table
   const built: FoldTable = { single: new Map(), several: new Map(), alone: new Map() }
+  const chars: string[] = []
   for (const [from, to] of FOLDING_RANGES) {
     for (let code = from; code <= to; code++) {
       const char = String.fromCharCode(code)
-      if (!isWordCharAt(char, 0)) continue
-      const folded = foldLetters(char)
-      if ([...folded].length === 1) append(built.single, folded, char)
-      else if (folded.length > 1) append(built.several, folded, char)
-      const word = wordOfFolded(folded)
-      if (word !== folded) append(built.alone, word, char)
+      if (isWordCharAt(char, 0)) chars.push(char)
     }
   }
+  const folds = foldEach(chars)
+  chars.forEach((char, i) => {
+    const folded = folds[i]!
+    if ([...folded].length === 1) append(built.single, folded, char)
+    else if (folded.length > 1) append(built.several, folded, char)
+    const word = wordOfFolded(folded)
+    if (word !== folded) append(built.alone, word, char)
+  })
   table = built
   return table
 }

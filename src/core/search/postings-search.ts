@@ -67,17 +67,25 @@ interface Scope {
   docs: Uint32Array
 }
 
-/** Words in a row (`tables`, a phrase) known to be in none of `fields` (`key`, joined) of the documents `docs`. */
+/**
+ * Words in a row (`tables`, a phrase) known to be in none of `fields` (`key`, joined) of the
+ * documents `docs`, and in some of them in the documents `present`.
+ */
 interface Absence {
   tables: readonly WordTable[]
   fields: readonly number[]
   key: string
   docs: Set<number>
+  present: Set<number>
 }
 
-/** What is known of where some words in a row are not: the documents found so (`own`, to add to), and whether a document is known so. */
+/**
+ * What is known of where some words in a row are: the documents found not to hold them (`own`, to
+ * add to) and found to (`present`, to add to), and whether a document is known not to.
+ */
 interface KnownAbsent {
   own: Set<number>
+  present: Set<number>
   absent(doc: number): boolean
 }
 
@@ -156,6 +164,8 @@ interface WordTable {
   accepted: number[]
   /** Where the word occurs, from the word lists, filled when first asked (see FieldCounts). */
   counts?: FieldCounts
+  /** spreadOf, once asked. */
+  spread?: number
 }
 
 /**
@@ -193,6 +203,8 @@ export class PostingsSearch {
   private readonly recencies: ({ text: string; time: number } | undefined)[] = []
   private readonly averages: Float64Array
   private readonly sample: readonly number[]
+  /** Whether each document is in `sample`. */
+  private readonly sampled: Uint8Array
   private readonly library: PlanLibrary<number>
   private readonly view: PostingsView
 
@@ -209,10 +221,15 @@ export class PostingsSearch {
     for (let i = 0; i < order.length; i++) for (let f = 0; f < FIELD_COUNT; f++) sums[f]! += lengths[order[i]! * FIELD_COUNT + f]!
     this.averages = averagesOf(sums, view.count)
     this.sample = sampleOf(order)
+    this.sampled = new Uint8Array(view.documents)
+    for (const doc of this.sample) this.sampled[doc] = 1
     this.library = {
       size: view.count,
       estimateDf: (pattern, fields) => {
-        const hits = this.sample.filter((doc) => this.occurs(pattern, fields, doc)).length
+        // The tables looked up once, not at each sampled document; few documents: no counts made for words in most (countField).
+        const tables = this.tablesOf(pattern)
+        let hits = 0
+        for (const doc of this.sample) if (this.occursIn(tables, fields, doc, false)) hits++
         return scaledDf(hits, this.sample.length, view.count)
       },
       correct: (spec, fields) => this.correct(spec, fields),
@@ -448,6 +465,9 @@ export class PostingsSearch {
     const at = offset + check.at
     let total = 0
     const one = tables.length === 1 ? (check.oneWord ??= this.oneWordOf(tables[0]!, cap)) : null
+    // Words in a row: read in order only where not known to be absent (the tf there is left zeros).
+    const known = one ? null : this.knownAbsent(tables, fields)
+    if (known?.absent(doc)) return false
     for (let i = 0; i < fields.length; i++) {
       const field = fields[i]!
       let count: number
@@ -467,6 +487,8 @@ export class PostingsSearch {
       tf[at + field] = count
       total += count
     }
+    // Kept for the sampled documents, which the phrase's estimate asks about next (all of them would cost a set as large as the candidates).
+    if (known && this.sampled[doc] === 1) (total === 0 ? known.own : known.present).add(doc)
     return total > 0
   }
 
@@ -515,23 +537,26 @@ export class PostingsSearch {
 
   /** Of the tables of words in a row, the one whose words are in the fewest entries (every match is among those). */
   private rarest(tables: readonly WordTable[]): WordTable {
-    const size = (table: WordTable) => table.accepted.reduce((sum, word) => sum + this.view.documentsOf(word), 0)
-    return tables.reduce((best, table) => (size(table) < size(best) ? table : best))
+    return tables.reduce((best, table) => (this.spreadOf(table) < this.spreadOf(best) ? table : best))
   }
 
-  private occurs(pattern: TermPattern, fields: readonly number[], doc: number): boolean {
-    return this.occursIn(this.tablesOf(pattern), fields, doc)
-  }
-
-  private occursIn(tables: readonly WordTable[], fields: readonly number[], doc: number): boolean {
+  /** Whether some of `fields` of `doc` holds the words `tables` accept in a row; `many`: as countField's. */
+  private occursIn(tables: readonly WordTable[], fields: readonly number[], doc: number, many = true): boolean {
     if (tables.length === 1) {
       const { occurrences } = this.fieldCounts(tables[0]!)
       for (let i = 0; i < fields.length; i++) if (occurrences[doc * FIELD_COUNT + fields[i]!]! > 0) return true
       return false
     }
+    // (A phrase's estimate is made after the matches were counted: most sampled entries are known by then.)
     const known = this.knownAbsent(tables, fields)
+    if (known.present.has(doc)) return true
     if (known.absent(doc)) return false
-    for (let i = 0; i < fields.length; i++) if (this.countField(tables, doc, fields[i]!, 1) > 0) return true
+    for (let i = 0; i < fields.length; i++) {
+      if (this.countField(tables, doc, fields[i]!, 1, many) > 0) {
+        known.present.add(doc)
+        return true
+      }
+    }
     known.own.add(doc)
     return false
   }
@@ -550,13 +575,14 @@ export class PostingsSearch {
     if (cached?.fields === fields) return cached.known
     const key = fields.join()
     let own = this.absences.find((a) => a.key === key && a.tables.length === tables.length && a.tables.every((t, i) => t === tables[i]))
-    this.absences = [...this.absences.filter((a) => a !== own), (own ??= { tables, fields, key, docs: new Set() })].slice(-KEPT_ABSENCES)
+    own ??= { tables, fields, key, docs: new Set(), present: new Set() }
+    this.absences = [...this.absences.filter((a) => a !== own), own].slice(-KEPT_ABSENCES)
     const wider = this.absences
       .filter((a) => a !== own && a.tables.length === tables.length && fields.every((f) => a.fields.includes(f)))
       .filter((a) => tables.every((table, i) => table.accepted.every((word) => a.tables[i]!.weights[word] !== 0)))
       .map((a) => a.docs)
     const docs = own.docs
-    const known = { own: docs, absent: (doc: number) => docs.has(doc) || wider.some((set) => set.has(doc)) }
+    const known = { own: docs, present: own.present, absent: (doc: number) => docs.has(doc) || wider.some((set) => set.has(doc)) }
     this.knownFor.set(tables, { fields, known })
     return known
   }
@@ -601,19 +627,21 @@ export class PostingsSearch {
     const known = tables.length > 1 ? this.knownAbsent(tables, term.fields) : null
     let total = 0
     for (const field of term.fields) {
-      const count = known?.absent(doc) ? 0 : this.countField(tables, doc, field, term.countCap)
+      const count = known?.absent(doc) ? 0 : this.countField(tables, doc, field, term.countCap, false)
       tf[offset + field] = count
       total += count
     }
-    if (total === 0) known?.own.add(doc)
+    if (known) (total === 0 ? known.own : known.present).add(doc)
     return total > 0
   }
 
   /**
    * The occurrences of the words `tables` accept, in a row, in one field (each weighing the
-   * product of its words' weights), the first `cap` of them: what TermPattern.count reads.
+   * product of its words' weights), the first `cap` of them: what TermPattern.count reads. `many`:
+   * whether many documents are looked at so (a scan's candidates, not a phrase's leaders or the
+   * sample), for which the counts of every word in a row pay off (absentFrom).
    */
-  private countField(tables: readonly WordTable[], doc: number, field: number, cap: number): number {
+  private countField(tables: readonly WordTable[], doc: number, field: number, cap: number, many = true): number {
     if (tables.length === 1) {
       // One word: from the word lists, unless words of different weights share the field.
       const { occurrences, kind, classes, byClass } = this.fieldCounts(tables[0]!)
@@ -633,8 +661,8 @@ export class PostingsSearch {
         return total
       }
     }
-    // Words in a row: only where each of them is.
-    else if (tables.some((table) => this.fieldCounts(table).occurrences[doc * FIELD_COUNT + field] === 0)) return 0
+    // Words in a row: only where each of them is, as far as that is cheap to know.
+    else if (tables.some((table) => this.absentFrom(table, doc, field, many))) return 0
     const tokens = this.view.tokensOf(doc)
     const start = this.view.fieldStart(doc, field)
     const end = this.view.fieldStart(doc, field + 1)
@@ -660,6 +688,24 @@ export class PostingsSearch {
       t += tables.length
     }
     return sumOfWeights(weights)
+  }
+
+  /**
+   * Whether none of `table`'s words is in the field, when that costs little to know: from its counts
+   * once made, and made for it when `many` documents are looked at or its words are in at most half
+   * the entries. For a few hundred, counts of a word in most entries (`the`, `we` of a pasted
+   * sentence's phrase) cost a pass over every entry's and would rule out few: the words in order
+   * are read instead, which give the same answer.
+   */
+  private absentFrom(table: WordTable, doc: number, field: number, many: boolean): boolean {
+    if (!table.counts && !many && 2 * this.spreadOf(table) > this.view.documents) return false
+    return this.fieldCounts(table).occurrences[doc * FIELD_COUNT + field] === 0
+  }
+
+  /** How many documents hold `table`'s words (counting a document once per word: a bound). */
+  private spreadOf(table: WordTable): number {
+    table.spread ??= table.accepted.reduce((sum, word) => sum + this.view.documentsOf(word), 0)
+    return table.spread
   }
 
   private tablesOf(pattern: TermPattern): WordTable[] {
@@ -751,16 +797,22 @@ export class PostingsSearch {
     const marked = new Uint8Array(view.documents)
     const mark = (doc: number) => (marked[doc] = 1)
     for (const w of nearTo.keys()) view.eachDocument(w, mark)
+    const near = new Uint8Array(view.vocabulary)
+    for (const w of nearTo.keys()) near[w] = 1
+    const terms = new Set(nearTo.values()).size
     // In library order, as the scan reads them: the first word seen names its term.
     for (const doc of inSample ? this.sample : view.order) {
       if (!marked[doc]) continue
       const tokens = view.tokensOf(doc)
       for (const field of fields) {
-        for (let t = view.fieldStart(doc, field); t < view.fieldStart(doc, field + 1); t++) {
-          const term = nearTo.get(tokens[t]!)
-          if (term !== undefined && !found.has(term)) found.set(term, view.word(tokens[t]!) ?? '')
+        for (let t = view.fieldStart(doc, field), end = view.fieldStart(doc, field + 1); t < end; t++) {
+          if (near[tokens[t]!] !== 1) continue
+          const term = nearTo.get(tokens[t]!)!
+          if (!found.has(term)) found.set(term, view.word(tokens[t]!) ?? '')
         }
       }
+      // Every term named: the words of later entries would name none.
+      if (found.size === terms) break
     }
     return found
   }

@@ -6,7 +6,7 @@
  * the average field lengths, the sampled document frequencies) are taken over the live documents
  * in library order, so a search scores exactly as over postings built from the library afresh.
  */
-import { FIELD_COUNT, joinTexts, lowerBoundText, type Postings, type SearchableTexts } from './postings.js'
+import { FIELD_COUNT, joinTexts, lowerBoundText, type Postings, type SearchableTexts, type Texts } from './postings.js'
 
 /** The postings of the entries saves changed since the base was built, and where every entry's document is. */
 export interface PostingsDelta {
@@ -18,6 +18,32 @@ export interface PostingsDelta {
 
 /** Bytes of word lists read from a file kept for later queries (a common word's at 100,000 entries: ~0.5 MB). */
 const LISTS_BYTES = 48 * 2 ** 20
+
+/** Entries of the vocabulary or the stems kept decoded (a few hundred kilobytes of short strings). */
+const PROBES_KEPT = 20_000
+
+/**
+ * Texts whose entries once asked for are kept: each lookup's binary search passes through the same
+ * entries in the middle, and texts read from a file decode each entry asked for (`related` looks up
+ * the words of a few hundred terms).
+ */
+class ProbedTexts implements Texts {
+  private readonly seen = new Map<number, string | undefined>()
+
+  constructor(private readonly texts: Texts) {}
+
+  get length(): number {
+    return this.texts.length
+  }
+
+  at(index: number): string | undefined {
+    if (this.seen.has(index)) return this.seen.get(index)
+    if (this.seen.size >= PROBES_KEPT) this.seen.clear()
+    const text = this.texts.at(index)
+    this.seen.set(index, text)
+    return text
+  }
+}
 
 /** A vocabulary entry of the delta the base lacks. */
 interface ExtraWord {
@@ -44,6 +70,9 @@ export class PostingsView {
 
   private readonly baseCount: number
   private readonly baseWords: number
+  /** The base's vocabulary and stems, as looked up. */
+  private readonly words: Texts
+  private readonly stems: Texts
   private readonly extras: ExtraWord[] = []
   /** For each vocabulary entry, the delta's number for it, or -1. */
   private readonly deltaWord: Int32Array
@@ -58,6 +87,8 @@ export class PostingsView {
   ) {
     this.baseCount = base.count
     this.baseWords = base.words.length
+    this.words = new ProbedTexts(base.words)
+    this.stems = new ProbedTexts(base.stems)
     if (!delta) {
       this.count = base.count
       this.documents = base.count
@@ -90,9 +121,9 @@ export class PostingsView {
     for (let w = 0; w < added.words.length; w++) {
       const word = added.words.at(w)!
       const spelled = added.spelled[w]!
-      let at = lowerBoundText(base.words, word)
-      while (base.words.at(at) === word && base.spelled[at]! < spelled) at++
-      if (base.words.at(at) === word && base.spelled[at] === spelled) combined[w] = at
+      let at = lowerBoundText(this.words, word)
+      while (this.words.at(at) === word && base.spelled[at]! < spelled) at++
+      if (this.words.at(at) === word && base.spelled[at] === spelled) combined[w] = at
       else {
         combined[w] = this.baseWords + this.extras.length
         this.extras.push({ word, spelled, stem: added.stems.at(added.stemOf[w]!) ?? '' })
@@ -108,14 +139,15 @@ export class PostingsView {
 
   /** The vocabulary entries spelled `word` (however long their spelling). */
   exact(word: string, give: (w: number) => void): void {
-    const { words } = this.base
+    const { words } = this
     for (let w = lowerBoundText(words, word); words.at(w) === word; w++) give(w)
     this.extras.forEach((extra, i) => extra.word === word && give(this.baseWords + i))
   }
 
   /** The vocabulary entries whose stem is `stem`. */
   withStem(stem: string, give: (w: number) => void): void {
-    const { stems, stemStarts, stemWords } = this.base
+    const { stems } = this
+    const { stemStarts, stemWords } = this.base
     const s = lowerBoundText(stems, stem)
     if (stems.at(s) === stem) for (let i = stemStarts[s]!; i < stemStarts[s + 1]!; i++) give(stemWords[i]!)
     this.extras.forEach((extra, i) => extra.stem === stem && give(this.baseWords + i))
@@ -123,7 +155,7 @@ export class PostingsView {
 
   /** The vocabulary entries beginning with `prefix`. */
   withPrefix(prefix: string, give: (w: number) => void): void {
-    const { words } = this.base
+    const { words } = this
     for (let w = lowerBoundText(words, prefix); w < words.length && words.at(w)!.startsWith(prefix); w++) give(w)
     this.extras.forEach((extra, i) => extra.word.startsWith(prefix) && give(this.baseWords + i))
   }

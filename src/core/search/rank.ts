@@ -107,7 +107,10 @@ export function scoreWith<D, M extends Match<D>>(
     const tf = new Float64Array(FIELD_COUNT)
     return reads.phrase(phrase, m, tf) ? tf : null
   })
-  const idf = inverseDocumentFrequency(Math.max(phrase.estimatedDf, counts.filter(Boolean).length), total)
+  const found = counts.filter(Boolean).length
+  // No leader has the phrase: its estimate (costly for a phrase) is not needed.
+  if (found === 0) return
+  const idf = inverseDocumentFrequency(Math.max(phrase.estimatedDf, found), total)
   leaders.forEach((match, i) => {
     const tf = counts[i]
     if (tf) match.score += PHRASE_BOOST * termScore(reads.lengths(match), reads.lengthsAt(match), tf, 0, idf, averages)
@@ -210,7 +213,9 @@ export function scoreCounted(
     const counted = new Float64Array(FIELD_COUNT)
     return phrase(query.phrase!, docs[i]!, counted) ? counted : null
   })
-  const idf = inverseDocumentFrequency(Math.max(query.phrase.estimatedDf, counts.filter(Boolean).length), total)
+  const found = counts.filter(Boolean).length
+  if (found === 0) return scores // as scoreWith: no estimate needed
+  const idf = inverseDocumentFrequency(Math.max(query.phrase.estimatedDf, found), total)
   leaders.forEach((i, k) => {
     const counted = counts[k]
     if (counted) scores[i]! += PHRASE_BOOST * termScore(lengths, docs[i]! * FIELD_COUNT, counted, 0, idf, averages)

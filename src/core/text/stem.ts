@@ -43,7 +43,28 @@ export function textTerms(text: string): string[] {
   return tokenize(text).map((token) => stemWord(token.word))
 }
 
-let irregular: Map<string, string[]> | null = null
+/** The irregular plurals by their singular's term, by the term's first letter (irregularOf). */
+const irregularByFirst = new Map<string, Map<string, string[]>>()
+
+/**
+ * The irregular plurals whose singular's term is `term`. A term begins with its word's first letter
+ * (Porter2 changes endings; test/unit/search/pattern.test.ts holds it for every irregular plural):
+ * only the singulars beginning like `term` are stemmed, a few rather than all, at a search's first word.
+ */
+function irregularOf(term: string): readonly string[] {
+  const first = term.charAt(0)
+  let byTerm = irregularByFirst.get(first)
+  if (!byTerm) {
+    byTerm = new Map()
+    for (const [plural, singular] of irregularPlurals()) {
+      if (!singular.startsWith(first)) continue
+      const key = stemWord(singular)
+      byTerm.set(key, [...(byTerm.get(key) ?? []), plural])
+    }
+    irregularByFirst.set(first, byTerm)
+  }
+  return byTerm.get(term) ?? []
+}
 
 /**
  * What every word whose term is `term` begins with, so that a scan can find them all by looking
@@ -52,15 +73,8 @@ let irregular: Map<string, string[]> | null = null
  * `lie` (`lying`), and the irregular plurals whole (`vertices` for vertex).
  */
 export function termStarts(term: string): string[] {
-  if (!irregular) {
-    irregular = new Map()
-    for (const [plural, singular] of irregularPlurals()) {
-      const key = stemWord(singular)
-      irregular.set(key, [...(irregular.get(key) ?? []), plural])
-    }
-  }
   let start = term.replace(/[eiy]$/, '').replace(/bl$/, 'b')
   if (/^[dlt]ie$/.test(term)) start = term[0]! // dying, lying, tying
   if (start === '') start = term
-  return [start, ...(irregular.get(term) ?? [])]
+  return [start, ...irregularOf(term)]
 }

@@ -69,6 +69,15 @@ export function foldLetters(raw: string): string {
     .replace(STROKED, (c) => STROKED_LETTERS.get(c)!)
 }
 
+/**
+ * foldLetters of each of `words` (none holding a line break), folded as one text: a line break ends
+ * what every rule looking at neighbours sees (a final sigma's lowercase, the order of marks), so
+ * each word folds as it does alone, for a tenth of the cost of folding them one by one.
+ */
+export function foldEach(words: readonly string[]): string[] {
+  return foldLetters(words.join('\n')).split('\n')
+}
+
 /** A word as search reads it: its letters folded (foldLetters), and a Greek letter standing alone read as its name. */
 export function normalizeWord(raw: string): string {
   return wordOfFolded(foldLetters(raw))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { beforeLeadingMarks, pieceSource, wordStartSources } from '../../../src/core/search/fold.js'
-import { tokenAt } from '../../../src/core/text/words.js'
+import { foldEach, foldLetters, isWordCharAt, tokenAt } from '../../../src/core/text/words.js'
 import { pick, seeded } from '../../support/random.js'
 
 /** Whether the full expression for `start` matches at the very beginning of `text`. */
@@ -112,5 +112,17 @@ describe('pieceSource', () => {
     ['psilo', 'ϵ'],
   ])('finds %s inside %s', (piece, text) => {
     expect(new RegExp(pieceSource(piece), 'i').test(text)).toBe(true)
+  })
+})
+
+describe('foldEach', () => {
+  it('folds each word as foldLetters folds it alone', () => {
+    const words = ['ΟΔΟΣ', 'Σ', 'ΑΣ', 'Schro\u0308dinger', 'e\u0301\u0300', '\u0301', 'ﬃ', 'Łukasz', 'İ', 'ß', 'plain', '']
+    for (let code = 0x80; code < 0x3000; code++) {
+      const char = String.fromCharCode(code)
+      if (isWordCharAt(char, 0)) words.push(char, `${char}Σ`, `Σ${char}`)
+    }
+    for (let code = 0xfb00; code <= 0xfb06; code++) words.push(String.fromCharCode(code))
+    expect(foldEach(words)).toEqual(words.map(foldLetters))
   })
 })

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { TermPattern, WordPattern, type WordSpec } from '../../../src/core/search/pattern.js'
 import { ScanText } from '../../../src/core/search/text.js'
-import { stemWord } from '../../../src/core/text/stem.js'
+import { stemWord, termStarts } from '../../../src/core/text/stem.js'
+import { irregularPlurals } from '../../../src/core/text/plural.js'
 import { tokenize } from '../../../src/core/text/words.js'
 import { pick, seeded } from '../../support/random.js'
 
@@ -87,5 +88,13 @@ describe('TermPattern finds words as the tokenizer reads them', () => {
       found += expected.length
     }
     expect(found).toBeGreaterThan(400)
+  })
+})
+
+describe('termStarts', () => {
+  it.each([...irregularPlurals()])('finds the irregular plural %s of %s: its term begins as the word does', (plural, singular) => {
+    expect(stemWord(singular).charAt(0)).toBe(singular.charAt(0))
+    expect(termStarts(stemWord(singular))).toContain(plural)
+    expect(termStarts(stemWord(plural))).toContain(plural)
   })
 })
