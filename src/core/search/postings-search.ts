@@ -515,8 +515,7 @@ export class PostingsSearch {
 
   /** Of the tables of words in a row, the one whose words are in the fewest entries (every match is among those). */
   private rarest(tables: readonly WordTable[]): WordTable {
-    const size = (table: WordTable) => table.accepted.reduce((sum, word) => sum + this.view.documentsOf(word), 0)
-    return tables.reduce((best, table) => (size(table) < size(best) ? table : best))
+    return tables.reduce((best, table) => (this.documentsOfTable(table) < this.documentsOfTable(best) ? table : best))
   }
 
   private occurs(pattern: TermPattern, fields: readonly number[], doc: number): boolean {
@@ -633,8 +632,11 @@ export class PostingsSearch {
         return total
       }
     }
-    // Words in a row: only where each of them is.
-    else if (tables.some((table) => this.fieldCounts(table).occurrences[doc * FIELD_COUNT + field] === 0)) return 0
+    // Words in a row: only where each of them is (the rarest looked at first, most common not at all).
+    else {
+      const present = this.presenceChecks(tables)
+      for (let i = 0; i < present.length; i++) if (this.fieldCounts(present[i]!).occurrences[doc * FIELD_COUNT + field] === 0) return 0
+    }
     const tokens = this.view.tokensOf(doc)
     const start = this.view.fieldStart(doc, field)
     const end = this.view.fieldStart(doc, field + 1)
@@ -660,6 +662,31 @@ export class PostingsSearch {
       t += tables.length
     }
     return sumOfWeights(weights)
+  }
+
+  private readonly presence = new WeakMap<readonly WordTable[], WordTable[]>()
+
+  /**
+   * Where the words of words in a row are looked for before their documents' words are read: the
+   * rarest first, as it rules out most documents; past it, none in more than half the entries.
+   * Counting where a word occurs walks every entry holding it: for `we`, `a` or `on` in a pasted
+   * sentence, nearly every entry, to rule out nearly none. The words in order decide either way.
+   */
+  private presenceChecks(tables: readonly WordTable[]): WordTable[] {
+    let checks = this.presence.get(tables)
+    if (checks) return checks
+    const sizes = new Map(tables.map((table) => [table, this.documentsOfTable(table)]))
+    const rarestFirst = [...new Set(tables)].sort((a, b) => sizes.get(a)! - sizes.get(b)!)
+    checks = rarestFirst.filter((table, i) => i === 0 || 2 * sizes.get(table)! <= this.view.documents)
+    this.presence.set(tables, checks)
+    return checks
+  }
+
+  /** How many documents hold a word `table` accepts (at most: one holding several is counted for each). */
+  private documentsOfTable(table: WordTable): number {
+    let size = 0
+    for (const word of table.accepted) size += this.view.documentsOf(word)
+    return size
   }
 
   private tablesOf(pattern: TermPattern): WordTable[] {
