@@ -200,6 +200,8 @@ export class PostingsSearch {
     postings: Postings | PostingsView,
     /** The outline's entries, in library order (made as they are asked for: a search looks at few). */
     readonly entries: EntryList<PostedEntry>,
+    /** Each entry's rank among ties (tieRanks, order.ts), in library order, when an index keeps them: no entry's time or id is then read. */
+    ties: ArrayLike<number> | null = null,
   ) {
     const view = (this.view = postings instanceof PostingsView ? postings : new PostingsView(postings))
     if (entries.length !== view.count) throw new Error(`postings of ${view.count} entries for ${entries.length}`)
@@ -208,6 +210,10 @@ export class PostingsSearch {
     const { order, lengths } = view
     for (let i = 0; i < order.length; i++) for (let f = 0; f < FIELD_COUNT; f++) sums[f]! += lengths[order[i]! * FIELD_COUNT + f]!
     this.averages = averagesOf(sums, view.count)
+    if (ties && ties.length === view.count) {
+      this.tiedRanks = new Uint32Array(view.documents)
+      for (let i = 0; i < order.length; i++) this.tiedRanks[order[i]!] = ties[i]!
+    }
     this.sample = sampleOf(order)
     this.library = {
       size: view.count,
@@ -280,7 +286,8 @@ export class PostingsSearch {
    * with it each document's rank among ties, so that ties at every later query cost no entry.
    */
   prepare(): void {
-    this.tiedRanks = this.ranksOf(this.newestFirst())
+    const newest = this.newestFirst()
+    this.tiedRanks ??= this.ranksOf(newest)
   }
 
   /**
