@@ -154,8 +154,8 @@ const needsBodies = (term: Term) => term.kind === 'cites' || term.kind === 'cite
 interface WordTable {
   weights: Float64Array
   accepted: number[]
-  /** Where the word occurs, from the word lists, filled when first asked (see FieldCounts). */
-  counts?: FieldCounts
+  /** Where the word occurs, from the word lists, filled when first asked (see FieldCounts); there from the start, so that filling it changes no table's shape. */
+  counts: FieldCounts | undefined
 }
 
 /**
@@ -577,25 +577,8 @@ export class PostingsSearch {
     const byClass = new Uint16Array(classes.length > 1 ? documents * FIELD_COUNT * classes.length : 0)
     for (const word of table.accepted) {
       const kind = classes.indexOf(table.weights[word]!)
-      // The hottest loop of a search: written out rather than through eachDocument's callback.
-      for (const { docs, fields, from } of this.view.listsOf(word)) {
-        for (let i = 0; i < docs.length; i++) {
-          const doc = from + docs[i]!
-          if (!(doc < documents && positionOf[doc]! >= 0)) continue // dead, or beyond the library (not from a file precis wrote)
-          // Only the fields the word is in (most words are in one or two): each lowest non-zero count in turn.
-          for (let packed = fields[i]!; packed !== 0;) {
-            const f = (31 - Math.clz32(packed & -packed)) >>> 2
-            if (f >= FIELD_COUNT) break // counts of fields that do not exist (not from a file precis wrote)
-            const n = fieldCount(packed, f)
-            packed &= ~(FIELD_COUNT_MAX << (4 * f))
-            const at = doc * FIELD_COUNT + f
-            if (occurrences[at] === 0) kinds[at] = kind
-            else if (kinds[at] !== kind) kinds[at] = -1
-            occurrences[at] = occurrences[at]! + n
-            if (byClass.length > 0) byClass[at * classes.length + kind] = byClass[at * classes.length + kind]! + n
-          }
-        }
-      }
+      for (const { docs, fields, from } of this.view.listsOf(word))
+        countList(docs, fields, from, positionOf, documents, kind, classes.length, occurrences, kinds, byClass)
     }
     table.counts = { occurrences, kind: kinds, classes, byClass }
     return table.counts
@@ -741,7 +724,7 @@ export class PostingsSearch {
     for (const key of spec.keys) view.withStem(key, (w) => give(w, stemWeight))
     for (const key of spec.alternatives?.keys() ?? []) view.withStem(key, (w) => give(w, SEARCH_TUNING.typoWeight))
     if (spec.prefix !== null) view.withPrefix(spec.prefix, (w) => give(w, PREFIX_WEIGHT))
-    return { weights, accepted }
+    return { weights, accepted, counts: undefined }
   }
 
   /** correctTypo (typos.ts) over the postings: the library's words one edit from a word it lacks, as weaker alternatives. */
@@ -816,6 +799,44 @@ export class PostingsSearch {
 }
 
 const NO_COUNTS = new Float64Array(0)
+
+/**
+ * Add one word list (its documents numbered from `from`, with their packed counts) to a table's
+ * FieldCounts, its words weighing the `kind`-th of `classCount` weights. The hottest loop of a
+ * search, over every entry holding a word: a function of typed arrays and numbers alone, which the
+ * engine of a fresh process optimises within the first list (inside fieldCounts it ran unoptimised
+ * at first, and again each time the tables' shapes changed).
+ */
+function countList(
+  docs: Uint32Array,
+  fields: Uint32Array,
+  from: number,
+  positionOf: Int32Array,
+  documents: number,
+  kind: number,
+  classCount: number,
+  occurrences: Uint16Array,
+  kinds: Int8Array,
+  byClass: Uint16Array,
+): void {
+  const classed = byClass.length > 0
+  for (let i = 0; i < docs.length; i++) {
+    const doc = from + docs[i]!
+    if (!(doc < documents && positionOf[doc]! >= 0)) continue // dead, or beyond the library (not from a file precis wrote)
+    // Only the fields the word is in (most words are in one or two): each lowest non-zero count in turn.
+    for (let packed = fields[i]!; packed !== 0; ) {
+      const f = (31 - Math.clz32(packed & -packed)) >>> 2
+      if (f >= FIELD_COUNT) break // counts of fields that do not exist (not from a file precis wrote)
+      const n = fieldCount(packed, f)
+      packed &= ~(FIELD_COUNT_MAX << (4 * f))
+      const at = doc * FIELD_COUNT + f
+      if (occurrences[at] === 0) kinds[at] = kind
+      else if (kinds[at] !== kind) kinds[at] = -1
+      occurrences[at] = occurrences[at]! + n
+      if (classed) byClass[at * classCount + kind] = byClass[at * classCount + kind]! + n
+    }
+  }
+}
 
 function missingWords(query: CompiledQuery<number>, match: DocMatch, slots: readonly number[]): string[] {
   const found = matchedSlots(match, slots)
