@@ -824,7 +824,7 @@ function countList(
     const doc = from + docs[i]!
     if (!(doc < documents && positionOf[doc]! >= 0)) continue // dead, or beyond the library (not from a file precis wrote)
     // Only the fields the word is in (most words are in one or two): each lowest non-zero count in turn.
-    for (let packed = fields[i]!; packed !== 0; ) {
+    for (let packed = fields[i]!; packed !== 0;) {
       const f = (31 - Math.clz32(packed & -packed)) >>> 2
       if (f >= FIELD_COUNT) break // counts of fields that do not exist (not from a file precis wrote)
       const n = fieldCount(packed, f)
