@@ -213,6 +213,7 @@ function forgeIndex(index: string, forge: (contents: Record<string, unknown>) =>
     summaryPlaces: Array.from(contents.summaryPlaces),
     orders: { added: Array.from(orders.added), year: Array.from(orders.year), title: Array.from(orders.title) },
     ties: contents.ties && Array.from(contents.ties),
+    entryPlaces: Array.from(contents.entryPlaces),
     stats: structuredClone(contents.stats),
     names: structuredClone(Array.from({ length: contents.names.count }, (_, n) => contents.names.entry(n))),
     // The rows' bytes as text a letter a byte, so a forge can edit them as text.

@@ -62,6 +62,11 @@ export interface LibraryOutline {
    * library order, as an index keeps them: null or absent when not kept (computed when needed).
    */
   tieRanks?(): ArrayLike<number> | null
+  /**
+   * Every entry's records in library order (libraryEntries's), as [summary index or -1, paper index]
+   * pairs, as an index keeps them: each pair checked where it is used. Absent: from entryOrder('added').
+   */
+  entryPlaces?(): ArrayLike<number>
 }
 
 /** Every paper's `field` in the order of `outline.papers`: the outline's column, else read record by record. */

@@ -54,7 +54,8 @@ export function indexOf(
     tagCounts: () => tagCounts,
   }
   const entries = libraryEntries(known)
-  const orders = ordersOf(known, entries)
+  const entryPlaces = entryPairs(known, entries)
+  const orders = ordersOf(entries, entryPlaces)
   return {
     library: target,
     identity,
@@ -68,6 +69,7 @@ export function indexOf(
     summaryPlaces: places.summaryPlaces,
     orders,
     ties: tieRanks(entries),
+    entryPlaces,
     stats: outlineStats(known, STATS_ROWS),
     names: buildNames(outline.papers, outline.summaries, cites),
     plainRows: plainRowsOf(new Listing(known, orders.added).rows()),
@@ -78,8 +80,7 @@ export function indexOf(
  * Each order `list` sorts in, sorted here once by the function a read without an index sorts with,
  * so a read from the index sorts nothing.
  */
-function ordersOf(outline: LibraryOutline, entries: readonly OutlineEntry[]): Record<SortOrder, number[]> {
-  const pairs = entryPairs(outline, entries)
+function ordersOf(entries: readonly OutlineEntry[], pairs: readonly number[]): Record<SortOrder, number[]> {
   const ordered = (order: SortOrder) => pairsInOrder(entries, pairs, order)
   return { added: ordered('added'), year: ordered('year'), title: ordered('title') }
 }

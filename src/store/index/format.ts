@@ -122,6 +122,7 @@ function sectionsOf(contents: IndexContents): [string, SectionKind, unknown][] {
     ...SORT_ORDERS.map((order): [string, SectionKind, unknown] => [`order.${order}`, 'numbers', contents.orders?.[order] ?? []]),
     // Ranked with this ICU's collation too (ids compare with it): none when the orders are not.
     ['order.ties', 'numbers', (contents.orders && contents.ties) ?? []],
+    ['entries', 'numbers', contents.entryPlaces],
     ['stats', 'json', contents.stats],
     ['names', 'bytes', names.chunks],
     ['names.chunks', 'json', names.directory],
@@ -166,7 +167,9 @@ function areEntryPairs(pairs: Float64Array, summaries: number, papers: number): 
   for (let i = 0; i < pairs.length; i += 2) {
     const summary = pairs[i]!
     const paper = pairs[i + 1]!
-    if (!(Number.isInteger(summary) && summary >= -1 && summary < summaries && Number.isInteger(paper) && paper >= 0 && paper < papers))
+    // Whole numbers as `| 0` keeps them (the counts are far below 2^31): no call per value, in a loop a
+    // search runs once over every entry, unoptimised.
+    if (!((summary | 0) === summary && summary >= -1 && summary < summaries && (paper | 0) === paper && paper >= 0 && paper < papers))
       return false
   }
   return true
@@ -516,6 +519,15 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
     },
     (c) => c.ties ?? [],
   )
+  // Each pair is checked where a read uses it (outlineEntries): here only that there are no more than the records.
+  const entryPlaces = part(
+    'entries',
+    () => {
+      const pairs = numberSection(header, 'entries')
+      return pairs && pairs.length % 2 === 0 && pairs.length <= 2 * (counts.summaries + counts.papers) ? pairs : undefined
+    },
+    (c) => c.entryPlaces,
+  )
   const orders = {} as Record<SortOrder, ArrayLike<number>>
   SORT_ORDERS.forEach((order, at) => Object.defineProperty(orders, order, { enumerable: true, get: orderParts[at]! }))
   // The name table: its directory checked when first used, each chunk when a lookup first reaches it.
@@ -610,6 +622,9 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
       const here = sortedHere()
       if (replaced) return replaced.orders
       return here ? orders : null
+    },
+    get entryPlaces() {
+      return entryPlaces()
     },
     get ties() {
       const here = sortedHere()
