@@ -179,7 +179,7 @@ function areEntryPairs(pairs: Float64Array, summaries: number, papers: number): 
 function areRanks(ranks: Float64Array): boolean {
   for (let i = 0; i < ranks.length; i++) {
     const rank = ranks[i]!
-    if (!(Number.isInteger(rank) && rank >= 0 && rank < ranks.length)) return false
+    if (!((rank | 0) === rank && rank >= 0 && rank < ranks.length)) return false // (whole as areEntryPairs checks)
   }
   return true
 }
