@@ -37,7 +37,7 @@ import { isFileIdentity, type FileIdentity } from './identity.js'
 import { FINGERPRINT_BYTES } from './fingerprints.js'
 
 /** Raised whenever what the postings hold or how they are laid out changes. */
-export const POSTINGS_FORMAT_VERSION = 4
+export const POSTINGS_FORMAT_VERSION = 5
 
 const sha1 = (bytes: Buffer) => createHash('sha1').update(bytes).digest()
 
@@ -62,6 +62,7 @@ export interface PostingsContents {
  * tokens, which come last and are read a block at a time (most of the file: never read whole by a search).
  */
 const ARRAYS = [
+  'tableChecks',
   'listChecks',
   'tokenChecks',
   'wordEnds',
@@ -135,8 +136,18 @@ export function postingsLayout(
 ): (Buffer | StreamedName)[] {
   const words = joined(postings.words)
   const stems = joined(postings.stems)
+  const lookups: Record<LookedUp, ArrayBufferView> = {
+    words: words.text,
+    stems: stems.text,
+    wordEnds: words.ends,
+    stemEnds: stems.ends,
+    stemStarts: postings.stemStarts,
+    stemWords: postings.stemWords,
+    wordDocStarts: postings.wordDocStarts,
+  }
   const arrays: Record<(typeof ARRAYS)[number], ArrayBufferView> = {
     ...postings,
+    tableChecks: Uint32Array.from(LOOKED_UP.flatMap((name) => tableChecks(bytesOf(lookups[name])))),
     listChecks: checks.listChecks,
     tokenChecks: checks.tokenChecks,
     wordEnds: words.ends,
@@ -225,6 +236,74 @@ function blockChecks(...arrays: Uint32Array[]): Uint32Array {
   for (let b = 0; b < blocks; b++)
     arrays.forEach((array, i) => (checks[b * arrays.length + i] = crc32(bytesOf(array.subarray(b * BLOCK, (b + 1) * BLOCK)))))
   return checks
+}
+
+/**
+ * The sections a search looks its words up in (a binary search of the words or stems, then their
+ * entries in the tables): also checked in blocks of TABLE_BLOCK bytes, each block's CRC-32 in
+ * `tableChecks` (these sections' blocks one after another, in this order). A search reads and checks
+ * the few blocks its lookups touch, not 17 MB of tables at 100,000 summaries.
+ */
+const LOOKED_UP = ['words', 'stems', 'wordEnds', 'stemEnds', 'stemStarts', 'stemWords', 'wordDocStarts'] as const
+type LookedUp = (typeof LOOKED_UP)[number]
+const TABLE_BLOCK = 16384
+
+/** The CRC-32 of each block of TABLE_BLOCK bytes of `bytes`. */
+function tableChecks(bytes: Buffer): number[] {
+  const checks: number[] = []
+  for (let start = 0; start < bytes.length; start += TABLE_BLOCK) checks.push(crc32(bytes.subarray(start, start + TABLE_BLOCK)))
+  return checks
+}
+
+/**
+ * A section read a block of TABLE_BLOCK bytes at a time, each checked against its CRC-32
+ * (checks[first + block]) and, for numbers, `valid` when first read, and kept (a section is a few MB
+ * at most); a block that fails, or a file no longer the one read, throws PostingsUnavailable.
+ */
+class BlockedBytes {
+  private readonly blocks = new Map<number, Buffer>()
+
+  constructor(
+    private readonly source: PostingsSource,
+    private readonly at: number,
+    readonly length: number,
+    private readonly checks: Uint32Array,
+    private readonly first: number,
+    private readonly valid: ((values: Uint32Array) => boolean) | null,
+  ) {}
+
+  /** Bytes `start` to `end` (within the section). */
+  bytes(start: number, end: number): Buffer {
+    const first = Math.floor(start / TABLE_BLOCK)
+    const last = Math.floor((end - 1) / TABLE_BLOCK)
+    if (end <= start) return Buffer.alloc(0)
+    if (first === last) return this.block(first).subarray(start - first * TABLE_BLOCK, end - first * TABLE_BLOCK)
+    const pieces: Buffer[] = []
+    for (let b = first; b <= last; b++)
+      pieces.push(
+        this.block(b).subarray(Math.max(start, b * TABLE_BLOCK) - b * TABLE_BLOCK, Math.min(end, (b + 1) * TABLE_BLOCK) - b * TABLE_BLOCK),
+      )
+    return Buffer.concat(pieces)
+  }
+
+  /** The 32-bit number at `index`; undefined beyond the section. */
+  u32(index: number): number | undefined {
+    if (!(index >= 0 && index < this.length / 4)) return undefined
+    const b = Math.floor((index * 4) / TABLE_BLOCK)
+    return this.block(b).readUInt32LE(index * 4 - b * TABLE_BLOCK)
+  }
+
+  private block(b: number): Buffer {
+    let block = this.blocks.get(b)
+    if (block) return block
+    const size = Math.min(this.length, (b + 1) * TABLE_BLOCK) - b * TABLE_BLOCK
+    block = this.source.readLater(this.at + b * TABLE_BLOCK, size) ?? undefined
+    const values = block && this.valid ? view(block, Uint32Array) : null
+    if (!block || block.length !== size || crc32(block) !== this.checks[this.first + b] || (this.valid && !(values && this.valid(values))))
+      throw new PostingsUnavailable("the search postings' file is damaged, or changed while they were read")
+    this.blocks.set(b, block)
+    return block
+  }
 }
 
 /** Blocks read at once when every block is checked (4 MiB). */
@@ -480,7 +559,7 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
   const listLength = items('wordDocs', 4)
   const tokenLength = items('tokens', 4)
   const stemWordCount = items('stemWords', 4)
-  const fits =
+  const sized =
     vocabulary >= 0 &&
     stemCount >= 0 &&
     listLength >= 0 &&
@@ -497,8 +576,9 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
     items('lengths', 8) === count * FIELD_COUNT &&
     items('features', 1) === count &&
     items('listChecks', 4) === 2 * Math.ceil(listLength / BLOCK) &&
-    items('tokenChecks', 4) === Math.ceil(tokenLength / BLOCK)
-  if (!fits) return null
+    items('tokenChecks', 4) === Math.ceil(tokenLength / BLOCK) &&
+    items('tableChecks', 4) === LOOKED_UP.reduce((sum, name) => sum + Math.ceil(places.get(name)!.length / TABLE_BLOCK), 0)
+  if (!sized) return null
   // Read now: what every search (or save) uses whole, small and cheap to check. The vocabulary and
   // the tables over it are read and checked when first used (below); the lists and the words in
   // order a block at a time.
@@ -516,7 +596,28 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
   const listChecks = typed('listChecks', Uint32Array)
   const tokenChecks = typed('tokenChecks', Uint32Array)
   const features = typed('features', Uint8Array)
-  if (!lengths || !allLengths(lengths) || !listChecks || !tokenChecks || !features) return null
+  const checksOfTables = typed('tableChecks', Uint32Array)
+  if (!lengths || !allLengths(lengths) || !listChecks || !tokenChecks || !features || !checksOfTables) return null
+  // Each block of numbers checked as it is first read: what it indexes, in order where they are ends
+  // or starts (a pair across two blocks out of order reads as nothing: Blocked.range, SectionTexts.at).
+  const ascendingTo = (limit: number) => (values: Uint32Array) => fits(values, limit + 1, true)
+  const below = (limit: number) => (values: Uint32Array) => fits(values, limit, false)
+  const validity: Record<LookedUp, ((values: Uint32Array) => boolean) | null> = {
+    words: null,
+    stems: null,
+    wordEnds: ascendingTo(places.get('words')!.length),
+    stemEnds: ascendingTo(places.get('stems')!.length),
+    stemStarts: ascendingTo(stemWordCount),
+    stemWords: below(vocabulary),
+    wordDocStarts: ascendingTo(listLength),
+  }
+  let firstCheck = 0
+  const blocked = {} as Record<LookedUp, BlockedBytes>
+  for (const name of LOOKED_UP) {
+    const at = places.get(name)!
+    blocked[name] = new BlockedBytes(source, at.offset, at.length, checksOfTables, firstCheck, validity[name])
+    firstCheck += Math.ceil(at.length / TABLE_BLOCK)
+  }
   const order = places.has('order') ? typed('order', Uint32Array) : null
   if ((base === undefined) !== (order === null)) return null
   const printBytes = withFingerprints && places.has('fingerprints') ? now('fingerprints') : undefined
@@ -549,10 +650,14 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
   const words = new SectionTexts(
     vocabulary,
     later('words', (body) => texts(body, wordEnds())),
+    blocked.words,
+    blocked.wordEnds,
   )
   const stems = new SectionTexts(
     stemCount,
     later('stems', (body) => texts(body, stemEnds())),
+    blocked.stems,
+    blocked.stemEnds,
   )
   const spelled = later('spelled', (body) => view(body, Uint16Array))
   const stemOf = u32('stemOf', (values) => allBelow(values, stemCount))
@@ -609,6 +714,7 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
         : { docs: docs.range(start, end), fields: counts.range(start, end) },
     // Once read whole (browse), from memory: the file may be replaced meanwhile.
     tokenRange: (start, end) => (tokens ? tokens.subarray(start, end) : blockedTokens.range(start, end)),
+    lookUp: (table, at) => blocked[table].u32(at),
     check: () => {
       for (const section of [words.read, stems.read, spelled, stemOf, stemStarts, stemWords, fieldStarts, wordDocStarts]) section()
       docs.checkAll()
@@ -632,10 +738,17 @@ class SectionTexts implements SearchableTexts {
     readonly length: number,
     /** The section's texts, read and checked (throws PostingsUnavailable when they are not whole). */
     readonly read: () => SearchableTexts,
+    /** The texts' bytes and their ends, read a block at a time (a word looked up reads a few). */
+    private readonly bytes: BlockedBytes,
+    private readonly ends: BlockedBytes,
   ) {}
 
   at(index: number): string | undefined {
-    return this.read().at(index)
+    if (!(index >= 0 && index < this.length)) return undefined
+    const end = this.ends.u32(index) ?? 0
+    const start = index === 0 ? 0 : (this.ends.u32(index - 1) ?? end)
+    // An end before its start, or past the texts (a file precis did not write), reads as empty, as Utf8Texts reads it.
+    return start <= end && end <= this.bytes.length ? this.bytes.bytes(start, end).toString('utf8') : ''
   }
 
   containing(piece: string, give: (index: number) => void): void {
