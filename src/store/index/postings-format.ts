@@ -247,6 +247,9 @@ function blockChecks(...arrays: Uint32Array[]): Uint32Array {
 const LOOKED_UP = ['words', 'stems', 'wordEnds', 'stemEnds', 'stemStarts', 'stemWords', 'wordDocStarts'] as const
 type LookedUp = (typeof LOOKED_UP)[number]
 const TABLE_BLOCK = 16384
+/** Blocks of one section read a block at a time before the rest is read whole (BlockedBytes.many): a few words' lookups read fewer. */
+const MANY_BLOCKS = 64
+const NUMBERS_PER_BLOCK = TABLE_BLOCK / 4
 
 /** The CRC-32 of each block of TABLE_BLOCK bytes of `bytes`. */
 function tableChecks(bytes: Buffer): number[] {
@@ -261,7 +264,11 @@ function tableChecks(bytes: Buffer): number[] {
  * at most); a block that fails, or a file no longer the one read, throws PostingsUnavailable.
  */
 class BlockedBytes {
-  private readonly blocks = new Map<number, Buffer>()
+  /** The blocks read, by number (a lookup reads a few dozen, at every step of its binary search). */
+  private readonly blocks: (Buffer | undefined)[] = []
+  /** Each block read as 32-bit numbers, for a section of them. */
+  private readonly numbers: (Uint32Array | undefined)[] = []
+  private count = 0
 
   constructor(
     private readonly source: PostingsSource,
@@ -274,9 +281,9 @@ class BlockedBytes {
 
   /** Bytes `start` to `end` (within the section). */
   bytes(start: number, end: number): Buffer {
+    if (end <= start) return Buffer.alloc(0)
     const first = Math.floor(start / TABLE_BLOCK)
     const last = Math.floor((end - 1) / TABLE_BLOCK)
-    if (end <= start) return Buffer.alloc(0)
     if (first === last) return this.block(first).subarray(start - first * TABLE_BLOCK, end - first * TABLE_BLOCK)
     const pieces: Buffer[] = []
     for (let b = first; b <= last; b++)
@@ -286,22 +293,35 @@ class BlockedBytes {
     return Buffer.concat(pieces)
   }
 
+  /** Whether MANY_BLOCKS of it have been read: its reader then reads it whole, checked whole, as fewer reads of more bytes. */
+  get many(): boolean {
+    return this.count >= MANY_BLOCKS
+  }
+
   /** The 32-bit number at `index`; undefined beyond the section. */
   u32(index: number): number | undefined {
     if (!(index >= 0 && index < this.length / 4)) return undefined
-    const b = Math.floor((index * 4) / TABLE_BLOCK)
-    return this.block(b).readUInt32LE(index * 4 - b * TABLE_BLOCK)
+    const b = Math.floor(index / NUMBERS_PER_BLOCK)
+    const numbers = this.numbers[b] ?? (this.block(b), this.numbers[b]!)
+    return numbers[index - b * NUMBERS_PER_BLOCK]
   }
 
   private block(b: number): Buffer {
-    let block = this.blocks.get(b)
-    if (block) return block
+    const kept = this.blocks[b]
+    if (kept) return kept
     const size = Math.min(this.length, (b + 1) * TABLE_BLOCK) - b * TABLE_BLOCK
-    block = this.source.readLater(this.at + b * TABLE_BLOCK, size) ?? undefined
-    const values = block && this.valid ? view(block, Uint32Array) : null
-    if (!block || block.length !== size || crc32(block) !== this.checks[this.first + b] || (this.valid && !(values && this.valid(values))))
+    const block = this.source.readLater(this.at + b * TABLE_BLOCK, size)
+    const numbers = block && this.valid ? view(block, Uint32Array) : null
+    if (
+      !block ||
+      block.length !== size ||
+      crc32(block) !== this.checks[this.first + b] ||
+      (this.valid && !(numbers && this.valid(numbers)))
+    )
       throw new PostingsUnavailable("the search postings' file is damaged, or changed while they were read")
-    this.blocks.set(b, block)
+    this.blocks[b] = block
+    if (numbers) this.numbers[b] = numbers
+    this.count++
     return block
   }
 }
@@ -714,7 +734,8 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
         : { docs: docs.range(start, end), fields: counts.range(start, end) },
     // Once read whole (browse), from memory: the file may be replaced meanwhile.
     tokenRange: (start, end) => (tokens ? tokens.subarray(start, end) : blockedTokens.range(start, end)),
-    lookUp: (table, at) => blocked[table].u32(at),
+    // Past MANY_BLOCKS of a table (`related` looks up every word of a few texts), the table read whole.
+    lookUp: (table, at) => (blocked[table].many ? { stemStarts, stemWords, wordDocStarts }[table]()[at] : blocked[table].u32(at)),
     check: () => {
       for (const section of [words.read, stems.read, spelled, stemOf, stemStarts, stemWords, fieldStarts, wordDocStarts]) section()
       docs.checkAll()
@@ -745,6 +766,7 @@ class SectionTexts implements SearchableTexts {
 
   at(index: number): string | undefined {
     if (!(index >= 0 && index < this.length)) return undefined
+    if (this.bytes.many || this.ends.many) return this.read().at(index)
     const end = this.ends.u32(index) ?? 0
     const start = index === 0 ? 0 : (this.ends.u32(index - 1) ?? end)
     // An end before its start, or past the texts (a file precis did not write), reads as empty, as Utf8Texts reads it.
