@@ -28,6 +28,9 @@ import { NameList, NAMES_PER_CHUNK, type NameEntry } from '../../src/store/index
 import { fileIdentity } from '../../src/store/index/identity.js'
 import { IndexFile } from '../../src/store/index/index-file.js'
 import { readRecordsAt } from '../../src/store/index/record-reader.js'
+import { parseQuery } from '../../src/core/search/query.js'
+import { searchLibrary } from '../../src/core/search/search.js'
+import { searchFromIndex } from '../../src/store/search-reads.js'
 import { libraryOf, paper, summary } from '../support/library.js'
 import { deltaPath, postingsPath } from '../../src/store/index/location.js'
 import {
@@ -37,6 +40,7 @@ import {
   indexFileName,
   indexIsCurrent,
   libraryWithCache,
+  plainStore,
   recordsAtIndexedPlaces,
 } from './support/index.js'
 
@@ -208,6 +212,8 @@ function forgeIndex(index: string, forge: (contents: Record<string, unknown>) =>
     paperPlaces: Array.from(contents.paperPlaces),
     summaryPlaces: Array.from(contents.summaryPlaces),
     orders: { added: Array.from(orders.added), year: Array.from(orders.year), title: Array.from(orders.title) },
+    ties: contents.ties && Array.from(contents.ties),
+    entryPlaces: Array.from(contents.entryPlaces),
     stats: structuredClone(contents.stats),
     names: structuredClone(Array.from({ length: contents.names.count }, (_, n) => contents.names.entry(n))),
     // The rows' bytes as text a letter a byte, so a forge can edit them as text.
@@ -377,6 +383,27 @@ describe('an index whose checksums hold but whose contents precis did not write'
     const { library, cache, index } = await writtenLibrary()
     forgeIndex(index, (c) => forge(c.summaryPlaces as number[]))
     expect(await answersFrom(indexedStore(library, cache))).toEqual(await freshAnswers(library))
+  })
+})
+
+describe('the ranks of ties an index keeps (a search breaks ties of score with them)', () => {
+  it.each([
+    ['not whole numbers', (ranks: number[]) => (ranks[0] = 0.5)],
+    ['past the entries', (ranks: number[]) => (ranks[1] = 99)],
+    ['negative', (ranks: number[]) => (ranks[2] = -1)],
+  ])('leave searches answering as the scan of a fresh parse when they are %s, and the index is built again', async (_, forge) => {
+    const { library, cache, index } = await writtenLibrary()
+    expect(decodeIndex(readFileSync(index))!.ties).not.toBeNull() // precis's own times: kept
+    forgeIndex(index, (c) => forge(c.ties as number[]))
+    const fresh = await plainStore(library).read()
+    // Every summary updated at the same time: the empty query and a shared word rank by the ties alone.
+    for (const text of ['', 'gnn', 'quantum', 'kipf2017semi']) {
+      const query = parseQuery(text, 'pasted')
+      const options = { limit: 10, lastWord: 'prefix' as const }
+      const answered = await searchFromIndex(indexedStore(library, cache), query, options)
+      expect(answered?.result, text).toEqual(searchLibrary(fresh, query, options))
+    }
+    expect(indexIsCurrent(library, cache)).toBe(true)
   })
 })
 

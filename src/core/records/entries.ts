@@ -191,22 +191,40 @@ export interface EntryList<E extends OutlineEntry = OutlineEntry> {
  * entry twice, libraryEntries itself.
  */
 export function outlineEntries(outline: LibraryOutline): EntryList {
-  const pairs = outline.entryOrder?.('added')
-  const counts = pairs && (outline.recordCounts?.() ?? { papers: outline.papers.length, summaries: outline.summaries.length })
-  const placed = pairs && counts && libraryPlaces(pairs, counts.summaries, counts.papers)
+  const counts = outline.recordCounts?.() ?? { papers: outline.papers.length, summaries: outline.summaries.length }
+  const kept = outline.entryPlaces?.()
+  const pairs = kept ? null : outline.entryOrder?.('added')
+  const placed = kept ?? (pairs && libraryPlaces(pairs, counts.summaries, counts.papers))
   if (!placed) return libraryEntries(outline)
-  const made: (OutlineEntry | undefined)[] = new Array<OutlineEntry | undefined>(placed.length / 2)
+  const made: (OutlineEntry | undefined)[] = new Array<OutlineEntry | undefined>(placed.length >> 1)
+  // Kept places are checked where used (a loop over every entry was a tenth of a search at 100,000
+  // summaries): one that names no record sends every entry to libraryEntries, as a damaged order does.
+  let whole: OutlineEntry[] | undefined
+  const placeOf = (position: number) => {
+    const summary = placed[2 * position]!
+    const paper = placed[2 * position + 1]!
+    return (summary | 0) === summary &&
+      summary >= -1 &&
+      summary < counts.summaries &&
+      (paper | 0) === paper &&
+      paper >= 0 &&
+      paper < counts.papers
+      ? { summary, paper }
+      : undefined
+  }
   return {
     length: made.length,
-    placeOf: (position) =>
-      position >= 0 && position < made.length ? { summary: placed[2 * position]!, paper: placed[2 * position + 1]! } : undefined,
+    placeOf: (position) => (position >= 0 && position < made.length && !whole ? placeOf(position) : undefined),
     at(position) {
       if (!(position >= 0 && position < made.length)) return undefined
+      if (whole) return whole[position]
       let entry = made[position]
       if (!entry) {
-        const at = placed[2 * position]!
-        const paper = (outline.paperAt ? outline.paperAt(placed[2 * position + 1]!) : outline.papers[placed[2 * position + 1]!])!
-        const summary = at >= 0 ? (outline.summaryAt ? outline.summaryAt(at) : outline.summaries[at])! : null
+        const place = placeOf(position)
+        if (!place) return (whole = libraryEntries(outline))[position]
+        const paper = (outline.paperAt ? outline.paperAt(place.paper) : outline.papers[place.paper])!
+        const summary =
+          place.summary >= 0 ? (outline.summaryAt ? outline.summaryAt(place.summary) : outline.summaries[place.summary])! : null
         entry = made[position] = { id: summary ? summary.id : paper.key, paper, summary }
       }
       return entry
@@ -223,7 +241,7 @@ function libraryPlaces(pairs: ArrayLike<number>, summaries: number, papers: numb
   const paperOfSummary = new Int32Array(summaries).fill(-1)
   const alone = new Uint8Array(papers)
   for (let i = 0; i < pairs.length; i += 2) {
-    // Read one by one: a pair destructured made an array and its iterator for each entry (garbage at every search).
+    // Two loads, not a pair destructured: a fresh process runs this once, unoptimised, over every entry.
     const at = pairs[i]!
     const paper = pairs[i + 1]!
     if (at >= 0) {

@@ -57,6 +57,16 @@ export interface LibraryOutline {
   summaryAt?(at: number): SummaryOutline | undefined
   /** How many papers and summaries there are, with no view made: absent, their lengths. */
   recordCounts?(): { papers: number; summaries: number }
+  /**
+   * Each entry's rank among search results of equal score (tieRanks, core/search/order.ts), in
+   * library order, as an index keeps them: null or absent when not kept (computed when needed).
+   */
+  tieRanks?(): ArrayLike<number> | null
+  /**
+   * Every entry's records in library order (libraryEntries's), as [summary index or -1, paper index]
+   * pairs, as an index keeps them: each pair checked where it is used. Absent: from entryOrder('added').
+   */
+  entryPlaces?(): ArrayLike<number>
 }
 
 /** Every paper's `field` in the order of `outline.papers`: the outline's column, else read record by record. */

@@ -60,6 +60,26 @@ export function bestMatches<M = Match>(matches: M[], limit: number, compare: (a:
   return best
 }
 
+/**
+ * Each entry's rank among results of equal score (compareTied: newer first, then by id), entries
+ * compareTied calls equal ranked alike: ties then compare as these numbers. Null when an entry's time
+ * is not one precis writes (compareTied then compares texts, which need not order as a ranking does).
+ * An index keeps them, so that a search breaks its ties without decoding every entry's time and id.
+ */
+export function tieRanks(entries: readonly Pick<Entry<PaperOutline, SummaryOutline>, 'id' | 'paper' | 'summary'>[]): Uint32Array | null {
+  const recencies = entries.map(recencyOf)
+  if (recencies.some((recency) => Number.isNaN(recency.time))) return null
+  const compare = (a: number, b: number) => compareTied(recencies[a]!, recencies[b]!, entries[a]!.id, entries[b]!.id)
+  const newest = Array.from(entries.keys()).sort(compare)
+  const ranks = new Uint32Array(entries.length)
+  let rank = 0
+  newest.forEach((at, i) => {
+    if (i > 0 && compare(newest[i - 1]!, at) !== 0) rank++
+    ranks[at] = rank
+  })
+  return ranks
+}
+
 /** Every doc, most recently updated first (then by id): the order of a query with no words. */
 export function byRecency(docs: readonly SearchDoc[]): SearchDoc[] {
   return docs

@@ -162,10 +162,10 @@ const needsBodies = (term: Term) => term.kind === 'cites' || term.kind === 'cite
 interface WordTable {
   weights: Float64Array
   accepted: number[]
-  /** Where the word occurs, from the word lists, filled when first asked (see FieldCounts). */
-  counts?: FieldCounts
+  /** Where the word occurs, from the word lists, filled when first asked (see FieldCounts); there from the start, as `spread`, so that filling them changes no table's shape. */
+  counts: FieldCounts | undefined
   /** spreadOf, once asked. */
-  spread?: number
+  spread: number | undefined
 }
 
 /**
@@ -212,6 +212,8 @@ export class PostingsSearch {
     postings: Postings | PostingsView,
     /** The outline's entries, in library order (made as they are asked for: a search looks at few). */
     readonly entries: EntryList<PostedEntry>,
+    /** Each entry's rank among ties (tieRanks, order.ts), in library order, when an index keeps them: no entry's time or id is then read. */
+    ties: ArrayLike<number> | null = null,
   ) {
     const view = (this.view = postings instanceof PostingsView ? postings : new PostingsView(postings))
     if (entries.length !== view.count) throw new Error(`postings of ${view.count} entries for ${entries.length}`)
@@ -220,6 +222,10 @@ export class PostingsSearch {
     const { order, lengths } = view
     for (let i = 0; i < order.length; i++) for (let f = 0; f < FIELD_COUNT; f++) sums[f]! += lengths[order[i]! * FIELD_COUNT + f]!
     this.averages = averagesOf(sums, view.count)
+    if (ties && ties.length === view.count) {
+      this.tiedRanks = new Uint32Array(view.documents)
+      for (let i = 0; i < order.length; i++) this.tiedRanks[order[i]!] = ties[i]!
+    }
     this.sample = sampleOf(order)
     this.sampled = new Uint8Array(view.documents)
     for (const doc of this.sample) this.sampled[doc] = 1
@@ -297,7 +303,8 @@ export class PostingsSearch {
    * with it each document's rank among ties, so that ties at every later query cost no entry.
    */
   prepare(): void {
-    this.tiedRanks = this.ranksOf(this.newestFirst())
+    const newest = this.newestFirst()
+    this.tiedRanks ??= this.ranksOf(newest)
   }
 
   /**
@@ -597,25 +604,8 @@ export class PostingsSearch {
     const byClass = new Uint16Array(classes.length > 1 ? documents * FIELD_COUNT * classes.length : 0)
     for (const word of table.accepted) {
       const kind = classes.indexOf(table.weights[word]!)
-      // The hottest loop of a search: written out rather than through eachDocument's callback.
-      for (const { docs, fields, from } of this.view.listsOf(word)) {
-        for (let i = 0; i < docs.length; i++) {
-          const doc = from + docs[i]!
-          if (!(doc < documents && positionOf[doc]! >= 0)) continue // dead, or beyond the library (not from a file precis wrote)
-          // Only the fields the word is in (most words are in one or two): each lowest non-zero count in turn.
-          for (let packed = fields[i]!; packed !== 0;) {
-            const f = (31 - Math.clz32(packed & -packed)) >>> 2
-            if (f >= FIELD_COUNT) break // counts of fields that do not exist (not from a file precis wrote)
-            const n = fieldCount(packed, f)
-            packed &= ~(FIELD_COUNT_MAX << (4 * f))
-            const at = doc * FIELD_COUNT + f
-            if (occurrences[at] === 0) kinds[at] = kind
-            else if (kinds[at] !== kind) kinds[at] = -1
-            occurrences[at] = occurrences[at]! + n
-            if (byClass.length > 0) byClass[at * classes.length + kind] = byClass[at * classes.length + kind]! + n
-          }
-        }
-      }
+      for (const { docs, fields, from } of this.view.listsOf(word))
+        countList(docs, fields, from, positionOf, documents, kind, classes.length, occurrences, kinds, byClass)
     }
     table.counts = { occurrences, kind: kinds, classes, byClass }
     return table.counts
@@ -661,8 +651,11 @@ export class PostingsSearch {
         return total
       }
     }
-    // Words in a row: only where each of them is, as far as that is cheap to know.
-    else if (tables.some((table) => this.absentFrom(table, doc, field, many))) return 0
+    // Words in a row: only where each of them is, the rarest looked at first, as far as that is cheap to know.
+    else {
+      const present = this.rarestFirst(tables)
+      for (let i = 0; i < present.length; i++) if (this.absentFrom(present[i]!, doc, field, many, i === 0)) return 0
+    }
     const tokens = this.view.tokensOf(doc)
     const start = this.view.fieldStart(doc, field)
     const end = this.view.fieldStart(doc, field + 1)
@@ -692,13 +685,14 @@ export class PostingsSearch {
 
   /**
    * Whether none of `table`'s words is in the field, when that costs little to know: from its counts
-   * once made, and made for it when `many` documents are looked at or its words are in at most half
-   * the entries. For a few hundred, counts of a word in most entries (`the`, `we` of a pasted
-   * sentence's phrase) cost a pass over every entry's and would rule out few: the words in order
-   * are read instead, which give the same answer.
+   * once made, and made for it when it is the `rarest` of the words in a row (it rules out most
+   * documents), or when `many` documents are looked at, or its words are in at most half the entries.
+   * For a few hundred, counts of a word in most entries (`the`, `we` of a pasted sentence's phrase)
+   * cost a pass over every entry's and would rule out few: the words in order are read instead,
+   * which give the same answer.
    */
-  private absentFrom(table: WordTable, doc: number, field: number, many: boolean): boolean {
-    if (!table.counts && !many && 2 * this.spreadOf(table) > this.view.documents) return false
+  private absentFrom(table: WordTable, doc: number, field: number, many: boolean, rarest: boolean): boolean {
+    if (!table.counts && !rarest && !many && 2 * this.spreadOf(table) > this.view.documents) return false
     return this.fieldCounts(table).occurrences[doc * FIELD_COUNT + field] === 0
   }
 
@@ -706,6 +700,18 @@ export class PostingsSearch {
   private spreadOf(table: WordTable): number {
     table.spread ??= table.accepted.reduce((sum, word) => sum + this.view.documentsOf(word), 0)
     return table.spread
+  }
+
+  private readonly byRarity = new WeakMap<readonly WordTable[], WordTable[]>()
+
+  /** The distinct tables of words in a row, the rarest first: it rules out most documents. */
+  private rarestFirst(tables: readonly WordTable[]): WordTable[] {
+    let ordered = this.byRarity.get(tables)
+    if (!ordered) {
+      ordered = [...new Set(tables)].sort((a, b) => this.spreadOf(a) - this.spreadOf(b))
+      this.byRarity.set(tables, ordered)
+    }
+    return ordered
   }
 
   private tablesOf(pattern: TermPattern): WordTable[] {
@@ -753,7 +759,7 @@ export class PostingsSearch {
     for (const key of spec.keys) view.withStem(key, (w) => give(w, stemWeight))
     for (const key of spec.alternatives?.keys() ?? []) view.withStem(key, (w) => give(w, SEARCH_TUNING.typoWeight))
     if (spec.prefix !== null) view.withPrefix(spec.prefix, (w) => give(w, PREFIX_WEIGHT))
-    return { weights, accepted }
+    return { weights, accepted, counts: undefined, spread: undefined }
   }
 
   /** correctTypo (typos.ts) over the postings: the library's words one edit from a word it lacks, as weaker alternatives. */
@@ -834,6 +840,44 @@ export class PostingsSearch {
 }
 
 const NO_COUNTS = new Float64Array(0)
+
+/**
+ * Add one word list (its documents numbered from `from`, with their packed counts) to a table's
+ * FieldCounts, its words weighing the `kind`-th of `classCount` weights. The hottest loop of a
+ * search, over every entry holding a word: a function of typed arrays and numbers alone, which the
+ * engine of a fresh process optimises within the first list (inside fieldCounts it ran unoptimised
+ * at first, and again each time the tables' shapes changed).
+ */
+function countList(
+  docs: Uint32Array,
+  fields: Uint32Array,
+  from: number,
+  positionOf: Int32Array,
+  documents: number,
+  kind: number,
+  classCount: number,
+  occurrences: Uint16Array,
+  kinds: Int8Array,
+  byClass: Uint16Array,
+): void {
+  const classed = byClass.length > 0
+  for (let i = 0; i < docs.length; i++) {
+    const doc = from + docs[i]!
+    if (!(doc < documents && positionOf[doc]! >= 0)) continue // dead, or beyond the library (not from a file precis wrote)
+    // Only the fields the word is in (most words are in one or two): each lowest non-zero count in turn.
+    for (let packed = fields[i]!; packed !== 0;) {
+      const f = (31 - Math.clz32(packed & -packed)) >>> 2
+      if (f >= FIELD_COUNT) break // counts of fields that do not exist (not from a file precis wrote)
+      const n = fieldCount(packed, f)
+      packed &= ~(FIELD_COUNT_MAX << (4 * f))
+      const at = doc * FIELD_COUNT + f
+      if (occurrences[at] === 0) kinds[at] = kind
+      else if (kinds[at] !== kind) kinds[at] = -1
+      occurrences[at] = occurrences[at]! + n
+      if (classed) byClass[at * classCount + kind] = byClass[at * classCount + kind]! + n
+    }
+  }
+}
 
 function missingWords(query: CompiledQuery<number>, match: DocMatch, slots: readonly number[]): string[] {
   const found = matchedSlots(match, slots)

@@ -6,7 +6,7 @@
  * the average field lengths, the sampled document frequencies) are taken over the live documents
  * in library order, so a search scores exactly as over postings built from the library afresh.
  */
-import { FIELD_COUNT, joinTexts, lowerBoundText, type Postings, type SearchableTexts, type Texts } from './postings.js'
+import { FIELD_COUNT, joinTexts, lowerBoundText, type LookupTable, type Postings, type SearchableTexts, type Texts } from './postings.js'
 
 /** The postings of the entries saves changed since the base was built, and where every entry's document is. */
 export interface PostingsDelta {
@@ -147,10 +147,21 @@ export class PostingsView {
   /** The vocabulary entries whose stem is `stem`. */
   withStem(stem: string, give: (w: number) => void): void {
     const { stems } = this
-    const { stemStarts, stemWords } = this.base
     const s = lowerBoundText(stems, stem)
-    if (stems.at(s) === stem) for (let i = stemStarts[s]!; i < stemStarts[s + 1]!; i++) give(stemWords[i]!)
+    if (stems.at(s) === stem) {
+      const end = this.lookUp('stemStarts', s + 1) ?? 0
+      for (let i = this.lookUp('stemStarts', s) ?? end; i < end; i++) {
+        const w = this.lookUp('stemWords', i)
+        if (w !== undefined) give(w)
+      }
+    }
     this.extras.forEach((extra, i) => extra.stem === stem && give(this.baseWords + i))
+  }
+
+  /** Value `at` of one of the base's lookup tables: read a block at a time from a file (Postings.lookUp). */
+  private lookUp(table: LookupTable, at: number): number | undefined {
+    const { base } = this
+    return base.lookUp ? base.lookUp(table, at) : base[table][at]
   }
 
   /** The vocabulary entries beginning with `prefix`. */
@@ -187,8 +198,7 @@ export class PostingsView {
 
   /** How many documents hold vocabulary entry `w` (dead ones included: a bound, for choosing the rarest word). */
   documentsOf(w: number): number {
-    const { wordDocStarts } = this.base
-    let n = w < this.baseWords ? wordDocStarts[w + 1]! - wordDocStarts[w]! : 0
+    let n = w < this.baseWords ? Math.max(0, (this.lookUp('wordDocStarts', w + 1) ?? 0) - (this.lookUp('wordDocStarts', w) ?? 0)) : 0
     const d = this.deltaWord[w] ?? -1
     if (d >= 0) n += this.delta!.postings.wordDocStarts[d + 1]! - this.delta!.postings.wordDocStarts[d]!
     return n
@@ -260,8 +270,8 @@ export class PostingsView {
   private baseLists(w: number): { docs: Uint32Array; fields: Uint32Array } {
     // (Not destructured: read from a file, wordDocs and wordDocFields read the whole lists.)
     const { base } = this
-    const start = base.wordDocStarts[w]!
-    const end = base.wordDocStarts[w + 1]!
+    const end = this.lookUp('wordDocStarts', w + 1) ?? 0
+    const start = Math.min(end, this.lookUp('wordDocStarts', w) ?? end)
     if (!base.lists) return { docs: base.wordDocs.subarray(start, end), fields: base.wordDocFields.subarray(start, end) }
     let read = this.lists.get(w)
     if (read)

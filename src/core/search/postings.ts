@@ -67,9 +67,18 @@ export interface Postings {
    * checked, none kept (reading `wordDocs` and `tokens` would hold them all); throws PostingsUnavailable as they do.
    */
   check?(): void
+  /**
+   * Read from a file: value `at` of a table a search looks its words up in, read a block at a time
+   * (each block's checksum checked as it is first read, the value where it is used: undefined when
+   * beyond the table or not one of what it indexes). Absent: the arrays themselves.
+   */
+  lookUp?(table: LookupTable, at: number): number | undefined
   /** Per entry: HAS_MATH, HAS_FIGURE. */
   features: Uint8Array
 }
+
+/** The tables a search looks its words up in (Postings.lookUp). */
+export type LookupTable = 'stemStarts' | 'stemWords' | 'wordDocStarts'
 
 const MAX_SPELLED = 0xffff
 

@@ -1,6 +1,7 @@
 import { emptyLibrary, type Paper, type Summary, type TrashEntry } from '../../core/model.js'
 import { libraryOutline, type LibraryOutline, type SortOrder } from '../../core/records/outline.js'
-import { entryPairs, libraryEntries, pairsInOrder } from '../../core/records/entries.js'
+import { entryPairs, libraryEntries, pairsInOrder, type OutlineEntry } from '../../core/records/entries.js'
+import { tieRanks } from '../../core/search/order.js'
 import { outlineStats } from '../../core/stats/stats.js'
 import { Listing } from '../../core/records/listing.js'
 import { plainRowsOf } from '../../core/records/plain-rows.js'
@@ -52,7 +53,9 @@ export function indexOf(
     citedKeys: () => cites,
     tagCounts: () => tagCounts,
   }
-  const orders = ordersOf(known)
+  const entries = libraryEntries(known)
+  const entryPlaces = entryPairs(known, entries)
+  const orders = ordersOf(entries, entryPlaces)
   return {
     library: target,
     identity,
@@ -65,6 +68,8 @@ export function indexOf(
     paperPlaces: places.paperPlaces,
     summaryPlaces: places.summaryPlaces,
     orders,
+    ties: tieRanks(entries),
+    entryPlaces,
     stats: outlineStats(known, STATS_ROWS),
     names: buildNames(outline.papers, outline.summaries, cites),
     plainRows: plainRowsOf(new Listing(known, orders.added).rows()),
@@ -75,9 +80,7 @@ export function indexOf(
  * Each order `list` sorts in, sorted here once by the function a read without an index sorts with,
  * so a read from the index sorts nothing.
  */
-function ordersOf(outline: LibraryOutline): Record<SortOrder, number[]> {
-  const entries = libraryEntries(outline)
-  const pairs = entryPairs(outline, entries)
+function ordersOf(entries: readonly OutlineEntry[], pairs: readonly number[]): Record<SortOrder, number[]> {
   const ordered = (order: SortOrder) => pairsInOrder(entries, pairs, order)
   return { added: ordered('added'), year: ordered('year'), title: ordered('title') }
 }

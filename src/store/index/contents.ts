@@ -42,6 +42,13 @@ export interface IndexContents {
   placeOf?: (list: 'papers' | 'summaries', at: number) => readonly [number, number] | undefined
   /** Each sort order's entries as entryPairs gives them (core/records/entries.ts); null when sorted with another collation. */
   orders: Record<SortOrder, ArrayLike<number>> | null
+  /**
+   * Each entry's rank among search results of equal score (tieRanks, core/search/order.ts), in
+   * library order; null when an entry's time is not one precis writes, or ranked with another collation.
+   */
+  ties: ArrayLike<number> | null
+  /** Every entry's records in library order, as [summary index or -1, paper index] pairs (entryPairs of libraryEntries). */
+  entryPlaces: ArrayLike<number>
   /** outlineStats with STATS_ROWS rows in each top list. */
   stats: LibraryStats
   /** Each paper's `field` as one array (a column of the file, decoded once): absent, read through `papers`. */
@@ -77,6 +84,8 @@ export function indexOutline(contents: IndexContents): LibraryOutline {
     citedKeys: () => contents.cites,
     tagCounts: () => contents.tagCounts,
     entryOrder: (order) => contents.orders?.[order] ?? null,
+    tieRanks: () => contents.ties,
+    entryPlaces: () => contents.entryPlaces,
     stats: (limit) => (limit <= STATS_ROWS ? withTop(contents.stats, limit) : null),
     ...(contents.paperColumn && { paperColumn: contents.paperColumn }),
     ...(contents.summaryColumn && { summaryColumn: contents.summaryColumn }),

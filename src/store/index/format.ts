@@ -25,7 +25,7 @@ import { isPlainRows } from '../../core/records/plain-rows.js'
 import { isUtf8 } from 'node:buffer'
 
 /** Raised whenever what the index holds or how it is laid out changes. */
-export const INDEX_FORMAT_VERSION = 7
+export const INDEX_FORMAT_VERSION = 8
 
 const INDEX_FRAME: Frame = {
   magic: Buffer.from('precisIX', 'latin1'),
@@ -120,6 +120,9 @@ function sectionsOf(contents: IndexContents): [string, SectionKind, unknown][] {
     ['summaryPlaces', 'numbers', contents.summaryPlaces],
     ['collation', 'json', contents.orders ? COLLATION : null],
     ...SORT_ORDERS.map((order): [string, SectionKind, unknown] => [`order.${order}`, 'numbers', contents.orders?.[order] ?? []]),
+    // Ranked with this ICU's collation too (ids compare with it): none when the orders are not.
+    ['order.ties', 'numbers', (contents.orders && contents.ties) ?? []],
+    ['entries', 'numbers', contents.entryPlaces],
     ['stats', 'json', contents.stats],
     ['names', 'bytes', names.chunks],
     ['names.chunks', 'json', names.directory],
@@ -164,8 +167,19 @@ function areEntryPairs(pairs: Float64Array, summaries: number, papers: number): 
   for (let i = 0; i < pairs.length; i += 2) {
     const summary = pairs[i]!
     const paper = pairs[i + 1]!
-    if (!(Number.isInteger(summary) && summary >= -1 && summary < summaries && Number.isInteger(paper) && paper >= 0 && paper < papers))
+    // Whole numbers as `| 0` keeps them (the counts are far below 2^31): no call per value, in a loop a
+    // search runs once over every entry, unoptimised.
+    if (!((summary | 0) === summary && summary >= -1 && summary < summaries && (paper | 0) === paper && paper >= 0 && paper < papers))
       return false
+  }
+  return true
+}
+
+/** Whether every rank is a whole number below their count (two entries may share one). */
+function areRanks(ranks: Float64Array): boolean {
+  for (let i = 0; i < ranks.length; i++) {
+    const rank = ranks[i]!
+    if (!((rank | 0) === rank && rank >= 0 && rank < ranks.length)) return false // (whole as areEntryPairs checks)
   }
   return true
 }
@@ -496,6 +510,24 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
       (c) => c.orders?.[order] ?? [],
     ),
   )
+  // Empty when not kept (a time precis does not write); else a rank, below the entries' count, for each entry.
+  const ties = part(
+    'order.ties',
+    () => {
+      const ranks = numberSection(header, 'order.ties')
+      return ranks && (ranks.length === 0 || (ranks.length <= counts.summaries + counts.papers && areRanks(ranks))) ? ranks : undefined
+    },
+    (c) => c.ties ?? [],
+  )
+  // Each pair is checked where a read uses it (outlineEntries): here only that there are no more than the records.
+  const entryPlaces = part(
+    'entries',
+    () => {
+      const pairs = numberSection(header, 'entries')
+      return pairs && pairs.length % 2 === 0 && pairs.length <= 2 * (counts.summaries + counts.papers) ? pairs : undefined
+    },
+    (c) => c.entryPlaces,
+  )
   const orders = {} as Record<SortOrder, ArrayLike<number>>
   SORT_ORDERS.forEach((order, at) => Object.defineProperty(orders, order, { enumerable: true, get: orderParts[at]! }))
   // The name table: its directory checked when first used, each chunk when a lookup first reaches it.
@@ -590,6 +622,15 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
       const here = sortedHere()
       if (replaced) return replaced.orders
       return here ? orders : null
+    },
+    get entryPlaces() {
+      return entryPlaces()
+    },
+    get ties() {
+      const here = sortedHere()
+      if (replaced) return replaced.ties
+      const ranks = ties()
+      return here && ranks.length > 0 ? ranks : null
     },
     get stats() {
       return stats()

@@ -14,7 +14,10 @@
 // the features, the block checks); each other section (the vocabulary, the stems and the tables
 // over them, where each field starts) is read, and its checksum and numbers checked, when first
 // used: a one-word search never reads where fields start, and checking every table at load was a
-// tenth of a search at 10,000 summaries.
+// tenth of a search at 10,000 summaries. The vocabulary, the stems, their ends and the tables a
+// lookup reads are also checked a block at a time (LOOKED_UP): a search looks up its words through
+// those blocks (Postings.lookUp, SectionTexts.at), and reads a section whole only for what needs all
+// of it (a word's near spellings, a build, a check).
 //
 // Sections are checksummed with CRC-32, not SHA-1: the tokens are most of the file (tens of MB at
 // 10,000 summaries) and SHA-1 over them cost more than the rest of a search; CRC-32 catches what a
@@ -37,7 +40,7 @@ import { isFileIdentity, type FileIdentity } from './identity.js'
 import { FINGERPRINT_BYTES } from './fingerprints.js'
 
 /** Raised whenever what the postings hold or how they are laid out changes. */
-export const POSTINGS_FORMAT_VERSION = 4
+export const POSTINGS_FORMAT_VERSION = 5
 
 const sha1 = (bytes: Buffer) => createHash('sha1').update(bytes).digest()
 
@@ -62,6 +65,7 @@ export interface PostingsContents {
  * tokens, which come last and are read a block at a time (most of the file: never read whole by a search).
  */
 const ARRAYS = [
+  'tableChecks',
   'listChecks',
   'tokenChecks',
   'wordEnds',
@@ -135,8 +139,18 @@ export function postingsLayout(
 ): (Buffer | StreamedName)[] {
   const words = joined(postings.words)
   const stems = joined(postings.stems)
+  const lookups: Record<LookedUp, ArrayBufferView> = {
+    words: words.text,
+    stems: stems.text,
+    wordEnds: words.ends,
+    stemEnds: stems.ends,
+    stemStarts: postings.stemStarts,
+    stemWords: postings.stemWords,
+    wordDocStarts: postings.wordDocStarts,
+  }
   const arrays: Record<(typeof ARRAYS)[number], ArrayBufferView> = {
     ...postings,
+    tableChecks: Uint32Array.from(LOOKED_UP.flatMap((name) => tableChecks(bytesOf(lookups[name])))),
     listChecks: checks.listChecks,
     tokenChecks: checks.tokenChecks,
     wordEnds: words.ends,
@@ -225,6 +239,94 @@ function blockChecks(...arrays: Uint32Array[]): Uint32Array {
   for (let b = 0; b < blocks; b++)
     arrays.forEach((array, i) => (checks[b * arrays.length + i] = crc32(bytesOf(array.subarray(b * BLOCK, (b + 1) * BLOCK)))))
   return checks
+}
+
+/**
+ * The sections a search looks its words up in (a binary search of the words or stems, then their
+ * entries in the tables): also checked in blocks of TABLE_BLOCK bytes, each block's CRC-32 in
+ * `tableChecks` (these sections' blocks one after another, in this order). A search reads and checks
+ * the few blocks its lookups touch, not 17 MB of tables at 100,000 summaries.
+ */
+const LOOKED_UP = ['words', 'stems', 'wordEnds', 'stemEnds', 'stemStarts', 'stemWords', 'wordDocStarts'] as const
+type LookedUp = (typeof LOOKED_UP)[number]
+const TABLE_BLOCK = 16384
+/** Blocks of one section read a block at a time before the rest is read whole (BlockedBytes.many): a few words' lookups read fewer. */
+const MANY_BLOCKS = 64
+const NUMBERS_PER_BLOCK = TABLE_BLOCK / 4
+
+/** The CRC-32 of each block of TABLE_BLOCK bytes of `bytes`. */
+function tableChecks(bytes: Buffer): number[] {
+  const checks: number[] = []
+  for (let start = 0; start < bytes.length; start += TABLE_BLOCK) checks.push(crc32(bytes.subarray(start, start + TABLE_BLOCK)))
+  return checks
+}
+
+/**
+ * A section read a block of TABLE_BLOCK bytes at a time, each checked against its CRC-32
+ * (checks[first + block]) and, for numbers, `valid` when first read, and kept (a section is a few MB
+ * at most); a block that fails, or a file no longer the one read, throws PostingsUnavailable.
+ */
+class BlockedBytes {
+  /** The blocks read, by number (a lookup reads a few dozen, at every step of its binary search). */
+  private readonly blocks: (Buffer | undefined)[] = []
+  /** Each block read as 32-bit numbers, for a section of them. */
+  private readonly numbers: (Uint32Array | undefined)[] = []
+  private count = 0
+
+  constructor(
+    private readonly source: PostingsSource,
+    private readonly at: number,
+    readonly length: number,
+    private readonly checks: Uint32Array,
+    private readonly first: number,
+    private readonly valid: ((values: Uint32Array) => boolean) | null,
+  ) {}
+
+  /** Bytes `start` to `end` (within the section). */
+  bytes(start: number, end: number): Buffer {
+    if (end <= start) return Buffer.alloc(0)
+    const first = Math.floor(start / TABLE_BLOCK)
+    const last = Math.floor((end - 1) / TABLE_BLOCK)
+    if (first === last) return this.block(first).subarray(start - first * TABLE_BLOCK, end - first * TABLE_BLOCK)
+    const pieces: Buffer[] = []
+    for (let b = first; b <= last; b++)
+      pieces.push(
+        this.block(b).subarray(Math.max(start, b * TABLE_BLOCK) - b * TABLE_BLOCK, Math.min(end, (b + 1) * TABLE_BLOCK) - b * TABLE_BLOCK),
+      )
+    return Buffer.concat(pieces)
+  }
+
+  /** Whether MANY_BLOCKS of it have been read: its reader then reads it whole, checked whole, as fewer reads of more bytes. */
+  get many(): boolean {
+    return this.count >= MANY_BLOCKS
+  }
+
+  /** The 32-bit number at `index`; undefined beyond the section. */
+  u32(index: number): number | undefined {
+    if (!(index >= 0 && index < this.length / 4)) return undefined
+    const b = Math.floor(index / NUMBERS_PER_BLOCK)
+    const numbers = this.numbers[b] ?? (this.block(b), this.numbers[b]!)
+    return numbers[index - b * NUMBERS_PER_BLOCK]
+  }
+
+  private block(b: number): Buffer {
+    const kept = this.blocks[b]
+    if (kept) return kept
+    const size = Math.min(this.length, (b + 1) * TABLE_BLOCK) - b * TABLE_BLOCK
+    const block = this.source.readLater(this.at + b * TABLE_BLOCK, size)
+    const numbers = block && this.valid ? view(block, Uint32Array) : null
+    if (
+      !block ||
+      block.length !== size ||
+      crc32(block) !== this.checks[this.first + b] ||
+      (this.valid && !(numbers && this.valid(numbers)))
+    )
+      throw new PostingsUnavailable("the search postings' file is damaged, or changed while they were read")
+    this.blocks[b] = block
+    if (numbers) this.numbers[b] = numbers
+    this.count++
+    return block
+  }
 }
 
 /** Blocks read at once when every block is checked (4 MiB). */
@@ -374,11 +476,14 @@ function view<T extends ArrayBufferView>(bytes: Buffer, type: ArrayType<T>): T |
   return new type(aligned.buffer as ArrayBuffer, aligned.byteOffset, aligned.length / size)
 }
 
-/** The texts of a UTF-8 text and their ends (bytes), when the ends never decrease and the last is the text's length. */
+/**
+ * The texts of a UTF-8 text and their ends (bytes), when the last end is the text's length. Ends
+ * that decrease are not looked for (a loop over 400,000 of them, in a fresh process, was a tenth of
+ * a search at 100,000 summaries): a text whose end is before its start reads as empty (Utf8Texts.at),
+ * and every search of the texts ends (textsHolding), so such a file gives wrong words at worst.
+ */
 function texts(bytes: Buffer, ends: Uint32Array): Utf8Texts | null {
-  if ((ends.length === 0 ? 0 : ends[ends.length - 1]) !== bytes.length) return null
-  for (let i = 1; i < ends.length; i++) if (ends[i]! < ends[i - 1]!) return null
-  return new Utf8Texts(bytes, ends)
+  return (ends.length === 0 ? 0 : ends[ends.length - 1]) === bytes.length ? new Utf8Texts(bytes, ends) : null
 }
 
 /**
@@ -399,6 +504,7 @@ export class Utf8Texts implements SearchableTexts {
 
   at(index: number): string | undefined {
     if (!(index >= 0 && index < this.ends.length)) return undefined
+    // An end before its start (a file precis did not write) reads as empty: toString gives '' then.
     return this.bytes.toString('utf8', index === 0 ? 0 : this.ends[index - 1], this.ends[index])
   }
 
@@ -414,13 +520,23 @@ export class Utf8Texts implements SearchableTexts {
 
 /** Whether `starts` begins at 0, never decreases and ends at `total`. */
 function isStarts(starts: Uint32Array, total: number): boolean {
-  if (starts.length === 0 || starts[0] !== 0 || starts[starts.length - 1] !== total) return false
-  for (let i = 1; i < starts.length; i++) if (starts[i]! < starts[i - 1]!) return false
-  return true
+  return starts.length > 0 && starts[0] === 0 && starts[starts.length - 1] === total && fits(starts, total + 1, true)
 }
 
-function allBelow(values: Uint32Array, limit: number): boolean {
-  for (let i = 0; i < values.length; i++) if (values[i]! >= limit) return false
+const allBelow = (values: Uint32Array, limit: number) => fits(values, limit, false)
+
+/**
+ * Whether every value is below `limit` (and, `ascending`, none below the one before): one loop for
+ * every table a search checks, so that the engine, which optimises it while checking the first,
+ * runs the others optimised (a loop of its own each ran unoptimised at first: 400,000 values).
+ */
+function fits(values: Uint32Array, limit: number, ascending: boolean): boolean {
+  let least = 0
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!
+    if (value >= limit || value < least) return false
+    if (ascending) least = value
+  }
   return true
 }
 
@@ -466,7 +582,7 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
   const listLength = items('wordDocs', 4)
   const tokenLength = items('tokens', 4)
   const stemWordCount = items('stemWords', 4)
-  const fits =
+  const sized =
     vocabulary >= 0 &&
     stemCount >= 0 &&
     listLength >= 0 &&
@@ -483,8 +599,9 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
     items('lengths', 8) === count * FIELD_COUNT &&
     items('features', 1) === count &&
     items('listChecks', 4) === 2 * Math.ceil(listLength / BLOCK) &&
-    items('tokenChecks', 4) === Math.ceil(tokenLength / BLOCK)
-  if (!fits) return null
+    items('tokenChecks', 4) === Math.ceil(tokenLength / BLOCK) &&
+    items('tableChecks', 4) === LOOKED_UP.reduce((sum, name) => sum + Math.ceil(places.get(name)!.length / TABLE_BLOCK), 0)
+  if (!sized) return null
   // Read now: what every search (or save) uses whole, small and cheap to check. The vocabulary and
   // the tables over it are read and checked when first used (below); the lists and the words in
   // order a block at a time.
@@ -502,7 +619,28 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
   const listChecks = typed('listChecks', Uint32Array)
   const tokenChecks = typed('tokenChecks', Uint32Array)
   const features = typed('features', Uint8Array)
-  if (!lengths || !allLengths(lengths) || !listChecks || !tokenChecks || !features) return null
+  const checksOfTables = typed('tableChecks', Uint32Array)
+  if (!lengths || !allLengths(lengths) || !listChecks || !tokenChecks || !features || !checksOfTables) return null
+  // Each block of numbers checked as it is first read: what it indexes, in order where they are ends
+  // or starts (a pair across two blocks out of order reads as nothing: Blocked.range, SectionTexts.at).
+  const ascendingTo = (limit: number) => (values: Uint32Array) => fits(values, limit + 1, true)
+  const below = (limit: number) => (values: Uint32Array) => fits(values, limit, false)
+  const validity: Record<LookedUp, ((values: Uint32Array) => boolean) | null> = {
+    words: null,
+    stems: null,
+    wordEnds: ascendingTo(places.get('words')!.length),
+    stemEnds: ascendingTo(places.get('stems')!.length),
+    stemStarts: ascendingTo(stemWordCount),
+    stemWords: below(vocabulary),
+    wordDocStarts: ascendingTo(listLength),
+  }
+  let firstCheck = 0
+  const blocked = {} as Record<LookedUp, BlockedBytes>
+  for (const name of LOOKED_UP) {
+    const at = places.get(name)!
+    blocked[name] = new BlockedBytes(source, at.offset, at.length, checksOfTables, firstCheck, validity[name])
+    firstCheck += Math.ceil(at.length / TABLE_BLOCK)
+  }
   const order = places.has('order') ? typed('order', Uint32Array) : null
   if ((base === undefined) !== (order === null)) return null
   const printBytes = withFingerprints && places.has('fingerprints') ? now('fingerprints') : undefined
@@ -535,10 +673,14 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
   const words = new SectionTexts(
     vocabulary,
     later('words', (body) => texts(body, wordEnds())),
+    blocked.words,
+    blocked.wordEnds,
   )
   const stems = new SectionTexts(
     stemCount,
     later('stems', (body) => texts(body, stemEnds())),
+    blocked.stems,
+    blocked.stemEnds,
   )
   const spelled = later('spelled', (body) => view(body, Uint16Array))
   const stemOf = u32('stemOf', (values) => allBelow(values, stemCount))
@@ -595,6 +737,8 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
         : { docs: docs.range(start, end), fields: counts.range(start, end) },
     // Once read whole (browse), from memory: the file may be replaced meanwhile.
     tokenRange: (start, end) => (tokens ? tokens.subarray(start, end) : blockedTokens.range(start, end)),
+    // Past MANY_BLOCKS of a table (`related` looks up every word of a few texts), the table read whole.
+    lookUp: (table, at) => (blocked[table].many ? { stemStarts, stemWords, wordDocStarts }[table]()[at] : blocked[table].u32(at)),
     check: () => {
       for (const section of [words.read, stems.read, spelled, stemOf, stemStarts, stemWords, fieldStarts, wordDocStarts]) section()
       docs.checkAll()
@@ -618,10 +762,18 @@ class SectionTexts implements SearchableTexts {
     readonly length: number,
     /** The section's texts, read and checked (throws PostingsUnavailable when they are not whole). */
     readonly read: () => SearchableTexts,
+    /** The texts' bytes and their ends, read a block at a time (a word looked up reads a few). */
+    private readonly bytes: BlockedBytes,
+    private readonly ends: BlockedBytes,
   ) {}
 
   at(index: number): string | undefined {
-    return this.read().at(index)
+    if (!(index >= 0 && index < this.length)) return undefined
+    if (this.bytes.many || this.ends.many) return this.read().at(index)
+    const end = this.ends.u32(index) ?? 0
+    const start = index === 0 ? 0 : (this.ends.u32(index - 1) ?? end)
+    // An end before its start, or past the texts (a file precis did not write), reads as empty, as Utf8Texts reads it.
+    return start <= end && end <= this.bytes.length ? this.bytes.bytes(start, end).toString('utf8') : ''
   }
 
   containing(piece: string, give: (index: number) => void): void {

@@ -53,6 +53,23 @@ describe('outlineEntries', () => {
     expect(listed(outlineEntries(withOrder(outline, [...pairs, -1, pairs[alone + 1]!])))).toEqual(expected)
   })
 
+  it('gives libraryEntries from the places an index keeps, and falls back to it when a kept place names no record', () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const outline = libraryOutline(randomLibrary(seed))
+      const expected = libraryEntries(outline)
+      const places = entryPairs(outline, expected)
+      const kept = (pairs: number[]) => ({ ...outline, entryOrder: () => null, entryPlaces: () => pairs })
+      expect(listed(outlineEntries(kept(places)))).toEqual(expected)
+      for (const forged of [-2, 0.5, 1_000_000, 2 ** 40, NaN]) {
+        const pairs = [...places]
+        pairs[2 * (seed % expected.length) + (seed % 2)] = forged
+        const entries = outlineEntries(kept(pairs))
+        expect(listed(entries), `${forged}`).toEqual(expected)
+        expect(entries.placeOf!(seed % expected.length)).toBeUndefined() // nothing read where a forged place says
+      }
+    }
+  })
+
   it('answers nothing outside its positions', () => {
     const outline = libraryOutline(randomLibrary(5))
     const entries = outlineEntries(withOrder(outline, entryPairs(outline, libraryEntries(outline))))

@@ -56,3 +56,24 @@ describe.each([
     expect(containing(joined, 'bb')).toEqual([])
   })
 })
+
+describe('Utf8Texts over ends a file precis did not write', () => {
+  it('reads a text ending before its start as empty, and every search of the texts ends', () => {
+    const random = seeded(11)
+    for (let round = 0; round < 300; round++) {
+      const bytes = Buffer.from(Array.from({ length: Math.floor(random() * 20) }, () => 'ab'[Math.floor(random() * 2)]).join(''))
+      // Ends in any order, the last the text's length (what the decoder checks).
+      const ends = Uint32Array.from({ length: 1 + Math.floor(random() * 10) }, () => Math.floor(random() * (bytes.length + 3)))
+      ends[ends.length - 1] = bytes.length
+      const texts = new Utf8Texts(bytes, ends)
+      for (let i = 0; i < ends.length; i++) {
+        const start = i === 0 ? 0 : ends[i - 1]!
+        expect(texts.at(i)).toBe(ends[i]! < start ? '' : bytes.toString('utf8', start, ends[i]))
+      }
+      for (const piece of ['a', 'ab', 'ba', '']) {
+        const found = containing(texts, piece)
+        expect(found.every((i) => i >= 0 && i < ends.length)).toBe(true)
+      }
+    }
+  })
+})

@@ -4,7 +4,9 @@ import { parseQuery } from '../../../src/core/search/query.js'
 import { libraryEntries } from '../../../src/core/records/entries.js'
 import { LibrarySearch } from '../../../src/core/search/search.js'
 import { searchDocs } from '../../../src/core/search/docs.js'
-import { bestMatches, compareMatches } from '../../../src/core/search/order.js'
+import { bestMatches, compareMatches, tieRanks } from '../../../src/core/search/order.js'
+import { buildPostings } from '../../../src/core/search/postings.js'
+import { PostingsSearch } from '../../../src/core/search/postings-search.js'
 import type { Match } from '../../../src/core/search/scan.js'
 import { seeded } from '../../support/random.js'
 import { tinyLibrary } from './fixture.js'
@@ -30,6 +32,48 @@ describe('ties', () => {
     const search = new LibrarySearch(libraryEntries(tinyLibrary(items)))
     expect(search.search(parseQuery(''), { limit: 500 }).hits.map((hit) => hit.id)).toEqual(expected)
     expect(search.search(parseQuery('same'), { limit: 500 }).hits.map((hit) => hit.id)).toEqual(expected)
+  })
+})
+
+describe('tieRanks (what an index keeps of the ties)', () => {
+  // Canonical times only, few of them, and ids that differ in case and accents: many ties, broken by localeCompare.
+  const items = (random: () => number) =>
+    Array.from({ length: 120 }, (_, i) => ({
+      key: `${['p', 'P', 'é', 'e'][Math.floor(random() * 4)]}${Math.floor(random() * 40)}x${i}`,
+      body: i % 3 === 0 ? 'same words' : 'same other words',
+      updated: new Date(Date.UTC(2020, 0, 1) + Math.floor(random() * 4) * 1000).toISOString(),
+    }))
+
+  it('order the postings engine as the scan orders ties, with no entry read to break them', () => {
+    const random = seeded(23)
+    for (let round = 0; round < 5; round++) {
+      const entries = libraryEntries(tinyLibrary(items(random)))
+      const scan = new LibrarySearch(entries)
+      const ranks = tieRanks(entries)
+      expect(ranks).not.toBeNull()
+      const indexed = new PostingsSearch(buildPostings(entries), entries, ranks)
+      for (const text of ['', 'same', 'words', 'other', 'sa']) {
+        const query = parseQuery(text)
+        const expected = scan.search(query, { limit: 500 }).hits.map((hit) => [hit.id, hit.score])
+        expect(
+          indexed.rank(query, { limit: 500, lastWord: 'whole' }).hits.map((hit) => [hit.entry.id, hit.score]),
+          text,
+        ).toEqual(expected)
+      }
+    }
+  })
+
+  it('are equal exactly for entries of the same time and id, and none when a time is not one precis writes', () => {
+    const random = seeded(29)
+    const entries = libraryEntries(tinyLibrary([...items(random), { key: 'p1x0', updated: '2020-01-01T00:00:00.000Z' }]))
+    const ranks = tieRanks(entries)!
+    for (let a = 0; a < entries.length; a++)
+      for (let b = 0; b < entries.length; b++) {
+        const [x, y] = [entries[a]!, entries[b]!]
+        const same = x.summary!.updated === y.summary!.updated && x.id === y.id
+        expect(ranks[a] === ranks[b]).toBe(same)
+      }
+    expect(tieRanks(libraryEntries(tinyLibrary([{ key: 'a', updated: 'yesterday' }, { key: 'b' }])))).toBeNull()
   })
 })
 

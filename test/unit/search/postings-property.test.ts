@@ -15,6 +15,7 @@ import { buildPostings, type Postings } from '../../../src/core/search/postings.
 import { PostingsView } from '../../../src/core/search/postings-view.js'
 import { compacted, deltaAfterChange, entriesBefore } from '../../../src/core/search/postings-delta.js'
 import { PostingsSearch, snippetsOf, type RankedResult } from '../../../src/core/search/postings-search.js'
+import { tieRanks } from '../../../src/core/search/order.js'
 import { tokenize } from '../../../src/core/text/words.js'
 import type { LastWord } from '../../../src/core/search/compile.js'
 import { libraryOf, paper, summary } from '../../support/library.js'
@@ -258,13 +259,15 @@ function compare(
 ): void {
   const entries = libraryEntries(library)
   let scan = new LibrarySearch(entries)
-  let index = new PostingsSearch(postings(), libraryEntries(library))
-  // Kept for every query, as browse keeps it, and prepared as browse prepares it (ties then ranked ahead).
+  // Kept for every query, as browse keeps it, and prepared as browse prepares it (ties then ranked ahead);
+  // else made for each, with the ranks of ties an index keeps (when every time is one precis writes).
+  const made = () => new PostingsSearch(postings(), libraryEntries(library), shared ? null : tieRanks(entries))
+  let index = made()
   if (shared) index.prepare()
   for (const text of queries) {
     if (!shared) {
       scan = new LibrarySearch(entries)
-      index = new PostingsSearch(postings(), libraryEntries(library))
+      index = made()
     }
     let query
     try {
