@@ -3,12 +3,13 @@ import { libraryOutline, type LibraryOutline } from '../../core/records/outline.
 import type { LibraryFile } from '../library-file.js'
 import { formatBytes } from '../../core/text/sizes.js'
 import { buildIndex, type PlacedLibrary } from './build.js'
-import { indexOutline, type IndexContents } from './contents.js'
+import { COLLECT_FROM_BYTES, indexOutline, type IndexContents } from './contents.js'
 import { fileIdentity, readableIdentity, sameIdentity, type FileIdentity } from './identity.js'
 import { IndexFile } from './index-file.js'
 import { indexPath } from './location.js'
 import { streamedIndex } from './streamed.js'
 import { runWithDefaultSignals } from '../../platform/interrupt.js'
+import { collectGarbage } from '../../platform/collect.js'
 import { placesInText } from './places.js'
 import { beforeChange, outlineAfterChange, type BeforeChange } from './reuse.js'
 import { pick, type PickedRecords, type RecordPlaces } from '../outline-reads.js'
@@ -74,7 +75,11 @@ export class IndexedLibrary {
       const both = options.forSearch ? await this.indexAndPostings(current) : null
       const built = both?.contents ?? runWithDefaultSignals(() => streamedIndex(this.target, current))
       if (built) {
+        // The garbage of making the index, then of writing it, let go before the read goes on (collectGarbage).
+        const large = Number(current.size) >= COLLECT_FROM_BYTES
+        if (large) collectGarbage()
         await this.index.save(() => built)
+        if (large) collectGarbage()
         this.index.pruneOrphans()
         const outline = this.handOut(indexOutline(built), built)
         if (both) this.builtPostings.set(outline, both.postings)

@@ -6,7 +6,7 @@ import { FINGERPRINT_BYTES, fingerprintAt, fingerprintInto } from './fingerprint
 import { PostingsView } from '../../core/search/postings-view.js'
 import type { LibraryFile } from '../library-file.js'
 import { formatBytes } from '../../core/text/sizes.js'
-import type { IndexContents } from './contents.js'
+import { COLLECT_FROM_BYTES, type IndexContents } from './contents.js'
 import { fileIdentity, readableIdentity, sameIdentity, type FileIdentity } from './identity.js'
 import { PostingsFile, type PostingsState } from './postings-file.js'
 import {
@@ -20,6 +20,7 @@ import {
 import { readPapersAt, visitLibrary, type LibraryVisitor } from '../library-records.js'
 import { OutlineReader } from './streamed.js'
 import { runWithDefaultSignals } from '../../platform/interrupt.js'
+import { collectGarbage } from '../../platform/collect.js'
 
 /** Where the postings of one library file are kept, and how a long build is announced. */
 export interface PostingsPlace {
@@ -237,7 +238,8 @@ async function built(
     // Kept: built in segments written beside the file, merged into it, and read from it as a later search would.
     const { SegmentedPostings } = await import('./postings-segments.js')
     const { tempNameBeside } = await import('../temp-files.js')
-    const segments = new SegmentedPostings(tempNameBeside(stored.path, 'tmp'), segmentTokens)
+    const large = Number(identity.size) >= COLLECT_FROM_BYTES
+    const segments = new SegmentedPostings(tempNameBeside(stored.path, 'tmp'), segmentTokens, large ? collectGarbage : undefined)
     try {
       const complete = eachEntry((entry) => {
         fresh?.add(entry)
@@ -251,6 +253,8 @@ async function built(
         return new PostingsView(postings)
       }
       if (!segments.failed && (await stored.saveSegmented(segments, identity, fingerprints))) {
+        // The build's vocabulary and tables let go before what follows (the index, the search) grows on them: collectGarbage.
+        if (large) collectGarbage()
         const loaded = stored.load(identity)
         if (loaded) return loaded
       }

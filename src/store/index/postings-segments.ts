@@ -156,6 +156,13 @@ export class SegmentedPostings {
     /** Beside what (the postings file) the temp file is made. */
     private readonly temp: string,
     private readonly segmentTokens = SEGMENT_TOKENS,
+    /**
+     * Called once the last segment is written, before the vocabulary is sorted and the segments
+     * merged: a large library's build collects its garbage there (what reading the library left,
+     * the words in order and the look-up of the words: at 100,000 summaries the read's peak came
+     * in the merge, on top of them).
+     */
+    private readonly collect: () => void = () => undefined,
   ) {
     // Room for the entry that takes them past a segment (they are taken out after it), so their list never doubles.
     this.builder = new PostingsBuilder(undefined, segmentTokens + SEGMENT_SLACK)
@@ -182,6 +189,7 @@ export class SegmentedPostings {
     if (this.failed || this.fd === null) throw new Error('the postings segments were not all written')
     this.lists = { docs: new Uint32Array(0), fields: new Uint32Array(0) }
     const { words: metWords, spelled: metSpelled, count, fieldStarts, lengths, features } = this.builder.finish()
+    this.collect()
     const { renumbered, ...vocabulary } = vocabularyTables(metWords, metSpelled)
     const wordDocStarts = new Uint32Array(vocabulary.words.length + 1)
     for (const segment of this.segments) segment.words.forEach((met, i) => (wordDocStarts[renumbered[met]! + 1]! += segment.sizes[i]!))
