@@ -72,11 +72,17 @@ export class IndexedLibrary {
       this.note(`Indexing the library (${formatBytes(Number(current.size))}); later reads will be quick.`)
     if (this.index && current) {
       // Record by record, holding only the outline; a file read so refuses goes on to the whole read, which says why.
-      const rebuilt = await this.rebuild(current, options.forSearch ?? false)
-      if (rebuilt) {
-        if (Number(current.size) >= COLLECT_FROM_BYTES) collectGarbage() // what the rebuild let go
-        const outline = this.handOut(indexOutline(rebuilt.contents), rebuilt.contents)
-        if (rebuilt.postings) this.builtPostings.set(outline, rebuilt.postings)
+      const both = options.forSearch ? await this.indexAndPostings(current) : null
+      const built = both?.contents ?? runWithDefaultSignals(() => streamedIndex(this.target, current))
+      if (built) {
+        // The garbage of making the index, then of writing it, let go before the read goes on (collectGarbage).
+        const large = Number(current.size) >= COLLECT_FROM_BYTES
+        if (large) collectGarbage()
+        await this.index.save(() => built)
+        if (large) collectGarbage()
+        this.index.pruneOrphans()
+        const outline = this.handOut(indexOutline(built), built)
+        if (both) this.builtPostings.set(outline, both.postings)
         return outline
       }
     }
@@ -148,26 +154,6 @@ export class IndexedLibrary {
     // Loaded by a search only: the postings' code needs node:crypto and node:zlib, which other reads never load.
     const { postingsOf } = await import('./indexed-postings.js')
     return postingsOf(this.place(), source, this.readIdentities.get(outline) ?? null, rebuild)
-  }
-
-  /**
-   * The index of the file (identity `current`), and with `forSearch` its postings, built from it
-   * read record by record, and saved; null when the file is not read so. A large library's index
-   * comes back as saved, read from its file as a later read would: the outline built (at 100,000
-   * summaries ~50 MB more than the sections a read decodes) is let go with this call, the garbage
-   * of making and of saving it between them (collectGarbage).
-   */
-  private async rebuild(current: FileIdentity, forSearch: boolean): Promise<{ contents: IndexContents; postings?: PostingsView } | null> {
-    const index = this.index!
-    const both = forSearch ? await this.indexAndPostings(current) : null
-    const built = both?.contents ?? runWithDefaultSignals(() => streamedIndex(this.target, current))
-    if (!built) return null
-    const large = Number(current.size) >= COLLECT_FROM_BYTES
-    if (large) collectGarbage()
-    await index.save(() => built)
-    index.pruneOrphans()
-    const saved = large ? index.load(current, () => this.instead(current)) : null
-    return { contents: saved ?? built, ...(both ? { postings: both.postings } : {}) }
   }
 
   /** The index and the postings of the file (identity `current`) built in one reading, for a search; null: each its own way. */
