@@ -9,7 +9,6 @@ import type { Query } from '../../core/search/query.js'
 import { libraryEntries, type OutlineEntry } from '../../core/records/entries.js'
 import { outlineFilter } from '../../core/search/outline-filter.js'
 import { readAtPositions, readOutline } from '../../store/outline-reads.js'
-import { filterFromIndex } from '../../store/filter-reads.js'
 import type { LibraryOutline } from '../../core/records/outline.js'
 import { compareIds, serializeSortedRecords } from '../../store/serialize.js'
 import type { Store } from '../../store/store.js'
@@ -231,6 +230,8 @@ async function chosenEntries(store: Store, query: Query | null): Promise<{ outli
     const outline = await readOutline(store)
     return { outline, entries: libraryEntries(outline).filter(test) }
   }
+  // Loaded only then, with what a search loads (the postings engine).
+  const { filterFromIndex } = await import('../../store/filter-reads.js')
   const filtered = await filterFromIndex(store, query!)
   if (!filtered) return null
   const all = libraryEntries(filtered.outline)

@@ -9,7 +9,6 @@ import { IndexFile } from './index-file.js'
 import { indexPath } from './location.js'
 import { streamedIndex } from './streamed.js'
 import { runWithDefaultSignals } from '../../platform/interrupt.js'
-import { collectGarbage } from '../../platform/collect.js'
 import { placesInText } from './places.js'
 import { beforeChange, outlineAfterChange, type BeforeChange } from './reuse.js'
 import { pick, type PickedRecords, type RecordPlaces } from '../outline-reads.js'
@@ -76,10 +75,11 @@ export class IndexedLibrary {
       const built = both?.contents ?? runWithDefaultSignals(() => streamedIndex(this.target, current))
       if (built) {
         // The garbage of making the index, then of writing it, let go before the read goes on (collectGarbage).
-        const large = Number(current.size) >= COLLECT_FROM_BYTES
-        if (large) collectGarbage()
+        // Loaded only then: node:v8 and node:vm, which no other read needs.
+        const collect = Number(current.size) >= COLLECT_FROM_BYTES ? (await import('../../platform/collect.js')).collectGarbage : null
+        collect?.()
         await this.index.save(() => built)
-        if (large) collectGarbage()
+        collect?.()
         this.index.pruneOrphans()
         const outline = this.handOut(indexOutline(built), built)
         if (both) this.builtPostings.set(outline, both.postings)

@@ -20,7 +20,6 @@ import {
 import { readPapersAt, visitLibrary, type LibraryVisitor } from '../library-records.js'
 import { OutlineReader } from './streamed.js'
 import { runWithDefaultSignals } from '../../platform/interrupt.js'
-import { collectGarbage } from '../../platform/collect.js'
 
 /** Where the postings of one library file are kept, and how a long build is announced. */
 export interface PostingsPlace {
@@ -238,8 +237,8 @@ async function built(
     // Kept: built in segments written beside the file, merged into it, and read from it as a later search would.
     const { SegmentedPostings } = await import('./postings-segments.js')
     const { tempNameBeside } = await import('../temp-files.js')
-    const large = Number(identity.size) >= COLLECT_FROM_BYTES
-    const segments = new SegmentedPostings(tempNameBeside(stored.path, 'tmp'), segmentTokens, large ? collectGarbage : undefined)
+    const collect = Number(identity.size) >= COLLECT_FROM_BYTES ? (await import('../../platform/collect.js')).collectGarbage : undefined
+    const segments = new SegmentedPostings(tempNameBeside(stored.path, 'tmp'), segmentTokens, collect)
     try {
       const complete = eachEntry((entry) => {
         fresh?.add(entry)
@@ -254,7 +253,7 @@ async function built(
       }
       if (!segments.failed && (await stored.saveSegmented(segments, identity, fingerprints))) {
         // The build's vocabulary and tables let go before what follows (the index, the search) grows on them: collectGarbage.
-        if (large) collectGarbage()
+        collect?.()
         const loaded = stored.load(identity)
         if (loaded) return loaded
       }
