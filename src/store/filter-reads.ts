@@ -5,6 +5,7 @@ import type { Query } from '../core/search/query.js'
 import { PostingsSearch } from '../core/search/postings-search.js'
 import { PostingsUnavailable } from '../core/search/postings.js'
 import { LibrarySearch } from '../core/search/search.js'
+import { outlineClauses } from '../core/search/outline-filter.js'
 import { readAtPositions } from './outline-reads.js'
 import { IndexedSearch } from './search-reads.js'
 import type { Store } from './store.js'
@@ -22,8 +23,9 @@ export interface Filtered {
  * The entries of the library that `query` selects as LibrarySearch.filter selects them from the
  * library read whole (`export`'s filter on texts), without reading it whole: the postings name the
  * entries that may match (PostingsSearch.mayMatch, a superset), and only those are read, where they
- * lie, a part at a time, and filtered with the whole library's typo corrections; a query that any
- * entry may match (one only of negations) reads every entry so, never the library at once. Null
+ * lie (less those the query's clauses on tags, year, id or reading state leave out: outlineClauses),
+ * a part at a time, and filtered with the whole library's typo corrections; a query that any entry
+ * may match (one only of negations) reads every entry so, never the library at once. Null
  * for a store without an index (its library is read whole anyway), when the postings cannot
  * answer (a query on citations, which resolve against the whole library) or the library changed
  * while being read: the caller reads it whole.
@@ -42,7 +44,9 @@ export async function filterFromIndex(store: Store, query: Query): Promise<Filte
   }
   if (!opened || !may) return null
   const { outline, entries } = opened
-  const candidates = may.positions ?? Array.from({ length: entries.length }, (_, i) => i)
+  // The clauses on tags, year, id or reading state tested first, on the outline: the entries failing them are not read.
+  const test = outlineClauses(query)
+  const candidates = (may.positions ?? Array.from({ length: entries.length }, (_, i) => i)).filter((at) => !test || test(entries.at(at)!))
   const placeOf = placesOf(outline, entries)
   const positions: number[] = []
   for (let from = 0; from < candidates.length; from += FILTER_PART) {

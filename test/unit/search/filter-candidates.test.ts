@@ -5,7 +5,7 @@
  * delta, as saves keep them), and random queries of every kind the grammar has: words, several,
  * phrases, typos (corrected only against the whole library), fields, negations, OR, stop words,
  * filters, and queries any entry may match. The candidates must hold every match, and the parts
- * filtered must give exactly the matches.
+ * filtered (less the entries the query's clauses on the outline leave out) must give exactly the matches.
  */
 import { describe, expect, it } from 'vitest'
 import type { Library, Paper, Summary } from '../../../src/core/model.js'
@@ -16,6 +16,7 @@ import { buildPostings } from '../../../src/core/search/postings.js'
 import { PostingsView } from '../../../src/core/search/postings-view.js'
 import { deltaAfterChange, entriesBefore } from '../../../src/core/search/postings-delta.js'
 import { PostingsSearch } from '../../../src/core/search/postings-search.js'
+import { outlineClauses } from '../../../src/core/search/outline-filter.js'
 import { tokenize } from '../../../src/core/text/words.js'
 import { libraryOf, paper, summary } from '../../support/library.js'
 import { pick, seeded, seedFromEnv } from '../../support/random.js'
@@ -158,10 +159,11 @@ function randomQuery(random: Random, library: Library): string {
   }
 }
 
-/** What export does: the candidates read a part at a time (here `part` entries), each part filtered with the library's corrections. */
+/** What export does: the candidates the outline's clauses keep read a part at a time (here `part` entries), each part filtered with the library's corrections. */
 function filteredInParts(entries: readonly Entry[], engine: PostingsSearch, query: Query, part: number): number[] {
   const { positions, corrections } = engine.mayMatch(query)
-  const candidates = positions ?? entries.map((_, i) => i)
+  const test = outlineClauses(query)
+  const candidates = (positions ?? entries.map((_, i) => i)).filter((at) => !test || test(entries[at]!))
   const found: number[] = []
   for (let from = 0; from < candidates.length; from += part) {
     const chunk = candidates.slice(from, from + part)
