@@ -96,7 +96,9 @@ export async function indexAndPostings(
     identity,
     place.segmentTokens,
   )
-  return postings && outline ? { contents: outline.index(place.target, identity), postings } : null
+  if (!postings || !outline) return null
+  const collect = Number(identity.size) >= COLLECT_FROM_BYTES ? (await import('../../platform/collect.js')).collectGarbage : undefined
+  return { contents: outline.index(place.target, identity, collect), postings }
 }
 
 /**
