@@ -48,7 +48,7 @@ const GROUPS = [
   // Reading a library: what a command's work nearly always does (configuration commands load ~100 KB
   // they do not need, ~2 ms).
   { roots: ['store/file-store.ts', 'store/outline-reads.ts'], joins: () => true },
-  // Searching, and keeping the postings current (what search, browse, related and a write load).
+  // Searching, and keeping the postings current (what search, browse, related, a write and export's text filter load).
   {
     roots: [
       'store/search-reads.ts',
@@ -57,7 +57,7 @@ const GROUPS = [
       'core/search/postings.ts',
       'core/search/postings-view.ts',
     ],
-    joins: (file) => /^(commands\/(search|browse|related)\/|core\/search\/|store\/index\/indexed-postings)/.test(file),
+    joins: (file) => /^(commands\/(search|browse|related)\/|core\/search\/|store\/index\/indexed-postings|store\/filter-reads)/.test(file),
   },
 ].map(({ roots, joins }) => ({ roots: roots.map((root) => resolve(SOURCES, root)), joins }))
 

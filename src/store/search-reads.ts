@@ -18,7 +18,7 @@ export class IndexedSearch {
   private constructor(
     private readonly store: Store,
     readonly outline: LibraryOutline,
-    private readonly entries: EntryList<PostedEntry>,
+    readonly entries: EntryList<PostedEntry>,
     readonly engine: PostingsSearch,
   ) {}
 

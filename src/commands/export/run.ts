@@ -6,9 +6,10 @@ import { DataError, UsageError } from '../../core/errors.js'
 import { pathInside, uniqueFileNames } from '../../core/text/filenames.js'
 import { LIBRARY_FORMAT, LIBRARY_VERSION, type Library, type Paper } from '../../core/model.js'
 import type { Query } from '../../core/search/query.js'
-import { libraryEntries } from '../../core/records/entries.js'
+import { libraryEntries, type OutlineEntry } from '../../core/records/entries.js'
 import { outlineFilter } from '../../core/search/outline-filter.js'
 import { readAtPositions, readOutline } from '../../store/outline-reads.js'
+import type { LibraryOutline } from '../../core/records/outline.js'
 import { compareIds, serializeSortedRecords } from '../../store/serialize.js'
 import type { Store } from '../../store/store.js'
 import { filterEntries } from '../../core/search/search.js'
@@ -134,11 +135,10 @@ async function placedExport(
   out: string | null,
   toFolder: boolean,
 ): Promise<{ written: Written | null } | null> {
-  const test = opts.query === null ? () => true : outlineFilter(opts.query)
-  if (!test) return null
   const { store } = ctx
-  const outline = await readOutline(store)
-  const entries = libraryEntries(outline).filter(test)
+  const chosen = await chosenEntries(store, opts.query)
+  if (!chosen) return null
+  const { outline, entries } = chosen
   const keys = new Set(entries.map((entry) => entry.paper.key))
   const ids = new Set(entries.flatMap((entry) => (entry.summary ? [entry.summary.id] : [])))
   const papers = positions(outline.papers, (paper) => keys.has(paper.key))
@@ -216,6 +216,26 @@ async function placedExport(
       return written([], joinedParts(exported.parts(), write))
     }
   }
+}
+
+/**
+ * The entries an export selects, with the outline they are of: from the outline (everything, or a
+ * query on tags, year, id, reading state), else through the postings (a query on the texts: only
+ * the entries that may match are read, filterFromIndex); null when neither can select them (a
+ * query on citations).
+ */
+async function chosenEntries(store: Store, query: Query | null): Promise<{ outline: LibraryOutline; entries: OutlineEntry[] } | null> {
+  const test = query === null ? () => true : outlineFilter(query)
+  if (test) {
+    const outline = await readOutline(store)
+    return { outline, entries: libraryEntries(outline).filter(test) }
+  }
+  // Loaded only then, with what a search loads (the postings engine).
+  const { filterFromIndex } = await import('../../store/filter-reads.js')
+  const filtered = await filterFromIndex(store, query!)
+  if (!filtered) return null
+  const all = libraryEntries(filtered.outline)
+  return { outline: filtered.outline, entries: filtered.positions.map((at) => all[at]!) }
 }
 
 /** The list names its bibliography relative to itself, so Pandoc finds it from the list's folder. */

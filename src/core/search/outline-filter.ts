@@ -65,3 +65,13 @@ export function outlineFilter(query: Query): OutlineTest | null {
   }
   return (entry) => clauses.every((clause) => clause.some(({ test, negated }) => test(entry) !== negated))
 }
+
+/**
+ * What the outline answers of `query`: the test of its clauses whose every condition outlineTest
+ * answers (an entry failing it matches nothing, whatever the other clauses say), or null when no
+ * clause is so. What export's filter on texts tests before it reads an entry (filter-reads.ts).
+ */
+export function outlineClauses(query: Query): OutlineTest | null {
+  const answered = query.clauses.filter((clause) => clause.anyOf.every(({ term }) => outlineTest(term) !== null))
+  return answered.length === 0 ? null : outlineFilter({ ...query, clauses: answered })
+}

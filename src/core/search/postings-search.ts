@@ -269,6 +269,27 @@ export class PostingsSearch {
     return { hits, total, corrections: compiled.corrections, patterns }
   }
 
+  /**
+   * For a filter of the entries' texts (LibrarySearch.filter, as `export` runs it): the positions,
+   * in library order, of the entries that may match `query` (the candidates a search starts from,
+   * a superset of the matches), or null when any may (no clause of positive words); and the typo
+   * corrections the whole library makes for it, with which the same query compiled over only those
+   * entries (LibrarySearch.filter's `corrections`) looks for the same words.
+   */
+  mayMatch(query: Query): { positions: number[] | null; corrections: Map<string, WordSpec> } {
+    const corrections = new Map<string, WordSpec>()
+    const compiled = planQuery(this.library, query, { lastWord: 'whole', corrections })
+    if (!compiled.clauses.some((clause) => clause.every((c) => !c.negated && c.test.kind === 'text')))
+      return { positions: null, corrections }
+    const positions: number[] = []
+    const docs = this.candidates(compiled)
+    for (let i = 0; i < docs.length; i++) {
+      const position = this.view.positionOf[docs[i]!] ?? -1
+      if (position >= 0) positions.push(position)
+    }
+    return { positions: positions.sort((a, b) => a - b), corrections }
+  }
+
   private best(compiled: CompiledQuery<number>, limit: number): { best: DocMatch[]; total: number } {
     if (compiled.clauses.length === 0) return { best: this.newestFirst().slice(0, Math.max(0, limit)), total: this.view.count }
     const found = this.scan(compiled, true)

@@ -520,16 +520,23 @@ export function assemble(
   }
 }
 
+/** Room for `n` entries of word lists and their counts: fresh arrays, or views of arrays a caller reuses. */
+export type ListRoom = (n: number) => { docs: Uint32Array; fields: Uint32Array }
+
+const freshLists: ListRoom = (n) => ({ docs: new Uint32Array(n), fields: new Uint32Array(n) })
+
 /**
  * A segment's word lists (the entries holding each word, and its counts in their fields), its words
  * in the order postings number them (by text, then spelled length): the lists of the same word in
  * segments one after another are that word's list in the postings, so segments merge word by word.
- * The segment's tokens are renumbered in place (the caller has written them out).
+ * The segment's tokens are renumbered in place (the caller has written them out). `room`: where the
+ * lists are made (a segmented build reuses one pair of arrays, written out before the next segment).
  */
 export function segmentLists(
   segment: TokenSegment,
   metWords: readonly string[],
   metSpelled: readonly number[],
+  room: ListRoom = freshLists,
 ): { words: Uint32Array; sizes: Uint32Array; docs: Uint32Array; fields: Uint32Array } {
   const { tokens } = segment
   const local = new Int32Array(metWords.length).fill(-1)
@@ -544,7 +551,7 @@ export function segmentLists(
   const words = Uint32Array.from(vocabularyOrder(metWords, metSpelled, present))
   words.forEach((met, i) => (local[met] = i))
   for (let t = 0; t < tokens.length; t++) tokens[t] = local[tokens[t]!]!
-  const lists = wordLists(segment.count, words.length, tokens, segment.fieldStarts, segment.firstDoc)
+  const lists = wordLists(segment.count, words.length, tokens, segment.fieldStarts, segment.firstDoc, room)
   const sizes = new Uint32Array(words.length)
   for (let i = 0; i < words.length; i++) sizes[i] = lists.starts[i + 1]! - lists.starts[i]!
   return { words, sizes, docs: lists.docs, fields: lists.fields }
@@ -561,7 +568,7 @@ function withOneMore(packed: number, field: number): number {
 }
 
 /** For each word, the entries holding it (ascending) and how often it is in each of their fields. */
-function wordLists(count: number, vocabulary: number, tokens: Uint32Array, fieldStarts: Uint32Array, firstDoc = 0) {
+function wordLists(count: number, vocabulary: number, tokens: Uint32Array, fieldStarts: Uint32Array, firstDoc = 0, room = freshLists) {
   const starts = new Uint32Array(vocabulary + 1)
   const seenIn = new Int32Array(vocabulary).fill(-1)
   for (let doc = 0; doc < count; doc++) {
@@ -573,8 +580,7 @@ function wordLists(count: number, vocabulary: number, tokens: Uint32Array, field
     }
   }
   for (let w = 0; w < vocabulary; w++) starts[w + 1]! += starts[w]!
-  const docs = new Uint32Array(starts[vocabulary]!)
-  const fields = new Uint32Array(starts[vocabulary]!)
+  const { docs, fields } = room(starts[vocabulary]!)
   const next = starts.slice(0, vocabulary)
   const packed = new Uint32Array(vocabulary)
   const touched = new Uint32Array(vocabulary)

@@ -132,9 +132,12 @@ export class LibrarySearch {
     return this.newest
   }
 
-  /** Entries matching `query`, in library order (no ranking; the filter of `list`, `export`, `tag --query`). */
-  filter(query: Query): Entry[] {
-    const compiled = compileQuery(this.docs, query, { lastWord: 'whole' })
+  /**
+   * Entries matching `query`, in library order (no ranking; the filter of `list`, `export`, `tag --query`).
+   * `corrections`: the typo corrections of a larger library these entries are part of (PostingsSearch.mayMatch), to filter them as it would.
+   */
+  filter(query: Query, corrections?: Map<string, WordSpec>): Entry[] {
+    const compiled = compileQuery(this.docs, query, { lastWord: 'whole', ...(corrections ? { corrections } : {}) })
     return this.docs.filter((doc) => matchDoc(compiled, doc, null)).map((doc) => doc.entry)
   }
 }

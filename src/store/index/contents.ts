@@ -9,6 +9,12 @@ import type { NameTable } from './names.js'
 /** The sort orders an index keeps. */
 export const SORT_ORDERS: readonly SortOrder[] = ['added', 'year', 'title']
 
+/**
+ * Libraries from this size on (about 25,000 summaries) collect their garbage between the phases of
+ * a rebuild by a read (collectGarbage, platform/collect.ts); below it a rebuild's garbage is tens of megabytes.
+ */
+export const COLLECT_FROM_BYTES = 128 * 1024 * 1024
+
 /** Rows kept in each top list of the statistics computed ahead: `stats --top` up to this reads them, a larger one computes. */
 export const STATS_ROWS = 100
 

@@ -3,7 +3,7 @@ import { libraryOutline, type LibraryOutline } from '../../core/records/outline.
 import type { LibraryFile } from '../library-file.js'
 import { formatBytes } from '../../core/text/sizes.js'
 import { buildIndex, type PlacedLibrary } from './build.js'
-import { indexOutline, type IndexContents } from './contents.js'
+import { COLLECT_FROM_BYTES, indexOutline, type IndexContents } from './contents.js'
 import { fileIdentity, readableIdentity, sameIdentity, type FileIdentity } from './identity.js'
 import { IndexFile } from './index-file.js'
 import { indexPath } from './location.js'
@@ -74,7 +74,12 @@ export class IndexedLibrary {
       const both = options.forSearch ? await this.indexAndPostings(current) : null
       const built = both?.contents ?? runWithDefaultSignals(() => streamedIndex(this.target, current))
       if (built) {
+        // The garbage of making the index, then of writing it, let go before the read goes on (collectGarbage).
+        // Loaded only then: node:v8 and node:vm, which no other read needs.
+        const collect = Number(current.size) >= COLLECT_FROM_BYTES ? (await import('../../platform/collect.js')).collectGarbage : null
+        collect?.()
         await this.index.save(() => built)
+        collect?.()
         this.index.pruneOrphans()
         const outline = this.handOut(indexOutline(built), built)
         if (both) this.builtPostings.set(outline, both.postings)

@@ -6,7 +6,7 @@ import { FINGERPRINT_BYTES, fingerprintAt, fingerprintInto } from './fingerprint
 import { PostingsView } from '../../core/search/postings-view.js'
 import type { LibraryFile } from '../library-file.js'
 import { formatBytes } from '../../core/text/sizes.js'
-import type { IndexContents } from './contents.js'
+import { COLLECT_FROM_BYTES, type IndexContents } from './contents.js'
 import { fileIdentity, readableIdentity, sameIdentity, type FileIdentity } from './identity.js'
 import { PostingsFile, type PostingsState } from './postings-file.js'
 import {
@@ -96,7 +96,9 @@ export async function indexAndPostings(
     identity,
     place.segmentTokens,
   )
-  return postings && outline ? { contents: outline.index(place.target, identity), postings } : null
+  if (!postings || !outline) return null
+  const collect = Number(identity.size) >= COLLECT_FROM_BYTES ? (await import('../../platform/collect.js')).collectGarbage : undefined
+  return { contents: outline.index(place.target, identity, collect), postings }
 }
 
 /**
@@ -237,7 +239,8 @@ async function built(
     // Kept: built in segments written beside the file, merged into it, and read from it as a later search would.
     const { SegmentedPostings } = await import('./postings-segments.js')
     const { tempNameBeside } = await import('../temp-files.js')
-    const segments = new SegmentedPostings(tempNameBeside(stored.path, 'tmp'), segmentTokens)
+    const collect = Number(identity.size) >= COLLECT_FROM_BYTES ? (await import('../../platform/collect.js')).collectGarbage : undefined
+    const segments = new SegmentedPostings(tempNameBeside(stored.path, 'tmp'), segmentTokens, collect)
     try {
       const complete = eachEntry((entry) => {
         fresh?.add(entry)
@@ -251,6 +254,8 @@ async function built(
         return new PostingsView(postings)
       }
       if (!segments.failed && (await stored.saveSegmented(segments, identity, fingerprints))) {
+        // The build's vocabulary and tables let go before what follows (the index, the search) grows on them: collectGarbage.
+        collect?.()
         const loaded = stored.load(identity)
         if (loaded) return loaded
       }

@@ -51,8 +51,8 @@ export class OutlineReader implements LibraryVisitor {
     this.trashIds.push(trashId(entry))
   }
 
-  /** The index of the library told, the file `target` whose identity is `identity`. */
-  index(target: string, identity: FileIdentity): IndexContents {
+  /** The index of the library told, the file `target` whose identity is `identity` (`between`: as indexOf's). */
+  index(target: string, identity: FileIdentity, between?: () => void): IndexContents {
     const { papers, summaries, trashIds, words, citing } = this
     const resolver = new CitationResolver({ papers, summaries })
     // citedPaperKeys over the keys found: the papers they name, distinct, in order, the summary's own paper left out.
@@ -72,6 +72,6 @@ export class OutlineReader implements LibraryVisitor {
       citedKeys: () => cites,
       tagCounts: () => countTags(libraryEntryTags({ papers, summaries })),
     }
-    return indexOf(outline, { paperPlaces: this.paperPlaces, summaryPlaces: this.summaryPlaces }, target, identity)
+    return indexOf(outline, { paperPlaces: this.paperPlaces, summaryPlaces: this.summaryPlaces }, target, identity, between)
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { libraryEntries } from '../../../src/core/records/entries.js'
-import { outlineFilter } from '../../../src/core/search/outline-filter.js'
+import { outlineClauses, outlineFilter } from '../../../src/core/search/outline-filter.js'
 import { parseQuery } from '../../../src/core/search/query.js'
 import { filterEntries } from '../../../src/core/search/search.js'
 import { searchFixture } from './fixture.js'
@@ -83,5 +83,26 @@ describe('outlineFilter', () => {
     'tag:ml OR kernel',
   ])('%s needs more than the outline: null', (text) => {
     expect(outlineFilter(parseQuery(text))).toBeNull()
+  })
+})
+
+describe('outlineClauses', () => {
+  const entries = libraryEntries(library())
+
+  it.each([
+    ['tag:ml attention', 'tag:ml'],
+    ['-attention tag:ml/gnn year:>=2018', 'tag:ml/gnn year:>=2018'],
+    ['kernel -tag:ml', '-tag:ml'],
+    ['"message passing" tag:thesis OR year:2017 has:math', 'tag:thesis OR year:2017'],
+  ])('%s: the entries its clauses on the outline keep (%s), a superset of its matches', (text, clauses) => {
+    const query = parseQuery(text)
+    const kept = entries.filter(outlineClauses(query)!)
+    expect(kept).toEqual(entries.filter(outlineFilter(parseQuery(clauses))!))
+    expect(kept.length).toBeLessThan(entries.length)
+    for (const entry of filterEntries(entries, query)) expect(kept).toContain(entry)
+  })
+
+  it.each(['attention', '-attention', 'tag:ml OR kernel', 'has:math -graph'])('%s: no clause on the outline alone: null', (text) => {
+    expect(outlineClauses(parseQuery(text))).toBeNull()
   })
 })
