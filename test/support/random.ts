@@ -1,5 +1,8 @@
+/** A generator of numbers in [0, 1), as Math.random. */
+export type Random = () => number
+
 /** Deterministic pseudo-random numbers (mulberry32), so a failing run can be repeated from its seed. */
-export function seeded(seed: number): () => number {
+export function seeded(seed: number): Random {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
@@ -9,7 +12,7 @@ export function seeded(seed: number): () => number {
 }
 
 /** One of `items`, chosen by `random`. */
-export function pick<T>(random: () => number, items: readonly T[]): T {
+export function pick<T>(random: Random, items: readonly T[]): T {
   if (items.length === 0) throw new Error('pick from an empty list')
   return items[Math.floor(random() * items.length)]!
 }

@@ -7,233 +7,32 @@
  * as a save keeps them: the base built before the edits and a delta of what the edits changed.
  */
 import { describe, expect, it } from 'vitest'
-import type { Library, Paper, Summary } from '../../../src/core/model.js'
+import type { Library } from '../../../src/core/model.js'
 import { libraryEntries } from '../../../src/core/records/entries.js'
 import { parseQuery } from '../../../src/core/search/query.js'
 import { LibrarySearch, type SearchResult } from '../../../src/core/search/search.js'
 import { buildPostings, type Postings } from '../../../src/core/search/postings.js'
-import { PostingsView } from '../../../src/core/search/postings-view.js'
-import { compacted, deltaAfterChange, entriesBefore } from '../../../src/core/search/postings-delta.js'
+import type { PostingsView } from '../../../src/core/search/postings-view.js'
+import { compacted } from '../../../src/core/search/postings-delta.js'
 import { PostingsSearch, snippetsOf, type RankedResult } from '../../../src/core/search/postings-search.js'
 import { tieRanks } from '../../../src/core/search/order.js'
-import { tokenize } from '../../../src/core/text/words.js'
 import type { LastWord } from '../../../src/core/search/compile.js'
-import { libraryOf, paper, summary } from '../../support/library.js'
 import { pick, seeded, seedFromEnv } from '../../support/random.js'
+import { COMMON_QUERIES, randomLibrary, randomQuery, throughSaves, typo, type QueryKind } from '../../support/random-library.js'
 
-const WORDS = [
-  'graph',
-  'graphs',
-  'graphing',
-  'graphical',
-  'network',
-  'networks',
-  'neural',
-  'neuron',
-  'attention',
-  'attend',
-  'transformer',
-  'transformers',
-  'message',
-  'passing',
-  'passes',
-  'model',
-  'models',
-  'modal',
-  'modelling',
-  'study',
-  'studies',
-  'studying',
-  'learning',
-  'learn',
-  'learned',
-  'the',
-  'of',
-  'and',
-  'a',
-  'in',
-  'on',
-  'for',
-  'with',
-  'is',
-  'to',
-  'difference',
-  'different',
-  'vertex',
-  'vertices',
-  'matrix',
-  'matrices',
-  'energy',
-  'Schrödinger',
-  'Schro\u0308dinger',
-  'Gödel',
-  'Łukasz',
-  'ﬁt',
-  'eﬃcient',
-  'efficient',
-  'θ',
-  '\\theta',
-  '$\\alpha$',
-  '\\varepsilon',
-  'epsilon',
-  '\\mathcal{GP}',
-  'GPUs',
-  'GP',
-  '\\textbf{bold}',
-  'bold',
-  'self-attention',
-  'one-child',
-  'x_1',
-  'O(n^2)',
-  '$$E=mc^2$$',
-  '![fig](a.png)',
-  'tocopherol',
-  'tocopheryl',
-  'quantum',
-  'quantization',
-  'convolution',
-  'convolutional',
-  'recurrent',
-  'diffusion',
-  'diffusive',
-  'embedding',
-  'embeddings',
-  'Café',
-  'naïve',
-  'naive',
-  'Zürich',
-  '2017',
-  '3d',
-  'lying',
-  'happiness',
-  'happy',
-  'possibility',
-  'possible',
-  'Ωmega',
-  'résumé',
+/** Its own kinds beside the common ones: a pasted sentence, a prefix, filters with a word or alone, a typo among words. */
+const QUERIES: readonly QueryKind[] = [
+  ...COMMON_QUERIES,
+  ({ random, body: bodyOf }) => {
+    const body = bodyOf(20)
+    const start = Math.floor(random() * Math.max(1, body.length - 80))
+    return body.slice(start, start + 40 + Math.floor(random() * 60)).replace(/["():-]/g, ' ')
+  },
+  ({ random, word }) => word().slice(0, 3 + Math.floor(random() * 3)),
+  ({ random, word }) => `${word()} tag:${pick(random, ['ml', 'physics', 'math', 'ml/gnn'])} year:>=${2005 + Math.floor(random() * 15)}`,
+  ({ random }) => pick(random, ['has:math', 'tag:ml', 'year:2010..2020', 'id:p', '']),
+  ({ random, word }) => `${typo(random, word())} ${word()} ${word()} ${word()}`,
 ]
-const TAGS = ['ml', 'ml/gnn', 'ml/nlp', 'physics', 'math/logic', 'reading']
-const VENUES = ['NeurIPS', 'ICML', 'Nature', 'Phys. Rev. Lett.', null]
-const NAMES = ['Gilmer', 'Vaswani', 'Müller', 'Łukasz Kaiser', 'Schrödinger', 'Kingma', 'Ba']
-
-type Random = () => number
-
-const sentence = (random: Random, length: number) =>
-  Array.from({ length }, () => pick(random, WORDS)).join(pick(random, [' ', ' ', ', ', '. ', '\n']))
-
-function randomPaper(random: Random, key: string): Paper {
-  return paper({
-    key,
-    title: sentence(random, 2 + Math.floor(random() * 6)),
-    authors: Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(random, NAMES)),
-    year: random() < 0.1 ? null : 2000 + Math.floor(random() * 25),
-    venue: pick(random, VENUES),
-    arxiv: random() < 0.5 ? `17${Math.floor(random() * 90 + 10)}.0${Math.floor(random() * 9000 + 1000)}` : null,
-    abstract: random() < 0.5 ? sentence(random, 5 + Math.floor(random() * 30)) : null,
-    added: new Date(Date.UTC(2024, 0, 1 + Math.floor(random() * 60))).toISOString(),
-    ...paperTags(random),
-  })
-}
-
-/** A paper's own tags (README, Tags on a paper), on some papers: searched with its entries' tags. */
-function paperTags(random: Random): { tags?: string[] } {
-  const tags = random() < 0.2 ? TAGS.filter(() => random() < 0.4) : []
-  return tags.length > 0 ? { tags } : {}
-}
-
-function randomSummary(random: Random, id: string, paperKey: string): Summary {
-  const updated = random() < 0.2 ? 'yesterday' : new Date(Date.UTC(2024, 2, 1 + Math.floor(random() * 20))).toISOString()
-  return summary({
-    id,
-    paper: paperKey,
-    tags: TAGS.filter(() => random() < 0.25),
-    body: sentence(random, 10 + Math.floor(random() * (random() < 0.1 ? 400 : 80))),
-    updated,
-  })
-}
-
-function randomLibrary(random: Random, size: number): Library {
-  const papers = Array.from({ length: size }, (_, i) => randomPaper(random, `p${i}`))
-  const summaries = papers.filter(() => random() < 0.8).map((p, i) => randomSummary(random, `s${i}-${p.key}`, p.key))
-  return libraryOf(papers, summaries)
-}
-
-let serial = 0
-/** One random edit: a summary added, a body rewritten, tags changed (a summary's or a paper's own), a paper removed. */
-function edit(random: Random, library: Library): void {
-  const choice = random()
-  const target = library.summaries.length > 0 ? pick(random, library.summaries) : null
-  if (choice < 0.3 || !target) {
-    const p = randomPaper(random, `n${serial++}`)
-    library.papers.push(p)
-    if (random() < 0.8) library.summaries.push(randomSummary(random, `ns${serial++}`, p.key))
-  } else if (choice < 0.6) target.body = sentence(random, 5 + Math.floor(random() * 60))
-  else if (choice < 0.75) target.tags = TAGS.filter(() => random() < 0.3)
-  else if (choice < 0.82) pick(random, library.papers).title = sentence(random, 1 + Math.floor(random() * 6))
-  else if (choice < 0.88) {
-    const tagged = pick(random, library.papers)
-    delete tagged.tags
-    Object.assign(tagged, paperTags(random))
-  } else {
-    const key = pick(random, library.papers).key
-    library.papers = library.papers.filter((p) => p.key !== key)
-    library.summaries = library.summaries.filter((s) => s.paper !== key)
-  }
-}
-
-/** Words of the library as written, to build queries that find something. */
-function libraryWords(library: Library): string[] {
-  return library.summaries.flatMap((s) => tokenize(s.body).map((t) => s.body.slice(t.start, t.end)))
-}
-
-function typo(random: Random, word: string): string {
-  if (word.length < 4) return word
-  const at = 1 + Math.floor(random() * (word.length - 2))
-  return random() < 0.5 ? word.slice(0, at) + word.slice(at + 1) : word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2)
-}
-
-function randomQuery(random: Random, library: Library): string {
-  const words = libraryWords(library)
-  const word = () => (words.length > 0 && random() < 0.8 ? pick(random, words) : pick(random, WORDS))
-  const bodies = library.summaries.map((s) => s.body)
-  const kind = Math.floor(random() * 12)
-  switch (kind) {
-    case 0:
-      return word()
-    case 1:
-      return [word(), word(), word()].join(' ')
-    case 2: {
-      const body = bodies.length > 0 ? pick(random, bodies) : sentence(random, 5)
-      const tokens = tokenize(body)
-      const from = Math.floor(random() * Math.max(1, tokens.length - 3))
-      return `"${tokens
-        .slice(from, from + 2 + Math.floor(random() * 2))
-        .map((t) => body.slice(t.start, t.end))
-        .join(' ')}"`
-    }
-    case 3: {
-      const body = bodies.length > 0 ? pick(random, bodies) : sentence(random, 20)
-      const start = Math.floor(random() * Math.max(1, body.length - 80))
-      return body.slice(start, start + 40 + Math.floor(random() * 60)).replace(/["():-]/g, ' ')
-    }
-    case 4:
-      return typo(random, word())
-    case 5:
-      return word().slice(0, 3 + Math.floor(random() * 3))
-    case 6:
-      return `${pick(random, ['title', 'author', 'venue'])}:${pick(random, [...WORDS, ...NAMES, 'neurips', 'nature'])} ${word()}`
-    case 7:
-      return `${word()} tag:${pick(random, ['ml', 'physics', 'math', 'ml/gnn'])} year:>=${2005 + Math.floor(random() * 15)}`
-    case 8:
-      return `${word()} -${word()}`
-    case 9:
-      return `${word()} OR ${word()} ${pick(random, ['has:math', 'has:figure', 'has:no-metadata', 'id:s1', ''])}`
-    case 10:
-      return pick(random, ['has:math', 'tag:ml', 'year:2010..2020', 'id:p', ''])
-    default:
-      return `${typo(random, word())} ${word()} ${word()} ${word()}`
-  }
-}
 
 /** The index engine's answer in the scan's shape (snippets from the bodies, as the search command reads them). */
 function fromPostings(engine: PostingsSearch, library: Library, ranked: RankedResult, snippets: number): SearchResult {
@@ -296,23 +95,15 @@ describe('search from postings gives what the scan gives', () => {
     it(`random library, edits and queries (seed ${seed})`, () => {
       const random = seeded(seed)
       const library = randomLibrary(random, run === 0 ? 430 : 5 + Math.floor(random() * 60))
-      // As saves keep them: one base, and after each step's edits a delta over it.
-      const base = buildPostings(libraryEntries(library))
-      let kept = new PostingsView(base)
-      for (let step = 0; step < 4; step++) {
-        const queries = Array.from({ length: 25 }, () => randomQuery(random, library))
+      // Built afresh, and as saves keep them: one base, and after each save's edits a delta over it.
+      throughSaves(random, library, 4, (kept, save) => {
+        const queries = Array.from({ length: 25 }, () => randomQuery(random, library, QUERIES))
         const lastWord = pick(random, ['whole', 'prefix', 'typing'] as const)
         compare(library, queries, lastWord, run % 2 === 0, seed)
-        const segmented = kept
-        compare(library, queries, lastWord, run % 2 === 0, seed, () => segmented)
+        compare(library, queries, lastWord, run % 2 === 0, seed, () => kept)
         // And compacted into one base, as a search does when the delta has grown past its limit.
-        if (step === 3) compare(library, queries, lastWord, run % 2 === 0, seed, () => compacted(segmented))
-        const before = entriesBefore(libraryEntries(library))
-        for (let edits = Math.floor(random() * 4); edits >= 0; edits--) edit(random, library)
-        const delta = deltaAfterChange(base.count, kept.order, before, libraryEntries(library))
-        expect(delta, `seed ${seed}: a delta within its limit`).not.toBeNull()
-        kept = new PostingsView(base, delta)
-      }
+        if (save === 3) compare(library, queries, lastWord, run % 2 === 0, seed, () => compacted(kept))
+      })
     })
   }
 
@@ -322,8 +113,8 @@ describe('search from postings gives what the scan gives', () => {
       const library = randomLibrary(random, 40 + Math.floor(random() * 120))
       // Day-precise times, many of them equal: the ties fall to the ids.
       for (const s of library.summaries) if (s.updated === 'yesterday') s.updated = new Date(Date.UTC(2024, 2, 3)).toISOString()
-      const queries = Array.from({ length: 25 }, () => randomQuery(random, library))
-      const text = randomQuery(random, library)
+      const queries = Array.from({ length: 25 }, () => randomQuery(random, library, QUERIES))
+      const text = randomQuery(random, library, QUERIES)
       const keystrokes = Array.from(text, (_, i) => text.slice(0, i + 1))
       compare(library, [...queries, ...keystrokes, ''], pick(random, ['whole', 'prefix', 'typing'] as const), true, SEED * 13 + run)
     }
@@ -333,7 +124,7 @@ describe('search from postings gives what the scan gives', () => {
     const random = seeded(SEED * 7)
     const library = randomLibrary(random, 80)
     for (let run = 0; run < 6; run++) {
-      const text = randomQuery(random, library)
+      const text = randomQuery(random, library, QUERIES)
       const keystrokes = Array.from(text, (_, i) => text.slice(0, i + 1))
       compare(library, keystrokes, 'typing', true, SEED * 7 + run)
     }
