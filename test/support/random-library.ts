@@ -130,9 +130,10 @@ function randomPaper(random: Random, key: string): Paper {
   })
 }
 
-/** A paper's own tags (README, Tags on a paper), on some papers: searched with its entries' tags. */
+/** A paper's own tags (README, Tags on a paper), on some papers: searched with its entries' tags. An empty list too, as a hand edit may leave. */
 function paperTags(random: Random): { tags?: string[] } {
-  return random() < 0.2 ? { tags: TAGS.filter(() => random() < 0.4) } : {}
+  if (random() >= 0.2) return {}
+  return { tags: random() < 0.15 ? [] : TAGS.filter(() => random() < 0.4) }
 }
 
 function randomSummary(random: Random, id: string, paperKey: string): Summary {
