@@ -4,6 +4,7 @@ import { entryPairs, libraryEntries, pairsInOrder } from '../../core/records/ent
 import { outlineStats } from '../../core/stats/stats.js'
 import { Listing } from '../../core/records/listing.js'
 import { plainRowsOf } from '../../core/records/plain-rows.js'
+import { taggedEntriesOf } from '../../core/records/tagged-entries.js'
 import { STATS_ROWS, type IndexContents } from './contents.js'
 import type { FileIdentity } from './identity.js'
 import { buildNames } from './names.js'
@@ -68,6 +69,11 @@ export function indexOf(
     stats: outlineStats(known, STATS_ROWS),
     names: buildNames(outline.papers, outline.summaries, cites),
     plainRows: plainRowsOf(new Listing(known, orders.added).rows()),
+    taggedEntries: taggedEntriesOf(
+      outline.papers.map((p) => p.tags),
+      outline.summaries.map((s) => s.tags),
+      orders.added,
+    ),
   }
 }
 
