@@ -23,7 +23,7 @@ export interface TaggedEntries {
 }
 
 /** The entry key of a sortedPairs pair [summary index or -1, paper index]. */
-export const entryKey = (summaries: number, summary: number, paper: number) => (summary >= 0 ? summary : summaries + paper)
+const entryKey = (summaries: number, summary: number, paper: number) => (summary >= 0 ? summary : summaries + paper)
 
 /**
  * The tagged entries of a library whose papers' own tags are `own` and summaries' tags `tags` (an
