@@ -218,6 +218,11 @@ function forgeIndex(index: string, forge: (contents: Record<string, unknown>) =>
     names: structuredClone(Array.from({ length: contents.names.count }, (_, n) => contents.names.entry(n))),
     // The rows' bytes as text a letter a byte, so a forge can edit them as text.
     plainRows: { text: Buffer.from(contents.plainRows.bytes).toString('latin1'), starts: Array.from(contents.plainRows.starts) },
+    taggedEntries: {
+      ...contents.taggedEntries,
+      starts: Array.from(contents.taggedEntries.starts),
+      keys: Array.from(contents.taggedEntries.keys),
+    },
   }
   forge(plain)
   plain.names = new NameList(plain.names as NameEntry[])
@@ -350,6 +355,8 @@ describe('an index whose checksums hold but whose contents precis did not write'
     ['a row that is not UTF-8', (c) => forgeRows(c, (rows) => (rows.text = rows.text.replace('Neural', 'Neur\u00c0\u009b')))],
     ['a row with a C1 control', (c) => forgeRows(c, (rows) => (rows.text = rows.text.replace('Neural', 'Neur\u00c2\u009b')))],
     ['a row with a bidi override', (c) => forgeRows(c, (rows) => (rows.text = rows.text.replace('Neural', '\u00e2\u0080\u00aeural')))],
+    ['a tag that is not text', (c) => ((c.taggedEntries as { tags: unknown[] }).tags[0] = 7)],
+    ['no lists for its tags', (c) => Object.assign(c.taggedEntries as object, { starts: [], keys: [] })],
   ])('answers as a fresh parse (%s), and is built again by the next read', async (_, forge) => {
     const { library, cache, index } = await writtenLibrary()
     forgeIndex(index, forge)
@@ -370,6 +377,16 @@ describe('an index whose checksums hold but whose contents precis did not write'
   ])('finds records by name right when the name table lists %s', async (_, forge) => {
     const { library, cache, index } = await writtenLibrary()
     forgeIndex(index, (c) => forge(c.names as ForgedNames))
+    expect(await answersFrom(indexedStore(library, cache))).toEqual(await freshAnswers(library))
+  })
+
+  it.each([
+    ['entries that are not there', (tagged: ForgedTagged) => (tagged.keys[0] = 999)],
+    ['a list ending past the entries', (tagged: ForgedTagged) => (tagged.starts[1] = tagged.keys.length + 5)],
+    ['a list ending before it starts', (tagged: ForgedTagged) => (tagged.starts[1] = tagged.starts[2]! + 1)],
+  ])('lists the entries of a tag right when the index gives %s', async (_, forge) => {
+    const { library, cache, index } = await writtenLibrary()
+    forgeIndex(index, (c) => forge(c.taggedEntries as ForgedTagged))
     expect(await answersFrom(indexedStore(library, cache))).toEqual(await freshAnswers(library))
   })
 
@@ -469,6 +486,9 @@ describe('the temporary files of index saves', () => {
     expect(readdirSync(dirname(index))).toEqual([basename(index)])
   })
 })
+
+/** The tagged entries as forgeIndex hands them out, to change. */
+type ForgedTagged = { tags: string[]; starts: number[]; keys: number[] }
 
 /** `list`'s rows as forgeIndex hands them out (their bytes as text, a letter a byte), changed by `forge`. */
 function forgeRows(contents: Record<string, unknown>, forge: (rows: { text: string; starts: number[] }) => void): void {

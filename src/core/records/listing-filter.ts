@@ -3,7 +3,8 @@
  * from the outline's columns: each term tested over every entry in one loop of its own (tags, years,
  * ids and reading states on the values themselves, by the predicates outlineTest uses; any other term
  * through outlineTest on the entry), then the clauses combined. `list tag:ml/gnn year:>=2018` thus
- * makes no entry object and decodes only the columns its terms read. The tests hold its answers to
+ * makes no entry object and decodes only the columns its terms read; a tag is read from the entries
+ * each tag lists (tagged-entries.ts) where the outline keeps them. The tests hold its answers to
  * outlineFilter's.
  */
 import type { Query, Term } from '../search/query.js'
@@ -11,6 +12,7 @@ import { idMatches, outlineFilter, outlineTest, stateMatches, yearMatches } from
 import { tagMatches } from '../tags/rules.js'
 import { shownTags } from '../tags/paper-tags.js'
 import { paperColumn, summaryColumn, type LibraryOutline } from './outline.js'
+import { entriesTagged } from './tagged-entries.js'
 
 /**
  * The pairs of `pairs` (sortedPairs: [summary index or -1, paper index], flattened) whose entry
@@ -48,6 +50,18 @@ function termMatches(outline: LibraryOutline, pairs: ArrayLike<number>, term: Te
   const matches = new Uint8Array(pairs.length >> 1)
   switch (term.kind) {
     case 'tag': {
+      // The entries showing each matching tag, where the outline keeps them: no entry's tags decoded.
+      const tagged = outline.taggedEntries?.()
+      const marks = tagged && entriesTagged(tagged, term.tag)
+      if (tagged && marks) {
+        // entryKey, inlined: a call per entry costs more than the lookup in a fresh process.
+        const base = tagged.summaries
+        for (let at = 0; at < matches.length; at++) {
+          const summary = pairs[2 * at]!
+          matches[at] = marks[summary >= 0 ? summary : base + pairs[2 * at + 1]!]!
+        }
+        return matches
+      }
       const own = paperColumn(outline, 'tags')
       const tags = summaryColumn(outline, 'tags')
       // Each tag tested once: a library has far fewer tags than entries.

@@ -77,9 +77,13 @@ export class Listing {
     if (!kept || !added || kept.starts.length - 1 !== added.length >> 1) return null
     if (this.whole === added) return { ...kept, contiguous: true }
     // Each entry's row by its summary's index, or by `base` + its paper's for a paper without one: the
-    // indexes the order holds (counting the records would make a view of each).
-    let [base, papers] = [0, 0]
-    for (let i = 0; i < added.length; i += 2) [base, papers] = [Math.max(base, added[i]! + 1), Math.max(papers, added[i + 1]! + 1)]
+    // records counted where the outline counts them without a view of each, else the indexes the order holds.
+    let { summaries: base, papers } = this.outline.recordCounts?.() ?? { summaries: 0, papers: 0 }
+    if (!this.outline.recordCounts)
+      for (let i = 0; i < added.length; i += 2) {
+        base = Math.max(base, added[i]! + 1)
+        papers = Math.max(papers, added[i + 1]! + 1)
+      }
     const rowOf = new Int32Array(base + papers).fill(-1)
     for (let i = 0; i < added.length; i += 2) {
       const summary = added[i]!

@@ -10,6 +10,7 @@ import { countTags, type TagCount } from '../tags/counts.js'
 import { libraryEntryTags } from '../tags/paper-tags.js'
 import type { LibraryStats } from '../stats/stats-types.js'
 import type { PlainRows } from './plain-rows.js'
+import type { TaggedEntries } from './tagged-entries.js'
 
 export type { PaperOutline, SummaryOutline }
 
@@ -51,6 +52,8 @@ export interface LibraryOutline {
    * absent: made from the columns.
    */
   plainRows?(): PlainRows | null
+  /** Each tag the entries show with the entries showing it (tagged-entries.ts), when kept ahead (an index keeps them). Null or absent: read every entry's tags. */
+  taggedEntries?(): TaggedEntries | null
   /** The paper at `at` of `papers`, its view made alone (an index's: a search looks at a few): absent, papers[at]. */
   paperAt?(at: number): PaperOutline | undefined
   /** The summary at `at` of `summaries`, likewise. */

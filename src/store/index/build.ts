@@ -5,6 +5,7 @@ import { tieRanks } from '../../core/search/order.js'
 import { outlineStats } from '../../core/stats/stats.js'
 import { Listing } from '../../core/records/listing.js'
 import { plainRowsOf } from '../../core/records/plain-rows.js'
+import { taggedEntriesOf } from '../../core/records/tagged-entries.js'
 import { STATS_ROWS, type IndexContents } from './contents.js'
 import type { FileIdentity } from './identity.js'
 import { buildNames } from './names.js'
@@ -69,6 +70,12 @@ export function indexOf(
   const names = buildNames(outline.papers, outline.summaries, cites)
   between()
   const plainRows = plainRowsOf(new Listing(known, orders.added).rows())
+  between()
+  const taggedEntries = taggedEntriesOf(
+    outline.papers.map((p) => p.tags),
+    outline.summaries.map((s) => s.tags),
+    orders.added,
+  )
   return {
     library: target,
     identity,
@@ -86,6 +93,7 @@ export function indexOf(
     stats,
     names,
     plainRows,
+    taggedEntries,
   }
 }
 

@@ -25,7 +25,7 @@ import { isPlainRows } from '../../core/records/plain-rows.js'
 import { isUtf8 } from 'node:buffer'
 
 /** Raised whenever what the index holds or how it is laid out changes. */
-export const INDEX_FORMAT_VERSION = 8
+export const INDEX_FORMAT_VERSION = 9
 
 const INDEX_FRAME: Frame = {
   magic: Buffer.from('precisIX', 'latin1'),
@@ -128,7 +128,17 @@ function sectionsOf(contents: IndexContents): [string, SectionKind, unknown][] {
     ['names.chunks', 'json', names.directory],
     ['rows', 'bytes', contents.plainRows.bytes],
     ['rows.starts', 'u32', contents.plainRows.starts],
+    ['tagged', 'json', contents.taggedEntries.tags],
+    ['tagged.lists', 'u32', taggedLists(contents.taggedEntries)],
   ]
+}
+
+/** The tagged entries' lists as one section: where each tag's keys start (one more than the tags), then the keys. */
+function taggedLists({ starts, keys }: IndexContents['taggedEntries']): Uint32Array {
+  const lists = new Uint32Array(starts.length + keys.length)
+  for (let i = 0; i < starts.length; i++) lists[i] = starts[i]!
+  for (let i = 0; i < keys.length; i++) lists[starts.length + i] = keys[i]!
+  return lists
 }
 
 /** The index file's bytes for `contents`. */
@@ -340,7 +350,7 @@ function numberSection(header: Header, name: string): Float64Array | undefined {
 }
 
 /** A section of 32-bit whole numbers, read where it lies when it is aligned, else copied; undefined when damaged. */
-function wholeSection(header: Header, name: string): ArrayLike<number> | undefined {
+function wholeSection(header: Header, name: string): Uint32Array | undefined {
   const body = sectionBytes(header, name)
   if (!body || body.length % 4 !== 0) return undefined
   const aligned = body.byteOffset % 4 === 0 ? body : Buffer.from(body)
@@ -571,6 +581,18 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
     },
     (c) => c.plainRows,
   )
+  // The tags' names checked whole (a few hundred); each tag's keys where a filter uses them (entriesTagged).
+  const taggedEntries = part(
+    'tagged',
+    () => {
+      const tags = columnValues(header, 'tagged', 'json', isText) as string[] | undefined
+      const lists = wholeSection(header, 'tagged.lists')
+      if (!tags || !lists || lists.length < tags.length + 1) return undefined
+      const starts = lists.subarray(0, tags.length + 1)
+      return { tags, starts, keys: lists.subarray(tags.length + 1), summaries: counts.summaries, papers: counts.papers }
+    },
+    (c) => c.taggedEntries,
+  )
   const stats = part(
     'stats',
     () => {
@@ -640,6 +662,9 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
     },
     get plainRows() {
       return plainRows()
+    },
+    get taggedEntries() {
+      return taggedEntries()
     },
   }
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { libraryOutline, type LibraryOutline, type PaperOutline, type SummaryOutline } from '../../../src/core/records/outline.js'
 import { entriesAt, sortedPairs } from '../../../src/core/records/entries.js'
 import { Listing } from '../../../src/core/records/listing.js'
+import { matchingPairs } from '../../../src/core/records/listing-filter.js'
 import { outlineStats } from '../../../src/core/stats/stats.js'
 import { SORT_ORDERS } from '../../../src/store/index/contents.js'
 import { FileStore } from '../../../src/store/file-store.js'
@@ -88,6 +89,8 @@ export interface Answers {
   orders: string[][]
   /** `list`'s piped output in each order, whole and its first two rows, and of the entries of one paper (a filter). */
   listed: string[]
+  /** The ids `list tag:<tag>` gives for each tag counted, a parent of none and a tag of none. */
+  tagged: string[][]
   stats: unknown
   records: { papers: unknown[]; summaries: unknown[] }
   /** What `show` finds by name: each handle resolved, each citation key's paper, each paper's citing summaries. */
@@ -159,6 +162,13 @@ function answersOf(outline: LibraryOutline, records: Awaited<ReturnType<typeof r
       const listing = new Listing(outline, sortedPairs(outline, order))
       return [plainOutput(listing), plainOutput(listing.first(2))]
     }).concat(plainOutput(new Listing(outline, onePaper(sortedPairs(outline, 'title'))))),
+    tagged: [...outline.tagCounts().map(({ tag }) => tag), 'nothing', 'ml/nothing'].map((tag) => {
+      const pairs = matchingPairs(outline, sortedPairs(outline, 'added'), {
+        clauses: [{ anyOf: [{ term: { kind: 'tag', tag }, negated: false, column: 1 }] }],
+        openEnded: false,
+      })
+      return entriesAt(outline, pairs!).map((entry) => entry.id)
+    }),
     stats: outlineStats(outline, 3),
     records: { papers: [...records.papers.values()], summaries: [...records.summaries.values()] },
     named,

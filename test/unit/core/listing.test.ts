@@ -6,6 +6,7 @@ import type { Library, ReadingState } from '../../../src/core/model.js'
 import { entriesAt, entryRecord, sortedPairs, type OutlineEntry } from '../../../src/core/records/entries.js'
 import { Listing } from '../../../src/core/records/listing.js'
 import { matchingPairs } from '../../../src/core/records/listing-filter.js'
+import { entriesTagged, taggedEntriesOf } from '../../../src/core/records/tagged-entries.js'
 import { libraryOutline, type LibraryOutline } from '../../../src/core/records/outline.js'
 import { outlineFilter } from '../../../src/core/search/outline-filter.js'
 import { parseQuery } from '../../../src/core/search/query.js'
@@ -151,5 +152,36 @@ describe('a listing', () => {
     expect(listing.entries().map((e) => entryRecord(e))).toEqual(entries.map((e) => entryRecord(e)))
     expect(listing.first(5).rows().ids).toEqual(entries.slice(0, 5).map((e) => e.id))
     expect(listing.first(1000).length).toBe(entries.length)
+  })
+})
+
+describe('the entries each tag lists', () => {
+  // Papers p0..p2; summaries s0 (of p0) and s1 (of p1); p2 has none: entry keys s0 → 0, s1 → 1, p2 → 2 + 2.
+  const own = [undefined, ['todo'], ['ml/gnn']]
+  const tags = [['ml', 'ml/gnn/spectral'], ['vision']]
+  const pairs = [0, 0, 1, 1, -1, 2]
+  const tagged = taggedEntriesOf(own, tags, pairs)
+
+  it.each([
+    ['ml', [0, 4]],
+    ['ml/gnn', [0, 4]],
+    ['ml/gnn/spectral', [0]],
+    ['vision', [1]],
+    ['todo', [1]],
+    ['mlx', []],
+    ['nothing', []],
+  ])('tag:%s marks the entries %j', (wanted, keys) => {
+    const marks = entriesTagged(tagged, wanted)!
+    expect(marks).toHaveLength(5)
+    expect([...marks.keys()].filter((key) => marks[key] === 1)).toEqual(keys)
+  })
+
+  it.each([
+    ['a key past the entries', { keys: [9, 1, 1, 4, 4] }],
+    ['a list ending past the keys', { starts: [0, 99, 2, 3, 4, 5] }],
+    ['a list ending before it starts', { starts: [0, 2, 1, 3, 4, 5] }],
+    ['fewer lists than tags', { starts: [0, 1] }],
+  ])('is null for lists that are not what precis makes (%s)', (_, forged) => {
+    expect(entriesTagged({ ...tagged, ...forged }, 'ml')).toBeNull()
   })
 })
