@@ -51,7 +51,7 @@ const GROUPS = [
   // Searching, and keeping the postings current (what search, browse, related and a write load).
   {
     roots: ['store/search-reads.ts', 'store/index/indexed-postings.ts', 'core/search/postings.ts', 'core/search/postings-view.ts'],
-    joins: (file) => /^(commands\/(search|browse|related)\/|core\/search\/|store\/index\/indexed-postings)/.test(file),
+    joins: (file) => /^(commands\/(search|browse|related)\/|core\/search\/|store\/index\/(indexed-postings|postings-segments))/.test(file),
   },
 ].map(({ roots, joins }) => ({ roots: roots.map((root) => resolve(SOURCES, root)), joins }))
 
