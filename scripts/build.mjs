@@ -40,7 +40,7 @@ const BUNDLED = new Set([
 // So a lazily imported file is bundled behind a small module that first imports the groups below
 // that will be loaded anyway when it runs. Every module a group reaches is then reached by the same
 // entry points, and lands in one chunk: `--help` loads 3 files (the entry, the command line and
-// esbuild's helpers), `list` 11 and a search 18 (test/e2e/startup.test.ts holds these). A module a
+// esbuild's helpers), `list` 11 and a search 17 (test/e2e/startup.test.ts holds these). A module a
 // command imports statically outside its groups splits the group's chunk by who reaches it: so the
 // commands that filter (export, tag) import the scan where a query needs it, and the scan (search.ts)
 // is no root of the search group: a search from the postings never runs it.
@@ -52,11 +52,13 @@ const GROUPS = [
   // they do not need, ~2 ms).
   { roots: ['store/file-store.ts', 'store/outline-reads.ts'], joins: () => true },
   // Searching from the postings, and keeping them current (what search, browse, related and a write
-  // load; postings-segments with a postings file written in segments). Not the scan: a lazily imported
+  // load; postings-segments with a postings file written in segments; add and identify, which rank
+  // candidates with the search's BM25 and write). Not the scan: a lazily imported
   // part of its own (core/search/search.ts), which joins this group as it runs over the same modules.
   {
     roots: ['store/search-reads.ts', 'store/index/indexed-postings.ts', 'core/search/postings.ts', 'core/search/postings-view.ts'],
-    joins: (file) => /^(commands\/(search|browse|related)\/|core\/search\/|store\/index\/(indexed-postings|postings-segments))/.test(file),
+    joins: (file) =>
+      /^(commands\/(search|browse|related|add|identify)\/|core\/search\/|store\/index\/(indexed-postings|postings-segments))/.test(file),
   },
 ].map(({ roots, joins }) => ({ roots: roots.map((root) => resolve(SOURCES, root)), joins }))
 

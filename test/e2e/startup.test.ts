@@ -173,7 +173,7 @@ describe('start-up loads only what the command needs', () => {
     [['list'], 14],
     [['tags'], 11],
     [['show', 'rasmussen2004gaussian'], 23],
-    [['search', 'gaussian'], 20],
+    [['search', 'gaussian'], 19],
   ])('precis %j loads at most %i files of dist/ (the index built)', async (args, most) => {
     const library = join(tempDir(), 'library.json')
     writeFileSync(library, JSON.stringify(smallLibrary()))
