@@ -40,7 +40,10 @@ const BUNDLED = new Set([
 // So a lazily imported file is bundled behind a small module that first imports the groups below
 // that will be loaded anyway when it runs. Every module a group reaches is then reached by the same
 // entry points, and lands in one chunk: `--help` loads 3 files (the entry, the command line and
-// esbuild's helpers), `list` 12 and a search 17 (test/e2e/startup.test.ts holds these).
+// esbuild's helpers), `list` 11 and a search 17 (test/e2e/startup.test.ts holds these). A module a
+// command imports statically outside its groups splits the group's chunk by who reaches it: so the
+// commands that filter (export, tag) import the scan where a query needs it, and the scan (search.ts)
+// is no root of the search group: a search from the postings never runs it.
 const SOURCES = fileURLToPath(new URL('../src/', import.meta.url))
 const GROUPS = [
   // The command line: loaded before anything lazy, so importing it again costs nothing.
@@ -48,16 +51,16 @@ const GROUPS = [
   // Reading a library: what a command's work nearly always does (configuration commands load ~100 KB
   // they do not need, ~2 ms).
   { roots: ['store/file-store.ts', 'store/outline-reads.ts'], joins: () => true },
-  // Searching, and keeping the postings current (what search, browse, related, a write and export's text filter load).
+  // Searching from the postings, and keeping them current (what search, browse, related and a write
+  // load; postings-segments with a postings file written in segments; add and identify, which rank
+  // candidates with the search's BM25 and write; export's text filter). Not the scan: a lazily imported
+  // part of its own (core/search/search.ts), which joins this group as it runs over the same modules.
   {
-    roots: [
-      'store/search-reads.ts',
-      'store/index/indexed-postings.ts',
-      'core/search/search.ts',
-      'core/search/postings.ts',
-      'core/search/postings-view.ts',
-    ],
-    joins: (file) => /^(commands\/(search|browse|related)\/|core\/search\/|store\/index\/indexed-postings|store\/filter-reads)/.test(file),
+    roots: ['store/search-reads.ts', 'store/index/indexed-postings.ts', 'core/search/postings.ts', 'core/search/postings-view.ts'],
+    joins: (file) =>
+      /^(commands\/(search|browse|related|add|identify)\/|core\/search\/|store\/index\/(indexed-postings|postings-segments)|store\/filter-reads)/.test(
+        file,
+      ),
   },
 ].map(({ roots, joins }) => ({ roots: roots.map((root) => resolve(SOURCES, root)), joins }))
 

@@ -16,7 +16,7 @@ const DEPTH = 100
 const ENTRY = `
 export { parseQuery } from './src/core/search/query.ts'
 export { LibrarySearch } from './src/core/search/search.ts'
-export { InMemorySearch } from './src/core/search/postings-search.ts'
+export { InMemorySearch } from './src/core/search/in-memory-search.ts'
 export { buildPostings } from './src/core/search/postings.ts'
 export { libraryEntries } from './src/core/records/entries.ts'
 export { SEARCH_TUNING } from './src/core/search/tuning.ts'

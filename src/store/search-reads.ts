@@ -4,7 +4,8 @@ import { presentHits, PostingsSearch, type RankedResult } from '../core/search/p
 import type { PostedEntry } from '../core/search/postings.js'
 import type { Query } from '../core/search/query.js'
 import { PostingsUnavailable } from '../core/search/postings.js'
-import { LibrarySearch, type SearchOptions, type SearchResult } from '../core/search/search.js'
+import type { SearchOptions, SearchResult } from '../core/search/results.js'
+import type { LibrarySearch } from '../core/search/search.js'
 import type { LibraryOutline } from '../core/records/outline.js'
 import { readOutline, readPostings, readRecords } from './outline-reads.js'
 import type { Store } from './store.js'
@@ -142,7 +143,11 @@ export class BrowseSearch {
 
   private async answer(query: Query, options: SearchOptions): Promise<SearchResult> {
     if (!PostingsSearch.answers(query)) {
-      this.scan ??= new LibrarySearch(libraryEntries(await this.store.read()))
+      // The scan (which citations need), loaded only then: the postings answer every other query.
+      if (!this.scan) {
+        const [library, { LibrarySearch }] = await Promise.all([this.store.read(), import('../core/search/search.js')])
+        this.scan = new LibrarySearch(libraryEntries(library))
+      }
       return this.scan.search(query, options)
     }
     // Twice at most: the second time over the library as it is now (changed, or its postings found damaged, meanwhile).

@@ -173,7 +173,7 @@ describe('start-up loads only what the command needs', () => {
     [['list'], 14],
     [['tags'], 11],
     [['show', 'rasmussen2004gaussian'], 23],
-    [['search', 'gaussian'], 21],
+    [['search', 'gaussian'], 19],
   ])('precis %j loads at most %i files of dist/ (the index built)', async (args, most) => {
     const library = join(tempDir(), 'library.json')
     writeFileSync(library, JSON.stringify(smallLibrary()))
@@ -181,6 +181,28 @@ describe('start-up loads only what the command needs', () => {
     await whatLoads(['--library', library, 'search', 'gaussian'], env) // builds the index and the postings
     const { distFiles } = await whatLoads(['--library', library, ...args], env)
     expect(distFiles.length).toBeLessThanOrEqual(most)
+  })
+
+  it('a search from the index loads the postings engine, not the scan (the reference, for citations and the filters); a citation query loads it', async () => {
+    const library = join(tempDir(), 'library.json')
+    writeFileSync(library, JSON.stringify(smallLibrary()))
+    const env = { PRECIS_CACHE_DIR: tempDir() }
+    const scan = /^src\/core\/search\/(search|scan|scan-plan|citations)\.ts$/
+    for (const words of [['gaussian'], ['gaussian', 'process', 'regression'], ['"gaussian processes"'], ['tag:bayesian', 'gaussian']]) {
+      const { sources } = await whatLoads(['--library', library, 'search', ...words], env)
+      expect(sources, words.join(' ')).toContain('src/core/search/postings-search.ts')
+      expect(
+        [...sources].filter((s) => scan.test(s)),
+        words.join(' '),
+      ).toEqual([])
+    }
+    const cites = await whatLoads(['--library', library, 'search', 'cites:rasmussen2004gaussian'], env)
+    expect([...cites.sources].filter((s) => scan.test(s)).sort()).toEqual([
+      'src/core/search/citations.ts',
+      'src/core/search/scan-plan.ts',
+      'src/core/search/scan.ts',
+      'src/core/search/search.ts',
+    ])
   })
 
   it('show renders with marked and temml but loads no syntax highlighter nor emoji data (precis draws code blocks itself, and leaves :shortcodes: as typed)', async () => {

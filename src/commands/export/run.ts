@@ -12,7 +12,6 @@ import { readAtPositions, readOutline } from '../../store/outline-reads.js'
 import type { LibraryOutline } from '../../core/records/outline.js'
 import { compareIds, serializeSortedRecords } from '../../store/serialize.js'
 import type { Store } from '../../store/store.js'
-import { filterEntries } from '../../core/search/search.js'
 import { citationKeys, libraryToBibtex } from '../../formats/bibtex.js'
 import { citedPaperKeysBeyond, type CitationNames } from '../../formats/citations.js'
 import { namesFolder, pathExists, refuseOverwrites, writeOutputFiles, type OutputFile } from '../../formats/export-files.js'
@@ -260,7 +259,9 @@ interface Selection {
 /** The records `query` selects (all of them when null) from the library read whole, and with `bibliography` the papers they cite besides. */
 async function selection(store: Store, query: Query | null, bibliography: boolean): Promise<Selection> {
   const lib = await store.read()
-  const selected = librarySubset(lib, query ? filterEntries(libraryEntries(lib), query) : libraryEntries(lib))
+  const entries = libraryEntries(lib)
+  // The scan (search.ts), loaded only by a query: exporting everything never runs it.
+  const selected = librarySubset(lib, query ? (await import('../../core/search/search.js')).filterEntries(entries, query) : entries)
   const byKey = papersByKey(lib)
   const cited = bibliography ? citedPaperKeysBeyond(lib, selected).map((key) => byKey.get(key)!) : []
   return { selected, names: lib, cited }

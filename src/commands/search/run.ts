@@ -1,7 +1,7 @@
 import type { Context } from '../../context.js'
 import { parseQuery } from '../../core/search/query.js'
 import { entryRecord } from '../../core/records/entries.js'
-import { searchLibrary, type SearchHit, type SearchResult } from '../../core/search/search.js'
+import type { SearchHit, SearchResult } from '../../core/search/results.js'
 import { searchFromIndex } from '../../store/search-reads.js'
 import { cacheDir } from '../../store/paths.js'
 import type { CitingLibrary } from '../../render/snippet-rendered.js'
@@ -42,8 +42,9 @@ export async function searchRun(opts: SearchCommandOptions, ctx: Context): Promi
   let library: CitingLibrary
   if (answered) ({ result, outline: library } = answered)
   else {
-    // The scan of the whole library, which the postings are held to (and citations need).
-    const whole = await ctx.store.read()
+    // The scan of the whole library, which the postings are held to (and citations need): loaded
+    // only then, as a search from the postings never runs it.
+    const [whole, { searchLibrary }] = await Promise.all([ctx.store.read(), import('../../core/search/search.js')])
     library = whole
     result = searchLibrary(whole, query, { limit: opts.limit, lastWord: 'prefix' })
   }

@@ -5,7 +5,6 @@ import { resolveHandle } from '../../core/records/handles.js'
 import type { Library } from '../../core/model.js'
 import type { Query } from '../../core/search/query.js'
 import { libraryEntries, type Entry } from '../../core/records/entries.js'
-import { filterEntries } from '../../core/search/search.js'
 import { applyTagChanges, planTagChanges, tagTargets, type TagChange, type TagChanges, type TagTarget } from '../../core/tags/changes.js'
 import { sanitizeTerminal } from '../../core/text/sanitize.js'
 import { confirmOrRequireYes, canPrompt, inform, printJson } from '../../command-kit/shared.js'
@@ -26,7 +25,7 @@ export interface TagOptions {
  * What the handles name, or what matches the query: each summary, and each paper without one
  * (its own tags: a queued paper is tagged before it is summarised).
  */
-function targets(lib: Library, opts: TagOptions): TagTarget[] {
+async function targets(lib: Library, opts: TagOptions): Promise<TagTarget[]> {
   const entries =
     opts.query === null
       ? opts.handles.flatMap((handle): Entry[] => {
@@ -35,7 +34,8 @@ function targets(lib: Library, opts: TagOptions): TagTarget[] {
           // A handle whose paper is missing names summaries; one with neither names a paper of the library.
           return [{ id: paper.key, paper, summary: null }]
         })
-      : filterEntries(libraryEntries(lib), opts.query)
+      : // The scan (search.ts), loaded only by a query: tagging named handles never runs it.
+        (await import('../../core/search/search.js')).filterEntries(libraryEntries(lib), opts.query)
   const seen = new Set<string>()
   return tagTargets(entries).filter((target) => !seen.has(`${target.kind} ${target.id}`) && seen.add(`${target.kind} ${target.id}`))
 }
@@ -66,7 +66,7 @@ function formatChange(change: Pick<TagChange, 'added' | 'removed'>): string {
 
 export async function tagRun(opts: TagOptions, ctx: Context): Promise<void> {
   const lib = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () => ctx.store.read())
-  const chosen = targets(lib, opts)
+  const chosen = await targets(lib, opts)
   const given = opts.changes.add.length + opts.changes.remove.length > 0
   // Picked tags went through the guard as they were typed.
   const changes = given ? { ...opts.changes, add: await guardNewTags(opts.changes.add, lib, ctx) } : await pickChanges(lib, chosen, ctx)

@@ -3,41 +3,23 @@
  * patterns (typos corrected against the library), metadata terms become predicates, and clauses
  * are ordered so that cheap and selective ones reject most entries before costly ones run.
  */
-import { CitationMatcher } from './citations.js'
 import type { Clause, Condition, Query, Term, TextField } from './query.js'
-import { AUTHORS, BODY, FIELD_NAMES, hasFigure, hasMath, TITLE, VENUE, type SearchDoc } from './docs.js'
-import { occurs, TF_CAP, TYPING_TF_CAP } from './match.js'
+import { AUTHORS, BODY, FIELD_NAMES, TITLE, VENUE } from './docs.js'
+import { TF_CAP, TYPING_TF_CAP } from './match.js'
 import { TermPattern, type WordSpec } from './pattern.js'
-import { correctTypo } from './typos.js'
 import type { CompiledCondition, CompiledQuery, Correction, ScoringTerm } from './compiled.js'
 import { isStopWord } from './stopwords.js'
 import { foldPlural, surfaceForms } from '../text/plural.js'
 import { stemWord } from '../text/stem.js'
 import { tokenize } from '../text/words.js'
-import { outlineTest } from './outline-filter.js'
 
 const ALL_FIELDS = FIELD_NAMES.map((_, index) => index)
 const TEXT_FIELDS: Record<TextField, readonly number[]> = { any: ALL_FIELDS, title: [TITLE], author: [AUTHORS], venue: [VENUE] }
 /** Documents sampled to estimate how common each term is (all of them in smaller libraries). */
 const SAMPLE_SIZE = 400
 
-/** A metadata term (tag:, year:, has:, id:, cites:, citedby:) as a test of a scanned entry. */
+/** A metadata term (tag:, year:, has:, id:, cites:, citedby:) as a test of a document. */
 export type MetaTerm = Exclude<Term, { kind: 'text' }>
-
-function metaTest(term: MetaTerm, citations: () => CitationMatcher): (doc: SearchDoc) => boolean {
-  const onOutline = outlineTest(term)
-  if (onOutline) return (doc) => onOutline(doc.entry)
-  switch (term.kind) {
-    case 'cites':
-      return ({ entry }) => citations().cites(entry, term.key)
-    case 'citedby':
-      return ({ entry }) => citations().citedBy(term.key, entry)
-    default:
-      return term.kind === 'has' && term.feature === 'math'
-        ? ({ features, fields }) => (features.math ??= hasMath(fields[BODY]!.text))
-        : ({ features, fields }) => (features.figure ??= hasFigure(fields[BODY]!.text))
-  }
-}
 
 /** A word being typed counts once it has this many characters: shorter, it begins a good part of every text. */
 const MIN_TYPED_PREFIX = 3
@@ -75,10 +57,6 @@ export function scaledDf(hits: number, sampled: number, total: number): number {
   return (hits * total) / Math.max(1, sampled)
 }
 
-function estimateDf(pattern: TermPattern, fields: readonly number[], sample: readonly SearchDoc[], total: number): number {
-  return scaledDf(sample.filter((doc) => occurs({ pattern, fields }, doc)).length, sample.length, total)
-}
-
 /**
  * How to read the query's last word when nothing follows it (`Query.openEnded`): as a whole word;
  * also as a prefix (`search`: the last word may be cut short); or as a word still being typed
@@ -103,7 +81,7 @@ function textSignature(negated: boolean, fields: readonly number[], specs: reado
 
 /**
  * What planning a query asks of the library it runs over: the scan answers from the entries'
- * texts (scanLibrary below), the postings from their words (postings-search.ts); both must answer alike.
+ * texts (scan-plan.ts scanLibrary), the postings from their words (postings-search.ts); both must answer alike.
  */
 export interface PlanLibrary<D> {
   /** How many entries it has. */
@@ -114,31 +92,6 @@ export interface PlanLibrary<D> {
   correct(spec: WordSpec, fields: readonly number[], alone: CompiledCondition<D>): WordSpec
   /** A metadata term as a test of a document. */
   metaTest(term: MetaTerm): (doc: D) => boolean
-}
-
-/** The library `docs` for planning a query scanned over them; `mayMatch` narrows where a word is looked for (Scanner.mayMatch). */
-export function scanLibrary(
-  docs: readonly SearchDoc[],
-  mayMatch?: (condition: CompiledCondition) => readonly SearchDoc[],
-): PlanLibrary<SearchDoc> {
-  const sample = sampleOf(docs)
-  let matcher: CitationMatcher | undefined
-  const citations = () => (matcher ??= new CitationMatcher(docs.map((doc) => doc.entry)))
-  return {
-    size: docs.length,
-    estimateDf: (pattern, fields) => estimateDf(pattern, fields, sample, docs.length),
-    correct: (spec, fields, alone) => correctTypo(spec, fields, { docs, mayContain: mayMatch?.(alone) ?? docs, sample }),
-    metaTest: (term) => metaTest(term, citations),
-  }
-}
-
-/** Compile `query` for the library `docs`, to scan. */
-export function compileQuery(
-  docs: readonly SearchDoc[],
-  query: Query,
-  options: CompileOptions & { mayMatch?: (condition: CompiledCondition) => readonly SearchDoc[] },
-): CompiledQuery {
-  return planQuery(scanLibrary(docs, options.mayMatch), query, options)
 }
 
 /** Plan `query` for `library`: its conditions compiled, typos corrected, clauses in the order they are best tried. */

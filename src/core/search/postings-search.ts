@@ -11,7 +11,6 @@ import type { Query, Term } from './query.js'
 import { planQuery, sampleOf, scaledDf, type LastWord, type MetaTerm, type PlanLibrary } from './compile.js'
 import type { CompiledCondition, CompiledQuery, Correction, ScoringTerm } from './compiled.js'
 import { BODY, FIELD_NAMES } from './docs.js'
-import { prepareFolding } from './fold.js'
 import { bestMatches, compareTied, recencyOf } from './order.js'
 import { loosened, matchedSlots, optionalSlots, splitCounted } from './partial.js'
 import { PREFIX_WEIGHT, sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
@@ -20,7 +19,7 @@ import { PostingsView } from './postings-view.js'
 import { averagesOf, scoreCounted, type Bounded, type CountedMatches } from './rank.js'
 import type { Match } from './scan.js'
 import { bodySnippets, type Snippet } from './snippets.js'
-import { LibrarySearch, SNIPPET_LENGTH, type SearchHit, type SearchOptions, type SearchResult } from './search.js'
+import { SNIPPET_LENGTH, type SearchHit, type SearchResult } from './results.js'
 import type { Entry, EntryList } from '../records/entries.js'
 import { ScanText } from './text.js'
 import { SEARCH_TUNING } from './tuning.js'
@@ -903,37 +902,6 @@ function countList(
 function missingWords(query: CompiledQuery<number>, match: DocMatch, slots: readonly number[]): string[] {
   const found = matchedSlots(match, slots)
   return slots.filter((_, i) => !found[i]).map((slot) => query.terms[slot]!.label)
-}
-
-/**
- * Search over postings kept in memory with the library's whole entries (the relevance benchmark,
- * which holds a corpus whole): the shown hits' snippets come from the bodies at hand. Answers as
- * LibrarySearch.search does.
- */
-export class InMemorySearch {
-  private readonly engine: PostingsSearch
-
-  constructor(
-    postings: Postings | PostingsView,
-    private readonly entries: readonly Entry[],
-  ) {
-    this.engine = new PostingsSearch(postings, entries)
-  }
-
-  /** Build the table of folded letters and the order by recency now (as browse opens) rather than at the first keystroke. */
-  prepare(): void {
-    prepareFolding()
-    this.engine.prepare()
-  }
-
-  search(query: Query, options: SearchOptions): SearchResult {
-    if (!PostingsSearch.answers(query)) return (this.scan ??= new LibrarySearch(this.entries)).search(query, options)
-    const ranked = this.engine.rank(query, options)
-    return presentHits(ranked, (hit) => this.entries[hit.position], options.snippets ?? 2)!
-  }
-
-  /** The scan, for what the postings cannot answer (citations). */
-  private scan: LibrarySearch | undefined
 }
 
 /** The snippets of a hit's body (present): what the scan gives for the same body and patterns. */

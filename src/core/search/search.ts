@@ -7,8 +7,8 @@
 import type { Library } from '../model.js'
 import type { Query } from './query.js'
 import { libraryEntries, type Entry } from '../records/entries.js'
-import { compileQuery, type LastWord } from './compile.js'
-import type { CompiledQuery, Correction } from './compiled.js'
+import { compileQuery } from './scan-plan.js'
+import type { CompiledQuery } from './compiled.js'
 import { prepareFolding } from './fold.js'
 import type { WordSpec } from './pattern.js'
 import { BODY, searchDocs, type SearchDoc } from './docs.js'
@@ -17,41 +17,10 @@ import { bestMatches, byRecency } from './order.js'
 import { averageFieldLengths, scoreMatches } from './rank.js'
 import { loosened, matchedSlots, optionalSlots, splitPartial } from './partial.js'
 import { Scanner, type Match } from './scan.js'
-import { bodySnippets, type Snippet } from './snippets.js'
+import { bodySnippets } from './snippets.js'
+import { SNIPPET_LENGTH, type SearchOptions, type SearchResult } from './results.js'
 
-export type { Snippet } from './snippets.js'
-
-/** A search result: the entry, its score and snippets of its body. */
-export interface SearchHit extends Entry {
-  /** Relevance; higher is better. 0 when the query has no words (filters only). */
-  score: number
-  /** One or two windows of the body around the matched words (or its opening). */
-  snippets: Snippet[]
-  /** The query's plain words this entry lacks (a partial match); empty when it has them all. */
-  missing: string[]
-}
-
-export type { Correction } from './compiled.js'
-
-/** The best hits of a search, and how many entries matched in all. */
-export interface SearchResult {
-  hits: SearchHit[]
-  total: number
-  /** Words the library lacks, and the words near them that were searched for too (weaker). */
-  corrections: Correction[]
-}
-
-export interface SearchOptions {
-  /** Most hits to return. */
-  limit: number
-  /** How to read the last word when nothing follows it (default 'whole'; see LastWord). */
-  lastWord?: LastWord
-  /** Snippets per hit (default 2). */
-  snippets?: number
-}
-
-/** Length of a snippet's window in characters. */
-export const SNIPPET_LENGTH = 180
+export { SNIPPET_LENGTH, type Correction, type SearchHit, type SearchOptions, type SearchResult, type Snippet } from './results.js'
 
 /** A library prepared for repeated queries (`browse` searches on every keystroke). */
 export class LibrarySearch {
