@@ -5,12 +5,14 @@
  */
 import type { Entry } from '../core/records/entries.js'
 import type { LibraryOutline } from '../core/records/outline.js'
-import type { Query } from '../core/search/query.js'
+import type { WordSpec } from '../core/search/pattern.js'
+import { parseTypedQuery, type Query } from '../core/search/query.js'
 import { LibrarySearch, type SearchHit, type SearchOptions, type SearchResult } from '../core/search/search.js'
 import { searchWorkerFor } from './browse-worker.js'
 import { readOutline } from './outline-reads.js'
-import { BrowseSearch } from './search-reads.js'
+import { BrowseSearch, type BrowseAnswer } from './search-reads.js'
 import type { Store } from './store.js'
+import { tokenize } from '../core/text/words.js'
 
 /** Settled lists kept for `first` (each of 50 hits with their records: a few hundred kilobytes). */
 const LISTS_KEPT = 32
@@ -18,7 +20,7 @@ const LISTS_KEPT = 32
 export class BrowseLists {
   private constructor(
     private readonly store: Store,
-    private readonly settle: { search(query: Query, options: SearchOptions): Promise<SearchResult | null>; close?(): Promise<void> },
+    private readonly settle: { search(query: Query, options: SearchOptions): Promise<BrowseAnswer | null>; close?(): Promise<void> },
     private shownOutline: LibraryOutline,
     /** Whether the settled lists come from a worker thread. */
     readonly inWorker: boolean,
@@ -48,7 +50,7 @@ export class BrowseLists {
           } catch (error) {
             if (!worker.broken) throw error
             own ??= BrowseSearch.open(store).then((search) => (search.prepare(), search))
-            return (await own).search(query, options)
+            return (await own).settle(query, options)
           }
         }
         return new BrowseLists(store, { search, close: () => worker.close() }, outline, true, screenful)
@@ -56,7 +58,7 @@ export class BrowseLists {
     }
     const search = await BrowseSearch.open(store)
     search.prepare()
-    return new BrowseLists(store, { search: (query, options) => search.search(query, options) }, search.outline, false, screenful)
+    return new BrowseLists(store, { search: (query, options) => search.settle(query, options) }, search.outline, false, screenful)
   }
 
   /** The outline the snippets' citations are resolved against: the library's as it is now, read again after a change. */
@@ -69,10 +71,12 @@ export class BrowseLists {
    * size: the list settled for it when the text was typed before, else the hits of the list settled
    * last that match it, a screenful at a time in that list's order, each screenful's ranked among
    * themselves by the scan (the reference engine) over their records, already read: typing narrows
-   * the last list, so most often the first screenful of it is the only one read. A screenful whose
-   * records would correct the query's words otherwise than the library did (they are no sample of
-   * its words) is passed over; null when there is none to show before the settled list (nothing
-   * settled yet, or every screenful passed over).
+   * the last list, so most often the first screenful of it is the only one read. Their words are
+   * read with the library's own typo decisions (LibrarySearch.searchAsPart: no misspelt word is
+   * corrected here, which would take longer than a frame and could differ from the library's). A
+   * screenful that lacks a word the library has not decided yet is passed over: the library may
+   * correct it; null when there is none to show before the settled list (nothing settled yet, or
+   * every screenful passed over).
    */
   first(query: Query, options: SearchOptions): SearchHit[] | null {
     const known = this.settled.get(JSON.stringify([query, options]))
@@ -80,39 +84,43 @@ export class BrowseLists {
     const last = this.last
     if (!last) return null
     const shown: SearchHit[] = []
-    let agreed = false
-    const corrected = JSON.stringify(last.result.corrections)
+    let read = false
     for (const scan of last.scans) {
       if (shown.length >= this.screenful) break
-      const { hits, corrections } = scan.search(query, { ...options, limit: this.screenful - shown.length })
-      if (JSON.stringify(corrections) !== corrected) continue
-      agreed = true
-      for (const hit of hits) if (hit.missing.length === 0) shown.push(hit)
+      const result = scan.searchAsPart(query, { ...options, limit: this.screenful - shown.length }, last.typos)
+      if (!result) continue
+      read = true
+      for (const hit of result.hits) if (hit.missing.length === 0) shown.push(hit)
     }
-    return agreed ? shown : null
+    return read ? shown : null
   }
 
   /** The settled list for `query`: the search's answer; null when a later text replaced it before it was searched for. */
   async search(query: Query, options: SearchOptions): Promise<SearchResult | null> {
-    const result = await this.settle.search(query, options)
-    if (!result) return null
+    const answer = await this.settle.search(query, options)
+    if (!answer) return null
+    const { result } = answer
     if (this.store.changedSince?.(this.shownOutline)) this.shownOutline = await readOutline(this.store)
     const key = JSON.stringify([query, options])
     this.settled.delete(key)
     this.settled.set(key, result) // the most recently settled last
     if (this.settled.size > LISTS_KEPT) this.settled.delete(this.settled.keys().next().value!)
     // Made and prepared (each text's wide words, the short fields joined) now, not in the next keystroke's frame.
+    const entries = result.hits.map(({ id, paper, summary }): Entry => ({ id, paper, summary }))
     const scans: LibrarySearch[] = []
-    for (let from = 0; from < result.hits.length; from += this.screenful) {
-      const scan = new LibrarySearch(
-        result.hits.slice(from, from + this.screenful).map(({ id, paper, summary }): Entry => ({ id, paper, summary })),
-      )
+    for (let from = 0; from < entries.length; from += this.screenful) {
+      const scan = new LibrarySearch(entries.slice(from, from + this.screenful))
       scan.prepare()
       scans.push(scan)
     }
-    this.last = { result, scans }
+    this.last = { scans, typos: new Map(answer.typos) }
+    if (!this.warmed) warmUp(entries.slice(0, this.screenful), options)
+    this.warmed = true
     return result
   }
+
+  /** Whether the scan has run once (warmUp). */
+  private warmed = false
 
   /** Lets the worker go (browse leaving). */
   async close(): Promise<void> {
@@ -122,6 +130,22 @@ export class BrowseLists {
   /** Settled lists by query and options, for texts typed again (a backspace): shown at once, then settled again (the library may have changed). */
   private readonly settled = new Map<string, SearchResult>()
 
-  /** The list settled last, and the scans of its hits' records, a screenful each. */
-  private last: { result: SearchResult; scans: LibrarySearch[] } | undefined
+  /** Of the list settled last: the scans of its hits' records, a screenful each, and the library's typo decisions then. */
+  private last: { scans: LibrarySearch[]; typos: ReadonlyMap<string, WordSpec> } | undefined
+}
+
+/**
+ * The lists at once run once over the records of the first list settled (the empty text's, as
+ * browse opens), for words of their titles typed letter by letter (10–15 ms, once): code run for
+ * the first time (the scan's, the stemmer's) runs slowly until V8 has compiled it, which cost
+ * several milliseconds at each of the first keystrokes otherwise. On a scan of their own: what a
+ * scan keeps from one query to the next is not kept.
+ */
+function warmUp(entries: readonly Entry[], options: SearchOptions): void {
+  const words = entries.flatMap((entry) => tokenize(entry.paper.title).map((token) => token.word)).filter((word) => word.length >= 5)
+  const [one, two = one] = words
+  if (one === undefined || two === undefined) return
+  const text = `${one} ${two}`
+  const scan = new LibrarySearch(entries)
+  for (let i = 1; i <= text.length; i++) scan.searchAsPart(parseTypedQuery(text.slice(0, i)), options, new Map())
 }

@@ -4,8 +4,9 @@
  * every key typed meanwhile (and the list drawn at once for it) until it ended. The worker opens the
  * library as the command's store does (its path and index folder) and keeps a BrowseSearch for the
  * whole run; the main thread sends each text typed and takes back the result, records and snippets
- * included (a few hundred kilobytes, copied). Only the text typed last is searched: one search at a
- * time, and a text typed while one runs replaces any still waiting (whose answer is then null).
+ * included (a few hundred kilobytes, copied), with the library's latest typo decisions
+ * (BrowseAnswer). Only the text typed last is searched: one search at a time, and a text typed while
+ * one runs replaces any still waiting (whose answer is then null).
  *
  * The worker runs this very file: built, it is a module of dist/ whose code, run in a worker, starts
  * serving (the check at the end). From the TypeScript sources (the tests) there is no such file to
@@ -13,9 +14,9 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import type { Query } from '../core/search/query.js'
-import type { SearchOptions, SearchResult } from '../core/search/search.js'
+import type { SearchOptions } from '../core/search/search.js'
 import { FileStore } from './file-store.js'
-import { BrowseSearch } from './search-reads.js'
+import { BrowseSearch, type BrowseAnswer } from './search-reads.js'
 import type { Store } from './store.js'
 
 /** What the worker is started with: which library, with its index where. */
@@ -25,18 +26,18 @@ interface Opening {
   cacheDir: string
 }
 
-type Reply = { id: number; result: SearchResult } | { id: number; error: string } | { note: string }
+type Reply = { id: number; answer: BrowseAnswer } | { id: number; error: string } | { note: string }
 
 /** The searches of a worker thread, for one library. */
 export class SearchWorker {
   private readonly worker: Worker
   private next = 1
   /** The search running, and the one waiting to run after it (a later text replaces it). */
-  private running: { id: number; resolve: (result: SearchResult | null) => void; reject: (error: Error) => void } | null = null
+  private running: { id: number; resolve: (answer: BrowseAnswer | null) => void; reject: (error: Error) => void } | null = null
   private waiting: {
     query: Query
     options: SearchOptions
-    resolve: (result: SearchResult | null) => void
+    resolve: (answer: BrowseAnswer | null) => void
     reject: (error: Error) => void
   } | null = null
   private failed: Error | null = null
@@ -50,7 +51,7 @@ export class SearchWorker {
       if (!running || running.id !== reply.id) return
       this.running = null
       if ('error' in reply) running.reject(new Error(reply.error))
-      else running.resolve(reply.result)
+      else running.resolve(reply.answer)
       this.startWaiting()
     })
     this.worker.on('error', (error) => this.fail(error))
@@ -58,7 +59,7 @@ export class SearchWorker {
   }
 
   /** The settled answer for `query`; null when a later text replaced it before it ran. */
-  search(query: Query, options: SearchOptions): Promise<SearchResult | null> {
+  search(query: Query, options: SearchOptions): Promise<BrowseAnswer | null> {
     if (this.failed) return Promise.reject(this.failed)
     return new Promise((resolve, reject) => {
       this.waiting?.resolve(null)
@@ -113,7 +114,7 @@ function serve(opening: Opening): void {
   searching.catch(() => undefined) // a failure to open is told in answer to each text, not as an unhandled rejection
   const answer = async ({ id, query, options }: { id: number; query: Query; options: SearchOptions }) => {
     try {
-      port.postMessage({ id, result: await (await searching).search(query, options) } satisfies Reply)
+      port.postMessage({ id, answer: await (await searching).settle(query, options) } satisfies Reply)
     } catch (error) {
       port.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies Reply)
     }

@@ -1,5 +1,6 @@
 import { libraryEntries, outlineEntries, type EntryList } from '../core/records/entries.js'
 import type { LastWord } from '../core/search/compile.js'
+import type { WordSpec } from '../core/search/pattern.js'
 import { presentHits, PostingsSearch, type RankedResult } from '../core/search/postings-search.js'
 import type { PostedEntry } from '../core/search/postings.js'
 import type { Query } from '../core/search/query.js'
@@ -138,6 +139,12 @@ export class BrowseSearch {
     return result
   }
 
+  /** The answer for `query` with the library's latest typo decisions, for browse's list at once (BrowseAnswer). */
+  async settle(query: Query, options: SearchOptions): Promise<BrowseAnswer> {
+    const result = await this.search(query, options)
+    return { result, typos: [...this.opened.engine.typoDecisions].slice(-TYPOS_SHARED) }
+  }
+
   /** Answers kept, by query and options, for the library opened (one per text typed: a word and its backspaces). */
   private readonly answered = new Map<string, SearchResult>()
 
@@ -177,6 +184,19 @@ export class BrowseSearch {
 
 /** Answers browse keeps (each of 50 hits with their records: a few hundred kilobytes). */
 const ANSWERS_KEPT = 32
+
+/**
+ * browse's settled list for a text: the search's answer, and the typo decisions the library made
+ * last (PostingsSearch.typoDecisions, as entries: copied to the thread that reads the keys), which
+ * the list drawn at once for the next texts reads their words with (LibrarySearch.searchAsPart).
+ */
+export interface BrowseAnswer {
+  result: SearchResult
+  typos: [string, WordSpec][]
+}
+
+/** Typo decisions a settled answer carries: those of the words typed last (each decision a few sets of words). */
+const TYPOS_SHARED = 64
 
 /** The outline and postings of the library as it is, built again when `rebuild` (those read turned out unreadable). */
 async function openedNow(store: Store, rebuild = false): Promise<IndexedSearch> {

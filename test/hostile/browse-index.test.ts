@@ -171,6 +171,22 @@ describe('browse from the index', () => {
     expect(lists.first(parseTypedQuery('graph zebra'), BROWSE_SEARCH)).toEqual([])
   })
 
+  it('reads a misspelt word at once as the library corrected it, and waits for the library on a word it has not decided', async () => {
+    const { library, cache } = await written(searchFixture())
+    const lists = await BrowseLists.open(indexedStore(library, cache), { screenful: 12, worker: false })
+    const settled = (await lists.search(parseTypedQuery('tranformer '), BROWSE_SEARCH))!
+    expect(settled.corrections.map((correction) => correction.word)).toEqual(['tranformer'])
+    // The held records lack `tranformer`: read with the library's alternatives, they match it.
+    const first = lists.first(parseTypedQuery('tranformer mod'), BROWSE_SEARCH)!
+    expect(first.length).toBeGreaterThan(0)
+    const matches = await matching(library, 'tranformer mod')
+    for (const hit of first) expect(matches.has(hit.id), hit.id).toBe(true)
+    // A finished word the library has not looked up, which no held record has: it may be a typo, so no list at once.
+    expect(lists.first(parseTypedQuery('tranformer mdoel '), BROWSE_SEARCH)).toBeNull()
+    // One they have is no typo (the library has it too): a list at once.
+    expect(lists.first(parseTypedQuery('tranformer model '), BROWSE_SEARCH)).not.toBeNull()
+  })
+
   it('built, settles every text typed in a worker thread, only the last of those sent at once, following a save', async () => {
     const { library, cache } = await written(searchFixture())
     await withBuilt(async (built) => {

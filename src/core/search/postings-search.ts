@@ -242,6 +242,15 @@ export class PostingsSearch {
     }
   }
 
+  /**
+   * The typo decisions made so far, by word (CompileOptions `corrections`): each word looked up
+   * with the alternatives it is searched with, if any (a word the library has, none). What browse's
+   * list at once reads the records held with (LibrarySearch.searchAsPart), oldest first.
+   */
+  get typoDecisions(): ReadonlyMap<string, WordSpec> {
+    return this.corrections
+  }
+
   /** Whether the postings can answer `query`: not when it asks for citations, which are in the bodies. */
   static answers(query: Query): boolean {
     return !query.clauses.some((clause) => clause.anyOf.some((condition) => needsBodies(condition.term)))

@@ -7,8 +7,9 @@
 import type { Library } from '../model.js'
 import type { Query } from './query.js'
 import { libraryEntries, type Entry } from '../records/entries.js'
-import { compileQuery } from './scan-plan.js'
-import type { CompiledQuery } from './compiled.js'
+import { planQuery, type PlanLibrary } from './compile.js'
+import { compileQuery, scanLibrary } from './scan-plan.js'
+import type { CompiledCondition, CompiledQuery } from './compiled.js'
 import { prepareFolding } from './fold.js'
 import type { WordSpec } from './pattern.js'
 import { BODY, searchDocs, type SearchDoc } from './docs.js'
@@ -18,6 +19,7 @@ import { averageFieldLengths, scoreMatches } from './rank.js'
 import { loosened, matchedSlots, optionalSlots, splitPartial } from './partial.js'
 import { Scanner, type Match } from './scan.js'
 import { bodySnippets } from './snippets.js'
+import { mayBeTypo } from './typos.js'
 import { SNIPPET_LENGTH, type SearchOptions, type SearchResult } from './results.js'
 
 export { SNIPPET_LENGTH, type Correction, type SearchHit, type SearchOptions, type SearchResult, type Snippet } from './results.js'
@@ -56,6 +58,32 @@ export class LibrarySearch {
       mayMatch: (condition) => this.scanner.mayMatch(condition),
       ranked: true,
     })
+    return this.answer(compiled, options)
+  }
+
+  /**
+   * As `search`, for entries that are part of a larger library (browse's list at once: records of
+   * a list the library settled), whose typo decisions so far are `decided` (PostingsSearch
+   * `typoDecisions`): the query's words are read as that library reads them, and none is corrected
+   * here. A word it has not decided is taken as typed when these entries have it: the larger library
+   * has it then, and corrects only words it lacks. Null when these entries lack such a word, which
+   * the larger library may correct.
+   */
+  searchAsPart(query: Query, options: SearchOptions, decided: ReadonlyMap<string, WordSpec>): SearchResult | null {
+    const mayMatch = (condition: CompiledCondition) => this.scanner.mayMatch(condition)
+    let undecided = false
+    const library: PlanLibrary<SearchDoc> = {
+      ...scanLibrary(this.docs, mayMatch),
+      correct: (spec, fields, alone) => {
+        if (mayBeTypo(spec, fields, mayMatch(alone)) !== null) undecided = true
+        return spec
+      },
+    }
+    const compiled = planQuery(library, query, { lastWord: options.lastWord ?? 'whole', corrections: new Map(decided), ranked: true })
+    return undecided ? null : this.answer(compiled, options)
+  }
+
+  private answer(compiled: CompiledQuery, options: SearchOptions): SearchResult {
     const { best, total } = this.best(compiled, options.limit)
     const patterns = [...(compiled.phrase ? [compiled.phrase] : []), ...compiled.terms]
       .filter((term) => term.fields.includes(BODY))

@@ -111,16 +111,25 @@ export interface TypoScope {
 }
 
 /**
+ * The word of `spec` as typed when it may be a typo: a word that may be corrected (correctable)
+ * and that no entry of `mayContain` (all those that may have it) has in `fields`; else null.
+ */
+export function mayBeTypo(spec: WordSpec, fields: readonly number[], mayContain: readonly SearchDoc[]): string | null {
+  const [key] = spec.keys
+  const word = spec.exact ? [...spec.exact][0] : key // the word as typed comes first
+  if (spec.keys.size !== 1 || word === undefined || !correctable(word)) return null
+  return occursAnywhere(new TermPattern([spec]), mayContain, fields) ? null : word
+}
+
+/**
  * The spec to search for: `spec` itself when its word occurs in the library (or cannot be
  * corrected), otherwise with the library's words within one edit of it as alternatives.
  * Corrections are looked for in the sample first (a typo is most often of a common word) and in
  * all docs if none is there.
  */
 export function correctTypo(spec: WordSpec, fields: readonly number[], { docs, mayContain, sample }: TypoScope): WordSpec {
-  const [key] = spec.keys
-  const word = spec.exact ? [...spec.exact][0] : key // the word as typed comes first
-  if (spec.keys.size !== 1 || word === undefined || !correctable(word)) return spec
-  if (occursAnywhere(new TermPattern([spec]), mayContain, fields)) return spec
+  const word = mayBeTypo(spec, fields, mayContain)
+  if (word === null) return spec
   let found = neighbours(word, sample, fields)
   if (found.size === 0 && sample.length < docs.length) found = neighbours(word, docs, fields)
   // A last word being typed keeps its prefix: it is a typo only if nothing starts with it either.
