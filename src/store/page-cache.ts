@@ -69,6 +69,8 @@ export class PageCache {
     readonly dir: string,
     /** The build of precis: a page another build rendered is not read. */
     private readonly build: string,
+    /** How much the folder keeps. */
+    private readonly bounds = { pages: MAX_PAGES, bytes: MAX_PAGES_BYTES },
   ) {}
 
   private fileOf(input: Buffer): string {
@@ -144,7 +146,7 @@ export class PageCache {
     let total = 0
     pages.forEach((page, i) => {
       total += page.size
-      if (i >= MAX_PAGES || total > MAX_PAGES_BYTES) removeQuietly(page.path)
+      if (i >= this.bounds.pages || total > this.bounds.bytes) removeQuietly(page.path)
     })
   }
 }
