@@ -1,7 +1,7 @@
 // The processes the benchmark times, grouped by the floor each is compared to: a process that does
 // the least any program doing the same job must do (start node; read and parse the library; ...).
 import { execFileSync } from 'node:child_process'
-import { appendFileSync, writeFileSync } from 'node:fs'
+import { appendFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { freshCopy } from './fixtures.js'
@@ -81,7 +81,18 @@ function readCases(precis, { file, corpus, id }, work) {
   })
   const list = [
     { name: GROUPS.read.floor, floor: true, argv: ['node', floorScript('read-parse'), file] },
-    warm('show <id>', precisOn('show', id)),
+    // show keeps each page it renders (src/store/page-cache.ts): the warm case shows a page kept by
+    // the warm-up pass, loading no marked; the cold one has the pages removed first, so it renders
+    // (marked, marked-terminal; formulas still from the math cache).
+    warm('show <id>, page kept', precisOn('show', id)),
+    {
+      name: 'show <id>, page not kept (rendered)',
+      fromStart: true,
+      fresh: () => {
+        rmSync(join(process.env.PRECIS_CACHE_DIR, 'pages'), { recursive: true, force: true })
+        return { argv: precisOn('show', id) }
+      },
+    },
     ...QUERIES.map(([label, words]) => warm(`search: ${label}`, precisOn('search', ...words))),
     warm('list (everything)', precisOn('list')),
     warm('list tag:ml/gnn year:>=2018', precisOn('list', 'tag:ml/gnn', 'year:>=2018')),

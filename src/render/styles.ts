@@ -2,6 +2,7 @@
  * The look of rendered text. Colour comes from our own chalk instance (never the global one,
  * which guesses from the environment); with colour off every style is the identity, so the output
  * holds no escape byte at all. Hyperlinks are OSC 8 sequences, only for web and mail URLs.
+ * These are the only escapes a page kept by the page cache may hold (store/page-cache.ts).
  */
 import { Chalk } from 'chalk'
 import type { MathConverter } from './math.js'

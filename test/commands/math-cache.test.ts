@@ -1,13 +1,14 @@
 // The math cache (store/math-cache.ts) changes how fast formulas are shown, never what is shown:
 // search and show print the same bytes with the cache empty, warm, damaged or forged, in a terminal
 // and into a pipe, as they print with no cache at all.
-import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../src/main.js'
 import type { SearchQuestion } from '../../src/terminal/prompts.js'
 import { checksum } from '../../src/store/index/checksum.js'
 import { cacheText as layOut, mathCachePath } from '../../src/store/math-cache.js'
+import { pageCachePath } from '../../src/store/page-cache.js'
 import { libraryOf, paper, summary } from '../support/library.js'
 import { tempDir, testContext } from '../support/context.js'
 
@@ -35,8 +36,9 @@ const MODES = [
   { tty: true, color: true },
 ]
 
-/** What `argv` prints with the cache folder `cacheDir`. */
+/** What `argv` prints with the cache folder `cacheDir`, with no page kept (so that `show` renders, and converts its math, every time). */
 async function output(argv: readonly string[], cacheDir: string, mode: { tty: boolean; color: boolean }): Promise<string> {
+  rmSync(pageCachePath(cacheDir), { recursive: true, force: true })
   const ctx = testContext({ ...mode, library: library(), env: { PRECIS_CACHE_DIR: cacheDir } })
   expect(await main([...argv], ctx)).toBe(0)
   expect(ctx.stderr()).toBe('')

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -231,9 +231,28 @@ describe('start-up loads only what the command needs', () => {
       const env = { PRECIS_CACHE_DIR: tempDir() }
       const first = await whatLoads(['--library', library, ...args], env)
       expect(first.packages.has('temml'), `${args.join(' ')}, first`).toBe(true) // math to convert: a test that could fail
+      // Without the page show kept (below), which would spare it the rendering altogether.
+      rmSync(join(env.PRECIS_CACHE_DIR, 'pages'), { recursive: true, force: true })
       const warm = await whatLoads(['--library', library, ...args], env)
       expect(warm.packages.has('temml'), `${args.join(' ')}, warm`).toBe(false)
       expect(warm.sources).toContain('src/store/math-cache.ts')
     }
+  })
+
+  it('a show of a page shown before loads no marked, marked-terminal nor temml: the page comes from the page cache', async () => {
+    const library = join(tempDir(), 'library.json')
+    writeFileSync(library, JSON.stringify(smallLibrary()))
+    const env = { PRECIS_CACHE_DIR: tempDir() }
+    const args = ['--library', library, 'show', 'rasmussen2004gaussian']
+    const first = await whatLoads(args, env)
+    expect(['marked', 'marked-terminal', 'temml'].filter((name) => first.packages.has(name))).toEqual([
+      'marked',
+      'marked-terminal',
+      'temml',
+    ])
+    const warm = await whatLoads(args, env)
+    expect(['marked', 'marked-terminal', 'temml'].filter((name) => warm.packages.has(name))).toEqual([])
+    expect(warm.sources).toContain('src/store/page-cache.ts')
+    expect(warm.sources).not.toContain('src/render/show.ts')
   })
 })

@@ -25,6 +25,8 @@ export function registerDoctor(program: Command, ctx: Context, run = doctorRun):
 Checks: the library reads and is valid; one paper recorded twice (same arXiv id, DOI, or title and
 year); summaries whose paper is missing; tags breaking the rules; a lock left by a precis that is
 gone; temp files of killed writers; the backup (valid, not newer than the library).
+The cache folder (the index, the math cache, the pages show kept) is derived data and is not
+checked: deleting it loses nothing.
 Each problem is printed with its fix. Exit 0 when there is none; 4 when problems remain.
 Papers without real metadata (a copied ShortScience page gives none) are listed "to identify"
 with the command that finds them (precis identify <key>); they are not problems.

@@ -12,6 +12,7 @@ import {
   type PickedRecords,
 } from '../../store/outline-reads.js'
 import { cacheDir } from '../../store/paths.js'
+import { pagesCachedIn } from '../../store/page-cache.js'
 import { readingWidth } from '../../render/reading-width.js'
 import { chooseImages, chooseWidth } from '../../core/config/precedence.js'
 import { printJson } from '../../command-kit/shared.js'
@@ -110,33 +111,42 @@ export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
     return ctx.io.out(bodies.map((b, i) => (i < bodies.length - 1 && !b.endsWith('\n') ? b + '\n' : b)).join(''))
   }
   const width = chooseWidth(opts.width, ctx.config.values()).value ?? readingWidth(ctx.io.columns)
-  // Loaded only to render, together (one wait rather than three): marked and marked-terminal with the
-  // renderer, and the math conversions, whose cache holds the formulas earlier runs converted (temml is
-  // loaded only for a new one).
-  const [{ renderPaper }, { ShowCitations }, { conversionsCachedIn }] = await Promise.all([
-    import('../../render/show.js'),
-    import('../../render/citations.js'),
-    import('../../render/math-conversions.js'),
-  ])
-  const math = conversionsCachedIn(cacheDir(ctx.env))
-  const options = { width, color: ctx.io.color, hyperlinks: ctx.io.hyperlinks, convertMath: math.convert }
   const drawer = await figureDrawer(ctx, chooseImages(opts.images, ctx.config.values()).value)
+  const { ShowCitations } = await import('../../render/citations.js')
+  const flags = { width, color: ctx.io.color, hyperlinks: ctx.io.hyperlinks }
   const citations = new ShowCitations(
     outline,
     groups.map((g) => g.paper.key),
-    options,
+    flags,
     named,
   )
-  const pages = groups.map(
-    (g) =>
-      renderPaper(
-        g.paper,
-        g.summaries.map((s) => citations.display(s)),
-        options,
-        drawer?.draw,
-      ) + citations.citedBy(g.paper),
-  )
-  math.save()
+  // A page drawing figures depends on the figure files too: rendered each time, never kept.
+  const cache = drawer ? null : pagesCachedIn(cacheDir(ctx.env))
+  const shown = groups.map((g) => {
+    const summaries = g.summaries.map((s) => citations.display(s))
+    // Everything that decides the page besides the build, which the cache keys it by too.
+    const input = JSON.stringify([g.paper, summaries, width, ctx.io.color, ctx.io.hyperlinks])
+    return { paper: g.paper, summaries, input, page: cache?.get(input) }
+  })
+  const pages: string[] = []
+  if (shown.some((s) => s.page === undefined)) {
+    // Loaded only to render, together (one wait rather than two): marked and marked-terminal with the
+    // renderer, and the math conversions, whose cache holds the formulas earlier runs converted (temml is
+    // loaded only for a new one).
+    const [{ renderPaper }, { conversionsCachedIn }] = await Promise.all([
+      import('../../render/show.js'),
+      import('../../render/math-conversions.js'),
+    ])
+    const math = conversionsCachedIn(cacheDir(ctx.env))
+    const options = { ...flags, convertMath: math.convert }
+    for (const s of shown) {
+      if (s.page !== undefined) continue
+      s.page = renderPaper(s.paper, s.summaries, options, drawer?.draw)
+      cache?.put(s.input, s.page)
+    }
+    math.save()
+  }
+  for (const s of shown) pages.push(s.page! + citations.citedBy(s.paper))
   // A pager (less) cannot draw images: with figures drawn, the text goes to the terminal directly.
   if (drawer && drawer.drawn() > 0) ctx.io.out(pages.join('\n'))
   else await ctx.io.page(pages.join('\n'))
