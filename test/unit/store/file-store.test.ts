@@ -193,3 +193,60 @@ describe('update since a read: whether the library is still the one read', () =>
     }
   })
 })
+
+describe('update reusing a read: the library read is changed instead of a second parse while the file is unchanged', () => {
+  const library = () => {
+    const path = join(tempDir(), 'library.json')
+    writeLibrary(path)
+    return { path, store: new FileStore(path) }
+  }
+  const changesRead = (store: Store, read: ReturnType<typeof emptyLibrary>) =>
+    store.update(
+      (lib) => {
+        lib.summaries.push(summary({ id: 'x1', paper: 'gilmer2017neural' }))
+        return lib === read
+      },
+      { reuse: read },
+    )
+
+  it('changes the library read, writes it, and takes it only once', async () => {
+    const { path, store } = library()
+    const read = await store.read()
+    expect(await changesRead(store, read)).toBe(true)
+    expect(parseLibrary(readFileSync(path, 'utf8'), path).summaries.map((s) => s.id)).toContain('x1')
+    // Given again (changed by the change, the file written since): the file is read.
+    expect(await store.update((lib) => lib === read, { reuse: read })).toBe(false)
+  })
+
+  it('reads the file again after a hand edit, or for a library no read of this store returned', async () => {
+    const { path, store } = library()
+    const read = await store.read()
+    writeLibrary(path, { ...smallLibrary(), papers: smallLibrary().papers.slice(0, 1) }) // by hand
+    expect(await store.update((lib) => (lib === read ? -1 : lib.papers.length), { reuse: read })).toBe(1)
+    const copy = structuredClone(await store.read())
+    expect(await store.update((lib) => lib === copy, { reuse: copy })).toBe(false)
+  })
+
+  it('tells `since` the read is unchanged when the same library is also handed over', async () => {
+    const { store } = library()
+    const read = await store.read()
+    expect(await store.update((lib, state) => lib === read && state.unchanged, { since: read, reuse: read })).toBe(true)
+  })
+
+  it('writes nothing when the change throws, and reads the file for the next update', async () => {
+    const { path, store } = library()
+    const before = readFileSync(path, 'utf8')
+    const read = await store.read()
+    await expect(
+      store.update(
+        (lib) => {
+          lib.papers.length = 0
+          throw new Error('no')
+        },
+        { reuse: read },
+      ),
+    ).rejects.toThrow('no')
+    expect(readFileSync(path, 'utf8')).toBe(before)
+    expect(await store.update((lib) => lib.papers.length, { reuse: read })).toBe(smallLibrary().papers.length)
+  })
+})
