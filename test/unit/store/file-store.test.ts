@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, copyFileSync, existsSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BusyError, DataError } from '../../../src/core/errors.js'
@@ -11,6 +11,8 @@ import type { Store } from '../../../src/store/store.js'
 import { acquireLock, readOwner } from '../../../src/store/lock.js'
 import { smallLibrary, summary } from '../../support/library.js'
 import { lockPresent, tempDir } from '../../support/context.js'
+
+const VERSION_ONE = new URL('../../fixtures/store/library-v1.json', import.meta.url)
 
 const addOne = (id: string) => (lib: ReturnType<typeof emptyLibrary>) => void lib.summaries.push(summary({ id, paper: 'gilmer2017neural' }))
 
@@ -225,6 +227,17 @@ describe('update reusing a read: the library read is changed instead of a second
     expect(await store.update((lib) => (lib === read ? -1 : lib.papers.length), { reuse: read })).toBe(1)
     const copy = structuredClone(await store.read())
     expect(await store.update((lib) => lib === copy, { reuse: copy })).toBe(false)
+  })
+
+  it('keeps an older file as it was before its first write, the read handed over as any', async () => {
+    const path = join(tempDir(), 'library.json')
+    copyFileSync(VERSION_ONE, path)
+    const warned: string[] = []
+    const store = new FileStore(path, undefined, undefined, (message) => warned.push(message))
+    const read = await store.read()
+    expect(await store.update((lib) => lib === read, { reuse: read })).toBe(true)
+    expect(readFileSync(`${path}.v1.bak`)).toEqual(readFileSync(VERSION_ONE))
+    expect(warned.join('\n')).toContain('from format version 1')
   })
 
   it('tells `since` the read is unchanged when the same library is also handed over', async () => {
