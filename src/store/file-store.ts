@@ -131,21 +131,30 @@ export class FileStore implements Store {
   async read(): Promise<Library> {
     const { Low } = await import('lowdb') // not at start-up: `--help` never opens the library
     const target = await resolveLibraryTarget(this.path)
-    const db = new Low(new LibraryFile(target), emptyLibrary())
+    const file = new LibraryFile(target)
+    const db = new Low(file, emptyLibrary())
     const identity = fileIdentity(target) // before the read: a change during it then counts as a change
     await db.read()
-    this.#reads.set(db.data, identity)
+    this.#reads.set(db.data, { identity, fileVersion: file.fileVersion })
     return db.data
   }
 
-  /** The identity of the file (null: none) each library `read` returned was read from. */
-  readonly #reads = new WeakMap<Library, FileIdentity | null>()
+  /** The identity of the file (null: none) each library `read` returned was read from, and that file's format version. */
+  readonly #reads = new WeakMap<Library, { identity: FileIdentity | null; fileVersion: number | null }>()
 
   /** Whether the file at `target` (identity `now`) is still the one `since` was read from. */
   #unchangedSince(since: Library | undefined, now: FileIdentity | null): boolean {
     if (since === undefined || !this.#reads.has(since)) return false
-    const then = this.#reads.get(since)!
+    const then = this.#reads.get(since)!.identity
     return then === null ? now === null : sameIdentity(then, now) // no file then and now: the empty library both times
+  }
+
+  /** `handed`, with its file's format version, when it is what a read returned from the file still as it is (identity `now`); taken once. */
+  #takeRead(handed: Library | undefined, now: FileIdentity | null): { library: Library; fileVersion: number | null } | undefined {
+    if (handed === undefined || !this.#unchangedSince(handed, now)) return undefined
+    const { fileVersion } = this.#reads.get(handed)!
+    this.#reads.delete(handed) // changed by the change from here on: never handed out as the file's text again
+    return { library: handed, fileVersion }
   }
 
   async update<T>(change: Change<T>, options: UpdateOptions<T> = {}): Promise<T> {
@@ -172,15 +181,20 @@ export class FileStore implements Store {
       const file = new LibraryFile(target)
       const db = new Low(file, emptyLibrary()) // re-read inside the lock: never a lost update
       const read = fileIdentity(target)
-      await db.read()
+      // The library the command read, when the file is still the one it read: the same text, not parsed again.
+      const unchanged = this.#unchangedSince(options.since, read) // before the read handed over is taken
+      const handed = this.#takeRead(options.reuse, read)
+      if (handed) db.data = handed.library
+      else await db.read()
+      const fileVersion = handed ? handed.fileVersion : file.fileVersion
       const before = this.index && indexBeforeChange(target, this.index, read, db.data)
       // Loaded by a change only: the postings' code needs node:crypto and node:zlib, which reads from the index never load.
       const { postingsAfterWrite, postingsBeforeChange } = await import('./index/indexed-postings.js')
       const postingsBefore = this.index && postingsBeforeChange(target, postingsPath(indexFileOf(target, this.index).path), read, db.data)
       const recording = await recorder.begin(target, db.data)
-      const result = await change(db.data, { unchanged: this.#unchangedSince(options.since, read) })
+      const result = await change(db.data, { unchanged })
       checkBeforeWrite(db.data, this.path) // the read path's rules: never write what cannot be read back
-      if (file.fileVersion !== null && file.fileVersion < LIBRARY_VERSION) await this.#keepOlderFile(target, file.fileVersion)
+      if (fileVersion !== null && fileVersion < LIBRARY_VERSION) await this.#keepOlderFile(target, fileVersion)
       const places = this.index ? new PlacesWhileWriting() : undefined
       await file.write(db.data, places?.record)
       // Still inside the lock. A crash before this leaves an index of the previous file: the next read rebuilds it.

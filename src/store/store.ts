@@ -15,6 +15,13 @@ export interface UpdateOptions<T> {
    * whether the file is still the one that read read, so work done on that read need not be redone.
    */
   since?: Library
+  /**
+   * A library an earlier `read()` of this store returned, handed over: while the file is still the
+   * one that read read, the change is applied to it instead of to the library read again inside
+   * the lock, which saves a whole parse. Taken once: the caller must not use it afterwards, since
+   * the change may have changed it (a later update given it again reads the file).
+   */
+  reuse?: Library
 }
 
 /** What an update tells its change besides the library it re-read. */

@@ -154,17 +154,20 @@ async function addPaperAlone(
   // paper already there again (to queue it) does not tag it.
   const wanted = chooseNewTags(opts.tags, ctx.config.values())
   const given = wanted.value.length > 0 ? await guardNewTags(wanted.value, library, ctx) : []
-  const { paper, attached, summaries } = await ctx.store.update((lib) => {
-    const found = ensurePaper(lib, paperInput, ctx.clock.now(), knownKey, keyPattern)
-    if (toRead) {
-      const next = queueTransition(found.paper, { kind: 'add', priority: toRead.priority ?? undefined })
-      if (typeof next !== 'string') applyTransition(found.paper, next)
-    }
-    // As `tag <key> +x` would: the paper's own tags, or its summaries' when it has some already.
-    const tags = wanted.source === 'config' && found.attached ? [] : given
-    if (tags.length > 0) applyTagChanges(lib, [{ kind: 'paper', id: found.paper.key }], { add: tags, remove: [] }, ctx.clock.now())
-    return { ...found, summaries: lib.summaries.filter((s) => s.paper === found.paper.key) }
-  })
+  const { paper, attached, summaries } = await ctx.store.update(
+    (lib) => {
+      const found = ensurePaper(lib, paperInput, ctx.clock.now(), knownKey, keyPattern)
+      if (toRead) {
+        const next = queueTransition(found.paper, { kind: 'add', priority: toRead.priority ?? undefined })
+        if (typeof next !== 'string') applyTransition(found.paper, next)
+      }
+      // As `tag <key> +x` would: the paper's own tags, or its summaries' when it has some already.
+      const tags = wanted.source === 'config' && found.attached ? [] : given
+      if (tags.length > 0) applyTagChanges(lib, [{ kind: 'paper', id: found.paper.key }], { add: tags, remove: [] }, ctx.clock.now())
+      return { ...found, summaries: lib.summaries.filter((s) => s.paper === found.paper.key) }
+    },
+    { reuse: library },
+  )
   if (ctx.globals.json) {
     const record = entryRecord({ id: summaries[0]?.id ?? paper.key, paper, summary: summaries[0] ?? null })
     printJson(ctx, { key: paper.key, newPaper: !attached, record })
@@ -222,11 +225,14 @@ async function addEntry(given: AddOptions, ctx: Context, askFirst?: () => Promis
   if (body.trim() === '') throw emptySummary()
   // The text written is kept in a file if the summary cannot be saved.
   const added = await keepingTextOnFailure(ctx, 'new-summary', read ?? textToKeep(opts.body, body), () =>
-    ctx.store.update((lib) => {
-      const result = addSummary(lib, paperInput, { by, body, tags }, ctx.clock.now(), knownKey, keyPattern)
-      // A preprint and its published version stay one record: the known paper gains the id it lacked.
-      return { ...result, linked: result.attached ? linkIdentifiers(result.paper, paperInput) : [] }
-    }),
+    ctx.store.update(
+      (lib) => {
+        const result = addSummary(lib, paperInput, { by, body, tags }, ctx.clock.now(), knownKey, keyPattern)
+        // A preprint and its published version stay one record: the known paper gains the id it lacked.
+        return { ...result, linked: result.attached ? linkIdentifiers(result.paper, paperInput) : [] }
+      },
+      { reuse: library },
+    ),
   )
   if (ctx.globals.json) {
     const record = entryRecord({ id: added.summary.id, paper: added.paper, summary: added.summary }, { body: true })

@@ -154,7 +154,7 @@ async function editPaperAlone(opts: EditOptions, paper: Paper, library: Library,
     ctx,
     key,
     text,
-    () => ctx.store.update((lib) => applyPaperEdit(lib, key, changes, ctx.clock.now())),
+    () => ctx.store.update((lib) => applyPaperEdit(lib, key, changes, ctx.clock.now()), { reuse: library }),
     editAgain(key),
   )
   if (ctx.globals.json) printJson(ctx, { id: key, key, changed: result.changed })
@@ -208,7 +208,7 @@ export async function editRun(opts: EditOptions, ctx: Context): Promise<void> {
     ctx,
     id,
     text,
-    () => ctx.store.update((lib) => applyEdit(lib, id, changes, ctx.clock.now())),
+    () => ctx.store.update((lib) => applyEdit(lib, id, changes, ctx.clock.now()), { reuse: library }),
     editAgain(id),
   )
   if (ctx.globals.json) printJson(ctx, { id: result.summary.id, key: result.summary.paper, changed: result.changed })

@@ -36,7 +36,7 @@ export async function rmRun(opts: RmOptions, ctx: Context): Promise<void> {
   if (!opts.yes && canPrompt(ctx)) ctx.io.err(listToConfirm(lib, chosen, ctx))
   if (!(await confirmOrRequireYes(ctx, opts.yes, `Move ${what} to the trash?`))) throw new CancelError('Nothing was removed')
   // Resolved again inside the lock: only what still exists is removed.
-  const entries = await ctx.store.update((lib) => moveToTrash(lib, ids, ctx.clock.now(), keys))
+  const entries = await ctx.store.update((lib) => moveToTrash(lib, ids, ctx.clock.now(), keys), { reuse: lib })
   if (ctx.globals.json) {
     const trashed = entries.map((e) => ({ id: trashId(e), key: trashPaperKey(e), kind: e.summary === null ? 'paper' : 'summary' }))
     printJson(ctx, { trashed })

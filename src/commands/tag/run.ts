@@ -92,7 +92,9 @@ export async function tagRun(opts: TagOptions, ctx: Context): Promise<void> {
   }
   // Applied to the summaries and papers planned, as they are inside the lock.
   const saving = libraryStepNote(ctx, `Changing tags on ${counted(plan, planned)}: saving`)
-  const made = await withStepNote(ctx, saving, () => ctx.store.update((fresh) => applyTagChanges(fresh, planned, changes, ctx.clock.now())))
+  const made = await withStepNote(ctx, saving, () =>
+    ctx.store.update((fresh) => applyTagChanges(fresh, planned, changes, ctx.clock.now()), { reuse: lib }),
+  )
   if (ctx.globals.json) printJson(ctx, made)
   else ctx.io.out(made.map((c) => sanitizeTerminal(c.id) + '\n').join(''))
   inform(ctx, `Changed tags on ${counted(made.length, planned)} (${wanted})`)

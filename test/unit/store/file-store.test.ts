@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, copyFileSync, existsSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BusyError, DataError } from '../../../src/core/errors.js'
@@ -11,6 +11,8 @@ import type { Store } from '../../../src/store/store.js'
 import { acquireLock, readOwner } from '../../../src/store/lock.js'
 import { smallLibrary, summary } from '../../support/library.js'
 import { lockPresent, tempDir } from '../../support/context.js'
+
+const VERSION_ONE = new URL('../../fixtures/store/library-v1.json', import.meta.url)
 
 const addOne = (id: string) => (lib: ReturnType<typeof emptyLibrary>) => void lib.summaries.push(summary({ id, paper: 'gilmer2017neural' }))
 
@@ -191,5 +193,73 @@ describe('update since a read: whether the library is still the one read', () =>
       handEdit(store)
       expect(await unchanged(store, again)).toBe(false)
     }
+  })
+})
+
+describe('update reusing a read: the library read is changed instead of a second parse while the file is unchanged', () => {
+  const library = () => {
+    const path = join(tempDir(), 'library.json')
+    writeLibrary(path)
+    return { path, store: new FileStore(path) }
+  }
+  const changesRead = (store: Store, read: ReturnType<typeof emptyLibrary>) =>
+    store.update(
+      (lib) => {
+        lib.summaries.push(summary({ id: 'x1', paper: 'gilmer2017neural' }))
+        return lib === read
+      },
+      { reuse: read },
+    )
+
+  it('changes the library read, writes it, and takes it only once', async () => {
+    const { path, store } = library()
+    const read = await store.read()
+    expect(await changesRead(store, read)).toBe(true)
+    expect(parseLibrary(readFileSync(path, 'utf8'), path).summaries.map((s) => s.id)).toContain('x1')
+    // Given again (changed by the change, the file written since): the file is read.
+    expect(await store.update((lib) => lib === read, { reuse: read })).toBe(false)
+  })
+
+  it('reads the file again after a hand edit, or for a library no read of this store returned', async () => {
+    const { path, store } = library()
+    const read = await store.read()
+    writeLibrary(path, { ...smallLibrary(), papers: smallLibrary().papers.slice(0, 1) }) // by hand
+    expect(await store.update((lib) => (lib === read ? -1 : lib.papers.length), { reuse: read })).toBe(1)
+    const copy = structuredClone(await store.read())
+    expect(await store.update((lib) => lib === copy, { reuse: copy })).toBe(false)
+  })
+
+  it('keeps an older file as it was before its first write, the read handed over as any', async () => {
+    const path = join(tempDir(), 'library.json')
+    copyFileSync(VERSION_ONE, path)
+    const warned: string[] = []
+    const store = new FileStore(path, undefined, undefined, (message) => warned.push(message))
+    const read = await store.read()
+    expect(await store.update((lib) => lib === read, { reuse: read })).toBe(true)
+    expect(readFileSync(`${path}.v1.bak`)).toEqual(readFileSync(VERSION_ONE))
+    expect(warned.join('\n')).toContain('from format version 1')
+  })
+
+  it('tells `since` the read is unchanged when the same library is also handed over', async () => {
+    const { store } = library()
+    const read = await store.read()
+    expect(await store.update((lib, state) => lib === read && state.unchanged, { since: read, reuse: read })).toBe(true)
+  })
+
+  it('writes nothing when the change throws, and reads the file for the next update', async () => {
+    const { path, store } = library()
+    const before = readFileSync(path, 'utf8')
+    const read = await store.read()
+    await expect(
+      store.update(
+        (lib) => {
+          lib.papers.length = 0
+          throw new Error('no')
+        },
+        { reuse: read },
+      ),
+    ).rejects.toThrow('no')
+    expect(readFileSync(path, 'utf8')).toBe(before)
+    expect(await store.update((lib) => lib.papers.length, { reuse: read })).toBe(smallLibrary().papers.length)
   })
 })
