@@ -384,6 +384,8 @@ export class PostingsSearch {
     const checks = compiled.clauses.map((clause) => clause.map((condition) => this.checkOf(condition)))
     // Each candidate counted into the place the next match takes (left as zeros again when it does
     // not match), in an array that doubles as the matches need: no copy of each one's counts.
+    // Each clause one word alone (words with no OR, quotes or negation: most queries): counted in a loop of their own.
+    const words = checks.every((clause) => clause.length === 1 && isOneWord(clause[0]!)) ? checks.map(([check]) => check!) : null
     let tf = this.scratch
     tf.fill(0, 0, this.written)
     const docs: number[] = []
@@ -397,7 +399,8 @@ export class PostingsSearch {
         tf = grown
       }
       const bounded = bounds?.match.length ?? 0
-      if (this.counts(checks, doc, tf, offset, bounds, docs.length)) docs.push(doc)
+      if (words ? this.countsWords(words, doc, tf, offset, bounds, docs.length) : this.counts(checks, doc, tf, offset, bounds, docs.length))
+        docs.push(doc)
       else {
         tf.fill(0, offset, offset + width)
         bounds?.dropFrom(bounded)
@@ -484,6 +487,46 @@ export class PostingsSearch {
     return true
   }
 
+  /**
+   * counts for clauses of one word each (`words`): the same counts, from each word's FieldCounts,
+   * without the steps other conditions need (a fresh process ran those for every candidate unoptimised).
+   */
+  private countsWords(
+    words: readonly Check[],
+    doc: number,
+    tf: Float64Array,
+    offset: number,
+    bounds: Bounds | null,
+    match: number,
+  ): boolean {
+    for (let c = 0; c < words.length; c++) {
+      const check = words[c]!
+      const { fields, cap } = check
+      const one = (check.oneWord ??= this.oneWordOf(check.tables[0]!, cap))
+      const { occurrences, kind, sums, stride } = one
+      const at = offset + check.at
+      let total = 0
+      for (let i = 0; i < fields.length; i++) {
+        const field = fields[i]!
+        const n = occurrences[doc * FIELD_COUNT + field]!
+        if (n === 0) continue
+        const given = kind[doc * FIELD_COUNT + field]!
+        const count = given >= 0 ? sums[given * stride + Math.min(cap, n)]! : this.mixedCount(check, one, doc, field, bounds, match)
+        tf[at + field] = count
+        total += count
+      }
+      if (total === 0) return false
+    }
+    return true
+  }
+
+  /** A one-word check's count in a field where words of different weights are (checks says how). */
+  private mixedCount(check: Check, one: OneWord, doc: number, field: number, bounds: Bounds | null, match: number): number {
+    return bounds && one.occurrences[doc * FIELD_COUNT + field]! > check.cap
+      ? bounds.add(check, one, doc, field, match)
+      : this.countField(check.tables, doc, field, check.cap)
+  }
+
   /** Whether `doc` satisfies one condition, counting a positive term's occurrences into `tf`. */
   private checks(check: Check, doc: number, tf: Float64Array, offset: number, bounds: Bounds | null, match: number): boolean {
     const { meta, negated, tables, fields, cap } = check
@@ -503,13 +546,7 @@ export class PostingsSearch {
         const n = one.occurrences[doc * FIELD_COUNT + field]!
         const kind = n > 0 ? one.kind[doc * FIELD_COUNT + field]! : -1
         count =
-          n === 0
-            ? 0
-            : kind >= 0
-              ? one.sums[kind * one.stride + Math.min(cap, n)]!
-              : bounds && n > cap
-                ? bounds.add(check, one, doc, field, match)
-                : this.countField(tables, doc, field, cap)
+          n === 0 ? 0 : kind >= 0 ? one.sums[kind * one.stride + Math.min(cap, n)]! : this.mixedCount(check, one, doc, field, bounds, match)
       } else count = this.countField(tables, doc, field, cap)
       tf[at + field] = count
       total += count
@@ -860,6 +897,9 @@ export class PostingsSearch {
 }
 
 const NO_COUNTS = new Float64Array(0)
+
+/** Whether a check is of one word (not negated, not of metadata, not words in a row). */
+const isOneWord = (check: Check) => !check.negated && check.meta === null && check.tables.length === 1
 
 /**
  * Add one word list (its documents numbered from `from`, with their packed counts) to a table's
