@@ -16,7 +16,7 @@ import { loosened, matchedSlots, optionalSlots, splitCounted } from './partial.j
 import { PREFIX_WEIGHT, sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
 import { FIELD_COUNT, FIELD_COUNT_MAX, fieldCount, HAS_FIGURE, HAS_MATH, type PostedEntry, type Postings } from './postings.js'
 import { PostingsView } from './postings-view.js'
-import { averagesOf, scoreCounted, type Bounded, type CountedMatches } from './rank.js'
+import { averagesOf, contenders, scoreCounted, type Bounded, type CountedMatches } from './rank.js'
 import type { Match } from './scan.js'
 import { bodySnippets, type Snippet } from './snippets.js'
 import { SNIPPET_LENGTH, type SearchHit, type SearchResult } from './results.js'
@@ -295,7 +295,7 @@ export class PostingsSearch {
     const loose = found.docs.length < limit ? loosened(compiled) : null
     if (!loose) {
       const scores = this.score(compiled, found, limit)
-      return { best: this.leading(found, scores, Array.from(scores.keys()), limit), total: found.docs.length }
+      return { best: this.leading(found, scores, contenders(scores, limit), limit), total: found.docs.length }
     }
     // Every score exact: the partial matches are ranked apart, after their scores are scaled.
     const all = this.scan(loose, false)
