@@ -589,14 +589,15 @@ export class PostingsSearch {
       for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!
       return sorted.subarray(0, distinct)
     }
-    const marked = new Uint8Array(view.documents)
+    const { documents } = view
+    const marked = new Uint8Array(documents)
     const mark = (doc: number) => (marked[doc] = 1)
     for (const accepted of best) for (const word of accepted) view.eachDocument(word, mark)
-    let count = 0
-    for (let doc = 0; doc < view.documents; doc++) count += marked[doc]!
-    const docs = new Uint32Array(count)
-    for (let doc = 0, n = 0; doc < view.documents; doc++) if (marked[doc]) docs[n++] = doc
-    return docs
+    // One pass over every document, not two (counting, then filling).
+    const docs = new Uint32Array(documents)
+    let n = 0
+    for (let doc = 0; doc < documents; doc++) if (marked[doc] === 1) docs[n++] = doc
+    return docs.subarray(0, n)
   }
 
   /** Of the tables of words in a row, the one whose words are in the fewest entries (every match is among those). */
