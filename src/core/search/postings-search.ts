@@ -23,7 +23,7 @@ import { SNIPPET_LENGTH, type SearchHit, type SearchResult } from './results.js'
 import type { Entry, EntryList } from '../records/entries.js'
 import { ScanText } from './text.js'
 import { SEARCH_TUNING } from './tuning.js'
-import { correctable, nearWords, pieces } from './typos.js'
+import { correctable, NEAR_LENGTH, nearWords, pieces } from './typos.js'
 import { outlineTest } from './outline-filter.js'
 import { queryImplies } from './narrow.js'
 import { foldPlural } from '../text/plural.js'
@@ -847,7 +847,10 @@ export class PostingsSearch {
     const [one, two] = pieces(foldPlural(word))
     const nearTo = new Map<number, string>()
     for (const w of view.wordsContaining(one, two)) {
-      const term = near(view.word(w)!, view.spelled(w), view.stem(w))
+      // A word spelled much longer than the typo is no neighbour (nearWords): not read from the vocabulary at all.
+      const spelled = view.spelled(w)
+      if (spelled > word.length + NEAR_LENGTH) continue
+      const term = near(view.word(w)!, spelled, view.stem(w))
       if (term !== null) nearTo.set(w, term)
     }
     return nearTo
