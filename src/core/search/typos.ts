@@ -59,7 +59,7 @@ export function nearWords(word: string): (seen: string, spelled: number, stem?: 
   const key = stemWord(word)
   const singular = foldPlural(word)
   const checked = new Map<string, string | null>()
-  const near = (a: string, b: string) => a !== b && withinOneEdit(a, b)
+  const near = (a: string, b: string) => a !== b && Math.abs(a.length - b.length) <= 1 && withinOneEdit(a, b)
   return (seen, spelled, stem) => {
     if (spelled > word.length + NEAR_LENGTH) return null
     let found = checked.get(seen)

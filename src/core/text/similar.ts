@@ -19,7 +19,8 @@ export function editDistance(a: string, b: string): number {
  * swapped), without its table: typo correction asks it of thousands of words.
  */
 export function withinOneEdit(a: string, b: string): boolean {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a]
+  const short = a.length <= b.length ? a : b
+  const long = short === a ? b : a
   if (long.length - short.length > 1) return false
   let i = 0
   while (i < short.length && short[i] === long[i]) i++
