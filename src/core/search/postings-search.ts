@@ -16,14 +16,14 @@ import { loosened, matchedSlots, optionalSlots, splitCounted } from './partial.j
 import { PREFIX_WEIGHT, sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
 import { FIELD_COUNT, FIELD_COUNT_MAX, fieldCount, HAS_FIGURE, HAS_MATH, type PostedEntry, type Postings } from './postings.js'
 import { PostingsView } from './postings-view.js'
-import { averagesOf, scoreCounted, type Bounded, type CountedMatches } from './rank.js'
+import { averagesOf, contenders, scoreCounted, type Bounded, type CountedMatches } from './rank.js'
 import type { Match } from './scan.js'
 import { bodySnippets, type Snippet } from './snippets.js'
 import { SNIPPET_LENGTH, type SearchHit, type SearchResult } from './results.js'
 import type { Entry, EntryList } from '../records/entries.js'
 import { ScanText } from './text.js'
 import { SEARCH_TUNING } from './tuning.js'
-import { correctable, nearWords, pieces } from './typos.js'
+import { correctable, NEAR_LENGTH, nearWords, pieces } from './typos.js'
 import { outlineTest } from './outline-filter.js'
 import { queryImplies } from './narrow.js'
 import { foldPlural } from '../text/plural.js'
@@ -304,7 +304,7 @@ export class PostingsSearch {
     const loose = found.docs.length < limit ? loosened(compiled) : null
     if (!loose) {
       const scores = this.score(compiled, found, limit)
-      return { best: this.leading(found, scores, Array.from(scores.keys()), limit), total: found.docs.length }
+      return { best: this.leading(found, scores, contenders(scores, limit), limit), total: found.docs.length }
     }
     // Every score exact: the partial matches are ranked apart, after their scores are scaled.
     const all = this.scan(loose, false)
@@ -393,6 +393,8 @@ export class PostingsSearch {
     const checks = compiled.clauses.map((clause) => clause.map((condition) => this.checkOf(condition)))
     // Each candidate counted into the place the next match takes (left as zeros again when it does
     // not match), in an array that doubles as the matches need: no copy of each one's counts.
+    // Each clause one word alone (words with no OR, quotes or negation: most queries): counted in a loop of their own.
+    const words = checks.every((clause) => clause.length === 1 && isOneWord(clause[0]!)) ? checks.map(([check]) => check!) : null
     let tf = this.scratch
     tf.fill(0, 0, this.written)
     const docs: number[] = []
@@ -406,7 +408,8 @@ export class PostingsSearch {
         tf = grown
       }
       const bounded = bounds?.match.length ?? 0
-      if (this.counts(checks, doc, tf, offset, bounds, docs.length)) docs.push(doc)
+      if (words ? this.countsWords(words, doc, tf, offset, bounds, docs.length) : this.counts(checks, doc, tf, offset, bounds, docs.length))
+        docs.push(doc)
       else {
         tf.fill(0, offset, offset + width)
         bounds?.dropFrom(bounded)
@@ -493,6 +496,46 @@ export class PostingsSearch {
     return true
   }
 
+  /**
+   * counts for clauses of one word each (`words`): the same counts, from each word's FieldCounts,
+   * without the steps other conditions need (a fresh process ran those for every candidate unoptimised).
+   */
+  private countsWords(
+    words: readonly Check[],
+    doc: number,
+    tf: Float64Array,
+    offset: number,
+    bounds: Bounds | null,
+    match: number,
+  ): boolean {
+    for (let c = 0; c < words.length; c++) {
+      const check = words[c]!
+      const { fields, cap } = check
+      const one = (check.oneWord ??= this.oneWordOf(check.tables[0]!, cap))
+      const { occurrences, kind, sums, stride } = one
+      const at = offset + check.at
+      let total = 0
+      for (let i = 0; i < fields.length; i++) {
+        const field = fields[i]!
+        const n = occurrences[doc * FIELD_COUNT + field]!
+        if (n === 0) continue
+        const given = kind[doc * FIELD_COUNT + field]!
+        const count = given >= 0 ? sums[given * stride + Math.min(cap, n)]! : this.mixedCount(check, one, doc, field, bounds, match)
+        tf[at + field] = count
+        total += count
+      }
+      if (total === 0) return false
+    }
+    return true
+  }
+
+  /** A one-word check's count in a field where words of different weights are (checks says how). */
+  private mixedCount(check: Check, one: OneWord, doc: number, field: number, bounds: Bounds | null, match: number): number {
+    return bounds && one.occurrences[doc * FIELD_COUNT + field]! > check.cap
+      ? bounds.add(check, one, doc, field, match)
+      : this.countField(check.tables, doc, field, check.cap)
+  }
+
   /** Whether `doc` satisfies one condition, counting a positive term's occurrences into `tf`. */
   private checks(check: Check, doc: number, tf: Float64Array, offset: number, bounds: Bounds | null, match: number): boolean {
     const { meta, negated, tables, fields, cap } = check
@@ -512,13 +555,7 @@ export class PostingsSearch {
         const n = one.occurrences[doc * FIELD_COUNT + field]!
         const kind = n > 0 ? one.kind[doc * FIELD_COUNT + field]! : -1
         count =
-          n === 0
-            ? 0
-            : kind >= 0
-              ? one.sums[kind * one.stride + Math.min(cap, n)]!
-              : bounds && n > cap
-                ? bounds.add(check, one, doc, field, match)
-                : this.countField(tables, doc, field, cap)
+          n === 0 ? 0 : kind >= 0 ? one.sums[kind * one.stride + Math.min(cap, n)]! : this.mixedCount(check, one, doc, field, bounds, match)
       } else count = this.countField(tables, doc, field, cap)
       tf[at + field] = count
       total += count
@@ -561,14 +598,15 @@ export class PostingsSearch {
       for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!
       return sorted.subarray(0, distinct)
     }
-    const marked = new Uint8Array(view.documents)
+    const { documents } = view
+    const marked = new Uint8Array(documents)
     const mark = (doc: number) => (marked[doc] = 1)
     for (const accepted of best) for (const word of accepted) view.eachDocument(word, mark)
-    let count = 0
-    for (let doc = 0; doc < view.documents; doc++) count += marked[doc]!
-    const docs = new Uint32Array(count)
-    for (let doc = 0, n = 0; doc < view.documents; doc++) if (marked[doc]) docs[n++] = doc
-    return docs
+    // One pass over every document, not two (counting, then filling).
+    const docs = new Uint32Array(documents)
+    let n = 0
+    for (let doc = 0; doc < documents; doc++) if (marked[doc] === 1) docs[n++] = doc
+    return docs.subarray(0, n)
   }
 
   /** Of the tables of words in a row, the one whose words are in the fewest entries (every match is among those). */
@@ -818,7 +856,10 @@ export class PostingsSearch {
     const [one, two] = pieces(foldPlural(word))
     const nearTo = new Map<number, string>()
     for (const w of view.wordsContaining(one, two)) {
-      const term = near(view.word(w)!, view.spelled(w), view.stem(w))
+      // A word spelled much longer than the typo is no neighbour (nearWords): not read from the vocabulary at all.
+      const spelled = view.spelled(w)
+      if (spelled > word.length + NEAR_LENGTH) continue
+      const term = near(view.word(w)!, spelled, view.stem(w))
       if (term !== null) nearTo.set(w, term)
     }
     return nearTo
@@ -869,6 +910,9 @@ export class PostingsSearch {
 }
 
 const NO_COUNTS = new Float64Array(0)
+
+/** Whether a check is of one word (not negated, not of metadata, not words in a row). */
+const isOneWord = (check: Check) => !check.negated && check.meta === null && check.tables.length === 1
 
 /**
  * Add one word list (its documents numbered from `from`, with their packed counts) to a table's

@@ -242,11 +242,29 @@ function leadersOf(scores: Float64Array): number[] {
 }
 
 /**
+ * The places of the scores that may be among the `limit` highest: none below the limit-th highest
+ * (what bestMatches then orders is a few, not every match). Every place when a score is NaN (which
+ * only a damaged postings file could give): the order is then the comparison's alone.
+ */
+export function contenders(scores: Float64Array, limit: number): number[] {
+  const all = () => Array.from(scores.keys())
+  if (limit < 1 || scores.length <= 2 * limit) return all()
+  const floor = highest(scores, limit)
+  const among: number[] = []
+  for (let i = 0; i < scores.length; i++) {
+    const score = scores[i]!
+    if (Number.isNaN(score)) return all()
+    if (score >= floor) among.push(i)
+  }
+  return among
+}
+
+/**
  * The `k`-th highest score (counting equal ones apart; k ≤ scores.length), from a heap of the
  * highest seen, lowest on top: most scores cost one comparison with it. A NaN (which only a damaged
  * postings file could give) is ordered as sort orders it: above everything.
  */
-function highest(scores: Float64Array, k: number): number {
+export function highest(scores: Float64Array, k: number): number {
   const heap = new Float64Array(k)
   let size = 0
   for (let i = 0; i < scores.length; i++) {

@@ -11,7 +11,7 @@
  * The library has no word list to compare against, so neighbours are found by scanning the text
  * for pieces of the word that an edit cannot both break.
  */
-import { editDistance } from '../text/similar.js'
+import { withinOneEdit } from '../text/similar.js'
 import { BODY, FIELD_NAMES, type SearchDoc } from './docs.js'
 import { occurs } from './match.js'
 import { pieceSource } from './fold.js'
@@ -48,6 +48,9 @@ export function pieces(key: string): [string, string] {
   return [key.slice(0, half), key.slice(half + 1, end)]
 }
 
+/** Endings add a few letters (-ations): words spelled longer than this many letters more than the query word cannot be within one edit. */
+export const NEAR_LENGTH = 6
+
 /**
  * Which words of a text are within one edit of the query word `word`: given a word of the text and
  * the length of its spelling there, its term when it is, else null. Each word is compared once.
@@ -56,10 +59,9 @@ export function nearWords(word: string): (seen: string, spelled: number, stem?: 
   const key = stemWord(word)
   const singular = foldPlural(word)
   const checked = new Map<string, string | null>()
-  const near = (a: string, b: string) => a !== b && Math.abs(a.length - b.length) <= 1 && editDistance(a, b) <= 1
+  const near = (a: string, b: string) => a !== b && Math.abs(a.length - b.length) <= 1 && withinOneEdit(a, b)
   return (seen, spelled, stem) => {
-    // Endings add a few letters (-ations): much longer words cannot be within one edit.
-    if (spelled > word.length + 6) return null
+    if (spelled > word.length + NEAR_LENGTH) return null
     let found = checked.get(seen)
     if (found === undefined) {
       const candidate = stem ?? stemWord(seen)

@@ -15,6 +15,21 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
+ * Whether editDistance(a, b) ≤ 1 (one letter inserted, deleted or replaced, or two neighbours
+ * swapped), without its table: typo correction asks it of thousands of words.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  const short = a.length <= b.length ? a : b
+  const long = short === a ? b : a
+  if (long.length - short.length > 1) return false
+  let i = 0
+  while (i < short.length && short[i] === long[i]) i++
+  if (i === long.length) return true // the same
+  if (short.length < long.length) return short.slice(i) === long.slice(i + 1)
+  return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
+}
+
+/**
  * Up to `limit` candidates close to `wanted`: those containing it or sharing its start first,
  * then by edit distance, keeping only plausible ones (distance at most a third of the length, min 2).
  */

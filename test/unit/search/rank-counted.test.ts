@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest'
 import type { CompiledQuery, ScoringTerm } from '../../../src/core/search/compiled.js'
 import { FIELD_NAMES } from '../../../src/core/search/docs.js'
-import { scoreCounted, scoreWith } from '../../../src/core/search/rank.js'
+import { contenders, scoreCounted, scoreWith } from '../../../src/core/search/rank.js'
+import { bestMatches } from '../../../src/core/search/order.js'
 import type { Match } from '../../../src/core/search/scan.js'
 import { pick, seeded, seedFromEnv } from '../../support/random.js'
 
@@ -104,5 +105,31 @@ describe('scoreCounted', () => {
           .map((i) => [i, scores[i]])
       expect(best(pruned), `seed ${SEED}, run ${run}`).toEqual(best(exact))
     }
+  })
+})
+
+describe('contenders', () => {
+  // bestMatches over every place, ties broken by place (as the engine's tie ranks break them).
+  const bestOf = (scores: Float64Array, among: number[], limit: number) =>
+    bestMatches(among, limit, (i, j) => (scores[i] !== scores[j] ? scores[j]! - scores[i]! : i - j))
+
+  it('leaves out only places that could not be among the best, ties at the cut kept', () => {
+    const random = seeded(SEED)
+    for (let run = 0; run < 300; run++) {
+      // Few distinct scores: many equal ones at the limit-th.
+      const scores = Float64Array.from({ length: pick(random, [0, 1, 5, 20, 41, 200]) }, () => Math.floor(random() * 6))
+      const limit = pick(random, [0, 1, 3, 20])
+      const all = Array.from(scores.keys())
+      const among = contenders(scores, limit)
+      expect(bestOf(scores, among, limit)).toEqual(bestOf(scores, all, limit))
+      for (const i of all) if (!among.includes(i)) expect(all.filter((j) => scores[j]! > scores[i]!).length).toBeGreaterThanOrEqual(limit)
+    }
+  })
+
+  it('keeps every place when a score is NaN (a damaged file), and when few are asked of many', () => {
+    const scores = Float64Array.from({ length: 50 }, (_, i) => i % 7)
+    expect(contenders(scores, 2)).toEqual([6, 13, 20, 27, 34, 41, 48])
+    scores[30] = NaN
+    expect(contenders(scores, 2)).toHaveLength(50)
   })
 })
