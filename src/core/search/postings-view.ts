@@ -6,7 +6,16 @@
  * the average field lengths, the sampled document frequencies) are taken over the live documents
  * in library order, so a search scores exactly as over postings built from the library afresh.
  */
-import { FIELD_COUNT, joinTexts, lowerBoundText, type LookupTable, type Postings, type SearchableTexts, type Texts } from './postings.js'
+import {
+  FIELD_COUNT,
+  joinTexts,
+  lowerBoundText,
+  PAIR_WORDS,
+  type LookupTable,
+  type Postings,
+  type SearchableTexts,
+  type Texts,
+} from './postings.js'
 
 /** The postings of the entries saves changed since the base was built, and where every entry's document is. */
 export interface PostingsDelta {
@@ -306,6 +315,13 @@ export class PostingsView {
           : base.tokens.subarray(start, end)
     this.lastDoc = doc
     return this.lastTokens
+  }
+
+  /** The pair signatures document `doc`'s are among (Postings.pairs), and where its start in them. */
+  pairsOf(doc: number): { pairs: Uint32Array; at: number } {
+    return doc < this.baseCount
+      ? { pairs: this.base.pairs, at: doc * PAIR_WORDS }
+      : { pairs: this.delta!.postings.pairs, at: (doc - this.baseCount) * PAIR_WORDS }
   }
 
   /** Where field `field` of document `doc` starts in tokensOf(doc) (or, `absolute`, in all of its segment's). */

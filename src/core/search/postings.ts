@@ -75,6 +75,91 @@ export interface Postings {
   lookUp?(table: LookupTable, at: number): number | undefined
   /** Per entry: HAS_MATH, HAS_FIGURE. */
   features: Uint8Array
+  /**
+   * Per entry, PAIR_WORDS numbers: the bits of the stems of the words next to each other in one of
+   * its fields (pairBits). Words in a row are in an entry only where theirs are all set: most of a
+   * phrase's candidates are ruled out without reading their words in order.
+   */
+  readonly pairs: Uint32Array
+}
+
+/**
+ * An entry's bits of adjacent stems: 4,096 (512 bytes), two set per pair, so that an entry of a
+ * thousand words has about a fifth of them set and a pair it lacks is ruled out four times in five.
+ */
+export const PAIR_WORDS = 128
+const PAIR_MASK = PAIR_WORDS * 32 - 1
+
+/**
+ * The number a stem's pairs are set by: its text hashed (not its number, which differs between a
+ * base and its delta, or a build's segments).
+ */
+export function stemKey(stem: string): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < stem.length; i++) hash = Math.imul(hash ^ stem.charCodeAt(i), 0x01000193)
+  return finish(hash)
+}
+
+/** The two bits (of PAIR_WORDS × 32) the stems keyed `first` then `second` set, as one number: low 16 bits, high 16 bits. */
+export function pairBits(first: number, second: number): number {
+  const hash = finish(Math.imul(first, 0x9e3779b1) ^ second)
+  return (hash & PAIR_MASK) | (((hash >>> 12) & PAIR_MASK) << 16)
+}
+
+/** Whether the signature of an entry (`pairs` from `at`) has both bits of `bits` (pairBits) set. */
+export function hasPair(pairs: Uint32Array, at: number, bits: number): boolean {
+  const a = bits & 0xffff
+  const b = bits >>> 16
+  return (pairs[at + (a >>> 5)]! & (1 << (a & 31))) !== 0 && (pairs[at + (b >>> 5)]! & (1 << (b & 31))) !== 0
+}
+
+/** Each word's stem key (stemKey), from its stem. */
+export function wordKeys(stems: Texts, stemOf: Uint32Array): Uint32Array {
+  const keys = Uint32Array.from({ length: stems.length }, (_, s) => stemKey(stems.at(s)!))
+  return stemOf.map((s) => keys[s] ?? 0)
+}
+
+/**
+ * Entries' pair signatures (Postings.pairs) from their words in order, given a piece at a time
+ * (a segmented build reads them so): `fieldStarts` says where each field starts among them, `keys`
+ * each word's stem key (a number beyond them: no stem, key 0).
+ */
+export class PairSignatures {
+  readonly pairs: Uint32Array
+  private position = 0
+  private field = 0
+  private previous = -1
+  private readonly fields: number
+
+  constructor(
+    count: number,
+    private readonly fieldStarts: Uint32Array,
+    private readonly keys: Uint32Array,
+  ) {
+    this.pairs = new Uint32Array(count * PAIR_WORDS)
+    this.fields = count * FIELD_COUNT
+  }
+
+  add(tokens: Uint32Array): void {
+    const { fieldStarts, keys, pairs, fields } = this
+    for (let t = 0; t < tokens.length; t++, this.position++) {
+      // The field this word is in (past empty ones); a new field has no word before this one.
+      while (this.field < fields && fieldStarts[this.field + 1]! <= this.position) {
+        this.field++
+        this.previous = -1
+      }
+      const key = keys[tokens[t]!] ?? 0
+      if (this.previous >= 0) {
+        const bits = pairBits(this.previous, key)
+        const at = Math.floor(this.field / FIELD_COUNT) * PAIR_WORDS
+        const a = bits & 0xffff
+        const b = bits >>> 16
+        pairs[at + (a >>> 5)]! |= 1 << (a & 31)
+        pairs[at + (b >>> 5)]! |= 1 << (b & 31)
+      }
+      this.previous = key
+    }
+  }
 }
 
 /** The tables a search looks its words up in (Postings.lookUp). */
@@ -507,6 +592,8 @@ export function assemble(
   const tokens = metTokens
   for (let t = 0; t < tokens.length; t++) tokens[t] = renumbered[tokens[t]!]!
   const lists = wordLists(count, vocabulary.words.length, tokens, fieldStarts)
+  const signatures = new PairSignatures(count, fieldStarts, wordKeys(vocabulary.stems, vocabulary.stemOf))
+  signatures.add(tokens)
   return {
     count,
     ...vocabulary,
@@ -517,6 +604,7 @@ export function assemble(
     wordDocs: lists.docs,
     wordDocFields: lists.fields,
     features,
+    pairs: signatures.pairs,
   }
 }
 

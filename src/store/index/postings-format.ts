@@ -29,6 +29,7 @@ import { crc32 } from 'node:zlib'
 import {
   FIELD_COUNT,
   joinedText,
+  PAIR_WORDS,
   PostingsUnavailable,
   type Postings,
   textsHolding,
@@ -40,7 +41,7 @@ import { isFileIdentity, type FileIdentity } from './identity.js'
 import { FINGERPRINT_BYTES } from './fingerprints.js'
 
 /** Raised whenever what the postings hold or how they are laid out changes. */
-export const POSTINGS_FORMAT_VERSION = 5
+export const POSTINGS_FORMAT_VERSION = 6
 
 const sha1 = (bytes: Buffer) => createHash('sha1').update(bytes).digest()
 
@@ -78,6 +79,7 @@ const ARRAYS = [
   'lengths',
   'wordDocStarts',
   'features',
+  'pairs',
 ] as const
 
 const bytesOf = (array: ArrayBufferView) => Buffer.from(array.buffer, array.byteOffset, array.byteLength)
@@ -598,6 +600,7 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
     items('fieldStarts', 4) === count * FIELD_COUNT + 1 &&
     items('lengths', 8) === count * FIELD_COUNT &&
     items('features', 1) === count &&
+    items('pairs', 4) === count * PAIR_WORDS &&
     items('listChecks', 4) === 2 * Math.ceil(listLength / BLOCK) &&
     items('tokenChecks', 4) === Math.ceil(tokenLength / BLOCK) &&
     items('tableChecks', 4) === LOOKED_UP.reduce((sum, name) => sum + Math.ceil(places.get(name)!.length / TABLE_BLOCK), 0)
@@ -688,6 +691,8 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
   const stemWords = u32('stemWords', (values) => allBelow(values, vocabulary))
   const fieldStarts = u32('fieldStarts', (values) => isStarts(values, tokenLength))
   const wordDocStarts = u32('wordDocStarts', (values) => isStarts(values, listLength))
+  // Any bits are signatures: a damaged one rules out a phrase wrongly at worst (and its checksum is checked).
+  const pairs = u32('pairs', () => true)
   const docs = new Blocked(source, places.get('wordDocs')!.offset, listLength, listChecks, 2, 0)
   const counts = new Blocked(source, places.get('wordDocFields')!.offset, listLength, listChecks, 2, 1)
   const tokensAt = places.get('tokens')!
@@ -718,6 +723,9 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
     get wordDocStarts(): Uint32Array {
       return wordDocStarts()
     },
+    get pairs(): Uint32Array {
+      return pairs()
+    },
     get tokens(): Uint32Array {
       tokens ??= readTokens(source, tokensAt)
       return tokens
@@ -740,7 +748,7 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
     // Past MANY_BLOCKS of a table (`related` looks up every word of a few texts), the table read whole.
     lookUp: (table, at) => (blocked[table].many ? { stemStarts, stemWords, wordDocStarts }[table]()[at] : blocked[table].u32(at)),
     check: () => {
-      for (const section of [words.read, stems.read, spelled, stemOf, stemStarts, stemWords, fieldStarts, wordDocStarts]) section()
+      for (const section of [words.read, stems.read, spelled, stemOf, stemStarts, stemWords, fieldStarts, wordDocStarts, pairs]) section()
       docs.checkAll()
       counts.checkAll()
       if (!tokens) blockedTokens.checkAll()
