@@ -19,7 +19,7 @@ import { execFileSync } from 'node:child_process'
 import { realpathSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Library } from '../../src/core/model.js'
-import type { Postings } from '../../src/core/search/postings.js'
+import { PAIR_WORDS, type Postings } from '../../src/core/search/postings.js'
 import { parseQuery } from '../../src/core/search/query.js'
 import { searchLibrary } from '../../src/core/search/search.js'
 import { decodePostings, encodePostings, POSTINGS_FORMAT_VERSION } from '../../src/store/index/postings-format.js'
@@ -189,12 +189,22 @@ describe('the search postings of a library', () => {
     ],
     ['a byte flipped in a section read with its header', (file: string) => flipByte(file, sectionStart(file, 'lengths') + 3)],
     // Each read, and checked, only when a search first uses it: the searches of QUERIES use them all.
-    ...['words', 'wordEnds', 'stems', 'stemEnds', 'spelled', 'stemOf', 'stemStarts', 'stemWords', 'fieldStarts', 'wordDocStarts'].map(
-      (section): [string, (file: string) => void] => [
-        `a byte flipped in a section read when first used (${section})`,
-        (file: string) => flipByte(file, sectionStart(file, section) + 1),
-      ],
-    ),
+    ...[
+      'words',
+      'wordEnds',
+      'stems',
+      'stemEnds',
+      'spelled',
+      'stemOf',
+      'stemStarts',
+      'stemWords',
+      'fieldStarts',
+      'wordDocStarts',
+      'pairs',
+    ].map((section): [string, (file: string) => void] => [
+      `a byte flipped in a section read when first used (${section})`,
+      (file: string) => flipByte(file, sectionStart(file, section) + 1),
+    ]),
     ['a byte flipped in its word lists (read a block at a time)', (file: string) => flipByte(file, sectionStart(file, 'wordDocs') + 1)],
     ['a byte flipped in the counts of its word lists', (file: string) => flipByte(file, sectionStart(file, 'wordDocFields') + 1)],
     ['a byte flipped in its checksum', (file: string) => flipByte(file, 20)],
@@ -308,6 +318,20 @@ describe('the search postings of a library', () => {
         searchFromIndex(indexedStore(library, cache), parseQuery(text, 'pasted'), { limit: 10, lastWord: 'prefix' }),
       ).resolves.toBeDefined()
     }
+  })
+
+  it('give the same answers when their pair signatures have every bit set (they only rule entries out), and are rebuilt when one is missing', async () => {
+    const { library, cache, postings } = await searchedOnce()
+    const contents = decodePostings(readFileSync(postings))!
+    const { postings: p } = contents
+    const full = { ...p, tokens: p.tokens, wordDocs: p.wordDocs, wordDocFields: p.wordDocFields, pairs: p.pairs.map(() => 0xffffffff) }
+    writeFileSync(postings, encodePostings({ ...contents, postings: full }))
+    await expectFreshResults(library, cache)
+    const short = { ...full, pairs: p.pairs.subarray(PAIR_WORDS) }
+    writeFileSync(postings, encodePostings({ ...contents, postings: short }))
+    expect(decodePostings(readFileSync(postings))).toBeNull()
+    await expectFreshResults(library, cache)
+    expect(postingsAreCurrent(library, postings)).toBe(true)
   })
 
   it.each([
