@@ -14,10 +14,12 @@
 // the features, the block checks); each other section (the vocabulary, the stems and the tables
 // over them, where each field starts) is read, and its checksum and numbers checked, when first
 // used: a one-word search never reads where fields start, and checking every table at load was a
-// tenth of a search at 10,000 summaries. The vocabulary, the stems, their ends and the tables a
-// lookup reads are also checked a block at a time (LOOKED_UP): a search looks up its words through
-// those blocks (Postings.lookUp, SectionTexts.at), and reads a section whole only for what needs all
-// of it (a word's near spellings, a build, a check).
+// tenth of a search at 10,000 summaries. The entries' pair signatures (Postings.pairs) are such a
+// section: read by a phrase, which then reads the words in order of few of its candidates. The
+// vocabulary, the stems, their ends and the tables a lookup reads are also checked a block at a
+// time (LOOKED_UP): a search looks up its words through those blocks (Postings.lookUp,
+// SectionTexts.at), and reads a section whole only for what needs all of it (a word's near
+// spellings, a build, a check).
 //
 // Sections are checksummed with CRC-32, not SHA-1: the tokens are most of the file (tens of MB at
 // 10,000 summaries) and SHA-1 over them cost more than the rest of a search; CRC-32 catches what a
