@@ -20,8 +20,8 @@ import {
   fieldCount,
   HAS_FIGURE,
   HAS_MATH,
-  hasPair,
   pairBits,
+  pairRowLength,
   stemKey,
   type PostedEntry,
   type Postings,
@@ -718,25 +718,38 @@ export class PostingsSearch {
     return sumOfWeights(weights)
   }
 
-  private readonly adjoining = new WeakMap<readonly WordTable[], Uint32Array[]>()
+  private readonly adjoining = new WeakMap<readonly WordTable[], Uint32Array | null>()
 
   /**
-   * Whether the words `tables` accept may be in a row somewhere in `doc`, from its pair signature
+   * Whether the words `tables` accept may be in a row somewhere in `doc`, from the pair signatures
    * (Postings.pairs): not when, for two neighbouring words of the row, no stem the first accepts is
-   * followed by one the second accepts in any of its fields. The signature has no false absences,
-   * so the words in order, read only where it allows them, give the same counts.
+   * followed by one the second accepts in any of its fields. The signatures have no false absences,
+   * so the words in order, read only where they allow them, give the same counts.
    */
   private mayAdjoin(tables: readonly WordTable[], doc: number): boolean {
-    let options = this.adjoining.get(tables)
-    if (!options) this.adjoining.set(tables, (options = this.pairOptions(tables)))
-    if (options.length === 0) return true
-    const { pairs, at } = this.view.pairsOf(doc)
-    for (const bits of options) {
-      let some = false
-      for (let i = 0; i < bits.length && !some; i++) some = hasPair(pairs, at, bits[i]!)
-      if (!some) return false
+    let may = this.adjoining.get(tables)
+    if (may === undefined) this.adjoining.set(tables, (may = this.adjoinable(tables)))
+    return may === null || ((may[doc >>> 5]! >>> (doc & 31)) & 1) === 1
+  }
+
+  /**
+   * The documents (one bit each, as PostingsView.pairRow) where the words `tables` accept may be in
+   * a row: for every two neighbouring words, in some pair of their stems' rows; null when no two
+   * neighbouring words can be looked up so (PAIR_OPTIONS).
+   */
+  private adjoinable(tables: readonly WordTable[]): Uint32Array | null {
+    let may: Uint32Array | null = null
+    for (const bits of this.pairOptions(tables)) {
+      const some = new Uint32Array(pairRowLength(this.view.documents))
+      for (let i = 0; i < bits.length; i++) {
+        const first = this.view.pairRow(bits[i]! & 0xffff)
+        const second = this.view.pairRow(bits[i]! >>> 16)
+        for (let w = 0; w < some.length; w++) some[w]! |= first[w]! & second[w]!
+      }
+      if (may) for (let w = 0; w < may.length; w++) may[w]! &= some[w]!
+      else may = some
     }
-    return true
+    return may
   }
 
   /**

@@ -10,7 +10,7 @@ import {
   FIELD_COUNT,
   joinTexts,
   lowerBoundText,
-  PAIR_WORDS,
+  pairRowLength,
   type LookupTable,
   type Postings,
   type SearchableTexts,
@@ -317,11 +317,26 @@ export class PostingsView {
     return this.lastTokens
   }
 
-  /** The pair signatures document `doc`'s are among (Postings.pairs), and where its start in them. */
-  pairsOf(doc: number): { pairs: Uint32Array; at: number } {
-    return doc < this.baseCount
-      ? { pairs: this.base.pairs, at: doc * PAIR_WORDS }
-      : { pairs: this.delta!.postings.pairs, at: (doc - this.baseCount) * PAIR_WORDS }
+  /**
+   * Row `row` of every document's pair signature (Postings.pairs), one bit a document (document d:
+   * bit d & 31 of number d >>> 5): the base's, then the delta's.
+   */
+  pairRow(row: number): Uint32Array {
+    const { base, delta, baseCount } = this
+    const baseRow = base.pairRow
+      ? base.pairRow(row)
+      : base.pairs.subarray(row * pairRowLength(baseCount), (row + 1) * pairRowLength(baseCount))
+    if (!delta) return baseRow
+    const bits = new Uint32Array(pairRowLength(this.documents))
+    bits.set(baseRow.subarray(0, bits.length))
+    const added = delta.postings
+    const length = pairRowLength(added.count)
+    const deltaRow = added.pairs.subarray(row * length, (row + 1) * length)
+    for (let d = 0; d < added.count; d++) {
+      const doc = baseCount + d
+      if ((deltaRow[d >>> 5]! >>> (d & 31)) & 1) bits[doc >>> 5]! |= 1 << (doc & 31)
+    }
+    return bits
   }
 
   /** Where field `field` of document `doc` starts in tokensOf(doc) (or, `absolute`, in all of its segment's). */

@@ -31,7 +31,8 @@ import { crc32 } from 'node:zlib'
 import {
   FIELD_COUNT,
   joinedText,
-  PAIR_WORDS,
+  PAIR_BITS,
+  pairRowLength,
   PostingsUnavailable,
   type Postings,
   textsHolding,
@@ -81,6 +82,7 @@ const ARRAYS = [
   'lengths',
   'wordDocStarts',
   'features',
+  'pairChecks',
   'pairs',
 ] as const
 
@@ -157,6 +159,7 @@ export function postingsLayout(
     tableChecks: Uint32Array.from(LOOKED_UP.flatMap((name) => tableChecks(bytesOf(lookups[name])))),
     listChecks: checks.listChecks,
     tokenChecks: checks.tokenChecks,
+    pairChecks: blockChecks(postings.pairs),
     wordEnds: words.ends,
     stemEnds: stems.ends,
   }
@@ -602,7 +605,8 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
     items('fieldStarts', 4) === count * FIELD_COUNT + 1 &&
     items('lengths', 8) === count * FIELD_COUNT &&
     items('features', 1) === count &&
-    items('pairs', 4) === count * PAIR_WORDS &&
+    items('pairs', 4) === PAIR_BITS * pairRowLength(count) &&
+    items('pairChecks', 4) === Math.ceil(items('pairs', 4) / BLOCK) &&
     items('listChecks', 4) === 2 * Math.ceil(listLength / BLOCK) &&
     items('tokenChecks', 4) === Math.ceil(tokenLength / BLOCK) &&
     items('tableChecks', 4) === LOOKED_UP.reduce((sum, name) => sum + Math.ceil(places.get(name)!.length / TABLE_BLOCK), 0)
@@ -693,8 +697,13 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
   const stemWords = u32('stemWords', (values) => allBelow(values, vocabulary))
   const fieldStarts = u32('fieldStarts', (values) => isStarts(values, tokenLength))
   const wordDocStarts = u32('wordDocStarts', (values) => isStarts(values, listLength))
-  // Any bits are signatures: a damaged one rules out a phrase wrongly at worst (and its checksum is checked).
-  const pairs = u32('pairs', () => true)
+  // Read a row at a time (a phrase reads a few), each block checked as tokens' are; any bits are signatures.
+  const pairChecks = u32('pairChecks', () => true)
+  const pairsAt = places.get('pairs')!
+  const pairLength = pairsAt.length / 4
+  const rowLength = pairRowLength(count)
+  let blockedPairs: Blocked | undefined
+  const pairBlocks = () => (blockedPairs ??= new Blocked(source, pairsAt.offset, pairLength, pairChecks(), 1, 0))
   const docs = new Blocked(source, places.get('wordDocs')!.offset, listLength, listChecks, 2, 0)
   const counts = new Blocked(source, places.get('wordDocFields')!.offset, listLength, listChecks, 2, 1)
   const tokensAt = places.get('tokens')!
@@ -726,8 +735,9 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
       return wordDocStarts()
     },
     get pairs(): Uint32Array {
-      return pairs()
+      return pairBlocks().range(0, pairLength)
     },
+    pairRow: (row) => pairBlocks().range(row * rowLength, (row + 1) * rowLength),
     get tokens(): Uint32Array {
       tokens ??= readTokens(source, tokensAt)
       return tokens
@@ -750,7 +760,8 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
     // Past MANY_BLOCKS of a table (`related` looks up every word of a few texts), the table read whole.
     lookUp: (table, at) => (blocked[table].many ? { stemStarts, stemWords, wordDocStarts }[table]()[at] : blocked[table].u32(at)),
     check: () => {
-      for (const section of [words.read, stems.read, spelled, stemOf, stemStarts, stemWords, fieldStarts, wordDocStarts, pairs]) section()
+      for (const section of [words.read, stems.read, spelled, stemOf, stemStarts, stemWords, fieldStarts, wordDocStarts]) section()
+      pairBlocks().checkAll()
       docs.checkAll()
       counts.checkAll()
       if (!tokens) blockedTokens.checkAll()

@@ -218,7 +218,7 @@ export class SegmentedPostings {
       },
     })
     const parts = postingsLayout(
-      { ...head, postings: { count, ...vocabulary, fieldStarts, lengths, wordDocStarts, features, pairs: signatures.pairs } },
+      { ...head, postings: { count, ...vocabulary, fieldStarts, lengths, wordDocStarts, features, pairs: signatures.done() } },
       {
         listChecks: interleavedChecks(checks.wordDocs, checks.wordDocFields),
         tokenChecks: interleavedChecks(checks.tokens),
