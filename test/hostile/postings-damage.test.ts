@@ -189,12 +189,22 @@ describe('the search postings of a library', () => {
     ],
     ['a byte flipped in a section read with its header', (file: string) => flipByte(file, sectionStart(file, 'lengths') + 3)],
     // Each read, and checked, only when a search first uses it: the searches of QUERIES use them all.
-    ...['words', 'wordEnds', 'stems', 'stemEnds', 'spelled', 'stemOf', 'stemStarts', 'stemWords', 'fieldStarts', 'wordDocStarts'].map(
-      (section): [string, (file: string) => void] => [
-        `a byte flipped in a section read when first used (${section})`,
-        (file: string) => flipByte(file, sectionStart(file, section) + 1),
-      ],
-    ),
+    ...[
+      'words',
+      'wordEnds',
+      'stems',
+      'stemEnds',
+      'spelled',
+      'stemOf',
+      'stemStarts',
+      'stemWords',
+      'fieldStarts',
+      'wordDocStarts',
+      'pairs',
+    ].map((section): [string, (file: string) => void] => [
+      `a byte flipped in a section read when first used (${section})`,
+      (file: string) => flipByte(file, sectionStart(file, section) + 1),
+    ]),
     ['a byte flipped in its word lists (read a block at a time)', (file: string) => flipByte(file, sectionStart(file, 'wordDocs') + 1)],
     ['a byte flipped in the counts of its word lists', (file: string) => flipByte(file, sectionStart(file, 'wordDocFields') + 1)],
     ['a byte flipped in its checksum', (file: string) => flipByte(file, 20)],
@@ -308,6 +318,20 @@ describe('the search postings of a library', () => {
         searchFromIndex(indexedStore(library, cache), parseQuery(text, 'pasted'), { limit: 10, lastWord: 'prefix' }),
       ).resolves.toBeDefined()
     }
+  })
+
+  it('give the same answers when their pair signatures have every bit set (they only rule entries out), and are rebuilt when one is missing', async () => {
+    const { library, cache, postings } = await searchedOnce()
+    const contents = decodePostings(readFileSync(postings))!
+    const { postings: p } = contents
+    const full = { ...p, tokens: p.tokens, wordDocs: p.wordDocs, wordDocFields: p.wordDocFields, pairs: p.pairs.map(() => 0xffffffff) }
+    writeFileSync(postings, encodePostings({ ...contents, postings: full }))
+    await expectFreshResults(library, cache)
+    const short = { ...full, pairs: p.pairs.subarray(1) }
+    writeFileSync(postings, encodePostings({ ...contents, postings: short }))
+    expect(decodePostings(readFileSync(postings))).toBeNull()
+    await expectFreshResults(library, cache)
+    expect(postingsAreCurrent(library, postings)).toBe(true)
   })
 
   it.each([

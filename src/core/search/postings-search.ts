@@ -14,7 +14,18 @@ import { BODY, FIELD_NAMES } from './docs.js'
 import { bestMatches, compareTied, recencyOf } from './order.js'
 import { loosened, matchedSlots, optionalSlots, splitCounted } from './partial.js'
 import { PREFIX_WEIGHT, sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
-import { FIELD_COUNT, FIELD_COUNT_MAX, fieldCount, HAS_FIGURE, HAS_MATH, type PostedEntry, type Postings } from './postings.js'
+import {
+  FIELD_COUNT,
+  FIELD_COUNT_MAX,
+  fieldCount,
+  HAS_FIGURE,
+  HAS_MATH,
+  pairBits,
+  pairRowLength,
+  stemKey,
+  type PostedEntry,
+  type Postings,
+} from './postings.js'
 import { PostingsView } from './postings-view.js'
 import { averagesOf, contenders, scoreCounted, type Bounded, type CountedMatches } from './rank.js'
 import type { Match } from './scan.js'
@@ -90,6 +101,9 @@ interface KnownAbsent {
 
 /** Phrases whose absences are kept: those of the last few keystrokes. */
 const KEPT_ABSENCES = 16
+
+/** Most stems two neighbouring words of a row may accept between them (their product) for the pair signatures to be looked at (mayAdjoin). */
+const PAIR_OPTIONS = 16
 
 /** A condition of a compiled query, ready to test documents with (PostingsSearch.checkOf). */
 interface Check {
@@ -722,6 +736,7 @@ export class PostingsSearch {
     else {
       const present = this.rarestFirst(tables)
       for (let i = 0; i < present.length; i++) if (this.absentFrom(present[i]!, doc, field, many, i === 0)) return 0
+      if (!this.mayAdjoin(tables, doc)) return 0
     }
     const tokens = this.view.tokensOf(doc)
     const start = this.view.fieldStart(doc, field)
@@ -748,6 +763,69 @@ export class PostingsSearch {
       t += tables.length
     }
     return sumOfWeights(weights)
+  }
+
+  private readonly adjoining = new WeakMap<readonly WordTable[], Uint32Array | null>()
+
+  /**
+   * Whether the words `tables` accept may be in a row somewhere in `doc`, from the pair signatures
+   * (Postings.pairs): not when, for two neighbouring words of the row, no stem the first accepts is
+   * followed by one the second accepts in any of its fields. The signatures have no false absences,
+   * so the words in order, read only where they allow them, give the same counts.
+   */
+  private mayAdjoin(tables: readonly WordTable[], doc: number): boolean {
+    let may = this.adjoining.get(tables)
+    if (may === undefined) this.adjoining.set(tables, (may = this.adjoinable(tables)))
+    return may === null || ((may[doc >>> 5]! >>> (doc & 31)) & 1) === 1
+  }
+
+  /**
+   * The documents (one bit each, as PostingsView.pairRow) where the words `tables` accept may be in
+   * a row: for every two neighbouring words, in some pair of their stems' rows; null when no two
+   * neighbouring words can be looked up so (PAIR_OPTIONS).
+   */
+  private adjoinable(tables: readonly WordTable[]): Uint32Array | null {
+    let may: Uint32Array | null = null
+    for (const bits of this.pairOptions(tables)) {
+      const some = new Uint32Array(pairRowLength(this.view.documents))
+      for (let i = 0; i < bits.length; i++) {
+        const first = this.view.pairRow(bits[i]! & 0xffff)
+        const second = this.view.pairRow(bits[i]! >>> 16)
+        for (let w = 0; w < some.length; w++) some[w]! |= first[w]! & second[w]!
+      }
+      if (may) for (let w = 0; w < may.length; w++) may[w]! &= some[w]!
+      else may = some
+    }
+    return may
+  }
+
+  /**
+   * For each two neighbouring words of a row, the pair bits (pairBits) of every stem the first
+   * accepts followed by every stem the second accepts; none for two that accept too many stems
+   * between them (a prefix's: most entries would pass anyway).
+   */
+  private pairOptions(tables: readonly WordTable[]): Uint32Array[] {
+    const keys = tables.map((table) => this.stemKeys(table))
+    const options: Uint32Array[] = []
+    for (let i = 0; i + 1 < keys.length; i++) {
+      const first = keys[i]
+      const second = keys[i + 1]
+      if (!first || !second || first.length * second.length > PAIR_OPTIONS) continue
+      const bits = new Uint32Array(first.length * second.length)
+      first.forEach((a, j) => second.forEach((b, k) => (bits[j * second.length + k] = pairBits(a, b))))
+      options.push(bits)
+    }
+    return options
+  }
+
+  /** The stem keys (stemKey) of the words `table` accepts; null past PAIR_OPTIONS of them. */
+  private stemKeys(table: WordTable): number[] | null {
+    const stems = new Set<string>()
+    for (const w of table.accepted) {
+      stems.add(this.view.stem(w) ?? '')
+      if (stems.size > PAIR_OPTIONS) return null
+    }
+    return Array.from(stems, stemKey)
   }
 
   /**

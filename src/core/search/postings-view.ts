@@ -6,7 +6,16 @@
  * the average field lengths, the sampled document frequencies) are taken over the live documents
  * in library order, so a search scores exactly as over postings built from the library afresh.
  */
-import { FIELD_COUNT, joinTexts, lowerBoundText, type LookupTable, type Postings, type SearchableTexts, type Texts } from './postings.js'
+import {
+  FIELD_COUNT,
+  joinTexts,
+  lowerBoundText,
+  pairRowLength,
+  type LookupTable,
+  type Postings,
+  type SearchableTexts,
+  type Texts,
+} from './postings.js'
 
 /** The postings of the entries saves changed since the base was built, and where every entry's document is. */
 export interface PostingsDelta {
@@ -306,6 +315,28 @@ export class PostingsView {
           : base.tokens.subarray(start, end)
     this.lastDoc = doc
     return this.lastTokens
+  }
+
+  /**
+   * Row `row` of every document's pair signature (Postings.pairs), one bit a document (document d:
+   * bit d & 31 of number d >>> 5): the base's, then the delta's.
+   */
+  pairRow(row: number): Uint32Array {
+    const { base, delta, baseCount } = this
+    const baseRow = base.pairRow
+      ? base.pairRow(row)
+      : base.pairs.subarray(row * pairRowLength(baseCount), (row + 1) * pairRowLength(baseCount))
+    if (!delta) return baseRow
+    const bits = new Uint32Array(pairRowLength(this.documents))
+    bits.set(baseRow.subarray(0, bits.length))
+    const added = delta.postings
+    const length = pairRowLength(added.count)
+    const deltaRow = added.pairs.subarray(row * length, (row + 1) * length)
+    for (let d = 0; d < added.count; d++) {
+      const doc = baseCount + d
+      if ((deltaRow[d >>> 5]! >>> (d & 31)) & 1) bits[doc >>> 5]! |= 1 << (doc & 31)
+    }
+    return bits
   }
 
   /** Where field `field` of document `doc` starts in tokensOf(doc) (or, `absolute`, in all of its segment's). */

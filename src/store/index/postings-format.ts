@@ -14,10 +14,12 @@
 // the features, the block checks); each other section (the vocabulary, the stems and the tables
 // over them, where each field starts) is read, and its checksum and numbers checked, when first
 // used: a one-word search never reads where fields start, and checking every table at load was a
-// tenth of a search at 10,000 summaries. The vocabulary, the stems, their ends and the tables a
-// lookup reads are also checked a block at a time (LOOKED_UP): a search looks up its words through
-// those blocks (Postings.lookUp, SectionTexts.at), and reads a section whole only for what needs all
-// of it (a word's near spellings, a build, a check).
+// tenth of a search at 10,000 summaries. The entries' pair signatures (Postings.pairs) are such a
+// section: read by a phrase, which then reads the words in order of few of its candidates. The
+// vocabulary, the stems, their ends and the tables a lookup reads are also checked a block at a
+// time (LOOKED_UP): a search looks up its words through those blocks (Postings.lookUp,
+// SectionTexts.at), and reads a section whole only for what needs all of it (a word's near
+// spellings, a build, a check).
 //
 // Sections are checksummed with CRC-32, not SHA-1: the tokens are most of the file (tens of MB at
 // 10,000 summaries) and SHA-1 over them cost more than the rest of a search; CRC-32 catches what a
@@ -29,6 +31,8 @@ import { crc32 } from 'node:zlib'
 import {
   FIELD_COUNT,
   joinedText,
+  PAIR_BITS,
+  pairRowLength,
   PostingsUnavailable,
   type Postings,
   textsHolding,
@@ -40,7 +44,7 @@ import { isFileIdentity, type FileIdentity } from './identity.js'
 import { FINGERPRINT_BYTES } from './fingerprints.js'
 
 /** Raised whenever what the postings hold or how they are laid out changes. */
-export const POSTINGS_FORMAT_VERSION = 5
+export const POSTINGS_FORMAT_VERSION = 6
 
 const sha1 = (bytes: Buffer) => createHash('sha1').update(bytes).digest()
 
@@ -78,6 +82,8 @@ const ARRAYS = [
   'lengths',
   'wordDocStarts',
   'features',
+  'pairChecks',
+  'pairs',
 ] as const
 
 const bytesOf = (array: ArrayBufferView) => Buffer.from(array.buffer, array.byteOffset, array.byteLength)
@@ -153,6 +159,7 @@ export function postingsLayout(
     tableChecks: Uint32Array.from(LOOKED_UP.flatMap((name) => tableChecks(bytesOf(lookups[name])))),
     listChecks: checks.listChecks,
     tokenChecks: checks.tokenChecks,
+    pairChecks: blockChecks(postings.pairs),
     wordEnds: words.ends,
     stemEnds: stems.ends,
   }
@@ -598,6 +605,8 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
     items('fieldStarts', 4) === count * FIELD_COUNT + 1 &&
     items('lengths', 8) === count * FIELD_COUNT &&
     items('features', 1) === count &&
+    items('pairs', 4) === PAIR_BITS * pairRowLength(count) &&
+    items('pairChecks', 4) === Math.ceil(items('pairs', 4) / BLOCK) &&
     items('listChecks', 4) === 2 * Math.ceil(listLength / BLOCK) &&
     items('tokenChecks', 4) === Math.ceil(tokenLength / BLOCK) &&
     items('tableChecks', 4) === LOOKED_UP.reduce((sum, name) => sum + Math.ceil(places.get(name)!.length / TABLE_BLOCK), 0)
@@ -688,6 +697,13 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
   const stemWords = u32('stemWords', (values) => allBelow(values, vocabulary))
   const fieldStarts = u32('fieldStarts', (values) => isStarts(values, tokenLength))
   const wordDocStarts = u32('wordDocStarts', (values) => isStarts(values, listLength))
+  // Read a row at a time (a phrase reads a few), each block checked as tokens' are; any bits are signatures.
+  const pairChecks = u32('pairChecks', () => true)
+  const pairsAt = places.get('pairs')!
+  const pairLength = pairsAt.length / 4
+  const rowLength = pairRowLength(count)
+  let blockedPairs: Blocked | undefined
+  const pairBlocks = () => (blockedPairs ??= new Blocked(source, pairsAt.offset, pairLength, pairChecks(), 1, 0))
   const docs = new Blocked(source, places.get('wordDocs')!.offset, listLength, listChecks, 2, 0)
   const counts = new Blocked(source, places.get('wordDocFields')!.offset, listLength, listChecks, 2, 1)
   const tokensAt = places.get('tokens')!
@@ -718,6 +734,10 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
     get wordDocStarts(): Uint32Array {
       return wordDocStarts()
     },
+    get pairs(): Uint32Array {
+      return pairBlocks().range(0, pairLength)
+    },
+    pairRow: (row) => pairBlocks().range(row * rowLength, (row + 1) * rowLength),
     get tokens(): Uint32Array {
       tokens ??= readTokens(source, tokensAt)
       return tokens
@@ -741,6 +761,7 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
     lookUp: (table, at) => (blocked[table].many ? { stemStarts, stemWords, wordDocStarts }[table]()[at] : blocked[table].u32(at)),
     check: () => {
       for (const section of [words.read, stems.read, spelled, stemOf, stemStarts, stemWords, fieldStarts, wordDocStarts]) section()
+      pairBlocks().checkAll()
       docs.checkAll()
       counts.checkAll()
       if (!tokens) blockedTokens.checkAll()

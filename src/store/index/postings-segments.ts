@@ -11,7 +11,15 @@
 import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Entry } from '../../core/records/entries.js'
-import { PostingsBuilder, segmentLists, vocabularyTables, type Postings, type TokenSegment } from '../../core/search/postings.js'
+import {
+  PairSignatures,
+  PostingsBuilder,
+  segmentLists,
+  vocabularyTables,
+  wordKeys,
+  type Postings,
+  type TokenSegment,
+} from '../../core/search/postings.js'
 import { removeOnInterrupt } from '../../platform/interrupt.js'
 import { interleavedChecks, postingsLayout, SectionChecks, type PostingsHeadContents, type StreamedName } from './postings-format.js'
 
@@ -196,9 +204,21 @@ export class SegmentedPostings {
     for (let w = 0; w < vocabulary.words.length; w++) wordDocStarts[w + 1]! += wordDocStarts[w]!
 
     const checks = { wordDocs: new SectionChecks(), wordDocFields: new SectionChecks(), tokens: new SectionChecks() }
-    this.merge(renumbered, checks)
+    // The pair signatures come before the words in order (postingsLayout): made from them in the first pass.
+    const signatures = new PairSignatures(count, fieldStarts, wordKeys(vocabulary.stems, vocabulary.stemOf))
+    const tokens = checks.tokens
+    this.merge(renumbered, {
+      ...checks,
+      tokens: {
+        add: (values) => {
+          tokens.add(values)
+          signatures.add(values)
+        },
+        end: () => tokens.end(),
+      },
+    })
     const parts = postingsLayout(
-      { ...head, postings: { count, ...vocabulary, fieldStarts, lengths, wordDocStarts, features } },
+      { ...head, postings: { count, ...vocabulary, fieldStarts, lengths, wordDocStarts, features, pairs: signatures.done() } },
       {
         listChecks: interleavedChecks(checks.wordDocs, checks.wordDocFields),
         tokenChecks: interleavedChecks(checks.tokens),

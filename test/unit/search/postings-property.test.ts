@@ -18,6 +18,7 @@ import { PostingsSearch, snippetsOf, type RankedResult } from '../../../src/core
 import { tieRanks } from '../../../src/core/search/order.js'
 import type { LastWord } from '../../../src/core/search/compile.js'
 import { pick, seeded, seedFromEnv } from '../../support/random.js'
+import { tokenize } from '../../../src/core/text/words.js'
 import { COMMON_QUERIES, randomLibrary, randomQuery, throughSaves, typo, type QueryKind } from '../../support/random-library.js'
 
 /** Its own kinds beside the common ones: a pasted sentence, a prefix, filters with a word or alone, a typo among words. */
@@ -32,6 +33,25 @@ const QUERIES: readonly QueryKind[] = [
   ({ random, word }) => `${word()} tag:${pick(random, ['ml', 'physics', 'math', 'ml/gnn'])} year:>=${2005 + Math.floor(random() * 15)}`,
   ({ random }) => pick(random, ['has:math', 'tag:ml', 'year:2010..2020', 'id:p', '']),
   ({ random, word }) => `${typo(random, word())} ${word()} ${word()} ${word()}`,
+  // Phrases whose words are in many entries but seldom in a row (most candidates ruled out by the pair signatures).
+  ({ word }) => `"${word()} ${word()}"`,
+  ({ word }) => `"${word()} ${word()} ${word()}"`,
+  // A run of a body's words, longer, in capitals, another form of a word (the same stem), or cut short (a prefix as typed).
+  ({ random, body: bodyOf }) => {
+    const body = bodyOf(8)
+    const tokens = tokenize(body)
+    const from = Math.floor(random() * Math.max(1, tokens.length - 5))
+    const words = tokens.slice(from, from + 2 + Math.floor(random() * 4)).map((t) => body.slice(t.start, t.end))
+    const last = words.length - 1
+    const changed = pick(random, [
+      () => words.map((w) => w.toUpperCase()),
+      () => words.map((w, i) => (i === last ? `${w}s` : w)),
+      () => words.map((w, i) => (i === 0 ? w.replace(/s$/, '') : w)),
+      () => words.map((w, i) => (i === last ? w.slice(0, Math.max(1, w.length - 2)) : w)),
+      () => words,
+    ])()
+    return `"${changed.join(' ')}"`
+  },
 ]
 
 /** The index engine's answer in the scan's shape (snippets from the bodies, as the search command reads them). */
