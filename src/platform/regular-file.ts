@@ -58,3 +58,21 @@ export function readRegularFile(path: string): Buffer {
     closeSync(opened.fd)
   }
 }
+
+/**
+ * The bytes of a file of a cache at `path`, or null when there is none to use: not a regular file
+ * (a link or a folder put in its place is not followed), larger than `maxBytes`, or unreadable. A
+ * cache is rebuilt rather than trusted, so any failure here is a miss, never an error.
+ */
+export function readCacheFile(path: string, maxBytes: number): Buffer | null {
+  try {
+    const opened = openRegularFile(path, true)
+    try {
+      return opened.size > maxBytes ? null : readOpenedFile(opened)
+    } finally {
+      closeSync(opened.fd)
+    }
+  } catch {
+    return null
+  }
+}

@@ -17,11 +17,11 @@
  * never writes (a control character, an absurd length), reads as a formula not converted yet, which
  * the caller converts, so output never depends on the file.
  */
-import { closeSync, lstatSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { lstatSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { renameOver } from './rename-over.js'
 import { dirname, join } from 'node:path'
 import { sanitizeTerminal } from '../core/text/sanitize.js'
-import { openRegularFile, readOpenedFile } from '../platform/regular-file.js'
+import { readCacheFile } from '../platform/regular-file.js'
 import { checksum } from './index/checksum.js'
 
 /** What a formula shows as: its Unicode text, or null for the TeX as written. */
@@ -149,20 +149,6 @@ function layoutOf(build: string, bytes: Buffer | null): Layout | null {
   return offsets.length === BUCKETS + 1 && ordered && offsets[BUCKETS] === lines.length - 1 ? { lines, offsets } : null
 }
 
-/** The file at `path` if it is a regular file (a link or a folder in its place is not followed), no larger than the bound. */
-function readCacheFile(path: string): Buffer | null {
-  try {
-    const opened = openRegularFile(path, true)
-    try {
-      return opened.size > MAX_CACHE_BYTES ? null : readOpenedFile(opened)
-    } finally {
-      closeSync(opened.fd)
-    }
-  } catch {
-    return null
-  }
-}
-
 /** The conversions an earlier run kept, for one build of precis (see the top of this file). */
 export class MathCache {
   /** The file, read with the first lookup; null when there is no file of this build. */
@@ -177,7 +163,7 @@ export class MathCache {
 
   /** What the file says `tex` shows as; undefined when it holds no valid line for it. */
   get(tex: string, display: boolean): CachedText | undefined {
-    if (this.layout === undefined) this.layout = layoutOf(this.build, readCacheFile(this.path))
+    if (this.layout === undefined) this.layout = layoutOf(this.build, readCacheFile(this.path, MAX_CACHE_BYTES))
     if (this.layout === null) return undefined
     const key = keyOf(tex, display)
     const { lines, offsets } = this.layout
@@ -203,7 +189,7 @@ export class MathCache {
    */
   save(recent: Iterable<Conversion>): void {
     const entries = new Map<string, Kept>()
-    const layout = layoutOf(this.build, readCacheFile(this.path))
+    const layout = layoutOf(this.build, readCacheFile(this.path, MAX_CACHE_BYTES))
     // What a lookup would find: the first valid line of each key in its bucket.
     for (let bucket = 0; layout && bucket < BUCKETS; bucket++) {
       const { lines, offsets } = layout

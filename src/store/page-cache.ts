@@ -15,11 +15,11 @@
  * (only SGR styles and OSC 8 links as styles.ts writes them pass), is a miss, and the page is
  * rendered afresh; so what is shown never depends on the file.
  */
-import { closeSync, lstatSync, lutimesSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { lstatSync, lutimesSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { BUILD_IDENTITY } from '../core/build.js'
 import { sanitizeTerminal } from '../core/text/sanitize.js'
-import { openRegularFile, readOpenedFile } from '../platform/regular-file.js'
+import { readCacheFile } from '../platform/regular-file.js'
 import { checksum } from './index/checksum.js'
 import { renameOver } from './rename-over.js'
 
@@ -81,7 +81,7 @@ export class PageCache {
   get(input: string): string | undefined {
     const key = Buffer.from(input)
     const path = this.fileOf(key)
-    const bytes = readPageFile(path)
+    const bytes = readCacheFile(path, MAX_PAGE_BYTES)
     if (!bytes) return undefined
     const end = bytes.subarray(0, 256).indexOf(10)
     const start = headerStart(this.build)
@@ -148,20 +148,6 @@ export class PageCache {
       total += page.size
       if (i >= this.bounds.pages || total > this.bounds.bytes) removeQuietly(page.path)
     })
-  }
-}
-
-/** The file at `path` if it is a regular file (a link or a folder in its place is not followed), no larger than the bound. */
-function readPageFile(path: string): Buffer | null {
-  try {
-    const opened = openRegularFile(path, true)
-    try {
-      return opened.size > MAX_PAGE_BYTES ? null : readOpenedFile(opened)
-    } finally {
-      closeSync(opened.fd)
-    }
-  } catch {
-    return null
   }
 }
 
