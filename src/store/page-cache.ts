@@ -24,11 +24,11 @@ import { checksum } from './index/checksum.js'
 import { renameOver } from './rename-over.js'
 
 /** The largest page file kept or read: a summary of some kilobytes renders to tens. */
-export const MAX_PAGE_BYTES = 1 << 20
+const MAX_PAGE_BYTES = 1 << 20
 /** The most bytes the folder keeps; the least recently shown go first. */
-export const MAX_PAGES_BYTES = 8 << 20
+const MAX_PAGES_BYTES = 8 << 20
 /** The most pages the folder keeps. */
-export const MAX_PAGES = 512
+const MAX_PAGES = 512
 
 const VERSION = 1
 const headerStart = (build: string) => `precis page cache ${VERSION} ${build} `
