@@ -933,7 +933,9 @@ export class PostingsSearch {
     // The scan only reads words holding a piece of the word an edit cannot both break: found in the vocabulary's text, not word by word.
     const [one, two] = pieces(foldPlural(word))
     const nearTo = new Map<number, string>()
-    for (const w of view.wordsContaining(one, two)) {
+    const candidates = view.wordsContaining(one, two)
+    if (candidates.length >= MANY_CANDIDATES) view.readWordsWhole()
+    for (const w of candidates) {
       // A word spelled much longer than the typo is no neighbour (nearWords): not read from the vocabulary at all.
       const spelled = view.spelled(w)
       if (spelled > word.length + NEAR_LENGTH) continue
@@ -988,6 +990,9 @@ export class PostingsSearch {
 }
 
 const NO_COUNTS = new Float64Array(0)
+
+/** Words a typo's pieces find past which their words and stems are read from the vocabulary whole (a short typo's pieces find thousands). */
+const MANY_CANDIDATES = 256
 
 /** Whether a check is of one word (not negated, not of metadata, not words in a row). */
 const isOneWord = (check: Check) => !check.negated && check.meta === null && check.tables.length === 1

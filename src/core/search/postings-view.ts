@@ -187,10 +187,25 @@ export class PostingsView {
     // Looked for in the vocabulary as one text (as a file holds it; joined once when built in memory, as browse may).
     const { words } = this.base
     this.joinedWords ??= 'containing' in words ? (words as SearchableTexts) : joinTexts(words)
-    const found = new Set<number>()
-    for (const piece of [one, two]) this.joinedWords.containing(piece, (w) => found.add(w))
-    this.extras.forEach((extra, i) => (extra.word.includes(one) || extra.word.includes(two)) && found.add(this.baseWords + i))
-    return [...found].sort((a, b) => a - b)
+    // Marked, then read in order: the union of two lists of thousands, without a set and a sort.
+    const marked = new Uint8Array(this.vocabulary)
+    const mark = (w: number) => (marked[w] = 1)
+    this.joinedWords.containing(one, mark)
+    this.joinedWords.containing(two, mark)
+    this.extras.forEach((extra, i) => (extra.word.includes(one) || extra.word.includes(two)) && mark(this.baseWords + i))
+    const found: number[] = []
+    for (let w = 0; w < marked.length; w++) if (marked[w] === 1) found.push(w)
+    return found
+  }
+
+  /**
+   * Make the vocabulary and the stems ready to be read by the thousand (typo correction looks at
+   * every word holding a piece of the typo): from a file, each read whole once (Texts.whole) rather
+   * than a block at a time, word by word.
+   */
+  readWordsWhole(): void {
+    this.base.words.whole?.()
+    this.base.stems.whole?.()
   }
 
   word(w: number): string | undefined {

@@ -96,6 +96,11 @@ const MAX_SPELLED = 0xffff
 export interface Texts {
   readonly length: number
   at(index: number): string | undefined
+  /**
+   * The texts made ready to be read by the thousand (typo correction): from a file, read whole and
+   * checked at once, then each cut from memory rather than a block at a time. Absent: read as they are.
+   */
+  whole?(): Texts
 }
 
 /** Texts that can be searched as one text (a file's vocabulary: JoinedTexts). */

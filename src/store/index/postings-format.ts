@@ -496,9 +496,15 @@ function texts(bytes: Buffer, ends: Uint32Array): Utf8Texts | null {
 /**
  * Texts kept as the UTF-8 bytes of a file, each decoded when asked for: a search looks at a few
  * dozen words of a vocabulary of 80,000 (at 10,000 summaries), and decoding all of it into one
- * string cost more than the lookups.
+ * string cost more than the lookups. Searched (containing) or read whole (typo correction looks at
+ * thousands), they are read from the bytes as one Latin-1 string, a character a byte: a piece is
+ * found by the string's indexOf (a Buffer's cost a microsecond a call, thousands of calls) and an
+ * ASCII word is a slice of it.
  */
 export class Utf8Texts implements SearchableTexts {
+  /** The bytes as Latin-1, once searched or read whole: each character at its byte's offset. */
+  private latin1: string | undefined
+
   constructor(
     private readonly bytes: Buffer,
     /** Where each text ends in `bytes`. */
@@ -511,8 +517,19 @@ export class Utf8Texts implements SearchableTexts {
 
   at(index: number): string | undefined {
     if (!(index >= 0 && index < this.ends.length)) return undefined
-    // An end before its start (a file precis did not write) reads as empty: toString gives '' then.
-    return this.bytes.toString('utf8', index === 0 ? 0 : this.ends[index - 1], this.ends[index])
+    const start = index === 0 ? 0 : this.ends[index - 1]!
+    const end = this.ends[index]!
+    // An end before its start (a file precis did not write) reads as empty: toString and slice give '' then.
+    if (this.latin1 !== undefined) {
+      const text = this.latin1.slice(start, end)
+      if (isAscii(text)) return text
+    }
+    return this.bytes.toString('utf8', start, end)
+  }
+
+  whole(): Texts {
+    this.latin1 ??= this.bytes.toString('latin1')
+    return this
   }
 
   /**
@@ -520,9 +537,16 @@ export class Utf8Texts implements SearchableTexts {
    * its characters are in theirs) rather than text by text.
    */
   containing(piece: string, give: (index: number) => void): void {
-    const sought = Buffer.from(piece)
-    textsHolding(this.ends, sought.length, (from) => this.bytes.indexOf(sought, from), give)
+    this.whole()
+    const sought = Buffer.from(piece).toString('latin1')
+    textsHolding(this.ends, sought.length, (from) => this.latin1!.indexOf(sought, from), give)
   }
+}
+
+/** Whether every character of `text` is ASCII (its UTF-8 bytes read as Latin-1 are then the text). */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false
+  return true
 }
 
 /** Whether `starts` begins at 0, never decreases and ends at `total`. */
@@ -782,23 +806,33 @@ class SectionTexts implements SearchableTexts {
   constructor(
     readonly length: number,
     /** The section's texts, read and checked (throws PostingsUnavailable when they are not whole). */
-    readonly read: () => SearchableTexts,
+    readonly read: () => Utf8Texts,
     /** The texts' bytes and their ends, read a block at a time (a word looked up reads a few). */
     private readonly bytes: BlockedBytes,
     private readonly ends: BlockedBytes,
   ) {}
 
+  /** Whether the section has been read whole (searched, or for a caller reading thousands of its texts): each text is then read from it. */
+  private isWhole = false
+
   at(index: number): string | undefined {
     if (!(index >= 0 && index < this.length)) return undefined
-    if (this.bytes.many || this.ends.many) return this.read().at(index)
+    if (this.isWhole || this.bytes.many || this.ends.many) return this.read().at(index)
     const end = this.ends.u32(index) ?? 0
     const start = index === 0 ? 0 : (this.ends.u32(index - 1) ?? end)
     // An end before its start, or past the texts (a file precis did not write), reads as empty, as Utf8Texts reads it.
     return start <= end && end <= this.bytes.length ? this.bytes.bytes(start, end).toString('utf8') : ''
   }
 
+  whole(): Texts {
+    const texts = this.read().whole()
+    this.isWhole = true
+    return texts
+  }
+
   containing(piece: string, give: (index: number) => void): void {
     this.read().containing(piece, give)
+    this.isWhole = true
   }
 }
 

@@ -66,14 +66,17 @@ describe('Utf8Texts over ends a file precis did not write', () => {
       const ends = Uint32Array.from({ length: 1 + Math.floor(random() * 10) }, () => Math.floor(random() * (bytes.length + 3)))
       ends[ends.length - 1] = bytes.length
       const texts = new Utf8Texts(bytes, ends)
-      for (let i = 0; i < ends.length; i++) {
+      const expected = Array.from(ends, (end, i) => {
         const start = i === 0 ? 0 : ends[i - 1]!
-        expect(texts.at(i)).toBe(ends[i]! < start ? '' : bytes.toString('utf8', start, ends[i]))
-      }
+        return end < start ? '' : bytes.toString('utf8', start, end)
+      })
+      expect(Array.from(ends, (_, i) => texts.at(i))).toEqual(expected)
       for (const piece of ['a', 'ab', 'ba', '']) {
         const found = containing(texts, piece)
         expect(found.every((i) => i >= 0 && i < ends.length)).toBe(true)
       }
+      // Searched, the texts are cut from the bytes read as one Latin-1 string: the same texts.
+      expect(Array.from(ends, (_, i) => texts.at(i))).toEqual(expected)
     }
   })
 })
