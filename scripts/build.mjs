@@ -21,7 +21,9 @@ const { dependencies } = JSON.parse(readFileSync(new URL('../package.json', impo
 // their authors ship them (their own lazy requires, data files); we only ever load them lazily.
 // temml among them: required with the first formula rendered (src/render/math.ts), so `show` of a
 // summary without math never compiles its 400 KB; entities, with the first `&` to decode; and
-// cli-table3, with the first table.
+// cli-table3, with the first table. wink-porter2-stemmer (CommonJS, 12 KB, every search stems): left
+// in node_modules, Node's ES loader resolved it, read its package.json and ran its CommonJS lexer
+// over it to name its exports (~2 ms of a search).
 const BUNDLED = new Set([
   'commander',
   'chalk',
@@ -32,6 +34,7 @@ const BUNDLED = new Set([
   'marked-terminal',
   'marked',
   'zod',
+  'wink-porter2-stemmer',
 ])
 
 // Code splitting puts each module in a chunk by the set of entry points that reach it, and each file we
