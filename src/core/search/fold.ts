@@ -11,18 +11,7 @@
  * tried with the full expression (wordStartSources says why there are two).
  */
 import { escapeRegex } from '../text/regex.js'
-import { foldEach, isWordCharAt, wordOfFolded } from '../text/words.js'
-
-// The characters a plain spelling cannot match (the others fold to themselves): accented and
-// stroked Latin letters, combining marks, Greek letters, Latin ligatures.
-const FOLDING_RANGES: readonly (readonly [number, number])[] = [
-  [0x00b5, 0x00b5],
-  [0x00c0, 0x02af],
-  [0x0300, 0x036f],
-  [0x0370, 0x03ff],
-  [0x1e00, 0x1fff],
-  [0xfb00, 0xfb06],
-]
+import { FOLD_TABLE_JSON } from './fold-table.js'
 
 /** Combining marks, which the tokenizer drops: any number may follow any letter. */
 const MARKS = '[\\u0300-\\u036f]*'
@@ -38,35 +27,17 @@ interface FoldTable {
 
 let table: FoldTable | null = null
 
-function append(map: Map<string, string>, key: string, char: string): void {
-  map.set(key, (map.get(key) ?? '') + char)
-}
-
 /** Build the table of folded letters now (browse, as it opens), not at the first query word. */
 export function prepareFolding(): void {
   foldTable()
 }
 
-// Built once per process, from the tokenizer's own folding (about 1,300 characters).
+// Built once per process, from the table the tokenizer's folding gives (fold-table.ts, which its test
+// holds to the tokenizer): computing it at every run cost ~3 ms of code running once.
 function foldTable(): FoldTable {
   if (table) return table
-  const built: FoldTable = { single: new Map(), several: new Map(), alone: new Map() }
-  const chars: string[] = []
-  for (const [from, to] of FOLDING_RANGES) {
-    for (let code = from; code <= to; code++) {
-      const char = String.fromCharCode(code)
-      if (isWordCharAt(char, 0)) chars.push(char)
-    }
-  }
-  const folds = foldEach(chars)
-  chars.forEach((char, i) => {
-    const folded = folds[i]!
-    if ([...folded].length === 1) append(built.single, folded, char)
-    else if (folded.length > 1) append(built.several, folded, char)
-    const word = wordOfFolded(folded)
-    if (word !== folded) append(built.alone, word, char)
-  })
-  table = built
+  const lists = JSON.parse(FOLD_TABLE_JSON) as Record<keyof FoldTable, [string, string][]>
+  table = { single: new Map(lists.single), several: new Map(lists.several), alone: new Map(lists.alone) }
   return table
 }
 
