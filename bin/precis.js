@@ -1,10 +1,19 @@
 #!/usr/bin/env node
 // Entry point: run main() and set the exit code; never process.exit() while a write may be pending.
-import { createRequire } from 'node:module'
+import { createRequire, isBuiltin } from 'node:module'
 
 // node:fs through require(), not import: an import makes Node build its ES facade of node:fs, which
 // reads every export and so loads the file streams precis never uses (as scripts/build.mjs does for dist/).
-const { readFileSync } = createRequire(import.meta.url)('node:fs')
+const nodeRequire = createRequire(import.meta.url)
+const { existsSync, readFileSync, writeFileSync } = nodeRequire('node:fs')
+const { fileURLToPath } = nodeRequire('node:url')
+
+const VM_DIR = fileURLToPath(new URL('../dist/vm/', import.meta.url))
+const DIST = new URL('../dist/', import.meta.url)
+// Set by scripts/build.mjs only: the argument lists of the runs whose compiled code the cache keeps.
+const WRITE_CODE_CACHE = 'PRECIS_WRITE_CODE_CACHE'
+/** The modules of dist/vm/ run so far, by file name: their exports, and their scripts (for the build's cache). */
+const loaded = new Map()
 
 process.stdout.on('error', (error) => {
   // `precis list | head`: the reader left; that is not a failure.
@@ -36,10 +45,70 @@ if (args.length === 1 && args[0] === '--version') {
 } else if (help !== null) {
   process.stdout.write(help)
 } else {
-  // A stack trace under PRECIS_DEBUG names src/ files and lines (dist/*.map). Only then: reading the maps
-  // costs start-up time. They must be on before dist/ loads, hence the import() below, not a static one.
-  if (process.env.PRECIS_DEBUG) process.setSourceMapsEnabled(true)
-  const { createProcessContext, leaveCleanlyOnSignals, main } = await import('../dist/cli.js')
+  const { createProcessContext, leaveCleanlyOnSignals, main } = await loadProgram()
   leaveCleanlyOnSignals() // Ctrl-C removes a pending temp file and our lock, then ends precis by the signal
-  process.exitCode = await main(args, createProcessContext())
+  const runs = process.env[WRITE_CODE_CACHE] ? JSON.parse(process.env[WRITE_CODE_CACHE]) : [args]
+  for (const run of runs) process.exitCode = await main(run, createProcessContext())
+  if (process.env[WRITE_CODE_CACHE]) writeCodeCache()
+}
+
+/**
+ * dist/cli.js and what it loads. Each file of dist/ has a CommonJS twin in dist/vm/ (scripts/build.mjs),
+ * run here through V8 with the code cache the build made by running a few commands: Node 20 compiles
+ * ES modules anew at every run and has no cache for them (a search compiled ~700 KB, ~15 ms, then
+ * compiled again each function it ran for the first time). V8 checks each cache against its script, its
+ * own version and flags, and ignores one it rejects (the script is then compiled as without it).
+ * The ES modules themselves when there is no dist/vm/ (a build without it), and under PRECIS_DEBUG: a
+ * stack trace then names src/ files and lines (dist/*.map, made for the ES modules); reading the maps
+ * costs start-up time, so only then, and they must be on before dist/ loads, hence the import() below.
+ */
+async function loadProgram() {
+  if (!process.env.PRECIS_DEBUG && existsSync(VM_DIR)) return loadScript('cli.js')
+  if (process.env.PRECIS_DEBUG) process.setSourceMapsEnabled(true)
+  return import('../dist/cli.js')
+}
+
+/**
+ * The exports of dist/vm/`name`, run once (as an ES module is). Its imports of other files of dist/
+ * are calls of `require` (static) or `__lazy` (import(): a promise); the other ones are Node's own
+ * modules and packages, which Node loads (import() of a package: through Node's own loader).
+ */
+function loadScript(name) {
+  const known = loaded.get(name)
+  if (known) return known.module.exports
+  const file = VM_DIR + name
+  const module = { exports: {} }
+  let cachedData
+  try {
+    cachedData = readFileSync(`${file}.cache`)
+  } catch {
+    cachedData = undefined // none made (or removed): compiled as an ES module is
+  }
+  const { constants, Script } = nodeRequire('node:vm')
+  const script = new Script(`(function (exports, require, module, __lazy, __importMetaUrl) {${readFileSync(file, 'utf8')}\n})`, {
+    filename: file,
+    cachedData,
+    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  })
+  loaded.set(name, { module, script })
+  // import.meta.url: the ES module's, so that paths relative to it (package files, workers) are those of dist/.
+  const url = new URL(name, DIST).href
+  const load = (id) => (id.startsWith('./') ? loadScript(id.slice(2)) : isBuiltin(id) ? nodeRequire(id) : nodeRequire(asImported(id)))
+  script.runInThisContext()(module.exports, load, module, (id) => Promise.resolve().then(() => loadScript(id.slice(2))), url)
+  return module.exports
+}
+
+/**
+ * The file an import of package `id` from dist/ loads (bin/ and dist/ are both one level below the
+ * package root): as the ES module imported it, which may be another file than require() resolves to (a
+ * package's ES build rather than its CommonJS one). require() of it, an ES module among them, gives
+ * the same exports.
+ */
+function asImported(id) {
+  return fileURLToPath(import.meta.resolve(id))
+}
+
+/** Save each script's code cache beside it: the functions compiled by the runs so far. */
+function writeCodeCache() {
+  for (const [name, { script }] of loaded) writeFileSync(`${VM_DIR}${name}.cache`, script.createCachedData())
 }

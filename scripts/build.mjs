@@ -4,10 +4,10 @@
 // each module costs about a millisecond; `precis --help` loaded ~150 of ours and took 3× `node -e 0`
 // (issue 9 asks for 1.5×). One bundle per lazily imported part (code splitting) keeps each
 // command's implementation out of start-up. Type-checking is tsc's job (`npm run typecheck`).
-import { build } from 'esbuild'
+import { build, transform } from 'esbuild'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { builtinModules, createRequire } from 'node:module'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -184,5 +184,28 @@ await build({
 // The worker thread a PDF is read in (src/formats/pdf-text.ts): a file of its own beside the others,
 // built apart so that the chunks every run loads are not shared with it.
 await build({ ...common, plugins: [builtinsRequired], entryPoints: { 'pdf-worker': 'src/formats/pdf-worker.ts' }, outdir: 'dist' })
+
+// dist/vm/: each file of dist/ as the body of a CommonJS function, which bin/precis.js runs through
+// V8 with a code cache (Node 20 has none for ES modules: compiling a search's ~700 KB, then each
+// function it runs for the first time, cost ~25 ms of every run). Its imports of other files of dist/
+// become calls of `require` and, for import(), of `__lazy`; import.meta.url that of the ES module, so
+// that paths relative to it name files of dist/. The worker threads run the ES modules themselves.
+const BANNER = common.banner.js
+const dist = fileURLToPath(new URL('../dist/', import.meta.url))
+mkdirSync(join(dist, 'vm'))
+for (const name of readdirSync(dist).filter((name) => name.endsWith('.js') && name !== 'pdf-worker.js')) {
+  const code = readFileSync(join(dist, name), 'utf8')
+  if (!code.startsWith(BANNER)) throw new Error(`${name} lacks the banner the build gives every file`)
+  const { code: body } = await transform(code.slice(BANNER.length).replace(/\bimport\("\.\/([\w.-]+\.js)"\)/g, '__lazy("./$1")'), {
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    define: { 'import.meta.url': '__importMetaUrl' },
+    logLevel: 'warning',
+  })
+  writeFileSync(join(dist, 'vm', name), body)
+}
+// Their code cache: what running a few reads on a copy of the demo library compiled (scripts/code-cache.mjs).
+execFileSync(process.execPath, [fileURLToPath(new URL('code-cache.mjs', import.meta.url))], { stdio: ['ignore', 'ignore', 'inherit'] })
 // Help as a pipe or a file receives it, saved for bin/precis.js to print (scripts/save-help.mjs).
 execFileSync(process.execPath, [fileURLToPath(new URL('save-help.mjs', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit'] })

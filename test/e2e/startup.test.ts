@@ -7,7 +7,7 @@ import { runPrecis } from '../support/cli.js'
 import { smallLibrary } from '../support/library.js'
 
 // What a run loads, seen from inside the process: ES modules through a resolve hook, CommonJS
-// through require's cache at exit. Start-up time is for the bench; this pins the cause.
+// through require's cache at exit, dist/ as read from dist/vm/. Start-up time is for the bench; this pins the cause.
 const HOOKS = `
 import { appendFileSync } from 'node:fs'
 let log
@@ -18,11 +18,21 @@ export async function resolve(specifier, context, next) {
   return result
 }
 `
+// bin/precis.js runs the files of dist/ from their CommonJS twins in dist/vm/ (read with readFileSync,
+// run through node:vm): each read is logged as the ES module of dist/ it stands for.
 const REGISTER = `
 import { appendFileSync } from 'node:fs'
 import { createRequire, register } from 'node:module'
+import { pathToFileURL } from 'node:url'
 const log = process.env.LOAD_LOG
 register(new URL('./hooks.mjs', import.meta.url), { data: { log } })
+const fs = createRequire(import.meta.url)('node:fs')
+const readFileSync = fs.readFileSync
+fs.readFileSync = function (path, ...rest) {
+  const twin = typeof path === 'string' && /[\\/]dist[\\/]vm[\\/]([^\\/]+\\.js)$/.exec(path)
+  if (twin) appendFileSync(log, pathToFileURL(path.slice(0, -twin[0].length) + '/dist/' + twin[1]).href + '\\n')
+  return readFileSync.call(this, path, ...rest)
+}
 process.on('exit', () => {
   appendFileSync(log, Object.keys(createRequire(import.meta.url).cache).join('\\n') + '\\n')
   // Node's own modules (node:crypto, node:zlib), loaded by either import or require.

@@ -1,0 +1,39 @@
+// Makes dist/vm/*.cache, the V8 code cache bin/precis.js runs dist/vm/ with: the functions compiled
+// by a few reads on a copy of the demo library (a search of one word, of several, a typo, a phrase;
+// show, list, tags, stats), run one after the other in one process, so that each file's cache holds
+// what any of them compiled. Run by scripts/build.mjs in a process of its own.
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const dir = mkdtempSync(join(tmpdir(), 'precis-code-cache-'))
+try {
+  const library = join(dir, 'library.json')
+  copyFileSync(fileURLToPath(new URL('../data/demo-library.json', import.meta.url)), library)
+  const reads = [
+    ['search', 'attention'], // builds the index and the postings; the searches below read them
+    ['search', 'attention'],
+    ['search', 'graph', 'attention', 'kernel'],
+    ['search', 'atention'],
+    ['search', '"neural networks"'],
+    ['show', 'clark2020electra'],
+    ['list'],
+    ['tags'],
+    ['stats'],
+  ]
+  execFileSync(process.execPath, [fileURLToPath(new URL('../bin/precis.js', import.meta.url))], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      PRECIS_WRITE_CODE_CACHE: JSON.stringify(reads.map((args) => ['--library', library, '--no-pager', ...args])),
+      PRECIS_CACHE_DIR: join(dir, 'cache'),
+      XDG_CONFIG_HOME: join(dir, 'config'),
+      HOME: dir,
+      NO_COLOR: '1',
+    },
+  })
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}
