@@ -69,9 +69,8 @@ async function loadProgram() {
 }
 
 /**
- * The exports of dist/vm/`name`, run once (as an ES module is). Its imports of other files of dist/
- * are calls of `require` (static) or `__lazy` (import(): a promise); the other ones are Node's own
- * modules and packages, which Node loads (import() of a package: through Node's own loader).
+ * The exports of dist/vm/`name`, run once (as an ES module is). Its imports, import() among them, are
+ * calls of `require`: of another file of dist/, of one of Node's modules, or of a package.
  */
 function loadScript(name) {
   const known = loaded.get(name)
@@ -84,17 +83,15 @@ function loadScript(name) {
   } catch {
     cachedData = undefined // none made (or removed): compiled as an ES module is
   }
-  const { constants, Script } = nodeRequire('node:vm')
-  const script = new Script(`(function (exports, require, module, __lazy, __importMetaUrl) {${readFileSync(file, 'utf8')}\n})`, {
+  const { Script } = nodeRequire('node:vm')
+  const script = new Script(`(function (exports, require, module, __importMetaUrl) {${readFileSync(file, 'utf8')}\n})`, {
     filename: file,
     cachedData,
-    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   })
   loaded.set(name, { module, script })
-  // import.meta.url: the ES module's, so that paths relative to it (package files, workers) are those of dist/.
-  const url = new URL(name, DIST).href
   const load = (id) => (id.startsWith('./') ? loadScript(id.slice(2)) : isBuiltin(id) ? nodeRequire(id) : nodeRequire(asImported(id)))
-  script.runInThisContext()(module.exports, load, module, (id) => Promise.resolve().then(() => loadScript(id.slice(2))), url)
+  // import.meta.url: the ES module's, so that paths relative to it (package files, workers) are those of dist/.
+  script.runInThisContext()(module.exports, load, module, new URL(name, DIST).href)
   return module.exports
 }
 

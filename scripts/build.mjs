@@ -187,19 +187,20 @@ await build({ ...common, plugins: [builtinsRequired], entryPoints: { 'pdf-worker
 
 // dist/vm/: each file of dist/ as the body of a CommonJS function, which bin/precis.js runs through
 // V8 with a code cache (Node 20 has none for ES modules: compiling a search's ~700 KB, then each
-// function it runs for the first time, cost ~25 ms of every run). Its imports of other files of dist/
-// become calls of `require` and, for import(), of `__lazy`; import.meta.url that of the ES module, so
-// that paths relative to it name files of dist/. The worker threads run the ES modules themselves.
+// function it runs for the first time, cost ~25 ms of every run). Its imports, import() among them,
+// become calls of the `require` bin/precis.js gives it; import.meta.url is that of the ES module, so
+// that paths relative to it name files of dist/. Worker threads run the ES modules themselves.
 const BANNER = common.banner.js
 const dist = fileURLToPath(new URL('../dist/', import.meta.url))
 mkdirSync(join(dist, 'vm'))
 for (const name of readdirSync(dist).filter((name) => name.endsWith('.js') && name !== 'pdf-worker.js')) {
   const code = readFileSync(join(dist, name), 'utf8')
   if (!code.startsWith(BANNER)) throw new Error(`${name} lacks the banner the build gives every file`)
-  const { code: body } = await transform(code.slice(BANNER.length).replace(/\bimport\("\.\/([\w.-]+\.js)"\)/g, '__lazy("./$1")'), {
+  const { code: body } = await transform(code.slice(BANNER.length), {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
+    supported: { 'dynamic-import': false },
     define: { 'import.meta.url': '__importMetaUrl' },
     logLevel: 'warning',
   })
