@@ -50,7 +50,7 @@ describe('the code cache of dist/vm/ (made by the build)', () => {
     async (args) => {
       const library = libraryFile()
       const env = { PRECIS_CACHE_DIR: tempDir() }
-      await runPrecis(['--library', library, 'search', 'gaussian'], env) // builds the index and the postings
+      await runPrecis(['--library', library, 'search', 'gaussian'], { env }) // builds the index and the postings
       const { seen } = await watched(BIN, library, args, env)
       expect(seen.map((script) => script.file)).toContain('cli.js')
       expect(seen.filter((script) => !script.cached || script.rejected)).toEqual([])
