@@ -196,7 +196,7 @@ mkdirSync(join(dist, 'vm'))
 for (const name of readdirSync(dist).filter((name) => name.endsWith('.js') && name !== 'pdf-worker.js')) {
   const code = readFileSync(join(dist, name), 'utf8')
   if (!code.startsWith(BANNER)) throw new Error(`${name} lacks the banner the build gives every file`)
-  const { code: body } = await transform(code.slice(BANNER.length), {
+  const { code: body, warnings } = await transform(code.slice(BANNER.length), {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
@@ -204,6 +204,8 @@ for (const name of readdirSync(dist).filter((name) => name.endsWith('.js') && na
     define: { 'import.meta.url': '__importMetaUrl' },
     logLevel: 'warning',
   })
+  // import.meta other than its url, for one, would be an empty object there: a build that runs differently.
+  if (warnings.length > 0) throw new Error(`${name} as CommonJS: ${warnings.map((warning) => warning.text).join('; ')}`)
   writeFileSync(join(dist, 'vm', name), body)
 }
 // Their code cache: what running a few reads on a copy of the demo library compiled (scripts/code-cache.mjs).
