@@ -32,6 +32,7 @@ import type { Match } from './scan.js'
 import { bodySnippets, type Snippet } from './snippets.js'
 import { SNIPPET_LENGTH, type SearchHit, type SearchResult } from './results.js'
 import type { Entry, EntryList } from '../records/entries.js'
+import type { NumberList } from '../records/outline.js'
 import { ScanText } from './text.js'
 import { SEARCH_TUNING } from './tuning.js'
 import { correctable, NEAR_LENGTH, nearWords, pieces } from './typos.js'
@@ -225,8 +226,11 @@ export class PostingsSearch {
     postings: Postings | PostingsView,
     /** The outline's entries, in library order (made as they are asked for: a search looks at few). */
     readonly entries: EntryList<PostedEntry>,
-    /** Each entry's rank among ties (tieRanks, order.ts), in library order, when an index keeps them: no entry's time or id is then read. */
-    ties: ArrayLike<number> | null = null,
+    /**
+     * Each entry's rank among ties (tieRanks, order.ts), in library order, when an index keeps them:
+     * no entry's time or id is then read (and of them, only the ranks of the ties broken).
+     */
+    ties: NumberList | null = null,
   ) {
     const view = (this.view = postings instanceof PostingsView ? postings : new PostingsView(postings))
     if (entries.length !== view.count) throw new Error(`postings of ${view.count} entries for ${entries.length}`)
@@ -235,10 +239,7 @@ export class PostingsSearch {
     const { order, lengths } = view
     for (let i = 0; i < order.length; i++) for (let f = 0; f < FIELD_COUNT; f++) sums[f]! += lengths[order[i]! * FIELD_COUNT + f]!
     this.averages = averagesOf(sums, view.count)
-    if (ties && ties.length === view.count) {
-      this.tiedRanks = new Uint32Array(view.documents)
-      for (let i = 0; i < order.length; i++) this.tiedRanks[order[i]!] = ties[i]!
-    }
+    this.ties = ties && ties.length === view.count ? ties : null
     this.sample = sampleOf(order)
     this.sampled = new Uint8Array(view.documents)
     for (const doc of this.sample) this.sampled[doc] = 1
@@ -331,11 +332,8 @@ export class PostingsSearch {
   /** The `limit` best of the matches `among` (places in `found`), best first, as bestMatches orders them: objects only for those. */
   private leading(found: CountedMatches, scores: Float64Array, among: number[], limit: number): DocMatch[] {
     const { docs, tf, width } = found
-    const compare = (i: number, j: number): number => {
-      if (scores[i] !== scores[j]) return scores[j]! - scores[i]!
-      const ranks = this.tiedRanks
-      return ranks ? ranks[docs[i]!]! - ranks[docs[j]!]! : this.compareTies(docs[i]!, docs[j]!)
-    }
+    const compare = (i: number, j: number): number =>
+      scores[i] !== scores[j] ? scores[j]! - scores[i]! : this.tieOrder(docs[i]!, docs[j]!)
     return bestMatches(among, limit, compare).map((i) => ({ doc: docs[i]!, tf, offset: i * width, score: scores[i]! }))
   }
 
@@ -367,19 +365,38 @@ export class PostingsSearch {
     return ranks
   }
 
+  /** Each document's rank among ties, when known for all of them (newestFirst, ranksOf). */
   private tiedRanks: Uint32Array | null = null
+  private readonly ties: NumberList | null
+
+  /** The difference of two documents' ranks among ties (their order when their scores are equal). */
+  private tieOrder(a: number, b: number): number {
+    const ranks = this.tiedRanks
+    if (ranks) return ranks[a]! - ranks[b]!
+    const { ties } = this
+    const { positionOf } = this.view
+    return ties ? ties.at(positionOf[a]!)! - ties.at(positionOf[b]!)! : this.compareTies(a, b)
+  }
+
+  /** Every document's rank among ties, from the ranks the index keeps (in library order); null without them. */
+  private keptRanks(): Uint32Array | null {
+    const { ties } = this
+    if (!ties) return null
+    const { order } = this.view
+    const ranks = new Uint32Array(this.view.documents)
+    for (let i = 0; i < order.length; i++) ranks[order[i]!] = ties.at(i)!
+    return ranks
+  }
 
   /** Every entry, most recently updated first (then by id): the answer to a query with no words, kept (browse asks it at each of the first keystrokes). */
   private newestFirst(): readonly DocMatch[] {
+    // Every entry compared: the kept ranks read once, not at each comparison.
+    this.tiedRanks ??= this.keptRanks()
     this.newest ??= Array.from(this.view.order, (doc): DocMatch => ({ doc, tf: NO_COUNTS, offset: 0, score: 0 })).sort(this.compare)
     return this.newest
   }
 
-  private readonly compare = (a: DocMatch, b: DocMatch): number => {
-    if (a.score !== b.score) return b.score - a.score
-    const ranks = this.tiedRanks
-    return ranks ? ranks[a.doc]! - ranks[b.doc]! : this.compareTies(a.doc, b.doc)
-  }
+  private readonly compare = (a: DocMatch, b: DocMatch): number => (a.score !== b.score ? b.score - a.score : this.tieOrder(a.doc, b.doc))
 
   private compareTies(a: number, b: number): number {
     return compareTied(this.recency(a), this.recency(b), this.entryOf(a).id, this.entryOf(b).id)
