@@ -428,6 +428,10 @@ export class PostingsSearch {
     const words = checks.every((clause) => clause.length === 1 && isOneWord(clause[0]!)) ? checks.map(([check]) => check!) : null
     let tf = this.scratch
     tf.fill(0, 0, this.written)
+    // As large as every candidate needs at once when that is kept anyway (SCRATCH_BYTES): doubled as
+    // matches came, it was allocated and copied eight times over at 100,000 entries.
+    if (tf.length < candidates.length * width && 8 * candidates.length * width <= SCRATCH_BYTES)
+      tf = new Float64Array(candidates.length * width)
     const docs: number[] = []
     const bounds = bounding ? new Bounds() : null
     for (let c = 0; c < candidates.length; c++) {
@@ -449,7 +453,15 @@ export class PostingsSearch {
     if (candidates instanceof Uint32Array) this.keep(compiled.clauses, Uint32Array.from(docs))
     // (An array grown past the kept one leaves that one partly counted into: it is let go.)
     ;[this.scratch, this.written] = tf.byteLength <= SCRATCH_BYTES ? [tf, docs.length * width] : [new Float64Array(0), 0]
-    return { docs, tf, width, ...(bounds && bounds.match.length > 0 ? { bounded: this.boundedOf(bounds, docs, tf, width) } : {}) }
+    // Each one-word clause's word is in every match (countsWords): its matches need not be counted again.
+    const held = words ? new Set(words.map((check) => check.at / FIELD_COUNT)) : undefined
+    return {
+      docs,
+      tf,
+      width,
+      ...(held && { held }),
+      ...(bounds && bounds.match.length > 0 ? { bounded: this.boundedOf(bounds, docs, tf, width) } : {}),
+    }
   }
 
   /** The matches `bounds` holds upper bounds of, and how to count them otherwise (into `tf`, whose match i starts at i × width). */

@@ -128,6 +128,8 @@ export interface CountedMatches {
   width: number
   /** Matches whose counts in `tf` are upper bounds, the exact ones costly to know (see Bounded). */
   bounded?: Bounded
+  /** Terms every match holds, by place (a term that is a clause alone): their matches are not counted again for their idf. */
+  held?: ReadonlySet<number>
 }
 
 /**
@@ -154,7 +156,7 @@ const BOUND_MARGIN = 1e-9
  */
 export function scoreCounted(
   query: CompiledQuery<number>,
-  { docs, tf, width, bounded }: CountedMatches,
+  { docs, tf, width, bounded, held }: CountedMatches,
   total: number,
   averages: Float64Array,
   lengths: ArrayLike<number>,
@@ -167,15 +169,16 @@ export function scoreCounted(
   const idfs: number[] = []
   for (let t = 0; t < query.terms.length; t++) {
     // Every matching entry that contains the term proves it that common, whatever the sample said.
-    let seen = 0
-    for (let at = t * FIELD_COUNT; at < count * width; at += width) {
-      for (let f = at; f < at + FIELD_COUNT; f++) {
-        if (tf[f]! > 0) {
-          seen++
-          break
+    let seen = held?.has(t) ? count : 0
+    if (seen === 0)
+      for (let at = t * FIELD_COUNT; at < count * width; at += width) {
+        for (let f = at; f < at + FIELD_COUNT; f++) {
+          if (tf[f]! > 0) {
+            seen++
+            break
+          }
         }
       }
-    }
     const idf = inverseDocumentFrequency(Math.max(query.terms[t]!.estimatedDf, seen), total)
     idfs.push(idf)
     // Term after term, as scoreWith adds them: the same sums.
