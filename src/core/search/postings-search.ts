@@ -234,10 +234,14 @@ export class PostingsSearch {
   ) {
     const view = (this.view = postings instanceof PostingsView ? postings : new PostingsView(postings))
     if (entries.length !== view.count) throw new Error(`postings of ${view.count} entries for ${entries.length}`)
-    // Over the live documents in library order: what the scan sums and samples.
-    const sums = new Float64Array(FIELD_COUNT)
+    // Over the live documents in library order: what the scan sums and samples. Without a delta the
+    // documents are the entries in library order, whose lengths a file's check added up just so.
     const { order, lengths } = view
-    for (let i = 0; i < order.length; i++) for (let f = 0; f < FIELD_COUNT; f++) sums[f]! += lengths[order[i]! * FIELD_COUNT + f]!
+    let sums = view.lengthSums
+    if (!sums) {
+      sums = new Float64Array(FIELD_COUNT)
+      for (let i = 0; i < order.length; i++) for (let f = 0; f < FIELD_COUNT; f++) sums[f]! += lengths[order[i]! * FIELD_COUNT + f]!
+    }
     this.averages = averagesOf(sums, view.count)
     this.ties = ties && ties.length === view.count ? ties : null
     this.sample = sampleOf(order)

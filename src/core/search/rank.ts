@@ -252,14 +252,40 @@ function leadersOf(scores: Float64Array): number[] {
 export function contenders(scores: Float64Array, limit: number): number[] {
   const all = () => Array.from(scores.keys())
   if (limit < 1 || scores.length <= 2 * limit) return all()
-  const floor = highest(scores, limit)
-  const among: number[] = []
+  // One pass, as `highest` finds the limit-th highest (a heap of the highest seen, lowest on top),
+  // keeping each place whose score reached the heap's lowest when seen: the lowest only rises, so
+  // every contender is among them (a few hundred of 100,000 matches), and the rest were below it.
+  const heap = new Float64Array(limit)
+  let size = 0
+  const reached: number[] = []
   for (let i = 0; i < scores.length; i++) {
     const score = scores[i]!
     if (Number.isNaN(score)) return all()
-    if (score >= floor) among.push(i)
+    if (size < limit) {
+      let at = size++
+      while (at > 0 && heap[(at - 1) >> 1]! > score) {
+        heap[at] = heap[(at - 1) >> 1]!
+        at = (at - 1) >> 1
+      }
+      heap[at] = score
+      reached.push(i)
+    } else if (score >= heap[0]!) {
+      reached.push(i)
+      if (score === heap[0]) continue
+      let at = 0
+      for (;;) {
+        let child = 2 * at + 1
+        if (child >= size) break
+        if (child + 1 < size && heap[child + 1]! < heap[child]!) child++
+        if (heap[child]! >= score) break
+        heap[at] = heap[child]!
+        at = child
+      }
+      heap[at] = score
+    }
   }
-  return among
+  const floor = heap[0]!
+  return reached.filter((i) => scores[i]! >= floor)
 }
 
 /**
