@@ -645,10 +645,11 @@ export class PostingsSearch {
       for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!
       return sorted.subarray(0, distinct)
     }
-    const { documents } = view
+    const { documents, positionOf } = view
     const marked = new Uint8Array(documents)
-    const mark = (doc: number) => (marked[doc] = 1)
-    for (const accepted of best) for (const word of accepted) view.eachDocument(word, mark)
+    // A loop over each list, as countList's (a call per entry of every list ran unoptimised in a fresh process).
+    for (const accepted of best)
+      for (const word of accepted) for (const { docs, from } of view.listsOf(word)) mark(docs, from, positionOf, marked)
     // One pass over every document, not two (counting, then filling).
     const docs = new Uint32Array(documents)
     let n = 0
@@ -1026,6 +1027,14 @@ const NO_COUNTS = new Float64Array(0)
 
 /** Words a typo's pieces find past which their words and stems are read from the vocabulary whole (a short typo's pieces find thousands). */
 const MANY_CANDIDATES = 256
+
+/** Mark each live document of a word list (its documents numbered from `from`), as eachDocument gives them. */
+function mark(docs: Uint32Array, from: number, positionOf: Int32Array, marked: Uint8Array): void {
+  for (let i = 0; i < docs.length; i++) {
+    const doc = from + docs[i]!
+    if (doc < marked.length && positionOf[doc]! >= 0) marked[doc] = 1
+  }
+}
 
 /** Whether a check is of one word (not negated, not of metadata, not words in a row). */
 const isOneWord = (check: Check) => !check.negated && check.meta === null && check.tables.length === 1
