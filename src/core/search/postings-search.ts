@@ -436,25 +436,29 @@ export class PostingsSearch {
     // matches came, it was allocated and copied eight times over at 100,000 entries.
     if (tf.length < candidates.length * width && 8 * candidates.length * width <= SCRATCH_BYTES)
       tf = new Float64Array(candidates.length * width)
-    const docs: number[] = []
+    // At most every candidate matches: their documents in one array, no array grown as they do.
+    const matched = new Uint32Array(candidates.length)
+    let count = 0
     const bounds = bounding ? new Bounds() : null
     for (let c = 0; c < candidates.length; c++) {
       const doc = candidates[c]!
-      const offset = docs.length * width
+      const offset = count * width
       if (offset + width > tf.length) {
         const grown = new Float64Array(Math.min(candidates.length * width, Math.max(1024 * width, 2 * tf.length)))
         grown.set(tf)
         tf = grown
       }
       const bounded = bounds?.match.length ?? 0
-      if (words ? this.countsWords(words, doc, tf, offset, bounds, docs.length) : this.counts(checks, doc, tf, offset, bounds, docs.length))
-        docs.push(doc)
+      if (words ? this.countsWords(words, doc, tf, offset, bounds, count) : this.counts(checks, doc, tf, offset, bounds, count))
+        matched[count++] = doc
       else {
         tf.fill(0, offset, offset + width)
         bounds?.dropFrom(bounded)
       }
     }
-    if (candidates instanceof Uint32Array) this.keep(compiled.clauses, Uint32Array.from(docs))
+    const docs = matched.subarray(0, count)
+    // (Kept copied: as few bytes as the matches, where the array is as long as the candidates.)
+    if (candidates instanceof Uint32Array) this.keep(compiled.clauses, docs.slice())
     // (An array grown past the kept one leaves that one partly counted into: it is let go.)
     ;[this.scratch, this.written] = tf.byteLength <= SCRATCH_BYTES ? [tf, docs.length * width] : [new Float64Array(0), 0]
     // Each one-word clause's word is in every match (countsWords): its matches need not be counted again.
@@ -469,7 +473,7 @@ export class PostingsSearch {
   }
 
   /** The matches `bounds` holds upper bounds of, and how to count them otherwise (into `tf`, whose match i starts at i × width). */
-  private boundedOf(bounds: Bounds, docs: readonly number[], tf: Float64Array, width: number): Bounded {
+  private boundedOf(bounds: Bounds, docs: ArrayLike<number>, tf: Float64Array, width: number): Bounded {
     const matches: number[] = []
     const first = new Map<number, number>()
     bounds.match.forEach((i, e) => {

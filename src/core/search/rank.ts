@@ -123,7 +123,7 @@ export function scoreWith<D, M extends Match<D>>(
  * counts (terms × fields) in `tf` from i × width.
  */
 export interface CountedMatches {
-  docs: readonly number[]
+  docs: ArrayLike<number>
   tf: Float64Array
   width: number
   /** Matches whose counts in `tf` are upper bounds, the exact ones costly to know (see Bounded). */
