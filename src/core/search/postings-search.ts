@@ -191,7 +191,10 @@ interface WordTable {
 interface FieldCounts {
   occurrences: Uint16Array
   kind: Int8Array
-  /** The weights the word's words have, heaviest first, and how many of each are in each field (index × classes.length + class). */
+  /**
+   * The weights the word's words have, heaviest first, and how many of each are in each field of
+   * kind -1 (index × classes.length + class): only those are read (a field of one weight counts `n`).
+   */
   classes: number[]
   byClass: Uint16Array
 }
@@ -1073,10 +1076,16 @@ function countList(
       const n = fieldCount(packed, f)
       packed &= ~(FIELD_COUNT_MAX << (4 * f))
       const at = doc * FIELD_COUNT + f
+      const was = kinds[at]!
       if (occurrences[at] === 0) kinds[at] = kind
-      else if (kinds[at] !== kind) kinds[at] = -1
+      else if (was !== kind && was !== -1) {
+        // Words of another weight there before: what they counted, then this one's, by weight from now on.
+        kinds[at] = -1
+        if (classed) byClass[at * classCount + was] = occurrences[at]!
+      }
       occurrences[at] = occurrences[at]! + n
-      if (classed) byClass[at * classCount + kind] = byClass[at * classCount + kind]! + n
+      // Only where words of different weights are: most fields of a prefix's many words are of one (3.6 MB at 100,000 entries, mostly untouched).
+      if (classed && kinds[at] === -1) byClass[at * classCount + kind] = byClass[at * classCount + kind]! + n
     }
   }
 }
