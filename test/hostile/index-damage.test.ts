@@ -285,6 +285,42 @@ describe('the name table and the places, checked a chunk or a block at a time', 
   })
 })
 
+describe('the ids, keys, entries and ranks of ties a search reads, checked a block at a time', () => {
+  // A search reads those of the entries it shows by the blocks they lie in: damage in one sends the
+  // read to the whole section's own check (then to the library), and the answers are the scan's.
+  it.each([
+    'summary.id',
+    'summary.id.ends',
+    'summary.id.blocks',
+    'paper.key',
+    'paper.key.ends',
+    'paper.key.blocks',
+    'entries',
+    'entries.blocks',
+    'order.ties',
+    'order.ties.blocks',
+  ])('leave searches answering as the scan of a fresh parse with a byte flipped in %s', async (section) => {
+    const { library, cache } = libraryWithCache()
+    await indexedStore(library, cache).update((lib) => Object.assign(lib, manyNamesLibrary(300)))
+    const index = indexFileName(library, cache)
+    const { start, length } = indexSection(index, section)
+    flipByte(index, start + Math.floor(length * 0.3))
+    const fresh = await plainStore(library).read()
+    for (const [text, limit] of [
+      ['after', 5],
+      ['', 5],
+      ['first', 1],
+      ['after', 300],
+    ] as const) {
+      const query = parseQuery(text, 'pasted')
+      const options = { limit, lastWord: 'prefix' as const }
+      const answered = await searchFromIndex(indexedStore(library, cache), query, options)
+      expect(answered?.result, text).toEqual(searchLibrary(fresh, query, options))
+    }
+    await expectFreshAnswers(library, cache)
+  })
+})
+
 describe('records read where the caller says they are', () => {
   it('are the records asked for, found by key and id when those places are wrong or out of range', async () => {
     const { library, cache } = await writtenLibrary()

@@ -201,8 +201,8 @@ export function outlineEntries(outline: LibraryOutline): EntryList {
   // summaries): one that names no record sends every entry to libraryEntries, as a damaged order does.
   let whole: OutlineEntry[] | undefined
   const placeOf = (position: number) => {
-    const summary = placed[2 * position]!
-    const paper = placed[2 * position + 1]!
+    const summary = placed.at(2 * position)!
+    const paper = placed.at(2 * position + 1)!
     return (summary | 0) === summary &&
       summary >= -1 &&
       summary < counts.summaries &&

@@ -17,6 +17,12 @@ export type { PaperOutline, SummaryOutline }
 /** The orders `list` sorts entries in (entries.ts). */
 export type SortOrder = 'added' | 'year' | 'title'
 
+/** Numbers read one at a time: an array's, or an index's read where they lie (each checked with the block it is in). */
+export interface NumberList {
+  readonly length: number
+  at(index: number): number | undefined
+}
+
 export interface LibraryOutline {
   /** In library order. */
   readonly papers: readonly PaperOutline[]
@@ -64,12 +70,12 @@ export interface LibraryOutline {
    * Each entry's rank among search results of equal score (tieRanks, core/search/order.ts), in
    * library order, as an index keeps them: null or absent when not kept (computed when needed).
    */
-  tieRanks?(): ArrayLike<number> | null
+  tieRanks?(): NumberList | null
   /**
    * Every entry's records in library order (libraryEntries's), as [summary index or -1, paper index]
    * pairs, as an index keeps them: each pair checked where it is used. Absent: from entryOrder('added').
    */
-  entryPlaces?(): ArrayLike<number>
+  entryPlaces?(): NumberList
 }
 
 /** Every paper's `field` in the order of `outline.papers`: the outline's column, else read record by record. */

@@ -32,6 +32,7 @@ import type { Match } from './scan.js'
 import { bodySnippets, type Snippet } from './snippets.js'
 import { SNIPPET_LENGTH, type SearchHit, type SearchResult } from './results.js'
 import type { Entry, EntryList } from '../records/entries.js'
+import type { NumberList } from '../records/outline.js'
 import { ScanText } from './text.js'
 import { SEARCH_TUNING } from './tuning.js'
 import { correctable, NEAR_LENGTH, nearWords, pieces } from './typos.js'
@@ -190,7 +191,10 @@ interface WordTable {
 interface FieldCounts {
   occurrences: Uint16Array
   kind: Int8Array
-  /** The weights the word's words have, heaviest first, and how many of each are in each field (index × classes.length + class). */
+  /**
+   * The weights the word's words have, heaviest first, and how many of each are in each field of
+   * kind -1 (index × classes.length + class): only those are read (a field of one weight counts `n`).
+   */
   classes: number[]
   byClass: Uint16Array
 }
@@ -225,20 +229,24 @@ export class PostingsSearch {
     postings: Postings | PostingsView,
     /** The outline's entries, in library order (made as they are asked for: a search looks at few). */
     readonly entries: EntryList<PostedEntry>,
-    /** Each entry's rank among ties (tieRanks, order.ts), in library order, when an index keeps them: no entry's time or id is then read. */
-    ties: ArrayLike<number> | null = null,
+    /**
+     * Each entry's rank among ties (tieRanks, order.ts), in library order, when an index keeps them:
+     * no entry's time or id is then read (and of them, only the ranks of the ties broken).
+     */
+    ties: NumberList | null = null,
   ) {
     const view = (this.view = postings instanceof PostingsView ? postings : new PostingsView(postings))
     if (entries.length !== view.count) throw new Error(`postings of ${view.count} entries for ${entries.length}`)
-    // Over the live documents in library order: what the scan sums and samples.
-    const sums = new Float64Array(FIELD_COUNT)
+    // Over the live documents in library order: what the scan sums and samples. Without a delta the
+    // documents are the entries in library order, whose lengths a file's check added up just so.
     const { order, lengths } = view
-    for (let i = 0; i < order.length; i++) for (let f = 0; f < FIELD_COUNT; f++) sums[f]! += lengths[order[i]! * FIELD_COUNT + f]!
-    this.averages = averagesOf(sums, view.count)
-    if (ties && ties.length === view.count) {
-      this.tiedRanks = new Uint32Array(view.documents)
-      for (let i = 0; i < order.length; i++) this.tiedRanks[order[i]!] = ties[i]!
+    let sums = view.lengthSums
+    if (!sums) {
+      sums = new Float64Array(FIELD_COUNT)
+      for (let i = 0; i < order.length; i++) for (let f = 0; f < FIELD_COUNT; f++) sums[f]! += lengths[order[i]! * FIELD_COUNT + f]!
     }
+    this.averages = averagesOf(sums, view.count)
+    this.ties = ties && ties.length === view.count ? ties : null
     this.sample = sampleOf(order)
     this.sampled = new Uint8Array(view.documents)
     for (const doc of this.sample) this.sampled[doc] = 1
@@ -331,11 +339,8 @@ export class PostingsSearch {
   /** The `limit` best of the matches `among` (places in `found`), best first, as bestMatches orders them: objects only for those. */
   private leading(found: CountedMatches, scores: Float64Array, among: number[], limit: number): DocMatch[] {
     const { docs, tf, width } = found
-    const compare = (i: number, j: number): number => {
-      if (scores[i] !== scores[j]) return scores[j]! - scores[i]!
-      const ranks = this.tiedRanks
-      return ranks ? ranks[docs[i]!]! - ranks[docs[j]!]! : this.compareTies(docs[i]!, docs[j]!)
-    }
+    const compare = (i: number, j: number): number =>
+      scores[i] !== scores[j] ? scores[j]! - scores[i]! : this.tieOrder(docs[i]!, docs[j]!)
     return bestMatches(among, limit, compare).map((i) => ({ doc: docs[i]!, tf, offset: i * width, score: scores[i]! }))
   }
 
@@ -367,19 +372,38 @@ export class PostingsSearch {
     return ranks
   }
 
+  /** Each document's rank among ties, when known for all of them (newestFirst, ranksOf). */
   private tiedRanks: Uint32Array | null = null
+  private readonly ties: NumberList | null
+
+  /** The difference of two documents' ranks among ties (their order when their scores are equal). */
+  private tieOrder(a: number, b: number): number {
+    const ranks = this.tiedRanks
+    if (ranks) return ranks[a]! - ranks[b]!
+    const { ties } = this
+    const { positionOf } = this.view
+    return ties ? ties.at(positionOf[a]!)! - ties.at(positionOf[b]!)! : this.compareTies(a, b)
+  }
+
+  /** Every document's rank among ties, from the ranks the index keeps (in library order); null without them. */
+  private keptRanks(): Uint32Array | null {
+    const { ties } = this
+    if (!ties) return null
+    const { order } = this.view
+    const ranks = new Uint32Array(this.view.documents)
+    for (let i = 0; i < order.length; i++) ranks[order[i]!] = ties.at(i)!
+    return ranks
+  }
 
   /** Every entry, most recently updated first (then by id): the answer to a query with no words, kept (browse asks it at each of the first keystrokes). */
   private newestFirst(): readonly DocMatch[] {
+    // Every entry compared: the kept ranks read once, not at each comparison.
+    this.tiedRanks ??= this.keptRanks()
     this.newest ??= Array.from(this.view.order, (doc): DocMatch => ({ doc, tf: NO_COUNTS, offset: 0, score: 0 })).sort(this.compare)
     return this.newest
   }
 
-  private readonly compare = (a: DocMatch, b: DocMatch): number => {
-    if (a.score !== b.score) return b.score - a.score
-    const ranks = this.tiedRanks
-    return ranks ? ranks[a.doc]! - ranks[b.doc]! : this.compareTies(a.doc, b.doc)
-  }
+  private readonly compare = (a: DocMatch, b: DocMatch): number => (a.score !== b.score ? b.score - a.score : this.tieOrder(a.doc, b.doc))
 
   private compareTies(a: number, b: number): number {
     return compareTied(this.recency(a), this.recency(b), this.entryOf(a).id, this.entryOf(b).id)
@@ -411,32 +435,48 @@ export class PostingsSearch {
     const words = checks.every((clause) => clause.length === 1 && isOneWord(clause[0]!)) ? checks.map(([check]) => check!) : null
     let tf = this.scratch
     tf.fill(0, 0, this.written)
-    const docs: number[] = []
+    // As large as every candidate needs at once when that is kept anyway (SCRATCH_BYTES): doubled as
+    // matches came, it was allocated and copied eight times over at 100,000 entries.
+    if (tf.length < candidates.length * width && 8 * candidates.length * width <= SCRATCH_BYTES)
+      tf = new Float64Array(candidates.length * width)
+    // At most every candidate matches: their documents in one array, no array grown as they do.
+    const matched = new Uint32Array(candidates.length)
+    let count = 0
     const bounds = bounding ? new Bounds() : null
     for (let c = 0; c < candidates.length; c++) {
       const doc = candidates[c]!
-      const offset = docs.length * width
+      const offset = count * width
       if (offset + width > tf.length) {
         const grown = new Float64Array(Math.min(candidates.length * width, Math.max(1024 * width, 2 * tf.length)))
         grown.set(tf)
         tf = grown
       }
       const bounded = bounds?.match.length ?? 0
-      if (words ? this.countsWords(words, doc, tf, offset, bounds, docs.length) : this.counts(checks, doc, tf, offset, bounds, docs.length))
-        docs.push(doc)
+      if (words ? this.countsWords(words, doc, tf, offset, bounds, count) : this.counts(checks, doc, tf, offset, bounds, count))
+        matched[count++] = doc
       else {
         tf.fill(0, offset, offset + width)
         bounds?.dropFrom(bounded)
       }
     }
-    if (candidates instanceof Uint32Array) this.keep(compiled.clauses, Uint32Array.from(docs))
+    const docs = matched.subarray(0, count)
+    // (Kept copied: as few bytes as the matches, where the array is as long as the candidates.)
+    if (candidates instanceof Uint32Array) this.keep(compiled.clauses, docs.slice())
     // (An array grown past the kept one leaves that one partly counted into: it is let go.)
     ;[this.scratch, this.written] = tf.byteLength <= SCRATCH_BYTES ? [tf, docs.length * width] : [new Float64Array(0), 0]
-    return { docs, tf, width, ...(bounds && bounds.match.length > 0 ? { bounded: this.boundedOf(bounds, docs, tf, width) } : {}) }
+    // Each one-word clause's word is in every match (countsWords): its matches need not be counted again.
+    const held = words ? new Set(words.map((check) => check.at / FIELD_COUNT)) : undefined
+    return {
+      docs,
+      tf,
+      width,
+      ...(held && { held }),
+      ...(bounds && bounds.match.length > 0 ? { bounded: this.boundedOf(bounds, docs, tf, width) } : {}),
+    }
   }
 
   /** The matches `bounds` holds upper bounds of, and how to count them otherwise (into `tf`, whose match i starts at i × width). */
-  private boundedOf(bounds: Bounds, docs: readonly number[], tf: Float64Array, width: number): Bounded {
+  private boundedOf(bounds: Bounds, docs: ArrayLike<number>, tf: Float64Array, width: number): Bounded {
     const matches: number[] = []
     const first = new Map<number, number>()
     bounds.match.forEach((i, e) => {
@@ -612,10 +652,11 @@ export class PostingsSearch {
       for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!
       return sorted.subarray(0, distinct)
     }
-    const { documents } = view
+    const { documents, positionOf } = view
     const marked = new Uint8Array(documents)
-    const mark = (doc: number) => (marked[doc] = 1)
-    for (const accepted of best) for (const word of accepted) view.eachDocument(word, mark)
+    // A loop over each list, as countList's (a call per entry of every list ran unoptimised in a fresh process).
+    for (const accepted of best)
+      for (const word of accepted) for (const { docs, from } of view.listsOf(word)) mark(docs, from, positionOf, marked)
     // One pass over every document, not two (counting, then filling).
     const docs = new Uint32Array(documents)
     let n = 0
@@ -994,6 +1035,14 @@ const NO_COUNTS = new Float64Array(0)
 /** Words a typo's pieces find past which their words and stems are read from the vocabulary whole (a short typo's pieces find thousands). */
 const MANY_CANDIDATES = 256
 
+/** Mark each live document of a word list (its documents numbered from `from`), as eachDocument gives them. */
+function mark(docs: Uint32Array, from: number, positionOf: Int32Array, marked: Uint8Array): void {
+  for (let i = 0; i < docs.length; i++) {
+    const doc = from + docs[i]!
+    if (doc < marked.length && positionOf[doc]! >= 0) marked[doc] = 1
+  }
+}
+
 /** Whether a check is of one word (not negated, not of metadata, not words in a row). */
 const isOneWord = (check: Check) => !check.negated && check.meta === null && check.tables.length === 1
 
@@ -1027,10 +1076,16 @@ function countList(
       const n = fieldCount(packed, f)
       packed &= ~(FIELD_COUNT_MAX << (4 * f))
       const at = doc * FIELD_COUNT + f
+      const was = kinds[at]!
       if (occurrences[at] === 0) kinds[at] = kind
-      else if (kinds[at] !== kind) kinds[at] = -1
+      else if (was !== kind && was !== -1) {
+        // Words of another weight there before: what they counted, then this one's, by weight from now on.
+        kinds[at] = -1
+        if (classed) byClass[at * classCount + was] = occurrences[at]!
+      }
       occurrences[at] = occurrences[at]! + n
-      if (classed) byClass[at * classCount + kind] = byClass[at * classCount + kind]! + n
+      // Only where words of different weights are: most fields of a prefix's many words are of one (3.6 MB at 100,000 entries, mostly untouched).
+      if (classed && kinds[at] === -1) byClass[at * classCount + kind] = byClass[at * classCount + kind]! + n
     }
   }
 }

@@ -72,6 +72,8 @@ export class PostingsView {
   readonly positionOf: Int32Array
   /** Each document's field lengths (document × FIELD_COUNT + field). */
   readonly lengths: Float64Array
+  /** Each field's lengths added up over the live documents, when the base knows them and there is no delta (every document is then live). */
+  readonly lengthSums: Float64Array | null
   /** Each document's features (HAS_MATH, HAS_FIGURE). */
   readonly features: Uint8Array
   /** Vocabulary entries: the base's, then the delta's words the base lacks. */
@@ -105,6 +107,7 @@ export class PostingsView {
       this.positionOf = new Int32Array(base.count)
       for (let i = 0; i < base.count; i++) this.order[i] = this.positionOf[i] = i
       this.lengths = base.lengths
+      this.lengthSums = base.lengthSums ?? null
       this.features = base.features
       this.vocabulary = this.baseWords
       this.deltaWord = new Int32Array(0)
@@ -120,6 +123,7 @@ export class PostingsView {
       if (doc < this.documents) this.positionOf[doc] = position
     })
     this.lengths = new Float64Array(this.documents * FIELD_COUNT)
+    this.lengthSums = null
     this.lengths.set(base.lengths)
     this.lengths.set(added.lengths, base.count * FIELD_COUNT)
     this.features = new Uint8Array(this.documents)

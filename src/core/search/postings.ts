@@ -49,6 +49,8 @@ export interface Postings {
   fieldStarts: Uint32Array
   /** Each field's length in UTF-16 units, entry after entry. */
   lengths: Float64Array
+  /** Each field's lengths added up over every entry, when known (a file's: added up as its lengths are checked). */
+  lengthSums?: Float64Array
   /** The entries holding vocabulary entry w are wordDocs[wordDocStarts[w] .. wordDocStarts[w + 1]), ascending. */
   wordDocStarts: Uint32Array
   readonly wordDocs: Uint32Array

@@ -123,11 +123,13 @@ export function scoreWith<D, M extends Match<D>>(
  * counts (terms × fields) in `tf` from i × width.
  */
 export interface CountedMatches {
-  docs: readonly number[]
+  docs: ArrayLike<number>
   tf: Float64Array
   width: number
   /** Matches whose counts in `tf` are upper bounds, the exact ones costly to know (see Bounded). */
   bounded?: Bounded
+  /** Terms every match holds, by place (a term that is a clause alone): their matches are not counted again for their idf. */
+  held?: ReadonlySet<number>
 }
 
 /**
@@ -154,7 +156,7 @@ const BOUND_MARGIN = 1e-9
  */
 export function scoreCounted(
   query: CompiledQuery<number>,
-  { docs, tf, width, bounded }: CountedMatches,
+  { docs, tf, width, bounded, held }: CountedMatches,
   total: number,
   averages: Float64Array,
   lengths: ArrayLike<number>,
@@ -167,15 +169,16 @@ export function scoreCounted(
   const idfs: number[] = []
   for (let t = 0; t < query.terms.length; t++) {
     // Every matching entry that contains the term proves it that common, whatever the sample said.
-    let seen = 0
-    for (let at = t * FIELD_COUNT; at < count * width; at += width) {
-      for (let f = at; f < at + FIELD_COUNT; f++) {
-        if (tf[f]! > 0) {
-          seen++
-          break
+    let seen = held?.has(t) ? count : 0
+    if (seen === 0)
+      for (let at = t * FIELD_COUNT; at < count * width; at += width) {
+        for (let f = at; f < at + FIELD_COUNT; f++) {
+          if (tf[f]! > 0) {
+            seen++
+            break
+          }
         }
       }
-    }
     const idf = inverseDocumentFrequency(Math.max(query.terms[t]!.estimatedDf, seen), total)
     idfs.push(idf)
     // Term after term, as scoreWith adds them: the same sums.
@@ -249,14 +252,40 @@ function leadersOf(scores: Float64Array): number[] {
 export function contenders(scores: Float64Array, limit: number): number[] {
   const all = () => Array.from(scores.keys())
   if (limit < 1 || scores.length <= 2 * limit) return all()
-  const floor = highest(scores, limit)
-  const among: number[] = []
+  // One pass, as `highest` finds the limit-th highest (a heap of the highest seen, lowest on top),
+  // keeping each place whose score reached the heap's lowest when seen: the lowest only rises, so
+  // every contender is among them (a few hundred of 100,000 matches), and the rest were below it.
+  const heap = new Float64Array(limit)
+  let size = 0
+  const reached: number[] = []
   for (let i = 0; i < scores.length; i++) {
     const score = scores[i]!
     if (Number.isNaN(score)) return all()
-    if (score >= floor) among.push(i)
+    if (size < limit) {
+      let at = size++
+      while (at > 0 && heap[(at - 1) >> 1]! > score) {
+        heap[at] = heap[(at - 1) >> 1]!
+        at = (at - 1) >> 1
+      }
+      heap[at] = score
+      reached.push(i)
+    } else if (score >= heap[0]!) {
+      reached.push(i)
+      if (score === heap[0]) continue
+      let at = 0
+      for (;;) {
+        let child = 2 * at + 1
+        if (child >= size) break
+        if (child + 1 < size && heap[child + 1]! < heap[child]!) child++
+        if (heap[child]! >= score) break
+        heap[at] = heap[child]!
+        at = child
+      }
+      heap[at] = score
+    }
   }
-  return among
+  const floor = heap[0]!
+  return reached.filter((i) => scores[i]! >= floor)
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { LibraryOutline, PaperOutline, SortOrder, SummaryOutline } from '../../core/records/outline.js'
+import type { LibraryOutline, NumberList, PaperOutline, SortOrder, SummaryOutline } from '../../core/records/outline.js'
 import type { LibraryStats } from '../../core/stats/stats-types.js'
 import type { PlainRows } from '../../core/records/plain-rows.js'
 import type { TaggedEntries } from '../../core/records/tagged-entries.js'
@@ -53,9 +53,13 @@ export interface IndexContents {
    * Each entry's rank among search results of equal score (tieRanks, core/search/order.ts), in
    * library order; null when an entry's time is not one precis writes, or ranked with another collation.
    */
-  ties: ArrayLike<number> | null
+  ties: (ArrayLike<number> & NumberList) | null
+  /** The same ranks, read a rank at a time where an index file holds them (a search breaks a few ties): absent, `ties`. */
+  tieList?: NumberList | null
   /** Every entry's records in library order, as [summary index or -1, paper index] pairs (entryPairs of libraryEntries). */
-  entryPlaces: ArrayLike<number>
+  entryPlaces: ArrayLike<number> & NumberList
+  /** The same pairs, read a number at a time where an index file holds them (a search looks at a few entries): absent, `entryPlaces`. */
+  entryPlaceList?: NumberList
   /** outlineStats with STATS_ROWS rows in each top list. */
   stats: LibraryStats
   /** Each paper's `field` as one array (a column of the file, decoded once): absent, read through `papers`. */
@@ -93,8 +97,8 @@ export function indexOutline(contents: IndexContents): LibraryOutline {
     citedKeys: () => contents.cites,
     tagCounts: () => contents.tagCounts,
     entryOrder: (order) => contents.orders?.[order] ?? null,
-    tieRanks: () => contents.ties,
-    entryPlaces: () => contents.entryPlaces,
+    tieRanks: () => (contents.tieList === undefined ? contents.ties : contents.tieList),
+    entryPlaces: () => contents.entryPlaceList ?? contents.entryPlaces,
     stats: (limit) => (limit <= STATS_ROWS ? withTop(contents.stats, limit) : null),
     ...(contents.paperColumn && { paperColumn: contents.paperColumn }),
     ...(contents.summaryColumn && { summaryColumn: contents.summaryColumn }),

@@ -23,6 +23,10 @@ import type { NameTable } from './names.js'
 import { chunkedNames, DamagedNames, encodeNames } from './name-chunks.js'
 import { isPlainRows } from '../../core/records/plain-rows.js'
 import { isUtf8 } from 'node:buffer'
+import { lazyRequire } from '../../core/lazy-require.js'
+
+/** Loaded when a section is first read by its blocks (a search has loaded it for its postings already). */
+const zlib = lazyRequire<typeof import('node:zlib')>('node:zlib')
 
 /** Raised whenever what the index holds or how it is laid out changes. */
 export const INDEX_FORMAT_VERSION = 10
@@ -41,9 +45,14 @@ const AT = Symbol('row')
 
 /**
  * Views of `count` records whose fields are read from `columns` (one array of values per field,
- * decoded when a field is first read): a read decodes only the fields it uses.
+ * decoded when a field is first read), or row by row from `rows` for the fields it has: a read
+ * decodes only the fields it uses, and a search only the ids and keys of the entries it shows.
  */
-function rowViews<R>(columns: ReadonlyMap<keyof R & string, () => readonly unknown[]>, count: number): RowViews<R> {
+function rowViews<R>(
+  columns: ReadonlyMap<keyof R & string, () => readonly unknown[]>,
+  count: number,
+  rows: ReadonlyMap<keyof R & string, (at: number) => unknown>,
+): RowViews<R> {
   const fields = [...columns.keys()]
   class Row {
     readonly [AT]: number
@@ -60,13 +69,19 @@ function rowViews<R>(columns: ReadonlyMap<keyof R & string, () => readonly unkno
       return plain
     }
   }
-  for (const [field, column] of columns)
+  for (const [field, column] of columns) {
+    const row = rows.get(field)
     Object.defineProperty(Row.prototype, field, {
       enumerable: true,
-      get(this: Row) {
-        return column()[this[AT]]
-      },
+      get: row
+        ? function (this: Row) {
+            return row(this[AT])
+          }
+        : function (this: Row) {
+            return column()[this[AT]]
+          },
     })
+  }
   const made: (R | undefined)[] = new Array<R | undefined>(count)
   const at = (i: number) => (made[i] ??= new Row(i) as unknown as R)
   let all: R[] | undefined
@@ -91,14 +106,48 @@ interface RowViews<R> {
 type SectionKind = ColumnKind | 'u32' | 'latin1' | 'bytes'
 
 /**
- * The places are also checked in blocks of this many bytes (32 records), each block's checksum in
+ * The places are also checked in blocks of this many bytes (64 records), each block's checksum in
  * a section of its own (`paperPlaces.sums`): a read of a few records (`show`, a search's hits)
- * checks the blocks they lie in, not the whole section (whose SHA-1 would load node:crypto). Small:
- * a search's 20 hits lie in up to 40 blocks, each checked (and its values) by code run once; blocks
- * of 4 KiB made that 160 KB, ~3 ms at 10,000 summaries.
+ * checks the blocks they lie in, not the whole section (whose SHA-1 would load node:crypto). Their
+ * checksum is computed here (`show` loads no node:zlib): blocks of 4 KiB made a search's 40 of them
+ * cost milliseconds in a fresh process; their checksums (16 bytes a block) stay under 32 KiB to
+ * 130,000 records.
  */
-const PLACE_BLOCK = 512
+const PLACE_BLOCK = 1024
 const PLACE_SECTIONS = new Set(['paperPlaces', 'summaryPlaces'])
+
+/**
+ * Sections also checked in blocks of ROW_BLOCK bytes, each block's CRC-32 in `<name>.blocks`
+ * (32-bit whole numbers): a search reads a few values of each (where its shown entries' records
+ * are, their ids and keys, the ranks of the ties it breaks) and checks the blocks they lie in, not
+ * the whole section (at 100,000 summaries 2 MB of ids, 2 MB of keys, 3 MB of entries).
+ */
+const ROW_BLOCK = 4096
+const ROW_SECTIONS = new Set(['entries', 'order.ties'])
+
+/**
+ * Text columns a search reads a few rows of (the ids and keys of the entries it shows): kept as
+ * the other text columns are (one JSON array: `list` decodes all of it at once), with where each
+ * row's JSON ends in it (`<name>.ends`, 32-bit whole numbers; a row starts one byte after the
+ * end before it, past the comma, the first after the bracket), both read by their blocks.
+ */
+const ROW_COLUMNS = new Set(['paper.key', 'summary.id'])
+
+/** The CRC-32 of each block of ROW_BLOCK bytes of `bytes`. */
+function rowBlockChecks(bytes: Uint8Array): Uint32Array {
+  const checks = new Uint32Array(Math.ceil(bytes.length / ROW_BLOCK))
+  for (let b = 0; b < checks.length; b++) checks[b] = zlib().crc32(bytes.subarray(b * ROW_BLOCK, (b + 1) * ROW_BLOCK))
+  return checks
+}
+
+/** Where the JSON of each value ends in the JSON array of `values` (ROW_COLUMNS), in bytes. */
+function rowEnds(values: readonly unknown[]): Uint32Array {
+  const ends = new Uint32Array(values.length)
+  let end = 0
+  // (`null` for what JSON.stringify writes as null inside an array: nothing precis stores.)
+  for (let i = 0; i < values.length; i++) ends[i] = end += 1 + Buffer.byteLength(JSON.stringify(values[i]) ?? 'null')
+  return ends
+}
 
 /** The checksums of `places`' blocks of PLACE_BLOCK bytes, one after another. */
 function blockSums(places: Buffer): string {
@@ -109,7 +158,16 @@ function blockSums(places: Buffer): string {
 
 function sectionsOf(contents: IndexContents): [string, SectionKind, unknown][] {
   const columnSections = <R>(record: 'paper' | 'summary', columns: readonly Column<R>[], rows: readonly R[]) =>
-    columns.map((c): [string, SectionKind, unknown] => [sectionName(record, c.field), c.kind, rows.map(c.stored)])
+    columns.flatMap((c): [string, SectionKind, unknown][] => {
+      const name = sectionName(record, c.field)
+      const values = rows.map(c.stored)
+      return ROW_COLUMNS.has(name)
+        ? [
+            [name, c.kind, values],
+            [`${name}.ends`, 'u32', rowEnds(values)],
+          ]
+        : [[name, c.kind, values]]
+    })
   const names = encodeNames(contents.names)
   return [
     ...columnSections('paper', PAPER_COLUMNS, contents.papers),
@@ -162,9 +220,10 @@ export function indexParts(contents: IndexContents): Buffer[] {
   }
   const parts = sectionsOf(contents).flatMap(([name, kind, value]) => {
     const bytes = bytesOf(kind, value)
-    return PLACE_SECTIONS.has(name)
-      ? [[name, bytes] as const, [`${name}.sums`, Buffer.from(blockSums(bytes), 'latin1')] as const]
-      : [[name, bytes] as const]
+    if (PLACE_SECTIONS.has(name)) return [[name, bytes] as const, [`${name}.sums`, Buffer.from(blockSums(bytes), 'latin1')] as const]
+    if (ROW_SECTIONS.has(name) || ROW_COLUMNS.has(name) || ROW_COLUMNS.has(name.replace(/\.ends$/, '')))
+      return [[name, bytes] as const, [`${name}.blocks`, bytesOf('u32', rowBlockChecks(bytes))] as const]
+    return [[name, bytes] as const]
   })
   const { bodies, places } = alignedSections(parts, sectionChecksum)
   const counts = { papers: contents.papers.length, summaries: contents.summaries.length }
@@ -188,10 +247,13 @@ function areEntryPairs(pairs: Float64Array, summaries: number, papers: number): 
 }
 
 /** Whether every rank is a whole number below their count (two entries may share one). */
-function areRanks(ranks: Float64Array): boolean {
+const areRanks = (ranks: Float64Array) => ranksBelow(ranks, ranks.length)
+
+/** Whether every rank is a whole number below `count`. */
+function ranksBelow(ranks: Float64Array, count: number): boolean {
   for (let i = 0; i < ranks.length; i++) {
     const rank = ranks[i]!
-    if (!((rank | 0) === rank && rank >= 0 && rank < ranks.length)) return false // (whole as areEntryPairs checks)
+    if (!((rank | 0) === rank && rank >= 0 && rank < count)) return false // (whole as areEntryPairs checks)
   }
   return true
 }
@@ -394,6 +456,94 @@ function placeInBlocks(header: Header, name: string, count: number) {
   }
 }
 
+/**
+ * Bytes `start` to `end` of the section `name` (of ROW_SECTIONS, ROW_COLUMNS) read from the blocks of
+ * ROW_BLOCK bytes they lie in, each block checked (its CRC-32 in `<name>.blocks`, then `valid`) when
+ * first read, and kept. Undefined for bytes outside the section, or when a block or the checks are
+ * not what precis writes: the caller then reads the whole section (checked whole, else the fallback's).
+ */
+function blockedBytes(header: Header, name: string, valid: (block: Buffer) => boolean = () => true) {
+  const section = header.sections.get(name)
+  const blocks = new Map<number, Buffer | null>()
+  let checks: Uint32Array | null | undefined
+  const block = (b: number): Buffer | null => {
+    if (!section) return null
+    if (checks === undefined) {
+      const read = wholeSection(header, `${name}.blocks`)
+      checks = read && read.length === Math.ceil(section.length / ROW_BLOCK) ? read : null
+    }
+    const start = b * ROW_BLOCK
+    const length = Math.min(ROW_BLOCK, section.length - start)
+    const bytes = checks && header.bytes.read(section.start + start, length)
+    return bytes && bytes.length === length && zlib().crc32(bytes) === checks![b] && valid(bytes) ? bytes : null
+  }
+  return (start: number, end: number): Buffer | undefined => {
+    if (!section || !(Number.isSafeInteger(start) && Number.isSafeInteger(end) && 0 <= start && start < end && end <= section.length))
+      return undefined
+    const first = Math.floor(start / ROW_BLOCK)
+    const last = Math.floor((end - 1) / ROW_BLOCK)
+    const pieces: Buffer[] = []
+    for (let b = first; b <= last; b++) {
+      if (!blocks.has(b)) blocks.set(b, block(b))
+      const bytes = blocks.get(b)
+      if (!bytes) return undefined
+      pieces.push(bytes.subarray(Math.max(0, start - b * ROW_BLOCK), end - b * ROW_BLOCK))
+    }
+    return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces)
+  }
+}
+
+/** One number of the machine's byte order, copied out of a block (which need not start at a multiple of 8). */
+const oneFloat = new Float64Array(1)
+const oneWhole = new Uint32Array(oneFloat.buffer, 0, 1)
+const oneBytes = new Uint8Array(oneFloat.buffer)
+
+/** The float at `index` of the section `name` of floats, read by its block (blockedBytes); undefined as there. */
+function floatInBlocks(header: Header, name: string, valid?: (values: Float64Array) => boolean) {
+  const read = blockedBytes(
+    header,
+    name,
+    valid && ((block) => block.length % 8 === 0 && valid(new Float64Array(Uint8Array.from(block).buffer))),
+  )
+  return (index: number): number | undefined => {
+    const bytes = read(8 * index, 8 * index + 8)
+    if (!bytes) return undefined
+    oneBytes.set(bytes)
+    return oneFloat[0]
+  }
+}
+
+/**
+ * Row `at` of the text column `name` (ROW_COLUMNS) read by the blocks its end and its JSON lie in,
+ * when it is a JSON text `valid` takes; undefined otherwise (the caller then decodes the whole column).
+ */
+function rowInBlocks(header: Header, name: string, valid: (value: unknown) => boolean) {
+  const ends = blockedBytes(header, `${name}.ends`)
+  const json = blockedBytes(header, name)
+  const endOf = (at: number) => {
+    const bytes = ends(4 * at, 4 * at + 4)
+    if (!bytes) return undefined
+    oneBytes.set(bytes)
+    return oneWhole[0]
+  }
+  return (at: number): unknown => {
+    const end = endOf(at)
+    const start = at === 0 ? 1 : (endOf(at - 1) ?? NaN) + 1
+    const bytes = end === undefined ? undefined : json(start, end)
+    // A JSON text, quotes at both ends (a JSON array's row that is not one: not what precis writes).
+    if (!bytes || bytes.length < 2 || bytes[0] !== 0x22 || bytes[bytes.length - 1] !== 0x22) return undefined
+    try {
+      const value = JSON.parse(bytes.toString('utf8')) as unknown
+      return valid(value) ? value : undefined
+    } catch {
+      return undefined
+    }
+  }
+}
+
+/** Rows read alone (rowInBlocks) before a column is decoded whole instead: a read of many rows reads it at once. */
+const MANY_ROWS = 256
+
 /** A section's values when it holds a list of them (`count` of them, when given); undefined otherwise. */
 function sectionValues(header: Header, name: string, kind: ColumnKind, count?: number): ArrayLike<unknown> | undefined {
   const values = kind === 'json' ? jsonSection(header, name) : numberSection(header, name)
@@ -463,8 +613,31 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
         return [c.field, part(name, decode, (contents) => (fallen ??= rows(contents).map((row) => row[c.field])))] as const
       }),
     )
+  /** The fields of ROW_COLUMNS read a row at a time, up to MANY_ROWS; past them, or where a row is not what precis writes, from the whole column. */
+  const rowReaders = <R>(
+    record: 'paper' | 'summary',
+    columns: readonly Column<R>[],
+    fields: Map<keyof R & string, () => readonly unknown[]>,
+  ) =>
+    new Map(
+      columns
+        .filter((c) => ROW_COLUMNS.has(sectionName(record, c.field)))
+        .map((c) => {
+          const whole = fields.get(c.field)!
+          const read = rowInBlocks(header, sectionName(record, c.field), (value) => c.decode([value])?.[0] === value)
+          let reads = 0
+          const row = (at: number): unknown => {
+            if (replaced || reads++ >= MANY_ROWS) return whole()[at]
+            const value = read(at)
+            return value === undefined ? whole()[at] : value
+          }
+          return [c.field, row] as const
+        }),
+    )
   const paperFields = fieldParts('paper', PAPER_COLUMNS, counts.papers, (c) => c.papers)
   const summaryFields = fieldParts('summary', SUMMARY_COLUMNS, counts.summaries, (c) => c.summaries)
+  const paperRows = rowReaders('paper', PAPER_COLUMNS, paperFields)
+  const summaryRows = rowReaders('summary', SUMMARY_COLUMNS, summaryFields)
   let papers: RowViews<PaperOutline> | undefined
   let summaries: RowViews<SummaryOutline> | undefined
   /** A section of `length` counts (whole numbers from 0 to 2^53), checked in one loop over the floats (a search reads the places of 200,000 records). */
@@ -540,6 +713,30 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
     },
     (c) => c.entryPlaces,
   )
+  /**
+   * A section of floats read a value at a time (floatInBlocks), `length` of them, each from `whole()`
+   * (checked whole, else the fallback's) where its block is not what precis writes.
+   */
+  const floatList = (name: string, length: number, whole: () => ArrayLike<number>, valid?: (values: Float64Array) => boolean) => {
+    const read = floatInBlocks(header, name, valid)
+    return {
+      length,
+      at: (index: number) =>
+        replaced || !(Number.isSafeInteger(index) && index >= 0 && index < length) ? whole()[index] : (read(index) ?? whole()[index]),
+    }
+  }
+  // A search reads the pairs of the entries it looks at (a few of them): checked where used (outlineEntries), as the whole section's are.
+  const entriesLength = (header.sections.get('entries')?.length ?? -1) / 8
+  const entryList =
+    entriesLength % 2 === 0 && entriesLength <= 2 * (counts.summaries + counts.papers)
+      ? floatList('entries', entriesLength, entryPlaces)
+      : null
+  // The ranks of the ties a search breaks: each block's checked as the whole section's are (areRanks).
+  const tiesLength = (header.sections.get('order.ties')?.length ?? -1) / 8
+  const tieList =
+    Number.isSafeInteger(tiesLength) && tiesLength >= 0 && tiesLength <= counts.summaries + counts.papers
+      ? floatList('order.ties', tiesLength, ties, (ranks) => ranksBelow(ranks, tiesLength))
+      : null
   const orders = {} as Record<SortOrder, ArrayLike<number>>
   SORT_ORDERS.forEach((order, at) => Object.defineProperty(orders, order, { enumerable: true, get: orderParts[at]! }))
   // The name table: its directory checked when first used, each chunk when a lookup first reaches it.
@@ -614,14 +811,14 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
     summaryColumn: column<SummaryOutline>(summaryFields),
     get papers() {
       if (replaced) return replaced.papers
-      return (papers ??= rowViews(paperFields, counts.papers)).all()
+      return (papers ??= rowViews(paperFields, counts.papers, paperRows)).all()
     },
     get summaries() {
       if (replaced) return replaced.summaries
-      return (summaries ??= rowViews(summaryFields, counts.summaries)).all()
+      return (summaries ??= rowViews(summaryFields, counts.summaries, summaryRows)).all()
     },
-    paperAt: (at) => (replaced ? replaced.papers[at] : (papers ??= rowViews(paperFields, counts.papers)).at(at)),
-    summaryAt: (at) => (replaced ? replaced.summaries[at] : (summaries ??= rowViews(summaryFields, counts.summaries)).at(at)),
+    paperAt: (at) => (replaced ? replaced.papers[at] : (papers ??= rowViews(paperFields, counts.papers, paperRows)).at(at)),
+    summaryAt: (at) => (replaced ? replaced.summaries[at] : (summaries ??= rowViews(summaryFields, counts.summaries, summaryRows)).at(at)),
     recordCounts: () => (replaced ? { papers: replaced.papers.length, summaries: replaced.summaries.length } : counts),
     get trashIds() {
       return trash()
@@ -650,11 +847,20 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
     get entryPlaces() {
       return entryPlaces()
     },
+    get entryPlaceList() {
+      return replaced ? replaced.entryPlaces : (entryList ?? entryPlaces())
+    },
     get ties() {
       const here = sortedHere()
       if (replaced) return replaced.ties
       const ranks = ties()
       return here && ranks.length > 0 ? ranks : null
+    },
+    get tieList() {
+      const here = sortedHere()
+      if (replaced) return replaced.ties
+      if (!tieList) return here && ties().length > 0 ? ties() : null
+      return here && tieList.length > 0 ? tieList : null
     },
     get stats() {
       return stats()

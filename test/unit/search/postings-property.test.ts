@@ -14,6 +14,7 @@ import { LibrarySearch, type SearchResult } from '../../../src/core/search/searc
 import { buildPostings, type Postings } from '../../../src/core/search/postings.js'
 import type { PostingsView } from '../../../src/core/search/postings-view.js'
 import { compacted } from '../../../src/core/search/postings-delta.js'
+import { decodePostings, encodePostings } from '../../../src/store/index/postings-format.js'
 import { PostingsSearch, snippetsOf, type RankedResult } from '../../../src/core/search/postings-search.js'
 import { tieRanks } from '../../../src/core/search/order.js'
 import type { LastWord } from '../../../src/core/search/compile.js'
@@ -109,6 +110,14 @@ function compare(
 
 const SEED = seedFromEnv(20)
 
+/** `postings` as a search reads them from their file. */
+function fromFile(postings: Postings): Postings {
+  const identity = { dev: '1', ino: '2', size: '3', mtimeNs: '4', ctimeNs: '5' }
+  const read = decodePostings(encodePostings({ library: '/library.json', identity, postings }))!.postings
+  expect(read.lengthSums).toBeDefined()
+  return read
+}
+
 describe('search from postings gives what the scan gives', () => {
   for (let run = 0; run < 12; run++) {
     const seed = SEED * 1000 + run
@@ -123,6 +132,8 @@ describe('search from postings gives what the scan gives', () => {
         compare(library, queries, lastWord, run % 2 === 0, seed, () => kept)
         // And compacted into one base, as a search does when the delta has grown past its limit.
         if (save === 3) compare(library, queries, lastWord, run % 2 === 0, seed, () => compacted(kept))
+        // And read from a postings file (its lengths added up as they are checked: lengthSums).
+        if (save === 2) compare(library, queries, lastWord, run % 2 === 0, seed, () => fromFile(buildPostings(libraryEntries(library))))
       })
     })
   }
