@@ -20,9 +20,6 @@ import {
   fieldCount,
   HAS_FIGURE,
   HAS_MATH,
-  pairBits,
-  pairRowLength,
-  stemKey,
   type PostedEntry,
   type Postings,
 } from './postings.js'
@@ -102,8 +99,21 @@ interface KnownAbsent {
 /** Phrases whose absences are kept: those of the last few keystrokes. */
 const KEPT_ABSENCES = 16
 
-/** Most stems two neighbouring words of a row may accept between them (their product) for the pair signatures to be looked at (mayAdjoin). */
-const PAIR_OPTIONS = 16
+/**
+ * Most words a word of a row may accept for where they are to be looked up in the postings'
+ * positions (a prefix's, past it: each of its words would be looked for in every document looked at).
+ */
+const POSITIONAL_WORDS = 64
+
+/**
+ * How words in a row are looked for (countField): the places in the row whose words are looked up
+ * in the postings' positions (few words each), rarest first, and the others, read from the
+ * document's words in order where the first leave a start of the row.
+ */
+interface RowPlan {
+  positional: number[]
+  others: number[]
+}
 
 /** A condition of a compiled query, ready to test documents with (PostingsSearch.checkOf). */
 interface Check {
@@ -736,7 +746,8 @@ export class PostingsSearch {
     else {
       const present = this.rarestFirst(tables)
       for (let i = 0; i < present.length; i++) if (this.absentFrom(present[i]!, doc, field, many, i === 0)) return 0
-      if (!this.mayAdjoin(tables, doc)) return 0
+      const plan = this.rowPlan(tables)
+      if (plan.positional.length > 0) return this.rowFromPositions(tables, plan, doc, field, cap)
     }
     const tokens = this.view.tokensOf(doc)
     const start = this.view.fieldStart(doc, field)
@@ -765,67 +776,147 @@ export class PostingsSearch {
     return sumOfWeights(weights)
   }
 
-  private readonly adjoining = new WeakMap<readonly WordTable[], Uint32Array | null>()
+  private readonly plans = new WeakMap<readonly WordTable[], RowPlan>()
 
-  /**
-   * Whether the words `tables` accept may be in a row somewhere in `doc`, from the pair signatures
-   * (Postings.pairs): not when, for two neighbouring words of the row, no stem the first accepts is
-   * followed by one the second accepts in any of its fields. The signatures have no false absences,
-   * so the words in order, read only where they allow them, give the same counts.
-   */
-  private mayAdjoin(tables: readonly WordTable[], doc: number): boolean {
-    let may = this.adjoining.get(tables)
-    if (may === undefined) this.adjoining.set(tables, (may = this.adjoinable(tables)))
-    return may === null || ((may[doc >>> 5]! >>> (doc & 31)) & 1) === 1
+  /** How the words `tables` accept are looked for in a row (RowPlan). */
+  private rowPlan(tables: readonly WordTable[]): RowPlan {
+    let plan = this.plans.get(tables)
+    if (!plan) {
+      const places = tables.map((_, i) => i).sort((a, b) => this.spreadOf(tables[a]!) - this.spreadOf(tables[b]!))
+      const few = (i: number) => tables[i]!.accepted.length <= POSITIONAL_WORDS
+      plan = { positional: places.filter(few), others: places.filter((i) => !few(i)) }
+      this.plans.set(tables, plan)
+    }
+    return plan
   }
 
+  /** Room reused by rowFromPositions: the starts of the row it looks at, and the weight of each place's word at each. */
+  private rowStarts = new Int32Array(64)
+  private rowWeights = new Float64Array(64 * 8)
+  /** What placesOf found: positions, ascending, and the weight of the word at each. */
+  private placed = new Uint32Array(64)
+  private placedWeights = new Float64Array(64)
+
   /**
-   * The documents (one bit each, as PostingsView.pairRow) where the words `tables` accept may be in
-   * a row: for every two neighbouring words, in some pair of their stems' rows; null when no two
-   * neighbouring words can be looked up so (PAIR_OPTIONS).
+   * countField for words in a row (`tables`), from where their words are (Postings.positions): the
+   * starts of the row where the rarest place's words are, kept where each other place's words are
+   * the right number of words on (looked up rarest first; a place accepting many words, in the
+   * document's words in order), then counted as the words in order count them: from the first,
+   * each occurrence after the one before ends, the first `cap`, each weighing the product of its
+   * words' weights in the row's order.
    */
-  private adjoinable(tables: readonly WordTable[]): Uint32Array | null {
-    let may: Uint32Array | null = null
-    for (const bits of this.pairOptions(tables)) {
-      const some = new Uint32Array(pairRowLength(this.view.documents))
-      for (let i = 0; i < bits.length; i++) {
-        const first = this.view.pairRow(bits[i]! & 0xffff)
-        const second = this.view.pairRow(bits[i]! >>> 16)
-        for (let w = 0; w < some.length; w++) some[w]! |= first[w]! & second[w]!
+  private rowFromPositions(tables: readonly WordTable[], plan: RowPlan, doc: number, field: number, cap: number): number {
+    const k = tables.length
+    const first = plan.positional[0]!
+    let n = this.placesOf(tables[first]!, doc, field)
+    if (n === 0) return 0
+    if (this.rowStarts.length < n) this.rowStarts = new Int32Array(2 * n)
+    if (this.rowWeights.length < n * k) this.rowWeights = new Float64Array(2 * n * k)
+    const { rowStarts: starts, rowWeights: weights } = this
+    let kept = 0
+    for (let j = 0; j < n; j++) {
+      if (this.placed[j]! < first) continue
+      starts[kept] = this.placed[j]! - first
+      weights[kept * k + first] = this.placedWeights[j]!
+      kept++
+    }
+    for (let p = 1; p < plan.positional.length && kept > 0; p++) {
+      const place = plan.positional[p]!
+      n = this.placesOf(tables[place]!, doc, field)
+      const { placed, placedWeights } = this
+      let left = 0
+      // Both ascending: each start's word `place` words on is looked for from where the last one's was.
+      for (let j = 0, at = 0; j < kept; j++) {
+        const sought = starts[j]! + place
+        while (at < n && placed[at]! < sought) at++
+        if (at === n || placed[at] !== sought) continue
+        starts[left] = starts[j]!
+        weights.copyWithin(left * k, j * k, j * k + k)
+        weights[left * k + place] = placedWeights[at]!
+        left++
       }
-      if (may) for (let w = 0; w < may.length; w++) may[w]! &= some[w]!
-      else may = some
+      kept = left
     }
-    return may
+    if (kept > 0 && plan.others.length > 0) kept = this.othersFromTokens(tables, plan.others, doc, field, kept)
+    const found: number[] = []
+    for (let j = 0, free = 0; j < kept && found.length < cap; j++) {
+      if (starts[j]! < free) continue
+      let weight = weights[j * k]!
+      for (let i = 1; i < k; i++) weight *= weights[j * k + i]!
+      found.push(weight)
+      free = starts[j]! + k
+    }
+    return sumOfWeights(found)
   }
 
-  /**
-   * For each two neighbouring words of a row, the pair bits (pairBits) of every stem the first
-   * accepts followed by every stem the second accepts; none for two that accept too many stems
-   * between them (a prefix's: most entries would pass anyway).
-   */
-  private pairOptions(tables: readonly WordTable[]): Uint32Array[] {
-    const keys = tables.map((table) => this.stemKeys(table))
-    const options: Uint32Array[] = []
-    for (let i = 0; i + 1 < keys.length; i++) {
-      const first = keys[i]
-      const second = keys[i + 1]
-      if (!first || !second || first.length * second.length > PAIR_OPTIONS) continue
-      const bits = new Uint32Array(first.length * second.length)
-      first.forEach((a, j) => second.forEach((b, k) => (bits[j * second.length + k] = pairBits(a, b))))
-      options.push(bits)
+  /** Of the `kept` starts of rowFromPositions, those where the words of the places `others` are too, read from the document's words in order; how many. */
+  private othersFromTokens(tables: readonly WordTable[], others: readonly number[], doc: number, field: number, kept: number): number {
+    const k = tables.length
+    const { rowStarts: starts, rowWeights: weights } = this
+    const tokens = this.view.tokensOf(doc)
+    const start = this.view.fieldStart(doc, field)
+    const length = this.view.fieldStart(doc, field + 1) - start
+    let left = 0
+    for (let j = 0; j < kept; j++) {
+      let all = true
+      for (const place of others) {
+        const at = starts[j]! + place
+        // `?? 0`: a number beyond the vocabulary (a postings file precis did not write) is no word.
+        const weight = at < length ? (tables[place]!.weights[tokens[start + at]!] ?? 0) : 0
+        if (weight === 0) {
+          all = false
+          break
+        }
+        weights[j * k + place] = weight
+      }
+      if (!all) continue
+      starts[left] = starts[j]!
+      weights.copyWithin(left * k, j * k, j * k + k)
+      left++
     }
-    return options
+    return left
   }
 
-  /** The stem keys (stemKey) of the words `table` accepts; null past PAIR_OPTIONS of them. */
-  private stemKeys(table: WordTable): number[] | null {
-    const stems = new Set<string>()
+  /** Where the words `table` accepts are in field `field` of `doc`: into `placed`, ascending, each with its word's weight; how many. */
+  private placesOf(table: WordTable, doc: number, field: number): number {
+    const { view } = this
+    let n = 0
+    let words = 0
     for (const w of table.accepted) {
-      stems.add(this.view.stem(w) ?? '')
-      if (stems.size > PAIR_OPTIONS) return null
+      const count = view.positionsIn(w, doc, field)
+      if (count === 0) continue
+      if (this.placed.length < n + count) {
+        const grown = new Uint32Array(2 * (n + count))
+        grown.set(this.placed)
+        this.placed = grown
+        const weights = new Float64Array(grown.length)
+        weights.set(this.placedWeights)
+        this.placedWeights = weights
+      }
+      this.placed.set(view.positions.subarray(0, count), n)
+      this.placedWeights.fill(table.weights[w]!, n, n + count)
+      n += count
+      words++
     }
-    return Array.from(stems, stemKey)
+    // Words of one table at the same place cannot both be there: positions from several words only need merging.
+    if (words > 1) this.sortPlaced(n)
+    return n
+  }
+
+  /** The first `n` of `placed` (and their weights) in ascending order (a few dozen at most: sorted by insertion). */
+  private sortPlaced(n: number): void {
+    const { placed, placedWeights } = this
+    for (let i = 1; i < n; i++) {
+      const position = placed[i]!
+      const weight = placedWeights[i]!
+      let j = i - 1
+      for (; j >= 0 && placed[j]! > position; j--) {
+        placed[j + 1] = placed[j]!
+        placedWeights[j + 1] = placedWeights[j]!
+      }
+      placed[j + 1] = position
+      placedWeights[j + 1] = weight
+    }
   }
 
   /**

@@ -6,11 +6,11 @@
  * the average field lengths, the sampled document frequencies) are taken over the live documents
  * in library order, so a search scores exactly as over postings built from the library afresh.
  */
+import { PositionReader, type PositionSource } from './positions.js'
 import {
   FIELD_COUNT,
   joinTexts,
   lowerBoundText,
-  pairRowLength,
   type LookupTable,
   type Postings,
   type SearchableTexts,
@@ -54,6 +54,25 @@ class ProbedTexts implements Texts {
   }
 }
 
+/** A word's list of the entries holding it, and where it starts among every word's. */
+interface BaseList {
+  docs: Uint32Array
+  fields: Uint32Array
+  start: number
+}
+
+/** The first index of ascending `values` whose value is not below `value`. */
+function lowerBound(values: Uint32Array, value: number): number {
+  let lo = 0
+  let hi = values.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (values[mid]! < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 /** A vocabulary entry of the delta the base lacks. */
 interface ExtraWord {
   word: string
@@ -89,6 +108,8 @@ export class PostingsView {
   /** The delta's word lists, read whole as the view is made (small; read later, its file may have been replaced). */
   private readonly deltaDocs: Uint32Array
   private readonly deltaFields: Uint32Array
+  private readonly deltaPositionBytes: Uint8Array
+  private readonly deltaPositionStarts: Uint32Array
 
   constructor(
     readonly base: Postings,
@@ -108,7 +129,8 @@ export class PostingsView {
       this.features = base.features
       this.vocabulary = this.baseWords
       this.deltaWord = new Int32Array(0)
-      this.deltaTokens = this.deltaDocs = this.deltaFields = new Uint32Array(0)
+      this.deltaTokens = this.deltaDocs = this.deltaFields = this.deltaPositionStarts = new Uint32Array(0)
+      this.deltaPositionBytes = new Uint8Array(0)
       return
     }
     const added = delta.postings
@@ -144,6 +166,8 @@ export class PostingsView {
     this.deltaTokens = added.tokens.map((w) => combined[w] ?? this.vocabulary)
     this.deltaDocs = added.wordDocs
     this.deltaFields = added.wordDocFields
+    this.deltaPositionBytes = added.positions
+    this.deltaPositionStarts = added.positionStarts
   }
 
   /** The vocabulary entries spelled `word` (however long their spelling). */
@@ -287,21 +311,21 @@ export class PostingsView {
   }
 
   /** Word lists read from a file, kept (browse reads the same words at every keystroke), the least recently used let go past LISTS_BYTES. */
-  private readonly lists = new Map<number, { docs: Uint32Array; fields: Uint32Array }>()
+  private readonly lists = new Map<number, BaseList>()
   private listBytes = 0
 
-  /** The base's list of the entries holding word `w` (read from the file, when the base was, and kept). */
-  private baseLists(w: number): { docs: Uint32Array; fields: Uint32Array } {
+  /** The base's list of the entries holding word `w` (read from the file, when the base was, and kept), and where it starts among all. */
+  private baseLists(w: number): BaseList {
     // (Not destructured: read from a file, wordDocs and wordDocFields read the whole lists.)
     const { base } = this
     const end = this.lookUp('wordDocStarts', w + 1) ?? 0
     const start = Math.min(end, this.lookUp('wordDocStarts', w) ?? end)
-    if (!base.lists) return { docs: base.wordDocs.subarray(start, end), fields: base.wordDocFields.subarray(start, end) }
+    if (!base.lists) return { docs: base.wordDocs.subarray(start, end), fields: base.wordDocFields.subarray(start, end), start }
     let read = this.lists.get(w)
     if (read)
       this.lists.delete(w) // set again below: the most recently used last
     else {
-      read = base.lists(start, end)
+      read = { ...base.lists(start, end), start }
       this.listBytes += read.docs.byteLength + read.fields.byteLength
       for (const [oldest, kept] of this.lists) {
         if (this.listBytes <= LISTS_BYTES) break
@@ -332,26 +356,56 @@ export class PostingsView {
     return this.lastTokens
   }
 
+  private basePositions: PositionReader | undefined
+  private deltaPositions: PositionReader | undefined
+  /** The positions positionsIn found last, from 0 (reused by the next). */
+  positions: Uint32Array = new Uint32Array(0)
+
   /**
-   * Row `row` of every document's pair signature (Postings.pairs), one bit a document (document d:
-   * bit d & 31 of number d >>> 5): the base's, then the delta's.
+   * Where vocabulary entry `w` is in field `field` of document `doc`: its places among the field's
+   * words, ascending, into `positions` (from the postings' positions, not the document's words in
+   * order); how many.
    */
-  pairRow(row: number): Uint32Array {
-    const { base, delta, baseCount } = this
-    const baseRow = base.pairRow
-      ? base.pairRow(row)
-      : base.pairs.subarray(row * pairRowLength(baseCount), (row + 1) * pairRowLength(baseCount))
-    if (!delta) return baseRow
-    const bits = new Uint32Array(pairRowLength(this.documents))
-    bits.set(baseRow.subarray(0, bits.length))
-    const added = delta.postings
-    const length = pairRowLength(added.count)
-    const deltaRow = added.pairs.subarray(row * length, (row + 1) * length)
-    for (let d = 0; d < added.count; d++) {
-      const doc = baseCount + d
-      if ((deltaRow[d >>> 5]! >>> (d & 31)) & 1) bits[doc >>> 5]! |= 1 << (doc & 31)
+  positionsIn(w: number, doc: number, field: number): number {
+    let reader: PositionReader
+    let entry: number
+    if (doc < this.baseCount) {
+      if (w >= this.baseWords) return 0
+      const { docs, start } = this.baseLists(w)
+      const i = lowerBound(docs, doc)
+      if (docs[i] !== doc) return 0
+      reader = this.basePositions ??= new PositionReader(this.baseSource())
+      entry = start + i
+    } else {
+      const d = this.deltaWord[w] ?? -1
+      if (d < 0) return 0
+      const { wordDocStarts } = this.delta!.postings
+      const start = wordDocStarts[d]!
+      const docs = this.deltaDocs.subarray(start, wordDocStarts[d + 1])
+      const i = lowerBound(docs, doc - this.baseCount)
+      if (docs[i] !== doc - this.baseCount) return 0
+      reader = this.deltaPositions ??= new PositionReader({
+        entries: this.deltaDocs.length,
+        start: (run) => this.deltaPositionStarts[run],
+        bytes: (from, to) => this.deltaPositionBytes.subarray(from, to),
+        fields: (from, to) => this.deltaFields.subarray(from, to),
+      })
+      entry = start + i
     }
-    return bits
+    const n = reader.read(entry, field)
+    this.positions = reader.positions
+    return n
+  }
+
+  /** Where a PositionReader reads the base's positions: from its file a block at a time, when read from one. */
+  private baseSource(): PositionSource {
+    const { base } = this
+    return {
+      entries: this.lookUp('wordDocStarts', this.baseWords) ?? 0,
+      start: (run) => this.lookUp('positionStarts', run),
+      bytes: (start, end) => (base.positionRange ? base.positionRange(start, end) : base.positions.subarray(start, end)),
+      fields: (start, end) => (base.lists ? base.lists(start, end).fields : base.wordDocFields.subarray(start, end)),
+    }
   }
 
   /** Where field `field` of document `doc` starts in tokensOf(doc) (or, `absolute`, in all of its segment's). */
