@@ -240,7 +240,7 @@ interface Run {
   at: number
 }
 
-/** Runs kept once read: a phrase reads its words' entries in document order, a run after another. */
+/** Runs kept once read (the first read let go first): a phrase reads its words' entries in document order, a run after another. */
 const KEPT_RUNS = 256
 
 /**
@@ -298,11 +298,7 @@ export class PositionReader {
 
   private runOf(k: number): Run | undefined {
     let run = this.runs.get(k)
-    if (run) {
-      this.runs.delete(k)
-      this.runs.set(k, run)
-      return run
-    }
+    if (run) return run
     const start = this.source.start(k)
     const end = this.source.start(k + 1)
     if (start === undefined || end === undefined || end < start) return undefined

@@ -23,7 +23,7 @@ import {
   type PostedEntry,
   type Postings,
 } from './postings.js'
-import { PostingsView } from './postings-view.js'
+import { PostingsView, type WordList } from './postings-view.js'
 import { averagesOf, contenders, scoreCounted, type Bounded, type CountedMatches } from './rank.js'
 import type { Match } from './scan.js'
 import { bodySnippets, type Snippet } from './snippets.js'
@@ -113,6 +113,98 @@ const POSITIONAL_WORDS = 64
 interface RowPlan {
   positional: number[]
   others: number[]
+  /** For each positional place, its words' lists (made when first needed: a row's commonest words are looked up where a rarer one was not ruled out). */
+  words: (PlaceWords | undefined)[]
+  /** The document looked at last, and the fields (a bit each) where every positional place has a word: a document's fields are asked about one after another. */
+  doc: number
+  fields: number
+  /**
+   * For a scan: the fields (a bit each) of every document where every positional place has a word,
+   * and its count in each (document × FIELD_COUNT + field) once asked (NaN before), counted with `cap`.
+   */
+  marks: Uint8Array | null
+  counts: Float64Array | null
+  cap: number
+}
+
+/** The lists of the words a place of a row accepts (the base's and the delta's of each), and each one's word's weight there. */
+interface PlaceWords {
+  lists: WordCursor[]
+  weights: Float64Array
+}
+
+/** Every field, a bit each. */
+const ALL_FIELD_BITS = (1 << FIELD_COUNT) - 1
+
+/** The fields (a bit each) whose count in `packed` (wordDocFields) is not 0. */
+function fieldBits(packed: number): number {
+  let bits = 0
+  for (let f = 0; f < FIELD_COUNT; f++) if (fieldCount(packed, f) !== 0) bits |= 1 << f
+  return bits
+}
+
+/** A list of documents holding a word (WordList), and the entry looked at last. */
+class WordCursor {
+  readonly docs: Uint32Array
+  readonly fields: Uint32Array
+  readonly start: number
+  readonly from: number
+  readonly to: number
+  readonly delta: boolean
+  at = 0
+
+  constructor(list: WordList) {
+    this.docs = list.docs
+    this.fields = list.fields
+    this.start = list.start
+    this.from = list.from
+    this.to = list.to
+    this.delta = list.delta
+  }
+
+  /**
+   * Whether the list holds document `doc`, the cursor moved to it (else to where it would be): from
+   * the entry looked at last when `doc` is past it (a scan asks in document order: each entry passed
+   * once), by bisection otherwise.
+   */
+  seek(doc: number): boolean {
+    if (!(doc >= this.from && doc < this.to)) return false
+    const { docs } = this
+    const local = doc - this.from
+    let lo = 0
+    let hi = docs.length
+    if (this.at < docs.length && docs[this.at]! <= local) {
+      // Galloping from the last entry: a few steps when the documents asked for are close.
+      lo = this.at
+      let step = 1
+      while (lo + step < docs.length && docs[lo + step]! <= local) {
+        lo += step
+        step *= 2
+      }
+      hi = Math.min(docs.length, lo + step)
+    }
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (docs[mid]! < local) lo = mid + 1
+      else hi = mid
+    }
+    this.at = lo
+    return this.holds(doc)
+  }
+
+  /** Whether the cursor is at document `doc`. */
+  holds(doc: number): boolean {
+    return doc >= this.from && doc < this.to && this.at < this.docs.length && this.docs[this.at] === doc - this.from
+  }
+}
+
+/** The fields (a bit each) where each document of `cursor`'s list has its word, or-ed into `bits` (document × 1). */
+function markFields(cursor: WordCursor, bits: Uint8Array): void {
+  const { docs, fields, from, to } = cursor
+  for (let i = 0; i < docs.length; i++) {
+    const doc = from + docs[i]!
+    if (doc < to) bits[doc] = bits[doc]! | fieldBits(fields[i]!)
+  }
 }
 
 /** A condition of a compiled query, ready to test documents with (PostingsSearch.checkOf). */
@@ -744,10 +836,11 @@ export class PostingsSearch {
     }
     // Words in a row: only where each of them is, the rarest looked at first, as far as that is cheap to know.
     else {
+      const plan = this.rowPlan(tables)
+      if (plan.positional.length > 0)
+        return many ? this.rowInScan(tables, plan, doc, field, cap) : this.rowFromPositions(tables, plan, doc, field, cap, many)
       const present = this.rarestFirst(tables)
       for (let i = 0; i < present.length; i++) if (this.absentFrom(present[i]!, doc, field, many, i === 0)) return 0
-      const plan = this.rowPlan(tables)
-      if (plan.positional.length > 0) return this.rowFromPositions(tables, plan, doc, field, cap)
     }
     const tokens = this.view.tokensOf(doc)
     const start = this.view.fieldStart(doc, field)
@@ -784,10 +877,56 @@ export class PostingsSearch {
     if (!plan) {
       const places = tables.map((_, i) => i).sort((a, b) => this.spreadOf(tables[a]!) - this.spreadOf(tables[b]!))
       const few = (i: number) => tables[i]!.accepted.length <= POSITIONAL_WORDS
-      plan = { positional: places.filter(few), others: places.filter((i) => !few(i)) }
+      const [positional, others] = [places.filter(few), places.filter((i) => !few(i))]
+      plan = { positional, others, words: [], doc: -1, fields: 0, marks: null, counts: null, cap: 0 }
       this.plans.set(tables, plan)
     }
     return plan
+  }
+
+  /** The lists of the words place `place` of a row accepts (RowPlan.words). */
+  private wordsAt(tables: readonly WordTable[], plan: RowPlan, place: number): PlaceWords {
+    let words = plan.words[place]
+    if (!words) {
+      const table = tables[place]!
+      const lists: WordCursor[] = []
+      const weights: number[] = []
+      for (const w of table.accepted) {
+        for (const list of this.view.listsOf(w)) {
+          lists.push(new WordCursor(list))
+          weights.push(table.weights[w]!)
+        }
+      }
+      words = { lists, weights: Float64Array.from(weights) }
+      plan.words[place] = words
+    }
+    return words
+  }
+
+  /**
+   * countField for a scan, which asks about most documents holding the row's rarest words: none in
+   * the fields where not every positional place has a word (marked for every document at once, from
+   * their lists), else rowFromPositions, kept.
+   */
+  private rowInScan(tables: readonly WordTable[], plan: RowPlan, doc: number, field: number, cap: number): number {
+    if (!plan.marks || !plan.counts || plan.cap !== cap) {
+      const { documents } = this.view
+      let marks: Uint8Array | null = null
+      for (const place of plan.positional) {
+        const some = new Uint8Array(documents)
+        for (const cursor of this.wordsAt(tables, plan, place).lists) markFields(cursor, some)
+        if (marks) for (let d = 0; d < documents; d++) marks[d] = marks[d]! & some[d]!
+        else marks = some
+      }
+      plan.marks = marks
+      plan.counts = new Float64Array(documents * FIELD_COUNT).fill(NaN)
+      plan.cap = cap
+    }
+    if (((plan.marks![doc]! >>> field) & 1) === 0) return 0
+    const at = doc * FIELD_COUNT + field
+    const counted = plan.counts[at]!
+    if (!Number.isNaN(counted)) return counted
+    return (plan.counts[at] = this.rowFromPositions(tables, plan, doc, field, cap, true))
   }
 
   /** Room reused by rowFromPositions: the starts of the row it looks at, and the weight of each place's word at each. */
@@ -798,18 +937,35 @@ export class PostingsSearch {
   private placedWeights = new Float64Array(64)
 
   /**
-   * countField for words in a row (`tables`), from where their words are (Postings.positions): the
-   * starts of the row where the rarest place's words are, kept where each other place's words are
-   * the right number of words on (looked up rarest first; a place accepting many words, in the
-   * document's words in order), then counted as the words in order count them: from the first,
-   * each occurrence after the one before ends, the first `cap`, each weighing the product of its
-   * words' weights in the row's order.
+   * countField for words in a row (`tables`), from where their words are (Postings.positions): none
+   * unless every positional place has a word in the field (their lists' counts say, rarest first);
+   * else the starts of the row where the rarest place's words are, kept where each other place's
+   * words are the right number of words on (a place accepting many words: read from the document's
+   * words in order), then counted as the words in order count them: from the first, each occurrence
+   * after the one before ends, the first `cap`, each weighing the product of its words' weights in
+   * the row's order.
    */
-  private rowFromPositions(tables: readonly WordTable[], plan: RowPlan, doc: number, field: number, cap: number): number {
+  private rowFromPositions(tables: readonly WordTable[], plan: RowPlan, doc: number, field: number, cap: number, many: boolean): number {
+    const { positional } = plan
+    if (plan.doc !== doc) {
+      plan.doc = doc
+      plan.fields = 0
+      let fields = ALL_FIELD_BITS
+      for (let p = 0; p < positional.length && fields !== 0; p++) {
+        const { lists } = this.wordsAt(tables, plan, positional[p]!)
+        let some = 0
+        for (let i = 0; i < lists.length; i++) {
+          const list = lists[i]!
+          if (list.seek(doc)) some |= fieldBits(list.fields[list.at]!)
+        }
+        fields &= some
+      }
+      plan.fields = fields
+    }
+    if (((plan.fields >>> field) & 1) === 0) return 0
     const k = tables.length
-    const first = plan.positional[0]!
-    let n = this.placesOf(tables[first]!, doc, field)
-    if (n === 0) return 0
+    const first = positional[0]!
+    let n = this.placesOf(plan.words[first]!, doc, field)
     if (this.rowStarts.length < n) this.rowStarts = new Int32Array(2 * n)
     if (this.rowWeights.length < n * k) this.rowWeights = new Float64Array(2 * n * k)
     const { rowStarts: starts, rowWeights: weights } = this
@@ -820,9 +976,9 @@ export class PostingsSearch {
       weights[kept * k + first] = this.placedWeights[j]!
       kept++
     }
-    for (let p = 1; p < plan.positional.length && kept > 0; p++) {
-      const place = plan.positional[p]!
-      n = this.placesOf(tables[place]!, doc, field)
+    for (let p = 1; p < positional.length && kept > 0; p++) {
+      const place = positional[p]!
+      n = this.placesOf(plan.words[place]!, doc, field)
       const { placed, placedWeights } = this
       let left = 0
       // Both ascending: each start's word `place` words on is looked for from where the last one's was.
@@ -837,7 +993,10 @@ export class PostingsSearch {
       }
       kept = left
     }
-    if (kept > 0 && plan.others.length > 0) kept = this.othersFromTokens(tables, plan.others, doc, field, kept)
+    if (kept > 0 && plan.others.length > 0) {
+      for (const place of plan.others) if (this.absentFrom(tables[place]!, doc, field, many, false)) return 0
+      kept = this.othersFromTokens(tables, plan.others, doc, field, kept)
+    }
     const found: number[] = []
     for (let j = 0, free = 0; j < kept && found.length < cap; j++) {
       if (starts[j]! < free) continue
@@ -877,13 +1036,19 @@ export class PostingsSearch {
     return left
   }
 
-  /** Where the words `table` accepts are in field `field` of `doc`: into `placed`, ascending, each with its word's weight; how many. */
-  private placesOf(table: WordTable, doc: number, field: number): number {
+  /**
+   * Where the words of `lists` are in field `field` of the document their cursors were moved to
+   * (rowFromPositions): into `placed`, ascending, each with its word's weight; how many.
+   */
+  private placesOf({ lists, weights }: PlaceWords, doc: number, field: number): number {
     const { view } = this
     let n = 0
     let words = 0
-    for (const w of table.accepted) {
-      const count = view.positionsIn(w, doc, field)
+    for (let i = 0; i < lists.length; i++) {
+      const list = lists[i]!
+      const at = list.at
+      if (!(list.holds(doc) && fieldCount(list.fields[at]!, field) > 0)) continue
+      const count = view.readPositions(list.delta, list.start + at, field)
       if (count === 0) continue
       if (this.placed.length < n + count) {
         const grown = new Uint32Array(2 * (n + count))
@@ -893,8 +1058,12 @@ export class PostingsSearch {
         weights.set(this.placedWeights)
         this.placedWeights = weights
       }
-      this.placed.set(view.positions.subarray(0, count), n)
-      this.placedWeights.fill(table.weights[w]!, n, n + count)
+      const { positions } = view
+      const { placed, placedWeights } = this
+      for (let j = 0; j < count; j++) {
+        placed[n + j] = positions[j]!
+        placedWeights[n + j] = weights[i]!
+      }
       n += count
       words++
     }
@@ -902,7 +1071,6 @@ export class PostingsSearch {
     if (words > 1) this.sortPlaced(n)
     return n
   }
-
   /** The first `n` of `placed` (and their weights) in ascending order (a few dozen at most: sorted by insertion). */
   private sortPlaced(n: number): void {
     const { placed, placedWeights } = this

@@ -54,23 +54,25 @@ class ProbedTexts implements Texts {
   }
 }
 
+/**
+ * A word's list of the documents holding it in the base or the delta (`delta`): their numbers
+ * there, each plus `from` (below `to`) in the view, with the packed counts of each, and where the
+ * list starts among all of that postings' lists (readPositions).
+ */
+export interface WordList {
+  docs: Uint32Array
+  fields: Uint32Array
+  start: number
+  from: number
+  to: number
+  delta: boolean
+}
+
 /** A word's list of the entries holding it, and where it starts among every word's. */
 interface BaseList {
   docs: Uint32Array
   fields: Uint32Array
   start: number
-}
-
-/** The first index of ascending `values` whose value is not below `value`. */
-function lowerBound(values: Uint32Array, value: number): number {
-  let lo = 0
-  let hi = values.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (values[mid]! < value) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
 
 /** A vocabulary entry of the delta the base lacks. */
@@ -256,14 +258,15 @@ export class PostingsView {
    * The lists of the documents holding vocabulary entry `w`: the base's and the delta's, each with
    * what its numbers are added to (dead and out-of-range documents included: check positionOf).
    */
-  listsOf(w: number): { docs: Uint32Array; fields: Uint32Array; from: number }[] {
-    const lists = []
-    if (w < this.baseWords) lists.push({ ...this.baseLists(w), from: 0 })
+  listsOf(w: number): WordList[] {
+    const lists: WordList[] = []
+    if (w < this.baseWords) lists.push({ ...this.baseLists(w), from: 0, to: this.baseCount, delta: false })
     const d = this.deltaWord[w] ?? -1
     if (d >= 0) {
       const { wordDocStarts } = this.delta!.postings
       const [start, end] = [wordDocStarts[d]!, wordDocStarts[d + 1]!]
-      lists.push({ docs: this.deltaDocs.subarray(start, end), fields: this.deltaFields.subarray(start, end), from: this.baseCount })
+      const [docs, fields] = [this.deltaDocs.subarray(start, end), this.deltaFields.subarray(start, end)]
+      lists.push({ docs, fields, start, from: this.baseCount, to: this.documents, delta: true })
     }
     return lists
   }
@@ -362,36 +365,19 @@ export class PostingsView {
   positions: Uint32Array = new Uint32Array(0)
 
   /**
-   * Where vocabulary entry `w` is in field `field` of document `doc`: its places among the field's
-   * words, ascending, into `positions` (from the postings' positions, not the document's words in
-   * order); how many.
+   * Where the word of entry `entry` of the base's word lists (`delta`: of the delta's) is in field
+   * `field` of its document (WordList.start numbers them): its places among the field's words,
+   * ascending, into `positions` (from the postings' positions, not the document's words in order); how many.
    */
-  positionsIn(w: number, doc: number, field: number): number {
-    let reader: PositionReader
-    let entry: number
-    if (doc < this.baseCount) {
-      if (w >= this.baseWords) return 0
-      const { docs, start } = this.baseLists(w)
-      const i = lowerBound(docs, doc)
-      if (docs[i] !== doc) return 0
-      reader = this.basePositions ??= new PositionReader(this.baseSource())
-      entry = start + i
-    } else {
-      const d = this.deltaWord[w] ?? -1
-      if (d < 0) return 0
-      const { wordDocStarts } = this.delta!.postings
-      const start = wordDocStarts[d]!
-      const docs = this.deltaDocs.subarray(start, wordDocStarts[d + 1])
-      const i = lowerBound(docs, doc - this.baseCount)
-      if (docs[i] !== doc - this.baseCount) return 0
-      reader = this.deltaPositions ??= new PositionReader({
-        entries: this.deltaDocs.length,
-        start: (run) => this.deltaPositionStarts[run],
-        bytes: (from, to) => this.deltaPositionBytes.subarray(from, to),
-        fields: (from, to) => this.deltaFields.subarray(from, to),
-      })
-      entry = start + i
-    }
+  readPositions(delta: boolean, entry: number, field: number): number {
+    const reader = delta
+      ? (this.deltaPositions ??= new PositionReader({
+          entries: this.deltaDocs.length,
+          start: (run) => this.deltaPositionStarts[run],
+          bytes: (from, to) => this.deltaPositionBytes.subarray(from, to),
+          fields: (from, to) => this.deltaFields.subarray(from, to),
+        }))
+      : (this.basePositions ??= new PositionReader(this.baseSource()))
     const n = reader.read(entry, field)
     this.positions = reader.positions
     return n
