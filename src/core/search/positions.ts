@@ -231,87 +231,131 @@ export interface PositionSource {
   fields(start: number, end: number): Uint32Array
 }
 
-/** A run of entries read, and where in it the last entry read starts (a later one is read on from there). */
+/** A run of POSITIONS_SKIP entries' positions, with their packed counts (from the run's first entry). */
 interface Run {
   bytes: Uint8Array
   fields: Uint32Array
-  first: number
-  last: number
-  at: number
 }
 
-/** Runs kept once read (the first read let go first): a phrase reads its words' entries in document order, a run after another. */
-const KEPT_RUNS = 256
+/** Bit 0 of each field's 4 bits of packed counts. */
+const LOW_BITS = 0x111111
+
+/** Whether some field's count in `packed` is FIELD_COUNT_MAX (saturated: its count follows in the positions). */
+const saturated = (packed: number) => (packed & (packed >>> 1) & (packed >>> 2) & (packed >>> 3) & LOW_BITS) !== 0
 
 /**
- * The positions of entries of the word lists, read from a PositionSource a run at a time (kept,
- * the most recently used): reading the entries of one run in order reads each of its bytes once.
- * Whatever the source holds, a read ends within its bytes (a file precis did not write gives wrong
- * positions at worst).
+ * The positions of the entries of one word's list (entries `start` to `start + count` of the word
+ * lists), read `whole` (a scan reads most of them: one read, in order) or a run at a time when an
+ * entry of it is first asked for (a few documents' phrase bonus, kept). Whatever the source holds,
+ * a read ends within the bytes read (a file precis did not write gives wrong positions at worst).
  */
-export class PositionReader {
-  private readonly runs = new Map<number, Run>()
+export class ListPositions {
+  /** The runs read, by number from the list's first run's. */
+  private readonly runs: (Run | undefined)[] = []
+  private readonly firstRun: number
+  /** The entry read last (its number among all entries, -1 before the first), and where its positions start in its run. */
+  private last = -1
+  private at = 0
   private readonly counts = new Float64Array(FIELD_COUNT)
-  /** The positions the last read found (`read` says how many). */
-  positions = new Uint32Array(64)
+  /** The positions the last read found, from 0 (`read` says how many). */
+  positions = new Uint32Array(16)
 
-  constructor(private readonly source: PositionSource) {}
+  constructor(
+    private readonly source: PositionSource,
+    private readonly start: number,
+    private readonly count: number,
+    whole: boolean,
+  ) {
+    this.firstRun = start >>> SKIP_SHIFT
+    if (whole && count > 0) this.readWhole()
+  }
 
-  /** The positions of entry `entry` in field `field`, ascending, into `positions` from 0; how many. */
-  read(entry: number, field: number): number {
-    if (!(entry >= 0 && entry < this.source.entries && field >= 0 && field < FIELD_COUNT)) return 0
-    const run = this.runOf(entry >>> SKIP_SHIFT)
+  /** Every run of the list's entries, read at once. */
+  private readWhole(): void {
+    const first = this.firstRun
+    const last = (this.start + this.count - 1) >>> SKIP_SHIFT
+    const starts: number[] = []
+    for (let k = first; k <= last + 1; k++) {
+      const start = this.source.start(k)
+      if (start === undefined || (starts.length > 0 && start < starts.at(-1)!)) return // read a run at a time instead
+      starts.push(start)
+    }
+    const bytes = this.source.bytes(starts[0]!, starts.at(-1)!)
+    const fields = this.source.fields(first << SKIP_SHIFT, Math.min(this.source.entries, (last + 1) << SKIP_SHIFT))
+    for (let k = first; k <= last; k++) {
+      const from = (k - first) << SKIP_SHIFT
+      this.runs[k - first] = {
+        bytes: bytes.subarray(starts[k - first]! - starts[0]!, starts[k - first + 1]! - starts[0]!),
+        fields: fields.subarray(from, from + POSITIONS_SKIP),
+      }
+    }
+  }
+
+  /** The positions of the list's `index`-th entry in field `field`, ascending, into `positions` from 0; how many. */
+  read(index: number, field: number): number {
+    if (!(index >= 0 && index < this.count && field >= 0 && field < FIELD_COUNT)) return 0
+    const entry = this.start + index
+    const k = entry >>> SKIP_SHIFT
+    const run = this.runs[k - this.firstRun] ?? this.readRun(k)
     if (!run) return 0
-    if (entry < run.last) {
-      run.last = run.first
-      run.at = 0
-    }
     const { bytes, fields } = run
-    const counts = this.counts
+    const first = k << SKIP_SHIFT
     const end = bytes.length
-    let at = run.at
-    for (let i = run.last; i < entry; i++) at = skipEntry(bytes, at, end, fields[i - run.first] ?? 0)
-    run.last = entry
-    run.at = at
-    const packed = fields[entry - run.first] ?? 0
-    for (let f = 0; f < FIELD_COUNT; f++) counts[f] = fieldCount(packed, f)
-    for (let f = 0; f < FIELD_COUNT; f++) {
-      if (counts[f] !== FIELD_COUNT_MAX) continue
-      counts[f]! += readVarint(bytes, at, end)
-      at = readEnd
+    // From the entry read last when it is of this run and not after this one, else from the run's first.
+    let from = first
+    let at = 0
+    if (this.last >= first && this.last <= entry) {
+      from = this.last
+      at = this.at
     }
-    for (let f = 0; f < field; f++) for (let n = counts[f]!; n > 0 && at < end; at++) if (bytes[at]! < 0x80) n--
+    for (let i = from; i < entry; i++) at = skipEntry(bytes, at, end, fields[i - first] ?? 0)
+    this.last = entry
+    this.at = at
+    const packed = fields[entry - first] ?? 0
+    let n = 0
+    if (saturated(packed)) {
+      const counts = this.counts
+      for (let f = 0; f < FIELD_COUNT; f++) counts[f] = fieldCount(packed, f)
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        if (counts[f] !== FIELD_COUNT_MAX) continue
+        counts[f]! += readVarint(bytes, at, end)
+        at = readEnd
+      }
+      for (let f = 0; f < field; f++) n += counts[f]!
+      for (; n > 0 && at < end; at++) if (bytes[at]! < 0x80) n--
+      n = counts[field]!
+    } else {
+      for (let f = 0; f < field; f++) n += fieldCount(packed, f)
+      for (; n > 0 && at < end; at++) if (bytes[at]! < 0x80) n--
+      n = fieldCount(packed, field)
+    }
+    if (this.positions.length < n) this.positions = new Uint32Array(Math.min(n, end - at))
+    const positions = this.positions
     let found = 0
     let position = -1
-    for (let n = counts[field]!; n > 0 && at < end; n--) {
-      position += readVarint(bytes, at, end) + 1
-      at = readEnd
-      if (found === this.positions.length) {
-        const grown = new Uint32Array(2 * found)
-        grown.set(this.positions)
-        this.positions = grown
+    for (; n > 0 && at < end; n--) {
+      // A varint, inline: most are one byte.
+      let value = 0
+      let scale = 1
+      for (let b = 0; b < 5 && at < end; b++) {
+        const byte = bytes[at++]!
+        value += (byte & 0x7f) * scale
+        if (byte < 0x80) break
+        scale *= 128
       }
-      this.positions[found++] = position
+      position += value + 1
+      positions[found++] = position
     }
     return found
   }
 
-  private runOf(k: number): Run | undefined {
-    let run = this.runs.get(k)
-    if (run) return run
+  private readRun(k: number): Run | undefined {
     const start = this.source.start(k)
     const end = this.source.start(k + 1)
     if (start === undefined || end === undefined || end < start) return undefined
     const first = k << SKIP_SHIFT
-    run = {
-      bytes: this.source.bytes(start, end),
-      fields: this.source.fields(first, Math.min(this.source.entries, first + POSITIONS_SKIP)),
-      first,
-      last: first,
-      at: 0,
-    }
-    this.runs.set(k, run)
-    if (this.runs.size > KEPT_RUNS) this.runs.delete(this.runs.keys().next().value!)
+    const run = { bytes: this.source.bytes(start, end), fields: this.source.fields(first, Math.min(this.source.entries, first + POSITIONS_SKIP)) }
+    this.runs[k - this.firstRun] = run
     return run
   }
 }

@@ -24,6 +24,7 @@ import {
   type Postings,
 } from './postings.js'
 import { PostingsView, type WordList } from './postings-view.js'
+import type { ListPositions } from './positions.js'
 import { averagesOf, contenders, scoreCounted, type Bounded, type CountedMatches } from './rank.js'
 import type { Match } from './scan.js'
 import { bodySnippets, type Snippet } from './snippets.js'
@@ -152,6 +153,8 @@ class WordCursor {
   readonly to: number
   readonly delta: boolean
   at = 0
+  /** Where the word is in the list's documents, once asked (PostingsView.listPositions). */
+  positions: ListPositions | null = null
 
   constructor(list: WordList) {
     this.docs = list.docs
@@ -689,12 +692,13 @@ export class PostingsSearch {
     const { view } = this
     let best: number[][] | null = null
     let bestSize = Infinity
+    let bestClause: readonly CompiledCondition<number>[] = []
     for (const clause of compiled.clauses) {
       if (!clause.every((c) => !c.negated && c.test.kind === 'text')) continue
       const lists = clause.map((c) => (c.test.kind === 'text' ? this.rarest(this.tablesOf(c.test.term.pattern)).accepted : []))
       let size = 0
       for (const accepted of lists) for (const word of accepted) size += view.documentsOf(word)
-      if (size < bestSize) [best, bestSize] = [lists, size]
+      if (size < bestSize) [best, bestSize, bestClause] = [lists, size, clause]
     }
     if (!best) return Array.from(view.order)
     // What an earlier query matched when this one can only match among those (narrow.ts): in the
@@ -704,6 +708,8 @@ export class PostingsSearch {
       if (scope.docs.length < (narrowest?.length ?? bestSize) && queryImplies(compiled.clauses, scope.clauses)) narrowest = scope.docs
     }
     if (narrowest) return narrowest
+    const rows = this.rowCandidates(bestClause)
+    if (rows) return rows
     if (8 * bestSize < view.documents) {
       // Few: gathered and sorted, rather than marked among all the documents and looked for.
       const gathered = new Uint32Array(bestSize)
@@ -909,24 +915,57 @@ export class PostingsSearch {
    * their lists), else rowFromPositions, kept.
    */
   private rowInScan(tables: readonly WordTable[], plan: RowPlan, doc: number, field: number, cap: number): number {
-    if (!plan.marks || !plan.counts || plan.cap !== cap) {
-      const { documents } = this.view
-      let marks: Uint8Array | null = null
-      for (const place of plan.positional) {
-        const some = new Uint8Array(documents)
-        for (const cursor of this.wordsAt(tables, plan, place).lists) markFields(cursor, some)
-        if (marks) for (let d = 0; d < documents; d++) marks[d] = marks[d]! & some[d]!
-        else marks = some
-      }
-      plan.marks = marks
-      plan.counts = new Float64Array(documents * FIELD_COUNT).fill(NaN)
-      plan.cap = cap
-    }
-    if (((plan.marks![doc]! >>> field) & 1) === 0) return 0
+    if (((this.rowMarks(tables, plan, cap)[doc]! >>> field) & 1) === 0) return 0
+    const counts = plan.counts!
     const at = doc * FIELD_COUNT + field
-    const counted = plan.counts[at]!
+    const counted = counts[at]!
     if (!Number.isNaN(counted)) return counted
-    return (plan.counts[at] = this.rowFromPositions(tables, plan, doc, field, cap, true))
+    return (counts[at] = this.rowFromPositions(tables, plan, doc, field, cap, true))
+  }
+
+  /** The fields of each document where every positional place of a row has a word (RowPlan.marks), its counts kept with `cap` made room for. */
+  private rowMarks(tables: readonly WordTable[], plan: RowPlan, cap: number): Uint8Array {
+    if (plan.marks && plan.counts && plan.cap === cap) return plan.marks
+    const { documents } = this.view
+    let marks: Uint8Array | null = null
+    for (const place of plan.positional) {
+      const some = new Uint8Array(documents)
+      for (const cursor of this.wordsAt(tables, plan, place).lists) markFields(cursor, some)
+      if (marks) for (let d = 0; d < documents; d++) marks[d] = marks[d]! & some[d]!
+      else marks = some
+    }
+    plan.marks = marks!
+    plan.counts = new Float64Array(documents * FIELD_COUNT).fill(NaN)
+    plan.cap = cap
+    return plan.marks
+  }
+
+  /**
+   * For a clause of words in a row alone (a phrase), whose words can be looked up where they are:
+   * the live documents holding them in a row in its fields, ascending (their counts kept for the
+   * scan, rowInScan), rather than every document holding the rarest of them. Null for another clause.
+   */
+  private rowCandidates(clause: readonly CompiledCondition<number>[]): Uint32Array | null {
+    const [condition] = clause
+    if (clause.length !== 1 || condition!.negated || condition!.test.kind !== 'text') return null
+    const { pattern, fields, countCap } = condition!.test.term
+    const tables = this.tablesOf(pattern)
+    if (tables.length < 2) return null
+    const plan = this.rowPlan(tables)
+    if (plan.positional.length === 0) return null
+    let sought = 0
+    for (const field of fields) sought |= 1 << field
+    const { documents, positionOf } = this.view
+    const marks = this.rowMarks(tables, plan, countCap)
+    const found: number[] = []
+    for (let doc = 0; doc < documents; doc++) {
+      const some = marks[doc]! & sought
+      if (some === 0 || !(positionOf[doc]! >= 0)) continue
+      let holds = false
+      for (let field = 0; field < FIELD_COUNT; field++) if ((some >>> field) & 1 && this.rowInScan(tables, plan, doc, field, countCap) > 0) holds = true
+      if (holds) found.push(doc)
+    }
+    return Uint32Array.from(found)
   }
 
   /** Room reused by rowFromPositions: the starts of the row it looks at, and the weight of each place's word at each. */
@@ -965,7 +1004,7 @@ export class PostingsSearch {
     if (((plan.fields >>> field) & 1) === 0) return 0
     const k = tables.length
     const first = positional[0]!
-    let n = this.placesOf(plan.words[first]!, doc, field)
+    let n = this.placesOf(plan.words[first]!, doc, field, many)
     if (this.rowStarts.length < n) this.rowStarts = new Int32Array(2 * n)
     if (this.rowWeights.length < n * k) this.rowWeights = new Float64Array(2 * n * k)
     const { rowStarts: starts, rowWeights: weights } = this
@@ -978,7 +1017,7 @@ export class PostingsSearch {
     }
     for (let p = 1; p < positional.length && kept > 0; p++) {
       const place = positional[p]!
-      n = this.placesOf(plan.words[place]!, doc, field)
+      n = this.placesOf(plan.words[place]!, doc, field, many)
       const { placed, placedWeights } = this
       let left = 0
       // Both ascending: each start's word `place` words on is looked for from where the last one's was.
@@ -997,6 +1036,7 @@ export class PostingsSearch {
       for (const place of plan.others) if (this.absentFrom(tables[place]!, doc, field, many, false)) return 0
       kept = this.othersFromTokens(tables, plan.others, doc, field, kept)
     }
+    if (kept === 0) return 0
     const found: number[] = []
     for (let j = 0, free = 0; j < kept && found.length < cap; j++) {
       if (starts[j]! < free) continue
@@ -1040,7 +1080,7 @@ export class PostingsSearch {
    * Where the words of `lists` are in field `field` of the document their cursors were moved to
    * (rowFromPositions): into `placed`, ascending, each with its word's weight; how many.
    */
-  private placesOf({ lists, weights }: PlaceWords, doc: number, field: number): number {
+  private placesOf({ lists, weights }: PlaceWords, doc: number, field: number, whole: boolean): number {
     const { view } = this
     let n = 0
     let words = 0
@@ -1048,7 +1088,8 @@ export class PostingsSearch {
       const list = lists[i]!
       const at = list.at
       if (!(list.holds(doc) && fieldCount(list.fields[at]!, field) > 0)) continue
-      const count = view.readPositions(list.delta, list.start + at, field)
+      const read = (list.positions ??= view.listPositions(list, whole))
+      const count = read.read(at, field)
       if (count === 0) continue
       if (this.placed.length < n + count) {
         const grown = new Uint32Array(2 * (n + count))
@@ -1058,7 +1099,7 @@ export class PostingsSearch {
         weights.set(this.placedWeights)
         this.placedWeights = weights
       }
-      const { positions } = view
+      const { positions } = read
       const { placed, placedWeights } = this
       for (let j = 0; j < count; j++) {
         placed[n + j] = positions[j]!

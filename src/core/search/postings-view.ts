@@ -6,7 +6,7 @@
  * the average field lengths, the sampled document frequencies) are taken over the live documents
  * in library order, so a search scores exactly as over postings built from the library afresh.
  */
-import { PositionReader, type PositionSource } from './positions.js'
+import { ListPositions, type PositionSource } from './positions.js'
 import {
   FIELD_COUNT,
   joinTexts,
@@ -57,7 +57,7 @@ class ProbedTexts implements Texts {
 /**
  * A word's list of the documents holding it in the base or the delta (`delta`): their numbers
  * there, each plus `from` (below `to`) in the view, with the packed counts of each, and where the
- * list starts among all of that postings' lists (readPositions).
+ * list starts among all of that postings' lists (listPositions).
  */
 export interface WordList {
   docs: Uint32Array
@@ -359,31 +359,27 @@ export class PostingsView {
     return this.lastTokens
   }
 
-  private basePositions: PositionReader | undefined
-  private deltaPositions: PositionReader | undefined
-  /** The positions positionsIn found last, from 0 (reused by the next). */
-  positions: Uint32Array = new Uint32Array(0)
+  private basePositions: PositionSource | undefined
+  private deltaPositions: PositionSource | undefined
 
   /**
-   * Where the word of entry `entry` of the base's word lists (`delta`: of the delta's) is in field
-   * `field` of its document (WordList.start numbers them): its places among the field's words,
-   * ascending, into `positions` (from the postings' positions, not the document's words in order); how many.
+   * Where the word of `list` (listsOf) is in each document of it, read from the postings' positions
+   * (not the documents' words in order): `whole` (a scan reads most of them) at once, else a run of
+   * entries at a time as they are asked for.
    */
-  readPositions(delta: boolean, entry: number, field: number): number {
-    const reader = delta
-      ? (this.deltaPositions ??= new PositionReader({
+  listPositions(list: WordList, whole: boolean): ListPositions {
+    const source = list.delta
+      ? (this.deltaPositions ??= {
           entries: this.deltaDocs.length,
           start: (run) => this.deltaPositionStarts[run],
           bytes: (from, to) => this.deltaPositionBytes.subarray(from, to),
           fields: (from, to) => this.deltaFields.subarray(from, to),
-        }))
-      : (this.basePositions ??= new PositionReader(this.baseSource()))
-    const n = reader.read(entry, field)
-    this.positions = reader.positions
-    return n
+        })
+      : (this.basePositions ??= this.baseSource())
+    return new ListPositions(source, list.start, list.docs.length, whole)
   }
 
-  /** Where a PositionReader reads the base's positions: from its file a block at a time, when read from one. */
+  /** Where the base's positions are read from: its file a block at a time, when read from one. */
   private baseSource(): PositionSource {
     const { base } = this
     return {
