@@ -116,9 +116,6 @@ interface RowPlan {
   others: number[]
   /** For each positional place, its words' lists (made when first needed: a row's commonest words are looked up where a rarer one was not ruled out). */
   words: (PlaceWords | undefined)[]
-  /** The document looked at last, and the fields (a bit each) where every positional place has a word: a document's fields are asked about one after another. */
-  doc: number
-  fields: number
   /**
    * For a scan: the fields (a bit each) of every document where every positional place has a word,
    * and its count in each (document × FIELD_COUNT + field) once asked (NaN before), counted with `cap`.
@@ -133,9 +130,6 @@ interface PlaceWords {
   lists: WordCursor[]
   weights: Float64Array
 }
-
-/** Every field, a bit each. */
-const ALL_FIELD_BITS = (1 << FIELD_COUNT) - 1
 
 /** The fields (a bit each) whose count in `packed` (wordDocFields) is not 0. */
 function fieldBits(packed: number): number {
@@ -884,7 +878,7 @@ export class PostingsSearch {
       const places = tables.map((_, i) => i).sort((a, b) => this.spreadOf(tables[a]!) - this.spreadOf(tables[b]!))
       const few = (i: number) => tables[i]!.accepted.length <= POSITIONAL_WORDS
       const [positional, others] = [places.filter(few), places.filter((i) => !few(i))]
-      plan = { positional, others, words: [], doc: -1, fields: 0, marks: null, counts: null, cap: 0 }
+      plan = { positional, others, words: [], marks: null, counts: null, cap: 0 }
       this.plans.set(tables, plan)
     }
     return plan
@@ -976,35 +970,20 @@ export class PostingsSearch {
   private placedWeights = new Float64Array(64)
 
   /**
-   * countField for words in a row (`tables`), from where their words are (Postings.positions): none
-   * unless every positional place has a word in the field (their lists' counts say, rarest first);
-   * else the starts of the row where the rarest place's words are, kept where each other place's
-   * words are the right number of words on (a place accepting many words: read from the document's
-   * words in order), then counted as the words in order count them: from the first, each occurrence
-   * after the one before ends, the first `cap`, each weighing the product of its words' weights in
-   * the row's order.
+   * countField for words in a row (`tables`), from where their words are (Postings.positions): the
+   * starts of the row where the rarest place's words are, kept where each other place's words are
+   * the right number of words on (looked up rarest first, until none is left: a common word's list
+   * is read only for a document where the rarer ones are in a row; a place accepting many words is
+   * read from the document's words in order), then counted as the words in order count them: from
+   * the first, each occurrence after the one before ends, the first `cap`, each weighing the product
+   * of its words' weights in the row's order.
    */
   private rowFromPositions(tables: readonly WordTable[], plan: RowPlan, doc: number, field: number, cap: number, many: boolean): number {
     const { positional } = plan
-    if (plan.doc !== doc) {
-      plan.doc = doc
-      plan.fields = 0
-      let fields = ALL_FIELD_BITS
-      for (let p = 0; p < positional.length && fields !== 0; p++) {
-        const { lists } = this.wordsAt(tables, plan, positional[p]!)
-        let some = 0
-        for (let i = 0; i < lists.length; i++) {
-          const list = lists[i]!
-          if (list.seek(doc)) some |= fieldBits(list.fields[list.at]!)
-        }
-        fields &= some
-      }
-      plan.fields = fields
-    }
-    if (((plan.fields >>> field) & 1) === 0) return 0
     const k = tables.length
     const first = positional[0]!
-    let n = this.placesOf(plan.words[first]!, doc, field, many)
+    let n = this.placesOf(this.wordsAt(tables, plan, first), doc, field, many)
+    if (n === 0) return 0
     if (this.rowStarts.length < n) this.rowStarts = new Int32Array(2 * n)
     if (this.rowWeights.length < n * k) this.rowWeights = new Float64Array(2 * n * k)
     const { rowStarts: starts, rowWeights: weights } = this
@@ -1017,7 +996,7 @@ export class PostingsSearch {
     }
     for (let p = 1; p < positional.length && kept > 0; p++) {
       const place = positional[p]!
-      n = this.placesOf(plan.words[place]!, doc, field, many)
+      n = this.placesOf(this.wordsAt(tables, plan, place), doc, field, many)
       const { placed, placedWeights } = this
       let left = 0
       // Both ascending: each start's word `place` words on is looked for from where the last one's was.
@@ -1077,8 +1056,8 @@ export class PostingsSearch {
   }
 
   /**
-   * Where the words of `lists` are in field `field` of the document their cursors were moved to
-   * (rowFromPositions): into `placed`, ascending, each with its word's weight; how many.
+   * Where the words of `lists` are in field `field` of `doc` (their cursors moved to it): into
+   * `placed`, ascending, each with its word's weight; how many.
    */
   private placesOf({ lists, weights }: PlaceWords, doc: number, field: number, whole: boolean): number {
     const { view } = this
@@ -1086,8 +1065,8 @@ export class PostingsSearch {
     let words = 0
     for (let i = 0; i < lists.length; i++) {
       const list = lists[i]!
+      if (!(list.seek(doc) && fieldCount(list.fields[list.at]!, field) > 0)) continue
       const at = list.at
-      if (!(list.holds(doc) && fieldCount(list.fields[at]!, field) > 0)) continue
       const read = (list.positions ??= view.listPositions(list, whole))
       const count = read.read(at, field)
       if (count === 0) continue
