@@ -354,7 +354,10 @@ export class ListPositions {
     const end = this.source.start(k + 1)
     if (start === undefined || end === undefined || end < start) return undefined
     const first = k << SKIP_SHIFT
-    const run = { bytes: this.source.bytes(start, end), fields: this.source.fields(first, Math.min(this.source.entries, first + POSITIONS_SKIP)) }
+    const run = {
+      bytes: this.source.bytes(start, end),
+      fields: this.source.fields(first, Math.min(this.source.entries, first + POSITIONS_SKIP)),
+    }
     this.runs[k - this.firstRun] = run
     return run
   }

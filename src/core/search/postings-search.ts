@@ -14,15 +14,7 @@ import { BODY, FIELD_NAMES } from './docs.js'
 import { bestMatches, compareTied, recencyOf } from './order.js'
 import { loosened, matchedSlots, optionalSlots, splitCounted } from './partial.js'
 import { PREFIX_WEIGHT, sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
-import {
-  FIELD_COUNT,
-  FIELD_COUNT_MAX,
-  fieldCount,
-  HAS_FIGURE,
-  HAS_MATH,
-  type PostedEntry,
-  type Postings,
-} from './postings.js'
+import { FIELD_COUNT, FIELD_COUNT_MAX, fieldCount, HAS_FIGURE, HAS_MATH, type PostedEntry, type Postings } from './postings.js'
 import { PostingsView, type WordList } from './postings-view.js'
 import type { ListPositions } from './positions.js'
 import { averagesOf, contenders, scoreCounted, type Bounded, type CountedMatches } from './rank.js'
@@ -956,7 +948,8 @@ export class PostingsSearch {
       const some = marks[doc]! & sought
       if (some === 0 || !(positionOf[doc]! >= 0)) continue
       let holds = false
-      for (let field = 0; field < FIELD_COUNT; field++) if ((some >>> field) & 1 && this.rowInScan(tables, plan, doc, field, countCap) > 0) holds = true
+      for (let field = 0; field < FIELD_COUNT; field++)
+        if ((some >>> field) & 1 && this.rowInScan(tables, plan, doc, field, countCap) > 0) holds = true
       if (holds) found.push(doc)
     }
     return Uint32Array.from(found)

@@ -7,15 +7,7 @@
  * in library order, so a search scores exactly as over postings built from the library afresh.
  */
 import { ListPositions, type PositionSource } from './positions.js'
-import {
-  FIELD_COUNT,
-  joinTexts,
-  lowerBoundText,
-  type LookupTable,
-  type Postings,
-  type SearchableTexts,
-  type Texts,
-} from './postings.js'
+import { FIELD_COUNT, joinTexts, lowerBoundText, type LookupTable, type Postings, type SearchableTexts, type Texts } from './postings.js'
 
 /** The postings of the entries saves changed since the base was built, and where every entry's document is. */
 export interface PostingsDelta {

@@ -579,7 +579,6 @@ export function segmentLists(
   return { words, sizes, docs: lists.docs, fields: lists.fields }
 }
 
-
 function withOneMore(packed: number, field: number): number {
   return fieldCount(packed, field) < FIELD_COUNT_MAX ? packed + (1 << (4 * field)) : packed
 }
