@@ -2,8 +2,9 @@
  * The search postings of a library: every word of every searchable field of every entry, read by
  * the tokenizer search reads queries with (text/words.ts), as numbers into one vocabulary. They are
  * what the scan would find, worked out once: the words in each field in order (counts with their
- * cap, phrases and prefixes come from them exactly as the scan reads the text), the field lengths
- * BM25F normalises by, and for each word the entries holding it (the candidates of a query).
+ * cap and prefixes come from them exactly as the scan reads the text), the field lengths BM25F
+ * normalises by, for each word the entries holding it (the candidates of a query), and where it is
+ * in each (positions.ts: words in a row, a phrase, are counted from those).
  *
  * Everything is in typed arrays and sorted string lists, so a file holds them as they are
  * (store/index/postings-format.ts) and a load allocates almost nothing.

@@ -6,16 +6,17 @@
 //   sections     the typed arrays as they are in memory (little-endian); the words and stems as one
 //                UTF-8 text each with where each ends in it (bytes: a word is decoded alone, when
 //                looked at); the word lists (each word's entries and
-//                counts) and the tokens (each field's words in order), both read a checksummed block
-//                at a time, only the blocks a search needs (most searches need only their words'
-//                lists, and the tokens of none or a few entries)
+//                counts), the tokens (each field's words in order) and the positions (where each word
+//                is in each entry), each read a checksummed block at a time, only the blocks a search
+//                needs (most searches need only their words' lists, a phrase their positions too)
 //
 // A load reads the header and the few small sections every search uses whole (the field lengths,
 // the features, the block checks); each other section (the vocabulary, the stems and the tables
 // over them, where each field starts) is read, and its checksum and numbers checked, when first
 // used: a one-word search never reads where fields start, and checking every table at load was a
-// tenth of a search at 10,000 summaries. The entries' pair signatures (Postings.pairs) are such a
-// section: read by a phrase, which then reads the words in order of few of its candidates. The
+// tenth of a search at 10,000 summaries. Where each word is in each entry (Postings.positions,
+// core/search/positions.ts) is streamed after the words in order, read a block of POSITION_BLOCK
+// bytes at a time: words in a row are counted from it, the words in order read by none of them. The
 // vocabulary, the stems, their ends and the tables a lookup reads are also checked a block at a
 // time (LOOKED_UP): a search looks up its words through those blocks (Postings.lookUp,
 // SectionTexts.at), and reads a section whole only for what needs all of it (a word's near
