@@ -943,13 +943,18 @@ export class PostingsSearch {
     for (const field of fields) sought |= 1 << field
     const { documents, positionOf } = this.view
     const marks = this.rowMarks(tables, plan, countCap)
+    const counts = plan.counts!
     const found: number[] = []
     for (let doc = 0; doc < documents; doc++) {
       const some = marks[doc]! & sought
       if (some === 0 || !(positionOf[doc]! >= 0)) continue
       let holds = false
-      for (let field = 0; field < FIELD_COUNT; field++)
-        if ((some >>> field) & 1 && this.rowInScan(tables, plan, doc, field, countCap) > 0) holds = true
+      for (let field = 0; field < FIELD_COUNT; field++) {
+        if (((some >>> field) & 1) === 0) continue
+        const at = doc * FIELD_COUNT + field
+        if (Number.isNaN(counts[at])) counts[at] = this.rowFromPositions(tables, plan, doc, field, countCap, true)
+        if (counts[at]! > 0) holds = true
+      }
       if (holds) found.push(doc)
     }
     return Uint32Array.from(found)
