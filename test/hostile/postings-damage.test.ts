@@ -200,13 +200,18 @@ describe('the search postings of a library', () => {
       'stemWords',
       'fieldStarts',
       'wordDocStarts',
-      'pairs',
+      'positionStarts',
+      'positionChecks',
     ].map((section): [string, (file: string) => void] => [
       `a byte flipped in a section read when first used (${section})`,
       (file: string) => flipByte(file, sectionStart(file, section) + 1),
     ]),
     ['a byte flipped in its word lists (read a block at a time)', (file: string) => flipByte(file, sectionStart(file, 'wordDocs') + 1)],
     ['a byte flipped in the counts of its word lists', (file: string) => flipByte(file, sectionStart(file, 'wordDocFields') + 1)],
+    [
+      'a byte flipped in where its words are (read a block at a time)',
+      (file: string) => flipByte(file, sectionStart(file, 'positions') + 1),
+    ],
     ['a byte flipped in its checksum', (file: string) => flipByte(file, 20)],
     ['of an older format', (file: string) => writeVersion(file, 0)],
     // Version 3 measured its texts in UTF-16 units, 4 in bytes: read as this one, its words would be cut wrongly.
@@ -320,16 +325,22 @@ describe('the search postings of a library', () => {
     }
   })
 
-  it('give the same answers when their pair signatures have every bit set (they only rule entries out), and are rebuilt when one is missing', async () => {
+  it('never crash a search, and rebuild them, when their checksums hold but where their words are is nonsense or missing', async () => {
     const { library, cache, postings } = await searchedOnce()
     const contents = decodePostings(readFileSync(postings))!
     const { postings: p } = contents
-    const full = { ...p, tokens: p.tokens, wordDocs: p.wordDocs, wordDocFields: p.wordDocFields, pairs: p.pairs.map(() => 0xffffffff) }
-    writeFileSync(postings, encodePostings({ ...contents, postings: full }))
-    await expectFreshResults(library, cache)
-    const short = { ...full, pairs: p.pairs.subarray(1) }
-    writeFileSync(postings, encodePostings({ ...contents, postings: short }))
-    expect(decodePostings(readFileSync(postings))).toBeNull()
+    const whole = { ...p, tokens: p.tokens, wordDocs: p.wordDocs, wordDocFields: p.wordDocFields, positions: p.positions }
+    // Every byte a varint that does not end, or the largest that does: positions past every field, counts beyond any saturated one.
+    for (const byte of [0xff, 0x7f]) {
+      writeFileSync(postings, encodePostings({ ...contents, postings: { ...whole, positions: whole.positions.map(() => byte) } }))
+      for (const text of QUERIES) {
+        await expect(
+          searchFromIndex(indexedStore(library, cache), parseQuery(text, 'pasted'), { limit: 10, lastWord: 'prefix' }),
+        ).resolves.toBeDefined()
+      }
+    }
+    writeFileSync(postings, encodePostings({ ...contents, postings: { ...whole, positions: whole.positions.subarray(1) } }))
+    expect(decodePostings(readFileSync(postings))).not.toBeNull() // its lengths fit: its starts are found past it when first read
     await expectFreshResults(library, cache)
     expect(postingsAreCurrent(library, postings)).toBe(true)
   })
@@ -348,6 +359,10 @@ describe('the search postings of a library', () => {
     [
       "its stems' words start out of order",
       (p: Postings) => ({ stemStarts: p.stemStarts.map((start, i) => (i === 1 ? p.stemWords.length : start)) }),
+    ],
+    [
+      'where its words are starts past them',
+      (p: Postings) => ({ positionStarts: p.positionStarts.map((start, i) => (i === 0 ? start : start + 1)) }),
     ],
   ])('are rebuilt when their checksums hold but %s (found when the section is first read)', async (_, change) => {
     const { library, cache, postings } = await searchedOnce()

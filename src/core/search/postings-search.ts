@@ -14,19 +14,9 @@ import { BODY, FIELD_NAMES } from './docs.js'
 import { bestMatches, compareTied, recencyOf } from './order.js'
 import { loosened, matchedSlots, optionalSlots, splitCounted } from './partial.js'
 import { PREFIX_WEIGHT, sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
-import {
-  FIELD_COUNT,
-  FIELD_COUNT_MAX,
-  fieldCount,
-  HAS_FIGURE,
-  HAS_MATH,
-  pairBits,
-  pairRowLength,
-  stemKey,
-  type PostedEntry,
-  type Postings,
-} from './postings.js'
-import { PostingsView } from './postings-view.js'
+import { FIELD_COUNT, FIELD_COUNT_MAX, fieldCount, HAS_FIGURE, HAS_MATH, type PostedEntry, type Postings } from './postings.js'
+import { PostingsView, type WordList } from './postings-view.js'
+import type { ListPositions } from './positions.js'
 import { averagesOf, contenders, scoreCounted, type Bounded, type CountedMatches } from './rank.js'
 import type { Match } from './scan.js'
 import { bodySnippets, type Snippet } from './snippets.js'
@@ -103,8 +93,109 @@ interface KnownAbsent {
 /** Phrases whose absences are kept: those of the last few keystrokes. */
 const KEPT_ABSENCES = 16
 
-/** Most stems two neighbouring words of a row may accept between them (their product) for the pair signatures to be looked at (mayAdjoin). */
-const PAIR_OPTIONS = 16
+/**
+ * Most words a word of a row may accept for where they are to be looked up in the postings'
+ * positions (a prefix's, past it: each of its words would be looked for in every document looked at).
+ */
+const POSITIONAL_WORDS = 64
+
+/**
+ * How words in a row are looked for (countField): the places in the row whose words are looked up
+ * in the postings' positions (few words each), rarest first, and the others, read from the
+ * document's words in order where the first leave a start of the row.
+ */
+interface RowPlan {
+  positional: number[]
+  others: number[]
+  /** For each positional place, its words' lists (made when first needed: a row's commonest words are looked up where a rarer one was not ruled out). */
+  words: (PlaceWords | undefined)[]
+  /**
+   * For a scan: the fields (a bit each) of every document where every positional place has a word,
+   * and its count in each (document × FIELD_COUNT + field) once asked (NaN before), counted with `cap`.
+   */
+  marks: Uint8Array | null
+  counts: Float64Array | null
+  cap: number
+}
+
+/** The lists of the words a place of a row accepts (the base's and the delta's of each), and each one's word's weight there. */
+interface PlaceWords {
+  lists: WordCursor[]
+  weights: Float64Array
+}
+
+/** The fields (a bit each) whose count in `packed` (wordDocFields) is not 0. */
+function fieldBits(packed: number): number {
+  let bits = 0
+  for (let f = 0; f < FIELD_COUNT; f++) if (fieldCount(packed, f) !== 0) bits |= 1 << f
+  return bits
+}
+
+/** A list of documents holding a word (WordList), and the entry looked at last. */
+class WordCursor {
+  readonly docs: Uint32Array
+  readonly fields: Uint32Array
+  readonly start: number
+  readonly from: number
+  readonly to: number
+  readonly delta: boolean
+  at = 0
+  /** Where the word is in the list's documents, once asked (PostingsView.listPositions). */
+  positions: ListPositions | null = null
+
+  constructor(list: WordList) {
+    this.docs = list.docs
+    this.fields = list.fields
+    this.start = list.start
+    this.from = list.from
+    this.to = list.to
+    this.delta = list.delta
+  }
+
+  /**
+   * Whether the list holds document `doc`, the cursor moved to it (else to where it would be): from
+   * the entry looked at last when `doc` is past it (a scan asks in document order: each entry passed
+   * once), by bisection otherwise.
+   */
+  seek(doc: number): boolean {
+    if (!(doc >= this.from && doc < this.to)) return false
+    const { docs } = this
+    const local = doc - this.from
+    let lo = 0
+    let hi = docs.length
+    if (this.at < docs.length && docs[this.at]! <= local) {
+      // Galloping from the last entry: a few steps when the documents asked for are close.
+      lo = this.at
+      let step = 1
+      while (lo + step < docs.length && docs[lo + step]! <= local) {
+        lo += step
+        step *= 2
+      }
+      hi = Math.min(docs.length, lo + step)
+    }
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (docs[mid]! < local) lo = mid + 1
+      else hi = mid
+    }
+    this.at = lo
+    return this.holds(doc)
+  }
+
+  /** Whether the cursor is at document `doc`. */
+  holds(doc: number): boolean {
+    return doc >= this.from && doc < this.to && this.at < this.docs.length && this.docs[this.at] === doc - this.from
+  }
+}
+
+/** The fields (a bit each) where each document of `cursor`'s list has its word, or-ed into `bits` (document × 1). */
+function markFields(cursor: WordCursor, bits: Uint8Array): void {
+  const { docs, fields, from, to } = cursor
+  for (let i = 0; i < docs.length; i++) {
+    const doc = from + docs[i]!
+    if (doc < to) bits[doc] = bits[doc]! | fieldBits(fields[i]!)
+  }
+}
 
 /** A condition of a compiled query, ready to test documents with (PostingsSearch.checkOf). */
 interface Check {
@@ -627,12 +718,13 @@ export class PostingsSearch {
     const { view } = this
     let best: number[][] | null = null
     let bestSize = Infinity
+    let bestClause: readonly CompiledCondition<number>[] = []
     for (const clause of compiled.clauses) {
       if (!clause.every((c) => !c.negated && c.test.kind === 'text')) continue
       const lists = clause.map((c) => (c.test.kind === 'text' ? this.rarest(this.tablesOf(c.test.term.pattern)).accepted : []))
       let size = 0
       for (const accepted of lists) for (const word of accepted) size += view.documentsOf(word)
-      if (size < bestSize) [best, bestSize] = [lists, size]
+      if (size < bestSize) [best, bestSize, bestClause] = [lists, size, clause]
     }
     if (!best) return Array.from(view.order)
     // What an earlier query matched when this one can only match among those (narrow.ts): in the
@@ -642,6 +734,8 @@ export class PostingsSearch {
       if (scope.docs.length < (narrowest?.length ?? bestSize) && queryImplies(compiled.clauses, scope.clauses)) narrowest = scope.docs
     }
     if (narrowest) return narrowest
+    const rows = this.rowCandidates(bestClause)
+    if (rows) return rows
     if (8 * bestSize < view.documents) {
       // Few: gathered and sorted, rather than marked among all the documents and looked for.
       const gathered = new Uint32Array(bestSize)
@@ -775,9 +869,11 @@ export class PostingsSearch {
     }
     // Words in a row: only where each of them is, the rarest looked at first, as far as that is cheap to know.
     else {
+      const plan = this.rowPlan(tables)
+      if (plan.positional.length > 0)
+        return many ? this.rowInScan(tables, plan, doc, field, cap) : this.rowFromPositions(tables, plan, doc, field, cap, many)
       const present = this.rarestFirst(tables)
       for (let i = 0; i < present.length; i++) if (this.absentFrom(present[i]!, doc, field, many, i === 0)) return 0
-      if (!this.mayAdjoin(tables, doc)) return 0
     }
     const tokens = this.view.tokensOf(doc)
     const start = this.view.fieldStart(doc, field)
@@ -806,67 +902,248 @@ export class PostingsSearch {
     return sumOfWeights(weights)
   }
 
-  private readonly adjoining = new WeakMap<readonly WordTable[], Uint32Array | null>()
+  private readonly plans = new WeakMap<readonly WordTable[], RowPlan>()
 
-  /**
-   * Whether the words `tables` accept may be in a row somewhere in `doc`, from the pair signatures
-   * (Postings.pairs): not when, for two neighbouring words of the row, no stem the first accepts is
-   * followed by one the second accepts in any of its fields. The signatures have no false absences,
-   * so the words in order, read only where they allow them, give the same counts.
-   */
-  private mayAdjoin(tables: readonly WordTable[], doc: number): boolean {
-    let may = this.adjoining.get(tables)
-    if (may === undefined) this.adjoining.set(tables, (may = this.adjoinable(tables)))
-    return may === null || ((may[doc >>> 5]! >>> (doc & 31)) & 1) === 1
+  /** How the words `tables` accept are looked for in a row (RowPlan). */
+  private rowPlan(tables: readonly WordTable[]): RowPlan {
+    let plan = this.plans.get(tables)
+    if (!plan) {
+      const places = tables.map((_, i) => i).sort((a, b) => this.spreadOf(tables[a]!) - this.spreadOf(tables[b]!))
+      const few = (i: number) => tables[i]!.accepted.length <= POSITIONAL_WORDS
+      const [positional, others] = [places.filter(few), places.filter((i) => !few(i))]
+      plan = { positional, others, words: [], marks: null, counts: null, cap: 0 }
+      this.plans.set(tables, plan)
+    }
+    return plan
   }
 
-  /**
-   * The documents (one bit each, as PostingsView.pairRow) where the words `tables` accept may be in
-   * a row: for every two neighbouring words, in some pair of their stems' rows; null when no two
-   * neighbouring words can be looked up so (PAIR_OPTIONS).
-   */
-  private adjoinable(tables: readonly WordTable[]): Uint32Array | null {
-    let may: Uint32Array | null = null
-    for (const bits of this.pairOptions(tables)) {
-      const some = new Uint32Array(pairRowLength(this.view.documents))
-      for (let i = 0; i < bits.length; i++) {
-        const first = this.view.pairRow(bits[i]! & 0xffff)
-        const second = this.view.pairRow(bits[i]! >>> 16)
-        for (let w = 0; w < some.length; w++) some[w]! |= first[w]! & second[w]!
+  /** The lists of the words place `place` of a row accepts (RowPlan.words). */
+  private wordsAt(tables: readonly WordTable[], plan: RowPlan, place: number): PlaceWords {
+    let words = plan.words[place]
+    if (!words) {
+      const table = tables[place]!
+      const lists: WordCursor[] = []
+      const weights: number[] = []
+      for (const w of table.accepted) {
+        for (const list of this.view.listsOf(w)) {
+          lists.push(new WordCursor(list))
+          weights.push(table.weights[w]!)
+        }
       }
-      if (may) for (let w = 0; w < may.length; w++) may[w]! &= some[w]!
-      else may = some
+      words = { lists, weights: Float64Array.from(weights) }
+      plan.words[place] = words
     }
-    return may
+    return words
   }
 
   /**
-   * For each two neighbouring words of a row, the pair bits (pairBits) of every stem the first
-   * accepts followed by every stem the second accepts; none for two that accept too many stems
-   * between them (a prefix's: most entries would pass anyway).
+   * countField for a scan, which asks about most documents holding the row's rarest words: none in
+   * the fields where not every positional place has a word (marked for every document at once, from
+   * their lists), else rowFromPositions, kept.
    */
-  private pairOptions(tables: readonly WordTable[]): Uint32Array[] {
-    const keys = tables.map((table) => this.stemKeys(table))
-    const options: Uint32Array[] = []
-    for (let i = 0; i + 1 < keys.length; i++) {
-      const first = keys[i]
-      const second = keys[i + 1]
-      if (!first || !second || first.length * second.length > PAIR_OPTIONS) continue
-      const bits = new Uint32Array(first.length * second.length)
-      first.forEach((a, j) => second.forEach((b, k) => (bits[j * second.length + k] = pairBits(a, b))))
-      options.push(bits)
-    }
-    return options
+  private rowInScan(tables: readonly WordTable[], plan: RowPlan, doc: number, field: number, cap: number): number {
+    if (((this.rowMarks(tables, plan, cap)[doc]! >>> field) & 1) === 0) return 0
+    const counts = plan.counts!
+    const at = doc * FIELD_COUNT + field
+    const counted = counts[at]!
+    if (!Number.isNaN(counted)) return counted
+    return (counts[at] = this.rowFromPositions(tables, plan, doc, field, cap, true))
   }
 
-  /** The stem keys (stemKey) of the words `table` accepts; null past PAIR_OPTIONS of them. */
-  private stemKeys(table: WordTable): number[] | null {
-    const stems = new Set<string>()
-    for (const w of table.accepted) {
-      stems.add(this.view.stem(w) ?? '')
-      if (stems.size > PAIR_OPTIONS) return null
+  /** The fields of each document where every positional place of a row has a word (RowPlan.marks), its counts kept with `cap` made room for. */
+  private rowMarks(tables: readonly WordTable[], plan: RowPlan, cap: number): Uint8Array {
+    if (plan.marks && plan.counts && plan.cap === cap) return plan.marks
+    const { documents } = this.view
+    let marks: Uint8Array | null = null
+    for (const place of plan.positional) {
+      const some = new Uint8Array(documents)
+      for (const cursor of this.wordsAt(tables, plan, place).lists) markFields(cursor, some)
+      if (marks) for (let d = 0; d < documents; d++) marks[d] = marks[d]! & some[d]!
+      else marks = some
     }
-    return Array.from(stems, stemKey)
+    plan.marks = marks!
+    plan.counts = new Float64Array(documents * FIELD_COUNT).fill(NaN)
+    plan.cap = cap
+    return plan.marks
+  }
+
+  /**
+   * For a clause of words in a row alone (a phrase), whose words can be looked up where they are:
+   * the live documents holding them in a row in its fields, ascending (their counts kept for the
+   * scan, rowInScan), rather than every document holding the rarest of them. Null for another clause.
+   */
+  private rowCandidates(clause: readonly CompiledCondition<number>[]): Uint32Array | null {
+    const [condition] = clause
+    if (clause.length !== 1 || condition!.negated || condition!.test.kind !== 'text') return null
+    const { pattern, fields, countCap } = condition!.test.term
+    const tables = this.tablesOf(pattern)
+    if (tables.length < 2) return null
+    const plan = this.rowPlan(tables)
+    if (plan.positional.length === 0) return null
+    let sought = 0
+    for (const field of fields) sought |= 1 << field
+    const { documents, positionOf } = this.view
+    const marks = this.rowMarks(tables, plan, countCap)
+    const counts = plan.counts!
+    const found: number[] = []
+    for (let doc = 0; doc < documents; doc++) {
+      const some = marks[doc]! & sought
+      if (some === 0 || !(positionOf[doc]! >= 0)) continue
+      let holds = false
+      for (let field = 0; field < FIELD_COUNT; field++) {
+        if (((some >>> field) & 1) === 0) continue
+        const at = doc * FIELD_COUNT + field
+        if (Number.isNaN(counts[at])) counts[at] = this.rowFromPositions(tables, plan, doc, field, countCap, true)
+        if (counts[at]! > 0) holds = true
+      }
+      if (holds) found.push(doc)
+    }
+    return Uint32Array.from(found)
+  }
+
+  /** Room reused by rowFromPositions: the starts of the row it looks at, and the weight of each place's word at each. */
+  private rowStarts = new Int32Array(64)
+  private rowWeights = new Float64Array(64 * 8)
+  /** What placesOf found: positions, ascending, and the weight of the word at each. */
+  private placed = new Uint32Array(64)
+  private placedWeights = new Float64Array(64)
+
+  /**
+   * countField for words in a row (`tables`), from where their words are (Postings.positions): the
+   * starts of the row where the rarest place's words are, kept where each other place's words are
+   * the right number of words on (looked up rarest first, until none is left: a common word's list
+   * is read only for a document where the rarer ones are in a row; a place accepting many words is
+   * read from the document's words in order), then counted as the words in order count them: from
+   * the first, each occurrence after the one before ends, the first `cap`, each weighing the product
+   * of its words' weights in the row's order.
+   */
+  private rowFromPositions(tables: readonly WordTable[], plan: RowPlan, doc: number, field: number, cap: number, many: boolean): number {
+    const { positional } = plan
+    const k = tables.length
+    const first = positional[0]!
+    let n = this.placesOf(this.wordsAt(tables, plan, first), doc, field, many)
+    if (n === 0) return 0
+    if (this.rowStarts.length < n) this.rowStarts = new Int32Array(2 * n)
+    if (this.rowWeights.length < n * k) this.rowWeights = new Float64Array(2 * n * k)
+    const { rowStarts: starts, rowWeights: weights } = this
+    let kept = 0
+    for (let j = 0; j < n; j++) {
+      if (this.placed[j]! < first) continue
+      starts[kept] = this.placed[j]! - first
+      weights[kept * k + first] = this.placedWeights[j]!
+      kept++
+    }
+    for (let p = 1; p < positional.length && kept > 0; p++) {
+      const place = positional[p]!
+      n = this.placesOf(this.wordsAt(tables, plan, place), doc, field, many)
+      const { placed, placedWeights } = this
+      let left = 0
+      // Both ascending: each start's word `place` words on is looked for from where the last one's was.
+      for (let j = 0, at = 0; j < kept; j++) {
+        const sought = starts[j]! + place
+        while (at < n && placed[at]! < sought) at++
+        if (at === n || placed[at] !== sought) continue
+        starts[left] = starts[j]!
+        weights.copyWithin(left * k, j * k, j * k + k)
+        weights[left * k + place] = placedWeights[at]!
+        left++
+      }
+      kept = left
+    }
+    if (kept > 0 && plan.others.length > 0) {
+      for (const place of plan.others) if (this.absentFrom(tables[place]!, doc, field, many, false)) return 0
+      kept = this.othersFromTokens(tables, plan.others, doc, field, kept)
+    }
+    if (kept === 0) return 0
+    const found: number[] = []
+    for (let j = 0, free = 0; j < kept && found.length < cap; j++) {
+      if (starts[j]! < free) continue
+      let weight = weights[j * k]!
+      for (let i = 1; i < k; i++) weight *= weights[j * k + i]!
+      found.push(weight)
+      free = starts[j]! + k
+    }
+    return sumOfWeights(found)
+  }
+
+  /** Of the `kept` starts of rowFromPositions, those where the words of the places `others` are too, read from the document's words in order; how many. */
+  private othersFromTokens(tables: readonly WordTable[], others: readonly number[], doc: number, field: number, kept: number): number {
+    const k = tables.length
+    const { rowStarts: starts, rowWeights: weights } = this
+    const tokens = this.view.tokensOf(doc)
+    const start = this.view.fieldStart(doc, field)
+    const length = this.view.fieldStart(doc, field + 1) - start
+    let left = 0
+    for (let j = 0; j < kept; j++) {
+      let all = true
+      for (const place of others) {
+        const at = starts[j]! + place
+        // `?? 0`: a number beyond the vocabulary (a postings file precis did not write) is no word.
+        const weight = at < length ? (tables[place]!.weights[tokens[start + at]!] ?? 0) : 0
+        if (weight === 0) {
+          all = false
+          break
+        }
+        weights[j * k + place] = weight
+      }
+      if (!all) continue
+      starts[left] = starts[j]!
+      weights.copyWithin(left * k, j * k, j * k + k)
+      left++
+    }
+    return left
+  }
+
+  /**
+   * Where the words of `lists` are in field `field` of `doc` (their cursors moved to it): into
+   * `placed`, ascending, each with its word's weight; how many.
+   */
+  private placesOf({ lists, weights }: PlaceWords, doc: number, field: number, whole: boolean): number {
+    const { view } = this
+    let n = 0
+    let words = 0
+    for (let i = 0; i < lists.length; i++) {
+      const list = lists[i]!
+      if (!(list.seek(doc) && fieldCount(list.fields[list.at]!, field) > 0)) continue
+      const at = list.at
+      const read = (list.positions ??= view.listPositions(list, whole))
+      const count = read.read(at, field)
+      if (count === 0) continue
+      if (this.placed.length < n + count) {
+        const grown = new Uint32Array(2 * (n + count))
+        grown.set(this.placed)
+        this.placed = grown
+        const weights = new Float64Array(grown.length)
+        weights.set(this.placedWeights)
+        this.placedWeights = weights
+      }
+      const { positions } = read
+      const { placed, placedWeights } = this
+      for (let j = 0; j < count; j++) {
+        placed[n + j] = positions[j]!
+        placedWeights[n + j] = weights[i]!
+      }
+      n += count
+      words++
+    }
+    // Words of one table at the same place cannot both be there: positions from several words only need merging.
+    if (words > 1) this.sortPlaced(n)
+    return n
+  }
+  /** The first `n` of `placed` (and their weights) in ascending order (a few dozen at most: sorted by insertion). */
+  private sortPlaced(n: number): void {
+    const { placed, placedWeights } = this
+    for (let i = 1; i < n; i++) {
+      const position = placed[i]!
+      const weight = placedWeights[i]!
+      let j = i - 1
+      for (; j >= 0 && placed[j]! > position; j--) {
+        placed[j + 1] = placed[j]!
+        placedWeights[j + 1] = placedWeights[j]!
+      }
+      placed[j + 1] = position
+      placedWeights[j + 1] = weight
+    }
   }
 
   /**

@@ -6,16 +6,8 @@
  * the average field lengths, the sampled document frequencies) are taken over the live documents
  * in library order, so a search scores exactly as over postings built from the library afresh.
  */
-import {
-  FIELD_COUNT,
-  joinTexts,
-  lowerBoundText,
-  pairRowLength,
-  type LookupTable,
-  type Postings,
-  type SearchableTexts,
-  type Texts,
-} from './postings.js'
+import { ListPositions, type PositionSource } from './positions.js'
+import { FIELD_COUNT, joinTexts, lowerBoundText, type LookupTable, type Postings, type SearchableTexts, type Texts } from './postings.js'
 
 /** The postings of the entries saves changed since the base was built, and where every entry's document is. */
 export interface PostingsDelta {
@@ -52,6 +44,27 @@ class ProbedTexts implements Texts {
     this.seen.set(index, text)
     return text
   }
+}
+
+/**
+ * A word's list of the documents holding it in the base or the delta (`delta`): their numbers
+ * there, each plus `from` (below `to`) in the view, with the packed counts of each, and where the
+ * list starts among all of that postings' lists (listPositions).
+ */
+export interface WordList {
+  docs: Uint32Array
+  fields: Uint32Array
+  start: number
+  from: number
+  to: number
+  delta: boolean
+}
+
+/** A word's list of the entries holding it, and where it starts among every word's. */
+interface BaseList {
+  docs: Uint32Array
+  fields: Uint32Array
+  start: number
 }
 
 /** A vocabulary entry of the delta the base lacks. */
@@ -91,6 +104,8 @@ export class PostingsView {
   /** The delta's word lists, read whole as the view is made (small; read later, its file may have been replaced). */
   private readonly deltaDocs: Uint32Array
   private readonly deltaFields: Uint32Array
+  private readonly deltaPositionBytes: Uint8Array
+  private readonly deltaPositionStarts: Uint32Array
 
   constructor(
     readonly base: Postings,
@@ -111,7 +126,8 @@ export class PostingsView {
       this.features = base.features
       this.vocabulary = this.baseWords
       this.deltaWord = new Int32Array(0)
-      this.deltaTokens = this.deltaDocs = this.deltaFields = new Uint32Array(0)
+      this.deltaTokens = this.deltaDocs = this.deltaFields = this.deltaPositionStarts = new Uint32Array(0)
+      this.deltaPositionBytes = new Uint8Array(0)
       return
     }
     const added = delta.postings
@@ -148,6 +164,8 @@ export class PostingsView {
     this.deltaTokens = added.tokens.map((w) => combined[w] ?? this.vocabulary)
     this.deltaDocs = added.wordDocs
     this.deltaFields = added.wordDocFields
+    this.deltaPositionBytes = added.positions
+    this.deltaPositionStarts = added.positionStarts
   }
 
   /** The vocabulary entries spelled `word` (however long their spelling). */
@@ -236,14 +254,15 @@ export class PostingsView {
    * The lists of the documents holding vocabulary entry `w`: the base's and the delta's, each with
    * what its numbers are added to (dead and out-of-range documents included: check positionOf).
    */
-  listsOf(w: number): { docs: Uint32Array; fields: Uint32Array; from: number }[] {
-    const lists = []
-    if (w < this.baseWords) lists.push({ ...this.baseLists(w), from: 0 })
+  listsOf(w: number): WordList[] {
+    const lists: WordList[] = []
+    if (w < this.baseWords) lists.push({ ...this.baseLists(w), from: 0, to: this.baseCount, delta: false })
     const d = this.deltaWord[w] ?? -1
     if (d >= 0) {
       const { wordDocStarts } = this.delta!.postings
       const [start, end] = [wordDocStarts[d]!, wordDocStarts[d + 1]!]
-      lists.push({ docs: this.deltaDocs.subarray(start, end), fields: this.deltaFields.subarray(start, end), from: this.baseCount })
+      const [docs, fields] = [this.deltaDocs.subarray(start, end), this.deltaFields.subarray(start, end)]
+      lists.push({ docs, fields, start, from: this.baseCount, to: this.documents, delta: true })
     }
     return lists
   }
@@ -291,21 +310,21 @@ export class PostingsView {
   }
 
   /** Word lists read from a file, kept (browse reads the same words at every keystroke), the least recently used let go past LISTS_BYTES. */
-  private readonly lists = new Map<number, { docs: Uint32Array; fields: Uint32Array }>()
+  private readonly lists = new Map<number, BaseList>()
   private listBytes = 0
 
-  /** The base's list of the entries holding word `w` (read from the file, when the base was, and kept). */
-  private baseLists(w: number): { docs: Uint32Array; fields: Uint32Array } {
+  /** The base's list of the entries holding word `w` (read from the file, when the base was, and kept), and where it starts among all. */
+  private baseLists(w: number): BaseList {
     // (Not destructured: read from a file, wordDocs and wordDocFields read the whole lists.)
     const { base } = this
     const end = this.lookUp('wordDocStarts', w + 1) ?? 0
     const start = Math.min(end, this.lookUp('wordDocStarts', w) ?? end)
-    if (!base.lists) return { docs: base.wordDocs.subarray(start, end), fields: base.wordDocFields.subarray(start, end) }
+    if (!base.lists) return { docs: base.wordDocs.subarray(start, end), fields: base.wordDocFields.subarray(start, end), start }
     let read = this.lists.get(w)
     if (read)
       this.lists.delete(w) // set again below: the most recently used last
     else {
-      read = base.lists(start, end)
+      read = { ...base.lists(start, end), start }
       this.listBytes += read.docs.byteLength + read.fields.byteLength
       for (const [oldest, kept] of this.lists) {
         if (this.listBytes <= LISTS_BYTES) break
@@ -336,26 +355,35 @@ export class PostingsView {
     return this.lastTokens
   }
 
+  private basePositions: PositionSource | undefined
+  private deltaPositions: PositionSource | undefined
+
   /**
-   * Row `row` of every document's pair signature (Postings.pairs), one bit a document (document d:
-   * bit d & 31 of number d >>> 5): the base's, then the delta's.
+   * Where the word of `list` (listsOf) is in each document of it, read from the postings' positions
+   * (not the documents' words in order): `whole` (a scan reads most of them) at once, else a run of
+   * entries at a time as they are asked for.
    */
-  pairRow(row: number): Uint32Array {
-    const { base, delta, baseCount } = this
-    const baseRow = base.pairRow
-      ? base.pairRow(row)
-      : base.pairs.subarray(row * pairRowLength(baseCount), (row + 1) * pairRowLength(baseCount))
-    if (!delta) return baseRow
-    const bits = new Uint32Array(pairRowLength(this.documents))
-    bits.set(baseRow.subarray(0, bits.length))
-    const added = delta.postings
-    const length = pairRowLength(added.count)
-    const deltaRow = added.pairs.subarray(row * length, (row + 1) * length)
-    for (let d = 0; d < added.count; d++) {
-      const doc = baseCount + d
-      if ((deltaRow[d >>> 5]! >>> (d & 31)) & 1) bits[doc >>> 5]! |= 1 << (doc & 31)
+  listPositions(list: WordList, whole: boolean): ListPositions {
+    const source = list.delta
+      ? (this.deltaPositions ??= {
+          entries: this.deltaDocs.length,
+          start: (run) => this.deltaPositionStarts[run],
+          bytes: (from, to) => this.deltaPositionBytes.subarray(from, to),
+          fields: (from, to) => this.deltaFields.subarray(from, to),
+        })
+      : (this.basePositions ??= this.baseSource())
+    return new ListPositions(source, list.start, list.docs.length, whole)
+  }
+
+  /** Where the base's positions are read from: its file a block at a time, when read from one. */
+  private baseSource(): PositionSource {
+    const { base } = this
+    return {
+      entries: this.lookUp('wordDocStarts', this.baseWords) ?? 0,
+      start: (run) => this.lookUp('positionStarts', run),
+      bytes: (start, end) => (base.positionRange ? base.positionRange(start, end) : base.positions.subarray(start, end)),
+      fields: (start, end) => (base.lists ? base.lists(start, end).fields : base.wordDocFields.subarray(start, end)),
     }
-    return bits
   }
 
   /** Where field `field` of document `doc` starts in tokensOf(doc) (or, `absolute`, in all of its segment's). */

@@ -2,8 +2,9 @@
  * The search postings of a library: every word of every searchable field of every entry, read by
  * the tokenizer search reads queries with (text/words.ts), as numbers into one vocabulary. They are
  * what the scan would find, worked out once: the words in each field in order (counts with their
- * cap, phrases and prefixes come from them exactly as the scan reads the text), the field lengths
- * BM25F normalises by, and for each word the entries holding it (the candidates of a query).
+ * cap and prefixes come from them exactly as the scan reads the text), the field lengths BM25F
+ * normalises by, for each word the entries holding it (the candidates of a query), and where it is
+ * in each (positions.ts: words in a row, a phrase, are counted from those).
  *
  * Everything is in typed arrays and sorted string lists, so a file holds them as they are
  * (store/index/postings-format.ts) and a load allocates almost nothing.
@@ -13,6 +14,9 @@ import type { PaperOutline, SummaryOutline } from '../records/outline.js'
 import { stemOnce } from '../text/stem.js'
 import { isWordCharBefore, nextToken } from '../text/words.js'
 import { FIELD_NAMES, fieldTexts, hasFigure, hasMath } from './docs.js'
+import { FIELD_COUNT_MAX, fieldCount, PositionStarts, positionLists } from './positions.js'
+
+export { FIELD_COUNT_MAX, fieldCount } from './positions.js'
 
 export const FIELD_COUNT = FIELD_NAMES.length
 
@@ -78,19 +82,18 @@ export interface Postings {
   /** Per entry: HAS_MATH, HAS_FIGURE. */
   features: Uint8Array
   /**
-   * The entries' pair signatures: PAIR_BITS bits an entry, two set for each two stems next to each
-   * other in one of its fields (pairBits). Words in a row are in an entry only where the bits of
-   * theirs are all set: most of a phrase's candidates are ruled out without reading their words in
-   * order. Kept by bit: row r is pairs[r × pairRowLength(count) ..], one bit an entry, so that a
-   * phrase reads the few rows of its pairs, not every entry's signature.
+   * Where each word is in each entry holding it, one run of bytes per entry of the word lists, in
+   * their order (positions.ts): words in a row are counted from them, not from the entries' words in order.
    */
-  readonly pairs: Uint32Array
-  /** Row `row` of `pairs` only (read from a file, the rows a phrase needs and no others); throws PostingsUnavailable as `tokens` does. */
-  pairRow?(row: number): Uint32Array
+  readonly positions: Uint8Array
+  /** Where every POSITIONS_SKIP-th entry's positions start, then their end (positions.ts). */
+  positionStarts: Uint32Array
+  /** positions from `start` to `end` only (read from a file, those of the entries a search looks at); throws PostingsUnavailable as `tokens` does. */
+  positionRange?(start: number, end: number): Uint8Array
 }
 
 /** The tables a search looks its words up in (Postings.lookUp). */
-export type LookupTable = 'stemStarts' | 'stemWords' | 'wordDocStarts'
+export type LookupTable = 'stemStarts' | 'stemWords' | 'wordDocStarts' | 'positionStarts'
 
 const MAX_SPELLED = 0xffff
 
@@ -297,122 +300,6 @@ function asciiHash(text: string, start: number, end: number): number {
 function finish(hash: number): number {
   hash = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b)
   return (hash ^ (hash >>> 16)) >>> 1
-}
-
-/**
- * An entry's bits of adjacent stems: 4,096, two set per pair, so that an entry of a thousand words
- * has about a quarter of them set and a pair it lacks is ruled out nineteen times in twenty.
- */
-export const PAIR_BITS = 4096
-const PAIR_MASK = PAIR_BITS - 1
-const WORDS_PER_SIGNATURE = PAIR_BITS / 32
-
-/** The numbers a row of pair signatures takes (one bit an entry). */
-export const pairRowLength = (count: number) => Math.ceil(count / 32)
-
-/**
- * The number a stem's pairs are set by: its text hashed (not its number, which differs between a
- * base and its delta, or a build's segments).
- */
-export function stemKey(stem: string): number {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < stem.length; i++) hash = Math.imul(hash ^ stem.charCodeAt(i), 0x01000193)
-  return finish(hash)
-}
-
-/** The two bits (rows of Postings.pairs) the stems keyed `first` then `second` set, as one number: low 16 bits, high 16 bits. */
-export function pairBits(first: number, second: number): number {
-  const hash = finish(Math.imul(first, 0x9e3779b1) ^ second)
-  return (hash & PAIR_MASK) | (((hash >>> 12) & PAIR_MASK) << 16)
-}
-
-/** Each word's stem key (stemKey), from its stem. */
-export function wordKeys(stems: Texts, stemOf: Uint32Array): Uint32Array {
-  const keys = Uint32Array.from({ length: stems.length }, (_, s) => stemKey(stems.at(s)!))
-  return stemOf.map((s) => keys[s] ?? 0)
-}
-
-/** The 32 × 32 bits of `bits` transposed in place: bit d of bits[i] becomes bit i of bits[d]. */
-function transpose(bits: Uint32Array): void {
-  for (let j = 16, m = 0x0000ffff; j !== 0; j >>>= 1, m ^= m << j) {
-    for (let k = 0; k < 32; k = (k + j + 1) & ~j) {
-      const t = ((bits[k]! >>> j) ^ bits[k + j]!) & m
-      bits[k]! ^= t << j
-      bits[k + j]! ^= t
-    }
-  }
-}
-
-/**
- * Entries' pair signatures (Postings.pairs) from their words in order, given a piece at a time
- * (a segmented build reads them so), then `done`: `fieldStarts` says where each field starts among
- * them, `keys` each word's stem key (a number beyond them: key 0). The signatures of 32 entries are
- * made one after another (16 KB) and turned into their bits of each row at once: a bit set straight
- * into its row was a cache miss per word.
- */
-export class PairSignatures {
-  private readonly pairs: Uint32Array
-  private readonly batch = new Uint32Array(32 * WORDS_PER_SIGNATURE)
-  private readonly column = new Uint32Array(32)
-  private batchAt = 0
-  private position = 0
-  private field = 0
-  private previous = -1
-  private readonly fields: number
-  private readonly rowLength: number
-
-  constructor(
-    count: number,
-    private readonly fieldStarts: Uint32Array,
-    private readonly keys: Uint32Array,
-  ) {
-    this.rowLength = pairRowLength(count)
-    this.pairs = new Uint32Array(PAIR_BITS * this.rowLength)
-    this.fields = count * FIELD_COUNT
-  }
-
-  add(tokens: Uint32Array): void {
-    const { fieldStarts, keys, batch, fields } = this
-    for (let t = 0; t < tokens.length; t++, this.position++) {
-      // The field this word is in (past empty ones); a new field has no word before this one.
-      while (this.field < fields && fieldStarts[this.field + 1]! <= this.position) {
-        this.field++
-        this.previous = -1
-      }
-      const key = keys[tokens[t]!] ?? 0
-      if (this.previous >= 0) {
-        const doc = Math.floor(this.field / FIELD_COUNT)
-        if (doc >>> 5 !== this.batchAt) this.flush(doc >>> 5)
-        const at = (doc & 31) * WORDS_PER_SIGNATURE
-        const bits = pairBits(this.previous, key)
-        const a = bits & 0xffff
-        const b = bits >>> 16
-        batch[at + (a >>> 5)]! |= 1 << (a & 31)
-        batch[at + (b >>> 5)]! |= 1 << (b & 31)
-      }
-      this.previous = key
-    }
-  }
-
-  /** Once every word is added: the signatures, the last entries' bits put in their rows. */
-  done(): Uint32Array {
-    this.flush(this.batchAt)
-    return this.pairs
-  }
-
-  /** The batch's signatures put in their rows, and the batch made that of entries 32 × `next` on. */
-  private flush(next: number): void {
-    const { batch, column, pairs, rowLength, batchAt } = this
-    if (batchAt < rowLength) {
-      for (let w = 0; w < WORDS_PER_SIGNATURE; w++) {
-        for (let d = 0; d < 32; d++) column[d] = batch[d * WORDS_PER_SIGNATURE + w]!
-        transpose(column)
-        for (let i = 0; i < 32; i++) pairs[(32 * w + i) * rowLength + batchAt] = column[i]!
-      }
-    }
-    batch.fill(0)
-    this.batchAt = next
-  }
 }
 
 /**
@@ -640,8 +527,9 @@ export function assemble(
   const tokens = metTokens
   for (let t = 0; t < tokens.length; t++) tokens[t] = renumbered[tokens[t]!]!
   const lists = wordLists(count, vocabulary.words.length, tokens, fieldStarts)
-  const signatures = new PairSignatures(count, fieldStarts, wordKeys(vocabulary.stems, vocabulary.stemOf))
-  signatures.add(tokens)
+  const { bytes: positions } = positionLists(count, vocabulary.words.length, tokens, fieldStarts)
+  const starts = new PositionStarts()
+  starts.add(positions, lists.fields)
   return {
     count,
     ...vocabulary,
@@ -652,7 +540,8 @@ export function assemble(
     wordDocs: lists.docs,
     wordDocFields: lists.fields,
     features,
-    pairs: signatures.done(),
+    positions,
+    positionStarts: starts.done(),
   }
 }
 
@@ -692,12 +581,6 @@ export function segmentLists(
   for (let i = 0; i < words.length; i++) sizes[i] = lists.starts[i + 1]! - lists.starts[i]!
   return { words, sizes, docs: lists.docs, fields: lists.fields }
 }
-
-/** Most occurrences of a word a field count holds (4 bits): more than any count a search caps at (TF_CAP). */
-export const FIELD_COUNT_MAX = 15
-
-/** How often the word is in field `field`, from its entry's packed counts (wordDocFields). */
-export const fieldCount = (packed: number, field: number) => (packed >>> (4 * field)) & FIELD_COUNT_MAX
 
 function withOneMore(packed: number, field: number): number {
   return fieldCount(packed, field) < FIELD_COUNT_MAX ? packed + (1 << (4 * field)) : packed

@@ -6,16 +6,17 @@
 //   sections     the typed arrays as they are in memory (little-endian); the words and stems as one
 //                UTF-8 text each with where each ends in it (bytes: a word is decoded alone, when
 //                looked at); the word lists (each word's entries and
-//                counts) and the tokens (each field's words in order), both read a checksummed block
-//                at a time, only the blocks a search needs (most searches need only their words'
-//                lists, and the tokens of none or a few entries)
+//                counts), the tokens (each field's words in order) and the positions (where each word
+//                is in each entry), each read a checksummed block at a time, only the blocks a search
+//                needs (most searches need only their words' lists, a phrase their positions too)
 //
 // A load reads the header and the few small sections every search uses whole (the field lengths,
 // the features, the block checks); each other section (the vocabulary, the stems and the tables
 // over them, where each field starts) is read, and its checksum and numbers checked, when first
 // used: a one-word search never reads where fields start, and checking every table at load was a
-// tenth of a search at 10,000 summaries. The entries' pair signatures (Postings.pairs) are such a
-// section: read by a phrase, which then reads the words in order of few of its candidates. The
+// tenth of a search at 10,000 summaries. Where each word is in each entry (Postings.positions,
+// core/search/positions.ts) is streamed after the words in order, read a block of POSITION_BLOCK
+// bytes at a time: words in a row are counted from it, the words in order read by none of them. The
 // vocabulary, the stems, their ends and the tables a lookup reads are also checked a block at a
 // time (LOOKED_UP): a search looks up its words through those blocks (Postings.lookUp,
 // SectionTexts.at), and reads a section whole only for what needs all of it (a word's near
@@ -28,11 +29,10 @@
 // answers at worst, never a crash (and only with the identity of the library file, which no one sets).
 import { createHash } from 'node:crypto'
 import { crc32 } from 'node:zlib'
+import { positionStartCount } from '../../core/search/positions.js'
 import {
   FIELD_COUNT,
   joinedText,
-  PAIR_BITS,
-  pairRowLength,
   PostingsUnavailable,
   type Postings,
   textsHolding,
@@ -44,7 +44,7 @@ import { isFileIdentity, type FileIdentity } from './identity.js'
 import { FINGERPRINT_BYTES } from './fingerprints.js'
 
 /** Raised whenever what the postings hold or how they are laid out changes. */
-export const POSTINGS_FORMAT_VERSION = 6
+export const POSTINGS_FORMAT_VERSION = 7
 
 const sha1 = (bytes: Buffer) => createHash('sha1').update(bytes).digest()
 
@@ -82,8 +82,8 @@ const ARRAYS = [
   'lengths',
   'wordDocStarts',
   'features',
-  'pairChecks',
-  'pairs',
+  'positionStarts',
+  'positionChecks',
 ] as const
 
 const bytesOf = (array: ArrayBufferView) => Buffer.from(array.buffer, array.byteOffset, array.byteLength)
@@ -117,23 +117,31 @@ export function postingsParts(contents: PostingsContents): Buffer[] {
   const layout = postingsLayout(contents, {
     listChecks: blockChecks(postings.wordDocs, postings.wordDocFields),
     tokenChecks: blockChecks(postings.tokens),
+    positionChecks: Uint32Array.from(tableChecks(bytesOf(postings.positions), POSITION_BLOCK)),
     wordDocs: streamed('wordDocs'),
     wordDocFields: streamed('wordDocFields'),
     tokens: streamed('tokens'),
+    positions: streamed('positions'),
   })
   return layout.map((part) => (typeof part === 'string' ? bytesOf(postings[part]) : part))
 }
 
-/** The sections last in the file, most of it: the word lists, their counts, the words in order. */
-export type StreamedName = 'wordDocs' | 'wordDocFields' | 'tokens'
+/** The sections last in the file, most of it: the word lists, their counts, the words in order, where the words are. */
+export type StreamedName = 'wordDocs' | 'wordDocFields' | 'tokens' | 'positions'
 
 /** What a postings file holds besides its streamed sections. */
 export type PostingsHeadContents = Omit<PostingsContents, 'postings'> & {
-  postings: Omit<Postings, StreamedName | 'lists' | 'tokenRange' | 'check'>
+  postings: Omit<Postings, StreamedName | 'lists' | 'tokenRange' | 'positionRange' | 'check'>
 }
 
-/** What the file says of its streamed sections: their block checks (blockChecks), and each one's length in bytes and CRC-32. */
-export type StreamedChecks = { listChecks: Uint32Array; tokenChecks: Uint32Array } & Record<StreamedName, { length: number; crc: number }>
+/**
+ * What the file says of its streamed sections: their block checks (blockChecks; the positions' in
+ * blocks of POSITION_BLOCK bytes), and each one's length in bytes and CRC-32.
+ */
+export type StreamedChecks = { listChecks: Uint32Array; tokenChecks: Uint32Array; positionChecks: Uint32Array } & Record<
+  StreamedName,
+  { length: number; crc: number }
+>
 
 /**
  * The postings file's parts in order: bytes, or the name of a streamed section, whose bytes the
@@ -153,13 +161,14 @@ export function postingsLayout(
     stemStarts: postings.stemStarts,
     stemWords: postings.stemWords,
     wordDocStarts: postings.wordDocStarts,
+    positionStarts: postings.positionStarts,
   }
   const arrays: Record<(typeof ARRAYS)[number], ArrayBufferView> = {
     ...postings,
     tableChecks: Uint32Array.from(LOOKED_UP.flatMap((name) => tableChecks(bytesOf(lookups[name])))),
     listChecks: checks.listChecks,
     tokenChecks: checks.tokenChecks,
-    pairChecks: blockChecks(postings.pairs),
+    positionChecks: checks.positionChecks,
     wordEnds: words.ends,
     stemEnds: stems.ends,
   }
@@ -184,7 +193,7 @@ export function postingsLayout(
   return [fixed!, header!, ...bodies.map((body) => (Buffer.isBuffer(body) ? body : STREAMED[streamedAt++]!))]
 }
 
-const STREAMED: readonly StreamedName[] = ['wordDocs', 'wordDocFields', 'tokens']
+const STREAMED: readonly StreamedName[] = ['wordDocs', 'wordDocFields', 'tokens', 'positions']
 
 /** Entries of the word lists, and words in order, checksummed together: a search reads and checks the blocks it needs, no others. */
 const BLOCK = 4096
@@ -254,18 +263,61 @@ function blockChecks(...arrays: Uint32Array[]): Uint32Array {
  * `tableChecks` (these sections' blocks one after another, in this order). A search reads and checks
  * the few blocks its lookups touch, not 17 MB of tables at 100,000 summaries.
  */
-const LOOKED_UP = ['words', 'stems', 'wordEnds', 'stemEnds', 'stemStarts', 'stemWords', 'wordDocStarts'] as const
+const LOOKED_UP = ['words', 'stems', 'wordEnds', 'stemEnds', 'stemStarts', 'stemWords', 'wordDocStarts', 'positionStarts'] as const
 type LookedUp = (typeof LOOKED_UP)[number]
 const TABLE_BLOCK = 16384
 /** Blocks of one section read a block at a time before the rest is read whole (BlockedBytes.many): a few words' lookups read fewer. */
 const MANY_BLOCKS = 64
 const NUMBERS_PER_BLOCK = TABLE_BLOCK / 4
 
-/** The CRC-32 of each block of TABLE_BLOCK bytes of `bytes`. */
-function tableChecks(bytes: Buffer): number[] {
+/** The CRC-32 of each block of `block` bytes of `bytes`. */
+function tableChecks(bytes: Buffer, block = TABLE_BLOCK): number[] {
   const checks: number[] = []
-  for (let start = 0; start < bytes.length; start += TABLE_BLOCK) checks.push(crc32(bytes.subarray(start, start + TABLE_BLOCK)))
+  for (let start = 0; start < bytes.length; start += block) checks.push(crc32(bytes.subarray(start, start + block)))
   return checks
+}
+
+/**
+ * Bytes of the positions (Postings.positions) checked together: a search reads those of the entries
+ * it looks at, a few dozen bytes each, so a block is small (a phrase's bonus reads one for each
+ * word of each of 300 entries).
+ */
+export const POSITION_BLOCK = 4096
+
+/**
+ * The CRC-32 of a section of bytes given a piece at a time, and of each of its blocks of
+ * POSITION_BLOCK bytes: what a segmented build says of the positions it writes as it merges them.
+ */
+export class ByteSectionChecks {
+  crc = 0
+  length = 0
+  readonly blocks: number[] = []
+  private block = 0
+  private inBlock = 0
+
+  add(bytes: Uint8Array): void {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    this.crc = crc32(buffer, this.crc)
+    this.length += bytes.length
+    for (let i = 0; i < buffer.length;) {
+      const n = Math.min(buffer.length - i, POSITION_BLOCK - this.inBlock)
+      this.block = crc32(buffer.subarray(i, i + n), this.block)
+      this.inBlock += n
+      i += n
+      if (this.inBlock === POSITION_BLOCK) this.endBlock()
+    }
+  }
+
+  /** Once every piece is added: the last block, when partial, checked too. */
+  end(): void {
+    if (this.inBlock > 0) this.endBlock()
+  }
+
+  private endBlock(): void {
+    this.blocks.push(this.block)
+    this.block = 0
+    this.inBlock = 0
+  }
 }
 
 /**
@@ -339,13 +391,33 @@ class BlockedBytes {
 /** Blocks read at once when every block is checked (4 MiB). */
 const CHECKED_AT_ONCE = 256
 
+/** The typed array over a block's bytes (aligned), or null when they do not divide into its numbers. */
+type Viewed<T> = (bytes: Buffer) => T | null
+
+/** How a Blocked section is cut: into blocks of `per` numbers of `size` bytes each, viewed by `made`. */
+interface BlockKind<T> {
+  made: Viewed<T>
+  size: number
+  per: number
+}
+
+const NUMBER_BLOCKS: BlockKind<Uint32Array> = { made: (bytes) => view(bytes, Uint32Array), size: 4, per: BLOCK }
+const POSITION_BLOCKS: BlockKind<Uint8Array> = {
+  made: (bytes) => new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length),
+  size: 1,
+  per: POSITION_BLOCK,
+}
+
 /**
- * A section of u32 read a block at a time when first needed, each block's checksum
- * (checks[block × step + first]) checked then: a block that fails, or a file no longer the one
- * read, throws PostingsUnavailable.
+ * A section of numbers (u32, or bytes) read a block of `per` of them at a time when first needed,
+ * each block's checksum (checks[block × step + first]) checked then: a block that fails, or a file
+ * no longer the one read, throws PostingsUnavailable.
  */
-class Blocked {
-  private readonly blocks = new Map<number, Uint32Array>()
+class Blocked<T extends Uint32Array | Uint8Array = Uint32Array> {
+  private readonly blocks = new Map<number, T>()
+  private readonly made: Viewed<T>
+  private readonly size: number
+  private readonly per: number
 
   constructor(
     private readonly source: PostingsSource,
@@ -354,36 +426,41 @@ class Blocked {
     private readonly checks: Uint32Array,
     private readonly step: number,
     private readonly first: number,
-  ) {}
+    kind: BlockKind<T> = NUMBER_BLOCKS as BlockKind<T>,
+  ) {
+    ;({ made: this.made, size: this.size, per: this.per } = kind)
+  }
 
-  range(start: number, end: number): Uint32Array {
-    if (end <= start) return new Uint32Array(0)
-    const first = Math.floor(start / BLOCK)
-    const last = Math.floor((end - 1) / BLOCK)
-    if (first === last) return this.block(first).subarray(start - first * BLOCK, end - first * BLOCK)
-    const range = new Uint32Array(end - start)
+  range(start: number, end: number): T {
+    const { per } = this
+    if (end <= start) return this.made(Buffer.alloc(0))!
+    const first = Math.floor(start / per)
+    const last = Math.floor((end - 1) / per)
+    if (first === last) return this.block(first).subarray(start - first * per, end - first * per) as T
+    const range = this.made(Buffer.alloc((end - start) * this.size))!
     for (let b = first; b <= last; b++) {
-      const from = Math.max(start, b * BLOCK)
-      const to = Math.min(end, (b + 1) * BLOCK)
-      range.set(this.block(b).subarray(from - b * BLOCK, to - b * BLOCK), from - start)
+      const from = Math.max(start, b * per)
+      const to = Math.min(end, (b + 1) * per)
+      range.set(this.block(b).subarray(from - b * per, to - b * per), from - start)
     }
     return range
   }
 
   /** Read every block and check its checksum, a few megabytes at a time, keeping none; throws PostingsUnavailable as a read does. */
   checkAll(): void {
-    const size = Uint32Array.BYTES_PER_ELEMENT
-    const blocks = Math.ceil(this.length / BLOCK)
+    const { size, per } = this
+    const blocks = Math.ceil(this.length / per)
     // One buffer for every read: a new one each time (150 of 4 MiB for a base at 100,000 summaries)
     // was freed only when the garbage collector next ran, so the peak varied with when it did.
-    const room = Buffer.allocUnsafe(Math.min(blocks, CHECKED_AT_ONCE) * BLOCK * size)
-    for (let b = 0; b < blocks; b += CHECKED_AT_ONCE) {
-      const last = Math.min(blocks, b + CHECKED_AT_ONCE)
-      const length = (Math.min(this.length, last * BLOCK) - b * BLOCK) * size
-      const bytes = this.source.readLater(this.at + b * BLOCK * size, length, room)
+    const atOnce = Math.max(1, Math.floor((CHECKED_AT_ONCE * BLOCK * 4) / (per * size)))
+    const room = Buffer.allocUnsafe(Math.min(blocks, atOnce) * per * size)
+    for (let b = 0; b < blocks; b += atOnce) {
+      const last = Math.min(blocks, b + atOnce)
+      const length = (Math.min(this.length, last * per) - b * per) * size
+      const bytes = this.source.readLater(this.at + b * per * size, length, room)
       if (!bytes || bytes.length !== length) throw new PostingsUnavailable("the search postings' file changed while they were read")
       for (let k = b; k < last; k++) {
-        const block = bytes.subarray((k - b) * BLOCK * size, Math.min(bytes.length, (k - b + 1) * BLOCK * size))
+        const block = bytes.subarray((k - b) * per * size, Math.min(bytes.length, (k - b + 1) * per * size))
         if (crc32(block) !== this.checks[k * this.step + this.first])
           throw new PostingsUnavailable("the search postings' file changed while they were read")
       }
@@ -393,7 +470,8 @@ class Blocked {
   /** The block read last (or found kept): the next one after it is read with a few more (in order, as a phrase reads its candidates). */
   private last = -2
 
-  private block(b: number): Uint32Array {
+  private block(b: number): T {
+    const { size, per } = this
     let block = this.blocks.get(b)
     if (block) {
       this.keep(b, block) // the most recently used are kept
@@ -401,14 +479,14 @@ class Blocked {
       return block
     }
     let run = 1
-    if (b === this.last + 1) while (run < READ_AHEAD && (b + run) * BLOCK < this.length && !this.blocks.has(b + run)) run++
-    const start = b * BLOCK * Uint32Array.BYTES_PER_ELEMENT
-    const size = (Math.min(this.length, (b + run) * BLOCK) - b * BLOCK) * Uint32Array.BYTES_PER_ELEMENT
-    const bytes = this.source.readLater(this.at + start, size)
-    if (!bytes || bytes.length !== size) throw new PostingsUnavailable("the search postings' file changed while they were read")
+    if (b === this.last + 1) while (run < READ_AHEAD && (b + run) * per < this.length && !this.blocks.has(b + run)) run++
+    const start = b * per * size
+    const length = (Math.min(this.length, (b + run) * per) - b * per) * size
+    const bytes = this.source.readLater(this.at + start, length)
+    if (!bytes || bytes.length !== length) throw new PostingsUnavailable("the search postings' file changed while they were read")
     for (let k = 0; k < run; k++) {
-      const piece = bytes.subarray(k * BLOCK * Uint32Array.BYTES_PER_ELEMENT, (k + 1) * BLOCK * Uint32Array.BYTES_PER_ELEMENT)
-      const read = (crc32(piece) === this.checks[(b + k) * this.step + this.first] && view(piece, Uint32Array)) || undefined
+      const piece = bytes.subarray(k * per * size, (k + 1) * per * size)
+      const read = (crc32(piece) === this.checks[(b + k) * this.step + this.first] && this.made(piece)) || undefined
       if (!read) throw new PostingsUnavailable("the search postings' file changed while they were read")
       this.keep(b + k, read)
       if (k === 0) block = read
@@ -418,7 +496,7 @@ class Blocked {
   }
 
   /** Keep `block` as the most recently used, and no more than KEPT_BLOCKS (what a search holds of the file stays bounded). */
-  private keep(b: number, block: Uint32Array): void {
+  private keep(b: number, block: T): void {
     this.blocks.delete(b)
     this.blocks.set(b, block)
     if (this.blocks.size > KEPT_BLOCKS) this.blocks.delete(this.blocks.keys().next().value!)
@@ -613,6 +691,7 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
   const listLength = items('wordDocs', 4)
   const tokenLength = items('tokens', 4)
   const stemWordCount = items('stemWords', 4)
+  const positionLength = items('positions', 1)
   const sized =
     vocabulary >= 0 &&
     stemCount >= 0 &&
@@ -629,8 +708,9 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
     items('fieldStarts', 4) === count * FIELD_COUNT + 1 &&
     items('lengths', 8) === count * FIELD_COUNT &&
     items('features', 1) === count &&
-    items('pairs', 4) === PAIR_BITS * pairRowLength(count) &&
-    items('pairChecks', 4) === Math.ceil(items('pairs', 4) / BLOCK) &&
+    positionLength >= 0 &&
+    items('positionStarts', 4) === positionStartCount(listLength) &&
+    items('positionChecks', 4) === Math.ceil(positionLength / POSITION_BLOCK) &&
     items('listChecks', 4) === 2 * Math.ceil(listLength / BLOCK) &&
     items('tokenChecks', 4) === Math.ceil(tokenLength / BLOCK) &&
     items('tableChecks', 4) === LOOKED_UP.reduce((sum, name) => sum + Math.ceil(places.get(name)!.length / TABLE_BLOCK), 0)
@@ -667,6 +747,7 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
     stemStarts: ascendingTo(stemWordCount),
     stemWords: below(vocabulary),
     wordDocStarts: ascendingTo(listLength),
+    positionStarts: ascendingTo(positionLength),
   }
   let firstCheck = 0
   const blocked = {} as Record<LookedUp, BlockedBytes>
@@ -722,13 +803,12 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
   const stemWords = u32('stemWords', (values) => allBelow(values, vocabulary))
   const fieldStarts = u32('fieldStarts', (values) => isStarts(values, tokenLength))
   const wordDocStarts = u32('wordDocStarts', (values) => isStarts(values, listLength))
-  // Read a row at a time (a phrase reads a few), each block checked as tokens' are; any bits are signatures.
-  const pairChecks = u32('pairChecks', () => true)
-  const pairsAt = places.get('pairs')!
-  const pairLength = pairsAt.length / 4
-  const rowLength = pairRowLength(count)
-  let blockedPairs: Blocked | undefined
-  const pairBlocks = () => (blockedPairs ??= new Blocked(source, pairsAt.offset, pairLength, pairChecks(), 1, 0))
+  const positionStarts = u32('positionStarts', (values) => isStarts(values, positionLength))
+  // The positions read a block at a time (a phrase reads those of its words' entries), their checks when first needed.
+  const positionChecks = u32('positionChecks', () => true)
+  let blockedPositions: Blocked<Uint8Array> | undefined
+  const positionBlocks = () =>
+    (blockedPositions ??= new Blocked(source, places.get('positions')!.offset, positionLength, positionChecks(), 1, 0, POSITION_BLOCKS))
   const docs = new Blocked(source, places.get('wordDocs')!.offset, listLength, listChecks, 2, 0)
   const counts = new Blocked(source, places.get('wordDocFields')!.offset, listLength, listChecks, 2, 1)
   const tokensAt = places.get('tokens')!
@@ -760,10 +840,13 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
     get wordDocStarts(): Uint32Array {
       return wordDocStarts()
     },
-    get pairs(): Uint32Array {
-      return pairBlocks().range(0, pairLength)
+    get positionStarts(): Uint32Array {
+      return positionStarts()
     },
-    pairRow: (row) => pairBlocks().range(row * rowLength, (row + 1) * rowLength),
+    get positions(): Uint8Array {
+      return positionBlocks().range(0, positionLength)
+    },
+    positionRange: (start, end) => positionBlocks().range(start, end),
     get tokens(): Uint32Array {
       tokens ??= readTokens(source, tokensAt)
       return tokens
@@ -784,10 +867,12 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
     // Once read whole (browse), from memory: the file may be replaced meanwhile.
     tokenRange: (start, end) => (tokens ? tokens.subarray(start, end) : blockedTokens.range(start, end)),
     // Past MANY_BLOCKS of a table (`related` looks up every word of a few texts), the table read whole.
-    lookUp: (table, at) => (blocked[table].many ? { stemStarts, stemWords, wordDocStarts }[table]()[at] : blocked[table].u32(at)),
+    lookUp: (table, at) =>
+      blocked[table].many ? { stemStarts, stemWords, wordDocStarts, positionStarts }[table]()[at] : blocked[table].u32(at),
     check: () => {
-      for (const section of [words.read, stems.read, spelled, stemOf, stemStarts, stemWords, fieldStarts, wordDocStarts]) section()
-      pairBlocks().checkAll()
+      for (const section of [words.read, stems.read, spelled, stemOf, stemStarts, stemWords, fieldStarts, wordDocStarts, positionStarts])
+        section()
+      positionBlocks().checkAll()
       docs.checkAll()
       counts.checkAll()
       if (!tokens) blockedTokens.checkAll()

@@ -11,17 +11,17 @@
 import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Entry } from '../../core/records/entries.js'
-import {
-  PairSignatures,
-  PostingsBuilder,
-  segmentLists,
-  vocabularyTables,
-  wordKeys,
-  type Postings,
-  type TokenSegment,
-} from '../../core/search/postings.js'
+import { PostingsBuilder, segmentLists, vocabularyTables, type Postings, type TokenSegment } from '../../core/search/postings.js'
+import { PositionStarts, positionLists } from '../../core/search/positions.js'
 import { removeOnInterrupt } from '../../platform/interrupt.js'
-import { interleavedChecks, postingsLayout, SectionChecks, type PostingsHeadContents, type StreamedName } from './postings-format.js'
+import {
+  ByteSectionChecks,
+  interleavedChecks,
+  postingsLayout,
+  SectionChecks,
+  type PostingsHeadContents,
+  type StreamedName,
+} from './postings-format.js'
 
 /** Words in order held before a segment is written out: 8 Mi (32 MiB, about 10,000 summaries' words; a library that size is built in memory). */
 export const SEGMENT_TOKENS = 1 << 23
@@ -44,18 +44,22 @@ interface Segment {
   docsAt: number
   fieldsAt: number
   lists: number
+  /** Where the positions of its lists' entries start (`positions` bytes), and each word's bytes of them (one number a word, as `words`). */
+  positionsAt: number
+  positions: number
+  positionSizesAt: number
 }
 
-const bytesOf = (array: Uint32Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength)
+const bytesOf = (array: Uint32Array | Uint8Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength)
 
 /** Write all of `bytes` to `fd` at `position`. */
 function writeAt(fd: number, bytes: Buffer, position: number): void {
   for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at, position + at)
 }
 
-/** Numbers read in order from the file `fd`, from `start` (bytes), a chunk at a time. */
-class NumberReader {
-  private readonly chunk: Uint32Array
+/** Numbers (u32, or bytes) read in order from the file `fd`, from `start` (bytes), a chunk at a time. */
+class NumberReader<T extends Uint32Array | Uint8Array = Uint32Array> {
+  private readonly chunk: T
   private at = 0
   private end = 0
 
@@ -63,16 +67,17 @@ class NumberReader {
     private readonly fd: number,
     private position: number,
     private left: number,
+    make: (length: number) => T = (length) => new Uint32Array(length) as T,
   ) {
-    this.chunk = new Uint32Array(Math.min(CHUNK, Math.max(1, left)))
+    this.chunk = make(Math.min(CHUNK, Math.max(1, left)))
   }
 
   /** The next `n` numbers, given a piece at a time (a view of the chunk, valid until the next call). */
-  take(n: number, give: (piece: Uint32Array) => void): void {
+  take(n: number, give: (piece: T) => void): void {
     while (n > 0) {
       if (this.at === this.end) this.fill()
       const piece = Math.min(n, this.end - this.at)
-      give(this.chunk.subarray(this.at, this.at + piece))
+      give(this.chunk.subarray(this.at, this.at + piece) as T)
       this.at += piece
       n -= piece
     }
@@ -94,15 +99,20 @@ class NumberReader {
   }
 }
 
+const bytesReader = (length: number) => new Uint8Array(length)
+
 /** Where the merge puts a section: its checks (the first pass), or its bytes in the file (the second). */
-interface SectionOut {
-  add(values: Uint32Array): void
+interface SectionOut<T extends Uint32Array | Uint8Array = Uint32Array> {
+  add(values: T): void
   end(): void
 }
 
+/** Where the merge puts each of the streamed sections. */
+type MergedOut = Record<Exclude<StreamedName, 'positions'>, SectionOut> & { positions: SectionOut<Uint8Array> }
+
 /** A section written to `fd` from `position`, a chunk at a time. */
-class SectionWriter implements SectionOut {
-  private readonly chunk = new Uint32Array(CHUNK)
+class SectionWriter implements SectionOut<Uint32Array | Uint8Array> {
+  private readonly chunk = Buffer.alloc(4 * CHUNK)
   private filled = 0
 
   constructor(
@@ -110,10 +120,11 @@ class SectionWriter implements SectionOut {
     private position: number,
   ) {}
 
-  add(values: Uint32Array): void {
-    for (let i = 0; i < values.length;) {
-      const n = Math.min(values.length - i, this.chunk.length - this.filled)
-      this.chunk.set(values.subarray(i, i + n), this.filled)
+  add(values: Uint32Array | Uint8Array): void {
+    const bytes = bytesOf(values)
+    for (let i = 0; i < bytes.length;) {
+      const n = Math.min(bytes.length - i, this.chunk.length - this.filled)
+      bytes.copy(this.chunk, this.filled, i, i + n)
       this.filled += n
       i += n
       if (this.filled === this.chunk.length) this.flush()
@@ -125,9 +136,8 @@ class SectionWriter implements SectionOut {
   }
 
   private flush(): void {
-    const bytes = bytesOf(this.chunk.subarray(0, this.filled))
-    writeAt(this.fd, bytes, this.position)
-    this.position += bytes.length
+    writeAt(this.fd, this.chunk.subarray(0, this.filled), this.position)
+    this.position += this.filled
     this.filled = 0
   }
 }
@@ -203,25 +213,21 @@ export class SegmentedPostings {
     for (const segment of this.segments) segment.words.forEach((met, i) => (wordDocStarts[renumbered[met]! + 1]! += segment.sizes[i]!))
     for (let w = 0; w < vocabulary.words.length; w++) wordDocStarts[w + 1]! += wordDocStarts[w]!
 
-    const checks = { wordDocs: new SectionChecks(), wordDocFields: new SectionChecks(), tokens: new SectionChecks() }
-    // The pair signatures come before the words in order (postingsLayout): made from them in the first pass.
-    const signatures = new PairSignatures(count, fieldStarts, wordKeys(vocabulary.stems, vocabulary.stemOf))
-    const tokens = checks.tokens
-    this.merge(renumbered, {
-      ...checks,
-      tokens: {
-        add: (values) => {
-          tokens.add(values)
-          signatures.add(values)
-        },
-        end: () => tokens.end(),
-      },
-    })
+    const checks = {
+      wordDocs: new SectionChecks(),
+      wordDocFields: new SectionChecks(),
+      tokens: new SectionChecks(),
+      positions: new ByteSectionChecks(),
+    }
+    // Where every POSITIONS_SKIP-th entry's positions start comes before the streamed sections (postingsLayout): found in the first pass.
+    const starts = new PositionStarts()
+    this.merge(renumbered, checks, starts)
     const parts = postingsLayout(
-      { ...head, postings: { count, ...vocabulary, fieldStarts, lengths, wordDocStarts, features, pairs: signatures.done() } },
+      { ...head, postings: { count, ...vocabulary, fieldStarts, lengths, wordDocStarts, features, positionStarts: starts.done() } },
       {
         listChecks: interleavedChecks(checks.wordDocs, checks.wordDocFields),
         tokenChecks: interleavedChecks(checks.tokens),
+        positionChecks: Uint32Array.from(checks.positions.blocks),
         ...checks,
       },
     )
@@ -242,6 +248,7 @@ export class SegmentedPostings {
         wordDocs: new SectionWriter(out, at.wordDocs),
         wordDocFields: new SectionWriter(out, at.wordDocFields),
         tokens: new SectionWriter(out, at.tokens),
+        positions: new SectionWriter(out, at.positions),
       })
     } finally {
       closeSync(out)
@@ -261,30 +268,59 @@ export class SegmentedPostings {
     this.forget?.()
   }
 
-  /** The segments merged, word by word (each word's list: its lists in the segments, in order), then the words in order renumbered. */
-  private merge(renumbered: Uint32Array, out: Record<StreamedName, SectionOut>): void {
+  /**
+   * The segments merged, word by word (each word's list: its lists in the segments, in order, and
+   * their positions), then the words in order renumbered; `starts` told the positions with their counts.
+   */
+  private merge(renumbered: Uint32Array, out: MergedOut, starts?: PositionStarts): void {
     const fd = this.fd!
     const segments = this.segments
     const docs = segments.map((segment) => new NumberReader(fd, segment.docsAt, segment.lists))
     const fields = segments.map((segment) => new NumberReader(fd, segment.fieldsAt, segment.lists))
+    const positions = segments.map((segment) => new NumberReader(fd, segment.positionsAt, segment.positions, bytesReader))
+    const positionSizes = segments.map((segment) => new NumberReader(fd, segment.positionSizesAt, segment.words.length))
     const ranks = segments.map((segment) => segment.words.map((met) => renumbered[met]!))
     const next = new Uint32Array(segments.length)
+    // One word's list and positions from one segment, whole, for `starts` (which reads each entry's positions by its counts).
+    let listed = new Uint32Array(1024)
+    let placed = new Uint8Array(4096)
+    let size = 0
+    let bytes = 0
+    let filled = 0
     const give = {
       docs: (piece: Uint32Array) => out.wordDocs.add(piece),
-      fields: (piece: Uint32Array) => out.wordDocFields.add(piece),
+      fields: (piece: Uint32Array) => {
+        out.wordDocFields.add(piece)
+        if (starts) listed.set(piece, filled)
+        filled += piece.length
+      },
+      positions: (piece: Uint8Array) => {
+        out.positions.add(piece)
+        if (starts) placed.set(piece, filled)
+        filled += piece.length
+      },
+      size: (piece: Uint32Array) => (bytes = piece[0]!),
     }
     for (let word = 0; word < renumbered.length; word++) {
       for (let s = 0; s < segments.length; s++) {
         const at = next[s]!
         if (at >= ranks[s]!.length || ranks[s]![at] !== word) continue
-        const size = segments[s]!.sizes[at]!
+        size = segments[s]!.sizes[at]!
+        positionSizes[s]!.take(1, give.size)
+        if (starts && listed.length < size) listed = new Uint32Array(2 * size)
+        if (starts && placed.length < bytes) placed = new Uint8Array(2 * bytes)
         docs[s]!.take(size, give.docs)
+        filled = 0
         fields[s]!.take(size, give.fields)
+        filled = 0
+        positions[s]!.take(bytes, give.positions)
+        starts?.add(placed.subarray(0, bytes), listed.subarray(0, size))
         next[s] = at + 1
       }
     }
     out.wordDocs.end()
     out.wordDocFields.end()
+    out.positions.end()
     for (const segment of segments) {
       new NumberReader(fd, segment.tokensAt, segment.tokens).take(segment.tokens, (piece) => {
         for (let t = 0; t < piece.length; t++) piece[t] = renumbered[piece[t]!]!
@@ -323,6 +359,15 @@ export class SegmentedPostings {
     this.put(lists.docs)
     const fieldsAt = this.written
     this.put(lists.fields)
+    // The positions made where the lists were (written out now; most segments' positions fit in their entries' room).
+    const room = this.lists.docs
+    const positions = positionLists(segment.count, lists.words.length, segment.tokens, segment.fieldStarts, (n) =>
+      n <= room.byteLength ? new Uint8Array(room.buffer, room.byteOffset, n) : new Uint8Array(n),
+    )
+    const positionsAt = this.written
+    this.put(positions.bytes)
+    const positionSizesAt = this.written
+    this.put(positions.sizes)
     this.segments.push({
       tokensAt,
       tokens: segment.tokens.length,
@@ -331,10 +376,13 @@ export class SegmentedPostings {
       docsAt,
       fieldsAt,
       lists: lists.docs.length,
+      positionsAt,
+      positions: positions.bytes.length,
+      positionSizesAt,
     })
   }
 
-  private put(values: Uint32Array): void {
+  private put(values: Uint32Array | Uint8Array): void {
     writeAt(this.fd!, bytesOf(values), this.written)
     this.written += values.byteLength
   }

@@ -1,0 +1,56 @@
+// Where each word is in each entry (positions.ts), read back as the words in order have them: every
+// word of every field of random entries, counts past what a field count holds (a word 40 times in a
+// body) included, read in any order, from the whole list or a run at a time.
+import { describe, expect, it } from 'vitest'
+import { libraryEntries } from '../../../src/core/records/entries.js'
+import { buildPostings, FIELD_COUNT } from '../../../src/core/search/postings.js'
+import { PostingsView } from '../../../src/core/search/postings-view.js'
+import { libraryOf, paper, summary } from '../../support/library.js'
+import { pick, seeded } from '../../support/random.js'
+
+const WORDS = ['graph', 'neural', 'network', 'the', 'of', 'a', 'über', 'x1', '$\\alpha$']
+
+function randomView(random: () => number): PostingsView {
+  const sentence = (max: number) => Array.from({ length: Math.floor(random() * max) }, () => pick(random, WORDS)).join(' ')
+  const papers = Array.from({ length: 150 }, (_, i) => paper({ key: `p${i}`, title: sentence(30), authors: [sentence(3)] }))
+  // Some bodies repeat one word far past FIELD_COUNT_MAX (15), as a stop word is in a long body.
+  const summaries = papers.map((p, i) =>
+    summary({ id: `s${i}`, paper: p.key, body: random() < 0.2 ? `${'the graph '.repeat(40)}${sentence(50)}` : sentence(400) }),
+  )
+  return new PostingsView(buildPostings(libraryEntries(libraryOf(papers, summaries))))
+}
+
+/** Where word `w` is in field `field` of `doc`, from the words in order. */
+function expected(view: PostingsView, w: number, doc: number, field: number): number[] {
+  const tokens = view.tokensOf(doc)
+  const start = view.fieldStart(doc, field)
+  const places: number[] = []
+  for (let t = start; t < view.fieldStart(doc, field + 1); t++) if (tokens[t] === w) places.push(t - start)
+  return places
+}
+
+describe('positions of the word lists', () => {
+  it.each([true, false])('read back where every word is in every field (read whole: %s), in order and out of order', (whole) => {
+    const random = seeded(31)
+    const view = randomView(random)
+    let saturated = 0
+    for (let w = 0; w < view.vocabulary; w++) {
+      for (const list of view.listsOf(w)) {
+        const positions = view.listPositions(list, whole)
+        // Each entry twice: in order, then from the last back (a read before the one read last starts its run again).
+        const order = [...list.docs.keys(), ...[...list.docs.keys()].reverse()]
+        for (const i of order) {
+          const doc = list.from + list.docs[i]!
+          for (let field = 0; field < FIELD_COUNT; field++) {
+            const want = expected(view, w, doc, field)
+            if (want.length >= 15) saturated++
+            const n = positions.read(i, field)
+            expect(Array.from(positions.positions.subarray(0, n)), `word ${view.word(w)}, document ${doc}, field ${field}`).toEqual(want)
+          }
+        }
+        expect(positions.read(list.docs.length, 0)).toBe(0) // past the list: nothing
+      }
+    }
+    expect(saturated).toBeGreaterThan(0)
+  })
+})
