@@ -33,7 +33,8 @@ import { searchLibrary } from '../../src/core/search/search.js'
 import { searchFromIndex } from '../../src/store/search-reads.js'
 import { libraryOf, paper, summary } from '../support/library.js'
 import { readOutline } from '../../src/store/outline-reads.js'
-import { sortedPairs } from '../../src/core/records/entries.js'
+import { entriesAt, sortedPairs } from '../../src/core/records/entries.js'
+import { matchingPairs } from '../../src/core/records/listing-filter.js'
 import { Listing } from '../../src/core/records/listing.js'
 import { deltaPath, postingsPath } from '../../src/store/index/location.js'
 import {
@@ -314,6 +315,22 @@ describe('the name table and the places, checked a chunk or a block at a time', 
     expect(await listed(indexedStore(library, cache))).toBe(fresh)
     expect(existsSync(index)).toBe(false)
     await expectFreshAnswers(library, cache)
+  })
+})
+
+describe('the years a year: filter reads as they lie', () => {
+  it('are checked: a year that is not a whole number sends the filter to the library', async () => {
+    const { library, cache, index } = await writtenLibrary()
+    // kipf2017semi's year forged to 2016.5: read as it lies, `year:>=2017` would leave it out.
+    forgeIndex(index, (c) => ((c.papers as { key: string; year: unknown }[]).find((p) => p.key === 'kipf2017semi')!.year = 2016.5))
+    const dated = async (store: FileStore) => {
+      const outline = await readOutline(store)
+      return entriesAt(outline, matchingPairs(outline, sortedPairs(outline, 'added'), parseQuery('year:>=2017'))!).map((e) => e.id)
+    }
+    const fresh = await dated(plainStore(library))
+    expect(fresh).toContain('kipf2017semi')
+    expect(await dated(indexedStore(library, cache))).toEqual(fresh)
+    expect(existsSync(index)).toBe(false)
   })
 })
 

@@ -52,6 +52,11 @@ export interface LibraryOutline {
    * whole or, for a few, each alone. Null or absent: made from the columns.
    */
   keptRows?(): KeptRows | null
+  /**
+   * Every paper's year as a number (NaN for none), in the order of `papers`, when kept so (an index's
+   * column as it lies in the file): a `year:` filter then makes no array of them. Absent: paperColumn.
+   */
+  paperYears?(): ArrayLike<number>
   /** Each tag the entries show with the entries showing it (tagged-entries.ts), when kept ahead (an index keeps them). Null or absent: read every entry's tags. */
   taggedEntries?(): TaggedEntries | null
   /** The paper at `at` of `papers`, its view made alone (an index's: a search looks at a few): absent, papers[at]. */

@@ -60,6 +60,8 @@ export interface IndexContents {
   stats: LibraryStats
   /** Each paper's `field` as one array (a column of the file, decoded once): absent, read through `papers`. */
   paperColumn?: <F extends keyof PaperOutline>(field: F) => readonly PaperOutline[F][]
+  /** Each paper's year as a number, NaN for none (the column as it lies in the file): absent, read through `papers`. */
+  paperYears?: () => ArrayLike<number>
   /** Each summary's `field`, likewise. */
   summaryColumn?: <F extends keyof SummaryOutline>(field: F) => readonly SummaryOutline[F][]
   /** The records' names, sorted, and who cites each paper: what finds the records a handle or a citation names (names.ts). */
@@ -100,6 +102,7 @@ export function indexOutline(contents: IndexContents): LibraryOutline {
     stats: (limit) => (limit <= STATS_ROWS ? withTop(contents.stats, limit) : null),
     ...(contents.paperColumn && { paperColumn: contents.paperColumn }),
     ...(contents.summaryColumn && { summaryColumn: contents.summaryColumn }),
+    ...(contents.paperYears && { paperYears: contents.paperYears }),
     // In the order of orders.added: none when the orders are to be sorted again.
     keptRows: () => (contents.orders ? (contents.keptRows ?? keptRowsOf(contents.plainRows)) : null),
     taggedEntries: () => contents.taggedEntries,

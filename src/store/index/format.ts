@@ -242,6 +242,16 @@ function allCounts(values: Float64Array): boolean {
   return true
 }
 
+/** Whether every value is NaN (no year) or a whole number, as the year column holds them: one loop, no call per value. */
+function allYears(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!
+    if (!(value !== value || (Math.floor(value) === value && value >= -Number.MAX_SAFE_INTEGER && value <= Number.MAX_SAFE_INTEGER)))
+      return false
+  }
+  return true
+}
+
 /** Where an index's bytes come from: all of them at hand, or its start, with each section read when first used. */
 export interface IndexBytes {
   /** The file's first bytes: at least its fixed start and its header, when it is an index of this format. */
@@ -662,6 +672,16 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
     },
     (c) => c.taggedEntries,
   )
+  // The years as they lie (a float each, NaN for none), checked in one loop as the column's decode
+  // checks them (columns.ts), and never made into an array: what a `year:` filter reads.
+  const paperYears = part(
+    'paper.year',
+    () => {
+      const years = numberSection(header, 'paper.year')
+      return years && years.length === counts.papers && allYears(years) ? years : undefined
+    },
+    (c) => Float64Array.from(c.papers, (paper) => paper.year ?? NaN),
+  )
   const stats = part(
     'stats',
     () => {
@@ -678,6 +698,7 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
     library: header.library,
     identity: header.identity,
     paperColumn: column<PaperOutline>(paperFields),
+    paperYears: () => paperYears(),
     summaryColumn: column<SummaryOutline>(summaryFields),
     get papers() {
       if (replaced) return replaced.papers
