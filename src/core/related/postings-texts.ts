@@ -180,15 +180,21 @@ export function postingsTexts<P extends PaperOutline, S extends SummaryOutline>(
         for (let k = from; k < to; k++) total += lengths[order[entries.ofSummary[table.summaryAt[k]!]!]! * FIELD_COUNT + BODY]!
         return total
       }
-      const found: Occurrences['found'] = new Map()
+      // Every paper's length added up in one loop over the entries (whole numbers: the sum is the
+      // same in any order): each entry's body and line break, each paper's title once, and the line
+      // break after the last body of a paper with summaries.
       let totalLength = 0
+      for (let position = 0; position < entries.count; position++) {
+        const doc = order[position]!
+        totalLength += lengths[doc * FIELD_COUNT + BODY]! + 1 + (first[position] === 1 ? lengths[doc * FIELD_COUNT + TITLE]! : 0)
+      }
+      for (let p = 0; p < table.count; p++) if (table.first[p] !== table.first[p + 1]) totalLength++
+      const found: Occurrences['found'] = new Map()
       for (let p = 0; p < table.count; p++) {
         const own = counts[p]
-        const size = length(p)
-        totalLength += size
         if (!own) continue
         for (const [key, n] of own) own.set(key, Math.min(TF_CAP, n))
-        found.set(table.keys[p]!, { counts: own, length: size })
+        found.set(table.keys[p]!, { counts: own, length: length(p) })
       }
       return { texts: table.count, totalLength, found }
     },

@@ -89,6 +89,12 @@ export interface RelatedSource<P extends PaperOutline = PaperOutline, S extends 
   paperColumn?<F extends keyof PaperOutline>(field: F): readonly PaperOutline[F][]
   /** Every summary's `field` likewise. */
   summaryColumn?<F extends keyof SummaryOutline>(field: F): readonly SummaryOutline[F][]
+  /**
+   * The library's entries in library order, as [summary index or -1, paper index] pairs (an index
+   * keeps them: LibraryOutline.entryPlaces): each summary's paper without looking up its key. Absent,
+   * the keys are looked up.
+   */
+  entryPlaces?(): ArrayLike<number>
   texts: RelatedTexts<P, S>
 }
 
@@ -115,7 +121,7 @@ export class PaperTable<P extends PaperOutline = PaperOutline, S extends Summary
   /** Each paper's own tags, and each summary's. */
   readonly ownTags: readonly (readonly string[] | undefined)[]
   readonly summaryTags: readonly (readonly string[])[]
-  private readonly byKey = new Map<string, number>()
+  private byKey: Map<string, number> | undefined
   private readonly made: (PaperDoc<P, S> | undefined)[] = []
   /** Each distinct tag split once (tagPath). */
   private readonly paths = new Map<string, string[]>()
@@ -125,25 +131,50 @@ export class PaperTable<P extends PaperOutline = PaperOutline, S extends Summary
     this.ownTags = paperColumn(source, 'tags')
     this.summaryTags = summaryColumn(source, 'tags')
     const count = (this.count = this.keys.length)
-    for (let p = 0; p < count; p++) this.byKey.set(this.keys[p]!, p)
     // Each summary's paper (-1: not in the library), then the summaries grouped by paper in library order.
     const of = summaryColumn(source, 'paper')
-    const paperOf = new Int32Array(of.length)
+    const paperOf = this.placedPapers(of) ?? this.keyedPapers(of)
     const first = (this.first = new Int32Array(count + 1))
-    for (let s = 0; s < of.length; s++) {
-      const p = this.byKey.get(of[s]!) ?? -1
-      paperOf[s] = p
-      if (p >= 0) first[p + 1]!++
-    }
+    for (let s = 0; s < of.length; s++) if (paperOf[s]! >= 0) first[paperOf[s]! + 1]!++
     for (let p = 0; p < count; p++) first[p + 1]! += first[p]!
     const next = first.slice(0, count)
     this.summaryAt = new Int32Array(first[count]!)
     for (let s = 0; s < of.length; s++) if (paperOf[s]! >= 0) this.summaryAt[next[paperOf[s]!]!++] = s
   }
 
+  /** Each summary's paper, by looking up the key it names (-1: none). */
+  private keyedPapers(of: readonly string[]): Int32Array {
+    const byKey = (this.byKey = new Map<string, number>())
+    for (let p = 0; p < this.count; p++) byKey.set(this.keys[p]!, p)
+    const paperOf = new Int32Array(of.length)
+    for (let s = 0; s < of.length; s++) paperOf[s] = byKey.get(of[s]!) ?? -1
+    return paperOf
+  }
+
+  /**
+   * Each summary's paper, from the entries the source keeps (-1: a summary they do not list, whose
+   * paper is not in the library); null when a pair is not one of a summary of that paper, each listed
+   * once (the keys are then looked up).
+   */
+  private placedPapers(of: readonly string[]): Int32Array | null {
+    const pairs = this.source.entryPlaces?.()
+    if (!pairs) return null
+    const paperOf = new Int32Array(of.length).fill(-1)
+    for (let i = 0; i < pairs.length; i += 2) {
+      const [s, p] = [pairs[i]!, pairs[i + 1]!]
+      if (s === -1) continue
+      if (!(Number.isInteger(s) && s >= 0 && s < of.length && paperOf[s] === -1 && Number.isInteger(p) && p >= 0 && p < this.count))
+        return null
+      if (of[s] !== this.keys[p]) return null
+      paperOf[s] = p
+    }
+    return paperOf
+  }
+
   /** The paper whose key is `key`, or -1. */
   indexOf(key: string): number {
-    return this.byKey.get(key) ?? -1
+    if (this.byKey) return this.byKey.get(key) ?? -1
+    return this.keys.indexOf(key)
   }
 
   /** Every parent of `tag` and itself (tagPath), each distinct tag split once. */
