@@ -23,7 +23,7 @@ import type { NameTable } from './names.js'
 import { chunkedNames, DamagedNames, encodeNames } from './name-chunks.js'
 import { isPlainRows, keptRowsOf, type KeptRows, type PlainRows } from '../../core/records/plain-rows.js'
 import { isUtf8 } from 'node:buffer'
-import { crc32 } from 'node:zlib'
+import { lazyRequire } from '../../core/lazy-require.js'
 
 /** Raised whenever what the index holds or how it is laid out changes. */
 export const INDEX_FORMAT_VERSION = 10
@@ -135,9 +135,13 @@ function sectionsOf(contents: IndexContents): [string, SectionKind, unknown][] {
   ]
 }
 
+/** Loaded by the reads that pick rows (and by builds): `tags`, `stats` and `show` load no node:zlib. */
+const zlib = lazyRequire<typeof import('node:zlib')>('node:zlib')
+
 /** The CRC-32 of each of `list`'s rows: what a read of a few rows checks them by (KeptRows.pick). */
 function rowSums({ bytes, starts }: PlainRows): Uint32Array {
   const sums = new Uint32Array(Math.max(0, starts.length - 1))
+  const { crc32 } = zlib()
   for (let row = 0; row < sums.length; row++) sums[row] = crc32(bytes.subarray(starts[row], starts[row + 1]))
   return sums
 }
@@ -430,6 +434,7 @@ function pickedRows(
     size += starts[row + 1]! - starts[row]!
   }
   const piece = Buffer.allocUnsafe(size)
+  const { crc32 } = zlib()
   const pieceStarts = new Uint32Array(picked.length + 1)
   for (let i = 0, at = 0; i < picked.length; i++) {
     const row = picked[i]!
