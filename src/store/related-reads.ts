@@ -1,6 +1,6 @@
-import { paperDocs, rankRelated, relatedPapers, type RelatedPaper } from '../core/related/related.js'
+import { PaperTable, rankRelated, relatedPapers, type RelatedPaper } from '../core/related/related.js'
 import { entriesOfPapers, postingsTexts, RecordsUnavailable } from '../core/related/postings-texts.js'
-import type { LibraryOutline } from '../core/records/outline.js'
+import { paperColumn, summaryColumn, type LibraryOutline, type PaperOutline, type SummaryOutline } from '../core/records/outline.js'
 import { PostingsUnavailable } from '../core/search/postings.js'
 import { readPostings, wholeLibraryOf } from './outline-reads.js'
 import type { Store } from './store.js'
@@ -18,15 +18,28 @@ export async function relatedFromIndex(store: Store, outline: LibraryOutline, ke
   if (whole) return relatedPapers(whole, key, limit)
   const records = store.recordsAt?.(outline)
   if (!records) return null
-  const { papers, summaries } = outline
-  const source = { papers, summaries, citedKeys: outline.citedKeys() }
-  const docs = paperDocs(source)
-  if (!docs.has(key)) return []
-  const entries = entriesOfPapers(docs, papers.length, summaries.length)
+  // The records themselves are looked at only for the papers related makes a PaperDoc of (views of
+  // the index's columns, made when first asked for); every paper is weighed from the columns.
+  const source = {
+    get papers() {
+      return outline.papers
+    },
+    get summaries() {
+      return outline.summaries
+    },
+    citedKeys: outline.citedKeys(),
+    paperColumn: <F extends keyof PaperOutline>(field: F) => paperColumn(outline, field),
+    summaryColumn: <F extends keyof SummaryOutline>(field: F) => summaryColumn(outline, field),
+    ...(outline.entryPlaces && { entryPlaces: () => outline.entryPlaces!() }),
+  }
+  const table = new PaperTable(source)
+  if (table.indexOf(key) < 0) return []
+  const entries = entriesOfPapers(table, table.summaryTags.length)
   const rank = async (rebuild: boolean) => {
     const view = await readPostings(store, outline, rebuild)
     if (!view || view.count !== entries.count) return null
-    return rankRelated({ ...source, texts: postingsTexts(view, { papers, summaries, docs, entries }, records) }, key, limit, docs)
+    const texts = postingsTexts(view, { papers: source.papers, summaries: source.summaries, table, entries }, records)
+    return rankRelated({ ...source, texts }, key, limit, table)
   }
   try {
     try {

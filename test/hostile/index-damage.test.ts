@@ -32,6 +32,10 @@ import { parseQuery } from '../../src/core/search/query.js'
 import { searchLibrary } from '../../src/core/search/search.js'
 import { searchFromIndex } from '../../src/store/search-reads.js'
 import { libraryOf, paper, summary } from '../support/library.js'
+import { readOutline } from '../../src/store/outline-reads.js'
+import { entriesAt, sortedPairs } from '../../src/core/records/entries.js'
+import { matchingPairs } from '../../src/core/records/listing-filter.js'
+import { Listing } from '../../src/core/records/listing.js'
 import { deltaPath, postingsPath } from '../../src/store/index/location.js'
 import {
   answersFrom,
@@ -282,6 +286,51 @@ describe('the name table and the places, checked a chunk or a block at a time', 
     expect(await answersFrom(indexedStore(library, cache))).toEqual(await freshAnswers(library))
     expect(existsSync(index)).toBe(!removed)
     await expectFreshAnswers(library, cache)
+  })
+
+  // A few rows listed are each checked alone (their CRC-32), never the whole section: the damage is
+  // found in the row read, which is then the library's.
+  it.each([
+    ["a letter changed in the first of list's rows, listed alone", 0, 1],
+    ['a letter changed in a row listed among others', 0.5, 20],
+  ])('answer as a fresh parse with %s', async (_, where, count) => {
+    const { library, cache, index } = await manyNames()
+    const { start, length } = indexSection(index, 'rows')
+    const at = start + Math.floor(length * where)
+    const bytes = readFileSync(index)
+    // A row's text still valid and plain: only its checksum tells.
+    bytes[at] = bytes[at] === 0x71 ? 0x72 : 0x71
+    writeFileSync(index, bytes)
+    const listed = async (store: FileStore) => {
+      const outline = await readOutline(store)
+      const pairs = sortedPairs(outline, 'added')
+      const around = Math.max(0, Math.floor((pairs.length >> 1) * where) - (count >> 1))
+      const some = Array.prototype.slice.call(pairs, 2 * around, 2 * (around + count)) as number[]
+      let text = ''
+      new Listing(outline, some).writePlain((piece) => (text += typeof piece === 'string' ? piece : Buffer.from(piece).toString('utf8')))
+      return text
+    }
+    const fresh = await listed(plainStore(library))
+    expect(fresh.split('\n')).toHaveLength(count + 1)
+    expect(await listed(indexedStore(library, cache))).toBe(fresh)
+    expect(existsSync(index)).toBe(false)
+    await expectFreshAnswers(library, cache)
+  })
+})
+
+describe('the years a year: filter reads as they lie', () => {
+  it('are checked: a year that is not a whole number sends the filter to the library', async () => {
+    const { library, cache, index } = await writtenLibrary()
+    // kipf2017semi's year forged to 2016.5: read as it lies, `year:>=2017` would leave it out.
+    forgeIndex(index, (c) => ((c.papers as { key: string; year: unknown }[]).find((p) => p.key === 'kipf2017semi')!.year = 2016.5))
+    const dated = async (store: FileStore) => {
+      const outline = await readOutline(store)
+      return entriesAt(outline, matchingPairs(outline, sortedPairs(outline, 'added'), parseQuery('year:>=2017'))!).map((e) => e.id)
+    }
+    const fresh = await dated(plainStore(library))
+    expect(fresh).toContain('kipf2017semi')
+    expect(await dated(indexedStore(library, cache))).toEqual(fresh)
+    expect(existsSync(index)).toBe(false)
   })
 })
 

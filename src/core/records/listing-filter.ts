@@ -80,6 +80,16 @@ function termMatches(outline: LibraryOutline, pairs: ArrayLike<number>, term: Te
       return matches
     }
     case 'year': {
+      const kept = outline.paperYears?.()
+      if (kept) {
+        // yearMatches, inlined on the floats the outline keeps (NaN: no year, matching nothing).
+        const { from, to } = term
+        for (let at = 0; at < matches.length; at++) {
+          const year = kept[pairs[2 * at + 1]!]!
+          if (year === year && (from === null || year >= from) && (to === null || year <= to)) matches[at] = 1
+        }
+        return matches
+      }
       const years = paperColumn(outline, 'year')
       for (let at = 0; at < matches.length; at++) {
         if (yearMatches(years[pairs[2 * at + 1]!]!, term)) matches[at] = 1

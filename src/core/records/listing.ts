@@ -7,12 +7,19 @@ import type { ReadingState } from '../model.js'
 import { shownTags } from '../tags/paper-tags.js'
 import { entriesAt, type OutlineEntry } from './entries.js'
 import { paperColumn, summaryColumn, type LibraryOutline } from './outline.js'
-import { plainPiece, type ListedRows, type PlainRows } from './plain-rows.js'
+import { plainPiece, type KeptRows, type ListedRows } from './plain-rows.js'
 
 export type { ListedRows }
 
 /** Rows written per piece of piped output: each piece some tens of kilobytes, written as it is made. */
 const ROWS_PER_PIECE = 500
+
+/**
+ * Listing fewer than one in this many of the rows kept made, each is read and checked alone
+ * (KeptRows.pick); more, all of them are checked at once (measured at 100,000 summaries: a row
+ * picked costs about twice its share of the whole check).
+ */
+const PICK_BELOW = 3
 
 export class Listing {
   /** How many entries are listed. */
@@ -42,40 +49,44 @@ export class Listing {
       const rows = this.rows()
       for (let start = 0; start < this.length; start += ROWS_PER_PIECE)
         write(plainPiece(rows, start, Math.min(this.length, start + ROWS_PER_PIECE)))
-    } else if (kept.contiguous) {
-      write(kept.bytes.subarray(0, kept.starts[this.length]))
-    } else {
-      const { bytes, starts, rowOf, base } = kept
-      const { pairs } = this
-      const rowAt = (i: number) => {
-        const summary = pairs[2 * i]!
-        return rowOf[summary >= 0 ? summary : base + pairs[2 * i + 1]!]!
-      }
+      return
+    }
+    const { rows, rowAt } = kept
+    if (PICK_BELOW * this.length < rows.count) {
+      // A few of the rows (filtered, cut short): each read and checked alone, not every row.
       for (let start = 0; start < this.length; start += ROWS_PER_PIECE) {
-        const end = Math.min(this.length, start + ROWS_PER_PIECE)
-        let size = 0
-        for (let i = start; i < end; i++) size += starts[rowAt(i) + 1]! - starts[rowAt(i)]!
-        const piece = new Uint8Array(size)
-        for (let i = start, at = 0; i < end; i++) {
-          const row = rowAt(i)
-          piece.set(bytes.subarray(starts[row], starts[row + 1]), at)
-          at += starts[row + 1]! - starts[row]!
-        }
-        write(piece)
+        const picked = new Int32Array(Math.min(this.length, start + ROWS_PER_PIECE) - start)
+        for (let i = 0; i < picked.length; i++) picked[i] = rowAt(start + i)
+        write(rows.pick(picked))
       }
+      return
+    }
+    const { bytes, starts } = rows.all()
+    if (kept.contiguous) return write(bytes.subarray(0, starts[this.length]))
+    for (let start = 0; start < this.length; start += ROWS_PER_PIECE) {
+      const end = Math.min(this.length, start + ROWS_PER_PIECE)
+      let size = 0
+      for (let i = start; i < end; i++) size += starts[rowAt(i) + 1]! - starts[rowAt(i)]!
+      const piece = new Uint8Array(size)
+      for (let i = start, at = 0; i < end; i++) {
+        const row = rowAt(i)
+        piece.set(bytes.subarray(starts[row], starts[row + 1]), at)
+        at += starts[row + 1]! - starts[row]!
+      }
+      write(piece)
     }
   }
 
   /**
    * The rows the outline keeps made (an index's, in the order entryOrder('added') lists the entries),
-   * when it does and they are every entry's: contiguous when these are the first of that order, else
-   * with the row of each entry (by its summary's index, or the summaries' count + its paper's).
+   * when it does and they are every entry's, with the row of each entry listed: contiguous when these
+   * are the first of that order, else found by its summary's index, or the summaries' count + its paper's.
    */
-  private keptRows(): (PlainRows & { contiguous: true }) | (PlainRows & { contiguous: false; rowOf: Int32Array; base: number }) | null {
-    const kept = this.outline.plainRows?.()
+  private keptRows(): { rows: KeptRows; rowAt: (i: number) => number; contiguous: boolean } | null {
+    const kept = this.outline.keptRows?.()
     const added = kept && this.outline.entryOrder?.('added')
-    if (!kept || !added || kept.starts.length - 1 !== added.length >> 1) return null
-    if (this.whole === added) return { ...kept, contiguous: true }
+    if (!kept || !added || kept.count !== added.length >> 1) return null
+    if (this.whole === added) return { rows: kept, rowAt: (i) => i, contiguous: true }
     // Each entry's row by its summary's index, or by `base` + its paper's for a paper without one: the
     // records counted where the outline counts them without a view of each, else the indexes the order holds.
     let { summaries: base, papers } = this.outline.recordCounts?.() ?? { summaries: 0, papers: 0 }
@@ -94,7 +105,12 @@ export class Listing {
       const summary = this.pairs[i]!
       if (!(rowOf[summary >= 0 ? (summary < base ? summary : -1) : base + this.pairs[i + 1]!]! >= 0)) return null
     }
-    return { ...kept, contiguous: false, rowOf, base }
+    const { pairs } = this
+    const rowAt = (i: number) => {
+      const summary = pairs[2 * i]!
+      return rowOf[summary >= 0 ? summary : base + pairs[2 * i + 1]!]!
+    }
+    return { rows: kept, rowAt, contiguous: false }
   }
 
   /** What a row shows of each entry, in the order listed: read in one pass over the entries. */

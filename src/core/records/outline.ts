@@ -9,7 +9,7 @@ import { countWords } from '../stats/word-count.js'
 import { countTags, type TagCount } from '../tags/counts.js'
 import { libraryEntryTags } from '../tags/paper-tags.js'
 import type { LibraryStats } from '../stats/stats-types.js'
-import type { PlainRows } from './plain-rows.js'
+import type { KeptRows } from './plain-rows.js'
 import type { TaggedEntries } from './tagged-entries.js'
 
 export type { PaperOutline, SummaryOutline }
@@ -54,10 +54,15 @@ export interface LibraryOutline {
   summaryColumn?<F extends keyof SummaryOutline>(field: F): readonly SummaryOutline[F][]
   /**
    * Every entry's piped `list` row (plain-rows.ts), in the order entryOrder('added') lists the
-   * entries, when made ahead (an index keeps them): a listing then writes them as they are. Null or
-   * absent: made from the columns.
+   * entries, when made ahead (an index keeps them): a listing then writes them as they are, read
+   * whole or, for a few, each alone. Null or absent: made from the columns.
    */
-  plainRows?(): PlainRows | null
+  keptRows?(): KeptRows | null
+  /**
+   * Every paper's year as a number (NaN for none), in the order of `papers`, when kept so (an index's
+   * column as it lies in the file): a `year:` filter then makes no array of them. Absent: paperColumn.
+   */
+  paperYears?(): ArrayLike<number>
   /** Each tag the entries show with the entries showing it (tagged-entries.ts), when kept ahead (an index keeps them). Null or absent: read every entry's tags. */
   taggedEntries?(): TaggedEntries | null
   /** The paper at `at` of `papers`, its view made alone (an index's: a search looks at a few): absent, papers[at]. */

@@ -13,7 +13,7 @@ import { BODY, TITLE } from '../search/docs.js'
 import { FIELD_COUNT, fieldCount } from '../search/postings.js'
 import type { PostingsView } from '../search/postings-view.js'
 import { surfaceForms } from '../text/plural.js'
-import { paperProse, type PaperDoc, type RelatedTexts } from './related.js'
+import { paperProse, type PaperDoc, type PaperTable, type RelatedTexts } from './related.js'
 import { similarityTerms, TF_CAP, type Occurrences } from './text.js'
 
 /** Whole records read by their place in the library's papers or summaries; null when they cannot be (the caller reads the library whole). */
@@ -50,22 +50,20 @@ export interface PaperEntries {
   count: number
 }
 
-/** Where the text of each paper of `docs` (paperDocs of a library of `papers` and `summaries`) lies in the postings. */
-export function entriesOfPapers(docs: ReadonlyMap<string, PaperDoc>, papers: number, summaries: number): PaperEntries {
+/** Where the text of each paper of `table` (of a library of `summaries` summaries) lies in the postings. */
+export function entriesOfPapers(table: PaperTable, summaries: number): PaperEntries {
   // The summaries of papers in the library, in order, then the papers without one (libraryEntries).
   const ofSummary = new Int32Array(summaries).fill(-1)
-  const alone = new Int32Array(papers).fill(-1)
-  const PLACE = -2 // an entry, to be numbered in order
-  for (const doc of docs.values()) for (const at of doc.summaryAt) ofSummary[at] = PLACE
-  for (const doc of docs.values()) if (doc.summaryAt.length === 0) alone[doc.at] = PLACE
+  const alone = new Int32Array(table.count).fill(-1)
+  for (let k = 0; k < table.summaryAt.length; k++) ofSummary[table.summaryAt[k]!] = 0
   let position = 0
-  for (let at = 0; at < summaries; at++) if (ofSummary[at] === PLACE) ofSummary[at] = position++
-  for (let at = 0; at < papers; at++) if (alone[at] === PLACE) alone[at] = position++
+  for (let at = 0; at < summaries; at++) if (ofSummary[at] === 0) ofSummary[at] = position++
+  for (let p = 0; p < table.count; p++) if (table.first[p] === table.first[p + 1]) alone[p] = position++
   return { ofSummary, alone, count: position }
 }
 
 /** The entries of a paper's text: its summaries', or its own when it has none. */
-function entriesOf(entries: PaperEntries, doc: PaperDoc): number[] {
+function entriesOf(entries: PaperEntries, doc: Pick<PaperDoc, 'at' | 'summaryAt'>): number[] {
   return doc.summaryAt.length > 0 ? doc.summaryAt.map((at) => entries.ofSummary[at]!) : [entries.alone[doc.at]!]
 }
 
@@ -81,10 +79,10 @@ function abstractOf(records: PlacedRecords, doc: PaperDoc): string {
  */
 export function postingsTexts<P extends PaperOutline, S extends SummaryOutline>(
   view: PostingsView,
-  library: { papers: readonly P[]; summaries: readonly S[]; docs: ReadonlyMap<string, PaperDoc<P, S>>; entries: PaperEntries },
+  library: { papers: readonly P[]; summaries: readonly S[]; table: PaperTable<P, S>; entries: PaperEntries },
   records: PlacedRecords,
 ): RelatedTexts<P, S> {
-  const { papers, summaries, docs, entries } = library
+  const { papers, summaries, table, entries } = library
   const resolver = new CitationResolver({ papers, summaries })
   const summariesAt = (places: readonly number[]) => {
     const read = records.summaries(places)
@@ -148,11 +146,17 @@ export function postingsTexts<P extends PaperOutline, S extends SummaryOutline>(
       // Each entry's paper, and whether it is the paper's first (every entry of a paper has its title: counted once).
       const paperOf = new Int32Array(entries.count)
       const first = new Uint8Array(entries.count)
-      for (const doc of docs.values()) {
-        entriesOf(entries, doc).forEach((position, i) => {
-          paperOf[position] = doc.at
-          first[position] = i === 0 ? 1 : 0
-        })
+      for (let p = 0; p < table.count; p++) {
+        const [from, to] = [table.first[p]!, table.first[p + 1]!]
+        if (from === to) {
+          paperOf[entries.alone[p]!] = p
+          first[entries.alone[p]!] = 1
+        }
+        for (let k = from; k < to; k++) {
+          const position = entries.ofSummary[table.summaryAt[k]!]!
+          paperOf[position] = p
+          first[position] = k === from ? 1 : 0
+        }
       }
       const counts: (Map<string, number> | undefined)[] = []
       for (const [w, key] of words) {
@@ -165,23 +169,34 @@ export function postingsTexts<P extends PaperOutline, S extends SummaryOutline>(
         })
       }
       // A paper's text is its title, then each of its summaries' bodies (or its abstract) after a line break, and one more after the last body.
-      const length = (doc: PaperDoc) => {
-        const list = entriesOf(entries, doc)
-        let total = view.lengths[view.order[list[0]!]! * FIELD_COUNT + TITLE]! + list.length + (doc.summaryAt.length > 0 ? 1 : 0)
-        for (const position of list) total += view.lengths[view.order[position]! * FIELD_COUNT + BODY]!
+      const { lengths, order } = view
+      const length = (p: number) => {
+        const [from, to] = [table.first[p]!, table.first[p + 1]!]
+        if (from === to) {
+          const doc = order[entries.alone[p]!]!
+          return lengths[doc * FIELD_COUNT + TITLE]! + 1 + lengths[doc * FIELD_COUNT + BODY]!
+        }
+        let total = lengths[order[entries.ofSummary[table.summaryAt[from]!]!]! * FIELD_COUNT + TITLE]! + (to - from) + 1
+        for (let k = from; k < to; k++) total += lengths[order[entries.ofSummary[table.summaryAt[k]!]!]! * FIELD_COUNT + BODY]!
         return total
       }
-      const found: Occurrences['found'] = new Map()
+      // Every paper's length added up in one loop over the entries (whole numbers: the sum is the
+      // same in any order): each entry's body and line break, each paper's title once, and the line
+      // break after the last body of a paper with summaries.
       let totalLength = 0
-      for (const doc of docs.values()) {
-        const own = counts[doc.at]
-        const size = length(doc)
-        totalLength += size
+      for (let position = 0; position < entries.count; position++) {
+        const doc = order[position]!
+        totalLength += lengths[doc * FIELD_COUNT + BODY]! + 1 + (first[position] === 1 ? lengths[doc * FIELD_COUNT + TITLE]! : 0)
+      }
+      for (let p = 0; p < table.count; p++) if (table.first[p] !== table.first[p + 1]) totalLength++
+      const found: Occurrences['found'] = new Map()
+      for (let p = 0; p < table.count; p++) {
+        const own = counts[p]
         if (!own) continue
         for (const [key, n] of own) own.set(key, Math.min(TF_CAP, n))
-        found.set(doc.paper.key, { counts: own, length: size })
+        found.set(table.keys[p]!, { counts: own, length: length(p) })
       }
-      return { texts: docs.size, totalLength, found }
+      return { texts: table.count, totalLength, found }
     },
   }
 }

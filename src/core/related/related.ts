@@ -10,7 +10,7 @@ import {
   bm25Similarity,
   characteristicTerms,
   documentFrequencies,
-  evenSample,
+  evenPlaces,
   SAMPLE_SIZE,
   similarityTerms,
   termFrequencies,
@@ -18,6 +18,7 @@ import {
   type Occurrences,
 } from './text.js'
 import { tagPath } from '../tags/counts.js'
+import { paperColumn, summaryColumn } from '../records/outline.js'
 
 /** Why a paper is related to the one asked about. */
 export interface RelatedReasons {
@@ -84,52 +85,140 @@ export interface RelatedSource<P extends PaperOutline = PaperOutline, S extends 
   summaries: readonly S[]
   /** The paper keys each summary cites (citedPaperKeys), in the order of `summaries`. */
   citedKeys: readonly (readonly string[])[]
+  /** Every paper's `field` as one array (an index's column: the records are then looked at only for the papers shown); absent, read through `papers`. */
+  paperColumn?<F extends keyof PaperOutline>(field: F): readonly PaperOutline[F][]
+  /** Every summary's `field` likewise. */
+  summaryColumn?<F extends keyof SummaryOutline>(field: F): readonly SummaryOutline[F][]
+  /**
+   * The library's entries in library order, as [summary index or -1, paper index] pairs (an index
+   * keeps them: LibraryOutline.entryPlaces): each summary's paper without looking up its key. Absent,
+   * the keys are looked up.
+   */
+  entryPlaces?(): ArrayLike<number>
   texts: RelatedTexts<P, S>
 }
 
-/** Each paper of the library by key, with its summaries, tags and citations. */
-export function paperDocs<P extends PaperOutline, S extends SummaryOutline>(
-  source: Pick<RelatedSource<P, S>, 'papers' | 'summaries' | 'citedKeys'>,
-): Map<string, PaperDoc<P, S>> {
-  // Each distinct tag split once, and no set made for a paper without tags or citations (most, in a
-  // large library): this runs over every record of the library.
-  const paths = new Map<string, string[]>()
-  const pathOf = (tag: string) => paths.get(tag) ?? paths.set(tag, tagPath(tag)).get(tag)!
-  const withTags = (set: ReadonlySet<string>, tags: readonly string[]) => {
-    if (tags.length === 0) return set
-    const grown = set === NONE ? new Set<string>() : (set as Set<string>)
-    for (const tag of tags) for (const step of pathOf(tag)) grown.add(step)
-    return grown
+/** The records and citations of a library, as PaperTable reads them. */
+export type RelatedRecords<P extends PaperOutline = PaperOutline, S extends SummaryOutline = SummaryOutline> = Omit<
+  RelatedSource<P, S>,
+  'texts'
+>
+
+/**
+ * Each paper of a library, read column by column (keys, tags, the paper each summary is of, what
+ * each cites): a paper's PaperDoc, with its records, is made only when asked for (the paper asked
+ * about, a sample, the papers shown), and the others are weighed from the columns alone. `related`
+ * in a library of 10,000 papers then makes no object per paper.
+ */
+export class PaperTable<P extends PaperOutline = PaperOutline, S extends SummaryOutline = SummaryOutline> {
+  /** How many papers. */
+  readonly count: number
+  /** Each paper's key. */
+  readonly keys: readonly string[]
+  /** Paper p's summaries are `summaryAt[first[p]]` to `summaryAt[first[p + 1]]` (excluded), in library order. */
+  readonly first: Int32Array
+  readonly summaryAt: Int32Array
+  /** Each paper's own tags, and each summary's. */
+  readonly ownTags: readonly (readonly string[] | undefined)[]
+  readonly summaryTags: readonly (readonly string[])[]
+  private byKey: Map<string, number> | undefined
+  private readonly made: (PaperDoc<P, S> | undefined)[] = []
+  /** Each distinct tag split once (tagPath). */
+  private readonly paths = new Map<string, string[]>()
+
+  constructor(readonly source: RelatedRecords<P, S>) {
+    this.keys = paperColumn(source, 'key')
+    this.ownTags = paperColumn(source, 'tags')
+    this.summaryTags = summaryColumn(source, 'tags')
+    const count = (this.count = this.keys.length)
+    // Each summary's paper (-1: not in the library), then the summaries grouped by paper in library order.
+    const of = summaryColumn(source, 'paper')
+    const paperOf = this.placedPapers(of) ?? this.keyedPapers(of)
+    const first = (this.first = new Int32Array(count + 1))
+    for (let s = 0; s < of.length; s++) if (paperOf[s]! >= 0) first[paperOf[s]! + 1]!++
+    for (let p = 0; p < count; p++) first[p + 1]! += first[p]!
+    const next = first.slice(0, count)
+    this.summaryAt = new Int32Array(first[count]!)
+    for (let s = 0; s < of.length; s++) if (paperOf[s]! >= 0) this.summaryAt[next[paperOf[s]!]!++] = s
   }
-  const docs = new Map<string, PaperDoc<P, S>>()
-  source.papers.forEach((paper, at) => {
-    // A paper's own tags (one not yet summarised carries them) count with its summaries'.
-    docs.set(paper.key, {
-      paper,
-      at,
-      summaries: NO_PLACES,
-      summaryAt: NO_PLACES,
-      tags: withTags(NONE, paper.tags ?? []),
-      cites: NONE,
-    })
-  })
-  source.summaries.forEach((summary, at) => {
-    const doc = docs.get(summary.paper)
-    if (!doc) return
-    if (doc.summaryAt === NO_PLACES) {
-      doc.summaryAt = []
-      doc.summaries = []
+
+  /** Each summary's paper, by looking up the key it names (-1: none). */
+  private keyedPapers(of: readonly string[]): Int32Array {
+    const byKey = (this.byKey = new Map<string, number>())
+    for (let p = 0; p < this.count; p++) byKey.set(this.keys[p]!, p)
+    const paperOf = new Int32Array(of.length)
+    for (let s = 0; s < of.length; s++) paperOf[s] = byKey.get(of[s]!) ?? -1
+    return paperOf
+  }
+
+  /**
+   * Each summary's paper, from the entries the source keeps (-1: a summary they do not list, whose
+   * paper is not in the library); null when a pair is not one of a summary of that paper, each listed
+   * once (the keys are then looked up).
+   */
+  private placedPapers(of: readonly string[]): Int32Array | null {
+    const pairs = this.source.entryPlaces?.()
+    if (!pairs) return null
+    const paperOf = new Int32Array(of.length).fill(-1)
+    for (let i = 0; i < pairs.length; i += 2) {
+      const [s, p] = [pairs[i]!, pairs[i + 1]!]
+      if (s === -1) continue
+      if (!(Number.isInteger(s) && s >= 0 && s < of.length && paperOf[s] === -1 && Number.isInteger(p) && p >= 0 && p < this.count))
+        return null
+      if (of[s] !== this.keys[p]) return null
+      paperOf[s] = p
     }
-    doc.summaries.push(summary)
-    doc.summaryAt.push(at)
-    doc.tags = withTags(doc.tags, summary.tags)
-    const cited = source.citedKeys[at] ?? []
-    if (cited.length > 0) {
-      const cites = doc.cites === NONE ? (doc.cites = new Set<string>()) : (doc.cites as Set<string>)
-      for (const key of cited) cites.add(key)
+    return paperOf
+  }
+
+  /** The paper whose key is `key`, or -1. */
+  indexOf(key: string): number {
+    if (this.byKey) return this.byKey.get(key) ?? -1
+    return this.keys.indexOf(key)
+  }
+
+  /** Every parent of `tag` and itself (tagPath), each distinct tag split once. */
+  pathOf(tag: string): readonly string[] {
+    let path = this.paths.get(tag)
+    if (!path) this.paths.set(tag, (path = tagPath(tag)))
+    return path
+  }
+
+  /** Paper p's tags and every parent of one: its own, then its summaries', in order (what overlap sums in). */
+  tagsOf(p: number): ReadonlySet<string> {
+    let tags = NONE
+    const add = (list: readonly string[]) => {
+      if (list.length === 0) return
+      const grown = tags === NONE ? (tags = new Set<string>()) : (tags as Set<string>)
+      for (const tag of list) for (const step of this.pathOf(tag)) grown.add(step)
     }
-  })
-  return docs
+    add(this.ownTags[p] ?? [])
+    for (let k = this.first[p]!; k < this.first[p + 1]!; k++) add(this.summaryTags[this.summaryAt[k]!]!)
+    return tags
+  }
+
+  /** The papers paper p's summaries cite, in order. */
+  citesOf(p: number): ReadonlySet<string> {
+    let cites = NONE
+    for (let k = this.first[p]!; k < this.first[p + 1]!; k++) {
+      const cited = this.source.citedKeys[this.summaryAt[k]!] ?? []
+      if (cited.length === 0) continue
+      const grown = cites === NONE ? (cites = new Set<string>()) : (cites as Set<string>)
+      for (const key of cited) grown.add(key)
+    }
+    return cites
+  }
+
+  /** Paper p with its records, tags and citations (made once). */
+  doc(p: number): PaperDoc<P, S> {
+    const made = this.made[p]
+    if (made) return made
+    const summaryAt =
+      this.first[p] === this.first[p + 1] ? NO_PLACES : Array.from(this.summaryAt.subarray(this.first[p], this.first[p + 1]))
+    const summaries = summaryAt === NO_PLACES ? NO_PLACES : summaryAt.map((at) => this.source.summaries[at]!)
+    const doc = { paper: this.source.papers[p]!, at: p, summaries, summaryAt, tags: this.tagsOf(p), cites: this.citesOf(p) }
+    return (this.made[p] = doc)
+  }
 }
 
 /** The summaries (and their places) of a paper with none (shared: never added to). */
@@ -138,11 +227,83 @@ const NO_PLACES: never[] = []
 /** The tags or citations of a paper with none (shared: never added to). */
 const NONE: ReadonlySet<string> = new Set<string>()
 
-/** ln(1 + n / count) for each value, counted over the sets: rare values weigh more. */
-function rarity(sets: Iterable<ReadonlySet<string>>, n: number): Map<string, number> {
-  const counts = new Map<string, number>()
-  for (const set of sets) for (const value of set) counts.set(value, (counts.get(value) ?? 0) + 1)
-  return new Map([...counts].map(([value, count]) => [value, Math.log(1 + n / count)]))
+/**
+ * What related weighs of every paper against the paper `target` of `table`: for each distinct tag
+ * (and parent) and each paper cited, ln(1 + n / papers having it), as rarity over every paper's set
+ * gives it; and which papers share a tag or a citation with the target, or cite it. One pass over
+ * the columns, a mark per paper: no set is made for a paper sharing nothing.
+ */
+function weighed(table: PaperTable, target: number, targetTags: ReadonlySet<string>, targetCites: ReadonlySet<string>) {
+  const { count, first, summaryAt, ownTags, summaryTags, keys } = table
+  const citedKeys = table.source.citedKeys
+  const targetKey = keys[target]!
+  // Each distinct value numbered, with the papers counted (once each: `seen` holds the last paper counted).
+  const tagIds = new Map<string, number>()
+  const tagIdsOf = new Map<string, number[]>()
+  const tagCounts: number[] = []
+  const tagSeen: number[] = []
+  const citeIds = new Map<string, number>()
+  const citeCounts: number[] = []
+  const citeSeen: number[] = []
+  const sharesTag = new Uint8Array(count)
+  const sharesCite = new Uint8Array(count)
+  const citesTarget = new Uint8Array(count)
+  const tagIdsOfTag = (tag: string) => {
+    let ids = tagIdsOf.get(tag)
+    if (ids) return ids
+    ids = []
+    for (const step of table.pathOf(tag)) {
+      let id = tagIds.get(step)
+      if (id === undefined) {
+        tagIds.set(step, (id = tagCounts.length))
+        tagCounts.push(0)
+        tagSeen.push(-1)
+      }
+      ids.push(id)
+    }
+    tagIdsOf.set(tag, ids)
+    return ids
+  }
+  const countTags = (p: number, tags: readonly string[]) => {
+    for (let t = 0; t < tags.length; t++) {
+      const ids = tagIdsOfTag(tags[t]!)
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!
+        if (tagSeen[id] === p) continue
+        tagSeen[id] = p
+        tagCounts[id]!++
+        if (sharesTag[p] === 0 && targetTags.has(table.pathOf(tags[t]!)[i]!)) sharesTag[p] = 1
+      }
+    }
+  }
+  for (let p = 0; p < count; p++) {
+    const own = ownTags[p]
+    if (own !== undefined) countTags(p, own)
+    for (let k = first[p]!; k < first[p + 1]!; k++) {
+      const s = summaryAt[k]!
+      countTags(p, summaryTags[s]!)
+      const cited = citedKeys[s] ?? NO_PLACES
+      for (let c = 0; c < cited.length; c++) {
+        const key = cited[c]!
+        let id = citeIds.get(key)
+        if (id === undefined) {
+          citeIds.set(key, (id = citeCounts.length))
+          citeCounts.push(0)
+          citeSeen.push(-1)
+        }
+        if (citeSeen[id] !== p) {
+          citeSeen[id] = p
+          citeCounts[id]!++
+        }
+        if (key === targetKey) citesTarget[p] = 1
+        if (sharesCite[p] === 0 && targetCites.has(key)) sharesCite[p] = 1
+      }
+    }
+  }
+  const n = table.count
+  const weights = (ids: Map<string, number>, counts: number[]) =>
+    new Map([...ids].map(([value, id]) => [value, Math.log(1 + n / counts[id]!)]))
+  return { tagWeight: weights(tagIds, tagCounts), citeWeight: weights(citeIds, citeCounts), sharesTag, sharesCite, citesTarget }
 }
 
 /** Weighted Jaccard: the weight of what both share over the weight of what either has. */
@@ -198,40 +359,41 @@ export function rankRelated<P extends PaperOutline, S extends SummaryOutline>(
   source: RelatedSource<P, S>,
   key: string,
   limit: number,
-  docs: Map<string, PaperDoc<P, S>> = paperDocs(source),
+  table: PaperTable<P, S> = new PaperTable(source),
 ): RelatedPaper<P, S>[] {
-  const target = docs.get(key)
-  if (!target) return []
-  const tagWeight = rarity(
-    [...docs.values()].map((d) => d.tags),
-    docs.size,
-  )
-  const citeWeight = rarity(
-    [...docs.values()].map((d) => d.cites),
-    docs.size,
-  )
+  const at = table.indexOf(key)
+  if (at < 0) return []
+  const target = table.doc(at)
+  const { tagWeight, citeWeight, sharesTag, sharesCite, citesTarget } = weighed(table, at, target.tags, target.cites)
 
-  const others = [...docs.values()].filter((d) => d !== target)
-  const sample = evenSample(others, SAMPLE_SIZE)
+  // Every other paper, in library order: a sample of them read for how common each word is.
+  const others = table.count - 1
+  const sample = evenPlaces(others, SAMPLE_SIZE).map((i) => table.doc(i < at ? i : i + 1))
   const tf = termFrequencies(source.texts.prose(target))
   const df = documentFrequencies(source.texts.termsIn(sample, new Set(tf.keys())))
-  const terms = characteristicTerms(tf, df, sample.length, TERMS, sample.length === others.length)
+  const terms = characteristicTerms(tf, df, sample.length, TERMS, sample.length === others)
   // Counted as stored (citation markup included): the words to look for come from prose anyway.
   const similar = bm25Similarity(source.texts.occurrences(new Set(terms.map((t) => t.term))), terms, key)
 
   // Every paper is scored, only the shown ones described: in a large library thousands share a tag
-  // with the paper asked about, and nothing is made for them but their score.
-  const scored: { doc: PaperDoc<P, S>; score: number }[] = []
-  for (const doc of others) {
-    const citations = doc.cites.has(key) || target.cites.has(doc.paper.key) ? 1 : overlapScore(target.cites, doc.cites, citeWeight)
-    const score =
-      WEIGHTS.text * (similar.get(doc.paper.key) ?? 0) +
-      WEIGHTS.tags * overlapScore(target.tags, doc.tags, tagWeight) +
-      WEIGHTS.citations * citations
-    if (score >= MIN_SCORE) scored.push({ doc, score })
+  // with the paper asked about, and nothing is made for them but their score (their sets of tags or
+  // citations only when they share one).
+  const { keys } = table
+  const scored: { p: number; score: number }[] = []
+  for (let p = 0; p < table.count; p++) {
+    if (p === at) continue
+    const citations =
+      citesTarget[p] === 1 || target.cites.has(keys[p]!)
+        ? 1
+        : sharesCite[p] === 1
+          ? overlapScore(target.cites, table.citesOf(p), citeWeight)
+          : 0
+    const tags = sharesTag[p] === 1 ? overlapScore(target.tags, table.tagsOf(p), tagWeight) : 0
+    const score = WEIGHTS.text * (similar.get(keys[p]!) ?? 0) + WEIGHTS.tags * tags + WEIGHTS.citations * citations
+    if (score >= MIN_SCORE) scored.push({ p, score })
   }
-  scored.sort((a, b) => b.score - a.score || (a.doc.paper.key < b.doc.paper.key ? -1 : 1))
-  const picked = scored.slice(0, limit)
+  scored.sort((a, b) => b.score - a.score || (keys[a.p]! < keys[b.p]! ? -1 : 1))
+  const picked = scored.slice(0, limit).map(({ p, score }) => ({ doc: table.doc(p), score }))
   const shown = picked.map(({ doc, score }): RelatedPaper<P, S> => {
     const tags = overlap(target.tags, doc.tags, tagWeight)
     const shared = overlap(target.cites, doc.cites, citeWeight)
@@ -282,8 +444,9 @@ export function libraryTexts(lib: Pick<Library, 'papers' | 'summaries'>, resolve
     termsIn: (docs, terms) => docs.map((doc) => new Set(similarityTerms(prose(doc)).filter((term) => terms.has(term)))),
     occurrences: (keys) => {
       const texts = new Map<string, string>()
-      for (const doc of paperDocs({ ...lib, citedKeys: [] }).values()) {
-        const { paper, summaries } = whole(doc)
+      const table = new PaperTable({ ...lib, citedKeys: [] })
+      for (let p = 0; p < table.count; p++) {
+        const { paper, summaries } = whole(table.doc(p))
         texts.set(
           paper.key,
           [paper.title, ...summaries.map((s) => s.body), summaries.length === 0 ? (paper.abstract ?? '') : ''].join('\n'),

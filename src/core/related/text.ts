@@ -48,9 +48,14 @@ export function similarityTerms(text: string): string[] {
 
 /** Up to `size` items spread evenly over `items`. */
 export function evenSample<T>(items: readonly T[], size: number): readonly T[] {
-  if (items.length <= size) return items
-  const step = items.length / size
-  return Array.from({ length: size }, (_, i) => items[Math.floor(i * step)]!)
+  return items.length <= size ? items : evenPlaces(items.length, size).map((at) => items[at]!)
+}
+
+/** The places of evenSample's items among `count` items. */
+export function evenPlaces(count: number, size: number): number[] {
+  if (count <= size) return Array.from({ length: count }, (_, i) => i)
+  const step = count / size
+  return Array.from({ length: size }, (_, i) => Math.floor(i * step))
 }
 
 /** How often each word meaning something (similarityTerms) is in `text`. */

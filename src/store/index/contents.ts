@@ -1,6 +1,6 @@
 import type { LibraryOutline, NumberList, PaperOutline, SortOrder, SummaryOutline } from '../../core/records/outline.js'
 import type { LibraryStats } from '../../core/stats/stats-types.js'
-import type { PlainRows } from '../../core/records/plain-rows.js'
+import { keptRowsOf, type KeptRows, type PlainRows } from '../../core/records/plain-rows.js'
 import type { TaggedEntries } from '../../core/records/tagged-entries.js'
 import { withTop } from '../../core/stats/stats.js'
 import type { TagCount } from '../../core/tags/counts.js'
@@ -64,12 +64,16 @@ export interface IndexContents {
   stats: LibraryStats
   /** Each paper's `field` as one array (a column of the file, decoded once): absent, read through `papers`. */
   paperColumn?: <F extends keyof PaperOutline>(field: F) => readonly PaperOutline[F][]
+  /** Each paper's year as a number, NaN for none (the column as it lies in the file): absent, read through `papers`. */
+  paperYears?: () => ArrayLike<number>
   /** Each summary's `field`, likewise. */
   summaryColumn?: <F extends keyof SummaryOutline>(field: F) => readonly SummaryOutline[F][]
   /** The records' names, sorted, and who cites each paper: what finds the records a handle or a citation names (names.ts). */
   names: NameTable
   /** Every entry's piped `list` row, in the order of `orders.added` (core/records/plain-rows.ts). */
   plainRows: PlainRows
+  /** The same rows, read whole (`plainRows`) or a few at a time, each checked alone (a decoded index's): absent, from `plainRows`. */
+  keptRows?: KeptRows
   /** Each tag the entries show, with the entries showing it (core/records/tagged-entries.ts). */
   taggedEntries: TaggedEntries
   /** The paper at `at` of `papers`, its view made alone (read from a file, a search looks at a few): absent, papers[at]. */
@@ -102,8 +106,9 @@ export function indexOutline(contents: IndexContents): LibraryOutline {
     stats: (limit) => (limit <= STATS_ROWS ? withTop(contents.stats, limit) : null),
     ...(contents.paperColumn && { paperColumn: contents.paperColumn }),
     ...(contents.summaryColumn && { summaryColumn: contents.summaryColumn }),
+    ...(contents.paperYears && { paperYears: contents.paperYears }),
     // In the order of orders.added: none when the orders are to be sorted again.
-    plainRows: () => (contents.orders ? contents.plainRows : null),
+    keptRows: () => (contents.orders ? (contents.keptRows ?? keptRowsOf(contents.plainRows)) : null),
     taggedEntries: () => contents.taggedEntries,
     ...(contents.paperAt && { paperAt: contents.paperAt }),
     ...(contents.summaryAt && { summaryAt: contents.summaryAt }),

@@ -21,15 +21,18 @@ import { alignedSections, checkedHeader, fixedBytes, framedParts, frameVersion, 
 import { isFileIdentity } from './identity.js'
 import type { NameTable } from './names.js'
 import { chunkedNames, DamagedNames, encodeNames } from './name-chunks.js'
-import { isPlainRows } from '../../core/records/plain-rows.js'
+import { isPlainRows, keptRowsOf, type KeptRows, type PlainRows } from '../../core/records/plain-rows.js'
 import { isUtf8 } from 'node:buffer'
 import { lazyRequire } from '../../core/lazy-require.js'
 
-/** Loaded when a section is first read by its blocks (a search has loaded it for its postings already). */
+/**
+ * Loaded when a section is first read by its blocks or a few rows are picked (a search has loaded it
+ * for its postings already), and by builds: `tags`, `stats` and `show` load no node:zlib.
+ */
 const zlib = lazyRequire<typeof import('node:zlib')>('node:zlib')
 
 /** Raised whenever what the index holds or how it is laid out changes. */
-export const INDEX_FORMAT_VERSION = 10
+export const INDEX_FORMAT_VERSION = 11
 
 const INDEX_FRAME: Frame = {
   magic: Buffer.from('precisIX', 'latin1'),
@@ -188,9 +191,18 @@ function sectionsOf(contents: IndexContents): [string, SectionKind, unknown][] {
     ['names.chunks', 'json', names.directory],
     ['rows', 'bytes', contents.plainRows.bytes],
     ['rows.starts', 'u32', contents.plainRows.starts],
+    ['rows.sums', 'u32', rowSums(contents.plainRows)],
     ['tagged', 'json', contents.taggedEntries.tags],
     ['tagged.lists', 'u32', taggedLists(contents.taggedEntries)],
   ]
+}
+
+/** The CRC-32 of each of `list`'s rows: what a read of a few rows checks them by (KeptRows.pick). */
+function rowSums({ bytes, starts }: PlainRows): Uint32Array {
+  const sums = new Uint32Array(Math.max(0, starts.length - 1))
+  const { crc32 } = zlib()
+  for (let row = 0; row < sums.length; row++) sums[row] = crc32(bytes.subarray(starts[row], starts[row + 1]))
+  return sums
 }
 
 /** The tagged entries' lists as one section: where each tag's keys start (one more than the tags), then the keys. */
@@ -293,6 +305,16 @@ function allCounts(values: Float64Array): boolean {
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!
     if (!(value >= 0 && value <= Number.MAX_SAFE_INTEGER && Math.floor(value) === value)) return false
+  }
+  return true
+}
+
+/** Whether every value is NaN (no year) or a whole number, as the year column holds them: one loop, no call per value. */
+function allYears(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!
+    if (!(value !== value || (Math.floor(value) === value && value >= -Number.MAX_SAFE_INTEGER && value <= Number.MAX_SAFE_INTEGER)))
+      return false
   }
   return true
 }
@@ -544,6 +566,36 @@ function rowInBlocks(header: Header, name: string, valid: (value: unknown) => bo
 /** Rows read alone (rowInBlocks) before a column is decoded whole instead: a read of many rows reads it at once. */
 const MANY_ROWS = 256
 
+ * The rows numbered `picked` of `list`'s rows, one after another, each checked: within the rows, its
+ * CRC-32 the one kept, then all of them valid UTF-8 and rows (isPlainRows). Undefined when one is not
+ * (the rows are then the fallback's).
+ */
+function pickedRows(
+  checks: { starts: Uint32Array; sums: Uint32Array; read: () => Buffer | undefined },
+  picked: ArrayLike<number>,
+): Buffer | undefined {
+  const { starts, sums } = checks
+  const bytes = checks.read()
+  if (!bytes || bytes.length !== starts[sums.length]) return undefined
+  let size = 0
+  for (let i = 0; i < picked.length; i++) {
+    const row = picked[i]!
+    if (!(row >= 0 && row < sums.length && starts[row]! <= starts[row + 1]! && starts[row + 1]! <= bytes.length)) return undefined
+    size += starts[row + 1]! - starts[row]!
+  }
+  const piece = Buffer.allocUnsafe(size)
+  const { crc32 } = zlib()
+  const pieceStarts = new Uint32Array(picked.length + 1)
+  for (let i = 0, at = 0; i < picked.length; i++) {
+    const row = picked[i]!
+    const bytesOfRow = bytes.subarray(starts[row], starts[row + 1])
+    if (crc32(bytesOfRow) !== sums[row]) return undefined
+    piece.set(bytesOfRow, at)
+    pieceStarts[i + 1] = at += bytesOfRow.length
+  }
+  return isUtf8(piece) && isPlainRows(piece.toString('latin1'), pieceStarts) ? piece : undefined
+}
+
 /** A section's values when it holds a list of them (`count` of them, when given); undefined otherwise. */
 function sectionValues(header: Header, name: string, kind: ColumnKind, count?: number): ArrayLike<unknown> | undefined {
   const values = kind === 'json' ? jsonSection(header, name) : numberSection(header, name)
@@ -780,6 +832,36 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
     },
     (c) => c.plainRows,
   )
+  // Where each row starts and its CRC-32, checked whole (4 bytes a row each); the rows' bytes then
+  // read whole, unchecked, and each row checked where it is picked (its CRC-32, then as rows).
+  const rowChecks = part(
+    'rows.sums',
+    () => {
+      const rows = header.sections.get('rows')
+      const starts = wholeSection(header, 'rows.starts')
+      const sums = wholeSection(header, 'rows.sums')
+      if (!rows || !starts || !sums || starts.length !== sums.length + 1 || starts[0] !== 0 || starts[sums.length] !== rows.length)
+        return undefined
+      let bytes: Buffer | undefined
+      const read = () => (bytes ??= header.bytes.read(rows.start, rows.length))
+      return { starts, sums, read }
+    },
+    () => null,
+  )
+  const keptRows: KeptRows = {
+    get count() {
+      const checks = rowChecks()
+      return checks ? checks.sums.length : plainRows().starts.length - 1
+    },
+    all: () => plainRows(),
+    pick: (picked) => {
+      const checks = rowChecks()
+      const piece = checks && pickedRows(checks, picked)
+      if (piece) return piece
+      if (!replaced) instead('rows')
+      return keptRowsOf(replaced!.plainRows).pick(picked)
+    },
+  }
   // The tags' names checked whole (a few hundred); each tag's keys where a filter uses them (entriesTagged).
   const taggedEntries = part(
     'tagged',
@@ -791,6 +873,16 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
       return { tags, starts, keys: lists.subarray(tags.length + 1), summaries: counts.summaries, papers: counts.papers }
     },
     (c) => c.taggedEntries,
+  )
+  // The years as they lie (a float each, NaN for none), checked in one loop as the column's decode
+  // checks them (columns.ts), and never made into an array: what a `year:` filter reads.
+  const paperYears = part(
+    'paper.year',
+    () => {
+      const years = numberSection(header, 'paper.year')
+      return years && years.length === counts.papers && allYears(years) ? years : undefined
+    },
+    (c) => Float64Array.from(c.papers, (paper) => paper.year ?? NaN),
   )
   const stats = part(
     'stats',
@@ -808,6 +900,7 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
     library: header.library,
     identity: header.identity,
     paperColumn: column<PaperOutline>(paperFields),
+    paperYears: () => paperYears(),
     summaryColumn: column<SummaryOutline>(summaryFields),
     get papers() {
       if (replaced) return replaced.papers
@@ -870,6 +963,9 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
     },
     get plainRows() {
       return plainRows()
+    },
+    get keptRows() {
+      return replaced ? keptRowsOf(replaced.plainRows) : keptRows
     },
     get taggedEntries() {
       return taggedEntries()

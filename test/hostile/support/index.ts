@@ -89,6 +89,8 @@ export interface Answers {
   orders: string[][]
   /** `list`'s piped output in each order, whole and its first two rows, and of the entries of one paper (a filter). */
   listed: string[]
+  /** The entries `year:>=2017` and `year:<=2016` list. */
+  dated: string[][]
   /** The ids `list tag:<tag>` gives for each tag counted, a parent of none and a tag of none. */
   tagged: string[][]
   stats: unknown
@@ -165,6 +167,15 @@ function answersOf(outline: LibraryOutline, records: Awaited<ReturnType<typeof r
     tagged: [...outline.tagCounts().map(({ tag }) => tag), 'nothing', 'ml/nothing'].map((tag) => {
       const pairs = matchingPairs(outline, sortedPairs(outline, 'added'), {
         clauses: [{ anyOf: [{ term: { kind: 'tag', tag }, negated: false, column: 1 }] }],
+        openEnded: false,
+      })
+      return entriesAt(outline, pairs!).map((entry) => entry.id)
+    }),
+    // The years as the index keeps them (paperYears), filtered from either end.
+    dated: (['from', 'to'] as const).map((end) => {
+      const term = { kind: 'year' as const, from: end === 'from' ? 2017 : null, to: end === 'to' ? 2016 : null }
+      const pairs = matchingPairs(outline, sortedPairs(outline, 'added'), {
+        clauses: [{ anyOf: [{ term, negated: false, column: 1 }] }],
         openEnded: false,
       })
       return entriesAt(outline, pairs!).map((entry) => entry.id)

@@ -9,7 +9,7 @@ import { CitationResolver, citedPaperKeys } from '../../../src/core/citations/ci
 import type { Library } from '../../../src/core/model.js'
 import { libraryEntries } from '../../../src/core/records/entries.js'
 import { entriesOfPapers, postingsTexts, type PlacedRecords } from '../../../src/core/related/postings-texts.js'
-import { paperDocs, rankRelated, relatedPapers, type RelatedPaper } from '../../../src/core/related/related.js'
+import { PaperTable, rankRelated, relatedPapers, type RelatedPaper } from '../../../src/core/related/related.js'
 import { buildPostings } from '../../../src/core/search/postings.js'
 import { PostingsView } from '../../../src/core/search/postings-view.js'
 import { deltaAfterChange, entriesBefore } from '../../../src/core/search/postings-delta.js'
@@ -38,11 +38,11 @@ function placed(lib: Library): PlacedRecords {
 function fromPostings(lib: Library, view: PostingsView, keys: readonly string[], limit: number): RelatedPaper[][] {
   const resolver = new CitationResolver(lib)
   const source = { papers: lib.papers, summaries: lib.summaries, citedKeys: lib.summaries.map((s) => citedPaperKeys(s, resolver)) }
-  const docs = paperDocs(source)
-  const entries = entriesOfPapers(docs, lib.papers.length, lib.summaries.length)
+  const table = new PaperTable(source)
+  const entries = entriesOfPapers(table, lib.summaries.length)
   expect(entries.count).toBe(view.count)
-  const texts = postingsTexts(view, { papers: lib.papers, summaries: lib.summaries, docs, entries }, placed(lib))
-  return keys.map((key) => rankRelated({ ...source, texts }, key, limit, docs))
+  const texts = postingsTexts(view, { papers: lib.papers, summaries: lib.summaries, table, entries }, placed(lib))
+  return keys.map((key) => rankRelated({ ...source, texts }, key, limit, table))
 }
 
 /** What is printed and compared: everything, the score to the bit. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeReasons, relatedPapers } from '../../../src/core/related/related.js'
+import { describeReasons, PaperTable, relatedPapers } from '../../../src/core/related/related.js'
 import {
   characteristicTerms,
   documentFrequencies,
@@ -107,5 +107,34 @@ describe('text similarity', () => {
     expect([...scores.keys()].sort()).toEqual(['half', 'same'])
     expect(scores.get('same')!).toBeGreaterThan(scores.get('half')!)
     expect(scores.get('same')!).toBeLessThanOrEqual(1)
+  })
+})
+
+describe('PaperTable', () => {
+  const lib = {
+    papers: [paper({ key: 'a' }), paper({ key: 'b' }), paper({ key: 'c' })],
+    summaries: [
+      summary({ id: 'a-1', paper: 'a' }),
+      summary({ id: 'x-1', paper: 'x' }), // of a paper not in the library
+      summary({ id: 'c-1', paper: 'c' }),
+      summary({ id: 'a-2', paper: 'a' }),
+    ],
+    citedKeys: [],
+  }
+  /** Each paper's summaries as the table groups them. */
+  const grouped = (table: PaperTable) =>
+    Array.from({ length: table.count }, (_, p) => Array.from(table.summaryAt.subarray(table.first[p], table.first[p + 1])))
+
+  it.each([
+    ['the entries an index keeps', [0, 0, 2, 2, 3, 0, -1, 1]],
+    ['kept entries pairing a summary with another paper', [0, 1, 2, 2, 3, 0, -1, 1]],
+    ['kept entries naming a summary twice', [0, 0, 0, 0, 3, 0, -1, 1]],
+    ['kept entries out of range', [9, 0, 2, 2, 3, 0, -1, 1]],
+  ])('groups the summaries by paper from %s as from their keys', (_, pairs) => {
+    const expected = [[0, 3], [], [2]]
+    expect(grouped(new PaperTable(lib))).toEqual(expected)
+    const table = new PaperTable({ ...lib, entryPlaces: () => pairs })
+    expect(grouped(table)).toEqual(expected)
+    expect(['a', 'b', 'c', 'x'].map((key) => table.indexOf(key))).toEqual([0, 1, 2, -1])
   })
 })
