@@ -18,7 +18,7 @@ import {
   type Occurrences,
 } from './text.js'
 import { tagPath } from '../tags/counts.js'
-import { paperColumn, summaryColumn } from '../records/outline.js'
+import { paperColumn, summaryColumn, type NumberList } from '../records/outline.js'
 
 /** Why a paper is related to the one asked about. */
 export interface RelatedReasons {
@@ -94,7 +94,7 @@ export interface RelatedSource<P extends PaperOutline = PaperOutline, S extends 
    * keeps them: LibraryOutline.entryPlaces): each summary's paper without looking up its key. Absent,
    * the keys are looked up.
    */
-  entryPlaces?(): ArrayLike<number>
+  entryPlaces?(): NumberList
   texts: RelatedTexts<P, S>
 }
 
@@ -161,7 +161,7 @@ export class PaperTable<P extends PaperOutline = PaperOutline, S extends Summary
     if (!pairs) return null
     const paperOf = new Int32Array(of.length).fill(-1)
     for (let i = 0; i < pairs.length; i += 2) {
-      const [s, p] = [pairs[i]!, pairs[i + 1]!]
+      const [s, p] = [pairs.at(i)!, pairs.at(i + 1)!]
       if (s === -1) continue
       if (!(Number.isInteger(s) && s >= 0 && s < of.length && paperOf[s] === -1 && Number.isInteger(p) && p >= 0 && p < this.count))
         return null

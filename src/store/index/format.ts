@@ -566,6 +566,7 @@ function rowInBlocks(header: Header, name: string, valid: (value: unknown) => bo
 /** Rows read alone (rowInBlocks) before a column is decoded whole instead: a read of many rows reads it at once. */
 const MANY_ROWS = 256
 
+/**
  * The rows numbered `picked` of `list`'s rows, one after another, each checked: within the rows, its
  * CRC-32 the one kept, then all of them valid UTF-8 and rows (isPlainRows). Undefined when one is not
  * (the rows are then the fallback's).
