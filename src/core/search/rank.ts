@@ -262,26 +262,11 @@ export function contenders(scores: Float64Array, limit: number): number[] {
     const score = scores[i]!
     if (Number.isNaN(score)) return all()
     if (size < limit) {
-      let at = size++
-      while (at > 0 && heap[(at - 1) >> 1]! > score) {
-        heap[at] = heap[(at - 1) >> 1]!
-        at = (at - 1) >> 1
-      }
-      heap[at] = score
+      siftUp(heap, size++, score)
       reached.push(i)
     } else if (score >= heap[0]!) {
       reached.push(i)
-      if (score === heap[0]) continue
-      let at = 0
-      for (;;) {
-        let child = 2 * at + 1
-        if (child >= size) break
-        if (child + 1 < size && heap[child + 1]! < heap[child]!) child++
-        if (heap[child]! >= score) break
-        heap[at] = heap[child]!
-        at = child
-      }
-      heap[at] = score
+      if (score > heap[0]!) replaceLowest(heap, size, score)
     }
   }
   const floor = heap[0]!
@@ -299,27 +284,31 @@ export function highest(scores: Float64Array, k: number): number {
   for (let i = 0; i < scores.length; i++) {
     const score = scores[i]!
     if (Number.isNaN(score)) return Float64Array.from(scores).sort()[scores.length - k]!
-    if (size < k) {
-      // Sift up.
-      let at = size++
-      while (at > 0 && heap[(at - 1) >> 1]! > score) {
-        heap[at] = heap[(at - 1) >> 1]!
-        at = (at - 1) >> 1
-      }
-      heap[at] = score
-    } else if (score > heap[0]!) {
-      // Replace the top, sift down.
-      let at = 0
-      for (;;) {
-        let child = 2 * at + 1
-        if (child >= size) break
-        if (child + 1 < size && heap[child + 1]! < heap[child]!) child++
-        if (heap[child]! >= score) break
-        heap[at] = heap[child]!
-        at = child
-      }
-      heap[at] = score
-    }
+    if (size < k) siftUp(heap, size++, score)
+    else if (score > heap[0]!) replaceLowest(heap, size, score)
   }
   return heap[0]!
+}
+
+/** `score` added at place `at` (the heap's size) of a heap of scores, lowest on top, moved up to its place. */
+function siftUp(heap: Float64Array, at: number, score: number): void {
+  while (at > 0 && heap[(at - 1) >> 1]! > score) {
+    heap[at] = heap[(at - 1) >> 1]!
+    at = (at - 1) >> 1
+  }
+  heap[at] = score
+}
+
+/** The lowest score of a heap of `size` scores, lowest on top, replaced by `score`, moved down to its place. */
+function replaceLowest(heap: Float64Array, size: number, score: number): void {
+  let at = 0
+  for (;;) {
+    let child = 2 * at + 1
+    if (child >= size) break
+    if (child + 1 < size && heap[child + 1]! < heap[child]!) child++
+    if (heap[child]! >= score) break
+    heap[at] = heap[child]!
+    at = child
+  }
+  heap[at] = score
 }

@@ -206,8 +206,9 @@ const KEPT_BLOCKS = 256
 const READ_AHEAD = 8
 
 /**
- * The CRC-32 of a section of u32 given a piece at a time, and of each of its blocks (blockChecks):
- * what a segmented build says of the sections it writes as it merges them.
+ * The CRC-32 of a section given a piece at a time, and of each of its blocks (blockChecks): what a
+ * segmented build says of the sections it writes as it merges them. Blocks of BLOCK numbers (the
+ * word lists, the words in order), or of `blockBytes` bytes (the positions: POSITION_BLOCK).
  */
 export class SectionChecks {
   crc = 0
@@ -216,15 +217,18 @@ export class SectionChecks {
   private block = 0
   private inBlock = 0
 
-  add(values: Uint32Array): void {
-    this.crc = crc32(bytesOf(values), this.crc)
-    this.length += values.byteLength
-    for (let i = 0; i < values.length;) {
-      const n = Math.min(values.length - i, BLOCK - this.inBlock)
-      this.block = crc32(bytesOf(values.subarray(i, i + n)), this.block)
+  constructor(private readonly blockBytes = 4 * BLOCK) {}
+
+  add(piece: Uint32Array | Uint8Array): void {
+    const bytes = bytesOf(piece)
+    this.crc = crc32(bytes, this.crc)
+    this.length += bytes.length
+    for (let i = 0; i < bytes.length;) {
+      const n = Math.min(bytes.length - i, this.blockBytes - this.inBlock)
+      this.block = crc32(bytes.subarray(i, i + n), this.block)
       this.inBlock += n
       i += n
-      if (this.inBlock === BLOCK) this.endBlock()
+      if (this.inBlock === this.blockBytes) this.endBlock()
     }
   }
 
@@ -283,42 +287,6 @@ function tableChecks(bytes: Buffer, block = TABLE_BLOCK): number[] {
  * word of each of 300 entries).
  */
 export const POSITION_BLOCK = 4096
-
-/**
- * The CRC-32 of a section of bytes given a piece at a time, and of each of its blocks of
- * POSITION_BLOCK bytes: what a segmented build says of the positions it writes as it merges them.
- */
-export class ByteSectionChecks {
-  crc = 0
-  length = 0
-  readonly blocks: number[] = []
-  private block = 0
-  private inBlock = 0
-
-  add(bytes: Uint8Array): void {
-    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-    this.crc = crc32(buffer, this.crc)
-    this.length += bytes.length
-    for (let i = 0; i < buffer.length;) {
-      const n = Math.min(buffer.length - i, POSITION_BLOCK - this.inBlock)
-      this.block = crc32(buffer.subarray(i, i + n), this.block)
-      this.inBlock += n
-      i += n
-      if (this.inBlock === POSITION_BLOCK) this.endBlock()
-    }
-  }
-
-  /** Once every piece is added: the last block, when partial, checked too. */
-  end(): void {
-    if (this.inBlock > 0) this.endBlock()
-  }
-
-  private endBlock(): void {
-    this.blocks.push(this.block)
-    this.block = 0
-    this.inBlock = 0
-  }
-}
 
 /**
  * A section read a block of TABLE_BLOCK bytes at a time, each checked against its CRC-32

@@ -15,8 +15,8 @@ import { PostingsBuilder, segmentLists, vocabularyTables, type Postings, type To
 import { PositionStarts, positionLists } from '../../core/search/positions.js'
 import { removeOnInterrupt } from '../../platform/interrupt.js'
 import {
-  ByteSectionChecks,
   interleavedChecks,
+  POSITION_BLOCK,
   postingsLayout,
   SectionChecks,
   type PostingsHeadContents,
@@ -217,7 +217,7 @@ export class SegmentedPostings {
       wordDocs: new SectionChecks(),
       wordDocFields: new SectionChecks(),
       tokens: new SectionChecks(),
-      positions: new ByteSectionChecks(),
+      positions: new SectionChecks(POSITION_BLOCK),
     }
     // Where every POSITIONS_SKIP-th entry's positions start comes before the streamed sections (postingsLayout): found in the first pass.
     const starts = new PositionStarts()
