@@ -46,12 +46,7 @@ export function similarityTerms(text: string): string[] {
   return textKeys(text).filter((term) => term.length >= 3 && !NUMBER.test(term) && !FUNCTION_WORDS.has(term))
 }
 
-/** Up to `size` items spread evenly over `items`. */
-export function evenSample<T>(items: readonly T[], size: number): readonly T[] {
-  return items.length <= size ? items : evenPlaces(items.length, size).map((at) => items[at]!)
-}
-
-/** The places of evenSample's items among `count` items. */
+/** The places of up to `size` items spread evenly over `count` items. */
 export function evenPlaces(count: number, size: number): number[] {
   if (count <= size) return Array.from({ length: count }, (_, i) => i)
   const step = count / size
