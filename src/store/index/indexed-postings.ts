@@ -237,10 +237,12 @@ async function built(
   const fresh = prints ? undefined : new Prints()
   if (stored && identity) {
     // Kept: built in segments written beside the file, merged into it, and read from it as a later search would.
-    const { SegmentedPostings } = await import('./postings-segments.js')
+    const { SegmentedPostings, LARGE_SEGMENT_TOKENS, SEGMENT_TOKENS } = await import('./postings-segments.js')
     const { tempNameBeside } = await import('../temp-files.js')
-    const collect = Number(identity.size) >= COLLECT_FROM_BYTES ? (await import('../../platform/collect.js')).collectGarbage : undefined
-    const segments = new SegmentedPostings(tempNameBeside(stored.path, 'tmp'), segmentTokens, collect)
+    const large = Number(identity.size) >= COLLECT_FROM_BYTES
+    const collect = large ? (await import('../../platform/collect.js')).collectGarbage : undefined
+    const tokens = segmentTokens ?? (large ? LARGE_SEGMENT_TOKENS : SEGMENT_TOKENS)
+    const segments = new SegmentedPostings(tempNameBeside(stored.path, 'tmp'), tokens, collect)
     try {
       const complete = eachEntry((entry) => {
         fresh?.add(entry)
@@ -254,7 +256,8 @@ async function built(
         return new PostingsView(postings)
       }
       if (!segments.failed && (await stored.saveSegmented(segments, identity, fingerprints))) {
-        // The build's vocabulary and tables let go before what follows (the index, the search) grows on them: collectGarbage.
+        // The build's segments, vocabulary and tables let go before what follows (the index, the search) grows on them: collectGarbage.
+        segments.dispose()
         collect?.()
         const loaded = stored.load(identity)
         if (loaded) return loaded
