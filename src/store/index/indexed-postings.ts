@@ -121,8 +121,10 @@ function eachEntryOf(target: string, identity: FileIdentity, each: (entry: Entry
   const read = visitLibrary(target, {
     paper: (paper, start, end) => {
       also?.paper(paper, start, end)
-      if (paper.abstract === null) return void papers.set(paper.key, paper)
-      papers.set(paper.key, { ...paper, abstract: null })
+      papers.set(paper.key, paper)
+      if (paper.abstract === null) return
+      // The record is this reading's own (`also` copied what it keeps): let go in place, not copied (90,000 copies at 100k).
+      paper.abstract = null
       placed.set(paper.key, [start, end])
     },
     summary: (summary, start, end) => {
