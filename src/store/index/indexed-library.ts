@@ -58,6 +58,8 @@ export class IndexedLibrary {
     private readonly index: IndexFile | null,
     private readonly note: RebuildNote = () => undefined,
     private readonly noteFromBytes = NOTE_FROM_BYTES,
+    /** Libraries from this size on are rebuilt as a large one is (COLLECT_FROM_BYTES; a parameter for tests). */
+    private readonly largeFromBytes = COLLECT_FROM_BYTES,
   ) {}
 
   /** Postings built with an outline (indexAndPostings), for the search that asked for both. */
@@ -168,7 +170,7 @@ export class IndexedLibrary {
     if (!built) return null
     // The garbage of making the index, then of writing it, let go before the read goes on (collectGarbage).
     // Loaded only then: node:v8 and node:vm, which no other read needs.
-    const collect = Number(current.size) >= COLLECT_FROM_BYTES ? (await import('../../platform/collect.js')).collectGarbage : undefined
+    const collect = Number(current.size) >= this.largeFromBytes ? (await import('../../platform/collect.js')).collectGarbage : undefined
     collect?.()
     await index.save(() => built)
     index.pruneOrphans()
@@ -190,6 +192,7 @@ export class IndexedLibrary {
       path: this.index && postingsPath(this.index.path),
       note: this.note,
       noteFromBytes: this.noteFromBytes,
+      largeFromBytes: this.largeFromBytes,
     }
   }
 

@@ -29,6 +29,8 @@ export interface PostingsPlace {
   path: string | null
   note: (message: string) => void
   noteFromBytes: number
+  /** Libraries from this size on are built as a large one is (COLLECT_FROM_BYTES, the default; tests make it small). */
+  largeFromBytes?: number
   /** Words in order a build holds before it writes a segment out (postings-segments.ts); tests make it small. */
   segmentTokens?: number
 }
@@ -50,7 +52,7 @@ export async function postingsOf(
   const stored = place.path === null ? null : new PostingsFile(place.path, place.target)
   if ('format' in source) {
     const entries = libraryEntries(source)
-    return built(stored, (each) => (entries.forEach(each), true), read, place.segmentTokens)
+    return built(stored, (each) => (entries.forEach(each), true), read, place.segmentTokens, place.largeFromBytes)
   }
   const loaded = rebuild ? null : stored?.load(source.identity)
   if (loaded) return loaded
@@ -64,12 +66,13 @@ export async function postingsOf(
     (each) => runWithDefaultSignals(() => eachEntryOf(place.target, source.identity, each)),
     source.identity,
     place.segmentTokens,
+    place.largeFromBytes,
   )
   if (streamed) return streamed
   const library = await place.file.read()
   if (!library || !sameIdentity(fileIdentity(place.target), source.identity)) return null
   const entries = libraryEntries(library)
-  return built(stored, (each) => (entries.forEach(each), true), source.identity, place.segmentTokens)
+  return built(stored, (each) => (entries.forEach(each), true), source.identity, place.segmentTokens, place.largeFromBytes)
 }
 
 /**
@@ -95,9 +98,13 @@ export async function indexAndPostings(
     },
     identity,
     place.segmentTokens,
+    place.largeFromBytes,
   )
   if (!postings || !outline) return null
-  const collect = Number(identity.size) >= COLLECT_FROM_BYTES ? (await import('../../platform/collect.js')).collectGarbage : undefined
+  const collect =
+    Number(identity.size) >= (place.largeFromBytes ?? COLLECT_FROM_BYTES)
+      ? (await import('../../platform/collect.js')).collectGarbage
+      : undefined
   return { contents: outline.index(place.target, identity, collect), postings }
 }
 
@@ -190,6 +197,7 @@ async function built(
   eachEntry: EachEntry,
   identity: FileIdentity | null,
   segmentTokens?: number,
+  largeFromBytes?: number,
 ): Promise<PostingsView | null> {
   let prints: Prints | undefined
   const base = stored && identity ? stored.anyBase() : null
@@ -241,7 +249,7 @@ async function built(
     // Kept: built in segments written beside the file, merged into it, and read from it as a later search would.
     const { SegmentedPostings, LARGE_SEGMENT_TOKENS, SEGMENT_TOKENS } = await import('./postings-segments.js')
     const { tempNameBeside } = await import('../temp-files.js')
-    const large = Number(identity.size) >= COLLECT_FROM_BYTES
+    const large = Number(identity.size) >= (largeFromBytes ?? COLLECT_FROM_BYTES)
     const collect = large ? (await import('../../platform/collect.js')).collectGarbage : undefined
     const tokens = segmentTokens ?? (large ? LARGE_SEGMENT_TOKENS : SEGMENT_TOKENS)
     const segments = new SegmentedPostings(tempNameBeside(stored.path, 'tmp'), tokens, collect)
