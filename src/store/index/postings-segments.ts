@@ -45,8 +45,15 @@ const CHUNK = 1 << 16
  * positions and each word's bytes of them), each of 4 × CHUNK at most and READER_LEAST at least:
  * a large library's segments are many (about 40 at 100,000 summaries), 33 MB of readers at CHUNK each.
  */
-const READERS = 1 << 23
+export const READERS = 1 << 23
 const READER_LEAST = 1 << 14
+
+/**
+ * The bytes each of the merge's readers holds, for `segments` segments and `readers` bytes of
+ * readers in all: a multiple of 4, at least READER_LEAST (or `readers`, when fewer).
+ */
+const readerBytes = (segments: number, readers: number) =>
+  4 * Math.max(1, Math.floor(Math.min(4 * CHUNK, Math.max(Math.min(READER_LEAST, readers), readers / (4 * segments))) / 4))
 
 /** A segment as written in the temp file. */
 interface Segment {
@@ -204,6 +211,8 @@ export class SegmentedPostings {
      * on the garbage of the one before.
      */
     private readonly collect: () => void = () => undefined,
+    /** Bytes the merge's readers hold in all (READERS); tests make it a few, so that every list is read in pieces. */
+    private readonly readers = READERS,
   ) {
     // Room for the entry that takes them past a segment (they are taken out after it), so their list never doubles.
     this.builder = new PostingsBuilder(undefined, segmentTokens + SEGMENT_SLACK)
@@ -325,7 +334,7 @@ export class SegmentedPostings {
     const fd = this.fd!
     const segments = this.segments
     // Many segments (a large library's are small: LARGE_SEGMENT_TOKENS), each read a smaller chunk at a time.
-    const chunk = Math.max(READER_LEAST, Math.min(4 * CHUNK, Math.floor(READERS / (4 * segments.length))))
+    const chunk = readerBytes(segments.length, this.readers)
     const docs = segments.map((segment) => new NumberReader(fd, segment.docsAt, segment.lists, numbersReader, chunk))
     const fields = segments.map((segment) => new NumberReader(fd, segment.fieldsAt, segment.lists, numbersReader, chunk))
     const positions = segments.map((segment) => new NumberReader(fd, segment.positionsAt, segment.positions, bytesReader, chunk))
