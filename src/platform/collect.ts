@@ -4,11 +4,12 @@ import { runInNewContext } from 'node:vm'
 let collect: (() => void) | undefined
 
 /**
- * A full garbage collection now, between the phases of a large library's rebuild (its postings
- * written, each part of its index made, the index saved): each phase leaves tens of megabytes and more of garbage that
- * V8 had not collected when the next one grew on it, so a read on a cold cache at 100,000 summaries
- * peaked at 430–620 MB while it never holds 140 MB live. A collection there takes about 0.1 s of
- * a rebuild of 25 s (seven of them); smaller libraries (whose rebuild is the first read after a hand edit) never ask for one.
+ * A full garbage collection now, between the phases of a large library's rebuild (the postings'
+ * read, their merge's passes, the postings written, each part of its index made, the index saved):
+ * each phase leaves tens of megabytes and more of garbage that V8 had not collected when the next
+ * one grew on it, so a read on a cold cache at 100,000 summaries peaked at 430–620 MB while it never
+ * holds 140 MB live. A collection there takes about 0.1 s of a rebuild of 25 s (nine of them);
+ * smaller libraries (whose rebuild is the first read after a hand edit) never ask for one.
  */
 export function collectGarbage(): void {
   if (!collect) {

@@ -12,7 +12,10 @@ export const SORT_ORDERS: readonly SortOrder[] = ['added', 'year', 'title']
 
 /**
  * Libraries from this size on (about 25,000 summaries) collect their garbage between the phases of
- * a rebuild by a read (collectGarbage, platform/collect.ts); below it a rebuild's garbage is tens of megabytes.
+ * a rebuild by a read (collectGarbage, platform/collect.ts), build their postings in smaller
+ * segments (LARGE_SEGMENT_TOKENS, postings-segments.ts) and go on with the index read back from its
+ * file (IndexedLibrary); below it a rebuild's garbage is tens of megabytes, and a first search at
+ * 10,000 summaries builds its postings in one piece.
  */
 export const COLLECT_FROM_BYTES = 128 * 1024 * 1024
 

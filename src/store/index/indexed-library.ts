@@ -58,6 +58,8 @@ export class IndexedLibrary {
     private readonly index: IndexFile | null,
     private readonly note: RebuildNote = () => undefined,
     private readonly noteFromBytes = NOTE_FROM_BYTES,
+    /** Libraries from this size on are rebuilt as a large one is (COLLECT_FROM_BYTES; a parameter for tests). */
+    private readonly largeFromBytes = COLLECT_FROM_BYTES,
   ) {}
 
   /** Postings built with an outline (indexAndPostings), for the search that asked for both. */
@@ -70,19 +72,12 @@ export class IndexedLibrary {
     if (this.index && current && Number(current.size) >= this.noteFromBytes)
       this.note(`Indexing the library (${formatBytes(Number(current.size))}); later reads will be quick.`)
     if (this.index && current) {
-      // Record by record, holding only the outline; a file read so refuses goes on to the whole read, which says why.
-      const both = options.forSearch ? await this.indexAndPostings(current) : null
-      const built = both?.contents ?? runWithDefaultSignals(() => streamedIndex(this.target, current))
-      if (built) {
-        // The garbage of making the index, then of writing it, let go before the read goes on (collectGarbage).
-        // Loaded only then: node:v8 and node:vm, which no other read needs.
-        const collect = Number(current.size) >= COLLECT_FROM_BYTES ? (await import('../../platform/collect.js')).collectGarbage : null
-        collect?.()
-        await this.index.save(() => built)
-        collect?.()
-        this.index.pruneOrphans()
-        const outline = this.handOut(indexOutline(built), built)
-        if (both) this.builtPostings.set(outline, both.postings)
+      const made = await this.builtIndex(this.index, current, options.forSearch === true)
+      if (made) {
+        // What the build left (and, for a large library, the outline built, read from the file instead) let go before the read goes on.
+        made.collect?.()
+        const outline = this.handOut(indexOutline(made.contents), made.contents)
+        if (made.postings) this.builtPostings.set(outline, made.postings)
         return outline
       }
     }
@@ -156,6 +151,34 @@ export class IndexedLibrary {
     return postingsOf(this.place(), source, this.readIdentities.get(outline) ?? null, rebuild)
   }
 
+  /**
+   * The index of the file (identity `current`) built from it read record by record, holding only
+   * the outline (with the postings too, for a search), and saved; null when the file is not read
+   * that way (the whole read says why). A library of COLLECT_FROM_BYTES or more is handed the index
+   * as saved, read back as a later read reads it (each section decoded when first used): the outline
+   * built (~100 MB at 100,000 summaries) would stay under the read that goes on (`related` peaked there).
+   * `collect`: for such a library, what lets the build's garbage go (collectGarbage).
+   */
+  private async builtIndex(
+    index: IndexFile,
+    current: FileIdentity,
+    forSearch: boolean,
+  ): Promise<{ contents: IndexContents; postings?: PostingsView; collect?: () => void } | null> {
+    // Record by record, holding only the outline; a file read so refuses goes on to the whole read, which says why.
+    const both = forSearch ? await this.indexAndPostings(current) : null
+    const built = both?.contents ?? runWithDefaultSignals(() => streamedIndex(this.target, current))
+    if (!built) return null
+    // The garbage of making the index, then of writing it, let go before the read goes on (collectGarbage).
+    // Loaded only then: node:v8 and node:vm, which no other read needs.
+    const collect = Number(current.size) >= this.largeFromBytes ? (await import('../../platform/collect.js')).collectGarbage : undefined
+    collect?.()
+    await index.save(() => built)
+    index.pruneOrphans()
+    // The fallback made outside this scope: a closure made here would hold `built` (one context for them all).
+    const saved = collect && index.load(current, this.fallback(current))
+    return { contents: saved || built, ...(both && { postings: both.postings }), ...(collect && { collect }) }
+  }
+
   /** The index and the postings of the file (identity `current`) built in one reading, for a search; null: each its own way. */
   private async indexAndPostings(current: FileIdentity) {
     const { indexAndPostings } = await import('./indexed-postings.js')
@@ -169,7 +192,13 @@ export class IndexedLibrary {
       path: this.index && postingsPath(this.index.path),
       note: this.note,
       noteFromBytes: this.noteFromBytes,
+      largeFromBytes: this.largeFromBytes,
     }
+  }
+
+  /** instead(identity), for a load to call when it must. */
+  private fallback(identity: FileIdentity): () => IndexContents {
+    return () => this.instead(identity)
   }
 
   /**

@@ -29,6 +29,8 @@ export interface PostingsPlace {
   path: string | null
   note: (message: string) => void
   noteFromBytes: number
+  /** Libraries from this size on are built as a large one is (COLLECT_FROM_BYTES, the default; tests make it small). */
+  largeFromBytes?: number
   /** Words in order a build holds before it writes a segment out (postings-segments.ts); tests make it small. */
   segmentTokens?: number
 }
@@ -50,7 +52,7 @@ export async function postingsOf(
   const stored = place.path === null ? null : new PostingsFile(place.path, place.target)
   if ('format' in source) {
     const entries = libraryEntries(source)
-    return built(stored, (each) => (entries.forEach(each), true), read, place.segmentTokens)
+    return built(stored, (each) => (entries.forEach(each), true), read, place.segmentTokens, place.largeFromBytes)
   }
   const loaded = rebuild ? null : stored?.load(source.identity)
   if (loaded) return loaded
@@ -64,12 +66,13 @@ export async function postingsOf(
     (each) => runWithDefaultSignals(() => eachEntryOf(place.target, source.identity, each)),
     source.identity,
     place.segmentTokens,
+    place.largeFromBytes,
   )
   if (streamed) return streamed
   const library = await place.file.read()
   if (!library || !sameIdentity(fileIdentity(place.target), source.identity)) return null
   const entries = libraryEntries(library)
-  return built(stored, (each) => (entries.forEach(each), true), source.identity, place.segmentTokens)
+  return built(stored, (each) => (entries.forEach(each), true), source.identity, place.segmentTokens, place.largeFromBytes)
 }
 
 /**
@@ -95,9 +98,13 @@ export async function indexAndPostings(
     },
     identity,
     place.segmentTokens,
+    place.largeFromBytes,
   )
   if (!postings || !outline) return null
-  const collect = Number(identity.size) >= COLLECT_FROM_BYTES ? (await import('../../platform/collect.js')).collectGarbage : undefined
+  const collect =
+    Number(identity.size) >= (place.largeFromBytes ?? COLLECT_FROM_BYTES)
+      ? (await import('../../platform/collect.js')).collectGarbage
+      : undefined
   return { contents: outline.index(place.target, identity, collect), postings }
 }
 
@@ -121,8 +128,10 @@ function eachEntryOf(target: string, identity: FileIdentity, each: (entry: Entry
   const read = visitLibrary(target, {
     paper: (paper, start, end) => {
       also?.paper(paper, start, end)
-      if (paper.abstract === null) return void papers.set(paper.key, paper)
-      papers.set(paper.key, { ...paper, abstract: null })
+      papers.set(paper.key, paper)
+      if (paper.abstract === null) return
+      // The record is this reading's own (`also` copied what it keeps): let go in place, not copied (90,000 copies at 100k).
+      paper.abstract = null
       placed.set(paper.key, [start, end])
     },
     summary: (summary, start, end) => {
@@ -188,6 +197,7 @@ async function built(
   eachEntry: EachEntry,
   identity: FileIdentity | null,
   segmentTokens?: number,
+  largeFromBytes?: number,
 ): Promise<PostingsView | null> {
   let prints: Prints | undefined
   const base = stored && identity ? stored.anyBase() : null
@@ -237,10 +247,12 @@ async function built(
   const fresh = prints ? undefined : new Prints()
   if (stored && identity) {
     // Kept: built in segments written beside the file, merged into it, and read from it as a later search would.
-    const { SegmentedPostings } = await import('./postings-segments.js')
+    const { SegmentedPostings, LARGE_SEGMENT_TOKENS, SEGMENT_TOKENS } = await import('./postings-segments.js')
     const { tempNameBeside } = await import('../temp-files.js')
-    const collect = Number(identity.size) >= COLLECT_FROM_BYTES ? (await import('../../platform/collect.js')).collectGarbage : undefined
-    const segments = new SegmentedPostings(tempNameBeside(stored.path, 'tmp'), segmentTokens, collect)
+    const large = Number(identity.size) >= (largeFromBytes ?? COLLECT_FROM_BYTES)
+    const collect = large ? (await import('../../platform/collect.js')).collectGarbage : undefined
+    const tokens = segmentTokens ?? (large ? LARGE_SEGMENT_TOKENS : SEGMENT_TOKENS)
+    const segments = new SegmentedPostings(tempNameBeside(stored.path, 'tmp'), tokens, collect)
     try {
       const complete = eachEntry((entry) => {
         fresh?.add(entry)
@@ -254,7 +266,8 @@ async function built(
         return new PostingsView(postings)
       }
       if (!segments.failed && (await stored.saveSegmented(segments, identity, fingerprints))) {
-        // The build's vocabulary and tables let go before what follows (the index, the search) grows on them: collectGarbage.
+        // The build's segments, vocabulary and tables let go before what follows (the index, the search) grows on them: collectGarbage.
+        segments.dispose()
         collect?.()
         const loaded = stored.load(identity)
         if (loaded) return loaded

@@ -29,15 +29,41 @@ export const SEGMENT_TOKENS = 1 << 23
 /** Room for words in order past a segment's: the entry that takes them past it (a summary of 4 MB). */
 const SEGMENT_SLACK = 1 << 20
 
-/** Numbers read or written at once by the merge (256 KiB: two readers a segment). */
+/**
+ * Words in order held before a segment is written out, for a library of COLLECT_FROM_BYTES or more
+ * (contents.ts): 2 Mi (8 MiB). The segment's words and its word lists (made from them, held while
+ * it is written) were, at 8 Mi, 70 MB of the read's peak at 100,000 summaries; a library smaller
+ * keeps SEGMENT_TOKENS, so that one of 10,000 summaries is built in memory, in one piece.
+ */
+export const LARGE_SEGMENT_TOKENS = 1 << 21
+
+/** Numbers read or written at once by the merge (256 KiB). */
 const CHUNK = 1 << 16
+
+/**
+ * Bytes the merge's readers hold in all (8 MiB: four a segment, its entries, their counts, their
+ * positions and each word's bytes of them), each of 4 × CHUNK at most and READER_LEAST at least:
+ * a large library's segments are many (about 40 at 100,000 summaries), 33 MB of readers at CHUNK each.
+ */
+export const READERS = 1 << 23
+const READER_LEAST = 1 << 14
+
+/**
+ * The bytes each of the merge's readers holds, for `segments` segments and `readers` bytes of
+ * readers in all: a multiple of 4, at least READER_LEAST (or `readers`, when fewer).
+ */
+const readerBytes = (segments: number, readers: number) =>
+  4 * Math.max(1, Math.floor(Math.min(4 * CHUNK, Math.max(Math.min(READER_LEAST, readers), readers / (4 * segments))) / 4))
 
 /** A segment as written in the temp file. */
 interface Segment {
   /** Where its words in order (numbered as met) start, and how many. */
   tokensAt: number
   tokens: number
-  /** Its words, numbered as met, in the order postings number them, and the length of each one's list. */
+  /**
+   * Its words, numbered as met (then, once the vocabulary is sorted, as the postings number them),
+   * in the order postings number them, and the length of each one's list.
+   */
   words: Uint32Array
   sizes: Uint32Array
   /** Where its lists' entries and their counts start (each `lists` numbers). */
@@ -57,7 +83,7 @@ function writeAt(fd: number, bytes: Buffer, position: number): void {
   for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at, position + at)
 }
 
-/** Numbers (u32, or bytes) read in order from the file `fd`, from `start` (bytes), a chunk at a time. */
+/** Numbers (u32, or bytes) read in order from the file `fd`, from `start` (bytes), a chunk of `chunkBytes` at a time. */
 class NumberReader<T extends Uint32Array | Uint8Array = Uint32Array> {
   private readonly chunk: T
   private at = 0
@@ -68,8 +94,10 @@ class NumberReader<T extends Uint32Array | Uint8Array = Uint32Array> {
     private position: number,
     private left: number,
     make: (length: number) => T = (length) => new Uint32Array(length) as T,
+    chunkBytes = 4 * CHUNK,
   ) {
-    this.chunk = make(Math.min(CHUNK, Math.max(1, left)))
+    const size = make(0).BYTES_PER_ELEMENT
+    this.chunk = make(Math.min(Math.floor(chunkBytes / size), Math.max(1, left)))
   }
 
   /** The next `n` numbers, given a piece at a time (a view of the chunk, valid until the next call). */
@@ -100,6 +128,7 @@ class NumberReader<T extends Uint32Array | Uint8Array = Uint32Array> {
 }
 
 const bytesReader = (length: number) => new Uint8Array(length)
+const numbersReader = (length: number) => new Uint32Array(length)
 
 /** Where the merge puts a section: its checks (the first pass), or its bytes in the file (the second). */
 interface SectionOut<T extends Uint32Array | Uint8Array = Uint32Array> {
@@ -175,12 +204,15 @@ export class SegmentedPostings {
     private readonly temp: string,
     private readonly segmentTokens = SEGMENT_TOKENS,
     /**
-     * Called once the last segment is written, before the vocabulary is sorted and the segments
-     * merged: a large library's build collects its garbage there (what reading the library left,
-     * the words in order and the look-up of the words: at 100,000 summaries the read's peak came
-     * in the merge, on top of them).
+     * Called between the phases of the write: once the last segment is written (what reading the
+     * library left, the last words in order and their lists), after the first pass of the merge,
+     * and once every section but the merged ones is written (the vocabulary and its tables let go
+     * before the second pass). A large library's build collects its garbage there: each phase grew
+     * on the garbage of the one before.
      */
     private readonly collect: () => void = () => undefined,
+    /** Bytes the merge's readers hold in all (READERS); tests make it a few, so that every list is read in pieces. */
+    private readonly readers = READERS,
   ) {
     // Room for the entry that takes them past a segment (they are taken out after it), so their list never doubles.
     this.builder = new PostingsBuilder(undefined, segmentTokens + SEGMENT_SLACK)
@@ -203,14 +235,42 @@ export class SegmentedPostings {
 
   /** Write the postings file (segmented) at `path`, created exclusively: what postingsParts would make of them and `head`. */
   write(path: string, head: Omit<PostingsHeadContents, 'postings'>): void {
+    const { renumbered, out, at } = this.writeHead(path, head)
+    try {
+      // The vocabulary and its tables are written and let go: only the renumbering is left for the second pass.
+      this.collect()
+      this.merge(renumbered, {
+        wordDocs: new SectionWriter(out, at.wordDocs),
+        wordDocFields: new SectionWriter(out, at.wordDocFields),
+        tokens: new SectionWriter(out, at.tokens),
+        positions: new SectionWriter(out, at.positions),
+      })
+    } finally {
+      closeSync(out)
+    }
+  }
+
+  /**
+   * The first pass of the merge (the checks of the sections it makes, and where the positions'
+   * runs start), then every section of the file but those the merge makes written to `out`, opened
+   * here: the renumbering of the words and where each merged section goes.
+   */
+  private writeHead(
+    path: string,
+    head: Omit<PostingsHeadContents, 'postings'>,
+  ): { renumbered: Uint32Array; out: number; at: Record<StreamedName, number> } {
     if (this.builder.held > 0) this.writeSegment()
     if (this.failed || this.fd === null) throw new Error('the postings segments were not all written')
     this.lists = { docs: new Uint32Array(0), fields: new Uint32Array(0) }
-    const { words: metWords, spelled: metSpelled, count, fieldStarts, lengths, features } = this.builder.finish()
+    // Before finish copies the entries' tables (10 MB at 100,000 summaries), not after: the read's peak was there.
     this.collect()
+    const { words: metWords, spelled: metSpelled, count, fieldStarts, lengths, features } = this.builder.finish()
     const { renumbered, ...vocabulary } = vocabularyTables(metWords, metSpelled)
     const wordDocStarts = new Uint32Array(vocabulary.words.length + 1)
-    for (const segment of this.segments) segment.words.forEach((met, i) => (wordDocStarts[renumbered[met]! + 1]! += segment.sizes[i]!))
+    for (const segment of this.segments) {
+      // Its words renumbered in place (ascending, as the vocabulary orders them): what both passes of the merge go by.
+      segment.words.forEach((met, i) => (wordDocStarts[(segment.words[i] = renumbered[met]!) + 1]! += segment.sizes[i]!))
+    }
     for (let w = 0; w < vocabulary.words.length; w++) wordDocStarts[w + 1]! += wordDocStarts[w]!
 
     const checks = {
@@ -222,6 +282,7 @@ export class SegmentedPostings {
     // Where every POSITIONS_SKIP-th entry's positions start comes before the streamed sections (postingsLayout): found in the first pass.
     const starts = new PositionStarts()
     this.merge(renumbered, checks, starts)
+    this.collect() // the first pass's garbage, before the layout grows on it
     const parts = postingsLayout(
       { ...head, postings: { count, ...vocabulary, fieldStarts, lengths, wordDocStarts, features, positionStarts: starts.done() } },
       {
@@ -244,19 +305,16 @@ export class SegmentedPostings {
           position += part.length
         }
       }
-      this.merge(renumbered, {
-        wordDocs: new SectionWriter(out, at.wordDocs),
-        wordDocFields: new SectionWriter(out, at.wordDocFields),
-        tokens: new SectionWriter(out, at.tokens),
-        positions: new SectionWriter(out, at.positions),
-      })
-    } finally {
+      return { renumbered, out, at }
+    } catch (error) {
       closeSync(out)
+      throw error
     }
   }
 
   /** Remove the temp file (after the write, or instead of it). */
   dispose(): void {
+    this.segments.length = 0
     if (this.fd === null) return
     closeSync(this.fd)
     this.fd = null
@@ -275,11 +333,14 @@ export class SegmentedPostings {
   private merge(renumbered: Uint32Array, out: MergedOut, starts?: PositionStarts): void {
     const fd = this.fd!
     const segments = this.segments
-    const docs = segments.map((segment) => new NumberReader(fd, segment.docsAt, segment.lists))
-    const fields = segments.map((segment) => new NumberReader(fd, segment.fieldsAt, segment.lists))
-    const positions = segments.map((segment) => new NumberReader(fd, segment.positionsAt, segment.positions, bytesReader))
-    const positionSizes = segments.map((segment) => new NumberReader(fd, segment.positionSizesAt, segment.words.length))
-    const ranks = segments.map((segment) => segment.words.map((met) => renumbered[met]!))
+    // Many segments (a large library's are small: LARGE_SEGMENT_TOKENS), each read a smaller chunk at a time.
+    const chunk = readerBytes(segments.length, this.readers)
+    const docs = segments.map((segment) => new NumberReader(fd, segment.docsAt, segment.lists, numbersReader, chunk))
+    const fields = segments.map((segment) => new NumberReader(fd, segment.fieldsAt, segment.lists, numbersReader, chunk))
+    const positions = segments.map((segment) => new NumberReader(fd, segment.positionsAt, segment.positions, bytesReader, chunk))
+    const positionSizes = segments.map(
+      (segment) => new NumberReader(fd, segment.positionSizesAt, segment.words.length, numbersReader, chunk),
+    )
     const next = new Uint32Array(segments.length)
     // One word's list and positions from one segment, whole, for `starts` (which reads each entry's positions by its counts).
     let listed = new Uint32Array(1024)
@@ -304,8 +365,9 @@ export class SegmentedPostings {
     for (let word = 0; word < renumbered.length; word++) {
       for (let s = 0; s < segments.length; s++) {
         const at = next[s]!
-        if (at >= ranks[s]!.length || ranks[s]![at] !== word) continue
-        size = segments[s]!.sizes[at]!
+        const segment = segments[s]!
+        if (at >= segment.words.length || segment.words[at] !== word) continue
+        size = segment.sizes[at]!
         positionSizes[s]!.take(1, give.size)
         if (starts && listed.length < size) listed = new Uint32Array(2 * size)
         if (starts && placed.length < bytes) placed = new Uint8Array(2 * bytes)

@@ -1,6 +1,7 @@
 // The postings built in segments (postings-segments.ts) written out and merged: the file's bytes
 // are exactly those of the postings built whole in memory (encodePostings), on random libraries
-// with segments made small enough that every library is cut into many; and a build leaves no temp
+// with segments made small enough that every library is cut into many (and the merge's readers
+// small enough that each word's list and positions are read in pieces); and a build leaves no temp
 // file, whether it succeeds, cannot write its file, or finds one a killed build left.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -15,7 +16,7 @@ import { fingerprintsOf } from '../../../src/store/index/fingerprints.js'
 import { fileIdentity } from '../../../src/store/index/identity.js'
 import { postingsOf } from '../../../src/store/index/indexed-postings.js'
 import { encodePostings } from '../../../src/store/index/postings-format.js'
-import { SegmentedPostings } from '../../../src/store/index/postings-segments.js'
+import { READERS, SegmentedPostings } from '../../../src/store/index/postings-segments.js'
 import { tempNameBeside } from '../../../src/store/temp-files.js'
 import { LibraryFile } from '../../../src/store/library-file.js'
 import { libraryOf, paper, summary } from '../../support/library.js'
@@ -91,14 +92,16 @@ describe('postings built in segments', () => {
       const built = buildPostings(entries)
       const whole = encodePostings({ library: '/l.json', identity, postings: built, fingerprints })
       for (const size of [1, 2, 7, 50, 400]) {
-        const segments = new SegmentedPostings(tempNameBeside(join(dir, 'x.postings'), 'tmp'), size)
+        // The merge's readers a number (4 bytes) or a few at a time, or as a large library's.
+        const readers = [4, 100, READERS][round % 3]
+        const segments = new SegmentedPostings(tempNameBeside(join(dir, 'x.postings'), 'tmp'), size, undefined, readers)
         try {
           for (const entry of entries) segments.add(entry)
           if (size === 1) expect(segments.segmented).toBe(built.tokens.length > 0)
           const path = join(dir, `${round}-${size}.postings`)
           if (segments.segmented) segments.write(path, { library: '/l.json', identity, fingerprints })
           else writeFileSync(path, encodePostings({ library: '/l.json', identity, postings: segments.postings(), fingerprints }))
-          expect(readFileSync(path).equals(whole), `round ${round}, segments of ${size}`).toBe(true)
+          expect(readFileSync(path).equals(whole), `round ${round}, segments of ${size}, readers of ${readers} bytes`).toBe(true)
           rmSync(path)
         } finally {
           segments.dispose()
