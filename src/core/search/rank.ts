@@ -237,10 +237,17 @@ function leadersOf(scores: Float64Array): number[] {
     for (let i = 0; i < count; i++) leaders.push(i)
     return leaders
   }
-  const lowest = highest(scores, PHRASE_CANDIDATES)
+  // The leaders are among the contenders (in order; every place when a score is NaN or most are
+  // tied), whose lowest score is the lowest leader's: one pass over the matches rather than three.
+  const reached = contenders(scores, PHRASE_CANDIDATES)
+  const among = reached.length < count ? reached : null
+  let lowest = Infinity
+  if (among) for (let k = 0; k < among.length; k++) lowest = Math.min(lowest, scores[among[k]!]!)
+  else lowest = highest(scores, PHRASE_CANDIDATES)
+  const places = among ?? reached
   // Above the lowest leader's score every match is a leader; at it, the first ones.
-  for (let i = 0; i < count; i++) if (scores[i]! > lowest) leaders.push(i)
-  for (let i = 0; i < count && leaders.length < PHRASE_CANDIDATES; i++) if (scores[i] === lowest) leaders.push(i)
+  for (let k = 0; k < places.length; k++) if (scores[places[k]!]! > lowest) leaders.push(places[k]!)
+  for (let k = 0; k < places.length && leaders.length < PHRASE_CANDIDATES; k++) if (scores[places[k]!] === lowest) leaders.push(places[k]!)
   return leaders
 }
 
