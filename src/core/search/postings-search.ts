@@ -256,6 +256,8 @@ class Bounds {
 
   /** Forget the entries from `length` on (a candidate that did not match after all). */
   dropFrom(length: number): void {
+    // Most candidates that do not match added none: nothing to forget (a scan calls this for each of tens of thousands).
+    if (this.match.length === length) return
     for (const list of [this.match, this.check, this.field, this.at, this.low]) list.length = length
   }
 }

@@ -118,9 +118,12 @@ export class PostingsView {
     if (!delta) {
       this.count = base.count
       this.documents = base.count
-      this.order = new Uint32Array(base.count)
+      // Counted into a local array and copied whole: a loop storing into this.order and this.positionOf ran unoptimised in a fresh process (~3 ms at 100,000 entries).
+      const order = new Uint32Array(base.count)
+      for (let i = 0; i < order.length; i++) order[i] = i
+      this.order = order
       this.positionOf = new Int32Array(base.count)
-      for (let i = 0; i < base.count; i++) this.order[i] = this.positionOf[i] = i
+      this.positionOf.set(order)
       this.lengths = base.lengths
       this.lengthSums = base.lengthSums ?? null
       this.features = base.features

@@ -50,6 +50,36 @@ function termScore(lengths: ArrayLike<number>, at: number, tf: Float64Array, off
 }
 
 /**
+ * termScore of one term (its counts at `offset` among each match's `width`) added to each match's
+ * score: the same sums. One loop with termScore written out: a fresh process called it for each of
+ * tens of thousands of matches unoptimised.
+ */
+function addTermScores(
+  scores: Float64Array,
+  docs: ArrayLike<number>,
+  lengths: ArrayLike<number>,
+  tf: Float64Array,
+  width: number,
+  offset: number,
+  idf: number,
+  averages: Float64Array,
+): void {
+  const { fieldWeights, lengthNormalisation, k1 } = SEARCH_TUNING
+  for (let i = 0; i < scores.length; i++) {
+    const at = docs[i]! * FIELD_COUNT
+    const counts = i * width + offset
+    let weighted = 0
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const count = tf[counts + f]!
+      if (count === 0) continue
+      const b = lengthNormalisation[f]!
+      weighted += (fieldWeights[f]! * count) / (1 - b + (b * lengths[at + f]!) / averages[f]!)
+    }
+    scores[i]! += (idf * weighted * (k1 + 1)) / (k1 + weighted)
+  }
+}
+
+/**
  * Score every match: BM25F over the query's terms, document frequencies from the sample estimate
  * or the matches themselves (whichever is larger), plus a bonus where the plain words of the
  * query stand together as a phrase.
@@ -182,7 +212,7 @@ export function scoreCounted(
     const idf = inverseDocumentFrequency(Math.max(query.terms[t]!.estimatedDf, seen), total)
     idfs.push(idf)
     // Term after term, as scoreWith adds them: the same sums.
-    for (let i = 0; i < count; i++) scores[i]! += termScore(lengths, docs[i]! * FIELD_COUNT, tf, i * width + t * FIELD_COUNT, idf, averages)
+    addTermScores(scores, docs, lengths, tf, width, t * FIELD_COUNT, idf, averages)
   }
   if (bounded && bounded.matches.length > 0) {
     // Match i's score from its counts in tf now, summed as above.
@@ -237,10 +267,17 @@ function leadersOf(scores: Float64Array): number[] {
     for (let i = 0; i < count; i++) leaders.push(i)
     return leaders
   }
-  const lowest = highest(scores, PHRASE_CANDIDATES)
+  // The leaders are among the contenders (in order; every place when a score is NaN or most are
+  // tied), whose lowest score is the lowest leader's: one pass over the matches rather than three.
+  const reached = contenders(scores, PHRASE_CANDIDATES)
+  const among = reached.length < count ? reached : null
+  let lowest = Infinity
+  if (among) for (let k = 0; k < among.length; k++) lowest = Math.min(lowest, scores[among[k]!]!)
+  else lowest = highest(scores, PHRASE_CANDIDATES)
+  const places = among ?? reached
   // Above the lowest leader's score every match is a leader; at it, the first ones.
-  for (let i = 0; i < count; i++) if (scores[i]! > lowest) leaders.push(i)
-  for (let i = 0; i < count && leaders.length < PHRASE_CANDIDATES; i++) if (scores[i] === lowest) leaders.push(i)
+  for (let k = 0; k < places.length; k++) if (scores[places[k]!]! > lowest) leaders.push(places[k]!)
+  for (let k = 0; k < places.length && leaders.length < PHRASE_CANDIDATES; k++) if (scores[places[k]!] === lowest) leaders.push(places[k]!)
   return leaders
 }
 
