@@ -16,7 +16,8 @@ import { BODY, FIELD_NAMES, type SearchDoc } from './docs.js'
 import { occurs } from './match.js'
 import { pieceSource } from './fold.js'
 import { TermPattern, type WordSpec } from './pattern.js'
-import { foldPlural } from '../text/plural.js'
+import { foldPlural, irregularPlurals } from '../text/plural.js'
+import { UNKNOWN_LEAD } from './postings.js'
 import { stemWord } from '../text/stem.js'
 import { isWordCharBefore, tokenAt, type Token } from '../text/words.js'
 
@@ -70,6 +71,30 @@ export function nearWords(word: string): (seen: string, spelled: number, stem?: 
     }
     return found
   }
+}
+
+/**
+ * A quick test of a library word for nearWords(`word`), by the first two letters of the word and of
+ * its stem (leads, as Texts.leads packs them; UNKNOWN_LEAD when not known): false only for a word
+ * that is not near. Two strings one edit apart (the second of 3+ letters) share a letter among the
+ * first two of each: an edit at the first letter keeps the second in place or moves it by one. A
+ * plural folds at its end (foldPlural), which keeps the first two letters of a singular of 4+
+ * letters; irregular plurals do not, so the word's letters are not looked at when one of theirs is near.
+ */
+export function mayBeNear(word: string): (wordLead: number, stemLead: number) => boolean {
+  const singular = foldPlural(word)
+  const key = stemWord(word)
+  const byWord = singular.length >= 4 && ![...irregularPlurals().values()].some((folded) => withinOneEdit(folded, singular))
+  const byStem = key.length >= 3
+  const leads = (lead: number, near: string) => {
+    if (lead === UNKNOWN_LEAD) return true
+    const first = lead & 0xffff
+    const second = lead >>> 16
+    const a = near.charCodeAt(0)
+    const b = near.charCodeAt(1)
+    return first === a || first === b || second === a || second === b
+  }
+  return (wordLead, stemLead) => !byWord || !byStem || leads(wordLead, singular) || leads(stemLead, key)
 }
 
 /**

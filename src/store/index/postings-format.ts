@@ -30,15 +30,7 @@
 import { createHash } from 'node:crypto'
 import { crc32 } from 'node:zlib'
 import { positionStartCount } from '../../core/search/positions.js'
-import {
-  FIELD_COUNT,
-  joinedText,
-  PostingsUnavailable,
-  type Postings,
-  textsHolding,
-  type SearchableTexts,
-  type Texts,
-} from '../../core/search/postings.js'
+import { FIELD_COUNT, joinedText, PostingsUnavailable, type Postings, type Texts, UNKNOWN_LEAD } from '../../core/search/postings.js'
 import { alignedLayout, checkedHeader, fixedBytes, framedParts, headerEnd, type Frame } from './frame.js'
 import { isFileIdentity, type FileIdentity } from './identity.js'
 import { FINGERPRINT_BYTES } from './fingerprints.js'
@@ -574,13 +566,11 @@ function texts(bytes: Buffer, ends: Uint32Array): Utf8Texts | null {
 /**
  * Texts kept as the UTF-8 bytes of a file, each decoded when asked for: a search looks at a few
  * dozen words of a vocabulary of 80,000 (at 10,000 summaries), and decoding all of it into one
- * string cost more than the lookups. Searched (containing) or read whole (typo correction looks at
- * thousands), they are read from the bytes as one Latin-1 string, a character a byte: a piece is
- * found by the string's indexOf (a Buffer's cost a microsecond a call, thousands of calls) and an
- * ASCII word is a slice of it.
+ * string cost more than the lookups. Read whole (typo correction looks at thousands), they are read
+ * from the bytes as one Latin-1 string, a character a byte: an ASCII word is a slice of it.
  */
-export class Utf8Texts implements SearchableTexts {
-  /** The bytes as Latin-1, once searched or read whole: each character at its byte's offset. */
+export class Utf8Texts implements Texts {
+  /** The bytes as Latin-1, once read whole: each character at its byte's offset. */
   private latin1: string | undefined
 
   constructor(
@@ -610,14 +600,21 @@ export class Utf8Texts implements SearchableTexts {
     return this
   }
 
-  /**
-   * Each index whose text holds `piece`, ascending: found in the bytes (UTF-8 is found in UTF-8 as
-   * its characters are in theirs) rather than text by text.
-   */
-  containing(piece: string, give: (index: number) => void): void {
-    this.whole()
-    const sought = Buffer.from(piece).toString('latin1')
-    textsHolding(this.ends, sought.length, (from) => this.latin1!.indexOf(sought, from), give)
+  private leadsRead: Int32Array | undefined
+
+  /** Each text's lead (Texts.leads), from its first two bytes: ASCII characters when both are below 0x80. */
+  leads(): Int32Array {
+    if (this.leadsRead) return this.leadsRead
+    const { bytes, ends } = this
+    const leads = new Int32Array(ends.length)
+    for (let i = 0, start = 0; i < ends.length; start = ends[i]!, i++) {
+      // A text shorter than two bytes, or ending before its start or past the bytes (a file precis did not write), has none.
+      const known = start + 2 <= Math.min(ends[i]!, bytes.length)
+      const first = known ? bytes[start]! : 0x80
+      const second = known ? bytes[start + 1]! : 0x80
+      leads[i] = (first | second) > 0x7f ? UNKNOWN_LEAD : first | (second << 16)
+    }
+    return (this.leadsRead = leads)
   }
 }
 
@@ -889,7 +886,7 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
 }
 
 /** Texts of a section read when first used (decode's `later`), whose count the header gives. */
-class SectionTexts implements SearchableTexts {
+class SectionTexts implements Texts {
   constructor(
     readonly length: number,
     /** The section's texts, read and checked (throws PostingsUnavailable when they are not whole). */
@@ -899,7 +896,7 @@ class SectionTexts implements SearchableTexts {
     private readonly ends: BlockedBytes,
   ) {}
 
-  /** Whether the section has been read whole (searched, or for a caller reading thousands of its texts): each text is then read from it. */
+  /** Whether the section has been read whole (its leads asked for, or for a caller reading thousands of its texts): each text is then read from it. */
   private isWhole = false
 
   at(index: number): string | undefined {
@@ -917,9 +914,10 @@ class SectionTexts implements SearchableTexts {
     return texts
   }
 
-  containing(piece: string, give: (index: number) => void): void {
-    this.read().containing(piece, give)
+  leads(): Int32Array {
+    const leads = this.read().leads()
     this.isWhole = true
+    return leads
   }
 }
 
