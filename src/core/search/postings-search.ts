@@ -25,7 +25,7 @@ import type { Entry, EntryList } from '../records/entries.js'
 import type { NumberList } from '../records/outline.js'
 import { ScanText } from './text.js'
 import { SEARCH_TUNING } from './tuning.js'
-import { correctable, mayBeNear, NEAR_LENGTH, nearWords, pieces } from './typos.js'
+import { correctable, NEAR_LENGTH, nearStarts, nearWords, pieces } from './typos.js'
 import { outlineTest } from './outline-filter.js'
 import { queryImplies } from './narrow.js'
 import { foldPlural } from '../text/plural.js'
@@ -1251,9 +1251,8 @@ export class PostingsSearch {
     // The words a scan of the text reads: those holding a piece of the word an edit cannot both break.
     const [one, two] = pieces(foldPlural(word))
     const nearTo = new Map<number, string>()
-    // A word spelled much longer than the typo is no neighbour (nearWords), nor one whose first letters and its stem's are far from the typo's (mayBeNear).
-    const candidates = view.wordsLed(word.length + NEAR_LENGTH, mayBeNear(word))
-    if (candidates.length >= MANY_CANDIDATES) view.readWordsWhole()
+    // A word spelled much longer than the typo is no neighbour (nearWords), nor one whose first letters and its stem's are far from the typo's (textsNear).
+    const candidates = view.wordsNear(word.length + NEAR_LENGTH, nearStarts(word))
     for (const w of candidates) {
       const seen = view.word(w) ?? ''
       if (!seen.includes(one) && !seen.includes(two)) continue
@@ -1308,9 +1307,6 @@ export class PostingsSearch {
 }
 
 const NO_COUNTS = new Float64Array(0)
-
-/** Words left to check for a typo past which their words and stems are read from the vocabulary whole (a short typo leaves thousands). */
-const MANY_CANDIDATES = 256
 
 /** Mark each live document of a word list (its documents numbered from `from`), as eachDocument gives them. */
 function mark(docs: Uint32Array, from: number, positionOf: Int32Array, marked: Uint8Array): void {

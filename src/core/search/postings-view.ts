@@ -7,7 +7,8 @@
  * in library order, so a search scores exactly as over postings built from the library afresh.
  */
 import { ListPositions, type PositionSource } from './positions.js'
-import { FIELD_COUNT, leadsOf, lowerBoundText, type LookupTable, type Postings, type Texts, UNKNOWN_LEAD } from './postings.js'
+import { FIELD_COUNT, lowerBoundText, type LookupTable, type Postings, type Texts } from './postings.js'
+import { textsNear } from './typos.js'
 
 /** The postings of the entries saves changed since the base was built, and where every entry's document is. */
 export interface PostingsDelta {
@@ -202,24 +203,33 @@ export class PostingsView {
     this.extras.forEach((extra, i) => extra.word.startsWith(prefix) && give(this.baseWords + i))
   }
 
-  private wordLeads: Int32Array | undefined
-  private stemLeads: Int32Array | undefined
-
   /**
-   * The vocabulary entries spelled in at most `longest` units whose word's and stem's leads (Texts.leads)
-   * `test` lets through, and every entry of the delta, ascending: the first two letters of every word
-   * and stem tested as numbers, without cutting a string of each (400,000 words at 100,000 summaries).
+   * The vocabulary entries spelled in at most `longest` units that nearWords may find near a typo
+   * (textsNear, typos.ts: their words near `near.singular` or their stems near `near.key` by their
+   * first letters; all of them when `near` is null), and every entry of the delta, ascending.
    */
-  wordsLed(longest: number, test: (wordLead: number, stemLead: number) => boolean): number[] {
-    const { spelled, stemOf } = this.base
-    const words = (this.wordLeads ??= leadsOf(this.base.words))
-    const stems = (this.stemLeads ??= leadsOf(this.base.stems))
+  wordsNear(longest: number, near: { singular: string; key: string } | null): number[] {
     const found: number[] = []
-    for (let w = 0; w < this.baseWords; w++) {
-      if (spelled[w]! <= longest && test(words[w]!, stems[stemOf[w]!] ?? UNKNOWN_LEAD)) found.push(w)
+    const give = (w: number) => this.spelled(w) <= longest && found.push(w)
+    // Thousands of words looked at, or looked up: read whole.
+    this.readWordsWhole()
+    if (near === null) {
+      for (let w = 0; w < this.vocabulary; w++) give(w)
+      return found
     }
-    this.extras.forEach((extra, i) => extra.spelled <= longest && found.push(this.baseWords + i))
-    return found
+    textsNear(this.base.words, near.singular, give)
+    textsNear(this.base.stems, near.key, (s) => {
+      const end = this.lookUp('stemStarts', s + 1) ?? 0
+      for (let i = this.lookUp('stemStarts', s) ?? end; i < end; i++) {
+        const w = this.lookUp('stemWords', i)
+        if (w !== undefined) give(w)
+      }
+    })
+    this.extras.forEach((_, i) => give(this.baseWords + i))
+    // Found a range at a time, some in two ranges: in order, once each.
+    const unique: number[] = []
+    for (const w of Uint32Array.from(found).sort()) if (unique[unique.length - 1] !== w) unique.push(w)
+    return unique
   }
 
   /**

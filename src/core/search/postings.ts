@@ -106,30 +106,6 @@ export interface Texts {
    * checked at once, then each cut from memory rather than a block at a time. Absent: read as they are.
    */
   whole?(): Texts
-  /**
-   * Each text's first two characters packed (leadOf), or UNKNOWN_LEAD: typo correction rules most
-   * words out by them without cutting a string of each. Absent: worked out text by text (leadsOf).
-   */
-  leads?(): Int32Array
-}
-
-/** A text's lead (Texts.leads) when its first two characters are not both known ASCII. */
-export const UNKNOWN_LEAD = -1
-
-/** The lead of `text` (Texts.leads): its first two characters packed, first | second << 16, when both are ASCII. */
-export function leadOf(text: string | undefined): number {
-  if (text === undefined || text.length < 2) return UNKNOWN_LEAD
-  const first = text.charCodeAt(0)
-  const second = text.charCodeAt(1)
-  return (first | second) > 0x7f ? UNKNOWN_LEAD : first | (second << 16)
-}
-
-/** Each text's lead (Texts.leads): the texts' own, or worked out from each text. */
-export function leadsOf(texts: Texts): Int32Array {
-  if (texts.leads) return texts.leads()
-  const leads = new Int32Array(texts.length)
-  for (let i = 0; i < leads.length; i++) leads[i] = leadOf(texts.at(i))
-  return leads
 }
 
 /** `texts` one after another in one string, and where each ends (UTF-16 units). */

@@ -30,7 +30,7 @@
 import { createHash } from 'node:crypto'
 import { crc32 } from 'node:zlib'
 import { positionStartCount } from '../../core/search/positions.js'
-import { FIELD_COUNT, joinedText, PostingsUnavailable, type Postings, type Texts, UNKNOWN_LEAD } from '../../core/search/postings.js'
+import { FIELD_COUNT, joinedText, PostingsUnavailable, type Postings, type Texts } from '../../core/search/postings.js'
 import { alignedLayout, checkedHeader, fixedBytes, framedParts, headerEnd, type Frame } from './frame.js'
 import { isFileIdentity, type FileIdentity } from './identity.js'
 import { FINGERPRINT_BYTES } from './fingerprints.js'
@@ -599,23 +599,6 @@ export class Utf8Texts implements Texts {
     this.latin1 ??= this.bytes.toString('latin1')
     return this
   }
-
-  private leadsRead: Int32Array | undefined
-
-  /** Each text's lead (Texts.leads), from its first two bytes: ASCII characters when both are below 0x80. */
-  leads(): Int32Array {
-    if (this.leadsRead) return this.leadsRead
-    const { bytes, ends } = this
-    const leads = new Int32Array(ends.length)
-    for (let i = 0, start = 0; i < ends.length; start = ends[i]!, i++) {
-      // A text shorter than two bytes, or ending before its start or past the bytes (a file precis did not write), has none.
-      const known = start + 2 <= Math.min(ends[i]!, bytes.length)
-      const first = known ? bytes[start]! : 0x80
-      const second = known ? bytes[start + 1]! : 0x80
-      leads[i] = (first | second) > 0x7f ? UNKNOWN_LEAD : first | (second << 16)
-    }
-    return (this.leadsRead = leads)
-  }
 }
 
 /** Whether every character of `text` is ASCII (its UTF-8 bytes read as Latin-1 are then the text). */
@@ -896,7 +879,7 @@ class SectionTexts implements Texts {
     private readonly ends: BlockedBytes,
   ) {}
 
-  /** Whether the section has been read whole (its leads asked for, or for a caller reading thousands of its texts): each text is then read from it. */
+  /** Whether the section has been read whole (for a caller reading thousands of its texts): each text is then read from it. */
   private isWhole = false
 
   at(index: number): string | undefined {
@@ -914,11 +897,6 @@ class SectionTexts implements Texts {
     return texts
   }
 
-  leads(): Int32Array {
-    const leads = this.read().leads()
-    this.isWhole = true
-    return leads
-  }
 }
 
 function readTokens(source: PostingsSource, at: { offset: number; length: number; crc: number }): Uint32Array {

@@ -1,11 +1,11 @@
 /**
- * Texts.leads (a postings file's Utf8Texts: the first two bytes of each text, as leadOf reads its
- * characters) and mayBeNear (typos.ts), the quick test typo correction makes of every library word
+ * Texts.leads (a postings file's Utf8Texts: the first three bytes of each text, as leadOf reads its
+ * characters) and ledNear (typos.ts), the quick test typo correction makes of every library word
  * with them: it lets through every word nearWords finds near a typo.
  */
 import { describe, expect, it } from 'vitest'
 import { leadOf, leadsOf, UNKNOWN_LEAD } from '../../../src/core/search/postings.js'
-import { mayBeNear, nearWords } from '../../../src/core/search/typos.js'
+import { ledNear, nearLeads, nearWords } from '../../../src/core/search/typos.js'
 import { irregularPlurals } from '../../../src/core/text/plural.js'
 import { stemWord } from '../../../src/core/text/stem.js'
 import { Utf8Texts } from '../../../src/store/index/postings-format.js'
@@ -23,7 +23,7 @@ describe('Texts.leads', () => {
   it('reads the lead of each text from its bytes as leadOf reads it from its characters', () => {
     const random = seeded(5)
     // Short texts of few letters (empty ones too, and letters of two and four bytes).
-    const letters = ['a', 'b', 'é', '𝛼']
+    const letters = ['a', 'b', 'c', 'é', '𝛼']
     for (let round = 0; round < 300; round++) {
       const texts = Array.from({ length: Math.floor(random() * 30) }, () =>
         Array.from({ length: Math.floor(random() * 5) }, () => pick(random, letters)).join(''),
@@ -33,9 +33,10 @@ describe('Texts.leads', () => {
     }
   })
 
-  it('packs two ASCII characters and knows no other', () => {
-    expect(leadOf('graph')).toBe(0x67 | (0x72 << 16))
-    for (const text of ['g', '', 'éa', 'aé', '𝛼b', undefined]) expect(leadOf(text)).toBe(UNKNOWN_LEAD)
+  it('packs three ASCII characters and knows no other', () => {
+    expect(leadOf('graph')).toBe(0x67 | (0x72 << 7) | (0x61 << 14))
+    expect(leadOf('gra')).toBe(leadOf('graph'))
+    for (const text of ['gr', '', 'éab', 'aéb', 'abé', '𝛼bc', undefined]) expect(leadOf(text)).toBe(UNKNOWN_LEAD)
   })
 
   it('gives no lead for a text ending before its start (a file precis did not write)', () => {
@@ -52,9 +53,16 @@ describe('Texts.leads', () => {
   })
 })
 
-describe('mayBeNear', () => {
+describe('ledNear', () => {
   const nearOf = (typo: string, seen: string) => nearWords(typo)(seen, seen.length, stemWord(seen))
-  const passes = (typo: string, seen: string) => mayBeNear(typo)(leadOf(seen), leadOf(stemWord(seen)))
+  // ledNear over a vocabulary of one word.
+  const passes = (typo: string, seen: string) =>
+    ledNear(nearLeads(typo), Infinity, 1, {
+      spelled: Uint16Array.of(seen.length),
+      wordLeads: Int32Array.of(leadOf(seen)),
+      stemOf: Uint32Array.of(0),
+      stemLeads: Int32Array.of(leadOf(stemWord(seen))),
+    }).length === 1
 
   it('lets through every word one edit from the typo, its plural, and words whose stem is', () => {
     const random = seeded(23)
