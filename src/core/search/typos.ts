@@ -104,7 +104,9 @@ export function textsNear(texts: Texts, near: string, give: (index: number) => v
   const [start, end] = prefixRange(texts, t0, 0, all)
   eachUnit(texts, 1, start, end, (prefix, from, to) => [prefix + t1, prefix + t2].forEach((p) => each(prefixRange(texts, p, from, to))))
   // The first replaced, or a letter inserted before it.
-  eachUnit(texts, 0, 0, all, (prefix, from, to) => [prefix + t1 + t2, prefix + t0 + t1].forEach((p) => each(prefixRange(texts, p, from, to))))
+  eachUnit(texts, 0, 0, all, (prefix, from, to) =>
+    [prefix + t1 + t2, prefix + t0 + t1].forEach((p) => each(prefixRange(texts, p, from, to))),
+  )
 }
 
 /** The first index from `lo` to `hi` of the sorted texts whose text is not below `value`. */
@@ -129,7 +131,7 @@ function prefixRange(texts: Texts, prefix: string, lo: number, hi: number): [num
 
 /** For each unit the texts from `lo` to `hi` (sorted, sharing their first `depth` units) have after those, the texts with it, and their first `depth` + 1 units. */
 function eachUnit(texts: Texts, depth: number, lo: number, hi: number, visit: (prefix: string, from: number, to: number) => void): void {
-  for (let i = lo; i < hi; ) {
+  for (let i = lo; i < hi;) {
     const text = texts.at(i)!
     if (text.length <= depth) {
       i++ // the shared units themselves, first

@@ -896,7 +896,6 @@ class SectionTexts implements Texts {
     this.isWhole = true
     return texts
   }
-
 }
 
 function readTokens(source: PostingsSource, at: { offset: number; length: number; crc: number }): Uint32Array {
