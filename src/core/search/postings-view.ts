@@ -211,14 +211,15 @@ export class PostingsView {
   wordsNear(longest: number, near: { singular: string; key: string } | null): number[] {
     const found: number[] = []
     const give = (w: number) => this.spelled(w) <= longest && found.push(w)
-    // Thousands of words looked at, or looked up: read whole.
-    this.readWordsWhole()
+    // Thousands of words looked at, or looked up: read whole, and looked up there.
+    const words = this.base.words.whole?.() ?? this.base.words
+    const stems = this.base.stems.whole?.() ?? this.base.stems
     if (near === null) {
       for (let w = 0; w < this.vocabulary; w++) give(w)
       return found
     }
-    textsNear(this.base.words, near.singular, give)
-    textsNear(this.base.stems, near.key, (s) => {
+    textsNear(words, near.singular, give)
+    textsNear(stems, near.key, (s) => {
       const end = this.lookUp('stemStarts', s + 1) ?? 0
       for (let i = this.lookUp('stemStarts', s) ?? end; i < end; i++) {
         const w = this.lookUp('stemWords', i)
