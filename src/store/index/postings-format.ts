@@ -557,7 +557,7 @@ function view<T extends ArrayBufferView>(bytes: Buffer, type: ArrayType<T>): T |
  * The texts of a UTF-8 text and their ends (bytes), when the last end is the text's length. Ends
  * that decrease are not looked for (a loop over 400,000 of them, in a fresh process, was a tenth of
  * a search at 100,000 summaries): a text whose end is before its start reads as empty (Utf8Texts.at),
- * and every search of the texts ends (textsHolding), so such a file gives wrong words at worst.
+ * and every lookup in them ends (binary searches, as textsNear makes), so such a file gives wrong words at worst.
  */
 function texts(bytes: Buffer, ends: Uint32Array): Utf8Texts | null {
   return (ends.length === 0 ? 0 : ends[ends.length - 1]) === bytes.length ? new Utf8Texts(bytes, ends) : null
