@@ -25,7 +25,7 @@ import type { Entry, EntryList } from '../records/entries.js'
 import type { NumberList } from '../records/outline.js'
 import { ScanText } from './text.js'
 import { SEARCH_TUNING } from './tuning.js'
-import { correctable, NEAR_LENGTH, nearWords, pieces } from './typos.js'
+import { correctable, NEAR_LENGTH, nearStarts, nearWords, pieces } from './typos.js'
 import { outlineTest } from './outline-filter.js'
 import { queryImplies } from './narrow.js'
 import { foldPlural } from '../text/plural.js'
@@ -1250,16 +1250,15 @@ export class PostingsSearch {
   private nearTo(word: string): Map<number, string> {
     const { view } = this
     const near = nearWords(word)
-    // The scan only reads words holding a piece of the word an edit cannot both break: found in the vocabulary's text, not word by word.
+    // The words a scan of the text reads: those holding a piece of the word an edit cannot both break.
     const [one, two] = pieces(foldPlural(word))
     const nearTo = new Map<number, string>()
-    const candidates = view.wordsContaining(one, two)
-    if (candidates.length >= MANY_CANDIDATES) view.readWordsWhole()
+    // A word spelled much longer than the typo is no neighbour (nearWords), nor one whose first letters and its stem's are far from the typo's (textsNear).
+    const candidates = view.wordsNear(word.length + NEAR_LENGTH, nearStarts(word))
     for (const w of candidates) {
-      // A word spelled much longer than the typo is no neighbour (nearWords): not read from the vocabulary at all.
-      const spelled = view.spelled(w)
-      if (spelled > word.length + NEAR_LENGTH) continue
-      const term = near(view.word(w)!, spelled, view.stem(w))
+      const seen = view.word(w) ?? ''
+      if (!seen.includes(one) && !seen.includes(two)) continue
+      const term = near(seen, view.spelled(w), view.stem(w))
       if (term !== null) nearTo.set(w, term)
     }
     return nearTo
@@ -1310,9 +1309,6 @@ export class PostingsSearch {
 }
 
 const NO_COUNTS = new Float64Array(0)
-
-/** Words a typo's pieces find past which their words and stems are read from the vocabulary whole (a short typo's pieces find thousands). */
-const MANY_CANDIDATES = 256
 
 /** Mark each live document of a word list (its documents numbered from `from`), as eachDocument gives them. */
 function mark(docs: Uint32Array, from: number, positionOf: Int32Array, marked: Uint8Array): void {

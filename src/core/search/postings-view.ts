@@ -7,7 +7,8 @@
  * in library order, so a search scores exactly as over postings built from the library afresh.
  */
 import { ListPositions, type PositionSource } from './positions.js'
-import { FIELD_COUNT, joinTexts, lowerBoundText, type LookupTable, type Postings, type SearchableTexts, type Texts } from './postings.js'
+import { FIELD_COUNT, lowerBoundText, type LookupTable, type Postings, type Texts } from './postings.js'
+import { textsNear } from './typos.js'
 
 /** The postings of the entries saves changed since the base was built, and where every entry's document is. */
 export interface PostingsDelta {
@@ -205,22 +206,34 @@ export class PostingsView {
     this.extras.forEach((extra, i) => extra.word.startsWith(prefix) && give(this.baseWords + i))
   }
 
-  private joinedWords: SearchableTexts | undefined
-
-  /** The vocabulary entries whose word holds `one` or `two`, ascending. */
-  wordsContaining(one: string, two: string): number[] {
-    // Looked for in the vocabulary as one text (as a file holds it; joined once when built in memory, as browse may).
-    const { words } = this.base
-    this.joinedWords ??= 'containing' in words ? (words as SearchableTexts) : joinTexts(words)
-    // Marked, then read in order: the union of two lists of thousands, without a set and a sort.
-    const marked = new Uint8Array(this.vocabulary)
-    const mark = (w: number) => (marked[w] = 1)
-    this.joinedWords.containing(one, mark)
-    this.joinedWords.containing(two, mark)
-    this.extras.forEach((extra, i) => (extra.word.includes(one) || extra.word.includes(two)) && mark(this.baseWords + i))
+  /**
+   * The vocabulary entries spelled in at most `longest` units that nearWords may find near a typo
+   * (textsNear, typos.ts: their words near `near.singular` or their stems near `near.key` by their
+   * first letters; all of them when `near` is null), and every entry of the delta, ascending.
+   */
+  wordsNear(longest: number, near: { singular: string; key: string } | null): number[] {
     const found: number[] = []
-    for (let w = 0; w < marked.length; w++) if (marked[w] === 1) found.push(w)
-    return found
+    const give = (w: number) => this.spelled(w) <= longest && found.push(w)
+    // Thousands of words looked at, or looked up: read whole, and looked up there.
+    const words = this.base.words.whole?.() ?? this.base.words
+    const stems = this.base.stems.whole?.() ?? this.base.stems
+    if (near === null) {
+      for (let w = 0; w < this.vocabulary; w++) give(w)
+      return found
+    }
+    textsNear(words, near.singular, give)
+    textsNear(stems, near.key, (s) => {
+      const end = this.lookUp('stemStarts', s + 1) ?? 0
+      for (let i = this.lookUp('stemStarts', s) ?? end; i < end; i++) {
+        const w = this.lookUp('stemWords', i)
+        if (w !== undefined) give(w)
+      }
+    })
+    this.extras.forEach((_, i) => give(this.baseWords + i))
+    // Found a range at a time, some in two ranges: in order, once each.
+    const unique: number[] = []
+    for (const w of Uint32Array.from(found).sort()) if (unique[unique.length - 1] !== w) unique.push(w)
+    return unique
   }
 
   /**

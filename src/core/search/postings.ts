@@ -108,65 +108,6 @@ export interface Texts {
   whole?(): Texts
 }
 
-/** Texts that can be searched as one text (a file's vocabulary: JoinedTexts). */
-export interface SearchableTexts extends Texts {
-  /** Each index whose text holds `piece`, ascending. */
-  containing(piece: string, give: (index: number) => void): void
-}
-
-/**
- * Each index of the texts ending at `ends` (one after another, as one text) that holds an occurrence
- * `find` finds (the first at or after `from`, `length` units long; -1 when none), ascending: the
- * texts are searched as one, by indexOf in C++, rather than text by text.
- */
-export function textsHolding(ends: ArrayLike<number>, length: number, find: (from: number) => number, give: (index: number) => void): void {
-  if (length === 0) {
-    for (let i = 0; i < ends.length; i++) give(i)
-    return
-  }
-  for (let at = find(0); at >= 0;) {
-    // The text `at` is in: the first whose end is past it (texts may be empty).
-    let lo = 0
-    let hi = ends.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (ends[mid]! <= at) lo = mid + 1
-      else hi = mid
-    }
-    if (lo >= ends.length) return
-    // Found across two texts: look again from the next one's start; else give it and go past it.
-    if (at + length <= ends[lo]!) {
-      give(lo)
-      at = find(ends[lo]!)
-    } else at = find(at + 1)
-  }
-}
-
-/** Texts kept as one string and the end of each (UTF-16 units): a load makes one string, not one per word. */
-export class JoinedTexts implements SearchableTexts {
-  constructor(
-    private readonly joined: string,
-    private readonly ends: Uint32Array,
-  ) {}
-
-  get length(): number {
-    return this.ends.length
-  }
-
-  at(index: number): string | undefined {
-    if (!(index >= 0 && index < this.ends.length)) return undefined
-    return this.joined.slice(index === 0 ? 0 : this.ends[index - 1], this.ends[index])
-  }
-
-  /**
-   * Each index whose text holds `piece`, ascending: found in the one text (indexOf, in C++) rather
-   * than text by text, which makes a string of each (the vocabulary of 100,000 summaries is 400,000 words).
-   */
-  containing(piece: string, give: (index: number) => void): void {
-    textsHolding(this.ends, piece.length, (from) => this.joined.indexOf(piece, from), give)
-  }
-}
-
 /** `texts` one after another in one string, and where each ends (UTF-16 units). */
 export function joinedText(texts: Texts): { text: string; ends: Uint32Array } {
   const parts: string[] = []
@@ -179,12 +120,6 @@ export function joinedText(texts: Texts): { text: string; ends: Uint32Array } {
     ends[i] = end
   }
   return { text: parts.join(''), ends }
-}
-
-/** `texts` as one JoinedTexts. */
-export function joinTexts(texts: Texts): JoinedTexts {
-  const { text, ends } = joinedText(texts)
-  return new JoinedTexts(text, ends)
 }
 
 /** The postings' words are no longer readable where they were (their file changed or was damaged): search another way. */

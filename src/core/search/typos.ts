@@ -16,7 +16,8 @@ import { BODY, FIELD_NAMES, type SearchDoc } from './docs.js'
 import { occurs } from './match.js'
 import { pieceSource } from './fold.js'
 import { TermPattern, type WordSpec } from './pattern.js'
-import { foldPlural } from '../text/plural.js'
+import { foldPlural, irregularPlurals } from '../text/plural.js'
+import type { Texts } from './postings.js'
 import { stemWord } from '../text/stem.js'
 import { isWordCharBefore, tokenAt, type Token } from '../text/words.js'
 
@@ -69,6 +70,77 @@ export function nearWords(word: string): (seen: string, spelled: number, stem?: 
       checked.set(seen, found)
     }
     return found
+  }
+}
+
+/**
+ * What a library word is first compared with for nearWords(`word`), by its first three letters
+ * (textsNear): the singular of `word` (with the word itself) and its term (with the word's stem);
+ * null when that cannot rule a word out. A plural folds at its end (foldPlural), which keeps the
+ * first three letters of a singular of 5+ letters; irregular plurals do not, so none may be near.
+ */
+export function nearStarts(word: string): { singular: string; key: string } | null {
+  const singular = foldPlural(word)
+  const key = stemWord(word)
+  const irregular = [...irregularPlurals().values()].some((folded) => withinOneEdit(folded, singular))
+  return singular.length >= 5 && key.length >= 4 && !irregular ? { singular, key } : null
+}
+
+/**
+ * Each index of `texts` (sorted in code unit order) whose text may be within one edit of `near`
+ * (3+ letters) by its first three units, some more than once; found as ranges of the sorted texts,
+ * never looking at each (the vocabulary of 100,000 summaries is 400,000 words): past the second
+ * letter an edit keeps the first two; at one of them, the letters after it stay or move by one.
+ */
+export function textsNear(texts: Texts, near: string, give: (index: number) => void): void {
+  const [t0, t1, t2] = [near[0]!, near[1]!, near[2]!]
+  const all = texts.length
+  const each = ([start, end]: [number, number]) => {
+    for (let i = start; i < end; i++) give(i)
+  }
+  // The first two kept (or the second of them edited), the first deleted, or the first two swapped.
+  for (const prefix of [t0 + t1, t0 + t2, t1 + t2, t1 + t0]) each(prefixRange(texts, prefix, 0, all))
+  // The second replaced, or a letter inserted after the first.
+  const [start, end] = prefixRange(texts, t0, 0, all)
+  eachUnit(texts, 1, start, end, (prefix, from, to) => [prefix + t1, prefix + t2].forEach((p) => each(prefixRange(texts, p, from, to))))
+  // The first replaced, or a letter inserted before it.
+  eachUnit(texts, 0, 0, all, (prefix, from, to) =>
+    [prefix + t1 + t2, prefix + t0 + t1].forEach((p) => each(prefixRange(texts, p, from, to))),
+  )
+}
+
+/** The first index from `lo` to `hi` of the sorted texts whose text is not below `value`. */
+function lowerBound(texts: Texts, value: string, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (texts.at(mid)! < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** Where the texts from `lo` to `hi` (sorted) that begin with `prefix` start and end. */
+function prefixRange(texts: Texts, prefix: string, lo: number, hi: number): [number, number] {
+  const start = lowerBound(texts, prefix, lo, hi)
+  const last = prefix.charCodeAt(prefix.length - 1)
+  if (last < 0xffff) return [start, lowerBound(texts, prefix.slice(0, -1) + String.fromCharCode(last + 1), start, hi)]
+  let end = start // no unit follows the last one: its texts counted one by one (a file precis did not write)
+  while (end < hi && texts.at(end)!.startsWith(prefix)) end++
+  return [start, end]
+}
+
+/** For each unit the texts from `lo` to `hi` (sorted, sharing their first `depth` units) have after those, the texts with it, and their first `depth` + 1 units. */
+function eachUnit(texts: Texts, depth: number, lo: number, hi: number, visit: (prefix: string, from: number, to: number) => void): void {
+  for (let i = lo; i < hi;) {
+    const text = texts.at(i)!
+    if (text.length <= depth) {
+      i++ // the shared units themselves, first
+      continue
+    }
+    const prefix = text.slice(0, depth + 1)
+    const [, end] = prefixRange(texts, prefix, i, hi)
+    visit(prefix, i, end)
+    i = Math.max(end, i + 1)
   }
 }
 

@@ -30,15 +30,7 @@
 import { createHash } from 'node:crypto'
 import { crc32 } from 'node:zlib'
 import { positionStartCount } from '../../core/search/positions.js'
-import {
-  FIELD_COUNT,
-  joinedText,
-  PostingsUnavailable,
-  type Postings,
-  textsHolding,
-  type SearchableTexts,
-  type Texts,
-} from '../../core/search/postings.js'
+import { FIELD_COUNT, joinedText, PostingsUnavailable, type Postings, type Texts } from '../../core/search/postings.js'
 import { alignedLayout, checkedHeader, fixedBytes, framedParts, headerEnd, type Frame } from './frame.js'
 import { isFileIdentity, type FileIdentity } from './identity.js'
 import { FINGERPRINT_BYTES } from './fingerprints.js'
@@ -533,7 +525,7 @@ function view<T extends ArrayBufferView>(bytes: Buffer, type: ArrayType<T>): T |
  * The texts of a UTF-8 text and their ends (bytes), when the last end is the text's length. Ends
  * that decrease are not looked for (a loop over 400,000 of them, in a fresh process, was a tenth of
  * a search at 100,000 summaries): a text whose end is before its start reads as empty (Utf8Texts.at),
- * and every search of the texts ends (textsHolding), so such a file gives wrong words at worst.
+ * and every lookup in them ends (binary searches, as textsNear makes), so such a file gives wrong words at worst.
  */
 function texts(bytes: Buffer, ends: Uint32Array): Utf8Texts | null {
   return (ends.length === 0 ? 0 : ends[ends.length - 1]) === bytes.length ? new Utf8Texts(bytes, ends) : null
@@ -542,13 +534,11 @@ function texts(bytes: Buffer, ends: Uint32Array): Utf8Texts | null {
 /**
  * Texts kept as the UTF-8 bytes of a file, each decoded when asked for: a search looks at a few
  * dozen words of a vocabulary of 80,000 (at 10,000 summaries), and decoding all of it into one
- * string cost more than the lookups. Searched (containing) or read whole (typo correction looks at
- * thousands), they are read from the bytes as one Latin-1 string, a character a byte: a piece is
- * found by the string's indexOf (a Buffer's cost a microsecond a call, thousands of calls) and an
- * ASCII word is a slice of it.
+ * string cost more than the lookups. Read whole (typo correction looks at thousands), they are read
+ * from the bytes as one Latin-1 string, a character a byte: an ASCII word is a slice of it.
  */
-export class Utf8Texts implements SearchableTexts {
-  /** The bytes as Latin-1, once searched or read whole: each character at its byte's offset. */
+export class Utf8Texts implements Texts {
+  /** The bytes as Latin-1, once read whole: each character at its byte's offset. */
   private latin1: string | undefined
 
   constructor(
@@ -576,16 +566,6 @@ export class Utf8Texts implements SearchableTexts {
   whole(): Texts {
     this.latin1 ??= this.bytes.toString('latin1')
     return this
-  }
-
-  /**
-   * Each index whose text holds `piece`, ascending: found in the bytes (UTF-8 is found in UTF-8 as
-   * its characters are in theirs) rather than text by text.
-   */
-  containing(piece: string, give: (index: number) => void): void {
-    this.whole()
-    const sought = Buffer.from(piece).toString('latin1')
-    textsHolding(this.ends, sought.length, (from) => this.latin1!.indexOf(sought, from), give)
   }
 }
 
@@ -857,7 +837,7 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
 }
 
 /** Texts of a section read when first used (decode's `later`), whose count the header gives. */
-class SectionTexts implements SearchableTexts {
+class SectionTexts implements Texts {
   constructor(
     readonly length: number,
     /** The section's texts, read and checked (throws PostingsUnavailable when they are not whole). */
@@ -867,7 +847,7 @@ class SectionTexts implements SearchableTexts {
     private readonly ends: BlockedBytes,
   ) {}
 
-  /** Whether the section has been read whole (searched, or for a caller reading thousands of its texts): each text is then read from it. */
+  /** Whether the section has been read whole (for a caller reading thousands of its texts): each text is then read from it. */
   private isWhole = false
 
   at(index: number): string | undefined {
@@ -883,11 +863,6 @@ class SectionTexts implements SearchableTexts {
     const texts = this.read().whole()
     this.isWhole = true
     return texts
-  }
-
-  containing(piece: string, give: (index: number) => void): void {
-    this.read().containing(piece, give)
-    this.isWhole = true
   }
 }
 

@@ -1,0 +1,102 @@
+/**
+ * textsNear and nearStarts (typos.ts): the words typo correction checks are found as ranges of the
+ * sorted vocabulary and stems by their first three letters, and every word nearWords would find
+ * near a typo is among them.
+ */
+import { describe, expect, it } from 'vitest'
+import { nearStarts, nearWords, textsNear } from '../../../src/core/search/typos.js'
+import { foldPlural } from '../../../src/core/text/plural.js'
+import { withinOneEdit } from '../../../src/core/text/similar.js'
+import { stemWord } from '../../../src/core/text/stem.js'
+import { pick, seeded, type Random } from '../../support/random.js'
+
+const sorted = (texts: string[]) => [...new Set(texts)].sort()
+
+function near(texts: string[], target: string): number[] {
+  const found: number[] = []
+  textsNear(texts, target, (i) => found.push(i))
+  return [...new Set(found)].sort((a, b) => a - b)
+}
+
+// What an edit at one of the first two letters (or past them) leaves of the first three (a: the text's, b: the target's).
+function startsNear(text: string, target: string): boolean {
+  const [a0, a1, a2] = text
+  const [b0, b1, b2] = target
+  return (
+    (a0 === b0 && (a1 === b1 || a1 === b2 || a2 === b1 || a2 === b2)) ||
+    (a1 === b1 && a2 === b2) ||
+    (a0 === b1 && (a1 === b2 || a1 === b0)) ||
+    (a1 === b0 && a2 === b1)
+  )
+}
+
+const word = (random: Random, letters: string[], shortest: number, longest: number) =>
+  Array.from({ length: shortest + Math.floor(random() * (longest - shortest + 1)) }, () => pick(random, letters)).join('')
+
+function edited(random: Random, text: string, letters: string[]): string {
+  const at = Math.floor(random() * (text.length + 1))
+  const letter = pick(random, letters)
+  switch (Math.floor(random() * 4)) {
+    case 0:
+      return text.slice(0, at) + letter + text.slice(at)
+    case 1:
+      return text.slice(0, at) + text.slice(at + 1)
+    case 2:
+      return text.slice(0, at) + letter + text.slice(at + 1)
+    default:
+      return text.slice(0, at) + text.slice(at + 1, at + 2) + text.slice(at, at + 1) + text.slice(at + 2)
+  }
+}
+
+describe('textsNear', () => {
+  it('gives every text within one edit of the target, and only texts whose first three letters may be', () => {
+    const random = seeded(7)
+    // Few letters (a unit past ASCII, a surrogate pair's, the last unit), so that edits of the target are in the texts.
+    const letters = ['a', 'b', 'c', 'd', 'é', '\ud835', '\uffff']
+    for (let round = 0; round < 500; round++) {
+      const target = word(random, letters.slice(0, 4), 3, 6)
+      const texts = sorted([
+        ...Array.from({ length: Math.floor(random() * 40) }, () => word(random, letters, 0, 6)),
+        ...Array.from({ length: Math.floor(random() * 20) }, () => edited(random, target, letters)),
+      ])
+      const found = near(texts, target)
+      const expected = texts.flatMap((text, i) => (withinOneEdit(text, target) ? [i] : []))
+      expect(found.filter((i) => expected.includes(i))).toEqual(expected)
+      for (const i of found) expect(startsNear(texts[i]!, target), `${texts[i]} for ${target}`).toBe(true)
+    }
+  })
+
+  it('finds nothing in no texts, and a text at either end', () => {
+    expect(near([], 'graph')).toEqual([])
+    expect(near(['agraph', 'graph', 'zzz'], 'graph')).toEqual([0, 1])
+    expect(near(['aaa', 'rgaph'], 'graph')).toEqual([1])
+  })
+})
+
+describe('nearStarts', () => {
+  it('keeps every word nearWords finds: its singular or its stem is near by their first three letters', () => {
+    const random = seeded(23)
+    const letters = [...'abeilnorsty']
+    let seen = 0
+    for (let round = 0; round < 20_000; round++) {
+      const typo = word(random, letters, 5, 9)
+      const starts = nearStarts(typo)
+      const one = edited(random, typo, letters)
+      const library = pick(random, [one, one + 's', one + 'es', one + 'ing', one.replace(/y$/, 'ies'), edited(random, one, letters)])
+      if (nearWords(typo)(library, library.length, stemWord(library)) === null) continue
+      seen++
+      if (starts === null) continue
+      const kept = near([library], starts.singular).length > 0 || near([stemWord(library)], starts.key).length > 0
+      expect(kept, `${typo} → ${library}`).toBe(true)
+    }
+    expect(seen).toBeGreaterThan(1000)
+  })
+
+  it('looks at no first letters when an irregular plural may be near, or the singular is short', () => {
+    expect(nearStarts('graph')).toEqual({ singular: 'graph', key: stemWord('graph') })
+    // mice folds to mouse, one edit from mousse, and its first letters are not mouse's.
+    expect(foldPlural('mice')).toBe('mouse')
+    expect(nearStarts('mousse')).toBeNull()
+    expect(nearStarts('flies')).toBeNull() // fly: a plural's ending may take its third letter
+  })
+})
