@@ -537,7 +537,7 @@ function texts(bytes: Buffer, ends: Uint32Array): Utf8Texts | null {
  * string cost more than the lookups. Read whole (typo correction looks at thousands), they are read
  * from the bytes as one Latin-1 string, a character a byte: an ASCII word is a slice of it.
  */
-export class Utf8Texts implements Texts {
+class Utf8Texts implements Texts {
   /** The bytes as Latin-1, once read whole: each character at its byte's offset. */
   private latin1: string | undefined
 
