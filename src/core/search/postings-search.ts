@@ -1330,9 +1330,22 @@ export class PostingsSearch {
   /** For each entry in library order, 1 when it has `term` (termMatches on the outline); null without an outline to ask. */
   private outlineMarks(term: MetaTerm): Uint8Array | null {
     if (!this.outline) return null
+    // browse plans the same filter again at every keystroke typed after it: its marks kept, the latest last.
+    const key = JSON.stringify(term)
+    const known = this.marksOf.get(key)
+    if (known) {
+      this.marksOf.delete(key)
+      this.marksOf.set(key, known)
+      return known
+    }
     const places = this.places === undefined ? (this.places = placesOf(this.outline, this.entries)) : this.places
-    return places && termMatches(this.outline, places, term)
+    const marks = places && termMatches(this.outline, places, term)
+    if (marks) this.marksOf.set(key, marks)
+    if (this.marksOf.size > MARKS_KEPT) this.marksOf.delete(this.marksOf.keys().next().value!)
+    return marks
   }
+
+  private readonly marksOf = new Map<string, Uint8Array>()
 
   private metaTest(term: MetaTerm): (doc: number) => boolean {
     const { features, positionOf } = this.view
@@ -1359,6 +1372,9 @@ export class PostingsSearch {
 }
 
 const NO_COUNTS = new Float64Array(0)
+
+/** The filters whose marks (outlineMarks) are kept: a byte an entry each, 100 KB apiece at 100,000 entries. */
+const MARKS_KEPT = 16
 
 /**
  * Every entry's [summary index or -1, paper index] in library order (EntryList.placeOf); null when
