@@ -438,8 +438,14 @@ export class PostingsSearch {
   /** The `limit` best of the matches `among` (places in `found`), best first, as bestMatches orders them: objects only for those. */
   private leading(found: CountedMatches, scores: Float64Array, among: number[], limit: number): DocMatch[] {
     const { docs, tf, width } = found
-    const compare = (i: number, j: number): number =>
-      scores[i] !== scores[j] ? scores[j]! - scores[i]! : this.tieOrder(docs[i]!, docs[j]!)
+    // Ranks kept by an index, read once for each match rather than twice at each comparison: with
+    // filters alone every score is equal, and every comparison is a tie.
+    const { ties } = this
+    const ranks = !this.tiedRanks && ties && among.length > 2 * limit ? new Float64Array(docs.length) : null
+    if (ranks) for (let k = 0; k < among.length; k++) ranks[among[k]!] = ties!.at(this.view.positionOf[docs[among[k]!]!]!)!
+    const compare = ranks
+      ? (i: number, j: number): number => (scores[i] !== scores[j] ? scores[j]! - scores[i]! : ranks[i]! - ranks[j]!)
+      : (i: number, j: number): number => (scores[i] !== scores[j] ? scores[j]! - scores[i]! : this.tieOrder(docs[i]!, docs[j]!))
     return bestMatches(among, limit, compare).map((i) => ({ doc: docs[i]!, tf, offset: i * width, score: scores[i]! }))
   }
 
