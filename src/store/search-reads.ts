@@ -34,7 +34,7 @@ export class IndexedSearch {
     const entries = outlineEntries(read)
     const postings = await readPostings(store, read, rebuild)
     return postings && postings.count === entries.length
-      ? new IndexedSearch(store, read, entries, new PostingsSearch(postings, entries, read.tieRanks?.() ?? null))
+      ? new IndexedSearch(store, read, entries, new PostingsSearch(postings, entries, read.tieRanks?.() ?? null, read))
       : null
   }
 

@@ -469,9 +469,17 @@ describe('an index whose checksums hold but whose contents precis did not write'
     ['entries that are not there', (tagged: ForgedTagged) => (tagged.keys[0] = 999)],
     ['a list ending past the entries', (tagged: ForgedTagged) => (tagged.starts[1] = tagged.keys.length + 5)],
     ['a list ending before it starts', (tagged: ForgedTagged) => (tagged.starts[1] = tagged.starts[2]! + 1)],
-  ])('lists the entries of a tag right when the index gives %s', async (_, forge) => {
+  ])('lists and searches the entries of a tag right when the index gives %s', async (_, forge) => {
     const { library, cache, index } = await writtenLibrary()
     forgeIndex(index, (c) => forge(c.taggedEntries as ForgedTagged))
+    // A search's `tag:` terms read the same lists: required, negated, under OR, beside a year and a word.
+    const fresh = await plainStore(library).read()
+    for (const text of ['tag:gnn', 'tag:chem', '-tag:gnn', 'tag:chem OR year:<2017', 'tag:gnn year:>=2017', 'convolutions -tag:chem']) {
+      const query = parseQuery(text, 'pasted')
+      const options = { limit: 10, lastWord: 'whole' as const }
+      const answered = await searchFromIndex(indexedStore(library, cache), query, options)
+      expect(answered?.result, text).toEqual(searchLibrary(fresh, query, options))
+    }
     expect(await answersFrom(indexedStore(library, cache))).toEqual(await freshAnswers(library))
   })
 

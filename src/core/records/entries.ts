@@ -237,7 +237,7 @@ export function outlineEntries(outline: LibraryOutline): EntryList {
  * summary's place, then those without by the paper's. Null when a summary, or a paper without one,
  * is named twice (not the pairs of one library's entries).
  */
-function libraryPlaces(pairs: ArrayLike<number>, summaries: number, papers: number): Int32Array | null {
+export function libraryPlaces(pairs: ArrayLike<number>, summaries: number, papers: number): Int32Array | null {
   const paperOfSummary = new Int32Array(summaries).fill(-1)
   const alone = new Uint8Array(papers)
   for (let i = 0; i < pairs.length; i += 2) {

@@ -45,8 +45,11 @@ export function matchingPairs(outline: LibraryOutline, pairs: ArrayLike<number>,
   return kept
 }
 
-/** For each entry of `pairs`, 1 when it has `term` (as outlineTest tests it); null when the outline cannot tell. */
-function termMatches(outline: LibraryOutline, pairs: ArrayLike<number>, term: Term): Uint8Array | null {
+/**
+ * For each entry of `pairs`, 1 when it has `term` (as outlineTest tests it); null when the outline
+ * cannot tell. What a search's `tag:` and `year:` terms read too (postings-search.ts).
+ */
+export function termMatches(outline: LibraryOutline, pairs: ArrayLike<number>, term: Term): Uint8Array | null {
   const matches = new Uint8Array(pairs.length >> 1)
   switch (term.kind) {
     case 'tag': {

@@ -21,8 +21,9 @@ import { averagesOf, contenders, scoreCounted, type Bounded, type CountedMatches
 import type { Match } from './scan.js'
 import { bodySnippets, type Snippet } from './snippets.js'
 import { SNIPPET_LENGTH, type SearchHit, type SearchResult } from './results.js'
-import type { Entry, EntryList } from '../records/entries.js'
-import type { NumberList } from '../records/outline.js'
+import { libraryPlaces, type Entry, type EntryList } from '../records/entries.js'
+import type { LibraryOutline, NumberList } from '../records/outline.js'
+import { termMatches } from '../records/listing-filter.js'
 import { ScanText } from './text.js'
 import { SEARCH_TUNING } from './tuning.js'
 import { correctable, NEAR_LENGTH, nearStarts, nearWords, pieces } from './typos.js'
@@ -327,6 +328,11 @@ export class PostingsSearch {
      * no entry's time or id is then read (and of them, only the ranks of the ties broken).
      */
     ties: NumberList | null = null,
+    /**
+     * The outline `entries` are of, when it keeps what a filter reads (an index's tagged entries and
+     * years): `tag:` and `year:` terms are then tested on those, with no entry made.
+     */
+    private readonly outline: LibraryOutline | null = null,
   ) {
     const view = (this.view = postings instanceof PostingsView ? postings : new PostingsView(postings))
     if (entries.length !== view.count) throw new Error(`postings of ${view.count} entries for ${entries.length}`)
@@ -432,8 +438,14 @@ export class PostingsSearch {
   /** The `limit` best of the matches `among` (places in `found`), best first, as bestMatches orders them: objects only for those. */
   private leading(found: CountedMatches, scores: Float64Array, among: number[], limit: number): DocMatch[] {
     const { docs, tf, width } = found
-    const compare = (i: number, j: number): number =>
-      scores[i] !== scores[j] ? scores[j]! - scores[i]! : this.tieOrder(docs[i]!, docs[j]!)
+    // Ranks kept by an index, read once for each match rather than twice at each comparison: with
+    // filters alone every score is equal, and every comparison is a tie.
+    const { ties } = this
+    const ranks = !this.tiedRanks && ties && among.length > 2 * limit ? new Float64Array(docs.length) : null
+    if (ranks) for (let k = 0; k < among.length; k++) ranks[among[k]!] = ties!.at(this.view.positionOf[docs[among[k]!]!]!)!
+    const compare = ranks
+      ? (i: number, j: number): number => (scores[i] !== scores[j] ? scores[j]! - scores[i]! : ranks[i]! - ranks[j]!)
+      : (i: number, j: number): number => (scores[i] !== scores[j] ? scores[j]! - scores[i]! : this.tieOrder(docs[i]!, docs[j]!))
     return bestMatches(among, limit, compare).map((i) => ({ doc: docs[i]!, tf, offset: i * width, score: scores[i]! }))
   }
 
@@ -728,7 +740,7 @@ export class PostingsSearch {
       for (const accepted of lists) for (const word of accepted) size += view.documentsOf(word)
       if (size < bestSize) [best, bestSize, bestClause] = [lists, size, clause]
     }
-    if (!best) return Array.from(view.order)
+    if (!best) return this.marking(compiled) ?? Array.from(view.order)
     // What an earlier query matched when this one can only match among those (narrow.ts): in the
     // same order as gathered below (by document number), so the same matches in the same order.
     let narrowest: Uint32Array | null = null
@@ -758,6 +770,29 @@ export class PostingsSearch {
     let n = 0
     for (let doc = 0; doc < documents; doc++) if (marked[doc] === 1) docs[n++] = doc
     return docs.subarray(0, n)
+  }
+
+  /**
+   * With no clause of positive words: the live documents, in their order, that every clause of one
+   * required test on the outline's marks (a `tag:` or `year:` alone) marks; null when no clause is so.
+   * The others would be counted only to fail that clause.
+   */
+  private marking(compiled: CompiledQuery<number>): number[] | null {
+    const required: Uint8Array[] = []
+    for (const clause of compiled.clauses) {
+      const [only] = clause
+      const marks = clause.length === 1 && !only!.negated && only!.test.kind === 'meta' ? this.marked.get(only!.test.matches) : undefined
+      if (marks) required.push(marks)
+    }
+    if (required.length === 0) return null
+    const { order, positionOf } = this.view
+    const kept: number[] = []
+    documents: for (let i = 0; i < order.length; i++) {
+      const position = positionOf[order[i]!]!
+      for (let r = 0; r < required.length; r++) if (required[r]![position] !== 1) continue documents
+      kept.push(order[i]!)
+    }
+    return kept
   }
 
   /** Of the tables of words in a row, the one whose words are in the fewest entries (every match is among those). */
@@ -1292,8 +1327,42 @@ export class PostingsSearch {
     return found
   }
 
+  /** The marks (outlineMarks) each test metaTest made of them reads: candidates keeps only the entries a required one marks. */
+  private readonly marked = new WeakMap<(doc: number) => boolean, Uint8Array>()
+
+  /** The entries' places in library order, for outlineMarks (null: not known; undefined: not looked at yet). */
+  private places: Int32Array | null | undefined
+
+  /** For each entry in library order, 1 when it has `term` (termMatches on the outline); null without an outline to ask. */
+  private outlineMarks(term: MetaTerm): Uint8Array | null {
+    if (!this.outline) return null
+    // browse plans the same filter again at every keystroke typed after it: its marks kept, the latest last.
+    const key = JSON.stringify(term)
+    const known = this.marksOf.get(key)
+    if (known) {
+      this.marksOf.delete(key)
+      this.marksOf.set(key, known)
+      return known
+    }
+    const places = this.places === undefined ? (this.places = placesOf(this.outline, this.entries)) : this.places
+    const marks = places && termMatches(this.outline, places, term)
+    if (marks) this.marksOf.set(key, marks)
+    if (this.marksOf.size > MARKS_KEPT) this.marksOf.delete(this.marksOf.keys().next().value!)
+    return marks
+  }
+
+  private readonly marksOf = new Map<string, Uint8Array>()
+
   private metaTest(term: MetaTerm): (doc: number) => boolean {
-    const { features } = this.view
+    const { features, positionOf } = this.view
+    // Each entry's answer from the outline's tagged entries and years, in one loop as `list` reads
+    // them: tested on each entry instead, it was made (its paper and tags decoded) for every candidate.
+    const marks = term.kind === 'tag' || term.kind === 'year' ? this.outlineMarks(term) : null
+    if (marks) {
+      const test = (doc: number) => marks[positionOf[doc]!] === 1
+      this.marked.set(test, marks)
+      return test
+    }
     const onOutline = outlineTest(term)
     if (onOutline) return (doc) => onOutline(this.entryOf(doc))
     switch (term.kind) {
@@ -1309,6 +1378,30 @@ export class PostingsSearch {
 }
 
 const NO_COUNTS = new Float64Array(0)
+
+/** The filters whose marks (outlineMarks) are kept: a byte an entry each, 100 KB apiece at 100,000 entries. */
+const MARKS_KEPT = 16
+
+/**
+ * Every entry's [summary index or -1, paper index] in library order (EntryList.placeOf); null when
+ * one is not known. From the order `list` reads (every pair in one section) where the outline keeps
+ * it: the places an index keeps are read a number at a time, which cost as much as the search.
+ */
+function placesOf(outline: LibraryOutline, entries: EntryList<PostedEntry>): Int32Array | null {
+  if (!entries.placeOf) return null
+  const counts = outline.recordCounts?.() ?? { papers: outline.papers.length, summaries: outline.summaries.length }
+  const added = outline.entryOrder?.('added')
+  const placed = added && libraryPlaces(added, counts.summaries, counts.papers)
+  if (placed && placed.length === 2 * entries.length) return placed
+  const places = new Int32Array(2 * entries.length)
+  for (let at = 0; at < entries.length; at++) {
+    const place = entries.placeOf(at)
+    if (!place) return null
+    places[2 * at] = place.summary
+    places[2 * at + 1] = place.paper
+  }
+  return places
+}
 
 /** Mark each live document of a word list (its documents numbered from `from`), as eachDocument gives them. */
 function mark(docs: Uint32Array, from: number, positionOf: Int32Array, marked: Uint8Array): void {

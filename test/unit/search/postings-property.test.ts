@@ -8,7 +8,11 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Library } from '../../../src/core/model.js'
-import { libraryEntries } from '../../../src/core/records/entries.js'
+import { libraryEntries, outlineEntries } from '../../../src/core/records/entries.js'
+import type { LibraryOutline } from '../../../src/core/records/outline.js'
+import { buildIndex } from '../../../src/store/index/build.js'
+import { indexOutline } from '../../../src/store/index/contents.js'
+import { decodeIndex, encodeIndex } from '../../../src/store/index/format.js'
 import { parseQuery } from '../../../src/core/search/query.js'
 import { LibrarySearch, type SearchResult } from '../../../src/core/search/search.js'
 import { buildPostings, type Postings } from '../../../src/core/search/postings.js'
@@ -33,6 +37,11 @@ const QUERIES: readonly QueryKind[] = [
   ({ random, word }) => word().slice(0, 3 + Math.floor(random() * 3)),
   ({ random, word }) => `${word()} tag:${pick(random, ['ml', 'physics', 'math', 'ml/gnn'])} year:>=${2005 + Math.floor(random() * 15)}`,
   ({ random }) => pick(random, ['has:math', 'tag:ml', 'year:2010..2020', 'id:p', '']),
+  // Filters negated, under OR, and several required at once (answered from an index's tagged entries and years).
+  ({ random, word }) =>
+    `${pick(random, ['-', ''])}tag:${pick(random, ['ml', 'physics', 'math'])} OR ${pick(random, ['-', ''])}year:<${2005 + Math.floor(random() * 15)} ${pick(random, [word(), ''])}`,
+  ({ random }) =>
+    `tag:${pick(random, ['ml', 'physics', 'math'])} year:${2000 + Math.floor(random() * 10)}..${2012 + Math.floor(random() * 10)} -tag:ml/gnn`,
   ({ random, word }) => `${typo(random, word())} ${word()} ${word()} ${word()}`,
   // Phrases whose words are in many entries but seldom in a row (most candidates ruled out by the pair signatures).
   ({ word }) => `"${word()} ${word()}"`,
@@ -76,12 +85,20 @@ function compare(
   shared: boolean,
   seed: number,
   postings: () => Postings | PostingsView = () => buildPostings(libraryEntries(library)),
+  indexed = false,
 ): void {
   const entries = libraryEntries(library)
   let scan = new LibrarySearch(entries)
   // Kept for every query, as browse keeps it, and prepared as browse prepares it (ties then ranked ahead);
   // else made for each, with the ranks of ties an index keeps (when every time is one precis writes).
-  const made = () => new PostingsSearch(postings(), libraryEntries(library), shared ? null : tieRanks(entries))
+  // `indexed`: over the outline of the library's index, as a search reads it (its tagged entries and years answer filters).
+  const made = () => {
+    const outline = indexed ? indexedOutline(library) : null
+    const ties = shared ? null : tieRanks(entries)
+    return outline
+      ? new PostingsSearch(postings(), outlineEntries(outline), ties, outline)
+      : new PostingsSearch(postings(), libraryEntries(library), ties)
+  }
   let index = made()
   if (shared) index.prepare()
   for (const text of queries) {
@@ -110,6 +127,13 @@ function compare(
 
 const SEED = seedFromEnv(20)
 
+/** The outline of `library`'s index, read back from its bytes as a search reads it. */
+function indexedOutline(library: Library): LibraryOutline {
+  const identity = { dev: '1', ino: '1', size: '1', mtimeNs: '1', ctimeNs: '1' }
+  const built = buildIndex({ ...library, paperPlaces: [], summaryPlaces: [] }, '/library.json', identity)
+  return indexOutline(decodeIndex(encodeIndex(built))!)
+}
+
 /** `postings` as a search reads them from their file. */
 function fromFile(postings: Postings): Postings {
   const identity = { dev: '1', ino: '2', size: '3', mtimeNs: '4', ctimeNs: '5' }
@@ -134,6 +158,8 @@ describe('search from postings gives what the scan gives', () => {
         if (save === 3) compare(library, queries, lastWord, run % 2 === 0, seed, () => compacted(kept))
         // And read from a postings file (its lengths added up as they are checked: lengthSums).
         if (save === 2) compare(library, queries, lastWord, run % 2 === 0, seed, () => fromFile(buildPostings(libraryEntries(library))))
+        // And over the outline of its index, whose tagged entries and years answer `tag:` and `year:`.
+        if (save === 1) compare(library, queries, lastWord, run % 2 === 0, seed, undefined, true)
       })
     })
   }
