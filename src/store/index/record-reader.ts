@@ -73,7 +73,9 @@ export function readPlacedTexts(
   places: readonly number[],
 ): string[] | null {
   if (places.length === 0) return []
-  const count = list === 'papers' ? index.papers.length : index.summaries.length
+  // The counts, not the outline's rows (index.summaries makes a view of every summary).
+  const counts = index.recordCounts?.() ?? { papers: index.papers.length, summaries: index.summaries.length }
+  const count = counts[list]
   if (!places.every((at) => Number.isInteger(at) && at >= 0 && at < count)) return null
   const texts = placedReader(target, index, (read) => places.map((at) => read(list, at)))
   // No record is empty: an empty text is a place outside the file.
