@@ -907,8 +907,12 @@ export class PostingsSearch {
     // Words in a row: only where each of them is, the rarest looked at first, as far as that is cheap to know.
     else {
       const plan = this.rowPlan(tables)
-      if (plan.positional.length > 0)
-        return many ? this.rowInScan(tables, plan, doc, field, cap) : this.rowFromPositions(tables, plan, doc, field, cap, many)
+      if (plan.positional.length > 0) {
+        if (many) return this.rowInScan(tables, plan, doc, field, cap)
+        // Counts a word already has (each word of a ranked query is counted alone first) rule the field out at no cost: no positions read there.
+        for (let i = 0; i < tables.length; i++) if (tables[i]!.counts?.occurrences[doc * FIELD_COUNT + field] === 0) return 0
+        return this.rowFromPositions(tables, plan, doc, field, cap, many)
+      }
       const present = this.rarestFirst(tables)
       for (let i = 0; i < present.length; i++) if (this.absentFrom(present[i]!, doc, field, many, i === 0)) return 0
     }
