@@ -6,7 +6,7 @@ export default defineConfig({
   define: { PRECIS_BUILD: JSON.stringify('sources') },
   test: {
     // Builds dist/ first: the end-to-end tests run it, and must run the source as it is now.
-    globalSetup: ['./test/support/build-dist.ts'],
+    globalSetup: ['./test/support/build-dist.ts', './test/support/temp-root.ts'],
     // The default report for people, plus the plain "N passed, N failed" line CI reads.
     reporters: ['default', './test/support/count-reporter.ts'],
     // Two test files at a time even on two cores (vitest's default would be one there): most of a

@@ -1,7 +1,9 @@
 /**
  * vitest's global setup: build dist/ from the current src/ before any test file runs (and before each
  * rerun in watch mode). End-to-end tests spawn bin/precis.js, which runs dist/; built here, a plain
- * `npx vitest run` after an edit tests the edit, never a stale bundle. The build takes about a second.
+ * `npx vitest run` after an edit tests the edit, never a stale bundle. The build takes a few seconds
+ * (the code cache runs precis), and vitest runs a global setup once for the root config and once for each
+ * project: only the first builds.
  */
 import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
@@ -13,7 +15,11 @@ function buildDist(): void {
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' })
 }
 
+const MARK = 'PRECIS_TEST_DIST_BUILT'
+
 export default function setup(project: TestProject): void {
+  if (process.env[MARK] !== undefined) return
+  process.env[MARK] = '1'
   buildDist()
   project.onTestsRerun(buildDist)
 }
