@@ -26,7 +26,7 @@ import type { LibraryOutline, NumberList } from '../records/outline.js'
 import { termMatches } from '../records/listing-filter.js'
 import { ScanText } from './text.js'
 import { SEARCH_TUNING } from './tuning.js'
-import { correctable, NEAR_LENGTH, nearStarts, nearWords, pieces } from './typos.js'
+import { correctable, NEAR_LENGTH, nearStarts, nearTests, nearWords, pieces } from './typos.js'
 import { outlineTest } from './outline-filter.js'
 import { queryImplies } from './narrow.js'
 import { foldPlural } from '../text/plural.js'
@@ -1289,17 +1289,29 @@ export class PostingsSearch {
   private nearTo(word: string): Map<number, string> {
     const { view } = this
     const near = nearWords(word)
+    const starts = nearStarts(word)
+    const tests = nearTests(word)
     // The words a scan of the text reads: those holding a piece of the word an edit cannot both break.
     const [one, two] = pieces(foldPlural(word))
+    const read = (seen: string) => seen.includes(one) || seen.includes(two)
     const nearTo = new Map<number, string>()
-    // A word spelled much longer than the typo is no neighbour (nearWords), nor one whose first letters and its stem's are far from the typo's (textsNear).
-    const candidates = view.wordsNear(word.length + NEAR_LENGTH, nearStarts(word))
-    for (const w of candidates) {
-      const seen = view.word(w) ?? ''
-      if (!seen.includes(one) && !seen.includes(two)) continue
+    const check = (w: number, seen: string) => {
       const term = near(seen, view.spelled(w), view.stem(w))
       if (term !== null) nearTo.set(w, term)
     }
+    // A word spelled much longer than the typo is no neighbour (nearWords). A word whose singular is
+    // near the typo's begins near it, and one whose term is near begins with a term near the typo's
+    // (nearStarts): each kind looked for in its own ranges (textsNear), its stem looked up only for
+    // the few words near by their singular, and the words of only the few terms near.
+    const longest = word.length + NEAR_LENGTH
+    view.eachWordNear(starts?.singular ?? null, longest, (w, seen, extra) => {
+      if (read(seen) && (starts === null || extra || tests.singular(seen))) check(w, seen)
+    })
+    if (starts === null) return nearTo
+    view.eachStemNear(starts.key, tests.stem, longest, (w, stem) => {
+      const seen = view.word(w) ?? ''
+      if (read(seen) && !nearTo.has(w)) nearTo.set(w, stem)
+    })
     return nearTo
   }
 

@@ -53,20 +53,29 @@ export function pieces(key: string): [string, string] {
 export const NEAR_LENGTH = 6
 
 /**
+ * The two ways a library word is within one edit of the query word `word` (nearWords): its singular
+ * near `word`'s singular, or its term (`stem`) near `word`'s term (`key`), never equal to it.
+ */
+export function nearTests(word: string): { key: string; singular: (seen: string) => boolean; stem: (stem: string) => boolean } {
+  const key = stemWord(word)
+  const singular = foldPlural(word)
+  const near = (a: string, b: string) => a !== b && Math.abs(a.length - b.length) <= 1 && withinOneEdit(a, b)
+  return { key, singular: (seen) => near(foldPlural(seen), singular), stem: (stem) => near(stem, key) }
+}
+
+/**
  * Which words of a text are within one edit of the query word `word`: given a word of the text and
  * the length of its spelling there, its term when it is, else null. Each word is compared once.
  */
 export function nearWords(word: string): (seen: string, spelled: number, stem?: string) => string | null {
-  const key = stemWord(word)
-  const singular = foldPlural(word)
+  const tests = nearTests(word)
   const checked = new Map<string, string | null>()
-  const near = (a: string, b: string) => a !== b && Math.abs(a.length - b.length) <= 1 && withinOneEdit(a, b)
   return (seen, spelled, stem) => {
     if (spelled > word.length + NEAR_LENGTH) return null
     let found = checked.get(seen)
     if (found === undefined) {
       const candidate = stem ?? stemWord(seen)
-      found = candidate !== key && (near(foldPlural(seen), singular) || near(candidate, key)) ? candidate : null
+      found = candidate !== tests.key && (tests.singular(seen) || tests.stem(candidate)) ? candidate : null
       checked.set(seen, found)
     }
     return found
@@ -74,10 +83,11 @@ export function nearWords(word: string): (seen: string, spelled: number, stem?: 
 }
 
 /**
- * What a library word is first compared with for nearWords(`word`), by its first three letters
- * (textsNear): the singular of `word` (with the word itself) and its term (with the word's stem);
- * null when that cannot rule a word out. A plural folds at its end (foldPlural), which keeps the
- * first three letters of a singular of 5+ letters; irregular plurals do not, so none may be near.
+ * What a library word is first compared with for nearWords(`word`), by its first letters
+ * (textsNear): the singular of `word` (with the word itself: one near by its singular is found so)
+ * and its term (with the word's stem: one near by its term); null when that cannot rule a word out.
+ * A plural folds at its end (foldPlural), so it begins with its singular less the singular's last
+ * letter (studies, study); irregular plurals do not, so none may be near.
  */
 export function nearStarts(word: string): { singular: string; key: string } | null {
   const singular = foldPlural(word)
@@ -87,23 +97,28 @@ export function nearStarts(word: string): { singular: string; key: string } | nu
 }
 
 /**
- * Each index of `texts` (sorted in code unit order) whose text may be within one edit of `near`
- * (3+ letters) by its first three units, some more than once; found as ranges of the sorted texts,
- * never looking at each (the vocabulary of 100,000 summaries is 400,000 words): past the second
- * letter an edit keeps the first two; at one of them, the letters after it stay or move by one.
+ * Each index of `texts` (sorted in code unit order) whose text begins with a string within one
+ * edit of `near` (4+ units), or, when `near` has 5+, with such a string less its last unit (a
+ * plural's ending may change it: `studies`, `study`); some more than once, some others too. Found as
+ * ranges of the sorted texts, never looking at each (the vocabulary of 100,000 summaries is 400,000
+ * words): for each place of the edit, the units before it are kept and, after it, the next one or
+ * two of `near`'s (a unit inserted or replaced there is any unit the texts have at that place).
  */
 export function textsNear(texts: Texts, near: string, give: (index: number) => void): void {
-  const [t0, t1, t2] = [near[0]!, near[1]!, near[2]!]
   const all = texts.length
   const each = ([start, end]: [number, number]) => {
     for (let i = start; i < end; i++) give(i)
   }
-  // The first two kept (or the second of them edited), the first deleted, or the first two swapped.
-  for (const prefix of [t0 + t1, t0 + t2, t1 + t2, t1 + t0]) each(prefixRange(texts, prefix, 0, all))
-  // The second replaced, or a letter inserted after the first.
-  const [start, end] = prefixRange(texts, t0, 0, all)
-  eachUnit(texts, 1, start, end, (prefix, from, to) => [prefix + t1, prefix + t2].forEach((p) => each(prefixRange(texts, p, from, to))))
-  // The first replaced, or a letter inserted before it.
+  if (near.length < 4) return each([0, all])
+  const [t0, t1, t2, t3] = [near[0]!, near[1]!, near[2]!, near[3]!]
+  // Edited past the third unit, or the third deleted (the second and third swapped: the first, third and second).
+  for (const prefix of [t0 + t1 + t2, t0 + t1 + t3, t0 + t2 + t3, t0 + t2 + t1, t1 + t2 + t3, t1 + t0 + t2])
+    each(prefixRange(texts, prefix, 0, all))
+  // A unit replaced (it, then the next of `near`), or one inserted (it, then the one replaced would be), at the third place, the second or the first.
+  const [start, end] = prefixRange(texts, t0 + t1, 0, all)
+  eachUnit(texts, 2, start, end, (prefix, from, to) => [prefix + t3, prefix + t2].forEach((p) => each(prefixRange(texts, p, from, to))))
+  const [first, last] = prefixRange(texts, t0, 0, all)
+  eachUnit(texts, 1, first, last, (prefix, from, to) => [prefix + t2, prefix + t1].forEach((p) => each(prefixRange(texts, p, from, to))))
   eachUnit(texts, 0, 0, all, (prefix, from, to) =>
     [prefix + t1 + t2, prefix + t0 + t1].forEach((p) => each(prefixRange(texts, p, from, to))),
   )
