@@ -218,7 +218,7 @@ export class PostingsView {
     const spelled = base.spelled
     const each = (w: number) => spelled[w]! <= longest && give(w, words.at(w) ?? '', false)
     if (near === null) for (let w = 0; w < this.baseWords; w++) each(w)
-    else textsNear(words, near, each)
+    else textsNear(words, near, true, each)
     this.extras.forEach((extra, i) => extra.spelled <= longest && give(this.baseWords + i, extra.word, true))
   }
 
@@ -229,7 +229,7 @@ export class PostingsView {
    */
   eachStemNear(near: string, test: (stem: string) => boolean, longest: number, give: (w: number, stem: string) => void): void {
     const stems = this.base.stems.whole?.() ?? this.base.stems
-    textsNear(stems, near, (s) => {
+    textsNear(stems, near, false, (s) => {
       const stem = stems.at(s) ?? ''
       if (!test(stem)) return
       const end = this.lookUp('stemStarts', s + 1) ?? 0

@@ -96,32 +96,44 @@ export function nearStarts(word: string): { singular: string; key: string } | nu
   return singular.length >= 5 && key.length >= 4 && !irregular ? { singular, key } : null
 }
 
+/** Texts at most this many, among those sharing the units before an edit, are given all rather than looked up further. */
+const FEW_TEXTS = 256
+
+/** Units of a string one edit from the typo looked up, from its first to past the edited one. */
+const LOOKED_UP_UNITS = 4
+
 /**
  * Each index of `texts` (sorted in code unit order) whose text begins with a string within one
- * edit of `near` (4+ units), or, when `near` has 5+, with such a string less its last unit (a
- * plural's ending may change it: `studies`, `study`); some more than once, some others too. Found as
+ * edit of `near`, or, with `ending` (a plural's ending may change a word's last letter: `studies`,
+ * `study`), with such a string less its last unit; some more than once, some others too. Found as
  * ranges of the sorted texts, never looking at each (the vocabulary of 100,000 summaries is 400,000
- * words): for each place of the edit, the units before it are kept and, after it, the next one or
- * two of `near`'s (a unit inserted or replaced there is any unit the texts have at that place).
+ * words): for each place of the edit, from the first, the texts sharing the units before it are
+ * split by the unit they have there (any unit may be inserted or put there), and the strings so
+ * edited looked up by their first few units; once those texts are few (`few`), they are all given.
  */
-export function textsNear(texts: Texts, near: string, give: (index: number) => void): void {
-  const all = texts.length
+export function textsNear(texts: Texts, near: string, ending: boolean, give: (index: number) => void, few = FEW_TEXTS): void {
   const each = ([start, end]: [number, number]) => {
     for (let i = start; i < end; i++) give(i)
   }
-  if (near.length < 4) return each([0, all])
-  const [t0, t1, t2, t3] = [near[0]!, near[1]!, near[2]!, near[3]!]
-  // Edited past the third unit, or the third deleted (the second and third swapped: the first, third and second).
-  for (const prefix of [t0 + t1 + t2, t0 + t1 + t3, t0 + t2 + t3, t0 + t2 + t1, t1 + t2 + t3, t1 + t0 + t2])
-    each(prefixRange(texts, prefix, 0, all))
-  // A unit replaced (it, then the next of `near`), or one inserted (it, then the one replaced would be), at the third place, the second or the first.
-  const [start, end] = prefixRange(texts, t0 + t1, 0, all)
-  eachUnit(texts, 2, start, end, (prefix, from, to) => [prefix + t3, prefix + t2].forEach((p) => each(prefixRange(texts, p, from, to))))
-  const [first, last] = prefixRange(texts, t0, 0, all)
-  eachUnit(texts, 1, first, last, (prefix, from, to) => [prefix + t2, prefix + t1].forEach((p) => each(prefixRange(texts, p, from, to))))
-  eachUnit(texts, 0, 0, all, (prefix, from, to) =>
-    [prefix + t1 + t2, prefix + t0 + t1].forEach((p) => each(prefixRange(texts, p, from, to))),
-  )
+  const cut = ending ? 1 : 0
+  // The texts from `from` to `to` beginning with `edited` (a string one edit from `near`, at `at`): with its first few units.
+  const lookUp = (edited: string, at: number, from: number, to: number) =>
+    each(prefixRange(texts, edited.slice(0, Math.min(at + LOOKED_UP_UNITS, edited.length - cut)), from, to))
+  let [from, to] = [0, texts.length]
+  // Every string edited at `at` or later begins with the units before it, and (less its last unit) is that long.
+  for (let at = 0; ; at++) {
+    if (at >= near.length - 1 - cut || to - from <= few) return each([from, to])
+    const kept = near.slice(0, at)
+    const rest = near.slice(at + 1)
+    lookUp(kept + rest, at, from, to) // the unit at `at` deleted
+    lookUp(kept + near[at + 1]! + near[at]! + near.slice(at + 2), at, from, to) // swapped with the next
+    // Replaced by another unit, or one inserted before it.
+    eachUnit(texts, at, from, to, (prefix, start, end) => {
+      lookUp(prefix + rest, at, start, end)
+      lookUp(prefix + near.slice(at), at, start, end)
+    })
+    ;[from, to] = prefixRange(texts, kept + near[at]!, from, to)
+  }
 }
 
 /** The first index from `lo` to `hi` of the sorted texts whose text is not below `value`. */
@@ -134,14 +146,32 @@ function lowerBound(texts: Texts, value: string, lo: number, hi: number): number
   return lo
 }
 
-/** Where the texts from `lo` to `hi` (sorted) that begin with `prefix` start and end. */
+/**
+ * Where the texts from `lo` to `hi` (sorted) that begin with `prefix` (1+ units) start and end: the
+ * end found from the start in steps doubling in length, since most strings looked up begin no text
+ * or a few (one text looked at when none does, rather than a second search of the whole range).
+ */
 function prefixRange(texts: Texts, prefix: string, lo: number, hi: number): [number, number] {
   const start = lowerBound(texts, prefix, lo, hi)
+  let [before, after] = [start - 1, start] // before begins with `prefix` (or is the start's predecessor); after is where to look
+  for (let step = 1; after < hi && texts.at(after)!.startsWith(prefix); step *= 2) [before, after] = [after, after + step]
+  // The end: past `before`, at `after` or before it.
+  let end = Math.min(after, hi)
+  while (before + 1 < end) {
+    const mid = (before + 1 + end) >>> 1
+    if (texts.at(mid)!.startsWith(prefix)) before = mid
+    else end = mid
+  }
+  return [start, end]
+}
+
+/** Where the texts beginning with `prefix` (1+ units) end, from `start` (where they begin) to `hi`. */
+function prefixEnd(texts: Texts, prefix: string, start: number, hi: number): number {
   const last = prefix.charCodeAt(prefix.length - 1)
-  if (last < 0xffff) return [start, lowerBound(texts, prefix.slice(0, -1) + String.fromCharCode(last + 1), start, hi)]
+  if (last < 0xffff) return lowerBound(texts, prefix.slice(0, -1) + String.fromCharCode(last + 1), start, hi)
   let end = start // no unit follows the last one: its texts counted one by one (a file precis did not write)
   while (end < hi && texts.at(end)!.startsWith(prefix)) end++
-  return [start, end]
+  return end
 }
 
 /** For each unit the texts from `lo` to `hi` (sorted, sharing their first `depth` units) have after those, the texts with it, and their first `depth` + 1 units. */
@@ -153,7 +183,7 @@ function eachUnit(texts: Texts, depth: number, lo: number, hi: number, visit: (p
       continue
     }
     const prefix = text.slice(0, depth + 1)
-    const [, end] = prefixRange(texts, prefix, i, hi)
+    const end = prefixEnd(texts, prefix, i, hi)
     visit(prefix, i, end)
     i = Math.max(end, i + 1)
   }

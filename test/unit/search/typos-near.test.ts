@@ -11,9 +11,9 @@ import { pick, seeded, type Random } from '../../support/random.js'
 
 const sorted = (texts: string[]) => [...new Set(texts)].sort()
 
-function near(texts: string[], target: string): number[] {
+function near(texts: string[], target: string, ending = false, few = 0): number[] {
   const found: number[] = []
-  textsNear(texts, target, (i) => found.push(i))
+  textsNear(texts, target, ending, (i) => found.push(i), few)
   return [...new Set(found)].sort((a, b) => a - b)
 }
 
@@ -60,37 +60,43 @@ function edited(random: Random, text: string, letters: string[]): string {
 }
 
 describe('textsNear', () => {
-  it('gives every text beginning with a string one edit from the target (less its last unit, for 5+), and only texts whose first three letters may be', () => {
+  it('gives every text beginning with a string one edit from the target (less its last unit, with an ending), and only texts whose first three letters may be', () => {
     const random = seeded(7)
     // Few letters (a unit past ASCII, a surrogate pair's, the last unit), so that edits of the target are in the texts.
     const letters = ['a', 'b', 'c', 'd', 'é', '\ud835', '\uffff']
     let plural = 0
-    for (let round = 0; round < 1000; round++) {
-      const target = word(random, letters.slice(0, 4), 4, 7)
-      const ending = () => pick(random, ['', '', letters[0]!, letters[1]! + letters[2]!])
+    for (let round = 0; round < 2000; round++) {
+      const target = word(random, letters.slice(0, 4), 1, 7)
+      const ending = random() < 0.5
+      // Looked up to the end, or given once a few texts share the units before an edit.
+      const few = pick(random, [0, 0, 3, 20])
+      const suffix = () => pick(random, ['', '', letters[0]!, letters[1]! + letters[2]!])
       const texts = sorted([
         ...Array.from({ length: Math.floor(random() * 40) }, () => word(random, letters, 0, 7)),
-        ...Array.from({ length: Math.floor(random() * 20) }, () => edited(random, target, letters) + ending()),
+        ...Array.from({ length: Math.floor(random() * 20) }, () => edited(random, target, letters) + suffix()),
         // A plural whose ending changes the singular's last letter (study, studies).
-        ...Array.from({ length: Math.floor(random() * 5) }, () => edited(random, target, letters).slice(0, -1) + ending()),
+        ...Array.from({ length: Math.floor(random() * 5) }, () => edited(random, target, letters).slice(0, -1) + suffix()),
       ])
-      const found = near(texts, target)
+      const found = near(texts, target, ending, few)
       const strings = oneEdit(target, letters)
       const expected = texts.flatMap((text, i) =>
-        strings.some((s) => text.startsWith(s) || (target.length >= 5 && s.length > 1 && text.startsWith(s.slice(0, -1)))) ? [i] : [],
+        strings.some((s) => text.startsWith(s) || (ending && text.startsWith(s.slice(0, -1)))) ? [i] : [],
       )
-      plural += expected.filter((i) => !strings.some((s) => texts[i]!.startsWith(s))).length
+      if (ending) plural += expected.filter((i) => !strings.some((s) => texts[i]!.startsWith(s))).length
       expect(
         found.filter((i) => expected.includes(i)),
         target,
       ).toEqual(expected)
-      for (const i of found) expect(startsNear(texts[i]!, target), `${texts[i]} for ${target}`).toBe(true)
+      if (few === 0 && target.length >= 4)
+        for (const i of found) expect(startsNear(texts[i]!, target), `${texts[i]} for ${target}`).toBe(true)
     }
     expect(plural).toBeGreaterThan(100)
   })
 
-  it('gives every text for a target of fewer than four units', () => {
-    expect(near(['a', 'abc', 'zzz'], 'abc')).toEqual([0, 1, 2])
+  it('gives every text when the target is too short to rule any out, or the texts are few', () => {
+    expect(near(['a', 'abc', 'zzz'], 'a')).toEqual([0, 1, 2])
+    expect(near(['a', 'abc', 'zzz'], 'ab', true)).toEqual([0, 1, 2])
+    expect(near(['aaa', 'graph', 'zzz'], 'graph', false, 3)).toEqual([0, 1, 2])
   })
 
   it('finds nothing in no texts, and a text at either end', () => {
@@ -114,7 +120,7 @@ describe('nearStarts', () => {
       seen++
       if (starts === null) continue
       const tests = nearTests(typo)
-      if (tests.singular(library)) expect(near([library], starts.singular), `${typo} → ${library}`).toEqual([0])
+      if (tests.singular(library)) expect(near([library], starts.singular, true), `${typo} → ${library}`).toEqual([0])
       if (tests.stem(stemWord(library))) expect(near([stemWord(library)], starts.key), `${typo} → ${library}`).toEqual([0])
       expect(tests.singular(library) || tests.stem(stemWord(library))).toBe(true)
     }
