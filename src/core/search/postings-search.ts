@@ -1320,21 +1320,36 @@ export class PostingsSearch {
     const { view } = this
     const found = new Map<string, string>()
     if (nearTo.size === 0) return found
-    const marked = new Uint8Array(view.documents)
-    const mark = (doc: number) => (marked[doc] = 1)
-    for (const w of nearTo.keys()) view.eachDocument(w, mark)
-    const near = new Uint8Array(view.vocabulary)
-    for (const w of nearTo.keys()) near[w] = 1
+    // For each document, the one near word it has in `fields` (w + 1), or -1 for several: only then
+    // are its words read, in order, to see which comes first (a document's words are a few kilobytes).
+    let mask = 0
+    for (const field of fields) mask |= FIELD_COUNT_MAX << (4 * field)
+    const holds = new Int32Array(view.documents)
+    for (const w of nearTo.keys())
+      view.eachDocument(w, (doc, packed) => {
+        if ((packed & mask) !== 0) holds[doc] = holds[doc] === 0 || holds[doc] === w + 1 ? w + 1 : -1
+      })
+    let near: Uint8Array | undefined
     const terms = new Set(nearTo.values()).size
     // In library order, as the scan reads them: the first word seen names its term.
     for (const doc of inSample ? this.sample : view.order) {
-      if (!marked[doc]) continue
-      const tokens = view.tokensOf(doc)
-      for (const field of fields) {
-        for (let t = view.fieldStart(doc, field), end = view.fieldStart(doc, field + 1); t < end; t++) {
-          if (near[tokens[t]!] !== 1) continue
-          const term = nearTo.get(tokens[t]!)!
-          if (!found.has(term)) found.set(term, view.word(tokens[t]!) ?? '')
+      const held = holds[doc]!
+      if (held === 0) continue
+      if (held > 0) {
+        const term = nearTo.get(held - 1)!
+        if (!found.has(term)) found.set(term, view.word(held - 1) ?? '')
+      } else {
+        if (!near) {
+          near = new Uint8Array(view.vocabulary)
+          for (const w of nearTo.keys()) near[w] = 1
+        }
+        const tokens = view.tokensOf(doc)
+        for (const field of fields) {
+          for (let t = view.fieldStart(doc, field), end = view.fieldStart(doc, field + 1); t < end; t++) {
+            if (near[tokens[t]!] !== 1) continue
+            const term = nearTo.get(tokens[t]!)!
+            if (!found.has(term)) found.set(term, view.word(tokens[t]!) ?? '')
+          }
         }
       }
       // Every term named: the words of later entries would name none.
