@@ -1295,17 +1295,21 @@ export class PostingsSearch {
     const [one, two] = pieces(foldPlural(word))
     const read = (seen: string) => seen.includes(one) || seen.includes(two)
     const nearTo = new Map<number, string>()
-    const check = (w: number, seen: string) => {
-      const term = near(seen, view.spelled(w), view.stem(w))
+    const check = (w: number, seen: string, stem: string | undefined) => {
+      const term = near(seen, view.spelled(w), stem)
       if (term !== null) nearTo.set(w, term)
     }
     // A word spelled much longer than the typo is no neighbour (nearWords). A word whose singular is
     // near the typo's begins near it, and one whose term is near begins with a term near the typo's
-    // (nearStarts): each kind looked for in its own ranges (textsNear), its stem looked up only for
-    // the few words near by their singular, and the words of only the few terms near.
+    // (nearStarts): each kind looked for in its own ranges (textsNear), and the words of only the few
+    // terms near. The few words near by their singular are stemmed again (nearWords: stemWord, as the
+    // postings stemmed them) rather than their terms looked up in a table of every word's (1.6 MB,
+    // read and checked whole, at 100,000 summaries).
     const longest = word.length + NEAR_LENGTH
     view.eachWordNear(starts?.singular ?? null, longest, (w, seen, extra) => {
-      if (read(seen) && (starts === null || extra || tests.singular(seen))) check(w, seen)
+      if (!read(seen)) return
+      if (starts === null || extra) check(w, seen, view.stem(w))
+      else if (tests.singular(seen)) check(w, seen, undefined)
     })
     if (starts === null) return nearTo
     view.eachStemNear(starts.key, tests.stem, longest, (w, stem) => {
