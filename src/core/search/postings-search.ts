@@ -26,7 +26,7 @@ import type { LibraryOutline, NumberList } from '../records/outline.js'
 import { termMatches } from '../records/listing-filter.js'
 import { ScanText } from './text.js'
 import { SEARCH_TUNING } from './tuning.js'
-import { correctable, NEAR_LENGTH, nearStarts, nearWords, pieces } from './typos.js'
+import { correctable, NEAR_LENGTH, nearStarts, nearTests, nearWords, pieces } from './typos.js'
 import { outlineTest } from './outline-filter.js'
 import { queryImplies } from './narrow.js'
 import { foldPlural } from '../text/plural.js'
@@ -1289,17 +1289,33 @@ export class PostingsSearch {
   private nearTo(word: string): Map<number, string> {
     const { view } = this
     const near = nearWords(word)
+    const starts = nearStarts(word)
+    const tests = nearTests(word)
     // The words a scan of the text reads: those holding a piece of the word an edit cannot both break.
     const [one, two] = pieces(foldPlural(word))
+    const read = (seen: string) => seen.includes(one) || seen.includes(two)
     const nearTo = new Map<number, string>()
-    // A word spelled much longer than the typo is no neighbour (nearWords), nor one whose first letters and its stem's are far from the typo's (textsNear).
-    const candidates = view.wordsNear(word.length + NEAR_LENGTH, nearStarts(word))
-    for (const w of candidates) {
-      const seen = view.word(w) ?? ''
-      if (!seen.includes(one) && !seen.includes(two)) continue
-      const term = near(seen, view.spelled(w), view.stem(w))
+    const check = (w: number, seen: string, stem: string | undefined) => {
+      const term = near(seen, view.spelled(w), stem)
       if (term !== null) nearTo.set(w, term)
     }
+    // A word spelled much longer than the typo is no neighbour (nearWords). A word whose singular is
+    // near the typo's begins near it, and one whose term is near begins with a term near the typo's
+    // (nearStarts): each kind looked for in its own ranges (textsNear), and the words of only the few
+    // terms near. The few words near by their singular are stemmed again (nearWords: stemWord, as the
+    // postings stemmed them) rather than their terms looked up in a table of every word's (1.6 MB,
+    // read and checked whole, at 100,000 summaries).
+    const longest = word.length + NEAR_LENGTH
+    view.eachWordNear(starts?.singular ?? null, longest, (w, seen, extra) => {
+      if (!read(seen)) return
+      if (starts === null || extra) check(w, seen, view.stem(w))
+      else if (tests.singular(seen)) check(w, seen, undefined)
+    })
+    if (starts === null) return nearTo
+    view.eachStemNear(starts.key, tests.stem, longest, (w, stem) => {
+      const seen = view.word(w) ?? ''
+      if (read(seen) && !nearTo.has(w)) nearTo.set(w, stem)
+    })
     return nearTo
   }
 
@@ -1308,21 +1324,36 @@ export class PostingsSearch {
     const { view } = this
     const found = new Map<string, string>()
     if (nearTo.size === 0) return found
-    const marked = new Uint8Array(view.documents)
-    const mark = (doc: number) => (marked[doc] = 1)
-    for (const w of nearTo.keys()) view.eachDocument(w, mark)
-    const near = new Uint8Array(view.vocabulary)
-    for (const w of nearTo.keys()) near[w] = 1
+    // For each document, the one near word it has in `fields` (w + 1), or -1 for several: only then
+    // are its words read, in order, to see which comes first (a document's words are a few kilobytes).
+    let mask = 0
+    for (const field of fields) mask |= FIELD_COUNT_MAX << (4 * field)
+    const holds = new Int32Array(view.documents)
+    for (const w of nearTo.keys())
+      view.eachDocument(w, (doc, packed) => {
+        if ((packed & mask) !== 0) holds[doc] = holds[doc] === 0 || holds[doc] === w + 1 ? w + 1 : -1
+      })
+    let near: Uint8Array | undefined
     const terms = new Set(nearTo.values()).size
     // In library order, as the scan reads them: the first word seen names its term.
     for (const doc of inSample ? this.sample : view.order) {
-      if (!marked[doc]) continue
-      const tokens = view.tokensOf(doc)
-      for (const field of fields) {
-        for (let t = view.fieldStart(doc, field), end = view.fieldStart(doc, field + 1); t < end; t++) {
-          if (near[tokens[t]!] !== 1) continue
-          const term = nearTo.get(tokens[t]!)!
-          if (!found.has(term)) found.set(term, view.word(tokens[t]!) ?? '')
+      const held = holds[doc]!
+      if (held === 0) continue
+      if (held > 0) {
+        const term = nearTo.get(held - 1)!
+        if (!found.has(term)) found.set(term, view.word(held - 1) ?? '')
+      } else {
+        if (!near) {
+          near = new Uint8Array(view.vocabulary)
+          for (const w of nearTo.keys()) near[w] = 1
+        }
+        const tokens = view.tokensOf(doc)
+        for (const field of fields) {
+          for (let t = view.fieldStart(doc, field), end = view.fieldStart(doc, field + 1); t < end; t++) {
+            if (near[tokens[t]!] !== 1) continue
+            const term = nearTo.get(tokens[t]!)!
+            if (!found.has(term)) found.set(term, view.word(tokens[t]!) ?? '')
+          }
         }
       }
       // Every term named: the words of later entries would name none.

@@ -207,43 +207,37 @@ export class PostingsView {
   }
 
   /**
-   * The vocabulary entries spelled in at most `longest` units that nearWords may find near a typo
-   * (textsNear, typos.ts: their words near `near.singular` or their stems near `near.key` by their
-   * first letters; all of them when `near` is null), and every entry of the delta, ascending.
+   * Each vocabulary entry spelled in at most `longest` units whose word may be within one edit of
+   * `near` by its first letters (textsNear, typos.ts; every entry when `near` is null), with
+   * its word, some more than once; then each entry of the delta the base lacks (`extra`).
    */
-  wordsNear(longest: number, near: { singular: string; key: string } | null): number[] {
-    const found: number[] = []
-    const give = (w: number) => this.spelled(w) <= longest && found.push(w)
+  eachWordNear(near: string | null, longest: number, give: (w: number, word: string, extra: boolean) => void): void {
+    const { base } = this
     // Thousands of words looked at, or looked up: read whole, and looked up there.
-    const words = this.base.words.whole?.() ?? this.base.words
-    const stems = this.base.stems.whole?.() ?? this.base.stems
-    if (near === null) {
-      for (let w = 0; w < this.vocabulary; w++) give(w)
-      return found
-    }
-    textsNear(words, near.singular, give)
-    textsNear(stems, near.key, (s) => {
-      const end = this.lookUp('stemStarts', s + 1) ?? 0
-      for (let i = this.lookUp('stemStarts', s) ?? end; i < end; i++) {
-        const w = this.lookUp('stemWords', i)
-        if (w !== undefined) give(w)
-      }
-    })
-    this.extras.forEach((_, i) => give(this.baseWords + i))
-    // Found a range at a time, some in two ranges: in order, once each.
-    const unique: number[] = []
-    for (const w of Uint32Array.from(found).sort()) if (unique[unique.length - 1] !== w) unique.push(w)
-    return unique
+    const words = base.words.whole?.() ?? base.words
+    const spelled = base.spelled
+    const each = (w: number) => spelled[w]! <= longest && give(w, words.at(w) ?? '', false)
+    if (near === null) for (let w = 0; w < this.baseWords; w++) each(w)
+    else textsNear(words, near, true, each)
+    this.extras.forEach((extra, i) => extra.spelled <= longest && give(this.baseWords + i, extra.word, true))
   }
 
   /**
-   * Make the vocabulary and the stems ready to be read by the thousand (typo correction looks at
-   * every word holding a piece of the typo): from a file, each read whole once (Texts.whole) rather
-   * than a block at a time, word by word.
+   * The base's vocabulary entries spelled in at most `longest` units whose stem may be within one
+   * edit of `near` by its first letters (textsNear) and passes `test`, each with that stem,
+   * some more than once: only the stems that pass are looked up in the tables of their words.
    */
-  readWordsWhole(): void {
-    this.base.words.whole?.()
-    this.base.stems.whole?.()
+  eachStemNear(near: string, test: (stem: string) => boolean, longest: number, give: (w: number, stem: string) => void): void {
+    const stems = this.base.stems.whole?.() ?? this.base.stems
+    textsNear(stems, near, false, (s) => {
+      const stem = stems.at(s) ?? ''
+      if (!test(stem)) return
+      const end = this.lookUp('stemStarts', s + 1) ?? 0
+      for (let i = this.lookUp('stemStarts', s) ?? end; i < end; i++) {
+        const w = this.lookUp('stemWords', i)
+        if (w !== undefined && this.spelled(w) <= longest) give(w, stem)
+      }
+    })
   }
 
   word(w: number): string | undefined {

@@ -1,21 +1,32 @@
 /**
  * textsNear and nearStarts (typos.ts): the words typo correction checks are found as ranges of the
- * sorted vocabulary and stems by their first three letters, and every word nearWords would find
- * near a typo is among them.
+ * sorted vocabulary and stems by their first letters, and every word nearWords would find near a
+ * typo is among them: by its singular in the words' ranges, by its term in the stems'.
  */
 import { describe, expect, it } from 'vitest'
-import { nearStarts, nearWords, textsNear } from '../../../src/core/search/typos.js'
+import { nearStarts, nearTests, nearWords, textsNear } from '../../../src/core/search/typos.js'
 import { foldPlural } from '../../../src/core/text/plural.js'
-import { withinOneEdit } from '../../../src/core/text/similar.js'
 import { stemWord } from '../../../src/core/text/stem.js'
 import { pick, seeded, type Random } from '../../support/random.js'
 
 const sorted = (texts: string[]) => [...new Set(texts)].sort()
 
-function near(texts: string[], target: string): number[] {
+function near(texts: string[], target: string, ending = false, few = 0): number[] {
   const found: number[] = []
-  textsNear(texts, target, (i) => found.push(i))
+  textsNear(texts, target, ending, (i) => found.push(i), few)
   return [...new Set(found)].sort((a, b) => a - b)
+}
+
+/** `text` and every string one edit from it (a unit of `letters` inserted or replaced, one deleted, two neighbours swapped). */
+function oneEdit(text: string, letters: readonly string[]): string[] {
+  const strings = [text]
+  for (let at = 0; at <= text.length; at++) {
+    const [before, after] = [text.slice(0, at), text.slice(at)]
+    for (const letter of letters) strings.push(before + letter + after, before + letter + after.slice(1))
+    if (after.length > 0) strings.push(before + after.slice(1))
+    if (after.length > 1) strings.push(before + after[1]! + after[0]! + after.slice(2))
+  }
+  return strings
 }
 
 // What an edit at one of the first two letters (or past them) leaves of the first three (a: the text's, b: the target's).
@@ -49,21 +60,43 @@ function edited(random: Random, text: string, letters: string[]): string {
 }
 
 describe('textsNear', () => {
-  it('gives every text within one edit of the target, and only texts whose first three letters may be', () => {
+  it('gives every text beginning with a string one edit from the target (less its last unit, with an ending), and only texts whose first three letters may be', () => {
     const random = seeded(7)
     // Few letters (a unit past ASCII, a surrogate pair's, the last unit), so that edits of the target are in the texts.
     const letters = ['a', 'b', 'c', 'd', 'é', '\ud835', '\uffff']
-    for (let round = 0; round < 500; round++) {
-      const target = word(random, letters.slice(0, 4), 3, 6)
+    let plural = 0
+    for (let round = 0; round < 2000; round++) {
+      const target = word(random, letters.slice(0, 4), 1, 7)
+      const ending = random() < 0.5
+      // Looked up to the end, or given once a few texts share the units before an edit.
+      const few = pick(random, [0, 0, 3, 20])
+      const suffix = () => pick(random, ['', '', letters[0]!, letters[1]! + letters[2]!])
       const texts = sorted([
-        ...Array.from({ length: Math.floor(random() * 40) }, () => word(random, letters, 0, 6)),
-        ...Array.from({ length: Math.floor(random() * 20) }, () => edited(random, target, letters)),
+        ...Array.from({ length: Math.floor(random() * 40) }, () => word(random, letters, 0, 7)),
+        ...Array.from({ length: Math.floor(random() * 20) }, () => edited(random, target, letters) + suffix()),
+        // A plural whose ending changes the singular's last letter (study, studies).
+        ...Array.from({ length: Math.floor(random() * 5) }, () => edited(random, target, letters).slice(0, -1) + suffix()),
       ])
-      const found = near(texts, target)
-      const expected = texts.flatMap((text, i) => (withinOneEdit(text, target) ? [i] : []))
-      expect(found.filter((i) => expected.includes(i))).toEqual(expected)
-      for (const i of found) expect(startsNear(texts[i]!, target), `${texts[i]} for ${target}`).toBe(true)
+      const found = near(texts, target, ending, few)
+      const strings = oneEdit(target, letters)
+      const expected = texts.flatMap((text, i) =>
+        strings.some((s) => text.startsWith(s) || (ending && text.startsWith(s.slice(0, -1)))) ? [i] : [],
+      )
+      if (ending) plural += expected.filter((i) => !strings.some((s) => texts[i]!.startsWith(s))).length
+      expect(
+        found.filter((i) => expected.includes(i)),
+        target,
+      ).toEqual(expected)
+      if (few === 0 && target.length >= 4)
+        for (const i of found) expect(startsNear(texts[i]!, target), `${texts[i]} for ${target}`).toBe(true)
     }
+    expect(plural).toBeGreaterThan(100)
+  })
+
+  it('gives every text when the target is too short to rule any out, or the texts are few', () => {
+    expect(near(['a', 'abc', 'zzz'], 'a')).toEqual([0, 1, 2])
+    expect(near(['a', 'abc', 'zzz'], 'ab', true)).toEqual([0, 1, 2])
+    expect(near(['aaa', 'graph', 'zzz'], 'graph', false, 3)).toEqual([0, 1, 2])
   })
 
   it('finds nothing in no texts, and a text at either end', () => {
@@ -74,7 +107,7 @@ describe('textsNear', () => {
 })
 
 describe('nearStarts', () => {
-  it('keeps every word nearWords finds: its singular or its stem is near by their first three letters', () => {
+  it('keeps every word nearWords finds: near by its singular among the words, by its stem among the stems', () => {
     const random = seeded(23)
     const letters = [...'abeilnorsty']
     let seen = 0
@@ -86,8 +119,10 @@ describe('nearStarts', () => {
       if (nearWords(typo)(library, library.length, stemWord(library)) === null) continue
       seen++
       if (starts === null) continue
-      const kept = near([library], starts.singular).length > 0 || near([stemWord(library)], starts.key).length > 0
-      expect(kept, `${typo} → ${library}`).toBe(true)
+      const tests = nearTests(typo)
+      if (tests.singular(library)) expect(near([library], starts.singular, true), `${typo} → ${library}`).toEqual([0])
+      if (tests.stem(stemWord(library))) expect(near([stemWord(library)], starts.key), `${typo} → ${library}`).toEqual([0])
+      expect(tests.singular(library) || tests.stem(stemWord(library))).toBe(true)
     }
     expect(seen).toBeGreaterThan(1000)
   })
