@@ -30,7 +30,7 @@ export async function relatedFromIndex(store: Store, outline: LibraryOutline, ke
     citedKeys: outline.citedKeys(),
     paperColumn: <F extends keyof PaperOutline>(field: F) => paperColumn(outline, field),
     summaryColumn: <F extends keyof SummaryOutline>(field: F) => summaryColumn(outline, field),
-    ...(outline.entryPlaces && { entryPlaces: () => outline.entryPlaces!() }),
+    ...(outline.entryPlaces && { entryPlaces: () => outline.entryPlaces!(true) }),
   }
   const table = new PaperTable(source)
   if (table.indexOf(key) < 0) return []

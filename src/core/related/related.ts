@@ -246,6 +246,9 @@ function weighed(table: PaperTable, target: number, targetTags: ReadonlySet<stri
   const citeCounts: number[] = []
   const citeSeen: number[] = []
   const sharesTag = new Uint8Array(count)
+  // Each paper's tag ids in the order tagsOf adds them (first seen first): paper p's are tagList[tagStart[p]] to tagList[tagStart[p + 1]].
+  const tagStart = new Int32Array(count + 1)
+  const tagList: number[] = []
   const sharesCite = new Uint8Array(count)
   const citesTarget = new Uint8Array(count)
   const tagIdsOfTag = (tag: string) => {
@@ -272,6 +275,7 @@ function weighed(table: PaperTable, target: number, targetTags: ReadonlySet<stri
         if (tagSeen[id] === p) continue
         tagSeen[id] = p
         tagCounts[id]!++
+        tagList.push(id)
         if (sharesTag[p] === 0 && targetTags.has(table.pathOf(tags[t]!)[i]!)) sharesTag[p] = 1
       }
     }
@@ -299,11 +303,45 @@ function weighed(table: PaperTable, target: number, targetTags: ReadonlySet<stri
         if (sharesCite[p] === 0 && targetCites.has(key)) sharesCite[p] = 1
       }
     }
+    tagStart[p + 1] = tagList.length
   }
   const n = table.count
   const weights = (ids: Map<string, number>, counts: number[]) =>
     new Map([...ids].map(([value, id]) => [value, Math.log(1 + n / counts[id]!)]))
-  return { tagWeight: weights(tagIds, tagCounts), citeWeight: weights(citeIds, citeCounts), sharesTag, sharesCite, citesTarget }
+  const tagWeight = weights(tagIds, tagCounts)
+  const tagScore = tagScorer(
+    [...targetTags].map((tag) => tagIds.get(tag)!),
+    Float64Array.from(tagCounts, (c) => Math.log(1 + n / c)),
+    tagStart,
+    Int32Array.from(tagList),
+  )
+  return { tagWeight, tagScore, citeWeight: weights(citeIds, citeCounts), sharesTag, sharesCite, citesTarget }
+}
+
+/**
+ * overlapScore of the target's tags (`target`, as ids in the order of its set) and paper p's (ids
+ * `list[start[p]]` to `list[start[p + 1]]`, in the order of its set), `weight` each id's: the same
+ * additions in the same order (the target's weights, then those of p's tags it lacks), so the same
+ * score to the bit, with no set made. For a paper sharing a tag with the target.
+ */
+function tagScorer(target: readonly number[], weight: Float64Array, start: Int32Array, list: Int32Array): (p: number) => number {
+  const inTarget = new Uint8Array(weight.length)
+  let targetUnion = 0
+  for (const id of target) {
+    inTarget[id] = 1
+    targetUnion += weight[id]!
+  }
+  const seen = new Int32Array(weight.length).fill(-1)
+  return (p) => {
+    const from = start[p]!
+    const to = start[p + 1]!
+    for (let i = from; i < to; i++) seen[list[i]!] = p
+    let shared = 0
+    for (let i = 0; i < target.length; i++) if (seen[target[i]!] === p) shared += weight[target[i]!]!
+    let union = targetUnion
+    for (let i = from; i < to; i++) if (inTarget[list[i]!] === 0) union += weight[list[i]!]!
+    return union > 0 ? shared / union : 0
+  }
 }
 
 /** Weighted Jaccard: the weight of what both share over the weight of what either has. */
@@ -364,7 +402,7 @@ export function rankRelated<P extends PaperOutline, S extends SummaryOutline>(
   const at = table.indexOf(key)
   if (at < 0) return []
   const target = table.doc(at)
-  const { tagWeight, citeWeight, sharesTag, sharesCite, citesTarget } = weighed(table, at, target.tags, target.cites)
+  const { tagWeight, tagScore, citeWeight, sharesTag, sharesCite, citesTarget } = weighed(table, at, target.tags, target.cites)
 
   // Every other paper, in library order: a sample of them read for how common each word is.
   const others = table.count - 1
@@ -388,7 +426,7 @@ export function rankRelated<P extends PaperOutline, S extends SummaryOutline>(
         : sharesCite[p] === 1
           ? overlapScore(target.cites, table.citesOf(p), citeWeight)
           : 0
-    const tags = sharesTag[p] === 1 ? overlapScore(target.tags, table.tagsOf(p), tagWeight) : 0
+    const tags = sharesTag[p] === 1 ? tagScore(p) : 0
     const score = WEIGHTS.text * (similar.get(keys[p]!) ?? 0) + WEIGHTS.tags * tags + WEIGHTS.citations * citations
     if (score >= MIN_SCORE) scored.push({ p, score })
   }
