@@ -37,6 +37,26 @@ function mayCite(text: string): boolean {
 
 const LATEX_CITE = /\\\\[a-z]*cite/
 
+/** Vocabulary entries looked for in texts: each entry's place in `keys` (keyOf, -1 when none), and the stamp of the text that last held each key. */
+interface HeldWords {
+  keys: readonly string[]
+  keyOf: Int32Array
+  seen: Int32Array
+  stamp: number
+}
+
+/** Add to `held` the keys of `words` that tokens `from` to `to` are, each once a text (`stamp`). */
+function holding(tokens: Uint32Array, from: number, to: number, words: HeldWords, stamp: number, held: Set<string>): void {
+  const { keyOf, seen, keys } = words
+  for (let t = from; t < to; t++) {
+    const key = keyOf[tokens[t]!] ?? -1
+    if (key >= 0 && seen[key] !== stamp) {
+      seen[key] = stamp
+      held.add(keys[key]!)
+    }
+  }
+}
+
 /** Raised when records could not be read where the index says they lie: the library is read whole instead. */
 export class RecordsUnavailable extends Error {}
 
@@ -98,20 +118,17 @@ export function postingsTexts<P extends PaperOutline, S extends SummaryOutline>(
   }
 
   /** Which of `words` (vocabulary entries) a paper's title and bodies hold, as read from the postings. */
-  const heldIn = (paper: PaperDoc, words: { keys: readonly string[]; keyOf: Int32Array }) => {
+  const heldIn = (paper: PaperDoc, words: HeldWords) => {
     const held = new Set<string>()
-    entriesOf(entries, paper).forEach((position, i) => {
-      const doc = view.order[position]!
+    const stamp = ++words.stamp
+    const positions = entriesOf(entries, paper)
+    for (let i = 0; i < positions.length; i++) {
+      const doc = view.order[positions[i]!]!
       const tokens = view.tokensOf(doc)
-      const read = (field: number) => {
-        for (let t = view.fieldStart(doc, field), end = view.fieldStart(doc, field + 1); t < end; t++) {
-          const key = words.keyOf[tokens[t]!] ?? -1
-          if (key >= 0) held.add(words.keys[key]!)
-        }
-      }
-      if (i === 0) read(TITLE) // every entry of the paper has its title: read once
-      read(BODY)
-    })
+      // Every entry of the paper has its title: read once.
+      if (i === 0) holding(tokens, view.fieldStart(doc, TITLE), view.fieldStart(doc, TITLE + 1), words, stamp, held)
+      holding(tokens, view.fieldStart(doc, BODY), view.fieldStart(doc, BODY + 1), words, stamp, held)
+    }
     return held
   }
 
@@ -128,7 +145,7 @@ export function postingsTexts<P extends PaperOutline, S extends SummaryOutline>(
       const placeOf = new Map(keys.map((key, i) => [key, i]))
       const keyOf = new Int32Array(view.vocabulary).fill(-1)
       for (const [w, key] of vocabulary(terms)) keyOf[w] = placeOf.get(key)!
-      const words = { keys, keyOf }
+      const words = { keys, keyOf, seen: new Int32Array(keys.length), stamp: 0 }
       let next = 0
       return asked.map((doc) => {
         const own = texts.slice(next, (next += doc.summaryAt.length))
