@@ -10,7 +10,7 @@ import { CitationResolver } from '../citations/citations.js'
 import type { Paper, Summary } from '../model.js'
 import type { PaperOutline, SummaryOutline } from '../records/outline.js'
 import { BODY, TITLE } from '../search/docs.js'
-import { FIELD_COUNT, fieldCount } from '../search/postings.js'
+import { FIELD_COUNT, fieldCount, MAY_CITE } from '../search/postings.js'
 import type { PostingsView } from '../search/postings-view.js'
 import { surfaceForms } from '../text/plural.js'
 import { paperProse, type PaperDoc, type PaperTable, type RelatedTexts } from './related.js'
@@ -20,22 +20,7 @@ import { similarityTerms, TF_CAP, type Occurrences } from './text.js'
 export interface PlacedRecords {
   papers(places: readonly number[]): Paper[] | null
   summaries(places: readonly number[]): Summary[] | null
-  /** The JSON text of each summary as the library file holds it (not parsed: mayCite is all that is asked of it). */
-  summaryTexts(places: readonly number[]): string[] | null
 }
-
-/**
- * Whether the JSON text of a summary may hold citation markup: its body does only when it has `@` or
- * a backslash before `cite` (extractCitations looks no further), which JSON writes as `@` or `\\`
- * then the letters, or as `\u` escapes. Most summaries have none: their prose is their stored text,
- * whose words the postings hold, and they are not parsed. (Plain searches first: LaTeX fills bodies
- * with backslashes, each of which the expression alone would look at.)
- */
-function mayCite(text: string): boolean {
-  return text.includes('@') || text.includes('\\u') || (text.includes('cite') && LATEX_CITE.test(text))
-}
-
-const LATEX_CITE = /\\\\[a-z]*cite/
 
 /** Vocabulary entries looked for in texts: each entry's place in `keys` (keyOf, -1 when none), and the stamp of the text that last held each key. */
 interface HeldWords {
@@ -138,18 +123,14 @@ export function postingsTexts<P extends PaperOutline, S extends SummaryOutline>(
     },
 
     termsIn(asked, terms) {
-      const texts = records.summaryTexts(asked.flatMap((doc) => doc.summaryAt))
-      if (!texts) throw new RecordsUnavailable('summaries moved')
       // Each vocabulary entry's word, as a place in `keys`: every word of the sampled texts is looked up.
       const keys = [...terms]
       const placeOf = new Map(keys.map((key, i) => [key, i]))
       const keyOf = new Int32Array(view.vocabulary).fill(-1)
       for (const [w, key] of vocabulary(terms)) keyOf[w] = placeOf.get(key)!
       const words = { keys, keyOf, seen: new Int32Array(keys.length), stamp: 0 }
-      let next = 0
       return asked.map((doc) => {
-        const own = texts.slice(next, (next += doc.summaryAt.length))
-        if (!own.some(mayCite)) return heldIn(doc, words)
+        if (!doc.summaryAt.some((at) => (view.features[view.order[entries.ofSummary[at]!]!]! & MAY_CITE) !== 0)) return heldIn(doc, words)
         // Read whole: the prose of a paper whose summaries may hold citations (markup left out) may not be their stored text.
         const bodies = summariesAt(doc.summaryAt)
         const prose = paperProse(doc.paper, bodies, () => '', resolver)

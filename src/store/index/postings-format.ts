@@ -36,7 +36,7 @@ import { isFileIdentity, type FileIdentity } from './identity.js'
 import { FINGERPRINT_BYTES } from './fingerprints.js'
 
 /** Raised whenever what the postings hold or how they are laid out changes. */
-export const POSTINGS_FORMAT_VERSION = 7
+export const POSTINGS_FORMAT_VERSION = 8
 
 const sha1 = (bytes: Buffer) => createHash('sha1').update(bytes).digest()
 
