@@ -126,6 +126,8 @@ export function postingsTexts<P extends PaperOutline, S extends SummaryOutline>(
       // Each vocabulary entry's word, as a place in `keys`: every word of the sampled texts is looked up.
       const keys = [...terms]
       const placeOf = new Map(keys.map((key, i) => [key, i]))
+      // Every word of the paper asked about is looked up (~300 words, each in every spelling): the vocabulary read whole once, not a block a probe.
+      view.readWordsWhole()
       const keyOf = new Int32Array(view.vocabulary).fill(-1)
       for (const [w, key] of vocabulary(terms)) keyOf[w] = placeOf.get(key)!
       const words = { keys, keyOf, seen: new Int32Array(keys.length), stamp: 0 }
