@@ -36,6 +36,8 @@ export interface RelatedReasons {
 
 export interface RelatedPaper<P extends PaperOutline = PaperOutline, S extends SummaryOutline = SummaryOutline> {
   paper: P
+  /** Its place in the library's papers. */
+  at: number
   /** Its summaries (none for a paper not yet summarised). */
   summaries: S[]
   /** 0..1, higher is more related. */
@@ -85,6 +87,10 @@ export interface RelatedSource<P extends PaperOutline = PaperOutline, S extends 
   summaries: readonly S[]
   /** The paper keys each summary cites (citedPaperKeys), in the order of `summaries`. */
   citedKeys: readonly (readonly string[])[]
+  /** The paper at `at` of `papers`, its view made alone (an index's): absent, papers[at]. */
+  paperAt?(at: number): P | undefined
+  /** The summary at `at` of `summaries`, likewise. */
+  summaryAt?(at: number): S | undefined
   /** Every paper's `field` as one array (an index's column: the records are then looked at only for the papers shown); absent, read through `papers`. */
   paperColumn?<F extends keyof PaperOutline>(field: F): readonly PaperOutline[F][]
   /** Every summary's `field` likewise. */
@@ -215,8 +221,16 @@ export class PaperTable<P extends PaperOutline = PaperOutline, S extends Summary
     if (made) return made
     const summaryAt =
       this.first[p] === this.first[p + 1] ? NO_PLACES : Array.from(this.summaryAt.subarray(this.first[p], this.first[p + 1]))
-    const summaries = summaryAt === NO_PLACES ? NO_PLACES : summaryAt.map((at) => this.source.summaries[at]!)
-    const doc = { paper: this.source.papers[p]!, at: p, summaries, summaryAt, tags: this.tagsOf(p), cites: this.citesOf(p) }
+    const { source } = this
+    const summaries = summaryAt === NO_PLACES ? NO_PLACES : summaryAt.map((at) => (source.summaryAt?.(at) ?? source.summaries[at])!)
+    const doc = {
+      paper: (source.paperAt?.(p) ?? source.papers[p])!,
+      at: p,
+      summaries,
+      summaryAt,
+      tags: this.tagsOf(p),
+      cites: this.citesOf(p),
+    }
     return (this.made[p] = doc)
   }
 }
@@ -443,7 +457,7 @@ export function rankRelated<P extends PaperOutline, S extends SummaryOutline>(
       citedBy: target.cites.has(doc.paper.key),
       words: [],
     }
-    return { paper: doc.paper, summaries: [...doc.summaries], score, reasons }
+    return { paper: doc.paper, at: doc.at, summaries: [...doc.summaries], score, reasons }
   })
   // Only the shown papers are read word by word, to say which characteristic words they share.
   const used = source.texts.termsIn(
@@ -461,10 +475,10 @@ export function rankRelated<P extends PaperOutline, S extends SummaryOutline>(
 
 /** A paper's prose: its title and summaries without citation markup, or its abstract (`abstract()`) when it has none. */
 export function paperProse(
-  paper: PaperOutline,
+  paper: Pick<PaperOutline, 'title'>,
   summaries: readonly Pick<Summary, 'body'>[],
   abstract: () => string,
-  resolver: CitationResolver,
+  resolver: Pick<CitationResolver, 'resolve'>,
 ): string {
   const bodies = summaries.map((s) => rewriteCitations(s.body, resolver, () => ' '))
   return [paper.title, ...(bodies.length > 0 ? bodies : [abstract()])].join('\n')

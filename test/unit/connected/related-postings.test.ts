@@ -32,7 +32,7 @@ function fromPostings(lib: Library, view: PostingsView, keys: readonly string[],
   const table = new PaperTable(source)
   const entries = entriesOfPapers(table, lib.summaries.length)
   expect(entries.count).toBe(view.count)
-  const texts = postingsTexts(view, { papers: lib.papers, summaries: lib.summaries, table, entries }, placed(lib))
+  const texts = postingsTexts(view, { table, entries, resolver }, placed(lib))
   return keys.map((key) => rankRelated({ ...source, texts }, key, limit, table))
 }
 
