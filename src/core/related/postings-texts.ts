@@ -110,7 +110,9 @@ export function postingsTexts<P extends PaperOutline, S extends SummaryOutline>(
     const positions = entriesOf(entries, paper)
     for (let i = 0; i < positions.length; i++) {
       const doc = view.order[positions[i]!]!
+      const __s=performance.now()
       const tokens = view.tokensOf(doc)
+      ;(globalThis as any).__tok=((globalThis as any).__tok??0)+performance.now()-__s;(globalThis as any).__ntok=((globalThis as any).__ntok??0)+tokens.length
       // Every entry of the paper has its title: read once.
       if (i === 0) holding(tokens, view.fieldStart(doc, TITLE), view.fieldStart(doc, TITLE + 1), words, stamp, held)
       holding(tokens, view.fieldStart(doc, BODY), view.fieldStart(doc, BODY + 1), words, stamp, held)

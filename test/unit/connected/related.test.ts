@@ -86,14 +86,17 @@ describe('the tag signal', () => {
       return new Set(lists.flatMap((list) => list.flatMap(tagPath)))
     })
 
-  it('scores every paper as the weighted Jaccard of the tag sets, to the bit, on seeded random libraries', () => {
+  it('scores every paper as the weighted Jaccard of the tag sets, to the bit, best first, on seeded random libraries', () => {
     const seed = seedFromEnv(20)
     for (let round = 0; round < 20; round++) {
       const random = seeded(seed + round)
       const tags = () => Array.from({ length: Math.floor(random() * 4) }, () => pick(random, TAGS))
       const count = 5 + Math.floor(random() * 40)
-      // No words of three letters and no citations: the score is the tag signal's alone.
-      const papers = Array.from({ length: count }, (_, i) => paper({ key: `p${i}`, title: 'x', ...(random() < 0.3 && { tags: tags() }) }))
+      // No words of three letters and no citations: the score is the tag signal's alone. Keys in the
+      // reverse of library order: a tie is broken by the key, never by which paper came first.
+      const papers = Array.from({ length: count }, (_, i) =>
+        paper({ key: `p${String(count - i).padStart(3, '0')}`, title: 'x', ...(random() < 0.3 && { tags: tags() }) }),
+      )
       const summaries = papers.flatMap((p) =>
         Array.from({ length: Math.floor(random() * 3) }, (_, k) =>
           summary({ id: `${p.key}-${k}`, paper: p.key, body: 'x y', tags: tags() }),
@@ -116,8 +119,15 @@ describe('the tag signal', () => {
         const score = 0.3 * (union > 0 ? shared / union : 0)
         if (score >= 0.05) expected.set(papers[p]!.key, score)
       })
-      const found = relatedPapers(lib, papers[target]!.key, count)
-      expect(new Map(found.map((r) => [r.paper.key, r.score])), `seed ${seed + round}`).toEqual(expected)
+      // Best first, ties (papers with the same tags) by key; at most `limit` of them.
+      const ranked = [...expected].sort(([a, s], [b, t]) => t - s || (a < b ? -1 : 1))
+      for (const limit of [count, 1 + Math.floor(random() * 5), 0]) {
+        const found = relatedPapers(lib, papers[target]!.key, limit)
+        expect(
+          found.map((r) => [r.paper.key, r.score]),
+          `seed ${seed + round}, limit ${limit}`,
+        ).toEqual(ranked.slice(0, limit))
+      }
     }
   })
 })
