@@ -57,7 +57,18 @@ export async function relatedFromIndex(
     const view = await readPostings(store, outline, rebuild)
     if (!view || view.count !== entries.count) return null
     const texts = postingsTexts(view, { table, entries, resolver }, records)
-    const found = rankRelated({ ...source, texts }, key, limit, table)
+    // Not spread from `source`: that would call its getters, making a view of every paper and summary.
+    const ranked = {
+      get papers() {
+        return outline.papers
+      },
+      get summaries() {
+        return outline.summaries
+      },
+      citedKeys: source.citedKeys,
+      texts,
+    }
+    const found = rankRelated(ranked, key, limit, table)
     // The papers shown read whole where they lie: their titles and years not from columns of every paper's.
     const papers = records.papers(found.map((r) => r.at))
     return papers ? found.map((r, i) => ({ ...r, paper: papers[i]! })) : found
