@@ -110,9 +110,7 @@ export function postingsTexts<P extends PaperOutline, S extends SummaryOutline>(
     const positions = entriesOf(entries, paper)
     for (let i = 0; i < positions.length; i++) {
       const doc = view.order[positions[i]!]!
-      const __s=performance.now()
       const tokens = view.tokensOf(doc)
-      ;(globalThis as any).__tok=((globalThis as any).__tok??0)+performance.now()-__s;(globalThis as any).__ntok=((globalThis as any).__ntok??0)+tokens.length
       // Every entry of the paper has its title: read once.
       if (i === 0) holding(tokens, view.fieldStart(doc, TITLE), view.fieldStart(doc, TITLE + 1), words, stamp, held)
       holding(tokens, view.fieldStart(doc, BODY), view.fieldStart(doc, BODY + 1), words, stamp, held)
@@ -194,12 +192,12 @@ export function postingsTexts<P extends PaperOutline, S extends SummaryOutline>(
         totalLength += lengths[doc * FIELD_COUNT + BODY]! + 1 + (first[position] === 1 ? lengths[doc * FIELD_COUNT + TITLE]! : 0)
       }
       for (let p = 0; p < table.count; p++) if (table.first[p] !== table.first[p + 1]) totalLength++
-      const found: Occurrences['found'] = new Map()
+      const found: Occurrences<number>['found'] = new Map()
       for (let p = 0; p < table.count; p++) {
         const own = counts[p]
         if (!own) continue
         for (const [key, n] of own) own.set(key, Math.min(TF_CAP, n))
-        found.set(table.keys[p]!, { counts: own, length: length(p) })
+        found.set(p, { counts: own, length: length(p) })
       }
       return { texts: table.count, totalLength, found }
     },

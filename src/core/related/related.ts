@@ -77,8 +77,8 @@ export interface RelatedTexts<P extends PaperOutline = PaperOutline, S extends S
   prose(doc: PaperDoc<P, S>): string
   /** For each of `docs`, which of `terms` the words of its prose (similarityTerms) hold. */
   termsIn(docs: readonly PaperDoc<P, S>[], terms: ReadonlySet<string>): ReadonlySet<string>[]
-  /** How often each of `keys` is in each paper's text as stored (title, summaries, or abstract), citation markup included. */
-  occurrences(keys: ReadonlySet<string>): Occurrences
+  /** How often each of `keys` is in each paper's text as stored (title, summaries, or abstract), citation markup included; by the paper's place. */
+  occurrences(keys: ReadonlySet<string>): Occurrences<number>
 }
 
 /** What `related` reads of a library: its records (outlines do), what each summary cites, and the papers' texts. */
@@ -256,6 +256,8 @@ function weighed(table: PaperTable, target: number, targetTags: ReadonlySet<stri
   const tagIdsOf = new Map<string, number[]>()
   const tagCounts: number[] = []
   const tagSeen: number[] = []
+  // Whether each tag (or parent) numbered is one of the target's: found once, not looked up at every use.
+  const tagInTarget: boolean[] = []
   const citeIds = new Map<string, number>()
   const citeCounts: number[] = []
   const citeSeen: number[] = []
@@ -275,6 +277,7 @@ function weighed(table: PaperTable, target: number, targetTags: ReadonlySet<stri
         tagIds.set(step, (id = tagCounts.length))
         tagCounts.push(0)
         tagSeen.push(-1)
+        tagInTarget.push(targetTags.has(step))
       }
       ids.push(id)
     }
@@ -290,7 +293,7 @@ function weighed(table: PaperTable, target: number, targetTags: ReadonlySet<stri
         tagSeen[id] = p
         tagCounts[id]!++
         tagList.push(id)
-        if (sharesTag[p] === 0 && targetTags.has(table.pathOf(tags[t]!)[i]!)) sharesTag[p] = 1
+        if (tagInTarget[id]) sharesTag[p] = 1
       }
     }
   }
@@ -488,7 +491,8 @@ export function rankRelated<P extends PaperOutline, S extends SummaryOutline>(
   const df = documentFrequencies(source.texts.termsIn(sample, new Set(tf.keys())))
   const terms = characteristicTerms(tf, df, sample.length, TERMS, sample.length === others)
   // Counted as stored (citation markup included): the words to look for come from prose anyway.
-  const similar = bm25Similarity(source.texts.occurrences(new Set(terms.map((t) => t.term))), terms, key)
+  // By the papers' places (a lookup of each paper's key was ~10 ms at 100,000 summaries).
+  const similar = bm25Similarity(source.texts.occurrences(new Set(terms.map((t) => t.term))), terms, at)
 
   // Every paper is scored, only the shown ones described: in a large library thousands share a tag
   // with the paper asked about, and nothing is made for them but their score (their sets of tags or
@@ -504,7 +508,7 @@ export function rankRelated<P extends PaperOutline, S extends SummaryOutline>(
           ? overlapScore(target.cites, table.citesOf(p), citeWeight)
           : 0
     const tags = sharesTag[p] === 1 ? tagScore(p) : 0
-    const score = WEIGHTS.text * (similar.get(keys[p]!) ?? 0) + WEIGHTS.tags * tags + WEIGHTS.citations * citations
+    const score = WEIGHTS.text * (similar.get(p) ?? 0) + WEIGHTS.tags * tags + WEIGHTS.citations * citations
     if (score >= MIN_SCORE) best.offer(p, score)
   }
   const picked = best.ranked().map(({ p, score }) => ({ doc: table.doc(p), score }))
@@ -557,14 +561,11 @@ export function libraryTexts(lib: Pick<Library, 'papers' | 'summaries'>, resolve
     prose,
     termsIn: (docs, terms) => docs.map((doc) => new Set(similarityTerms(prose(doc)).filter((term) => terms.has(term)))),
     occurrences: (keys) => {
-      const texts = new Map<string, string>()
+      const texts = new Map<number, string>()
       const table = new PaperTable({ ...lib, citedKeys: [] })
       for (let p = 0; p < table.count; p++) {
         const { paper, summaries } = whole(table.doc(p))
-        texts.set(
-          paper.key,
-          [paper.title, ...summaries.map((s) => s.body), summaries.length === 0 ? (paper.abstract ?? '') : ''].join('\n'),
-        )
+        texts.set(p, [paper.title, ...summaries.map((s) => s.body), summaries.length === 0 ? (paper.abstract ?? '') : ''].join('\n'))
       }
       return textOccurrences(texts, keys)
     },
