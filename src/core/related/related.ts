@@ -499,16 +499,19 @@ export function rankRelated<P extends PaperOutline, S extends SummaryOutline>(
   // citations only when they share one).
   const { keys } = table
   const best = new Best(limit, keys)
+  const text = new Float64Array(table.count)
+  for (const [p, score] of similar) text[p] = score
+  const citesAny = target.cites.size > 0
   for (let p = 0; p < table.count; p++) {
     if (p === at) continue
     const citations =
-      citesTarget[p] === 1 || target.cites.has(keys[p]!)
+      citesTarget[p] === 1 || (citesAny && target.cites.has(keys[p]!))
         ? 1
         : sharesCite[p] === 1
           ? overlapScore(target.cites, table.citesOf(p), citeWeight)
           : 0
     const tags = sharesTag[p] === 1 ? tagScore(p) : 0
-    const score = WEIGHTS.text * (similar.get(p) ?? 0) + WEIGHTS.tags * tags + WEIGHTS.citations * citations
+    const score = WEIGHTS.text * text[p]! + WEIGHTS.tags * tags + WEIGHTS.citations * citations
     if (score >= MIN_SCORE) best.offer(p, score)
   }
   const picked = best.ranked().map(({ p, score }) => ({ doc: table.doc(p), score }))
