@@ -45,8 +45,6 @@ export interface RecordsAt {
   papers(places: readonly number[]): Paper[] | null
   /** The summaries at `places` (indexes into the outline's summaries); likewise. */
   summaries(places: readonly number[]): Summary[] | null
-  /** The JSON text of the summaries at `places` as the file holds it, not parsed nor checked; likewise. */
-  summaryTexts(places: readonly number[]): string[] | null
 }
 
 /**

@@ -7,7 +7,7 @@ import { copyFileSync, readFileSync, statSync, truncateSync, writeFileSync } fro
 import { describe, expect, it } from 'vitest'
 import type { Library } from '../../src/core/model.js'
 import { relatedPapers, type RelatedPaper } from '../../src/core/related/related.js'
-import { readOutline } from '../../src/store/outline-reads.js'
+import { readNamed, readOutline } from '../../src/store/outline-reads.js'
 import { postingsPath } from '../../src/store/index/location.js'
 import { relatedFromIndex } from '../../src/store/related-reads.js'
 import { serializeLibrary } from '../../src/store/serialize.js'
@@ -17,7 +17,14 @@ import { randomRelatedLibrary } from '../support/related-libraries.js'
 import { indexedStore, indexFileName, libraryWithCache, plainStore } from './support/index.js'
 
 const plain = (results: RelatedPaper[] | null) =>
-  results?.map((r) => ({ key: r.paper.key, ids: r.summaries.map((s) => s.id), score: r.score, reasons: r.reasons })) ?? null
+  results?.map((r) => ({
+    key: r.paper.key,
+    title: r.paper.title,
+    year: r.paper.year,
+    ids: r.summaries.map((s) => s.id),
+    score: r.score,
+    reasons: r.reasons,
+  })) ?? null
 
 /**
  * `related` of each of some papers through a fresh store on `library` (its index in `cache`),
@@ -28,10 +35,13 @@ async function expectFresh(library: string, cache: string, random: () => number,
   const store = indexedStore(library, cache)
   const outline = await readOutline(store)
   const fromIndex = store.recordsAt(outline) !== null
+  // Citations resolved through the name table (as `precis related` resolves them), or through every key.
+  const named = await readNamed(store, outline)
   for (let i = 0; i < 4 && fresh.papers.length > 0; i++) {
     const key = pick(random, fresh.papers).key
     const limit = pick(random, [1, 5, 50])
-    const answered = (await relatedFromIndex(store, outline, key, limit)) ?? relatedPapers(await store.read(), key, limit)
+    const answered =
+      (await relatedFromIndex(store, outline, key, limit, i % 2 === 0 ? named : null)) ?? relatedPapers(await store.read(), key, limit)
     expect(plain(answered), `${label}: ${key}`).toEqual(plain(relatedPapers(fresh, key, limit)))
   }
   return fromIndex ? 1 : 0

@@ -19,7 +19,8 @@ export async function relatedRun(opts: RelatedOptions, ctx: Context): Promise<vo
   const named = await readNamed(ctx.store, outline)
   const { paper } = (named && resolveNamed(named, outline, opts.handle)) ?? resolveHandle(outline, opts.handle)
   const related =
-    (await relatedFromIndex(ctx.store, outline, paper.key, opts.limit)) ?? relatedPapers(await ctx.store.read(), paper.key, opts.limit)
+    (await relatedFromIndex(ctx.store, outline, paper.key, opts.limit, named)) ??
+    relatedPapers(await ctx.store.read(), paper.key, opts.limit)
   if (ctx.globals.json) {
     return printJson(
       ctx,

@@ -45,9 +45,14 @@ const BARE = new RegExp(String.raw`@(?<=(?:^|[\s({"'“‘*_])@)(${KEY})`, 'gu')
 const QUICK = /@|\\[a-z]*cite/
 const TEXTUAL_COMMANDS = new Set(['citet', 'textcite', 'citeauthor', 'citealt'])
 
+/** Whether `body` may hold a citation: extractCitations finds none in a body for which this is false. */
+export function mayHoldCitations(body: string): boolean {
+  return QUICK.test(body)
+}
+
 /** Every citation in `body`, in order of position (bare `@key`s included: resolution decides). */
 export function extractCitations(body: string): Citation[] {
-  if (!QUICK.test(body)) return []
+  if (!mayHoldCitations(body)) return []
   // Code and math are only mapped once something looks like a citation.
   let spans: readonly Span[] | null = null
   const free = (index: number) => !inSpans((spans ??= protectedSpans(body)), index)

@@ -78,9 +78,10 @@ export interface LibraryOutline {
   tieRanks?(): NumberList | null
   /**
    * Every entry's records in library order (libraryEntries's), as [summary index or -1, paper index]
-   * pairs, as an index keeps them: each pair checked where it is used. Absent: from entryOrder('added').
+   * pairs, as an index keeps them: each pair checked where it is used, or (`whole`: every pair will be
+   * read) the whole list read and checked at once. Absent: from entryOrder('added').
    */
-  entryPlaces?(): NumberList
+  entryPlaces?(whole?: boolean): NumberList
 }
 
 /** Every paper's `field` in the order of `outline.papers`: the outline's column, else read record by record. */

@@ -6,11 +6,11 @@
  * of its entries' fields. Only the prose of a summary that may hold citation markup differs from its
  * stored text (the markup is left out): those summaries are read whole, few and only when asked about.
  */
-import { CitationResolver } from '../citations/citations.js'
+import type { CitationResolver } from '../citations/citations.js'
 import type { Paper, Summary } from '../model.js'
 import type { PaperOutline, SummaryOutline } from '../records/outline.js'
 import { BODY, TITLE } from '../search/docs.js'
-import { FIELD_COUNT, fieldCount } from '../search/postings.js'
+import { FIELD_COUNT, fieldCount, MAY_CITE } from '../search/postings.js'
 import type { PostingsView } from '../search/postings-view.js'
 import { surfaceForms } from '../text/plural.js'
 import { paperProse, type PaperDoc, type PaperTable, type RelatedTexts } from './related.js'
@@ -20,22 +20,27 @@ import { similarityTerms, TF_CAP, type Occurrences } from './text.js'
 export interface PlacedRecords {
   papers(places: readonly number[]): Paper[] | null
   summaries(places: readonly number[]): Summary[] | null
-  /** The JSON text of each summary as the library file holds it (not parsed: mayCite is all that is asked of it). */
-  summaryTexts(places: readonly number[]): string[] | null
 }
 
-/**
- * Whether the JSON text of a summary may hold citation markup: its body does only when it has `@` or
- * a backslash before `cite` (extractCitations looks no further), which JSON writes as `@` or `\\`
- * then the letters, or as `\u` escapes. Most summaries have none: their prose is their stored text,
- * whose words the postings hold, and they are not parsed. (Plain searches first: LaTeX fills bodies
- * with backslashes, each of which the expression alone would look at.)
- */
-function mayCite(text: string): boolean {
-  return text.includes('@') || text.includes('\\u') || (text.includes('cite') && LATEX_CITE.test(text))
+/** Vocabulary entries looked for in texts: each entry's place in `keys` (keyOf, -1 when none), and the stamp of the text that last held each key. */
+interface HeldWords {
+  keys: readonly string[]
+  keyOf: Int32Array
+  seen: Int32Array
+  stamp: number
 }
 
-const LATEX_CITE = /\\\\[a-z]*cite/
+/** Add to `held` the keys of `words` that tokens `from` to `to` are, each once a text (`stamp`). */
+function holding(tokens: Uint32Array, from: number, to: number, words: HeldWords, stamp: number, held: Set<string>): void {
+  const { keyOf, seen, keys } = words
+  for (let t = from; t < to; t++) {
+    const key = keyOf[tokens[t]!] ?? -1
+    if (key >= 0 && seen[key] !== stamp) {
+      seen[key] = stamp
+      held.add(keys[key]!)
+    }
+  }
+}
 
 /** Raised when records could not be read where the index says they lie: the library is read whole instead. */
 export class RecordsUnavailable extends Error {}
@@ -67,23 +72,24 @@ function entriesOf(entries: PaperEntries, doc: Pick<PaperDoc, 'at' | 'summaryAt'
   return doc.summaryAt.length > 0 ? doc.summaryAt.map((at) => entries.ofSummary[at]!) : [entries.alone[doc.at]!]
 }
 
-function abstractOf(records: PlacedRecords, doc: PaperDoc): string {
+/** The paper of `doc` read whole where it lies: its title from there, not from a column of every title (~80 ms to decode at 100,000 summaries). */
+function paperOf(records: PlacedRecords, doc: PaperDoc): Paper {
   const [paper] = records.papers([doc.at]) ?? []
   if (!paper) throw new RecordsUnavailable('paper moved')
-  return paper.abstract ?? ''
+  return paper
 }
 
 /**
- * The texts of the library whose outline is `papers` and `summaries`, from `view` (its postings, in
- * the order of libraryEntries) and `records` (its records read where they lie).
+ * The texts of the library `table` was made of, from `view` (its postings, in the order of
+ * libraryEntries) and `records` (its records read where they lie), citations in them resolved by
+ * `resolver` (as CitationResolver resolves them over the library).
  */
 export function postingsTexts<P extends PaperOutline, S extends SummaryOutline>(
   view: PostingsView,
-  library: { papers: readonly P[]; summaries: readonly S[]; table: PaperTable<P, S>; entries: PaperEntries },
+  library: { table: PaperTable<P, S>; entries: PaperEntries; resolver: Pick<CitationResolver, 'resolve'> },
   records: PlacedRecords,
 ): RelatedTexts<P, S> {
-  const { papers, summaries, table, entries } = library
-  const resolver = new CitationResolver({ papers, summaries })
+  const { table, entries, resolver } = library
   const summariesAt = (places: readonly number[]) => {
     const read = records.summaries(places)
     if (!read) throw new RecordsUnavailable('summaries moved')
@@ -98,45 +104,42 @@ export function postingsTexts<P extends PaperOutline, S extends SummaryOutline>(
   }
 
   /** Which of `words` (vocabulary entries) a paper's title and bodies hold, as read from the postings. */
-  const heldIn = (paper: PaperDoc, words: { keys: readonly string[]; keyOf: Int32Array }) => {
+  const heldIn = (paper: PaperDoc, words: HeldWords) => {
     const held = new Set<string>()
-    entriesOf(entries, paper).forEach((position, i) => {
-      const doc = view.order[position]!
+    const stamp = ++words.stamp
+    const positions = entriesOf(entries, paper)
+    for (let i = 0; i < positions.length; i++) {
+      const doc = view.order[positions[i]!]!
       const tokens = view.tokensOf(doc)
-      const read = (field: number) => {
-        for (let t = view.fieldStart(doc, field), end = view.fieldStart(doc, field + 1); t < end; t++) {
-          const key = words.keyOf[tokens[t]!] ?? -1
-          if (key >= 0) held.add(words.keys[key]!)
-        }
-      }
-      if (i === 0) read(TITLE) // every entry of the paper has its title: read once
-      read(BODY)
-    })
+      // Every entry of the paper has its title: read once.
+      if (i === 0) holding(tokens, view.fieldStart(doc, TITLE), view.fieldStart(doc, TITLE + 1), words, stamp, held)
+      holding(tokens, view.fieldStart(doc, BODY), view.fieldStart(doc, BODY + 1), words, stamp, held)
+    }
     return held
   }
 
   return {
     prose(doc) {
-      return paperProse(doc.paper, summariesAt(doc.summaryAt), () => abstractOf(records, doc), resolver)
+      const paper = paperOf(records, doc)
+      return paperProse(paper, summariesAt(doc.summaryAt), () => paper.abstract ?? '', resolver)
     },
 
     termsIn(asked, terms) {
-      const texts = records.summaryTexts(asked.flatMap((doc) => doc.summaryAt))
-      if (!texts) throw new RecordsUnavailable('summaries moved')
       // Each vocabulary entry's word, as a place in `keys`: every word of the sampled texts is looked up.
       const keys = [...terms]
       const placeOf = new Map(keys.map((key, i) => [key, i]))
+      // Every word of the paper asked about is looked up (~300 words, each in every spelling): the vocabulary read whole once, not a block a probe.
+      view.readWordsWhole()
       const keyOf = new Int32Array(view.vocabulary).fill(-1)
       for (const [w, key] of vocabulary(terms)) keyOf[w] = placeOf.get(key)!
-      const words = { keys, keyOf }
-      let next = 0
+      const words = { keys, keyOf, seen: new Int32Array(keys.length), stamp: 0 }
       return asked.map((doc) => {
-        const own = texts.slice(next, (next += doc.summaryAt.length))
-        if (!own.some(mayCite)) return heldIn(doc, words)
+        if (!doc.summaryAt.some((at) => (view.features[view.order[entries.ofSummary[at]!]!]! & MAY_CITE) !== 0)) return heldIn(doc, words)
         // Read whole: the prose of a paper whose summaries may hold citations (markup left out) may not be their stored text.
         const bodies = summariesAt(doc.summaryAt)
-        const prose = paperProse(doc.paper, bodies, () => '', resolver)
-        if (prose === [doc.paper.title, ...bodies.map((s) => s.body)].join('\n')) return heldIn(doc, words)
+        const { title } = paperOf(records, doc)
+        const prose = paperProse({ title }, bodies, () => '', resolver)
+        if (prose === [title, ...bodies.map((s) => s.body)].join('\n')) return heldIn(doc, words)
         return new Set(similarityTerms(prose).filter((term) => terms.has(term)))
       })
     },
@@ -189,12 +192,12 @@ export function postingsTexts<P extends PaperOutline, S extends SummaryOutline>(
         totalLength += lengths[doc * FIELD_COUNT + BODY]! + 1 + (first[position] === 1 ? lengths[doc * FIELD_COUNT + TITLE]! : 0)
       }
       for (let p = 0; p < table.count; p++) if (table.first[p] !== table.first[p + 1]) totalLength++
-      const found: Occurrences['found'] = new Map()
+      const found: Occurrences<number>['found'] = new Map()
       for (let p = 0; p < table.count; p++) {
         const own = counts[p]
         if (!own) continue
         for (const [key, n] of own) own.set(key, Math.min(TF_CAP, n))
-        found.set(table.keys[p]!, { counts: own, length: length(p) })
+        found.set(p, { counts: own, length: length(p) })
       }
       return { texts: table.count, totalLength, found }
     },

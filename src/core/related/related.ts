@@ -36,6 +36,8 @@ export interface RelatedReasons {
 
 export interface RelatedPaper<P extends PaperOutline = PaperOutline, S extends SummaryOutline = SummaryOutline> {
   paper: P
+  /** Its place in the library's papers. */
+  at: number
   /** Its summaries (none for a paper not yet summarised). */
   summaries: S[]
   /** 0..1, higher is more related. */
@@ -75,8 +77,8 @@ export interface RelatedTexts<P extends PaperOutline = PaperOutline, S extends S
   prose(doc: PaperDoc<P, S>): string
   /** For each of `docs`, which of `terms` the words of its prose (similarityTerms) hold. */
   termsIn(docs: readonly PaperDoc<P, S>[], terms: ReadonlySet<string>): ReadonlySet<string>[]
-  /** How often each of `keys` is in each paper's text as stored (title, summaries, or abstract), citation markup included. */
-  occurrences(keys: ReadonlySet<string>): Occurrences
+  /** How often each of `keys` is in each paper's text as stored (title, summaries, or abstract), citation markup included; by the paper's place. */
+  occurrences(keys: ReadonlySet<string>): Occurrences<number>
 }
 
 /** What `related` reads of a library: its records (outlines do), what each summary cites, and the papers' texts. */
@@ -85,6 +87,10 @@ export interface RelatedSource<P extends PaperOutline = PaperOutline, S extends 
   summaries: readonly S[]
   /** The paper keys each summary cites (citedPaperKeys), in the order of `summaries`. */
   citedKeys: readonly (readonly string[])[]
+  /** The paper at `at` of `papers`, its view made alone (an index's): absent, papers[at]. */
+  paperAt?(at: number): P | undefined
+  /** The summary at `at` of `summaries`, likewise. */
+  summaryAt?(at: number): S | undefined
   /** Every paper's `field` as one array (an index's column: the records are then looked at only for the papers shown); absent, read through `papers`. */
   paperColumn?<F extends keyof PaperOutline>(field: F): readonly PaperOutline[F][]
   /** Every summary's `field` likewise. */
@@ -215,8 +221,16 @@ export class PaperTable<P extends PaperOutline = PaperOutline, S extends Summary
     if (made) return made
     const summaryAt =
       this.first[p] === this.first[p + 1] ? NO_PLACES : Array.from(this.summaryAt.subarray(this.first[p], this.first[p + 1]))
-    const summaries = summaryAt === NO_PLACES ? NO_PLACES : summaryAt.map((at) => this.source.summaries[at]!)
-    const doc = { paper: this.source.papers[p]!, at: p, summaries, summaryAt, tags: this.tagsOf(p), cites: this.citesOf(p) }
+    const { source } = this
+    const summaries = summaryAt === NO_PLACES ? NO_PLACES : summaryAt.map((at) => (source.summaryAt?.(at) ?? source.summaries[at])!)
+    const doc = {
+      paper: (source.paperAt?.(p) ?? source.papers[p])!,
+      at: p,
+      summaries,
+      summaryAt,
+      tags: this.tagsOf(p),
+      cites: this.citesOf(p),
+    }
     return (this.made[p] = doc)
   }
 }
@@ -242,10 +256,15 @@ function weighed(table: PaperTable, target: number, targetTags: ReadonlySet<stri
   const tagIdsOf = new Map<string, number[]>()
   const tagCounts: number[] = []
   const tagSeen: number[] = []
+  // Whether each tag (or parent) numbered is one of the target's: found once, not looked up at every use.
+  const tagInTarget: boolean[] = []
   const citeIds = new Map<string, number>()
   const citeCounts: number[] = []
   const citeSeen: number[] = []
   const sharesTag = new Uint8Array(count)
+  // Each paper's tag ids in the order tagsOf adds them (first seen first): paper p's are tagList[tagStart[p]] to tagList[tagStart[p + 1]].
+  const tagStart = new Int32Array(count + 1)
+  const tagList: number[] = []
   const sharesCite = new Uint8Array(count)
   const citesTarget = new Uint8Array(count)
   const tagIdsOfTag = (tag: string) => {
@@ -258,6 +277,7 @@ function weighed(table: PaperTable, target: number, targetTags: ReadonlySet<stri
         tagIds.set(step, (id = tagCounts.length))
         tagCounts.push(0)
         tagSeen.push(-1)
+        tagInTarget.push(targetTags.has(step))
       }
       ids.push(id)
     }
@@ -272,7 +292,8 @@ function weighed(table: PaperTable, target: number, targetTags: ReadonlySet<stri
         if (tagSeen[id] === p) continue
         tagSeen[id] = p
         tagCounts[id]!++
-        if (sharesTag[p] === 0 && targetTags.has(table.pathOf(tags[t]!)[i]!)) sharesTag[p] = 1
+        tagList.push(id)
+        if (tagInTarget[id]) sharesTag[p] = 1
       }
     }
   }
@@ -299,11 +320,108 @@ function weighed(table: PaperTable, target: number, targetTags: ReadonlySet<stri
         if (sharesCite[p] === 0 && targetCites.has(key)) sharesCite[p] = 1
       }
     }
+    tagStart[p + 1] = tagList.length
   }
   const n = table.count
   const weights = (ids: Map<string, number>, counts: number[]) =>
     new Map([...ids].map(([value, id]) => [value, Math.log(1 + n / counts[id]!)]))
-  return { tagWeight: weights(tagIds, tagCounts), citeWeight: weights(citeIds, citeCounts), sharesTag, sharesCite, citesTarget }
+  const tagWeight = weights(tagIds, tagCounts)
+  const tagScore = tagScorer(
+    [...targetTags].map((tag) => tagIds.get(tag)!),
+    Float64Array.from(tagCounts, (c) => Math.log(1 + n / c)),
+    tagStart,
+    Int32Array.from(tagList),
+  )
+  return { tagWeight, tagScore, citeWeight: weights(citeIds, citeCounts), sharesTag, sharesCite, citesTarget }
+}
+
+/**
+ * overlapScore of the target's tags (`target`, as ids in the order of its set) and paper p's (ids
+ * `list[start[p]]` to `list[start[p + 1]]`, in the order of its set), `weight` each id's: the same
+ * additions in the same order (the target's weights, then those of p's tags it lacks), so the same
+ * score to the bit, with no set made. For a paper sharing a tag with the target.
+ */
+function tagScorer(target: readonly number[], weight: Float64Array, start: Int32Array, list: Int32Array): (p: number) => number {
+  const inTarget = new Uint8Array(weight.length)
+  let targetUnion = 0
+  for (const id of target) {
+    inTarget[id] = 1
+    targetUnion += weight[id]!
+  }
+  const seen = new Int32Array(weight.length).fill(-1)
+  return (p) => {
+    const from = start[p]!
+    const to = start[p + 1]!
+    for (let i = from; i < to; i++) seen[list[i]!] = p
+    let shared = 0
+    for (let i = 0; i < target.length; i++) if (seen[target[i]!] === p) shared += weight[target[i]!]!
+    let union = targetUnion
+    for (let i = from; i < to; i++) if (inTarget[list[i]!] === 0) union += weight[list[i]!]!
+    return union > 0 ? shared / union : 0
+  }
+}
+
+/**
+ * The `limit` best of the papers offered, by score then key (keys are distinct): what sorting every
+ * paper scored and keeping the first `limit` gives, with only `limit` of them kept (in a heap whose
+ * top is the worst kept), not the tens of thousands sharing a tag at 100,000 summaries.
+ */
+class Best {
+  private readonly papers: number[] = []
+  private readonly scores: number[] = []
+
+  constructor(
+    private readonly limit: number,
+    private readonly keys: readonly string[],
+  ) {}
+
+  /** Whether paper p scoring s ranks after paper q scoring t. */
+  private after(p: number, s: number, q: number, t: number): boolean {
+    return s < t || (s === t && this.keys[p]! > this.keys[q]!)
+  }
+
+  offer(p: number, score: number): void {
+    const { papers, scores } = this
+    if (papers.length < this.limit) {
+      // Up from the end while it ranks after its parent.
+      let at = papers.length
+      papers.push(p)
+      scores.push(score)
+      while (at > 0) {
+        const up = (at - 1) >> 1
+        if (!this.after(p, score, papers[up]!, scores[up]!)) break
+        papers[at] = papers[up]!
+        scores[at] = scores[up]!
+        at = up
+      }
+      papers[at] = p
+      scores[at] = score
+      return
+    }
+    if (papers.length === 0 || !this.after(papers[0]!, scores[0]!, p, score)) return
+    // In place of the worst kept, then down while a child ranks after it.
+    let at = 0
+    for (;;) {
+      const [left, right] = [2 * at + 1, 2 * at + 2]
+      let worst = at
+      let [wp, ws] = [p, score]
+      if (left < papers.length && this.after(papers[left]!, scores[left]!, wp, ws)) [worst, wp, ws] = [left, papers[left]!, scores[left]!]
+      if (right < papers.length && this.after(papers[right]!, scores[right]!, wp, ws))
+        [worst, wp, ws] = [right, papers[right]!, scores[right]!]
+      if (worst === at) break
+      papers[at] = wp
+      scores[at] = ws
+      at = worst
+    }
+    papers[at] = p
+    scores[at] = score
+  }
+
+  /** The papers kept, best first. */
+  ranked(): { p: number; score: number }[] {
+    const kept = this.papers.map((p, i) => ({ p, score: this.scores[i]! }))
+    return kept.sort((a, b) => b.score - a.score || (this.keys[a.p]! < this.keys[b.p]! ? -1 : 1))
+  }
 }
 
 /** Weighted Jaccard: the weight of what both share over the weight of what either has. */
@@ -364,7 +482,7 @@ export function rankRelated<P extends PaperOutline, S extends SummaryOutline>(
   const at = table.indexOf(key)
   if (at < 0) return []
   const target = table.doc(at)
-  const { tagWeight, citeWeight, sharesTag, sharesCite, citesTarget } = weighed(table, at, target.tags, target.cites)
+  const { tagWeight, tagScore, citeWeight, sharesTag, sharesCite, citesTarget } = weighed(table, at, target.tags, target.cites)
 
   // Every other paper, in library order: a sample of them read for how common each word is.
   const others = table.count - 1
@@ -373,27 +491,30 @@ export function rankRelated<P extends PaperOutline, S extends SummaryOutline>(
   const df = documentFrequencies(source.texts.termsIn(sample, new Set(tf.keys())))
   const terms = characteristicTerms(tf, df, sample.length, TERMS, sample.length === others)
   // Counted as stored (citation markup included): the words to look for come from prose anyway.
-  const similar = bm25Similarity(source.texts.occurrences(new Set(terms.map((t) => t.term))), terms, key)
+  // By the papers' places (a lookup of each paper's key was ~10 ms at 100,000 summaries).
+  const similar = bm25Similarity(source.texts.occurrences(new Set(terms.map((t) => t.term))), terms, at)
 
   // Every paper is scored, only the shown ones described: in a large library thousands share a tag
   // with the paper asked about, and nothing is made for them but their score (their sets of tags or
   // citations only when they share one).
   const { keys } = table
-  const scored: { p: number; score: number }[] = []
+  const best = new Best(limit, keys)
+  const text = new Float64Array(table.count)
+  for (const [p, score] of similar) text[p] = score
+  const citesAny = target.cites.size > 0
   for (let p = 0; p < table.count; p++) {
     if (p === at) continue
     const citations =
-      citesTarget[p] === 1 || target.cites.has(keys[p]!)
+      citesTarget[p] === 1 || (citesAny && target.cites.has(keys[p]!))
         ? 1
         : sharesCite[p] === 1
           ? overlapScore(target.cites, table.citesOf(p), citeWeight)
           : 0
-    const tags = sharesTag[p] === 1 ? overlapScore(target.tags, table.tagsOf(p), tagWeight) : 0
-    const score = WEIGHTS.text * (similar.get(keys[p]!) ?? 0) + WEIGHTS.tags * tags + WEIGHTS.citations * citations
-    if (score >= MIN_SCORE) scored.push({ p, score })
+    const tags = sharesTag[p] === 1 ? tagScore(p) : 0
+    const score = WEIGHTS.text * text[p]! + WEIGHTS.tags * tags + WEIGHTS.citations * citations
+    if (score >= MIN_SCORE) best.offer(p, score)
   }
-  scored.sort((a, b) => b.score - a.score || (keys[a.p]! < keys[b.p]! ? -1 : 1))
-  const picked = scored.slice(0, limit).map(({ p, score }) => ({ doc: table.doc(p), score }))
+  const picked = best.ranked().map(({ p, score }) => ({ doc: table.doc(p), score }))
   const shown = picked.map(({ doc, score }): RelatedPaper<P, S> => {
     const tags = overlap(target.tags, doc.tags, tagWeight)
     const shared = overlap(target.cites, doc.cites, citeWeight)
@@ -405,7 +526,7 @@ export function rankRelated<P extends PaperOutline, S extends SummaryOutline>(
       citedBy: target.cites.has(doc.paper.key),
       words: [],
     }
-    return { paper: doc.paper, summaries: [...doc.summaries], score, reasons }
+    return { paper: doc.paper, at: doc.at, summaries: [...doc.summaries], score, reasons }
   })
   // Only the shown papers are read word by word, to say which characteristic words they share.
   const used = source.texts.termsIn(
@@ -423,10 +544,10 @@ export function rankRelated<P extends PaperOutline, S extends SummaryOutline>(
 
 /** A paper's prose: its title and summaries without citation markup, or its abstract (`abstract()`) when it has none. */
 export function paperProse(
-  paper: PaperOutline,
+  paper: Pick<PaperOutline, 'title'>,
   summaries: readonly Pick<Summary, 'body'>[],
   abstract: () => string,
-  resolver: CitationResolver,
+  resolver: Pick<CitationResolver, 'resolve'>,
 ): string {
   const bodies = summaries.map((s) => rewriteCitations(s.body, resolver, () => ' '))
   return [paper.title, ...(bodies.length > 0 ? bodies : [abstract()])].join('\n')
@@ -443,14 +564,11 @@ export function libraryTexts(lib: Pick<Library, 'papers' | 'summaries'>, resolve
     prose,
     termsIn: (docs, terms) => docs.map((doc) => new Set(similarityTerms(prose(doc)).filter((term) => terms.has(term)))),
     occurrences: (keys) => {
-      const texts = new Map<string, string>()
+      const texts = new Map<number, string>()
       const table = new PaperTable({ ...lib, citedKeys: [] })
       for (let p = 0; p < table.count; p++) {
         const { paper, summaries } = whole(table.doc(p))
-        texts.set(
-          paper.key,
-          [paper.title, ...summaries.map((s) => s.body), summaries.length === 0 ? (paper.abstract ?? '') : ''].join('\n'),
-        )
+        texts.set(p, [paper.title, ...summaries.map((s) => s.body), summaries.length === 0 ? (paper.abstract ?? '') : ''].join('\n'))
       }
       return textOccurrences(texts, keys)
     },

@@ -114,21 +114,21 @@ function countKeys(text: string, pattern: WordPattern, keys: ReadonlySet<string>
   return counts
 }
 
-/** What BM25 needs of the library's texts for a few words. */
-export interface Occurrences {
+/** What BM25 needs of the library's texts for a few words, each text named by a K (`related`: the paper's place). */
+export interface Occurrences<K = string> {
   /** Texts read (every paper's), and their total length in characters. */
   texts: number
   totalLength: number
-  /** By paper key, for the texts holding one of the words: how often each (at most TF_CAP), and the text's length. */
-  found: Map<string, { counts: ReadonlyMap<string, number>; length: number }>
+  /** By text, for the texts holding one of the words: how often each (at most TF_CAP), and the text's length. */
+  found: Map<K, { counts: ReadonlyMap<string, number>; length: number }>
 }
 
-/** The occurrences of `keys` in `texts` (by paper key), each text scanned for them. */
-export function textOccurrences(texts: ReadonlyMap<string, string>, keys: ReadonlySet<string>): Occurrences {
+/** The occurrences of `keys` in `texts` (by name), each text scanned for them. */
+export function textOccurrences<K>(texts: ReadonlyMap<K, string>, keys: ReadonlySet<string>): Occurrences<K> {
   // Places are proposed by the words' stems, whose beginnings cover every spelling of every word
   // folding to a key (`analyses` for analysis); the tokenizer then keeps only the keys themselves.
   const pattern = new WordPattern({ keys: new Set([...keys].map(stemWord)), prefix: null })
-  const found: Occurrences['found'] = new Map()
+  const found: Occurrences<K>['found'] = new Map()
   let totalLength = 0
   for (const [key, text] of texts) {
     totalLength += text.length
@@ -144,8 +144,8 @@ export function textOccurrences(texts: ReadonlyMap<string, string>, keys: Readon
  * Texts without any of the words are absent; `self` is left out. Each score adds the words' parts
  * in the order of `terms`, so every way of counting the occurrences gives the same number to the bit.
  */
-export function bm25Similarity(occurrences: Occurrences, terms: readonly WeightedTerm[], self: string): Map<string, number> {
-  const scores = new Map<string, number>()
+export function bm25Similarity<K>(occurrences: Occurrences<K>, terms: readonly WeightedTerm[], self: K): Map<K, number> {
+  const scores = new Map<K, number>()
   if (terms.length === 0) return scores
   const df = new Map<string, number>()
   for (const { counts } of occurrences.found.values()) for (const term of counts.keys()) df.set(term, (df.get(term) ?? 0) + 1)

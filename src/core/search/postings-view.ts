@@ -88,7 +88,7 @@ export class PostingsView {
   readonly lengths: Float64Array
   /** Each field's lengths added up over the live documents, when the base knows them and there is no delta (every document is then live). */
   readonly lengthSums: Float64Array | null
-  /** Each document's features (HAS_MATH, HAS_FIGURE). */
+  /** Each document's features (HAS_MATH, HAS_FIGURE, MAY_CITE). */
   readonly features: Uint8Array
   /** Vocabulary entries: the base's, then the delta's words the base lacks. */
   readonly vocabulary: number

@@ -9,6 +9,7 @@
  * Everything is in typed arrays and sorted string lists, so a file holds them as they are
  * (store/index/postings-format.ts) and a load allocates almost nothing.
  */
+import { mayHoldCitations } from '../citations/citations.js'
 import type { Entry } from '../records/entries.js'
 import type { PaperOutline, SummaryOutline } from '../records/outline.js'
 import { stemOnce } from '../text/stem.js'
@@ -23,6 +24,8 @@ export const FIELD_COUNT = FIELD_NAMES.length
 /** `features` bits. */
 export const HAS_MATH = 1
 export const HAS_FIGURE = 2
+/** The body may hold citation markup (mayHoldCitations): without it, a summary's prose is its body as stored. */
+export const MAY_CITE = 4
 
 /**
  * A library's postings. A vocabulary entry is a word as the tokenizer reads it together with the
@@ -79,7 +82,7 @@ export interface Postings {
    * beyond the table or not one of what it indexes). Absent: the arrays themselves.
    */
   lookUp?(table: LookupTable, at: number): number | undefined
-  /** Per entry: HAS_MATH, HAS_FIGURE. */
+  /** Per entry: HAS_MATH, HAS_FIGURE, MAY_CITE. */
   features: Uint8Array
   /**
    * Where each word is in each entry holding it, one run of bytes per entry of the word lists, in
@@ -315,7 +318,7 @@ export class PostingsBuilder {
       readWords(text, this.vocabulary, this.push)
     }
     const body = texts[FIELD_COUNT - 1]!
-    this.features[doc] = (hasMath(body) ? HAS_MATH : 0) | (hasFigure(body) ? HAS_FIGURE : 0)
+    this.features[doc] = (hasMath(body) ? HAS_MATH : 0) | (hasFigure(body) ? HAS_FIGURE : 0) | (mayHoldCitations(body) ? MAY_CITE : 0)
   }
 
   /** The postings of the entries added (none taken out in segments). */

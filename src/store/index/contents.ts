@@ -105,7 +105,7 @@ export function indexOutline(contents: IndexContents): LibraryOutline {
     tagCounts: () => contents.tagCounts,
     entryOrder: (order) => contents.orders?.[order] ?? null,
     tieRanks: () => (contents.tieList === undefined ? contents.ties : contents.tieList),
-    entryPlaces: () => contents.entryPlaceList ?? contents.entryPlaces,
+    entryPlaces: (whole) => (whole ? contents.entryPlaces : (contents.entryPlaceList ?? contents.entryPlaces)),
     stats: (limit) => (limit <= STATS_ROWS ? withTop(contents.stats, limit) : null),
     ...(contents.paperColumn && { paperColumn: contents.paperColumn }),
     ...(contents.summaryColumn && { summaryColumn: contents.summaryColumn }),

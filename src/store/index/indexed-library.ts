@@ -14,7 +14,7 @@ import { beforeChange, outlineAfterChange, type BeforeChange } from './reuse.js'
 import { pick, type PickedRecords, type RecordPlaces } from '../outline-reads.js'
 import type { NamedRecords, RecordsAt } from '../store.js'
 import { IndexedNames } from './named-records.js'
-import { readPlacedRecords, readPlacedTexts, readRecordsAt } from './record-reader.js'
+import { readPlacedRecords, readRecordsAt } from './record-reader.js'
 import type { PostingsView } from '../../core/search/postings-view.js'
 import type { PostingsPlace } from './indexed-postings.js'
 import type { OutlineOptions } from '../store.js'
@@ -127,7 +127,6 @@ export class IndexedLibrary {
     return {
       papers: (places) => readPlacedRecords(this.target, source, 'papers', places),
       summaries: (places) => readPlacedRecords(this.target, source, 'summaries', places),
-      summaryTexts: (places) => readPlacedTexts(this.target, source, 'summaries', places),
     }
   }
 

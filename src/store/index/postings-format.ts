@@ -36,7 +36,7 @@ import { isFileIdentity, type FileIdentity } from './identity.js'
 import { FINGERPRINT_BYTES } from './fingerprints.js'
 
 /** Raised whenever what the postings hold or how they are laid out changes. */
-export const POSTINGS_FORMAT_VERSION = 7
+export const POSTINGS_FORMAT_VERSION = 8
 
 const sha1 = (bytes: Buffer) => createHash('sha1').update(bytes).digest()
 
@@ -401,7 +401,7 @@ class Blocked<T extends Uint32Array | Uint8Array = Uint32Array> {
     for (let b = first; b <= last; b++) {
       const from = Math.max(start, b * per)
       const to = Math.min(end, (b + 1) * per)
-      range.set(this.block(b).subarray(from - b * per, to - b * per), from - start)
+      range.set(this.block(b, last).subarray(from - b * per, to - b * per), from - start)
     }
     return range
   }
@@ -430,7 +430,12 @@ class Blocked<T extends Uint32Array | Uint8Array = Uint32Array> {
   /** The block read last (or found kept): the next one after it is read with a few more (in order, as a phrase reads its candidates). */
   private last = -2
 
-  private block(b: number): T {
+  /**
+   * Block `b`: for a range over several blocks (`through` its last), read with those after it up to
+   * `through` not kept, one read and none beyond (`related` reads 300 documents far apart); else, when
+   * read in order after the last, with a few more.
+   */
+  private block(b: number, through?: number): T {
     const { size, per } = this
     let block = this.blocks.get(b)
     if (block) {
@@ -439,7 +444,8 @@ class Blocked<T extends Uint32Array | Uint8Array = Uint32Array> {
       return block
     }
     let run = 1
-    if (b === this.last + 1) while (run < READ_AHEAD && (b + run) * per < this.length && !this.blocks.has(b + run)) run++
+    if (through !== undefined) while (b + run <= through && !this.blocks.has(b + run)) run++
+    else if (b === this.last + 1) while (run < READ_AHEAD && (b + run) * per < this.length && !this.blocks.has(b + run)) run++
     const start = b * per * size
     const length = (Math.min(this.length, (b + run) * per) - b * per) * size
     const bytes = this.source.readLater(this.at + start, length)

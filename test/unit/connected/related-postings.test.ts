@@ -17,20 +17,11 @@ import { libraryOf, paper, summary } from '../../support/library.js'
 import { seeded, seedFromEnv, pick } from '../../support/random.js'
 import { randomRelatedLibrary } from '../../support/related-libraries.js'
 
-/**
- * The records of `lib` by place, as the index reads them where they lie; their JSON text in the
- * layouts a file may hold: as precis writes it, or with `@` and backslashes written as `\u` escapes.
- */
+/** The records of `lib` by place, as the index reads them where they lie. */
 function placed(lib: Library): PlacedRecords {
-  const layouts = [
-    (text: string) => text,
-    (text: string) => text.replace(/@/g, '\\u0040'),
-    (text: string) => text.replace(/\\\\/g, '\\u005c'),
-  ]
   return {
     papers: (places) => places.map((at) => lib.papers[at]!),
     summaries: (places) => places.map((at) => lib.summaries[at]!),
-    summaryTexts: (places) => places.map((at) => layouts[at % layouts.length]!(JSON.stringify(lib.summaries[at], null, 2))),
   }
 }
 
@@ -41,7 +32,7 @@ function fromPostings(lib: Library, view: PostingsView, keys: readonly string[],
   const table = new PaperTable(source)
   const entries = entriesOfPapers(table, lib.summaries.length)
   expect(entries.count).toBe(view.count)
-  const texts = postingsTexts(view, { papers: lib.papers, summaries: lib.summaries, table, entries }, placed(lib))
+  const texts = postingsTexts(view, { table, entries, resolver }, placed(lib))
   return keys.map((key) => rankRelated({ ...source, texts }, key, limit, table))
 }
 

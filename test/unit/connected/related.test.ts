@@ -7,7 +7,9 @@ import {
   termFrequencies,
   textSimilarity,
 } from '../../../src/core/related/text.js'
-import { paper, summary } from '../../support/library.js'
+import { libraryOf, paper, summary } from '../../support/library.js'
+import { pick, seeded, seedFromEnv } from '../../support/random.js'
+import { tagPath } from '../../../src/core/tags/counts.js'
 import { connectedLibrary } from './fixture.js'
 
 const keys = (key: string) => relatedPapers(connectedLibrary(), key, 10).map((r) => r.paper.key)
@@ -71,6 +73,62 @@ describe('relatedPapers on the connected fixture', () => {
     )
     const found = relatedPapers(lib, 'a', 10).map((r) => r.paper.key)
     expect(found.slice(0, 2)).toEqual(['b', 'c'])
+  })
+})
+
+describe('the tag signal', () => {
+  const TAGS = ['ml', 'ml/gnn', 'ml/gnn/attention', 'ml/rl', 'stats', 'stats/bayes', 'todo', 'physics/quantum', 'reading-group']
+
+  /** Each paper's tags and every parent of one, in the order related meets them: its own, then each summary's. */
+  const tagSets = (lib: ReturnType<typeof libraryOf>) =>
+    lib.papers.map((p) => {
+      const lists = [p.tags ?? [], ...lib.summaries.filter((s) => s.paper === p.key).map((s) => s.tags)]
+      return new Set(lists.flatMap((list) => list.flatMap(tagPath)))
+    })
+
+  it('scores every paper as the weighted Jaccard of the tag sets, to the bit, best first, on seeded random libraries', () => {
+    const seed = seedFromEnv(20)
+    for (let round = 0; round < 20; round++) {
+      const random = seeded(seed + round)
+      const tags = () => Array.from({ length: Math.floor(random() * 4) }, () => pick(random, TAGS))
+      const count = 5 + Math.floor(random() * 40)
+      // No words of three letters and no citations: the score is the tag signal's alone. Keys in the
+      // reverse of library order: a tie is broken by the key, never by which paper came first.
+      const papers = Array.from({ length: count }, (_, i) =>
+        paper({ key: `p${String(count - i).padStart(3, '0')}`, title: 'x', ...(random() < 0.3 && { tags: tags() }) }),
+      )
+      const summaries = papers.flatMap((p) =>
+        Array.from({ length: Math.floor(random() * 3) }, (_, k) =>
+          summary({ id: `${p.key}-${k}`, paper: p.key, body: 'x y', tags: tags() }),
+        ),
+      )
+      const lib = libraryOf(papers, summaries)
+      const sets = tagSets(lib)
+      const having = new Map<string, number>()
+      for (const set of sets) for (const tag of set) having.set(tag, (having.get(tag) ?? 0) + 1)
+      const weight = (tag: string) => Math.log(1 + count / having.get(tag)!)
+      const target = Math.floor(random() * count)
+      const expected = new Map<string, number>()
+      sets.forEach((set, p) => {
+        if (p === target) return
+        let [shared, union] = [0, 0]
+        for (const tag of new Set([...sets[target]!, ...set])) {
+          union += weight(tag)
+          if (sets[target]!.has(tag) && set.has(tag)) shared += weight(tag)
+        }
+        const score = 0.3 * (union > 0 ? shared / union : 0)
+        if (score >= 0.05) expected.set(papers[p]!.key, score)
+      })
+      // Best first, ties (papers with the same tags) by key; at most `limit` of them.
+      const ranked = [...expected].sort(([a, s], [b, t]) => t - s || (a < b ? -1 : 1))
+      for (const limit of [count, 1 + Math.floor(random() * 5), 0]) {
+        const found = relatedPapers(lib, papers[target]!.key, limit)
+        expect(
+          found.map((r) => [r.paper.key, r.score]),
+          `seed ${seed + round}, limit ${limit}`,
+        ).toEqual(ranked.slice(0, limit))
+      }
+    }
   })
 })
 

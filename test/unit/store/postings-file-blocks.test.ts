@@ -70,6 +70,30 @@ describe('postings read from their file a block at a time', () => {
   })
 })
 
+describe('words in order read from their file across blocks', () => {
+  it('are those in memory, for ranges over two or three blocks, their first blocks kept or not, in any order', () => {
+    const random = seeded(9)
+    const sentence = (n: number) => Array.from({ length: n }, () => pick(random, WORDS)).join(' ')
+    const papers = Array.from({ length: 400 }, (_, i) => paper({ key: `p${i}`, title: sentence(3) }))
+    const summaries = papers.map((p) => summary({ id: p.key, paper: p.key, body: `${sentence(200)}.\n` }))
+    const built = buildPostings(libraryEntries(libraryOf(papers, summaries)))
+    expect(built.tokens.length).toBeGreaterThan(12 * 4096)
+    const identity = { dev: '1', ino: '2', size: '3', mtimeNs: '4', ctimeNs: '5' }
+    const { postings } = decodePostings(encodePostings({ library: '/l.json', identity, postings: built }))!
+    const ranges: [number, number][] = [
+      [4096 * 3 - 5, 4096 * 3 + 5], // two blocks, neither read
+      [4096 * 3 + 7, 4096 * 5 + 1], // three, the first kept
+      [4096 * 9 + 1, 4096 * 10 + 9], // two, far on
+      [4096 * 8 - 2, 4096 * 9 + 2], // two, the second kept
+      [4096 * 10 + 9, 4096 * 11 + 3], // right after the last read: what follows is read ahead
+      [4096 * 11 + 3, 4096 * 11 + 40],
+      [0, 4096 * 2 + 1],
+    ]
+    for (const [start, end] of ranges)
+      expect(postings.tokenRange!(start, end), `${start}-${end}`).toEqual(built.tokens.subarray(start, end))
+  })
+})
+
 describe('postings read from a file larger than the blocks a search keeps', () => {
   it('answer a phrase that reads every block of the words in order, some again after they were let go, as in memory', () => {
     const random = seeded(13)
