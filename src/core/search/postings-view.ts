@@ -240,6 +240,14 @@ export class PostingsView {
     })
   }
 
+  /**
+   * Make the vocabulary ready to be read by the thousand (related looks up every word of a paper, in
+   * every spelling): from a file, read whole once (Texts.whole) rather than a block at a time, word by word.
+   */
+  readWordsWhole(): void {
+    this.base.words.whole?.()
+  }
+
   word(w: number): string | undefined {
     return w < this.baseWords ? this.base.words.at(w) : this.extras[w - this.baseWords]?.word
   }
