@@ -81,6 +81,11 @@ export interface LibraryOutline {
    * pairs, as an index keeps them: each pair checked where it is used. Absent: from entryOrder('added').
    */
   entryPlaces?(): NumberList
+  /**
+   * The same pairs read whole, every one checked to name a record, for a read that uses every entry's
+   * (a search's `tag:` and `year:` marks): null or absent when not kept so, or when one names none.
+   */
+  entryPairs?(): ArrayLike<number> | null
 }
 
 /** Every paper's `field` in the order of `outline.papers`: the outline's column, else read record by record. */

@@ -63,6 +63,8 @@ export interface IndexContents {
   entryPlaces: ArrayLike<number> & NumberList
   /** The same pairs, read a number at a time where an index file holds them (a search looks at a few entries): absent, `entryPlaces`. */
   entryPlaceList?: NumberList
+  /** The same pairs read whole, each checked to name a record (a read that uses them all); null when one does not: absent, `entryPlaces` unchecked. */
+  checkedEntryPlaces?: () => ArrayLike<number> | null
   /** outlineStats with STATS_ROWS rows in each top list. */
   stats: LibraryStats
   /** Each paper's `field` as one array (a column of the file, decoded once): absent, read through `papers`. */
@@ -106,6 +108,7 @@ export function indexOutline(contents: IndexContents): LibraryOutline {
     entryOrder: (order) => contents.orders?.[order] ?? null,
     tieRanks: () => (contents.tieList === undefined ? contents.ties : contents.tieList),
     entryPlaces: () => contents.entryPlaceList ?? contents.entryPlaces,
+    ...(contents.checkedEntryPlaces && { entryPairs: contents.checkedEntryPlaces }),
     stats: (limit) => (limit <= STATS_ROWS ? withTop(contents.stats, limit) : null),
     ...(contents.paperColumn && { paperColumn: contents.paperColumn }),
     ...(contents.summaryColumn && { summaryColumn: contents.summaryColumn }),
