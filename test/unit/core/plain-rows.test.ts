@@ -30,7 +30,7 @@ describe('rows kept made', () => {
     const kept = plainRowsOf(rows)
     expect(Buffer.from(kept.bytes).toString('utf8')).toBe(plainPiece(rows, 0, 3))
     expect(kept.starts.length).toBe(4)
-    expect(arePlainRows(kept.bytes, kept.starts)).toBe(true)
+    for (const wordwise of [false, true]) expect(arePlainRows(kept.bytes, kept.starts, wordwise)).toBe(true)
   })
 
   it.each([
@@ -48,7 +48,7 @@ describe('rows kept made', () => {
     ['a carriage return', '\r'],
   ])('are refused when a row holds %s', (_, letter) => {
     const bytes = Buffer.from(`id\t1\tti${letter}tle\t\n`, 'utf8')
-    expect(arePlainRows(bytes, [0, bytes.length])).toBe(false)
+    for (const wordwise of [false, true]) expect(arePlainRows(bytes, [0, bytes.length], wordwise)).toBe(false)
   })
 
   it.each([
@@ -59,12 +59,12 @@ describe('rows kept made', () => {
     ['U+0600', '\u0600'],
   ])('take a row holding %s', (_, letter) => {
     const bytes = Buffer.from(`id\t1\tti${letter}tle\t\n`, 'utf8')
-    expect(arePlainRows(bytes, [0, bytes.length])).toBe(true)
+    for (const wordwise of [false, true]) expect(arePlainRows(bytes, [0, bytes.length], wordwise)).toBe(true)
   })
 
   // Pieces of rows with the letters and bytes that matter (separators, controls, the first bytes of
   // the letters oneLine changes and of their neighbours), at every alignment of the bytes in memory.
-  it('answer as the rule said plainly, on random rows at any alignment', () => {
+  it('answer as the rule said plainly, on random rows at any alignment, read by regexes or a word at a time', () => {
     const random = seeded(seedFromEnv(20))
     const pieces = [
       'a',
@@ -109,7 +109,8 @@ describe('rows kept made', () => {
       const placed = new Uint8Array(bytes.length + 4).subarray(offset, offset + bytes.length)
       placed.set(bytes)
       const expected = plainRowsByRegex(bytes, starts)
-      expect(arePlainRows(placed, starts), JSON.stringify({ text, starts, offset })).toBe(expected)
+      for (const wordwise of [false, true])
+        expect(arePlainRows(placed, starts, wordwise), JSON.stringify({ text, starts, offset, wordwise })).toBe(expected)
       if (expected) accepted++
     }
     // Both answers were met often enough for the comparison to mean something.
