@@ -1,7 +1,7 @@
 import type { Context } from '../../context.js'
 import { parseQuery, type Query } from '../../core/search/query.js'
 import { outlineFilter } from '../../core/search/outline-filter.js'
-import { entryPairs, entryRecord, libraryEntries, sortedPairs, sortEntries, type SortOrder } from '../../core/records/entries.js'
+import { entryPairs, libraryEntries, sortedPairs, sortEntries, type SortOrder } from '../../core/records/entries.js'
 import { Listing } from '../../core/records/listing.js'
 import { matchingPairs } from '../../core/records/listing-filter.js'
 import { libraryOutline } from '../../core/records/outline.js'
@@ -38,7 +38,7 @@ export async function listRun(opts: ListOptions, ctx: Context): Promise<void> {
   const query = parseQuery(opts.query) // a bad query fails before the library is read
   const all = await listing(ctx, query, opts.sort)
   const listed = opts.limit === null ? all : all.first(opts.limit)
-  if (ctx.globals.json) return printJsonList(ctx, listed.entries(), (e) => entryRecord(e))
+  if (ctx.globals.json) return printJsonList(ctx, listed.records(), (record) => record)
   if (!ctx.io.stdoutIsTTY) return writeRowsPlain(listed, (text) => ctx.io.out(text))
   if (listed.length === 0 && query.clauses.length > 0) return ctx.io.err('No summaries match.\n')
   if (listed.length === 0) return ctx.io.err('The library is empty. Add a summary with: precis add\n')

@@ -34,6 +34,8 @@ function randomLibrary(random: () => number, papers: number): Library {
         added: `2024-01-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}T00:00:00.000Z`,
         ...(random() < 0.1 && { title: 'Untitled', authors: [] }),
         ...(state && { state }),
+        ...(random() < 0.2 && { priority: 1 + Math.floor(random() * 3) }),
+        ...(random() < 0.2 && { venue: 'NeurIPS', doi: '10.1/x' }),
         ...(own.length > 0 && { tags: own }),
       }),
     )
@@ -127,6 +129,10 @@ describe('piped output from the rows an index keeps made', () => {
         const query = parseQuery(randomQuery(random))
         const filtered = (outline: LibraryOutline) => new Listing(outline, matchingPairs(outline, sortedPairs(outline, order), query)!)
         expect(piped(filtered(indexed))).toBe(piped(filtered(whole)))
+        // --json's records, read from the index's columns, as entryRecord makes them of the library's own entries.
+        const records = (listing: Listing) => JSON.stringify(listing.entries().map((e) => entryRecord(e)))
+        expect(JSON.stringify(filtered(indexed).records())).toBe(records(filtered(whole)))
+        expect(JSON.stringify(b.first(limit).records())).toBe(records(a.first(limit)))
       }
     }
   })
@@ -150,6 +156,9 @@ describe('a listing', () => {
     })
     expect(listing.unsummarised()).toEqual(entries.map((e) => (e.summary ? null : e.paper.state)))
     expect(listing.entries().map((e) => entryRecord(e))).toEqual(entries.map((e) => entryRecord(e)))
+    // --json's records read from the columns: the same text as entryRecord makes of each entry.
+    expect(JSON.stringify(listing.records())).toBe(JSON.stringify(entries.map((e) => entryRecord(e))))
+    expect(JSON.stringify(listing.first(5).records())).toBe(JSON.stringify(entries.slice(0, 5).map((e) => entryRecord(e))))
     expect(listing.first(5).rows().ids).toEqual(entries.slice(0, 5).map((e) => e.id))
     expect(listing.first(1000).length).toBe(entries.length)
   })
