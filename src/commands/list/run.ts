@@ -30,6 +30,9 @@ async function listing(ctx: Context, query: Query, order: SortOrder): Promise<Li
   // query that looks into the bodies reads the whole library.
   if (!outlineFilter(query)) return searchedListing(ctx, query, order)
   const outline = await readOutline(ctx.store)
+  // Everything, newest first: the order an index keeps is read only if a format needs its pairs (piped output does not).
+  const count = query.clauses.length === 0 && order === 'added' ? outline.entryCount?.() : null
+  if (count != null) return new Listing(outline, { newest: count })
   const sorted = sortedPairs(outline, order)
   return new Listing(outline, query.clauses.length === 0 ? sorted : matchingPairs(outline, sorted, query)!)
 }

@@ -42,6 +42,11 @@ export interface LibraryOutline {
    * paper index] pairs, flattened (entries.ts, sortedPairs). Null or absent: sort them.
    */
   entryOrder?(order: SortOrder): ArrayLike<number> | null
+  /**
+   * How many entries entryOrder lists (each order lists every entry), with no order read: null or
+   * absent when the orders are not kept, or not sorted here (entryOrder then gives none).
+   */
+  entryCount?(): number | null
   /** The library's statistics with `limit` rows in each top list, when computed ahead (outlineStats); null or absent: compute them. */
   stats?(limit: number): LibraryStats | null
   /**

@@ -52,6 +52,8 @@ export interface IndexContents {
   placeOf?: (list: 'papers' | 'summaries', at: number) => readonly [number, number] | undefined
   /** Each sort order's entries as entryPairs gives them (core/records/entries.ts); null when sorted with another collation. */
   orders: Record<SortOrder, ArrayLike<number>> | null
+  /** How many entries `orders.added` lists, from its size in a decoded index's header (none read): absent, its length. */
+  addedCount?: () => number | null
   /**
    * Each entry's rank among search results of equal score (tieRanks, core/search/order.ts), in
    * library order; null when an entry's time is not one precis writes, or ranked with another collation.
@@ -106,6 +108,10 @@ export function indexOutline(contents: IndexContents): LibraryOutline {
     citedKeys: () => contents.cites,
     tagCounts: () => contents.tagCounts,
     entryOrder: (order) => contents.orders?.[order] ?? null,
+    entryCount: () => {
+      if (!contents.orders) return null
+      return contents.addedCount ? contents.addedCount() : contents.orders.added.length >> 1
+    },
     tieRanks: () => (contents.tieList === undefined ? contents.ties : contents.tieList),
     entryPlaces: () => contents.entryPlaceList ?? contents.entryPlaces,
     ...(contents.checkedEntryPlaces && { entryPairs: contents.checkedEntryPlaces }),

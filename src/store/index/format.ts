@@ -967,6 +967,12 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
       if (replaced) return replaced.orders
       return here ? orders : null
     },
+    // From the section's size in the header: a listing of the first entries piped from the rows reads no pair.
+    addedCount: () => {
+      if (replaced) return replaced.orders && replaced.orders.added.length >> 1
+      const bytes = header.sections.get('order.added')?.length ?? -1
+      return bytes >= 0 && bytes % 16 === 0 ? bytes / 16 : null
+    },
     get entryPlaces() {
       return entryPlaces()
     },

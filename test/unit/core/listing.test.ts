@@ -121,6 +121,19 @@ describe('piped output from the rows an index keeps made', () => {
         if (random() < 0.3) p.title = pick(random, ['Tab\there', 'Line\nbreak', 'Café — ✓ 🎉', 'Esc \u001b[1m', 'C1 \u0085'])
       const [whole, indexed] = [libraryOutline(lib), indexedOutline(lib)]
       expect(indexed.keptRows?.()).toBeTruthy()
+      // Newest first with the order's pairs unread (NewestFirst), as `list` lists everything: the same rows,
+      // the same --json, and the same when the count the outline tells is not the order's.
+      const count = indexed.entryCount?.()
+      expect(count).toBe(sortedPairs(whole, 'added').length >> 1)
+      const newest = new Listing(whole, sortedPairs(whole, 'added'))
+      const cut = Math.floor(random() * 10)
+      for (const told of [count!, count! + 1, Math.max(0, count! - 1)]) {
+        const outline: LibraryOutline = Object.assign(Object.create(indexed) as LibraryOutline, { entryCount: () => told })
+        const listing = new Listing(outline, { newest: told })
+        expect(piped(listing)).toBe(piped(told > count! ? newest : newest.first(told)))
+        expect(piped(listing.first(cut))).toBe(piped(newest.first(Math.min(cut, told))))
+        expect(JSON.stringify(new Listing(outline, { newest: told }).records())).toBe(JSON.stringify(newest.first(told).records()))
+      }
       for (const order of ['added', 'year', 'title'] as const) {
         const [a, b] = [new Listing(whole, sortedPairs(whole, order)), new Listing(indexed, sortedPairs(indexed, order))]
         const limit = Math.floor(random() * 10)
