@@ -37,7 +37,8 @@ export async function relatedFromIndex(
     citedKeys: outline.citedKeys(),
     paperColumn: <F extends keyof PaperOutline>(field: F) => paperColumn(outline, field),
     summaryColumn: <F extends keyof SummaryOutline>(field: F) => summaryColumn(outline, field),
-    ...(outline.entryPlaces && { entryPlaces: () => outline.entryPlaces!(true) }),
+    // Every pair is used: read whole and checked at once where the index can, else a pair at a time.
+    ...(outline.entryPlaces && { entryPlaces: () => outline.entryPairs?.() ?? outline.entryPlaces!() }),
     ...(outline.paperAt && { paperAt: (at: number) => outline.paperAt!(at) }),
     ...(outline.summaryAt && { summaryAt: (at: number) => outline.summaryAt!(at) }),
   }

@@ -484,6 +484,30 @@ describe('an index whose checksums hold but whose contents precis did not write'
   })
 
   it.each([
+    ['a summary that is not there', (pairs: number[]) => (pairs[2] = 99)],
+    ['a paper that is not there', (pairs: number[]) => (pairs[3] = 99)],
+    ['a place that is not a whole number', (pairs: number[]) => (pairs[0] = 0.5)],
+  ])('searches with tag: and year: filters right when the entries it keeps in library order name %s', async (_, forge) => {
+    // The filters' marks read every entry's pair at once (checked in one loop), the entries shown each alone.
+    const { library, cache, index } = await writtenLibrary()
+    forgeIndex(index, (c) => forge(c.entryPlaces as number[]))
+    const fresh = await plainStore(library).read()
+    for (const text of [
+      'tag:gnn',
+      '-tag:gnn',
+      'tag:chem OR year:<2017',
+      'tag:gnn year:>=2017',
+      'convolutions -tag:chem',
+      'graph year:>=2017',
+    ]) {
+      const query = parseQuery(text, 'pasted')
+      const options = { limit: 10, lastWord: 'whole' as const }
+      const answered = await searchFromIndex(indexedStore(library, cache), query, options)
+      expect(answered?.result, text).toEqual(searchLibrary(fresh, query, options))
+    }
+  })
+
+  it.each([
     ['beyond the end of the file', (places: number[]) => (places[1] = 2 ** 52)],
     ['ending before they start', (places: number[]) => ([places[0], places[1]] = [places[1]!, places[0]!])],
     ['on another record', (places: number[]) => places.push(...places.splice(0, 2))],

@@ -36,14 +36,23 @@ export function libraryEntries<P extends PaperOutline, S extends SummaryOutline>
 }
 
 /** A paper's bibliographic fields, in the order every `--json` record gives them. */
-export function paperJsonFields(paper: PaperOutline): Record<string, unknown> {
+export function paperJsonFields(paper: RecordedPaper): Record<string, unknown> {
   const { title, authors, year, venue, arxiv, doi, url } = paper
   return { title, authors, year, venue, arxiv, doi, url }
 }
 
+/** What entryRecord reads of a paper. */
+export type RecordedPaper = Pick<
+  PaperOutline,
+  'key' | 'title' | 'authors' | 'year' | 'venue' | 'arxiv' | 'doi' | 'url' | 'state' | 'priority' | 'tags'
+>
+
+/** What entryRecord reads of a summary. */
+export type RecordedSummary = Pick<SummaryOutline, 'tags' | 'by' | 'created' | 'updated'> & { body?: string }
+
 /** The stable JSON shape of an entry for `--json` (README, Output conventions). */
 export function entryRecord(
-  entry: Entry<PaperOutline, SummaryOutline & { body?: string }>,
+  entry: { id: string; paper: RecordedPaper; summary: RecordedSummary | null },
   options: { body?: boolean } = {},
 ): Record<string, unknown> {
   const { paper, summary } = entry

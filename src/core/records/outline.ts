@@ -42,6 +42,11 @@ export interface LibraryOutline {
    * paper index] pairs, flattened (entries.ts, sortedPairs). Null or absent: sort them.
    */
   entryOrder?(order: SortOrder): ArrayLike<number> | null
+  /**
+   * How many entries entryOrder lists (each order lists every entry), with no order read: null or
+   * absent when the orders are not kept, or not sorted here (entryOrder then gives none).
+   */
+  entryCount?(): number | null
   /** The library's statistics with `limit` rows in each top list, when computed ahead (outlineStats); null or absent: compute them. */
   stats?(limit: number): LibraryStats | null
   /**
@@ -78,10 +83,14 @@ export interface LibraryOutline {
   tieRanks?(): NumberList | null
   /**
    * Every entry's records in library order (libraryEntries's), as [summary index or -1, paper index]
-   * pairs, as an index keeps them: each pair checked where it is used, or (`whole`: every pair will be
-   * read) the whole list read and checked at once. Absent: from entryOrder('added').
+   * pairs, as an index keeps them: each pair checked where it is used. Absent: from entryOrder('added').
    */
-  entryPlaces?(whole?: boolean): NumberList
+  entryPlaces?(): NumberList
+  /**
+   * The same pairs read whole, every one checked to name a record, for a read that uses every entry's
+   * (a search's `tag:` and `year:` marks): null or absent when not kept so, or when one names none.
+   */
+  entryPairs?(): (ArrayLike<number> & NumberList) | null
 }
 
 /** Every paper's `field` in the order of `outline.papers`: the outline's column, else read record by record. */

@@ -102,7 +102,8 @@ const wholeNumber = <R>(field: keyof R & string, none: null | undefined, least: 
       const value = stored[i] as number
       if (value !== value)
         values.push(none) // NaN
-      else if (Number.isSafeInteger(value) && value >= least && value <= most) values.push(value)
+      // Whole as `| 0` keeps it, with no call (a year, a priority); only another asked of Number.isSafeInteger.
+      else if (((value | 0) === value || Number.isSafeInteger(value)) && value >= least && value <= most) values.push(value)
       else return undefined
     }
     return values

@@ -52,6 +52,8 @@ export interface IndexContents {
   placeOf?: (list: 'papers' | 'summaries', at: number) => readonly [number, number] | undefined
   /** Each sort order's entries as entryPairs gives them (core/records/entries.ts); null when sorted with another collation. */
   orders: Record<SortOrder, ArrayLike<number>> | null
+  /** How many entries `orders.added` lists, from its size in a decoded index's header (none read): absent, its length. */
+  addedCount?: () => number | null
   /**
    * Each entry's rank among search results of equal score (tieRanks, core/search/order.ts), in
    * library order; null when an entry's time is not one precis writes, or ranked with another collation.
@@ -63,6 +65,8 @@ export interface IndexContents {
   entryPlaces: ArrayLike<number> & NumberList
   /** The same pairs, read a number at a time where an index file holds them (a search looks at a few entries): absent, `entryPlaces`. */
   entryPlaceList?: NumberList
+  /** The same pairs read whole, each checked to name a record (a read that uses them all); null when one does not: absent, `entryPlaces` unchecked. */
+  checkedEntryPlaces?: () => (ArrayLike<number> & NumberList) | null
   /** outlineStats with STATS_ROWS rows in each top list. */
   stats: LibraryStats
   /** Each paper's `field` as one array (a column of the file, decoded once): absent, read through `papers`. */
@@ -104,8 +108,13 @@ export function indexOutline(contents: IndexContents): LibraryOutline {
     citedKeys: () => contents.cites,
     tagCounts: () => contents.tagCounts,
     entryOrder: (order) => contents.orders?.[order] ?? null,
+    entryCount: () => {
+      if (!contents.orders) return null
+      return contents.addedCount ? contents.addedCount() : contents.orders.added.length >> 1
+    },
     tieRanks: () => (contents.tieList === undefined ? contents.ties : contents.tieList),
-    entryPlaces: (whole) => (whole ? contents.entryPlaces : (contents.entryPlaceList ?? contents.entryPlaces)),
+    entryPlaces: () => contents.entryPlaceList ?? contents.entryPlaces,
+    ...(contents.checkedEntryPlaces && { entryPairs: contents.checkedEntryPlaces }),
     stats: (limit) => (limit <= STATS_ROWS ? withTop(contents.stats, limit) : null),
     ...(contents.paperColumn && { paperColumn: contents.paperColumn }),
     ...(contents.summaryColumn && { summaryColumn: contents.summaryColumn }),

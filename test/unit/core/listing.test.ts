@@ -34,6 +34,8 @@ function randomLibrary(random: () => number, papers: number): Library {
         added: `2024-01-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}T00:00:00.000Z`,
         ...(random() < 0.1 && { title: 'Untitled', authors: [] }),
         ...(state && { state }),
+        ...(random() < 0.2 && { priority: 1 + Math.floor(random() * 3) }),
+        ...(random() < 0.2 && { venue: 'NeurIPS', doi: '10.1/x' }),
         ...(own.length > 0 && { tags: own }),
       }),
     )
@@ -119,6 +121,19 @@ describe('piped output from the rows an index keeps made', () => {
         if (random() < 0.3) p.title = pick(random, ['Tab\there', 'Line\nbreak', 'Café — ✓ 🎉', 'Esc \u001b[1m', 'C1 \u0085'])
       const [whole, indexed] = [libraryOutline(lib), indexedOutline(lib)]
       expect(indexed.keptRows?.()).toBeTruthy()
+      // Newest first with the order's pairs unread (NewestFirst), as `list` lists everything: the same rows,
+      // the same --json, and the same when the count the outline tells is not the order's.
+      const count = indexed.entryCount?.()
+      expect(count).toBe(sortedPairs(whole, 'added').length >> 1)
+      const newest = new Listing(whole, sortedPairs(whole, 'added'))
+      const cut = Math.floor(random() * 10)
+      for (const told of [count!, count! + 1, Math.max(0, count! - 1)]) {
+        const outline: LibraryOutline = Object.assign(Object.create(indexed) as LibraryOutline, { entryCount: () => told })
+        const listing = new Listing(outline, { newest: told })
+        expect(piped(listing)).toBe(piped(told > count! ? newest : newest.first(told)))
+        expect(piped(listing.first(cut))).toBe(piped(newest.first(Math.min(cut, told))))
+        expect(JSON.stringify(new Listing(outline, { newest: told }).records())).toBe(JSON.stringify(newest.first(told).records()))
+      }
       for (const order of ['added', 'year', 'title'] as const) {
         const [a, b] = [new Listing(whole, sortedPairs(whole, order)), new Listing(indexed, sortedPairs(indexed, order))]
         const limit = Math.floor(random() * 10)
@@ -127,6 +142,10 @@ describe('piped output from the rows an index keeps made', () => {
         const query = parseQuery(randomQuery(random))
         const filtered = (outline: LibraryOutline) => new Listing(outline, matchingPairs(outline, sortedPairs(outline, order), query)!)
         expect(piped(filtered(indexed))).toBe(piped(filtered(whole)))
+        // --json's records, read from the index's columns, as entryRecord makes them of the library's own entries.
+        const records = (listing: Listing) => JSON.stringify(listing.entries().map((e) => entryRecord(e)))
+        expect(JSON.stringify(filtered(indexed).records())).toBe(records(filtered(whole)))
+        expect(JSON.stringify(b.first(limit).records())).toBe(records(a.first(limit)))
       }
     }
   })
@@ -150,6 +169,9 @@ describe('a listing', () => {
     })
     expect(listing.unsummarised()).toEqual(entries.map((e) => (e.summary ? null : e.paper.state)))
     expect(listing.entries().map((e) => entryRecord(e))).toEqual(entries.map((e) => entryRecord(e)))
+    // --json's records read from the columns: the same text as entryRecord makes of each entry.
+    expect(JSON.stringify(listing.records())).toBe(JSON.stringify(entries.map((e) => entryRecord(e))))
+    expect(JSON.stringify(listing.first(5).records())).toBe(JSON.stringify(entries.slice(0, 5).map((e) => entryRecord(e))))
     expect(listing.first(5).rows().ids).toEqual(entries.slice(0, 5).map((e) => e.id))
     expect(listing.first(1000).length).toBe(entries.length)
   })
