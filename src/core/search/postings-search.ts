@@ -125,11 +125,18 @@ interface PlaceWords {
   weights: Float64Array
 }
 
-/** The fields (a bit each) whose count in `packed` (wordDocFields) is not 0. */
+/**
+ * The fields (a bit each) whose count in `packed` (wordDocFields: four bits a field) is not 0: each
+ * field's four bits or-ed into its lowest, then those six bits moved together. A few operations
+ * rather than a loop of six (called for every entry of a phrase's word lists, in a fresh process
+ * mostly before the engine optimises it).
+ */
 function fieldBits(packed: number): number {
-  let bits = 0
-  for (let f = 0; f < FIELD_COUNT; f++) if (fieldCount(packed, f) !== 0) bits |= 1 << f
-  return bits
+  let bits = packed | (packed >>> 1)
+  bits = (bits | (bits >>> 2)) & 0x111111
+  bits = (bits | (bits >>> 3)) & 0x030303
+  bits = (bits | (bits >>> 6)) & 0x03000f
+  return (bits | (bits >>> 12)) & 0x3f
 }
 
 /** A list of documents holding a word (WordList), and the entry looked at last. */
@@ -855,6 +862,7 @@ export class PostingsSearch {
     // (At most four weights: whole word, stem, typo, prefix.)
     const classes = [...new Set(table.accepted.map((word) => table.weights[word]!))].sort((a, b) => b - a)
     const byClass = new Uint16Array(classes.length > 1 ? documents * FIELD_COUNT * classes.length : 0)
+    warmCountList()
     for (const word of table.accepted) {
       const kind = classes.indexOf(table.weights[word]!)
       for (const { docs, fields, from } of this.view.listsOf(word))
@@ -909,6 +917,13 @@ export class PostingsSearch {
       const plan = this.rowPlan(tables)
       if (plan.positional.length > 0) {
         if (many) return this.rowInScan(tables, plan, doc, field, cap)
+        // What a scan of the same words found (rowInScan: a phrase's candidates) answers where it looked: the
+        // phrase's estimate asks about sampled entries the scan ruled out, or counted.
+        if (plan.marks) {
+          if (((plan.marks[doc]! >>> field) & 1) === 0) return 0
+          const counted = plan.counts![doc * FIELD_COUNT + field]!
+          if (counted === 0 || (plan.cap === cap && !Number.isNaN(counted))) return counted
+        }
         // Counts a word already has (each word of a ranked query is counted alone first) rule the field out at no cost: no positions read there.
         for (let i = 0; i < tables.length; i++) if (tables[i]!.counts?.occurrences[doc * FIELD_COUNT + field] === 0) return 0
         return this.rowFromPositions(tables, plan, doc, field, cap, many)
@@ -1459,6 +1474,30 @@ function countList(
       // Only where words of different weights are: most fields of a prefix's many words are of one (3.6 MB at 100,000 entries, mostly untouched).
       if (classed && kinds[at] === -1) byClass[at * classCount + kind] = byClass[at * classCount + kind]! + n
     }
+  }
+}
+
+let countListWarm = false
+
+/**
+ * countList run once over three made-up entries that take each of its paths (a field where words of
+ * two weights are, with and without their counts by weight; an entry past the documents; a dead one;
+ * counts of a seventh field), so that every comparison and array access of it has been seen when the
+ * engine optimises it: a path first taken after that (words of another weight in a field, most
+ * queries of two words or more) threw the optimised code away, and the loop went on unoptimised
+ * until compiled again, three to five times over a query's lists.
+ */
+function warmCountList(): void {
+  if (countListWarm) return
+  countListWarm = true
+  const docs = Uint32Array.of(0, 1, 2, 3)
+  const fields = Uint32Array.of(0x1 | (0x1 << (4 * FIELD_COUNT)), 0x11, 0x1, 0x1)
+  const positionOf = Int32Array.of(0, 1, -1)
+  for (const classCount of [1, 2]) {
+    const occurrences = new Uint16Array(3 * FIELD_COUNT)
+    const kinds = new Int8Array(3 * FIELD_COUNT)
+    const byClass = new Uint16Array(classCount > 1 ? 3 * FIELD_COUNT * classCount : 0)
+    for (let kind = 0; kind < 2; kind++) countList(docs, fields, 0, positionOf, 3, kind, classCount, occurrences, kinds, byClass)
   }
 }
 
