@@ -865,8 +865,11 @@ export class PostingsSearch {
     warmCountList()
     for (const word of table.accepted) {
       const kind = classes.indexOf(table.weights[word]!)
-      for (const { docs, fields, from } of this.view.listsOf(word))
-        countList(docs, fields, from, positionOf, documents, kind, classes.length, occurrences, kinds, byClass)
+      for (const { docs, fields, from } of this.view.listsOf(word)) {
+        // Words of one weight (most words, their plural among them): every kind is 0, as the zeros `kinds` starts with.
+        if (classes.length === 1) countOneWeight(docs, fields, from, positionOf, documents, occurrences)
+        else countList(docs, fields, from, positionOf, documents, kind, classes.length, occurrences, kinds, byClass)
+      }
     }
     table.counts = { occurrences, kind: kinds, classes, byClass }
     return table.counts
@@ -1477,12 +1480,39 @@ function countList(
   }
 }
 
+/**
+ * countList for a table whose words all weigh the same (one class, kind 0): only the occurrences
+ * added, the kinds left the zeros they start as (countList would write 0 where a count begins, and
+ * never find another weight there).
+ */
+function countOneWeight(
+  docs: Uint32Array,
+  fields: Uint32Array,
+  from: number,
+  positionOf: Int32Array,
+  documents: number,
+  occurrences: Uint16Array,
+): void {
+  for (let i = 0; i < docs.length; i++) {
+    const doc = from + docs[i]!
+    if (!(doc < documents && positionOf[doc]! >= 0)) continue // as countList
+    for (let packed = fields[i]!; packed !== 0;) {
+      const f = (31 - Math.clz32(packed & -packed)) >>> 2
+      if (f >= FIELD_COUNT) break
+      const n = fieldCount(packed, f)
+      packed &= ~(FIELD_COUNT_MAX << (4 * f))
+      const at = doc * FIELD_COUNT + f
+      occurrences[at] = occurrences[at]! + n
+    }
+  }
+}
+
 let countListWarm = false
 
 /**
- * countList run once over three made-up entries that take each of its paths (a field where words of
- * two weights are, with and without their counts by weight; an entry past the documents; a dead one;
- * counts of a seventh field), so that every comparison and array access of it has been seen when the
+ * countList (and countOneWeight) run once over four made-up entries that take each of its paths (a
+ * field where words of two weights are, with and without their counts by weight; an entry past the
+ * documents; a dead one; counts of a seventh field), so that every comparison and array access of it has been seen when the
  * engine optimises it: a path first taken after that (words of another weight in a field, most
  * queries of two words or more) threw the optimised code away, and the loop went on unoptimised
  * until compiled again, three to five times over a query's lists.
@@ -1498,6 +1528,7 @@ function warmCountList(): void {
     const kinds = new Int8Array(3 * FIELD_COUNT)
     const byClass = new Uint16Array(classCount > 1 ? 3 * FIELD_COUNT * classCount : 0)
     for (let kind = 0; kind < 2; kind++) countList(docs, fields, 0, positionOf, 3, kind, classCount, occurrences, kinds, byClass)
+    countOneWeight(docs, fields, 0, positionOf, 3, occurrences)
   }
 }
 
