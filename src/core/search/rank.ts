@@ -245,7 +245,7 @@ export function scoreCounted(
   // Looked for in document order (each leader's counts its own, whatever the order): where each word
   // is gets read forward through its lists, a leader's positions from the one before it in the same
   // run rather than from the run's first entry.
-  const counts: (Float64Array | null)[] = new Array(leaders.length).fill(null)
+  const counts = Array.from({ length: leaders.length }, (): Float64Array | null => null)
   const inOrder = leaders.map((_, k) => k).sort((a, b) => docs[leaders[a]!]! - docs[leaders[b]!]!)
   for (const k of inOrder) {
     const counted = new Float64Array(FIELD_COUNT)
