@@ -865,11 +865,8 @@ export class PostingsSearch {
     warmCountList()
     for (const word of table.accepted) {
       const kind = classes.indexOf(table.weights[word]!)
-      for (const { docs, fields, from } of this.view.listsOf(word)) {
-        // Words of one weight (most words, their plural among them): every kind is 0, as the zeros `kinds` starts with.
-        if (classes.length === 1) countOneWeight(docs, fields, from, positionOf, documents, occurrences)
-        else countList(docs, fields, from, positionOf, documents, kind, classes.length, occurrences, kinds, byClass)
-      }
+      for (const { docs, fields, from } of this.view.listsOf(word))
+        countList(docs, fields, from, positionOf, documents, kind, classes.length, occurrences, kinds, byClass)
     }
     table.counts = { occurrences, kind: kinds, classes, byClass }
     return table.counts
@@ -1455,6 +1452,23 @@ function countList(
   kinds: Int8Array,
   byClass: Uint16Array,
 ): void {
+  if (classCount === 1) {
+    // Words of one weight (most words, their plural among them): every kind is 0, the zeros `kinds`
+    // starts with (the loop below would write 0 where a count begins, and find no other weight).
+    for (let i = 0; i < docs.length; i++) {
+      const doc = from + docs[i]!
+      if (!(doc < documents && positionOf[doc]! >= 0)) continue // as below
+      for (let packed = fields[i]!; packed !== 0;) {
+        const f = (31 - Math.clz32(packed & -packed)) >>> 2
+        if (f >= FIELD_COUNT) break
+        const n = fieldCount(packed, f)
+        packed &= ~(FIELD_COUNT_MAX << (4 * f))
+        const at = doc * FIELD_COUNT + f
+        occurrences[at] = occurrences[at]! + n
+      }
+    }
+    return
+  }
   const classed = byClass.length > 0
   for (let i = 0; i < docs.length; i++) {
     const doc = from + docs[i]!
@@ -1480,37 +1494,10 @@ function countList(
   }
 }
 
-/**
- * countList for a table whose words all weigh the same (one class, kind 0): only the occurrences
- * added, the kinds left the zeros they start as (countList would write 0 where a count begins, and
- * never find another weight there).
- */
-function countOneWeight(
-  docs: Uint32Array,
-  fields: Uint32Array,
-  from: number,
-  positionOf: Int32Array,
-  documents: number,
-  occurrences: Uint16Array,
-): void {
-  for (let i = 0; i < docs.length; i++) {
-    const doc = from + docs[i]!
-    if (!(doc < documents && positionOf[doc]! >= 0)) continue // as countList
-    for (let packed = fields[i]!; packed !== 0;) {
-      const f = (31 - Math.clz32(packed & -packed)) >>> 2
-      if (f >= FIELD_COUNT) break
-      const n = fieldCount(packed, f)
-      packed &= ~(FIELD_COUNT_MAX << (4 * f))
-      const at = doc * FIELD_COUNT + f
-      occurrences[at] = occurrences[at]! + n
-    }
-  }
-}
-
 let countListWarm = false
 
 /**
- * countList (and countOneWeight) run once over four made-up entries that take each of its paths (a
+ * countList run once over four made-up entries that take each of its paths (words of one weight; a
  * field where words of two weights are, with and without their counts by weight; an entry past the
  * documents; a dead one; counts of a seventh field), so that every comparison and array access of it has been seen when the
  * engine optimises it: a path first taken after that (words of another weight in a field, most
@@ -1528,7 +1515,6 @@ function warmCountList(): void {
     const kinds = new Int8Array(3 * FIELD_COUNT)
     const byClass = new Uint16Array(classCount > 1 ? 3 * FIELD_COUNT * classCount : 0)
     for (let kind = 0; kind < 2; kind++) countList(docs, fields, 0, positionOf, 3, kind, classCount, occurrences, kinds, byClass)
-    countOneWeight(docs, fields, 0, positionOf, 3, occurrences)
   }
 }
 
