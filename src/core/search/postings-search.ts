@@ -112,10 +112,13 @@ interface RowPlan {
   words: (PlaceWords | undefined)[]
   /**
    * For a scan: the fields (a bit each) of every document where every positional place has a word,
-   * and its count in each (document × FIELD_COUNT + field) once asked (NaN before), counted with `cap`.
+   * and its count in each (document × FIELD_COUNT + field) once asked, counted with `cap`; `counted`
+   * says which are (a bit a field, as `marks`: no array of counts filled with a mark of none asked,
+   * 4.8 MB at 100,000 entries).
    */
   marks: Uint8Array | null
   counts: Float64Array | null
+  counted: Uint8Array | null
   cap: number
 }
 
@@ -125,11 +128,18 @@ interface PlaceWords {
   weights: Float64Array
 }
 
-/** The fields (a bit each) whose count in `packed` (wordDocFields) is not 0. */
+/**
+ * The fields (a bit each) whose count in `packed` (wordDocFields: four bits a field) is not 0: each
+ * field's four bits or-ed into its lowest, then those six bits moved together. A few operations
+ * rather than a loop of six (called for every entry of a phrase's word lists, in a fresh process
+ * mostly before the engine optimises it).
+ */
 function fieldBits(packed: number): number {
-  let bits = 0
-  for (let f = 0; f < FIELD_COUNT; f++) if (fieldCount(packed, f) !== 0) bits |= 1 << f
-  return bits
+  let bits = packed | (packed >>> 1)
+  bits = (bits | (bits >>> 2)) & 0x111111
+  bits = (bits | (bits >>> 3)) & 0x030303
+  bits = (bits | (bits >>> 6)) & 0x03000f
+  return (bits | (bits >>> 12)) & 0x3f
 }
 
 /** A list of documents holding a word (WordList), and the entry looked at last. */
@@ -187,6 +197,18 @@ class WordCursor {
   holds(doc: number): boolean {
     return doc >= this.from && doc < this.to && this.at < this.docs.length && this.docs[this.at] === doc - this.from
   }
+}
+
+/**
+ * `marks` and-ed with `some` (as long): four documents at a time, as 32-bit numbers over the same
+ * bytes (a loop over every document ran cold in a fresh process: 100,000 of them at 100k).
+ */
+function andInto(marks: Uint8Array, some: Uint8Array): void {
+  const words = marks.length >>> 2
+  const marked = new Uint32Array(marks.buffer, marks.byteOffset, words)
+  const other = new Uint32Array(some.buffer, some.byteOffset, words)
+  for (let i = 0; i < words; i++) marked[i] = marked[i]! & other[i]!
+  for (let d = 4 * words; d < marks.length; d++) marks[d] = marks[d]! & some[d]!
 }
 
 /** The fields (a bit each) where each document of `cursor`'s list has its word, or-ed into `bits` (document × 1). */
@@ -855,6 +877,8 @@ export class PostingsSearch {
     // (At most four weights: whole word, stem, typo, prefix.)
     const classes = [...new Set(table.accepted.map((word) => table.weights[word]!))].sort((a, b) => b - a)
     const byClass = new Uint16Array(classes.length > 1 ? documents * FIELD_COUNT * classes.length : 0)
+    // Lists long enough for the engine to optimise countList in them: warmed first (a small library's never are).
+    if (this.spreadOf(table) >= WARMED_ENTRIES) warmCountList()
     for (const word of table.accepted) {
       const kind = classes.indexOf(table.weights[word]!)
       for (const { docs, fields, from } of this.view.listsOf(word))
@@ -909,6 +933,15 @@ export class PostingsSearch {
       const plan = this.rowPlan(tables)
       if (plan.positional.length > 0) {
         if (many) return this.rowInScan(tables, plan, doc, field, cap)
+        // What a scan of the same words found (rowInScan: a phrase's candidates) answers where it looked: the
+        // phrase's estimate asks about sampled entries the scan ruled out, or counted.
+        if (plan.marks) {
+          if (((plan.marks[doc]! >>> field) & 1) === 0) return 0
+          if (((plan.counted![doc]! >>> field) & 1) !== 0) {
+            const counted = plan.counts![doc * FIELD_COUNT + field]!
+            if (counted === 0 || plan.cap === cap) return counted
+          }
+        }
         // Counts a word already has (each word of a ranked query is counted alone first) rule the field out at no cost: no positions read there.
         for (let i = 0; i < tables.length; i++) if (tables[i]!.counts?.occurrences[doc * FIELD_COUNT + field] === 0) return 0
         return this.rowFromPositions(tables, plan, doc, field, cap, many)
@@ -952,7 +985,7 @@ export class PostingsSearch {
       const places = tables.map((_, i) => i).sort((a, b) => this.spreadOf(tables[a]!) - this.spreadOf(tables[b]!))
       const few = (i: number) => tables[i]!.accepted.length <= POSITIONAL_WORDS
       const [positional, others] = [places.filter(few), places.filter((i) => !few(i))]
-      plan = { positional, others, words: [], marks: null, counts: null, cap: 0 }
+      plan = { positional, others, words: [], marks: null, counts: null, counted: null, cap: 0 }
       this.plans.set(tables, plan)
     }
     return plan
@@ -986,8 +1019,8 @@ export class PostingsSearch {
     if (((this.rowMarks(tables, plan, cap)[doc]! >>> field) & 1) === 0) return 0
     const counts = plan.counts!
     const at = doc * FIELD_COUNT + field
-    const counted = counts[at]!
-    if (!Number.isNaN(counted)) return counted
+    if (((plan.counted![doc]! >>> field) & 1) !== 0) return counts[at]!
+    plan.counted![doc] = plan.counted![doc]! | (1 << field)
     return (counts[at] = this.rowFromPositions(tables, plan, doc, field, cap, true))
   }
 
@@ -999,11 +1032,12 @@ export class PostingsSearch {
     for (const place of plan.positional) {
       const some = new Uint8Array(documents)
       for (const cursor of this.wordsAt(tables, plan, place).lists) markFields(cursor, some)
-      if (marks) for (let d = 0; d < documents; d++) marks[d] = marks[d]! & some[d]!
+      if (marks) andInto(marks, some)
       else marks = some
     }
     plan.marks = marks!
-    plan.counts = new Float64Array(documents * FIELD_COUNT).fill(NaN)
+    plan.counts = new Float64Array(documents * FIELD_COUNT)
+    plan.counted = new Uint8Array(documents)
     plan.cap = cap
     return plan.marks
   }
@@ -1026,6 +1060,7 @@ export class PostingsSearch {
     const { documents, positionOf } = this.view
     const marks = this.rowMarks(tables, plan, countCap)
     const counts = plan.counts!
+    const counted = plan.counted!
     const found: number[] = []
     for (let doc = 0; doc < documents; doc++) {
       const some = marks[doc]! & sought
@@ -1034,7 +1069,10 @@ export class PostingsSearch {
       for (let field = 0; field < FIELD_COUNT; field++) {
         if (((some >>> field) & 1) === 0) continue
         const at = doc * FIELD_COUNT + field
-        if (Number.isNaN(counts[at])) counts[at] = this.rowFromPositions(tables, plan, doc, field, countCap, true)
+        if (((counted[doc]! >>> field) & 1) === 0) {
+          counts[at] = this.rowFromPositions(tables, plan, doc, field, countCap, true)
+          counted[doc] = counted[doc]! | (1 << field)
+        }
         if (counts[at]! > 0) holds = true
       }
       if (holds) found.push(doc)
@@ -1472,6 +1510,23 @@ function countList(
   kinds: Int8Array,
   byClass: Uint16Array,
 ): void {
+  if (classCount === 1) {
+    // Words of one weight (most words, their plural among them): every kind is 0, the zeros `kinds`
+    // starts with (the loop below would write 0 where a count begins, and find no other weight).
+    for (let i = 0; i < docs.length; i++) {
+      const doc = from + docs[i]!
+      if (!(doc < documents && positionOf[doc]! >= 0)) continue // as below
+      for (let packed = fields[i]!; packed !== 0;) {
+        const f = (31 - Math.clz32(packed & -packed)) >>> 2
+        if (f >= FIELD_COUNT) break
+        const n = fieldCount(packed, f)
+        packed &= ~(FIELD_COUNT_MAX << (4 * f))
+        const at = doc * FIELD_COUNT + f
+        occurrences[at] = occurrences[at]! + n
+      }
+    }
+    return
+  }
   const classed = byClass.length > 0
   for (let i = 0; i < docs.length; i++) {
     const doc = from + docs[i]!
@@ -1493,6 +1548,41 @@ function countList(
       occurrences[at] = occurrences[at]! + n
       // Only where words of different weights are: most fields of a prefix's many words are of one (3.6 MB at 100,000 entries, mostly untouched).
       if (classed && kinds[at] === -1) byClass[at * classCount + kind] = byClass[at * classCount + kind]! + n
+    }
+  }
+}
+
+let countListWarm = false
+
+/**
+ * A table whose words are in at least this many entries warms countList first (warmCountList): V8
+ * optimises it within such lists. Warmed for shorter ones, it was optimised for nothing: two more
+ * milliseconds of compiling for a pasted sentence at 1,000 summaries.
+ */
+const WARMED_ENTRIES = 10_000
+
+/**
+ * countList run once over four made-up entries that take each of its paths (words of one weight; a
+ * field where words of two weights are, with and without their counts by weight; an entry past the
+ * documents; a dead one; counts of a seventh field), so that every comparison and array access of it has been seen when the
+ * engine optimises it: a path first taken after that (words of another weight in a field, most
+ * queries of two words or more) threw the optimised code away, and the loop went on unoptimised
+ * until compiled again, three to five times over a query's lists.
+ */
+function warmCountList(): void {
+  if (countListWarm) return
+  countListWarm = true
+  const docs = Uint32Array.of(0, 1, 2, 3)
+  const fields = Uint32Array.of(0x1 | (0x1 << (4 * FIELD_COUNT)), 0x11, 0x1, 0x1)
+  const positionOf = Int32Array.of(0, 1, -1)
+  // Four rounds: V8 gives a function somewhere to record what it sees only once it has run about
+  // eight times its own size in bytecode (Node 20: --interrupt-budget-factor-for-feedback-allocation).
+  for (let round = 0; round < 4; round++) {
+    for (const classCount of [1, 2]) {
+      const occurrences = new Uint16Array(3 * FIELD_COUNT)
+      const kinds = new Int8Array(3 * FIELD_COUNT)
+      const byClass = new Uint16Array(classCount > 1 ? 3 * FIELD_COUNT * classCount : 0)
+      for (let kind = 0; kind < 2; kind++) countList(docs, fields, 0, positionOf, 3, kind, classCount, occurrences, kinds, byClass)
     }
   }
 }

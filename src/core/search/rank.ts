@@ -242,10 +242,15 @@ export function scoreCounted(
   }
   if (!query.phrase) return scores
   const leaders = leadersOf(scores)
-  const counts = leaders.map((i) => {
+  // Looked for in document order (each leader's counts its own, whatever the order): where each word
+  // is gets read forward through its lists, a leader's positions from the one before it in the same
+  // run rather than from the run's first entry.
+  const counts = Array.from({ length: leaders.length }, (): Float64Array | null => null)
+  const inOrder = leaders.map((_, k) => k).sort((a, b) => docs[leaders[a]!]! - docs[leaders[b]!]!)
+  for (const k of inOrder) {
     const counted = new Float64Array(FIELD_COUNT)
-    return phrase(query.phrase!, docs[i]!, counted) ? counted : null
-  })
+    if (phrase(query.phrase, docs[leaders[k]!]!, counted)) counts[k] = counted
+  }
   const found = counts.filter(Boolean).length
   if (found === 0) return scores // as scoreWith: no estimate needed
   const idf = inverseDocumentFrequency(Math.max(query.phrase.estimatedDf, found), total)
