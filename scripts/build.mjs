@@ -100,6 +100,7 @@ const builtinsRequired = {
       if (!builtins.has(name)) return undefined
       if (name === 'child_process' && /[\\/]node_modules[\\/]commander[\\/]/.test(importer))
         return { path: name, namespace: 'builtin-lazy' }
+      if (name === 'tty' && namespace === 'file') return { path: name, namespace: 'builtin-tty' }
       // A require() (commander's, chalk's, and those of the modules below) is left to the banner's require at run time.
       if (kind === 'require-call' || namespace !== 'file') return { path: `node:${name}`, external: true }
       return { path: name, namespace: 'builtin' }
@@ -115,12 +116,46 @@ const builtinsRequired = {
       const specifier = JSON.stringify(`node:${path}`)
       return { contents: `const m = require(${specifier})\nexport default m\nexport const { ${names.join(', ')} } = m\n`, loader: 'js' }
     })
+    build.onLoad({ filter: /./, namespace: 'builtin-tty' }, () => ({ contents: TTY, loader: 'js' }))
     build.onLoad({ filter: /./, namespace: 'builtin-lazy' }, ({ path }) => ({
       contents: `module.exports = { spawn: (...args) => require(${JSON.stringify(`node:${path}`)}).spawn(...args) }`,
       loader: 'js',
     }))
   },
 }
+
+// node:tty for our code and the packages bundled with it (chalk's and supports-color's colour
+// detection ask isatty(1) and isatty(2) as they load, precis isatty(0) and isatty(2)): node:tty
+// loads node:net and its streams, ~1 ms of every run, which output to a file or /dev/null (a
+// benchmark's, a cron job's) never needs otherwise. A descriptor that is no character device, or
+// is /dev/null, is no terminal: answered from fstat; any other is asked of node:tty, loaded then.
+const TTY = `const { fstatSync, statSync } = require('node:fs')
+let devNull
+function isatty(fd) {
+  let stat
+  try {
+    stat = fstatSync(fd)
+  } catch {
+    return false
+  }
+  if (!stat.isCharacterDevice()) return false
+  try {
+    devNull ??= statSync('/dev/null').rdev
+  } catch {
+    devNull = -1
+  }
+  return stat.rdev !== devNull && require('node:tty').isatty(fd)
+}
+module.exports = {
+  isatty,
+  get ReadStream() {
+    return require('node:tty').ReadStream
+  },
+  get WriteStream() {
+    return require('node:tty').WriteStream
+  },
+}
+`
 
 /** A name that can be declared as a constant (not a reserved word). */
 function isIdentifier(name) {
