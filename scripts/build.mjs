@@ -4,6 +4,7 @@
 // each module costs about a millisecond; `precis --help` loaded ~150 of ours and took 3× `node -e 0`
 // (issue 9 asks for 1.5×). One bundle per lazily imported part (code splitting) keeps each
 // command's implementation out of start-up. Type-checking is tsc's job (`npm run typecheck`).
+import { parse, tokTypes } from 'acorn'
 import { build, transform } from 'esbuild'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -241,7 +242,50 @@ for (const name of readdirSync(dist).filter((name) => name.endsWith('.js') && na
   })
   // import.meta other than its url, for one, would be an empty object there: a build that runs differently.
   if (warnings.length > 0) throw new Error(`${name} as CommonJS: ${warnings.map((warning) => warning.text).join('; ')}`)
-  writeFileSync(join(dist, 'vm', name), exportsAsGetters(name, body))
+  writeFileSync(join(dist, 'vm', name), asciiOnly(name, exportsAsGetters(name, body)))
+}
+
+/**
+ * `code` with the characters beyond ASCII that esbuild leaves in regular expressions and comments
+ * written as \\u escapes. bin/precis.js reads each file of dist/vm/ as UTF-8: all ASCII, Node makes
+ * it a one-byte string from the bytes as they are (~0.4 ms for the command line's 300 KB); one
+ * character beyond (a dash in a pattern) and it decodes the whole file into two-byte text instead,
+ * ~3 times slower and twice the memory. In a pattern `\\uXXXX` is the character it names, with or
+ * without the `u` flag (a character beyond U+FFFF as its two halves, which a `u` pattern reads as
+ * one), and `\\’` (an identity escape) becomes `\\u2019`; in a comment it is text. Other places
+ * (a raw template's text) are left as they are: the file then stays two-byte, and runs the same.
+ */
+function asciiOnly(name, code) {
+  if (!/[^\0-\x7f]/.test(code)) return code
+  const spans = []
+  parse(code, {
+    ecmaVersion: 'latest',
+    sourceType: 'script',
+    allowReturnOutsideFunction: true,
+    onToken: (token) => token.type === tokTypes.regexp && spans.push([token.start, token.end]),
+    onComment: (_block, _text, start, end) => spans.push([start, end]),
+  })
+  let ascii = ''
+  let at = 0
+  for (const [start, end] of spans.sort((x, y) => x[0] - y[0])) {
+    ascii += code.slice(at, start)
+    for (let i = start; i < end; i++) {
+      const unit = code.charCodeAt(i)
+      if (unit < 0x80) {
+        ascii += code[i]
+        continue
+      }
+      // An identity escape (a backslash before it that no other backslash escapes): the \\u escape replaces both.
+      let backslashes = 0
+      while (ascii[ascii.length - 1 - backslashes] === '\\') backslashes++
+      if (backslashes % 2 === 1) ascii = ascii.slice(0, -1)
+      ascii += `\\u${unit.toString(16).padStart(4, '0')}`
+    }
+    at = end
+  }
+  ascii += code.slice(at)
+  if (/[^\0-\x7f]/.test(ascii)) console.warn(`${name}: characters beyond ASCII outside patterns and comments; read as two-byte text`)
+  return ascii
 }
 
 /**

@@ -46,7 +46,8 @@ let keyPatterns: { inBracket: RegExp; bare: RegExp } | undefined
 const citationKeys = () =>
   (keyPatterns ??= {
     inBracket: new RegExp(String.raw`-?@(?<=(?:^|[\s;])-?@)(${KEY})`, 'gu'),
-    bare: new RegExp(String.raw`@(?<=(?:^|[\s({"'“‘*_])@)(${KEY})`, 'gu'),
+    // The curly quotes as escapes (the pattern reads them as the characters): the built file stays ASCII (scripts/build.mjs).
+    bare: new RegExp(String.raw`@(?<=(?:^|[\s({"'\u201C\u2018*_])@)(${KEY})`, 'gu'),
   })
 const QUICK = /@|\\[a-z]*cite/
 const TEXTUAL_COMMANDS = new Set(['citet', 'textcite', 'citeauthor', 'citealt'])
