@@ -112,7 +112,13 @@ function loadScript(name) {
  * the same exports. Resolved by import.meta.resolve in a module of its own, loaded with the first package.
  */
 function asImported(id) {
-  return require('./import-resolve.mjs').asImported(id)
+  try {
+    return require('./import-resolve.mjs').asImported(id)
+  } catch (error) {
+    // A Node that cannot require() an ES module (22 before 22.12): the file require() resolves to.
+    if (error?.code !== 'ERR_REQUIRE_ESM') throw error
+    return require.resolve(id)
+  }
 }
 
 /** Save each script's code cache beside it: the functions compiled by the runs so far. */
