@@ -1,15 +1,21 @@
 #!/usr/bin/env node
 // Entry point: run main() and set the exit code; never process.exit() while a write may be pending.
-import { createRequire, isBuiltin } from 'node:module'
+//
+// CommonJS (bin/package.json), unlike the rest of precis: Node runs an ES module entry through its ES
+// loader (resolving it as a URL, translating it, a module job and its promises), ~5 ms of every run's
+// CPU, `--version` included, that a CommonJS entry does not pay. Nothing here needs the ES loader: the
+// bundle runs from dist/vm/ through node:vm, and a package is resolved as an import (import-resolve.mjs)
+// only when dist/ imports one.
+'use strict'
 
-// node:fs through require(), not import: an import makes Node build its ES facade of node:fs, which
-// reads every export and so loads the file streams precis never uses (as scripts/build.mjs does for dist/).
-const nodeRequire = createRequire(import.meta.url)
-const { existsSync, readFileSync, writeFileSync } = nodeRequire('node:fs')
-const { fileURLToPath } = nodeRequire('node:url')
+const { existsSync, readFileSync, writeFileSync } = require('node:fs')
+const { isBuiltin } = require('node:module')
+const { join, sep } = require('node:path')
+const { pathToFileURL } = require('node:url')
 
-const VM_DIR = fileURLToPath(new URL('../dist/vm/', import.meta.url))
-const DIST = new URL('../dist/', import.meta.url)
+const DIST = join(__dirname, '..', 'dist') + sep
+const VM_DIR = `${DIST}vm${sep}`
+const DIST_URL = pathToFileURL(DIST).href
 // Set by scripts/build.mjs only: the argument lists of the runs whose compiled code the cache keeps.
 const WRITE_CODE_CACHE = 'PRECIS_WRITE_CODE_CACHE'
 /** The modules of dist/vm/ run so far, by file name: their exports, and their scripts (for the build's cache). */
@@ -30,7 +36,7 @@ function savedHelp(args) {
   if (process.stdout.isTTY || args.length > 2 || !['--help', '-h'].includes(args.at(-1))) return null
   const file = args.length === 1 ? 'help.txt' : /^[a-z][a-z-]*$/.test(args[0]) ? `help/${args[0]}.txt` : null
   try {
-    return file && readFileSync(new URL(`../dist/${file}`, import.meta.url), 'utf8')
+    return file && readFileSync(DIST + file, 'utf8')
   } catch {
     return null // not a command (commander refuses it), or a build without saved help
   }
@@ -41,14 +47,18 @@ function savedHelp(args) {
 const args = process.argv.slice(2)
 const help = savedHelp(args)
 if (args.length === 1 && args[0] === '--version') {
-  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`)
+  process.stdout.write(`${JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version}\n`)
 } else if (help !== null) {
   process.stdout.write(help)
 } else {
+  void run()
+}
+
+async function run() {
   const { createProcessContext, leaveCleanlyOnSignals, main } = await loadProgram()
   leaveCleanlyOnSignals() // Ctrl-C removes a pending temp file and our lock, then ends precis by the signal
   const runs = process.env[WRITE_CODE_CACHE] ? JSON.parse(process.env[WRITE_CODE_CACHE]) : [args]
-  for (const run of runs) process.exitCode = await main(run, createProcessContext())
+  for (const argv of runs) process.exitCode = await main(argv, createProcessContext())
   if (process.env[WRITE_CODE_CACHE]) writeCodeCache()
 }
 
@@ -65,7 +75,7 @@ if (args.length === 1 && args[0] === '--version') {
 async function loadProgram() {
   if (!process.env.PRECIS_DEBUG && existsSync(VM_DIR)) return loadScript('cli.js')
   if (process.env.PRECIS_DEBUG) process.setSourceMapsEnabled(true)
-  return import('../dist/cli.js')
+  return import(`${DIST_URL}cli.js`)
 }
 
 /**
@@ -83,15 +93,15 @@ function loadScript(name) {
   } catch {
     cachedData = undefined // none made (or removed): compiled as an ES module is
   }
-  const { Script } = nodeRequire('node:vm')
+  const { Script } = require('node:vm')
   const script = new Script(`(function (exports, require, module, __importMetaUrl) {${readFileSync(file, 'utf8')}\n})`, {
     filename: file,
     cachedData,
   })
   loaded.set(name, { module, script })
-  const load = (id) => (id.startsWith('./') ? loadScript(id.slice(2)) : isBuiltin(id) ? nodeRequire(id) : nodeRequire(asImported(id)))
+  const load = (id) => (id.startsWith('./') ? loadScript(id.slice(2)) : isBuiltin(id) ? require(id) : require(asImported(id)))
   // import.meta.url: the ES module's, so that paths relative to it (package files, workers) are those of dist/.
-  script.runInThisContext()(module.exports, load, module, new URL(name, DIST).href)
+  script.runInThisContext()(module.exports, load, module, DIST_URL + name)
   return module.exports
 }
 
@@ -99,10 +109,16 @@ function loadScript(name) {
  * The file an import of package `id` from dist/ loads (bin/ and dist/ are both one level below the
  * package root): as the ES module imported it, which may be another file than require() resolves to (a
  * package's ES build rather than its CommonJS one). require() of it, an ES module among them, gives
- * the same exports.
+ * the same exports. Resolved by import.meta.resolve in a module of its own, loaded with the first package.
  */
 function asImported(id) {
-  return fileURLToPath(import.meta.resolve(id))
+  try {
+    return require('./import-resolve.mjs').asImported(id)
+  } catch (error) {
+    // A Node that cannot require() an ES module (22 before 22.12): the file require() resolves to.
+    if (error?.code !== 'ERR_REQUIRE_ESM') throw error
+    return require.resolve(id)
+  }
 }
 
 /** Save each script's code cache beside it: the functions compiled by the runs so far. */

@@ -4,6 +4,7 @@
 // each module costs about a millisecond; `precis --help` loaded ~150 of ours and took 3× `node -e 0`
 // (issue 9 asks for 1.5×). One bundle per lazily imported part (code splitting) keeps each
 // command's implementation out of start-up. Type-checking is tsc's job (`npm run typecheck`).
+import { parse, tokTypes } from 'acorn'
 import { build, transform } from 'esbuild'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -100,6 +101,7 @@ const builtinsRequired = {
       if (!builtins.has(name)) return undefined
       if (name === 'child_process' && /[\\/]node_modules[\\/]commander[\\/]/.test(importer))
         return { path: name, namespace: 'builtin-lazy' }
+      if (name === 'tty' && namespace === 'file') return { path: name, namespace: 'builtin-tty' }
       // A require() (commander's, chalk's, and those of the modules below) is left to the banner's require at run time.
       if (kind === 'require-call' || namespace !== 'file') return { path: `node:${name}`, external: true }
       return { path: name, namespace: 'builtin' }
@@ -115,12 +117,46 @@ const builtinsRequired = {
       const specifier = JSON.stringify(`node:${path}`)
       return { contents: `const m = require(${specifier})\nexport default m\nexport const { ${names.join(', ')} } = m\n`, loader: 'js' }
     })
+    build.onLoad({ filter: /./, namespace: 'builtin-tty' }, () => ({ contents: TTY, loader: 'js' }))
     build.onLoad({ filter: /./, namespace: 'builtin-lazy' }, ({ path }) => ({
       contents: `module.exports = { spawn: (...args) => require(${JSON.stringify(`node:${path}`)}).spawn(...args) }`,
       loader: 'js',
     }))
   },
 }
+
+// node:tty for our code and the packages bundled with it (chalk's and supports-color's colour
+// detection ask isatty(1) and isatty(2) as they load, precis isatty(0) and isatty(2)): node:tty
+// loads node:net and its streams, ~1 ms of every run, which output to a file or /dev/null (a
+// benchmark's, a cron job's) never needs otherwise. A descriptor that is no character device, or
+// is /dev/null, is no terminal: answered from fstat; any other is asked of node:tty, loaded then.
+const TTY = `const { fstatSync, statSync } = require('node:fs')
+let devNull
+function isatty(fd) {
+  let stat
+  try {
+    stat = fstatSync(fd)
+  } catch {
+    return false
+  }
+  if (!stat.isCharacterDevice()) return false
+  try {
+    devNull ??= statSync('/dev/null').rdev
+  } catch {
+    devNull = -1
+  }
+  return stat.rdev !== devNull && require('node:tty').isatty(fd)
+}
+module.exports = {
+  isatty,
+  get ReadStream() {
+    return require('node:tty').ReadStream
+  },
+  get WriteStream() {
+    return require('node:tty').WriteStream
+  },
+}
+`
 
 /** A name that can be declared as a constant (not a reserved word). */
 function isIdentifier(name) {
@@ -206,7 +242,77 @@ for (const name of readdirSync(dist).filter((name) => name.endsWith('.js') && na
   })
   // import.meta other than its url, for one, would be an empty object there: a build that runs differently.
   if (warnings.length > 0) throw new Error(`${name} as CommonJS: ${warnings.map((warning) => warning.text).join('; ')}`)
-  writeFileSync(join(dist, 'vm', name), body)
+  writeFileSync(join(dist, 'vm', name), asciiOnly(name, exportsAsGetters(name, body)))
+}
+
+/**
+ * `code` with the characters beyond ASCII that esbuild leaves in regular expressions and comments
+ * written as \\u escapes. bin/precis.js reads each file of dist/vm/ as UTF-8: all ASCII, Node makes
+ * it a one-byte string from the bytes as they are (~0.4 ms for the command line's 300 KB); one
+ * character beyond (a dash in a pattern) and it decodes the whole file into two-byte text instead,
+ * ~3 times slower and twice the memory. In a pattern `\\uXXXX` is the character it names, with or
+ * without the `u` flag (a character beyond U+FFFF as its two halves, which a `u` pattern reads as
+ * one), and `\\’` (an identity escape) becomes `\\u2019`; in a comment it is text. Other places
+ * (a raw template's text) are left as they are: the file then stays two-byte, and runs the same.
+ */
+function asciiOnly(name, code) {
+  if (!/[^\0-\x7f]/.test(code)) return code
+  const spans = []
+  parse(code, {
+    ecmaVersion: 'latest',
+    sourceType: 'script',
+    allowReturnOutsideFunction: true,
+    onToken: (token) => token.type === tokTypes.regexp && spans.push([token.start, token.end]),
+    onComment: (_block, _text, start, end) => spans.push([start, end]),
+  })
+  let ascii = ''
+  let at = 0
+  for (const [start, end] of spans.sort((x, y) => x[0] - y[0])) {
+    ascii += code.slice(at, start)
+    for (let i = start; i < end; i++) {
+      const unit = code.charCodeAt(i)
+      if (unit < 0x80) {
+        ascii += code[i]
+        continue
+      }
+      // An identity escape (a backslash before it that no other backslash escapes): the \\u escape replaces both.
+      let backslashes = 0
+      while (ascii[ascii.length - 1 - backslashes] === '\\') backslashes++
+      if (backslashes % 2 === 1) ascii = ascii.slice(0, -1)
+      ascii += `\\u${unit.toString(16).padStart(4, '0')}`
+    }
+    at = end
+  }
+  ascii += code.slice(at)
+  if (/[^\0-\x7f]/.test(ascii)) console.warn(`${name}: characters beyond ASCII outside patterns and comments; read as two-byte text`)
+  return ascii
+}
+
+/**
+ * esbuild's CommonJS exports, made an object literal of getters. esbuild defines each name on an
+ * object with a getter of its own (`__export`), then copies each onto module.exports with another
+ * (`__toCommonJS`): two defineProperty calls a name, run in the interpreter, for the ~400 names the
+ * files a search loads export (~1.5 ms of every run), and two getters on each use of a name from
+ * another file. A literal's getters are made from V8's boilerplate, and one getter a use; the same
+ * names, lazily read as before (a file may use another's name before that file has run to the end).
+ */
+function exportsAsGetters(name, code) {
+  const exported =
+    /^var stdin_exports = \{\};\n__export\(stdin_exports, \{\n((?:.*\n)*?)\}\);\nmodule\.exports = __toCommonJS\(stdin_exports\);$/m.exec(
+      code,
+    )
+  if (!exported) throw new Error(`${name} as CommonJS: no exports where esbuild writes them`)
+  const getters = exported[1]
+    .split('\n')
+    .slice(0, -1)
+    .map((line) => {
+      const getter = /^ {2}([\w$]+|"[^"\\]*"): \(\) => (.+?),?$/.exec(line)
+      if (!getter) throw new Error(`${name} as CommonJS: an export written otherwise than esbuild writes them: ${line}`)
+      return `  get ${getter[1]}() {\n    return ${getter[2]};\n  },\n`
+    })
+  // __esModule as __toCommonJS sets it (not enumerable): what __toESM reads to know an ES module's exports.
+  const literal = `var stdin_exports = module.exports = __defProp({\n${getters.join('')}}, "__esModule", { value: true });`
+  return code.slice(0, exported.index) + literal + code.slice(exported.index + exported[0].length)
 }
 // Their code cache: what running a few reads on a copy of the demo library compiled (scripts/code-cache.mjs).
 execFileSync(process.execPath, [fileURLToPath(new URL('code-cache.mjs', import.meta.url))], { stdio: ['ignore', 'ignore', 'inherit'] })

@@ -188,7 +188,7 @@ export class FileStore implements Store {
       else await db.read()
       const fileVersion = handed ? handed.fileVersion : file.fileVersion
       const before = this.index && indexBeforeChange(target, this.index, read, db.data)
-      // Loaded by a change only: the postings' code needs node:crypto and node:zlib, which reads from the index never load.
+      // Loaded by a change only: the postings' code needs node:zlib, which reads from the index never load.
       const { postingsAfterWrite, postingsBeforeChange } = await import('./index/indexed-postings.js')
       const postingsBefore = this.index && postingsBeforeChange(target, postingsPath(indexFileOf(target, this.index).path), read, db.data)
       const recording = await recorder.begin(target, db.data)

@@ -387,15 +387,18 @@ function flipByte(path: string, at: number): void {
   writeFileSync(path, bytes)
 }
 
+/** The bytes before a postings file's header: what it is, its version, the header's length and checksum (16 bytes). */
+const FIXED_START = 32
+
 /** Where the sections of a postings file start. */
 function headerEnd(path: string): number {
-  return 36 + readFileSync(path).readUInt32LE(12)
+  return FIXED_START + readFileSync(path).readUInt32LE(12)
 }
 
 /** Where the section `name` of a postings file starts. */
 function sectionStart(path: string, name: string): number {
   const bytes = readFileSync(path)
-  const header = JSON.parse(bytes.subarray(36, headerEnd(path)).toString('utf8')) as { sections: [string, number][] }
+  const header = JSON.parse(bytes.subarray(FIXED_START, headerEnd(path)).toString('utf8')) as { sections: [string, number][] }
   return headerEnd(path) + header.sections.find(([section]) => section === name)![1]
 }
 

@@ -48,8 +48,14 @@ export const GREEK_LETTERS: ReadonlyMap<string, string> = new Map([
   ['omega', 'ω'],
 ])
 
-const NAME_OF_GREEK = new Map<string, string>()
-for (const [name, letters] of GREEK_LETTERS) for (const letter of letters) NAME_OF_GREEK.set(letter, name)
+/** Each Greek letter's name, made when first asked for: not at the start of every read that loads this module. */
+let nameOfGreek: Map<string, string> | undefined
+function namesOfGreek(): Map<string, string> {
+  if (nameOfGreek) return nameOfGreek
+  nameOfGreek = new Map()
+  for (const [name, letters] of GREEK_LETTERS) for (const letter of letters) nameOfGreek.set(letter, name)
+  return nameOfGreek
+}
 
 /** The word a LaTeX command (name without the backslash) reads as, or null when it only formats. */
 export function latexWord(command: string): string | null {
@@ -62,5 +68,5 @@ export function latexWord(command: string): string | null {
 
 /** The name of a lowercase Greek letter (`θ` → `theta`), or null for anything else. */
 export function greekName(letter: string): string | null {
-  return NAME_OF_GREEK.get(letter) ?? null
+  return namesOfGreek().get(letter) ?? null
 }

@@ -1,24 +1,28 @@
 import { lazyRequire } from '../../core/lazy-require.js'
 
-/** Loaded for the first long section only: loading node:crypto costs a few milliseconds of a start. */
-const crypto = lazyRequire<typeof import('node:crypto')>('node:crypto')
+/**
+ * Loaded for the first long section only (a search has loaded it for its postings already): `tags`
+ * and `show`, which decode only short sections, load no node:zlib.
+ */
+const zlib = lazyRequire<typeof import('node:zlib')>('node:zlib')
 
 /**
- * From this length on, a section's checksum is node:crypto's SHA-1 (its C++ runs a megabyte in
- * about a millisecond, where the loop below, run once in a fresh process, takes ten or more: ~1.5 ms
- * for the 40 KB of where `list`'s rows start at 10,000 summaries); below it, the loop's, and a read
- * that decodes only short sections (`tags`, `show`) loads no crypto.
+ * From this length on, a section's checksum is node:zlib's CRC-32 (its C++ runs a megabyte in well
+ * under a millisecond, where the loop below, run once in a fresh process, takes ten or more: ~1.5 ms
+ * for the 40 KB of where `list`'s rows start at 10,000 summaries); below it, the loop's. Not
+ * node:crypto's SHA-1: loading node:crypto cost ~2 ms of every `list`, and a checksum here finds
+ * damage, not forgery (what an index holds is checked anyway), which CRC-32 does.
  */
 const NATIVE_FROM = 32 * 1024
 
 /** The checksum of an index section: which of the two depends on its length alone, for the writer as for the reader. */
 export function sectionChecksum(bytes: Uint8Array): string {
-  return bytes.length < NATIVE_FROM ? checksum(bytes) : crypto().createHash('sha1').update(bytes).digest('hex')
+  return bytes.length < NATIVE_FROM ? checksum(bytes) : zlib().crc32(bytes).toString(16).padStart(8, '0')
 }
 
 /**
  * A 64-bit checksum of some bytes, as 16 hex digits, computed here rather than with node:crypto,
- * for short texts (the index's header, a section under NATIVE_FROM, a library's path naming its
+ * for short texts (the headers of the index and the postings, a section under NATIVE_FROM, a library's path naming its
  * index). It finds damage (bytes cut, flipped, swapped, another file's), not forgery: what an
  * index holds is checked anyway. Two lanes, each a chain of steps that are one-to-one in the
  * running value, so a change in one 32-bit word changes each lane. (Words are read in the

@@ -1,6 +1,9 @@
-import { createHash } from 'node:crypto'
 import type { Entry } from '../../core/records/entries.js'
 import { fieldTexts } from '../../core/search/docs.js'
+import { lazyRequire } from '../../core/lazy-require.js'
+
+/** Loaded with the first fingerprint made (a build, a save, a search after a hand edit): a search from current postings makes none. */
+const crypto = lazyRequire<typeof import('node:crypto')>('node:crypto')
 
 /** Bytes of an entry's fingerprint: the first of the SHA-1 of its searchable texts. */
 export const FINGERPRINT_BYTES = 16
@@ -17,7 +20,7 @@ export function fingerprintsOf(entries: readonly Entry[]): Uint8Array {
 
 /** Put the fingerprint of `entry` in `prints` as entry `i`'s. */
 export function fingerprintInto(prints: Uint8Array, i: number, entry: Entry): void {
-  const hash = createHash('sha1')
+  const hash = crypto().createHash('sha1')
   // Each text after its length: no text can pass for the end of another.
   for (const text of fieldTexts(entry)) hash.update(`${text.length}:`).update(text)
   prints.set(hash.digest().subarray(0, FINGERPRINT_BYTES), i * FINGERPRINT_BYTES)

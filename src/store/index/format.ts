@@ -32,7 +32,7 @@ import { lazyRequire } from '../../core/lazy-require.js'
 const zlib = lazyRequire<typeof import('node:zlib')>('node:zlib')
 
 /** Raised whenever what the index holds or how it is laid out changes. */
-export const INDEX_FORMAT_VERSION = 11
+export const INDEX_FORMAT_VERSION = 12
 
 const INDEX_FRAME: Frame = {
   magic: Buffer.from('precisIX', 'latin1'),
@@ -111,7 +111,7 @@ type SectionKind = ColumnKind | 'u32' | 'latin1' | 'bytes'
 /**
  * The places are also checked in blocks of this many bytes (64 records), each block's checksum in
  * a section of its own (`paperPlaces.sums`): a read of a few records (`show`, a search's hits)
- * checks the blocks they lie in, not the whole section (whose SHA-1 would load node:crypto). Their
+ * checks the blocks they lie in, not the whole section (whose CRC-32 would load node:zlib). Their
  * checksum is computed here (`show` loads no node:zlib): blocks of 4 KiB made a search's 40 of them
  * cost milliseconds in a fresh process; their checksums (16 bytes a block) stay under 32 KiB to
  * 130,000 records.

@@ -145,7 +145,7 @@ export class IndexedLibrary {
     if (!source) return null
     const kept = rebuild ? undefined : this.builtPostings.get(outline)
     if (kept) return kept
-    // Loaded by a search only: the postings' code needs node:crypto and node:zlib, which other reads never load.
+    // Loaded by a search only: the postings' code needs node:zlib, which other reads never load.
     const { postingsOf } = await import('./indexed-postings.js')
     return postingsOf(this.place(), source, this.readIdentities.get(outline) ?? null, rebuild)
   }

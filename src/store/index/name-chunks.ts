@@ -2,7 +2,7 @@
 // chunk the JSON of its entries with a checksum of its own, and a directory (a small JSON section)
 // giving each chunk's first name, length and checksum. A lookup binary-searches the directory, then
 // checks, parses and searches the one chunk the name falls in: at 100,000 summaries it reads a few
-// kilobytes of a table of megabytes, and computes no SHA-1 (so loads no node:crypto).
+// kilobytes of a table of megabytes, and checks no whole section (so loads no node:zlib).
 import { checksum } from './checksum.js'
 import { chunkEntries, NAMES_PER_CHUNK, partitionPoint, storedEntry, type NameEntry, type NameTable } from './names.js'
 

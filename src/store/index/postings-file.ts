@@ -54,7 +54,7 @@ const identityOrder = (count: number) => Uint32Array.from({ length: count }, (_,
 /**
  * The postings file of one library and its delta (postings-view.ts), loaded and saved as its index
  * file is (index-file.ts): a link, a folder, a damaged, foreign or outdated file reads as none;
- * writing them never fails a command. The delta names the base it is a delta of by the SHA-1 of
+ * writing them never fails a command. The delta names the base it is a delta of by the checksum of
  * the base's header, so a delta is never read over another base.
  */
 export class PostingsFile {

@@ -1,8 +1,8 @@
 // The postings file (core/search/postings.ts), beside the index file, framed as frame.ts lays out
-// (the header's checksum: its SHA-1) and checked the same way:
+// (the header's checksum: checksum.ts's, as the index's) and checked the same way:
 //
 //   header       JSON: the library's path and identity, the entry count, each section's place and CRC-32;
-//                for a delta (postings-view.ts), the SHA-1 of its base's header
+//                for a delta (postings-view.ts), the checksum of its base's header
 //   sections     the typed arrays as they are in memory (little-endian); the words and stems as one
 //                UTF-8 text each with where each ends in it (bytes: a word is decoded alone, when
 //                looked at); the word lists (each word's entries and
@@ -27,20 +27,28 @@
 // crash or a damaged disk does, and nothing read is trusted anyway: a number that points outside
 // what it indexes is refused or read as nothing, so a file written by someone else gives wrong
 // answers at worst, never a crash (and only with the identity of the library file, which no one sets).
-import { createHash } from 'node:crypto'
 import { crc32 } from 'node:zlib'
 import { positionStartCount } from '../../core/search/positions.js'
 import { FIELD_COUNT, joinedText, PostingsUnavailable, type Postings, type Texts } from '../../core/search/postings.js'
 import { alignedLayout, checkedHeader, fixedBytes, framedParts, headerEnd, type Frame } from './frame.js'
 import { isFileIdentity, type FileIdentity } from './identity.js'
 import { FINGERPRINT_BYTES } from './fingerprints.js'
+import { checksum } from './checksum.js'
 
 /** Raised whenever what the postings hold or how they are laid out changes. */
-export const POSTINGS_FORMAT_VERSION = 8
+export const POSTINGS_FORMAT_VERSION = 9
 
-const sha1 = (bytes: Buffer) => createHash('sha1').update(bytes).digest()
-
-const POSTINGS_FRAME: Frame = { magic: Buffer.from('precisPX', 'latin1'), version: POSTINGS_FORMAT_VERSION, headerSum: sha1, sumBytes: 20 }
+/**
+ * The header's checksum is checksum.ts's short one, not node:crypto's SHA-1: loading node:crypto
+ * cost ~2 ms of every search, for a header of a few hundred bytes. It finds damage, not forgery:
+ * what the sections hold is checked anyway.
+ */
+const POSTINGS_FRAME: Frame = {
+  magic: Buffer.from('precisPX', 'latin1'),
+  version: POSTINGS_FORMAT_VERSION,
+  headerSum: (header) => Buffer.from(checksum(header), 'latin1'),
+  sumBytes: 16,
+}
 
 /** The postings of one library file, and which file they were built from. */
 export interface PostingsContents {
@@ -48,7 +56,7 @@ export interface PostingsContents {
   identity: FileIdentity
   postings: Postings
   /**
-   * For a delta: the SHA-1 (hex) of the header of the base it is a delta of, and each entry's
+   * For a delta: the checksum (hex) of the header of the base it is a delta of, and each entry's
    * document (PostingsDelta.order); its postings are then those of the changed entries.
    */
   delta?: { base: string; order: Uint32Array }
@@ -469,7 +477,7 @@ class Blocked<T extends Uint32Array | Uint8Array = Uint32Array> {
   }
 }
 
-/** What a postings file's header says of it, and the SHA-1 (hex) of that header, which names the file (a delta names its base so). */
+/** What a postings file's header says of it, and the checksum (hex) of that header, which names the file (a delta names its base so). */
 export interface PostingsHead {
   hash: string
   library: string
