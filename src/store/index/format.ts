@@ -17,7 +17,7 @@ import type { LibraryStats } from '../../core/stats/stats-types.js'
 import { SORT_ORDERS, STATS_ROWS, type IndexContents } from './contents.js'
 import { isCount, isText, isTextList, PAPER_COLUMNS, sectionName, SUMMARY_COLUMNS, type Column, type ColumnKind } from './columns.js'
 import { checksum, sectionChecksum } from './checksum.js'
-import { alignedSections, checkedHeader, fixedBytes, framedParts, frameVersion, headerEnd, type Frame } from './frame.js'
+import { alignedSections, checkedHeader, FIXED_BYTES, framedParts, frameVersion, headerEnd, type Frame } from './frame.js'
 import { isFileIdentity } from './identity.js'
 import type { NameTable } from './names.js'
 import { chunkedNames, DamagedNames, encodeNames } from './name-chunks.js'
@@ -37,8 +37,6 @@ export const INDEX_FORMAT_VERSION = 12
 const INDEX_FRAME: Frame = {
   magic: Buffer.from('precisIX', 'latin1'),
   version: INDEX_FORMAT_VERSION,
-  headerSum: (header) => Buffer.from(checksum(header), 'latin1'),
-  sumBytes: 16,
 }
 
 /** What the orders were sorted with: the English collation of this ICU (entries.ts). Another ICU may order otherwise. */
@@ -353,7 +351,7 @@ interface Header {
 function readHeader(source: IndexBytes): Header | null {
   const bytes = source.head
   const end = headerEnd(INDEX_FRAME, bytes)
-  const text = end === null || end > bytes.length ? null : checkedHeader(INDEX_FRAME, bytes, bytes.subarray(fixedBytes(INDEX_FRAME), end))
+  const text = end === null || end > bytes.length ? null : checkedHeader(INDEX_FRAME, bytes, bytes.subarray(FIXED_BYTES, end))
   if (text === null) return null
   const header = JSON.parse(text) as Record<string, unknown>
   const counts = header.counts as Record<string, unknown> | null
@@ -403,7 +401,7 @@ export function headerBytes(start: Buffer): number | null {
 export function indexedLibrary(start: Buffer): string | null {
   const end = headerBytes(start)
   if (end === null || end > start.length) return null
-  const header = checkedHeader(INDEX_FRAME, start, start.subarray(fixedBytes(INDEX_FRAME), end))
+  const header = checkedHeader(INDEX_FRAME, start, start.subarray(FIXED_BYTES, end))
   if (header === null) return null
   try {
     const library = (JSON.parse(header) as Record<string, unknown>).library

@@ -30,24 +30,16 @@
 import { crc32 } from 'node:zlib'
 import { positionStartCount } from '../../core/search/positions.js'
 import { FIELD_COUNT, joinedText, PostingsUnavailable, type Postings, type Texts } from '../../core/search/postings.js'
-import { alignedLayout, checkedHeader, fixedBytes, framedParts, headerEnd, type Frame } from './frame.js'
+import { alignedLayout, checkedHeader, FIXED_BYTES, framedParts, headerEnd, type Frame } from './frame.js'
 import { isFileIdentity, type FileIdentity } from './identity.js'
 import { FINGERPRINT_BYTES } from './fingerprints.js'
-import { checksum } from './checksum.js'
 
 /** Raised whenever what the postings hold or how they are laid out changes. */
 export const POSTINGS_FORMAT_VERSION = 9
 
-/**
- * The header's checksum is checksum.ts's short one, not node:crypto's SHA-1: loading node:crypto
- * cost ~2 ms of every search, for a header of a few hundred bytes. It finds damage, not forgery:
- * what the sections hold is checked anyway.
- */
 const POSTINGS_FRAME: Frame = {
   magic: Buffer.from('precisPX', 'latin1'),
   version: POSTINGS_FORMAT_VERSION,
-  headerSum: (header) => Buffer.from(checksum(header), 'latin1'),
-  sumBytes: 16,
 }
 
 /** The postings of one library file, and which file they were built from. */
@@ -500,7 +492,7 @@ export function decodePostingsHead(source: PostingsSource): PostingsHead | null 
 }
 
 function readHead(source: PostingsSource): { header: Record<string, unknown>; hash: string; headerEnd: number } | null {
-  const fixedLength = fixedBytes(POSTINGS_FRAME)
+  const fixedLength = FIXED_BYTES
   const fixed = source.read(0, fixedLength)
   const end = headerEnd(POSTINGS_FRAME, fixed)
   const text = end === null ? null : checkedHeader(POSTINGS_FRAME, fixed, source.read(fixedLength, end - fixedLength))
