@@ -66,7 +66,7 @@ function placedReader<T>(
  * library file holds it where the index says they lie: not parsed, not checked. Null when the file
  * opened is no longer the one the index was built from, or a place is not one of a record in it.
  */
-export function readPlacedTexts(
+function readPlacedTexts(
   target: string,
   index: IndexContents,
   list: 'papers' | 'summaries',
