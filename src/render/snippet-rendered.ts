@@ -79,31 +79,34 @@ export function renderSnippet(snippet: Snippet, rendering: SnippetRendering): Sn
   if (rewrites.length === 0) return snippet
   let text = ''
   let last = 0
-  // Where each position of the old text lands in the new; a rewritten stretch maps whole.
-  const starts = new Map<number, number>()
-  const ends = new Map<number, number>()
+  // Where each position of the old text lands in the new (-1: nowhere); a rewritten stretch maps
+  // whole. Arrays, not maps: a search shows 40 snippets, and setting a map entry for each of their
+  // characters in a fresh process took four times as long.
+  const starts = new Int32Array(snippet.text.length + 1).fill(-1)
+  const ends = new Int32Array(snippet.text.length + 1).fill(-1)
   const place = (from: number, to: number, at: number) => {
-    for (let i = from; i <= to; i++) {
-      starts.set(i, at + (i - from))
-      ends.set(i, at + (i - from))
-    }
+    for (let i = from; i <= to; i++) starts[i] = ends[i] = at + (i - from)
   }
   for (const rewrite of rewrites) {
     place(last, rewrite.start, text.length)
     text += snippet.text.slice(last, rewrite.start)
     for (let i = rewrite.start + 1; i < rewrite.end; i++) {
-      starts.set(i, text.length)
-      ends.set(i, text.length + rewrite.text.length)
+      starts[i] = text.length
+      ends[i] = text.length + rewrite.text.length
     }
     text += rewrite.text
-    ends.set(rewrite.end, text.length)
+    ends[rewrite.end] = text.length
     last = rewrite.end
   }
   place(last, snippet.text.length, text.length)
   text += snippet.text.slice(last)
+  const placed = (places: Int32Array, at: number, otherwise: number) => {
+    const value = places[at] // undefined past the ends, or for a position that is not a whole number
+    return value !== undefined && value >= 0 ? value : otherwise
+  }
   const highlights: Highlight[] = []
   for (const { start, end } of snippet.highlights) {
-    const moved = { start: starts.get(start) ?? 0, end: ends.get(end) ?? text.length }
+    const moved = { start: placed(starts, start, 0), end: placed(ends, end, text.length) }
     const previous = highlights.at(-1)
     if (previous && moved.start < previous.end) previous.end = Math.max(previous.end, moved.end)
     else if (moved.end > moved.start) highlights.push(moved)

@@ -246,6 +246,11 @@ describe('start-up loads only what the command needs', () => {
       const warm = await whatLoads(['--library', library, ...args], env)
       expect(warm.packages.has('temml'), `${args.join(' ')}, warm`).toBe(false)
       expect(warm.sources).toContain('src/store/math-cache.ts')
+      // Nor, for a search, the converter itself (math.ts and the MathML it reads): only a formula the cache lacks needs it.
+      if (args[0] === 'search') {
+        expect(first.sources).toContain('src/render/math.ts') // a test that could fail
+        expect([...warm.sources].filter((s) => /^src\/render\/math(ml)?(-text)?\.ts$/.test(s))).toEqual([])
+      }
     }
   })
 

@@ -193,6 +193,7 @@ describe('the search postings of a library', () => {
       (file: string) => flipByte(file, statSync(file).size - 2),
     ],
     ['a byte flipped in a section read with its header', (file: string) => flipByte(file, sectionStart(file, 'lengths') + 3)],
+    ['a byte flipped in the sums of its lengths', (file: string) => flipByte(file, sectionStart(file, 'lengthSums') + 7)],
     // Each read, and checked, only when a search first uses it: the searches of QUERIES use them all.
     ...[
       'words',
@@ -379,6 +380,25 @@ describe('the search postings of a library', () => {
     await expectFreshResults(library, cache)
     expect(postingsAreCurrent(library, postings)).toBe(true)
   })
+})
+
+it.each([
+  ['half a unit', 0.5],
+  ['past 2^53', 2 ** 60],
+  ['not a number', NaN],
+])('postings whose checksums hold but with a field length %s are refused as they are read, and rebuilt', async (_, length) => {
+  const { library, cache, postings } = await searchedOnce()
+  const contents = decodePostings(readFileSync(postings))!
+  const { postings: p } = contents
+  const lengths = p.lengths.map((value, i) => (i === 1 ? length : value))
+  // Their sums, kept in the file, are then not whole numbers.
+  writeFileSync(
+    postings,
+    encodePostings({ ...contents, postings: { ...p, tokens: p.tokens, wordDocs: p.wordDocs, wordDocFields: p.wordDocFields, lengths } }),
+  )
+  expect(decodePostings(readFileSync(postings))).toBeNull()
+  await expectFreshResults(library, cache)
+  expect(postingsAreCurrent(library, postings)).toBe(true)
 })
 
 function flipByte(path: string, at: number): void {

@@ -44,7 +44,9 @@ async function browseLists(opts: BrowseOptions, ctx: Context, search: BrowseList
   let conversions: MathConversions | null = null
   const renderingFor = async (hits: readonly SearchHit[]) => {
     const math = hits.some((hit) => hit.snippets.some((snippet) => mayHoldMath(snippet.text)))
-    if (math && !conversions) conversions = (await import('../../render/math-conversions.js')).conversionsCachedIn(cacheDir(ctx.env))
+    // The converter loaded at once: the snippets' rendering is kept across keystrokes, each formula converted once.
+    if (math && !conversions)
+      conversions = await (await import('../../render/math-conversions.js')).conversionsCachedIn(cacheDir(ctx.env)).loadConverter()
     if (!rendering || (math && !rendering.math)) rendering = await snippetRendering(search.outline, math, conversions?.convert)
     return rendering
   }
@@ -84,7 +86,7 @@ async function browseLists(opts: BrowseOptions, ctx: Context, search: BrowseList
     if (!entry) return conversions?.save() // Esc: leave
     chosen = entry.id
     const { renderPaper } = await import('../../render/show.js') // marked-terminal and temml: loaded only to render
-    conversions ??= (await import('../../render/math-conversions.js')).conversionsCachedIn(cacheDir(ctx.env))
+    conversions ??= await (await import('../../render/math-conversions.js')).conversionsCachedIn(cacheDir(ctx.env)).loadConverter()
     const options = { width: readingWidth(width), color: ctx.io.color, hyperlinks: ctx.io.hyperlinks, convertMath: conversions.convert }
     const drawnBefore = drawer?.drawn() ?? 0
     const text = renderPaper(entry.paper, entry.summary ? [entry.summary] : [], options, drawer?.draw)

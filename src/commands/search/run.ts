@@ -29,8 +29,11 @@ async function rendered(hits: SearchHit[], library: CitingLibrary, cacheDir: str
   if (snippets.length === 0) return hits
   const withMath = snippets.some((snippet) => mayHoldMath(snippet.text))
   const math = withMath ? (await import('../../render/math-conversions.js')).conversionsCachedIn(cacheDir) : null
-  const rendering = await snippetRendering(library, withMath, math?.convert)
-  const shown = hits.map((hit) => ({ ...hit, snippets: hit.snippets.map((snippet) => renderSnippet(snippet, rendering)) }))
+  const render = async () => {
+    const rendering = await snippetRendering(library, withMath, math?.convert)
+    return hits.map((hit) => ({ ...hit, snippets: hit.snippets.map((snippet) => renderSnippet(snippet, rendering)) }))
+  }
+  const shown = math ? await math.renderedWith(render) : await render()
   math?.save()
   return shown
 }

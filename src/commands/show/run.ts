@@ -137,7 +137,8 @@ export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
       import('../../render/show.js'),
       import('../../render/math-conversions.js'),
     ])
-    const math = conversionsCachedIn(cacheDir(ctx.env))
+    // The converter loaded at once: the renderer loaded it (render/math-text.ts) anyway.
+    const math = await conversionsCachedIn(cacheDir(ctx.env)).loadConverter()
     const options = { ...flags, convertMath: math.convert }
     for (const s of shown) {
       if (s.page !== undefined) continue

@@ -359,7 +359,7 @@ export class PostingsSearch {
     const view = (this.view = postings instanceof PostingsView ? postings : new PostingsView(postings))
     if (entries.length !== view.count) throw new Error(`postings of ${view.count} entries for ${entries.length}`)
     // Over the live documents in library order: what the scan sums and samples. Without a delta the
-    // documents are the entries in library order, whose lengths a file's check added up just so.
+    // documents are the entries in library order, whose lengths a postings file keeps added up just so.
     const { order, lengths } = view
     let sums = view.lengthSums
     if (!sums) {

@@ -56,7 +56,7 @@ export interface Postings {
   fieldStarts: Uint32Array
   /** Each field's length in UTF-16 units, entry after entry. */
   lengths: Float64Array
-  /** Each field's lengths added up over every entry, when known (a file's: added up as its lengths are checked). */
+  /** Each field's lengths added up over every entry, when known (a file's: kept in it, so a search does not add them up). */
   lengthSums?: Float64Array
   /** The entries holding vocabulary entry w are wordDocs[wordDocStarts[w] .. wordDocStarts[w + 1]), ascending. */
   wordDocStarts: Uint32Array

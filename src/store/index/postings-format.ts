@@ -35,7 +35,7 @@ import { isFileIdentity, type FileIdentity } from './identity.js'
 import { FINGERPRINT_BYTES } from './fingerprints.js'
 
 /** Raised whenever what the postings hold or how they are laid out changes. */
-export const POSTINGS_FORMAT_VERSION = 9
+export const POSTINGS_FORMAT_VERSION = 10
 
 const POSTINGS_FRAME: Frame = {
   magic: Buffer.from('precisPX', 'latin1'),
@@ -72,6 +72,7 @@ const ARRAYS = [
   'stemWords',
   'fieldStarts',
   'lengths',
+  'lengthSums',
   'wordDocStarts',
   'features',
   'positionStarts',
@@ -163,6 +164,7 @@ export function postingsLayout(
     positionChecks: checks.positionChecks,
     wordEnds: words.ends,
     stemEnds: stems.ends,
+    lengthSums: sumsOfLengths(postings.lengths),
   }
   const parts: [string, Buffer | { length: number; check: number }][] = [
     ['words', words.text],
@@ -661,6 +663,7 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
     items('stemStarts', 4) === stemCount + 1 &&
     items('fieldStarts', 4) === count * FIELD_COUNT + 1 &&
     items('lengths', 8) === count * FIELD_COUNT &&
+    items('lengthSums', 8) === FIELD_COUNT &&
     items('features', 1) === count &&
     positionLength >= 0 &&
     items('positionStarts', 4) === positionStartCount(listLength) &&
@@ -687,8 +690,8 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
   const tokenChecks = typed('tokenChecks', Uint32Array)
   const features = typed('features', Uint8Array)
   const checksOfTables = typed('tableChecks', Uint32Array)
-  const lengthSums = lengths && sumsOfLengths(lengths)
-  if (!lengthSums || !listChecks || !tokenChecks || !features || !checksOfTables) return null
+  const lengthSums = typed('lengthSums', Float64Array)
+  if (!lengths || !lengthSums || !lengthSums.every(isLengthSum) || !listChecks || !tokenChecks || !features || !checksOfTables) return null
   // Each block of numbers checked as it is first read: what it indexes, in order where they are ends
   // or starts (a pair across two blocks out of order reads as nothing: Blocked.range, SectionTexts.at).
   const ascendingTo = (limit: number) => (values: Uint32Array) => fits(values, limit + 1, true)
@@ -880,19 +883,17 @@ function readTokens(source: PostingsSource, at: { offset: number; length: number
 }
 
 /**
- * Each field's lengths added up over every entry (entry after entry, as a search adds them), when
- * every length is a whole number from 0 to 2^53; null otherwise. One loop for both: a search takes
- * its average field lengths from the sums, and a fresh process paid each loop over 600,000 lengths
- * at 100,000 entries unoptimised (a loop: `every` with a callback was most of the checks' time).
+ * Each field's lengths added up over every entry (entry after entry, as a search adds them), kept in
+ * the file: a search takes its average field lengths from them, and adding up 600,000 lengths at
+ * 100,000 entries (a loop a fresh process runs unoptimised) was part of every search.
  */
-function sumsOfLengths(values: Float64Array): Float64Array | null {
+function sumsOfLengths(lengths: Float64Array): Float64Array {
   const sums = new Float64Array(FIELD_COUNT)
-  for (let at = 0; at < values.length; at += FIELD_COUNT) {
-    for (let f = 0; f < FIELD_COUNT; f++) {
-      const value = values[at + f]!
-      if (!(value >= 0 && value <= Number.MAX_SAFE_INTEGER && Math.floor(value) === value)) return null
-      sums[f]! += value
-    }
-  }
+  for (let at = 0; at < lengths.length; at += FIELD_COUNT) for (let f = 0; f < FIELD_COUNT; f++) sums[f]! += lengths[at + f]!
   return sums
+}
+
+/** What a sum of lengths (counts of UTF-16 units) can be: a whole number from 0 to 2^53. */
+function isLengthSum(value: number): boolean {
+  return value >= 0 && value <= Number.MAX_SAFE_INTEGER && Math.floor(value) === value
 }

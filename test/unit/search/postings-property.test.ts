@@ -156,7 +156,7 @@ describe('search from postings gives what the scan gives', () => {
         compare(library, queries, lastWord, run % 2 === 0, seed, () => kept)
         // And compacted into one base, as a search does when the delta has grown past its limit.
         if (save === 3) compare(library, queries, lastWord, run % 2 === 0, seed, () => compacted(kept))
-        // And read from a postings file (its lengths added up as they are checked: lengthSums).
+        // And read from a postings file (with the sums of its lengths it keeps: lengthSums).
         if (save === 2) compare(library, queries, lastWord, run % 2 === 0, seed, () => fromFile(buildPostings(libraryEntries(library))))
         // And over the outline of its index, whose tagged entries and years answer `tag:` and `year:`.
         if (save === 1) compare(library, queries, lastWord, run % 2 === 0, seed, undefined, true)
