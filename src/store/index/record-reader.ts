@@ -66,12 +66,7 @@ function placedReader<T>(
  * library file holds it where the index says they lie: not parsed, not checked. Null when the file
  * opened is no longer the one the index was built from, or a place is not one of a record in it.
  */
-function readPlacedTexts(
-  target: string,
-  index: IndexContents,
-  list: 'papers' | 'summaries',
-  places: readonly number[],
-): string[] | null {
+function readPlacedTexts(target: string, index: IndexContents, list: 'papers' | 'summaries', places: readonly number[]): string[] | null {
   if (places.length === 0) return []
   // The counts, not the outline's rows (index.summaries makes a view of every summary).
   const counts = index.recordCounts?.() ?? { papers: index.papers.length, summaries: index.summaries.length }
