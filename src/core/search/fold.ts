@@ -41,7 +41,9 @@ function foldTable(): FoldTable {
   return table
 }
 
-const charClass = (chars: string) => `[${[...chars].map(escapeRegex).join('')}]`
+// Escaped whole, not character by character: the same text (only ASCII characters are escaped), one
+// replace instead of one per folded character, each run once in a fresh process (~0.3 ms of a search).
+const charClass = (chars: string) => `[${escapeRegex(chars)}]`
 const either = (alternatives: readonly string[]): string | null =>
   alternatives.length <= 1 ? (alternatives[0] ?? null) : `(?:${alternatives.join('|')})`
 

@@ -130,6 +130,7 @@ function placeFinders(spec: WordSpec): PlaceFinder[] {
 /** One query word compiled for scanning. */
 export class WordPattern {
   private found: readonly PlaceFinder[] | undefined
+  private firsts: ReadonlySet<string> | undefined
 
   constructor(readonly spec: WordSpec) {}
 
@@ -150,9 +151,16 @@ export class WordPattern {
   weigh(token: Token): number {
     const { exact, keys, alternatives, prefix } = this.spec
     if (exact?.has(token.word)) return 1
-    const term = stemWord(token.word)
-    if (keys.has(term)) return exact ? SEARCH_TUNING.stemWeight : 1
-    if (alternatives?.has(term)) return SEARCH_TUNING.typoWeight
+    // A term begins with its word's first letter (stems change endings; so do the irregular plurals'
+    // singulars): a word starting otherwise is none of the terms, and is not stemmed. A phrase's
+    // next word is weighed at each place its first word is found, mostly words like `the` and `of`,
+    // each stemmed cold in a fresh process.
+    this.firsts ??= new Set([...keys, ...(alternatives?.keys() ?? [])].map((term) => term.charAt(0)))
+    if (this.firsts.has(token.word.charAt(0))) {
+      const term = stemWord(token.word)
+      if (keys.has(term)) return exact ? SEARCH_TUNING.stemWeight : 1
+      if (alternatives?.has(term)) return SEARCH_TUNING.typoWeight
+    }
     return prefix !== null && token.word.startsWith(prefix) ? PREFIX_WEIGHT : 0
   }
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { TermPattern, WordPattern, type WordSpec } from '../../../src/core/search/pattern.js'
+import { PREFIX_WEIGHT, TermPattern, WordPattern, type WordSpec } from '../../../src/core/search/pattern.js'
 import { ScanText } from '../../../src/core/search/text.js'
 import { stemWord, termStarts } from '../../../src/core/text/stem.js'
 import { irregularPlurals } from '../../../src/core/text/plural.js'
-import { tokenize } from '../../../src/core/text/words.js'
+import { tokenize, type Token } from '../../../src/core/text/words.js'
 import { pick, seeded } from '../../support/random.js'
+import { SEARCH_TUNING } from '../../../src/core/search/tuning.js'
 
 /** Specs for a query value, as the compiler makes them (no typo correction here). */
 function specs(value: string, prefixLast = false): WordSpec[] {
@@ -97,4 +98,71 @@ describe('termStarts', () => {
     expect(termStarts(stemWord(singular))).toContain(plural)
     expect(termStarts(stemWord(plural))).toContain(plural)
   })
+})
+
+describe('WordPattern.weigh', () => {
+  // The weight as the spec defines it, every word stemmed (weigh skips the stem of a word that
+  // starts with no term's first letter: a term begins as its word does).
+  const reference = ({ exact, keys, alternatives, prefix }: WordSpec, word: string): number => {
+    if (exact?.has(word)) return 1
+    const term = stemWord(word)
+    if (keys.has(term)) return exact ? SEARCH_TUNING.stemWeight : 1
+    if (alternatives?.has(term)) return SEARCH_TUNING.typoWeight
+    return prefix !== null && word.startsWith(prefix) ? PREFIX_WEIGHT : 0
+  }
+  const stemmerExceptions = [
+    'skis',
+    'skies',
+    'dying',
+    'lying',
+    'tying',
+    'idly',
+    'gently',
+    'ugly',
+    'early',
+    'only',
+    'singly',
+    'news',
+    'atlas',
+    'bias',
+  ]
+  const letters = 'aeiouybcdgklmnrstyéøß'
+  const endings = ['', 's', 'es', 'ies', 'ing', 'ed', 'ly', 'ness', 'ation', 'ational', 'ize', 'y', 'e', 'ful', 'ously']
+
+  it('is the weight of the word as the spec defines it (random words, specs and tokens)', () => {
+    const random = seeded(2026)
+    const randomWord = () => {
+      let word = ''
+      for (let n = 1 + Math.floor(random() * 7); n > 0; n--) word += pick(random, [...letters])
+      return word + pick(random, endings)
+    }
+    const words = () =>
+      pick(random, [randomWord, () => pick(random, stemmerExceptions), () => pick(random, [...irregularPlurals().keys()])])()
+    let counted = 0
+    for (let round = 0; round < 300; round++) {
+      const typed = words()
+      const spec: WordSpec = {
+        keys: new Set([stemWord(typed), ...(random() < 0.3 ? [stemWord(words())] : [])]),
+        exact: random() < 0.5 ? new Set([typed, typed + 's']) : undefined,
+        alternatives: random() < 0.3 ? new Map([[stemWord(words()), words()]]) : undefined,
+        prefix: random() < 0.2 ? typed.slice(0, 2) : null,
+      }
+      const pattern = new WordPattern(spec)
+      for (let i = 0; i < 40; i++) {
+        const word = random() < 0.3 ? typed + pick(random, endings) : words()
+        const weight = pattern.weigh({ word, start: 0, end: word.length } satisfies Token)
+        expect(weight, `${word} for ${typed}`).toBe(reference(spec, word))
+        if (weight > 0) counted++
+      }
+    }
+    expect(counted).toBeGreaterThan(1000)
+  })
+
+  it.each([...irregularPlurals(), ...stemmerExceptions.map((word) => [word, word])])(
+    '%s and %s have terms beginning as they do',
+    (plural, singular) => {
+      expect(stemWord(plural).charAt(0)).toBe(plural.charAt(0))
+      expect(stemWord(singular).charAt(0)).toBe(singular.charAt(0))
+    },
+  )
 })
