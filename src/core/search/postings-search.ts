@@ -298,8 +298,11 @@ const needsBodies = (term: Term) => term.kind === 'cites' || term.kind === 'cite
 interface WordTable {
   /** The place in `weights` of each vocabulary entry's weight (0: weight 0). */
   codes: Uint8Array
-  /** The weights the codes name, 0 first. */
-  weights: number[]
+  /**
+   * The weights the codes name, 0 first. Typed: one kind of array for every table (an array of
+   * numbers was of integers for some tables, of doubles for others, and the lookups slower for it).
+   */
+  weights: Float64Array
   accepted: number[]
   /** Where the word occurs, from the word lists, filled when first asked (see FieldCounts); there from the start, as `spread`, so that filling them changes no table's shape. */
   counts: FieldCounts | undefined
@@ -1306,12 +1309,12 @@ export class PostingsSearch {
   private wordTable(spec: WordSpec): WordTable {
     const { view } = this
     const codes = new Uint8Array(view.vocabulary)
-    const weights = [0]
+    const named = [0]
     const accepted: number[] = []
     const give = (word: number, weight: number) => {
-      if (weights[codes[word]!] !== 0) return
-      let code = weights.indexOf(weight)
-      if (code < 0) code = weights.push(weight) - 1
+      if (named[codes[word]!] !== 0) return
+      let code = named.indexOf(weight)
+      if (code < 0) code = named.push(weight) - 1
       codes[word] = code
       accepted.push(word)
     }
@@ -1320,7 +1323,7 @@ export class PostingsSearch {
     for (const key of spec.keys) view.withStem(key, (w) => give(w, stemWeight))
     for (const key of spec.alternatives?.keys() ?? []) view.withStem(key, (w) => give(w, SEARCH_TUNING.typoWeight))
     if (spec.prefix !== null) view.withPrefix(spec.prefix, (w) => give(w, PREFIX_WEIGHT))
-    return { codes, weights, accepted, counts: undefined, spread: undefined }
+    return { codes, weights: Float64Array.from(named), accepted, counts: undefined, spread: undefined }
   }
 
   /** correctTypo (typos.ts) over the postings: the library's words one edit from a word it lacks, as weaker alternatives. */
