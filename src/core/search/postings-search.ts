@@ -288,8 +288,20 @@ class Bounds {
 /** Whether a term the postings engine cannot answer from the outline (citations need the bodies). */
 const needsBodies = (term: Term) => term.kind === 'cites' || term.kind === 'citedby'
 
-/** What each query word accepts, as a weight per vocabulary entry (0: not at all), and the entries it accepts. */
+/**
+ * What each query word accepts, as a weight per vocabulary entry (0: not at all; weightOf), and the
+ * entries it accepts. A byte per entry names the weight (one of at most four) rather than a number of
+ * eight bytes: at 100,000 summaries the vocabulary has ~420,000 entries, and a pasted sentence's
+ * sixteen tables of 3.3 MB each (53 MB, most of it zeros) cost ~16 ms of CPU, three garbage
+ * collections among it.
+ */
 interface WordTable {
+  /** The place in `weights` of each vocabulary entry's weight (0: weight 0). */
+  codes: Uint8Array
+  /**
+   * The weights the codes name, 0 first. Typed: one kind of array for every table (an array of
+   * numbers was of integers for some tables, of doubles for others, and the lookups slower for it).
+   */
   weights: Float64Array
   accepted: number[]
   /** Where the word occurs, from the word lists, filled when first asked (see FieldCounts); there from the start, as `spread`, so that filling them changes no table's shape. */
@@ -317,7 +329,8 @@ interface FieldCounts {
 
 /**
  * Word tables kept across queries (browse asks for the same words at every keystroke), the least
- * recently used let go past this many bytes: at 100,000 entries a table with its counts is ~10 MB.
+ * recently used let go past this many bytes: at 100,000 entries a table with its counts is ~2 MB
+ * (~6 MB with counts by weight).
  */
 const TABLE_BYTES = 48 * 2 ** 20
 
@@ -325,7 +338,15 @@ const TABLE_BYTES = 48 * 2 ** 20
 function tableBytes(table: WordTable): number {
   const counts = table.counts
   const countBytes = counts ? counts.occurrences.byteLength + counts.kind.byteLength + counts.byClass.byteLength : 0
-  return table.weights.byteLength + 8 * table.accepted.length + countBytes
+  return table.codes.byteLength + 8 * table.accepted.length + countBytes
+}
+
+/**
+ * The weight `table` gives vocabulary entry `word`: 0 for a number beyond the vocabulary (a postings
+ * file precis did not write), which is no word.
+ */
+function weightOf(table: WordTable, word: number): number {
+  return table.weights[table.codes[word] ?? 0]!
 }
 
 /** A library's postings and outline, prepared for repeated queries (browse keeps one for its whole run). */
@@ -861,7 +882,7 @@ export class PostingsSearch {
     this.absences = [...this.absences.filter((a) => a !== own), own].slice(-KEPT_ABSENCES)
     const wider = this.absences
       .filter((a) => a !== own && a.tables.length === tables.length && fields.every((f) => a.fields.includes(f)))
-      .filter((a) => tables.every((table, i) => table.accepted.every((word) => a.tables[i]!.weights[word] !== 0)))
+      .filter((a) => tables.every((table, i) => table.accepted.every((word) => weightOf(a.tables[i]!, word) !== 0)))
       .map((a) => a.docs)
     const docs = own.docs
     const known = { own: docs, present: own.present, absent: (doc: number) => docs.has(doc) || wider.some((set) => set.has(doc)) }
@@ -875,12 +896,12 @@ export class PostingsSearch {
     const occurrences = new Uint16Array(documents * FIELD_COUNT)
     const kinds = new Int8Array(documents * FIELD_COUNT)
     // (At most four weights: whole word, stem, typo, prefix.)
-    const classes = [...new Set(table.accepted.map((word) => table.weights[word]!))].sort((a, b) => b - a)
+    const classes = [...new Set(table.accepted.map((word) => weightOf(table, word)))].sort((a, b) => b - a)
     const byClass = new Uint16Array(classes.length > 1 ? documents * FIELD_COUNT * classes.length : 0)
     // Lists long enough for the engine to optimise countList in them: warmed first (a small library's never are).
     if (this.spreadOf(table) >= WARMED_ENTRIES) warmCountList()
     for (const word of table.accepted) {
-      const kind = classes.indexOf(table.weights[word]!)
+      const kind = classes.indexOf(weightOf(table, word))
       for (const { docs, fields, from } of this.view.listsOf(word))
         countList(docs, fields, from, positionOf, documents, kind, classes.length, occurrences, kinds, byClass)
     }
@@ -952,20 +973,19 @@ export class PostingsSearch {
     const tokens = this.view.tokensOf(doc)
     const start = this.view.fieldStart(doc, field)
     const end = this.view.fieldStart(doc, field + 1)
-    const first = tables[0]!.weights
+    const first = tables[0]!
     const weights: number[] = []
     if (tables.length === 1) {
       for (let t = start; t < end && weights.length < cap; t++) {
-        // `?? 0`: a number beyond the vocabulary (a postings file precis did not write) is no word.
-        const weight = first[tokens[t]!] ?? 0
+        const weight = weightOf(first, tokens[t]!)
         if (weight !== 0) weights.push(weight)
       }
       return sumOfWeights(weights)
     }
     const last = end - tables.length
     for (let t = start; t <= last && weights.length < cap;) {
-      let weight = first[tokens[t]!] ?? 0
-      for (let i = 1; i < tables.length && weight !== 0; i++) weight *= tables[i]!.weights[tokens[t + i]!] ?? 0
+      let weight = weightOf(first, tokens[t]!)
+      for (let i = 1; i < tables.length && weight !== 0; i++) weight *= weightOf(tables[i]!, tokens[t + i]!)
       if (weight === 0) {
         t++
         continue
@@ -1001,7 +1021,7 @@ export class PostingsSearch {
       for (const w of table.accepted) {
         for (const list of this.view.listsOf(w)) {
           lists.push(new WordCursor(list))
-          weights.push(table.weights[w]!)
+          weights.push(weightOf(table, w))
         }
       }
       words = { lists, weights: Float64Array.from(weights) }
@@ -1157,8 +1177,7 @@ export class PostingsSearch {
       let all = true
       for (const place of others) {
         const at = starts[j]! + place
-        // `?? 0`: a number beyond the vocabulary (a postings file precis did not write) is no word.
-        const weight = at < length ? (tables[place]!.weights[tokens[start + at]!] ?? 0) : 0
+        const weight = at < length ? weightOf(tables[place]!, tokens[start + at]!) : 0
         if (weight === 0) {
           all = false
           break
@@ -1289,11 +1308,14 @@ export class PostingsSearch {
   /** The weight of each vocabulary entry as a word of `spec` (WordPattern.weigh), filled from the strongest reading down. */
   private wordTable(spec: WordSpec): WordTable {
     const { view } = this
-    const weights = new Float64Array(view.vocabulary)
+    const codes = new Uint8Array(view.vocabulary)
+    const named = [0]
     const accepted: number[] = []
     const give = (word: number, weight: number) => {
-      if (weights[word] !== 0) return
-      weights[word] = weight
+      if (named[codes[word]!] !== 0) return
+      let code = named.indexOf(weight)
+      if (code < 0) code = named.push(weight) - 1
+      codes[word] = code
       accepted.push(word)
     }
     for (const exact of spec.exact ?? []) view.exact(exact, (w) => give(w, 1))
@@ -1301,7 +1323,7 @@ export class PostingsSearch {
     for (const key of spec.keys) view.withStem(key, (w) => give(w, stemWeight))
     for (const key of spec.alternatives?.keys() ?? []) view.withStem(key, (w) => give(w, SEARCH_TUNING.typoWeight))
     if (spec.prefix !== null) view.withPrefix(spec.prefix, (w) => give(w, PREFIX_WEIGHT))
-    return { weights, accepted, counts: undefined, spread: undefined }
+    return { codes, weights: Float64Array.from(named), accepted, counts: undefined, spread: undefined }
   }
 
   /** correctTypo (typos.ts) over the postings: the library's words one edit from a word it lacks, as weaker alternatives. */
