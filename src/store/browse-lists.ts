@@ -20,10 +20,13 @@ const LISTS_KEPT = 32
 export class BrowseLists {
   private constructor(
     private readonly store: Store,
-    private readonly settle: { search(query: Query, options: SearchOptions): Promise<BrowseAnswer | null>; close?(): Promise<void> },
+    private readonly settle: {
+      search(query: Query, options: SearchOptions): Promise<BrowseAnswer | null>
+      close?(): Promise<void>
+      /** Whether the worker thread settles the lists still (not failed or ended on its own). */
+      inWorker?(): boolean
+    },
     private shownOutline: LibraryOutline,
-    /** Whether the settled lists come from a worker thread. */
-    readonly inWorker: boolean,
     /** The hits a first list holds at most: the lines the prompt shows at once. */
     private readonly screenful: number,
   ) {}
@@ -31,16 +34,18 @@ export class BrowseLists {
   /**
    * Opened as browse opens, before the first keystroke: the outline and postings read, the entries
    * ordered by recency. `worker`: the settled lists from a worker thread where there can be one.
+   * `workerScript`: the module the thread runs, browse-worker.ts's own built one unless given (the
+   * tests give one that fails, to see the searches go on on this thread).
    */
-  static async open(store: Store, options: { screenful: number; worker?: boolean }): Promise<BrowseLists> {
-    const { screenful, worker: inWorker = true } = options
+  static async open(store: Store, options: { screenful: number; worker?: boolean; workerScript?: URL }): Promise<BrowseLists> {
+    const { screenful, worker: inWorker = true, workerScript } = options
     if (inWorker && store.index) {
       // The index checked here, before the worker reads it: when stale, built with the postings in one reading
       // of the library, with its progress line. The outline that holds the postings so built is let go (the
       // worker loads its own): this thread keeps one read again from the index, current now.
       await readOutline(store, { forSearch: true })
       const outline = await readOutline(store)
-      const worker = searchWorkerFor(store)
+      const worker = searchWorkerFor(store, workerScript)
       if (worker) {
         // A thread that fails (not a search that does) leaves the searches to this one.
         let own: Promise<BrowseSearch> | undefined
@@ -53,12 +58,17 @@ export class BrowseLists {
             return (await own).settle(query, options)
           }
         }
-        return new BrowseLists(store, { search, close: () => worker.close() }, outline, true, screenful)
+        return new BrowseLists(store, { search, close: () => worker.close(), inWorker: () => !worker.broken }, outline, screenful)
       }
     }
     const search = await BrowseSearch.open(store)
     search.prepare()
-    return new BrowseLists(store, { search: (query, options) => search.settle(query, options) }, search.outline, false, screenful)
+    return new BrowseLists(store, { search: (query, options) => search.settle(query, options) }, search.outline, screenful)
+  }
+
+  /** Whether the settled lists come from a worker thread: false without one, and once it failed (they are then searched on this thread). */
+  get inWorker(): boolean {
+    return this.settle.inWorker?.() ?? false
   }
 
   /** The outline the snippets' citations are resolved against: the library's as it is now, read again after a change. */

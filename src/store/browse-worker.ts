@@ -10,7 +10,8 @@
  *
  * The worker runs this very file: built, it is a module of dist/ whose code, run in a worker, starts
  * serving (the check at the end). From the TypeScript sources (the tests) there is no such file to
- * run, and browse searches on its own thread (`searchWorkerFor` is null).
+ * run, and browse searches on its own thread (`searchWorkerFor` is null) unless given another
+ * script (the tests', which fail).
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import type { Query } from '../core/search/query.js'
@@ -42,8 +43,9 @@ export class SearchWorker {
   } | null = null
   private failed: Error | null = null
 
-  constructor(opening: Opening, note?: (message: string) => void) {
-    this.worker = new Worker(new URL(import.meta.url), { workerData: opening })
+  /** `script`: the module the thread runs, given what it is started with (`Opening`) as its workerData. */
+  constructor(script: URL, opening: Opening, note?: (message: string) => void) {
+    this.worker = new Worker(script, { workerData: opening })
     this.worker.unref() // never what keeps the process running
     this.worker.on('message', (reply: Reply) => {
       if ('note' in reply) return note?.(reply.note)
@@ -97,11 +99,13 @@ export class SearchWorker {
 
 /**
  * A worker searching the library of `store`, when it is a library file with its index (the
- * command's store) and precis runs built; else null, and the search runs on the calling thread.
+ * command's store) and precis runs built (or `script` names the module the thread runs); else
+ * null, and the search runs on the calling thread.
  */
-export function searchWorkerFor(store: Store): SearchWorker | null {
-  if (!import.meta.url.endsWith('.js') || store.path === null || !store.index) return null
-  return new SearchWorker({ precisBrowseWorker: true, path: store.path, cacheDir: store.index.cacheDir }, store.index.note)
+export function searchWorkerFor(store: Store, script?: URL): SearchWorker | null {
+  const runs = script ?? (import.meta.url.endsWith('.js') ? new URL(import.meta.url) : null)
+  if (!runs || store.path === null || !store.index) return null
+  return new SearchWorker(runs, { precisBrowseWorker: true, path: store.path, cacheDir: store.index.cacheDir }, store.index.note)
 }
 
 /** In the worker: open the library, then answer each text sent. */

@@ -72,8 +72,8 @@ interface Built {
   parseTypedQuery: typeof parseTypedQuery
 }
 
-/** The built modules, for `use`; the bundle removed after. */
-async function withBuilt(use: (built: Built) => Promise<void>): Promise<void> {
+/** The built modules, for `use`, with the folder of their file (`modules.js`); the bundle removed after. */
+async function withBuilt(use: (built: Built, dir: string) => Promise<void>): Promise<void> {
   const entry = [
     "export { BrowseLists } from './src/store/browse-lists.ts'",
     "export { FileStore } from './src/store/file-store.ts'",
@@ -87,7 +87,7 @@ async function withBuilt(use: (built: Built) => Promise<void>): Promise<void> {
     const outfile = join(dir, 'modules.js')
     const options = { bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' } as const
     await build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, outfile, ...options })
-    await use((await import(pathToFileURL(outfile).href)) as Built)
+    await use((await import(pathToFileURL(outfile).href)) as Built, dir)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -104,6 +104,38 @@ function counted(store: Store): { store: Store; wholeReads: () => number } {
     },
   })
   return { store: proxy, wholeReads: () => reads }
+}
+
+/** BrowseLists built, on the indexed library, its settled lists from a worker running `script` (browse-worker's own module unless given). */
+function openBuilt(built: Built, library: string, cache: string, script?: URL): Promise<BrowseLists> {
+  const store = new built.FileStore(library, 2_000, undefined, () => undefined, { cacheDir: cache })
+  return built.BrowseLists.open(store, { screenful: 12, ...(script && { workerScript: script }) })
+}
+
+/**
+ * Each text typed letter by letter in `tested` and in `live` (a worker alive throughout): the same
+ * list at once and the same settled list at each keystroke, the settled one the scan's. Whether
+ * each settled list came from the worker, for both.
+ */
+async function typedInBoth(
+  built: Built,
+  tested: BrowseLists,
+  live: BrowseLists,
+  texts: readonly string[],
+): Promise<{ tested: boolean[]; live: boolean[] }> {
+  const where: boolean[] = []
+  const liveWhere: boolean[] = []
+  for (const text of texts) {
+    for (let i = 0; i <= text.length; i++) {
+      const query = built.parseTypedQuery(text.slice(0, i))
+      expect(tested.first(query, BROWSE_SEARCH), text.slice(0, i)).toEqual(live.first(query, BROWSE_SEARCH))
+      const settled = shape((await tested.search(query, BROWSE_SEARCH))!)
+      where.push(tested.inWorker)
+      expect(settled, text.slice(0, i)).toEqual(shape((await live.search(query, BROWSE_SEARCH))!))
+      liveWhere.push(live.inWorker)
+    }
+  }
+  return { tested: where, live: liveWhere }
 }
 
 async function written(library: Library): Promise<{ library: string; cache: string }> {
@@ -211,6 +243,65 @@ describe('browse from the index', () => {
         expect(shape((await lists.search(parse('zebra'), BROWSE_SEARCH))!)).toEqual(await scanned(library, 'zebra'))
       } finally {
         await lists.close()
+      }
+    })
+  })
+
+  it('built, goes on with a worker that fails as it starts: every keystroke lists what a live worker lists, from this thread', async () => {
+    const { library, cache } = await written(searchFixture())
+    await withBuilt(async (built, dir) => {
+      for (const [name, text] of [
+        ['throws.mjs', "throw new Error('no thread')"],
+        ['exits.mjs', 'process.exit(3)'],
+      ]) {
+        const script = join(dir, name!)
+        writeFileSync(script, text!)
+        const failing = await openBuilt(built, library, cache, pathToFileURL(script))
+        const live = await openBuilt(built, library, cache)
+        try {
+          const where = await typedInBoth(built, failing, live, TYPED_IN_FIXTURE)
+          expect(
+            where.tested.every((inWorker) => !inWorker),
+            name,
+          ).toBe(true)
+          expect(
+            where.live.every((inWorker) => inWorker),
+            name,
+          ).toBe(true)
+        } finally {
+          await failing.close()
+          await live.close()
+        }
+      }
+    })
+  })
+
+  it('built, goes on when the worker dies mid-session: every keystroke lists what a live worker lists, the rest from this thread', async () => {
+    const { library, cache } = await written(searchFixture())
+    await withBuilt(async (built, dir) => {
+      // The real worker (the bundle serves as it is imported in a thread), ended as it is sent its tenth text.
+      const script = join(dir, 'dies.mjs')
+      writeFileSync(
+        script,
+        [
+          "import { parentPort } from 'node:worker_threads'",
+          "import './modules.js'",
+          'let texts = 0',
+          "parentPort.on('message', () => { if (++texts === 10) process.exit(9) })",
+        ].join('\n'),
+      )
+      const dying = await openBuilt(built, library, cache, pathToFileURL(script))
+      const live = await openBuilt(built, library, cache)
+      try {
+        const where = await typedInBoth(built, dying, live, TYPED_IN_FIXTURE)
+        // Nine texts settled in the worker, the tenth (the one it died on) and every one after on this thread.
+        expect(where.tested.indexOf(false)).toBe(9)
+        expect(where.tested.slice(9).every((inWorker) => !inWorker)).toBe(true)
+        expect(where.tested.length).toBeGreaterThan(20)
+        expect(where.live.every((inWorker) => inWorker)).toBe(true)
+      } finally {
+        await dying.close()
+        await live.close()
       }
     })
   })
