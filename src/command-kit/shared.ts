@@ -1,7 +1,7 @@
 import type { Context } from '../context.js'
 import { UsageError } from '../core/errors.js'
 import { firstPaperProblem, type PaperFields } from '../core/records/field-rules.js'
-import { sanitizeTerminal } from '../core/text/sanitize.js'
+import { jsonForTerminal } from '../core/text/sanitize.js'
 
 /** True when we may ask the person: a terminal on stdin and stderr, and no `--no-input`. */
 export function canPrompt(ctx: Context): boolean {
@@ -15,10 +15,11 @@ export function inform(ctx: Context, message: string): void {
 
 /**
  * Stable JSON on stdout (`--json`). JSON.stringify leaves C1 controls and bidi overrides raw; the
- * sanitizer writes them as `\uXXXX`, a JSON escape with the same meaning: still exact data.
+ * sanitizer writes them as `\uXXXX`, a JSON escape with the same meaning: still exact data
+ * (jsonForTerminal: the sanitizer's bytes, its regex run only where there is something to change).
  */
 export function printJson(ctx: Context, value: unknown): void {
-  ctx.io.out(sanitizeTerminal(JSON.stringify(value, null, 2)) + '\n')
+  ctx.io.out(jsonForTerminal(JSON.stringify(value, null, 2) + '\n'))
 }
 
 /** Items of a JSON list written per piece: a list of every entry at 100,000 entries is some 80 MB of text. */
@@ -35,7 +36,7 @@ export function printJsonList<T>(ctx: Context, items: readonly T[], record: (ite
     const end = Math.min(items.length, start + ITEMS_PER_PIECE)
     const json = JSON.stringify(items.slice(start, end).map(record), null, 2)
     const inner = json.slice(2, json.length - 2) // the items, without the piece's own `[\n` and `\n]`
-    ctx.io.out(sanitizeTerminal((start === 0 ? '[\n' : ',\n') + inner + (end === items.length ? '\n]\n' : '')))
+    ctx.io.out(jsonForTerminal((start === 0 ? '[\n' : ',\n') + inner + (end === items.length ? '\n]\n' : '')))
   }
 }
 
