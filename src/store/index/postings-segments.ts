@@ -2,13 +2,14 @@
 // them, not all (at 100,000 summaries they are 0.6 GB): the entries' words in order are taken out
 // a segment at a time (PostingsBuilder.takeSegment) and written, with the segment's word lists
 // (segmentLists: its words in the order the postings number them), to one temp file beside the
-// postings; once every entry is read, the vocabulary is sorted and the segments merged word by
-// word into the postings file, whose bytes are those the whole build writes (postingsParts).
+// postings (its name removed once it is open: `unnamed`); once every entry is read, the
+// vocabulary is sorted and the segments merged word by word into the postings file, whose bytes
+// are those the whole build writes (postingsParts).
 //
 // The file's header holds each section's CRC-32 and comes before them, and the checks of the word
 // lists' blocks come before the lists: the merge runs twice, once to check what it makes and once
 // to write it, rather than writing the merged sections to another temp file and copying them.
-import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Entry } from '../../core/records/entries.js'
 import { PostingsBuilder, segmentLists, vocabularyTables, type Postings, type TokenSegment } from '../../core/search/postings.js'
@@ -318,11 +319,34 @@ export class SegmentedPostings {
     if (this.fd === null) return
     closeSync(this.fd)
     this.fd = null
+    if (!this.named) return
     try {
       rmSync(this.temp, { force: true })
     } catch {
       // gone already; a file left is a dead writer's, removed by the next build or save
     }
+    this.forget?.()
+  }
+
+  /** Whether the temp file still has its name (unnamed did not remove it). */
+  private named = true
+
+  /**
+   * The temp file's name removed as soon as it is open: the segments are written and read through
+   * its descriptor only, and the system frees the file when the process ends, however it ends. The
+   * library is read with the signals' default action (runWithDefaultSignals: nothing was pending
+   * when the read began), so a Ctrl-C while segments are written ends precis at once, before any
+   * handler could remove the file; so does a kill. Where an open file cannot be removed, it keeps
+   * its name, removed by dispose or on interrupt as before (and, if the process is killed, by the
+   * next build: a dead writer's temp file).
+   */
+  private unnamed(): void {
+    try {
+      unlinkSync(this.temp)
+    } catch {
+      return
+    }
+    this.named = false
     this.forget?.()
   }
 
@@ -403,6 +427,7 @@ export class SegmentedPostings {
         this.unwritable = true // built in memory, as without segments
         return
       }
+      this.unnamed()
     }
     try {
       this.append(this.builder.takeSegment())
