@@ -64,6 +64,26 @@ describe('export when the library changes while it is being exported', () => {
     }
   }
 
+  it('over an existing folder: the files written before the change are whole, and no temp file is left', async () => {
+    const dir = tempDir()
+    const library = join(dir, 'library.json')
+    const cache = join(dir, 'cache')
+    await indexedStore(library, cache).update((lib) => Object.assign(lib, smallLibrary()))
+    const out = tempDir()
+    const made = { ...testContext({ library }), store: indexedStore(library, cache) }
+    expect(await main(['export', '--out', out + '/'], made)).toBe(0)
+    const before = new Map(readdirSync(out).map((name) => [name, readFileSync(join(out, name), 'utf8')]))
+    expect(before.size).toBe(3)
+    const { store, reads } = editedBeforeRead(library, cache, 2)
+    const ctx = { ...testContext({ library }), store }
+    expect(await main(['export', '--out', out + '/', '--force'], ctx)).toBe(ExitCode.data)
+    expect(reads()).toBe(2)
+    expect(ctx.stderr()).toContain('The library changed while it was being exported: run the export again')
+    // Each file is one an export wrote whole: none half-written, none a temp file.
+    expect(readdirSync(out).sort()).toEqual([...before.keys()].sort())
+    for (const [name, text] of before) expect(readFileSync(join(out, name), 'utf8'), name).toBe(text)
+  })
+
   it('exports the library as it is once run again', async () => {
     const dir = tempDir()
     const library = join(dir, 'library.json')
