@@ -475,7 +475,12 @@ export class PostingsSearch {
     const loose = found.docs.length < limit ? loosened(compiled) : null
     if (!loose) {
       const scores = this.score(compiled, found, limit)
-      return { best: this.leading(found, scores, contenders(scores, limit), limit), total: found.docs.length }
+      // The limit as a small integer, which contenders was compiled for (the phrase's leaders ask it first,
+      // with PHRASE_CANDIDATES): `search`'s options object keeps it as a boxed double (a package's
+      // `{ limit: Infinity }` made every object literal beginning with `limit` keep it so), which threw
+      // the compiled code away ("not a Smi") and had the loop compiled again. The same contenders for
+      // any limit: a limit of at least half the scores gives every place either way.
+      return { best: this.leading(found, scores, contenders(scores, Math.min(limit, scores.length)), limit), total: found.docs.length }
     }
     // Every score exact: the partial matches are ranked apart, after their scores are scaled.
     const all = this.scan(loose, false)
