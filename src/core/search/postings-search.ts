@@ -1622,7 +1622,9 @@ function countList(
         const n = fieldCount(packed, f)
         packed &= ~(FIELD_COUNT_MAX << (4 * f))
         const at = doc * FIELD_COUNT + f
-        occurrences[at] = Math.min(occurrences[at]! + n, OCCURRENCES_MAX)
+        // (Not Math.min: a call at every field in the interpreter, where a small library's lists are counted.)
+        const sum = occurrences[at]! + n
+        occurrences[at] = sum < OCCURRENCES_MAX ? sum : OCCURRENCES_MAX
       }
     }
     return
@@ -1645,7 +1647,8 @@ function countList(
         kinds[at] = -1
         if (classed) byClass[at * classCount + was] = occurrences[at]!
       }
-      occurrences[at] = Math.min(occurrences[at]! + n, OCCURRENCES_MAX)
+      const sum = occurrences[at]! + n
+      occurrences[at] = sum < OCCURRENCES_MAX ? sum : OCCURRENCES_MAX
       // Only where words of different weights are: most fields of a prefix's many words are of one (3.6 MB at 100,000 entries, mostly untouched).
       if (classed && kinds[at] === -1) byClass[at * classCount + kind] = byClass[at * classCount + kind]! + n
     }
