@@ -236,7 +236,7 @@ interface Check {
 
 /** A one-word check's FieldCounts, and `m` occurrences of words of its `k`-th weight counted: sums[k × stride + m]. */
 interface OneWord {
-  occurrences: Uint16Array
+  occurrences: Uint8Array
   kind: Int8Array
   sums: Float64Array
   stride: number
@@ -312,12 +312,18 @@ interface WordTable {
 
 /**
  * Where the words a query word accepts occur, per entry and field (index doc × FIELD_COUNT + field):
- * how many times (each word's count saturating at FIELD_COUNT_MAX, above any cap), and the weight
- * they share (its place in `classes`), or -1 when words of different weights are there (their order
- * then decides which are counted, and the field's words are read in order instead).
+ * how many times (each word's count saturating at FIELD_COUNT_MAX, their sum at OCCURRENCES_MAX:
+ * both above any cap), and the weight they share (its place in `classes`), or -1 when words of
+ * different weights are there (their order then decides which are counted, and the field's words
+ * are read in order instead).
  */
 interface FieldCounts {
-  occurrences: Uint16Array
+  /**
+   * A byte, not two: a table's counts are new pages every search writes (at 100,000 entries 0.6 MB
+   * rather than 1.2; a pasted sentence counts eleven words, and each page is a fault of the kernel).
+   */
+  occurrences: Uint8Array
+  /** Every 0 for words of one weight: then one array of zeros shared by the tables (zerosOf), never written. */
   kind: Int8Array
   /**
    * The weights the word's words have, heaviest first, and how many of each are in each field of
@@ -329,15 +335,16 @@ interface FieldCounts {
 
 /**
  * Word tables kept across queries (browse asks for the same words at every keystroke), the least
- * recently used let go past this many bytes: at 100,000 entries a table with its counts is ~2 MB
- * (~6 MB with counts by weight).
+ * recently used let go past this many bytes: at 100,000 entries a table with its counts is ~1 MB
+ * (~4 MB with counts by weight).
  */
 const TABLE_BYTES = 48 * 2 ** 20
 
-/** The bytes a word table holds. */
+/** The bytes a word table holds (not the zeros its counts may share: zerosOf). */
 function tableBytes(table: WordTable): number {
   const counts = table.counts
-  const countBytes = counts ? counts.occurrences.byteLength + counts.kind.byteLength + counts.byClass.byteLength : 0
+  const kindBytes = counts && counts.classes.length > 1 ? counts.kind.byteLength : 0
+  const countBytes = counts ? counts.occurrences.byteLength + kindBytes + counts.byClass.byteLength : 0
   return table.codes.byteLength + 8 * table.accepted.length + countBytes
 }
 
@@ -468,7 +475,12 @@ export class PostingsSearch {
     const loose = found.docs.length < limit ? loosened(compiled) : null
     if (!loose) {
       const scores = this.score(compiled, found, limit)
-      return { best: this.leading(found, scores, contenders(scores, limit), limit), total: found.docs.length }
+      // The limit as a small integer, which contenders was compiled for (the phrase's leaders ask it first,
+      // with PHRASE_CANDIDATES): `search`'s options object keeps it as a boxed double (a package's
+      // `{ limit: Infinity }` made every object literal beginning with `limit` keep it so), which threw
+      // the compiled code away ("not a Smi") and had the loop compiled again. The same contenders for
+      // any limit: a limit of at least half the scores gives every place either way.
+      return { best: this.leading(found, scores, contenders(scores, Math.min(limit, scores.length)), limit), total: found.docs.length }
     }
     // Every score exact: the partial matches are ranked apart, after their scores are scaled.
     const all = this.scan(loose, false)
@@ -893,13 +905,19 @@ export class PostingsSearch {
   private fieldCounts(table: WordTable): FieldCounts {
     if (table.counts) return table.counts
     const { documents, positionOf } = this.view
-    const occurrences = new Uint16Array(documents * FIELD_COUNT)
-    const kinds = new Int8Array(documents * FIELD_COUNT)
+    const occurrences = new Uint8Array(documents * FIELD_COUNT)
+    // Counting reads each place before it writes it: on pages the kernel has not yet given, that is
+    // two faults a page (a page of zeros to read, then its copy to write). Written once first, one:
+    // where the lists are in about one entry a page or more (a common word's, at 100,000 entries
+    // ~150 faults fewer a word; a rare word's lists touch few pages and are left to fault those).
+    const spread = this.spreadOf(table)
+    if (spread * PAGE_BYTES >= occurrences.length) occurrences.fill(0)
     // (At most four weights: whole word, stem, typo, prefix.)
     const classes = [...new Set(table.accepted.map((word) => weightOf(table, word)))].sort((a, b) => b - a)
+    const kinds = classes.length > 1 ? new Int8Array(documents * FIELD_COUNT) : this.zerosOf(documents * FIELD_COUNT)
     const byClass = new Uint16Array(classes.length > 1 ? documents * FIELD_COUNT * classes.length : 0)
     // Lists long enough for the engine to optimise countList in them: warmed first (a small library's never are).
-    if (this.spreadOf(table) >= WARMED_ENTRIES) warmCountList()
+    if (spread >= WARMED_ENTRIES) warmCountList()
     for (const word of table.accepted) {
       const kind = classes.indexOf(weightOf(table, word))
       for (const { docs, fields, from } of this.view.listsOf(word))
@@ -907,6 +925,14 @@ export class PostingsSearch {
     }
     table.counts = { occurrences, kind: kinds, classes, byClass }
     return table.counts
+  }
+
+  private zeros: Int8Array | null = null
+
+  /** An array of `length` zeros, the same one each time: the kinds of every table of words of one weight. */
+  private zerosOf(length: number): Int8Array {
+    if (this.zeros?.length !== length) this.zeros = new Int8Array(length)
+    return this.zeros
   }
 
   private countTerm(term: ScoringTerm, doc: number, tf: Float64Array, offset: number): boolean {
@@ -1516,6 +1542,16 @@ export class PostingsSearch {
 
 const NO_COUNTS = new Float64Array(0)
 
+/**
+ * Where a FieldCounts' count of occurrences stops (a byte's most): far above any cap a search counts
+ * to (TF_CAP), so a count that stopped there is read as the true one would be (compared with the
+ * cap, or taken up to it).
+ */
+const OCCURRENCES_MAX = 255
+
+/** The size of a page of memory (the kernel's, on the machines precis runs on), for FieldCounts' counts. */
+const PAGE_BYTES = 4096
+
 /** The filters whose marks (outlineMarks) are kept: a byte an entry each, 100 KB apiece at 100,000 entries. */
 const MARKS_KEPT = 16
 
@@ -1570,7 +1606,7 @@ function countList(
   documents: number,
   kind: number,
   classCount: number,
-  occurrences: Uint16Array,
+  occurrences: Uint8Array,
   kinds: Int8Array,
   byClass: Uint16Array,
 ): void {
@@ -1586,7 +1622,9 @@ function countList(
         const n = fieldCount(packed, f)
         packed &= ~(FIELD_COUNT_MAX << (4 * f))
         const at = doc * FIELD_COUNT + f
-        occurrences[at] = occurrences[at]! + n
+        // (Not Math.min: a call at every field in the interpreter, where a small library's lists are counted.)
+        const sum = occurrences[at]! + n
+        occurrences[at] = sum < OCCURRENCES_MAX ? sum : OCCURRENCES_MAX
       }
     }
     return
@@ -1609,7 +1647,8 @@ function countList(
         kinds[at] = -1
         if (classed) byClass[at * classCount + was] = occurrences[at]!
       }
-      occurrences[at] = occurrences[at]! + n
+      const sum = occurrences[at]! + n
+      occurrences[at] = sum < OCCURRENCES_MAX ? sum : OCCURRENCES_MAX
       // Only where words of different weights are: most fields of a prefix's many words are of one (3.6 MB at 100,000 entries, mostly untouched).
       if (classed && kinds[at] === -1) byClass[at * classCount + kind] = byClass[at * classCount + kind]! + n
     }
@@ -1643,7 +1682,7 @@ function warmCountList(): void {
   // eight times its own size in bytecode (Node 20: --interrupt-budget-factor-for-feedback-allocation).
   for (let round = 0; round < 4; round++) {
     for (const classCount of [1, 2]) {
-      const occurrences = new Uint16Array(3 * FIELD_COUNT)
+      const occurrences = new Uint8Array(3 * FIELD_COUNT)
       const kinds = new Int8Array(3 * FIELD_COUNT)
       const byClass = new Uint16Array(classCount > 1 ? 3 * FIELD_COUNT * classCount : 0)
       for (let kind = 0; kind < 2; kind++) countList(docs, fields, 0, positionOf, 3, kind, classCount, occurrences, kinds, byClass)

@@ -24,6 +24,7 @@ import { tieRanks } from '../../../src/core/search/order.js'
 import type { LastWord } from '../../../src/core/search/compile.js'
 import { pick, seeded, seedFromEnv } from '../../support/random.js'
 import { tokenize } from '../../../src/core/text/words.js'
+import { tinyLibrary } from './fixture.js'
 import { COMMON_QUERIES, randomLibrary, randomQuery, throughSaves, typo, type QueryKind } from '../../support/random-library.js'
 
 /** Its own kinds beside the common ones: a pasted sentence, a prefix, filters with a word or alone, a typo among words. */
@@ -174,6 +175,24 @@ describe('search from postings gives what the scan gives', () => {
       const text = randomQuery(random, library, QUERIES)
       const keystrokes = Array.from(text, (_, i) => text.slice(0, i + 1))
       compare(library, [...queries, ...keystrokes, ''], pick(random, ['whole', 'prefix', 'typing'] as const), true, SEED * 13 + run)
+    }
+  })
+
+  it('counts the words a prefix accepts where together they occur more often than a count of them holds', () => {
+    // Seventeen words each at least fifteen times (the most a word's count in the postings holds)
+    // and one more once: 256 occurrences of `zorb…` in one body, one more than a byte holds.
+    const suffixes = 'abcdfghjklmnprtvwx'.split('')
+    const filled = suffixes.map((c, i) => Array.from({ length: i < 17 ? 15 + (i % 3) : 1 }, () => `zorb${c}ek`).join(' ')).join(' ')
+    const library = tinyLibrary([
+      { key: 'full', title: 'Filled', body: `${filled} graph` },
+      { key: 'few', title: 'Few zorbaek', body: 'zorbaek zorbcek graph once' },
+      { key: 'none', title: 'Other', body: 'graph attention only' },
+      { key: 'title', title: 'Zorbaek zorbbek zorbcek', body: `${filled.slice(0, 400)} attention` },
+    ])
+    const queries = ['zorb', 'zorb graph', 'graph zorb', 'zorbaek', 'zorbaek zorb', 'title:zorb', 'zorb -attention', 'zorb OR attention']
+    for (const lastWord of ['whole', 'prefix', 'typing'] as const) {
+      compare(library, queries, lastWord, false, 0)
+      compare(library, queries, lastWord, true, 0)
     }
   })
 

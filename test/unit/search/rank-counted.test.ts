@@ -126,6 +126,15 @@ describe('contenders', () => {
     }
   })
 
+  it('gives the same places for a limit past the scores as for the number of scores (what the engine asks with)', () => {
+    const random = seeded(SEED + 1)
+    for (let run = 0; run < 200; run++) {
+      const scores = Float64Array.from({ length: pick(random, [0, 1, 5, 20, 41, 200]) }, () => Math.floor(random() * 6))
+      const limit = pick(random, [0, 1, 3, 20, 21, 40, 41, 150, 199, 200, 201, 2 ** 32 + 3, Infinity])
+      expect(contenders(scores, Math.min(limit, scores.length)), `limit ${limit} of ${scores.length}`).toEqual(contenders(scores, limit))
+    }
+  })
+
   it('keeps every place when a score is NaN (a damaged file), and when few are asked of many', () => {
     const scores = Float64Array.from({ length: 50 }, (_, i) => i % 7)
     expect(contenders(scores, 2)).toEqual([6, 13, 20, 27, 34, 41, 48])
