@@ -1,5 +1,6 @@
 import { CitationResolver } from '../core/citations/citations.js'
-import { PaperTable, rankRelated, relatedPapers, type RelatedPaper } from '../core/related/related.js'
+import { rankRelated, relatedPapers, type RelatedPaper } from '../core/related/related.js'
+import { PaperTable } from '../core/related/paper-table.js'
 import { entriesOfPapers, postingsTexts, RecordsUnavailable } from '../core/related/postings-texts.js'
 import { paperColumn, summaryColumn, type LibraryOutline, type PaperOutline, type SummaryOutline } from '../core/records/outline.js'
 import { PostingsUnavailable } from '../core/search/postings.js'

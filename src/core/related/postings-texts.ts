@@ -13,7 +13,9 @@ import { BODY, TITLE } from '../search/docs.js'
 import { FIELD_COUNT, fieldCount, MAY_CITE } from '../search/postings.js'
 import type { PostingsView } from '../search/postings-view.js'
 import { surfaceForms } from '../text/plural.js'
-import { paperProse, type PaperDoc, type PaperTable, type RelatedTexts } from './related.js'
+import { paperProse } from './library-texts.js'
+import type { PaperTable } from './paper-table.js'
+import type { PaperDoc, RelatedTexts } from './related-source.js'
 import { similarityTerms, TF_CAP, type Occurrences } from './text.js'
 
 /** Whole records read by their place in the library's papers or summaries; null when they cannot be (the caller reads the library whole). */

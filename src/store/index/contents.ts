@@ -24,7 +24,7 @@ export const STATS_ROWS = 100
 
 /**
  * Everything an index file holds. (Read from a file, each part is decoded when first used, and
- * `papers` and `summaries` are views whose fields are decoded column by column: format.ts.)
+ * `papers` and `summaries` are views whose fields are decoded column by column: row-views.ts.)
  */
 export interface IndexContents {
   /** The real path of the library file it was built from. */

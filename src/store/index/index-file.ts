@@ -3,7 +3,9 @@ import { renameOver } from '../rename-over.js'
 import { dirname, join } from 'node:path'
 import { openRegularFile } from '../../platform/regular-file.js'
 import type { IndexContents } from './contents.js'
-import { decodeIndex, indexParts, headerBytes, indexedLibrary, isOlderIndex, type IndexBytes, type IndexFallback } from './format.js'
+import { decodeIndex, type IndexFallback } from './format.js'
+import { indexParts } from './encode-index.js'
+import { headerBytes, indexedLibrary, isOlderIndex, type IndexBytes } from './index-header.js'
 
 /** What a load reads first: the fixed start and the header (some kilobytes), in one read. */
 const HEAD_BYTES = 64 * 1024

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { describeReasons, PaperTable, relatedPapers } from '../../../src/core/related/related.js'
+import { describeReasons, relatedPapers } from '../../../src/core/related/related.js'
+import { PaperTable } from '../../../src/core/related/paper-table.js'
 import {
   characteristicTerms,
   documentFrequencies,

@@ -5,7 +5,8 @@ import { libraryOutline, type LibraryOutline } from '../../../src/core/records/o
 import { tinyLibrary } from '../search/fixture.js'
 import { buildIndex } from '../../../src/store/index/build.js'
 import { indexOutline } from '../../../src/store/index/contents.js'
-import { decodeIndex, encodeIndex } from '../../../src/store/index/format.js'
+import { decodeIndex } from '../../../src/store/index/format.js'
+import { encodeIndex } from '../../../src/store/index/encode-index.js'
 import { seeded } from '../../support/random.js'
 
 /** A library with papers summarised once, twice or not at all, orphan summaries and papers sharing a key, in a random order. */

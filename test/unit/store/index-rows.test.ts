@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest'
 import { buildIndex } from '../../../src/store/index/build.js'
 import type { IndexContents } from '../../../src/store/index/contents.js'
-import { decodeIndex, encodeIndex, ForeignIndexError } from '../../../src/store/index/format.js'
+import { decodeIndex, ForeignIndexError } from '../../../src/store/index/format.js'
+import { encodeIndex } from '../../../src/store/index/encode-index.js'
 import { libraryOf, paper, summary } from '../../support/library.js'
 
 const identity = { dev: '1', ino: '2', size: '3', mtimeNs: '4', ctimeNs: '5' }
