@@ -597,9 +597,10 @@ export class PostingsSearch {
     const checks = compiled.clauses.map((clause) => clause.map((condition) => this.checkOf(condition)))
     // Each candidate counted into the place the next match takes (left as zeros again when it does
     // not match), in an array that doubles as the matches need: no copy of each one's counts.
-    // Each clause words alone or under OR (no quotes, negation or filter: most queries, and a pasted
-    // sentence's partial matches): counted in a loop of their own.
-    const words = checks.every((clause) => clause.every(isOneWord)) ? checks : null
+    // Each clause one word alone (words with no OR, quotes or negation: most queries): counted in a loop of their own.
+    const words = checks.every((clause) => clause.length === 1 && isOneWord(clause[0]!)) ? checks.map(([check]) => check!) : null
+    // Else each clause words under OR (a pasted sentence's partial matches): in a loop of their own too.
+    const anyWords = !words && checks.every((clause) => clause.every(isOneWord)) ? checks : null
     let tf = this.scratch
     tf.fill(0, 0, this.written)
     // As large as every candidate needs at once when that is kept anyway (SCRATCH_BYTES): doubled as
@@ -619,7 +620,13 @@ export class PostingsSearch {
         tf = grown
       }
       const bounded = bounds?.match.length ?? 0
-      if (words ? this.countsWords(words, doc, tf, offset, bounds, count) : this.counts(checks, doc, tf, offset, bounds, count))
+      if (
+        words
+          ? this.countsWords(words, doc, tf, offset, bounds, count)
+          : anyWords
+            ? this.countsAnyWords(anyWords, doc, tf, offset, bounds, count)
+            : this.counts(checks, doc, tf, offset, bounds, count)
+      )
         matched[count++] = doc
       else {
         tf.fill(0, offset, offset + width)
@@ -632,7 +639,7 @@ export class PostingsSearch {
     // (An array grown past the kept one leaves that one partly counted into: it is let go.)
     ;[this.scratch, this.written] = tf.byteLength <= SCRATCH_BYTES ? [tf, docs.length * width] : [new Float64Array(0), 0]
     // Each one-word clause's word is in every match (countsWords): its matches need not be counted again.
-    const held = words ? new Set(words.filter((clause) => clause.length === 1).map(([check]) => check!.at / FIELD_COUNT)) : undefined
+    const held = words ? new Set(words.map((check) => check.at / FIELD_COUNT)) : undefined
     return {
       docs,
       tf,
@@ -718,11 +725,44 @@ export class PostingsSearch {
   }
 
   /**
-   * counts for clauses of one word each, or of words under OR (`words`): the same counts, from each
-   * word's FieldCounts, without the steps other conditions need (a fresh process ran those for every
-   * candidate unoptimised).
+   * counts for clauses of one word each (`words`): the same counts, from each word's FieldCounts,
+   * without the steps other conditions need (a fresh process ran those for every candidate unoptimised).
    */
   private countsWords(
+    words: readonly Check[],
+    doc: number,
+    tf: Float64Array,
+    offset: number,
+    bounds: Bounds | null,
+    match: number,
+  ): boolean {
+    for (let c = 0; c < words.length; c++) {
+      const check = words[c]!
+      const { fields, cap } = check
+      const one = (check.oneWord ??= this.oneWordOf(check.tables[0]!, cap))
+      const { occurrences, kind, sums, stride } = one
+      const at = offset + check.at
+      let total = 0
+      for (let i = 0; i < fields.length; i++) {
+        const field = fields[i]!
+        const n = occurrences[doc * FIELD_COUNT + field]!
+        if (n === 0) continue
+        const given = kind[doc * FIELD_COUNT + field]!
+        const count = given >= 0 ? sums[given * stride + Math.min(cap, n)]! : this.mixedCount(check, one, doc, field, bounds, match)
+        tf[at + field] = count
+        total += count
+      }
+      if (total === 0) return false
+    }
+    return true
+  }
+
+  /**
+   * countsWords for clauses of words under OR (a pasted sentence's partial matches): every word of a
+   * clause counted, the clause holding when one is there. A loop of its own: countsWords, which most
+   * queries run, stays as it is, and a call of it for each word of each candidate cost more.
+   */
+  private countsAnyWords(
     words: readonly (readonly Check[])[],
     doc: number,
     tf: Float64Array,
