@@ -477,7 +477,7 @@ export class PostingsSearch {
     const found = this.scan(compiled, true)
     const loose = found.docs.length < limit ? loosened(compiled) : null
     if (!loose) {
-      const scores = this.score(compiled, found, limit, optionalSlots(compiled))
+      const scores = this.score(compiled, found, limit, null)
       return { best: this.leading(found, scores, contenders(scores, limit), limit), total: found.docs.length }
     }
     // Every score exact: the partial matches are ranked apart, after their scores are scaled.
@@ -582,10 +582,15 @@ export class PostingsSearch {
     return this.entries.at(this.view.positionOf[doc]!)!
   }
 
-  /** `plain`: the slots of the query's plain words (optionalSlots), whose phrase is looked for only where each of them is. */
-  private score(compiled: CompiledQuery<number>, found: CountedMatches, shown: number, plain: readonly number[]): Float64Array {
-    const phrase = (term: ScoringTerm, doc: number, tf: Float64Array, match: number) =>
-      mayHoldPlainWords(found, match, plain, term.fields) && this.countTerm(term, doc, tf, 0)
+  /**
+   * `plain`, for partial matches: the slots of the query's plain words (optionalSlots), whose phrase
+   * is looked for only where each of them is (most leaders lack one; a whole match holds each, mostly there).
+   */
+  private score(compiled: CompiledQuery<number>, found: CountedMatches, shown: number, plain: readonly number[] | null): Float64Array {
+    const phrase = plain
+      ? (term: ScoringTerm, doc: number, tf: Float64Array, match: number) =>
+          mayHoldPlainWords(found, match, plain, term.fields) && this.countTerm(term, doc, tf, 0)
+      : (term: ScoringTerm, doc: number, tf: Float64Array) => this.countTerm(term, doc, tf, 0)
     return scoreCounted(compiled, found, this.view.count, this.averages, this.view.lengths, phrase, shown)
   }
 
