@@ -56,22 +56,65 @@ export function splitPartial<M extends Match<unknown>>(matches: readonly M[], sl
   return { whole, partial }
 }
 
-/** splitPartial over counted matches (rank.ts), by their places in `found`: the partial ones' `scores` scaled. */
-export function splitCounted(
-  found: CountedMatches,
-  scores: Float64Array,
-  slots: readonly number[],
-): { whole: number[]; partial: number[] } {
+/**
+ * Of counted matches (rank.ts): how many hold each of the query's `terms` (`seen`, as scoreCounted
+ * counts them for their idf) and how many of its plain words (`slots`) each holds (`words`), in one
+ * pass over their counts (a pasted sentence in a small library has a thousand partial matches, each
+ * looked at once here rather than once for each term and then again for its words).
+ */
+export function presence(found: CountedMatches, terms: number, slots: readonly number[]): { seen: Uint32Array; words: Uint32Array } {
+  const { tf, width } = found
+  const count = found.docs.length
+  const plain = new Uint8Array(terms)
+  for (const slot of slots) plain[slot] = 1
+  const seen = new Uint32Array(terms)
+  const words = new Uint32Array(count)
+  for (let i = 0; i < count; i++) {
+    let held = 0
+    for (let t = 0; t < terms; t++) {
+      const at = i * width + t * FIELD_COUNT
+      for (let f = at; f < at + FIELD_COUNT; f++)
+        if (tf[f]! > 0) {
+          seen[t]!++
+          held += plain[t]!
+          break
+        }
+    }
+    words[i] = held
+  }
+  return { seen, words }
+}
+
+/**
+ * splitPartial over counted matches, by their places: `words` holds how many of the `slots` plain
+ * words each contains (presence); the partial ones' `scores` scaled.
+ */
+export function splitCounted(words: ArrayLike<number>, scores: Float64Array, slots: number): { whole: number[]; partial: number[] } {
   const whole: number[] = []
   const partial: number[] = []
-  const needed = Math.max(1, Math.ceil(slots.length * SEARCH_TUNING.minimumShouldMatch))
-  for (let i = 0; i < found.docs.length; i++) {
-    const count = matchedSlots({ tf: found.tf, offset: i * found.width }, slots).filter(Boolean).length
-    if (count === slots.length) whole.push(i)
+  const needed = Math.max(1, Math.ceil(slots * SEARCH_TUNING.minimumShouldMatch))
+  for (let i = 0; i < words.length; i++) {
+    const count = words[i]!
+    if (count === slots) whole.push(i)
     else if (count >= needed) {
-      scores[i]! *= (count / slots.length) ** SEARCH_TUNING.coordination
+      scores[i]! *= (count / slots) ** SEARCH_TUNING.coordination
       partial.push(i)
     }
   }
   return { whole, partial }
+}
+
+/**
+ * Whether counted match `i` may hold the phrase of the query's plain words (`slots`, their terms) in
+ * one of `fields`: only where each of them is. A pasted sentence's phrase leaders are mostly partial
+ * matches, each ruled out so rather than its words read in order.
+ */
+export function mayHoldPlainWords(found: CountedMatches, i: number, slots: readonly number[], fields: readonly number[]): boolean {
+  const { tf, width } = found
+  for (let k = 0; k < fields.length; k++) {
+    let every = true
+    for (let s = 0; s < slots.length && every; s++) every = tf[i * width + slots[s]! * FIELD_COUNT + fields[k]!]! > 0
+    if (every) return true
+  }
+  return false
 }

@@ -12,7 +12,7 @@ import { planQuery, sampleOf, scaledDf, type LastWord, type MetaTerm, type PlanL
 import type { CompiledCondition, CompiledQuery, Correction, ScoringTerm } from './compiled.js'
 import { BODY, FIELD_NAMES } from './docs.js'
 import { bestMatches, compareTied, recencyOf } from './order.js'
-import { loosened, matchedSlots, optionalSlots, splitCounted } from './partial.js'
+import { loosened, matchedSlots, mayHoldPlainWords, optionalSlots, presence, splitCounted } from './partial.js'
 import { PREFIX_WEIGHT, sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
 import { FIELD_COUNT, FIELD_COUNT_MAX, fieldCount, HAS_FIGURE, HAS_MATH, type PostedEntry, type Postings } from './postings.js'
 import { PostingsView, type WordList } from './postings-view.js'
@@ -285,6 +285,16 @@ class Bounds {
   }
 }
 
+/**
+ * The places of `among` (ascending) whose scores may be among the `limit` highest of theirs
+ * (contenders): the others need no rank among ties read, nor a comparison.
+ */
+function contendersAmong(scores: Float64Array, among: readonly number[], limit: number): number[] {
+  const theirs = new Float64Array(among.length)
+  for (let k = 0; k < among.length; k++) theirs[k] = scores[among[k]!]!
+  return contenders(theirs, Math.min(limit, theirs.length)).map((k) => among[k]!)
+}
+
 /** Whether a term the postings engine cannot answer from the outline (citations need the bodies). */
 const needsBodies = (term: Term) => term.kind === 'cites' || term.kind === 'citedby'
 
@@ -474,7 +484,7 @@ export class PostingsSearch {
     const found = this.scan(compiled, true)
     const loose = found.docs.length < limit ? loosened(compiled) : null
     if (!loose) {
-      const scores = this.score(compiled, found, limit)
+      const scores = this.score(compiled, found, limit, null)
       // The limit as a small integer, which contenders was compiled for (the phrase's leaders ask it first,
       // with PHRASE_CANDIDATES): `search`'s options object keeps it as a boxed double (a package's
       // `{ limit: Infinity }` made every object literal beginning with `limit` keep it so), which threw
@@ -484,10 +494,16 @@ export class PostingsSearch {
     }
     // Every score exact: the partial matches are ranked apart, after their scores are scaled.
     const all = this.scan(loose, false)
-    const scores = this.score(loose, all, Infinity)
-    const { whole, partial } = splitCounted(all, scores, optionalSlots(compiled))
+    const slots = optionalSlots(compiled)
+    const { seen, words } = presence(all, loose.terms.length, slots)
+    const scores = this.score(loose, { ...all, seen }, Infinity, slots)
+    const { whole, partial } = splitCounted(words, scores, slots.length)
     const first = this.leading(all, scores, whole, limit)
-    return { best: [...first, ...this.leading(all, scores, partial, limit - first.length)], total: whole.length + partial.length }
+    const rest = limit - first.length
+    return {
+      best: [...first, ...this.leading(all, scores, contendersAmong(scores, partial, rest), rest)],
+      total: whole.length + partial.length,
+    }
   }
 
   /** The `limit` best of the matches `among` (places in `found`), best first, as bestMatches orders them: objects only for those. */
@@ -578,8 +594,15 @@ export class PostingsSearch {
     return this.entries.at(this.view.positionOf[doc]!)!
   }
 
-  private score(compiled: CompiledQuery<number>, found: CountedMatches, shown: number): Float64Array {
-    const phrase = (term: ScoringTerm, doc: number, tf: Float64Array) => this.countTerm(term, doc, tf, 0)
+  /**
+   * `plain`, for partial matches: the slots of the query's plain words (optionalSlots), whose phrase
+   * is looked for only where each of them is (most leaders lack one; a whole match holds each, mostly there).
+   */
+  private score(compiled: CompiledQuery<number>, found: CountedMatches, shown: number, plain: readonly number[] | null): Float64Array {
+    const phrase = plain
+      ? (term: ScoringTerm, doc: number, tf: Float64Array, match: number) =>
+          mayHoldPlainWords(found, match, plain, term.fields) && this.countTerm(term, doc, tf, 0)
+      : (term: ScoringTerm, doc: number, tf: Float64Array) => this.countTerm(term, doc, tf, 0)
     return scoreCounted(compiled, found, this.view.count, this.averages, this.view.lengths, phrase, shown)
   }
 
@@ -593,6 +616,8 @@ export class PostingsSearch {
     // not match), in an array that doubles as the matches need: no copy of each one's counts.
     // Each clause one word alone (words with no OR, quotes or negation: most queries): counted in a loop of their own.
     const words = checks.every((clause) => clause.length === 1 && isOneWord(clause[0]!)) ? checks.map(([check]) => check!) : null
+    // Else each clause words under OR (a pasted sentence's partial matches): in a loop of their own too.
+    const anyWords = !words && checks.every((clause) => clause.every(isOneWord)) ? checks : null
     let tf = this.scratch
     tf.fill(0, 0, this.written)
     // As large as every candidate needs at once when that is kept anyway (SCRATCH_BYTES): doubled as
@@ -612,7 +637,13 @@ export class PostingsSearch {
         tf = grown
       }
       const bounded = bounds?.match.length ?? 0
-      if (words ? this.countsWords(words, doc, tf, offset, bounds, count) : this.counts(checks, doc, tf, offset, bounds, count))
+      if (
+        words
+          ? this.countsWords(words, doc, tf, offset, bounds, count)
+          : anyWords
+            ? this.countsAnyWords(anyWords, doc, tf, offset, bounds, count)
+            : this.counts(checks, doc, tf, offset, bounds, count)
+      )
         matched[count++] = doc
       else {
         tf.fill(0, offset, offset + width)
@@ -739,6 +770,44 @@ export class PostingsSearch {
         total += count
       }
       if (total === 0) return false
+    }
+    return true
+  }
+
+  /**
+   * countsWords for clauses of words under OR (a pasted sentence's partial matches): every word of a
+   * clause counted, the clause holding when one is there. A loop of its own: countsWords, which most
+   * queries run, stays as it is, and a call of it for each word of each candidate cost more.
+   */
+  private countsAnyWords(
+    words: readonly (readonly Check[])[],
+    doc: number,
+    tf: Float64Array,
+    offset: number,
+    bounds: Bounds | null,
+    match: number,
+  ): boolean {
+    for (let c = 0; c < words.length; c++) {
+      const clause = words[c]!
+      let satisfied = false
+      // Every word of the clause, not only until one is there: each one's counts are scored.
+      for (let w = 0; w < clause.length; w++) {
+        const check = clause[w]!
+        const { fields, cap } = check
+        const one = (check.oneWord ??= this.oneWordOf(check.tables[0]!, cap))
+        const { occurrences, kind, sums, stride } = one
+        const at = offset + check.at
+        for (let i = 0; i < fields.length; i++) {
+          const field = fields[i]!
+          const n = occurrences[doc * FIELD_COUNT + field]!
+          if (n === 0) continue
+          const given = kind[doc * FIELD_COUNT + field]!
+          const count = given >= 0 ? sums[given * stride + Math.min(cap, n)]! : this.mixedCount(check, one, doc, field, bounds, match)
+          tf[at + field] = count
+          if (count > 0) satisfied = true
+        }
+      }
+      if (!satisfied) return false
     }
     return true
   }

@@ -160,6 +160,8 @@ export interface CountedMatches {
   bounded?: Bounded
   /** Terms every match holds, by place (a term that is a clause alone): their matches are not counted again for their idf. */
   held?: ReadonlySet<number>
+  /** How many matches hold each term, by place, when already counted (partial.ts, presence): not counted again for their idf. */
+  seen?: ArrayLike<number>
 }
 
 /**
@@ -182,15 +184,15 @@ const BOUND_MARGIN = 1e-9
 /**
  * scoreWith over counted matches: the same sums in the same order, so the same scores. `lengths`
  * holds every document's field lengths (document × FIELD_COUNT); `phrase` counts the phrase in a
- * document's fields into `tf` and says whether it occurred at all.
+ * document's fields into `tf` and says whether it occurred at all (`match`: the document's place among the matches).
  */
 export function scoreCounted(
   query: CompiledQuery<number>,
-  { docs, tf, width, bounded, held }: CountedMatches,
+  { docs, tf, width, bounded, held, seen: known }: CountedMatches,
   total: number,
   averages: Float64Array,
   lengths: ArrayLike<number>,
-  phrase: (phrase: ScoringTerm, doc: number, tf: Float64Array) => boolean,
+  phrase: (phrase: ScoringTerm, doc: number, tf: Float64Array, match: number) => boolean,
   /** How many of the best are shown: only the bounded matches that might be among them (or the phrase's leaders) are counted exactly. */
   shown = Infinity,
 ): Float64Array {
@@ -199,8 +201,8 @@ export function scoreCounted(
   const idfs: number[] = []
   for (let t = 0; t < query.terms.length; t++) {
     // Every matching entry that contains the term proves it that common, whatever the sample said.
-    let seen = held?.has(t) ? count : 0
-    if (seen === 0)
+    let seen = known ? known[t]! : held?.has(t) ? count : 0
+    if (seen === 0 && !known)
       for (let at = t * FIELD_COUNT; at < count * width; at += width) {
         for (let f = at; f < at + FIELD_COUNT; f++) {
           if (tf[f]! > 0) {
@@ -249,7 +251,7 @@ export function scoreCounted(
   const inOrder = leaders.map((_, k) => k).sort((a, b) => docs[leaders[a]!]! - docs[leaders[b]!]!)
   for (const k of inOrder) {
     const counted = new Float64Array(FIELD_COUNT)
-    if (phrase(query.phrase, docs[leaders[k]!]!, counted)) counts[k] = counted
+    if (phrase(query.phrase, docs[leaders[k]!]!, counted, leaders[k]!)) counts[k] = counted
   }
   const found = counts.filter(Boolean).length
   if (found === 0) return scores // as scoreWith: no estimate needed

@@ -1,0 +1,92 @@
+/**
+ * Partial matches (a pasted sentence, a long list of words) from the postings, against the scan's
+ * exact ranking: the scan scores every match of the loosened query, then splits and scales them
+ * (splitPartial); the postings engine counts each match's words once, looks for the phrase only
+ * where every plain word is, and ranks only the partial matches that may be shown. Over random
+ * libraries large enough for the phrase's leaders to be a few of the matches, pasted runs of a
+ * body (the phrase then occurs) and long word lists with fields, a phrase, an exclusion or OR, and
+ * other tunings of the coordination factor and minimumShouldMatch: the same entries, scores, order,
+ * missing words and totals.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { libraryEntries } from '../../../src/core/records/entries.js'
+import { parseQuery } from '../../../src/core/search/query.js'
+import { LibrarySearch } from '../../../src/core/search/search.js'
+import { buildPostings } from '../../../src/core/search/postings.js'
+import { PostingsSearch } from '../../../src/core/search/postings-search.js'
+import { tieRanks } from '../../../src/core/search/order.js'
+import { SEARCH_TUNING } from '../../../src/core/search/tuning.js'
+import { tokenize } from '../../../src/core/text/words.js'
+import { pick, seeded, seedFromEnv } from '../../support/random.js'
+import { randomLibrary, randomQuery, type QueryKind } from '../../support/random-library.js'
+
+const SEED = seedFromEnv(36)
+
+/** `count` words of a body in a row, as pasted (punctuation the grammar reads as syntax left out). */
+const pasted =
+  (count: () => number): QueryKind =>
+  ({ random, body: bodyOf }) => {
+    const body = bodyOf(20)
+    const tokens = tokenize(body)
+    const from = Math.floor(random() * Math.max(1, tokens.length - 4))
+    return tokens
+      .slice(from, from + count())
+      .map((t) => body.slice(t.start, t.end))
+      .join(' ')
+      .replace(/["():-]/g, ' ')
+  }
+
+const words = (random: () => number, word: () => string) => Array.from({ length: 3 + Math.floor(random() * 6) }, word).join(' ')
+
+const KINDS: readonly QueryKind[] = [
+  ({ random, ...parts }) => pasted(() => 6 + Math.floor(random() * 9))({ random, ...parts }),
+  ({ random, ...parts }) => pasted(() => 3 + Math.floor(random() * 3))({ random, ...parts }),
+  ({ random, word }) => words(random, word),
+  ({ random, word }) => `${pick(random, ['title', 'author', 'venue'])}:${word()} ${words(random, word)}`,
+  ({ random, word }) => `"${word()} ${word()}" ${words(random, word)}`,
+  ({ random, word }) => `-${word()} ${words(random, word)}`,
+  ({ random, word }) => `${word()} OR ${word()} ${words(random, word)}`,
+  ({ random, word }) => `tag:${pick(random, ['ml', 'physics', 'math'])} ${words(random, word)}`,
+]
+
+/** Tunings the relevance benchmark may sweep to: the factor and the threshold change which partial matches are kept and how they rank. */
+const TUNINGS = [
+  { coordination: 0, minimumShouldMatch: 0 },
+  { coordination: 1, minimumShouldMatch: 0.5 },
+  { coordination: 2, minimumShouldMatch: 0.3 },
+]
+
+const { coordination, minimumShouldMatch } = SEARCH_TUNING
+afterEach(() => Object.assign(SEARCH_TUNING, { coordination, minimumShouldMatch }))
+
+describe('partial matches from the postings rank as the scan ranks them, every score computed', () => {
+  for (let run = 0; run < 6; run++) {
+    const seed = SEED * 100 + run
+    it(`random library and long queries (seed ${seed})`, () => {
+      const random = seeded(seed)
+      const library = randomLibrary(random, pick(random, [30, 400, 700]))
+      const entries = libraryEntries(library)
+      const postings = buildPostings(entries)
+      let partial = 0
+      for (const tuning of TUNINGS) {
+        Object.assign(SEARCH_TUNING, tuning)
+        for (let q = 0; q < 20; q++) {
+          const text = randomQuery(random, library, KINDS)
+          const query = parseQuery(text, 'pasted')
+          const limit = pick(random, [1, 5, 20, 50, 200])
+          const expected = new LibrarySearch(entries).search(query, { limit, lastWord: 'whole' })
+          const ranked = new PostingsSearch(postings, libraryEntries(library), tieRanks(entries)).rank(query, { limit, lastWord: 'whole' })
+          const where = `seed ${seed}, ${JSON.stringify(tuning)}, query ${JSON.stringify(text)}, limit ${limit}`
+          expect(
+            ranked.hits.map((hit) => [entries[hit.position]!.id, hit.score, hit.missing]),
+            where,
+          ).toEqual(expected.hits.map((hit) => [hit.id, hit.score, hit.missing]))
+          expect(ranked.total, where).toBe(expected.total)
+          if (expected.hits.some((hit) => hit.missing.length > 0)) partial++
+        }
+      }
+      // The test asks what it means to: most libraries give partial matches to many of these queries.
+      if (library.summaries.length > 100) expect(partial).toBeGreaterThan(10)
+    })
+  }
+})
