@@ -25,6 +25,24 @@ export const FIELD_COUNT_MAX = 15
 /** How often the word is in field `field`, from its entry's packed counts (wordDocFields). */
 export const fieldCount = (packed: number, field: number) => (packed >>> (4 * field)) & FIELD_COUNT_MAX
 
+/**
+ * Where an entry's follower bits start in its packed counts, above the fields' 4 bits each: bit
+ * followerBit(v) is set when a word of text v follows the entry's word somewhere in one of its
+ * fields. Words in a row are nowhere in an entry whose word of one place lacks the bits of every
+ * word of the next (a phrase's scan rules most entries out so without reading where the words are).
+ */
+export const FOLLOWER_SHIFT = 4 * FIELD_COUNT
+
+/** The fields' counts of packed counts, without the follower bits. */
+export const COUNT_BITS = (1 << FOLLOWER_SHIFT) - 1
+
+/** Which of the 8 follower bits (FOLLOWER_SHIFT) a word's text sets: the top bits of its FNV-1a hash, the same in every build. */
+export function followerBit(text: string): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+  return hash >>> 29
+}
+
 /** Entries of the word lists between two starts kept in positionStarts. */
 export const POSITIONS_SKIP = 64
 const SKIP_SHIFT = 6

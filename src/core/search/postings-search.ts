@@ -16,7 +16,7 @@ import { loosened, matchedSlots, optionalSlots, splitCounted } from './partial.j
 import { PREFIX_WEIGHT, sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
 import { FIELD_COUNT, FIELD_COUNT_MAX, fieldCount, HAS_FIGURE, HAS_MATH, type PostedEntry, type Postings } from './postings.js'
 import { PostingsView, type WordList } from './postings-view.js'
-import type { ListPositions } from './positions.js'
+import { FOLLOWER_SHIFT, followerBit, type ListPositions } from './positions.js'
 import { averagesOf, contenders, scoreCounted, type Bounded, type CountedMatches } from './rank.js'
 import type { Match } from './scan.js'
 import { bodySnippets, type Snippet } from './snippets.js'
@@ -111,7 +111,8 @@ interface RowPlan {
   /** For each positional place, its words' lists (made when first needed: a row's commonest words are looked up where a rarer one was not ruled out). */
   words: (PlaceWords | undefined)[]
   /**
-   * For a scan: the fields (a bit each) of every document where every positional place has a word,
+   * For a scan: the fields (a bit each) of every document where every positional place has a word
+   * (with a follower bit of the next place's words, where known: rowMarks),
    * and its count in each (document × FIELD_COUNT + field) once asked, counted with `cap`; `counted`
    * says which are (a bit a field, as `marks`: no array of counts filled with a mark of none asked,
    * 4.8 MB at 100,000 entries).
@@ -211,12 +212,15 @@ function andInto(marks: Uint8Array, some: Uint8Array): void {
   for (let d = 4 * words; d < marks.length; d++) marks[d] = marks[d]! & some[d]!
 }
 
-/** The fields (a bit each) where each document of `cursor`'s list has its word, or-ed into `bits` (document × 1). */
-function markFields(cursor: WordCursor, bits: Uint8Array): void {
+/**
+ * The fields (a bit each) where each document of `cursor`'s list has its word, or-ed into `bits`
+ * (document × 1): of the entries with one of the follower bits `follows` only, unless it is 0.
+ */
+function markFields(cursor: WordCursor, bits: Uint8Array, follows: number): void {
   const { docs, fields, from, to } = cursor
   for (let i = 0; i < docs.length; i++) {
     const doc = from + docs[i]!
-    if (doc < to) bits[doc] = bits[doc]! | fieldBits(fields[i]!)
+    if (doc < to && (follows === 0 || (fields[i]! & follows) !== 0)) bits[doc] = bits[doc]! | fieldBits(fields[i]!)
   }
 }
 
@@ -1044,14 +1048,19 @@ export class PostingsSearch {
     return (counts[at] = this.rowFromPositions(tables, plan, doc, field, cap, true))
   }
 
-  /** The fields of each document where every positional place of a row has a word (RowPlan.marks), its counts kept with `cap` made room for. */
+  /**
+   * The fields of each document where every positional place of a row has a word, one of whose
+   * entries has a follower bit of the next place's words (RowPlan.marks), its counts kept with `cap`
+   * made room for.
+   */
   private rowMarks(tables: readonly WordTable[], plan: RowPlan, cap: number): Uint8Array {
     if (plan.marks && plan.counts && plan.cap === cap) return plan.marks
     const { documents } = this.view
     let marks: Uint8Array | null = null
     for (const place of plan.positional) {
       const some = new Uint8Array(documents)
-      for (const cursor of this.wordsAt(tables, plan, place).lists) markFields(cursor, some)
+      const follows = this.followerBits(tables, place)
+      for (const cursor of this.wordsAt(tables, plan, place).lists) markFields(cursor, some, follows)
       if (marks) andInto(marks, some)
       else marks = some
     }
@@ -1060,6 +1069,22 @@ export class PostingsSearch {
     plan.counted = new Uint8Array(documents)
     plan.cap = cap
     return plan.marks
+  }
+
+  /**
+   * The follower bits (FOLLOWER_SHIFT) of the words of the place after `place` in a row: one of them
+   * is in the entry of a word of `place` wherever the row is. 0 (any entry) for the last place, or
+   * for one after it accepting many words or words setting every bit.
+   */
+  private followerBits(tables: readonly WordTable[], place: number): number {
+    const next = tables[place + 1]?.accepted
+    if (!next || next.length > POSITIONAL_WORDS) return 0
+    let bits = 0
+    for (const w of next) {
+      const text = this.view.word(w)
+      bits |= text === undefined ? 0xff : 1 << followerBit(text)
+    }
+    return bits === 0xff ? 0 : bits << FOLLOWER_SHIFT
   }
 
   /**

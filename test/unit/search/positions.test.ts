@@ -3,6 +3,7 @@
 // body) included, read in any order, from the whole list or a run at a time.
 import { describe, expect, it } from 'vitest'
 import { libraryEntries } from '../../../src/core/records/entries.js'
+import { COUNT_BITS, FOLLOWER_SHIFT, followerBit } from '../../../src/core/search/positions.js'
 import { buildPostings, FIELD_COUNT } from '../../../src/core/search/postings.js'
 import { PostingsView } from '../../../src/core/search/postings-view.js'
 import { libraryOf, paper, summary } from '../../support/library.js'
@@ -52,5 +53,44 @@ describe('positions of the word lists', () => {
       }
     }
     expect(saturated).toBeGreaterThan(0)
+  })
+})
+
+describe('follower bits of the word lists', () => {
+  it('set in an entry exactly the bits of the words after its word in one of its fields (never across fields), above its counts', () => {
+    const view = randomView(seeded(47))
+    let set = 0
+    for (let w = 0; w < view.vocabulary; w++) {
+      for (const list of view.listsOf(w)) {
+        list.docs.forEach((local, i) => {
+          const doc = list.from + local
+          const tokens = view.tokensOf(doc)
+          let want = 0
+          let counts = 0
+          for (let field = 0; field < FIELD_COUNT; field++) {
+            const end = view.fieldStart(doc, field + 1)
+            let n = 0
+            for (let t = view.fieldStart(doc, field); t < end; t++) {
+              if (tokens[t] !== w) continue
+              n++
+              if (t + 1 < end) want |= 1 << followerBit(view.word(tokens[t + 1]!)!)
+            }
+            counts += Math.min(n, 15) * 16 ** field
+          }
+          expect(list.fields[i]! >>> FOLLOWER_SHIFT, `word ${view.word(w)}, document ${doc}`).toBe(want)
+          // The counts below them are as they were.
+          expect(list.fields[i]! & COUNT_BITS).toBe(counts)
+          if (want !== 0) set++
+        })
+      }
+    }
+    expect(set).toBeGreaterThan(0)
+  })
+
+  it('are a word text’s, whatever its number in a vocabulary', () => {
+    expect(followerBit('network')).toBe(followerBit('network'))
+    expect(new Set(['graph', 'neural', 'network', 'networks', 'the', 'of', 'a', 'über', 'x1'].map(followerBit)).size).toBeGreaterThan(3)
+    for (const text of ['', 'a', '$\\alpha$', 'über'])
+      (expect(followerBit(text)).toBeGreaterThanOrEqual(0), expect(followerBit(text)).toBeLessThan(8))
   })
 })
