@@ -553,7 +553,8 @@ function wordLists(count: number, followers: Uint8Array, tokens: Uint32Array, fi
   for (let w = 0; w < vocabulary; w++) starts[w + 1]! += starts[w]!
   const { docs, fields } = room(starts[vocabulary]!)
   const next = starts.slice(0, vocabulary)
-  const packed = new Uint32Array(vocabulary)
+  // Signed: with the top follower bit set the counts stay 32-bit integers (a Uint32Array's read back as doubles, slower).
+  const packed = new Int32Array(vocabulary)
   const touched = new Uint32Array(vocabulary)
   for (let doc = 0; doc < count; doc++) {
     let touches = 0
