@@ -36,11 +36,15 @@ export const FOLLOWER_SHIFT = 4 * FIELD_COUNT
 /** The fields' counts of packed counts, without the follower bits. */
 export const COUNT_BITS = (1 << FOLLOWER_SHIFT) - 1
 
-/** Which of the 8 follower bits (FOLLOWER_SHIFT) a word's text sets: the top bits of its FNV-1a hash, the same in every build. */
+/**
+ * Which of the 8 follower bits (FOLLOWER_SHIFT) a word's text sets, the same in every build: the top
+ * bits of its FNV-1a hash, mixed first (alone they left a bit unused by texts that differ at their end).
+ */
 export function followerBit(text: string): number {
   let hash = 0x811c9dc5
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
-  return hash >>> 29
+  hash = Math.imul(hash ^ (hash >>> 15), 0x85ebca6b)
+  return (hash ^ (hash >>> 13)) >>> 29
 }
 
 /** Entries of the word lists between two starts kept in positionStarts. */

@@ -564,7 +564,7 @@ function wordLists(count: number, followers: Uint8Array, tokens: Uint32Array, fi
         const word = tokens[t]!
         if (packed[word] === 0) touched[touches++] = word
         packed[word] = withOneMore(packed[word]!, f)
-        if (t + 1 < end) packed[word] = packed[word]! | (1 << (FOLLOWER_SHIFT + followers[tokens[t + 1]!]!))
+        if (t + 1 < end) packed[word] |= 1 << (FOLLOWER_SHIFT + followers[tokens[t + 1]!]!)
       }
     }
     for (let i = 0; i < touches; i++) {
