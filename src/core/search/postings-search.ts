@@ -308,6 +308,12 @@ interface WordTable {
    */
   weights: Float64Array
   accepted: number[]
+  /**
+   * The follower bits (FOLLOWER_SHIFT) its words set, one a term, from the terms looked up, for a
+   * row's place before it (rowMarks); 0 when a word may be of another term (a completion, a
+   * word as typed whose term is not looked up) or every bit is set.
+   */
+  follows: number
   /** Where the word occurs, from the word lists, filled when first asked (see FieldCounts); there from the start, as `spread`, so that filling them changes no table's shape. */
   counts: FieldCounts | undefined
   /** spreadOf, once asked. */
@@ -1050,8 +1056,8 @@ export class PostingsSearch {
 
   /**
    * The fields of each document where every positional place of a row has a word, one of whose
-   * entries has a follower bit of the next place's words (RowPlan.marks), its counts kept with `cap`
-   * made room for.
+   * entries has a follower bit of the next place's terms (WordTable.follows; RowPlan.marks), its
+   * counts kept with `cap` made room for.
    */
   private rowMarks(tables: readonly WordTable[], plan: RowPlan, cap: number): Uint8Array {
     if (plan.marks && plan.counts && plan.cap === cap) return plan.marks
@@ -1059,7 +1065,7 @@ export class PostingsSearch {
     let marks: Uint8Array | null = null
     for (const place of plan.positional) {
       const some = new Uint8Array(documents)
-      const follows = this.followerBits(tables, place)
+      const follows = tables[place + 1]?.follows ?? 0
       for (const cursor of this.wordsAt(tables, plan, place).lists) markFields(cursor, some, follows)
       if (marks) andInto(marks, some)
       else marks = some
@@ -1069,22 +1075,6 @@ export class PostingsSearch {
     plan.counted = new Uint8Array(documents)
     plan.cap = cap
     return plan.marks
-  }
-
-  /**
-   * The follower bits (FOLLOWER_SHIFT) of the words of the place after `place` in a row: one of them
-   * is in the entry of a word of `place` wherever the row is. 0 (any entry) for the last place, or
-   * for one after it accepting many words or words setting every bit.
-   */
-  private followerBits(tables: readonly WordTable[], place: number): number {
-    const next = tables[place + 1]?.accepted
-    if (!next || next.length > POSITIONAL_WORDS) return 0
-    let bits = 0
-    for (const w of next) {
-      const text = this.view.word(w)
-      bits |= text === undefined ? 0xff : 1 << followerBit(text)
-    }
-    return bits === 0xff ? 0 : bits << FOLLOWER_SHIFT
   }
 
   /**
@@ -1343,12 +1333,27 @@ export class PostingsSearch {
       codes[word] = code
       accepted.push(word)
     }
-    for (const exact of spec.exact ?? []) view.exact(exact, (w) => give(w, 1))
+    // The words as typed that no term looked up gives: of another term (theirs would have to be read from the stems).
+    const otherTerm = new Set<number>()
+    for (const exact of spec.exact ?? [])
+      view.exact(exact, (w) => {
+        otherTerm.add(w)
+        give(w, 1)
+      })
     const stemWeight = spec.exact ? SEARCH_TUNING.stemWeight : 1
-    for (const key of spec.keys) view.withStem(key, (w) => give(w, stemWeight))
-    for (const key of spec.alternatives?.keys() ?? []) view.withStem(key, (w) => give(w, SEARCH_TUNING.typoWeight))
+    let bits = 0
+    const withTerm = (key: string, weight: number) => {
+      bits |= 1 << followerBit(key)
+      view.withStem(key, (w) => {
+        otherTerm.delete(w)
+        give(w, weight)
+      })
+    }
+    for (const key of spec.keys) withTerm(key, stemWeight)
+    for (const key of spec.alternatives?.keys() ?? []) withTerm(key, SEARCH_TUNING.typoWeight)
     if (spec.prefix !== null) view.withPrefix(spec.prefix, (w) => give(w, PREFIX_WEIGHT))
-    return { codes, weights: Float64Array.from(named), accepted, counts: undefined, spread: undefined }
+    const follows = spec.prefix !== null || otherTerm.size > 0 || bits === 0xff ? 0 : bits << FOLLOWER_SHIFT
+    return { codes, weights: Float64Array.from(named), accepted, follows, counts: undefined, spread: undefined }
   }
 
   /** correctTypo (typos.ts) over the postings: the library's words one edit from a word it lacks, as weaker alternatives. */

@@ -467,10 +467,11 @@ export function assemble(
   // Renumbered in place: the tokens are most of the postings' memory, and no caller uses them after.
   const tokens = metTokens
   for (let t = 0; t < tokens.length; t++) tokens[t] = renumbered[tokens[t]!]!
-  const { words } = vocabulary
+  const { stems, stemOf } = vocabulary
+  const stemBits = Uint8Array.from({ length: stems.length }, (_, s) => followerBit(stems.at(s)!))
   const lists = wordLists(
     count,
-    Uint8Array.from({ length: words.length }, (_, w) => followerBit(words.at(w)!)),
+    Uint8Array.from(stemOf, (s) => stemBits[s]!),
     tokens,
     fieldStarts,
   )
@@ -503,12 +504,14 @@ const freshLists: ListRoom = (n) => ({ docs: new Uint32Array(n), fields: new Uin
  * segments one after another are that word's list in the postings, so segments merge word by word.
  * The segment's tokens are renumbered in place (the caller has written them out). `room`: where the
  * lists are made (a segmented build reuses one pair of arrays, written out before the next segment).
+ * `known`: each met word's follower bit (its term's), filled as met: kept across segments, each word is stemmed once.
  */
 export function segmentLists(
   segment: TokenSegment,
   metWords: readonly string[],
   metSpelled: readonly number[],
   room: ListRoom = freshLists,
+  known: number[] = [],
 ): { words: Uint32Array; sizes: Uint32Array; docs: Uint32Array; fields: Uint32Array } {
   const { tokens } = segment
   const local = new Int32Array(metWords.length).fill(-1)
@@ -523,7 +526,7 @@ export function segmentLists(
   const words = Uint32Array.from(vocabularyOrder(metWords, metSpelled, present))
   words.forEach((met, i) => (local[met] = i))
   for (let t = 0; t < tokens.length; t++) tokens[t] = local[tokens[t]!]!
-  const followers = Uint8Array.from(words, (met) => followerBit(metWords[met]!))
+  const followers = Uint8Array.from(words, (met) => (known[met] ??= followerBit(stemOnce(metWords[met]!))))
   const lists = wordLists(segment.count, followers, tokens, segment.fieldStarts, segment.firstDoc, room)
   const sizes = new Uint32Array(words.length)
   for (let i = 0; i < words.length; i++) sizes[i] = lists.starts[i + 1]! - lists.starts[i]!
@@ -536,7 +539,7 @@ function withOneMore(packed: number, field: number): number {
 
 /**
  * For each word, the entries holding it (ascending) and how often it is in each of their fields,
- * with the follower bits (FOLLOWER_SHIFT) of the words after it there (`followers`: each word's bit).
+ * with the follower bits (FOLLOWER_SHIFT) of the words after it there (`followers`: each word's bit, its term's).
  */
 function wordLists(count: number, followers: Uint8Array, tokens: Uint32Array, fieldStarts: Uint32Array, firstDoc = 0, room = freshLists) {
   const vocabulary = followers.length
