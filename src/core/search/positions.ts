@@ -25,6 +25,30 @@ export const FIELD_COUNT_MAX = 15
 /** How often the word is in field `field`, from its entry's packed counts (wordDocFields). */
 export const fieldCount = (packed: number, field: number) => (packed >>> (4 * field)) & FIELD_COUNT_MAX
 
+/**
+ * Where an entry's follower bits start in its packed counts, above the fields' 4 bits each: bit
+ * followerBit(t) is set when a word of term t (its stem, as the postings keep it) follows the entry's
+ * word somewhere in one of its fields. Words in a row are nowhere in an entry whose word of one place
+ * lacks the bits of every term of the next (a phrase's scan rules most entries out so without reading
+ * where the words are); all words of a term set one bit, so a place's bits come from the terms it
+ * looks up, never from the words they have.
+ */
+export const FOLLOWER_SHIFT = 4 * FIELD_COUNT
+
+/** The fields' counts of packed counts, without the follower bits. */
+export const COUNT_BITS = (1 << FOLLOWER_SHIFT) - 1
+
+/**
+ * Which of the 8 follower bits (FOLLOWER_SHIFT) a term sets, the same in every build: the top
+ * bits of its FNV-1a hash, mixed first (alone they left a bit unused by texts that differ at their end).
+ */
+export function followerBit(term: string): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < term.length; i++) hash = Math.imul(hash ^ term.charCodeAt(i), 0x01000193)
+  hash = Math.imul(hash ^ (hash >>> 15), 0x85ebca6b)
+  return (hash ^ (hash >>> 13)) >>> 29
+}
+
 /** Entries of the word lists between two starts kept in positionStarts. */
 export const POSITIONS_SKIP = 64
 const SKIP_SHIFT = 6

@@ -16,7 +16,7 @@ import { loosened, matchedSlots, mayHoldPlainWords, optionalSlots, presence, spl
 import { PREFIX_WEIGHT, sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
 import { FIELD_COUNT, FIELD_COUNT_MAX, fieldCount, HAS_FIGURE, HAS_MATH, type PostedEntry, type Postings } from './postings.js'
 import { PostingsView, type WordList } from './postings-view.js'
-import type { ListPositions } from './positions.js'
+import { FOLLOWER_SHIFT, followerBit, type ListPositions } from './positions.js'
 import { averagesOf, contenders, scoreCounted, type Bounded, type CountedMatches } from './rank.js'
 import type { Match } from './scan.js'
 import { bodySnippets, type Snippet } from './snippets.js'
@@ -111,7 +111,8 @@ interface RowPlan {
   /** For each positional place, its words' lists (made when first needed: a row's commonest words are looked up where a rarer one was not ruled out). */
   words: (PlaceWords | undefined)[]
   /**
-   * For a scan: the fields (a bit each) of every document where every positional place has a word,
+   * For a scan: the fields (a bit each) of every document where every positional place has a word
+   * (with a follower bit of the next place's words, where known: rowMarks),
    * and its count in each (document × FIELD_COUNT + field) once asked, counted with `cap`; `counted`
    * says which are (a bit a field, as `marks`: no array of counts filled with a mark of none asked,
    * 4.8 MB at 100,000 entries).
@@ -211,12 +212,15 @@ function andInto(marks: Uint8Array, some: Uint8Array): void {
   for (let d = 4 * words; d < marks.length; d++) marks[d] = marks[d]! & some[d]!
 }
 
-/** The fields (a bit each) where each document of `cursor`'s list has its word, or-ed into `bits` (document × 1). */
-function markFields(cursor: WordCursor, bits: Uint8Array): void {
+/**
+ * The fields (a bit each) where each document of `cursor`'s list has its word, or-ed into `bits`
+ * (document × 1): of the entries with one of the follower bits `follows` only, unless it is 0.
+ */
+function markFields(cursor: WordCursor, bits: Uint8Array, follows: number): void {
   const { docs, fields, from, to } = cursor
   for (let i = 0; i < docs.length; i++) {
     const doc = from + docs[i]!
-    if (doc < to) bits[doc] = bits[doc]! | fieldBits(fields[i]!)
+    if (doc < to && (follows === 0 || (fields[i]! & follows) !== 0)) bits[doc] = bits[doc]! | fieldBits(fields[i]!)
   }
 }
 
@@ -314,6 +318,12 @@ interface WordTable {
    */
   weights: Float64Array
   accepted: number[]
+  /**
+   * The follower bits (FOLLOWER_SHIFT) its words set, one a term, from the terms looked up, for a
+   * row's place before it (rowMarks); 0 when a word may be of another term (a completion, a
+   * word as typed whose term is not looked up) or every bit is set.
+   */
+  follows: number
   /** Where the word occurs, from the word lists, filled when first asked (see FieldCounts); there from the start, as `spread`, so that filling them changes no table's shape. */
   counts: FieldCounts | undefined
   /** spreadOf, once asked. */
@@ -1139,14 +1149,19 @@ export class PostingsSearch {
     return (counts[at] = this.rowFromPositions(tables, plan, doc, field, cap, true))
   }
 
-  /** The fields of each document where every positional place of a row has a word (RowPlan.marks), its counts kept with `cap` made room for. */
+  /**
+   * The fields of each document where every positional place of a row has a word, one of whose
+   * entries has a follower bit of the next place's terms (WordTable.follows; RowPlan.marks), its
+   * counts kept with `cap` made room for.
+   */
   private rowMarks(tables: readonly WordTable[], plan: RowPlan, cap: number): Uint8Array {
     if (plan.marks && plan.counts && plan.cap === cap) return plan.marks
     const { documents } = this.view
     let marks: Uint8Array | null = null
     for (const place of plan.positional) {
       const some = new Uint8Array(documents)
-      for (const cursor of this.wordsAt(tables, plan, place).lists) markFields(cursor, some)
+      const follows = tables[place + 1]?.follows ?? 0
+      for (const cursor of this.wordsAt(tables, plan, place).lists) markFields(cursor, some, follows)
       if (marks) andInto(marks, some)
       else marks = some
     }
@@ -1413,12 +1428,27 @@ export class PostingsSearch {
       codes[word] = code
       accepted.push(word)
     }
-    for (const exact of spec.exact ?? []) view.exact(exact, (w) => give(w, 1))
+    // The words as typed that no term looked up gives: of another term (theirs would have to be read from the stems).
+    const otherTerm = new Set<number>()
+    for (const exact of spec.exact ?? [])
+      view.exact(exact, (w) => {
+        otherTerm.add(w)
+        give(w, 1)
+      })
     const stemWeight = spec.exact ? SEARCH_TUNING.stemWeight : 1
-    for (const key of spec.keys) view.withStem(key, (w) => give(w, stemWeight))
-    for (const key of spec.alternatives?.keys() ?? []) view.withStem(key, (w) => give(w, SEARCH_TUNING.typoWeight))
+    let bits = 0
+    const withTerm = (key: string, weight: number) => {
+      bits |= 1 << followerBit(key)
+      view.withStem(key, (w) => {
+        otherTerm.delete(w)
+        give(w, weight)
+      })
+    }
+    for (const key of spec.keys) withTerm(key, stemWeight)
+    for (const key of spec.alternatives?.keys() ?? []) withTerm(key, SEARCH_TUNING.typoWeight)
     if (spec.prefix !== null) view.withPrefix(spec.prefix, (w) => give(w, PREFIX_WEIGHT))
-    return { codes, weights: Float64Array.from(named), accepted, counts: undefined, spread: undefined }
+    const follows = spec.prefix !== null || otherTerm.size > 0 || bits === 0xff ? 0 : bits << FOLLOWER_SHIFT
+    return { codes, weights: Float64Array.from(named), accepted, follows, counts: undefined, spread: undefined }
   }
 
   /** correctTypo (typos.ts) over the postings: the library's words one edit from a word it lacks, as weaker alternatives. */

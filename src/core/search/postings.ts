@@ -15,7 +15,7 @@ import type { PaperOutline, SummaryOutline } from '../records/outline.js'
 import { stemOnce } from '../text/stem.js'
 import { isWordCharBefore, nextToken } from '../text/words.js'
 import { FIELD_NAMES, fieldTexts, hasFigure, hasMath } from './docs.js'
-import { FIELD_COUNT_MAX, fieldCount, PositionStarts, positionLists } from './positions.js'
+import { FIELD_COUNT_MAX, fieldCount, FOLLOWER_SHIFT, followerBit, PositionStarts, positionLists } from './positions.js'
 
 export { FIELD_COUNT_MAX, fieldCount } from './positions.js'
 
@@ -61,7 +61,10 @@ export interface Postings {
   /** The entries holding vocabulary entry w are wordDocs[wordDocStarts[w] .. wordDocStarts[w + 1]), ascending. */
   wordDocStarts: Uint32Array
   readonly wordDocs: Uint32Array
-  /** For each of those entries, how often the word is in each field: 4 bits a field (fieldCount), at most FIELD_COUNT_MAX. */
+  /**
+   * For each of those entries, how often the word is in each field: 4 bits a field (fieldCount), at
+   * most FIELD_COUNT_MAX; above them the bits of the words that follow it (FOLLOWER_SHIFT).
+   */
   readonly wordDocFields: Uint32Array
   /**
    * wordDocs and wordDocFields from `start` to `end` only: read from a file, a search reads the lists
@@ -464,7 +467,14 @@ export function assemble(
   // Renumbered in place: the tokens are most of the postings' memory, and no caller uses them after.
   const tokens = metTokens
   for (let t = 0; t < tokens.length; t++) tokens[t] = renumbered[tokens[t]!]!
-  const lists = wordLists(count, vocabulary.words.length, tokens, fieldStarts)
+  const { stems, stemOf } = vocabulary
+  const stemBits = Uint8Array.from({ length: stems.length }, (_, s) => followerBit(stems.at(s)!))
+  const lists = wordLists(
+    count,
+    Uint8Array.from(stemOf, (s) => stemBits[s]!),
+    tokens,
+    fieldStarts,
+  )
   const { bytes: positions } = positionLists(count, vocabulary.words.length, tokens, fieldStarts)
   const starts = new PositionStarts()
   starts.add(positions, lists.fields)
@@ -494,12 +504,14 @@ const freshLists: ListRoom = (n) => ({ docs: new Uint32Array(n), fields: new Uin
  * segments one after another are that word's list in the postings, so segments merge word by word.
  * The segment's tokens are renumbered in place (the caller has written them out). `room`: where the
  * lists are made (a segmented build reuses one pair of arrays, written out before the next segment).
+ * `known`: each met word's follower bit (its term's), filled as met: kept across segments, each word is stemmed once.
  */
 export function segmentLists(
   segment: TokenSegment,
   metWords: readonly string[],
   metSpelled: readonly number[],
   room: ListRoom = freshLists,
+  known: number[] = [],
 ): { words: Uint32Array; sizes: Uint32Array; docs: Uint32Array; fields: Uint32Array } {
   const { tokens } = segment
   const local = new Int32Array(metWords.length).fill(-1)
@@ -514,7 +526,8 @@ export function segmentLists(
   const words = Uint32Array.from(vocabularyOrder(metWords, metSpelled, present))
   words.forEach((met, i) => (local[met] = i))
   for (let t = 0; t < tokens.length; t++) tokens[t] = local[tokens[t]!]!
-  const lists = wordLists(segment.count, words.length, tokens, segment.fieldStarts, segment.firstDoc, room)
+  const followers = Uint8Array.from(words, (met) => (known[met] ??= followerBit(stemOnce(metWords[met]!))))
+  const lists = wordLists(segment.count, followers, tokens, segment.fieldStarts, segment.firstDoc, room)
   const sizes = new Uint32Array(words.length)
   for (let i = 0; i < words.length; i++) sizes[i] = lists.starts[i + 1]! - lists.starts[i]!
   return { words, sizes, docs: lists.docs, fields: lists.fields }
@@ -524,8 +537,12 @@ function withOneMore(packed: number, field: number): number {
   return fieldCount(packed, field) < FIELD_COUNT_MAX ? packed + (1 << (4 * field)) : packed
 }
 
-/** For each word, the entries holding it (ascending) and how often it is in each of their fields. */
-function wordLists(count: number, vocabulary: number, tokens: Uint32Array, fieldStarts: Uint32Array, firstDoc = 0, room = freshLists) {
+/**
+ * For each word, the entries holding it (ascending) and how often it is in each of their fields,
+ * with the follower bits (FOLLOWER_SHIFT) of the words after it there (`followers`: each word's bit, its term's).
+ */
+function wordLists(count: number, followers: Uint8Array, tokens: Uint32Array, fieldStarts: Uint32Array, firstDoc = 0, room = freshLists) {
+  const vocabulary = followers.length
   const starts = new Uint32Array(vocabulary + 1)
   const seenIn = new Int32Array(vocabulary).fill(-1)
   for (let doc = 0; doc < count; doc++) {
@@ -539,15 +556,18 @@ function wordLists(count: number, vocabulary: number, tokens: Uint32Array, field
   for (let w = 0; w < vocabulary; w++) starts[w + 1]! += starts[w]!
   const { docs, fields } = room(starts[vocabulary]!)
   const next = starts.slice(0, vocabulary)
-  const packed = new Uint32Array(vocabulary)
+  // Signed: with the top follower bit set the counts stay 32-bit integers (a Uint32Array's read back as doubles, slower).
+  const packed = new Int32Array(vocabulary)
   const touched = new Uint32Array(vocabulary)
   for (let doc = 0; doc < count; doc++) {
     let touches = 0
     for (let f = 0; f < FIELD_COUNT; f++) {
-      for (let t = fieldStarts[doc * FIELD_COUNT + f]!; t < fieldStarts[doc * FIELD_COUNT + f + 1]!; t++) {
+      const end = fieldStarts[doc * FIELD_COUNT + f + 1]!
+      for (let t = fieldStarts[doc * FIELD_COUNT + f]!; t < end; t++) {
         const word = tokens[t]!
         if (packed[word] === 0) touched[touches++] = word
         packed[word] = withOneMore(packed[word]!, f)
+        if (t + 1 < end) packed[word] |= 1 << (FOLLOWER_SHIFT + followers[tokens[t + 1]!]!)
       }
     }
     for (let i = 0; i < touches; i++) {

@@ -35,7 +35,7 @@ import { isFileIdentity, type FileIdentity } from './identity.js'
 import { FINGERPRINT_BYTES } from './fingerprints.js'
 
 /** Raised whenever what the postings hold or how they are laid out changes. */
-export const POSTINGS_FORMAT_VERSION = 10
+export const POSTINGS_FORMAT_VERSION = 11
 
 const POSTINGS_FRAME: Frame = {
   magic: Buffer.from('precisPX', 'latin1'),

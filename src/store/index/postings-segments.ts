@@ -198,6 +198,8 @@ export class SegmentedPostings {
     }
     return { docs: this.lists.docs.subarray(0, n), fields: this.lists.fields.subarray(0, n) }
   }
+  /** Each met word's follower bit, its term's (segmentLists): each word stemmed once, not once a segment. */
+  private readonly followers: number[] = []
   failed = false
 
   constructor(
@@ -441,7 +443,7 @@ export class SegmentedPostings {
     const { words: metWords, spelled: metSpelled } = this.builder.met()
     const tokensAt = this.written
     this.put(segment.tokens) // as met: the vocabulary's order is known only once every entry is read
-    const lists = segmentLists(segment, metWords, metSpelled, this.room)
+    const lists = segmentLists(segment, metWords, metSpelled, this.room, this.followers)
     const docsAt = this.written
     this.put(lists.docs)
     const fieldsAt = this.written
