@@ -22,7 +22,7 @@ describe('tagListsOf', () => {
     ['own tags after the summaries, in their order', [['z', 'a'], undefined, []], [['a']], ['a', 'z'], [['a'], ['z', 'a'], [], []]],
     ['a tag twice in one record kept twice (as the record lists it)', [], [['x', 'x']], ['x'], [['x', 'x']]],
   ])('%s', (_, own, tags, names, rows) => {
-    const lists = tagListsOf(own as (string[] | undefined)[], tags as string[][])
+    const lists = tagListsOf(own, tags)
     expect(lists.names).toEqual(names)
     expect(rowsOf(lists)).toEqual(rows)
     expect(areTagLists(lists, tags.length, own.length)).toBe(true)
