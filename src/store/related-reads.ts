@@ -40,6 +40,7 @@ export async function relatedFromIndex(
     summaryColumn: <F extends keyof SummaryOutline>(field: F) => summaryColumn(outline, field),
     // Every pair is used: read whole and checked at once where the index can, else a pair at a time.
     ...(outline.entryPlaces && { entryPlaces: () => outline.entryPairs?.() ?? outline.entryPlaces!() }),
+    ...(outline.tagLists && { tagLists: () => outline.tagLists!() }),
     ...(outline.paperAt && { paperAt: (at: number) => outline.paperAt!(at) }),
     ...(outline.summaryAt && { summaryAt: (at: number) => outline.summaryAt!(at) }),
   }
@@ -54,7 +55,7 @@ export async function relatedFromIndex(
   }
   const table = new PaperTable(source)
   if (table.indexOf(key) < 0) return []
-  const entries = entriesOfPapers(table, table.summaryTags.length)
+  const entries = entriesOfPapers(table, table.summaries)
   const rank = async (rebuild: boolean) => {
     const view = await readPostings(store, outline, rebuild)
     if (!view || view.count !== entries.count) return null

@@ -32,6 +32,8 @@ import { readRecordsAt } from '../../src/store/index/record-reader.js'
 import { parseQuery } from '../../src/core/search/query.js'
 import { searchLibrary } from '../../src/core/search/search.js'
 import { searchFromIndex } from '../../src/store/search-reads.js'
+import { relatedFromIndex } from '../../src/store/related-reads.js'
+import { relatedPapers, type RelatedPaper } from '../../src/core/related/related.js'
 import { libraryOf, paper, summary } from '../support/library.js'
 import { readOutline } from '../../src/store/outline-reads.js'
 import { entriesAt, sortedPairs } from '../../src/core/records/entries.js'
@@ -227,6 +229,12 @@ function forgeIndex(index: string, forge: (contents: Record<string, unknown>) =>
       ...contents.taggedEntries,
       starts: Array.from(contents.taggedEntries.starts),
       keys: Array.from(contents.taggedEntries.keys),
+    },
+    tagLists: {
+      ...contents.tagLists,
+      names: [...contents.tagLists.names],
+      starts: Array.from(contents.tagLists.starts),
+      ids: Array.from(contents.tagLists.ids),
     },
   }
   forge(plain)
@@ -456,6 +464,27 @@ describe('an index whose checksums hold but whose contents precis did not write'
   })
 
   it.each([
+    ['a tag that is not text', (lists: ForgedTagLists) => (lists.names[0] = 7)],
+    ['a number past the tags', (lists: ForgedTagLists) => (lists.ids[0] = 99)],
+    ['a row ending before it starts', (lists: ForgedTagLists) => (lists.starts[1] = 5)],
+    ['rows ending past the numbers', (lists: ForgedTagLists) => lists.starts.splice(-1, 1, 99)],
+    ['no rows', (lists: ForgedTagLists) => Object.assign(lists, { starts: [], ids: [] })],
+  ])('finds related papers right when the tags of the records it keeps as numbers have %s', async (_, forge) => {
+    const { library, cache, index } = await writtenLibrary()
+    forgeIndex(index, (c) => forge(c.tagLists as ForgedTagLists))
+    expect(indexIsCurrent(library, cache)).toBe(false)
+    const fresh = await plainStore(library).read()
+    for (const { key } of fresh.papers) {
+      const store = indexedStore(library, cache)
+      const answered = (await relatedFromIndex(store, await readOutline(store), key, 10)) ?? relatedPapers(await store.read(), key, 10)
+      const plain = (found: RelatedPaper[]) => found.map((r) => ({ key: r.paper.key, score: r.score, reasons: r.reasons }))
+      expect(plain(answered), key).toEqual(plain(relatedPapers(fresh, key, 10)))
+    }
+    await expectFreshAnswers(library, cache)
+    expect(indexIsCurrent(library, cache)).toBe(true)
+  })
+
+  it.each([
     ['records that do not bear the names they are listed under', (names: ForgedNames) => swapRecords(names[0]!, names[1]!)],
     ['references to records that are not there', (names: ForgedNames) => (names[0]!.refs = [3 * 99])],
     ['a citation of a paper that is not there', (names: ForgedNames) => (names[0]!.cited = 99)],
@@ -604,6 +633,9 @@ describe('the temporary files of index saves', () => {
     expect(readdirSync(dirname(index))).toEqual([basename(index)])
   })
 })
+
+/** Every record's tags as numbers as forgeIndex hands them out, to change. */
+type ForgedTagLists = { names: unknown[]; starts: number[]; ids: number[] }
 
 /** The tagged entries as forgeIndex hands them out, to change. */
 type ForgedTagged = { tags: string[]; starts: number[]; keys: number[] }

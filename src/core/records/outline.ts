@@ -11,6 +11,7 @@ import { libraryEntryTags } from '../tags/paper-tags.js'
 import type { LibraryStats } from '../stats/stats-types.js'
 import type { KeptRows } from './plain-rows.js'
 import type { TaggedEntries } from './tagged-entries.js'
+import type { TagLists } from './tag-lists.js'
 
 export type { PaperOutline, SummaryOutline }
 
@@ -70,6 +71,8 @@ export interface LibraryOutline {
   paperYears?(): ArrayLike<number>
   /** Each tag the entries show with the entries showing it (tagged-entries.ts), when kept ahead (an index keeps them). Null or absent: read every entry's tags. */
   taggedEntries?(): TaggedEntries | null
+  /** Every record's tags as numbers (tag-lists.ts), when kept ahead (an index keeps them). Absent: read the tags columns. */
+  tagLists?(): TagLists
   /** The paper at `at` of `papers`, its view made alone (an index's: a search looks at a few): absent, papers[at]. */
   paperAt?(at: number): PaperOutline | undefined
   /** The summary at `at` of `summaries`, likewise. */

@@ -1,6 +1,7 @@
 import type { PaperOutline, SummaryOutline } from '../model.js'
 import { tagPath } from '../tags/counts.js'
 import { paperColumn, summaryColumn } from '../records/outline.js'
+import { tagListsOf, type TagLists } from '../records/tag-lists.js'
 import type { PaperDoc, RelatedRecords } from './related-source.js'
 
 /**
@@ -17,9 +18,10 @@ export class PaperTable<P extends PaperOutline = PaperOutline, S extends Summary
   /** Paper p's summaries are `summaryAt[first[p]]` to `summaryAt[first[p + 1]]` (excluded), in library order. */
   readonly first: Int32Array
   readonly summaryAt: Int32Array
-  /** Each paper's own tags, and each summary's. */
-  readonly ownTags: readonly (readonly string[] | undefined)[]
-  readonly summaryTags: readonly (readonly string[])[]
+  /** How many summaries the library has (in the papers or not). */
+  readonly summaries: number
+  /** Each summary's tags and each paper's own, as numbers: kept by the source (an index), else numbered from its columns. */
+  readonly tags: TagLists
   private byKey: Map<string, number> | undefined
   private readonly made: (PaperDoc<P, S> | undefined)[] = []
   /** Each distinct tag split once (tagPath). */
@@ -27,11 +29,15 @@ export class PaperTable<P extends PaperOutline = PaperOutline, S extends Summary
 
   constructor(readonly source: RelatedRecords<P, S>) {
     this.keys = paperColumn(source, 'key')
-    this.ownTags = paperColumn(source, 'tags')
-    this.summaryTags = summaryColumn(source, 'tags')
     const count = (this.count = this.keys.length)
     // Each summary's paper (-1: not in the library), then the summaries grouped by paper in library order.
     const of = summaryColumn(source, 'paper')
+    this.summaries = of.length
+    const kept = source.tagLists?.()
+    this.tags =
+      kept && kept.summaries === of.length && kept.papers === count
+        ? kept
+        : tagListsOf(paperColumn(source, 'tags'), summaryColumn(source, 'tags'))
     const paperOf = this.placedPapers(of) ?? this.keyedPapers(of)
     const first = (this.first = new Int32Array(count + 1))
     for (let s = 0; s < of.length; s++) if (paperOf[s]! >= 0) first[paperOf[s]! + 1]!++
@@ -86,13 +92,15 @@ export class PaperTable<P extends PaperOutline = PaperOutline, S extends Summary
   /** Paper p's tags and every parent of one: its own, then its summaries', in order (what overlap sums in). */
   tagsOf(p: number): ReadonlySet<string> {
     let tags = NONE
-    const add = (list: readonly string[]) => {
-      if (list.length === 0) return
+    const { names, starts, ids, summaries } = this.tags
+    const add = (row: number) => {
+      const [from, to] = [starts[row]!, starts[row + 1]!]
+      if (from === to) return
       const grown = tags === NONE ? (tags = new Set<string>()) : (tags as Set<string>)
-      for (const tag of list) for (const step of this.pathOf(tag)) grown.add(step)
+      for (let i = from; i < to; i++) for (const step of this.pathOf(names[ids[i]!]!)) grown.add(step)
     }
-    add(this.ownTags[p] ?? [])
-    for (let k = this.first[p]!; k < this.first[p + 1]!; k++) add(this.summaryTags[this.summaryAt[k]!]!)
+    add(summaries + p)
+    for (let k = this.first[p]!; k < this.first[p + 1]!; k++) add(this.summaryAt[k]!)
     return tags
   }
 

@@ -1,6 +1,7 @@
 // What `related` reads of a library, whichever way it is read (the library whole, or the index).
 import type { PaperOutline, SummaryOutline } from '../model.js'
 import type { NumberList } from '../records/outline.js'
+import type { TagLists } from '../records/tag-lists.js'
 import type { Occurrences } from './text.js'
 
 /** A paper with what `related` weighs it by. */
@@ -45,6 +46,8 @@ export interface RelatedSource<P extends PaperOutline = PaperOutline, S extends 
   paperColumn?<F extends keyof PaperOutline>(field: F): readonly PaperOutline[F][]
   /** Every summary's `field` likewise. */
   summaryColumn?<F extends keyof SummaryOutline>(field: F): readonly SummaryOutline[F][]
+  /** Every record's tags as numbers (an index keeps them: LibraryOutline.tagLists); absent, numbered from the tags columns. */
+  tagLists?(): TagLists
   /**
    * The library's entries in library order, as [summary index or -1, paper index] pairs (an index
    * keeps them: LibraryOutline.entryPlaces): each summary's paper without looking up its key. Absent,

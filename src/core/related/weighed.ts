@@ -7,12 +7,14 @@ import { NO_PLACES, type PaperTable } from './paper-table.js'
  * the columns, a mark per paper: no set is made for a paper sharing nothing.
  */
 export function weighed(table: PaperTable, target: number, targetTags: ReadonlySet<string>, targetCites: ReadonlySet<string>) {
-  const { count, first, summaryAt, ownTags, summaryTags, keys } = table
+  const { count, first, summaryAt, keys } = table
+  const { names, starts, ids: tagRows, summaries } = table.tags
   const citedKeys = table.source.citedKeys
   const targetKey = keys[target]!
   // Each distinct value numbered, with the papers counted (once each: `seen` holds the last paper counted).
   const tagIds = new Map<string, number>()
-  const tagIdsOf = new Map<string, number[]>()
+  // Each tag's ids (itself and its parents), by its number in table.tags.
+  const tagIdsOf: (number[] | undefined)[] = new Array<number[] | undefined>(names.length)
   const tagCounts: number[] = []
   const tagSeen: number[] = []
   // Whether each tag (or parent) numbered is one of the target's: found once, not looked up at every use.
@@ -26,11 +28,11 @@ export function weighed(table: PaperTable, target: number, targetTags: ReadonlyS
   const tagList: number[] = []
   const sharesCite = new Uint8Array(count)
   const citesTarget = new Uint8Array(count)
-  const tagIdsOfTag = (tag: string) => {
-    let ids = tagIdsOf.get(tag)
+  const tagIdsOfTag = (name: number) => {
+    let ids = tagIdsOf[name]
     if (ids) return ids
     ids = []
-    for (const step of table.pathOf(tag)) {
+    for (const step of table.pathOf(names[name]!)) {
       let id = tagIds.get(step)
       if (id === undefined) {
         tagIds.set(step, (id = tagCounts.length))
@@ -40,12 +42,13 @@ export function weighed(table: PaperTable, target: number, targetTags: ReadonlyS
       }
       ids.push(id)
     }
-    tagIdsOf.set(tag, ids)
+    tagIdsOf[name] = ids
     return ids
   }
-  const countTags = (p: number, tags: readonly string[]) => {
-    for (let t = 0; t < tags.length; t++) {
-      const ids = tagIdsOfTag(tags[t]!)
+  // Paper p's tags of row `row` of table.tags.
+  const countTags = (p: number, row: number) => {
+    for (let t = starts[row]!; t < starts[row + 1]!; t++) {
+      const ids = tagIdsOfTag(tagRows[t]!)
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i]!
         if (tagSeen[id] === p) continue
@@ -57,11 +60,10 @@ export function weighed(table: PaperTable, target: number, targetTags: ReadonlyS
     }
   }
   for (let p = 0; p < count; p++) {
-    const own = ownTags[p]
-    if (own !== undefined) countTags(p, own)
+    countTags(p, summaries + p)
     for (let k = first[p]!; k < first[p + 1]!; k++) {
       const s = summaryAt[k]!
-      countTags(p, summaryTags[s]!)
+      countTags(p, s)
       const cited = citedKeys[s] ?? NO_PLACES
       for (let c = 0; c < cited.length; c++) {
         const key = cited[c]!

@@ -6,6 +6,7 @@ import { outlineStats } from '../../core/stats/stats.js'
 import { Listing } from '../../core/records/listing.js'
 import { plainRowsOf } from '../../core/records/plain-rows.js'
 import { taggedEntriesOf } from '../../core/records/tagged-entries.js'
+import { tagListsOf } from '../../core/records/tag-lists.js'
 import { STATS_ROWS, type IndexContents } from './contents.js'
 import type { FileIdentity } from './identity.js'
 import { buildNames } from './names.js'
@@ -71,11 +72,10 @@ export function indexOf(
   between()
   const plainRows = plainRowsOf(new Listing(known, orders.added).rows())
   between()
-  const taggedEntries = taggedEntriesOf(
-    outline.papers.map((p) => p.tags),
-    outline.summaries.map((s) => s.tags),
-    orders.added,
-  )
+  const ownTags = outline.papers.map((p) => p.tags)
+  const summaryTags = outline.summaries.map((s) => s.tags)
+  const taggedEntries = taggedEntriesOf(ownTags, summaryTags, orders.added)
+  const tagLists = tagListsOf(ownTags, summaryTags)
   return {
     library: target,
     identity,
@@ -94,6 +94,7 @@ export function indexOf(
     names,
     plainRows,
     taggedEntries,
+    tagLists,
   }
 }
 

@@ -2,6 +2,7 @@ import type { LibraryOutline, NumberList, PaperOutline, SortOrder, SummaryOutlin
 import type { LibraryStats } from '../../core/stats/stats-types.js'
 import { keptRowsOf, type KeptRows, type PlainRows } from '../../core/records/plain-rows.js'
 import type { TaggedEntries } from '../../core/records/tagged-entries.js'
+import type { TagLists } from '../../core/records/tag-lists.js'
 import { withTop } from '../../core/stats/stats.js'
 import type { TagCount } from '../../core/tags/counts.js'
 import type { FileIdentity } from './identity.js'
@@ -83,6 +84,8 @@ export interface IndexContents {
   keptRows?: KeptRows
   /** Each tag the entries show, with the entries showing it (core/records/tagged-entries.ts). */
   taggedEntries: TaggedEntries
+  /** Every paper's own tags and every summary's as numbers (core/records/tag-lists.ts): what `related` weighs tags by. */
+  tagLists: TagLists
   /** The paper at `at` of `papers`, its view made alone (read from a file, a search looks at a few): absent, papers[at]. */
   paperAt?: (at: number) => PaperOutline | undefined
   /** The summary at `at` of `summaries`, likewise. */
@@ -122,6 +125,7 @@ export function indexOutline(contents: IndexContents): LibraryOutline {
     // In the order of orders.added: none when the orders are to be sorted again.
     keptRows: () => (contents.orders ? (contents.keptRows ?? keptRowsOf(contents.plainRows)) : null),
     taggedEntries: () => contents.taggedEntries,
+    tagLists: () => contents.tagLists,
     ...(contents.paperAt && { paperAt: contents.paperAt }),
     ...(contents.summaryAt && { summaryAt: contents.summaryAt }),
     ...(contents.recordCounts && { recordCounts: contents.recordCounts }),

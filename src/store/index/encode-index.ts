@@ -78,6 +78,8 @@ function sectionsOf(contents: IndexContents): [string, SectionKind, unknown][] {
     ['rows.sums', 'u32', rowSums(contents.plainRows)],
     ['tagged', 'json', contents.taggedEntries.tags],
     ['tagged.lists', 'u32', taggedLists(contents.taggedEntries)],
+    ['tagLists', 'json', contents.tagLists.names],
+    ['tagLists.ids', 'u32', tagIds(contents.tagLists)],
   ]
 }
 
@@ -94,6 +96,14 @@ function taggedLists({ starts, keys }: IndexContents['taggedEntries']): Uint32Ar
   const lists = new Uint32Array(starts.length + keys.length)
   for (let i = 0; i < starts.length; i++) lists[i] = starts[i]!
   for (let i = 0; i < keys.length; i++) lists[starts.length + i] = keys[i]!
+  return lists
+}
+
+/** The records' tag lists as one section: where each row's ids start (one more than the rows), then the ids. */
+function tagIds({ starts, ids }: IndexContents['tagLists']): Uint32Array {
+  const lists = new Uint32Array(starts.length + ids.length)
+  for (let i = 0; i < starts.length; i++) lists[i] = starts[i]!
+  for (let i = 0; i < ids.length; i++) lists[starts.length + i] = ids[i]!
   return lists
 }
 

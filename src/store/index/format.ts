@@ -15,6 +15,7 @@ import { allCounts, allYears, areEntryPairs, areRanks, isStats, isTagRow, ranksB
 import { columnValues, jsonSection, numberSection, sectionBytes, sectionValues, wholeSection } from './section-readers.js'
 import { floatInBlocks, placeInBlocks, rowInBlocks } from './block-readers.js'
 import { pickedRows } from './picked-rows.js'
+import { areTagLists } from '../../core/records/tag-lists.js'
 import { rowViews, type RowViews } from './row-views.js'
 
 /** Rows read alone (rowInBlocks, floatInBlocks) before a section is decoded whole instead: a read of many rows reads it at once. */
@@ -319,6 +320,19 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
     },
     (c) => c.taggedEntries,
   )
+  // Every record's tags as numbers: the names checked whole (a few hundred), the numbers in one loop.
+  const tagLists = part(
+    'tagLists',
+    () => {
+      const names = columnValues(header, 'tagLists', 'json', isText) as string[] | undefined
+      const lists = wholeSection(header, 'tagLists.ids')
+      const rows = counts.summaries + counts.papers
+      if (!names || !lists || lists.length < rows + 1) return undefined
+      const made = { names, starts: lists.subarray(0, rows + 1), ids: lists.subarray(rows + 1), ...counts }
+      return areTagLists(made, counts.summaries, counts.papers) ? made : undefined
+    },
+    (c) => c.tagLists,
+  )
   // The years as they lie (a float each, NaN for none), checked in one loop as the column's decode
   // checks them (columns.ts), and never made into an array: what a `year:` filter reads.
   const paperYears = part(
@@ -421,6 +435,9 @@ export function decodeIndex(bytes: Buffer | IndexBytes, fallback?: IndexFallback
     },
     get taggedEntries() {
       return taggedEntries()
+    },
+    get tagLists() {
+      return tagLists()
     },
   }
 }

@@ -13,7 +13,7 @@ import type { Frame } from './frame.js'
 import type { ColumnKind } from './columns.js'
 
 /** Raised whenever what the index holds or how it is laid out changes. */
-export const INDEX_FORMAT_VERSION = 12
+export const INDEX_FORMAT_VERSION = 13
 
 export const INDEX_FRAME: Frame = {
   magic: Buffer.from('precisIX', 'latin1'),
