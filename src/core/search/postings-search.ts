@@ -11,7 +11,8 @@ import type { Query, Term } from './query.js'
 import { planQuery, sampleOf, scaledDf, type LastWord, type MetaTerm, type PlanLibrary } from './compile.js'
 import type { CompiledCondition, CompiledQuery, Correction, ScoringTerm } from './compiled.js'
 import { BODY, FIELD_NAMES } from './docs.js'
-import { bestMatches, compareTied, recencyOf } from './order.js'
+import { bestMatches } from './order.js'
+import { TieOrder } from './tie-order.js'
 import { loosened, matchedSlots, mayHoldPlainWords, optionalSlots, presence, splitCounted } from './partial.js'
 import { PREFIX_WEIGHT, sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
 import { FIELD_COUNT, FIELD_COUNT_MAX, fieldCount, HAS_FIGURE, HAS_MATH, type PostedEntry, type Postings } from './postings.js'
@@ -287,13 +288,13 @@ export class PostingsSearch {
   private readonly tables = new Map<string, WordTable>()
   private readonly patterns = new WeakMap<TermPattern, WordTable[]>()
   private readonly corrections = new Map<string, WordSpec>()
-  private readonly recencies: ({ text: string; time: number } | undefined)[] = []
   private readonly averages: Float64Array
   private readonly sample: readonly number[]
   /** Whether each document is in `sample`. */
   private readonly sampled: Uint8Array
   private readonly library: PlanLibrary<number>
   private readonly view: PostingsView
+  private readonly tied: TieOrder
 
   constructor(
     postings: Postings | PostingsView,
@@ -321,7 +322,7 @@ export class PostingsSearch {
       for (let i = 0; i < order.length; i++) for (let f = 0; f < FIELD_COUNT; f++) sums[f]! += lengths[order[i]! * FIELD_COUNT + f]!
     }
     this.averages = averagesOf(sums, view.count)
-    this.ties = ties && ties.length === view.count ? ties : null
+    this.tied = new TieOrder(view, ties, (doc) => this.entryOf(doc))
     this.sample = sampleOf(order)
     this.sampled = new Uint8Array(view.documents)
     for (const doc of this.sample) this.sampled[doc] = 1
@@ -396,7 +397,7 @@ export class PostingsSearch {
   }
 
   private best(compiled: CompiledQuery<number>, limit: number): { best: DocMatch[]; total: number } {
-    if (compiled.clauses.length === 0) return { best: this.newestFirst().slice(0, Math.max(0, limit)), total: this.view.count }
+    if (compiled.clauses.length === 0) return { best: this.tied.newestFirst().slice(0, Math.max(0, limit)), total: this.view.count }
     const found = this.scan(compiled, true)
     const loose = found.docs.length < limit ? loosened(compiled) : null
     if (!loose) {
@@ -427,82 +428,21 @@ export class PostingsSearch {
     const { docs, tf, width } = found
     // Ranks kept by an index, read once for each match rather than twice at each comparison: with
     // filters alone every score is equal, and every comparison is a tie.
-    const { ties } = this
-    const ranks = !this.tiedRanks && ties && among.length > 2 * limit ? new Float64Array(docs.length) : null
+    const { ties } = this.tied
+    const ranks = !this.tied.tiedRanks && ties && among.length > 2 * limit ? new Float64Array(docs.length) : null
     if (ranks) for (let k = 0; k < among.length; k++) ranks[among[k]!] = ties!.at(this.view.positionOf[docs[among[k]!]!]!)!
     const compare = ranks
       ? (i: number, j: number): number => (scores[i] !== scores[j] ? scores[j]! - scores[i]! : ranks[i]! - ranks[j]!)
-      : (i: number, j: number): number => (scores[i] !== scores[j] ? scores[j]! - scores[i]! : this.tieOrder(docs[i]!, docs[j]!))
+      : (i: number, j: number): number => (scores[i] !== scores[j] ? scores[j]! - scores[i]! : this.tied.tieOrder(docs[i]!, docs[j]!))
     return bestMatches(among, limit, compare).map((i) => ({ doc: docs[i]!, tf, offset: i * width, score: scores[i]! }))
   }
-
-  private newest: DocMatch[] | null = null
 
   /**
    * Order the entries by recency now (browse, as it opens) rather than at the first keystroke, and
    * with it each document's rank among ties, so that ties at every later query cost no entry.
    */
   prepare(): void {
-    const newest = this.newestFirst()
-    this.tiedRanks ??= this.ranksOf(newest)
-  }
-
-  /**
-   * Each document's place in `newest` (every entry, by compareTied), equal for entries compareTied
-   * calls equal: ties then compare as these numbers, as compareTied would. Null when an entry's time
-   * is not one precis writes (compareTied then compares texts, which need not order as a ranking does).
-   */
-  private ranksOf(newest: readonly DocMatch[]): Uint32Array | null {
-    const ranks = new Uint32Array(this.view.documents)
-    let rank = 0
-    for (let i = 0; i < newest.length; i++) {
-      const doc = newest[i]!.doc
-      if (Number.isNaN(this.recency(doc).time)) return null
-      if (i > 0 && this.compareTies(newest[i - 1]!.doc, doc) !== 0) rank++
-      ranks[doc] = rank
-    }
-    return ranks
-  }
-
-  /** Each document's rank among ties, when known for all of them (newestFirst, ranksOf). */
-  private tiedRanks: Uint32Array | null = null
-  private readonly ties: NumberList | null
-
-  /** The difference of two documents' ranks among ties (their order when their scores are equal). */
-  private tieOrder(a: number, b: number): number {
-    const ranks = this.tiedRanks
-    if (ranks) return ranks[a]! - ranks[b]!
-    const { ties } = this
-    const { positionOf } = this.view
-    return ties ? ties.at(positionOf[a]!)! - ties.at(positionOf[b]!)! : this.compareTies(a, b)
-  }
-
-  /** Every document's rank among ties, from the ranks the index keeps (in library order); null without them. */
-  private keptRanks(): Uint32Array | null {
-    const { ties } = this
-    if (!ties) return null
-    const { order } = this.view
-    const ranks = new Uint32Array(this.view.documents)
-    for (let i = 0; i < order.length; i++) ranks[order[i]!] = ties.at(i)!
-    return ranks
-  }
-
-  /** Every entry, most recently updated first (then by id): the answer to a query with no words, kept (browse asks it at each of the first keystrokes). */
-  private newestFirst(): readonly DocMatch[] {
-    // Every entry compared: the kept ranks read once, not at each comparison.
-    this.tiedRanks ??= this.keptRanks()
-    this.newest ??= Array.from(this.view.order, (doc): DocMatch => ({ doc, tf: NO_COUNTS, offset: 0, score: 0 })).sort(this.compare)
-    return this.newest
-  }
-
-  private readonly compare = (a: DocMatch, b: DocMatch): number => (a.score !== b.score ? b.score - a.score : this.tieOrder(a.doc, b.doc))
-
-  private compareTies(a: number, b: number): number {
-    return compareTied(this.recency(a), this.recency(b), this.entryOf(a).id, this.entryOf(b).id)
-  }
-
-  private recency(doc: number) {
-    return (this.recencies[doc] ??= recencyOf(this.entryOf(doc)))
+    this.tied.prepare()
   }
 
   /** The entry whose document is `doc` (a live one). */
@@ -1544,8 +1484,6 @@ export class PostingsSearch {
     }
   }
 }
-
-const NO_COUNTS = new Float64Array(0)
 
 /** The size of a page of memory (the kernel's, on the machines precis runs on), for FieldCounts' counts. */
 const PAGE_BYTES = 4096
