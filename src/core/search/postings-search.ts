@@ -8,14 +8,15 @@
  * entries with the same scores, in the same order (test/unit/search/postings-property.test.ts).
  */
 import type { Query, Term } from './query.js'
-import { planQuery, sampleOf, scaledDf, type LastWord, type MetaTerm, type PlanLibrary } from './compile.js'
+import { planQuery, sampleOf, scaledDf, type LastWord, type PlanLibrary } from './compile.js'
 import type { CompiledCondition, CompiledQuery, Correction, ScoringTerm } from './compiled.js'
 import { BODY, FIELD_NAMES } from './docs.js'
 import { bestMatches } from './order.js'
 import { TieOrder } from './tie-order.js'
+import { OutlineMarks } from './outline-marks.js'
 import { loosened, matchedSlots, mayHoldPlainWords, optionalSlots, presence, splitCounted } from './partial.js'
 import { PREFIX_WEIGHT, sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
-import { FIELD_COUNT, FIELD_COUNT_MAX, fieldCount, HAS_FIGURE, HAS_MATH, type PostedEntry, type Postings } from './postings.js'
+import { FIELD_COUNT, FIELD_COUNT_MAX, fieldCount, type PostedEntry, type Postings } from './postings.js'
 import { PostingsView } from './postings-view.js'
 import { andInto, countList, mark, markFields, WARMED_ENTRIES, warmCountList, WordCursor } from './count-lists.js'
 import { FOLLOWER_SHIFT, followerBit } from './positions.js'
@@ -23,13 +24,11 @@ import { averagesOf, contenders, scoreCounted, type Bounded, type CountedMatches
 import type { Match } from './scan.js'
 import { bodySnippets, type Snippet } from './snippets.js'
 import { SNIPPET_LENGTH, type SearchHit, type SearchResult } from './results.js'
-import { libraryPlaces, type Entry, type EntryList } from '../records/entries.js'
+import type { Entry, EntryList } from '../records/entries.js'
 import type { LibraryOutline, NumberList } from '../records/outline.js'
-import { termMatches } from '../records/listing-filter.js'
 import { ScanText } from './text.js'
 import { SEARCH_TUNING } from './tuning.js'
 import { correctable, NEAR_LENGTH, nearStarts, nearTests, nearWords, pieces } from './typos.js'
-import { outlineTest } from './outline-filter.js'
 import { queryImplies } from './narrow.js'
 import { foldPlural } from '../text/plural.js'
 
@@ -295,6 +294,7 @@ export class PostingsSearch {
   private readonly library: PlanLibrary<number>
   private readonly view: PostingsView
   private readonly tied: TieOrder
+  private readonly filters: OutlineMarks
 
   constructor(
     postings: Postings | PostingsView,
@@ -309,7 +309,7 @@ export class PostingsSearch {
      * The outline `entries` are of, when it keeps what a filter reads (an index's tagged entries and
      * years): `tag:` and `year:` terms are then tested on those, with no entry made.
      */
-    private readonly outline: LibraryOutline | null = null,
+    outline: LibraryOutline | null = null,
   ) {
     const view = (this.view = postings instanceof PostingsView ? postings : new PostingsView(postings))
     if (entries.length !== view.count) throw new Error(`postings of ${view.count} entries for ${entries.length}`)
@@ -323,6 +323,7 @@ export class PostingsSearch {
     }
     this.averages = averagesOf(sums, view.count)
     this.tied = new TieOrder(view, ties, (doc) => this.entryOf(doc))
+    this.filters = new OutlineMarks(view, entries, outline, (doc) => this.entryOf(doc))
     this.sample = sampleOf(order)
     this.sampled = new Uint8Array(view.documents)
     for (const doc of this.sample) this.sampled[doc] = 1
@@ -336,7 +337,7 @@ export class PostingsSearch {
         return scaledDf(hits, this.sample.length, view.count)
       },
       correct: (spec, fields) => this.correct(spec, fields),
-      metaTest: (term) => this.metaTest(term),
+      metaTest: (term) => this.filters.metaTest(term),
     }
   }
 
@@ -761,7 +762,8 @@ export class PostingsSearch {
     const required: Uint8Array[] = []
     for (const clause of compiled.clauses) {
       const [only] = clause
-      const marks = clause.length === 1 && !only!.negated && only!.test.kind === 'meta' ? this.marked.get(only!.test.matches) : undefined
+      const marks =
+        clause.length === 1 && !only!.negated && only!.test.kind === 'meta' ? this.filters.marked.get(only!.test.matches) : undefined
       if (marks) required.push(marks)
     }
     if (required.length === 0) return null
@@ -1434,87 +1436,10 @@ export class PostingsSearch {
       }
     }
   }
-
-  /** The marks (outlineMarks) each test metaTest made of them reads: candidates keeps only the entries a required one marks. */
-  private readonly marked = new WeakMap<(doc: number) => boolean, Uint8Array>()
-
-  /** The entries' places in library order, for outlineMarks (null: not known; undefined: not looked at yet). */
-  private places: ArrayLike<number> | null | undefined
-
-  /** For each entry in library order, 1 when it has `term` (termMatches on the outline); null without an outline to ask. */
-  private outlineMarks(term: MetaTerm): Uint8Array | null {
-    if (!this.outline) return null
-    // browse plans the same filter again at every keystroke typed after it: its marks kept, the latest last.
-    const key = JSON.stringify(term)
-    const known = this.marksOf.get(key)
-    if (known) {
-      this.marksOf.delete(key)
-      this.marksOf.set(key, known)
-      return known
-    }
-    const places = this.places === undefined ? (this.places = placesOf(this.outline, this.entries)) : this.places
-    const marks = places && termMatches(this.outline, places, term)
-    if (marks) this.marksOf.set(key, marks)
-    if (this.marksOf.size > MARKS_KEPT) this.marksOf.delete(this.marksOf.keys().next().value!)
-    return marks
-  }
-
-  private readonly marksOf = new Map<string, Uint8Array>()
-
-  private metaTest(term: MetaTerm): (doc: number) => boolean {
-    const { features, positionOf } = this.view
-    // Each entry's answer from the outline's tagged entries and years, in one loop as `list` reads
-    // them: tested on each entry instead, it was made (its paper and tags decoded) for every candidate.
-    const marks = term.kind === 'tag' || term.kind === 'year' ? this.outlineMarks(term) : null
-    if (marks) {
-      const test = (doc: number) => marks[positionOf[doc]!] === 1
-      this.marked.set(test, marks)
-      return test
-    }
-    const onOutline = outlineTest(term)
-    if (onOutline) return (doc) => onOutline(this.entryOf(doc))
-    switch (term.kind) {
-      case 'cites':
-      case 'citedby':
-        throw new Error(`${term.kind}: needs the bodies; PostingsSearch.answers says so`)
-      default:
-        return term.kind === 'has' && term.feature === 'math'
-          ? (doc) => (features[doc]! & HAS_MATH) !== 0
-          : (doc) => (features[doc]! & HAS_FIGURE) !== 0
-    }
-  }
 }
 
 /** The size of a page of memory (the kernel's, on the machines precis runs on), for FieldCounts' counts. */
 const PAGE_BYTES = 4096
-
-/** The filters whose marks (outlineMarks) are kept: a byte an entry each, 100 KB apiece at 100,000 entries. */
-const MARKS_KEPT = 16
-
-/**
- * Every entry's [summary index or -1, paper index] in library order (EntryList.placeOf); null when
- * one is not known. The places an index keeps, read whole and checked in one loop where it can (read
- * a number at a time they cost as much as the search; put in library order from the order `list`
- * reads, a loop over every entry run once, unoptimised, cost ~8 ms at 100,000 summaries); else from
- * that order; else entry by entry.
- */
-function placesOf(outline: LibraryOutline, entries: EntryList<PostedEntry>): ArrayLike<number> | null {
-  if (!entries.placeOf) return null
-  const kept = outline.entryPairs?.()
-  if (kept && kept.length === 2 * entries.length) return kept
-  const counts = outline.recordCounts?.() ?? { papers: outline.papers.length, summaries: outline.summaries.length }
-  const added = outline.entryOrder?.('added')
-  const placed = added && libraryPlaces(added, counts.summaries, counts.papers)
-  if (placed && placed.length === 2 * entries.length) return placed
-  const places = new Int32Array(2 * entries.length)
-  for (let at = 0; at < entries.length; at++) {
-    const place = entries.placeOf(at)
-    if (!place) return null
-    places[2 * at] = place.summary
-    places[2 * at + 1] = place.paper
-  }
-  return places
-}
 
 /** Whether a check is of one word (not negated, not of metadata, not words in a row). */
 const isOneWord = (check: Check) => !check.negated && check.meta === null && check.tables.length === 1
