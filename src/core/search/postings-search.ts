@@ -13,13 +13,13 @@ import type { CompiledCondition, CompiledQuery, Correction, ScoringTerm } from '
 import { BODY, FIELD_NAMES } from './docs.js'
 import { bestMatches } from './order.js'
 import { TieOrder } from './tie-order.js'
+import { weightOf, WordTables, type WordTable } from './word-tables.js'
 import { OutlineMarks } from './outline-marks.js'
 import { loosened, matchedSlots, mayHoldPlainWords, optionalSlots, presence, splitCounted } from './partial.js'
-import { PREFIX_WEIGHT, sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
+import { sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
 import { FIELD_COUNT, FIELD_COUNT_MAX, fieldCount, type PostedEntry, type Postings } from './postings.js'
 import { PostingsView } from './postings-view.js'
-import { andInto, countList, mark, markFields, WARMED_ENTRIES, warmCountList, WordCursor } from './count-lists.js'
-import { FOLLOWER_SHIFT, followerBit } from './positions.js'
+import { andInto, mark, markFields, WordCursor } from './count-lists.js'
 import { averagesOf, contenders, scoreCounted, type Bounded, type CountedMatches } from './rank.js'
 import type { Match } from './scan.js'
 import { bodySnippets, type Snippet } from './snippets.js'
@@ -27,7 +27,6 @@ import { SNIPPET_LENGTH, type SearchHit, type SearchResult } from './results.js'
 import type { Entry, EntryList } from '../records/entries.js'
 import type { LibraryOutline, NumberList } from '../records/outline.js'
 import { ScanText } from './text.js'
-import { SEARCH_TUNING } from './tuning.js'
 import { correctable, NEAR_LENGTH, nearStarts, nearTests, nearWords, pieces } from './typos.js'
 import { queryImplies } from './narrow.js'
 import { foldPlural } from '../text/plural.js'
@@ -208,84 +207,8 @@ function contendersAmong(scores: Float64Array, among: readonly number[], limit: 
 /** Whether a term the postings engine cannot answer from the outline (citations need the bodies). */
 const needsBodies = (term: Term) => term.kind === 'cites' || term.kind === 'citedby'
 
-/**
- * What each query word accepts, as a weight per vocabulary entry (0: not at all; weightOf), and the
- * entries it accepts. A byte per entry names the weight (one of at most four) rather than a number of
- * eight bytes: at 100,000 summaries the vocabulary has ~420,000 entries, and a pasted sentence's
- * sixteen tables of 3.3 MB each (53 MB, most of it zeros) cost ~16 ms of CPU, three garbage
- * collections among it.
- */
-interface WordTable {
-  /** The place in `weights` of each vocabulary entry's weight (0: weight 0). */
-  codes: Uint8Array
-  /**
-   * The weights the codes name, 0 first. Typed: one kind of array for every table (an array of
-   * numbers was of integers for some tables, of doubles for others, and the lookups slower for it).
-   */
-  weights: Float64Array
-  accepted: number[]
-  /**
-   * The follower bits (FOLLOWER_SHIFT) its words set, one a term, from the terms looked up, for a
-   * row's place before it (rowMarks); 0 when a word may be of another term (a completion, a
-   * word as typed whose term is not looked up) or every bit is set.
-   */
-  follows: number
-  /** Where the word occurs, from the word lists, filled when first asked (see FieldCounts); there from the start, as `spread`, so that filling them changes no table's shape. */
-  counts: FieldCounts | undefined
-  /** spreadOf, once asked. */
-  spread: number | undefined
-}
-
-/**
- * Where the words a query word accepts occur, per entry and field (index doc × FIELD_COUNT + field):
- * how many times (each word's count saturating at FIELD_COUNT_MAX, their sum at OCCURRENCES_MAX (count-lists.ts):
- * both above any cap), and the weight they share (its place in `classes`), or -1 when words of
- * different weights are there (their order then decides which are counted, and the field's words
- * are read in order instead).
- */
-interface FieldCounts {
-  /**
-   * A byte, not two: a table's counts are new pages every search writes (at 100,000 entries 0.6 MB
-   * rather than 1.2; a pasted sentence counts eleven words, and each page is a fault of the kernel).
-   */
-  occurrences: Uint8Array
-  /** Every 0 for words of one weight: then one array of zeros shared by the tables (zerosOf), never written. */
-  kind: Int8Array
-  /**
-   * The weights the word's words have, heaviest first, and how many of each are in each field of
-   * kind -1 (index × classes.length + class): only those are read (a field of one weight counts `n`).
-   */
-  classes: number[]
-  byClass: Uint16Array
-}
-
-/**
- * Word tables kept across queries (browse asks for the same words at every keystroke), the least
- * recently used let go past this many bytes: at 100,000 entries a table with its counts is ~1 MB
- * (~4 MB with counts by weight).
- */
-const TABLE_BYTES = 48 * 2 ** 20
-
-/** The bytes a word table holds (not the zeros its counts may share: zerosOf). */
-function tableBytes(table: WordTable): number {
-  const counts = table.counts
-  const kindBytes = counts && counts.classes.length > 1 ? counts.kind.byteLength : 0
-  const countBytes = counts ? counts.occurrences.byteLength + kindBytes + counts.byClass.byteLength : 0
-  return table.codes.byteLength + 8 * table.accepted.length + countBytes
-}
-
-/**
- * The weight `table` gives vocabulary entry `word`: 0 for a number beyond the vocabulary (a postings
- * file precis did not write), which is no word.
- */
-function weightOf(table: WordTable, word: number): number {
-  return table.weights[table.codes[word] ?? 0]!
-}
-
 /** A library's postings and outline, prepared for repeated queries (browse keeps one for its whole run). */
 export class PostingsSearch {
-  private readonly tables = new Map<string, WordTable>()
-  private readonly patterns = new WeakMap<TermPattern, WordTable[]>()
   private readonly corrections = new Map<string, WordSpec>()
   private readonly averages: Float64Array
   private readonly sample: readonly number[]
@@ -293,6 +216,7 @@ export class PostingsSearch {
   private readonly sampled: Uint8Array
   private readonly library: PlanLibrary<number>
   private readonly view: PostingsView
+  private readonly wordTables: WordTables
   private readonly tied: TieOrder
   private readonly filters: OutlineMarks
 
@@ -322,6 +246,7 @@ export class PostingsSearch {
       for (let i = 0; i < order.length; i++) for (let f = 0; f < FIELD_COUNT; f++) sums[f]! += lengths[order[i]! * FIELD_COUNT + f]!
     }
     this.averages = averagesOf(sums, view.count)
+    this.wordTables = new WordTables(view)
     this.tied = new TieOrder(view, ties, (doc) => this.entryOf(doc))
     this.filters = new OutlineMarks(view, entries, outline, (doc) => this.entryOf(doc))
     this.sample = sampleOf(order)
@@ -331,7 +256,7 @@ export class PostingsSearch {
       size: view.count,
       estimateDf: (pattern, fields) => {
         // The tables looked up once, not at each sampled document; few documents: no counts made for words in most (countField).
-        const tables = this.tablesOf(pattern)
+        const tables = this.wordTables.tablesOf(pattern)
         let hits = 0
         for (const doc of this.sample) if (this.occursIn(tables, fields, doc, false)) hits++
         return scaledDf(hits, this.sample.length, view.count)
@@ -565,12 +490,20 @@ export class PostingsSearch {
     const { test, negated } = condition
     if (test.kind === 'meta') return { negated, meta: test.matches, tables: [], fields: [], cap: 0, at: 0, oneWord: null }
     const { pattern, fields, countCap } = test.term
-    return { negated, meta: null, tables: this.tablesOf(pattern), fields, cap: countCap, at: test.slot * FIELD_COUNT, oneWord: null }
+    return {
+      negated,
+      meta: null,
+      tables: this.wordTables.tablesOf(pattern),
+      fields,
+      cap: countCap,
+      at: test.slot * FIELD_COUNT,
+      oneWord: null,
+    }
   }
 
   /** A one-word check's counts, with the sums of `m` times each of its weights added one by one as countField adds them (the same rounding). */
   private oneWordOf(table: WordTable, cap: number): OneWord {
-    const { occurrences, kind, classes, byClass } = this.fieldCounts(table)
+    const { occurrences, kind, classes, byClass } = this.wordTables.fieldCounts(table)
     const stride = cap + 1
     const sums = new Float64Array(classes.length * stride)
     classes.forEach((given, k) => {
@@ -716,7 +649,7 @@ export class PostingsSearch {
     let bestClause: readonly CompiledCondition<number>[] = []
     for (const clause of compiled.clauses) {
       if (!clause.every((c) => !c.negated && c.test.kind === 'text')) continue
-      const lists = clause.map((c) => (c.test.kind === 'text' ? this.rarest(this.tablesOf(c.test.term.pattern)).accepted : []))
+      const lists = clause.map((c) => (c.test.kind === 'text' ? this.rarest(this.wordTables.tablesOf(c.test.term.pattern)).accepted : []))
       let size = 0
       for (const accepted of lists) for (const word of accepted) size += view.documentsOf(word)
       if (size < bestSize) [best, bestSize, bestClause] = [lists, size, clause]
@@ -779,13 +712,13 @@ export class PostingsSearch {
 
   /** Of the tables of words in a row, the one whose words are in the fewest entries (every match is among those). */
   private rarest(tables: readonly WordTable[]): WordTable {
-    return tables.reduce((best, table) => (this.spreadOf(table) < this.spreadOf(best) ? table : best))
+    return tables.reduce((best, table) => (this.wordTables.spreadOf(table) < this.wordTables.spreadOf(best) ? table : best))
   }
 
   /** Whether some of `fields` of `doc` holds the words `tables` accept in a row; `many`: as countField's. */
   private occursIn(tables: readonly WordTable[], fields: readonly number[], doc: number, many = true): boolean {
     if (tables.length === 1) {
-      const { occurrences } = this.fieldCounts(tables[0]!)
+      const { occurrences } = this.wordTables.fieldCounts(tables[0]!)
       for (let i = 0; i < fields.length; i++) if (occurrences[doc * FIELD_COUNT + fields[i]!]! > 0) return true
       return false
     }
@@ -829,41 +762,8 @@ export class PostingsSearch {
     return known
   }
 
-  private fieldCounts(table: WordTable): FieldCounts {
-    if (table.counts) return table.counts
-    const { documents, positionOf } = this.view
-    const occurrences = new Uint8Array(documents * FIELD_COUNT)
-    // Counting reads each place before it writes it: on pages the kernel has not yet given, that is
-    // two faults a page (a page of zeros to read, then its copy to write). Written once first, one:
-    // where the lists are in about one entry a page or more (a common word's, at 100,000 entries
-    // ~150 faults fewer a word; a rare word's lists touch few pages and are left to fault those).
-    const spread = this.spreadOf(table)
-    if (spread * PAGE_BYTES >= occurrences.length) occurrences.fill(0)
-    // (At most four weights: whole word, stem, typo, prefix.)
-    const classes = [...new Set(table.accepted.map((word) => weightOf(table, word)))].sort((a, b) => b - a)
-    const kinds = classes.length > 1 ? new Int8Array(documents * FIELD_COUNT) : this.zerosOf(documents * FIELD_COUNT)
-    const byClass = new Uint16Array(classes.length > 1 ? documents * FIELD_COUNT * classes.length : 0)
-    // Lists long enough for the engine to optimise countList in them: warmed first (a small library's never are).
-    if (spread >= WARMED_ENTRIES) warmCountList()
-    for (const word of table.accepted) {
-      const kind = classes.indexOf(weightOf(table, word))
-      for (const { docs, fields, from } of this.view.listsOf(word))
-        countList(docs, fields, from, positionOf, documents, kind, classes.length, occurrences, kinds, byClass)
-    }
-    table.counts = { occurrences, kind: kinds, classes, byClass }
-    return table.counts
-  }
-
-  private zeros: Int8Array | null = null
-
-  /** An array of `length` zeros, the same one each time: the kinds of every table of words of one weight. */
-  private zerosOf(length: number): Int8Array {
-    if (this.zeros?.length !== length) this.zeros = new Int8Array(length)
-    return this.zeros
-  }
-
   private countTerm(term: ScoringTerm, doc: number, tf: Float64Array, offset: number): boolean {
-    const tables = this.tablesOf(term.pattern)
+    const tables = this.wordTables.tablesOf(term.pattern)
     // Words in a row are read from the document's words, unless known not to be there.
     const known = tables.length > 1 ? this.knownAbsent(tables, term.fields) : null
     let total = 0
@@ -885,7 +785,7 @@ export class PostingsSearch {
   private countField(tables: readonly WordTable[], doc: number, field: number, cap: number, many = true): number {
     if (tables.length === 1) {
       // One word: from the word lists, unless words of different weights share the field.
-      const { occurrences, kind, classes, byClass } = this.fieldCounts(tables[0]!)
+      const { occurrences, kind, classes, byClass } = this.wordTables.fieldCounts(tables[0]!)
       const at = doc * FIELD_COUNT + field
       const n = occurrences[at]!
       if (n === 0) return 0
@@ -955,7 +855,7 @@ export class PostingsSearch {
   private rowPlan(tables: readonly WordTable[]): RowPlan {
     let plan = this.plans.get(tables)
     if (!plan) {
-      const places = tables.map((_, i) => i).sort((a, b) => this.spreadOf(tables[a]!) - this.spreadOf(tables[b]!))
+      const places = tables.map((_, i) => i).sort((a, b) => this.wordTables.spreadOf(tables[a]!) - this.wordTables.spreadOf(tables[b]!))
       const few = (i: number) => tables[i]!.accepted.length <= POSITIONAL_WORDS
       const [positional, others] = [places.filter(few), places.filter((i) => !few(i))]
       plan = { positional, others, words: [], marks: null, counts: null, counted: null, cap: 0 }
@@ -1029,7 +929,7 @@ export class PostingsSearch {
     const [condition] = clause
     if (clause.length !== 1 || condition!.negated || condition!.test.kind !== 'text') return null
     const { pattern, fields, countCap } = condition!.test.term
-    const tables = this.tablesOf(pattern)
+    const tables = this.wordTables.tablesOf(pattern)
     if (tables.length < 2) return null
     const plan = this.rowPlan(tables)
     if (plan.positional.length === 0) return null
@@ -1211,14 +1111,8 @@ export class PostingsSearch {
    * which give the same answer.
    */
   private absentFrom(table: WordTable, doc: number, field: number, many: boolean, rarest: boolean): boolean {
-    if (!table.counts && !rarest && !many && 2 * this.spreadOf(table) > this.view.documents) return false
-    return this.fieldCounts(table).occurrences[doc * FIELD_COUNT + field] === 0
-  }
-
-  /** How many documents hold `table`'s words (counting a document once per word: a bound). */
-  private spreadOf(table: WordTable): number {
-    table.spread ??= table.accepted.reduce((sum, word) => sum + this.view.documentsOf(word), 0)
-    return table.spread
+    if (!table.counts && !rarest && !many && 2 * this.wordTables.spreadOf(table) > this.view.documents) return false
+    return this.wordTables.fieldCounts(table).occurrences[doc * FIELD_COUNT + field] === 0
   }
 
   private readonly byRarity = new WeakMap<readonly WordTable[], WordTable[]>()
@@ -1227,76 +1121,10 @@ export class PostingsSearch {
   private rarestFirst(tables: readonly WordTable[]): WordTable[] {
     let ordered = this.byRarity.get(tables)
     if (!ordered) {
-      ordered = [...new Set(tables)].sort((a, b) => this.spreadOf(a) - this.spreadOf(b))
+      ordered = [...new Set(tables)].sort((a, b) => this.wordTables.spreadOf(a) - this.wordTables.spreadOf(b))
       this.byRarity.set(tables, ordered)
     }
     return ordered
-  }
-
-  private tablesOf(pattern: TermPattern): WordTable[] {
-    let tables = this.patterns.get(pattern)
-    if (!tables) {
-      tables = pattern.words.map(({ spec }) => this.tableOf(spec))
-      this.patterns.set(pattern, tables)
-    }
-    return tables
-  }
-
-  /** The table of `spec`, kept for later queries by what decides its weights. */
-  private tableOf(spec: WordSpec): WordTable {
-    const alternatives = [...(spec.alternatives?.keys() ?? [])]
-    const key = JSON.stringify([[...spec.keys], spec.exact ? [...spec.exact] : null, alternatives, spec.prefix])
-    let table = this.tables.get(key)
-    if (table)
-      this.tables.delete(key) // set again below: the most recently used last
-    else {
-      table = this.wordTable(spec)
-      let bytes = tableBytes(table)
-      for (const kept of this.tables.values()) bytes += tableBytes(kept)
-      for (const [oldest, kept] of this.tables) {
-        if (bytes <= TABLE_BYTES) break
-        bytes -= tableBytes(kept)
-        this.tables.delete(oldest)
-      }
-    }
-    this.tables.set(key, table)
-    return table
-  }
-
-  /** The weight of each vocabulary entry as a word of `spec` (WordPattern.weigh), filled from the strongest reading down. */
-  private wordTable(spec: WordSpec): WordTable {
-    const { view } = this
-    const codes = new Uint8Array(view.vocabulary)
-    const named = [0]
-    const accepted: number[] = []
-    const give = (word: number, weight: number) => {
-      if (named[codes[word]!] !== 0) return
-      let code = named.indexOf(weight)
-      if (code < 0) code = named.push(weight) - 1
-      codes[word] = code
-      accepted.push(word)
-    }
-    // The words as typed that no term looked up gives: of another term (theirs would have to be read from the stems).
-    const otherTerm = new Set<number>()
-    for (const exact of spec.exact ?? [])
-      view.exact(exact, (w) => {
-        otherTerm.add(w)
-        give(w, 1)
-      })
-    const stemWeight = spec.exact ? SEARCH_TUNING.stemWeight : 1
-    let bits = 0
-    const withTerm = (key: string, weight: number) => {
-      bits |= 1 << followerBit(key)
-      view.withStem(key, (w) => {
-        otherTerm.delete(w)
-        give(w, weight)
-      })
-    }
-    for (const key of spec.keys) withTerm(key, stemWeight)
-    for (const key of spec.alternatives?.keys() ?? []) withTerm(key, SEARCH_TUNING.typoWeight)
-    if (spec.prefix !== null) view.withPrefix(spec.prefix, (w) => give(w, PREFIX_WEIGHT))
-    const follows = spec.prefix !== null || otherTerm.size > 0 || bits === 0xff ? 0 : bits << FOLLOWER_SHIFT
-    return { codes, weights: Float64Array.from(named), accepted, follows, counts: undefined, spread: undefined }
   }
 
   /** correctTypo (typos.ts) over the postings: the library's words one edit from a word it lacks, as weaker alternatives. */
@@ -1305,7 +1133,7 @@ export class PostingsSearch {
     const word = spec.exact ? [...spec.exact][0] : key
     if (spec.keys.size !== 1 || word === undefined || !correctable(word)) return spec
     // Kept as the query's own table (tableOf): a word the library has is looked for with this very table.
-    const table = this.tableOf(spec)
+    const table = this.wordTables.tableOf(spec)
     const wordOnly = [table]
     // Every live vocabulary entry is in some field: with all fields, the first live document says it.
     const anywhere = table.accepted.some((w) =>
@@ -1437,9 +1265,6 @@ export class PostingsSearch {
     }
   }
 }
-
-/** The size of a page of memory (the kernel's, on the machines precis runs on), for FieldCounts' counts. */
-const PAGE_BYTES = 4096
 
 /** Whether a check is of one word (not negated, not of metadata, not words in a row). */
 const isOneWord = (check: Check) => !check.negated && check.meta === null && check.tables.length === 1
