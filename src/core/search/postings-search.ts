@@ -2,7 +2,7 @@
  * Search answered from a library's postings (postings.ts) and outline, without its texts: the
  * stages after parsing are plan (compile.ts, the same planner the scan uses), postings (the
  * candidates of the rarest clause, then each candidate's words counted as the scan counts them),
- * score (rank.ts) and present (the shown hits' snippets, from their bodies read afterwards).
+ * score (rank.ts) and present (present.ts: the shown hits' snippets, from their bodies read afterwards).
  *
  * The scan (search.ts) is the reference: for the same library and query this finds the same
  * entries with the same scores, in the same order (test/unit/search/postings-property.test.ts).
@@ -24,11 +24,8 @@ import { PostingsView } from './postings-view.js'
 import { mark } from './count-lists.js'
 import { averagesOf, contenders, scoreCounted, type Bounded, type CountedMatches } from './rank.js'
 import type { Match } from './scan.js'
-import { bodySnippets, type Snippet } from './snippets.js'
-import { SNIPPET_LENGTH, type SearchHit, type SearchResult } from './results.js'
-import type { Entry, EntryList } from '../records/entries.js'
+import type { EntryList } from '../records/entries.js'
 import type { LibraryOutline, NumberList } from '../records/outline.js'
-import { ScanText } from './text.js'
 import { queryImplies } from './narrow.js'
 
 /** A ranked result, before its snippets: the entry (an outline: no body), its place in library order, score and missing words. */
@@ -823,25 +820,4 @@ const isOneWord = (check: Check) => !check.negated && check.meta === null && che
 function missingWords(query: CompiledQuery<number>, match: DocMatch, slots: readonly number[]): string[] {
   const found = matchedSlots(match, slots)
   return slots.filter((_, i) => !found[i]).map((slot) => query.terms[slot]!.label)
-}
-
-/** The snippets of a hit's body (present): what the scan gives for the same body and patterns. */
-export function snippetsOf(body: string, patterns: readonly TermPattern[], count: number, length: number): Snippet[] {
-  return count > 0 ? bodySnippets(new ScanText(body), patterns, { count, length }) : []
-}
-
-/**
- * The ranked hits as search results (the present stage): each hit's whole entry (`whole`, from
- * the records read for the few shown) with the snippets of its body. Null when a hit's records
- * are no longer in the library (it changed since the postings were read).
- */
-export function presentHits(ranked: RankedResult, whole: (hit: RankedHit) => Entry | undefined, snippets = 2): SearchResult | null {
-  const hits: SearchHit[] = []
-  for (const hit of ranked.hits) {
-    const entry = whole(hit)
-    if (!entry) return null
-    const body = entry.summary ? entry.summary.body : (entry.paper.abstract ?? '')
-    hits.push({ ...entry, score: hit.score, snippets: snippetsOf(body, ranked.patterns, snippets, SNIPPET_LENGTH), missing: hit.missing })
-  }
-  return { hits, total: ranked.total, corrections: ranked.corrections }
 }
