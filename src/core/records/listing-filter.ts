@@ -47,7 +47,7 @@ export function matchingPairs(outline: LibraryOutline, pairs: ArrayLike<number>,
 
 /**
  * For each entry of `pairs`, 1 when it has `term` (as outlineTest tests it); null when the outline
- * cannot tell. What a search's `tag:` and `year:` terms read too (postings-search.ts).
+ * cannot tell. What a search's `tag:` and `year:` terms read too (outline-marks.ts).
  */
 export function termMatches(outline: LibraryOutline, pairs: ArrayLike<number>, term: Term): Uint8Array | null {
   const matches = new Uint8Array(pairs.length >> 1)

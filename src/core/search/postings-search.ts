@@ -2,36 +2,31 @@
  * Search answered from a library's postings (postings.ts) and outline, without its texts: the
  * stages after parsing are plan (compile.ts, the same planner the scan uses), postings (the
  * candidates of the rarest clause, then each candidate's words counted as the scan counts them),
- * score (rank.ts) and present (the shown hits' snippets, from their bodies read afterwards).
+ * score (rank.ts) and present (present.ts: the shown hits' snippets, from their bodies read afterwards).
  *
  * The scan (search.ts) is the reference: for the same library and query this finds the same
  * entries with the same scores, in the same order (test/unit/search/postings-property.test.ts).
  */
 import type { Query, Term } from './query.js'
-import { planQuery, sampleOf, scaledDf, type LastWord, type MetaTerm, type PlanLibrary } from './compile.js'
+import { planQuery, sampleOf, scaledDf, type LastWord, type PlanLibrary } from './compile.js'
 import type { CompiledCondition, CompiledQuery, Correction, ScoringTerm } from './compiled.js'
-import { BODY, FIELD_NAMES } from './docs.js'
-import { bestMatches, compareTied, recencyOf } from './order.js'
+import { BODY } from './docs.js'
+import { bestMatches } from './order.js'
+import { TieOrder } from './tie-order.js'
+import { Rows } from './rows.js'
+import { PostedTypos } from './posted-typos.js'
+import { weightOf, WordTables, type WordTable } from './word-tables.js'
+import { OutlineMarks } from './outline-marks.js'
 import { loosened, matchedSlots, mayHoldPlainWords, optionalSlots, presence, splitCounted } from './partial.js'
-import { PREFIX_WEIGHT, sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
-import { FIELD_COUNT, FIELD_COUNT_MAX, fieldCount, HAS_FIGURE, HAS_MATH, type PostedEntry, type Postings } from './postings.js'
-import { PostingsView, type WordList } from './postings-view.js'
-import { FOLLOWER_SHIFT, followerBit, type ListPositions } from './positions.js'
+import { sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
+import { FIELD_COUNT, type PostedEntry, type Postings } from './postings.js'
+import { PostingsView } from './postings-view.js'
+import { mark } from './count-lists.js'
 import { averagesOf, contenders, scoreCounted, type Bounded, type CountedMatches } from './rank.js'
 import type { Match } from './scan.js'
-import { bodySnippets, type Snippet } from './snippets.js'
-import { SNIPPET_LENGTH, type SearchHit, type SearchResult } from './results.js'
-import { libraryPlaces, type Entry, type EntryList } from '../records/entries.js'
+import type { EntryList } from '../records/entries.js'
 import type { LibraryOutline, NumberList } from '../records/outline.js'
-import { termMatches } from '../records/listing-filter.js'
-import { ScanText } from './text.js'
-import { SEARCH_TUNING } from './tuning.js'
-import { correctable, NEAR_LENGTH, nearStarts, nearTests, nearWords, pieces } from './typos.js'
-import { outlineTest } from './outline-filter.js'
 import { queryImplies } from './narrow.js'
-import { foldPlural } from '../text/plural.js'
-
-const ALL_FIELDS = FIELD_NAMES.length
 
 /** A ranked result, before its snippets: the entry (an outline: no body), its place in library order, score and missing words. */
 export interface RankedHit {
@@ -93,136 +88,6 @@ interface KnownAbsent {
 
 /** Phrases whose absences are kept: those of the last few keystrokes. */
 const KEPT_ABSENCES = 16
-
-/**
- * Most words a word of a row may accept for where they are to be looked up in the postings'
- * positions (a prefix's, past it: each of its words would be looked for in every document looked at).
- */
-const POSITIONAL_WORDS = 64
-
-/**
- * How words in a row are looked for (countField): the places in the row whose words are looked up
- * in the postings' positions (few words each), rarest first, and the others, read from the
- * document's words in order where the first leave a start of the row.
- */
-interface RowPlan {
-  positional: number[]
-  others: number[]
-  /** For each positional place, its words' lists (made when first needed: a row's commonest words are looked up where a rarer one was not ruled out). */
-  words: (PlaceWords | undefined)[]
-  /**
-   * For a scan: the fields (a bit each) of every document where every positional place has a word
-   * (with a follower bit of the next place's words, where known: rowMarks),
-   * and its count in each (document × FIELD_COUNT + field) once asked, counted with `cap`; `counted`
-   * says which are (a bit a field, as `marks`: no array of counts filled with a mark of none asked,
-   * 4.8 MB at 100,000 entries).
-   */
-  marks: Uint8Array | null
-  counts: Float64Array | null
-  counted: Uint8Array | null
-  cap: number
-}
-
-/** The lists of the words a place of a row accepts (the base's and the delta's of each), and each one's word's weight there. */
-interface PlaceWords {
-  lists: WordCursor[]
-  weights: Float64Array
-}
-
-/**
- * The fields (a bit each) whose count in `packed` (wordDocFields: four bits a field) is not 0: each
- * field's four bits or-ed into its lowest, then those six bits moved together. A few operations
- * rather than a loop of six (called for every entry of a phrase's word lists, in a fresh process
- * mostly before the engine optimises it).
- */
-function fieldBits(packed: number): number {
-  let bits = packed | (packed >>> 1)
-  bits = (bits | (bits >>> 2)) & 0x111111
-  bits = (bits | (bits >>> 3)) & 0x030303
-  bits = (bits | (bits >>> 6)) & 0x03000f
-  return (bits | (bits >>> 12)) & 0x3f
-}
-
-/** A list of documents holding a word (WordList), and the entry looked at last. */
-class WordCursor {
-  readonly docs: Uint32Array
-  readonly fields: Uint32Array
-  readonly start: number
-  readonly from: number
-  readonly to: number
-  readonly delta: boolean
-  at = 0
-  /** Where the word is in the list's documents, once asked (PostingsView.listPositions). */
-  positions: ListPositions | null = null
-
-  constructor(list: WordList) {
-    this.docs = list.docs
-    this.fields = list.fields
-    this.start = list.start
-    this.from = list.from
-    this.to = list.to
-    this.delta = list.delta
-  }
-
-  /**
-   * Whether the list holds document `doc`, the cursor moved to it (else to where it would be): from
-   * the entry looked at last when `doc` is past it (a scan asks in document order: each entry passed
-   * once), by bisection otherwise.
-   */
-  seek(doc: number): boolean {
-    if (!(doc >= this.from && doc < this.to)) return false
-    const { docs } = this
-    const local = doc - this.from
-    let lo = 0
-    let hi = docs.length
-    if (this.at < docs.length && docs[this.at]! <= local) {
-      // Galloping from the last entry: a few steps when the documents asked for are close.
-      lo = this.at
-      let step = 1
-      while (lo + step < docs.length && docs[lo + step]! <= local) {
-        lo += step
-        step *= 2
-      }
-      hi = Math.min(docs.length, lo + step)
-    }
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (docs[mid]! < local) lo = mid + 1
-      else hi = mid
-    }
-    this.at = lo
-    return this.holds(doc)
-  }
-
-  /** Whether the cursor is at document `doc`. */
-  holds(doc: number): boolean {
-    return doc >= this.from && doc < this.to && this.at < this.docs.length && this.docs[this.at] === doc - this.from
-  }
-}
-
-/**
- * `marks` and-ed with `some` (as long): four documents at a time, as 32-bit numbers over the same
- * bytes (a loop over every document ran cold in a fresh process: 100,000 of them at 100k).
- */
-function andInto(marks: Uint8Array, some: Uint8Array): void {
-  const words = marks.length >>> 2
-  const marked = new Uint32Array(marks.buffer, marks.byteOffset, words)
-  const other = new Uint32Array(some.buffer, some.byteOffset, words)
-  for (let i = 0; i < words; i++) marked[i] = marked[i]! & other[i]!
-  for (let d = 4 * words; d < marks.length; d++) marks[d] = marks[d]! & some[d]!
-}
-
-/**
- * The fields (a bit each) where each document of `cursor`'s list has its word, or-ed into `bits`
- * (document × 1): of the entries with one of the follower bits `follows` only, unless it is 0.
- */
-function markFields(cursor: WordCursor, bits: Uint8Array, follows: number): void {
-  const { docs, fields, from, to } = cursor
-  for (let i = 0; i < docs.length; i++) {
-    const doc = from + docs[i]!
-    if (doc < to && (follows === 0 || (fields[i]! & follows) !== 0)) bits[doc] = bits[doc]! | fieldBits(fields[i]!)
-  }
-}
 
 /** A condition of a compiled query, ready to test documents with (PostingsSearch.checkOf). */
 interface Check {
@@ -302,92 +167,20 @@ function contendersAmong(scores: Float64Array, among: readonly number[], limit: 
 /** Whether a term the postings engine cannot answer from the outline (citations need the bodies). */
 const needsBodies = (term: Term) => term.kind === 'cites' || term.kind === 'citedby'
 
-/**
- * What each query word accepts, as a weight per vocabulary entry (0: not at all; weightOf), and the
- * entries it accepts. A byte per entry names the weight (one of at most four) rather than a number of
- * eight bytes: at 100,000 summaries the vocabulary has ~420,000 entries, and a pasted sentence's
- * sixteen tables of 3.3 MB each (53 MB, most of it zeros) cost ~16 ms of CPU, three garbage
- * collections among it.
- */
-interface WordTable {
-  /** The place in `weights` of each vocabulary entry's weight (0: weight 0). */
-  codes: Uint8Array
-  /**
-   * The weights the codes name, 0 first. Typed: one kind of array for every table (an array of
-   * numbers was of integers for some tables, of doubles for others, and the lookups slower for it).
-   */
-  weights: Float64Array
-  accepted: number[]
-  /**
-   * The follower bits (FOLLOWER_SHIFT) its words set, one a term, from the terms looked up, for a
-   * row's place before it (rowMarks); 0 when a word may be of another term (a completion, a
-   * word as typed whose term is not looked up) or every bit is set.
-   */
-  follows: number
-  /** Where the word occurs, from the word lists, filled when first asked (see FieldCounts); there from the start, as `spread`, so that filling them changes no table's shape. */
-  counts: FieldCounts | undefined
-  /** spreadOf, once asked. */
-  spread: number | undefined
-}
-
-/**
- * Where the words a query word accepts occur, per entry and field (index doc × FIELD_COUNT + field):
- * how many times (each word's count saturating at FIELD_COUNT_MAX, their sum at OCCURRENCES_MAX:
- * both above any cap), and the weight they share (its place in `classes`), or -1 when words of
- * different weights are there (their order then decides which are counted, and the field's words
- * are read in order instead).
- */
-interface FieldCounts {
-  /**
-   * A byte, not two: a table's counts are new pages every search writes (at 100,000 entries 0.6 MB
-   * rather than 1.2; a pasted sentence counts eleven words, and each page is a fault of the kernel).
-   */
-  occurrences: Uint8Array
-  /** Every 0 for words of one weight: then one array of zeros shared by the tables (zerosOf), never written. */
-  kind: Int8Array
-  /**
-   * The weights the word's words have, heaviest first, and how many of each are in each field of
-   * kind -1 (index × classes.length + class): only those are read (a field of one weight counts `n`).
-   */
-  classes: number[]
-  byClass: Uint16Array
-}
-
-/**
- * Word tables kept across queries (browse asks for the same words at every keystroke), the least
- * recently used let go past this many bytes: at 100,000 entries a table with its counts is ~1 MB
- * (~4 MB with counts by weight).
- */
-const TABLE_BYTES = 48 * 2 ** 20
-
-/** The bytes a word table holds (not the zeros its counts may share: zerosOf). */
-function tableBytes(table: WordTable): number {
-  const counts = table.counts
-  const kindBytes = counts && counts.classes.length > 1 ? counts.kind.byteLength : 0
-  const countBytes = counts ? counts.occurrences.byteLength + kindBytes + counts.byClass.byteLength : 0
-  return table.codes.byteLength + 8 * table.accepted.length + countBytes
-}
-
-/**
- * The weight `table` gives vocabulary entry `word`: 0 for a number beyond the vocabulary (a postings
- * file precis did not write), which is no word.
- */
-function weightOf(table: WordTable, word: number): number {
-  return table.weights[table.codes[word] ?? 0]!
-}
-
 /** A library's postings and outline, prepared for repeated queries (browse keeps one for its whole run). */
 export class PostingsSearch {
-  private readonly tables = new Map<string, WordTable>()
-  private readonly patterns = new WeakMap<TermPattern, WordTable[]>()
   private readonly corrections = new Map<string, WordSpec>()
-  private readonly recencies: ({ text: string; time: number } | undefined)[] = []
   private readonly averages: Float64Array
   private readonly sample: readonly number[]
   /** Whether each document is in `sample`. */
   private readonly sampled: Uint8Array
   private readonly library: PlanLibrary<number>
   private readonly view: PostingsView
+  private readonly wordTables: WordTables
+  private readonly tied: TieOrder
+  private readonly typos: PostedTypos
+  private readonly rows: Rows
+  private readonly filters: OutlineMarks
 
   constructor(
     postings: Postings | PostingsView,
@@ -402,7 +195,7 @@ export class PostingsSearch {
      * The outline `entries` are of, when it keeps what a filter reads (an index's tagged entries and
      * years): `tag:` and `year:` terms are then tested on those, with no entry made.
      */
-    private readonly outline: LibraryOutline | null = null,
+    outline: LibraryOutline | null = null,
   ) {
     const view = (this.view = postings instanceof PostingsView ? postings : new PostingsView(postings))
     if (entries.length !== view.count) throw new Error(`postings of ${view.count} entries for ${entries.length}`)
@@ -415,21 +208,25 @@ export class PostingsSearch {
       for (let i = 0; i < order.length; i++) for (let f = 0; f < FIELD_COUNT; f++) sums[f]! += lengths[order[i]! * FIELD_COUNT + f]!
     }
     this.averages = averagesOf(sums, view.count)
-    this.ties = ties && ties.length === view.count ? ties : null
+    this.wordTables = new WordTables(view)
+    this.rows = new Rows(view, this.wordTables)
+    this.tied = new TieOrder(view, ties, (doc) => this.entryOf(doc))
+    this.filters = new OutlineMarks(view, entries, outline, (doc) => this.entryOf(doc))
     this.sample = sampleOf(order)
+    this.typos = new PostedTypos(view, this.wordTables, this.sample, (tables, doc, field, cap) => this.countField(tables, doc, field, cap))
     this.sampled = new Uint8Array(view.documents)
     for (const doc of this.sample) this.sampled[doc] = 1
     this.library = {
       size: view.count,
       estimateDf: (pattern, fields) => {
         // The tables looked up once, not at each sampled document; few documents: no counts made for words in most (countField).
-        const tables = this.tablesOf(pattern)
+        const tables = this.wordTables.tablesOf(pattern)
         let hits = 0
         for (const doc of this.sample) if (this.occursIn(tables, fields, doc, false)) hits++
         return scaledDf(hits, this.sample.length, view.count)
       },
-      correct: (spec, fields) => this.correct(spec, fields),
-      metaTest: (term) => this.metaTest(term),
+      correct: (spec, fields) => this.typos.correct(spec, fields),
+      metaTest: (term) => this.filters.metaTest(term),
     }
   }
 
@@ -490,7 +287,7 @@ export class PostingsSearch {
   }
 
   private best(compiled: CompiledQuery<number>, limit: number): { best: DocMatch[]; total: number } {
-    if (compiled.clauses.length === 0) return { best: this.newestFirst().slice(0, Math.max(0, limit)), total: this.view.count }
+    if (compiled.clauses.length === 0) return { best: this.tied.newestFirst().slice(0, Math.max(0, limit)), total: this.view.count }
     const found = this.scan(compiled, true)
     const loose = found.docs.length < limit ? loosened(compiled) : null
     if (!loose) {
@@ -521,82 +318,21 @@ export class PostingsSearch {
     const { docs, tf, width } = found
     // Ranks kept by an index, read once for each match rather than twice at each comparison: with
     // filters alone every score is equal, and every comparison is a tie.
-    const { ties } = this
-    const ranks = !this.tiedRanks && ties && among.length > 2 * limit ? new Float64Array(docs.length) : null
+    const { ties } = this.tied
+    const ranks = !this.tied.tiedRanks && ties && among.length > 2 * limit ? new Float64Array(docs.length) : null
     if (ranks) for (let k = 0; k < among.length; k++) ranks[among[k]!] = ties!.at(this.view.positionOf[docs[among[k]!]!]!)!
     const compare = ranks
       ? (i: number, j: number): number => (scores[i] !== scores[j] ? scores[j]! - scores[i]! : ranks[i]! - ranks[j]!)
-      : (i: number, j: number): number => (scores[i] !== scores[j] ? scores[j]! - scores[i]! : this.tieOrder(docs[i]!, docs[j]!))
+      : (i: number, j: number): number => (scores[i] !== scores[j] ? scores[j]! - scores[i]! : this.tied.tieOrder(docs[i]!, docs[j]!))
     return bestMatches(among, limit, compare).map((i) => ({ doc: docs[i]!, tf, offset: i * width, score: scores[i]! }))
   }
-
-  private newest: DocMatch[] | null = null
 
   /**
    * Order the entries by recency now (browse, as it opens) rather than at the first keystroke, and
    * with it each document's rank among ties, so that ties at every later query cost no entry.
    */
   prepare(): void {
-    const newest = this.newestFirst()
-    this.tiedRanks ??= this.ranksOf(newest)
-  }
-
-  /**
-   * Each document's place in `newest` (every entry, by compareTied), equal for entries compareTied
-   * calls equal: ties then compare as these numbers, as compareTied would. Null when an entry's time
-   * is not one precis writes (compareTied then compares texts, which need not order as a ranking does).
-   */
-  private ranksOf(newest: readonly DocMatch[]): Uint32Array | null {
-    const ranks = new Uint32Array(this.view.documents)
-    let rank = 0
-    for (let i = 0; i < newest.length; i++) {
-      const doc = newest[i]!.doc
-      if (Number.isNaN(this.recency(doc).time)) return null
-      if (i > 0 && this.compareTies(newest[i - 1]!.doc, doc) !== 0) rank++
-      ranks[doc] = rank
-    }
-    return ranks
-  }
-
-  /** Each document's rank among ties, when known for all of them (newestFirst, ranksOf). */
-  private tiedRanks: Uint32Array | null = null
-  private readonly ties: NumberList | null
-
-  /** The difference of two documents' ranks among ties (their order when their scores are equal). */
-  private tieOrder(a: number, b: number): number {
-    const ranks = this.tiedRanks
-    if (ranks) return ranks[a]! - ranks[b]!
-    const { ties } = this
-    const { positionOf } = this.view
-    return ties ? ties.at(positionOf[a]!)! - ties.at(positionOf[b]!)! : this.compareTies(a, b)
-  }
-
-  /** Every document's rank among ties, from the ranks the index keeps (in library order); null without them. */
-  private keptRanks(): Uint32Array | null {
-    const { ties } = this
-    if (!ties) return null
-    const { order } = this.view
-    const ranks = new Uint32Array(this.view.documents)
-    for (let i = 0; i < order.length; i++) ranks[order[i]!] = ties.at(i)!
-    return ranks
-  }
-
-  /** Every entry, most recently updated first (then by id): the answer to a query with no words, kept (browse asks it at each of the first keystrokes). */
-  private newestFirst(): readonly DocMatch[] {
-    // Every entry compared: the kept ranks read once, not at each comparison.
-    this.tiedRanks ??= this.keptRanks()
-    this.newest ??= Array.from(this.view.order, (doc): DocMatch => ({ doc, tf: NO_COUNTS, offset: 0, score: 0 })).sort(this.compare)
-    return this.newest
-  }
-
-  private readonly compare = (a: DocMatch, b: DocMatch): number => (a.score !== b.score ? b.score - a.score : this.tieOrder(a.doc, b.doc))
-
-  private compareTies(a: number, b: number): number {
-    return compareTied(this.recency(a), this.recency(b), this.entryOf(a).id, this.entryOf(b).id)
-  }
-
-  private recency(doc: number) {
-    return (this.recencies[doc] ??= recencyOf(this.entryOf(doc)))
+    this.tied.prepare()
   }
 
   /** The entry whose document is `doc` (a live one). */
@@ -718,12 +454,20 @@ export class PostingsSearch {
     const { test, negated } = condition
     if (test.kind === 'meta') return { negated, meta: test.matches, tables: [], fields: [], cap: 0, at: 0, oneWord: null }
     const { pattern, fields, countCap } = test.term
-    return { negated, meta: null, tables: this.tablesOf(pattern), fields, cap: countCap, at: test.slot * FIELD_COUNT, oneWord: null }
+    return {
+      negated,
+      meta: null,
+      tables: this.wordTables.tablesOf(pattern),
+      fields,
+      cap: countCap,
+      at: test.slot * FIELD_COUNT,
+      oneWord: null,
+    }
   }
 
   /** A one-word check's counts, with the sums of `m` times each of its weights added one by one as countField adds them (the same rounding). */
   private oneWordOf(table: WordTable, cap: number): OneWord {
-    const { occurrences, kind, classes, byClass } = this.fieldCounts(table)
+    const { occurrences, kind, classes, byClass } = this.wordTables.fieldCounts(table)
     const stride = cap + 1
     const sums = new Float64Array(classes.length * stride)
     classes.forEach((given, k) => {
@@ -869,7 +613,7 @@ export class PostingsSearch {
     let bestClause: readonly CompiledCondition<number>[] = []
     for (const clause of compiled.clauses) {
       if (!clause.every((c) => !c.negated && c.test.kind === 'text')) continue
-      const lists = clause.map((c) => (c.test.kind === 'text' ? this.rarest(this.tablesOf(c.test.term.pattern)).accepted : []))
+      const lists = clause.map((c) => (c.test.kind === 'text' ? this.rarest(this.wordTables.tablesOf(c.test.term.pattern)).accepted : []))
       let size = 0
       for (const accepted of lists) for (const word of accepted) size += view.documentsOf(word)
       if (size < bestSize) [best, bestSize, bestClause] = [lists, size, clause]
@@ -882,7 +626,7 @@ export class PostingsSearch {
       if (scope.docs.length < (narrowest?.length ?? bestSize) && queryImplies(compiled.clauses, scope.clauses)) narrowest = scope.docs
     }
     if (narrowest) return narrowest
-    const rows = this.rowCandidates(bestClause)
+    const rows = this.rows.rowCandidates(bestClause)
     if (rows) return rows
     if (8 * bestSize < view.documents) {
       // Few: gathered and sorted, rather than marked among all the documents and looked for.
@@ -915,7 +659,8 @@ export class PostingsSearch {
     const required: Uint8Array[] = []
     for (const clause of compiled.clauses) {
       const [only] = clause
-      const marks = clause.length === 1 && !only!.negated && only!.test.kind === 'meta' ? this.marked.get(only!.test.matches) : undefined
+      const marks =
+        clause.length === 1 && !only!.negated && only!.test.kind === 'meta' ? this.filters.marked.get(only!.test.matches) : undefined
       if (marks) required.push(marks)
     }
     if (required.length === 0) return null
@@ -931,13 +676,13 @@ export class PostingsSearch {
 
   /** Of the tables of words in a row, the one whose words are in the fewest entries (every match is among those). */
   private rarest(tables: readonly WordTable[]): WordTable {
-    return tables.reduce((best, table) => (this.spreadOf(table) < this.spreadOf(best) ? table : best))
+    return tables.reduce((best, table) => (this.wordTables.spreadOf(table) < this.wordTables.spreadOf(best) ? table : best))
   }
 
   /** Whether some of `fields` of `doc` holds the words `tables` accept in a row; `many`: as countField's. */
   private occursIn(tables: readonly WordTable[], fields: readonly number[], doc: number, many = true): boolean {
     if (tables.length === 1) {
-      const { occurrences } = this.fieldCounts(tables[0]!)
+      const { occurrences } = this.wordTables.fieldCounts(tables[0]!)
       for (let i = 0; i < fields.length; i++) if (occurrences[doc * FIELD_COUNT + fields[i]!]! > 0) return true
       return false
     }
@@ -981,41 +726,8 @@ export class PostingsSearch {
     return known
   }
 
-  private fieldCounts(table: WordTable): FieldCounts {
-    if (table.counts) return table.counts
-    const { documents, positionOf } = this.view
-    const occurrences = new Uint8Array(documents * FIELD_COUNT)
-    // Counting reads each place before it writes it: on pages the kernel has not yet given, that is
-    // two faults a page (a page of zeros to read, then its copy to write). Written once first, one:
-    // where the lists are in about one entry a page or more (a common word's, at 100,000 entries
-    // ~150 faults fewer a word; a rare word's lists touch few pages and are left to fault those).
-    const spread = this.spreadOf(table)
-    if (spread * PAGE_BYTES >= occurrences.length) occurrences.fill(0)
-    // (At most four weights: whole word, stem, typo, prefix.)
-    const classes = [...new Set(table.accepted.map((word) => weightOf(table, word)))].sort((a, b) => b - a)
-    const kinds = classes.length > 1 ? new Int8Array(documents * FIELD_COUNT) : this.zerosOf(documents * FIELD_COUNT)
-    const byClass = new Uint16Array(classes.length > 1 ? documents * FIELD_COUNT * classes.length : 0)
-    // Lists long enough for the engine to optimise countList in them: warmed first (a small library's never are).
-    if (spread >= WARMED_ENTRIES) warmCountList()
-    for (const word of table.accepted) {
-      const kind = classes.indexOf(weightOf(table, word))
-      for (const { docs, fields, from } of this.view.listsOf(word))
-        countList(docs, fields, from, positionOf, documents, kind, classes.length, occurrences, kinds, byClass)
-    }
-    table.counts = { occurrences, kind: kinds, classes, byClass }
-    return table.counts
-  }
-
-  private zeros: Int8Array | null = null
-
-  /** An array of `length` zeros, the same one each time: the kinds of every table of words of one weight. */
-  private zerosOf(length: number): Int8Array {
-    if (this.zeros?.length !== length) this.zeros = new Int8Array(length)
-    return this.zeros
-  }
-
   private countTerm(term: ScoringTerm, doc: number, tf: Float64Array, offset: number): boolean {
-    const tables = this.tablesOf(term.pattern)
+    const tables = this.wordTables.tablesOf(term.pattern)
     // Words in a row are read from the document's words, unless known not to be there.
     const known = tables.length > 1 ? this.knownAbsent(tables, term.fields) : null
     let total = 0
@@ -1037,7 +749,7 @@ export class PostingsSearch {
   private countField(tables: readonly WordTable[], doc: number, field: number, cap: number, many = true): number {
     if (tables.length === 1) {
       // One word: from the word lists, unless words of different weights share the field.
-      const { occurrences, kind, classes, byClass } = this.fieldCounts(tables[0]!)
+      const { occurrences, kind, classes, byClass } = this.wordTables.fieldCounts(tables[0]!)
       const at = doc * FIELD_COUNT + field
       const n = occurrences[at]!
       if (n === 0) return 0
@@ -1056,9 +768,9 @@ export class PostingsSearch {
     }
     // Words in a row: only where each of them is, the rarest looked at first, as far as that is cheap to know.
     else {
-      const plan = this.rowPlan(tables)
+      const plan = this.rows.rowPlan(tables)
       if (plan.positional.length > 0) {
-        if (many) return this.rowInScan(tables, plan, doc, field, cap)
+        if (many) return this.rows.rowInScan(tables, plan, doc, field, cap)
         // What a scan of the same words found (rowInScan: a phrase's candidates) answers where it looked: the
         // phrase's estimate asks about sampled entries the scan ruled out, or counted.
         if (plan.marks) {
@@ -1070,10 +782,10 @@ export class PostingsSearch {
         }
         // Counts a word already has (each word of a ranked query is counted alone first) rule the field out at no cost: no positions read there.
         for (let i = 0; i < tables.length; i++) if (tables[i]!.counts?.occurrences[doc * FIELD_COUNT + field] === 0) return 0
-        return this.rowFromPositions(tables, plan, doc, field, cap, many)
+        return this.rows.rowFromPositions(tables, plan, doc, field, cap, many)
       }
-      const present = this.rarestFirst(tables)
-      for (let i = 0; i < present.length; i++) if (this.absentFrom(present[i]!, doc, field, many, i === 0)) return 0
+      const present = this.rows.rarestFirst(tables)
+      for (let i = 0; i < present.length; i++) if (this.rows.absentFrom(present[i]!, doc, field, many, i === 0)) return 0
     }
     const tokens = this.view.tokensOf(doc)
     const start = this.view.fieldStart(doc, field)
@@ -1100,717 +812,12 @@ export class PostingsSearch {
     }
     return sumOfWeights(weights)
   }
-
-  private readonly plans = new WeakMap<readonly WordTable[], RowPlan>()
-
-  /** How the words `tables` accept are looked for in a row (RowPlan). */
-  private rowPlan(tables: readonly WordTable[]): RowPlan {
-    let plan = this.plans.get(tables)
-    if (!plan) {
-      const places = tables.map((_, i) => i).sort((a, b) => this.spreadOf(tables[a]!) - this.spreadOf(tables[b]!))
-      const few = (i: number) => tables[i]!.accepted.length <= POSITIONAL_WORDS
-      const [positional, others] = [places.filter(few), places.filter((i) => !few(i))]
-      plan = { positional, others, words: [], marks: null, counts: null, counted: null, cap: 0 }
-      this.plans.set(tables, plan)
-    }
-    return plan
-  }
-
-  /** The lists of the words place `place` of a row accepts (RowPlan.words). */
-  private wordsAt(tables: readonly WordTable[], plan: RowPlan, place: number): PlaceWords {
-    let words = plan.words[place]
-    if (!words) {
-      const table = tables[place]!
-      const lists: WordCursor[] = []
-      const weights: number[] = []
-      for (const w of table.accepted) {
-        for (const list of this.view.listsOf(w)) {
-          lists.push(new WordCursor(list))
-          weights.push(weightOf(table, w))
-        }
-      }
-      words = { lists, weights: Float64Array.from(weights) }
-      plan.words[place] = words
-    }
-    return words
-  }
-
-  /**
-   * countField for a scan, which asks about most documents holding the row's rarest words: none in
-   * the fields where not every positional place has a word (marked for every document at once, from
-   * their lists), else rowFromPositions, kept.
-   */
-  private rowInScan(tables: readonly WordTable[], plan: RowPlan, doc: number, field: number, cap: number): number {
-    if (((this.rowMarks(tables, plan, cap)[doc]! >>> field) & 1) === 0) return 0
-    const counts = plan.counts!
-    const at = doc * FIELD_COUNT + field
-    if (((plan.counted![doc]! >>> field) & 1) !== 0) return counts[at]!
-    plan.counted![doc] = plan.counted![doc]! | (1 << field)
-    return (counts[at] = this.rowFromPositions(tables, plan, doc, field, cap, true))
-  }
-
-  /**
-   * The fields of each document where every positional place of a row has a word, one of whose
-   * entries has a follower bit of the next place's terms (WordTable.follows; RowPlan.marks), its
-   * counts kept with `cap` made room for.
-   */
-  private rowMarks(tables: readonly WordTable[], plan: RowPlan, cap: number): Uint8Array {
-    if (plan.marks && plan.counts && plan.cap === cap) return plan.marks
-    const { documents } = this.view
-    let marks: Uint8Array | null = null
-    for (const place of plan.positional) {
-      const some = new Uint8Array(documents)
-      const follows = tables[place + 1]?.follows ?? 0
-      for (const cursor of this.wordsAt(tables, plan, place).lists) markFields(cursor, some, follows)
-      if (marks) andInto(marks, some)
-      else marks = some
-    }
-    plan.marks = marks!
-    plan.counts = new Float64Array(documents * FIELD_COUNT)
-    plan.counted = new Uint8Array(documents)
-    plan.cap = cap
-    return plan.marks
-  }
-
-  /**
-   * For a clause of words in a row alone (a phrase), whose words can be looked up where they are:
-   * the live documents holding them in a row in its fields, ascending (their counts kept for the
-   * scan, rowInScan), rather than every document holding the rarest of them. Null for another clause.
-   */
-  private rowCandidates(clause: readonly CompiledCondition<number>[]): Uint32Array | null {
-    const [condition] = clause
-    if (clause.length !== 1 || condition!.negated || condition!.test.kind !== 'text') return null
-    const { pattern, fields, countCap } = condition!.test.term
-    const tables = this.tablesOf(pattern)
-    if (tables.length < 2) return null
-    const plan = this.rowPlan(tables)
-    if (plan.positional.length === 0) return null
-    let sought = 0
-    for (const field of fields) sought |= 1 << field
-    const { documents, positionOf } = this.view
-    const marks = this.rowMarks(tables, plan, countCap)
-    const counts = plan.counts!
-    const counted = plan.counted!
-    const found: number[] = []
-    for (let doc = 0; doc < documents; doc++) {
-      const some = marks[doc]! & sought
-      if (some === 0 || !(positionOf[doc]! >= 0)) continue
-      let holds = false
-      for (let field = 0; field < FIELD_COUNT; field++) {
-        if (((some >>> field) & 1) === 0) continue
-        const at = doc * FIELD_COUNT + field
-        if (((counted[doc]! >>> field) & 1) === 0) {
-          counts[at] = this.rowFromPositions(tables, plan, doc, field, countCap, true)
-          counted[doc] = counted[doc]! | (1 << field)
-        }
-        if (counts[at]! > 0) holds = true
-      }
-      if (holds) found.push(doc)
-    }
-    return Uint32Array.from(found)
-  }
-
-  /** Room reused by rowFromPositions: the starts of the row it looks at, and the weight of each place's word at each. */
-  private rowStarts = new Int32Array(64)
-  private rowWeights = new Float64Array(64 * 8)
-  /** What placesOf found: positions, ascending, and the weight of the word at each. */
-  private placed = new Uint32Array(64)
-  private placedWeights = new Float64Array(64)
-
-  /**
-   * countField for words in a row (`tables`), from where their words are (Postings.positions): the
-   * starts of the row where the rarest place's words are, kept where each other place's words are
-   * the right number of words on (looked up rarest first, until none is left: a common word's list
-   * is read only for a document where the rarer ones are in a row; a place accepting many words is
-   * read from the document's words in order), then counted as the words in order count them: from
-   * the first, each occurrence after the one before ends, the first `cap`, each weighing the product
-   * of its words' weights in the row's order.
-   */
-  private rowFromPositions(tables: readonly WordTable[], plan: RowPlan, doc: number, field: number, cap: number, many: boolean): number {
-    const { positional } = plan
-    const k = tables.length
-    const first = positional[0]!
-    let n = this.placesOf(this.wordsAt(tables, plan, first), doc, field, many)
-    if (n === 0) return 0
-    if (this.rowStarts.length < n) this.rowStarts = new Int32Array(2 * n)
-    if (this.rowWeights.length < n * k) this.rowWeights = new Float64Array(2 * n * k)
-    const { rowStarts: starts, rowWeights: weights } = this
-    let kept = 0
-    for (let j = 0; j < n; j++) {
-      if (this.placed[j]! < first) continue
-      starts[kept] = this.placed[j]! - first
-      weights[kept * k + first] = this.placedWeights[j]!
-      kept++
-    }
-    for (let p = 1; p < positional.length && kept > 0; p++) {
-      const place = positional[p]!
-      n = this.placesOf(this.wordsAt(tables, plan, place), doc, field, many)
-      const { placed, placedWeights } = this
-      let left = 0
-      // Both ascending: each start's word `place` words on is looked for from where the last one's was.
-      for (let j = 0, at = 0; j < kept; j++) {
-        const sought = starts[j]! + place
-        while (at < n && placed[at]! < sought) at++
-        if (at === n || placed[at] !== sought) continue
-        starts[left] = starts[j]!
-        weights.copyWithin(left * k, j * k, j * k + k)
-        weights[left * k + place] = placedWeights[at]!
-        left++
-      }
-      kept = left
-    }
-    if (kept > 0 && plan.others.length > 0) {
-      for (const place of plan.others) if (this.absentFrom(tables[place]!, doc, field, many, false)) return 0
-      kept = this.othersFromTokens(tables, plan.others, doc, field, kept)
-    }
-    if (kept === 0) return 0
-    const found: number[] = []
-    for (let j = 0, free = 0; j < kept && found.length < cap; j++) {
-      if (starts[j]! < free) continue
-      let weight = weights[j * k]!
-      for (let i = 1; i < k; i++) weight *= weights[j * k + i]!
-      found.push(weight)
-      free = starts[j]! + k
-    }
-    return sumOfWeights(found)
-  }
-
-  /** Of the `kept` starts of rowFromPositions, those where the words of the places `others` are too, read from the document's words in order; how many. */
-  private othersFromTokens(tables: readonly WordTable[], others: readonly number[], doc: number, field: number, kept: number): number {
-    const k = tables.length
-    const { rowStarts: starts, rowWeights: weights } = this
-    const tokens = this.view.tokensOf(doc)
-    const start = this.view.fieldStart(doc, field)
-    const length = this.view.fieldStart(doc, field + 1) - start
-    let left = 0
-    for (let j = 0; j < kept; j++) {
-      let all = true
-      for (const place of others) {
-        const at = starts[j]! + place
-        const weight = at < length ? weightOf(tables[place]!, tokens[start + at]!) : 0
-        if (weight === 0) {
-          all = false
-          break
-        }
-        weights[j * k + place] = weight
-      }
-      if (!all) continue
-      starts[left] = starts[j]!
-      weights.copyWithin(left * k, j * k, j * k + k)
-      left++
-    }
-    return left
-  }
-
-  /**
-   * Where the words of `lists` are in field `field` of `doc` (their cursors moved to it): into
-   * `placed`, ascending, each with its word's weight; how many.
-   */
-  private placesOf({ lists, weights }: PlaceWords, doc: number, field: number, whole: boolean): number {
-    const { view } = this
-    let n = 0
-    let words = 0
-    for (let i = 0; i < lists.length; i++) {
-      const list = lists[i]!
-      if (!(list.seek(doc) && fieldCount(list.fields[list.at]!, field) > 0)) continue
-      const at = list.at
-      const read = (list.positions ??= view.listPositions(list, whole))
-      const count = read.read(at, field)
-      if (count === 0) continue
-      if (this.placed.length < n + count) {
-        const grown = new Uint32Array(2 * (n + count))
-        grown.set(this.placed)
-        this.placed = grown
-        const weights = new Float64Array(grown.length)
-        weights.set(this.placedWeights)
-        this.placedWeights = weights
-      }
-      const { positions } = read
-      const { placed, placedWeights } = this
-      for (let j = 0; j < count; j++) {
-        placed[n + j] = positions[j]!
-        placedWeights[n + j] = weights[i]!
-      }
-      n += count
-      words++
-    }
-    // Words of one table at the same place cannot both be there: positions from several words only need merging.
-    if (words > 1) this.sortPlaced(n)
-    return n
-  }
-  /** The first `n` of `placed` (and their weights) in ascending order (a few dozen at most: sorted by insertion). */
-  private sortPlaced(n: number): void {
-    const { placed, placedWeights } = this
-    for (let i = 1; i < n; i++) {
-      const position = placed[i]!
-      const weight = placedWeights[i]!
-      let j = i - 1
-      for (; j >= 0 && placed[j]! > position; j--) {
-        placed[j + 1] = placed[j]!
-        placedWeights[j + 1] = placedWeights[j]!
-      }
-      placed[j + 1] = position
-      placedWeights[j + 1] = weight
-    }
-  }
-
-  /**
-   * Whether none of `table`'s words is in the field, when that costs little to know: from its counts
-   * once made, and made for it when it is the `rarest` of the words in a row (it rules out most
-   * documents), or when `many` documents are looked at, or its words are in at most half the entries.
-   * For a few hundred, counts of a word in most entries (`the`, `we` of a pasted sentence's phrase)
-   * cost a pass over every entry's and would rule out few: the words in order are read instead,
-   * which give the same answer.
-   */
-  private absentFrom(table: WordTable, doc: number, field: number, many: boolean, rarest: boolean): boolean {
-    if (!table.counts && !rarest && !many && 2 * this.spreadOf(table) > this.view.documents) return false
-    return this.fieldCounts(table).occurrences[doc * FIELD_COUNT + field] === 0
-  }
-
-  /** How many documents hold `table`'s words (counting a document once per word: a bound). */
-  private spreadOf(table: WordTable): number {
-    table.spread ??= table.accepted.reduce((sum, word) => sum + this.view.documentsOf(word), 0)
-    return table.spread
-  }
-
-  private readonly byRarity = new WeakMap<readonly WordTable[], WordTable[]>()
-
-  /** The distinct tables of words in a row, the rarest first: it rules out most documents. */
-  private rarestFirst(tables: readonly WordTable[]): WordTable[] {
-    let ordered = this.byRarity.get(tables)
-    if (!ordered) {
-      ordered = [...new Set(tables)].sort((a, b) => this.spreadOf(a) - this.spreadOf(b))
-      this.byRarity.set(tables, ordered)
-    }
-    return ordered
-  }
-
-  private tablesOf(pattern: TermPattern): WordTable[] {
-    let tables = this.patterns.get(pattern)
-    if (!tables) {
-      tables = pattern.words.map(({ spec }) => this.tableOf(spec))
-      this.patterns.set(pattern, tables)
-    }
-    return tables
-  }
-
-  /** The table of `spec`, kept for later queries by what decides its weights. */
-  private tableOf(spec: WordSpec): WordTable {
-    const alternatives = [...(spec.alternatives?.keys() ?? [])]
-    const key = JSON.stringify([[...spec.keys], spec.exact ? [...spec.exact] : null, alternatives, spec.prefix])
-    let table = this.tables.get(key)
-    if (table)
-      this.tables.delete(key) // set again below: the most recently used last
-    else {
-      table = this.wordTable(spec)
-      let bytes = tableBytes(table)
-      for (const kept of this.tables.values()) bytes += tableBytes(kept)
-      for (const [oldest, kept] of this.tables) {
-        if (bytes <= TABLE_BYTES) break
-        bytes -= tableBytes(kept)
-        this.tables.delete(oldest)
-      }
-    }
-    this.tables.set(key, table)
-    return table
-  }
-
-  /** The weight of each vocabulary entry as a word of `spec` (WordPattern.weigh), filled from the strongest reading down. */
-  private wordTable(spec: WordSpec): WordTable {
-    const { view } = this
-    const codes = new Uint8Array(view.vocabulary)
-    const named = [0]
-    const accepted: number[] = []
-    const give = (word: number, weight: number) => {
-      if (named[codes[word]!] !== 0) return
-      let code = named.indexOf(weight)
-      if (code < 0) code = named.push(weight) - 1
-      codes[word] = code
-      accepted.push(word)
-    }
-    // The words as typed that no term looked up gives: of another term (theirs would have to be read from the stems).
-    const otherTerm = new Set<number>()
-    for (const exact of spec.exact ?? [])
-      view.exact(exact, (w) => {
-        otherTerm.add(w)
-        give(w, 1)
-      })
-    const stemWeight = spec.exact ? SEARCH_TUNING.stemWeight : 1
-    let bits = 0
-    const withTerm = (key: string, weight: number) => {
-      bits |= 1 << followerBit(key)
-      view.withStem(key, (w) => {
-        otherTerm.delete(w)
-        give(w, weight)
-      })
-    }
-    for (const key of spec.keys) withTerm(key, stemWeight)
-    for (const key of spec.alternatives?.keys() ?? []) withTerm(key, SEARCH_TUNING.typoWeight)
-    if (spec.prefix !== null) view.withPrefix(spec.prefix, (w) => give(w, PREFIX_WEIGHT))
-    const follows = spec.prefix !== null || otherTerm.size > 0 || bits === 0xff ? 0 : bits << FOLLOWER_SHIFT
-    return { codes, weights: Float64Array.from(named), accepted, follows, counts: undefined, spread: undefined }
-  }
-
-  /** correctTypo (typos.ts) over the postings: the library's words one edit from a word it lacks, as weaker alternatives. */
-  private correct(spec: WordSpec, fields: readonly number[]): WordSpec {
-    const [key] = spec.keys
-    const word = spec.exact ? [...spec.exact][0] : key
-    if (spec.keys.size !== 1 || word === undefined || !correctable(word)) return spec
-    // Kept as the query's own table (tableOf): a word the library has is looked for with this very table.
-    const table = this.tableOf(spec)
-    const wordOnly = [table]
-    // Every live vocabulary entry is in some field: with all fields, the first live document says it.
-    const anywhere = table.accepted.some((w) =>
-      this.view.someDocument(w, (doc) => fields.length === ALL_FIELDS || fields.some((f) => this.countField(wordOnly, doc, f, 1) > 0)),
-    )
-    if (anywhere) return spec
-    const nearTo = this.nearTo(word)
-    let found = this.neighbours(nearTo, fields, true)
-    if (found.size === 0 && this.sample.length < this.view.count) found = this.neighbours(nearTo, fields, false)
-    return found.size === 0 ? spec : { ...spec, alternatives: found }
-  }
-
-  /** The vocabulary entries one edit from `word` (nearWords, typos.ts), each with its term. */
-  private nearTo(word: string): Map<number, string> {
-    const { view } = this
-    const near = nearWords(word)
-    const starts = nearStarts(word)
-    const tests = nearTests(word)
-    // The words a scan of the text reads: those holding a piece of the word an edit cannot both break.
-    const [one, two] = pieces(foldPlural(word))
-    const read = (seen: string) => seen.includes(one) || seen.includes(two)
-    const nearTo = new Map<number, string>()
-    const check = (w: number, seen: string, stem: string | undefined) => {
-      const term = near(seen, view.spelled(w), stem)
-      if (term !== null) nearTo.set(w, term)
-    }
-    // A word spelled much longer than the typo is no neighbour (nearWords). A word whose singular is
-    // near the typo's begins near it, and one whose term is near begins with a term near the typo's
-    // (nearStarts): each kind looked for in its own ranges (textsNear), and the words of only the few
-    // terms near. The few words near by their singular are stemmed again (nearWords: stemWord, as the
-    // postings stemmed them) rather than their terms looked up in a table of every word's (1.6 MB,
-    // read and checked whole, at 100,000 summaries).
-    const longest = word.length + NEAR_LENGTH
-    view.eachWordNear(starts?.singular ?? null, longest, (w, seen, extra) => {
-      if (!read(seen)) return
-      if (starts === null || extra) check(w, seen, view.stem(w))
-      else if (tests.singular(seen)) check(w, seen, undefined)
-    })
-    if (starts === null) return nearTo
-    view.eachStemNear(starts.key, tests.stem, longest, (w, stem) => {
-      const seen = view.word(w) ?? ''
-      if (read(seen) && !nearTo.has(w)) nearTo.set(w, stem)
-    })
-    return nearTo
-  }
-
-  /** neighbours (typos.ts) over the postings: the terms of the words `nearTo` holds, each with the first word seen, in the sample or everywhere. */
-  private neighbours(nearTo: ReadonlyMap<number, string>, fields: readonly number[], inSample: boolean): Map<string, string> {
-    const { view } = this
-    const found = new Map<string, string>()
-    if (nearTo.size === 0) return found
-    let mask = 0
-    for (const field of fields) mask |= FIELD_COUNT_MAX << (4 * field)
-    const terms = new Set(nearTo.values()).size
-    const cursors = new Map<number, WordCursor[]>()
-    // In library order, as the scan reads them: the first word seen names its term; every term
-    // named, the words of later entries would name none.
-    if (inSample) {
-      // A few hundred entries, most often named by the first holding a near word: each near word's
-      // lists asked about each entry, rather than every entry of them read (150,000 for graph and
-      // graphs at 100,000 summaries).
-      for (const doc of this.sample) {
-        this.nameNear(doc, nearTo, mask, fields, found, cursors)
-        if (found.size === terms) break
-      }
-      return found
-    }
-    // For each document, the one near word it has in `fields` (w + 1), or -1 for several.
-    const holds = new Int32Array(view.documents)
-    for (const w of nearTo.keys())
-      view.eachDocument(w, (doc, packed) => {
-        if ((packed & mask) !== 0) holds[doc] = holds[doc] === 0 || holds[doc] === w + 1 ? w + 1 : -1
-      })
-    for (const doc of view.order) {
-      const held = holds[doc]!
-      if (held === 0) continue
-      if (held > 0) {
-        const term = nearTo.get(held - 1)!
-        if (!found.has(term)) found.set(term, view.word(held - 1) ?? '')
-      } else this.nameNear(doc, nearTo, mask, fields, found, cursors)
-      if (found.size === terms) break
-    }
-    return found
-  }
-
-  /**
-   * The terms not yet `found` of the near words (`nearTo`) that document `doc` has in `fields`
-   * (`mask` of their counts), each named by its word met first in the document's words in order,
-   * field after field: with several, told by where each is in each field (the positions of its
-   * entry, a block read), not by reading the words in order, which needs where every entry's
-   * fields start (2.4 MB read and checked at 100,000 summaries). `cursors`: each near word's lists,
-   * kept from one document to the next.
-   */
-  private nameNear(
-    doc: number,
-    nearTo: ReadonlyMap<number, string>,
-    mask: number,
-    fields: readonly number[],
-    found: Map<string, string>,
-    cursors: Map<number, WordCursor[]>,
-  ): void {
-    const { view } = this
-    const held: WordCursor[] = []
-    const words: number[] = []
-    for (const [w, term] of nearTo) {
-      if (found.has(term)) continue // met first or not, it names nothing new
-      let lists = cursors.get(w)
-      if (!lists) cursors.set(w, (lists = view.listsOf(w).map((list) => new WordCursor(list))))
-      for (const list of lists)
-        if (list.seek(doc) && (list.fields[list.at]! & mask) !== 0) {
-          held.push(list)
-          words.push(w)
-        }
-    }
-    if (held.length === 1) found.set(nearTo.get(words[0]!)!, view.word(words[0]!) ?? '')
-    if (held.length <= 1) return
-    for (const field of fields) {
-      // Each held word's first place in the field (places differ: one word at each), met in that order.
-      const firsts: [place: number, w: number][] = []
-      held.forEach((list, i) => {
-        const read = (list.positions ??= view.listPositions(list, false))
-        if (read.read(list.at, field) > 0) firsts.push([read.positions[0]!, words[i]!])
-      })
-      firsts.sort((a, b) => a[0] - b[0])
-      for (const [, w] of firsts) {
-        const term = nearTo.get(w)!
-        if (!found.has(term)) found.set(term, view.word(w) ?? '')
-      }
-    }
-  }
-
-  /** The marks (outlineMarks) each test metaTest made of them reads: candidates keeps only the entries a required one marks. */
-  private readonly marked = new WeakMap<(doc: number) => boolean, Uint8Array>()
-
-  /** The entries' places in library order, for outlineMarks (null: not known; undefined: not looked at yet). */
-  private places: ArrayLike<number> | null | undefined
-
-  /** For each entry in library order, 1 when it has `term` (termMatches on the outline); null without an outline to ask. */
-  private outlineMarks(term: MetaTerm): Uint8Array | null {
-    if (!this.outline) return null
-    // browse plans the same filter again at every keystroke typed after it: its marks kept, the latest last.
-    const key = JSON.stringify(term)
-    const known = this.marksOf.get(key)
-    if (known) {
-      this.marksOf.delete(key)
-      this.marksOf.set(key, known)
-      return known
-    }
-    const places = this.places === undefined ? (this.places = placesOf(this.outline, this.entries)) : this.places
-    const marks = places && termMatches(this.outline, places, term)
-    if (marks) this.marksOf.set(key, marks)
-    if (this.marksOf.size > MARKS_KEPT) this.marksOf.delete(this.marksOf.keys().next().value!)
-    return marks
-  }
-
-  private readonly marksOf = new Map<string, Uint8Array>()
-
-  private metaTest(term: MetaTerm): (doc: number) => boolean {
-    const { features, positionOf } = this.view
-    // Each entry's answer from the outline's tagged entries and years, in one loop as `list` reads
-    // them: tested on each entry instead, it was made (its paper and tags decoded) for every candidate.
-    const marks = term.kind === 'tag' || term.kind === 'year' ? this.outlineMarks(term) : null
-    if (marks) {
-      const test = (doc: number) => marks[positionOf[doc]!] === 1
-      this.marked.set(test, marks)
-      return test
-    }
-    const onOutline = outlineTest(term)
-    if (onOutline) return (doc) => onOutline(this.entryOf(doc))
-    switch (term.kind) {
-      case 'cites':
-      case 'citedby':
-        throw new Error(`${term.kind}: needs the bodies; PostingsSearch.answers says so`)
-      default:
-        return term.kind === 'has' && term.feature === 'math'
-          ? (doc) => (features[doc]! & HAS_MATH) !== 0
-          : (doc) => (features[doc]! & HAS_FIGURE) !== 0
-    }
-  }
-}
-
-const NO_COUNTS = new Float64Array(0)
-
-/**
- * Where a FieldCounts' count of occurrences stops (a byte's most): far above any cap a search counts
- * to (TF_CAP), so a count that stopped there is read as the true one would be (compared with the
- * cap, or taken up to it).
- */
-const OCCURRENCES_MAX = 255
-
-/** The size of a page of memory (the kernel's, on the machines precis runs on), for FieldCounts' counts. */
-const PAGE_BYTES = 4096
-
-/** The filters whose marks (outlineMarks) are kept: a byte an entry each, 100 KB apiece at 100,000 entries. */
-const MARKS_KEPT = 16
-
-/**
- * Every entry's [summary index or -1, paper index] in library order (EntryList.placeOf); null when
- * one is not known. The places an index keeps, read whole and checked in one loop where it can (read
- * a number at a time they cost as much as the search; put in library order from the order `list`
- * reads, a loop over every entry run once, unoptimised, cost ~8 ms at 100,000 summaries); else from
- * that order; else entry by entry.
- */
-function placesOf(outline: LibraryOutline, entries: EntryList<PostedEntry>): ArrayLike<number> | null {
-  if (!entries.placeOf) return null
-  const kept = outline.entryPairs?.()
-  if (kept && kept.length === 2 * entries.length) return kept
-  const counts = outline.recordCounts?.() ?? { papers: outline.papers.length, summaries: outline.summaries.length }
-  const added = outline.entryOrder?.('added')
-  const placed = added && libraryPlaces(added, counts.summaries, counts.papers)
-  if (placed && placed.length === 2 * entries.length) return placed
-  const places = new Int32Array(2 * entries.length)
-  for (let at = 0; at < entries.length; at++) {
-    const place = entries.placeOf(at)
-    if (!place) return null
-    places[2 * at] = place.summary
-    places[2 * at + 1] = place.paper
-  }
-  return places
-}
-
-/** Mark each live document of a word list (its documents numbered from `from`), as eachDocument gives them. */
-function mark(docs: Uint32Array, from: number, positionOf: Int32Array, marked: Uint8Array): void {
-  for (let i = 0; i < docs.length; i++) {
-    const doc = from + docs[i]!
-    if (doc < marked.length && positionOf[doc]! >= 0) marked[doc] = 1
-  }
 }
 
 /** Whether a check is of one word (not negated, not of metadata, not words in a row). */
 const isOneWord = (check: Check) => !check.negated && check.meta === null && check.tables.length === 1
 
-/**
- * Add one word list (its documents numbered from `from`, with their packed counts) to a table's
- * FieldCounts, its words weighing the `kind`-th of `classCount` weights. The hottest loop of a
- * search, over every entry holding a word: a function of typed arrays and numbers alone, which the
- * engine of a fresh process optimises within the first list (inside fieldCounts it ran unoptimised
- * at first, and again each time the tables' shapes changed).
- */
-function countList(
-  docs: Uint32Array,
-  fields: Uint32Array,
-  from: number,
-  positionOf: Int32Array,
-  documents: number,
-  kind: number,
-  classCount: number,
-  occurrences: Uint8Array,
-  kinds: Int8Array,
-  byClass: Uint16Array,
-): void {
-  if (classCount === 1) {
-    // Words of one weight (most words, their plural among them): every kind is 0, the zeros `kinds`
-    // starts with (the loop below would write 0 where a count begins, and find no other weight).
-    for (let i = 0; i < docs.length; i++) {
-      const doc = from + docs[i]!
-      if (!(doc < documents && positionOf[doc]! >= 0)) continue // as below
-      for (let packed = fields[i]!; packed !== 0;) {
-        const f = (31 - Math.clz32(packed & -packed)) >>> 2
-        if (f >= FIELD_COUNT) break
-        const n = fieldCount(packed, f)
-        packed &= ~(FIELD_COUNT_MAX << (4 * f))
-        const at = doc * FIELD_COUNT + f
-        // (Not Math.min: a call at every field in the interpreter, where a small library's lists are counted.)
-        const sum = occurrences[at]! + n
-        occurrences[at] = sum < OCCURRENCES_MAX ? sum : OCCURRENCES_MAX
-      }
-    }
-    return
-  }
-  const classed = byClass.length > 0
-  for (let i = 0; i < docs.length; i++) {
-    const doc = from + docs[i]!
-    if (!(doc < documents && positionOf[doc]! >= 0)) continue // dead, or beyond the library (not from a file precis wrote)
-    // Only the fields the word is in (most words are in one or two): each lowest non-zero count in turn.
-    for (let packed = fields[i]!; packed !== 0;) {
-      const f = (31 - Math.clz32(packed & -packed)) >>> 2
-      if (f >= FIELD_COUNT) break // counts of fields that do not exist (not from a file precis wrote)
-      const n = fieldCount(packed, f)
-      packed &= ~(FIELD_COUNT_MAX << (4 * f))
-      const at = doc * FIELD_COUNT + f
-      const was = kinds[at]!
-      if (occurrences[at] === 0) kinds[at] = kind
-      else if (was !== kind && was !== -1) {
-        // Words of another weight there before: what they counted, then this one's, by weight from now on.
-        kinds[at] = -1
-        if (classed) byClass[at * classCount + was] = occurrences[at]!
-      }
-      const sum = occurrences[at]! + n
-      occurrences[at] = sum < OCCURRENCES_MAX ? sum : OCCURRENCES_MAX
-      // Only where words of different weights are: most fields of a prefix's many words are of one (3.6 MB at 100,000 entries, mostly untouched).
-      if (classed && kinds[at] === -1) byClass[at * classCount + kind] = byClass[at * classCount + kind]! + n
-    }
-  }
-}
-
-let countListWarm = false
-
-/**
- * A table whose words are in at least this many entries warms countList first (warmCountList): V8
- * optimises it within such lists. Warmed for shorter ones, it was optimised for nothing: two more
- * milliseconds of compiling for a pasted sentence at 1,000 summaries.
- */
-const WARMED_ENTRIES = 10_000
-
-/**
- * countList run once over four made-up entries that take each of its paths (words of one weight; a
- * field where words of two weights are, with and without their counts by weight; an entry past the
- * documents; a dead one; counts of a seventh field), so that every comparison and array access of it has been seen when the
- * engine optimises it: a path first taken after that (words of another weight in a field, most
- * queries of two words or more) threw the optimised code away, and the loop went on unoptimised
- * until compiled again, three to five times over a query's lists.
- */
-function warmCountList(): void {
-  if (countListWarm) return
-  countListWarm = true
-  const docs = Uint32Array.of(0, 1, 2, 3)
-  const fields = Uint32Array.of(0x1 | (0x1 << (4 * FIELD_COUNT)), 0x11, 0x1, 0x1)
-  const positionOf = Int32Array.of(0, 1, -1)
-  // Four rounds: V8 gives a function somewhere to record what it sees only once it has run about
-  // eight times its own size in bytecode (Node 20: --interrupt-budget-factor-for-feedback-allocation).
-  for (let round = 0; round < 4; round++) {
-    for (const classCount of [1, 2]) {
-      const occurrences = new Uint8Array(3 * FIELD_COUNT)
-      const kinds = new Int8Array(3 * FIELD_COUNT)
-      const byClass = new Uint16Array(classCount > 1 ? 3 * FIELD_COUNT * classCount : 0)
-      for (let kind = 0; kind < 2; kind++) countList(docs, fields, 0, positionOf, 3, kind, classCount, occurrences, kinds, byClass)
-    }
-  }
-}
-
 function missingWords(query: CompiledQuery<number>, match: DocMatch, slots: readonly number[]): string[] {
   const found = matchedSlots(match, slots)
   return slots.filter((_, i) => !found[i]).map((slot) => query.terms[slot]!.label)
-}
-
-/** The snippets of a hit's body (present): what the scan gives for the same body and patterns. */
-export function snippetsOf(body: string, patterns: readonly TermPattern[], count: number, length: number): Snippet[] {
-  return count > 0 ? bodySnippets(new ScanText(body), patterns, { count, length }) : []
-}
-
-/**
- * The ranked hits as search results (the present stage): each hit's whole entry (`whole`, from
- * the records read for the few shown) with the snippets of its body. Null when a hit's records
- * are no longer in the library (it changed since the postings were read).
- */
-export function presentHits(ranked: RankedResult, whole: (hit: RankedHit) => Entry | undefined, snippets = 2): SearchResult | null {
-  const hits: SearchHit[] = []
-  for (const hit of ranked.hits) {
-    const entry = whole(hit)
-    if (!entry) return null
-    const body = entry.summary ? entry.summary.body : (entry.paper.abstract ?? '')
-    hits.push({ ...entry, score: hit.score, snippets: snippetsOf(body, ranked.patterns, snippets, SNIPPET_LENGTH), missing: hit.missing })
-  }
-  return { hits, total: ranked.total, corrections: ranked.corrections }
 }
