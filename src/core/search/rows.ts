@@ -22,7 +22,7 @@ const POSITIONAL_WORDS = 64
  * in the postings' positions (few words each), rarest first, and the others, read from the
  * document's words in order where the first leave a start of the row.
  */
-export interface RowPlan {
+interface RowPlan {
   positional: number[]
   others: number[]
   /** For each positional place, its words' lists (made when first needed: a row's commonest words are looked up where a rarer one was not ruled out). */
