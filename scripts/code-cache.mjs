@@ -1,7 +1,9 @@
 // Makes dist/vm/*.cache, the V8 code cache bin/precis.js runs dist/vm/ with: the functions compiled
 // by a few reads on a copy of the demo library (a search of one word, of several, a typo, a phrase;
 // show, list, tags, stats), run one after the other in one process, so that each file's cache holds
-// what any of them compiled. Run by scripts/build.mjs in a process of its own.
+// what any of them compiled. Run by scripts/build.mjs in a process of its own. Not `related`: it turns
+// V8's optimising compiler off in a small library (platform/tiering.ts), and V8 rejects a cache made
+// under other flags than the run's.
 import { execFileSync } from 'node:child_process'
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
