@@ -111,6 +111,28 @@ describe('postings built in segments', () => {
     }
   })
 
+  it('let the garbage of reading go every 8 segments written (a large library collects there), the bytes unchanged', () => {
+    const random = seeded(seedFromEnv(22))
+    const dir = folder()
+    const entries = libraryEntries(randomLibrary(random))
+    const fingerprints = fingerprintsOf(entries)
+    const whole = encodePostings({ library: '/l.json', identity, postings: buildPostings(entries), fingerprints })
+    let collected = 0
+    const segments = new SegmentedPostings(tempNameBeside(join(dir, 'x.postings'), 'tmp'), 1, () => collected++)
+    try {
+      // A segment a word: one (at least) for each entry that has words.
+      const written = entries.filter((entry) => buildPostings([entry]).tokens.length > 0).length
+      for (const entry of entries) segments.add(entry)
+      expect(written).toBeGreaterThanOrEqual(16)
+      expect(collected).toBeGreaterThanOrEqual(Math.floor(written / 8))
+      const path = join(dir, 'collected.postings')
+      segments.write(path, { library: '/l.json', identity, fingerprints })
+      expect(readFileSync(path).equals(whole)).toBe(true)
+    } finally {
+      segments.dispose()
+    }
+  })
+
   describe('kept beside the index (postingsOf)', () => {
     const random = seeded(seedFromEnv(21))
     const library = randomLibrary(random)
