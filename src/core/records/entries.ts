@@ -205,7 +205,10 @@ export function outlineEntries(outline: LibraryOutline): EntryList {
   const pairs = kept ? null : outline.entryOrder?.('added')
   const placed = kept ?? (pairs && libraryPlaces(pairs, counts.summaries, counts.papers))
   if (!placed) return libraryEntries(outline)
-  const made: (OutlineEntry | undefined)[] = new Array<OutlineEntry | undefined>(placed.length >> 1)
+  const length = placed.length >> 1
+  // The entries made, in a Map: a search makes a few dozen, and an array of every place would be a
+  // large object (800 KB at 100,000 summaries), growing the old generation towards a full collection.
+  const made = new Map<number, OutlineEntry>()
   // Kept places are checked where used (a loop over every entry was a tenth of a search at 100,000
   // summaries): one that names no record sends every entry to libraryEntries, as a damaged order does.
   let whole: OutlineEntry[] | undefined
@@ -222,19 +225,20 @@ export function outlineEntries(outline: LibraryOutline): EntryList {
       : undefined
   }
   return {
-    length: made.length,
-    placeOf: (position) => (position >= 0 && position < made.length && !whole ? placeOf(position) : undefined),
+    length,
+    placeOf: (position) => (position >= 0 && position < length && !whole ? placeOf(position) : undefined),
     at(position) {
-      if (!(position >= 0 && position < made.length)) return undefined
+      if (!(position >= 0 && position < length)) return undefined
       if (whole) return whole[position]
-      let entry = made[position]
+      let entry = made.get(position)
       if (!entry) {
         const place = placeOf(position)
         if (!place) return (whole = libraryEntries(outline))[position]
         const paper = (outline.paperAt ? outline.paperAt(place.paper) : outline.papers[place.paper])!
         const summary =
           place.summary >= 0 ? (outline.summaryAt ? outline.summaryAt(place.summary) : outline.summaries[place.summary])! : null
-        entry = made[position] = { id: summary ? summary.id : paper.key, paper, summary }
+        entry = { id: summary ? summary.id : paper.key, paper, summary }
+        made.set(position, entry)
       }
       return entry
     },

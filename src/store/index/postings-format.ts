@@ -399,12 +399,22 @@ class Blocked<T extends Uint32Array | Uint8Array = Uint32Array> {
     const first = Math.floor(start / per)
     const last = Math.floor((end - 1) / per)
     if (first === last) return this.block(first).subarray(start - first * per, end - first * per) as T
+    // Blocks read together are views of one read, in order: the range is a view of it too. A copy
+    // (most lists of a common word span blocks) was megabytes more for the garbage collector to weigh.
+    // So when one is missing, all are read in one run, those kept read again (a block or two).
+    let missing = false
+    for (let b = first; b <= last && !missing; b++) missing = !this.blocks.has(b)
+    const blocks: T[] = [this.block(first, last, missing)]
+    for (let b = first + 1; b <= last; b++) blocks.push(this.block(b, last))
+    const head = blocks[0]!
+    const inOrder = blocks.every((block, k) => block.buffer === head.buffer && block.byteOffset === head.byteOffset + k * per * this.size)
+    if (inOrder) return this.made(Buffer.from(head.buffer, head.byteOffset + (start - first * per) * this.size, (end - start) * this.size))!
     const range = this.made(Buffer.alloc((end - start) * this.size))!
-    for (let b = first; b <= last; b++) {
+    blocks.forEach((block, k) => {
+      const b = first + k
       const from = Math.max(start, b * per)
-      const to = Math.min(end, (b + 1) * per)
-      range.set(this.block(b, last).subarray(from - b * per, to - b * per), from - start)
-    }
+      range.set(block.subarray(from - b * per, Math.min(end, (b + 1) * per) - b * per), from - start)
+    })
     return range
   }
 
@@ -434,19 +444,19 @@ class Blocked<T extends Uint32Array | Uint8Array = Uint32Array> {
 
   /**
    * Block `b`: for a range over several blocks (`through` its last), read with those after it up to
-   * `through` not kept, one read and none beyond (`related` reads 300 documents far apart); else, when
-   * read in order after the last, with a few more.
+   * `through` not kept (`again`: kept or not), one read and none beyond (`related` reads 300 documents
+   * far apart); else, when read in order after the last, with a few more.
    */
-  private block(b: number, through?: number): T {
+  private block(b: number, through?: number, again = false): T {
     const { size, per } = this
     let block = this.blocks.get(b)
-    if (block) {
+    if (block && !again) {
       this.keep(b, block) // the most recently used are kept
       this.last = b
       return block
     }
     let run = 1
-    if (through !== undefined) while (b + run <= through && !this.blocks.has(b + run)) run++
+    if (through !== undefined) while (b + run <= through && (again || !this.blocks.has(b + run))) run++
     else if (b === this.last + 1) while (run < READ_AHEAD && (b + run) * per < this.length && !this.blocks.has(b + run)) run++
     const start = b * per * size
     const length = (Math.min(this.length, (b + run) * per) - b * per) * size

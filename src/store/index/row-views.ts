@@ -40,12 +40,19 @@ export function rowViews<R>(
           },
     })
   }
-  const made: (R | undefined)[] = new Array<R | undefined>(count)
-  const at = (i: number) => (made[i] ??= new Row(i) as unknown as R)
+  // The views made one by one, in a Map: a search makes a few dozen, and an array of every place
+  // (800 KB at 100,000 records) would be a large object, growing the old generation towards a full collection.
+  const made = new Map<number, R>()
   let all: R[] | undefined
+  const at = (i: number): R => {
+    if (all) return all[i]!
+    let view = made.get(i)
+    if (!view) made.set(i, (view = new Row(i) as unknown as R))
+    return view
+  }
   return {
     at: (i) => (i >= 0 && i < count ? at(i) : undefined),
-    all: () => (all ??= Array.from({ length: count }, (_, i) => at(i))),
+    all: () => (all ??= Array.from({ length: count }, (_, i) => made.get(i) ?? (new Row(i) as unknown as R))),
   }
 }
 
