@@ -95,7 +95,10 @@ function loadScript(name) {
   }
   const { Script } = require('node:vm')
   const script = new Script(`(function (exports, require, module, __importMetaUrl) {${readFileSync(file, 'utf8')}\n})`, {
-    filename: file,
+    // Named from the package's root, not by its path: V8 keeps the name a cache was made with (the
+    // build's) in the cache and names the script by it, so a package moved or installed elsewhere after
+    // its build would name, in a stack trace, files of the folder it was built in.
+    filename: `dist/vm/${name}`,
     cachedData,
   })
   loaded.set(name, { module, script })

@@ -12,11 +12,7 @@ let collect: (() => void) | undefined
  * smaller libraries (whose rebuild is the first read after a hand edit) never ask for one.
  */
 export function collectGarbage(): void {
-  if (!collect) {
-    // The same `gc` as `node --expose-gc` gives, taken from a context made after the flag is set.
-    setFlagsFromString('--expose-gc')
-    collect = runInNewContext('gc') as () => void
-  }
+  collect ??= exposedGc()
   // Swept here, not by helper threads: the pages freed go back to the system before this returns.
   // Swept concurrently, they were handed back only once a helper thread got to them, and the next
   // phase (at the end, the search) grew on memory still counted: a read on a cold cache at 100,000
@@ -26,5 +22,23 @@ export function collectGarbage(): void {
     collect()
   } finally {
     setFlagsFromString('--concurrent-sweeping')
+  }
+}
+
+/**
+ * The `gc` that `node --expose-gc` gives: the process's own when it was started so, else taken from a
+ * context made while the flag is set, which is then unset. Left set, it changed the rest of the run:
+ * V8 rejects a code cache made under other flags (dist/vm/'s, for every script loaded after), and
+ * each worker thread started after (browse's search, a PDF's text) had a global `gc`. Flags are the
+ * process's own: child processes (the editor, git, the pager) never see them.
+ */
+function exposedGc(): () => void {
+  const { gc } = globalThis
+  if (gc) return () => gc()
+  setFlagsFromString('--expose-gc')
+  try {
+    return runInNewContext('gc') as () => void
+  } finally {
+    setFlagsFromString('--no-expose-gc')
   }
 }

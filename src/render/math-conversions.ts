@@ -16,31 +16,12 @@ export class MathConversions {
   private readonly used = new Map<string, Conversion>()
   private converted = false
   private texToUnicode: MathConverter | null = null
-  /**
-   * Whether a formula the cache lacks was asked for before texToUnicode was loaded (loadConverter):
-   * it was given as its TeX, unconverted, and what showed it must be made again (renderedWith).
-   */
-  private missed = false
 
   constructor(private readonly cache: MathCache | null) {}
 
-  /** texToUnicode's answer for the formula; from the cache when it holds it (else as TeX until loadConverter). */
+  /** texToUnicode's answer for the formula; from the cache when it holds it (else loadConverter or renderedWith must have loaded texToUnicode). */
   readonly convert = (tex: string, display: boolean): UnicodeMath => {
-    const key = (display ? 'D' : 'I') + tex
-    let conversion = this.used.get(key)
-    if (conversion === undefined) {
-      const text = this.cache?.get(tex, display)
-      if (text !== undefined) conversion = { tex, display, text }
-      else if (!this.texToUnicode) {
-        this.missed = true
-        return { text: tex, faithful: false }
-      } else {
-        const math = this.texToUnicode(tex, display)
-        conversion = { tex, display, text: math.faithful ? math.text : null }
-        this.converted = true
-      }
-      this.used.set(key, conversion)
-    }
+    const conversion = this.kept(tex, display) ?? this.convertedNow(tex, display)
     return conversion.text === null ? { text: tex, faithful: false } : { text: conversion.text, faithful: true }
   }
 
@@ -51,14 +32,17 @@ export class MathConversions {
   }
 
   /**
-   * What `render` makes with these conversions, made again with texToUnicode loaded when it met a
-   * formula the cache lacks: a run whose formulas were all converted before never loads it. `render`
-   * must not keep what an earlier call converted (snippetRendering, made anew by each call).
+   * What `render` makes with these conversions, `formulas` being those it converts: texToUnicode is
+   * loaded first only when the cache lacks one of them, so a run whose formulas were all converted
+   * before never loads it, and `render` runs once either way.
    */
-  async renderedWith<T>(render: () => Promise<T>): Promise<T> {
-    const made = await render()
-    if (!this.missed) return made
-    await this.loadConverter()
+  async renderedWith<T>(formulas: Iterable<Pick<Conversion, 'tex' | 'display'>>, render: () => Promise<T>): Promise<T> {
+    for (const { tex, display } of formulas) {
+      if (this.kept(tex, display) === undefined) {
+        await this.loadConverter()
+        break
+      }
+    }
     return render()
   }
 
@@ -67,7 +51,31 @@ export class MathConversions {
     if (this.converted) this.cache?.save(this.used.values())
     this.converted = false
   }
+
+  /** The formula's conversion if this run made or used it, or the cache holds it. */
+  private kept(tex: string, display: boolean): Conversion | undefined {
+    const key = keyOf(tex, display)
+    let conversion = this.used.get(key)
+    if (conversion === undefined) {
+      const text = this.cache?.get(tex, display)
+      if (text === undefined) return undefined
+      conversion = { tex, display, text }
+      this.used.set(key, conversion)
+    }
+    return conversion
+  }
+
+  private convertedNow(tex: string, display: boolean): Conversion {
+    if (!this.texToUnicode) throw new Error('A formula the math cache lacks, converted before its converter was loaded')
+    const math = this.texToUnicode(tex, display)
+    const conversion = { tex, display, text: math.faithful ? math.text : null }
+    this.used.set(keyOf(tex, display), conversion)
+    this.converted = true
+    return conversion
+  }
 }
+
+const keyOf = (tex: string, display: boolean) => (display ? 'D' : 'I') + tex
 
 /** The conversions of a run whose cache folder is `cacheDir`; none are kept when the sources run without a build. */
 export function conversionsCachedIn(cacheDir: string): MathConversions {

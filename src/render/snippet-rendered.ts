@@ -55,13 +55,30 @@ export async function snippetRendering(library: CitingLibrary, withMath: boolean
   return { resolver: new CitationResolver(library), math: texToUnicode ? math : null }
 }
 
+/** A formula of a snippet's text (without its delimiters), and where it stands with them. */
+export interface Formula {
+  tex: string
+  display: boolean
+  start: number
+  end: number
+}
+
+/** The formulas of a snippet's text: those its rendering converts. */
+export function formulasIn(text: string): Formula[] {
+  return Array.from(text.matchAll(MATH), (match) => ({
+    tex: match[1] ?? match[2] ?? match[3] ?? match[4] ?? '',
+    display: match[1] !== undefined || match[2] !== undefined,
+    start: match.index,
+    end: match.index + match[0].length,
+  }))
+}
+
 function rewritesOf(text: string, rendering: SnippetRendering): Rewrite[] {
   const found: Rewrite[] = []
-  for (const match of text.matchAll(MATH)) {
-    const display = match[1] !== undefined || match[2] !== undefined
-    const tex = match[1] ?? match[2] ?? match[3] ?? match[4] ?? ''
-    const unicode = rendering.math?.(tex, display) ?? null
-    if (unicode !== null) found.push({ start: match.index, end: match.index + match[0].length, text: unicode.replace(/\s*\n\s*/g, ' ') })
+  const { math } = rendering
+  for (const { tex, display, start, end } of math ? formulasIn(text) : []) {
+    const unicode = math?.(tex, display) ?? null
+    if (unicode !== null) found.push({ start, end, text: unicode.replace(/\s*\n\s*/g, ' ') })
   }
   for (const match of text.matchAll(FIGURE)) found.push({ start: match.index, end: match.index + match[0].length, text: '[fig]' })
   for (const citation of resolveCitations(text, rendering.resolver)) {

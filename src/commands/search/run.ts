@@ -6,7 +6,7 @@ import { searchFromIndex } from '../../store/search-reads.js'
 import { cacheDir } from '../../store/paths.js'
 import type { CitingLibrary } from '../../render/snippet-rendered.js'
 import { formatCorrections, formatHitsBlocks, formatHitsPlain } from '../../render/search-results.js'
-import { mayHoldMath, renderSnippet, snippetRendering } from '../../render/snippet-rendered.js'
+import { formulasIn, mayHoldMath, renderSnippet, snippetRendering } from '../../render/snippet-rendered.js'
 import { inform, printJson } from '../../command-kit/shared.js'
 
 export interface SearchCommandOptions {
@@ -33,7 +33,12 @@ async function rendered(hits: SearchHit[], library: CitingLibrary, cacheDir: str
     const rendering = await snippetRendering(library, withMath, math?.convert)
     return hits.map((hit) => ({ ...hit, snippets: hit.snippets.map((snippet) => renderSnippet(snippet, rendering)) }))
   }
-  const shown = math ? await math.renderedWith(render) : await render()
+  const shown = math
+    ? await math.renderedWith(
+        snippets.flatMap((snippet) => formulasIn(snippet.text)),
+        render,
+      )
+    : await render()
   math?.save()
   return shown
 }
