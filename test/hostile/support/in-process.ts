@@ -32,6 +32,11 @@ export async function precisInProcess(
       .filter((key) => !before[name]!.includes(key))
       .map((key) => `${name}.prototype.${key}`),
   )
-  const polluted = (({}) as Record<string, unknown>).polluted
-  return { code, stdout: ctx.stdout(), stderr: ctx.stderr(), prototypes: { gained, polluted: polluted === undefined ? null : String(polluted) } }
+  const polluted = ({} as Record<string, unknown>).polluted
+  return {
+    code,
+    stdout: ctx.stdout(),
+    stderr: ctx.stderr(),
+    prototypes: { gained, polluted: polluted === undefined ? null : String(polluted) },
+  }
 }
