@@ -36,7 +36,10 @@ describe("a paper's own tags in a hand-written library", () => {
   ])('with %s is refused at read (exit 4), naming the field, the file unchanged', async (_, tags) => {
     const { library, bytes } = handWritten(tags)
     // The built binary refuses it once; the same read in every other command runs in this process.
-    const spawned = async (args: string[]) => ({ ...(await runGuarded(['--library', library, ...args])), args })
+    const spawned = async (args: string[]) => {
+      const { code, stdout, stderr, prototypes } = await runGuarded(['--library', library, ...args])
+      return { args, code, stdout, stderr, prototypes }
+    }
     const inProcess = async (args: string[]) => ({ ...(await precisInProcess(library, args)), args })
     const runs = [await spawned(['list'])]
     for (const args of [['tags'], ['queue'], ['list', 'tag:thesis'], ['tag', 'gilmer2017neural', '+x']]) runs.push(await inProcess(args))

@@ -32,11 +32,12 @@ export async function precisInProcess(
       .filter((key) => !before[name]!.includes(key))
       .map((key) => `${name}.prototype.${key}`),
   )
-  const polluted = ({} as Record<string, unknown>).polluted
+  // Any value a hostile write left there, shown as JSON (the guard shows it with String()): null means none.
+  const polluted: unknown = ({} as Record<string, unknown>).polluted
   return {
     code,
     stdout: ctx.stdout(),
     stderr: ctx.stderr(),
-    prototypes: { gained, polluted: polluted === undefined ? null : String(polluted) },
+    prototypes: { gained, polluted: polluted === undefined ? null : JSON.stringify(polluted) },
   }
 }
