@@ -5,6 +5,7 @@ import { tempDir } from '../support/context.js'
 import { smallLibrary } from '../support/library.js'
 import { startServer, type TestServer } from '../unit/sources/server.js'
 import { readLibraryFile, writeLibraryFile } from './support/files.js'
+import { precisInProcess } from './support/in-process.js'
 import { builtCommands } from './support/precis.js'
 import { runGuarded } from './support/prototype-guard.js'
 import { expectTerminalSafe } from './support/terminal.js'
@@ -59,13 +60,20 @@ function seededLibrary(): string {
   return library
 }
 
+/**
+ * Run precis on the library under the prototype guard, by default the built binary in its own process;
+ * `inProcess` runs main() in this process instead (for the runs beside one that spawned the binary).
+ */
 async function expectClean(
   args: string[],
   codes: number[],
-  options: { library?: string; env?: Record<string, string>; input?: string } = {},
+  options: { library?: string; env?: Record<string, string>; input?: string; inProcess?: boolean } = {},
 ) {
   const library = options.library ?? seededLibrary()
-  const result = await runGuarded(['--library', library, ...args], { env: { HOME: home, ...options.env }, input: options.input })
+  const env = { HOME: home, ...options.env }
+  const result = options.inProcess
+    ? await precisInProcess(library, args, { env, stdin: options.input })
+    : await runGuarded(['--library', library, ...args], { env, input: options.input })
   expect(codes, `precis ${args.join(' ')}: ${result.stderr}`).toContain(result.code)
   expect(result.prototypes).toEqual({ gained: [], polluted: null })
   expectTerminalSafe(result.stdout + result.stderr, `precis ${args.join(' ')}`)
@@ -98,13 +106,13 @@ describe('__proto__, constructor and prototype never reach a prototype', () => {
 
   it.concurrent.each(NAMES)('as a handle (%s) in show, edit, rm and restore', async (name) => {
     const library = seededLibrary()
+    await expectClean(['show', name], [3], { library })
     for (const args of [
-      ['show', name],
       ['edit', name, '--title', 'x'],
       ['rm', name, '--yes'],
       ['restore', name],
     ]) {
-      await expectClean(args, [3], { library })
+      await expectClean(args, [3], { library, inProcess: true })
     }
   })
 
@@ -112,7 +120,10 @@ describe('__proto__, constructor and prototype never reach a prototype', () => {
     const library = seededLibrary()
     writeFileSync(library, libraryWithPoisonedKeys())
     await expectClean(['list'], [0], { library })
-    await expectClean(['add', '--title', 'After poison', '--author', 'Ada Clean', '--year', '2024', '--body', 'x'], [0], { library })
+    await expectClean(['add', '--title', 'After poison', '--author', 'Ada Clean', '--year', '2024', '--body', 'x'], [0], {
+      library,
+      inProcess: true,
+    })
     expect(readFileSync(library, 'utf8')).not.toContain('polluted')
     expect(readLibraryFile(library).summaries).toHaveLength(smallLibrary().summaries.length + 1)
   })
@@ -138,6 +149,7 @@ describe('__proto__, constructor and prototype never reach a prototype', () => {
   it('in an arXiv reply (names and title)', async () => {
     const { library } = await expectClean(['add', 'arXiv:2101.00001', '--yes', '--body', 'x'], [0], {
       env: { PRECIS_ARXIV_URL: `${server.origin}/api/query` },
+      inProcess: true,
     })
     expect(readLibraryFile(library).papers.find((p) => p.arxiv === '2101.00001')?.authors).toContain('__proto__')
   })
@@ -220,7 +232,7 @@ describe('__proto__, constructor and prototype never reach a prototype', () => {
       writeFileSync(file, libraryWithPoisonedKeys())
       runs.push([['import', file, '--format', 'json', '--on-conflict', 'keep-both'], [0]])
     }
-    for (const [args, codes] of runs) await expectClean(args, codes, { library })
+    for (const [args, codes] of runs) await expectClean(args, codes, { library, inProcess: true })
     expect(readFileSync(library, 'utf8')).not.toContain('polluted')
   })
 })
