@@ -3,7 +3,8 @@
  * rerun in watch mode). End-to-end tests spawn bin/precis.js, which runs dist/; built here, a plain
  * `npx vitest run` after an edit tests the edit, never a stale bundle. The build takes a few seconds
  * (the code cache runs precis), and vitest runs a global setup once for the root config and once for each
- * project: only the first builds.
+ * project: only the first builds. A run whose dist/ was just built sets the mark itself (.ci/run, after
+ * `npm ci`, whose prepare script builds).
  */
 import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'

@@ -239,14 +239,20 @@ export const COMMON_QUERIES: readonly QueryKind[] = [
   ({ random, word }) => `${word()} OR ${word()} ${pick(random, ['has:math', 'has:figure', 'has:no-metadata', 'id:s1', ''])}`,
 ]
 
-/** A query of one of `kinds`, chosen by `random`, about `library`. */
-export function randomQuery(random: Random, library: Library, kinds: readonly QueryKind[]): string {
+/**
+ * Queries of one of `kinds` (each chosen by the `random` it is given) about `library` as it is now:
+ * its bodies' words are read once here, not for every query (reading them took most of a property
+ * test's time); make another after the library is edited.
+ */
+export function queriesAbout(library: Library, kinds: readonly QueryKind[]): (random: Random) => string {
   const words = library.summaries.flatMap((s) => tokenize(s.body).map((t) => s.body.slice(t.start, t.end)))
   const bodies = library.summaries.map((s) => s.body)
-  const kind = pick(random, kinds)
-  return kind({
-    random,
-    word: () => (words.length > 0 && random() < 0.8 ? pick(random, words) : pick(random, WORDS)),
-    body: (length) => (bodies.length > 0 ? pick(random, bodies) : sentence(random, length)),
-  })
+  return (random) => {
+    const kind = pick(random, kinds)
+    return kind({
+      random,
+      word: () => (words.length > 0 && random() < 0.8 ? pick(random, words) : pick(random, WORDS)),
+      body: (length) => (bodies.length > 0 ? pick(random, bodies) : sentence(random, length)),
+    })
+  }
 }

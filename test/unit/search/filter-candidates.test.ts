@@ -18,7 +18,7 @@ import { PostingsSearch } from '../../../src/core/search/postings-search.js'
 import { outlineClauses } from '../../../src/core/search/outline-filter.js'
 import { libraryOf, paper, summary } from '../../support/library.js'
 import { pick, seeded, seedFromEnv } from '../../support/random.js'
-import { COMMON_QUERIES, randomLibrary, randomQuery, throughSaves, typo, type QueryKind } from '../../support/random-library.js'
+import { COMMON_QUERIES, queriesAbout, randomLibrary, throughSaves, typo, type QueryKind } from '../../support/random-library.js'
 
 /** Its own kinds beside the common ones: a typo with a filter or an exclusion, negations alone, OR NOT, stop words. */
 const QUERIES: readonly QueryKind[] = [
@@ -44,7 +44,8 @@ function filteredInParts(entries: readonly Entry[], engine: PostingsSearch, quer
   return found
 }
 
-function check(library: Library, postings: () => PostingsView, queries: readonly string[], seed: number): void {
+/** Each query filtered by the whole library once, and from the candidates of postings from each of `sources` (a view made afresh at each call). */
+function check(library: Library, sources: readonly (() => PostingsView)[], queries: readonly string[], seed: number): void {
   const entries = libraryEntries(library)
   const whole = new LibrarySearch(entries)
   for (const text of queries) {
@@ -55,23 +56,25 @@ function check(library: Library, postings: () => PostingsView, queries: readonly
       continue // a field value the grammar refuses: refused before any filter
     }
     if (!PostingsSearch.answers(query)) continue
-    const where = `seed ${seed}, query ${JSON.stringify(text)}`
     const expected = whole.filter(query).map((entry) => entries.indexOf(entry))
-    const engine = new PostingsSearch(postings(), libraryEntries(library))
-    const { positions } = engine.mayMatch(query)
-    if (positions) {
-      const candidates = new Set(positions)
-      expect(
-        expected.filter((at) => !candidates.has(at)),
-        `${where}: matches that are not candidates`,
-      ).toEqual([])
-      expect(
-        [...positions].sort((a, b) => a - b),
-        where,
-      ).toEqual(positions) // in library order
-    }
-    const part = 1 + Math.floor(seeded(seed + text.length)() * 40)
-    expect(filteredInParts(entries, new PostingsSearch(postings(), libraryEntries(library)), query, part), where).toEqual(expected)
+    sources.forEach((postings, source) => {
+      const where = `seed ${seed}, query ${JSON.stringify(text)}, postings ${source === 0 ? 'built' : 'kept'}`
+      const engine = new PostingsSearch(postings(), libraryEntries(library))
+      const { positions } = engine.mayMatch(query)
+      if (positions) {
+        const candidates = new Set(positions)
+        expect(
+          expected.filter((at) => !candidates.has(at)),
+          `${where}: matches that are not candidates`,
+        ).toEqual([])
+        expect(
+          [...positions].sort((a, b) => a - b),
+          where,
+        ).toEqual(positions) // in library order
+      }
+      const part = 1 + Math.floor(seeded(seed + text.length)() * 40)
+      expect(filteredInParts(entries, new PostingsSearch(postings(), libraryEntries(library)), query, part), where).toEqual(expected)
+    })
   }
 }
 
@@ -84,9 +87,11 @@ describe('the candidates of a filter from the postings', () => {
       const random = seeded(seed)
       const library = randomLibrary(random, run === 0 ? 300 : 5 + Math.floor(random() * 80))
       throughSaves(random, library, 3, (kept) => {
-        const queries = Array.from({ length: 30 }, () => randomQuery(random, library, QUERIES))
-        check(library, () => new PostingsView(buildPostings(libraryEntries(library))), queries, seed)
-        check(library, () => kept, queries, seed)
+        const query = queriesAbout(library, QUERIES)
+        const queries = Array.from({ length: 30 }, () => query(random))
+        // Built afresh once for the queries of this state (a search reads them, never changes them), and as saves keep them.
+        const built = buildPostings(libraryEntries(library))
+        check(library, [() => new PostingsView(built), () => kept], queries, seed)
       })
     })
   }

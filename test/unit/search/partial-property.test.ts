@@ -18,7 +18,7 @@ import { tieRanks } from '../../../src/core/search/order.js'
 import { SEARCH_TUNING } from '../../../src/core/search/tuning.js'
 import { tokenize } from '../../../src/core/text/words.js'
 import { pick, seeded, seedFromEnv } from '../../support/random.js'
-import { randomLibrary, randomQuery, type QueryKind } from '../../support/random-library.js'
+import { queriesAbout, randomLibrary, type QueryKind } from '../../support/random-library.js'
 
 const SEED = seedFromEnv(36)
 
@@ -67,15 +67,16 @@ describe('partial matches from the postings rank as the scan ranks them, every s
       const library = randomLibrary(random, pick(random, [30, 400, 700]))
       const entries = libraryEntries(library)
       const postings = buildPostings(entries)
+      const query = queriesAbout(library, KINDS)
       let partial = 0
       for (const tuning of TUNINGS) {
         Object.assign(SEARCH_TUNING, tuning)
         for (let q = 0; q < 20; q++) {
-          const text = randomQuery(random, library, KINDS)
-          const query = parseQuery(text, 'pasted')
+          const text = query(random)
+          const parsed = parseQuery(text, 'pasted')
           const limit = pick(random, [1, 5, 20, 50, 200])
-          const expected = new LibrarySearch(entries).search(query, { limit, lastWord: 'whole' })
-          const ranked = new PostingsSearch(postings, libraryEntries(library), tieRanks(entries)).rank(query, { limit, lastWord: 'whole' })
+          const expected = new LibrarySearch(entries).search(parsed, { limit, lastWord: 'whole' })
+          const ranked = new PostingsSearch(postings, libraryEntries(library), tieRanks(entries)).rank(parsed, { limit, lastWord: 'whole' })
           const where = `seed ${seed}, ${JSON.stringify(tuning)}, query ${JSON.stringify(text)}, limit ${limit}`
           expect(
             ranked.hits.map((hit) => [entries[hit.position]!.id, hit.score, hit.missing]),

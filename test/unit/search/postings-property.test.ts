@@ -27,7 +27,7 @@ import type { LastWord } from '../../../src/core/search/compile.js'
 import { pick, seeded, seedFromEnv } from '../../support/random.js'
 import { tokenize } from '../../../src/core/text/words.js'
 import { tinyLibrary } from './fixture.js'
-import { COMMON_QUERIES, randomLibrary, randomQuery, throughSaves, typo, type QueryKind } from '../../support/random-library.js'
+import { COMMON_QUERIES, queriesAbout, randomLibrary, throughSaves, typo, type QueryKind } from '../../support/random-library.js'
 
 /** Its own kinds beside the common ones: a pasted sentence, a prefix, filters with a word or alone, a typo among words. */
 const QUERIES: readonly QueryKind[] = [
@@ -81,33 +81,45 @@ function fromPostings(engine: PostingsSearch, library: Library, ranked: RankedRe
   }
 }
 
+/**
+ * Postings a search is asked of (each query's engine made afresh from them, or one engine kept for
+ * every query): built afresh (the default), as a save keeps them, and so on. `outline`: over the
+ * outline of the library's index, as a search reads it (its tagged entries and years answer filters).
+ */
+interface Source {
+  name: string
+  postings?: () => Postings | PostingsView
+  outline?: () => LibraryOutline
+}
+
+/** Each query asked of the scan and of an engine over each of `sources`; the scan's answer, computed once, is what each must give. */
 function compare(
   library: Library,
   queries: string[],
   lastWord: LastWord,
   shared: boolean,
   seed: number,
-  postings: () => Postings | PostingsView = () => buildPostings(libraryEntries(library)),
-  indexed = false,
+  sources: readonly Source[] = [{ name: 'built' }],
 ): void {
   const entries = libraryEntries(library)
+  // Built afresh once for all the queries (an engine reads them, never changes them).
+  const built = buildPostings(libraryEntries(library))
   let scan = new LibrarySearch(entries)
   // Kept for every query, as browse keeps it, and prepared as browse prepares it (ties then ranked ahead);
   // else made for each, with the ranks of ties an index keeps (when every time is one precis writes).
-  // `indexed`: over the outline of the library's index, as a search reads it (its tagged entries and years answer filters).
-  const made = () => {
-    const outline = indexed ? indexedOutline(library) : null
+  const made = ({ postings = () => built, outline }: Source) => {
     const ties = shared ? null : tieRanks(entries)
-    return outline
-      ? new PostingsSearch(postings(), outlineEntries(outline), ties, outline)
+    const read = outline?.()
+    return read
+      ? new PostingsSearch(postings(), outlineEntries(read), ties, read)
       : new PostingsSearch(postings(), libraryEntries(library), ties)
   }
-  let index = made()
-  if (shared) index.prepare()
+  let engines = sources.map(made)
+  if (shared) for (const engine of engines) engine.prepare()
   for (const text of queries) {
     if (!shared) {
       scan = new LibrarySearch(entries)
-      index = made()
+      engines = sources.map(made)
     }
     let query
     try {
@@ -118,31 +130,36 @@ function compare(
     if (!PostingsSearch.answers(query)) continue
     const limit = pick(seeded(text.length + seed), [1, 5, 20, 50])
     const expected = scan.search(query, { limit, lastWord })
-    const actual = fromPostings(index, library, index.rank(query, { limit, lastWord }), 2)
-    const where = `seed ${seed}, query ${JSON.stringify(text)}, ${lastWord}`
-    expect(
-      actual.hits.map((h) => [h.id, h.score]),
-      where,
-    ).toEqual(expected.hits.map((h) => [h.id, h.score]))
-    expect(actual, where).toEqual(expected)
+    engines.forEach((engine, i) => {
+      const actual = fromPostings(engine, library, engine.rank(query, { limit, lastWord }), 2)
+      const where = `seed ${seed}, query ${JSON.stringify(text)}, ${lastWord}, postings ${sources[i]!.name}`
+      expect(
+        actual.hits.map((h) => [h.id, h.score]),
+        where,
+      ).toEqual(expected.hits.map((h) => [h.id, h.score]))
+      expect(actual, where).toEqual(expected)
+    })
   }
 }
 
 const SEED = seedFromEnv(20)
 
-/** The outline of `library`'s index, read back from its bytes as a search reads it. */
-function indexedOutline(library: Library): LibraryOutline {
+/** The outline of `library`'s index, read back from its bytes as a search reads it (afresh at each call). */
+function indexedOutline(library: Library): () => LibraryOutline {
   const identity = { dev: '1', ino: '1', size: '1', mtimeNs: '1', ctimeNs: '1' }
-  const built = buildIndex({ ...library, paperPlaces: [], summaryPlaces: [] }, '/library.json', identity)
-  return indexOutline(decodeIndex(encodeIndex(built))!)
+  const bytes = encodeIndex(buildIndex({ ...library, paperPlaces: [], summaryPlaces: [] }, '/library.json', identity))
+  return () => indexOutline(decodeIndex(bytes)!)
 }
 
-/** `postings` as a search reads them from their file. */
-function fromFile(postings: Postings): Postings {
+/** `postings` as a search reads them from their file (afresh at each call). */
+function fromFile(postings: Postings): () => Postings {
   const identity = { dev: '1', ino: '2', size: '3', mtimeNs: '4', ctimeNs: '5' }
-  const read = decodePostings(encodePostings({ library: '/library.json', identity, postings }))!.postings
-  expect(read.lengthSums).toBeDefined()
-  return read
+  const bytes = encodePostings({ library: '/library.json', identity, postings })
+  return () => {
+    const read = decodePostings(bytes)!.postings
+    expect(read.lengthSums).toBeDefined()
+    return read
+  }
 }
 
 describe('search from postings gives what the scan gives', () => {
@@ -153,16 +170,20 @@ describe('search from postings gives what the scan gives', () => {
       const library = randomLibrary(random, run === 0 ? 430 : 5 + Math.floor(random() * 60))
       // Built afresh, and as saves keep them: one base, and after each save's edits a delta over it.
       throughSaves(random, library, 4, (kept, save) => {
-        const queries = Array.from({ length: 25 }, () => randomQuery(random, library, QUERIES))
+        const query = queriesAbout(library, QUERIES)
+        const queries = Array.from({ length: 25 }, () => query(random))
         const lastWord = pick(random, ['whole', 'prefix', 'typing'] as const)
-        compare(library, queries, lastWord, run % 2 === 0, seed)
-        compare(library, queries, lastWord, run % 2 === 0, seed, () => kept)
-        // And compacted into one base, as a search does when the delta has grown past its limit.
-        if (save === 3) compare(library, queries, lastWord, run % 2 === 0, seed, () => compacted(kept))
-        // And read from a postings file (with the sums of its lengths it keeps: lengthSums).
-        if (save === 2) compare(library, queries, lastWord, run % 2 === 0, seed, () => fromFile(buildPostings(libraryEntries(library))))
-        // And over the outline of its index, whose tagged entries and years answer `tag:` and `year:`.
-        if (save === 1) compare(library, queries, lastWord, run % 2 === 0, seed, undefined, true)
+        // Each state asked of the scan once, and of the postings built afresh and as the save keeps them.
+        compare(library, queries, lastWord, run % 2 === 0, seed, [
+          { name: 'built' },
+          { name: 'kept', postings: () => kept },
+          // And compacted into one base, as a search does when the delta has grown past its limit.
+          ...(save === 3 ? [{ name: 'compacted', postings: () => compacted(kept) }] : []),
+          // And read from a postings file (with the sums of its lengths it keeps: lengthSums).
+          ...(save === 2 ? [{ name: 'from a file', postings: fromFile(buildPostings(libraryEntries(library))) }] : []),
+          // And over the outline of its index, whose tagged entries and years answer `tag:` and `year:`.
+          ...(save === 1 ? [{ name: 'indexed', outline: indexedOutline(library) }] : []),
+        ])
       })
     })
   }
@@ -173,8 +194,9 @@ describe('search from postings gives what the scan gives', () => {
       const library = randomLibrary(random, 40 + Math.floor(random() * 120))
       // Day-precise times, many of them equal: the ties fall to the ids.
       for (const s of library.summaries) if (s.updated === 'yesterday') s.updated = new Date(Date.UTC(2024, 2, 3)).toISOString()
-      const queries = Array.from({ length: 25 }, () => randomQuery(random, library, QUERIES))
-      const text = randomQuery(random, library, QUERIES)
+      const query = queriesAbout(library, QUERIES)
+      const queries = Array.from({ length: 25 }, () => query(random))
+      const text = query(random)
       const keystrokes = Array.from(text, (_, i) => text.slice(0, i + 1))
       compare(library, [...queries, ...keystrokes, ''], pick(random, ['whole', 'prefix', 'typing'] as const), true, SEED * 13 + run)
     }
@@ -201,8 +223,9 @@ describe('search from postings gives what the scan gives', () => {
   it('answers a query typed key by key as browse asks it, one engine for the whole run', () => {
     const random = seeded(SEED * 7)
     const library = randomLibrary(random, 80)
+    const query = queriesAbout(library, QUERIES)
     for (let run = 0; run < 6; run++) {
-      const text = randomQuery(random, library, QUERIES)
+      const text = query(random)
       const keystrokes = Array.from(text, (_, i) => text.slice(0, i + 1))
       compare(library, keystrokes, 'typing', true, SEED * 7 + run)
     }
