@@ -2,6 +2,7 @@
 // records it shows: what it lists is what the scan of a fresh parse gives for each text typed,
 // also when the library or its postings change under it while it is open.
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync, readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { FileStore } from '../../src/store/file-store.js'
@@ -35,15 +36,27 @@ const shape = (result: SearchResult) => ({
   corrections: result.corrections,
 })
 
+/**
+ * A fresh parse of `library` as it is now, remembered by its path and bytes: the references below are
+ * asked at every keystroke of a test, of a library that changes only a few times in it.
+ */
+const parses = new Map<string, Promise<Library>>()
+function freshParse(library: string): Promise<Library> {
+  const key = `${library}\0${createHash('sha256').update(readFileSync(library)).digest('hex')}`
+  let parsed = parses.get(key)
+  if (!parsed) parses.set(key, (parsed = plainStore(library).read()))
+  return parsed
+}
+
 /** The scan of a fresh parse of `library` for the text typed so far (the reference). */
 async function scanned(library: string, typed: string) {
-  const whole = await plainStore(library).read()
+  const whole = await freshParse(library)
   return shape(new LibrarySearch(libraryEntries(whole)).search(parseTypedQuery(typed), BROWSE_SEARCH))
 }
 
 /** The ids of the entries with every word of the text typed so far, in the scan of a fresh parse of `library` (the reference). */
 async function matching(library: string, typed: string): Promise<Set<string>> {
-  const whole = await plainStore(library).read()
+  const whole = await freshParse(library)
   const all = new LibrarySearch(libraryEntries(whole)).search(parseTypedQuery(typed), { ...BROWSE_SEARCH, limit: Infinity })
   return new Set(all.hits.filter((hit) => hit.missing.length === 0).map((hit) => hit.id))
 }

@@ -18,6 +18,7 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { execFileSync, spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { basename, dirname } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Library } from '../../src/core/model.js'
@@ -42,14 +43,27 @@ import { Listing } from '../../src/core/records/listing.js'
 import { deltaPath, postingsPath } from '../../src/store/index/location.js'
 import {
   answersFrom,
-  freshAnswers,
+  freshAnswers as freshAnswersOf,
   indexedStore,
   indexFileName,
   indexIsCurrent,
   libraryWithCache,
   plainStore,
   recordsAtIndexedPlaces,
+  type Answers,
 } from './support/index.js'
+
+/**
+ * freshAnswers, remembered by the library's path and bytes: a test compares several reads with the
+ * answers of one state of its library (of 300 entries in some), which a fresh parse gives alike each time.
+ */
+const freshByContents = new Map<string, Promise<Answers>>()
+function freshAnswers(library: string): Promise<Answers> {
+  const key = `${library}\0${createHash('sha256').update(readFileSync(library)).digest('hex')}`
+  let answers = freshByContents.get(key)
+  if (!answers) freshByContents.set(key, (answers = freshAnswersOf(library)))
+  return answers
+}
 
 /** A library with what the index keeps track of: tags, citations both ways, a paper to summarise, the trash. */
 function citingLibrary(): Library {
