@@ -2,7 +2,6 @@
 // records it shows: what it lists is what the scan of a fresh parse gives for each text typed,
 // also when the library or its postings change under it while it is open.
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync, readFileSync } from 'node:fs'
-import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { FileStore } from '../../src/store/file-store.js'
@@ -23,6 +22,7 @@ import { testContext } from '../support/context.js'
 import { main } from '../../src/main.js'
 import type { SearchQuestion } from '../../src/terminal/prompts.js'
 import { indexedStore, indexFileName, libraryWithCache, plainStore } from './support/index.js'
+import { byContents } from './support/library-reads.js'
 
 /** The searched library, the first summary citing the second (and `extra` after it). */
 const browsedLibrary = (extra = ''): Library => graphLibrary(`, after [@kipf2017semi].${extra}`)
@@ -36,17 +36,8 @@ const shape = (result: SearchResult) => ({
   corrections: result.corrections,
 })
 
-/**
- * A fresh parse of `library` as it is now, remembered by its path and bytes: the references below are
- * asked at every keystroke of a test, of a library that changes only a few times in it.
- */
-const parses = new Map<string, Promise<Library>>()
-function freshParse(library: string): Promise<Library> {
-  const key = `${library}\0${createHash('sha256').update(readFileSync(library)).digest('hex')}`
-  let parsed = parses.get(key)
-  if (!parsed) parses.set(key, (parsed = plainStore(library).read()))
-  return parsed
-}
+/** A fresh parse of `library` as it is now, remembered by its path and bytes: asked at every keystroke, of a library that changes a few times a test. */
+const freshParse = byContents((library: string) => plainStore(library).read())
 
 /** The scan of a fresh parse of `library` for the text typed so far (the reference). */
 async function scanned(library: string, typed: string) {

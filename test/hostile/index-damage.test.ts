@@ -18,7 +18,6 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
 import { basename, dirname } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Library } from '../../src/core/model.js'
@@ -50,20 +49,11 @@ import {
   libraryWithCache,
   plainStore,
   recordsAtIndexedPlaces,
-  type Answers,
 } from './support/index.js'
+import { byContents } from './support/library-reads.js'
 
-/**
- * freshAnswers, remembered by the library's path and bytes: a test compares several reads with the
- * answers of one state of its library (of 300 entries in some), which a fresh parse gives alike each time.
- */
-const freshByContents = new Map<string, Promise<Answers>>()
-function freshAnswers(library: string): Promise<Answers> {
-  const key = `${library}\0${createHash('sha256').update(readFileSync(library)).digest('hex')}`
-  let answers = freshByContents.get(key)
-  if (!answers) freshByContents.set(key, (answers = freshAnswersOf(library)))
-  return answers
-}
+/** A fresh parse's answers, remembered by the library's path and bytes: a test compares several reads with one state of its library. */
+const freshAnswers = byContents(freshAnswersOf)
 
 /** A library with what the index keeps track of: tags, citations both ways, a paper to summarise, the trash. */
 function citingLibrary(): Library {

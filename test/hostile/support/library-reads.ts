@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { Library } from '../../../src/core/model.js'
 import { parseLibrary } from '../../../src/core/schema/schema.js'
@@ -17,5 +18,18 @@ export function libraryReader(): (path: string) => Library {
     const library = parseLibrary(bytes.toString('utf8'), path)
     last = { path, bytes, library }
     return library
+  }
+}
+
+/**
+ * `answer` of a file, remembered by the file's path and bytes: for a reference a test asks again and
+ * again of a file that changes a few times in it. What `answer` gives must depend on those alone.
+ */
+export function byContents<T>(answer: (path: string) => T): (path: string) => T {
+  const answers = new Map<string, T>()
+  return (path) => {
+    const key = `${path}\0${createHash('sha256').update(readFileSync(path)).digest('hex')}`
+    if (!answers.has(key)) answers.set(key, answer(path))
+    return answers.get(key)!
   }
 }
