@@ -22,7 +22,6 @@ import { testContext } from '../support/context.js'
 import { main } from '../../src/main.js'
 import type { SearchQuestion } from '../../src/terminal/prompts.js'
 import { indexedStore, indexFileName, libraryWithCache, plainStore } from './support/index.js'
-import { byContents } from './support/library-reads.js'
 
 /** The searched library, the first summary citing the second (and `extra` after it). */
 const browsedLibrary = (extra = ''): Library => graphLibrary(`, after [@kipf2017semi].${extra}`)
@@ -36,18 +35,15 @@ const shape = (result: SearchResult) => ({
   corrections: result.corrections,
 })
 
-/** A fresh parse of `library` as it is now, remembered by its path and bytes: asked at every keystroke, of a library that changes a few times a test. */
-const freshParse = byContents((library: string) => plainStore(library).read())
-
 /** The scan of a fresh parse of `library` for the text typed so far (the reference). */
 async function scanned(library: string, typed: string) {
-  const whole = await freshParse(library)
+  const whole = await plainStore(library).read()
   return shape(new LibrarySearch(libraryEntries(whole)).search(parseTypedQuery(typed), BROWSE_SEARCH))
 }
 
 /** The ids of the entries with every word of the text typed so far, in the scan of a fresh parse of `library` (the reference). */
 async function matching(library: string, typed: string): Promise<Set<string>> {
-  const whole = await freshParse(library)
+  const whole = await plainStore(library).read()
   const all = new LibrarySearch(libraryEntries(whole)).search(parseTypedQuery(typed), { ...BROWSE_SEARCH, limit: Infinity })
   return new Set(all.hits.filter((hit) => hit.missing.length === 0).map((hit) => hit.id))
 }

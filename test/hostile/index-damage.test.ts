@@ -42,7 +42,7 @@ import { Listing } from '../../src/core/records/listing.js'
 import { deltaPath, postingsPath } from '../../src/store/index/location.js'
 import {
   answersFrom,
-  freshAnswers as freshAnswersOf,
+  freshAnswers,
   indexedStore,
   indexFileName,
   indexIsCurrent,
@@ -50,10 +50,6 @@ import {
   plainStore,
   recordsAtIndexedPlaces,
 } from './support/index.js'
-import { byContents } from './support/library-reads.js'
-
-/** A fresh parse's answers, remembered by the library's path and bytes: a test compares several reads with one state of its library. */
-const freshAnswers = byContents(freshAnswersOf)
 
 /** A library with what the index keeps track of: tags, citations both ways, a paper to summarise, the trash. */
 function citingLibrary(): Library {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { Library } from '../../../src/core/model.js'
 import { parseLibrary } from '../../../src/core/schema/schema.js'
@@ -21,15 +20,3 @@ export function libraryReader(): (path: string) => Library {
   }
 }
 
-/**
- * `answer` of a file, remembered by the file's path and bytes: for a reference a test asks again and
- * again of a file that changes a few times in it. What `answer` gives must depend on those alone.
- */
-export function byContents<T>(answer: (path: string) => T): (path: string) => T {
-  const answers = new Map<string, T>()
-  return (path) => {
-    const key = `${path}\0${createHash('sha256').update(readFileSync(path)).digest('hex')}`
-    if (!answers.has(key)) answers.set(key, answer(path))
-    return answers.get(key)!
-  }
-}
