@@ -19,4 +19,3 @@ export function libraryReader(): (path: string) => Library {
     return library
   }
 }
-
