@@ -74,6 +74,35 @@ async function whatLoads(args: readonly string[], env: Record<string, string> = 
   return { packages: new Set(packages), sources: new Set(sources), builtins: new Set(builtins), distFiles }
 }
 
+/** The reads below ask what they load once the index and the postings are built, each run once a file. */
+const INDEXED_READS = [
+  ['list'],
+  ['tags'],
+  ['stats'],
+  ['list', 'tag:gp'],
+  // Keeps its page: of the runs after it, help and a search read no page.
+  ['show', 'rasmussen2004gaussian'],
+  ['--no-pager', '--help'],
+  ['search', 'gaussian'],
+]
+let indexedReads: Promise<Map<string, Awaited<ReturnType<typeof whatLoads>>>> | undefined
+
+/** What `precis ...args` (one of INDEXED_READS) loads on a library whose index and postings a search built. */
+async function whatLoadsIndexed(args: readonly string[]): Promise<Awaited<ReturnType<typeof whatLoads>>> {
+  indexedReads ??= (async () => {
+    const library = join(tempDir(), 'library.json')
+    writeFileSync(library, JSON.stringify(smallLibrary()))
+    const env = { PRECIS_CACHE_DIR: tempDir() }
+    await whatLoads(['--library', library, 'search', 'gaussian'], env) // builds the index and the postings
+    const loaded = new Map<string, Awaited<ReturnType<typeof whatLoads>>>()
+    for (const read of INDEXED_READS) loaded.set(read.join(' '), await whatLoads(['--library', library, ...read], env))
+    return loaded
+  })()
+  const loaded = (await indexedReads).get(args.join(' '))
+  if (!loaded) throw new Error(`Not among the indexed reads: ${args.join(' ')}`)
+  return loaded
+}
+
 // Parsers, renderers and prompts: each costs tens to hundreds of milliseconds to load.
 const HEAVY = [
   'zod',
@@ -147,12 +176,8 @@ describe('start-up loads only what the command needs', () => {
   })
 
   it('a read from the index loads no hashing nor compression (node:crypto, node:zlib): those come with a change or a search', async () => {
-    const library = join(tempDir(), 'library.json')
-    writeFileSync(library, JSON.stringify(smallLibrary()))
-    const env = { PRECIS_CACHE_DIR: tempDir() }
-    await whatLoads(['--library', library, 'search', 'gaussian'], env) // builds the index and the postings
     for (const args of [['list'], ['tags'], ['stats'], ['list', 'tag:gp'], ['show', 'rasmussen2004gaussian']]) {
-      const { builtins, sources } = await whatLoads(['--library', library, ...args], env)
+      const { builtins, sources } = await whatLoadsIndexed(args)
       expect(sources, args.join(' ')).toContain('src/store/index/indexed-library.ts')
       expect(
         [...builtins].filter((name) => name === 'crypto' || name === 'zlib'),
@@ -162,12 +187,8 @@ describe('start-up loads only what the command needs', () => {
   })
 
   it('a read, and help, load no child_process nor dgram: commander requires them for executable subcommands, which precis has none of', async () => {
-    const library = join(tempDir(), 'library.json')
-    writeFileSync(library, JSON.stringify(smallLibrary()))
-    const env = { PRECIS_CACHE_DIR: tempDir() }
-    await whatLoads(['--library', library, 'search', 'gaussian'], env) // builds the index and the postings
     for (const args of [['list'], ['tags'], ['show', 'rasmussen2004gaussian'], ['--no-pager', '--help']]) {
-      const { builtins } = await whatLoads(['--library', library, ...args], env)
+      const { builtins } = await whatLoadsIndexed(args)
       expect(
         [...builtins].filter((name) => name === 'child_process' || name === 'dgram'),
         args.join(' '),
@@ -185,11 +206,7 @@ describe('start-up loads only what the command needs', () => {
     [['show', 'rasmussen2004gaussian'], 23],
     [['search', 'gaussian'], 19],
   ])('precis %j loads at most %i files of dist/ (the index built)', async (args, most) => {
-    const library = join(tempDir(), 'library.json')
-    writeFileSync(library, JSON.stringify(smallLibrary()))
-    const env = { PRECIS_CACHE_DIR: tempDir() }
-    await whatLoads(['--library', library, 'search', 'gaussian'], env) // builds the index and the postings
-    const { distFiles } = await whatLoads(['--library', library, ...args], env)
+    const { distFiles } = await whatLoadsIndexed(args)
     expect(distFiles.length).toBeLessThanOrEqual(most)
   })
 

@@ -6,6 +6,7 @@ import { libraryOf, paper, summary } from '../support/library.js'
 import { tempDir } from '../support/context.js'
 import { runPrecis } from '../support/cli.js'
 import { seeded } from '../support/random.js'
+import { libraryReader } from '../hostile/support/library-reads.js'
 
 /** A library of about `megabytes` MB, so that a write takes long enough to be interrupted. */
 function bigLibrary(megabytes: number) {
@@ -58,6 +59,7 @@ describe('the store under real processes', () => {
     reported.push((await runPrecis(addArgs(library, -1))).stdout.trim())
     let lifetime = Date.now() - started
     let killed = 0
+    const readLibrary = libraryReader() // parses again only when a write landed
     for (let n = 0; killed < 50; n++) {
       const delay = random() * 1.2 * lifetime
       started = Date.now()
@@ -72,7 +74,7 @@ describe('the store under real processes', () => {
         reported.push(result.stdout.trim())
         lifetime = 0.8 * lifetime + 0.2 * (Date.now() - started)
       }
-      const lib = parseLibrary(readFileSync(library, 'utf8'), library) // throws if damaged
+      const lib = readLibrary(library) // throws if damaged
       for (const id of reported) expect(lib.summaries.some((s) => s.id === id)).toBe(true)
     }
     expect(killed).toBeGreaterThanOrEqual(50)

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process'
 import { lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { checksum } from '../../src/store/index/checksum.js'
 import { cacheText, mathCachePath } from '../../src/store/math-cache.js'
 import { runPrecis } from '../support/cli.js'
@@ -60,10 +60,17 @@ function wellFormed(path: string): boolean {
 }
 
 describe('the math cache, whatever is in its place', () => {
-  it('runs saving at once leave a cache every line of which reads, and print what they print without one', async () => {
-    const library = libraryFile()
-    const expected = await withoutCache(library)
+  // One library for the file, and what each run prints of it without a cache: every test only reads it
+  // (each with a cache folder of its own), so that reference is spawned once, not once a test.
+  let library: string
+  let expected: string[]
+  beforeAll(async () => {
+    library = libraryFile()
+    expected = await withoutCache(library)
     expect(expected.join('')).toContain('α₀ ∈ (0, 1)') // math as Unicode: a test that could fail
+  })
+
+  it('runs saving at once leave a cache every line of which reads, and print what they print without one', async () => {
     const cache = tempDir()
     for (let round = 0; round < 3; round++) {
       // Every run at once, twice over: each converts formulas the others convert too, and saves.
@@ -76,8 +83,6 @@ describe('the math cache, whatever is in its place', () => {
   })
 
   it('follows no link put in its place, and replaces the link, never its target', async () => {
-    const library = libraryFile()
-    const expected = await withoutCache(library)
     const cache = tempDir()
     const warm = tempDir()
     await Promise.all(RUNS.map((args) => printed(library, warm, args)))
@@ -109,8 +114,6 @@ describe('the math cache, whatever is in its place', () => {
       },
     ],
   ])('prints the same with %s in its place', async (_, plant) => {
-    const library = libraryFile()
-    const expected = await withoutCache(library)
     const cache = tempDir()
     plant(mathCachePath(cache))
     for (let round = 0; round < 2; round++) {

@@ -4,7 +4,8 @@
  * what the writer's model says (see writers.ts).
  */
 import { expect } from 'vitest'
-import { readLibraryFile } from './files.js'
+import type { Library } from '../../../src/core/model.js'
+import { libraryReader } from './library-reads.js'
 import { builtCommands, precisOn } from './precis.js'
 import { seeded } from '../../support/random.js'
 import { describeState, ownedBy, planOp, type OwnedState } from './writers.js'
@@ -27,7 +28,7 @@ export interface DriveOptions {
   killAfter: ((random: () => number, typicalMs: number) => number) | null
   env?: Record<string, string>
   /** Checked after every command: what else must still hold in the library. */
-  invariant?: (library: ReturnType<typeof readLibraryFile>) => void
+  invariant?: (library: Library) => void
 }
 
 export interface DriveResult {
@@ -43,6 +44,8 @@ export async function driveWriters(options: DriveOptions): Promise<DriveResult> 
   const result: DriveResult = { commands: 0, kills: 0, succeeded: 0, busy: 0 }
   const commands = builtCommands()
   let failed = false
+  // One reader for all writers: a killed command that wrote nothing leaves bytes already parsed.
+  const readLibrary = libraryReader()
   const enoughKills = () => options.kills !== undefined && result.kills >= options.kills
 
   async function writer(n: number): Promise<OwnedState> {
@@ -65,7 +68,7 @@ export async function driveWriters(options: DriveOptions): Promise<DriveResult> 
       clearTimeout(timer)
       if (run.signal === null) typicalMs = typicalMs === 0 ? Date.now() - started : 0.8 * typicalMs + 0.2 * (Date.now() - started)
       result.commands++
-      const library = readLibraryFile(options.library) // throws when the file is not a valid library
+      const library = readLibrary(options.library) // throws when the file is not a valid library
       options.invariant?.(library)
       const after = ownedBy(library, n)
       const where = `writer ${n}, command ${serial}: precis ${op.name} (seed ${options.seed})`
@@ -96,7 +99,7 @@ export async function driveWriters(options: DriveOptions): Promise<DriveResult> 
     ),
   )
   // Once everyone is done: no writer's later command lost another's earlier change.
-  const library = readLibraryFile(options.library)
+  const library = readLibrary(options.library)
   for (const [i, state] of finals.entries())
     expect(describeState(ownedBy(library, numbers[i]!)), `writer ${numbers[i]} at the end`).toBe(describeState(state))
   return result
