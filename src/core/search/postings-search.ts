@@ -782,6 +782,8 @@ export class PostingsSearch {
         }
         // Counts a word already has (each word of a ranked query is counted alone first) rule the field out at no cost: no positions read there.
         for (let i = 0; i < tables.length; i++) if (tables[i]!.counts?.occurrences[doc * FIELD_COUNT + field] === 0) return 0
+        // Nor positions read where the word lists' follower bits rule the row out.
+        if (this.rows.ruledOut(tables, plan, doc, field)) return 0
         return this.rows.rowFromPositions(tables, plan, doc, field, cap, many)
       }
       const present = this.rows.rarestFirst(tables)

@@ -162,6 +162,27 @@ export class Rows {
     return Uint32Array.from(found)
   }
 
+  /**
+   * Whether the word lists alone say no row starts in field `field` of `doc`: a positional place has
+   * no word there, or none whose entry has a follower bit of the next place's terms (rowMarks' test,
+   * for one document). For documents asked about apart from a scan (a phrase's leaders, the sample):
+   * a pasted sentence's phrase of a dozen words is ruled out so in most, before any position is read.
+   */
+  ruledOut(tables: readonly WordTable[], plan: RowPlan, doc: number, field: number): boolean {
+    for (const place of plan.positional) {
+      const follows = tables[place + 1]?.follows ?? 0
+      const { lists } = this.wordsAt(tables, plan, place)
+      let held = false
+      for (let i = 0; i < lists.length && !held; i++) {
+        const list = lists[i]!
+        const packed = list.seek(doc) ? list.fields[list.at]! : 0
+        held = fieldCount(packed, field) > 0 && (follows === 0 || (packed & follows) !== 0)
+      }
+      if (!held) return true
+    }
+    return false
+  }
+
   /** Room reused by rowFromPositions: the starts of the row it looks at, and the weight of each place's word at each. */
   private rowStarts = new Int32Array(64)
   private rowWeights = new Float64Array(64 * 8)

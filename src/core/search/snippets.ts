@@ -28,7 +28,7 @@ export interface SnippetOptions {
   length: number
 }
 
-interface Hit extends Span {
+export interface Hit extends Span {
   term: number
 }
 
@@ -43,12 +43,30 @@ function collectHits(body: ScanText, patterns: readonly TermPattern[]): Hit[] {
   return kept
 }
 
-// The window that starts a little before `anchor`, covering as many different terms as possible.
-function windowAt(anchor: Hit, hits: readonly Hit[], length: number): { start: number; end: number; value: number } {
-  const start = Math.max(0, anchor.start - Math.floor(length / 4))
-  const end = start + length
-  const inside = hits.filter((hit) => hit.start >= start && hit.end <= end)
-  return { start, end, value: new Set(inside.map((hit) => hit.term)).size * 1000 + inside.length }
+/**
+ * Of the windows starting a little before each hit, the first covering the most different terms,
+ * then the most hits. `hits` are sorted and do not overlap (collectHits), so their ends ascend too:
+ * the hits inside a window are a run of them, and both ends of that run only move forward from one
+ * anchor to the next. One pass, rather than every hit looked at for each anchor (a pasted sentence's
+ * shown bodies have a hundred hits and more).
+ */
+export function bestWindow(hits: readonly Hit[], terms: number, length: number): { start: number; end: number } {
+  const inside = new Uint32Array(terms)
+  let distinct = 0
+  let first = 0 // the run is [first, past)
+  let past = 0
+  let best = { start: 0, end: 0 }
+  let bestValue = -1
+  for (const anchor of hits) {
+    const start = Math.max(0, anchor.start - Math.floor(length / 4))
+    const end = start + length
+    for (; first < hits.length && hits[first]!.start < start; first++) if (first < past && --inside[hits[first]!.term]! === 0) distinct--
+    past = Math.max(past, first)
+    for (; past < hits.length && hits[past]!.end <= end; past++) if (inside[hits[past]!.term]!++ === 0) distinct++
+    const value = distinct * 1000 + (past - first)
+    if (value > bestValue) [best, bestValue] = [{ start, end }, value]
+  }
+  return best
 }
 
 // Move a cut to a nearby space so words stay whole.
@@ -96,7 +114,7 @@ export function bodySnippets(field: ScanText, patterns: readonly TermPattern[], 
   const windows: { start: number; end: number }[] = []
   let remaining = hits
   while (windows.length < options.count && remaining.length > 0) {
-    const best = remaining.map((hit) => windowAt(hit, remaining, options.length)).reduce((a, b) => (b.value > a.value ? b : a))
+    const best = bestWindow(remaining, patterns.length, options.length)
     const { start, end } = wholeFormulas(body, atSpace(body, best.start, -1), atSpace(body, best.end, 1))
     windows.push({ start, end })
     // Only hits whose own window would not overlap this one can anchor the next.
