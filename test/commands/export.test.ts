@@ -147,6 +147,14 @@ describe('export usage errors', () => {
     const ctx = testContext({ library: smallLibrary() })
     expect(await main(['export', '--format', 'json', '--out', tempDir()], ctx)).toBe(2)
     expect(ctx.stderr()).toContain('writes one file')
+    expect(ctx.stderr()).toContain('is a folder')
+  })
+
+  it.each(['refs', 'refs/'])('a name %j that is no file yet, for a one-file format: says the name reads as a folder', async (name) => {
+    const ctx = { ...testContext({ library: smallLibrary() }), cwd: tempDir() }
+    expect(await main(['export', '--format', 'bibtex', '--out', name], ctx)).toBe(2)
+    expect(ctx.stderr()).toContain(`--out ${name} names a folder`)
+    expect(ctx.stderr()).not.toContain('is a folder')
   })
 })
 

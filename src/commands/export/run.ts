@@ -57,7 +57,7 @@ export interface ExportOptions {
 export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void> {
   const out = opts.out === null ? null : path.resolve(ctx.cwd, opts.out)
   const toFolder = out !== null && (await namesFolder(opts.out!, out))
-  if (toFolder && opts.format !== 'md') throw new UsageError(`--out ${opts.out} is a folder; --format ${opts.format} writes one file`)
+  if (toFolder && opts.format !== 'md') throw new UsageError(await oneFileMessage(opts, out!))
   if (!toFolder && opts.flavor === 'obsidian')
     throw new UsageError('--flavor obsidian writes one note per summary: give --out a folder (ending in "/")')
   const placed = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () => placedExport(opts, ctx, out, toFolder))
@@ -352,4 +352,10 @@ function wroteMessage({ summaries, unsummarised }: Written, opts: ExportOptions,
       ? ''
       : `; ${plural(unsummarised, 'paper')} without a summary ${unsummarised === 1 ? 'is' : 'are'} only in BibTeX and JSON exports`
   return `Wrote ${count} to ${opts.out}${bib}${note}`
+}
+
+/** Why `--out` cannot take a one-file format: it is a folder, or its name says one (a final "/", no extension). */
+async function oneFileMessage(opts: ExportOptions, out: string): Promise<string> {
+  const what = (await pathExists(out)) ? 'is a folder' : 'names a folder (it ends in "/" or has no extension)'
+  return `--out ${opts.out} ${what}; --format ${opts.format} writes one file: give it a file name with an extension`
 }
