@@ -1,6 +1,6 @@
 import { main } from '../../../src/main.js'
 import { testContext, type TestContextOptions } from '../../support/context.js'
-import { precisOn, type RunResult } from './precis.js'
+import { precisOn, type RunOptions, type RunResult } from './precis.js'
 import type { PrototypeReport } from './prototype-guard.js'
 
 /** What one in-process run of precis gave: as a spawned run's result, with what the prototypes gained. */
@@ -52,9 +52,10 @@ export async function precisInProcess(
 export async function precisRun(
   library: string,
   args: readonly string[],
-  options: { env?: Record<string, string>; input?: string; spawned?: boolean } = {},
+  options: Omit<RunOptions, 'cwd'> & { spawned?: boolean } = {},
 ): Promise<RunResult> {
-  if (options.spawned) return precisOn(library, args, { env: options.env, input: options.input })
+  const { spawned, ...spawnOptions } = options
+  if (spawned) return precisOn(library, args, spawnOptions)
   const { code, stdout, stderr } = await precisInProcess(library, args, { env: options.env, stdin: options.input })
   return { code, signal: null, stdout, stderr }
 }
