@@ -6,15 +6,12 @@ import { tempNameBeside } from '../../src/store/temp-files.js'
 import { tempDir } from '../support/context.js'
 import { smallLibrary } from '../support/library.js'
 import { fingerprint, readLibraryFile, writeLibraryFile } from './support/files.js'
-import { precisRun } from './support/in-process.js'
 import { precisOn, type RunOptions } from './support/precis.js'
 
 // What the file system can put where precis reads or writes: named pipes and devices (which never
 // end, or block the open), loops of links, links out of an imported folder, a library the user made
 // read-only, and the temp files of killed writers. Every refusal is a message with the contract's
 // exit code, never an engine code such as ELOOP.
-// The cases that could hang (named pipes, devices), or that tell writers apart by their process id,
-// run the built binary; of the others, the first case of each group does, the rest run in-process.
 
 const ENGINE_CODE = /\bE[A-Z]{3,}\b/
 const addArgs = (title: string) => ['add', '--title', title, '--author', 'Ada Lovelace', '--year', '2024', '--body', 'x', '--no-input']
@@ -60,10 +57,7 @@ describe('a library that is not a regular file', () => {
     const dir = tempDir('precis-special-')
     symlinkSync(join(dir, 'b.json'), join(dir, 'a.json'))
     symlinkSync(join(dir, 'a.json'), join(dir, 'b.json'))
-    const run = await precisRun(join(dir, 'a.json'), command === 'add' ? addArgs('Looped') : [command], {
-      ...tracked,
-      spawned: command === 'list',
-    })
+    const run = await precisOn(join(dir, 'a.json'), command === 'add' ? addArgs('Looped') : [command], tracked)
     expect(run.code, run.stderr).toBe(4)
     expect(run.stderr).toContain('too many symbolic links')
     expect(run.stderr).not.toMatch(ENGINE_CODE)
@@ -80,7 +74,7 @@ describe('a library that is not a regular file', () => {
   ])('%s as the library: exit 4 naming the reason in words', async (_, make, reason) => {
     const library = make(tempDir('precis-special-'))
     for (const args of [['list'], addArgs('Nowhere')]) {
-      const run = await precisRun(library, args, { ...tracked, spawned: reason.startsWith('it is a folder') })
+      const run = await precisOn(library, args, tracked)
       expect(run.code, run.stderr).toBe(4)
       expect(run.stderr).toContain(reason)
       expect(run.stderr).not.toMatch(ENGINE_CODE)
@@ -128,19 +122,15 @@ describe('special files given to import and --file', () => {
 })
 
 describe('file-system failures of an export', () => {
-  const exportFailures = [
+  it.each([
     ['a file where a folder of --out should be', (dir: string) => ['--out', join(dir, 'plain', 'list.md')], 'Could not create the folder'],
     ['a folder export under a file', (dir: string) => ['--out', join(dir, 'plain', 'review') + '/'], 'Could not create the folder'],
-  ] as const
-  it.each(exportFailures)('%s: exit 1 naming the reason in words', async (_, outArgs, what) => {
+  ])('%s: exit 1 naming the reason in words', async (_, outArgs, what) => {
     const dir = tempDir('precis-export-')
     const library = join(dir, 'library.json')
     writeLibraryFile(library, smallLibrary())
     writeFileSync(join(dir, 'plain'), 'a file, not a folder')
-    const run = await precisRun(library, ['export', ...outArgs(dir)], {
-      ...tracked,
-      spawned: outArgs === exportFailures[0][1],
-    })
+    const run = await precisOn(library, ['export', ...outArgs(dir)], tracked)
     expect(run.code, run.stderr).toBe(1)
     expect(run.stderr).toContain(`${what} ${join(dir, 'plain')}: a part of its path is a file, not a folder`)
     expect(run.stderr).not.toMatch(ENGINE_CODE)
@@ -150,7 +140,7 @@ describe('file-system failures of an export', () => {
     const dir = tempDir('precis-export-')
     const library = join(dir, 'library.json')
     writeLibraryFile(library, smallLibrary())
-    const run = await precisRun(library, ['export', '--format', 'json', '--out', join(dir, `${'n'.repeat(300)}.json`)])
+    const run = await precisOn(library, ['export', '--format', 'json', '--out', join(dir, `${'n'.repeat(300)}.json`)], tracked)
     expect(run.code, run.stderr).toBe(1)
     expect(run.stderr).toContain('its path is too long for the file system')
     expect(run.stderr).not.toMatch(ENGINE_CODE)
