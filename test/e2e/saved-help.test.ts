@@ -1,13 +1,22 @@
 import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runPrecis } from '../support/cli.js'
+import { precisRun } from '../hostile/support/in-process.js'
+import { runPrecis, type RunResult } from '../support/cli.js'
+import { tempDir } from '../support/context.js'
 
 // bin/precis.js prints the help scripts/build.mjs saved when it goes to a pipe; a flag before it
 // (`--no-pager`) takes the command line's own way. Both must print the same text, for every command.
+// The saved help is the binary's (spawned, to a pipe); the command line's own answer is the same in
+// this process, through main() with output that is no terminal (one spawned process a case, not two).
 const SAVED = readdirSync(new URL('../../dist/help/', import.meta.url)).map((file) => file.replace(/\.txt$/, ''))
+const NO_LIBRARY = join(tempDir('precis-help-'), 'library.json')
+
+/** What the command line itself answers to `args`, with `--no-pager` before them. */
+const liveHelp = (args: readonly string[]): Promise<RunResult> => precisRun(NO_LIBRARY, ['--no-pager', ...args])
 
 async function helpBothWays(args: readonly string[]): Promise<{ saved: string; live: string }> {
-  const [saved, live] = await Promise.all([runPrecis(args), runPrecis(['--no-pager', ...args])])
+  const [saved, live] = await Promise.all([runPrecis(args), liveHelp(args)])
   expect(saved.code).toBe(0)
   expect(live.code).toBe(0)
   expect(saved.stderr).toBe('')
@@ -39,7 +48,7 @@ describe('help saved by the build', () => {
 
   it('a name that is no command, or a path, is left to commander: it answers as it would with a flag before', async () => {
     for (const name of ['lsit', '../help', 'help/../list', 'merge-driver']) {
-      const [saved, live] = await Promise.all([runPrecis([name, '--help']), runPrecis(['--no-pager', name, '--help'])])
+      const [saved, live] = await Promise.all([runPrecis([name, '--help']), liveHelp([name, '--help'])])
       expect(saved, name).toEqual(live)
     }
   })

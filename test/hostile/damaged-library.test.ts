@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { tempDir } from '../support/context.js'
 import { smallLibrary } from '../support/library.js'
 import { fingerprint, writeLibraryFile } from './support/files.js'
-import { builtCommands, precisOn } from './support/precis.js'
+import { precisRun } from './support/in-process.js'
+import { builtCommands, type RunResult } from './support/precis.js'
 
 const good = JSON.stringify(smallLibrary(), null, 2)
 const valid = smallLibrary()
@@ -46,15 +47,20 @@ function everyCommand(): string[][] {
   ]
 }
 
-/** Run `commands` on a library holding `content` (with a good backup): each must exit 4 and leave every file as it was. */
-async function expectAllRefused(content: string | Buffer, commands: string[][]): Promise<void> {
+/**
+ * Run `commands` on a library holding `content` (with a good backup): each must exit 4 and leave every file as it was.
+ * Spawned, they run at once; in-process, one after the other (runs of one process would share its id in the lock).
+ */
+async function expectAllRefused(content: string | Buffer, commands: string[][], spawned = false): Promise<void> {
   const dir = tempDir('precis-damaged-')
   const library = join(dir, 'library.json')
   writeLibraryFile(`${library}.bak`, valid)
   writeFileSync(library, content)
   const before = fingerprint(library)
   const mtime = statSync(library).mtimeMs
-  const results = await Promise.all(commands.map((args) => precisOn(library, args)))
+  const results: RunResult[] = []
+  if (spawned) results.push(...(await Promise.all(commands.map((args) => precisRun(library, args, { spawned })))))
+  else for (const args of commands) results.push(await precisRun(library, args))
   for (const [i, result] of results.entries()) {
     const what = `precis ${commands[i]!.join(' ')}`
     expect(result.code, `${what}: ${result.stderr}`).toBe(4)
@@ -71,7 +77,7 @@ describe('a damaged library through the command line', () => {
   it.each(damaged)(
     '%s: reading and writing exit 4 naming the file and its backup, and leave every file byte-identical',
     async (_, content) => {
-      await expectAllRefused(content, [reader, writer])
+      await expectAllRefused(content, [reader, writer], content === damaged[0]![1])
     },
   )
 
@@ -83,7 +89,7 @@ describe('a damaged library through the command line', () => {
     const dir = tempDir('precis-damaged-')
     const library = join(dir, 'library.json')
     writeFileSync(library, '{"format": "precis-library", "version": 1, "papers": [')
-    const result = await precisOn(library, ['list'])
+    const result = await precisRun(library, ['list'])
     expect(result.code).toBe(4)
     expect(result.stderr).toContain(`There is no backup (${library}.bak does not exist)`)
     expect(readdirSync(dir)).toEqual(['library.json'])

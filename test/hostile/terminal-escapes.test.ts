@@ -17,6 +17,7 @@ import { startServer } from '../unit/sources/server.js'
 import { libraryOf, paper, summary } from '../support/library.js'
 import { writeLibraryFile } from './support/files.js'
 import { makePdf } from '../support/pdf.js'
+import { precisRun } from './support/in-process.js'
 import { builtCommands, precisOn } from './support/precis.js'
 import { expectTerminalSafe, HOSTILE, HOSTILE_NO_SGR, HOSTILE_STORABLE } from './support/terminal.js'
 
@@ -115,9 +116,12 @@ function dataCommands(): [string, () => string[], number][] {
   return commands
 }
 
+/** The data commands run by the built binary (one of each way out: data, a refused handle, commander's refusal); the rest in-process. */
+const SPAWNED_DATA_COMMANDS = new Set(['list', 'show of a handle that does not exist, with candidates', 'an unknown option'])
+
 describe('terminal escapes and bidi controls in stored text and in arguments', () => {
-  it.concurrent.each(dataCommands())('%s: nothing raw reaches stdout or stderr', async (_, args, code) => {
-    const result = await precisOn(library, args(), { env: { HOME: home } })
+  it.concurrent.each(dataCommands())('%s: nothing raw reaches stdout or stderr', async (name, args, code) => {
+    const result = await precisRun(library, args(), { env: { HOME: home }, spawned: SPAWNED_DATA_COMMANDS.has(name) })
     expect(result.code, result.stderr).toBe(code)
     expectTerminalSafe(result.stdout, 'stdout')
     expectTerminalSafe(result.stderr, 'stderr')
@@ -127,12 +131,13 @@ describe('terminal escapes and bidi controls in stored text and in arguments', (
   })
 
   it('--json output parses back to the exact stored text', async () => {
-    const result = await precisOn(library, ['--json', 'show', id])
+    const result = await precisRun(library, ['--json', 'show', id])
     const [entry] = JSON.parse(result.stdout) as [{ title: string; body: string; venue: string }]
     expect(entry).toMatchObject({ title: HOSTILE, venue: HOSTILE, body: BODY })
   })
 
   it('show --raw is the exception by contract: it prints the stored Markdown byte for byte (for files and pipes)', async () => {
+    // Spawned: the bytes as a pipe receives them.
     const result = await precisOn(library, ['show', id, '--raw'])
     expect(result.stdout).toBe(BODY)
   })
@@ -202,10 +207,11 @@ describe('terminal escapes arriving in imported files', () => {
   it.concurrent.each(files(HOSTILE))(
     '%s with C0 controls: the import is refused (exit 4), its message printing nothing raw',
     async (format, name, content) => {
+      const spawned = format === 'md'
       const dir = tempDir('precis-import-escapes-')
       const file = join(dir, name === 'library.json' ? 'export.json' : name)
       writeFileSync(file, content)
-      const result = await precisOn(join(dir, 'library.json'), ['import', file, '--format', format], { env: { HOME: dir } })
+      const result = await precisRun(join(dir, 'library.json'), ['import', file, '--format', format], { env: { HOME: dir }, spawned })
       expect(result.code, result.stderr).toBe(4)
       expect(result.stderr).toMatch(/contains a control character/)
       expectTerminalSafe(result.stdout + result.stderr, 'import')
@@ -219,8 +225,9 @@ describe('terminal escapes arriving in imported files', () => {
       const file = join(dir, name === 'library.json' ? 'export.json' : name)
       writeFileSync(file, content)
       const into = join(dir, 'library.json')
+      const spawned = format === 'md'
       const run = async (args: string[]) => {
-        const result = await precisOn(into, args, { env: { HOME: dir } })
+        const result = await precisRun(into, args, { env: { HOME: dir }, spawned })
         expect(result.code, `precis ${args.join(' ')}: ${result.stderr}`).toBe(0)
         expectTerminalSafe(result.stdout + result.stderr, `precis ${args.join(' ')}`)
         return result.stdout
@@ -271,11 +278,12 @@ describe('terminal escapes in metadata replies', () => {
       const dir = tempDir('precis-metadata-escapes-')
       const into = join(dir, 'library.json')
       const env = { HOME: dir, [variable]: server.origin + path }
-      const add = await precisOn(into, ['add', source, '--yes', '--body', 'x'], { env })
+      const spawned = variable === 'PRECIS_DOI_URL'
+      const add = await precisRun(into, ['add', source, '--yes', '--body', 'x'], { env, spawned })
       expect(add.code, add.stderr).toBe(0)
       expectTerminalSafe(add.stdout + add.stderr, 'add')
       for (const args of [['list'], ['show', add.stdout.trim(), '--width', '70']]) {
-        const result = await precisOn(into, args, { env })
+        const result = await precisRun(into, args, { env, spawned })
         expect(result.code, result.stderr).toBe(0)
         expectTerminalSafe(result.stdout + result.stderr, `precis ${args.join(' ')}`)
       }

@@ -10,7 +10,8 @@ import { tempDir } from '../support/context.js'
 import { smallLibrary } from '../support/library.js'
 import { startServer, type TestServer } from '../unit/sources/server.js'
 import { fingerprint, readLibraryFile, writeLibraryFile } from './support/files.js'
-import { precisOn, type RunResult } from './support/precis.js'
+import { precisRun } from './support/in-process.js'
+import type { RunResult } from './support/precis.js'
 
 const NORMAL: Record<string, string> = { '--title': 'Normal', '--author': 'Ann Normal', '--year': '2020', '--body': 'notes' }
 /** `add` with the normal flags, `flag` set to `value`. */
@@ -28,10 +29,10 @@ function setting() {
   return { dir, library, before: fingerprint(library), env: { HOME: dir, PRECIS_CACHE_DIR: join(dir, 'cache') } }
 }
 
-/** The command succeeded and the library still reads, by the binary itself and by the schema. */
-async function expectReadable(result: RunResult, library: string): Promise<void> {
+/** The command succeeded and the library still reads, by precis itself (the binary when `spawned`) and by the schema. */
+async function expectReadable(result: RunResult, library: string, spawned = false): Promise<void> {
   expect(result.code, result.stderr).toBe(0)
-  const list = await precisOn(library, ['list', '--json'])
+  const list = await precisRun(library, ['list', '--json'], { spawned })
   expect(list.code, list.stderr).toBe(0)
   const lib = readLibraryFile(library)
   for (const p of lib.papers) expect(p.key.length).toBeLessThanOrEqual(200)
@@ -50,27 +51,20 @@ function expectRefused(result: RunResult, code: number, reason: RegExp, library:
 describe('long titles and names make keys within their limit', () => {
   it('a 195-character title, added after a normal one: exit 0, and list reads the library', async () => {
     const { library } = setting()
-    expect((await precisOn(library, normal)).code).toBe(0)
-    const long = await precisOn(library, [
-      'add',
-      '--title',
-      'x'.repeat(195),
-      '--author',
-      'Bob Long',
-      '--year',
-      '2021',
-      '--body',
-      'b',
-      '--no-input',
-    ])
-    await expectReadable(long, library)
+    expect((await precisRun(library, normal, { spawned: true })).code).toBe(0)
+    const long = await precisRun(
+      library,
+      ['add', '--title', 'x'.repeat(195), '--author', 'Bob Long', '--year', '2021', '--body', 'b', '--no-input'],
+      { spawned: true },
+    )
+    await expectReadable(long, library, true)
     expect(long.stdout.trim().length).toBeLessThanOrEqual(200)
   })
 
   it('a 190-character family name', async () => {
     const { library } = setting()
     await expectReadable(
-      await precisOn(library, [
+      await precisRun(library, [
         'add',
         '--title',
         'Long Names',
@@ -90,7 +84,7 @@ describe('long titles and names make keys within their limit', () => {
     const { library } = setting()
     for (let i = 0; i < 3; i++) {
       await expectReadable(
-        await precisOn(library, [
+        await precisRun(library, [
           'add',
           '--title',
           `${'z'.repeat(195)} ${i}`,
@@ -111,7 +105,7 @@ describe('long titles and names make keys within their limit', () => {
     const { dir, library } = setting()
     const file = join(dir, 'long.md')
     writeFileSync(file, `---\ntitle: ${'w'.repeat(195)}\nauthors: [${'f'.repeat(190)}, Ann]\nyear: 2021\n---\nbody\n`)
-    await expectReadable(await precisOn(library, ['import', file]), library)
+    await expectReadable(await precisRun(library, ['import', file]), library)
   })
 
   it('a Markdown import of a title over 1000 characters: refused, naming the field', async () => {
@@ -119,7 +113,7 @@ describe('long titles and names make keys within their limit', () => {
     const file = join(dir, 'huge.md')
     writeFileSync(file, `---\ntitle: ${'w'.repeat(4_900_000)}\n---\nbody\n`)
     expectRefused(
-      await precisOn(library, ['import', file]),
+      await precisRun(library, ['import', file]),
       4,
       /huge\.md: title is longer than 1000 characters \(4900000\)/,
       library,
@@ -148,10 +142,11 @@ describe('a hostile metadata reply', () => {
         issued: { 'date-parts': [[2020]] },
       }),
     }))
-    const result = await precisOn(library, ['add', '10.5555/huge', '--body', 'b', '--tag', 'x', '--no-input'], {
+    const result = await precisRun(library, ['add', '10.5555/huge', '--body', 'b', '--tag', 'x', '--no-input'], {
       env: { ...env, PRECIS_DOI_URL: server.origin },
+      spawned: true,
     })
-    await expectReadable(result, library)
+    await expectReadable(result, library, true)
     const stored = readLibraryFile(library).papers.find((p) => p.doi === '10.5555/huge')!
     expect(stored.title.length).toBeLessThanOrEqual(1000)
     expect(stored.key.length).toBeLessThanOrEqual(200)
@@ -159,18 +154,19 @@ describe('a hostile metadata reply', () => {
 })
 
 describe('dates in Markdown front matter', () => {
-  it.each([
+  const invalid = [
     ['created', '2020-02-30T00:00:00Z'],
     ['updated', '2020-06-31T00:00:00Z'],
     ['added', '2020-01-01T24:00:00Z'],
     ['created', '+012020-01-01T00:00:00Z'],
     ['added', '2019-02-29T00:00:00Z'],
-  ])('%s: %s is refused with the field name, exit 4, nothing written', async (field, value) => {
+  ]
+  it.each(invalid)('%s: %s is refused with the field name, exit 4, nothing written', async (field, value) => {
     const { dir, library, before } = setting()
     const file = join(dir, 'dated.md')
     writeFileSync(file, `---\ntitle: Dated\n${field}: ${value}\n---\nbody\n`)
     expectRefused(
-      await precisOn(library, ['import', file]),
+      await precisRun(library, ['import', file], { spawned: value === invalid[0]![1] }),
       4,
       new RegExp(`dated\\.md: ${field} is not a date: "${value.replace(/[+.]/g, '\\$&')}"`),
       library,
@@ -178,15 +174,17 @@ describe('dates in Markdown front matter', () => {
     )
   })
 
-  it.each([
+  const valid = [
     ['created', '2020-01-01T10:00Z', '2020-01-01T10:00:00Z'],
     ['updated', '2020-01-01T10:00+02:00', '2020-01-01T10:00:00+02:00'],
     ['added', '2020-03-01', '2020-03-01T00:00:00Z'],
-  ])('%s: %s is accepted and stored as %s', async (field, value, stored) => {
+  ]
+  it.each(valid)('%s: %s is accepted and stored as %s', async (field, value, stored) => {
     const { dir, library } = setting()
     const file = join(dir, 'dated.md')
     writeFileSync(file, `---\ntitle: Dated\n${field}: ${value}\n---\nbody\n`)
-    await expectReadable(await precisOn(library, ['import', file]), library)
+    const spawned = value === valid[0]![1]
+    await expectReadable(await precisRun(library, ['import', file], { spawned }), library, spawned)
     const lib = readLibraryFile(library)
     const p = lib.papers.find((x) => x.title === 'Dated')!
     const s = lib.summaries.find((x) => x.paper === p.key)!
@@ -220,23 +218,24 @@ describe('text the Markdown round trip cannot carry', () => {
       trash: [],
     }).replace('"BODY"', body)
 
-  it.each([
+  const unstorable = [
     ['a NUL', '"b\\u0000c"', /summary "k2020x": body contains a NUL character at character 2/],
     ['a lone high surrogate', '"x\\ud800"', /body contains a lone surrogate \(U\+D800, half of a character\) at character 2/],
     ['a lone low surrogate', '"\\udc00 x"', /U\+DC00/],
     ['an escape character on line 2', '"line one\\nab\\u001b[31m"', /body contains a control character \(U\+001B\) at line 2, column 3/],
-  ])('a JSON import with %s in a body: exit 4, naming the field and position', async (_case, body, reason) => {
+  ] as const
+  it.each(unstorable)('a JSON import with %s in a body: exit 4, naming the field and position', async (_case, body, reason) => {
     const { dir, library, before } = setting()
     const file = join(dir, 'in.json')
     writeFileSync(file, jsonLibrary(body))
-    expectRefused(await precisOn(library, ['import', file]), 4, reason, library, before)
+    expectRefused(await precisRun(library, ['import', file], { spawned: body === unstorable[0][1] }), 4, reason, library, before)
   })
 
   it('tab, CRLF and a paired surrogate (an emoji) are kept', async () => {
     const { dir, library } = setting()
     const file = join(dir, 'in.json')
     writeFileSync(file, jsonLibrary('"a\\tb\\r\\nc \\ud83d\\ude00"'))
-    await expectReadable(await precisOn(library, ['import', file]), library)
+    await expectReadable(await precisRun(library, ['import', file]), library)
     expect(readLibraryFile(library).summaries.find((s) => s.id === 'k2020x')!.body).toBe('a\tb\r\nc 😀')
   })
 
@@ -245,7 +244,7 @@ describe('text the Markdown round trip cannot carry', () => {
     const file = join(dir, 'esc.md')
     writeFileSync(file, '---\ntitle: "A \\e[2J title"\n---\nbody\n')
     expectRefused(
-      await precisOn(library, ['import', file]),
+      await precisRun(library, ['import', file]),
       4,
       /esc\.md: title contains a control character \(U\+001B\) at character 3/,
       library,
@@ -253,16 +252,17 @@ describe('text the Markdown round trip cannot carry', () => {
     )
   })
 
-  it.each([
+  const controlFlags = [
     ['--title', 'a\u0007bell'],
     ['--author', 'Ann\u0001 Control'],
     ['--venue', 'V\u001bnue'],
     ['--by', 'Eve\u0008'],
     ['--body', 'body\u0002'],
-  ])('%s with a control character: exit 2, naming the flag and the position', async (flag, value) => {
+  ]
+  it.each(controlFlags)('%s with a control character: exit 2, naming the flag and the position', async (flag, value) => {
     const { library, before } = setting()
     expectRefused(
-      await precisOn(library, addWith(flag, value)),
+      await precisRun(library, addWith(flag, value), { spawned: flag === controlFlags[0]![0] }),
       2,
       new RegExp(`${flag}( \\(name 1\\))? contains a control character \\(U\\+00`),
       library,
@@ -276,7 +276,11 @@ describe('text the Markdown round trip cannot carry', () => {
     writeFileSync(join(dir, 'typed'), text)
     const editor = join(dir, 'editor.sh')
     writeFileSync(editor, `#!/bin/sh\ncat '${join(dir, 'typed')}' > "$1"\n`, { mode: 0o755 })
-    const result = await precisOn(library, ['add', '--title', 'T', '--author', 'A B', '--edit'], { env: { HOME: dir, EDITOR: editor } })
+    // Spawned: $EDITOR runs as precis's child, with precis's environment.
+    const result = await precisRun(library, ['add', '--title', 'T', '--author', 'A B', '--edit'], {
+      env: { HOME: dir, EDITOR: editor },
+      spawned: true,
+    })
     expectRefused(result, 4, /cannot be stored: it contains a control character \(U\+0007\) at line 1, column 20/, library, before)
     const kept = /Your text is kept at (.+)$/m.exec(result.stderr)?.[1]
     expect(kept && readFileSync(kept, 'utf8')).toBe(text)
@@ -287,7 +291,7 @@ describe('text the Markdown round trip cannot carry', () => {
     const file = join(dir, 'notes.md')
     writeFileSync(file, 'first line\nsecond \u0007 line\n')
     expectRefused(
-      await precisOn(library, ['add', '--title', 'T', '--author', 'A B', '--file', file, '--no-input']),
+      await precisRun(library, ['add', '--title', 'T', '--author', 'A B', '--file', file, '--no-input']),
       4,
       /notes\.md cannot be stored: it contains a control character \(U\+0007\) at line 2, column 8/,
       library,
@@ -297,7 +301,7 @@ describe('text the Markdown round trip cannot carry', () => {
 })
 
 describe('identifiers are validated before they become fields', () => {
-  it.each([
+  const badIdentifiers = [
     ['add', '--arxiv', 'not an id', /--arxiv is not an arXiv id/],
     ['add', '--url', 'javascript:alert(document.cookie)', /--url is not an http or https link/],
     ['add', '--url', 'file:///etc/passwd', /--url is not an http or https link/],
@@ -305,15 +309,16 @@ describe('identifiers are validated before they become fields', () => {
     ['add', '--doi', '11.1234/abc', /--doi is not a DOI/],
     ['edit', '--url', 'javascript:void(0)', /--url is not an http or https link/],
     ['edit', '--arxiv', '1704', /--arxiv is not an arXiv id/],
-  ])('%s %s %j: exit 2, nothing written', async (command, flag, value, reason) => {
+  ] as const
+  it.each(badIdentifiers)('%s %s %j: exit 2, nothing written', async (command, flag, value, reason) => {
     const { library, before } = setting()
     const args = command === 'add' ? [...normal, flag, value] : ['edit', 'gilmer2017neural', flag, value]
-    expectRefused(await precisOn(library, args), 2, reason, library, before)
+    expectRefused(await precisRun(library, args, { spawned: value === badIdentifiers[0][2] }), 2, reason, library, before)
   })
 
   it('identifiers are stored in their canonical form', async () => {
     const { library } = setting()
-    const result = await precisOn(library, [
+    const result = await precisRun(library, [
       ...normal,
       '--arxiv',
       'arXiv:2101.00001v3',
@@ -334,6 +339,6 @@ describe('identifiers are validated before they become fields', () => {
     const { dir, library, before } = setting()
     const file = join(dir, 'link.md')
     writeFileSync(file, '---\ntitle: Link\nurl: "javascript:alert(1)"\n---\nbody\n')
-    expectRefused(await precisOn(library, ['import', file]), 4, /link\.md: url is not an http or https link/, library, before)
+    expectRefused(await precisRun(library, ['import', file]), 4, /link\.md: url is not an http or https link/, library, before)
   })
 })

@@ -1,5 +1,6 @@
 import { main } from '../../../src/main.js'
 import { testContext, type TestContextOptions } from '../../support/context.js'
+import { precisOn, type RunOptions, type RunResult } from './precis.js'
 import type { PrototypeReport } from './prototype-guard.js'
 
 /** What one in-process run of precis gave: as a spawned run's result, with what the prototypes gained. */
@@ -40,4 +41,21 @@ export async function precisInProcess(
     stderr: ctx.stderr(),
     prototypes: { gained, polluted: polluted === undefined ? null : JSON.stringify(polluted) },
   }
+}
+
+/**
+ * Run precis on the library at `library` as precisOn does, the result shaped alike: the built binary
+ * in its own process when `spawned`, main() in this one otherwise. A file's many validation cases run
+ * in-process; at least one case of each group stays spawned, so exit codes and output bytes are still
+ * checked across the process boundary.
+ */
+export async function precisRun(
+  library: string,
+  args: readonly string[],
+  options: Omit<RunOptions, 'cwd'> & { spawned?: boolean } = {},
+): Promise<RunResult> {
+  const { spawned, ...spawnOptions } = options
+  if (spawned) return precisOn(library, args, spawnOptions)
+  const { code, stdout, stderr } = await precisInProcess(library, args, { env: options.env, stdin: options.input })
+  return { code, signal: null, stdout, stderr }
 }
