@@ -57,7 +57,7 @@ export interface ExportOptions {
 export async function exportRun(opts: ExportOptions, ctx: Context): Promise<void> {
   const out = opts.out === null ? null : path.resolve(ctx.cwd, opts.out)
   const toFolder = out !== null && (await namesFolder(opts.out!, out))
-  if (toFolder && opts.format !== 'md') throw new UsageError(await oneFileMessage(opts, out!))
+  if (toFolder && opts.format !== 'md') throw new UsageError(await oneFileMessage(opts, out))
   if (!toFolder && opts.flavor === 'obsidian')
     throw new UsageError('--flavor obsidian writes one note per summary: give --out a folder (ending in "/")')
   const placed = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () => placedExport(opts, ctx, out, toFolder))
