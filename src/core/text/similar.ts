@@ -60,13 +60,15 @@ export function withinOneEdit(a: string, b: string): boolean {
 export function closest(wanted: string, candidates: readonly string[], limit: number): string[] {
   const target = wanted.toLowerCase()
   const allowed = Math.max(2, Math.floor(target.length / 3))
-  return [...new Set(candidates)]
-    .map((candidate) => {
-      const lower = candidate.toLowerCase()
-      const related = lower.includes(target) || target.includes(lower) || lower.slice(0, 4) === target.slice(0, 4)
-      return { candidate, distance: related ? 0 : editDistance(target, lower, allowed) }
-    })
-    .filter((c) => c.distance <= allowed)
+  // Only the plausible ones are kept as they are met: a library has hundreds of thousands of names.
+  const near: { candidate: string; distance: number }[] = []
+  for (const candidate of new Set(candidates)) {
+    const lower = candidate.toLowerCase()
+    const related = lower.includes(target) || target.includes(lower) || lower.slice(0, 4) === target.slice(0, 4)
+    const distance = related ? 0 : editDistance(target, lower, allowed)
+    if (distance <= allowed) near.push({ candidate, distance })
+  }
+  return near
     .sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate))
     .slice(0, limit)
     .map((c) => c.candidate)
