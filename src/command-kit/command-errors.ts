@@ -38,7 +38,7 @@ function longOptions(command: Command): string[] {
 /** The known flag nearest to a mistyped one, by edit distance (`--limt` is `--limit`, not `--library`). */
 export function nearestFlag(flag: string, known: readonly string[]): string | undefined {
   const allowed = Math.max(2, Math.floor(flag.length / 3))
-  const ranked = known.map((k) => ({ k, d: editDistance(flag, k) })).filter((c) => c.d <= allowed)
+  const ranked = known.map((k) => ({ k, d: editDistance(flag, k, allowed) })).filter((c) => c.d <= allowed)
   return ranked.sort((a, b) => a.d - b.d)[0]?.k
 }
 

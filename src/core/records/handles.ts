@@ -35,10 +35,14 @@ export function resolveHandle(lib: HandleSource, handle: string): Resolved<Paper
   // A paper's first summary has the paper's key as id: the key names the whole paper, missing or not.
   const exactPaper = paperKeyNamed(lib, wanted)
   if (exactPaper !== undefined) return paperWith(exactPaper)
-  const exactSummary = lib.summaries.find((s) => s.id.toLowerCase() === wanted)
-  if (exactSummary) return summaryOf(exactSummary)
+  // One pass over the ids, each lower-cased once: the first equal to the handle, else those it starts.
+  const summaryHits: SummaryOutline[] = []
+  for (const s of lib.summaries) {
+    const id = s.id.toLowerCase()
+    if (id === wanted) return summaryOf(s)
+    if (id.startsWith(wanted)) summaryHits.push(s)
+  }
 
-  const summaryHits = lib.summaries.filter((s) => s.id.toLowerCase().startsWith(wanted))
   const paperHits = lib.papers.filter((p) => p.key.toLowerCase().startsWith(wanted))
   const reached = new Set([...summaryHits.map((s) => s.paper), ...paperHits.map((p) => p.key)])
   if (reached.size === 1 && wanted !== '') {

@@ -42,7 +42,10 @@ export interface Query {
  */
 export function nearFieldName(name: string): boolean {
   if (name.length < 3) return FIELDS.has(name)
-  return [...FIELDS.keys()].some((field) => editDistance(name, field) <= (field.length <= 4 ? 1 : 2))
+  return [...FIELDS.keys()].some((field) => {
+    const allowed = field.length <= 4 ? 1 : 2
+    return editDistance(name, field, allowed) <= allowed
+  })
 }
 
 type Token = { kind: 'or'; column: number } | { kind: 'condition'; condition: Condition }

@@ -24,7 +24,7 @@ function isPluralOf(a: string, b: string): boolean {
 
 function segmentLikeness(a: string, b: string): Likeness | null {
   if (isPluralOf(a, b) || isPluralOf(b, a)) return 'plural'
-  if (Math.min(a.length, b.length) >= TYPO_MIN_LENGTH && editDistance(a, b) === 1) return 'typo'
+  if (Math.min(a.length, b.length) >= TYPO_MIN_LENGTH && editDistance(a, b, 1) === 1) return 'typo'
   return null
 }
 

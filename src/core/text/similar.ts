@@ -1,17 +1,41 @@
-/** Edit distance with adjacent transpositions (optimal string alignment), for "did you mean" lists. */
-export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1
-  const cols = b.length + 1
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)))
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1)
-      d[i]![j] = best
+// The three rows of the table editDistance fills (row i is made from rows i − 1 and i − 2), kept
+// between calls and grown as needed: "did you mean" compares a name with every one of a library's.
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)]
+
+/**
+ * Edit distance with adjacent transpositions (optimal string alignment, over UTF-16 code units), for
+ * "did you mean" lists; `most + 1` once it is more than `most`, which the caller then only compares
+ * with `most`. A cell farther than `most` from the diagonal is at least that far, so only the band
+ * around it is filled, and a row whose every cell is more than `most` ends the comparison: no later
+ * row has a smaller cell.
+ */
+export function editDistance(a: string, b: string, most = Infinity): number {
+  const bound = Math.min(most, Math.max(a.length, b.length))
+  const beyond = bound + 1
+  if (Math.abs(a.length - b.length) > bound) return beyond
+  if (rows[0]!.length <= b.length) rows = rows.map(() => new Int32Array(2 * (b.length + 1)))
+  let [before, previous, current] = rows as [Int32Array, Int32Array, Int32Array]
+  for (let j = 0; j <= b.length; j++) previous[j] = j <= bound ? j : beyond
+  for (let i = 1; i <= a.length; i++) {
+    const from = Math.max(1, i - bound)
+    const to = Math.min(b.length, i + bound)
+    // Left of the band: the first column, or a cell too far from the diagonal.
+    current[from - 1] = from === 1 ? i : beyond
+    let rowLeast = current[from - 1]!
+    for (let j = from; j <= to; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1
+      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost)
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1))
+        best = Math.min(best, before[j - 2]! + 1)
+      current[j] = best
+      if (best < rowLeast) rowLeast = best
     }
+    // Right of the band, read by the next row as the cell above.
+    if (to < b.length) current[to + 1] = beyond
+    if (rowLeast > bound) return beyond
+    ;[before, previous, current] = [previous, current, before]
   }
-  return d[a.length]![b.length]!
+  return Math.min(previous[b.length]!, beyond)
 }
 
 /**
@@ -36,13 +60,15 @@ export function withinOneEdit(a: string, b: string): boolean {
 export function closest(wanted: string, candidates: readonly string[], limit: number): string[] {
   const target = wanted.toLowerCase()
   const allowed = Math.max(2, Math.floor(target.length / 3))
-  return [...new Set(candidates)]
-    .map((candidate) => {
-      const lower = candidate.toLowerCase()
-      const related = lower.includes(target) || target.includes(lower) || lower.slice(0, 4) === target.slice(0, 4)
-      return { candidate, distance: related ? 0 : editDistance(target, lower) }
-    })
-    .filter((c) => c.distance <= allowed)
+  // Only the plausible ones are kept as they are met: a library has hundreds of thousands of names.
+  const near: { candidate: string; distance: number }[] = []
+  for (const candidate of new Set(candidates)) {
+    const lower = candidate.toLowerCase()
+    const related = lower.includes(target) || target.includes(lower) || lower.slice(0, 4) === target.slice(0, 4)
+    const distance = related ? 0 : editDistance(target, lower, allowed)
+    if (distance <= allowed) near.push({ candidate, distance })
+  }
+  return near
     .sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate))
     .slice(0, limit)
     .map((c) => c.candidate)

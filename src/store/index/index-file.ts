@@ -2,6 +2,7 @@ import { closeSync, existsSync, fstatSync, mkdirSync, readdirSync, readSync, rmS
 import { renameOver } from '../rename-over.js'
 import { dirname, join } from 'node:path'
 import { openRegularFile } from '../../platform/regular-file.js'
+import { closeWhenUnreachable } from './open-files.js'
 import type { IndexContents } from './contents.js'
 import { decodeIndex, type IndexFallback } from './format.js'
 import { indexParts } from './encode-index.js'
@@ -9,15 +10,6 @@ import { headerBytes, indexedLibrary, isOlderIndex, type IndexBytes } from './in
 
 /** What a load reads first: the fixed start and the header (some kilobytes), in one read. */
 const HEAD_BYTES = 64 * 1024
-
-/** Closes the index files loads left open for their sections, once nothing can read them. */
-const openFiles = new FinalizationRegistry<number>((fd) => {
-  try {
-    closeSync(fd)
-  } catch {
-    // already closed
-  }
-})
 
 /** `length` bytes of `fd` from `start` (fewer at the end of the file). */
 function readAt(fd: number, start: number, length: number): Buffer {
@@ -89,7 +81,7 @@ export class IndexFile {
           }
         },
       }
-      openFiles.register(bytes, fd)
+      closeWhenUnreachable(bytes, fd)
       return bytes
     } catch {
       closeSync(fd)

@@ -2,7 +2,7 @@ import type { Paper, Summary } from '../../core/model.js'
 import type { NamedRecords } from '../store.js'
 import type { IndexContents } from './contents.js'
 import { citingOf, nameAt, namesStartingWith, PAPER_KEY, referenceCount, referencesOf, SUMMARY_ID, type NameTable } from './names.js'
-import { readRecordsAtPositions } from './record-reader.js'
+import { recordsAtPositions } from './record-reader.js'
 
 /** More records than this for one handle (a short prefix, a paper with many summaries): resolved on the outline instead. */
 const MAX_RECORDS = 200
@@ -18,11 +18,14 @@ const ascending = (positions: Iterable<number>) => [...positions].sort((a, b) =>
 export class IndexedNames implements NamedRecords {
   private readonly papers = new Map<number, Paper>()
   private readonly summaries = new Map<number, Summary>()
+  private readonly readAt: ReturnType<typeof recordsAtPositions>
 
   constructor(
-    private readonly target: string,
+    target: string,
     private readonly contents: IndexContents,
-  ) {}
+  ) {
+    this.readAt = recordsAtPositions(target, contents)
+  }
 
   handle(handle: string): { papers: Paper[]; summaries: Summary[] } | null {
     const wanted = handle.trim().toLowerCase()
@@ -117,7 +120,7 @@ export class IndexedNames implements NamedRecords {
       } else if (!this.summaries.has(at)) summaries.add(at)
     }
     if (papers.size === 0 && summaries.size === 0) return true
-    const found = readRecordsAtPositions(this.target, this.contents, [...papers], [...summaries])
+    const found = this.readAt([...papers], [...summaries])
     if (!found) return false
     ;[...papers].forEach((at, i) => this.papers.set(at, found.papers[i]!))
     ;[...summaries].forEach((at, i) => this.summaries.set(at, found.summaries[i]!))

@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, readSync, rmSync } from 'node:fs'
 import { renameOver } from '../rename-over.js'
 import { dirname } from 'node:path'
 import { openRegularFile } from '../../platform/regular-file.js'
+import { closeWhenUnreachable } from './open-files.js'
 import { decodePostings, decodePostingsHead, postingsParts, type PostingsContents, type PostingsHead } from './postings-format.js'
 import { PostingsView, type PostingsDelta } from '../../core/search/postings-view.js'
 import { PostingsUnavailable } from '../../core/search/postings.js'
@@ -10,15 +11,6 @@ import { deltaPath } from './location.js'
 import { writeParts } from './frame.js'
 import type { SegmentedPostings } from './postings-segments.js'
 import { removeOnInterrupt } from '../../platform/interrupt.js'
-
-/** Closes the postings files decodes left open for their blocks, once nothing can read them. */
-const openFiles = new FinalizationRegistry<number>((fd) => {
-  try {
-    closeSync(fd)
-  } catch {
-    // already closed
-  }
-})
 
 /** Up to `length` bytes of the open file `fd` from `start`, read into `room` when given. */
 function readAt(fd: number, start: number, length: number, room?: Buffer): Buffer {
@@ -141,7 +133,7 @@ export class PostingsFile {
       closeSync(fd)
       return null
     }
-    openFiles.register(contents.postings, fd)
+    closeWhenUnreachable(contents.postings, fd)
     return contents
   }
 

@@ -5,6 +5,7 @@ import { openRegularFile } from '../../platform/regular-file.js'
 import type { PickedRecords, RecordPlaces } from '../outline-reads.js'
 import type { IndexContents } from './contents.js'
 import { identityOf, sameIdentity } from './identity.js'
+import { closeWhenUnreachable } from './open-files.js'
 
 function readRange(fd: number, start: number, end: number): string {
   const bytes = Buffer.allocUnsafe(end - start)
@@ -33,12 +34,8 @@ function placeOf(index: IndexContents, list: 'papers' | 'summaries', at: number)
   return [places[2 * at]!, places[2 * at + 1]!]
 }
 
-/** Reads records where an index says they lie in the library file; null when it is no longer the file the index was built from. */
-function placedReader<T>(
-  target: string,
-  index: IndexContents,
-  use: (read: (list: 'papers' | 'summaries', at: number) => string) => T,
-): T | null {
+/** The library file `target` opened, when it is still the one `index` was built from; else null. */
+function openPlaced(target: string, index: IndexContents): { fd: number; size: number } | null {
   let opened: { fd: number }
   try {
     opened = openRegularFile(target)
@@ -47,17 +44,36 @@ function placedReader<T>(
   }
   try {
     const info = fstatSync(opened.fd, { bigint: true })
-    if (!sameIdentity(identityOf(info), index.identity)) return null
-    const size = Number(info.size)
-    // A place that is not one in the file (an index not written by precis) reads nothing, and the record is then not found there.
-    return use((list, at) => {
-      const [start, end] = placeOf(index, list, at) ?? [NaN, NaN]
-      return Number.isSafeInteger(start) && Number.isSafeInteger(end) && 0 <= start && start <= end && end <= size
-        ? readRange(opened.fd, start, end)
-        : ''
-    })
-  } finally {
+    if (sameIdentity(identityOf(info), index.identity)) return { fd: opened.fd, size: Number(info.size) }
+  } catch (error) {
     closeSync(opened.fd)
+    throw error
+  }
+  closeSync(opened.fd)
+  return null
+}
+
+/** The JSON text of record `at` of `list` in `file` (openPlaced), where the index says it lies. */
+function placedText(index: IndexContents, file: { fd: number; size: number }, list: 'papers' | 'summaries', at: number): string {
+  const [start, end] = placeOf(index, list, at) ?? [NaN, NaN]
+  // A place that is not one in the file (an index not written by precis) reads nothing, and the record is then not found there.
+  return Number.isSafeInteger(start) && Number.isSafeInteger(end) && 0 <= start && start <= end && end <= file.size
+    ? readRange(file.fd, start, end)
+    : ''
+}
+
+/** Reads records where an index says they lie in the library file; null when it is no longer the file the index was built from. */
+function placedReader<T>(
+  target: string,
+  index: IndexContents,
+  use: (read: (list: 'papers' | 'summaries', at: number) => string) => T,
+): T | null {
+  const file = openPlaced(target, index)
+  if (!file) return null
+  try {
+    return use((list, at) => placedText(index, file, list, at))
+  } finally {
+    closeSync(file.fd)
   }
 }
 
@@ -178,30 +194,39 @@ function recordsNamed<Row, R extends Row>(
 }
 
 /**
- * The papers and summaries at the positions `papers` and `summaries` of the index's lists, read
- * from where it says they lie, each parsed and checked on its own; null when the file is no longer
- * the one the index was built from or a record is not there (the caller checks they are the ones it wanted).
+ * Reads of the papers and summaries at positions of the index's lists, read from where it says they
+ * lie, each parsed and checked on its own; a read gives null when the file is no longer the one the
+ * index was built from or a record is not there (the caller checks they are the ones it wanted).
+ * The file is opened at the first read that finds it the index's and kept open for the others: a
+ * command's name lookups read a few records at a time, many times over (a handle, the records
+ * bearing each key it reaches, each citation), and each then reads the state of the library the
+ * first one checked, as an index's sections are read from one state of the index.
  */
-export function readRecordsAtPositions(
+export function recordsAtPositions(
   target: string,
   index: IndexContents,
-  papers: readonly number[],
-  summaries: readonly number[],
-): { papers: Paper[]; summaries: Summary[] } | null {
-  return placedReader(target, index, (read) => {
+): (papers: readonly number[], summaries: readonly number[]) => { papers: Paper[]; summaries: Summary[] } | null {
+  let file: { fd: number; size: number } | null = null
+  const read = (papers: readonly number[], summaries: readonly number[]) => {
+    if (!file) {
+      file = openPlaced(target, index)
+      if (!file) return null
+      closeWhenUnreachable(read, file.fd)
+    }
     const found = { papers: [] as Paper[], summaries: [] as Summary[] }
     for (const at of papers) {
-      const paper = parsed(read('papers', at), readPaper)
+      const paper = parsed(placedText(index, file, 'papers', at), readPaper)
       if (!paper) return null
       found.papers.push(paper)
     }
     for (const at of summaries) {
-      const summary = parsed(read('summaries', at), readSummary)
+      const summary = parsed(placedText(index, file, 'summaries', at), readSummary)
       if (!summary) return null
       found.summaries.push(summary)
     }
     return found
-  })
+  }
+  return read
 }
 
 /** The record read at index `at` when it is one of the `count` records, else undefined. */

@@ -1,7 +1,7 @@
 // `show` finds the records a handle or a citation names through the index's name table, reading
 // only those records. Held to the functions a whole library is searched with: resolveHandle (ids,
 // keys, unique prefixes, ambiguity, case), CitationResolver and backlinks.
-import { writeFileSync } from 'node:fs'
+import { renameSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { backlinks, CitationResolver } from '../../../src/core/citations/citations.js'
 import { PrecisError } from '../../../src/core/errors.js'
@@ -192,5 +192,27 @@ describe('citations found through the name table', () => {
       expect({ key, citing: named.citing(key) }).toEqual({ key, citing: expected })
     }
     expect(named.citing('smith2021b')!.map((c) => c.summary.id)).toEqual(['gilmer2017neural', 'gilmer2017neural-2'])
+  })
+})
+
+describe('the records the name table finds', () => {
+  it('are read from the library file as the first lookup found it, kept open for the later ones', async () => {
+    const { library: file, cache } = libraryWithCache()
+    writeFileSync(file, JSON.stringify(trickyLibrary(), null, 2))
+    await readOutline(indexedStore(file, cache)) // builds the index
+    const store = indexedStore(file, cache)
+    const outline = await readOutline(store)
+    const named = (await readNamed(store, outline))!
+    const before = named.handle('gilmer2017neural-2')!
+    // A save renames another library over the file: the later lookups still read the state the index describes.
+    const changed = libraryOf([paper({ key: 'other' })], [summary({ id: 'other', paper: 'other' })])
+    writeFileSync(`${file}.new`, JSON.stringify(changed, null, 2))
+    renameSync(`${file}.new`, file)
+    expect(named.handle('gilmer2017neural-2')).toEqual(before)
+    expect(named.handle('zeta')!.summaries.map((s) => s.id)).toEqual(['zeta'])
+    expect(named.cited('lone')!.key).toBe('lone')
+    // A lookup made after the change opens the file anew, and finds it is no longer the one indexed.
+    const later = (await readNamed(store, outline))!
+    expect(later.handle('zeta')).toBeNull()
   })
 })
