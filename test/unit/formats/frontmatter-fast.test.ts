@@ -188,8 +188,12 @@ describe('fastFrontMatter writes what yaml writes, or gives up', () => {
     ]
     const random = seeded(11)
     let written = 0
+    const seen = new Set<string>()
     for (let i = 0; i < 20_000; i++) {
       const value = Array.from({ length: 1 + Math.floor(random() * 6) }, () => pick(random, pieces)).join('')
+      // The short ones are drawn again and again: each is checked once.
+      if (seen.has(value)) continue
+      seen.add(value)
       const fields = [
         ['title', value],
         ['tags', [value]],
@@ -235,10 +239,10 @@ describe('fastFrontMatter writes what yaml writes, or gives up', () => {
 const inner = (frontMatter: string) => frontMatter.slice('---\n'.length, -'---\n\n'.length)
 
 /** fastFrontMatterFields reads `yamlText` as yaml does, or gives up; true when it read it. */
-function readsLikeYaml(yamlText: string): boolean {
+function readsLikeYaml(yamlText: string, yamlFields?: Map<string, unknown>): boolean {
   const fast = fastFrontMatterFields(yamlText)
   if (fast === null) return false
-  expect(fast, JSON.stringify(yamlText)).toEqual(parseYamlFields(yamlText, 'test'))
+  expect(fast, JSON.stringify(yamlText)).toEqual(yamlFields ?? parseYamlFields(yamlText, 'test'))
   return true
 }
 
@@ -312,21 +316,23 @@ describe('fastFrontMatterFields reads what yaml reads, or gives up', () => {
     ]
     const random = seeded(17)
     let read = 0
+    const seen = new Set<string>()
     for (let i = 0; i < 20_000; i++) {
       const text = Array.from({ length: 1 + Math.floor(random() * 5) }, () => pick(random, lines)).join('\n') + '\n'
-      let yamlReads = true
+      // The short ones are drawn again and again: each is checked once.
+      if (seen.has(text)) continue
+      seen.add(text)
+      let yamlFields
       try {
-        parseYamlFields(text, 'test')
+        yamlFields = parseYamlFields(text, 'test')
       } catch {
-        yamlReads = false
-      }
-      if (!yamlReads) {
         expect(fastFrontMatterFields(text), JSON.stringify(text)).toBeNull() // what yaml refuses is never read
         continue
       }
-      if (readsLikeYaml(text)) read++
+      if (readsLikeYaml(text, yamlFields)) read++
     }
-    expect(read).toBeGreaterThan(500)
+    // Of some 14,700 different texts, 67 are ones it reads (the rest yaml refuses or it gives up on).
+    expect(read).toBeGreaterThan(50)
   })
 
   it('reads every front matter fastFrontMatter writes', () => {

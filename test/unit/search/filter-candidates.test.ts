@@ -81,7 +81,8 @@ function check(library: Library, sources: readonly (() => PostingsView)[], queri
 const SEED = seedFromEnv(30)
 
 describe('the candidates of a filter from the postings', () => {
-  for (let run = 0; run < 10; run++) {
+  // As many seeds as still fail for each way of breaking the engine on purpose that BENCHMARKS.md (s37-tests-d) lists.
+  for (let run = 0; run < 6; run++) {
     const seed = SEED * 1000 + run
     it(`hold every match of the whole library's filter, which parts of them give (seed ${seed})`, () => {
       const random = seeded(seed)

@@ -60,7 +60,8 @@ const { coordination, minimumShouldMatch } = SEARCH_TUNING
 afterEach(() => Object.assign(SEARCH_TUNING, { coordination, minimumShouldMatch }))
 
 describe('partial matches from the postings rank as the scan ranks them, every score computed', () => {
-  for (let run = 0; run < 6; run++) {
+  // As many seeds as still fail for each way of breaking the engine on purpose that BENCHMARKS.md (s37-tests-d) lists.
+  for (let run = 0; run < 4; run++) {
     const seed = SEED * 100 + run
     it(`random library and long queries (seed ${seed})`, () => {
       const random = seeded(seed)
@@ -75,7 +76,7 @@ describe('partial matches from the postings rank as the scan ranks them, every s
           const text = query(random)
           const parsed = parseQuery(text, 'pasted')
           const limit = pick(random, [1, 5, 20, 50, 200])
-          const expected = new LibrarySearch(entries).search(parsed, { limit, lastWord: 'whole' })
+          const expected = new LibrarySearch(entries).search(parsed, { limit, lastWord: 'whole', snippets: 0 }) // snippets are not compared
           const ranked = new PostingsSearch(postings, libraryEntries(library), tieRanks(entries)).rank(parsed, { limit, lastWord: 'whole' })
           const where = `seed ${seed}, ${JSON.stringify(tuning)}, query ${JSON.stringify(text)}, limit ${limit}`
           expect(

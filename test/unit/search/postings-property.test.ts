@@ -163,7 +163,8 @@ function fromFile(postings: Postings): () => Postings {
 }
 
 describe('search from postings gives what the scan gives', () => {
-  for (let run = 0; run < 12; run++) {
+  // As many seeds as still fail for each way of breaking the engine on purpose that BENCHMARKS.md (s37-tests-d) lists.
+  for (let run = 0; run < 8; run++) {
     const seed = SEED * 1000 + run
     it(`random library, edits and queries (seed ${seed})`, () => {
       const random = seeded(seed)
