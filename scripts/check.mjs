@@ -1,7 +1,7 @@
 // `npm run lint`, the static checks, run side by side: type-check, the dependency rules, ESLint and
 // Prettier each take seconds of one core, and on a two-core machine running them one after another
-// doubled their time. `npm test` runs the tests alone; CI (.ci/run) runs both. Each check's output is printed whole when it ends; the exit
-// code is non-zero when any check failed.
+// doubled their time. `npm test` runs the tests alone; CI (.ci/run) runs both. Each check's output
+// is printed whole when it ends; the exit code is non-zero when any check failed.
 import { spawn } from 'node:child_process'
 
 const CHECKS = [
