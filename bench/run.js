@@ -10,6 +10,7 @@ import { appendFileSync, existsSync, readdirSync, readFileSync, realpathSync, st
 import { loadavg } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
 import { cases, hasRipgrep } from './cases.js'
 import { cachedLibrary, reference, snapshot, workspace } from './fixtures.js'
 import { browseBundle, keystrokes } from './keystrokes.js'
@@ -21,23 +22,46 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)))
 /** From this size on, each process takes seconds: fewer runs unless --runs says otherwise. */
 const LARGE = 100_000
 
+const USAGE = `usage: npm run bench [-- --sizes 1000,10000 | --full] [--runs N] [--groups start,read,write,...]
+  [--body 3000-6000] [--seed 1] [--precis bin/precis.js] [--record]
+  --full: sizes 1k, 10k and 100k; --groups: only these groups of cases (bench/cases.js GROUPS), all by default;
+  --record: append the results to BENCHMARKS.md. BENCHMARKS.md describes what is measured.`
+
 function options(argv) {
-  const value = (flag, fallback) => {
-    const at = argv.indexOf(flag)
-    return at >= 0 ? argv[at + 1] : fallback
+  let values
+  try {
+    // strict: a mistyped flag is refused, not ignored while a run of many minutes starts.
+    values = parseArgs({
+      args: argv,
+      options: {
+        full: { type: 'boolean' },
+        sizes: { type: 'string' },
+        runs: { type: 'string' },
+        seed: { type: 'string', default: '1' },
+        precis: { type: 'string', default: join(root, 'bin', 'precis.js') },
+        record: { type: 'boolean' },
+        groups: { type: 'string' },
+        body: { type: 'string', default: '3000-6000' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values
+  } catch (error) {
+    console.error(`${error.message}\n${USAGE}`)
+    process.exit(2)
   }
-  const runs = value('--runs', null)
+  if (values.help) {
+    console.log(USAGE)
+    process.exit(0)
+  }
+  const runs = values.runs ?? null
   return {
-    sizes: value('--sizes', argv.includes('--full') ? '1000,10000,100000' : '1000,10000')
-      .split(',')
-      .map(Number),
+    sizes: (values.sizes ?? (values.full ? '1000,10000,100000' : '1000,10000')).split(',').map(Number),
     runsFor: (size) => (runs !== null ? Number(runs) : size >= LARGE ? 2 : 7),
-    seed: Number(value('--seed', '1')),
-    precis: resolve(value('--precis', join(root, 'bin', 'precis.js'))),
-    record: argv.includes('--record'),
-    // Only these groups of cases (bench/cases.js GROUPS), e.g. `--groups start,read,write`; all by default.
-    groups: value('--groups', null)?.split(','),
-    body: value('--body', '3000-6000').split('-').map(Number),
+    seed: Number(values.seed),
+    precis: resolve(values.precis),
+    record: values.record === true,
+    groups: values.groups?.split(','),
+    body: values.body.split('-').map(Number),
   }
 }
 

@@ -97,6 +97,28 @@ describe('the candidates of a filter from the postings', () => {
     })
   }
 
+  // Random libraries seldom give one word several forms in different entries: here every form is in an
+  // entry of its own, among few entries (gathered and sorted) and among most (marked among all).
+  it.each([
+    ['few of many', 40],
+    ['most of few', 0],
+  ])('hold the entries of every form a word accepts, not only the first (%s)', (_, fillers) => {
+    const bodies = ['a network here', 'two networks there', 'networking at large', 'networked machines', 'plain words']
+    const others = Array.from({ length: fillers }, (_, i) => `filler text number ${i}`)
+    const all = [...bodies, ...others]
+    const library = libraryOf(
+      all.map((_, i) => paper({ key: `p${i}`, title: `Paper ${i}` })),
+      all.map((body, i) => summary({ id: `s${i}`, paper: `p${i}`, body })),
+    )
+    const entries = libraryEntries(library)
+    const engine = new PostingsSearch(buildPostings(entries), entries)
+    for (const text of ['network', 'networks', 'networking']) {
+      const expected = new LibrarySearch(entries).filter(parseQuery(text)).map((entry) => entries.indexOf(entry))
+      expect(expected.length, text).toBeGreaterThan(1)
+      expect(engine.mayMatch(parseQuery(text)).positions, text).toEqual(expected)
+    }
+  })
+
   it('corrects a typo as the whole library does, not as the part filtered would', () => {
     const library = libraryOf(
       [paper({ key: 'a', title: 'One' }), paper({ key: 'b', title: 'Two' })],
