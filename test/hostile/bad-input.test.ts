@@ -6,7 +6,6 @@ import { tempDir } from '../support/context.js'
 import { smallLibrary } from '../support/library.js'
 import { fingerprint, writeLibraryFile } from './support/files.js'
 import { precisOn, type RunResult } from './support/precis.js'
-import { precisRun } from './support/in-process.js'
 
 const INVALID_UTF8 = Buffer.concat([
   Buffer.from('A summary in Latin-1: caf'),
@@ -52,26 +51,18 @@ const BAD_BYTES = [
   ['over the size limit (50 MB)', Buffer.alloc(50 * MB, 'a'), /too big/],
 ] as const
 
-/**
- * Whether a table's case with `bytes` runs the built binary: the bytes over the size limit do, through a
- * real file and pipe into another process; the others run main() in this process, where what is tested is
- * the input gate, not the process (an $EDITOR case always spawns: the editor is precis's child).
- */
-const spawnedFor = (bytes: Buffer) => bytes.length > MAX_INPUT_BYTES
-
 describe('input that is not text, or too much of it, through every entry point', () => {
   it.each(BAD_BYTES)('%s given to add --file: exit 4 naming the file', async (_, bytes, reason) => {
     const { dir, library, before, env } = setting()
     const file = join(dir, 'summary.md')
     writeFileSync(file, bytes)
-    const result = await precisRun(library, ['add', ...addFlags, '--file', file], { env, spawned: spawnedFor(bytes) })
-    expectRefused(result, file, library, before, reason)
+    expectRefused(await precisOn(library, ['add', ...addFlags, '--file', file], { env }), file, library, before, reason)
   })
 
   it.each(BAD_BYTES)('%s on standard input (add --file -): exit 4 naming standard input', async (_, bytes, reason) => {
     const { library, before, env } = setting()
     expectRefused(
-      await precisRun(library, ['add', ...addFlags, '--file', '-'], { env, input: bytes, spawned: spawnedFor(bytes) }),
+      await precisOn(library, ['add', ...addFlags, '--file', '-'], { env, input: bytes }),
       'standard input',
       library,
       before,
@@ -91,23 +82,21 @@ describe('input that is not text, or too much of it, through every entry point',
     const { dir, library, before, env } = setting()
     const file = join(dir, 'revised.md')
     writeFileSync(file, bytes)
-    const result = await precisRun(library, ['edit', 'gilmer2017neural-2', '--file', file], { env, spawned: spawnedFor(bytes) })
-    expectRefused(result, file, library, before, reason)
+    expectRefused(await precisOn(library, ['edit', 'gilmer2017neural-2', '--file', file], { env }), file, library, before, reason)
   })
 
   it.each(BAD_BYTES)('%s given to import (each format): exit 4 naming the file', async (_, bytes, reason) => {
     const { dir, library, before, env } = setting()
-    const spawned = spawnedFor(bytes)
-    // One after the other: in-process runs share this process's id, which the lock records.
-    for (const format of ['md', 'json', 'bibtex', 'shortscience']) {
-      const file = join(dir, `input.${format === 'shortscience' ? 'csv' : format === 'bibtex' ? 'bib' : format}`)
-      writeFileSync(file, bytes)
-      // A JSON file may be a whole library, allowed up to MAX_LIBRARY_BYTES: 50 MB of it passes the gate and the parser refuses it.
-      const why = format === 'json' && bytes.length > MAX_INPUT_BYTES && bytes.length <= MAX_LIBRARY_BYTES ? /not valid JSON/ : reason
-      // import names files relative to where it runs
-      const result = await precisRun(library, ['import', file, '--format', format], { env, spawned })
-      expectRefused(result, basename(file), library, before, why)
-    }
+    await Promise.all(
+      ['md', 'json', 'bibtex', 'shortscience'].map(async (format) => {
+        const file = join(dir, `input.${format === 'shortscience' ? 'csv' : format === 'bibtex' ? 'bib' : format}`)
+        writeFileSync(file, bytes)
+        // A JSON file may be a whole library, allowed up to MAX_LIBRARY_BYTES: 50 MB of it passes the gate and the parser refuses it.
+        const why = format === 'json' && bytes.length > MAX_INPUT_BYTES && bytes.length <= MAX_LIBRARY_BYTES ? /not valid JSON/ : reason
+        // import names files relative to where it runs
+        expectRefused(await precisOn(library, ['import', file, '--format', format], { env }), basename(file), library, before, why)
+      }),
+    )
   })
 })
 
