@@ -8,9 +8,9 @@ import { dirname, join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { checksum } from '../../src/store/index/checksum.js'
 import { cacheText, mathCachePath } from '../../src/store/math-cache.js'
+import { runPrecis } from '../support/cli.js'
 import { tempDir } from '../support/context.js'
 import { libraryOf, paper, summary } from '../support/library.js'
-import { precisRun } from './support/in-process.js'
 
 /** Papers each with formulas of their own, so runs showing different ones add different lines. */
 const COUNT = 6
@@ -30,12 +30,9 @@ function libraryFile(): string {
 
 const RUNS = [['search', 'kernel'], ...Array.from({ length: COUNT }, (_, i) => ['show', `paper${i}2020kernel`])]
 
-/**
- * What precis prints for `args` with the cache folder `cache`; it must succeed quietly. Spawned unless
- * `spawned` is false: main() in this process then, where only what stands in the cache's place is tested.
- */
-async function printed(library: string, cache: string, args: string[], spawned = true): Promise<string> {
-  const result = await precisRun(library, args, { env: { PRECIS_CACHE_DIR: cache }, spawned })
+/** What precis prints for `args` with the cache folder `cache`; it must succeed quietly. */
+async function printed(library: string, cache: string, args: string[]): Promise<string> {
+  const result = await runPrecis(['--library', library, ...args], { env: { PRECIS_CACHE_DIR: cache } })
   expect(result.stderr).toBe('')
   expect(result.code).toBe(0)
   return result.stdout
@@ -100,13 +97,10 @@ describe('the math cache, whatever is in its place', () => {
     expect(readFileSync(target, 'utf8')).toBe(good)
   })
 
-  // The folders in-process (their runs only meet the folder); the named pipe in precis's own process,
-  // where a read that waited for a writer would hang a child the test can kill, not the test.
   it.each([
-    ['an empty folder', false, (path: string) => mkdirSync(path, { recursive: true })],
+    ['an empty folder', (path: string) => mkdirSync(path, { recursive: true })],
     [
       'a folder with a file in it',
-      false,
       (path: string) => {
         mkdirSync(path, { recursive: true })
         writeFileSync(join(path, 'not-ours'), 'kept')
@@ -114,17 +108,16 @@ describe('the math cache, whatever is in its place', () => {
     ],
     [
       'a named pipe',
-      true,
       (path: string) => {
         mkdirSync(dirname(path), { recursive: true })
         execFileSync('mkfifo', [path])
       },
     ],
-  ])('prints the same with %s in its place', async (_, spawned, plant) => {
+  ])('prints the same with %s in its place', async (_, plant) => {
     const cache = tempDir()
     plant(mathCachePath(cache))
     for (let round = 0; round < 2; round++) {
-      for (const [i, args] of RUNS.entries()) expect(await printed(library, cache, args, spawned)).toBe(expected[i])
+      for (const [i, args] of RUNS.entries()) expect(await printed(library, cache, args)).toBe(expected[i])
     }
   })
 })
