@@ -8,7 +8,10 @@ import { runPrecis } from '../support/cli.js'
 import { seeded } from '../support/random.js'
 import { libraryReader } from '../hostile/support/library-reads.js'
 
-/** A library of about `megabytes` MB, so that a write takes long enough to be interrupted. */
+/**
+ * A library of about `megabytes` MB: big enough that a write is a good part of an add's time, so that kills
+ * land in it as well as in start-up (as kill-writers counted at 0.5 MB).
+ */
 function bigLibrary(megabytes: number) {
   const body = 'Message passing over graphs with $h_v^{t+1} = U(h_v^t, m_v^{t+1})$. '.repeat(60)
   const count = Math.ceil((megabytes * 1024 * 1024) / body.length)
@@ -49,7 +52,7 @@ describe('the store under real processes', () => {
   it('writers killed with SIGKILL at random moments (at least 50 times) never leave an unreadable library or lose a reported add', async () => {
     const dir = tempDir()
     const library = join(dir, 'library.json')
-    writeFileSync(library, JSON.stringify(bigLibrary(2)))
+    writeFileSync(library, JSON.stringify(bigLibrary(0.5)))
     const random = seeded(20261126)
     const reported: string[] = []
     // Aim each kill at a random moment of an uninterrupted add here, from start-up to the rename (a

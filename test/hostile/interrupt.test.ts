@@ -79,14 +79,19 @@ async function exportTo(library: string, folder: string): Promise<void> {
   expect(made.code, made.stderr).toBe(0)
 }
 
-/** Made once: the library (~8 MB: a write takes long enough to be interrupted) and Markdown files of other summaries to import. */
+/**
+ * Made once: the library and Markdown files of other summaries to import. At 2 MB a command spends about
+ * half its time in start-up and half holding the lock (reading, writing, the temp file, the index): the
+ * interruptions spread over its whole time land in both halves (8 MB cost 2.5 times the CPU for no
+ * phase more).
+ */
 let template: Promise<string> | undefined
 
 async function makeTemplate(): Promise<string> {
   const dir = tempDir('precis-interrupt-template-')
   const library = join(dir, 'library.json')
-  writeLibraryFile(library, fillerLibrary(8 * 1024 * 1024, 'filler'))
-  const incoming = fillerLibrary(2 * 1024 * 1024, 'incoming')
+  writeLibraryFile(library, fillerLibrary(2 * 1024 * 1024, 'filler'))
+  const incoming = fillerLibrary(512 * 1024, 'incoming')
   writeLibraryFile(join(dir, 'incoming.json'), incoming)
   await exportTo(join(dir, 'incoming.json'), join(dir, 'incoming'))
   incomingCount = incoming.summaries.length
@@ -118,7 +123,7 @@ describe('Ctrl-C (SIGINT) at any moment of a long command', () => {
       const { dir, library } = await setUp()
       const pristine = join(dir, 'pristine.json')
       copyFileSync(library, pristine)
-      // Parses the 8 MB again only when a run changed it: most runs leave the pristine bytes.
+      // Parses the library again only when a run changed it: most runs leave the pristine bytes.
       const readLibrary = libraryReader()
       const before = readLibrary(library)
 

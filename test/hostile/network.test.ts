@@ -5,7 +5,8 @@ import { libraryOf, paper } from '../support/library.js'
 import { tempDir } from '../support/context.js'
 import { startServer, type Reply, type TestServer } from '../unit/sources/server.js'
 import { fingerprint, readLibraryFile, writeLibraryFile } from './support/files.js'
-import { precisOn, type RunResult } from './support/precis.js'
+import { precisRun } from './support/in-process.js'
+import { type RunResult } from './support/precis.js'
 
 let server: TestServer | undefined
 afterEach(async () => {
@@ -18,8 +19,12 @@ const ATOM_TITLE = (title: string) =>
   `<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/abs/2003.10555v1</id>` +
   `<title>${title}</title><author><name>Ann Author</name></author><published>2020-03-23T00:00:00Z</published></entry></feed>`
 
-/** precis run against a local arXiv and DOI service answering `reply`, on a library in a fresh folder. */
-async function against(reply: (url: URL, n: number) => Reply) {
+/**
+ * precis run against a local arXiv and DOI service answering `reply`, on a library in a fresh folder:
+ * main() in this process, or the built binary when `spawned` (the first case of each describe and table, so that
+ * exit codes and messages are still checked across the process boundary).
+ */
+async function against(reply: (url: URL, n: number) => Reply, spawned = false) {
   server = await startServer(reply)
   const dir = tempDir('precis-network-')
   const library = join(dir, 'library.json')
@@ -29,7 +34,7 @@ async function against(reply: (url: URL, n: number) => Reply) {
     PRECIS_ARXIV_URL: `${server.origin}/api/query`,
     PRECIS_DOI_URL: `${server.origin}/doi`,
   }
-  const run = (args: readonly string[]) => precisOn(library, args, { env })
+  const run = (args: readonly string[]) => precisRun(library, args, { env, spawned })
   return { server, library, run }
 }
 
@@ -46,7 +51,7 @@ describe('a service asking precis to wait', () => {
     ['doi.org, HTTP 429', '10.5555/x', { status: 429, headers: { 'retry-after': '100000' } }],
     ['arXiv, "Rate exceeded."', '2003.10555', { status: 503, body: 'Rate exceeded.', headers: { 'retry-after': '100000' } }],
   ])('Retry-After: 100000 (%s) fails at once saying how long it asked for, after one request', async (_, source, answer) => {
-    const { server, library, run } = await against(() => answer)
+    const { server, library, run } = await against(() => answer, true)
     const result = await run(['add', source, '--body', 'x'])
     expectRefused(result, 1, /asks to wait 100000 s \(about 28 hours\) before trying again; try again later/)
     expect(server.requests).toHaveLength(1)
@@ -63,24 +68,27 @@ describe('a service asking precis to wait', () => {
   })
 })
 
+/** Sources that are no arXiv id or DOI; the first is checked in a spawned run. */
+const USAGE_ERRORS = [
+  ['a traversal DOI', '10.1234/../../admin?x=1'],
+  ['a DOI with a control character', '10.1234/a\u0001b'],
+  ['a DOI with an escape sequence', '10.1234/\u001b[31mred'],
+  ['a DOI with a space', '10.1234/a b'],
+  ['a DOI without the 10. prefix', '11.1234/abc'],
+  ['text', 'not an id'],
+  ['an arXiv id with a space', '2003. 10555'],
+] as const
+
 describe('identifiers that would change the request', () => {
   it('a DOI with reserved characters reaches the service as one encoded path segment', async () => {
-    const { server, run } = await against(() => ({ body: JSON.stringify(CSL_JSON) }))
+    const { server, run } = await against(() => ({ body: JSON.stringify(CSL_JSON) }), true)
     const result = await run(['add', '10.1234/admin?x=1#top%2e', '--body', 'x'])
     expect(result.code, result.stderr).toBe(0)
     expect(server.requests.map((r) => r.url)).toEqual(['/doi/10.1234%2Fadmin%3Fx%3D1%23top%252e'])
   })
 
-  it.each([
-    ['a traversal DOI', '10.1234/../../admin?x=1'],
-    ['a DOI with a control character', '10.1234/a\u0001b'],
-    ['a DOI with an escape sequence', '10.1234/\u001b[31mred'],
-    ['a DOI with a space', '10.1234/a b'],
-    ['a DOI without the 10. prefix', '11.1234/abc'],
-    ['text', 'not an id'],
-    ['an arXiv id with a space', '2003. 10555'],
-  ])('%s is a usage error before any request', async (_, source) => {
-    const { server, library, run } = await against(() => ({ body: JSON.stringify(CSL_JSON) }))
+  it.each(USAGE_ERRORS)('%s is a usage error before any request', async (_, source) => {
+    const { server, library, run } = await against(() => ({ body: JSON.stringify(CSL_JSON) }), source === USAGE_ERRORS[0][1])
     expectRefused(await run(['add', source, '--body', 'x']), 2, /is not an arXiv id or a DOI/)
     expect(server.requests).toEqual([])
     expect(existsSync(library)).toBe(false)
@@ -109,7 +117,7 @@ describe('identifiers that would change the request', () => {
 
 describe('hostile replies', () => {
   it('a redirect to a file: address is refused with the reason', async () => {
-    const { run } = await against(() => ({ status: 302, headers: { location: 'file:///etc/passwd' } }))
+    const { run } = await against(() => ({ status: 302, headers: { location: 'file:///etc/passwd' } }), true)
     expectRefused(
       await run(['add', '10.5555/x', '--body', 'x']),
       1,
