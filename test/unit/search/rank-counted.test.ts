@@ -93,7 +93,7 @@ describe('scoreCounted', () => {
       const write = (from: Float64Array) => (i: number) => bounded.set(from.subarray(i * width, (i + 1) * width), i * width)
       const pruned = scoreCounted(
         query,
-        { docs, tf: bounded, width, bounded: { matches, lower: write(low), exact: write(tf) } },
+        { docs, tf: bounded, width, bounded: { matches, tf: bounded, offsetOf: (i) => i * width, lower: write(low), exact: write(tf) } },
         total,
         averages,
         lengths,
