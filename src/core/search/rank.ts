@@ -275,14 +275,36 @@ export function scoreKept(
 ): { scores: Float64Array; best: number[] | null } {
   const { query, lengths, averages, shown } = scoring
   const idfs = idfsOf(query, { docs, tf: NO_COUNTS, width: 0, held: new Set(kept.keys()) }, scoring.total)
-  const { fieldWeights, lengthNormalisation, k1 } = SEARCH_TUNING
   const count = docs.length
   const scores = new Float64Array(count)
   const k = query.phrase ? PHRASE_CANDIDATES : Math.min(shown, count)
   const reach = k >= 1 && count > 2 * k ? new Reach(k) : null
   // Matches with a count of mixed weights: fed to `reach` once their scores are settled (Bounded).
   const later: number[] = []
-  for (let i = 0; i < count; i++) {
+  addKeptScores(scores, docs, kept, idfs, lengths, averages, mixed, reach, later)
+  const places = settle(scoring, docs, scores, idfs, bounded(), reach && { reach, later })
+  if (!places || !query.phrase) return { scores, best: places }
+  // The shown best are among the leaders' contenders: the bonus only raised leaders, each above every other match.
+  return { scores, best: shown <= PHRASE_CANDIDATES ? contendersAmong(scores, places, shown) : null }
+}
+
+/**
+ * scoreKept's pass over the matches, a function of its own: the engine optimises a loop sooner, and
+ * compiles it faster, in a small function (this one ran unoptimised for twice as long inside scoreKept).
+ */
+function addKeptScores(
+  scores: Float64Array,
+  docs: ArrayLike<number>,
+  kept: readonly KeptCounts[],
+  idfs: readonly number[],
+  lengths: ArrayLike<number>,
+  averages: Float64Array,
+  mixed: (term: number, doc: number, field: number, match: number) => number,
+  reach: Reach | null,
+  later: number[],
+): void {
+  const { fieldWeights, lengthNormalisation, k1 } = SEARCH_TUNING
+  for (let i = 0; i < scores.length; i++) {
     const doc = docs[i]!
     const at = doc * FIELD_COUNT
     let score = 0
@@ -307,13 +329,9 @@ export function scoreKept(
     }
     scores[i] = score
     if (!reach) continue
-    if (settled) reach.add(i, score)
-    else later.push(i)
+    if (!settled) later.push(i)
+    else if (!(score < reach.floor)) reach.add(i, score)
   }
-  const places = settle(scoring, docs, scores, idfs, bounded(), reach && { reach, later })
-  if (!places || !query.phrase) return { scores, best: places }
-  // The shown best are among the leaders' contenders: the bonus only raised leaders, each above every other match.
-  return { scores, best: shown <= PHRASE_CANDIDATES ? contendersAmong(scores, places, shown) : null }
 }
 
 const NO_COUNTS = new Float64Array(0)
@@ -420,7 +438,7 @@ function leadersOf(scores: Float64Array, known: number[] | null): number[] {
 export function contenders(scores: Float64Array, limit: number): number[] {
   if (limit < 1 || scores.length <= 2 * limit) return Array.from(scores.keys())
   const reach = new Reach(limit)
-  for (let i = 0; i < scores.length; i++) reach.add(i, scores[i]!)
+  for (let i = 0; i < scores.length; i++) if (!(scores[i]! < reach.floor)) reach.add(i, scores[i]!)
   return reach.places(scores) ?? Array.from(scores.keys())
 }
 
@@ -433,6 +451,11 @@ export function contenders(scores: Float64Array, limit: number): number[] {
 class Reach {
   private readonly heap: Float64Array
   private size = 0
+  /**
+   * The heap's lowest once it is full (−∞ until then): a score below it is not one of the k highest,
+   * and add need not be called for it (most of the scores, each a call in a fresh process).
+   */
+  floor = -Infinity
   private readonly reached: number[] = []
   private ordered = true
   private nan = false
@@ -450,6 +473,7 @@ class Reach {
     if (this.size < this.k) siftUp(heap, this.size++, score)
     else if (score < heap[0]!) return
     else if (score > heap[0]!) replaceLowest(heap, this.size, score)
+    if (this.size === this.k) this.floor = heap[0]!
     if (reached.length > 0 && reached[reached.length - 1]! > i) this.ordered = false
     reached.push(i)
   }
@@ -457,7 +481,7 @@ class Reach {
   /** The places fed that may be among the k highest of `scores`, in order; null when a score was NaN (every place may). */
   places(scores: Float64Array): number[] | null {
     if (this.nan) return null
-    const floor = this.heap[0]!
+    const { floor } = this
     const places = this.reached.filter((i) => scores[i]! >= floor)
     return this.ordered ? places : places.sort((a, b) => a - b)
   }
