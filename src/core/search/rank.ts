@@ -352,12 +352,12 @@ function settle(
 ): number[] | null {
   const count = docs.length
   if (bounded && bounded.matches.length > 0) {
-    const { tf, offsetOf } = bounded
+    const { tf } = bounded
     // Match i's score from its counts in tf now, summed as above.
     const scoreOf = (i: number) => {
       let score = 0
       for (let t = 0; t < idfs.length; t++)
-        score += termScore(lengths, docs[i]! * FIELD_COUNT, tf, offsetOf(i) + t * FIELD_COUNT, idfs[t]!, averages)
+        score += termScore(lengths, docs[i]! * FIELD_COUNT, tf, bounded.offsetOf(i) + t * FIELD_COUNT, idfs[t]!, averages)
       return score
     }
     // At least `best` matches score at least `floor` (exact scores, and lower bounds): a bounded match
