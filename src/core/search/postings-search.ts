@@ -22,7 +22,17 @@ import { sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
 import { FIELD_COUNT, type PostedEntry, type Postings } from './postings.js'
 import { PostingsView } from './postings-view.js'
 import { mark } from './count-lists.js'
-import { averagesOf, contenders, scoreCounted, type Bounded, type CountedMatches } from './rank.js'
+import {
+  averagesOf,
+  contenders,
+  contendersAmong,
+  scoreCounted,
+  scoreKept,
+  type Bounded,
+  type CountedMatches,
+  type KeptCounts,
+  type Scoring,
+} from './rank.js'
 import type { Match } from './scan.js'
 import type { EntryList } from '../records/entries.js'
 import type { LibraryOutline, NumberList } from '../records/outline.js'
@@ -50,6 +60,14 @@ export interface RankOptions {
 }
 
 type DocMatch = Match<number>
+
+/**
+ * A scan's matches; `kept`: when every clause is one word and the matches are not counted into `tf`
+ * (left empty), each term's check (by slot), whose counts are read where they are kept (scoreKept).
+ */
+interface Scanned extends CountedMatches {
+  kept?: readonly Check[]
+}
 
 /** The largest array of counts kept for the next query (that of three words in every entry of a library of 100,000). */
 const SCRATCH_BYTES = 16 * 2 ** 20
@@ -152,16 +170,6 @@ class Bounds {
     if (this.match.length === length) return
     for (const list of [this.match, this.check, this.field, this.at, this.low]) list.length = length
   }
-}
-
-/**
- * The places of `among` (ascending) whose scores may be among the `limit` highest of theirs
- * (contenders): the others need no rank among ties read, nor a comparison.
- */
-function contendersAmong(scores: Float64Array, among: readonly number[], limit: number): number[] {
-  const theirs = new Float64Array(among.length)
-  for (let k = 0; k < among.length; k++) theirs[k] = scores[among[k]!]!
-  return contenders(theirs, Math.min(limit, theirs.length)).map((k) => among[k]!)
 }
 
 /** Whether a term the postings engine cannot answer from the outline (citations need the bodies). */
@@ -291,13 +299,16 @@ export class PostingsSearch {
     const found = this.scan(compiled, true)
     const loose = found.docs.length < limit ? loosened(compiled) : null
     if (!loose) {
-      const scores = this.score(compiled, found, limit, null)
+      const { scores, best } = found.kept
+        ? this.scoreKept(compiled, found, found.kept, limit)
+        : { scores: this.score(compiled, found, limit, null), best: null }
       // The limit as a small integer, which contenders was compiled for (the phrase's leaders ask it first,
       // with PHRASE_CANDIDATES): `search`'s options object keeps it as a boxed double (a package's
       // `{ limit: Infinity }` made every object literal beginning with `limit` keep it so), which threw
       // the compiled code away ("not a Smi") and had the loop compiled again. The same contenders for
       // any limit: a limit of at least half the scores gives every place either way.
-      return { best: this.leading(found, scores, contenders(scores, Math.min(limit, scores.length)), limit), total: found.docs.length }
+      const among = best ?? contenders(scores, Math.min(limit, scores.length))
+      return { best: this.leading(found, scores, among, limit), total: found.docs.length }
     }
     // Every score exact: the partial matches are ranked apart, after their scores are scaled.
     const all = this.scan(loose, false)
@@ -348,20 +359,68 @@ export class PostingsSearch {
     const phrase = plain
       ? (term: ScoringTerm, doc: number, tf: Float64Array, match: number) =>
           mayHoldPlainWords(found, match, plain, term.fields) && this.countTerm(term, doc, tf, 0)
-      : (term: ScoringTerm, doc: number, tf: Float64Array) => this.countTerm(term, doc, tf, 0)
+      : this.countPhrase
     return scoreCounted(compiled, found, this.view.count, this.averages, this.view.lengths, phrase, shown)
+  }
+
+  private readonly countPhrase = (term: ScoringTerm, doc: number, tf: Float64Array) => this.countTerm(term, doc, tf, 0)
+
+  /**
+   * score for matches of words whose counts were not taken (Scanned `kept`): scored from their
+   * FieldCounts, the few with an upper bound for a count counted again (their counts kept then).
+   * Also the places that may be among the `shown` best (null: any may).
+   */
+  private scoreKept(compiled: CompiledQuery<number>, found: Scanned, kept: readonly Check[], shown: number) {
+    const { docs, width } = found
+    const ones = kept.map((check) => (check.oneWord ??= this.oneWordOf(check.tables[0]!, check.cap)))
+    const counts: KeptCounts[] = kept.map((check, t) => {
+      const { occurrences, kind, sums, stride } = ones[t]!
+      return { occurrences, kind, sums, stride, cap: check.cap, fields: check.fields.reduce((bits, f) => bits | (1 << f), 0) }
+    })
+    const bounds = new Bounds()
+    const scoring: Scoring = {
+      query: compiled,
+      total: this.view.count,
+      averages: this.averages,
+      lengths: this.view.lengths,
+      phrase: this.countPhrase,
+      shown,
+    }
+    return scoreKept(
+      scoring,
+      docs,
+      counts,
+      (t, doc, field, match) => this.mixedCount(kept[t]!, ones[t]!, doc, field, bounds, match),
+      () => {
+        if (bounds.match.length === 0) return undefined
+        // Their counts again, as the scan counts them, each in a row of its own.
+        const places = [...new Set(bounds.match)]
+        const rows = new Float64Array(places.length * width)
+        const rowBounds = new Bounds()
+        places.forEach((i, row) => this.countsWords(kept, docs[i]!, rows, row * width, rowBounds, row))
+        return this.boundedOf(rowBounds, docs, rows, width, places)
+      },
+    )
   }
 
   /** Every entry matching `compiled`, in the candidates' order, with its terms counted per field. */
   /** `bounding`: counts that need the field's words in order may be upper bounds (Bounded, rank.ts). */
-  private scan(compiled: CompiledQuery<number>, bounding: boolean): CountedMatches {
+  private scan(compiled: CompiledQuery<number>, bounding: boolean): Scanned {
     const width = compiled.terms.length * FIELD_COUNT
     const candidates = this.candidates(compiled)
     const checks = compiled.clauses.map((clause) => clause.map((condition) => this.checkOf(condition)))
-    // Each candidate counted into the place the next match takes (left as zeros again when it does
-    // not match), in an array that doubles as the matches need: no copy of each one's counts.
     // Each clause one word alone (words with no OR, quotes or negation: most queries): counted in a loop of their own.
     const words = checks.every((clause) => clause.length === 1 && isOneWord(clause[0]!)) ? checks.map(([check]) => check!) : null
+    // When ranked, not counted at all: which candidates hold them all is what scoring needs first (its
+    // idfs come from how many do), then scoreKept reads their counts where they are kept.
+    const kept = bounding && words ? bySlot(words, compiled.terms.length) : null
+    if (kept) {
+      const docs = this.holdingAll(words!, candidates)
+      if (candidates instanceof Uint32Array) this.keep(compiled.clauses, docs.slice())
+      return { docs, tf: NO_COUNTS, width, kept }
+    }
+    // Each candidate counted into the place the next match takes (left as zeros again when it does
+    // not match), in an array that doubles as the matches need: no copy of each one's counts.
     // Else each clause words under OR (a pasted sentence's partial matches): in a loop of their own too.
     const anyWords = !words && checks.every((clause) => clause.every(isOneWord)) ? checks : null
     let tf = this.scratch
@@ -412,21 +471,34 @@ export class PostingsSearch {
     }
   }
 
-  /** The matches `bounds` holds upper bounds of, and how to count them otherwise (into `tf`, whose match i starts at i × width). */
-  private boundedOf(bounds: Bounds, docs: ArrayLike<number>, tf: Float64Array, width: number): Bounded {
+  /**
+   * The matches `bounds` holds upper bounds of, and how to count them otherwise, into `tf`: by rows
+   * of `width`, row r the counts of match places[r] (of every match, row i match i, without `places`).
+   */
+  private boundedOf(
+    bounds: Bounds,
+    docs: ArrayLike<number>,
+    tf: Float64Array,
+    width: number,
+    places: readonly number[] | null = null,
+  ): Bounded {
     const matches: number[] = []
     const first = new Map<number, number>()
-    bounds.match.forEach((i, e) => {
+    bounds.match.forEach((row, e) => {
+      const i = places ? places[row]! : row
       if (first.has(i)) return
       first.set(i, e)
       matches.push(i)
     })
+    const rowOf = (i: number) => bounds.match[first.get(i)!]!
     const each = (i: number, write: (e: number, at: number) => void) => {
-      for (let e = first.get(i) ?? bounds.match.length; e < bounds.match.length && bounds.match[e] === i; e++)
-        write(e, i * width + bounds.at[e]!)
+      const row = rowOf(i)
+      for (let e = first.get(i)!; e < bounds.match.length && bounds.match[e] === row; e++) write(e, row * width + bounds.at[e]!)
     }
     return {
       matches,
+      tf,
+      offsetOf: (i) => rowOf(i) * width,
       lower: (i) => each(i, (e, at) => (tf[at] = bounds.low[e]!)),
       exact: (i) =>
         each(i, (e, at) => (tf[at] = this.countField(bounds.check[e]!.tables, docs[i]!, bounds.field[e]!, bounds.check[e]!.cap))),
@@ -493,6 +565,29 @@ export class PostingsSearch {
       if (!satisfied) return false
     }
     return true
+  }
+
+  /**
+   * The candidates holding each of `words` in one of its fields: those countsWords finds (a count
+   * is never 0 where a word is), nothing counted.
+   */
+  private holdingAll(words: readonly Check[], candidates: ArrayLike<number>): Uint32Array {
+    const counts = words.map((check) => (check.oneWord ??= this.oneWordOf(check.tables[0]!, check.cap)).occurrences)
+    const fields = words.map((check) => check.fields)
+    const matched = new Uint32Array(candidates.length)
+    let count = 0
+    candidates: for (let c = 0; c < candidates.length; c++) {
+      const doc = candidates[c]!
+      for (let w = 0; w < counts.length; w++) {
+        const occurrences = counts[w]!
+        const of = fields[w]!
+        let held = false
+        for (let i = 0; i < of.length && !held; i++) held = occurrences[doc * FIELD_COUNT + of[i]!]! !== 0
+        if (!held) continue candidates
+      }
+      matched[count++] = doc
+    }
+    return matched.subarray(0, count)
   }
 
   /**
@@ -814,6 +909,15 @@ export class PostingsSearch {
     }
     return sumOfWeights(weights)
   }
+}
+
+const NO_COUNTS = new Float64Array(0)
+
+/** The checks of one word each by the slot of their term, when every term has one (a query of words); else null. */
+function bySlot(words: readonly Check[], terms: number): Check[] | null {
+  const slots = Array.from({ length: terms }, (): Check | undefined => undefined)
+  for (const check of words) slots[check.at / FIELD_COUNT] = check
+  return words.length === terms && slots.every(Boolean) ? (slots as Check[]) : null
 }
 
 /** Whether a check is of one word (not negated, not of metadata, not words in a row). */

@@ -172,6 +172,9 @@ export interface CountedMatches {
 export interface Bounded {
   /** Their places among the matches, ascending. */
   matches: readonly number[]
+  /** Where match `i`'s counts are (terms × fields, from offsetOf(i)). */
+  tf: Float64Array
+  offsetOf(i: number): number
   /** Write match `i`'s lower bounds into tf in place of the upper ones (the cap's lightest words). */
   lower(i: number): void
   /** Write match `i`'s exact counts into tf. */
@@ -182,25 +185,12 @@ export interface Bounded {
 const BOUND_MARGIN = 1e-9
 
 /**
- * scoreWith over counted matches: the same sums in the same order, so the same scores. `lengths`
- * holds every document's field lengths (document × FIELD_COUNT); `phrase` counts the phrase in a
- * document's fields into `tf` and says whether it occurred at all (`match`: the document's place among the matches).
+ * Each term's inverse document frequency: every matching entry that contains the term proves it
+ * that common, whatever the sample said.
  */
-export function scoreCounted(
-  query: CompiledQuery<number>,
-  { docs, tf, width, bounded, held, seen: known }: CountedMatches,
-  total: number,
-  averages: Float64Array,
-  lengths: ArrayLike<number>,
-  phrase: (phrase: ScoringTerm, doc: number, tf: Float64Array, match: number) => boolean,
-  /** How many of the best are shown: only the bounded matches that might be among them (or the phrase's leaders) are counted exactly. */
-  shown = Infinity,
-): Float64Array {
+export function idfsOf(query: CompiledQuery<number>, { docs, tf, width, held, seen: known }: CountedMatches, total: number): number[] {
   const count = docs.length
-  const scores = new Float64Array(count)
-  const idfs: number[] = []
-  for (let t = 0; t < query.terms.length; t++) {
-    // Every matching entry that contains the term proves it that common, whatever the sample said.
+  return query.terms.map((term, t) => {
     let seen = known ? known[t]! : held?.has(t) ? count : 0
     if (seen === 0 && !known)
       for (let at = t * FIELD_COUNT; at < count * width; at += width) {
@@ -211,17 +201,163 @@ export function scoreCounted(
           }
         }
       }
-    const idf = inverseDocumentFrequency(Math.max(query.terms[t]!.estimatedDf, seen), total)
-    idfs.push(idf)
-    // Term after term, as scoreWith adds them: the same sums.
-    addTermScores(scores, docs, lengths, tf, width, t * FIELD_COUNT, idf, averages)
+    return inverseDocumentFrequency(Math.max(term.estimatedDf, seen), total)
+  })
+}
+
+/** What scoring reads besides the matches' counts (scoreCounted's arguments). */
+export interface Scoring {
+  query: CompiledQuery<number>
+  /** The library's size. */
+  total: number
+  averages: Float64Array
+  /** Every document's field lengths (document × FIELD_COUNT). */
+  lengths: ArrayLike<number>
+  /** Counts the phrase in a document's fields into `tf`; whether it occurred at all (`match`: the document's place among the matches). */
+  phrase: (phrase: ScoringTerm, doc: number, tf: Float64Array, match: number) => boolean
+  /** How many of the best are shown: only the bounded matches that might be among them (or the phrase's leaders) are counted exactly. */
+  shown: number
+}
+
+/**
+ * scoreWith over counted matches: the same sums in the same order, so the same scores. `lengths`
+ * holds every document's field lengths (document × FIELD_COUNT); `phrase` counts the phrase in a
+ * document's fields into `tf` and says whether it occurred at all (`match`: the document's place among the matches).
+ */
+export function scoreCounted(
+  query: CompiledQuery<number>,
+  found: CountedMatches,
+  total: number,
+  averages: Float64Array,
+  lengths: ArrayLike<number>,
+  phrase: Scoring['phrase'],
+  shown = Infinity,
+): Float64Array {
+  const { docs, tf, width } = found
+  const scores = new Float64Array(docs.length)
+  const idfs = idfsOf(query, found, total)
+  // Term after term, as scoreWith adds them: the same sums.
+  for (let t = 0; t < idfs.length; t++) addTermScores(scores, docs, lengths, tf, width, t * FIELD_COUNT, idfs[t]!, averages)
+  settle({ query, total, averages, lengths, phrase, shown }, docs, scores, idfs, found.bounded, null)
+  return scores
+}
+
+/**
+ * A term's counts where the postings engine keeps them (its FieldCounts): in field f of document d,
+ * n = occurrences[d × FIELD_COUNT + f] words; where they all weigh the same (kind ≥ 0) their count
+ * is sums[kind × stride + min(cap, n)], else the field's words decide (kind −1).
+ */
+export interface KeptCounts {
+  occurrences: Uint8Array
+  kind: Int8Array
+  sums: Float64Array
+  stride: number
+  cap: number
+  /** The fields it is counted in, a bit each. */
+  fields: number
+}
+
+/**
+ * scoreCounted for matches holding every term, their counts read where they are kept (`kept`, by
+ * term) rather than copied for every match first: one pass over the matches, scoring each, and
+ * keeping the places that may be among the best (the phrase's leaders, else the shown), rather than
+ * a pass to count, one per term to score and one to find the best. The same counts, added up in the
+ * same order: the same scores. `mixed` gives a count where words of different weights share a field
+ * (an upper bound, when `bounded` then says so: see Bounded). Returns the scores, and the places
+ * that may be among the `shown` best, in order (null: any may).
+ */
+export function scoreKept(
+  scoring: Scoring,
+  docs: ArrayLike<number>,
+  kept: readonly KeptCounts[],
+  mixed: (term: number, doc: number, field: number, match: number) => number,
+  bounded: () => Bounded | undefined,
+): { scores: Float64Array; best: number[] | null } {
+  const { query, lengths, averages, shown } = scoring
+  const idfs = idfsOf(query, { docs, tf: NO_COUNTS, width: 0, held: new Set(kept.keys()) }, scoring.total)
+  const count = docs.length
+  const scores = new Float64Array(count)
+  const k = query.phrase ? PHRASE_CANDIDATES : Math.min(shown, count)
+  const reach = k >= 1 && count > 2 * k ? new Reach(k) : null
+  // Matches with a count of mixed weights: fed to `reach` once their scores are settled (Bounded).
+  const later: number[] = []
+  addKeptScores(scores, docs, kept, idfs, lengths, averages, mixed, reach, later)
+  const places = settle(scoring, docs, scores, idfs, bounded(), reach && { reach, later })
+  if (!places || !query.phrase) return { scores, best: places }
+  // The shown best are among the leaders' contenders: the bonus only raised leaders, each above every other match.
+  return { scores, best: shown <= PHRASE_CANDIDATES ? contendersAmong(scores, places, shown) : null }
+}
+
+/**
+ * scoreKept's pass over the matches, a function of its own: the engine optimises a loop sooner, and
+ * compiles it faster, in a small function (this one ran unoptimised for twice as long inside scoreKept).
+ */
+function addKeptScores(
+  scores: Float64Array,
+  docs: ArrayLike<number>,
+  kept: readonly KeptCounts[],
+  idfs: readonly number[],
+  lengths: ArrayLike<number>,
+  averages: Float64Array,
+  mixed: (term: number, doc: number, field: number, match: number) => number,
+  reach: Reach | null,
+  later: number[],
+): void {
+  const { fieldWeights, lengthNormalisation, k1 } = SEARCH_TUNING
+  for (let i = 0; i < scores.length; i++) {
+    const doc = docs[i]!
+    const at = doc * FIELD_COUNT
+    let score = 0
+    let settled = true
+    for (let t = 0; t < kept.length; t++) {
+      const { occurrences, kind, sums, stride, cap, fields } = kept[t]!
+      let weighted = 0
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        const n = (fields >>> f) & 1 ? occurrences[at + f]! : 0
+        if (n === 0) continue
+        const given = kind[at + f]!
+        let counted: number
+        if (given >= 0) counted = sums[given * stride + (n < cap ? n : cap)]!
+        else {
+          counted = mixed(t, doc, f, i)
+          settled = false
+        }
+        const b = lengthNormalisation[f]!
+        weighted += (fieldWeights[f]! * counted) / (1 - b + (b * lengths[at + f]!) / averages[f]!)
+      }
+      score += (idfs[t]! * weighted * (k1 + 1)) / (k1 + weighted)
+    }
+    scores[i] = score
+    if (!reach) continue
+    if (!settled) later.push(i)
+    else if (!(score < reach.floor)) reach.add(i, score)
   }
+}
+
+const NO_COUNTS = new Float64Array(0)
+
+/**
+ * What scoring does once each match's score from its terms is known: the bounded matches that
+ * might be shown counted exactly (Bounded), then the phrase's bonus to its leaders. `reach`: the
+ * places fed so far of those that may be among the leaders (or the shown), `later` the ones still
+ * to feed; returns the places that may be (contenders), or null when unknown.
+ */
+function settle(
+  { query, total, averages, lengths, phrase, shown }: Scoring,
+  docs: ArrayLike<number>,
+  scores: Float64Array,
+  idfs: readonly number[],
+  bounded: Bounded | undefined,
+  reached: { reach: Reach; later: readonly number[] } | null,
+): number[] | null {
+  const count = docs.length
   if (bounded && bounded.matches.length > 0) {
+    const { tf } = bounded
     // Match i's score from its counts in tf now, summed as above.
     const scoreOf = (i: number) => {
       let score = 0
       for (let t = 0; t < idfs.length; t++)
-        score += termScore(lengths, docs[i]! * FIELD_COUNT, tf, i * width + t * FIELD_COUNT, idfs[t]!, averages)
+        score += termScore(lengths, docs[i]! * FIELD_COUNT, tf, bounded.offsetOf(i) + t * FIELD_COUNT, idfs[t]!, averages)
       return score
     }
     // At least `best` matches score at least `floor` (exact scores, and lower bounds): a bounded match
@@ -242,8 +378,13 @@ export function scoreCounted(
       scores[i] = scoreOf(i)
     }
   }
-  if (!query.phrase) return scores
-  const leaders = leadersOf(scores)
+  let places: number[] | null = null
+  if (reached) {
+    for (const i of reached.later) reached.reach.add(i, scores[i]!)
+    places = reached.reach.places(scores)
+  }
+  if (!query.phrase) return places
+  const leaders = leadersOf(scores, places)
   // Looked for in document order (each leader's counts its own, whatever the order): where each word
   // is gets read forward through its lists, a leader's positions from the one before it in the same
   // run rather than from the run's first entry.
@@ -254,20 +395,21 @@ export function scoreCounted(
     if (phrase(query.phrase, docs[leaders[k]!]!, counted, leaders[k]!)) counts[k] = counted
   }
   const found = counts.filter(Boolean).length
-  if (found === 0) return scores // as scoreWith: no estimate needed
+  if (found === 0) return places // as scoreWith: no estimate needed
   const idf = inverseDocumentFrequency(Math.max(query.phrase.estimatedDf, found), total)
   leaders.forEach((i, k) => {
     const counted = counts[k]
     if (counted) scores[i]! += PHRASE_BOOST * termScore(lengths, docs[i]! * FIELD_COUNT, counted, 0, idf, averages)
   })
-  return scores
+  return places
 }
 
 /**
  * The PHRASE_CANDIDATES best scores' places, those scoreWith looks at for the phrase (a stable
- * sort by score: of equal scores, the first ones), found without sorting every match.
+ * sort by score: of equal scores, the first ones), found without sorting every match; among
+ * `known`, when the contenders are known (what contenders(scores, PHRASE_CANDIDATES) gives).
  */
-function leadersOf(scores: Float64Array): number[] {
+function leadersOf(scores: Float64Array, known: number[] | null): number[] {
   const count = scores.length
   const leaders: number[] = []
   if (count <= PHRASE_CANDIDATES) {
@@ -276,7 +418,7 @@ function leadersOf(scores: Float64Array): number[] {
   }
   // The leaders are among the contenders (in order; every place when a score is NaN or most are
   // tied), whose lowest score is the lowest leader's: one pass over the matches rather than three.
-  const reached = contenders(scores, PHRASE_CANDIDATES)
+  const reached = known ?? contenders(scores, PHRASE_CANDIDATES)
   const among = reached.length < count ? reached : null
   let lowest = Infinity
   if (among) for (let k = 0; k < among.length; k++) lowest = Math.min(lowest, scores[among[k]!]!)
@@ -294,27 +436,62 @@ function leadersOf(scores: Float64Array): number[] {
  * only a damaged postings file could give): the order is then the comparison's alone.
  */
 export function contenders(scores: Float64Array, limit: number): number[] {
-  const all = () => Array.from(scores.keys())
-  if (limit < 1 || scores.length <= 2 * limit) return all()
-  // One pass, as `highest` finds the limit-th highest (a heap of the highest seen, lowest on top),
-  // keeping each place whose score reached the heap's lowest when seen: the lowest only rises, so
-  // every contender is among them (a few hundred of 100,000 matches), and the rest were below it.
-  const heap = new Float64Array(limit)
-  let size = 0
-  const reached: number[] = []
-  for (let i = 0; i < scores.length; i++) {
-    const score = scores[i]!
-    if (Number.isNaN(score)) return all()
-    if (size < limit) {
-      siftUp(heap, size++, score)
-      reached.push(i)
-    } else if (score >= heap[0]!) {
-      reached.push(i)
-      if (score > heap[0]!) replaceLowest(heap, size, score)
-    }
+  if (limit < 1 || scores.length <= 2 * limit) return Array.from(scores.keys())
+  const reach = new Reach(limit)
+  for (let i = 0; i < scores.length; i++) if (!(scores[i]! < reach.floor)) reach.add(i, scores[i]!)
+  return reach.places(scores) ?? Array.from(scores.keys())
+}
+
+/**
+ * The places of scores fed one at a time (in any order) that may be among the `k` highest, as
+ * `highest` finds the k-th highest (a heap of the highest seen, lowest on top): each place whose
+ * score reached the heap's lowest when fed is kept; the lowest only rises, so every contender is
+ * among them (a few hundred of 100,000 matches), and the rest were below it.
+ */
+class Reach {
+  private readonly heap: Float64Array
+  private size = 0
+  /**
+   * The heap's lowest once it is full (−∞ until then): a score below it is not one of the k highest,
+   * and add need not be called for it (most of the scores, each a call in a fresh process).
+   */
+  floor = -Infinity
+  private readonly reached: number[] = []
+  private ordered = true
+  private nan = false
+
+  constructor(private readonly k: number) {
+    this.heap = new Float64Array(k)
   }
-  const floor = heap[0]!
-  return reached.filter((i) => scores[i]! >= floor)
+
+  add(i: number, score: number): void {
+    const { heap, reached } = this
+    if (Number.isNaN(score)) {
+      this.nan = true
+      return
+    }
+    if (this.size < this.k) siftUp(heap, this.size++, score)
+    else if (score < heap[0]!) return
+    else if (score > heap[0]!) replaceLowest(heap, this.size, score)
+    if (this.size === this.k) this.floor = heap[0]!
+    if (reached.length > 0 && reached[reached.length - 1]! > i) this.ordered = false
+    reached.push(i)
+  }
+
+  /** The places fed that may be among the k highest of `scores`, in order; null when a score was NaN (every place may). */
+  places(scores: Float64Array): number[] | null {
+    if (this.nan) return null
+    const { floor } = this
+    const places = this.reached.filter((i) => scores[i]! >= floor)
+    return this.ordered ? places : places.sort((a, b) => a - b)
+  }
+}
+
+/** The places of `places` (in order) whose scores may be among the `limit` highest of theirs (contenders). */
+export function contendersAmong(scores: Float64Array, places: readonly number[], limit: number): number[] {
+  const theirs = new Float64Array(places.length)
+  for (let k = 0; k < places.length; k++) theirs[k] = scores[places[k]!]!
+  return contenders(theirs, Math.min(limit, theirs.length)).map((k) => places[k]!)
 }
 
 /**

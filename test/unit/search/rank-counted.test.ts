@@ -4,16 +4,22 @@
  * and lengths, with many equal scores around the leaders' cut, both must give every match the same
  * score, bit for bit. And where some counts are only bounded (the exact ones read from the words in
  * order only for what might be shown), the shown best must be those of exact counts, with their scores.
+ * A query of words scored in one pass from the counts where they are kept (scoreKept) must give the
+ * scores scoreCounted gives from the same counts copied, and keep the places of the shown best.
  */
 import { describe, expect, it } from 'vitest'
 import type { CompiledQuery, ScoringTerm } from '../../../src/core/search/compiled.js'
 import { FIELD_NAMES } from '../../../src/core/search/docs.js'
-import { contenders, scoreCounted, scoreWith } from '../../../src/core/search/rank.js'
+import { contenders, scoreCounted, scoreKept, scoreWith, type KeptCounts } from '../../../src/core/search/rank.js'
 import { bestMatches } from '../../../src/core/search/order.js'
 import type { Match } from '../../../src/core/search/scan.js'
 import { pick, seeded, seedFromEnv } from '../../support/random.js'
 
 const FIELDS = FIELD_NAMES.length
+
+// bestMatches over every place, ties broken by their ranks among ties (by place unless given, as the engine's tie ranks break them).
+const bestOf = (scores: Float64Array, among: number[], limit: number, tieRank = (i: number) => i) =>
+  bestMatches(among, limit, (i, j) => (scores[i] !== scores[j] ? scores[j]! - scores[i]! : tieRank(i) - tieRank(j)))
 const SEED = seedFromEnv(7)
 
 const term = (estimatedDf: number): ScoringTerm => ({
@@ -24,9 +30,8 @@ const term = (estimatedDf: number): ScoringTerm => ({
   countCap: 10,
 })
 
-function randomCase(random: () => number) {
-  // Around the 300 leaders the phrase is looked for in, so that the cut falls among equal scores.
-  const count = pick(random, [0, 1, 40, 299, 300, 301, 450, 900])
+// Around the 300 leaders the phrase is looked for in, so that the cut falls among equal scores.
+function randomCase(random: () => number, count = pick(random, [0, 1, 40, 299, 300, 301, 450, 900])) {
   const terms = Array.from({ length: 1 + Math.floor(random() * 3) }, () => term(Math.floor(random() * 50)))
   const width = terms.length * FIELDS
   const documents = count + 20
@@ -93,7 +98,7 @@ describe('scoreCounted', () => {
       const write = (from: Float64Array) => (i: number) => bounded.set(from.subarray(i * width, (i + 1) * width), i * width)
       const pruned = scoreCounted(
         query,
-        { docs, tf: bounded, width, bounded: { matches, lower: write(low), exact: write(tf) } },
+        { docs, tf: bounded, width, bounded: { matches, tf: bounded, offsetOf: (i) => i * width, lower: write(low), exact: write(tf) } },
         total,
         averages,
         lengths,
@@ -110,11 +115,63 @@ describe('scoreCounted', () => {
   })
 })
 
-describe('contenders', () => {
-  // bestMatches over every place, ties broken by place (as the engine's tie ranks break them).
-  const bestOf = (scores: Float64Array, among: number[], limit: number) =>
-    bestMatches(among, limit, (i, j) => (scores[i] !== scores[j] ? scores[j]! - scores[i]! : i - j))
+describe('scoreKept', () => {
+  it('scores as scoreCounted does from the same counts, keeping every place that may be among the shown best', () => {
+    for (let run = 0; run < 200; run++) {
+      const random = seeded(SEED * 41 + run)
+      // Past twice the phrase's leaders (and the shown), where the best are kept as the pass goes.
+      const count = pick(random, [0, 1, 40, 601, 900, 1500])
+      const { docs, averages, phraseCounts, query, total } = randomCase(random, count)
+      // One length for all: few distinct scores, many equal ones at the cuts.
+      const lengths = new Float64Array(total * FIELDS).fill(10)
+      const width = query.terms.length * FIELDS
+      const documents = total
+      const cap = 10
+      const kept: KeptCounts[] = query.terms.map(() => {
+        const sums = new Float64Array(2 * (cap + 1))
+        for (let m = 1; m <= cap; m++) [sums[m], sums[cap + 1 + m]] = [sums[m - 1]! + 1, sums[cap + m]! + 0.7]
+        return {
+          occurrences: Uint8Array.from({ length: documents * FIELDS }, () => pick(random, [0, 0, 0, 1, 12])),
+          // Some fields of words of different weights (−1): counted by `mixed`, then fed to the best last.
+          kind: Int8Array.from({ length: documents * FIELDS }, () => pick(random, [0, 0, 0, 0, 1, -1])),
+          sums,
+          stride: cap + 1,
+          cap,
+          fields: 1 + Math.floor(random() * 63),
+        }
+      })
+      const mixed = (t: number, doc: number, field: number) => 0.4 + ((t + doc + field) % 3)
+      const tf = new Float64Array(count * width)
+      docs.forEach((doc, i) =>
+        kept.forEach(({ occurrences, kind, sums, stride, fields }, t) => {
+          for (let f = 0; f < FIELDS; f++) {
+            const n = (fields >>> f) & 1 ? occurrences[doc * FIELDS + f]! : 0
+            const given = kind[doc * FIELDS + f]!
+            if (n > 0) tf[i * width + t * FIELDS + f] = given >= 0 ? sums[given * stride + Math.min(cap, n)]! : mixed(t, doc, f)
+          }
+        }),
+      )
+      const phrase = (_: unknown, doc: number, counts: Float64Array) => {
+        counts[doc % FIELDS] = phraseCounts[doc]!
+        return phraseCounts[doc]! > 0
+      }
+      const shown = pick(random, [1, 20, 50, 400])
+      const held = new Set(query.terms.keys())
+      const expected = scoreCounted(query, { docs, tf, width, held }, total, averages, lengths, phrase, shown)
+      const scoring = { query, total, averages, lengths, phrase, shown }
+      const { scores, best } = scoreKept(scoring, docs, kept, mixed, () => undefined)
+      const differ = docs.flatMap((_, i) => (Object.is(scores[i], expected[i]) ? [] : [[i, scores[i], expected[i]]]))
+      expect(differ, `seed ${SEED}, run ${run}: [match, scoreKept, scoreCounted]`).toEqual([])
+      const all = Array.from(expected.keys())
+      // Ties not in place order (the engine's are by recency): a tie fed after the kept ones may be shown.
+      const ranks = docs.map((doc) => (doc * 7919) % 1009)
+      const tieRank = (i: number) => ranks[i]!
+      expect(bestOf(scores, best ?? all, shown, tieRank), `seed ${SEED}, run ${run}`).toEqual(bestOf(expected, all, shown, tieRank))
+    }
+  })
+})
 
+describe('contenders', () => {
   it('leaves out only places that could not be among the best, ties at the cut kept', () => {
     const random = seeded(SEED)
     for (let run = 0; run < 300; run++) {
