@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config'
 
+/** Test files that need a module graph of their own (see the project of that name). */
+const ISOLATED = ['test/hostile/planted-symlinks.test.ts']
+
 export default defineConfig({
   // What scripts/build.mjs defines as the build's identity (src/core/build.ts), so that tests of the
   // sources keep the caches the built program keeps.
@@ -23,10 +26,21 @@ export default defineConfig({
       // instead of importing precis afresh for each of their 140 files (none mocks a module or keeps
       // state between files). That import was a fifth of the suite's time.
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false } },
-      // Commands through the fake context, hostile and end-to-end tests: each file in a fresh module
-      // graph, as they mock modules, spawn precis and set up processes of their own. The tests in a
-      // real terminal (test/terminal) run apart: `npm run test:terminal`, vitest.terminal.config.ts.
-      { extends: true, test: { name: 'processes', include: ['test/**/*.test.ts'], exclude: ['test/unit/**', 'test/terminal/**'] } },
+      // Commands through the fake context, hostile and end-to-end tests: they share one module graph per
+      // worker too (each file's own state lives in its temp folders and the processes it spawns). The
+      // tests in a real terminal (test/terminal) run apart: `npm run test:terminal`, vitest.terminal.config.ts.
+      {
+        extends: true,
+        test: {
+          name: 'processes',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/unit/**', 'test/terminal/**', ...ISOLATED],
+          isolate: false,
+        },
+      },
+      // The files that change a module for their own run (vi.mock): each in a fresh module graph, where
+      // the change can reach no other file and no module loaded before it can escape the change.
+      { extends: true, test: { name: 'isolated', include: ISOLATED } },
     ],
   },
 })

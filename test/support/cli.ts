@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { expect } from 'vitest'
 
 /** The built command-line entry point (vitest builds dist/ before any test runs: build-dist.ts). */
 export const BIN = fileURLToPath(new URL('../../bin/precis.js', import.meta.url))
@@ -23,11 +24,18 @@ export interface RunOptions {
 }
 
 /**
- * The cache folder of spawned runs (the index lives there): one per test process, inside the system's
- * temp folder, so that no run writes below the HOME it is given (which does not exist).
+ * The cache folder of spawned runs (the index lives there): one per test file, inside the system's temp
+ * folder, so that no run writes below the HOME it is given (which does not exist). The files of a worker
+ * share this module (vitest.config.ts: isolate false), not their caches: what one file's runs cached never
+ * answers another file's.
  */
-let cacheDir: string | undefined
-const testCacheDir = () => (cacheDir ??= mkdtempSync(join(tmpdir(), 'precis-cache-')))
+const cacheDirs = new Map<string, string>()
+function testCacheDir(): string {
+  const file = expect.getState().testPath ?? ''
+  let dir = cacheDirs.get(file)
+  if (dir === undefined) cacheDirs.set(file, (dir = mkdtempSync(join(tmpdir(), 'precis-cache-'))))
+  return dir
+}
 
 /** Spawn `file args...` with a clean environment (no colour, no user library), output captured. */
 export function runCommand(file: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
