@@ -1,6 +1,6 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { ProcessEditor, type Editor } from './terminal/editor.js'
 import { DEMO_LIBRARY } from './package-files.js'
 import type { IO } from './terminal/io.js'
@@ -14,10 +14,19 @@ import type { Store } from './store/store.js'
 import { TerminalIO } from './terminal/terminal-io.js'
 import { configPath, FileConfig, type ConfigFile } from './store/config-file.js'
 import type { LoadRecorder } from './store/recorder.js'
+import { mayBeInRepository } from './sync/repository-nearby.js'
 
-/** Every change of a library with sync on becomes a git commit; git's code loads with the first change. */
+/**
+ * Every change of a library with sync on becomes a git commit. git's code loads with the first change
+ * of a library inside a repository: outside any, sync is off, and a change needs none of it.
+ */
 export function gitHistory(env: Env): LoadRecorder {
-  return async () => (await import('./sync/auto-commit.js')).gitAutoCommit(env)
+  return async () => ({
+    async begin(file, before) {
+      if (!mayBeInRepository(dirname(file))) return null
+      return (await import('./sync/auto-commit.js')).gitAutoCommit(env).begin(file, before)
+    },
+  })
 }
 
 /** The global options (README, Commands), as parsed. */

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { basename, dirname } from 'node:path'
 import { findRenames } from '../core/merge/renames.js'
 import type { Library } from '../core/model.js'
 import type { Env } from '../store/paths.js'
@@ -40,17 +39,8 @@ export async function commitLibrary(git: Git, name: string, subject: string, bod
   )
 }
 
-/** True when some folder from `dir` up holds `.git`: without one no git needs starting to know that sync is off. */
-function mayBeInRepository(dir: string): boolean {
-  for (let folder = dir; ; folder = dirname(folder)) {
-    if (existsSync(join(folder, '.git'))) return true
-    if (dirname(folder) === folder) return false
-  }
-}
-
 /** The library's repository when sync is on for it; null otherwise. */
 async function syncedRepo(file: string, env: Env): Promise<LibraryRepo | null> {
-  if (!mayBeInRepository(dirname(file))) return null
   const repo = await findLibraryRepo(file, env)
   return repo && (await syncIsOn(repo)) ? repo : null
 }
@@ -106,7 +96,10 @@ async function commitChange(
   }
 }
 
-/** With sync on, every change of the library becomes a commit that says what it did (git run with `env`). */
+/**
+ * With sync on, every change of the library becomes a commit that says what it did (git run with `env`).
+ * For a library inside a repository: context.ts asks mayBeInRepository before it loads this module.
+ */
 export const gitAutoCommit = (env: Env): ChangeRecorder => ({
   async begin(file, before) {
     let repo: LibraryRepo | null

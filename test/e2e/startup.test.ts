@@ -171,9 +171,34 @@ describe('start-up loads only what the command needs', () => {
     expect(
       ['zod', 'yaml', 'csv-parse', 'fast-xml-parser', 'marked', 'temml', 'sanitize-html', 'inquirer'].filter((name) => packages.has(name)),
     ).toEqual([])
-    // Reading needs no lock, durable write or git: those (and crypto, child_process) load with a change.
-    expect([...sources].filter((s) => /^src\/(store\/(lock|durable-write|serialize)\.ts|sync\/)/.test(s))).toEqual([])
+    // Reading needs no lock, durable write or git: those (and crypto, child_process) load with a change. Only the
+    // look for a .git folder, which tells a change whether to load git's code, comes with the context (ten lines).
+    expect(
+      [...sources].filter((s) => /^src\/(store\/(lock|durable-write|serialize)\.ts|sync\/(?!repository-nearby\.ts$))/.test(s)),
+    ).toEqual([])
   })
+
+  // The sources' clients (the arXiv and Crossref parsers, and zod checking what they answer) load only
+  // when a source or a PDF is looked up: a write from flags, or of tags, names none.
+  it.each([
+    [['add', '--title', 'A Title', '--author', 'Ann Author', '--year', '2020', '--body', 'Text.'], 'src/commands/add/run.ts'],
+    [['add', '--title', 'A Queued Title', '--author', 'Ann Author', '--to-read'], 'src/commands/add/run.ts'],
+    [['tag', 'rasmussen2004gaussian', '+kernels'], 'src/commands/tag/run.ts'],
+    [['rm', '--yes', 'gilmer2017neural-2'], 'src/commands/rm/run.ts'],
+  ])(
+    'precis %j writes without loading the sources’ clients (fast-xml-parser, entities, zod) nor, outside a repository, git’s',
+    async (args, run) => {
+      const library = join(tempDir(), 'library.json')
+      writeFileSync(library, JSON.stringify(smallLibrary()))
+      const { packages, sources } = await whatLoads(['--quiet', '--library', library, ...args])
+      expect(sources).toContain(run)
+      expect(sources).toContain('src/store/durable-write.ts') // it wrote
+      expect(['fast-xml-parser', 'entities', 'zod'].filter((name) => packages.has(name))).toEqual([])
+      expect([...sources].filter((s) => s.startsWith('src/sources/'))).toEqual([])
+      // No folder above the library holds .git, so sync is off: that is all the write asks of sync/.
+      expect([...sources].filter((s) => s.startsWith('src/sync/'))).toEqual(['src/sync/repository-nearby.ts'])
+    },
+  )
 
   it('a read from the index loads no hashing nor compression (node:crypto, node:zlib): those come with a change or a search', async () => {
     for (const args of [['list'], ['tags'], ['stats'], ['list', 'tag:gp'], ['show', 'rasmussen2004gaussian']]) {

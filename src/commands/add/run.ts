@@ -18,8 +18,6 @@ import { parseYear } from '../../command-kit/paper-flags.js'
 import { entryRecord } from '../../core/records/entries.js'
 import { applyTransition, queueTransition } from '../../core/queue/reading.js'
 import { canPrompt, inform, printJson, splitAuthors, storableAnswers } from '../../command-kit/shared.js'
-import { paperFromSource } from './source-input.js'
-import { fromPdf } from './pdf-input.js'
 import { attachFileTo, informAttachment } from '../../command-kit/attachments.js'
 import { chooseTags, guardNewTags } from '../../command-kit/tag-prompts.js'
 import { applyTagChanges } from '../../core/tags/changes.js'
@@ -183,6 +181,8 @@ async function addPaperAlone(
 
 export async function addRun(given: AddOptions, ctx: Context): Promise<void> {
   if (given.pdf === null) return void (await addEntry(given, ctx))
+  // Reading a PDF and looking it up bring the sources' clients (zod, fast-xml-parser): loaded only for a PDF.
+  const { fromPdf } = await import('./pdf-input.js')
   const { options, ask } = await fromPdf(given, given.pdf, ctx)
   const key = await addEntry(options, ctx, ask)
   const outcome = await attachFileTo(ctx, key, given.pdf)
@@ -208,10 +208,13 @@ async function addEntry(given: AddOptions, ctx: Context, askFirst?: () => Promis
       year: opts.paper.year ?? null,
     })
   const ask = async () => (await askFirst?.()) ?? completePaper(opts.paper, ctx)
-  const fromSource =
-    !known && opts.source
-      ? await paperFromSource({ source: opts.source, flags: opts.paper, offline: opts.offline, yes: opts.yes }, ctx, library, ask)
-      : null
+  const source = known ? null : opts.source
+  // A source to look up loads the preview and the clients behind it (zod, fast-xml-parser): add from flags needs none of them.
+  const fromSource = source
+    ? await import('./source-input.js').then(({ paperFromSource }) =>
+        paperFromSource({ source, flags: opts.paper, offline: opts.offline, yes: opts.yes }, ctx, library, ask),
+      )
+    : null
   const paperInput = known ? fromKnownPaper(known) : (fromSource?.paper ?? (await ask()))
   // The paper found before the lock: attached to inside it even if its fields changed meanwhile.
   const knownKey = known?.key ?? fromSource?.knownKey ?? null
