@@ -16,6 +16,7 @@ import {
   libraryWithCache,
   plainStore,
   recordsAtIndexedPlaces,
+  savedAndBuiltWhole,
 } from './support/index.js'
 
 const TAGS = ['gnn', 'ml/graphs', 'ml', 'stats', 'todo']
@@ -56,8 +57,11 @@ function change(random: () => number, lib: Library, step: number): void {
   const target = pick(random, live)
   if (kind === 'tag') target.tags = [...new Set([...target.tags, pick(random, TAGS)])].sort()
   else if (kind === 'body') target.body = `${target.body}More words, ${cite()} and ${cite()}.\n`
-  else if (kind === 'title') lib.papers.find((p) => p.key === target.paper)!.title += ' (revised)'
-  else {
+  else if (kind === 'title') {
+    // A new first word, so the entry moves in the title order.
+    const retitled = lib.papers.find((p) => p.key === target.paper)!
+    retitled.title = `${pick(random, ['Abridged', 'Revised', 'Écrit'])}: ${retitled.title}`
+  } else {
     lib.summaries.splice(lib.summaries.indexOf(target), 1)
     lib.trash.push({ summary: target, paper: null, deleted: `2025-01-01T00:00:${String(step % 60).padStart(2, '0')}.000Z` })
   }
@@ -89,6 +93,11 @@ describe('the index through random changes', () => {
       expect(indexIsCurrent(library, cache), `step ${step}: ${how}`).toBe(how === 'save')
       expect(await answersFrom(indexedStore(library, cache)), `step ${step}: ${how}`).toEqual(await freshAnswers(library))
       expect(recordsAtIndexedPlaces(library, cache), `step ${step}: ${how}`).toEqual((await freshAnswers(library)).records)
+      // What a save wrote (its orders carried over from the index before it, carried-order.ts) is the index built whole, byte for byte.
+      if (how === 'save') {
+        const { saved, whole } = savedAndBuiltWhole(library, cache)
+        expect(saved.equals(whole), `step ${step}: the index saved is the one built whole`).toBe(true)
+      }
     }
     expect(seen.size).toBe(3)
   })

@@ -118,21 +118,27 @@ export function sortEntries<E extends OutlineEntry>(entries: readonly E[], order
 
 /** Where each entry of `entries` goes in `order` (sortEntries's order), as positions in `entries`. */
 function sortedPlaces(entries: readonly OutlineEntry[], order: SortOrder): number[] {
+  return entries.map((_, at) => at).sort(entryComparator(entries, order))
+}
+
+/**
+ * How `order` compares the entries at two positions of `entries` (ties: 0; sortEntries keeps them in
+ * the order of `entries`, its sort being stable).
+ */
+export function entryComparator(entries: readonly OutlineEntry[], order: SortOrder): (a: number, b: number) => number {
   // The keys taken out once: a sort compares each entry some 30 times.
   const ids = entries.map((e) => e.id)
   const byId = (a: number, b: number) => compareText(ids[a]!, ids[b]!)
-  let compare: (a: number, b: number) => number
   if (order === 'added') {
     const added = entries.map((e) => e.summary?.created ?? e.paper.added)
-    compare = (a, b) => compareText(added[b]!, added[a]!) || byId(a, b)
-  } else if (order === 'year') {
-    const years = entries.map((e) => e.paper.year ?? -1)
-    compare = (a, b) => years[b]! - years[a]! || byId(a, b)
-  } else {
-    const titles = entries.map((e) => e.paper.title)
-    compare = (a, b) => compareTitles(titles[a]!, titles[b]!) || byId(a, b)
+    return (a, b) => compareText(added[b]!, added[a]!) || byId(a, b)
   }
-  return entries.map((_, at) => at).sort(compare)
+  if (order === 'year') {
+    const years = entries.map((e) => e.paper.year ?? -1)
+    return (a, b) => years[b]! - years[a]! || byId(a, b)
+  }
+  const titles = entries.map((e) => e.paper.title)
+  return (a, b) => compareTitles(titles[a]!, titles[b]!) || byId(a, b)
 }
 
 /**
@@ -149,7 +155,11 @@ export function sortedPairs(outline: LibraryOutline, order: SortOrder): ArrayLik
 
 /** `pairs` (entryPairs of `entries`) in `order`: what an index keeps of each order. */
 export function pairsInOrder(entries: readonly OutlineEntry[], pairs: readonly number[], order: SortOrder): number[] {
-  const places = sortedPlaces(entries, order)
+  return pairsAt(pairs, sortedPlaces(entries, order))
+}
+
+/** The pairs of `pairs` (two numbers an entry) of the entries at `places`, in that order. */
+export function pairsAt(pairs: readonly number[], places: ArrayLike<number>): number[] {
   // A loop, not flatMap: a pair array for each of 200,000 entries at 100,000 summaries is garbage an index build promotes.
   const sorted = new Array<number>(2 * places.length)
   for (let i = 0; i < places.length; i++) {

@@ -1,13 +1,14 @@
 import { emptyLibrary, type Paper, type Summary, type TrashEntry } from '../../core/model.js'
 import { libraryOutline, type LibraryOutline, type SortOrder } from '../../core/records/outline.js'
 import { entryPairs, libraryEntries, pairsInOrder, type OutlineEntry } from '../../core/records/entries.js'
+import { carriedOrders, type OrdersBefore } from '../../core/records/carried-order.js'
 import { tieRanks } from '../../core/search/order.js'
 import { outlineStats } from '../../core/stats/stats.js'
 import { Listing } from '../../core/records/listing.js'
 import { plainRowsOf } from '../../core/records/plain-rows.js'
 import { taggedEntriesOf } from '../../core/records/tagged-entries.js'
 import { tagListsOf } from '../../core/records/tag-lists.js'
-import { STATS_ROWS, type IndexContents } from './contents.js'
+import { SORT_ORDERS, STATS_ROWS, type IndexContents } from './contents.js'
 import type { FileIdentity } from './identity.js'
 import { buildNames } from './names.js'
 
@@ -25,15 +26,17 @@ export interface PlacedLibrary {
 /**
  * The index of a library file whose identity is `identity`. `outline`, when given, is the outline
  * of the same records in the same order, whose derived values (word counts, citations) may already
- * have been computed for the command being run.
+ * have been computed for the command being run. `before`: the orders of the index before a save
+ * changed the library, carried over rather than sorted again where they can be.
  */
 export function buildIndex(
   placed: PlacedLibrary,
   target: string,
   identity: FileIdentity,
   outline: LibraryOutline = outlineOf(placed),
+  before?: OrdersBefore,
 ): IndexContents {
-  return indexOf({ ...outline, papers: placed.papers, summaries: placed.summaries }, placed, target, identity)
+  return indexOf({ ...outline, papers: placed.papers, summaries: placed.summaries }, placed, target, identity, undefined, before)
 }
 
 /**
@@ -48,6 +51,7 @@ export function indexOf(
   target: string,
   identity: FileIdentity,
   between: () => void = () => undefined,
+  before?: OrdersBefore,
 ): IndexContents {
   const words = [...outline.wordCounts()]
   const cites = outline.citedKeys().map((keys) => [...keys])
@@ -63,7 +67,7 @@ export function indexOf(
   }
   const entries = libraryEntries(known)
   const entryPlaces = entryPairs(known, entries)
-  const orders = ordersOf(entries, entryPlaces)
+  const orders = (before && carriedOrders(before, entries, entryPlaces, SORT_ORDERS)) || ordersOf(entries, entryPlaces)
   const ties = tieRanks(entries)
   between()
   const stats = outlineStats(known, STATS_ROWS)
@@ -103,8 +107,7 @@ export function indexOf(
  * so a read from the index sorts nothing.
  */
 function ordersOf(entries: readonly OutlineEntry[], pairs: readonly number[]): Record<SortOrder, number[]> {
-  const ordered = (order: SortOrder) => pairsInOrder(entries, pairs, order)
-  return { added: ordered('added'), year: ordered('year'), title: ordered('title') }
+  return Object.fromEntries(SORT_ORDERS.map((order) => [order, pairsInOrder(entries, pairs, order)])) as Record<SortOrder, number[]>
 }
 
 function outlineOf(placed: PlacedLibrary): LibraryOutline {

@@ -247,7 +247,7 @@ export async function indexAfterWrite(target: string, options: IndexOptions, pla
   const identity = fileIdentity(target)
   if (!identity) return
   const index = indexFileOf(target, options)
-  await index.save(() => buildIndex(placed, target, identity, before && outlineAfterChange(placed, before)))
+  await index.save(() => buildIndex(placed, target, identity, before && outlineAfterChange(placed, before), before?.orders))
   // What killed saves left; only here, where a save has loaded what this needs (a read has not).
   const { removeDeadWritersFiles } = await import('../temp-files.js')
   await removeDeadWritersFiles(index.path)

@@ -1,11 +1,12 @@
 import { CitationResolver, citedPaperKeys } from '../../core/citations/citations.js'
 import { trashId, type Library, type Summary } from '../../core/model.js'
-import type { LibraryOutline } from '../../core/records/outline.js'
+import type { LibraryOutline, SortOrder } from '../../core/records/outline.js'
 import { countWords } from '../../core/stats/word-count.js'
 import { countTags } from '../../core/tags/counts.js'
 import { libraryEntryTags } from '../../core/tags/paper-tags.js'
 import type { PlacedLibrary } from './build.js'
-import type { IndexContents } from './contents.js'
+import { SORT_ORDERS, type IndexContents } from './contents.js'
+import { sortFieldsOf, type OrdersBefore } from '../../core/records/carried-order.js'
 
 /**
  * What the index of a library knew before a save changed it, so the index after the save counts
@@ -20,6 +21,8 @@ export interface BeforeChange {
   /** The index's word counts and citations, by summary id. */
   words: Map<string, number>
   cites: Map<string, readonly string[]>
+  /** The index's orders and the fields they were sorted by, to be carried over (carried-order.ts); absent when it kept none (another collation). */
+  orders?: OrdersBefore
 }
 
 /**
@@ -46,7 +49,20 @@ export function beforeChange(library: Library, contents: IndexContents): BeforeC
     names: citationNames(library),
     words: new Map(ids.map((id, i) => [id, contents.words[i]!])),
     cites: new Map(ids.map((id, i) => [id, contents.cites[i]!])),
+    ...(contents.orders &&
+      sameRecords(library, contents, ids) && { orders: { orders: ordersRead(contents.orders), fields: sortFieldsOf(library) } }),
   }
+}
+
+/** Whether `library` holds the records of `contents` (whose summaries' ids are `ids`) in its order, as the file the index was built from does. */
+function sameRecords(library: Library, contents: IndexContents, ids: readonly string[]): boolean {
+  const papers = contents.recordCounts?.().papers ?? contents.papers.length
+  return library.papers.length === papers && library.summaries.length === ids.length && library.summaries.every((s, i) => s.id === ids[i])
+}
+
+/** Each order decoded now, where a section that fails its checks throws (beforeChange's caller builds afresh), not later in the save. */
+function ordersRead(orders: Record<SortOrder, ArrayLike<number>>): Record<SortOrder, ArrayLike<number>> {
+  return Object.fromEntries(SORT_ORDERS.map((order) => [order, orders[order]])) as Record<SortOrder, ArrayLike<number>>
 }
 
 /** The outline of the library a save wrote, its word counts and citations taken from `before` for the bodies it did not change. */

@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs'
+import { readFileSync, realpathSync } from 'node:fs'
 import { join } from 'node:path'
 import { libraryOutline, type LibraryOutline, type PaperOutline, type SummaryOutline } from '../../../src/core/records/outline.js'
 import { entriesAt, sortedPairs } from '../../../src/core/records/entries.js'
@@ -9,6 +9,10 @@ import { SORT_ORDERS } from '../../../src/store/index/contents.js'
 import { FileStore } from '../../../src/store/file-store.js'
 import { fileIdentity } from '../../../src/store/index/identity.js'
 import { IndexFile } from '../../../src/store/index/index-file.js'
+import { buildIndex } from '../../../src/store/index/build.js'
+import { encodeIndex } from '../../../src/store/index/encode-index.js'
+import { placesInText } from '../../../src/store/index/places.js'
+import { LibraryFile } from '../../../src/store/library-file.js'
 import { indexPath } from '../../../src/store/index/location.js'
 import { readRecordsAt } from '../../../src/store/index/record-reader.js'
 import { readNamed, readOutline, readRecords, resolveNamed } from '../../../src/store/outline-reads.js'
@@ -57,6 +61,15 @@ export function indexIsCurrent(library: string, cache: string): boolean {
   } catch {
     return false // a column that is damaged or not what precis writes
   }
+}
+
+/** The bytes of the index of `library` in `cache` as saved, and those of the index built whole from the library file as it is now. */
+export function savedAndBuiltWhole(library: string, cache: string): { saved: Buffer; whole: Buffer } {
+  const target = realpathSync(library)
+  const { library: records, bytes } = new LibraryFile(target).readNow()
+  const placed = records && bytes && placesInText(records, bytes)
+  if (!placed) throw new Error(`${library} is not a library precis reads record by record`)
+  return { saved: readFileSync(indexPath(cache, target)), whole: encodeIndex(buildIndex(placed, target, fileIdentity(target)!)) }
 }
 
 /**
