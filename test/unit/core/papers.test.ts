@@ -40,6 +40,17 @@ describe('findSamePaper', () => {
   ])('not by %s', (_, fields) => {
     expect(findSamePaper(lib, { arxiv: null, doi: null, ...fields })).toBeUndefined()
   })
+
+  it('by title alone between papers without a year, and never a paper of another year before it', () => {
+    const undated = libraryOf([
+      paper({ key: 'a2019same', title: 'The Same Title', year: 2019 }),
+      paper({ key: 'undated', title: 'The same title.', year: null }),
+      paper({ key: 'b2019same', title: 'the same title', year: 2019 }),
+    ])
+    expect(findSamePaper(undated, { arxiv: null, doi: null, title: 'THE SAME TITLE', year: null })?.key).toBe('undated')
+    expect(findSamePaper(undated, { arxiv: null, doi: null, title: 'The same title', year: 2019 })?.key).toBe('a2019same')
+    expect(findSamePaper(undated, { arxiv: null, doi: null, title: 'The same title', year: 2020 })).toBeUndefined()
+  })
 })
 
 describe('addSummary', () => {
