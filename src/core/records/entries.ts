@@ -121,24 +121,27 @@ function sortedPlaces(entries: readonly OutlineEntry[], order: SortOrder): numbe
   return entries.map((_, at) => at).sort(entryComparator(entries, order))
 }
 
+/** What each order compares first (then the ids), and how: newest added first, newest year first, title A→Z. */
+const SORT_KEYS: { [O in SortOrder]: { of: (entry: OutlineEntry) => string | number; compare: (a: never, b: never) => number } } = {
+  added: { of: (e) => e.summary?.created ?? e.paper.added, compare: (a: string, b: string) => compareText(b, a) },
+  year: { of: (e) => e.paper.year ?? -1, compare: (a: number, b: number) => b - a },
+  title: { of: (e) => e.paper.title, compare: (a: string, b: string) => compareTitles(a, b) },
+}
+
 /**
  * How `order` compares the entries at two positions of `entries` (ties: 0; sortEntries keeps them in
- * the order of `entries`, its sort being stable).
+ * the order of `entries`, its sort being stable). `ahead`: each entry's keys taken out once (a sort
+ * compares each entry some 30 times); else read at each comparison (a few dozen of them).
  */
-export function entryComparator(entries: readonly OutlineEntry[], order: SortOrder): (a: number, b: number) => number {
-  // The keys taken out once: a sort compares each entry some 30 times.
+export function entryComparator(entries: readonly OutlineEntry[], order: SortOrder, ahead = true): (a: number, b: number) => number {
+  const key = SORT_KEYS[order]
+  const compareKeys = key.compare as (a: string | number, b: string | number) => number
+  if (!ahead) {
+    return (a, b) => compareKeys(key.of(entries[a]!), key.of(entries[b]!)) || compareText(entries[a]!.id, entries[b]!.id)
+  }
+  const keys = entries.map(key.of)
   const ids = entries.map((e) => e.id)
-  const byId = (a: number, b: number) => compareText(ids[a]!, ids[b]!)
-  if (order === 'added') {
-    const added = entries.map((e) => e.summary?.created ?? e.paper.added)
-    return (a, b) => compareText(added[b]!, added[a]!) || byId(a, b)
-  }
-  if (order === 'year') {
-    const years = entries.map((e) => e.paper.year ?? -1)
-    return (a, b) => years[b]! - years[a]! || byId(a, b)
-  }
-  const titles = entries.map((e) => e.paper.title)
-  return (a, b) => compareTitles(titles[a]!, titles[b]!) || byId(a, b)
+  return (a, b) => compareKeys(keys[a]!, keys[b]!) || compareText(ids[a]!, ids[b]!)
 }
 
 /**
