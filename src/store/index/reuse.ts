@@ -17,7 +17,7 @@ export interface BeforeChange {
   /** Each summary's body as read before the change, by id. */
   bodies: Map<string, string>
   /** What a citation key could name before the change (see citationNames). */
-  names: string
+  names: ReadonlyMap<string, string>
   /** The index's word counts and citations, by summary id. */
   words: Map<string, number>
   cites: Map<string, readonly string[]>
@@ -27,10 +27,10 @@ export interface BeforeChange {
 
 /**
  * What every name a citation can use resolves to, as CitationResolver resolves it (a paper key,
- * else a summary id, ignoring case; the first record wins), sorted: citations found in an
- * unchanged body are the same while this is, however the records were reordered.
+ * else a summary id, ignoring case; the first record wins): citations found in an unchanged body
+ * are the same while this is (sameNames), however the records were reordered.
  */
-function citationNames(lib: Pick<Library, 'papers' | 'summaries'>): string {
+function citationNames(lib: Pick<Library, 'papers' | 'summaries'>): Map<string, string> {
   const names = new Map<string, string>() // name → the key of the paper it resolves to, step by step as the resolver does
   for (const paper of lib.papers) names.set(paper.key.toLowerCase(), paper.key)
   for (const summary of lib.summaries) {
@@ -38,7 +38,14 @@ function citationNames(lib: Pick<Library, 'papers' | 'summaries'>): string {
     const paper = names.get(summary.paper.toLowerCase())
     if (paper !== undefined && !names.has(id)) names.set(id, paper)
   }
-  return JSON.stringify([...names].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  return names
+}
+
+/** Whether two name maps (citationNames) resolve every name alike: compared name by name, none sorted. */
+function sameNames(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false
+  for (const [name, key] of a) if (b.get(name) !== key) return false
+  return true
 }
 
 /** What `contents`, the index of `library` as just read, knew of it. */
@@ -68,7 +75,7 @@ function ordersRead(orders: Record<SortOrder, ArrayLike<number>>): Record<SortOr
 /** The outline of the library a save wrote, its word counts and citations taken from `before` for the bodies it did not change. */
 export function outlineAfterChange(placed: PlacedLibrary, before: BeforeChange): LibraryOutline {
   const unchanged = (s: Summary) => before.bodies.get(s.id) === s.body
-  const sameNames = citationNames(placed) === before.names
+  const namesKept = sameNames(citationNames(placed), before.names)
   let resolver: CitationResolver | undefined
   const cited = (s: Summary) => citedPaperKeys(s, (resolver ??= new CitationResolver(placed)))
   return {
@@ -77,6 +84,6 @@ export function outlineAfterChange(placed: PlacedLibrary, before: BeforeChange):
     trashIds: placed.trash.map(trashId),
     wordCounts: () => placed.summaries.map((s) => (unchanged(s) ? before.words.get(s.id) : undefined) ?? countWords(s.body)),
     tagCounts: () => countTags(libraryEntryTags(placed)),
-    citedKeys: () => placed.summaries.map((s) => (sameNames && unchanged(s) ? before.cites.get(s.id) : undefined) ?? cited(s)),
+    citedKeys: () => placed.summaries.map((s) => (namesKept && unchanged(s) ? before.cites.get(s.id) : undefined) ?? cited(s)),
   }
 }
