@@ -13,11 +13,10 @@
 import type { PaperOutline, SortOrder, SummaryOutline } from './outline.js'
 import { entryComparator, pairsAt, type OutlineEntry } from './entries.js'
 
-/** The fields of a library's records that the orders (and search's tie ranks) sort by and entries are made of, copied before a change. */
+/** The fields of a library's records that the orders sort by and entries are made of, copied before a change. */
 export interface SortFields {
   summaryIds: readonly string[]
   summaryCreated: readonly string[]
-  summaryUpdated: readonly string[]
   summaryPapers: readonly string[]
   paperKeys: readonly string[]
   paperAdded: readonly string[]
@@ -31,7 +30,6 @@ export function sortFieldsOf(lib: { papers: readonly PaperOutline[]; summaries: 
   return {
     summaryIds: summaries.map((s) => s.id),
     summaryCreated: summaries.map((s) => s.created),
-    summaryUpdated: summaries.map((s) => s.updated),
     summaryPapers: summaries.map((s) => s.paper),
     paperKeys: papers.map((p) => p.key),
     paperAdded: papers.map((p) => p.added),
@@ -40,11 +38,9 @@ export function sortFieldsOf(lib: { papers: readonly PaperOutline[]; summaries: 
   }
 }
 
-/** A library's orders before a change: each order's [summary index or -1, paper index] pairs (entryPairs), its tie ranks, and the fields they were sorted by. */
+/** A library's orders before a change: each order's [summary index or -1, paper index] pairs (entryPairs), and the fields they were sorted by. */
 export interface OrdersBefore {
   orders: Record<SortOrder, ArrayLike<number>>
-  /** Each entry's rank among search results of equal score (tieRanks, core/search/order.ts), in library order; null when there were none. */
-  ties: ArrayLike<number> | null
   fields: SortFields
 }
 
@@ -59,54 +55,48 @@ export function carriedOrders(
   pairs: readonly number[],
   orders: readonly SortOrder[],
 ): Record<SortOrder, number[]> | null {
-  const { fields } = before
-  const samePaper = (paper: PaperOutline, at: number) =>
-    fields.paperAdded[at] === paper.added && fields.paperYears[at] === (paper.year ?? null) && fields.paperTitles[at] === paper.title
-  const now = entriesNow(fields, entries, {
-    summary: (at, summary, paper, paperAt) =>
-      fields.summaryCreated[at] === summary.created && fields.summaryPapers[at] === summary.paper && samePaper(paper, paperAt),
-    paper: (at, paper) => samePaper(paper, at),
-  })
+  const now = entriesNow(before.fields, entries)
   if (!now) return null
   const carried = {} as Record<SortOrder, number[]>
   for (const order of orders) {
     // Keys read at each comparison: a few dozen of them, where taking every entry's out cost more than they do.
     const compare = entryComparator(entries, order, false)
-    const places = carriedPlaces(entryNumbers(before.orders[order], fields.summaryIds.length), now, entries.length, compare)
+    const places = carriedPlaces(before.orders[order], before.fields.summaryIds.length, now, entries.length, compare)
     if (!places) return null
     carried[order] = pairsAt(pairs, places)
   }
   return carried
 }
 
-/** Whether an entry after the change sorts as the one before it did: its summary (`at` among those before, its paper at `paperAt`), or its paper alone. */
-export interface SortsAsBefore {
-  summary(at: number, summary: SummaryOutline, paper: PaperOutline, paperAt: number): boolean
-  paper(at: number, paper: PaperOutline): boolean
-}
-
 /**
  * Where each entry before the change is among `entries`, or -1 when it is gone or sorts otherwise
- * now (`same`). Entries before are numbered as order pairs name them (entryNumbers): a summary's by
- * its index, a paper's without summary by the summaries' count plus its index. Null when a key or an
- * id is named twice, or the entries found are not in the order they were in.
+ * now (a field an order compares changed, or its paper did). Entries before are numbered as order
+ * pairs name them: a summary's by its index, a paper's without summary by the summaries' count
+ * plus its index. Null when a key or an id is named twice, or the entries found are not in the
+ * order they were in.
  */
-export function entriesNow(before: SortFields, entries: readonly OutlineEntry[], same: SortsAsBefore): Int32Array | null {
+function entriesNow(before: SortFields, entries: readonly OutlineEntry[]): Int32Array | null {
   const summaryAt = new Map(before.summaryIds.map((id, at) => [id, at]))
   const paperAt = new Map(before.paperKeys.map((key, at) => [key, at]))
   if (summaryAt.size !== before.summaryIds.length || paperAt.size !== before.paperKeys.length) return null
   const summarised = new Set(before.summaryPapers.filter((key) => paperAt.has(key)))
   const summaries = before.summaryIds.length
   const now = new Int32Array(summaries + before.paperKeys.length).fill(-1)
+  const samePaper = (paper: PaperOutline, at: number | undefined) =>
+    at !== undefined &&
+    before.paperAdded[at] === paper.added &&
+    before.paperYears[at] === (paper.year ?? null) &&
+    before.paperTitles[at] === paper.title
   for (let i = 0; i < entries.length; i++) {
     const { paper, summary } = entries[i]!
-    const paperBefore = paperAt.get(paper.key)
-    if (paperBefore === undefined) continue
     if (summary) {
       const at = summaryAt.get(summary.id)
-      // Its paper then was the one of that key: an entry of the library before.
-      if (at !== undefined && before.summaryPapers[at] === paper.key && same.summary(at, summary, paper, paperBefore)) now[at] = i
-    } else if (!summarised.has(paper.key) && same.paper(paperBefore, paper)) now[summaries + paperBefore] = i
+      if (at === undefined || before.summaryCreated[at] !== summary.created || before.summaryPapers[at] !== summary.paper) continue
+      if (samePaper(paper, paperAt.get(paper.key))) now[at] = i
+    } else {
+      const at = paperAt.get(paper.key)
+      if (!summarised.has(paper.key) && samePaper(paper, at)) now[summaries + at!] = i
+    }
   }
   // Entries before were in library order by their numbers; those carried over must still be.
   let last = -1
@@ -118,31 +108,23 @@ export function entriesNow(before: SortFields, entries: readonly OutlineEntry[],
   return now
 }
 
-/** The entries of order pairs ([summary index or -1, paper index]) by their numbers (entriesNow's). */
-export function entryNumbers(pairs: ArrayLike<number>, summaries: number): Int32Array {
-  const numbers = new Int32Array(pairs.length >> 1)
-  for (let i = 0; i < numbers.length; i++) {
-    const summary = pairs[2 * i]!
-    numbers[i] = summary >= 0 ? summary : summaries + pairs[2 * i + 1]!
-  }
-  return numbers
-}
-
 /**
- * The positions of `count` entries in one order: those of `before` (the entries before the change,
- * by number, in that order) found in `now` kept in turn, the others placed among them by `compare`,
- * a tie going by position as a stable sort's does. Null when `before` names an entry twice.
+ * The positions of `count` entries in one order: those of `before` (that order's pairs) found in
+ * `now` kept in turn, the others placed among them by `compare`, a tie going by position as a
+ * stable sort's does. Null when `before` names an entry twice.
  */
-export function carriedPlaces(
-  before: Int32Array,
+function carriedPlaces(
+  before: ArrayLike<number>,
+  summaries: number,
   now: Int32Array,
   count: number,
   compare: (a: number, b: number) => number,
 ): Int32Array | null {
   const seen = new Uint8Array(count)
   const kept: number[] = []
-  for (const number of before) {
-    const at = now[number]
+  for (let i = 0; i + 1 < before.length; i += 2) {
+    const summary = before[i]!
+    const at = now[summary >= 0 ? summary : summaries + before[i + 1]!]
     if (at === undefined || at < 0) continue
     if (seen[at] === 1) return null
     seen[at] = 1

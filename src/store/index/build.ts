@@ -3,7 +3,6 @@ import { libraryOutline, type LibraryOutline, type SortOrder } from '../../core/
 import { entryPairs, libraryEntries, pairsInOrder, type OutlineEntry } from '../../core/records/entries.js'
 import { carriedOrders, type OrdersBefore } from '../../core/records/carried-order.js'
 import { tieRanks } from '../../core/search/order.js'
-import { carriedTies } from '../../core/search/carried-ties.js'
 import { outlineStats } from '../../core/stats/stats.js'
 import { Listing } from '../../core/records/listing.js'
 import { plainRowsOf } from '../../core/records/plain-rows.js'
@@ -69,8 +68,7 @@ export function indexOf(
   const entries = libraryEntries(known)
   const entryPlaces = entryPairs(known, entries)
   const orders = (before && carriedOrders(before, entries, entryPlaces, SORT_ORDERS)) || ordersOf(entries, entryPlaces)
-  const carriedRanks = before?.ties ? carriedTies(before.ties, before.fields, entries) : undefined
-  const ties = carriedRanks === undefined ? tieRanks(entries) : carriedRanks
+  const ties = tieRanks(entries)
   between()
   const stats = outlineStats(known, STATS_ROWS)
   between()

@@ -57,9 +57,7 @@ export function beforeChange(library: Library, contents: IndexContents): BeforeC
     words: new Map(ids.map((id, i) => [id, contents.words[i]!])),
     cites: new Map(ids.map((id, i) => [id, contents.cites[i]!])),
     ...(contents.orders &&
-      sameRecords(library, contents, ids) && {
-        orders: { orders: ordersRead(contents.orders), ties: contents.ties, fields: sortFieldsOf(library) },
-      }),
+      sameRecords(library, contents, ids) && { orders: { orders: ordersRead(contents.orders), fields: sortFieldsOf(library) } }),
   }
 }
 

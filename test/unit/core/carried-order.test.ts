@@ -6,8 +6,6 @@ import { entryPairs, libraryEntries, pairsInOrder } from '../../../src/core/reco
 import type { SortOrder } from '../../../src/core/records/outline.js'
 import { libraryOf, paper, summary } from '../../support/library.js'
 import { pick, seeded, type Random } from '../../support/random.js'
-import { carriedTies } from '../../../src/core/search/carried-ties.js'
-import { tieRanks } from '../../../src/core/search/order.js'
 
 const ORDERS: readonly SortOrder[] = ['added', 'year', 'title']
 
@@ -19,17 +17,11 @@ function sorted(library: Library) {
   return { entries, pairs, orders }
 }
 
-/** The orders of `after` carried over from those of `before`, and sorted whole; likewise its tie ranks. */
+/** The orders of `after` carried over from those of `before`, and sorted whole. */
 function carriedAndSorted(before: Library, after: Library) {
-  const was = sorted(before)
-  const kept: OrdersBefore = { orders: was.orders, ties: tieRanks(was.entries), fields: sortFieldsOf(before) }
+  const kept: OrdersBefore = { orders: sorted(before).orders, fields: sortFieldsOf(before) }
   const now = sorted(after)
-  return {
-    carried: carriedOrders(kept, now.entries, now.pairs, ORDERS),
-    sorted: now.orders,
-    carriedTies: carriedTies(kept.ties!, kept.fields, now.entries),
-    ties: tieRanks(now.entries),
-  }
+  return { carried: carriedOrders(kept, now.entries, now.pairs, ORDERS), sorted: now.orders }
 }
 
 /** A library where orders tie: titles equal but for case and accents, shared years and times, ids equal under collation. */
@@ -73,8 +65,6 @@ const CHANGES: [string, Change][] = [
   ['a title changed', (l) => void (l.papers[0]!.title = 'Zebra')],
   ['a year changed to tie with another', (l) => void (l.papers[2]!.year = 2020)],
   ['a year removed', (l) => void (l.papers[0]!.year = null)],
-  ['a summary updated (its tie rank moves)', (l) => void (l.summaries[0]!.updated = '2024-03-01T00:00:00.000Z')],
-  ['a summary updated to tie with its twin under collation', (l) => void (l.summaries[4]!.updated = '2024-02-01T00:00:00.000Z')],
   ['a summary created at another time', (l) => void (l.summaries[2]!.created = '2023-01-01T00:00:00.000Z')],
   ['a paper alone summarised', (l) => void l.summaries.push(summary({ id: 'e2018alone', paper: 'e2018alone' }))],
   ['a summary moved to another paper', (l) => void (l.summaries[0]!.paper = 'e2018alone')],
@@ -100,33 +90,20 @@ const CHANGES: [string, Change][] = [
 ]
 
 describe('carriedOrders', () => {
-  it.each(CHANGES)('gives each order and the tie ranks as sorting whole does when %s', (_, change) => {
+  it.each(CHANGES)('gives each order as sorting whole does when %s', (_, change) => {
     const before = tiedLibrary()
     const after = structuredClone(before)
     change(after)
-    const { carried, sorted, carriedTies, ties } = carriedAndSorted(before, after)
+    const { carried, sorted } = carriedAndSorted(before, after)
     expect(carried).not.toBeNull()
     expect(carried).toEqual(sorted)
-    expect(carriedTies).toBeInstanceOf(Uint32Array)
-    expect(carriedTies).toEqual(ties)
-  })
-
-  it('ranks no ties, as tieRanks, when an entry changed has a time precis does not write', () => {
-    const before = tiedLibrary()
-    const after = structuredClone(before)
-    after.summaries[1]!.updated = 'yesterday'
-    const { carriedTies, ties } = carriedAndSorted(before, after)
-    expect(ties).toBeNull()
-    expect(carriedTies).toBeNull()
   })
 
   it('sorts whole (null) when the entries carried over are no longer in library order, where ties could fall otherwise', () => {
     const before = tiedLibrary()
     const after = structuredClone(before)
     after.summaries.reverse() // a file written in another order: the twins under collation swap places
-    const { carried, carriedTies } = carriedAndSorted(before, after)
-    expect(carried).toBeNull()
-    expect(carriedTies).toBeUndefined()
+    expect(carriedAndSorted(before, after).carried).toBeNull()
   })
 
   it('sorts whole (null) when a key or an id was named twice before', () => {
@@ -159,10 +136,9 @@ describe('carriedOrders', () => {
       const before = randomLibrary(random)
       const after = structuredClone(before)
       for (let n = 1 + Math.floor(random() * 3); n > 0; n--) randomChange(random, after, seed * 10 + n)
-      const { carried, sorted, carriedTies, ties } = carriedAndSorted(before, after)
-      if (carried && carriedTies) carriedRounds++
+      const { carried, sorted } = carriedAndSorted(before, after)
+      if (carried) carriedRounds++
       expect(carried ?? sorted, `seed ${seed}`).toEqual(sorted)
-      expect(carriedTies ?? ties, `seed ${seed}`).toEqual(ties)
     }
     // Only a change that reorders the file, or names a key twice, sorts whole: the random ones make none.
     expect(carriedRounds).toBe(rounds)
@@ -182,14 +158,14 @@ function randomLibrary(random: Random): Library {
   const papers = Array.from({ length: 12 + Math.floor(random() * 20) }, (_, i) => randomPaper(random, `p${String(i).padStart(2, '0')}`))
   const summaries = papers
     .flatMap((p) => (random() < 0.3 ? [] : random() < 0.8 ? [p.key] : [p.key, `${p.key}-\u00e9`, `${p.key}-e\u0301`]))
-    .map((id) => summary({ id, paper: id.slice(0, 3), created: pick(random, TIMES), updated: pick(random, TIMES) }))
+    .map((id) => summary({ id, paper: id.slice(0, 3), created: pick(random, TIMES) }))
   return libraryOf(papers, summaries)
 }
 
 /** One change of the kinds a save makes, keeping the records' relative order as a save's file does. */
 function randomChange(random: Random, l: Library, n: number): void {
   const at = (list: unknown[]) => Math.floor(random() * list.length)
-  const kind = pick(random, ['add', 'alone', 'remove', 'title', 'year', 'created', 'updated', 'summarise', 'move', 'rekey'])
+  const kind = pick(random, ['add', 'alone', 'remove', 'title', 'year', 'created', 'summarise', 'move', 'rekey'])
   const somePaper = l.papers[at(l.papers)]
   const someSummary = l.summaries[at(l.summaries)]
   if (kind === 'add' || kind === 'alone') {
@@ -200,7 +176,6 @@ function randomChange(random: Random, l: Library, n: number): void {
   else if (kind === 'title' && somePaper) somePaper.title = pick(random, TITLES)
   else if (kind === 'year' && somePaper) somePaper.year = pick(random, YEARS)
   else if (kind === 'created' && someSummary) someSummary.created = pick(random, TIMES)
-  else if (kind === 'updated' && someSummary) someSummary.updated = pick(random, TIMES)
   else if (kind === 'summarise' && somePaper)
     l.summaries.splice(at(l.summaries), 0, summary({ id: `${somePaper.key}-s${n}`, paper: somePaper.key }))
   else if (kind === 'move' && someSummary && somePaper) someSummary.paper = somePaper.key
