@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { Library } from '../../../src/core/model.js'
 import { carriedOrders, sortFieldsOf, type OrdersBefore } from '../../../src/core/records/carried-order.js'
 import { entryPairs, libraryEntries, pairsInOrder } from '../../../src/core/records/entries.js'
-import type { SortOrder } from '../../../src/core/records/outline.js'
+import { libraryOutline, type SortOrder } from '../../../src/core/records/outline.js'
 import { libraryOf, paper, summary } from '../../support/library.js'
 import { pick, seeded, type Random } from '../../support/random.js'
 
@@ -12,7 +12,7 @@ const ORDERS: readonly SortOrder[] = ['added', 'year', 'title']
 /** The entries of `library`, their pairs and each order sorted whole (what an index build does). */
 function sorted(library: Library) {
   const entries = libraryEntries(library)
-  const pairs = entryPairs(library, entries)
+  const pairs = entryPairs(libraryOutline(library), entries)
   const orders = Object.fromEntries(ORDERS.map((order) => [order, pairsInOrder(entries, pairs, order)])) as Record<SortOrder, number[]>
   return { entries, pairs, orders }
 }
