@@ -60,6 +60,8 @@ export interface GitRunOptions {
 /** git, run in one folder without a shell: arguments are never interpreted. */
 export class Git {
   private identity: Promise<string[]> | undefined
+  // Files read from commits, by `<commit id>:<path>`: a sync reads HEAD's library before and after it merges and after it pushes.
+  private readonly committedFiles = new Map<string, Promise<string | null>>()
 
   constructor(
     readonly cwd: string,
@@ -101,6 +103,17 @@ export class Git {
     const result = await this.run(args, options)
     if (result.code !== 0) throw new GitError(args, result)
     return result.stdout
+  }
+
+  /** The file at `path` in `commit`, or null when it has none. Asked once: a commit id names the same files for good. */
+  fileAt(commit: string, path: string): Promise<string | null> {
+    const object = `${commit}:${path}`
+    let text = this.committedFiles.get(object)
+    if (text === undefined) {
+      text = this.run(['cat-file', 'blob', object]).then(({ code, stdout }) => (code === 0 ? stdout : null))
+      this.committedFiles.set(object, text)
+    }
+    return text
   }
 
   /**
