@@ -9,7 +9,7 @@ import { countChanges, diffLibraries, type ChangeCounts } from './library-diff.j
 import { mergeableCommit, shortList } from './own-files.js'
 import { commitPendingLibrary, commitSetup } from './pending.js'
 import { branchRemote, fetchRemote, pushRemote, remoteLibrary, type Remote } from './remote.js'
-import { commitOf, currentBranch, findLibraryRepo, headLibrary, refExists, type LibraryRepo } from './repo.js'
+import { commitOf, currentBranch, findLibraryRepo, headLibrary, libraryAt, refExists, type LibraryRepo } from './repo.js'
 import { ensureSyncSetup, syncIsOn } from './setup.js'
 
 /** What a sync did. */
@@ -160,7 +160,7 @@ export async function syncLibrary(libraryPath: string, env: Env, lockTimeoutMs: 
     const head = await commitOf(repo, 'HEAD')
     if (head === null || head === fetched) return report
     if ((await pushRemote(repo, remote)) === 'pushed') {
-      const pushed = await headLibrary(repo)
+      const pushed = (await libraryAt(repo, head, 'HEAD')) ?? emptyLibrary() // a push does not move HEAD
       report.sent = countChanges(diffLibraries(theirs ?? emptyLibrary(), pushed), pushed)
       report.pushed = true
       return report
