@@ -18,7 +18,7 @@ const KEPT_HERE = 'Your changes are committed here; run precis sync again once t
 
 /** The branch's configured remote (else `origin`), or null when there is none. */
 export async function branchRemote(repo: LibraryRepo, branch: string): Promise<Remote | null> {
-  const configured = (await repo.git.run(['config', '--get', `branch.${branch}.remote`])).stdout.trim()
+  const configured = (await repo.git.config()).get(`branch.${branch}.remote`)
   const name = configured === '' || configured === '.' ? 'origin' : configured
   const url = await repo.git.run(['remote', 'get-url', name])
   if (url.code !== 0) return null
