@@ -16,8 +16,9 @@ function canonicalKey(key: string): string {
 }
 
 // What git takes as a number where it wants a boolean (strtoimax in base 0, then a unit): 1, 0x1f, 017, 2k.
-const NUMBER = /^[ \t\n\v\f\r]*([-+]?)(0x[0-9a-f]+|0[0-7]*|[1-9][0-9]*)([kmg]?)$/i
+const NUMBER = /^[ \t\n\v\f\r]*[-+]?(0x[0-9a-f]+|0[0-7]*|[1-9][0-9]*)([kmg]?)$/i
 const UNIT: Record<string, bigint> = { '': 1n, k: 1024n, m: 1024n ** 2n, g: 1024n ** 3n }
+// git reads it as an int: beyond that it refuses the value.
 const INT_MAX = 2n ** 31n - 1n
 
 /** `value` as `git config --bool` reads it: a word, or a number that is not 0; anything else is not true. */
@@ -27,13 +28,13 @@ function isTrue(value: string | null): boolean {
   if (['true', 'yes', 'on'].includes(word)) return true
   const number = NUMBER.exec(value)
   if (number === null) return false // false, no, off, empty: or not a boolean at all, which git refuses
-  const digits = number[2]!.toLowerCase()
+  const digits = number[1]!.toLowerCase()
   const magnitude = digits.startsWith('0x')
     ? BigInt(digits)
     : digits.startsWith('0')
       ? BigInt(`0o${digits.slice(1) || '0'}`)
       : BigInt(digits)
-  return magnitude !== 0n && magnitude <= INT_MAX / UNIT[number[3]!.toLowerCase()]!
+  return magnitude !== 0n && magnitude <= INT_MAX / UNIT[number[2]!.toLowerCase()]!
 }
 
 /**

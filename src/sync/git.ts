@@ -137,7 +137,8 @@ export class Git {
 
   /**
    * All of git's config in one run, for the several values a command reads. A config git cannot read
-   * reads as empty, as each `git config --get` of it gave nothing.
+   * reads as empty, as each `git config --get` of it gave nothing. (`--show-scope` needs git 2.26;
+   * precis needs 2.28 already, for `git init --initial-branch`.)
    */
   config(): Promise<GitConfig> {
     this.settings ??= this.run(['config', '-z', '--list', '--show-scope', '--show-origin']).then(({ code, stdout }) =>
