@@ -14,7 +14,7 @@ import { dropLines, ensureLines } from './setup-lines.js'
 const SETTING = 'precis.files'
 const EXCLUDE_COMMENT = '# precis: attached files (precis sync init --with-files carries them)'
 
-const isCarried = async (git: Git) => (await git.run(['config', '--bool', '--get', SETTING])).stdout.trim() === 'true'
+const isCarried = async (git: Git) => (await git.config()).isTrue(SETTING)
 
 /**
  * Keep the attachment folder out of git (a line in the repository's own `info/exclude`, so that

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { ExitCode, PrecisError } from '../core/errors.js'
 import type { Env } from '../store/paths.js'
+import { GitConfig } from './git-config.js'
 
 /** What a git run printed, and how it ended. */
 export interface GitResult {
@@ -16,6 +17,21 @@ function commandOf(args: readonly string[]): string {
     else if (!args[i]!.startsWith('-')) return args[i]!
   }
   return ''
+}
+
+// Commands that only read, or write no more than objects, the index and the fetched remote branches: the config
+// read before them holds after. Any other (a commit, a merge, a checkout, a config write) may change it.
+const LEAVE_CONFIG = new Set([
+  ...['rev-parse', 'cat-file', 'status', 'ls-files', 'ls-tree', 'symbolic-ref', 'diff', 'log', 'show', 'check-attr', 'ls-remote'],
+  ...['add', 'rm', 'read-tree', 'update-index', 'write-tree', 'commit-tree', 'hash-object', 'fetch'],
+])
+
+/** True when git run with `args` cannot change git's config. */
+function leavesConfig(args: readonly string[]): boolean {
+  const command = commandOf(args)
+  if (command === 'config') return args.some((arg) => ['--get', '--get-all', '--get-regexp', '--list', '-l'].includes(arg))
+  if (command === 'remote') return args.includes('get-url')
+  return LEAVE_CONFIG.has(command)
 }
 
 /** A git command that failed; the message carries git's own words. */
@@ -60,6 +76,10 @@ export interface GitRunOptions {
 /** git, run in one folder without a shell: arguments are never interpreted. */
 export class Git {
   private identity: Promise<string[]> | undefined
+  // git's config, read once until this command runs git in a way that may change it (a commit, a merge, a config write).
+  private settings: Promise<GitConfig> | undefined
+  // Files read from commits, by `<commit id>:<path>`: a sync reads HEAD's library before and after it merges and after it pushes.
+  private readonly committedFiles = new Map<string, Promise<string | null>>()
 
   constructor(
     readonly cwd: string,
@@ -68,6 +88,7 @@ export class Git {
 
   /** Start git with piped streams (for output too large to hold, such as every version of the library). */
   spawn(args: readonly string[], extraEnv: Env = {}): ChildProcessWithoutNullStreams {
+    if (!leavesConfig(args)) this.settings = undefined
     return spawn('git', [...args], { cwd: this.cwd, env: gitEnvironment(this.env, extraEnv), stdio: ['pipe', 'pipe', 'pipe'] })
   }
 
@@ -103,14 +124,37 @@ export class Git {
     return result.stdout
   }
 
+  /** The file at `path` in `commit`, or null when it has none. Asked once: a commit id names the same files for good. */
+  fileAt(commit: string, path: string): Promise<string | null> {
+    const object = `${commit}:${path}`
+    let text = this.committedFiles.get(object)
+    if (text === undefined) {
+      text = this.run(['cat-file', 'blob', object]).then(({ code, stdout }) => (code === 0 ? stdout : null))
+      this.committedFiles.set(object, text)
+    }
+    return text
+  }
+
+  /**
+   * All of git's config in one run, for the several values a command reads. A config git cannot read
+   * reads as empty, as each `git config --get` of it gave nothing. (`--show-scope` needs git 2.26;
+   * precis needs 2.28 already, for `git init --initial-branch`.)
+   */
+  config(): Promise<GitConfig> {
+    this.settings ??= this.run(['config', '-z', '--list', '--show-scope', '--show-origin']).then(({ code, stdout }) =>
+      GitConfig.parse(code === 0 ? stdout : ''),
+    )
+    return this.settings
+  }
+
   /**
    * Options that give a command which records commits (commit, merge) an identity, only where the
    * person has configured none: precis must be able to commit on a fresh machine, and must not
    * speak for someone who has said who they are.
    */
   identityOptions(): Promise<string[]> {
-    this.identity ??= this.run(['config', '--get-regexp', '^user\\.(name|email)$']).then(({ stdout }) => {
-      const has = (key: string) => stdout.split('\n').some((line) => line.toLowerCase().startsWith(`${key} `))
+    this.identity ??= this.config().then((config) => {
+      const has = (key: string) => config.hasValue(key)
       const options: string[] = []
       if (!has('user.name') && !(this.env.GIT_AUTHOR_NAME && this.env.GIT_COMMITTER_NAME)) options.push('-c', 'user.name=precis')
       if (!has('user.email') && !(this.env.GIT_AUTHOR_EMAIL && this.env.GIT_COMMITTER_EMAIL) && !this.env.EMAIL)

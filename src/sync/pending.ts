@@ -1,12 +1,11 @@
 import { posix } from 'node:path'
 import { DataError } from '../core/errors.js'
-import { emptyLibrary } from '../core/model.js'
 import { LibraryFile } from '../store/library-file.js'
 import { commitLibrary } from './auto-commit.js'
 import { describeChange } from './commit-message.js'
 import { diffLibraries } from './library-diff.js'
 import { trackedOwnFiles, untrack } from './own-files.js'
-import { libraryAt, refExists, type LibraryRepo } from './repo.js'
+import { headLibrary, refExists, type LibraryRepo } from './repo.js'
 import { withTemporaryIndex } from './temporary-index.js'
 
 /** The sync files of the library's folder, as paths from the top of the work tree. */
@@ -59,8 +58,8 @@ export async function commitPendingLibrary(repo: LibraryRepo): Promise<string | 
   }
   if (working === null) throw new DataError(`${repo.file} was deleted, so precis will not commit or sync`, goBack)
   // A last commit that is itself damaged cannot be compared with: the change is then told in general terms.
-  const committed = (await refExists(repo, 'HEAD')) ? await libraryAt(repo, 'HEAD').catch(() => undefined) : null
-  const described = committed === undefined ? null : describeChange(diffLibraries(committed ?? emptyLibrary(), working))
+  const committed = await headLibrary(repo).catch(() => undefined)
+  const described = committed === undefined ? null : describeChange(diffLibraries(committed, working))
   const subject = described?.subject ?? 'rewrite the library file (same records)'
   const note = 'Committed by precis sync: changes made outside precis, or saved while a commit could not be made.'
   await commitLibrary(repo.git, repo.rel, subject, [described?.body ?? '', note].filter(Boolean).join('\n\n'))

@@ -2,7 +2,7 @@ import { posix } from 'node:path'
 import { DataError, ExitCode, NetworkError, PrecisError } from '../core/errors.js'
 import type { Library } from '../core/model.js'
 import { GitError } from './git.js'
-import { libraryAt, refExists, type LibraryRepo } from './repo.js'
+import { commitOf, libraryAt, type LibraryRepo } from './repo.js'
 import { attributeLine } from './setup.js'
 
 /** The remote a branch syncs with. */
@@ -18,7 +18,7 @@ const KEPT_HERE = 'Your changes are committed here; run precis sync again once t
 
 /** The branch's configured remote (else `origin`), or null when there is none. */
 export async function branchRemote(repo: LibraryRepo, branch: string): Promise<Remote | null> {
-  const configured = (await repo.git.run(['config', '--get', `branch.${branch}.remote`])).stdout.trim()
+  const configured = (await repo.git.config()).get(`branch.${branch}.remote`)
   const name = configured === '' || configured === '.' ? 'origin' : configured
   const url = await repo.git.run(['remote', 'get-url', name])
   if (url.code !== 0) return null
@@ -43,16 +43,15 @@ function said(error: GitError): string[] {
 }
 
 /**
- * The library on the remote branch as fetched: null when the branch does not exist there yet.
+ * The library in `commit`, the remote branch as fetched: null when it has none yet.
  * A branch without a precis library (no library file, and no precis merge driver) or with a
  * damaged one is a DataError: nothing is merged from it.
  */
-export async function remoteLibrary(repo: LibraryRepo, remote: Remote): Promise<Library | null> {
-  if (!(await refExists(repo, remote.ref))) return null
+export async function remoteLibrary(repo: LibraryRepo, remote: Remote, commit: string): Promise<Library | null> {
   const where = `${remote.name} (${remote.url}), branch ${remote.branch}`
   let library: Library | null
   try {
-    library = await libraryAt(repo, remote.ref)
+    library = await libraryAt(repo, commit, remote.ref)
   } catch (error) {
     if (!(error instanceof DataError)) throw error
     throw new DataError(`The library on ${where} is not valid, so precis will not merge it`, [
@@ -62,20 +61,14 @@ export async function remoteLibrary(repo: LibraryRepo, remote: Remote): Promise<
     ])
   }
   if (library !== null) return library
-  const attributes = await repo.git.run(['cat-file', 'blob', `${remote.ref}:${posix.join(posix.dirname(repo.rel), '.gitattributes')}`])
-  if (!attributes.stdout.split('\n').some((line) => line.trim() === attributeLine(repo.name))) {
+  const attributes = (await repo.git.fileAt(commit, posix.join(posix.dirname(repo.rel), '.gitattributes'))) ?? ''
+  if (!attributes.split('\n').some((line) => line.trim() === attributeLine(repo.name))) {
     throw new DataError(`${where} is not a precis library: it has no ${repo.rel} and no precis merge driver`, [
       'Nothing was merged. Check the remote with:',
       `  git -C '${repo.top}' remote -v`,
     ])
   }
   return null // set up for sync, no library written yet
-}
-
-/** The commit git last fetched of the remote branch, or null. */
-async function fetchedCommit(repo: LibraryRepo, remote: Remote): Promise<string | null> {
-  const result = await repo.git.run(['rev-parse', '--verify', '--quiet', remote.ref])
-  return result.code === 0 ? result.stdout.trim() : null
 }
 
 /**
@@ -92,9 +85,9 @@ export async function pushRemote(repo: LibraryRepo, remote: Remote): Promise<'pu
   if (refused?.includes('[rejected]')) return 'rejected'
   const failure = new GitError(args, result)
   if (refused === undefined) throw new NetworkError(`Cannot reach the remote ${remote.name} (${remote.url})`, [...said(failure), KEPT_HERE])
-  const before = await fetchedCommit(repo, remote)
+  const before = await commitOf(repo, remote.ref)
   await fetchRemote(repo, remote)
-  if ((await fetchedCommit(repo, remote)) !== before) return 'rejected'
+  if ((await commitOf(repo, remote.ref)) !== before) return 'rejected'
   throw new PrecisError(`The remote ${remote.name} (${remote.url}) refused the push`, ExitCode.failure, [
     ...said(failure),
     'Your changes are committed here.',

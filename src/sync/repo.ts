@@ -48,24 +48,30 @@ export async function findLibraryRepo(libraryPath: string, env: Env): Promise<Li
   return { git: new Git(top, env), top, dir, file, name, rel: relative(top, file).split(sep).join('/'), info }
 }
 
+/** The commit `ref` names, or null when it names none. */
+export async function commitOf(repo: LibraryRepo, ref: string): Promise<string | null> {
+  const result = await repo.git.run(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
+  return result.code === 0 ? result.stdout.trim() : null
+}
+
 /** True when `ref` names a commit. */
 export async function refExists(repo: LibraryRepo, ref: string): Promise<boolean> {
-  return (await repo.git.run(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).code === 0
+  return (await commitOf(repo, ref)) !== null
 }
 
 /**
- * The library as committed at `ref`, or null when that commit has no library file.
- * A file that is not a valid library throws DataError naming `ref`.
+ * The library as committed in `commit` (an id), or null when that commit has no library file.
+ * A file that is not a valid library throws DataError naming `ref`, the name the commit was found by.
  */
-export async function libraryAt(repo: LibraryRepo, ref: string): Promise<Library | null> {
-  const result = await repo.git.run(['cat-file', 'blob', `${ref}:${repo.rel}`])
-  if (result.code !== 0) return null
-  return parseLibrary(result.stdout, `${repo.rel} at ${ref}`)
+export async function libraryAt(repo: LibraryRepo, commit: string, ref: string): Promise<Library | null> {
+  const text = await repo.git.fileAt(commit, repo.rel)
+  return text === null ? null : parseLibrary(text, `${repo.rel} at ${ref}`)
 }
 
 /** The library as last committed: empty before the first commit, or when that commit has none. */
 export async function headLibrary(repo: LibraryRepo): Promise<Library> {
-  return ((await refExists(repo, 'HEAD')) ? await libraryAt(repo, 'HEAD') : null) ?? emptyLibrary()
+  const head = await commitOf(repo, 'HEAD')
+  return (head === null ? null : await libraryAt(repo, head, 'HEAD')) ?? emptyLibrary()
 }
 
 /** The branch checked out, or null when HEAD is detached. */

@@ -102,8 +102,7 @@ export async function ensureSyncSetup(repo: LibraryRepo): Promise<string[]> {
   if (await ensureLines(ignores, ignoreLines(repo.name), '# precis: lock, backup and temporary files of the library')) {
     repaired.push('.gitignore')
   }
-  const configured = await repo.git.run(['config', '--local', '--get', `merge.${MERGE_DRIVER}.driver`])
-  if (configured.stdout.trim() !== driverCommand()) {
+  if ((await repo.git.config()).get(`merge.${MERGE_DRIVER}.driver`, 'local') !== driverCommand()) {
     await repo.git.ok(['config', '--local', `merge.${MERGE_DRIVER}.name`, 'precis library merge (record by record)'])
     await repo.git.ok(['config', '--local', `merge.${MERGE_DRIVER}.driver`, driverCommand()])
     repaired.push('the merge driver in git config')

@@ -9,7 +9,7 @@ import { countChanges, diffLibraries, type ChangeCounts } from './library-diff.j
 import { mergeableCommit, shortList } from './own-files.js'
 import { commitPendingLibrary, commitSetup } from './pending.js'
 import { branchRemote, fetchRemote, pushRemote, remoteLibrary, type Remote } from './remote.js'
-import { currentBranch, findLibraryRepo, headLibrary, refExists, type LibraryRepo } from './repo.js'
+import { commitOf, currentBranch, findLibraryRepo, headLibrary, libraryAt, refExists, type LibraryRepo } from './repo.js'
 import { ensureSyncSetup, syncIsOn } from './setup.js'
 
 /** What a sync did. */
@@ -52,11 +52,6 @@ async function refuseUnfinishedMerge(repo: LibraryRepo): Promise<void> {
   throw new PrecisError(`A git merge is unfinished in ${repo.top}`, ExitCode.failure, [
     `Finish it (git -C '${repo.top}' commit) or abandon it (git -C '${repo.top}' merge --abort), then sync again.`,
   ])
-}
-
-async function sameCommit(repo: LibraryRepo, a: string, b: string): Promise<boolean> {
-  const [x, y] = await Promise.all([a, b].map((ref) => repo.git.run(['rev-parse', '--verify', '--quiet', ref])))
-  return x!.code === 0 && y!.code === 0 && x!.stdout === y!.stdout
 }
 
 /** Merge the fetched branch into HEAD with the precis driver; a failed merge is undone and reported. */
@@ -153,17 +148,19 @@ export async function syncLibrary(libraryPath: string, env: Env, lockTimeoutMs: 
   report.remote = { name: remote.name, url: remote.url }
   for (let attempt = 1; ; attempt++) {
     await fetchRemote(repo, remote)
-    const theirs = await remoteLibrary(repo, remote)
-    if (await refExists(repo, remote.ref)) {
+    const fetched = await commitOf(repo, remote.ref) // only a fetch moves it
+    const theirs = fetched === null ? null : await remoteLibrary(repo, remote, fetched)
+    if (fetched !== null) {
       await locked(async () => {
         await commitPending() // a hand edit made while fetching
         await mergeRemote(repo, remote, theirs ?? emptyLibrary(), report)
         await repairSetup() // what the merge brought may have undone the setup: repaired before it is pushed
       })
     }
-    if (!(await refExists(repo, 'HEAD')) || (await sameCommit(repo, 'HEAD', remote.ref))) return report
+    const head = await commitOf(repo, 'HEAD')
+    if (head === null || head === fetched) return report
     if ((await pushRemote(repo, remote)) === 'pushed') {
-      const pushed = await headLibrary(repo)
+      const pushed = (await libraryAt(repo, head, 'HEAD')) ?? emptyLibrary() // a push does not move HEAD
       report.sent = countChanges(diffLibraries(theirs ?? emptyLibrary(), pushed), pushed)
       report.pushed = true
       return report

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { parseLibrary } from '../../src/core/schema/schema.js'
 import { main } from '../../src/main.js'
 import { tempDir, testContext } from '../support/context.js'
-import { git, sandboxProcessGit } from '../unit/sync/git-sandbox.js'
+import { copySyncSetup, git, sandboxProcessGit } from '../unit/sync/git-sandbox.js'
 
 const env = sandboxProcessGit()
 
@@ -14,19 +14,33 @@ async function run(path: string, argv: string[]) {
   return { code, stdout: ctx.stdout(), stderr: ctx.stderr() }
 }
 
-/** A synced library with one summary, pushed to a bare remote. */
-async function syncedLibrary() {
-  const dir = tempDir('precis-sync-fail-')
+/** Made once per file: a synced library with one summary (`lib`), pushed to a bare remote (`remote.git`). */
+let template: Promise<string> | undefined
+
+async function makeTemplate(): Promise<string> {
+  const dir = tempDir('precis-sync-fail-template-')
   const remote = join(dir, 'remote.git')
   git(env, dir, 'init', '--quiet', '--bare', remote)
   const path = join(dir, 'lib', 'library.json')
-  const folder = join(dir, 'lib')
   expect((await run(path, ['add', '--title', 'Deep Sets', '--author', 'Manzil Zaheer', '--year', '2017', '--body', 'Sets.\n'])).code).toBe(
     0,
   )
   expect((await run(path, ['sync', 'init', '--remote', remote])).code).toBe(0)
   expect((await run(path, ['sync'])).code).toBe(0)
-  return { dir, remote, path, folder, head: () => git(env, folder, 'rev-parse', 'HEAD') }
+  return dir
+}
+
+/** A synced library with one summary, pushed to a bare remote: a copy of the template. */
+async function syncedLibrary() {
+  const dir = copySyncSetup(env, await (template ??= makeTemplate()), ['lib'])
+  const folder = join(dir, 'lib')
+  return {
+    dir,
+    remote: join(dir, 'remote.git'),
+    path: join(folder, 'library.json'),
+    folder,
+    head: () => git(env, folder, 'rev-parse', 'HEAD'),
+  }
 }
 
 describe('sync failures leave library and repository usable', () => {

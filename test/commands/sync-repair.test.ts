@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../src/main.js'
 import { tempDir, testContext } from '../support/context.js'
-import { git, sandboxProcessGit } from '../unit/sync/git-sandbox.js'
+import { copySyncSetup, git, sandboxProcessGit } from '../unit/sync/git-sandbox.js'
 
 // Commands run git with ctx.env; the store's auto-commit with this process's environment: both sandboxed.
 const env = sandboxProcessGit()
@@ -16,18 +16,25 @@ async function run(path: string, argv: string[]) {
 
 const addArgs = (title: string, author: string) => ['add', '--title', title, '--author', author, '--year', '2017', '--body', 'x']
 
-/** A synced library with one summary, pushed to a bare remote, and a plain clone of that remote. */
-async function syncedLibrary() {
-  const dir = tempDir('precis-sync-repair-')
+/** Made once per file: a synced library with one summary (`lib`), pushed to a bare remote, and a plain clone of it (`other`). */
+let template: Promise<string> | undefined
+
+async function makeTemplate(): Promise<string> {
+  const dir = tempDir('precis-sync-repair-template-')
   const remote = join(dir, 'remote.git')
   git(env, dir, 'init', '--quiet', '--bare', '--initial-branch=main', remote)
   const path = join(dir, 'lib', 'library.json')
   for (const argv of [addArgs('Deep Sets', 'Manzil Zaheer'), ['sync', 'init', '--remote', remote], ['sync']]) {
     expect((await run(path, argv)).code).toBe(0)
   }
-  const other = join(dir, 'other')
-  git(env, dir, 'clone', '--quiet', remote, other)
-  return { path, folder: join(dir, 'lib'), other }
+  git(env, dir, 'clone', '--quiet', remote, join(dir, 'other'))
+  return dir
+}
+
+/** A copy of the template, each repository's origin the copy's remote. */
+async function syncedLibrary() {
+  const dir = copySyncSetup(env, await (template ??= makeTemplate()), ['lib', 'other'])
+  return { path: join(dir, 'lib', 'library.json'), folder: join(dir, 'lib'), other: join(dir, 'other') }
 }
 
 describe('sync repairs what a commit broke, and says so', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { parseLibrary } from '../../src/core/schema/schema.js'
 import { runPrecis } from '../support/cli.js'
 import { tempDir } from '../support/context.js'
-import { git, gitSandbox } from '../unit/sync/git-sandbox.js'
+import { copySyncSetup, git, gitSandbox } from '../unit/sync/git-sandbox.js'
 
 // HOME and GIT_CONFIG_GLOBAL point at temporary files: the person's git config is never read or touched.
 const env = gitSandbox()
@@ -18,19 +18,32 @@ async function precis(library: string, ...args: string[]) {
 const add = (library: string, title: string, author: string, body: string) =>
   precis(library, 'add', '--title', title, '--author', author, '--year', '2017', '--body', body)
 
+/** Made once per file: a bare remote, and a laptop and a desktop that set up sync with it and received its two summaries. */
+let template: Promise<string> | undefined
+
+async function makeTemplate(): Promise<string> {
+  const dir = tempDir('precis-e2e-sync-template-')
+  const remote = join(dir, 'remote.git')
+  git(env, dir, 'init', '--quiet', '--bare', '--initial-branch=main', remote)
+  const [a, b] = [join(dir, 'laptop', 'library.json'), join(dir, 'desktop', 'library.json')]
+  await add(a, 'Neural Message Passing', 'Justin Gilmer', 'Messages.\n')
+  await add(a, 'Deep Sets', 'Manzil Zaheer', 'Sets.\n')
+  await precis(a, 'sync', 'init', '--remote', remote)
+  await precis(a, 'sync')
+  await precis(b, 'sync', 'init', '--remote', remote)
+  expect((await precis(b, 'sync')).stderr).toContain('Received from origin/main: 2 added')
+  return dir
+}
+
+/** Two machines syncing through a bare remote: a copy of the template. */
+async function twoMachines() {
+  const dir = copySyncSetup(env, await (template ??= makeTemplate()), ['laptop', 'desktop'])
+  return { dir, a: join(dir, 'laptop', 'library.json'), b: join(dir, 'desktop', 'library.json') }
+}
+
 describe('precis sync (spawned, real git)', () => {
   it('two machines edit the same library, sync through a bare remote and agree; git merges with precis', async () => {
-    const dir = tempDir('precis-e2e-sync-')
-    const remote = join(dir, 'remote.git')
-    git(env, dir, 'init', '--quiet', '--bare', '--initial-branch=main', remote)
-    const [a, b] = [join(dir, 'laptop', 'library.json'), join(dir, 'desktop', 'library.json')]
-
-    await add(a, 'Neural Message Passing', 'Justin Gilmer', 'Messages.\n')
-    await add(a, 'Deep Sets', 'Manzil Zaheer', 'Sets.\n')
-    await precis(a, 'sync', 'init', '--remote', remote)
-    await precis(a, 'sync')
-    await precis(b, 'sync', 'init', '--remote', remote)
-    expect((await precis(b, 'sync')).stderr).toContain('Received from origin/main: 2 added')
+    const { dir, a, b } = await twoMachines()
 
     // Concurrent writers on one machine: every change saved and committed, in turn.
     await Promise.all(['One', 'Two', 'Three', 'Four'].map((word) => add(a, `${word} Paper`, 'Ada Lovelace', `${word}.\n`)))
@@ -64,21 +77,31 @@ describe('precis sync (spawned, real git)', () => {
   })
 
   it('git pull in the library folder merges with precis too, never leaving conflict markers', async () => {
-    const dir = tempDir('precis-e2e-pull-')
-    const remote = join(dir, 'remote.git')
-    git(env, dir, 'init', '--quiet', '--bare', '--initial-branch=main', remote)
-    const [a, b] = [join(dir, 'a', 'library.json'), join(dir, 'b', 'library.json')]
-    await add(a, 'Deep Sets', 'Manzil Zaheer', 'Sets.\n')
-    await precis(a, 'sync', 'init', '--remote', remote)
-    await precis(a, 'sync')
-    await precis(b, 'sync', 'init', '--remote', remote)
-    await precis(b, 'sync')
+    const { dir, a, b } = await twoMachines()
     await add(a, 'Graph Attention', 'Petar Velickovic', 'GAT.\n')
     await precis(a, 'sync')
     await add(b, 'Message Passing', 'Justin Gilmer', 'MPNN.\n')
-    git(env, join(dir, 'b'), '-c', 'user.name=t', '-c', 'user.email=t@t', 'pull', '--quiet', '--no-rebase', '--no-edit', 'origin', 'main')
+    git(
+      env,
+      join(dir, 'desktop'),
+      '-c',
+      'user.name=t',
+      '-c',
+      'user.email=t@t',
+      'pull',
+      '--quiet',
+      '--no-rebase',
+      '--no-edit',
+      'origin',
+      'main',
+    )
     const text = readFileSync(b, 'utf8')
     expect(text).not.toContain('<<<<<<<')
-    expect(parseLibrary(text, b).summaries.map((s) => s.id)).toEqual(['gilmer2017message', 'velickovic2017graph', 'zaheer2017deep'])
+    expect(parseLibrary(text, b).summaries.map((s) => s.id)).toEqual([
+      'gilmer2017message',
+      'gilmer2017neural',
+      'velickovic2017graph',
+      'zaheer2017deep',
+    ])
   })
 })

@@ -5,10 +5,12 @@ import { tempDir } from '../support/context.js'
 import { libraryOf, paper, summary } from '../support/library.js'
 import { copySyncSetup, git, gitSandbox } from '../unit/sync/git-sandbox.js'
 import { fingerprint, readLibraryFile, writeLibraryFile } from './support/files.js'
+import { precisRun } from './support/in-process.js'
 import { precisOn } from './support/precis.js'
 
-// Hostile and careless remote commits, bulk changes and failing commits against the built binary.
-// git reads no configuration of the person running the tests.
+// Hostile and careless remote commits, bulk changes and failing commits. The first case of each table, the
+// bulk changes and the failing commits run the built binary; the other runs call main() in this process
+// (git runs as a process either way). git reads no configuration of the person running the tests.
 const env = gitSandbox()
 
 const addArgs = (title: string, author: string) => [
@@ -24,8 +26,8 @@ const addArgs = (title: string, author: string) => [
   '--no-input',
 ]
 
-async function precisOk(library: string, args: string[]): Promise<string> {
-  const result = await precisOn(library, args, { env })
+async function precisOk(library: string, args: string[], spawned = false): Promise<string> {
+  const result = await precisRun(library, args, { env, spawned })
   expect(result.code, `precis ${args.join(' ')}: ${result.stderr}`).toBe(0)
   return result.stderr
 }
@@ -71,27 +73,27 @@ const mergeAttribute = (library: string) => git(env, folderOf(library), 'check-a
 const ids = (library: string) => readLibraryFile(library).summaries.map((s) => s.id)
 
 describe('a remote commit that turns the merge driver off', () => {
-  it.each<[string, (text: string) => string]>([
-    ['replaces .gitattributes with /library.json -merge', () => '/library.json -merge\n'],
-    ['appends /library.json -merge after precis’s line', (text: string) => `${text}/library.json -merge\n`],
-    ['gives the library another driver and Git LFS', (text: string) => `${text}/library.json merge=ours filter=lfs -text\n`],
-  ])('%s: sync merges record by record, says what it repaired, stays set up, and pushes the repair', async (_, edit) => {
+  it.each<[string, (text: string) => string, boolean]>([
+    ['replaces .gitattributes with /library.json -merge', () => '/library.json -merge\n', true],
+    ['appends /library.json -merge after precis’s line', (text: string) => `${text}/library.json -merge\n`, false],
+    ['gives the library another driver and Git LFS', (text: string) => `${text}/library.json merge=ours filter=lfs -text\n`, false],
+  ])('%s: sync merges record by record, says what it repaired, stays set up, and pushes the repair', async (_, edit, spawned) => {
     const { a, b, other, push, remote } = await sharedLibrary()
     const attributes = join(other, '.gitattributes')
     writeFileSync(attributes, edit(readFileSync(attributes, 'utf8')))
     git(env, other, 'add', '.gitattributes')
     push('careless attributes')
 
-    await precisOk(a, addArgs('Deep Sets', 'Manzil Zaheer'))
-    const first = await precisOk(a, ['sync'])
+    await precisOk(a, addArgs('Deep Sets', 'Manzil Zaheer'), spawned)
+    const first = await precisOk(a, ['sync'], spawned)
     expect(first).toMatch(/Repaired the sync setup: \.gitattributes/)
     expect(mergeAttribute(a)).toBe('library.json: merge: precis')
-    expect(await precisOk(a, ['sync'])).not.toMatch(/Repaired/) // still set up: no "Sync is not set up"
+    expect(await precisOk(a, ['sync'], spawned)).not.toMatch(/Repaired/) // still set up: no "Sync is not set up"
 
     // B changed the library too: both libraries merge with the driver, not as text (which would conflict).
-    await precisOk(b, addArgs('Graph Attention Networks', 'Petar Velickovic'))
-    await precisOk(b, ['sync'])
-    await precisOk(a, ['sync'])
+    await precisOk(b, addArgs('Graph Attention Networks', 'Petar Velickovic'), spawned)
+    await precisOk(b, ['sync'], spawned)
+    await precisOk(a, ['sync'], spawned)
     expect(ids(a)).toEqual(ids(b))
     expect(ids(a)).toEqual(['gilmer2024neural', 'velickovic2024graph', 'zaheer2024deep'])
 
@@ -103,19 +105,19 @@ describe('a remote commit that turns the merge driver off', () => {
 
 describe('a remote commit that would change the library’s bytes on checkout', () => {
   it.each([
-    ['another working-tree encoding', '/library.json working-tree-encoding=UTF-16LE\n'],
-    ['CRLF line endings', '/library.json text eol=crlf\n'],
-    ['a filter configured on this machine', '/library.json filter=shout\n'],
-  ])('%s: the library is checked out as precis wrote it', async (_, line) => {
+    ['another working-tree encoding', '/library.json working-tree-encoding=UTF-16LE\n', true],
+    ['CRLF line endings', '/library.json text eol=crlf\n', false],
+    ['a filter configured on this machine', '/library.json filter=shout\n', false],
+  ])('%s: the library is checked out as precis wrote it', async (_, line, spawned) => {
     const { a, b, other, push } = await sharedLibrary()
     git(env, folderOf(b), 'config', 'filter.shout.smudge', 'tr a-z A-Z') // what a global filter (Git LFS) could do
     git(env, folderOf(b), 'config', 'filter.shout.clean', 'cat')
     writeFileSync(join(other, '.gitattributes'), readFileSync(join(other, '.gitattributes'), 'utf8') + line)
     git(env, other, 'add', '.gitattributes')
     push('checkout attributes')
-    await precisOk(a, addArgs('Deep Sets', 'Manzil Zaheer'))
-    await precisOk(a, ['sync'])
-    await precisOk(b, ['sync'])
+    await precisOk(a, addArgs('Deep Sets', 'Manzil Zaheer'), spawned)
+    await precisOk(a, ['sync'], spawned)
+    await precisOk(b, ['sync'], spawned)
     expect(fingerprint(b)).toBe(fingerprint(a))
     expect(ids(b)).toEqual(['gilmer2024neural', 'zaheer2024deep'])
   })
@@ -204,7 +206,7 @@ describe('sync at 10,000 summaries', () => {
   beforeAll(async () => {
     library = join(tempDir('precis-sync-10k-'), 'lib', 'library.json')
     bulkLibrary(library, 10_000)
-    initSaid = await precisOk(library, ['sync', 'init'])
+    initSaid = await precisOk(library, ['sync', 'init'], true)
   })
 
   it('sync init commits them all (was: spawn E2BIG), with the list cut and counted', () => {
@@ -216,7 +218,7 @@ describe('sync at 10,000 summaries', () => {
   })
 
   it('tag --query on all of them is committed', async () => {
-    const said = await precisOk(library, ['tag', '--query', 'tag:bulk', '+checked', '-bulk', '--yes'])
+    const said = await precisOk(library, ['tag', '--query', 'tag:bulk', '+checked', '-bulk', '--yes'], true)
     expect(said).not.toMatch(/could not commit/)
     expect(git(env, folderOf(library), 'log', '-1', '--format=%s')).toBe('tags +checked -bulk (10000 summaries)')
     expect(git(env, folderOf(library), 'status', '--porcelain')).toBe('')

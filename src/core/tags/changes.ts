@@ -85,14 +85,22 @@ export function applyTagChanges(
 ): TagChange[] {
   const made: TagChange[] = []
   const summaryIds = new Set<string>()
+  // Looked up by key once, not searched for each target: a query can tag every paper of a large library.
+  const papers = new Map(lib.papers.map((paper) => [paper.key, paper]))
+  const summariesOf = new Map<string, Library['summaries']>()
+  for (const summary of lib.summaries) {
+    const others = summariesOf.get(summary.paper)
+    if (others) others.push(summary)
+    else summariesOf.set(summary.paper, [summary])
+  }
   for (const target of targets) {
     if (target.kind === 'summary') {
       summaryIds.add(target.id)
       continue
     }
-    const paper = lib.papers.find((p) => p.key === target.id)
+    const paper = papers.get(target.id)
     if (!paper) continue
-    const summaries = lib.summaries.filter((s) => s.paper === paper.key)
+    const summaries = summariesOf.get(paper.key) ?? []
     if (summaries.length > 0) {
       for (const summary of summaries) summaryIds.add(summary.id)
       continue
@@ -102,8 +110,9 @@ export function applyTagChanges(
     setPaperTags(paper, change.tags)
     made.push(change)
   }
-  const papers = new Set(lib.summaries.flatMap((s) => (summaryIds.has(s.id) ? [s.paper] : [])))
-  for (const key of papers) settlePaperTags(lib, key)
+  const settled = new Set(lib.summaries.flatMap((s) => (summaryIds.has(s.id) ? [s.paper] : [])))
+  // Only a paper with tags of its own has any to hand down (settlePaperTags reads the whole library).
+  for (const key of settled) if (papers.get(key)?.tags !== undefined) settlePaperTags(lib, key)
   for (const summary of lib.summaries) {
     if (!summaryIds.has(summary.id)) continue
     const change = planTagChange(summary, changes)

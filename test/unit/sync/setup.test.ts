@@ -54,7 +54,8 @@ describe('ensureSyncSetup', () => {
     expect(await ensureSyncSetup(repo)).toEqual([])
 
     git(env, dir, 'config', 'merge.precis.driver', 'true')
-    expect(await ensureSyncSetup(repo)).toEqual(['the merge driver in git config'])
+    const later = (await findLibraryRepo(join(dir, 'library.json'), env))! // the next command, which reads git's config afresh
+    expect(await ensureSyncSetup(later)).toEqual(['the merge driver in git config'])
     expect(git(env, dir, 'config', '--get', 'merge.precis.driver')).toBe(driverCommand())
   })
 
