@@ -59,6 +59,13 @@ export function onlyOurEscapes(page: string): boolean {
   return sanitizeTerminal(rest) === rest
 }
 
+/**
+ * Whether a file of `input` and `page` would be over MAX_PAGE_BYTES, told from their lengths alone (a
+ * character is at least one byte): a summary of tens of megabytes is then never copied, checksummed or
+ * scanned for escapes only to be refused by size.
+ */
+const tooBigToKeep = (input: string, page: string) => input.length + page.length > MAX_PAGE_BYTES
+
 const fileChecksum = (build: string, input: Buffer, page: Buffer) =>
   checksum(Buffer.concat([Buffer.from(`${build}\n`), input, Buffer.from('\n'), page]))
 
@@ -79,6 +86,7 @@ export class PageCache {
 
   /** The page kept for `input`; undefined when there is none this build wrote for exactly that input. */
   get(input: string): string | undefined {
+    if (tooBigToKeep(input, '')) return undefined // no file it could be in is ever read (or written)
     const key = Buffer.from(input)
     const path = this.fileOf(key)
     const bytes = readCacheFile(path, MAX_PAGE_BYTES)
@@ -110,7 +118,7 @@ export class PageCache {
    * rendered again next time.
    */
   put(input: string, page: string): void {
-    if (!onlyOurEscapes(page)) return
+    if (tooBigToKeep(input, page) || !onlyOurEscapes(page)) return
     const key = Buffer.from(input)
     const body = Buffer.from(page)
     const header = `${headerStart(this.build)}${key.length} ${body.length} ${fileChecksum(this.build, key, body)}\n`

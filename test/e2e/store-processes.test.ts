@@ -22,6 +22,14 @@ function bigLibrary(megabytes: number) {
   )
 }
 
+/**
+ * Kills of the second test. Counted with the library written in place (no temp file, no rename): the
+ * first unreadable library came at kill 2 to 22 in 16 of 17 runs (50 kills: 4, 4, 5, 5, 6, 8, 12, 17,
+ * and one run none; 25 kills: 2, 2, 5, 5, 6, 9, 18, 22); a lock of a killed writer never broken fails
+ * the add after the kills, whatever their number.
+ */
+const KILLS = 30
+
 const addArgs = (library: string, n: number) => [
   '--library',
   library,
@@ -49,7 +57,7 @@ describe('the store under real processes', () => {
     expect(new Set(results.map((r) => r.stdout)).size).toBe(20)
   })
 
-  it('writers killed with SIGKILL at random moments (at least 50 times) never leave an unreadable library or lose a reported add', async () => {
+  it(`writers killed with SIGKILL at random moments (at least ${KILLS} times) never leave an unreadable library or lose a reported add`, async () => {
     const dir = tempDir()
     const library = join(dir, 'library.json')
     writeFileSync(library, JSON.stringify(bigLibrary(0.5)))
@@ -63,7 +71,7 @@ describe('the store under real processes', () => {
     let lifetime = Date.now() - started
     let killed = 0
     const readLibrary = libraryReader() // parses again only when a write landed
-    for (let n = 0; killed < 50; n++) {
+    for (let n = 0; killed < KILLS; n++) {
       const delay = random() * 1.2 * lifetime
       started = Date.now()
       let timer: NodeJS.Timeout | undefined
@@ -80,7 +88,7 @@ describe('the store under real processes', () => {
       const lib = readLibrary(library) // throws if damaged
       for (const id of reported) expect(lib.summaries.some((s) => s.id === id)).toBe(true)
     }
-    expect(killed).toBeGreaterThanOrEqual(50)
+    expect(killed).toBeGreaterThanOrEqual(KILLS)
     // Leftover temp files of killed writers are never mistaken for the library; the lock is recoverable.
     const after = await runPrecis(addArgs(library, 999), { env: { PRECIS_LOCK_TIMEOUT_MS: '2000' } })
     expect(after.code).toBe(0)

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, linkSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { MAX_INPUT_BYTES, MAX_LIBRARY_BYTES } from '../../src/core/text/input.js'
@@ -26,10 +26,24 @@ function setting() {
   return { dir, library, before: fingerprint(library), env: { HOME: dir } }
 }
 
+/** A file of each case's bytes, written once for the file: 50 MB written once, not eight times. */
+const bytesFiles = new Map<Buffer, string>()
+
+/** Make `path` a file of `bytes` (a hard link to the one file of them: precis only reads it). */
+function placeBytes(path: string, bytes: Buffer): void {
+  let file = bytesFiles.get(bytes)
+  if (file === undefined) {
+    file = join(tempDir('precis-input-bytes-'), 'bytes')
+    writeFileSync(file, bytes)
+    bytesFiles.set(bytes, file)
+  }
+  linkSync(file, path)
+}
+
 /** An $EDITOR that replaces the document with the bytes in `content`. */
 function editorWriting(dir: string, content: Buffer): string {
   const payload = join(dir, 'editor-output')
-  writeFileSync(payload, content)
+  placeBytes(payload, content)
   const script = join(dir, 'editor.sh')
   writeFileSync(script, `#!/bin/sh\ncat '${payload}' > "$1"\n`, { mode: 0o755 })
   return script
@@ -55,7 +69,7 @@ describe('input that is not text, or too much of it, through every entry point',
   it.each(BAD_BYTES)('%s given to add --file: exit 4 naming the file', async (_, bytes, reason) => {
     const { dir, library, before, env } = setting()
     const file = join(dir, 'summary.md')
-    writeFileSync(file, bytes)
+    placeBytes(file, bytes)
     expectRefused(await precisOn(library, ['add', ...addFlags, '--file', file], { env }), file, library, before, reason)
   })
 
@@ -81,7 +95,7 @@ describe('input that is not text, or too much of it, through every entry point',
   it.each(BAD_BYTES)('%s given to edit --file: exit 4 naming the file', async (_, bytes, reason) => {
     const { dir, library, before, env } = setting()
     const file = join(dir, 'revised.md')
-    writeFileSync(file, bytes)
+    placeBytes(file, bytes)
     expectRefused(await precisOn(library, ['edit', 'gilmer2017neural-2', '--file', file], { env }), file, library, before, reason)
   })
 
@@ -90,7 +104,7 @@ describe('input that is not text, or too much of it, through every entry point',
     await Promise.all(
       ['md', 'json', 'bibtex', 'shortscience'].map(async (format) => {
         const file = join(dir, `input.${format === 'shortscience' ? 'csv' : format === 'bibtex' ? 'bib' : format}`)
-        writeFileSync(file, bytes)
+        placeBytes(file, bytes)
         // A JSON file may be a whole library, allowed up to MAX_LIBRARY_BYTES: 50 MB of it passes the gate and the parser refuses it.
         const why = format === 'json' && bytes.length > MAX_INPUT_BYTES && bytes.length <= MAX_LIBRARY_BYTES ? /not valid JSON/ : reason
         // import names files relative to where it runs

@@ -29,6 +29,12 @@ function libraryFile(): string {
 }
 
 const RUNS = [['search', 'kernel'], ...Array.from({ length: COUNT }, (_, i) => ['show', `paper${i}2020kernel`])]
+/**
+ * The runs that read the math cache again in a cache folder where each show has run once: the search.
+ * A show there prints the page it kept (store/page-cache.ts) and never opens the math cache, so showing
+ * again would test the page cache (hostile/page-cache.test.ts does), not this.
+ */
+const AGAIN = RUNS.slice(0, 1)
 
 /** What precis prints for `args` with the cache folder `cache`; it must succeed quietly. */
 async function printed(library: string, cache: string, args: string[]): Promise<string> {
@@ -64,22 +70,27 @@ describe('the math cache, whatever is in its place', () => {
   // (each with a cache folder of its own), so that reference is spawned once, not once a test.
   let library: string
   let expected: string[]
+  let expectedAgain: string[]
   beforeAll(async () => {
     library = libraryFile()
     expected = await withoutCache(library)
+    expectedAgain = expected.slice(0, AGAIN.length)
     expect(expected.join('')).toContain('α₀ ∈ (0, 1)') // math as Unicode: a test that could fail
   })
 
   it('runs saving at once leave a cache every line of which reads, and print what they print without one', async () => {
     const cache = tempDir()
     for (let round = 0; round < 3; round++) {
-      // Every run at once, twice over: each converts formulas the others convert too, and saves.
-      const outputs = await Promise.all([...RUNS, ...RUNS].map((args) => printed(library, cache, args)))
-      expect(outputs).toEqual([...expected, ...expected])
+      // Every run at once, twice over: each converts formulas the others convert too, and saves; then
+      // the searches again, which convert what a lost save left out and save it.
+      const runs = round === 0 ? RUNS : AGAIN
+      const outputs = await Promise.all([...runs, ...runs].map((args) => printed(library, cache, args)))
+      const outputsExpected = round === 0 ? expected : expectedAgain
+      expect(outputs).toEqual([...outputsExpected, ...outputsExpected])
       expect(wellFormed(mathCachePath(cache))).toBe(true)
     }
     expect(readdirSync(dirname(mathCachePath(cache)))).toEqual(['unicode']) // no temp file left
-    expect(await Promise.all(RUNS.map((args) => printed(library, cache, args)))).toEqual(expected)
+    expect(await Promise.all(AGAIN.map((args) => printed(library, cache, args)))).toEqual(expectedAgain)
   })
 
   it('follows no link put in its place, and replaces the link, never its target', async () => {
@@ -116,8 +127,8 @@ describe('the math cache, whatever is in its place', () => {
   ])('prints the same with %s in its place', async (_, plant) => {
     const cache = tempDir()
     plant(mathCachePath(cache))
-    for (let round = 0; round < 2; round++) {
-      for (const [i, args] of RUNS.entries()) expect(await printed(library, cache, args)).toBe(expected[i])
-    }
+    for (const [i, args] of RUNS.entries()) expect(await printed(library, cache, args)).toBe(expected[i])
+    // Then with what those runs left there.
+    for (const [i, args] of AGAIN.entries()) expect(await printed(library, cache, args)).toBe(expected[i])
   })
 })

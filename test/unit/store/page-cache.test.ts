@@ -104,6 +104,20 @@ describe('PageCache', () => {
     expect(cache.get(INPUT)).toBeUndefined()
   })
 
+  it('keeps no page whose file would be over a megabyte (a summary of tens of megabytes renders afresh)', () => {
+    const cache = cacheIn()
+    const half = 'x'.repeat(1 << 19)
+    const tooLong = 'x'.repeat(1 << 20)
+    cache.put(INPUT, PAGE + half)
+    expect(cache.get(INPUT)).toBe(PAGE + half)
+    cache.put(INPUT, PAGE + tooLong)
+    expect(cache.get(INPUT)).toBe(PAGE + half) // the smaller page stays: the bigger one was not kept
+    const longInput = INPUT.replace('Text', tooLong)
+    cache.put(longInput, PAGE)
+    expect(cache.get(longInput)).toBeUndefined()
+    expect(readdirSync(cache.dir)).toHaveLength(1)
+  })
+
   it('never fails when it cannot keep a page: a file stands where its folder would be', () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'pages'), '')
