@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync, readFileSy
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { FileStore } from '../../src/store/file-store.js'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import type { Library } from '../../src/core/model.js'
 import { libraryEntries } from '../../src/core/records/entries.js'
 import { parseTypedQuery } from '../../src/core/search/query.js'
@@ -72,8 +72,20 @@ interface Built {
   parseTypedQuery: typeof parseTypedQuery
 }
 
-/** The built modules, for `use`, with the folder of their file (`modules.js`); the bundle removed after. */
+/** The built modules, for `use`, with the folder of their file (`modules.js`). */
 async function withBuilt(use: (built: Built, dir: string) => Promise<void>): Promise<void> {
+  const { built, dir } = await (bundle ??= bundleModules())
+  await use(built, dir)
+}
+
+/** The bundle of this file's tests: made once (the same sources make the same bundle), removed after them. */
+let bundle: Promise<{ built: Built; dir: string }> | undefined
+afterAll(async () => {
+  const made = await bundle?.catch(() => undefined) // a bundle that failed removed its own folder
+  if (made) rmSync(made.dir, { recursive: true, force: true })
+})
+
+async function bundleModules(): Promise<{ built: Built; dir: string }> {
   const entry = [
     "export { BrowseLists } from './src/store/browse-lists.ts'",
     "export { FileStore } from './src/store/file-store.ts'",
@@ -83,13 +95,14 @@ async function withBuilt(use: (built: Built, dir: string) => Promise<void>): Pro
   // Below the project's node_modules, where the packages left out of the bundle are found.
   mkdirSync(join(root, 'node_modules', '.cache'), { recursive: true })
   const dir = mkdtempSync(join(root, 'node_modules', '.cache', 'precis-test-'))
+  const outfile = join(dir, 'modules.js')
+  const options = { bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' } as const
   try {
-    const outfile = join(dir, 'modules.js')
-    const options = { bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' } as const
     await build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, outfile, ...options })
-    await use((await import(pathToFileURL(outfile).href)) as Built, dir)
-  } finally {
+    return { built: (await import(pathToFileURL(outfile).href)) as Built, dir }
+  } catch (error) {
     rmSync(dir, { recursive: true, force: true })
+    throw error
   }
 }
 

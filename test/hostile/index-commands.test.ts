@@ -1,8 +1,8 @@
 // The reading commands through the index print exactly what they print reading the whole library:
 // with the index just built by a save, rebuilt by the read itself, and with none at all.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { listRun } from '../../src/commands/list/run.js'
 import { showRun } from '../../src/commands/show/run.js'
 import { statsRun } from '../../src/commands/stats/run.js'
@@ -22,7 +22,7 @@ import { libraryOutline } from '../../src/core/records/outline.js'
 import { ShowCitations } from '../../src/render/citations.js'
 import { testContext } from '../support/context.js'
 import { connectedLibrary } from '../unit/connected/fixture.js'
-import { indexedStore, indexIsCurrent, libraryWithCache } from './support/index.js'
+import { indexedStore, indexFileName, indexIsCurrent, libraryWithCache } from './support/index.js'
 
 /** The connected fixture (citations between summaries), with one paper left to summarise and a summary in the trash. */
 function library(): Library {
@@ -174,6 +174,19 @@ describe('exports written a part at a time', () => {
     return lib
   }
 
+  /** The library written by precis once for every case (an export only reads it), with where its index is. */
+  let written: { library: string; cache: string; index: string }
+  beforeAll(async () => {
+    const { library, cache } = libraryWithCache()
+    await indexedStore(library, cache).update((lib) => Object.assign(lib, manyPapers()))
+    written = { library, cache, index: indexFileName(library, cache) }
+  })
+  // A search leaves postings beside the index: each case starts from what the save left, the index alone.
+  beforeEach(() => {
+    const folder = dirname(written.index)
+    for (const name of readdirSync(folder)) if (name !== basename(written.index)) rmSync(join(folder, name), { recursive: true })
+  })
+
   it.each([
     ['json', '', {}],
     ['bibtex', '-tag:t1 OR tag:own/tag', {}],
@@ -191,8 +204,7 @@ describe('exports written a part at a time', () => {
     ['md', '-notes', { out: 'notes' }],
     ['ris', 'citng OR more', {}],
   ] as const)('export --format %s %s %j gives what a whole read gives', async (format, query, files) => {
-    const { library: path, cache } = libraryWithCache()
-    await indexedStore(path, cache).update((lib) => Object.assign(lib, manyPapers()))
+    const { library: path, cache } = written
     const run = exporting(query, format, files)
     const reference = await output(testContext({ library: path, tty: false }), run)
     if (query === '' || query.startsWith('-tag')) expect(reference.match(/Paper \d+/g)!.length).toBeGreaterThan(300) // more than a part

@@ -40,6 +40,7 @@ import { entriesAt, sortedPairs } from '../../src/core/records/entries.js'
 import { matchingPairs } from '../../src/core/records/listing-filter.js'
 import { Listing } from '../../src/core/records/listing.js'
 import { deltaPath, postingsPath } from '../../src/store/index/location.js'
+import { expectEqual } from '../support/equal.js'
 import {
   answersFrom,
   freshAnswers,
@@ -98,16 +99,16 @@ async function writtenLibrary(): Promise<{ library: string; cache: string; index
  */
 async function expectFreshAnswers(library: string, cache: string): Promise<void> {
   const fresh = await freshAnswers(library)
-  expect(await answersFrom(indexedStore(library, cache))).toEqual(fresh)
-  expect(await answersFrom(indexedStore(library, cache))).toEqual(fresh)
-  expect(recordsAtIndexedPlaces(library, cache)).toEqual(fresh.records)
+  expectEqual(await answersFrom(indexedStore(library, cache)), fresh)
+  expectEqual(await answersFrom(indexedStore(library, cache)), fresh)
+  expectEqual(recordsAtIndexedPlaces(library, cache), fresh.records)
 }
 
 describe('the index of a library', () => {
   it('is written by a save and answers reads as a fresh parse does, records included', async () => {
     const { library, cache } = await writtenLibrary()
     const answers = await answersFrom(indexedStore(library, cache))
-    expect(answers).toEqual(await freshAnswers(library))
+    expectEqual(answers, await freshAnswers(library))
     expect(answers.cites).toEqual([['kipf2017semi', 'vaswani2017attention'], ['gilmer2017neural'], []])
     expect(answers.trashIds).toEqual(['gone'])
   })
@@ -185,7 +186,7 @@ describe('the index of a library', () => {
     rmSync(index)
     mkdirSync(index)
     writeFileSync(`${index}/keep`, 'not ours')
-    expect(await answersFrom(indexedStore(library, cache))).toEqual(await freshAnswers(library))
+    expectEqual(await answersFrom(indexedStore(library, cache)), await freshAnswers(library))
     expect(readFileSync(`${index}/keep`, 'utf8')).toBe('not ours')
   })
 
@@ -194,7 +195,7 @@ describe('the index of a library', () => {
     const blocked = `${cache}-blocked`
     writeFileSync(blocked, 'a file where a folder should be')
     await indexedStore(library, blocked).update((lib) => void lib.summaries[0]!.tags.push('more'))
-    expect(await answersFrom(indexedStore(library, blocked))).toEqual(await freshAnswers(library))
+    expectEqual(await answersFrom(indexedStore(library, blocked)), await freshAnswers(library))
     expect(existsSync(`${blocked}/index`)).toBe(false)
   })
 })
@@ -292,7 +293,7 @@ describe('the name table and the places, checked a chunk or a block at a time', 
     const { library, cache, index } = await manyNames()
     const { start, length } = indexSection(index, section)
     flipByte(index, start + Math.floor(length * where))
-    expect(await answersFrom(indexedStore(library, cache))).toEqual(await freshAnswers(library))
+    expectEqual(await answersFrom(indexedStore(library, cache)), await freshAnswers(library))
     expect(existsSync(index)).toBe(!removed)
     await expectFreshAnswers(library, cache)
   })
@@ -457,7 +458,7 @@ describe('an index whose checksums hold but whose contents precis did not write'
     expect(decodeIndex(readFileSync(index))).not.toBeNull() // its header and checksums hold: a read uses it
     expect(indexIsCurrent(library, cache)).toBe(false) // but a column is not what precis writes
     const fresh = await freshAnswers(library)
-    expect(await answersFrom(indexedStore(library, cache))).toEqual(fresh)
+    expectEqual(await answersFrom(indexedStore(library, cache)), fresh)
     expect(existsSync(index)).toBe(false) // removed as soon as it was found out
     await expectFreshAnswers(library, cache)
     expect(indexIsCurrent(library, cache)).toBe(true)
@@ -492,7 +493,7 @@ describe('an index whose checksums hold but whose contents precis did not write'
   ])('finds records by name right when the name table lists %s', async (_, forge) => {
     const { library, cache, index } = await writtenLibrary()
     forgeIndex(index, (c) => forge(c.names as ForgedNames))
-    expect(await answersFrom(indexedStore(library, cache))).toEqual(await freshAnswers(library))
+    expectEqual(await answersFrom(indexedStore(library, cache)), await freshAnswers(library))
   })
 
   it.each([
@@ -510,7 +511,7 @@ describe('an index whose checksums hold but whose contents precis did not write'
       const answered = await searchFromIndex(indexedStore(library, cache), query, options)
       expect(answered?.result, text).toEqual(searchLibrary(fresh, query, options))
     }
-    expect(await answersFrom(indexedStore(library, cache))).toEqual(await freshAnswers(library))
+    expectEqual(await answersFrom(indexedStore(library, cache)), await freshAnswers(library))
   })
 
   it.each([
@@ -546,7 +547,7 @@ describe('an index whose checksums hold but whose contents precis did not write'
   ])('reads whole records right when the places it gives are %s', async (_, forge) => {
     const { library, cache, index } = await writtenLibrary()
     forgeIndex(index, (c) => forge(c.summaryPlaces as number[]))
-    expect(await answersFrom(indexedStore(library, cache))).toEqual(await freshAnswers(library))
+    expectEqual(await answersFrom(indexedStore(library, cache)), await freshAnswers(library))
   })
 })
 

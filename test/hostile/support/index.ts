@@ -244,8 +244,25 @@ export async function answersFrom(store: FileStore): Promise<Answers> {
   return answersOf(outline, records, namedAnswers(outline, lookups))
 }
 
+/**
+ * The fresh answers of the library texts seen last: the same text parses to the same answers, and
+ * a test file compares many indexes of one library (each damaged another way) with its parse.
+ */
+const freshAnswersByText = new Map<string, Answers>()
+const FRESH_ANSWERS_KEPT = 8
+
 /** The answers of a fresh parse of the whole library, with no index anywhere. */
 export async function freshAnswers(library: string): Promise<Answers> {
+  const text = readFileSync(library, 'utf8')
+  const known = freshAnswersByText.get(text)
+  if (known) return known
+  const answers = await parsedAnswers(library)
+  if (freshAnswersByText.size === FRESH_ANSWERS_KEPT) freshAnswersByText.delete(freshAnswersByText.keys().next().value!)
+  freshAnswersByText.set(text, answers)
+  return answers
+}
+
+async function parsedAnswers(library: string): Promise<Answers> {
   const lib = await plainStore(library).read()
   const outline = libraryOutline(lib)
   return answersOf(

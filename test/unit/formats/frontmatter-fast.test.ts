@@ -322,14 +322,17 @@ describe('fastFrontMatterFields reads what yaml reads, or gives up', () => {
       // The short ones are drawn again and again: each is checked once.
       if (seen.has(text)) continue
       seen.add(text)
+      // Only a text it reads is parsed by yaml (the oracle, nearly all of the time): one it gives up on holds nothing to check.
+      const fast = fastFrontMatterFields(text)
+      if (fast === null) continue
       let yamlFields
       try {
         yamlFields = parseYamlFields(text, 'test')
       } catch {
-        expect(fastFrontMatterFields(text), JSON.stringify(text)).toBeNull() // what yaml refuses is never read
-        continue
+        expect.fail(`read ${JSON.stringify(text)}, which yaml refuses`) // what yaml refuses is never read
       }
-      if (readsLikeYaml(text, yamlFields)) read++
+      expect(fast, JSON.stringify(text)).toEqual(yamlFields)
+      read++
     }
     // Of some 14,700 different texts, 67 are ones it reads (the rest yaml refuses or it gives up on).
     expect(read).toBeGreaterThan(50)

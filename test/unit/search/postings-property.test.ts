@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Library } from '../../../src/core/model.js'
-import { libraryEntries, outlineEntries } from '../../../src/core/records/entries.js'
+import { libraryEntries, outlineEntries, type Entry } from '../../../src/core/records/entries.js'
 import type { LibraryOutline } from '../../../src/core/records/outline.js'
 import { buildIndex } from '../../../src/store/index/build.js'
 import { indexOutline } from '../../../src/store/index/contents.js'
@@ -27,6 +27,7 @@ import type { LastWord } from '../../../src/core/search/compile.js'
 import { pick, seeded, seedFromEnv } from '../../support/random.js'
 import { tokenize } from '../../../src/core/text/words.js'
 import { tinyLibrary } from './fixture.js'
+import { expectEqual } from '../../support/equal.js'
 import { COMMON_QUERIES, queriesAbout, randomLibrary, throughSaves, typo, type QueryKind } from '../../support/random-library.js'
 
 /** Its own kinds beside the common ones: a pasted sentence, a prefix, filters with a word or alone, a typo among words. */
@@ -68,11 +69,10 @@ const QUERIES: readonly QueryKind[] = [
 ]
 
 /** The index engine's answer in the scan's shape (snippets from the bodies, as the search command reads them). */
-function fromPostings(engine: PostingsSearch, library: Library, ranked: RankedResult, snippets: number): SearchResult {
-  const full = libraryEntries(library)
+function fromPostings(entries: readonly Entry[], ranked: RankedResult, snippets: number): SearchResult {
   return {
     hits: ranked.hits.map((hit) => {
-      const entry = full[hit.position]!
+      const entry = entries[hit.position]!
       const body = entry.summary ? entry.summary.body : (entry.paper.abstract ?? '')
       return { ...entry, score: hit.score, snippets: snippetsOf(body, ranked.patterns, snippets, 180), missing: hit.missing }
     }),
@@ -131,13 +131,14 @@ function compare(
     const limit = pick(seeded(text.length + seed), [1, 5, 20, 50])
     const expected = scan.search(query, { limit, lastWord })
     engines.forEach((engine, i) => {
-      const actual = fromPostings(engine, library, engine.rank(query, { limit, lastWord }), 2)
+      const actual = fromPostings(entries, engine.rank(query, { limit, lastWord }), 2)
       const where = `seed ${seed}, query ${JSON.stringify(text)}, ${lastWord}, postings ${sources[i]!.name}`
-      expect(
+      expectEqual(
         actual.hits.map((h) => [h.id, h.score]),
+        expected.hits.map((h) => [h.id, h.score]),
         where,
-      ).toEqual(expected.hits.map((h) => [h.id, h.score]))
-      expect(actual, where).toEqual(expected)
+      )
+      expectEqual(actual, expected, where)
     })
   }
 }

@@ -32,8 +32,12 @@ const fieldTexts = (entry: Entry) => {
   }
 }
 
+/** The stemmed words of each field text, by text: the reference reads every field of the fixture again for each query. */
+const stemmedWords = new Map<string, string[]>()
+
 function containsKeys(text: string, keys: string[]): boolean {
-  const words = tokenize(text).map((t) => stemWord(t.word))
+  let words = stemmedWords.get(text)
+  if (!words) stemmedWords.set(text, (words = tokenize(text).map((t) => stemWord(t.word))))
   return words.some((_, i) => keys.every((key, j) => words[i + j] === key))
 }
 

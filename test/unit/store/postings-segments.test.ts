@@ -86,7 +86,8 @@ describe('postings built in segments', () => {
   it('write the bytes the whole build writes, for any segment size', () => {
     const random = seeded(seedFromEnv(20))
     const dir = folder()
-    for (let round = 0; round < 40; round++) {
+    // Twice as many rounds as still fail for each way of breaking the merge on purpose that BENCHMARKS.md (s39-index) lists.
+    for (let round = 0; round < 12; round++) {
       const entries = libraryEntries(randomLibrary(random))
       const fingerprints = fingerprintsOf(entries)
       const built = buildPostings(entries)
