@@ -55,4 +55,29 @@ describe('readPdfText on generated PDFs', () => {
   it('refuses what is no PDF', async () => {
     await expect(readPdfText(Buffer.from('plain text'), 'x.pdf')).rejects.toThrow('x.pdf is not a PDF precis can read')
   })
+
+  // pdf.js reads a PDF whatever comes before its `%PDF-` header, or without one, where stricter readers
+  // want it in the first KiB: refusing files without it there would refuse three of the first four
+  // PDFs here, and would spare the last nothing (it has a header, as e2e/attach's 16 MB of zeros has).
+  const pdf = makePdf({ pages: [['Found']] })
+  const headerless = Buffer.concat([Buffer.from('%XYZ'), pdf.subarray(4)])
+  const after = (junk: number) => Buffer.concat([Buffer.alloc(junk, ' '), pdf])
+  it.each([
+    ['a header replaced', headerless, 'Found'],
+    ['the header ending at byte 1024', after(1024 - 5), 'Found'],
+    ['the header starting at byte 1024', after(1024), 'Found'],
+    ['the header after 4 KiB', after(4096), 'Found'],
+    ['plain text', Buffer.from('plain text'), 'x.pdf is not a PDF precis can read: Invalid PDF structure.'],
+    [
+      'a header and 64 KiB of zeros',
+      Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(65_536)]),
+      'x.pdf is not a PDF precis can read: Invalid PDF structure.',
+    ],
+  ])('%s', async (_, bytes, outcome) => {
+    const read = await readPdfText(bytes, 'x.pdf').then(
+      (text) => text.pages[0]!.lines[0]!.text,
+      (error: Error) => error.message,
+    )
+    expect(read).toBe(outcome)
+  })
 })
