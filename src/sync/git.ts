@@ -88,8 +88,13 @@ export class Git {
 
   /** Start git with piped streams (for output too large to hold, such as every version of the library). */
   spawn(args: readonly string[], extraEnv: Env = {}): ChildProcessWithoutNullStreams {
-    if (!leavesConfig(args)) this.settings = undefined
-    return spawn('git', [...args], { cwd: this.cwd, env: gitEnvironment(this.env, extraEnv), stdio: ['pipe', 'pipe', 'pipe'] })
+    const child = spawn('git', [...args], { cwd: this.cwd, env: gitEnvironment(this.env, extraEnv), stdio: ['pipe', 'pipe', 'pipe'] })
+    if (!leavesConfig(args)) {
+      // Forgotten as it starts and again as it ends: a config read while it ran may have seen the config before its change.
+      this.settings = undefined
+      child.on('close', () => (this.settings = undefined))
+    }
+    return child
   }
 
   /** Run git to the end; resolves whatever the exit code. */
