@@ -111,8 +111,10 @@ export function applyTagChanges(
     made.push(change)
   }
   const settled = new Set(lib.summaries.flatMap((s) => (summaryIds.has(s.id) ? [s.paper] : [])))
-  // Only a paper with tags of its own has any to hand down (settlePaperTags reads the whole library).
-  for (const key of settled) if (papers.get(key)?.tags !== undefined) settlePaperTags(lib, key)
+  for (const key of settled) {
+    const paper = papers.get(key)
+    if (paper) settlePaperTags(paper, summariesOf.get(key) ?? [])
+  }
   for (const summary of lib.summaries) {
     if (!summaryIds.has(summary.id)) continue
     const change = planTagChange(summary, changes)

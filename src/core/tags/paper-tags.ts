@@ -5,7 +5,7 @@
  * one) lends them to each of its summaries: whatever reads tags sees them, and the next tag change
  * on one of those summaries moves them down (`settlePaperTags`).
  */
-import type { Library, Paper, PaperOutline, Summary, SummaryOutline } from '../model.js'
+import type { Paper, PaperOutline, Summary, SummaryOutline } from '../model.js'
 
 /** The tags of a library entry: the paper's own when it has no summary, else the summary's and the paper's. */
 export function entryTags(
@@ -42,16 +42,14 @@ export function takeOverPaperTags(paper: Paper, summary: Summary): boolean {
 }
 
 /**
- * Move the own tags of the paper `key` down to each of its summaries, when it has some (it then keeps
- * none): a tag change on one summary must not leave the tag showing through its paper. What each
- * summary shows stays the same, so none is stamped as updated. The ids of the summaries that took a tag.
+ * Move the own tags of `paper` down to each of its `summaries`, when it has some (it then keeps none):
+ * a tag change on one summary must not leave the tag showing through its paper. A paper without
+ * summaries keeps its own. What each summary shows stays the same, so none is stamped as updated.
+ * The ids of the summaries that took a tag.
  */
-export function settlePaperTags(lib: Pick<Library, 'papers' | 'summaries'>, key: string): string[] {
-  const paper = lib.papers.find((p) => p.key === key)
-  if (paper?.tags === undefined) return []
-  const summaries = lib.summaries.filter((s) => s.paper === key)
-  if (summaries.length === 0) return []
+export function settlePaperTags(paper: Paper, summaries: readonly Summary[]): string[] {
   const own = paper.tags
+  if (own === undefined || summaries.length === 0) return []
   delete paper.tags
   const changed: string[] = []
   for (const summary of summaries) {

@@ -68,14 +68,14 @@ describe('settlePaperTags', () => {
       [paper({ key: 'p', tags: ['x', 'y'] }), paper({ key: 'o', tags: ['z'] })],
       [summary({ id: 'p', paper: 'p', tags: ['x'] }), summary({ id: 'p-2', paper: 'p', tags: [] })],
     )
-    expect(settlePaperTags(lib, 'p')).toEqual(['p', 'p-2'])
+    expect(settlePaperTags(lib.papers[0]!, lib.summaries)).toEqual(['p', 'p-2'])
     expect(lib.summaries.map((s) => [s.id, s.tags, s.updated])).toEqual([
       ['p', ['x', 'y'], OLD],
       ['p-2', ['x', 'y'], OLD],
     ])
     expect(lib.papers[0]).not.toHaveProperty('tags')
     // A paper alone keeps its own.
-    expect(settlePaperTags(lib, 'o')).toEqual([])
+    expect(settlePaperTags(lib.papers[1]!, [])).toEqual([])
     expect(lib.papers[1]!.tags).toEqual(['z'])
   })
 })
