@@ -181,9 +181,9 @@ describe('postings built in segments', () => {
     // merge: one word's list and positions from one segment are held whole (1,024 entries and 4,096 bytes before they grow).
     ...[1024, 1025].map((entries) => ({
       name: `a word listed in ${entries} entries of one segment`,
-      entries: titled(Array(entries).fill('graph')),
-      size: 3 * entries,
-      words: Array(entries).fill(3),
+      entries: titled(Array(entries).fill('graph'), untokened),
+      size: entries,
+      listed: entries,
     })),
     // (a field's count of a word past 15 in 2 bytes here, then a byte for each of its places)
     ...[4094, 4095].map((times) => ({
@@ -195,9 +195,12 @@ describe('postings built in segments', () => {
     })),
   ]
 
-  it.each(edges)('write the bytes the whole build writes: $name', ({ entries, size, words, positions }) => {
-    expect(entries.map((entry) => buildPostings([entry]).tokens.length)).toEqual(words)
-    if (positions !== undefined) expect(buildPostings(entries).positions.length).toBe(positions)
+  it.each(edges)('write the bytes the whole build writes: $name', ({ entries, size, words, positions, listed }) => {
+    const built = buildPostings(entries)
+    if (words !== undefined) expect(entries.map((entry) => buildPostings([entry]).tokens.length)).toEqual(words)
+    if (positions !== undefined) expect(built.positions.length).toBe(positions)
+    // (one word in one segment: its list is all the postings list)
+    if (listed !== undefined) expect([built.words, built.wordDocStarts.at(-1), built.tokens.length]).toEqual([['graph'], listed, size])
     const { bytes, segmented, failed } = builtInSegments(folder(), entries, size)
     expect({ segmented, failed }).toEqual({ segmented: true, failed: false })
     expect(bytes.equals(wholeBytes(entries))).toBe(true)
