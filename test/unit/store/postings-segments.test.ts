@@ -154,7 +154,17 @@ describe('postings built in segments', () => {
     libraryEntries(libraryOf(titles.map((title, i) => paper({ key: key(i), title, authors: [] }))))
   const repeated = (word: string, times: number) => Array(times).fill(word).join(' ')
   const untokened = () => '_' // a key that holds no word: its entry's words are its title's
-  const edges = [
+  interface Edge {
+    name: string
+    entries: Entry[]
+    /** Words in order a segment holds. */
+    size: number
+    /** What the case is made for: each entry's words in order, the bytes of all positions, the entries listing its one word. */
+    words?: number[]
+    positions?: number
+    listed?: number
+  }
+  const edges: Edge[] = [
     // writeHead: the words in order left when the last entry is read are written, however few.
     { name: 'a last segment of one word', entries: titled(['graph', 'graph'], (i) => (i === 0 ? 'p0' : '_')), size: 2, words: [3, 1] },
     {
