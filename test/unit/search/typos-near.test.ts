@@ -4,6 +4,7 @@
  * typo is among them: by its singular in the words' ranges, by its term in the stems'.
  */
 import { describe, expect, it } from 'vitest'
+import { expectEqual, expectSame } from '../../support/equal.js'
 import { nearStarts, nearTests, nearWords, textsNear } from '../../../src/core/search/typos.js'
 import { foldPlural } from '../../../src/core/text/plural.js'
 import { stemWord } from '../../../src/core/text/stem.js'
@@ -83,12 +84,13 @@ describe('textsNear', () => {
         strings.some((s) => text.startsWith(s) || (ending && text.startsWith(s.slice(0, -1)))) ? [i] : [],
       )
       if (ending) plural += expected.filter((i) => !strings.some((s) => texts[i]!.startsWith(s))).length
-      expect(
+      expectEqual(
         found.filter((i) => expected.includes(i)),
+        expected,
         target,
-      ).toEqual(expected)
+      )
       if (few === 0 && target.length >= 4)
-        for (const i of found) expect(startsNear(texts[i]!, target), `${texts[i]} for ${target}`).toBe(true)
+        for (const i of found) expectSame(startsNear(texts[i]!, target), true, `${texts[i]} for ${target}`)
     }
     expect(plural).toBeGreaterThan(100)
   })
