@@ -148,8 +148,8 @@ describe('postings built in segments', () => {
     }
   })
 
-  // Libraries made so that a segment reaches the edge of a buffer the build or the merge grows or reuses:
-  // each word's number of words in order, list entries and bytes of positions are asserted, as the case says.
+  // Libraries made so that a segment reaches the edge of a buffer the build or the merge grows or reuses
+  // (random ones never do): each case first asserts what it is made for, then the bytes.
   const titled = (titles: string[], key = (i: number) => `p${i}`) =>
     libraryEntries(libraryOf(titles.map((title, i) => paper({ key: key(i), title, authors: [] }))))
   const repeated = (word: string, times: number) => Array(times).fill(word).join(' ')
