@@ -39,13 +39,21 @@ interface Watched {
   frames: string[]
 }
 
-/** `precis ...args` through bin/precis.js at `bin`, its index built first (the code that builds it is no read's, and not in the cache). */
-async function watched(bin: string, library: string, args: readonly string[]): Promise<Watched> {
-  const watch = join(tempDir(), 'watch.mjs')
-  writeFileSync(watch, WATCH)
+const WATCH_FILE = join(tempDir(), 'watch.mjs')
+writeFileSync(WATCH_FILE, WATCH)
+
+/** A cache folder of its own for `bin`, where its index of `library` is built (the code that builds it is no read's, and not in the cache). */
+async function indexedCache(bin: string, library: string): Promise<{ PRECIS_CACHE_DIR: string }> {
   const env = { PRECIS_CACHE_DIR: tempDir() }
   expect((await runCommand(process.execPath, [bin, '--library', library, 'search', 'gaussian'], { env })).code).toBe(0)
-  const result = await runCommand(process.execPath, ['--import', pathToFileURL(watch).href, bin, '--library', library, ...args], { env })
+  return env
+}
+
+/** `precis ...args` through bin/precis.js at `bin`, with its cache folder (indexedCache), watched. */
+async function watched(bin: string, library: string, args: readonly string[], env: { PRECIS_CACHE_DIR: string }): Promise<Watched> {
+  const result = await runCommand(process.execPath, ['--import', pathToFileURL(WATCH_FILE).href, bin, '--library', library, ...args], {
+    env,
+  })
   expect(result.code, result.stderr).toBe(0)
   return { stdout: result.stdout, ...(JSON.parse(result.stderr) as Omit<Watched, 'stdout'>) }
 }
@@ -63,9 +71,12 @@ describe('the code cache of a package moved after its build', () => {
     const copy = movedPackage()
     const library = join(tempDir(), 'library.json')
     writeFileSync(library, JSON.stringify(smallLibrary()))
+    // Each side's index built once for its three reads (the reads leave it as it is).
+    const movedBin = join(copy, 'bin', 'precis.js')
+    const [builtCache, movedCache] = await Promise.all([indexedCache(BIN, library), indexedCache(movedBin, library)])
     for (const args of [['search', 'gaussian'], ['list'], ['show', 'rasmussen2004gaussian']]) {
-      const built = await watched(BIN, library, args)
-      const moved = await watched(join(copy, 'bin', 'precis.js'), library, args)
+      const built = await watched(BIN, library, args, builtCache)
+      const moved = await watched(movedBin, library, args, movedCache)
       expect(moved.stdout, args.join(' ')).toBe(built.stdout)
       expect(moved.scripts.map((script) => script.file)).toContain('cli.js')
       expect(moved.scripts.filter((script) => !script.cached || script.rejected)).toEqual([])

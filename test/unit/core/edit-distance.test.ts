@@ -4,6 +4,7 @@
  * every bound, up to the bound exactly and `bound + 1` past it; and closest's lists follow.
  */
 import { describe, expect, it } from 'vitest'
+import { expectSame } from '../../support/equal.js'
 import { closest, editDistance } from '../../../src/core/text/similar.js'
 import { seeded, seedFromEnv } from '../../support/random.js'
 
@@ -59,9 +60,9 @@ describe('editDistance', () => {
           ? word(run % 70 === 0 ? 60 : 9)
           : a.slice(0, Math.floor(random() * a.length)) + word(3) + a.slice(Math.floor(random() * a.length))
       const distance = wholeTable(a, b)
-      expect(editDistance(a, b), `${a} ${b}`).toBe(distance)
+      expectSame(editDistance(a, b), distance, `${a} ${b}`)
       const most = Math.floor(random() * 8)
-      expect(editDistance(a, b, most), `${a} ${b} at most ${most}`).toBe(Math.min(distance, most + 1))
+      expectSame(editDistance(a, b, most), Math.min(distance, most + 1), `${a} ${b} at most ${most}`)
     }
   })
 })

@@ -1,6 +1,7 @@
 // The rows `list` pipes, as an index keeps them made: whatever bytes a forged index holds, only rows
 // plainRowsOf could have made pass arePlainRows, and plainRowsOf makes what plainPiece writes.
 import { describe, expect, it } from 'vitest'
+import { expectSame } from '../../support/equal.js'
 import { arePlainRows, plainPiece, plainRowsOf, type ListedRows } from '../../../src/core/records/plain-rows.js'
 import { pick, seeded, seedFromEnv } from '../../support/random.js'
 
@@ -110,7 +111,7 @@ describe('rows kept made', () => {
       placed.set(bytes)
       const expected = plainRowsByRegex(bytes, starts)
       for (const wordwise of [false, true])
-        expect(arePlainRows(placed, starts, wordwise), JSON.stringify({ text, starts, offset, wordwise })).toBe(expected)
+        expectSame(arePlainRows(placed, starts, wordwise), expected, () => JSON.stringify({ text, starts, offset, wordwise }))
       if (expected) accepted++
     }
     // Both answers were met often enough for the comparison to mean something.

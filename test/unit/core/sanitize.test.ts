@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { expectSame } from '../../support/equal.js'
 import { jsonForTerminal, sanitizeTerminal } from '../../../src/core/text/sanitize.js'
 
 /** What the sanitiser's output was written as before jsonForTerminal: its text, encoded as stdout encodes a string. */
@@ -51,7 +52,7 @@ describe('jsonForTerminal', () => {
       for (let i = 0; i < length; i++) text += next() < 0.6 ? 'a' : alphabet[Math.floor(next() * alphabet.length)]
       const json = JSON.stringify({ text }, null, 2)
       const expected = reference(json)
-      expect(Buffer.from(jsonForTerminal(json)).equals(expected), JSON.stringify(text)).toBe(true)
+      expectSame(Buffer.from(jsonForTerminal(json)).equals(expected), true, () => JSON.stringify(text))
       if (!expected.equals(Buffer.from(json, 'utf8'))) changed++
     }
     // Both kinds were met: texts the sanitiser changes and texts it leaves.

@@ -3,6 +3,7 @@
 import type { ChalkInstance } from 'chalk'
 import stringWidth from 'fast-string-width'
 import { describe, expect, it } from 'vitest'
+import { expectEqual } from '../../support/equal.js'
 import { sortedPairs, type OutlineEntry } from '../../../src/core/records/entries.js'
 import { Listing } from '../../../src/core/records/listing.js'
 import { libraryOutline } from '../../../src/core/records/outline.js'
@@ -121,7 +122,7 @@ describe('widths', () => {
   const texts = [...TITLES.map(oneLine), 'exactly ten', 'x', '~!@#$%^&*()_+{}|:"<>?', 'ünïcödé', '\u00a0no-break', 'a\ufe0f']
   it.each(texts)('%j: displayWidth and fitTo as the width library measures', (text) => {
     expect(displayWidth(text)).toBe(stringWidth(text))
-    for (let width = 0; width <= 30; width++) expect([width, fitTo(text, width)]).toEqual([width, fitToMeasured(text, width)])
+    for (let width = 0; width <= 30; width++) expectEqual([width, fitTo(text, width)], [width, fitToMeasured(text, width)])
   })
 
   it('fitTags: what measuring every candidate gives, for tags of every kind and every width', () => {
@@ -129,7 +130,7 @@ describe('widths', () => {
     for (let round = 0; round < 200; round++) {
       const tags = TAGS.filter(() => random() < 0.4)
       for (let width = 0; width <= 60; width += 1 + Math.floor(random() * 4))
-        expect([tags, width, fitTags(tags, width)]).toEqual([tags, width, fitTagsMeasured(tags, width)])
+        expectEqual([tags, width, fitTags(tags, width)], [tags, width, fitTagsMeasured(tags, width)])
     }
   })
 })

@@ -1,5 +1,6 @@
 /** The order of hits with equal scores: newest first, then by id, as localeCompare orders the texts. */
 import { describe, expect, it } from 'vitest'
+import { expectSame } from '../../support/equal.js'
 import { parseQuery } from '../../../src/core/search/query.js'
 import { libraryEntries } from '../../../src/core/records/entries.js'
 import { LibrarySearch } from '../../../src/core/search/search.js'
@@ -71,7 +72,7 @@ describe('tieRanks (what an index keeps of the ties)', () => {
       for (let b = 0; b < entries.length; b++) {
         const [x, y] = [entries[a]!, entries[b]!]
         const same = x.summary!.updated === y.summary!.updated && x.id === y.id
-        expect(ranks[a] === ranks[b]).toBe(same)
+        expectSame(ranks[a] === ranks[b], same)
       }
     expect(tieRanks(libraryEntries(tinyLibrary([{ key: 'a', updated: 'yesterday' }, { key: 'b' }])))).toBeNull()
   })

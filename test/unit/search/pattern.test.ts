@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { expectSame } from '../../support/equal.js'
 import { PREFIX_WEIGHT, TermPattern, WordPattern, type WordSpec } from '../../../src/core/search/pattern.js'
 import { ScanText } from '../../../src/core/search/text.js'
 import { stemWord, termStarts } from '../../../src/core/text/stem.js'
@@ -151,7 +152,7 @@ describe('WordPattern.weigh', () => {
       for (let i = 0; i < 40; i++) {
         const word = random() < 0.3 ? typed + pick(random, endings) : words()
         const weight = pattern.weigh({ word, start: 0, end: word.length } satisfies Token)
-        expect(weight, `${word} for ${typed}`).toBe(reference(spec, word))
+        expectSame(weight, reference(spec, word), `${word} for ${typed}`)
         if (weight > 0) counted++
       }
     }

@@ -2,6 +2,7 @@
 // word of every field of random entries, counts past what a field count holds (a word 40 times in a
 // body) included, read in any order, from the whole list or a run at a time.
 import { describe, expect, it } from 'vitest'
+import { expectEqual, expectSame } from '../../support/equal.js'
 import { libraryEntries } from '../../../src/core/records/entries.js'
 import { COUNT_BITS, FOLLOWER_SHIFT, followerBit } from '../../../src/core/search/positions.js'
 import { buildPostings, FIELD_COUNT } from '../../../src/core/search/postings.js'
@@ -50,10 +51,10 @@ describe('positions of the word lists', () => {
             const want = expected(view, w, doc, field)
             if (want.length >= 15) saturated++
             const n = positions.read(i, field)
-            expect(Array.from(positions.positions.subarray(0, n)), `word ${view.word(w)}, document ${doc}, field ${field}`).toEqual(want)
+            expectEqual(Array.from(positions.positions.subarray(0, n)), want, `word ${view.word(w)}, document ${doc}, field ${field}`)
           }
         }
-        expect(positions.read(list.docs.length, 0)).toBe(0) // past the list: nothing
+        expectSame(positions.read(list.docs.length, 0), 0) // past the list: nothing
       }
     }
     expect(saturated).toBeGreaterThan(0)

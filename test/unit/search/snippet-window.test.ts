@@ -5,6 +5,7 @@
  * random runs of sorted, non-overlapping hits (as collectHits leaves them).
  */
 import { describe, expect, it } from 'vitest'
+import { expectEqual } from '../../support/equal.js'
 import { bestWindow, type Hit } from '../../../src/core/search/snippets.js'
 import { seeded, seedFromEnv } from '../../support/random.js'
 
@@ -42,7 +43,7 @@ describe('bestWindow', () => {
       const length = 8 + Math.floor(random() * 200)
       const hits = randomHits(random, terms, length)
       const chosen = bestWindow(hits, terms, length)
-      expect(chosen, JSON.stringify({ hits, terms, length })).toEqual(byDefinition(hits, length))
+      expectEqual(chosen, byDefinition(hits, length), () => JSON.stringify({ hits, terms, length }))
       // Not only the first hit's window: the runs must make the choice matter.
       if (hits.length > 0 && chosen.start !== Math.max(0, hits[0]!.start - Math.floor(length / 4))) apart++
     }

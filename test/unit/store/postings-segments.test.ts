@@ -1,14 +1,15 @@
 // The postings built in segments (postings-segments.ts) written out and merged: the file's bytes
 // are exactly those of the postings built whole in memory (encodePostings), on random libraries
 // with segments made small enough that every library is cut into many (and the merge's readers
-// small enough that each word's list and positions are read in pieces); and a build leaves no temp
-// file, whether it succeeds, cannot write its file, or finds one a killed build left.
+// small enough that each word's list and positions are read in pieces), and on libraries made to reach
+// the edges of the buffers the build and the merge grow or reuse, which random ones never reach; and a
+// build leaves no temp file, whether it succeeds, cannot write its file, or finds one a killed build left.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Library } from '../../../src/core/model.js'
-import { libraryEntries } from '../../../src/core/records/entries.js'
+import { libraryEntries, type Entry } from '../../../src/core/records/entries.js'
 import { buildPostings } from '../../../src/core/search/postings.js'
 import { PostingsSearch } from '../../../src/core/search/postings-search.js'
 import { parseQuery } from '../../../src/core/search/query.js'
@@ -82,6 +83,29 @@ afterEach(() => {
   for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
 
+/**
+ * The postings file of `entries` built in segments of `size` words in order (in memory when they
+ * never reach one), whether any segment was written, and whether writing one failed.
+ */
+function builtInSegments(dir: string, entries: Entry[], size: number, readers = READERS) {
+  const fingerprints = fingerprintsOf(entries)
+  const segments = new SegmentedPostings(tempNameBeside(join(dir, 'x.postings'), 'tmp'), size, undefined, readers)
+  const path = join(dir, 'segmented.postings')
+  try {
+    for (const entry of entries) segments.add(entry)
+    const { segmented, failed } = segments
+    if (segmented) segments.write(path, { library: '/l.json', identity, fingerprints })
+    else writeFileSync(path, encodePostings({ library: '/l.json', identity, postings: segments.postings(), fingerprints }))
+    return { bytes: readFileSync(path), segmented, failed }
+  } finally {
+    segments.dispose()
+    rmSync(path, { force: true })
+  }
+}
+
+const wholeBytes = (entries: Entry[]) =>
+  encodePostings({ library: '/l.json', identity, postings: buildPostings(entries), fingerprints: fingerprintsOf(entries) })
+
 describe('postings built in segments', () => {
   it('write the bytes the whole build writes, for any segment size', () => {
     const random = seeded(seedFromEnv(20))
@@ -89,24 +113,14 @@ describe('postings built in segments', () => {
     // Twice as many rounds as still fail for each way of breaking the merge on purpose that BENCHMARKS.md (s39-index) lists.
     for (let round = 0; round < 12; round++) {
       const entries = libraryEntries(randomLibrary(random))
-      const fingerprints = fingerprintsOf(entries)
       const built = buildPostings(entries)
-      const whole = encodePostings({ library: '/l.json', identity, postings: built, fingerprints })
+      const whole = wholeBytes(entries)
       for (const size of [1, 2, 7, 50, 400]) {
         // The merge's readers a number (4 bytes) or a few at a time, or as a large library's.
         const readers = [4, 100, READERS][round % 3]
-        const segments = new SegmentedPostings(tempNameBeside(join(dir, 'x.postings'), 'tmp'), size, undefined, readers)
-        try {
-          for (const entry of entries) segments.add(entry)
-          if (size === 1) expect(segments.segmented).toBe(built.tokens.length > 0)
-          const path = join(dir, `${round}-${size}.postings`)
-          if (segments.segmented) segments.write(path, { library: '/l.json', identity, fingerprints })
-          else writeFileSync(path, encodePostings({ library: '/l.json', identity, postings: segments.postings(), fingerprints }))
-          expect(readFileSync(path).equals(whole), `round ${round}, segments of ${size}, readers of ${readers} bytes`).toBe(true)
-          rmSync(path)
-        } finally {
-          segments.dispose()
-        }
+        const { bytes, segmented } = builtInSegments(dir, entries, size, readers)
+        if (size === 1) expect(segmented).toBe(built.tokens.length > 0)
+        expect(bytes.equals(whole), `round ${round}, segments of ${size}, readers of ${readers} bytes`).toBe(true)
       }
       expect(readdirSync(dir)).toEqual([])
     }
@@ -132,6 +146,74 @@ describe('postings built in segments', () => {
     } finally {
       segments.dispose()
     }
+  })
+
+  // Libraries made so that a segment reaches the edge of a buffer the build or the merge grows or reuses
+  // (random ones never do): each case first asserts what it is made for, then the bytes.
+  const titled = (titles: string[], key = (i: number) => `p${i}`) =>
+    libraryEntries(libraryOf(titles.map((title, i) => paper({ key: key(i), title, authors: [] }))))
+  const repeated = (word: string, times: number) => Array(times).fill(word).join(' ')
+  const untokened = () => '_' // a key that holds no word: its entry's words are its title's
+  interface Edge {
+    name: string
+    entries: Entry[]
+    /** Words in order a segment holds. */
+    size: number
+    /** What the case is made for: each entry's words in order, the bytes of all positions, the entries listing its one word. */
+    words?: number[]
+    positions?: number
+    listed?: number
+  }
+  const edges: Edge[] = [
+    // writeHead: the words in order left when the last entry is read are written, however few.
+    { name: 'a last segment of one word', entries: titled(['graph', 'graph'], (i) => (i === 0 ? 'p0' : '_')), size: 2, words: [3, 1] },
+    {
+      name: 'a last segment of one word after an entry of none',
+      entries: titled(['neural network', '', 'graph'], (i) => ['p0', '-', '_'][i]!),
+      size: 2,
+      words: [4, 0, 1],
+    },
+    // append: a segment's positions are made in its word lists' room (4 bytes a list entry, here one) when they fit, else apart.
+    ...[4, 5, 8, 9].map((times) => ({
+      name: `positions of ${times} bytes beside a list room of 4`,
+      entries: titled([repeated('graph', times)], untokened),
+      size: 1,
+      words: [times],
+      positions: times,
+    })),
+    {
+      name: 'positions of 6 bytes in a room a segment before made for one list entry',
+      entries: titled([repeated('graph', 3), repeated('graph', 6)], untokened),
+      size: 1,
+      words: [3, 6],
+      positions: 9,
+    },
+    // merge: one word's list and positions from one segment are held whole (1,024 entries and 4,096 bytes before they grow).
+    ...[1024, 1025].map((entries) => ({
+      name: `a word listed in ${entries} entries of one segment`,
+      entries: titled(Array(entries).fill('graph'), untokened),
+      size: entries,
+      listed: entries,
+    })),
+    // (a field's count of a word past 15 in 2 bytes here, then a byte for each of its places)
+    ...[4094, 4095].map((times) => ({
+      name: `a word's positions of ${times + 2} bytes in one segment`,
+      entries: titled([repeated('graph', times)], untokened),
+      size: 1,
+      words: [times],
+      positions: times + 2,
+    })),
+  ]
+
+  it.each(edges)('write the bytes the whole build writes: $name', ({ entries, size, words, positions, listed }) => {
+    const built = buildPostings(entries)
+    if (words !== undefined) expect(entries.map((entry) => buildPostings([entry]).tokens.length)).toEqual(words)
+    if (positions !== undefined) expect(built.positions.length).toBe(positions)
+    // (one word in one segment: its list is all the postings list)
+    if (listed !== undefined) expect([built.words, built.wordDocStarts.at(-1), built.tokens.length]).toEqual([['graph'], listed, size])
+    const { bytes, segmented, failed } = builtInSegments(folder(), entries, size)
+    expect({ segmented, failed }).toEqual({ segmented: true, failed: false })
+    expect(bytes.equals(wholeBytes(entries))).toBe(true)
   })
 
   describe('kept beside the index (postingsOf)', () => {

@@ -114,11 +114,12 @@ describe('cutLines', () => {
 })
 
 describe('describeChange at 100,000 summaries', () => {
-  const many = (n: number) => {
+  // Made afresh for each side (as two versions are parsed), not cloned: a structuredClone of 100,000 records was 1.4 s of the test.
+  const many = (n: number, tags = ['ml']) => {
     const papers = Array.from({ length: n }, (_, i) => paper({ key: `p${i}` }))
     return libraryOf(
       papers,
-      papers.map((p) => summary({ id: p.key, paper: p.key, tags: ['ml'] })),
+      papers.map((p) => summary({ id: p.key, paper: p.key, tags })),
     )
   }
   const big = many(100_000)
@@ -133,9 +134,7 @@ describe('describeChange at 100,000 summaries', () => {
   })
 
   it('one tag on all of them', () => {
-    const after = structuredClone(big)
-    for (const s of after.summaries) s.tags = ['ml', 'bulk']
-    expect(describeChange(diffLibraries(big, after))?.subject).toBe('tags +bulk (100000 summaries)')
+    expect(describeChange(diffLibraries(big, many(100_000, ['ml', 'bulk'])))?.subject).toBe('tags +bulk (100000 summaries)')
   })
 })
 
