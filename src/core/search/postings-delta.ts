@@ -6,7 +6,7 @@
  * the new delta; a base document no entry keeps is dead.
  */
 import type { Entry } from '../records/entries.js'
-import { assemble, buildPostings, FIELD_COUNT, PostingsUnavailable, type KnownWords, type Postings } from './postings.js'
+import { assemble, buildPostings, FIELD_COUNT, PostingsUnavailable, type KnownWords, type Postings, type Texts } from './postings.js'
 import { fieldTexts } from './docs.js'
 import type { PostingsDelta, PostingsView } from './postings-view.js'
 
@@ -48,21 +48,32 @@ export function deltaAfterChange(
     const was = before.get(entry.id)
     return was && sameTexts(was.texts, fieldTexts(entry)) ? order[was.position] : undefined
   }
+  const word = previous && wordsOf(previous)
   const known =
     previous &&
     ((entry: Entry) => {
       const was = before.get(entry.id)
       const doc = was && order[was.position]
-      return doc !== undefined && doc >= baseCount ? documentWords(previous, doc - baseCount, was!.texts) : undefined
+      return doc !== undefined && doc >= baseCount ? documentWords(previous, word!, doc - baseCount, was!.texts) : undefined
     })
   return deltaOver(baseCount, after, kept, deltaLimit(baseCount), known)
 }
 
 /**
- * The words of document `doc` of `postings`, whose fields' texts were `texts`: a field's, when its
- * text is still the same (readWords made them of it), as they lie; none when a word cannot be read.
+ * Word `w` of `postings`' vocabulary, each read once (a body says most of its words many times), from
+ * the section read whole when first used (the vocabulary of a delta, small); throws PostingsUnavailable as the section does.
  */
-function documentWords(postings: Postings, doc: number, texts: readonly string[]): KnownWords {
+function wordsOf(postings: Postings): (w: number) => string | undefined {
+  let words: Texts | undefined
+  const read = new Array<string | undefined>(postings.words.length)
+  return (w) => (read[w] ??= (words ??= postings.words.whole?.() ?? postings.words).at(w))
+}
+
+/**
+ * The words of document `doc` of `postings` (`word` reads its vocabulary), whose fields' texts were `texts`: a field's,
+ * when its text is still the same (readWords made them of it), as they lie; none when a word cannot be read.
+ */
+function documentWords(postings: Postings, word: (w: number) => string | undefined, doc: number, texts: readonly string[]): KnownWords {
   return (field, text, add) => {
     if (text !== texts[field]) return false
     const words: string[] = []
@@ -71,9 +82,9 @@ function documentWords(postings: Postings, doc: number, texts: readonly string[]
       const start = postings.fieldStarts[doc * FIELD_COUNT + field]!
       const end = postings.fieldStarts[doc * FIELD_COUNT + field + 1]!
       for (const w of postings.tokenRange ? postings.tokenRange(start, end) : postings.tokens.subarray(start, end)) {
-        const word = postings.words.at(w)
-        if (word === undefined || w >= postings.spelled.length) return false
-        words.push(word)
+        const spelling = word(w)
+        if (spelling === undefined || w >= postings.spelled.length) return false
+        words.push(spelling)
         spelled.push(postings.spelled[w]!)
       }
     } catch (error) {
