@@ -29,7 +29,7 @@ describe('a delta whose entries held before keep their words', () => {
       const random = seeded(seed)
       const library = randomLibrary(random, 5 + Math.floor(random() * 80))
       const base = buildPostings(libraryEntries(library))
-      let order = Uint32Array.from({ length: base.count }, (_, i) => i)
+      let order: Uint32Array = Uint32Array.from({ length: base.count }, (_, i) => i)
       let previous: PostingsDelta | null = null
       let heldAgain = 0
       for (let save = 0; save < 8; save++) {
