@@ -12,7 +12,7 @@ import type { Library, Paper, Summary } from '../../src/core/model.js'
 import { libraryEntries } from '../../src/core/records/entries.js'
 import { buildPostings } from '../../src/core/search/postings.js'
 import { deltaAfterChange, entriesBefore } from '../../src/core/search/postings-delta.js'
-import { PostingsView } from '../../src/core/search/postings-view.js'
+import { PostingsView, type PostingsDelta } from '../../src/core/search/postings-view.js'
 import { tokenize } from '../../src/core/text/words.js'
 import { libraryOf, paper, summary } from './library.js'
 import { pick, type Random } from './random.js'
@@ -158,7 +158,7 @@ export function randomLibrary(random: Random, size: number): Library {
 const added = new WeakMap<Library, number>()
 
 /** One random edit: a summary added, a body rewritten, tags changed (a summary's or a paper's own), a title changed, a paper removed. */
-function edit(random: Random, library: Library): void {
+export function randomEdit(random: Random, library: Library): void {
   const choice = random()
   const target = library.summaries.length > 0 ? pick(random, library.summaries) : null
   if (choice < 0.35 || !target) {
@@ -189,13 +189,15 @@ function edit(random: Random, library: Library): void {
 export function throughSaves(random: Random, library: Library, saves: number, check: (kept: PostingsView, save: number) => void): void {
   const base = buildPostings(libraryEntries(library))
   let kept = new PostingsView(base)
+  let previous: PostingsDelta | null = null
   for (let save = 0; save < saves; save++) {
     check(kept, save)
     const before = entriesBefore(libraryEntries(library))
-    for (let edits = Math.floor(random() * 4); edits >= 0; edits--) edit(random, library)
-    const delta = deltaAfterChange(base.count, kept.order, before, libraryEntries(library))
-    expect(delta, 'a delta within its limit').not.toBeNull()
-    kept = new PostingsView(base, delta)
+    for (let edits = Math.floor(random() * 4); edits >= 0; edits--) randomEdit(random, library)
+    // The words of the entries the delta held taken from it, as a save takes them.
+    previous = deltaAfterChange(base.count, kept.order, before, libraryEntries(library), previous?.postings)
+    expect(previous, 'a delta within its limit').not.toBeNull()
+    kept = new PostingsView(base, previous)
   }
 }
 

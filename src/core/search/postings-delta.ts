@@ -6,7 +6,7 @@
  * the new delta; a base document no entry keeps is dead.
  */
 import type { Entry } from '../records/entries.js'
-import { assemble, buildPostings, FIELD_COUNT, type Postings } from './postings.js'
+import { assemble, buildPostings, FIELD_COUNT, PostingsUnavailable, type KnownWords, type Postings, type Texts } from './postings.js'
 import { fieldTexts } from './docs.js'
 import type { PostingsDelta, PostingsView } from './postings-view.js'
 
@@ -32,18 +32,68 @@ const sameTexts = (a: readonly string[], b: readonly string[]) => a.length === b
 /**
  * The delta of the library `after` (its entries, whole, in order) over a base of `baseCount`
  * documents, given each entry's document before the change (`order`, in the order of `before`'s
- * positions). Null when more entries than deltaLimit would be in it.
+ * positions) and the delta then (`previous`, when there was one). Null when more entries than
+ * deltaLimit would be in it. An entry the delta held before is built into it again, its fields as
+ * they were taken from `previous` (the same words as its texts give, none read again: a body is
+ * most of the cost of building a delta, and saves change tags and titles more than bodies).
  */
 export function deltaAfterChange(
   baseCount: number,
   order: Uint32Array,
   before: EntriesBefore,
   after: readonly Entry[],
+  previous?: Postings,
 ): PostingsDelta | null {
-  return deltaOver(baseCount, after, (entry) => {
+  const kept: KeptDocument = (entry) => {
     const was = before.get(entry.id)
     return was && sameTexts(was.texts, fieldTexts(entry)) ? order[was.position] : undefined
-  })
+  }
+  const word = previous && wordsOf(previous)
+  const known =
+    previous &&
+    ((entry: Entry) => {
+      const was = before.get(entry.id)
+      const doc = was && order[was.position]
+      return doc !== undefined && doc >= baseCount ? documentWords(previous, word!, doc - baseCount, was!.texts) : undefined
+    })
+  return deltaOver(baseCount, after, kept, deltaLimit(baseCount), known)
+}
+
+/**
+ * Word `w` of `postings`' vocabulary, each read once (a body says most of its words many times), from
+ * the section read whole when first used (the vocabulary of a delta, small); throws PostingsUnavailable as the section does.
+ */
+function wordsOf(postings: Postings): (w: number) => string | undefined {
+  let words: Texts | undefined
+  const read = new Array<string | undefined>(postings.words.length)
+  return (w) => (read[w] ??= (words ??= postings.words.whole?.() ?? postings.words).at(w))
+}
+
+/**
+ * The words of document `doc` of `postings` (`word` reads its vocabulary), whose fields' texts were `texts`: a field's,
+ * when its text is still the same (readWords made them of it), as they lie; none when a word cannot be read.
+ */
+function documentWords(postings: Postings, word: (w: number) => string | undefined, doc: number, texts: readonly string[]): KnownWords {
+  return (field, text, add) => {
+    if (text !== texts[field]) return false
+    const words: string[] = []
+    const spelled: number[] = []
+    try {
+      const start = postings.fieldStarts[doc * FIELD_COUNT + field]!
+      const end = postings.fieldStarts[doc * FIELD_COUNT + field + 1]!
+      for (const w of postings.tokenRange ? postings.tokenRange(start, end) : postings.tokens.subarray(start, end)) {
+        const spelling = word(w)
+        if (spelling === undefined || w >= postings.spelled.length) return false
+        words.push(spelling)
+        spelled.push(postings.spelled[w]!)
+      }
+    } catch (error) {
+      if (error instanceof PostingsUnavailable) return false // the file read changed meanwhile: the text is read
+      throw error
+    }
+    for (let i = 0; i < words.length; i++) add(words[i]!, spelled[i]!)
+    return true
+  }
 }
 
 /**
@@ -56,8 +106,9 @@ export function deltaOver(
   after: readonly Entry[],
   kept: KeptDocument,
   limit = deltaLimit(baseCount),
+  known?: (entry: Entry) => KnownWords | undefined,
 ): PostingsDelta | null {
-  const delta = new DeltaBuilder(baseCount, kept, limit)
+  const delta = new DeltaBuilder(baseCount, kept, limit, known)
   for (const entry of after) if (!delta.add(entry)) return null
   return delta.done()
 }
@@ -75,6 +126,8 @@ export class DeltaBuilder {
     private readonly baseCount: number,
     private readonly kept: KeptDocument,
     private readonly limit = deltaLimit(baseCount),
+    /** The words of some fields of the entries built into the delta, known already (buildPostings). */
+    private readonly known?: (entry: Entry) => KnownWords | undefined,
   ) {
     this.used = new Uint8Array(baseCount)
   }
@@ -101,7 +154,7 @@ export class DeltaBuilder {
   }
 
   done(): PostingsDelta {
-    return { postings: buildPostings(this.changed), order: Uint32Array.from(this.next) }
+    return { postings: buildPostings(this.changed, this.known), order: Uint32Array.from(this.next) }
   }
 }
 

@@ -275,12 +275,19 @@ function readWords(text: string, vocabulary: Vocabulary, add: (id: number) => vo
   }
 }
 
-/** The postings of `entries` (whole records: bodies and abstracts are read). */
-export function buildPostings(entries: readonly Entry[]): Postings {
+/** The postings of `entries` (whole records: bodies and abstracts are read); `known`: the words of some of their fields, known already. */
+export function buildPostings(entries: readonly Entry[], known?: (entry: Entry) => KnownWords | undefined): Postings {
   const builder = new PostingsBuilder(entries.length)
-  for (const entry of entries) builder.add(entry)
+  for (const entry of entries) builder.add(entry, known?.(entry))
   return builder.done()
 }
+
+/**
+ * The words of field `field` of an entry whose text is `text`, when another document already holds
+ * that field with that text (a save's delta, for the entries it held: postings-delta.ts): each told
+ * to `add` in order, as readWords reads them, and true; else false, none told (the text is read).
+ */
+export type KnownWords = (field: number, text: string, add: (word: string, spelled: number) => void) => boolean
 
 /**
  * Postings built an entry at a time, in library order: what buildPostings makes of the entries
@@ -298,6 +305,7 @@ export class PostingsBuilder {
   private lengths: Float64Array
   private features: Uint8Array
   private readonly push = (id: number) => this.tokens.push(id)
+  private readonly pushWord = (word: string, spelled: number) => this.tokens.push(this.vocabulary.of(word, spelled))
 
   /**
    * `expected`: how many entries will be added, if known (room is made for more as they come);
@@ -310,7 +318,8 @@ export class PostingsBuilder {
     this.features = new Uint8Array(expected)
   }
 
-  add(entry: Entry): void {
+  /** Take the library's next entry: the words of its fields `known` tells are taken as told, the others read from its texts. */
+  add(entry: Entry, known?: KnownWords): void {
     const doc = this.count++
     if (doc === this.features.length) this.grow()
     const texts = fieldTexts(entry)
@@ -318,7 +327,7 @@ export class PostingsBuilder {
       const text = texts[f]!
       this.fieldStarts[doc * FIELD_COUNT + f] = this.taken + this.tokens.length
       this.lengths[doc * FIELD_COUNT + f] = text.length
-      readWords(text, this.vocabulary, this.push)
+      if (!known?.(f, text, this.pushWord)) readWords(text, this.vocabulary, this.push)
     }
     const body = texts[FIELD_COUNT - 1]!
     this.features[doc] = (hasMath(body) ? HAS_MATH : 0) | (hasFigure(body) ? HAS_FIGURE : 0) | (mayHoldCitations(body) ? MAY_CITE : 0)

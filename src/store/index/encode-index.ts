@@ -27,13 +27,23 @@ function rowBlockChecks(bytes: Uint8Array): Uint32Array {
   return checks
 }
 
-/** Where the JSON of each value ends in the JSON array of `values` (ROW_COLUMNS), in bytes. */
-function rowEnds(values: readonly unknown[]): Uint32Array {
+/**
+ * The JSON array of `values` (a row column, ROW_COLUMNS: exactly JSON.stringify's bytes, as JSON of an
+ * array is its values' JSON between brackets, joined by commas) and where each value's JSON ends in it,
+ * in bytes: each value stringified once, where the ends and the section stringified it twice.
+ */
+export function rowColumn(values: readonly unknown[]): { bytes: Buffer; ends: Uint32Array } {
+  const texts: string[] = new Array<string>(values.length)
+  // (`null` for what JSON.stringify writes as null inside an array: nothing precis stores.)
+  for (let i = 0; i < values.length; i++) texts[i] = JSON.stringify(values[i]) ?? 'null'
+  const json = `[${texts.join(',')}]`
+  const bytes = Buffer.from(json)
+  // Each UTF-16 unit takes a byte or more: as many bytes as units, each took one, and a value's length is its bytes.
+  const oneByteEach = bytes.length === json.length
   const ends = new Uint32Array(values.length)
   let end = 0
-  // (`null` for what JSON.stringify writes as null inside an array: nothing precis stores.)
-  for (let i = 0; i < values.length; i++) ends[i] = end += 1 + Buffer.byteLength(JSON.stringify(values[i]) ?? 'null')
-  return ends
+  for (let i = 0; i < texts.length; i++) ends[i] = end += 1 + (oneByteEach ? texts[i]!.length : Buffer.byteLength(texts[i]!))
+  return { bytes, ends }
 }
 
 /** The checksums of `places`' blocks of PLACE_BLOCK bytes, one after another. */
@@ -48,12 +58,12 @@ function sectionsOf(contents: IndexContents): [string, SectionKind, unknown][] {
     columns.flatMap((c): [string, SectionKind, unknown][] => {
       const name = sectionName(record, c.field)
       const values = rows.map(c.stored)
-      return ROW_COLUMNS.has(name)
-        ? [
-            [name, c.kind, values],
-            [`${name}.ends`, 'u32', rowEnds(values)],
-          ]
-        : [[name, c.kind, values]]
+      if (!ROW_COLUMNS.has(name)) return [[name, c.kind, values]]
+      const { bytes, ends } = rowColumn(values)
+      return [
+        [name, 'bytes', bytes],
+        [`${name}.ends`, 'u32', ends],
+      ]
     })
   const names = encodeNames(contents.names)
   return [

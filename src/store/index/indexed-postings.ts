@@ -322,7 +322,8 @@ export async function postingsAfterWrite(
   placed: Pick<Library, 'papers' | 'summaries'>,
 ): Promise<void> {
   const identity = fileIdentity(target)
-  const delta = identity && deltaAfterChange(before.state.baseCount, before.state.order, before.entries, libraryEntries(placed))
+  const { baseCount, order, delta: previous } = before.state
+  const delta = identity && deltaAfterChange(baseCount, order, before.entries, libraryEntries(placed), previous)
   if (delta) await before.file.saveDelta(before.state.baseHash, delta, identity)
   else before.file.removeDelta()
 }

@@ -5,7 +5,7 @@ import { openRegularFile } from '../../platform/regular-file.js'
 import { closeWhenUnreachable } from './open-files.js'
 import { decodePostings, decodePostingsHead, postingsParts, type PostingsContents, type PostingsHead } from './postings-format.js'
 import { PostingsView, type PostingsDelta } from '../../core/search/postings-view.js'
-import { PostingsUnavailable } from '../../core/search/postings.js'
+import { PostingsUnavailable, type Postings } from '../../core/search/postings.js'
 import { sameIdentity, type FileIdentity } from './identity.js'
 import { deltaPath } from './location.js'
 import { writeParts } from './frame.js'
@@ -24,11 +24,15 @@ function readAt(fd: number, start: number, length: number, room?: Buffer): Buffe
   return bytes.subarray(0, filled)
 }
 
-/** What a save needs of the postings current for the file it read: the base's size and name, and where each entry's document is. */
+/**
+ * What a save needs of the postings current for the file it read: the base's size and name, where
+ * each entry's document is, and the delta's postings when there is one (its sections checked).
+ */
 export interface PostingsState {
   baseCount: number
   baseHash: string
   order: Uint32Array
+  delta?: Postings
 }
 
 /** Whether `order` gives each of `count` documents to at most one entry. */
@@ -39,6 +43,17 @@ function isOrder(order: Uint32Array, count: number): boolean {
     seen[doc] = 1
   }
   return true
+}
+
+/** Whether every section of `postings` read from a file holds its checksums (a delta is small: read whole). */
+function checked(postings: Postings): boolean {
+  try {
+    postings.check?.()
+    return true
+  } catch (error) {
+    if (error instanceof PostingsUnavailable) return false
+    throw error
+  }
 }
 
 const identityOrder = (count: number) => Uint32Array.from({ length: count }, (_, i) => i)
@@ -89,7 +104,8 @@ export class PostingsFile {
     const delta = this.decode(this.delta, true)
     if (delta?.delta && delta.delta.base === base.hash && sameIdentity(delta.identity, read)) {
       const order = delta.delta.order
-      return isOrder(order, base.count + delta.postings.count) ? { baseCount: base.count, baseHash: base.hash, order } : null
+      if (!isOrder(order, base.count + delta.postings.count)) return null
+      return { baseCount: base.count, baseHash: base.hash, order, ...(checked(delta.postings) && { delta: delta.postings }) }
     }
     return sameIdentity(base.identity, read) ? { baseCount: base.count, baseHash: base.hash, order: identityOrder(base.count) } : null
   }
