@@ -8,17 +8,23 @@ import { copySyncSetup, git, sandboxProcessGit } from '../unit/sync/git-sandbox.
 // Commands run git with ctx.env; the store's auto-commit with this process's environment: both sandboxed.
 const env = sandboxProcessGit()
 
-async function run(path: string, argv: string[], extraEnv: Record<string, string> = {}) {
+async function runCode(path: string, argv: string[], extraEnv: Record<string, string> = {}) {
   const ctx = testContext({ library: path, env: { ...env, ...extraEnv } })
   const code = await main(argv, ctx)
-  expect(code, `${argv.join(' ')}: ${ctx.stderr()}`).toBe(0)
-  return ctx.stdout()
+  return { code, stdout: ctx.stdout(), stderr: ctx.stderr() }
+}
+
+async function run(path: string, argv: string[], extraEnv: Record<string, string> = {}) {
+  const { code, stdout, stderr } = await runCode(path, argv, extraEnv)
+  expect(code, `${argv.join(' ')}: ${stderr}`).toBe(0)
+  return stdout
 }
 
 const addFlags = (title: string, author: string) => ['add', '--title', title, '--author', author, '--year', '2018', '--body', 'Text.\n']
 
-// A `git` ahead of the real one on the PATH given to sync: it runs INJECT_STEP (with the real git) once, just before or
-// just after (INJECT_AT) the first git run of the command INJECT_ON. Where it acts is decided by what sync runs, never by time.
+// A `git` ahead of the real one on the PATH given to sync: it runs INJECT_STEP (with the real git, on the repository's own
+// index) once, just before or just after (INJECT_AT) the first git run of the command INJECT_ON. Where it acts is decided by
+// what sync runs, never by time.
 const SHIM = `#!/bin/sh
 command=''
 skip=''
@@ -26,7 +32,7 @@ for arg in "$@"; do
   if [ -n "$skip" ]; then skip=''; continue; fi
   case "$arg" in -c) skip=1 ;; -*) ;; *) command=$arg; break ;; esac
 done
-inject() { if [ "$command" = "$INJECT_ON" ] && [ ! -e "$INJECT_DONE" ]; then : > "$INJECT_DONE"; PATH=$REAL_PATH sh -ec "$INJECT_STEP"; fi; }
+inject() { if [ "$command" = "$INJECT_ON" ] && [ ! -e "$INJECT_DONE" ]; then : > "$INJECT_DONE"; (unset GIT_INDEX_FILE; PATH=$REAL_PATH sh -ec "$INJECT_STEP"); fi; }
 [ "$INJECT_AT" = before ] && inject
 PATH=$REAL_PATH git "$@"
 code=$?
@@ -148,5 +154,31 @@ describe('sync acts on the commits it read, whatever moves meanwhile', () => {
     expect(report.received).toEqual({ added: 1, changed: 0, removed: 0 })
     expect(git(env, a.folder, 'rev-parse', 'HEAD^2')).toBe(landed)
     expect(remoteHead()).toBe(a.head())
+  })
+
+  it('a commit made while sync init commits its setup is never undone by the setup commit: the init fails, and works again', async () => {
+    const folder = tempDir('precis-sync-init-moving-')
+    const path = join(folder, 'library.json')
+    const commit = (message: string) => {
+      git(env, folder, 'add', 'library.json')
+      git(env, folder, '-c', 'user.name=Me', '-c', 'user.email=me@example.org', 'commit', '--quiet', '-m', message)
+      return git(env, folder, 'rev-parse', 'HEAD')
+    }
+    git(env, folder, 'init', '--quiet', '--initial-branch=main')
+    await run(path, addFlags('Deep Sets', 'Manzil Zaheer'))
+    const first = commit('first')
+    await run(path, addFlags('Graph Attention Networks', 'Petar Velickovic'))
+    const later = commit('later')
+    git(env, folder, 'reset', '--quiet', '--hard', first)
+
+    // The later commit lands once init has read HEAD into the index its setup commit is made from.
+    const failed = await runCode(path, ['sync', 'init'], injected('after', 'read-tree', `git merge --quiet --ff-only ${later}`))
+    expect(failed.code).toBe(1)
+    expect(failed.stderr).toContain('git update-ref failed')
+    expect(git(env, folder, 'rev-parse', 'HEAD')).toBe(later)
+
+    await run(path, ['sync', 'init'])
+    expect(git(env, folder, 'log', '--format=%s', `${later}..HEAD`)).toBe('precis sync init: merge the library with precis')
+    expect(git(env, folder, 'diff', later, 'HEAD', '--', 'library.json')).toBe('')
   })
 })
