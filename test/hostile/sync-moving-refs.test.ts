@@ -133,6 +133,20 @@ describe('sync acts on the commits it read, whatever moves meanwhile', () => {
     expect(report.sent).toEqual({ added: 1, changed: 1, removed: 0 })
   })
 
+  it('HEAD reset to before the merge as sync reads it: the push, leased, never drops what the remote had; merged again', async () => {
+    const { a, b, remote, remoteHead } = await machines()
+    await run(b.path, addFlags('Graph Attention Networks', 'Petar Velickovic'))
+    await run(b.path, ['sync'])
+    const read = remoteHead()
+    await run(a.path, ['edit', 'zaheer2018deep', '--body', 'Edited on A.\n'])
+
+    const report = JSON.parse(await run(a.path, ['--json', 'sync'], injected('after', 'merge', 'git reset --quiet --hard HEAD~1')))
+    expect(report.pushed).toBe(true)
+    expect(git(env, remote, 'rev-list', 'main').split('\n')).toContain(read)
+    expect(remoteHead()).toBe(a.head())
+    expect(git(env, a.folder, 'rev-parse', 'HEAD^2')).toBe(read)
+  })
+
   it('a push the remote refused while another landed, fetched by someone else at once: fetched, merged and pushed again', async () => {
     const { a, b, remote, remoteHead } = await machines()
     // The remote declines the first push it is sent (as a hook or a full disk might), letting the next ones through.
