@@ -23,6 +23,7 @@ function commandOf(args: readonly string[]): string {
 // read before them holds after. Any other (a commit, a merge, a checkout, a config write) may change it.
 const LEAVE_CONFIG = new Set([
   ...['rev-parse', 'cat-file', 'status', 'ls-files', 'ls-tree', 'symbolic-ref', 'diff', 'log', 'show', 'check-attr', 'ls-remote'],
+  'merge-base',
   ...['add', 'rm', 'read-tree', 'update-index', 'write-tree', 'commit-tree', 'hash-object', 'fetch'],
 ])
 

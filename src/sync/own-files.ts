@@ -72,23 +72,23 @@ export function shortList(items: readonly string[]): string {
 }
 
 /**
- * What to merge for the fetched commit `ref`: `ref` itself, or, when it tracks precis's own files,
- * a commit on top of it that stops tracking them. Merging `ref` as it is would make git write
- * another machine's lock, backup or temporary files over this one's (the lock this sync holds
- * among them), and track them here from then on.
+ * What to merge for `fetched` (the id of the commit fetched): that commit itself, or, when it tracks
+ * precis's own files, a commit on top of it that stops tracking them. Merging it as it is would make
+ * git write another machine's lock, backup or temporary files over this one's (the lock this sync
+ * holds among them), and track them here from then on.
  */
-export async function mergeableCommit(repo: LibraryRepo, ref: string): Promise<{ commit: string; untracked: string[] }> {
-  const untracked = await trackedOwnFiles(repo, ref)
-  if (untracked.length === 0) return { commit: ref, untracked }
-  const [parent = '', time = ''] = (await repo.git.ok(['log', '-1', '--format=%H%n%ct', `${ref}^{commit}`])).split('\n')
-  // Dated as `ref`: the same commit each time, so a sync that could not push merges nothing new the next time.
+export async function mergeableCommit(repo: LibraryRepo, fetched: string): Promise<{ commit: string; untracked: string[] }> {
+  const untracked = await trackedOwnFiles(repo, fetched)
+  if (untracked.length === 0) return { commit: fetched, untracked }
+  const time = (await repo.git.ok(['log', '-1', '--format=%ct', fetched])).trim()
+  // Dated as `fetched`: the same commit each time, so a sync that could not push merges nothing new the next time.
   const dated = { GIT_AUTHOR_DATE: `@${time} +0000`, GIT_COMMITTER_DATE: `@${time} +0000` }
-  const commit = await withTemporaryIndex(repo, parent, async (env) => {
+  const commit = await withTemporaryIndex(repo, fetched, async (env) => {
     await untrack(repo, untracked, env)
     const tree = (await repo.git.ok(['write-tree'], { env })).trim()
     const message = `precis sync: stop tracking precis's own files (${shortList(untracked)})`
     return (
-      await repo.git.ok([...(await repo.git.identityOptions()), 'commit-tree', tree, '-p', parent, '-F', '-'], {
+      await repo.git.ok([...(await repo.git.identityOptions()), 'commit-tree', tree, '-p', fetched, '-F', '-'], {
         input: message,
         env: dated,
       })

@@ -5,7 +5,7 @@ import { commitLibrary } from './auto-commit.js'
 import { describeChange } from './commit-message.js'
 import { diffLibraries } from './library-diff.js'
 import { trackedOwnFiles, untrack } from './own-files.js'
-import { headLibrary, refExists, type LibraryRepo } from './repo.js'
+import { headLibrary, type LibraryRepo } from './repo.js'
 import { withTemporaryIndex } from './temporary-index.js'
 
 /** The sync files of the library's folder, as paths from the top of the work tree. */
@@ -14,27 +14,38 @@ export function setupFiles(repo: LibraryRepo): string[] {
   return ['.gitattributes', '.gitignore'].map((name) => posix.join(folder, name))
 }
 
+/** HEAD's commit and its tree, or null before the first commit. */
+async function headAndTree(repo: LibraryRepo): Promise<{ commit: string; tree: string } | null> {
+  const result = await repo.git.run(['rev-parse', '--quiet', 'HEAD^{commit}', 'HEAD^{tree}', '--']) // `--`: a file named HEAD is no revision
+  const [commit = '', tree = ''] = result.stdout.split('\n')
+  return result.code === 0 && commit !== '' && tree !== '' ? { commit, tree } : null
+}
+
 /**
  * Commit the setup files when they changed, and the end of tracking precis's own files when the
  * last commit tracks them; true when a commit was made. Committed from an index of its own, so
- * nothing else the person staged goes with it (`git commit -- paths` cannot commit an untracking).
+ * nothing else the person staged goes with it (`git commit -- paths` cannot commit an untracking),
+ * on top of the commit that index was read from: HEAD moves to it only if it is still there, since
+ * a commit made meanwhile (another precis write, one of the person's) would be undone by this one.
  */
 export async function commitSetup(repo: LibraryRepo, subject: string): Promise<boolean> {
   const files = setupFiles(repo)
   const add = ['--literal-pathspecs', 'add', '--', ...files]
   await repo.git.ok(add) // the repository's index agrees with the commit
-  const head = (await refExists(repo, 'HEAD')) ? 'HEAD' : null
-  const owned = head === null ? [] : await trackedOwnFiles(repo, head)
+  const head = await headAndTree(repo)
+  const owned = head === null ? [] : await trackedOwnFiles(repo, head.commit)
   await untrack(repo, owned)
-  return withTemporaryIndex(repo, head, async (env) => {
+  return withTemporaryIndex(repo, head?.commit ?? null, async (env) => {
     await repo.git.ok(add, { env })
     await untrack(repo, owned, env)
-    const staged = await repo.git.run(['diff', '--cached', '--quiet', ...(head === null ? [] : [head])], { env })
-    if (staged.code === 0) return false
-    await repo.git.ok([...(await repo.git.identityOptions()), 'commit', '--quiet', '--no-verify', '--cleanup=whitespace', '-F', '-'], {
-      env,
-      input: subject,
-    })
+    const tree = (await repo.git.ok(['write-tree'], { env })).trim()
+    if (tree === head?.tree) return false
+    const parent = head === null ? [] : ['-p', head.commit]
+    const commit = (
+      await repo.git.ok([...(await repo.git.identityOptions()), 'commit-tree', tree, ...parent, '-F', '-'], { input: `${subject}\n` })
+    ).trim()
+    // Fails (git says HEAD is not where it was) rather than undo a commit made since: nothing is lost, the command can run again.
+    await repo.git.ok(['update-ref', '-m', `commit: ${subject}`, 'HEAD', commit, head?.commit ?? ''])
     return true
   })
 }

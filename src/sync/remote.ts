@@ -72,22 +72,30 @@ export async function remoteLibrary(repo: LibraryRepo, remote: Remote, commit: s
 }
 
 /**
- * Push HEAD to the remote branch: 'rejected' when the remote moved on meanwhile (fetch and merge
- * again). That shows as `[rejected]` when git saw it before sending, or as the remote refusing to
- * move its branch when another push landed during ours; the remote's other refusals (a hook, no
- * permission) are errors.
+ * Push `commit` (an id: what this sync checked and counts, whatever HEAD has become since) to the
+ * remote branch, only if that branch is still at `merged`, the commit this sync fetched and merged
+ * (null: it had none), so what the remote gains is exactly what lies between them. 'rejected' when
+ * the remote moved meanwhile (fetch and merge again), or when `commit` does not contain `merged`
+ * (HEAD was reset between the merge and its reading: merge again). The remote moving shows as
+ * `[rejected]` when git saw it before sending, or as the remote refusing to move its branch when
+ * another push landed during ours; the remote's other refusals (a hook, no permission) are errors.
  */
-export async function pushRemote(repo: LibraryRepo, remote: Remote): Promise<'pushed' | 'rejected'> {
-  const args = ['push', '--porcelain', remote.name, `HEAD:refs/heads/${remote.branch}`]
+export async function pushRemote(repo: LibraryRepo, remote: Remote, commit: string, merged: string | null): Promise<'pushed' | 'rejected'> {
+  // A lease, unlike a plain push, would replace the remote's commits by one that lacks them: only a fast-forward is pushed.
+  // Whether one commit contains another never changes, so this holds when the push runs.
+  if (merged !== null && (await repo.git.run(['merge-base', '--is-ancestor', merged, commit])).code !== 0) return 'rejected'
+  const branch = `refs/heads/${remote.branch}`
+  // A plain push would take the remote branch from any commit of `commit`'s past (a rewound remote), sending more than counted.
+  const args = ['push', '--porcelain', `--force-with-lease=${branch}:${merged ?? ''}`, remote.name, `${commit}:${branch}`]
   const result = await repo.git.run(args)
   if (result.code === 0) return 'pushed'
   const refused = result.stdout.split('\n').find((line) => line.startsWith('!'))
   if (refused?.includes('[rejected]')) return 'rejected'
   const failure = new GitError(args, result)
   if (refused === undefined) throw new NetworkError(`Cannot reach the remote ${remote.name} (${remote.url})`, [...said(failure), KEPT_HERE])
-  const before = await commitOf(repo, remote.ref)
+  // Compared with what this sync merged, not with the remote branch as it is now: another fetch may have moved it since.
   await fetchRemote(repo, remote)
-  if ((await commitOf(repo, remote.ref)) !== before) return 'rejected'
+  if ((await commitOf(repo, remote.ref)) !== merged) return 'rejected'
   throw new PrecisError(`The remote ${remote.name} (${remote.url}) refused the push`, ExitCode.failure, [
     ...said(failure),
     'Your changes are committed here.',

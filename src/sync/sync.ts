@@ -54,15 +54,19 @@ async function refuseUnfinishedMerge(repo: LibraryRepo): Promise<void> {
   ])
 }
 
-/** Merge the fetched branch into HEAD with the precis driver; a failed merge is undone and reported. */
-async function mergeRemote(repo: LibraryRepo, remote: Remote, theirs: Library, report: SyncReport): Promise<void> {
+/**
+ * Merge `fetched` (the id of the remote branch's commit, whose library is `theirs`) into HEAD with the
+ * precis driver: by its id, since another fetch may have moved the remote branch since it was read.
+ * A failed merge is undone and reported.
+ */
+async function mergeRemote(repo: LibraryRepo, remote: Remote, fetched: string, theirs: Library, report: SyncReport): Promise<void> {
   const before = await headLibrary(repo)
   // git writes files with the umask's mode; the library stays as private as precis made it.
   const mode = await stat(repo.file).then(
     (info) => info.mode & 0o7777,
     () => NEW_FILE_MODE,
   )
-  const { commit, untracked } = await mergeableCommit(repo, remote.ref)
+  const { commit, untracked } = await mergeableCommit(repo, fetched)
   if (untracked.length > 0) report.repaired.push(`stopped tracking ${shortList(untracked)}, which ${remote.name}/${remote.branch} tracks`)
   const args = [
     'merge',
@@ -148,19 +152,21 @@ export async function syncLibrary(libraryPath: string, env: Env, lockTimeoutMs: 
   report.remote = { name: remote.name, url: remote.url }
   for (let attempt = 1; ; attempt++) {
     await fetchRemote(repo, remote)
-    const fetched = await commitOf(repo, remote.ref) // only a fetch moves it
+    // Read, merged and compared with by its id: another fetch (another sync, the person) may move the ref meanwhile.
+    const fetched = await commitOf(repo, remote.ref)
     const theirs = fetched === null ? null : await remoteLibrary(repo, remote, fetched)
     if (fetched !== null) {
       await locked(async () => {
         await commitPending() // a hand edit made while fetching
-        await mergeRemote(repo, remote, theirs ?? emptyLibrary(), report)
+        await mergeRemote(repo, remote, fetched, theirs ?? emptyLibrary(), report)
         await repairSetup() // what the merge brought may have undone the setup: repaired before it is pushed
       })
     }
+    // Pushed by its id and counted as sent: a commit made after this read (another precis write) waits for the next sync.
     const head = await commitOf(repo, 'HEAD')
     if (head === null || head === fetched) return report
-    if ((await pushRemote(repo, remote)) === 'pushed') {
-      const pushed = (await libraryAt(repo, head, 'HEAD')) ?? emptyLibrary() // a push does not move HEAD
+    if ((await pushRemote(repo, remote, head, fetched)) === 'pushed') {
+      const pushed = (await libraryAt(repo, head, 'HEAD')) ?? emptyLibrary()
       report.sent = countChanges(diffLibraries(theirs ?? emptyLibrary(), pushed), pushed)
       report.pushed = true
       return report

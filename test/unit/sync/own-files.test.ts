@@ -74,17 +74,19 @@ describe('mergeableCommit', () => {
     git(env, dir, 'add', 'library.json')
     commit('library')
     const repo = (await findLibraryRepo(join(dir, 'library.json'), env))!
-    expect(await mergeableCommit(repo, 'HEAD')).toEqual({ commit: 'HEAD', untracked: [] })
+    const first = git(env, dir, 'rev-parse', 'HEAD')
+    expect(await mergeableCommit(repo, first)).toEqual({ commit: first, untracked: [] })
 
     mkdirSync(join(dir, 'recovered'))
     for (const name of ['library.json.lock', 'recovered/a*b.md', 'notes.md']) writeFileSync(join(dir, name), 'x\n')
     git(env, dir, 'add', '--force', '.')
     commit('everything')
-    const { commit: child, untracked } = await mergeableCommit(repo, 'HEAD')
+    const fetched = git(env, dir, 'rev-parse', 'HEAD')
+    const { commit: child, untracked } = await mergeableCommit(repo, fetched)
     expect(untracked.sort()).toEqual(['library.json.lock', 'recovered/a*b.md'])
-    expect(git(env, dir, 'rev-parse', `${child}^`)).toBe(git(env, dir, 'rev-parse', 'HEAD'))
+    expect(git(env, dir, 'rev-parse', `${child}^`)).toBe(fetched)
     expect(git(env, dir, 'ls-tree', '-r', '--name-only', child).split('\n')).toEqual(['library.json', 'notes.md'])
     expect(await trackedOwnFiles(repo, null)).toHaveLength(2) // the index was not touched
-    expect((await mergeableCommit(repo, 'HEAD')).commit).toBe(child) // the same commit each time: nothing new to merge
+    expect((await mergeableCommit(repo, fetched)).commit).toBe(child) // the same commit each time: nothing new to merge
   })
 })
