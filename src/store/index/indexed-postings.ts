@@ -312,17 +312,14 @@ export function postingsBeforeChange(
 }
 
 /**
- * After a save wrote the library `placed` (inside its lock): the postings made current for the
- * file as written, at the cost of the entries the save changed (a delta over the same base); when
- * the delta would grow past its limit, none, and the next search builds them whole.
+ * After a save wrote the library whose entries are `entries` (libraryEntries, inside its lock): the
+ * postings made current for the file as written, at the cost of the entries the save changed (a
+ * delta over the same base); when the delta would grow past its limit, none, and the next search
+ * builds them whole.
  */
-export async function postingsAfterWrite(
-  target: string,
-  before: PostingsBeforeChange,
-  placed: Pick<Library, 'papers' | 'summaries'>,
-): Promise<void> {
+export async function postingsAfterWrite(target: string, before: PostingsBeforeChange, entries: readonly Entry[]): Promise<void> {
   const identity = fileIdentity(target)
-  const delta = identity && deltaAfterChange(before.state.baseCount, before.state.order, before.entries, libraryEntries(placed))
+  const delta = identity && deltaAfterChange(before.state.baseCount, before.state.order, before.entries, entries)
   if (delta) await before.file.saveDelta(before.state.baseHash, delta, identity)
   else before.file.removeDelta()
 }
