@@ -1,4 +1,5 @@
 import { CitationResolver, citedPaperKeys } from '../../core/citations/citations.js'
+import { mayCiteAnyOf } from '../../core/citations/name-mentions.js'
 import { trashId, type Library, type Summary } from '../../core/model.js'
 import type { LibraryOutline, SortOrder } from '../../core/records/outline.js'
 import { countWords } from '../../core/stats/word-count.js'
@@ -16,6 +17,8 @@ import { sortFieldsOf, type OrdersBefore } from '../../core/records/carried-orde
 export interface BeforeChange {
   /** Each summary's body as read before the change, by id. */
   bodies: Map<string, string>
+  /** Each summary's paper key before the change, by id: a summary moved to another paper no longer cites its new one. */
+  papers: Map<string, string>
   /** What a citation key could name before the change (see citationNames). */
   names: ReadonlyMap<string, string>
   /** The index's word counts and citations, by summary id. */
@@ -28,7 +31,8 @@ export interface BeforeChange {
 /**
  * What every name a citation can use resolves to, as CitationResolver resolves it (a paper key,
  * else a summary id, ignoring case; the first record wins): citations found in an unchanged body
- * are the same while this is (sameNames), however the records were reordered.
+ * are the same unless it cites a name whose resolution changed (changedNames), however the records
+ * were reordered.
  */
 function citationNames(lib: Pick<Library, 'papers' | 'summaries'>): Map<string, string> {
   const names = new Map<string, string>() // name → the key of the paper it resolves to, step by step as the resolver does
@@ -41,11 +45,12 @@ function citationNames(lib: Pick<Library, 'papers' | 'summaries'>): Map<string, 
   return names
 }
 
-/** Whether two name maps (citationNames) resolve every name alike: compared name by name, none sorted. */
-function sameNames(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
-  if (a.size !== b.size) return false
-  for (const [name, key] of a) if (b.get(name) !== key) return false
-  return true
+/** The names two name maps (citationNames) resolve differently, or one only resolves: compared name by name, none sorted. */
+export function changedNames(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): string[] {
+  const changed: string[] = []
+  for (const [name, key] of before) if (after.get(name) !== key) changed.push(name)
+  for (const name of after.keys()) if (!before.has(name)) changed.push(name)
+  return changed
 }
 
 /** What `contents`, the index of `library` as just read, knew of it. */
@@ -53,6 +58,7 @@ export function beforeChange(library: Library, contents: IndexContents): BeforeC
   const ids = contents.summaries.map((s) => s.id)
   return {
     bodies: new Map(library.summaries.map((s) => [s.id, s.body])),
+    papers: new Map(library.summaries.map((s) => [s.id, s.paper])),
     names: citationNames(library),
     words: new Map(ids.map((id, i) => [id, contents.words[i]!])),
     cites: new Map(ids.map((id, i) => [id, contents.cites[i]!])),
@@ -72,10 +78,15 @@ function ordersRead(orders: Record<SortOrder, ArrayLike<number>>): Record<SortOr
   return Object.fromEntries(SORT_ORDERS.map((order) => [order, orders[order]])) as Record<SortOrder, ArrayLike<number>>
 }
 
-/** The outline of the library a save wrote, its word counts and citations taken from `before` for the bodies it did not change. */
+/**
+ * The outline of the library a save wrote, its word counts taken from `before` for the bodies it did
+ * not change, and its citations for those of them still of the same paper that may cite no name
+ * whose resolution changed (a paper or summary added or removed changes a few).
+ */
 export function outlineAfterChange(placed: PlacedLibrary, before: BeforeChange): LibraryOutline {
   const unchanged = (s: Summary) => before.bodies.get(s.id) === s.body
-  const namesKept = sameNames(citationNames(placed), before.names)
+  const mayCiteChanged = mayCiteAnyOf(changedNames(before.names, citationNames(placed)))
+  const citesKept = (s: Summary) => unchanged(s) && before.papers.get(s.id) === s.paper && !mayCiteChanged(s.body)
   let resolver: CitationResolver | undefined
   const cited = (s: Summary) => citedPaperKeys(s, (resolver ??= new CitationResolver(placed)))
   return {
@@ -84,6 +95,6 @@ export function outlineAfterChange(placed: PlacedLibrary, before: BeforeChange):
     trashIds: placed.trash.map(trashId),
     wordCounts: () => placed.summaries.map((s) => (unchanged(s) ? before.words.get(s.id) : undefined) ?? countWords(s.body)),
     tagCounts: () => countTags(libraryEntryTags(placed)),
-    citedKeys: () => placed.summaries.map((s) => (namesKept && unchanged(s) ? before.cites.get(s.id) : undefined) ?? cited(s)),
+    citedKeys: () => placed.summaries.map((s) => (citesKept(s) ? before.cites.get(s.id) : undefined) ?? cited(s)),
   }
 }

@@ -24,6 +24,8 @@ function citingLibrary(): Library {
 
 const CHANGES: [string, (library: Library) => void][] = [
   ['a summary another body cites by id moved to another paper', (l) => void (l.summaries[0]!.paper = 'beta2021')],
+  // Its id is a paper's key too: every name resolves as before, yet its own paper is no longer cited.
+  ['a summary moved to a paper its body cites', (l) => void (l.summaries[2]!.paper = 'beta2021')],
   ['a paper an unchanged body cites added', (l) => void l.papers.push(paper({ key: 'later2023' }))],
   [
     'a paper an unchanged body cites removed with its summary',
