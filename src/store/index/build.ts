@@ -77,7 +77,7 @@ export function indexOf(
   const orders = (save?.before && carriedOrders(save.before, entries, entryPlaces, SORT_ORDERS)) || ordersOf(entries, entryPlaces)
   const ties = tieRanks(entries)
   between()
-  const stats = outlineStats(known, STATS_ROWS)
+  const stats = outlineStats(known, STATS_ROWS, entries)
   between()
   const names = buildNames(outline.papers, outline.summaries, cites)
   between()
