@@ -49,7 +49,7 @@ const CHANGES: [string, (library: Library) => void][] = [
 describe('outlineAfterChange', () => {
   it.each(CHANGES)('counts words and finds citations as a fresh outline does when %s', (_, change) => {
     const library = citingLibrary()
-    const before = beforeChange(library, indexOf(libraryOutline(library), NO_PLACES, 'library.json', IDENTITY))
+    const before = beforeChange(library, indexOf(libraryOutline(library), NO_PLACES, 'library.json', IDENTITY))!
     const after = structuredClone(library)
     change(after)
     const reused = outlineAfterChange({ ...after, ...NO_PLACES }, before)
@@ -57,5 +57,12 @@ describe('outlineAfterChange', () => {
     expect(reused.citedKeys()).toEqual(fresh.citedKeys())
     expect(reused.wordCounts()).toEqual(fresh.wordCounts())
     expect(reused.tagCounts()).toEqual(fresh.tagCounts())
+  })
+
+  it('takes nothing from an index listing the summaries in another order (its lists are read by place)', () => {
+    const library = citingLibrary()
+    const reordered = { ...library, summaries: [...library.summaries].reverse() }
+    expect(beforeChange(reordered, indexOf(libraryOutline(library), NO_PLACES, 'library.json', IDENTITY))).toBeUndefined()
+    expect(beforeChange(library, indexOf(libraryOutline(library), NO_PLACES, 'library.json', IDENTITY))).toBeDefined()
   })
 })
