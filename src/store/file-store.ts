@@ -9,6 +9,10 @@ import type { PostingsView } from '../core/search/postings-view.js'
 import { fileIdentity, sameIdentity, type FileIdentity } from './index/identity.js'
 import { indexAfterWrite, indexBeforeChange, indexFileOf, IndexedLibrary, type IndexOptions } from './index/indexed-library.js'
 import { PlacesWhileWriting } from './index/places.js'
+import type { PlacedLibrary } from './index/build.js'
+import type { BeforeChange } from './index/reuse.js'
+import type { PostingsBeforeChange } from './index/indexed-postings.js'
+import { libraryEntries } from '../core/records/entries.js'
 import { postingsPath } from './index/location.js'
 import { LibraryFile } from './library-file.js'
 import { visitLibrary } from './library-records.js'
@@ -58,6 +62,22 @@ function followLinks(path: string, hops: number): string {
   } catch {
     return path // the folder does not exist yet; it is created on first write
   }
+}
+
+/**
+ * After a save wrote `placed` (inside its lock): its index, and its postings when they were current
+ * before the change, made current from the library's entries, made once for both (and let go on return).
+ */
+async function indexesAfterWrite(
+  target: string,
+  options: IndexOptions,
+  placed: PlacedLibrary,
+  before: BeforeChange | undefined,
+  postingsBefore: PostingsBeforeChange | undefined,
+): Promise<void> {
+  const entries = libraryEntries(placed)
+  await indexAfterWrite(target, options, placed, entries, before)
+  if (postingsBefore) await (await import('./index/indexed-postings.js')).postingsAfterWrite(target, postingsBefore, entries)
 }
 
 /**
@@ -189,7 +209,7 @@ export class FileStore implements Store {
       const fileVersion = handed ? handed.fileVersion : file.fileVersion
       const before = this.index && indexBeforeChange(target, this.index, read, db.data)
       // Loaded by a change only: the postings' code needs node:zlib, which reads from the index never load.
-      const { postingsAfterWrite, postingsBeforeChange } = await import('./index/indexed-postings.js')
+      const { postingsBeforeChange } = await import('./index/indexed-postings.js')
       const postingsBefore = this.index && postingsBeforeChange(target, postingsPath(indexFileOf(target, this.index).path), read, db.data)
       const recording = await recorder.begin(target, db.data)
       const result = await change(db.data, { unchanged })
@@ -198,10 +218,7 @@ export class FileStore implements Store {
       const places = this.index ? new PlacesWhileWriting() : undefined
       await file.write(db.data, places?.record)
       // Still inside the lock. A crash before this leaves an index of the previous file: the next read rebuilds it.
-      if (this.index && places) {
-        await indexAfterWrite(target, this.index, places.placed, before)
-        if (postingsBefore) await postingsAfterWrite(target, postingsBefore, places.placed)
-      }
+      if (this.index && places) await indexesAfterWrite(target, this.index, places.placed, before, postingsBefore)
       const { message } = options
       const unrecorded = await recording?.finish(db.data, typeof message === 'function' ? message(result) : message)
       if (unrecorded) this.warn(unrecorded)

@@ -32,10 +32,11 @@ function change(random: () => number, lib: Library, step: number): void {
       `\\cite{${pick(random, keys)}}`,
       `[@${pick(random, keys)}]`,
       `@${pick(random, keys)}`,
+      `[@${pick(random, keys).toUpperCase()}]`,
       `\\citet{${pick(random, keys)},${pick(random, keys)}}`,
     ])
   const live = lib.summaries
-  const kind = pick(random, ['add', 'add', 'paper only', 'tag', 'body', 'trash', 'title', 'the later paper'])
+  const kind = pick(random, ['add', 'add', 'paper only', 'tag', 'body', 'trash', 'title', 'the later paper', 'moved'])
   if (kind === 'the later paper') {
     if (!lib.papers.some((p) => p.key === LATER)) lib.papers.push(paper({ key: LATER }))
     return
@@ -61,6 +62,18 @@ function change(random: () => number, lib: Library, step: number): void {
     // A new first word, so the entry moves in the title order.
     const retitled = lib.papers.find((p) => p.key === target.paper)!
     retitled.title = `${pick(random, ['Abridged', 'Revised', 'Écrit'])}: ${retitled.title}`
+  } else if (kind === 'moved') {
+    // As merging papers does: a summary moved to another paper (one its body cites, when there is one), its
+    // paper removed once nothing names it. Its id may still resolve as before (the ids are the keys here).
+    const from = target.paper
+    const into = lib.papers.find((p) => p.key !== from && target.body.includes(p.key)) ?? pick(random, lib.papers)
+    target.paper = into.key
+    const named = [...lib.summaries, ...lib.trash.flatMap((e) => (e.summary ? [e.summary] : []))].some((s) => s.paper === from)
+    if (!named)
+      lib.papers.splice(
+        lib.papers.findIndex((p) => p.key === from),
+        1,
+      )
   } else {
     lib.summaries.splice(lib.summaries.indexOf(target), 1)
     lib.trash.push({ summary: target, paper: null, deleted: `2025-01-01T00:00:${String(step % 60).padStart(2, '0')}.000Z` })

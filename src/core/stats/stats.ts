@@ -4,6 +4,7 @@
  */
 import type { Library } from '../model.js'
 import { libraryOutline, type LibraryOutline, type PaperOutline } from '../records/outline.js'
+import { libraryEntries, type OutlineEntry } from '../records/entries.js'
 import { sortTagCounts } from '../tags/counts.js'
 import type { CitedPaper, LibraryStats, NamedCount, SummaryLength, YearCount } from './stats-types.js'
 
@@ -65,26 +66,47 @@ export function withTop(stats: LibraryStats, limit: number): LibraryStats {
 }
 
 /**
- * The statistics of a library from its outline (bodies are needed only through its word counts and
- * citations), or as its index computed them when it was built.
+ * Each summary's paper (undefined: it names none), from the library's entries (libraryEntries), which
+ * list the summaries of papers in library order with their papers before the papers without one.
  */
-export function outlineStats(lib: LibraryOutline, limit = 10): LibraryStats {
+function papersOfSummaries(lib: LibraryOutline, entries: readonly OutlineEntry[]): (PaperOutline | undefined)[] {
+  const papers: (PaperOutline | undefined)[] = []
+  let next = 0
+  for (const s of lib.summaries) papers.push(entries[next]?.summary === s ? entries[next++]!.paper : undefined)
+  return papers
+}
+
+/** The title of each paper key in `keys`, the last paper's when two share a key (as a map of every paper would say). */
+function titlesOf(papers: readonly PaperOutline[], keys: ReadonlyMap<string, unknown>): Map<string, string> {
+  const titles = new Map<string, string>()
+  if (keys.size > 0) for (const paper of papers) if (keys.has(paper.key)) titles.set(paper.key, paper.title)
+  return titles
+}
+
+/**
+ * The statistics of a library from its outline (bodies are needed only through its word counts and
+ * citations), or as its index computed them when it was built. `entries`: libraryEntries of `lib`,
+ * when made already (an index build has them): each summary's paper is taken from them, no map of
+ * the papers made.
+ */
+export function outlineStats(lib: LibraryOutline, limit = 10, entries?: readonly OutlineEntry[]): LibraryStats {
   const known = lib.stats?.(limit)
   if (known) return known
-  const papers = new Map(lib.papers.map((p) => [p.key, p]))
-  const summarised = new Set(lib.summaries.map((s) => s.paper))
+  const all = entries ?? libraryEntries(lib)
+  const paperOf = papersOfSummaries(lib, all)
   const words = lib.wordCounts()
-  const lengths = lib.summaries.map((s, i) => ({ id: s.id, title: papers.get(s.paper)?.title ?? s.paper, words: words[i]! }))
-  const years = lib.summaries.map((s) => papers.get(s.paper)?.year ?? null)
+  const lengths = lib.summaries.map((s, i) => ({ id: s.id, title: paperOf[i]?.title ?? s.paper, words: words[i]! }))
+  const years = paperOf.map((paper) => paper?.year ?? null)
   const tags = sortTagCounts(lib.tagCounts(), 'count').slice(0, limit)
   const citing = new Map<string, number>()
   for (const keys of lib.citedKeys()) for (const key of keys) citing.set(key, (citing.get(key) ?? 0) + 1)
-  const cited = [...citing].map(([key, count]) => ({ key, title: papers.get(key)!.title, citedBy: count }))
+  const titles = titlesOf(lib.papers, citing)
+  const cited = [...citing].map(([key, count]) => ({ key, title: titles.get(key)!, citedBy: count }))
   return {
     papers: lib.papers.length,
     summaries: lib.summaries.length,
     words: lengths.reduce((sum, s) => sum + s.words, 0),
-    toSummarise: lib.papers.filter((p) => !summarised.has(p.key)).length,
+    toSummarise: all.filter((e) => e.summary === null).length,
     perYear: byYear(
       years.filter((y): y is number => y !== null),
       true,

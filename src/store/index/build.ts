@@ -1,6 +1,6 @@
 import { emptyLibrary, type Paper, type Summary, type TrashEntry } from '../../core/model.js'
 import { libraryOutline, type LibraryOutline, type SortOrder } from '../../core/records/outline.js'
-import { entryPairs, libraryEntries, pairsInOrder, type OutlineEntry } from '../../core/records/entries.js'
+import { entryPairs, libraryEntries, pairsInOrder, type Entry, type OutlineEntry } from '../../core/records/entries.js'
 import { carriedOrders, type OrdersBefore } from '../../core/records/carried-order.js'
 import { tieRanks } from '../../core/search/order.js'
 import { outlineStats } from '../../core/stats/stats.js'
@@ -23,20 +23,27 @@ export interface PlacedLibrary {
   summaryPlaces: number[]
 }
 
+/** What a save hands the index of the library it wrote, made once for the save. */
+export interface FromSave {
+  /** The orders of the index before the save changed the library, carried over rather than sorted again where they can be. */
+  before?: OrdersBefore
+  /** libraryEntries of the library written, which the postings take too. */
+  entries: readonly Entry[]
+}
+
 /**
  * The index of a library file whose identity is `identity`. `outline`, when given, is the outline
  * of the same records in the same order, whose derived values (word counts, citations) may already
- * have been computed for the command being run. `before`: the orders of the index before a save
- * changed the library, carried over rather than sorted again where they can be.
+ * have been computed for the command being run.
  */
 export function buildIndex(
   placed: PlacedLibrary,
   target: string,
   identity: FileIdentity,
   outline: LibraryOutline = outlineOf(placed),
-  before?: OrdersBefore,
+  save?: FromSave,
 ): IndexContents {
-  return indexOf({ ...outline, papers: placed.papers, summaries: placed.summaries }, placed, target, identity, undefined, before)
+  return indexOf({ ...outline, papers: placed.papers, summaries: placed.summaries }, placed, target, identity, undefined, save)
 }
 
 /**
@@ -51,7 +58,7 @@ export function indexOf(
   target: string,
   identity: FileIdentity,
   between: () => void = () => undefined,
-  before?: OrdersBefore,
+  save?: FromSave,
 ): IndexContents {
   const words = [...outline.wordCounts()]
   const cites = outline.citedKeys().map((keys) => [...keys])
@@ -65,12 +72,12 @@ export function indexOf(
     citedKeys: () => cites,
     tagCounts: () => tagCounts,
   }
-  const entries = libraryEntries(known)
+  const entries = save?.entries ?? libraryEntries(known)
   const entryPlaces = entryPairs(known, entries)
-  const orders = (before && carriedOrders(before, entries, entryPlaces, SORT_ORDERS)) || ordersOf(entries, entryPlaces)
+  const orders = (save?.before && carriedOrders(save.before, entries, entryPlaces, SORT_ORDERS)) || ordersOf(entries, entryPlaces)
   const ties = tieRanks(entries)
   between()
-  const stats = outlineStats(known, STATS_ROWS)
+  const stats = outlineStats(known, STATS_ROWS, entries)
   between()
   const names = buildNames(outline.papers, outline.summaries, cites)
   between()

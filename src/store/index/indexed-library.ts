@@ -1,5 +1,6 @@
 import { emptyLibrary, type Library } from '../../core/model.js'
 import { libraryOutline, type LibraryOutline } from '../../core/records/outline.js'
+import type { Entry } from '../../core/records/entries.js'
 import type { LibraryFile } from '../library-file.js'
 import { formatBytes } from '../../core/text/sizes.js'
 import { buildIndex, type PlacedLibrary } from './build.js'
@@ -241,13 +242,24 @@ export function indexBeforeChange(
 
 /**
  * After a save (inside its lock): the index of the file just written, from the records as they
- * were placed in it; what did not change is taken from `before`.
+ * were placed in it (whose entries are `entries`); what did not change is taken from `before`.
  */
-export async function indexAfterWrite(target: string, options: IndexOptions, placed: PlacedLibrary, before?: BeforeChange): Promise<void> {
+export async function indexAfterWrite(
+  target: string,
+  options: IndexOptions,
+  placed: PlacedLibrary,
+  entries: readonly Entry[],
+  before?: BeforeChange,
+): Promise<void> {
   const identity = fileIdentity(target)
   if (!identity) return
   const index = indexFileOf(target, options)
-  await index.save(() => buildIndex(placed, target, identity, before && outlineAfterChange(placed, before), before?.orders))
+  await index.save(() =>
+    buildIndex(placed, target, identity, before && outlineAfterChange(placed, before), {
+      entries,
+      ...(before?.orders && { before: before.orders }),
+    }),
+  )
   // What killed saves left; only here, where a save has loaded what this needs (a read has not).
   const { removeDeadWritersFiles } = await import('../temp-files.js')
   await removeDeadWritersFiles(index.path)

@@ -312,18 +312,15 @@ export function postingsBeforeChange(
 }
 
 /**
- * After a save wrote the library `placed` (inside its lock): the postings made current for the
- * file as written, at the cost of the entries the save changed (a delta over the same base); when
- * the delta would grow past its limit, none, and the next search builds them whole.
+ * After a save wrote the library whose entries are `entries` (libraryEntries, inside its lock): the
+ * postings made current for the file as written, at the cost of the entries the save changed (a
+ * delta over the same base); when the delta would grow past its limit, none, and the next search
+ * builds them whole.
  */
-export async function postingsAfterWrite(
-  target: string,
-  before: PostingsBeforeChange,
-  placed: Pick<Library, 'papers' | 'summaries'>,
-): Promise<void> {
+export async function postingsAfterWrite(target: string, before: PostingsBeforeChange, entries: readonly Entry[]): Promise<void> {
   const identity = fileIdentity(target)
   const { baseCount, order, delta: previous } = before.state
-  const delta = identity && deltaAfterChange(baseCount, order, before.entries, libraryEntries(placed), previous)
+  const delta = identity && deltaAfterChange(baseCount, order, before.entries, entries, previous)
   if (delta) await before.file.saveDelta(before.state.baseHash, delta, identity)
   else before.file.removeDelta()
 }

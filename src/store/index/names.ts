@@ -7,7 +7,6 @@
 // The index keeps the names in chunks of NAMES_PER_CHUNK, each checked on its own when a lookup first
 // needs it (format.ts), with the first name of each chunk in a small directory: a lookup checks and
 // decodes the directory and one or two chunks, whatever the size of the library.
-import { CitationResolver } from '../../core/citations/citations.js'
 import type { PaperOutline, SummaryOutline } from '../../core/records/outline.js'
 
 /** What a reference to a record says it is: 3 × the record's index + one of these. */
@@ -67,23 +66,31 @@ export function partitionPoint(lo: number, hi: number, passes: (at: number) => b
   return lo
 }
 
-/** The name table of records in library order, `cites` being the paper keys each summary cites (citedPaperKeys). */
+/**
+ * The name table of records in library order, `cites` being the paper keys each summary cites
+ * (citedPaperKeys). What a citation of each name resolves to is found as CitationResolver finds it
+ * (a paper key, the last paper's; else a summary id, the first whose paper resolves, summaries read
+ * in order, so an id may resolve through an earlier summary's), on the table's own entries: no map
+ * of the names, nor of the papers, made for it.
+ */
 export function buildNames(
   papers: readonly PaperOutline[],
   summaries: readonly SummaryOutline[],
   cites: readonly (readonly string[])[],
 ): NameList {
-  const byName = new Map<string, number[]>()
+  const byName = new Map<string, { refs: number[]; cited: number }>()
   const add = (name: string, ref: number) => {
     const lower = name.toLowerCase()
-    const refs = byName.get(lower)
-    if (refs) refs.push(ref)
-    else byName.set(lower, [ref])
+    const found = byName.get(lower)
+    if (found) found.refs.push(ref)
+    else byName.set(lower, { refs: [ref], cited: -1 })
+    return found ?? byName.get(lower)!
   }
-  papers.forEach((paper, i) => add(paper.key, 3 * i + PAPER_KEY))
+  papers.forEach((paper, i) => (add(paper.key, 3 * i + PAPER_KEY).cited = i))
   summaries.forEach((summary, i) => {
-    add(summary.id, 3 * i + SUMMARY_ID)
-    add(summary.paper, 3 * i + SUMMARY_PAPER)
+    const id = add(summary.id, 3 * i + SUMMARY_ID)
+    const paper = add(summary.paper, 3 * i + SUMMARY_PAPER).cited
+    if (paper >= 0 && id.cited < 0) id.cited = paper
   })
   const citingByKey = new Map<string, number[]>()
   cites.forEach((keys, s) => {
@@ -93,15 +100,13 @@ export function buildNames(
       else citingByKey.set(key, [s])
     }
   })
-  const paperAt = new Map(papers.map((paper, i) => [paper, i]))
-  const resolver = new CitationResolver({ papers, summaries })
   const none: readonly number[] = [] // most papers are cited by no summary: one list for all of them
   const entries = [...byName.keys()].sort().map((name): NameEntry => {
-    const refs = byName.get(name)!.sort((a, b) => a - b)
-    const paper = resolver.resolve(name)
+    const { refs, cited } = byName.get(name)!
+    refs.sort((a, b) => a - b)
     const citing: (readonly number[])[] = []
     for (const ref of refs) if (ref % 3 === PAPER_KEY) citing.push(citingByKey.get(papers[(ref - PAPER_KEY) / 3]!.key) ?? none)
-    return { name, refs, cited: paper ? paperAt.get(paper)! : -1, citing }
+    return { name, refs, cited, citing }
   })
   return new NameList(entries)
 }

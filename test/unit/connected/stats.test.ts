@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { emptyLibrary } from '../../../src/core/model.js'
 import { countWords, libraryStats } from '../../../src/core/stats/stats.js'
-import { paper, summary } from '../../support/library.js'
+import { libraryOf, paper, summary } from '../../support/library.js'
 import { connectedLibrary } from './fixture.js'
 
 describe('countWords', () => {
@@ -100,5 +100,19 @@ describe('libraryStats edge cases', () => {
     const stats = libraryStats(lib)
     expect(stats.undated).toBe(1)
     expect(stats.perYear.map((y) => y.year)).toEqual([1736, 2004, 2012, 2017, 2018])
+  })
+
+  it("takes each summary's paper as a map of the papers would: the last of two sharing a key, none for a missing one", () => {
+    const lib = libraryOf(
+      [paper({ key: 'dup', title: 'First', year: 2001 }), paper({ key: 'dup', title: 'Second', year: 2002 }), paper({ key: 'alone' })],
+      [summary({ id: 'orphan', paper: 'missing', body: 'Cites @dup.\n' }), summary({ id: 'twin', paper: 'dup', body: 'One two three.\n' })],
+    )
+    const stats = libraryStats(lib)
+    expect(stats.longest.map((s) => [s.id, s.title])).toEqual([
+      ['twin', 'Second'],
+      ['orphan', 'missing'],
+    ])
+    expect([stats.perYear, stats.undated, stats.toSummarise]).toEqual([[{ year: 2002, count: 1 }], 1, 1])
+    expect(stats.mostCited).toEqual([{ key: 'dup', title: 'Second', citedBy: 1 }])
   })
 })

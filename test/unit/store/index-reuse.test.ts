@@ -24,6 +24,8 @@ function citingLibrary(): Library {
 
 const CHANGES: [string, (library: Library) => void][] = [
   ['a summary another body cites by id moved to another paper', (l) => void (l.summaries[0]!.paper = 'beta2021')],
+  // Its id is a paper's key too: every name resolves as before, yet its own paper is no longer cited.
+  ['a summary moved to a paper its body cites', (l) => void (l.summaries[2]!.paper = 'beta2021')],
   ['a paper an unchanged body cites added', (l) => void l.papers.push(paper({ key: 'later2023' }))],
   [
     'a paper an unchanged body cites removed with its summary',
@@ -47,7 +49,7 @@ const CHANGES: [string, (library: Library) => void][] = [
 describe('outlineAfterChange', () => {
   it.each(CHANGES)('counts words and finds citations as a fresh outline does when %s', (_, change) => {
     const library = citingLibrary()
-    const before = beforeChange(library, indexOf(libraryOutline(library), NO_PLACES, 'library.json', IDENTITY))
+    const before = beforeChange(library, indexOf(libraryOutline(library), NO_PLACES, 'library.json', IDENTITY))!
     const after = structuredClone(library)
     change(after)
     const reused = outlineAfterChange({ ...after, ...NO_PLACES }, before)
@@ -55,5 +57,12 @@ describe('outlineAfterChange', () => {
     expect(reused.citedKeys()).toEqual(fresh.citedKeys())
     expect(reused.wordCounts()).toEqual(fresh.wordCounts())
     expect(reused.tagCounts()).toEqual(fresh.tagCounts())
+  })
+
+  it('takes nothing from an index listing the summaries in another order (its lists are read by place)', () => {
+    const library = citingLibrary()
+    const reordered = { ...library, summaries: [...library.summaries].reverse() }
+    expect(beforeChange(reordered, indexOf(libraryOutline(library), NO_PLACES, 'library.json', IDENTITY))).toBeUndefined()
+    expect(beforeChange(library, indexOf(libraryOutline(library), NO_PLACES, 'library.json', IDENTITY))).toBeDefined()
   })
 })
