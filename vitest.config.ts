@@ -12,11 +12,10 @@ export default defineConfig({
     globalSetup: ['./test/support/build-dist.ts', './test/support/temp-root.ts'],
     // The default report for people, plus the plain "N passed, N failed" line CI reads.
     reporters: ['default', './test/support/count-reporter.ts'],
-    // Three test files at a time on two cores (vitest's default would be one there): much of a hostile
-    // or end-to-end test is spent waiting for the precis processes it spawns and for their durable
-    // writes, and every such test decides by counts and states, never by time. Measured on a fresh
-    // clone of two cores, idle: one at a time 3.3 minutes; two 176–195 s; three 167 s, using less CPU.
-    maxWorkers: 3,
+    // Two test files at a time even on two cores (vitest's default would be one there): most of a
+    // hostile or end-to-end test is spent waiting for the precis processes it spawns, and every such
+    // test decides by counts and states, never by time. One at a time, the suite took 3.3 minutes.
+    maxWorkers: 2,
     // Only a bound for a hung test, never a deadline a passing test must meet: on a machine busy with
     // other work a test that spawns many precis processes takes many times its usual time (the
     // slowest with the default take about 20 s idle). Tests that run longer set their own.
