@@ -71,7 +71,7 @@ export function beforeChange(library: Library, contents: IndexContents): BeforeC
     words: contents.words,
     cites: contents.cites,
     ...(contents.orders &&
-      sameRecords(library, contents, ids) && { orders: { orders: ordersRead(contents.orders), fields: sortFieldsOf(library) } }),
+      samePaperCount(library, contents) && { orders: { orders: ordersRead(contents.orders), fields: sortFieldsOf(library) } }),
   }
 }
 
@@ -80,10 +80,9 @@ function sameSummaries(library: Library, ids: readonly string[]): boolean {
   return library.summaries.length === ids.length && library.summaries.every((s, i) => s.id === ids[i])
 }
 
-/** Whether `library` holds the records of `contents` (whose summaries' ids are `ids`) in its order, as the file the index was built from does. */
-function sameRecords(library: Library, contents: IndexContents, ids: readonly string[]): boolean {
-  const papers = contents.recordCounts?.().papers ?? contents.papers.length
-  return library.papers.length === papers && sameSummaries(library, ids)
+/** Whether `library` holds as many papers as `contents` (its summaries already checked, sameSummaries): the file the index was built from. */
+function samePaperCount(library: Library, contents: IndexContents): boolean {
+  return library.papers.length === (contents.recordCounts?.().papers ?? contents.papers.length)
 }
 
 /** Each order decoded now, where a section that fails its checks throws (beforeChange's caller builds afresh), not later in the save. */
