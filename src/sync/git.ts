@@ -169,4 +169,13 @@ export class Git {
     })
     return this.identity
   }
+
+  /**
+   * `-S` when the person has git sign their commits (`commit.gpgSign`), for `commit-tree`: `git commit`
+   * and `git merge` read that setting, the plumbing does not, and a commit precis makes must be signed
+   * as the person's own are (a remote may refuse an unsigned one).
+   */
+  async signOptions(): Promise<string[]> {
+    return (await this.config()).isTrue('commit.gpgsign') ? ['-S'] : []
+  }
 }

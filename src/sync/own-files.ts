@@ -82,6 +82,7 @@ export async function mergeableCommit(repo: LibraryRepo, fetched: string): Promi
   if (untracked.length === 0) return { commit: fetched, untracked }
   const time = (await repo.git.ok(['log', '-1', '--format=%ct', fetched])).trim()
   // Dated as `fetched`: the same commit each time, so a sync that could not push merges nothing new the next time.
+  // (Never signed, for the same reason: a signature is made afresh each time. The merge that takes it in is.)
   const dated = { GIT_AUTHOR_DATE: `@${time} +0000`, GIT_COMMITTER_DATE: `@${time} +0000` }
   const commit = await withTemporaryIndex(repo, fetched, async (env) => {
     await untrack(repo, untracked, env)

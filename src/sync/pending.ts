@@ -42,7 +42,10 @@ export async function commitSetup(repo: LibraryRepo, subject: string): Promise<b
     if (tree === head?.tree) return false
     const parent = head === null ? [] : ['-p', head.commit]
     const commit = (
-      await repo.git.ok([...(await repo.git.identityOptions()), 'commit-tree', tree, ...parent, '-F', '-'], { input: `${subject}\n` })
+      await repo.git.ok(
+        [...(await repo.git.identityOptions()), 'commit-tree', tree, ...parent, ...(await repo.git.signOptions()), '-F', '-'],
+        { input: `${subject}\n` },
+      )
     ).trim()
     // Fails (git says HEAD is not where it was) rather than undo a commit made since: nothing is lost, the command can run again.
     await repo.git.ok(['update-ref', '-m', `commit: ${subject}`, 'HEAD', commit, head?.commit ?? ''])
