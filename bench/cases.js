@@ -24,6 +24,11 @@ const QUERIES = [
   ['three words', ['graph', 'attention', 'kernel']],
   ['phrase', ['"neural networks"']],
   ['pasted sentence', ['we', 'train', 'a', 'graph', 'neural', 'network', 'with', 'attention', 'on', 'quantum', 'chemistry', 'data']],
+  // One no entry holds all of (`passing` is in none of the generated ones): every entry holding any of its words is ranked.
+  [
+    'pasted sentence, partial matches',
+    'We propose a new method for learning graph representations with message passing between nodes'.split(' '),
+  ],
   ['typo', ['tranformer']],
   ['fields only', ['tag:ml/gnn', 'year:>=2018']],
   ['words and fields', ['kernel', 'tag:stats', '-has:figure']],
