@@ -105,15 +105,19 @@ export function splitCounted(words: ArrayLike<number>, scores: Float64Array, slo
 }
 
 /**
- * Whether counted match `i` may hold the phrase of the query's plain words (`slots`, their terms) in
- * one of `fields`: only where each of them is. A pasted sentence's phrase leaders are mostly partial
- * matches, each ruled out so rather than its words read in order.
+ * Whether a match may hold the phrase of the query's plain words (`slots`, their terms) in one of
+ * `fields`: only where each of them is (`holds(slot, field)`: whether the match holds the term in
+ * the field). A pasted sentence's phrase leaders are mostly partial matches, each ruled out so rather
+ * than its words read in order.
  */
-export function mayHoldPlainWords(found: CountedMatches, i: number, slots: readonly number[], fields: readonly number[]): boolean {
-  const { tf, width } = found
+export function mayHoldPlainWords(
+  holds: (slot: number, field: number) => boolean,
+  slots: readonly number[],
+  fields: readonly number[],
+): boolean {
   for (let k = 0; k < fields.length; k++) {
     let every = true
-    for (let s = 0; s < slots.length && every; s++) every = tf[i * width + slots[s]! * FIELD_COUNT + fields[k]!]! > 0
+    for (let s = 0; s < slots.length && every; s++) every = holds(slots[s]!, fields[k]!)
     if (every) return true
   }
   return false

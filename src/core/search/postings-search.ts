@@ -311,17 +311,39 @@ export class PostingsSearch {
       return { best: this.leading(found, scores, among, limit), total: found.docs.length }
     }
     // Every score exact: the partial matches are ranked apart, after their scores are scaled.
-    const all = this.scan(loose, false)
     const slots = optionalSlots(compiled)
-    const { seen, words } = presence(all, loose.terms.length, slots)
-    const scores = this.score(loose, { ...all, seen }, Infinity, slots)
+    const { all, scores, words } = this.scoreLoosened(loose, slots)
     const { whole, partial } = splitCounted(words, scores, slots.length)
     const first = this.leading(all, scores, whole, limit)
     const rest = limit - first.length
-    return {
-      best: [...first, ...this.leading(all, scores, contendersAmong(scores, partial, rest), rest)],
-      total: whole.length + partial.length,
-    }
+    const best = [...first, ...this.leading(all, scores, contendersAmong(scores, partial, rest), rest)]
+    return { best: all.kept ? this.countedAgain(best, all.kept, all.width) : best, total: whole.length + partial.length }
+  }
+
+  /**
+   * Every match of the loosened query scored (before the partial ones are scaled), and how many of
+   * the plain words (`slots`) each holds. When each of its terms is one word (a pasted sentence), the
+   * matches are found holding some with nothing counted (holdingSome) and scored from the words'
+   * kept counts (scoreKept): no counts of every term for every match (most of the library's) made.
+   */
+  private scoreLoosened(
+    loose: CompiledQuery<number>,
+    slots: readonly number[],
+  ): { all: Scanned; scores: Float64Array; words: ArrayLike<number> } {
+    const some = this.holdingSome(loose, slots)
+    if (some) return { all: some, scores: this.scoreKept(loose, some, some.kept, Infinity, slots).scores, words: some.words }
+    const all = this.scan(loose, false)
+    const { seen, words } = presence(all, loose.terms.length, slots)
+    return { all, scores: this.score(loose, { ...all, seen }, Infinity, slots), words }
+  }
+
+  /** The `best` matches, whose counts were not taken, with their terms (`kept`, by slot) counted: what their missing words are read from. */
+  private countedAgain(best: readonly DocMatch[], kept: readonly Check[], width: number): DocMatch[] {
+    const tf = new Float64Array(best.length * width)
+    return best.map((match, row) => {
+      for (const check of kept) this.checks(check, match.doc, tf, row * width, null, row)
+      return { ...match, tf, offset: row * width }
+    })
   }
 
   /** The `limit` best of the matches `among` (places in `found`), best first, as bestMatches orders them: objects only for those. */
@@ -356,9 +378,11 @@ export class PostingsSearch {
    * is looked for only where each of them is (most leaders lack one; a whole match holds each, mostly there).
    */
   private score(compiled: CompiledQuery<number>, found: CountedMatches, shown: number, plain: readonly number[] | null): Float64Array {
+    const { tf: counts, width } = found
     const phrase = plain
       ? (term: ScoringTerm, doc: number, tf: Float64Array, match: number) =>
-          mayHoldPlainWords(found, match, plain, term.fields) && this.countTerm(term, doc, tf, 0)
+          mayHoldPlainWords((slot, field) => counts[match * width + slot * FIELD_COUNT + field]! > 0, plain, term.fields) &&
+          this.countTerm(term, doc, tf, 0)
       : this.countPhrase
     return scoreCounted(compiled, found, this.view.count, this.averages, this.view.lengths, phrase, shown)
   }
@@ -368,31 +392,43 @@ export class PostingsSearch {
   /**
    * score for matches of words whose counts were not taken (Scanned `kept`): scored from their
    * FieldCounts, the few with an upper bound for a count counted again (their counts kept then).
-   * Also the places that may be among the `shown` best (null: any may).
+   * Also the places that may be among the `shown` best (null: any may). `plain`, as score's, for
+   * the loosened query's matches (Scanned `seen`), whose counts are all exact: each of those is
+   * scored, none is left out as the shown are found.
    */
-  private scoreKept(compiled: CompiledQuery<number>, found: Scanned, kept: readonly Check[], shown: number) {
+  private scoreKept(
+    compiled: CompiledQuery<number>,
+    found: Scanned,
+    kept: readonly Check[],
+    shown: number,
+    plain: readonly number[] | null = null,
+  ) {
     const { docs, width } = found
     const ones = kept.map((check) => (check.oneWord ??= this.oneWordOf(check.tables[0]!, check.cap)))
     const counts: KeptCounts[] = kept.map((check, t) => {
       const { occurrences, kind, sums, stride } = ones[t]!
       return { occurrences, kind, sums, stride, cap: check.cap, fields: check.fields.reduce((bits, f) => bits | (1 << f), 0) }
     })
-    const bounds = new Bounds()
+    const holds = (doc: number) => (slot: number, field: number) =>
+      ((counts[slot]!.fields >>> field) & 1) === 1 && counts[slot]!.occurrences[doc * FIELD_COUNT + field]! > 0
+    const bounds = plain ? null : new Bounds()
     const scoring: Scoring = {
       query: compiled,
       total: this.view.count,
       averages: this.averages,
       lengths: this.view.lengths,
-      phrase: this.countPhrase,
+      phrase: plain
+        ? (term, doc, tf) => mayHoldPlainWords(holds(doc), plain, term.fields) && this.countTerm(term, doc, tf, 0)
+        : this.countPhrase,
       shown,
     }
     return scoreKept(
       scoring,
-      docs,
+      { docs, seen: found.seen ?? null },
       counts,
       (t, doc, field, match) => this.mixedCount(kept[t]!, ones[t]!, doc, field, bounds, match),
       () => {
-        if (bounds.match.length === 0) return undefined
+        if (!bounds || bounds.match.length === 0) return undefined
         // Their counts again, as the scan counts them, each in a row of its own.
         const places = [...new Set(bounds.match)]
         const rows = new Float64Array(places.length * width)
@@ -588,6 +624,62 @@ export class PostingsSearch {
       matched[count++] = doc
     }
     return matched.subarray(0, count)
+  }
+
+  /**
+   * The loosened query's matches (`loose`) when each of its terms is one word: the candidates
+   * satisfying every clause, found from the words' FieldCounts with nothing counted (as holdingAll:
+   * a count is never 0 where a word is), with how many of them hold each term (`seen`, for its idf)
+   * and how many of the plain words (`slots`) each holds (`words`). Null when a term is words in a
+   * row, whose counts need their positions read.
+   */
+  private holdingSome(loose: CompiledQuery<number>, slots: readonly number[]): (Scanned & { kept: Check[]; words: Uint32Array }) | null {
+    const checks = loose.clauses.map((clause) => clause.map((condition) => this.checkOf(condition)))
+    const positive = checks.flat().filter((check) => !check.negated && check.meta === null)
+    const kept = positive.every(isOneWord) ? bySlot(positive, loose.terms.length) : null
+    if (!kept) return null
+    const candidates = this.candidates(loose)
+    const terms = kept.length
+    const counts = kept.map((check) => (check.oneWord ??= this.oneWordOf(check.tables[0]!, check.cap)).occurrences)
+    const fields = kept.map((check) => check.fields)
+    const plain = new Uint8Array(terms)
+    for (const slot of slots) plain[slot] = 1
+    // Each clause's terms, by slot, and its other conditions (metadata, exclusions): tested as the scan tests them.
+    const clauseTerms = checks.map((clause) => clause.filter((check) => positive.includes(check)).map((check) => check.at / FIELD_COUNT))
+    const others = checks.map((clause) => clause.filter((check) => !positive.includes(check)))
+    const held = new Uint8Array(terms)
+    const seen = new Uint32Array(terms)
+    const matched = new Uint32Array(candidates.length)
+    const words = new Uint32Array(candidates.length)
+    let count = 0
+    candidates: for (let c = 0; c < candidates.length; c++) {
+      const doc = candidates[c]!
+      for (let t = 0; t < terms; t++) {
+        const occurrences = counts[t]!
+        const of = fields[t]!
+        let holds = 0
+        for (let i = 0; i < of.length && holds === 0; i++) if (occurrences[doc * FIELD_COUNT + of[i]!]! !== 0) holds = 1
+        held[t] = holds
+      }
+      for (let k = 0; k < checks.length; k++) {
+        const inClause = clauseTerms[k]!
+        const other = others[k]!
+        let satisfied = false
+        for (let i = 0; i < inClause.length && !satisfied; i++) satisfied = held[inClause[i]!] === 1
+        for (let i = 0; i < other.length && !satisfied; i++) satisfied = this.checks(other[i]!, doc, NO_COUNTS, 0, null, 0)
+        if (!satisfied) continue candidates
+      }
+      let plainHeld = 0
+      for (let t = 0; t < terms; t++) {
+        seen[t]! += held[t]!
+        plainHeld += held[t]! & plain[t]!
+      }
+      words[count] = plainHeld
+      matched[count++] = doc
+    }
+    const docs = matched.subarray(0, count)
+    if (candidates instanceof Uint32Array) this.keep(loose.clauses, docs.slice())
+    return { docs, tf: NO_COUNTS, width: terms * FIELD_COUNT, kept, seen, words: words.subarray(0, count) }
   }
 
   /**

@@ -258,23 +258,25 @@ export interface KeptCounts {
 }
 
 /**
- * scoreCounted for matches holding every term, their counts read where they are kept (`kept`, by
- * term) rather than copied for every match first: one pass over the matches, scoring each, and
- * keeping the places that may be among the best (the phrase's leaders, else the shown), rather than
- * a pass to count, one per term to score and one to find the best. The same counts, added up in the
- * same order: the same scores. `mixed` gives a count where words of different weights share a field
- * (an upper bound, when `bounded` then says so: see Bounded). Returns the scores, and the places
- * that may be among the `shown` best, in order (null: any may).
+ * scoreCounted for matches whose counts are read where they are kept (`kept`, by term) rather than
+ * copied for every match first: one pass over the matches, scoring each, and keeping the places that
+ * may be among the best (the phrase's leaders, else the shown), rather than a pass to count, one per
+ * term to score and one to find the best. The same counts, added up in the same order: the same
+ * scores. `seen`: how many of the matches hold each term (null: every match holds every term). `mixed`
+ * gives a count where words of different weights share a field (an upper bound, when `bounded` then
+ * says so: see Bounded). Returns the scores, and the places that may be among the `shown` best, in
+ * order (null: any may).
  */
 export function scoreKept(
   scoring: Scoring,
-  docs: ArrayLike<number>,
+  { docs, seen }: { docs: ArrayLike<number>; seen: ArrayLike<number> | null },
   kept: readonly KeptCounts[],
   mixed: (term: number, doc: number, field: number, match: number) => number,
   bounded: () => Bounded | undefined,
 ): { scores: Float64Array; best: number[] | null } {
   const { query, lengths, averages, shown } = scoring
-  const idfs = idfsOf(query, { docs, tf: NO_COUNTS, width: 0, held: new Set(kept.keys()) }, scoring.total)
+  const known = seen ? { seen } : { held: new Set(kept.keys()) }
+  const idfs = idfsOf(query, { docs, tf: NO_COUNTS, width: 0, ...known }, scoring.total)
   const count = docs.length
   const scores = new Float64Array(count)
   const k = query.phrase ? PHRASE_CANDIDATES : Math.min(shown, count)
