@@ -17,7 +17,7 @@ import { Rows } from './rows.js'
 import { PostedTypos } from './posted-typos.js'
 import { weightOf, WordTables, type WordTable } from './word-tables.js'
 import { OutlineMarks } from './outline-marks.js'
-import { loosened, matchedSlots, mayHoldPlainWords, optionalSlots, presence, splitCounted } from './partial.js'
+import { HeldTerms, loosened, matchedSlots, mayHoldPlainWords, optionalSlots, presence, splitCounted } from './partial.js'
 import { sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
 import { FIELD_COUNT, type PostedEntry, type Postings } from './postings.js'
 import { PostingsView } from './postings-view.js'
@@ -67,6 +67,13 @@ type DocMatch = Match<number>
  */
 interface Scanned extends CountedMatches {
   kept?: readonly Check[]
+}
+
+/** The matches of a loosened query of words (holdingSome): each one's terms held (by place), and how many plain words it holds. */
+interface Holding extends Scanned {
+  kept: readonly Check[]
+  termsHeld: HeldTerms
+  words: Uint32Array
 }
 
 /** The largest array of counts kept for the next query (that of three words in every entry of a library of 100,000). */
@@ -331,7 +338,12 @@ export class PostingsSearch {
     slots: readonly number[],
   ): { all: Scanned; scores: Float64Array; words: ArrayLike<number> } {
     const some = this.holdingSome(loose, slots)
-    if (some) return { all: some, scores: this.scoreKept(loose, some, some.kept, Infinity, slots).scores, words: some.words }
+    if (some)
+      return {
+        all: some,
+        scores: this.scoreKept(loose, some, some.kept, Infinity, { slots, held: some.termsHeld }).scores,
+        words: some.words,
+      }
     const all = this.scan(loose, false)
     const { seen, words } = presence(all, loose.terms.length, slots)
     return { all, scores: this.score(loose, { ...all, seen }, Infinity, slots), words }
@@ -392,16 +404,17 @@ export class PostingsSearch {
   /**
    * score for matches of words whose counts were not taken (Scanned `kept`): scored from their
    * FieldCounts, the few with an upper bound for a count counted again (their counts kept then).
-   * Also the places that may be among the `shown` best (null: any may). `plain`, as score's, for
-   * the loosened query's matches (Scanned `seen`), whose counts are all exact: each of those is
-   * scored, none is left out as the shown are found.
+   * Also the places that may be among the `shown` best (null: any may). `loose`: for the loosened
+   * query's matches (holdingSome), the slots of its plain words (as score's `plain`) and the terms
+   * each match holds (the others are not read); their counts are all exact: each is scored, none
+   * is left out as the shown are found.
    */
   private scoreKept(
     compiled: CompiledQuery<number>,
     found: Scanned,
     kept: readonly Check[],
     shown: number,
-    plain: readonly number[] | null = null,
+    loose: { slots: readonly number[]; held: HeldTerms } | null = null,
   ) {
     const { docs, width } = found
     const ones = kept.map((check) => (check.oneWord ??= this.oneWordOf(check.tables[0]!, check.cap)))
@@ -411,20 +424,20 @@ export class PostingsSearch {
     })
     const holds = (doc: number) => (slot: number, field: number) =>
       ((counts[slot]!.fields >>> field) & 1) === 1 && counts[slot]!.occurrences[doc * FIELD_COUNT + field]! > 0
-    const bounds = plain ? null : new Bounds()
+    const bounds = loose ? null : new Bounds()
     const scoring: Scoring = {
       query: compiled,
       total: this.view.count,
       averages: this.averages,
       lengths: this.view.lengths,
-      phrase: plain
-        ? (term, doc, tf) => mayHoldPlainWords(holds(doc), plain, term.fields) && this.countTerm(term, doc, tf, 0)
+      phrase: loose
+        ? (term, doc, tf) => mayHoldPlainWords(holds(doc), loose.slots, term.fields) && this.countTerm(term, doc, tf, 0)
         : this.countPhrase,
       shown,
     }
     return scoreKept(
       scoring,
-      { docs, seen: found.seen ?? null },
+      loose ? { docs, seen: found.seen!, held: loose.held } : { docs, seen: null, held: null },
       counts,
       (t, doc, field, match) => this.mixedCount(kept[t]!, ones[t]!, doc, field, bounds, match),
       () => {
@@ -629,57 +642,48 @@ export class PostingsSearch {
   /**
    * The loosened query's matches (`loose`) when each of its terms is one word: the candidates
    * satisfying every clause, found from the words' FieldCounts with nothing counted (as holdingAll:
-   * a count is never 0 where a word is), with how many of them hold each term (`seen`, for its idf)
-   * and how many of the plain words (`slots`) each holds (`words`). Null when a term is words in a
-   * row, whose counts need their positions read.
+   * a count is never 0 where a word is), with which terms each holds (`termsHeld`), how many
+   * of them hold each term (`seen`, for its idf) and how many of the plain words (`slots`) each holds
+   * (`words`). Null when a term is words in a row, whose counts need their positions read.
    */
-  private holdingSome(loose: CompiledQuery<number>, slots: readonly number[]): (Scanned & { kept: Check[]; words: Uint32Array }) | null {
+  private holdingSome(loose: CompiledQuery<number>, slots: readonly number[]): Holding | null {
     const checks = loose.clauses.map((clause) => clause.map((condition) => this.checkOf(condition)))
     const positive = checks.flat().filter((check) => !check.negated && check.meta === null)
     const kept = positive.every(isOneWord) ? bySlot(positive, loose.terms.length) : null
     if (!kept) return null
     const candidates = this.candidates(loose)
     const terms = kept.length
-    const counts = kept.map((check) => (check.oneWord ??= this.oneWordOf(check.tables[0]!, check.cap)).occurrences)
-    const fields = kept.map((check) => check.fields)
-    const plain = new Uint8Array(terms)
-    for (const slot of slots) plain[slot] = 1
-    // Each clause's terms, by slot, and its other conditions (metadata, exclusions): tested as the scan tests them.
-    const clauseTerms = checks.map((clause) => clause.filter((check) => positive.includes(check)).map((check) => check.at / FIELD_COUNT))
+    const held = new HeldTerms(terms, candidates.length)
+    // Term after term over every candidate: a loop of one word's counts, faster than every word's for each candidate.
+    kept.forEach((check, t) =>
+      held.mark(t, (check.oneWord ??= this.oneWordOf(check.tables[0]!, check.cap)).occurrences, check.fields, candidates),
+    )
+    const plain = held.of(slots)
+    // Each clause's terms, and its other conditions (metadata, exclusions): tested as the scan tests them.
+    const clauseTerms = checks.map((clause) =>
+      held.of(clause.filter((check) => positive.includes(check)).map((check) => check.at / FIELD_COUNT)),
+    )
     const others = checks.map((clause) => clause.filter((check) => !positive.includes(check)))
-    const held = new Uint8Array(terms)
     const seen = new Uint32Array(terms)
     const matched = new Uint32Array(candidates.length)
     const words = new Uint32Array(candidates.length)
     let count = 0
     candidates: for (let c = 0; c < candidates.length; c++) {
       const doc = candidates[c]!
-      for (let t = 0; t < terms; t++) {
-        const occurrences = counts[t]!
-        const of = fields[t]!
-        let holds = 0
-        for (let i = 0; i < of.length && holds === 0; i++) if (occurrences[doc * FIELD_COUNT + of[i]!]! !== 0) holds = 1
-        held[t] = holds
-      }
       for (let k = 0; k < checks.length; k++) {
-        const inClause = clauseTerms[k]!
+        let satisfied = held.some(c, clauseTerms[k]!)
         const other = others[k]!
-        let satisfied = false
-        for (let i = 0; i < inClause.length && !satisfied; i++) satisfied = held[inClause[i]!] === 1
         for (let i = 0; i < other.length && !satisfied; i++) satisfied = this.checks(other[i]!, doc, NO_COUNTS, 0, null, 0)
         if (!satisfied) continue candidates
       }
-      let plainHeld = 0
-      for (let t = 0; t < terms; t++) {
-        seen[t]! += held[t]!
-        plainHeld += held[t]! & plain[t]!
-      }
-      words[count] = plainHeld
+      held.count(c, seen)
+      words[count] = held.among(c, plain)
+      held.move(c, count)
       matched[count++] = doc
     }
     const docs = matched.subarray(0, count)
     if (candidates instanceof Uint32Array) this.keep(loose.clauses, docs.slice())
-    return { docs, tf: NO_COUNTS, width: terms * FIELD_COUNT, kept, seen, words: words.subarray(0, count) }
+    return { docs, tf: NO_COUNTS, width: terms * FIELD_COUNT, kept, termsHeld: held, seen, words: words.subarray(0, count) }
   }
 
   /**

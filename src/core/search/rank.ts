@@ -262,14 +262,15 @@ export interface KeptCounts {
  * copied for every match first: one pass over the matches, scoring each, and keeping the places that
  * may be among the best (the phrase's leaders, else the shown), rather than a pass to count, one per
  * term to score and one to find the best. The same counts, added up in the same order: the same
- * scores. `seen`: how many of the matches hold each term (null: every match holds every term). `mixed`
+ * scores. `seen`: how many of the matches hold each term, `held` which each holds (both null: every
+ * match holds every term; a term not held adds nothing, and is not read). `mixed`
  * gives a count where words of different weights share a field (an upper bound, when `bounded` then
  * says so: see Bounded). Returns the scores, and the places that may be among the `shown` best, in
  * order (null: any may).
  */
 export function scoreKept(
   scoring: Scoring,
-  { docs, seen }: { docs: ArrayLike<number>; seen: ArrayLike<number> | null },
+  { docs, seen, held }: { docs: ArrayLike<number>; seen: ArrayLike<number> | null; held: HeldBits | null },
   kept: readonly KeptCounts[],
   mixed: (term: number, doc: number, field: number, match: number) => number,
   bounded: () => Bounded | undefined,
@@ -283,11 +284,17 @@ export function scoreKept(
   const reach = k >= 1 && count > 2 * k ? new Reach(k) : null
   // Matches with a count of mixed weights: fed to `reach` once their scores are settled (Bounded).
   const later: number[] = []
-  addKeptScores(scores, docs, kept, idfs, lengths, averages, mixed, reach, later)
+  addKeptScores(scores, docs, kept, held, idfs, lengths, averages, mixed, reach, later)
   const places = settle(scoring, docs, scores, idfs, bounded(), reach && { reach, later })
   if (!places || !query.phrase) return { scores, best: places }
   // The shown best are among the leaders' contenders: the bonus only raised leaders, each above every other match.
   return { scores, best: shown <= PHRASE_CANDIDATES ? contendersAmong(scores, places, shown) : null }
+}
+
+/** Which terms each match holds, a bit a term: match i's bits from i × stride, term t's in number t >>> 5. */
+export interface HeldBits {
+  bits: Uint32Array
+  stride: number
 }
 
 /**
@@ -298,6 +305,7 @@ function addKeptScores(
   scores: Float64Array,
   docs: ArrayLike<number>,
   kept: readonly KeptCounts[],
+  held: HeldBits | null,
   idfs: readonly number[],
   lengths: ArrayLike<number>,
   averages: Float64Array,
@@ -312,6 +320,7 @@ function addKeptScores(
     let score = 0
     let settled = true
     for (let t = 0; t < kept.length; t++) {
+      if (held !== null && (held.bits[i * held.stride + (t >>> 5)]! & (1 << (t & 31))) === 0) continue
       const { occurrences, kind, sums, stride, cap, fields } = kept[t]!
       let weighted = 0
       for (let f = 0; f < FIELD_COUNT; f++) {
