@@ -470,7 +470,7 @@ export class PostingsSearch {
     }
     // Each candidate counted into the place the next match takes (left as zeros again when it does
     // not match), in an array that doubles as the matches need: no copy of each one's counts.
-    // Else each clause words under OR (a pasted sentence's partial matches): in a loop of their own too.
+    // Else each clause words under OR (`graph OR kernel attention`; a loosened query of words is holdingSome's): in a loop of their own too.
     const anyWords = !words && checks.every((clause) => clause.every(isOneWord)) ? checks : null
     let tf = this.scratch
     tf.fill(0, 0, this.written)
@@ -720,7 +720,7 @@ export class PostingsSearch {
   }
 
   /**
-   * countsWords for clauses of words under OR (a pasted sentence's partial matches): every word of a
+   * countsWords for clauses of words under OR (`graph OR kernel attention`): every word of a
    * clause counted, the clause holding when one is there. A loop of its own: countsWords, which most
    * queries run, stays as it is, and a call of it for each word of each candidate cost more.
    */
