@@ -105,16 +105,109 @@ export function splitCounted(words: ArrayLike<number>, scores: Float64Array, slo
 }
 
 /**
- * Whether counted match `i` may hold the phrase of the query's plain words (`slots`, their terms) in
- * one of `fields`: only where each of them is. A pasted sentence's phrase leaders are mostly partial
- * matches, each ruled out so rather than its words read in order.
+ * Whether a match may hold the phrase of the query's plain words (`slots`, their terms) in one of
+ * `fields`: only where each of them is (`holds(slot, field)`: whether the match holds the term in
+ * the field). A pasted sentence's phrase leaders are mostly partial matches, each ruled out so rather
+ * than its words read in order.
  */
-export function mayHoldPlainWords(found: CountedMatches, i: number, slots: readonly number[], fields: readonly number[]): boolean {
-  const { tf, width } = found
+export function mayHoldPlainWords(
+  holds: (slot: number, field: number) => boolean,
+  slots: readonly number[],
+  fields: readonly number[],
+): boolean {
   for (let k = 0; k < fields.length; k++) {
     let every = true
-    for (let s = 0; s < slots.length && every; s++) every = tf[i * width + slots[s]! * FIELD_COUNT + fields[k]!]! > 0
+    for (let s = 0; s < slots.length && every; s++) every = holds(slots[s]!, fields[k]!)
     if (every) return true
   }
   return false
+}
+
+/** A document's FIELD_COUNT counts (bytes) read as pairs, one 16-bit number each. */
+const PAIRS = (FIELD_COUNT satisfies 6) / 2
+
+/**
+ * Which of a query's terms each of a list of places (candidates, then matches) holds, a bit a term:
+ * place i's bits from i × stride, term t's in number t >>> 5 (a pasted paragraph may have more than 32 words).
+ */
+export class HeldTerms {
+  readonly stride: number
+  readonly bits: Uint32Array
+
+  constructor(terms: number, places: number) {
+    this.stride = Math.max(1, Math.ceil(terms / 32))
+    this.bits = new Uint32Array(places * this.stride)
+  }
+
+  /**
+   * Term `t` marked held by each candidate (document `candidates[i]`) whose counts (`occurrences`,
+   * document × FIELD_COUNT) are not 0 in one of `fields`. Three reads a document rather than one a
+   * field: most are 0, and a branch for each was mispredicted at every other.
+   */
+  mark(t: number, occurrences: Uint8Array, fields: readonly number[], candidates: ArrayLike<number>): void {
+    const pairs = new Uint16Array(occurrences.buffer, occurrences.byteOffset, occurrences.length / 2)
+    // The fields' bytes within each pair, whatever the machine's byte order: written as bytes, read as pairs.
+    const masks = new Uint16Array(PAIRS)
+    const bytes = new Uint8Array(masks.buffer)
+    for (const field of fields) bytes[field] = 0xff
+    markPairs(this.bits, this.stride, t, pairs, masks[0]!, masks[1]!, masks[2]!, candidates)
+  }
+
+  /** A set of terms (by place) as bits, for some and among. */
+  of(terms: readonly number[]): Uint32Array {
+    const set = new Uint32Array(this.stride)
+    for (const t of terms) set[t >>> 5]! |= 1 << (t & 31)
+    return set
+  }
+
+  /** Whether place `i` holds a term of `set`. */
+  some(i: number, set: Uint32Array): boolean {
+    for (let w = 0; w < set.length; w++) if ((this.bits[i * this.stride + w]! & set[w]!) !== 0) return true
+    return false
+  }
+
+  /** How many terms of `set` place `i` holds. */
+  among(i: number, set: Uint32Array): number {
+    let count = 0
+    for (let w = 0; w < set.length; w++) count += bitCount(this.bits[i * this.stride + w]! & set[w]!)
+    return count
+  }
+
+  /** Each term place `i` holds counted once more in `seen` (by term). */
+  count(i: number, seen: Uint32Array): void {
+    for (let w = 0; w < this.stride; w++)
+      for (let bits = this.bits[i * this.stride + w]!; bits !== 0; bits &= bits - 1) seen[w * 32 + 31 - Math.clz32(bits & -bits)]!++
+  }
+
+  /** Place `from`'s bits copied to place `to` (≤ from: the candidates that match, moved to their places among the matches). */
+  move(from: number, to: number): void {
+    // (A loop, not copyWithin: a call of a built-in for each of 100,000 matches of a word or two.)
+    for (let w = 0; w < this.stride; w++) this.bits[to * this.stride + w] = this.bits[from * this.stride + w]!
+  }
+}
+
+/** HeldTerms.mark's loop, a function of its own (the engine optimises a loop in a small function sooner). */
+function markPairs(
+  bits: Uint32Array,
+  stride: number,
+  t: number,
+  pairs: Uint16Array,
+  first: number,
+  second: number,
+  third: number,
+  candidates: ArrayLike<number>,
+): void {
+  const word = t >>> 5
+  const bit = 1 << (t & 31)
+  for (let i = 0; i < candidates.length; i++) {
+    const at = candidates[i]! * PAIRS
+    if (((pairs[at]! & first) | (pairs[at + 1]! & second) | (pairs[at + 2]! & third)) !== 0) bits[i * stride + word]! |= bit
+  }
+}
+
+/** The number of bits set in a 32-bit number. */
+function bitCount(n: number): number {
+  n = n - ((n >>> 1) & 0x55555555)
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333)
+  return Math.imul((n + (n >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24
 }

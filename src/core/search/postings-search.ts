@@ -17,7 +17,7 @@ import { Rows } from './rows.js'
 import { PostedTypos } from './posted-typos.js'
 import { weightOf, WordTables, type WordTable } from './word-tables.js'
 import { OutlineMarks } from './outline-marks.js'
-import { loosened, matchedSlots, mayHoldPlainWords, optionalSlots, presence, splitCounted } from './partial.js'
+import { HeldTerms, loosened, matchedSlots, mayHoldPlainWords, optionalSlots, presence, splitCounted } from './partial.js'
 import { sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
 import { FIELD_COUNT, type PostedEntry, type Postings } from './postings.js'
 import { PostingsView } from './postings-view.js'
@@ -67,6 +67,13 @@ type DocMatch = Match<number>
  */
 interface Scanned extends CountedMatches {
   kept?: readonly Check[]
+}
+
+/** The matches of a loosened query of words (holdingSome): each one's terms held (by place), and how many plain words it holds. */
+interface Holding extends Scanned {
+  kept: readonly Check[]
+  termsHeld: HeldTerms
+  words: Uint32Array
 }
 
 /** The largest array of counts kept for the next query (that of three words in every entry of a library of 100,000). */
@@ -311,17 +318,44 @@ export class PostingsSearch {
       return { best: this.leading(found, scores, among, limit), total: found.docs.length }
     }
     // Every score exact: the partial matches are ranked apart, after their scores are scaled.
-    const all = this.scan(loose, false)
     const slots = optionalSlots(compiled)
-    const { seen, words } = presence(all, loose.terms.length, slots)
-    const scores = this.score(loose, { ...all, seen }, Infinity, slots)
+    const { all, scores, words } = this.scoreLoosened(loose, slots)
     const { whole, partial } = splitCounted(words, scores, slots.length)
     const first = this.leading(all, scores, whole, limit)
     const rest = limit - first.length
-    return {
-      best: [...first, ...this.leading(all, scores, contendersAmong(scores, partial, rest), rest)],
-      total: whole.length + partial.length,
-    }
+    const best = [...first, ...this.leading(all, scores, contendersAmong(scores, partial, rest), rest)]
+    return { best: all.kept ? this.countedAgain(best, all.kept, all.width) : best, total: whole.length + partial.length }
+  }
+
+  /**
+   * Every match of the loosened query scored (before the partial ones are scaled), and how many of
+   * the plain words (`slots`) each holds. When each of its terms is one word (a pasted sentence), the
+   * matches are found holding some with nothing counted (holdingSome) and scored from the words'
+   * kept counts (scoreKept): no counts of every term for every match (most of the library's) made.
+   */
+  private scoreLoosened(
+    loose: CompiledQuery<number>,
+    slots: readonly number[],
+  ): { all: Scanned; scores: Float64Array; words: ArrayLike<number> } {
+    const some = this.holdingSome(loose, slots)
+    if (some)
+      return {
+        all: some,
+        scores: this.scoreKept(loose, some, some.kept, Infinity, { slots, held: some.termsHeld }).scores,
+        words: some.words,
+      }
+    const all = this.scan(loose, false)
+    const { seen, words } = presence(all, loose.terms.length, slots)
+    return { all, scores: this.score(loose, { ...all, seen }, Infinity, slots), words }
+  }
+
+  /** The `best` matches, whose counts were not taken, with their terms (`kept`, by slot) counted: what their missing words are read from. */
+  private countedAgain(best: readonly DocMatch[], kept: readonly Check[], width: number): DocMatch[] {
+    const tf = new Float64Array(best.length * width)
+    return best.map((match, row) => {
+      for (const check of kept) this.checks(check, match.doc, tf, row * width, null, row)
+      return { ...match, tf, offset: row * width }
+    })
   }
 
   /** The `limit` best of the matches `among` (places in `found`), best first, as bestMatches orders them: objects only for those. */
@@ -356,9 +390,11 @@ export class PostingsSearch {
    * is looked for only where each of them is (most leaders lack one; a whole match holds each, mostly there).
    */
   private score(compiled: CompiledQuery<number>, found: CountedMatches, shown: number, plain: readonly number[] | null): Float64Array {
+    const { tf: counts, width } = found
     const phrase = plain
       ? (term: ScoringTerm, doc: number, tf: Float64Array, match: number) =>
-          mayHoldPlainWords(found, match, plain, term.fields) && this.countTerm(term, doc, tf, 0)
+          mayHoldPlainWords((slot, field) => counts[match * width + slot * FIELD_COUNT + field]! > 0, plain, term.fields) &&
+          this.countTerm(term, doc, tf, 0)
       : this.countPhrase
     return scoreCounted(compiled, found, this.view.count, this.averages, this.view.lengths, phrase, shown)
   }
@@ -368,31 +404,44 @@ export class PostingsSearch {
   /**
    * score for matches of words whose counts were not taken (Scanned `kept`): scored from their
    * FieldCounts, the few with an upper bound for a count counted again (their counts kept then).
-   * Also the places that may be among the `shown` best (null: any may).
+   * Also the places that may be among the `shown` best (null: any may). `loose`: for the loosened
+   * query's matches (holdingSome), the slots of its plain words (as score's `plain`) and the terms
+   * each match holds (the others are not read); their counts are all exact: each is scored, none
+   * is left out as the shown are found.
    */
-  private scoreKept(compiled: CompiledQuery<number>, found: Scanned, kept: readonly Check[], shown: number) {
+  private scoreKept(
+    compiled: CompiledQuery<number>,
+    found: Scanned,
+    kept: readonly Check[],
+    shown: number,
+    loose: { slots: readonly number[]; held: HeldTerms } | null = null,
+  ) {
     const { docs, width } = found
     const ones = kept.map((check) => (check.oneWord ??= this.oneWordOf(check.tables[0]!, check.cap)))
     const counts: KeptCounts[] = kept.map((check, t) => {
       const { occurrences, kind, sums, stride } = ones[t]!
       return { occurrences, kind, sums, stride, cap: check.cap, fields: check.fields.reduce((bits, f) => bits | (1 << f), 0) }
     })
-    const bounds = new Bounds()
+    const holds = (doc: number) => (slot: number, field: number) =>
+      ((counts[slot]!.fields >>> field) & 1) === 1 && counts[slot]!.occurrences[doc * FIELD_COUNT + field]! > 0
+    const bounds = loose ? null : new Bounds()
     const scoring: Scoring = {
       query: compiled,
       total: this.view.count,
       averages: this.averages,
       lengths: this.view.lengths,
-      phrase: this.countPhrase,
+      phrase: loose
+        ? (term, doc, tf) => mayHoldPlainWords(holds(doc), loose.slots, term.fields) && this.countTerm(term, doc, tf, 0)
+        : this.countPhrase,
       shown,
     }
     return scoreKept(
       scoring,
-      docs,
+      loose ? { docs, seen: found.seen!, held: loose.held } : { docs, seen: null, held: null },
       counts,
       (t, doc, field, match) => this.mixedCount(kept[t]!, ones[t]!, doc, field, bounds, match),
       () => {
-        if (bounds.match.length === 0) return undefined
+        if (!bounds || bounds.match.length === 0) return undefined
         // Their counts again, as the scan counts them, each in a row of its own.
         const places = [...new Set(bounds.match)]
         const rows = new Float64Array(places.length * width)
@@ -421,7 +470,7 @@ export class PostingsSearch {
     }
     // Each candidate counted into the place the next match takes (left as zeros again when it does
     // not match), in an array that doubles as the matches need: no copy of each one's counts.
-    // Else each clause words under OR (a pasted sentence's partial matches): in a loop of their own too.
+    // Else each clause words under OR (`graph OR kernel attention`; a loosened query of words is holdingSome's): in a loop of their own too.
     const anyWords = !words && checks.every((clause) => clause.every(isOneWord)) ? checks : null
     let tf = this.scratch
     tf.fill(0, 0, this.written)
@@ -591,6 +640,53 @@ export class PostingsSearch {
   }
 
   /**
+   * The loosened query's matches (`loose`) when each of its terms is one word: the candidates
+   * satisfying every clause, found from the words' FieldCounts with nothing counted (as holdingAll:
+   * a count is never 0 where a word is), with which terms each holds (`termsHeld`), how many
+   * of them hold each term (`seen`, for its idf) and how many of the plain words (`slots`) each holds
+   * (`words`). Null when a term is words in a row, whose counts need their positions read.
+   */
+  private holdingSome(loose: CompiledQuery<number>, slots: readonly number[]): Holding | null {
+    const checks = loose.clauses.map((clause) => clause.map((condition) => this.checkOf(condition)))
+    const positive = checks.flat().filter((check) => !check.negated && check.meta === null)
+    const kept = positive.every(isOneWord) ? bySlot(positive, loose.terms.length) : null
+    if (!kept) return null
+    const candidates = this.candidates(loose)
+    const terms = kept.length
+    const held = new HeldTerms(terms, candidates.length)
+    // Term after term over every candidate: a loop of one word's counts, faster than every word's for each candidate.
+    kept.forEach((check, t) =>
+      held.mark(t, (check.oneWord ??= this.oneWordOf(check.tables[0]!, check.cap)).occurrences, check.fields, candidates),
+    )
+    const plain = held.of(slots)
+    // Each clause's terms, and its other conditions (metadata, exclusions): tested as the scan tests them.
+    const clauseTerms = checks.map((clause) =>
+      held.of(clause.filter((check) => positive.includes(check)).map((check) => check.at / FIELD_COUNT)),
+    )
+    const others = checks.map((clause) => clause.filter((check) => !positive.includes(check)))
+    const seen = new Uint32Array(terms)
+    const matched = new Uint32Array(candidates.length)
+    const words = new Uint32Array(candidates.length)
+    let count = 0
+    candidates: for (let c = 0; c < candidates.length; c++) {
+      const doc = candidates[c]!
+      for (let k = 0; k < checks.length; k++) {
+        let satisfied = held.some(c, clauseTerms[k]!)
+        const other = others[k]!
+        for (let i = 0; i < other.length && !satisfied; i++) satisfied = this.checks(other[i]!, doc, NO_COUNTS, 0, null, 0)
+        if (!satisfied) continue candidates
+      }
+      held.count(c, seen)
+      words[count] = held.among(c, plain)
+      held.move(c, count)
+      matched[count++] = doc
+    }
+    const docs = matched.subarray(0, count)
+    if (candidates instanceof Uint32Array) this.keep(loose.clauses, docs.slice())
+    return { docs, tf: NO_COUNTS, width: terms * FIELD_COUNT, kept, termsHeld: held, seen, words: words.subarray(0, count) }
+  }
+
+  /**
    * counts for clauses of one word each (`words`): the same counts, from each word's FieldCounts,
    * without the steps other conditions need (a fresh process ran those for every candidate unoptimised).
    */
@@ -624,7 +720,7 @@ export class PostingsSearch {
   }
 
   /**
-   * countsWords for clauses of words under OR (a pasted sentence's partial matches): every word of a
+   * countsWords for clauses of words under OR (`graph OR kernel attention`): every word of a
    * clause counted, the clause holding when one is there. A loop of its own: countsWords, which most
    * queries run, stays as it is, and a call of it for each word of each candidate cost more.
    */

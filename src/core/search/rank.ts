@@ -258,34 +258,43 @@ export interface KeptCounts {
 }
 
 /**
- * scoreCounted for matches holding every term, their counts read where they are kept (`kept`, by
- * term) rather than copied for every match first: one pass over the matches, scoring each, and
- * keeping the places that may be among the best (the phrase's leaders, else the shown), rather than
- * a pass to count, one per term to score and one to find the best. The same counts, added up in the
- * same order: the same scores. `mixed` gives a count where words of different weights share a field
- * (an upper bound, when `bounded` then says so: see Bounded). Returns the scores, and the places
- * that may be among the `shown` best, in order (null: any may).
+ * scoreCounted for matches whose counts are read where they are kept (`kept`, by term) rather than
+ * copied for every match first: one pass over the matches, scoring each, and keeping the places that
+ * may be among the best (the phrase's leaders, else the shown), rather than a pass to count, one per
+ * term to score and one to find the best. The same counts, added up in the same order: the same
+ * scores. `seen`: how many of the matches hold each term, `held` which each holds (both null: every
+ * match holds every term; a term not held adds nothing, and is not read). `mixed`
+ * gives a count where words of different weights share a field (an upper bound, when `bounded` then
+ * says so: see Bounded). Returns the scores, and the places that may be among the `shown` best, in
+ * order (null: any may).
  */
 export function scoreKept(
   scoring: Scoring,
-  docs: ArrayLike<number>,
+  { docs, seen, held }: { docs: ArrayLike<number>; seen: ArrayLike<number> | null; held: HeldBits | null },
   kept: readonly KeptCounts[],
   mixed: (term: number, doc: number, field: number, match: number) => number,
   bounded: () => Bounded | undefined,
 ): { scores: Float64Array; best: number[] | null } {
   const { query, lengths, averages, shown } = scoring
-  const idfs = idfsOf(query, { docs, tf: NO_COUNTS, width: 0, held: new Set(kept.keys()) }, scoring.total)
+  const known = seen ? { seen } : { held: new Set(kept.keys()) }
+  const idfs = idfsOf(query, { docs, tf: NO_COUNTS, width: 0, ...known }, scoring.total)
   const count = docs.length
   const scores = new Float64Array(count)
   const k = query.phrase ? PHRASE_CANDIDATES : Math.min(shown, count)
   const reach = k >= 1 && count > 2 * k ? new Reach(k) : null
   // Matches with a count of mixed weights: fed to `reach` once their scores are settled (Bounded).
   const later: number[] = []
-  addKeptScores(scores, docs, kept, idfs, lengths, averages, mixed, reach, later)
+  addKeptScores(scores, docs, kept, held, idfs, lengths, averages, mixed, reach, later)
   const places = settle(scoring, docs, scores, idfs, bounded(), reach && { reach, later })
   if (!places || !query.phrase) return { scores, best: places }
   // The shown best are among the leaders' contenders: the bonus only raised leaders, each above every other match.
   return { scores, best: shown <= PHRASE_CANDIDATES ? contendersAmong(scores, places, shown) : null }
+}
+
+/** Which terms each match holds, a bit a term: match i's bits from i × stride, term t's in number t >>> 5. */
+export interface HeldBits {
+  bits: Uint32Array
+  stride: number
 }
 
 /**
@@ -296,6 +305,7 @@ function addKeptScores(
   scores: Float64Array,
   docs: ArrayLike<number>,
   kept: readonly KeptCounts[],
+  held: HeldBits | null,
   idfs: readonly number[],
   lengths: ArrayLike<number>,
   averages: Float64Array,
@@ -304,12 +314,17 @@ function addKeptScores(
   later: number[],
 ): void {
   const { fieldWeights, lengthNormalisation, k1 } = SEARCH_TUNING
+  let floor = -Infinity
+  const bits = held?.bits ?? NO_BITS
+  const every = held === null
+  const perMatch = held?.stride ?? 0
   for (let i = 0; i < scores.length; i++) {
     const doc = docs[i]!
     const at = doc * FIELD_COUNT
     let score = 0
     let settled = true
     for (let t = 0; t < kept.length; t++) {
+      if (!every && (bits[i * perMatch + (t >>> 5)]! & (1 << (t & 31))) === 0) continue
       const { occurrences, kind, sums, stride, cap, fields } = kept[t]!
       let weighted = 0
       for (let f = 0; f < FIELD_COUNT; f++) {
@@ -330,11 +345,12 @@ function addKeptScores(
     scores[i] = score
     if (!reach) continue
     if (!settled) later.push(i)
-    else if (!(score < reach.floor)) reach.add(i, score)
+    else if (!(score < floor)) floor = reach.add(i, score)
   }
 }
 
 const NO_COUNTS = new Float64Array(0)
+const NO_BITS = new Uint32Array(0)
 
 /**
  * What scoring does once each match's score from its terms is known: the bounded matches that
@@ -438,7 +454,8 @@ function leadersOf(scores: Float64Array, known: number[] | null): number[] {
 export function contenders(scores: Float64Array, limit: number): number[] {
   if (limit < 1 || scores.length <= 2 * limit) return Array.from(scores.keys())
   const reach = new Reach(limit)
-  for (let i = 0; i < scores.length; i++) if (!(scores[i]! < reach.floor)) reach.add(i, scores[i]!)
+  let floor = -Infinity
+  for (let i = 0; i < scores.length; i++) if (!(scores[i]! < floor)) floor = reach.add(i, scores[i]!)
   return reach.places(scores) ?? Array.from(scores.keys())
 }
 
@@ -449,41 +466,39 @@ export function contenders(scores: Float64Array, limit: number): number[] {
  * among them (a few hundred of 100,000 matches), and the rest were below it.
  */
 class Reach {
+  /** The k highest scores fed, lowest on top; −∞ where fewer were (each replaced as the first k come: one path from the first score on). */
   private readonly heap: Float64Array
-  private size = 0
-  /**
-   * The heap's lowest once it is full (−∞ until then): a score below it is not one of the k highest,
-   * and add need not be called for it (most of the scores, each a call in a fresh process).
-   */
-  floor = -Infinity
   private readonly reached: number[] = []
-  private ordered = true
   private nan = false
 
-  constructor(private readonly k: number) {
-    this.heap = new Float64Array(k)
+  constructor(k: number) {
+    this.heap = new Float64Array(k).fill(-Infinity)
   }
 
-  add(i: number, score: number): void {
-    const { heap, reached } = this
-    if (Number.isNaN(score)) {
-      this.nan = true
-      return
+  /**
+   * Feeds place `i`; returns the heap's lowest (−∞ until k scores were fed): a score below it is not
+   * one of the k highest, and add need not be called for it (most of the scores, each a call in a
+   * fresh process). Returned, not kept in a field the callers read, and with every line run from the
+   * first score on: the engine, optimising a caller's loop early, threw its work away when a field
+   * was first written, and again when a line first ran once the heap was full.
+   */
+  add(i: number, score: number): number {
+    const { heap } = this
+    if (Number.isNaN(score)) this.nan = true
+    else if (!(score < heap[0]!)) {
+      if (score > heap[0]!) replaceLowest(heap, heap.length, score)
+      this.reached.push(i)
     }
-    if (this.size < this.k) siftUp(heap, this.size++, score)
-    else if (score < heap[0]!) return
-    else if (score > heap[0]!) replaceLowest(heap, this.size, score)
-    if (this.size === this.k) this.floor = heap[0]!
-    if (reached.length > 0 && reached[reached.length - 1]! > i) this.ordered = false
-    reached.push(i)
+    return heap[0]!
   }
 
   /** The places fed that may be among the k highest of `scores`, in order; null when a score was NaN (every place may). */
   places(scores: Float64Array): number[] | null {
     if (this.nan) return null
-    const { floor } = this
+    const floor = this.heap[0]!
     const places = this.reached.filter((i) => scores[i]! >= floor)
-    return this.ordered ? places : places.sort((a, b) => a - b)
+    // (Most often fed in order already: a sort of a few hundred places in order is one pass.)
+    return places.sort((a, b) => a - b)
   }
 }
 

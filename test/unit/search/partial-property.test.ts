@@ -1,11 +1,12 @@
 /**
  * Partial matches (a pasted sentence, a long list of words) from the postings, against the scan's
  * exact ranking: the scan scores every match of the loosened query, then splits and scales them
- * (splitPartial); the postings engine counts each match's words once, looks for the phrase only
- * where every plain word is, and ranks only the partial matches that may be shown. Over random
- * libraries large enough for the phrase's leaders to be a few of the matches, pasted runs of a
- * body (the phrase then occurs) and long word lists with fields, a phrase, an exclusion or OR, and
- * other tunings of the coordination factor and minimumShouldMatch: the same entries, scores, order,
+ * (splitPartial); the postings engine finds which words each match holds from their kept counts
+ * (or counts them, with words in a row), looks for the phrase only where every plain word is, and
+ * ranks only the partial matches that may be shown. Over random libraries large enough for the
+ * phrase's leaders to be a few of the matches, pasted runs of a body (the phrase then occurs) and
+ * word lists (of more than 32 words too) with fields, a phrase, an exclusion or OR, and other
+ * tunings of the coordination factor and minimumShouldMatch: the same entries, scores, order,
  * missing words and totals.
  */
 import { afterEach, describe, expect, it } from 'vitest'
@@ -36,12 +37,15 @@ const pasted =
       .replace(/["():-]/g, ' ')
   }
 
-const words = (random: () => number, word: () => string) => Array.from({ length: 3 + Math.floor(random() * 6) }, word).join(' ')
+const words = (random: () => number, word: () => string, fewest = 3) =>
+  Array.from({ length: fewest + Math.floor(random() * 6) }, word).join(' ')
 
 const KINDS: readonly QueryKind[] = [
   ({ random, ...parts }) => pasted(() => 6 + Math.floor(random() * 9))({ random, ...parts }),
   ({ random, ...parts }) => pasted(() => 3 + Math.floor(random() * 3))({ random, ...parts }),
   ({ random, word }) => words(random, word),
+  // More than 32 words (stop words left out): the terms each match holds take two numbers of bits (HeldTerms).
+  ({ random, word }) => words(random, word, 40),
   ({ random, word }) => `${pick(random, ['title', 'author', 'venue'])}:${word()} ${words(random, word)}`,
   ({ random, word }) => `"${word()} ${word()}" ${words(random, word)}`,
   ({ random, word }) => `-${word()} ${words(random, word)}`,

@@ -160,7 +160,7 @@ describe('scoreKept', () => {
       const held = new Set(query.terms.keys())
       const expected = scoreCounted(query, { docs, tf, width, held }, total, averages, lengths, phrase, shown)
       const scoring = { query, total, averages, lengths, phrase, shown }
-      const { scores, best } = scoreKept(scoring, docs, kept, mixed, () => undefined)
+      const { scores, best } = scoreKept(scoring, { docs, seen: null, held: null }, kept, mixed, () => undefined)
       const differ = docs.flatMap((_, i) => (Object.is(scores[i], expected[i]) ? [] : [[i, scores[i], expected[i]]]))
       expect(differ, `seed ${SEED}, run ${run}: [match, scoreKept, scoreCounted]`).toEqual([])
       const all = Array.from(expected.keys())
