@@ -112,6 +112,16 @@ export interface Texts {
    * checked at once, then each cut from memory rather than a block at a time. Absent: read as they are.
    */
   whole?(): Texts
+  /**
+   * The texts made ready to be compared with strings by the thousand (textsNear's binary searches):
+   * from a file, read whole and checked at once, each compared from its bytes (`below`, `begins`)
+   * rather than cut into a string. Absent: compared as they are.
+   */
+  compared?(): Texts
+  /** Whether text `index` sorts below `value` in code unit order (`at(index) < value`), told without cutting it where it can be. */
+  below?(index: number, value: string): boolean
+  /** Whether text `index` begins with `prefix` (`at(index).startsWith(prefix)`), told without cutting it where it can be. */
+  begins?(index: number, prefix: string): boolean
 }
 
 /** `texts` one after another in one string, and where each ends (UTF-16 units). */

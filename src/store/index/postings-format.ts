@@ -545,7 +545,7 @@ function view<T extends ArrayBufferView>(bytes: Buffer, type: ArrayType<T>): T |
  * a search at 100,000 summaries): a text whose end is before its start reads as empty (Utf8Texts.at),
  * and every lookup in them ends (binary searches, as textsNear makes), so such a file gives wrong words at worst.
  */
-function texts(bytes: Buffer, ends: Uint32Array): Utf8Texts | null {
+export function utf8Texts(bytes: Buffer, ends: Uint32Array): Utf8Texts | null {
   return (ends.length === 0 ? 0 : ends[ends.length - 1]) === bytes.length ? new Utf8Texts(bytes, ends) : null
 }
 
@@ -558,6 +558,9 @@ function texts(bytes: Buffer, ends: Uint32Array): Utf8Texts | null {
 class Utf8Texts implements Texts {
   /** The bytes as Latin-1, once read whole: each character at its byte's offset. */
   private latin1: string | undefined
+  /** The value compared last (a binary search compares one with a dozen texts), and whether it is ASCII. */
+  private value = ''
+  private ascii = true
 
   constructor(
     private readonly bytes: Buffer,
@@ -584,6 +587,47 @@ class Utf8Texts implements Texts {
   whole(): Texts {
     this.latin1 ??= this.bytes.toString('latin1')
     return this
+  }
+
+  compared(): Texts {
+    return this
+  }
+
+  below(index: number, value: string): boolean {
+    if (!this.isAsciiValue(value)) return this.at(index)! < value
+    const [start, length] = this.range(index)
+    const shared = this.sharedAscii(start, length, value)
+    return shared < Math.min(length, value.length) ? this.bytes[start + shared]! < value.charCodeAt(shared) : length < value.length
+  }
+
+  begins(index: number, prefix: string): boolean {
+    if (!this.isAsciiValue(prefix)) return this.at(index)!.startsWith(prefix)
+    const [start, length] = this.range(index)
+    return this.sharedAscii(start, length, prefix) === prefix.length
+  }
+
+  private isAsciiValue(value: string): boolean {
+    if (value !== this.value) [this.value, this.ascii] = [value, isAscii(value)]
+    return this.ascii
+  }
+
+  /** Where text `index`'s bytes start, and how many they are (as `at` cuts them: none when its end is before its start). */
+  private range(index: number): [start: number, length: number] {
+    const start = index === 0 ? 0 : this.ends[index - 1]!
+    return [start, Math.max(0, Math.min(this.ends[index]!, this.bytes.length) - start)]
+  }
+
+  /**
+   * How many of the first bytes of a text (`length` from `start`) are the units of ASCII `value`:
+   * a text compares with it as those bytes do, since a byte past ASCII begins a character (or a
+   * replacement character) past every ASCII one.
+   */
+  private sharedAscii(start: number, length: number, value: string): number {
+    const { bytes } = this
+    const most = Math.min(length, value.length)
+    let shared = 0
+    while (shared < most && bytes[start + shared] === value.charCodeAt(shared)) shared++
+    return shared
   }
 }
 
@@ -754,13 +798,13 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
   const stemEnds = u32('stemEnds', () => true)
   const words = new SectionTexts(
     vocabulary,
-    later('words', (body) => texts(body, wordEnds())),
+    later('words', (body) => utf8Texts(body, wordEnds())),
     blocked.words,
     blocked.wordEnds,
   )
   const stems = new SectionTexts(
     stemCount,
-    later('stems', (body) => texts(body, stemEnds())),
+    later('stems', (body) => utf8Texts(body, stemEnds())),
     blocked.stems,
     blocked.stemEnds,
   )
@@ -879,9 +923,12 @@ class SectionTexts implements Texts {
   }
 
   whole(): Texts {
-    const texts = this.read().whole()
+    return this.compared().whole()
+  }
+
+  compared(): Utf8Texts {
     this.isWhole = true
-    return texts
+    return this.read()
   }
 }
 

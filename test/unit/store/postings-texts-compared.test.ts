@@ -1,0 +1,70 @@
+// The postings' words and stems compared from their bytes (Texts.below, Texts.begins: typo
+// correction's binary searches) answer as the texts cut into strings do, for any bytes a file may
+// hold: ASCII, characters of two to four bytes, bytes no UTF-8 has, and ends before their starts or
+// past the bytes (a file precis did not write); for ASCII values and others, read whole or not.
+import { describe, expect, it } from 'vitest'
+import { utf8Texts } from '../../../src/store/index/postings-format.js'
+import { pick, seeded, type Random } from '../../support/random.js'
+
+// Pieces of texts: ASCII, a character of two, three and four bytes, the last before a surrogate pair's, and bytes no UTF-8 has alone.
+const PIECES = ['a', 'b', 'z', 'A', '{', 'é', 'ä', '\ue000', '\uffff', '𝒢', '\ud7ff'].map((s) => Buffer.from(s, 'utf8'))
+const BAD = [Buffer.from([0x80]), Buffer.from([0xff]), Buffer.from([0xc3]), Buffer.from([0xf0, 0x9d])]
+// Values compared with: ASCII (most of typo correction's), and past it (a unit the vocabulary gave, a lone surrogate among them).
+const UNITS = ['a', 'b', 'z', 'A', '{', '\u007f', 'é', '\ue000', '\uffff', '\ud835', '\udca2', '\ud7ff', '\ufffd']
+
+function bytesOf(random: Random, pieces: number): Buffer {
+  return Buffer.concat(Array.from({ length: pieces }, () => (random() < 0.1 ? pick(random, BAD) : pick(random, PIECES))))
+}
+
+function valueOf(random: Random, ascii: boolean): string {
+  const units = ascii ? UNITS.slice(0, 6) : UNITS
+  return Array.from({ length: Math.floor(random() * 5) }, () => pick(random, units)).join('')
+}
+
+describe('texts compared from their bytes', () => {
+  it('answer below and begins as the texts cut into strings do', () => {
+    const random = seeded(41)
+    // Each answer that differs, told together at the end (an expect for each of 50,000 was most of the test's time).
+    const wrong: string[] = []
+    let checked = 0
+    let asciiBelow = 0
+    for (let round = 0; round < 300; round++) {
+      const texts = Array.from({ length: 1 + Math.floor(random() * 12) }, () => bytesOf(random, Math.floor(random() * 5)))
+      // Some begin with a value's units, so that begins and ties are met.
+      if (random() < 0.5) texts.push(Buffer.from(valueOf(random, true) + 'ab', 'utf8'))
+      const bytes = Buffer.concat(texts)
+      const ends = new Uint32Array(texts.length)
+      texts.reduce((end, text, i) => (ends[i] = end + text.length), 0)
+      // A file precis did not write: an end before its start, or past the bytes (the last end is theirs, or the texts are refused).
+      if (random() < 0.3 && ends.length > 2) ends[Math.floor(random() * (ends.length - 1))] = Math.floor(random() * (bytes.length + 8))
+      const read = utf8Texts(bytes, ends)!
+      expect(read).not.toBeNull()
+      for (const whole of [false, true]) {
+        if (whole) read.whole()
+        for (let k = 0; k < 20; k++) {
+          const value = valueOf(random, random() < 0.7)
+          for (let i = 0; i < read.length; i++) {
+            const text = read.at(i)!
+            if (read.below(i, value) !== text < value) wrong.push(`${JSON.stringify(text)} < ${JSON.stringify(value)}`)
+            if (read.begins(i, value) !== text.startsWith(value)) wrong.push(`${JSON.stringify(text)} begins ${JSON.stringify(value)}`)
+            if (text < value && /^[\0-\x7f]+$/.test(value) && /[^\0-\x7f]/.test(text)) asciiBelow++
+            checked++
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([])
+    expect(checked).toBeGreaterThan(20_000)
+    expect(asciiBelow).toBeGreaterThan(100) // texts past ASCII below an ASCII value, by their first bytes
+  })
+
+  it('compare as the file gives them: an end before its start or past the bytes reads as what at cuts', () => {
+    const bytes = Buffer.from('graphgrpahé', 'utf8')
+    const read = utf8Texts(bytes, Uint32Array.from([5, 3, 20, bytes.length]))!
+    expect([0, 1, 2, 3].map((i) => read.at(i))).toEqual(['graph', '', 'phgrpahé', ''])
+    expect([0, 1, 2, 3].map((i) => read.below(i, 'grp'))).toEqual([true, true, false, true])
+    expect([0, 1, 2, 3].map((i) => read.begins(i, 'phg'))).toEqual([false, false, true, false])
+    expect(read.begins(1, '')).toBe(true)
+    expect(read.below(1, '')).toBe(false)
+  })
+})
