@@ -136,21 +136,18 @@ export function textsNear(texts: Texts, near: string, ending: boolean, give: (in
   }
 }
 
-/** Whether text `index` sorts below `value`: from its bytes when the texts can tell (Texts.below), else cut. */
-function below(texts: Texts, index: number, value: string): boolean {
-  return texts.below ? texts.below(index, value) : texts.at(index)! < value
-}
-
 /** Whether text `index` begins with `prefix`: from its bytes when the texts can tell (Texts.begins), else cut. */
 function begins(texts: Texts, index: number, prefix: string): boolean {
   return texts.begins ? texts.begins(index, prefix) : texts.at(index)!.startsWith(prefix)
 }
 
-/** The first index from `lo` to `hi` of the sorted texts whose text is not below `value`. */
+/** The first index from `lo` to `hi` of the sorted texts whose text is not below `value`: from their bytes when the texts can tell (Texts.lowerBound), else cut. */
 function lowerBound(texts: Texts, value: string, lo: number, hi: number): number {
+  const found = texts.lowerBound?.(value, lo, hi)
+  if (found !== undefined) return found
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
-    if (below(texts, mid, value)) lo = mid + 1
+    if (texts.at(mid)! < value) lo = mid + 1
     else hi = mid
   }
   return lo

@@ -593,42 +593,50 @@ class Utf8Texts implements Texts {
     return this
   }
 
-  below(index: number, value: string): boolean {
-    if (!this.isAsciiValue(value)) return this.at(index)! < value
-    const [start, length] = this.range(index)
-    const shared = this.sharedAscii(start, length, value)
-    return shared < Math.min(length, value.length) ? this.bytes[start + shared]! < value.charCodeAt(shared) : length < value.length
+  /**
+   * The first index from `lo` to `hi` (sorted) whose text is not below ASCII `value`, each compared
+   * from its bytes in one loop (typo correction's thousands of probes, in a fresh process); undefined
+   * for a value past ASCII.
+   */
+  lowerBound(value: string, lo: number, hi: number): number | undefined {
+    if (!this.isAsciiValue(value)) return undefined
+    const { bytes, ends } = this
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      const start = mid === 0 ? 0 : ends[mid - 1]!
+      const length = Math.max(0, Math.min(ends[mid]!, bytes.length) - start)
+      const shared = sharedAscii(bytes, start, length, value)
+      const below = shared < Math.min(length, value.length) ? bytes[start + shared]! < value.charCodeAt(shared) : length < value.length
+      if (below) lo = mid + 1
+      else hi = mid
+    }
+    return lo
   }
 
   begins(index: number, prefix: string): boolean {
     if (!this.isAsciiValue(prefix)) return this.at(index)!.startsWith(prefix)
-    const [start, length] = this.range(index)
-    return this.sharedAscii(start, length, prefix) === prefix.length
+    const start = index === 0 ? 0 : this.ends[index - 1]!
+    const length = Math.max(0, Math.min(this.ends[index]!, this.bytes.length) - start)
+    return sharedAscii(this.bytes, start, length, prefix) === prefix.length
   }
 
   private isAsciiValue(value: string): boolean {
     if (value !== this.value) [this.value, this.ascii] = [value, isAscii(value)]
     return this.ascii
   }
+}
 
-  /** Where text `index`'s bytes start, and how many they are (as `at` cuts them: none when its end is before its start). */
-  private range(index: number): [start: number, length: number] {
-    const start = index === 0 ? 0 : this.ends[index - 1]!
-    return [start, Math.max(0, Math.min(this.ends[index]!, this.bytes.length) - start)]
-  }
-
-  /**
-   * How many of the first bytes of a text (`length` from `start`) are the units of ASCII `value`:
-   * a text compares with it as those bytes do, since a byte past ASCII begins a character (or a
-   * replacement character) past every ASCII one.
-   */
-  private sharedAscii(start: number, length: number, value: string): number {
-    const { bytes } = this
-    const most = Math.min(length, value.length)
-    let shared = 0
-    while (shared < most && bytes[start + shared] === value.charCodeAt(shared)) shared++
-    return shared
-  }
+/**
+ * How many of the first bytes of a text (`length` of `bytes` from `start`: as Utf8Texts.at cuts
+ * it, none when its end is before its start) are the units of ASCII `value`: the text compares with
+ * it as those bytes do, since a byte past ASCII begins a character (or a replacement character)
+ * past every ASCII one.
+ */
+function sharedAscii(bytes: Buffer, start: number, length: number, value: string): number {
+  const most = Math.min(length, value.length)
+  let shared = 0
+  while (shared < most && bytes[start + shared] === value.charCodeAt(shared)) shared++
+  return shared
 }
 
 /** Whether every character of `text` is ASCII (its UTF-8 bytes read as Latin-1 are then the text). */

@@ -1,4 +1,4 @@
-// The postings' words and stems compared from their bytes (Texts.below, Texts.begins: typo
+// The postings' words and stems compared from their bytes (Texts.lowerBound, Texts.begins: typo
 // correction's binary searches) answer as the texts cut into strings do, for any bytes a file may
 // hold: ASCII, characters of two to four bytes, bytes no UTF-8 has, and ends before their starts or
 // past the bytes (a file precis did not write); for ASCII values and others, read whole or not.
@@ -12,6 +12,16 @@ const BAD = [Buffer.from([0x80]), Buffer.from([0xff]), Buffer.from([0xc3]), Buff
 // Values compared with: ASCII (most of typo correction's), and past it (a unit the vocabulary gave, a lone surrogate among them).
 const UNITS = ['a', 'b', 'z', 'A', '{', '\u007f', 'é', '\ue000', '\uffff', '\ud835', '\udca2', '\ud7ff', '\ufffd']
 
+/** The first index from `lo` to `hi` whose text is not below `value`, by the same halving as the texts' own. */
+function lowerBound(texts: readonly string[], value: string, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (texts[mid]! < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 function bytesOf(random: Random, pieces: number): Buffer {
   return Buffer.concat(Array.from({ length: pieces }, () => (random() < 0.1 ? pick(random, BAD) : pick(random, PIECES))))
 }
@@ -22,16 +32,18 @@ function valueOf(random: Random, ascii: boolean): string {
 }
 
 describe('texts compared from their bytes', () => {
-  it('answer below and begins as the texts cut into strings do', () => {
+  it('answer lowerBound and begins as the texts cut into strings do', () => {
     const random = seeded(41)
     // Each answer that differs, told together at the end (an expect for each of 50,000 was most of the test's time).
     const wrong: string[] = []
     let checked = 0
-    let asciiBelow = 0
+    let fromBytes = 0
     for (let round = 0; round < 300; round++) {
       const texts = Array.from({ length: 1 + Math.floor(random() * 12) }, () => bytesOf(random, Math.floor(random() * 5)))
       // Some begin with a value's units, so that begins and ties are met.
       if (random() < 0.5) texts.push(Buffer.from(valueOf(random, true) + 'ab', 'utf8'))
+      // Sorted as the postings sort them (code unit order), or not: a search over texts out of order ends all the same.
+      if (random() < 0.7) texts.sort((a, b) => (a.toString() < b.toString() ? -1 : a.toString() > b.toString() ? 1 : 0))
       const bytes = Buffer.concat(texts)
       const ends = new Uint32Array(texts.length)
       texts.reduce((end, text, i) => (ends[i] = end + text.length), 0)
@@ -41,13 +53,18 @@ describe('texts compared from their bytes', () => {
       expect(read).not.toBeNull()
       for (const whole of [false, true]) {
         if (whole) read.whole()
+        const cut = Array.from({ length: read.length }, (_, i) => read.at(i)!)
         for (let k = 0; k < 20; k++) {
           const value = valueOf(random, random() < 0.7)
+          const lo = Math.floor(random() * read.length)
+          const hi = lo + Math.floor(random() * (read.length - lo + 1))
+          const found = read.lowerBound(value, lo, hi)
+          if (found !== undefined) fromBytes++
+          if (found !== undefined && found !== lowerBound(cut, value, lo, hi))
+            wrong.push(`${JSON.stringify(value)} in ${JSON.stringify(cut)}`)
+          if (found === undefined && /^[\0-\x7f]*$/.test(value)) wrong.push(`${JSON.stringify(value)} not compared from bytes`)
           for (let i = 0; i < read.length; i++) {
-            const text = read.at(i)!
-            if (read.below(i, value) !== text < value) wrong.push(`${JSON.stringify(text)} < ${JSON.stringify(value)}`)
-            if (read.begins(i, value) !== text.startsWith(value)) wrong.push(`${JSON.stringify(text)} begins ${JSON.stringify(value)}`)
-            if (text < value && /^[\0-\x7f]+$/.test(value) && /[^\0-\x7f]/.test(text)) asciiBelow++
+            if (read.begins(i, value) !== cut[i]!.startsWith(value)) wrong.push(`${JSON.stringify(cut[i])} begins ${JSON.stringify(value)}`)
             checked++
           }
         }
@@ -55,16 +72,22 @@ describe('texts compared from their bytes', () => {
     }
     expect(wrong).toEqual([])
     expect(checked).toBeGreaterThan(20_000)
-    expect(asciiBelow).toBeGreaterThan(100) // texts past ASCII below an ASCII value, by their first bytes
+    expect(fromBytes).toBeGreaterThan(5_000)
   })
 
   it('compare as the file gives them: an end before its start or past the bytes reads as what at cuts', () => {
     const bytes = Buffer.from('graphgrpahé', 'utf8')
     const read = utf8Texts(bytes, Uint32Array.from([5, 3, 20, bytes.length]))!
     expect([0, 1, 2, 3].map((i) => read.at(i))).toEqual(['graph', '', 'phgrpahé', ''])
-    expect([0, 1, 2, 3].map((i) => read.below(i, 'grp'))).toEqual([true, true, false, true])
+    expect(read.lowerBound('grp', 0, 1)).toBe(1) // graph < grp
+    expect(read.lowerBound('grp', 1, 2)).toBe(2) // '' < grp
+    expect(read.lowerBound('grp', 2, 3)).toBe(2) // phgrpahé > grp
+    expect(read.lowerBound('', 1, 2)).toBe(1) // '' is not below ''
     expect([0, 1, 2, 3].map((i) => read.begins(i, 'phg'))).toEqual([false, false, true, false])
     expect(read.begins(1, '')).toBe(true)
-    expect(read.below(1, '')).toBe(false)
+    // A text ending past the bytes, cut at their end: a prefix of the value is below it.
+    const past = utf8Texts(Buffer.from('graphgrpah'), Uint32Array.from([5, 20, 10]))!
+    expect(past.at(1)).toBe('grpah')
+    expect(past.lowerBound('grpahs', 1, 2)).toBe(2)
   })
 })
