@@ -601,13 +601,16 @@ class Utf8Texts implements Texts {
   lowerBound(value: string, lo: number, hi: number): number | undefined {
     if (!this.isAsciiValue(value)) return undefined
     const { bytes, ends } = this
+    const size = bytes.length
+    const units = value.length
     while (lo < hi) {
       const mid = (lo + hi) >>> 1
       const start = mid === 0 ? 0 : ends[mid - 1]!
-      const length = Math.max(0, Math.min(ends[mid]!, bytes.length) - start)
-      const shared = sharedAscii(bytes, start, length, value)
-      const below = shared < Math.min(length, value.length) ? bytes[start + shared]! < value.charCodeAt(shared) : length < value.length
-      if (below) lo = mid + 1
+      const length = (ends[mid]! < size ? ends[mid]! : size) - start // negative when its end is before its start: none
+      // How many of its bytes are the value's units (sharedAscii's loop, here rather than called at every probe).
+      let k = 0
+      while (k < units && k < length && bytes[start + k] === value.charCodeAt(k)) k++
+      if (k < units && (k >= length || bytes[start + k]! < value.charCodeAt(k))) lo = mid + 1
       else hi = mid
     }
     return lo
@@ -616,8 +619,7 @@ class Utf8Texts implements Texts {
   begins(index: number, prefix: string): boolean {
     if (!this.isAsciiValue(prefix)) return this.at(index)!.startsWith(prefix)
     const start = index === 0 ? 0 : this.ends[index - 1]!
-    const length = Math.max(0, Math.min(this.ends[index]!, this.bytes.length) - start)
-    return sharedAscii(this.bytes, start, length, prefix) === prefix.length
+    return sharedAscii(this.bytes, start, Math.min(this.ends[index]!, this.bytes.length), prefix) === prefix.length
   }
 
   private isAsciiValue(value: string): boolean {
@@ -627,15 +629,14 @@ class Utf8Texts implements Texts {
 }
 
 /**
- * How many of the first bytes of a text (`length` of `bytes` from `start`: as Utf8Texts.at cuts
- * it, none when its end is before its start) are the units of ASCII `value`: the text compares with
- * it as those bytes do, since a byte past ASCII begins a character (or a replacement character)
- * past every ASCII one.
+ * How many of the first bytes of a text (of `bytes` from `start` to `end`: as Utf8Texts.at cuts it,
+ * none when its end is before its start) are the units of ASCII `value`: the text compares with it
+ * as those bytes do, since a byte past ASCII begins a character (or a replacement character) past
+ * every ASCII one.
  */
-function sharedAscii(bytes: Buffer, start: number, length: number, value: string): number {
-  const most = Math.min(length, value.length)
+function sharedAscii(bytes: Buffer, start: number, end: number, value: string): number {
   let shared = 0
-  while (shared < most && bytes[start + shared] === value.charCodeAt(shared)) shared++
+  while (shared < value.length && start + shared < end && bytes[start + shared] === value.charCodeAt(shared)) shared++
   return shared
 }
 
