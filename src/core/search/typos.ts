@@ -160,8 +160,12 @@ function lowerBound(texts: Texts, value: string, lo: number, hi: number): number
  */
 function prefixRange(texts: Texts, prefix: string, lo: number, hi: number): [number, number] {
   const start = lowerBound(texts, prefix, lo, hi)
-  let [before, after] = [start - 1, start] // before begins with `prefix` (or is the start's predecessor); after is where to look
-  for (let step = 1; after < hi && begins(texts, after, prefix); step *= 2) [before, after] = [after, after + step]
+  let before = start - 1 // begins with `prefix` (or is the start's predecessor)
+  let after = start // where to look next
+  for (let step = 1; after < hi && begins(texts, after, prefix); step *= 2) {
+    before = after
+    after += step
+  }
   // The end: past `before`, at `after` or before it.
   let end = Math.min(after, hi)
   while (before + 1 < end) {

@@ -623,7 +623,10 @@ class Utf8Texts implements Texts {
   }
 
   private isAsciiValue(value: string): boolean {
-    if (value !== this.value) [this.value, this.ascii] = [value, isAscii(value)]
+    if (value !== this.value) {
+      this.value = value
+      this.ascii = isAscii(value)
+    }
     return this.ascii
   }
 }
