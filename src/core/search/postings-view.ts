@@ -213,8 +213,8 @@ export class PostingsView {
    */
   eachWordNear(near: string | null, longest: number, give: (w: number, word: string, extra: boolean) => void): void {
     const { base } = this
-    // Thousands of words looked at, or looked up: read whole, and looked up there.
-    const words = base.words.whole?.() ?? base.words
+    // Thousands of words looked up: read whole, and compared there; every word looked at: read whole, each cut there.
+    const words = (near === null ? base.words.whole?.() : base.words.compared?.()) ?? base.words
     const spelled = base.spelled
     const each = (w: number) => spelled[w]! <= longest && give(w, words.at(w) ?? '', false)
     if (near === null) for (let w = 0; w < this.baseWords; w++) each(w)
@@ -228,7 +228,7 @@ export class PostingsView {
    * some more than once: only the stems that pass are looked up in the tables of their words.
    */
   eachStemNear(near: string, test: (stem: string) => boolean, longest: number, give: (w: number, stem: string) => void): void {
-    const stems = this.base.stems.whole?.() ?? this.base.stems
+    const stems = this.base.stems.compared?.() ?? this.base.stems
     textsNear(stems, near, false, (s) => {
       const stem = stems.at(s) ?? ''
       if (!test(stem)) return

@@ -112,6 +112,16 @@ export interface Texts {
    * checked at once, then each cut from memory rather than a block at a time. Absent: read as they are.
    */
   whole?(): Texts
+  /**
+   * The texts made ready to be compared with strings by the thousand (textsNear's binary searches):
+   * from a file, read whole and checked at once, each compared from its bytes (`lowerBound`, `begins`)
+   * rather than cut into a string. Absent: compared as they are.
+   */
+  compared?(): Texts
+  /** The first index from `lo` to `hi` (sorted) whose text is not below `value` in code unit order, found without cutting texts where it can be (else undefined). */
+  lowerBound?(value: string, lo: number, hi: number): number | undefined
+  /** Whether text `index` begins with `prefix` (`at(index).startsWith(prefix)`), told without cutting it where it can be. */
+  begins?(index: number, prefix: string): boolean
 }
 
 /** `texts` one after another in one string, and where each ends (UTF-16 units). */

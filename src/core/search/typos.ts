@@ -136,8 +136,15 @@ export function textsNear(texts: Texts, near: string, ending: boolean, give: (in
   }
 }
 
-/** The first index from `lo` to `hi` of the sorted texts whose text is not below `value`. */
+/** Whether text `index` begins with `prefix`: from its bytes when the texts can tell (Texts.begins), else cut. */
+function begins(texts: Texts, index: number, prefix: string): boolean {
+  return texts.begins ? texts.begins(index, prefix) : texts.at(index)!.startsWith(prefix)
+}
+
+/** The first index from `lo` to `hi` of the sorted texts whose text is not below `value`: from their bytes when the texts can tell (Texts.lowerBound), else cut. */
 function lowerBound(texts: Texts, value: string, lo: number, hi: number): number {
+  const found = texts.lowerBound?.(value, lo, hi)
+  if (found !== undefined) return found
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
     if (texts.at(mid)! < value) lo = mid + 1
@@ -153,13 +160,17 @@ function lowerBound(texts: Texts, value: string, lo: number, hi: number): number
  */
 function prefixRange(texts: Texts, prefix: string, lo: number, hi: number): [number, number] {
   const start = lowerBound(texts, prefix, lo, hi)
-  let [before, after] = [start - 1, start] // before begins with `prefix` (or is the start's predecessor); after is where to look
-  for (let step = 1; after < hi && texts.at(after)!.startsWith(prefix); step *= 2) [before, after] = [after, after + step]
+  let before = start - 1 // begins with `prefix` (or is the start's predecessor)
+  let after = start // where to look next
+  for (let step = 1; after < hi && begins(texts, after, prefix); step *= 2) {
+    before = after
+    after += step
+  }
   // The end: past `before`, at `after` or before it.
   let end = Math.min(after, hi)
   while (before + 1 < end) {
     const mid = (before + 1 + end) >>> 1
-    if (texts.at(mid)!.startsWith(prefix)) before = mid
+    if (begins(texts, mid, prefix)) before = mid
     else end = mid
   }
   return [start, end]
@@ -170,7 +181,7 @@ function prefixEnd(texts: Texts, prefix: string, start: number, hi: number): num
   const last = prefix.charCodeAt(prefix.length - 1)
   if (last < 0xffff) return lowerBound(texts, prefix.slice(0, -1) + String.fromCharCode(last + 1), start, hi)
   let end = start // no unit follows the last one: its texts counted one by one (a file precis did not write)
-  while (end < hi && texts.at(end)!.startsWith(prefix)) end++
+  while (end < hi && begins(texts, end, prefix)) end++
   return end
 }
 
