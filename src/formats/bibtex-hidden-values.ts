@@ -1,9 +1,10 @@
 /**
  * Values hidden from @retorquere/bibtex-parser, whose LaTeX reader costs 100–300 kB/s of CPU (a
  * title of 10,000 words: 1.5–3.4 s). Values precis never reads go to it empty. Values too long to
- * be stored go to it as a placeholder that comes back as the value's text as written: the record
- * check then refuses the record with its own message (the same as after the parse for text without
- * LaTeX), and it does so wherever the value lands, a crossref child's fields included.
+ * be stored go to it as a placeholder that comes back as the value's text as written, white space
+ * runs as one space: the record check then refuses the record with its own message, wherever the
+ * value lands (a crossref child's fields included). The count it gives is the parse's for text
+ * without LaTeX in one paragraph; for LaTeX, that of the text as written.
  */
 import type { SpareValues, ValueSpan } from './bibtex-limits.js'
 import { markupToText } from './bibtex-text.js'
