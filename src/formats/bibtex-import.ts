@@ -10,7 +10,9 @@ import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser'
 import { literalName } from '../core/papers/author-names.js'
 import { normalizeArxivId, normalizeDoi } from '../core/papers/identifiers.js'
 import { runWithDefaultSignals } from '../platform/interrupt.js'
-import { checkBibtexExpansion, checkParsedSize, withEmptyValues } from './bibtex-limits.js'
+import { FIELD_LIMITS } from '../core/records/field-rules.js'
+import { hideValues } from './bibtex-hidden-values.js'
+import { checkBibtexExpansion, checkParsedSize } from './bibtex-limits.js'
 import { composeLetters, markupToMarkdown, markupToText, protectSpans } from './bibtex-text.js'
 import { splitSummaries } from './bibtex.js'
 import { keywordTags } from './bibliographic-record.js'
@@ -35,21 +37,38 @@ const READ_FIELDS: ReadonlySet<string> = new Set([
 ])
 
 /**
+ * The most characters the text of each field can be stored with, wherever toRecord puts it: a title
+ * may also become a venue (whose limit is lower), and a crossref child inherits a parent's title as
+ * its booktitle.
+ */
+const STORED_LIMITS: ReadonlyMap<string, number> = new Map([
+  ['title', FIELD_LIMITS.title],
+  ['chapter', FIELD_LIMITS.title],
+  ['journal', FIELD_LIMITS.venue],
+  ['journaltitle', FIELD_LIMITS.venue],
+  ['booktitle', FIELD_LIMITS.venue],
+  ['abstract', FIELD_LIMITS.abstract],
+])
+
+/**
  * Read a `.bib` file; `source` names it in problems (`refs.bib, entry gilmer2017neural`). Throws
  * DataError when its macros or crossrefs would expand past the limits of bibtex-limits.ts.
  */
 export function readBibtex(text: string, source: string): ImportResult {
-  const { text: protectedText, restore } = protectSpans(text)
-  const unread = checkBibtexExpansion(
-    protectedText,
-    source,
-    (literal) => restore(literal).length,
-    (field) => !READ_FIELDS.has(field),
+  const spans = protectSpans(text)
+  const hidden = hideValues(
+    spans.text,
+    checkBibtexExpansion(spans.text, source, {
+      restore: spans.restore,
+      reads: (field) => READ_FIELDS.has(field),
+      storedLimit: (field) => STORED_LIMITS.get(field),
+    }),
   )
-  // The parser reads every value as LaTeX (100–300 kB/s of CPU): values precis never reads go to it
-  // empty, which halves the parse of a Zotero or DBLP export. It is one synchronous call: Ctrl-C must end it.
-  const library = runWithDefaultSignals(() => parse(withEmptyValues(protectedText, unread), PARSE_OPTIONS))
-  checkParsedSize(library.entries, source, text.length)
+  const restore = (value: string) => spans.restore(hidden.restore(value))
+  // The parser reads every value as LaTeX: hiding the values precis never reads halves the parse of a
+  // Zotero or DBLP export. It is one synchronous call: Ctrl-C must end it.
+  const library = runWithDefaultSignals(() => parse(hidden.text, PARSE_OPTIONS))
+  checkParsedSize(library.entries, source, text.length, hidden.restoredLength)
   const problems: ImportProblem[] = library.errors.map((error) => ({
     origin: entryOrigin(source, /^@\s*\w+\s*[{(]\s*([^,\s]*)/.exec(restore(error.input ?? ''))?.[1]),
     reason: readableReason(restore(error.error)),

@@ -13,9 +13,13 @@
  * So this scan reads the file the way the parser's tokenizer does (bibtex-cursor.ts; the same
  * recovery from errors) and adds up lengths instead of building strings: each value's expanded
  * length and macro depth come from those of the macros it uses, and nothing is ever expanded.
+ * It also finds the values the parser need not read (bibtex-hidden-values.ts hides them): those of
+ * fields precis does not read, and those that keep more characters than their field can be stored
+ * with, which the record check would refuse after the parser had spent seconds on them.
  */
 import { DataError } from '../core/errors.js'
 import { BibtexCursor, Unreadable } from './bibtex-cursor.js'
+import { keptCharacters } from './bibtex-text.js'
 
 /** Longest value (a field or an `@string`), macros expanded. Summaries longer than this come in as Markdown. */
 export const MAX_BIBTEX_VALUE_CHARS = 100_000
@@ -39,6 +43,8 @@ export function expansionBudget(fileChars: number): number {
 interface Sized {
   chars: number
   depth: number
+  /** The text of a value that is one braced or quoted literal, as it stands in the file. */
+  literal?: string
 }
 
 // The parser's own abbreviations (months, ACM and IEEE journals): none is longer than this.
@@ -50,33 +56,37 @@ export interface ValueSpan {
   end: number
 }
 
-/**
- * Throws DataError naming `source`, the entry and field (or the `@string`) and the limit when the
- * `.bib` text would expand past a limit. `measure` gives a literal piece's length as it will be
- * stored (bibtex-text.ts hides math behind placeholders that are put back later). Returns where the
- * values of the fields `unread` names (lower case) are, in the entries the parser will read.
- */
-export function checkBibtexExpansion(
-  text: string,
-  source: string,
-  measure: (literal: string) => number = (s) => s.length,
-  unread: (field: string) => boolean = () => false,
-): ValueSpan[] {
-  const scan = new ExpansionScan(text, source, measure, unread)
-  scan.run()
-  return scan.unreadValues
+/** A value too long to be stored: where it is, and its literal as it stands in the text. */
+export interface LongValue extends ValueSpan {
+  literal: string
 }
 
-/** `text` with each of `spans` (in order, apart) replaced by an empty value, which the parser skips. */
-export function withEmptyValues(text: string, spans: readonly ValueSpan[]): string {
-  const pieces: string[] = []
-  let at = 0
-  for (const { start, end } of spans) {
-    pieces.push(text.slice(at, start), '{}')
-    at = end
-  }
-  pieces.push(text.slice(at))
-  return pieces.join('')
+/** What the scan needs to know of the reader. Field names are in lower case. */
+export interface ScanOptions {
+  /** A literal piece as it will be stored (bibtex-text.ts hides math behind placeholders while the parser reads). */
+  restore?: (literal: string) => string
+  /** Whether precis reads a field at all. */
+  reads?: (field: string) => boolean
+  /** The most characters a field's text is stored with, when the model limits it. */
+  storedLimit?: (field: string) => number | undefined
+}
+
+/** The values, in the entries the parser will read, that it need not read. */
+export interface SpareValues {
+  /** Those of fields precis does not read. */
+  unread: ValueSpan[]
+  /** Those that keep more characters than their field can be stored with (keptCharacters), whatever LaTeX they hold. */
+  tooLong: LongValue[]
+}
+
+/**
+ * Throws DataError naming `source`, the entry and field (or the `@string`) and the limit when the
+ * `.bib` text would expand past a limit. Returns the values the parser need not read.
+ */
+export function checkBibtexExpansion(text: string, source: string, options: ScanOptions = {}): SpareValues {
+  const scan = new ExpansionScan(text, source, options)
+  scan.run()
+  return scan.spare
 }
 
 class ExpansionScan extends BibtexCursor {
@@ -86,13 +96,12 @@ class ExpansionScan extends BibtexCursor {
   private readonly budget: number
   /** Where the value being read belongs, for messages: `entry gilmer2017, field title`. */
   private place = ''
-  readonly unreadValues: ValueSpan[] = []
+  readonly spare: SpareValues = { unread: [], tooLong: [] }
 
   constructor(
     text: string,
     private readonly source: string,
-    private readonly measure: (literal: string) => number,
-    private readonly unread: (field: string) => boolean,
+    private readonly options: ScanOptions,
   ) {
     super(text)
     this.budget = expansionBudget(text.length)
@@ -111,7 +120,8 @@ class ExpansionScan extends BibtexCursor {
     }
     if (this.pos >= this.text.length) return
     const start = this.pos
-    const spans = this.unreadValues.length
+    const unread = this.spare.unread.length
+    const tooLong = this.spare.tooLong.length
     try {
       this.match('@')
       const directive = this.key().toLowerCase()
@@ -131,7 +141,9 @@ class ExpansionScan extends BibtexCursor {
       }
     } catch (error) {
       if (!(error instanceof Unreadable)) throw error
-      this.unreadValues.length = spans // the parser skips the entry, and looks for the next from where this one began
+      // The parser skips the entry, and looks for the next from where this one began.
+      this.spare.unread.length = unread
+      this.spare.tooLong.length = tooLong
       if (++this.unreadable > MAX_UNREADABLE_ENTRIES) {
         throw new DataError(
           `${this.source} has more than ${MAX_UNREADABLE_ENTRIES} entries that cannot be read as BibTeX; is it a .bib file?`,
@@ -176,17 +188,30 @@ class ExpansionScan extends BibtexCursor {
         `${this.source}, ${entry.name}: the entry has more than ${MAX_FIELDS_PER_ENTRY} fields (the limit is ${MAX_FIELDS_PER_ENTRY})`,
       )
     }
-    this.place = `${entry.name}, field ${name.toLowerCase()}`
+    const field = name.toLowerCase()
+    this.place = `${entry.name}, field ${field}`
     this.expect('=')
     const start = this.pos
-    this.value()
-    if (this.unread(name.toLowerCase())) this.unreadValues.push({ start, end: this.pos })
+    const { chars, literal } = this.value()
+    const span = { start, end: this.pos }
+    const limit = this.options.storedLimit?.(field)
+    if (this.options.reads && !this.options.reads(field)) this.spare.unread.push(span)
+    else if (limit !== undefined && literal !== undefined && chars > limit && keptCharacters(this.restore(literal)) > limit) {
+      this.spare.tooLong.push({ ...span, literal })
+    }
+  }
+
+  private restore(literal: string): string {
+    return this.options.restore?.(literal) ?? literal
   }
 
   /** `piece # piece # ...`: each value read is counted against the limits. */
   private value(): Sized {
-    let { chars, depth } = this.piece()
+    const first = this.piece()
+    let { chars, depth } = first
+    let pieces = 1
     while (this.tryMatch('#')) {
+      pieces++
       this.match('#')
       const piece = this.piece()
       chars += piece.chars
@@ -201,7 +226,7 @@ class ExpansionScan extends BibtexCursor {
           `(the limit is twice the file's length, at least ${MIN_EXPANSION_BUDGET.toLocaleString('en-US')})`,
       )
     }
-    return { chars, depth }
+    return { chars, depth, literal: pieces === 1 ? first.literal : undefined }
   }
 
   private checkValue(chars: number, macroDepth: number): void {
@@ -225,7 +250,7 @@ class ExpansionScan extends BibtexCursor {
     if (this.tryMatch('{') || this.tryMatch('"')) {
       const literal = this.tryMatch('{') ? this.braced() : this.quoted()
       this.checkBraces(literal.braces)
-      return { chars: this.measure(literal.text), depth: 0 }
+      return { chars: this.restore(literal.text).length, depth: 0, literal: literal.text }
     }
     const bare = this.key()
     if (/^\d+$/.test(bare)) return { chars: bare.length, depth: 0 }
@@ -237,17 +262,19 @@ class ExpansionScan extends BibtexCursor {
  * Throws DataError when the parsed entries hold more text than the file may expand to. The scan
  * above bounds the macros; this catches `crossref`, through which every child entry inherits its
  * parent's fields (the parser shares the strings, so adding up their lengths costs nothing).
+ * `length` counts a hidden value as the text it stands for.
  */
 export function checkParsedSize(
   entries: ReadonlyArray<{ key: string; fields: Record<string, unknown> }>,
   source: string,
   fileChars: number,
+  length: (value: string) => number = (value) => value.length,
 ): void {
   const budget = expansionBudget(fileChars)
   let total = 0
   for (const entry of entries) {
     for (const value of Object.values(entry.fields)) {
-      total += typeof value === 'string' ? value.length : JSON.stringify(value ?? '').length
+      total += typeof value === 'string' ? length(value) : JSON.stringify(value ?? '').length
     }
     if (total > budget) {
       throw new DataError(

@@ -144,3 +144,48 @@ const MARKDOWN_TAGS: ReadonlyMap<string, readonly [string, string]> = new Map([
   ['li', ['\n- ', '']],
   ['blockquote', ['\n\n> ', '\n\n']],
 ])
+
+// Characters that stay one character each wherever the parser reads them in plain text: letters and
+// digits, but the Hangul jamo, which NFC joins into syllables.
+const KEPT = /[\p{L}\p{N}]/u
+const JAMO = /[\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/
+// A command's name (or symbol) and the word after it, which it may take as its argument.
+const COMMAND = /\\(?:[a-zA-Z]+|[^]?)\s*[\p{L}\p{N}]*/uy
+const ENTITY = /&[#\w]*/y
+
+/**
+ * At least how many characters `latex` (a value as written, math included) keeps once read as text
+ * or Markdown: its letters and digits outside braces, commands and the word after each, comments
+ * and markup (math is kept as written). The parser may make anything of the rest (a command may
+ * drop its argument), so these alone are counted: a value past a limit by this count is past it
+ * however it is read.
+ */
+export function keptCharacters(latex: string): number {
+  let kept = 0
+  let depth = 0
+  for (let i = 0; i < latex.length; i++) {
+    const ch = latex[i]!
+    if (ch === '{') depth++
+    else if (ch === '}') depth--
+    else if (ch === '\\') {
+      // An environment may drop what it holds.
+      if (latex.startsWith('\\begin', i)) return kept
+      i = endOfMatch(COMMAND, latex, i)
+    } else if (ch === '%') {
+      // A comment, to the end of the line.
+      i = latex.indexOf('\n', i)
+      if (i < 0) return kept
+    } else if (ch === '&') i = endOfMatch(ENTITY, latex, i)
+    // Markup may hide text (MathML's `<annotation>`).
+    else if (ch === '<') return kept
+    else if (depth === 0 && KEPT.test(ch) && !JAMO.test(ch)) kept++
+  }
+  return kept
+}
+
+/** The last index of `pattern` (sticky) matched at `at`. */
+function endOfMatch(pattern: RegExp, text: string, at: number): number {
+  pattern.lastIndex = at
+  pattern.exec(text)
+  return pattern.lastIndex - 1
+}

@@ -42,14 +42,14 @@ export function readYear(value: unknown): Read<number | null> {
 export function readTags(value: unknown): Read<string[]> {
   const list = readTextList(value, 'tags')
   if (!list.ok) return list
-  const tags: string[] = []
+  const tags = new Set<string>() // in first-seen order
   for (const raw of list.value) {
     const tag = raw.trim().replace(/^#/, '').toLowerCase().replace(/\s+/g, '-')
     const problem = tagProblem(tag)
     if (problem) return fail(`tag ${JSON.stringify(raw)}: ${problem}`)
-    if (!tags.includes(tag)) tags.push(tag)
+    tags.add(tag)
   }
-  return ok(tags)
+  return ok([...tags])
 }
 
 /** A timestamp in the form the library stores (see core/records/timestamps.ts), or null when absent. */

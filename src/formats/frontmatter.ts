@@ -7,7 +7,7 @@ import type * as Yaml from 'yaml'
 import { DataError } from '../core/errors.js'
 import { lazyRequire } from '../core/lazy-require.js'
 import { fastFrontMatter, fastFrontMatterFields } from './frontmatter-fast.js'
-import { mayNestDeeperThan, yamlNestingDepth } from './yaml-depth.js'
+import { mayHaveMoreKeysThan, mayNestDeeperThan, yamlShape } from './yaml-depth.js'
 
 const yaml = lazyRequire<typeof Yaml>('yaml') // ~200 ms to load: only when front matter is read or written
 
@@ -15,6 +15,13 @@ const yaml = lazyRequire<typeof Yaml>('yaml') // ~200 ms to load: only when fron
 const MAX_ALIASES = 50
 /** Deepest nesting of lists and mappings read; precis writes two levels, other tools a few more. */
 export const MAX_FRONT_MATTER_DEPTH = 64
+/** Most keys of one mapping read; precis writes about twenty, other tools a few dozen. */
+export const MAX_FRONT_MATTER_KEYS = 1000
+/**
+ * Longest front matter read, in characters: room for a paper at every limit of the model (5,000
+ * authors of 200 characters), while yaml reads about 1.5 MB a second.
+ */
+export const MAX_FRONT_MATTER_CHARS = 2_000_000
 
 const OPENING = /^---([^\r\n]*)\r?\n/
 const CLOSING = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m
@@ -66,10 +73,21 @@ export function yamlFrontMatter(fields: ReadonlyArray<readonly [string, unknown]
 
 /** The fields of front matter as the yaml package reads them; fastFrontMatterFields reads the same, faster, when it can. */
 export function parseYamlFields(yamlText: string, source: string): Map<string, unknown> {
-  const depth = mayNestDeeperThan(yamlText, MAX_FRONT_MATTER_DEPTH) ? yamlNestingDepth(yaml(), yamlText) : 0
+  if (yamlText.length > MAX_FRONT_MATTER_CHARS) {
+    throw new DataError(
+      `${source}: the front matter is ${yamlText.length.toLocaleString('en-US')} characters long (the limit is ${MAX_FRONT_MATTER_CHARS.toLocaleString('en-US')})`,
+    )
+  }
+  const mayBeCostly = mayNestDeeperThan(yamlText, MAX_FRONT_MATTER_DEPTH) || mayHaveMoreKeysThan(yamlText, MAX_FRONT_MATTER_KEYS)
+  const { depth, widestMapping } = mayBeCostly ? yamlShape(yaml(), yamlText) : { depth: 0, widestMapping: 0 }
   if (depth > MAX_FRONT_MATTER_DEPTH) {
     throw new DataError(
       `${source}: the front matter nests ${depth.toLocaleString('en-US')} levels deep (the limit is ${MAX_FRONT_MATTER_DEPTH})`,
+    )
+  }
+  if (widestMapping > MAX_FRONT_MATTER_KEYS) {
+    throw new DataError(
+      `${source}: the front matter has a mapping of ${widestMapping.toLocaleString('en-US')} keys (the limit is ${MAX_FRONT_MATTER_KEYS.toLocaleString('en-US')})`,
     )
   }
   const doc = yaml().parseDocument(yamlText, {

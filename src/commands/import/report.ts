@@ -17,7 +17,11 @@ const CHANGE_VALUE_LENGTH = 60
  * on a line of its own as `old → new`.
  */
 export function planLines(actions: readonly MergeAction[]): string {
-  const width = Math.min(40, Math.max(0, ...actions.map((a) => a.id.length)))
+  // Not Math.max(...lengths): spread as arguments, a few hundred thousand records overflow the stack.
+  const width = Math.min(
+    40,
+    actions.reduce((widest, action) => Math.max(widest, action.id.length), 0),
+  )
   return actions
     .map((action) => {
       const differs = action.differences ? `  (differs: ${action.differences.join(', ')})` : ''

@@ -82,8 +82,9 @@ async function readInputs(opts: ImportOptions, ctx: Context): Promise<{ records:
       // Standard input was allowed a library's size; what it turned out to be may allow less.
       if (name === null) checkInputSize(Buffer.byteLength(text), source, importSizeLimit(format, name))
       const result = await readImport(format, text, source)
-      records.push(...result.records)
-      problems.push(...result.problems)
+      // One at a time: spread as arguments, a file of a few hundred thousand records overflows the stack.
+      for (const record of result.records) records.push(record)
+      for (const problem of result.problems) problems.push(problem)
     } catch (error) {
       if (!(error instanceof DataError)) throw error
       problems.push({ origin: source, reason: error.message })

@@ -105,7 +105,7 @@ function trashMissingPaperFindings(lib: Library): Finding[] {
 /** What is wrong with a summary's (or a paper's own) tags, and the list they would become; null when nothing is. */
 export function tagTrouble(tags: readonly string[]): { problems: string[]; repaired: string[]; repairable: boolean } | null {
   const problems: string[] = []
-  const repaired: string[] = []
+  const repaired = new Set<string>() // in first-seen order
   let repairable = true
   for (const tag of tags) {
     const problem = tagProblem(tag)
@@ -114,10 +114,10 @@ export function tagTrouble(tags: readonly string[]): { problems: string[]; repai
     if (problem) problems.push(`${JSON.stringify(tag)}: ${problem}`)
     if (still) repairable = false
     const kept = still ? tag : canonical
-    if (repaired.includes(kept)) problems.push(`${JSON.stringify(kept)} appears twice`)
-    else repaired.push(kept)
+    if (repaired.has(kept)) problems.push(`${JSON.stringify(kept)} appears twice`)
+    else repaired.add(kept)
   }
-  return problems.length > 0 ? { problems, repaired, repairable } : null
+  return problems.length > 0 ? { problems, repaired: [...repaired], repairable } : null
 }
 
 function tagFindings(lib: Library): Finding[] {

@@ -10,8 +10,11 @@ import {
   MAX_MACRO_DEPTH,
   MAX_UNREADABLE_ENTRIES,
   MIN_EXPANSION_BUDGET,
-  withEmptyValues,
 } from '../../../src/formats/bibtex-limits.js'
+import { hideValues } from '../../../src/formats/bibtex-hidden-values.js'
+import { keptCharacters } from '../../../src/formats/bibtex-text.js'
+import { FIELD_LIMITS } from '../../../src/core/records/field-rules.js'
+import { checkImportResult } from '../../../src/formats/record-check.js'
 
 const fixture = readFileSync(new URL('../../fixtures/formats/refs.bib', import.meta.url), 'utf8')
 
@@ -125,9 +128,8 @@ describe('checkBibtexExpansion', () => {
   it('measures literals as they will be stored', () => {
     // Math is hidden behind short placeholders while the parser reads: its own length counts.
     const bib = '@misc{k, note = {PLACEHOLDER}}'
-    expect(() => checkBibtexExpansion(bib, 'refs.bib', (s) => (s === 'PLACEHOLDER' ? MAX_BIBTEX_VALUE_CHARS + 1 : s.length))).toThrow(
-      'field note',
-    )
+    const restore = (s: string) => (s === 'PLACEHOLDER' ? 'x'.repeat(MAX_BIBTEX_VALUE_CHARS + 1) : s)
+    expect(() => checkBibtexExpansion(bib, 'refs.bib', { restore })).toThrow('field note')
   })
 })
 
@@ -166,6 +168,21 @@ describe('readBibtex with the limits', () => {
     expect(records[0]!.paper.title).toBe(`Deep ${math}`)
   })
 
+  it('hides a title too long to store from the parser: it comes back as written, for the record check to refuse', () => {
+    const title = 'word '.repeat(FIELD_LIMITS.title).trim()
+    const read = readBibtex(`@misc{k, title = {${title.replace(/ /g, '\n  ')}}}`, 'refs.bib')
+    expect(read.records[0]!.paper.title).toBe(title)
+    expect(checkImportResult(read).problems.map((p) => p.reason)).toEqual([
+      `title is longer than ${FIELD_LIMITS.title} characters (${title.length})`,
+    ])
+  })
+
+  it('reads a title long as written but within the limit once read', () => {
+    const { records, problems } = checkImportResult(readBibtex(`@misc{k, title = {${"{\\'e}".repeat(FIELD_LIMITS.title)}}}`, 'refs.bib'))
+    expect(problems).toEqual([])
+    expect(records[0]!.paper.title).toBe('é'.repeat(FIELD_LIMITS.title))
+  })
+
   it('reads macros within the limits as before', () => {
     const { records, problems } = readBibtex(macroChain(MAX_MACRO_DEPTH), 'refs.bib')
     expect(problems).toEqual([])
@@ -175,7 +192,7 @@ describe('readBibtex with the limits', () => {
 
 describe('values of the fields precis does not read', () => {
   const publisherAndPages = (field: string) => field === 'publisher' || field === 'pages'
-  const emptied = (bib: string) => withEmptyValues(bib, checkBibtexExpansion(bib, 'refs.bib', undefined, publisherAndPages))
+  const emptied = (bib: string) => hideValues(bib, checkBibtexExpansion(bib, 'refs.bib', { reads: (f) => !publisherAndPages(f) })).text
 
   it.each([
     ['braced', '@book{k, title = {T}, publisher = {Springer {Nature}}}', '@book{k, title = {T}, publisher = {}}'],
@@ -215,5 +232,28 @@ describe('values of the fields precis does not read', () => {
     ])
     expect(withUnread.records[1]!.summaries.map((summary) => summary.body)).toEqual(['Read *this*.'])
     expect(withUnread.problems).toEqual([])
+  })
+})
+
+describe('keptCharacters', () => {
+  /** The title `latex` imports with, in characters, as the record check counts them. */
+  const titleLength = (latex: string) => {
+    const { records } = checkImportResult(readBibtex(`@misc{k, title = {${latex}}}`, 'refs.bib'))
+    return [...(records[0]?.paper.title ?? '')].length
+  }
+
+  it.each([
+    ['plain words', 'Neural message passing for quantum chemistry', 39],
+    ['commands, their arguments and the word after them', '\\emph{Drosophila} genetics \\LaTeX is \\textsc{CRISPR}', 8],
+    ['accents', "{\\'e}cole \\'ecole na\\\"{\\i}ve", 8],
+    ['a comment', 'kept % dropped\nkept', 8],
+    ['an environment and all after it', 'a \\begin{comment} dropped \\end{comment} b', 1],
+    ['markup and all after it', 'HfO<sub>2</sub> films', 3],
+    ['an entity', 'Abuse &amp; Neglect', 12],
+    ['math, kept as written', 'An $O(n \\log n)$ bound', 9],
+    ['Hangul jamo, which NFC joins', '\u1112\u1161\u11ab', 0],
+  ])('%s: counts at most what the title keeps', (_, latex, kept) => {
+    expect(keptCharacters(latex)).toBe(kept)
+    expect(kept).toBeLessThanOrEqual(titleLength(latex))
   })
 })

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import * as yaml from 'yaml'
 import { MAX_FRONT_MATTER_DEPTH, readFrontMatter } from '../../../src/formats/frontmatter.js'
-import { mayNestDeeperThan, yamlNestingDepth } from '../../../src/formats/yaml-depth.js'
+import { mayNestDeeperThan, yamlShape } from '../../../src/formats/yaml-depth.js'
 
 const flowSeqs = (n: number) => `a: ${'['.repeat(n)}${']'.repeat(n)}\n`
 const flowMaps = (n: number) => `a: ${'{a: '.repeat(n)}1${'}'.repeat(n)}\n`
 const compactSeqs = (n: number) => `a:\n  ${'- '.repeat(n)}x\n`
 const blockMaps = (n: number) => Array.from({ length: n }, (_, i) => `${' '.repeat(i)}a:`).join('\n') + ' 1\n'
 
-describe('yamlNestingDepth', () => {
+describe('yamlShape', () => {
   it.each([
     ['a scalar', 'plain', 0],
     ['a mapping of scalars', 'title: T\nyear: 2020\n', 1],
@@ -24,7 +24,7 @@ describe('yamlNestingDepth', () => {
     ['10,000 unclosed flow lists', `a: ${'['.repeat(10_000)}\n`, 10_001],
     ['10,000 compact block lists', compactSeqs(10_000), 10_001],
   ])('%s: %i', (_, text, depth) => {
-    expect(yamlNestingDepth(yaml, text)).toBe(depth)
+    expect(yamlShape(yaml, text).depth).toBe(depth)
   })
 })
 
@@ -42,7 +42,7 @@ describe('mayNestDeeperThan', () => {
   it.each([flowSeqs, flowMaps, compactSeqs, blockMaps])('is never false where the depth is over the limit (%#)', (make) => {
     for (let n = 1; n < 80; n++) {
       const text = make(n)
-      if (yamlNestingDepth(yaml, text) > 64) expect(mayNestDeeperThan(text, 64)).toBe(true)
+      if (yamlShape(yaml, text).depth > 64) expect(mayNestDeeperThan(text, 64)).toBe(true)
     }
   })
 })
@@ -63,7 +63,7 @@ describe('readFrontMatter and nesting', () => {
     ['flow lists', flowSeqs(10_000), '10,001'],
     ['flow mappings', flowMaps(10_000), '10,001'],
     ['compact block lists', compactSeqs(10_000), '10,001'],
-    ['block mappings', blockMaps(2_000), '2,000'],
+    ['block mappings', blockMaps(1_500), '1,500'],
     ['one past the limit', flowSeqs(MAX_FRONT_MATTER_DEPTH), String(MAX_FRONT_MATTER_DEPTH + 1)],
   ])('refuses %s, naming the file, the depth and the limit', (_, front, depth) => {
     expect(() => readFrontMatter(file(front), 'notes/deep.md')).toThrow(
