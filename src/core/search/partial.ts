@@ -133,16 +133,22 @@ const PAIRS = (FIELD_COUNT satisfies 6) / 2
 export class HeldTerms {
   readonly stride: number
   readonly bits: Uint32Array
+  /** How many places hold each term, as marked. */
+  private readonly marked: Uint32Array
 
-  constructor(terms: number, places: number) {
+  constructor(
+    readonly terms: number,
+    places: number,
+  ) {
     this.stride = Math.max(1, Math.ceil(terms / 32))
     this.bits = new Uint32Array(places * this.stride)
+    this.marked = new Uint32Array(terms)
   }
 
   /**
    * Term `t` marked held by each candidate (document `candidates[i]`) whose counts (`occurrences`,
    * document × FIELD_COUNT) are not 0 in one of `fields`. Three reads a document rather than one a
-   * field: most are 0, and a branch for each was mispredicted at every other.
+   * field: most are 0, and a branch for each was mispredicted at every other. Once a term.
    */
   mark(t: number, occurrences: Uint8Array, fields: readonly number[], candidates: ArrayLike<number>): void {
     const pairs = new Uint16Array(occurrences.buffer, occurrences.byteOffset, occurrences.length / 2)
@@ -150,7 +156,7 @@ export class HeldTerms {
     const masks = new Uint16Array(PAIRS)
     const bytes = new Uint8Array(masks.buffer)
     for (const field of fields) bytes[field] = 0xff
-    markPairs(this.bits, this.stride, t, pairs, masks[0]!, masks[1]!, masks[2]!, candidates)
+    this.marked[t] = markPairs(this.bits, this.stride, t, pairs, masks[0]!, masks[1]!, masks[2]!, candidates)
   }
 
   /** A set of terms (by place) as bits, for some and among. */
@@ -173,10 +179,43 @@ export class HeldTerms {
     return count
   }
 
-  /** Each term place `i` holds counted once more in `seen` (by term). */
-  count(i: number, seen: Uint32Array): void {
+  /** Each term place `i` holds counted once less in `seen` (by term). */
+  discount(i: number, seen: Uint32Array): void {
     for (let w = 0; w < this.stride; w++)
-      for (let bits = this.bits[i * this.stride + w]!; bits !== 0; bits &= bits - 1) seen[w * 32 + 31 - Math.clz32(bits & -bits)]!++
+      for (let bits = this.bits[i * this.stride + w]!; bits !== 0; bits &= bits - 1) seen[w * 32 + 31 - Math.clz32(bits & -bits)]!--
+  }
+
+  /**
+   * The candidates (document `candidates[c]`, place c) holding every clause: a term of
+   * `clauseTerms[k]`, else `othersHold(k, document)` (its other conditions). Each is moved to its
+   * place among the matches, in order: `matched` (their documents), `seen` (by term: how many of
+   * them hold it), `words` (how many of `plain` each holds). A pass of its own: the engine compiles
+   * a small function's loop soon enough to run it (inside holdingSome the compile of 10,000
+   * candidates' loop ended after the loop, its CPU spent for nothing). Each term's count is the
+   * places marked holding it less the candidates left out, most often none: no term counted a match.
+   */
+  keepHolding(
+    candidates: ArrayLike<number>,
+    clauseTerms: readonly Uint32Array[],
+    othersHold: (clause: number, doc: number) => boolean,
+    plain: Uint32Array,
+  ): { matched: Uint32Array; seen: Uint32Array; words: Uint32Array } {
+    const matched = new Uint32Array(candidates.length)
+    const seen = this.marked.slice()
+    const words = new Uint32Array(candidates.length)
+    let count = 0
+    candidates: for (let c = 0; c < candidates.length; c++) {
+      const doc = candidates[c]!
+      for (let k = 0; k < clauseTerms.length; k++)
+        if (!this.some(c, clauseTerms[k]!) && !othersHold(k, doc)) {
+          this.discount(c, seen)
+          continue candidates
+        }
+      words[count] = this.among(c, plain)
+      if (c !== count) this.move(c, count)
+      matched[count++] = doc
+    }
+    return { matched: matched.subarray(0, count), seen, words: words.subarray(0, count) }
   }
 
   /** Place `from`'s bits copied to place `to` (≤ from: the candidates that match, moved to their places among the matches). */
@@ -186,7 +225,7 @@ export class HeldTerms {
   }
 }
 
-/** HeldTerms.mark's loop, a function of its own (the engine optimises a loop in a small function sooner). */
+/** HeldTerms.mark's loop, a function of its own (the engine optimises a loop in a small function sooner): how many places it marked. */
 function markPairs(
   bits: Uint32Array,
   stride: number,
@@ -196,13 +235,18 @@ function markPairs(
   second: number,
   third: number,
   candidates: ArrayLike<number>,
-): void {
+): number {
   const word = t >>> 5
   const bit = 1 << (t & 31)
+  let marked = 0
   for (let i = 0; i < candidates.length; i++) {
     const at = candidates[i]! * PAIRS
-    if (((pairs[at]! & first) | (pairs[at + 1]! & second) | (pairs[at + 2]! & third)) !== 0) bits[i * stride + word]! |= bit
+    if (((pairs[at]! & first) | (pairs[at + 1]! & second) | (pairs[at + 2]! & third)) !== 0) {
+      bits[i * stride + word]! |= bit
+      marked++
+    }
   }
+  return marked
 }
 
 /** The number of bits set in a 32-bit number. */

@@ -664,26 +664,10 @@ export class PostingsSearch {
       held.of(clause.filter((check) => positive.includes(check)).map((check) => check.at / FIELD_COUNT)),
     )
     const others = checks.map((clause) => clause.filter((check) => !positive.includes(check)))
-    const seen = new Uint32Array(terms)
-    const matched = new Uint32Array(candidates.length)
-    const words = new Uint32Array(candidates.length)
-    let count = 0
-    candidates: for (let c = 0; c < candidates.length; c++) {
-      const doc = candidates[c]!
-      for (let k = 0; k < checks.length; k++) {
-        let satisfied = held.some(c, clauseTerms[k]!)
-        const other = others[k]!
-        for (let i = 0; i < other.length && !satisfied; i++) satisfied = this.checks(other[i]!, doc, NO_COUNTS, 0, null, 0)
-        if (!satisfied) continue candidates
-      }
-      held.count(c, seen)
-      words[count] = held.among(c, plain)
-      held.move(c, count)
-      matched[count++] = doc
-    }
-    const docs = matched.subarray(0, count)
+    const othersHold = (k: number, doc: number) => others[k]!.some((check) => this.checks(check, doc, NO_COUNTS, 0, null, 0))
+    const { matched: docs, seen, words } = held.keepHolding(candidates, clauseTerms, othersHold, plain)
     if (candidates instanceof Uint32Array) this.keep(loose.clauses, docs.slice())
-    return { docs, tf: NO_COUNTS, width: terms * FIELD_COUNT, kept, termsHeld: held, seen, words: words.subarray(0, count) }
+    return { docs, tf: NO_COUNTS, width: terms * FIELD_COUNT, kept, termsHeld: held, seen, words }
   }
 
   /**
