@@ -8,6 +8,7 @@ import { FIELD_COUNT } from './postings.js'
 import type { PostingsView } from './postings-view.js'
 import { countList, WARMED_ENTRIES, warmCountList } from './count-lists.js'
 import { FOLLOWER_SHIFT, followerBit } from './positions.js'
+import { stemOnce } from '../text/stem.js'
 import { SEARCH_TUNING } from './tuning.js'
 
 /**
@@ -27,9 +28,10 @@ export interface WordTable {
   weights: Float64Array
   accepted: number[]
   /**
-   * The follower bits (FOLLOWER_SHIFT) its words set, one a term, from the terms looked up, for a
-   * row's place before it (rowMarks); 0 when a word may be of another term (a completion, a
-   * word as typed whose term is not looked up) or every bit is set.
+   * The follower bits (FOLLOWER_SHIFT) its words set, one a term, for a row's place before it
+   * (rowMarks): of the terms looked up, and of the words they do not give (a word as typed, a
+   * prefix's completion), each stemmed from its text as the postings stem it; 0 when every bit is set
+   * (or a word's text cannot be read).
    */
   follows: number
   /** Where the word occurs, from the word lists, filled when first asked (see FieldCounts); there from the start, as `spread`, so that filling them changes no table's shape. */
@@ -130,18 +132,21 @@ export class WordTables {
     const codes = new Uint8Array(view.vocabulary)
     const named = [0]
     const accepted: number[] = []
-    const give = (word: number, weight: number) => {
-      if (named[codes[word]!] !== 0) return
+    // Whether `word` was not accepted before.
+    const give = (word: number, weight: number): boolean => {
+      if (named[codes[word]!] !== 0) return false
       let code = named.indexOf(weight)
       if (code < 0) code = named.push(weight) - 1
       codes[word] = code
       accepted.push(word)
+      return true
     }
-    // The words as typed that no term looked up gives: of another term (theirs would have to be read from the stems).
-    const otherTerm = new Set<number>()
+    // The words as typed that no term looked up gives: of another term, stemmed from the word (the
+    // table of every word's term, 1.6 MB at 100,000 summaries, is not read for them).
+    const otherTerm = new Map<number, string>()
     for (const exact of spec.exact ?? [])
       view.exact(exact, (w) => {
-        otherTerm.add(w)
+        otherTerm.set(w, exact)
         give(w, 1)
       })
     const stemWeight = spec.exact ? SEARCH_TUNING.stemWeight : 1
@@ -155,8 +160,17 @@ export class WordTables {
     }
     for (const key of spec.keys) withTerm(key, stemWeight)
     for (const key of spec.alternatives?.keys() ?? []) withTerm(key, SEARCH_TUNING.typoWeight)
-    if (spec.prefix !== null) view.withPrefix(spec.prefix, (w) => give(w, PREFIX_WEIGHT))
-    const follows = spec.prefix !== null || otherTerm.size > 0 || bits === 0xff ? 0 : bits << FOLLOWER_SHIFT
+    for (const word of otherTerm.values()) bits |= 1 << followerBit(stemOnce(word))
+    // A prefix's completions no term gave, each stemmed from its text (until every bit is set: `com` has thousands).
+    let unread = false
+    if (spec.prefix !== null)
+      view.withPrefix(spec.prefix, (w) => {
+        if (!give(w, PREFIX_WEIGHT) || bits === 0xff) return
+        const word = view.word(w)
+        if (word === undefined) unread = true
+        else bits |= 1 << followerBit(stemOnce(word))
+      })
+    const follows = unread || bits === 0xff ? 0 : bits << FOLLOWER_SHIFT
     return { codes, weights: Float64Array.from(named), accepted, follows, counts: undefined, spread: undefined }
   }
 

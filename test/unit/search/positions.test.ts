@@ -9,6 +9,7 @@ import { buildPostings, FIELD_COUNT } from '../../../src/core/search/postings.js
 import { PostingsView } from '../../../src/core/search/postings-view.js'
 import { PostingsSearch } from '../../../src/core/search/postings-search.js'
 import { parseQuery, parseTypedQuery } from '../../../src/core/search/query.js'
+import { WordTables } from '../../../src/core/search/word-tables.js'
 import { stemOnce } from '../../../src/core/text/stem.js'
 import { libraryOf, paper, summary } from '../../support/library.js'
 import { pick, seeded } from '../../support/random.js'
@@ -130,6 +131,55 @@ describe('follower bits of the word lists', () => {
     // The candidates a filter starts from: the same three.
     for (const query of ['"spectral graph"', '"spectral graphs"'])
       expect(engine.mayMatch(parseQuery(query)).positions, query).toEqual([0, 1, 4])
+  })
+
+  it("of a word table hold the term of every word it accepts: a prefix's completions' and the words as typed", () => {
+    // Completions of many terms (graph, graphical, graphite; network, networking; neural, neuron; the, then, there).
+    const words = [
+      'graph',
+      'graphs',
+      'graphical',
+      'graphite',
+      'network',
+      'networks',
+      'networking',
+      'neural',
+      'neuron',
+      'the',
+      'then',
+      'there',
+    ]
+    const random = seeded(53)
+    const sentence = (max: number) => Array.from({ length: 1 + Math.floor(random() * max) }, () => pick(random, words)).join(' ')
+    const papers = Array.from({ length: 40 }, (_, i) => paper({ key: `p${i}`, title: sentence(8) }))
+    const summaries = papers.map((p, i) => summary({ id: `s${i}`, paper: p.key, body: sentence(60) }))
+    const view = new PostingsView(buildPostings(libraryEntries(libraryOf(papers, summaries))))
+    const tables = new WordTables(view)
+    let filtering = 0
+    for (const word of words) {
+      const specs = [
+        ...Array.from({ length: word.length }, (_, n) => ({
+          keys: new Set([stemOnce(word.slice(0, n + 1))]),
+          prefix: word.slice(0, n + 1),
+        })),
+        // As typed: the word itself and a form of another term (graph and graphite, network and networking).
+        {
+          keys: new Set([stemOnce(word)]),
+          exact: new Set([word, ...words.filter((other) => other !== word && other.startsWith(word))]),
+          prefix: null,
+        },
+      ]
+      for (const spec of specs) {
+        const table = tables.tableOf(spec)
+        const bits = table.follows >>> FOLLOWER_SHIFT
+        if (bits === 0) continue
+        filtering++
+        for (const w of table.accepted)
+          expect(bits & (1 << followerBit(view.stem(w)!)), `${JSON.stringify(spec.prefix)} ${view.word(w)}`).not.toBe(0)
+      }
+    }
+    // Most tables rule entries out (a bit of every term accepted, not every bit).
+    expect(filtering).toBeGreaterThan(words.length * 4)
   })
 
   it('give each text one of 8 bits, texts spread over all of them', () => {
