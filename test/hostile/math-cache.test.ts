@@ -35,6 +35,11 @@ const RUNS = [['search', 'kernel'], ...Array.from({ length: COUNT }, (_, i) => [
  * again would test the page cache (hostile/page-cache.test.ts does), not this.
  */
 const AGAIN = RUNS.slice(0, 1)
+/**
+ * The runs that meet what is put in the cache's place: the first meets it, the second what the first
+ * left there (and adds formulas of its own). The other shows would each meet what the second met.
+ */
+const PAST_A_PLANT = RUNS.slice(0, 2)
 
 /** What precis prints for `args` with the cache folder `cache`; it must succeed quietly. */
 async function printed(library: string, cache: string, args: string[]): Promise<string> {
@@ -103,7 +108,7 @@ describe('the math cache, whatever is in its place', () => {
     writeFileSync(target, good)
     mkdirSync(dirname(mathCachePath(cache)), { recursive: true })
     symlinkSync(target, mathCachePath(cache))
-    for (const [i, args] of RUNS.entries()) expect(await printed(library, cache, args)).toBe(expected[i])
+    for (const [i, args] of PAST_A_PLANT.entries()) expect(await printed(library, cache, args)).toBe(expected[i])
     expect(lstatSync(mathCachePath(cache)).isFile()).toBe(true)
     expect(readFileSync(target, 'utf8')).toBe(good)
   })
@@ -127,7 +132,7 @@ describe('the math cache, whatever is in its place', () => {
   ])('prints the same with %s in its place', async (_, plant) => {
     const cache = tempDir()
     plant(mathCachePath(cache))
-    for (const [i, args] of RUNS.entries()) expect(await printed(library, cache, args)).toBe(expected[i])
+    for (const [i, args] of PAST_A_PLANT.entries()) expect(await printed(library, cache, args)).toBe(expected[i])
     // Then with what those runs left there.
     for (const [i, args] of AGAIN.entries()) expect(await printed(library, cache, args)).toBe(expected[i])
   })
