@@ -136,8 +136,9 @@ describe('Ctrl-C (SIGINT) at any moment of a long command', () => {
       c.outputs?.(dir)
 
       // Interruption i lands in the i-th quarter of the time the command takes uninterrupted. A run that
-      // finished before its interruption counts as none (its checks still hold) and is the new measure
-      // of that time: the loop ends by the count of interruptions that landed, however busy the machine.
+      // finished before its interruption counts as none (its checks still hold, no next command follows)
+      // and is the new measure of that time: the loop ends by the count of interruptions that landed,
+      // however busy the machine.
       const random = seeded(seedFromEnv(20261126))
       let landed = 0
       while (landed < INTERRUPTS) {
@@ -145,14 +146,18 @@ describe('Ctrl-C (SIGINT) at any moment of a long command', () => {
         const delay = Math.round(((landed + random()) / INTERRUPTS) * duration)
         started = Date.now()
         const result = await interrupted(library, c.args(dir), delay)
+        const took = Date.now() - started
         // Ended by the signal (after our handler's clean-up, or before it was installed), or finished first.
         expect(result.signal === 'SIGINT' || result.code === 0, `${result.code} ${result.signal} ${result.stderr}`).toBe(true)
-        if (result.signal === 'SIGINT') landed++
-        else duration = Date.now() - started
         c.allOrNothing(before, readLibrary(library))
         expect(leftoverTempFiles(dir)).toEqual([])
         expect(readdirSync(dir).filter((f) => f.endsWith('.lock'))).toEqual([])
         c.outputs?.(dir)
+        if (result.signal !== 'SIGINT') {
+          duration = took
+          continue // no interruption for a next command to follow
+        }
+        landed++
         const next = await precisOn(library, ['tag', before.summaries[0]!.id, '+next'], { env })
         expect(next.code, next.stderr).toBe(0)
       }

@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_process'
+import { closeSync, mkdtempSync, openSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Readable, Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { expect } from 'vitest'
 
@@ -18,6 +19,8 @@ export interface RunResult {
 export interface RunOptions {
   env?: Record<string, string>
   input?: string | Buffer
+  /** A file to write standard output to instead of capturing it (stdout is then ''): keeps a huge output out of the test's heap. */
+  stdoutFile?: string
   cwd?: string
   /** Called with the child as soon as it starts (to kill it, for instance). */
   onSpawn?: (child: ChildProcess) => void
@@ -40,14 +43,16 @@ function testCacheDir(): string {
 /** Spawn `file args...` with a clean environment (no colour, no user library), output captured. */
 export function runCommand(file: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
+    const stdoutFd = options.stdoutFile === undefined ? undefined : openSync(options.stdoutFile, 'w')
     const child = spawn(file, args, {
       cwd: options.cwd,
       env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent', PRECIS_CACHE_DIR: testCacheDir(), NO_COLOR: '1', ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    })
+      stdio: ['pipe', stdoutFd ?? 'pipe', 'pipe'],
+    }) as ChildProcessByStdio<Writable, Readable | null, Readable>
+    if (stdoutFd !== undefined) closeSync(stdoutFd) // the child holds its own copy
     let stdout = ''
     let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d))
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
     child.on('error', reject)
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }))
