@@ -13,6 +13,7 @@ import { isShortScienceDump, readShortScienceCsv, readShortScienceDump } from '.
 import { looksLikeRis, readRis } from './ris-import.js'
 import { readCslJson } from './csljson-import.js'
 import { readZoteroJson } from './zotero-import.js'
+import { runWithDefaultSignals } from '../platform/interrupt.js'
 
 const BY_EXTENSION: ReadonlyMap<string, ImportFormat> = new Map([
   ['.md', 'md'],
@@ -67,32 +68,34 @@ export function importSizeLimit(format: ImportFormat | 'auto', name: string | nu
 
 /**
  * Read `text` as `format`; `source` names the input in problems and errors. Every record is checked
- * by the rules all ways in share before it is returned.
+ * by the rules all ways in share before it is returned. The read and the check are one synchronous
+ * call over text from outside (a CSL-JSON file of a million items, front matter of 2 MB): Ctrl-C
+ * must end it.
  */
 export async function readImport(format: ImportFormat, text: string, source: string): Promise<ImportResult> {
-  return checkImportResult(await readFormat(format, text, source))
+  const read = await formatReader(format)
+  return runWithDefaultSignals(() => checkImportResult(read(text, source)))
 }
 
-async function readFormat(format: ImportFormat, text: string, source: string): Promise<ImportResult> {
+async function formatReader(format: ImportFormat): Promise<(text: string, source: string) => ImportResult> {
   switch (format) {
     case 'md':
-      return readMarkdownSummary(text, source)
+      return readMarkdownSummary
     case 'json':
-      return readJsonLibrary(text, source)
-    case 'bibtex': {
-      const { readBibtex } = await import('./bibtex-import.js')
-      return readBibtex(text, source)
-    }
+      return readJsonLibrary
+    case 'bibtex':
+      return (await import('./bibtex-import.js')).readBibtex
     case 'csljson':
-      return readCslJson(text, source)
+      return readCslJson
     case 'ris':
-      return readRis(text, source)
+      return readRis
     case 'zotero':
-      return readZoteroJson(text, source)
+      return readZoteroJson
     case 'shortscience':
-      return path.extname(source).toLowerCase() === '.csv' || isCsvExport(text)
-        ? readShortScienceCsv(text, source)
-        : readShortScienceDump(text, source)
+      return (text, source) =>
+        path.extname(source).toLowerCase() === '.csv' || isCsvExport(text)
+          ? readShortScienceCsv(text, source)
+          : readShortScienceDump(text, source)
   }
 }
 

@@ -7,6 +7,7 @@ import type * as Yaml from 'yaml'
 import { DataError } from '../core/errors.js'
 import { lazyRequire } from '../core/lazy-require.js'
 import { fastFrontMatter, fastFrontMatterFields } from './frontmatter-fast.js'
+import { runWithDefaultSignals } from '../platform/interrupt.js'
 import { mayHaveMoreKeysThan, mayNestDeeperThan, yamlShape } from './yaml-depth.js'
 
 const yaml = lazyRequire<typeof Yaml>('yaml') // ~200 ms to load: only when front matter is read or written
@@ -54,7 +55,9 @@ export function readFrontMatter(text: string, source: string): FrontMatterFile {
   if (!closing) throw new DataError(`${source}: the front matter has no closing --- line`)
   const after = rest.slice(closing.index + closing[0].length)
   const yamlText = rest.slice(0, closing.index)
-  return { fields: fastFrontMatterFields(yamlText) ?? parseYamlFields(yamlText, source), body: after.replace(/^\r?\n/, '') }
+  // yaml reads about 1.5 MB a second in one synchronous call (a summary added or edited, a note imported): Ctrl-C must end it.
+  const fields = fastFrontMatterFields(yamlText) ?? runWithDefaultSignals(() => parseYamlFields(yamlText, source))
+  return { fields, body: after.replace(/^\r?\n/, '') }
 }
 
 /**

@@ -7,6 +7,7 @@
 import { checkPaperFields, checkSummaryFields, describeFieldProblem, isUsableName } from '../core/records/field-rules.js'
 import { markupToPlainText } from '../core/text/markup.js'
 import type { ImportedPaper, ImportProblem, ImportRecord, ImportResult, ImportedSummary } from '../core/merge/imported-records.js'
+import { pushAll } from '../core/lists.js'
 
 /** Titles, venues and names as text: markup other programs wrote into them (`HfO<sub>2</sub>`, `&amp;`) read as what it shows. */
 function withPlainText(paper: ImportedPaper): ImportedPaper {
@@ -34,7 +35,7 @@ export function checkImportResult(result: ImportResult): ImportResult {
   const problems = [...result.problems]
   for (const record of result.records) {
     const checked = checkRecord(record)
-    if (Array.isArray(checked)) problems.push(...checked)
+    if (Array.isArray(checked)) pushAll(problems, checked)
     else records.push(checked)
   }
   return { records, problems }

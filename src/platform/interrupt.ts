@@ -63,14 +63,18 @@ const handlers = new Map<NodeJS.Signals, () => void>()
  * default action does at once (die of the signal).
  */
 export function runWithDefaultSignals<T>(work: () => T): T {
-  if (pending.size > 0 || pagers > 0) return work()
+  if (pending.size > 0 || pagers > 0 || defaulted) return work() // defaulted: within another such call, which restores them
   for (const [signal, handler] of handlers) process.removeListener(signal, handler)
+  defaulted = true
   try {
     return work()
   } finally {
+    defaulted = false
     for (const [signal, handler] of handlers) process.on(signal, handler)
   }
 }
+/** Whether runWithDefaultSignals has stood the handlers aside. */
+let defaulted = false
 
 /** Longest stretch of work without a turn of the event loop, where a signal is handled. */
 const TURN_EVERY_MS = 50

@@ -11,6 +11,7 @@ import { sanitizeTerminal } from '../core/text/sanitize.js'
 import { linkTarget, makeStyles, type RenderOptions } from './styles.js'
 import { displayWidth, indent, wrapText } from './wrap.js'
 import { escapeMarkdown, paperUrl, shortTitle } from '../core/citations/citation-text.js'
+import { largest } from '../core/lists.js'
 
 function citedText(key: string, paper: PaperOutline | null, hyperlinks: boolean): string {
   if (!paper) return escapeMarkdown(`?${key}`)
@@ -43,7 +44,7 @@ export function renderCitedBy(citing: readonly CitingSummary[], opts: RenderOpti
   const label = `── Cited by ${citing.length} `
   const rule = styles.dim(label + '─'.repeat(Math.max(2, width - displayWidth(label))))
   const ids = citing.map(({ summary }) => sanitizeTerminal(summary.id))
-  const idWidth = Math.min(Math.max(...ids.map(displayWidth)), Math.floor(width / 2))
+  const idWidth = Math.min(largest(ids.map(displayWidth)), Math.floor(width / 2))
   const lines = citing.map(({ paper }, i) => {
     const id = ids[i]!
     const title = sanitizeTerminal(shortTitle(paper.title))

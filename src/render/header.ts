@@ -8,6 +8,7 @@ import { sanitizeTerminal } from '../core/text/sanitize.js'
 import { formatBytes } from '../core/text/sizes.js'
 import type { Styles } from './styles.js'
 import { displayWidth, indent, wrapText } from './wrap.js'
+import { pushAll } from '../core/lists.js'
 
 /** Author lists longer than this are shortened to the first few and a count. */
 const MAX_AUTHORS_SHOWN = 5
@@ -44,7 +45,7 @@ export function renderHeader(paper: Paper, styles: Styles, width: number): strin
       lines.push(wrapText(text === hideCredentials(url) ? styles.link(text) : `${text} (${styles.link(url)})`, width))
     }
   }
-  lines.push(...attachmentLines(paper, styles, width))
+  pushAll(lines, attachmentLines(paper, styles, width))
   return lines.join('\n')
 }
 

@@ -4,6 +4,7 @@
  * blocks set beside the one-line text around them (`𝐖 = ⎡…⎤`), centred on each other.
  */
 import { displayWidth } from './wrap.js'
+import { largest } from '../core/lists.js'
 
 /** A space that survives the final collapsing of runs of spaces (alignment, \quad). */
 export const HARD_SPACE = '\uE010'
@@ -15,10 +16,10 @@ const padEnd = (text: string, to: number) => text + HARD_SPACE.repeat(Math.max(0
 export function besideEachOther(pieces: string[]): string {
   if (!pieces.some((piece) => piece.includes('\n'))) return pieces.join('')
   const blocks = pieces.map((piece) => piece.split('\n'))
-  const height = Math.max(...blocks.map((lines) => lines.length))
+  const height = largest(blocks.map((lines) => lines.length))
   const lines: string[] = Array.from({ length: height }, () => '')
   for (const block of blocks) {
-    const columns = Math.max(...block.map(width))
+    const columns = largest(block.map(width))
     const top = Math.floor((height - block.length) / 2)
     for (let row = 0; row < height; row++) {
       lines[row] += padEnd(block[row - top] ?? '', columns)
@@ -56,8 +57,8 @@ function fence(char: string, height: number): string[] {
  * (`alignLeft`) left-aligned; two spaces between columns.
  */
 export function drawTable(rows: string[][], open: string, close: string, alignLeft: boolean): string {
-  const columns = Math.max(...rows.map((cells) => cells.length))
-  const widths = Array.from({ length: columns }, (_, col) => Math.max(...rows.map((cells) => width(cells[col] ?? ''))))
+  const columns = largest(rows.map((cells) => cells.length))
+  const widths = Array.from({ length: columns }, (_, col) => largest(rows.map((cells) => width(cells[col] ?? ''))))
   const body = rows.map((cells) =>
     widths
       .map((w, col) => {

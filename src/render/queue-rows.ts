@@ -3,6 +3,7 @@ import type { PaperOutline } from '../core/records/outline.js'
 import { fitTo } from './fit.js'
 import { fitTags, oneLine } from './summary-rows.js'
 import { displayWidth } from './wrap.js'
+import { largest } from '../core/lists.js'
 
 const GAP = '  '
 const MAX_KEY_WIDTH = 32
@@ -40,7 +41,10 @@ export function formatQueueTable(
   // What the priority, state and year take with the gaps; the key and the title share the rest,
   // the title keeping at least TITLE_WIDTH, so that a row never wraps in a narrow terminal.
   const fixed = 1 + STATE_WIDTH + YEAR_WIDTH + 4 * GAP.length
-  const longestKey = Math.max(3, ...papers.map((p) => displayWidth(oneLine(p.key))))
+  const longestKey = largest(
+    papers.map((p) => displayWidth(oneLine(p.key))),
+    3,
+  )
   const keyWidth = Math.max(3, Math.min(MAX_KEY_WIDTH, Math.floor(width / 3), longestKey, width - fixed - TITLE_WIDTH))
   const titleWidth = Math.max(1, width - fixed - keyWidth)
   return papers

@@ -15,6 +15,7 @@ import type { MathText } from './math-text.js'
 import { linkTarget, type Styles } from './styles.js'
 import { renderTable } from './table.js'
 import { centre, displayWidth, indent, wrapText } from './wrap.js'
+import { largest, pushAll } from '../core/lists.js'
 
 export interface RenderState {
   styles: Styles
@@ -164,7 +165,7 @@ function flow(inline: string, state: RenderState): string {
       const display = part.display.flatMap((line) =>
         displayWidth(line) <= state.width ? [line.normalize('NFC')] : wrapText(line, state.width).split('\n'),
       )
-      lines.push(...centre(display, state.width))
+      pushAll(lines, centre(display, state.width))
       continue
     }
     // Soft line breaks and tabs are spaces in running text, as in HTML.
@@ -190,7 +191,7 @@ function renderList(this: ParserThis, token: Tokens.List, state: RenderState, wi
     const marker = token.ordered ? `${start + i}.` : bullet
     return item.task ? `${marker} [${item.checked ? 'x' : ' '}]` : marker
   })
-  const markerWidth = Math.max(...markers.map((m) => m.length)) + 1
+  const markerWidth = largest(markers.map((m) => m.length)) + 1
   state.listDepth++
   try {
     const items = token.items.map((item, i) => {

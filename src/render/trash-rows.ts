@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk'
 import { fitTo } from './fit.js'
 import { oneLine } from './summary-rows.js'
 import { displayWidth } from './wrap.js'
+import { largest } from '../core/lists.js'
 
 /** One trash entry as `precis trash` lists it. */
 export interface TrashRow {
@@ -57,5 +58,12 @@ export function formatSummaryTitles(rows: readonly Pick<TrashRow, 'id' | 'title'
 
 /** Ids show whole up to a third of the width. */
 function idColumn(rows: readonly Pick<TrashRow, 'id'>[], width: number): number {
-  return Math.min(32, Math.floor(width / 3), Math.max(2, ...rows.map((r) => displayWidth(oneLine(r.id)))))
+  return Math.min(
+    32,
+    Math.floor(width / 3),
+    largest(
+      rows.map((r) => displayWidth(oneLine(r.id))),
+      2,
+    ),
+  )
 }

@@ -4,6 +4,7 @@
  */
 import stringWidth from 'fast-string-width'
 import { wrapAnsi } from 'fast-wrap-ansi'
+import { largest } from '../core/lists.js'
 
 /**
  * A space wrapping must not break at (inside `[fig 3]`, before `=` in a formula). Rendering
@@ -68,7 +69,7 @@ function chop(word: string, width: number): string {
 
 /** Centres a block of lines (as one block, so aligned lines stay aligned) within `width`. */
 export function centre(lines: string[], width: number): string[] {
-  const widest = Math.max(0, ...lines.map(displayWidth))
+  const widest = largest(lines.map(displayWidth), 0)
   const pad = ' '.repeat(Math.max(0, Math.floor((width - widest) / 2)))
   return lines.map((line) => (line === '' ? '' : pad + line))
 }

@@ -2,6 +2,7 @@ import { plural } from '../core/text/plural-count.js'
 import { describeEntries } from '../core/records/trash.js'
 import { trashedSummaries } from '../core/model.js'
 import type { LibraryDiff } from './library-diff.js'
+import { pushAll } from '../core/lists.js'
 
 /** A commit message: one line that says what happened, and the full lists when that line had to shorten them. */
 export interface CommitMessage {
@@ -56,7 +57,10 @@ function describeEdits(diff: LibraryDiff, full: string[]): string[] {
       ...diff.summaries.changed.map((c) => ({ name: c.after.id, delta: tagDelta(c.before.tags, c.after.tags) })),
       ...diff.papers.changed.map((c) => ({ name: c.after.key, delta: tagDelta(c.before.tags ?? [], c.after.tags ?? []) })),
     ]
-    full.push(...changed.map((c) => `tag ${cleanMessage(c.name)} ${c.delta}`))
+    pushAll(
+      full,
+      changed.map((c) => `tag ${cleanMessage(c.name)} ${c.delta}`),
+    )
     if (changed.length === 1) return [`tag ${cleanMessage(changed[0]!.name)} ${changed[0]!.delta}`]
     const papers = diff.papers.changed.length
     const what =
@@ -69,7 +73,7 @@ function describeEdits(diff: LibraryDiff, full: string[]): string[] {
     return [same ? `tags ${changed[0]!.delta} (${what})` : `tag ${what}`]
   }
   const lines = [...edits].map(([name, fields]) => `edit ${cleanMessage(name)}${fields.size > 0 ? ` (${[...fields].join(', ')})` : ''}`)
-  full.push(...lines)
+  pushAll(full, lines)
   return lines.length === 1 ? lines : [`edit ${nameList([...edits.keys()])}`]
 }
 
@@ -84,7 +88,10 @@ export function describeChange(diff: LibraryDiff): CommitMessage | null {
   const listed = (verb: string, names: string[]) => {
     if (names.length === 0) return
     parts.push(`${verb} ${nameList(names)}`)
-    full.push(...names.map((n) => `${verb} ${cleanMessage(n)}`))
+    pushAll(
+      full,
+      names.map((n) => `${verb} ${cleanMessage(n)}`),
+    )
   }
   // A restored summary keeps its id, or comes back under a new one (its own was taken meanwhile)
   // with its text and time of writing: either way a restore, and its trash entry no purge.
@@ -115,7 +122,7 @@ export function describeChange(diff: LibraryDiff): CommitMessage | null {
     'delete',
     removed.filter((id) => !trashed.has(id)),
   )
-  parts.push(...describeEdits(diff, full))
+  pushAll(parts, describeEdits(diff, full))
   const summarised = new Set([...diff.summaries.added, ...diff.summaries.removed].map((s) => s.paper))
   // Papers trashed alone (they had no summary), and back from the trash: under their key, or a new one with the record's time of adding.
   const papersOut = diff.trash.removed.flatMap((e) => (e.summary === null ? [e.paper] : []))

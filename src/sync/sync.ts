@@ -11,6 +11,7 @@ import { commitPendingLibrary, commitSetup } from './pending.js'
 import { branchRemote, fetchRemote, pushRemote, remoteLibrary, type Remote } from './remote.js'
 import { commitOf, currentBranch, findLibraryRepo, headLibrary, libraryAt, refExists, type LibraryRepo } from './repo.js'
 import { ensureSyncSetup, syncIsOn } from './setup.js'
+import { pushAll } from '../core/lists.js'
 
 /** What a sync did. */
 export interface SyncReport {
@@ -96,7 +97,10 @@ async function mergeRemote(repo: LibraryRepo, remote: Remote, fetched: string, t
   const counts = countChanges(diffLibraries(before, after), after)
   for (const key of ['added', 'changed', 'removed'] as const) report.received[key] += counts[key]
   const existing = new Set([...before.summaries, ...theirs.summaries].map((s) => s.id))
-  report.conflicts.push(...after.summaries.filter((s) => s.tags.includes(CONFLICT_TAG) && !existing.has(s.id)).map((s) => s.id))
+  pushAll(
+    report.conflicts,
+    after.summaries.filter((s) => s.tags.includes(CONFLICT_TAG) && !existing.has(s.id)).map((s) => s.id),
+  )
 }
 
 /**
@@ -140,7 +144,10 @@ export async function syncLibrary(libraryPath: string, env: Env, lockTimeoutMs: 
   // Under the lock: the repair works on git's index, as the commit of every change does.
   const repairSetup = async () => {
     const repaired = await ensureSyncSetup(repo)
-    report.repaired.push(...repaired.filter((part) => !report.repaired.includes(part)))
+    pushAll(
+      report.repaired,
+      repaired.filter((part) => !report.repaired.includes(part)),
+    )
     if (repaired.length > 0 && (await commitSetup(repo, REPAIR_SUBJECT))) report.committed.push(REPAIR_SUBJECT)
   }
   await locked(async () => {

@@ -7,6 +7,7 @@ import { sanitizeTerminal } from '../../core/text/sanitize.js'
 import { fitWidth } from '../../render/search-results.js'
 import { formatSnippet } from '../../render/snippet.js'
 import { renderSnippet, type SnippetRendering } from '../../render/snippet-rendered.js'
+import { largest } from '../../core/lists.js'
 
 /** Hits listed at once; the list scrolls through them. */
 const LIST_LENGTH = 50
@@ -38,7 +39,13 @@ export function browseLines(
   highlight: (s: string) => string,
   rendering?: SnippetRendering,
 ): SearchChoice<string>[] {
-  const idWidth = Math.min(MAX_ID_WIDTH, Math.max(0, ...hits.map((hit) => hit.id.length)))
+  const idWidth = Math.min(
+    MAX_ID_WIDTH,
+    largest(
+      hits.map((hit) => hit.id.length),
+      0,
+    ),
+  )
   return hits.map((hit) => {
     const year = hit.paper.year === null ? '    ' : String(hit.paper.year)
     const id = fitWidth(sanitizeTerminal(hit.id), idWidth)

@@ -17,6 +17,7 @@ import { restoreBackup } from '../../store/restore-backup.js'
 import { readLibraryForChecks } from '../../store/checked-library.js'
 import { confirmOrRequireYes, inform, printJson } from '../../command-kit/shared.js'
 import { libraryStepNote, withStepNote } from '../../command-kit/step-note.js'
+import { pushAll } from '../../core/lists.js'
 
 export interface DoctorOptions {
   fix: boolean
@@ -73,7 +74,7 @@ async function examine(ctx: Context): Promise<Examination> {
   try {
     const library = await withStepNote(ctx, libraryStepNote(ctx, 'Reading'), () => readLibraryForChecks(ctx.store))
     inside = await withStepNote(ctx, libraryStepNote(ctx, 'Checking'), async () => checkLibrary(library))
-    if (path !== null) inside.push(...attachmentFindings(library, path))
+    if (path !== null) pushAll(inside, attachmentFindings(library, path))
     toIdentify = papersToIdentify(library)
   } catch (error) {
     // A newer precis's library is not damaged: no fix of ours (a restored backup least of all) applies.

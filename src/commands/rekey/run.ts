@@ -6,6 +6,7 @@ import { sanitizeTerminal } from '../../core/text/sanitize.js'
 import { rekeyMessage } from '../../sync/rename-trail.js'
 import { inform, printJson } from '../../command-kit/shared.js'
 import { movePaperFolder } from '../../store/attachment-files.js'
+import { largest } from '../../core/lists.js'
 
 export interface RekeyOptions {
   from: string
@@ -30,7 +31,7 @@ function formatRename(result: PaperRename, tty: boolean): string {
   ]
   const clean = rows.map((row) => row.map((field) => sanitizeTerminal(field)) as [string, string, string])
   if (!tty) return clean.map((row) => row.join('\t') + '\n').join('')
-  const width = Math.max(...clean.map(([kind]) => kind.length))
+  const width = largest(clean.map(([kind]) => kind.length))
   return clean
     .map(
       ([kind, a, b]) =>

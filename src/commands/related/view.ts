@@ -7,6 +7,7 @@ import { describeReasons, type RelatedPaper } from '../../core/related/related.j
 import { sanitizeTerminal } from '../../core/text/sanitize.js'
 import { fitTo } from '../../render/fit.js'
 import { indent, wrapText } from '../../render/wrap.js'
+import { largest } from '../../core/lists.js'
 
 function oneLine(text: string): string {
   return sanitizeTerminal(text.replace(/\s+/g, ' ').trim())
@@ -26,7 +27,7 @@ export function formatRelatedPlain(related: readonly RelatedPaper[], key: string
 
 /** Terminal: score, key, year and title on one line fitted to `width`, the reasons wrapped below. */
 export function formatRelated(related: readonly RelatedPaper[], key: string, width: number, style: ChalkInstance): string {
-  const keyWidth = Math.min(Math.max(...related.map((r) => oneLine(r.paper.key).length)), Math.floor(width / 3))
+  const keyWidth = Math.min(largest(related.map((r) => oneLine(r.paper.key).length)), Math.floor(width / 3))
   const lead = 6 // "0.84  "
   return related
     .map((r) => {

@@ -8,6 +8,7 @@ import stringWidth from 'fast-string-width'
 import type { LibraryStats, NamedCount } from '../../core/stats/stats.js'
 import { sanitizeTerminal } from '../../core/text/sanitize.js'
 import { bar, fitTo } from '../../render/fit.js'
+import { largest } from '../../core/lists.js'
 
 const INDENT = '  '
 
@@ -23,8 +24,8 @@ interface Row {
 
 /** Labelled bars: label column, bar, count; the longest bar fills what the width leaves. */
 function chart(rows: readonly Row[], width: number, style: ChalkInstance): string[] {
-  const labelWidth = Math.min(Math.max(...rows.map((r) => stringWidth(r.label))), Math.floor(width / 3))
-  const max = Math.max(...rows.map((r) => r.count))
+  const labelWidth = Math.min(largest(rows.map((r) => stringWidth(r.label))), Math.floor(width / 3))
+  const max = largest(rows.map((r) => r.count))
   const barWidth = Math.max(1, width - INDENT.length - labelWidth - 1 - String(max).length - 1)
   return rows.map(({ label, count }) => {
     const drawn = bar(count, max, barWidth)
@@ -43,8 +44,8 @@ function namedRows(counts: readonly NamedCount[]): Row[] {
 
 /** A column of right-aligned numbers next to left-aligned text, fitted to the width. */
 function listing(rows: readonly [string, string, string][], width: number, style: ChalkInstance): string[] {
-  const first = Math.min(Math.max(...rows.map((r) => stringWidth(r[0]))), Math.floor(width / 3))
-  const second = Math.max(...rows.map((r) => r[1].length))
+  const first = Math.min(largest(rows.map((r) => stringWidth(r[0]))), Math.floor(width / 3))
+  const second = largest(rows.map((r) => r[1].length))
   const rest = Math.max(10, width - INDENT.length - first - second - 4)
   return rows.map(([id, number, text]) =>
     `${INDENT}${style.cyan(fitTo(id, first))}  ${number.padStart(second)}  ${fitTo(text, rest)}`.trimEnd(),

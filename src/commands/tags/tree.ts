@@ -1,9 +1,13 @@
 import type { ChalkInstance } from 'chalk'
 import type { TagCount, TagNode } from '../../core/tags/counts.js'
 import { sanitizeTerminal } from '../../core/text/sanitize.js'
+import { largest } from '../../core/lists.js'
 
 function countWidth(counts: readonly TagCount[]): number {
-  return Math.max(1, ...counts.map((c) => String(c.count).length))
+  return largest(
+    counts.map((c) => String(c.count).length),
+    1,
+  )
 }
 
 /** A tag no summary carries itself (only tags below it) is dimmed: it exists as a parent. */

@@ -8,6 +8,7 @@ import { lazyRequire } from '../lazy-require.js'
 import { trashId, type Attachment, type Library, type Paper } from '../model.js'
 import { collisionKey, fitName, RESERVED, safeFileStem } from '../text/filenames.js'
 import { formatBytes } from '../text/sizes.js'
+import { pushAll } from '../lists.js'
 
 // Loaded on first use: every read checks attachment records (validation), few hash anything, and
 // node:crypto costs each run's start-up.
@@ -172,7 +173,10 @@ export function webPages(paper: Pick<Paper, 'arxiv' | 'doi' | 'url' | 'attachmen
   if (paper.arxiv) pages.push(`https://arxiv.org/abs/${pathPart(paper.arxiv)}`)
   if (paper.doi) pages.push(`https://doi.org/${pathPart(paper.doi)}`)
   if (paper.url) pages.push(paper.url)
-  pages.push(...linkAttachments(paper).map((link) => link.url))
+  pushAll(
+    pages,
+    linkAttachments(paper).map((link) => link.url),
+  )
   return [...new Set(pages.filter((page) => linkProblem(page) === null))]
 }
 

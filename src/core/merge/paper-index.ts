@@ -8,6 +8,7 @@ import { paperIdentity } from '../papers/papers.js'
 import { normalizeTitle } from '../papers/titles.js'
 import { identitiesDisagree } from '../papers/same-paper.js'
 import { comparableBody } from '../papers/summary-bodies.js'
+import { pushAll } from '../lists.js'
 
 /** What an imported paper brings for matching. */
 export type ImportedIdentity = Pick<Paper, 'title' | 'year' | 'arxiv' | 'doi'> & { key: string | null }
@@ -42,9 +43,9 @@ export class PaperIndex {
     const byKey = paper.key === null ? undefined : this.byKey.get(paper.key)
     if (byKey && normalizeTitle(byKey.title) === title) found.push(byKey)
     const { arxiv, doi, titleYear } = paperIdentity(paper)
-    if (arxiv) found.push(...(this.byArxiv.get(arxiv) ?? []))
-    if (doi) found.push(...(this.byDoi.get(doi) ?? []))
-    if (titleYear) found.push(...(this.byTitleYear.get(titleYear) ?? []))
+    if (arxiv) pushAll(found, this.byArxiv.get(arxiv) ?? [])
+    if (doi) pushAll(found, this.byDoi.get(doi) ?? [])
+    if (titleYear) pushAll(found, this.byTitleYear.get(titleYear) ?? [])
     return [...new Set(found)].filter((candidate) => !identitiesDisagree(candidate, paper))
   }
 

@@ -7,6 +7,7 @@ import { fileAttachments } from '../attachments/attachments.js'
 import { takeAttachments } from '../merge/paper-into.js'
 import { resolveHandle } from './handles.js'
 import { plural } from '../text/plural-count.js'
+import { pushAll } from '../lists.js'
 
 /** What `rm` removes: summaries, and papers that have none (each goes to the trash alone). */
 export interface Removal {
@@ -66,7 +67,7 @@ export function moveToTrash(lib: Library, ids: readonly string[], now: Date, pap
     if (alone.has(paper.key) && !stillSummarised.has(paper.key)) entries.push({ summary: null, paper, deleted })
   const leaving = new Set(entries.flatMap((e) => (e.paper ? [e.paper.key] : [])))
   lib.papers = lib.papers.filter((p) => !leaving.has(p.key))
-  lib.trash.push(...entries)
+  pushAll(lib.trash, entries)
   return entries
 }
 

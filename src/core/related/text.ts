@@ -13,6 +13,7 @@ import { inverseDocumentFrequency } from '../search/rank.js'
 import { foldPlural } from '../text/plural.js'
 import { stemWord } from '../text/stem.js'
 import { textKeys, tokenAt } from '../text/words.js'
+import { largest } from '../lists.js'
 
 /** A characteristic word and its weight in the text (tf·idf). */
 export interface WeightedTerm {
@@ -159,7 +160,7 @@ export function bm25Similarity<K>(occurrences: Occurrences<K>, terms: readonly W
     }
     scores.set(key, score)
   }
-  const reference = scores.get(self) ?? Math.max(0, ...scores.values())
+  const reference = scores.get(self) ?? largest(scores.values(), 0)
   scores.delete(self)
   for (const [key, score] of scores) scores.set(key, reference > 0 ? Math.min(1, score / reference) : 0)
   return scores

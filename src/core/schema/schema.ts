@@ -1,10 +1,10 @@
-import type { ZodError } from 'zod'
 import { lazyRequire } from '../lazy-require.js'
 import { DataError } from '../errors.js'
 import type { Library, Paper, Summary, TrashEntry } from '../model.js'
 import { buildZodSchemas, type ZodSchemas } from './zod.js'
 import { checkLibrary, checkPaper, checkSummary, checkTrashEntry } from './validate-fast.js'
 import { fileVersion, upgradeLibraryValue } from './upgrade.js'
+import { explainRefusal } from './refusal.js'
 
 export { PAPER_FIELDS, SUMMARY_FIELDS, TRASH_FIELDS } from './validate-fast.js'
 
@@ -15,22 +15,6 @@ const zod = lazyRequire<typeof import('zod')>('zod')
 export function zodSchemas(): ZodSchemas {
   schemas ??= buildZodSchemas(zod().z)
   return schemas
-}
-
-/** A readable list of what is wrong, at most `limit` lines, each with its path (`papers[3].year`). */
-function describeIssues(error: ZodError, limit = 5): string[] {
-  const lines = error.issues.slice(0, limit).map((issue) => {
-    const path = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('')
-    return `${path.replace(/^\./, '') || '(top level)'}: ${issue.message}`
-  })
-  if (error.issues.length > limit) lines.push(`... and ${error.issues.length - limit} more problems`)
-  return lines
-}
-
-/** What zod finds wrong with `value`, which the fast check refused (the two agree; see the tests). */
-function explainRefusal(value: unknown): string[] {
-  const result = zodSchemas().librarySchema.safeParse(value)
-  return result.success ? ['it breaks a rule of the library format'] : describeIssues(result.error)
 }
 
 function duplicates(values: readonly string[]): string[] {
@@ -69,7 +53,7 @@ export function readLibraryValue(value: unknown, source: string): ReadLibrary {
   const version = fileVersion(value)
   const current = upgradeLibraryValue(value, source)
   const library = checkLibrary(current)
-  if (!library) throw new DataError(`${source} is not a valid precis library`, explainRefusal(current))
+  if (!library) throw new DataError(`${source} is not a valid precis library`, explainRefusal(current, zodSchemas()))
   const problems = [
     ...duplicates(library.papers.map((p) => p.key)).map((key) => `two papers share the key ${JSON.stringify(key)}`),
     ...duplicates(library.summaries.map((s) => s.id)).map((id) => `two summaries share the id ${JSON.stringify(id)}`),

@@ -1,4 +1,5 @@
 import { editDistance } from '../text/similar.js'
+import { pushAll } from '../lists.js'
 
 /** Why a new tag looks like an existing one. */
 export type Likeness = 'separator' | 'plural' | 'typo' | 'hierarchy'
@@ -65,7 +66,7 @@ export function findSimilarTags(tags: readonly string[], existing: ReadonlySet<s
       return reason ? [{ tag, existing: other, reason }] : []
     })
     alike.sort((a, b) => ORDER.indexOf(a.reason) - ORDER.indexOf(b.reason) || (a.existing < b.existing ? -1 : 1))
-    found.push(...alike)
+    pushAll(found, alike)
   }
   return found
 }

@@ -3,6 +3,7 @@ import type { NamedRecords } from '../store.js'
 import type { IndexContents } from './contents.js'
 import { citingOf, nameAt, namesStartingWith, PAPER_KEY, referenceCount, referencesOf, SUMMARY_ID, type NameTable } from './names.js'
 import { recordsAtPositions } from './record-reader.js'
+import { pushAll } from '../../core/lists.js'
 
 /** More records than this for one handle (a short prefix, a paper with many summaries): resolved on the outline instead. */
 const MAX_RECORDS = 200
@@ -42,7 +43,7 @@ export class IndexedNames implements NamedRecords {
     for (const key of reached) {
       const named = this.bearing(table, key)
       if (!named) return null
-      records.push(...named)
+      pushAll(records, named)
     }
     if (records.length > MAX_RECORDS || !this.read(records)) return null
     const papers = new Set(records.flatMap(([at, kind]) => (kind === PAPER_KEY ? [at] : [])))
