@@ -101,9 +101,11 @@ export function makeCitekey(paper: KeyFields, taken: KeySet, pattern: KeyPattern
 /** `base` when it is free (ignoring case), else `base` with the first free letter suffix (`a`, `b`, ..., `aa`, ...). */
 export function uniqueKey(base: string, taken: KeySet): string {
   if (!taken.has(base)) return base
-  for (let n = 0; ; n++) {
+  for (let n = taken.takenSuffixes(base); ; n++) {
     const key = base + letterSuffix(n)
-    if (!taken.has(key)) return key
+    if (taken.has(key)) continue
+    taken.noteTakenSuffixes(base, n)
+    return key
   }
 }
 

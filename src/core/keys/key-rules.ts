@@ -24,6 +24,13 @@ export function keyProblem(key: string): string | null {
 /** A set of keys compared ignoring case: `Chen_2017` is taken once `chen_2017` is. */
 export class KeySet {
   private readonly folded = new Set<string>()
+  /**
+   * For a base key (folded) that uniqueKey suffixed, how many of its suffixes (`a`, `b`, ...) are
+   * known taken: keys are never removed from the set, so they stay taken, and the next search for a
+   * free suffix starts past them. An import of 10,000 papers with the same base key tried every
+   * suffix from `a` again for each (14 s); now each suffix is tried once.
+   */
+  private readonly suffixesTaken = new Map<string, number>()
 
   constructor(keys: Iterable<string> = []) {
     for (const key of keys) this.add(key)
@@ -36,5 +43,15 @@ export class KeySet {
   add(key: string): this {
     this.folded.add(key.toLowerCase())
     return this
+  }
+
+  /** How many of `base`'s suffixes are known taken (see suffixesTaken). */
+  takenSuffixes(base: string): number {
+    return this.suffixesTaken.get(base.toLowerCase()) ?? 0
+  }
+
+  /** Records that `base`'s first `count` suffixes are taken. */
+  noteTakenSuffixes(base: string, count: number): void {
+    this.suffixesTaken.set(base.toLowerCase(), count)
   }
 }

@@ -41,6 +41,51 @@ describe('keys are unique ignoring case', () => {
     expect(uniqueKey('chen_2017', new KeySet(['Chen_2017']))).toBe('chen_2017a')
   })
 
+  // The definition, written out: the base key, else the first of a, b, ..., z, aa, ... not taken.
+  const firstFree = (base: string, taken: ReadonlySet<string>): string => {
+    if (!taken.has(base.toLowerCase())) return base
+    const letters = 'abcdefghijklmnopqrstuvwxyz'
+    for (let n = 1; ; n++) {
+      let suffix = ''
+      for (let i = n; i > 0; i = Math.floor((i - 1) / 26)) suffix = letters[(i - 1) % 26] + suffix
+      if (!taken.has((base + suffix).toLowerCase())) return base + suffix
+    }
+  }
+
+  it('uniqueKey gives the first free suffix while keys are taken between its calls, by it and by hand', () => {
+    // A seeded walk: bases that share prefixes, suffixed keys taken ahead by hand, calls without taking the key.
+    let seed = 7
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n)
+    const bases = ['chen2017deep', 'Chen2017Deepa', 'lovelace1843note', 'x']
+    const keys = new KeySet()
+    const taken = new Set<string>()
+    const take = (key: string) => (keys.add(key), taken.add(key.toLowerCase()))
+    for (let step = 0; step < 3000; step++) {
+      const base = bases[next(bases.length)]!
+      const choice = next(10)
+      if (choice === 0) take(base + ['b', 'z', 'aa', 'ac', 'ba'][next(5)]!)
+      else {
+        const key = uniqueKey(base, keys)
+        expect(key, `step ${step}`).toBe(firstFree(base, taken))
+        if (choice > 1) take(key)
+      }
+    }
+    expect(taken.size).toBeGreaterThan(2000)
+  })
+
+  it('uniqueKey tries each suffix of a base once over an import of many papers of that base', () => {
+    let asked = 0
+    const keys = new (class extends KeySet {
+      override has(key: string): boolean {
+        asked++
+        return super.has(key)
+      }
+    })()
+    for (let i = 0; i < 5000; i++) keys.add(uniqueKey('chen2017deep', keys))
+    expect([keys.has('chen2017deepgjg'), keys.has('chen2017deepgjh')]).toEqual([true, false]) // the 4,999th suffix, and the next
+    expect(asked).toBeLessThan(3 * 5000)
+  })
+
   it('a new paper never takes a key that differs from one in the library only in case', () => {
     const lib = libraryOf([paper({ key: 'Lovelace2020study' })])
     const { key: _key, added: _added, ...input } = paper({ key: 'x', title: 'Study' })
