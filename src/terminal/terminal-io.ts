@@ -1,9 +1,16 @@
 import { isatty } from 'node:tty'
 import { leavingCtrlCToPager } from '../platform/interrupt.js'
-import supportsHyperlinks from 'supports-hyperlinks'
+import { lazyRequire } from '../core/lazy-require.js'
 import { colorWanted, styleFor, type IO } from './io.js'
 import type { Env } from '../store/paths.js'
 import { DEFAULT_PAGER } from '../core/config/precedence.js'
+
+/**
+ * Loaded when colour is on only: as it loads, the package asks whether stdout and stderr take
+ * hyperlinks, which makes Node open both streams (stderr to a pipe or a terminal loads node:net and
+ * its streams, ~2–3 ms) in a run that may never write to stderr.
+ */
+const supportsHyperlinks = lazyRequire<typeof import('supports-hyperlinks')>('supports-hyperlinks')
 
 /** The real IO on the process's streams. */
 export class TerminalIO implements IO {
@@ -22,7 +29,7 @@ export class TerminalIO implements IO {
 
   constructor(private readonly env: Env) {
     this.color = colorWanted(this.stdoutIsTTY, env, true)
-    this.hyperlinks = this.color && supportsHyperlinks.stdout
+    this.hyperlinks = this.color && supportsHyperlinks().stdout
     this.style = styleFor(this.color)
     this.errStyle = styleFor(colorWanted(this.stderrIsTTY, env, true))
   }

@@ -33,6 +33,9 @@ fs.readFileSync = function (path, ...rest) {
   if (twin) appendFileSync(log, pathToFileURL(path.slice(0, -twin[0].length) + '/dist/' + twin[1]).href + '\\n')
   return readFileSync.call(this, path, ...rest)
 }
+// Whether the run opened its stderr (Node makes the stream when process.stderr is first read).
+const stderr = Object.getOwnPropertyDescriptor(process, 'stderr')
+Object.defineProperty(process, 'stderr', { ...stderr, get() { appendFileSync(log, 'stream:stderr\\n'); return stderr.get.call(this) } })
 process.on('exit', () => {
   appendFileSync(log, Object.keys(createRequire(import.meta.url).cache).join('\\n') + '\\n')
   // Node's own modules (node:crypto, node:zlib), loaded by either import or require.
@@ -49,6 +52,8 @@ interface Loaded {
   sources: Set<string>
   /** Node's own modules loaded (`crypto`, `zlib`, `internal/...`). */
   builtins: Set<string>
+  /** Whether the run read process.stderr, which makes Node open the stream. */
+  openedStderr: boolean
 }
 
 async function whatLoads(args: readonly string[], env: Record<string, string> = {}): Promise<Loaded & { distFiles: string[] }> {
@@ -71,7 +76,8 @@ async function whatLoads(args: readonly string[], env: Record<string, string> = 
   const packagePaths = [...lines, ...bundled.flatMap((text) => [...text.matchAll(/^\/\/ (node_modules\/\S+)$/gm)].map((m) => m[1]!))]
   const packages = packagePaths.flatMap((path) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1] ?? [])
   const builtins = lines.flatMap((line) => (line.startsWith('builtin:') ? [line.slice('builtin:'.length)] : []))
-  return { packages: new Set(packages), sources: new Set(sources), builtins: new Set(builtins), distFiles }
+  const openedStderr = lines.includes('stream:stderr')
+  return { packages: new Set(packages), sources: new Set(sources), builtins: new Set(builtins), openedStderr, distFiles }
 }
 
 /** The reads below ask what they load once the index and the postings are built, each run once a file. */
@@ -219,6 +225,16 @@ describe('start-up loads only what the command needs', () => {
         args.join(' '),
       ).toEqual([])
     }
+  })
+
+  // Opening stderr, a pipe here (or a terminal), loads node:net and its streams: only a run that writes to it should.
+  it('a read to a pipe with nothing to say on stderr does not open it', async () => {
+    for (const args of [['list'], ['tags'], ['stats'], ['search', 'gaussian']]) {
+      const { openedStderr } = await whatLoadsIndexed(args)
+      expect(openedStderr, args.join(' ')).toBe(false)
+    }
+    // marked-terminal, which renders a page, asks supports-hyperlinks as it loads: a test that could fail.
+    expect((await whatLoadsIndexed(['show', 'rasmussen2004gaussian'])).openedStderr).toBe(true)
   })
 
   // scripts/build.mjs groups what runs together into one chunk; each file more costs ~0.7 ms to resolve, read
