@@ -8,7 +8,7 @@
 // only when dist/ imports one.
 'use strict'
 
-const { existsSync, readFileSync, writeFileSync } = require('node:fs')
+const { existsSync, fstatSync, readFileSync, writeFileSync } = require('node:fs')
 const { isBuiltin } = require('node:module')
 const { join, sep } = require('node:path')
 const { pathToFileURL } = require('node:url')
@@ -60,6 +60,23 @@ async function run() {
   const runs = process.env[WRITE_CODE_CACHE] ? JSON.parse(process.env[WRITE_CODE_CACHE]) : [args]
   for (const argv of runs) process.exitCode = await main(argv, createProcessContext())
   if (process.env[WRITE_CODE_CACHE]) writeCodeCache()
+  else if (nothingLeftToDo()) process.exit()
+}
+
+/**
+ * Whether the process would now end by itself: the event loop holds nothing but stdout's own handle
+ * (a terminal or a pipe) with nothing of it queued, and no one listens for 'beforeExit'. Ending it
+ * here then ends it as it would have ended, less Node's freeing of V8's heap on the way out (page by
+ * page, and a read's heap is several times `node -e 0`'s: ~4% of a search's CPU). Otherwise (a write
+ * queued on a slow pipe, stderr or stdin opened, a child, a timer, a file operation under way) the
+ * process ends when they are done, as before.
+ */
+function nothingLeftToDo() {
+  if (process.listenerCount('beforeExit') > 0 || process.stdout.writableLength > 0) return false
+  const stdout = fstatSync(1)
+  const stdoutHandles = process.stdout.isTTY || stdout.isFIFO() || stdout.isSocket() ? 1 : 0
+  const active = process.getActiveResourcesInfo()
+  return active.length <= stdoutHandles && active.every((resource) => /^(TTY|Pipe|TCP)Wrap$/.test(resource))
 }
 
 /**
