@@ -1,9 +1,10 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../support/context.js'
-import { runPrecis } from '../support/cli.js'
+import { BIN, runPrecis } from '../support/cli.js'
 import { smallLibrary } from '../support/library.js'
 
 // What a run loads, seen from inside the process: ES modules through a resolve hook, CommonJS
@@ -235,6 +236,41 @@ describe('start-up loads only what the command needs', () => {
     }
     // marked-terminal, which renders a page, asks supports-hyperlinks as it loads: a test that could fail.
     expect((await whatLoadsIndexed(['show', 'rasmussen2004gaussian'])).openedStderr).toBe(true)
+  })
+
+  // Into a file Node's process.stdout is a stream that writes each piece with writeSync: precis writes there itself.
+  it('a read into a file loads no node:stream', async () => {
+    const dir = tempDir()
+    const library = join(dir, 'library.json')
+    writeFileSync(library, JSON.stringify(smallLibrary()))
+    const env = { PRECIS_CACHE_DIR: tempDir() }
+    await runPrecis(['--library', library, 'search', 'gaussian'], { env }) // builds the index and the postings
+    const log = join(dir, 'builtins.txt')
+    writeFileSync(
+      join(dir, 'builtins.cjs'),
+      `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(log)}, process.moduleLoadList.join('\\n')))`,
+    )
+    for (const args of [['--library', library, 'tags'], ['--library', library, 'list'], ['--help']]) {
+      const file = join(dir, 'out.txt')
+      const out = openSync(file, 'w')
+      const run = spawnSync(process.execPath, [BIN, ...args], {
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: '/nonexistent',
+          NO_COLOR: '1',
+          NODE_OPTIONS: `--require ${join(dir, 'builtins.cjs')}`,
+          ...env,
+        },
+        stdio: ['ignore', out, 'pipe'],
+      })
+      closeSync(out)
+      const read = args.at(-1)!
+      expect(run.status, read).toBe(0)
+      expect(readFileSync(file, 'utf8').length, read).toBeGreaterThan(0)
+      const loaded = readFileSync(log, 'utf8').split('\n')
+      // Saved help is written by process.stdout, which loads it: a test that could fail.
+      expect(loaded.includes('NativeModule stream'), read).toBe(read === '--help')
+    }
   })
 
   // scripts/build.mjs groups what runs together into one chunk; each file more costs ~0.7 ms to resolve, read
