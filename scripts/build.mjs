@@ -9,11 +9,10 @@ import { build, transform } from 'esbuild'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { builtinModules, createRequire } from 'node:module'
+import { builtinModules } from 'node:module'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const require = createRequire(import.meta.url)
 const { dependencies } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
 
 // Small packages every run needs are bundled with our code, and so are the renderers and zod, which
@@ -112,8 +111,7 @@ const builtinsRequired = {
     // one fails the build, and eslint refuses a namespace import (`import * as fs`), which would lack them.
     // Not a CommonJS module per import: esbuild would copy every property of it for each importing file (~1 ms).
     build.onLoad({ filter: /./, namespace: 'builtin' }, ({ path }) => {
-      const descriptors = Object.entries(Object.getOwnPropertyDescriptors(require(`node:${path}`)))
-      const names = descriptors.filter(([name, d]) => 'value' in d && name !== 'default' && isIdentifier(name)).map(([name]) => name)
+      const names = plainValueNames(path).filter((name) => name !== 'default' && isIdentifier(name))
       const specifier = JSON.stringify(`node:${path}`)
       return { contents: `const m = require(${specifier})\nexport default m\nexport const { ${names.join(', ')} } = m\n`, loader: 'js' }
     })
@@ -157,6 +155,19 @@ module.exports = {
   },
 }
 `
+
+/**
+ * The names node:`name` holds as plain values, as a fresh process sees them (scripts/builtin-names.mjs).
+ * Not this one's: Node defines some exports as getters that load a module of their own when first
+ * read (node:fs's Dir, opendir and opendirSync load internal/fs/dir), and a getter once read becomes
+ * a value; this script reads some (readdirSync with `recursive`), so they would be named here and
+ * read, module and all, by every run that imports node:fs.
+ */
+function plainValueNames(name) {
+  return JSON.parse(
+    execFileSync(process.execPath, [fileURLToPath(new URL('builtin-names.mjs', import.meta.url)), name], { encoding: 'utf8' }),
+  )
+}
 
 /** A name that can be declared as a constant (not a reserved word). */
 function isIdentifier(name) {

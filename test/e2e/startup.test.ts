@@ -1,9 +1,10 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../support/context.js'
-import { runPrecis } from '../support/cli.js'
+import { BIN, runPrecis } from '../support/cli.js'
 import { smallLibrary } from '../support/library.js'
 
 // What a run loads, seen from inside the process: ES modules through a resolve hook, CommonJS
@@ -33,6 +34,9 @@ fs.readFileSync = function (path, ...rest) {
   if (twin) appendFileSync(log, pathToFileURL(path.slice(0, -twin[0].length) + '/dist/' + twin[1]).href + '\\n')
   return readFileSync.call(this, path, ...rest)
 }
+// Whether the run opened its stderr (Node makes the stream when process.stderr is first read).
+const stderr = Object.getOwnPropertyDescriptor(process, 'stderr')
+Object.defineProperty(process, 'stderr', { ...stderr, get() { appendFileSync(log, 'stream:stderr\\n'); return stderr.get.call(this) } })
 process.on('exit', () => {
   appendFileSync(log, Object.keys(createRequire(import.meta.url).cache).join('\\n') + '\\n')
   // Node's own modules (node:crypto, node:zlib), loaded by either import or require.
@@ -49,6 +53,8 @@ interface Loaded {
   sources: Set<string>
   /** Node's own modules loaded (`crypto`, `zlib`, `internal/...`). */
   builtins: Set<string>
+  /** Whether the run read process.stderr, which makes Node open the stream. */
+  openedStderr: boolean
 }
 
 async function whatLoads(args: readonly string[], env: Record<string, string> = {}): Promise<Loaded & { distFiles: string[] }> {
@@ -71,7 +77,8 @@ async function whatLoads(args: readonly string[], env: Record<string, string> = 
   const packagePaths = [...lines, ...bundled.flatMap((text) => [...text.matchAll(/^\/\/ (node_modules\/\S+)$/gm)].map((m) => m[1]!))]
   const packages = packagePaths.flatMap((path) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1] ?? [])
   const builtins = lines.flatMap((line) => (line.startsWith('builtin:') ? [line.slice('builtin:'.length)] : []))
-  return { packages: new Set(packages), sources: new Set(sources), builtins: new Set(builtins), distFiles }
+  const openedStderr = lines.includes('stream:stderr')
+  return { packages: new Set(packages), sources: new Set(sources), builtins: new Set(builtins), openedStderr, distFiles }
 }
 
 /** The reads below ask what they load once the index and the postings are built, each run once a file. */
@@ -218,6 +225,51 @@ describe('start-up loads only what the command needs', () => {
         [...builtins].filter((name) => name === 'child_process' || name === 'dgram'),
         args.join(' '),
       ).toEqual([])
+    }
+  })
+
+  // Opening stderr, a pipe here (or a terminal), loads node:net and its streams: only a run that writes to it should.
+  it('a read to a pipe with nothing to say on stderr does not open it', async () => {
+    for (const args of [['list'], ['tags'], ['stats'], ['search', 'gaussian']]) {
+      const { openedStderr } = await whatLoadsIndexed(args)
+      expect(openedStderr, args.join(' ')).toBe(false)
+    }
+    // marked-terminal, which renders a page, asks supports-hyperlinks as it loads: a test that could fail.
+    expect((await whatLoadsIndexed(['show', 'rasmussen2004gaussian'])).openedStderr).toBe(true)
+  })
+
+  // Into a file Node's process.stdout is a stream that writes each piece with writeSync: precis writes there itself.
+  it('a read into a file loads no node:stream', async () => {
+    const dir = tempDir()
+    const library = join(dir, 'library.json')
+    writeFileSync(library, JSON.stringify(smallLibrary()))
+    const env = { PRECIS_CACHE_DIR: tempDir() }
+    await runPrecis(['--library', library, 'search', 'gaussian'], { env }) // builds the index and the postings
+    const log = join(dir, 'builtins.txt')
+    writeFileSync(
+      join(dir, 'builtins.cjs'),
+      `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(log)}, process.moduleLoadList.join('\\n')))`,
+    )
+    for (const args of [['--library', library, 'tags'], ['--library', library, 'list'], ['--help']]) {
+      const file = join(dir, 'out.txt')
+      const out = openSync(file, 'w')
+      const run = spawnSync(process.execPath, [BIN, ...args], {
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: '/nonexistent',
+          NO_COLOR: '1',
+          NODE_OPTIONS: `--require ${join(dir, 'builtins.cjs')}`,
+          ...env,
+        },
+        stdio: ['ignore', out, 'pipe'],
+      })
+      closeSync(out)
+      const read = args.at(-1)!
+      expect(run.status, read).toBe(0)
+      expect(readFileSync(file, 'utf8').length, read).toBeGreaterThan(0)
+      const loaded = readFileSync(log, 'utf8').split('\n')
+      // Saved help is written by process.stdout, which loads it: a test that could fail.
+      expect(loaded.includes('NativeModule stream'), read).toBe(read === '--help')
     }
   })
 
