@@ -55,6 +55,8 @@ export function leaveCleanlyOnSignals(): void {
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
 /** The handlers leaveCleanlyOnSignals installed, so that runWithDefaultSignals can stand them aside. */
 const handlers = new Map<NodeJS.Signals, () => void>()
+/** Whether runWithDefaultSignals has stood the handlers aside (a call within another leaves them to it). */
+let defaulted = false
 
 /**
  * Run the synchronous `work` (one long call into a parser, which never gives the event loop a turn)
@@ -63,7 +65,7 @@ const handlers = new Map<NodeJS.Signals, () => void>()
  * default action does at once (die of the signal).
  */
 export function runWithDefaultSignals<T>(work: () => T): T {
-  if (pending.size > 0 || pagers > 0 || defaulted) return work() // defaulted: within another such call, which restores them
+  if (pending.size > 0 || pagers > 0 || defaulted) return work()
   for (const [signal, handler] of handlers) process.removeListener(signal, handler)
   defaulted = true
   try {
@@ -73,8 +75,6 @@ export function runWithDefaultSignals<T>(work: () => T): T {
     for (const [signal, handler] of handlers) process.on(signal, handler)
   }
 }
-/** Whether runWithDefaultSignals has stood the handlers aside. */
-let defaulted = false
 
 /** Longest stretch of work without a turn of the event loop, where a signal is handled. */
 const TURN_EVERY_MS = 50
