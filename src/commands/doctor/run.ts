@@ -89,7 +89,7 @@ async function repair(ctx: Context, findings: readonly Finding[]): Promise<strin
   const fixable = findings.filter((f) => f.fixable)
   const done: string[] = []
   if (fixable.some((f) => LIBRARY_KINDS.has(f.kind))) {
-    done.push(...(await withStepNote(ctx, libraryStepNote(ctx, 'Repairing'), () => ctx.store.update((lib) => repairLibrary(lib)))))
+    pushAll(done, await withStepNote(ctx, libraryStepNote(ctx, 'Repairing'), () => ctx.store.update((lib) => repairLibrary(lib))))
   }
   const path = ctx.store.path
   if (path !== null && fixable.some((f) => !LIBRARY_KINDS.has(f.kind))) {
