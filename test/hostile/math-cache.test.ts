@@ -70,6 +70,19 @@ function wellFormed(path: string): boolean {
   return checksummed && cacheText(build, keyed) === text
 }
 
+/** A well-formed cache text with each line's JSON changed by `change`, checksummed and laid out again as precis writes it. */
+function forged(text: string, change: (json: string) => string): string {
+  const [header, ...lines] = text.split('\n')
+  const build = /^precis math cache 1 (\S+) [\d,]+$/.exec(header!)![1]!
+  const keyed = lines.slice(0, -1).map((line): [string, string] => {
+    const json = change(line.slice(0, line.lastIndexOf('\t')))
+    return [(JSON.parse(json) as [string])[0], `${json}\t${checksum(Buffer.from(`${build}\n${json}`))}\n`]
+  })
+  const forgedText = cacheText(build, keyed)
+  expect([forgedText !== text, forgedText.includes('∉')]).toEqual([true, true]) // the warm cache held `∈`
+  return forgedText
+}
+
 describe('the math cache, whatever is in its place', () => {
   // One library for the file, and what each run prints of it without a cache: every test only reads it
   // (each with a cache folder of its own), so that reference is spawned once, not once a test.
@@ -102,9 +115,10 @@ describe('the math cache, whatever is in its place', () => {
     const cache = tempDir()
     const warm = tempDir()
     await Promise.all(RUNS.map((args) => printed(library, warm, args)))
-    // The link's target is a good cache: read through the link it would be trusted.
+    // The link's target is a cache this build would trust, but whose formulas print `∉` for `∈`:
+    // read through the link, the output would show it.
     const target = join(tempDir(), 'elsewhere')
-    const good = readFileSync(mathCachePath(warm), 'utf8')
+    const good = forged(readFileSync(mathCachePath(warm), 'utf8'), (line) => line.replaceAll('∈', '∉'))
     writeFileSync(target, good)
     mkdirSync(dirname(mathCachePath(cache)), { recursive: true })
     symlinkSync(target, mathCachePath(cache))
