@@ -56,31 +56,37 @@ async function withoutCache(library: string): Promise<string[]> {
   return Promise.all(RUNS.map((args) => printed(library, cache, args)))
 }
 
-/** Whether the cache file is one precis wrote: its build's header, then checksummed lines laid out where the header says. */
-function wellFormed(path: string): boolean {
-  const text = readFileSync(path, 'utf8')
+/** A cache text's build and the JSON of each line (before its tab and checksum); null without precis's header. */
+function cacheLines(text: string): { build: string; jsons: string[] } | null {
   const [header, ...lines] = text.split('\n')
   const build = /^precis math cache 1 (\S+) [\d,]+$/.exec(header!)?.[1]
-  if (!build || lines.pop() !== '') return false
-  const keyed = lines.map((line): [string, string] => [(JSON.parse(line.slice(0, line.lastIndexOf('\t'))) as [string])[0], `${line}\n`])
-  const checksummed = lines.every((line) => {
-    const tab = line.lastIndexOf('\t')
-    return line.slice(tab + 1) === checksum(Buffer.from(`${build}\n${line.slice(0, tab)}`))
-  })
-  return checksummed && cacheText(build, keyed) === text
+  if (!build || lines.pop() !== '') return null
+  return { build, jsons: lines.map((line) => line.slice(0, line.lastIndexOf('\t'))) }
 }
 
-/** A well-formed cache text with each line's JSON changed by `change`, checksummed and laid out again as precis writes it. */
+/** The cache text `build` writes for these lines' JSON: each line checksummed, laid out in its bucket. */
+function cacheOf(build: string, jsons: string[]): string {
+  const sumOf = (json: string) => checksum(Buffer.from(`${build}\n${json}`))
+  return cacheText(
+    build,
+    jsons.map((json) => [(JSON.parse(json) as [string])[0], `${json}\t${sumOf(json)}\n`]),
+  )
+}
+
+/**
+ * Whether the cache file is one precis wrote: its build's header, then checksummed lines laid out
+ * where the header says (the text this build writes for the same lines, checksums recomputed).
+ */
+function wellFormed(path: string): boolean {
+  const text = readFileSync(path, 'utf8')
+  const cache = cacheLines(text)
+  return cache !== null && cacheOf(cache.build, cache.jsons) === text
+}
+
+/** A cache text precis would trust, with each line's JSON changed by `change`. */
 function forged(text: string, change: (json: string) => string): string {
-  const [header, ...lines] = text.split('\n')
-  const build = /^precis math cache 1 (\S+) [\d,]+$/.exec(header!)![1]!
-  const keyed = lines.slice(0, -1).map((line): [string, string] => {
-    const json = change(line.slice(0, line.lastIndexOf('\t')))
-    return [(JSON.parse(json) as [string])[0], `${json}\t${checksum(Buffer.from(`${build}\n${json}`))}\n`]
-  })
-  const forgedText = cacheText(build, keyed)
-  expect([forgedText !== text, forgedText.includes('∉')]).toEqual([true, true]) // the warm cache held `∈`
-  return forgedText
+  const cache = cacheLines(text)!
+  return cacheOf(cache.build, cache.jsons.map(change))
 }
 
 describe('the math cache, whatever is in its place', () => {
@@ -118,7 +124,8 @@ describe('the math cache, whatever is in its place', () => {
     // The link's target is a cache this build would trust, but whose formulas print `∉` for `∈`:
     // read through the link, the output would show it.
     const target = join(tempDir(), 'elsewhere')
-    const good = forged(readFileSync(mathCachePath(warm), 'utf8'), (line) => line.replaceAll('∈', '∉'))
+    const good = forged(readFileSync(mathCachePath(warm), 'utf8'), (json) => json.replaceAll('∈', '∉'))
+    expect(good).toContain('∉') // the warm cache held `∈`
     writeFileSync(target, good)
     mkdirSync(dirname(mathCachePath(cache)), { recursive: true })
     symlinkSync(target, mathCachePath(cache))
