@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { writeFileSync } from 'node:fs'
-import { mkdir, rename, rm } from 'node:fs/promises'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { forEachInterruptible, removeOnInterrupt } from '../platform/interrupt.js'
 import { describeFileError } from '../platform/file-errors.js'
@@ -21,7 +21,7 @@ export async function writeNewFolder(folder: string, files: readonly OutputFile[
   const temp = path.join(path.dirname(folder), `.${path.basename(folder)}.${randomBytes(6).toString('hex')}.tmp`)
   const forget = removeOnInterrupt(temp)
   try {
-    await mkdir(temp)
+    mkdirSync(temp) // synchronous, as every file removed on Ctrl-C is made (platform/interrupt.ts)
     await forEachInterruptible(inside, (file, i) => {
       writeFileSync(path.join(temp, path.basename(file.path)), wholeContent(file), { flag: 'wx' })
       progress(i + 1)

@@ -1,5 +1,5 @@
-import { constants } from 'node:fs'
-import { access, link, open, rename, rm, stat, type FileHandle } from 'node:fs/promises'
+import { closeSync, constants, linkSync, openSync } from 'node:fs'
+import { access, open, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { ExitCode, PrecisError } from '../core/errors.js'
 import { describeFileError } from '../platform/file-errors.js'
@@ -74,14 +74,16 @@ async function keepBackup(path: string): Promise<void> {
   const temp = tempNameBeside(path, 'bak')
   const forget = removeOnInterrupt(temp) // from before it exists, as in writeFileDurably
   try {
+    // Made by synchronous calls, as the temp file is.
     try {
-      await link(path, temp)
+      linkSync(path, temp)
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       if (code === 'ENOENT') return // first write: nothing to keep
       if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error
+      closeSync(openSync(temp, 'wx', NEW_FILE_MODE))
       const { copyFile } = await import('node:fs/promises')
-      await copyFile(path, temp, constants.COPYFILE_EXCL)
+      await copyFile(path, temp) // over the file made just now, ours
     }
     await rename(temp, `${path}.bak`).catch(async (error: unknown) => {
       await rm(temp, { force: true })
@@ -157,8 +159,11 @@ export async function writeFileDurably(path: string, chunks: Iterable<string>, m
   const forget = removeOnInterrupt(temp)
   let created = false
   try {
-    const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode)
+    // Created by a synchronous call, then opened (see platform/interrupt.ts: a Ctrl-C handled while
+    // another thread was creating it would leave it behind).
+    closeSync(openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode))
     created = true // from here on the temp file is ours to remove; a name we did not create is never touched
+    const handle = await open(temp, constants.O_WRONLY | constants.O_NOFOLLOW)
     await fillAndClose(handle, chunks, maxBytes, mode)
     await keepBackup(path)
     await rename(temp, path)

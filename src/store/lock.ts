@@ -1,6 +1,5 @@
-import { readlinkSync } from 'node:fs'
+import { closeSync, fsyncSync, lstatSync, openSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
-import { lstat, open, readFile, readlink, rm, symlink } from 'node:fs/promises'
 import { BusyError } from '../core/errors.js'
 import { removeOnInterrupt } from '../platform/interrupt.js'
 
@@ -44,54 +43,39 @@ const NO_SYMLINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EINVAL
 
 /**
  * Try once to create the lock. When it is ours, returns the function that stops it being removed
- * on an interruption (call it as the lock is released); null when another holds it.
+ * on an interruption (call it as the lock is released); null when another holds it. Made, filled in
+ * and removed by synchronous calls: no Ctrl-C is handled in between (see platform/interrupt.ts).
  */
-async function tryCreate(path: string, content: string): Promise<(() => void) | null> {
-  // Ours from before the call: the link exists before the await below returns, and Ctrl-C handled in
-  // between must not leave it. Removed then only if it names us: it may be another's (EEXIST).
-  const forget = removeOnInterrupt(path, () => linkTarget(path) === content)
+function tryCreate(path: string, content: string): (() => void) | null {
+  // Removed on Ctrl-C only while it names us: a precis on another host may have broken it as stale and taken it.
+  const forget = removeOnInterrupt(path, () => readOwner(path)?.raw === content)
   try {
-    await symlink(content, path)
+    try {
+      symlinkSync(content, path)
+    } catch (error) {
+      if (!NO_SYMLINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error
+      createFile(path, content)
+    }
   } catch (error) {
     forget()
-    const code = (error as NodeJS.ErrnoException).code ?? ''
-    if (code === 'EEXIST') return null
-    if (NO_SYMLINKS.has(code)) return tryCreateFile(path, content)
-    throw error
-  }
-  return forget
-}
-
-/** The target of the link at `path`, or null when there is no link. */
-function linkTarget(path: string): string | null {
-  try {
-    return readlinkSync(path)
-  } catch {
-    return null
-  }
-}
-
-async function tryCreateFile(path: string, content: string): Promise<(() => void) | null> {
-  let handle
-  try {
-    handle = await open(path, 'wx', 0o600)
-  } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null
     throw error
   }
-  const forget = removeOnInterrupt(path) // ours from here: Ctrl-C before the owner is written must not leave it
-  try {
-    await handle.writeFile(content)
-    await handle.sync()
-  } catch (error) {
-    // A lock we could not fill in (disk full) must not stay behind and block everyone.
-    await handle.close()
-    await rm(path, { force: true })
-    forget()
-    throw error
-  }
-  await handle.close()
   return forget
+}
+
+/** The lock as a file created with O_EXCL, then filled in; one that could not be filled (disk full) is removed. */
+function createFile(path: string, content: string): void {
+  const fd = openSync(path, 'wx', 0o600)
+  try {
+    writeFileSync(fd, content)
+    fsyncSync(fd)
+  } catch (error) {
+    rmSync(path, { force: true }) // it would block everyone
+    throw error
+  } finally {
+    closeSync(fd)
+  }
 }
 
 /** True while process `pid` of this host runs (or may: one of another user counts as running). */
@@ -104,13 +88,16 @@ export function processIsAlive(pid: number): boolean {
   }
 }
 
-/** What a lock records, as written (`raw`) and read, and how old it is; null when there is no lock. */
-export async function readOwner(path: string): Promise<{ owner: Owner | null; raw: string; ageMs: number } | null> {
+/**
+ * What a lock records, as written (`raw`) and read, and how old it is; null when there is no lock.
+ * Synchronous: a Ctrl-C handler asks it whether the lock is still ours.
+ */
+export function readOwner(path: string): { owner: Owner | null; raw: string; ageMs: number } | null {
   try {
-    const info = await lstat(path)
+    const info = lstatSync(path)
     // A regular file: made where links cannot be, or by an older precis.
     // Anything else planted there (a named pipe would block a read) is no owner's record either.
-    const raw = info.isSymbolicLink() ? await readlink(path) : info.isFile() ? await readFile(path, 'utf8') : ''
+    const raw = info.isSymbolicLink() ? readlinkSync(path) : info.isFile() ? readFileSync(path, 'utf8') : ''
     return { owner: parseOwner(raw), raw, ageMs: Date.now() - info.mtimeMs }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
@@ -136,19 +123,21 @@ export function isStale(owner: Owner | null, ageMs: number, here: string): boole
 }
 
 /** Remove the lock at `path` if it still holds exactly `raw`, under the break lock. */
-async function breakStaleLock(path: string, raw: string): Promise<void> {
+function breakStaleLock(path: string, raw: string): void {
   const breaker = `${path}.break`
   const mine = JSON.stringify({ pid: process.pid, host: hostname(), nonce: Math.random().toString(36).slice(2) })
-  if (!(await tryCreate(breaker, mine))) {
-    const info = await readOwner(breaker)
-    if (info && info.ageMs > BREAK_LOCK_STALE_MS) await rm(breaker, { force: true })
+  const forget = tryCreate(breaker, mine)
+  if (!forget) {
+    const info = readOwner(breaker)
+    if (info && info.ageMs > BREAK_LOCK_STALE_MS) rmSync(breaker, { force: true })
     return
   }
   try {
-    const current = await readOwner(path)
-    if (current && current.raw === raw) await rm(path, { force: true })
+    const current = readOwner(path)
+    if (current && current.raw === raw) rmSync(path, { force: true })
   } finally {
-    await rm(breaker, { force: true })
+    rmSync(breaker, { force: true })
+    forget()
   }
 }
 
@@ -158,17 +147,16 @@ export async function acquireLock(path: string, options: LockOptions): Promise<R
   const content = JSON.stringify({ pid: process.pid, host: here, nonce: Math.random().toString(36).slice(2) })
   const deadline = Date.now() + options.timeoutMs
   for (let attempt = 0; ; attempt++) {
-    const forget = await tryCreate(path, content)
+    const forget = tryCreate(path, content)
     if (forget) {
       return async () => {
-        const current = await readOwner(path)
-        if (current?.raw === content) await rm(path, { force: true })
+        if (readOwner(path)?.raw === content) rmSync(path, { force: true })
         forget()
       }
     }
-    const info = await readOwner(path)
+    const info = readOwner(path)
     if (info && isStale(info.owner, info.ageMs, here)) {
-      await breakStaleLock(path, info.raw)
+      breakStaleLock(path, info.raw)
       await sleep(1) // another process may be breaking it; let it finish
       continue
     }

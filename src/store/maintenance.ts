@@ -36,8 +36,8 @@ export async function readProblem(path: string): Promise<string | null> {
 }
 
 /** The owner a lock names and whether that owner is certainly gone; null when there is no lock. */
-async function lockFileState(path: string): Promise<{ stale: boolean; owner: string } | null> {
-  const lock = await readOwner(path)
+function lockFileState(path: string): { stale: boolean; owner: string } | null {
+  const lock = readOwner(path)
   if (!lock) return null
   const { owner, ageMs } = lock
   const who = owner ? `process ${owner.pid} on ${owner.host}` : 'a precis that was stopped while taking it'
@@ -63,7 +63,7 @@ async function leftoversBeside(target: string): Promise<FolderState['leftovers']
   for (const entry of await readdir(dirname(target))) {
     const path = join(dirname(target), entry)
     const temp = entry.startsWith(`.${name}.tmp-`) || entry.startsWith(`.${name}.bak-`)
-    if (!temp && !(entry === `${name}.lock.break` && (await lockFileState(path))?.stale)) continue
+    if (!temp && !(entry === `${name}.lock.break` && lockFileState(path)?.stale)) continue
     try {
       found.push({ path, bytes: (await lstat(path)).size })
     } catch (error) {
@@ -83,7 +83,7 @@ export async function inspectFolder(libraryPath: string): Promise<FolderState> {
     if (!missing(error)) throw error
   }
   const lockPath = `${library}.lock`
-  const lock = await lockFileState(lockPath)
+  const lock = lockFileState(lockPath)
   let leftovers: FolderState['leftovers'] = []
   try {
     leftovers = await leftoversBeside(library)

@@ -160,7 +160,7 @@ describe('readOwner', () => {
   it('reads a named pipe planted at the lock path as a lock of no owner, without waiting for a writer', async () => {
     const lock = join(tempDir(), 'library.json.lock')
     execFileSync('mkfifo', [lock])
-    expect(await readOwner(lock)).toMatchObject({ owner: null, raw: '' })
+    expect(readOwner(lock)).toMatchObject({ owner: null, raw: '' })
   })
 })
 
