@@ -42,6 +42,11 @@ export default tseslint.config(
           selector: 'ImportDeclaration[source.value=/^node:/] > ImportNamespaceSpecifier',
           message: 'Import the names used from a Node module, or its default export (see scripts/build.mjs).',
         },
+        {
+          // Each item of a list spread into a call's arguments goes on the stack: past ~125,000 items the call throws.
+          selector: 'CallExpression[callee.property.name=/^(push|unshift|splice|max|min|fromCharCode|fromCodePoint)$/] > SpreadElement',
+          message: 'A list spread into arguments throws past ~125,000 items: use largest, smallest or pushAll (src/core/lists.ts).',
+        },
       ],
     },
   },

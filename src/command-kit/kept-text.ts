@@ -31,7 +31,8 @@ export async function keepTextFor(
 ): Promise<void> {
   try {
     const path = await keepText(ctx, name, text)
-    error.details.push(`Your text is kept at ${path}`, ...(again ? [again(path)] : []))
+    error.details.push(`Your text is kept at ${path}`)
+    if (again) error.details.push(again(path))
   } catch {
     error.details.push(`Your text could not be kept in ${recoveredFolder(dataDir(ctx.env))} either`)
   }

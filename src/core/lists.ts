@@ -9,6 +9,13 @@ export function largest(values: Iterable<number>, floor = -Infinity): number {
   return most
 }
 
+/** The smallest of `values`, or `ceiling` when none is smaller: Math.min(ceiling, ...values) for any length. */
+export function smallest(values: Iterable<number>, ceiling = Infinity): number {
+  let least = ceiling
+  for (const value of values) if (value < least) least = value
+  return least
+}
+
 /** Appends `items` to `list` in order: list.push(...items) for any length. */
 export function pushAll<T>(list: T[], items: Iterable<T>): void {
   for (const item of items) list.push(item)

@@ -6,7 +6,7 @@ import { Chalk } from 'chalk'
 import { describe, expect, it } from 'vitest'
 import { formatRelated } from '../../src/commands/related/view.js'
 import { formatTagColumns } from '../../src/commands/tags/tree.js'
-import { largest, pushAll } from '../../src/core/lists.js'
+import { largest, pushAll, smallest } from '../../src/core/lists.js'
 import { FIELD_LIMITS } from '../../src/core/records/field-rules.js'
 import { moveToTrash } from '../../src/core/records/trash.js'
 import { textSimilarity } from '../../src/core/related/text.js'
@@ -23,7 +23,7 @@ const plain = new Chalk({ level: 0 })
 const many = <T>(make: (i: number) => T): T[] => Array.from({ length: LONG }, (_, i) => make(i))
 const lineCount = (text: string) => text.split('\n').length
 
-describe('largest and pushAll take lists of any length', () => {
+describe('largest, smallest and pushAll take lists of any length', () => {
   it.each([
     [[], -Infinity, -Infinity],
     [[], 3, 3],
@@ -35,8 +35,20 @@ describe('largest and pushAll take lists of any length', () => {
     expect(largest(values, floor)).toBe(Math.max(floor, ...values))
   })
 
+  it.each([
+    [[], Infinity, Infinity],
+    [[], 3, 3],
+    [[4, 1, 5], Infinity, 1],
+    [[4, 1, 5], 0, 0],
+    [[-4, -2], Infinity, -4],
+  ])('smallest(%j, %d) is %d, as Math.min gives', (values, ceiling, expected) => {
+    expect(smallest(values, ceiling)).toBe(expected)
+    expect(smallest(values, ceiling)).toBe(Math.min(ceiling, ...values))
+  })
+
   it('a list of 200,000 numbers and one of 200,000 items appended', () => {
     expect(largest(many((i) => (i * 7919) % LONG))).toBe(LONG - 1)
+    expect(smallest(many((i) => ((i * 7919) % LONG) + 1))).toBe(1)
     const list = ['first']
     pushAll(list, many(String))
     expect(list).toHaveLength(LONG + 1)

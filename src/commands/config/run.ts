@@ -4,6 +4,7 @@ import type { UsageError } from '../../core/errors.js'
 import { isSettingName, unknownSetting, valueFromWord, type SettingName } from '../../core/config/settings.js'
 import { sanitizeTerminal } from '../../core/text/sanitize.js'
 import { inform, printJson } from '../../command-kit/shared.js'
+import { largest } from '../../core/lists.js'
 
 /** A value as `config get` prints it: strings as they are, lists a line each, numbers and booleans as words. */
 function plain(value: unknown): string {
@@ -49,7 +50,7 @@ export async function configListRun(ctx: Context): Promise<void> {
     return refuseProblems(problems)
   }
   const { style } = ctx.io
-  const width = Math.max(...entries.map(([name]) => name.length))
+  const width = largest(entries.map(([name]) => name.length))
   for (const [name, { value, source }] of entries) {
     const flag = problems[name] === undefined ? '' : `  ${style.red('(not usable: see below)')}`
     ctx.io.out(`${style.bold(name.padEnd(width))}  ${sanitizeTerminal(oneLine(value))}  ${style.dim(`(${source})`)}${flag}\n`)

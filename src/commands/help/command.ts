@@ -5,6 +5,7 @@ import { LIBRARY_VERSION } from '../../core/model.js'
 import { FIELDS } from '../../core/search/query-fields.js'
 import { closest } from '../../core/text/similar.js'
 import { DEFAULT_HELP_WIDTH, wrapHelp } from '../../command-kit/help-wrap.js'
+import { largest } from '../../core/lists.js'
 
 /** A help page that is not a command: `precis help query`. */
 export interface HelpTopic {
@@ -16,7 +17,7 @@ export interface HelpTopic {
 }
 
 function queryPage(): string {
-  const width = Math.max(...[...FIELDS.keys()].map((name) => name.length)) + 1
+  const width = largest([...FIELDS.keys()].map((name) => name.length)) + 1
   const fields = [...FIELDS].map(([name, spec]) => `  ${(name + ':').padEnd(width)}  ${spec.example}`)
   return [
     'Search queries (search, list, export, tag --query)',

@@ -60,7 +60,7 @@ export function formatStats(stats: LibraryStats, width: number, style: ChalkInst
     ['words', stats.words],
     ['to summarise', stats.toSummarise],
   ]
-  const numberWidth = Math.max(...totals.map(([, n]) => n.toLocaleString('en-US').length))
+  const numberWidth = largest(totals.map(([, n]) => n.toLocaleString('en-US').length))
   const years = stats.perYear.map((y) => ({ label: String(y.year), count: y.count }))
   if (stats.undated > 0) years.push({ label: 'no year', count: stats.undated })
   return [

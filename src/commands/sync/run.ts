@@ -8,6 +8,7 @@ import type { ChangeCounts } from '../../sync/library-diff.js'
 import { syncLibrary, type SyncReport } from '../../sync/sync.js'
 import { inform, printJson } from '../../command-kit/shared.js'
 import { syncedLibraryPath } from '../../command-kit/synced-library.js'
+import { pushAll } from '../../core/lists.js'
 
 export interface SyncInitOptions {
   /** The shared repository: a URL, or the path of a bare repository. */
@@ -21,7 +22,10 @@ const counts = (c: ChangeCounts) => `${c.added} added, ${c.changed} changed, ${c
 /** What a sync did, for people. */
 export function describeSync(report: SyncReport): string[] {
   const lines = report.repaired.length > 0 ? [`Repaired the sync setup: ${report.repaired.join(', ')}`] : []
-  lines.push(...report.committed.map((subject) => `Committed: ${oneLine(subject)}`))
+  pushAll(
+    lines,
+    report.committed.map((subject) => `Committed: ${oneLine(subject)}`),
+  )
   if (!report.remote) return [...lines, 'No remote to sync with; add one with: precis sync init --remote <url>']
   const where = oneLine(`${report.remote.name}/${report.branch}`)
   const quiet = (c: ChangeCounts) => c.added + c.changed + c.removed === 0

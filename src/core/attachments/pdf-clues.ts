@@ -5,6 +5,7 @@
  * printable text, at most a few hundred characters.
  */
 import { parseSource, type Source } from '../papers/identifiers.js'
+import { largest } from '../lists.js'
 
 /** One page's text as a PDF library gives it: lines, and the font size of each. */
 export interface PageText {
@@ -64,12 +65,15 @@ export function titleIn(infoTitle: string | null, first: PageText | undefined): 
   const info = printable(infoTitle ?? '')
   if (info.length >= 10 && info.includes(' ') && !NOT_A_TITLE.test(info)) return info.slice(0, LONGEST_TITLE)
   const lines = (first?.lines ?? []).slice(0, 40).filter((line) => /\p{L}{3}/u.test(line.text))
-  const largest = Math.max(0, ...lines.map((line) => line.size))
-  const start = lines.findIndex((line) => line.size === largest)
+  const largestSize = largest(
+    lines.map((line) => line.size),
+    0,
+  )
+  const start = lines.findIndex((line) => line.size === largestSize)
   if (start < 0) return null
   const title: string[] = []
   for (const line of lines.slice(start, start + 3)) {
-    if (line.size !== largest) break
+    if (line.size !== largestSize) break
     title.push(line.text)
   }
   const text = printable(title.join(' '))

@@ -29,7 +29,7 @@ export const IMAGE_MIME: Readonly<Record<ImageKind, string>> = {
 export const MAX_IMAGE_PIXELS = 40_000_000
 
 const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) => prefix.every((b, i) => bytes[at + i] === b)
-const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to))
+const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to)) // eslint-disable-line no-restricted-syntax -- a few bytes of a header
 const u16be = (b: Uint8Array, at: number) => (b[at]! << 8) | b[at + 1]!
 const u16le = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8)
 const u24le = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16)

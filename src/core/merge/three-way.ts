@@ -13,6 +13,7 @@ import {
 } from '../model.js'
 import { findSamePaper } from '../papers/papers.js'
 import { CONFLICT_TAG } from '../tags/rules.js'
+import { pushAll } from '../lists.js'
 
 /**
  * Three-way merge of two libraries that grew from a common base (git's merge-driver contract),
@@ -199,9 +200,9 @@ class LibraryMerge {
     const oursFolded = new Map([...o.keys()].map((key) => [key.toLowerCase(), key]))
     for (const key of unionKeys(o, t)) {
       const [base, mine, other] = [b.get(key), o.get(key), t.get(key)]
-      if (mine && other) result.push(...(base ? [this.mergePaper(base, mine, other)] : this.addedTwice(mine, other)))
+      if (mine && other) pushAll(result, base ? [this.mergePaper(base, mine, other)] : this.addedTwice(mine, other))
       else if (other && !base && caseTwin(oursFolded.get(key.toLowerCase()), key, t)) result.push(this.renameTheirs(other))
-      else result.push(...oneSided(base, (mine ?? other)!))
+      else pushAll(result, oneSided(base, (mine ?? other)!))
     }
     return result
   }
@@ -269,9 +270,10 @@ class LibraryMerge {
       const [base, mine, other] = [b.get(id), o.get(id), t.get(id)]
       if (mine && other) {
         if (base) result.push(this.mergeSummary(base, mine, other))
-        else result.push(mine, ...(sameValue(mine, other) ? [] : [{ ...other, id: this.names.freshId(other.paper) }]))
+        else if (sameValue(mine, other)) result.push(mine)
+        else result.push(mine, { ...other, id: this.names.freshId(other.paper) })
       } else {
-        result.push(...oneSided(base, (mine ?? other)!))
+        pushAll(result, oneSided(base, (mine ?? other)!))
       }
     }
     return [...result, ...this.copies]

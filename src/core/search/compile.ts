@@ -12,6 +12,7 @@ import { isStopWord } from './stopwords.js'
 import { foldPlural, surfaceForms } from '../text/plural.js'
 import { stemWord } from '../text/stem.js'
 import { tokenize } from '../text/words.js'
+import { pushAll } from '../lists.js'
 
 const ALL_FIELDS = FIELD_NAMES.map((_, index) => index)
 const TEXT_FIELDS: Record<TextField, readonly number[]> = { any: ALL_FIELDS, title: [TITLE], author: [AUTHORS], venue: [VENUE] }
@@ -139,7 +140,7 @@ export function planQuery<D>(library: PlanLibrary<D>, query: Query, options: Com
     if (specs.length === 0) return null // only punctuation (or one letter being typed): nothing to look for
     const optional = ranked && plain(condition, alone)
     if (optional && dropStopWords && onlyStopWords(condition)) {
-      plainWords.push(...specs) // in the phrase, not required
+      pushAll(plainWords, specs) // in the phrase, not required
       return null
     }
     if (specs.length === 1 && !term.quoted && !negated && !(open && typing)) {
@@ -153,7 +154,7 @@ export function planQuery<D>(library: PlanLibrary<D>, query: Query, options: Com
     // Counted differently, the same words are not the same condition for the counts kept (scan.ts).
     const signature = textSignature(negated, fields, specs) + (countCap === TF_CAP ? '' : ` (counting ${countCap})`)
     if (negated) return { negated, test: { kind: 'text', term: scoring, slot: -1 }, signature }
-    if (plain(condition, alone)) plainWords.push(...specs)
+    if (plain(condition, alone)) pushAll(plainWords, specs)
     terms.push(scoring)
     return { negated, ...(optional ? { optional } : {}), test: { kind: 'text', term: scoring, slot: terms.length - 1 }, signature }
   }

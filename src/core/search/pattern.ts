@@ -12,6 +12,7 @@ import { SEARCH_TUNING } from './tuning.js'
 import { GREEK_LETTERS } from '../text/latex.js'
 import { stemWord, termStarts } from '../text/stem.js'
 import { nextToken, tokenAt, type Token } from '../text/words.js'
+import { pushAll, smallest } from '../lists.js'
 
 /** What one query word accepts. */
 export interface WordSpec {
@@ -62,7 +63,7 @@ export function startsToFind(spellings: readonly string[]): string[] {
   if (spellings.length === 0) return []
   let common = spellings[0]!
   for (const word of spellings) while (!word.startsWith(common)) common = common.slice(0, -1)
-  const shortest = Math.min(...spellings.map((word) => word.length))
+  const shortest = smallest(spellings.map((word) => word.length))
   if (common.length >= Math.min(shortest, Math.max(2, shortest - 2))) return [common]
   const starts: string[] = []
   for (const word of [...spellings].sort((a, b) => a.length - b.length)) if (!starts.some((s) => word.startsWith(s))) starts.push(word)
@@ -110,7 +111,7 @@ class WordsBeyondLatin1 implements PlaceFinder {
 /** The place finders of a word: an expression over texts in Latin-1, and one tried at the words beyond it. */
 function placeFinders(spec: WordSpec): PlaceFinder[] {
   const words = [...spec.keys, ...(spec.alternatives?.keys() ?? [])].flatMap(spellings)
-  if (spec.prefix !== null) words.push(...prefixSpellings(spec.prefix))
+  if (spec.prefix !== null) pushAll(words, prefixSpellings(spec.prefix))
   const sources = startsToFind([...new Set(words)]).map(wordStartSources)
   const expression = (parts: readonly (string | null)[], flags: string) => {
     const present = parts.filter((source): source is string => source !== null)

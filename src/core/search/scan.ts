@@ -11,6 +11,7 @@ import type { CompiledCondition, CompiledQuery } from './compiled.js'
 import { FIELD_NAMES, type SearchDoc } from './docs.js'
 import { matchDoc } from './match.js'
 import { queryImplies } from './narrow.js'
+import { largest } from '../lists.js'
 
 const FIELD_COUNT = FIELD_NAMES.length
 /** Earlier results kept to narrow from: enough for the keystrokes of a few words. */
@@ -115,7 +116,7 @@ export class Scanner {
     const counts: number[] = []
     // Counted as a query of its own, whose terms are those of the clause's conditions.
     const slots = scoredSlots(clause)
-    const scratch = new Float64Array(Math.max(0, ...slots) + FIELD_COUNT)
+    const scratch = new Float64Array(largest(slots, 0) + FIELD_COUNT)
     const alone: CompiledQuery = { clauses: [clause], terms: [], phrase: null, corrections: [] }
     for (const doc of this.narrowest([clause]) ?? this.docs) {
       scratch.fill(0)
