@@ -60,13 +60,15 @@ describe('many precis at once', () => {
     expect(result).toMatchObject({ commands: 3 * WRITERS, succeeded: 3 * WRITERS, busy: 0, kills: 0 })
   }, 180_000)
 
-  it('while a live process holds the lock, 10 writers each give up after PRECIS_LOCK_TIMEOUT_MS with exit 5, naming the lock and its holder, and change nothing', async () => {
+  // Writers waiting together, none of them holding the lock: 4 show it as 10 did (a live holder taken
+  // for a dead one fails all of them at either count).
+  it('while a live process holds the lock, 4 writers each give up after PRECIS_LOCK_TIMEOUT_MS with exit 5, naming the lock and its holder, and change nothing', async () => {
     const { library } = libraryIn()
     const before = fingerprint(library)
     const release = await acquireLock(`${library}.lock`, { timeoutMs: 1000, label: library })
     let results: RunResult[]
     try {
-      results = await Promise.all(Array.from({ length: 10 }, (_, n) => precisOn(library, addArgs(n), { env: GIVE_UP })))
+      results = await Promise.all(Array.from({ length: 4 }, (_, n) => precisOn(library, addArgs(n), { env: GIVE_UP })))
     } finally {
       await release()
     }
