@@ -71,8 +71,11 @@ async function makeTemplate(): Promise<string> {
 }
 
 /** Two machines syncing through a bare remote: a copy of the template. */
-async function twoMachines() {
-  const dir = copySyncSetup(env, await (template ??= makeTemplate()), ['a', 'b'])
+const twoMachines = async () => copyOfMachines(await (template ??= makeTemplate()))
+
+/** Two machines syncing through a bare remote: a copy of `made`, a folder laid out as the template is. */
+function copyOfMachines(made: string) {
+  const dir = copySyncSetup(env, made, ['a', 'b'])
   const remote = join(dir, 'remote.git')
   const files = { a: join(dir, 'a', 'library.json'), b: join(dir, 'b', 'library.json') }
   const [a, b] = [machine(files.a), machine(files.b)]
@@ -81,25 +84,35 @@ async function twoMachines() {
 
 const read = (path: string) => parseLibrary(readFileSync(path, 'utf8'), path)
 
+/**
+ * Made once per file: the two machines of the template after A's earlier and B's later changes, before
+ * either syncs, for the tests of the two sync orders. Each write commits (five git runs): made afresh in
+ * each of the two tests, the writes took as long as their syncs.
+ */
+let edited: Promise<string> | undefined
+
+async function makeEdited(): Promise<string> {
+  const { dir, files, a, b } = await twoMachines()
+  expect(read(files.b).summaries.map((s) => s.id)).toEqual(['gilmer2017neural', 'rasmussen2004gaussian', 'vaswani2017attention'])
+  const earlier = '2026-02-01T00:00:00.000Z'
+  const later = '2026-02-02T00:00:00.000Z'
+  await ok(a, ['add', ...paperFlags('Deep Sets', 'Manzil Zaheer', '2017'), '--body', 'Sets from A.\n'], earlier)
+  await ok(a, ['edit', 'gilmer2017neural', '--body', 'Body from A.\n'], earlier)
+  await ok(a, ['edit', 'rasmussen2004gaussian', '--tag', 'ml'], earlier)
+  await ok(a, ['rm', 'vaswani2017attention', '--yes'], earlier)
+  await ok(b, ['add', ...paperFlags('Graph Attention Networks', 'Petar Velickovic', '2018'), '--body', 'GAT from B.\n'], later)
+  await ok(b, ['edit', 'gilmer2017neural', '--title', 'Neural Message Passing for Quantum Chemistry'], later)
+  await ok(b, ['edit', 'gilmer2017neural', '--body', 'Body from B.\n'], later)
+  await ok(b, ['edit', 'rasmussen2004gaussian', '--tag', 'gp', '--untag', 'bayesian', '--body', 'Kernels, by B.\n'], later)
+  return dir
+}
+
 describe('sync between two machines', () => {
   it.each([
     ['A syncs first', true],
     ['B syncs first', false],
   ])('%s: both end identical and nothing either side did is lost', async (_, aFirst) => {
-    const { files, a, b } = await twoMachines()
-    expect(read(files.b).summaries.map((s) => s.id)).toEqual(['gilmer2017neural', 'rasmussen2004gaussian', 'vaswani2017attention'])
-
-    const earlier = '2026-02-01T00:00:00.000Z'
-    const later = '2026-02-02T00:00:00.000Z'
-    await ok(a, ['add', ...paperFlags('Deep Sets', 'Manzil Zaheer', '2017'), '--body', 'Sets from A.\n'], earlier)
-    await ok(a, ['edit', 'gilmer2017neural', '--body', 'Body from A.\n'], earlier)
-    await ok(a, ['edit', 'rasmussen2004gaussian', '--tag', 'ml'], earlier)
-    await ok(a, ['rm', 'vaswani2017attention', '--yes'], earlier)
-    await ok(b, ['add', ...paperFlags('Graph Attention Networks', 'Petar Velickovic', '2018'), '--body', 'GAT from B.\n'], later)
-    await ok(b, ['edit', 'gilmer2017neural', '--title', 'Neural Message Passing for Quantum Chemistry'], later)
-    await ok(b, ['edit', 'gilmer2017neural', '--body', 'Body from B.\n'], later)
-    await ok(b, ['edit', 'rasmussen2004gaussian', '--tag', 'gp', '--untag', 'bayesian', '--body', 'Kernels, by B.\n'], later)
-
+    const { files, a, b } = copyOfMachines(await (edited ??= makeEdited()))
     const [first, second] = aFirst ? [a, b] : [b, a]
     await ok(first, ['sync'])
     const report = JSON.parse(await ok(second, ['--json', 'sync']))
