@@ -22,21 +22,16 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     projects: [
-      // Tables over pure functions and in-process modules: they share one module graph per worker
-      // instead of importing precis afresh for each of their 140 files (none mocks a module or keeps
-      // state between files). That import was a fifth of the suite's time.
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false } },
-      // Commands through the fake context, hostile and end-to-end tests: they share one module graph per
-      // worker too (each file's own state lives in its temp folders and the processes it spawns). The
-      // tests in a real terminal (test/terminal) run apart: `npm run test:terminal`, vitest.terminal.config.ts.
+      // All but the terminal tests: tables over pure functions and in-process modules, commands through
+      // the fake context, hostile and end-to-end tests. They share one module graph per worker instead of
+      // importing precis afresh for each of their 326 files (none mocks a module or keeps state between
+      // files: each file's own state lives in its temp folders and the processes it spawns). One project,
+      // not one for the unit tables and one for the rest: vitest transforms the sources once per project,
+      // and a worker imports them once for each project whose files it runs. The tests in a real terminal
+      // (test/terminal) run apart: `npm run test:terminal`, vitest.terminal.config.ts.
       {
         extends: true,
-        test: {
-          name: 'processes',
-          include: ['test/**/*.test.ts'],
-          exclude: ['test/unit/**', 'test/terminal/**', ...ISOLATED],
-          isolate: false,
-        },
+        test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: ['test/terminal/**', ...ISOLATED], isolate: false },
       },
       // The files that change a module for their own run (vi.mock): each in a fresh module graph, where
       // the change can reach no other file and no module loaded before it can escape the change.

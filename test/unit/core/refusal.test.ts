@@ -74,27 +74,29 @@ describe('a refused library is explained as zod over the whole of it explains it
     expect(refusal(value)).toEqual(zodOverAll(value))
   })
 
-  it('200 random libraries with 1 to 30 broken records', () => {
+  // As many as still fail for each way of breaking the explanation on purpose that BENCHMARKS.md (s43-suite-u) lists.
+  it('100 random libraries with 1 to 30 broken records', () => {
     const random = seeded(42)
     let refused = 0
-    for (let round = 0; round < 200; round++) {
+    for (let round = 0; round < 100; round++) {
       const library = brokenLibrary(random, 1 + Math.floor(random() * 30))
       const expected = zodOverAll(library)
       if (expected[0] === 'it breaks a rule of the library format') continue // a break that happened to keep it valid
       expect(refusal(library)).toEqual(expected)
       refused++
     }
-    expect(refused).toBeGreaterThan(150)
+    expect(refused).toBeGreaterThan(75)
   })
 })
 
-it('200,000 broken summaries: the same first five problems, and "over 995 more" after them', () => {
+// Far past the count's bound, and past the ~125,000 items a list spread into one call's arguments overflows the stack with.
+it('130,000 broken summaries: the same first five problems, and "over 995 more" after them', () => {
   const broken = (i: number) => ({ id: `s${i}`, paper: 'p', by: 'Reader', body: 'x', tags: [], created: 'yesterday', updated: 'today' })
   const library = {
     format: LIBRARY_FORMAT,
     version: LIBRARY_VERSION,
     papers: [],
-    summaries: Array.from({ length: 200_000 }, (_, i) => broken(i)),
+    summaries: Array.from({ length: 130_000 }, (_, i) => broken(i)),
     trash: [],
   }
   const few = { ...library, summaries: library.summaries.slice(0, 3) }
