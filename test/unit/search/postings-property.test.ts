@@ -23,7 +23,7 @@ import { decodePostings, encodePostings } from '../../../src/store/index/posting
 import { PostingsSearch, type RankedResult } from '../../../src/core/search/postings-search.js'
 import { snippetsOf } from '../../../src/core/search/present.js'
 import { tieRanks } from '../../../src/core/search/order.js'
-import type { LastWord } from '../../../src/core/search/compile.js'
+import { sampleOf, type LastWord } from '../../../src/core/search/compile.js'
 import { pick, seeded, seedFromEnv } from '../../support/random.js'
 import { tokenize } from '../../../src/core/text/words.js'
 import { tinyLibrary } from './fixture.js'
@@ -223,6 +223,24 @@ describe('search from postings gives what the scan gives', () => {
       compare(library, queries, lastWord, false, 0)
       compare(library, queries, lastWord, true, 0)
     }
+  })
+
+  it('weighs a word by every entry holding it, not only by the sampled ones', () => {
+    // More entries than the sample holds: `alpha` only in entries left out of it (its estimate 0), in
+    // more entries than the sampled `beta` is, so only the whole count ranks `beta` above it.
+    const count = 450
+    const sampled = new Set(sampleOf(Array.from({ length: count }, (_, i) => i)))
+    const unsampled = Array.from({ length: count }, (_, i) => i).filter((i) => !sampled.has(i))
+    const alpha = new Set(unsampled.slice(0, 40))
+    const beta = new Set([...sampled].filter((i) => i % 9 === 0).slice(0, 20))
+    const library = tinyLibrary(
+      Array.from({ length: count }, (_, i) => ({
+        key: `e${i}`,
+        body: `${alpha.has(i) ? 'alpha ' : ''}${beta.has(i) ? 'beta ' : ''}common text ${'of some length '.repeat(i % 7)}`,
+      })),
+    )
+    const queries = ['alpha', 'alpha beta', 'alpha OR beta', 'beta OR alpha common', 'alpha -beta', 'alpha beta gamma delta epsilon']
+    for (const lastWord of ['whole', 'typing'] as const) compare(library, queries, lastWord, false, 0)
   })
 
   it('answers a query typed key by key as browse asks it, one engine for the whole run', () => {
