@@ -243,6 +243,23 @@ describe('search from postings gives what the scan gives', () => {
     for (const lastWord of ['whole', 'typing'] as const) compare(library, queries, lastWord, false, 0)
   })
 
+  it('finds the phrase of a few matches in whichever field holds it in a row, the title too', () => {
+    // Fewer entries hold every word than are shown (those with some of them are then ranked too): each
+    // one's phrase looked for only in the fields that hold every word, for `title` its title alone.
+    const library = tinyLibrary([
+      { key: 'title', title: 'Graph attention networks', body: 'molecules studied with kernels' },
+      { key: 'body', title: 'Other work', body: 'we use graph attention networks on citation data' },
+      { key: 'apart', title: 'Attention networks', body: 'a graph of words' },
+      { key: 'graph', title: 'Graph', body: 'only a graph here, and a network' },
+      { key: 'attention', title: 'Reading', body: 'attention alone' },
+    ])
+    // Words held one by one (the matches found from their counts), and beside a phrase (found by their positions).
+    const queries = ['graph attention networks', 'graph attention network', 'graph attention networks "attention networks"']
+    // Seeds drawing each limit (compare's): the partial matches are looked for when fewer entries hold every word.
+    for (const lastWord of ['whole', 'typing'] as const)
+      for (let seed = 0; seed < 4; seed++) compare(library, queries, lastWord, false, seed)
+  })
+
   it('answers a query typed key by key as browse asks it, one engine for the whole run', () => {
     const random = seeded(SEED * 7)
     const library = randomLibrary(random, 80)
