@@ -231,8 +231,13 @@ describe('browse from the index', () => {
 
   it('draws at once the hits held that match a narrower text, with their snippets for it', async () => {
     const { library, cache } = await written(searchFixture())
-    const lists = await BrowseLists.open(indexedStore(library, cache), { screenful: 12, worker: false })
-    const wide = (await lists.search(parseTypedQuery('graph'), BROWSE_SEARCH))!
+    const watched = await watchingPreparation(BrowseSearch, async () => {
+      const lists = await BrowseLists.open(indexedStore(library, cache), { screenful: 12, worker: false })
+      return { lists, wide: (await lists.search(parseTypedQuery('graph'), BROWSE_SEARCH))! }
+    })
+    // Without a worker, the search on this thread prepared as browse opens, before the first text.
+    expect(watched.unprepared).toBe(0)
+    const { lists, wide } = watched.used
     const first = lists.first(parseTypedQuery('graph att'), BROWSE_SEARCH)!
     const held = new Set(wide.hits.map((hit) => hit.id))
     expect(first.length).toBeGreaterThan(0)
