@@ -137,7 +137,7 @@ async function watchingPreparation<T>(searches: typeof BrowseSearch, use: () => 
   const settle = vi.spyOn(searches.prototype, 'settle')
   try {
     const used = await use()
-    const preparedBefore = (search: BrowseSearch, order: number) =>
+    const preparedBefore = (search: unknown, order: number) =>
       prepare.mock.contexts.some((prepared, i) => prepared === search && prepare.mock.invocationCallOrder[i]! < order)
     const unprepared = settle.mock.contexts.filter((search, i) => !preparedBefore(search, settle.mock.invocationCallOrder[i]!)).length
     return { used, unprepared }
