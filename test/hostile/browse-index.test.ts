@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync, readFileSy
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { FileStore } from '../../src/store/file-store.js'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import type { Library } from '../../src/core/model.js'
 import { libraryEntries } from '../../src/core/records/entries.js'
 import { parseTypedQuery } from '../../src/core/search/query.js'
@@ -74,6 +74,7 @@ const tinyChange = (library: Library): Library => ({
 /** What opening BrowseLists needs, from the sources bundled into one JavaScript file (as dist/ runs them: a worker runs that file). */
 interface Built {
   BrowseLists: typeof BrowseLists
+  BrowseSearch: typeof BrowseSearch
   FileStore: typeof FileStore
   parseTypedQuery: typeof parseTypedQuery
 }
@@ -94,6 +95,7 @@ afterAll(async () => {
 async function bundleModules(): Promise<{ built: Built; dir: string }> {
   const entry = [
     "export { BrowseLists } from './src/store/browse-lists.ts'",
+    "export { BrowseSearch } from './src/store/search-reads.ts'",
     "export { FileStore } from './src/store/file-store.ts'",
     "export { parseTypedQuery } from './src/core/search/query.ts'",
   ].join('\n')
@@ -123,6 +125,26 @@ function counted(store: Store): { store: Store; wholeReads: () => number } {
     },
   })
   return { store: proxy, wholeReads: () => reads }
+}
+
+/**
+ * What `use` gives, run with every BrowseSearch of `searches` (the sources' class, or the bundle's)
+ * watched: `unprepared`, how many texts one settled on this thread before it was prepared (its
+ * entries ordered by recency as browse opens, rather than in the frame of a keystroke).
+ */
+async function watchingPreparation<T>(searches: typeof BrowseSearch, use: () => Promise<T>): Promise<{ used: T; unprepared: number }> {
+  const prepare = vi.spyOn(searches.prototype, 'prepare')
+  const settle = vi.spyOn(searches.prototype, 'settle')
+  try {
+    const used = await use()
+    const preparedBefore = (search: unknown, order: number) =>
+      prepare.mock.contexts.some((prepared, i) => prepared === search && prepare.mock.invocationCallOrder[i]! < order)
+    const unprepared = settle.mock.contexts.filter((search, i) => !preparedBefore(search, settle.mock.invocationCallOrder[i]!)).length
+    return { used, unprepared }
+  } finally {
+    prepare.mockRestore()
+    settle.mockRestore()
+  }
 }
 
 /** BrowseLists built, on the indexed library, its settled lists from a worker running `script` (browse-worker's own module unless given). */
@@ -209,8 +231,13 @@ describe('browse from the index', () => {
 
   it('draws at once the hits held that match a narrower text, with their snippets for it', async () => {
     const { library, cache } = await written(searchFixture())
-    const lists = await BrowseLists.open(indexedStore(library, cache), { screenful: 12, worker: false })
-    const wide = (await lists.search(parseTypedQuery('graph'), BROWSE_SEARCH))!
+    const watched = await watchingPreparation(BrowseSearch, async () => {
+      const lists = await BrowseLists.open(indexedStore(library, cache), { screenful: 12, worker: false })
+      return { lists, wide: (await lists.search(parseTypedQuery('graph'), BROWSE_SEARCH))! }
+    })
+    // Without a worker, the search on this thread prepared as browse opens, before the first text.
+    expect(watched.unprepared).toBe(0)
+    const { lists, wide } = watched.used
     const first = lists.first(parseTypedQuery('graph att'), BROWSE_SEARCH)!
     const held = new Set(wide.hits.map((hit) => hit.id))
     expect(first.length).toBeGreaterThan(0)
@@ -278,7 +305,10 @@ describe('browse from the index', () => {
         const failing = await openBuilt(built, library, cache, pathToFileURL(script))
         const live = await openBuilt(built, library, cache)
         try {
-          const where = await typedInBoth(built, failing, live, TYPED_PAST_A_FAILURE)
+          const watched = await watchingPreparation(built.BrowseSearch, () => typedInBoth(built, failing, live, TYPED_PAST_A_FAILURE))
+          // This thread's search, opened when the worker failed, prepared before its first text as the one without a worker is.
+          expect(watched.unprepared, name).toBe(0)
+          const where = watched.used
           expect(
             where.tested.every((inWorker) => !inWorker),
             name,
@@ -312,7 +342,9 @@ describe('browse from the index', () => {
       const dying = await openBuilt(built, library, cache, pathToFileURL(script))
       const live = await openBuilt(built, library, cache)
       try {
-        const where = await typedInBoth(built, dying, live, TYPED_PAST_A_FAILURE)
+        const watched = await watchingPreparation(built.BrowseSearch, () => typedInBoth(built, dying, live, TYPED_PAST_A_FAILURE))
+        expect(watched.unprepared).toBe(0)
+        const where = watched.used
         // Nine texts settled in the worker, the tenth (the one it died on) and every one after on this thread.
         expect(where.tested.indexOf(false)).toBe(9)
         expect(where.tested.slice(9).every((inWorker) => !inWorker)).toBe(true)

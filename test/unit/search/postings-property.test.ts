@@ -23,7 +23,7 @@ import { decodePostings, encodePostings } from '../../../src/store/index/posting
 import { PostingsSearch, type RankedResult } from '../../../src/core/search/postings-search.js'
 import { snippetsOf } from '../../../src/core/search/present.js'
 import { tieRanks } from '../../../src/core/search/order.js'
-import type { LastWord } from '../../../src/core/search/compile.js'
+import { sampleOf, type LastWord } from '../../../src/core/search/compile.js'
 import { pick, seeded, seedFromEnv } from '../../support/random.js'
 import { tokenize } from '../../../src/core/text/words.js'
 import { tinyLibrary } from './fixture.js'
@@ -223,6 +223,41 @@ describe('search from postings gives what the scan gives', () => {
       compare(library, queries, lastWord, false, 0)
       compare(library, queries, lastWord, true, 0)
     }
+  })
+
+  it('weighs a word by every entry holding it, not only by the sampled ones', () => {
+    // More entries than the sample holds: `alpha` only in entries left out of it (its estimate 0), in
+    // more entries than the sampled `beta` is, so only the whole count ranks `beta` above it.
+    const count = 450
+    const sampled = new Set(sampleOf(Array.from({ length: count }, (_, i) => i)))
+    const unsampled = Array.from({ length: count }, (_, i) => i).filter((i) => !sampled.has(i))
+    const alpha = new Set(unsampled.slice(0, 40))
+    const beta = new Set([...sampled].filter((i) => i % 9 === 0).slice(0, 20))
+    const library = tinyLibrary(
+      Array.from({ length: count }, (_, i) => ({
+        key: `e${i}`,
+        body: `${alpha.has(i) ? 'alpha ' : ''}${beta.has(i) ? 'beta ' : ''}common text ${'of some length '.repeat(i % 7)}`,
+      })),
+    )
+    // Words each held by every match, counted among the matches (OR), and a pasted sentence (partial matches).
+    compare(library, ['alpha', 'alpha beta', 'alpha OR beta', 'alpha beta gamma delta epsilon'], 'whole', false, 0)
+  })
+
+  it('finds the phrase of a few matches in whichever field holds it in a row, the title too', () => {
+    // Fewer entries hold every word than are shown (those with some of them are then ranked too): each
+    // one's phrase looked for only in the fields that hold every word, for `title` its title alone.
+    const library = tinyLibrary([
+      { key: 'title', title: 'Graph attention networks', body: 'molecules studied with kernels' },
+      { key: 'body', title: 'Other work', body: 'we use graph attention networks on citation data' },
+      { key: 'apart', title: 'Attention networks', body: 'a graph of words' },
+      { key: 'graph', title: 'Graph', body: 'only a graph here, and a network' },
+      { key: 'attention', title: 'Reading', body: 'attention alone' },
+    ])
+    // Words held one by one (the matches found from their counts), and beside a phrase (found by their positions).
+    const queries = ['graph attention networks', 'graph attention network', 'graph attention networks "attention networks"']
+    // Seeds drawing each limit (compare's): the partial matches are looked for when fewer entries hold every word.
+    for (const lastWord of ['whole', 'typing'] as const)
+      for (let seed = 0; seed < 4; seed++) compare(library, queries, lastWord, false, seed)
   })
 
   it('answers a query typed key by key as browse asks it, one engine for the whole run', () => {
