@@ -26,6 +26,7 @@ import {
   averagesOf,
   contenders,
   contendersAmong,
+  countOfWeights,
   scoreCounted,
   scoreKept,
   type Bounded,
@@ -419,8 +420,9 @@ export class PostingsSearch {
     const { docs, width } = found
     const ones = kept.map((check) => (check.oneWord ??= this.oneWordOf(check.tables[0]!, check.cap)))
     const counts: KeptCounts[] = kept.map((check, t) => {
-      const { occurrences, kind, sums, stride } = ones[t]!
-      return { occurrences, kind, sums, stride, cap: check.cap, fields: check.fields.reduce((bits, f) => bits | (1 << f), 0) }
+      const { occurrences, kind, sums, stride, classes, byClass } = ones[t]!
+      const fields = check.fields.reduce((bits, f) => bits | (1 << f), 0)
+      return { occurrences, kind, sums, stride, cap: check.cap, fields, classes, byClass }
     })
     const holds = (doc: number) => (slot: number, field: number) =>
       ((counts[slot]!.fields >>> field) & 1) === 1 && counts[slot]!.occurrences[doc * FIELD_COUNT + field]! > 0
@@ -936,10 +938,7 @@ export class PostingsSearch {
         return total
       }
       // Words of different weights: all counted, or which are depends on their order.
-      if (n <= cap) {
-        for (let k = 0; k < classes.length; k++) for (let seen = byClass[at * classes.length + k]!; seen > 0; seen--) total += classes[k]!
-        return total
-      }
+      if (n <= cap) return countOfWeights(classes, byClass, at * classes.length)
     }
     // Words in a row: only where each of them is, the rarest looked at first, as far as that is cheap to know.
     else {
