@@ -56,6 +56,8 @@ const KINDS: readonly QueryKind[] = [
 /** Tunings the relevance benchmark may sweep to: the factor and the threshold change which partial matches are kept and how they rank. */
 const TUNINGS = [
   { coordination: 0, minimumShouldMatch: 0 },
+  // Partial matches not scaled, but not every match partial: the shown are found among the best of all matches.
+  { coordination: 0, minimumShouldMatch: 0.5 },
   { coordination: 1, minimumShouldMatch: 0.5 },
   { coordination: 2, minimumShouldMatch: 0.3 },
 ]
