@@ -339,7 +339,7 @@ function addKeptScores(
     let settled = true
     for (let t = 0; t < kept.length; t++) {
       if (!every && (bits[i * perMatch + (t >>> 5)]! & (1 << (t & 31))) === 0) continue
-      const { occurrences, kind, sums, stride, cap, fields, classes, byClass } = kept[t]!
+      const { occurrences, kind, sums, stride, cap, fields } = kept[t]!
       let weighted = 0
       for (let f = 0; f < FIELD_COUNT; f++) {
         const n = (fields >>> f) & 1 ? occurrences[at + f]! : 0
@@ -348,8 +348,10 @@ function addKeptScores(
         let counted: number
         if (given >= 0) counted = sums[given * stride + (n < cap ? n : cap)]!
         // Words of several weights, each counted: the sum here, rather than a call out of the loop for each (a stem's words share many fields).
-        else if (n <= cap) counted = countOfWeights(classes, byClass, (at + f) * classes.length)
-        else {
+        else if (n <= cap) {
+          const { classes, byClass } = kept[t]!
+          counted = countOfWeights(classes, byClass, (at + f) * classes.length)
+        } else {
           counted = mixed(t, doc, f, i)
           settled = false
         }
