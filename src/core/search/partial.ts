@@ -92,7 +92,7 @@ export function presence(found: CountedMatches, terms: number, slots: readonly n
 export function splitCounted(words: ArrayLike<number>, scores: Float64Array, slots: number): { whole: number[]; partial: number[] } {
   const whole: number[] = []
   const partial: number[] = []
-  const needed = Math.max(1, Math.ceil(slots * SEARCH_TUNING.minimumShouldMatch))
+  const needed = neededOf(slots)
   for (let i = 0; i < words.length; i++) {
     const count = words[i]!
     if (count === slots) whole.push(i)
@@ -102,6 +102,31 @@ export function splitCounted(words: ArrayLike<number>, scores: Float64Array, slo
     }
   }
   return { whole, partial }
+}
+
+/** How many of `slots` plain words a partial match holds at least (minimumShouldMatch). */
+const neededOf = (slots: number) => Math.max(1, Math.ceil(slots * SEARCH_TUNING.minimumShouldMatch))
+
+/**
+ * splitCounted's count alone, for partial matches whose scores are not scaled (no coordination
+ * factor): the places of the matches holding every plain word, and how many matches are partial.
+ */
+export function countSplit(words: ArrayLike<number>, slots: number): { whole: number[]; partials: number } {
+  const whole: number[] = []
+  const needed = neededOf(slots)
+  let partials = 0
+  for (let i = 0; i < words.length; i++) {
+    const count = words[i]!
+    if (count === slots) whole.push(i)
+    else if (count >= needed) partials++
+  }
+  return { whole, partials }
+}
+
+/** The partial matches (as splitCounted finds them) among `places`, in their order. */
+export function partialAmong(words: ArrayLike<number>, slots: number, places: readonly number[]): number[] {
+  const needed = neededOf(slots)
+  return places.filter((i) => words[i]! < slots && words[i]! >= needed)
 }
 
 /**

@@ -17,7 +17,18 @@ import { Rows } from './rows.js'
 import { PostedTypos } from './posted-typos.js'
 import { weightOf, WordTables, type WordTable } from './word-tables.js'
 import { OutlineMarks } from './outline-marks.js'
-import { HeldTerms, loosened, matchedSlots, mayHoldPlainWords, optionalSlots, presence, splitCounted } from './partial.js'
+import {
+  countSplit,
+  HeldTerms,
+  loosened,
+  matchedSlots,
+  mayHoldPlainWords,
+  optionalSlots,
+  partialAmong,
+  presence,
+  splitCounted,
+} from './partial.js'
+import { SEARCH_TUNING } from './tuning.js'
 import { sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
 import { FIELD_COUNT, type PostedEntry, type Postings } from './postings.js'
 import { PostingsView } from './postings-view.js'
@@ -26,6 +37,7 @@ import {
   averagesOf,
   contenders,
   contendersAmong,
+  countOfWeights,
   scoreCounted,
   scoreKept,
   type Bounded,
@@ -74,6 +86,24 @@ interface Holding extends Scanned {
   kept: readonly Check[]
   termsHeld: HeldTerms
   words: Uint32Array
+}
+
+/**
+ * The loosened query's matches scored, the partial ones' scores scaled: the places of those holding
+ * every plain word (`whole`), of the partial ones that may be shown (`partial`), and how many are partial.
+ */
+interface Loosened {
+  all: Scanned
+  scores: Float64Array
+  whole: number[]
+  partial: number[]
+  partials: number
+}
+
+/** Every partial match split off and scaled (splitCounted). */
+function splitLoosened(words: ArrayLike<number>, scores: Float64Array, slots: number): Omit<Loosened, 'all'> {
+  const { whole, partial } = splitCounted(words, scores, slots)
+  return { scores, whole, partial, partials: partial.length }
 }
 
 /** The largest array of counts kept for the next query (that of three words in every entry of a library of 100,000). */
@@ -319,34 +349,36 @@ export class PostingsSearch {
     }
     // Every score exact: the partial matches are ranked apart, after their scores are scaled.
     const slots = optionalSlots(compiled)
-    const { all, scores, words } = this.scoreLoosened(loose, slots)
-    const { whole, partial } = splitCounted(words, scores, slots.length)
+    const { all, scores, whole, partial, partials } = this.scoreLoosened(loose, slots, limit)
     const first = this.leading(all, scores, whole, limit)
     const rest = limit - first.length
     const best = [...first, ...this.leading(all, scores, contendersAmong(scores, partial, rest), rest)]
-    return { best: all.kept ? this.countedAgain(best, all.kept, all.width) : best, total: whole.length + partial.length }
+    return { best: all.kept ? this.countedAgain(best, all.kept, all.width) : best, total: whole.length + partials }
   }
 
   /**
-   * Every match of the loosened query scored (before the partial ones are scaled), and how many of
-   * the plain words (`slots`) each holds. When each of its terms is one word (a pasted sentence), the
-   * matches are found holding some with nothing counted (holdingSome) and scored from the words'
-   * kept counts (scoreKept): no counts of every term for every match (most of the library's) made.
+   * Every match of the loosened query scored (the partial ones' scores scaled), and split: the places
+   * of those holding every plain word (`slots`), of the partial ones that may be among the `limit`
+   * best (`partial`), and how many are partial. When each of its terms is one word (a pasted
+   * sentence), the matches are found holding some with nothing counted (holdingSome) and scored from
+   * the words' kept counts (scoreKept): no counts of every term for every match (most of the library's) made.
    */
-  private scoreLoosened(
-    loose: CompiledQuery<number>,
-    slots: readonly number[],
-  ): { all: Scanned; scores: Float64Array; words: ArrayLike<number> } {
+  private scoreLoosened(loose: CompiledQuery<number>, slots: readonly number[], limit: number): Loosened {
     const some = this.holdingSome(loose, slots)
-    if (some)
-      return {
-        all: some,
-        scores: this.scoreKept(loose, some, some.kept, Infinity, { slots, held: some.termsHeld }).scores,
-        words: some.words,
-      }
-    const all = this.scan(loose, false)
-    const { seen, words } = presence(all, loose.terms.length, slots)
-    return { all, scores: this.score(loose, { ...all, seen }, Infinity, slots), words }
+    if (!some) {
+      const all = this.scan(loose, false)
+      const { seen, words } = presence(all, loose.terms.length, slots)
+      return { all, ...splitLoosened(words, this.score(loose, { ...all, seen }, Infinity, slots), slots.length) }
+    }
+    const { words } = some
+    // Partial matches not scaled (no coordination factor): a partial match that may be shown has fewer
+    // than the other matches and `limit` partial ones above it, so it is among the best places scoring
+    // keeps as it goes (of every match, a few hundred), and the rest (most) are not split nor ranked apart.
+    const counted = SEARCH_TUNING.coordination === 0 ? countSplit(words, slots.length) : null
+    const shown = counted ? words.length - counted.partials + limit : Infinity
+    const { scores, best } = this.scoreKept(loose, some, some.kept, shown, { slots, held: some.termsHeld })
+    if (!counted || !best) return { all: some, ...splitLoosened(words, scores, slots.length) }
+    return { all: some, scores, ...counted, partial: partialAmong(words, slots.length, best) }
   }
 
   /** The `best` matches, whose counts were not taken, with their terms (`kept`, by slot) counted: what their missing words are read from. */
@@ -419,8 +451,9 @@ export class PostingsSearch {
     const { docs, width } = found
     const ones = kept.map((check) => (check.oneWord ??= this.oneWordOf(check.tables[0]!, check.cap)))
     const counts: KeptCounts[] = kept.map((check, t) => {
-      const { occurrences, kind, sums, stride } = ones[t]!
-      return { occurrences, kind, sums, stride, cap: check.cap, fields: check.fields.reduce((bits, f) => bits | (1 << f), 0) }
+      const { occurrences, kind, sums, stride, classes, byClass } = ones[t]!
+      const fields = check.fields.reduce((bits, f) => bits | (1 << f), 0)
+      return { occurrences, kind, sums, stride, cap: check.cap, fields, classes, byClass }
     })
     const holds = (doc: number) => (slot: number, field: number) =>
       ((counts[slot]!.fields >>> field) & 1) === 1 && counts[slot]!.occurrences[doc * FIELD_COUNT + field]! > 0
@@ -936,10 +969,7 @@ export class PostingsSearch {
         return total
       }
       // Words of different weights: all counted, or which are depends on their order.
-      if (n <= cap) {
-        for (let k = 0; k < classes.length; k++) for (let seen = byClass[at * classes.length + k]!; seen > 0; seen--) total += classes[k]!
-        return total
-      }
+      if (n <= cap) return countOfWeights(classes, byClass, at * classes.length)
     }
     // Words in a row: only where each of them is, the rarest looked at first, as far as that is cheap to know.
     else {

@@ -255,6 +255,20 @@ export interface KeptCounts {
   cap: number
   /** The fields it is counted in, a bit each. */
   fields: number
+  /** Where words of several weights share a field: the weights, heaviest first, and how many of each are there (FieldCounts'). */
+  classes: readonly number[]
+  byClass: Uint16Array
+}
+
+/**
+ * The count of a field where words of several weights are (kind −1 in FieldCounts), when all of them
+ * are counted (no more than the cap): each weight (`classes`, heaviest first) added once for each of
+ * its words there (`byClass` from `at`), one by one, as the scan adds them (the same rounding).
+ */
+export function countOfWeights(classes: readonly number[], byClass: Uint16Array, at: number): number {
+  let total = 0
+  for (let k = 0; k < classes.length; k++) for (let seen = byClass[at + k]!; seen > 0; seen--) total += classes[k]!
+  return total
 }
 
 /**
@@ -333,7 +347,11 @@ function addKeptScores(
         const given = kind[at + f]!
         let counted: number
         if (given >= 0) counted = sums[given * stride + (n < cap ? n : cap)]!
-        else {
+        // Words of several weights, each counted: the sum here, rather than a call out of the loop for each (a stem's words share many fields).
+        else if (n <= cap) {
+          const { classes, byClass } = kept[t]!
+          counted = countOfWeights(classes, byClass, (at + f) * classes.length)
+        } else {
           counted = mixed(t, doc, f, i)
           settled = false
         }

@@ -20,6 +20,7 @@ import { SEARCH_TUNING } from '../../../src/core/search/tuning.js'
 import { tokenize } from '../../../src/core/text/words.js'
 import { pick, seeded, seedFromEnv } from '../../support/random.js'
 import { queriesAbout, randomLibrary, type QueryKind } from '../../support/random-library.js'
+import { tinyLibrary } from './fixture.js'
 
 const SEED = seedFromEnv(36)
 
@@ -56,6 +57,8 @@ const KINDS: readonly QueryKind[] = [
 /** Tunings the relevance benchmark may sweep to: the factor and the threshold change which partial matches are kept and how they rank. */
 const TUNINGS = [
   { coordination: 0, minimumShouldMatch: 0 },
+  // Partial matches not scaled, but not every match partial: the shown are found among the best of all matches.
+  { coordination: 0, minimumShouldMatch: 0.5 },
   { coordination: 1, minimumShouldMatch: 0.5 },
   { coordination: 2, minimumShouldMatch: 0.3 },
 ]
@@ -95,4 +98,27 @@ describe('partial matches from the postings rank as the scan ranks them, every s
       if (library.summaries.length > 100) expect(partial).toBeGreaterThan(10)
     })
   }
+})
+
+describe('partial matches unscaled, below matches holding too few of the words', () => {
+  it('are shown as the scan shows them, though more than the limit of those outscore them', () => {
+    // Past twice the phrase's leaders (650 matches), fewer than them not partial: the shown are then
+    // taken from the best places scoring keeps. Each of the first holds one word of four, many times
+    // in its title (too few: minimumShouldMatch 0.5 asks two); the others two, once, in their bodies.
+    const library = tinyLibrary([
+      ...Array.from({ length: 250 }, (_, i) => ({ key: `one${i}`, title: 'alpha alpha alpha', body: `entry ${i}` })),
+      ...Array.from({ length: 400 }, (_, i) => ({ key: `two${i}`, body: `beta and gamma ${'in a long body '.repeat(i % 7)}${i}` })),
+    ])
+    const entries = libraryEntries(library)
+    Object.assign(SEARCH_TUNING, { coordination: 0, minimumShouldMatch: 0.5 })
+    const parsed = parseQuery('alpha beta gamma delta', 'pasted')
+    const expected = new LibrarySearch(entries).search(parsed, { limit: 5, lastWord: 'whole', snippets: 0 })
+    const postings = buildPostings(entries)
+    const ranked = new PostingsSearch(postings, libraryEntries(library), tieRanks(entries)).rank(parsed, { limit: 5, lastWord: 'whole' })
+    expect(expected.hits.map((hit) => hit.id.slice(0, 3))).toEqual(['two', 'two', 'two', 'two', 'two'])
+    expect(ranked.hits.map((hit) => [entries[hit.position]!.id, hit.score, hit.missing])).toEqual(
+      expected.hits.map((hit) => [hit.id, hit.score, hit.missing]),
+    )
+    expect(ranked.total).toBe(expected.total)
+  })
 })

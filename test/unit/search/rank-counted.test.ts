@@ -128,27 +128,36 @@ describe('scoreKept', () => {
       const width = query.terms.length * FIELDS
       const documents = total
       const cap = 10
+      const classes = [1, 0.7]
       const kept: KeptCounts[] = query.terms.map(() => {
         const sums = new Float64Array(2 * (cap + 1))
         for (let m = 1; m <= cap; m++) [sums[m], sums[cap + 1 + m]] = [sums[m - 1]! + 1, sums[cap + m]! + 0.7]
         return {
-          occurrences: Uint8Array.from({ length: documents * FIELDS }, () => pick(random, [0, 0, 0, 1, 12])),
-          // Some fields of words of different weights (−1): counted by `mixed`, then fed to the best last.
+          occurrences: Uint8Array.from({ length: documents * FIELDS }, () => pick(random, [0, 0, 0, 1, 3, 12])),
+          // Some fields of words of different weights (−1): past the cap counted by `mixed`, then fed to the best last.
           kind: Int8Array.from({ length: documents * FIELDS }, () => pick(random, [0, 0, 0, 0, 1, -1])),
           sums,
           stride: cap + 1,
           cap,
           fields: 1 + Math.floor(random() * 63),
+          classes,
+          // How many words of each weight (not always adding up to the field's: what is kept is what is read).
+          byClass: Uint16Array.from({ length: documents * FIELDS * classes.length }, () => pick(random, [0, 1, 2, 5])),
         }
       })
       const mixed = (t: number, doc: number, field: number) => 0.4 + ((t + doc + field) % 3)
       const tf = new Float64Array(count * width)
       docs.forEach((doc, i) =>
-        kept.forEach(({ occurrences, kind, sums, stride, fields }, t) => {
+        kept.forEach(({ occurrences, kind, sums, stride, fields, byClass }, t) => {
           for (let f = 0; f < FIELDS; f++) {
-            const n = (fields >>> f) & 1 ? occurrences[doc * FIELDS + f]! : 0
-            const given = kind[doc * FIELDS + f]!
-            if (n > 0) tf[i * width + t * FIELDS + f] = given >= 0 ? sums[given * stride + Math.min(cap, n)]! : mixed(t, doc, f)
+            const at = doc * FIELDS + f
+            const n = (fields >>> f) & 1 ? occurrences[at]! : 0
+            const given = kind[at]!
+            // Words of several weights, all counted: each weight once a word, heaviest first.
+            let weights = 0
+            for (let k = 0; k < classes.length; k++) for (let m = 0; m < byClass[at * classes.length + k]!; m++) weights += classes[k]!
+            if (n > 0)
+              tf[i * width + t * FIELDS + f] = given >= 0 ? sums[given * stride + Math.min(cap, n)]! : n <= cap ? weights : mixed(t, doc, f)
           }
         }),
       )
