@@ -26,12 +26,16 @@ const PARSE_OPTIONS = {
   unsupported: () => '',
 } as const
 
+/** The fields a paper's title is made of (chapterTitle), and those its venue is taken from, the first with text. */
+const TITLE_FIELDS = ['title', 'chapter']
+const VENUE_FIELDS = ['journal', 'journaltitle', 'booktitle']
+
 /**
  * The fields toRecord reads, and those the parser reads itself (a `crossref`, from whose entry the
  * title, booktitle, journaltitle and author are inherited; the language).
  */
 const READ_FIELDS: ReadonlySet<string> = new Set([
-  ...['title', 'chapter', 'author', 'journal', 'journaltitle', 'booktitle', 'year', 'date'],
+  ...[...TITLE_FIELDS, ...VENUE_FIELDS, 'author', 'year', 'date'],
   ...['doi', 'url', 'eprint', 'archiveprefix', 'eprinttype', 'keywords', 'abstract', 'annote', 'note'],
   ...['crossref', 'langid', 'hyphenation', 'language'],
 ])
@@ -42,11 +46,8 @@ const READ_FIELDS: ReadonlySet<string> = new Set([
  * its booktitle.
  */
 const STORED_LIMITS: ReadonlyMap<string, number> = new Map([
-  ['title', FIELD_LIMITS.title],
-  ['chapter', FIELD_LIMITS.title],
-  ['journal', FIELD_LIMITS.venue],
-  ['journaltitle', FIELD_LIMITS.venue],
-  ['booktitle', FIELD_LIMITS.venue],
+  ...TITLE_FIELDS.map((field) => [field, FIELD_LIMITS.title] as const),
+  ...VENUE_FIELDS.map((field) => [field, FIELD_LIMITS.venue] as const),
   ['abstract', FIELD_LIMITS.abstract],
 ])
 
@@ -90,6 +91,7 @@ function toRecord(entry: Entry, origin: string, tags: string[], restore: (value:
   const text = (name: string) => (raw(name) === null ? null : restore(markupToText(raw(name)!)) || null)
   const markdown = (name: string) => (raw(name) === null ? null : restore(markupToMarkdown(raw(name)!)) || null)
   const verbatim = (name: string) => (raw(name) === null ? null : restore(raw(name)!.trim()))
+  const firstText = (names: readonly string[]) => names.reduce<string | null>((found, name) => found ?? text(name), null)
   const doi = verbatim('doi')
   const note = markdown('annote') ?? markdown('note')
   const key = restore(entry.key)
@@ -101,7 +103,7 @@ function toRecord(entry: Entry, origin: string, tags: string[], restore: (value:
       title: chapterTitle(text('title'), text('chapter')) ?? (key || 'Untitled'),
       authors: (entry.fields.author ?? []).map((creator) => composeLetters(restore(creatorName(creator)))).filter((name) => name !== ''),
       year: year(verbatim('year') ?? verbatim('date')),
-      venue: text('journal') ?? text('journaltitle') ?? text('booktitle') ?? (text('chapter') === null ? null : text('title')),
+      venue: firstText(VENUE_FIELDS) ?? (text('chapter') === null ? null : text('title')),
       arxiv: arxivId(verbatim),
       doi: doi ? (normalizeDoi(doi) ?? doi) : null,
       url: verbatim('url'),

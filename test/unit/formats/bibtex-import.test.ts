@@ -108,4 +108,18 @@ describe('readBibtex', () => {
     expect(records[0]!.paper.key).toBe('__proto__')
     expect(records[0]!.summaries[0]!.tags).toEqual(['__proto__'])
   })
+
+  // BibTeX's journal, biblatex's journaltitle, a proceedings' booktitle: the first of them given is the venue.
+  it.each([
+    ['journal = {J}', 'J'],
+    ['journaltitle = {Journal of Biblatex}', 'Journal of Biblatex'],
+    ['booktitle = {B}', 'B'],
+    ['booktitle = {B}, journaltitle = {JT}, journal = {J}', 'J'],
+    ['booktitle = {B}, journaltitle = {JT}', 'JT'],
+    ['title = {Handbook}, chapter = {Graphs}', 'Handbook'],
+    ['', null],
+  ])('the venue of an entry with %s is %j', (fields, venue) => {
+    const { records } = readBibtex(`@article{k, ${fields ? `${fields}, ` : ''}year = 2020}`, 'v.bib')
+    expect(records[0]!.paper.venue).toBe(venue)
+  })
 })
