@@ -4,7 +4,8 @@
  * be stored go to it as a placeholder that comes back as the value's text as written, white space
  * runs as one space: the record check then refuses the record with its own message, wherever the
  * value lands (a crossref child's fields included). The count it gives is the parse's for text
- * without LaTeX in one paragraph; for LaTeX, that of the text as written.
+ * without LaTeX in one paragraph; for LaTeX, that of the text as written. Plain values (no LaTeX,
+ * isPlainText) go to it as such a placeholder too: for them, that text is exactly what the parse gives.
  */
 import type { SpareValues, ValueSpan } from './bibtex-limits.js'
 import { markupToText } from './bibtex-text.js'
@@ -18,12 +19,12 @@ export interface HiddenValues {
   restoredLength: (value: string) => number
 }
 
-export function hideValues(text: string, { unread, tooLong }: SpareValues): HiddenValues {
+export function hideValues(text: string, { unread, tooLong, plain }: SpareValues): HiddenValues {
   let marker = 'precisvalue'
   while (text.includes(marker)) marker += 'x' // placeholders the input cannot forge
   const standIns: string[] = []
   const placeholder = (literal: string) => `{${marker}${standIns.push(markupToText(literal)) - 1}${marker}}`
-  const spans: Array<ValueSpan & { literal?: string }> = [...unread, ...tooLong].sort((a, b) => a.start - b.start)
+  const spans: Array<ValueSpan & { literal?: string }> = [...unread, ...tooLong, ...plain].sort((a, b) => a.start - b.start)
   const pieces: string[] = []
   let at = 0
   for (const span of spans) {

@@ -18,7 +18,8 @@ import { splitSummaries } from './bibtex.js'
 import { keywordTags } from './bibliographic-record.js'
 import type { ImportProblem, ImportRecord, ImportResult } from '../core/merge/imported-records.js'
 
-const PARSE_OPTIONS = {
+/** How precis asks the parser to read LaTeX: as written, no case changed. */
+export const PARSE_OPTIONS = {
   sentenceCase: false,
   english: false,
   caseProtection: false,
@@ -29,6 +30,9 @@ const PARSE_OPTIONS = {
 /** The fields a paper's title is made of (chapterTitle), and those its venue is taken from, the first with text. */
 const TITLE_FIELDS = ['title', 'chapter']
 const VENUE_FIELDS = ['journal', 'journaltitle', 'booktitle']
+
+/** The fields toRecord reads as text or Markdown: a plain value of them is not parsed (isPlainText). */
+const TEXT_FIELDS: ReadonlySet<string> = new Set([...TITLE_FIELDS, ...VENUE_FIELDS, 'abstract', 'annote', 'note'])
 
 /**
  * The fields toRecord reads, and those the parser reads itself (a `crossref`, from whose entry the
@@ -63,11 +67,13 @@ export function readBibtex(text: string, source: string): ImportResult {
       restore: spans.restore,
       reads: (field) => READ_FIELDS.has(field),
       storedLimit: (field) => STORED_LIMITS.get(field),
+      readsAsText: (field) => TEXT_FIELDS.has(field),
     }),
   )
   const restore = (value: string) => spans.restore(hidden.restore(value))
   // The parser reads every value as LaTeX: hiding the values precis never reads halves the parse of a
-  // Zotero or DBLP export. It is one synchronous call: Ctrl-C must end it.
+  // Zotero or DBLP export, and hiding the plain ones (an abstract without LaTeX) saves most of the rest.
+  // It is one synchronous call: Ctrl-C must end it.
   const library = runWithDefaultSignals(() => parse(hidden.text, PARSE_OPTIONS))
   checkParsedSize(library.entries, source, text.length, hidden.restoredLength)
   const problems: ImportProblem[] = library.errors.map((error) => ({

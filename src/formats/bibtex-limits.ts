@@ -19,7 +19,7 @@
  */
 import { DataError } from '../core/errors.js'
 import { BibtexCursor, Unreadable } from './bibtex-cursor.js'
-import { keptCharacters } from './bibtex-text.js'
+import { isPlainText, keptCharacters } from './bibtex-text.js'
 
 /** Longest value (a field or an `@string`), macros expanded. Summaries longer than this come in as Markdown. */
 export const MAX_BIBTEX_VALUE_CHARS = 100_000
@@ -69,6 +69,8 @@ export interface ScanOptions {
   reads?: (field: string) => boolean
   /** The most characters a field's text is stored with, when the model limits it. */
   storedLimit?: (field: string) => number | undefined
+  /** Whether precis reads a field as text or Markdown (not as written, as names or as a list): a plain value of it needs no parse. */
+  readsAsText?: (field: string) => boolean
 }
 
 /** The values, in the entries the parser will read, that it need not read. */
@@ -77,6 +79,8 @@ export interface SpareValues {
   unread: ValueSpan[]
   /** Those that keep more characters than their field can be stored with (keptCharacters), whatever LaTeX they hold. */
   tooLong: LongValue[]
+  /** Those of fields read as text that hold no LaTeX (isPlainText): the parser would give back their text as written. */
+  plain: LongValue[]
 }
 
 /**
@@ -96,7 +100,7 @@ class ExpansionScan extends BibtexCursor {
   private readonly budget: number
   /** Where the value being read belongs, for messages: `entry gilmer2017, field title`. */
   private place = ''
-  readonly spare: SpareValues = { unread: [], tooLong: [] }
+  readonly spare: SpareValues = { unread: [], tooLong: [], plain: [] }
 
   constructor(
     text: string,
@@ -122,6 +126,7 @@ class ExpansionScan extends BibtexCursor {
     const start = this.pos
     const unread = this.spare.unread.length
     const tooLong = this.spare.tooLong.length
+    const plain = this.spare.plain.length
     try {
       this.match('@')
       const directive = this.key().toLowerCase()
@@ -144,6 +149,7 @@ class ExpansionScan extends BibtexCursor {
       // The parser skips the entry, and looks for the next from where this one began.
       this.spare.unread.length = unread
       this.spare.tooLong.length = tooLong
+      this.spare.plain.length = plain
       if (++this.unreadable > MAX_UNREADABLE_ENTRIES) {
         throw new DataError(
           `${this.source} has more than ${MAX_UNREADABLE_ENTRIES} entries that cannot be read as BibTeX; is it a .bib file?`,
@@ -198,7 +204,8 @@ class ExpansionScan extends BibtexCursor {
     if (this.options.reads && !this.options.reads(field)) this.spare.unread.push(span)
     else if (limit !== undefined && literal !== undefined && chars > limit && keptCharacters(this.restore(literal)) > limit) {
       this.spare.tooLong.push({ ...span, literal })
-    }
+    } else if (literal !== undefined && this.options.readsAsText?.(field) && isPlainText(literal))
+      this.spare.plain.push({ ...span, literal })
   }
 
   private restore(literal: string): string {

@@ -66,11 +66,17 @@ export function isUnchanged(diff: LibraryDiff): boolean {
   ].every((list) => list.length === 0)
 }
 
-/** Summaries added, changed and removed; a summary whose paper changed counts as changed. */
-export function countChanges(diff: LibraryDiff, after: Library): ChangeCounts {
+/** The ids of the summaries a diff adds, changes (also through their paper: counted as changed) and removes. */
+export function changedSummaries(diff: LibraryDiff, after: Library): { added: Set<string>; changed: Set<string>; removed: Set<string> } {
   const changedPapers = new Set(diff.papers.changed.map((c) => c.after.key))
   const added = new Set(diff.summaries.added.map((s) => s.id))
   const changed = new Set(diff.summaries.changed.map((c) => c.after.id))
   for (const s of after.summaries) if (changedPapers.has(s.paper) && !added.has(s.id)) changed.add(s.id)
-  return { added: added.size, changed: changed.size, removed: diff.summaries.removed.length }
+  return { added, changed, removed: new Set(diff.summaries.removed.map((s) => s.id)) }
+}
+
+/** Summaries added, changed and removed; a summary whose paper changed counts as changed. */
+export function countChanges(diff: LibraryDiff, after: Library): ChangeCounts {
+  const { added, changed, removed } = changedSummaries(diff, after)
+  return { added: added.size, changed: changed.size, removed: removed.size }
 }

@@ -6,6 +6,7 @@ import { NEW_FILE_MODE } from '../store/durable-write.js'
 import { acquireLock } from '../store/lock.js'
 import type { Env } from '../store/paths.js'
 import { countChanges, diffLibraries, type ChangeCounts } from './library-diff.js'
+import { ReceivedSummaries } from './received.js'
 import { mergeableCommit, shortList } from './own-files.js'
 import { commitPendingLibrary, commitSetup } from './pending.js'
 import { branchRemote, fetchRemote, pushRemote, remoteLibrary, type Remote } from './remote.js'
@@ -58,9 +59,16 @@ async function refuseUnfinishedMerge(repo: LibraryRepo): Promise<void> {
 /**
  * Merge `fetched` (the id of the remote branch's commit, whose library is `theirs`) into HEAD with the
  * precis driver: by its id, since another fetch may have moved the remote branch since it was read.
- * A failed merge is undone and reported.
+ * A failed merge is undone and reported. `received`: what the sync's merges so far brought in.
  */
-async function mergeRemote(repo: LibraryRepo, remote: Remote, fetched: string, theirs: Library, report: SyncReport): Promise<void> {
+async function mergeRemote(
+  repo: LibraryRepo,
+  remote: Remote,
+  fetched: string,
+  theirs: Library,
+  received: ReceivedSummaries,
+  report: SyncReport,
+): Promise<void> {
   const before = await headLibrary(repo)
   // git writes files with the umask's mode; the library stays as private as precis made it.
   const mode = await stat(repo.file).then(
@@ -94,8 +102,8 @@ async function mergeRemote(repo: LibraryRepo, remote: Remote, fetched: string, t
   }
   await chmod(repo.file, mode).catch(() => undefined) // neither side may have a library yet
   const after = await headLibrary(repo)
-  const counts = countChanges(diffLibraries(before, after), after)
-  for (const key of ['added', 'changed', 'removed'] as const) report.received[key] += counts[key]
+  received.merged(diffLibraries(before, after), after)
+  report.received = received.counts(after)
   const existing = new Set([...before.summaries, ...theirs.summaries].map((s) => s.id))
   pushAll(
     report.conflicts,
@@ -137,6 +145,7 @@ export async function syncLibrary(libraryPath: string, env: Env, lockTimeoutMs: 
     conflicts: [],
     pushed: false,
   }
+  const received = new ReceivedSummaries()
   const commitPending = async () => {
     const subject = await commitPendingLibrary(repo)
     if (subject !== null) report.committed.push(subject)
@@ -165,7 +174,7 @@ export async function syncLibrary(libraryPath: string, env: Env, lockTimeoutMs: 
     if (fetched !== null) {
       await locked(async () => {
         await commitPending() // a hand edit made while fetching
-        await mergeRemote(repo, remote, fetched, theirs ?? emptyLibrary(), report)
+        await mergeRemote(repo, remote, fetched, theirs ?? emptyLibrary(), received, report)
         await repairSetup() // what the merge brought may have undone the setup: repaired before it is pushed
       })
     }
