@@ -190,7 +190,11 @@ describe('deep nesting and huge bodies are handled within limits: a clear messag
    * first builds the library's index and the others read through it, as a person's commands do (run
    * together, each built the index of the 50 MB body again at once).
    */
-  async function expectEachFinishes(library: string, bodies: ReadonlyMap<string, Buffer>, { dir, env }: { dir: string; env: object }) {
+  async function expectEachFinishes(
+    library: string,
+    bodies: ReadonlyMap<string, Buffer>,
+    { dir, env }: { dir: string; env: Record<string, string> },
+  ) {
     const output = join(dir, 'output')
     const ids = [...bodies.keys()]
     const listsAll = (out: Buffer) => expect(ids.filter((id) => !out.toString().includes(id))).toEqual([])
