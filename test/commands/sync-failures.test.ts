@@ -32,7 +32,7 @@ async function makeTemplate(): Promise<string> {
 
 /** A synced library with one summary, pushed to a bare remote: a copy of the template. */
 async function syncedLibrary() {
-  const dir = copySyncSetup(env, await (template ??= makeTemplate()), ['lib'])
+  const dir = copySyncSetup(await (template ??= makeTemplate()), ['lib'])
   const folder = join(dir, 'lib')
   return {
     dir,

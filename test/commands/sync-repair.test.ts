@@ -33,7 +33,7 @@ async function makeTemplate(): Promise<string> {
 
 /** A copy of the template, each repository's origin the copy's remote. */
 async function syncedLibrary() {
-  const dir = copySyncSetup(env, await (template ??= makeTemplate()), ['lib', 'other'])
+  const dir = copySyncSetup(await (template ??= makeTemplate()), ['lib', 'other'])
   return { path: join(dir, 'lib', 'library.json'), folder: join(dir, 'lib'), other: join(dir, 'other') }
 }
 

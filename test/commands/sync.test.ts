@@ -75,7 +75,7 @@ const twoMachines = async () => copyOfMachines(await (template ??= makeTemplate(
 
 /** Two machines syncing through a bare remote: a copy of `made`, a folder laid out as the template is. */
 function copyOfMachines(made: string) {
-  const dir = copySyncSetup(env, made, ['a', 'b'])
+  const dir = copySyncSetup(made, ['a', 'b'])
   const remote = join(dir, 'remote.git')
   const files = { a: join(dir, 'a', 'library.json'), b: join(dir, 'b', 'library.json') }
   const [a, b] = [machine(files.a), machine(files.b)]

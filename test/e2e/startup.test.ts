@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, cpSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -81,6 +81,43 @@ async function whatLoads(args: readonly string[], env: Record<string, string> = 
   return { packages: new Set(packages), sources: new Set(sources), builtins: new Set(builtins), openedStderr, distFiles }
 }
 
+type Loads = Awaited<ReturnType<typeof whatLoads>>
+
+/** The library the first runs below read, written once a file. */
+let sharedLibrary: Promise<string> | undefined
+
+/**
+ * The first search and the first show of that library, each into a cache folder of its own: several tests
+ * start from one of them (what it loaded, the cache it left), so each is run once a file. The library is
+ * only read by what follows; a test that goes on from a cache goes on in a copy of it.
+ */
+const firstRuns = new Map<string, Promise<{ library: string; cache: string; loaded: Loads }>>()
+
+function firstRun(read: 'search gaussian' | 'show rasmussen2004gaussian') {
+  let run = firstRuns.get(read)
+  if (!run) {
+    run = (async () => {
+      sharedLibrary ??= (async () => {
+        const path = join(tempDir(), 'library.json')
+        writeFileSync(path, JSON.stringify(smallLibrary()))
+        return path
+      })()
+      const [library, cache] = [await sharedLibrary, tempDir()]
+      return { library, cache, loaded: await whatLoads(['--library', library, ...read.split(' ')], { PRECIS_CACHE_DIR: cache }) }
+    })()
+    firstRuns.set(read, run)
+  }
+  return run
+}
+
+/** A first run of `read` (what it loaded), the library, and a cache folder of one's own as that run left it. */
+async function afterFirst(read: Parameters<typeof firstRun>[0]) {
+  const { library, cache, loaded } = await firstRun(read)
+  const copy = tempDir()
+  cpSync(cache, copy, { recursive: true, preserveTimestamps: true })
+  return { library, first: loaded, env: { PRECIS_CACHE_DIR: copy } }
+}
+
 /** The reads below ask what they load once the index and the postings are built, each run once a file. */
 const INDEXED_READS = [
   ['list'],
@@ -92,16 +129,13 @@ const INDEXED_READS = [
   ['--no-pager', '--help'],
   ['search', 'gaussian'],
 ]
-let indexedReads: Promise<Map<string, Awaited<ReturnType<typeof whatLoads>>>> | undefined
+let indexedReads: Promise<Map<string, Loads>> | undefined
 
 /** What `precis ...args` (one of INDEXED_READS) loads on a library whose index and postings a search built. */
-async function whatLoadsIndexed(args: readonly string[]): Promise<Awaited<ReturnType<typeof whatLoads>>> {
+async function whatLoadsIndexed(args: readonly string[]): Promise<Loads> {
   indexedReads ??= (async () => {
-    const library = join(tempDir(), 'library.json')
-    writeFileSync(library, JSON.stringify(smallLibrary()))
-    const env = { PRECIS_CACHE_DIR: tempDir() }
-    await whatLoads(['--library', library, 'search', 'gaussian'], env) // builds the index and the postings
-    const loaded = new Map<string, Awaited<ReturnType<typeof whatLoads>>>()
+    const { library, env } = await afterFirst('search gaussian') // the search built the index and the postings
+    const loaded = new Map<string, Loads>()
     for (const read of INDEXED_READS) loaded.set(read.join(' '), await whatLoads(['--library', library, ...read], env))
     return loaded
   })()
@@ -241,10 +275,7 @@ describe('start-up loads only what the command needs', () => {
   // Into a file Node's process.stdout is a stream that writes each piece with writeSync: precis writes there itself.
   it('a read into a file loads no node:stream', async () => {
     const dir = tempDir()
-    const library = join(dir, 'library.json')
-    writeFileSync(library, JSON.stringify(smallLibrary()))
-    const env = { PRECIS_CACHE_DIR: tempDir() }
-    await runPrecis(['--library', library, 'search', 'gaussian'], { env }) // builds the index and the postings
+    const { library, env } = await afterFirst('search gaussian') // the search built the index and the postings
     const log = join(dir, 'builtins.txt')
     writeFileSync(
       join(dir, 'builtins.cjs'),
@@ -288,12 +319,10 @@ describe('start-up loads only what the command needs', () => {
   })
 
   it('a search from the index loads the postings engine, not the scan (the reference, for citations and the filters); a citation query loads it', async () => {
-    const library = join(tempDir(), 'library.json')
-    writeFileSync(library, JSON.stringify(smallLibrary()))
-    const env = { PRECIS_CACHE_DIR: tempDir() }
+    const { library, first, env } = await afterFirst('search gaussian') // the first search built the index
     const scan = /^src\/core\/search\/(search|scan|scan-plan|citations)\.ts$/
     for (const words of [['gaussian'], ['gaussian', 'process', 'regression'], ['"gaussian processes"'], ['tag:bayesian', 'gaussian']]) {
-      const { sources } = await whatLoads(['--library', library, 'search', ...words], env)
+      const { sources } = words.join(' ') === 'gaussian' ? first : await whatLoads(['--library', library, 'search', ...words], env)
       expect(sources, words.join(' ')).toContain('src/core/search/postings-search.ts')
       expect(
         [...sources].filter((s) => scan.test(s)),
@@ -310,10 +339,9 @@ describe('start-up loads only what the command needs', () => {
   })
 
   it('show renders with marked and temml but loads no syntax highlighter nor emoji data (precis draws code blocks itself, and leaves :shortcodes: as typed)', async () => {
-    const library = join(tempDir(), 'library.json')
-    writeFileSync(library, JSON.stringify(smallLibrary()))
-    const env = { PRECIS_CACHE_DIR: tempDir() } // a cache of math never shown
-    const { packages, sources } = await whatLoads(['--library', library, 'show', 'rasmussen2004gaussian'], env)
+    // The first show, into a cache of math never shown.
+    const { library, first, env } = await afterFirst('show rasmussen2004gaussian')
+    const { packages, sources } = first
     expect(sources).toContain('src/render/show.ts')
     expect(['marked', 'temml'].filter((name) => packages.has(name))).toEqual(['marked', 'temml'])
     // A summary without math: temml (the largest of them) is loaded with the first formula only.
@@ -326,14 +354,9 @@ describe('start-up loads only what the command needs', () => {
   })
 
   it('a search and a show of formulas shown before load no temml: their Unicode comes from the math cache', async () => {
-    const library = join(tempDir(), 'library.json')
-    writeFileSync(library, JSON.stringify(smallLibrary()))
-    for (const args of [
-      ['search', 'gaussian'],
-      ['show', 'rasmussen2004gaussian'],
-    ]) {
-      const env = { PRECIS_CACHE_DIR: tempDir() }
-      const first = await whatLoads(['--library', library, ...args], env)
+    for (const read of ['search gaussian', 'show rasmussen2004gaussian'] as const) {
+      const args = read.split(' ')
+      const { library, first, env } = await afterFirst(read)
       expect(first.packages.has('temml'), `${args.join(' ')}, first`).toBe(true) // math to convert: a test that could fail
       // Without the page show kept (below), which would spare it the rendering altogether.
       rmSync(join(env.PRECIS_CACHE_DIR, 'pages'), { recursive: true, force: true })
@@ -349,11 +372,8 @@ describe('start-up loads only what the command needs', () => {
   })
 
   it('a show of a page shown before loads no marked, marked-terminal nor temml: the page comes from the page cache', async () => {
-    const library = join(tempDir(), 'library.json')
-    writeFileSync(library, JSON.stringify(smallLibrary()))
-    const env = { PRECIS_CACHE_DIR: tempDir() }
+    const { library, first, env } = await afterFirst('show rasmussen2004gaussian')
     const args = ['--library', library, 'show', 'rasmussen2004gaussian']
-    const first = await whatLoads(args, env)
     expect(['marked', 'marked-terminal', 'temml'].filter((name) => first.packages.has(name))).toEqual([
       'marked',
       'marked-terminal',

@@ -37,7 +37,7 @@ async function makeTemplate(): Promise<string> {
 
 /** Two machines syncing through a bare remote: a copy of the template. */
 async function twoMachines() {
-  const dir = copySyncSetup(env, await (template ??= makeTemplate()), ['laptop', 'desktop'])
+  const dir = copySyncSetup(await (template ??= makeTemplate()), ['laptop', 'desktop'])
   return { dir, a: join(dir, 'laptop', 'library.json'), b: join(dir, 'desktop', 'library.json') }
 }
 

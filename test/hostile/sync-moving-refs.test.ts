@@ -66,7 +66,7 @@ async function makeTemplate(): Promise<string> {
 }
 
 async function machines() {
-  const dir = copySyncSetup(env, await (template ??= makeTemplate()), ['a', 'b'])
+  const dir = copySyncSetup(await (template ??= makeTemplate()), ['a', 'b'])
   const machine = (name: string) => {
     const folder = join(dir, name)
     return { folder, path: join(folder, 'library.json'), head: () => git(env, folder, 'rev-parse', 'HEAD') }

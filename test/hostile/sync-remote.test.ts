@@ -56,7 +56,7 @@ async function makeTemplate(): Promise<string> {
  * repository's origin pointed at the copy's remote.
  */
 async function sharedLibrary() {
-  const dir = copySyncSetup(env, await (template ??= makeTemplate()), ['a', 'b', 'other'])
+  const dir = copySyncSetup(await (template ??= makeTemplate()), ['a', 'b', 'other'])
   const remote = join(dir, 'remote.git')
   const a = join(dir, 'a', 'library.json')
   const b = join(dir, 'b', 'library.json')
