@@ -86,7 +86,8 @@ export class BrowseLists {
    * corrected here, which would take longer than a frame and could differ from the library's). A
    * screenful that lacks a word the library has not decided yet is passed over: the library may
    * correct it; null when there is none to show before the settled list (nothing settled yet, or
-   * every screenful passed over).
+   * every screenful passed over). An empty list settled last is one empty screenful: an empty list
+   * at once, unless a word is undecided.
    */
   first(query: Query, options: SearchOptions): SearchHit[] | null {
     const known = this.settled.get(JSON.stringify([query, options]))
@@ -118,7 +119,10 @@ export class BrowseLists {
     // Made and prepared (each text's wide words, the short fields joined) now, not in the next keystroke's frame.
     const entries = result.hits.map(({ id, paper, summary }): Entry => ({ id, paper, summary }))
     const scans: LibrarySearch[] = []
-    for (let from = 0; from < entries.length; from += this.screenful) {
+    // An empty list is one empty screenful, read as any other: a text narrowing it (a word typed on that
+    // no word of the library begins with) shows at once that nothing matches, unless a word of it is one
+    // the library has not decided (it may correct it).
+    for (let from = 0; from < entries.length || from === 0; from += this.screenful) {
       const scan = new LibrarySearch(entries.slice(from, from + this.screenful))
       scan.prepare()
       scans.push(scan)

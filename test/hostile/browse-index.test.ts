@@ -265,6 +265,19 @@ describe('browse from the index', () => {
     expect(lists.first(parseTypedQuery('tranformer model '), BROWSE_SEARCH)).not.toBeNull()
   })
 
+  it('draws at once an empty list for a text narrowing an empty settled list, but not when a word of it is undecided', async () => {
+    const { library, cache } = await written(searchFixture())
+    const lists = await BrowseLists.open(indexedStore(library, cache), { screenful: 12, worker: false })
+    expect((await lists.search(parseTypedQuery('tranf'), BROWSE_SEARCH))!.hits).toEqual([]) // no word begins with it
+    for (const typed of ['tranfo', 'tranforme']) {
+      expect(lists.first(parseTypedQuery(typed), BROWSE_SEARCH), typed).toEqual([])
+      expect((await lists.search(parseTypedQuery(typed), BROWSE_SEARCH))!.hits, typed).toEqual([])
+    }
+    // Finished, the word may be a typo the library corrects: the empty list held says nothing of it.
+    expect(lists.first(parseTypedQuery('tranformer '), BROWSE_SEARCH)).toBeNull()
+    expect((await lists.search(parseTypedQuery('tranformer '), BROWSE_SEARCH))!.hits.length).toBeGreaterThan(0)
+  })
+
   it('built, settles every text typed in a worker thread, only the last of those sent at once, following a save', async () => {
     const { library, cache } = await written(searchFixture())
     await withBuilt(async (built) => {
