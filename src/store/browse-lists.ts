@@ -97,11 +97,11 @@ export class BrowseLists {
    * read with the library's own typo decisions (LibrarySearch.searchAsPart: no misspelt word is
    * corrected by the scan, which could differ from the library's): those of the settled lists, and
    * for a word none has decided that a screenful lacks, the library's own made on this thread
-   * (`decide`: its postings' correction, 2–9 ms at 100,000 summaries once ready). A screenful that
-   * lacks a word still undecided (the postings here not ready yet, or the library changed) is passed
-   * over: the library may correct it; null when there is none to show before the settled list
-   * (nothing settled yet, or every screenful passed over). An empty list settled last is one empty screenful: an empty list
-   * at once, unless a word is undecided.
+   * (`decide`: its postings' correction, a few milliseconds at 100,000 summaries once ready). A
+   * screenful that lacks a word still undecided (the postings here not ready yet, or the library
+   * changed) is passed over: the library may correct it; null when there is none to show before the
+   * settled list (nothing settled yet, or every screenful passed over). An empty list settled last
+   * is one empty screenful: an empty list at once, unless a word is undecided.
    */
   first(query: Query, options: SearchOptions): SearchHit[] | null {
     const known = this.settled.get(JSON.stringify([query, options]))
@@ -183,9 +183,11 @@ function warmUp(entries: readonly Entry[], options: SearchOptions): void {
  * Typo decisions made on the thread that reads the keys while the lists settle in a worker: the
  * library's own (BrowseSearch.decideTypo), over its outline and postings opened here too (read from
  * their files a block at a time: ~25 MB more at 100,000 summaries), once a list has settled
- * (`prepareDecisions`), opened again after a change. A misspelling of a word of its records is decided as
- * they open: the first decision reads the vocabulary whole and runs code V8 has not compiled yet
- * (~120 ms at 100,000 summaries, where later ones take 2–9 ms), which is not a keystroke's then.
+ * (`prepareDecisions`), opened again after a change (by then the worker has brought the postings up
+ * to date). A misspelling of a word of its records is decided as they open: the first decision
+ * reads the vocabulary whole and runs code V8 has not compiled yet (~120 ms at 100,000 summaries,
+ * where a new word later takes 1–9 ms), which is then no keystroke's. Failing, words wait for the
+ * settled lists, as without it.
  */
 function decisionsHere(store: Store): { decide: Decide; prepareDecisions: (entries: readonly Entry[]) => void } {
   let opening: Promise<void> | undefined
@@ -194,15 +196,14 @@ function decisionsHere(store: Store): { decide: Decide; prepareDecisions: (entri
   return {
     decide,
     prepareDecisions: (entries) => {
-      if (opened) void opened.current().catch(() => undefined) // failing, words wait for the settled lists, as without it
-      opening ??= BrowseSearch.open(store).then(
-        (search) => {
+      if (opened) void opened.current().catch(() => undefined)
+      opening ??= BrowseSearch.open(store)
+        .then((search) => {
           opened = search
           const typo = misspelt(entries)
           if (typo !== null) new LibrarySearch([]).searchAsPart(parseTypedQuery(`${typo} `), { limit: 1 }, new Map(), decide)
-        },
-        () => undefined,
-      )
+        })
+        .catch(() => undefined)
     },
   }
 }
