@@ -85,6 +85,23 @@ async function withBuilt(use: (built: Built, dir: string) => Promise<void>): Pro
   await use(built, dir)
 }
 
+/** browse's lists over the search fixture written to a library file, from the built modules, settled in a worker thread; closed after `use`. */
+async function inWorker(
+  use: (lists: BrowseLists, parse: typeof parseTypedQuery, place: { library: string; cache: string }) => Promise<void>,
+): Promise<void> {
+  const place = await written(searchFixture())
+  await withBuilt(async (built) => {
+    const store = new built.FileStore(place.library, 2_000, undefined, () => undefined, { cacheDir: place.cache })
+    const lists = await built.BrowseLists.open(store, { screenful: 12 })
+    try {
+      expect(lists.inWorker).toBe(true)
+      await use(lists, built.parseTypedQuery, place)
+    } finally {
+      await lists.close()
+    }
+  })
+}
+
 /** The bundle of this file's tests: made once (the same sources make the same bundle), removed after them. */
 let bundle: Promise<{ built: Built; dir: string }> | undefined
 afterAll(async () => {
@@ -286,55 +303,35 @@ describe('browse from the index', () => {
   })
 
   it('built, with the lists settled in a worker, decides on its own thread a misspelt word no settled list has decided', async () => {
-    const { library, cache } = await written(searchFixture())
-    await withBuilt(async (built) => {
-      const lists = await built.BrowseLists.open(new built.FileStore(library, 2_000, undefined, () => undefined, { cacheDir: cache }), {
-        screenful: 12,
-      })
-      const parse = built.parseTypedQuery
-      try {
-        expect(lists.inWorker).toBe(true)
-        const held = new Set((await lists.search(parse('trans'), BROWSE_SEARCH))!.hits.map((hit) => hit.id))
-        // This thread's postings are opened once a list has settled: until then the word waits, then it is decided.
-        await vi.waitFor(() => expect(lists.first(parse('tranformer '), BROWSE_SEARCH)).not.toBeNull())
-        const first = lists.first(parse('tranformer '), BROWSE_SEARCH)!
-        expect(first.length).toBeGreaterThan(0)
-        const matches = await matching(library, 'tranformer ')
-        for (const hit of first) expect(held.has(hit.id) && matches.has(hit.id), hit.id).toBe(true)
-        // The same decision as the worker's: the settled list corrects the word so.
-        const settled = (await lists.search(parse('tranformer '), BROWSE_SEARCH))!
-        expect(shape(settled)).toEqual(await scanned(library, 'tranformer '))
-      } finally {
-        await lists.close()
-      }
+    await inWorker(async (lists, parse, { library }) => {
+      const held = new Set((await lists.search(parse('trans'), BROWSE_SEARCH))!.hits.map((hit) => hit.id))
+      // This thread's postings are opened once a list has settled: until then the word waits, then it is decided.
+      await vi.waitFor(() => expect(lists.first(parse('tranformer '), BROWSE_SEARCH)).not.toBeNull())
+      const first = lists.first(parse('tranformer '), BROWSE_SEARCH)!
+      expect(first.length).toBeGreaterThan(0)
+      const matches = await matching(library, 'tranformer ')
+      for (const hit of first) expect(held.has(hit.id) && matches.has(hit.id), hit.id).toBe(true)
+      // The same decision as the worker's: the settled list corrects the word so.
+      const settled = (await lists.search(parse('tranformer '), BROWSE_SEARCH))!
+      expect(shape(settled)).toEqual(await scanned(library, 'tranformer '))
     })
   })
 
   it('built, settles every text typed in a worker thread, only the last of those sent at once, following a save', async () => {
-    const { library, cache } = await written(searchFixture())
-    await withBuilt(async (built) => {
-      const lists = await built.BrowseLists.open(new built.FileStore(library, 2_000, undefined, () => undefined, { cacheDir: cache }), {
-        screenful: 12,
-      })
-      const parse = built.parseTypedQuery
-      try {
-        expect(lists.inWorker).toBe(true)
-        for (const text of TYPED_IN_FIXTURE.slice(0, 3)) {
-          for (let i = 0; i <= text.length; i++) {
-            const typed = text.slice(0, i)
-            expect(shape((await lists.search(parse(typed), BROWSE_SEARCH))!), typed).toEqual(await scanned(library, typed))
-          }
+    await inWorker(async (lists, parse, { library, cache }) => {
+      for (const text of TYPED_IN_FIXTURE.slice(0, 3)) {
+        for (let i = 0; i <= text.length; i++) {
+          const typed = text.slice(0, i)
+          expect(shape((await lists.search(parse(typed), BROWSE_SEARCH))!), typed).toEqual(await scanned(library, typed))
         }
-        // Texts sent faster than they are searched: the one running answers, the ones replaced before they ran answer null.
-        const answers = await Promise.all(['q', 'qu', 'qua', 'quantum'].map((typed) => lists.search(parse(typed), BROWSE_SEARCH)))
-        expect(answers.slice(1, 3)).toEqual([null, null])
-        expect(shape(answers[3]!)).toEqual(await scanned(library, 'quantum'))
-        // Another process saves: the worker's search follows.
-        await indexedStore(library, cache).update((lib) => Object.assign(lib, tinyChange(lib)))
-        expect(shape((await lists.search(parse('zebra'), BROWSE_SEARCH))!)).toEqual(await scanned(library, 'zebra'))
-      } finally {
-        await lists.close()
       }
+      // Texts sent faster than they are searched: the one running answers, the ones replaced before they ran answer null.
+      const answers = await Promise.all(['q', 'qu', 'qua', 'quantum'].map((typed) => lists.search(parse(typed), BROWSE_SEARCH)))
+      expect(answers.slice(1, 3)).toEqual([null, null])
+      expect(shape(answers[3]!)).toEqual(await scanned(library, 'quantum'))
+      // Another process saves: the worker's search follows.
+      await indexedStore(library, cache).update((lib) => Object.assign(lib, tinyChange(lib)))
+      expect(shape((await lists.search(parse('zebra'), BROWSE_SEARCH))!)).toEqual(await scanned(library, 'zebra'))
     })
   })
 
