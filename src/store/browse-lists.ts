@@ -14,6 +14,9 @@ import { BrowseSearch, type BrowseAnswer } from './search-reads.js'
 import type { Store } from './store.js'
 import { tokenize } from '../core/text/words.js'
 
+/** The library's typo decision for the word of a spec looked for in some fields; null when it cannot be had now. */
+type Decide = (spec: WordSpec, fields: readonly number[]) => WordSpec | null
+
 /** Settled lists kept for `first` (each of 50 hits with their records: a few hundred kilobytes). */
 const LISTS_KEPT = 32
 
@@ -25,6 +28,10 @@ export class BrowseLists {
       close?(): Promise<void>
       /** Whether the worker thread settles the lists still (not failed or ended on its own). */
       inWorker?(): boolean
+      /** The library's typo decision for a word no settled list has decided, made on this thread; null when it cannot be now. */
+      decide: Decide
+      /** Made ready to decide, once a list has settled (`entries`, its records), not in a keystroke's frame. */
+      prepareDecisions?(entries: readonly Entry[]): void
     },
     private shownOutline: LibraryOutline,
     /** The hits a first list holds at most: the lines the prompt shows at once. */
@@ -58,12 +65,17 @@ export class BrowseLists {
             return (await own).settle(query, options)
           }
         }
-        return new BrowseLists(store, { search, close: () => worker.close(), inWorker: () => !worker.broken }, outline, screenful)
+        const settle = { search, close: () => worker.close(), inWorker: () => !worker.broken, ...decisionsHere(store) }
+        return new BrowseLists(store, settle, outline, screenful)
       }
     }
     const search = await BrowseSearch.open(store)
     search.prepare()
-    return new BrowseLists(store, { search: (query, options) => search.settle(query, options) }, search.outline, screenful)
+    const settle = {
+      search: (query: Query, options: SearchOptions) => search.settle(query, options),
+      decide: search.decideTypo.bind(search),
+    }
+    return new BrowseLists(store, settle, search.outline, screenful)
   }
 
   /** Whether the settled lists come from a worker thread: false without one, and once it failed (they are then searched on this thread). */
@@ -83,10 +95,13 @@ export class BrowseLists {
    * themselves by the scan (the reference engine) over their records, already read: typing narrows
    * the last list, so most often the first screenful of it is the only one read. Their words are
    * read with the library's own typo decisions (LibrarySearch.searchAsPart: no misspelt word is
-   * corrected here, which would take longer than a frame and could differ from the library's). A
-   * screenful that lacks a word the library has not decided yet is passed over: the library may
-   * correct it; null when there is none to show before the settled list (nothing settled yet, or
-   * every screenful passed over).
+   * corrected by the scan, which could differ from the library's): those of the settled lists, and
+   * for a word none has decided that a screenful lacks, the library's own made on this thread
+   * (`decide`: its postings' correction, a few milliseconds at 100,000 summaries once ready). A
+   * screenful that lacks a word still undecided (the postings here not ready yet, or the library
+   * changed) is passed over: the library may correct it; null when there is none to show before the
+   * settled list (nothing settled yet, or every screenful passed over). An empty list settled last
+   * is one empty screenful: an empty list at once, unless a word is undecided.
    */
   first(query: Query, options: SearchOptions): SearchHit[] | null {
     const known = this.settled.get(JSON.stringify([query, options]))
@@ -97,7 +112,7 @@ export class BrowseLists {
     let read = false
     for (const scan of last.scans) {
       if (shown.length >= this.screenful) break
-      const result = scan.searchAsPart(query, { ...options, limit: this.screenful - shown.length }, last.typos)
+      const result = scan.searchAsPart(query, { ...options, limit: this.screenful - shown.length }, last.typos, this.settle.decide)
       if (!result) continue
       read = true
       for (const hit of result.hits) if (hit.missing.length === 0) shown.push(hit)
@@ -118,7 +133,10 @@ export class BrowseLists {
     // Made and prepared (each text's wide words, the short fields joined) now, not in the next keystroke's frame.
     const entries = result.hits.map(({ id, paper, summary }): Entry => ({ id, paper, summary }))
     const scans: LibrarySearch[] = []
-    for (let from = 0; from < entries.length; from += this.screenful) {
+    // An empty list is one empty screenful, read as any other: a text narrowing it (a word typed on that
+    // no word of the library begins with) shows at once that nothing matches, unless a word of it is one
+    // the library has not decided (it may correct it).
+    for (let from = 0; from < entries.length || from === 0; from += this.screenful) {
       const scan = new LibrarySearch(entries.slice(from, from + this.screenful))
       scan.prepare()
       scans.push(scan)
@@ -126,6 +144,7 @@ export class BrowseLists {
     this.last = { scans, typos: new Map(answer.typos) }
     if (!this.warmed) warmUp(entries.slice(0, this.screenful), options)
     this.warmed = true
+    this.settle.prepareDecisions?.(entries)
     return result
   }
 
@@ -158,4 +177,39 @@ function warmUp(entries: readonly Entry[], options: SearchOptions): void {
   const text = `${one} ${two}`
   const scan = new LibrarySearch(entries)
   for (let i = 1; i <= text.length; i++) scan.searchAsPart(parseTypedQuery(text.slice(0, i)), options, new Map())
+}
+
+/**
+ * Typo decisions made on the thread that reads the keys while the lists settle in a worker: the
+ * library's own (BrowseSearch.decideTypo), over its outline and postings opened here too (read from
+ * their files a block at a time: ~25 MB more at 100,000 summaries), once a list has settled
+ * (`prepareDecisions`), opened again after a change (by then the worker has brought the postings up
+ * to date). A misspelling of a word of its records is decided as they open: the first decision
+ * reads the vocabulary whole and runs code V8 has not compiled yet (~120 ms at 100,000 summaries,
+ * where a new word later takes 1–9 ms), which is then no keystroke's. Failing, words wait for the
+ * settled lists, as without it.
+ */
+function decisionsHere(store: Store): { decide: Decide; prepareDecisions: (entries: readonly Entry[]) => void } {
+  let opening: Promise<void> | undefined
+  let opened: BrowseSearch | undefined
+  const decide: Decide = (spec, fields) => opened?.decideTypo(spec, fields) ?? null
+  return {
+    decide,
+    prepareDecisions: (entries) => {
+      if (opened) void opened.current().catch(() => undefined)
+      opening ??= BrowseSearch.open(store)
+        .then((search) => {
+          opened = search
+          const typo = misspelt(entries)
+          if (typo !== null) new LibrarySearch([]).searchAsPart(parseTypedQuery(`${typo} `), { limit: 1 }, new Map(), decide)
+        })
+        .catch(() => undefined)
+    },
+  }
+}
+
+/** A title word of `entries` (6+ letters) with its third and fourth letters swapped, or null for none. */
+function misspelt(entries: readonly Entry[]): string | null {
+  const word = entries.flatMap((entry) => tokenize(entry.paper.title).map((token) => token.word)).find((w) => /^[a-z]{6,}$/.test(w))
+  return word === undefined ? null : word.slice(0, 2) + word[3]! + word[2]! + word.slice(4)
 }

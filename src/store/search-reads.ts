@@ -122,10 +122,7 @@ export class BrowseSearch {
   }
 
   async search(query: Query, options: SearchOptions): Promise<SearchResult> {
-    if (this.store.changedSince?.(this.opened.outline)) {
-      // Saved or edited since it was opened: the outline, places and postings of the file as it is now.
-      await this.reopen(false)
-    }
+    await this.current()
     // A text typed again (a backspace, a word typed over) is answered as before: the library is the same.
     const key = JSON.stringify([query, options])
     const known = this.answered.get(key)
@@ -138,6 +135,26 @@ export class BrowseSearch {
     this.answered.set(key, result)
     if (this.answered.size > ANSWERS_KEPT) this.answered.delete(this.answered.keys().next().value!)
     return result
+  }
+
+  /** Opened again when the library was saved or edited since: the outline, places and postings of the file as it is now. */
+  async current(): Promise<void> {
+    if (this.store.changedSince?.(this.opened.outline)) await this.reopen(false)
+  }
+
+  /**
+   * The library's typo decision for the word of `spec` looked for in `fields` (PostingsSearch.decideTypo),
+   * made without a search; null when the library changed since it was opened (`current` opens it
+   * again) or its postings turned out unreadable.
+   */
+  decideTypo(spec: WordSpec, fields: readonly number[]): WordSpec | null {
+    if (this.store.changedSince?.(this.opened.outline)) return null
+    try {
+      return this.opened.engine.decideTypo(spec, fields)
+    } catch (error) {
+      if (error instanceof PostingsUnavailable) return null
+      throw error
+    }
   }
 
   /** The answer for `query` with the library's latest typo decisions, for browse's list at once (BrowseAnswer). */

@@ -85,6 +85,23 @@ async function withBuilt(use: (built: Built, dir: string) => Promise<void>): Pro
   await use(built, dir)
 }
 
+/** browse's lists over the search fixture written to a library file, from the built modules, settled in a worker thread; closed after `use`. */
+async function inWorker(
+  use: (lists: BrowseLists, parse: typeof parseTypedQuery, place: { library: string; cache: string }) => Promise<void>,
+): Promise<void> {
+  const place = await written(searchFixture())
+  await withBuilt(async (built) => {
+    const store = new built.FileStore(place.library, 2_000, undefined, () => undefined, { cacheDir: place.cache })
+    const lists = await built.BrowseLists.open(store, { screenful: 12 })
+    try {
+      expect(lists.inWorker).toBe(true)
+      await use(lists, built.parseTypedQuery, place)
+    } finally {
+      await lists.close()
+    }
+  })
+}
+
 /** The bundle of this file's tests: made once (the same sources make the same bundle), removed after them. */
 let bundle: Promise<{ built: Built; dir: string }> | undefined
 afterAll(async () => {
@@ -249,7 +266,7 @@ describe('browse from the index', () => {
     expect(lists.first(parseTypedQuery('graph zebra'), BROWSE_SEARCH)).toEqual([])
   })
 
-  it('reads a misspelt word at once as the library corrected it, and waits for the library on a word it has not decided', async () => {
+  it('reads a misspelt word at once as the library corrected it, or decides it at once, and waits for a library changed since', async () => {
     const { library, cache } = await written(searchFixture())
     const lists = await BrowseLists.open(indexedStore(library, cache), { screenful: 12, worker: false })
     const settled = (await lists.search(parseTypedQuery('tranformer '), BROWSE_SEARCH))!
@@ -259,37 +276,62 @@ describe('browse from the index', () => {
     expect(first.length).toBeGreaterThan(0)
     const matches = await matching(library, 'tranformer mod')
     for (const hit of first) expect(matches.has(hit.id), hit.id).toBe(true)
-    // A finished word the library has not looked up, which no held record has: it may be a typo, so no list at once.
-    expect(lists.first(parseTypedQuery('tranformer mdoel '), BROWSE_SEARCH)).toBeNull()
+    // A finished word no settled list has decided, which no held record has: decided at once as the library decides it.
+    const misspelt = lists.first(parseTypedQuery('tranformer mdoel '), BROWSE_SEARCH)!
+    expect(misspelt.length).toBeGreaterThan(0)
+    const mdoel = await matching(library, 'tranformer mdoel ')
+    for (const hit of misspelt) expect(mdoel.has(hit.id), hit.id).toBe(true)
     // One they have is no typo (the library has it too): a list at once.
+    expect(lists.first(parseTypedQuery('tranformer model '), BROWSE_SEARCH)).not.toBeNull()
+    // The library edited since it was opened: its decisions wait for the search of the library as it is now.
+    writeFileSync(library, `${readFileSync(library, 'utf8')}\n`)
+    expect(lists.first(parseTypedQuery('tranformer modle '), BROWSE_SEARCH)).toBeNull()
     expect(lists.first(parseTypedQuery('tranformer model '), BROWSE_SEARCH)).not.toBeNull()
   })
 
-  it('built, settles every text typed in a worker thread, only the last of those sent at once, following a save', async () => {
+  it('draws at once an empty list for a text narrowing an empty settled list', async () => {
     const { library, cache } = await written(searchFixture())
-    await withBuilt(async (built) => {
-      const lists = await built.BrowseLists.open(new built.FileStore(library, 2_000, undefined, () => undefined, { cacheDir: cache }), {
-        screenful: 12,
-      })
-      const parse = built.parseTypedQuery
-      try {
-        expect(lists.inWorker).toBe(true)
-        for (const text of TYPED_IN_FIXTURE.slice(0, 3)) {
-          for (let i = 0; i <= text.length; i++) {
-            const typed = text.slice(0, i)
-            expect(shape((await lists.search(parse(typed), BROWSE_SEARCH))!), typed).toEqual(await scanned(library, typed))
-          }
+    const lists = await BrowseLists.open(indexedStore(library, cache), { screenful: 12, worker: false })
+    expect((await lists.search(parseTypedQuery('tranf'), BROWSE_SEARCH))!.hits).toEqual([]) // no word begins with it
+    for (const typed of ['tranfo', 'tranforme']) {
+      expect(lists.first(parseTypedQuery(typed), BROWSE_SEARCH), typed).toEqual([])
+      expect((await lists.search(parseTypedQuery(typed), BROWSE_SEARCH))!.hits, typed).toEqual([])
+    }
+    // Finished, the word may be a typo the library corrects: decided at once, it matches none of the (no) records held.
+    expect(lists.first(parseTypedQuery('tranformer '), BROWSE_SEARCH)).toEqual([])
+    expect((await lists.search(parseTypedQuery('tranformer '), BROWSE_SEARCH))!.hits.length).toBeGreaterThan(0)
+  })
+
+  it('built, with the lists settled in a worker, decides on its own thread a misspelt word no settled list has decided', async () => {
+    await inWorker(async (lists, parse, { library }) => {
+      const held = new Set((await lists.search(parse('trans'), BROWSE_SEARCH))!.hits.map((hit) => hit.id))
+      // This thread's postings are opened once a list has settled: until then the word waits, then it is decided.
+      await vi.waitFor(() => expect(lists.first(parse('tranformer '), BROWSE_SEARCH)).not.toBeNull())
+      const first = lists.first(parse('tranformer '), BROWSE_SEARCH)!
+      expect(first.length).toBeGreaterThan(0)
+      const matches = await matching(library, 'tranformer ')
+      for (const hit of first) expect(held.has(hit.id) && matches.has(hit.id), hit.id).toBe(true)
+      // The same decision as the worker's: the settled list corrects the word so.
+      const settled = (await lists.search(parse('tranformer '), BROWSE_SEARCH))!
+      expect(shape(settled)).toEqual(await scanned(library, 'tranformer '))
+    })
+  })
+
+  it('built, settles every text typed in a worker thread, only the last of those sent at once, following a save', async () => {
+    await inWorker(async (lists, parse, { library, cache }) => {
+      for (const text of TYPED_IN_FIXTURE.slice(0, 3)) {
+        for (let i = 0; i <= text.length; i++) {
+          const typed = text.slice(0, i)
+          expect(shape((await lists.search(parse(typed), BROWSE_SEARCH))!), typed).toEqual(await scanned(library, typed))
         }
-        // Texts sent faster than they are searched: the one running answers, the ones replaced before they ran answer null.
-        const answers = await Promise.all(['q', 'qu', 'qua', 'quantum'].map((typed) => lists.search(parse(typed), BROWSE_SEARCH)))
-        expect(answers.slice(1, 3)).toEqual([null, null])
-        expect(shape(answers[3]!)).toEqual(await scanned(library, 'quantum'))
-        // Another process saves: the worker's search follows.
-        await indexedStore(library, cache).update((lib) => Object.assign(lib, tinyChange(lib)))
-        expect(shape((await lists.search(parse('zebra'), BROWSE_SEARCH))!)).toEqual(await scanned(library, 'zebra'))
-      } finally {
-        await lists.close()
       }
+      // Texts sent faster than they are searched: the one running answers, the ones replaced before they ran answer null.
+      const answers = await Promise.all(['q', 'qu', 'qua', 'quantum'].map((typed) => lists.search(parse(typed), BROWSE_SEARCH)))
+      expect(answers.slice(1, 3)).toEqual([null, null])
+      expect(shape(answers[3]!)).toEqual(await scanned(library, 'quantum'))
+      // Another process saves: the worker's search follows.
+      await indexedStore(library, cache).update((lib) => Object.assign(lib, tinyChange(lib)))
+      expect(shape((await lists.search(parse('zebra'), BROWSE_SEARCH))!)).toEqual(await scanned(library, 'zebra'))
     })
   })
 

@@ -46,6 +46,11 @@ function specSignature(spec: WordSpec): string {
   return [...spec.keys].sort().join('|') + exact + alternatives + (spec.prefix === null ? '' : `*${spec.prefix}`)
 }
 
+/** What a typo decision for the word of `spec` looked for in `fields` is kept under (CompileOptions `corrections`). */
+export function correctionKey(spec: WordSpec, fields: readonly number[]): string {
+  return `${fields.join(',')} ${specSignature(spec)}`
+}
+
 /** The documents sampled to estimate how common a term is: SAMPLE_SIZE of them, evenly spaced (all of them in smaller libraries). */
 export function sampleOf<T>(docs: ArrayLike<T>): readonly T[] {
   if (docs.length <= SAMPLE_SIZE) return Array.from(docs)
@@ -112,7 +117,7 @@ export function planQuery<D>(library: PlanLibrary<D>, query: Query, options: Com
 
   const typing = options.lastWord === 'typing'
   const corrected = (spec: WordSpec, fields: readonly number[]): WordSpec => {
-    const key = `${fields.join(',')} ${specSignature(spec)}`
+    const key = correctionKey(spec, fields)
     const known = options.corrections?.get(key)
     if (known) return known
     const alone: CompiledCondition<D> = {

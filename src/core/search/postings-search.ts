@@ -8,7 +8,7 @@
  * entries with the same scores, in the same order (test/unit/search/postings-property.test.ts).
  */
 import type { Query, Term } from './query.js'
-import { planQuery, sampleOf, scaledDf, type LastWord, type PlanLibrary } from './compile.js'
+import { correctionKey, planQuery, sampleOf, scaledDf, type LastWord, type PlanLibrary } from './compile.js'
 import type { CompiledCondition, CompiledQuery, Correction, ScoringTerm } from './compiled.js'
 import { BODY } from './docs.js'
 import { bestMatches } from './order.js'
@@ -282,6 +282,18 @@ export class PostingsSearch {
    */
   get typoDecisions(): ReadonlyMap<string, WordSpec> {
     return this.corrections
+  }
+
+  /**
+   * The typo decision for the word of `spec` looked for in `fields`, as a search planning it makes
+   * it (PostedTypos.correct) and keeps it (typoDecisions): browse decides so, on the thread that reads
+   * the keys, a word no settled list has decided yet.
+   */
+  decideTypo(spec: WordSpec, fields: readonly number[]): WordSpec {
+    const key = correctionKey(spec, fields)
+    let decided = this.corrections.get(key)
+    if (!decided) this.corrections.set(key, (decided = this.typos.correct(spec, fields)))
+    return decided
   }
 
   /** Whether the postings can answer `query`: not when it asks for citations, which are in the bodies. */

@@ -67,16 +67,24 @@ export class LibrarySearch {
    * `typoDecisions`): the query's words are read as that library reads them, and none is corrected
    * here. A word it has not decided is taken as typed when these entries have it: the larger library
    * has it then, and corrects only words it lacks. Null when these entries lack such a word, which
-   * the larger library may correct.
+   * the larger library may correct, unless `decide` gives the larger library's decision for it
+   * (null when it cannot now).
    */
-  searchAsPart(query: Query, options: SearchOptions, decided: ReadonlyMap<string, WordSpec>): SearchResult | null {
+  searchAsPart(
+    query: Query,
+    options: SearchOptions,
+    decided: ReadonlyMap<string, WordSpec>,
+    decide?: (spec: WordSpec, fields: readonly number[]) => WordSpec | null,
+  ): SearchResult | null {
     const mayMatch = (condition: CompiledCondition) => this.scanner.mayMatch(condition)
     let undecided = false
     const library: PlanLibrary<SearchDoc> = {
       ...scanLibrary(this.docs, mayMatch),
       correct: (spec, fields, alone) => {
-        if (mayBeTypo(spec, fields, mayMatch(alone)) !== null) undecided = true
-        return spec
+        if (mayBeTypo(spec, fields, mayMatch(alone)) === null) return spec
+        const decision = decide?.(spec, fields) ?? null
+        if (decision === null) undecided = true
+        return decision ?? spec
       },
     }
     const compiled = planQuery(library, query, { lastWord: options.lastWord ?? 'whole', corrections: new Map(decided), ranked: true })
