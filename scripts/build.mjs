@@ -27,7 +27,6 @@ const { dependencies } = JSON.parse(readFileSync(new URL('../package.json', impo
 const BUNDLED = new Set([
   'commander',
   'chalk',
-  'supports-hyperlinks',
   'fast-string-width',
   'fast-wrap-ansi',
   'lowdb',
@@ -201,11 +200,13 @@ const common = {
   platform: 'node',
   target: 'node20',
   external: Object.keys(dependencies).filter((name) => !BUNDLED.has(name)),
-  // What marked-terminal imports but precis never reaches: code-block highlighting and emoji
-  // shortcodes (see the two files); and cli-table3, required with the first table (lazy-table.ts).
+  // What marked-terminal imports but precis never reaches: code-block highlighting, emoji shortcodes
+  // and its own links' terminal check (see the three files); and cli-table3, required with the first
+  // table (lazy-table.ts).
   alias: {
     'cli-highlight': './src/render/no-highlight.ts',
     'node-emoji': './src/render/no-emoji.ts',
+    'supports-hyperlinks': './src/render/no-hyperlinks.ts',
     'cli-table3': './src/render/lazy-table.ts',
   },
   // Bundled CommonJS (commander) calls require() for Node's own modules.

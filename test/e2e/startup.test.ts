@@ -264,12 +264,16 @@ describe('start-up loads only what the command needs', () => {
 
   // Opening stderr, a pipe here (or a terminal), loads node:net and its streams: only a run that writes to it should.
   it('a read to a pipe with nothing to say on stderr does not open it', async () => {
-    for (const args of [['list'], ['tags'], ['stats'], ['search', 'gaussian']]) {
+    // show renders its page here: marked-terminal's import of supports-hyperlinks is the build's stand-in.
+    for (const args of [['list'], ['tags'], ['stats'], ['search', 'gaussian'], ['show', 'rasmussen2004gaussian']]) {
       const { openedStderr } = await whatLoadsIndexed(args)
       expect(openedStderr, args.join(' ')).toBe(false)
     }
-    // marked-terminal, which renders a page, asks supports-hyperlinks as it loads: a test that could fail.
-    expect((await whatLoadsIndexed(['show', 'rasmussen2004gaussian'])).openedStderr).toBe(true)
+    // With colour on, the terminal asks supports-hyperlinks, which asks both streams as it loads: a test that could fail.
+    const library = join(tempDir(), 'library.json')
+    writeFileSync(library, JSON.stringify(smallLibrary()))
+    const coloured = await whatLoads(['--library', library, 'tags'], { NO_COLOR: '', FORCE_COLOR: '1', PRECIS_CACHE_DIR: tempDir() })
+    expect(coloured.openedStderr).toBe(true)
   })
 
   // Into a file Node's process.stdout is a stream that writes each piece with writeSync: precis writes there itself.
@@ -281,7 +285,13 @@ describe('start-up loads only what the command needs', () => {
       join(dir, 'builtins.cjs'),
       `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(log)}, process.moduleLoadList.join('\\n')))`,
     )
-    for (const args of [['--library', library, 'tags'], ['--library', library, 'list'], ['--help']]) {
+    // show renders (no page kept yet): marked-terminal's supports-hyperlinks would ask process.stdout as it loads.
+    for (const args of [
+      ['--library', library, 'tags'],
+      ['--library', library, 'list'],
+      ['--library', library, 'show', 'rasmussen2004gaussian'],
+      ['--help'],
+    ]) {
       const file = join(dir, 'out.txt')
       const out = openSync(file, 'w')
       const run = spawnSync(process.execPath, [BIN, ...args], {

@@ -44,17 +44,34 @@ export function matchedSlots(match: Pick<Match<unknown>, 'tf' | 'offset'>, slots
 export function splitPartial<M extends Match<unknown>>(matches: readonly M[], slots: readonly number[]): { whole: M[]; partial: M[] } {
   const whole: M[] = []
   const partial: M[] = []
-  const needed = Math.max(1, Math.ceil(slots.length * SEARCH_TUNING.minimumShouldMatch))
+  const needed = neededOf(slots.length)
   for (const match of matches) {
     const found = matchedSlots(match, slots).filter(Boolean).length
-    if (found === slots.length) whole.push(match)
-    else if (found >= needed) {
+    const kind = kindOf(found, slots.length, needed)
+    if (kind === WHOLE) whole.push(match)
+    else if (kind === PARTIAL) {
       match.score *= (found / slots.length) ** SEARCH_TUNING.coordination
       partial.push(match)
     }
   }
   return { whole, partial }
 }
+
+/** What a match holding `count` of the query's `slots` plain words is (kindOf). */
+const WHOLE = 2
+const PARTIAL = 1
+
+/**
+ * The rule of partial matches, stated once for every engine and pass: a match holding `count` of
+ * the `slots` plain words is WHOLE when it holds every one, PARTIAL when it holds at least `needed`
+ * of them (neededOf), else neither (0).
+ */
+function kindOf(count: number, slots: number, needed: number): number {
+  return count === slots ? WHOLE : count >= needed ? PARTIAL : 0
+}
+
+/** How many of `slots` plain words a partial match holds at least (minimumShouldMatch). */
+const neededOf = (slots: number) => Math.max(1, Math.ceil(slots * SEARCH_TUNING.minimumShouldMatch))
 
 /**
  * Of counted matches (rank.ts): how many hold each of the query's `terms` (`seen`, as scoreCounted
@@ -94,18 +111,15 @@ export function splitCounted(words: ArrayLike<number>, scores: Float64Array, slo
   const partial: number[] = []
   const needed = neededOf(slots)
   for (let i = 0; i < words.length; i++) {
-    const count = words[i]!
-    if (count === slots) whole.push(i)
-    else if (count >= needed) {
-      scores[i]! *= (count / slots) ** SEARCH_TUNING.coordination
+    const kind = kindOf(words[i]!, slots, needed)
+    if (kind === WHOLE) whole.push(i)
+    else if (kind === PARTIAL) {
+      scores[i]! *= (words[i]! / slots) ** SEARCH_TUNING.coordination
       partial.push(i)
     }
   }
   return { whole, partial }
 }
-
-/** How many of `slots` plain words a partial match holds at least (minimumShouldMatch). */
-const neededOf = (slots: number) => Math.max(1, Math.ceil(slots * SEARCH_TUNING.minimumShouldMatch))
 
 /**
  * splitCounted's count alone, for partial matches whose scores are not scaled (no coordination
@@ -116,9 +130,9 @@ export function countSplit(words: ArrayLike<number>, slots: number): { whole: nu
   const needed = neededOf(slots)
   let partials = 0
   for (let i = 0; i < words.length; i++) {
-    const count = words[i]!
-    if (count === slots) whole.push(i)
-    else if (count >= needed) partials++
+    const kind = kindOf(words[i]!, slots, needed)
+    if (kind === WHOLE) whole.push(i)
+    else if (kind === PARTIAL) partials++
   }
   return { whole, partials }
 }
@@ -126,7 +140,7 @@ export function countSplit(words: ArrayLike<number>, slots: number): { whole: nu
 /** The partial matches (as splitCounted finds them) among `places`, in their order. */
 export function partialAmong(words: ArrayLike<number>, slots: number, places: readonly number[]): number[] {
   const needed = neededOf(slots)
-  return places.filter((i) => words[i]! < slots && words[i]! >= needed)
+  return places.filter((i) => kindOf(words[i]!, slots, needed) === PARTIAL)
 }
 
 /**
