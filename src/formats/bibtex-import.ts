@@ -32,7 +32,7 @@ const TITLE_FIELDS = ['title', 'chapter']
 const VENUE_FIELDS = ['journal', 'journaltitle', 'booktitle']
 
 /** The fields toRecord reads as text or Markdown: a plain value of them is not parsed (isPlainText). */
-const TEXT_FIELDS: ReadonlySet<string> = new Set([...TITLE_FIELDS, ...VENUE_FIELDS, 'abstract', 'annote', 'note'])
+export const TEXT_FIELDS: ReadonlySet<string> = new Set([...TITLE_FIELDS, ...VENUE_FIELDS, 'abstract', 'annote', 'note'])
 
 /**
  * The fields toRecord reads, and those the parser reads itself (a `crossref`, from whose entry the
@@ -60,7 +60,8 @@ const STORED_LIMITS: ReadonlyMap<string, number> = new Map([
  * DataError when its macros or crossrefs would expand past the limits of bibtex-limits.ts.
  */
 export function readBibtex(text: string, source: string): ImportResult {
-  const spans = protectSpans(text)
+  // A Windows line end is one line break: the parser reads `\r\n` as two, a paragraph in a note.
+  const spans = protectSpans(text.replace(/\r\n?/g, '\n'))
   const hidden = hideValues(
     spans.text,
     checkBibtexExpansion(spans.text, source, {

@@ -1,26 +1,29 @@
 import { parse } from '@retorquere/bibtex-parser'
 import { describe, expect, it } from 'vitest'
-import { PARSE_OPTIONS, readBibtex } from '../../../src/formats/bibtex-import.js'
+import { PARSE_OPTIONS, readBibtex, TEXT_FIELDS } from '../../../src/formats/bibtex-import.js'
 import { isPlainText, markupToMarkdown, markupToText } from '../../../src/formats/bibtex-text.js'
 import { pick, seedFromEnv, seeded } from '../../support/random.js'
 
 // A plain value is not given to the parser: it comes back as markupToText of its text. That holds only
-// if the parser gives exactly that text, as a title (text) and as an abstract (Markdown), in braces
-// and in quotes, and never refuses the entry for it.
+// if the parser gives exactly that text in each field read as text or Markdown (a note keeps its
+// paragraphs), as text and as Markdown, in braces and in quotes, and never refuses the entry for it.
 function parsed(value: string, quoted: boolean) {
   const literal = quoted ? `"${value}"` : `{${value}}`
-  const { entries, errors } = parse(`@article{k, title = ${literal}, abstract = ${literal}}`, PARSE_OPTIONS)
-  const fields = entries[0]?.fields ?? {}
+  const fields = [...TEXT_FIELDS].map((field) => `${field} = ${literal}`).join(', ')
+  const { entries, errors } = parse(`@article{k, ${fields}}`, PARSE_OPTIONS)
+  const read = entries[0]?.fields ?? {}
   return {
-    title: markupToText(typeof fields.title === 'string' ? fields.title : ''),
-    abstract: markupToMarkdown(typeof fields.abstract === 'string' ? fields.abstract : ''),
+    texts: [...TEXT_FIELDS].flatMap((field) => {
+      const markup = typeof read[field] === 'string' ? read[field] : ''
+      return [markupToText(markup), markupToMarkdown(markup)]
+    }),
     readable: errors.length === 0 && entries.length === 1,
   }
 }
 
-const PLAIN = [...'abcXYZ0189  ', '\n', '\t', '\r', ...'.,;:!?()[]/\'"+=|@*&#^_-', 'é', 'e\u0301', 'ß', 'ﬁ', 'Ω', 'ж', '中', '٣']
+const PLAIN = [...'abcXYZ0189  ', '\n', '\n', '\t', '\r', ...'.,;:!?()[]/\'"+=|@*&#^_-', 'é', 'e\u0301', 'ß', 'ﬁ', 'Ω', 'ж', '中', '٣']
 const OTHER = [...'—–…“”‘’«»¡¿·°±×§¶†€😀∑≤→', '\u00a0', '\u2009', '\u3000']
-const LATEX = [...'`~%\\{}$<>', "''", '--', '\\"o', '{\\em x}', '\\%']
+const LATEX = [...'`~%\\{}$<>', "''", '--', '\n\n', '\n \n', '\r\r', '\r\n', '\n\r', '\\"o', '{\\em x}', '\\%']
 
 describe('isPlainText: the values the parser gives back as written', () => {
   const random = seeded(seedFromEnv(44))
@@ -38,15 +41,15 @@ describe('isPlainText: the values the parser gives back as written', () => {
   it('a plain value is read as its own text, white space as one space, in braces and in quotes', () => {
     const wrong = plain.flatMap((value) =>
       [false, ...(value.includes('"') ? [] : [true])].flatMap((quoted) => {
-        const { title, abstract, readable } = parsed(value, quoted)
+        const { texts, readable } = parsed(value, quoted)
         const text = markupToText(value)
-        return readable && title === text && abstract === text ? [] : [{ value, quoted, title, abstract, readable }]
+        return readable && texts.every((read) => read === text) ? [] : [{ value, quoted, texts, readable }]
       }),
     )
     expect(wrong).toEqual([])
   })
 
-  it.each(LATEX)('%j is not plain: the parser reads it as LaTeX', (latex) => {
+  it.each(LATEX)('%j is not plain: the parser reads it as LaTeX (or as a paragraph)', (latex) => {
     const value = `a ${latex} b`
     expect(isPlainText(value)).toBe(false)
   })
@@ -59,6 +62,7 @@ describe('readBibtex: plain values and LaTeX side by side', () => {
       '  title = {Graph   Networks: a study of 95.3 per cent},',
       '  journal = "Journal of Things",',
       "  abstract = {We show  that it works.\n\nIt is the model's best; see [1] & (2).},",
+      '  annote = {First paragraph.\n \nSecond one.\nSame paragraph.},',
       '}',
       '@article{latex2020,',
       '  title = {Graph {N}etworks -- a study of 95.3\\%},',
@@ -67,9 +71,17 @@ describe('readBibtex: plain values and LaTeX side by side', () => {
     ].join('\n')
     const { records, problems } = readBibtex(bib, 'refs.bib')
     expect(problems).toEqual([])
+    expect(records.map(({ summaries }) => summaries.map((s) => s.body))).toEqual([['First paragraph.\n\nSecond one. Same paragraph.'], []])
     expect(records.map(({ paper }) => [paper.title, paper.venue, paper.abstract])).toEqual([
       ['Graph Networks: a study of 95.3 per cent', 'Journal of Things', "We show that it works. It is the model's best; see [1] & (2)."],
       ['Graph Networks – a study of 95.3%', null, 'We show that it “works”.'],
     ])
+  })
+
+  it('reads a Windows line end as one line break, a blank line between two as a paragraph', () => {
+    const bib = '@article{crlf2020,\r\n  title = {Line\r\nends},\r\n  annote = {line one\r\nline two\r\n\r\nnew para},\r\n}\r\n'
+    const [record] = readBibtex(bib, 'refs.bib').records
+    expect(record?.paper.title).toBe('Line ends')
+    expect(record?.summaries.map((s) => s.body)).toEqual(['line one line two\n\nnew para'])
   })
 })
