@@ -35,12 +35,13 @@ const VENUE_FIELDS = ['journal', 'journaltitle', 'booktitle']
 export const TEXT_FIELDS: ReadonlySet<string> = new Set([...TITLE_FIELDS, ...VENUE_FIELDS, 'abstract', 'annote', 'note'])
 
 /**
- * The fields toRecord reads, and those the parser reads itself (a `crossref`, from whose entry the
- * title, booktitle, journaltitle and author are inherited; the language).
+ * The fields toRecord reads (as text, as written, as names or as a list), and those the parser reads
+ * itself (a `crossref`, from whose entry the title, booktitle, journaltitle and author are inherited;
+ * the language).
  */
 const READ_FIELDS: ReadonlySet<string> = new Set([
-  ...[...TITLE_FIELDS, ...VENUE_FIELDS, 'author', 'year', 'date'],
-  ...['doi', 'url', 'eprint', 'archiveprefix', 'eprinttype', 'keywords', 'abstract', 'annote', 'note'],
+  ...TEXT_FIELDS,
+  ...['author', 'year', 'date', 'doi', 'url', 'eprint', 'archiveprefix', 'eprinttype', 'keywords'],
   ...['crossref', 'langid', 'hyphenation', 'language'],
 ])
 
