@@ -70,7 +70,8 @@ export default tseslint.config(
   },
   {
     // CommonJS (bin/package.json says so): a CommonJS entry starts without Node's ES loader (see the file).
-    files: ['bin/precis.js'],
+    // And the test preloads given to node's -r, which must be CommonJS.
+    files: ['bin/precis.js', 'test/**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

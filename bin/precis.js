@@ -69,8 +69,20 @@ async function run() {
   leaveCleanlyOnSignals() // Ctrl-C removes a pending temp file and our lock, then ends precis by the signal
   const runs = process.env[WRITE_CODE_CACHE] ? JSON.parse(process.env[WRITE_CODE_CACHE]) : [args]
   for (const argv of runs) process.exitCode = await main(argv, createProcessContext())
+  await handlePendingSignals()
   if (process.env[WRITE_CODE_CACHE]) writeCodeCache()
   else if (nothingLeftToDo()) process.exit()
+}
+
+/**
+ * Let a signal that came during the command's last stretch be handled: the event loop reads signals
+ * when it polls, and a command may end without a poll after its last file call (the index written,
+ * the lock released). Without this, a Ctrl-C that landed there is lost and precis exits 0, which tells
+ * a shell's loop to go on. Two immediates: the first runs in the current turn when the command ended
+ * in an I/O callback, before the loop polls again; the second runs after that poll.
+ */
+async function handlePendingSignals() {
+  for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve))
 }
 
 /**
