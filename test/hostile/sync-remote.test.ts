@@ -8,9 +8,9 @@ import { fingerprint, readLibraryFile, writeLibraryFile } from './support/files.
 import { precisRun } from './support/in-process.js'
 import { precisOn } from './support/precis.js'
 
-// Hostile and careless remote commits, bulk changes and failing commits. The first case of each table, the
-// bulk changes and the failing commits run the built binary; the other runs call main() in this process
-// (git runs as a process either way). git reads no configuration of the person running the tests.
+// Hostile and careless remote commits, bulk changes and failing commits. The syncs the first case of each
+// table is about, the bulk changes and the failing commits run the built binary; the other runs call main()
+// in this process (git runs as a process either way). git reads no configuration of the person running the tests.
 const env = gitSandbox()
 
 const addArgs = (title: string, author: string) => [
@@ -84,16 +84,16 @@ describe('a remote commit that turns the merge driver off', () => {
     git(env, other, 'add', '.gitattributes')
     push('careless attributes')
 
-    await precisOk(a, addArgs('Deep Sets', 'Manzil Zaheer'), spawned)
+    await precisOk(a, addArgs('Deep Sets', 'Manzil Zaheer'))
     const first = await precisOk(a, ['sync'], spawned)
     expect(first).toMatch(/Repaired the sync setup: \.gitattributes/)
     expect(mergeAttribute(a)).toBe('library.json: merge: precis')
-    expect(await precisOk(a, ['sync'], spawned)).not.toMatch(/Repaired/) // still set up: no "Sync is not set up"
+    expect(await precisOk(a, ['sync'])).not.toMatch(/Repaired/) // still set up: no "Sync is not set up"
 
     // B changed the library too: both libraries merge with the driver, not as text (which would conflict).
-    await precisOk(b, addArgs('Graph Attention Networks', 'Petar Velickovic'), spawned)
+    await precisOk(b, addArgs('Graph Attention Networks', 'Petar Velickovic'))
     await precisOk(b, ['sync'], spawned)
-    await precisOk(a, ['sync'], spawned)
+    await precisOk(a, ['sync'])
     expect(ids(a)).toEqual(ids(b))
     expect(ids(a)).toEqual(['gilmer2024neural', 'velickovic2024graph', 'zaheer2024deep'])
 
@@ -115,9 +115,9 @@ describe('a remote commit that would change the library’s bytes on checkout', 
     writeFileSync(join(other, '.gitattributes'), readFileSync(join(other, '.gitattributes'), 'utf8') + line)
     git(env, other, 'add', '.gitattributes')
     push('checkout attributes')
-    await precisOk(a, addArgs('Deep Sets', 'Manzil Zaheer'), spawned)
-    await precisOk(a, ['sync'], spawned)
-    await precisOk(b, ['sync'], spawned)
+    await precisOk(a, addArgs('Deep Sets', 'Manzil Zaheer'))
+    await precisOk(a, ['sync'])
+    await precisOk(b, ['sync'], spawned) // the checkout
     expect(fingerprint(b)).toBe(fingerprint(a))
     expect(ids(b)).toEqual(['gilmer2024neural', 'zaheer2024deep'])
   })

@@ -45,17 +45,18 @@ export async function precisInProcess(
 
 /**
  * Run precis on the library at `library` as precisOn does, the result shaped alike: the built binary
- * in its own process when `spawned`, main() in this one otherwise. A file's many validation cases run
+ * in its own process when `spawned`, main() in this one otherwise (at `now` on the fake clock, when
+ * given: a spawned run reads the real one). A file's many validation cases run
  * in-process; at least one case of each group stays spawned, so exit codes and output bytes are still
  * checked across the process boundary.
  */
 export async function precisRun(
   library: string,
   args: readonly string[],
-  options: Omit<RunOptions, 'cwd'> & { spawned?: boolean } = {},
+  options: Omit<RunOptions, 'cwd'> & { spawned?: boolean; now?: string } = {},
 ): Promise<RunResult> {
-  const { spawned, ...spawnOptions } = options
+  const { spawned, now, ...spawnOptions } = options
   if (spawned) return precisOn(library, args, spawnOptions)
-  const { code, stdout, stderr } = await precisInProcess(library, args, { env: options.env, stdin: options.input })
+  const { code, stdout, stderr } = await precisInProcess(library, args, { env: options.env, stdin: options.input, now })
   return { code, signal: null, stdout, stderr }
 }
