@@ -13,6 +13,7 @@ import { readOutline } from './outline-reads.js'
 import { BrowseSearch, type BrowseAnswer } from './search-reads.js'
 import type { Store } from './store.js'
 import { tokenize } from '../core/text/words.js'
+import { pushAll } from '../core/lists.js'
 
 /** The library's typo decision for the word of a spec looked for in some fields; null when it cannot be had now. */
 type Decide = (spec: WordSpec, fields: readonly number[]) => WordSpec | null
@@ -115,7 +116,7 @@ export class BrowseLists {
       const result = scan.searchAsPart(query, { ...options, limit: this.screenful - shown.length }, last.typos, this.settle.decide)
       if (!result) continue
       read = true
-      for (const hit of result.hits) if (hit.missing.length === 0) shown.push(hit)
+      pushAll(shown, result.hits)
     }
     return read ? shown : null
   }
