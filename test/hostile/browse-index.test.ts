@@ -11,6 +11,7 @@ import { libraryEntries } from '../../src/core/records/entries.js'
 import { parseTypedQuery } from '../../src/core/search/query.js'
 import { LibrarySearch, type SearchResult } from '../../src/core/search/search.js'
 import { postingsPath } from '../../src/store/index/location.js'
+import { PostedTypos } from '../../src/core/search/posted-typos.js'
 import { BrowseSearch } from '../../src/store/search-reads.js'
 import { BrowseLists } from '../../src/store/browse-lists.js'
 import { build } from 'esbuild'
@@ -287,6 +288,30 @@ describe('browse from the index', () => {
     writeFileSync(library, `${readFileSync(library, 'utf8')}\n`)
     expect(lists.first(parseTypedQuery('tranformer modle '), BROWSE_SEARCH)).toBeNull()
     expect(lists.first(parseTypedQuery('tranformer model '), BROWSE_SEARCH)).not.toBeNull()
+  })
+
+  it('decides the word being typed before the key that finishes it: that key makes no decision of its own', async () => {
+    const { library, cache } = await written(searchFixture())
+    const lists = await BrowseLists.open(indexedStore(library, cache), { screenful: 12, worker: false })
+    await lists.search(parseTypedQuery('tranformer '), BROWSE_SEARCH)
+    const corrections = vi.spyOn(PostedTypos.prototype, 'correct')
+    try {
+      for (const typed of ['tranformer m', 'tranformer md', 'tranformer mdo', 'tranformer mdoe', 'tranformer mdoel']) {
+        lists.first(parseTypedQuery(typed), BROWSE_SEARCH)
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+      corrections.mockClear()
+      const finished = lists.first(parseTypedQuery('tranformer mdoel '), BROWSE_SEARCH)!
+      expect(corrections).not.toHaveBeenCalled()
+      expect(finished.length).toBeGreaterThan(0)
+      const matches = await matching(library, 'tranformer mdoel ')
+      for (const hit of finished) expect(matches.has(hit.id), hit.id).toBe(true)
+      // As the search decides it: the settled list corrects it so.
+      const settled = (await lists.search(parseTypedQuery('tranformer mdoel '), BROWSE_SEARCH))!
+      expect(shape(settled)).toEqual(await scanned(library, 'tranformer mdoel '))
+    } finally {
+      corrections.mockRestore()
+    }
   })
 
   it('draws at once an empty list for a text narrowing an empty settled list', async () => {
