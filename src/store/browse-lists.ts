@@ -202,8 +202,10 @@ function warmUp(entries: readonly Entry[], options: SearchOptions): void {
  * Typo decisions made on the thread that reads the keys while the lists settle in a worker: the
  * library's own (BrowseSearch.decideTypo), over its outline and postings opened here too (read from
  * their files a block at a time: ~25 MB more at 100,000 summaries), once a list has settled
- * (`prepareDecisions`), opened again after a change (by then the worker has brought the postings up
- * to date). A misspelling of a word of its records is decided as they open: the first decision
+ * (`prepareDecisions`), opened again after a change once a list has settled since. Only while they
+ * are current (BrowseSearch.openCurrent): the worker builds them, never this thread (seconds at
+ * 100,000 summaries, every key waiting), also when the library changed again after the worker's
+ * search; words wait for the settled lists until a later list finds them current. A misspelling of a word of its records is decided as they open: the first decision
  * reads the vocabulary whole and runs code V8 has not compiled yet (~120 ms at 100,000 summaries,
  * where a new word later takes 1–9 ms), which is then no keystroke's. Failing, words wait for the
  * settled lists, as without it.
@@ -215,14 +217,17 @@ function decisionsHere(store: Store): { decide: Decide; prepareDecisions: (entri
   return {
     decide,
     prepareDecisions: (entries) => {
-      if (opened) void opened.current().catch(() => undefined)
-      opening ??= BrowseSearch.open(store)
+      if (opening || (opened && !opened.stale)) return
+      const first = !opened
+      opening = BrowseSearch.openCurrent(store)
         .then((search) => {
+          if (!search) return
           opened = search
-          const typo = misspelt(entries)
+          const typo = first ? misspelt(entries) : null
           if (typo !== null) decideWords(parseTypedQuery(`${typo} `), new Map(), decide)
         })
         .catch(() => undefined)
+        .finally(() => (opening = undefined))
     },
   }
 }

@@ -1,7 +1,7 @@
 // browse answers every keystroke from the index's outline and postings, reading whole only the
 // records it shows: what it lists is what the scan of a fresh parse gives for each text typed,
 // also when the library or its postings change under it while it is open.
-import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { FileStore } from '../../src/store/file-store.js'
@@ -312,6 +312,37 @@ describe('browse from the index', () => {
     } finally {
       corrections.mockRestore()
     }
+  })
+
+  it("opens for the keys' decisions only an index and postings current now, never building them nor reading the library whole", async () => {
+    const { library, cache } = await written(searchFixture())
+    const { store, wholeReads } = counted(indexedStore(library, cache))
+    const index = indexFileName(library, cache)
+    // Saved, not searched yet: an index without postings. Neither opened nor built.
+    expect(await BrowseSearch.openCurrent(store)).toBeNull()
+    expect(existsSync(postingsPath(index))).toBe(false)
+    // Built by a search (the worker's): opened, and it decides as the search does.
+    const searching = await BrowseSearch.open(indexedStore(library, cache))
+    const decisions = (await BrowseSearch.openCurrent(store))!
+    const decided = new LibrarySearch([]).searchAsPart(parseTypedQuery('tranformer '), { limit: 1 }, new Map(), (spec, fields) =>
+      decisions.decideTypo(spec, fields),
+    )!
+    const searched = await searching.search(parseTypedQuery('tranformer '), BROWSE_SEARCH)
+    expect(decided.corrections).toEqual(searched.corrections)
+    expect(searched.corrections.length).toBe(1)
+    // Edited by hand (by another process), twice: stale, neither opened nor built again.
+    const files = () => [readFileSync(index), readFileSync(postingsPath(index))]
+    const before = files()
+    for (const edit of [1, 2]) {
+      writeFileSync(library, `${readFileSync(library, 'utf8')}\n`)
+      expect(await BrowseSearch.openCurrent(store), `edit ${edit}`).toBeNull()
+      expect(decisions.decideTypo({ keys: new Set(['modl']), prefix: null }, [0]), `edit ${edit}`).toBeNull()
+    }
+    expect(files()).toEqual(before)
+    expect(wholeReads()).toBe(0)
+    // Once the search has opened the library as it is now (building them), current again.
+    await searching.search(parseTypedQuery('graph'), BROWSE_SEARCH)
+    expect(await BrowseSearch.openCurrent(store)).not.toBeNull()
   })
 
   it('draws at once an empty list for a text narrowing an empty settled list', async () => {
