@@ -170,7 +170,8 @@ describe('WordPattern.weigh', () => {
 
 describe('a word compiled again', () => {
   it('shares its expressions, and two patterns of it read texts in turn as each would alone', () => {
-    const expressions = (pattern: TermPattern) => pattern.words[0]!.places.map((finder) => (finder as unknown as { expression: RegExp }).expression)
+    const expressions = (pattern: TermPattern) =>
+      pattern.words[0]!.places.map((finder) => (finder as unknown as { expression: RegExp }).expression)
     const [one, two] = [new TermPattern(specs('graph')), new TermPattern(specs('graph'))]
     expect(expressions(one)[0]).toBeInstanceOf(RegExp)
     expect(expressions(two)).toEqual(expressions(one))
@@ -182,6 +183,9 @@ describe('a word compiled again', () => {
       if (a) spans[0]!.push(a.start)
       if (b) spans[1]!.push(b.start)
     }
-    expect(spans).toEqual([[0, 14, 27], [3, 22]])
+    expect(spans).toEqual([
+      [0, 14, 27],
+      [3, 22],
+    ])
   })
 })
