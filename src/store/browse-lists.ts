@@ -118,7 +118,7 @@ export class BrowseLists {
       read = true
       pushAll(shown, result.hits)
     }
-    this.decideAhead(query, last.typos)
+    if (shown.length === 0) this.decideAhead(query, last.typos)
     return read ? shown : null
   }
 
@@ -126,8 +126,9 @@ export class BrowseLists {
    * The word being typed decided as the library decides it finished, after the keystroke's list is
    * drawn and before the next key (a person types a key every 100 ms or more): the space that
    * finishes a misspelt word then finds its decision made, which would take it 2–25 ms at 100,000
-   * summaries (the vocabulary near it looked through, lists read the first time). A later keystroke
-   * replaces one not yet made; a word the library has is decided at once (its table looked up).
+   * summaries (the vocabulary near it looked through, lists read the first time). Asked when the
+   * list at once is empty: the word begins no word of the records held, most often a misspelling.
+   * A later keystroke replaces one not yet made.
    */
   private decideAhead(query: Query, decided: ReadonlyMap<string, WordSpec>): void {
     if (!query.openEnded) return
