@@ -20,8 +20,28 @@ export const browseBundle = (root) => bundleFromSources(root, ENTRY)
 /** The lines browse shows at once (its page size): what BrowseLists.first is asked for. */
 const SCREENFUL = 12
 
-/** What the bench types, one character at a time. */
+/** What the bench types, one character at a time, each list settled before the next key. */
 export const TYPED = ['graph attention', 'quantum chem', 'tranformer model']
+
+/**
+ * What the bench types faster than the lists settle: `held` settled, then `insert` typed into it at
+ * `at` (its end when not given), one character at a time, no list settled meanwhile, so every list at
+ * once narrows `held`'s. Words the library lacks, each new to the process: a second misspelt word
+ * after a settled first (and a third), one whose correction (`learning`) has a long list, one typed
+ * in the middle of a query (each of its prefixes a whole word there, a new misspelling at each key),
+ * and after fields.
+ */
+export const HELD = [
+  { held: 'graph', insert: ' nueral netwrok ' },
+  { held: 'quantum', insert: ' lerning ' },
+  { held: 'graph model', at: 5, insert: ' atention' },
+  { held: 'tag:ml', insert: ' bayesain optimzation ' },
+  { held: 'year:>=2018', insert: ' convolutionl chemisty ' },
+]
+
+/** The texts typed for one of HELD, one a keystroke. */
+const heldTexts = ({ held, at = held.length, insert }) =>
+  [...insert].map((_, i) => held.slice(0, at) + insert.slice(0, i + 1) + held.slice(at))
 
 /**
  * Per-keystroke times of browse, typing each of TYPED one character at a time, from the index and
@@ -38,7 +58,8 @@ export const TYPED = ['graph attention', 'quantum chem', 'tranformer model']
  *   `shown`: at how many keystrokes there was one), in CPU; the time from the keystroke to the
  *   settled list from the worker (`worker.wall`: CPU would count both threads); and the process's
  *   peak memory in KiB (null without GNU time): browse's own, the postings having been built by the
- *   other process.
+ *   other process; and `held`, the lists at once of HELD (CPU, at how many of `count` keystrokes
+ *   there was one, and the texts of those over a frame, FRAME_MS, with their CPU).
  *
  * In both, the empty text is settled first, as browse's prompt does as it opens, and each list at
  * once is timed after a pause (PAUSE_MS, as between two keys): process.cpuUsage counts every thread,
@@ -58,7 +79,7 @@ export function keystrokes(bundle, file, cacheDir) {
   }
   const thread = run('thread')
   const worker = run('worker')
-  return { ...thread, first: worker.first, worker: { wall: worker.wall }, peak: worker.peak }
+  return { ...thread, first: worker.first, held: worker.held, worker: { wall: worker.wall }, peak: worker.peak }
 }
 
 /** The pause before each list at once is timed (see keystrokes). */
@@ -82,6 +103,7 @@ async function measure(bundle, file, cacheDir, mode) {
   const firstCpu = []
   const settledCpu = []
   let shownAtOnce = 0
+  let held
   try {
     browseLines((await lists.search(parseTypedQuery(''), BROWSE_SEARCH)).hits, 100, (s) => s)
     for (const text of TYPED) {
@@ -106,11 +128,12 @@ async function measure(bundle, file, cacheDir, mode) {
         settledCpu.push(firstCpu.at(-1) + cpu.at(-1))
       }
     }
+    if (worker) held = await typedWhileHeld(lists, parseTypedQuery, BROWSE_SEARCH, browseLines)
   } finally {
     await lists.close()
   }
   const first = { cpu: spread(firstCpu), shown: shownAtOnce }
-  if (worker) return { prepareMs, wall: spread(times), first }
+  if (worker) return { prepareMs, wall: spread(times), first, held }
   return {
     prepareMs,
     ...spread(times),
@@ -118,6 +141,31 @@ async function measure(bundle, file, cacheDir, mode) {
     settled: { cpu: spread(settledCpu) },
     count: times.length,
   }
+}
+
+/** A frame at 60 per second: what a keystroke's list at once should take at most. */
+const FRAME_MS = 16
+
+/** The lists at once of HELD's keystrokes, in CPU (see keystrokes). */
+async function typedWhileHeld(lists, parseTypedQuery, options, browseLines) {
+  const cpu = []
+  let shown = 0
+  const overFrame = []
+  for (const sequence of HELD) {
+    await lists.search(parseTypedQuery(sequence.held), options)
+    const texts = heldTexts(sequence)
+    for (const text of texts) {
+      await new Promise((resolve) => setTimeout(resolve, PAUSE_MS))
+      const before = process.cpuUsage()
+      const first = lists.first(parseTypedQuery(text), options)
+      if (first) browseLines(first, 100, (s) => s)
+      cpu.push(cpuMs(process.cpuUsage(before)))
+      if (first) shown++
+      if (cpu.at(-1) > FRAME_MS) overFrame.push([text, Math.round(cpu.at(-1) * 10) / 10])
+    }
+    await lists.search(parseTypedQuery(texts.at(-1)), options)
+  }
+  return { cpu: spread(cpu), shown, count: cpu.length, overFrame }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

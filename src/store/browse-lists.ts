@@ -13,6 +13,7 @@ import { readOutline } from './outline-reads.js'
 import { BrowseSearch, type BrowseAnswer } from './search-reads.js'
 import type { Store } from './store.js'
 import { tokenize } from '../core/text/words.js'
+import { pushAll } from '../core/lists.js'
 
 /** The library's typo decision for the word of a spec looked for in some fields; null when it cannot be had now. */
 type Decide = (spec: WordSpec, fields: readonly number[]) => WordSpec | null
@@ -115,10 +116,28 @@ export class BrowseLists {
       const result = scan.searchAsPart(query, { ...options, limit: this.screenful - shown.length }, last.typos, this.settle.decide)
       if (!result) continue
       read = true
-      for (const hit of result.hits) if (hit.missing.length === 0) shown.push(hit)
+      pushAll(shown, result.hits)
     }
+    if (shown.length === 0) this.decideAhead(query, last.typos)
     return read ? shown : null
   }
+
+  /**
+   * The word being typed decided as the library decides it finished, after the keystroke's list is
+   * drawn and before the next key (a person types a key every 100 ms or more): the space that
+   * finishes a misspelt word then finds its decision made, which would take it 2–25 ms at 100,000
+   * summaries (the vocabulary near it looked through, lists read the first time). Asked when the
+   * list at once is empty: the word begins no word of the records held, most often a misspelling.
+   * A later keystroke replaces one not yet made.
+   */
+  private decideAhead(query: Query, decided: ReadonlyMap<string, WordSpec>): void {
+    if (!query.openEnded) return
+    clearImmediate(this.ahead)
+    this.ahead = setImmediate(() => decideWords({ ...query, openEnded: false }, decided, this.settle.decide))
+  }
+
+  /** The decision of the word being typed not yet made (decideAhead). */
+  private ahead: NodeJS.Immediate | undefined
 
   /** The settled list for `query`: the search's answer; null when a later text replaced it before it was searched for. */
   async search(query: Query, options: SearchOptions): Promise<SearchResult | null> {
@@ -153,6 +172,7 @@ export class BrowseLists {
 
   /** Lets the worker go (browse leaving). */
   async close(): Promise<void> {
+    clearImmediate(this.ahead)
     await this.settle.close?.()
   }
 
@@ -183,8 +203,10 @@ function warmUp(entries: readonly Entry[], options: SearchOptions): void {
  * Typo decisions made on the thread that reads the keys while the lists settle in a worker: the
  * library's own (BrowseSearch.decideTypo), over its outline and postings opened here too (read from
  * their files a block at a time: ~25 MB more at 100,000 summaries), once a list has settled
- * (`prepareDecisions`), opened again after a change (by then the worker has brought the postings up
- * to date). A misspelling of a word of its records is decided as they open: the first decision
+ * (`prepareDecisions`), opened again after a change once a list has settled since. Only while they
+ * are current (BrowseSearch.openCurrent): the worker builds them, never this thread (seconds at
+ * 100,000 summaries, every key waiting), also when the library changed again after the worker's
+ * search; words wait for the settled lists until a later list finds them current. A misspelling of a word of its records is decided as they open: the first decision
  * reads the vocabulary whole and runs code V8 has not compiled yet (~120 ms at 100,000 summaries,
  * where a new word later takes 1–9 ms), which is then no keystroke's. Failing, words wait for the
  * settled lists, as without it.
@@ -196,16 +218,24 @@ function decisionsHere(store: Store): { decide: Decide; prepareDecisions: (entri
   return {
     decide,
     prepareDecisions: (entries) => {
-      if (opened) void opened.current().catch(() => undefined)
-      opening ??= BrowseSearch.open(store)
+      if (opening || (opened && !opened.stale)) return
+      const first = !opened
+      opening = BrowseSearch.openCurrent(store)
         .then((search) => {
+          if (!search) return
           opened = search
-          const typo = misspelt(entries)
-          if (typo !== null) new LibrarySearch([]).searchAsPart(parseTypedQuery(`${typo} `), { limit: 1 }, new Map(), decide)
+          const typo = first ? misspelt(entries) : null
+          if (typo !== null) decideWords(parseTypedQuery(`${typo} `), new Map(), decide)
         })
         .catch(() => undefined)
+        .finally(() => (opening = undefined))
     },
   }
+}
+
+/** The library's decisions for the words of `query` that `decided` lacks, made (`decide`) as a list at once makes them, with no records read. */
+function decideWords(query: Query, decided: ReadonlyMap<string, WordSpec>, decide: Decide): void {
+  new LibrarySearch([]).searchAsPart(query, { limit: 1 }, decided, decide)
 }
 
 /** A title word of `entries` (6+ letters) with its third and fourth letters swapped, or null for none. */

@@ -51,6 +51,10 @@ export class DeferredFileStore implements Store {
     return store.postings ? store.postings(outline, rebuild) : null
   }
 
+  async currentIndex(): Promise<{ outline: LibraryOutline; postings: PostingsView } | null> {
+    return (await this.#open()).currentIndex()
+  }
+
   async named(outline: LibraryOutline): Promise<NamedRecords | null> {
     return (await this.#open()).named(outline)
   }

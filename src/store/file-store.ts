@@ -110,6 +110,10 @@ export class FileStore implements Store {
     return (await this.#indexedLibrary()).postings(outline, rebuild)
   }
 
+  async currentIndex(): Promise<{ outline: LibraryOutline; postings: PostingsView } | null> {
+    return (await this.#indexedLibrary()).currentIndex()
+  }
+
   async trash(): Promise<TrashEntry[]> {
     const target = await resolveLibraryTarget(this.path)
     const entries: TrashEntry[] = []

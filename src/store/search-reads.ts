@@ -4,6 +4,7 @@ import type { WordSpec } from '../core/search/pattern.js'
 import { PostingsSearch, type RankedResult } from '../core/search/postings-search.js'
 import { presentHits } from '../core/search/present.js'
 import type { PostedEntry } from '../core/search/postings.js'
+import type { PostingsView } from '../core/search/postings-view.js'
 import type { Query } from '../core/search/query.js'
 import { PostingsUnavailable } from '../core/search/postings.js'
 import type { SearchOptions, SearchResult } from '../core/search/results.js'
@@ -32,10 +33,20 @@ export class IndexedSearch {
    */
   static async open(store: Store, outline?: LibraryOutline, rebuild = false): Promise<IndexedSearch | null> {
     const read = outline ?? (await readOutline(store, { forSearch: true }))
-    const entries = outlineEntries(read)
-    const postings = await readPostings(store, read, rebuild)
+    return IndexedSearch.over(store, read, await readPostings(store, read, rebuild))
+  }
+
+  /** Opened from the store's index and postings while both are current (Store.currentIndex); else null, nothing built. */
+  static async openCurrent(store: Store): Promise<IndexedSearch | null> {
+    const current = await store.currentIndex?.()
+    return current ? IndexedSearch.over(store, current.outline, current.postings) : null
+  }
+
+  /** The search of `outline` with `postings`; null without them, or when they are not of its entries. */
+  private static over(store: Store, outline: LibraryOutline, postings: PostingsView | null): IndexedSearch | null {
+    const entries = outlineEntries(outline)
     return postings && postings.count === entries.length
-      ? new IndexedSearch(store, read, entries, new PostingsSearch(postings, entries, read.tieRanks?.() ?? null, read))
+      ? new IndexedSearch(store, outline, entries, new PostingsSearch(postings, entries, outline.tieRanks?.() ?? null, outline))
       : null
   }
 
@@ -111,6 +122,21 @@ export class BrowseSearch {
     return new BrowseSearch(store, await openedNow(store))
   }
 
+  /**
+   * Opened only from the index and postings current now (IndexedSearch.openCurrent), never building
+   * them nor reading the library whole; null when they are not current. For decisions (decideTypo)
+   * beside a search that builds them (browse's worker).
+   */
+  static async openCurrent(store: Store): Promise<BrowseSearch | null> {
+    const opened = await IndexedSearch.openCurrent(store)
+    return opened && new BrowseSearch(store, opened)
+  }
+
+  /** Whether the library changed since it was opened (`current` opens it again). */
+  get stale(): boolean {
+    return this.store.changedSince?.(this.opened.outline) ?? false
+  }
+
   /** The outline searched (what snippets resolve citations against). */
   get outline(): LibraryOutline {
     return this.opened.outline
@@ -139,7 +165,7 @@ export class BrowseSearch {
 
   /** Opened again when the library was saved or edited since: the outline, places and postings of the file as it is now. */
   async current(): Promise<void> {
-    if (this.store.changedSince?.(this.opened.outline)) await this.reopen(false)
+    if (this.stale) await this.reopen(false)
   }
 
   /**
@@ -148,7 +174,7 @@ export class BrowseSearch {
    * again) or its postings turned out unreadable.
    */
   decideTypo(spec: WordSpec, fields: readonly number[]): WordSpec | null {
-    if (this.store.changedSince?.(this.opened.outline)) return null
+    if (this.stale) return null
     try {
       return this.opened.engine.decideTypo(spec, fields)
     } catch (error) {

@@ -106,6 +106,12 @@ export interface Store {
    * null when it changed since. `rebuild`: built again, not loaded (those loaded turned out unreadable).
    */
   postings?(outline: LibraryOutline, rebuild?: boolean): Promise<PostingsView | null>
+  /**
+   * An outline (as `outline` gives) and its search postings, from the store's index and postings
+   * files while both are current for the library file as it is now; null otherwise: neither is built
+   * nor the library read (for a thread beside another that builds them: browse's keys).
+   */
+  currentIndex?(): Promise<{ outline: LibraryOutline; postings: PostingsView } | null>
   /** The trash entries, read without holding the rest of the library (see `readTrash`). */
   trash?(): Promise<TrashEntry[]>
   /**

@@ -1,7 +1,7 @@
 // browse answers every keystroke from the index's outline and postings, reading whole only the
 // records it shows: what it lists is what the scan of a fresh parse gives for each text typed,
 // also when the library or its postings change under it while it is open.
-import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { FileStore } from '../../src/store/file-store.js'
@@ -11,6 +11,7 @@ import { libraryEntries } from '../../src/core/records/entries.js'
 import { parseTypedQuery } from '../../src/core/search/query.js'
 import { LibrarySearch, type SearchResult } from '../../src/core/search/search.js'
 import { postingsPath } from '../../src/store/index/location.js'
+import { PostedTypos } from '../../src/core/search/posted-typos.js'
 import { BrowseSearch } from '../../src/store/search-reads.js'
 import { BrowseLists } from '../../src/store/browse-lists.js'
 import { build } from 'esbuild'
@@ -287,6 +288,61 @@ describe('browse from the index', () => {
     writeFileSync(library, `${readFileSync(library, 'utf8')}\n`)
     expect(lists.first(parseTypedQuery('tranformer modle '), BROWSE_SEARCH)).toBeNull()
     expect(lists.first(parseTypedQuery('tranformer model '), BROWSE_SEARCH)).not.toBeNull()
+  })
+
+  it('decides the word being typed before the key that finishes it: that key makes no decision of its own', async () => {
+    const { library, cache } = await written(searchFixture())
+    const lists = await BrowseLists.open(indexedStore(library, cache), { screenful: 12, worker: false })
+    await lists.search(parseTypedQuery('tranformer '), BROWSE_SEARCH)
+    const corrections = vi.spyOn(PostedTypos.prototype, 'correct')
+    try {
+      for (const typed of ['tranformer m', 'tranformer md', 'tranformer mdo', 'tranformer mdoe', 'tranformer mdoel']) {
+        lists.first(parseTypedQuery(typed), BROWSE_SEARCH)
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+      corrections.mockClear()
+      const finished = lists.first(parseTypedQuery('tranformer mdoel '), BROWSE_SEARCH)!
+      expect(corrections).not.toHaveBeenCalled()
+      expect(finished.length).toBeGreaterThan(0)
+      const matches = await matching(library, 'tranformer mdoel ')
+      for (const hit of finished) expect(matches.has(hit.id), hit.id).toBe(true)
+      // As the search decides it: the settled list corrects it so.
+      const settled = (await lists.search(parseTypedQuery('tranformer mdoel '), BROWSE_SEARCH))!
+      expect(shape(settled)).toEqual(await scanned(library, 'tranformer mdoel '))
+    } finally {
+      corrections.mockRestore()
+    }
+  })
+
+  it("opens for the keys' decisions only an index and postings current now, never building them nor reading the library whole", async () => {
+    const { library, cache } = await written(searchFixture())
+    const { store, wholeReads } = counted(indexedStore(library, cache))
+    const index = indexFileName(library, cache)
+    // Saved, not searched yet: an index without postings. Neither opened nor built.
+    expect(await BrowseSearch.openCurrent(store)).toBeNull()
+    expect(existsSync(postingsPath(index))).toBe(false)
+    // Built by a search (the worker's): opened, and it decides as the search does.
+    const searching = await BrowseSearch.open(indexedStore(library, cache))
+    const decisions = (await BrowseSearch.openCurrent(store))!
+    const decided = new LibrarySearch([]).searchAsPart(parseTypedQuery('tranformer '), { limit: 1 }, new Map(), (spec, fields) =>
+      decisions.decideTypo(spec, fields),
+    )!
+    const searched = await searching.search(parseTypedQuery('tranformer '), BROWSE_SEARCH)
+    expect(decided.corrections).toEqual(searched.corrections)
+    expect(searched.corrections.length).toBe(1)
+    // Edited by hand (by another process), twice: stale, neither opened nor built again.
+    const files = () => [readFileSync(index), readFileSync(postingsPath(index))]
+    const before = files()
+    for (const edit of [1, 2]) {
+      writeFileSync(library, `${readFileSync(library, 'utf8')}\n`)
+      expect(await BrowseSearch.openCurrent(store), `edit ${edit}`).toBeNull()
+      expect(decisions.decideTypo({ keys: new Set(['modl']), prefix: null }, [0]), `edit ${edit}`).toBeNull()
+    }
+    expect(files()).toEqual(before)
+    expect(wholeReads()).toBe(0)
+    // Once the search has opened the library as it is now (building them), current again.
+    await searching.search(parseTypedQuery('graph'), BROWSE_SEARCH)
+    expect(await BrowseSearch.openCurrent(store)).not.toBeNull()
   })
 
   it('draws at once an empty list for a text narrowing an empty settled list', async () => {

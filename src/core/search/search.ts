@@ -68,7 +68,9 @@ export class LibrarySearch {
    * here. A word it has not decided is taken as typed when these entries have it: the larger library
    * has it then, and corrects only words it lacks. Null when these entries lack such a word, which
    * the larger library may correct, unless `decide` gives the larger library's decision for it
-   * (null when it cannot now).
+   * (null when it cannot now). Only the hits with every word, as `search` ranks them (a part of a
+   * library shows no partial match: the larger one may have whole ones elsewhere); the partial
+   * matches are looked for only to score those as `search` does, and get no snippets.
    */
   searchAsPart(
     query: Query,
@@ -88,11 +90,12 @@ export class LibrarySearch {
       },
     }
     const compiled = planQuery(library, query, { lastWord: options.lastWord ?? 'whole', corrections: new Map(decided), ranked: true })
-    return undecided ? null : this.answer(compiled, options)
+    return undecided ? null : this.answer(compiled, options, true)
   }
 
-  private answer(compiled: CompiledQuery, options: SearchOptions): SearchResult {
-    const { best, total } = this.best(compiled, options.limit)
+  /** `wholeOnly`: only the hits with every word (searchAsPart). */
+  private answer(compiled: CompiledQuery, options: SearchOptions, wholeOnly = false): SearchResult {
+    const { best, total } = this.best(compiled, options.limit, wholeOnly)
     const patterns = [...(compiled.phrase ? [compiled.phrase] : []), ...compiled.terms]
       .filter((term) => term.fields.includes(BODY))
       .map((term) => term.pattern)
@@ -107,7 +110,11 @@ export class LibrarySearch {
     return { hits, total, corrections: compiled.corrections }
   }
 
-  private best(compiled: CompiledQuery, limit: number): { best: (Match | { doc: SearchDoc; score: number })[]; total: number } {
+  private best(
+    compiled: CompiledQuery,
+    limit: number,
+    wholeOnly: boolean,
+  ): { best: (Match | { doc: SearchDoc; score: number })[]; total: number } {
     // No words and no filters (browse before a word has three letters): every entry, newest first.
     if (compiled.clauses.length === 0)
       return {
@@ -122,11 +129,14 @@ export class LibrarySearch {
       scoreMatches(compiled, matches, this.docs.length, this.averages)
       return { best: bestMatches(matches, limit), total: matches.length }
     }
-    // Fewer entries have every word than were asked for: those with some follow them.
+    if (wholeOnly && matches.length === 0) return { best: [], total: 0 }
+    // Fewer entries have every word than were asked for: those with some follow them (and score
+    // them all: how many matches hold a word weighs it).
     const all = this.scanner.scan(loose)
     scoreMatches(loose, all, this.docs.length, this.averages)
     const { whole, partial } = splitPartial(all, optionalSlots(compiled))
     const first = bestMatches(whole, limit)
+    if (wholeOnly) return { best: first, total: whole.length }
     return { best: [...first, ...bestMatches(partial, limit - first.length)], total: whole.length + partial.length }
   }
 

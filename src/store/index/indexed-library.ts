@@ -152,6 +152,21 @@ export class IndexedLibrary {
   }
 
   /**
+   * An outline and its postings, from the index and the postings files while both are current for
+   * the file; else null, neither built (Store.currentIndex). An index whose columns turn out not to
+   * be what precis writes is made from the file read whole, as for any read (`instead`).
+   */
+  async currentIndex(): Promise<{ outline: LibraryOutline; postings: PostingsView } | null> {
+    const current = readableIdentity(this.target)
+    const contents = current && this.index?.load(current, this.fallback(current))
+    if (!contents) return null
+    // Loaded by a search only, as for `postings`.
+    const { storedPostings } = await import('./indexed-postings.js')
+    const postings = storedPostings(this.place(), contents.identity)
+    return postings && { outline: this.handOut(indexOutline(contents), contents), postings }
+  }
+
+  /**
    * The index of the file (identity `current`) built from it read record by record, holding only
    * the outline (with the postings too, for a search), and saved; null when the file is not read
    * that way (the whole read says why). A library of COLLECT_FROM_BYTES or more is handed the index

@@ -167,3 +167,25 @@ describe('WordPattern.weigh', () => {
     },
   )
 })
+
+describe('a word compiled again', () => {
+  it('shares its expressions, and two patterns of it read texts in turn as each would alone', () => {
+    const expressions = (pattern: TermPattern) =>
+      pattern.words[0]!.places.map((finder) => (finder as unknown as { expression: RegExp }).expression)
+    const [one, two] = [new TermPattern(specs('graph')), new TermPattern(specs('graph'))]
+    expect(expressions(one)[0]).toBeInstanceOf(RegExp)
+    expect(expressions(two)).toEqual(expressions(one))
+    expect(expressions(two).every((expression, i) => expression === expressions(one)[i])).toBe(true)
+    const first = new ScanText('graph theory, graphs and a graph')
+    const second = new ScanText('no graph here but one graph')
+    const spans: number[][] = [[], []]
+    for (let a = one.find(first), b = two.find(second); a || b; a = a && one.find(first, a.end), b = b && two.find(second, b.end)) {
+      if (a) spans[0]!.push(a.start)
+      if (b) spans[1]!.push(b.start)
+    }
+    expect(spans).toEqual([
+      [0, 14, 27],
+      [3, 22],
+    ])
+  })
+})

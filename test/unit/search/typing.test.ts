@@ -152,3 +152,20 @@ describe('what browse prepares and counts', () => {
     expect(prefix.eight).toBeGreaterThan(prefix.three!)
   })
 })
+
+describe('as part of a larger library (the list drawn at once)', () => {
+  const options: SearchOptions = { limit: 12, lastWord: 'typing', snippets: 1 }
+  const shown = (hits: { id: string; score: number; snippets: unknown; missing: string[] }[]) =>
+    hits.map((hit) => [hit.id, hit.score, hit.snippets, hit.missing])
+
+  it.each(['graph attention quantum', 'neural message passing chemistry', 'lottery ticket graph', 'lottery ticket quantum '])(
+    "gives the search's hits with every word, scores and snippets included, and no partial match: %s",
+    (typed) => {
+      const query = parseTypedQuery(typed)
+      const searched = new LibrarySearch(entries).search(query, options).hits
+      expect(searched.some((hit) => hit.missing.length > 0)).toBe(true) // partial matches there are
+      const part = new LibrarySearch(entries).searchAsPart(query, options, new Map())!
+      expect(shown(part.hits)).toEqual(shown(searched.filter((hit) => hit.missing.length === 0)))
+    },
+  )
+})
