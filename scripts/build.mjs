@@ -12,6 +12,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { builtinModules } from 'node:module'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { TRUNCATED_WIDTH, withLazyExpressions } from './lazy-expressions.mjs'
 
 const { dependencies } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
 
@@ -81,6 +82,15 @@ const lazyPartsWithTheirGroups = {
       )
       return { contents: `${imports.join('')}export * from ${JSON.stringify(file)}\n`, resolveDir: dirname(file), loader: 'js' }
     })
+  },
+}
+
+// fast-string-truncated-width's expressions with Unicode property classes made at its first measure,
+// not as it loads (scripts/lazy-expressions.mjs says why).
+const unicodeExpressionsWhenMeasured = {
+  name: 'unicode-expressions-when-measured',
+  setup(build) {
+    build.onLoad({ filter: TRUNCATED_WIDTH }, ({ path }) => ({ contents: withLazyExpressions(readFileSync(path, 'utf8')), loader: 'js' }))
   },
 }
 
@@ -178,8 +188,9 @@ function isIdentifier(name) {
 }
 
 // What identifies this build (src/core/build.ts): caches of what its code computes, as the math
-// cache, are ignored by any other. A hash of the sources, this script, the locked dependencies and
-// temml's code as installed: any change to one of them is another build.
+// cache, are ignored by any other. A hash of the sources, this script and the rewrite it bundles a
+// package with, the locked dependencies and temml's code as installed: any change to one of them is
+// another build.
 function buildIdentity() {
   const root = fileURLToPath(new URL('..', import.meta.url))
   const files = (dir) =>
@@ -188,7 +199,13 @@ function buildIdentity() {
       .filter((path) => statSync(join(root, path)).isFile())
       .sort()
   const hash = createHash('sha256')
-  for (const path of [...files('src'), 'scripts/build.mjs', 'package-lock.json', ...files('node_modules/temml')]) {
+  for (const path of [
+    ...files('src'),
+    'scripts/build.mjs',
+    'scripts/lazy-expressions.mjs',
+    'package-lock.json',
+    ...files('node_modules/temml'),
+  ]) {
     hash.update(`${path}\0`).update(readFileSync(join(root, path)))
   }
   return hash.digest('hex').slice(0, 32)
@@ -227,7 +244,7 @@ await build({
   splitting: true,
   // Flat: every file of dist/ sits one level below the package root, as src/ does (see package-files.ts).
   chunkNames: '[name]-[hash]',
-  plugins: [builtinsRequired, lazyPartsWithTheirGroups],
+  plugins: [builtinsRequired, lazyPartsWithTheirGroups, unicodeExpressionsWhenMeasured],
 })
 // The worker thread a PDF is read in (src/formats/pdf-text.ts): a file of its own beside the others,
 // built apart so that the chunks every run loads are not shared with it.

@@ -1,3 +1,4 @@
+import { parse, type Node } from 'acorn'
 import { spawnSync } from 'node:child_process'
 import { closeSync, cpSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -82,6 +83,33 @@ async function whatLoads(args: readonly string[], env: Record<string, string> = 
 }
 
 type Loads = Awaited<ReturnType<typeof whatLoads>>
+
+/**
+ * The expressions with Unicode property classes (`\p{…}`) in a module that are made as it loads: those
+ * outside any function, literal or `new RegExp`. V8 looks each class up in ICU as it parses the expression.
+ */
+function unicodeExpressionsAtLoad(text: string): string[] {
+  const found: string[] = []
+  const visit = (node: Node, inFunction: boolean): void => {
+    const here = inFunction || /Function/.test(node.type)
+    const source = node.type === 'Literal' ? (node as Node & { regex?: { pattern: string } }).regex?.pattern : undefined
+    const made = node.type === 'NewExpression' ? newRegExpSource(node) : undefined
+    for (const pattern of [source, made]) if (!here && pattern?.includes('\\p{')) found.push(pattern)
+    for (const value of Object.values(node)) {
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof child === 'object' && typeof (child as Node).type === 'string') visit(child as Node, here)
+      }
+    }
+  }
+  visit(parse(text, { ecmaVersion: 'latest', sourceType: 'module' }), false)
+  return found
+}
+
+/** The pattern of `new RegExp("…")` given as a plain string. */
+function newRegExpSource(node: Node): string | undefined {
+  const { callee, arguments: args } = node as Node & { callee: Node & { name?: string }; arguments: (Node & { value?: unknown })[] }
+  return callee.name === 'RegExp' && typeof args[0]?.value === 'string' ? args[0].value : undefined
+}
 
 /** The library the first runs below read, written once a file. */
 let sharedLibrary: Promise<string> | undefined
@@ -326,6 +354,13 @@ describe('start-up loads only what the command needs', () => {
   ])('precis %j loads at most %i files of dist/ (the index built)', async (args, most) => {
     const { distFiles } = await whatLoadsIndexed(args)
     expect(distFiles.length).toBeLessThanOrEqual(most)
+  })
+
+  it("a search makes no expression with a Unicode property class as its files load (fast-string-width's are made at its first measure)", async () => {
+    const { library, env } = await afterFirst('search gaussian') // its formulas converted, kept in the math cache
+    const { distFiles } = await whatLoads(['--library', library, 'search', 'gaussian'], env)
+    const atLoad = distFiles.flatMap((url) => unicodeExpressionsAtLoad(readFileSync(fileURLToPath(url), 'utf8')))
+    expect(atLoad).toEqual([])
   })
 
   it('a search from the index loads the postings engine, not the scan (the reference, for citations and the filters); a citation query loads it', async () => {
