@@ -7,7 +7,9 @@
  * sequences, wide or combining characters, line breaks, runs of spaces, empty, or wrapped) is left
  * to cli-table3.
  */
-import type { Align } from './table.js'
+
+/** A column's alignment, from the Markdown delimiter row (null: none given, drawn left). */
+export type Align = 'left' | 'center' | 'right' | null
 
 const PLAIN_CELL = /^[!-~]+(?: [!-~]+)*$/
 

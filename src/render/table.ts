@@ -6,9 +6,9 @@
 import Table from 'cli-table3'
 import { displayWidth } from './wrap.js'
 import { largest, pushAll } from '../core/lists.js'
-import { drawPlainRows, isPlainCell } from './plain-rows.js'
+import { drawPlainRows, isPlainCell, type Align } from './plain-rows.js'
 
-export type Align = 'left' | 'center' | 'right' | null
+export type { Align }
 
 export interface TableCells {
   /** Rendered header cells (may hold escape sequences). */
