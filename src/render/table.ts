@@ -6,8 +6,9 @@
 import Table from 'cli-table3'
 import { displayWidth } from './wrap.js'
 import { largest, pushAll } from '../core/lists.js'
+import { drawPlainRows, isPlainCell, type Align } from './plain-rows.js'
 
-export type Align = 'left' | 'center' | 'right' | null
+export type { Align }
 
 export interface TableCells {
   /** Rendered header cells (may hold escape sequences). */
@@ -48,8 +49,13 @@ export function renderTable(cells: TableCells, width: number): string {
   }
   const drawings = [new Table({ ...options, head: cells.header }).toString().split('\n')]
   for (let from = 0; from < cells.rows.length; from += ROWS_PER_DRAWING) {
+    const rows = cells.rows.slice(from, from + ROWS_PER_DRAWING)
+    if (rows.every((row) => fitted.every((w, c) => isPlainCell(row[c] ?? '', w)))) {
+      drawings.push(drawPlainRows(rows, fitted, cells.align, compact))
+      continue
+    }
     const body = new Table(options)
-    for (const row of cells.rows.slice(from, from + ROWS_PER_DRAWING)) {
+    for (const row of rows) {
       body.push(
         Array.from({ length: columns }, (_, c) => ({
           content: row[c] ?? '',

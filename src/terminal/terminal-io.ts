@@ -5,6 +5,7 @@ import { lazyRequire } from '../core/lazy-require.js'
 import { colorWanted, styleFor, type IO } from './io.js'
 import type { Env } from '../store/paths.js'
 import { DEFAULT_PAGER } from '../core/config/precedence.js'
+import { fillsScreen } from './screenful.js'
 
 /**
  * Loaded when colour is on only: as it loads, the package asks whether stdout and stderr take
@@ -118,8 +119,7 @@ export class TerminalIO implements IO {
   }
 
   async page(text: string): Promise<void> {
-    const lines = text.split('\n').length
-    if (!this.pager || !this.stdoutIsTTY || this.rows === null || lines < this.rows) return this.out(text)
+    if (!this.pager || !this.stdoutIsTTY || this.rows === null || !fillsScreen(text, this.rows)) return this.out(text)
     const command = this.pagerCommand ?? (this.env.PAGER || DEFAULT_PAGER)
     const paged = await leavingCtrlCToPager(
       () =>

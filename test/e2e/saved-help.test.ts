@@ -39,11 +39,17 @@ describe('help saved by the build', () => {
     expect(saved).toBe(live)
   })
 
-  it.each(SAVED)('precis %s --help and -h print what commander prints', async (name) => {
+  it.each(SAVED)('precis %s --help prints what commander prints', async (name) => {
     const { saved, live } = await helpBothWays([name, '--help'])
     expect(saved).toContain(`Usage: precis ${name}`.replace(/^Usage: precis ls$/, 'Usage: precis list'))
     expect(saved).toBe(live)
-    expect((await helpBothWays([name, '-h'])).saved).toBe(live)
+  })
+
+  // -h is told from --help before the command's name is looked at: a few commands, the alias among them.
+  it.each([['list'], ['ls'], ['sync']])('precis %s -h prints what commander prints for --help', async (name) => {
+    const [saved, live] = await Promise.all([runPrecis([name, '-h']), liveHelp([name, '--help'])])
+    expect([saved.code, saved.stderr]).toEqual([0, ''])
+    expect(saved.stdout).toBe(live.stdout)
   })
 
   it('a name that is no command, or a path, is left to commander: it answers as it would with a flag before', async () => {

@@ -37,24 +37,16 @@ const paperOf = (library: string, key = ID) => readLibraryFile(library).papers.f
 const FILLER = 'Message passing over graphs, read as text.\n'.repeat(6000)
 
 /**
- * A program that writes FILLER to its standard output, then (the reader is now reading it, so it
+ * A shell script that writes FILLER to its standard output, then (the reader is now reading it, so it
  * read the library before) runs the command given as its arguments, then writes the rest of the
- * text and ends. Its command's exit code goes to `status`.
+ * text and ends. Its command's exit code goes to `status`. (A shell and cat, not a node process: the
+ * same writes for a few milliseconds of start-up.)
  */
 function feederScript(dir: string): string {
-  const script = join(dir, 'feeder.mjs')
-  writeFileSync(
-    script,
-    `import { spawn, spawnSync } from 'node:child_process'
-import { writeFileSync, writeSync } from 'node:fs'
-const write = (text) => { const bytes = Buffer.from(text); for (let at = 0; at < bytes.length; ) at += writeSync(1, bytes, at) }
-const [status, file, ...args] = process.argv.slice(2)
-write(${JSON.stringify(FILLER)})
-const other = spawnSync(file, args, { stdio: ['ignore', 'ignore', 'inherit'] })
-writeFileSync(status, String(other.status))
-write('New body.\\n')
-`,
-  )
+  const filler = join(dir, 'filler.txt')
+  writeFileSync(filler, FILLER)
+  const script = join(dir, 'feeder.sh')
+  writeFileSync(script, `status=$1\nshift\ncat ${quote(filler)}\n"$@" </dev/null >/dev/null\necho $? > "$status"\nprintf 'New body.\\n'\n`)
   return script
 }
 
@@ -62,9 +54,7 @@ write('New body.\\n')
 async function whileReadingStdin(setup: ReturnType<typeof setting>, args: readonly string[], meanwhile: readonly string[]) {
   const { dir, library, env } = setup
   const status = join(dir, 'meanwhile.status')
-  const feeder = [process.execPath, feederScript(dir), status, process.execPath, BIN, '--library', library, ...meanwhile]
-    .map(quote)
-    .join(' ')
+  const feeder = ['/bin/sh', feederScript(dir), status, process.execPath, BIN, '--library', library, ...meanwhile].map(quote).join(' ')
   const result = await runCommand('/bin/sh', ['-c', `${feeder} | ${precisWords(library, args)}`], { env })
   return { ...result, meanwhile: Number(readFileSync(status, 'utf8')) }
 }
