@@ -35,6 +35,11 @@ export interface PostingsPlace {
   segmentTokens?: number
 }
 
+/** The postings stored at `place` for the library file whose identity is `identity`, when current for it; else null, none built. */
+export function storedPostings(place: PostingsPlace, identity: FileIdentity): PostingsView | null {
+  return place.path === null ? null : new PostingsFile(place.path, place.target).load(identity)
+}
+
 /**
  * The search postings of the library an outline was made of (`source`: the index it came from, or
  * the library read whole, whose file then had the identity `read`). A save keeps them current (a
@@ -42,11 +47,6 @@ export interface PostingsPlace {
  * never built) the first search builds them whole from the library read, and keeps them. Null when
  * the file has changed since the outline was read: the postings would not be of the same entries.
  */
-/** The postings stored at `place` for the library file whose identity is `identity`, when current for it; else null, none built. */
-export function storedPostings(place: PostingsPlace, identity: FileIdentity): PostingsView | null {
-  return place.path === null ? null : new PostingsFile(place.path, place.target).load(identity)
-}
-
 export async function postingsOf(
   place: PostingsPlace,
   source: IndexContents | Library,
