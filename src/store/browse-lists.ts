@@ -206,10 +206,10 @@ function warmUp(entries: readonly Entry[], options: SearchOptions): void {
  * (`prepareDecisions`), opened again after a change once a list has settled since. Only while they
  * are current (BrowseSearch.openCurrent): the worker builds them, never this thread (seconds at
  * 100,000 summaries, every key waiting), also when the library changed again after the worker's
- * search; words wait for the settled lists until a later list finds them current. A misspelling of a word of its records is decided as they open: the first decision
- * reads the vocabulary whole and runs code V8 has not compiled yet (~120 ms at 100,000 summaries,
- * where a new word later takes 1–9 ms), which is then no keystroke's. Failing, words wait for the
- * settled lists, as without it.
+ * search; words wait for the settled lists until a later list finds them current. A misspelling
+ * of a word of its records is decided as they open: the first decision reads the vocabulary whole
+ * and runs code V8 has not compiled yet (~120 ms at 100,000 summaries, where a new word later takes
+ * 1–9 ms), which is then no keystroke's. Failing, words wait for the settled lists, as without it.
  */
 function decisionsHere(store: Store): { decide: Decide; prepareDecisions: (entries: readonly Entry[]) => void } {
   let opening: Promise<void> | undefined
