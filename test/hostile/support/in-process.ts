@@ -46,9 +46,9 @@ export async function precisInProcess(
 /**
  * Run precis on the library at `library` as precisOn does, the result shaped alike: the built binary
  * in its own process when `spawned`, main() in this one otherwise (at `now` on the fake clock, when
- * given: a spawned run reads the real one). A file's many validation cases run
- * in-process; at least one case of each group stays spawned, so exit codes and output bytes are still
- * checked across the process boundary.
+ * given: a spawned run reads the real one). A file's many validation cases run in-process; at least
+ * one case of each group stays spawned, so exit codes and output bytes are still checked across the
+ * process boundary.
  */
 export async function precisRun(
   library: string,
