@@ -5,7 +5,8 @@ import { main } from '../../src/main.js'
 import { tempDir, testContext } from '../support/context.js'
 import { copySyncSetup, git, sandboxProcessGit } from '../unit/sync/git-sandbox.js'
 
-// Commands run git with ctx.env; the store's auto-commit with this process's environment: both sandboxed.
+// Commands and the store's auto-commit run git with ctx.env; this process's environment is sandboxed too,
+// for any git run made without it.
 const env = sandboxProcessGit()
 
 async function run(path: string, argv: string[]) {

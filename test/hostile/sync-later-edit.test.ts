@@ -6,7 +6,8 @@ import { main } from '../../src/main.js'
 import { tempDir, testContext } from '../support/context.js'
 import { git, sandboxProcessGit } from '../unit/sync/git-sandbox.js'
 
-// Commands run git with ctx.env; the store's auto-commit with this process's environment: both sandboxed.
+// Commands and the store's auto-commit run git with ctx.env; this process's environment is sandboxed too,
+// for any git run made without it.
 const env = sandboxProcessGit()
 
 /** One machine: a library file, and a way to run precis on it at a given time (the Context clock). */
