@@ -11,6 +11,8 @@ export class Unreadable extends Error {}
 /** A literal piece of a value. */
 export interface Literal {
   text: string
+  /** Where the text begins in the file's. */
+  start: number
   /** The deepest brace nesting inside it. */
   braces: number
 }
@@ -43,7 +45,7 @@ export class BibtexCursor {
         if (depth === 0) {
           if (math) throw new Unreadable()
           this.pos++
-          return { text: this.text.slice(start, this.pos - 1), braces }
+          return { text: this.text.slice(start, this.pos - 1), start, braces }
         }
         depth--
       }
@@ -64,7 +66,7 @@ export class BibtexCursor {
       else if (ch === '}') depth--
       else if (ch === '"' && depth <= 0) {
         this.pos++
-        return { text: this.text.slice(start, this.pos - 1), braces }
+        return { text: this.text.slice(start, this.pos - 1), start, braces }
       }
       if (++this.pos >= this.text.length) throw new Unreadable()
     }

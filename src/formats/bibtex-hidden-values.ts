@@ -5,9 +5,10 @@
  * runs as one space: the record check then refuses the record with its own message, wherever the
  * value lands (a crossref child's fields included). The count it gives is the parse's for text
  * without LaTeX in one paragraph; for LaTeX, that of the text as written. Plain values (no LaTeX,
- * isPlainText) go to it as such a placeholder too: for them, that text is exactly what the parse gives.
+ * isPlainText) go to it as such a placeholder too: for them, that text is exactly what the parse gives;
+ * so do the plain runs inside values with LaTeX (bibtex-plain-runs.ts), without braces.
  */
-import type { SpareValues, ValueSpan } from './bibtex-limits.js'
+import type { SpareValues } from './bibtex-limits.js'
 import { markupToText } from './bibtex-text.js'
 
 /** The text for the parser, and how to put the hidden values back into what it gives. */
@@ -19,16 +20,22 @@ export interface HiddenValues {
   restoredLength: (value: string) => number
 }
 
-export function hideValues(text: string, { unread, tooLong, plain }: SpareValues): HiddenValues {
-  let marker = 'precisvalue'
-  while (text.includes(marker)) marker += 'x' // placeholders the input cannot forge
+export function hideValues(text: string, { unread, tooLong, plain, runs }: SpareValues): HiddenValues {
+  // A character of Unicode's private use area: the parser keeps it as a letter, and a placeholder of
+  // three or four characters costs it next to nothing.
+  let marker = '\uE000'
+  while (text.includes(marker)) marker += '\uE000' // placeholders the input cannot forge
   const standIns: string[] = []
-  const placeholder = (literal: string) => `{${marker}${standIns.push(markupToText(literal)) - 1}${marker}}`
-  const spans: Array<ValueSpan & { literal?: string }> = [...unread, ...tooLong, ...plain].sort((a, b) => a.start - b.start)
+  const placeholder = (literal: string) => `${marker}${standIns.push(markupToText(literal)) - 1}${marker}`
+  const hidden = [
+    ...unread.map((span) => ({ ...span, with: () => '{}' })),
+    ...[...tooLong, ...plain].map((span) => ({ ...span, with: () => `{${placeholder(span.literal)}}` })),
+    ...runs.map((span) => ({ ...span, with: () => placeholder(span.literal) })),
+  ].sort((a, b) => a.start - b.start)
   const pieces: string[] = []
   let at = 0
-  for (const span of spans) {
-    pieces.push(text.slice(at, span.start), span.literal === undefined ? '{}' : placeholder(span.literal))
+  for (const span of hidden) {
+    pieces.push(text.slice(at, span.start), span.with())
     at = span.end
   }
   pieces.push(text.slice(at))

@@ -18,7 +18,8 @@
  * with, which the record check would refuse after the parser had spent seconds on them.
  */
 import { DataError } from '../core/errors.js'
-import { BibtexCursor, Unreadable } from './bibtex-cursor.js'
+import { BibtexCursor, Unreadable, type Literal } from './bibtex-cursor.js'
+import { plainRuns, type PlainRun } from './bibtex-plain-runs.js'
 import { isPlainText, keptCharacters } from './bibtex-text.js'
 
 /** Longest value (a field or an `@string`), macros expanded. Summaries longer than this come in as Markdown. */
@@ -44,7 +45,7 @@ interface Sized {
   chars: number
   depth: number
   /** The text of a value that is one braced or quoted literal, as it stands in the file. */
-  literal?: string
+  literal?: Literal
 }
 
 // The parser's own abbreviations (months, ACM and IEEE journals): none is longer than this.
@@ -81,6 +82,8 @@ export interface SpareValues {
   tooLong: LongValue[]
   /** Those of fields read as text that hold no LaTeX (isPlainText): the parser would give back their text as written. */
   plain: LongValue[]
+  /** The plain runs (plainRuns) inside the other values of fields read as text: the same holds for each. */
+  runs: LongValue[]
 }
 
 /**
@@ -100,7 +103,7 @@ class ExpansionScan extends BibtexCursor {
   private readonly budget: number
   /** Where the value being read belongs, for messages: `entry gilmer2017, field title`. */
   private place = ''
-  readonly spare: SpareValues = { unread: [], tooLong: [], plain: [] }
+  readonly spare: SpareValues = { unread: [], tooLong: [], plain: [], runs: [] }
 
   constructor(
     text: string,
@@ -127,6 +130,7 @@ class ExpansionScan extends BibtexCursor {
     const unread = this.spare.unread.length
     const tooLong = this.spare.tooLong.length
     const plain = this.spare.plain.length
+    const runs = this.spare.runs.length
     try {
       this.match('@')
       const directive = this.key().toLowerCase()
@@ -150,6 +154,7 @@ class ExpansionScan extends BibtexCursor {
       this.spare.unread.length = unread
       this.spare.tooLong.length = tooLong
       this.spare.plain.length = plain
+      this.spare.runs.length = runs
       if (++this.unreadable > MAX_UNREADABLE_ENTRIES) {
         throw new DataError(
           `${this.source} has more than ${MAX_UNREADABLE_ENTRIES} entries that cannot be read as BibTeX; is it a .bib file?`,
@@ -202,10 +207,13 @@ class ExpansionScan extends BibtexCursor {
     const span = { start, end: this.pos }
     const limit = this.options.storedLimit?.(field)
     if (this.options.reads && !this.options.reads(field)) this.spare.unread.push(span)
-    else if (limit !== undefined && literal !== undefined && chars > limit && keptCharacters(this.restore(literal)) > limit) {
-      this.spare.tooLong.push({ ...span, literal })
-    } else if (literal !== undefined && this.options.readsAsText?.(field) && isPlainText(literal))
-      this.spare.plain.push({ ...span, literal })
+    else if (literal === undefined) return
+    else if (limit !== undefined && chars > limit && keptCharacters(this.restore(literal.text)) > limit) {
+      this.spare.tooLong.push({ ...span, literal: literal.text })
+    } else if (this.options.readsAsText?.(field)) {
+      if (isPlainText(literal.text)) this.spare.plain.push({ ...span, literal: literal.text })
+      else this.spare.runs.push(...plainRuns(literal.text).map((run) => runIn(literal, run)))
+    }
   }
 
   private restore(literal: string): string {
@@ -257,12 +265,17 @@ class ExpansionScan extends BibtexCursor {
     if (this.tryMatch('{') || this.tryMatch('"')) {
       const literal = this.tryMatch('{') ? this.braced() : this.quoted()
       this.checkBraces(literal.braces)
-      return { chars: this.restore(literal.text).length, depth: 0, literal: literal.text }
+      return { chars: this.restore(literal.text).length, depth: 0, literal }
     }
     const bare = this.key()
     if (/^\d+$/.test(bare)) return { chars: bare.length, depth: 0 }
     return this.macros.get(bare.toUpperCase()) ?? { chars: Math.max(BUILT_IN_MACRO_CHARS, bare.length + 4), depth: 1 }
   }
+}
+
+/** A run of `literal` where it lies in the file. */
+function runIn(literal: Literal, run: PlainRun): LongValue {
+  return { start: literal.start + run.start, end: literal.start + run.end, literal: literal.text.slice(run.start, run.end) }
 }
 
 /**
