@@ -18,6 +18,7 @@
  * with, which the record check would refuse after the parser had spent seconds on them.
  */
 import { DataError } from '../core/errors.js'
+import { pushAll } from '../core/lists.js'
 import { BibtexCursor, Unreadable, type Literal } from './bibtex-cursor.js'
 import { plainRuns, type PlainRun } from './bibtex-plain-runs.js'
 import { isPlainText, keptCharacters } from './bibtex-text.js'
@@ -212,7 +213,11 @@ class ExpansionScan extends BibtexCursor {
       this.spare.tooLong.push({ ...span, literal: literal.text })
     } else if (this.options.readsAsText?.(field)) {
       if (isPlainText(literal.text)) this.spare.plain.push({ ...span, literal: literal.text })
-      else this.spare.runs.push(...plainRuns(literal.text).map((run) => runIn(literal, run)))
+      else
+        pushAll(
+          this.spare.runs,
+          plainRuns(literal.text).map((run) => runIn(literal, run)),
+        )
     }
   }
 

@@ -16,8 +16,9 @@ export interface PlainRun {
 
 // Shorter runs are left to the parser: the placeholder itself costs a few characters.
 const MIN_RUN_LENGTH = 16
-// A command may take the words after it as its arguments (`\emph word`, `\href{url} word`, `\\ [2pt]`):
-// words this close after one are read by the parser.
+// A command may take the words after it as its arguments (`\emph word`, `\frac a b`, `\href{url} word`,
+// `\\ [2pt]`): words this close after one are read by the parser. The parser's commands seen take a
+// word or a character of each of the next two; three leaves a margin.
 const ARGUMENT_WORDS = 3
 // Commands after which the parser no longer reads a value word by word: an environment (verbatim
 // among them), verbatim arguments that may be delimited by any character.
@@ -59,7 +60,9 @@ export function plainRuns(value: string): PlainRun[] {
       else if (ch === '}') depth--
       at++
     }
-    if (!command && depthBefore === 0 && depth === 0 && wordsSinceCommand >= ARGUMENT_WORDS && isPlainText(value.slice(start, at))) {
+    // Inside braces the words may be a command's argument, read as the command reads it (the parser knows
+    // hundreds): only words outside them are hidden.
+    if (depthBefore === 0 && depth === 0 && wordsSinceCommand >= ARGUMENT_WORDS && isPlainText(value.slice(start, at))) {
       if (run) run.end = at
       else run = { start, end: at }
     } else endRun()
