@@ -96,6 +96,7 @@ describe('a value with its plain runs hidden reads as the whole value does', () 
     ['a comment takes the line break', `x % ${WORDS}\n${WORDS}`],
     ['verbatim keeps white space', `\\verb|${WORDS.replaceAll(' ', '  ')}|`],
     ['a paragraph break', `\\% ${WORDS}\n\n${WORDS}`],
+    ['a value holding what a placeholder is made of', `\\% x y z ${WORDS} \uE0000\uE000 ${WORDS}`],
   ])('%s', (_, value) => {
     expect(readWithRuns(value).wrong).toEqual([])
   })
