@@ -16,6 +16,7 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { execFileSync } from 'node:child_process'
+import { crc32 } from 'node:zlib'
 import { realpathSync } from 'node:fs'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Library } from '../../src/core/model.js'
@@ -24,6 +25,7 @@ import { parseQuery } from '../../src/core/search/query.js'
 import { searchLibrary, type SearchResult } from '../../src/core/search/search.js'
 import { decodePostings, encodePostings, POSTINGS_FORMAT_VERSION } from '../../src/store/index/postings-format.js'
 import { deltaPath, postingsPath } from '../../src/store/index/location.js'
+import { alignedSections, framedParts } from '../../src/store/index/frame.js'
 import { fileIdentity } from '../../src/store/index/identity.js'
 import { searchFromIndex } from '../../src/store/search-reads.js'
 import { paper, summary } from '../support/library.js'
@@ -409,16 +411,28 @@ it.each([
   ['half a unit', 0.5],
   ['past 2^53', 2 ** 60],
   ['not a number', NaN],
-])('postings whose checksums hold but with a field length %s are refused as they are read, and rebuilt', async (_, length) => {
+])('postings whose checksums hold but with a sum of field lengths %s are refused as they are read, and rebuilt', async (_, sum) => {
   const { library, cache, postings } = await searchedOnce()
-  const contents = decodePostings(readFileSync(postings))!
-  const { postings: p } = contents
-  const lengths = p.lengths.map((value, i) => (i === 1 ? length : value))
-  // Their sums, kept in the file, are then not whole numbers.
-  writeFileSync(
-    postings,
-    encodePostings({ ...contents, postings: { ...p, tokens: p.tokens, wordDocs: p.wordDocs, wordDocFields: p.wordDocFields, lengths } }),
-  )
+  const sums = Float64Array.from(decodePostings(readFileSync(postings))!.postings.lengthSums!, (value, f) => (f === 1 ? sum : value))
+  writeFileSync(postings, withSection(readFileSync(postings), 'lengthSums', Buffer.from(sums.buffer)))
+  expect(decodePostings(readFileSync(postings))).toBeNull()
+  await expectFreshResults(library, cache)
+  expect(postingsAreCurrent(library, postings)).toBe(true)
+})
+
+// The field lengths are two bytes each, or four, the section's size saying which: lengths of any other
+// size, such as the doubles of the format before this one, are never read as these.
+it.each([
+  ['eight bytes each (doubles, as the format before wrote them), under this format', 8, POSTINGS_FORMAT_VERSION],
+  ['eight bytes each, under the format before', 8, POSTINGS_FORMAT_VERSION - 1],
+  ['one byte each', 1, POSTINGS_FORMAT_VERSION],
+])('postings whose checksums hold but with field lengths of %s are refused as they are read, and rebuilt', async (_, bytes, version) => {
+  const { library, cache, postings } = await searchedOnce()
+  const lengths = decodePostings(readFileSync(postings))!.postings.lengths
+  // Two bytes each, laid out again as here, they are read.
+  expect(decodePostings(withSection(readFileSync(postings), 'lengths', Buffer.from(Uint16Array.from(lengths).buffer)))).not.toBeNull()
+  const body = bytes === 8 ? Buffer.from(Float64Array.from(lengths).buffer) : Buffer.from(Uint8Array.from(lengths))
+  writeFileSync(postings, withSection(readFileSync(postings), 'lengths', body, version))
   expect(decodePostings(readFileSync(postings))).toBeNull()
   await expectFreshResults(library, cache)
   expect(postingsAreCurrent(library, postings)).toBe(true)
@@ -443,6 +457,21 @@ function sectionStart(path: string, name: string): number {
   const bytes = readFileSync(path)
   const header = JSON.parse(bytes.subarray(FIXED_START, headerEnd(path)).toString('utf8')) as { sections: [string, number][] }
   return headerEnd(path) + header.sections.find(([section]) => section === name)![1]
+}
+
+/**
+ * The postings file `bytes` with its section `name` holding `body`, its sections laid out again and
+ * every checksum made to hold, as version `version`: a file precis did not write.
+ */
+function withSection(bytes: Buffer, name: string, body: Buffer, version = POSTINGS_FORMAT_VERSION): Buffer {
+  const start = FIXED_START + bytes.readUInt32LE(12)
+  const header = JSON.parse(bytes.subarray(FIXED_START, start).toString('utf8')) as { sections: [string, number, number, number][] }
+  const parts = header.sections.map(([section, offset, length]): [string, Buffer] => [
+    section,
+    section === name ? body : bytes.subarray(start + offset, start + offset + length),
+  ])
+  const { bodies, places } = alignedSections(parts, crc32)
+  return Buffer.concat(framedParts({ magic: Buffer.from('precisPX', 'latin1'), version }, { ...header, sections: places }, bodies))
 }
 
 function writeVersion(path: string, version: number): void {

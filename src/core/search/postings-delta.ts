@@ -169,7 +169,7 @@ export function compacted(view: PostingsView): Postings {
   for (const doc of order) total += view.fieldStart(doc, FIELD_COUNT) - view.fieldStart(doc, 0)
   const tokens = new Uint32Array(total)
   const fieldStarts = new Uint32Array(count * FIELD_COUNT + 1)
-  const lengths = new Float64Array(count * FIELD_COUNT)
+  const lengths = new Uint32Array(count * FIELD_COUNT)
   const features = new Uint8Array(count)
   let at = 0
   order.forEach((doc, position) => {

@@ -7,7 +7,7 @@
  * in library order, so a search scores exactly as over postings built from the library afresh.
  */
 import { ListPositions, type PositionSource } from './positions.js'
-import { FIELD_COUNT, lowerBoundText, type LookupTable, type Postings, type Texts } from './postings.js'
+import { FIELD_COUNT, lowerBoundText, type FieldLengths, type LookupTable, type Postings, type Texts } from './postings.js'
 import { textsNear } from './typos.js'
 
 /** The postings of the entries saves changed since the base was built, and where every entry's document is. */
@@ -85,7 +85,7 @@ export class PostingsView {
   /** Each document's entry (its place in library order), -1 when none holds it. */
   readonly positionOf: Int32Array
   /** Each document's field lengths (document × FIELD_COUNT + field). */
-  readonly lengths: Float64Array
+  readonly lengths: FieldLengths
   /** Each field's lengths added up over the live documents, when the base knows them and there is no delta (every document is then live). */
   readonly lengthSums: Float64Array | null
   /** Each document's features (HAS_MATH, HAS_FIGURE, MAY_CITE). */
@@ -142,10 +142,11 @@ export class PostingsView {
     delta.order.forEach((doc, position) => {
       if (doc < this.documents) this.positionOf[doc] = position
     })
-    this.lengths = new Float64Array(this.documents * FIELD_COUNT)
+    const lengths = new Uint32Array(this.documents * FIELD_COUNT)
+    lengths.set(base.lengths)
+    lengths.set(added.lengths, base.count * FIELD_COUNT)
+    this.lengths = lengths
     this.lengthSums = null
-    this.lengths.set(base.lengths)
-    this.lengths.set(added.lengths, base.count * FIELD_COUNT)
     this.features = new Uint8Array(this.documents)
     this.features.set(base.features)
     this.features.set(added.features, base.count)

@@ -29,13 +29,13 @@
 // answers at worst, never a crash (and only with the identity of the library file, which no one sets).
 import { crc32 } from 'node:zlib'
 import { positionStartCount } from '../../core/search/positions.js'
-import { FIELD_COUNT, joinedText, PostingsUnavailable, type Postings, type Texts } from '../../core/search/postings.js'
+import { FIELD_COUNT, joinedText, PostingsUnavailable, type FieldLengths, type Postings, type Texts } from '../../core/search/postings.js'
 import { alignedLayout, checkedHeader, FIXED_BYTES, framedParts, headerEnd, type Frame } from './frame.js'
 import { isFileIdentity, type FileIdentity } from './identity.js'
 import { FINGERPRINT_BYTES } from './fingerprints.js'
 
 /** Raised whenever what the postings hold or how they are laid out changes. */
-export const POSTINGS_FORMAT_VERSION = 11
+export const POSTINGS_FORMAT_VERSION = 12
 
 const POSTINGS_FRAME: Frame = {
   magic: Buffer.from('precisPX', 'latin1'),
@@ -164,6 +164,7 @@ export function postingsLayout(
     positionChecks: checks.positionChecks,
     wordEnds: words.ends,
     stemEnds: stems.ends,
+    lengths: narrowed(postings.lengths),
     lengthSums: sumsOfLengths(postings.lengths),
   }
   const parts: [string, Buffer | { length: number; check: number }][] = [
@@ -714,6 +715,8 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
   const tokenLength = items('tokens', 4)
   const stemWordCount = items('stemWords', 4)
   const positionLength = items('positions', 1)
+  // Two bytes a length or four (narrowed): which, the section's size says.
+  const lengthBytes = items('lengths', 2) === count * FIELD_COUNT ? 2 : items('lengths', 4) === count * FIELD_COUNT ? 4 : 0
   const sized =
     vocabulary >= 0 &&
     stemCount >= 0 &&
@@ -728,7 +731,7 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
     items('wordDocStarts', 4) === vocabulary + 1 &&
     items('stemStarts', 4) === stemCount + 1 &&
     items('fieldStarts', 4) === count * FIELD_COUNT + 1 &&
-    items('lengths', 8) === count * FIELD_COUNT &&
+    lengthBytes > 0 &&
     items('lengthSums', 8) === FIELD_COUNT &&
     items('features', 1) === count &&
     positionLength >= 0 &&
@@ -751,7 +754,7 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
     const body = now(name)
     return body && view(body, type)
   }
-  const lengths = typed('lengths', Float64Array)
+  const lengths: FieldLengths | null = lengthBytes === 2 ? typed('lengths', Uint16Array) : typed('lengths', Uint32Array)
   const listChecks = typed('listChecks', Uint32Array)
   const tokenChecks = typed('tokenChecks', Uint32Array)
   const features = typed('features', Uint8Array)
@@ -960,10 +963,17 @@ function readTokens(source: PostingsSource, at: { offset: number; length: number
  * the file: a search takes its average field lengths from them, and adding up 600,000 lengths at
  * 100,000 entries (a loop a fresh process runs unoptimised) was part of every search.
  */
-function sumsOfLengths(lengths: Float64Array): Float64Array {
+function sumsOfLengths(lengths: FieldLengths): Float64Array {
   const sums = new Float64Array(FIELD_COUNT)
   for (let at = 0; at < lengths.length; at += FIELD_COUNT) for (let f = 0; f < FIELD_COUNT; f++) sums[f]! += lengths[at + f]!
   return sums
+}
+
+/** The lengths in two bytes each when every one fits (most libraries: a body of 65,536 units is ~10,000 words), else in four. */
+function narrowed(lengths: FieldLengths): FieldLengths {
+  let most = 0
+  for (let i = 0; i < lengths.length; i++) most = Math.max(most, lengths[i]!)
+  return most <= 0xffff ? new Uint16Array(lengths) : lengths
 }
 
 /** What a sum of lengths (counts of UTF-16 units) can be: a whole number from 0 to 2^53. */
