@@ -139,7 +139,7 @@ function loadScript(name) {
     filename: `dist/vm/${name}`,
     cachedData,
   })
-  loaded.set(name, { module, script })
+  loaded.set(name, { module, script, cached: cachedData !== undefined })
   const load = (id) => (id.startsWith('./') ? loadScript(id.slice(2)) : isBuiltin(id) ? require(id) : require(asImported(id)))
   // import.meta.url: the ES module's, so that paths relative to it (package files, workers) are those of dist/.
   script.runInThisContext()(module.exports, load, module, DIST_URL + name)
@@ -162,7 +162,7 @@ function asImported(id) {
   }
 }
 
-/** Save each script's code cache beside it: the functions compiled by the runs so far. */
+/** Save the code cache of each script run without one beside it: the functions compiled by the runs so far. */
 function writeCodeCache() {
-  for (const [name, { script }] of loaded) writeFileSync(`${VM_DIR}${name}.cache`, script.createCachedData())
+  for (const [name, { script, cached }] of loaded) if (!cached) writeFileSync(`${VM_DIR}${name}.cache`, script.createCachedData())
 }

@@ -2,44 +2,42 @@ import { parse, type Node } from 'acorn'
 import { spawnSync } from 'node:child_process'
 import { closeSync, cpSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../support/context.js'
 import { BIN, runPrecis } from '../support/cli.js'
 import { smallLibrary } from '../support/library.js'
 
-// What a run loads, seen from inside the process: ES modules through a resolve hook, CommonJS
-// through require's cache at exit, dist/ as read from dist/vm/. Start-up time is for the bench; this pins the cause.
-const HOOKS = `
-import { appendFileSync } from 'node:fs'
-let log
-export function initialize(data) { log = data.log }
-export async function resolve(specifier, context, next) {
-  const result = await next(specifier, context)
-  appendFileSync(log, result.url + '\\n')
-  return result
-}
-`
+// What a run loads, seen from inside the process (a module required before bin/precis.js, as a user's
+// run starts it: no ES loader hooks, whose thread would cost each run more than precis's own start):
+// CommonJS modules, packages among them (dist/ requires every package it loads), through require's
+// cache at exit; dist/ as read from dist/vm/. Start-up time is for the bench; this pins the cause.
+const PRELOAD = `
+const fs = require('node:fs')
+const vm = require('node:vm')
+const { pathToFileURL } = require('node:url')
+const log = process.env.LOAD_LOG
+const appendFileSync = fs.appendFileSync
 // bin/precis.js runs the files of dist/ from their CommonJS twins in dist/vm/ (read with readFileSync,
 // run through node:vm): each read is logged as the ES module of dist/ it stands for.
-const REGISTER = `
-import { appendFileSync } from 'node:fs'
-import { createRequire, register } from 'node:module'
-import { pathToFileURL } from 'node:url'
-const log = process.env.LOAD_LOG
-register(new URL('./hooks.mjs', import.meta.url), { data: { log } })
-const fs = createRequire(import.meta.url)('node:fs')
 const readFileSync = fs.readFileSync
 fs.readFileSync = function (path, ...rest) {
   const twin = typeof path === 'string' && /[\\/]dist[\\/]vm[\\/]([^\\/]+\\.js)$/.exec(path)
   if (twin) appendFileSync(log, pathToFileURL(path.slice(0, -twin[0].length) + '/dist/' + twin[1]).href + '\\n')
   return readFileSync.call(this, path, ...rest)
 }
+// Each of those files run without a code cache V8 accepted: compiled at this run.
+vm.Script = class extends vm.Script {
+  constructor(source, options) {
+    super(source, options)
+    if (options.cachedData === undefined || this.cachedDataRejected) appendFileSync(log, 'uncached:' + options.filename + '\\n')
+  }
+}
 // Whether the run opened its stderr (Node makes the stream when process.stderr is first read).
 const stderr = Object.getOwnPropertyDescriptor(process, 'stderr')
 Object.defineProperty(process, 'stderr', { ...stderr, get() { appendFileSync(log, 'stream:stderr\\n'); return stderr.get.call(this) } })
 process.on('exit', () => {
-  appendFileSync(log, Object.keys(createRequire(import.meta.url).cache).join('\\n') + '\\n')
+  appendFileSync(log, Object.keys(require.cache).join('\\n') + '\\n')
   // Node's own modules (node:crypto, node:zlib), loaded by either import or require.
   const builtins = process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => 'builtin:' + m.slice(13))
   appendFileSync(log, builtins.join('\\n') + '\\n')
@@ -56,22 +54,21 @@ interface Loaded {
   builtins: Set<string>
   /** Whether the run read process.stderr, which makes Node open the stream. */
   openedStderr: boolean
+  /** Files of dist/vm/ it ran without a code cache V8 accepted. */
+  uncached: string[]
 }
 
 async function whatLoads(args: readonly string[], env: Record<string, string> = {}): Promise<Loaded & { distFiles: string[] }> {
   const dir = tempDir()
-  writeFileSync(join(dir, 'hooks.mjs'), HOOKS)
-  writeFileSync(join(dir, 'register.mjs'), REGISTER)
+  writeFileSync(join(dir, 'preload.cjs'), PRELOAD)
   const log = join(dir, 'loaded.txt')
   writeFileSync(log, '')
-  const result = await runPrecis(args, {
-    env: { LOAD_LOG: log, NODE_OPTIONS: `--import ${pathToFileURL(join(dir, 'register.mjs')).href}`, ...env },
-  })
+  const result = await runPrecis(args, { env: { LOAD_LOG: log, NODE_OPTIONS: `--require ${join(dir, 'preload.cjs')}`, ...env } })
   expect(result.stderr).toBe('')
   expect(result.code).toBe(0)
   const lines = readFileSync(log, 'utf8').split('\n')
   const distFiles = [...new Set(lines.filter((line) => /\/dist\/[^/]+\.js$/.test(line)))]
-  expect(lines.some((url) => url.endsWith('/bin/precis.js'))).toBe(true) // the hook saw the run
+  expect(lines.some((path) => path.endsWith('/bin/precis.js'))).toBe(true) // the preload saw the run
   const bundled = distFiles.map((url) => readFileSync(fileURLToPath(url), 'utf8'))
   const sources = bundled.flatMap((text) => [...text.matchAll(/^\/\/ (src\/\S+)$/gm)].map((m) => m[1]!))
   // Packages loaded from node_modules, and those bundled into the dist/ files that were loaded.
@@ -79,7 +76,8 @@ async function whatLoads(args: readonly string[], env: Record<string, string> = 
   const packages = packagePaths.flatMap((path) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1] ?? [])
   const builtins = lines.flatMap((line) => (line.startsWith('builtin:') ? [line.slice('builtin:'.length)] : []))
   const openedStderr = lines.includes('stream:stderr')
-  return { packages: new Set(packages), sources: new Set(sources), builtins: new Set(builtins), openedStderr, distFiles }
+  const uncached = lines.flatMap((line) => (line.startsWith('uncached:') ? [line.slice('uncached:'.length)] : []))
+  return { packages: new Set(packages), sources: new Set(sources), builtins: new Set(builtins), openedStderr, uncached, distFiles }
 }
 
 type Loads = Awaited<ReturnType<typeof whatLoads>>
@@ -259,9 +257,11 @@ describe('start-up loads only what the command needs', () => {
     async (args, run) => {
       const library = join(tempDir(), 'library.json')
       writeFileSync(library, JSON.stringify(smallLibrary()))
-      const { packages, sources } = await whatLoads(['--quiet', '--library', library, ...args])
+      const { packages, sources, uncached } = await whatLoads(['--quiet', '--library', library, ...args])
       expect(sources).toContain(run)
       expect(sources).toContain('src/store/durable-write.ts') // it wrote
+      // The build's code cache holds what a write runs too (scripts/code-cache.mjs): no file compiled afresh.
+      expect(uncached).toEqual([])
       expect(['fast-xml-parser', 'entities', 'zod'].filter((name) => packages.has(name))).toEqual([])
       expect([...sources].filter((s) => s.startsWith('src/sources/'))).toEqual([])
       // No folder above the library holds .git, so sync is off: that is all the write asks of sync/.
