@@ -16,7 +16,10 @@ describe('renderPaperParts', () => {
   it.each([
     ['no summary', []],
     ['one summary', [summary({ id: 'one', paper: shown.key, body: 'A *short* summary.' })]],
-    ['two summaries', [summary({ id: 'one', paper: shown.key, body: 'First.' }), summary({ id: 'two', paper: shown.key, body: '# Second' })]],
+    [
+      'two summaries',
+      [summary({ id: 'one', paper: shown.key, body: 'First.' }), summary({ id: 'two', paper: shown.key, body: '# Second' })],
+    ],
   ])('joined, are the page renderPaper gives: %s', (_, summaries) => {
     expect(renderPaperParts(shown, summaries, OPTIONS).join('')).toBe(renderPaper(shown, summaries, OPTIONS))
   })
