@@ -154,7 +154,8 @@ describe('pageInput', () => {
   const withBodies = (...bodies: string[]) => bodies.map((body, i) => ({ id: `a2020b-${i}`, body }))
 
   it('is everything that decides the page but the build, as JSON', () => {
-    expect(pageInput(paper, [{ id: 'a2020b', body: 'Text with $\\alpha$.' }], rendering)).toBe(INPUT)
+    const summaries = [{ id: 'a2020b', body: 'Text with $\\alpha$.' }]
+    expect(pageInput(paper, summaries, rendering)).toBe(INPUT)
   })
 
   it('is not made for bodies over a megabyte of characters together, in one summary or several: no file could hold it', () => {
