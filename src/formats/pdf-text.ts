@@ -25,6 +25,13 @@ interface TextItem {
 const MEMORY_MB = 512
 
 /**
+ * The keyword each object of a PDF is written with (`1 0 obj`), object streams included: a file
+ * without it holds no page pdf.js could read, and is refused without loading pdf.js or letting it
+ * repair the file, which for 16 MB of zeros after a header took seconds.
+ */
+const OBJECT_KEYWORD = Buffer.from('obj')
+
+/**
  * The first `pageCount` pages of the PDF in `bytes`; DataError when it is no PDF pdf.js can read.
  * Read in a worker thread with a memory limit: pdf.js repairing a file whose cross-reference table
  * is missing reads each run of bytes without a line break as one string built a character at a
@@ -33,6 +40,8 @@ const MEMORY_MB = 512
  * no built worker lies beside it, it is read here.
  */
 export async function readPdfText(bytes: Uint8Array, source: string, pageCount = 2): Promise<PdfText> {
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(OBJECT_KEYWORD) === -1)
+    throw new DataError(`${source} is not a PDF precis can read: it holds no PDF object`)
   const script = new URL('./pdf-worker.js', import.meta.url)
   if (!existsSync(script)) return readPdfTextHere(bytes, source, pageCount)
   const worker = new Worker(script, {

@@ -18,15 +18,25 @@ export type { FigureDrawer } from './figure-placement.js'
  * With `draw`, figures it can draw are drawn after the paragraph citing them.
  */
 export function renderPaper(paper: Paper, summaries: Summary[], opts: RenderOptions, draw?: FigureDrawer): string {
+  return renderPaperParts(paper, summaries, opts, draw).join('')
+}
+
+/**
+ * renderPaper's page in parts that joined are the page, each summary's rendered body a part of its
+ * own: a body of one-byte text (Latin-1) then stays so, where joined to the header's rules (`─`) it
+ * became a two-byte copy of the whole page, twice its size and slower to write.
+ */
+export function renderPaperParts(paper: Paper, summaries: Summary[], opts: RenderOptions, draw?: FigureDrawer): string[] {
   const styles = makeStyles(opts)
   const width = clampWidth(opts.width)
-  const sections = [renderHeader(paper, styles, width)]
+  const parts = [renderHeader(paper, styles, width)]
   summaries.forEach((summary, i) => {
-    sections.push(renderSummaryRule(summary, i, summaries.length, styles, width))
-    sections.push(renderSummaryBody(summary.body, { ...opts, width }, draw))
+    parts.push(`\n\n${renderSummaryRule(summary, i, summaries.length, styles, width)}\n\n`)
+    parts.push(renderSummaryBody(summary.body, { ...opts, width }, draw))
   })
-  if (summaries.length === 0) sections.push(styles.dim('(no summaries)'))
-  return sections.join('\n\n') + '\n'
+  if (summaries.length === 0) parts.push(`\n\n${styles.dim('(no summaries)')}`)
+  parts.push('\n')
+  return parts
 }
 
 /** One summary's Markdown rendered (figures drawn in place when `draw` can), followed by its list of figures; no final newline. */

@@ -66,6 +66,21 @@ export function onlyOurEscapes(page: string): boolean {
  */
 const tooBigToKeep = (input: string, page: string) => input.length + page.length > MAX_PAGE_BYTES
 
+/**
+ * The input `show` keeps the page of `paper` and `summaries` under (everything that decides the page
+ * besides the build, which names the file too), or null when no page of it could be kept: the file
+ * holds the input, and the input the bodies, so summaries of tens of megabytes are never stringified
+ * into a key that get and put would refuse by its size alone.
+ */
+export function pageInput(
+  paper: unknown,
+  summaries: readonly { body: string }[],
+  rendering: { width: number; color: boolean; hyperlinks: boolean },
+): string | null {
+  if (summaries.reduce((characters, summary) => characters + summary.body.length, 0) > MAX_PAGE_BYTES) return null
+  return JSON.stringify([paper, summaries, rendering.width, rendering.color, rendering.hyperlinks])
+}
+
 const fileChecksum = (build: string, input: Buffer, page: Buffer) =>
   checksum(Buffer.concat([Buffer.from(`${build}\n`), input, Buffer.from('\n'), page]))
 

@@ -39,8 +39,12 @@ export interface IO {
    * unless both stdin and stdout are a terminal.
    */
   askTerminal(query: string, complete: (reply: string) => boolean, timeoutMs: number): Promise<string | null>
-  /** Show long output through the pager on a terminal; write it directly otherwise. */
-  page(text: string): Promise<void>
+  /**
+   * Show long output through the pager on a terminal; write it directly otherwise. Given in parts,
+   * they are written one after the other, each encoded alone: a long part of one-byte text is never
+   * copied into a two-byte whole with a short part of other characters.
+   */
+  page(text: string | readonly string[]): Promise<void>
   /** Turn colour and hyperlinks off (`--no-color`), the pager off (`--no-pager`), or choose the pager command. */
   configure(options: { color?: boolean; pager?: boolean; pagerCommand?: string }): void
 }

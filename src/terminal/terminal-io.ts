@@ -118,8 +118,10 @@ export class TerminalIO implements IO {
     })
   }
 
-  async page(text: string): Promise<void> {
-    if (!this.pager || !this.stdoutIsTTY || this.rows === null || !fillsScreen(text, this.rows)) return this.out(text)
+  async page(text: string | readonly string[]): Promise<void> {
+    const parts = typeof text === 'string' ? [text] : text
+    const write = () => parts.forEach((part) => this.out(part))
+    if (!this.pager || !this.stdoutIsTTY || this.rows === null || !fillsScreen(parts, this.rows)) return write()
     const command = this.pagerCommand ?? (this.env.PAGER || DEFAULT_PAGER)
     const paged = await leavingCtrlCToPager(
       () =>
@@ -130,9 +132,10 @@ export class TerminalIO implements IO {
           child.on('error', () => resolve(false))
           child.on('close', (code) => resolve(code !== 127)) // 127: the shell did not find the pager
           child.stdin.on('error', () => undefined) // the reader quit early (q in less): not an error
-          child.stdin.end(text)
+          for (const part of parts) child.stdin.write(part)
+          child.stdin.end()
         }),
     )
-    if (!paged) this.out(text)
+    if (!paged) write()
   }
 }

@@ -163,9 +163,10 @@ describe('add paper.pdf on a damaged file (spawned)', () => {
   it('a file pdf.js would repair by building strings without end is refused under a memory limit, not a crash', async () => {
     const dir = tempDir('precis-e2e-attach-')
     const library = join(dir, 'library.json')
-    // A header and 16 MB of NUL bytes: pdf.js's repair takes about 40 bytes of memory a byte. The
-    // process itself gets less than that (256 MB); the PDF reader's own limit (512 MB) stops it.
-    writeFileSync(join(dir, 'zeros.pdf'), Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(16_000_000)]))
+    // A header, an object, and 16 MB of NUL bytes after it: pdf.js's repair takes about 40 bytes of
+    // memory a byte. The process itself gets less than that (256 MB); the PDF reader's own limit
+    // (512 MB) stops it. (Without the object, precis refuses the file before pdf.js reads it.)
+    writeFileSync(join(dir, 'zeros.pdf'), Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n'), Buffer.alloc(16_000_000)]))
     const result = await runPrecis(['--library', library, 'add', 'zeros.pdf'], {
       cwd: dir,
       env: { NODE_OPTIONS: '--max-old-space-size=256' },

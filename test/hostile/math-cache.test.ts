@@ -120,9 +120,9 @@ describe('the math cache, whatever is in its place', () => {
   it('follows no link put in its place, and replaces the link, never its target', async () => {
     const cache = tempDir()
     const warm = tempDir()
-    await Promise.all(RUNS.map((args) => printed(library, warm, args)))
-    // The link's target is a cache this build would trust, but whose formulas print `∉` for `∈`:
-    // read through the link, the output would show it.
+    await Promise.all(PAST_A_PLANT.map((args) => printed(library, warm, args)))
+    // The link's target is a cache this build would trust, but whose formulas (those of the runs that
+    // meet the link) print `∉` for `∈`: read through the link, the output would show it.
     const target = join(tempDir(), 'elsewhere')
     const good = forged(readFileSync(mathCachePath(warm), 'utf8'), (json) => json.replaceAll('∈', '∉'))
     expect(good).toContain('∉') // the warm cache held `∈`

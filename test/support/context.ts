@@ -114,7 +114,7 @@ export function testContext(options: TestContextOptions = {}): TestContext {
       terminalQueries.push(query)
       return options.terminalReply ?? ''
     },
-    page: async (text) => void (out += text),
+    page: async (text) => void (out += typeof text === 'string' ? text : text.join('')),
     configure: () => undefined,
   }
   const editor: Editor = {

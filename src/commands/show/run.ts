@@ -12,7 +12,7 @@ import {
   type PickedRecords,
 } from '../../store/outline-reads.js'
 import { cacheDir } from '../../store/paths.js'
-import { pagesCachedIn } from '../../store/page-cache.js'
+import { pageInput, pagesCachedIn } from '../../store/page-cache.js'
 import { readingWidth } from '../../render/reading-width.js'
 import { chooseImages, chooseWidth } from '../../core/config/precedence.js'
 import { printJson } from '../../command-kit/shared.js'
@@ -124,16 +124,15 @@ export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
   const cache = drawer ? null : pagesCachedIn(cacheDir(ctx.env))
   const shown = groups.map((g) => {
     const summaries = g.summaries.map((s) => citations.display(s))
-    // Everything that decides the page besides the build, which the cache keys it by too.
-    const input = JSON.stringify([g.paper, summaries, width, ctx.io.color, ctx.io.hyperlinks])
-    return { paper: g.paper, summaries, input, page: cache?.get(input) }
+    const input = cache ? pageInput(g.paper, summaries, flags) : null
+    const page = input === null ? undefined : cache?.get(input)
+    return { paper: g.paper, summaries, input, parts: page === undefined ? undefined : [page] }
   })
-  const pages: string[] = []
-  if (shown.some((s) => s.page === undefined)) {
+  if (shown.some((s) => s.parts === undefined)) {
     // Loaded only to render, together (one wait rather than two): marked and marked-terminal with the
     // renderer, and the math conversions, whose cache holds the formulas earlier runs converted (temml is
     // loaded only for a new one).
-    const [{ renderPaper }, { conversionsCachedIn }] = await Promise.all([
+    const [{ renderPaperParts }, { conversionsCachedIn }] = await Promise.all([
       import('../../render/show.js'),
       import('../../render/math-conversions.js'),
     ])
@@ -141,14 +140,15 @@ export async function showRun(opts: ShowOptions, ctx: Context): Promise<void> {
     const math = await conversionsCachedIn(cacheDir(ctx.env)).loadConverter()
     const options = { ...flags, convertMath: math.convert }
     for (const s of shown) {
-      if (s.page !== undefined) continue
-      s.page = renderPaper(s.paper, s.summaries, options, drawer?.draw)
-      cache?.put(s.input, s.page)
+      if (s.parts !== undefined) continue
+      s.parts = renderPaperParts(s.paper, s.summaries, options, drawer?.draw)
+      if (s.input !== null) cache?.put(s.input, s.parts.join(''))
     }
     math.save()
   }
-  for (const s of shown) pages.push(s.page! + citations.citedBy(s.paper))
+  // The pages one after the other, in their parts (renderPaperParts): never joined into one string.
+  const parts = shown.flatMap((s, i) => [...(i > 0 ? ['\n'] : []), ...s.parts!, citations.citedBy(s.paper)])
   // A pager (less) cannot draw images: with figures drawn, the text goes to the terminal directly.
-  if (drawer && drawer.drawn() > 0) ctx.io.out(pages.join('\n'))
-  else await ctx.io.page(pages.join('\n'))
+  if (drawer && drawer.drawn() > 0) parts.forEach((part) => ctx.io.out(part))
+  else await ctx.io.page(parts)
 }

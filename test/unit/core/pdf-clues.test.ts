@@ -67,11 +67,23 @@ describe('readPdfText on generated PDFs', () => {
     ['the header ending at byte 1024', after(1024 - 5), 'Found'],
     ['the header starting at byte 1024', after(1024), 'Found'],
     ['the header after 4 KiB', after(4096), 'Found'],
-    ['plain text', Buffer.from('plain text'), 'x.pdf is not a PDF precis can read: Invalid PDF structure.'],
+    // Without an object, refused before pdf.js reads it; with one, pdf.js decides.
+    ['plain text', Buffer.from('plain text'), 'x.pdf is not a PDF precis can read: it holds no PDF object'],
     [
       'a header and 64 KiB of zeros',
       Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(65_536)]),
+      'x.pdf is not a PDF precis can read: it holds no PDF object',
+    ],
+    [
+      'a header, an object and 64 KiB of zeros',
+      Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n'), Buffer.alloc(65_536)]),
       'x.pdf is not a PDF precis can read: Invalid PDF structure.',
+    ],
+    ['plain text naming an object', Buffer.from('plain text, obj'), 'x.pdf is not a PDF precis can read: Invalid PDF structure.'],
+    [
+      'plain text viewed in bytes that hold objects around it',
+      Buffer.from('1 0 obj\nplain text\n2 0 obj').subarray(8, 18),
+      'x.pdf is not a PDF precis can read: it holds no PDF object',
     ],
   ])('%s', async (_, bytes, outcome) => {
     const read = await readPdfText(bytes, 'x.pdf').then(

@@ -5,7 +5,7 @@ import { lutimesSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync,
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checksum } from '../../../src/store/index/checksum.js'
-import { onlyOurEscapes, PageCache } from '../../../src/store/page-cache.js'
+import { onlyOurEscapes, PageCache, pageInput } from '../../../src/store/page-cache.js'
 import { tempDir } from '../../support/context.js'
 
 const INPUT = JSON.stringify([{ key: 'a2020b', title: 'A' }, [{ id: 'a2020b', body: 'Text with $\\alpha$.' }], 80, true, false])
@@ -145,5 +145,26 @@ describe('PageCache', () => {
     for (const input of inputs) small.put(input, PAGE)
     expect(readdirSync(small.dir).length).toBeLessThan(4)
     expect(small.get(inputs[3]!)).toBe(PAGE)
+  })
+})
+
+describe('pageInput', () => {
+  const paper = { key: 'a2020b', title: 'A' }
+  const rendering = { width: 80, color: true, hyperlinks: false }
+  const withBodies = (...bodies: string[]) => bodies.map((body, i) => ({ id: `a2020b-${i}`, body }))
+
+  it('is everything that decides the page but the build, as JSON', () => {
+    const summaries = [{ id: 'a2020b', body: 'Text with $\\alpha$.' }]
+    expect(pageInput(paper, summaries, rendering)).toBe(INPUT)
+  })
+
+  it('is not made for bodies over a megabyte of characters together, in one summary or several: no file could hold it', () => {
+    const half = 'x'.repeat(1 << 19)
+    const whole = 'x'.repeat(1 << 20)
+    expect(pageInput(paper, withBodies(whole + 'x'), rendering)).toBeNull()
+    expect(pageInput(paper, withBodies(half, half + 'x'), rendering)).toBeNull()
+    expect(pageInput(paper, withBodies(half, half), rendering)).toBe(JSON.stringify([paper, withBodies(half, half), 80, true, false]))
+    const cache = cacheIn()
+    expect(cache.get(pageInput(paper, withBodies(whole), rendering)!)).toBeUndefined() // made at the bound, refused by the whole input's size
   })
 })
