@@ -55,7 +55,8 @@ const heldTexts = ({ held, at = held.length, insert }) =>
  *   garbage collected before each list at once (browse makes it in the worker's heap, not this one);
  * - as browse runs (`worker`): the list drawn at once (`first`, BrowseLists.first: the keystroke's
  *   own work on the thread that reads the keys, whose heap holds the outline and the lists shown;
- *   `shown`: at how many keystrokes there was one), in CPU; the time from the keystroke to the
+ *   `shown`: at how many keystrokes there was one; `overFrame`: the texts over a frame, FRAME_MS,
+ *   with their CPU), in CPU; the time from the keystroke to the
  *   settled list from the worker (`worker.wall`: CPU would count both threads); and the process's
  *   peak memory in KiB (null without GNU time): browse's own, the postings having been built by the
  *   other process; and `held`, the lists at once of HELD (CPU, at how many of `count` keystrokes
@@ -102,6 +103,7 @@ async function measure(bundle, file, cacheDir, mode) {
   const cpu = []
   const firstCpu = []
   const settledCpu = []
+  const firstOver = []
   let shownAtOnce = 0
   let held
   try {
@@ -118,6 +120,7 @@ async function measure(bundle, file, cacheDir, mode) {
         if (first) browseLines(first, 100, (s) => s)
         firstCpu.push(cpuMs(process.cpuUsage(before)))
         if (first) shownAtOnce++
+        if (firstCpu.at(-1) > FRAME_MS) firstOver.push([text.slice(0, i), Math.round(firstCpu.at(-1) * 10) / 10])
         // Then the settled list (the search's exact answer).
         const started = performance.now()
         const used = process.cpuUsage()
@@ -132,7 +135,7 @@ async function measure(bundle, file, cacheDir, mode) {
   } finally {
     await lists.close()
   }
-  const first = { cpu: spread(firstCpu), shown: shownAtOnce }
+  const first = { cpu: spread(firstCpu), shown: shownAtOnce, overFrame: firstOver }
   if (worker) return { prepareMs, wall: spread(times), first, held }
   return {
     prepareMs,

@@ -88,7 +88,7 @@ async function measureSize(opts, precis, browse, size) {
     const spread = ({ median, p95, max }) => `median ${ms(median)}, p95 ${ms(p95)}, worst ${ms(max)} ms`
     const perKey =
       `browse, per keystroke in the process: median ${ms(keys.median)} ms, p95 ${ms(keys.p95)} ms, worst ${ms(keys.max)} ms (CPU: median ${ms(keys.cpu.median)}, p95 ${ms(keys.cpu.p95)}, worst ${ms(keys.cpu.max)} ms) over ${keys.count} keystrokes (after ${keys.prepareMs.toFixed(0)} ms preparing the library as browse opens; peak memory ${keys.peak === null ? 'not measured' : `${(keys.peak / 1024).toFixed(0)} MB`}). ` +
-      `What the person waits for: on the thread that reads the keys, the list drawn at once, CPU ${spread(keys.first.cpu)} (at ${keys.first.shown} of the ${keys.count} keystrokes; the others wait for the settled list); ` +
+      `What the person waits for: on the thread that reads the keys, the list drawn at once, CPU ${spread(keys.first.cpu)} (at ${keys.first.shown} of the ${keys.count} keystrokes; the others wait for the settled list; over a frame: ${keys.first.overFrame.map(([text, cpu]) => `\`${text}\` ${ms(cpu)}`).join(', ') || 'none'}); ` +
       `typed faster than the lists settle (a misspelt word after another, in the middle, after fields: bench/keystrokes.js HELD), the list drawn at once, CPU ${spread(keys.held.cpu)} (at ${keys.held.shown} of ${keys.held.count}; over a frame: ${keys.held.overFrame.map(([text, cpu]) => `\`${text}\` ${ms(cpu)}`).join(', ') || 'none'}); ` +
       `the settled list, CPU ${spread(keys.settled.cpu)} on one thread, and from the keystroke to it as browse runs it (in a worker thread, which no key waits for) ${spread(keys.worker.wall)} (wall).`
     const megabytes = (statSync(library.file).size / 2 ** 20).toFixed(1)

@@ -6,7 +6,8 @@
 import type { Entry } from '../core/records/entries.js'
 import type { LibraryOutline } from '../core/records/outline.js'
 import type { WordSpec } from '../core/search/pattern.js'
-import { parseTypedQuery, type Query } from '../core/search/query.js'
+import { parseTypedQuery, type Condition, type Query } from '../core/search/query.js'
+import { wordTypedWithin } from '../core/search/typed-word.js'
 import { LibrarySearch, type SearchHit, type SearchOptions, type SearchResult } from '../core/search/search.js'
 import { searchWorkerFor } from './browse-worker.js'
 import { readOutline } from './outline-reads.js'
@@ -102,9 +103,13 @@ export class BrowseLists {
    * screenful that lacks a word still undecided (the postings here not ready yet, or the library
    * changed) is passed over: the library may correct it; null when there is none to show before the
    * settled list (nothing settled yet, or every screenful passed over). An empty list settled last
-   * is one empty screenful: an empty list at once, unless a word is undecided.
+   * is one empty screenful: an empty list at once, unless a word is undecided. With the lists'
+   * `lastWord: 'typing'`, a word the keystroke typed in the middle of the text (wordTypedWithin the
+   * text before) is read as the last one is while typed: a prefix, not decided in the keystroke's
+   * frame (each key makes it a new whole word, which the next key makes void).
    */
   first(query: Query, options: SearchOptions): SearchHit[] | null {
+    const typing = this.typedSince(query)
     const known = this.settled.get(JSON.stringify([query, options]))
     if (known) return known.hits
     const last = this.last
@@ -113,25 +118,36 @@ export class BrowseLists {
     let read = false
     for (const scan of last.scans) {
       if (shown.length >= this.screenful) break
-      const result = scan.searchAsPart(query, { ...options, limit: this.screenful - shown.length }, last.typos, this.settle.decide)
+      const result = scan.searchAsPart(query, { ...options, limit: this.screenful - shown.length }, last.typos, this.settle.decide, typing)
       if (!result) continue
       read = true
       pushAll(shown, result.hits)
     }
-    if (shown.length === 0) this.decideAhead(query, last.typos)
+    if (shown.length === 0) this.decideAhead(query, typing, last.typos)
     return read ? shown : null
   }
+
+  /** The word of `query` typed since the text asked for at once last (wordTypedWithin), which `query` then replaces; null for none. */
+  private typedSince(query: Query): Condition | null {
+    const typing = this.asked && wordTypedWithin(this.asked, query)
+    this.asked = query
+    return typing ?? null
+  }
+
+  /** The text asked for at once last (the prompt asks at every keystroke). */
+  private asked: Query | undefined
 
   /**
    * The word being typed decided as the library decides it finished, after the keystroke's list is
    * drawn and before the next key (a person types a key every 100 ms or more): the space that
    * finishes a misspelt word then finds its decision made, which would take it 2–25 ms at 100,000
-   * summaries (the vocabulary near it looked through, lists read the first time). Asked when the
-   * list at once is empty: the word begins no word of the records held, most often a misspelling.
-   * A later keystroke replaces one not yet made.
+   * summaries (the vocabulary near it looked through, lists read the first time); a word typed in
+   * the middle (`typing`), the key typed elsewhere next. Asked when the list at once is empty: the
+   * word begins no word of the records held, most often a misspelling. A later keystroke replaces
+   * one not yet made.
    */
-  private decideAhead(query: Query, decided: ReadonlyMap<string, WordSpec>): void {
-    if (!query.openEnded) return
+  private decideAhead(query: Query, typing: Condition | null, decided: ReadonlyMap<string, WordSpec>): void {
+    if (!query.openEnded && !typing) return
     clearImmediate(this.ahead)
     this.ahead = setImmediate(() => decideWords({ ...query, openEnded: false }, decided, this.settle.decide))
   }

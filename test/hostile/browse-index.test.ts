@@ -314,6 +314,35 @@ describe('browse from the index', () => {
     }
   })
 
+  it('reads a word typed in the middle as being typed: no key decides it, and it is decided before a key typed elsewhere', async () => {
+    const { library, cache } = await written(searchFixture())
+    const lists = await BrowseLists.open(indexedStore(library, cache), { screenful: 12, worker: false })
+    await lists.search(parseTypedQuery('graph networks '), BROWSE_SEARCH)
+    const corrections = vi.spyOn(PostedTypos.prototype, 'correct')
+    try {
+      // Each key makes a new whole word there (`atent`, `atenti`, …): none decided in the key's own frame.
+      for (let i = 1; i <= ' atention'.length; i++) {
+        const typed = `graph${' atention'.slice(0, i)} networks `
+        corrections.mockClear()
+        expect(lists.first(parseTypedQuery(typed), BROWSE_SEARCH), typed).not.toBeNull()
+        expect(corrections, typed).not.toHaveBeenCalled()
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+      // Decided after the last one's list was drawn: a key typed elsewhere finds it decided.
+      corrections.mockClear()
+      const elsewhere = lists.first(parseTypedQuery('graph atention networks m'), BROWSE_SEARCH)!
+      expect(corrections).not.toHaveBeenCalled()
+      expect(elsewhere.length).toBeGreaterThan(0)
+      const matches = await matching(library, 'graph atention networks m')
+      for (const hit of elsewhere) expect(matches.has(hit.id), hit.id).toBe(true)
+      // The settled list is the search's.
+      const settled = (await lists.search(parseTypedQuery('graph atention networks '), BROWSE_SEARCH))!
+      expect(shape(settled)).toEqual(await scanned(library, 'graph atention networks '))
+    } finally {
+      corrections.mockRestore()
+    }
+  })
+
   it("opens for the keys' decisions only an index and postings current now, never building them nor reading the library whole", async () => {
     const { library, cache } = await written(searchFixture())
     const { store, wholeReads } = counted(indexedStore(library, cache))

@@ -79,6 +79,12 @@ export interface CompileOptions {
    * words are marked optional for partial matches.
    */
   ranked?: boolean
+  /**
+   * With `lastWord: 'typing'`, a condition of the query read as still being typed besides its
+   * open-ended last one (browse's list at once: a plain word the keystroke changed in the middle
+   * of the text, wordTypedWithin): a prefix, and not corrected.
+   */
+  typing?: Condition | null
 }
 
 function textSignature(negated: boolean, fields: readonly number[], specs: readonly WordSpec[]): string {
@@ -116,6 +122,8 @@ export function planQuery<D>(library: PlanLibrary<D>, query: Query, options: Com
   const lastCondition = query.clauses.at(-1)?.anyOf.at(-1)
 
   const typing = options.lastWord === 'typing'
+  const isOpen = (condition: Condition) =>
+    options.lastWord !== 'whole' && ((query.openEnded && condition === lastCondition) || (typing && condition === options.typing))
   const corrected = (spec: WordSpec, fields: readonly number[]): WordSpec => {
     const key = correctionKey(spec, fields)
     const known = options.corrections?.get(key)
@@ -129,7 +137,7 @@ export function planQuery<D>(library: PlanLibrary<D>, query: Query, options: Com
     options.corrections?.set(key, result)
     return result
   }
-  let openClause: CompiledCondition<D>[] | undefined
+  const openClauses = new Set<CompiledCondition<D>[]>()
 
   const compileCondition = (condition: Condition, alone: boolean): CompiledCondition<D> | null => {
     const { term, negated } = condition
@@ -140,7 +148,7 @@ export function planQuery<D>(library: PlanLibrary<D>, query: Query, options: Com
       return { negated, test: { kind: 'meta', matches: library.metaTest(term), cost }, signature: sign + JSON.stringify(term) }
     }
     const fields = TEXT_FIELDS[term.field]
-    const open = query.openEnded && condition === lastCondition && options.lastWord !== 'whole'
+    const open = isOpen(condition)
     let specs = wordSpecs(term.value, open, open && typing)
     if (specs.length === 0) return null // only punctuation (or one letter being typed): nothing to look for
     const optional = ranked && plain(condition, alone)
@@ -167,14 +175,14 @@ export function planQuery<D>(library: PlanLibrary<D>, query: Query, options: Com
   const clauses = query.clauses
     .map((clause: Clause) => {
       const compiled = clause.anyOf.map((c) => compileCondition(c, clause.anyOf.length === 1))
-      if (clause.anyOf.includes(lastCondition!) && query.openEnded) openClause = compiled as CompiledCondition<D>[]
+      if (clause.anyOf.some(isOpen)) openClauses.add(compiled as CompiledCondition<D>[])
       return compiled
     })
     // A clause with a condition that says nothing (only punctuation) always holds: drop it.
     .filter((clause): clause is CompiledCondition<D>[] => clause.every((c) => c !== null))
-  // While typing, the clause being typed runs after the finished ones, whose results stay the same
+  // While typing, the clauses being typed run after the finished ones, whose results stay the same
   // from one keystroke to the next (LibrarySearch keeps the first clause's).
-  const cost = (clause: CompiledCondition<D>[]) => (typing && clause === openClause ? 1.99 : clauseCost(clause, library.size))
+  const cost = (clause: CompiledCondition<D>[]) => (typing && openClauses.has(clause) ? 1.99 : clauseCost(clause, library.size))
   clauses.sort((a, b) => cost(a) - cost(b))
 
   const phrase = plainWords.length >= 2 ? new TermPattern(plainWords) : null

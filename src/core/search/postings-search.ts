@@ -212,6 +212,13 @@ class Bounds {
 /** Whether a term the postings engine cannot answer from the outline (citations need the bodies). */
 const needsBodies = (term: Term) => term.kind === 'cites' || term.kind === 'citedby'
 
+/**
+ * Typo decisions a PostingsSearch keeps (each a few sets of words), the latest: browse makes one for
+ * each misspelt word finished, in the middle of the text at every key. One let go is made again
+ * when asked for, the same: it is the postings'.
+ */
+export const DECISIONS_KEPT = 256
+
 /** A library's postings and outline, prepared for repeated queries (browse keeps one for its whole run). */
 export class PostingsSearch {
   private readonly corrections = new Map<string, WordSpec>()
@@ -292,8 +299,19 @@ export class PostingsSearch {
   decideTypo(spec: WordSpec, fields: readonly number[]): WordSpec {
     const key = correctionKey(spec, fields)
     let decided = this.corrections.get(key)
-    if (!decided) this.corrections.set(key, (decided = this.typos.correct(spec, fields)))
+    if (!decided) {
+      this.corrections.set(key, (decided = this.typos.correct(spec, fields)))
+      this.forgetOldDecisions()
+    }
     return decided
+  }
+
+  /** The typo decisions kept cut to the DECISIONS_KEPT made last. */
+  private forgetOldDecisions(): void {
+    for (const key of this.corrections.keys()) {
+      if (this.corrections.size <= DECISIONS_KEPT) return
+      this.corrections.delete(key)
+    }
   }
 
   /** Whether the postings can answer `query`: not when it asks for citations, which are in the bodies. */
@@ -308,6 +326,7 @@ export class PostingsSearch {
       corrections: this.corrections,
       ranked: true,
     })
+    this.forgetOldDecisions()
     const { best, total } = this.best(compiled, options.limit)
     const slots = optionalSlots(compiled)
     const hits = best.map((match) => ({

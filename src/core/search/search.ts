@@ -5,7 +5,7 @@
  * get snippets. See BENCHMARKS.md for what this costs at 1k, 10k and 100k summaries.
  */
 import type { Library } from '../model.js'
-import type { Query } from './query.js'
+import type { Condition, Query } from './query.js'
 import { libraryEntries, type Entry } from '../records/entries.js'
 import { planQuery, type PlanLibrary } from './compile.js'
 import { compileQuery, scanLibrary } from './scan-plan.js'
@@ -70,13 +70,15 @@ export class LibrarySearch {
    * the larger library may correct, unless `decide` gives the larger library's decision for it
    * (null when it cannot now). Only the hits with every word, as `search` ranks them (a part of a
    * library shows no partial match: the larger one may have whole ones elsewhere); the partial
-   * matches are looked for only to score those as `search` does, and get no snippets.
+   * matches are looked for only to score those as `search` does, and get no snippets. `typing`: a
+   * word of the query still being typed besides the last (CompileOptions), neither decided nor corrected.
    */
   searchAsPart(
     query: Query,
     options: SearchOptions,
     decided: ReadonlyMap<string, WordSpec>,
     decide?: (spec: WordSpec, fields: readonly number[]) => WordSpec | null,
+    typing: Condition | null = null,
   ): SearchResult | null {
     const mayMatch = (condition: CompiledCondition) => this.scanner.mayMatch(condition)
     let undecided = false
@@ -89,7 +91,7 @@ export class LibrarySearch {
         return decision ?? spec
       },
     }
-    const compiled = planQuery(library, query, { lastWord: options.lastWord ?? 'whole', corrections: new Map(decided), ranked: true })
+    const compiled = planQuery(library, query, { lastWord: options.lastWord ?? 'whole', corrections: new Map(decided), ranked: true, typing })
     return undecided ? null : this.answer(compiled, options, true)
   }
 

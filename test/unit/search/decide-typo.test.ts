@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { libraryEntries } from '../../../src/core/records/entries.js'
 import { parseQuery } from '../../../src/core/search/query.js'
 import { buildPostings } from '../../../src/core/search/postings.js'
-import { PostingsSearch } from '../../../src/core/search/postings-search.js'
+import { DECISIONS_KEPT, PostingsSearch } from '../../../src/core/search/postings-search.js'
 import type { WordSpec } from '../../../src/core/search/pattern.js'
 import { tinyLibrary } from './fixture.js'
 
@@ -88,5 +88,24 @@ describe('decideTypo', () => {
     expect(corrected).toBeGreaterThan(10)
     expect(kept).toBeGreaterThan(2)
     expect([...restricted].sort()).toEqual(['corrected', 'kept'])
+  })
+
+  it('keeps the DECISIONS_KEPT made last, by a search or alone, and decides a word let go again the same', () => {
+    const search = fresh()
+    search.rank(parseQuery('tranformer'), { limit: 10, lastWord: 'whole' })
+    const [[key, first]] = [...search.typoDecisions] as [[string, WordSpec]]
+    expect(first.alternatives?.size).toBeGreaterThan(0)
+    const fields = key.slice(0, key.indexOf(' ')).split(',').map(Number)
+    const others = Array.from({ length: DECISIONS_KEPT }, (_, i) => `zq${i.toString(2).replaceAll('0', 'x').replaceAll('1', 'y')}`)
+    others.forEach((word, i) => {
+      if (i >= DECISIONS_KEPT / 2) search.rank(parseQuery(word), { limit: 10, lastWord: 'whole' })
+      else search.decideTypo({ keys: new Set([word]), exact: new Set([word]), prefix: null }, fields)
+      expect(search.typoDecisions.size, word).toBeLessThanOrEqual(DECISIONS_KEPT)
+    })
+    expect(search.typoDecisions.size).toBe(DECISIONS_KEPT)
+    expect(search.typoDecisions.has(key)).toBe(false)
+    expect(search.decideTypo(asTyped(first), fields)).toEqual(first)
+    expect([...search.typoDecisions.keys()].at(-1)).toBe(key)
+    expect(search.typoDecisions.size).toBe(DECISIONS_KEPT)
   })
 })

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseQuery, parseTypedQuery } from '../../../src/core/search/query.js'
 import { libraryEntries } from '../../../src/core/records/entries.js'
-import { startsToFind } from '../../../src/core/search/pattern.js'
+import { startsToFind, type WordSpec } from '../../../src/core/search/pattern.js'
 import { LibrarySearch, type SearchOptions } from '../../../src/core/search/search.js'
 import { searchFixture, tinyLibrary } from './fixture.js'
 
@@ -168,4 +168,23 @@ describe('as part of a larger library (the list drawn at once)', () => {
       expect(shown(part.hits)).toEqual(shown(searched.filter((hit) => hit.missing.length === 0)))
     },
   )
+
+  it('reads a word typed in the middle as the last one is while typed: a prefix, never decided', () => {
+    const query = parseTypedQuery('graph atten networ')
+    const middle = query.clauses[1]!.anyOf[0]!
+    const decisions: string[] = []
+    const decide = (spec: WordSpec) => (decisions.push([...spec.keys][0]!), null)
+    // Read whole, `atten` is no word of these entries: it waits for the library's decision.
+    expect(new LibrarySearch(entries).searchAsPart(query, options, new Map(), decide)).toBeNull()
+    expect(decisions).toEqual(['atten'])
+    decisions.length = 0
+    const part = new LibrarySearch(entries).searchAsPart(query, options, new Map(), decide, middle)!
+    expect(decisions).toEqual([])
+    expect(part.hits.map((hit) => hit.id)).toEqual(['velickovic2018graph', 'zhou2018graph'])
+    for (const hit of part.hits) expect(`${hit.paper.title} ${hit.summary?.body}`).toMatch(/\batten/i)
+    // Shorter than three letters, it is left out until there is more of it, as the last word is.
+    const short = parseTypedQuery('graph at networ')
+    const left = new LibrarySearch(entries).searchAsPart(short, options, new Map(), decide, short.clauses[1]!.anyOf[0])!
+    expect(shown(left.hits)).toEqual(shown(new LibrarySearch(entries).searchAsPart(parseTypedQuery('graph networ'), options, new Map())!.hits))
+  })
 })
