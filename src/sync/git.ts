@@ -151,7 +151,7 @@ export class Git {
    */
   async commitWithFile(ref: string, path: string, folder?: string): Promise<string | null> {
     if (!ObjectReader.canAsk(path) || (folder !== undefined && !ObjectReader.canAsk(folder))) return this.commitOf(ref)
-    const reader = new ObjectReader(this)
+    const reader = new ObjectReader(this.spawn(['cat-file', '--batch']))
     try {
       const commit = await reader.read(`${ref}^{commit}`)
       if (commit === null) return null

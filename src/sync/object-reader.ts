@@ -1,6 +1,5 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process'
 import { ByteQueue } from './byte-queue.js'
-import type { Git } from './git.js'
 
 /** An object as `git cat-file --batch` gave it. */
 export interface GitObject {
@@ -16,12 +15,11 @@ export interface GitObject {
  * Names are given on lines: one holding a line break (or ending in a carriage return) cannot be asked.
  */
 export class ObjectReader {
-  private readonly child: ChildProcessWithoutNullStreams
   private readonly queue = new ByteQueue()
   private readonly stream: AsyncIterator<Buffer>
 
-  constructor(git: Git) {
-    this.child = git.spawn(['cat-file', '--batch'])
+  /** `child`: `git cat-file --batch`, just started. */
+  constructor(private readonly child: ChildProcessWithoutNullStreams) {
     this.child.on('error', () => undefined) // a git that cannot start ends the output: every answer is then null
     this.child.stdin.on('error', () => undefined)
     this.child.stderr.resume()
