@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { basename, dirname } from 'node:path'
 import { findRenames } from '../core/merge/renames.js'
 import type { Library } from '../core/model.js'
@@ -14,11 +15,13 @@ import { folderSyncIsOn, syncIsOn } from './setup.js'
 /**
  * Commit the library file with `subject` and `body`. Only that file (and the attached files, when
  * the repository carries them): nothing else the person staged. The message goes through standard input: a bulk change lists thousands of records, more
- * than one argument may hold.
+ * than one argument may hold. `tracked`: the file is in git's index, as a status asked under the library's lock
+ * said (`indexHolds`). `git commit -- paths` takes such a file as it is on disk (and stages it so), so an `add` first
+ * would only repeat that.
  */
-export async function commitLibrary(git: Git, name: string, subject: string, body = ''): Promise<void> {
+export async function commitLibrary(git: Git, name: string, subject: string, body = '', tracked = false): Promise<void> {
+  if (!tracked) await git.ok(['--literal-pathspecs', 'add', '--', name])
   // With `sync init --with-files`, the attached files go in the same commit as the record naming them.
-  await git.ok(['--literal-pathspecs', 'add', '--', name])
   const folder = await stageCarriedFiles(git, name)
   const paths = folder === null ? [name] : [name, folder]
   const message = body === '' ? subject : `${subject}\n\n${body}`
@@ -45,10 +48,29 @@ async function syncedRepo(file: string, env: Env): Promise<LibraryRepo | null> {
   return repo && (await syncIsOn(repo)) ? repo : null
 }
 
-/** True when the file differs from its last commit: a change whose commit failed, or a hand edit. */
-async function uncommitted(repo: LibraryRepo): Promise<boolean> {
-  const status = await repo.git.run(['--literal-pathspecs', 'status', '--porcelain', '--untracked-files=all', '--', repo.rel])
-  return status.code !== 0 || status.stdout.trim() !== ''
+/**
+ * True when `git status --porcelain` of one path (its lines) shows git's index holding it, merged:
+ * `git commit -- path` then takes the file as it is on disk. Otherwise (untracked, ignored, taken
+ * out of the index, in conflict) it is added first, as git would refuse it or take the index's.
+ */
+export function indexHolds(lines: readonly string[]): boolean {
+  return lines.every((line) => /^[ MTARC][ MTD] /.test(line))
+}
+
+/** Whether the file differs from its last commit (a change whose commit failed, or a hand edit), and whether git's index holds it. */
+interface FileStatus {
+  pending: boolean
+  tracked: boolean
+}
+
+/** The library file's status before a change; `existed`: the file was there (a status of a missing file is empty too). */
+async function fileStatus(repo: LibraryRepo, existed: boolean): Promise<FileStatus> {
+  // Ignored files listed too (`!!`): an ignored library is then told from a tracked one that has not changed.
+  const args = ['--literal-pathspecs', 'status', '--porcelain', '--untracked-files=all', '--ignored', '--', repo.rel]
+  const status = await repo.git.run(args)
+  if (status.code !== 0) return { pending: true, tracked: false }
+  const lines = status.stdout.split('\n').filter(Boolean)
+  return { pending: lines.some((line) => !line.startsWith('!! ')), tracked: existed && indexHolds(lines) }
 }
 
 const EARLIER = 'Includes changes saved before, while a commit could not be made (or made outside precis).'
@@ -85,11 +107,11 @@ async function commitChange(
   before: Library,
   after: Library,
   message: string | undefined,
-  pending: boolean,
+  status: FileStatus,
 ): Promise<string | null> {
   try {
-    const commit = await messageFor(repo, before, after, message, pending)
-    if (commit !== null) await commitLibrary(repo.git, repo.rel, commit.subject, commit.body)
+    const commit = await messageFor(repo, before, after, message, status.pending)
+    if (commit !== null) await commitLibrary(repo.git, repo.rel, commit.subject, commit.body, status.tracked)
     return null
   } catch (error) {
     return notCommitted(error)
@@ -112,8 +134,9 @@ export const gitAutoCommit = (env: Env): ChangeRecorder => ({
       return on ? { finish: async () => notCommitted(error) } : null
     }
     if (repo === null) return null
-    const pending = await uncommitted(repo).catch(() => true)
+    const existed = existsSync(repo.file)
+    const status = await fileStatus(repo, existed).catch(() => ({ pending: true, tracked: false }))
     const snapshot = structuredClone(before) // the change mutates `before` in place
-    return { finish: (after, message) => commitChange(repo, snapshot, after, message, pending) }
+    return { finish: (after, message) => commitChange(repo, snapshot, after, message, status) }
   },
 })

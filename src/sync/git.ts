@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { ExitCode, PrecisError } from '../core/errors.js'
 import type { Env } from '../store/paths.js'
 import { GitConfig } from './git-config.js'
+import { ObjectReader, treeEntries, type TreeEntry } from './object-reader.js'
 
 /** What a git run printed, and how it ended. */
 export interface GitResult {
@@ -81,6 +82,8 @@ export class Git {
   private settings: Promise<GitConfig> | undefined
   // Files read from commits, by `<commit id>:<path>`: a sync reads HEAD's library before and after it merges and after it pushes.
   private readonly committedFiles = new Map<string, Promise<string | null>>()
+  // Trees read with a commit, by `<commit id>:<folder>`.
+  private readonly committedTrees = new Map<string, readonly TreeEntry[]>()
 
   constructor(
     readonly cwd: string,
@@ -139,6 +142,44 @@ export class Git {
       this.committedFiles.set(object, text)
     }
     return text
+  }
+
+  /**
+   * The commit `ref` names (its id), or null when it names none. Its file at `path` is read in the same git run
+   * and kept for fileAt, and so is the tree of `folder` when given, for treeRead: one process where `rev-parse`,
+   * `cat-file` and `ls-tree` took three.
+   */
+  async commitWithFile(ref: string, path: string, folder?: string): Promise<string | null> {
+    if (!ObjectReader.canAsk(path) || (folder !== undefined && !ObjectReader.canAsk(folder))) return this.commitOf(ref)
+    const reader = new ObjectReader(this.spawn(['cat-file', '--batch']))
+    try {
+      const commit = await reader.read(`${ref}^{commit}`)
+      if (commit === null) return null
+      const file = `${commit.id}:${path}`
+      if (!this.committedFiles.has(file)) {
+        const object = await reader.read(file)
+        this.committedFiles.set(file, Promise.resolve(object?.type === 'blob' ? object.content.toString('utf8') : null))
+      }
+      const tree = `${commit.id}:${folder}`
+      if (folder !== undefined && !this.committedTrees.has(tree)) {
+        const object = await reader.read(tree)
+        this.committedTrees.set(tree, object?.type === 'tree' ? treeEntries(object.content, commit.id.length / 2) : [])
+      }
+      return commit.id
+    } finally {
+      reader.close()
+    }
+  }
+
+  /** The entries of the tree at `folder` in `commit` (none when it has no such tree), if commitWithFile read it. */
+  treeRead(commit: string, folder: string): readonly TreeEntry[] | undefined {
+    return this.committedTrees.get(`${commit}:${folder}`)
+  }
+
+  /** The commit `ref` names, or null when it names none. */
+  async commitOf(ref: string): Promise<string | null> {
+    const result = await this.run(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
+    return result.code === 0 ? result.stdout.trim() : null
   }
 
   /**

@@ -1,5 +1,5 @@
 import { upgradeBackupNames, type Env } from '../store/paths.js'
-import type { LibraryRepo } from './repo.js'
+import { libraryFolder, type LibraryRepo } from './repo.js'
 import { withTemporaryIndex } from './temporary-index.js'
 
 // The files precis keeps beside the library `name`: its lock (and the lock that serialises breaking
@@ -36,8 +36,24 @@ export function isOwnFile(path: string, rel: string): boolean {
 
 /** Precis's own files that `commit` tracks, or the index when `commit` is null. */
 export async function trackedOwnFiles(repo: LibraryRepo, commit: string | null): Promise<string[]> {
+  const fromTree = commit === null ? undefined : ownFilesInTree(repo, commit)
+  if (fromTree !== undefined) return fromTree
   const listing = await repo.git.ok(commit === null ? ['ls-files', '-z'] : ['ls-tree', '-r', '-z', '--name-only', commit])
   return [...new Set(listing.split('\0'))].filter((path) => path !== '' && isOwnFile(path, repo.rel))
+}
+
+/**
+ * Precis's own files in `commit`, from the library folder's tree when it was read already: they all lie in that
+ * folder, in the order `ls-tree -r` lists them. Undefined when the tree was not read, or when an own name is a
+ * folder, whose files only `ls-tree -r` lists.
+ */
+function ownFilesInTree(repo: LibraryRepo, commit: string): string[] | undefined {
+  const folder = libraryFolder(repo)
+  const entries = repo.git.treeRead(commit, folder)
+  if (entries === undefined) return undefined
+  const paths = entries.map((entry) => ({ ...entry, path: folder === '' ? entry.name : `${folder}/${entry.name}` }))
+  if (paths.some((entry) => entry.isTree && isOwnFile(`${entry.path}/`, repo.rel))) return undefined
+  return paths.filter((entry) => !entry.isTree && isOwnFile(entry.path, repo.rel)).map((entry) => entry.path)
 }
 
 /** Take `paths` out of an index (the repository's, or the one `env` names); the files themselves stay. */

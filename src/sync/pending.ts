@@ -1,7 +1,7 @@
 import { posix } from 'node:path'
 import { DataError } from '../core/errors.js'
 import { LibraryFile } from '../store/library-file.js'
-import { commitLibrary } from './auto-commit.js'
+import { commitLibrary, indexHolds } from './auto-commit.js'
 import { describeChange } from './commit-message.js'
 import { diffLibraries } from './library-diff.js'
 import { trackedOwnFiles, untrack } from './own-files.js'
@@ -76,6 +76,7 @@ export async function commitPendingLibrary(repo: LibraryRepo): Promise<string | 
   const described = committed === undefined ? null : describeChange(diffLibraries(committed, working))
   const subject = described?.subject ?? 'rewrite the library file (same records)'
   const note = 'Committed by precis sync: changes made outside precis, or saved while a commit could not be made.'
-  await commitLibrary(repo.git, repo.rel, subject, [described?.body ?? '', note].filter(Boolean).join('\n\n'))
+  const tracked = indexHolds(status.split('\n').filter(Boolean)) // the file exists: it was read
+  await commitLibrary(repo.git, repo.rel, subject, [described?.body ?? '', note].filter(Boolean).join('\n\n'), tracked)
   return subject
 }

@@ -49,9 +49,21 @@ export async function findLibraryRepo(libraryPath: string, env: Env): Promise<Li
 }
 
 /** The commit `ref` names, or null when it names none. */
-export async function commitOf(repo: LibraryRepo, ref: string): Promise<string | null> {
-  const result = await repo.git.run(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
-  return result.code === 0 ? result.stdout.trim() : null
+export function commitOf(repo: LibraryRepo, ref: string): Promise<string | null> {
+  return repo.git.commitOf(ref)
+}
+
+/** The library's folder from the top of the work tree, as a commit names it: `''` for the top. */
+export function libraryFolder(repo: LibraryRepo): string {
+  return repo.rel.slice(0, Math.max(repo.rel.lastIndexOf('/'), 0))
+}
+
+/**
+ * The commit `ref` names, or null; its library file is read in the same git run, for libraryAt, and
+ * `withFolder`, its library folder's tree too (which of precis's own files it tracks: own-files.ts).
+ */
+export function commitWithLibrary(repo: LibraryRepo, ref: string, withFolder = false): Promise<string | null> {
+  return repo.git.commitWithFile(ref, repo.rel, withFolder ? libraryFolder(repo) : undefined)
 }
 
 /** True when `ref` names a commit. */
@@ -70,7 +82,7 @@ export async function libraryAt(repo: LibraryRepo, commit: string, ref: string):
 
 /** The library as last committed: empty before the first commit, or when that commit has none. */
 export async function headLibrary(repo: LibraryRepo): Promise<Library> {
-  const head = await commitOf(repo, 'HEAD')
+  const head = await commitWithLibrary(repo, 'HEAD')
   return (head === null ? null : await libraryAt(repo, head, 'HEAD')) ?? emptyLibrary()
 }
 

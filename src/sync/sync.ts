@@ -10,7 +10,7 @@ import { ReceivedSummaries } from './received.js'
 import { mergeableCommit, shortList } from './own-files.js'
 import { commitPendingLibrary, commitSetup } from './pending.js'
 import { branchRemote, fetchRemote, pushRemote, remoteLibrary, type Remote } from './remote.js'
-import { commitOf, currentBranch, findLibraryRepo, headLibrary, libraryAt, refExists, type LibraryRepo } from './repo.js'
+import { commitWithLibrary, currentBranch, findLibraryRepo, headLibrary, libraryAt, refExists, type LibraryRepo } from './repo.js'
 import { ensureSyncSetup, syncIsOn } from './setup.js'
 import { pushAll } from '../core/lists.js'
 
@@ -169,7 +169,7 @@ export async function syncLibrary(libraryPath: string, env: Env, lockTimeoutMs: 
   for (let attempt = 1; ; attempt++) {
     await fetchRemote(repo, remote)
     // Read, merged and compared with by its id: another fetch (another sync, the person) may move the ref meanwhile.
-    const fetched = await commitOf(repo, remote.ref)
+    const fetched = await commitWithLibrary(repo, remote.ref, true) // its folder: the own files a merge of it would bring
     const theirs = fetched === null ? null : await remoteLibrary(repo, remote, fetched)
     if (fetched !== null) {
       await locked(async () => {
@@ -179,7 +179,7 @@ export async function syncLibrary(libraryPath: string, env: Env, lockTimeoutMs: 
       })
     }
     // Pushed by its id and counted as sent: a commit made after this read (another precis write) waits for the next sync.
-    const head = await commitOf(repo, 'HEAD')
+    const head = await commitWithLibrary(repo, 'HEAD')
     if (head === null || head === fetched) return report
     if ((await pushRemote(repo, remote, head, fetched)) === 'pushed') {
       const pushed = (await libraryAt(repo, head, 'HEAD')) ?? emptyLibrary()

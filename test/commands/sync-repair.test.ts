@@ -61,7 +61,7 @@ describe('an auto-commit that fails', () => {
     const added = await run(path, addArgs('Graph Attention Networks', 'Petar Velickovic'))
     expect(added.code).toBe(0)
     expect(added.stderr).toMatch(
-      /^precis: The change is saved, but git could not commit it: git add failed: fatal: Unable to create '.*index\.lock': File exists\.\nThe next change commits it with this one, as does precis sync\.\n/,
+      /^precis: The change is saved, but git could not commit it: git commit failed: fatal: Unable to create '.*index\.lock': File exists\.\nThe next change commits it with this one, as does precis sync\.\n/,
     )
     expect(git(env, folder, 'log', '-1', '--format=%s')).toBe('add zaheer2017deep') // nothing committed
     rmSync(join(folder, '.git', 'index.lock'))

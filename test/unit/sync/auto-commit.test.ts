@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Library } from '../../../src/core/model.js'
@@ -81,6 +81,28 @@ describe('FileStore with sync on', () => {
     expect(subjects(dir)).toEqual(['add first, second'])
     expect(git(env, dir, 'log', '-1', '--format=%b')).toContain('The last change: add the second')
     expect(git(env, dir, 'status', '--porcelain', '--', 'library.json')).toBe('')
+  })
+
+  it('adds the library again when git no longer tracks it', async () => {
+    const { dir, store } = await libraryInRepo()
+    await store.update((lib) => void lib.summaries.push(summary({ id: 'first', paper: 'first' })))
+    git(env, dir, 'rm', '--quiet', '--cached', 'library.json') // the file stays, untracked
+    await store.update((lib) => void lib.summaries.push(summary({ id: 'second', paper: 'second' })))
+    expect(subjects(dir)).toEqual(['add second', 'add first'])
+    expect(git(env, dir, 'status', '--porcelain', '--', 'library.json')).toBe('')
+  })
+
+  it('refuses an ignored library at every change, as git add does', async () => {
+    const { dir } = await libraryInRepo()
+    appendFileSync(join(dir, '.git', 'info', 'exclude'), 'library.json\n')
+    const warnings: string[] = []
+    const store = new FileStore(join(dir, 'library.json'), 2_000, gitHistory(process.env), (warning) => void warnings.push(warning))
+    await store.update((lib) => void lib.summaries.push(summary({ id: 'first', paper: 'first' })))
+    await store.update((lib) => void lib.summaries.push(summary({ id: 'second', paper: 'second' })))
+    expect(subjects(dir)).toEqual([])
+    expect(warnings).toHaveLength(2)
+    for (const warning of warnings)
+      expect(warning).toMatch(/^The change is saved, but git could not commit it: git add failed: The following paths are ignored/)
   })
 
   it('gives git a message of 100,000 lines (3 MB, far over what one argument may hold)', async () => {

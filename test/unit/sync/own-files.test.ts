@@ -1,8 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ignoreLines, isOwnFile, mergeableCommit, trackedOwnFiles } from '../../../src/sync/own-files.js'
-import { findLibraryRepo } from '../../../src/sync/repo.js'
+import { commitWithLibrary, findLibraryRepo } from '../../../src/sync/repo.js'
 import { tempDir } from '../../support/context.js'
 import { git, gitSandbox } from './git-sandbox.js'
 
@@ -88,5 +88,32 @@ describe('mergeableCommit', () => {
     expect(git(env, dir, 'ls-tree', '-r', '--name-only', child).split('\n')).toEqual(['library.json', 'notes.md'])
     expect(await trackedOwnFiles(repo, null)).toHaveLength(2) // the index was not touched
     expect((await mergeableCommit(repo, fetched)).commit).toBe(child) // the same commit each time: nothing new to merge
+  })
+})
+
+describe('trackedOwnFiles of a commit whose library folder was read with it', () => {
+  it.each([
+    ['library.json', ['library.json.bak', '.library.json.tmp-1-a', 'library.json.bakery', 'sub/library.json.lock', 'notes.md'], []],
+    ['notes/papers/library.json', ['notes/papers/library.json.bak', 'notes/papers/.library.json.bak-2-b', 'library.json.bak'], []],
+    ['library.json', ['library.json.bak'], ['library.json.lock.break']], // a link
+    ['library.json', ['library.json.bak', 'recovered/a.md', 'recovered/deep/b.md'], []], // an own folder: ls-tree's listing
+    ['notes/library.json', ['notes/library.json.lock/planted', 'notes/library.json.bak'], []],
+  ])('%s: as ls-tree -r lists them, in its order', async (rel, files, links) => {
+    const dir = tempDir('precis-own-tree-')
+    git(env, dir, 'init', '--quiet', '--initial-branch=main')
+    for (const path of [rel, ...files]) {
+      mkdirSync(join(dir, path, '..'), { recursive: true })
+      writeFileSync(join(dir, path), '{}\n')
+    }
+    for (const path of links) symlinkSync('elsewhere', join(dir, path))
+    git(env, dir, 'add', '--force', '.')
+    git(env, dir, '-c', 'user.name=T', '-c', 'user.email=t@example.org', 'commit', '--quiet', '-m', 'all')
+    const listed = git(env, dir, 'ls-tree', '-r', '--name-only', 'HEAD')
+      .split('\n')
+      .filter((path) => isOwnFile(path, rel))
+    const read = (await findLibraryRepo(join(dir, rel), env))!
+    const commit = (await commitWithLibrary(read, 'HEAD', true))!
+    expect(await trackedOwnFiles(read, commit)).toEqual(listed)
+    expect(listed.length).toBeGreaterThan(0)
   })
 })
