@@ -91,7 +91,12 @@ export class LibrarySearch {
         return decision ?? spec
       },
     }
-    const compiled = planQuery(library, query, { lastWord: options.lastWord ?? 'whole', corrections: new Map(decided), ranked: true, typing })
+    const compiled = planQuery(library, query, {
+      lastWord: options.lastWord ?? 'whole',
+      corrections: new Map(decided),
+      ranked: true,
+      typing,
+    })
     return undecided ? null : this.answer(compiled, options, true)
   }
 

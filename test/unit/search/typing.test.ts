@@ -185,6 +185,8 @@ describe('as part of a larger library (the list drawn at once)', () => {
     // Shorter than three letters, it is left out until there is more of it, as the last word is.
     const short = parseTypedQuery('graph at networ')
     const left = new LibrarySearch(entries).searchAsPart(short, options, new Map(), decide, short.clauses[1]!.anyOf[0])!
-    expect(shown(left.hits)).toEqual(shown(new LibrarySearch(entries).searchAsPart(parseTypedQuery('graph networ'), options, new Map())!.hits))
+    expect(shown(left.hits)).toEqual(
+      shown(new LibrarySearch(entries).searchAsPart(parseTypedQuery('graph networ'), options, new Map())!.hits),
+    )
   })
 })
