@@ -3,21 +3,16 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../src/main.js'
 import { tempDir, testContext } from '../support/context.js'
-import { git, sandboxProcessGit } from '../unit/sync/git-sandbox.js'
+import { git, sandboxProcessGit, SHIM_COMMAND } from '../unit/sync/git-sandbox.js'
 
 // Commands and the store's auto-commit run git with ctx.env; this process's environment is sandboxed too,
 // for any git run made without it.
 const env = sandboxProcessGit()
 
-// A `git` ahead of the real one on the PATH given to precis: it writes the command of each run (the first
-// argument that is not an option, nor the value of `-c`) to GIT_RUNS, then runs the real git.
+// A `git` ahead of the real one on the PATH given to precis: it writes the command of each run to GIT_RUNS,
+// then runs the real git.
 const SHIM = `#!/bin/sh
-command=''
-skip=''
-for arg in "$@"; do
-  if [ -n "$skip" ]; then skip=''; continue; fi
-  case "$arg" in -c) skip=1 ;; -*) ;; *) command=$arg; break ;; esac
-done
+${SHIM_COMMAND}
 echo "$command" >> "$GIT_RUNS"
 PATH=$REAL_PATH exec git "$@"
 `

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../src/main.js'
 import { tempDir, testContext } from '../support/context.js'
-import { copySyncSetup, git, sandboxProcessGit } from '../unit/sync/git-sandbox.js'
+import { copySyncSetup, git, sandboxProcessGit, SHIM_COMMAND } from '../unit/sync/git-sandbox.js'
 
 // Commands and the store's auto-commit run git with ctx.env; this process's environment is sandboxed too,
 // for any git run made without it.
@@ -27,12 +27,7 @@ const addFlags = (title: string, author: string) => ['add', '--title', title, '-
 // index) once, just before or just after (INJECT_AT) the first git run of the command INJECT_ON. Where it acts is decided by
 // what sync runs, never by time.
 const SHIM = `#!/bin/sh
-command=''
-skip=''
-for arg in "$@"; do
-  if [ -n "$skip" ]; then skip=''; continue; fi
-  case "$arg" in -c) skip=1 ;; -*) ;; *) command=$arg; break ;; esac
-done
+${SHIM_COMMAND}
 inject() { if [ "$command" = "$INJECT_ON" ] && [ ! -e "$INJECT_DONE" ]; then : > "$INJECT_DONE"; (unset GIT_INDEX_FILE; PATH=$REAL_PATH sh -ec "$INJECT_STEP"); fi; }
 [ "$INJECT_AT" = before ] && inject
 PATH=$REAL_PATH git "$@"

@@ -59,3 +59,14 @@ export function copySyncSetup(template: string, repositories: readonly string[])
   }
   return dir
 }
+
+/**
+ * Shell lines for a `git` shim put ahead of the real one on the PATH: they set `command` to the git
+ * command among the shim's arguments (the first that is not an option, nor the value of `-c`).
+ */
+export const SHIM_COMMAND = `command=''
+skip=''
+for arg in "$@"; do
+  if [ -n "$skip" ]; then skip=''; continue; fi
+  case "$arg" in -c) skip=1 ;; -*) ;; *) command=$arg; break ;; esac
+done`
