@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { rename, rm } from 'node:fs/promises'
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import { forEachInterruptible, removeOnInterrupt } from '../platform/interrupt.js'
 import { describeFileError } from '../platform/file-errors.js'
@@ -26,7 +26,10 @@ export async function writeNewFolder(folder: string, files: readonly OutputFile[
       writeFileSync(path.join(temp, path.basename(file.path)), wholeContent(file), { flag: 'wx' })
       progress(i + 1)
     })
-    await rename(temp, folder) // fails if the folder appeared meanwhile: nothing in it is replaced
+    // Synchronous, so that no Ctrl-C is handled during it: an asynchronous rename runs on another thread
+    // and could land while the handler removes the hidden folder file by file, leaving part of the export.
+    // It fails if the folder appeared meanwhile: nothing in it is replaced.
+    renameSync(temp, folder)
   } catch (error) {
     await rm(temp, { recursive: true, force: true }).catch(() => undefined) // a name too long was never made
     throw writeFailure(`Could not write the folder ${folder}: ${describeFileError(error)}`, error)

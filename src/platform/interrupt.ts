@@ -11,6 +11,8 @@ import { rmSync } from 'node:fs'
  * though, and a signal may be handled in between: a file is registered before the call that makes it.
  * That call must be synchronous: an asynchronous one runs on another thread, which may make the file
  * after the handler found none and before the process has died of the signal (a lock or temp file left).
+ * A folder's rename into place must be synchronous too: the handler removes a folder file by file, and
+ * a rename on another thread may land halfway, leaving part of the folder where the whole was to be.
  */
 const pending = new Map<string, (() => boolean) | undefined>()
 /** While a pager runs, Ctrl-C is the pager's (less stops a search with it), as git does. */
