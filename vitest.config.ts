@@ -8,8 +8,9 @@ export default defineConfig({
   // sources keep the caches the built program keeps.
   define: { PRECIS_BUILD: JSON.stringify('sources') },
   test: {
-    // Builds dist/ first: the end-to-end tests run it, and must run the source as it is now.
-    globalSetup: ['./test/support/build-dist.ts', './test/support/temp-root.ts'],
+    // Builds dist/ first: the end-to-end tests run it, and must run the source as it is now. Then the
+    // environment every worker and spawned process inherits: one temp folder, no extra CA file to read.
+    globalSetup: ['./test/support/build-dist.ts', './test/support/temp-root.ts', './test/support/hermetic-env.ts'],
     // The default report for people, plus the plain "N passed, N failed" line CI reads.
     reporters: ['default', './test/support/count-reporter.ts'],
     // Two test files at a time even on two cores (vitest's default would be one there): most of a

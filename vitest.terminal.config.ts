@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config'
 // fresh clone with only `npm ci` lacks and `.ci/run` installs. The same closing line as `npm test`.
 export default defineConfig({
   test: {
-    globalSetup: ['./test/support/build-dist.ts', './test/support/temp-root.ts'],
+    globalSetup: ['./test/support/build-dist.ts', './test/support/temp-root.ts', './test/support/hermetic-env.ts'],
     reporters: ['default', './test/support/count-reporter.ts'],
     include: ['test/terminal/**/*.test.ts'],
     testTimeout: 180_000,
