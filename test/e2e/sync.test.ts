@@ -14,14 +14,17 @@ const env = gitSandbox()
  * racing, a sync whose merge git hands to the driver), main() in this process for the others, at the
  * real time as a spawned run would be. git runs as a process either way.
  */
-async function precis(library: string, args: string[], spawned = false) {
-  const result = await precisRun(library, args, { env, spawned, now: new Date().toISOString() })
+async function precis(library: string, args: string[], spawned = false, extraEnv: Record<string, string> = {}) {
+  const result = await precisRun(library, args, { env: { ...env, ...extraEnv }, spawned, now: new Date().toISOString() })
   expect(result.code, `precis ${args.join(' ')}: ${result.stderr}`).toBe(0)
   return result
 }
 
-const add = (library: string, title: string, author: string, body: string, spawned = false) =>
-  precis(library, ['add', '--title', title, '--author', author, '--year', '2017', '--body', body], spawned)
+const add = (library: string, title: string, author: string, body: string, spawned = false, extraEnv: Record<string, string> = {}) =>
+  precis(library, ['add', '--title', title, '--author', author, '--year', '2017', '--body', body], spawned, extraEnv)
+
+/** A lock wait that is only a bound for a hung test. */
+const WAIT = { PRECIS_LOCK_TIMEOUT_MS: '600000' }
 
 /** Made once per file: a bare remote, and a laptop and a desktop that set up sync with it and received its two summaries. */
 let template: Promise<string> | undefined
@@ -51,7 +54,8 @@ describe('precis sync (real git, the binary where processes meet)', () => {
     const { dir, a, b } = await twoMachines()
 
     // Concurrent writers on one machine (processes of the binary): every change saved and committed, in turn.
-    await Promise.all(['One', 'Two', 'Three', 'Four'].map((word) => add(a, `${word} Paper`, 'Ada Lovelace', `${word}.\n`, true)))
+    // Each waits for the lock as long as it takes: on a busy machine four commits in a row outlast the default wait.
+    await Promise.all(['One', 'Two', 'Three', 'Four'].map((word) => add(a, `${word} Paper`, 'Ada Lovelace', `${word}.\n`, true, WAIT)))
     await precis(a, ['edit', 'gilmer2017neural', '--body', 'Laptop body.\n'])
     await precis(a, ['edit', 'zaheer2017deep', '--tag', 'sets'])
     await precis(b, ['edit', 'gilmer2017neural', '--body', 'Desktop body.\n'])
