@@ -182,6 +182,122 @@ export function countList(
   }
 }
 
+/**
+ * countList into ListCounts: the same counts, at the entry of `union` (the live documents holding
+ * the table's words, ascending) each document of the list is at, found moving forward through it (a
+ * list's documents ascend too); the fields each entry has counts in or-ed into `held`.
+ */
+export function countListAt(
+  docs: Uint32Array,
+  fields: Uint32Array,
+  from: number,
+  positionOf: Int32Array,
+  documents: number,
+  union: Uint32Array,
+  held: Uint8Array,
+  kind: number,
+  classCount: number,
+  occurrences: Uint8Array,
+  kinds: Int8Array,
+  byClass: Uint16Array,
+): void {
+  const classed = byClass.length > 0
+  let e = 0
+  for (let i = 0; i < docs.length; i++) {
+    const doc = from + docs[i]!
+    if (!(doc < documents && positionOf[doc]! >= 0)) continue // as countList's
+    while (union[e]! < doc) e++
+    held[e] = held[e]! | fieldBits(fields[i]!)
+    for (let packed = fields[i]!; packed !== 0;) {
+      const f = (31 - Math.clz32(packed & -packed)) >>> 2
+      if (f >= FIELD_COUNT) break
+      const n = fieldCount(packed, f)
+      packed &= ~(FIELD_COUNT_MAX << (4 * f))
+      const at = e * FIELD_COUNT + f
+      if (classCount > 1) {
+        const was = kinds[at]!
+        if (occurrences[at] === 0) kinds[at] = kind
+        else if (was !== kind && was !== -1) {
+          kinds[at] = -1
+          if (classed) byClass[at * classCount + was] = occurrences[at]!
+        }
+      }
+      const sum = occurrences[at]! + n
+      occurrences[at] = sum < OCCURRENCES_MAX ? sum : OCCURRENCES_MAX
+      if (classed && kinds[at] === -1) byClass[at * classCount + kind] = byClass[at * classCount + kind]! + n
+    }
+  }
+}
+
+/** The documents of two ascending lists (`b` may be missing), ascending, each once. */
+export function unionOf(a: Uint32Array, b: Uint32Array | undefined): Uint32Array {
+  if (!b) return a
+  const union = new Uint32Array(a.length + b.length)
+  let [i, j, n] = [0, 0, 0]
+  while (i < a.length && j < b.length) {
+    const x = a[i]!
+    const y = b[j]!
+    union[n++] = x < y ? x : y
+    if (x <= y) i++
+    if (y <= x) j++
+  }
+  while (i < a.length) union[n++] = a[i++]!
+  while (j < b.length) union[n++] = b[j++]!
+  return union.subarray(0, n)
+}
+
+/**
+ * The documents of `sample` (ascending) that `list` holds with a count in one of `fields` (a bit
+ * each), marked in `held` (by place in the sample): the shorter of the two walked, the other bisected.
+ */
+export function holdersIn(list: WordList, sample: Uint32Array, fields: number, held: Uint8Array): void {
+  const { docs, from, to } = list
+  if (docs.length <= sample.length) {
+    let at = 0
+    for (let i = 0; i < docs.length; i++) {
+      const doc = from + docs[i]!
+      if (doc >= to || (fieldBits(list.fields[i]!) & fields) === 0) continue
+      at = placeIn(sample, at, doc)
+      if (at >= 0) held[at] = 1
+      else at = ~at
+    }
+    return
+  }
+  let at = 0
+  for (let s = 0; s < sample.length; s++) {
+    const doc = sample[s]!
+    if (doc < from || doc >= to) continue
+    at = placeIn(docs, at, doc - from)
+    if (at >= 0 && (fieldBits(list.fields[at]!) & fields) !== 0) held[s] = 1
+    if (at < 0) at = ~at
+  }
+}
+
+/**
+ * The place of `doc` in `docs` (ascending), or −1 − the place it would take: looked for from place
+ * `hint` on when `doc` is not before it (a cursor moving forward: a few steps, doubling), else in
+ * the whole by bisection.
+ */
+export function placeIn(docs: Uint32Array, hint: number, doc: number): number {
+  let lo = 0
+  let hi = docs.length
+  if (hint < docs.length && docs[hint]! <= doc) {
+    lo = hint
+    let step = 1
+    while (lo + step < docs.length && docs[lo + step]! <= doc) {
+      lo += step
+      step *= 2
+    }
+    hi = Math.min(docs.length, lo + step)
+  } else if (hint > 0 && hint <= docs.length && docs[hint - 1]! < doc) return ~hint
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (docs[mid]! < doc) lo = mid + 1
+    else hi = mid
+  }
+  return lo < docs.length && docs[lo] === doc ? lo : ~lo
+}
+
 let countListWarm = false
 
 /**

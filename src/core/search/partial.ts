@@ -9,6 +9,7 @@ import { FIELD_NAMES } from './docs.js'
 import type { CountedMatches } from './rank.js'
 import type { Match } from './scan.js'
 import { SEARCH_TUNING } from './tuning.js'
+import { placeIn } from './count-lists.js'
 
 const FIELD_COUNT = FIELD_NAMES.length
 
@@ -162,9 +163,6 @@ export function mayHoldPlainWords(
   return false
 }
 
-/** A document's FIELD_COUNT counts (bytes) read as pairs, one 16-bit number each. */
-const PAIRS = (FIELD_COUNT satisfies 6) / 2
-
 /**
  * Which of a query's terms each of a list of places (candidates, then matches) holds, a bit a term:
  * place i's bits from i × stride, term t's in number t >>> 5 (a pasted paragraph may have more than 32 words).
@@ -185,17 +183,12 @@ export class HeldTerms {
   }
 
   /**
-   * Term `t` marked held by each candidate (document `candidates[i]`) whose counts (`occurrences`,
-   * document × FIELD_COUNT) are not 0 in one of `fields`. Three reads a document rather than one a
-   * field: most are 0, and a branch for each was mispredicted at every other. Once a term.
+   * Term `t` marked held by each candidate (document `candidates[i]`) found among `docs` (ascending:
+   * the documents holding its words, ListCounts) with a count in one of `fields` (a bit each; each
+   * document's in `held`). Once a term.
    */
-  mark(t: number, occurrences: Uint8Array, fields: readonly number[], candidates: ArrayLike<number>): void {
-    const pairs = new Uint16Array(occurrences.buffer, occurrences.byteOffset, occurrences.length / 2)
-    // The fields' bytes within each pair, whatever the machine's byte order: written as bytes, read as pairs.
-    const masks = new Uint16Array(PAIRS)
-    const bytes = new Uint8Array(masks.buffer)
-    for (const field of fields) bytes[field] = 0xff
-    this.marked[t] = markPairs(this.bits, this.stride, t, pairs, masks[0]!, masks[1]!, masks[2]!, candidates)
+  mark(t: number, docs: Uint32Array, held: Uint8Array, fields: number, candidates: ArrayLike<number>): void {
+    this.marked[t] = markHeld(this.bits, this.stride, t, docs, held, fields, candidates)
   }
 
   /** A set of terms (by place) as bits, for some and among. */
@@ -265,22 +258,23 @@ export class HeldTerms {
 }
 
 /** HeldTerms.mark's loop, a function of its own (the engine optimises a loop in a small function sooner): how many places it marked. */
-function markPairs(
+function markHeld(
   bits: Uint32Array,
   stride: number,
   t: number,
-  pairs: Uint16Array,
-  first: number,
-  second: number,
-  third: number,
+  docs: Uint32Array,
+  held: Uint8Array,
+  fields: number,
   candidates: ArrayLike<number>,
 ): number {
   const word = t >>> 5
   const bit = 1 << (t & 31)
   let marked = 0
+  let e = 0
   for (let i = 0; i < candidates.length; i++) {
-    const at = candidates[i]! * PAIRS
-    if (((pairs[at]! & first) | (pairs[at + 1]! & second) | (pairs[at + 2]! & third)) !== 0) {
+    e = placeIn(docs, e, candidates[i]!)
+    if (e < 0) e = ~e
+    else if ((held[e]! & fields) !== 0) {
       bits[i * stride + word]! |= bit
       marked++
     }

@@ -6,6 +6,7 @@
 import type { CompiledQuery, ScoringTerm } from './compiled.js'
 import { FIELD_NAMES, type SearchDoc } from './docs.js'
 import { countTerm } from './match.js'
+import { placeIn } from './count-lists.js'
 import type { Match } from './scan.js'
 import { SEARCH_TUNING } from './tuning.js'
 
@@ -243,11 +244,13 @@ export function scoreCounted(
 }
 
 /**
- * A term's counts where the postings engine keeps them (its FieldCounts): in field f of document d,
- * n = occurrences[d × FIELD_COUNT + f] words; where they all weigh the same (kind ≥ 0) their count
- * is sums[kind × stride + min(cap, n)], else the field's words decide (kind −1).
+ * A term's counts where the postings engine keeps them (its ListCounts): entry e is document
+ * docs[e]; in its field f, n = occurrences[e × FIELD_COUNT + f] words; where they all weigh the same
+ * (kind ≥ 0) their count is sums[kind × stride + min(cap, n)], else the field's words decide (kind −1).
  */
 export interface KeptCounts {
+  /** The documents holding the term's words, ascending. */
+  docs: Uint32Array
   occurrences: Uint8Array
   kind: Int8Array
   sums: Float64Array
@@ -286,7 +289,7 @@ export function scoreKept(
   scoring: Scoring,
   { docs, seen, held }: { docs: ArrayLike<number>; seen: ArrayLike<number> | null; held: HeldBits | null },
   kept: readonly KeptCounts[],
-  mixed: (term: number, doc: number, field: number, match: number) => number,
+  mixed: Mixed,
   bounded: () => Bounded | undefined,
 ): { scores: Float64Array; best: number[] | null } {
   const { query, lengths, averages, shown } = scoring
@@ -304,6 +307,12 @@ export function scoreKept(
   // The shown best are among the leaders' contenders: the bonus only raised leaders, each above every other match.
   return { scores, best: shown <= PHRASE_CANDIDATES ? contendersAmong(scores, places, shown) : null }
 }
+
+/**
+ * The count of term `term` in field `field` of the match at place `match` (document `doc`) where
+ * words of several weights are, more of them than the cap counts; `at`: its counts' place in the term's KeptCounts.
+ */
+export type Mixed = (term: number, doc: number, field: number, match: number, at: number) => number
 
 /** Which terms each match holds, a bit a term: match i's bits from i × stride, term t's in number t >>> 5. */
 export interface HeldBits {
@@ -323,7 +332,7 @@ function addKeptScores(
   idfs: readonly number[],
   lengths: ArrayLike<number>,
   averages: Float64Array,
-  mixed: (term: number, doc: number, field: number, match: number) => number,
+  mixed: Mixed,
   reach: Reach | null,
   later: number[],
 ): void {
@@ -332,6 +341,8 @@ function addKeptScores(
   const bits = held?.bits ?? NO_BITS
   const every = held === null
   const perMatch = held?.stride ?? 0
+  // Where each term's documents were last found: the matches come in document order, mostly.
+  const cursors = new Int32Array(kept.length)
   for (let i = 0; i < scores.length; i++) {
     const doc = docs[i]!
     const at = doc * FIELD_COUNT
@@ -339,20 +350,24 @@ function addKeptScores(
     let settled = true
     for (let t = 0; t < kept.length; t++) {
       if (!every && (bits[i * perMatch + (t >>> 5)]! & (1 << (t & 31))) === 0) continue
-      const { occurrences, kind, sums, stride, cap, fields } = kept[t]!
+      const { docs: holding, occurrences, kind, sums, stride, cap, fields } = kept[t]!
+      const e = placeIn(holding, cursors[t]!, doc)
+      cursors[t] = e >= 0 ? e : ~e
+      // (Not there: no field counted, the same sum as a field's zeros.)
+      const entry = e >= 0 ? e * FIELD_COUNT : -1
       let weighted = 0
       for (let f = 0; f < FIELD_COUNT; f++) {
-        const n = (fields >>> f) & 1 ? occurrences[at + f]! : 0
+        const n = entry >= 0 && (fields >>> f) & 1 ? occurrences[entry + f]! : 0
         if (n === 0) continue
-        const given = kind[at + f]!
+        const given = kind[entry + f]!
         let counted: number
         if (given >= 0) counted = sums[given * stride + (n < cap ? n : cap)]!
         // Words of several weights, each counted: the sum here, rather than a call out of the loop for each (a stem's words share many fields).
         else if (n <= cap) {
           const { classes, byClass } = kept[t]!
-          counted = countOfWeights(classes, byClass, (at + f) * classes.length)
+          counted = countOfWeights(classes, byClass, (entry + f) * classes.length)
         } else {
-          counted = mixed(t, doc, f, i)
+          counted = mixed(t, doc, f, i, entry + f)
           settled = false
         }
         const b = lengthNormalisation[f]!
