@@ -14,7 +14,7 @@ import type { ListPositions } from './positions.js'
  * rather than a loop of six (called for every entry of a phrase's word lists, in a fresh process
  * mostly before the engine optimises it).
  */
-function fieldBits(packed: number): number {
+export function fieldBits(packed: number): number {
   let bits = packed | (packed >>> 1)
   bits = (bits | (bits >>> 2)) & 0x111111
   bits = (bits | (bits >>> 3)) & 0x030303
@@ -229,6 +229,54 @@ export function countListAt(
   }
 }
 
+/** The bits of a packed count that are fields' counts (wordDocFields: four bits a field; the follower bits above). */
+export const FIELD_BITS = 2 ** (4 * FIELD_COUNT) - 1
+
+/**
+ * The lists of a word table's words, all of one weight, read where they are (no counts made): a
+ * document's counts are its entries' (wordDocFields), added up field by field and saturating at
+ * FIELD_COUNT_MAX, above any cap a search counts to (TF_CAP): read as the true sums would be
+ * (compared with the cap, or taken up to it).
+ */
+export class PackedLists {
+  readonly docs: Uint32Array[]
+  readonly fields: Uint32Array[]
+  readonly from: number[]
+  /** Where each list was last looked in (documents are mostly asked for in order). */
+  private readonly at: Int32Array
+
+  constructor(lists: readonly WordList[]) {
+    this.docs = lists.map((list) => list.docs)
+    this.fields = lists.map((list) => list.fields)
+    this.from = lists.map((list) => list.from)
+    this.at = new Int32Array(lists.length)
+  }
+
+  /** Document `doc`'s counts, packed as wordDocFields' (0: in no list): each list looked in from where it was last (advance). */
+  packedOf(doc: number): number {
+    let packed = 0
+    for (let k = 0; k < this.docs.length; k++) {
+      const local = doc - this.from[k]!
+      if (local < 0) continue
+      const docs = this.docs[k]!
+      const e = (this.at[k] = advance(docs, this.at[k]!, local))
+      if (e < docs.length && docs[e] === local)
+        packed = packed === 0 ? this.fields[k]![e]! & FIELD_BITS : addPacked(packed, this.fields[k]![e]! & FIELD_BITS)
+    }
+    return packed
+  }
+}
+
+/** Two packed counts added field by field, each sum saturating at FIELD_COUNT_MAX (the field bits of each: FIELD_BITS). */
+export function addPacked(a: number, b: number): number {
+  let sum = 0
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    const n = fieldCount(a, f) + fieldCount(b, f)
+    sum |= (n < FIELD_COUNT_MAX ? n : FIELD_COUNT_MAX) << (4 * f)
+  }
+  return sum
+}
+
 /** The documents of two ascending lists (`b` may be missing), ascending, each once. */
 export function unionOf(a: Uint32Array, b: Uint32Array | undefined): Uint32Array {
   if (!b) return a
@@ -271,6 +319,23 @@ export function holdersIn(list: WordList, sample: Uint32Array, fields: number, h
     if (at >= 0 && (fieldBits(list.fields[at]!) & fields) !== 0) held[s] = 1
     if (at < 0) at = ~at
   }
+}
+
+/**
+ * The first place at or after which `docs` (ascending) holds `doc` or more, looked for from place
+ * `at` (a cursor): a few steps forward (most documents asked for come in order, and a common word's
+ * list holds most of them), else from there by doubling steps, or by bisection when `doc` is before it.
+ */
+export function advance(docs: Uint32Array, at: number, doc: number): number {
+  let e = at
+  if (e > 0 && docs[e - 1]! >= doc) e = 0
+  else {
+    const stop = e + 8
+    while (e < stop && e < docs.length && docs[e]! < doc) e++
+    if (e < stop || e >= docs.length || docs[e]! >= doc) return e
+  }
+  const place = placeIn(docs, e, doc)
+  return place < 0 ? ~place : place
 }
 
 /**

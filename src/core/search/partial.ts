@@ -9,7 +9,7 @@ import { FIELD_NAMES } from './docs.js'
 import type { CountedMatches } from './rank.js'
 import type { Match } from './scan.js'
 import { SEARCH_TUNING } from './tuning.js'
-import { placeIn } from './count-lists.js'
+import { advance, fieldBits, placeIn, type PackedLists } from './count-lists.js'
 
 const FIELD_COUNT = FIELD_NAMES.length
 
@@ -191,6 +191,11 @@ export class HeldTerms {
     this.marked[t] = markHeld(this.bits, this.stride, t, docs, held, fields, candidates)
   }
 
+  /** mark for words of one weight, from their lists (PackedLists: a document's counts there). */
+  markPacked(t: number, lists: PackedLists, fields: number, candidates: ArrayLike<number>): void {
+    this.marked[t] = markPacked(this.bits, this.stride, t, lists, fields, candidates)
+  }
+
   /** A set of terms (by place) as bits, for some and among. */
   of(terms: readonly number[]): Uint32Array {
     const set = new Uint32Array(this.stride)
@@ -275,6 +280,48 @@ function markHeld(
     e = placeIn(docs, e, candidates[i]!)
     if (e < 0) e = ~e
     else if ((held[e]! & fields) !== 0) {
+      bits[i * stride + word]! |= bit
+      marked++
+    }
+  }
+  return marked
+}
+
+/** HeldTerms.markPacked's loop: each list walked beside the candidates, a place marked once (a document's counts are not 0 where one list's are not). */
+function markPacked(
+  bits: Uint32Array,
+  stride: number,
+  t: number,
+  lists: PackedLists,
+  fields: number,
+  candidates: ArrayLike<number>,
+): number {
+  let marked = 0
+  for (let k = 0; k < lists.docs.length; k++)
+    marked += markList(bits, stride, t, lists.docs[k]!, lists.fields[k]!, lists.from[k]!, fields, candidates)
+  return marked
+}
+
+/** One list of markPacked's: how many places it marked first. */
+function markList(
+  bits: Uint32Array,
+  stride: number,
+  t: number,
+  docs: Uint32Array,
+  packed: Uint32Array,
+  from: number,
+  fields: number,
+  candidates: ArrayLike<number>,
+): number {
+  const word = t >>> 5
+  const bit = 1 << (t & 31)
+  let marked = 0
+  let e = 0
+  for (let i = 0; i < candidates.length; i++) {
+    const local = candidates[i]! - from
+    if (local < 0) continue
+    e = advance(docs, e, local)
+    if (e < docs.length && docs[e] === local && (fieldBits(packed[e]!) & fields) !== 0 && (bits[i * stride + word]! & bit) === 0) {
       bits[i * stride + word]! |= bit
       marked++
     }

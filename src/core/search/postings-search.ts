@@ -32,7 +32,7 @@ import { SEARCH_TUNING } from './tuning.js'
 import { sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
 import { FIELD_COUNT, type PostedEntry, type Postings } from './postings.js'
 import { PostingsView } from './postings-view.js'
-import { mark, placeIn } from './count-lists.js'
+import { fieldBits, mark, placeIn } from './count-lists.js'
 import {
   averagesOf,
   contenders,
@@ -493,14 +493,11 @@ export class PostingsSearch {
     const { docs, width } = found
     const ones = kept.map((check) => this.listedOf(check))
     const counts: KeptCounts[] = kept.map((check, t) => {
-      const { docs: holding, occurrences, kind, sums, stride, classes, byClass } = ones[t]!
-      return { docs: holding, occurrences, kind, sums, stride, cap: check.cap, fields: bitsOf(check.fields), classes, byClass }
+      const { packed, docs: holding, occurrences, kind, sums, stride, classes, byClass } = ones[t]!
+      return { packed, docs: holding, occurrences, kind, sums, stride, cap: check.cap, fields: bitsOf(check.fields), classes, byClass }
     })
-    const holds = (doc: number) => (slot: number, field: number) => {
-      const { docs: holding, fields } = ones[slot]!
-      const e = placeIn(holding, 0, doc)
-      return ((counts[slot]!.fields >>> field) & 1) === 1 && e >= 0 && ((fields[e]! >>> field) & 1) === 1
-    }
+    const holds = (doc: number) => (slot: number, field: number) =>
+      ((counts[slot]!.fields >>> field) & 1) === 1 && this.wordTables.countedNone(kept[slot]!.tables[0]!, doc, field) === false
     const bounds = loose ? null : new Bounds()
     const scoring: Scoring = {
       query: compiled,
@@ -713,7 +710,11 @@ export class PostingsSearch {
     candidates: for (let c = 0; c < candidates.length; c++) {
       const doc = candidates[c]!
       for (let w = 0; w < lists.length; w++) {
-        const { docs, fields: held } = lists[w]!
+        const { packed, docs, fields: held } = lists[w]!
+        if (packed) {
+          if ((fieldBits(packed.packedOf(doc)) & fields[w]!) === 0) continue candidates
+          continue
+        }
         const e = placeIn(docs, cursors[w]!, doc)
         cursors[w] = e >= 0 ? e : ~e
         if (e < 0 || (held[e]! & fields[w]!) === 0) continue candidates
@@ -740,8 +741,9 @@ export class PostingsSearch {
     const held = new HeldTerms(terms, candidates.length)
     // Term after term over every candidate: a loop of one word's counts, faster than every word's for each candidate.
     kept.forEach((check, t) => {
-      const { docs, fields } = this.listedOf(check)
-      held.mark(t, docs, fields, bitsOf(check.fields), candidates)
+      const { packed, docs, fields } = this.listedOf(check)
+      if (packed) held.markPacked(t, packed, bitsOf(check.fields), candidates)
+      else held.mark(t, docs, fields, bitsOf(check.fields), candidates)
     })
     const plain = held.of(slots)
     // Each clause's terms, and its other conditions (metadata, exclusions): tested as the scan tests them.
@@ -841,15 +843,16 @@ export class PostingsSearch {
   private countListed(check: Check, doc: number, tf: Float64Array, offset: number, bounds: Bounds | null, match: number): boolean {
     const { fields, cap } = check
     const one = this.listedOf(check)
-    const e = placeIn(one.docs, 0, doc)
+    const packed = one.packed ? one.packed.packedOf(doc) : 0
+    const e = one.packed ? 0 : placeIn(one.docs, 0, doc)
     if (e < 0) return false
     let total = 0
     for (let i = 0; i < fields.length; i++) {
       const field = fields[i]!
       const entry = e * FIELD_COUNT + field
-      const n = one.occurrences[entry]!
+      const n = one.packed ? (packed >>> (4 * field)) & 15 : one.occurrences[entry]!
       if (n === 0) continue
-      const kind = one.kind[entry]!
+      const kind = one.packed ? 0 : one.kind[entry]!
       const count =
         kind >= 0
           ? one.sums[kind * one.stride + Math.min(cap, n)]!

@@ -6,7 +6,17 @@
 import { PREFIX_WEIGHT, type TermPattern, type WordSpec } from './pattern.js'
 import { FIELD_COUNT } from './postings.js'
 import type { PostingsView } from './postings-view.js'
-import { countList, countListAt, holdersIn, placeIn, unionOf, WARMED_ENTRIES, warmCountList } from './count-lists.js'
+import {
+  countList,
+  countListAt,
+  fieldBits,
+  holdersIn,
+  PackedLists,
+  placeIn,
+  unionOf,
+  WARMED_ENTRIES,
+  warmCountList,
+} from './count-lists.js'
 import { FOLLOWER_SHIFT, followerBit } from './positions.js'
 import { stemOnce } from '../text/stem.js'
 import { SEARCH_TUNING } from './tuning.js'
@@ -73,6 +83,11 @@ export interface FieldCounts {
  * each page a fault of the kernel).
  */
 export interface ListCounts extends FieldCounts {
+  /**
+   * Words of one weight (most tables): their lists read where they are, and the arrays below
+   * empty; no counts made at all (a common word's lists hold most of the library's documents).
+   */
+  packed: PackedLists | null
   /** The live documents holding a word, ascending. */
   docs: Uint32Array
   /** The fields (a bit each) where each entry's count is not 0. */
@@ -96,6 +111,7 @@ function countBytes(counts: FieldCounts | ListCounts | undefined): number {
   if (!counts) return 0
   const kindBytes = counts.classes.length > 1 ? counts.kind.byteLength : 0
   const listBytes = 'docs' in counts ? counts.docs.byteLength + counts.fields.byteLength : 0
+  // (A table of one weight's lists are the postings', not its own.)
   return counts.occurrences.byteLength + kindBytes + counts.byClass.byteLength + listBytes
 }
 
@@ -227,12 +243,17 @@ export class WordTables {
     if (table.listed) return table.listed
     const { documents, positionOf } = this.view
     const lists = table.accepted.flatMap((word) => this.view.listsOf(word))
+    const classes = classesOf(table)
+    if (classes.length <= 1) {
+      const [docs, fields, occurrences, kind, byClass] = [EMPTY_32, EMPTY_8, EMPTY_8, EMPTY_KINDS, EMPTY_16]
+      table.listed = { packed: new PackedLists(lists), docs, fields, occurrences, kind, classes, byClass }
+      return table.listed
+    }
     // The live documents of every list, each list's ascending: merged two by two.
     let runs = lists.map((list) => liveDocs(list.docs, list.from, positionOf, documents))
     while (runs.length > 1) runs = Array.from({ length: Math.ceil(runs.length / 2) }, (_, k) => unionOf(runs[2 * k]!, runs[2 * k + 1]))
     const docs = runs[0] ?? new Uint32Array(0)
     const entries = docs.length * FIELD_COUNT
-    const classes = classesOf(table)
     const occurrences = new Uint8Array(entries)
     const kinds = classes.length > 1 ? new Int8Array(entries) : this.zerosOf(entries)
     const byClass = new Uint16Array(classes.length > 1 ? entries * classes.length : 0)
@@ -241,9 +262,22 @@ export class WordTables {
     for (const word of table.accepted) {
       const kind = classes.indexOf(weightOf(table, word))
       for (const list of this.view.listsOf(word))
-        countListAt(list.docs, list.fields, list.from, positionOf, documents, docs, fields, kind, classes.length, occurrences, kinds, byClass)
+        countListAt(
+          list.docs,
+          list.fields,
+          list.from,
+          positionOf,
+          documents,
+          docs,
+          fields,
+          kind,
+          classes.length,
+          occurrences,
+          kinds,
+          byClass,
+        )
     }
-    table.listed = { docs, fields, occurrences, kind: kinds, classes, byClass }
+    table.listed = { packed: null, docs, fields, occurrences, kind: kinds, classes, byClass }
     return table.listed
   }
 
@@ -276,6 +310,7 @@ export class WordTables {
   countedNone(table: WordTable, doc: number, field: number): boolean {
     if (table.counts) return table.counts.occurrences[doc * FIELD_COUNT + field] === 0
     if (!table.listed) return false
+    if (table.listed.packed) return ((fieldBits(table.listed.packed.packedOf(doc)) >>> field) & 1) === 0
     const e = placeIn(table.listed.docs, 0, doc)
     return e < 0 || ((table.listed.fields[e]! >>> field) & 1) === 0
   }
@@ -294,6 +329,11 @@ export class WordTables {
     return table.spread
   }
 }
+
+const EMPTY_32 = new Uint32Array(0)
+const EMPTY_16 = new Uint16Array(0)
+const EMPTY_8 = new Uint8Array(0)
+const EMPTY_KINDS = new Int8Array(0)
 
 /** The weights of a table's words, heaviest first (at most four: whole word, stem, typo, prefix). */
 function classesOf(table: WordTable): number[] {

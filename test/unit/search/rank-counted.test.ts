@@ -136,6 +136,7 @@ describe('scoreKept', () => {
         const holding = Uint32Array.from(Array.from({ length: documents }, (_, doc) => doc).filter(() => random() < 0.8))
         const entries = holding.length * FIELDS
         return {
+          packed: null,
           docs: holding,
           occurrences: Uint8Array.from({ length: entries }, () => pick(random, [0, 0, 0, 1, 3, 12])),
           // Some fields of words of different weights (−1): past the cap counted by `mixed`, then fed to the best last.
