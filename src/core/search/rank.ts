@@ -345,10 +345,14 @@ function addKeptScores(
     if (counts.packed) addPackedTerm(scores, docs, held, t, counts, counts.packed, idfs[t]!, lengths, averages)
     else addListedTerm(scores, docs, held, t, counts, idfs[t]!, lengths, averages, mixed, (unsettled ??= new Uint8Array(scores.length)))
   }
-  if (!reach) return
+  if (reach) feed(reach, scores, unsettled ?? NO_MARKS, later)
+}
+
+/** Each place fed to `reach` in order, but those `unsettled` marks, left for `later`: a loop in a function of its own (optimised sooner). */
+function feed(reach: Reach, scores: Float64Array, unsettled: Uint8Array, later: number[]): void {
   let floor = -Infinity
   for (let i = 0; i < scores.length; i++) {
-    if (unsettled !== null && unsettled[i] === 1) later.push(i)
+    if (unsettled.length > 0 && unsettled[i] === 1) later.push(i)
     else if (!(scores[i]! < floor)) floor = reach.add(i, scores[i]!)
   }
 }
@@ -451,6 +455,7 @@ function addListedTerm(
 
 const NO_COUNTS = new Float64Array(0)
 const NO_BITS = new Uint32Array(0)
+const NO_MARKS = new Uint8Array(0)
 
 /**
  * What scoring does once each match's score from its terms is known: the bounded matches that
