@@ -28,7 +28,7 @@ function randomView(random: () => number): PostingsView {
   const before = entriesBefore(libraryEntries(library))
   for (let edits = 1 + Math.floor(random() * 4); edits > 0; edits--) randomEdit(random, library)
   const order = Uint32Array.from({ length: base.count }, (_, i) => i)
-  return new PostingsView(base, deltaAfterChange(base.count, order, before, libraryEntries(library))!)
+  return new PostingsView(base, deltaAfterChange(base.count, order, before, libraryEntries(library)))
 }
 
 /**
