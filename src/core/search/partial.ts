@@ -9,7 +9,6 @@ import { FIELD_NAMES } from './docs.js'
 import type { CountedMatches } from './rank.js'
 import type { Match } from './scan.js'
 import { SEARCH_TUNING } from './tuning.js'
-import { advance, fieldBits, placeIn, type PackedLists } from './count-lists.js'
 
 const FIELD_COUNT = FIELD_NAMES.length
 
@@ -163,6 +162,9 @@ export function mayHoldPlainWords(
   return false
 }
 
+/** A document's FIELD_COUNT counts (bytes) read as pairs, one 16-bit number each. */
+const PAIRS = (FIELD_COUNT satisfies 6) / 2
+
 /**
  * Which of a query's terms each of a list of places (candidates, then matches) holds, a bit a term:
  * place i's bits from i × stride, term t's in number t >>> 5 (a pasted paragraph may have more than 32 words).
@@ -183,17 +185,17 @@ export class HeldTerms {
   }
 
   /**
-   * Term `t` marked held by each candidate (document `candidates[i]`) found among `docs` (ascending:
-   * the documents holding its words, ListCounts) with a count in one of `fields` (a bit each; each
-   * document's in `held`). Once a term.
+   * Term `t` marked held by each candidate (document `candidates[i]`) whose counts (`occurrences`,
+   * document × FIELD_COUNT) are not 0 in one of `fields`. Three reads a document rather than one a
+   * field: most are 0, and a branch for each was mispredicted at every other. Once a term.
    */
-  mark(t: number, docs: Uint32Array, held: Uint8Array, fields: number, candidates: ArrayLike<number>): void {
-    this.marked[t] = markHeld(this.bits, this.stride, t, docs, held, fields, candidates)
-  }
-
-  /** mark for words of one weight, from their lists (PackedLists: a document's counts there). */
-  markPacked(t: number, lists: PackedLists, fields: number, candidates: ArrayLike<number>): void {
-    this.marked[t] = markPacked(this.bits, this.stride, t, lists, fields, candidates)
+  mark(t: number, occurrences: Uint8Array, fields: readonly number[], candidates: ArrayLike<number>): void {
+    const pairs = new Uint16Array(occurrences.buffer, occurrences.byteOffset, occurrences.length / 2)
+    // The fields' bytes within each pair, whatever the machine's byte order: written as bytes, read as pairs.
+    const masks = new Uint16Array(PAIRS)
+    const bytes = new Uint8Array(masks.buffer)
+    for (const field of fields) bytes[field] = 0xff
+    this.marked[t] = markPairs(this.bits, this.stride, t, pairs, masks[0]!, masks[1]!, masks[2]!, candidates)
   }
 
   /** A set of terms (by place) as bits, for some and among. */
@@ -263,65 +265,22 @@ export class HeldTerms {
 }
 
 /** HeldTerms.mark's loop, a function of its own (the engine optimises a loop in a small function sooner): how many places it marked. */
-function markHeld(
+function markPairs(
   bits: Uint32Array,
   stride: number,
   t: number,
-  docs: Uint32Array,
-  held: Uint8Array,
-  fields: number,
+  pairs: Uint16Array,
+  first: number,
+  second: number,
+  third: number,
   candidates: ArrayLike<number>,
 ): number {
   const word = t >>> 5
   const bit = 1 << (t & 31)
   let marked = 0
-  let e = 0
   for (let i = 0; i < candidates.length; i++) {
-    e = placeIn(docs, e, candidates[i]!)
-    if (e < 0) e = ~e
-    else if ((held[e]! & fields) !== 0) {
-      bits[i * stride + word]! |= bit
-      marked++
-    }
-  }
-  return marked
-}
-
-/** HeldTerms.markPacked's loop: each list walked beside the candidates, a place marked once (a document's counts are not 0 where one list's are not). */
-function markPacked(
-  bits: Uint32Array,
-  stride: number,
-  t: number,
-  lists: PackedLists,
-  fields: number,
-  candidates: ArrayLike<number>,
-): number {
-  let marked = 0
-  for (let k = 0; k < lists.docs.length; k++)
-    marked += markList(bits, stride, t, lists.docs[k]!, lists.fields[k]!, lists.from[k]!, fields, candidates)
-  return marked
-}
-
-/** One list of markPacked's: how many places it marked first. */
-function markList(
-  bits: Uint32Array,
-  stride: number,
-  t: number,
-  docs: Uint32Array,
-  packed: Uint32Array,
-  from: number,
-  fields: number,
-  candidates: ArrayLike<number>,
-): number {
-  const word = t >>> 5
-  const bit = 1 << (t & 31)
-  let marked = 0
-  let e = 0
-  for (let i = 0; i < candidates.length; i++) {
-    const local = candidates[i]! - from
-    if (local < 0) continue
-    e = advance(docs, e, local)
-    if (e < docs.length && docs[e] === local && (fieldBits(packed[e]!) & fields) !== 0 && (bits[i * stride + word]! & bit) === 0) {
+    const at = candidates[i]! * PAIRS
+    if (((pairs[at]! & first) | (pairs[at + 1]! & second) | (pairs[at + 2]! & third)) !== 0) {
       bits[i * stride + word]! |= bit
       marked++
     }

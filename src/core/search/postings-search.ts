@@ -15,7 +15,7 @@ import { bestMatches } from './order.js'
 import { TieOrder } from './tie-order.js'
 import { Rows } from './rows.js'
 import { PostedTypos } from './posted-typos.js'
-import { weightOf, WordTables, type ListCounts, type WordTable } from './word-tables.js'
+import { weightOf, WordTables, type WordTable } from './word-tables.js'
 import { OutlineMarks } from './outline-marks.js'
 import {
   countSplit,
@@ -32,7 +32,7 @@ import { SEARCH_TUNING } from './tuning.js'
 import { sumOfWeights, type TermPattern, type WordSpec } from './pattern.js'
 import { FIELD_COUNT, type PostedEntry, type Postings } from './postings.js'
 import { PostingsView } from './postings-view.js'
-import { fieldBits, mark, placeIn } from './count-lists.js'
+import { mark } from './count-lists.js'
 import {
   averagesOf,
   contenders,
@@ -156,8 +156,6 @@ interface Check {
   at: number
   /** For one word, its counts (made when first needed). */
   oneWord: OneWord | null
-  /** For one word, its counts over the documents holding it (made when first needed): what a ranked query of words reads. */
-  listed: Listed | null
 }
 
 /** A one-word check's FieldCounts, and `m` occurrences of words of its `k`-th weight counted: sums[k × stride + m]. */
@@ -168,12 +166,6 @@ interface OneWord {
   stride: number
   classes: readonly number[]
   byClass: Uint16Array
-}
-
-/** A one-word check's ListCounts, and its sums as OneWord's. */
-interface Listed extends ListCounts {
-  sums: Float64Array
-  stride: number
 }
 
 /**
@@ -192,8 +184,9 @@ class Bounds {
    * The heaviest `cap` of them weigh at most what is counted, the lightest at least (the same sums
    * as countField's, of other weights); the upper bound is the count for now.
    */
-  add(check: Check, { classes, byClass }: OneWord, entry: number, field: number, match: number): number {
-    const at = entry * classes.length
+  add(check: Check, one: OneWord, doc: number, field: number, match: number): number {
+    const { classes, byClass } = one
+    const at = (doc * FIELD_COUNT + field) * classes.length
     const of = (order: readonly number[]) => {
       const weights: number[] = []
       for (const k of order) for (let m = byClass[at + k]!; m > 0 && weights.length < check.cap; m--) weights.push(classes[k]!)
@@ -231,8 +224,6 @@ export class PostingsSearch {
   private readonly corrections = new Map<string, WordSpec>()
   private readonly averages: Float64Array
   private readonly sample: readonly number[]
-  /** The sampled documents, ascending. */
-  private readonly sampleDocs: Uint32Array
   /** Whether each document is in `sample`. */
   private readonly sampled: Uint8Array
   private readonly library: PlanLibrary<number>
@@ -274,7 +265,6 @@ export class PostingsSearch {
     this.tied = new TieOrder(view, ties, (doc) => this.entryOf(doc))
     this.filters = new OutlineMarks(view, entries, outline, (doc) => this.entryOf(doc))
     this.sample = sampleOf(order)
-    this.sampleDocs = Uint32Array.from(this.sample).sort()
     this.typos = new PostedTypos(view, this.wordTables, this.sample, (tables, doc, field, cap) => this.countField(tables, doc, field, cap))
     this.sampled = new Uint8Array(view.documents)
     for (const doc of this.sample) this.sampled[doc] = 1
@@ -284,8 +274,7 @@ export class PostingsSearch {
         // The tables looked up once, not at each sampled document; few documents: no counts made for words in most (countField).
         const tables = this.wordTables.tablesOf(pattern)
         let hits = 0
-        if (tables.length === 1) hits = this.wordTables.holdersAmong(tables[0]!, this.sampleDocs, bitsOf(fields))
-        else for (const doc of this.sample) if (this.occursIn(tables, fields, doc, false)) hits++
+        for (const doc of this.sample) if (this.occursIn(tables, fields, doc, false)) hits++
         return scaledDf(hits, this.sample.length, view.count)
       },
       correct: (spec, fields) => this.typos.correct(spec, fields),
@@ -427,7 +416,7 @@ export class PostingsSearch {
   private countedAgain(best: readonly DocMatch[], kept: readonly Check[], width: number): DocMatch[] {
     const tf = new Float64Array(best.length * width)
     return best.map((match, row) => {
-      for (const check of kept) this.countListed(check, match.doc, tf, row * width, null, row)
+      for (const check of kept) this.checks(check, match.doc, tf, row * width, null, row)
       return { ...match, tf, offset: row * width }
     })
   }
@@ -491,13 +480,14 @@ export class PostingsSearch {
     loose: { slots: readonly number[]; held: HeldTerms } | null = null,
   ) {
     const { docs, width } = found
-    const ones = kept.map((check) => this.listedOf(check))
+    const ones = kept.map((check) => (check.oneWord ??= this.oneWordOf(check.tables[0]!, check.cap)))
     const counts: KeptCounts[] = kept.map((check, t) => {
-      const { packed, docs: holding, occurrences, kind, sums, stride, classes, byClass } = ones[t]!
-      return { packed, docs: holding, occurrences, kind, sums, stride, cap: check.cap, fields: bitsOf(check.fields), classes, byClass }
+      const { occurrences, kind, sums, stride, classes, byClass } = ones[t]!
+      const fields = check.fields.reduce((bits, f) => bits | (1 << f), 0)
+      return { occurrences, kind, sums, stride, cap: check.cap, fields, classes, byClass }
     })
     const holds = (doc: number) => (slot: number, field: number) =>
-      ((counts[slot]!.fields >>> field) & 1) === 1 && this.wordTables.countedNone(kept[slot]!.tables[0]!, doc, field) === false
+      ((counts[slot]!.fields >>> field) & 1) === 1 && counts[slot]!.occurrences[doc * FIELD_COUNT + field]! > 0
     const bounds = loose ? null : new Bounds()
     const scoring: Scoring = {
       query: compiled,
@@ -513,17 +503,14 @@ export class PostingsSearch {
       scoring,
       loose ? { docs, seen: found.seen!, held: loose.held } : { docs, seen: null, held: null },
       counts,
-      (t, doc, field, match, at) =>
-        bounds ? bounds.add(kept[t]!, ones[t]!, at, field, match) : this.countInTokens(kept[t]!.tables, doc, field, kept[t]!.cap),
+      (t, doc, field, match) => this.mixedCount(kept[t]!, ones[t]!, doc, field, bounds, match),
       () => {
         if (!bounds || bounds.match.length === 0) return undefined
         // Their counts again, as the scan counts them, each in a row of its own.
         const places = [...new Set(bounds.match)]
         const rows = new Float64Array(places.length * width)
         const rowBounds = new Bounds()
-        places.forEach((i, row) => {
-          for (const check of kept) this.countListed(check, docs[i]!, rows, row * width, rowBounds, row)
-        })
+        places.forEach((i, row) => this.countsWords(kept, docs[i]!, rows, row * width, rowBounds, row))
         return this.boundedOf(rowBounds, docs, rows, width, places)
       },
     )
@@ -650,7 +637,7 @@ export class PostingsSearch {
   /** A condition with what testing it reads looked up once per query rather than once per candidate. */
   private checkOf(condition: CompiledCondition<number>): Check {
     const { test, negated } = condition
-    if (test.kind === 'meta') return { negated, meta: test.matches, tables: [], fields: [], cap: 0, at: 0, oneWord: null, listed: null }
+    if (test.kind === 'meta') return { negated, meta: test.matches, tables: [], fields: [], cap: 0, at: 0, oneWord: null }
     const { pattern, fields, countCap } = test.term
     return {
       negated,
@@ -660,22 +647,18 @@ export class PostingsSearch {
       cap: countCap,
       at: test.slot * FIELD_COUNT,
       oneWord: null,
-      listed: null,
     }
   }
 
   /** A one-word check's counts, with the sums of `m` times each of its weights added one by one as countField adds them (the same rounding). */
   private oneWordOf(table: WordTable, cap: number): OneWord {
     const { occurrences, kind, classes, byClass } = this.wordTables.fieldCounts(table)
-    return { occurrences, kind, ...sumsOf(classes, cap), classes, byClass }
-  }
-
-  /** A one-word check's ListCounts, with its sums (oneWordOf's). */
-  private listedOf(check: Check): Listed {
-    if (check.listed) return check.listed
-    const counts = this.wordTables.listCounts(check.tables[0]!)
-    check.listed = { ...counts, ...sumsOf(counts.classes, check.cap) }
-    return check.listed
+    const stride = cap + 1
+    const sums = new Float64Array(classes.length * stride)
+    classes.forEach((given, k) => {
+      for (let m = 1; m <= cap; m++) sums[k * stride + m] = sums[k * stride + m - 1]! + given
+    })
+    return { occurrences, kind, sums, stride, classes, byClass }
   }
 
   /** As matchDoc (match.ts): whether `doc` satisfies every clause, counting positive terms into `tf` from `offset`. */
@@ -702,22 +685,18 @@ export class PostingsSearch {
    * is never 0 where a word is), nothing counted.
    */
   private holdingAll(words: readonly Check[], candidates: ArrayLike<number>): Uint32Array {
-    const lists = words.map((check) => this.listedOf(check))
-    const fields = words.map((check) => bitsOf(check.fields))
-    const cursors = new Int32Array(words.length)
+    const counts = words.map((check) => (check.oneWord ??= this.oneWordOf(check.tables[0]!, check.cap)).occurrences)
+    const fields = words.map((check) => check.fields)
     const matched = new Uint32Array(candidates.length)
     let count = 0
     candidates: for (let c = 0; c < candidates.length; c++) {
       const doc = candidates[c]!
-      for (let w = 0; w < lists.length; w++) {
-        const { packed, docs, fields: held } = lists[w]!
-        if (packed) {
-          if ((fieldBits(packed.packedOf(doc)) & fields[w]!) === 0) continue candidates
-          continue
-        }
-        const e = placeIn(docs, cursors[w]!, doc)
-        cursors[w] = e >= 0 ? e : ~e
-        if (e < 0 || (held[e]! & fields[w]!) === 0) continue candidates
+      for (let w = 0; w < counts.length; w++) {
+        const occurrences = counts[w]!
+        const of = fields[w]!
+        let held = false
+        for (let i = 0; i < of.length && !held; i++) held = occurrences[doc * FIELD_COUNT + of[i]!]! !== 0
+        if (!held) continue candidates
       }
       matched[count++] = doc
     }
@@ -740,11 +719,9 @@ export class PostingsSearch {
     const terms = kept.length
     const held = new HeldTerms(terms, candidates.length)
     // Term after term over every candidate: a loop of one word's counts, faster than every word's for each candidate.
-    kept.forEach((check, t) => {
-      const { packed, docs, fields } = this.listedOf(check)
-      if (packed) held.markPacked(t, packed, bitsOf(check.fields), candidates)
-      else held.mark(t, docs, fields, bitsOf(check.fields), candidates)
-    })
+    kept.forEach((check, t) =>
+      held.mark(t, (check.oneWord ??= this.oneWordOf(check.tables[0]!, check.cap)).occurrences, check.fields, candidates),
+    )
     const plain = held.of(slots)
     // Each clause's terms, and its other conditions (metadata, exclusions): tested as the scan tests them.
     const clauseTerms = checks.map((clause) =>
@@ -830,41 +807,9 @@ export class PostingsSearch {
 
   /** A one-word check's count in a field where words of different weights are (checks says how). */
   private mixedCount(check: Check, one: OneWord, doc: number, field: number, bounds: Bounds | null, match: number): number {
-    const entry = doc * FIELD_COUNT + field
-    return bounds && one.occurrences[entry]! > check.cap
-      ? bounds.add(check, one, entry, field, match)
+    return bounds && one.occurrences[doc * FIELD_COUNT + field]! > check.cap
+      ? bounds.add(check, one, doc, field, match)
       : this.countField(check.tables, doc, field, check.cap)
-  }
-
-  /**
-   * A one-word check's counts in document `doc`, from its ListCounts (checks' counts: the same,
-   * written into `tf` at the check's place from `offset`); whether it is there at all.
-   */
-  private countListed(check: Check, doc: number, tf: Float64Array, offset: number, bounds: Bounds | null, match: number): boolean {
-    const { fields, cap } = check
-    const one = this.listedOf(check)
-    const packed = one.packed ? one.packed.packedOf(doc) : 0
-    const e = one.packed ? 0 : placeIn(one.docs, 0, doc)
-    if (e < 0) return false
-    let total = 0
-    for (let i = 0; i < fields.length; i++) {
-      const field = fields[i]!
-      const entry = e * FIELD_COUNT + field
-      const n = one.packed ? (packed >>> (4 * field)) & 15 : one.occurrences[entry]!
-      if (n === 0) continue
-      const kind = one.packed ? 0 : one.kind[entry]!
-      const count =
-        kind >= 0
-          ? one.sums[kind * one.stride + Math.min(cap, n)]!
-          : bounds && n > cap
-            ? bounds.add(check, one, entry, field, match)
-            : n <= cap
-              ? countOfWeights(one.classes, one.byClass, entry * one.classes.length)
-              : this.countInTokens(check.tables, doc, field, cap)
-      tf[offset + check.at + field] = count
-      total += count
-    }
-    return total > 0
   }
 
   /** Whether `doc` satisfies one condition, counting a positive term's occurrences into `tf`. */
@@ -1072,7 +1017,7 @@ export class PostingsSearch {
           }
         }
         // Counts a word already has (each word of a ranked query is counted alone first) rule the field out at no cost: no positions read there.
-        for (let i = 0; i < tables.length; i++) if (this.wordTables.countedNone(tables[i]!, doc, field)) return 0
+        for (let i = 0; i < tables.length; i++) if (tables[i]!.counts?.occurrences[doc * FIELD_COUNT + field] === 0) return 0
         // Nor positions read where the word lists' follower bits rule the row out.
         if (this.rows.ruledOut(tables, plan, doc, field)) return 0
         return this.rows.rowFromPositions(tables, plan, doc, field, cap, many)
@@ -1080,11 +1025,6 @@ export class PostingsSearch {
       const present = this.rows.rarestFirst(tables)
       for (let i = 0; i < present.length; i++) if (this.rows.absentFrom(present[i]!, doc, field, many, i === 0)) return 0
     }
-    return this.countInTokens(tables, doc, field, cap)
-  }
-
-  /** countField from the field's words in order (what it falls back on): each word (or words in a row) accepted, the first `cap`. */
-  private countInTokens(tables: readonly WordTable[], doc: number, field: number, cap: number): number {
     const tokens = this.view.tokensOf(doc)
     const start = this.view.fieldStart(doc, field)
     const end = this.view.fieldStart(doc, field + 1)
@@ -1113,19 +1053,6 @@ export class PostingsSearch {
 }
 
 const NO_COUNTS = new Float64Array(0)
-
-/** `fields` as bits, a bit a field. */
-const bitsOf = (fields: readonly number[]) => fields.reduce((bits, f) => bits | (1 << f), 0)
-
-/** The sums of `m` times each weight of `classes` up to `cap`, added one by one as countField adds them (the same rounding): sums[k × stride + m]. */
-function sumsOf(classes: readonly number[], cap: number): { sums: Float64Array; stride: number } {
-  const stride = cap + 1
-  const sums = new Float64Array(classes.length * stride)
-  classes.forEach((given, k) => {
-    for (let m = 1; m <= cap; m++) sums[k * stride + m] = sums[k * stride + m - 1]! + given
-  })
-  return { sums, stride }
-}
 
 /** The checks of one word each by the slot of their term, when every term has one (a query of words); else null. */
 function bySlot(words: readonly Check[], terms: number): Check[] | null {

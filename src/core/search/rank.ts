@@ -6,7 +6,6 @@
 import type { CompiledQuery, ScoringTerm } from './compiled.js'
 import { FIELD_NAMES, type SearchDoc } from './docs.js'
 import { countTerm } from './match.js'
-import { addPacked, advance, FIELD_BITS, type PackedLists } from './count-lists.js'
 import type { Match } from './scan.js'
 import { SEARCH_TUNING } from './tuning.js'
 
@@ -244,15 +243,11 @@ export function scoreCounted(
 }
 
 /**
- * A term's counts where the postings engine keeps them (its ListCounts): entry e is document
- * docs[e]; in its field f, n = occurrences[e × FIELD_COUNT + f] words; where they all weigh the same
- * (kind ≥ 0) their count is sums[kind × stride + min(cap, n)], else the field's words decide (kind −1).
+ * A term's counts where the postings engine keeps them (its FieldCounts): in field f of document d,
+ * n = occurrences[d × FIELD_COUNT + f] words; where they all weigh the same (kind ≥ 0) their count
+ * is sums[kind × stride + min(cap, n)], else the field's words decide (kind −1).
  */
 export interface KeptCounts {
-  /** Words of one weight: their lists, read where they are (kind 0 everywhere; the arrays below are not read). */
-  packed: PackedLists | null
-  /** The documents holding the term's words, ascending. */
-  docs: Uint32Array
   occurrences: Uint8Array
   kind: Int8Array
   sums: Float64Array
@@ -291,7 +286,7 @@ export function scoreKept(
   scoring: Scoring,
   { docs, seen, held }: { docs: ArrayLike<number>; seen: ArrayLike<number> | null; held: HeldBits | null },
   kept: readonly KeptCounts[],
-  mixed: Mixed,
+  mixed: (term: number, doc: number, field: number, match: number) => number,
   bounded: () => Bounded | undefined,
 ): { scores: Float64Array; best: number[] | null } {
   const { query, lengths, averages, shown } = scoring
@@ -310,12 +305,6 @@ export function scoreKept(
   return { scores, best: shown <= PHRASE_CANDIDATES ? contendersAmong(scores, places, shown) : null }
 }
 
-/**
- * The count of term `term` in field `field` of the match at place `match` (document `doc`) where
- * words of several weights are, more of them than the cap counts; `at`: its counts' place in the term's KeptCounts.
- */
-export type Mixed = (term: number, doc: number, field: number, match: number, at: number) => number
-
 /** Which terms each match holds, a bit a term: match i's bits from i × stride, term t's in number t >>> 5. */
 export interface HeldBits {
   bits: Uint32Array
@@ -323,9 +312,8 @@ export interface HeldBits {
 }
 
 /**
- * scoreKept's pass over the matches: term after term (as scoreCounted adds them: the same sums),
- * each a loop of its own, small enough for the engine to optimise soon and compile fast; then the
- * places fed to `reach` in order, those with a count of mixed weights left for `later`.
+ * scoreKept's pass over the matches, a function of its own: the engine optimises a loop sooner, and
+ * compiles it faster, in a small function (this one ran unoptimised for twice as long inside scoreKept).
  */
 function addKeptScores(
   scores: Float64Array,
@@ -335,127 +323,52 @@ function addKeptScores(
   idfs: readonly number[],
   lengths: ArrayLike<number>,
   averages: Float64Array,
-  mixed: Mixed,
+  mixed: (term: number, doc: number, field: number, match: number) => number,
   reach: Reach | null,
   later: number[],
 ): void {
-  let unsettled: Uint8Array | null = null
-  for (let t = 0; t < kept.length; t++) {
-    const counts = kept[t]!
-    if (counts.packed) addPackedTerm(scores, docs, held, t, counts, counts.packed, idfs[t]!, lengths, averages)
-    else addListedTerm(scores, docs, held, t, counts, idfs[t]!, lengths, averages, mixed, (unsettled ??= new Uint8Array(scores.length)))
-  }
-  if (reach) feed(reach, scores, unsettled ?? NO_MARKS, later)
-}
-
-/** Each place fed to `reach` in order, but those `unsettled` marks, left for `later`: a loop in a function of its own (optimised sooner). */
-function feed(reach: Reach, scores: Float64Array, unsettled: Uint8Array, later: number[]): void {
+  const { fieldWeights, lengthNormalisation, k1 } = SEARCH_TUNING
   let floor = -Infinity
-  for (let i = 0; i < scores.length; i++) {
-    if (unsettled.length > 0 && unsettled[i] === 1) later.push(i)
-    else if (!(scores[i]! < floor)) floor = reach.add(i, scores[i]!)
-  }
-}
-
-/** Whether match `i` holds term `t` (every match does without `held`). */
-const holdsTerm = (bits: Uint32Array, perMatch: number, i: number, t: number) => (bits[i * perMatch + (t >>> 5)]! & (1 << (t & 31))) !== 0
-
-/** Term `t`'s scores added to each match holding it, its words of one weight read from their lists (`packed`). */
-function addPackedTerm(
-  scores: Float64Array,
-  docs: ArrayLike<number>,
-  held: HeldBits | null,
-  t: number,
-  { sums, cap, fields }: KeptCounts,
-  packed: PackedLists,
-  idf: number,
-  lengths: ArrayLike<number>,
-  averages: Float64Array,
-): void {
-  const { fieldWeights, lengthNormalisation, k1 } = SEARCH_TUNING
   const bits = held?.bits ?? NO_BITS
+  const every = held === null
   const perMatch = held?.stride ?? 0
-  const { docs: lists, fields: counts, from } = packed
-  // Where each list was last found: the matches come in document order, mostly.
-  const at = new Int32Array(lists.length)
   for (let i = 0; i < scores.length; i++) {
-    if (held !== null && !holdsTerm(bits, perMatch, i, t)) continue
     const doc = docs[i]!
-    // (PackedLists.packedOf written out, with a cursor of this pass's own.)
-    let found = 0
-    for (let j = 0; j < lists.length; j++) {
-      const local = doc - from[j]!
-      if (local < 0) continue
-      const list = lists[j]!
-      const e = (at[j] = advance(list, at[j]!, local))
-      if (e < list.length && list[e] === local) {
-        const more = counts[j]![e]! & FIELD_BITS
-        found = found === 0 ? more : addPacked(found, more)
+    const at = doc * FIELD_COUNT
+    let score = 0
+    let settled = true
+    for (let t = 0; t < kept.length; t++) {
+      if (!every && (bits[i * perMatch + (t >>> 5)]! & (1 << (t & 31))) === 0) continue
+      const { occurrences, kind, sums, stride, cap, fields } = kept[t]!
+      let weighted = 0
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        const n = (fields >>> f) & 1 ? occurrences[at + f]! : 0
+        if (n === 0) continue
+        const given = kind[at + f]!
+        let counted: number
+        if (given >= 0) counted = sums[given * stride + (n < cap ? n : cap)]!
+        // Words of several weights, each counted: the sum here, rather than a call out of the loop for each (a stem's words share many fields).
+        else if (n <= cap) {
+          const { classes, byClass } = kept[t]!
+          counted = countOfWeights(classes, byClass, (at + f) * classes.length)
+        } else {
+          counted = mixed(t, doc, f, i)
+          settled = false
+        }
+        const b = lengthNormalisation[f]!
+        weighted += (fieldWeights[f]! * counted) / (1 - b + (b * lengths[at + f]!) / averages[f]!)
       }
+      score += (idfs[t]! * weighted * (k1 + 1)) / (k1 + weighted)
     }
-    const l = doc * FIELD_COUNT
-    let weighted = 0
-    for (let f = 0; f < FIELD_COUNT; f++) {
-      const n = ((fields >>> f) & 1) === 0 ? 0 : (found >>> (4 * f)) & 15
-      if (n === 0) continue
-      const b = lengthNormalisation[f]!
-      weighted += (fieldWeights[f]! * sums[n < cap ? n : cap]!) / (1 - b + (b * lengths[l + f]!) / averages[f]!)
-    }
-    scores[i]! += (idf * weighted * (k1 + 1)) / (k1 + weighted)
-  }
-}
-
-/**
- * Term `t`'s scores added to each match holding it, from its counts over the documents holding its
- * words (words of several weights); a match with a count `mixed` gives is marked `unsettled`.
- */
-function addListedTerm(
-  scores: Float64Array,
-  docs: ArrayLike<number>,
-  held: HeldBits | null,
-  t: number,
-  counts: KeptCounts,
-  idf: number,
-  lengths: ArrayLike<number>,
-  averages: Float64Array,
-  mixed: Mixed,
-  unsettled: Uint8Array,
-): void {
-  const { fieldWeights, lengthNormalisation, k1 } = SEARCH_TUNING
-  const bits = held?.bits ?? NO_BITS
-  const perMatch = held?.stride ?? 0
-  const { docs: holding, occurrences, kind, sums, stride, cap, fields, classes, byClass } = counts
-  let at = 0
-  for (let i = 0; i < scores.length; i++) {
-    if (held !== null && !holdsTerm(bits, perMatch, i, t)) continue
-    const doc = docs[i]!
-    at = advance(holding, at, doc)
-    // (Not there: no field counted, the same sum as a field's zeros.)
-    const entry = at < holding.length && holding[at] === doc ? at * FIELD_COUNT : -1
-    const l = doc * FIELD_COUNT
-    let weighted = 0
-    for (let f = 0; f < FIELD_COUNT; f++) {
-      const n = entry >= 0 && (fields >>> f) & 1 ? occurrences[entry + f]! : 0
-      if (n === 0) continue
-      const given = kind[entry + f]!
-      let counted: number
-      if (given >= 0) counted = sums[given * stride + (n < cap ? n : cap)]!
-      // Words of several weights, each counted: the sum here, rather than a call out of the loop for each (a stem's words share many fields).
-      else if (n <= cap) counted = countOfWeights(classes, byClass, (entry + f) * classes.length)
-      else {
-        counted = mixed(t, doc, f, i, entry + f)
-        unsettled[i] = 1
-      }
-      const b = lengthNormalisation[f]!
-      weighted += (fieldWeights[f]! * counted) / (1 - b + (b * lengths[l + f]!) / averages[f]!)
-    }
-    scores[i]! += (idf * weighted * (k1 + 1)) / (k1 + weighted)
+    scores[i] = score
+    if (!reach) continue
+    if (!settled) later.push(i)
+    else if (!(score < floor)) floor = reach.add(i, score)
   }
 }
 
 const NO_COUNTS = new Float64Array(0)
 const NO_BITS = new Uint32Array(0)
-const NO_MARKS = new Uint8Array(0)
 
 /**
  * What scoring does once each match's score from its terms is known: the bounded matches that

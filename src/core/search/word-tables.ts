@@ -6,17 +6,7 @@
 import { PREFIX_WEIGHT, type TermPattern, type WordSpec } from './pattern.js'
 import { FIELD_COUNT } from './postings.js'
 import type { PostingsView } from './postings-view.js'
-import {
-  countList,
-  countListAt,
-  fieldBits,
-  holdersIn,
-  PackedLists,
-  placeIn,
-  unionOf,
-  WARMED_ENTRIES,
-  warmCountList,
-} from './count-lists.js'
+import { countList, WARMED_ENTRIES, warmCountList } from './count-lists.js'
 import { FOLLOWER_SHIFT, followerBit } from './positions.js'
 import { stemOnce } from '../text/stem.js'
 import { SEARCH_TUNING } from './tuning.js'
@@ -46,8 +36,6 @@ export interface WordTable {
   follows: number
   /** Where the word occurs, from the word lists, filled when first asked (see FieldCounts); there from the start, as `spread`, so that filling them changes no table's shape. */
   counts: FieldCounts | undefined
-  /** The same counts over the documents holding the words only (ListCounts), filled when first asked. */
-  listed: ListCounts | undefined
   /** spreadOf, once asked. */
   spread: number | undefined
 }
@@ -76,25 +64,6 @@ export interface FieldCounts {
 }
 
 /**
- * FieldCounts over the documents that hold one of the words only, in document order: entry e is
- * document docs[e], its counts from e × FIELD_COUNT. What a ranked query of words reads (its
- * matches, in document order, looked up with a cursor): as many entries as the words' lists, not a
- * byte for every document and field of the library (at 100,000 entries 0.6 MB a word, mostly zeros,
- * each page a fault of the kernel).
- */
-export interface ListCounts extends FieldCounts {
-  /**
-   * Words of one weight (most tables): their lists read where they are, and the arrays below
-   * empty; no counts made at all (a common word's lists hold most of the library's documents).
-   */
-  packed: PackedLists | null
-  /** The live documents holding a word, ascending. */
-  docs: Uint32Array
-  /** The fields (a bit each) where each entry's count is not 0. */
-  fields: Uint8Array
-}
-
-/**
  * Word tables kept across queries (browse asks for the same words at every keystroke), the least
  * recently used let go past this many bytes: at 100,000 entries a table with its counts is ~1 MB
  * (~4 MB with counts by weight).
@@ -103,16 +72,10 @@ const TABLE_BYTES = 48 * 2 ** 20
 
 /** The bytes a word table holds (not the zeros its counts may share: zerosOf). */
 function tableBytes(table: WordTable): number {
-  return table.codes.byteLength + 8 * table.accepted.length + countBytes(table.counts) + countBytes(table.listed)
-}
-
-/** The bytes of counts (not the zeros their kinds may share: zerosOf). */
-function countBytes(counts: FieldCounts | ListCounts | undefined): number {
-  if (!counts) return 0
-  const kindBytes = counts.classes.length > 1 ? counts.kind.byteLength : 0
-  const listBytes = 'docs' in counts ? counts.docs.byteLength + counts.fields.byteLength : 0
-  // (A table of one weight's lists are the postings', not its own.)
-  return counts.occurrences.byteLength + kindBytes + counts.byClass.byteLength + listBytes
+  const counts = table.counts
+  const kindBytes = counts && counts.classes.length > 1 ? counts.kind.byteLength : 0
+  const countBytes = counts ? counts.occurrences.byteLength + kindBytes + counts.byClass.byteLength : 0
+  return table.codes.byteLength + 8 * table.accepted.length + countBytes
 }
 
 /**
@@ -208,7 +171,7 @@ export class WordTables {
         else bits |= 1 << followerBit(stemOnce(word))
       })
     const follows = unread || bits === 0xff ? 0 : bits << FOLLOWER_SHIFT
-    return { codes, weights: Float64Array.from(named), accepted, follows, counts: undefined, listed: undefined, spread: undefined }
+    return { codes, weights: Float64Array.from(named), accepted, follows, counts: undefined, spread: undefined }
   }
 
   fieldCounts(table: WordTable): FieldCounts {
@@ -221,7 +184,8 @@ export class WordTables {
     // ~150 faults fewer a word; a rare word's lists touch few pages and are left to fault those).
     const spread = this.spreadOf(table)
     if (spread * PAGE_BYTES >= occurrences.length) occurrences.fill(0)
-    const classes = classesOf(table)
+    // (At most four weights: whole word, stem, typo, prefix.)
+    const classes = [...new Set(table.accepted.map((word) => weightOf(table, word)))].sort((a, b) => b - a)
     const kinds = classes.length > 1 ? new Int8Array(documents * FIELD_COUNT) : this.zerosOf(documents * FIELD_COUNT)
     const byClass = new Uint16Array(classes.length > 1 ? documents * FIELD_COUNT * classes.length : 0)
     // Lists long enough for the engine to optimise countList in them: warmed first (a small library's never are).
@@ -235,91 +199,11 @@ export class WordTables {
     return table.counts
   }
 
-  /**
-   * The table's counts over the documents holding its words (ListCounts): the same counts as
-   * fieldCounts', added up in the same order.
-   */
-  listCounts(table: WordTable): ListCounts {
-    if (table.listed) return table.listed
-    const { documents, positionOf } = this.view
-    const lists = table.accepted.flatMap((word) => this.view.listsOf(word))
-    const classes = classesOf(table)
-    if (classes.length <= 1) {
-      const [docs, fields, occurrences, kind, byClass] = [EMPTY_32, EMPTY_8, EMPTY_8, EMPTY_KINDS, EMPTY_16]
-      table.listed = { packed: new PackedLists(lists), docs, fields, occurrences, kind, classes, byClass }
-      return table.listed
-    }
-    // The live documents of every list, each list's ascending: merged two by two.
-    let runs = lists.map((list) => liveDocs(list.docs, list.from, positionOf, documents))
-    while (runs.length > 1) runs = Array.from({ length: Math.ceil(runs.length / 2) }, (_, k) => unionOf(runs[2 * k]!, runs[2 * k + 1]))
-    const docs = runs[0] ?? new Uint32Array(0)
-    const entries = docs.length * FIELD_COUNT
-    const occurrences = new Uint8Array(entries)
-    const kinds = classes.length > 1 ? new Int8Array(entries) : this.zerosOf(entries)
-    const byClass = new Uint16Array(classes.length > 1 ? entries * classes.length : 0)
-    const fields = new Uint8Array(docs.length)
-    if (docs.length >= WARMED_ENTRIES) warmCountList()
-    for (const word of table.accepted) {
-      const kind = classes.indexOf(weightOf(table, word))
-      for (const list of this.view.listsOf(word))
-        countListAt(
-          list.docs,
-          list.fields,
-          list.from,
-          positionOf,
-          documents,
-          docs,
-          fields,
-          kind,
-          classes.length,
-          occurrences,
-          kinds,
-          byClass,
-        )
-    }
-    table.listed = { packed: null, docs, fields, occurrences, kind: kinds, classes, byClass }
-    return table.listed
-  }
-
-  /**
-   * How many of `sample` (live documents, ascending) hold a word of `table` in one of `fields` (a
-   * bit each): from its counts when made, else from its words' lists (as many steps as the shorter
-   * of a list and the sample: no counts made for an estimate).
-   */
-  holdersAmong(table: WordTable, sample: Uint32Array, fields: number): number {
-    const counts = table.counts
-    let hits = 0
-    if (counts) {
-      for (let s = 0; s < sample.length; s++) {
-        for (let f = 0; f < FIELD_COUNT; f++) {
-          if (((fields >>> f) & 1) === 1 && counts.occurrences[sample[s]! * FIELD_COUNT + f]! > 0) {
-            hits++
-            break
-          }
-        }
-      }
-      return hits
-    }
-    const held = new Uint8Array(sample.length)
-    for (const word of table.accepted) for (const list of this.view.listsOf(word)) holdersIn(list, sample, fields, held)
-    for (let s = 0; s < held.length; s++) hits += held[s]!
-    return hits
-  }
-
-  /** Whether `table`'s counts, when made, say none of its words is in field `field` of document `doc` (false when not made: unknown). */
-  countedNone(table: WordTable, doc: number, field: number): boolean {
-    if (table.counts) return table.counts.occurrences[doc * FIELD_COUNT + field] === 0
-    if (!table.listed) return false
-    if (table.listed.packed) return ((fieldBits(table.listed.packed.packedOf(doc)) >>> field) & 1) === 0
-    const e = placeIn(table.listed.docs, 0, doc)
-    return e < 0 || ((table.listed.fields[e]! >>> field) & 1) === 0
-  }
-
   private zeros: Int8Array | null = null
 
   /** An array of `length` zeros, the same one each time: the kinds of every table of words of one weight. */
   private zerosOf(length: number): Int8Array {
-    if (this.zeros === null || this.zeros.length < length) this.zeros = new Int8Array(length)
+    if (this.zeros?.length !== length) this.zeros = new Int8Array(length)
     return this.zeros
   }
 
@@ -328,25 +212,4 @@ export class WordTables {
     table.spread ??= table.accepted.reduce((sum, word) => sum + this.view.documentsOf(word), 0)
     return table.spread
   }
-}
-
-const EMPTY_32 = new Uint32Array(0)
-const EMPTY_16 = new Uint16Array(0)
-const EMPTY_8 = new Uint8Array(0)
-const EMPTY_KINDS = new Int8Array(0)
-
-/** The weights of a table's words, heaviest first (at most four: whole word, stem, typo, prefix). */
-function classesOf(table: WordTable): number[] {
-  return [...new Set(table.accepted.map((word) => weightOf(table, word)))].sort((a, b) => b - a)
-}
-
-/** The live documents of a word list (its documents numbered from `from`), ascending. */
-function liveDocs(docs: Uint32Array, from: number, positionOf: Int32Array, documents: number): Uint32Array {
-  const live = new Uint32Array(docs.length)
-  let n = 0
-  for (let i = 0; i < docs.length; i++) {
-    const doc = from + docs[i]!
-    if (doc < documents && positionOf[doc]! >= 0) live[n++] = doc
-  }
-  return live.subarray(0, n)
 }

@@ -25,16 +25,10 @@ describe('HeldTerms.keepHolding', () => {
       // Which terms each document holds, as marked from made-up counts in one field of each.
       const holds = Array.from({ length: documents }, () => new Set(subset(random, terms, random())))
       const held = new HeldTerms(terms, candidates.length)
-      // Marked from made-up lists of the documents holding each term (in a field of 1–5: those asked
-      // for) and of some others (in field 0, or in none: there, but not in the fields asked for).
       for (let t = 0; t < terms; t++) {
-        const docs: number[] = []
-        const fields: number[] = []
-        for (let doc = 0; doc < documents; doc++) {
-          if (holds[doc]!.has(t)) [docs[docs.length], fields[fields.length]] = [doc, 1 << (1 + (doc % (FIELD_COUNT - 1)))]
-          else if (random() < 0.3) [docs[docs.length], fields[fields.length]] = [doc, random() < 0.5 ? 1 : 0]
-        }
-        held.mark(t, Uint32Array.from(docs), Uint8Array.from(fields), 0b111110, candidates)
+        const occurrences = new Uint8Array(documents * FIELD_COUNT)
+        for (let doc = 0; doc < documents; doc++) if (holds[doc]!.has(t)) occurrences[doc * FIELD_COUNT + (doc % FIELD_COUNT)] = 1
+        held.mark(t, occurrences, [0, 1, 2, 3, 4, 5], candidates)
       }
       const clauses = Array.from({ length: 1 + Math.floor(random() * 3) }, () => subset(random, terms, 0.3))
       const others = clauses.map(() => new Set(candidates.filter(() => random() < 0.2)))

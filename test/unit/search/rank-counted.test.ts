@@ -129,35 +129,29 @@ describe('scoreKept', () => {
       const documents = total
       const cap = 10
       const classes = [1, 0.7]
-      // Each term's counts over the documents holding it (some of them, not always a match's: those read as zeros).
       const kept: KeptCounts[] = query.terms.map(() => {
         const sums = new Float64Array(2 * (cap + 1))
         for (let m = 1; m <= cap; m++) [sums[m], sums[cap + 1 + m]] = [sums[m - 1]! + 1, sums[cap + m]! + 0.7]
-        const holding = Uint32Array.from(Array.from({ length: documents }, (_, doc) => doc).filter(() => random() < 0.8))
-        const entries = holding.length * FIELDS
         return {
-          packed: null,
-          docs: holding,
-          occurrences: Uint8Array.from({ length: entries }, () => pick(random, [0, 0, 0, 1, 3, 12])),
+          occurrences: Uint8Array.from({ length: documents * FIELDS }, () => pick(random, [0, 0, 0, 1, 3, 12])),
           // Some fields of words of different weights (−1): past the cap counted by `mixed`, then fed to the best last.
-          kind: Int8Array.from({ length: entries }, () => pick(random, [0, 0, 0, 0, 1, -1])),
+          kind: Int8Array.from({ length: documents * FIELDS }, () => pick(random, [0, 0, 0, 0, 1, -1])),
           sums,
           stride: cap + 1,
           cap,
           fields: 1 + Math.floor(random() * 63),
           classes,
           // How many words of each weight (not always adding up to the field's: what is kept is what is read).
-          byClass: Uint16Array.from({ length: entries * classes.length }, () => pick(random, [0, 1, 2, 5])),
+          byClass: Uint16Array.from({ length: documents * FIELDS * classes.length }, () => pick(random, [0, 1, 2, 5])),
         }
       })
       const mixed = (t: number, doc: number, field: number) => 0.4 + ((t + doc + field) % 3)
       const tf = new Float64Array(count * width)
       docs.forEach((doc, i) =>
-        kept.forEach(({ docs: holding, occurrences, kind, sums, stride, fields, byClass }, t) => {
-          const e = holding.indexOf(doc)
+        kept.forEach(({ occurrences, kind, sums, stride, fields, byClass }, t) => {
           for (let f = 0; f < FIELDS; f++) {
-            const at = e * FIELDS + f
-            const n = e >= 0 && (fields >>> f) & 1 ? occurrences[at]! : 0
+            const at = doc * FIELDS + f
+            const n = (fields >>> f) & 1 ? occurrences[at]! : 0
             const given = kind[at]!
             // Words of several weights, all counted: each weight once a word, heaviest first.
             let weights = 0
