@@ -142,9 +142,25 @@ function tableLists(rows: readonly CompletionRow[]): string {
   for (const type of ['cmd', 'flag', 'arg'] as const) {
     for (const [path, group] of rowsByPath(rows, type)) {
       const place = paths.indexOf(path) + 1
-      lines.push(list(`__precis_${type}_names_${place}`, group.map((row) => row.name)))
-      lines.push(list(`__precis_${type}_values_${place}`, group.map((row) => row.value)))
-      if (type !== 'arg') lines.push(list(`__precis_${type}_described_${place}`, group.map((row) => `${row.name}\t${row.description}`)))
+      lines.push(
+        list(
+          `__precis_${type}_names_${place}`,
+          group.map((row) => row.name),
+        ),
+      )
+      lines.push(
+        list(
+          `__precis_${type}_values_${place}`,
+          group.map((row) => row.value),
+        ),
+      )
+      if (type !== 'arg')
+        lines.push(
+          list(
+            `__precis_${type}_described_${place}`,
+            group.map((row) => `${row.name}\t${row.description}`),
+          ),
+        )
     }
   }
   return lines.join('\n')
