@@ -16,12 +16,26 @@ import { singleQuoted } from '../../src/core/text/shell-words.js'
 import { testContext } from '../support/context.js'
 import { hasShell } from '../unit/connected/shell-probes.js'
 
-const rows = completionRows(
-  completionSpec(
-    buildProgram(testContext()),
-    HELP_TOPICS.map((t) => t.name),
+/** Rows no command has yet, to check the scripts match names literally and let the first row win. */
+const ODD: CompletionRow[] = [
+  { type: 'cmd', path: 'precis odd', name: 'a:b', value: 'a:b', description: "it's odd" },
+  { type: 'cmd', path: 'precis odd', name: '*', value: 'star', description: '' },
+  { type: 'cmd', path: 'precis odd', name: '[ab]', value: 'class', description: 'a $HOME `x`' },
+  { type: 'flag', path: 'precis odd', name: '--x', value: 'choice:a b', description: 'first' },
+  { type: 'flag', path: 'precis odd', name: '--x', value: 'none', description: 'second' },
+  { type: 'arg', path: 'precis odd', name: '0', value: 'none', description: '' },
+  { type: 'arg', path: 'precis odd', name: '1+', value: 'file', description: '' },
+]
+
+const rows = [
+  ...completionRows(
+    completionSpec(
+      buildProgram(testContext()),
+      HELP_TOPICS.map((t) => t.name),
+    ),
   ),
-)
+  ...ODD,
+]
 const paths = [...new Set(rows.map((row) => row.path))]
 
 /** The value of the first row of `type` at `path` named `name`, as `status<TAB>value`. */
@@ -44,12 +58,12 @@ interface Query {
   expected: string[]
 }
 
-/** Every name of `type` at its path, and one that is not there. */
+/** Every name of `type` at its path, and names that are not there (`a` would match `*` or `[ab]` as a pattern). */
 function nameQueries(type: 'cmd' | 'flag', fn: (path: string) => [string, ...string[]]): Query[] {
   const queries: Query[] = []
   for (const path of paths) {
     const names = new Set(rows.filter((r) => r.type === type && r.path === path).map((r) => r.name))
-    for (const name of [...names, 'no-such-name']) queries.push({ call: [...fn(path), name], expected: [lookedUp(type, path, name)] })
+    for (const name of [...names, 'no-such-name', 'a']) queries.push({ call: [...fn(path), name], expected: [lookedUp(type, path, name)] })
   }
   return queries
 }
