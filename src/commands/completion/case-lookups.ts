@@ -10,22 +10,27 @@ import { rowsByPath, type CompletionRow } from './table.js'
 /** One arm of a `case`: a quoted pattern and what it does. */
 type Arm = [pattern: string, action: string]
 
-/** A function of PATH and a second word: a `case` on the path, in it a `case` on the word. */
-function lookupFunction(name: string, groups: Map<string, Arm[]>, otherwise: string): string[] {
-  const lines = [`${name}() {`, '  _precis_v=', '  case $1 in']
+/** `# USAGE: WHAT` and `NAME() {`, NAME being USAGE's first word. */
+function header(usage: string, what: string): string[] {
+  return [`# ${usage}: ${what}`, `${usage.split(' ')[0]}() {`]
+}
+
+/** A function of PATH and a second word: a `case` on the path, in it a `case` on the word; it fails when none matches. */
+function lookupFunction(usage: string, what: string, groups: Map<string, Arm[]>): string[] {
+  const lines = [...header(usage, what), '  _precis_v=', '  case $1 in']
   for (const [path, arms] of groups) {
     lines.push(`    ${quoted(path)})`, '      case $2 in')
     for (const [pattern, action] of arms) lines.push(`        ${pattern}) ${action} ;;`)
-    if (!arms.some(([pattern]) => pattern === '*')) lines.push(`        *) ${otherwise} ;;`)
+    if (!arms.some(([pattern]) => pattern === '*')) lines.push('        *) return 1 ;;')
     lines.push('      esac ;;')
   }
-  lines.push(`    *) ${otherwise} ;;`, '  esac', '}')
+  lines.push('    *) return 1 ;;', '  esac', '}')
   return lines
 }
 
 /** A function of PATH setting `_precis_list` to that path's items. */
-function listFunction(name: string, groups: Map<string, string[]>): string[] {
-  const lines = [`${name}() {`, '  case $1 in']
+function listFunction(usage: string, what: string, groups: Map<string, string[]>): string[] {
+  const lines = [...header(usage, what), '  case $1 in']
   for (const [path, items] of groups) lines.push(`    ${quoted(path)}) _precis_list=(${items.map(quoted).join(' ')}) ;;`)
   lines.push('    *) _precis_list=() ;;', '  esac', '}')
   return lines
@@ -52,10 +57,10 @@ export function caseLookups(rows: readonly CompletionRow[], item: (row: Completi
   const commands = rowsByPath(rows, 'cmd')
   const flags = rowsByPath(rows, 'flag')
   return [
-    ...lookupFunction('_precis_sub', mapGroups(commands, named), 'return 1'),
-    ...lookupFunction('_precis_flag', mapGroups(flags, named), 'return 1'),
-    ...lookupFunction('_precis_arg', mapGroups(rowsByPath(rows, 'arg'), argArm), 'return 1'),
-    ...listFunction('_precis_commands', mapGroups(commands, item)),
-    ...listFunction('_precis_flags', mapGroups(flags, item)),
+    ...lookupFunction('_precis_sub PATH NAME', 'the canonical name of command NAME under PATH.', mapGroups(commands, named)),
+    ...lookupFunction('_precis_flag PATH FLAG', 'the value kind of the flag of the command at PATH.', mapGroups(flags, named)),
+    ...lookupFunction('_precis_arg PATH N', 'the value kind of argument N (from 0).', mapGroups(rowsByPath(rows, 'arg'), argArm)),
+    ...listFunction('_precis_commands PATH', 'the commands under PATH.', mapGroups(commands, item)),
+    ...listFunction('_precis_flags PATH', 'the flags of the command at PATH.', mapGroups(flags, item)),
   ].join('\n')
 }

@@ -138,7 +138,11 @@ function list(name: string, values: readonly string[]): string {
 /** The table as global lists: the paths, and for each path's commands, flags and arguments their names and values. */
 function tableLists(rows: readonly CompletionRow[]): string {
   const paths = [...new Set(rows.map((row) => row.path))]
-  const lines = [list('__precis_paths', paths)]
+  const lines = [
+    '# The table: the paths, and for the path at place P in __precis_paths its commands (cmd), flags and arguments (arg):',
+    '# their names, their values and "name<TAB>description" lines.',
+    list('__precis_paths', paths),
+  ]
   for (const type of ['cmd', 'flag', 'arg'] as const) {
     for (const [path, group] of rowsByPath(rows, type)) {
       const place = paths.indexOf(path) + 1
