@@ -145,26 +145,12 @@ function tableLists(rows: readonly CompletionRow[]): string {
   ]
   for (const type of ['cmd', 'flag', 'arg'] as const) {
     for (const [path, group] of rowsByPath(rows, type)) {
-      const place = paths.indexOf(path) + 1
-      lines.push(
-        list(
-          `__precis_${type}_names_${place}`,
-          group.map((row) => row.name),
-        ),
-      )
-      lines.push(
-        list(
-          `__precis_${type}_values_${place}`,
-          group.map((row) => row.value),
-        ),
-      )
-      if (type !== 'arg')
-        lines.push(
-          list(
-            `__precis_${type}_described_${place}`,
-            group.map((row) => `${row.name}\t${row.description}`),
-          ),
-        )
+      const named = (what: string) => `__precis_${type}_${what}_${paths.indexOf(path) + 1}`
+      const names = group.map((row) => row.name)
+      const values = group.map((row) => row.value)
+      const described = group.map((row) => `${row.name}\t${row.description}`)
+      lines.push(list(named('names'), names), list(named('values'), values))
+      if (type !== 'arg') lines.push(list(named('described'), described))
     }
   }
   return lines.join('\n')
