@@ -100,7 +100,7 @@ async function candidateFiles(): Promise<Map<string, string[]>> {
   return files
 }
 
-type Prober = (dir: string, line: string, cwd?: string) => Probe
+type Prober = (dir: string, lines: readonly string[], cwd?: string) => Probe[]
 
 /** Probes every shell answers alike: [line, what must be offered, what must not]. */
 const COMMON: [string, string[], string[]][] = [
@@ -118,6 +118,7 @@ const COMMON: [string, string[], string[]][] = [
   ['precis tags rename ml/', ['ml/graphs'], []],
   ['precis tags rename ml/graphs gn', ['gnn'], []],
   ['precis tags ', ['rename', 'rm'], []],
+  ['precis tags rename --', ['--help'], ['--sort']],
   ['precis restore ', ['old2010removed'], ['gilmer2017neural']],
   ['precis completion ', ['bash', 'zsh', 'fish'], []],
   ['precis export --format ', ['md', 'json', 'bibtex', 'html'], ['gilmer2017neural']],
@@ -131,66 +132,103 @@ const COMMON: [string, string[], string[]][] = [
   ['precis stats --top ', [], ['gilmer2017neural', '--top']],
 ]
 
+/** Lines and the arguments `precis` must be called with: the library flags are passed on to `__complete`. */
+const LIBRARY_CALLS: [string, string[]][] = [
+  ['precis --library /tmp/lib.json show gi', ['--library /tmp/lib.json __complete handles -- gi']],
+  ['precis --demo tags rm b', ['--demo __complete tags -- b']],
+  ['precis --library=/tmp/x.json rm k', ['--library=/tmp/x.json __complete handles -- k']],
+  ['precis ls --sort ', []],
+]
+
+/** A flag's value is not a command or an argument: [line, word, whether it is offered]. */
+const FLAG_VALUES: [string, string, boolean][] = [
+  ['precis --library sh', 'show', false],
+  ['precis --library show sh', 'show', true],
+  ['precis show --width 72 gi', 'gilmer2017neural', true],
+]
+
+/** Each shell's spelling of a value after `--flag=` and of a query field's value (bash replies after the last `=` or `:`). */
+const SPELLED: Record<string, [string, string[]][]> = {
+  bash: [
+    ['precis ls --sort=ye', ['year']],
+    ['precis search tag:ml/', ['ml/graphs']],
+  ],
+  zsh: [
+    ['precis ls --sort=ye', ['year']],
+    ['precis search tag:ml/', ['tag:ml/graphs']],
+  ],
+  fish: [
+    ['precis ls --sort=ye', ['--sort=year']],
+    ['precis search tag:ml/', ['tag:ml/graphs']],
+  ],
+}
+
 const SHELLS: [string, Prober][] = [
   ['bash', probeBash],
   ['zsh', probeZsh],
   ['fish', probeFish],
 ]
 
+/** Writes the script, the candidate files and a file to complete (notes/gp.md), and asks one shell every line. */
+async function probeAll(shell: string, probe: Prober, lines: readonly string[]): Promise<(line: string) => Probe> {
+  const { out } = await run(['completion', shell])
+  const dir = probeFolder(tempDir(`precis-${shell}-`), out, await candidateFiles())
+  mkdirSync(join(dir, 'notes'))
+  writeFileSync(join(dir, 'notes', 'gp.md'), '')
+  const answers = new Map(probe(dir, lines).map((answer, i) => [lines[i]!, answer]))
+  return (line) => answers.get(line) ?? expect.fail(`${line} was not probed`)
+}
+
 // bash is required (it is on every machine this runs on); zsh and fish are probed where installed.
 describe.each(SHELLS.filter(([shell]) => shell === 'bash' || hasShell(shell)))('the %s script', (shell, probe) => {
-  let dir: string
+  let answer: (line: string) => Probe
 
   beforeAll(async () => {
-    const { out } = await run(['completion', shell])
-    dir = probeFolder(tempDir(`precis-${shell}-`), out, await candidateFiles())
+    const lines = [COMMON, LIBRARY_CALLS, FLAG_VALUES, SPELLED[shell]!].flatMap((cases) => cases.map(([line]) => line))
+    answer = await probeAll(shell, probe, lines)
   })
 
   it.each(COMMON)('%j offers %j', (line, offered, notOffered) => {
-    const { replies } = probe(dir, line)
+    const { replies } = answer(line)
     for (const word of offered) expect(replies).toContain(word)
     for (const word of notOffered) expect(replies).not.toContain(word)
   })
 
-  it('passes --library and --demo on to __complete', () => {
-    expect(probe(dir, 'precis --library /tmp/lib.json show gi').calls).toEqual(['--library /tmp/lib.json __complete handles -- gi'])
-    expect(probe(dir, 'precis --demo tags rm b').calls).toEqual(['--demo __complete tags -- b'])
-    expect(probe(dir, 'precis --library=/tmp/x.json rm k').calls).toEqual(['--library=/tmp/x.json __complete handles -- k'])
+  it.each(LIBRARY_CALLS)('%j calls precis with %j', (line, calls) => {
+    expect(answer(line).calls).toEqual(calls)
   })
 
-  it('does not take a flag value for a command or an argument', () => {
-    expect(probe(dir, 'precis --library sh').replies).not.toContain('show')
-    expect(probe(dir, 'precis --library show sh').replies).toContain('show')
-    expect(probe(dir, 'precis show --width 72 gi').replies).toContain('gilmer2017neural')
+  it.each(FLAG_VALUES)('%j: %j offered is %j (a flag value is not a command or an argument)', (line, word, offered) => {
+    expect(answer(line).replies.includes(word)).toBe(offered)
+  })
+
+  it.each(SPELLED[shell]!)('%j offers exactly %j', (line, replies) => {
+    expect(answer(line).replies).toEqual(replies)
   })
 })
 
+/** bash's exact replies: [line, replies, why]. */
+const DETAIL: [string, string[], string][] = [
+  ['precis add --file notes/g', ['notes/gp.md'], 'files for a file flag'],
+  ['precis --library=notes/g', ['notes/gp.md'], 'files after `--flag=`: bash splits the word at "=", the reply is what follows it'],
+  ['precis tag --query tag:ml/', ['ml/graphs'], 'after the last ":" of a query field, as bash splits words there'],
+  ['precis tag --query ye', ['year:'], 'query fields'],
+  ['precis import notes/', ['notes/gp.md'], 'files for import paths'],
+  ['precis add --title Neu', [], 'nothing for free text'],
+]
+
 describe('the bash script, in detail', () => {
-  let dir: string
+  let answer: (line: string) => Probe
 
   beforeAll(async () => {
-    const { out } = await run(['completion', 'bash'])
-    dir = probeFolder(tempDir('precis-bash-'), out, await candidateFiles())
-    mkdirSync(join(dir, 'notes'))
-    writeFileSync(join(dir, 'notes', 'gp.md'), '')
+    answer = await probeAll(
+      'bash',
+      probeBash,
+      DETAIL.map(([line]) => line),
+    )
   })
 
-  it('completes files for file flags, also written --flag=value', () => {
-    expect(probeBash(dir, 'precis add --file notes/g').replies).toEqual(['notes/gp.md'])
-    // bash splits the word at "=": the reply is what follows it.
-    expect(probeBash(dir, 'precis --library=notes/g').replies).toEqual(['notes/gp.md'])
-  })
-
-  it('replies after the last ":" for query fields, as bash splits words there', () => {
-    expect(probeBash(dir, 'precis tag --query tag:ml/').replies).toEqual(['ml/graphs'])
-    expect(probeBash(dir, 'precis tag --query ye').replies).toEqual(['year:'])
-  })
-
-  it('completes files for import paths', () => {
-    expect(probeBash(dir, 'precis import notes/').replies).toEqual(['notes/gp.md'])
-  })
-
-  it('offers nothing for free text', () => {
-    expect(probeBash(dir, 'precis add --title Neu').replies).toEqual([])
+  it.each(DETAIL)('%j replies %j (%s)', (line, replies) => {
+    expect(answer(line).replies).toEqual(replies)
   })
 })

@@ -1,56 +1,34 @@
 /**
- * The bash completion script: the table (table.ts) and a fixed walker. Works in bash 3.2 (macOS)
- * and later: no `mapfile`, no negative indices. Words are split from COMP_LINE rather than taken
- * from COMP_WORDS, which bash splits at `:` and `=` (a query word `tag:gnn` would be three words).
+ * The bash completion script: lookups generated from the table (case-lookups.ts) and a fixed
+ * walker. Works in bash 3.2 (macOS) and later: no `mapfile`, no negative indices, no associative
+ * arrays. Words are split from COMP_LINE rather than taken from COMP_WORDS, which bash splits at
+ * `:` and `=` (a query word `tag:gnn` would be three words). A Tab forks only to list files or to
+ * ask `precis __complete`.
  */
-import { singleQuoted } from '../../core/text/shell-words.js'
+import { caseLookups } from './case-lookups.js'
+import type { CompletionRow } from './table.js'
 
 // A template literal: `\${` is bash's `${`, `\\` a backslash.
 const WALKER = `
-# _precis_find TYPE PATH NAME: the value field of that row of the table.
-_precis_find() {
-  local type where name value desc
-  while IFS=$'\\t' read -r type where name value desc; do
-    if [[ $type == "$1" && $where == "$2" && $name == "$3" ]]; then
-      printf '%s\\n' "$value"
-      return 0
-    fi
-  done <<< "$_precis_table"
-  return 1
-}
-
-# _precis_names TYPE PATH: the names of the commands or flags under PATH, one per line.
-_precis_names() {
-  local type where name value desc
-  while IFS=$'\\t' read -r type where name value desc; do
-    [[ $type == "$1" && $where == "$2" ]] && printf '%s\\n' "$name"
-  done <<< "$_precis_table"
-}
-
 # _precis_flag_kind PATH FLAG: the value kind of a flag of the command, or of a global flag.
 _precis_flag_kind() {
-  _precis_find flag "$1" "$2" || _precis_find flag precis "$2"
+  _precis_flag "$1" "$2" || _precis_flag precis "$2"
 }
 
-# _precis_arg_kind PATH N: the value kind of the command's positional argument N (from 0).
-_precis_arg_kind() {
-  local type where name value desc
-  while IFS=$'\\t' read -r type where name value desc; do
-    [[ $type == arg && $where == "$1" ]] || continue
-    if [[ $name == "$2" ]] || [[ $name == *+ && $2 -ge \${name%+} ]]; then
-      printf '%s\\n' "$value"
-      return 0
-    fi
-  done <<< "$_precis_table"
+# _precis_add PREFIX VALUE...: add PREFIX + each VALUE that starts with the word being completed.
+_precis_add() {
+  local prefix=$1 value
+  shift
+  for value in "$@"; do
+    value=$prefix$value
+    [[ -n $value && $value == "$_precis_cur"* ]] && COMPREPLY[\${#COMPREPLY[@]}]=$value
+  done
 }
 
 # _precis_reply [PREFIX]: add PREFIX + each line read that starts with the word being completed.
 _precis_reply() {
   local line
-  while IFS= read -r line; do
-    line=$1$line
-    [[ -n $line && $line == "$_precis_cur"* ]] && COMPREPLY[\${#COMPREPLY[@]}]=$line
-  done
+  while IFS= read -r line; do _precis_add "$1" "$line"; done
 }
 
 # _precis_values KIND [PREFIX]: add the values of KIND; PREFIX (\`--sort=\`) is already typed before them.
@@ -60,15 +38,15 @@ _precis_values() {
       compopt -o filenames 2>/dev/null
       _precis_reply "$2" < <(compgen -f -- "\${_precis_cur#"$2"}") ;;
     choice:* | topic:*)
-      _precis_reply "$2" < <(printf '%s\\n' \${1#*:}) ;;
+      _precis_add "$2" \${1#*:} ;;
     dynamic:*)
       _precis_reply "$2" < <("$_precis_cmd" "\${_precis_lib[@]}" __complete "\${1#*:}" -- "\${_precis_cur#"$2"}" 2>/dev/null) ;;
   esac
 }
 
 _precis() {
-  local line=\${COMP_LINE:0:COMP_POINT} cpath=precis n=0 i w pending= sub kind prefix=
-  local -a words
+  local line=\${COMP_LINE:0:COMP_POINT} cpath=precis n=0 i w pending= kind prefix= _precis_v
+  local -a words _precis_list
   read -ra words <<< "$line"
   if [[ -z $line || $line == *[[:space:]] ]]; then words[\${#words[@]}]=''; fi
   local _precis_cur=\${words[\${#words[@]}-1]} _precis_cmd=\${words[0]}
@@ -85,10 +63,10 @@ _precis() {
     esac
     case $w in
       -*=*) ;;
-      -?*) kind=$(_precis_flag_kind "$cpath" "$w") && [[ $kind != - ]] && pending=$w ;;
+      -?*) _precis_flag_kind "$cpath" "$w" && [[ $_precis_v != - ]] && pending=$w ;;
       *)
-        if ((n == 0)) && sub=$(_precis_find cmd "$cpath" "$w"); then
-          cpath="$cpath $sub"
+        if ((n == 0)) && _precis_sub "$cpath" "$w"; then
+          cpath="$cpath $_precis_v"
         else
           n=$((n + 1))
         fi ;;
@@ -97,16 +75,25 @@ _precis() {
 
   COMPREPLY=()
   if [[ -n $pending ]]; then
-    _precis_values "$(_precis_flag_kind "$cpath" "$pending")" ''
+    _precis_flag_kind "$cpath" "$pending"
+    _precis_values "$_precis_v" ''
   elif [[ $_precis_cur == --*=* ]]; then
     prefix=\${_precis_cur%%=*}=
-    _precis_values "$(_precis_flag_kind "$cpath" "\${prefix%=}")" "$prefix"
+    _precis_flag_kind "$cpath" "\${prefix%=}"
+    _precis_values "$_precis_v" "$prefix"
   else
-    kind=$(_precis_arg_kind "$cpath" "$n")
+    _precis_arg "$cpath" "$n"
+    kind=$_precis_v
     if [[ $_precis_cur == -* ]]; then
-      _precis_reply < <(_precis_names flag "$cpath"; [[ $cpath != precis ]] && _precis_names flag precis)
+      _precis_flags "$cpath"
+      _precis_add '' "\${_precis_list[@]}"
+      if [[ $cpath != precis ]]; then
+        _precis_flags precis
+        _precis_add '' "\${_precis_list[@]}"
+      fi
     elif ((n == 0)); then
-      _precis_reply < <(_precis_names cmd "$cpath")
+      _precis_commands "$cpath"
+      _precis_add '' "\${_precis_list[@]}"
     fi
     [[ -n $kind ]] && _precis_values "$kind" ''
   fi
@@ -125,13 +112,13 @@ complete -F _precis precis
 `
 
 /** The bash completion script for the table. */
-export function bashScript(table: string): string {
+export function bashScript(rows: readonly CompletionRow[]): string {
   return [
     '# bash completion for precis (generated by `precis completion bash`; regenerate after upgrading).',
     '# Install: precis completion bash > ~/.local/share/bash-completion/completions/precis',
     "#      or: echo 'source <(precis completion bash)' >> ~/.bashrc",
     '',
-    `_precis_table=${singleQuoted(table)}`,
+    caseLookups(rows, (row) => row.name),
     WALKER,
   ].join('\n')
 }

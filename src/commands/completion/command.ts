@@ -1,10 +1,16 @@
 import { Argument, Help, type Command } from 'commander'
 import type { Context } from '../../context.js'
 import type { QueryFields } from './candidates.js'
-import { commandSpec, DYNAMIC_SOURCES, SHELLS, type DynamicSource, type Shell } from './spec.js'
+import { commandSpec, DYNAMIC_SOURCES, SHELLS, type CommandSpec, type DynamicSource, type Shell } from './spec.js'
 
 /** The scripts and the candidates, loaded when asked for (start-up loads only the command line). */
 const work = () => import('./run.js')
+
+/** What completion knows of `program`: its commands, and for `help` the commands and `topics`. */
+export function completionSpec(program: Command, topics: readonly string[]): CommandSpec {
+  const names = new Help().visibleCommands(program).map((c) => c.name())
+  return commandSpec(program, [...names, ...topics])
+}
 
 /**
  * `completion <shell>` prints the script; the hidden `__complete <source> [prefix]` prints the
@@ -23,10 +29,7 @@ export function registerCompletion(program: Command, ctx: Context, topics: reado
         '  precis completion fish > ~/.config/fish/completions/precis.fish\n' +
         "  echo 'source <(precis completion bash)' >> ~/.bashrc\n",
     )
-    .action(async (shell: Shell) => {
-      const names = new Help().visibleCommands(program).map((c) => c.name())
-      return (await work()).completionRun({ shell, spec: commandSpec(program, [...names, ...topics]) }, ctx)
-    })
+    .action(async (shell: Shell) => (await work()).completionRun({ shell, spec: completionSpec(program, topics) }, ctx))
 
   program
     .command('__complete', { hidden: true })

@@ -1,8 +1,11 @@
 /**
- * The fish completion script: the table (table.ts) and a walker over `commandline`, printing
- * `candidate<TAB>description` lines for one catch-all `complete` rule (fish filters them itself).
- * Fish functions do not see their caller's variables, so the walker's state is passed as arguments.
+ * The fish completion script: the table (table.ts) as lists and a walker over `commandline`,
+ * printing `candidate<TAB>description` lines for one catch-all `complete` rule (fish filters them
+ * itself). Fish functions do not see their caller's variables, so the walker's state is passed as
+ * arguments. Each path's rows are lists named by the path's place in `__precis_paths` (a variable
+ * name cannot hold the path itself), found with the `contains` builtin rather than a loop.
  */
+import { rowsByPath, type CompletionRow } from './table.js'
 
 /** `text` as one single-quoted fish word (fish escapes only `\` and `'` inside single quotes). */
 export function fishQuoted(text: string): string {
@@ -11,26 +14,21 @@ export function fishQuoted(text: string): string {
 
 // A template literal: `\\` is a backslash (there is no `${` in fish).
 const WALKER = `
-# __precis_find TYPE PATH NAME: the value field of that row of the table.
+# __precis_find TYPE PATH NAME: the value of the command or flag (TYPE) NAME under PATH.
 function __precis_find --argument-names type where name
-    for row in (string split \\n -- $__precis_table)
-        set -l f (string split \\t -- $row)
-        if test "$f[1]" = "$type" -a "$f[2]" = "$where" -a "$f[3]" = "$name"
-            echo $f[4]
-            return 0
-        end
-    end
-    return 1
+    set -l p (contains -i -- "$where" $__precis_paths); or return 1
+    set -l names __precis_{$type}_names_$p
+    set -l i (contains -i -- "$name" $$names); or return 1
+    set -l values __precis_{$type}_values_$p
+    set values $$values
+    echo $values[$i]
 end
 
 # __precis_described TYPE PATH: "name<TAB>description" for each command or flag under PATH.
 function __precis_described --argument-names type where
-    for row in (string split \\n -- $__precis_table)
-        set -l f (string split \\t -- $row)
-        if test "$f[1]" = "$type" -a "$f[2]" = "$where"
-            printf '%s\\t%s\\n' $f[3] "$f[5]"
-        end
-    end
+    set -l p (contains -i -- "$where" $__precis_paths); or return
+    set -l described __precis_{$type}_described_$p
+    string join \\n -- $$described
 end
 
 function __precis_flag_kind --argument-names where flag
@@ -39,12 +37,16 @@ end
 
 # __precis_arg_kind PATH N: the value kind of the command's positional argument N (from 0).
 function __precis_arg_kind --argument-names where n
-    for row in (string split \\n -- $__precis_table)
-        set -l f (string split \\t -- $row)
-        test "$f[1]" = arg -a "$f[2]" = "$where"; or continue
-        set -l from (string replace '+' '' -- $f[3])
-        if test "$f[3]" = "$n"; or begin; string match -q -- '*+' $f[3]; and test $n -ge $from; end
-            echo $f[4]
+    set -l p (contains -i -- "$where" $__precis_paths); or return 1
+    set -l values __precis_arg_values_$p
+    set values $$values
+    set -l names __precis_arg_names_$p
+    set -l i 0
+    for name in $$names
+        set i (math $i + 1)
+        set -l from (string replace '+' '' -- $name)
+        if test "$name" = "$n"; or begin; string match -q -- '*+' $name; and test $n -ge $from; end
+            echo $values[$i]
             return 0
         end
     end
@@ -128,13 +130,39 @@ end
 complete -c precis -f -a '(__precis_complete)'
 `
 
+/** `set -g NAME VALUE...` for a list of one path's rows. */
+function list(name: string, values: readonly string[]): string {
+  return `set -g ${name} ${values.map(fishQuoted).join(' ')}`
+}
+
+/** The table as global lists: the paths, and for each path's commands, flags and arguments their names and values. */
+function tableLists(rows: readonly CompletionRow[]): string {
+  const paths = [...new Set(rows.map((row) => row.path))]
+  const lines = [
+    '# The table: the paths, and for the path at place P in __precis_paths its commands (cmd), flags and arguments (arg):',
+    '# their names, their values and "name<TAB>description" lines.',
+    list('__precis_paths', paths),
+  ]
+  for (const type of ['cmd', 'flag', 'arg'] as const) {
+    for (const [path, group] of rowsByPath(rows, type)) {
+      const named = (what: string) => `__precis_${type}_${what}_${paths.indexOf(path) + 1}`
+      const names = group.map((row) => row.name)
+      const values = group.map((row) => row.value)
+      const described = group.map((row) => `${row.name}\t${row.description}`)
+      lines.push(list(named('names'), names), list(named('values'), values))
+      if (type !== 'arg') lines.push(list(named('described'), described))
+    }
+  }
+  return lines.join('\n')
+}
+
 /** The fish completion script for the table. */
-export function fishScript(table: string): string {
+export function fishScript(rows: readonly CompletionRow[]): string {
   return [
     '# fish completion for precis (generated by `precis completion fish`; regenerate after upgrading).',
     '# Install: precis completion fish > ~/.config/fish/completions/precis.fish',
     '',
-    `set -g __precis_table ${fishQuoted(table)}`,
+    tableLists(rows),
     WALKER,
   ].join('\n')
 }

@@ -4,7 +4,7 @@ import { bashScript } from './bash.js'
 import { completionCandidates, type QueryFields } from './candidates.js'
 import { fishScript } from './fish.js'
 import type { CommandSpec, DynamicSource, Shell } from './spec.js'
-import { completionTable } from './table.js'
+import { completionRows, type CompletionRow } from './table.js'
 import { zshScript } from './zsh.js'
 import { sanitizeTerminal } from '../../core/text/sanitize.js'
 import { readOutline } from '../../store/outline-reads.js'
@@ -20,10 +20,10 @@ export interface CompleteOptions {
   prefix: string
 }
 
-const SCRIPTS: Record<Shell, (table: string) => string> = { bash: bashScript, zsh: zshScript, fish: fishScript }
+const SCRIPTS: Record<Shell, (rows: readonly CompletionRow[]) => string> = { bash: bashScript, zsh: zshScript, fish: fishScript }
 
 export async function completionRun(opts: CompletionOptions, ctx: Context): Promise<void> {
-  ctx.io.out(SCRIPTS[opts.shell](completionTable(opts.spec)))
+  ctx.io.out(SCRIPTS[opts.shell](completionRows(opts.spec)))
 }
 
 /** Candidates one per line; a library that cannot be read completes to nothing (never an error under a prompt). */

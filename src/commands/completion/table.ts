@@ -1,7 +1,7 @@
 /**
- * The completion spec as a table of tab-separated rows, embedded in each shell script. The
- * scripts' walkers are fixed text that look things up in this table, so everything that changes
- * with the program (commands, flags, arguments) is data generated from it.
+ * The completion spec as a table of rows, from which each shell script generates its lookups.
+ * The scripts' walkers are fixed text that ask those lookups, so everything that changes with the
+ * program (commands, flags, arguments) is data generated from this table.
  *
  *   cmd   <path>  <name or alias>  <canonical name>  <description>
  *   flag  <path>  <flag>           <value kind>      <description>
@@ -12,6 +12,19 @@
  * `dynamic:<source>`. `2+` means the argument at index 2 and every one after it.
  */
 import { commandPaths, type CommandSpec, type ValueKind } from './spec.js'
+
+/** One row of the table: what a name means at a command path. */
+export interface CompletionRow {
+  type: 'cmd' | 'flag' | 'arg'
+  /** `precis` and canonical command names: `precis tags rename`. */
+  path: string
+  /** A command's name or alias, a flag, or an argument's index (`2+`: 2 and every one after). */
+  name: string
+  /** A command's canonical name, or the value kind of a flag or argument. */
+  value: string
+  /** One line without tabs; empty for arguments. */
+  description: string
+}
 
 /** Descriptions are one line without tabs (they come from our own code, but the format must hold). */
 function field(text: string): string {
@@ -34,21 +47,36 @@ export function kindText(kind: ValueKind | null): string {
   }
 }
 
-/** The rows for `root` (the program) and every command below it, one per line. */
-export function completionTable(root: CommandSpec): string {
-  const rows: string[][] = []
+/** The rows for `root` (the program) and every command below it, parents first. */
+export function completionRows(root: CommandSpec): CompletionRow[] {
+  const rows: CompletionRow[] = []
   for (const { path, spec } of commandPaths(root)) {
     const here = ['precis', ...path].join(' ')
     for (const sub of spec.subcommands) {
-      for (const name of [sub.name, ...sub.aliases]) rows.push(['cmd', here, name, sub.name, field(sub.description)])
+      const description = field(sub.description)
+      for (const name of [sub.name, ...sub.aliases]) rows.push({ type: 'cmd', path: here, name, value: sub.name, description })
     }
     for (const flag of spec.flags) {
-      for (const name of flag.names) rows.push(['flag', here, name, kindText(flag.value), field(flag.description)])
+      const value = kindText(flag.value)
+      const description = field(flag.description)
+      for (const name of flag.names) rows.push({ type: 'flag', path: here, name, value, description })
     }
     spec.args.forEach((kind, index) => {
       const last = index === spec.args.length - 1
-      rows.push(['arg', here, `${index}${last && spec.variadic ? '+' : ''}`, kindText(kind)])
+      rows.push({ type: 'arg', path: here, name: `${index}${last && spec.variadic ? '+' : ''}`, value: kindText(kind), description: '' })
     })
   }
-  return rows.map((row) => row.join('\t')).join('\n')
+  return rows
+}
+
+/** The rows of `type`, grouped by path in the table's order (a lookup answers from its path's group). */
+export function rowsByPath(rows: readonly CompletionRow[], type: CompletionRow['type']): Map<string, CompletionRow[]> {
+  const groups = new Map<string, CompletionRow[]>()
+  for (const row of rows) {
+    if (row.type !== type) continue
+    const group = groups.get(row.path)
+    if (group) group.push(row)
+    else groups.set(row.path, [row])
+  }
+  return groups
 }

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander'
 import { describe, expect, it } from 'vitest'
 import { commandSpec, kindFromName, type ValuePlace } from '../../../src/commands/completion/spec.js'
-import { completionTable, kindText } from '../../../src/commands/completion/table.js'
+import { completionRows, kindText } from '../../../src/commands/completion/table.js'
 
 describe('kindFromName', () => {
   it.each([
@@ -29,7 +29,7 @@ describe('kindFromName', () => {
   })
 })
 
-describe('completionTable', () => {
+describe('completionRows', () => {
   it('lists commands with aliases, flags with their value kinds, and arguments by position', () => {
     const program = new Command('precis').option('--library <file>', 'the library')
     program.command('show').alias('s').description('Show\tthings\nnow').argument('<handle...>').option('--width <n>', 'columns')
@@ -40,7 +40,10 @@ describe('completionTable', () => {
       .argument('<new>')
       .addOption(new Option('--mode <m>').choices(['fast', 'slow']))
     program.command('secret', { hidden: true })
-    expect(completionTable(commandSpec(program)).split('\n')).toEqual([
+    const text = completionRows(commandSpec(program)).map((row) =>
+      [row.type, row.path, row.name, row.value, ...(row.type === 'arg' ? [] : [row.description])].join('\t'),
+    )
+    expect(text).toEqual([
       'cmd\tprecis\tshow\tshow\tShow things now',
       'cmd\tprecis\ts\tshow\tShow things now',
       'cmd\tprecis\ttags\ttags\tTags',

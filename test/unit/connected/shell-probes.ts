@@ -4,6 +4,8 @@
  * zsh with its completion builtins replaced by functions that print what they were given, fish
  * through its own `complete -C`. `precis` itself is a shell function that answers `__complete`
  * from files of candidates (written by the test from the real command) and logs its arguments.
+ * One shell answers many lines, one after another as at a prompt: a line's answer, and the calls
+ * it made, follow a marker line.
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -30,16 +32,28 @@ export function probeFolder(dir: string, script: string, candidates: ReadonlyMap
   return dir
 }
 
-function run(shell: string, args: string[], dir: string, cwd: string): Probe {
+/** Printed before each line's answer, and logged before its calls. */
+const MARK = '@@ next probe @@'
+
+/** The chunks of `text` after each marker line, as lists of non-empty lines. */
+function chunks(text: string): string[][] {
+  const [before, ...after] = text.split(`${MARK}\n`)
+  if (before !== '') throw new Error(`output before the first probe: ${before}`)
+  return after.map((chunk) => chunk.split('\n').filter(Boolean))
+}
+
+function run(shell: string, args: string[], dir: string, cwd: string, count: number): Probe[] {
   const result = spawnSync(shell, args, {
     cwd,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: dir, DIR: dir, LANG: 'C.UTF-8' },
+    env: { PATH: process.env.PATH ?? '', HOME: dir, DIR: dir, LANG: 'C.UTF-8', MARK },
   })
   if (result.status !== 0) throw new Error(`${shell} failed (${result.status}): ${result.stderr}`)
-  const calls = readFileSync(join(dir, 'calls'), 'utf8').split('\n').filter(Boolean)
+  const replies = chunks(result.stdout)
+  const calls = chunks(readFileSync(join(dir, 'calls'), 'utf8'))
   writeFileSync(join(dir, 'calls'), '')
-  return { replies: result.stdout.split('\n').filter(Boolean), calls }
+  if (replies.length !== count || calls.length !== count) throw new Error(`${shell} answered ${replies.length} of ${count} lines`)
+  return replies.map((reply, i) => ({ replies: reply, calls: calls[i]! }))
 }
 
 const BASH_FAKE = String.raw`
@@ -49,10 +63,17 @@ precis() {
   while IFS= read -r line; do [[ $line == "$prefix"* ]] && printf '%s\n' "$line"; done < "$DIR/candidates/$source"
 }`
 
-/** What bash completes for `line` (the cursor at its end). */
-export function probeBash(dir: string, line: string, cwd = dir): Probe {
-  const program = `source "$DIR/script"\n${BASH_FAKE}\nCOMP_LINE=$1; COMP_POINT=${'$'}{#COMP_LINE}\n_precis\nprintf '%s\\n' "${'$'}{COMPREPLY[@]}"`
-  return run('bash', ['--norc', '--noprofile', '-c', program, 'probe', line], dir, cwd)
+/** What bash completes for each of `lines` (the cursor at its end), in one shell. */
+export function probeBash(dir: string, lines: readonly string[], cwd = dir): Probe[] {
+  const program = String.raw`source "$DIR/script"
+${BASH_FAKE}
+for COMP_LINE in "$@"; do
+  printf '%s\n' "$MARK"; printf '%s\n' "$MARK" >> "$DIR/calls"
+  COMP_POINT=${'$'}{#COMP_LINE}
+  _precis
+  printf '%s\n' "${'$'}{COMPREPLY[@]}"
+done`
+  return run('bash', ['--norc', '--noprofile', '-c', program, 'probe', ...lines], dir, cwd, lines.length)
 }
 
 const ZSH_STUBS = String.raw`
@@ -74,10 +95,18 @@ precis() {
   while IFS= read -r line; do [[ $line == "$prefix"* ]] && print -r -- "$line"; done < "$DIR/candidates/$source"
 }`
 
-/** What zsh's `_precis` offers for `line` (the cursor at its end), through stubbed completion builtins. */
-export function probeZsh(dir: string, line: string, cwd = dir): Probe {
-  const program = `${ZSH_STUBS}\nsource "$DIR/script"\nwords=(\${(z)1}); [[ $1 == *' ' ]] && words+=('')\nCURRENT=\${#words}; PREFIX=\${words[CURRENT]}\n_precis\ntrue`
-  return run('zsh', ['-f', '-c', program, 'probe', line], dir, cwd)
+/** What zsh's `_precis` offers for each of `lines` (the cursor at its end), through stubbed completion builtins, in one shell. */
+export function probeZsh(dir: string, lines: readonly string[], cwd = dir): Probe[] {
+  const program = String.raw`${ZSH_STUBS}
+source "$DIR/script"
+for line in "$@"; do
+  print -r -- "$MARK"; print -r -- "$MARK" >> "$DIR/calls"
+  words=(${'$'}{(z)line}); [[ $line == *' ' ]] && words+=('')
+  CURRENT=${'$'}{#words}; PREFIX=${'$'}{words[CURRENT]}
+  _precis
+done
+true`
+  return run('zsh', ['-f', '-c', program, 'probe', ...lines], dir, cwd, lines.length)
 }
 
 const FISH_FAKE = String.raw`
@@ -90,9 +119,14 @@ function precis
     end
 end`
 
-/** What fish completes for `line` (its own `complete -C`), candidates without their descriptions. */
-export function probeFish(dir: string, line: string, cwd = dir): Probe {
-  const program = `source $DIR/script\n${FISH_FAKE}\ncomplete -C $argv[1]`
-  const probe = run('fish', ['--no-config', '-c', program, line], dir, cwd)
-  return { ...probe, replies: probe.replies.map((r) => r.split('\t')[0]!) }
+/** What fish completes for each of `lines` (its own `complete -C`), candidates without their descriptions, in one shell. */
+export function probeFish(dir: string, lines: readonly string[], cwd = dir): Probe[] {
+  const program = String.raw`source $DIR/script
+${FISH_FAKE}
+for line in $argv
+    echo $MARK; echo $MARK >> $DIR/calls
+    complete -C $line
+end`
+  const probes = run('fish', ['--no-config', '-c', program, ...lines], dir, cwd, lines.length)
+  return probes.map((probe) => ({ ...probe, replies: probe.replies.map((r) => r.split('\t')[0]!) }))
 }
