@@ -56,11 +56,17 @@ export const NEAR_LENGTH = 6
  * The two ways a library word is within one edit of the query word `word` (nearWords): its singular
  * near `word`'s singular, or its term (`stem`) near `word`'s term (`key`), never equal to it.
  */
-export function nearTests(word: string): { key: string; singular: (seen: string) => boolean; stem: (stem: string) => boolean } {
+export function nearTests(word: string): {
+  key: string
+  singular: (seen: string) => boolean
+  /** `singular` of a word whose singular (foldPlural) is `folded`. */
+  folded: (folded: string) => boolean
+  stem: (stem: string) => boolean
+} {
   const key = stemWord(word)
   const singular = foldPlural(word)
   const near = (a: string, b: string) => a !== b && Math.abs(a.length - b.length) <= 1 && withinOneEdit(a, b)
-  return { key, singular: (seen) => near(foldPlural(seen), singular), stem: (stem) => near(stem, key) }
+  return { key, singular: (seen) => near(foldPlural(seen), singular), folded: (folded) => near(folded, singular), stem: (stem) => near(stem, key) }
 }
 
 /**

@@ -28,6 +28,7 @@
 // what it indexes is refused or read as nothing, so a file written by someone else gives wrong
 // answers at worst, never a crash (and only with the identity of the library file, which no one sets).
 import { crc32 } from 'node:zlib'
+import { numberBits } from '../../core/search/near-table.js'
 import { positionStartCount } from '../../core/search/positions.js'
 import { FIELD_COUNT, joinedText, PostingsUnavailable, type FieldLengths, type Postings, type Texts } from '../../core/search/postings.js'
 import { alignedLayout, checkedHeader, FIXED_BYTES, framedParts, headerEnd, type Frame } from './frame.js'
@@ -35,7 +36,7 @@ import { isFileIdentity, type FileIdentity } from './identity.js'
 import { FINGERPRINT_BYTES } from './fingerprints.js'
 
 /** Raised whenever what the postings hold or how they are laid out changes. */
-export const POSTINGS_FORMAT_VERSION = 12
+export const POSTINGS_FORMAT_VERSION = 13
 
 const POSTINGS_FRAME: Frame = {
   magic: Buffer.from('precisPX', 'latin1'),
@@ -70,6 +71,8 @@ const ARRAYS = [
   'stemOf',
   'stemStarts',
   'stemWords',
+  'nearStarts',
+  'nearEntries',
   'fieldStarts',
   'lengths',
   'lengthSums',
@@ -153,6 +156,9 @@ export function postingsLayout(
     stemEnds: stems.ends,
     stemStarts: postings.stemStarts,
     stemWords: postings.stemWords,
+    nearStarts: postings.nearStarts,
+    nearEntries: postings.nearEntries,
+    spelled: postings.spelled,
     wordDocStarts: postings.wordDocStarts,
     positionStarts: postings.positionStarts,
   }
@@ -262,12 +268,23 @@ function blockChecks(...arrays: Uint32Array[]): Uint32Array {
  * `tableChecks` (these sections' blocks one after another, in this order). A search reads and checks
  * the few blocks its lookups touch, not 17 MB of tables at 100,000 summaries.
  */
-const LOOKED_UP = ['words', 'stems', 'wordEnds', 'stemEnds', 'stemStarts', 'stemWords', 'wordDocStarts', 'positionStarts'] as const
+const LOOKED_UP = [
+  'words',
+  'stems',
+  'wordEnds',
+  'stemEnds',
+  'stemStarts',
+  'stemWords',
+  'wordDocStarts',
+  'positionStarts',
+  'nearStarts',
+  'nearEntries',
+  'spelled',
+] as const
 type LookedUp = (typeof LOOKED_UP)[number]
 const TABLE_BLOCK = 16384
 /** Blocks of one section read a block at a time before the rest is read whole (BlockedBytes.many): a few words' lookups read fewer. */
 const MANY_BLOCKS = 64
-const NUMBERS_PER_BLOCK = TABLE_BLOCK / 4
 
 /** The CRC-32 of each block of `block` bytes of `bytes`. */
 function tableChecks(bytes: Buffer, block = TABLE_BLOCK): number[] {
@@ -285,14 +302,14 @@ export const POSITION_BLOCK = 4096
 
 /**
  * A section read a block of TABLE_BLOCK bytes at a time, each checked against its CRC-32
- * (checks[first + block]) and, for numbers, `valid` when first read, and kept (a section is a few MB
- * at most); a block that fails, or a file no longer the one read, throws PostingsUnavailable.
+ * (checks[first + block]) and, for 32-bit numbers, `valid` when first read, and kept (a section is a
+ * few MB at most); a block that fails, or a file no longer the one read, throws PostingsUnavailable.
  */
 class BlockedBytes {
   /** The blocks read, by number (a lookup reads a few dozen, at every step of its binary search). */
   private readonly blocks: (Buffer | undefined)[] = []
-  /** Each block read as 32-bit numbers, for a section of them. */
-  private readonly numbers: (Uint32Array | undefined)[] = []
+  /** Each block read as numbers (of `numberBytes` bytes), for a section of them. */
+  private readonly numbers: (Uint32Array | Uint16Array | undefined)[] = []
   private count = 0
 
   constructor(
@@ -302,6 +319,8 @@ class BlockedBytes {
     private readonly checks: Uint32Array,
     private readonly first: number,
     private readonly valid: ((values: Uint32Array) => boolean) | null,
+    /** Bytes of each number, for a section of numbers: 4, or 2 (`spelled`). */
+    private readonly numberBytes: 2 | 4 = 4,
   ) {}
 
   /** Bytes `start` to `end` (within the section). */
@@ -323,12 +342,14 @@ class BlockedBytes {
     return this.count >= MANY_BLOCKS
   }
 
-  /** The 32-bit number at `index`; undefined beyond the section. */
-  u32(index: number): number | undefined {
-    if (!(index >= 0 && index < this.length / 4)) return undefined
-    const b = Math.floor(index / NUMBERS_PER_BLOCK)
-    const numbers = this.numbers[b] ?? (this.block(b), this.numbers[b]!)
-    return numbers[index - b * NUMBERS_PER_BLOCK]
+  /** The number at `index`; undefined beyond the section. */
+  numberAt(index: number): number | undefined {
+    const size = this.numberBytes
+    if (!(index >= 0 && index < this.length / size)) return undefined
+    const per = TABLE_BLOCK / size
+    const b = Math.floor(index / per)
+    const numbers = (this.numbers[b] ??= (size === 2 ? view(this.block(b), Uint16Array) : view(this.block(b), Uint32Array)) ?? undefined)
+    return numbers?.[index - b * per]
   }
 
   private block(b: number): Buffer {
@@ -345,7 +366,7 @@ class BlockedBytes {
     )
       throw new PostingsUnavailable("the search postings' file is damaged, or changed while they were read")
     this.blocks[b] = block
-    if (numbers) this.numbers[b] = numbers
+    if (numbers && this.numberBytes === 4) this.numbers[b] = numbers
     this.count++
     return block
   }
@@ -657,6 +678,15 @@ function isStarts(starts: Uint32Array, total: number): boolean {
 
 const allBelow = (values: Uint32Array, limit: number) => fits(values, limit, false)
 
+/** Whether every entry of a near table (near-table.ts) names one of `numbers` words and stems. */
+function nearEntriesBelow(values: Uint32Array, numbers: number): boolean {
+  const bits = numberBits(numbers)
+  if (bits >= 32) return allBelow(values, numbers)
+  const mask = 2 ** bits - 1
+  for (let i = 0; i < values.length; i++) if ((values[i]! & mask) >= numbers) return false
+  return true
+}
+
 /**
  * Whether every value is below `limit` (and, `ascending`, none below the one before): one loop for
  * every table a search checks, so that the engine, which optimises it while checking the first,
@@ -715,6 +745,8 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
   const tokenLength = items('tokens', 4)
   const stemWordCount = items('stemWords', 4)
   const positionLength = items('positions', 1)
+  const nearEntryCount = items('nearEntries', 4)
+  const buckets = items('nearStarts', 4) - 1
   // Two bytes a length or four (narrowed): which, the section's size says.
   const lengthBytes = items('lengths', 2) === count * FIELD_COUNT ? 2 : items('lengths', 4) === count * FIELD_COUNT ? 4 : 0
   const sized =
@@ -730,6 +762,9 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
     items('stemOf', 4) === vocabulary &&
     items('wordDocStarts', 4) === vocabulary + 1 &&
     items('stemStarts', 4) === stemCount + 1 &&
+    nearEntryCount >= 0 &&
+    buckets >= 1 &&
+    (buckets & (buckets - 1)) === 0 &&
     items('fieldStarts', 4) === count * FIELD_COUNT + 1 &&
     lengthBytes > 0 &&
     items('lengthSums', 8) === FIELD_COUNT &&
@@ -778,12 +813,15 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
     stemWords: below(vocabulary),
     wordDocStarts: ascendingTo(listLength),
     positionStarts: ascendingTo(positionLength),
+    nearStarts: ascendingTo(nearEntryCount),
+    nearEntries: (values) => nearEntriesBelow(values, vocabulary + stemCount),
+    spelled: null,
   }
   let firstCheck = 0
   const blocked = {} as Record<LookedUp, BlockedBytes>
   for (const name of LOOKED_UP) {
     const at = places.get(name)!
-    blocked[name] = new BlockedBytes(source, at.offset, at.length, checksOfTables, firstCheck, validity[name])
+    blocked[name] = new BlockedBytes(source, at.offset, at.length, checksOfTables, firstCheck, validity[name], name === 'spelled' ? 2 : 4)
     firstCheck += Math.ceil(at.length / TABLE_BLOCK)
   }
   const order = places.has('order') ? typed('order', Uint32Array) : null
@@ -834,6 +872,8 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
   const fieldStarts = u32('fieldStarts', (values) => isStarts(values, tokenLength))
   const wordDocStarts = u32('wordDocStarts', (values) => isStarts(values, listLength))
   const positionStarts = u32('positionStarts', (values) => isStarts(values, positionLength))
+  const nearStarts = u32('nearStarts', (values) => isStarts(values, nearEntryCount))
+  const nearEntries = u32('nearEntries', (values) => nearEntriesBelow(values, vocabulary + stemCount))
   // The positions read a block at a time (a phrase reads those of its words' entries), their checks when first needed.
   const positionChecks = u32('positionChecks', () => true)
   let blockedPositions: Blocked<Uint8Array> | undefined
@@ -863,6 +903,13 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
     },
     get stemWords(): Uint32Array {
       return stemWords()
+    },
+    nearBuckets: buckets,
+    get nearStarts(): Uint32Array {
+      return nearStarts()
+    },
+    get nearEntries(): Uint32Array {
+      return nearEntries()
     },
     get fieldStarts(): Uint32Array {
       return fieldStarts()
@@ -898,9 +945,23 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
     tokenRange: (start, end) => (tokens ? tokens.subarray(start, end) : blockedTokens.range(start, end)),
     // Past MANY_BLOCKS of a table (`related` looks up every word of a few texts), the table read whole.
     lookUp: (table, at) =>
-      blocked[table].many ? { stemStarts, stemWords, wordDocStarts, positionStarts }[table]()[at] : blocked[table].u32(at),
+      blocked[table].many
+        ? { stemStarts, stemWords, wordDocStarts, positionStarts, nearStarts, nearEntries, spelled }[table]()[at]
+        : blocked[table].numberAt(at),
     check: () => {
-      for (const section of [words.read, stems.read, spelled, stemOf, stemStarts, stemWords, fieldStarts, wordDocStarts, positionStarts])
+      for (const section of [
+        words.read,
+        stems.read,
+        spelled,
+        stemOf,
+        stemStarts,
+        stemWords,
+        nearStarts,
+        nearEntries,
+        fieldStarts,
+        wordDocStarts,
+        positionStarts,
+      ])
         section()
       positionBlocks().checkAll()
       docs.checkAll()
@@ -935,8 +996,8 @@ class SectionTexts implements Texts {
   at(index: number): string | undefined {
     if (!(index >= 0 && index < this.length)) return undefined
     if (this.isWhole || this.bytes.many || this.ends.many) return this.read().at(index)
-    const end = this.ends.u32(index) ?? 0
-    const start = index === 0 ? 0 : (this.ends.u32(index - 1) ?? end)
+    const end = this.ends.numberAt(index) ?? 0
+    const start = index === 0 ? 0 : (this.ends.numberAt(index - 1) ?? end)
     // An end before its start, or past the texts (a file precis did not write), reads as empty, as Utf8Texts reads it.
     return start <= end && end <= this.bytes.length ? this.bytes.bytes(start, end).toString('utf8') : ''
   }
