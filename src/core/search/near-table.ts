@@ -13,7 +13,6 @@
  * holds that number in its low bits and, above, bits of its key's hash not used to choose the bucket
  * (a fingerprint: most keys of the bucket that are not the probe's are told apart without reading them).
  */
-import { foldPlural } from '../text/plural.js'
 
 /** The table: bucket b's entries are entries[starts[b] .. starts[b + 1]); the number of buckets is a power of two. */
 export interface NearTable {
@@ -42,7 +41,7 @@ function fingerprint(hash: number, bits: number): number {
 
 /** An entry of the table: `number` under the fingerprint of `hash`. */
 function entryOf(hash: number, number: number, bits: number): number {
-  return bits >= 32 ? number : ((fingerprint(hash, 32 - bits) * 2 ** bits + number) >>> 0)
+  return bits >= 32 ? number : (fingerprint(hash, 32 - bits) * 2 ** bits + number) >>> 0
 }
 
 /** The multiplier of the keys' polynomial hash (odd: every power of it is too). */

@@ -126,16 +126,6 @@ export interface Texts {
    * checked at once, then each cut from memory rather than a block at a time. Absent: read as they are.
    */
   whole?(): Texts
-  /**
-   * The texts made ready to be compared with strings by the thousand (textsNear's binary searches):
-   * from a file, read whole and checked at once, each compared from its bytes (`lowerBound`, `begins`)
-   * rather than cut into a string. Absent: compared as they are.
-   */
-  compared?(): Texts
-  /** The first index from `lo` to `hi` (sorted) whose text is not below `value` in code unit order, found without cutting texts where it can be (else undefined). */
-  lowerBound?(value: string, lo: number, hi: number): number | undefined
-  /** Whether text `index` begins with `prefix` (`at(index).startsWith(prefix)`), told without cutting it where it can be. */
-  begins?(index: number, prefix: string): boolean
 }
 
 /** `texts` one after another in one string, and where each ends (UTF-16 units). */
@@ -439,7 +429,10 @@ export interface TokenSegment {
 }
 
 /** The vocabulary of the words met (any order, numbered as met): sorted, each word's new number, and the stems. */
-export type VocabularyTables = Pick<Postings, 'words' | 'spelled' | 'stems' | 'stemOf' | 'stemStarts' | 'stemWords' | 'nearStarts' | 'nearEntries' | 'nearBuckets'> & {
+export type VocabularyTables = Pick<
+  Postings,
+  'words' | 'spelled' | 'stems' | 'stemOf' | 'stemStarts' | 'stemWords' | 'nearStarts' | 'nearEntries' | 'nearBuckets'
+> & {
   /** The number in `words` of each word met. */
   renumbered: Uint32Array
 }
@@ -489,7 +482,18 @@ export function vocabularyTables(metWords: readonly string[], metSpelled: readon
   }
   const { starts: stemStarts, items: stemWords } = groups(stems.length, (add) => stemOf.forEach((stem, word) => add(stem, word)))
   const near = buildNearTable(singulars, stems)
-  return { renumbered, words, spelled, stems, stemOf, stemStarts, stemWords, nearStarts: near.starts, nearEntries: near.entries, nearBuckets: near.starts.length - 1 }
+  return {
+    renumbered,
+    words,
+    spelled,
+    stems,
+    stemOf,
+    stemStarts,
+    stemWords,
+    nearStarts: near.starts,
+    nearEntries: near.entries,
+    nearBuckets: near.starts.length - 1,
+  }
 }
 
 /**

@@ -565,7 +565,7 @@ function view<T extends ArrayBufferView>(bytes: Buffer, type: ArrayType<T>): T |
  * The texts of a UTF-8 text and their ends (bytes), when the last end is the text's length. Ends
  * that decrease are not looked for (a loop over 400,000 of them, in a fresh process, was a tenth of
  * a search at 100,000 summaries): a text whose end is before its start reads as empty (Utf8Texts.at),
- * and every lookup in them ends (binary searches, as textsNear makes), so such a file gives wrong words at worst.
+ * and every lookup in them ends (binary searches), so such a file gives wrong words at worst.
  */
 export function utf8Texts(bytes: Buffer, ends: Uint32Array): Utf8Texts | null {
   return (ends.length === 0 ? 0 : ends[ends.length - 1]) === bytes.length ? new Utf8Texts(bytes, ends) : null
@@ -580,9 +580,6 @@ export function utf8Texts(bytes: Buffer, ends: Uint32Array): Utf8Texts | null {
 class Utf8Texts implements Texts {
   /** The bytes as Latin-1, once read whole: each character at its byte's offset. */
   private latin1: string | undefined
-  /** The value compared last (a binary search compares one with a dozen texts), and whether it is ASCII. */
-  private value = ''
-  private ascii = true
 
   constructor(
     private readonly bytes: Buffer,
@@ -610,59 +607,6 @@ class Utf8Texts implements Texts {
     this.latin1 ??= this.bytes.toString('latin1')
     return this
   }
-
-  compared(): Texts {
-    return this
-  }
-
-  /**
-   * The first index from `lo` to `hi` (sorted) whose text is not below ASCII `value`, each compared
-   * from its bytes in one loop (typo correction's thousands of probes, in a fresh process); undefined
-   * for a value past ASCII.
-   */
-  lowerBound(value: string, lo: number, hi: number): number | undefined {
-    if (!this.isAsciiValue(value)) return undefined
-    const { bytes, ends } = this
-    const size = bytes.length
-    const units = value.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      const start = mid === 0 ? 0 : ends[mid - 1]!
-      const length = (ends[mid]! < size ? ends[mid]! : size) - start // negative when its end is before its start: none
-      // How many of its bytes are the value's units (sharedAscii's loop, here rather than called at every probe).
-      let k = 0
-      while (k < units && k < length && bytes[start + k] === value.charCodeAt(k)) k++
-      if (k < units && (k >= length || bytes[start + k]! < value.charCodeAt(k))) lo = mid + 1
-      else hi = mid
-    }
-    return lo
-  }
-
-  begins(index: number, prefix: string): boolean {
-    if (!this.isAsciiValue(prefix)) return this.at(index)!.startsWith(prefix)
-    const start = index === 0 ? 0 : this.ends[index - 1]!
-    return sharedAscii(this.bytes, start, Math.min(this.ends[index]!, this.bytes.length), prefix) === prefix.length
-  }
-
-  private isAsciiValue(value: string): boolean {
-    if (value !== this.value) {
-      this.value = value
-      this.ascii = isAscii(value)
-    }
-    return this.ascii
-  }
-}
-
-/**
- * How many of the first bytes of a text (of `bytes` from `start` to `end`: as Utf8Texts.at cuts it,
- * none when its end is before its start) are the units of ASCII `value`: the text compares with it
- * as those bytes do, since a byte past ASCII begins a character (or a replacement character) past
- * every ASCII one.
- */
-function sharedAscii(bytes: Buffer, start: number, end: number, value: string): number {
-  let shared = 0
-  while (shared < value.length && start + shared < end && bytes[start + shared] === value.charCodeAt(shared)) shared++
-  return shared
 }
 
 /** Whether every character of `text` is ASCII (its UTF-8 bytes read as Latin-1 are then the text). */
@@ -1003,12 +947,8 @@ class SectionTexts implements Texts {
   }
 
   whole(): Texts {
-    return this.compared().whole()
-  }
-
-  compared(): Utf8Texts {
     this.isWhole = true
-    return this.read()
+    return this.read().whole()
   }
 }
 
