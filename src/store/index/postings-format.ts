@@ -622,12 +622,15 @@ function isStarts(starts: Uint32Array, total: number): boolean {
 
 const allBelow = (values: Uint32Array, limit: number) => fits(values, limit, false)
 
-/** Whether every entry of a near table (near-table.ts) names one of `numbers` words and stems. */
-function nearEntriesBelow(values: Uint32Array, numbers: number): boolean {
+/** Whether an entry of a near table (near-table.ts) names one of `numbers` words and stems. */
+function nearEntryFits(entry: number, numbers: number): boolean {
   const bits = numberBits(numbers)
-  if (bits >= 32) return allBelow(values, numbers)
-  const mask = 2 ** bits - 1
-  for (let i = 0; i < values.length; i++) if ((values[i]! & mask) >= numbers) return false
+  return (bits >= 32 ? entry : entry % 2 ** bits) < numbers
+}
+
+/** Whether every entry of a near table names one of `numbers` words and stems. */
+function nearEntriesBelow(values: Uint32Array, numbers: number): boolean {
+  for (let i = 0; i < values.length; i++) if (!nearEntryFits(values[i]!, numbers)) return false
   return true
 }
 
@@ -758,7 +761,9 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
     wordDocStarts: ascendingTo(listLength),
     positionStarts: ascendingTo(positionLength),
     nearStarts: ascendingTo(nearEntryCount),
-    nearEntries: (values) => nearEntriesBelow(values, vocabulary + stemCount),
+    // Checked as each is used (nearEntryFits): a typo's probe uses a few of a block's 4,096, and a
+    // loop over the block, in a fresh process, cost more than reading it.
+    nearEntries: null,
     spelled: null,
   }
   let firstCheck = 0
@@ -888,10 +893,14 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
     // Once read whole (browse), from memory: the file may be replaced meanwhile.
     tokenRange: (start, end) => (tokens ? tokens.subarray(start, end) : blockedTokens.range(start, end)),
     // Past MANY_BLOCKS of a table (`related` looks up every word of a few texts), the table read whole.
-    lookUp: (table, at) =>
-      blocked[table].many
+    lookUp: (table, at) => {
+      const value = blocked[table].many
         ? { stemStarts, stemWords, wordDocStarts, positionStarts, nearStarts, nearEntries, spelled }[table]()[at]
-        : blocked[table].numberAt(at),
+        : blocked[table].numberAt(at)
+      if (table === 'nearEntries' && value !== undefined && !nearEntryFits(value, vocabulary + stemCount))
+        throw new PostingsUnavailable("the search postings' near table names a word or stem they do not have")
+      return value
+    },
     check: () => {
       for (const section of [
         words.read,
