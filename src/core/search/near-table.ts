@@ -28,10 +28,13 @@ export function numberBits(numbers: number): number {
   return Math.max(1, 32 - Math.clz32(Math.max(1, numbers - 1)))
 }
 
-/** The bits choosing a key's bucket among `buckets` (a power of two): the hash's top ones. */
-function bucketOf(hash: number, buckets: number): number {
-  return buckets <= 1 ? 0 : hash >>> (32 - Math.log2(buckets))
+/** How far a hash is shifted to leave the bits choosing its bucket among `buckets` (a power of two): its top ones. */
+function bucketShift(buckets: number): number {
+  return 32 - Math.round(Math.log2(buckets))
 }
+
+/** A key's bucket: the top bits of its hash (none when there is one bucket, a shift of 32). */
+const bucketOf = (hash: number, shift: number) => (shift >= 32 ? 0 : hash >>> shift)
 
 /** The fingerprint of a key's hash in `bits` bits (0 to 31): from a second mix of it, apart from the bucket's bits. */
 function fingerprint(hash: number, bits: number): number {
@@ -41,7 +44,7 @@ function fingerprint(hash: number, bits: number): number {
 
 /** An entry of the table: `number` under the fingerprint of `hash`. */
 function entryOf(hash: number, number: number, bits: number): number {
-  return bits >= 32 ? number : (fingerprint(hash, 32 - bits) * 2 ** bits + number) >>> 0
+  return bits >= 32 ? number : ((fingerprint(hash, 32 - bits) << bits) | number) >>> 0
 }
 
 /** The multiplier of the keys' polynomial hash (odd: every power of it is too). */
@@ -87,13 +90,15 @@ export function eachKey(form: string, give: (hash: number) => void): void {
     powers[i + 1] = Math.imul(powers[i]!, BASE)
   }
   const whole = prefixes[n]!
-  const deleted = (i: number) => {
-    const after = powers[n - 1 - i]!
-    return (Math.imul(prefixes[i]!, after) + whole - Math.imul(prefixes[i + 1]!, after)) | 0
-  }
-  if (others === 1) return give(mixed(deleted(other)))
+  if (others === 1) return give(mixed(deleted(whole, n, other)))
   give(mixed(whole))
-  for (let i = 0; i < n; i++) if (i === 0 || form.charCodeAt(i) !== form.charCodeAt(i - 1)) give(mixed(deleted(i)))
+  for (let i = 0; i < n; i++) if (i === 0 || form.charCodeAt(i) !== form.charCodeAt(i - 1)) give(mixed(deleted(whole, n, i)))
+}
+
+/** The hash of the form eachKey hashed last (`whole`, `n` units) with its unit `i` deleted. */
+function deleted(whole: number, n: number, i: number): number {
+  const after = powers[n - 1 - i]!
+  return (Math.imul(prefixes[i]!, after) + whole - Math.imul(prefixes[i + 1]!, after)) | 0
 }
 
 /**
@@ -111,20 +116,25 @@ export function buildNearTable(singulars: readonly (string | undefined)[], stems
   const hashes = new Uint32Array(most)
   const numbers = new Uint32Array(most)
   let keys = 0
-  const add = (number: number) => (hash: number) => {
+  let number = 0
+  const add = (hash: number) => {
     hashes[keys] = hash
     numbers[keys++] = number
   }
-  singulars.forEach((singular, w) => singular !== undefined && eachKey(singular, add(w)))
-  stems.forEach((stem, s) => eachKey(stem, add(words + s)))
+  for (; number < words; number++) if (singulars[number] !== undefined) eachKey(singulars[number]!, add)
+  for (const stem of stems) {
+    eachKey(stem, add)
+    number++
+  }
   let buckets = 1
   while (buckets * KEYS_PER_BUCKET < keys) buckets *= 2
+  const shift = bucketShift(buckets)
   const starts = new Uint32Array(buckets + 1)
-  for (let k = 0; k < keys; k++) starts[bucketOf(hashes[k]!, buckets) + 1]!++
+  for (let k = 0; k < keys; k++) starts[bucketOf(hashes[k]!, shift) + 1]!++
   for (let b = 0; b < buckets; b++) starts[b + 1]! += starts[b]!
   const entries = new Uint32Array(keys)
   const next = starts.slice(0, buckets)
-  for (let k = 0; k < keys; k++) entries[next[bucketOf(hashes[k]!, buckets)]!++] = entryOf(hashes[k]!, numbers[k]!, bits)
+  for (let k = 0; k < keys; k++) entries[next[bucketOf(hashes[k]!, shift)]!++] = entryOf(hashes[k]!, numbers[k]!, bits)
   return { starts, entries }
 }
 
@@ -142,8 +152,9 @@ export interface NearTableReader {
 export function nearCandidates(table: NearTableReader, numbers: number, forms: readonly string[]): number[] {
   const bits = numberBits(numbers)
   const found = new Set<number>()
+  const shift = bucketShift(table.buckets)
   const probe = (hash: number) => {
-    const b = bucketOf(hash, table.buckets)
+    const b = bucketOf(hash, shift)
     const end = table.start(b + 1) ?? 0
     const wanted = entryOf(hash, 0, bits)
     for (let at = table.start(b) ?? end; at < end; at++) {
