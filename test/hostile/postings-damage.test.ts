@@ -219,14 +219,16 @@ describe('the search postings of a library', () => {
     ],
     ['a byte flipped in a section read with its header', (file: string) => flipByte(file, sectionStart(file, 'lengths') + 3)],
     ['a byte flipped in the sums of its lengths', (file: string) => flipByte(file, sectionStart(file, 'lengthSums') + 7)],
-    // Each read, and checked, only when a search first uses it: the searches of QUERIES use them all.
+    // Each read, and checked, only when a search first uses it: the searches of QUERIES use them all
+    // (the typos a block at a time: the near table, `spelled` and the words of the candidates).
     ...[
       'words',
       'wordEnds',
       'stems',
       'stemEnds',
       'spelled',
-      'stemOf',
+      'nearStarts',
+      'nearEntries',
       'stemStarts',
       'stemWords',
       'fieldStarts',
@@ -378,7 +380,12 @@ describe('the search postings of a library', () => {
 
   it.each([
     ['its stems name words past the vocabulary', (p: Postings) => ({ stemWords: p.stemWords.map(() => p.words.length) })],
-    ['its words name stems past the stems', (p: Postings) => ({ stemOf: p.stemOf.map(() => p.stems.length) })],
+    ['its near table names words past the words and stems', (p: Postings) => ({ nearEntries: p.nearEntries.map(() => 0xffffffff) })],
+    [
+      "its near table's buckets start out of order",
+      (p: Postings) => ({ nearStarts: p.nearStarts.map((start, b) => (b === 1 ? p.nearEntries.length : start)) }),
+    ],
+    ["its near table's entries cut short", (p: Postings) => ({ nearEntries: p.nearEntries.subarray(1) })],
     [
       "its words' lists start past the lists",
       (p: Postings) => ({ wordDocStarts: p.wordDocStarts.map((start, w) => (w === 0 ? 0 : start + 1)) }),
@@ -405,6 +412,21 @@ describe('the search postings of a library', () => {
     await expectFreshResults(library, cache)
     expect(postingsAreCurrent(library, postings)).toBe(true)
   })
+})
+
+it.each([
+  ['31 buckets, not a power of two', (starts: Uint32Array) => starts.subarray(1)],
+  ['no bucket', () => new Uint32Array(0)],
+])('postings whose checksums hold but whose near table has %s are refused as they are read, and rebuilt', async (_, change) => {
+  const { library, cache, postings } = await searchedOnce()
+  const contents = decodePostings(readFileSync(postings))!
+  const { postings: p } = contents
+  expect(p.nearBuckets).toBe(32) // the small library's table: 31 buckets are one fewer
+  const hostile = { ...p, tokens: p.tokens, wordDocs: p.wordDocs, wordDocFields: p.wordDocFields, nearStarts: change(p.nearStarts) }
+  writeFileSync(postings, encodePostings({ ...contents, postings: hostile }))
+  expect(decodePostings(readFileSync(postings))).toBeNull()
+  await expectFreshResults(library, cache)
+  expect(postingsAreCurrent(library, postings)).toBe(true)
 })
 
 it.each([

@@ -8,7 +8,7 @@ import type { WordSpec } from './pattern.js'
 import { FIELD_COUNT_MAX } from './postings.js'
 import type { PostingsView } from './postings-view.js'
 import { WordCursor } from './count-lists.js'
-import { correctable, NEAR_LENGTH, nearStarts, nearTests, nearWords, pieces } from './typos.js'
+import { correctable, NEAR_LENGTH, nearTests, nearWords, pieces } from './typos.js'
 import type { WordTable, WordTables } from './word-tables.js'
 import { foldPlural } from '../text/plural.js'
 
@@ -38,44 +38,10 @@ export class PostedTypos {
       this.view.someDocument(w, (doc) => fields.length === ALL_FIELDS || fields.some((f) => this.countField(wordOnly, doc, f, 1) > 0)),
     )
     if (anywhere) return spec
-    const nearTo = this.nearTo(word)
+    const nearTo = wordsNear(this.view, word)
     let found = this.neighbours(nearTo, fields, true)
     if (found.size === 0 && this.sample.length < this.view.count) found = this.neighbours(nearTo, fields, false)
     return found.size === 0 ? spec : { ...spec, alternatives: found }
-  }
-
-  /** The vocabulary entries one edit from `word` (nearWords, typos.ts), each with its term. */
-  private nearTo(word: string): Map<number, string> {
-    const { view } = this
-    const near = nearWords(word)
-    const starts = nearStarts(word)
-    const tests = nearTests(word)
-    // The words a scan of the text reads: those holding a piece of the word an edit cannot both break.
-    const [one, two] = pieces(foldPlural(word))
-    const read = (seen: string) => seen.includes(one) || seen.includes(two)
-    const nearTo = new Map<number, string>()
-    const check = (w: number, seen: string, stem: string | undefined) => {
-      const term = near(seen, view.spelled(w), stem)
-      if (term !== null) nearTo.set(w, term)
-    }
-    // A word spelled much longer than the typo is no neighbour (nearWords). A word whose singular is
-    // near the typo's begins near it, and one whose term is near begins with a term near the typo's
-    // (nearStarts): each kind looked for in its own ranges (textsNear), and the words of only the few
-    // terms near. The few words near by their singular are stemmed again (nearWords: stemWord, as the
-    // postings stemmed them) rather than their terms looked up in a table of every word's (1.6 MB,
-    // read and checked whole, at 100,000 summaries).
-    const longest = word.length + NEAR_LENGTH
-    view.eachWordNear(starts?.singular ?? null, longest, (w, seen, extra) => {
-      if (!read(seen)) return
-      if (starts === null || extra) check(w, seen, view.stem(w))
-      else if (tests.singular(seen)) check(w, seen, undefined)
-    })
-    if (starts === null) return nearTo
-    view.eachStemNear(starts.key, tests.stem, longest, (w, stem) => {
-      const seen = view.word(w) ?? ''
-      if (read(seen) && !nearTo.has(w)) nearTo.set(w, stem)
-    })
-    return nearTo
   }
 
   /** neighbours (typos.ts) over the postings: the terms of the words `nearTo` holds, each with the first word seen, in the sample or everywhere. */
@@ -162,4 +128,47 @@ export class PostedTypos {
       }
     }
   }
+}
+
+/**
+ * The vocabulary entries of `view` one edit from `word` (nearWords, typos.ts), each with its term: those
+ * near by their singular, then those near by their term. Looked for in the near table
+ * (near-table.ts), whose candidates are checked here as a scan checks each word it reads.
+ */
+export function wordsNear(view: PostingsView, word: string): Map<number, string> {
+  const near = nearWords(word)
+  const tests = nearTests(word)
+  const singular = foldPlural(word)
+  // The words a scan of the text reads: those holding a piece of the word an edit cannot both break.
+  const [one, two] = pieces(singular)
+  const read = (seen: string) => seen.includes(one) || seen.includes(two)
+  const longest = word.length + NEAR_LENGTH
+  const { words, stems } = view.nearCandidates([singular, tests.key])
+  // A word whose singular is its stem's text is in the table by its stem: a stem near as a singular stands for its words.
+  const bySingular = new Set(words)
+  const byTerm: [s: number, stem: string][] = []
+  for (const s of stems) {
+    const stem = view.stemText(s) ?? ''
+    if (tests.folded(stem)) view.eachWordOfStem(s, (w) => bySingular.add(w))
+    if (tests.stem(stem)) byTerm.push([s, stem])
+  }
+  const nearTo = new Map<number, string>()
+  for (const w of [...bySingular].sort((a, b) => a - b)) {
+    const spelled = view.spelled(w)
+    if (spelled > longest) continue
+    const seen = view.word(w) ?? ''
+    const term = read(seen) && tests.singular(seen) ? near(seen, spelled) : null
+    if (term !== null) nearTo.set(w, term)
+  }
+  // The delta's words the base lacks: a few, each checked.
+  view.eachExtra((w, seen, stem) => {
+    const term = read(seen) ? near(seen, view.spelled(w), stem) : null
+    if (term !== null) nearTo.set(w, term)
+  })
+  for (const [s, stem] of byTerm)
+    view.eachWordOfStem(s, (w) => {
+      if (nearTo.has(w) || view.spelled(w) > longest) return
+      if (read(view.word(w) ?? '')) nearTo.set(w, stem)
+    })
+  return nearTo
 }

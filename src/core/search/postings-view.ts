@@ -8,7 +8,7 @@
  */
 import { ListPositions, type PositionSource } from './positions.js'
 import { FIELD_COUNT, lowerBoundText, type FieldLengths, type LookupTable, type Postings, type Texts } from './postings.js'
-import { textsNear } from './typos.js'
+import { nearCandidates } from './near-table.js'
 
 /** The postings of the entries saves changed since the base was built, and where every entry's document is. */
 export interface PostingsDelta {
@@ -184,13 +184,7 @@ export class PostingsView {
   withStem(stem: string, give: (w: number) => void): void {
     const { stems } = this
     const s = lowerBoundText(stems, stem)
-    if (stems.at(s) === stem) {
-      const end = this.lookUp('stemStarts', s + 1) ?? 0
-      for (let i = this.lookUp('stemStarts', s) ?? end; i < end; i++) {
-        const w = this.lookUp('stemWords', i)
-        if (w !== undefined) give(w)
-      }
-    }
+    if (stems.at(s) === stem) this.eachWordOfStem(s, give)
     this.extras.forEach((extra, i) => extra.stem === stem && give(this.baseWords + i))
   }
 
@@ -208,37 +202,38 @@ export class PostingsView {
   }
 
   /**
-   * Each vocabulary entry spelled in at most `longest` units whose word may be within one edit of
-   * `near` by its first letters (textsNear, typos.ts; every entry when `near` is null), with
-   * its word, some more than once; then each entry of the delta the base lacks (`extra`).
+   * The base's vocabulary entries and stems whose key forms (a word's singular, a stem) may be one
+   * edit from one of `forms` (near-table.ts): a superset, each once, ascending. The table is read a
+   * block at a time from a file: a few blocks for each of the forms' deletions.
    */
-  eachWordNear(near: string | null, longest: number, give: (w: number, word: string, extra: boolean) => void): void {
-    const { base } = this
-    // Thousands of words looked up: read whole, and compared there; every word looked at: read whole, each cut there.
-    const words = (near === null ? base.words.whole?.() : base.words.compared?.()) ?? base.words
-    const spelled = base.spelled
-    const each = (w: number) => spelled[w]! <= longest && give(w, words.at(w) ?? '', false)
-    if (near === null) for (let w = 0; w < this.baseWords; w++) each(w)
-    else textsNear(words, near, true, each)
-    this.extras.forEach((extra, i) => extra.spelled <= longest && give(this.baseWords + i, extra.word, true))
+  nearCandidates(forms: readonly string[]): { words: number[]; stems: number[] } {
+    const { base, baseWords } = this
+    const numbers = nearCandidates(
+      { buckets: base.nearBuckets, start: (b) => this.lookUp('nearStarts', b), entry: (at) => this.lookUp('nearEntries', at) },
+      baseWords + base.stems.length,
+      forms,
+    )
+    const cut = numbers.findIndex((n) => n >= baseWords)
+    return cut < 0 ? { words: numbers, stems: [] } : { words: numbers.slice(0, cut), stems: numbers.slice(cut).map((n) => n - baseWords) }
   }
 
-  /**
-   * The base's vocabulary entries spelled in at most `longest` units whose stem may be within one
-   * edit of `near` by its first letters (textsNear) and passes `test`, each with that stem,
-   * some more than once: only the stems that pass are looked up in the tables of their words.
-   */
-  eachStemNear(near: string, test: (stem: string) => boolean, longest: number, give: (w: number, stem: string) => void): void {
-    const stems = this.base.stems.compared?.() ?? this.base.stems
-    textsNear(stems, near, false, (s) => {
-      const stem = stems.at(s) ?? ''
-      if (!test(stem)) return
-      const end = this.lookUp('stemStarts', s + 1) ?? 0
-      for (let i = this.lookUp('stemStarts', s) ?? end; i < end; i++) {
-        const w = this.lookUp('stemWords', i)
-        if (w !== undefined && this.spelled(w) <= longest) give(w, stem)
-      }
-    })
+  /** The base's stem `s`. */
+  stemText(s: number): string | undefined {
+    return this.base.stems.at(s)
+  }
+
+  /** The base's vocabulary entries whose stem is the base's stem `s`. */
+  eachWordOfStem(s: number, give: (w: number) => void): void {
+    const end = this.lookUp('stemStarts', s + 1) ?? 0
+    for (let i = this.lookUp('stemStarts', s) ?? end; i < end; i++) {
+      const w = this.lookUp('stemWords', i)
+      if (w !== undefined) give(w)
+    }
+  }
+
+  /** Each vocabulary entry of the delta the base lacks, with its word and stem. */
+  eachExtra(give: (w: number, word: string, stem: string) => void): void {
+    this.extras.forEach((extra, i) => give(this.baseWords + i, extra.word, extra.stem))
   }
 
   /**
@@ -254,7 +249,7 @@ export class PostingsView {
   }
 
   spelled(w: number): number {
-    return w < this.baseWords ? this.base.spelled[w]! : (this.extras[w - this.baseWords]?.spelled ?? 0)
+    return w < this.baseWords ? (this.lookUp('spelled', w) ?? 0) : (this.extras[w - this.baseWords]?.spelled ?? 0)
   }
 
   stem(w: number): string | undefined {

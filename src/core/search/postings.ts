@@ -12,9 +12,11 @@
 import { mayHoldCitations } from '../citations/citations.js'
 import type { Entry } from '../records/entries.js'
 import type { PaperOutline, SummaryOutline } from '../records/outline.js'
-import { stemOnce } from '../text/stem.js'
+import { foldPlural } from '../text/plural.js'
+import { stemOfSingular, stemOnce } from '../text/stem.js'
 import { isWordCharBefore, nextToken } from '../text/words.js'
 import { FIELD_NAMES, fieldTexts, hasFigure, hasMath } from './docs.js'
+import { buildNearTable } from './near-table.js'
 import { FIELD_COUNT_MAX, fieldCount, FOLLOWER_SHIFT, followerBit, PositionStarts, positionLists } from './positions.js'
 
 export { FIELD_COUNT_MAX, fieldCount } from './positions.js'
@@ -53,6 +55,11 @@ export interface Postings {
   /** The vocabulary entries of stem s are stemWords[stemStarts[s] .. stemStarts[s + 1]). */
   stemStarts: Uint32Array
   stemWords: Uint32Array
+  /** The words and stems one edit from a word, by their keys (near-table.ts): bucket b's entries are nearEntries[nearStarts[b] .. nearStarts[b + 1]). */
+  nearStarts: Uint32Array
+  nearEntries: Uint32Array
+  /** How many buckets the near table has (nearStarts.length - 1, known without reading them). */
+  nearBuckets: number
   /**
    * Every field's words, entry after entry, field after field (FIELD_NAMES order). Read from a
    * file, they are loaded when first used (most searches never do); that throws
@@ -106,7 +113,7 @@ export interface Postings {
 }
 
 /** The tables a search looks its words up in (Postings.lookUp). */
-export type LookupTable = 'stemStarts' | 'stemWords' | 'wordDocStarts' | 'positionStarts'
+export type LookupTable = 'stemStarts' | 'stemWords' | 'wordDocStarts' | 'positionStarts' | 'nearStarts' | 'nearEntries' | 'spelled'
 
 const MAX_SPELLED = 0xffff
 
@@ -119,16 +126,6 @@ export interface Texts {
    * checked at once, then each cut from memory rather than a block at a time. Absent: read as they are.
    */
   whole?(): Texts
-  /**
-   * The texts made ready to be compared with strings by the thousand (textsNear's binary searches):
-   * from a file, read whole and checked at once, each compared from its bytes (`lowerBound`, `begins`)
-   * rather than cut into a string. Absent: compared as they are.
-   */
-  compared?(): Texts
-  /** The first index from `lo` to `hi` (sorted) whose text is not below `value` in code unit order, found without cutting texts where it can be (else undefined). */
-  lowerBound?(value: string, lo: number, hi: number): number | undefined
-  /** Whether text `index` begins with `prefix` (`at(index).startsWith(prefix)`), told without cutting it where it can be. */
-  begins?(index: number, prefix: string): boolean
 }
 
 /** `texts` one after another in one string, and where each ends (UTF-16 units). */
@@ -432,7 +429,10 @@ export interface TokenSegment {
 }
 
 /** The vocabulary of the words met (any order, numbered as met): sorted, each word's new number, and the stems. */
-export type VocabularyTables = Pick<Postings, 'words' | 'spelled' | 'stems' | 'stemOf' | 'stemStarts' | 'stemWords'> & {
+export type VocabularyTables = Pick<
+  Postings,
+  'words' | 'spelled' | 'stems' | 'stemOf' | 'stemStarts' | 'stemWords' | 'nearStarts' | 'nearEntries' | 'nearBuckets'
+> & {
   /** The number in `words` of each word met. */
   renumbered: Uint32Array
 }
@@ -456,11 +456,20 @@ export function vocabularyTables(metWords: readonly string[], metSpelled: readon
 
   // Stems: each distinct word stemmed once; numbered in their order by sorting the words by stem
   // (no set or map of the stems: at 100,000 summaries they were a hundred megabytes of garbage).
+  // A word's singular kept where it is not its stem's text (nearTable's keys).
   const stemTexts: string[] = []
+  const singulars: (string | undefined)[] = []
   let last: string | undefined
   for (const word of words) {
-    if (word !== last) stemTexts.push(stemOnce(word))
-    else stemTexts.push(stemTexts.at(-1)!)
+    if (word !== last) {
+      const singular = foldPlural(word)
+      const stem = stemOfSingular(singular)
+      stemTexts.push(stem)
+      singulars.push(singular === stem ? undefined : singular)
+    } else {
+      stemTexts.push(stemTexts.at(-1)!)
+      singulars.push(singulars.at(-1))
+    }
     last = word
   }
   const byStem = Array.from(stemTexts, (_, i) => i).sort((a, b) => compareText(stemTexts[a]!, stemTexts[b]!))
@@ -472,7 +481,19 @@ export function vocabularyTables(metWords: readonly string[], metSpelled: readon
     stemOf[word] = stems.length - 1
   }
   const { starts: stemStarts, items: stemWords } = groups(stems.length, (add) => stemOf.forEach((stem, word) => add(stem, word)))
-  return { renumbered, words, spelled, stems, stemOf, stemStarts, stemWords }
+  const near = buildNearTable(singulars, stems)
+  return {
+    renumbered,
+    words,
+    spelled,
+    stems,
+    stemOf,
+    stemStarts,
+    stemWords,
+    nearStarts: near.starts,
+    nearEntries: near.entries,
+    nearBuckets: near.starts.length - 1,
+  }
 }
 
 /**

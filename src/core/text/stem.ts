@@ -34,7 +34,11 @@ export function stemWord(word: string): string {
  * fill and clear the memory of stems (at 100,000 summaries, 400,000 words: tens of megabytes of garbage).
  */
 export function stemOnce(word: string): string {
-  const singular = foldPlural(word)
+  return stemOfSingular(foldPlural(word))
+}
+
+/** stemOnce of a word whose singular (foldPlural) is `singular`. */
+export function stemOfSingular(singular: string): string {
   return ASCII_WORD.test(singular) ? stem(singular) : singular
 }
 

@@ -28,6 +28,7 @@
 // what it indexes is refused or read as nothing, so a file written by someone else gives wrong
 // answers at worst, never a crash (and only with the identity of the library file, which no one sets).
 import { crc32 } from 'node:zlib'
+import { numberBits } from '../../core/search/near-table.js'
 import { positionStartCount } from '../../core/search/positions.js'
 import { FIELD_COUNT, joinedText, PostingsUnavailable, type FieldLengths, type Postings, type Texts } from '../../core/search/postings.js'
 import { alignedLayout, checkedHeader, FIXED_BYTES, framedParts, headerEnd, type Frame } from './frame.js'
@@ -35,7 +36,7 @@ import { isFileIdentity, type FileIdentity } from './identity.js'
 import { FINGERPRINT_BYTES } from './fingerprints.js'
 
 /** Raised whenever what the postings hold or how they are laid out changes. */
-export const POSTINGS_FORMAT_VERSION = 12
+export const POSTINGS_FORMAT_VERSION = 13
 
 const POSTINGS_FRAME: Frame = {
   magic: Buffer.from('precisPX', 'latin1'),
@@ -70,6 +71,8 @@ const ARRAYS = [
   'stemOf',
   'stemStarts',
   'stemWords',
+  'nearStarts',
+  'nearEntries',
   'fieldStarts',
   'lengths',
   'lengthSums',
@@ -153,6 +156,9 @@ export function postingsLayout(
     stemEnds: stems.ends,
     stemStarts: postings.stemStarts,
     stemWords: postings.stemWords,
+    nearStarts: postings.nearStarts,
+    nearEntries: postings.nearEntries,
+    spelled: postings.spelled,
     wordDocStarts: postings.wordDocStarts,
     positionStarts: postings.positionStarts,
   }
@@ -262,12 +268,23 @@ function blockChecks(...arrays: Uint32Array[]): Uint32Array {
  * `tableChecks` (these sections' blocks one after another, in this order). A search reads and checks
  * the few blocks its lookups touch, not 17 MB of tables at 100,000 summaries.
  */
-const LOOKED_UP = ['words', 'stems', 'wordEnds', 'stemEnds', 'stemStarts', 'stemWords', 'wordDocStarts', 'positionStarts'] as const
+const LOOKED_UP = [
+  'words',
+  'stems',
+  'wordEnds',
+  'stemEnds',
+  'stemStarts',
+  'stemWords',
+  'wordDocStarts',
+  'positionStarts',
+  'nearStarts',
+  'nearEntries',
+  'spelled',
+] as const
 type LookedUp = (typeof LOOKED_UP)[number]
 const TABLE_BLOCK = 16384
 /** Blocks of one section read a block at a time before the rest is read whole (BlockedBytes.many): a few words' lookups read fewer. */
 const MANY_BLOCKS = 64
-const NUMBERS_PER_BLOCK = TABLE_BLOCK / 4
 
 /** The CRC-32 of each block of `block` bytes of `bytes`. */
 function tableChecks(bytes: Buffer, block = TABLE_BLOCK): number[] {
@@ -285,14 +302,14 @@ export const POSITION_BLOCK = 4096
 
 /**
  * A section read a block of TABLE_BLOCK bytes at a time, each checked against its CRC-32
- * (checks[first + block]) and, for numbers, `valid` when first read, and kept (a section is a few MB
- * at most); a block that fails, or a file no longer the one read, throws PostingsUnavailable.
+ * (checks[first + block]) and, for 32-bit numbers, `valid` when first read, and kept (a section is a
+ * few MB at most); a block that fails, or a file no longer the one read, throws PostingsUnavailable.
  */
 class BlockedBytes {
   /** The blocks read, by number (a lookup reads a few dozen, at every step of its binary search). */
   private readonly blocks: (Buffer | undefined)[] = []
-  /** Each block read as 32-bit numbers, for a section of them. */
-  private readonly numbers: (Uint32Array | undefined)[] = []
+  /** Each block read as numbers (of `numberBytes` bytes), for a section of them. */
+  private readonly numbers: (Uint32Array | Uint16Array | undefined)[] = []
   private count = 0
 
   constructor(
@@ -302,6 +319,8 @@ class BlockedBytes {
     private readonly checks: Uint32Array,
     private readonly first: number,
     private readonly valid: ((values: Uint32Array) => boolean) | null,
+    /** Bytes of each number, for a section of numbers: 4, or 2 (`spelled`). */
+    private readonly numberBytes: 2 | 4 = 4,
   ) {}
 
   /** Bytes `start` to `end` (within the section). */
@@ -323,12 +342,14 @@ class BlockedBytes {
     return this.count >= MANY_BLOCKS
   }
 
-  /** The 32-bit number at `index`; undefined beyond the section. */
-  u32(index: number): number | undefined {
-    if (!(index >= 0 && index < this.length / 4)) return undefined
-    const b = Math.floor(index / NUMBERS_PER_BLOCK)
-    const numbers = this.numbers[b] ?? (this.block(b), this.numbers[b]!)
-    return numbers[index - b * NUMBERS_PER_BLOCK]
+  /** The number at `index`; undefined beyond the section. */
+  numberAt(index: number): number | undefined {
+    const size = this.numberBytes
+    if (!(index >= 0 && index < this.length / size)) return undefined
+    const per = TABLE_BLOCK / size
+    const b = Math.floor(index / per)
+    const numbers = (this.numbers[b] ??= (size === 2 ? view(this.block(b), Uint16Array) : view(this.block(b), Uint32Array)) ?? undefined)
+    return numbers?.[index - b * per]
   }
 
   private block(b: number): Buffer {
@@ -345,7 +366,7 @@ class BlockedBytes {
     )
       throw new PostingsUnavailable("the search postings' file is damaged, or changed while they were read")
     this.blocks[b] = block
-    if (numbers) this.numbers[b] = numbers
+    if (numbers && this.numberBytes === 4) this.numbers[b] = numbers
     this.count++
     return block
   }
@@ -544,7 +565,7 @@ function view<T extends ArrayBufferView>(bytes: Buffer, type: ArrayType<T>): T |
  * The texts of a UTF-8 text and their ends (bytes), when the last end is the text's length. Ends
  * that decrease are not looked for (a loop over 400,000 of them, in a fresh process, was a tenth of
  * a search at 100,000 summaries): a text whose end is before its start reads as empty (Utf8Texts.at),
- * and every lookup in them ends (binary searches, as textsNear makes), so such a file gives wrong words at worst.
+ * and every lookup in them ends (binary searches), so such a file gives wrong words at worst.
  */
 export function utf8Texts(bytes: Buffer, ends: Uint32Array): Utf8Texts | null {
   return (ends.length === 0 ? 0 : ends[ends.length - 1]) === bytes.length ? new Utf8Texts(bytes, ends) : null
@@ -559,9 +580,6 @@ export function utf8Texts(bytes: Buffer, ends: Uint32Array): Utf8Texts | null {
 class Utf8Texts implements Texts {
   /** The bytes as Latin-1, once read whole: each character at its byte's offset. */
   private latin1: string | undefined
-  /** The value compared last (a binary search compares one with a dozen texts), and whether it is ASCII. */
-  private value = ''
-  private ascii = true
 
   constructor(
     private readonly bytes: Buffer,
@@ -589,59 +607,6 @@ class Utf8Texts implements Texts {
     this.latin1 ??= this.bytes.toString('latin1')
     return this
   }
-
-  compared(): Texts {
-    return this
-  }
-
-  /**
-   * The first index from `lo` to `hi` (sorted) whose text is not below ASCII `value`, each compared
-   * from its bytes in one loop (typo correction's thousands of probes, in a fresh process); undefined
-   * for a value past ASCII.
-   */
-  lowerBound(value: string, lo: number, hi: number): number | undefined {
-    if (!this.isAsciiValue(value)) return undefined
-    const { bytes, ends } = this
-    const size = bytes.length
-    const units = value.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      const start = mid === 0 ? 0 : ends[mid - 1]!
-      const length = (ends[mid]! < size ? ends[mid]! : size) - start // negative when its end is before its start: none
-      // How many of its bytes are the value's units (sharedAscii's loop, here rather than called at every probe).
-      let k = 0
-      while (k < units && k < length && bytes[start + k] === value.charCodeAt(k)) k++
-      if (k < units && (k >= length || bytes[start + k]! < value.charCodeAt(k))) lo = mid + 1
-      else hi = mid
-    }
-    return lo
-  }
-
-  begins(index: number, prefix: string): boolean {
-    if (!this.isAsciiValue(prefix)) return this.at(index)!.startsWith(prefix)
-    const start = index === 0 ? 0 : this.ends[index - 1]!
-    return sharedAscii(this.bytes, start, Math.min(this.ends[index]!, this.bytes.length), prefix) === prefix.length
-  }
-
-  private isAsciiValue(value: string): boolean {
-    if (value !== this.value) {
-      this.value = value
-      this.ascii = isAscii(value)
-    }
-    return this.ascii
-  }
-}
-
-/**
- * How many of the first bytes of a text (of `bytes` from `start` to `end`: as Utf8Texts.at cuts it,
- * none when its end is before its start) are the units of ASCII `value`: the text compares with it
- * as those bytes do, since a byte past ASCII begins a character (or a replacement character) past
- * every ASCII one.
- */
-function sharedAscii(bytes: Buffer, start: number, end: number, value: string): number {
-  let shared = 0
-  while (shared < value.length && start + shared < end && bytes[start + shared] === value.charCodeAt(shared)) shared++
-  return shared
 }
 
 /** Whether every character of `text` is ASCII (its UTF-8 bytes read as Latin-1 are then the text). */
@@ -656,6 +621,18 @@ function isStarts(starts: Uint32Array, total: number): boolean {
 }
 
 const allBelow = (values: Uint32Array, limit: number) => fits(values, limit, false)
+
+/** Whether an entry of a near table (near-table.ts) names one of `numbers` words and stems. */
+function nearEntryFits(entry: number, numbers: number): boolean {
+  const bits = numberBits(numbers)
+  return (bits >= 32 ? entry : entry % 2 ** bits) < numbers
+}
+
+/** Whether every entry of a near table names one of `numbers` words and stems. */
+function nearEntriesBelow(values: Uint32Array, numbers: number): boolean {
+  for (let i = 0; i < values.length; i++) if (!nearEntryFits(values[i]!, numbers)) return false
+  return true
+}
 
 /**
  * Whether every value is below `limit` (and, `ascending`, none below the one before): one loop for
@@ -715,6 +692,8 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
   const tokenLength = items('tokens', 4)
   const stemWordCount = items('stemWords', 4)
   const positionLength = items('positions', 1)
+  const nearEntryCount = items('nearEntries', 4)
+  const buckets = items('nearStarts', 4) - 1
   // Two bytes a length or four (narrowed): which, the section's size says.
   const lengthBytes = items('lengths', 2) === count * FIELD_COUNT ? 2 : items('lengths', 4) === count * FIELD_COUNT ? 4 : 0
   const sized =
@@ -730,6 +709,9 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
     items('stemOf', 4) === vocabulary &&
     items('wordDocStarts', 4) === vocabulary + 1 &&
     items('stemStarts', 4) === stemCount + 1 &&
+    nearEntryCount >= 0 &&
+    buckets >= 1 &&
+    (buckets & (buckets - 1)) === 0 &&
     items('fieldStarts', 4) === count * FIELD_COUNT + 1 &&
     lengthBytes > 0 &&
     items('lengthSums', 8) === FIELD_COUNT &&
@@ -778,12 +760,17 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
     stemWords: below(vocabulary),
     wordDocStarts: ascendingTo(listLength),
     positionStarts: ascendingTo(positionLength),
+    nearStarts: ascendingTo(nearEntryCount),
+    // Checked as each is used (nearEntryFits): a typo's probe uses a few of a block's 4,096, and a
+    // loop over the block, in a fresh process, cost more than reading it.
+    nearEntries: null,
+    spelled: null,
   }
   let firstCheck = 0
   const blocked = {} as Record<LookedUp, BlockedBytes>
   for (const name of LOOKED_UP) {
     const at = places.get(name)!
-    blocked[name] = new BlockedBytes(source, at.offset, at.length, checksOfTables, firstCheck, validity[name])
+    blocked[name] = new BlockedBytes(source, at.offset, at.length, checksOfTables, firstCheck, validity[name], name === 'spelled' ? 2 : 4)
     firstCheck += Math.ceil(at.length / TABLE_BLOCK)
   }
   const order = places.has('order') ? typed('order', Uint32Array) : null
@@ -834,6 +821,8 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
   const fieldStarts = u32('fieldStarts', (values) => isStarts(values, tokenLength))
   const wordDocStarts = u32('wordDocStarts', (values) => isStarts(values, listLength))
   const positionStarts = u32('positionStarts', (values) => isStarts(values, positionLength))
+  const nearStarts = u32('nearStarts', (values) => isStarts(values, nearEntryCount))
+  const nearEntries = u32('nearEntries', (values) => nearEntriesBelow(values, vocabulary + stemCount))
   // The positions read a block at a time (a phrase reads those of its words' entries), their checks when first needed.
   const positionChecks = u32('positionChecks', () => true)
   let blockedPositions: Blocked<Uint8Array> | undefined
@@ -863,6 +852,13 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
     },
     get stemWords(): Uint32Array {
       return stemWords()
+    },
+    nearBuckets: buckets,
+    get nearStarts(): Uint32Array {
+      return nearStarts()
+    },
+    get nearEntries(): Uint32Array {
+      return nearEntries()
     },
     get fieldStarts(): Uint32Array {
       return fieldStarts()
@@ -897,10 +893,28 @@ function decode(source: PostingsSource, withFingerprints: boolean): (PostingsCon
     // Once read whole (browse), from memory: the file may be replaced meanwhile.
     tokenRange: (start, end) => (tokens ? tokens.subarray(start, end) : blockedTokens.range(start, end)),
     // Past MANY_BLOCKS of a table (`related` looks up every word of a few texts), the table read whole.
-    lookUp: (table, at) =>
-      blocked[table].many ? { stemStarts, stemWords, wordDocStarts, positionStarts }[table]()[at] : blocked[table].u32(at),
+    lookUp: (table, at) => {
+      const value = blocked[table].many
+        ? { stemStarts, stemWords, wordDocStarts, positionStarts, nearStarts, nearEntries, spelled }[table]()[at]
+        : blocked[table].numberAt(at)
+      if (table === 'nearEntries' && value !== undefined && !nearEntryFits(value, vocabulary + stemCount))
+        throw new PostingsUnavailable("the search postings' near table names a word or stem they do not have")
+      return value
+    },
     check: () => {
-      for (const section of [words.read, stems.read, spelled, stemOf, stemStarts, stemWords, fieldStarts, wordDocStarts, positionStarts])
+      for (const section of [
+        words.read,
+        stems.read,
+        spelled,
+        stemOf,
+        stemStarts,
+        stemWords,
+        nearStarts,
+        nearEntries,
+        fieldStarts,
+        wordDocStarts,
+        positionStarts,
+      ])
         section()
       positionBlocks().checkAll()
       docs.checkAll()
@@ -935,19 +949,15 @@ class SectionTexts implements Texts {
   at(index: number): string | undefined {
     if (!(index >= 0 && index < this.length)) return undefined
     if (this.isWhole || this.bytes.many || this.ends.many) return this.read().at(index)
-    const end = this.ends.u32(index) ?? 0
-    const start = index === 0 ? 0 : (this.ends.u32(index - 1) ?? end)
+    const end = this.ends.numberAt(index) ?? 0
+    const start = index === 0 ? 0 : (this.ends.numberAt(index - 1) ?? end)
     // An end before its start, or past the texts (a file precis did not write), reads as empty, as Utf8Texts reads it.
     return start <= end && end <= this.bytes.length ? this.bytes.bytes(start, end).toString('utf8') : ''
   }
 
   whole(): Texts {
-    return this.compared().whole()
-  }
-
-  compared(): Utf8Texts {
     this.isWhole = true
-    return this.read()
+    return this.read().whole()
   }
 }
 
